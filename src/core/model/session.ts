@@ -1,0 +1,159 @@
+// The one normalized session model: the contract shared by exporters, the plugin's client and the tracker.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** Fields every event carries. `uuid` is the transcript record uuid (suffixed `#n` for the n-th block of a record). */
+const eventBase = {
+  uuid: z.string().min(1).max(200),
+  parentUuid: z.string().max(200).nullable().optional(),
+  timestamp: z.string().max(64).optional(),
+  /** Set on events that came from a subagent (sidechain) transcript. */
+  agentId: z.string().max(200).optional(),
+};
+
+export const PromptEvent = z.object({
+  ...eventBase,
+  kind: z.literal('prompt'),
+  text: z.string(),
+  /** A typed slash command (`/plugin:cmd args`), when the prompt was one. */
+  command: z.object({ name: z.string(), args: z.string() }).optional(),
+});
+
+export const TextEvent = z.object({
+  ...eventBase,
+  kind: z.literal('text'),
+  text: z.string(),
+  messageId: z.string().optional(),
+  model: z.string().optional(),
+});
+
+export const ThinkingEvent = z.object({
+  ...eventBase,
+  kind: z.literal('thinking'),
+  text: z.string(),
+});
+
+export const ToolCallEvent = z.object({
+  ...eventBase,
+  kind: z.literal('tool_call'),
+  toolUseId: z.string(),
+  name: z.string(),
+  input: z.unknown(),
+});
+
+export const ToolResultEvent = z.object({
+  ...eventBase,
+  kind: z.literal('tool_result'),
+  toolUseId: z.string(),
+  content: z.string(),
+  isError: z.boolean(),
+});
+
+/** Anything else worth showing in a timeline: compaction boundaries, API errors, notes, live status changes. */
+export const SystemEvent = z.object({
+  ...eventBase,
+  kind: z.literal('system'),
+  subtype: z.string(),
+  text: z.string(),
+});
+
+export const SessionEvent = z.discriminatedUnion('kind', [
+  PromptEvent,
+  TextEvent,
+  ThinkingEvent,
+  ToolCallEvent,
+  ToolResultEvent,
+  SystemEvent,
+]);
+
+export const Turn = z.object({
+  /** 0-based position of the turn in the session. */
+  index: z.number().int().nonnegative(),
+  startedAt: z.string().optional(),
+  endedAt: z.string().optional(),
+  /** The prompt event (when the turn has one) comes first, then everything the assistant did. */
+  events: z.array(SessionEvent),
+});
+
+export const TokenTotals = z.object({
+  input: z.number().int().nonnegative(),
+  output: z.number().int().nonnegative(),
+  cacheRead: z.number().int().nonnegative(),
+  cacheWrite: z.number().int().nonnegative(),
+});
+
+export const SessionTotals = z.object({
+  tokens: TokenTotals,
+  /** Estimated from public list prices; null when a model's price is unknown. */
+  costUsd: z.number().nonnegative().nullable(),
+  turns: z.number().int().nonnegative(),
+  prompts: z.number().int().nonnegative(),
+  messages: z.number().int().nonnegative(),
+  toolCalls: z.number().int().nonnegative(),
+  toolErrors: z.number().int().nonnegative(),
+  /** Calls per tool name. */
+  tools: z.record(z.string(), z.number().int().nonnegative()),
+  filesTouched: z.array(z.string()),
+  durationMs: z.number().int().nonnegative(),
+});
+
+export const SessionMeta = z.object({
+  id: z.string().min(1).max(200),
+  /** The working directory the session ran in. */
+  cwd: z.string().optional(),
+  /** A short project name (the cwd's last path segment unless known better). */
+  project: z.string().optional(),
+  gitBranch: z.string().optional(),
+  models: z.array(z.string()),
+  startedAt: z.string().optional(),
+  endedAt: z.string().optional(),
+  title: z.string().optional(),
+  /** The session this one was forked from (`--fork-session`). */
+  parentSessionId: z.string().optional(),
+  claudeVersion: z.string().optional(),
+});
+
+export const Sidechain = z.object({
+  agentId: z.string(),
+  /** The Task/Agent tool call that spawned it, when known. */
+  toolUseId: z.string().optional(),
+  events: z.array(SessionEvent),
+});
+
+/** What the reader saw but could not (or chose not to) turn into events. Never fatal. */
+export const ReadStats = z.object({
+  records: z.number().int().nonnegative(),
+  unknownTypes: z.record(z.string(), z.number().int().nonnegative()),
+  malformedLines: z.number().int().nonnegative(),
+  invalidUtf8Lines: z.number().int().nonnegative(),
+  hugeLines: z.number().int().nonnegative(),
+  truncatedTail: z.boolean(),
+  metaRecords: z.number().int().nonnegative(),
+  duplicateRecords: z.number().int().nonnegative(),
+  compactions: z.number().int().nonnegative(),
+});
+
+export const Session = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  meta: SessionMeta,
+  turns: z.array(Turn),
+  sidechains: z.array(Sidechain),
+  totals: SessionTotals,
+  stats: ReadStats.optional(),
+});
+
+export type PromptEvent = z.infer<typeof PromptEvent>;
+export type TextEvent = z.infer<typeof TextEvent>;
+export type ThinkingEvent = z.infer<typeof ThinkingEvent>;
+export type ToolCallEvent = z.infer<typeof ToolCallEvent>;
+export type ToolResultEvent = z.infer<typeof ToolResultEvent>;
+export type SystemEvent = z.infer<typeof SystemEvent>;
+export type SessionEvent = z.infer<typeof SessionEvent>;
+export type Turn = z.infer<typeof Turn>;
+export type TokenTotals = z.infer<typeof TokenTotals>;
+export type SessionTotals = z.infer<typeof SessionTotals>;
+export type SessionMeta = z.infer<typeof SessionMeta>;
+export type Sidechain = z.infer<typeof Sidechain>;
+export type ReadStats = z.infer<typeof ReadStats>;
+export type Session = z.infer<typeof Session>;
