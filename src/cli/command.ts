@@ -1,0 +1,10 @@
+// The shape of one CLI command: a name, help text and a runner returning an exit code.
+import type { CliContext } from './context.js';
+
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  /** Full help shown by `baton <name> --help`. */
+  readonly help: string;
+  run(argv: string[], ctx: CliContext): Promise<number>;
+}

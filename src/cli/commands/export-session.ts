@@ -1,0 +1,82 @@
+// Backend of the /export-session slash command: never fails the command, always prints a report for the model.
+import { BatonError } from '../../core/errors.js';
+import { EXPORT_FORMATS } from '../../core/export/index.js';
+import { oneOf, parseFlags } from '../args.js';
+import type { CliCommand } from '../command.js';
+import { describeError } from '../program.js';
+import { describeOutcome, runExport } from './export.js';
+
+const HELP = `Usage: baton export-session --session ID [--cwd DIR] -- [<slash-command arguments>]
+
+Used by /baton:export-session inside Claude Code. It always exits 0 (a failing !\`…\` aborts the slash
+command) and prints a short report for the model: where the export went, or what to ask the user.
+
+Slash-command arguments:
+  --format md|json|html|txt   --out FILE   --force   --no-redact
+  (no arguments: ask the user where the session should go)
+`;
+
+export const ASK_USER_MARKER = 'BATON_ASK_USER';
+
+function askUserReport(sessionId: string | undefined): string {
+  return [
+    `${ASK_USER_MARKER}: no flags were given, so ask the user where this session should go.`,
+    'Use the AskUserQuestion tool with one question, "Where should this session go?", and these options:',
+    '1. "Save locally" (Markdown, JSON, HTML or text file in the project directory)',
+    '2. "Push to tracker (new post)"',
+    '3. "Push to tracker (existing post)"',
+    'Then act on the answer:',
+    `- Save locally: ask which format if unclear, then run \`node "$CLAUDE_PLUGIN_ROOT/dist/cli.js" export ${sessionId ?? ''} --format <md|json|html|txt>\` with Bash and report the path it prints.`,
+    '- Push to tracker (either option): pushing to a Baton tracker is not available in this version of the plugin yet. Say so plainly and offer to save locally instead.',
+  ].join('\n');
+}
+
+export const exportSessionCommand: CliCommand = {
+  name: 'export-session',
+  summary: 'backend of the /export-session slash command',
+  help: HELP,
+  async run(argv, ctx) {
+    try {
+      // Our own flags come before "--"; the user's slash-command arguments after it.
+      const split = argv.indexOf('--');
+      const own = parseFlags(split === -1 ? argv : argv.slice(0, split), { session: { type: 'string' }, cwd: { type: 'string' } }, 'export-session').values;
+      const { values, positionals } = parseFlags(
+        split === -1 ? [] : argv.slice(split + 1),
+        {
+          format: { type: 'string', short: 'f' },
+          out: { type: 'string', short: 'o' },
+          force: { type: 'boolean' },
+          'no-redact': { type: 'boolean' },
+        },
+        'export-session',
+      );
+      const sessionId = nonEmpty(own.session as string | undefined);
+      const flagsGiven = ['format', 'out', 'force', 'no-redact'].some((k) => values[k] !== undefined);
+      if (!flagsGiven && positionals.length === 0) {
+        ctx.io.out(`${askUserReport(sessionId)}\n`);
+        return 0;
+      }
+      if (positionals.length > 0) {
+        throw new BatonError('invalid_input', `unexpected argument "${positionals[0]}"`);
+      }
+      const cwd = nonEmpty(own.cwd as string | undefined);
+      const outcome = await runExport(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, {
+        ref: sessionId,
+        format: oneOf(values.format as string | undefined, EXPORT_FORMATS, '--format') ?? 'md',
+        out: values.out as string | undefined,
+        force: Boolean(values.force),
+        redact: !values['no-redact'],
+      });
+      ctx.io.out(`BATON_EXPORT_OK: ${describeOutcome(outcome)}\n`);
+    } catch (err) {
+      ctx.io.out(`BATON_EXPORT_FAILED: ${describeError(err)}\n`);
+    }
+    return 0;
+  },
+};
+
+/** Claude Code leaves an unknown `${VAR}` as-is; treat that like a missing value. */
+function nonEmpty(value: string | undefined): string | undefined {
+  if (value === undefined || value === '' || value.startsWith('${')) return undefined;
+  return value;
+}
