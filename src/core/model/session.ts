@@ -134,6 +134,12 @@ export const ReadStats = z.object({
   compactions: z.number().int().nonnegative(),
 });
 
+/** How many secrets redaction replaced, per rule; carried by redacted exports so readers know text was changed. */
+export const RedactionReport = z.object({
+  total: z.number().int().nonnegative(),
+  byRule: z.record(z.string(), z.number().int().nonnegative()),
+});
+
 export const Session = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   meta: SessionMeta,
@@ -141,6 +147,7 @@ export const Session = z.object({
   sidechains: z.array(Sidechain),
   totals: SessionTotals,
   stats: ReadStats.optional(),
+  redaction: RedactionReport.optional(),
 });
 
 export type PromptEvent = z.infer<typeof PromptEvent>;
@@ -156,4 +163,5 @@ export type SessionTotals = z.infer<typeof SessionTotals>;
 export type SessionMeta = z.infer<typeof SessionMeta>;
 export type Sidechain = z.infer<typeof Sidechain>;
 export type ReadStats = z.infer<typeof ReadStats>;
+export type RedactionReport = z.infer<typeof RedactionReport>;
 export type Session = z.infer<typeof Session>;

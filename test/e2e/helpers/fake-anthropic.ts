@@ -54,12 +54,15 @@ export interface FakeAnthropic {
   close(): Promise<void>;
 }
 
-export const DEFAULT_USAGE: FakeUsage = {
-  input_tokens: 100,
-  output_tokens: 20,
-  cache_read_input_tokens: 0,
-  cache_creation_input_tokens: 0,
-};
+/** Usage of the n-th reply (1-based): distinct per message, so double counting or mis-attribution shows in totals. */
+export function defaultUsage(n: number): FakeUsage {
+  return {
+    input_tokens: 100 + n,
+    output_tokens: 20 + n,
+    cache_read_input_tokens: 1000 + n,
+    cache_creation_input_tokens: 50 + n,
+  };
+}
 
 export const FAKE_MODEL_FALLBACK = 'claude-sonnet-4-5';
 
@@ -140,7 +143,9 @@ export function defaultReply(body: unknown): FakeReply {
       ],
     };
   }
-  return { blocks: [{ type: 'text', text: `ECHO: ${text.split('\n')[0] ?? ''}` }] };
+  // Slash commands arrive as <command-…> tag lines followed by the expanded body: echo the first real line.
+  const line = text.split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('<command-')) ?? '';
+  return { blocks: [{ type: 'text', text: `ECHO: ${line.trim()}` }] };
 }
 
 /** Non-main-model helper calls (titles, summaries) that carry no tools: a short neutral JSON-friendly answer. */
@@ -191,7 +196,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       b.type === 'tool_use' ? { ...b, id: b.id ?? `toolu_fake_${++toolCounter}` } : b,
     );
     const stopReason = reply.stopReason ?? (blocks.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn');
-    const usage: FakeUsage = { ...DEFAULT_USAGE, ...reply.usage };
+    const usage: FakeUsage = { ...defaultUsage(messageCounter), ...reply.usage };
     rec.reply = { id, blocks, stopReason, usage, scripted };
     const apiContent = blocks.map((b) =>
       b.type === 'text' ? { type: 'text', text: b.text } : { type: 'tool_use', id: b.id, name: b.name, input: b.input },

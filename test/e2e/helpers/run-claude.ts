@@ -99,6 +99,8 @@ export interface RunClaudeOptions {
   extraArgs?: string[];
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
+  /** Default 'json'. 'stream-json' adds --verbose --include-hook-events and fills `messages`. */
+  outputFormat?: 'json' | 'stream-json';
 }
 
 export interface ClaudeRun {
@@ -108,11 +110,16 @@ export interface ClaudeRun {
   stderr: string;
   durationMs: number;
   result: ClaudeJsonResult | null;
+  /** stream-json: every parsed line (system init, hook events, messages, result); json: just the result. */
+  messages: Array<Record<string, unknown>>;
   sessionId: string | null;
 }
 
 export async function runClaude(o: RunClaudeOptions): Promise<ClaudeRun> {
-  const args = ['-p', o.prompt, '--output-format', 'json'];
+  const stream = o.outputFormat === 'stream-json';
+  // stream-json needs --verbose; --include-hook-events adds hook_started/hook_response lines (exit codes, stdout).
+  const args = ['-p', o.prompt, '--output-format', stream ? 'stream-json' : 'json'];
+  if (stream) args.push('--verbose', '--include-hook-events');
   const pluginDir = o.pluginDir === undefined ? repoRoot : o.pluginDir;
   if (pluginDir) args.push('--plugin-dir', pluginDir);
   if (o.resume) args.push('--resume', o.resume);
@@ -132,11 +139,15 @@ export async function runClaude(o: RunClaudeOptions): Promise<ClaudeRun> {
     timeout: o.timeoutMs ?? 90_000,
   });
   let result: ClaudeJsonResult | null = null;
-  try {
-    const parsed = JSON.parse(r.stdout) as ClaudeJsonResult;
-    if (parsed && parsed.type === 'result') result = parsed;
-  } catch {
-    // Not JSON (crash, usage error): callers look at stdout/stderr.
+  const messages: Array<Record<string, unknown>> = [];
+  for (const line of stream ? r.stdout.split('\n') : [r.stdout]) {
+    try {
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      messages.push(parsed);
+      if (parsed.type === 'result') result = parsed as ClaudeJsonResult;
+    } catch {
+      // Not JSON (crash, usage error, blank line): callers look at stdout/stderr.
+    }
   }
   return {
     args,
@@ -145,12 +156,15 @@ export async function runClaude(o: RunClaudeOptions): Promise<ClaudeRun> {
     stderr: r.stderr,
     durationMs: Date.now() - started,
     result,
+    messages,
     sessionId: result?.session_id ?? null,
   };
 }
 
+export type ClaudeOkRun = ClaudeRun & { result: ClaudeJsonResult; sessionId: string };
+
 /** Runs claude and fails with everything it printed when it did not succeed. */
-export async function runClaudeOk(o: RunClaudeOptions): Promise<ClaudeRun & { result: ClaudeJsonResult; sessionId: string }> {
+export async function runClaudeOk(o: RunClaudeOptions): Promise<ClaudeOkRun> {
   const run = await runClaude(o);
   if (run.exitCode !== 0 || !run.result || run.result.is_error || !run.sessionId) {
     throw new Error(
@@ -158,7 +172,7 @@ export async function runClaudeOk(o: RunClaudeOptions): Promise<ClaudeRun & { re
         `stdout: ${run.stdout.slice(0, 2000)}\nstderr: ${run.stderr.slice(0, 2000)}`,
     );
   }
-  return run as ClaudeRun & { result: ClaudeJsonResult; sessionId: string };
+  return run as ClaudeOkRun;
 }
 
 /** How claude names a project folder: the cwd with every non-alphanumeric character replaced by '-'. */
@@ -198,7 +212,8 @@ export async function runBatonCli(
   args: string[],
   opts: { root?: string; cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
 ) {
-  const cli = join(opts.root ?? repoRoot, 'dist', 'cli.js');
+  // BATON_E2E_CLI points the default at another build (debugging a bundling problem without touching dist/).
+  const cli = opts.root ? join(opts.root, 'dist', 'cli.js') : (process.env.BATON_E2E_CLI ?? join(repoRoot, 'dist', 'cli.js'));
   return execa(process.execPath, [cli, ...args], {
     cwd: opts.cwd ?? sb.projectDir,
     env: sandboxEnv(sb, null, opts.env),

@@ -1,0 +1,99 @@
+// The hook runner: one bundled entry for every event. Reads stdin, appends to the outbox, returns an outcome.
+import { homedir } from 'node:os';
+import { homedirFrom, isDisabled, resolveDataDir } from '../core/config/data-dir.js';
+import type { Env } from '../core/config/env-values.js';
+import { BatonError } from '../core/errors.js';
+import { parseHookInput } from './hook-input.js';
+import { appendHookLog } from './hook-log.js';
+import type { HookOutcome } from './hook-output.js';
+import { planHook } from './hook-plan.js';
+import { readStdinSync } from './hook-stdin.js';
+import { appendToOutbox } from './outbox-writer.js';
+import { handOffToSender, subagentTargets } from './session-end.js';
+
+/** SessionEnd hooks share a 1.5 s budget: wait less for a busy lock there. */
+const LOCK_WAIT_MS = { default: 2000, SessionEnd: 600 } as const;
+
+/**
+ * Runs one hook: `argv[2]` is the event name from hooks.json. Never throws; failures become log lines and, for
+ * failures the user must know about (the data dir cannot be written, a bug), a warning in the outcome.
+ */
+export async function runHook(
+  argv: readonly string[],
+  env: Env,
+  readStdin: () => string = readStdinSync,
+): Promise<HookOutcome> {
+  // The kill switch comes before anything that could touch the disk.
+  if (isDisabled(env)) return {};
+  const eventArg = argv[2];
+  let dataDir: string | undefined;
+  let sessionId: string | undefined;
+  try {
+    dataDir = resolveDataDir(env, homedirFrom(env, homedir)).dataDir;
+    let text: string;
+    try {
+      text = readStdin();
+    } catch (err) {
+      appendHookLog(dataDir, { level: 'warn', event: eventArg, code: errnoOf(err) ?? 'invalid_input', message: 'cannot read stdin' });
+      return {};
+    }
+    const parsed = parseHookInput(text, eventArg);
+    if (!parsed.ok) {
+      appendHookLog(dataDir, { level: 'warn', event: eventArg, code: 'invalid_input', message: parsed.reason });
+      return {};
+    }
+    const input = parsed.input;
+    sessionId = input.sessionId;
+    const plan = planHook(input);
+    const ending = input.event === 'SessionEnd';
+    if (ending && input.transcriptPath) plan.sweep.push(...subagentTargets(input.transcriptPath, input.sessionId));
+    appendToOutbox(dataDir, input.sessionId, plan.entries, {
+      sweep: plan.sweep,
+      lockWaitMs: ending ? LOCK_WAIT_MS.SessionEnd : LOCK_WAIT_MS.default,
+    });
+    if (ending) await handOff(argv, env, dataDir, input.sessionId);
+    return {};
+  } catch (err) {
+    return failed(dataDir, eventArg, sessionId, err);
+  }
+}
+
+async function handOff(argv: readonly string[], env: Env, dataDir: string, sessionId: string): Promise<void> {
+  const hookScript = argv[1];
+  if (!hookScript) return;
+  try {
+    await handOffToSender({ hookScript, env, dataDir, sessionId });
+  } catch (err) {
+    // The outbox is safe on disk; the next sender run picks the session up.
+    appendHookLog(dataDir, { level: 'warn', event: 'SessionEnd', sessionId, code: errnoOf(err) ?? 'internal', message: `sender not started: ${messageOf(err)}` });
+  }
+}
+
+function failed(dataDir: string | undefined, event: string | undefined, sessionId: string | undefined, err: unknown): HookOutcome {
+  const code = err instanceof BatonError ? err.code : 'internal';
+  const errno = errnoOf(err);
+  const logged = dataDir
+    ? appendHookLog(dataDir, { level: code === 'timeout' ? 'warn' : 'error', event, sessionId, code: errno ?? code, message: messageOf(err) })
+    : false;
+  // A busy lock loses one event record but the next hook copies the transcript: not worth interrupting the user.
+  if (code === 'timeout') return {};
+  const where = logged && dataDir ? ` Details: ${dataDir}/hook.log` : '';
+  const why = errno ? ` (${errno})` : '';
+  return {
+    sessionId,
+    warning: `Baton could not save this session locally${why}; capture is paused for it.${where} Set BATON_DISABLE=1 to turn Baton off.`,
+  };
+}
+
+function errnoOf(err: unknown): string | undefined {
+  const direct = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof direct === 'string' && !(err instanceof BatonError)) return direct;
+  const details = err instanceof BatonError ? (err.details as { errno?: unknown } | undefined) : undefined;
+  if (typeof details?.errno === 'string') return details.errno;
+  const cause = err instanceof Error ? (err.cause as NodeJS.ErrnoException | undefined) : undefined;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

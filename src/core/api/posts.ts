@@ -1,0 +1,25 @@
+// Posts group one or more sessions under a title and a visibility of their own.
+import { z } from 'zod';
+import { IsoDate, PageQuery, Pagination, Visibility } from './common.js';
+
+export const Post = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  visibility: Visibility,
+  shareSlug: z.string().nullable(),
+  sessionIds: z.array(z.string()),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+  url: z.string(),
+});
+
+export const ListPostsQuery = z.object({ ...PageQuery });
+export const ListPostsResponse = z.object({ posts: z.array(Post), pagination: Pagination });
+export const PostResponse = z.object({ post: Post });
+export const PatchPostRequest = z
+  .object({ title: z.string().trim().min(1).max(300).nullable().optional(), visibility: Visibility.optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+
+export type Post = z.infer<typeof Post>;
+export type PatchPostRequest = z.infer<typeof PatchPostRequest>;

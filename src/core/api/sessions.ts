@@ -1,0 +1,201 @@
+// Session bodies: push a whole session, append events, bulk upload, list/search, read, patch and export.
+import { z } from 'zod';
+import { Session, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import {
+  ExportFormat,
+  IsoDate,
+  PageQuery,
+  Pagination,
+  QueryBool,
+  SessionId,
+  SessionSource,
+  SessionStatus,
+  Visibility,
+} from './common.js';
+
+const Tag = z.string().trim().min(1).max(50);
+const Title = z.string().trim().min(1).max(300);
+
+export const PushSessionRequest = z
+  .object({
+    /** The whole session, redacted client-side. Pushing it again (or a longer version) upserts, never duplicates. */
+    session: Session,
+    /** Add the session to this existing post. */
+    postId: z.string().min(1).max(100).optional(),
+    /** Create a new post holding this session. */
+    createPost: z.boolean().optional(),
+    title: Title.optional(),
+    visibility: Visibility.optional(),
+    status: SessionStatus.optional(),
+    source: SessionSource.optional(),
+    tags: z.array(Tag).max(20).optional(),
+  })
+  .strict()
+  .refine((v) => !(v.postId && v.createPost), { message: 'give postId or createPost, not both', path: ['postId'] });
+
+export const PushSessionResponse = z.object({
+  sessionId: z.string(),
+  postId: z.string().optional(),
+  projectId: z.string().nullable(),
+  url: z.string(),
+  postUrl: z.string().optional(),
+  eventsInserted: z.number().int().nonnegative(),
+  eventCount: z.number().int().nonnegative(),
+});
+
+/**
+ * One event as stored. `seq` is the event's 0-based position in its chain: across all turns of the main chain,
+ * or within its own sidechain (events with `event.agentId`).
+ */
+export const EventItem = z.object({
+  seq: z.number().int().nonnegative().max(10_000_000),
+  turnIndex: z.number().int().nonnegative().max(1_000_000),
+  event: SessionEvent,
+});
+
+export const AppendEventsRequest = z
+  .object({
+    events: z.array(EventItem).min(1).max(5000),
+    /** Session meta known so far (id may be omitted: the path names the session). */
+    meta: SessionMeta.partial().optional(),
+    /** Client-computed totals; when given they replace the stored ones (tokens and cost only the client knows). */
+    totals: SessionTotals.optional(),
+    status: SessionStatus.optional(),
+    source: SessionSource.optional(),
+  })
+  .strict();
+
+export const AppendEventsResponse = z.object({
+  sessionId: z.string(),
+  projectId: z.string().nullable(),
+  url: z.string(),
+  inserted: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  eventCount: z.number().int().nonnegative(),
+});
+
+export const UploadSessionsRequest = z
+  .object({
+    sessions: z.array(Session).min(1).max(1000),
+    visibility: Visibility.optional(),
+    status: SessionStatus.optional(),
+  })
+  .strict();
+
+export const UploadSessionsResponse = z.object({
+  sessions: z.array(
+    z.object({
+      sessionId: z.string(),
+      projectId: z.string().nullable(),
+      url: z.string(),
+      eventsInserted: z.number().int().nonnegative(),
+      eventCount: z.number().int().nonnegative(),
+    }),
+  ),
+});
+
+export const ListSessionsQuery = z.object({
+  ...PageQuery,
+  status: SessionStatus.optional(),
+  source: SessionSource.optional(),
+  /** Project id, slug or name. */
+  project: z.string().min(1).max(200).optional(),
+  /** Full-text search over prompts and responses; plain words, all must match. Ranked best first. */
+  search: z.string().max(500).optional(),
+  tag: Tag.optional(),
+  starred: QueryBool.optional(),
+  archived: QueryBool.optional(),
+});
+
+export const ProjectRef = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+
+export const SessionSummary = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  status: SessionStatus,
+  source: SessionSource,
+  visibility: Visibility,
+  /** Set when visibility is not private: `/share/<slug>` reaches it without a key. */
+  shareSlug: z.string().nullable(),
+  project: ProjectRef.nullable(),
+  cwd: z.string().nullable(),
+  gitBranch: z.string().nullable(),
+  models: z.array(z.string()),
+  parentSessionId: z.string().nullable(),
+  tags: z.array(z.string()),
+  starred: z.boolean(),
+  archived: z.boolean(),
+  startedAt: IsoDate.nullable(),
+  endedAt: IsoDate.nullable(),
+  durationMs: z.number().int().nonnegative(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+  eventCount: z.number().int().nonnegative(),
+  totals: SessionTotals,
+  url: z.string(),
+  /** Search relevance (higher is better), only on search results. */
+  score: z.number().optional(),
+});
+
+export const ListSessionsResponse = z.object({ sessions: z.array(SessionSummary), pagination: Pagination });
+
+export const StoredEvent = EventItem.extend({
+  /** Set when ingest cut the content: the original length in characters. */
+  truncatedFrom: z.number().int().optional(),
+});
+
+export const GetSessionQuery = z.object({
+  offset: z.coerce.number().int().min(0).max(100_000_000).default(0),
+  limit: z.coerce.number().int().min(0).max(5000).default(1000),
+});
+
+export const EventsPage = z.object({
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  nextOffset: z.number().int().nullable(),
+});
+
+export const SessionDetailResponse = z.object({
+  session: SessionSummary,
+  meta: SessionMeta,
+  events: z.array(StoredEvent),
+  eventsPage: EventsPage,
+});
+
+export const PatchSessionRequest = z
+  .object({
+    title: Title.nullable().optional(),
+    tags: z.array(Tag).max(20).optional(),
+    starred: z.boolean().optional(),
+    archived: z.boolean().optional(),
+    visibility: Visibility.optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+
+export const ExportQuery = z.object({ format: ExportFormat.default('md') });
+
+export const BulkExportRequest = z
+  .object({ sessionIds: z.array(SessionId).min(1).max(100), format: ExportFormat.default('md') })
+  .strict();
+
+export const DeleteResponse = z.object({ deleted: z.literal(true), id: z.string() });
+
+export type PushSessionRequest = z.infer<typeof PushSessionRequest>;
+export type PushSessionResponse = z.infer<typeof PushSessionResponse>;
+export type EventItem = z.infer<typeof EventItem>;
+export type AppendEventsRequest = z.infer<typeof AppendEventsRequest>;
+export type AppendEventsResponse = z.infer<typeof AppendEventsResponse>;
+export type UploadSessionsRequest = z.infer<typeof UploadSessionsRequest>;
+export type UploadSessionsResponse = z.infer<typeof UploadSessionsResponse>;
+export type ListSessionsQuery = z.infer<typeof ListSessionsQuery>;
+export type ProjectRef = z.infer<typeof ProjectRef>;
+export type SessionSummary = z.infer<typeof SessionSummary>;
+export type ListSessionsResponse = z.infer<typeof ListSessionsResponse>;
+export type StoredEvent = z.infer<typeof StoredEvent>;
+export type EventsPage = z.infer<typeof EventsPage>;
+export type GetSessionQuery = z.infer<typeof GetSessionQuery>;
+export type SessionDetailResponse = z.infer<typeof SessionDetailResponse>;
+export type PatchSessionRequest = z.infer<typeof PatchSessionRequest>;
+export type BulkExportRequest = z.infer<typeof BulkExportRequest>;

@@ -1,0 +1,191 @@
+// GitHub-flavoured Markdown exporter: turns as sections, tools and thinking folded in <details>.
+import type { SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import {
+  MAX_LISTED_FILES,
+  ToolIndex,
+  clipToolResult,
+  commandLine,
+  fenceFor,
+  formatCost,
+  formatDuration,
+  formatInt,
+  longestRun,
+  promptBody,
+  redactionLine,
+  stringifyInput,
+  toolRows,
+  toolSummary,
+} from './shared.js';
+import { safeMarkdown } from './markdown-safe.js';
+import type { FormatRenderer, Section } from './stream-driver.js';
+import type { ExporterOptions } from './types.js';
+
+/** Escapes text for inline Markdown (headings, table cells): no emphasis, links, HTML or cell breaks. */
+function mdInline(s: string): string {
+  return s.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|#~&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`));
+}
+
+/** Escapes text placed inside raw HTML (our <summary> lines); one line so it cannot end the HTML block. */
+function htmlInline(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** An inline code span that no backtick inside `s` can close. */
+function codeSpan(s: string): string {
+  const flat = s.replace(/\r?\n/g, ' ');
+  const ticks = '`'.repeat(longestRun(flat, '`') + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+/** A code span for a table cell: GFM splits cells on `|` even inside code, so pipes are escaped. */
+function cellCode(s: string): string {
+  return codeSpan(s).replace(/\|/g, '\\|');
+}
+
+
+function fenced(content: string, lang = ''): string {
+  const f = fenceFor(content);
+  return `${f}${lang}\n${content}${content.endsWith('\n') ? '' : '\n'}${f}`;
+}
+
+function metaRows(meta: SessionMeta, withTitle: boolean): string {
+  const rows: Array<[string, string]> = [];
+  if (withTitle && meta.title) rows.push(['Title', mdInline(meta.title)]);
+  rows.push(['Session', cellCode(meta.id)]);
+  if (meta.project) rows.push(['Project', mdInline(meta.project)]);
+  if (meta.cwd) rows.push(['Directory', cellCode(meta.cwd)]);
+  if (meta.gitBranch) rows.push(['Branch', cellCode(meta.gitBranch)]);
+  if (meta.models.length) rows.push(['Models', meta.models.map(cellCode).join(', ')]);
+  if (meta.startedAt) rows.push(['Started', mdInline(meta.startedAt)]);
+  if (meta.endedAt) rows.push(['Ended', mdInline(meta.endedAt)]);
+  if (meta.claudeVersion) rows.push(['Claude Code', mdInline(meta.claudeVersion)]);
+  if (meta.parentSessionId) rows.push(['Forked from', cellCode(meta.parentSessionId)]);
+  return `| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n\n`;
+}
+
+function totalsBlock(t: SessionTotals): string {
+  let out =
+    '| Input tokens | Output tokens | Cache read | Cache write | Estimated cost | Duration |\n' +
+    '|---:|---:|---:|---:|---:|---:|\n' +
+    `| ${formatInt(t.tokens.input)} | ${formatInt(t.tokens.output)} | ${formatInt(t.tokens.cacheRead)} | ` +
+    `${formatInt(t.tokens.cacheWrite)} | ${formatCost(t.costUsd)} | ${formatDuration(t.durationMs)} |\n\n`;
+  out +=
+    `**Activity:** ${t.turns} turn(s) · ${t.prompts} prompt(s) · ${t.messages} message(s) · ` +
+    `${t.toolCalls} tool call(s) (${t.toolErrors} error(s))\n\n`;
+  const tools = toolRows(t);
+  if (tools.length) out += `| Tool | Calls |\n|---|---:|\n${tools.map(([n, c]) => `| ${cellCode(n)} | ${c} |`).join('\n')}\n\n`;
+  if (t.filesTouched.length) {
+    const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
+    const more = t.filesTouched.length - shown.length;
+    out += `<details>\n<summary>Files touched (${t.filesTouched.length})</summary>\n\n`;
+    out += `${shown.map((f) => `- ${codeSpan(f)}`).join('\n')}${more > 0 ? `\n- … and ${more} more` : ''}\n\n</details>\n\n`;
+  }
+  return out;
+}
+
+export function createMarkdownRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
+  const tools = new ToolIndex<string>();
+  let topWritten = false;
+  let label: 'user' | 'assistant' | null = null;
+
+  const top = (): void => {
+    if (topWritten) return;
+    topWritten = true;
+    if (!opts.meta) {
+      write('# Session transcript\n\n');
+      return;
+    }
+    let out = `# ${mdInline(opts.meta.title || `Session ${opts.meta.id}`)}\n\n${metaRows(opts.meta, false)}`;
+    if (opts.totals) out += totalsBlock(opts.totals);
+    if (opts.redaction) out += `**Redaction:** ${mdInline(redactionLine(opts.redaction))}\n\n`;
+    write(`${out}---\n\n`);
+  };
+
+  const assistant = (): void => {
+    if (label !== 'assistant') write('**Assistant**\n\n');
+    label = 'assistant';
+  };
+
+  const event = (e: SessionEvent, section: Section): void => {
+    switch (e.kind) {
+      case 'prompt': {
+        label = 'user';
+        const cmd = commandLine(e);
+        const body = promptBody(e);
+        let out = section.kind === 'sidechain' ? '**Prompt**\n\n' : '**User**\n\n';
+        if (cmd !== undefined) out += `${codeSpan(cmd)}\n\n`;
+        if (body) out += `${safeMarkdown(body)}\n\n`;
+        write(out);
+        return;
+      }
+      case 'text':
+        assistant();
+        write(`${safeMarkdown(e.text)}\n\n`);
+        return;
+      case 'thinking':
+        assistant();
+        write(`<details>\n<summary>Thinking</summary>\n\n${safeMarkdown(e.text)}\n\n</details>\n\n`);
+        return;
+      case 'tool_call': {
+        assistant();
+        tools.set(e.toolUseId, e.name);
+        const sum = toolSummary(e.name, e.input);
+        write(
+          `<details>\n<summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ''}</summary>\n\n` +
+            `${fenced(stringifyInput(e.input), 'json')}\n\n</details>\n\n`,
+        );
+        return;
+      }
+      case 'tool_result': {
+        const name = tools.get(e.toolUseId) ?? 'tool';
+        const head = e.isError ? `❌ Error from ${htmlInline(name)}` : `📤 Result from ${htmlInline(name)}`;
+        const content = clipToolResult(e.content, opts.maxToolResultChars);
+        write(`<details>\n<summary>${head}</summary>\n\n${fenced(content)}\n\n</details>\n\n`);
+        return;
+      }
+      case 'system': {
+        const quoted = safeMarkdown(e.text)
+          .split('\n')
+          .map((l) => `> ${l}`)
+          .join('\n');
+        write(`> **System** (${mdInline(e.subtype)})\n>\n${quoted}\n\n`);
+        label = null;
+        return;
+      }
+    }
+  };
+
+  return {
+    open(section) {
+      top();
+      label = null;
+      if (section.kind === 'turn') write(`## Turn ${section.turn.index + 1}\n\n`);
+      else {
+        const by = section.sidechain.toolUseId ? ` (spawned by ${codeSpan(section.sidechain.toolUseId)})` : '';
+        write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}\n\n`);
+      }
+    },
+    event,
+    close() {},
+    finish(meta, totals, extra) {
+      top();
+      const wroteMeta = Boolean(opts.meta);
+      const wroteTotals = Boolean(opts.meta && opts.totals);
+      const wroteRedaction = Boolean(opts.meta && opts.redaction);
+      const redaction = extra.redaction && !wroteRedaction ? extra.redaction : undefined;
+      if (wroteMeta && wroteTotals && !redaction) return;
+      let out = '## Session details\n\n';
+      if (!wroteMeta) out += metaRows(meta, true);
+      if (!wroteTotals) out += totalsBlock(totals);
+      if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}\n\n`;
+      write(out);
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// Helpers every export format shares: tool summaries, code fences, clipping, number/duration/cost formatting.
+import type { PromptEvent, SessionTotals } from '../model/session.js';
+
+/** A one-line, human summary of a tool call's input ("ls -la", a file path, a pattern...). */
+export function toolSummary(name: string, input: unknown, max = 80): string {
+  const obj = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : undefined;
+  const str = (k: string): string | undefined => (typeof obj?.[k] === 'string' ? (obj[k] as string) : undefined);
+  let s: string | undefined;
+  switch (name) {
+    case 'Bash':
+      s = str('description') && !str('command') ? str('description') : str('command');
+      break;
+    case 'Read':
+    case 'Write':
+    case 'Edit':
+    case 'MultiEdit':
+    case 'NotebookEdit':
+      s = str('file_path') ?? str('notebook_path');
+      break;
+    case 'Glob':
+    case 'Grep':
+      s = str('pattern') && str('path') ? `${str('pattern')} in ${str('path')}` : str('pattern');
+      break;
+    case 'WebFetch':
+      s = str('url');
+      break;
+    case 'WebSearch':
+      s = str('query');
+      break;
+    case 'Task':
+    case 'Agent':
+      s = str('description') ?? str('subagent_type');
+      break;
+    case 'TodoWrite':
+      s = Array.isArray(obj?.todos) ? `${(obj.todos as unknown[]).length} todo(s)` : undefined;
+      break;
+  }
+  if (s === undefined && obj) {
+    for (const v of Object.values(obj)) {
+      if (typeof v === 'string' && v.trim()) {
+        s = v;
+        break;
+      }
+    }
+  }
+  if (s === undefined && obj && !Array.isArray(obj)) {
+    // No text argument (e.g. an MCP call with numbers): show the scalar arguments as k=v.
+    const pairs = Object.entries(obj).filter(([, v]) => typeof v === 'number' || typeof v === 'boolean');
+    if (pairs.length) s = pairs.map(([k, v]) => `${k}=${String(v)}`).join(', ');
+  }
+  if (s === undefined && typeof input === 'string') s = input;
+  return oneLine(s ?? '', max);
+}
+
+/** Collapses whitespace to single spaces and cuts to `max` characters with an ellipsis. */
+export function oneLine(s: string, max: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${cutAt(flat, max - 1)}…` : flat;
+}
+
+/** `s.slice(0, n)` that never splits a UTF-16 surrogate pair. */
+export function cutAt(s: string, n: number): string {
+  if (n <= 0) return '';
+  if (n >= s.length) return s;
+  const code = s.charCodeAt(n - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
+
+/** Applies the caller's `maxToolResultChars`, saying how much was cut. */
+export function clipToolResult(content: string, max: number | undefined): string {
+  if (max === undefined || content.length <= max) return content;
+  const kept = cutAt(content, Math.max(0, max));
+  return `${kept}\n… [${content.length - kept.length} more characters not exported]`;
+}
+
+/** Pretty JSON of a tool input; `undefined` (never sent) shows as null. */
+export function stringifyInput(input: unknown): string {
+  if (input === undefined) return 'null';
+  try {
+    return JSON.stringify(input, null, 2) ?? 'null';
+  } catch {
+    return String(input);
+  }
+}
+
+/** The longest run of `ch` in `s` (0 if none). */
+export function longestRun(s: string, ch: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === ch) {
+      run++;
+      if (run > best) best = run;
+    } else run = 0;
+  }
+  return best;
+}
+
+/** A backtick fence longer than any backtick run inside `content`, so the content can never close it. */
+export function fenceFor(content: string): string {
+  return '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+}
+
+/** The typed command line of a slash-command prompt ("/plugin:cmd args"), or undefined. */
+export function commandLine(e: PromptEvent): string | undefined {
+  if (!e.command) return undefined;
+  const name = e.command.name.startsWith('/') ? e.command.name : `/${e.command.name}`;
+  return e.command.args ? `${name} ${e.command.args}` : name;
+}
+
+/** The prompt text worth showing besides the command line (raw command markup and repeats are not). */
+export function promptBody(e: PromptEvent): string {
+  const cmd = commandLine(e);
+  if (cmd === undefined) return e.text;
+  const t = e.text.trim();
+  if (t === '' || t === cmd || t.includes('<command-name>')) return '';
+  return e.text;
+}
+
+/**
+ * Remembers tool names by tool_use id so results can say which tool they belong to. Bounded: a transcript of
+ * any size keeps at most `max` entries (results come right after their calls).
+ */
+export class ToolIndex<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max = 2048) {}
+  set(id: string, v: V): void {
+    this.map.delete(id);
+    this.map.set(id, v);
+    if (this.map.size > this.max) {
+      const oldest = this.map.keys().next().value;
+      if (oldest !== undefined) this.map.delete(oldest);
+    }
+  }
+  get(id: string): V | undefined {
+    return this.map.get(id);
+  }
+}
+
+export function formatInt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+export function formatCost(usd: number | null): string {
+  if (usd === null) return 'unknown';
+  return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  let s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  if (h) return `${h}h ${m}m ${s}s`;
+  if (m) return `${m}m ${s}s`;
+  return `${s}s`;
+}
+
+/** Tool names sorted by call count (desc), then name. */
+export function toolRows(totals: SessionTotals): Array<[string, number]> {
+  return Object.entries(totals.tools).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+export function redactionLine(r: { total: number; byRule: Record<string, number> }): string {
+  if (r.total === 0) return 'no secrets found';
+  const rules = Object.entries(r.byRule)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([rule, n]) => `${rule}: ${n}`)
+    .join(', ');
+  return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ''}`;
+}
+
+/** Cap for long lists in headers (files touched) so a header stays a header. */
+export const MAX_LISTED_FILES = 200;

@@ -1,0 +1,174 @@
+// Plain-text exporter: labelled blocks (USER:, ASSISTANT:, TOOL CALL ...), prose wrapped for a terminal or email.
+import type { SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import {
+  MAX_LISTED_FILES,
+  ToolIndex,
+  clipToolResult,
+  commandLine,
+  formatCost,
+  formatDuration,
+  formatInt,
+  promptBody,
+  redactionLine,
+  stringifyInput,
+  toolRows,
+  toolSummary,
+} from './shared.js';
+import type { FormatRenderer, Section } from './stream-driver.js';
+import type { ExporterOptions } from './types.js';
+
+const WIDTH = 100;
+const INDENT = '  ';
+
+/** Greedy word wrap of one line; keeps its leading whitespace on continuation lines and never breaks a word. */
+function wrapLine(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const lead = /^\s*/.exec(line)?.[0] ?? '';
+  const words = line.slice(lead.length).split(/ +/);
+  const out: string[] = [];
+  let cur = lead;
+  for (const w of words) {
+    if (cur.length > lead.length && cur.length + 1 + w.length > width) {
+      out.push(cur);
+      cur = lead + w;
+    } else cur = cur.length > lead.length ? `${cur} ${w}` : lead + w;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Wraps prose, leaving fenced code blocks untouched, and indents every line. */
+export function wrapProse(text: string, width = WIDTH, indent = INDENT): string {
+  const out: string[] = [];
+  let inFence = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^ {0,3}(```|~~~)/.test(line)) inFence = !inFence;
+    for (const l of inFence ? [line] : wrapLine(line, width - indent.length)) out.push(l ? indent + l : '');
+  }
+  return out.join('\n');
+}
+
+/** Indents verbatim content (tool input/output) without wrapping: it may be code or aligned output. */
+function indentBlock(text: string, indent = INDENT): string {
+  return text
+    .split(/\r?\n/)
+    .map((l) => (l ? indent + l : ''))
+    .join('\n');
+}
+
+function metaLines(meta: SessionMeta, withTitle: boolean): string {
+  const rows: Array<[string, string | undefined]> = [
+    ['Title', withTitle ? meta.title : undefined],
+    ['Session', meta.id],
+    ['Project', meta.project],
+    ['Directory', meta.cwd],
+    ['Branch', meta.gitBranch],
+    ['Models', meta.models.join(', ') || undefined],
+    ['Started', meta.startedAt],
+    ['Ended', meta.endedAt],
+    ['Claude Code', meta.claudeVersion],
+    ['Forked from', meta.parentSessionId],
+  ];
+  return rows
+    .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
+    .map(([k, v]) => `${`${k}:`.padEnd(13)}${v.replace(/\s+/g, ' ')}\n`)
+    .join('');
+}
+
+function totalsLines(t: SessionTotals): string {
+  let out =
+    `Tokens:      ${formatInt(t.tokens.input)} in, ${formatInt(t.tokens.output)} out, ` +
+    `${formatInt(t.tokens.cacheRead)} cache read, ${formatInt(t.tokens.cacheWrite)} cache write\n` +
+    `Est. cost:   ${formatCost(t.costUsd)}\n` +
+    `Duration:    ${formatDuration(t.durationMs)}\n` +
+    `Activity:    ${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s), ` +
+    `${t.toolCalls} tool call(s) (${t.toolErrors} error(s))\n`;
+  const tools = toolRows(t);
+  if (tools.length) out += `Tools:       ${tools.map(([n, c]) => `${n} ×${c}`).join(', ')}\n`;
+  if (t.filesTouched.length) {
+    const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
+    out += `Files (${t.filesTouched.length}):\n${shown.map((f) => `  ${f}\n`).join('')}`;
+    if (t.filesTouched.length > shown.length) out += `  … and ${t.filesTouched.length - shown.length} more\n`;
+  }
+  return out;
+}
+
+const rule = (ch: string, title: string): string => `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
+
+export function createTextRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
+  const tools = new ToolIndex<string>();
+  let topWritten = false;
+
+  const top = (): void => {
+    if (topWritten) return;
+    topWritten = true;
+    if (!opts.meta) {
+      write('SESSION TRANSCRIPT\n\n');
+      return;
+    }
+    const title = (opts.meta.title || `Session ${opts.meta.id}`).replace(/\s+/g, ' ');
+    let out = `${title}\n${'='.repeat(Math.min(WIDTH, Math.max(3, title.length)))}\n\n${metaLines(opts.meta, false)}`;
+    if (opts.totals) out += totalsLines(opts.totals);
+    if (opts.redaction) out += `Redaction:   ${redactionLine(opts.redaction)}\n`;
+    write(`${out}\n`);
+  };
+
+  const event = (e: SessionEvent, section: Section): void => {
+    switch (e.kind) {
+      case 'prompt': {
+        const cmd = commandLine(e);
+        const body = promptBody(e);
+        let out = section.kind === 'sidechain' ? 'PROMPT:\n' : 'USER:\n';
+        if (cmd !== undefined) out += `${INDENT}${cmd}\n`;
+        if (body) out += `${wrapProse(body)}\n`;
+        write(`${out}\n`);
+        return;
+      }
+      case 'text':
+        write(`ASSISTANT:\n${wrapProse(e.text)}\n\n`);
+        return;
+      case 'thinking':
+        write(`THINKING:\n${wrapProse(e.text)}\n\n`);
+        return;
+      case 'tool_call': {
+        tools.set(e.toolUseId, e.name);
+        write(`TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})\n${indentBlock(stringifyInput(e.input))}\n\n`);
+        return;
+      }
+      case 'tool_result': {
+        const name = tools.get(e.toolUseId) ?? 'tool';
+        const content = clipToolResult(e.content, opts.maxToolResultChars);
+        write(`TOOL RESULT${e.isError ? ' (error)' : ''} ${name}:\n${indentBlock(content)}\n\n`);
+        return;
+      }
+      case 'system':
+        write(`SYSTEM (${e.subtype}):\n${wrapProse(e.text)}\n\n`);
+        return;
+    }
+  };
+
+  return {
+    open(section) {
+      top();
+      if (section.kind === 'turn') write(`${rule('=', `Turn ${section.turn.index + 1}`)}\n\n`);
+      else {
+        const by = section.sidechain.toolUseId ? ` (spawned by ${section.sidechain.toolUseId})` : '';
+        write(`${rule('=', `Subagent ${section.sidechain.agentId}${by}`)}\n\n`);
+      }
+    },
+    event,
+    close() {},
+    finish(meta, totals, extra) {
+      top();
+      const wroteMeta = Boolean(opts.meta);
+      const wroteTotals = Boolean(opts.meta && opts.totals);
+      const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : undefined;
+      if (wroteMeta && wroteTotals && !redaction) return;
+      let out = `${rule('=', 'Session details')}\n\n`;
+      if (!wroteMeta) out += metaLines(meta, true);
+      if (!wroteTotals) out += totalsLines(totals);
+      if (redaction) out += `Redaction:   ${redactionLine(redaction)}\n`;
+      write(out);
+    },
+  };
+}

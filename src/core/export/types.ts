@@ -1,0 +1,59 @@
+// The exporter contract: formats, the streaming Exporter interface and its options.
+import type { ReadStats, RedactionReport, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+
+export const EXPORT_FORMATS = ['md', 'json', 'html', 'txt'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The file extension (without the dot) for a format. */
+export function formatExtension(format: ExportFormat): string {
+  return format;
+}
+
+/** Where an event sits: a main-chain turn, or (agentId set) a subagent's sidechain. */
+export interface ExportEventContext {
+  turnIndex: number;
+  agentId?: string;
+}
+
+/** What only the end of a stream knows besides meta and totals. */
+export interface ExportExtra {
+  redaction?: RedactionReport;
+  /** Written by the JSON exporter as `stats`; the other formats ignore it. */
+  stats?: ReadStats;
+}
+
+export interface ExporterOptions {
+  /**
+   * Meta/totals/redaction when they are known before the first event (renderSession knows them): Markdown and
+   * text then put the header at the top. Without them the details section goes at the end.
+   */
+  meta?: SessionMeta;
+  totals?: SessionTotals;
+  redaction?: RedactionReport;
+  /** Cut tool results longer than this many characters (default: never cut). */
+  maxToolResultChars?: number;
+}
+
+/** Explicit section starts; event() starts sections on its own, these exist to carry exact turn/sidechain fields. */
+export interface TurnInfo {
+  index: number;
+  startedAt?: string;
+  endedAt?: string;
+}
+export interface SidechainInfo {
+  agentId: string;
+  toolUseId?: string;
+}
+
+/**
+ * A streaming exporter. It keeps O(1) state (plus a bounded tool-name index), never the events themselves,
+ * and hands every piece of output to `write` as soon as it is ready.
+ */
+export interface Exporter {
+  event(e: SessionEvent, ctx: ExportEventContext): void;
+  /** Starts a turn explicitly (also an empty one); the JSON exporter then writes exactly these fields. */
+  beginTurn(turn: TurnInfo): void;
+  /** Starts a sidechain explicitly, with the tool call that spawned it when known. */
+  beginSidechain(sidechain: SidechainInfo): void;
+  finish(meta: SessionMeta, totals: SessionTotals, extra?: ExportExtra): void;
+}

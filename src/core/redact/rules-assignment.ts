@@ -1,0 +1,171 @@
+// The `password=…` / `"token": "…"` / `API_KEY: …` rule: keeps the key, redacts only the value, and leaves code alone.
+import { hasDigit, isPlaceholder, tag, type NestedRedact, type Rule } from './rule.js';
+
+export const ASSIGNMENT_RULE = 'secret-assignment';
+
+const KEYWORD = '(pass(?:word|wd|phrase)|secret|token|api[_-]?key)(?:[_-]?(?:access[_-]?)?key)?';
+
+/**
+ * Keyword, optional `?` (TypeScript optional property), optional closing quote of a quoted key (maybe JSON-escaped),
+ * then `=`, `:=` or `:`. Comparisons (`==`, `=>`, `=~`) and scopes (`::`) are not assignments.
+ */
+const KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(?![:/]))[ \\t]{0,4}`, 'iy');
+const SECRET_KEY = new RegExp(`${KEYWORD}$`, 'i');
+const KEYWORD_INSIDE = new RegExp(KEYWORD, 'i');
+
+/** For object walks: a property named like a secret (`password`, `dbPassword`, `api_key`, `SessionToken`). */
+export const isSecretKey = (key: string): boolean => key.length <= 128 && SECRET_KEY.test(key);
+
+const MAX_QUOTED = 512;
+const MAX_UNQUOTED = 256;
+
+/** Characters that end an unquoted value: whitespace, quotes, and punctuation that closes or separates code. */
+const UNQUOTED_END = /[\s"'`,;&|(){}[\]<>]/;
+
+/** Words that are code, types (JSON-schema `"password": "string"`) or empty markers, never a typed secret. */
+const CODE_WORDS = new Set([
+  'null', 'undefined', 'true', 'false', 'none', 'nil', 'this', 'self', 'new', 'await', 'function', 'return',
+  'typeof', 'void', 'string', 'number', 'boolean', 'bool', 'any', 'unknown', 'never', 'object', 'str', 'int',
+  'bytes', 'optional', 'required', 'empty', 'redacted', 'secret', 'password', 'token',
+]); // prettier-ignore
+
+/** `this.token`, `process.env.API_KEY`, `cfg?.password`, `Token::Kind`: references, not values. */
+const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\.|\?\.|::|->)[A-Za-z_$][\w$]*)+$/;
+const LETTERS_ONLY = /^[A-Za-z_$]+$/;
+const ALNUM = /[A-Za-z0-9]/;
+const WHITESPACE = /\s/;
+const HAS_LOWER = /[a-z]/;
+const LETTER = /[A-Za-z]/;
+const PASCAL_CASE = /^[A-Z][a-z]+[A-Za-z]*$/;
+const NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
+/** `"pbkdf2-password": "1.0.2"` in package.json is a dependency, not a password. */
+const VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
+const KEY_CHAR = /[A-Za-z0-9_.-]/;
+
+/**
+ * How sure the key is about its value. `env`: an UPPER_CASE key (`DB_PASSWORD=`, docker-compose
+ * `POSTGRES_PASSWORD: example`), config for sure. `password`: people choose these, so plain words count. `token`
+ * (secret, token, API key): machine-made, so the value must look random; `token: "keyword"` in a lexer stays.
+ */
+type KeyKind = 'env' | 'password' | 'token';
+
+function keyKindOf(key: string, keyword: string): KeyKind {
+  if (!HAS_LOWER.test(key)) return 'env';
+  return keyword.toLowerCase().startsWith('pass') ? 'password' : 'token';
+}
+
+/** Machine-made tokens mix letters and digits; `"?InterpolationInTemplate"` (a lexer state) has no digit. */
+const isRandomToken = (v: string): boolean =>
+  v.length >= 8 && hasDigit(v) && LETTER.test(v) && !WHITESPACE.test(v);
+
+/** The checks every value (quoted, unquoted or an object property) must pass. */
+function isValueCandidate(v: string): boolean {
+  return v.length > 0 && v.length <= 4096 && ALNUM.test(v) && !isPlaceholder(v) && !CODE_WORDS.has(v.toLowerCase()) && !VERSION.test(v);
+}
+
+/** Quoted values and object properties: the quotes already say "this is data". */
+export function isQuotedSecret(v: string, kind: KeyKind): boolean {
+  if (!isValueCandidate(v)) return false;
+  if (kind === 'token') return isRandomToken(v);
+  return kind === 'env' || v.length >= 3;
+}
+
+/**
+ * Unquoted values are where code and config look alike. `KEY=v` with no spaces (env files, query strings) is config;
+ * `key: v` and `key = v` are code unless the key is UPPER_CASE, and there a bare identifier is a type or a variable,
+ * so the value must look like data: not letters only, not an echo of the key (`token: token2`), not a negation.
+ */
+function isUnquotedSecret(v: string, terminator: string | undefined, kind: KeyKind, codeLike: boolean): boolean {
+  if (v.length < 3 || terminator === '(' || terminator === '[' || !isValueCandidate(v)) return false;
+  if (MEMBER_ACCESS.test(v) || NUMBER.test(v) || v.startsWith('$') || v.startsWith('%') || v.includes('=>')) {
+    return false;
+  }
+  // `const TOKEN: CharList` is a type annotation; docker-compose values are not PascalCase type names.
+  if (kind === 'env') return !(codeLike && PASCAL_CASE.test(v));
+  if (kind === 'token' && !isRandomToken(v)) return false;
+  if (!codeLike) return true;
+  return !LETTERS_ONLY.test(v) && !v.startsWith('!') && !KEYWORD_INSIDE.test(v);
+}
+
+/** Finds a quoted value starting at `p` (`"…"`, `'…'`, `` `…` `` or JSON-escaped `\"…\"`). */
+function readQuoted(text: string, p: number): { start: number; end: number; after: number } | null {
+  let quote = text[p];
+  let escaped = false;
+  if (quote === '\\' && (text[p + 1] === '"' || text[p + 1] === "'")) {
+    escaped = true;
+    quote = text[p + 1];
+  } else if (quote !== '"' && quote !== "'" && quote !== '`') return null;
+  const start = p + (escaped ? 2 : 1);
+  const limit = Math.min(text.length, start + MAX_QUOTED);
+  for (let i = start; i < limit; i++) {
+    const c = text[i];
+    if (c === '\n') return null;
+    if (c === '\\') {
+      if (escaped && text[i + 1] === quote) return { start, end: i, after: i + 2 };
+      i++;
+    } else if (c === quote && !escaped) return { start, end: i, after: i + 1 };
+  }
+  return null;
+}
+
+/** The whole key around the keyword (`DB_PASSWORD`, `accessToken`), read backwards from the trigger. */
+function keyStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < 64 && KEY_CHAR.test(text[i - 1]!)) i--;
+  return i;
+}
+
+export const secretAssignment: Rule = {
+  name: ASSIGNMENT_RULE,
+  triggers: ['password', 'passwd', 'passphrase', 'secret', 'token', 'api_key', 'api-key', 'apikey'],
+  match(text, at, nested) {
+    KEY.lastIndex = at;
+    const m = KEY.exec(text);
+    if (!m) return null;
+    const keyword = m[1]!;
+    const keyQuote = m[2];
+    const spaceBefore = m[3]!;
+    const separator = m[4]!;
+    const p = KEY.lastIndex;
+    const kind = keyKindOf(text.slice(keyStart(text, at), at + keyword.length), keyword);
+    const quoted = readQuoted(text, p);
+    let start = p;
+    let end: number;
+    let after: number;
+    if (quoted) {
+      ({ start, end, after } = quoted);
+    } else {
+      // `cond ? token : other` is a ternary, never a key; YAML and JSON put no space before the colon.
+      if (separator === ':' && spaceBefore !== '') return null;
+      const limit = Math.min(text.length, p + MAX_UNQUOTED);
+      end = p;
+      while (end < limit && !UNQUOTED_END.test(text[end]!)) end++;
+      after = end;
+    }
+    const value = text.slice(start, end);
+    const inner = value.length > 0 ? nested(value) : { text: value, hits: [] };
+    let replacement: string;
+    if (inner.hits.length > 0) replacement = inner.text;
+    else {
+      const codeLike = separator !== '=' || spaceBefore !== '' || keyQuote !== undefined;
+      const ok = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
+      if (!ok) return null;
+      replacement = tag(ASSIGNMENT_RULE);
+    }
+    const hit = { end: after, replacement: text.slice(at, start) + replacement + text.slice(end, after) };
+    return inner.hits.length > 0 ? { ...hit, counted: inner.hits } : hit;
+  },
+};
+
+/** Used by the object walk: a string property whose key names a secret. Null when it should stay. */
+export function redactSecretProperty(
+  key: string,
+  value: string,
+  nested: NestedRedact,
+): { text: string; counted: readonly string[] } | null {
+  const inner = nested(value);
+  if (inner.hits.length > 0) return { text: inner.text, counted: inner.hits };
+  const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
+  if (!isQuotedSecret(value, keyKindOf(key, keyword))) return null;
+  return { text: tag(ASSIGNMENT_RULE), counted: [ASSIGNMENT_RULE] };
+}

@@ -1,0 +1,116 @@
+// Rules for secrets recognised by their structure: JWTs, PEM private keys, <private> spans, URL passwords, auth headers.
+import { hasDigit, isPlaceholder, looksRandom, regexRule, tag, type Rule } from './rule.js';
+
+/**
+ * header.payload.signature, header and payload both base64url JSON objects (so both start `eyJ`). Requiring the
+ * dots and the second `eyJ` keeps base64 images and other long base64 runs (no dots, `+/` alphabet) intact.
+ */
+export const jwt = regexRule({
+  name: 'jwt',
+  triggers: ['eyJ'],
+  source:
+    '(?<![A-Za-z0-9_+/=-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,8192}(?![A-Za-z0-9_+/=-])',
+});
+
+const PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+const PEM_END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+/** Body characters of an unterminated block: base64, headers (`Proc-Type: 4,ENCRYPTED`), real or escaped newlines. */
+const PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,65536}/y;
+const PEM_MAX = 65536;
+const PEM_MIN_BODY = 64;
+
+/** The whole block from BEGIN to END. A block cut off before its END line is redacted through its body. */
+export const privateKey: Rule = {
+  name: 'private-key',
+  triggers: ['-----BEGIN'],
+  match(text, at) {
+    PEM_BEGIN.lastIndex = at;
+    if (!PEM_BEGIN.test(text)) return null;
+    const bodyStart = PEM_BEGIN.lastIndex;
+    let search = bodyStart;
+    const limit = Math.min(text.length, bodyStart + PEM_MAX);
+    for (;;) {
+      const endAt = text.indexOf('-----END', search);
+      if (endAt < 0 || endAt > limit) break;
+      PEM_END.lastIndex = endAt;
+      if (PEM_END.test(text)) return { end: PEM_END.lastIndex, replacement: tag('private-key') };
+      search = endAt + 1;
+    }
+    PEM_BODY.lastIndex = bodyStart;
+    PEM_BODY.test(text);
+    // A bare BEGIN line (`pem.startsWith("-----BEGIN PRIVATE KEY-----")` in code) has no key material to hide.
+    if (PEM_BODY.lastIndex - bodyStart < PEM_MIN_BODY) return null;
+    return { end: PEM_BODY.lastIndex, replacement: tag('private-key') };
+  },
+};
+
+const PRIVATE_OPEN = '<private>';
+const PRIVATE_CLOSE = '</private>';
+
+/** `<private>…</private>` spans, tags included. An unclosed tag hides the rest of the text: privacy wins. */
+export const privateSpan: Rule = {
+  name: 'private',
+  triggers: [PRIVATE_OPEN],
+  match(text, at) {
+    if (!text.startsWith(PRIVATE_OPEN, at)) return null;
+    const close = text.indexOf(PRIVATE_CLOSE, at + PRIVATE_OPEN.length);
+    return { end: close < 0 ? text.length : close + PRIVATE_CLOSE.length, replacement: tag('private') };
+  },
+};
+
+/**
+ * `scheme://user:PASSWORD@host`: only the password goes; scheme, user and host stay readable. The match starts at
+ * `://`, so the scheme is never touched. `/`, `?` and `#` end the password, so `https://host:8080/a@b` is a port,
+ * not a password.
+ */
+const URL_CREDENTIALS = /:\/\/([^\s:@/?#'"`<>()[\]{},;]{0,128}):([^\s@/?#'"`<>]{1,256})@(?=[A-Za-z0-9[_-])/y;
+
+export const connectionString: Rule = {
+  name: 'connection-string',
+  triggers: ['://'],
+  match(text, at) {
+    URL_CREDENTIALS.lastIndex = at;
+    const m = URL_CREDENTIALS.exec(text);
+    if (!m || isPlaceholder(m[2]!)) return null;
+    return { end: URL_CREDENTIALS.lastIndex, replacement: `://${m[1]}:${tag('connection-string')}@` };
+  },
+};
+
+/** Token68 credentials after an auth scheme; `${token}` and plain words fail the character class or the check. */
+const CREDENTIAL = '([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])';
+
+/**
+ * `Authorization: Bearer …` / `Basic …` headers (curl -H, HTTP dumps, JSON header maps) and bare `Bearer <token>`.
+ * Without a scheme word the value must carry a digit: `startAuthorization = startAuthorization2` is not a header.
+ */
+export const authHeader: Rule = (() => {
+  const header = regexRule({
+    name: 'auth-header',
+    triggers: ['authorization'],
+    source: `authorization\\\\?["']?[ \\t]{0,4}:[ \\t]{0,4}\\\\?["']?(?:(bearer|basic|token|bot|digest)[ \\t]{1,4})?${CREDENTIAL}`,
+    flags: 'i',
+    group: 2,
+    accept: (s, m) => looksRandom(s) && (m[1] !== undefined || (hasDigit(s) && s.length >= 16)),
+    preferNested: true,
+  });
+  const bearer = regexRule({
+    name: 'auth-header',
+    triggers: ['bearer'],
+    source: `bearer[ \\t]{1,4}${CREDENTIAL}`,
+    flags: 'i',
+    group: 1,
+    accept: (s) => s.length >= 16 && looksRandom(s),
+    preferNested: true,
+  });
+  return {
+    name: 'auth-header',
+    triggers: ['authorization', 'bearer'],
+    match: (text, at, nested) => {
+      const hit = header.match(text, at, nested);
+      if (hit) return hit;
+      return bearer.match(text, at, nested);
+    },
+  };
+})();
+
+export const structuralRules: readonly Rule[] = [jwt, privateKey, privateSpan, connectionString, authHeader];

@@ -1,0 +1,129 @@
+// HTML export: one offline file, strict CSP matching its only script, escaped content, highlighting, metrics header.
+import { describe, expect, it } from 'vitest';
+import { createExporter, renderSession } from '../../src/core/export/index.js';
+import { CSP, SCRIPT, SCRIPT_HASH } from '../../src/core/export/html-assets.js';
+import { sampleSession, xssSession, XSS_PAYLOADS } from '../fixtures/export-sessions.js';
+import { scanHtml } from '../helpers/html-scan.js';
+
+describe('HTML export', () => {
+  it('is one self-contained document: no external URL, src, href, url() or @import anywhere', () => {
+    const html = renderSession(sampleSession(), 'html');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    expect(html).not.toMatch(/https?:|\/\/[a-z0-9]/i);
+    expect(html).not.toMatch(/\b(src|href|srcset|action|formaction|poster)\s*=/i);
+    expect(html).not.toMatch(/url\(|@import/i);
+    const scan = scanHtml(html);
+    expect(scan.badTags).toEqual([]);
+    expect(scan.badAttrs).toEqual([]);
+  });
+
+  it('has a strict CSP whose sha256 matches the one inline script', () => {
+    const html = renderSession(sampleSession(), 'html');
+    const scan = scanHtml(html);
+    expect(scan.script).toBe(SCRIPT);
+    expect(scan.cspScriptHash).toBe(scan.actualScriptHash);
+    expect(SCRIPT_HASH).toBe(scan.actualScriptHash);
+    expect(CSP).toContain("default-src 'none'");
+    expect(CSP).toContain("style-src 'unsafe-inline'");
+    expect(CSP).toContain('img-src data:');
+    expect(CSP).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    // The CSP meta must come before any content so it governs the whole page.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<body>'));
+  });
+
+  it('escapes every XSS payload in every field: no injected tag, handler or javascript: URL survives', () => {
+    const html = renderSession(xssSession(), 'html');
+    const scan = scanHtml(html);
+    expect(scan.cspScriptHash).toBe(scan.actualScriptHash);
+    expect(scan.badTags).toEqual([]);
+    expect(scan.badAttrs).toEqual([]);
+    expect(scan.strayTagStarts).toBe(0);
+    expect(html).not.toMatch(/<(img|svg|iframe|a|base|link|math|textarea|form|object|embed)\b/i);
+    expect(html.match(/<script/gi)).toHaveLength(1);
+    expect(html.match(/<style/gi)).toHaveLength(1);
+    expect(html.match(/<meta http-equiv/gi)).toHaveLength(1);
+    // The payloads are still there, as visible text.
+    expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;');
+    expect(html).toContain('&lt;/textarea&gt;&lt;script&gt;window.__pwned=6&lt;/script&gt;');
+  });
+
+  it('puts each payload through prompts, answers, thinking, tool input, tool output and titles as text', () => {
+    // One payload per field so a failure names the field.
+    for (const payload of XSS_PAYLOADS) {
+      const s = sampleSession();
+      s.meta.title = payload;
+      s.turns[0]!.events = [
+        { kind: 'prompt', uuid: 'a', text: payload },
+        { kind: 'text', uuid: 'b', text: payload },
+        { kind: 'thinking', uuid: 'c', text: payload },
+        { kind: 'tool_call', uuid: 'd', toolUseId: 'x', name: payload, input: { [payload]: payload } },
+        { kind: 'tool_result', uuid: 'e', toolUseId: 'x', content: payload, isError: true },
+        { kind: 'system', uuid: 'f', subtype: payload, text: payload },
+      ];
+      const scan = scanHtml(renderSession(s, 'html'));
+      expect({ payload, tags: scan.badTags, attrs: scan.badAttrs, stray: scan.strayTagStarts }).toEqual({
+        payload,
+        tags: [],
+        attrs: [],
+        stray: 0,
+      });
+    }
+  });
+
+  it('highlights code: fenced blocks in answers, tool inputs, JSON results and files read by language', () => {
+    const s = sampleSession();
+    s.turns[0]!.events.push(
+      { kind: 'tool_call', uuid: 'r', toolUseId: 'read1', name: 'Read', input: { file_path: '/src/app.py' } },
+      { kind: 'tool_result', uuid: 'rr', toolUseId: 'read1', content: 'def main():\n    return "ok"\n', isError: false },
+    );
+    const html = renderSession(s, 'html');
+    expect(html).toContain('<code class="hljs language-ts"><span class="hljs-keyword">const</span>');
+    expect(html).toContain('<code class="hljs language-json">');
+    expect(html).toMatch(/<code class="hljs language-json"><span class="hljs-punctuation">\{<\/span><span class="hljs-attr">&quot;sum&quot;<\/span>/);
+    expect(html).toContain('<code class="hljs language-python"><span class="hljs-keyword">def</span>');
+    expect(html).toMatch(/\.hljs-keyword[^{]*\{color:var\(--k\)\}/);
+  });
+
+  it('does not highlight huge blocks but still shows them whole and escaped', () => {
+    const s = sampleSession();
+    const big = `{"k": "${'<b>'.repeat(40_000)}"}`;
+    s.turns[1]!.events[2] = { kind: 'tool_result', uuid: 'big', toolUseId: 'toolu_mock_1', content: big, isError: false };
+    const html = renderSession(s, 'html');
+    expect(html).toContain(`<pre><code class="hljs">{&quot;k&quot;: &quot;${'&lt;b&gt;'.repeat(40_000)}&quot;}</code></pre>`);
+  });
+
+  it('folds tools and thinking into <details>, marks errors, and labels subagents', () => {
+    const html = renderSession(sampleSession(), 'html');
+    expect(html.match(/<details class="msg tool">/g)).toHaveLength(3);
+    expect(html.match(/<details class="msg result( error)?">/g)).toHaveLength(3);
+    expect(html.match(/<details class="msg result error">/g)).toHaveLength(1);
+    expect(html).toContain('<details class="msg thinking">');
+    expect(html).toContain('<div class="cmd">/demo-plugin:hello alpha &quot;beta gamma&quot;</div>');
+    expect(html).not.toContain('command-name');
+    expect(html).toContain('Subagent <code>a1b14f07db492bea5</code>');
+  });
+
+  it('shows a metrics header first (CSS order) although it is written after the conversation, with dark mode', () => {
+    const chunks: string[] = [];
+    const ex = createExporter('html', (c) => chunks.push(c));
+    const s = sampleSession();
+    for (const t of s.turns) for (const e of t.events) ex.event(e, { turnIndex: t.index });
+    const beforeFinish = chunks.join('');
+    expect(beforeFinish).not.toContain('class="metrics"');
+    ex.finish(s.meta, s.totals, { redaction: { total: 4, byRule: { 'aws-access-key': 4 } } });
+    const html = chunks.join('');
+    const header = html.slice(html.indexOf('<header class="metrics"'), html.indexOf('</header>'));
+    expect(html.indexOf('<header class="metrics"')).toBeGreaterThan(html.indexOf('</main>'));
+    expect(html).toMatch(/\.page\{display:flex;flex-direction:column/);
+    expect(html).toMatch(/\.metrics\{order:-2/);
+    expect(html).toContain('@media (prefers-color-scheme:dark)');
+    for (const want of ['Input tokens', '1,203', 'Output tokens', '345', 'Cache read', '14,685', 'Cache write', '7,395',
+      'Est. cost', '$0.0006', 'Duration', '972 ms', 'Tool calls', '3 (1 failed)', 'claude-opus-5-5, claude-sonnet-4-6',
+      'Say hello', 'aws-access-key: 4']) {
+      expect(header).toContain(want);
+    }
+    expect(header).toMatch(/<tr><td><code>Bash<\/code><\/td><td>1<\/td><\/tr>/);
+  });
+});

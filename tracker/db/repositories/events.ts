@@ -1,0 +1,69 @@
+// Session events: keyed (session, uuid), written in batched multi-row inserts that skip uuids already stored.
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, EventsTable } from '../types.js';
+
+export type EventRow = Selectable<EventsTable>;
+export type NewEventRow = Omit<Insertable<EventsTable>, 'id' | 'session_pk'>;
+
+// 500 rows x 9 columns stays far below both engines' bind-parameter limits.
+const CHUNK = 500;
+
+export interface EventsRepo {
+  /** Inserts the rows not already stored (by uuid) and returns the uuids that were new. */
+  insertMany(sessionPk: number, rows: NewEventRow[]): Promise<Set<string>>;
+  /** Events in transcript order: main chain by seq, then each sidechain by agent id and seq. */
+  page(sessionPk: number, offset: number, limit: number): Promise<EventRow[]>;
+  /** All events in transcript order, fetched `pageSize` at a time (for exports of huge sessions). */
+  iterate(sessionPk: number, pageSize?: number): AsyncGenerator<EventRow>;
+}
+
+export function createEventsRepo(db: Kysely<Database>): EventsRepo {
+  const ordered = (sessionPk: number) =>
+    db
+      .selectFrom('events')
+      .selectAll()
+      .where('session_pk', '=', sessionPk)
+      .orderBy('agent_id')
+      .orderBy('seq')
+      .orderBy('id');
+
+  return {
+    async insertMany(sessionPk, rows) {
+      const inserted = new Set<string>();
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...r, session_pk: sessionPk }));
+        const got = await db
+          .insertInto('events')
+          .values(chunk)
+          .onConflict((oc) => oc.columns(['session_pk', 'uuid']).doNothing())
+          .returning('uuid')
+          .execute();
+        for (const g of got) inserted.add(g.uuid);
+      }
+      return inserted;
+    },
+    page: (sessionPk, offset, limit) => ordered(sessionPk).limit(limit).offset(offset).execute(),
+    async *iterate(sessionPk, pageSize = 1000) {
+      // Keyset pagination on (agent_id, seq, id) keeps every page an index range scan.
+      let after: { agent: string; seq: number; id: number } | null = null;
+      for (;;) {
+        let q = ordered(sessionPk);
+        if (after) {
+          const a = after;
+          q = q.where((eb) =>
+            eb.or([
+              eb('agent_id', '>', a.agent),
+              eb.and([eb('agent_id', '=', a.agent), eb('seq', '>', a.seq)]),
+              eb.and([eb('agent_id', '=', a.agent), eb('seq', '=', a.seq), eb('id', '>', a.id)]),
+            ]),
+          );
+        }
+        const rows = await q.limit(pageSize).execute();
+        for (const r of rows) yield r;
+        if (rows.length < pageSize) return;
+        const last = rows[rows.length - 1]!;
+        after = { agent: last.agent_id, seq: last.seq, id: Number(last.id) };
+      }
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// The repository bundle over one connection or transaction.
+import type { Kysely } from 'kysely';
+import type { Database, Engine } from '../types.js';
+import { createEventsRepo, type EventsRepo } from './events.js';
+import { createHandoffsRepo, type HandoffsRepo } from './handoffs.js';
+import { createKeysRepo, type KeysRepo } from './keys.js';
+import { createPostsRepo, type PostsRepo } from './posts.js';
+import { createProjectsRepo, type ProjectsRepo } from './projects.js';
+import { createRateLimitsRepo, type RateLimitsRepo } from './rate-limits.js';
+import { createSessionsRepo, type SessionsRepo } from './sessions.js';
+import { createUsersRepo, type UsersRepo } from './users.js';
+
+export interface Repositories {
+  users: UsersRepo;
+  keys: KeysRepo;
+  rateLimits: RateLimitsRepo;
+  projects: ProjectsRepo;
+  sessions: SessionsRepo;
+  events: EventsRepo;
+  posts: PostsRepo;
+  handoffs: HandoffsRepo;
+}
+
+export function createRepositories(db: Kysely<Database>, engine: Engine): Repositories {
+  return {
+    users: createUsersRepo(db),
+    keys: createKeysRepo(db),
+    rateLimits: createRateLimitsRepo(db),
+    projects: createProjectsRepo(db),
+    sessions: createSessionsRepo(db, engine),
+    events: createEventsRepo(db),
+    posts: createPostsRepo(db),
+    handoffs: createHandoffsRepo(db),
+  };
+}
+
+export type { EventRow, NewEventRow } from './events.js';
+export type { HandoffListRow, HandoffRow } from './handoffs.js';
+export type { KeyRow } from './keys.js';
+export type { PostRow } from './posts.js';
+export type { PointerUpdate, ProjectRow, ProjectStats } from './projects.js';
+export type { NewSessionRow, SessionListFilter, SessionListResult, SessionPatch, SessionRow } from './sessions.js';
+export type { UserRow } from './users.js';

@@ -1,0 +1,54 @@
+// API keys: only SHA-256 hashes and an 8-char display prefix are stored.
+import type { Kysely, Selectable } from 'kysely';
+import type { ApiKeysTable, Database } from '../types.js';
+
+export type KeyRow = Selectable<ApiKeysTable>;
+
+export interface KeysRepo {
+  create(key: KeyRow): Promise<KeyRow>;
+  /** Candidates for a presented key; the caller compares hashes in constant time. */
+  findByPrefix(prefix: string): Promise<KeyRow[]>;
+  findById(id: string): Promise<KeyRow | undefined>;
+  findForUser(userId: string, id: string): Promise<KeyRow | undefined>;
+  listForUser(userId: string): Promise<KeyRow[]>;
+  /** Sets revoked_at once; false when the key is not the user's (or does not exist). */
+  revoke(userId: string, id: string, now: number): Promise<boolean>;
+  /** Records use at most once per `minIntervalMs`, so a busy key does not write on every request. */
+  touch(id: string, now: number, minIntervalMs: number): Promise<void>;
+}
+
+export function createKeysRepo(db: Kysely<Database>): KeysRepo {
+  return {
+    async create(key) {
+      await db.insertInto('api_keys').values(key).execute();
+      return key;
+    },
+    findByPrefix: (prefix) => db.selectFrom('api_keys').selectAll().where('prefix', '=', prefix).execute(),
+    findById: (id) => db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst(),
+    findForUser: (userId, id) =>
+      db.selectFrom('api_keys').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst(),
+    listForUser: (userId) =>
+      db.selectFrom('api_keys').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute(),
+    async revoke(userId, id, now) {
+      const found = await db
+        .selectFrom('api_keys')
+        .select('revoked_at')
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      if (!found) return false;
+      if (found.revoked_at === null) {
+        await db.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id).execute();
+      }
+      return true;
+    },
+    async touch(id, now, minIntervalMs) {
+      await db
+        .updateTable('api_keys')
+        .set({ last_used_at: now })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', now - minIntervalMs)]))
+        .execute();
+    },
+  };
+}

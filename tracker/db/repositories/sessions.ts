@@ -1,0 +1,163 @@
+// Sessions: one row per (user, session id) with denormalized totals, tags, and list/search queries.
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { Database, Engine, SessionsTable } from '../types.js';
+import { matchingSessions } from './session-search.js';
+
+export type SessionRow = Selectable<SessionsTable>;
+export type NewSessionRow = Insertable<SessionsTable>;
+export type SessionPatch = Updateable<SessionsTable>;
+
+export interface SessionListFilter {
+  userId: string;
+  status?: string;
+  source?: string;
+  /** Resolved project id; callers turn an unknown project into an empty result before asking. */
+  projectId?: string;
+  tag?: string;
+  starred?: boolean;
+  archived?: boolean;
+  /** Tokens from searchTerms(); when set, results are ranked by relevance. */
+  terms?: string[];
+  page: number;
+  limit: number;
+}
+
+export interface SessionListResult {
+  rows: Array<SessionRow & { score?: number }>;
+  total: number;
+}
+
+export interface SessionsRepo {
+  findByUserAndId(userId: string, id: string): Promise<SessionRow | undefined>;
+  /** Same as findByUserAndId, but on PostgreSQL locks the row for the rest of the transaction. */
+  lockByUserAndId(userId: string, id: string): Promise<SessionRow | undefined>;
+  findByPk(pk: number): Promise<SessionRow | undefined>;
+  findByShareSlug(slug: string): Promise<SessionRow | undefined>;
+  byPks(pks: number[]): Promise<SessionRow[]>;
+  /** Inserts unless (user_id, id) exists; returns the stored row either way. */
+  insertIfAbsent(row: NewSessionRow): Promise<SessionRow>;
+  update(pk: number, patch: SessionPatch): Promise<void>;
+  delete(pk: number): Promise<void>;
+  list(filter: SessionListFilter): Promise<SessionListResult>;
+  listPublic(page: number, limit: number): Promise<SessionListResult>;
+  latestInProject(projectId: string): Promise<SessionRow | undefined>;
+  setTags(pk: number, tags: string[]): Promise<void>;
+  tagsFor(pks: number[]): Promise<Map<number, string[]>>;
+}
+
+export function createSessionsRepo(db: Kysely<Database>, engine: Engine): SessionsRepo {
+  const byUserAndId = (userId: string, id: string) =>
+    db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('id', '=', id);
+
+  return {
+    findByUserAndId: (userId, id) => byUserAndId(userId, id).executeTakeFirst(),
+    lockByUserAndId: (userId, id) =>
+      engine === 'postgres' ? byUserAndId(userId, id).forUpdate().executeTakeFirst() : byUserAndId(userId, id).executeTakeFirst(),
+    findByPk: (pk) => db.selectFrom('sessions').selectAll().where('pk', '=', pk).executeTakeFirst(),
+    findByShareSlug: (slug) => db.selectFrom('sessions').selectAll().where('share_slug', '=', slug).executeTakeFirst(),
+    async byPks(pks) {
+      if (pks.length === 0) return [];
+      return db.selectFrom('sessions').selectAll().where('pk', 'in', pks).execute();
+    },
+    async insertIfAbsent(row) {
+      await db
+        .insertInto('sessions')
+        .values(row)
+        .onConflict((oc) => oc.columns(['user_id', 'id']).doNothing())
+        .execute();
+      return byUserAndId(row.user_id, row.id).executeTakeFirstOrThrow();
+    },
+    async update(pk, patch) {
+      await db.updateTable('sessions').set(patch).where('pk', '=', pk).execute();
+    },
+    async delete(pk) {
+      await db.deleteFrom('sessions').where('pk', '=', pk).execute();
+    },
+    async list(f) {
+      let q = db.selectFrom('sessions as s').where('s.user_id', '=', f.userId);
+      if (f.status) q = q.where('s.status', '=', f.status);
+      if (f.source) q = q.where('s.source', '=', f.source);
+      if (f.projectId) q = q.where('s.project_id', '=', f.projectId);
+      if (f.starred !== undefined) q = q.where('s.starred', '=', f.starred ? 1 : 0);
+      if (f.archived !== undefined) q = q.where('s.archived', '=', f.archived ? 1 : 0);
+      if (f.tag) {
+        const tag = f.tag;
+        q = q.where((eb) =>
+          eb.exists(
+            eb.selectFrom('session_tags as t').select('t.tag').whereRef('t.session_pk', '=', 's.pk').where('t.tag', '=', tag),
+          ),
+        );
+      }
+      const offset = (f.page - 1) * f.limit;
+      if (f.terms && f.terms.length > 0) {
+        const m = matchingSessions(engine, f.terms).as('m');
+        // One pass: the window count gives the total before LIMIT applies.
+        const rows = await q
+          .innerJoin(m, (join) => join.onRef(sql.ref('m.session_pk'), '=', 's.pk'))
+          .selectAll('s')
+          .select([sql<number>`m.score`.as('score'), sql<number>`count(*) over ()`.as('total_count')])
+          .orderBy(sql`m.score`, 'desc')
+          .orderBy('s.activity_at', 'desc')
+          .orderBy('s.pk', 'desc')
+          .limit(f.limit)
+          .offset(offset)
+          .execute();
+        let total = rows[0] ? Number(rows[0].total_count) : 0;
+        if (rows.length === 0 && offset > 0) {
+          const c = await q
+            .innerJoin(m, (join) => join.onRef(sql.ref('m.session_pk'), '=', 's.pk'))
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirst();
+          total = Number(c?.n ?? 0);
+        }
+        return { rows: rows.map(({ total_count: _t, ...r }) => ({ ...r, score: Number(r.score) })), total };
+      }
+      const [count, rows] = await Promise.all([
+        q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
+        q.selectAll('s').orderBy('s.activity_at', 'desc').orderBy('s.pk', 'desc').limit(f.limit).offset(offset).execute(),
+      ]);
+      return { rows, total: Number(count?.n ?? 0) };
+    },
+    async listPublic(page, limit) {
+      const q = db.selectFrom('sessions').where('visibility', '=', 'public');
+      const [count, rows] = await Promise.all([
+        q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
+        q.selectAll().orderBy('activity_at', 'desc').orderBy('pk', 'desc').limit(limit).offset((page - 1) * limit).execute(),
+      ]);
+      return { rows, total: Number(count?.n ?? 0) };
+    },
+    latestInProject: (projectId) =>
+      db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('project_id', '=', projectId)
+        .orderBy('activity_at', 'desc')
+        .orderBy('pk', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    async setTags(pk, tags) {
+      await db.deleteFrom('session_tags').where('session_pk', '=', pk).execute();
+      const unique = [...new Set(tags)];
+      if (unique.length > 0) {
+        await db.insertInto('session_tags').values(unique.map((tag) => ({ session_pk: pk, tag }))).execute();
+      }
+    },
+    async tagsFor(pks) {
+      const out = new Map<number, string[]>();
+      if (pks.length === 0) return out;
+      const rows = await db
+        .selectFrom('session_tags')
+        .select(['session_pk', 'tag'])
+        .where('session_pk', 'in', pks)
+        .orderBy('tag')
+        .execute();
+      for (const r of rows) {
+        const pk = Number(r.session_pk);
+        const list = out.get(pk) ?? [];
+        list.push(r.tag);
+        out.set(pk, list);
+      }
+      return out;
+    },
+  };
+}

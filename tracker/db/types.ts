@@ -1,0 +1,157 @@
+// Typed tables of the tracker database. Times are epoch milliseconds; JSON columns are text on both engines.
+import type { Generated } from 'kysely';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  role: 'owner' | 'member';
+  created_at: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  hash: string;
+  rate_limit_per_minute: number;
+  created_at: number;
+  last_used_at: number | null;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface RateCountersTable {
+  key_id: string;
+  window_start: number;
+  count: number;
+}
+
+export interface ProjectsTable {
+  id: string;
+  user_id: string;
+  slug: string;
+  name: string;
+  cwd: string | null;
+  last_session_id: string | null;
+  last_session_at: number | null;
+  last_session_source: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  pk: Generated<number>;
+  id: string;
+  user_id: string;
+  project_id: string | null;
+  title: string | null;
+  status: string;
+  source: string;
+  visibility: string;
+  share_slug: string;
+  starred: number;
+  archived: number;
+  cwd: string | null;
+  git_branch: string | null;
+  parent_session_id: string | null;
+  /** JSON: the last SessionMeta the client sent. */
+  meta: string;
+  /** JSON: [{ index, startedAt?, endedAt? }] */
+  turn_info: string;
+  /** JSON: [{ agentId, toolUseId? }] */
+  sidechain_info: string;
+  started_at: number | null;
+  ended_at: number | null;
+  duration_ms: number;
+  /** Sort key: the session's latest activity (ended, else started, else first stored). */
+  activity_at: number;
+  event_count: number;
+  tokens_input: number;
+  tokens_output: number;
+  tokens_cache_read: number;
+  tokens_cache_write: number;
+  cost_usd: number | null;
+  turns: number;
+  prompts: number;
+  messages: number;
+  tool_calls: number;
+  tool_errors: number;
+  /** JSON: Record<toolName, calls> */
+  tools: string;
+  /** JSON: string[] */
+  files_touched: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  session_pk: number;
+  uuid: string;
+  seq: number;
+  turn_index: number;
+  /** '' for the main chain, else the sidechain's agent id (non-null keeps one composite index). */
+  agent_id: string;
+  kind: string;
+  /** JSON: the SessionEvent. */
+  payload: string;
+  /** Searchable text (prompts and responses only), null otherwise. */
+  text: string | null;
+  truncated_from: number | null;
+}
+
+export interface SessionTagsTable {
+  session_pk: number;
+  tag: string;
+}
+
+export interface PostsTable {
+  id: string;
+  user_id: string;
+  title: string | null;
+  visibility: string;
+  share_slug: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PostSessionsTable {
+  post_id: string;
+  session_pk: number;
+  added_at: number;
+}
+
+export interface HandoffsTable {
+  id: string;
+  user_id: string;
+  project_id: string;
+  session_id: string;
+  title: string | null;
+  /** JSON object. */
+  frontmatter: string;
+  body: string;
+  created_at: number;
+}
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  api_keys: ApiKeysTable;
+  rate_counters: RateCountersTable;
+  projects: ProjectsTable;
+  sessions: SessionsTable;
+  events: EventsTable;
+  session_tags: SessionTagsTable;
+  posts: PostsTable;
+  post_sessions: PostSessionsTable;
+  handoffs: HandoffsTable;
+  tracker_migrations: MigrationsTable;
+}

@@ -1,0 +1,238 @@
+// Session use cases: push, append events, bulk upload, list/search, read, patch and delete.
+import type {
+  AppendEventsRequest,
+  AppendEventsResponse,
+  ListSessionsQuery,
+  ListSessionsResponse,
+  PatchSessionRequest,
+  PushSessionRequest,
+  PushSessionResponse,
+  SessionDetailResponse,
+  SessionSource,
+  UploadSessionsRequest,
+  UploadSessionsResponse,
+} from '../../src/core/api/index.js';
+import type { Session } from '../../src/core/model/session.js';
+import { BatonError } from '../../src/core/errors.js';
+import type { Repositories, SessionRow } from '../db/repositories/index.js';
+import { searchTerms } from '../db/repositories/session-search.js';
+import type { Caller, ServiceDeps } from './context.js';
+import { fromEventRow, sessionEventItems } from './event-rows.js';
+import { attachToPost, createPostFor } from './posts.js';
+import { writeSession, type SessionWriteResult } from './session-writer.js';
+import { toMeta, toSummaries } from './session-view.js';
+import { newSlug } from './ids.js';
+import { postUrl, sessionUrl } from './urls.js';
+
+function fullWrite(caller: Caller, s: Session, extra: Partial<PushSessionRequest> & { source: SessionSource }) {
+  return {
+    userId: caller.userId,
+    sessionId: s.meta.id,
+    meta: s.meta,
+    items: sessionEventItems(s),
+    totals: s.totals,
+    status: extra.status ?? 'completed',
+    source: extra.source,
+    visibility: extra.visibility,
+    title: extra.title,
+    tags: extra.tags,
+    turnInfo: s.turns.map((t) => ({ index: t.index, startedAt: t.startedAt, endedAt: t.endedAt })),
+    sidechainInfo: s.sidechains.map((sc) => ({ agentId: sc.agentId, toolUseId: sc.toolUseId })),
+    pointerSource: extra.source,
+  } as const;
+}
+
+export async function pushSession(deps: ServiceDeps, caller: Caller, req: PushSessionRequest): Promise<PushSessionResponse> {
+  const now = deps.now();
+  const { result, post } = await deps.store.transaction(async (repos) => {
+    const result = await writeSession(repos, fullWrite(caller, req.session, { ...req, source: req.source ?? 'cli-upload' }), now);
+    let post = null;
+    if (req.postId) post = await attachToPost(repos, caller.userId, req.postId, result.row.pk, now);
+    else if (req.createPost) post = await createPostFor(repos, caller.userId, result.row, { title: req.title, visibility: req.visibility }, now);
+    return { result, post };
+  });
+  publishWrite(deps, caller, result);
+  return {
+    sessionId: result.row.id,
+    ...(post ? { postId: post.id, postUrl: postUrl(caller.baseUrl, post) } : {}),
+    projectId: result.project?.id ?? null,
+    url: sessionUrl(caller.baseUrl, result.row),
+    eventsInserted: result.inserted.length,
+    eventCount: Number(result.row.event_count),
+  };
+}
+
+export async function appendEvents(
+  deps: ServiceDeps,
+  caller: Caller,
+  sessionId: string,
+  req: AppendEventsRequest,
+): Promise<AppendEventsResponse> {
+  const now = deps.now();
+  const result = await deps.store.transaction((repos) =>
+    writeSession(
+      repos,
+      {
+        userId: caller.userId,
+        sessionId,
+        meta: req.meta,
+        items: req.events,
+        totals: req.totals,
+        status: req.status,
+        source: req.source ?? 'cli-stream',
+        pointerSource: req.source ?? 'cli-stream',
+      },
+      now,
+    ),
+  );
+  publishWrite(deps, caller, result);
+  return {
+    sessionId: result.row.id,
+    projectId: result.project?.id ?? null,
+    url: sessionUrl(caller.baseUrl, result.row),
+    inserted: result.inserted.length,
+    duplicates: result.duplicates,
+    eventCount: Number(result.row.event_count),
+  };
+}
+
+export async function uploadSessions(deps: ServiceDeps, caller: Caller, req: UploadSessionsRequest): Promise<UploadSessionsResponse> {
+  const now = deps.now();
+  // All or nothing: a failure anywhere rolls the whole upload back.
+  const results = await deps.store.transaction(async (repos) => {
+    const out: SessionWriteResult[] = [];
+    for (const s of req.sessions) {
+      out.push(await writeSession(repos, fullWrite(caller, s, { visibility: req.visibility, status: req.status, source: 'cli-upload' }), now));
+    }
+    return out;
+  });
+  for (const r of results) publishWrite(deps, caller, r);
+  return {
+    sessions: results.map((r) => ({
+      sessionId: r.row.id,
+      projectId: r.project?.id ?? null,
+      url: sessionUrl(caller.baseUrl, r.row),
+      eventsInserted: r.inserted.length,
+      eventCount: Number(r.row.event_count),
+    })),
+  };
+}
+
+export async function listSessions(deps: ServiceDeps, caller: Caller, q: ListSessionsQuery): Promise<ListSessionsResponse> {
+  const { store } = deps;
+  const empty = { sessions: [], pagination: { page: q.page, limit: q.limit, total: 0, totalPages: 0 } };
+  let projectId: string | undefined;
+  if (q.project) {
+    const p = await store.projects.find(caller.userId, q.project);
+    if (!p) return empty;
+    projectId = p.id;
+  }
+  let terms: string[] | undefined;
+  if (q.search !== undefined && q.search.trim() !== '') {
+    terms = searchTerms(q.search);
+    // Input with no searchable word matches nothing (rather than everything).
+    if (terms.length === 0) return empty;
+  }
+  const { rows, total } = await store.sessions.list({
+    userId: caller.userId,
+    status: q.status,
+    source: q.source,
+    projectId,
+    tag: q.tag,
+    starred: q.starred,
+    archived: q.archived,
+    terms,
+    page: q.page,
+    limit: q.limit,
+  });
+  return {
+    sessions: await toSummaries(store, rows, caller.baseUrl),
+    pagination: { page: q.page, limit: q.limit, total, totalPages: Math.ceil(total / q.limit) },
+  };
+}
+
+/** The caller's own session or a 404 (other users' sessions are indistinguishable from missing ones). */
+export async function ownSession(repos: Repositories, caller: Caller, id: string): Promise<SessionRow> {
+  const row = await repos.sessions.findByUserAndId(caller.userId, id);
+  if (!row) throw new BatonError('not_found', `no session ${id}`);
+  return row;
+}
+
+export async function sessionDetail(
+  repos: Repositories,
+  row: SessionRow,
+  baseUrl: string,
+  page: { offset: number; limit: number },
+): Promise<SessionDetailResponse> {
+  const [summaries, events] = await Promise.all([
+    toSummaries(repos, [row], baseUrl),
+    page.limit > 0 ? repos.events.page(row.pk, page.offset, page.limit) : Promise.resolve([]),
+  ]);
+  const total = Number(row.event_count);
+  const next = page.offset + events.length;
+  return {
+    session: summaries[0]!,
+    meta: toMeta(row),
+    events: events.map(fromEventRow),
+    eventsPage: { offset: page.offset, limit: page.limit, total, nextOffset: events.length > 0 && next < total ? next : null },
+  };
+}
+
+export async function getSession(
+  deps: ServiceDeps,
+  caller: Caller,
+  id: string,
+  page: { offset: number; limit: number },
+): Promise<SessionDetailResponse> {
+  const row = await ownSession(deps.store, caller, id);
+  return sessionDetail(deps.store, row, caller.baseUrl, page);
+}
+
+export async function patchSession(deps: ServiceDeps, caller: Caller, id: string, req: PatchSessionRequest): Promise<SessionDetailResponse> {
+  const now = deps.now();
+  const row = await deps.store.transaction(async (repos) => {
+    const row = await repos.sessions.lockByUserAndId(caller.userId, id);
+    if (!row) throw new BatonError('not_found', `no session ${id}`);
+    const patch: Partial<SessionRow> = { updated_at: now };
+    if (req.title !== undefined) patch.title = req.title;
+    if (req.starred !== undefined) patch.starred = req.starred ? 1 : 0;
+    if (req.archived !== undefined) patch.archived = req.archived ? 1 : 0;
+    if (req.visibility !== undefined && req.visibility !== row.visibility) {
+      patch.visibility = req.visibility;
+      // Going private kills every link handed out so far.
+      if (req.visibility === 'private') patch.share_slug = newSlug();
+    }
+    await repos.sessions.update(row.pk, patch);
+    if (req.tags) await repos.sessions.setTags(row.pk, req.tags);
+    return { ...row, ...patch };
+  });
+  deps.events.publish(row.id, { type: 'session.updated', userId: caller.userId, sessionId: row.id });
+  return sessionDetail(deps.store, row, caller.baseUrl, { offset: 0, limit: 0 });
+}
+
+export async function deleteSession(deps: ServiceDeps, caller: Caller, id: string): Promise<void> {
+  await deps.store.transaction(async (repos) => {
+    const row = await repos.sessions.lockByUserAndId(caller.userId, id);
+    if (!row) throw new BatonError('not_found', `no session ${id}`);
+    await repos.sessions.delete(row.pk);
+    if (row.project_id) {
+      // Point the project at its next most recent session, if any.
+      await repos.projects.clearPointer(row.project_id, row.id);
+      const next = await repos.sessions.latestInProject(row.project_id);
+      if (next) await repos.projects.movePointer(row.project_id, { sessionId: next.id, at: Number(next.activity_at), source: next.source }, false);
+    }
+  });
+  deps.events.publish(id, { type: 'session.deleted', userId: caller.userId, sessionId: id });
+}
+
+function publishWrite(deps: ServiceDeps, caller: Caller, r: SessionWriteResult): void {
+  const sessionId = r.row.id;
+  if (r.inserted.length > 0) deps.events.publish(sessionId, { type: 'events.appended', userId: caller.userId, sessionId, events: r.inserted });
+  deps.events.publish(sessionId, {
+    type: 'session.upserted',
+    userId: caller.userId,
+    sessionId,
+    status: r.row.status as 'active',
+    eventCount: Number(r.row.event_count),
+  });
+}

@@ -1,0 +1,48 @@
+// Auto-escaping HTML templates: every interpolated value is escaped unless it is already SafeHtml.
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+
+/** Escapes text for element content and quoted attribute values alike. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"'`]/g, (ch) => ESCAPES[ch]!);
+}
+
+function render(v: unknown): string {
+  if (v === null || v === undefined || v === false) return '';
+  if (v instanceof SafeHtml) return v.value;
+  if (Array.isArray(v)) return v.map(render).join('');
+  return escapeHtml(String(v));
+}
+
+/** `html\`<p>${userText}</p>\`` escapes userText; nest templates (or arrays of them) freely. */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
+  return new SafeHtml(out);
+}
+
+/** Marks a string as safe. Only for output this module's own renderers produced (markdown, highlighting). */
+export function trusted(s: string): SafeHtml {
+  return new SafeHtml(s);
+}
+
+/**
+ * An href that cannot run script: http(s), mailto, fragment or relative paths only. Anything else (javascript:,
+ * data:, vbscript:, protocol-relative, control characters smuggled into the scheme) becomes `#`.
+ */
+export function safeHref(href: string | null | undefined): string {
+  if (!href) return '#';
+  const h = href.trim();
+  // Browsers drop tabs/newlines inside URLs ("java\tscript:"), so any control character is refused outright.
+  if (/[\u0000-\u001f\u007f]/.test(h)) return '#';
+  if (/^(https?:|mailto:)/i.test(h)) return h;
+  if (h.startsWith('//') || h.startsWith('\\')) return '#';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h)) return '#';
+  return h;
+}

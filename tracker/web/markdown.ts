@@ -1,0 +1,73 @@
+// Safe Markdown for session content: raw HTML is shown as text, links are sanitized, code is highlighted.
+import hljs from 'highlight.js/lib/core';
+import bash from 'highlight.js/lib/languages/bash';
+import css from 'highlight.js/lib/languages/css';
+import diff from 'highlight.js/lib/languages/diff';
+import go from 'highlight.js/lib/languages/go';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import markdownLang from 'highlight.js/lib/languages/markdown';
+import python from 'highlight.js/lib/languages/python';
+import rust from 'highlight.js/lib/languages/rust';
+import shell from 'highlight.js/lib/languages/shell';
+import sqlLang from 'highlight.js/lib/languages/sql';
+import typescript from 'highlight.js/lib/languages/typescript';
+import xml from 'highlight.js/lib/languages/xml';
+import yaml from 'highlight.js/lib/languages/yaml';
+import { Marked, type Tokens } from 'marked';
+import { escapeHtml, safeHref, trusted, type SafeHtml } from './html.js';
+
+// A fixed set keeps the bundle small; unknown languages render as plain escaped text.
+const LANGS = { bash, css, diff, go, javascript, json, markdown: markdownLang, python, rust, shell, sql: sqlLang, typescript, xml, yaml };
+for (const [name, lang] of Object.entries(LANGS)) hljs.registerLanguage(name, lang);
+hljs.registerAliases(['sh', 'zsh', 'console'], { languageName: 'bash' });
+hljs.registerAliases(['js', 'jsx', 'mjs', 'cjs'], { languageName: 'javascript' });
+hljs.registerAliases(['ts', 'tsx', 'mts'], { languageName: 'typescript' });
+hljs.registerAliases(['html', 'svg'], { languageName: 'xml' });
+hljs.registerAliases(['py'], { languageName: 'python' });
+hljs.registerAliases(['yml'], { languageName: 'yaml' });
+hljs.registerAliases(['md'], { languageName: 'markdown' });
+hljs.registerAliases(['rs'], { languageName: 'rust' });
+
+/** Highlighted (or plainly escaped) code; hljs escapes its input, so the result is safe to embed. */
+export function highlightCode(code: string, lang?: string | null): SafeHtml {
+  const name = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (name && hljs.getLanguage(name) && code.length <= 200_000) {
+    return trusted(hljs.highlight(code, { language: name, ignoreIllegals: true }).value);
+  }
+  return trusted(escapeHtml(code));
+}
+
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: {
+    // Raw HTML in a transcript is content, not markup: show it as text.
+    html(token: Tokens.HTML | Tokens.Tag): string {
+      return escapeHtml(token.text);
+    },
+    link(token: Tokens.Link): string {
+      const text = this.parser.parseInline(token.tokens);
+      const href = safeHref(token.href);
+      const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+      return `<a href="${escapeHtml(href)}"${title} rel="nofollow noopener noreferrer">${text}</a>`;
+    },
+    // Remote images would be tracking beacons (and CSP blocks them anyway): render a link instead.
+    image(token: Tokens.Image): string {
+      const href = safeHref(token.href);
+      return `<a href="${escapeHtml(href)}" rel="nofollow noopener noreferrer">[image: ${escapeHtml(token.text || 'untitled')}]</a>`;
+    },
+    code(token: Tokens.Code): string {
+      const lang = (token.lang ?? '').trim().split(/\s+/)[0] ?? '';
+      const cls = lang ? ` class="hljs language-${escapeHtml(lang.replace(/[^\w-]/g, ''))}"` : ' class="hljs"';
+      return `<pre><code${cls}>${highlightCode(token.text, lang).value}</code></pre>\n`;
+    },
+  },
+});
+
+/** Renders Markdown to HTML that carries no script, no raw tags and no dangerous URLs. */
+export function renderMarkdown(text: string): SafeHtml {
+  const out = marked.parse(text, { async: false });
+  return trusted(out);
+}
