@@ -16,7 +16,7 @@ const esmBanner =
 export const entries = [
   { src: 'hooks/run.ts', out: 'hook.cjs', format: 'cjs', minify: true },
   { src: 'src/capture/sender-main.ts', out: 'sender.cjs', format: 'cjs', minify: true },
-  { src: 'src/cli/main.ts', out: 'cli.js', format: 'esm', shebang: true, external: ['./tracker.js'] },
+  { src: 'src/cli/main.ts', out: 'cli.js', format: 'esm', shebang: true, external: [] },
   { src: 'mcp-server/index.ts', out: 'mcp-server.js', format: 'esm' },
   // The tracker is not part of the plugin runtime: it keeps its native drivers in node_modules.
   { src: 'tracker/main.ts', out: 'tracker.js', format: 'esm', external: ['better-sqlite3', 'pg', 'pg-native'] },

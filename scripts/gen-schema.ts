@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { z } from 'zod';
 import * as model from '../src/core/model/session.js';
 
@@ -49,12 +50,18 @@ export function sessionJsonSchema(): Record<string, unknown> {
   };
 }
 
-export function renderSessionJsonSchema(): string {
-  return `${JSON.stringify(sessionJsonSchema(), null, 2)}\n`;
+/** The file's text, formatted by Prettier with the repo config, so `npm run format` never makes it stale. */
+export async function renderSessionJsonSchema(): Promise<string> {
+  const config = (await resolveConfig(SCHEMA_PATH)) ?? {};
+  return format(JSON.stringify(sessionJsonSchema(), null, 2), {
+    ...config,
+    parser: 'json',
+    filepath: SCHEMA_PATH,
+  });
 }
 
-function main(): void {
-  const text = renderSessionJsonSchema();
+async function main(): Promise<void> {
+  const text = await renderSessionJsonSchema();
   if (process.argv.includes('--check')) {
     let committed = '';
     try {
@@ -73,4 +80,9 @@ function main(): void {
   console.log(`wrote docs/session.schema.json (${text.length} bytes)`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

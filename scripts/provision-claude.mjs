@@ -2,7 +2,10 @@
 // The logic lives in test/e2e/helpers/claude-binary.ts (one source of truth); tsx loads it from here.
 import { tsImport } from 'tsx/esm/api';
 
-const { ensureClaudeBinary, CLAUDE_CODE_VERSION } = await tsImport('../test/e2e/helpers/claude-binary.ts', import.meta.url);
+const { ensureClaudeBinary, CLAUDE_CODE_VERSION } = await tsImport(
+  '../test/e2e/helpers/claude-binary.ts',
+  import.meta.url,
+);
 
 const started = Date.now();
 const claude = await ensureClaudeBinary({ log: (line) => console.log(line) });
@@ -10,4 +13,6 @@ if (!claude.path) {
   console.error(`provision-claude: claude ${CLAUDE_CODE_VERSION} unavailable: ${claude.reason}`);
   process.exit(1);
 }
-console.log(`provision-claude: ${claude.path} (${claude.version}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `provision-claude: ${claude.path} (${claude.version}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -28,7 +28,7 @@ export async function generateTranscript(path: string, targetBytes: number, sess
     parent = uuid;
     bytes += Buffer.byteLength(line);
     records++;
-    if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   };
   while (bytes < targetBytes) {
     turn++;

@@ -38,34 +38,39 @@ function key(r: Random, alphabet: string, n: number): string {
   }
 }
 
-/** One planted secret in its usual surroundings, and the rule expected to catch it. */
-const PLANTS: ReadonlyArray<{ rule: string; make: (r: Random) => string }> = [
-  { rule: 'aws-access-key', make: (r) => `export AWS_ACCESS_KEY_ID=AKIA${chars(r, UPPER_DIGITS, 16)}` },
-  { rule: 'aws-secret-key', make: (r) => `aws_secret_access_key = ${key(r, B64, 40)}` },
-  { rule: 'github-token', make: (r) => `git remote set-url origin https://x:ghp_${key(r, ALNUM, 36)}@github.com/acme/api.git` },
-  { rule: 'github-token', make: (r) => `GH_TOKEN=github_pat_${key(r, ALNUM, 22)}_${key(r, ALNUM, 59)} gh pr list` },
-  { rule: 'gitlab-token', make: (r) => `curl --header "PRIVATE-TOKEN: glpat-${key(r, B64URL, 20)}" https://gitlab.example.com/api/v4/projects` },
-  { rule: 'anthropic-key', make: (r) => `{"env": {"ANTHROPIC_API_KEY": "sk-ant-api03-${key(r, B64URL, 93)}AA"}}` },
-  { rule: 'openai-key', make: (r) => `OPENAI_API_KEY=sk-proj-${key(r, B64URL, 120)}` },
-  { rule: 'stripe-key', make: (r) => `const stripe = new Stripe('sk_live_${key(r, ALNUM, 24)}');` },
-  { rule: 'slack-token', make: (r) => `SLACK_BOT_TOKEN=xoxb-${1e11 + r.int(8e11)}-${1e11 + r.int(8e11)}-${key(r, ALNUM, 24)}` },
-  { rule: 'slack-webhook', make: (r) => `curl -X POST https://hooks.slack.com/services/T${key(r, UPPER_DIGITS, 8)}/B${key(r, UPPER_DIGITS, 8)}/${key(r, ALNUM, 24)}` },
-  {
-    rule: 'jwt',
-    make: (r) =>
-      `curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${key(r, B64URL, 60)}.${key(r, B64URL, 43)}" localhost:3000/me`,
+/** Builds one planted secret in its usual surroundings: the whole line, and the part that must not survive. */
+type Plant = { rule: string; make: (r: Random) => { text: string; secret: string } };
+
+const plant = (rule: string, secret: (r: Random) => string, line: (k: string, r: Random) => string): Plant => ({
+  rule,
+  make: (r) => {
+    const k = secret(r);
+    return { text: line(k, r), secret: k };
   },
-  {
-    rule: 'private-key',
-    make: (r) =>
-      `-----BEGIN OPENSSH PRIVATE KEY-----\n${Array.from({ length: 6 }, () => key(r, B64, 70)).join('\n')}\n-----END OPENSSH PRIVATE KEY-----`,
-  },
-  { rule: 'connection-string', make: (r) => `DATABASE_URL=postgres://app:${key(r, ALNUM, 16)}@db.internal:5432/app` },
-  { rule: 'secret-assignment', make: (r) => `  "password": "${key(r, ALNUM, 14)}",` },
-  { rule: 'secret-assignment', make: (r) => `JWT_SECRET=${chars(r, 'abcdefghijklmnopqrstuvwxyz', 18)}` },
-  { rule: 'private', make: (r) => `<private>my home address is ${r.int(999)} Elm Street</private>` },
-  { rule: 'baton-key', make: (r) => `BATON_API_KEY=bt_${key(r, B64URL, 43)}` },
-  { rule: 'auth-header', make: (r) => `-H 'Authorization: Basic ${key(r, B64, 28)}='` },
+});
+
+const PEM_BODY = (r: Random): string => Array.from({ length: 6 }, () => key(r, B64, 70)).join('\n');
+const SLACK_BOT = (r: Random): string => `xoxb-${1e11 + r.int(8e11)}-${1e11 + r.int(8e11)}-${key(r, ALNUM, 24)}`;
+
+const PLANTS: readonly Plant[] = [
+  plant('aws-access-key', (r) => `AKIA${key(r, UPPER_DIGITS, 16)}`, (k) => `export AWS_ACCESS_KEY_ID=${k}`),
+  plant('aws-secret-key', (r) => key(r, B64, 40), (k) => `aws_secret_access_key = ${k}`),
+  plant('github-token', (r) => `ghp_${key(r, ALNUM, 36)}`, (k) => `git remote set-url origin https://x:${k}@github.com/acme/api.git`),
+  plant('github-token', (r) => `github_pat_${key(r, ALNUM, 22)}_${key(r, ALNUM, 59)}`, (k) => `GH_TOKEN=${k} gh pr list`),
+  plant('gitlab-token', (r) => `glpat-${key(r, B64URL, 20)}`, (k) => `curl --header "PRIVATE-TOKEN: ${k}" https://gitlab.example.com/api/v4/projects`),
+  plant('anthropic-key', (r) => `sk-ant-api03-${key(r, B64URL, 93)}AA`, (k) => `{"env": {"ANTHROPIC_API_KEY": "${k}"}}`),
+  plant('openai-key', (r) => `sk-proj-${key(r, B64URL, 120)}`, (k) => `OPENAI_API_KEY=${k}`),
+  plant('stripe-key', (r) => `sk_live_${key(r, ALNUM, 24)}`, (k) => `const stripe = new Stripe('${k}');`),
+  plant('slack-token', SLACK_BOT, (k) => `SLACK_BOT_TOKEN=${k}`),
+  plant('slack-webhook', (r) => `T${key(r, UPPER_DIGITS, 8)}/B${key(r, UPPER_DIGITS, 8)}/${key(r, ALNUM, 24)}`, (k) => `curl -X POST https://hooks.slack.com/services/${k}`),
+  plant('jwt', (r) => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${key(r, B64URL, 60)}.${key(r, B64URL, 43)}`, (k) => `curl -H "Authorization: Bearer ${k}" localhost:3000/me`),
+  plant('private-key', PEM_BODY, (k) => `-----BEGIN OPENSSH PRIVATE KEY-----\n${k}\n-----END OPENSSH PRIVATE KEY-----`),
+  plant('connection-string', (r) => key(r, ALNUM, 16), (k) => `DATABASE_URL=postgres://app:${k}@db.internal:5432/app`),
+  plant('secret-assignment', (r) => key(r, ALNUM, 14), (k) => `  "password": "${k}",`),
+  plant('secret-assignment', (r) => chars(r, 'abcdefghijklmnopqrstuvwxyz', 18), (k) => `JWT_SECRET=${k}`),
+  plant('private', (r) => `my home address is ${r.int(999)} Elm Street`, (k) => `<private>${k}</private>`),
+  plant('baton-key', (r) => `bt_${key(r, B64URL, 43)}`, (k) => `BATON_API_KEY=${k}`),
+  plant('auth-header', (r) => `${key(r, B64, 28)}=`, (k) => `-H 'Authorization: Basic ${k}'`),
 ];
 
 const WORDS = (
@@ -160,13 +165,15 @@ export function transcriptCorpus(
       s = file.slice(from, from + 500 + r.int(12000));
     } else s = toolOutput(r);
     if (r.int(40) === 0) {
-      const plant = r.pick(PLANTS);
-      const secret = plant.make(r);
-      planted[plant.rule] = (planted[plant.rule] ?? 0) + 1;
+      const p = r.pick(PLANTS);
+      const { text, secret } = p.make(r);
+      planted[p.rule] = (planted[p.rule] ?? 0) + 1;
       secrets.push(secret);
       const at = r.int(s.length);
-      s = `${s.slice(0, at)}\n${secret}\n${s.slice(at)}`;
+      s = `${s.slice(0, at)}\n${text}\n${s.slice(at)}`;
     }
+    // Flat strings, as JSON.parse hands them to the pipeline (slices and concatenations are rope strings).
+    s = JSON.parse(JSON.stringify(s)) as string;
     events.push(s);
     bytes += Buffer.byteLength(s);
   }

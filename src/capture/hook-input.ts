@@ -62,10 +62,12 @@ export function parseHookInput(text: string, eventArg: string | undefined): Pars
   } catch {
     return { ok: false, reason: `stdin is not JSON (${text.length} chars)` };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'stdin is not a JSON object' };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, reason: 'stdin is not a JSON object' };
   const o = raw as Record<string, unknown>;
   const event = isHookEventName(eventArg) ? eventArg : o.hook_event_name;
-  if (!isHookEventName(event)) return { ok: false, reason: `unknown hook event ${JSON.stringify(eventArg ?? null)}` };
+  if (!isHookEventName(event))
+    return { ok: false, reason: `unknown hook event ${JSON.stringify(eventArg ?? null)}` };
   const sessionId = o.session_id;
   if (typeof sessionId !== 'string' || !isSafeSessionId(sessionId)) {
     return { ok: false, reason: 'missing or unusable session_id' };
@@ -94,7 +96,9 @@ export function parseHookInput(text: string, eventArg: string | undefined): Pars
   return { ok: true, input };
 }
 
-type StrKey = { [K in keyof HookInput]-?: HookInput[K] extends string | undefined ? K : never }[keyof HookInput];
+type StrKey = {
+  [K in keyof HookInput]-?: HookInput[K] extends string | undefined ? K : never;
+}[keyof HookInput];
 
 function setStr(input: HookInput, key: StrKey, value: unknown): void {
   if (typeof value === 'string' && value !== '') (input as unknown as Record<string, string>)[key] = value;

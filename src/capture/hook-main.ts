@@ -8,6 +8,7 @@ import { appendHookLog } from './hook-log.js';
 import type { HookOutcome } from './hook-output.js';
 import { planHook } from './hook-plan.js';
 import { readStdinSync } from './hook-stdin.js';
+import { hookLogPath } from './outbox-paths.js';
 import { appendToOutbox } from './outbox-writer.js';
 import { handOffToSender, subagentTargets } from './session-end.js';
 
@@ -18,11 +19,7 @@ const LOCK_WAIT_MS = { default: 2000, SessionEnd: 600 } as const;
  * Runs one hook: `argv[2]` is the event name from hooks.json. Never throws; failures become log lines and, for
  * failures the user must know about (the data dir cannot be written, a bug), a warning in the outcome.
  */
-export async function runHook(
-  argv: readonly string[],
-  env: Env,
-  readStdin: () => string = readStdinSync,
-): Promise<HookOutcome> {
+export async function runHook(argv: readonly string[], env: Env): Promise<HookOutcome> {
   // The kill switch comes before anything that could touch the disk.
   if (isDisabled(env)) return {};
   const eventArg = argv[2];
@@ -32,25 +29,45 @@ export async function runHook(
     dataDir = resolveDataDir(env, homedirFrom(env, homedir)).dataDir;
     let text: string;
     try {
-      text = readStdin();
+      text = readStdinSync();
     } catch (err) {
-      appendHookLog(dataDir, { level: 'warn', event: eventArg, code: errnoOf(err) ?? 'invalid_input', message: 'cannot read stdin' });
+      appendHookLog(dataDir, {
+        level: 'warn',
+        event: eventArg,
+        code: errnoOf(err) ?? 'invalid_input',
+        message: 'cannot read stdin',
+      });
       return {};
     }
     const parsed = parseHookInput(text, eventArg);
     if (!parsed.ok) {
-      appendHookLog(dataDir, { level: 'warn', event: eventArg, code: 'invalid_input', message: parsed.reason });
+      appendHookLog(dataDir, {
+        level: 'warn',
+        event: eventArg,
+        code: 'invalid_input',
+        message: parsed.reason,
+      });
       return {};
     }
     const input = parsed.input;
     sessionId = input.sessionId;
     const plan = planHook(input);
     const ending = input.event === 'SessionEnd';
-    if (ending && input.transcriptPath) plan.sweep.push(...subagentTargets(input.transcriptPath, input.sessionId));
-    appendToOutbox(dataDir, input.sessionId, plan.entries, {
+    if (ending && input.transcriptPath)
+      plan.sweep.push(...subagentTargets(input.transcriptPath, input.sessionId));
+    const written = appendToOutbox(dataDir, input.sessionId, plan.entries, {
       sweep: plan.sweep,
       lockWaitMs: ending ? LOCK_WAIT_MS.SessionEnd : LOCK_WAIT_MS.default,
     });
+    for (const e of written.sweepErrors) {
+      appendHookLog(dataDir, {
+        level: 'warn',
+        event: input.event,
+        sessionId,
+        code: e.errno,
+        message: `cannot read transcript ${e.path}`,
+      });
+    }
     if (ending) await handOff(argv, env, dataDir, input.sessionId);
     return {};
   } catch (err) {
@@ -65,23 +82,40 @@ async function handOff(argv: readonly string[], env: Env, dataDir: string, sessi
     await handOffToSender({ hookScript, env, dataDir, sessionId });
   } catch (err) {
     // The outbox is safe on disk; the next sender run picks the session up.
-    appendHookLog(dataDir, { level: 'warn', event: 'SessionEnd', sessionId, code: errnoOf(err) ?? 'internal', message: `sender not started: ${messageOf(err)}` });
+    appendHookLog(dataDir, {
+      level: 'warn',
+      event: 'SessionEnd',
+      sessionId,
+      code: errnoOf(err) ?? 'internal',
+      message: `sender not started: ${messageOf(err)}`,
+    });
   }
 }
 
-function failed(dataDir: string | undefined, event: string | undefined, sessionId: string | undefined, err: unknown): HookOutcome {
+function failed(
+  dataDir: string | undefined,
+  event: string | undefined,
+  sessionId: string | undefined,
+  err: unknown,
+): HookOutcome {
   const code = err instanceof BatonError ? err.code : 'internal';
   const errno = errnoOf(err);
   const logged = dataDir
-    ? appendHookLog(dataDir, { level: code === 'timeout' ? 'warn' : 'error', event, sessionId, code: errno ?? code, message: messageOf(err) })
+    ? appendHookLog(dataDir, {
+        level: code === 'timeout' ? 'warn' : 'error',
+        event,
+        sessionId,
+        code: errno ?? code,
+        message: messageOf(err),
+      })
     : false;
   // A busy lock loses one event record but the next hook copies the transcript: not worth interrupting the user.
   if (code === 'timeout') return {};
-  const where = logged && dataDir ? ` Details: ${dataDir}/hook.log` : '';
+  const where = logged && dataDir ? ` Details: ${hookLogPath(dataDir)}.` : '';
   const why = errno ? ` (${errno})` : '';
   return {
     sessionId,
-    warning: `Baton could not save this session locally${why}; capture is paused for it.${where} Set BATON_DISABLE=1 to turn Baton off.`,
+    warning: `Baton could not save this session locally${why} and will keep trying.${where} BATON_DISABLE=1 turns Baton off.`,
   };
 }
 

@@ -28,7 +28,13 @@ export function planHook(input: HookInput): HookPlan {
       return {
         sweep,
         entries: [
-          compact({ k: 'start', source: input.source, model: input.model, cwd: input.cwd, transcriptPath: input.transcriptPath }),
+          compact({
+            k: 'start',
+            source: input.source,
+            model: input.model,
+            cwd: input.cwd,
+            transcriptPath: input.transcriptPath,
+          }),
         ],
       };
     case 'UserPromptSubmit':
@@ -83,13 +89,21 @@ export function planHook(input: HookInput): HookPlan {
         sweep,
         entries: [
           withTruncated(
-            compact({ k: 'stop', text: cap('text', input.lastAssistantMessage), stopHookActive: input.stopHookActive }),
+            compact({
+              k: 'stop',
+              text: cap('text', input.lastAssistantMessage),
+              stopHookActive: input.stopHookActive,
+            }),
           ),
         ],
       };
     case 'SubagentStop':
       if (input.agentTranscriptPath) {
-        sweep.push(input.agentId ? { path: input.agentTranscriptPath, agentId: input.agentId } : { path: input.agentTranscriptPath });
+        sweep.push(
+          input.agentId
+            ? { path: input.agentTranscriptPath, agentId: input.agentId }
+            : { path: input.agentTranscriptPath },
+        );
       }
       return {
         sweep,
@@ -106,7 +120,10 @@ export function planHook(input: HookInput): HookPlan {
         ],
       };
     case 'PreCompact':
-      return { sweep, entries: [compact({ k: 'compact', trigger: input.trigger, instructions: input.customInstructions })] };
+      return {
+        sweep,
+        entries: [compact({ k: 'compact', trigger: input.trigger, instructions: input.customInstructions })],
+      };
     case 'SessionEnd':
       return { sweep, entries: [compact({ k: 'end', reason: input.reason })] };
   }
@@ -119,7 +136,8 @@ function compact(e: OutboxEntry): OutboxEntry {
 }
 
 export function capValue(value: unknown, max = MAX_FIELD_CHARS): { value: unknown; cut: boolean } {
-  if (typeof value === 'string') return value.length > max ? { value: value.slice(0, max), cut: true } : { value, cut: false };
+  if (typeof value === 'string')
+    return value.length > max ? { value: value.slice(0, max), cut: true } : { value, cut: false };
   if (value === null || typeof value !== 'object') return { value, cut: false };
   const json = JSON.stringify(value);
   return json.length > max ? { value: json.slice(0, max), cut: true } : { value, cut: false };

@@ -31,7 +31,11 @@ export interface ReadOutboxResult {
 const SEQ_PREFIX = /^\{"seq":(\d+)/;
 
 /** Reads `<dataDir>/outbox/<sessionId>.jsonl`. A missing outbox reads as empty. A line still being written is left. */
-export async function readOutbox(dataDir: string, sessionId: string, opts: ReadOutboxOptions = {}): Promise<ReadOutboxResult> {
+export async function readOutbox(
+  dataDir: string,
+  sessionId: string,
+  opts: ReadOutboxOptions = {},
+): Promise<ReadOutboxResult> {
   const fromSeq = opts.fromSeq ?? 1;
   const limit = opts.limit ?? Infinity;
   const path = outboxPaths(dataDir, sessionId).outbox;
@@ -52,7 +56,9 @@ export async function readOutbox(dataDir: string, sessionId: string, opts: ReadO
     outer: for await (const chunk of stream as AsyncIterable<Buffer>) {
       let from = 0;
       for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, from)) {
-        const piece = carry.length ? Buffer.concat([...carry, chunk.subarray(from, i)]) : chunk.subarray(from, i);
+        const piece = carry.length
+          ? Buffer.concat([...carry, chunk.subarray(from, i)])
+          : chunk.subarray(from, i);
         const line = piece.toString('utf8');
         carry = [];
         pos += piece.length + 1;
@@ -102,7 +108,10 @@ function take(line: string, fromSeq: number, result: ReadOutboxResult): boolean 
 export async function listOutboxSessions(dataDir: string): Promise<string[]> {
   try {
     const names = await readdir(outboxDir(dataDir));
-    return names.filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -'.jsonl'.length)).sort();
+    return names
+      .filter((n) => n.endsWith('.jsonl'))
+      .map((n) => n.slice(0, -'.jsonl'.length))
+      .sort();
   } catch {
     return [];
   }

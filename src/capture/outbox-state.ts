@@ -22,7 +22,14 @@ export function readState(path: string): OutboxState | null {
   }
   try {
     const s = JSON.parse(text) as Partial<OutboxState> | null;
-    if (!s || s.v !== 1 || !isCount(s.seq) || !isCount(s.bytes) || !s.offsets || typeof s.offsets !== 'object') {
+    if (
+      !s ||
+      s.v !== 1 ||
+      !isCount(s.seq) ||
+      !isCount(s.bytes) ||
+      !s.offsets ||
+      typeof s.offsets !== 'object'
+    ) {
       return null;
     }
     const offsets: Record<string, number> = {};
@@ -73,10 +80,15 @@ export function reconcileState(
   return { state: next, needsNewline };
 }
 
-function scanLines(fd: number, start: number, end: number, onLine: (line: string, complete: boolean) => void): void {
+function scanLines(
+  fd: number,
+  start: number,
+  end: number,
+  onLine: (line: string, complete: boolean) => void,
+): void {
   const chunk = Buffer.allocUnsafe(1024 * 1024);
   let carry: Buffer[] = [];
-  for (let pos = start; pos < end; ) {
+  for (let pos = start; pos < end;) {
     const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
     if (n === 0) break;
     pos += n;

@@ -29,6 +29,8 @@ export interface AppendResult {
   lastSeq: number;
   /** Transcript lines copied by this call. */
   lines: number;
+  /** Transcripts that exist but could not be read (errno by path): the entries were still written. */
+  sweepErrors: Array<{ path: string; errno: string }>;
 }
 
 const APPEND_FLAGS = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT;
@@ -48,7 +50,10 @@ export function appendToOutbox(
   const paths = outboxPaths(dataDir, sessionId);
   let release;
   try {
-    release = acquireLock(paths.lock, { waitMs: opts.lockWaitMs ?? 2000, staleMs: opts.lockStaleMs ?? 10_000 });
+    release = acquireLock(paths.lock, {
+      waitMs: opts.lockWaitMs ?? 2000,
+      staleMs: opts.lockStaleMs ?? 10_000,
+    });
   } catch (cause) {
     throw ioError(`cannot lock ${paths.lock}`, cause);
   }
@@ -82,14 +87,25 @@ function appendLocked(
     const write = (entry: OutboxEntry): void => {
       // seq first: readers (and state repair) find it with a prefix match, without parsing big records.
       const text = `${prefix}${JSON.stringify({ seq: state.seq + 1, ts, sid: sessionId, ...entry })}\n`;
-      writeWhole(fd, text, paths.outbox);
+      state.bytes += writeWhole(fd, text, paths.outbox);
       prefix = '';
       state.seq += 1;
-      state.bytes += Buffer.byteLength(text);
     };
 
+    const sweepErrors: AppendResult['sweepErrors'] = [];
     for (const target of opts.sweep ?? []) {
-      const got = sweepTranscript(target.path, state.offsets[target.path] ?? 0, opts.maxSweepBytes ?? MAX_SWEEP_BYTES);
+      let got;
+      try {
+        got = sweepTranscript(
+          target.path,
+          state.offsets[target.path] ?? 0,
+          opts.maxSweepBytes ?? MAX_SWEEP_BYTES,
+        );
+      } catch (err) {
+        // An unreadable transcript must not cost us the hook's own entry.
+        sweepErrors.push({ path: target.path, errno: (err as NodeJS.ErrnoException).code ?? 'unknown' });
+        continue;
+      }
       if (!got) continue;
       write({
         k: 'records',
@@ -111,7 +127,7 @@ function appendLocked(
       // The outbox is complete; the next writer repairs the state from it (reconcileState).
       throw ioError(`cannot write ${paths.state}`, cause);
     }
-    return { firstSeq, lastSeq: state.seq, lines };
+    return { firstSeq, lastSeq: state.seq, lines, sweepErrors };
   } finally {
     closeSync(fd);
   }
@@ -128,8 +144,11 @@ function openOutbox(path: string, dir: string): number {
   }
 }
 
-/** One writeSync per record: a short write (disk full) is an error, and the torn line is repaired by the next writer. */
-function writeWhole(fd: number, text: string, path: string): void {
+/**
+ * One writeSync per record; returns the bytes written. A short write (disk full) is an error, and the torn line is
+ * repaired by the next writer.
+ */
+function writeWhole(fd: number, text: string, path: string): number {
   const buf = Buffer.from(text);
   let n: number;
   try {
@@ -137,9 +156,12 @@ function writeWhole(fd: number, text: string, path: string): void {
   } catch (cause) {
     throw ioError(`cannot append to ${path}`, cause);
   }
-  if (n !== buf.length) throw new BatonError('io', `short write to ${path} (${n} of ${buf.length} bytes)`, {
-    details: { errno: 'ENOSPC' },
-  });
+  if (n !== buf.length) {
+    throw new BatonError('io', `short write to ${path} (${n} of ${buf.length} bytes)`, {
+      details: { errno: 'ENOSPC' },
+    });
+  }
+  return n;
 }
 
 function ioError(message: string, cause: unknown): BatonError {

@@ -1,5 +1,15 @@
 // A tiny cross-process lock file (O_EXCL create) with stale-lock recovery and a short, bounded synchronous wait.
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { sleepSync } from './sleep-sync.js';

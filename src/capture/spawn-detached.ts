@@ -7,7 +7,11 @@ export interface SpawnDetachedOptions {
 }
 
 /** Runs `node <script> ...args` in its own process group with no stdio, and lets go of it. Returns its pid. */
-export function spawnDetached(script: string, args: readonly string[], opts: SpawnDetachedOptions = {}): number | undefined {
+export function spawnDetached(
+  script: string,
+  args: readonly string[],
+  opts: SpawnDetachedOptions = {},
+): number | undefined {
   const child = spawn(process.execPath, [script, ...args], {
     detached: true,
     stdio: 'ignore',

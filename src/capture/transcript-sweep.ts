@@ -19,7 +19,11 @@ export interface SweepResult {
  * New complete lines of `path` from `offset`, or null when there is nothing new (or no file yet: transcripts are
  * written lazily). A trailing line without its newline is still being written and is left for the next sweep.
  */
-export function sweepTranscript(path: string, offset: number, maxBytes = MAX_SWEEP_BYTES): SweepResult | null {
+export function sweepTranscript(
+  path: string,
+  offset: number,
+  maxBytes = MAX_SWEEP_BYTES,
+): SweepResult | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -43,7 +47,13 @@ export function sweepTranscript(path: string, offset: number, maxBytes = MAX_SWE
       if (len < maxBytes) return null;
       const end = findNewline(fd, from + len, size);
       if (end < 0) return null;
-      return { from, to: end + 1, lines: [], skipped: [{ from, to: end + 1 }], ...(reset ? { reset: true } : {}) };
+      return {
+        from,
+        to: end + 1,
+        lines: [],
+        skipped: [{ from, to: end + 1 }],
+        ...(reset ? { reset: true } : {}),
+      };
     }
     const lines: string[] = [];
     for (const raw of buf.toString('utf8', 0, nl).split('\n')) {
@@ -70,7 +80,7 @@ function readExactly(fd: number, position: number, len: number): Buffer {
 /** Offset of the first newline at or after `start`, or -1. Only used past an oversized line. */
 function findNewline(fd: number, start: number, size: number): number {
   const chunk = Buffer.allocUnsafe(1024 * 1024);
-  for (let pos = start; pos < size; ) {
+  for (let pos = start; pos < size;) {
     const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - pos), pos);
     if (n === 0) return -1;
     const i = chunk.subarray(0, n).indexOf(10);

@@ -16,7 +16,12 @@ const PRICE_RULES: ReadonlyArray<{ pattern: RegExp; input: number; output: numbe
   // Opus
   { pattern: /opus-5-5/, input: 4, output: 20, cacheRead: 0.2 },
   // Opus 4 and 4.1 (ids like claude-opus-4-20250514, claude-opus-4-1@20250805, claude-opus-4-0) and Opus 3.
-  { pattern: /opus-4(?:-[01])?(?=$|[^\d-]|-\d{8})|claude-3-opus|opus-3/, input: 15, output: 75, cacheRead: 1.5 },
+  {
+    pattern: /opus-4(?:-[01])?(?=$|[^\d-]|-\d{8})|claude-3-opus|opus-3/,
+    input: 15,
+    output: 75,
+    cacheRead: 1.5,
+  },
   // Opus 4.5 through 5.
   { pattern: /opus/, input: 5, output: 25, cacheRead: 0.5 },
   // Sonnet

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listFiles, nonce } from './helpers/assertions.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
-import { createSandbox, readJsonl, runClaudeOk, transcriptFor, type ClaudeSandbox } from './helpers/run-claude.js';
+import {
+  createSandbox,
+  readJsonl,
+  runClaudeOk,
+  transcriptFor,
+  type ClaudeSandbox,
+} from './helpers/run-claude.js';
 import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
 
 describeClaude('e2e: BATON_DISABLE=1', () => {
@@ -23,7 +29,13 @@ describeClaude('e2e: BATON_DISABLE=1', () => {
     disabled = createSandbox();
     // Control: the same session with the plugin on must write something, or "nothing written" proves nothing.
     await runClaudeOk({ bin: claudeBin, sandbox: enabled, fake, prompt: `RUN_BASH: echo enabled-${n}` });
-    const r = await runClaudeOk({ bin: claudeBin, sandbox: disabled, fake, prompt: `RUN_BASH: echo disabled-${n}`, env: { BATON_DISABLE: '1' } });
+    const r = await runClaudeOk({
+      bin: claudeBin,
+      sandbox: disabled,
+      fake,
+      prompt: `RUN_BASH: echo disabled-${n}`,
+      env: { BATON_DISABLE: '1' },
+    });
     disabledSession = r.sessionId;
     expect(r.result.result).toBe(`BASH_DONE: disabled-${n}`);
   });
@@ -44,7 +56,9 @@ describeClaude('e2e: BATON_DISABLE=1', () => {
   });
 
   it('the disabled hooks still exit cleanly', () => {
-    const summaries = readJsonl(transcriptFor(disabled, disabledSession)).filter((x) => x.subtype === 'stop_hook_summary');
+    const summaries = readJsonl(transcriptFor(disabled, disabledSession)).filter(
+      (x) => x.subtype === 'stop_hook_summary',
+    );
     for (const s of summaries) expect(s.hookErrors).toEqual([]);
     expect(summaries.length).toBeGreaterThan(0);
   });

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duplicateUuids, listFiles, nonce, readOutbox } from './helpers/assertions.js';
 import { repoRoot } from './helpers/claude-binary.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
-import { createSandbox, readJsonl, runClaudeOk, sandboxEnv, transcriptFor, type ClaudeSandbox } from './helpers/run-claude.js';
+import {
+  createSandbox,
+  readJsonl,
+  runClaudeOk,
+  sandboxEnv,
+  transcriptFor,
+  type ClaudeSandbox,
+} from './helpers/run-claude.js';
 import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
 
 interface HookSpec {
@@ -19,14 +26,22 @@ interface HookSpec {
 /** Every command hook declared in hooks/hooks.json, with ${CLAUDE_PLUGIN_ROOT} substituted as claude does. */
 function hookSpecs(): HookSpec[] {
   const file = JSON.parse(readFileSync(join(repoRoot, 'hooks', 'hooks.json'), 'utf8')) as {
-    hooks: Record<string, { hooks: { type: string; command: string; args?: string[]; timeout?: number }[] }[]>;
+    hooks: Record<
+      string,
+      { hooks: { type: string; command: string; args?: string[]; timeout?: number }[] }[]
+    >;
   };
   const sub = (s: string) => s.replaceAll('${CLAUDE_PLUGIN_ROOT}', repoRoot);
   return Object.entries(file.hooks).flatMap(([event, groups]) =>
     groups.flatMap((g) =>
       g.hooks
         .filter((h) => h.type === 'command')
-        .map((h) => ({ event, command: sub(h.command), args: (h.args ?? []).map(sub), timeoutSec: h.timeout ?? 600 })),
+        .map((h) => ({
+          event,
+          command: sub(h.command),
+          args: (h.args ?? []).map(sub),
+          timeoutSec: h.timeout ?? 600,
+        })),
     ),
   );
 }
@@ -46,11 +61,20 @@ const GARBAGE: [string, (event: string) => string | Buffer][] = [
   ['binary noise', () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))],
   ['invalid JSON', () => '{"session_id": "x", '],
   ['truncated real payload', (e) => realPayload(e).slice(0, 60)],
-  ['JSON of the wrong shape', () => JSON.stringify({ session_id: 42, hook_event_name: [], transcript_path: { a: 1 } })],
+  [
+    'JSON of the wrong shape',
+    () => JSON.stringify({ session_id: 42, hook_event_name: [], transcript_path: { a: 1 } }),
+  ],
   ['a JSON array', () => '[1,2,3]'],
-  ['path traversal in session_id', (e) => JSON.stringify({ ...JSON.parse(realPayload(e)), session_id: '../../escape' })],
+  [
+    'path traversal in session_id',
+    (e) => JSON.stringify({ ...JSON.parse(realPayload(e)), session_id: '../../escape' }),
+  ],
   ['5 MB of text', () => 'a'.repeat(5 * 1024 * 1024)],
-  ['invalid UTF-8', () => Buffer.concat([Buffer.from('{"session_id":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')])],
+  [
+    'invalid UTF-8',
+    () => Buffer.concat([Buffer.from('{"session_id":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]),
+  ],
 ];
 
 describe('e2e: hook runner fed garbage (direct spawn)', () => {
@@ -114,7 +138,8 @@ describeClaude('e2e: hostile prompts through the real claude', () => {
     fake = await startFakeAnthropic();
     sb = createSandbox();
     sessionId = (await runClaudeOk({ bin: claudeBin, sandbox: sb, fake, prompt: hostile[0]! })).sessionId;
-    for (const prompt of hostile.slice(1)) await runClaudeOk({ bin: claudeBin, sandbox: sb, fake, prompt, resume: sessionId });
+    for (const prompt of hostile.slice(1))
+      await runClaudeOk({ bin: claudeBin, sandbox: sb, fake, prompt, resume: sessionId });
   });
 
   afterAll(async () => {
@@ -123,7 +148,9 @@ describeClaude('e2e: hostile prompts through the real claude', () => {
   });
 
   it('every hook exited cleanly', () => {
-    const summaries = readJsonl(transcriptFor(sb, sessionId)).filter((x) => x.subtype === 'stop_hook_summary');
+    const summaries = readJsonl(transcriptFor(sb, sessionId)).filter(
+      (x) => x.subtype === 'stop_hook_summary',
+    );
     expect(summaries).toHaveLength(hostile.length);
     for (const s of summaries) expect(s.hookErrors).toEqual([]);
   });

@@ -3,10 +3,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { duplicateUuids, parseJsonExport, readOutbox, transcriptTokenTotals } from './helpers/assertions.js';
-import { conversation, conversationalPairs, expectedPairs, expectOutboxHolds, expectRenderedHolds, seedProject } from './helpers/conversation.js';
+import {
+  conversation,
+  conversationalPairs,
+  expectedPairs,
+  expectOutboxHolds,
+  expectRenderedHolds,
+  seedProject,
+} from './helpers/conversation.js';
 import { nonce } from './helpers/assertions.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
-import { createSandbox, readJsonl, runBatonCli, runClaudeOk, transcriptFor, type ClaudeOkRun, type ClaudeSandbox } from './helpers/run-claude.js';
+import {
+  createSandbox,
+  readJsonl,
+  runBatonCli,
+  runClaudeOk,
+  transcriptFor,
+  type ClaudeOkRun,
+  type ClaudeSandbox,
+} from './helpers/run-claude.js';
 import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
 
 describeClaude('e2e: several turns in one session', () => {
@@ -51,7 +66,9 @@ describeClaude('e2e: several turns in one session', () => {
   });
 
   it("the plugin's hooks ran after every turn without errors", () => {
-    const summaries = readJsonl(transcript).filter((r) => r.type === 'system' && r.subtype === 'stop_hook_summary');
+    const summaries = readJsonl(transcript).filter(
+      (r) => r.type === 'system' && r.subtype === 'stop_hook_summary',
+    );
     expect(summaries).toHaveLength(3);
     for (const s of summaries) {
       expect(s.hookCount as number).toBeGreaterThanOrEqual(1);
@@ -93,8 +110,11 @@ describeClaude('e2e: several turns in one session', () => {
     expect(s.totals).toMatchObject({ turns: 3, prompts: 3, toolCalls: 1, toolErrors: 0, tools: { Bash: 1 } });
   });
 
-  it.each(['md', 'html', 'txt'] as const)('the %s export holds every event in order, exactly once', async (format) => {
-    const title = parseJsonExport(await exportAs('json')).meta.title;
-    expectRenderedHolds(await exportAs(format), format, c, title);
-  });
+  it.each(['md', 'html', 'txt'] as const)(
+    'the %s export holds every event in order, exactly once',
+    async (format) => {
+      const title = parseJsonExport(await exportAs('json')).meta.title;
+      expectRenderedHolds(await exportAs(format), format, c, title);
+    },
+  );
 });

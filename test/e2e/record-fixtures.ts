@@ -10,13 +10,22 @@ const outDir = join(repoRoot, 'test', 'fixtures', 'transcripts', 'recorded');
 
 /** Token totals as the reader should compute them: once per distinct message id of the file. */
 function expectedTotals(file: string) {
-  const seen = new Map<string, { input_tokens: number; output_tokens: number; cache_read_input_tokens: number; cache_creation_input_tokens: number }>();
+  const seen = new Map<
+    string,
+    {
+      input_tokens: number;
+      output_tokens: number;
+      cache_read_input_tokens: number;
+      cache_creation_input_tokens: number;
+    }
+  >();
   for (const r of readJsonl(file)) {
     const m = r.message as { id?: string; usage?: never } | undefined;
     if (r.type === 'assistant' && m?.id && m.usage && !seen.has(m.id)) seen.set(m.id, m.usage);
   }
-  const sum = (k: 'input_tokens' | 'output_tokens' | 'cache_read_input_tokens' | 'cache_creation_input_tokens') =>
-    [...seen.values()].reduce((a, u) => a + u[k], 0);
+  const sum = (
+    k: 'input_tokens' | 'output_tokens' | 'cache_read_input_tokens' | 'cache_creation_input_tokens',
+  ) => [...seen.values()].reduce((a, u) => a + u[k], 0);
   return {
     messages: seen.size,
     tokens: {
@@ -61,8 +70,15 @@ async function main(): Promise<void> {
         sessionId: id,
         how: '3 runs: -p, then --resume twice; turn 2 runs one Bash tool call',
         prompts,
-        responses: ['ECHO: first prompt alpha', 'Running: echo recorded-marker-42', 'BASH_DONE: recorded-marker-42', 'ECHO: third prompt gamma'],
-        toolCalls: [{ name: 'Bash', command: 'echo recorded-marker-42', result: 'recorded-marker-42', isError: false }],
+        responses: [
+          'ECHO: first prompt alpha',
+          'Running: echo recorded-marker-42',
+          'BASH_DONE: recorded-marker-42',
+          'ECHO: third prompt gamma',
+        ],
+        toolCalls: [
+          { name: 'Bash', command: 'echo recorded-marker-42', result: 'recorded-marker-42', isError: false },
+        ],
         ...expectedTotals(files['multi-turn-bash-resume.jsonl']),
       },
       'fork.jsonl': {

@@ -2,9 +2,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { count, duplicateUuids, mainEvents, nonce, parseJsonExport, readOutbox, transcriptTokenTotals } from './helpers/assertions.js';
+import {
+  count,
+  duplicateUuids,
+  mainEvents,
+  nonce,
+  parseJsonExport,
+  readOutbox,
+  transcriptTokenTotals,
+} from './helpers/assertions.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
-import { createSandbox, readJsonl, runBatonCli, runClaudeOk, transcriptFor, type ClaudeSandbox } from './helpers/run-claude.js';
+import {
+  createSandbox,
+  readJsonl,
+  runBatonCli,
+  runClaudeOk,
+  transcriptFor,
+  type ClaudeSandbox,
+} from './helpers/run-claude.js';
 import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
 
 describeClaude('e2e: resume and fork', () => {
@@ -57,12 +72,15 @@ describeClaude('e2e: resume and fork', () => {
 
   it('claude 2.1.330: a fork gets a new id and a new file repeating the parent records with the same uuids', () => {
     expect(forkId).not.toBe(parentId);
-    const uuids = (id: string) => readJsonl(transcriptFor(sb, id)).flatMap((r) => (typeof r.uuid === 'string' ? [r.uuid] : []));
+    const uuids = (id: string) =>
+      readJsonl(transcriptFor(sb, id)).flatMap((r) => (typeof r.uuid === 'string' ? [r.uuid] : []));
     const parent = new Set(uuids(parentId));
     const shared = uuids(forkId).filter((u) => parent.has(u));
     expect(shared.length).toBeGreaterThan(0);
     // Copied assistant records point back at the parent session.
-    const copied = readJsonl(transcriptFor(sb, forkId)).filter((r) => r.type === 'assistant' && r.requestSessionId === parentId);
+    const copied = readJsonl(transcriptFor(sb, forkId)).filter(
+      (r) => r.type === 'assistant' && r.requestSessionId === parentId,
+    );
     expect(copied.length).toBeGreaterThan(0);
   });
 
@@ -81,7 +99,12 @@ describeClaude('e2e: resume and fork', () => {
     const uuids = mainEvents(s).map((e) => e.uuid);
     expect(new Set(uuids).size).toBe(uuids.length);
     const md = await exportMd(forkId);
-    for (const reply of [`ECHO: ${p.a1}`, `BASH_DONE: fork-marker-${n}`, `ECHO: ${p.fork}`, `ECHO: ${p.fork2}`]) {
+    for (const reply of [
+      `ECHO: ${p.a1}`,
+      `BASH_DONE: fork-marker-${n}`,
+      `ECHO: ${p.fork}`,
+      `ECHO: ${p.fork2}`,
+    ]) {
       expect(count(md, reply), reply).toBe(1);
     }
     expect(count(md, p.a3)).toBe(0);
@@ -109,13 +132,15 @@ describeClaude('e2e: resume and fork', () => {
     const fork = readOutbox(sb.dataDir, forkId);
     expect(duplicateUuids(parent.units)).toEqual([]);
     expect(duplicateUuids(fork.units)).toEqual([]);
-    const prompts = (units: typeof parent.units) => units.filter((u) => u.kind === 'prompt').map((u) => u.text.trim());
+    const prompts = (units: typeof parent.units) =>
+      units.filter((u) => u.kind === 'prompt').map((u) => u.text.trim());
     expect(prompts(parent.units)).toEqual([p.a1, p.a2, p.a3]);
     // The fork's outbox must hold its own prompts once; whether it also carries the copied history is the capture
     // layer's choice, but never twice.
     const forkPrompts = prompts(fork.units);
     for (const own of [p.fork, p.fork2]) expect(forkPrompts.filter((x) => x === own)).toHaveLength(1);
-    for (const copied of [p.a1, p.a2]) expect(forkPrompts.filter((x) => x === copied).length).toBeLessThanOrEqual(1);
+    for (const copied of [p.a1, p.a2])
+      expect(forkPrompts.filter((x) => x === copied).length).toBeLessThanOrEqual(1);
     expect(forkPrompts).not.toContain(p.a3);
   });
 });

@@ -40,20 +40,36 @@ export function writeFakeTranscript(configDir: string, spec: FakeSessionSpec): s
     lines.push(JSON.stringify({ parentUuid: parent, ...rec, uuid: id, timestamp: ts(), ...base }));
     parent = id;
   };
-  const usage = { input_tokens: 100, output_tokens: 20, cache_read_input_tokens: 1000, cache_creation_input_tokens: 50 };
+  const usage = {
+    input_tokens: 100,
+    output_tokens: 20,
+    cache_read_input_tokens: 1000,
+    cache_creation_input_tokens: 50,
+  };
   let msg = 0;
   const assistant = (content: unknown[]) => {
     msg++;
     push({
       type: 'assistant',
       requestId: `req_${msg}`,
-      message: { id: `msg_${msg}`, type: 'message', role: 'assistant', model: 'claude-opus-5-5', content, stop_reason: 'end_turn', usage },
+      message: {
+        id: `msg_${msg}`,
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-opus-5-5',
+        content,
+        stop_reason: 'end_turn',
+        usage,
+      },
     });
   };
   const toolRound = (name: string, input: Record<string, unknown>, result: string) => {
     const id = `toolu_${msg + 1}`;
     assistant([{ type: 'tool_use', id, name, input }]);
-    push({ type: 'user', message: { role: 'user', content: [{ tool_use_id: id, type: 'tool_result', content: result }] } });
+    push({
+      type: 'user',
+      message: { role: 'user', content: [{ tool_use_id: id, type: 'tool_result', content: result }] },
+    });
   };
   spec.prompts.forEach((prompt, i) => {
     // A typed slash command is recorded the way Claude Code records it.
@@ -63,9 +79,14 @@ export function writeFakeTranscript(configDir: string, spec: FakeSessionSpec): s
       : prompt;
     push({ type: 'user', message: { role: 'user', content } });
     if (i === 0) {
-      for (const f of spec.created ?? []) toolRound('Write', { file_path: f, content: 'x\n' }, `File created successfully at: ${f}`);
+      for (const f of spec.created ?? [])
+        toolRound('Write', { file_path: f, content: 'x\n' }, `File created successfully at: ${f}`);
       for (const f of spec.edited ?? []) {
-        toolRound('Edit', { file_path: f, old_string: 'a', new_string: 'b' }, `The file ${f} has been updated successfully.`);
+        toolRound(
+          'Edit',
+          { file_path: f, old_string: 'a', new_string: 'b' },
+          `The file ${f} has been updated successfully.`,
+        );
       }
     }
     assistant([{ type: 'text', text: `Done with: ${prompt}` }]);

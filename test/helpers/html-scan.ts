@@ -2,15 +2,76 @@
 import { createHash } from 'node:crypto';
 
 export const ALLOWED_TAGS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'div', 'main', 'header', 'section', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'p', 'span', 'b', 'i', 'em', 'strong', 'del', 'small', 'time', 'code', 'pre', 'details', 'summary', 'dl',
-  'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'ul', 'ol', 'li', 'input', 'label', 'button', 'blockquote',
-  'br', 'hr', 'script',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'div',
+  'main',
+  'header',
+  'section',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'span',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'del',
+  'small',
+  'time',
+  'code',
+  'pre',
+  'details',
+  'summary',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'ol',
+  'li',
+  'input',
+  'label',
+  'button',
+  'blockquote',
+  'br',
+  'hr',
+  'script',
 ]);
 
 export const ALLOWED_ATTRS = new Set([
-  'class', 'id', 'lang', 'charset', 'http-equiv', 'content', 'name', 'type', 'placeholder', 'aria-label', 'aria-live',
-  'autocomplete', 'spellcheck', 'role', 'datetime', 'align', 'start', 'checked', 'disabled',
+  'class',
+  'id',
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'type',
+  'placeholder',
+  'aria-label',
+  'aria-live',
+  'autocomplete',
+  'spellcheck',
+  'role',
+  'datetime',
+  'align',
+  'start',
+  'checked',
+  'disabled',
 ]);
 
 export interface HtmlScan {
@@ -28,7 +89,9 @@ export function scanHtml(html: string): HtmlScan {
   const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)];
   if (scripts.length !== 1) throw new Error(`expected exactly one <script>, found ${scripts.length}`);
   const script = scripts[0]![1]!;
-  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/
+    .exec(html)?.[1]
+    ?.replace(/&#39;/g, "'");
   const cspScriptHash = /script-src '(sha256-[^']+)'/.exec(csp ?? '')?.[1];
   const actualScriptHash = `sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}`;
   const rest = html.replace(scripts[0]![0], '<script></script>').replace(/^<!doctype html>/i, '');
@@ -41,7 +104,8 @@ export function scanHtml(html: string): HtmlScan {
     for (const a of (m[3] ?? '').matchAll(/([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
       const attr = a[1]!.toLowerCase();
       const value = a[2] ?? '';
-      if (!ALLOWED_ATTRS.has(attr) || /javascript:|url\(|https?:/i.test(value)) badAttrs.push(`${name} ${a[0]}`);
+      if (!ALLOWED_ATTRS.has(attr) || /javascript:|url\(|https?:/i.test(value))
+        badAttrs.push(`${name} ${a[0]}`);
     }
   }
   const withoutTags = rest.replace(tagRe, '');

@@ -1,5 +1,15 @@
 // `baton handoff create|list|show` end to end, in-process, against a temp git repo, transcript and data dir.
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -39,7 +49,10 @@ interface Run {
   err: string;
 }
 
-async function run(argv: string[], opts: { stdin?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
+async function run(
+  argv: string[],
+  opts: { stdin?: string; env?: Record<string, string>; cwd?: string } = {},
+): Promise<Run> {
   let out = '';
   let err = '';
   const env = {
@@ -114,14 +127,22 @@ afterAll(() => {
 
 describe('baton handoff create', () => {
   it('a dry run prints the plan and the document and changes nothing', async () => {
-    const before = { data: snapshot(dataDir), repo: snapshot(repo), status: await git(repo, home, 'status', '--porcelain') };
+    const before = {
+      data: snapshot(dataDir),
+      repo: snapshot(repo),
+      status: await git(repo, home, 'status', '--porcelain'),
+    };
     const r = await run(['create', '--topic', 'auth', '--dry-run', '--in-repo'], { stdin: NARRATIVE });
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Dry run for handoff auth-\d{4}-\d{2}-\d{2}-\d{6}: nothing was written or sent\./);
     expect(r.out).toContain(`write ${join(dataDir, 'handoffs')}`);
     expect(r.out).toContain(join(repo, 'docs', 'handoff'));
     expect(r.out).toContain('## Next steps');
-    expect({ data: snapshot(dataDir), repo: snapshot(repo), status: await git(repo, home, 'status', '--porcelain') }).toEqual(before);
+    expect({
+      data: snapshot(dataDir),
+      repo: snapshot(repo),
+      status: await git(repo, home, 'status', '--porcelain'),
+    }).toEqual(before);
   });
 
   it('writes the document with facts and the given narrative, indexes it, and says it stayed local', async () => {
@@ -149,7 +170,9 @@ describe('baton handoff create', () => {
       preset: null,
       narrativeMissing: [],
     });
-    expect(doc.meta.projects).toEqual([expect.objectContaining({ name: 'proj', path: repo, branch: 'feat/auth' })]);
+    expect(doc.meta.projects).toEqual([
+      expect.objectContaining({ name: 'proj', path: repo, branch: 'feat/auth' }),
+    ]);
     expect(doc.sections.projects).toContain('Branch: `feat/auth`');
     expect(doc.sections.projects).toMatch(/Add changelog _\(this session\)_/);
     expect(doc.sections.projects).toContain('src/a.ts');
@@ -158,12 +181,19 @@ describe('baton handoff create', () => {
     expect(doc.sections.facts).toContain('Move the token checks into a middleware');
     expect(doc.sections.facts).not.toContain('/baton:end');
     expect(doc.sections.facts).toMatch(/Tools: Edit ×1, Write ×1/);
-    expect(doc.sections.nextSteps).toBe('1. Wire the middleware into the admin routes.\n2. Delete the old checks in src/a.ts.');
+    expect(doc.sections.nextSteps).toBe(
+      '1. Wire the middleware into the admin routes.\n2. Delete the old checks in src/a.ts.',
+    );
     expect(doc.sections.decisions).toContain('one place to audit');
     expect(doc.sections.resume).toContain(`cd ${repo} && claude --resume ${SESSION}`);
 
     const index = JSON.parse(readFileSync(join(dataDir, 'handoffs', 'index.json'), 'utf8'));
-    expect(index.entries[0]).toMatchObject({ contextId: id, project: 'proj', sessionId: SESSION, origin: 'local' });
+    expect(index.entries[0]).toMatchObject({
+      contextId: id,
+      project: 'proj',
+      sessionId: SESSION,
+      origin: 'local',
+    });
     expect(index.entries[0].nextSteps).toContain('admin routes');
     // The SessionStart offer reads that index.
     const offer = handoffContextFor(dataDir, join(repo, 'src'), Date.now(), { maxAgeHours: 24 });
@@ -172,7 +202,9 @@ describe('baton handoff create', () => {
   });
 
   it('marks narrative sections as not written when none is given, and reads the session from CLAUDE_CODE_SESSION_ID', async () => {
-    const r = await run(['create', '--topic', 'bare', '--json'], { env: { CLAUDE_CODE_SESSION_ID: SESSION } });
+    const r = await run(['create', '--topic', 'bare', '--json'], {
+      env: { CLAUDE_CODE_SESSION_ID: SESSION },
+    });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.sessionId).toBe(SESSION);
@@ -184,17 +216,28 @@ describe('baton handoff create', () => {
   });
 
   it('reads the narrative from stdin and also writes into the repository with --in-repo', async () => {
-    const r = await run(['create', '--topic', 'in repo', '--narrative', '-', '--in-repo'], { stdin: NARRATIVE });
+    const r = await run(['create', '--topic', 'in repo', '--narrative', '-', '--in-repo'], {
+      stdin: NARRATIVE,
+    });
     expect(r.code).toBe(0);
     const repoFile = /In repo: +(\S+\.md)/.exec(r.out)![1]!;
     expect(repoFile.startsWith(join(repo, 'docs', 'handoff', 'in-repo-'))).toBe(true);
-    expect(parseDocument(readFileSync(repoFile, 'utf8')).sections.accomplished).toContain('Wrote the middleware');
+    expect(parseDocument(readFileSync(repoFile, 'utf8')).sections.accomplished).toContain(
+      'Wrote the middleware',
+    );
     rmSync(join(repo, 'docs'), { recursive: true });
   });
 
   it('a broken routine file fails with one line naming the field', async () => {
     const bad = join(root, 'bad-routine.json');
-    writeFileSync(bad, JSON.stringify({ name: 'handoff', version: 1, steps: [{ id: 'git', kind: 'git-facts', options: { maxFiles: -3 } }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        name: 'handoff',
+        version: 1,
+        steps: [{ id: 'git', kind: 'git-facts', options: { maxFiles: -3 } }],
+      }),
+    );
     const r = await run(['create', '--routine', bad]);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
@@ -203,7 +246,9 @@ describe('baton handoff create', () => {
   });
 
   it('unknown presets and flags are clear errors', async () => {
-    expect((await run(['create', '--preset', 'nope'])).err).toMatch(/preset "nope" not found: .*routines\/presets\/nope\.json/);
+    expect((await run(['create', '--preset', 'nope'])).err).toMatch(
+      /preset "nope" not found: .*routines\/presets\/nope\.json/,
+    );
     const r = await run(['create', '--frobnicate']);
     expect(r.code).toBe(2);
     expect(r.err).toContain("Unknown option '--frobnicate'");
@@ -239,7 +284,9 @@ describe('the claude-ai-transfer preset', () => {
     const tool = join(bin, 'fake-clip');
     writeFileSync(tool, `#!/bin/sh\ncat > '${sink}'\n`);
     chmodSync(tool, 0o755);
-    const r = await run(['create', '--preset', 'claude-ai-transfer', '--topic', 'clip'], { env: { BATON_CLIPBOARD: tool } });
+    const r = await run(['create', '--preset', 'claude-ai-transfer', '--topic', 'clip'], {
+      env: { BATON_CLIPBOARD: tool },
+    });
     expect(r.code).toBe(0);
     expect(r.out).toContain('Clipboard: copied');
     const copied = readFileSync(sink, 'utf8');
@@ -268,7 +315,9 @@ describe('baton handoff list / show', () => {
     mkdirSync(other, { recursive: true });
     const missing = await run(['show', 'latest'], { cwd: other });
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain('no handoff for project elsewhere in the local store (no tracker configured)');
+    expect(missing.err).toContain(
+      'no handoff for project elsewhere in the local store (no tracker configured)',
+    );
     const allowed = await run(['show', 'latest', '--allow-missing'], { cwd: other });
     expect(allowed.code).toBe(0);
     expect(allowed.out).toMatch(/^No handoff found/);

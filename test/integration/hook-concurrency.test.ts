@@ -25,8 +25,10 @@ describe('hook runner under concurrency', () => {
     mkdirSync(join(root, 'proj'));
     const sessions = ['session-a', 'session-b'].map((sid) => {
       const transcript = join(root, 'proj', `${sid}.jsonl`);
-      const text = Array.from({ length: 400 }, (_, i) =>
-        `${JSON.stringify({ type: 'assistant', uuid: `${sid}-${i}`, message: { content: [{ type: 'text', text: `ünïcode ${i} ${'x'.repeat(i % 50)}` }] } })}\n`,
+      const text = Array.from(
+        { length: 400 },
+        (_, i) =>
+          `${JSON.stringify({ type: 'assistant', uuid: `${sid}-${i}`, message: { content: [{ type: 'text', text: `ünïcode ${i} ${'x'.repeat(i % 50)}` }] } })}\n`,
       ).join('');
       return { sid, transcript, text, written: 0 };
     });
@@ -78,7 +80,9 @@ describe('hook runner under concurrency', () => {
 
       const out = await readOutbox(dataDir, s.sid);
       expect(out.invalid).toBe(0);
-      expect(out.records).toHaveLength(HOOKS_PER_SESSION + 1 + out.records.filter((r) => r.k === 'records').length);
+      expect(out.records).toHaveLength(
+        HOOKS_PER_SESSION + 1 + out.records.filter((r) => r.k === 'records').length,
+      );
       const ranges = out.records.flatMap((r) => (r.k === 'records' ? [r] : []));
       let expectFrom = 0;
       for (const r of ranges) {
@@ -88,7 +92,9 @@ describe('hook runner under concurrency', () => {
       expect(expectFrom).toBe(statSync(s.transcript).size);
       expect(ranges.flatMap((r) => r.lines).join('\n') + '\n').toBe(s.text);
 
-      const toolIds = out.records.flatMap((r) => (r.k === 'tool_start' || r.k === 'tool_end' ? [`${r.k}:${r.toolUseId}`] : []));
+      const toolIds = out.records.flatMap((r) =>
+        r.k === 'tool_start' || r.k === 'tool_end' ? [`${r.k}:${r.toolUseId}`] : [],
+      );
       expect(new Set(toolIds).size).toBe(toolIds.length);
       const prompts = out.records.flatMap((r) => (r.k === 'prompt' ? [r.text] : []));
       expect(prompts.sort()).toEqual(

@@ -8,7 +8,8 @@ export const HOOK = join(REPO, 'dist', 'hook.cjs');
 export const FIXTURES = join(REPO, 'test', 'fixtures', 'hooks');
 
 export function requireBuiltHook(): void {
-  if (!existsSync(HOOK)) throw new Error(`${HOOK} is missing: run \`node scripts/build.mjs\` (npm test does) first`);
+  if (!existsSync(HOOK))
+    throw new Error(`${HOOK} is missing: run \`node scripts/build.mjs\` (npm test does) first`);
 }
 
 /** Only what the hook needs: no BATON_* or CLAUDE_* from the developer's shell may leak into a test. */

@@ -14,7 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outboxPaths, readOutbox } from '../../src/capture/index.js';
 import { acquireLock } from '../../src/capture/session-lock.js';
-import { hookEnv, hookFixtures, logLines, requireBuiltHook, runHookSync, transcriptLines } from './hook-harness.js';
+import {
+  hookEnv,
+  hookFixtures,
+  logLines,
+  requireBuiltHook,
+  runHookSync,
+  transcriptLines,
+} from './hook-harness.js';
 
 beforeAll(requireBuiltHook);
 
@@ -45,7 +52,16 @@ const stopPayload = (extra: Record<string, unknown> = {}): Record<string, unknow
 describe('hook runner: a whole session', () => {
   it('captures every event and every transcript line exactly once, silently, exit 0', async () => {
     const lines = transcriptLines();
-    const handled = new Set(['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Stop', 'SubagentStop', 'PreCompact', 'SessionEnd']);
+    const handled = new Set([
+      'SessionStart',
+      'UserPromptSubmit',
+      'PreToolUse',
+      'PostToolUse',
+      'Stop',
+      'SubagentStop',
+      'PreCompact',
+      'SessionEnd',
+    ]);
     const payloads = hookFixtures().filter((p) => handled.has(p.hook_event_name as string));
     // The transcript grows between hooks, cut at arbitrary points: usually a line is still half-written.
     const full = lines.map((l) => `${l}\n`).join('');
@@ -57,23 +73,29 @@ describe('hook runner: a whole session', () => {
       const r = runHookSync(p.hook_event_name as string, { ...p, transcript_path: transcript }, env);
       expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
     }
-    const complete = full.slice(0, full.lastIndexOf('\n', written - 1) + 1).split('\n').filter(Boolean);
+    const complete = full
+      .slice(0, full.lastIndexOf('\n', written - 1) + 1)
+      .split('\n')
+      .filter(Boolean);
     expect(complete.length).toBeGreaterThan(10);
 
     const out = await readOutbox(dataDir, SID);
     expect(out.invalid).toBe(0);
     const kinds = out.records.filter((r) => r.k !== 'records').map((r) => r.k);
     expect(kinds).toEqual(
-      payloads.map((p) => ({
-        SessionStart: 'start',
-        UserPromptSubmit: 'prompt',
-        PreToolUse: 'tool_start',
-        PostToolUse: 'tool_end',
-        Stop: 'stop',
-        SubagentStop: 'subagent_stop',
-        PreCompact: 'compact',
-        SessionEnd: 'end',
-      })[p.hook_event_name as string]),
+      payloads.map(
+        (p) =>
+          ({
+            SessionStart: 'start',
+            UserPromptSubmit: 'prompt',
+            PreToolUse: 'tool_start',
+            PostToolUse: 'tool_end',
+            Stop: 'stop',
+            SubagentStop: 'subagent_stop',
+            PreCompact: 'compact',
+            SessionEnd: 'end',
+          })[p.hook_event_name as string],
+      ),
     );
     expect(out.records.map((r) => r.seq)).toEqual(out.records.map((_, i) => i + 1));
     const copied = out.records.flatMap((r) => (r.k === 'records' && r.path === transcript ? r.lines : []));
@@ -81,7 +103,10 @@ describe('hook runner: a whole session', () => {
     expect(out.records.find((r) => r.k === 'prompt')).toMatchObject({
       text: 'CALL_TOOL mcp__plugin_demo-plugin_probe__add {"a":2,"b":3}',
     });
-    expect(out.records.find((r) => r.k === 'tool_end')).toMatchObject({ response: '{"sum":5}', durationMs: 11 });
+    expect(out.records.find((r) => r.k === 'tool_end')).toMatchObject({
+      response: '{"sum":5}',
+      durationMs: 11,
+    });
     expect(logLines(dataDir)).toEqual([]);
   });
 
@@ -90,11 +115,18 @@ describe('hook runner: a whole session', () => {
     const agentDir = join(root, 'proj', SID, 'subagents');
     mkdirSync(agentDir, { recursive: true });
     writeFileSync(join(agentDir, 'agent-abc123.jsonl'), '{"type":"user","isSidechain":true,"uuid":"x"}\n');
-    const r = runHookSync('SessionEnd', { session_id: SID, transcript_path: transcript, reason: 'other' }, env);
+    const r = runHookSync(
+      'SessionEnd',
+      { session_id: SID, transcript_path: transcript, reason: 'other' },
+      env,
+    );
     expect(r.status).toBe(0);
     const out = await readOutbox(dataDir, SID);
     expect(out.records.map((x) => x.k)).toEqual(['records', 'records', 'end']);
-    expect(out.records[1]).toMatchObject({ agentId: 'abc123', lines: ['{"type":"user","isSidechain":true,"uuid":"x"}'] });
+    expect(out.records[1]).toMatchObject({
+      agentId: 'abc123',
+      lines: ['{"type":"user","isSidechain":true,"uuid":"x"}'],
+    });
   });
 });
 
@@ -117,14 +149,19 @@ describe('hook runner: fails open', () => {
   ])('%s: exit 0, no output, one log line, no outbox', (_name, stdin) => {
     const r = runHookSync('Stop', stdin, env);
     expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
-    expect(logLines(dataDir)).toEqual([expect.objectContaining({ level: 'warn', event: 'Stop', code: 'invalid_input' })]);
+    expect(logLines(dataDir)).toEqual([
+      expect.objectContaining({ level: 'warn', event: 'Stop', code: 'invalid_input' }),
+    ]);
     expect(existsSync(join(dataDir, 'outbox'))).toBe(false);
   });
 
   it('an unknown event name is logged, not fatal', () => {
     const r = runHookSync('NotAnEvent', { session_id: SID }, env);
     expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
-    expect(logLines(dataDir)[0]).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/unknown hook event/) });
+    expect(logLines(dataDir)[0]).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/unknown hook event/),
+    });
   });
 
   it('a missing transcript (not written yet) still records the event, silently', async () => {
@@ -133,6 +170,16 @@ describe('hook runner: fails open', () => {
     const out = await readOutbox(dataDir, SID);
     expect(out.records.map((x) => x.k)).toEqual(['stop']);
     expect(logLines(dataDir)).toEqual([]);
+  });
+
+  it('an unreadable transcript: the event is still recorded, the error logged, the user not bothered', async () => {
+    mkdirSync(transcript);
+    const r = runHookSync('Stop', stopPayload(), env);
+    expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await readOutbox(dataDir, SID)).records.map((x) => x.k)).toEqual(['stop']);
+    expect(logLines(dataDir)).toEqual([
+      expect.objectContaining({ level: 'warn', code: 'EISDIR', event: 'Stop' }),
+    ]);
   });
 
   it('an unwritable data dir: exit 0 and ONE systemMessage per session', () => {
@@ -146,7 +193,10 @@ describe('hook runner: fails open', () => {
     expect(Object.keys(msg)).toEqual(['systemMessage']);
     expect(msg.systemMessage).toMatch(/Baton could not save this session locally \(ENOTDIR\)/);
     // Rate-limited: the same session is not told again; another session is.
-    expect(runHookSync('UserPromptSubmit', { session_id: SID, prompt: 'x' }, broken)).toMatchObject({ status: 0, stdout: '' });
+    expect(runHookSync('UserPromptSubmit', { session_id: SID, prompt: 'x' }, broken)).toMatchObject({
+      status: 0,
+      stdout: '',
+    });
     const other = runHookSync('Stop', stopPayload({ session_id: 'another-session' }), broken);
     expect(other.stdout).toMatch(/^\{"systemMessage":"Baton could not save/);
   });
@@ -158,9 +208,13 @@ describe('hook runner: fails open', () => {
     writeFileSync(transcript, `${transcriptLines()[0]}\n`);
     const r = runHookSync('Stop', stopPayload(), env);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^\{"systemMessage":"Baton could not save this session locally \(ENOSPC\)[^\n]*hook\.log/);
+    expect(r.stdout).toMatch(
+      /^\{"systemMessage":"Baton could not save this session locally \(ENOSPC\)[^\n]*hook\.log/,
+    );
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(logLines(dataDir)).toEqual([expect.objectContaining({ level: 'error', code: 'ENOSPC', sessionId: SID })]);
+    expect(logLines(dataDir)).toEqual([
+      expect.objectContaining({ level: 'error', code: 'ENOSPC', sessionId: SID }),
+    ]);
     expect(existsSync(paths.state)).toBe(false);
     expect(runHookSync('Stop', stopPayload(), env).stdout).toBe('');
   });

@@ -1,6 +1,14 @@
 // SessionEnd hands slow work to a detached sender (only when one is bundled and a tracker is configured).
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -51,7 +59,12 @@ describe('SessionEnd hand-off', () => {
     const hook = join(plugin, 'dist', 'hook.cjs');
     const base = hookEnv(root, { MARK_DIR: marks });
     const end = (sid: string, extra: Record<string, string>) =>
-      runHookSync('SessionEnd', { session_id: sid, hook_event_name: 'SessionEnd', reason: 'other' }, { ...base, ...extra }, hook);
+      runHookSync(
+        'SessionEnd',
+        { session_id: sid, hook_event_name: 'SessionEnd', reason: 'other' },
+        { ...base, ...extra },
+        hook,
+      );
 
     expect(end('no-tracker', {})).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(end('sync-off', { BATON_URL: 'http://127.0.0.1:9', BATON_AUTO_SYNC: '0' }).status).toBe(0);
@@ -78,7 +91,12 @@ describe('SessionEnd hand-off', () => {
   it('does nothing more when no sender is bundled', async () => {
     rmSync(join(plugin, 'dist', 'sender.cjs'));
     const env = hookEnv(root, { BATON_URL: 'http://127.0.0.1:9', MARK_DIR: marks });
-    const r = runHookSync('SessionEnd', { session_id: 's', reason: 'other' }, env, join(plugin, 'dist', 'hook.cjs'));
+    const r = runHookSync(
+      'SessionEnd',
+      { session_id: 's', reason: 'other' },
+      env,
+      join(plugin, 'dist', 'hook.cjs'),
+    );
     expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
     expect((await readOutbox(env.BATON_DATA_DIR!, 's')).records.map((x) => x.k)).toEqual(['end']);
   });
@@ -95,6 +113,8 @@ describe('spawnDetached', () => {
   });
 
   it('does not throw when the script cannot start', () => {
-    expect(() => spawnDetached(join(root, 'missing.cjs'), [], { cwd: join(root, 'no-such-dir') })).not.toThrow();
+    expect(() =>
+      spawnDetached(join(root, 'missing.cjs'), [], { cwd: join(root, 'no-such-dir') }),
+    ).not.toThrow();
   });
 });

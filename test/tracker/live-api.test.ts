@@ -222,9 +222,9 @@ describe('ingest hook', () => {
     const s = await createStream({ sessionId: 'sess-ingest-1' });
     const v = openSse(`${t.url}/live/${s.viewerToken}/events`);
     await v.waitFor((m) => m.event === 'hello');
-    expect(await t.live.publishSessionEvent('sess-ingest-1', text('ing-1'))).toBe(1);
-    expect(await t.live.publishSessionEvent('sess-ingest-1', text('ing-1'))).toBe(0);
-    expect(await t.live.publishSessionEvent('sess-ingest-1', text('ing-2'))).toBe(1);
+    expect(await t.live.publishSessionEvents('sess-ingest-1', [{ event: text('ing-1') }])).toBe(1);
+    expect(await t.live.publishSessionEvents('sess-ingest-1', [{ event: text('ing-1') }])).toBe(0);
+    expect(await t.live.publishSessionEvents('sess-ingest-1', [{ event: text('ing-2') }])).toBe(1);
     await v.waitFor((m) => m.id === '2');
     expect(v.messages.filter((m) => m.event === 'event').map((m) => JSON.parse(m.data).event.uuid)).toEqual(['ing-1', 'ing-2']);
     v.close();

@@ -27,7 +27,6 @@ export async function startLiveHarness(
     : ({ engine: 'sqlite', file: opts.dbFile ?? join(dir!, 'tracker.db') } as const);
   const store = await openStore(target);
   const owner = await ensureOwner(store, { now: Date.now(), defaultRate: 0 });
-  let base = '';
   const live = createLive({
     db: store.db,
     engine: store.engine,
@@ -42,7 +41,7 @@ export async function startLiveHarness(
         return null;
       },
     },
-    publicUrl: () => base,
+    baseUrl: (c) => new URL(c.req.url).origin,
     heartbeatMs: 15_000,
     ...opts.live,
   });
@@ -53,9 +52,8 @@ export async function startLiveHarness(
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: base,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     ownerKey: owner?.key.rawKey ?? '',
     store,
     live,

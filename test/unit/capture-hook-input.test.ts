@@ -50,7 +50,10 @@ describe('parseHookInput', () => {
       lastAssistantMessage: 'Hello from the mock server.',
       stopHookActive: false,
     });
-    expect(parse(payload('PreCompact'))).toMatchObject({ trigger: 'manual', customInstructions: 'keep it short' });
+    expect(parse(payload('PreCompact'))).toMatchObject({
+      trigger: 'manual',
+      customInstructions: 'keep it short',
+    });
     expect(parse(payload('SessionEnd'))).toMatchObject({ reason: 'other' });
   });
 
@@ -80,7 +83,9 @@ describe('parseHookInput', () => {
 describe('planHook', () => {
   it('sweeps the main transcript for every event', () => {
     for (const event of HOOK_EVENTS) {
-      expect(planHook({ event, sessionId: 's', transcriptPath: '/t.jsonl' }).sweep[0]).toEqual({ path: '/t.jsonl' });
+      expect(planHook({ event, sessionId: 's', transcriptPath: '/t.jsonl' }).sweep[0]).toEqual({
+        path: '/t.jsonl',
+      });
     }
   });
 
@@ -94,7 +99,12 @@ describe('planHook', () => {
       },
     ]);
     expect(planHook(parse(payload('PreToolUse'))).entries).toEqual([
-      { k: 'tool_start', name: 'mcp__plugin_demo-plugin_probe__add', toolUseId: 'toolu_mock_11', input: { a: 2, b: 3 } },
+      {
+        k: 'tool_start',
+        name: 'mcp__plugin_demo-plugin_probe__add',
+        toolUseId: 'toolu_mock_11',
+        input: { a: 2, b: 3 },
+      },
     ]);
     expect(planHook(parse(payload('PostToolUse'))).entries[0]).toMatchObject({
       k: 'tool_end',
@@ -122,13 +132,21 @@ describe('planHook', () => {
 
   it('cuts oversized tool responses and prompts, and says which fields were cut', () => {
     const big = { stdout: 'z'.repeat(MAX_FIELD_CHARS + 10) };
-    const entry = planHook({ event: 'PostToolUse', sessionId: 's', toolName: 'Bash', toolInput: { c: 1 }, toolResponse: big })
-      .entries[0]!;
+    const entry = planHook({
+      event: 'PostToolUse',
+      sessionId: 's',
+      toolName: 'Bash',
+      toolInput: { c: 1 },
+      toolResponse: big,
+    }).entries[0]!;
     expect(entry.truncated).toEqual(['response']);
     expect(entry.response).toHaveLength(MAX_FIELD_CHARS);
     expect(entry.input).toEqual({ c: 1 });
-    const prompt = planHook({ event: 'UserPromptSubmit', sessionId: 's', prompt: 'p'.repeat(MAX_FIELD_CHARS + 1) })
-      .entries[0]!;
+    const prompt = planHook({
+      event: 'UserPromptSubmit',
+      sessionId: 's',
+      prompt: 'p'.repeat(MAX_FIELD_CHARS + 1),
+    }).entries[0]!;
     expect(prompt).toMatchObject({ truncated: ['text'] });
   });
 

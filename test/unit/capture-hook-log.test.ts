@@ -15,9 +15,14 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 describe('appendHookLog', () => {
   it('creates the data dir (0700) and appends JSON lines (0600)', () => {
     const dataDir = join(root, 'data');
-    expect(appendHookLog(dataDir, { level: 'warn', event: 'Stop', code: 'invalid_input', message: 'm1' })).toBe(true);
+    expect(
+      appendHookLog(dataDir, { level: 'warn', event: 'Stop', code: 'invalid_input', message: 'm1' }),
+    ).toBe(true);
     expect(appendHookLog(dataDir, { level: 'error', message: 'm2' })).toBe(true);
-    const lines = readFileSync(join(dataDir, 'hook.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(join(dataDir, 'hook.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.message)).toEqual(['m1', 'm2']);
     expect(lines[0]).toMatchObject({ level: 'warn', event: 'Stop', code: 'invalid_input', pid: process.pid });
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
@@ -25,7 +30,8 @@ describe('appendHookLog', () => {
   });
 
   it('rotates at maxBytes and keeps two old generations', () => {
-    const log = (message: string): boolean => appendHookLog(root, { level: 'warn', message }, { maxBytes: 200 });
+    const log = (message: string): boolean =>
+      appendHookLog(root, { level: 'warn', message }, { maxBytes: 200 });
     for (let i = 0; i < 40; i++) log(`line ${i} ${'x'.repeat(40)}`);
     const base = join(root, 'hook.log');
     expect(existsSync(`${base}.1`)).toBe(true);

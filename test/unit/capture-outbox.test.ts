@@ -1,6 +1,15 @@
 // The outbox writer and reader in-process: seqs, transcript copying, repair after torn writes, batched reads.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -26,7 +35,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const rec = (i: number): string => JSON.stringify({ type: 'user', uuid: `u${i}`, message: { content: `m${i}` } });
+const rec = (i: number): string =>
+  JSON.stringify({ type: 'user', uuid: `u${i}`, message: { content: `m${i}` } });
 const outboxLines = (): Record<string, unknown>[] =>
   readFileSync(outboxPaths(dataDir, SID).outbox, 'utf8')
     .split('\n')
@@ -36,10 +46,22 @@ const outboxLines = (): Record<string, unknown>[] =>
 describe('appendToOutbox', () => {
   it('stamps seq, ts and sid, copies new transcript lines first, and creates private files', () => {
     writeFileSync(transcript, `${rec(1)}\n${rec(2)}\n`);
-    const r = appendToOutbox(dataDir, SID, [{ k: 'prompt', text: 'hi' }], { sweep: [{ path: transcript }], now });
-    expect(r).toEqual({ firstSeq: 1, lastSeq: 2, lines: 2 });
+    const r = appendToOutbox(dataDir, SID, [{ k: 'prompt', text: 'hi' }], {
+      sweep: [{ path: transcript }],
+      now,
+    });
+    expect(r).toEqual({ firstSeq: 1, lastSeq: 2, lines: 2, sweepErrors: [] });
     expect(outboxLines()).toEqual([
-      { seq: 1, ts: now.toISOString(), sid: SID, k: 'records', path: transcript, from: 0, to: 2 * (rec(1).length + 1), lines: [rec(1), rec(2)] },
+      {
+        seq: 1,
+        ts: now.toISOString(),
+        sid: SID,
+        k: 'records',
+        path: transcript,
+        from: 0,
+        to: 2 * (rec(1).length + 1),
+        lines: [rec(1), rec(2)],
+      },
       { seq: 2, ts: now.toISOString(), sid: SID, k: 'prompt', text: 'hi' },
     ]);
     // Every line begins with its seq, so readers can skip without parsing.
@@ -75,11 +97,17 @@ describe('appendToOutbox', () => {
     writeFileSync(transcript, `${rec(1)}\n`);
     appendToOutbox(dataDir, SID, [{ k: 'prompt', text: 'a' }]);
     // A write that died half-way (disk full): a records line that never got its end, state not updated.
-    appendFileSync(paths.outbox, `{"seq":2,"ts":"x","sid":"${SID}","k":"records","path":"${transcript}","from":0,"to":55,"lin`);
+    appendFileSync(
+      paths.outbox,
+      `{"seq":2,"ts":"x","sid":"${SID}","k":"records","path":"${transcript}","from":0,"to":55,"lin`,
+    );
     appendToOutbox(dataDir, SID, [{ k: 'stop' }], { sweep: [{ path: transcript }] });
     const raw = readFileSync(paths.outbox, 'utf8').split('\n');
     expect(raw[1]).toMatch(/"lin$/);
-    const good = raw.slice(2).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const good = raw
+      .slice(2)
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(good.map((l) => [l.seq, l.k])).toEqual([
       [3, 'records'],
       [4, 'stop'],
@@ -109,7 +137,17 @@ describe('appendToOutbox', () => {
     appendToOutbox(dataDir, SID, [{ k: 'end' }], { sweep: [{ path: transcript }] });
     const lines = outboxLines();
     expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4]);
-    expect(lines.filter((l) => l.k === 'records').flatMap((l) => l.lines as string[])).toEqual([rec(1), rec(2)]);
+    expect(lines.filter((l) => l.k === 'records').flatMap((l) => l.lines as string[])).toEqual([
+      rec(1),
+      rec(2),
+    ]);
+  });
+
+  it('still writes its entries when a transcript cannot be read, and reports which', () => {
+    mkdirSync(transcript); // reading a directory fails with EISDIR
+    const r = appendToOutbox(dataDir, SID, [{ k: 'stop' }], { sweep: [{ path: transcript }] });
+    expect(r.sweepErrors).toEqual([{ path: transcript, errno: 'EISDIR' }]);
+    expect(outboxLines().map((l) => l.k)).toEqual(['stop']);
   });
 
   it('fails with code timeout, writing nothing, while another process holds the lock', () => {
@@ -183,7 +221,12 @@ describe('readOutbox', () => {
   });
 
   it('reads a missing outbox as empty and lists sessions that have one', async () => {
-    expect(await readOutbox(dataDir, 'nope')).toMatchObject({ records: [], lastSeq: 0, nextByte: 0, done: true });
+    expect(await readOutbox(dataDir, 'nope')).toMatchObject({
+      records: [],
+      lastSeq: 0,
+      nextByte: 0,
+      done: true,
+    });
     expect(await listOutboxSessions(dataDir)).toEqual([]);
     seed();
     appendToOutbox(dataDir, 'other-session', [{ k: 'stop' }]);

@@ -57,7 +57,12 @@ describe('sweepTranscript', () => {
     const big = JSON.stringify({ big: 'y'.repeat(500) });
     writeFileSync(file, `${big}\n{"after":1}\n`);
     const first = sweepTranscript(file, 0, 100);
-    expect(first).toEqual({ from: 0, to: big.length + 1, lines: [], skipped: [{ from: 0, to: big.length + 1 }] });
+    expect(first).toEqual({
+      from: 0,
+      to: big.length + 1,
+      lines: [],
+      skipped: [{ from: 0, to: big.length + 1 }],
+    });
     expect(sweepTranscript(file, first!.to, 100)?.lines).toEqual(['{"after":1}']);
   });
 

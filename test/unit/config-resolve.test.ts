@@ -87,17 +87,23 @@ describe('resolveConfig: switches', () => {
 describe('resolveConfig: config file path', () => {
   it('defaults to ~/.config/baton/config.json, then $XDG_CONFIG_HOME, then BATON_CONFIG', () => {
     expect(resolveConfig({}, io()).configFile).toBe(defaultConfigFile);
-    expect(resolveConfig({ XDG_CONFIG_HOME: '/xdg/config' }, io()).configFile).toBe('/xdg/config/baton/config.json');
-    expect(resolveConfig({ XDG_CONFIG_HOME: '/xdg/config', BATON_CONFIG: '/etc/b.json' }, io()).configFile).toBe(
-      '/etc/b.json',
+    expect(resolveConfig({ XDG_CONFIG_HOME: '/xdg/config' }, io()).configFile).toBe(
+      '/xdg/config/baton/config.json',
     );
+    expect(
+      resolveConfig({ XDG_CONFIG_HOME: '/xdg/config', BATON_CONFIG: '/etc/b.json' }, io()).configFile,
+    ).toBe('/etc/b.json');
   });
 });
 
 describe('resolveConfig: tracker URL and API key precedence', () => {
-  const configFile = { [defaultConfigFile]: JSON.stringify({ url: 'http://file.example:1/', apiKey: 'bt_file' }) };
+  const configFile = {
+    [defaultConfigFile]: JSON.stringify({ url: 'http://file.example:1/', apiKey: 'bt_file' }),
+  };
   const settings = {
-    [defaultSettings]: JSON.stringify({ promptflow: { url: 'http://settings.example', apiKey: 'bt_settings' } }),
+    [defaultSettings]: JSON.stringify({
+      promptflow: { url: 'http://settings.example', apiKey: 'bt_settings' },
+    }),
   };
 
   it('has no tracker when nothing is configured', () => {
@@ -126,7 +132,9 @@ describe('resolveConfig: tracker URL and API key precedence', () => {
 
   it('reads settings.json from CLAUDE_CONFIG_DIR when set', () => {
     const moved = {
-      '/cc/settings.json': JSON.stringify({ promptflow: { url: 'http://moved.example', apiKey: 'bt_moved' } }),
+      '/cc/settings.json': JSON.stringify({
+        promptflow: { url: 'http://moved.example', apiKey: 'bt_moved' },
+      }),
       ...settings,
     };
     const c = resolveConfig({ CLAUDE_CONFIG_DIR: '/cc' }, io(moved));
@@ -148,13 +156,19 @@ describe('resolveConfig: tracker URL and API key precedence', () => {
   });
 
   it('reads the config file at BATON_CONFIG', () => {
-    const c = resolveConfig({ BATON_CONFIG: '/etc/b.json' }, io({ '/etc/b.json': '{"url":"https://b.example"}' }));
+    const c = resolveConfig(
+      { BATON_CONFIG: '/etc/b.json' },
+      io({ '/etc/b.json': '{"url":"https://b.example"}' }),
+    );
     expect(c.trackerUrl).toBe('https://b.example');
   });
 
   it('plugin options (CLAUDE_PLUGIN_OPTION_*) beat the config file', () => {
     const c = resolveConfig(
-      { CLAUDE_PLUGIN_OPTION_TRACKER_URL: 'http://plugin.example', CLAUDE_PLUGIN_OPTION_API_KEY: 'bt_plugin' },
+      {
+        CLAUDE_PLUGIN_OPTION_TRACKER_URL: 'http://plugin.example',
+        CLAUDE_PLUGIN_OPTION_API_KEY: 'bt_plugin',
+      },
       io(configFile),
     );
     expect(c).toMatchObject({
@@ -190,7 +204,10 @@ describe('resolveConfig: tracker URL and API key precedence', () => {
   });
 
   it('empty plugin options (an unanswered userConfig) fall through to the next source', () => {
-    const c = resolveConfig({ CLAUDE_PLUGIN_OPTION_TRACKER_URL: '', CLAUDE_PLUGIN_OPTION_API_KEY: '' }, io(configFile));
+    const c = resolveConfig(
+      { CLAUDE_PLUGIN_OPTION_TRACKER_URL: '', CLAUDE_PLUGIN_OPTION_API_KEY: '' },
+      io(configFile),
+    );
     expect(c.trackerUrlSource).toBe('config-file');
   });
 
@@ -210,7 +227,10 @@ describe('resolveConfig: tracker URL and API key precedence', () => {
   });
 
   it('ignores promptflow values of the wrong type', () => {
-    const c = resolveConfig({}, io({ [defaultSettings]: JSON.stringify({ promptflow: { url: 42, apiKey: ['x'] } }) }));
+    const c = resolveConfig(
+      {},
+      io({ [defaultSettings]: JSON.stringify({ promptflow: { url: 42, apiKey: ['x'] } }) }),
+    );
     expect(c.trackerUrl).toBeUndefined();
     expect(c.apiKey).toBeUndefined();
   });

@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfigFile, resolveConfig, writeConfigFile, defaultConfigIo } from '../../src/core/config/index.js';
+import {
+  readConfigFile,
+  resolveConfig,
+  writeConfigFile,
+  defaultConfigIo,
+} from '../../src/core/config/index.js';
 import { BatonError } from '../../src/core/errors.js';
 
 let root: string;
@@ -24,7 +29,9 @@ describe('writeConfigFile', () => {
 
   it('merges: keeps unknown keys, null removes, undefined leaves alone', () => {
     const path = join(root, 'config.json');
-    writeFileSync(path, JSON.stringify({ url: 'http://old', apiKey: 'bt_old', extra: { keep: true } }), { mode: 0o644 });
+    writeFileSync(path, JSON.stringify({ url: 'http://old', apiKey: 'bt_old', extra: { keep: true } }), {
+      mode: 0o644,
+    });
     const written = writeConfigFile(path, { url: 'http://new', apiKey: null, redact: undefined });
     expect(written).toEqual({ url: 'http://new', extra: { keep: true } });
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(written);
@@ -59,6 +66,10 @@ describe('writeConfigFile', () => {
     const env = { BATON_CONFIG: path, HOME: root };
     const c = resolveConfig(env, defaultConfigIo(env));
     expect(c).toMatchObject({ trackerUrl: 'http://127.0.0.1:9', apiKey: 'bt_rt', autoSync: false });
-    expect(readConfigFile(defaultConfigIo(env), path)).toEqual({ url: 'http://127.0.0.1:9/', apiKey: 'bt_rt', autoSync: false });
+    expect(readConfigFile(defaultConfigIo(env), path)).toEqual({
+      url: 'http://127.0.0.1:9/',
+      apiKey: 'bt_rt',
+      autoSync: false,
+    });
   });
 });

@@ -1,7 +1,12 @@
 // Contract tests shared by every export format: each event exactly once and in order, streaming, the public API.
 import { describe, expect, it } from 'vitest';
 import { BatonError } from '../../src/core/errors.js';
-import { EXPORT_FORMATS, createExporter, formatExtension, renderSession } from '../../src/core/export/index.js';
+import {
+  EXPORT_FORMATS,
+  createExporter,
+  formatExtension,
+  renderSession,
+} from '../../src/core/export/index.js';
 import type { SessionEvent } from '../../src/core/model/session.js';
 import { markerSession, sampleSession, totals } from '../fixtures/export-sessions.js';
 
@@ -53,7 +58,8 @@ describe.each(EXPORT_FORMATS)('%s export', (format) => {
     const ex = createExporter(format, (c) => chunks.push(c));
     const feed: Array<[SessionEvent, { turnIndex: number; agentId?: string }]> = [];
     for (const t of session.turns) for (const e of t.events) feed.push([e, { turnIndex: t.index }]);
-    for (const sc of session.sidechains) for (const e of sc.events) feed.push([e, { turnIndex: 0, agentId: sc.agentId }]);
+    for (const sc of session.sidechains)
+      for (const e of sc.events) feed.push([e, { turnIndex: 0, agentId: sc.agentId }]);
     let seen = 0;
     for (const [e, ctx] of feed) {
       ex.event(e, ctx);
@@ -75,7 +81,14 @@ describe.each(EXPORT_FORMATS)('%s export', (format) => {
     const chunks: string[] = [];
     const ex = createExporter(format, (c) => chunks.push(c));
     for (const t of s.turns) for (const e of t.events) ex.event(e, { turnIndex: t.index });
-    ex.finish(s.meta, totals({ tokens: { input: 123456, output: 7890, cacheRead: 5555, cacheWrite: 4444 }, costUsd: 12.5, durationMs: 3_723_000 }));
+    ex.finish(
+      s.meta,
+      totals({
+        tokens: { input: 123456, output: 7890, cacheRead: 5555, cacheWrite: 4444 },
+        costUsd: 12.5,
+        durationMs: 3_723_000,
+      }),
+    );
     const out = chunks.join('');
     const num = format === 'json' ? (n: number) => String(n) : (n: number) => n.toLocaleString('en-US');
     for (const n of [123456, 7890, 5555, 4444]) expect(out).toContain(num(n));
@@ -87,7 +100,13 @@ describe.each(EXPORT_FORMATS)('%s export', (format) => {
   it('cuts long tool results only when maxToolResultChars is set', () => {
     const s = sampleSession();
     const big = `HEAD${'x'.repeat(50_000)}BIGEND9Q`;
-    s.turns[2]!.events[2] = { kind: 'tool_result', uuid: 'big', toolUseId: 'toolu_b', content: big, isError: false };
+    s.turns[2]!.events[2] = {
+      kind: 'tool_result',
+      uuid: 'big',
+      toolUseId: 'toolu_b',
+      content: big,
+      isError: false,
+    };
     expect(renderSession(s, format)).toContain('BIGEND9Q');
     const cut = renderSession(s, format, { maxToolResultChars: 1000 });
     expect(cut).toContain('HEAD');

@@ -76,12 +76,20 @@ describe('HTML export', () => {
     const s = sampleSession();
     s.turns[0]!.events.push(
       { kind: 'tool_call', uuid: 'r', toolUseId: 'read1', name: 'Read', input: { file_path: '/src/app.py' } },
-      { kind: 'tool_result', uuid: 'rr', toolUseId: 'read1', content: 'def main():\n    return "ok"\n', isError: false },
+      {
+        kind: 'tool_result',
+        uuid: 'rr',
+        toolUseId: 'read1',
+        content: 'def main():\n    return "ok"\n',
+        isError: false,
+      },
     );
     const html = renderSession(s, 'html');
     expect(html).toContain('<code class="hljs language-ts"><span class="hljs-keyword">const</span>');
     expect(html).toContain('<code class="hljs language-json">');
-    expect(html).toMatch(/<code class="hljs language-json"><span class="hljs-punctuation">\{<\/span><span class="hljs-attr">&quot;sum&quot;<\/span>/);
+    expect(html).toMatch(
+      /<code class="hljs language-json"><span class="hljs-punctuation">\{<\/span><span class="hljs-attr">&quot;sum&quot;<\/span>/,
+    );
     expect(html).toContain('<code class="hljs language-python"><span class="hljs-keyword">def</span>');
     expect(html).toMatch(/\.hljs-keyword[^{]*\{color:var\(--k\)\}/);
   });
@@ -89,9 +97,29 @@ describe('HTML export', () => {
   it('does not highlight huge blocks but still shows them whole and escaped', () => {
     const s = sampleSession();
     const big = `{"k": "${'<b>'.repeat(40_000)}"}`;
-    s.turns[1]!.events[2] = { kind: 'tool_result', uuid: 'big', toolUseId: 'toolu_mock_1', content: big, isError: false };
+    s.turns[1]!.events[2] = {
+      kind: 'tool_result',
+      uuid: 'big',
+      toolUseId: 'toolu_mock_1',
+      content: big,
+      isError: false,
+    };
     const html = renderSession(s, 'html');
-    expect(html).toContain(`<pre><code class="hljs">{&quot;k&quot;: &quot;${'&lt;b&gt;'.repeat(40_000)}&quot;}</code></pre>`);
+    expect(html).toContain(
+      `<pre><code class="hljs">{&quot;k&quot;: &quot;${'&lt;b&gt;'.repeat(40_000)}&quot;}</code></pre>`,
+    );
+  });
+
+  it('stops highlighting once the highlight budget is spent, keeping later code whole and escaped', () => {
+    const s = sampleSession();
+    const html = renderSession(s, 'html', { highlightChars: 35 });
+    // The answer's TypeScript block (30 chars) fits the budget; no JSON input or result after it does.
+    expect(html).toContain('<code class="hljs language-ts"><span class="hljs-keyword">const</span>');
+    expect(html).not.toContain('<code class="hljs language-json">');
+    expect(html).toContain(
+      '<pre><code class="hljs">{\n  &quot;a&quot;: 2,\n  &quot;b&quot;: 3\n}</code></pre>',
+    );
+    expect(() => renderSession(s, 'html', { highlightChars: -1 })).toThrowError(/highlightChars/);
   });
 
   it('folds tools and thinking into <details>, marks errors, and labels subagents', () => {
@@ -119,9 +147,25 @@ describe('HTML export', () => {
     expect(html).toMatch(/\.page\{display:flex;flex-direction:column/);
     expect(html).toMatch(/\.metrics\{order:-2/);
     expect(html).toContain('@media (prefers-color-scheme:dark)');
-    for (const want of ['Input tokens', '1,203', 'Output tokens', '345', 'Cache read', '14,685', 'Cache write', '7,395',
-      'Est. cost', '$0.0006', 'Duration', '972 ms', 'Tool calls', '3 (1 failed)', 'claude-opus-5-5, claude-sonnet-4-6',
-      'Say hello', 'aws-access-key: 4']) {
+    for (const want of [
+      'Input tokens',
+      '1,203',
+      'Output tokens',
+      '345',
+      'Cache read',
+      '14,685',
+      'Cache write',
+      '7,395',
+      'Est. cost',
+      '$0.0006',
+      'Duration',
+      '972 ms',
+      'Tool calls',
+      '3 (1 failed)',
+      'claude-opus-5-5, claude-sonnet-4-6',
+      'Say hello',
+      'aws-access-key: 4',
+    ]) {
       expect(header).toContain(want);
     }
     expect(header).toMatch(/<tr><td><code>Bash<\/code><\/td><td>1<\/td><\/tr>/);

@@ -26,14 +26,20 @@ describe('JSON export', () => {
 
   it('round-trips hostile and unusual text unchanged', () => {
     const s = xssSession();
-    s.turns[0]!.events.push({ kind: 'text', uuid: 'u', text: 'line\u2028sep \u0000 nul \ud800 lone 😀 "q" \\ back' });
+    s.turns[0]!.events.push({
+      kind: 'text',
+      uuid: 'u',
+      text: 'line\u2028sep \u0000 nul \ud800 lone 😀 "q" \\ back',
+    });
     expect(Session.parse(JSON.parse(renderSession(s, 'json')))).toEqual(Session.parse(s));
   });
 
   it('keeps empty turns and writes an empty session as valid JSON', () => {
     const s = sampleSession();
     s.turns.splice(1, 0, { index: 1, events: [] });
-    expect(Session.parse(JSON.parse(renderSession(s, 'json'))).turns.map((t) => t.events.length)).toEqual([4, 0, 4, 7]);
+    expect(Session.parse(JSON.parse(renderSession(s, 'json'))).turns.map((t) => t.events.length)).toEqual([
+      4, 0, 4, 7,
+    ]);
     const empty: Session = { ...sampleSession(), turns: [], sidechains: [] };
     expect(Session.parse(JSON.parse(renderSession(empty, 'json')))).toEqual(empty);
   });
@@ -51,8 +57,14 @@ describe('JSON export', () => {
     const chunks: string[] = [];
     const ex = createExporter('json', (c) => chunks.push(c));
     const s = sampleSession();
-    for (const t of s.turns) for (const e of t.events) ex.event({ ...e, timestamp: `2026-01-01T00:00:0${t.index}.${e.uuid.length}Z` }, { turnIndex: t.index });
-    for (const sc of s.sidechains) for (const e of sc.events) ex.event(e, { turnIndex: 2, agentId: sc.agentId });
+    for (const t of s.turns)
+      for (const e of t.events)
+        ex.event(
+          { ...e, timestamp: `2026-01-01T00:00:0${t.index}.${e.uuid.length}Z` },
+          { turnIndex: t.index },
+        );
+    for (const sc of s.sidechains)
+      for (const e of sc.events) ex.event(e, { turnIndex: 2, agentId: sc.agentId });
     ex.finish(s.meta, s.totals, { stats, redaction: { total: 0, byRule: {} } });
     const parsed = Session.parse(JSON.parse(chunks.join('')));
     expect(parsed.turns.map((t) => t.index)).toEqual([0, 1, 2]);

@@ -6,16 +6,24 @@ import { sampleSession } from '../fixtures/export-sessions.js';
 describe('plain-text export', () => {
   it('labels every block: USER, ASSISTANT, THINKING, TOOL CALL name(...), TOOL RESULT (error), SYSTEM, PROMPT', () => {
     const txt = renderSession(sampleSession(), 'txt');
-    expect(txt.startsWith('Say hello\n=========\n\nSession:     85f2ffa4-4cc8-4ed8-891b-1c74a431a7fd\n')).toBe(true);
+    expect(
+      txt.startsWith('Say hello\n=========\n\nSession:     85f2ffa4-4cc8-4ed8-891b-1c74a431a7fd\n'),
+    ).toBe(true);
     expect(txt).toContain('Tokens:      1,203 in, 345 out, 14,685 cache read, 7,395 cache write\n');
-    expect(txt).toContain('USER:\n  Say hello\n\nTHINKING:\n  The user wants a greeting.\n\nASSISTANT:\n  Hello! Here is some code:');
+    expect(txt).toContain(
+      'USER:\n  Say hello\n\nTHINKING:\n  The user wants a greeting.\n\nASSISTANT:\n  Hello! Here is some code:',
+    );
     expect(txt).toContain('USER:\n  /demo-plugin:hello alpha "beta gamma"\n\n');
-    expect(txt).toContain('TOOL CALL mcp__plugin_demo-plugin_probe__add(a=2, b=3)\n  {\n    "a": 2,\n    "b": 3\n  }\n');
+    expect(txt).toContain(
+      'TOOL CALL mcp__plugin_demo-plugin_probe__add(a=2, b=3)\n  {\n    "a": 2,\n    "b": 3\n  }\n',
+    );
     expect(txt).toContain('TOOL RESULT mcp__plugin_demo-plugin_probe__add:\n  {"sum":5}\n');
     expect(txt).toContain('TOOL CALL Bash(node chain.js)\n');
     expect(txt).toContain('TOOL RESULT (error) Write:\n  Permission denied: /home/dev/x\n');
     expect(txt).toContain('SYSTEM (compact_boundary):\n  Conversation compacted\n');
-    expect(txt).toMatch(/=== Subagent a1b14f07db492bea5 \(spawned by toolu_task_1\) =+\n\nPROMPT:\n {2}Write the implementation plan\./);
+    expect(txt).toMatch(
+      /=== Subagent a1b14f07db492bea5 \(spawned by toolu_task_1\) =+\n\nPROMPT:\n {2}Write the implementation plan\./,
+    );
     expect(txt.match(/^=== Turn \d+ =+$/gm)).toHaveLength(3);
   });
 
@@ -26,7 +34,13 @@ describe('plain-text export', () => {
     const code = `\`\`\`\n${'x = 1; '.repeat(30)}\n\`\`\``;
     s.turns[0]!.events[2] = { kind: 'text', uuid: 't', text: `${words.join(' ')} ${longUrl}\n\n${code}` };
     const longOutput = 'col '.repeat(60);
-    s.turns[2]!.events[2] = { kind: 'tool_result', uuid: 'r', toolUseId: 'toolu_b', content: longOutput, isError: false };
+    s.turns[2]!.events[2] = {
+      kind: 'tool_result',
+      uuid: 'r',
+      toolUseId: 'toolu_b',
+      content: longOutput,
+      isError: false,
+    };
     const txt = renderSession(s, 'txt');
     const answer = txt.slice(txt.indexOf('ASSISTANT:\n') + 11, txt.indexOf('```'));
     for (const line of answer.split('\n')) {

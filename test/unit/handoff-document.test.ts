@@ -20,7 +20,13 @@ function sampleDoc(): HandoffDocument {
       date: '2026-11-22T10:15:00.000Z',
       sessionId: '7f3c2a10-5d4e-4b8a-9c1f-2e6d8b4a0c11',
       projects: [
-        { name: 'api', path: '/home/dev/my api', branch: 'feat/auth', head: 'abc1234', remote: 'https://example.test/api.git' },
+        {
+          name: 'api',
+          path: '/home/dev/my api',
+          branch: 'feat/auth',
+          head: 'abc1234',
+          remote: 'https://example.test/api.git',
+        },
         { name: 'web', path: '/home/dev/web', branch: null, head: null, remote: null },
       ],
       cwd: '/home/dev/my api',
@@ -50,11 +56,17 @@ describe('context ids', () => {
     const id = makeContextId('Fix: Login flow (v2)!', new Date('2026-01-02T03:04:05.678Z'));
     expect(id).toBe('fix-login-flow-v2-2026-01-02-030405');
     expect(isContextId(id)).toBe(true);
-    expect(parseContextId(id)).toEqual({ topic: 'fix-login-flow-v2', date: new Date('2026-01-02T03:04:05.000Z'), suffix: null });
+    expect(parseContextId(id)).toEqual({
+      topic: 'fix-login-flow-v2',
+      date: new Date('2026-01-02T03:04:05.000Z'),
+      suffix: null,
+    });
   });
 
   it('fall back when the topic has nothing usable, and accept a collision suffix', () => {
-    expect(makeContextId('???', new Date('2026-01-02T03:04:05Z'), 'My Project')).toBe('my-project-2026-01-02-030405');
+    expect(makeContextId('???', new Date('2026-01-02T03:04:05Z'), 'My Project')).toBe(
+      'my-project-2026-01-02-030405',
+    );
     expect(slugify('Ünïcödé  tøpic')).toBe('unicode-t-pic');
     expect(isContextId('x-2026-01-02-030405-2')).toBe(true);
     expect(isContextId('../etc/passwd')).toBe(false);
@@ -76,7 +88,9 @@ describe('render → parse', () => {
     expect(text.startsWith('---\ncontextId: auth-refactor-2026-11-22-101500\n')).toBe(true);
     expect(text).toContain("date: '2026-11-22T10:15:00.000Z'");
     // (the summary holds one `## ` line inside a code fence: not a heading)
-    const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]).filter((h) => !h!.includes('inside a fence'));
+    const headings = [...text.matchAll(/^## (.+)$/gm)]
+      .map((m) => m[1])
+      .filter((h) => !h!.includes('inside a fence'));
     expect(headings).toEqual([
       'Projects worked on',
       'Session summary',
@@ -100,7 +114,10 @@ describe('render → parse', () => {
   });
 
   it('accepts an unquoted YAML timestamp written by hand', () => {
-    const text = renderDocument(sampleDoc()).replace("date: '2026-11-22T10:15:00.000Z'", 'date: 2026-11-22T10:15:00Z');
+    const text = renderDocument(sampleDoc()).replace(
+      "date: '2026-11-22T10:15:00.000Z'",
+      'date: 2026-11-22T10:15:00Z',
+    );
     expect(parseDocument(text).meta.date).toBe('2026-11-22T10:15:00.000Z');
   });
 });
@@ -108,7 +125,10 @@ describe('render → parse', () => {
 describe('parse errors', () => {
   it('refuses text without frontmatter, a bad field, and non-YAML engines', () => {
     expect(() => parseDocument('# Just markdown\n')).toThrow(/no YAML frontmatter/);
-    const bad = renderDocument(sampleDoc()).replace('contextId: auth-refactor-2026-11-22-101500', 'contextId: ../../x');
+    const bad = renderDocument(sampleDoc()).replace(
+      'contextId: auth-refactor-2026-11-22-101500',
+      'contextId: ../../x',
+    );
     expect(() => parseDocument(bad, 'h.md')).toThrow(/h\.md frontmatter: contextId: must look like/);
     let ran = false;
     (globalThis as Record<string, unknown>).__batonPwned = () => (ran = true);

@@ -27,14 +27,17 @@ describe('parseNarrative', () => {
   });
 
   it('keeps sub-headings inside their section and fenced "headings" as text', () => {
-    const n = parseNarrative('## Next steps\n\n### Backend\n- a\n```\n## not a heading\n```\n## Accomplished\nx');
+    const n = parseNarrative(
+      '## Next steps\n\n### Backend\n- a\n```\n## not a heading\n```\n## Accomplished\nx',
+    );
     expect(n.sections.nextSteps).toBe('### Backend\n\n- a\n```\n## not a heading\n```');
     expect(n.sections.accomplished).toBe('x');
   });
 
   it('keeps unknown sections as extras and ignores the generated ones of a pasted template', () => {
     const n = parseNarrative(
-      '# Handoff: x\n## Session summary\ns\n## Projects worked on\nignored\n## Risks\nr\n## Next steps\n' + NOT_WRITTEN,
+      '# Handoff: x\n## Session summary\ns\n## Projects worked on\nignored\n## Risks\nr\n## Next steps\n' +
+        NOT_WRITTEN,
     );
     expect(n.sections).toEqual({ summary: 's' });
     expect(n.extras).toEqual([{ heading: 'Risks', body: 'r' }]);

@@ -50,7 +50,16 @@ describe('shipped routine files', () => {
     const preset = parsePreset(read('routines/presets/claude-ai-transfer.json'), 'claude-ai-transfer.json');
     const r = applyPreset(base, preset);
     const byId = Object.fromEntries(r.steps.map((s) => [s.id, s]));
-    expect(r.steps.map((s) => s.id)).toEqual(['session', 'git', 'narrative', 'render', 'deliver', 'store', 'sync', 'print']);
+    expect(r.steps.map((s) => s.id)).toEqual([
+      'session',
+      'git',
+      'narrative',
+      'render',
+      'deliver',
+      'store',
+      'sync',
+      'print',
+    ]);
     expect(byId.store?.enabled).toBe(false);
     expect(byId.sync?.enabled).toBe(false);
     const render = byId.render;
@@ -66,7 +75,10 @@ describe('shipped routine files', () => {
 describe('bad routine files', () => {
   it('names the field whose value has the wrong type, with the step id', () => {
     const e = errorOf(() =>
-      parseRoutine(minimal([{ id: 'git', kind: 'git-facts', options: { recentCommits: 'five' } }]), 'bad.json'),
+      parseRoutine(
+        minimal([{ id: 'git', kind: 'git-facts', options: { recentCommits: 'five' } }]),
+        'bad.json',
+      ),
     );
     expect(e.code).toBe('invalid_input');
     expect(e.message).toContain('bad.json');
@@ -75,7 +87,9 @@ describe('bad routine files', () => {
   });
 
   it('names a misspelt option', () => {
-    const e = errorOf(() => parseRoutine(minimal([{ id: 'git', kind: 'git-facts', options: { recentComits: 3 } }]), 'x'));
+    const e = errorOf(() =>
+      parseRoutine(minimal([{ id: 'git', kind: 'git-facts', options: { recentComits: 3 } }]), 'x'),
+    );
     expect(e.message).toContain('steps[0].options (step "git"): unknown field "recentComits"');
   });
 
@@ -97,15 +111,21 @@ describe('bad routine files', () => {
         ),
       ).message,
     ).toContain('steps[1].id (step "a"): duplicate step id "a"');
-    expect(errorOf(() => parseRoutine('{"name": ', 'broken.json')).message).toMatch(/^broken\.json: not valid JSON/);
-    expect(errorOf(() => parseRoutine(JSON.stringify({ name: 'r', version: 2, steps: [] }), 'x')).message).toContain(
-      'version',
+    expect(errorOf(() => parseRoutine('{"name": ', 'broken.json')).message).toMatch(
+      /^broken\.json: not valid JSON/,
     );
+    expect(
+      errorOf(() => parseRoutine(JSON.stringify({ name: 'r', version: 2, steps: [] }), 'x')).message,
+    ).toContain('version');
   });
 
   it('fills option defaults when options are left out', () => {
     const r = parseRoutine(minimal([{ id: 'git', kind: 'git-facts' }]), 'x');
-    expect(r.steps[0]).toMatchObject({ enabled: true, onError: 'fail', options: { recentCommits: 5, repos: 'cwd+session' } });
+    expect(r.steps[0]).toMatchObject({
+      enabled: true,
+      onError: 'fail',
+      options: { recentCommits: 5, repos: 'cwd+session' },
+    });
   });
 });
 
@@ -119,10 +139,19 @@ describe('presets', () => {
   );
 
   it('deep-merges options, replaces arrays and keeps the rest', () => {
-    expect(deepMerge({ a: { b: 1, c: [1, 2] }, d: 1 }, { a: { c: [3] } })).toEqual({ a: { b: 1, c: [3] }, d: 1 });
+    expect(deepMerge({ a: { b: 1, c: [1, 2] }, d: 1 }, { a: { c: [3] } })).toEqual({
+      a: { b: 1, c: [3] },
+      d: 1,
+    });
     const r = applyPreset(
       base,
-      parsePreset(JSON.stringify({ name: 'p', steps: { render: { options: { maxChars: 900 } }, print: { enabled: false } } }), 'p'),
+      parsePreset(
+        JSON.stringify({
+          name: 'p',
+          steps: { render: { options: { maxChars: 900 } }, print: { enabled: false } },
+        }),
+        'p',
+      ),
     );
     const render = r.steps[0];
     if (render?.kind !== 'render') throw new Error('render step missing');
@@ -134,20 +163,30 @@ describe('presets', () => {
   it('inserts steps after a given id', () => {
     const r = applyPreset(
       base,
-      parsePreset(JSON.stringify({ name: 'p', insert: [{ after: 'render', step: { id: 'd', kind: 'deliver' } }] }), 'p'),
+      parsePreset(
+        JSON.stringify({ name: 'p', insert: [{ after: 'render', step: { id: 'd', kind: 'deliver' } }] }),
+        'p',
+      ),
     );
     expect(r.steps.map((s) => s.id)).toEqual(['render', 'd', 'print']);
   });
 
   it('refuses an unknown step id, a bad merged option and a preset for another routine', () => {
-    const unknown = errorOf(() => applyPreset(base, parsePreset(JSON.stringify({ name: 'p', steps: { nope: {} } }), 'p')));
+    const unknown = errorOf(() =>
+      applyPreset(base, parsePreset(JSON.stringify({ name: 'p', steps: { nope: {} } }), 'p')),
+    );
     expect(unknown.message).toContain('steps.nope: no step with id "nope"');
     expect(unknown.message).toContain('(steps: render, print)');
     const bad = errorOf(() =>
-      applyPreset(base, parsePreset(JSON.stringify({ name: 'p', steps: { render: { options: { maxChars: 'x' } } } }), 'p')),
+      applyPreset(
+        base,
+        parsePreset(JSON.stringify({ name: 'p', steps: { render: { options: { maxChars: 'x' } } } }), 'p'),
+      ),
     );
     expect(bad.message).toContain('steps[0].options.maxChars (step "render")');
-    const other = errorOf(() => applyPreset(base, parsePreset(JSON.stringify({ name: 'p', routine: 'other' }), 'p')));
+    const other = errorOf(() =>
+      applyPreset(base, parsePreset(JSON.stringify({ name: 'p', routine: 'other' }), 'p')),
+    );
     expect(other.message).toContain('this preset is for routine "other"');
   });
 });
@@ -160,7 +199,16 @@ describe('published JSON Schemas', () => {
 
   it('describes every step kind', () => {
     const text = JSON.stringify(routineJsonSchema());
-    for (const kind of ['git-facts', 'session-facts', 'narrative', 'render', 'store', 'deliver', 'sync', 'print']) {
+    for (const kind of [
+      'git-facts',
+      'session-facts',
+      'narrative',
+      'render',
+      'store',
+      'deliver',
+      'sync',
+      'print',
+    ]) {
       expect(text).toContain(`"const":"${kind}"`);
     }
   });

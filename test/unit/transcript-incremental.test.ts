@@ -1,10 +1,23 @@
 // Exactly-once reading: incremental reads from a byte offset, a line caught mid-write, resumed and forked sessions.
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../src/core/model/session.js';
-import { loadSession, streamSession, type EventContext, type StreamSessionOptions } from '../../src/core/transcript/index.js';
+import {
+  loadSession,
+  streamSession,
+  type EventContext,
+  type StreamSessionOptions,
+} from '../../src/core/transcript/index.js';
 
 const FIX = join(import.meta.dirname, '../fixtures/transcripts');
 const PROJ = join(FIX, 'projects/-home-dev-proj');
@@ -22,7 +35,10 @@ async function collect(path: string, opts: StreamSessionOptions = {}) {
 
 describe('incremental reading', () => {
   const source = join(PROJ, `${S1}.jsonl`);
-  const lines = readFileSync(source, 'utf8').split('\n').filter((l) => l !== '').map((l) => `${l}\n`);
+  const lines = readFileSync(source, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => `${l}\n`);
 
   it('reads only new events after appends, never twice, and together they equal one full read', async () => {
     const full = await collect(source, { subagents: false });
@@ -51,7 +67,16 @@ describe('incremental reading', () => {
     expect([first.uuids.length, second.uuids.length, third.uuids.length]).toEqual([9, 10, 8]);
     // Turn indices are relative to the slice read.
     expect(second.events[0]!.ctx.turnIndex).toBe(0);
-    expect(third.events.map((x) => x.e.kind)).toEqual(['tool_result', 'text', 'system', 'system', 'prompt', 'text', 'system', 'system']);
+    expect(third.events.map((x) => x.e.kind)).toEqual([
+      'tool_result',
+      'text',
+      'system',
+      'system',
+      'prompt',
+      'text',
+      'system',
+      'system',
+    ]);
     expect(third.events.map((x) => x.ctx.turnIndex)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
   });
 
@@ -106,7 +131,12 @@ describe('resumed session (the same file appended, repeating records)', () => {
     expect(new Set(uuids).size).toBe(uuids.length);
     // msg_03A once (50/10/0/1000) + msg_03B (60/70/1000/200) + msg_03C (5/8/1260/30).
     expect(s.totals.tokens).toEqual({ input: 115, output: 88, cacheRead: 2260, cacheWrite: 1230 });
-    expect(s.totals).toMatchObject({ turns: 2, prompts: 2, messages: 5, filesTouched: ['/home/dev/proj/test/sum.test.ts'] });
+    expect(s.totals).toMatchObject({
+      turns: 2,
+      prompts: 2,
+      messages: 5,
+      filesTouched: ['/home/dev/proj/test/sum.test.ts'],
+    });
   });
 
   it('real resume (claude 2.1.330, -p then --resume twice) keeps one file and one id', async () => {
@@ -143,9 +173,8 @@ describe('forked session (--fork-session: a new id whose file repeats earlier hi
     // Keyed by uuid, only the forked turn is new: syncing both sessions counts the shared history once.
     expect(ids(fork).slice(0, parentIds.size)).toEqual([...parentIds]);
     expect(newInFork).toHaveLength(2);
-    expect(fork.turns[3]!.events.map((e) => e.kind === 'prompt' || e.kind === 'text' ? e.text : e.kind)).toEqual([
-      'forked prompt delta',
-      'ECHO: forked prompt delta',
-    ]);
+    expect(
+      fork.turns[3]!.events.map((e) => (e.kind === 'prompt' || e.kind === 'text' ? e.text : e.kind)),
+    ).toEqual(['forked prompt delta', 'ECHO: forked prompt delta']);
   });
 });

@@ -29,7 +29,10 @@ beforeAll(() => {
   mkdirSync(join(proj, S1, 'subagents', 'group-1'), { recursive: true });
   mkdirSync(other, { recursive: true });
   for (const id of [S1, S2, S3]) copyFileSync(join(FIX, `${id}.jsonl`), join(proj, `${id}.jsonl`));
-  copyFileSync(join(FIX, S1, 'subagents', `agent-${AGENT}.jsonl`), join(proj, S1, 'subagents', `agent-${AGENT}.jsonl`));
+  copyFileSync(
+    join(FIX, S1, 'subagents', `agent-${AGENT}.jsonl`),
+    join(proj, S1, 'subagents', `agent-${AGENT}.jsonl`),
+  );
   writeFileSync(join(proj, S1, 'subagents', 'group-1', 'agent-nested01.jsonl'), '');
   writeFileSync(join(proj, S1, 'subagents', 'notes.txt'), 'not a transcript');
   writeFileSync(join(other, `${OTHER}.jsonl`), '{"type":"user"}\n');
@@ -48,7 +51,7 @@ describe('encodeProjectDir', () => {
     expect(encodeProjectDir('C:\\Users\\me\\proj')).toBe('C--Users-me-proj');
   });
 
-  it('cuts names over 200 characters and appends Claude Code\'s hash of the full path', () => {
+  it("cuts names over 200 characters and appends Claude Code's hash of the full path", () => {
     const cwd = `/home/dev/${'very-long-directory-name/'.repeat(10)}proj`;
     const name = encodeProjectDir(cwd);
     // Hash computed independently (Python port of the client's 32-bit string hash): 2e8xs8.
@@ -79,10 +82,12 @@ describe('locating transcripts', () => {
     expect(await findTranscriptById(S3, config)).toBe(join(proj, `${S3}.jsonl`));
     expect(await findTranscriptById(OTHER, config)).toBe(join(other, `${OTHER}.jsonl`));
     expect(await findTranscriptById('00000000-0000-4000-8000-000000000000', config)).toBeNull();
-    await expect(findTranscriptById('../../etc/passwd', config)).rejects.toSatisfy((e) => isBatonError(e) && e.code === 'invalid_input');
+    await expect(findTranscriptById('../../etc/passwd', config)).rejects.toSatisfy(
+      (e) => isBatonError(e) && e.code === 'invalid_input',
+    );
   });
 
-  it('prefers the newest transcript of the cwd\'s project', async () => {
+  it("prefers the newest transcript of the cwd's project", async () => {
     expect((await newestTranscript(config, '/home/dev/proj'))?.sessionId).toBe(S2);
     expect((await newestTranscript(config))?.sessionId).toBe(OTHER);
     expect((await newestTranscript(config, '/nowhere/else'))?.sessionId).toBe(OTHER);

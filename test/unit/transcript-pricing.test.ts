@@ -21,7 +21,13 @@ describe('priceForModel', () => {
     ['claude-3-5-haiku-20241022', 0.8, 4, 0.08],
     ['claude-3-haiku-20240307', 0.25, 1.25, 0.03],
   ])('%s → $%s / $%s, cache read $%s', (model, input, output, cacheRead) => {
-    expect(priceForModel(model)).toEqual({ input, output, cacheRead, cacheWrite5m: input * 1.25, cacheWrite1h: input * 2 });
+    expect(priceForModel(model)).toEqual({
+      input,
+      output,
+      cacheRead,
+      cacheWrite5m: input * 1.25,
+      cacheWrite1h: input * 2,
+    });
   });
 
   it('knows no price for other models', () => {
@@ -33,7 +39,16 @@ describe('priceForModel', () => {
 describe('estimateCostUsd', () => {
   it('prices each token kind, 1-hour cache writes at 2x input', () => {
     const cost = estimateCostUsd([
-      ['claude-opus-5-5', { input: 1_000_000, output: 100_000, cacheRead: 2_000_000, cacheWrite: 400_000, cacheWrite1h: 100_000 }],
+      [
+        'claude-opus-5-5',
+        {
+          input: 1_000_000,
+          output: 100_000,
+          cacheRead: 2_000_000,
+          cacheWrite: 400_000,
+          cacheWrite1h: 100_000,
+        },
+      ],
       ['claude-haiku-4-5', { input: 10_000, output: 1_000, cacheRead: 0, cacheWrite: 0 }],
     ]);
     // opus: 4 + 2 + 0.4 + 300k*5/1M (1.5) + 100k*8/1M (0.8) = 8.7; haiku: 0.01 + 0.005
@@ -43,7 +58,12 @@ describe('estimateCostUsd', () => {
   it('is null when a model that used tokens is unknown, and ignores unknown models with no tokens', () => {
     const none = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
     expect(estimateCostUsd([['mystery', { ...none, output: 1 }]])).toBeNull();
-    expect(estimateCostUsd([['mystery', none], ['claude-sonnet-4-6', { ...none, input: 1000 }]])).toBe(0.003);
+    expect(
+      estimateCostUsd([
+        ['mystery', none],
+        ['claude-sonnet-4-6', { ...none, input: 1000 }],
+      ]),
+    ).toBe(0.003);
     expect(estimateCostUsd([])).toBe(0);
   });
 });

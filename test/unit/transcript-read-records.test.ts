@@ -3,7 +3,12 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createReadStats, readRecords, type ReadRecordsOptions, type RecordItem } from '../../src/core/transcript/index.js';
+import {
+  createReadStats,
+  readRecords,
+  type ReadRecordsOptions,
+  type RecordItem,
+} from '../../src/core/transcript/index.js';
 import { isBatonError } from '../../src/core/errors.js';
 
 const FIX = join(import.meta.dirname, '../fixtures/transcripts');
@@ -23,7 +28,8 @@ async function readAll(path: string, opts: ReadRecordsOptions = {}) {
 
 function lineStarts(buf: Buffer): number[] {
   const starts = [0];
-  for (let i = buf.indexOf(10); i !== -1 && i < buf.length - 1; i = buf.indexOf(10, i + 1)) starts.push(i + 1);
+  for (let i = buf.indexOf(10); i !== -1 && i < buf.length - 1; i = buf.indexOf(10, i + 1))
+    starts.push(i + 1);
   return starts;
 }
 
@@ -39,7 +45,13 @@ describe('readRecords', () => {
     expect(nextOffset).toBe(bytes.length);
     expect(items[0]!.record).toEqual(JSON.parse(bytes.subarray(0, items[0]!.endOffset - 1).toString('utf8')));
     expect(items[2]!.record.uuid).toBe('667a2844-336f-47c7-9ff5-9b88d0d0a3f9');
-    expect(stats).toMatchObject({ records: 19, malformedLines: 0, invalidUtf8Lines: 0, hugeLines: 0, truncatedTail: false });
+    expect(stats).toMatchObject({
+      records: 19,
+      malformedLines: 0,
+      invalidUtf8Lines: 0,
+      hugeLines: 0,
+      truncatedTail: false,
+    });
   });
 
   it('gives identical results whatever the read size (lines straddling reads)', async () => {
@@ -105,7 +117,10 @@ describe('readRecords', () => {
     const bytes = readFileSync(path);
     const starts = lineStarts(bytes);
     for (const chunkBytes of [undefined, 1000]) {
-      const { items, stats, nextOffset } = await readAll(path, { maxLineBytes: 16 * 1024, ...(chunkBytes ? { chunkBytes } : {}) });
+      const { items, stats, nextOffset } = await readAll(path, {
+        maxLineBytes: 16 * 1024,
+        ...(chunkBytes ? { chunkBytes } : {}),
+      });
       expect(stats.hugeLines).toBe(1);
       expect(items.map((i) => i.offset)).toEqual([starts[0], starts[2]]);
       expect(items.map((i) => i.record.type)).toEqual(['user', 'assistant']);

@@ -1,4 +1,5 @@
 // /api/v1/live: create a stream, append events, pause/resume/complete/revoke it, and read it as its owner (SSE).
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { AppendLiveRequest, CompleteLiveRequest, CreateLiveRequest } from '../../src/core/api/live.js';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ export interface LiveApiDeps {
   hub: LiveHub;
   auth: LiveAuth;
   heartbeatMs: number;
+  baseUrl: (c: Context) => string;
 }
 
 const SMALL_BODY = 64 * 1024;
@@ -26,7 +28,7 @@ export function createLiveApiRoutes(d: LiveApiDeps): Hono {
   app.post('/', async (c) => {
     const user = await requireApiUser(c, d.auth);
     const req = await readJson(c, CreateLiveRequest, SMALL_BODY, true);
-    return c.json(await d.service.create(user.userId, req), 201);
+    return c.json(await d.service.create(user.userId, req, d.baseUrl(c)), 201);
   });
 
   app.get('/', async (c) => {
@@ -49,7 +51,7 @@ export function createLiveApiRoutes(d: LiveApiDeps): Hono {
   app.post('/:liveId/complete', async (c) => {
     const { row } = await authorizeStream(c, c.req.param('liveId'), d.store, d.auth, { allowCookie: false });
     const body = await readJson(c, CompleteLiveRequest, SMALL_BODY, true);
-    return c.json(await d.service.complete(row, body));
+    return c.json(await d.service.complete(row, body, d.baseUrl(c)));
   });
 
   const EmptyBody = z.object({}).loose();

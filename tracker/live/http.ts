@@ -24,7 +24,7 @@ export function statusFor(code: BatonErrorCode): ContentfulStatusCode {
 export function errorResponse(c: Context, err: unknown): Response {
   if (err instanceof BatonError) {
     const status = statusFor(err.code);
-    const retry = (err.details as { retryAfterSec?: number } | undefined)?.retryAfterSec;
+    const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (status === 429 && retry) c.header('retry-after', String(retry));
     const body = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
     return c.json(body, status);

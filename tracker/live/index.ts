@@ -1,5 +1,6 @@
 // Wires the live-streaming module: store, cross-process notifier, hub, service and its two route groups.
 import { randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { createLiveApiRoutes } from './api-routes.js';
 import type { LiveAuth } from './auth.js';
@@ -24,8 +25,8 @@ export interface LiveDeps {
   /** PostgreSQL schema the tracker uses (instances on other schemas of the same database must not cross-talk). */
   postgresSchema?: string;
   auth: LiveAuth;
-  /** Absolute base URL for view links, e.g. https://baton.example.com (no trailing slash). */
-  publicUrl: () => string;
+  /** The external base URL of a request (no trailing slash), for the view links in responses. */
+  baseUrl: (c: Context) => string;
   heartbeatMs?: number;
   presenceMs?: number;
   sweepMs?: number;
@@ -47,9 +48,9 @@ export function createLive(deps: LiveDeps) {
     (deps.engine === 'postgres' && deps.postgresUrl ? createPgNotifier({ connectionString: deps.postgresUrl, channel: deps.postgresSchema ? `baton_live_${deps.postgresSchema.toLowerCase()}` : undefined, onError }) : createMemoryNotifier());
   const instanceId = randomBytes(6).toString('hex');
   const hub = createLiveHub({ instanceId, store, notifier, presenceMs: deps.presenceMs, now: deps.now, onError });
-  const service = createLiveService({ store, hub, publicUrl: deps.publicUrl, limits: deps.limits, now: deps.now, publishPost: deps.publishPost });
+  const service = createLiveService({ store, hub, limits: deps.limits, now: deps.now, publishPost: deps.publishPost });
   const heartbeatMs = deps.heartbeatMs ?? 15_000;
-  const routeDeps = { service, store, hub, auth: deps.auth, heartbeatMs };
+  const routeDeps = { service, store, hub, auth: deps.auth, heartbeatMs, baseUrl: deps.baseUrl };
   let sweeper: NodeJS.Timeout | null = null;
 
   return {
@@ -71,7 +72,7 @@ export function createLive(deps: LiveDeps) {
       if (sweeper) clearInterval(sweeper);
       await hub.close();
     },
-    /** The ingest publish hook: forwards a captured session event to the viewers of that session's open streams. */
-    publishSessionEvent: service.publishSessionEvent,
+    /** The ingest publish hook: forwards captured session events to the viewers of that session's active streams. */
+    publishSessionEvents: service.publishSessionEvents,
   };
 }

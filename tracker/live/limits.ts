@@ -32,18 +32,18 @@ export function createRateLimiter(limits: Pick<LiveLimits, 'eventsPerSecond' | '
   const buckets = new Map<string, Bucket>();
   return {
     /** Takes `n` tokens, or returns the seconds to wait when the bucket cannot cover them. */
-    take(key: string, n: number): { ok: true } | { ok: false; retryAfterSec: number } {
+    take(key: string, n: number): { ok: true } | { ok: false; retryAfterSeconds: number } {
       const t = now();
       const b = buckets.get(key) ?? { tokens: limits.burst, at: t };
       b.tokens = Math.min(limits.burst, b.tokens + ((t - b.at) / 1000) * limits.eventsPerSecond);
       b.at = t;
       buckets.set(key, b);
-      if (n > limits.burst) return { ok: false, retryAfterSec: Math.ceil(n / limits.eventsPerSecond) };
+      if (n > limits.burst) return { ok: false, retryAfterSeconds: Math.ceil(n / limits.eventsPerSecond) };
       if (b.tokens >= n) {
         b.tokens -= n;
         return { ok: true };
       }
-      return { ok: false, retryAfterSec: Math.max(1, Math.ceil((n - b.tokens) / limits.eventsPerSecond)) };
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((n - b.tokens) / limits.eventsPerSecond)) };
     },
     forget(key: string): void {
       buckets.delete(key);

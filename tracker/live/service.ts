@@ -24,13 +24,13 @@ export type LivePostPublisher = (input: {
   title: string | null;
   visibility: 'unlisted' | 'private';
   events: Array<{ turnIndex: number | null; event: SessionEvent }>;
+  /** The tracker's external URL as the completing request reached it. */
+  baseUrl: string;
 }) => Promise<{ url: string }>;
 
 export interface LiveServiceOptions {
   store: LiveStore;
   hub: LiveHub;
-  /** Absolute base URL of the tracker, used to build view URLs (no trailing slash). */
-  publicUrl: () => string;
   limits?: Partial<LiveLimits>;
   now?: () => number;
   publishPost?: LivePostPublisher;
@@ -116,7 +116,8 @@ export function createLiveService(opts: LiveServiceOptions) {
     effectiveStatus,
     info,
 
-    async create(ownerId: string, req: CreateLiveRequest): Promise<CreateLiveResponse> {
+    /** `baseUrl`: the tracker's external URL as the caller reached it (no trailing slash), for the view URL. */
+    async create(ownerId: string, req: CreateLiveRequest, baseUrl: string): Promise<CreateLiveResponse> {
       const producerToken = newToken(PRODUCER_PREFIX);
       const viewerToken = newToken(VIEWER_PREFIX);
       const created = now();
@@ -142,7 +143,7 @@ export function createLiveService(opts: LiveServiceOptions) {
         liveId: row.id,
         producerToken,
         viewerToken,
-        viewUrl: `${opts.publicUrl()}/live/${viewerToken}`,
+        viewUrl: `${baseUrl}/live/${viewerToken}`,
         expiresAt: isoOf(row.expires_at)!,
         status: 'active',
       };
@@ -152,8 +153,8 @@ export function createLiveService(opts: LiveServiceOptions) {
       assertWritable(row);
       const r = rate.take(row.id, Math.max(1, inputs.length));
       if (!r.ok) {
-        throw new BatonError('rate_limited', `Too many events for this live stream; retry in ${r.retryAfterSec}s.`, {
-          details: { retryAfterSec: r.retryAfterSec, eventsPerSecond: limits.eventsPerSecond, burst: limits.burst },
+        throw new BatonError('rate_limited', `Too many events for this live stream; retry in ${r.retryAfterSeconds}s.`, {
+          details: { retryAfterSeconds: r.retryAfterSeconds, eventsPerSecond: limits.eventsPerSecond, burst: limits.burst },
         });
       }
       const sorted = [...inputs].sort((a, b) => a.seq - b.seq);
@@ -174,7 +175,7 @@ export function createLiveService(opts: LiveServiceOptions) {
       return info({ ...row, status: 'active' });
     },
 
-    async complete(row: LiveStreamRow, req: CompleteLiveRequest): Promise<LiveInfo> {
+    async complete(row: LiveStreamRow, req: CompleteLiveRequest, baseUrl: string): Promise<LiveInfo> {
       assertWritable(row);
       const title = req.title ?? row.title;
       let postUrl: string | null = null;
@@ -187,6 +188,7 @@ export function createLiveService(opts: LiveServiceOptions) {
           sessionId: row.session_id,
           title,
           visibility: row.visibility,
+          baseUrl,
           events: events.map((e) => ({ turnIndex: e.turnIndex, event: JSON.parse(e.body) as SessionEvent })),
         });
         postUrl = post.url;
@@ -214,23 +216,26 @@ export function createLiveService(opts: LiveServiceOptions) {
     },
 
     /**
-     * The ingest hook: a session event captured by the plugin (AgentPipe ingest) reaches the viewers of every open
-     * stream of that session. Seq is assigned here; the uuid constraint drops events a producer already pushed.
+     * The ingest hook: session events captured by the plugin (sync or AgentPipe ingest) reach the viewers of every
+     * active stream of that session. Seq is assigned here; the uuid constraint drops events a producer already pushed.
+     * Returns how many events were newly delivered (summed over streams).
      */
-    async publishSessionEvent(sessionId: string, event: SessionEvent, turnIndex?: number): Promise<number> {
+    async publishSessionEvents(sessionId: string, items: Array<{ event: SessionEvent; turnIndex?: number }>): Promise<number> {
+      const rows = (await store.listBySession(sessionId)).filter((r) => effectiveStatus(r) === 'active');
       let delivered = 0;
-      for (const row of await store.listBySession(sessionId)) {
-        if (effectiveStatus(row) !== 'active') continue;
-        // ON CONFLICT DO NOTHING also swallows a seq taken concurrently by another writer: retry on a fresh seq
-        // unless the uuid itself is what was already there.
-        for (let attempt = 0; attempt < 5; attempt++) {
-          const fresh = (await store.getById(row.id)) ?? row;
-          const out = await storeEvents(fresh, [{ seq: fresh.last_seq + 1, turnIndex, event }]);
-          if (out.inserted.length > 0) {
-            delivered++;
-            break;
+      for (const row of rows) {
+        for (const { event, turnIndex } of items) {
+          // ON CONFLICT DO NOTHING also swallows a seq taken concurrently by another writer: retry on a fresh seq
+          // unless the uuid itself is what was already there.
+          for (let attempt = 0; attempt < 5; attempt++) {
+            const fresh = (await store.getById(row.id)) ?? row;
+            const out = await storeEvents(fresh, [{ seq: fresh.last_seq + 1, turnIndex, event }]);
+            if (out.inserted.length > 0) {
+              delivered++;
+              break;
+            }
+            if (await store.hasUuid(row.id, event.uuid)) break;
           }
-          if (await store.hasUuid(row.id, event.uuid)) break;
         }
       }
       return delivered;

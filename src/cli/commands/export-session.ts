@@ -51,7 +51,7 @@ export const exportSessionCommand: CliCommand = {
         'export-session',
       );
       const sessionId = nonEmpty(own.session as string | undefined);
-      const flagsGiven = ['format', 'out', 'force', 'no-redact'].some((k) => values[k] !== undefined);
+      const flagsGiven = (['format', 'out', 'force', 'no-redact'] as const).some((k) => values[k] !== undefined);
       if (!flagsGiven && positionals.length === 0) {
         ctx.io.out(`${askUserReport(sessionId)}\n`);
         return 0;

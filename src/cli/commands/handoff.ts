@@ -35,6 +35,7 @@ create   Runs the handoff routine (routines/handoff.json): git and session facts
   --in-repo          also writes the document to docs/handoff/ in the repository (--repo-dir DIR: elsewhere)
   --routine FILE     runs another routine file
   --local-only       does not talk to the tracker
+  --cwd DIR          the project directory (default: the current directory); also for list and show
 
 list     Recent handoffs of the current project (local, plus the tracker's unless --local-only).
 show     Prints a handoff document; "latest" is the newest for the current project, here or on the tracker.
@@ -42,6 +43,12 @@ show     Prints a handoff document; "latest" is the newest for the current proje
 `;
 
 type Ctx = Pick<CliContext, 'io' | 'config' | 'claudeConfigDir'>;
+
+/** `--cwd DIR` (commands pass ${CLAUDE_PROJECT_DIR}); an empty value, as an unset placeholder gives, means the cwd. */
+function withCwd(ctx: Ctx, cwd: string | undefined): Ctx {
+  if (cwd === undefined || cwd.trim() === '') return ctx;
+  return { ...ctx, io: { ...ctx.io, cwd: resolve(ctx.io.cwd, cwd) } };
+}
 
 function trackerOf(ctx: Ctx, localOnly: boolean): TrackerTarget | null {
   const { trackerUrl, apiKey } = ctx.config;
@@ -86,7 +93,7 @@ function createJson(r: HandoffRunResult & { presetName: string | null }, dryRun:
   };
 }
 
-async function runCreate(argv: string[], ctx: Ctx): Promise<number> {
+async function runCreate(argv: string[], outer: Ctx): Promise<number> {
   const { values, positionals } = parseFlags(
     argv,
     {
@@ -100,11 +107,13 @@ async function runCreate(argv: string[], ctx: Ctx): Promise<number> {
       routine: { type: 'string' },
       'local-only': { type: 'boolean' },
       json: { type: 'boolean' },
+      cwd: { type: 'string' },
     },
     'handoff create',
   );
   if (positionals.length > 0)
     throw new BatonError('invalid_input', `handoff create: unexpected argument "${positionals[0]}"`);
+  const ctx = withCwd(outer, values.cwd);
   const json = values.json === true;
   const dryRun = values['dry-run'] === true;
   const repoDir = values['repo-dir'] ?? (values['in-repo'] ? 'docs/handoff' : undefined);
@@ -146,7 +155,7 @@ async function projectFilter(ctx: Ctx, project: string | undefined, all: boolean
   return currentProject(ctx.io.cwd, ctx.io.env);
 }
 
-async function runList(argv: string[], ctx: Ctx): Promise<number> {
+async function runList(argv: string[], outer: Ctx): Promise<number> {
   const { values } = parseFlags(
     argv,
     {
@@ -155,9 +164,11 @@ async function runList(argv: string[], ctx: Ctx): Promise<number> {
       limit: { type: 'string' },
       'local-only': { type: 'boolean' },
       json: { type: 'boolean' },
+      cwd: { type: 'string' },
     },
     'handoff list',
   );
+  const ctx = withCwd(outer, values.cwd);
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new BatonError('invalid_input', '--limit must be 1..100');
@@ -186,7 +197,7 @@ async function runList(argv: string[], ctx: Ctx): Promise<number> {
   return 0;
 }
 
-async function runShow(argv: string[], ctx: Ctx): Promise<number> {
+async function runShow(argv: string[], outer: Ctx): Promise<number> {
   const { values, positionals } = parseFlags(
     argv,
     {
@@ -194,9 +205,11 @@ async function runShow(argv: string[], ctx: Ctx): Promise<number> {
       'allow-missing': { type: 'boolean' },
       'local-only': { type: 'boolean' },
       json: { type: 'boolean' },
+      cwd: { type: 'string' },
     },
     'handoff show',
   );
+  const ctx = withCwd(outer, values.cwd);
   const ref = positionals[0] ?? 'latest';
   if (positionals.length > 1)
     throw new BatonError('invalid_input', `handoff show: unexpected argument "${positionals[1]}"`);

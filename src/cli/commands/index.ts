@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command.js';
 import { exportCommand } from './export.js';
 import { exportSessionCommand } from './export-session.js';
-import { trackerCommand } from './tracker.js';
+import { handoffCommand } from './handoff.js';
+import { trackerCommand } from './tracker-cli.js';
 
-export const commands: readonly CliCommand[] = [exportCommand, exportSessionCommand, trackerCommand];
+export const commands: readonly CliCommand[] = [exportCommand, exportSessionCommand, handoffCommand, trackerCommand];

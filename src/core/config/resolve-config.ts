@@ -6,7 +6,8 @@ import { homedirFrom, isDisabled, resolveDataDir, type DataDirSource } from './d
 import { envFlag, envValue, type Env } from './env-values.js';
 
 /** Where a tracker URL or API key came from, highest precedence first. */
-export type CredentialSource = 'env' | 'plugin-option' | 'config-file' | 'claude-settings' | 'claude-code-token';
+export type CredentialSource =
+  'env' | 'plugin-option' | 'config-file' | 'claude-settings' | 'claude-code-token';
 
 export interface ConfigIo {
   /** The file's text, or null when it does not exist or cannot be read. */
@@ -159,7 +160,8 @@ function readJsonObject(io: ConfigIo, path: string, problems: string[]): Record<
   if (text === null || text.trim() === '') return null;
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // fall through: reported below
   }
@@ -181,7 +183,11 @@ export function readConfigFile(io: ConfigIo, path: string, problems: string[] = 
   return out;
 }
 
-function readPromptflowSettings(io: ConfigIo, path: string, problems: string[]): { url?: string; apiKey?: string } {
+function readPromptflowSettings(
+  io: ConfigIo,
+  path: string,
+  problems: string[],
+): { url?: string; apiKey?: string } {
   const settings = readJsonObject(io, path, problems);
   const pf = settings?.promptflow;
   if (!pf || typeof pf !== 'object' || Array.isArray(pf)) return {};

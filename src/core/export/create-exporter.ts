@@ -7,7 +7,10 @@ import { createStreamDriver, type FormatRenderer } from './stream-driver.js';
 import { createTextRenderer } from './text.js';
 import type { ExportFormat, Exporter, ExporterOptions } from './types.js';
 
-const RENDERERS: Record<ExportFormat, (write: (chunk: string) => void, opts: ExporterOptions) => FormatRenderer> = {
+const RENDERERS: Record<
+  ExportFormat,
+  (write: (chunk: string) => void, opts: ExporterOptions) => FormatRenderer
+> = {
   md: createMarkdownRenderer,
   json: createJsonRenderer,
   html: createHtmlRenderer,
@@ -18,11 +21,18 @@ const RENDERERS: Record<ExportFormat, (write: (chunk: string) => void, opts: Exp
  * A streaming exporter: feed events one at a time, then finish(meta, totals). Output goes to `write` as it is
  * produced; nothing is written before the first call.
  */
-export function createExporter(format: ExportFormat, write: (chunk: string) => void, opts: ExporterOptions = {}): Exporter {
+export function createExporter(
+  format: ExportFormat,
+  write: (chunk: string) => void,
+  opts: ExporterOptions = {},
+): Exporter {
   const make = Object.hasOwn(RENDERERS, format) ? RENDERERS[format] : undefined;
   if (!make) throw new BatonError('invalid_input', `unknown export format "${String(format)}"`);
-  if (opts.maxToolResultChars !== undefined && !(Number.isInteger(opts.maxToolResultChars) && opts.maxToolResultChars >= 0)) {
-    throw new BatonError('invalid_input', 'maxToolResultChars must be a non-negative integer');
+  for (const key of ['maxToolResultChars', 'highlightChars'] as const) {
+    const v = opts[key];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) {
+      throw new BatonError('invalid_input', `${key} must be a non-negative integer`);
+    }
   }
   return createStreamDriver(make(write, opts));
 }

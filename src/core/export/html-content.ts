@@ -30,20 +30,66 @@ export function escapeHtml(s: string): string {
 // Our own instance: registering languages must not touch a shared global highlight.js.
 const hljs: HLJSApi = (hljsCore as HLJSApi).newInstance();
 const LANGUAGES: Record<string, LanguageFn> = {
-  bash, c, cpp, css, diff, go, java, javascript, json, markdown, python, rust, shell, sql, typescript, xml, yaml,
+  bash,
+  c,
+  cpp,
+  css,
+  diff,
+  go,
+  java,
+  javascript,
+  json,
+  markdown,
+  python,
+  rust,
+  shell,
+  sql,
+  typescript,
+  xml,
+  yaml,
 };
 for (const [name, fn] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, fn);
 hljs.configure({ ignoreUnescapedHTML: true, throwUnescapedHTML: false });
 
-/** Highlighting is linear but not free: beyond this a block is shown escaped, unhighlighted. */
+/** A single block larger than this is never highlighted (one huge file would eat the whole budget). */
 export const MAX_HIGHLIGHT_CHARS = 100_000;
 
 const EXT_LANG: Record<string, string> = {
-  sh: 'bash', bash: 'bash', zsh: 'bash', c: 'c', h: 'c', cc: 'cpp', cpp: 'cpp', hpp: 'cpp', cxx: 'cpp',
-  css: 'css', diff: 'diff', patch: 'diff', go: 'go', java: 'java', js: 'javascript', mjs: 'javascript',
-  cjs: 'javascript', jsx: 'javascript', json: 'json', jsonl: 'json', md: 'markdown', py: 'python', rs: 'rust',
-  sql: 'sql', ts: 'typescript', tsx: 'typescript', mts: 'typescript', cts: 'typescript', html: 'xml', htm: 'xml',
-  xml: 'xml', svg: 'xml', vue: 'xml', yml: 'yaml', yaml: 'yaml',
+  sh: 'bash',
+  bash: 'bash',
+  zsh: 'bash',
+  c: 'c',
+  h: 'c',
+  cc: 'cpp',
+  cpp: 'cpp',
+  hpp: 'cpp',
+  cxx: 'cpp',
+  css: 'css',
+  diff: 'diff',
+  patch: 'diff',
+  go: 'go',
+  java: 'java',
+  js: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  jsx: 'javascript',
+  json: 'json',
+  jsonl: 'json',
+  md: 'markdown',
+  py: 'python',
+  rs: 'rust',
+  sql: 'sql',
+  ts: 'typescript',
+  tsx: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  html: 'xml',
+  htm: 'xml',
+  xml: 'xml',
+  svg: 'xml',
+  vue: 'xml',
+  yml: 'yaml',
+  yaml: 'yaml',
 };
 
 /** A registered language for a file path's extension, if any. */
@@ -61,17 +107,6 @@ export function knownLanguage(lang: string | undefined): string | undefined {
   return EXT_LANG[l];
 }
 
-/** `<pre><code>` for a block, highlighted when the language is known and the block is not huge. */
-export function codeBlock(code: string, lang?: string): string {
-  const known = knownLanguage(lang);
-  if (known && code.length <= MAX_HIGHLIGHT_CHARS) {
-    // highlight.js escapes the source itself; its output holds only <span class="hljs-…"> markup.
-    const html = hljs.highlight(code, { language: known, ignoreIllegals: true }).value;
-    return `<pre><code class="hljs language-${known.replace(/[^\w+-]/g, '')}">${html}</code></pre>`;
-  }
-  return `<pre><code class="hljs">${escapeHtml(code)}</code></pre>`;
-}
-
 /** A guess at a tool result's language: the file's for Read, JSON when it parses, else none. */
 export function resultLanguage(content: string, filePath: string | undefined): string | undefined {
   if (filePath) return languageForPath(filePath);
@@ -87,31 +122,58 @@ export function resultLanguage(content: string, filePath: string | undefined): s
   return undefined;
 }
 
-// Markdown for assistant text. Raw HTML is shown as text, links and images become plain text (the page makes no
-// requests and nothing in a session can become a live link or an element).
-const md = new Marked({
-  gfm: true,
-  breaks: false,
-  async: false,
-  renderer: {
-    html(token: Tokens.HTML | Tokens.Tag): string {
-      const text = escapeHtml(token.text);
-      return 'block' in token && token.block ? `<p class="raw">${text}</p>` : text;
-    },
-    link(token: Tokens.Link): string {
-      const label = this.parser.parseInline(token.tokens);
-      return token.text === token.href ? `<span class="url">${label}</span>` : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
-    },
-    image(token: Tokens.Image): string {
-      return `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ''}] (${escapeHtml(token.href)})</span>`;
-    },
-    code(token: Tokens.Code): string {
-      return codeBlock(token.text, token.lang);
-    },
-  },
-});
+/**
+ * Highlighting runs at roughly 1-2 MB/s, so an export highlights at most this many characters of code in total
+ * and shows the rest escaped but plain: a 100 MB session still exports in seconds, not minutes.
+ */
+export const DEFAULT_HIGHLIGHT_BUDGET = 10_000_000;
 
-/** Assistant Markdown → safe HTML. */
-export function markdownHtml(text: string): string {
-  return md.parse(text) as string;
+export interface HtmlContent {
+  /** `<pre><code>` for a block, highlighted when the language is known and the budget allows. */
+  codeBlock(code: string, lang?: string): string;
+  /** Assistant Markdown → safe HTML. */
+  markdownHtml(text: string): string;
+}
+
+export function createHtmlContent(highlightBudget = DEFAULT_HIGHLIGHT_BUDGET): HtmlContent {
+  let budget = highlightBudget;
+
+  const codeBlock = (code: string, lang?: string): string => {
+    const known = knownLanguage(lang);
+    if (known && code.length <= MAX_HIGHLIGHT_CHARS && code.length <= budget) {
+      budget -= code.length;
+      // highlight.js escapes the source itself; its output holds only <span class="hljs-…"> markup.
+      const html = hljs.highlight(code, { language: known, ignoreIllegals: true }).value;
+      return `<pre><code class="hljs language-${known.replace(/[^\w+-]/g, '')}">${html}</code></pre>`;
+    }
+    return `<pre><code class="hljs">${escapeHtml(code)}</code></pre>`;
+  };
+
+  // Raw HTML is shown as text, links and images become plain text: the page makes no requests and nothing in a
+  // session can become a live link or an element.
+  const md = new Marked({
+    gfm: true,
+    breaks: false,
+    async: false,
+    renderer: {
+      html(token: Tokens.HTML | Tokens.Tag): string {
+        const text = escapeHtml(token.text);
+        return 'block' in token && token.block ? `<p class="raw">${text}</p>` : text;
+      },
+      link(token: Tokens.Link): string {
+        const label = this.parser.parseInline(token.tokens);
+        return token.text === token.href
+          ? `<span class="url">${label}</span>`
+          : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
+      },
+      image(token: Tokens.Image): string {
+        return `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ''}] (${escapeHtml(token.href)})</span>`;
+      },
+      code(token: Tokens.Code): string {
+        return codeBlock(token.text, token.lang);
+      },
+    },
+  });
+
+  return { codeBlock, markdownHtml: (text) => md.parse(text) as string };
 }

@@ -1,7 +1,7 @@
 // Self-contained HTML exporter: one offline file, strict CSP, escaped content, highlighted code, in-page search.
 import type { RedactionReport, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
 import { CSP, SCRIPT, STYLE } from './html-assets.js';
-import { codeBlock, escapeHtml, markdownHtml, resultLanguage } from './html-content.js';
+import { createHtmlContent, escapeHtml, resultLanguage } from './html-content.js';
 import {
   MAX_LISTED_FILES,
   ToolIndex,
@@ -40,7 +40,12 @@ function stat(label: string, value: string): string {
 
 function metricsHeader(meta: SessionMeta, t: SessionTotals, redaction: RedactionReport | undefined): string {
   const title = meta.title || `Session ${meta.id}`;
-  const sub = [meta.project, meta.gitBranch && `branch ${meta.gitBranch}`, meta.startedAt, meta.claudeVersion && `Claude Code ${meta.claudeVersion}`]
+  const sub = [
+    meta.project,
+    meta.gitBranch && `branch ${meta.gitBranch}`,
+    meta.startedAt,
+    meta.claudeVersion && `Claude Code ${meta.claudeVersion}`,
+  ]
     .filter((x): x is string => Boolean(x))
     .map(escapeHtml)
     .join(' · ');
@@ -69,7 +74,8 @@ function metricsHeader(meta: SessionMeta, t: SessionTotals, redaction: Redaction
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
     out += `<details><summary>Files touched (${t.filesTouched.length})</summary><ul>`;
     out += shown.map((f) => `<li><code>${escapeHtml(f)}</code></li>`).join('');
-    if (t.filesTouched.length > shown.length) out += `<li>… and ${t.filesTouched.length - shown.length} more</li>`;
+    if (t.filesTouched.length > shown.length)
+      out += `<li>… and ${t.filesTouched.length - shown.length} more</li>`;
     out += '</ul></details>\n';
   }
   if (redaction) out += `<p class="sub">Redaction: ${escapeHtml(redactionLine(redaction))}</p>\n`;
@@ -85,6 +91,7 @@ function time(ts: string | undefined): string {
 
 export function createHtmlRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
   const tools = new ToolIndex<{ name: string; filePath?: string }>();
+  const { codeBlock, markdownHtml } = createHtmlContent(opts.highlightChars);
   let started = false;
   let sectionNo = 0;
 
@@ -107,15 +114,20 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
       }
       case 'text': {
         const model = e.model ? `<small>${escapeHtml(e.model)}</small>` : '';
-        write(`<div class="msg assistant"><div class="role">Assistant${model}${time(e.timestamp)}</div><div class="md">${markdownHtml(e.text)}</div></div>\n`);
+        write(
+          `<div class="msg assistant"><div class="role">Assistant${model}${time(e.timestamp)}</div><div class="md">${markdownHtml(e.text)}</div></div>\n`,
+        );
         return;
       }
       case 'thinking':
-        write(`<details class="msg thinking"><summary>💭 Thinking</summary><div class="md">${markdownHtml(e.text)}</div></details>\n`);
+        write(
+          `<details class="msg thinking"><summary>💭 Thinking</summary><div class="md">${markdownHtml(e.text)}</div></details>\n`,
+        );
         return;
       case 'tool_call': {
         const input = e.input as Record<string, unknown> | undefined;
-        const filePath = e.name === 'Read' && typeof input?.file_path === 'string' ? input.file_path : undefined;
+        const filePath =
+          e.name === 'Read' && typeof input?.file_path === 'string' ? input.file_path : undefined;
         tools.set(e.toolUseId, filePath === undefined ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
         write(
@@ -128,8 +140,10 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
         const tool = tools.get(e.toolUseId);
         const name = tool?.name ?? 'tool';
         const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const lines = content ? content.split('\n').length : 0;
-        const label = e.isError ? `❌ Error from <b>${escapeHtml(name)}</b>` : `📤 Result from <b>${escapeHtml(name)}</b>`;
+        const lines = content ? content.replace(/\n$/, '').split('\n').length : 0;
+        const label = e.isError
+          ? `❌ Error from <b>${escapeHtml(name)}</b>`
+          : `📤 Result from <b>${escapeHtml(name)}</b>`;
         write(
           `<details class="msg result${e.isError ? ' error' : ''}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? '' : 's'}</span></summary>` +
             `${codeBlock(content, resultLanguage(content, tool?.filePath))}</details>\n`,
@@ -137,7 +151,9 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
         return;
       }
       case 'system':
-        write(`<div class="msg system"><b>${escapeHtml(e.subtype)}</b>: <span class="plain">${escapeHtml(e.text)}</span></div>\n`);
+        write(
+          `<div class="msg system"><b>${escapeHtml(e.subtype)}</b>: <span class="plain">${escapeHtml(e.text)}</span></div>\n`,
+        );
         return;
     }
   };
@@ -152,7 +168,9 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
       } else {
         const { agentId, toolUseId } = section.sidechain;
         const by = toolUseId ? ` <small>spawned by <code>${escapeHtml(toolUseId)}</code></small>` : '';
-        write(`<section class="turn sidechain" id="s${n}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>\n`);
+        write(
+          `<section class="turn sidechain" id="s${n}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>\n`,
+        );
       }
     },
     event,
@@ -162,7 +180,9 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
     finish(meta, totals, extra) {
       start();
       const redaction = extra.redaction ?? opts.redaction;
-      write(`</main>\n${metricsHeader(meta, totals, redaction)}</div>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`);
+      write(
+        `</main>\n${metricsHeader(meta, totals, redaction)}</div>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`,
+      );
     },
   };
 }

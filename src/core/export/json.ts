@@ -34,7 +34,10 @@ export function createJsonRenderer(write: (chunk: string) => void, opts: Exporte
       sectionsInPhase = 0;
     }
     if (want === 'turns' && phase === 'sidechains') {
-      throw new BatonError('invalid_input', 'JSON export: a main-chain event arrived after the sidechains started');
+      throw new BatonError(
+        'invalid_input',
+        'JSON export: a main-chain event arrived after the sidechains started',
+      );
     }
   };
 

@@ -36,7 +36,7 @@ function escapeLine(raw: string): string {
     const run = n - tick;
     // The span closes at the next backtick run of exactly the same length.
     let close = -1;
-    for (let j = line.indexOf('`', n); j >= 0; ) {
+    for (let j = line.indexOf('`', n); j >= 0;) {
       let k = j;
       while (line[k] === '`') k++;
       if (k - j === run) {
@@ -71,7 +71,13 @@ export function safeMarkdown(text: string): string {
     const line = lines[idx] as string;
     const m = FENCE.exec(line);
     if (open) {
-      if (m && (m[1] as string)[0] === open.ch && (m[1] as string).length >= open.len && (m[2] as string).trim() === '') open = null;
+      if (
+        m &&
+        (m[1] as string)[0] === open.ch &&
+        (m[1] as string).length >= open.len &&
+        (m[2] as string).trim() === ''
+      )
+        open = null;
     } else if (m && !((m[1] as string)[0] === '`' && (m[2] as string).includes('`'))) {
       open = { ch: (m[1] as string)[0] as string, len: (m[1] as string).length };
     } else {

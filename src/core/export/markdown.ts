@@ -49,7 +49,6 @@ function cellCode(s: string): string {
   return codeSpan(s).replace(/\|/g, '\\|');
 }
 
-
 function fenced(content: string, lang = ''): string {
   const f = fenceFor(content);
   return `${f}${lang}\n${content}${content.endsWith('\n') ? '' : '\n'}${f}`;
@@ -80,7 +79,8 @@ function totalsBlock(t: SessionTotals): string {
     `**Activity:** ${t.turns} turn(s) · ${t.prompts} prompt(s) · ${t.messages} message(s) · ` +
     `${t.toolCalls} tool call(s) (${t.toolErrors} error(s))\n\n`;
   const tools = toolRows(t);
-  if (tools.length) out += `| Tool | Calls |\n|---|---:|\n${tools.map(([n, c]) => `| ${cellCode(n)} | ${c} |`).join('\n')}\n\n`;
+  if (tools.length)
+    out += `| Tool | Calls |\n|---|---:|\n${tools.map(([n, c]) => `| ${cellCode(n)} | ${c} |`).join('\n')}\n\n`;
   if (t.filesTouched.length) {
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
     const more = t.filesTouched.length - shown.length;
@@ -90,7 +90,10 @@ function totalsBlock(t: SessionTotals): string {
   return out;
 }
 
-export function createMarkdownRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
+export function createMarkdownRenderer(
+  write: (chunk: string) => void,
+  opts: ExporterOptions,
+): FormatRenderer {
   const tools = new ToolIndex<string>();
   let topWritten = false;
   let label: 'user' | 'assistant' | null = null;
@@ -168,7 +171,9 @@ export function createMarkdownRenderer(write: (chunk: string) => void, opts: Exp
       label = null;
       if (section.kind === 'turn') write(`## Turn ${section.turn.index + 1}\n\n`);
       else {
-        const by = section.sidechain.toolUseId ? ` (spawned by ${codeSpan(section.sidechain.toolUseId)})` : '';
+        const by = section.sidechain.toolUseId
+          ? ` (spawned by ${codeSpan(section.sidechain.toolUseId)})`
+          : '';
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}\n\n`);
       }
     },

@@ -7,6 +7,8 @@ export interface RenderOptions {
   /** Defaults to the session's own `redaction` field. */
   redaction?: RedactionReport;
   maxToolResultChars?: number;
+  /** HTML only: see ExporterOptions.highlightChars. */
+  highlightChars?: number;
 }
 
 export function renderSession(session: Session, format: ExportFormat, extra: RenderOptions = {}): string {
@@ -17,13 +19,16 @@ export function renderSession(session: Session, format: ExportFormat, extra: Ren
     totals: session.totals,
     ...(redaction ? { redaction } : {}),
     ...(extra.maxToolResultChars !== undefined ? { maxToolResultChars: extra.maxToolResultChars } : {}),
+    ...(extra.highlightChars !== undefined ? { highlightChars: extra.highlightChars } : {}),
   });
   for (const turn of session.turns) {
     exporter.beginTurn({ index: turn.index, startedAt: turn.startedAt, endedAt: turn.endedAt });
     for (const e of turn.events) exporter.event(e, { turnIndex: turn.index });
   }
   for (const sc of session.sidechains) {
-    exporter.beginSidechain(sc.toolUseId === undefined ? { agentId: sc.agentId } : { agentId: sc.agentId, toolUseId: sc.toolUseId });
+    exporter.beginSidechain(
+      sc.toolUseId === undefined ? { agentId: sc.agentId } : { agentId: sc.agentId, toolUseId: sc.toolUseId },
+    );
     for (const e of sc.events) exporter.event(e, { turnIndex: -1, agentId: sc.agentId });
   }
   exporter.finish(session.meta, session.totals, {

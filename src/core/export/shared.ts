@@ -4,7 +4,8 @@ import type { PromptEvent, SessionTotals } from '../model/session.js';
 /** A one-line, human summary of a tool call's input ("ls -la", a file path, a pattern...). */
 export function toolSummary(name: string, input: unknown, max = 80): string {
   const obj = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : undefined;
-  const str = (k: string): string | undefined => (typeof obj?.[k] === 'string' ? (obj[k] as string) : undefined);
+  const str = (k: string): string | undefined =>
+    typeof obj?.[k] === 'string' ? (obj[k] as string) : undefined;
   let s: string | undefined;
   switch (name) {
     case 'Bash':

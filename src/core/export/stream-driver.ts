@@ -3,7 +3,8 @@ import { BatonError } from '../errors.js';
 import type { SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
 import type { ExportEventContext, ExportExtra, Exporter, SidechainInfo, TurnInfo } from './types.js';
 
-export type Section = { kind: 'turn'; turn: TurnInfo; explicit: boolean } | { kind: 'sidechain'; sidechain: SidechainInfo };
+export type Section =
+  { kind: 'turn'; turn: TurnInfo; explicit: boolean } | { kind: 'sidechain'; sidechain: SidechainInfo };
 
 /** What a format implements; the driver calls it in a well-formed order (open, events, close, ..., finish). */
 export interface FormatRenderer {

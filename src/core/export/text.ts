@@ -93,7 +93,8 @@ function totalsLines(t: SessionTotals): string {
   return out;
 }
 
-const rule = (ch: string, title: string): string => `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
+const rule = (ch: string, title: string): string =>
+  `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
 
 export function createTextRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
   const tools = new ToolIndex<string>();
@@ -132,7 +133,9 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
         return;
       case 'tool_call': {
         tools.set(e.toolUseId, e.name);
-        write(`TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})\n${indentBlock(stringifyInput(e.input))}\n\n`);
+        write(
+          `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})\n${indentBlock(stringifyInput(e.input))}\n\n`,
+        );
         return;
       }
       case 'tool_result': {

@@ -1,5 +1,11 @@
 // The exporter contract: formats, the streaming Exporter interface and its options.
-import type { ReadStats, RedactionReport, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import type {
+  ReadStats,
+  RedactionReport,
+  SessionEvent,
+  SessionMeta,
+  SessionTotals,
+} from '../model/session.js';
 
 export const EXPORT_FORMATS = ['md', 'json', 'html', 'txt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -32,6 +38,11 @@ export interface ExporterOptions {
   redaction?: RedactionReport;
   /** Cut tool results longer than this many characters (default: never cut). */
   maxToolResultChars?: number;
+  /**
+   * HTML only: how many characters of code to syntax-highlight in total (default 10,000,000); later code is
+   * shown plain. Bounds the export time of huge sessions.
+   */
+  highlightChars?: number;
 }
 
 /** Explicit section starts; event() starts sections on its own, these exist to carry exact turn/sidechain fields. */

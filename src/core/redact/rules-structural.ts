@@ -9,7 +9,7 @@ export const jwt = regexRule({
   name: 'jwt',
   triggers: ['eyJ'],
   source:
-    '(?<![A-Za-z0-9_+/=-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,8192}(?![A-Za-z0-9_+/=-])',
+    '(?<![A-Za-z0-9_+/-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,8192}(?![A-Za-z0-9_+/-])',
 });
 
 const PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
@@ -68,11 +68,15 @@ const URL_CREDENTIALS = /:\/\/([^\s:@/?#'"`<>()[\]{},;]{0,128}):([^\s@/?#'"`<>]{
 export const connectionString: Rule = {
   name: 'connection-string',
   triggers: ['://'],
-  match(text, at) {
+  match(text, at, nested) {
     URL_CREDENTIALS.lastIndex = at;
     const m = URL_CREDENTIALS.exec(text);
     if (!m || isPlaceholder(m[2]!)) return null;
-    return { end: URL_CREDENTIALS.lastIndex, replacement: `://${m[1]}:${tag('connection-string')}@` };
+    const end = URL_CREDENTIALS.lastIndex;
+    // `https://x:ghp_…@github.com` is a GitHub token wherever it sits: report it as one.
+    const inner = nested(m[2]!);
+    if (inner.hits.length > 0) return { end, replacement: `://${m[1]}:${inner.text}@`, counted: inner.hits };
+    return { end, replacement: `://${m[1]}:${tag('connection-string')}@` };
   },
 };
 

@@ -10,38 +10,63 @@ export interface TextRedactor {
   isSecretKey(key: string): boolean;
 }
 
-/** Deeper than any real tool input; past it the subtree is redacted as JSON text rather than recursed into. */
-const MAX_DEPTH = 200;
+type Container = Record<string, unknown> | unknown[];
 
-/** Redacts string values (never keys) of an arbitrary JSON-like value; returns the same reference if unchanged. */
-export function redactValue(value: unknown, r: TextRedactor, depth = 0): unknown {
+/** One object or array being walked: where we are in it, and its copy once a child changed. */
+interface Frame {
+  src: Container;
+  keys: string[] | null;
+  i: number;
+  copy: Container | undefined;
+}
+
+const frameOf = (src: Container): Frame => ({ src, keys: Array.isArray(src) ? null : Object.keys(src), i: 0, copy: undefined });
+
+function setChild(f: Frame, key: string | number, value: unknown): void {
+  f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
+  (f.copy as Record<string | number, unknown>)[key] = value;
+}
+
+/**
+ * Redacts string values (never keys) of an arbitrary JSON-like value; returns the same reference if unchanged and
+ * copies only the containers on the path to a change. Iterative, because JSON.parse accepts nesting far deeper
+ * than the call stack does.
+ */
+export function redactValue(value: unknown, r: TextRedactor): unknown {
   if (typeof value === 'string') return r.text(value);
   if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_DEPTH) {
-    // Stack safety over fidelity: a pathological tree comes back as one redacted JSON string.
-    const json = JSON.stringify(value);
-    const red = r.text(json);
-    return red === json ? value : red;
-  }
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const v = value[i];
-      const nv = redactValue(v, r, depth + 1);
-      if (nv !== v) (copy ??= value.slice())[i] = nv;
+  const stack: Frame[] = [frameOf(value as Container)];
+  const open = new Set<object>([value]); // Containers on the stack: a cycle is left as it is, not walked forever.
+  let result: unknown = value;
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1]!;
+    const n = f.keys ? f.keys.length : (f.src as unknown[]).length;
+    if (f.i < n) {
+      const key = f.keys ? f.keys[f.i]! : f.i;
+      const v = (f.src as Record<string | number, unknown>)[key];
+      if (v !== null && typeof v === 'object' && !open.has(v)) {
+        open.add(v);
+        stack.push(frameOf(v as Container));
+        continue; // `f.i` moves on when the child is done.
+      }
+      if (typeof v === 'string') {
+        const nv = f.keys && r.isSecretKey(key as string) ? (r.secretProperty(key as string, v) ?? r.text(v)) : r.text(v);
+        if (nv !== v) setChild(f, key, nv);
+      }
+      f.i++;
+      continue;
     }
-    return copy ?? value;
+    stack.pop();
+    open.delete(f.src);
+    const out = f.copy ?? f.src;
+    const parent = stack[stack.length - 1];
+    if (parent === undefined) result = out;
+    else {
+      if (out !== f.src) setChild(parent, parent.keys ? parent.keys[parent.i]! : parent.i, out);
+      parent.i++;
+    }
   }
-  let copy: Record<string, unknown> | undefined;
-  const obj = value as Record<string, unknown>;
-  for (const key of Object.keys(obj)) {
-    const v = obj[key];
-    let nv: unknown;
-    if (typeof v === 'string' && r.isSecretKey(key)) nv = r.secretProperty(key, v) ?? r.text(v);
-    else nv = redactValue(v, r, depth + 1);
-    if (nv !== v) (copy ??= { ...obj })[key] = nv;
-  }
-  return copy ?? value;
+  return result;
 }
 
 /** One event: its text, thinking, tool input (deeply), tool result or system text, and slash-command args. */

@@ -22,7 +22,7 @@ function between(text: string, open: string, close: string): string | undefined 
  */
 export function classifyUserText(text: string): UserText {
   if (text.charCodeAt(0) === 0x3c /* < */) {
-    if (text.startsWith('<command-') || text.startsWith('<command-message>')) {
+    if (text.startsWith('<command-')) {
       const name = between(text, '<command-name>', '</command-name>');
       if (name !== undefined) {
         const args = (between(text, '<command-args>', '</command-args>') ?? '').trim();
@@ -46,13 +46,16 @@ export function classifyUserText(text: string): UserText {
 }
 
 function stripTags(text: string): string {
-  return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, '').trim();
+  return text
+    .replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, '')
+    .trim();
 }
 
 /** A tool_result's `content`: a string, or blocks (text joined by newlines, images as "[image]"). */
 export function flattenToolResultContent(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return content === undefined || content === null ? '' : JSON.stringify(content);
+  if (!Array.isArray(content))
+    return content === undefined || content === null ? '' : JSON.stringify(content);
   const parts: string[] = [];
   for (const block of content) {
     if (typeof block === 'string') parts.push(block);

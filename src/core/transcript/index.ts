@@ -1,5 +1,10 @@
 // Public surface of the transcript reader: streaming, loading and locating Claude Code session transcripts.
-export { streamSession, type StreamSessionOptions, type StreamSessionResult, type OnEvent } from './stream-session.js';
+export {
+  streamSession,
+  type StreamSessionOptions,
+  type StreamSessionResult,
+  type OnEvent,
+} from './stream-session.js';
 export type { EventContext } from './session-builder.js';
 export { loadSession } from './load-session.js';
 export {

@@ -55,4 +55,9 @@ export const NON_EVENT_TYPES: ReadonlySet<string> = new Set([
 export const AGENT_TOOL_NAMES: ReadonlySet<string> = new Set(['Task', 'Agent']);
 
 /** Tools whose file argument counts as a file the session touched (Read does not touch). */
-export const FILE_WRITING_TOOLS: ReadonlySet<string> = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
+export const FILE_WRITING_TOOLS: ReadonlySet<string> = new Set([
+  'Write',
+  'Edit',
+  'MultiEdit',
+  'NotebookEdit',
+]);

@@ -70,7 +70,9 @@ export class MetaAccumulator {
   }
 
   get durationMs(): number {
-    return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
+    return Number.isFinite(this.startMs) && this.endMs >= this.startMs
+      ? Math.round(this.endMs - this.startMs)
+      : 0;
   }
 
   /**
@@ -82,7 +84,8 @@ export class MetaAccumulator {
    */
   finish(fileStem: string): SessionMeta {
     const ids = this.sessionIds;
-    const id = UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : (ids[ids.length - 1] ?? fileStem);
+    const id =
+      UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : (ids[ids.length - 1] ?? fileStem);
     const meta: SessionMeta = { id, models: [...this.models] };
     if (this.cwd !== undefined) {
       meta.cwd = this.cwd;

@@ -76,9 +76,13 @@ export async function* readRecordBatches(
   try {
     const size = (await fh.stat()).size;
     if (from > size) {
-      throw new BatonError('conflict', `offset ${from} is beyond the end of ${path} (${size} bytes): was it rewritten?`, {
-        details: { fromOffset: from, size },
-      });
+      throw new BatonError(
+        'conflict',
+        `offset ${from} is beyond the end of ${path} (${size} bytes): was it rewritten?`,
+        {
+          details: { fromOffset: from, size },
+        },
+      );
     }
     const buf = Buffer.allocUnsafe(chunk);
     let filePos = from;

@@ -104,7 +104,8 @@ export function assistantRecordEvents(rec: Obj, ctx: RecordContext, stats: ReadS
     if (!isObj(block)) continue;
     const type = block.type;
     if (type === 'text') {
-      if (typeof block.text === 'string' && block.text !== '') list.add(textEvent(block.text, messageId, model));
+      if (typeof block.text === 'string' && block.text !== '')
+        list.add(textEvent(block.text, messageId, model));
     } else if (type === 'thinking') {
       if (typeof block.thinking === 'string' && block.thinking !== '') {
         list.add({ kind: 'thinking', text: block.thinking });
@@ -149,7 +150,9 @@ export function systemRecordEvents(rec: Obj, ctx: RecordContext, stats: ReadStat
     const meta = objAt(rec, 'compactMetadata');
     const trigger = str(meta?.trigger);
     const pre = typeof meta?.preTokens === 'number' ? meta.preTokens : undefined;
-    const detail = [trigger, pre !== undefined ? `${pre} tokens before` : undefined].filter(Boolean).join(', ');
+    const detail = [trigger, pre !== undefined ? `${pre} tokens before` : undefined]
+      .filter(Boolean)
+      .join(', ');
     const text = str(rec.content) ?? 'Conversation compacted';
     list.add({ kind: 'system', subtype: 'compaction', text: detail ? `${text} (${detail})` : text });
   } else if (subtype === 'api_error') {

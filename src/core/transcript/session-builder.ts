@@ -4,7 +4,12 @@ import { isObj, objAt, str, type Obj } from './guards.js';
 import { AGENT_TOOL_NAMES, NON_EVENT_TYPES } from './known-types.js';
 import { MetaAccumulator } from './meta-accumulator.js';
 import { countUnknownType } from './read-stats.js';
-import { assistantRecordEvents, systemRecordEvents, userRecordEvents, type RecordContext } from './record-events.js';
+import {
+  assistantRecordEvents,
+  systemRecordEvents,
+  userRecordEvents,
+  type RecordContext,
+} from './record-events.js';
 import { TotalsAccumulator } from './totals-accumulator.js';
 
 /** Where an event belongs: its turn in the main chain, and the subagent it came from (sidechain events). */
@@ -57,7 +62,8 @@ export class SessionBuilder {
 
     const type = rec.type;
     let events: SessionEvent[];
-    const agentId = source.agentId ?? (rec.isSidechain === true ? (str(rec.agentId) ?? 'sidechain') : undefined);
+    const agentId =
+      source.agentId ?? (rec.isSidechain === true ? (str(rec.agentId) ?? 'sidechain') : undefined);
     const ctx: RecordContext = {
       uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`),
     };

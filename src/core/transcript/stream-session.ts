@@ -4,7 +4,12 @@ import type { ReadStats, SessionEvent, SessionMeta, SessionTotals } from '../mod
 import { findSubagentFiles } from './locate.js';
 import { readRecordBatches } from './read-records.js';
 import { createReadStats } from './read-stats.js';
-import { SessionBuilder, type DeliveredEvent, type EventContext, type RecordSource } from './session-builder.js';
+import {
+  SessionBuilder,
+  type DeliveredEvent,
+  type EventContext,
+  type RecordSource,
+} from './session-builder.js';
 
 export type { EventContext } from './session-builder.js';
 
@@ -32,10 +37,16 @@ export interface RunSessionResult extends StreamSessionResult {
   agentToolUse: ReadonlyMap<string, string>;
 }
 
-async function deliver(path: string, builder: SessionBuilder, source: RecordSource | undefined, onEvent: OnEvent, opts: {
-  fromOffset?: number;
-  maxLineBytes?: number;
-}): Promise<number> {
+async function deliver(
+  path: string,
+  builder: SessionBuilder,
+  source: RecordSource | undefined,
+  onEvent: OnEvent,
+  opts: {
+    fromOffset?: number;
+    maxLineBytes?: number;
+  },
+): Promise<number> {
   const gen = readRecordBatches(path, { ...opts, stats: builder.stats });
   const out: DeliveredEvent[] = [];
   for (;;) {
@@ -53,7 +64,11 @@ async function deliver(path: string, builder: SessionBuilder, source: RecordSour
   }
 }
 
-export async function runSession(path: string, onEvent: OnEvent, opts: StreamSessionOptions = {}): Promise<RunSessionResult> {
+export async function runSession(
+  path: string,
+  onEvent: OnEvent,
+  opts: StreamSessionOptions = {},
+): Promise<RunSessionResult> {
   const builder = new SessionBuilder(createReadStats());
   const fromOffset = opts.fromOffset ?? 0;
   const lineOpts = opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes };

@@ -11,34 +11,37 @@ export function describeOutcome(
   const lines: string[] = [];
   const id = state.contextId ?? '(no context id)';
   const o = state.outputs;
+  const isDocument = state.template === 'document';
+  const narrative =
+    state.narrativeMissing.length === 0
+      ? 'complete'
+      : `not written for ${state.narrativeMissing.join(', ')} (marked as such in the document)`;
   if (ctx.dryRun) {
     lines.push(`Dry run for handoff ${id}: nothing was written or sent.`);
-    if (state.plan.length > 0) lines.push('Would:', ...state.plan.map((p) => `  - ${p}`));
-  } else if (show.includes('location')) {
-    lines.push(`Handoff ${id} ${state.template === 'transfer-prompt' ? 'prepared' : 'saved'}.`);
+    if (state.plan.length > 0) lines.push('It would:', ...state.plan.map((p) => `  - ${p}`));
+    if (isDocument) lines.push(`Narrative: ${narrative}`);
+    if (state.text !== null) lines.push('', 'Preview:', '', state.text.trimEnd());
+    return `${lines.join('\n')}\n`;
+  }
+  if (show.includes('location')) {
+    lines.push(`Handoff ${id} ${isDocument ? 'saved' : 'prepared'}.`);
     if (o.localFile) lines.push(`  Local:     ${o.localFile}`);
     if (o.repoFile) lines.push(`  In repo:   ${o.repoFile}`);
     if (o.clipboard) lines.push(`  Clipboard: copied (${o.clipboard}); paste it into claude.ai`);
     if (o.transferFile) lines.push(`  File:      ${o.transferFile}`);
-    if (o.sync)
+    if (o.sync) {
       lines.push(
         `  Tracker:   ${o.sync.status === 'synced' ? `${o.sync.message} (id ${o.sync.id})` : o.sync.message}`,
       );
+    }
+    if (isDocument) lines.push(`  Narrative: ${narrative}`);
   }
-  if (state.template === 'document') {
-    lines.push(
-      state.narrativeMissing.length === 0
-        ? '  Narrative: complete'
-        : `  Narrative: not written for ${state.narrativeMissing.join(', ')} (marked as such in the document)`,
-    );
-  }
-  if (show.includes('resume') && state.template === 'document') {
+  if (show.includes('resume') && isDocument) {
     if (state.sessionId) lines.push(`Resume this session: ${resumeCommand(state.sessionId, ctx.cwd)}`);
     lines.push(`Load it in a new session: /baton:start ${id}   (or: baton handoff show ${id})`);
   }
-  if ((show.includes('document') || ctx.dryRun) && state.text !== null && !o.printedText) {
+  if (show.includes('document') && state.text !== null && !o.printedText)
     lines.push('', state.text.trimEnd());
-  }
   return `${lines.join('\n')}\n`;
 }
 

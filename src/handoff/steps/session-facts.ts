@@ -13,8 +13,9 @@ import type { HandoffRunContext, HandoffState } from '../types.js';
 
 /** `--session` wins; inside Claude Code, its Bash tool exports CLAUDE_CODE_SESSION_ID; else the cwd's newest transcript. */
 export function requestedSessionId(ctx: Pick<HandoffRunContext, 'sessionId' | 'env'>): string | null {
-  const id = ctx.sessionId?.trim() || ctx.env.CLAUDE_CODE_SESSION_ID?.trim() || '';
-  return id === '' ? null : id;
+  // A placeholder Claude Code did not substitute (`${CLAUDE_SESSION_ID}`) counts as not given.
+  const usable = (v: string | undefined) => (v && v.trim() !== '' && !v.includes('${') ? v.trim() : null);
+  return usable(ctx.sessionId) ?? usable(ctx.env.CLAUDE_CODE_SESSION_ID);
 }
 
 /** The newest transcript of cwd's project, or of the nearest parent directory Claude Code was started in. */

@@ -71,7 +71,8 @@ const EVENT_KINDS = new Set(['prompt', 'text', 'thinking', 'tool_call', 'tool_re
 
 function blockText(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((c) => (c && typeof c === 'object' && 'text' in c ? String(c.text) : '')).join('\n');
+  if (Array.isArray(content))
+    return content.map((c) => (c && typeof c === 'object' && 'text' in c ? String(c.text) : '')).join('\n');
   return '';
 }
 
@@ -89,20 +90,38 @@ export function unitsIn(value: unknown, line: number, out: OutboxUnit[] = []): O
   if (typeof o.uuid === 'string' && typeof o.kind === 'string' && EVENT_KINDS.has(o.kind)) {
     const kind = o.kind as OutboxUnit['kind'];
     const text =
-      kind === 'tool_call' ? JSON.stringify(o.input ?? null) : kind === 'tool_result' ? String(o.content ?? '') : String(o.text ?? '');
+      kind === 'tool_call'
+        ? JSON.stringify(o.input ?? null)
+        : kind === 'tool_result'
+          ? String(o.content ?? '')
+          : String(o.text ?? '');
     out.push({ uuid: o.uuid, kind, text, line });
     return out;
   }
   const msg = o.message as { role?: string; content?: unknown } | undefined;
-  if (typeof o.uuid === 'string' && (o.type === 'user' || o.type === 'assistant') && msg && typeof msg === 'object') {
+  if (
+    typeof o.uuid === 'string' &&
+    (o.type === 'user' || o.type === 'assistant') &&
+    msg &&
+    typeof msg === 'object'
+  ) {
     if (o.isMeta === true) return out;
-    const blocks = typeof msg.content === 'string' ? [{ type: 'text', text: msg.content }] : Array.isArray(msg.content) ? msg.content : [];
+    const blocks =
+      typeof msg.content === 'string'
+        ? [{ type: 'text', text: msg.content }]
+        : Array.isArray(msg.content)
+          ? msg.content
+          : [];
     blocks.forEach((b: Record<string, unknown>, i: number) => {
       const uuid = i === 0 ? (o.uuid as string) : `${o.uuid as string}#${i}`;
-      if (b.type === 'text') out.push({ uuid, kind: o.type === 'user' ? 'prompt' : 'text', text: String(b.text ?? ''), line });
-      else if (b.type === 'tool_use') out.push({ uuid, kind: 'tool_call', text: JSON.stringify(b.input ?? null), line });
-      else if (b.type === 'tool_result') out.push({ uuid, kind: 'tool_result', text: blockText(b.content), line });
-      else if (b.type === 'thinking') out.push({ uuid, kind: 'thinking', text: String(b.thinking ?? ''), line });
+      if (b.type === 'text')
+        out.push({ uuid, kind: o.type === 'user' ? 'prompt' : 'text', text: String(b.text ?? ''), line });
+      else if (b.type === 'tool_use')
+        out.push({ uuid, kind: 'tool_call', text: JSON.stringify(b.input ?? null), line });
+      else if (b.type === 'tool_result')
+        out.push({ uuid, kind: 'tool_result', text: blockText(b.content), line });
+      else if (b.type === 'thinking')
+        out.push({ uuid, kind: 'thinking', text: String(b.thinking ?? ''), line });
     });
     return out;
   }

@@ -31,7 +31,13 @@ export function defaultCacheDir(): string {
 
 /** Where the binary lives once installed for `version` under `cacheDir`. */
 export function claudeBinaryPath(cacheDir: string, version: string): string {
-  return join(cacheDir, version, 'node_modules', '.bin', process.platform === 'win32' ? 'claude.cmd' : 'claude');
+  return join(
+    cacheDir,
+    version,
+    'node_modules',
+    '.bin',
+    process.platform === 'win32' ? 'claude.cmd' : 'claude',
+  );
 }
 
 /** Runs `<bin> --version` and checks it reports `version`; returns a reason when it does not. */
@@ -97,7 +103,11 @@ function npmInstall(prefix: string, version: string, log: (l: string) => void): 
   ];
   log(`claude-binary: ${npm} ${args.join(' ')}`);
   const started = Date.now();
-  const r = spawnSync(npm, args, { encoding: 'utf8', timeout: 20 * 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(npm, args, {
+    encoding: 'utf8',
+    timeout: 20 * 60_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.error) return `npm install failed: ${r.error.message}`;
   if (r.status !== 0) return `npm install exited ${r.status}: ${(r.stderr || r.stdout).trim().slice(-800)}`;
   log(`claude-binary: installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -119,7 +129,8 @@ export async function ensureClaudeBinary(opts: ClaudeBinaryOptions = {}): Promis
     const bad = verify(bin, version);
     return bad === null ? { path: bin, version, reason: null } : { path: null, reason: bad };
   }
-  if (!install) return { path: null, reason: `claude ${version} is not installed at ${bin} (install disabled)` };
+  if (!install)
+    return { path: null, reason: `claude ${version} is not installed at ${bin} (install disabled)` };
 
   mkdirSync(cacheDir, { recursive: true });
   const lockDir = join(cacheDir, `${version}.lock`);
@@ -150,7 +161,10 @@ export async function ensureClaudeBinary(opts: ClaudeBinaryOptions = {}): Promis
       renameSync(staging, join(cacheDir, version));
     }
   } finally {
-    if (existsSync(join(lockDir, 'owner')) && readFileSync(join(lockDir, 'owner'), 'utf8') === String(process.pid)) {
+    if (
+      existsSync(join(lockDir, 'owner')) &&
+      readFileSync(join(lockDir, 'owner'), 'utf8') === String(process.pid)
+    ) {
       rmSync(lockDir, { recursive: true, force: true });
     }
   }

@@ -22,7 +22,11 @@ export function conversation(n: string): Conversation {
   const marker = `e2e-marker-${n}`;
   const result = `e2e-result-${n}`;
   const command = `echo ${marker}; cat input.txt`;
-  const prompts: [string, string, string] = [`first prompt ${n} alpha`, `RUN_BASH: ${command}`, `third prompt ${n} gamma`];
+  const prompts: [string, string, string] = [
+    `first prompt ${n} alpha`,
+    `RUN_BASH: ${command}`,
+    `third prompt ${n} gamma`,
+  ];
   return {
     n,
     prompts,
@@ -46,7 +50,12 @@ export function conversationalPairs(s: Session): [string, string][] {
       case 'text':
         return [[e.kind, e.text]];
       case 'tool_call':
-        return [[`tool_call:${e.name}`, String((e.input as { command?: unknown } | null)?.command ?? JSON.stringify(e.input))]];
+        return [
+          [
+            `tool_call:${e.name}`,
+            String((e.input as { command?: unknown } | null)?.command ?? JSON.stringify(e.input)),
+          ],
+        ];
       case 'tool_result':
         return [[e.isError ? 'tool_result:error' : 'tool_result', e.content.trim()]];
       default:
@@ -75,10 +84,16 @@ export function expectOutboxHolds(outbox: Outbox, c: Conversation): void {
   expect(seqs, 'seq strictly increasing').toEqual([...seqs].sort((a, b) => a - b));
   expect(new Set(seqs).size).toBe(seqs.length);
   const ofKind = (k: string) => outbox.lines.filter((l) => l.k === k);
-  expect(ofKind('prompt').map((l) => l.text), 'UserPromptSubmit lines').toEqual(c.prompts);
+  expect(
+    ofKind('prompt').map((l) => l.text),
+    'UserPromptSubmit lines',
+  ).toEqual(c.prompts);
   for (const k of ['tool_start', 'tool_end']) {
     const lines = ofKind(k);
-    expect(lines.map((l) => l.name), `${k} lines`).toEqual(['Bash']);
+    expect(
+      lines.map((l) => l.name),
+      `${k} lines`,
+    ).toEqual(['Bash']);
     expect(JSON.stringify(lines[0]?.input)).toContain(c.marker);
   }
   expect(JSON.stringify(ofKind('tool_end')[0]?.response)).toContain(c.result);
@@ -113,10 +128,26 @@ const TITLE_SLOTS: Record<'md' | 'html' | 'txt', number> = { md: 2, txt: 2, html
  * A rendered export (md, html, txt) holds every unit in order, and each exactly once. Strings that belong to one
  * event only are counted exactly; a prompt also occurs inside its `ECHO:` reply, and maybe in the title.
  */
-export function expectRenderedHolds(text: string, format: 'md' | 'html' | 'txt', c: Conversation, title?: string): void {
+export function expectRenderedHolds(
+  text: string,
+  format: 'md' | 'html' | 'txt',
+  c: Conversation,
+  title?: string,
+): void {
   expectInOrder(
     text,
-    [c.prompts[0], c.replies[0]!, c.prompts[1], c.replies[1]!, 'Bash', c.command, c.result, c.replies[2]!, c.prompts[2], c.replies[3]!],
+    [
+      c.prompts[0],
+      c.replies[0]!,
+      c.prompts[1],
+      c.replies[1]!,
+      'Bash',
+      c.command,
+      c.result,
+      c.replies[2]!,
+      c.prompts[2],
+      c.replies[3]!,
+    ],
     `${format} export`,
   );
   for (const once of [c.replies[0]!, c.replies[1]!, c.replies[2]!, c.replies[3]!, c.result, c.prompts[1]]) {
@@ -126,6 +157,9 @@ export function expectRenderedHolds(text: string, format: 'md' | 'html' | 'txt',
     const asPrompt = count(text, p) - count(text, `ECHO: ${p}`);
     const slack = title?.includes(p) ? TITLE_SLOTS[format] : 0;
     expect(asPrompt, `prompt ${JSON.stringify(p)} in the ${format} export`).toBeGreaterThanOrEqual(1);
-    expect(asPrompt, `prompt ${JSON.stringify(p)} in the ${format} export (title: ${title})`).toBeLessThanOrEqual(1 + slack);
+    expect(
+      asPrompt,
+      `prompt ${JSON.stringify(p)} in the ${format} export (title: ${title})`,
+    ).toBeLessThanOrEqual(1 + slack);
   }
 }

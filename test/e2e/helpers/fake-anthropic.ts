@@ -78,7 +78,8 @@ interface ApiMessage {
 
 function blocksOf(content: unknown): Record<string, unknown>[] {
   if (typeof content === 'string') return [{ type: 'text', text: content }];
-  if (Array.isArray(content)) return content.filter((b): b is Record<string, unknown> => !!b && typeof b === 'object');
+  if (Array.isArray(content))
+    return content.filter((b): b is Record<string, unknown> => !!b && typeof b === 'object');
   return [];
 }
 
@@ -130,7 +131,9 @@ export function defaultReply(body: unknown): FakeReply {
   if (results.length > 0) {
     const first = results[0]!;
     const line = first.text.split('\n').find((l) => l.trim() !== '') ?? '';
-    return { blocks: [{ type: 'text', text: `${first.isError ? 'BASH_ERROR' : 'BASH_DONE'}: ${line.trim()}` }] };
+    return {
+      blocks: [{ type: 'text', text: `${first.isError ? 'BASH_ERROR' : 'BASH_DONE'}: ${line.trim()}` }],
+    };
   }
   const text = lastUserText(body);
   const bash = /RUN_BASH:\s*(.+)/.exec(text);
@@ -175,7 +178,9 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
   let toolCounter = 0;
 
   function pickReply(rec: RecordedRequest): { reply: FakeReply; scripted: boolean } {
-    const i = queue.findIndex((q) => (q.match ? q.match(rec) : rec.stream === true && !isAuxiliaryCall(rec.body)));
+    const i = queue.findIndex((q) =>
+      q.match ? q.match(rec) : rec.stream === true && !isAuxiliaryCall(rec.body),
+    );
     if (i >= 0) {
       const [q] = queue.splice(i, 1);
       return { reply: typeof q!.reply === 'function' ? q!.reply(rec) : q!.reply, scripted: true };
@@ -195,11 +200,14 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
     const blocks = reply.blocks.map((b) =>
       b.type === 'tool_use' ? { ...b, id: b.id ?? `toolu_fake_${++toolCounter}` } : b,
     );
-    const stopReason = reply.stopReason ?? (blocks.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn');
+    const stopReason =
+      reply.stopReason ?? (blocks.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn');
     const usage: FakeUsage = { ...defaultUsage(messageCounter), ...reply.usage };
     rec.reply = { id, blocks, stopReason, usage, scripted };
     const apiContent = blocks.map((b) =>
-      b.type === 'text' ? { type: 'text', text: b.text } : { type: 'tool_use', id: b.id, name: b.name, input: b.input },
+      b.type === 'text'
+        ? { type: 'text', text: b.text }
+        : { type: 'tool_use', id: b.id, name: b.name, input: b.input },
     );
 
     if (!body.stream) {
@@ -240,8 +248,16 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
     });
     blocks.forEach((b, index) => {
       if (b.type === 'text') {
-        sse(res, 'content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
-        sse(res, 'content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: b.text } });
+        sse(res, 'content_block_start', {
+          type: 'content_block_start',
+          index,
+          content_block: { type: 'text', text: '' },
+        });
+        sse(res, 'content_block_delta', {
+          type: 'content_block_delta',
+          index,
+          delta: { type: 'text_delta', text: b.text },
+        });
       } else {
         sse(res, 'content_block_start', {
           type: 'content_block_start',
@@ -293,7 +309,12 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
     }
     // Anything else (model lists, metrics, …) is non-essential: an empty success keeps the client quiet.
     res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: `fake: no route ${path}` } }));
+    res.end(
+      JSON.stringify({
+        type: 'error',
+        error: { type: 'not_found_error', message: `fake: no route ${path}` },
+      }),
+    );
   }
 
   const server: Server = createServer((req, res) => {

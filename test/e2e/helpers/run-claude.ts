@@ -1,5 +1,14 @@
 // Runs the real `claude -p` (and Baton's own CLI) in an isolated HOME against the fake Anthropic API.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -78,7 +87,12 @@ export interface ClaudeJsonResult {
   result?: string;
   session_id: string;
   num_turns?: number;
-  usage?: { input_tokens: number; output_tokens: number; cache_read_input_tokens?: number; cache_creation_input_tokens?: number };
+  usage?: {
+    input_tokens: number;
+    output_tokens: number;
+    cache_read_input_tokens?: number;
+    cache_creation_input_tokens?: number;
+  };
   permission_denials?: unknown[];
   [k: string]: unknown;
 }
@@ -197,7 +211,11 @@ export function transcriptFor(sb: ClaudeSandbox, sessionId: string): string {
   return f;
 }
 
-export type TranscriptRecord = Record<string, unknown> & { type?: string; uuid?: string; parentUuid?: string | null };
+export type TranscriptRecord = Record<string, unknown> & {
+  type?: string;
+  uuid?: string;
+  parentUuid?: string | null;
+};
 
 export function readJsonl<T = TranscriptRecord>(file: string): T[] {
   return readFileSync(file, 'utf8')
@@ -213,7 +231,9 @@ export async function runBatonCli(
   opts: { root?: string; cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
 ) {
   // BATON_E2E_CLI points the default at another build (debugging a bundling problem without touching dist/).
-  const cli = opts.root ? join(opts.root, 'dist', 'cli.js') : (process.env.BATON_E2E_CLI ?? join(repoRoot, 'dist', 'cli.js'));
+  const cli = opts.root
+    ? join(opts.root, 'dist', 'cli.js')
+    : (process.env.BATON_E2E_CLI ?? join(repoRoot, 'dist', 'cli.js'));
   return execa(process.execPath, [cli, ...args], {
     cwd: opts.cwd ?? sb.projectDir,
     env: sandboxEnv(sb, null, opts.env),

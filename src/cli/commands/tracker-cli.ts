@@ -23,8 +23,7 @@ export const trackerCommand: CliCommand = {
     let mod: TrackerModule;
     try {
       // A runtime-built specifier keeps esbuild from inlining the tracker (and its native drivers) into the CLI.
-      const specifier = './tracker.js';
-      mod = (await import(specifier)) as TrackerModule;
+      mod = (await import(new URL('./tracker.js', import.meta.url).href)) as TrackerModule;
     } catch (err) {
       throw new BatonError(
         'config',

@@ -1,0 +1,84 @@
+// createApp(deps): the tracker's Hono app, side-effect free, testable with app.request() or served by server.ts.
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import type { TrackerConfig } from './config.js';
+import type { Store } from './db/store.js';
+import { createAuth } from './http/auth.js';
+import type { AppEnv } from './http/env.js';
+import { createErrorHandler, notFound } from './http/errors.js';
+import { silentLogger, type Logger } from './log.js';
+import type { RouteContext } from './routes/context.js';
+import { registerDocsRoutes } from './routes/docs.js';
+import { registerExportRoutes } from './routes/export.js';
+import { registerHandoffRoutes } from './routes/handoffs.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerIngestRoutes } from './routes/ingest.js';
+import { registerKeyRoutes } from './routes/keys.js';
+import { registerPostRoutes } from './routes/posts.js';
+import { registerProjectRoutes } from './routes/projects.js';
+import { registerSessionRoutes } from './routes/sessions.js';
+import { registerShareRoutes } from './routes/share.js';
+import { registerUserRoutes } from './routes/users.js';
+import type { ServiceDeps } from './services/context.js';
+import { noopPublisher, safePublisher, type EventPublisher } from './services/publisher.js';
+
+export interface AppDeps {
+  store: Store;
+  config: TrackerConfig;
+  /** Live-stream hook: receives every stored change after commit. Default: drops them. */
+  events?: EventPublisher;
+  logger?: Logger;
+  now?: () => number;
+  /** Extra route groups (live streams, web pages) registered after the API and before the 404 fallback. */
+  extensions?: Array<(app: Hono<AppEnv>, ctx: RouteContext) => void>;
+}
+
+export type TrackerApp = Hono<AppEnv>;
+
+export function createApp(deps: AppDeps): TrackerApp {
+  const logger = deps.logger ?? silentLogger;
+  const services: ServiceDeps = {
+    store: deps.store,
+    config: deps.config,
+    events: safePublisher(deps.events ?? noopPublisher, (err) => logger.warn('live publish failed', { error: String(err) })),
+    now: deps.now ?? Date.now,
+    logger,
+  };
+  const app = new Hono<AppEnv>();
+  const ctx: RouteContext = { deps: services, auth: createAuth(services) };
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomBytes(8).toString('hex');
+    c.set('requestId', requestId);
+    await next();
+    c.header('X-Request-Id', requestId);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    logger.info('request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  registerHealthRoutes(app, ctx);
+  registerDocsRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerKeyRoutes(app, ctx);
+  registerSessionRoutes(app, ctx);
+  registerExportRoutes(app, ctx);
+  registerProjectRoutes(app, ctx);
+  registerHandoffRoutes(app, ctx);
+  registerPostRoutes(app, ctx);
+  registerIngestRoutes(app, ctx);
+  registerShareRoutes(app, ctx);
+  for (const extend of deps.extensions ?? []) extend(app, ctx);
+
+  app.notFound(notFound);
+  app.onError(createErrorHandler(logger));
+  return app;
+}

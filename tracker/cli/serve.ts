@@ -1,0 +1,136 @@
+// `baton tracker serve`: migrate, create the owner on first start, serve until SIGTERM/SIGINT, then drain and close.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { parseArgs } from 'node:util';
+import { configFilePath, writeConfigFile } from '../../src/core/config/index.js';
+import { createApp, type AppDeps } from '../app.js';
+import { resolveTrackerConfig, type TrackerConfig } from '../config.js';
+import { openStore, type Store } from '../db/store.js';
+import { createLogger } from '../log.js';
+import { startServer } from '../server.js';
+import { createKey, verifyKey } from '../services/keys.js';
+import { ensureOwner } from '../services/users.js';
+import type { CliIo } from './io.js';
+
+export const SERVE_HELP = `Usage: baton tracker serve [options]
+  --port N            port (default 7878; 0 picks a free one)       env BATON_TRACKER_PORT
+  --host H            bind address (default 127.0.0.1)              env BATON_TRACKER_HOST
+  --db FILE|URL       SQLite file (default <data dir>/tracker.db), or postgres://…   env DATABASE_URL
+  --data-dir DIR      where the SQLite file lives                   env BATON_DATA_DIR
+  --tls-cert FILE --tls-key FILE   serve HTTPS directly             env BATON_TRACKER_TLS_CERT/_KEY
+  --trust-proxy       behind a TLS-terminating proxy: X-Forwarded-* decide returned URLs
+  --public-url URL    fixed external URL for returned links         env BATON_TRACKER_PUBLIC_URL
+  --write-config      save {url, apiKey} to the Baton config file (0600) so the local plugin is set up
+  --log-level L       debug|info|warn|error|silent (JSON logs on stderr)
+`;
+
+/** Hook for the live/web modules: extra app deps (publisher, route groups) and start/stop of their own resources. */
+export interface ServeExtensions {
+  create?(ctx: { store: Store; config: TrackerConfig }): Promise<Partial<Pick<AppDeps, 'events' | 'extensions'>> & { close?(): Promise<void> }>;
+}
+
+export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions = {}): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      'public-url': { type: 'string' },
+      'write-config': { type: 'boolean' },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    io.stdout(SERVE_HELP);
+    return 0;
+  }
+  const config = resolveTrackerConfig(values, io.env);
+  const logger = createLogger(config.logLevel, io.stderr);
+  const store = await openStore(config.db);
+  logger.info('database ready', { engine: store.engine, migrationsApplied: store.migrated?.applied ?? [], version: store.migrated?.current });
+  let extras: Awaited<ReturnType<NonNullable<ServeExtensions['create']>>> = {};
+  try {
+    const owner = await ensureOwner(store, { now: Date.now(), defaultRate: config.defaultRateLimitPerMinute });
+    if (ext.create) extras = await ext.create({ store, config });
+    const app = createApp({ store, config, logger, events: extras.events, extensions: extras.extensions });
+    const server = await startServer({
+      app,
+      config,
+      logger,
+      onClosed: async () => {
+        await extras.close?.();
+        await store.close();
+      },
+    });
+    const url = config.publicUrl ?? server.url;
+    const lines = [`Baton tracker listening on ${server.url}`, `  database: ${describeDb(config)}`];
+    let key = owner?.key.rawKey ?? null;
+    if (owner) lines.push('', 'First start: created the owner account. Its API key is shown ONCE — keep it:', '', `  ${key}`, '');
+    if (values['write-config']) {
+      const path = configFilePath(io.env, io.env.HOME || homedir());
+      const existing = readConfig(path);
+      const stillWorks = !key && existing?.apiKey && existing.url === url && (await verifyKey(store, existing.apiKey, Date.now())).ok;
+      if (!key && !stillWorks) {
+        const owners = (await store.users.list()).filter((u) => u.role === 'owner');
+        if (owners[0]) {
+          key = (await createKey(store, owners[0].id, { name: 'local plugin (npm start)' }, { now: Date.now(), defaultRate: config.defaultRateLimitPerMinute })).rawKey;
+          lines.push('', `Created a new API key for the local plugin (the one in ${path} was missing or stale):`, '', `  ${key}`, '');
+        }
+      }
+      if (key) {
+        writeConfigFile(path, { url, apiKey: key });
+        lines.push(`Saved url and apiKey to ${path} (mode 0600): the Baton plugin on this machine is configured.`);
+      } else lines.push(`${path} already holds a working key for ${url}.`);
+    } else if (!owner) {
+      lines.push('  (existing database: create a key with `baton tracker keys create --name NAME`)');
+    }
+    lines.push(`  API docs: ${url}/docs   health: ${url}/healthz`, 'Press Ctrl+C to stop.', '');
+    io.stdout(`${lines.join('\n')}\n`);
+    io.onListening?.({ url: server.url, port: server.port });
+
+    await waitForStop(io);
+    await server.close();
+    return 0;
+  } catch (err) {
+    await extras.close?.().catch(() => {});
+    await store.close().catch(() => {});
+    throw err;
+  }
+}
+
+function waitForStop(io: CliIo): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off('SIGTERM', done);
+      process.off('SIGINT', done);
+      resolve();
+    };
+    if (io.handleSignals !== false) {
+      process.once('SIGTERM', done);
+      process.once('SIGINT', done);
+    }
+    if (io.signal?.aborted) done();
+    io.signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+function describeDb(config: TrackerConfig): string {
+  if (config.db.engine === 'sqlite') return `SQLite ${config.db.file} (WAL)`;
+  const u = new URL(config.db.url);
+  return `PostgreSQL ${u.host}${u.pathname}${config.db.schema ? ` schema ${config.db.schema}` : ''}`;
+}
+
+function readConfig(path: string): { url?: string; apiKey?: string } | null {
+  try {
+    const v = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return v && typeof v === 'object' ? (v as { url?: string; apiKey?: string }) : null;
+  } catch {
+    return null;
+  }
+}

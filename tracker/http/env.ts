@@ -1,0 +1,9 @@
+// The Hono environment shared by the tracker's middleware and routes.
+import type { Caller } from '../services/context.js';
+
+export interface AppEnv {
+  Variables: {
+    caller: Caller;
+    requestId: string;
+  };
+}

@@ -1,0 +1,61 @@
+// The one place errors become HTTP responses: `{ error: { code, message, details? } }`, never a stack trace.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import { BatonError, isBatonError, type BatonErrorCode } from '../../src/core/errors.js';
+import type { Logger } from '../log.js';
+
+const STATUS: Partial<Record<BatonErrorCode, ContentfulStatusCode>> = {
+  invalid_input: 400,
+  invalid_request: 400,
+  auth: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_exists: 409,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  rate_limited: 429,
+};
+
+export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
+  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
+}
+
+/** zod issues as `[{ path, message, code }]`, capped so a huge bad body cannot produce a huge error. */
+export function issueDetails(error: z.ZodError): Array<{ path: Array<string | number>; message: string; code: string }> {
+  return error.issues.slice(0, 20).map((i) => ({
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: i.message,
+    code: i.code,
+  }));
+}
+
+export function createErrorHandler(logger: Logger) {
+  return (err: Error, c: Context) => {
+    if (isBatonError(err)) {
+      const status = STATUS[err.code];
+      if (status) return errorResponse(c, status, err.code, err.message, err.details);
+    }
+    if (err instanceof z.ZodError) return errorResponse(c, 400, 'invalid_request', 'invalid request', issueDetails(err));
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      if (status === 413) return errorResponse(c, 413, 'too_large', 'request body too large');
+      if (status < 500) return errorResponse(c, status, 'invalid_request', err.message || 'bad request');
+    }
+    logger.error('request failed', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+    });
+    return errorResponse(c, 500, 'internal', 'internal error');
+  };
+}
+
+export function notFound(c: Context) {
+  return errorResponse(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`);
+}
+
+export { BatonError };

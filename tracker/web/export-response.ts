@@ -1,0 +1,16 @@
+// A browser download of one session export, streamed by the tracker's export service.
+import type { ExportFormat } from '../../src/core/api/index.js';
+import type { Repositories, SessionRow } from '../db/repositories/index.js';
+import { CONTENT_TYPES, exportFileName, exportStream } from '../services/export.js';
+
+export function exportResponse(repos: Repositories, row: SessionRow, format: ExportFormat): Response {
+  return new Response(exportStream(repos, row, format), {
+    headers: {
+      'content-type': CONTENT_TYPES[format],
+      'content-disposition': `attachment; filename="${exportFileName(row.id, format)}"`,
+      'cache-control': 'no-store',
+      // Opened from the tracker's origin, an exported HTML file must not run with the tracker's privileges.
+      ...(format === 'html' ? { 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" } : {}),
+    },
+  });
+}

@@ -1,0 +1,32 @@
+// The server-rendered web UI: every page route group behind the security headers, plus the static assets.
+import { Hono } from 'hono';
+import type { WebDeps } from './context.js';
+import { createAssetRoutes } from './routes/assets.js';
+import { createAuthRoutes } from './routes/auth.js';
+import { createDiagnosticsRoutes } from './routes/diagnostics.js';
+import { createHandoffRoutes } from './routes/handoffs.js';
+import { createLivePageRoutes } from './routes/live-pages.js';
+import { createProjectRoutes } from './routes/projects.js';
+import { createSessionRoutes } from './routes/sessions.js';
+import { createSettingsRoutes } from './routes/settings.js';
+import { createShareRoutes } from './routes/share.js';
+import { securityHeaders } from './security.js';
+
+export type { WebDeps } from './context.js';
+export { createWebSessions } from './web-sessions.js';
+
+/** Mount at `/`. The live viewer's SSE feed (live.viewer) is mounted by the caller at /live next to these pages. */
+export function createWeb(d: WebDeps): Hono {
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  app.route('/assets', createAssetRoutes());
+  app.route('/live', createLivePageRoutes(d));
+  app.route('/', createAuthRoutes(d));
+  app.route('/', createSessionRoutes(d));
+  app.route('/', createShareRoutes(d));
+  app.route('/', createProjectRoutes(d));
+  app.route('/', createHandoffRoutes(d));
+  app.route('/', createSettingsRoutes(d));
+  app.route('/', createDiagnosticsRoutes(d));
+  return app;
+}

@@ -1,0 +1,118 @@
+// One call for the tracker's app factory: builds the live module and the web UI over its services and mounts both.
+import type { Hono } from 'hono';
+import { baseUrlFor } from '../http/base-url.js';
+import { createLive, type Live } from '../live/index.js';
+import type { LiveLimits } from '../live/limits.js';
+import { createLivePostPublisher } from '../live/post-publisher.js';
+import type { ServiceDeps } from '../services/context.js';
+import type { EventPublisher, LiveEvent } from '../services/publisher.js';
+import { verifyKey } from '../services/keys.js';
+import { createWeb } from './index.js';
+import { createWebSessions } from './web-sessions.js';
+
+export interface LiveWebOptions {
+  services: ServiceDeps;
+  version: string;
+  /** Shown in Settings → Connect Claude Code (`claude plugin marketplace add <repo>`). */
+  marketplaceRepo?: string;
+  heartbeatMs?: number;
+  liveLimits?: Partial<LiveLimits>;
+}
+
+export interface LiveWeb {
+  live: Live;
+  /** Forwards the tracker's stored-event notifications (ingest, sync) to live viewers of those sessions. */
+  publisher: EventPublisher;
+  /** Remembers an error for /diagnostics (the last 20). */
+  recordError(message: string): void;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MARKETPLACE = 'baton-dev/baton';
+
+/**
+ * For createApp's `extensions` and `events`: the extension mounts /api/v1/live, /live/* and the pages when the app is
+ * built; the publisher (created first, because createApp needs it up front) forwards to the live module from then on.
+ */
+export function liveWebExtension(o: Omit<LiveWebOptions, 'services'> = { version: '0.0.0' }) {
+  let mounted: LiveWeb | null = null;
+  return {
+    extension(app: Hono<any>, ctx: { deps: ServiceDeps }): void {
+      mounted = mountLiveWeb(app, { ...o, services: ctx.deps });
+    },
+    publisher: {
+      publish(sessionId: string, event: LiveEvent) {
+        mounted?.publisher.publish(sessionId, event);
+      },
+    } satisfies EventPublisher,
+    get handle(): LiveWeb | null {
+      return mounted;
+    },
+    start: async () => mounted?.start(),
+    close: async () => mounted?.close(),
+  };
+}
+
+/** Mounts /api/v1/live, /live/* and the pages on `app`. Opens nothing until start(). */
+export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
+  const { services } = o;
+  const errors: Array<{ at: string; message: string }> = [];
+  const recordError = (message: string) => {
+    errors.unshift({ at: new Date(services.now()).toISOString(), message: message.slice(0, 500) });
+    errors.length = Math.min(errors.length, 20);
+  };
+  const sessions = createWebSessions(services.store.db, { now: services.now, trustProxy: services.config.trustProxy });
+  const db = services.config.db;
+  const live = createLive({
+    db: services.store.db,
+    engine: services.store.engine,
+    ...(db.engine === 'postgres' ? { postgresUrl: db.url, postgresSchema: db.schema } : {}),
+    auth: {
+      async userFromApiKey(raw) {
+        const r = await verifyKey(services.store, raw, services.now());
+        return r.ok ? { userId: r.user.id } : null;
+      },
+      async userFromCookie(c) {
+        const u = await sessions.current(c);
+        return u ? { userId: u.userId } : null;
+      },
+    },
+    baseUrl: (c) => baseUrlFor(c, services.config),
+    heartbeatMs: o.heartbeatMs,
+    limits: o.liveLimits,
+    now: services.now,
+    publishPost: createLivePostPublisher({ store: services.store, now: services.now }),
+    onError: (err) => {
+      recordError(`live: ${String(err)}`);
+      services.logger.warn('live stream error', { err: String(err) });
+    },
+  });
+  app.route('/api/v1/live', live.api);
+  app.route('/live', live.viewer);
+  app.route(
+    '/',
+    createWeb({
+      services,
+      live,
+      sessions,
+      baseUrl: (c) => baseUrlFor(c, services.config),
+      version: o.version,
+      startedAt: services.now(),
+      marketplaceRepo: o.marketplaceRepo ?? DEFAULT_MARKETPLACE,
+      recentErrors: () => errors.slice(),
+      trustProxy: services.config.trustProxy,
+    }),
+  );
+
+  const publisher: EventPublisher = {
+    publish(sessionId: string, event: LiveEvent) {
+      if (event.type !== 'events.appended') return;
+      live
+        .publishSessionEvents(sessionId, event.events.map((e) => ({ event: e.event, turnIndex: e.turnIndex })))
+        .catch((err) => recordError(`live ingest: ${String(err)}`));
+    },
+  };
+
+  return { live, publisher, recordError, start: () => live.start(), close: () => live.close() };
+}

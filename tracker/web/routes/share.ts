@@ -1,0 +1,146 @@
+// `/share/:slug` and `/p/:slug`: unlisted/public sessions and posts for anyone with the link; `/posts/:id` for owners.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { ExportFormat } from '../../../src/core/api/index.js';
+import { BatonError } from '../../../src/core/errors.js';
+import type { SessionRow } from '../../db/repositories/index.js';
+import { toPost } from '../../services/posts.js';
+import { sessionDetail } from '../../services/sessions.js';
+import { toSummaries } from '../../services/session-view.js';
+import { baseUrlFor } from '../../http/base-url.js';
+import { csrfToken } from '../csrf.js';
+import { html, renderError, requireUser, type WebDeps } from '../context.js';
+import { exportResponse } from '../export-response.js';
+import { sessionDetailPage } from '../pages/session-detail.js';
+import { sharedPostPage } from '../pages/shared-post.js';
+
+const SLUG = /^[A-Za-z0-9_-]{10,64}$/;
+const EVENTS_PAGE = 500;
+
+export function createShareRoutes(d: WebDeps): Hono {
+  const app = new Hono();
+  app.onError((err, c) => renderError(c, d, err));
+  const store = d.services.store;
+
+  const viewer = async (c: Context) => {
+    const u = await d.sessions.current(c);
+    return u ? { user: { name: u.name }, csrfToken: csrfToken(c, d.trustProxy) } : { user: null };
+  };
+
+  /** A shared session page; `base` is the path prefix its export and paging links hang off. */
+  const sessionPage = async (c: Context, row: SessionRow, base: string) => {
+    const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
+    const detail = await sessionDetail(store, row, baseUrlFor(c, d.services.config), { offset, limit: EVENTS_PAGE });
+    const next = detail.eventsPage.nextOffset;
+    return html(
+      c,
+      sessionDetailPage({
+        ...(await viewer(c)),
+        session: detail.session,
+        meta: detail.meta,
+        events: detail.events,
+        eventsPage: detail.eventsPage,
+        nextHref: next !== null ? `${base}?offset=${next}` : null,
+        parent: null,
+        children: [],
+        exportBase: `${base}/export`,
+        live: null,
+      }),
+    );
+  };
+
+  const exportOf = (c: Context, row: SessionRow) => {
+    const format = ExportFormat.safeParse(c.req.query('format') ?? 'md');
+    if (!format.success) throw new BatonError('invalid_request', 'Export format must be md, json, html or txt.');
+    return exportResponse(store, row, format.data);
+  };
+
+  /** Private things are reported missing: a guessed or stale slug learns nothing. */
+  const sharedSession = async (slug: string) => {
+    if (!SLUG.test(slug)) return undefined;
+    const row = await store.sessions.findByShareSlug(slug);
+    return row && row.visibility !== 'private' ? row : undefined;
+  };
+  const sharedPost = async (slug: string) => {
+    if (!SLUG.test(slug)) return undefined;
+    const post = await store.posts.findByShareSlug(slug);
+    return post && post.visibility !== 'private' ? post : undefined;
+  };
+  /** A session reached through a shared post: it must belong to that post. */
+  const postSession = async (postId: string, sessionId: string) => {
+    const pks = new Set((await store.posts.sessionPks(postId)).map(Number));
+    for (const pk of pks) {
+      const row = await store.sessions.findByPk(pk);
+      if (row && row.id === sessionId) return row;
+    }
+    return undefined;
+  };
+
+  const postPage = async (c: Context, post: NonNullable<Awaited<ReturnType<typeof sharedPost>>>, slug: string, prefix: string) => {
+    const pks = (await store.posts.sessionPks(post.id)).map(Number);
+    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter((r): r is SessionRow => Boolean(r));
+    // A post of one session (the usual case: a finished live stream) shows that session directly.
+    if (rows.length === 1) return sessionPage(c, rows[0]!, `${prefix}/${slug}/s/${encodeURIComponent(rows[0]!.id)}`);
+    const base = baseUrlFor(c, d.services.config);
+    const summaries = await toSummaries(store, rows, base);
+    return html(
+      c,
+      sharedPostPage({
+        ...(await viewer(c)),
+        post: toPost(post, rows.map((r) => r.id), base),
+        sessions: summaries.map((s) => ({ summary: s, href: `${prefix}/${slug}/s/${encodeURIComponent(s.id)}` })),
+      }),
+    );
+  };
+
+  for (const prefix of ['/share', '/p']) {
+    app.get(`${prefix}/:slug`, async (c) => {
+      const slug = c.req.param('slug');
+      const row = await sharedSession(slug);
+      if (row) return sessionPage(c, row, `${prefix}/${slug}`);
+      const post = await sharedPost(slug);
+      if (post) return postPage(c, post, slug, prefix);
+      throw new BatonError('not_found', 'Not found.');
+    });
+    app.get(`${prefix}/:slug/export`, async (c) => {
+      const row = await sharedSession(c.req.param('slug'));
+      if (!row) throw new BatonError('not_found', 'Not found.');
+      return exportOf(c, row);
+    });
+    app.get(`${prefix}/:slug/s/:sessionId`, async (c) => {
+      const slug = c.req.param('slug');
+      const post = await sharedPost(slug);
+      const row = post ? await postSession(post.id, c.req.param('sessionId')) : undefined;
+      if (!row) throw new BatonError('not_found', 'Not found.');
+      return sessionPage(c, row, `${prefix}/${slug}/s/${encodeURIComponent(row.id)}`);
+    });
+    app.get(`${prefix}/:slug/s/:sessionId/export`, async (c) => {
+      const post = await sharedPost(c.req.param('slug'));
+      const row = post ? await postSession(post.id, c.req.param('sessionId')) : undefined;
+      if (!row) throw new BatonError('not_found', 'Not found.');
+      return exportOf(c, row);
+    });
+  }
+
+  // Private posts: the owner's view of the same page.
+  app.get('/posts/:id', async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    const post = await store.posts.findForUser(ctx.user.userId, c.req.param('id'));
+    if (!post) throw new BatonError('not_found', 'Not found.');
+    const pks = (await store.posts.sessionPks(post.id)).map(Number);
+    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter((r): r is SessionRow => Boolean(r));
+    const summaries = await toSummaries(store, rows, ctx.caller.baseUrl);
+    return html(
+      c,
+      sharedPostPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        post: toPost(post, rows.map((r) => r.id), ctx.caller.baseUrl),
+        sessions: summaries.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` })),
+      }),
+    );
+  });
+
+  return app;
+}
