@@ -19,7 +19,13 @@ const WRITE = !process.argv.includes('--no-write');
 const SPECSTORY_MBPS = 10 / 0.815;
 
 // Code the transcript corpus quotes from; the false-positive corpus below is different code.
-const TRANSCRIPT_CODE_DIRS = ['undici/lib', 'kysely/dist/esm', 'zod/v4', 'marked/lib', '@modelcontextprotocol/sdk/dist/esm'];
+const TRANSCRIPT_CODE_DIRS = [
+  'undici/lib',
+  'kysely/dist/esm',
+  'zod/v4',
+  'marked/lib',
+  '@modelcontextprotocol/sdk/dist/esm',
+];
 const FP_DIRS = ['typescript/lib', 'hono/dist'];
 const nm = (d: string): string => join(ROOT, 'node_modules', d);
 
@@ -82,16 +88,29 @@ function main(): void {
   const cpu = medianOf(scan, 'cpu');
   const wall = medianOf(scan, 'wall');
   const baseCpu = medianOf(baseline, 'cpu');
-  const both = (rates: Rate[]): string => `${fmt(medianOf(rates, 'cpu'))} MB/s CPU, ${fmt(medianOf(rates, 'wall'))} MB/s wall`;
+  const both = (rates: Rate[]): string =>
+    `${fmt(medianOf(rates, 'cpu'))} MB/s CPU, ${fmt(medianOf(rates, 'wall'))} MB/s wall`;
   const rows: [string, string][] = [
-    ['corpus', `${fmt(mb(corpus.bytes), 1)} MB in ${corpus.events.length} strings (prose, code, tool output)`],
-    [`redactText (median of ${RUNS})`, `${both(scan)} (CPU range ${fmt(Math.min(...scan.map((r) => r.cpu)))}–${fmt(Math.max(...scan.map((r) => r.cpu)))})`],
+    [
+      'corpus',
+      `${fmt(mb(corpus.bytes), 1)} MB in ${corpus.events.length} strings (prose, code, tool output)`,
+    ],
+    [
+      `redactText (median of ${RUNS})`,
+      `${both(scan)} (CPU range ${fmt(Math.min(...scan.map((r) => r.cpu)))}–${fmt(Math.max(...scan.map((r) => r.cpu)))})`,
+    ],
     ['baseline: toLowerCase', both(baseline)],
     ['baseline: indexOf scan', both(indexScan)],
     ['redactText / toLowerCase (CPU)', `${fmt(cpu / baseCpu, 2)}×`],
-    ['vs SpecStory (12.3 MB/s)', `${fmt(cpu / SPECSTORY_MBPS, 1)}× (CPU), ${fmt(wall / SPECSTORY_MBPS, 1)}× (wall)`],
+    [
+      'vs SpecStory (12.3 MB/s)',
+      `${fmt(cpu / SPECSTORY_MBPS, 1)}× (CPU), ${fmt(wall / SPECSTORY_MBPS, 1)}× (wall)`,
+    ],
     ['planted secrets', `${corpus.secrets.length}, leaked after redaction: ${leaked}`],
-    ['false-positive corpus', `${fmt(mb(fpBytes), 1)} MB (${FP_DIRS.join(', ')}), ${fmt(fpRate.cpu)} MB/s CPU, ${fmt(fpRate.wall)} MB/s wall`],
+    [
+      'false-positive corpus',
+      `${fmt(mb(fpBytes), 1)} MB (${FP_DIRS.join(', ')}), ${fmt(fpRate.cpu)} MB/s CPU, ${fmt(fpRate.wall)} MB/s wall`,
+    ],
     ['false positives', `${fpReport.total} (${fmt(fpReport.total / mb(fpBytes), 2)} per MB)`],
   ];
   const ruleNames = [...new Set([...Object.keys(corpus.planted), ...Object.keys(found.byRule)])].sort();

@@ -40610,7 +40610,7 @@ function createHtmlRenderer(write, opts) {
         const tool = tools.get(e.toolUseId);
         const name = tool?.name ?? "tool";
         const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const lines = content ? content.split("\n").length : 0;
+        const lines = content ? content.replace(/\n$/, "").split("\n").length : 0;
         const label = e.isError ? `❌ Error from <b>${escapeHtml(name)}</b>` : `📤 Result from <b>${escapeHtml(name)}</b>`;
         write(
           `<details class="msg result${e.isError ? " error" : ""}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? "" : "s"}</span></summary>${codeBlock(content, resultLanguage(content, tool?.filePath))}</details>
@@ -61546,34 +61546,46 @@ var specificRules = [...structuralRules, ...vendorRules];
 var allRules = [...specificRules, secretAssignment];
 
 // src/core/redact/walk.ts
-var MAX_DEPTH = 200;
-function redactValue(value, r, depth = 0) {
+var frameOf = (src) => ({ src, keys: Array.isArray(src) ? null : Object.keys(src), i: 0, copy: void 0 });
+function setChild(f, key, value) {
+  f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
+  f.copy[key] = value;
+}
+function redactValue(value, r) {
   if (typeof value === "string") return r.text(value);
   if (value === null || typeof value !== "object") return value;
-  if (depth >= MAX_DEPTH) {
-    const json3 = JSON.stringify(value);
-    const red2 = r.text(json3);
-    return red2 === json3 ? value : red2;
-  }
-  if (Array.isArray(value)) {
-    let copy2;
-    for (let i2 = 0; i2 < value.length; i2++) {
-      const v2 = value[i2];
-      const nv = redactValue(v2, r, depth + 1);
-      if (nv !== v2) (copy2 ??= value.slice())[i2] = nv;
+  const stack = [frameOf(value)];
+  const open3 = /* @__PURE__ */ new Set([value]);
+  let result = value;
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    const n2 = f.keys ? f.keys.length : f.src.length;
+    if (f.i < n2) {
+      const key = f.keys ? f.keys[f.i] : f.i;
+      const v2 = f.src[key];
+      if (v2 !== null && typeof v2 === "object" && !open3.has(v2)) {
+        open3.add(v2);
+        stack.push(frameOf(v2));
+        continue;
+      }
+      if (typeof v2 === "string") {
+        const nv = f.keys && r.isSecretKey(key) ? r.secretProperty(key, v2) ?? r.text(v2) : r.text(v2);
+        if (nv !== v2) setChild(f, key, nv);
+      }
+      f.i++;
+      continue;
     }
-    return copy2 ?? value;
+    stack.pop();
+    open3.delete(f.src);
+    const out = f.copy ?? f.src;
+    const parent = stack[stack.length - 1];
+    if (parent === void 0) result = out;
+    else {
+      if (out !== f.src) setChild(parent, parent.keys ? parent.keys[parent.i] : parent.i, out);
+      parent.i++;
+    }
   }
-  let copy;
-  const obj = value;
-  for (const key of Object.keys(obj)) {
-    const v2 = obj[key];
-    let nv;
-    if (typeof v2 === "string" && r.isSecretKey(key)) nv = r.secretProperty(key, v2) ?? r.text(v2);
-    else nv = redactValue(v2, r, depth + 1);
-    if (nv !== v2) (copy ??= { ...obj })[key] = nv;
-  }
-  return copy ?? value;
+  return result;
 }
 function redactEventWith(e, r) {
   switch (e.kind) {
@@ -71855,7 +71867,9 @@ function fromSummary(s) {
 }
 function localEntries(dataDir, project) {
   const entries = readIndex(dataDir).entries.filter((e) => existsSync8(resolveStoredFile(dataDir, e)));
-  return project ? entries.filter((e) => entryMatchesProject(e, project)) : entries;
+  if (!project) return entries;
+  const strong = entries.filter((e) => entryMatchesProject(e, { path: project.path, remote: project.remote }));
+  return strong.length > 0 ? strong : entries.filter((e) => entryMatchesProject(e, project));
 }
 async function remoteSummaries(ctx, project, limit) {
   if (!ctx.tracker) return [];

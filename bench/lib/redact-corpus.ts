@@ -3,7 +3,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Deterministic PRNG (mulberry32), so every run scans the same corpus. */
-export function createRandom(seed: number): { next(): number; int(n: number): number; pick<T>(xs: readonly T[]): T } {
+export function createRandom(seed: number): {
+  next(): number;
+  int(n: number): number;
+  pick<T>(xs: readonly T[]): T;
+} {
   let a = seed >>> 0;
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -41,7 +45,11 @@ function key(r: Random, alphabet: string, n: number): string {
 /** Builds one planted secret in its usual surroundings: the whole line, and the part that must not survive. */
 type Plant = { rule: string; make: (r: Random) => { text: string; secret: string } };
 
-const plant = (rule: string, secret: (r: Random) => string, line: (k: string, r: Random) => string): Plant => ({
+const plant = (
+  rule: string,
+  secret: (r: Random) => string,
+  line: (k: string, r: Random) => string,
+): Plant => ({
   rule,
   make: (r) => {
     const k = secret(r);
@@ -50,27 +58,96 @@ const plant = (rule: string, secret: (r: Random) => string, line: (k: string, r:
 });
 
 const PEM_BODY = (r: Random): string => Array.from({ length: 6 }, () => key(r, B64, 70)).join('\n');
-const SLACK_BOT = (r: Random): string => `xoxb-${1e11 + r.int(8e11)}-${1e11 + r.int(8e11)}-${key(r, ALNUM, 24)}`;
+const SLACK_BOT = (r: Random): string =>
+  `xoxb-${1e11 + r.int(8e11)}-${1e11 + r.int(8e11)}-${key(r, ALNUM, 24)}`;
 
 const PLANTS: readonly Plant[] = [
-  plant('aws-access-key', (r) => `AKIA${key(r, UPPER_DIGITS, 16)}`, (k) => `export AWS_ACCESS_KEY_ID=${k}`),
-  plant('aws-secret-key', (r) => key(r, B64, 40), (k) => `aws_secret_access_key = ${k}`),
-  plant('github-token', (r) => `ghp_${key(r, ALNUM, 36)}`, (k) => `git remote set-url origin https://x:${k}@github.com/acme/api.git`),
-  plant('github-token', (r) => `github_pat_${key(r, ALNUM, 22)}_${key(r, ALNUM, 59)}`, (k) => `GH_TOKEN=${k} gh pr list`),
-  plant('gitlab-token', (r) => `glpat-${key(r, B64URL, 20)}`, (k) => `curl --header "PRIVATE-TOKEN: ${k}" https://gitlab.example.com/api/v4/projects`),
-  plant('anthropic-key', (r) => `sk-ant-api03-${key(r, B64URL, 93)}AA`, (k) => `{"env": {"ANTHROPIC_API_KEY": "${k}"}}`),
-  plant('openai-key', (r) => `sk-proj-${key(r, B64URL, 120)}`, (k) => `OPENAI_API_KEY=${k}`),
-  plant('stripe-key', (r) => `sk_live_${key(r, ALNUM, 24)}`, (k) => `const stripe = new Stripe('${k}');`),
+  plant(
+    'aws-access-key',
+    (r) => `AKIA${key(r, UPPER_DIGITS, 16)}`,
+    (k) => `export AWS_ACCESS_KEY_ID=${k}`,
+  ),
+  plant(
+    'aws-secret-key',
+    (r) => key(r, B64, 40),
+    (k) => `aws_secret_access_key = ${k}`,
+  ),
+  plant(
+    'github-token',
+    (r) => `ghp_${key(r, ALNUM, 36)}`,
+    (k) => `git remote set-url origin https://x:${k}@github.com/acme/api.git`,
+  ),
+  plant(
+    'github-token',
+    (r) => `github_pat_${key(r, ALNUM, 22)}_${key(r, ALNUM, 59)}`,
+    (k) => `GH_TOKEN=${k} gh pr list`,
+  ),
+  plant(
+    'gitlab-token',
+    (r) => `glpat-${key(r, B64URL, 20)}`,
+    (k) => `curl --header "PRIVATE-TOKEN: ${k}" https://gitlab.example.com/api/v4/projects`,
+  ),
+  plant(
+    'anthropic-key',
+    (r) => `sk-ant-api03-${key(r, B64URL, 93)}AA`,
+    (k) => `{"env": {"ANTHROPIC_API_KEY": "${k}"}}`,
+  ),
+  plant(
+    'openai-key',
+    (r) => `sk-proj-${key(r, B64URL, 120)}`,
+    (k) => `OPENAI_API_KEY=${k}`,
+  ),
+  plant(
+    'stripe-key',
+    (r) => `sk_live_${key(r, ALNUM, 24)}`,
+    (k) => `const stripe = new Stripe('${k}');`,
+  ),
   plant('slack-token', SLACK_BOT, (k) => `SLACK_BOT_TOKEN=${k}`),
-  plant('slack-webhook', (r) => `T${key(r, UPPER_DIGITS, 8)}/B${key(r, UPPER_DIGITS, 8)}/${key(r, ALNUM, 24)}`, (k) => `curl -X POST https://hooks.slack.com/services/${k}`),
-  plant('jwt', (r) => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${key(r, B64URL, 60)}.${key(r, B64URL, 43)}`, (k) => `curl -H "Authorization: Bearer ${k}" localhost:3000/me`),
-  plant('private-key', PEM_BODY, (k) => `-----BEGIN OPENSSH PRIVATE KEY-----\n${k}\n-----END OPENSSH PRIVATE KEY-----`),
-  plant('connection-string', (r) => key(r, ALNUM, 16), (k) => `DATABASE_URL=postgres://app:${k}@db.internal:5432/app`),
-  plant('secret-assignment', (r) => key(r, ALNUM, 14), (k) => `  "password": "${k}",`),
-  plant('secret-assignment', (r) => chars(r, 'abcdefghijklmnopqrstuvwxyz', 18), (k) => `JWT_SECRET=${k}`),
-  plant('private', (r) => `my home address is ${r.int(999)} Elm Street`, (k) => `<private>${k}</private>`),
-  plant('baton-key', (r) => `bt_${key(r, B64URL, 43)}`, (k) => `BATON_API_KEY=${k}`),
-  plant('auth-header', (r) => `${key(r, B64, 28)}=`, (k) => `-H 'Authorization: Basic ${k}'`),
+  plant(
+    'slack-webhook',
+    (r) => `T${key(r, UPPER_DIGITS, 8)}/B${key(r, UPPER_DIGITS, 8)}/${key(r, ALNUM, 24)}`,
+    (k) => `curl -X POST https://hooks.slack.com/services/${k}`,
+  ),
+  plant(
+    'jwt',
+    (r) => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${key(r, B64URL, 60)}.${key(r, B64URL, 43)}`,
+    (k) => `curl -H "Authorization: Bearer ${k}" localhost:3000/me`,
+  ),
+  plant(
+    'private-key',
+    PEM_BODY,
+    (k) => `-----BEGIN OPENSSH PRIVATE KEY-----\n${k}\n-----END OPENSSH PRIVATE KEY-----`,
+  ),
+  plant(
+    'connection-string',
+    (r) => key(r, ALNUM, 16),
+    (k) => `DATABASE_URL=postgres://app:${k}@db.internal:5432/app`,
+  ),
+  plant(
+    'secret-assignment',
+    (r) => key(r, ALNUM, 14),
+    (k) => `  "password": "${k}",`,
+  ),
+  plant(
+    'secret-assignment',
+    (r) => chars(r, 'abcdefghijklmnopqrstuvwxyz', 18),
+    (k) => `JWT_SECRET=${k}`,
+  ),
+  plant(
+    'private',
+    (r) => `my home address is ${r.int(999)} Elm Street`,
+    (k) => `<private>${k}</private>`,
+  ),
+  plant(
+    'baton-key',
+    (r) => `bt_${key(r, B64URL, 43)}`,
+    (k) => `BATON_API_KEY=${k}`,
+  ),
+  plant(
+    'auth-header',
+    (r) => `${key(r, B64, 28)}=`,
+    (k) => `-H 'Authorization: Basic ${k}'`,
+  ),
 ];
 
 const WORDS = (
@@ -93,31 +170,40 @@ function prose(r: Random, sentences: number): string {
   return out.join(' ');
 }
 
-/** Tool output that looks like shell and JSON: SHAs, UUIDs, timestamps, a base64 image now and then. */
+/** Tool output that looks like shell and JSON: SHAs, UUIDs, timestamps, test runs, a base64 data URI now and then. */
 function toolOutput(r: Random): string {
-  switch (r.int(4)) {
-    case 0:
-      return Array.from({ length: 20 + r.int(60) }, () => `${chars(r, HEX, 40)} ${prose(r, 1)}`).join('\n');
-    case 1:
-      return JSON.stringify(
-        Array.from({ length: 10 + r.int(40) }, (_, i) => ({
-          id: `${chars(r, HEX, 8)}-${chars(r, HEX, 4)}-4${chars(r, HEX, 3)}-a${chars(r, HEX, 3)}-${chars(r, HEX, 12)}`,
-          name: r.pick(WORDS),
-          createdAt: new Date(1.7e12 + i * 6e4).toISOString(),
-          tokens: r.int(100000),
-          ok: r.int(2) === 0,
-        })),
-        null,
-        2,
-      );
-    case 2:
-      return `data:image/png;base64,iVBORw0KGgo${chars(r, B64, 2000 + r.int(20000))}==`;
-    default:
-      return Array.from(
-        { length: 10 + r.int(40) },
-        () => `-rw-r--r-- 1 dev dev ${r.int(99999)} Nov ${1 + r.int(28)} 10:${10 + r.int(49)} ${r.pick(WORDS)}.ts`,
-      ).join('\n');
+  const roll = r.int(20);
+  if (roll < 5)
+    return Array.from({ length: 20 + r.int(60) }, () => `${chars(r, HEX, 40)} ${prose(r, 1)}`).join('\n');
+  if (roll < 10) {
+    return JSON.stringify(
+      Array.from({ length: 10 + r.int(40) }, (_, i) => ({
+        id: `${chars(r, HEX, 8)}-${chars(r, HEX, 4)}-4${chars(r, HEX, 3)}-a${chars(r, HEX, 3)}-${chars(r, HEX, 12)}`,
+        name: r.pick(WORDS),
+        createdAt: new Date(1.7e12 + i * 6e4).toISOString(),
+        tokens: r.int(100000),
+        ok: r.int(2) === 0,
+      })),
+      null,
+      2,
+    );
   }
+  if (roll < 14) {
+    return Array.from({ length: 10 + r.int(40) }, () => {
+      const file = `${r.pick(WORDS)}.test.ts`;
+      return r.int(8) === 0
+        ? ` FAIL  test/unit/${file} > ${prose(r, 1)}\n    at Object.<anonymous> (/home/dev/proj/test/unit/${file}:${r.int(400)}:${r.int(80)})`
+        : ` ✓ test/unit/${file} (${r.int(40)} tests) ${r.int(900)}ms`;
+    }).join('\n');
+  }
+  // Images normally travel as separate image blocks; inline data URIs in text are the exception.
+  if (roll === 14)
+    return `<img src="data:image/png;base64,iVBORw0KGgo${chars(r, B64, 1000 + r.int(6000))}==">`;
+  return Array.from(
+    { length: 10 + r.int(40) },
+    () =>
+      `-rw-r--r-- 1 dev dev ${r.int(99999)} Nov ${1 + r.int(28)} 10:${10 + r.int(49)} ${r.pick(WORDS)}.ts`,
+  ).join('\n');
 }
 
 function* sourceFiles(dir: string): Generator<string> {

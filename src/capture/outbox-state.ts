@@ -1,5 +1,5 @@
 // The per-session state beside an outbox (last seq, outbox size, transcript offsets), and its repair from the outbox.
-import { readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 
 export interface OutboxState {
   v: 1;
@@ -13,23 +13,50 @@ export interface OutboxState {
 
 export const emptyState = (): OutboxState => ({ v: 1, seq: 0, bytes: 0, offsets: {} });
 
-export function readState(path: string): OutboxState | null {
-  let text: string;
+/** The state file, open for the lock holder: read once, rewritten in place once. */
+export interface StateFile {
+  fd: number;
+  /** null when missing, empty or unreadable: reconcileState rebuilds it from the outbox. */
+  state: OutboxState | null;
+  /** Current file length: a shorter rewrite is padded to it, so the file never needs truncating. */
+  length: number;
+}
+
+/** Opens (creating, 0600) and parses the state file. Callers hold the session lock and close `fd`. */
+export function openState(path: string): StateFile {
+  const fd = openSync(path, constants.O_RDWR | constants.O_CREAT, 0o600);
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return null;
+    const length = fstatSync(fd).size;
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, buf, got, length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return { fd, state: parseState(buf.toString('utf8', 0, got)), length };
+  } catch (err) {
+    closeSync(fd);
+    throw err;
   }
+}
+
+/**
+ * Rewrites the state in place with one positioned write, padded with spaces (valid JSON whitespace) to the old
+ * length. In place, not temp file + rename: freeing the old file's block on every hook is slow on ext4 with
+ * `discard`, and a torn state is harmless anyway — it fails to parse, and reconcileState rebuilds it.
+ */
+export function saveState(file: StateFile, state: OutboxState): void {
+  const buf = Buffer.from(JSON.stringify(state).padEnd(file.length, ' '));
+  writeSync(file.fd, buf, 0, buf.length, 0);
+  file.length = Math.max(file.length, buf.length);
+}
+
+export function parseState(text: string): OutboxState | null {
+  if (text.trim() === '') return null;
   try {
     const s = JSON.parse(text) as Partial<OutboxState> | null;
-    if (
-      !s ||
-      s.v !== 1 ||
-      !isCount(s.seq) ||
-      !isCount(s.bytes) ||
-      !s.offsets ||
-      typeof s.offsets !== 'object'
-    ) {
+    if (!s || s.v !== 1 || !isCount(s.seq) || !isCount(s.bytes) || !s.offsets || typeof s.offsets !== 'object') {
       return null;
     }
     const offsets: Record<string, number> = {};
@@ -38,13 +65,6 @@ export function readState(path: string): OutboxState | null {
   } catch {
     return null;
   }
-}
-
-/** Temp file + rename: a reader never sees half a state file. Callers hold the session lock. */
-export function writeState(path: string, state: OutboxState): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
-  renameSync(tmp, path);
 }
 
 const SEQ_PREFIX = /^\{"seq":(\d+)/;

@@ -2,7 +2,7 @@
 import { closeSync, constants, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { BatonError } from '../core/errors.js';
 import { outboxPaths } from './outbox-paths.js';
-import { readState, reconcileState, writeState } from './outbox-state.js';
+import { openState, reconcileState, saveState, type StateFile } from './outbox-state.js';
 import { acquireLock } from './session-lock.js';
 import { sweepTranscript, MAX_SWEEP_BYTES } from './transcript-sweep.js';
 
@@ -72,14 +72,21 @@ function appendLocked(
   opts: AppendOptions,
 ): AppendResult {
   let fd: number;
+  let stateFile: StateFile;
   try {
     fd = openOutbox(paths.outbox, paths.dir);
   } catch (cause) {
     throw ioError(`cannot open ${paths.outbox}`, cause);
   }
   try {
+    stateFile = openState(paths.state);
+  } catch (cause) {
+    closeSync(fd);
+    throw ioError(`cannot open ${paths.state}`, cause);
+  }
+  try {
     const size = fstatSync(fd).size;
-    const { state, needsNewline } = reconcileState(readState(paths.state), fd, size);
+    const { state, needsNewline } = reconcileState(stateFile.state, fd, size);
     const ts = (opts.now ?? new Date()).toISOString();
     const firstSeq = state.seq + 1;
     let lines = 0;
@@ -122,7 +129,7 @@ function appendLocked(
     }
     for (const entry of entries) write(entry);
     try {
-      writeState(paths.state, state);
+      saveState(stateFile, state);
     } catch (cause) {
       // The outbox is complete; the next writer repairs the state from it (reconcileState).
       throw ioError(`cannot write ${paths.state}`, cause);
@@ -130,6 +137,7 @@ function appendLocked(
     return { firstSeq, lastSeq: state.seq, lines, sweepErrors };
   } finally {
     closeSync(fd);
+    closeSync(stateFile.fd);
   }
 }
 

@@ -82,9 +82,15 @@ function fromSummary(s: HandoffSummary): ListedHandoff {
   };
 }
 
+/**
+ * Handoffs of a project, newest first. Same path or remote beats the same name: a name-only match (another
+ * machine's checkout elsewhere) is used only when nothing matches more strongly, so two "api" folders do not mix.
+ */
 export function localEntries(dataDir: string, project: ProjectKey | null): HandoffIndexEntry[] {
   const entries = readIndex(dataDir).entries.filter((e) => existsSync(resolveStoredFile(dataDir, e)));
-  return project ? entries.filter((e) => entryMatchesProject(e, project)) : entries;
+  if (!project) return entries;
+  const strong = entries.filter((e) => entryMatchesProject(e, { path: project.path, remote: project.remote }));
+  return strong.length > 0 ? strong : entries.filter((e) => entryMatchesProject(e, project));
 }
 
 async function remoteSummaries(

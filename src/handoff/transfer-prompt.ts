@@ -1,5 +1,4 @@
 // Renders the claude.ai transfer prompt: next steps first, no machine-local paths, within a character budget.
-import { NOT_WRITTEN } from '../core/handoff/document.js';
 import type { DocumentSectionId, RenderOptions } from '../core/routine/schema.js';
 import type { HandoffDocument } from '../core/handoff/document.js';
 
@@ -59,14 +58,28 @@ export function renderTransferPrompt(
   opts: RenderOptions,
   strip: (s: string) => string,
 ): string {
-  const header = `${(opts.preamble ?? DEFAULT_PREAMBLE).trim()}\n\nTopic: ${strip(doc.meta.topic)}`;
   const parts: { heading: string; body: string }[] = [];
+  const unwritten: string[] = [];
   for (const id of opts.sections) {
     if (!(id in doc.sections) || id === 'resume') continue; // `claude --resume` means nothing on claude.ai
     const raw = doc.sections[id];
-    const body = raw === null || raw === undefined ? NOT_WRITTEN.replace(/\s*\(run[^)]*\)/, '') : raw;
-    parts.push({ heading: TRANSFER_HEADINGS[id], body: opts.stripLocalPaths ? strip(body) : body });
+    // Unwritten narrative costs budget and says nothing: one line names them instead.
+    if ((raw === null || raw === undefined) && id === 'nextSteps') {
+      // The section the prompt leads with stays, so the reader knows it is missing rather than forgotten.
+      parts.push({
+        heading: TRANSFER_HEADINGS[id],
+        body: '_Not written in the handoff: ask me what to do next._',
+      });
+      continue;
+    }
+    if (raw === null || raw === undefined) {
+      unwritten.push(TRANSFER_HEADINGS[id]);
+      continue;
+    }
+    parts.push({ heading: TRANSFER_HEADINGS[id], body: opts.stripLocalPaths ? strip(raw) : raw });
   }
+  const missing = unwritten.length > 0 ? `\n(The handoff has no notes on: ${unwritten.join(', ')}.)` : '';
+  const header = `${(opts.preamble ?? DEFAULT_PREAMBLE).trim()}\n\nTopic: ${strip(doc.meta.topic)}${missing}`;
   for (const e of doc.extras)
     parts.push({ heading: e.heading, body: opts.stripLocalPaths ? strip(e.body) : e.body });
 

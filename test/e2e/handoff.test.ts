@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/handoff/index.js';
 import { git } from '../helpers/handoff-session.js';
-import { startFakeHandoffTracker, type FakeHandoffTracker } from '../helpers/fake-handoff-tracker.js';
+import { startTestTracker, type TestTracker } from '../helpers/handoff-tracker.js';
 import { nonce } from './helpers/assertions.js';
 import { repoRoot } from './helpers/claude-binary.js';
 import {
@@ -18,7 +18,6 @@ import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
 
 /** BATON_E2E_PLUGIN_DIR runs another copy of the plugin (e.g. one with a freshly built dist/). */
 const pluginDir = process.env.BATON_E2E_PLUGIN_DIR || repoRoot;
-const KEY = 'bt_e2e_handoff_key';
 const END_MARKER = 'Facts Baton gathered deterministically';
 
 /**
@@ -67,7 +66,7 @@ describeClaude('e2e: /baton:end then /baton:start on another machine', () => {
     `1. Review notes.txt and extend it (next-${n}).`,
   ].join('\n');
   let fake: FakeAnthropic;
-  let tracker: FakeHandoffTracker;
+  let tracker: TestTracker;
   let a: ClaudeSandbox;
   let b: ClaudeSandbox;
   let c: ClaudeSandbox;
@@ -80,7 +79,7 @@ describeClaude('e2e: /baton:end then /baton:start on another machine', () => {
   beforeAll(async () => {
     if (pluginDir === repoRoot) requireDist('hook.cjs', 'cli.js');
     fake = await startFakeAnthropic();
-    tracker = await startFakeHandoffTracker(KEY);
+    tracker = await startTestTracker();
     a = createSandbox('baton-e2e-handoff-a-');
     b = createSandbox('baton-e2e-handoff-b-');
     c = createSandbox('baton-e2e-handoff-c-');
@@ -88,7 +87,7 @@ describeClaude('e2e: /baton:end then /baton:start on another machine', () => {
     writeFileSync(join(a.projectDir, 'README.md'), '# project\n');
     await git(a.projectDir, a.home, 'add', '.');
     await git(a.projectDir, a.home, 'commit', '-q', '-m', 'initial');
-    const trackerEnv = { BATON_URL: tracker.url, BATON_API_KEY: KEY };
+    const trackerEnv = { BATON_URL: tracker.url, BATON_API_KEY: tracker.apiKey };
 
     // Machine A: some work, then /baton:end in the same session.
     const base = { bin: claudeBin, sandbox: a, fake, pluginDir, env: trackerEnv };
@@ -155,7 +154,7 @@ describeClaude('e2e: /baton:end then /baton:start on another machine', () => {
     expect(result?.text).toContain('Narrative: complete');
   });
 
-  it('the document is stored locally and on the tracker with facts, narrative and the resume command', () => {
+  it('the document is stored locally and on the tracker with facts, narrative and the resume command', async () => {
     const index = JSON.parse(readFileSync(join(a.dataDir, 'handoffs', 'index.json'), 'utf8'));
     const entry = index.entries[0];
     expect(entry.sessionId).toBe(sessionId);
@@ -167,8 +166,11 @@ describeClaude('e2e: /baton:end then /baton:start on another machine', () => {
     expect(doc.sections.files).toContain('`notes.txt`');
     expect(doc.sections.nextSteps).toContain(`next-${n}`);
     expect(doc.sections.resume).toContain(`claude --resume ${sessionId}`);
-    expect(tracker.handoffs).toHaveLength(1);
-    expect(tracker.handoffs[0]!.sessionId).toBe(sessionId);
+    const res = await fetch(`${tracker.url}/api/v1/handoffs?limit=10`, {
+      headers: { authorization: `Bearer ${tracker.apiKey}` },
+    });
+    const { handoffs } = (await res.json()) as { handoffs: { sessionId: string }[] };
+    expect(handoffs.map((h) => h.sessionId)).toEqual([sessionId]);
   });
 
   it('/baton:start in a new session on another machine puts the handoff into its context (shared data dir)', () => {

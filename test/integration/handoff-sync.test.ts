@@ -1,24 +1,24 @@
-// Tracker sync of handoffs: POST on create, an unreachable tracker only warns, and "another machine" finds it with show.
+// Tracker sync of handoffs against the real tracker (temp SQLite): POST on create, the project pointer moves,
+// an unreachable tracker only warns, and "another machine" finds the handoff with show.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHandoffCommand } from '../../src/cli/commands/handoff.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { resolveConfig } from '../../src/core/config/index.js';
 import { parseDocument } from '../../src/core/handoff/index.js';
 import { handoffContextFor } from '../../src/capture/handoff-context.js';
-import { startFakeHandoffTracker, type FakeHandoffTracker } from '../helpers/fake-handoff-tracker.js';
+import { startTestTracker, type TestTracker } from '../helpers/handoff-tracker.js';
 import { git, writeFakeTranscript } from '../helpers/handoff-session.js';
 
 const SESSION = '0d1e2f30-4152-4637-8849-5a6b7c8d9e0f';
-const KEY = 'bt_test_key';
 let root: string;
 let homeA: string;
 let homeB: string;
 let repo: string;
-let tracker: FakeHandoffTracker;
+let tracker: TestTracker;
 
 async function run(
   argv: string[],
@@ -33,7 +33,7 @@ async function run(
     CLAUDE_CONFIG_DIR: join(o.home, '.claude'),
     XDG_CONFIG_HOME: join(o.home, '.config'),
     BATON_URL: tracker.url,
-    BATON_API_KEY: KEY,
+    BATON_API_KEY: tracker.apiKey,
     ...o.env,
   };
   const io: CliIo = {
@@ -51,7 +51,7 @@ async function run(
 }
 
 beforeAll(async () => {
-  tracker = await startFakeHandoffTracker(KEY);
+  tracker = await startTestTracker();
   root = mkdtempSync(join(tmpdir(), 'baton-handoff-sync-'));
   homeA = join(root, 'machine-a');
   homeB = join(root, 'machine-b');
@@ -75,12 +75,25 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-beforeEach(() => {
-  tracker.requests.length = 0;
-});
+/** GET on the tracker's API with the owner key. */
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(`${tracker.url}/api/v1${path}`, {
+    headers: { authorization: `Bearer ${tracker.apiKey}` },
+  });
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function trackerHandoffs(): Promise<{ id: string; sessionId: string; project: { name: string } }[]> {
+  return (
+    await api<{ handoffs: { id: string; sessionId: string; project: { name: string } }[] }>(
+      '/handoffs?limit=100',
+    )
+  ).handoffs;
+}
 
 describe('handoff tracker sync', () => {
-  it('POSTs the document with the session id and project, Bearer auth, and records the tracker id locally', async () => {
+  it('stores the document on the tracker under the session and project, moves the pointer, and records the id', async () => {
     const dataA = join(root, 'data-a');
     const r = await run(['create', '--topic', 'retry', '--narrative', '-'], {
       home: homeA,
@@ -88,22 +101,28 @@ describe('handoff tracker sync', () => {
       stdin: '## Next steps\n- Tune the backoff\n',
     });
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(new RegExp(`Tracker: +synced to ${tracker.url} \\(id ho_1\\)`));
-    const post = tracker.requests.find((q) => q.method === 'POST')!;
-    expect(post.auth).toBe(`Bearer ${KEY}`);
-    const body = post.body as {
-      sessionId: string;
-      project: string;
-      markdown: string;
-      frontmatter: { contextId: string };
-    };
-    expect(body.sessionId).toBe(SESSION);
-    expect(body.project).toBe('svc');
+    const id = /Tracker: +synced to \S+ \(id (\S+)\)/.exec(r.out)?.[1];
+    expect(id).toBeDefined();
+    const { handoff } = await api<{
+      handoff: {
+        sessionId: string;
+        project: { name: string };
+        frontmatter: { contextId: string };
+        body: string;
+      };
+    }>(`/handoffs/${id}`);
+    expect(handoff.sessionId).toBe(SESSION);
+    expect(handoff.project.name).toBe('svc');
     const local = /Local: +(\S+\.md)/.exec(r.out)![1]!;
-    expect(body.markdown).toBe(readFileSync(local, 'utf8'));
-    expect(body.frontmatter.contextId).toBe(parseDocument(body.markdown).meta.contextId);
+    expect(handoff.body).toBe(readFileSync(local, 'utf8'));
+    expect(handoff.frontmatter.contextId).toBe(parseDocument(handoff.body).meta.contextId);
+    // A handoff is an explicit "continue from here": the project's latest session is now this one.
+    const { project } = await api<{ project: { lastSession: { sessionId: string; source: string } | null } }>(
+      '/projects/svc',
+    );
+    expect(project.lastSession).toMatchObject({ sessionId: SESSION, source: 'handoff' });
     const index = JSON.parse(readFileSync(join(dataA, 'handoffs', 'index.json'), 'utf8'));
-    expect(index.entries[0].trackerId).toBe('ho_1');
+    expect(index.entries[0].trackerId).toBe(id);
   });
 
   it('another machine (fresh home and data dir, same tracker) finds the handoff with show latest and keeps a copy', async () => {
@@ -124,7 +143,9 @@ describe('handoff tracker sync', () => {
   });
 
   it('show <context-id> finds a handoff only the tracker has', async () => {
-    const id = parseDocument(tracker.handoffs[0]!.body).meta.contextId;
+    const [first] = await trackerHandoffs();
+    const { handoff } = await api<{ handoff: { body: string } }>(`/handoffs/${first!.id}`);
+    const id = parseDocument(handoff.body).meta.contextId;
     const r = await run(['show', id], { home: homeB, dataDir: join(root, 'data-c') });
     expect(r.code).toBe(0);
     expect(parseDocument(r.out).meta.contextId).toBe(id);
@@ -147,16 +168,17 @@ describe('handoff tracker sync', () => {
       env: { BATON_API_KEY: 'wrong' },
     });
     expect(badKey.code).toBe(0);
-    expect(badKey.out).toContain('sync failed: tracker: POST /handoffs: bad key');
+    expect(badKey.out).toMatch(/sync failed: tracker: POST \/handoffs: .+/);
   });
 
-  it('--local-only and the transfer preset never talk to the tracker', async () => {
+  it('--local-only and the transfer preset never send anything to the tracker', async () => {
+    const before = (await trackerHandoffs()).length;
     await run(['create', '--local-only'], { home: homeA, dataDir: join(root, 'data-e') });
     await run(['create', '--preset', 'claude-ai-transfer'], {
       home: homeA,
       dataDir: join(root, 'data-e'),
       env: { BATON_CLIPBOARD: 'off' },
     });
-    expect(tracker.requests).toEqual([]);
+    expect((await trackerHandoffs()).length).toBe(before);
   });
 });

@@ -215,7 +215,7 @@ describe('hook runner: fails open', () => {
     expect(logLines(dataDir)).toEqual([
       expect.objectContaining({ level: 'error', code: 'ENOSPC', sessionId: SID }),
     ]);
-    expect(existsSync(paths.state)).toBe(false);
+    expect(readFileSync(paths.state, 'utf8')).toBe('');
     expect(runHookSync('Stop', stopPayload(), env).stdout).toBe('');
   });
 

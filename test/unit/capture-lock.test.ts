@@ -1,6 +1,17 @@
 // The session lock: exclusion, bounded wait, and recovery from locks left by dead or stuck processes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -22,11 +33,20 @@ function deadPid(): number {
   return Number(r.stdout.toString());
 }
 
+/** Leaves a lock as another process would: a symlink (the normal form) or a plain file (the fallback form). */
+function plant(content: string, form: 'symlink' | 'file' = 'symlink'): void {
+  mkdirSync(join(root, 'nested'), { recursive: true });
+  rmSync(lock, { force: true });
+  if (form === 'symlink') symlinkSync(content, lock);
+  else writeFileSync(lock, content);
+}
+
 describe('acquireLock', () => {
   it('creates the lock (and its dir), excludes a second taker, and releases', () => {
     const release = acquireLock(lock, opts);
     expect(release).toBeTypeOf('function');
-    expect(readFileSync(lock, 'utf8')).toMatch(new RegExp(`^${process.pid} `));
+    expect(lstatSync(lock).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(lock)).toMatch(new RegExp(`^${process.pid} ${hostname()} `));
     expect(acquireLock(lock, opts)).toBeNull();
     release!();
     expect(existsSync(lock)).toBe(false);
@@ -35,17 +55,16 @@ describe('acquireLock', () => {
     again!();
   });
 
-  it('breaks a lock whose owner process is dead, at once', () => {
-    acquireLock(lock, opts)!; // creates the dir
-    writeFileSync(lock, `${deadPid()} ${hostname()} ${Date.now()} x`);
+  it.each(['symlink', 'file'] as const)('breaks a %s lock whose owner process is dead, at once', (form) => {
+    plant(`${deadPid()} ${hostname()} ${Date.now()} x`, form);
     const release = acquireLock(lock, opts);
     expect(release).toBeTypeOf('function');
     release!();
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('does not break a fresh lock of a live owner, but breaks it once older than staleMs', () => {
-    acquireLock(lock, opts)!;
-    writeFileSync(lock, `${process.ppid} ${hostname()} ${Date.now()} x`);
+    plant(`${process.ppid} ${hostname()} ${Date.now()} x`, 'file');
     expect(acquireLock(lock, opts)).toBeNull();
     const old = (Date.now() - 120_000) / 1000;
     utimesSync(lock, old, old);
@@ -55,14 +74,13 @@ describe('acquireLock', () => {
   });
 
   it('treats a lock from another host as live until it is stale', () => {
-    acquireLock(lock, opts)!;
-    writeFileSync(lock, `${deadPid()} not-${hostname()} ${Date.now()} x`);
+    plant(`${deadPid()} not-${hostname()} ${Date.now()} x`);
     expect(acquireLock(lock, opts)).toBeNull();
   });
 
   it('release leaves alone a lock someone else took over', () => {
     const release = acquireLock(lock, opts)!;
-    writeFileSync(lock, 'someone else');
+    plant('someone else', 'file');
     release();
     expect(readFileSync(lock, 'utf8')).toBe('someone else');
   });

@@ -85,7 +85,9 @@ describe('secret-assignment: vendor secrets in the value keep their own rule nam
   it('takes AWS secret keys with their own rule', () => {
     const secret = mix(40, 1, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/+');
     const r = createRedactor();
-    expect(r.redactText(`aws_secret_access_key=${secret}`)).toBe('aws_secret_access_key=[REDACTED:aws-secret-key]');
+    expect(r.redactText(`aws_secret_access_key=${secret}`)).toBe(
+      'aws_secret_access_key=[REDACTED:aws-secret-key]',
+    );
     expect(r.report().byRule).toEqual({ 'aws-secret-key': 1 });
   });
 });

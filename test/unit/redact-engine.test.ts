@@ -16,7 +16,11 @@ describe('trieSource', () => {
   it('escapes regex syntax in literals', () => {
     const re = new RegExp(trieSource(['hooks.slack.com/', '<private>', '-----BEGIN']), 'gi');
     expect(re.test('hooksXslackYcom/')).toBe(false);
-    expect('a <private> -----BEGIN hooks.slack.com/'.match(re)).toEqual(['<private>', '-----BEGIN', 'hooks.slack.com/']);
+    expect('a <private> -----BEGIN hooks.slack.com/'.match(re)).toEqual([
+      '<private>',
+      '-----BEGIN',
+      'hooks.slack.com/',
+    ]);
   });
 });
 
@@ -24,7 +28,8 @@ describe('compileRules', () => {
   const rule = (name: string, triggers: string[]): Rule => ({
     name,
     triggers,
-    match: (text, at) => (text.startsWith(name, at) ? { end: at + name.length, replacement: `<${name}>` } : null),
+    match: (text, at) =>
+      text.startsWith(name, at) ? { end: at + name.length, replacement: `<${name}>` } : null,
   });
 
   it('refuses a trigger hidden inside another, which the scan could never see', () => {

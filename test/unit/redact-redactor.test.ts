@@ -74,7 +74,11 @@ describe('redactEvent', () => {
     ['prompt text', { ...base, kind: 'prompt', text: `use ${GH}` }, (e) => (e as { text: string }).text],
     ['text', { ...base, kind: 'text', text: `use ${GH}` }, (e) => (e as { text: string }).text],
     ['thinking', { ...base, kind: 'thinking', text: `use ${GH}` }, (e) => (e as { text: string }).text],
-    ['system', { ...base, kind: 'system', subtype: 'note', text: `use ${GH}` }, (e) => (e as { text: string }).text],
+    [
+      'system',
+      { ...base, kind: 'system', subtype: 'note', text: `use ${GH}` },
+      (e) => (e as { text: string }).text,
+    ],
     [
       'tool_result',
       { ...base, kind: 'tool_result', toolUseId: 't1', content: `use ${GH}`, isError: false },
@@ -86,7 +90,11 @@ describe('redactEvent', () => {
     expect(out).not.toBe(frozen);
     expect(pick(out)).toBe(`use ${GH_TAG}`);
     expect(pick(frozen)).toBe(`use ${GH}`);
-    expect({ ...out, text: undefined, content: undefined }).toEqual({ ...frozen, text: undefined, content: undefined });
+    expect({ ...out, text: undefined, content: undefined }).toEqual({
+      ...frozen,
+      text: undefined,
+      content: undefined,
+    });
   });
 
   it('redacts slash-command args of a prompt', () => {
@@ -122,7 +130,13 @@ describe('redactEvent', () => {
 
   it('redacts string properties whose key names a secret', () => {
     const rr = createRedactor();
-    const input = { password: 'hunter2', apiKey: mix(24), token: 'keyword', max_tokens: 1000, description: 'hunter2' };
+    const input = {
+      password: 'hunter2',
+      apiKey: mix(24),
+      token: 'keyword',
+      max_tokens: 1000,
+      description: 'hunter2',
+    };
     const e: SessionEvent = { ...base, kind: 'tool_call', toolUseId: 't', name: 'mcp__db__connect', input };
     const o = (rr.redactEvent(e) as Extract<SessionEvent, { kind: 'tool_call' }>).input;
     expect(o).toEqual({
@@ -138,7 +152,13 @@ describe('redactEvent', () => {
   it('returns the same object when nothing matched (the cheap path)', () => {
     const events: SessionEvent[] = [
       { ...base, kind: 'text', text: 'nothing secret about tokens here' },
-      { ...base, kind: 'tool_call', toolUseId: 't', name: 'Read', input: { file_path: '/a/b.ts', limit: 10 } },
+      {
+        ...base,
+        kind: 'tool_call',
+        toolUseId: 't',
+        name: 'Read',
+        input: { file_path: '/a/b.ts', limit: 10 },
+      },
       { ...base, kind: 'tool_result', toolUseId: 't', content: 'const token = getToken();', isError: false },
     ];
     for (const e of events) expect(r.redactEvent(e)).toBe(e);
@@ -158,7 +178,10 @@ describe('redactEvent', () => {
     const cyclic: Record<string, unknown> = { note: `see ${GH}` };
     cyclic.self = cyclic;
     const e: SessionEvent = { ...base, kind: 'tool_call', toolUseId: 't', name: 'X', input: cyclic };
-    const out = (r.redactEvent(e) as Extract<SessionEvent, { kind: 'tool_call' }>).input as Record<string, unknown>;
+    const out = (r.redactEvent(e) as Extract<SessionEvent, { kind: 'tool_call' }>).input as Record<
+      string,
+      unknown
+    >;
     expect(out.note).toBe(`see ${GH_TAG}`);
     expect(out.self).toBe(cyclic);
   });

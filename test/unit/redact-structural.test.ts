@@ -46,7 +46,10 @@ cases(
   'private-key',
   [
     [`before\n${pem}\nafter`, `before\n${tag('private-key')}\nafter`],
-    [`{"private_key": "${escapedPem}\\n", "client_email": "x@y"}`, `{"private_key": "${tag('private-key')}\\n", "client_email": "x@y"}`],
+    [
+      `{"private_key": "${escapedPem}\\n", "client_email": "x@y"}`,
+      `{"private_key": "${tag('private-key')}\\n", "client_email": "x@y"}`,
+    ],
     [fakePem('OPENSSH'), tag('private-key')],
     [fakePem('EC'), tag('private-key')],
     // A block cut off before its END line is still hidden through its body.
@@ -81,10 +84,18 @@ cases(
 cases(
   'connection-string',
   [
-    ['postgres://admin:s3cr3tPass@db.example.com:5432/app', `postgres://admin:${tag('connection-string')}@db.example.com:5432/app`],
+    [
+      'postgres://admin:s3cr3tPass@db.example.com:5432/app',
+      `postgres://admin:${tag('connection-string')}@db.example.com:5432/app`,
+    ],
     ['redis://:hunter2pass@cache:6379/0', `redis://:${tag('connection-string')}@cache:6379/0`],
-    ['mongodb+srv://app:p%40ss!word@cluster0.x.mongodb.net/db', `mongodb+srv://app:${tag('connection-string')}@cluster0.x.mongodb.net/db`],
+    [
+      'mongodb+srv://app:p%40ss!word@cluster0.x.mongodb.net/db',
+      `mongodb+srv://app:${tag('connection-string')}@cluster0.x.mongodb.net/db`,
+    ],
     ['"amqp://guest:Gu3st-pw@localhost"', `"amqp://guest:${tag('connection-string')}@localhost"`],
+    // An unencoded @ in the password: everything up to the last @ of the authority goes.
+    ['mysql://root:p@ss@w0rd@127.0.0.1:3306', `mysql://root:${tag('connection-string')}@127.0.0.1:3306`],
   ],
   [
     'https://example.com:8080/path@version',
@@ -101,7 +112,10 @@ cases(
 cases(
   'auth-header',
   [
-    [`curl -H 'Authorization: Basic ${mix(28)}=' x`, `curl -H 'Authorization: Basic ${tag('auth-header')}' x`],
+    [
+      `curl -H 'Authorization: Basic ${mix(28)}=' x`,
+      `curl -H 'Authorization: Basic ${tag('auth-header')}' x`,
+    ],
     [`"authorization": "Bearer ${mix(40)}"`, `"authorization": "Bearer ${tag('auth-header')}"`],
     [`Authorization: token ${mix(40, 2)}`, `Authorization: token ${tag('auth-header')}`],
     [`bearer ${mix(32, 1)}`, `bearer ${tag('auth-header')}`],

@@ -29,7 +29,13 @@ cases(
     [`temp creds ASIA${upper(16, 4)} expire`, `temp creds ${tag('aws-access-key')} expire`],
     [`"AccessKeyId": "${akia}"`, `"AccessKeyId": "${tag('aws-access-key')}"`],
   ],
-  ['AKIA is the prefix of an access key id', `AKIA${upper(10)}`, `XAKIA${upper(16)}`, `AKIA${upper(16)}Z9`, `akia${upper(16)}`],
+  [
+    'AKIA is the prefix of an access key id',
+    `AKIA${upper(10)}`,
+    `XAKIA${upper(16)}`,
+    `AKIA${upper(16)}Z9`,
+    `akia${upper(16)}`,
+  ],
 );
 
 cases(
@@ -39,7 +45,11 @@ cases(
     [`AWS_SECRET_ACCESS_KEY=${awsSecret}`, `AWS_SECRET_ACCESS_KEY=${tag('aws-secret-key')}`],
     [`"SecretAccessKey": "${awsSecret}",`, `"SecretAccessKey": "${tag('aws-secret-key')}",`],
   ],
-  ['aws_secret_access_key = ${AWS_SECRET}', 'the secret access key lives in ~/.aws/credentials', 'aws_secret_access_key = short'],
+  [
+    'aws_secret_access_key = ${AWS_SECRET}',
+    'the secret access key lives in ~/.aws/credentials',
+    'aws_secret_access_key = short',
+  ],
 );
 
 cases(
@@ -47,10 +57,19 @@ cases(
   [
     [`GITHUB_TOKEN ${fake('ghp_', 36)} ok`, `GITHUB_TOKEN ${tag('github-token')} ok`],
     [`${fake('gho_', 36, 1)}`, tag('github-token')],
-    [`u ${fake('ghu_', 36, 2)} s ${fake('ghs_', 36, 3)} r ${fake('ghr_', 36, 4)}`, `u ${tag('github-token')} s ${tag('github-token')} r ${tag('github-token')}`],
+    [
+      `u ${fake('ghu_', 36, 2)} s ${fake('ghs_', 36, 3)} r ${fake('ghr_', 36, 4)}`,
+      `u ${tag('github-token')} s ${tag('github-token')} r ${tag('github-token')}`,
+    ],
     [`token: ${fake('github_pat_', 22)}_${mix(59, 1)}`, `token: ${tag('github-token')}`],
   ],
-  ['ghp_ is a personal access token prefix', 'ghp_short123', `xghp_${mix(36)}`, `ghp_${'a'.repeat(40)}`, 'github_pat_'],
+  [
+    'ghp_ is a personal access token prefix',
+    'ghp_short123',
+    `xghp_${mix(36)}`,
+    `ghp_${'a'.repeat(40)}`,
+    'github_pat_',
+  ],
 );
 
 cases(
@@ -89,10 +108,19 @@ cases(
   'stripe-key',
   [
     [`Stripe('${fake('sk_live_', 24)}')`, `Stripe('${tag('stripe-key')}')`],
-    [`${fake('rk_live_', 24, 1)} and ${fake('sk_test_', 24, 2)}`, `${tag('stripe-key')} and ${tag('stripe-key')}`],
+    [
+      `${fake('rk_live_', 24, 1)} and ${fake('sk_test_', 24, 2)}`,
+      `${tag('stripe-key')} and ${tag('stripe-key')}`,
+    ],
     [`STRIPE_WEBHOOK_SECRET ${fake('whsec_', 32)}`, `STRIPE_WEBHOOK_SECRET ${tag('stripe-key')}`],
   ],
-  ['pk_live_ keys are publishable', `pk_live_${mix(24)}`, 'sk_live_', 'mask_live_preview_enabled', 'sk_test_only_words'],
+  [
+    'pk_live_ keys are publishable',
+    `pk_live_${mix(24)}`,
+    'sk_live_',
+    'mask_live_preview_enabled',
+    'sk_test_only_words',
+  ],
 );
 
 const slackBot = `xoxb-123456789012-123456789012-${mix(24)}`;
@@ -125,7 +153,12 @@ cases(
 
 cases(
   'npm-token',
-  [[`//registry.npmjs.org/:_authToken=${fake('npm_', 36)}`, `//registry.npmjs.org/:_authToken=${tag('npm-token')}`]],
+  [
+    [
+      `//registry.npmjs.org/:_authToken=${fake('npm_', 36)}`,
+      `//registry.npmjs.org/:_authToken=${tag('npm-token')}`,
+    ],
+  ],
   ['npm_config_registry', `npm_${'lifecycle_event_name_is_very_long_'.slice(0, 36)}`],
 );
 

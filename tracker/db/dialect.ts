@@ -50,11 +50,8 @@ const pgTypes = {
 };
 
 function openPostgres(target: { url: string; schema?: string; poolSize?: number }): DbHandle {
-  const url = new URL(target.url);
   const pool = new pg.Pool({
-    connectionString: target.url,
-    // A URL without a user name means "the OS user", as psql does.
-    user: url.username ? undefined : (process.env.PGUSER ?? safeUserName()),
+    connectionString: withDefaultUser(target.url),
     max: target.poolSize ?? 10,
     types: pgTypes as unknown as pg.CustomTypesConfig,
     options: target.schema ? `-c search_path=${quoteIdent(target.schema)}` : undefined,
@@ -77,6 +74,16 @@ async function pingWith(db: Kysely<Database>): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A URL without a user name means "the OS user" (as psql does); pg would otherwise send none. */
+export function withDefaultUser(raw: string): string {
+  const url = new URL(raw);
+  if (url.username) return raw;
+  const user = process.env.PGUSER || safeUserName();
+  if (!user) return raw;
+  url.username = encodeURIComponent(user);
+  return url.toString();
 }
 
 function safeUserName(): string | undefined {

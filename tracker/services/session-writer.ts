@@ -194,7 +194,8 @@ function counters(row: SessionRow, inserted: EventItem[], w: SessionWrite): Sess
       tools: toolCalls > 0 ? JSON.stringify(tools) : row.tools,
     });
   }
-  const inc = w.increments;
+  // Usage belongs to its message: a redelivered (duplicate) message must not count twice.
+  const inc = w.items.length === 0 || inserted.length > 0 ? w.increments : undefined;
   if (inc) {
     out.tokens_input = Number(out.tokens_input ?? row.tokens_input) + (inc.tokensInput ?? 0);
     out.tokens_output = Number(out.tokens_output ?? row.tokens_output) + (inc.tokensOutput ?? 0);

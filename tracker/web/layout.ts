@@ -37,6 +37,7 @@ export function layout(o: LayoutOptions): string {
 <meta name="referrer" content="same-origin">
 ${o.robots ? html`<meta name="robots" content="noindex, nofollow">` : ''}
 <title>${o.title} · Baton</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/app.css">
 ${scripts}
 </head>

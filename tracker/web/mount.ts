@@ -29,7 +29,8 @@ export interface LiveWeb {
   close(): Promise<void>;
 }
 
-const DEFAULT_MARKETPLACE = 'baton-dev/baton';
+// Overridable per deployment (BATON_TRACKER_MARKETPLACE is read by the caller); the placeholder says what to put there.
+const DEFAULT_MARKETPLACE = '<owner>/baton';
 
 /**
  * For createApp's `extensions` and `events`: the extension mounts /api/v1/live, /live/* and the pages when the app is

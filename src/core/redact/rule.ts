@@ -63,7 +63,11 @@ export function regexRule(spec: {
       if (spec.preferNested) {
         const inner = nested(secret);
         if (inner.hits.length > 0) {
-          return { end, replacement: text.slice(at, start) + inner.text + text.slice(stop, end), counted: inner.hits };
+          return {
+            end,
+            replacement: text.slice(at, start) + inner.text + text.slice(stop, end),
+            counted: inner.hits,
+          };
         }
       }
       return { end, replacement: text.slice(at, start) + replacement + text.slice(stop, end) };
@@ -82,15 +86,26 @@ export function looksRandom(s: string): boolean {
 
 export const hasDigit = (s: string): boolean => DIGIT.test(s);
 
-const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|%[A-Za-z_]*%|%s|\[REDACTED:[a-z-]+\]|(.)\1{2,}|\.\.\.|…)$/s;
+const PLACEHOLDER =
+  /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|%[A-Za-z_]*%|%s|\[REDACTED:[a-z-]+\]|(.)\1{2,}|\.\.\.|…)$/s;
 
 /** Documentation stand-ins (`mongodb://username:password@host`): hiding them hides nothing. */
-const PLACEHOLDER_WORDS = new Set(['password', 'pass', 'passwd', 'secret', 'changeme', 'yourpassword', 'your-password']);
+const PLACEHOLDER_WORDS = new Set([
+  'password',
+  'pass',
+  'passwd',
+  'secret',
+  'changeme',
+  'yourpassword',
+  'your-password',
+]);
 
 /**
  * True for values that point at a secret instead of being one (`${DB_PASSWORD}`, `$TOKEN`, `{{ secrets.X }}`,
  * `<your-token>`, `****`): redacting them would only hide useful context.
  */
 export function isPlaceholder(v: string): boolean {
-  return PLACEHOLDER.test(v) || PLACEHOLDER_WORDS.has(v.toLowerCase()) || v.includes('${') || v.includes('{{');
+  return (
+    PLACEHOLDER.test(v) || PLACEHOLDER_WORDS.has(v.toLowerCase()) || v.includes('${') || v.includes('{{')
+  );
 }

@@ -16,11 +16,20 @@ const KEYWORD_INSIDE = new RegExp(KEYWORD, 'i');
 /** For object walks: a property named like a secret (`password`, `dbPassword`, `api_key`, `SessionToken`). */
 export const isSecretKey = (key: string): boolean => key.length <= 128 && SECRET_KEY.test(key);
 
-const MAX_QUOTED = 512;
-const MAX_UNQUOTED = 256;
+/** Longest value the generic rule considers; longer runs are data, and vendor-shaped secrets have their own rules. */
+const MAX_VALUE = 4096;
 
-/** Characters that end an unquoted value: whitespace, quotes, and punctuation that closes or separates code. */
-const UNQUOTED_END = /[\s"'`,;&|(){}[\]<>]/;
+/** An unquoted value runs to whitespace, a quote, or punctuation that closes or separates code. */
+const UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_VALUE + 1}}`, 'y');
+
+/** Quoted values, one regex per quote: escapes are skipped, a newline means the quote never closed. */
+const QUOTED: Record<string, RegExp> = {};
+/** The same inside JSON-escaped text (`{\"password\": \"…\"}`), where the quotes themselves are `\"`. */
+const ESCAPED_QUOTED: Record<string, RegExp> = {};
+for (const q of ['"', "'", '`']) {
+  QUOTED[q] = new RegExp(`(?:[^${q}\\\\\\n]|\\\\[^\\n]){0,${MAX_VALUE}}${q}`, 'y');
+  ESCAPED_QUOTED[q] = new RegExp(`(?:[^\\\\\\n]|\\\\[^${q}\\n]){0,${MAX_VALUE}}\\\\${q}`, 'y');
+}
 
 /** Words that are code, types (JSON-schema `"password": "string"`) or empty markers, never a typed secret. */
 const CODE_WORDS = new Set([
@@ -50,7 +59,8 @@ const KEY_CHAR = /[A-Za-z0-9_.-]/;
 type KeyKind = 'env' | 'password' | 'token';
 
 function keyKindOf(key: string, keyword: string): KeyKind {
-  if (!HAS_LOWER.test(key)) return 'env';
+  // `process.env.DB_PASSWORD`: the case of the last segment is what says "environment variable".
+  if (!HAS_LOWER.test(key.slice(key.lastIndexOf('.') + 1))) return 'env';
   return keyword.toLowerCase().startsWith('pass') ? 'password' : 'token';
 }
 
@@ -60,7 +70,14 @@ const isRandomToken = (v: string): boolean =>
 
 /** The checks every value (quoted, unquoted or an object property) must pass. */
 function isValueCandidate(v: string): boolean {
-  return v.length > 0 && v.length <= 4096 && ALNUM.test(v) && !isPlaceholder(v) && !CODE_WORDS.has(v.toLowerCase()) && !VERSION.test(v);
+  return (
+    v.length > 0 &&
+    v.length <= MAX_VALUE &&
+    ALNUM.test(v) &&
+    !isPlaceholder(v) &&
+    !CODE_WORDS.has(v.toLowerCase()) &&
+    !VERSION.test(v)
+  );
 }
 
 /** Quoted values and object properties: the quotes already say "this is data". */
@@ -75,7 +92,12 @@ export function isQuotedSecret(v: string, kind: KeyKind): boolean {
  * `key: v` and `key = v` are code unless the key is UPPER_CASE, and there a bare identifier is a type or a variable,
  * so the value must look like data: not letters only, not an echo of the key (`token: token2`), not a negation.
  */
-function isUnquotedSecret(v: string, terminator: string | undefined, kind: KeyKind, codeLike: boolean): boolean {
+function isUnquotedSecret(
+  v: string,
+  terminator: string | undefined,
+  kind: KeyKind,
+  codeLike: boolean,
+): boolean {
   if (v.length < 3 || terminator === '(' || terminator === '[' || !isValueCandidate(v)) return false;
   if (MEMBER_ACCESS.test(v) || NUMBER.test(v) || v.startsWith('$') || v.startsWith('%') || v.includes('=>')) {
     return false;
@@ -89,23 +111,14 @@ function isUnquotedSecret(v: string, terminator: string | undefined, kind: KeyKi
 
 /** Finds a quoted value starting at `p` (`"…"`, `'…'`, `` `…` `` or JSON-escaped `\"…\"`). */
 function readQuoted(text: string, p: number): { start: number; end: number; after: number } | null {
-  let quote = text[p];
-  let escaped = false;
-  if (quote === '\\' && (text[p + 1] === '"' || text[p + 1] === "'")) {
-    escaped = true;
-    quote = text[p + 1];
-  } else if (quote !== '"' && quote !== "'" && quote !== '`') return null;
+  const c = text[p];
+  const escaped = c === '\\' && (text[p + 1] === '"' || text[p + 1] === "'");
+  const re = escaped ? ESCAPED_QUOTED[text[p + 1]!] : c === undefined ? undefined : QUOTED[c];
+  if (re === undefined) return null;
   const start = p + (escaped ? 2 : 1);
-  const limit = Math.min(text.length, start + MAX_QUOTED);
-  for (let i = start; i < limit; i++) {
-    const c = text[i];
-    if (c === '\n') return null;
-    if (c === '\\') {
-      if (escaped && text[i + 1] === quote) return { start, end: i, after: i + 2 };
-      i++;
-    } else if (c === quote && !escaped) return { start, end: i, after: i + 1 };
-  }
-  return null;
+  re.lastIndex = start;
+  if (!re.test(text)) return null;
+  return { start, end: re.lastIndex - (escaped ? 2 : 1), after: re.lastIndex };
 }
 
 /** The whole key around the keyword (`DB_PASSWORD`, `accessToken`), read backwards from the trigger. */
@@ -137,10 +150,9 @@ export const secretAssignment: Rule = {
     } else {
       // `cond ? token : other` is a ternary, never a key; YAML and JSON put no space before the colon.
       if (separator === ':' && spaceBefore !== '') return null;
-      const limit = Math.min(text.length, p + MAX_UNQUOTED);
-      end = p;
-      while (end < limit && !UNQUOTED_END.test(text[end]!)) end++;
-      after = end;
+      UNQUOTED_RUN.lastIndex = p;
+      UNQUOTED_RUN.test(text);
+      end = after = UNQUOTED_RUN.lastIndex;
     }
     const value = text.slice(start, end);
     const inner = value.length > 0 ? nested(value) : { text: value, hits: [] };

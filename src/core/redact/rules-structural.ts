@@ -58,25 +58,41 @@ export const privateSpan: Rule = {
   },
 };
 
-/**
- * `scheme://user:PASSWORD@host`: only the password goes; scheme, user and host stay readable. The match starts at
- * `://`, so the scheme is never touched. `/`, `?` and `#` end the password, so `https://host:8080/a@b` is a port,
- * not a password.
- */
-const URL_CREDENTIALS = /:\/\/([^\s:@/?#'"`<>()[\]{},;]{0,128}):([^\s@/?#'"`<>]{1,256})@(?=[A-Za-z0-9[_-])/y;
+/** Characters that end a URL's authority (`user:password@host:port`). */
+const AUTHORITY_END = /[\s/?#'"`<>]/;
+/** Characters a user name in running text never contains; seeing one means this is not a userinfo part. */
+const NOT_USER = /[()[\]{},;]/;
+const HOST_START = /^[A-Za-z0-9[_-]/;
+const MAX_AUTHORITY = 512;
 
+/**
+ * `scheme://user:PASSWORD@host`: only the password goes; scheme, user and host stay readable. The password runs to
+ * the last `@` of the authority, so `p@ss` is not cut in half; `/`, `?` and `#` end the authority, so
+ * `https://host:8080/a@b` is a port and a path, not a password.
+ */
 export const connectionString: Rule = {
   name: 'connection-string',
   triggers: ['://'],
   match(text, at, nested) {
-    URL_CREDENTIALS.lastIndex = at;
-    const m = URL_CREDENTIALS.exec(text);
-    if (!m || isPlaceholder(m[2]!)) return null;
-    const end = URL_CREDENTIALS.lastIndex;
+    const start = at + 3;
+    const limit = Math.min(text.length, start + MAX_AUTHORITY);
+    let end = start;
+    while (end < limit && !AUTHORITY_END.test(text[end]!)) end++;
+    const authority = text.slice(start, end);
+    const atSign = authority.lastIndexOf('@');
+    const colon = authority.indexOf(':');
+    if (atSign < 0 || colon < 0 || colon > atSign - 2 || !HOST_START.test(authority.slice(atSign + 1)))
+      return null;
+    const user = authority.slice(0, colon);
+    const password = authority.slice(colon + 1, atSign);
+    if (NOT_USER.test(user) || isPlaceholder(password)) return null;
+    const stop = start + atSign;
     // `https://x:ghp_…@github.com` is a GitHub token wherever it sits: report it as one.
-    const inner = nested(m[2]!);
-    if (inner.hits.length > 0) return { end, replacement: `://${m[1]}:${inner.text}@`, counted: inner.hits };
-    return { end, replacement: `://${m[1]}:${tag('connection-string')}@` };
+    const inner = nested(password);
+    const replacement = `://${user}:${inner.hits.length > 0 ? inner.text : tag('connection-string')}`;
+    return inner.hits.length > 0
+      ? { end: stop, replacement, counted: inner.hits }
+      : { end: stop, replacement };
   },
 };
 

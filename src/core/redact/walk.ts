@@ -20,7 +20,12 @@ interface Frame {
   copy: Container | undefined;
 }
 
-const frameOf = (src: Container): Frame => ({ src, keys: Array.isArray(src) ? null : Object.keys(src), i: 0, copy: undefined });
+const frameOf = (src: Container): Frame => ({
+  src,
+  keys: Array.isArray(src) ? null : Object.keys(src),
+  i: 0,
+  copy: undefined,
+});
 
 function setChild(f: Frame, key: string | number, value: unknown): void {
   f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
@@ -50,7 +55,10 @@ export function redactValue(value: unknown, r: TextRedactor): unknown {
         continue; // `f.i` moves on when the child is done.
       }
       if (typeof v === 'string') {
-        const nv = f.keys && r.isSecretKey(key as string) ? (r.secretProperty(key as string, v) ?? r.text(v)) : r.text(v);
+        const nv =
+          f.keys && r.isSecretKey(key as string)
+            ? (r.secretProperty(key as string, v) ?? r.text(v))
+            : r.text(v);
         if (nv !== v) setChild(f, key, nv);
       }
       f.i++;
@@ -76,7 +84,9 @@ export function redactEventWith<E extends SessionEvent>(e: E, r: TextRedactor): 
       const text = r.text(e.text);
       const args = e.command ? r.text(e.command.args) : undefined;
       if (text === e.text && args === e.command?.args) return e;
-      return e.command && args !== undefined ? { ...e, text, command: { ...e.command, args } } : { ...e, text };
+      return e.command && args !== undefined
+        ? { ...e, text, command: { ...e.command, args } }
+        : { ...e, text };
     }
     case 'text':
     case 'thinking':

@@ -36,7 +36,7 @@ export interface RecordedRequest {
   reply?: { id: string; blocks: FakeBlock[]; stopReason: string; usage: FakeUsage; scripted: boolean };
 }
 
-/** A queued reply: used for the next /v1/messages call whose request matches (default: any streaming call). */
+/** A queued reply: used for the next /v1/messages call whose request matches (default: any call offering tools). */
 export interface QueuedReply {
   reply: FakeReply | ((req: RecordedRequest) => FakeReply);
   match?: (req: RecordedRequest) => boolean;
@@ -178,9 +178,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
   let toolCounter = 0;
 
   function pickReply(rec: RecordedRequest): { reply: FakeReply; scripted: boolean } {
-    const i = queue.findIndex((q) =>
-      q.match ? q.match(rec) : rec.stream === true && !isAuxiliaryCall(rec.body),
-    );
+    const i = queue.findIndex((q) => (q.match ? q.match(rec) : !isAuxiliaryCall(rec.body)));
     if (i >= 0) {
       const [q] = queue.splice(i, 1);
       return { reply: typeof q!.reply === 'function' ? q!.reply(rec) : q!.reply, scripted: true };

@@ -38,6 +38,7 @@ h2 { font-size: 1.15rem; margin: 20px 0 10px; }
 .small { font-size: 0.875rem; }
 .panel { background: var(--panel); border: 1px solid var(--border); border-radius: 10px; padding: 16px; }
 .stack > * + * { margin-top: 12px; }
+main > .panel + .panel, main > section + section, main > .stats + .panel, main > .panel + .stats { margin-top: 16px; }
 .row { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
 button, .button {
   display: inline-block; font: inherit; font-size: 0.95rem; padding: 7px 14px; border-radius: 8px; cursor: pointer;
@@ -52,10 +53,12 @@ input[type=text], input[type=search], input[type=password], select {
 }
 .check { display: flex; gap: 6px; align-items: center; font-weight: 400; }
 .filters { display: grid; grid-template-columns: 2fr repeat(4, 1fr); gap: 12px; align-items: end; }
-.filters .actions { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+.filters .actions { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; grid-column: 1 / -1; }
+.panel > h2:first-child, .panel > h1:first-child { margin-top: 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 14px; margin-top: 16px; padding: 0; list-style: none; }
 .card h2 { margin: 0 0 6px; font-size: 1.05rem; overflow-wrap: anywhere; }
 .card h2 a { text-decoration: none; }
+.facts li, .who, .sidebar li { overflow-wrap: anywhere; min-width: 0; }
 .facts { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 6px 0 0; padding: 0; list-style: none; font-size: 0.9rem; color: var(--muted); }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--border); font-size: 0.8rem; }
 .badge.active { color: var(--ok); border-color: var(--ok); }
@@ -111,10 +114,11 @@ table.data th, table.data td { text-align: left; padding: 8px; border-bottom: 1p
   .hljs-title, .hljs-function { color: #ffa657; }
 }
 @media (max-width: 800px) {
-  .detail { grid-template-columns: 1fr; }
+  .detail { grid-template-columns: minmax(0, 1fr); }
   .filters { grid-template-columns: 1fr 1fr; }
   .filters .grow { grid-column: 1 / -1; }
   main { padding: 12px; }
+  .top nav { order: 3; flex-basis: 100%; }
 }
 @media (max-width: 420px) {
   .filters { grid-template-columns: 1fr; }

@@ -1,0 +1,182 @@
+// The live viewer in real Chromium: events pushed through the API appear, a tracker restart loses and doubles nothing.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { SessionEvent } from '../../src/core/model/session.js';
+import { describeWithExternal } from '../helpers/externals.js';
+import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
+import { chromiumUnavailable, launchBrowser, login, screenshot } from './browser.js';
+
+interface Stream {
+  liveId: string;
+  producerToken: string;
+  viewUrl: string;
+}
+
+describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium', () => {
+  let t: WebTracker;
+  let browser: Browser;
+  const lastEventIds: string[] = [];
+
+  beforeAll(async () => {
+    t = await startWebTracker({
+      onRequest: (req) => {
+        if (/\/live\/[^/]+\/events/.test(new URL(req.url).pathname)) lastEventIds.push(req.headers.get('last-event-id') ?? '');
+      },
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function create(body: Record<string, unknown> = {}): Promise<Stream> {
+    const r = await fetch(`${t.url}/api/v1/live`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.ownerKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(r.status).toBe(201);
+    return (await r.json()) as Stream;
+  }
+  async function push(s: Stream, events: Array<[number, SessionEvent]>): Promise<void> {
+    const r = await fetch(`${t.url}/api/v1/live/${s.liveId}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${s.producerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ events: events.map(([seq, event]) => ({ seq, event })) }),
+    });
+    expect(r.status).toBe(200);
+  }
+  async function post(s: Stream, action: string, body: unknown = {}): Promise<any> {
+    const r = await fetch(`${t.url}/api/v1/live/${s.liveId}${action}`, {
+      method: action === '' ? 'DELETE' : 'POST',
+      headers: { authorization: `Bearer ${s.producerToken}`, 'content-type': 'application/json' },
+      body: action === '' ? undefined : JSON.stringify(body),
+    });
+    expect(r.status).toBe(200);
+    return r.json();
+  }
+  const seqs = (p: Page) => p.locator('#timeline li[data-seq]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+  const prompt = (uuid: string, text: string): SessionEvent => ({ kind: 'prompt', uuid, text });
+  const say = (uuid: string, text: string): SessionEvent => ({ kind: 'text', uuid, text });
+
+  it('shows events as they are pushed, the working indicator, viewers, pause and completion (no login needed)', async () => {
+    const s = await create({ title: 'Refactor the parser' });
+    const ctx = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+    const page = await ctx.newPage();
+    await page.goto(s.viewUrl);
+    await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    expect(await page.locator('#live-badge').textContent()).toBe('LIVE');
+    await push(s, [[1, prompt('p1', 'Refactor the parser into small functions')]]);
+    await expect.poll(() => page.locator('#working').isVisible()).toBe(true);
+    await push(s, [[2, { kind: 'tool_call', uuid: 'c1', toolUseId: 't1', name: 'Read', input: { file_path: 'src/parser.ts' } }]]);
+    await expect.poll(() => page.locator('#working').textContent()).toBe('Claude is working… running Read');
+    await push(s, [
+      [3, { kind: 'tool_result', uuid: 'r1', toolUseId: 't1', content: 'export function parse() {}', isError: false }],
+      [4, say('t1', 'I split `parse` into three functions.')],
+    ]);
+    await expect.poll(() => seqs(page)).toEqual([1, 2, 3, 4]);
+    await expect.poll(() => page.locator('#working').isVisible()).toBe(false);
+    const second = await ctx.newPage();
+    await second.goto(s.viewUrl);
+    await expect.poll(() => page.locator('#viewers').textContent()).toBe('2');
+    await expect.poll(() => seqs(second)).toEqual([1, 2, 3, 4]);
+    await second.close();
+    await expect.poll(() => page.locator('#viewers').textContent()).toBe('1');
+    await screenshot(page, 'live-viewer');
+
+    await post(s, '/pause');
+    await expect.poll(() => page.locator('#live-badge').textContent()).toBe('PAUSED');
+    expect(await page.locator('#end-notice').textContent()).toContain('paused');
+    await post(s, '/resume');
+    await expect.poll(() => page.locator('#live-badge').textContent()).toBe('LIVE');
+
+    const done = await post(s, '/complete', { createPost: true, title: 'Parser refactor' });
+    expect(done.postUrl).toMatch(/\/share\//);
+    await expect.poll(() => page.locator('#end-notice').textContent()).toContain('The session has ended.');
+    expect(await page.locator('#live-badge').textContent()).toBe('ENDED');
+    await page.getByRole('link', { name: 'Read the saved session' }).click();
+    await page.waitForURL(/\/share\//);
+    expect(await page.locator('h1').textContent()).toBe('Parser refactor');
+    expect(await page.locator('.timeline').textContent()).toContain('I split parse into three functions.');
+    await ctx.close();
+  });
+
+  it('auto-scrolls, can pause auto-scroll and jump to the latest message', async () => {
+    const s = await create({ title: 'Long stream' });
+    const page = await browser.newPage({ viewport: { width: 900, height: 500 } });
+    await page.goto(s.viewUrl);
+    await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    await push(s, Array.from({ length: 30 }, (_, i) => [i + 1, say(`s${i + 1}`, `message ${i + 1}\n\nwith a second paragraph`)] as [number, SessionEvent]));
+    await expect.poll(() => seqs(page).then((x) => x.length)).toBe(30);
+    const atBottom = () => page.evaluate(() => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 5);
+    await expect.poll(atBottom).toBe(true);
+    await page.getByRole('button', { name: 'Pause auto-scroll' }).click();
+    expect(await page.locator('#autoscroll').getAttribute('aria-pressed')).toBe('false');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await push(s, [[31, say('s31', 'one more')]]);
+    await expect.poll(() => page.locator('#jump').isVisible()).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.getByRole('button', { name: 'Jump to latest ↓' }).click();
+    await expect.poll(atBottom).toBe(true);
+    await page.close();
+  });
+
+  it('survives a tracker restart: reconnects with Last-Event-ID, nothing missing or doubled', async () => {
+    const s = await create({ title: 'Restart me' });
+    const page = await browser.newPage();
+    await page.goto(s.viewUrl);
+    await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    await push(s, [1, 2, 3].map((n) => [n, say(`x${n}`, `before restart ${n}`)] as [number, SessionEvent]));
+    await expect.poll(() => seqs(page)).toEqual([1, 2, 3]);
+    lastEventIds.length = 0;
+    await t.restart();
+    // Written before the browser is back: they must arrive through the resumed history, not be lost.
+    await push(s, [4, 5].map((n) => [n, say(`x${n}`, `after restart ${n}`)] as [number, SessionEvent]));
+    await expect.poll(() => seqs(page), { timeout: 20_000 }).toEqual([1, 2, 3, 4, 5]);
+    await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    expect(lastEventIds).toContain('3');
+    await push(s, [[6, say('x6', 'live again')]]);
+    await expect.poll(() => seqs(page)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await page.locator('#timeline li[data-uuid]').count()).toBe(6);
+    await post(s, '/complete');
+    await expect.poll(() => page.locator('#end-notice').textContent()).toContain('The session has ended.');
+    await page.close();
+  });
+
+  it('shows "ended by owner" when the link is revoked, and 404/410 pages for dead links', async () => {
+    const s = await create({ title: 'Revoke me' });
+    const page = await browser.newPage();
+    await page.goto(s.viewUrl);
+    await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    await post(s, '');
+    await expect.poll(() => page.locator('#end-notice').textContent()).toBe('This live stream was ended by its owner.');
+    const again = await page.goto(s.viewUrl);
+    expect(again?.status()).toBe(410);
+    expect(await page.locator('h1').textContent()).toBe('Gone');
+    expect(await page.locator('main').textContent()).toContain('ended by its owner');
+    const unknown = await page.goto(`${t.url}/live/btv_${'A'.repeat(43)}`);
+    expect(unknown?.status()).toBe(404);
+    const exp = await create({ expiresIn: 60 });
+    await t.store.db.updateTable('live_streams' as never).set({ expires_at: Date.now() - 1 } as never).where('id' as never, '=', exp.liveId as never).execute();
+    const expired = await page.goto(exp.viewUrl);
+    expect(expired?.status()).toBe(410);
+    expect(await page.locator('main').textContent()).toContain('expired');
+    await page.close();
+  });
+
+  it('a private stream is visible to its owner only', async () => {
+    const s = await create({ title: 'Private', visibility: 'private' });
+    const anon = await browser.newPage();
+    expect((await anon.goto(s.viewUrl))?.status()).toBe(404);
+    await anon.close();
+    const ctx = await browser.newContext();
+    const owner = await ctx.newPage();
+    await login(owner, t.url, t.ownerKey);
+    await owner.goto(s.viewUrl);
+    await expect.poll(() => owner.locator('#live-conn').textContent()).toBe('Connected');
+    await push(s, [[1, say('pv1', 'for my eyes')]]);
+    await expect.poll(() => seqs(owner)).toEqual([1]);
+    await ctx.close();
+  });
+});
