@@ -26,7 +26,7 @@ const TRANSCRIPT_CODE_DIRS = [
   'marked/lib',
   '@modelcontextprotocol/sdk/dist/esm',
 ];
-const FP_DIRS = ['typescript/lib', 'hono/dist'];
+const FP_DIRS = ['typescript/lib', 'hono/dist', 'playwright-core', 'prettier', '@types/node', 'highlight.js'];
 const nm = (d: string): string => join(ROOT, 'node_modules', d);
 
 const mb = (bytes: number): number => bytes / 1e6;

@@ -61192,7 +61192,11 @@ function regexRule(spec) {
       if (spec.preferNested) {
         const inner = nested(secret);
         if (inner.hits.length > 0) {
-          return { end, replacement: text.slice(at2, start) + inner.text + text.slice(stop, end), counted: inner.hits };
+          return {
+            end,
+            replacement: text.slice(at2, start) + inner.text + text.slice(stop, end),
+            counted: inner.hits
+          };
         }
       }
       return { end, replacement: text.slice(at2, start) + replacement + text.slice(stop, end) };
@@ -61207,7 +61211,15 @@ function looksRandom(s) {
 }
 var hasDigit = (s) => DIGIT.test(s);
 var PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|%[A-Za-z_]*%|%s|\[REDACTED:[a-z-]+\]|(.)\1{2,}|\.\.\.|…)$/s;
-var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set(["password", "pass", "passwd", "secret", "changeme", "yourpassword", "your-password"]);
+var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+  "password",
+  "pass",
+  "passwd",
+  "secret",
+  "changeme",
+  "yourpassword",
+  "your-password"
+]);
 function isPlaceholder(v2) {
   return PLACEHOLDER.test(v2) || PLACEHOLDER_WORDS.has(v2.toLowerCase()) || v2.includes("${") || v2.includes("{{");
 }
@@ -61219,9 +61231,14 @@ var KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(
 var SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
 var KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
 var isSecretKey = (key) => key.length <= 128 && SECRET_KEY.test(key);
-var MAX_QUOTED = 512;
-var MAX_UNQUOTED = 256;
-var UNQUOTED_END = /[\s"'`,;&|(){}[\]<>]/;
+var MAX_VALUE = 4096;
+var UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_VALUE + 1}}`, "y");
+var QUOTED = {};
+var ESCAPED_QUOTED = {};
+for (const q2 of ['"', "'", "`"]) {
+  QUOTED[q2] = new RegExp(`(?:[^${q2}\\\\\\n]|\\\\[^\\n]){0,${MAX_VALUE}}${q2}`, "y");
+  ESCAPED_QUOTED[q2] = new RegExp(`(?:[^\\\\\\n]|\\\\[^${q2}\\n]){0,${MAX_VALUE}}\\\\${q2}`, "y");
+}
 var CODE_WORDS = /* @__PURE__ */ new Set([
   "null",
   "undefined",
@@ -61267,12 +61284,12 @@ var NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
 var VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
 var KEY_CHAR = /[A-Za-z0-9_.-]/;
 function keyKindOf(key, keyword) {
-  if (!HAS_LOWER.test(key)) return "env";
+  if (!HAS_LOWER.test(key.slice(key.lastIndexOf(".") + 1))) return "env";
   return keyword.toLowerCase().startsWith("pass") ? "password" : "token";
 }
 var isRandomToken = (v2) => v2.length >= 8 && hasDigit(v2) && LETTER.test(v2) && !WHITESPACE.test(v2);
 function isValueCandidate(v2) {
-  return v2.length > 0 && v2.length <= 4096 && ALNUM.test(v2) && !isPlaceholder(v2) && !CODE_WORDS.has(v2.toLowerCase()) && !VERSION.test(v2);
+  return v2.length > 0 && v2.length <= MAX_VALUE && ALNUM.test(v2) && !isPlaceholder(v2) && !CODE_WORDS.has(v2.toLowerCase()) && !VERSION.test(v2);
 }
 function isQuotedSecret(v2, kind) {
   if (!isValueCandidate(v2)) return false;
@@ -61290,23 +61307,14 @@ function isUnquotedSecret(v2, terminator, kind, codeLike) {
   return !LETTERS_ONLY.test(v2) && !v2.startsWith("!") && !KEYWORD_INSIDE.test(v2);
 }
 function readQuoted(text, p) {
-  let quote = text[p];
-  let escaped = false;
-  if (quote === "\\" && (text[p + 1] === '"' || text[p + 1] === "'")) {
-    escaped = true;
-    quote = text[p + 1];
-  } else if (quote !== '"' && quote !== "'" && quote !== "`") return null;
+  const c4 = text[p];
+  const escaped = c4 === "\\" && (text[p + 1] === '"' || text[p + 1] === "'");
+  const re = escaped ? ESCAPED_QUOTED[text[p + 1]] : c4 === void 0 ? void 0 : QUOTED[c4];
+  if (re === void 0) return null;
   const start = p + (escaped ? 2 : 1);
-  const limit = Math.min(text.length, start + MAX_QUOTED);
-  for (let i2 = start; i2 < limit; i2++) {
-    const c4 = text[i2];
-    if (c4 === "\n") return null;
-    if (c4 === "\\") {
-      if (escaped && text[i2 + 1] === quote) return { start, end: i2, after: i2 + 2 };
-      i2++;
-    } else if (c4 === quote && !escaped) return { start, end: i2, after: i2 + 1 };
-  }
-  return null;
+  re.lastIndex = start;
+  if (!re.test(text)) return null;
+  return { start, end: re.lastIndex - (escaped ? 2 : 1), after: re.lastIndex };
 }
 function keyStart(text, at2) {
   let i2 = at2;
@@ -61334,10 +61342,9 @@ var secretAssignment = {
       ({ start, end, after } = quoted);
     } else {
       if (separator === ":" && spaceBefore !== "") return null;
-      const limit = Math.min(text.length, p + MAX_UNQUOTED);
-      end = p;
-      while (end < limit && !UNQUOTED_END.test(text[end])) end++;
-      after = end;
+      UNQUOTED_RUN.lastIndex = p;
+      UNQUOTED_RUN.test(text);
+      end = after = UNQUOTED_RUN.lastIndex;
     }
     const value = text.slice(start, end);
     const inner = value.length > 0 ? nested(value) : { text: value, hits: [] };
@@ -61405,18 +61412,30 @@ var privateSpan = {
     return { end: close < 0 ? text.length : close + PRIVATE_CLOSE.length, replacement: tag("private") };
   }
 };
-var URL_CREDENTIALS = /:\/\/([^\s:@/?#'"`<>()[\]{},;]{0,128}):([^\s@/?#'"`<>]{1,256})@(?=[A-Za-z0-9[_-])/y;
+var AUTHORITY_END = /[\s/?#'"`<>]/;
+var NOT_USER = /[()[\]{},;]/;
+var HOST_START = /^[A-Za-z0-9[_-]/;
+var MAX_AUTHORITY = 512;
 var connectionString = {
   name: "connection-string",
   triggers: ["://"],
   match(text, at2, nested) {
-    URL_CREDENTIALS.lastIndex = at2;
-    const m = URL_CREDENTIALS.exec(text);
-    if (!m || isPlaceholder(m[2])) return null;
-    const end = URL_CREDENTIALS.lastIndex;
-    const inner = nested(m[2]);
-    if (inner.hits.length > 0) return { end, replacement: `://${m[1]}:${inner.text}@`, counted: inner.hits };
-    return { end, replacement: `://${m[1]}:${tag("connection-string")}@` };
+    const start = at2 + 3;
+    const limit = Math.min(text.length, start + MAX_AUTHORITY);
+    let end = start;
+    while (end < limit && !AUTHORITY_END.test(text[end])) end++;
+    const authority = text.slice(start, end);
+    const atSign = authority.lastIndexOf("@");
+    const colon = authority.indexOf(":");
+    if (atSign < 0 || colon < 0 || colon > atSign - 2 || !HOST_START.test(authority.slice(atSign + 1)))
+      return null;
+    const user = authority.slice(0, colon);
+    const password = authority.slice(colon + 1, atSign);
+    if (NOT_USER.test(user) || isPlaceholder(password)) return null;
+    const stop = start + atSign;
+    const inner = nested(password);
+    const replacement = `://${user}:${inner.hits.length > 0 ? inner.text : tag("connection-string")}`;
+    return inner.hits.length > 0 ? { end: stop, replacement, counted: inner.hits } : { end: stop, replacement };
   }
 };
 var CREDENTIAL = "([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])";
@@ -61546,7 +61565,12 @@ var specificRules = [...structuralRules, ...vendorRules];
 var allRules = [...specificRules, secretAssignment];
 
 // src/core/redact/walk.ts
-var frameOf = (src) => ({ src, keys: Array.isArray(src) ? null : Object.keys(src), i: 0, copy: void 0 });
+var frameOf = (src) => ({
+  src,
+  keys: Array.isArray(src) ? null : Object.keys(src),
+  i: 0,
+  copy: void 0
+});
 function setChild(f, key, value) {
   f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
   f.copy[key] = value;
@@ -71120,16 +71144,29 @@ function shorten(body, room) {
   return `${(atLine > room / 2 ? cut.slice(0, atLine) : cut).trimEnd()}${note}`;
 }
 function renderTransferPrompt(doc, opts, strip) {
-  const header = `${(opts.preamble ?? DEFAULT_PREAMBLE).trim()}
-
-Topic: ${strip(doc.meta.topic)}`;
   const parts = [];
+  const unwritten = [];
   for (const id of opts.sections) {
     if (!(id in doc.sections) || id === "resume") continue;
     const raw = doc.sections[id];
-    const body = raw === null || raw === void 0 ? NOT_WRITTEN.replace(/\s*\(run[^)]*\)/, "") : raw;
-    parts.push({ heading: TRANSFER_HEADINGS[id], body: opts.stripLocalPaths ? strip(body) : body });
+    if ((raw === null || raw === void 0) && id === "nextSteps") {
+      parts.push({
+        heading: TRANSFER_HEADINGS[id],
+        body: "_Not written in the handoff: ask me what to do next._"
+      });
+      continue;
+    }
+    if (raw === null || raw === void 0) {
+      unwritten.push(TRANSFER_HEADINGS[id]);
+      continue;
+    }
+    parts.push({ heading: TRANSFER_HEADINGS[id], body: opts.stripLocalPaths ? strip(raw) : raw });
   }
+  const missing = unwritten.length > 0 ? `
+(The handoff has no notes on: ${unwritten.join(", ")}.)` : "";
+  const header = `${(opts.preamble ?? DEFAULT_PREAMBLE).trim()}
+
+Topic: ${strip(doc.meta.topic)}${missing}`;
   for (const e of doc.extras)
     parts.push({ heading: e.heading, body: opts.stripLocalPaths ? strip(e.body) : e.body });
   const render = (ps, dropped2) => {

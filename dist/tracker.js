@@ -18085,11 +18085,8 @@ function openSqlite(file2) {
   };
 }
 function openPostgres(target) {
-  const url2 = new URL(target.url);
   const pool = new pg.Pool({
-    connectionString: target.url,
-    // A URL without a user name means "the OS user", as psql does.
-    user: url2.username ? void 0 : process.env.PGUSER ?? safeUserName(),
+    connectionString: withDefaultUser(target.url),
     max: target.poolSize ?? 10,
     types: pgTypes,
     options: target.schema ? `-c search_path=${quoteIdent(target.schema)}` : void 0
@@ -18111,6 +18108,14 @@ async function pingWith(db) {
   } catch {
     return false;
   }
+}
+function withDefaultUser(raw2) {
+  const url2 = new URL(raw2);
+  if (url2.username) return raw2;
+  const user = process.env.PGUSER || safeUserName();
+  if (!user) return raw2;
+  url2.username = encodeURIComponent(user);
+  return url2.toString();
 }
 function safeUserName() {
   try {
@@ -53516,7 +53521,7 @@ function counters(row, inserted, w2) {
       tools: toolCalls > 0 ? JSON.stringify(tools) : row.tools
     });
   }
-  const inc = w2.increments;
+  const inc = w2.items.length === 0 || inserted.length > 0 ? w2.increments : void 0;
   if (inc) {
     out.tokens_input = Number(out.tokens_input ?? row.tokens_input) + (inc.tokensInput ?? 0);
     out.tokens_output = Number(out.tokens_output ?? row.tokens_output) + (inc.tokensOutput ?? 0);

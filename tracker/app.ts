@@ -5,7 +5,7 @@ import type { TrackerConfig } from './config.js';
 import type { Store } from './db/store.js';
 import { createAuth } from './http/auth.js';
 import type { AppEnv } from './http/env.js';
-import { createErrorHandler, notFound } from './http/errors.js';
+import { createErrorHandler, errorResponse, notFound } from './http/errors.js';
 import { silentLogger, type Logger } from './log.js';
 import type { RouteContext } from './routes/context.js';
 import { registerDocsRoutes } from './routes/docs.js';
@@ -52,6 +52,8 @@ export function createApp(deps: AppDeps): TrackerApp {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomBytes(8).toString('hex');
     c.set('requestId', requestId);
+    // A NUL in a path or query value can never match a stored row, and PostgreSQL rejects it: refuse it up front.
+    if (/%00/.test(c.req.url)) return errorResponse(c, 400, 'invalid_request', 'NUL characters are not allowed in URLs');
     await next();
     c.header('X-Request-Id', requestId);
     c.header('X-Content-Type-Options', 'nosniff');

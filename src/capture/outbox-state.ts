@@ -56,7 +56,14 @@ export function parseState(text: string): OutboxState | null {
   if (text.trim() === '') return null;
   try {
     const s = JSON.parse(text) as Partial<OutboxState> | null;
-    if (!s || s.v !== 1 || !isCount(s.seq) || !isCount(s.bytes) || !s.offsets || typeof s.offsets !== 'object') {
+    if (
+      !s ||
+      s.v !== 1 ||
+      !isCount(s.seq) ||
+      !isCount(s.bytes) ||
+      !s.offsets ||
+      typeof s.offsets !== 'object'
+    ) {
       return null;
     }
     const offsets: Record<string, number> = {};

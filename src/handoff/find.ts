@@ -89,7 +89,9 @@ function fromSummary(s: HandoffSummary): ListedHandoff {
 export function localEntries(dataDir: string, project: ProjectKey | null): HandoffIndexEntry[] {
   const entries = readIndex(dataDir).entries.filter((e) => existsSync(resolveStoredFile(dataDir, e)));
   if (!project) return entries;
-  const strong = entries.filter((e) => entryMatchesProject(e, { path: project.path, remote: project.remote }));
+  const strong = entries.filter((e) =>
+    entryMatchesProject(e, { path: project.path, remote: project.remote }),
+  );
   return strong.length > 0 ? strong : entries.filter((e) => entryMatchesProject(e, project));
 }
 

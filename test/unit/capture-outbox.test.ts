@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appendFileSync,
+  closeSync,
   copyFileSync,
   mkdirSync,
   mkdtempSync,
@@ -20,6 +21,7 @@ import {
   readOutbox,
   type OutboxRecords,
 } from '../../src/capture/index.js';
+import { openState, parseState, saveState } from '../../src/capture/outbox-state.js';
 import { BatonError } from '../../src/core/errors.js';
 
 let root: string;
@@ -231,5 +233,33 @@ describe('readOutbox', () => {
     seed();
     appendToOutbox(dataDir, 'other-session', [{ k: 'stop' }]);
     expect(await listOutboxSessions(dataDir)).toEqual([SID, 'other-session'].sort());
+  });
+});
+
+describe('state file', () => {
+  it('is rewritten in place: a shorter state is padded, parses back, and the file never shrinks', () => {
+    const path = join(root, 's.state.json');
+    const first = openState(path);
+    expect(first.state).toBeNull();
+    saveState(first, { v: 1, seq: 9, bytes: 100, offsets: { '/a/very/long/transcript/path.jsonl': 12345 } });
+    closeSync(first.fd);
+    const long = readFileSync(path, 'utf8').length;
+    const second = openState(path);
+    expect(second.state).toEqual({
+      v: 1,
+      seq: 9,
+      bytes: 100,
+      offsets: { '/a/very/long/transcript/path.jsonl': 12345 },
+    });
+    saveState(second, { v: 1, seq: 10, bytes: 5, offsets: {} });
+    closeSync(second.fd);
+    expect(readFileSync(path, 'utf8')).toHaveLength(long);
+    expect(parseState(readFileSync(path, 'utf8'))).toEqual({ v: 1, seq: 10, bytes: 5, offsets: {} });
+  });
+
+  it('reads a torn or foreign state as missing', () => {
+    expect(parseState('{"v":1,"seq":3,"by')).toBeNull();
+    expect(parseState('{"v":2,"seq":3,"bytes":0,"offsets":{}}')).toBeNull();
+    expect(parseState('{"v":1,"seq":-1,"bytes":0,"offsets":{}}')).toBeNull();
   });
 });

@@ -55,6 +55,17 @@ describe('renderTransferPrompt', () => {
     expect(text).toContain('Finish api/src/x.ts');
   });
 
+  it('names unwritten narrative sections in one line instead of rendering them, but keeps "What to do next"', () => {
+    const opts = RenderOptions.parse({
+      template: 'transfer-prompt',
+      sections: ['nextSteps', 'decisions', 'summary'],
+    });
+    const text = renderTransferPrompt(doc({ decisions: null, nextSteps: null }), opts, strip);
+    expect(text).toContain('(The handoff has no notes on: Key decisions.)');
+    expect(text).not.toContain('## Key decisions');
+    expect(text).toContain('## What to do next\n\n_Not written in the handoff: ask me what to do next._');
+  });
+
   it('holds the budget by shortening, then dropping, the later sections', () => {
     const big = 'line of detail\n'.repeat(400);
     const opts = RenderOptions.parse({

@@ -22,7 +22,8 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     throw new BatonError('invalid_request', 'the body is not valid JSON');
   }
   if (exceedsDepth(value, MAX_DEPTH)) throw new BatonError('invalid_request', `JSON nested deeper than ${MAX_DEPTH} levels`);
-  return parseWith(schema, value, 'body');
+  // JSON can only carry NUL escaped, so the raw text tells whether the walk is needed at all.
+  return parseWith(schema, text.includes('\\u0000') ? withoutNul(value) : value, 'body');
 }
 
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
@@ -33,6 +34,21 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string
   const r = schema.safeParse(value);
   if (!r.success) throw new BatonError('invalid_request', `invalid ${where}`, { details: issueDetails(r.error) });
   return r.data;
+}
+
+/**
+ * NUL cannot be stored in a PostgreSQL text value; replacing it (with U+FFFD) on the way in keeps both engines
+ * storing the same thing. Depth is already bounded when this runs.
+ */
+export function withoutNul(v: unknown): unknown {
+  if (typeof v === 'string') return v.includes('\u0000') ? v.replaceAll('\u0000', '\uFFFD') : v;
+  if (Array.isArray(v)) return v.map(withoutNul);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, child] of Object.entries(v)) out[withoutNul(k) as string] = withoutNul(child);
+    return out;
+  }
+  return v;
 }
 
 /** Iterative, so hostile nesting cannot blow the stack while we look at it. */

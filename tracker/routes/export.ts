@@ -21,7 +21,7 @@ export function registerExportRoutes(app: Hono<AppEnv>, { deps, auth }: RouteCon
       headers: {
         'Content-Type': 'application/zip',
         'Content-Disposition': `attachment; filename="baton-sessions-${req.format}.zip"`,
-        'X-Baton-Session-Ids': ids.join(','),
+        'X-Baton-Session-Ids': ids.map(encodeURIComponent).join(','),
       },
     });
   });

@@ -64,7 +64,7 @@ export function registerSessionRoutes(app: Hono<AppEnv>, { deps, auth }: RouteCo
       headers: {
         'Content-Type': CONTENT_TYPES[format],
         'Content-Disposition': `attachment; filename="${exportFileName(row.id, format)}"`,
-        'X-Baton-Session-Id': row.id,
+        'X-Baton-Session-Id': encodeURIComponent(row.id),
       },
     });
   });

@@ -32,6 +32,10 @@ export interface BatonConfig {
   readonly autoSync: boolean;
   /** Redact secrets before anything leaves the machine (BATON_REDACT > config file `redact` > true). */
   readonly redact: boolean;
+  /** Send the API key over plain http:// to non-loopback hosts (BATON_ALLOW_INSECURE > config file > false). */
+  readonly allowInsecure: boolean;
+  /** Projects never auto-synced: absolute dirs (or names) from the config file's `syncIgnore` list. */
+  readonly syncIgnore: readonly string[];
   /** Human-readable notes about sources that were present but unusable (bad JSON, bad URL); never fatal. */
   readonly problems: readonly string[];
 }
@@ -42,6 +46,8 @@ export interface ConfigFile {
   apiKey?: string;
   autoSync?: boolean;
   redact?: boolean;
+  allowInsecure?: boolean;
+  syncIgnore?: string[];
 }
 
 export const defaultConfigIo = (env: Env = process.env): ConfigIo => ({
@@ -116,6 +122,8 @@ export function resolveConfig(env: Env, io: ConfigIo = defaultConfigIo(env)): Ba
     ...(key ? { apiKey: key.value, apiKeySource: key.source } : {}),
     autoSync: envFlag(env, 'BATON_AUTO_SYNC') ?? file.autoSync ?? true,
     redact: envFlag(env, 'BATON_REDACT') ?? file.redact ?? true,
+    allowInsecure: envFlag(env, 'BATON_ALLOW_INSECURE') ?? file.allowInsecure ?? false,
+    syncIgnore: Object.freeze(file.syncIgnore ?? []),
     problems: Object.freeze(problems),
   };
   return Object.freeze(config);
@@ -180,6 +188,8 @@ export function readConfigFile(io: ConfigIo, path: string, problems: string[] = 
   if (apiKey) out.apiKey = apiKey;
   if (typeof raw.autoSync === 'boolean') out.autoSync = raw.autoSync;
   if (typeof raw.redact === 'boolean') out.redact = raw.redact;
+  if (typeof raw.allowInsecure === 'boolean') out.allowInsecure = raw.allowInsecure;
+  if (Array.isArray(raw.syncIgnore)) out.syncIgnore = raw.syncIgnore.filter((v): v is string => typeof v === 'string' && v !== '');
   return out;
 }
 

@@ -1,6 +1,7 @@
-// The scanning engine: one combined trigger regex finds candidates in a single pass; rules run only at candidates.
+// The scanning engine: one pass over the text finds trigger literals (a trie walk); rules run only at candidates.
 import { BatonError } from '../errors.js';
 import type { NestedRedact, Rule } from './rule.js';
+import { createTriggerFinder, type TriggerHit } from './trigger-finder.js';
 
 /** Receives one count per redacted secret. */
 export type HitSink = (rule: string) => void;
@@ -66,17 +67,26 @@ export function compileRules(rules: readonly Rule[]): Scanner {
     );
   }
   const trigger = new RegExp(trieSource(literals), 'gi');
+  const rulesOf = literals.map((lit) => dispatch.get(lit)!);
+  const finder = createTriggerFinder(literals);
+  // The regex finds the same triggers; it remains for tests and in case a literal is ever not ASCII.
+  const find =
+    finder ??
+    ((s: string, from: number): TriggerHit | null => {
+      trigger.lastIndex = from;
+      const m = trigger.exec(s);
+      return m === null ? null : { at: m.index, literal: literals.indexOf(m[0].toLowerCase()) };
+    });
 
   function scan(s: string, onHit: HitSink, nested: NestedRedact): string {
-    trigger.lastIndex = 0;
-    let m = trigger.exec(s);
+    let m = find(s, 0);
     if (m === null) return s;
     let out = '';
     let copied = 0;
     while (m !== null) {
-      const at = m.index;
+      const at = m.at;
       let next = at + 1;
-      for (const rule of dispatch.get(m[0].toLowerCase())!) {
+      for (const rule of rulesOf[m.literal]!) {
         const hit = rule.match(s, at, nested);
         if (hit === null || hit.end <= at) continue;
         out += s.slice(copied, at) + hit.replacement;
@@ -85,8 +95,7 @@ export function compileRules(rules: readonly Rule[]): Scanner {
         else onHit(rule.name);
         break;
       }
-      trigger.lastIndex = next;
-      m = trigger.exec(s);
+      m = find(s, next);
     }
     return copied === 0 ? s : out + s.slice(copied);
   }

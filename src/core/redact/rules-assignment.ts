@@ -19,8 +19,11 @@ export const isSecretKey = (key: string): boolean => key.length <= 128 && SECRET
 /** Longest value the generic rule considers; longer runs are data, and vendor-shaped secrets have their own rules. */
 const MAX_VALUE = 4096;
 
+/** Unquoted values are shorter still: a longer bare run is a blob, and each trigger may scan this far. */
+const MAX_UNQUOTED = 1024;
+
 /** An unquoted value runs to whitespace, a quote, or punctuation that closes or separates code. */
-const UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_VALUE + 1}}`, 'y');
+const UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, 'y');
 
 /** Quoted values, one regex per quote: escapes are skipped, a newline means the quote never closed. */
 const QUOTED: Record<string, RegExp> = {};
@@ -154,20 +157,23 @@ export const secretAssignment: Rule = {
       UNQUOTED_RUN.test(text);
       end = after = UNQUOTED_RUN.lastIndex;
     }
+    if (end === start || end - start > (quoted ? MAX_VALUE : MAX_UNQUOTED)) return null;
     const value = text.slice(start, end);
-    const inner = value.length > 0 ? nested(value) : { text: value, hits: [] };
-    let replacement: string;
-    if (inner.hits.length > 0) replacement = inner.text;
-    else {
-      const codeLike = separator !== '=' || spaceBefore !== '' || keyQuote !== undefined;
-      const ok = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
-      if (!ok) return null;
-      replacement = tag(ASSIGNMENT_RULE);
-    }
-    const hit = { end: after, replacement: text.slice(at, start) + replacement + text.slice(end, after) };
-    return inner.hits.length > 0 ? { ...hit, counted: inner.hits } : hit;
+    const codeLike = separator !== '=' || spaceBefore !== '' || keyQuote !== undefined;
+    // A value that fails these checks may still hold a vendor secret: the scan goes on and finds it by its prefix.
+    const ok = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
+    if (!ok) return null;
+    const r = replaceValue(value, nested);
+    const hit = { end: after, replacement: text.slice(at, start) + r.text + text.slice(end, after) };
+    return r.counted ? { ...hit, counted: r.counted } : hit;
   },
 };
+
+/** The value's replacement: as the vendor rule it is, when it is one (a GitHub token), else the generic tag. */
+function replaceValue(value: string, nested: NestedRedact): { text: string; counted?: readonly string[] } {
+  const inner = nested(value);
+  return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
+}
 
 /** Used by the object walk: a string property whose key names a secret. Null when it should stay. */
 export function redactSecretProperty(
@@ -175,9 +181,8 @@ export function redactSecretProperty(
   value: string,
   nested: NestedRedact,
 ): { text: string; counted: readonly string[] } | null {
-  const inner = nested(value);
-  if (inner.hits.length > 0) return { text: inner.text, counted: inner.hits };
   const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
   if (!isQuotedSecret(value, keyKindOf(key, keyword))) return null;
-  return { text: tag(ASSIGNMENT_RULE), counted: [ASSIGNMENT_RULE] };
+  const r = replaceValue(value, nested);
+  return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
 }

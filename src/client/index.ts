@@ -1,0 +1,83 @@
+// The typed tracker client: every plugin-side call to the tracker goes through here (undici, zod, retries, typed errors).
+/**
+ * `createTrackerClient({ baseUrl, apiKey?, allowInsecure?, timeoutMs?, maxRetries?, ... })` → TrackerClient.
+ * Construction throws BatonError('config') for a bad URL, or for an API key bound for plain http:// to a host that is
+ * not loopback (unless `allowInsecure`). `clientFromConfig(config)` builds one from a resolved BatonConfig.
+ *
+ * Every method validates its request with the shared src/core/api schemas, parses the response with them, and
+ * rejects with a BatonError whose `code` is one of:
+ *   timeout | network            — tracker unreachable or slow (retried first: backoff + jitter, `maxRetries`)
+ *   server                       — 5xx, or an answer that does not match the schema (5xx retried)
+ *   rate_limited                 — 429 after retries; `details.retryAfterMs` says when to come back
+ *   auth                         — 401/403: key missing, invalid, revoked or expired (message says what to do)
+ *   invalid_request | not_found | conflict | gone | too_large — other 4xx, never retried
+ * `details` carries `{ status, serverCode?, serverMessage?, requestId?, retryAfterMs? }` for HTTP errors.
+ * Non-idempotent calls (live.create, handoffs.create, push with createPost, keys.create) are retried only when
+ * the request surely never reached the tracker (connection refused, DNS) or on 429.
+ * Every method takes an optional trailing `{ signal?, timeoutMs? }`.
+ *
+ * Methods:
+ *   health.health() / health.ready() / health.version()      GET /healthz, /readyz, /api/v1/openapi.json (no key)
+ *   account.me()                                             GET /api/v1/me — validate a key
+ *   account.keys.list() / .create({name}) / .revoke(id)      /api/v1/keys
+ *   sessions.push({ session, postId?, createPost?, title?, visibility?, status?, source?, tags? })
+ *                                                            POST /api/v1/sessions → { sessionId, url, postId?, postUrl? }
+ *   sessions.appendEvents(id, { events: [{seq, turnIndex, event}], meta?, totals?, status?, source? })
+ *                                                            POST /api/v1/sessions/:id/events (dedup by event uuid)
+ *   sessions.upload({ sessions, visibility?, status? })      POST /api/v1/sessions/upload
+ *   sessions.list({ search?, project?, status?, source?, tag?, starred?, archived?, page?, limit? })
+ *   sessions.get(id, { offset?, limit? })                    summary + meta + a page of events
+ *   sessions.patch(id, {...}) / sessions.delete(id)
+ *   sessions.export(id, 'md'|'json'|'html'|'txt')            → string
+ *   projects.list() / projects.get(ref) / projects.resume(ref)   resume → { sessionId, resumeCommand, ... }
+ *   handoffs.create({ sessionId, markdown, project?, cwd?, title? }) / handoffs.list({project?, limit?}) / handoffs.get(id)
+ *   posts.list() / posts.get(id) / posts.patch(id, {title?, visibility?})
+ *   live.create({ sessionId?, title?, visibility?, expiresIn? }) → { liveId, producerToken, viewUrl, ... }
+ *   live.append(liveId, { events: [{ seq, turnIndex?, event }] }, { producerToken })
+ *   live.complete(liveId, { createPost?, title? }, { producerToken }) / live.pause / live.resume / live.revoke
+ *   live.get(liveId, { producerToken? }) / live.list()
+ *   close()                                                  releases pooled connections
+ */
+import type { BatonConfig } from '../core/config/index.js';
+import { createHealthApi } from './health-api.js';
+import { createLiveApi } from './live-api.js';
+import { createAccountApi, createHandoffsApi, createPostsApi, createProjectsApi } from './projects-api.js';
+import { createSessionsApi } from './sessions-api.js';
+import { createTransport, type TransportOptions } from './transport.js';
+
+export type TrackerClientOptions = TransportOptions;
+export type { CallOptions } from './sessions-api.js';
+export type { RetryInfo } from './transport.js';
+export type { LiveWriteAuth } from './live-api.js';
+export type { HttpErrorDetails } from './errors.js';
+export { isLoopbackHost } from './secure-url.js';
+export { backoffDelay, parseRetryAfter } from './backoff.js';
+
+export function createTrackerClient(opts: TrackerClientOptions) {
+  const t = createTransport(opts);
+  return {
+    baseUrl: t.baseUrl,
+    health: createHealthApi(t),
+    account: createAccountApi(t),
+    sessions: createSessionsApi(t),
+    projects: createProjectsApi(t),
+    handoffs: createHandoffsApi(t),
+    posts: createPostsApi(t),
+    live: createLiveApi(t),
+    close: () => t.close(),
+  };
+}
+
+export type TrackerClient = ReturnType<typeof createTrackerClient>;
+
+/**
+ * A client for the configured tracker, or null when none is configured. Throws BatonError('config') on an
+ * insecure URL (see above). `allowInsecure` comes from the config (`allowInsecure` / BATON_ALLOW_INSECURE).
+ */
+export function clientFromConfig(
+  config: Pick<BatonConfig, 'trackerUrl' | 'apiKey'> & { allowInsecure?: boolean },
+  opts: Omit<TrackerClientOptions, 'baseUrl' | 'apiKey'> = {},
+): TrackerClient | null {
+  if (!config.trackerUrl) return null;
+  return createTrackerClient({ baseUrl: config.trackerUrl, apiKey: config.apiKey, allowInsecure: config.allowInsecure, ...opts });
+}
