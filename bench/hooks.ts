@@ -278,7 +278,7 @@ function render(
     '',
     'The hook opens no network connection on these events (only SessionEnd may start the detached sender), so the ' +
       'tracker rows differ from the no-tracker row by noise only. The machine was shared with other engineers running ' +
-      'builds and test suites (2 cores): wall times, and p95 most of all, carry that noise; the CPU column does not.',
+      'builds and test suites (2 cores): wall times, and p95 most of all, carry that noise; the CPU column much less so.',
   );
   return lines.join('\n');
 }

@@ -40418,12 +40418,12 @@ function stringifyInput(input2) {
 }
 function longestRun(s, ch) {
   let best = 0;
-  let run = 0;
-  for (let i2 = 0; i2 < s.length; i2++) {
-    if (s[i2] === ch) {
-      run++;
-      if (run > best) best = run;
-    } else run = 0;
+  let i2 = s.indexOf(ch);
+  while (i2 !== -1) {
+    let j = i2 + 1;
+    while (j < s.length && s[j] === ch) j++;
+    if (j - i2 > best) best = j - i2;
+    i2 = s.indexOf(ch, j);
   }
   return best;
 }
@@ -60474,6 +60474,8 @@ var SessionMeta = external_exports.object({
   startedAt: external_exports.string().optional(),
   endedAt: external_exports.string().optional(),
   title: external_exports.string().optional(),
+  /** The first prompt typed in the session (up to 500 chars): part of the summary sent at session end. */
+  firstPrompt: external_exports.string().max(2e3).optional(),
   /** The session this one was forked from (`--fork-session`). */
   parentSessionId: external_exports.string().optional(),
   claudeVersion: external_exports.string().optional()
@@ -60556,7 +60558,8 @@ function createJsonRenderer(write, opts) {
       }
     },
     event(e, _section) {
-      write(`${eventsInSection++ ? ",\n" : "\n"}${eventJson(e, opts.maxToolResultChars)}`);
+      write(eventsInSection++ ? ",\n" : "\n");
+      write(eventJson(e, opts.maxToolResultChars));
       if (e.timestamp !== void 0) {
         firstTs ??= e.timestamp;
         lastTs = e.timestamp;
@@ -60806,10 +60809,14 @@ ${fenced(stringifyInput(e.input), "json")}
         const name = tools.get(e.toolUseId) ?? "tool";
         const head2 = e.isError ? `❌ Error from ${htmlInline(name)}` : `📤 Result from ${htmlInline(name)}`;
         const content = clipToolResult(e.content, opts.maxToolResultChars);
+        const f = fenceFor(content);
         write(`<details>
 <summary>${head2}</summary>
 
-${fenced(content)}
+${f}
+`);
+        write(content);
+        write(`${content.endsWith("\n") ? "" : "\n"}${f}
 
 </details>
 
@@ -60935,7 +60942,10 @@ function wrapProse(text, width = WIDTH, indent = INDENT) {
   return out.join("\n");
 }
 function indentBlock(text, indent = INDENT) {
-  return text.split(/\r?\n/).map((l3) => l3 ? indent + l3 : "").join("\n");
+  const s = text.includes("\r") ? text.replace(/\r\n/g, "\n") : text;
+  const body = s.replace(/\n(?=[^\n])/g, `
+${indent}`);
+  return s.length > 0 && s.charCodeAt(0) !== 10 ? indent + body : body;
 }
 function metaLines(meta3, withTitle) {
   const rows = [
@@ -61034,9 +61044,9 @@ ${indentBlock(stringifyInput(e.input))}
         const name = tools.get(e.toolUseId) ?? "tool";
         const content = clipToolResult(e.content, opts.maxToolResultChars);
         write(`TOOL RESULT${e.isError ? " (error)" : ""} ${name}:
-${indentBlock(content)}
-
 `);
+        write(indentBlock(content));
+        write("\n\n");
         return;
       }
       case "system":
@@ -61106,6 +61116,78 @@ function formatExtension(format2) {
   return format2;
 }
 
+// src/core/redact/trigger-finder.ts
+var ASCII = 128;
+var MAX_WINDOW = 8;
+function createTriggerFinder(literals) {
+  if (literals.length === 0 || literals.some((l3) => l3.length < 2 || /[^\x01-\x7f]/.test(l3))) return null;
+  const lower = literals.map((l3) => l3.toLowerCase());
+  const fold = new Uint8Array(65536);
+  for (let c4 = 1; c4 < ASCII; c4++) fold[c4] = c4 >= 65 && c4 <= 90 ? c4 + 32 : c4;
+  const rows = new Array(ASCII).fill(0);
+  const terminal = [-1];
+  lower.forEach((lit, index) => {
+    let node2 = 0;
+    for (let k = 0; k < lit.length; k++) {
+      const slot = node2 * ASCII + lit.charCodeAt(k);
+      let child = rows[slot];
+      if (child === 0) {
+        child = terminal.length;
+        terminal.push(-1);
+        for (let x2 = 0; x2 < ASCII; x2++) rows.push(0);
+        rows[slot] = child;
+      }
+      node2 = child;
+    }
+    terminal[node2] = index;
+  });
+  const next = Int32Array.from(rows);
+  const term = Int32Array.from(terminal);
+  const shortest = Math.min(...lower.map((l3) => l3.length));
+  const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
+  const shift = new Uint8Array(ASCII * ASCII).fill(m - 1);
+  const lower1 = (pair, to) => {
+    if (to < shift[pair]) shift[pair] = to;
+  };
+  for (const lit of lower) {
+    for (let q2 = 1; q2 < m; q2++) {
+      if (q2 < lit.length) lower1(lit.charCodeAt(q2 - 1) << 7 | lit.charCodeAt(q2), m - 1 - q2);
+      else for (let c4 = 0; c4 < ASCII; c4++) lower1(lit.charCodeAt(q2 - 1) << 7 | c4, m - 1 - q2);
+    }
+  }
+  const verify = (s, i2, n2) => {
+    let node2 = 0;
+    let found = -1;
+    for (let j = i2; j < n2; j++) {
+      node2 = next[node2 * ASCII + fold[s.charCodeAt(j)]];
+      if (node2 === 0) break;
+      const t = term[node2];
+      if (t >= 0) found = t;
+    }
+    return found;
+  };
+  return (s, from) => {
+    const n2 = s.length;
+    let end = from + m - 1;
+    while (end < n2) {
+      const sh = shift[fold[s.charCodeAt(end - 1)] << 7 | fold[s.charCodeAt(end)]];
+      if (sh !== 0) {
+        end += sh;
+        continue;
+      }
+      const start = end - m + 1;
+      const found = verify(s, start, n2);
+      if (found >= 0) return { at: start, literal: found };
+      end++;
+    }
+    for (let start = Math.max(from, end - m + 1); start <= n2 - shortest; start++) {
+      const found = verify(s, start, n2);
+      if (found >= 0) return { at: start, literal: found };
+    }
+    return null;
+  };
+}
+
 // src/core/redact/engine.ts
 var escapeChar = (c4) => /[\\^$.*+?()[\]{}|/-]/.test(c4) ? `\\${c4}` : c4;
 function trieSource(literals) {
@@ -61144,16 +61226,22 @@ function compileRules(rules) {
     );
   }
   const trigger = new RegExp(trieSource(literals), "gi");
+  const rulesOf = literals.map((lit) => dispatch.get(lit));
+  const finder = createTriggerFinder(literals);
+  const find = finder ?? ((s, from) => {
+    trigger.lastIndex = from;
+    const m = trigger.exec(s);
+    return m === null ? null : { at: m.index, literal: literals.indexOf(m[0].toLowerCase()) };
+  });
   function scan(s, onHit, nested) {
-    trigger.lastIndex = 0;
-    let m = trigger.exec(s);
+    let m = find(s, 0);
     if (m === null) return s;
     let out = "";
     let copied = 0;
     while (m !== null) {
-      const at2 = m.index;
+      const at2 = m.at;
       let next = at2 + 1;
-      for (const rule2 of dispatch.get(m[0].toLowerCase())) {
+      for (const rule2 of rulesOf[m.literal]) {
         const hit = rule2.match(s, at2, nested);
         if (hit === null || hit.end <= at2) continue;
         out += s.slice(copied, at2) + hit.replacement;
@@ -61162,8 +61250,7 @@ function compileRules(rules) {
         else onHit(rule2.name);
         break;
       }
-      trigger.lastIndex = next;
-      m = trigger.exec(s);
+      m = find(s, next);
     }
     return copied === 0 ? s : out + s.slice(copied);
   }
@@ -61232,7 +61319,8 @@ var SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
 var KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
 var isSecretKey = (key) => key.length <= 128 && SECRET_KEY.test(key);
 var MAX_VALUE = 4096;
-var UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_VALUE + 1}}`, "y");
+var MAX_UNQUOTED = 1024;
+var UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, "y");
 var QUOTED = {};
 var ESCAPED_QUOTED = {};
 for (const q2 of ['"', "'", "`"]) {
@@ -61346,26 +61434,25 @@ var secretAssignment = {
       UNQUOTED_RUN.test(text);
       end = after = UNQUOTED_RUN.lastIndex;
     }
+    if (end === start || end - start > (quoted ? MAX_VALUE : MAX_UNQUOTED)) return null;
     const value = text.slice(start, end);
-    const inner = value.length > 0 ? nested(value) : { text: value, hits: [] };
-    let replacement;
-    if (inner.hits.length > 0) replacement = inner.text;
-    else {
-      const codeLike = separator !== "=" || spaceBefore !== "" || keyQuote !== void 0;
-      const ok = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
-      if (!ok) return null;
-      replacement = tag(ASSIGNMENT_RULE);
-    }
-    const hit = { end: after, replacement: text.slice(at2, start) + replacement + text.slice(end, after) };
-    return inner.hits.length > 0 ? { ...hit, counted: inner.hits } : hit;
+    const codeLike = separator !== "=" || spaceBefore !== "" || keyQuote !== void 0;
+    const ok = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
+    if (!ok) return null;
+    const r = replaceValue(value, nested);
+    const hit = { end: after, replacement: text.slice(at2, start) + r.text + text.slice(end, after) };
+    return r.counted ? { ...hit, counted: r.counted } : hit;
   }
 };
-function redactSecretProperty(key, value, nested) {
+function replaceValue(value, nested) {
   const inner = nested(value);
-  if (inner.hits.length > 0) return { text: inner.text, counted: inner.hits };
+  return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
+}
+function redactSecretProperty(key, value, nested) {
   const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
   if (!isQuotedSecret(value, keyKindOf(key, keyword))) return null;
-  return { text: tag(ASSIGNMENT_RULE), counted: [ASSIGNMENT_RULE] };
+  const r = replaceValue(value, nested);
+  return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
 }
 
 // src/core/redact/rules-structural.ts
@@ -61376,9 +61463,10 @@ var jwt2 = regexRule({
 });
 var PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
 var PEM_END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
-var PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,65536}/y;
-var PEM_MAX = 65536;
+var PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,16384}/y;
+var PEM_MAX = 16384;
 var PEM_MIN_BODY = 64;
+var PEM_LINE_BREAK = /[\s\\]/;
 var privateKey = {
   name: "private-key",
   triggers: ["-----BEGIN"],
@@ -61386,14 +61474,11 @@ var privateKey = {
     PEM_BEGIN.lastIndex = at2;
     if (!PEM_BEGIN.test(text)) return null;
     const bodyStart = PEM_BEGIN.lastIndex;
-    let search = bodyStart;
-    const limit = Math.min(text.length, bodyStart + PEM_MAX);
-    for (; ; ) {
-      const endAt = text.indexOf("-----END", search);
-      if (endAt < 0 || endAt > limit) break;
-      PEM_END.lastIndex = endAt;
+    if (!PEM_LINE_BREAK.test(text[bodyStart] ?? "")) return null;
+    const window2 = text.slice(bodyStart, bodyStart + PEM_MAX);
+    for (let e = window2.indexOf("-----END"); e >= 0; e = window2.indexOf("-----END", e + 1)) {
+      PEM_END.lastIndex = bodyStart + e;
       if (PEM_END.test(text)) return { end: PEM_END.lastIndex, replacement: tag("private-key") };
-      search = endAt + 1;
     }
     PEM_BODY.lastIndex = bodyStart;
     PEM_BODY.test(text);
@@ -62757,32 +62842,38 @@ function oneOf(value, allowed, flag) {
 // src/cli/file-sink.ts
 import { closeSync, existsSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname as dirname2, basename as basename3, join as join2 } from "node:path";
-var FLUSH_BYTES = 1 << 20;
-function writeAll(fd, buf) {
+var BUFFER_BYTES = 1 << 20;
+var MAX_BYTES_PER_UNIT = 3;
+function writeAll(fd, buf, len = buf.length) {
   let off = 0;
-  while (off < buf.length) {
+  while (off < len) {
     try {
-      off += writeSync(fd, buf, off, buf.length - off);
+      off += writeSync(fd, buf, off, len - off);
     } catch (err) {
       if (err.code !== "EAGAIN") throw err;
     }
   }
 }
 function buffered(fd) {
-  let parts = [];
-  let size = 0;
+  const buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
+  const flush = () => {
+    if (used > 0) writeAll(fd, buf, used);
+    used = 0;
+  };
   return {
     write(chunk) {
-      parts.push(chunk);
-      size += chunk.length;
-      if (size >= FLUSH_BYTES) this.flush();
+      const worst = chunk.length * MAX_BYTES_PER_UNIT;
+      if (worst > BUFFER_BYTES - used) {
+        flush();
+        if (worst > BUFFER_BYTES) {
+          writeAll(fd, Buffer.from(chunk, "utf8"));
+          return;
+        }
+      }
+      used += buf.write(chunk, used, "utf8");
     },
-    flush() {
-      if (parts.length === 0) return;
-      writeAll(fd, Buffer.from(parts.join(""), "utf8"));
-      parts = [];
-      size = 0;
-    }
+    flush
   };
 }
 function stdoutSink() {
@@ -71905,7 +71996,9 @@ function fromSummary(s) {
 function localEntries(dataDir, project) {
   const entries = readIndex(dataDir).entries.filter((e) => existsSync8(resolveStoredFile(dataDir, e)));
   if (!project) return entries;
-  const strong = entries.filter((e) => entryMatchesProject(e, { path: project.path, remote: project.remote }));
+  const strong = entries.filter(
+    (e) => entryMatchesProject(e, { path: project.path, remote: project.remote })
+  );
   return strong.length > 0 ? strong : entries.filter((e) => entryMatchesProject(e, project));
 }
 async function remoteSummaries(ctx, project, limit) {
@@ -72444,6 +72537,8 @@ function resolveConfig(env, io = defaultConfigIo(env)) {
     ...key ? { apiKey: key.value, apiKeySource: key.source } : {},
     autoSync: envFlag(env, "BATON_AUTO_SYNC") ?? file2.autoSync ?? true,
     redact: envFlag(env, "BATON_REDACT") ?? file2.redact ?? true,
+    allowInsecure: envFlag(env, "BATON_ALLOW_INSECURE") ?? file2.allowInsecure ?? false,
+    syncIgnore: Object.freeze(file2.syncIgnore ?? []),
     problems: Object.freeze(problems)
   };
   return Object.freeze(config2);
@@ -72497,6 +72592,9 @@ function readConfigFile(io, path6, problems = []) {
   if (apiKey) out.apiKey = apiKey;
   if (typeof raw.autoSync === "boolean") out.autoSync = raw.autoSync;
   if (typeof raw.redact === "boolean") out.redact = raw.redact;
+  if (typeof raw.allowInsecure === "boolean") out.allowInsecure = raw.allowInsecure;
+  if (Array.isArray(raw.syncIgnore))
+    out.syncIgnore = raw.syncIgnore.filter((v2) => typeof v2 === "string" && v2 !== "");
   return out;
 }
 function readPromptflowSettings(io, path6, problems) {

@@ -18076,12 +18076,29 @@ function openSqlite(file2) {
   raw2.pragma("foreign_keys = ON");
   raw2.pragma("busy_timeout = 5000");
   raw2.pragma("cache_size = -32000");
-  const db = new Kysely({ dialect: new SqliteDialect({ database: raw2 }) });
+  const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(raw2) }) });
   return {
     engine: "sqlite",
     db,
     ping: () => pingWith(db),
     close: () => db.destroy()
+  };
+}
+function withStatementCache(raw2, max = 200) {
+  const cache = /* @__PURE__ */ new Map();
+  return {
+    close: () => raw2.close(),
+    prepare(sqlText) {
+      let stmt = cache.get(sqlText);
+      if (stmt) {
+        cache.delete(sqlText);
+      } else {
+        stmt = raw2.prepare(sqlText);
+        if (cache.size >= max) cache.delete(cache.keys().next().value);
+      }
+      cache.set(sqlText, stmt);
+      return stmt;
+    }
   };
 }
 function openPostgres(target) {
@@ -18498,6 +18515,7 @@ function createKeysRepo(db) {
       return key;
     },
     findByPrefix: (prefix) => db.selectFrom("api_keys").selectAll().where("prefix", "=", prefix).execute(),
+    findByPrefixWithUser: (prefix) => db.selectFrom("api_keys as k").innerJoin("users as u", "u.id", "k.user_id").selectAll("k").select(["u.name as user_name", "u.role as user_role", "u.created_at as user_created_at"]).where("k.prefix", "=", prefix).execute(),
     findById: (id2) => db.selectFrom("api_keys").selectAll().where("id", "=", id2).executeTakeFirst(),
     findForUser: (userId, id2) => db.selectFrom("api_keys").selectAll().where("id", "=", id2).where("user_id", "=", userId).executeTakeFirst(),
     listForUser: (userId) => db.selectFrom("api_keys").selectAll().where("user_id", "=", userId).orderBy("created_at").orderBy("id").execute(),
@@ -40342,6 +40360,8 @@ var SessionMeta = external_exports.object({
   startedAt: external_exports.string().optional(),
   endedAt: external_exports.string().optional(),
   title: external_exports.string().optional(),
+  /** The first prompt typed in the session (up to 500 chars): part of the summary sent at session end. */
+  firstPrompt: external_exports.string().max(2e3).optional(),
   /** The session this one was forked from (`--fork-session`). */
   parentSessionId: external_exports.string().optional(),
   claudeVersion: external_exports.string().optional()
@@ -40516,7 +40536,7 @@ var DeleteResponse = external_exports.object({ deleted: external_exports.literal
 function projectSlug(input2) {
   const name = projectName(input2);
   if (!name) return null;
-  const slug = name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64).replace(/-+$/g, "");
+  const slug = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64).replace(/-+$/g, "");
   return slug || "project";
 }
 function projectName(input2) {
@@ -40803,7 +40823,7 @@ async function createKey(repos, userId, req, opts) {
 async function verifyKey(repos, rawKey, now) {
   if (!API_KEY_PATTERN.test(rawKey) || rawKey.length > 200) return { ok: false, reason: "invalid" };
   const digest2 = Buffer.from(sha256Hex(rawKey), "hex");
-  const candidates = await repos.keys.findByPrefix(keyPrefix(rawKey));
+  const candidates = await repos.keys.findByPrefixWithUser(keyPrefix(rawKey));
   let match2;
   for (const c2 of candidates) {
     const stored = Buffer.from(c2.hash, "hex");
@@ -40812,9 +40832,8 @@ async function verifyKey(repos, rawKey, now) {
   if (!match2) return { ok: false, reason: "invalid" };
   if (match2.revoked_at !== null) return { ok: false, reason: "revoked" };
   if (match2.expires_at !== null && Number(match2.expires_at) <= now) return { ok: false, reason: "expired" };
-  const user = await repos.users.findById(match2.user_id);
-  if (!user) return { ok: false, reason: "invalid" };
-  return { ok: true, key: match2, user };
+  const { user_name, user_role, user_created_at, ...key } = match2;
+  return { ok: true, key, user: { id: key.user_id, name: user_name, role: user_role, created_at: user_created_at } };
 }
 function toKeyInfo(k) {
   return {
@@ -43091,22 +43110,26 @@ function registerDocsRoutes(app, { deps }) {
   let cached2 = null;
   const doc = () => cached2 ??= buildOpenApi({ version: "0.1.0" });
   app.get("/api/v1/openapi.json", (c2) => c2.json({ ...doc(), servers: [{ url: baseUrlFor(c2, deps.config) }] }));
+  let html = null;
   app.get("/docs", (c2) => {
+    c2.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    return c2.html(html ??= renderDocs());
+  });
+  function renderDocs() {
     const paths = doc().paths;
     const rows = ROUTES.map((r) => {
       const op = JSON.stringify(paths[r.path]?.[r.method] ?? {}, null, 2);
       return `<details><summary><code class="m ${r.method}">${r.method.toUpperCase()}</code> <code>${esc2(r.path)}</code> — ${esc2(r.summary)}${r.auth ? "" : " <em>(no key)</em>"}</summary><pre>${esc2(op)}</pre></details>`;
     }).join("\n");
-    c2.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    return c2.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Baton tracker API</title><style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 summary{cursor:pointer;padding:.3rem 0}pre{background:#f6f6f6;padding:1rem;overflow:auto;font-size:12px}
 .m{display:inline-block;min-width:4.5rem;font-weight:600}.get{color:#0a6}.post{color:#06c}.patch{color:#a60}.delete{color:#c33}
 </style></head><body><h1>Baton tracker API</h1>
 <p>Authenticate with <code>Authorization: Bearer bt_…</code>. Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p>
-${rows}</body></html>`);
-  });
+${rows}</body></html>`;
+  }
 }
 
 // tracker/routes/export.ts
@@ -43171,7 +43194,7 @@ async function readJson(c2, schema2) {
     throw new BatonError("invalid_request", "the body is not valid JSON");
   }
   if (exceedsDepth(value, MAX_DEPTH)) throw new BatonError("invalid_request", `JSON nested deeper than ${MAX_DEPTH} levels`);
-  return parseWith(schema2, value, "body");
+  return parseWith(schema2, text.includes("\\u0000") ? withoutNul(value) : value, "body");
 }
 function readQuery(c2, schema2) {
   return parseWith(schema2, c2.req.query(), "query");
@@ -43180,6 +43203,16 @@ function parseWith(schema2, value, where) {
   const r = schema2.safeParse(value);
   if (!r.success) throw new BatonError("invalid_request", `invalid ${where}`, { details: issueDetails(r.error) });
   return r.data;
+}
+function withoutNul(v2) {
+  if (typeof v2 === "string") return v2.includes("\0") ? v2.replaceAll("\0", "�") : v2;
+  if (Array.isArray(v2)) return v2.map(withoutNul);
+  if (v2 && typeof v2 === "object") {
+    const out = {};
+    for (const [k, child] of Object.entries(v2)) out[withoutNul(k)] = withoutNul(child);
+    return out;
+  }
+  return v2;
 }
 function exceedsDepth(root, max) {
   const stack = [[root, 0]];
@@ -52093,12 +52126,12 @@ function stringifyInput(input2) {
 }
 function longestRun(s, ch) {
   let best = 0;
-  let run = 0;
-  for (let i2 = 0; i2 < s.length; i2++) {
-    if (s[i2] === ch) {
-      run++;
-      if (run > best) best = run;
-    } else run = 0;
+  let i2 = s.indexOf(ch);
+  while (i2 !== -1) {
+    let j = i2 + 1;
+    while (j < s.length && s[j] === ch) j++;
+    if (j - i2 > best) best = j - i2;
+    i2 = s.indexOf(ch, j);
   }
   return best;
 }
@@ -52385,7 +52418,8 @@ function createJsonRenderer(write, opts) {
       }
     },
     event(e, _section) {
-      write(`${eventsInSection++ ? ",\n" : "\n"}${eventJson(e, opts.maxToolResultChars)}`);
+      write(eventsInSection++ ? ",\n" : "\n");
+      write(eventJson(e, opts.maxToolResultChars));
       if (e.timestamp !== void 0) {
         firstTs ??= e.timestamp;
         lastTs = e.timestamp;
@@ -52635,10 +52669,14 @@ ${fenced(stringifyInput(e.input), "json")}
         const name = tools.get(e.toolUseId) ?? "tool";
         const head2 = e.isError ? `❌ Error from ${htmlInline(name)}` : `📤 Result from ${htmlInline(name)}`;
         const content = clipToolResult(e.content, opts.maxToolResultChars);
+        const f = fenceFor(content);
         write(`<details>
 <summary>${head2}</summary>
 
-${fenced(content)}
+${f}
+`);
+        write(content);
+        write(`${content.endsWith("\n") ? "" : "\n"}${f}
 
 </details>
 
@@ -52765,7 +52803,10 @@ function wrapProse(text, width = WIDTH, indent = INDENT) {
   return out.join("\n");
 }
 function indentBlock(text, indent = INDENT) {
-  return text.split(/\r?\n/).map((l3) => l3 ? indent + l3 : "").join("\n");
+  const s = text.includes("\r") ? text.replace(/\r\n/g, "\n") : text;
+  const body = s.replace(/\n(?=[^\n])/g, `
+${indent}`);
+  return s.length > 0 && s.charCodeAt(0) !== 10 ? indent + body : body;
 }
 function metaLines(meta3, withTitle) {
   const rows = [
@@ -52864,9 +52905,9 @@ ${indentBlock(stringifyInput(e.input))}
         const name = tools.get(e.toolUseId) ?? "tool";
         const content = clipToolResult(e.content, opts.maxToolResultChars);
         write(`TOOL RESULT${e.isError ? " (error)" : ""} ${name}:
-${indentBlock(content)}
-
 `);
+        write(indentBlock(content));
+        write("\n\n");
         return;
       }
       case "system":
@@ -53233,7 +53274,7 @@ function registerExportRoutes(app, { deps, auth }) {
       headers: {
         "Content-Type": "application/zip",
         "Content-Disposition": `attachment; filename="baton-sessions-${req.format}.zip"`,
-        "X-Baton-Session-Ids": ids.join(",")
+        "X-Baton-Session-Ids": ids.map(encodeURIComponent).join(",")
       }
     });
   });
@@ -53385,10 +53426,10 @@ async function writeSession(repos, w2, now) {
   let existing = await repos.sessions.lockByUserAndId(w2.userId, w2.sessionId);
   const storedMeta = existing ? safeJson(existing.meta) : void 0;
   const meta3 = { models: [], ...storedMeta, ...definedOnly(w2.meta ?? {}), id: w2.sessionId };
-  const project = await resolveProject(repos, w2.userId, meta3, existing, now);
+  const projectId2 = await resolveProject(repos, w2.userId, meta3, existing, now);
   const created = !existing;
   if (!existing) {
-    await repos.sessions.insertIfAbsent(newRow(w2, meta3, project, now));
+    await repos.sessions.insertIfAbsent(newRow(w2, meta3, projectId2, now));
     existing = await repos.sessions.lockByUserAndId(w2.userId, w2.sessionId);
     if (!existing) throw new Error("session row vanished after insert");
   }
@@ -53401,7 +53442,7 @@ async function writeSession(repos, w2, now) {
   const patch = {
     ...counters(row, insertedItems, w2),
     ...timing(row, meta3, insertedItems, w2),
-    project_id: project?.id ?? row.project_id,
+    project_id: projectId2 ?? row.project_id,
     meta: JSON.stringify(meta3),
     cwd: meta3.cwd ?? row.cwd,
     git_branch: meta3.gitBranch ?? row.git_branch,
@@ -53419,12 +53460,12 @@ async function writeSession(repos, w2, now) {
   await repos.sessions.update(row.pk, patch);
   if (w2.tags) await repos.sessions.setTags(row.pk, w2.tags);
   const updated = { ...row, ...patch };
-  if (project) {
-    await repos.projects.movePointer(project.id, { sessionId: w2.sessionId, at: updated.activity_at, source: w2.pointerSource }, false);
+  if (projectId2) {
+    await repos.projects.movePointer(projectId2, { sessionId: w2.sessionId, at: updated.activity_at, source: w2.pointerSource }, false);
   }
   return {
     row: updated,
-    project,
+    projectId: projectId2,
     inserted: insertedItems.map((it2) => {
       const t = w2.truncated?.get(it2.event.uuid);
       return t === void 0 ? it2 : { ...it2, truncatedFrom: t };
@@ -53435,19 +53476,17 @@ async function writeSession(repos, w2, now) {
 }
 async function resolveProject(repos, userId, meta3, existing, now) {
   const slug = projectSlug(meta3);
-  if (!slug) return existing?.project_id ? await repos.projects.findById(existing.project_id) ?? null : null;
+  if (!slug) return existing?.project_id ?? null;
   const id2 = projectId(userId, slug);
-  if (existing?.project_id === id2 && (meta3.cwd ?? null) === existing.cwd) {
-    const found = await repos.projects.findById(id2);
-    if (found) return found;
-  }
-  return repos.projects.upsert({ id: id2, userId, slug, name: projectName(meta3) ?? slug, cwd: meta3.cwd ?? null, now });
+  if (existing?.project_id === id2 && (meta3.cwd ?? null) === existing.cwd) return id2;
+  const row = await repos.projects.upsert({ id: id2, userId, slug, name: projectName(meta3) ?? slug, cwd: meta3.cwd ?? null, now });
+  return row.id;
 }
-function newRow(w2, meta3, project, now) {
+function newRow(w2, meta3, projectId2, now) {
   return {
     id: w2.sessionId,
     user_id: w2.userId,
-    project_id: project?.id ?? null,
+    project_id: projectId2,
     title: w2.title ?? meta3.title ?? null,
     status: w2.status ?? "active",
     source: w2.source,
@@ -53914,7 +53953,7 @@ async function pushSession(deps, caller, req) {
   return {
     sessionId: result.row.id,
     ...post ? { postId: post.id, postUrl: postUrl(caller.baseUrl, post) } : {},
-    projectId: result.project?.id ?? null,
+    projectId: result.projectId,
     url: sessionUrl(caller.baseUrl, result.row),
     eventsInserted: result.inserted.length,
     eventCount: Number(result.row.event_count)
@@ -53941,7 +53980,7 @@ async function appendEvents(deps, caller, sessionId, req) {
   publishWrite(deps, caller, result);
   return {
     sessionId: result.row.id,
-    projectId: result.project?.id ?? null,
+    projectId: result.projectId,
     url: sessionUrl(caller.baseUrl, result.row),
     inserted: result.inserted.length,
     duplicates: result.duplicates,
@@ -53961,7 +54000,7 @@ async function uploadSessions(deps, caller, req) {
   return {
     sessions: results.map((r) => ({
       sessionId: r.row.id,
-      projectId: r.project?.id ?? null,
+      projectId: r.projectId,
       url: sessionUrl(caller.baseUrl, r.row),
       eventsInserted: r.inserted.length,
       eventCount: Number(r.row.event_count)
@@ -54106,7 +54145,7 @@ function registerSessionRoutes(app, { deps, auth }) {
       headers: {
         "Content-Type": CONTENT_TYPES[format],
         "Content-Disposition": `attachment; filename="${exportFileName(row.id, format)}"`,
-        "X-Baton-Session-Id": row.id
+        "X-Baton-Session-Id": encodeURIComponent(row.id)
       }
     });
   });
@@ -54241,6 +54280,7 @@ function createApp(deps) {
     const incoming = c2.req.header("x-request-id");
     const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomBytes3(8).toString("hex");
     c2.set("requestId", requestId);
+    if (/%00/.test(c2.req.url)) return errorResponse(c2, 400, "invalid_request", "NUL characters are not allowed in URLs");
     await next();
     c2.header("X-Request-Id", requestId);
     c2.header("X-Content-Type-Options", "nosniff");

@@ -16,6 +16,8 @@ const esmBanner =
 export const entries = [
   { src: 'hooks/run.ts', out: 'hook.cjs', format: 'cjs', minify: true },
   { src: 'src/capture/sender-main.ts', out: 'sender.cjs', format: 'cjs', minify: true },
+  // One detached relay per live session (started by `--live`, restarted by hooks): streams events to viewers.
+  { src: 'src/capture/live-relay-main.ts', out: 'live-relay.cjs', format: 'cjs', minify: true },
   { src: 'src/cli/main.ts', out: 'cli.js', format: 'esm', shebang: true, external: [] },
   { src: 'mcp-server/index.ts', out: 'mcp-server.js', format: 'esm' },
   // The tracker is not part of the plugin runtime: it keeps its native drivers in node_modules.

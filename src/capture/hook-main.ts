@@ -11,6 +11,10 @@ import { readStdinSync } from './hook-stdin.js';
 import { hookLogPath } from './outbox-paths.js';
 import { appendToOutbox } from './outbox-writer.js';
 import { handOffToSender, subagentTargets } from './session-end.js';
+import { liveAfterHook } from './live/live-hook.js';
+import { isCapturePaused, KEPT_WHILE_PAUSED } from './capture-pause.js';
+import { kickSender } from './sender-kick.js';
+import { handoffContextFor, parseHandoffContextMode } from './handoff-context.js';
 
 /** SessionEnd hooks share a 1.5 s budget: wait less for a busy lock there. */
 const LOCK_WAIT_MS = { default: 2000, SessionEnd: 600 } as const;
@@ -55,9 +59,12 @@ export async function runHook(argv: readonly string[], env: Env): Promise<HookOu
     const ending = input.event === 'SessionEnd';
     if (ending && input.transcriptPath)
       plan.sweep.push(...subagentTargets(input.transcriptPath, input.sessionId));
-    const written = appendToOutbox(dataDir, input.sessionId, plan.entries, {
+    // Paused (/export-session --pause): new transcript lines are skipped, never copied; only start/end are kept.
+    const paused = isCapturePaused(dataDir, input.sessionId);
+    const written = appendToOutbox(dataDir, input.sessionId, paused ? plan.entries.filter((e) => KEPT_WHILE_PAUSED.has(e.k)) : plan.entries, {
       sweep: plan.sweep,
       lockWaitMs: ending ? LOCK_WAIT_MS.SessionEnd : LOCK_WAIT_MS.default,
+      discardSweep: paused,
     });
     for (const e of written.sweepErrors) {
       appendHookLog(dataDir, {
@@ -68,10 +75,29 @@ export async function runHook(argv: readonly string[], env: Env): Promise<HookOu
         message: `cannot read transcript ${e.path}`,
       });
     }
+    // After the outbox write (the live relay reads it from there); records the current-session pointer too.
+    await liveAfterHook(input, dataDir, argv[1], env);
     if (ending) await handOff(argv, env, dataDir, input.sessionId);
+    // Each turn (and each start) makes sure a sender is delivering: one readlink when it runs, a spawn when not.
+    else if (input.event === 'Stop' || input.event === 'SessionStart') {
+      const kicked = await kickSender({ hookScript: argv[1], env, dataDir }).catch(() => null);
+      const additionalContext = input.event === 'SessionStart' ? startContext(input, dataDir, env) : undefined;
+      if (kicked?.notice || additionalContext) return { sessionId, notice: kicked?.notice, additionalContext };
+    }
     return {};
   } catch (err) {
     return failed(dataDir, eventArg, sessionId, err);
+  }
+}
+
+/** A new (not resumed or forked) session is offered the latest fresh handoff: a small local index, never the network. */
+function startContext(input: { source?: string; cwd?: string }, dataDir: string, env: Env): string | undefined {
+  if (input.source === 'resume' || input.source === 'fork') return undefined;
+  try {
+    const mode = parseHandoffContextMode(env.BATON_HANDOFF_CONTEXT ?? env.CLAUDE_PLUGIN_OPTION_HANDOFF_CONTEXT);
+    return handoffContextFor(dataDir, input.cwd ?? process.cwd(), Date.now(), mode) ?? undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -6,14 +6,25 @@ import { join } from 'node:path';
 export interface HookOutcome {
   /** A real failure the user should know about (capture is not being saved). */
   warning?: string;
+  /** A one-time message already deduplicated by its producer (e.g. the tracker rejected the API key). */
+  notice?: string;
   sessionId?: string;
+  /** SessionStart only: text Claude Code adds to the new session's context (the latest handoff's next steps). */
+  additionalContext?: string;
 }
 
 /** Writes the warning (if any, and if this session has not been warned yet) and exits 0. Never returns. */
 export function finishHook(outcome: HookOutcome): never {
-  if (outcome.warning && firstWarning(outcome.sessionId ?? 'unknown')) {
+  const warning = outcome.warning && firstWarning(outcome.sessionId ?? 'unknown') ? outcome.warning : undefined;
+  const message = [warning, outcome.notice].filter(Boolean).join('\n');
+  if (message || outcome.additionalContext) {
+    const out: Record<string, unknown> = {};
+    if (message) out.systemMessage = message;
+    if (outcome.additionalContext) {
+      out.hookSpecificOutput = { hookEventName: 'SessionStart', additionalContext: outcome.additionalContext };
+    }
     try {
-      writeSync(1, `${JSON.stringify({ systemMessage: outcome.warning })}\n`);
+      writeSync(1, `${JSON.stringify(out)}\n`);
     } catch {
       // Claude Code stopped listening: nothing else to tell.
     }

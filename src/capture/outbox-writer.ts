@@ -1,6 +1,7 @@
 // Appends records to a session's outbox under the session lock: seqs, transcript offsets and the JSONL file agree.
 import { closeSync, constants, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { BatonError } from '../core/errors.js';
+import { hasPrivateSpan, stripPrivateLine, stripPrivateValue } from '../core/redact/private-spans.js';
 import { outboxPaths } from './outbox-paths.js';
 import { openState, reconcileState, saveState, type StateFile } from './outbox-state.js';
 import { acquireLock } from './session-lock.js';
@@ -22,6 +23,8 @@ export interface AppendOptions {
   lockStaleMs?: number;
   maxSweepBytes?: number;
   now?: Date;
+  /** Capture is paused: move the transcript offsets past new lines without copying them (they are never stored). */
+  discardSweep?: boolean;
 }
 
 export interface AppendResult {
@@ -93,7 +96,11 @@ function appendLocked(
     let prefix = needsNewline ? '\n' : '';
     const write = (entry: OutboxEntry): void => {
       // seq first: readers (and state repair) find it with a prefix match, without parsing big records.
-      const text = `${prefix}${JSON.stringify({ seq: state.seq + 1, ts, sid: sessionId, ...entry })}\n`;
+      const record = { seq: state.seq + 1, ts, sid: sessionId, ...entry };
+      let json = JSON.stringify(record);
+      // <private> spans never reach the disk: one scan of the line, a rewrite only when a span is there.
+      if (hasPrivateSpan(json)) json = JSON.stringify(stripPrivateValue(record));
+      const text = `${prefix}${json}\n`;
       state.bytes += writeWhole(fd, text, paths.outbox);
       prefix = '';
       state.seq += 1;
@@ -114,6 +121,10 @@ function appendLocked(
         continue;
       }
       if (!got) continue;
+      if (opts.discardSweep) {
+        state.offsets[target.path] = got.to;
+        continue;
+      }
       write({
         k: 'records',
         path: target.path,
@@ -122,7 +133,7 @@ function appendLocked(
         to: got.to,
         ...(got.reset ? { reset: true } : {}),
         ...(got.skipped ? { skipped: got.skipped } : {}),
-        lines: got.lines,
+        lines: got.lines.map(stripPrivateLine),
       });
       state.offsets[target.path] = got.to;
       lines += got.lines.length;

@@ -11,13 +11,16 @@ export interface Sink {
   abort(): void;
 }
 
-const FLUSH_BYTES = 1 << 20;
+/** Output is encoded straight into one reused buffer of this size and written when it is nearly full. */
+const BUFFER_BYTES = 1 << 20;
+/** A UTF-16 code unit never takes more than 3 bytes of UTF-8 (a surrogate pair takes 4 for its 2 units). */
+const MAX_BYTES_PER_UNIT = 3;
 
-function writeAll(fd: number, buf: Buffer): void {
+function writeAll(fd: number, buf: Buffer, len = buf.length): void {
   let off = 0;
-  while (off < buf.length) {
+  while (off < len) {
     try {
-      off += writeSync(fd, buf, off, buf.length - off);
+      off += writeSync(fd, buf, off, len - off);
     } catch (err) {
       // A non-blocking stdout pipe reports EAGAIN when the reader is slow: retry instead of losing output.
       if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
@@ -25,21 +28,30 @@ function writeAll(fd: number, buf: Buffer): void {
   }
 }
 
+/**
+ * Encodes each chunk directly into a reused buffer: no joined string, no Buffer per flush, one encoding pass.
+ * A chunk too big for the buffer is encoded on its own and written through.
+ */
 function buffered(fd: number) {
-  let parts: string[] = [];
-  let size = 0;
+  const buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
+  const flush = (): void => {
+    if (used > 0) writeAll(fd, buf, used);
+    used = 0;
+  };
   return {
-    write(chunk: string) {
-      parts.push(chunk);
-      size += chunk.length;
-      if (size >= FLUSH_BYTES) this.flush();
+    write(chunk: string): void {
+      const worst = chunk.length * MAX_BYTES_PER_UNIT;
+      if (worst > BUFFER_BYTES - used) {
+        flush();
+        if (worst > BUFFER_BYTES) {
+          writeAll(fd, Buffer.from(chunk, 'utf8'));
+          return;
+        }
+      }
+      used += buf.write(chunk, used, 'utf8');
     },
-    flush() {
-      if (parts.length === 0) return;
-      writeAll(fd, Buffer.from(parts.join(''), 'utf8'));
-      parts = [];
-      size = 0;
-    },
+    flush,
   };
 }
 

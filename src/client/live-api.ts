@@ -31,7 +31,7 @@ export function createLiveApi(t: Transport) {
 
   return {
     /** POST /api/v1/live (API key): returns liveId, producerToken, viewUrl. Not retried after an ambiguous failure. */
-    create(req: z.input<typeof CreateLiveRequest> = {}, o: CallOptions = {}) {
+    async create(req: z.input<typeof CreateLiveRequest> = {}, o: CallOptions = {}) {
       const body = validateRequest(CreateLiveRequest, req, 'live stream request');
       return t.call({ method: 'POST', path: '/api/v1/live', body, response: CreateLiveResponse, idempotent: false, ...o });
     },
@@ -39,12 +39,12 @@ export function createLiveApi(t: Transport) {
     get: (liveId: string, w: LiveWriteAuth = {}, o: CallOptions = {}) =>
       t.call({ method: 'GET', path: `/api/v1/live/${seg(liveId)}`, response: LiveInfo, ...writeAuth(w), ...o }),
     /** PATCH /api/v1/live/:id: events with producer seq numbers; re-sending a seq (or uuid) is a harmless duplicate. */
-    append(liveId: string, req: z.input<typeof AppendLiveRequest>, w: LiveWriteAuth = {}, o: CallOptions = {}) {
+    async append(liveId: string, req: z.input<typeof AppendLiveRequest>, w: LiveWriteAuth = {}, o: CallOptions = {}) {
       const body = validateRequest(AppendLiveRequest, req, 'live batch');
       return t.call({ method: 'PATCH', path: `/api/v1/live/${seg(liveId)}`, body, response: AppendLiveResponse, idempotent: true, ...writeAuth(w), ...o });
     },
     /** Ends the stream; `createPost: true` keeps it as a post (postUrl in the answer). */
-    complete(liveId: string, req: z.input<typeof CompleteLiveRequest> = {}, w: LiveWriteAuth = {}, o: CallOptions = {}) {
+    async complete(liveId: string, req: z.input<typeof CompleteLiveRequest> = {}, w: LiveWriteAuth = {}, o: CallOptions = {}) {
       const body = validateRequest(CompleteLiveRequest, req, 'live completion');
       return t.call({ method: 'POST', path: `/api/v1/live/${seg(liveId)}/complete`, body, response: LiveInfo, idempotent: true, ...writeAuth(w), ...o });
     },

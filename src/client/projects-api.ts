@@ -34,11 +34,11 @@ export function createProjectsApi(t: Transport) {
 
 export function createHandoffsApi(t: Transport) {
   return {
-    create(req: z.input<typeof CreateHandoffRequest>, o: CallOptions = {}) {
+    async create(req: z.input<typeof CreateHandoffRequest>, o: CallOptions = {}) {
       const body = validateRequest(CreateHandoffRequest, req, 'handoff');
       return t.call({ method: 'POST', path: '/api/v1/handoffs', body, response: CreateHandoffResponse, idempotent: false, ...o });
     },
-    list(query: z.input<typeof ListHandoffsQuery> = {}, o: CallOptions = {}) {
+    async list(query: z.input<typeof ListHandoffsQuery> = {}, o: CallOptions = {}) {
       const q = validateRequest(ListHandoffsQuery, query, 'handoff query');
       return t.call({ method: 'GET', path: '/api/v1/handoffs', query: q, response: ListHandoffsResponse, ...o });
     },
@@ -51,7 +51,7 @@ export function createPostsApi(t: Transport) {
     list: (page: { page?: number; limit?: number } = {}, o: CallOptions = {}) =>
       t.call({ method: 'GET', path: '/api/v1/posts', query: page, response: ListPostsResponse, ...o }),
     get: (id: string, o: CallOptions = {}) => t.call({ method: 'GET', path: `/api/v1/posts/${seg(id)}`, response: PostResponse, ...o }),
-    patch(id: string, req: z.input<typeof PatchPostRequest>, o: CallOptions = {}) {
+    async patch(id: string, req: z.input<typeof PatchPostRequest>, o: CallOptions = {}) {
       const body = validateRequest(PatchPostRequest, req, 'post change');
       return t.call({ method: 'PATCH', path: `/api/v1/posts/${seg(id)}`, body, response: PostResponse, idempotent: true, ...o });
     },
@@ -66,7 +66,7 @@ export function createAccountApi(t: Transport) {
     me: (o: CallOptions = {}) => t.call({ method: 'GET', path: '/api/v1/me', response: MeResponse, ...o }),
     keys: {
       list: (o: CallOptions = {}) => t.call({ method: 'GET', path: '/api/v1/keys', response: ListKeysResponse, ...o }),
-      create(req: z.input<typeof CreateKeyRequest>, o: CallOptions = {}) {
+      async create(req: z.input<typeof CreateKeyRequest>, o: CallOptions = {}) {
         const body = validateRequest(CreateKeyRequest, req, 'key request');
         return t.call({ method: 'POST', path: '/api/v1/keys', body, response: CreateKeyResponse, idempotent: false, ...o });
       },

@@ -25,39 +25,39 @@ export interface CallOptions {
 export function createSessionsApi(t: Transport) {
   return {
     /** POST /api/v1/sessions: upserts a whole (redacted) session, optionally creating or extending a post. */
-    push(req: z.input<typeof PushSessionRequest>, o: CallOptions = {}) {
+    async push(req: z.input<typeof PushSessionRequest>, o: CallOptions = {}) {
       const body = validateRequest(PushSessionRequest, req, 'session push');
       // Upsert keyed by session id and event uuids: repeating it never duplicates, unless it creates a post.
       return t.call({ method: 'POST', path: '/api/v1/sessions', body, response: PushSessionResponse, idempotent: !body.createPost, ...o });
     },
     /** POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. */
-    appendEvents(sessionId: string, req: z.input<typeof AppendEventsRequest>, o: CallOptions = {}) {
+    async appendEvents(sessionId: string, req: z.input<typeof AppendEventsRequest>, o: CallOptions = {}) {
       const body = validateRequest(AppendEventsRequest, req, 'event batch');
       return t.call({ method: 'POST', path: `/api/v1/sessions/${seg(sessionId)}/events`, body, response: AppendEventsResponse, idempotent: true, ...o });
     },
     /** POST /api/v1/sessions/upload: up to 1000 whole sessions (historical sync). */
-    upload(req: z.input<typeof UploadSessionsRequest>, o: CallOptions = {}) {
+    async upload(req: z.input<typeof UploadSessionsRequest>, o: CallOptions = {}) {
       const body = validateRequest(UploadSessionsRequest, req, 'session upload');
       return t.call({ method: 'POST', path: '/api/v1/sessions/upload', body, response: UploadSessionsResponse, idempotent: true, ...o });
     },
     /** GET /api/v1/sessions with filters (search, project, status, source, tag, starred, archived, page, limit). */
-    list(query: z.input<typeof ListSessionsQuery> = {}, o: CallOptions = {}) {
+    async list(query: z.input<typeof ListSessionsQuery> = {}, o: CallOptions = {}) {
       const q = validateRequest(ListSessionsQuery, query, 'session query');
       return t.call({ method: 'GET', path: '/api/v1/sessions', query: q, response: ListSessionsResponse, ...o });
     },
     /** GET /api/v1/sessions/:id: summary, meta and one page of events. */
-    get(sessionId: string, page: { offset?: number; limit?: number } = {}, o: CallOptions = {}) {
+    async get(sessionId: string, page: { offset?: number; limit?: number } = {}, o: CallOptions = {}) {
       return t.call({ method: 'GET', path: `/api/v1/sessions/${seg(sessionId)}`, query: page, response: SessionDetailResponse, ...o });
     },
-    patch(sessionId: string, req: z.input<typeof PatchSessionRequest>, o: CallOptions = {}) {
+    async patch(sessionId: string, req: z.input<typeof PatchSessionRequest>, o: CallOptions = {}) {
       const body = validateRequest(PatchSessionRequest, req, 'session change');
       return t.call({ method: 'PATCH', path: `/api/v1/sessions/${seg(sessionId)}`, body, response: SessionDetailResponse, idempotent: true, ...o });
     },
-    delete(sessionId: string, o: CallOptions = {}) {
+    async delete(sessionId: string, o: CallOptions = {}) {
       return t.call({ method: 'DELETE', path: `/api/v1/sessions/${seg(sessionId)}`, response: DeleteResponse, ...o });
     },
     /** GET /api/v1/sessions/:id/export?format=: the rendered document as text. */
-    export(sessionId: string, format: ExportFormat = 'md', o: CallOptions = {}) {
+    async export(sessionId: string, format: ExportFormat = 'md', o: CallOptions = {}) {
       return t.call<string>({ method: 'GET', path: `/api/v1/sessions/${seg(sessionId)}/export`, query: { format }, text: true, ...o });
     },
   };

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SessionEvent } from '../../src/core/model/session.js';
+import { CONTENT_SECURITY_POLICY } from '../../tracker/web/security.js';
 import { describeWithExternal } from '../helpers/externals.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 import { chromiumUnavailable, launchBrowser, login } from './browser.js';
@@ -128,6 +129,8 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS: session content ne
   async function visit(page: Page, path: string): Promise<void> {
     const res = await page.goto(path.startsWith('http') ? path : t.url + path, { waitUntil: 'load' });
     expect(res?.status(), path).toBeLessThan(400);
+    // Defence in depth must really be there: the strict CSP on every page (over a real socket, not app.request).
+    expect(res?.headers()['content-security-policy'], path).toBe(CONTENT_SECURITY_POLICY);
     // Open every collapsible and fire pointer/focus events at every element: handlers behind interaction fire now.
     await page.evaluate(() => {
       document.querySelectorAll('details').forEach((d) => (d.open = true));

@@ -220,11 +220,13 @@ describe('expiry', () => {
 describe('ingest hook', () => {
   it('forwards session events to open streams of that session, deduplicated by uuid', async () => {
     const s = await createStream({ sessionId: 'sess-ingest-1' });
+    const owner = (await t.live.store.getById(s.liveId))!.owner_id;
+    expect(await t.live.publishSessionEvents('someone-else', 'sess-ingest-1', [{ event: text('foreign') }])).toBe(0);
     const v = openSse(`${t.url}/live/${s.viewerToken}/events`);
     await v.waitFor((m) => m.event === 'hello');
-    expect(await t.live.publishSessionEvents('sess-ingest-1', [{ event: text('ing-1') }])).toBe(1);
-    expect(await t.live.publishSessionEvents('sess-ingest-1', [{ event: text('ing-1') }])).toBe(0);
-    expect(await t.live.publishSessionEvents('sess-ingest-1', [{ event: text('ing-2') }])).toBe(1);
+    expect(await t.live.publishSessionEvents(owner, 'sess-ingest-1', [{ event: text('ing-1') }])).toBe(1);
+    expect(await t.live.publishSessionEvents(owner, 'sess-ingest-1', [{ event: text('ing-1') }])).toBe(0);
+    expect(await t.live.publishSessionEvents(owner, 'sess-ingest-1', [{ event: text('ing-2') }])).toBe(1);
     await v.waitFor((m) => m.id === '2');
     expect(v.messages.filter((m) => m.event === 'event').map((m) => JSON.parse(m.data).event.uuid)).toEqual(['ing-1', 'ing-2']);
     v.close();

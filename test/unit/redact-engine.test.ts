@@ -64,6 +64,20 @@ describe('redactText across rules', () => {
     });
   });
 
+  it('is idempotent: redacted output passes through a second redactor unchanged', () => {
+    const text = [
+      `GITHUB_TOKEN=${fake('ghp_', 36)}`,
+      `{"password": "hunter22", "token": "${mix(32)}"}`,
+      `postgres://app:${mix(12)}@db:5432/x`,
+      `curl -H "Authorization: Bearer ${fakeJwt()}" https://hooks.slack.com/services/T0/B0/${mix(24)}`,
+      '<private>home address</private>',
+    ].join('\n');
+    const once = createRedactor().redactText(text);
+    const again = createRedactor();
+    expect(again.redactText(once)).toBe(once);
+    expect(again.report().total).toBe(0);
+  });
+
   it('leaves git SHAs, UUIDs and ordinary prose untouched', () => {
     const text = [
       'commit 3f2a9c1d8b7e6f5a4c3b2a1908f7e6d5c4b3a291 (HEAD -> main)',
@@ -86,6 +100,7 @@ describe('adversarial inputs complete (bounded quantifiers, no catastrophic back
     ['"token: " repeated', 'token: '.repeat(MB / 7)],
     ['unterminated quotes after keys', 'secret="'.repeat(MB / 8)],
     ['BEGIN lines with no END', '-----BEGIN RSA PRIVATE KEY-----\n'.repeat(MB / 32)],
+    ['BEGIN lines with no body and no END', '-----BEGIN RSA PRIVATE KEY-----"'.repeat(MB / 32)],
     [':// with long user parts', `://${'u'.repeat(200)}:`.repeat(MB / 204)],
     ['<private> opened many times', '<private>'.repeat(MB / 9)],
     ['sk- prefixes everywhere', `sk-${mix(19)} `.repeat(MB / 23)],

@@ -220,8 +220,9 @@ export function createLiveService(opts: LiveServiceOptions) {
      * active stream of that session. Seq is assigned here; the uuid constraint drops events a producer already pushed.
      * Returns how many events were newly delivered (summed over streams).
      */
-    async publishSessionEvents(sessionId: string, items: Array<{ event: SessionEvent; turnIndex?: number }>): Promise<number> {
-      const rows = (await store.listBySession(sessionId)).filter((r) => effectiveStatus(r) === 'active');
+    async publishSessionEvents(ownerId: string, sessionId: string, items: Array<{ event: SessionEvent; turnIndex?: number }>): Promise<number> {
+      // Session ids are chosen by clients: only the session owner's own streams may receive its events.
+      const rows = (await store.listBySession(sessionId)).filter((r) => r.owner_id === ownerId && effectiveStatus(r) === 'active');
       let delivered = 0;
       for (const row of rows) {
         for (const { event, turnIndex } of items) {

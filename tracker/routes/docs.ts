@@ -13,20 +13,25 @@ export function registerDocsRoutes(app: Hono<AppEnv>, { deps }: RouteContext): v
   const doc = () => (cached ??= buildOpenApi({ version: process.env.BATON_BUILD_VERSION ?? '1' }));
 
   app.get('/api/v1/openapi.json', (c) => c.json({ ...doc(), servers: [{ url: baseUrlFor(c, deps.config) }] }));
+  let html: string | null = null;
   app.get('/docs', (c) => {
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return c.html((html ??= renderDocs()));
+  });
+
+  function renderDocs(): string {
     const paths = doc().paths as Record<string, Record<string, unknown>>;
     const rows = ROUTES.map((r) => {
       const op = JSON.stringify(paths[r.path]?.[r.method] ?? {}, null, 2);
       return `<details><summary><code class="m ${r.method}">${r.method.toUpperCase()}</code> <code>${esc(r.path)}</code> — ${esc(r.summary)}${r.auth ? '' : ' <em>(no key)</em>'}</summary><pre>${esc(op)}</pre></details>`;
     }).join('\n');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-    return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Baton tracker API</title><style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 summary{cursor:pointer;padding:.3rem 0}pre{background:#f6f6f6;padding:1rem;overflow:auto;font-size:12px}
 .m{display:inline-block;min-width:4.5rem;font-weight:600}.get{color:#0a6}.post{color:#06c}.patch{color:#a60}.delete{color:#c33}
 </style></head><body><h1>Baton tracker API</h1>
 <p>Authenticate with <code>Authorization: Bearer bt_…</code>. Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p>
-${rows}</body></html>`);
-  });
+${rows}</body></html>`;
+  }
 }

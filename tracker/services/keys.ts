@@ -65,8 +65,8 @@ export async function verifyKey(
 ): Promise<{ ok: true; key: KeyRow; user: UserRow } | { ok: false; reason: AuthFailure }> {
   if (!API_KEY_PATTERN.test(rawKey) || rawKey.length > 200) return { ok: false, reason: 'invalid' };
   const digest = Buffer.from(sha256Hex(rawKey), 'hex');
-  const candidates = await repos.keys.findByPrefix(keyPrefix(rawKey));
-  let match: KeyRow | undefined;
+  const candidates = await repos.keys.findByPrefixWithUser(keyPrefix(rawKey));
+  let match: (typeof candidates)[number] | undefined;
   for (const c of candidates) {
     const stored = Buffer.from(c.hash, 'hex');
     if (stored.length === digest.length && timingSafeEqual(stored, digest)) match = c;
@@ -74,9 +74,8 @@ export async function verifyKey(
   if (!match) return { ok: false, reason: 'invalid' };
   if (match.revoked_at !== null) return { ok: false, reason: 'revoked' };
   if (match.expires_at !== null && Number(match.expires_at) <= now) return { ok: false, reason: 'expired' };
-  const user = await repos.users.findById(match.user_id);
-  if (!user) return { ok: false, reason: 'invalid' };
-  return { ok: true, key: match, user };
+  const { user_name, user_role, user_created_at, ...key } = match;
+  return { ok: true, key, user: { id: key.user_id, name: user_name, role: user_role, created_at: user_created_at } };
 }
 
 export function toKeyInfo(k: KeyRow): ApiKeyInfo {

@@ -2,9 +2,9 @@
 import type { EventItem, PointerSource, SessionSource, SessionStatus, StoredEvent, Visibility } from '../../src/core/api/index.js';
 import { projectName, projectSlug } from '../../src/core/api/index.js';
 import type { SessionMeta, SessionTotals } from '../../src/core/model/session.js';
-import type { ProjectRow, Repositories, SessionPatch, SessionRow } from '../db/repositories/index.js';
+import type { Repositories, SessionPatch, SessionRow } from '../db/repositories/index.js';
 import { toEventRow, safeJson } from './event-rows.js';
-import { newSlug, projectId } from './ids.js';
+import { newSlug, projectId as projectIdFor } from './ids.js';
 import { parseTime } from './time.js';
 
 export interface SessionWrite {
@@ -33,7 +33,8 @@ export interface SessionWrite {
 
 export interface SessionWriteResult {
   row: SessionRow;
-  project: ProjectRow | null;
+  /** The session's project id (null when neither cwd nor project name is known). */
+  projectId: string | null;
   inserted: StoredEvent[];
   duplicates: number;
   created: boolean;
@@ -45,10 +46,10 @@ export async function writeSession(repos: Repositories, w: SessionWrite, now: nu
   const storedMeta = existing ? (safeJson(existing.meta) as Partial<SessionMeta> | undefined) : undefined;
   const meta: SessionMeta = { models: [], ...storedMeta, ...definedOnly(w.meta ?? {}), id: w.sessionId };
 
-  const project = await resolveProject(repos, w.userId, meta, existing, now);
+  const projectId = await resolveProject(repos, w.userId, meta, existing, now);
   const created = !existing;
   if (!existing) {
-    await repos.sessions.insertIfAbsent(newRow(w, meta, project, now));
+    await repos.sessions.insertIfAbsent(newRow(w, meta, projectId, now));
     existing = await repos.sessions.lockByUserAndId(w.userId, w.sessionId);
     if (!existing) throw new Error('session row vanished after insert');
   }
@@ -63,7 +64,7 @@ export async function writeSession(repos: Repositories, w: SessionWrite, now: nu
   const patch: SessionPatch = {
     ...counters(row, insertedItems, w),
     ...timing(row, meta, insertedItems, w),
-    project_id: project?.id ?? row.project_id,
+    project_id: projectId ?? row.project_id,
     meta: JSON.stringify(meta),
     cwd: meta.cwd ?? row.cwd,
     git_branch: meta.gitBranch ?? row.git_branch,
@@ -82,12 +83,12 @@ export async function writeSession(repos: Repositories, w: SessionWrite, now: nu
   if (w.tags) await repos.sessions.setTags(row.pk, w.tags);
 
   const updated: SessionRow = { ...row, ...(patch as Partial<SessionRow>) };
-  if (project) {
-    await repos.projects.movePointer(project.id, { sessionId: w.sessionId, at: updated.activity_at, source: w.pointerSource }, false);
+  if (projectId) {
+    await repos.projects.movePointer(projectId, { sessionId: w.sessionId, at: updated.activity_at, source: w.pointerSource }, false);
   }
   return {
     row: updated,
-    project,
+    projectId,
     inserted: insertedItems.map((it) => {
       const t = w.truncated?.get(it.event.uuid);
       return t === undefined ? it : { ...it, truncatedFrom: t };
@@ -97,29 +98,28 @@ export async function writeSession(repos: Repositories, w: SessionWrite, now: nu
   };
 }
 
+/** The project id for the session, creating or refreshing the project row only when something changed. */
 async function resolveProject(
   repos: Repositories,
   userId: string,
   meta: SessionMeta,
   existing: SessionRow | undefined,
   now: number,
-): Promise<ProjectRow | null> {
+): Promise<string | null> {
   const slug = projectSlug(meta);
-  if (!slug) return existing?.project_id ? ((await repos.projects.findById(existing.project_id)) ?? null) : null;
-  const id = projectId(userId, slug);
-  // The hot append path: same project, same cwd, nothing to write.
-  if (existing?.project_id === id && (meta.cwd ?? null) === existing.cwd) {
-    const found = await repos.projects.findById(id);
-    if (found) return found;
-  }
-  return repos.projects.upsert({ id, userId, slug, name: projectName(meta) ?? slug, cwd: meta.cwd ?? null, now });
+  if (!slug) return existing?.project_id ?? null;
+  const id = projectIdFor(userId, slug);
+  // The hot append path: same project, same cwd, nothing to write (the FK guarantees the row exists).
+  if (existing?.project_id === id && (meta.cwd ?? null) === existing.cwd) return id;
+  const row = await repos.projects.upsert({ id, userId, slug, name: projectName(meta) ?? slug, cwd: meta.cwd ?? null, now });
+  return row.id;
 }
 
-function newRow(w: SessionWrite, meta: SessionMeta, project: ProjectRow | null, now: number) {
+function newRow(w: SessionWrite, meta: SessionMeta, projectId: string | null, now: number) {
   return {
     id: w.sessionId,
     user_id: w.userId,
-    project_id: project?.id ?? null,
+    project_id: projectId,
     title: w.title ?? meta.title ?? null,
     status: w.status ?? 'active',
     source: w.source,

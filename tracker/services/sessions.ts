@@ -55,7 +55,7 @@ export async function pushSession(deps: ServiceDeps, caller: Caller, req: PushSe
   return {
     sessionId: result.row.id,
     ...(post ? { postId: post.id, postUrl: postUrl(caller.baseUrl, post) } : {}),
-    projectId: result.project?.id ?? null,
+    projectId: result.projectId,
     url: sessionUrl(caller.baseUrl, result.row),
     eventsInserted: result.inserted.length,
     eventCount: Number(result.row.event_count),
@@ -88,7 +88,7 @@ export async function appendEvents(
   publishWrite(deps, caller, result);
   return {
     sessionId: result.row.id,
-    projectId: result.project?.id ?? null,
+    projectId: result.projectId,
     url: sessionUrl(caller.baseUrl, result.row),
     inserted: result.inserted.length,
     duplicates: result.duplicates,
@@ -110,7 +110,7 @@ export async function uploadSessions(deps: ServiceDeps, caller: Caller, req: Upl
   return {
     sessions: results.map((r) => ({
       sessionId: r.row.id,
-      projectId: r.project?.id ?? null,
+      projectId: r.projectId,
       url: sessionUrl(caller.baseUrl, r.row),
       eventsInserted: r.inserted.length,
       eventCount: Number(r.row.event_count),

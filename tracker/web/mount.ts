@@ -110,7 +110,7 @@ export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
     publish(sessionId: string, event: LiveEvent) {
       if (event.type !== 'events.appended') return;
       live
-        .publishSessionEvents(sessionId, event.events.map((e) => ({ event: e.event, turnIndex: e.turnIndex })))
+        .publishSessionEvents(event.userId, sessionId, event.events.map((e) => ({ event: e.event, turnIndex: e.turnIndex })))
         .catch((err) => recordError(`live ingest: ${String(err)}`));
     },
   };

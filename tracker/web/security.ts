@@ -18,17 +18,26 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
+const HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
+
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const h = c.res.headers;
-    // A route may only tighten it (exports add 'sandbox'); nothing loosens it.
-    if (!h.has('content-security-policy')) h.set('content-security-policy', CONTENT_SECURITY_POLICY);
-    h.set('x-content-type-options', 'nosniff');
-    h.set('x-frame-options', 'DENY');
-    h.set('referrer-policy', 'same-origin');
-    h.set('cross-origin-opener-policy', 'same-origin');
-    h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    if (!h.has('cache-control')) h.set('cache-control', 'no-store');
+    // Rebuilt rather than mutated: @hono/node-server may write a response from a snapshot taken when it was
+    // constructed, so headers set later on `c.res.headers` would silently never reach the wire.
+    const res = c.res;
+    const headers = new Headers(res.headers);
+    // A route may only tighten the CSP (exports add 'sandbox'); nothing loosens it.
+    if (!headers.has('content-security-policy')) headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    for (const [k, v] of Object.entries(HEADERS)) headers.set(k, v);
+    if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
+    c.res = undefined as unknown as Response;
+    c.res = new Response(res.body, { status: res.status, statusText: res.statusText, headers });
   };
 }

@@ -12,6 +12,7 @@ export function projectSlug(input: { project?: string | null; cwd?: string | nul
   if (!name) return null;
   const slug = name
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

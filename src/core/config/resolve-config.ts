@@ -189,7 +189,8 @@ export function readConfigFile(io: ConfigIo, path: string, problems: string[] = 
   if (typeof raw.autoSync === 'boolean') out.autoSync = raw.autoSync;
   if (typeof raw.redact === 'boolean') out.redact = raw.redact;
   if (typeof raw.allowInsecure === 'boolean') out.allowInsecure = raw.allowInsecure;
-  if (Array.isArray(raw.syncIgnore)) out.syncIgnore = raw.syncIgnore.filter((v): v is string => typeof v === 'string' && v !== '');
+  if (Array.isArray(raw.syncIgnore))
+    out.syncIgnore = raw.syncIgnore.filter((v): v is string => typeof v === 'string' && v !== '');
   return out;
 }
 

@@ -56,7 +56,8 @@ export function createJsonRenderer(write: (chunk: string) => void, opts: Exporte
       }
     },
     event(e, _section: Section) {
-      write(`${eventsInSection++ ? ',\n' : '\n'}${eventJson(e, opts.maxToolResultChars)}`);
+      write(eventsInSection++ ? ',\n' : '\n');
+      write(eventJson(e, opts.maxToolResultChars));
       if (e.timestamp !== undefined) {
         firstTs ??= e.timestamp;
         lastTs = e.timestamp;

@@ -150,7 +150,11 @@ export function createMarkdownRenderer(
         const name = tools.get(e.toolUseId) ?? 'tool';
         const head = e.isError ? `❌ Error from ${htmlInline(name)}` : `📤 Result from ${htmlInline(name)}`;
         const content = clipToolResult(e.content, opts.maxToolResultChars);
-        write(`<details>\n<summary>${head}</summary>\n\n${fenced(content)}\n\n</details>\n\n`);
+        // The same text as fenced(content), but the (often huge) content goes to `write` as it is, uncopied.
+        const f = fenceFor(content);
+        write(`<details>\n<summary>${head}</summary>\n\n${f}\n`);
+        write(content);
+        write(`${content.endsWith('\n') ? '' : '\n'}${f}\n\n</details>\n\n`);
         return;
       }
       case 'system': {

@@ -84,15 +84,15 @@ export function stringifyInput(input: unknown): string {
   }
 }
 
-/** The longest run of `ch` in `s` (0 if none). */
+/** The longest run of `ch` (one character) in `s` (0 if none). Jumps between occurrences with indexOf. */
 export function longestRun(s: string, ch: string): number {
   let best = 0;
-  let run = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === ch) {
-      run++;
-      if (run > best) best = run;
-    } else run = 0;
+  let i = s.indexOf(ch);
+  while (i !== -1) {
+    let j = i + 1;
+    while (j < s.length && s[j] === ch) j++;
+    if (j - i > best) best = j - i;
+    i = s.indexOf(ch, j);
   }
   return best;
 }

@@ -50,10 +50,10 @@ export function wrapProse(text: string, width = WIDTH, indent = INDENT): string 
 
 /** Indents verbatim content (tool input/output) without wrapping: it may be code or aligned output. */
 function indentBlock(text: string, indent = INDENT): string {
-  return text
-    .split(/\r?\n/)
-    .map((l) => (l ? indent + l : ''))
-    .join('\n');
+  // Same as splitting on /\r?\n/ and indenting each non-empty line, without an array of lines.
+  const s = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
+  const body = s.replace(/\n(?=[^\n])/g, `\n${indent}`);
+  return s.length > 0 && s.charCodeAt(0) !== 10 ? indent + body : body;
 }
 
 function metaLines(meta: SessionMeta, withTitle: boolean): string {
@@ -141,7 +141,9 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
       case 'tool_result': {
         const name = tools.get(e.toolUseId) ?? 'tool';
         const content = clipToolResult(e.content, opts.maxToolResultChars);
-        write(`TOOL RESULT${e.isError ? ' (error)' : ''} ${name}:\n${indentBlock(content)}\n\n`);
+        write(`TOOL RESULT${e.isError ? ' (error)' : ''} ${name}:\n`);
+        write(indentBlock(content));
+        write('\n\n');
         return;
       }
       case 'system':

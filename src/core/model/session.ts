@@ -109,6 +109,8 @@ export const SessionMeta = z.object({
   startedAt: z.string().optional(),
   endedAt: z.string().optional(),
   title: z.string().optional(),
+  /** The first prompt typed in the session (up to 500 chars): part of the summary sent at session end. */
+  firstPrompt: z.string().max(2000).optional(),
   /** The session this one was forked from (`--fork-session`). */
   parentSessionId: z.string().optional(),
   claudeVersion: z.string().optional(),

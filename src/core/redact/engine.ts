@@ -1,4 +1,4 @@
-// The scanning engine: one pass over the text finds trigger literals (a trie walk); rules run only at candidates.
+// The scanning engine: one pass finds trigger literals (see trigger-finder.ts); rules run only at candidates.
 import { BatonError } from '../errors.js';
 import type { NestedRedact, Rule } from './rule.js';
 import { createTriggerFinder, type TriggerHit } from './trigger-finder.js';

@@ -15,9 +15,11 @@ export const jwt = regexRule({
 const PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
 const PEM_END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
 /** Body characters of an unterminated block: base64, headers (`Proc-Type: 4,ENCRYPTED`), real or escaped newlines. */
-const PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,65536}/y;
-const PEM_MAX = 65536;
+const PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,16384}/y;
+/** How far after BEGIN the END line may be: RSA-4096 PEMs are ~3.3 kB, PGP private key blocks ~7 kB. */
+const PEM_MAX = 16384;
 const PEM_MIN_BODY = 64;
+const PEM_LINE_BREAK = /[\s\\]/;
 
 /** The whole block from BEGIN to END. A block cut off before its END line is redacted through its body. */
 export const privateKey: Rule = {
@@ -27,14 +29,13 @@ export const privateKey: Rule = {
     PEM_BEGIN.lastIndex = at;
     if (!PEM_BEGIN.test(text)) return null;
     const bodyStart = PEM_BEGIN.lastIndex;
-    let search = bodyStart;
-    const limit = Math.min(text.length, bodyStart + PEM_MAX);
-    for (;;) {
-      const endAt = text.indexOf('-----END', search);
-      if (endAt < 0 || endAt > limit) break;
-      PEM_END.lastIndex = endAt;
+    // Key material starts on the next line (a real or a JSON-escaped newline); anything else is a string in code.
+    if (!PEM_LINE_BREAK.test(text[bodyStart] ?? '')) return null;
+    // Search a bounded window (a slice shares the string's memory) so BEGINs without an END stay linear.
+    const window = text.slice(bodyStart, bodyStart + PEM_MAX);
+    for (let e = window.indexOf('-----END'); e >= 0; e = window.indexOf('-----END', e + 1)) {
+      PEM_END.lastIndex = bodyStart + e;
       if (PEM_END.test(text)) return { end: PEM_END.lastIndex, replacement: tag('private-key') };
-      search = endAt + 1;
     }
     PEM_BODY.lastIndex = bodyStart;
     PEM_BODY.test(text);

@@ -8,6 +8,8 @@ export interface KeysRepo {
   create(key: KeyRow): Promise<KeyRow>;
   /** Candidates for a presented key; the caller compares hashes in constant time. */
   findByPrefix(prefix: string): Promise<KeyRow[]>;
+  /** Same, with the owning user's name and role joined in (one query on the auth hot path). */
+  findByPrefixWithUser(prefix: string): Promise<Array<KeyRow & { user_name: string; user_role: 'owner' | 'member'; user_created_at: number }>>;
   findById(id: string): Promise<KeyRow | undefined>;
   findForUser(userId: string, id: string): Promise<KeyRow | undefined>;
   listForUser(userId: string): Promise<KeyRow[]>;
@@ -24,6 +26,14 @@ export function createKeysRepo(db: Kysely<Database>): KeysRepo {
       return key;
     },
     findByPrefix: (prefix) => db.selectFrom('api_keys').selectAll().where('prefix', '=', prefix).execute(),
+    findByPrefixWithUser: (prefix) =>
+      db
+        .selectFrom('api_keys as k')
+        .innerJoin('users as u', 'u.id', 'k.user_id')
+        .selectAll('k')
+        .select(['u.name as user_name', 'u.role as user_role', 'u.created_at as user_created_at'])
+        .where('k.prefix', '=', prefix)
+        .execute(),
     findById: (id) => db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst(),
     findForUser: (userId, id) =>
       db.selectFrom('api_keys').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst(),

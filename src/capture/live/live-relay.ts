@@ -1,0 +1,219 @@
+// The live relay loop: one detached process per live session tails outbox, transcript and inbox, and streams events.
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { dirname } from 'node:path';
+import { isBatonError } from '../../core/errors.js';
+import { createRedactor } from '../../core/redact/index.js';
+import type { TrackerClient } from '../../client/index.js';
+import { isCapturePaused } from '../capture-pause.js';
+import { outboxPaths } from '../outbox-paths.js';
+import { acquireLock } from '../session-lock.js';
+import { finalizeLive } from './live-finalize.js';
+import { LiveMerger, type Emitted, type Lifecycle } from './live-merge.js';
+import { livePaths } from './live-paths.js';
+import { LiveSink } from './live-sink.js';
+import { readInboxNotes, readOutboxEntries } from './live-sources.js';
+import { endLiveState, readLiveState, type LiveState } from './live-state.js';
+import { readRelayProgress, removeRelayProgress, writeRelayProgress, type RelayProgress } from './relay-progress.js';
+import { resolveLiveTranscript } from './resolve-transcript.js';
+import { TranscriptTail } from './transcript-tail.js';
+
+export interface LiveRelayOptions {
+  dataDir: string;
+  sessionId: string;
+  client: TrackerClient;
+  /** The client holds an API key: the transcript can be pushed before the post is made. */
+  canPush: boolean;
+  redact: boolean;
+  claudeConfigDir: string;
+  /** Safety-net polling when fs.watch misses a change (default 250 ms). */
+  pollMs?: number;
+  /**
+   * How long after SessionEnd the stream stays open for a `--resume` to continue it, by SessionEnd reason.
+   * `other` is what `claude -p` reports at the end of every run (default 30 s); any other reason 1.5 s.
+   */
+  endGraceMs?: { other: number; default: number };
+  /** Exit (without ending the stream) after this long with nothing new; the next hook restarts the relay. */
+  idleExitMs?: number;
+  log?: (msg: string) => void;
+  now?: () => number;
+}
+
+export type RelayExit = 'not-live' | 'locked' | 'ended' | 'idle' | 'replaced' | 'stopped';
+
+export interface LiveRelay {
+  /** Resolves when the relay is done (stream ended, idle, or `stop()`). */
+  done: Promise<RelayExit>;
+  stop(): void;
+  /** Asks for an immediate pass over the sources (tests; watchers do this in production). */
+  wake(): void;
+}
+
+export function startLiveRelay(o: LiveRelayOptions): LiveRelay {
+  let running = true;
+  let wakeUp: (() => void) | null = null;
+  let dirty = true;
+  const wake = () => {
+    dirty = true;
+    wakeUp?.();
+  };
+  const done = runRelay(o, {
+    isRunning: () => running,
+    // `dirty` is cleared when a pass starts, so a change during the pass triggers another one right after it.
+    waitForWake: (ms) =>
+      new Promise<void>((resolve) => {
+        const finish = () => {
+          clearTimeout(t);
+          wakeUp = null;
+          dirty = false;
+          resolve();
+        };
+        const t = setTimeout(finish, dirty || !running ? 0 : ms);
+        if (dirty || !running) return finish();
+        wakeUp = finish;
+      }),
+    wake,
+  });
+  return {
+    done,
+    stop() {
+      running = false;
+      wakeUp?.();
+    },
+    wake,
+  };
+}
+
+interface Loop {
+  isRunning(): boolean;
+  waitForWake(ms: number): Promise<void>;
+  wake(): void;
+}
+
+async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
+  const log = o.log ?? (() => undefined);
+  const now = o.now ?? Date.now;
+  const paths = livePaths(o.dataDir, o.sessionId);
+  // One relay per session for its whole life; a lock left by a dead relay is broken at once (its pid is gone).
+  const release = acquireLock(paths.relayLock, { waitMs: 0, staleMs: Number.POSITIVE_INFINITY });
+  if (!release) return 'locked';
+  const watchers: FSWatcher[] = [];
+  let poll: NodeJS.Timeout | null = null;
+  try {
+    const initial = readLiveState(o.dataDir, o.sessionId);
+    if (!initial) return 'not-live';
+    const liveId = initial.liveId;
+    const w = { producerToken: initial.producerToken };
+    const saved = readRelayProgress(paths.progress, liveId);
+    let tracker = 0;
+    try {
+      tracker = (await o.client.live.get(liveId, w, { timeoutMs: 5000 })).lastSeq;
+    } catch (err) {
+      log(`could not read the stream's position (${String(err)}); continuing from the saved one`);
+    }
+    const transcriptPath = initial.transcriptPath ?? saved?.transcriptPath ?? (await resolveLiveTranscript(o.sessionId, o.dataDir, o.claudeConfigDir, initial.cwd));
+    let tail = new TranscriptTail(transcriptPath, saved?.transcript ?? {});
+    const merger = new LiveMerger(saved?.merge);
+    const sink = new LiveSink({
+      append: (events) => o.client.live.append(liveId, { events }, w, { timeoutMs: 10_000 }),
+      nextSeq: Math.max(saved?.nextSeq ?? 1, tracker + 1),
+      log,
+    });
+    const redactor = createRedactor({ enabled: o.redact });
+    const outbox = outboxPaths(o.dataDir, o.sessionId).outbox;
+    let outboxByte = saved?.outboxByte ?? 0;
+    let inboxByte = saved?.inboxByte ?? 0;
+    let ending = null as { since: number; reason?: string } | null;
+    let lastActivity = now();
+    log(`relay ${process.pid} started for ${liveId}; transcript ${transcriptPath}; next seq ${sink.nextSeq}`);
+
+    const watched = new Set<string>();
+    const watchDir = (dir: string) => {
+      try {
+        const wt = watch(dir, { persistent: true }, () => loop.wake());
+        wt.on('error', () => undefined);
+        watchers.push(wt);
+        watched.add(dir);
+      } catch {
+        // A dir that does not exist yet (first turn: no transcript folder): polling covers it until it does.
+      }
+    };
+    for (const dir of new Set([dirname(outbox), dirname(transcriptPath), paths.dir])) watchDir(dir);
+    let lastResolve = now();
+    const pollMs = o.pollMs ?? 250;
+    poll = setInterval(() => loop.wake(), pollMs);
+
+    const queue = (items: Emitted[], state: LiveState) => {
+      if (items.length === 0) return;
+      lastActivity = now();
+      // Nothing captured while paused (the stream, or capture itself) is streamed, not even later.
+      if (state.status === 'paused' || isCapturePaused(o.dataDir, o.sessionId)) return;
+      sink.push(items.map((x) => ({ event: redactor.redactEvent(x.event), turnIndex: x.turnIndex })));
+    };
+    const onLifecycle = (l: Lifecycle) => {
+      if (l.kind === 'end') ending = { since: now(), ...(l.reason ? { reason: l.reason } : {}) };
+      else ending = null;
+    };
+
+    while (loop.isRunning()) {
+      await loop.waitForWake(pollMs);
+      if (!loop.isRunning()) break;
+      const state = readLiveState(o.dataDir, o.sessionId);
+      if (!state) return 'ended';
+      if (state.liveId !== liveId) return 'replaced';
+      try {
+        if (!existsSync(tail.path) && now() - lastResolve > 2000) {
+          lastResolve = now();
+          const again = await resolveLiveTranscript(o.sessionId, o.dataDir, o.claudeConfigDir, state.cwd);
+          if (again !== tail.path && existsSync(again)) tail = new TranscriptTail(again);
+        }
+        if (!watched.has(dirname(tail.path)) && existsSync(dirname(tail.path))) watchDir(dirname(tail.path));
+        queue(merger.fromTranscript(await tail.read()), state);
+        const ob = await readOutboxEntries(outbox, outboxByte);
+        outboxByte = ob.nextByte;
+        const fromOutbox = merger.fromOutbox(ob.entries);
+        queue(fromOutbox.emitted, state);
+        fromOutbox.lifecycle.forEach(onLifecycle);
+        if (fromOutbox.lifecycle.length) lastActivity = now();
+        const ib = await readInboxNotes(paths.inbox, inboxByte);
+        inboxByte = ib.nextByte;
+        queue(ib.notes.map((n) => merger.note(n)), state);
+
+        await sink.flush(loop.isRunning);
+        if (sink.pending === 0) writeRelayProgress(paths.progress, progressOf(liveId, tail, outboxByte, inboxByte, sink.nextSeq, merger));
+
+        const endNow = state.stop ?? (ending && now() - ending.since >= graceFor(o, ending.reason) ? { keep: !state.discardOnEnd } : null);
+        if (endNow && sink.pending === 0) {
+          const final = await finalizeLive(state, endNow.keep, { client: o.client, dataDir: o.dataDir, redact: o.redact, canPush: o.canPush, log }, { ...('title' in endNow && endNow.title ? { title: endNow.title } : {}) });
+          log(`stream ${liveId} ended: ${final?.outcome ?? 'already ended'}${final?.postUrl ? ` → ${final.postUrl}` : ''}`);
+          removeRelayProgress(paths.progress);
+          return 'ended';
+        }
+        if (!ending && now() - lastActivity > (o.idleExitMs ?? 30 * 60_000)) return 'idle';
+      } catch (err) {
+        if (isBatonError(err) && ['gone', 'auth', 'forbidden', 'not_found', 'invalid_request', 'too_large'].includes(err.code)) {
+          const outcome = err.code === 'gone' ? 'gone' : 'failed';
+          endLiveState(o.dataDir, o.sessionId, liveId, { outcome, error: err.message });
+          removeRelayProgress(paths.progress);
+          log(`stream ${liveId} stopped: ${err.code}: ${err.message}`);
+          return 'ended';
+        }
+        log(`relay pass failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    return 'stopped';
+  } finally {
+    if (poll) clearInterval(poll);
+    for (const wt of watchers) wt.close();
+    release();
+  }
+}
+
+function graceFor(o: LiveRelayOptions, reason: string | undefined): number {
+  const g = o.endGraceMs ?? { other: 30_000, default: 1500 };
+  return reason === 'other' || reason === undefined ? g.other : g.default;
+}
+
+function progressOf(liveId: string, tail: TranscriptTail, outboxByte: number, inboxByte: number, nextSeq: number, merger: LiveMerger): RelayProgress {
+  return { v: 1, liveId, transcriptPath: tail.path, transcript: tail.offsets, outboxByte, inboxByte, nextSeq, merge: merger.snapshot() };
+}

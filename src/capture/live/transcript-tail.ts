@@ -1,0 +1,67 @@
+// Follows a session transcript (and its subagent files) from saved byte offsets, yielding new SessionEvents.
+import type { SessionEvent } from '../../core/model/session.js';
+import { isBatonError } from '../../core/errors.js';
+import { findSubagentFiles, readRecordBatches } from '../../core/transcript/index.js';
+import { createReadStats } from '../../core/transcript/read-stats.js';
+import { SessionBuilder, type DeliveredEvent, type RecordSource } from '../../core/transcript/session-builder.js';
+
+export interface TranscriptItem {
+  event: SessionEvent;
+  /** The record's `promptId` (Claude Code ≥ 2.1): ties a prompt record to its UserPromptSubmit hook call. */
+  promptId?: string;
+}
+
+/**
+ * One SessionBuilder lives as long as the tail, so uuid dedup (resume/fork repeats) holds across reads.
+ * `offsets` maps file path → byte offset already consumed; it is what the relay persists.
+ */
+export class TranscriptTail {
+  private readonly builder = new SessionBuilder(createReadStats());
+  readonly offsets: Record<string, number>;
+
+  constructor(
+    public path: string,
+    offsets: Record<string, number> = {},
+  ) {
+    this.offsets = { ...offsets };
+  }
+
+  /** New events of the main transcript, then of each subagent file, in file order. */
+  async read(): Promise<TranscriptItem[]> {
+    const out: TranscriptItem[] = [];
+    await this.readFile(this.path, {}, out);
+    for (const f of await findSubagentFiles(this.path)) await this.readFile(f.path, { agentId: f.agentId }, out);
+    return out;
+  }
+
+  private async readFile(path: string, source: RecordSource, out: TranscriptItem[]): Promise<void> {
+    const from = this.offsets[path] ?? 0;
+    try {
+      this.offsets[path] = await this.consume(path, from, source, out);
+    } catch (err) {
+      if (isBatonError(err) && err.code === 'not_found') return;
+      // Shorter than what we consumed: the file was replaced. Start over; uuid dedup drops what was seen.
+      if (isBatonError(err) && err.code === 'conflict') {
+        this.offsets[path] = await this.consume(path, 0, source, out);
+        return;
+      }
+      throw err;
+    }
+  }
+
+  private async consume(path: string, from: number, source: RecordSource, out: TranscriptItem[]): Promise<number> {
+    const gen = readRecordBatches(path, { fromOffset: from });
+    const delivered: DeliveredEvent[] = [];
+    for (;;) {
+      const step = await gen.next();
+      if (step.done) return step.value.nextOffset;
+      for (const item of step.value) {
+        this.builder.addRecord(item.record, item.offset, delivered, source);
+        if (delivered.length === 0) continue;
+        const promptId = typeof item.record.promptId === 'string' ? item.record.promptId : undefined;
+        for (const d of delivered) out.push(promptId ? { event: d.event, promptId } : { event: d.event });
+        delivered.length = 0;
+      }
+    }
+  }
+}

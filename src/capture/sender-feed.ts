@@ -1,0 +1,115 @@
+// One session's outbox turned into tracker events: transcript lines → SessionEvents (the core normalizer), in order.
+import type { EventItem } from '../core/api/index.js';
+import type { SessionMeta, SessionTotals } from '../core/model/session.js';
+import { createReadStats } from '../core/transcript/read-stats.js';
+import { SessionBuilder, type DeliveredEvent } from '../core/transcript/session-builder.js';
+import { readOutbox } from './outbox-reader.js';
+import type { OutboxRecord } from './outbox-schema.js';
+
+export interface PendingItem {
+  item: EventItem;
+  /** Outbox seq of the record the event came from. */
+  outboxSeq: number;
+}
+
+/**
+ * Replays a session's outbox from the start through the transcript normalizer, so event positions (`seq`,
+ * `turnIndex`) and running totals come out identical on every run; only events past the acknowledged outbox seq
+ * are queued for sending. Events are keyed by transcript uuid, so a resend is a harmless duplicate.
+ */
+export class SessionFeed {
+  private readonly builder = new SessionBuilder(createReadStats());
+  private mainSeq = 0;
+  private readonly agentSeq = new Map<string, number>();
+  private nextByte = 0;
+  /** Last outbox seq read. */
+  readSeq = 0;
+  /** Outbox bytes consumed so far. */
+  get bytesRead(): number {
+    return this.nextByte;
+  }
+  readonly pending: PendingItem[] = [];
+  /** The newest event produced (also when already acknowledged): re-sent to carry the final summary. */
+  lastItem: EventItem | null = null;
+  ended = false;
+  cwd: string | undefined;
+  private firstPrompt: string | undefined;
+
+  constructor(
+    readonly dataDir: string,
+    readonly sessionId: string,
+    private ackedSeq: number,
+  ) {}
+
+  /** Reads what the outbox gained since the last pull. Returns the number of records read. */
+  async pull(maxRecords = 2000): Promise<number> {
+    const res = await readOutbox(this.dataDir, this.sessionId, { fromSeq: this.readSeq + 1, fromByte: this.nextByte, limit: maxRecords });
+    for (const rec of res.records) this.consume(rec);
+    this.nextByte = res.nextByte;
+    if (res.records.length) this.readSeq = res.lastSeq;
+    return res.records.length;
+  }
+
+  /** Everything up to `seq` is on the tracker: drop it from the queue. */
+  acknowledge(count: number, seq: number): void {
+    this.pending.splice(0, count);
+    this.ackedSeq = Math.max(this.ackedSeq, seq);
+  }
+
+  /** Meta and totals of everything read so far (deterministic: the same outbox gives the same summary). */
+  snapshot(): { meta: SessionMeta; totals: SessionTotals } {
+    const { meta, totals } = this.builder.finish(this.sessionId);
+    const cwd = meta.cwd ?? this.cwd;
+    const project = meta.project ?? cwd?.split(/[\\/]+/).filter(Boolean).pop();
+    const extra = { ...(cwd ? { cwd } : {}), ...(project ? { project } : {}), ...(this.firstPrompt ? { firstPrompt: this.firstPrompt } : {}) };
+    return { meta: { ...meta, id: this.sessionId, ...extra }, totals };
+  }
+
+  private consume(rec: OutboxRecord): void {
+    if (rec.k === 'start') {
+      // A resumed session reopens: its end is not the end any more.
+      this.ended = false;
+      this.cwd ??= rec.cwd;
+      return;
+    }
+    if (rec.k === 'prompt') {
+      this.cwd ??= rec.cwd;
+      return;
+    }
+    if (rec.k === 'end') {
+      this.ended = true;
+      return;
+    }
+    if (rec.k !== 'records') return;
+    const out: DeliveredEvent[] = [];
+    const source = rec.agentId ? { agentId: rec.agentId } : undefined;
+    let offset = rec.from;
+    for (const line of rec.lines) {
+      const at = offset;
+      offset += Buffer.byteLength(line) + 1;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) continue;
+      this.builder.addRecord(parsed as Record<string, unknown>, at, out, source);
+    }
+    for (const d of out) {
+      const agentId = d.ctx.agentId ?? d.event.agentId;
+      let seq: number;
+      if (agentId) {
+        seq = this.agentSeq.get(agentId) ?? 0;
+        this.agentSeq.set(agentId, seq + 1);
+      } else seq = this.mainSeq++;
+      if (!agentId && d.event.kind === 'prompt' && this.firstPrompt === undefined) {
+        const text = d.event.text.trim();
+        this.firstPrompt = text.length > 500 ? `${text.slice(0, 499)}…` : text;
+      }
+      const item: EventItem = { seq, turnIndex: d.ctx.turnIndex, event: d.event };
+      this.lastItem = item;
+      if (rec.seq > this.ackedSeq) this.pending.push({ item, outboxSeq: rec.seq });
+    }
+  }
+}
