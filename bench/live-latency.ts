@@ -1,7 +1,7 @@
 // Live delivery latency: event sent by PATCH → received by SSE viewers (1 and 1,000 on one stream), viewers in
 // their own process. Baseline: a plain GET /healthz round trip to the same tracker in the same run.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStream, nextLine, spawnTs, stop, writeLiveSubsection } from './lib/live-bench.js';
 import { machineLine, percentile } from './lib/report.js';
@@ -61,6 +61,7 @@ try {
       'the time from just before the PATCH is sent (producer) to the SSE `event` being parsed by a viewer, so it',
       'includes request parsing, the SQLite insert, fan-out and the viewer process\'s own event loop.',
       `Baseline: \`GET /healthz\` round trip on the same tracker, p50 ${fmt(base.p50)} ms, p95 ${fmt(base.p95)} ms.`,
+      `Load average at the end of the run: ${loadavg()[0]!.toFixed(1)} (the machine is shared; figures move with it).`,
       '',
       '| viewers | deliveries | p50 ms | p95 ms | p99 ms | max ms | p95 vs baseline p95 |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -40,1560 +40,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/highlight.js/lib/core.js
-var require_core = __commonJS({
-  "node_modules/highlight.js/lib/core.js"(exports2, module2) {
-    function deepFreeze(obj) {
-      if (obj instanceof Map) {
-        obj.clear = obj.delete = obj.set = function() {
-          throw new Error("map is read-only");
-        };
-      } else if (obj instanceof Set) {
-        obj.add = obj.clear = obj.delete = function() {
-          throw new Error("set is read-only");
-        };
-      }
-      Object.freeze(obj);
-      Object.getOwnPropertyNames(obj).forEach((name) => {
-        const prop = obj[name];
-        const type = typeof prop;
-        if ((type === "object" || type === "function") && !Object.isFrozen(prop)) {
-          deepFreeze(prop);
-        }
-      });
-      return obj;
-    }
-    var Response = class {
-      /**
-       * @param {CompiledMode} mode
-       */
-      constructor(mode) {
-        if (mode.data === void 0) mode.data = {};
-        this.data = mode.data;
-        this.isMatchIgnored = false;
-      }
-      ignoreMatch() {
-        this.isMatchIgnored = true;
-      }
-    };
-    function escapeHTML(value) {
-      return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-    }
-    function inherit$1(original, ...objects) {
-      const result = /* @__PURE__ */ Object.create(null);
-      for (const key in original) {
-        result[key] = original[key];
-      }
-      objects.forEach(function(obj) {
-        for (const key in obj) {
-          result[key] = obj[key];
-        }
-      });
-      return (
-        /** @type {T} */
-        result
-      );
-    }
-    var SPAN_CLOSE = "</span>";
-    var emitsWrappingTags = (node2) => {
-      return !!node2.scope;
-    };
-    var scopeToCSSClass = (name, { prefix }) => {
-      if (name.startsWith("language:")) {
-        return name.replace("language:", "language-");
-      }
-      if (name.includes(".")) {
-        const pieces = name.split(".");
-        return [
-          `${prefix}${pieces.shift()}`,
-          ...pieces.map((x2, i2) => `${x2}${"_".repeat(i2 + 1)}`)
-        ].join(" ");
-      }
-      return `${prefix}${name}`;
-    };
-    var HTMLRenderer = class {
-      /**
-       * Creates a new HTMLRenderer
-       *
-       * @param {Tree} parseTree - the parse tree (must support `walk` API)
-       * @param {{classPrefix: string}} options
-       */
-      constructor(parseTree, options2) {
-        this.buffer = "";
-        this.classPrefix = options2.classPrefix;
-        parseTree.walk(this);
-      }
-      /**
-       * Adds texts to the output stream
-       *
-       * @param {string} text */
-      addText(text) {
-        this.buffer += escapeHTML(text);
-      }
-      /**
-       * Adds a node open to the output stream (if needed)
-       *
-       * @param {Node} node */
-      openNode(node2) {
-        if (!emitsWrappingTags(node2)) return;
-        const className = scopeToCSSClass(
-          node2.scope,
-          { prefix: this.classPrefix }
-        );
-        this.span(className);
-      }
-      /**
-       * Adds a node close to the output stream (if needed)
-       *
-       * @param {Node} node */
-      closeNode(node2) {
-        if (!emitsWrappingTags(node2)) return;
-        this.buffer += SPAN_CLOSE;
-      }
-      /**
-       * returns the accumulated buffer
-      */
-      value() {
-        return this.buffer;
-      }
-      // helpers
-      /**
-       * Builds a span element
-       *
-       * @param {string} className */
-      span(className) {
-        this.buffer += `<span class="${className}">`;
-      }
-    };
-    var newNode = (opts = {}) => {
-      const result = { children: [] };
-      Object.assign(result, opts);
-      return result;
-    };
-    var TokenTree = class _TokenTree {
-      constructor() {
-        this.rootNode = newNode();
-        this.stack = [this.rootNode];
-      }
-      get top() {
-        return this.stack[this.stack.length - 1];
-      }
-      get root() {
-        return this.rootNode;
-      }
-      /** @param {Node} node */
-      add(node2) {
-        this.top.children.push(node2);
-      }
-      /** @param {string} scope */
-      openNode(scope) {
-        const node2 = newNode({ scope });
-        this.add(node2);
-        this.stack.push(node2);
-      }
-      closeNode() {
-        if (this.stack.length > 1) {
-          return this.stack.pop();
-        }
-        return void 0;
-      }
-      closeAllNodes() {
-        while (this.closeNode()) ;
-      }
-      toJSON() {
-        return JSON.stringify(this.rootNode, null, 4);
-      }
-      /**
-       * @typedef { import("./html_renderer").Renderer } Renderer
-       * @param {Renderer} builder
-       */
-      walk(builder) {
-        return this.constructor._walk(builder, this.rootNode);
-      }
-      /**
-       * @param {Renderer} builder
-       * @param {Node} node
-       */
-      static _walk(builder, node2) {
-        if (typeof node2 === "string") {
-          builder.addText(node2);
-        } else if (node2.children) {
-          builder.openNode(node2);
-          node2.children.forEach((child) => this._walk(builder, child));
-          builder.closeNode(node2);
-        }
-        return builder;
-      }
-      /**
-       * @param {Node} node
-       */
-      static _collapse(node2) {
-        if (typeof node2 === "string") return;
-        if (!node2.children) return;
-        if (node2.children.every((el) => typeof el === "string")) {
-          node2.children = [node2.children.join("")];
-        } else {
-          node2.children.forEach((child) => {
-            _TokenTree._collapse(child);
-          });
-        }
-      }
-    };
-    var TokenTreeEmitter = class extends TokenTree {
-      /**
-       * @param {*} options
-       */
-      constructor(options2) {
-        super();
-        this.options = options2;
-      }
-      /**
-       * @param {string} text
-       */
-      addText(text) {
-        if (text === "") {
-          return;
-        }
-        this.add(text);
-      }
-      /** @param {string} scope */
-      startScope(scope) {
-        this.openNode(scope);
-      }
-      endScope() {
-        this.closeNode();
-      }
-      /**
-       * @param {Emitter & {root: DataNode}} emitter
-       * @param {string} name
-       */
-      __addSublanguage(emitter, name) {
-        const node2 = emitter.root;
-        if (name) node2.scope = `language:${name}`;
-        this.add(node2);
-      }
-      toHTML() {
-        const renderer = new HTMLRenderer(this, this.options);
-        return renderer.value();
-      }
-      finalize() {
-        this.closeAllNodes();
-        return true;
-      }
-    };
-    function source(re) {
-      if (!re) return null;
-      if (typeof re === "string") return re;
-      return re.source;
-    }
-    function lookahead(re) {
-      return concat("(?=", re, ")");
-    }
-    function anyNumberOfTimes(re) {
-      return concat("(?:", re, ")*");
-    }
-    function optional2(re) {
-      return concat("(?:", re, ")?");
-    }
-    function concat(...args) {
-      const joined = args.map((x2) => source(x2)).join("");
-      return joined;
-    }
-    function stripOptionsFromArgs(args) {
-      const opts = args[args.length - 1];
-      if (typeof opts === "object" && opts.constructor === Object) {
-        args.splice(args.length - 1, 1);
-        return opts;
-      } else {
-        return {};
-      }
-    }
-    function either(...args) {
-      const opts = stripOptionsFromArgs(args);
-      const joined = "(" + (opts.capture ? "" : "?:") + args.map((x2) => source(x2)).join("|") + ")";
-      return joined;
-    }
-    function countMatchGroups(re) {
-      return new RegExp(re.toString() + "|").exec("").length - 1;
-    }
-    function startsWith(re, lexeme) {
-      const match = re && re.exec(lexeme);
-      return match && match.index === 0;
-    }
-    var BACKREF_RE = new RegExp(either(
-      /\[(?:[^\\\]]|\\.)*\]/,
-      // a character class, inside which ( and \ lose their meaning
-      /\(\?<(?![=!])[^>]+>/,
-      // a named capture group `(?<name>` (not a lookbehind `(?<=` / `(?<!`)
-      /\(\?'[^']+'/,
-      // a named capture group `(?'name'`
-      /\(\??/,
-      // an opening parenthesis, capturing or non-capturing / lookahead
-      /\\([1-9][0-9]*)/,
-      // a backreference like `\1`
-      /\\./
-      // any other escape sequence
-    ));
-    function _rewriteBackreferences(regexps, { joinWith }) {
-      let numCaptures = 0;
-      return regexps.map((regex) => {
-        numCaptures += 1;
-        const offset = numCaptures;
-        let re = source(regex);
-        let out = "";
-        while (re.length > 0) {
-          const match = BACKREF_RE.exec(re);
-          if (!match) {
-            out += re;
-            break;
-          }
-          out += re.substring(0, match.index);
-          re = re.substring(match.index + match[0].length);
-          if (match[0][0] === "\\" && match[1]) {
-            out += "\\" + String(Number(match[1]) + offset);
-          } else {
-            out += match[0];
-            if (match[0] === "(" || /^\(\?[<']/.test(match[0])) {
-              numCaptures++;
-            }
-          }
-        }
-        return out;
-      }).map((re) => `(${re})`).join(joinWith);
-    }
-    var MATCH_NOTHING_RE = /\b\B/;
-    var IDENT_RE3 = "[a-zA-Z]\\w*";
-    var UNDERSCORE_IDENT_RE = "[a-zA-Z_]\\w*";
-    var NUMBER_RE = "\\b\\d+(\\.\\d+)?";
-    var C_NUMBER_RE = "(-?)(\\b0[xX][a-fA-F0-9]+|(\\b\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?)";
-    var BINARY_NUMBER_RE = "\\b(0b[01]+)";
-    var RE_STARTERS_RE = "!|!=|!==|%|%=|&|&&|&=|\\*|\\*=|\\+|\\+=|,|-|-=|/=|/|:|;|<<|<<=|<=|<|===|==|=|>>>=|>>=|>=|>>>|>>|>|\\?|\\[|\\{|\\(|\\^|\\^=|\\||\\|=|\\|\\||~";
-    var SHEBANG = (opts = {}) => {
-      const beginShebang = /^#![ ]*\//;
-      if (opts.binary) {
-        opts.begin = concat(
-          beginShebang,
-          /.*\b/,
-          opts.binary,
-          /\b.*/
-        );
-      }
-      return inherit$1({
-        scope: "meta",
-        begin: beginShebang,
-        end: /$/,
-        relevance: 0,
-        /** @type {ModeCallback} */
-        "on:begin": (m, resp) => {
-          if (m.index !== 0) resp.ignoreMatch();
-        }
-      }, opts);
-    };
-    var BACKSLASH_ESCAPE = {
-      begin: "\\\\[\\s\\S]",
-      relevance: 0
-    };
-    var APOS_STRING_MODE = {
-      scope: "string",
-      begin: "'",
-      end: "'",
-      illegal: "\\n",
-      contains: [BACKSLASH_ESCAPE]
-    };
-    var QUOTE_STRING_MODE = {
-      scope: "string",
-      begin: '"',
-      end: '"',
-      illegal: "\\n",
-      contains: [BACKSLASH_ESCAPE]
-    };
-    var PHRASAL_WORDS_MODE = {
-      begin: /\b(a|an|the|are|I'm|isn't|don't|doesn't|won't|but|just|should|pretty|simply|enough|gonna|going|wtf|so|such|will|you|your|they|like|more)\b/
-    };
-    var COMMENT = function(begin, end, modeOptions = {}) {
-      const mode = inherit$1(
-        {
-          scope: "comment",
-          begin,
-          end,
-          contains: []
-        },
-        modeOptions
-      );
-      mode.contains.push({
-        scope: "doctag",
-        // hack to avoid the space from being included. the space is necessary to
-        // match here to prevent the plain text rule below from gobbling up doctags
-        begin: "[ ]*(?=(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):)",
-        end: /(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):/,
-        excludeBegin: true,
-        relevance: 0
-      });
-      const ENGLISH_WORD = either(
-        // list of common 1 and 2 letter words in English
-        "I",
-        "a",
-        "is",
-        "so",
-        "us",
-        "to",
-        "at",
-        "if",
-        "in",
-        "it",
-        "on",
-        // note: this is not an exhaustive list of contractions, just popular ones
-        /[A-Za-z]+['](d|ve|re|ll|t|s|n)/,
-        // contractions - can't we'd they're let's, etc
-        /[A-Za-z]+[-][a-z]+/,
-        // `no-way`, etc.
-        /[A-Za-z][a-z]{2,}/
-        // allow capitalized words at beginning of sentences
-      );
-      mode.contains.push(
-        {
-          // TODO: how to include ", (, ) without breaking grammars that use these for
-          // comment delimiters?
-          // begin: /[ ]+([()"]?([A-Za-z'-]{3,}|is|a|I|so|us|[tT][oO]|at|if|in|it|on)[.]?[()":]?([.][ ]|[ ]|\))){3}/
-          // ---
-          // this tries to find sequences of 3 english words in a row (without any
-          // "programming" type syntax) this gives us a strong signal that we've
-          // TRULY found a comment - vs perhaps scanning with the wrong language.
-          // It's possible to find something that LOOKS like the start of the
-          // comment - but then if there is no readable text - good chance it is a
-          // false match and not a comment.
-          //
-          // for a visual example please see:
-          // https://github.com/highlightjs/highlight.js/issues/2827
-          begin: concat(
-            /[ ]+/,
-            // necessary to prevent us gobbling up doctags like /* @author Bob Mcgill */
-            "(",
-            ENGLISH_WORD,
-            /[.]?[:]?([.][ ]|[ ])/,
-            "){3}"
-          )
-          // look for 3 words in a row
-        }
-      );
-      return mode;
-    };
-    var C_LINE_COMMENT_MODE = COMMENT("//", "$");
-    var C_BLOCK_COMMENT_MODE = COMMENT("/\\*", "\\*/");
-    var HASH_COMMENT_MODE = COMMENT("#", "$");
-    var NUMBER_MODE = {
-      scope: "number",
-      begin: NUMBER_RE,
-      relevance: 0
-    };
-    var C_NUMBER_MODE = {
-      scope: "number",
-      begin: C_NUMBER_RE,
-      relevance: 0
-    };
-    var BINARY_NUMBER_MODE = {
-      scope: "number",
-      begin: BINARY_NUMBER_RE,
-      relevance: 0
-    };
-    var REGEXP_MODE = {
-      scope: "regexp",
-      begin: /\/(?=[^/\n]*\/)/,
-      end: /\/[gimuy]*/,
-      contains: [
-        BACKSLASH_ESCAPE,
-        {
-          begin: /\[/,
-          end: /\]/,
-          relevance: 0,
-          contains: [BACKSLASH_ESCAPE]
-        }
-      ]
-    };
-    var TITLE_MODE = {
-      scope: "title",
-      begin: IDENT_RE3,
-      relevance: 0
-    };
-    var UNDERSCORE_TITLE_MODE = {
-      scope: "title",
-      begin: UNDERSCORE_IDENT_RE,
-      relevance: 0
-    };
-    var METHOD_GUARD = {
-      // excludes method names from keyword processing
-      begin: "\\.\\s*" + UNDERSCORE_IDENT_RE,
-      relevance: 0
-    };
-    var END_SAME_AS_BEGIN = function(mode) {
-      return Object.assign(
-        mode,
-        {
-          /** @type {ModeCallback} */
-          "on:begin": (m, resp) => {
-            resp.data._beginMatch = m[1];
-          },
-          /** @type {ModeCallback} */
-          "on:end": (m, resp) => {
-            if (resp.data._beginMatch !== m[1]) resp.ignoreMatch();
-          }
-        }
-      );
-    };
-    var MODES2 = /* @__PURE__ */ Object.freeze({
-      __proto__: null,
-      APOS_STRING_MODE,
-      BACKSLASH_ESCAPE,
-      BINARY_NUMBER_MODE,
-      BINARY_NUMBER_RE,
-      COMMENT,
-      C_BLOCK_COMMENT_MODE,
-      C_LINE_COMMENT_MODE,
-      C_NUMBER_MODE,
-      C_NUMBER_RE,
-      END_SAME_AS_BEGIN,
-      HASH_COMMENT_MODE,
-      IDENT_RE: IDENT_RE3,
-      MATCH_NOTHING_RE,
-      METHOD_GUARD,
-      NUMBER_MODE,
-      NUMBER_RE,
-      PHRASAL_WORDS_MODE,
-      QUOTE_STRING_MODE,
-      REGEXP_MODE,
-      RE_STARTERS_RE,
-      SHEBANG,
-      TITLE_MODE,
-      UNDERSCORE_IDENT_RE,
-      UNDERSCORE_TITLE_MODE
-    });
-    function skipIfHasPrecedingDot(match, response) {
-      const before = match.input[match.index - 1];
-      if (before === ".") {
-        response.ignoreMatch();
-      }
-    }
-    function scopeClassName(mode, _parent) {
-      if (mode.className !== void 0) {
-        mode.scope = mode.className;
-        delete mode.className;
-      }
-    }
-    function beginKeywords(mode, parent) {
-      if (!parent) return;
-      if (!mode.beginKeywords) return;
-      mode.begin = "\\b(" + mode.beginKeywords.split(" ").join("|") + ")(?!\\.)(?=\\b|\\s)";
-      mode.__beforeBegin = skipIfHasPrecedingDot;
-      mode.keywords = mode.keywords || mode.beginKeywords;
-      delete mode.beginKeywords;
-      if (mode.relevance === void 0) mode.relevance = 0;
-    }
-    function compileIllegal(mode, _parent) {
-      if (!Array.isArray(mode.illegal)) return;
-      mode.illegal = either(...mode.illegal);
-    }
-    function compileMatch(mode, _parent) {
-      if (!mode.match) return;
-      if (mode.begin || mode.end) throw new Error("begin & end are not supported with match");
-      mode.begin = mode.match;
-      delete mode.match;
-    }
-    function compileRelevance(mode, _parent) {
-      if (mode.relevance === void 0) mode.relevance = 1;
-    }
-    var beforeMatchExt = (mode, parent) => {
-      if (!mode.beforeMatch) return;
-      if (mode.starts) throw new Error("beforeMatch cannot be used with starts");
-      const originalMode = Object.assign({}, mode);
-      Object.keys(mode).forEach((key) => {
-        delete mode[key];
-      });
-      mode.keywords = originalMode.keywords;
-      mode.begin = concat(originalMode.beforeMatch, lookahead(originalMode.begin));
-      mode.starts = {
-        relevance: 0,
-        contains: [
-          Object.assign(originalMode, { endsParent: true })
-        ]
-      };
-      mode.relevance = 0;
-      delete originalMode.beforeMatch;
-    };
-    var COMMON_KEYWORDS = [
-      "of",
-      "and",
-      "for",
-      "in",
-      "not",
-      "or",
-      "if",
-      "then",
-      "parent",
-      // common variable name
-      "list",
-      // common variable name
-      "value"
-      // common variable name
-    ];
-    var DEFAULT_KEYWORD_SCOPE = "keyword";
-    function compileKeywords(rawKeywords, caseInsensitive, scopeName = DEFAULT_KEYWORD_SCOPE) {
-      const compiledKeywords = /* @__PURE__ */ Object.create(null);
-      if (typeof rawKeywords === "string") {
-        compileList(scopeName, rawKeywords.split(" "));
-      } else if (Array.isArray(rawKeywords)) {
-        compileList(scopeName, rawKeywords);
-      } else {
-        Object.keys(rawKeywords).forEach(function(scopeName2) {
-          Object.assign(
-            compiledKeywords,
-            compileKeywords(rawKeywords[scopeName2], caseInsensitive, scopeName2)
-          );
-        });
-      }
-      return compiledKeywords;
-      function compileList(scopeName2, keywordList) {
-        if (caseInsensitive) {
-          keywordList = keywordList.map((x2) => x2.toLowerCase());
-        }
-        keywordList.forEach(function(keyword) {
-          const pair = keyword.split("|");
-          compiledKeywords[pair[0]] = [scopeName2, scoreForKeyword(pair[0], pair[1])];
-        });
-      }
-    }
-    function scoreForKeyword(keyword, providedScore) {
-      if (providedScore) {
-        return Number(providedScore);
-      }
-      return commonKeyword(keyword) ? 0 : 1;
-    }
-    function commonKeyword(keyword) {
-      return COMMON_KEYWORDS.includes(keyword.toLowerCase());
-    }
-    var seenDeprecations = {};
-    var error62 = (message) => {
-      console.error(message);
-    };
-    var warn = (message, ...args) => {
-      console.log(`WARN: ${message}`, ...args);
-    };
-    var deprecated = (version3, message) => {
-      if (seenDeprecations[`${version3}/${message}`]) return;
-      console.log(`Deprecated as of ${version3}. ${message}`);
-      seenDeprecations[`${version3}/${message}`] = true;
-    };
-    var MultiClassError = new Error();
-    function remapScopeNames(mode, regexes, { key }) {
-      let offset = 0;
-      const scopeNames = mode[key];
-      const emit = {};
-      const positions = {};
-      for (let i2 = 1; i2 <= regexes.length; i2++) {
-        positions[i2 + offset] = scopeNames[i2];
-        emit[i2 + offset] = true;
-        offset += countMatchGroups(regexes[i2 - 1]);
-      }
-      mode[key] = positions;
-      mode[key]._emit = emit;
-      mode[key]._multi = true;
-    }
-    function beginMultiClass(mode) {
-      if (!Array.isArray(mode.begin)) return;
-      if (mode.skip || mode.excludeBegin || mode.returnBegin) {
-        error62("skip, excludeBegin, returnBegin not compatible with beginScope: {}");
-        throw MultiClassError;
-      }
-      if (typeof mode.beginScope !== "object" || mode.beginScope === null) {
-        error62("beginScope must be object");
-        throw MultiClassError;
-      }
-      remapScopeNames(mode, mode.begin, { key: "beginScope" });
-      mode.begin = _rewriteBackreferences(mode.begin, { joinWith: "" });
-    }
-    function endMultiClass(mode) {
-      if (!Array.isArray(mode.end)) return;
-      if (mode.skip || mode.excludeEnd || mode.returnEnd) {
-        error62("skip, excludeEnd, returnEnd not compatible with endScope: {}");
-        throw MultiClassError;
-      }
-      if (typeof mode.endScope !== "object" || mode.endScope === null) {
-        error62("endScope must be object");
-        throw MultiClassError;
-      }
-      remapScopeNames(mode, mode.end, { key: "endScope" });
-      mode.end = _rewriteBackreferences(mode.end, { joinWith: "" });
-    }
-    function scopeSugar(mode) {
-      if (mode.scope && typeof mode.scope === "object" && mode.scope !== null) {
-        mode.beginScope = mode.scope;
-        delete mode.scope;
-      }
-    }
-    function MultiClass(mode) {
-      scopeSugar(mode);
-      if (typeof mode.beginScope === "string") {
-        mode.beginScope = { _wrap: mode.beginScope };
-      }
-      if (typeof mode.endScope === "string") {
-        mode.endScope = { _wrap: mode.endScope };
-      }
-      beginMultiClass(mode);
-      endMultiClass(mode);
-    }
-    function compileLanguage(language) {
-      function langRe(value, global3) {
-        return new RegExp(
-          source(value),
-          "m" + (language.case_insensitive ? "i" : "") + (language.unicodeRegex ? "u" : "") + (global3 ? "g" : "")
-        );
-      }
-      class MultiRegex {
-        constructor() {
-          this.matchIndexes = {};
-          this.regexes = [];
-          this.matchAt = 1;
-          this.position = 0;
-        }
-        // @ts-ignore
-        addRule(re, opts) {
-          opts.position = this.position++;
-          this.matchIndexes[this.matchAt] = opts;
-          this.regexes.push([opts, re]);
-          this.matchAt += countMatchGroups(re) + 1;
-        }
-        compile() {
-          if (this.regexes.length === 0) {
-            this.exec = () => null;
-          }
-          const terminators = this.regexes.map((el) => el[1]);
-          this.matcherRe = langRe(_rewriteBackreferences(terminators, { joinWith: "|" }), true);
-          this.lastIndex = 0;
-        }
-        /** @param {string} s */
-        exec(s) {
-          this.matcherRe.lastIndex = this.lastIndex;
-          const match = this.matcherRe.exec(s);
-          if (!match) {
-            return null;
-          }
-          const i2 = match.findIndex((el, i3) => i3 > 0 && el !== void 0);
-          const matchData = this.matchIndexes[i2];
-          match.splice(0, i2);
-          return Object.assign(match, matchData);
-        }
-      }
-      class ResumableMultiRegex {
-        constructor() {
-          this.rules = [];
-          this.multiRegexes = [];
-          this.count = 0;
-          this.lastIndex = 0;
-          this.regexIndex = 0;
-        }
-        // @ts-ignore
-        getMatcher(index) {
-          if (this.multiRegexes[index]) return this.multiRegexes[index];
-          const matcher = new MultiRegex();
-          this.rules.slice(index).forEach(([re, opts]) => matcher.addRule(re, opts));
-          matcher.compile();
-          this.multiRegexes[index] = matcher;
-          return matcher;
-        }
-        resumingScanAtSamePosition() {
-          return this.regexIndex !== 0;
-        }
-        considerAll() {
-          this.regexIndex = 0;
-        }
-        // @ts-ignore
-        addRule(re, opts) {
-          this.rules.push([re, opts]);
-          if (opts.type === "begin") this.count++;
-        }
-        /** @param {string} s */
-        exec(s) {
-          const m = this.getMatcher(this.regexIndex);
-          m.lastIndex = this.lastIndex;
-          let result = m.exec(s);
-          if (this.resumingScanAtSamePosition()) {
-            if (result && result.index === this.lastIndex) ;
-            else {
-              const m2 = this.getMatcher(0);
-              m2.lastIndex = this.lastIndex + 1;
-              result = m2.exec(s);
-            }
-          }
-          if (result) {
-            this.regexIndex += result.position + 1;
-            if (this.regexIndex === this.count) {
-              this.considerAll();
-            }
-          }
-          return result;
-        }
-      }
-      function buildModeRegex(mode) {
-        const mm = new ResumableMultiRegex();
-        mode.contains.forEach((term) => mm.addRule(term.begin, { rule: term, type: "begin" }));
-        if (mode.terminatorEnd) {
-          mm.addRule(mode.terminatorEnd, { type: "end" });
-        }
-        if (mode.illegal) {
-          mm.addRule(mode.illegal, { type: "illegal" });
-        }
-        return mm;
-      }
-      function compileMode(mode, parent) {
-        const cmode = (
-          /** @type CompiledMode */
-          mode
-        );
-        if (mode.isCompiled) return cmode;
-        [
-          scopeClassName,
-          // do this early so compiler extensions generally don't have to worry about
-          // the distinction between match/begin
-          compileMatch,
-          MultiClass,
-          beforeMatchExt
-        ].forEach((ext) => ext(mode, parent));
-        language.compilerExtensions.forEach((ext) => ext(mode, parent));
-        mode.__beforeBegin = null;
-        [
-          beginKeywords,
-          // do this later so compiler extensions that come earlier have access to the
-          // raw array if they wanted to perhaps manipulate it, etc.
-          compileIllegal,
-          // default to 1 relevance if not specified
-          compileRelevance
-        ].forEach((ext) => ext(mode, parent));
-        mode.isCompiled = true;
-        let keywordPattern = null;
-        if (typeof mode.keywords === "object" && mode.keywords.$pattern) {
-          mode.keywords = Object.assign({}, mode.keywords);
-          keywordPattern = mode.keywords.$pattern;
-          delete mode.keywords.$pattern;
-        }
-        keywordPattern = keywordPattern || /\w+/;
-        if (mode.keywords) {
-          mode.keywords = compileKeywords(mode.keywords, language.case_insensitive);
-        }
-        cmode.keywordPatternRe = langRe(keywordPattern, true);
-        if (parent) {
-          if (!mode.begin) mode.begin = /\B|\b/;
-          cmode.beginRe = langRe(cmode.begin);
-          if (!mode.end && !mode.endsWithParent) mode.end = /\B|\b/;
-          if (mode.end) cmode.endRe = langRe(cmode.end);
-          cmode.terminatorEnd = source(cmode.end) || "";
-          if (mode.endsWithParent && parent.terminatorEnd) {
-            cmode.terminatorEnd += (mode.end ? "|" : "") + parent.terminatorEnd;
-          }
-        }
-        if (mode.illegal) cmode.illegalRe = langRe(
-          /** @type {RegExp | string} */
-          mode.illegal
-        );
-        if (!mode.contains) mode.contains = [];
-        mode.contains = [].concat(...mode.contains.map(function(c4) {
-          return expandOrCloneMode(c4 === "self" ? mode : c4);
-        }));
-        mode.contains.forEach(function(c4) {
-          compileMode(
-            /** @type Mode */
-            c4,
-            cmode
-          );
-        });
-        if (mode.starts) {
-          compileMode(mode.starts, parent);
-        }
-        cmode.matcher = buildModeRegex(cmode);
-        return cmode;
-      }
-      if (!language.compilerExtensions) language.compilerExtensions = [];
-      if (language.contains && language.contains.includes("self")) {
-        throw new Error("ERR: contains `self` is not supported at the top-level of a language.  See documentation.");
-      }
-      language.classNameAliases = inherit$1(language.classNameAliases || {});
-      return compileMode(
-        /** @type Mode */
-        language
-      );
-    }
-    function dependencyOnParent(mode) {
-      if (!mode) return false;
-      return mode.endsWithParent || dependencyOnParent(mode.starts);
-    }
-    function expandOrCloneMode(mode) {
-      if (mode.variants && !mode.cachedVariants) {
-        mode.cachedVariants = mode.variants.map(function(variant) {
-          return inherit$1(mode, { variants: null }, variant);
-        });
-      }
-      if (mode.cachedVariants) {
-        return mode.cachedVariants;
-      }
-      if (dependencyOnParent(mode)) {
-        return inherit$1(mode, { starts: mode.starts ? inherit$1(mode.starts) : null });
-      }
-      if (Object.isFrozen(mode)) {
-        return inherit$1(mode);
-      }
-      return mode;
-    }
-    var version2 = "11.12.0";
-    var HTMLInjectionError = class extends Error {
-      constructor(reason, html) {
-        super(reason);
-        this.name = "HTMLInjectionError";
-        this.html = html;
-      }
-    };
-    var escape = escapeHTML;
-    var inherit = inherit$1;
-    var NO_MATCH = /* @__PURE__ */ Symbol("nomatch");
-    var MAX_KEYWORD_HITS = 7;
-    var HLJS = function(hljs2) {
-      const languages = /* @__PURE__ */ Object.create(null);
-      const aliases = /* @__PURE__ */ Object.create(null);
-      const plugins = [];
-      let SAFE_MODE = true;
-      const LANGUAGE_NOT_FOUND = "Could not find the language '{}', did you forget to load/include a language module?";
-      const PLAINTEXT_LANGUAGE = { disableAutodetect: true, name: "Plain text", contains: [] };
-      let options2 = {
-        ignoreUnescapedHTML: false,
-        throwUnescapedHTML: false,
-        noHighlightRe: /^(no-?highlight)$/i,
-        languageDetectRe: /\blang(?:uage)?-([\w-]+)\b/i,
-        classPrefix: "hljs-",
-        cssSelector: "pre code",
-        languages: null,
-        // beta configuration options, subject to change, welcome to discuss
-        // https://github.com/highlightjs/highlight.js/issues/1086
-        __emitter: TokenTreeEmitter
-      };
-      function shouldNotHighlight(languageName) {
-        return options2.noHighlightRe.test(languageName);
-      }
-      function blockLanguage(block) {
-        let classes = block.className + " ";
-        classes += block.parentNode ? block.parentNode.className : "";
-        const match = options2.languageDetectRe.exec(classes);
-        if (match) {
-          const language = getLanguage(match[1]);
-          if (!language) {
-            warn(LANGUAGE_NOT_FOUND.replace("{}", match[1]));
-            warn("Falling back to no-highlight mode for this block.", block);
-          }
-          return language ? match[1] : "no-highlight";
-        }
-        return classes.split(/\s+/).find((_class) => shouldNotHighlight(_class) || getLanguage(_class));
-      }
-      function highlight2(codeOrLanguageName, optionsOrCode, ignoreIllegals) {
-        let code2 = "";
-        let languageName = "";
-        if (typeof optionsOrCode === "object") {
-          code2 = codeOrLanguageName;
-          ignoreIllegals = optionsOrCode.ignoreIllegals;
-          languageName = optionsOrCode.language;
-        } else {
-          deprecated("10.7.0", "highlight(lang, code, ...args) has been deprecated.");
-          deprecated("10.7.0", "Please use highlight(code, options) instead.\nhttps://github.com/highlightjs/highlight.js/issues/2277");
-          languageName = codeOrLanguageName;
-          code2 = optionsOrCode;
-        }
-        if (ignoreIllegals === void 0) {
-          ignoreIllegals = true;
-        }
-        const context = {
-          code: code2,
-          language: languageName
-        };
-        fire("before:highlight", context);
-        const result = context.result ? context.result : _highlight(context.language, context.code, ignoreIllegals);
-        result.code = context.code;
-        fire("after:highlight", result);
-        return result;
-      }
-      function _highlight(languageName, codeToHighlight, ignoreIllegals, continuation) {
-        const keywordHits = /* @__PURE__ */ Object.create(null);
-        function keywordData(mode, matchText) {
-          return mode.keywords[matchText];
-        }
-        function processKeywords() {
-          if (!top.keywords) {
-            emitter.addText(modeBuffer);
-            return;
-          }
-          let lastIndex = 0;
-          top.keywordPatternRe.lastIndex = 0;
-          let match = top.keywordPatternRe.exec(modeBuffer);
-          let buf = "";
-          while (match) {
-            buf += modeBuffer.substring(lastIndex, match.index);
-            const word = language.case_insensitive ? match[0].toLowerCase() : match[0];
-            const data = keywordData(top, word);
-            if (data) {
-              const [kind, keywordRelevance] = data;
-              emitter.addText(buf);
-              buf = "";
-              keywordHits[word] = (keywordHits[word] || 0) + 1;
-              if (keywordHits[word] <= MAX_KEYWORD_HITS) relevance += keywordRelevance;
-              if (kind.startsWith("_")) {
-                buf += match[0];
-              } else {
-                const cssClass = language.classNameAliases[kind] || kind;
-                emitKeyword(match[0], cssClass);
-              }
-            } else {
-              buf += match[0];
-            }
-            lastIndex = top.keywordPatternRe.lastIndex;
-            match = top.keywordPatternRe.exec(modeBuffer);
-          }
-          buf += modeBuffer.substring(lastIndex);
-          emitter.addText(buf);
-        }
-        function processSubLanguage() {
-          if (modeBuffer === "") return;
-          let result2 = null;
-          if (typeof top.subLanguage === "string") {
-            if (!languages[top.subLanguage]) {
-              emitter.addText(modeBuffer);
-              return;
-            }
-            result2 = _highlight(top.subLanguage, modeBuffer, true, continuations[top.subLanguage]);
-            continuations[top.subLanguage] = /** @type {CompiledMode} */
-            result2._top;
-          } else {
-            result2 = highlightAuto(modeBuffer, top.subLanguage.length ? top.subLanguage : null);
-          }
-          if (top.relevance > 0) {
-            relevance += result2.relevance;
-          }
-          emitter.__addSublanguage(result2._emitter, result2.language);
-        }
-        function processBuffer() {
-          if (top.subLanguage != null) {
-            processSubLanguage();
-          } else {
-            processKeywords();
-          }
-          modeBuffer = "";
-        }
-        function emitKeyword(keyword, scope) {
-          if (keyword === "") return;
-          emitter.startScope(scope);
-          emitter.addText(keyword);
-          emitter.endScope();
-        }
-        function emitMultiClass(scope, match) {
-          let i2 = 1;
-          const max = match.length - 1;
-          while (i2 <= max) {
-            if (!scope._emit[i2]) {
-              i2++;
-              continue;
-            }
-            const klass = language.classNameAliases[scope[i2]] || scope[i2];
-            const text = match[i2];
-            if (klass) {
-              emitKeyword(text, klass);
-            } else {
-              modeBuffer = text;
-              processKeywords();
-              modeBuffer = "";
-            }
-            i2++;
-          }
-        }
-        function startNewMode(mode, match) {
-          if (mode.scope && typeof mode.scope === "string") {
-            emitter.openNode(language.classNameAliases[mode.scope] || mode.scope);
-          }
-          if (mode.beginScope) {
-            if (mode.beginScope._wrap) {
-              emitKeyword(modeBuffer, language.classNameAliases[mode.beginScope._wrap] || mode.beginScope._wrap);
-              modeBuffer = "";
-            } else if (mode.beginScope._multi) {
-              emitMultiClass(mode.beginScope, match);
-              modeBuffer = "";
-            }
-          }
-          top = Object.create(mode, { parent: { value: top } });
-          return top;
-        }
-        function endOfMode(mode, match, matchPlusRemainder) {
-          let matched = startsWith(mode.endRe, matchPlusRemainder);
-          if (matched) {
-            if (mode["on:end"]) {
-              const resp = new Response(mode);
-              mode["on:end"](match, resp);
-              if (resp.isMatchIgnored) matched = false;
-            }
-            if (matched) {
-              while (mode.endsParent && mode.parent) {
-                mode = mode.parent;
-              }
-              return mode;
-            }
-          }
-          if (mode.endsWithParent) {
-            return endOfMode(mode.parent, match, matchPlusRemainder);
-          }
-        }
-        function doIgnore(lexeme) {
-          if (top.matcher.regexIndex === 0) {
-            modeBuffer += lexeme[0];
-            return 1;
-          } else {
-            resumeScanAtSamePosition = true;
-            return 0;
-          }
-        }
-        function doBeginMatch(match) {
-          const lexeme = match[0];
-          const newMode = match.rule;
-          const resp = new Response(newMode);
-          const beforeCallbacks = [newMode.__beforeBegin, newMode["on:begin"]];
-          for (const cb of beforeCallbacks) {
-            if (!cb) continue;
-            cb(match, resp);
-            if (resp.isMatchIgnored) return doIgnore(lexeme);
-          }
-          if (newMode.skip) {
-            modeBuffer += lexeme;
-          } else {
-            if (newMode.excludeBegin) {
-              modeBuffer += lexeme;
-            }
-            processBuffer();
-            if (!newMode.returnBegin && !newMode.excludeBegin) {
-              modeBuffer = lexeme;
-            }
-          }
-          startNewMode(newMode, match);
-          return newMode.returnBegin ? 0 : lexeme.length;
-        }
-        function doEndMatch(match) {
-          const lexeme = match[0];
-          const matchPlusRemainder = codeToHighlight.substring(match.index);
-          const endMode = endOfMode(top, match, matchPlusRemainder);
-          if (!endMode) {
-            return NO_MATCH;
-          }
-          const origin = top;
-          if (top.endScope && top.endScope._wrap) {
-            processBuffer();
-            emitKeyword(lexeme, top.endScope._wrap);
-          } else if (top.endScope && top.endScope._multi) {
-            processBuffer();
-            emitMultiClass(top.endScope, match);
-          } else if (origin.skip) {
-            modeBuffer += lexeme;
-          } else {
-            if (!(origin.returnEnd || origin.excludeEnd)) {
-              modeBuffer += lexeme;
-            }
-            processBuffer();
-            if (origin.excludeEnd) {
-              modeBuffer = lexeme;
-            }
-          }
-          do {
-            if (top.scope) {
-              emitter.closeNode();
-            }
-            if (!top.skip && !top.subLanguage) {
-              relevance += top.relevance;
-            }
-            top = top.parent;
-          } while (top !== endMode.parent);
-          if (endMode.starts) {
-            startNewMode(endMode.starts, match);
-          }
-          return origin.returnEnd ? 0 : lexeme.length;
-        }
-        function processContinuations() {
-          const list = [];
-          for (let current = top; current !== language; current = current.parent) {
-            if (current.scope) {
-              list.unshift(current.scope);
-            }
-          }
-          list.forEach((item) => emitter.openNode(item));
-        }
-        let lastMatch = {};
-        function processLexeme(textBeforeMatch, match) {
-          const lexeme = match && match[0];
-          modeBuffer += textBeforeMatch;
-          if (lexeme == null) {
-            processBuffer();
-            return 0;
-          }
-          if (lastMatch.type === "begin" && match.type === "end" && lastMatch.index === match.index && lexeme === "") {
-            modeBuffer += codeToHighlight.slice(match.index, match.index + 1);
-            if (!SAFE_MODE) {
-              const err = new Error(`0 width match regex (${languageName})`);
-              err.languageName = languageName;
-              err.badRule = lastMatch.rule;
-              throw err;
-            }
-            return 1;
-          }
-          lastMatch = match;
-          if (match.type === "begin") {
-            return doBeginMatch(match);
-          } else if (match.type === "illegal" && !ignoreIllegals) {
-            const err = new Error('Illegal lexeme "' + lexeme + '" for mode "' + (top.scope || "<unnamed>") + '"');
-            err.mode = top;
-            throw err;
-          } else if (match.type === "end") {
-            const processed = doEndMatch(match);
-            if (processed !== NO_MATCH) {
-              return processed;
-            }
-          }
-          if (match.type === "illegal" && lexeme === "") {
-            if (match.index === codeToHighlight.length) ;
-            else {
-              modeBuffer += "\n";
-            }
-            return 1;
-          }
-          if (iterations > 1e5 && iterations > match.index * 3) {
-            const err = new Error("potential infinite loop, way more iterations than matches");
-            throw err;
-          }
-          modeBuffer += lexeme;
-          return lexeme.length;
-        }
-        const language = getLanguage(languageName);
-        if (!language) {
-          error62(LANGUAGE_NOT_FOUND.replace("{}", languageName));
-          throw new Error('Unknown language: "' + languageName + '"');
-        }
-        const md = compileLanguage(language);
-        let result = "";
-        let top = continuation || md;
-        const continuations = {};
-        const emitter = new options2.__emitter(options2);
-        processContinuations();
-        let modeBuffer = "";
-        let relevance = 0;
-        let index = 0;
-        let iterations = 0;
-        let resumeScanAtSamePosition = false;
-        try {
-          if (!language.__emitTokens) {
-            top.matcher.considerAll();
-            for (; ; ) {
-              iterations++;
-              if (resumeScanAtSamePosition) {
-                resumeScanAtSamePosition = false;
-              } else {
-                top.matcher.considerAll();
-              }
-              top.matcher.lastIndex = index;
-              const match = top.matcher.exec(codeToHighlight);
-              if (!match) break;
-              const beforeMatch = codeToHighlight.substring(index, match.index);
-              const processedCount = processLexeme(beforeMatch, match);
-              index = match.index + processedCount;
-            }
-            processLexeme(codeToHighlight.substring(index));
-          } else {
-            language.__emitTokens(codeToHighlight, emitter);
-          }
-          emitter.finalize();
-          result = emitter.toHTML();
-          return {
-            language: languageName,
-            value: result,
-            relevance,
-            illegal: false,
-            _emitter: emitter,
-            _top: top
-          };
-        } catch (err) {
-          if (err.message && err.message.includes("Illegal")) {
-            return {
-              language: languageName,
-              value: escape(codeToHighlight),
-              illegal: true,
-              relevance: 0,
-              _illegalBy: {
-                message: err.message,
-                index,
-                context: codeToHighlight.slice(index - 100, index + 100),
-                mode: err.mode,
-                resultSoFar: result
-              },
-              _emitter: emitter
-            };
-          } else if (SAFE_MODE) {
-            return {
-              language: languageName,
-              value: escape(codeToHighlight),
-              illegal: false,
-              relevance: 0,
-              errorRaised: err,
-              _emitter: emitter,
-              _top: top
-            };
-          } else {
-            throw err;
-          }
-        }
-      }
-      function justTextHighlightResult(code2) {
-        const result = {
-          value: escape(code2),
-          illegal: false,
-          relevance: 0,
-          _top: PLAINTEXT_LANGUAGE,
-          _emitter: new options2.__emitter(options2)
-        };
-        result._emitter.addText(code2);
-        return result;
-      }
-      function highlightAuto(code2, languageSubset) {
-        languageSubset = languageSubset || options2.languages || Object.keys(languages);
-        const plaintext = justTextHighlightResult(code2);
-        const results = languageSubset.filter(getLanguage).filter(autoDetection).map(
-          (name) => _highlight(name, code2, false)
-        );
-        results.unshift(plaintext);
-        const sorted = results.sort((a2, b) => {
-          if (a2.relevance !== b.relevance) return b.relevance - a2.relevance;
-          if (a2.language && b.language) {
-            if (getLanguage(a2.language).supersetOf === b.language) {
-              return 1;
-            } else if (getLanguage(b.language).supersetOf === a2.language) {
-              return -1;
-            }
-          }
-          return 0;
-        });
-        const [best, secondBest] = sorted;
-        const result = best;
-        result.secondBest = secondBest;
-        return result;
-      }
-      function updateClassName(element, currentLang, resultLang) {
-        const language = currentLang && aliases[currentLang] || resultLang;
-        element.classList.add("hljs");
-        element.classList.add(`language-${language}`);
-      }
-      function highlightElement(element) {
-        let node2 = null;
-        const language = blockLanguage(element);
-        if (shouldNotHighlight(language)) return;
-        fire(
-          "before:highlightElement",
-          { el: element, language }
-        );
-        if (element.dataset.highlighted) {
-          console.log("Element previously highlighted. To highlight again, first unset `dataset.highlighted`.", element);
-          return;
-        }
-        if (element.children.length > 0) {
-          if (!options2.ignoreUnescapedHTML) {
-            console.warn("One of your code blocks includes unescaped HTML. This is a potentially serious security risk.");
-            console.warn("https://github.com/highlightjs/highlight.js/wiki/security");
-            console.warn("The element with unescaped HTML:");
-            console.warn(element);
-          }
-          if (options2.throwUnescapedHTML) {
-            const err = new HTMLInjectionError(
-              "One of your code blocks includes unescaped HTML.",
-              element.innerHTML
-            );
-            throw err;
-          }
-        }
-        node2 = element;
-        const text = node2.textContent;
-        const result = language ? highlight2(text, { language, ignoreIllegals: true }) : highlightAuto(text);
-        element.innerHTML = result.value;
-        element.dataset.highlighted = "yes";
-        updateClassName(element, language, result.language);
-        element.result = {
-          language: result.language,
-          // TODO: remove with version 11.0
-          re: result.relevance,
-          relevance: result.relevance
-        };
-        if (result.secondBest) {
-          element.secondBest = {
-            language: result.secondBest.language,
-            relevance: result.secondBest.relevance
-          };
-        }
-        fire("after:highlightElement", { el: element, result, text });
-      }
-      function configure(userOptions) {
-        options2 = inherit(options2, userOptions);
-      }
-      const initHighlighting = () => {
-        highlightAll();
-        deprecated("10.6.0", "initHighlighting() deprecated.  Use highlightAll() now.");
-      };
-      function initHighlightingOnLoad() {
-        highlightAll();
-        deprecated("10.6.0", "initHighlightingOnLoad() deprecated.  Use highlightAll() now.");
-      }
-      let wantsHighlight = false;
-      function highlightAll() {
-        function boot() {
-          highlightAll();
-        }
-        if (document.readyState === "loading") {
-          if (!wantsHighlight) {
-            window.addEventListener("DOMContentLoaded", boot, false);
-          }
-          wantsHighlight = true;
-          return;
-        }
-        const blocks = document.querySelectorAll(options2.cssSelector);
-        blocks.forEach(highlightElement);
-      }
-      function registerLanguage(languageName, languageDefinition) {
-        let lang = null;
-        try {
-          lang = languageDefinition(hljs2);
-        } catch (error$1) {
-          error62("Language definition for '{}' could not be registered.".replace("{}", languageName));
-          if (!SAFE_MODE) {
-            throw error$1;
-          } else {
-            error62(error$1);
-          }
-          lang = PLAINTEXT_LANGUAGE;
-        }
-        if (!lang.name) lang.name = languageName;
-        languages[languageName] = lang;
-        lang.rawDefinition = languageDefinition.bind(null, hljs2);
-        if (lang.aliases) {
-          registerAliases(lang.aliases, { languageName });
-        }
-      }
-      function unregisterLanguage(languageName) {
-        delete languages[languageName];
-        for (const alias of Object.keys(aliases)) {
-          if (aliases[alias] === languageName) {
-            delete aliases[alias];
-          }
-        }
-      }
-      function listLanguages() {
-        return Object.keys(languages);
-      }
-      function getLanguage(name) {
-        name = (name || "").toLowerCase();
-        return languages[name] || languages[aliases[name]];
-      }
-      function registerAliases(aliasList, { languageName }) {
-        if (typeof aliasList === "string") {
-          aliasList = [aliasList];
-        }
-        aliasList.forEach((alias) => {
-          aliases[alias.toLowerCase()] = languageName;
-        });
-      }
-      function autoDetection(name) {
-        const lang = getLanguage(name);
-        return lang && !lang.disableAutodetect;
-      }
-      function upgradePluginAPI(plugin) {
-        if (plugin["before:highlightBlock"] && !plugin["before:highlightElement"]) {
-          plugin["before:highlightElement"] = (data) => {
-            plugin["before:highlightBlock"](
-              Object.assign({ block: data.el }, data)
-            );
-          };
-        }
-        if (plugin["after:highlightBlock"] && !plugin["after:highlightElement"]) {
-          plugin["after:highlightElement"] = (data) => {
-            plugin["after:highlightBlock"](
-              Object.assign({ block: data.el }, data)
-            );
-          };
-        }
-      }
-      function addPlugin(plugin) {
-        upgradePluginAPI(plugin);
-        plugins.push(plugin);
-      }
-      function removePlugin(plugin) {
-        const index = plugins.indexOf(plugin);
-        if (index !== -1) {
-          plugins.splice(index, 1);
-        }
-      }
-      function fire(event, args) {
-        const cb = event;
-        plugins.forEach(function(plugin) {
-          if (plugin[cb]) {
-            plugin[cb](args);
-          }
-        });
-      }
-      function deprecateHighlightBlock(el) {
-        deprecated("10.7.0", "highlightBlock will be removed entirely in v12.0");
-        deprecated("10.7.0", "Please use highlightElement now.");
-        return highlightElement(el);
-      }
-      Object.assign(hljs2, {
-        highlight: highlight2,
-        highlightAuto,
-        highlightAll,
-        highlightElement,
-        // TODO: Remove with v12 API
-        highlightBlock: deprecateHighlightBlock,
-        configure,
-        initHighlighting,
-        initHighlightingOnLoad,
-        registerLanguage,
-        unregisterLanguage,
-        listLanguages,
-        getLanguage,
-        registerAliases,
-        autoDetection,
-        inherit,
-        addPlugin,
-        removePlugin
-      });
-      hljs2.debugMode = function() {
-        SAFE_MODE = false;
-      };
-      hljs2.safeMode = function() {
-        SAFE_MODE = true;
-      };
-      hljs2.versionString = version2;
-      hljs2.regex = {
-        concat,
-        lookahead,
-        either,
-        optional: optional2,
-        anyNumberOfTimes
-      };
-      for (const key in MODES2) {
-        if (typeof MODES2[key] === "object") {
-          deepFreeze(MODES2[key]);
-        }
-      }
-      Object.assign(hljs2, MODES2);
-      return hljs2;
-    };
-    var highlight = HLJS({});
-    highlight.newInstance = () => HLJS({});
-    module2.exports = highlight;
-    highlight.HighlightJS = highlight;
-    highlight.default = highlight;
-  }
-});
-
 // node_modules/isexe/windows.js
 var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
@@ -2780,14 +1226,14 @@ var require_int = __commonJS({
     "use strict";
     var common2 = require_common();
     var Type = require_type();
-    function isHexCode(c4) {
-      return 48 <= c4 && c4 <= 57 || 65 <= c4 && c4 <= 70 || 97 <= c4 && c4 <= 102;
+    function isHexCode(c3) {
+      return 48 <= c3 && c3 <= 57 || 65 <= c3 && c3 <= 70 || 97 <= c3 && c3 <= 102;
     }
-    function isOctCode(c4) {
-      return 48 <= c4 && c4 <= 55;
+    function isOctCode(c3) {
+      return 48 <= c3 && c3 <= 55;
     }
-    function isDecCode(c4) {
-      return 48 <= c4 && c4 <= 57;
+    function isDecCode(c3) {
+      return 48 <= c3 && c3 <= 57;
     }
     function resolveYamlInteger(data) {
       if (data === null) return false;
@@ -3022,7 +1468,7 @@ var require_json = __commonJS({
 });
 
 // node_modules/js-yaml/lib/js-yaml/schema/core.js
-var require_core2 = __commonJS({
+var require_core = __commonJS({
   "node_modules/js-yaml/lib/js-yaml/schema/core.js"(exports2, module2) {
     "use strict";
     var Schema = require_schema();
@@ -3312,7 +1758,7 @@ var require_default_safe = __commonJS({
     var Schema = require_schema();
     module2.exports = new Schema({
       include: [
-        require_core2()
+        require_core()
       ],
       implicit: [
         require_timestamp(),
@@ -3497,57 +1943,57 @@ var require_loader = __commonJS({
     function _class(obj) {
       return Object.prototype.toString.call(obj);
     }
-    function is_EOL(c4) {
-      return c4 === 10 || c4 === 13;
+    function is_EOL(c3) {
+      return c3 === 10 || c3 === 13;
     }
-    function is_WHITE_SPACE(c4) {
-      return c4 === 9 || c4 === 32;
+    function is_WHITE_SPACE(c3) {
+      return c3 === 9 || c3 === 32;
     }
-    function is_WS_OR_EOL(c4) {
-      return c4 === 9 || c4 === 32 || c4 === 10 || c4 === 13;
+    function is_WS_OR_EOL(c3) {
+      return c3 === 9 || c3 === 32 || c3 === 10 || c3 === 13;
     }
-    function is_FLOW_INDICATOR(c4) {
-      return c4 === 44 || c4 === 91 || c4 === 93 || c4 === 123 || c4 === 125;
+    function is_FLOW_INDICATOR(c3) {
+      return c3 === 44 || c3 === 91 || c3 === 93 || c3 === 123 || c3 === 125;
     }
-    function fromHexCode(c4) {
+    function fromHexCode(c3) {
       var lc;
-      if (48 <= c4 && c4 <= 57) {
-        return c4 - 48;
+      if (48 <= c3 && c3 <= 57) {
+        return c3 - 48;
       }
-      lc = c4 | 32;
+      lc = c3 | 32;
       if (97 <= lc && lc <= 102) {
         return lc - 97 + 10;
       }
       return -1;
     }
-    function escapedHexLen(c4) {
-      if (c4 === 120) {
+    function escapedHexLen(c3) {
+      if (c3 === 120) {
         return 2;
       }
-      if (c4 === 117) {
+      if (c3 === 117) {
         return 4;
       }
-      if (c4 === 85) {
+      if (c3 === 85) {
         return 8;
       }
       return 0;
     }
-    function fromDecimalCode(c4) {
-      if (48 <= c4 && c4 <= 57) {
-        return c4 - 48;
+    function fromDecimalCode(c3) {
+      if (48 <= c3 && c3 <= 57) {
+        return c3 - 48;
       }
       return -1;
     }
-    function simpleEscapeSequence(c4) {
-      return c4 === 48 ? "\0" : c4 === 97 ? "\x07" : c4 === 98 ? "\b" : c4 === 116 ? "	" : c4 === 9 ? "	" : c4 === 110 ? "\n" : c4 === 118 ? "\v" : c4 === 102 ? "\f" : c4 === 114 ? "\r" : c4 === 101 ? "\x1B" : c4 === 32 ? " " : c4 === 34 ? '"' : c4 === 47 ? "/" : c4 === 92 ? "\\" : c4 === 78 ? "" : c4 === 95 ? " " : c4 === 76 ? "\u2028" : c4 === 80 ? "\u2029" : "";
+    function simpleEscapeSequence(c3) {
+      return c3 === 48 ? "\0" : c3 === 97 ? "\x07" : c3 === 98 ? "\b" : c3 === 116 ? "	" : c3 === 9 ? "	" : c3 === 110 ? "\n" : c3 === 118 ? "\v" : c3 === 102 ? "\f" : c3 === 114 ? "\r" : c3 === 101 ? "\x1B" : c3 === 32 ? " " : c3 === 34 ? '"' : c3 === 47 ? "/" : c3 === 92 ? "\\" : c3 === 78 ? "" : c3 === 95 ? " " : c3 === 76 ? "\u2028" : c3 === 80 ? "\u2029" : "";
     }
-    function charFromCodepoint(c4) {
-      if (c4 <= 65535) {
-        return String.fromCharCode(c4);
+    function charFromCodepoint(c3) {
+      if (c3 <= 65535) {
+        return String.fromCharCode(c3);
       }
       return String.fromCharCode(
-        (c4 - 65536 >> 10) + 55296,
-        (c4 - 65536 & 1023) + 56320
+        (c3 - 65536 >> 10) + 55296,
+        (c3 - 65536 & 1023) + 56320
       );
     }
     function setProperty(object2, key, value) {
@@ -4756,20 +3202,20 @@ var require_dumper = __commonJS({
       }
       return false;
     }
-    function isWhitespace(c4) {
-      return c4 === CHAR_SPACE || c4 === CHAR_TAB;
+    function isWhitespace(c3) {
+      return c3 === CHAR_SPACE || c3 === CHAR_TAB;
     }
-    function isPrintable(c4) {
-      return 32 <= c4 && c4 <= 126 || 161 <= c4 && c4 <= 55295 && c4 !== 8232 && c4 !== 8233 || 57344 <= c4 && c4 <= 65533 && c4 !== 65279 || 65536 <= c4 && c4 <= 1114111;
+    function isPrintable(c3) {
+      return 32 <= c3 && c3 <= 126 || 161 <= c3 && c3 <= 55295 && c3 !== 8232 && c3 !== 8233 || 57344 <= c3 && c3 <= 65533 && c3 !== 65279 || 65536 <= c3 && c3 <= 1114111;
     }
-    function isNsChar(c4) {
-      return isPrintable(c4) && !isWhitespace(c4) && c4 !== 65279 && c4 !== CHAR_CARRIAGE_RETURN && c4 !== CHAR_LINE_FEED;
+    function isNsChar(c3) {
+      return isPrintable(c3) && !isWhitespace(c3) && c3 !== 65279 && c3 !== CHAR_CARRIAGE_RETURN && c3 !== CHAR_LINE_FEED;
     }
-    function isPlainSafe(c4, prev) {
-      return isPrintable(c4) && c4 !== 65279 && c4 !== CHAR_COMMA && c4 !== CHAR_LEFT_SQUARE_BRACKET && c4 !== CHAR_RIGHT_SQUARE_BRACKET && c4 !== CHAR_LEFT_CURLY_BRACKET && c4 !== CHAR_RIGHT_CURLY_BRACKET && c4 !== CHAR_COLON && (c4 !== CHAR_SHARP || prev && isNsChar(prev));
+    function isPlainSafe(c3, prev) {
+      return isPrintable(c3) && c3 !== 65279 && c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET && c3 !== CHAR_COLON && (c3 !== CHAR_SHARP || prev && isNsChar(prev));
     }
-    function isPlainSafeFirst(c4) {
-      return isPrintable(c4) && c4 !== 65279 && !isWhitespace(c4) && c4 !== CHAR_MINUS && c4 !== CHAR_QUESTION && c4 !== CHAR_COLON && c4 !== CHAR_COMMA && c4 !== CHAR_LEFT_SQUARE_BRACKET && c4 !== CHAR_RIGHT_SQUARE_BRACKET && c4 !== CHAR_LEFT_CURLY_BRACKET && c4 !== CHAR_RIGHT_CURLY_BRACKET && c4 !== CHAR_SHARP && c4 !== CHAR_AMPERSAND && c4 !== CHAR_ASTERISK && c4 !== CHAR_EXCLAMATION && c4 !== CHAR_VERTICAL_LINE && c4 !== CHAR_EQUALS && c4 !== CHAR_GREATER_THAN && c4 !== CHAR_SINGLE_QUOTE && c4 !== CHAR_DOUBLE_QUOTE && c4 !== CHAR_PERCENT && c4 !== CHAR_COMMERCIAL_AT && c4 !== CHAR_GRAVE_ACCENT;
+    function isPlainSafeFirst(c3) {
+      return isPrintable(c3) && c3 !== 65279 && !isWhitespace(c3) && c3 !== CHAR_MINUS && c3 !== CHAR_QUESTION && c3 !== CHAR_COLON && c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET && c3 !== CHAR_SHARP && c3 !== CHAR_AMPERSAND && c3 !== CHAR_ASTERISK && c3 !== CHAR_EXCLAMATION && c3 !== CHAR_VERTICAL_LINE && c3 !== CHAR_EQUALS && c3 !== CHAR_GREATER_THAN && c3 !== CHAR_SINGLE_QUOTE && c3 !== CHAR_DOUBLE_QUOTE && c3 !== CHAR_PERCENT && c3 !== CHAR_COMMERCIAL_AT && c3 !== CHAR_GRAVE_ACCENT;
     }
     function needIndentIndicator(string4) {
       var leadingSpaceRe = /^\n* /;
@@ -5167,7 +3613,7 @@ var require_js_yaml = __commonJS({
     module2.exports.Schema = require_schema();
     module2.exports.FAILSAFE_SCHEMA = require_failsafe();
     module2.exports.JSON_SCHEMA = require_json();
-    module2.exports.CORE_SCHEMA = require_core2();
+    module2.exports.CORE_SCHEMA = require_core();
     module2.exports.DEFAULT_SAFE_SCHEMA = require_default_safe();
     module2.exports.DEFAULT_FULL_SCHEMA = require_default_full();
     module2.exports.load = loader.load;
@@ -5191,8 +3637,8 @@ var require_js_yaml = __commonJS({
 var require_js_yaml2 = __commonJS({
   "node_modules/js-yaml/index.js"(exports2, module2) {
     "use strict";
-    var yaml3 = require_js_yaml();
-    module2.exports = yaml3;
+    var yaml2 = require_js_yaml();
+    module2.exports = yaml2;
   }
 });
 
@@ -7229,8 +5675,8 @@ var require_util = __commonJS({
       0
       // 240-255
     ]);
-    function isTokenCharCode(c4) {
-      return validTokenChars[c4] === 1;
+    function isTokenCharCode(c3) {
+      return validTokenChars[c3] === 1;
     }
     var tokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
     function isValidHTTPToken(characters) {
@@ -9144,7 +7590,7 @@ var require_constants2 = __commonJS({
         exports2.HEADER_CHARS.push(i2);
       }
     }
-    exports2.CONNECTION_TOKEN_CHARS = exports2.HEADER_CHARS.filter((c4) => c4 !== 44);
+    exports2.CONNECTION_TOKEN_CHARS = exports2.HEADER_CHARS.filter((c3) => c3 !== 44);
     exports2.QUOTED_STRING = ["	", " "];
     for (let i2 = 33; i2 <= 255; i2++) {
       if (i2 !== 34 && i2 !== 92) {
@@ -10060,7 +8506,7 @@ var require_webidl = __commonJS({
       }
     };
     webidl.brandCheckMultiple = function(List) {
-      const prototypes = List.map((c4) => webidl.util.MakeTypeAssertion(c4));
+      const prototypes = List.map((c3) => webidl.util.MakeTypeAssertion(c3));
       return (V2) => {
         if (prototypes.every((typeCheck) => !typeCheck(V2))) {
           const err = new TypeError("Illegal invocation");
@@ -10679,10 +9125,10 @@ var require_util2 = __commonJS({
     }
     function isValidReasonPhrase(statusText) {
       for (let i2 = 0; i2 < statusText.length; ++i2) {
-        const c4 = statusText.charCodeAt(i2);
-        if (!(c4 === 9 || // HTAB
-        c4 >= 32 && c4 <= 126 || // SP / VCHAR
-        c4 >= 128 && c4 <= 255)) {
+        const c3 = statusText.charCodeAt(i2);
+        if (!(c3 === 9 || // HTAB
+        c3 >= 32 && c3 <= 126 || // SP / VCHAR
+        c3 >= 128 && c3 <= 255)) {
           return false;
         }
       }
@@ -32220,6 +30666,10 @@ ${captureLines}` : capture.stack;
   }
 });
 
+// src/cli/program.ts
+import { readdirSync, statSync as statSync4 } from "node:fs";
+import { join as join13 } from "node:path";
+
 // src/core/errors.ts
 var BatonError = class extends Error {
   code;
@@ -32240,6 +30690,73 @@ import { join as join3, resolve as resolve2 } from "node:path";
 
 // src/core/export/html-assets.ts
 import { createHash } from "node:crypto";
+
+// src/core/export/generated/highlighter.ts
+var HIGHLIGHTER_JS = '/*! highlight.js 11.12.0 | BSD-3-Clause | (c) 2006 Ivan Sagalaev */\nvar H=(()=>{var Fn=Object.create;var ue=Object.defineProperty;var Gn=Object.getOwnPropertyDescriptor;var Hn=Object.getOwnPropertyNames;var Kn=Object.getPrototypeOf,Yn=Object.prototype.hasOwnProperty;var Zn=(e,n)=>()=>{try{return n||e((n={exports:{}}).exports,n),n.exports}catch(t){throw n=0,t}},Wn=(e,n)=>{for(var t in n)ue(e,t,{get:n[t],enumerable:!0})},Le=(e,n,t,a)=>{if(n&&typeof n=="object"||typeof n=="function")for(let l of Hn(n))!Yn.call(e,l)&&l!==t&&ue(e,l,{get:()=>n[l],enumerable:!(a=Gn(n,l))||a.enumerable});return e};var qn=(e,n,t)=>(t=e!=null?Fn(Kn(e)):{},Le(n||!e||!e.__esModule?ue(t,"default",{value:e,enumerable:!0}):t,e)),Xn=e=>Le(ue({},"__esModule",{value:!0}),e);var en=Zn((ra,je)=>{function Fe(e){return e instanceof Map?e.clear=e.delete=e.set=function(){throw new Error("map is read-only")}:e instanceof Set&&(e.add=e.clear=e.delete=function(){throw new Error("set is read-only")}),Object.freeze(e),Object.getOwnPropertyNames(e).forEach(n=>{let t=e[n],a=typeof t;(a==="object"||a==="function")&&!Object.isFrozen(t)&&Fe(t)}),e}var ge=class{constructor(n){n.data===void 0&&(n.data={}),this.data=n.data,this.isMatchIgnored=!1}ignoreMatch(){this.isMatchIgnored=!0}};function Ge(e){return e.replace(/&/g,"&amp;").replace(/</g,"&lt;").replace(/>/g,"&gt;").replace(/"/g,"&quot;").replace(/\'/g,"&#x27;")}function X(e,...n){let t=Object.create(null);for(let a in e)t[a]=e[a];return n.forEach(function(a){for(let l in a)t[l]=a[l]}),t}var Vn="</span>",De=e=>!!e.scope,Qn=(e,{prefix:n})=>{if(e.startsWith("language:"))return e.replace("language:","language-");if(e.includes(".")){let t=e.split(".");return[`${n}${t.shift()}`,...t.map((a,l)=>`${a}${"_".repeat(l+1)}`)].join(" ")}return`${n}${e}`},Te=class{constructor(n,t){this.buffer="",this.classPrefix=t.classPrefix,n.walk(this)}addText(n){this.buffer+=Ge(n)}openNode(n){if(!De(n))return;let t=Qn(n.scope,{prefix:this.classPrefix});this.span(t)}closeNode(n){De(n)&&(this.buffer+=Vn)}value(){return this.buffer}span(n){this.buffer+=`<span class="${n}">`}},Be=(e={})=>{let n={children:[]};return Object.assign(n,e),n},Ae=class e{constructor(){this.rootNode=Be(),this.stack=[this.rootNode]}get top(){return this.stack[this.stack.length-1]}get root(){return this.rootNode}add(n){this.top.children.push(n)}openNode(n){let t=Be({scope:n});this.add(t),this.stack.push(t)}closeNode(){if(this.stack.length>1)return this.stack.pop()}closeAllNodes(){for(;this.closeNode(););}toJSON(){return JSON.stringify(this.rootNode,null,4)}walk(n){return this.constructor._walk(n,this.rootNode)}static _walk(n,t){return typeof t=="string"?n.addText(t):t.children&&(n.openNode(t),t.children.forEach(a=>this._walk(n,a)),n.closeNode(t)),n}static _collapse(n){typeof n!="string"&&n.children&&(n.children.every(t=>typeof t=="string")?n.children=[n.children.join("")]:n.children.forEach(t=>{e._collapse(t)}))}},Oe=class extends Ae{constructor(n){super(),this.options=n}addText(n){n!==""&&this.add(n)}startScope(n){this.openNode(n)}endScope(){this.closeNode()}__addSublanguage(n,t){let a=n.root;t&&(a.scope=`language:${t}`),this.add(a)}toHTML(){return new Te(this,this.options).value()}finalize(){return this.closeAllNodes(),!0}};function se(e){return e?typeof e=="string"?e:e.source:null}function He(e){return j("(?=",e,")")}function Jn(e){return j("(?:",e,")*")}function jn(e){return j("(?:",e,")?")}function j(...e){return e.map(t=>se(t)).join("")}function et(e){let n=e[e.length-1];return typeof n=="object"&&n.constructor===Object?(e.splice(e.length-1,1),n):{}}function be(...e){return"("+(et(e).capture?"":"?:")+e.map(a=>se(a)).join("|")+")"}function Ke(e){return new RegExp(e.toString()+"|").exec("").length-1}function nt(e,n){let t=e&&e.exec(n);return t&&t.index===0}var tt=new RegExp(be(/\\[(?:[^\\\\\\]]|\\\\.)*\\]/,/\\(\\?<(?![=!])[^>]+>/,/\\(\\?\'[^\']+\'/,/\\(\\??/,/\\\\([1-9][0-9]*)/,/\\\\./));function Re(e,{joinWith:n}){let t=0;return e.map(a=>{t+=1;let l=t,f=se(a),i="";for(;f.length>0;){let r=tt.exec(f);if(!r){i+=f;break}i+=f.substring(0,r.index),f=f.substring(r.index+r[0].length),r[0][0]==="\\\\"&&r[1]?i+="\\\\"+String(Number(r[1])+l):(i+=r[0],(r[0]==="("||/^\\(\\?[<\']/.test(r[0]))&&t++)}return i}).map(a=>`(${a})`).join(n)}var at=/\\b\\B/,Ye="[a-zA-Z]\\\\w*",ve="[a-zA-Z_]\\\\w*",Ze="\\\\b\\\\d+(\\\\.\\\\d+)?",We="(-?)(\\\\b0[xX][a-fA-F0-9]+|(\\\\b\\\\d+(\\\\.\\\\d*)?|\\\\.\\\\d+)([eE][-+]?\\\\d+)?)",qe="\\\\b(0b[01]+)",rt="!|!=|!==|%|%=|&|&&|&=|\\\\*|\\\\*=|\\\\+|\\\\+=|,|-|-=|/=|/|:|;|<<|<<=|<=|<|===|==|=|>>>=|>>=|>=|>>>|>>|>|\\\\?|\\\\[|\\\\{|\\\\(|\\\\^|\\\\^=|\\\\||\\\\|=|\\\\|\\\\||~",it=(e={})=>{let n=/^#![ ]*\\//;return e.binary&&(e.begin=j(n,/.*\\b/,e.binary,/\\b.*/)),X({scope:"meta",begin:n,end:/$/,relevance:0,"on:begin":(t,a)=>{t.index!==0&&a.ignoreMatch()}},e)},oe={begin:"\\\\\\\\[\\\\s\\\\S]",relevance:0},st={scope:"string",begin:"\'",end:"\'",illegal:"\\\\n",contains:[oe]},ot={scope:"string",begin:\'"\',end:\'"\',illegal:"\\\\n",contains:[oe]},ct={begin:/\\b(a|an|the|are|I\'m|isn\'t|don\'t|doesn\'t|won\'t|but|just|should|pretty|simply|enough|gonna|going|wtf|so|such|will|you|your|they|like|more)\\b/},fe=function(e,n,t={}){let a=X({scope:"comment",begin:e,end:n,contains:[]},t);a.contains.push({scope:"doctag",begin:"[ ]*(?=(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):)",end:/(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):/,excludeBegin:!0,relevance:0});let l=be("I","a","is","so","us","to","at","if","in","it","on",/[A-Za-z]+[\'](d|ve|re|ll|t|s|n)/,/[A-Za-z]+[-][a-z]+/,/[A-Za-z][a-z]{2,}/);return a.contains.push({begin:j(/[ ]+/,"(",l,/[.]?[:]?([.][ ]|[ ])/,"){3}")}),a},lt=fe("//","$"),ut=fe("/\\\\*","\\\\*/"),dt=fe("#","$"),gt={scope:"number",begin:Ze,relevance:0},pt={scope:"number",begin:We,relevance:0},bt={scope:"number",begin:qe,relevance:0},ft={scope:"regexp",begin:/\\/(?=[^/\\n]*\\/)/,end:/\\/[gimuy]*/,contains:[oe,{begin:/\\[/,end:/\\]/,relevance:0,contains:[oe]}]},_t={scope:"title",begin:Ye,relevance:0},mt={scope:"title",begin:ve,relevance:0},Et={begin:"\\\\.\\\\s*"+ve,relevance:0},ht=function(e){return Object.assign(e,{"on:begin":(n,t)=>{t.data._beginMatch=n[1]},"on:end":(n,t)=>{t.data._beginMatch!==n[1]&&t.ignoreMatch()}})},de=Object.freeze({__proto__:null,APOS_STRING_MODE:st,BACKSLASH_ESCAPE:oe,BINARY_NUMBER_MODE:bt,BINARY_NUMBER_RE:qe,COMMENT:fe,C_BLOCK_COMMENT_MODE:ut,C_LINE_COMMENT_MODE:lt,C_NUMBER_MODE:pt,C_NUMBER_RE:We,END_SAME_AS_BEGIN:ht,HASH_COMMENT_MODE:dt,IDENT_RE:Ye,MATCH_NOTHING_RE:at,METHOD_GUARD:Et,NUMBER_MODE:gt,NUMBER_RE:Ze,PHRASAL_WORDS_MODE:ct,QUOTE_STRING_MODE:ot,REGEXP_MODE:ft,RE_STARTERS_RE:rt,SHEBANG:it,TITLE_MODE:_t,UNDERSCORE_IDENT_RE:ve,UNDERSCORE_TITLE_MODE:mt});function Nt(e,n){e.input[e.index-1]==="."&&n.ignoreMatch()}function yt(e,n){e.className!==void 0&&(e.scope=e.className,delete e.className)}function St(e,n){n&&e.beginKeywords&&(e.begin="\\\\b("+e.beginKeywords.split(" ").join("|")+")(?!\\\\.)(?=\\\\b|\\\\s)",e.__beforeBegin=Nt,e.keywords=e.keywords||e.beginKeywords,delete e.beginKeywords,e.relevance===void 0&&(e.relevance=0))}function Tt(e,n){Array.isArray(e.illegal)&&(e.illegal=be(...e.illegal))}function At(e,n){if(e.match){if(e.begin||e.end)throw new Error("begin & end are not supported with match");e.begin=e.match,delete e.match}}function Ot(e,n){e.relevance===void 0&&(e.relevance=1)}var wt=(e,n)=>{if(!e.beforeMatch)return;if(e.starts)throw new Error("beforeMatch cannot be used with starts");let t=Object.assign({},e);Object.keys(e).forEach(a=>{delete e[a]}),e.keywords=t.keywords,e.begin=j(t.beforeMatch,He(t.begin)),e.starts={relevance:0,contains:[Object.assign(t,{endsParent:!0})]},e.relevance=0,delete t.beforeMatch},Rt=["of","and","for","in","not","or","if","then","parent","list","value"],vt="keyword";function Xe(e,n,t=vt){let a=Object.create(null);return typeof e=="string"?l(t,e.split(" ")):Array.isArray(e)?l(t,e):Object.keys(e).forEach(function(f){Object.assign(a,Xe(e[f],n,f))}),a;function l(f,i){n&&(i=i.map(r=>r.toLowerCase())),i.forEach(function(r){let o=r.split("|");a[o[0]]=[f,xt(o[0],o[1])]})}}function xt(e,n){return n?Number(n):Mt(e)?0:1}function Mt(e){return Rt.includes(e.toLowerCase())}var Pe={},J=e=>{console.error(e)},Ue=(e,...n)=>{console.log(`WARN: ${e}`,...n)},ee=(e,n)=>{Pe[`${e}/${n}`]||(console.log(`Deprecated as of ${e}. ${n}`),Pe[`${e}/${n}`]=!0)},pe=new Error;function Ve(e,n,{key:t}){let a=0,l=e[t],f={},i={};for(let r=1;r<=n.length;r++)i[r+a]=l[r],f[r+a]=!0,a+=Ke(n[r-1]);e[t]=i,e[t]._emit=f,e[t]._multi=!0}function kt(e){if(Array.isArray(e.begin)){if(e.skip||e.excludeBegin||e.returnBegin)throw J("skip, excludeBegin, returnBegin not compatible with beginScope: {}"),pe;if(typeof e.beginScope!="object"||e.beginScope===null)throw J("beginScope must be object"),pe;Ve(e,e.begin,{key:"beginScope"}),e.begin=Re(e.begin,{joinWith:""})}}function It(e){if(Array.isArray(e.end)){if(e.skip||e.excludeEnd||e.returnEnd)throw J("skip, excludeEnd, returnEnd not compatible with endScope: {}"),pe;if(typeof e.endScope!="object"||e.endScope===null)throw J("endScope must be object"),pe;Ve(e,e.end,{key:"endScope"}),e.end=Re(e.end,{joinWith:""})}}function Ct(e){e.scope&&typeof e.scope=="object"&&e.scope!==null&&(e.beginScope=e.scope,delete e.scope)}function Lt(e){Ct(e),typeof e.beginScope=="string"&&(e.beginScope={_wrap:e.beginScope}),typeof e.endScope=="string"&&(e.endScope={_wrap:e.endScope}),kt(e),It(e)}function Dt(e){function n(i,r){return new RegExp(se(i),"m"+(e.case_insensitive?"i":"")+(e.unicodeRegex?"u":"")+(r?"g":""))}class t{constructor(){this.matchIndexes={},this.regexes=[],this.matchAt=1,this.position=0}addRule(r,o){o.position=this.position++,this.matchIndexes[this.matchAt]=o,this.regexes.push([o,r]),this.matchAt+=Ke(r)+1}compile(){this.regexes.length===0&&(this.exec=()=>null);let r=this.regexes.map(o=>o[1]);this.matcherRe=n(Re(r,{joinWith:"|"}),!0),this.lastIndex=0}exec(r){this.matcherRe.lastIndex=this.lastIndex;let o=this.matcherRe.exec(r);if(!o)return null;let u=o.findIndex((y,_)=>_>0&&y!==void 0),d=this.matchIndexes[u];return o.splice(0,u),Object.assign(o,d)}}class a{constructor(){this.rules=[],this.multiRegexes=[],this.count=0,this.lastIndex=0,this.regexIndex=0}getMatcher(r){if(this.multiRegexes[r])return this.multiRegexes[r];let o=new t;return this.rules.slice(r).forEach(([u,d])=>o.addRule(u,d)),o.compile(),this.multiRegexes[r]=o,o}resumingScanAtSamePosition(){return this.regexIndex!==0}considerAll(){this.regexIndex=0}addRule(r,o){this.rules.push([r,o]),o.type==="begin"&&this.count++}exec(r){let o=this.getMatcher(this.regexIndex);o.lastIndex=this.lastIndex;let u=o.exec(r);if(this.resumingScanAtSamePosition()&&!(u&&u.index===this.lastIndex)){let d=this.getMatcher(0);d.lastIndex=this.lastIndex+1,u=d.exec(r)}return u&&(this.regexIndex+=u.position+1,this.regexIndex===this.count&&this.considerAll()),u}}function l(i){let r=new a;return i.contains.forEach(o=>r.addRule(o.begin,{rule:o,type:"begin"})),i.terminatorEnd&&r.addRule(i.terminatorEnd,{type:"end"}),i.illegal&&r.addRule(i.illegal,{type:"illegal"}),r}function f(i,r){let o=i;if(i.isCompiled)return o;[yt,At,Lt,wt].forEach(d=>d(i,r)),e.compilerExtensions.forEach(d=>d(i,r)),i.__beforeBegin=null,[St,Tt,Ot].forEach(d=>d(i,r)),i.isCompiled=!0;let u=null;return typeof i.keywords=="object"&&i.keywords.$pattern&&(i.keywords=Object.assign({},i.keywords),u=i.keywords.$pattern,delete i.keywords.$pattern),u=u||/\\w+/,i.keywords&&(i.keywords=Xe(i.keywords,e.case_insensitive)),o.keywordPatternRe=n(u,!0),r&&(i.begin||(i.begin=/\\B|\\b/),o.beginRe=n(o.begin),!i.end&&!i.endsWithParent&&(i.end=/\\B|\\b/),i.end&&(o.endRe=n(o.end)),o.terminatorEnd=se(o.end)||"",i.endsWithParent&&r.terminatorEnd&&(o.terminatorEnd+=(i.end?"|":"")+r.terminatorEnd)),i.illegal&&(o.illegalRe=n(i.illegal)),i.contains||(i.contains=[]),i.contains=[].concat(...i.contains.map(function(d){return Bt(d==="self"?i:d)})),i.contains.forEach(function(d){f(d,o)}),i.starts&&f(i.starts,r),o.matcher=l(o),o}if(e.compilerExtensions||(e.compilerExtensions=[]),e.contains&&e.contains.includes("self"))throw new Error("ERR: contains `self` is not supported at the top-level of a language.  See documentation.");return e.classNameAliases=X(e.classNameAliases||{}),f(e)}function Qe(e){return e?e.endsWithParent||Qe(e.starts):!1}function Bt(e){return e.variants&&!e.cachedVariants&&(e.cachedVariants=e.variants.map(function(n){return X(e,{variants:null},n)})),e.cachedVariants?e.cachedVariants:Qe(e)?X(e,{starts:e.starts?X(e.starts):null}):Object.isFrozen(e)?X(e):e}var Pt="11.12.0",we=class extends Error{constructor(n,t){super(n),this.name="HTMLInjectionError",this.html=t}},Se=Ge,$e=X,ze=Symbol("nomatch"),Ut=7,Je=function(e){let n=Object.create(null),t=Object.create(null),a=[],l=!0,f="Could not find the language \'{}\', did you forget to load/include a language module?",i={disableAutodetect:!0,name:"Plain text",contains:[]},r={ignoreUnescapedHTML:!1,throwUnescapedHTML:!1,noHighlightRe:/^(no-?highlight)$/i,languageDetectRe:/\\blang(?:uage)?-([\\w-]+)\\b/i,classPrefix:"hljs-",cssSelector:"pre code",languages:null,__emitter:Oe};function o(s){return r.noHighlightRe.test(s)}function u(s){let p=s.className+" ";p+=s.parentNode?s.parentNode.className:"";let g=r.languageDetectRe.exec(p);if(g){let h=B(g[1]);return h||(Ue(f.replace("{}",g[1])),Ue("Falling back to no-highlight mode for this block.",s)),h?g[1]:"no-highlight"}return p.split(/\\s+/).find(h=>o(h)||B(h))}function d(s,p,g){let h="",A="";typeof p=="object"?(h=s,g=p.ignoreIllegals,A=p.language):(ee("10.7.0","highlight(lang, code, ...args) has been deprecated."),ee("10.7.0",`Please use highlight(code, options) instead.\nhttps://github.com/highlightjs/highlight.js/issues/2277`),A=s,h=p),g===void 0&&(g=!0);let I={code:h,language:A};q("before:highlight",I);let z=I.result?I.result:y(I.language,I.code,g);return z.code=I.code,q("after:highlight",z),z}function y(s,p,g,h){let A=Object.create(null);function I(c,b){return c.keywords[b]}function z(){if(!m.keywords){$.addText(R);return}let c=0;m.keywordPatternRe.lastIndex=0;let b=m.keywordPatternRe.exec(R),N="";for(;b;){N+=R.substring(c,b.index);let O=Y.case_insensitive?b[0].toLowerCase():b[0],F=I(m,O);if(F){let[Z,$n]=F;if($.addText(N),N="",A[O]=(A[O]||0)+1,A[O]<=Ut&&(le+=$n),Z.startsWith("_"))N+=b[0];else{let zn=Y.classNameAliases[Z]||Z;K(b[0],zn)}}else N+=b[0];c=m.keywordPatternRe.lastIndex,b=m.keywordPatternRe.exec(R)}N+=R.substring(c),$.addText(N)}function H(){if(R==="")return;let c=null;if(typeof m.subLanguage=="string"){if(!n[m.subLanguage]){$.addText(R);return}c=y(m.subLanguage,R,!0,Ce[m.subLanguage]),Ce[m.subLanguage]=c._top}else c=E(R,m.subLanguage.length?m.subLanguage:null);m.relevance>0&&(le+=c.relevance),$.__addSublanguage(c._emitter,c.language)}function G(){m.subLanguage!=null?H():z(),R=""}function K(c,b){c!==""&&($.startScope(b),$.addText(c),$.endScope())}function xe(c,b){let N=1,O=b.length-1;for(;N<=O;){if(!c._emit[N]){N++;continue}let F=Y.classNameAliases[c[N]]||c[N],Z=b[N];F?K(Z,F):(R=Z,z(),R=""),N++}}function Me(c,b){return c.scope&&typeof c.scope=="string"&&$.openNode(Y.classNameAliases[c.scope]||c.scope),c.beginScope&&(c.beginScope._wrap?(K(R,Y.classNameAliases[c.beginScope._wrap]||c.beginScope._wrap),R=""):c.beginScope._multi&&(xe(c.beginScope,b),R="")),m=Object.create(c,{parent:{value:m}}),m}function ke(c,b,N){let O=nt(c.endRe,N);if(O){if(c["on:end"]){let F=new ge(c);c["on:end"](b,F),F.isMatchIgnored&&(O=!1)}if(O){for(;c.endsParent&&c.parent;)c=c.parent;return c}}if(c.endsWithParent)return ke(c.parent,b,N)}function Ln(c){return m.matcher.regexIndex===0?(R+=c[0],1):(ye=!0,0)}function Dn(c){let b=c[0],N=c.rule,O=new ge(N),F=[N.__beforeBegin,N["on:begin"]];for(let Z of F)if(Z&&(Z(c,O),O.isMatchIgnored))return Ln(b);return N.skip?R+=b:(N.excludeBegin&&(R+=b),G(),!N.returnBegin&&!N.excludeBegin&&(R=b)),Me(N,c),N.returnBegin?0:b.length}function Bn(c){let b=c[0],N=p.substring(c.index),O=ke(m,c,N);if(!O)return ze;let F=m;m.endScope&&m.endScope._wrap?(G(),K(b,m.endScope._wrap)):m.endScope&&m.endScope._multi?(G(),xe(m.endScope,c)):F.skip?R+=b:(F.returnEnd||F.excludeEnd||(R+=b),G(),F.excludeEnd&&(R=b));do m.scope&&$.closeNode(),!m.skip&&!m.subLanguage&&(le+=m.relevance),m=m.parent;while(m!==O.parent);return O.starts&&Me(O.starts,c),F.returnEnd?0:b.length}function Pn(){let c=[];for(let b=m;b!==Y;b=b.parent)b.scope&&c.unshift(b.scope);c.forEach(b=>$.openNode(b))}let ce={};function Ie(c,b){let N=b&&b[0];if(R+=c,N==null)return G(),0;if(ce.type==="begin"&&b.type==="end"&&ce.index===b.index&&N===""){if(R+=p.slice(b.index,b.index+1),!l){let O=new Error(`0 width match regex (${s})`);throw O.languageName=s,O.badRule=ce.rule,O}return 1}if(ce=b,b.type==="begin")return Dn(b);if(b.type==="illegal"&&!g){let O=new Error(\'Illegal lexeme "\'+N+\'" for mode "\'+(m.scope||"<unnamed>")+\'"\');throw O.mode=m,O}else if(b.type==="end"){let O=Bn(b);if(O!==ze)return O}if(b.type==="illegal"&&N==="")return b.index===p.length||(R+=`\n`),1;if(Ne>1e5&&Ne>b.index*3)throw new Error("potential infinite loop, way more iterations than matches");return R+=N,N.length}let Y=B(s);if(!Y)throw J(f.replace("{}",s)),new Error(\'Unknown language: "\'+s+\'"\');let Un=Dt(Y),he="",m=h||Un,Ce={},$=new r.__emitter(r);Pn();let R="",le=0,Q=0,Ne=0,ye=!1;try{if(Y.__emitTokens)Y.__emitTokens(p,$);else{for(m.matcher.considerAll();;){Ne++,ye?ye=!1:m.matcher.considerAll(),m.matcher.lastIndex=Q;let c=m.matcher.exec(p);if(!c)break;let b=p.substring(Q,c.index),N=Ie(b,c);Q=c.index+N}Ie(p.substring(Q))}return $.finalize(),he=$.toHTML(),{language:s,value:he,relevance:le,illegal:!1,_emitter:$,_top:m}}catch(c){if(c.message&&c.message.includes("Illegal"))return{language:s,value:Se(p),illegal:!0,relevance:0,_illegalBy:{message:c.message,index:Q,context:p.slice(Q-100,Q+100),mode:c.mode,resultSoFar:he},_emitter:$};if(l)return{language:s,value:Se(p),illegal:!1,relevance:0,errorRaised:c,_emitter:$,_top:m};throw c}}function _(s){let p={value:Se(s),illegal:!1,relevance:0,_top:i,_emitter:new r.__emitter(r)};return p._emitter.addText(s),p}function E(s,p){p=p||r.languages||Object.keys(n);let g=_(s),h=p.filter(B).filter(W).map(G=>y(G,s,!1));h.unshift(g);let A=h.sort((G,K)=>{if(G.relevance!==K.relevance)return K.relevance-G.relevance;if(G.language&&K.language){if(B(G.language).supersetOf===K.language)return 1;if(B(K.language).supersetOf===G.language)return-1}return 0}),[I,z]=A,H=I;return H.secondBest=z,H}function T(s,p,g){let h=p&&t[p]||g;s.classList.add("hljs"),s.classList.add(`language-${h}`)}function S(s){let p=null,g=u(s);if(o(g))return;if(q("before:highlightElement",{el:s,language:g}),s.dataset.highlighted){console.log("Element previously highlighted. To highlight again, first unset `dataset.highlighted`.",s);return}if(s.children.length>0&&(r.ignoreUnescapedHTML||(console.warn("One of your code blocks includes unescaped HTML. This is a potentially serious security risk."),console.warn("https://github.com/highlightjs/highlight.js/wiki/security"),console.warn("The element with unescaped HTML:"),console.warn(s)),r.throwUnescapedHTML))throw new we("One of your code blocks includes unescaped HTML.",s.innerHTML);p=s;let h=p.textContent,A=g?d(h,{language:g,ignoreIllegals:!0}):E(h);s.innerHTML=A.value,s.dataset.highlighted="yes",T(s,g,A.language),s.result={language:A.language,re:A.relevance,relevance:A.relevance},A.secondBest&&(s.secondBest={language:A.secondBest.language,relevance:A.secondBest.relevance}),q("after:highlightElement",{el:s,result:A,text:h})}function v(s){r=$e(r,s)}let x=()=>{w(),ee("10.6.0","initHighlighting() deprecated.  Use highlightAll() now.")};function C(){w(),ee("10.6.0","initHighlightingOnLoad() deprecated.  Use highlightAll() now.")}let P=!1;function w(){function s(){w()}if(document.readyState==="loading"){P||window.addEventListener("DOMContentLoaded",s,!1),P=!0;return}document.querySelectorAll(r.cssSelector).forEach(S)}function M(s,p){let g=null;try{g=p(e)}catch(h){if(J("Language definition for \'{}\' could not be registered.".replace("{}",s)),l)J(h);else throw h;g=i}g.name||(g.name=s),n[s]=g,g.rawDefinition=p.bind(null,e),g.aliases&&U(g.aliases,{languageName:s})}function k(s){delete n[s];for(let p of Object.keys(t))t[p]===s&&delete t[p]}function D(){return Object.keys(n)}function B(s){return s=(s||"").toLowerCase(),n[s]||n[t[s]]}function U(s,{languageName:p}){typeof s=="string"&&(s=[s]),s.forEach(g=>{t[g.toLowerCase()]=p})}function W(s){let p=B(s);return p&&!p.disableAutodetect}function V(s){s["before:highlightBlock"]&&!s["before:highlightElement"]&&(s["before:highlightElement"]=p=>{s["before:highlightBlock"](Object.assign({block:p.el},p))}),s["after:highlightBlock"]&&!s["after:highlightElement"]&&(s["after:highlightElement"]=p=>{s["after:highlightBlock"](Object.assign({block:p.el},p))})}function ae(s){V(s),a.push(s)}function re(s){let p=a.indexOf(s);p!==-1&&a.splice(p,1)}function q(s,p){let g=s;a.forEach(function(h){h[g]&&h[g](p)})}function ie(s){return ee("10.7.0","highlightBlock will be removed entirely in v12.0"),ee("10.7.0","Please use highlightElement now."),S(s)}Object.assign(e,{highlight:d,highlightAuto:E,highlightAll:w,highlightElement:S,highlightBlock:ie,configure:v,initHighlighting:x,initHighlightingOnLoad:C,registerLanguage:M,unregisterLanguage:k,listLanguages:D,getLanguage:B,registerAliases:U,autoDetection:W,inherit:$e,addPlugin:ae,removePlugin:re}),e.debugMode=function(){l=!1},e.safeMode=function(){l=!0},e.versionString=Pt,e.regex={concat:j,lookahead:He,either:be,optional:jn,anyNumberOfTimes:Jn};for(let s in de)typeof de[s]=="object"&&Fe(de[s]);return Object.assign(e,de),e},ne=Je({});ne.newInstance=()=>Je({});je.exports=ne;ne.HighlightJS=ne;ne.default=ne});var ta={};Wn(ta,{has:()=>na,highlight:()=>ea});var nn=qn(en(),1);var tn=nn.default;function an(e){let n=e.regex,t={},a={begin:/\\$\\{/,end:/\\}/,contains:["self",{begin:/:-/,contains:[t]}]};Object.assign(t,{className:"variable",variants:[{begin:n.concat(/\\$[\\w\\d#@][\\w\\d_]*/,"(?![\\\\w\\\\d])(?![$])")},a]});let l={className:"subst",begin:/\\$\\(/,end:/\\)/,contains:[e.BACKSLASH_ESCAPE]},f=e.inherit(e.COMMENT(),{match:[/(^|\\s)/,/#.*$/],scope:{2:"comment"}}),i={begin:/<<-?\\s*(?=\\w+)/,starts:{contains:[e.END_SAME_AS_BEGIN({begin:/(\\w+)/,end:/(\\w+)/,className:"string"})]}},r={className:"string",begin:/"/,end:/"/,contains:[e.BACKSLASH_ESCAPE,t,l]};l.contains.push(r);let o={match:/\\\\"/},u={className:"string",begin:/\'/,end:/\'/},d={match:/\\\\\'/},y={begin:/\\$?\\(\\(/,end:/\\)\\)/,contains:[{begin:/\\d+#[0-9a-f]+/,className:"number"},e.NUMBER_MODE,t]},_=["fish","bash","zsh","sh","csh","ksh","tcsh","dash","scsh"],E=e.SHEBANG({binary:`(${_.join("|")})`,relevance:10}),T={className:"function",begin:/\\w[\\w\\d_]*\\s*\\(\\s*\\)\\s*\\{/,returnBegin:!0,contains:[e.inherit(e.TITLE_MODE,{begin:/\\w[\\w\\d_]*/})],relevance:0},S=["if","then","else","elif","fi","time","for","while","until","in","do","done","case","esac","coproc","function","select"],v=["true","false"],x={match:/(\\/[a-z._-]+)+/},C=["break","cd","continue","eval","exec","exit","export","getopts","hash","pwd","readonly","return","shift","test","times","trap","umask","unset"],P=["alias","bind","builtin","caller","command","declare","echo","enable","help","let","local","logout","mapfile","printf","read","readarray","source","sudo","type","typeset","ulimit","unalias"],w=["autoload","bg","bindkey","bye","cap","chdir","clone","comparguments","compcall","compctl","compdescribe","compfiles","compgroups","compquote","comptags","comptry","compvalues","dirs","disable","disown","echotc","echoti","emulate","fc","fg","float","functions","getcap","getln","history","integer","jobs","kill","limit","log","noglob","popd","print","pushd","pushln","rehash","sched","setcap","setopt","stat","suspend","ttyctl","unfunction","unhash","unlimit","unsetopt","vared","wait","whence","where","which","zcompile","zformat","zftp","zle","zmodload","zparseopts","zprof","zpty","zregexparse","zsocket","zstyle","ztcp"],M=["chcon","chgrp","chown","chmod","cp","dd","df","dir","dircolors","ln","ls","mkdir","mkfifo","mknod","mktemp","mv","realpath","rm","rmdir","shred","sync","touch","truncate","vdir","b2sum","base32","base64","cat","cksum","comm","csplit","cut","expand","fmt","fold","head","join","md5sum","nl","numfmt","od","paste","ptx","pr","sha1sum","sha224sum","sha256sum","sha384sum","sha512sum","shuf","sort","split","sum","tac","tail","tr","tsort","unexpand","uniq","wc","arch","basename","chroot","date","dirname","du","echo","env","expr","factor","groups","hostid","id","link","logname","nice","nohup","nproc","pathchk","pinky","printenv","printf","pwd","readlink","runcon","seq","sleep","stat","stdbuf","stty","tee","test","timeout","tty","uname","unlink","uptime","users","who","whoami","yes"];return{name:"Bash",aliases:["sh","zsh"],keywords:{$pattern:/\\b[a-z][a-z0-9._-]+\\b/,keyword:S,literal:v,built_in:[...C,...P,"set","shopt",...w,...M]},contains:[E,e.SHEBANG(),T,y,f,i,x,r,o,u,d,t]}}function rn(e){let n=e.regex,t=e.COMMENT("//","$",{contains:[{begin:/\\\\\\n/}]}),a="decltype\\\\(auto\\\\)",l="[a-zA-Z_]\\\\w*::",i="("+a+"|"+n.optional(l)+"[a-zA-Z_]\\\\w*"+n.optional("<[^<>]+>")+")",r=n.concat(/\\batomic_/,n.either("bool","char","schar","uchar","short","ushort","int","uint","long","ulong","llong","ullong","char16_t","char32_t","wchar_t","int_least8_t","uint_least8_t","int_least16_t","uint_least16_t","int_least32_t","uint_least32_t","int_least64_t","uint_least64_t","int_fast8_t","uint_fast8_t","int_fast16_t","uint_fast16_t","int_fast32_t","uint_fast32_t","int_fast64_t","uint_fast64_t","intptr_t","uintptr_t","size_t","ptrdiff_t","intmax_t","uintmax_t"),/\\b/),o={className:"type",variants:[{begin:"\\\\b[a-z\\\\d_]*_t\\\\b"},{match:r}]},d={className:"string",variants:[{begin:\'(u8?|U|L)?"\',end:\'"\',illegal:"\\\\n",contains:[e.BACKSLASH_ESCAPE]},{begin:"(u8?|U|L)?\'("+"\\\\\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4,8}|[0-7]{3}|\\\\S)"+"|.)",end:"\'",illegal:"."},e.END_SAME_AS_BEGIN({begin:/(?:u8?|U|L)?R"([^()\\\\\\s"]{0,16})\\(/,end:/\\)([^()\\\\\\s"]{0,16})"/})]},y={className:"number",variants:[{match:/\\b(0b[01\']+)/},{match:/(-?)\\b([\\d\']+(\\.[\\d\']*)?|\\.[\\d\']+)((ll|LL|l|L)(u|U)?|(u|U)(ll|LL|l|L)?|f|F|b|B)/},{match:/(-?)\\b(0[xX][a-fA-F0-9]+(?:\'[a-fA-F0-9]+)*(?:\\.[a-fA-F0-9]*(?:\'[a-fA-F0-9]*)*)?(?:[pP][-+]?[0-9]+)?(l|L)?(u|U)?)/},{match:/(-?)\\b\\d+(?:\'\\d+)*(?:\\.\\d*(?:\'\\d*)*)?(?:[eE][-+]?\\d+)?/}],relevance:0},_={scope:"meta",begin:/#\\s*include\\b/,end:/$/,keywords:{keyword:"include"},contains:[{begin:/\\\\\\n/},d,{scope:"string",begin:/<.*?>/},t,e.C_BLOCK_COMMENT_MODE]},E={className:"meta",begin:/#\\s*[a-z]+\\b/,end:/$/,keywords:{keyword:"if else elif endif define undef warning error line pragma _Pragma ifdef ifndef elifdef elifndef include"},contains:[{begin:/\\\\\\n/,relevance:0},e.inherit(d,{className:"string"}),t,e.C_BLOCK_COMMENT_MODE]},T=[_,E],S={className:"title",begin:n.optional(l)+e.IDENT_RE,relevance:0},v=n.optional(l)+e.IDENT_RE+"\\\\s*\\\\(",x=12,w={keyword:["asm","auto","break","case","continue","default","do","else","enum","extern","for","fortran","goto","if","inline","register","restrict","return","sizeof","typeof","typeof_unqual","struct","switch","typedef","union","volatile","while","_Alignas","_Alignof","_Atomic","_Generic","_Noreturn","_Static_assert","_Thread_local","alignas","alignof","noreturn","static_assert","thread_local","_Pragma"],type:["float","double","signed","unsigned","int","short","long","char","void","_Bool","_BitInt","_Complex","_Imaginary","_Decimal32","_Decimal64","_Decimal96","_Decimal128","_Decimal64x","_Decimal128x","_Float16","_Float32","_Float64","_Float128","_Float32x","_Float64x","_Float128x","const","static","constexpr","complex","bool","imaginary"],literal:"true false NULL",built_in:"std string wstring cin cout cerr clog stdin stdout stderr stringstream istringstream ostringstream auto_ptr deque list queue stack vector map set pair bitset multiset multimap unordered_set unordered_map unordered_multiset unordered_multimap priority_queue make_pair array shared_ptr abort terminate abs acos asin atan2 atan calloc ceil cosh cos exit exp fabs floor fmod fprintf fputs free frexp fscanf future isalnum isalpha iscntrl isdigit isgraph islower isprint ispunct isspace isupper isxdigit tolower toupper labs ldexp log10 log malloc realloc memchr memcmp memcpy memset modf pow printf putchar puts scanf sinh sin snprintf sprintf sqrt sscanf strcat strchr strcmp strcpy strcspn strlen strncat strncmp strncpy strpbrk strrchr strspn strstr tanh tan vfprintf vprintf vsprintf endl initializer_list unique_ptr"},M=[...T,o,t,e.C_BLOCK_COMMENT_MODE,y,d],k={variants:[{begin:/=/,end:/;/},{begin:/\\(/,end:/\\)/},{beginKeywords:"new throw return else",end:/;/}],keywords:w,contains:M.concat([{begin:/\\(/,end:/\\)/,keywords:w,contains:M.concat(["self"]),relevance:0}]),relevance:0},D={begin:"("+i+"[\\\\*&\\\\s]+){1,"+x+"}"+v,returnBegin:!0,end:/[{;=]/,excludeEnd:!0,keywords:w,illegal:/[^\\w\\s\\*&:<>.]/,contains:[{begin:a,keywords:w,relevance:0},{begin:v,returnBegin:!0,contains:[e.inherit(S,{className:"title.function"})],relevance:0},{relevance:0,match:/,/},{className:"params",begin:/\\(/,end:/\\)/,keywords:w,relevance:0,contains:[t,e.C_BLOCK_COMMENT_MODE,d,y,o,{begin:/\\(/,end:/\\)/,keywords:w,relevance:0,contains:["self",t,e.C_BLOCK_COMMENT_MODE,d,y,o]}]},o,t,e.C_BLOCK_COMMENT_MODE,...T]};return{name:"C",aliases:["h"],keywords:w,disableAutodetect:!0,illegal:"</",contains:[].concat(k,D,M,[...T,{begin:e.IDENT_RE+"::",keywords:w},{className:"class",beginKeywords:"enum class struct union",end:/[{;:<>=]/,contains:[{beginKeywords:"final class struct"},e.TITLE_MODE]}]),exports:{preprocessor:E,strings:d,keywords:w}}}function sn(e){let n=e.regex,t=e.COMMENT("//","$",{contains:[{begin:/\\\\\\n/}]}),a="decltype\\\\(auto\\\\)",l="[a-zA-Z_]\\\\w*::",i="(?!struct)("+a+"|"+n.optional(l)+"[a-zA-Z_]\\\\w*"+n.optional("<[^<>]+>")+")",r={className:"type",begin:"\\\\b[a-z\\\\d_]*_t\\\\b"},u={className:"string",variants:[{begin:\'(u8?|U|L)?"\',end:\'"\',illegal:"\\\\n",contains:[e.BACKSLASH_ESCAPE]},{begin:"(u8?|U|L)?\'("+"\\\\\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4,8}|[0-7]{3}|\\\\S)"+"|.)",end:"\'",illegal:"."},e.END_SAME_AS_BEGIN({begin:/(?:u8?|U|L)?R"([^()\\\\\\s"]{0,16})\\(/,end:/\\)([^()\\\\\\s"]{0,16})"/})]},d={className:"number",variants:[{begin:"[+-]?(?:(?:\\\\b[0-9](?:\'?[0-9])*\\\\.(?:[0-9](?:\'?[0-9])*)?|\\\\.[0-9](?:\'?[0-9])*)(?:[Ee][+-]?[0-9](?:\'?[0-9])*)?|\\\\b[0-9](?:\'?[0-9])*[Ee][+-]?[0-9](?:\'?[0-9])*|\\\\b0[Xx](?:[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*(?:\\\\.(?:[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*)?)?|\\\\.[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*)[Pp][+-]?[0-9](?:\'?[0-9])*)(?:[Ff](?:16|32|64|128)?|(BF|bf)16|[Ll]|)"},{begin:"[+-]?\\\\b(?:0[Bb][01](?:\'?[01])*|0[Xx][0-9A-Fa-f](?:\'?[0-9A-Fa-f])*|0(?:\'?[0-7])*|[1-9](?:\'?[0-9])*)(?:[Uu](?:LL?|ll?)|[Uu][Zz]?|(?:LL?|ll?)[Uu]?|[Zz][Uu]|)"}],relevance:0},y={scope:"meta",begin:/#\\s*include\\b/,end:/$/,keywords:{keyword:"include"},contains:[{begin:/\\\\\\n/},u,{scope:"string",begin:/<.*?>/},t,e.C_BLOCK_COMMENT_MODE]},_={className:"meta",begin:/#\\s*[a-z]+\\b/,end:/$/,keywords:{keyword:"if else elif endif define undef warning error line pragma _Pragma ifdef ifndef include"},contains:[{begin:/\\\\\\n/,relevance:0},e.inherit(u,{className:"string"}),t,e.C_BLOCK_COMMENT_MODE]},E=[y,_],T={className:"title",begin:n.optional(l)+e.IDENT_RE,relevance:0},S=n.optional(l)+e.IDENT_RE+"\\\\s*\\\\(",v=12,x=["alignas","alignof","and","and_eq","asm","atomic_cancel","atomic_commit","atomic_noexcept","auto","bitand","bitor","break","case","catch","class","co_await","co_return","co_yield","compl","concept","const_cast|10","consteval","constexpr","constinit","continue","decltype","default","delete","do","dynamic_cast|10","else","enum","explicit","export","extern","false","final","for","friend","goto","if","import","inline","module","mutable","namespace","new","noexcept","not","not_eq","nullptr","operator","or","or_eq","override","private","protected","public","reflexpr","register","reinterpret_cast|10","requires","return","sizeof","static_assert","static_cast|10","struct","switch","synchronized","template","this","thread_local","throw","transaction_safe","transaction_safe_dynamic","true","try","typedef","typeid","typename","union","using","virtual","volatile","while","xor","xor_eq"],C=["bool","char","char16_t","char32_t","char8_t","double","float","int","long","short","void","wchar_t","unsigned","signed","const","static"],P=["any","auto_ptr","barrier","binary_semaphore","bitset","complex","condition_variable","condition_variable_any","counting_semaphore","deque","false_type","flat_map","flat_set","future","imaginary","initializer_list","istringstream","jthread","latch","lock_guard","multimap","multiset","mutex","optional","ostringstream","packaged_task","pair","promise","priority_queue","queue","recursive_mutex","recursive_timed_mutex","scoped_lock","set","shared_future","shared_lock","shared_mutex","shared_timed_mutex","shared_ptr","stack","string_view","stringstream","timed_mutex","thread","true_type","tuple","unique_lock","unique_ptr","unordered_map","unordered_multimap","unordered_multiset","unordered_set","variant","vector","weak_ptr","wstring","wstring_view"],w=["abort","abs","acos","apply","as_const","asin","atan","atan2","calloc","ceil","cerr","cin","clog","cos","cosh","cout","declval","endl","exchange","exit","exp","fabs","floor","fmod","forward","fprintf","fputs","free","frexp","fscanf","future","invoke","isalnum","isalpha","iscntrl","isdigit","isgraph","islower","isprint","ispunct","isspace","isupper","isxdigit","labs","launder","ldexp","log","log10","make_pair","make_shared","make_shared_for_overwrite","make_tuple","make_unique","malloc","memchr","memcmp","memcpy","memset","modf","move","pow","printf","putchar","puts","realloc","scanf","sin","sinh","snprintf","sprintf","sqrt","sscanf","std","stderr","stdin","stdout","strcat","strchr","strcmp","strcpy","strcspn","strlen","strncat","strncmp","strncpy","strpbrk","strrchr","strspn","strstr","swap","tan","tanh","terminate","to_underlying","tolower","toupper","vfprintf","visit","vprintf","vsprintf"],D={type:C,keyword:x,literal:["NULL","false","nullopt","nullptr","true"],built_in:["_Pragma"],_type_hints:P},B={className:"function.dispatch",relevance:0,keywords:{_hint:w},begin:n.concat(/\\b/,`(?!${x.join("|")})`,e.IDENT_RE,n.lookahead(/(<[^<>]+>|)\\s*\\(/))},U=[B,...E,r,t,e.C_BLOCK_COMMENT_MODE,d,u],W={variants:[{begin:/=/,end:/;/},{begin:/\\(/,end:/\\)/},{beginKeywords:"new throw return else",end:/;/}],keywords:D,contains:U.concat([{begin:/\\(/,end:/\\)/,keywords:D,contains:U.concat(["self"]),relevance:0}]),relevance:0},V={className:"function",begin:"("+i+"[\\\\*&\\\\s]+){1,"+v+"}"+S,returnBegin:!0,end:/[{;=]/,excludeEnd:!0,keywords:D,illegal:/[^\\w\\s\\*&:<>.]/,contains:[{begin:a,keywords:D,relevance:0},{begin:S,returnBegin:!0,contains:[T],relevance:0},{begin:/::/,relevance:0},{begin:/:/,endsWithParent:!0,contains:[u,d]},{relevance:0,match:/,/},{className:"params",begin:/\\(/,end:/\\)/,keywords:D,relevance:0,contains:[t,e.C_BLOCK_COMMENT_MODE,u,d,r,{begin:/\\(/,end:/\\)/,keywords:D,relevance:0,contains:["self",t,e.C_BLOCK_COMMENT_MODE,u,d,r]}]},r,t,e.C_BLOCK_COMMENT_MODE,...E]};return{name:"C++",aliases:["cc","c++","h++","hpp","hh","hxx","cxx"],keywords:D,illegal:"</",classNameAliases:{"function.dispatch":"built_in"},contains:[].concat(W,V,B,U,[...E,{begin:"\\\\b(deque|list|queue|priority_queue|pair|stack|vector|map|set|bitset|multiset|multimap|unordered_map|unordered_set|unordered_multiset|unordered_multimap|array|tuple|optional|variant|function|flat_map|flat_set)\\\\s*<(?!<)",end:">",keywords:D,contains:["self",r]},{begin:e.IDENT_RE+"::",keywords:D},{match:[/\\b(?:enum(?:\\s+(?:class|struct))?|class|struct|union)/,/\\s+/,/\\w+/],className:{1:"keyword",3:"title.class"}}])}}var $t=e=>({IMPORTANT:{scope:"meta",begin:"!important"},BLOCK_COMMENT:e.C_BLOCK_COMMENT_MODE,HEXCOLOR:{scope:"number",begin:/#(([0-9a-fA-F]{3,4})|(([0-9a-fA-F]{2}){3,4}))\\b/},UNICODE_RANGE:{scope:"number",begin:/\\b[Uu]\\+[0-9A-Fa-f][0-9A-Fa-f?]{0,5}(-[0-9A-Fa-f][0-9A-Fa-f]{0,5})?/},FUNCTION_DISPATCH:{className:"built_in",begin:/[\\w-]+(?=\\()/},ATTRIBUTE_SELECTOR_MODE:{scope:"selector-attr",begin:/\\[/,end:/\\]/,illegal:"$",contains:[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE]},CSS_NUMBER_MODE:{scope:"number",begin:e.NUMBER_RE+"(%|em|ex|ch|rem|vw|vh|vmin|vmax|cm|mm|in|pt|pc|px|deg|grad|rad|turn|s|ms|Hz|kHz|dpi|dpcm|dppx)?",relevance:0},CSS_VARIABLE:{className:"attr",begin:/--[A-Za-z_][A-Za-z0-9_-]*/}}),zt=["a","abbr","address","article","aside","audio","b","blockquote","body","button","canvas","caption","cite","code","dd","del","details","dfn","div","dl","dt","em","fieldset","figcaption","figure","footer","form","h1","h2","h3","h4","h5","h6","header","hgroup","html","i","iframe","img","input","ins","kbd","label","legend","li","main","mark","menu","nav","object","ol","optgroup","option","p","picture","q","quote","samp","section","select","source","span","strong","summary","sup","table","tbody","td","textarea","tfoot","th","thead","time","tr","ul","var","video"],Ft=["defs","g","marker","mask","pattern","svg","switch","symbol","feBlend","feColorMatrix","feComponentTransfer","feComposite","feConvolveMatrix","feDiffuseLighting","feDisplacementMap","feFlood","feGaussianBlur","feImage","feMerge","feMorphology","feOffset","feSpecularLighting","feTile","feTurbulence","linearGradient","radialGradient","stop","circle","ellipse","image","line","path","polygon","polyline","rect","text","use","textPath","tspan","foreignObject","clipPath"],Gt=[...zt,...Ft],Ht=["any-hover","any-pointer","aspect-ratio","color","color-gamut","color-index","device-aspect-ratio","device-height","device-width","display-mode","forced-colors","grid","height","hover","inverted-colors","monochrome","orientation","overflow-block","overflow-inline","pointer","prefers-color-scheme","prefers-contrast","prefers-reduced-motion","prefers-reduced-transparency","resolution","scan","scripting","update","width","min-width","max-width","min-height","max-height"].sort().reverse(),Kt=["active","any-link","blank","checked","current","default","defined","dir","disabled","drop","empty","enabled","first","first-child","first-of-type","fullscreen","future","focus","focus-visible","focus-within","has","host","host-context","hover","indeterminate","in-range","invalid","is","lang","last-child","last-of-type","left","link","local-link","not","nth-child","nth-col","nth-last-child","nth-last-col","nth-last-of-type","nth-of-type","only-child","only-of-type","optional","out-of-range","past","placeholder-shown","read-only","read-write","required","right","root","scope","target","target-within","user-invalid","valid","visited","where"].sort().reverse(),Yt=["after","backdrop","before","cue","cue-region","first-letter","first-line","grammar-error","marker","part","placeholder","selection","slotted","spelling-error"].sort().reverse(),Zt=["accent-color","align-content","align-items","align-self","alignment-baseline","all","anchor-name","animation","animation-composition","animation-delay","animation-direction","animation-duration","animation-fill-mode","animation-iteration-count","animation-name","animation-play-state","animation-range","animation-range-end","animation-range-start","animation-timeline","animation-timing-function","appearance","aspect-ratio","backdrop-filter","backface-visibility","background","background-attachment","background-blend-mode","background-clip","background-color","background-image","background-origin","background-position","background-position-x","background-position-y","background-repeat","background-size","baseline-shift","block-size","border","border-block","border-block-color","border-block-end","border-block-end-color","border-block-end-style","border-block-end-width","border-block-start","border-block-start-color","border-block-start-style","border-block-start-width","border-block-style","border-block-width","border-bottom","border-bottom-color","border-bottom-left-radius","border-bottom-right-radius","border-bottom-style","border-bottom-width","border-collapse","border-color","border-end-end-radius","border-end-start-radius","border-image","border-image-outset","border-image-repeat","border-image-slice","border-image-source","border-image-width","border-inline","border-inline-color","border-inline-end","border-inline-end-color","border-inline-end-style","border-inline-end-width","border-inline-start","border-inline-start-color","border-inline-start-style","border-inline-start-width","border-inline-style","border-inline-width","border-left","border-left-color","border-left-style","border-left-width","border-radius","border-right","border-right-color","border-right-style","border-right-width","border-spacing","border-start-end-radius","border-start-start-radius","border-style","border-top","border-top-color","border-top-left-radius","border-top-right-radius","border-top-style","border-top-width","border-width","bottom","box-align","box-decoration-break","box-direction","box-flex","box-flex-group","box-lines","box-ordinal-group","box-orient","box-pack","box-shadow","box-sizing","break-after","break-before","break-inside","caption-side","caret-color","clear","clip","clip-path","clip-rule","color","color-interpolation","color-interpolation-filters","color-profile","color-rendering","color-scheme","column-count","column-fill","column-gap","column-rule","column-rule-color","column-rule-style","column-rule-width","column-span","column-width","columns","contain","contain-intrinsic-block-size","contain-intrinsic-height","contain-intrinsic-inline-size","contain-intrinsic-size","contain-intrinsic-width","container","container-name","container-type","content","content-visibility","corner-bottom-left-shape","corner-bottom-right-shape","corner-shape","corner-top-left-shape","corner-top-right-shape","counter-increment","counter-reset","counter-set","cue","cue-after","cue-before","cursor","cx","cy","direction","display","dominant-baseline","empty-cells","enable-background","field-sizing","fill","fill-opacity","fill-rule","filter","flex","flex-basis","flex-direction","flex-flow","flex-grow","flex-shrink","flex-wrap","float","flood-color","flood-opacity","flow","font","font-display","font-family","font-feature-settings","font-kerning","font-language-override","font-optical-sizing","font-palette","font-size","font-size-adjust","font-smooth","font-smoothing","font-stretch","font-style","font-synthesis","font-synthesis-position","font-synthesis-small-caps","font-synthesis-style","font-synthesis-weight","font-variant","font-variant-alternates","font-variant-caps","font-variant-east-asian","font-variant-emoji","font-variant-ligatures","font-variant-numeric","font-variant-position","font-variation-settings","font-weight","forced-color-adjust","gap","glyph-orientation-horizontal","glyph-orientation-vertical","grid","grid-area","grid-auto-columns","grid-auto-flow","grid-auto-rows","grid-column","grid-column-end","grid-column-start","grid-gap","grid-row","grid-row-end","grid-row-start","grid-template","grid-template-areas","grid-template-columns","grid-template-rows","hanging-punctuation","height","hyphenate-character","hyphenate-limit-chars","hyphens","icon","image-orientation","image-rendering","image-resolution","ime-mode","initial-letter","initial-letter-align","inline-size","inset","inset-area","inset-block","inset-block-end","inset-block-start","inset-inline","inset-inline-end","inset-inline-start","isolation","justify-content","justify-items","justify-self","kerning","left","letter-spacing","lighting-color","line-break","line-height","line-height-step","list-style","list-style-image","list-style-position","list-style-type","margin","margin-block","margin-block-end","margin-block-start","margin-bottom","margin-inline","margin-inline-end","margin-inline-start","margin-left","margin-right","margin-top","margin-trim","marker","marker-end","marker-mid","marker-start","marks","mask","mask-border","mask-border-mode","mask-border-outset","mask-border-repeat","mask-border-slice","mask-border-source","mask-border-width","mask-clip","mask-composite","mask-image","mask-mode","mask-origin","mask-position","mask-repeat","mask-size","mask-type","masonry-auto-flow","math-depth","math-shift","math-style","max-block-size","max-height","max-inline-size","max-width","min-block-size","min-height","min-inline-size","min-width","mix-blend-mode","nav-down","nav-index","nav-left","nav-right","nav-up","none","normal","object-fit","object-position","offset","offset-anchor","offset-distance","offset-path","offset-position","offset-rotate","opacity","order","orphans","outline","outline-color","outline-offset","outline-style","outline-width","overflow","overflow-anchor","overflow-block","overflow-clip-margin","overflow-inline","overflow-wrap","overflow-x","overflow-y","overlay","overscroll-behavior","overscroll-behavior-block","overscroll-behavior-inline","overscroll-behavior-x","overscroll-behavior-y","padding","padding-block","padding-block-end","padding-block-start","padding-bottom","padding-inline","padding-inline-end","padding-inline-start","padding-left","padding-right","padding-top","page","page-break-after","page-break-before","page-break-inside","paint-order","pause","pause-after","pause-before","perspective","perspective-origin","place-content","place-items","place-self","pointer-events","position","position-anchor","position-visibility","print-color-adjust","quotes","r","resize","rest","rest-after","rest-before","right","rotate","row-gap","ruby-align","ruby-position","scale","scroll-behavior","scroll-margin","scroll-margin-block","scroll-margin-block-end","scroll-margin-block-start","scroll-margin-bottom","scroll-margin-inline","scroll-margin-inline-end","scroll-margin-inline-start","scroll-margin-left","scroll-margin-right","scroll-margin-top","scroll-padding","scroll-padding-block","scroll-padding-block-end","scroll-padding-block-start","scroll-padding-bottom","scroll-padding-inline","scroll-padding-inline-end","scroll-padding-inline-start","scroll-padding-left","scroll-padding-right","scroll-padding-top","scroll-snap-align","scroll-snap-stop","scroll-snap-type","scroll-timeline","scroll-timeline-axis","scroll-timeline-name","scrollbar-color","scrollbar-gutter","scrollbar-width","shape-image-threshold","shape-margin","shape-outside","shape-rendering","speak","speak-as","src","stop-color","stop-opacity","stroke","stroke-dasharray","stroke-dashoffset","stroke-linecap","stroke-linejoin","stroke-miterlimit","stroke-opacity","stroke-width","tab-size","table-layout","text-align","text-align-all","text-align-last","text-anchor","text-combine-upright","text-decoration","text-decoration-color","text-decoration-line","text-decoration-skip","text-decoration-skip-ink","text-decoration-style","text-decoration-thickness","text-emphasis","text-emphasis-color","text-emphasis-position","text-emphasis-style","text-indent","text-justify","text-orientation","text-overflow","text-rendering","text-shadow","text-size-adjust","text-transform","text-underline-offset","text-underline-position","text-wrap","text-wrap-mode","text-wrap-style","timeline-scope","top","touch-action","transform","transform-box","transform-origin","transform-style","transition","transition-behavior","transition-delay","transition-duration","transition-property","transition-timing-function","translate","unicode-bidi","unicode-range","user-modify","user-select","vector-effect","vertical-align","view-timeline","view-timeline-axis","view-timeline-inset","view-timeline-name","view-transition-name","visibility","voice-balance","voice-duration","voice-family","voice-pitch","voice-range","voice-rate","voice-stress","voice-volume","white-space","white-space-collapse","widows","width","will-change","word-break","word-spacing","word-wrap","writing-mode","x","y","z-index","zoom"].sort().reverse();function on(e){let n=e.regex,t=$t(e),a={begin:/-(webkit|moz|ms|o)-(?=[a-z])/},l="and or not only",f=/@-?\\w[\\w]*(-\\w+)*/,i="[a-zA-Z-][a-zA-Z0-9_-]*",r=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE];return{name:"CSS",case_insensitive:!0,illegal:/[=|\'\\$]/,keywords:{keyframePosition:"from to"},classNameAliases:{keyframePosition:"selector-tag"},contains:[t.BLOCK_COMMENT,a,t.CSS_NUMBER_MODE,{className:"selector-id",begin:/#[A-Za-z0-9_-]+/,relevance:0},{className:"selector-class",begin:"\\\\."+i,relevance:0},t.ATTRIBUTE_SELECTOR_MODE,{className:"selector-pseudo",variants:[{begin:":("+Kt.join("|")+")"},{begin:":(:)?("+Yt.join("|")+")"}]},t.CSS_VARIABLE,{className:"attribute",begin:"\\\\b("+Zt.join("|")+")\\\\b"},{begin:/:/,end:/[;}{]/,contains:[t.BLOCK_COMMENT,t.HEXCOLOR,t.IMPORTANT,t.CSS_NUMBER_MODE,t.UNICODE_RANGE,...r,{begin:/(url|data-uri)\\(/,end:/\\)/,relevance:0,keywords:{built_in:"url data-uri"},contains:[...r,{className:"string",begin:/[^)]/,endsWithParent:!0,excludeEnd:!0}]},t.FUNCTION_DISPATCH]},{begin:n.lookahead(/@/),end:"[{;]",relevance:0,illegal:/:/,contains:[{className:"keyword",begin:f},{begin:/\\s/,endsWithParent:!0,excludeEnd:!0,relevance:0,keywords:{$pattern:/[a-z-]+/,keyword:l,attribute:Ht.join(" ")},contains:[{begin:/[a-z-]+(?=:)/,className:"attribute"},...r,t.CSS_NUMBER_MODE]}]},{className:"selector-tag",begin:"\\\\b("+Gt.join("|")+")\\\\b"}]}}function cn(e){let n=e.regex;return{name:"Diff",aliases:["patch"],contains:[{className:"meta",relevance:10,match:n.either(/^@@ +-\\d+,\\d+ +\\+\\d+,\\d+ +@@/,/^@@ +-\\d+ +\\+\\d+,\\d+ +@@/,/^@@ +-\\d+,\\d+ +\\+\\d+ +@@/,/^@@ +-\\d+ +\\+\\d+ +@@/,/^\\*\\*\\* +\\d+,\\d+ +\\*\\*\\*\\*$/,/^--- +\\d+,\\d+ +----$/)},{className:"comment",variants:[{begin:n.either(/Index: /,/^index/,/={3,}/,/^-{3}/,/^\\*{3} /,/^\\+{3}/,/^diff --git/),end:/$/},{match:/^\\*{15}$/}]},{className:"addition",begin:/^\\+/,end:/$/},{className:"deletion",begin:/^-/,end:/$/},{className:"addition",begin:/^!/,end:/$/}]}}function ln(e){let f={keyword:["break","case","chan","const","continue","default","defer","else","fallthrough","for","func","go","goto","if","import","interface","map","package","range","return","select","struct","switch","type","var"],type:["bool","byte","complex64","complex128","error","float32","float64","int8","int16","int32","int64","string","uint8","uint16","uint32","uint64","int","uint","uintptr","rune"],literal:["true","false","iota","nil"],built_in:["append","cap","close","complex","copy","imag","len","make","new","panic","print","println","real","recover","delete"]};return{name:"Go",aliases:["golang"],keywords:f,illegal:"</",contains:[e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE,{className:"string",variants:[e.QUOTE_STRING_MODE,e.APOS_STRING_MODE,{begin:"`",end:"`"}]},{className:"number",variants:[{match:/-?\\b0[xX]\\.[a-fA-F0-9](_?[a-fA-F0-9])*[pP][+-]?\\d(_?\\d)*i?/,relevance:0},{match:/-?\\b0[xX](_?[a-fA-F0-9])+((\\.([a-fA-F0-9](_?[a-fA-F0-9])*)?)?[pP][+-]?\\d(_?\\d)*)?i?/,relevance:0},{match:/-?\\b0[oO](_?[0-7])*i?/,relevance:0},{match:/-?\\b0[bB](_?[01])*i?/,relevance:0},{match:/-?\\.\\d(_?\\d)*([eE][+-]?\\d(_?\\d)*)?i?/,relevance:0},{match:/-?\\b\\d(_?\\d)*(\\.(\\d(_?\\d)*)?)?([eE][+-]?\\d(_?\\d)*)?i?/,relevance:0}]},{begin:/:=/},{className:"function",beginKeywords:"func",end:"\\\\s*(\\\\{|$)",excludeEnd:!0,contains:[e.TITLE_MODE,{className:"params",begin:/\\(/,end:/\\)/,endsParent:!0,keywords:f,illegal:/["\']/}]}]}}var te="[0-9](_*[0-9])*",_e=`\\\\.(${te})`,me="[0-9a-fA-F](_*[0-9a-fA-F])*",un={className:"number",variants:[{begin:`(\\\\b(${te})((${_e})|\\\\.)?|(${_e}))[eE][+-]?(${te})[fFdD]?\\\\b`},{begin:`\\\\b(${te})((${_e})[fFdD]?\\\\b|\\\\.([fFdD]\\\\b)?)`},{begin:`(${_e})[fFdD]?\\\\b`},{begin:`\\\\b(${te})[fFdD]\\\\b`},{begin:`\\\\b0[xX]((${me})\\\\.?|(${me})?\\\\.(${me}))[pP][+-]?(${te})[fFdD]?\\\\b`},{begin:"\\\\b(0|[1-9](_*[0-9])*)[lL]?\\\\b"},{begin:`\\\\b0[xX](${me})[lL]?\\\\b`},{begin:"\\\\b0(_*[0-7])*[lL]?\\\\b"},{begin:"\\\\b0[bB][01](_*[01])*[lL]?\\\\b"}],relevance:0};function dn(e,n,t){return t===-1?"":e.replace(n,a=>dn(e,n,t-1))}function gn(e){let n=e.regex,t="[\\xC0-\\u02B8a-zA-Z_$][\\xC0-\\u02B8a-zA-Z_$0-9]*",a="(?:(?:\\\\s*\\\\[\\\\s*])+)?",l=t+"<@@@>"+a,i="(?:"+("\\\\?(?:\\\\s+(?:extends|super)\\\\s+"+l+")?")+"|"+l+")",r=dn("(?:\\\\s*<\\\\s*"+i+"(?:\\\\s*,\\\\s*"+i+")*\\\\s*>)?",/<@@@>/g,2),_={keyword:["synchronized","abstract","private","var","static","if","const ","for","while","strictfp","finally","protected","import","native","final","void","enum","else","break","transient","catch","instanceof","volatile","case","assert","package","default","public","try","switch","continue","throws","protected","public","private","module","requires","exports","do","sealed","yield","permits","goto","when"],literal:["false","true","null"],type:["char","boolean","long","float","int","byte","short","double"],built_in:["super","this"]},E={className:"meta",begin:"@"+t,contains:[{begin:/\\(/,end:/\\)/,contains:["self"]}]},T={className:"params",begin:/\\(/,end:/\\)/,keywords:_,relevance:0,contains:[e.C_BLOCK_COMMENT_MODE],endsParent:!0};return{name:"Java",aliases:["jsp"],keywords:_,illegal:/<\\/|#/,contains:[e.COMMENT("/\\\\*\\\\*","\\\\*/",{relevance:0,contains:[{begin:/\\w+@/,relevance:0},{className:"doctag",begin:"@[A-Za-z]+"}]}),{begin:/import java\\.[a-z]+\\./,keywords:"import",relevance:2},e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE,{begin:/"""/,end:/"""/,className:"string",contains:[e.BACKSLASH_ESCAPE]},e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,{match:[/\\b(?:class|interface|enum|extends|implements|new)/,/\\s+/,t],className:{1:"keyword",3:"title.class"}},{match:/non-sealed/,scope:"keyword"},{beginKeywords:"new throw return else yield assert",relevance:0},{begin:[t,n.concat(r,a,/\\s+/),t,a,/\\s*/,/=(?!=)/],className:{1:"type",3:"variable",6:"operator"}},{begin:[/record/,/\\s+/,t],className:{1:"keyword",3:"title.class"},contains:[T,e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE]},{begin:[t,n.concat(r,a,/\\s+/),t,/\\s*(?=\\()/],className:{1:"type",3:"title.function"},keywords:_,contains:[{className:"params",begin:/\\(/,end:/\\)/,keywords:_,relevance:0,contains:[E,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,un,e.C_BLOCK_COMMENT_MODE]},e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE]},un,E]}}var pn="[A-Za-z$_][0-9A-Za-z$_]*",Wt=["as","in","of","if","for","while","finally","var","new","function","do","return","void","else","break","catch","instanceof","with","throw","case","default","try","switch","continue","typeof","delete","let","yield","const","class","debugger","async","await","static","import","from","export","extends","using"],qt=["true","false","null","undefined","NaN","Infinity"],bn=["Object","Function","Boolean","Symbol","Math","Date","Number","BigInt","String","RegExp","Array","Float32Array","Float64Array","Int8Array","Uint8Array","Uint8ClampedArray","Int16Array","Int32Array","Uint16Array","Uint32Array","BigInt64Array","BigUint64Array","Set","Map","WeakSet","WeakMap","ArrayBuffer","SharedArrayBuffer","Atomics","DataView","JSON","Promise","Generator","GeneratorFunction","AsyncFunction","Reflect","Proxy","Intl","WebAssembly"],fn=["Error","EvalError","InternalError","RangeError","ReferenceError","SyntaxError","TypeError","URIError"],_n=["setInterval","setTimeout","clearInterval","clearTimeout","require","exports","eval","isFinite","isNaN","parseFloat","parseInt","decodeURI","decodeURIComponent","encodeURI","encodeURIComponent","escape","unescape"],Xt=["arguments","this","super","console","window","document","localStorage","sessionStorage","module","self","global"],Vt=[].concat(_n,bn,fn);function mn(e){let n=e.regex,t=(g,{after:h})=>{let A="</"+g[0].slice(1);return g.input.indexOf(A,h)!==-1},a=pn,l={begin:"<>",end:"</>"},f=/<[A-Za-z0-9\\\\._:-]+\\s*\\/>/,i={begin:/<[A-Za-z0-9\\\\._:-]+/,end:/\\/[A-Za-z0-9\\\\._:-]+>|\\/>/,isTrulyOpeningTag:(g,h)=>{let A=g[0].length+g.index,I=g.input[A];if(I==="<"||I===","){h.ignoreMatch();return}I===">"&&(t(g,{after:A})||h.ignoreMatch());let z,H=g.input.substring(A);if(z=H.match(/^\\s*=/)){h.ignoreMatch();return}if((z=H.match(/^\\s+extends\\s+/))&&z.index===0){h.ignoreMatch();return}}},r={$pattern:pn,keyword:Wt,literal:qt,built_in:Vt,"variable.language":Xt},o="[0-9](_?[0-9])*",u=`\\\\.(${o})`,d="0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*",y={className:"number",variants:[{begin:`(\\\\b(${d})((${u})|\\\\.)?|(${u}))[eE][+-]?(${o})\\\\b`},{begin:`\\\\b(${d})\\\\b((${u})\\\\b|\\\\.)?|(${u})\\\\b`},{begin:"\\\\b(0|[1-9](_?[0-9])*)n\\\\b"},{begin:"\\\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\\\b"},{begin:"\\\\b0[bB][0-1](_?[0-1])*n?\\\\b"},{begin:"\\\\b0[oO][0-7](_?[0-7])*n?\\\\b"},{begin:"\\\\b0[0-7]+n?\\\\b"}],relevance:0},_={className:"subst",begin:"\\\\$\\\\{",end:"\\\\}",keywords:r,contains:[]},E={begin:".?html`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"xml"}},T={begin:".?css`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"css"}},S={begin:".?gql`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"graphql"}},v={className:"string",begin:"`",end:"`",contains:[e.BACKSLASH_ESCAPE,_]},C={className:"comment",variants:[e.COMMENT(/\\/\\*\\*(?!\\/)/,"\\\\*/",{relevance:0,contains:[{begin:"(?=@[A-Za-z]+)",relevance:0,contains:[{className:"doctag",begin:"@[A-Za-z]+"},{className:"type",begin:"\\\\{",end:"\\\\}",excludeEnd:!0,excludeBegin:!0,relevance:0},{className:"variable",begin:a+"(?=\\\\s*(-)|$)",endsParent:!0,relevance:0},{begin:/(?=[^\\n])\\s/,relevance:0}]}]}),e.C_BLOCK_COMMENT_MODE,e.C_LINE_COMMENT_MODE]},P=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,{match:/\\$\\d+/},y];_.contains=P.concat({begin:/\\{/,end:/\\}/,keywords:r,contains:["self"].concat(P)});let w=[].concat(C,_.contains),M=w.concat([{begin:/(\\s*)\\(/,end:/\\)/,keywords:r,contains:["self"].concat(w)}]),k={className:"params",begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M},D={variants:[{match:[/class/,/\\s+/,a,/\\s+/,/extends/,/\\s+/,n.concat(a,"(",n.concat(/\\./,a),")*")],scope:{1:"keyword",3:"title.class",5:"keyword",7:"title.class.inherited"}},{match:[/class/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}}]},B={relevance:0,match:n.either(/\\bJSON/,/\\b[A-Z][a-z]+([A-Z][a-z]*|\\d)*/,/\\b[A-Z]{2,}([A-Z][a-z]+|\\d)+([A-Z][a-z]*)*/,/\\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\\d)*([A-Z][a-z]*)*/),className:"title.class",keywords:{_:[...bn,...fn]}},U={label:"use_strict",className:"meta",relevance:10,begin:/^\\s*[\'"]use (strict|asm)[\'"]/},W={variants:[{match:[/function/,/\\s+/,a,/(?=\\s*\\()/]},{match:[/function/,/\\s*(?=\\()/]}],className:{1:"keyword",3:"title.function"},label:"func.def",contains:[k],illegal:/%/},V={relevance:0,match:/\\b[A-Z][A-Z_0-9]+\\b/,className:"variable.constant"};function ae(g){return n.concat("(?!",g.join("|"),")")}let re={match:n.concat(/\\b/,ae([..._n,"super","import","await"].map(g=>`${g}\\\\s*\\\\(`)),a,n.lookahead(/\\s*\\(/)),className:"title.function",relevance:0},q={begin:n.concat(/\\./,n.lookahead(n.concat(a,/(?![0-9A-Za-z$_(])/))),end:a,excludeBegin:!0,keywords:"prototype",className:"property",relevance:0},ie={match:[/get|set/,/\\s+/,a,/(?=\\()/],className:{1:"keyword",3:"title.function"},contains:[{begin:/\\(\\)/},k]},s="(\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)|"+e.UNDERSCORE_IDENT_RE+")\\\\s*=>",p={match:[/const|var|let/,/\\s+/,a,/\\s*/,/=\\s*/,/(async\\s*)?/,n.lookahead(s)],keywords:"async",className:{1:"keyword",3:"title.function"},contains:[k]};return{name:"JavaScript",aliases:["js","jsx","mjs","cjs"],keywords:r,exports:{PARAMS_CONTAINS:M,CLASS_REFERENCE:B},illegal:/#(?![$_A-Za-z])/,contains:[e.SHEBANG({label:"shebang",binary:"node",relevance:5}),U,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,C,{match:/\\$\\d+/},y,B,{scope:"attr",match:a+n.lookahead(":"),relevance:0},p,{begin:"("+e.RE_STARTERS_RE+"|\\\\b(case|return|throw)\\\\b)\\\\s*",keywords:"return throw case",relevance:0,contains:[C,e.REGEXP_MODE,{className:"function",begin:s,returnBegin:!0,end:"\\\\s*=>",contains:[{className:"params",variants:[{begin:e.UNDERSCORE_IDENT_RE,relevance:0},{className:null,begin:/\\(\\s*\\)/,skip:!0},{begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M}]}]},{begin:/,/,relevance:0},{match:/\\s+/,relevance:0},{variants:[{begin:l.begin,end:l.end},{match:f},{begin:i.begin,"on:begin":i.isTrulyOpeningTag,end:i.end}],subLanguage:"xml",contains:[{begin:i.begin,end:i.end,skip:!0,contains:["self"]}]}]},W,{beginKeywords:"while if switch catch for"},{begin:"\\\\b(?!function)"+e.UNDERSCORE_IDENT_RE+"\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)\\\\s*\\\\{",returnBegin:!0,label:"func.def",contains:[k,e.inherit(e.TITLE_MODE,{begin:a,className:"title.function"})]},{match:/\\.\\.\\./,relevance:0},q,{match:"\\\\$"+a,relevance:0},{match:[/\\bconstructor(?=\\s*\\()/],className:{1:"title.function"},contains:[k]},re,V,D,ie,{match:/\\$[(.]/}]}}var Qt="([-+]?)(\\\\b0[xX][a-fA-F0-9]+|(\\\\b\\\\d+(\\\\.\\\\d*)?|\\\\.\\\\d+)([eE][-+]?\\\\d+)?)|NaN|[-+]?Infinity",Jt={scope:"number",match:Qt,relevance:0};function En(e){let n={className:"attr",begin:/(("(\\\\.|[^\\\\"\\r\\n])*")|(\'(\\\\.|[^\\\\\'\\r\\n])*\'))(?=\\s*:)/,relevance:1.01},t={match:/[{}[\\],:]/,className:"punctuation",relevance:0},a=["true","false","null"],l={scope:"literal",beginKeywords:a.join(" ")};return{name:"JSON",aliases:["jsonc","json5"],keywords:{literal:a},contains:[n,t,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,l,Jt,e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE],illegal:"\\\\S"}}function hn(e){let n=e.regex,t={begin:/<\\/?[A-Za-z_]/,end:">",subLanguage:"xml",relevance:0},a={match:/^ {0,3}([-*_])[ \\t]*(?:\\1[ \\t]*){2,}$/},l={className:"code",variants:[{begin:"(`{3,})[^`](.|\\\\n)*?\\\\1`*[ ]*"},{begin:"(~{3,})[^~](.|\\\\n)*?\\\\1~*[ ]*"},{begin:"```",end:"```+[ ]*$"},{begin:"~~~",end:"~~~+[ ]*$"},{begin:"`.+?`"},{begin:"(?=^( {4}|\\\\t))",contains:[{begin:"^( {4}|\\\\t)",end:"(\\\\n)$"}],relevance:0}]},f={className:"bullet",begin:"^[ 	]*([*+-]|(\\\\d+\\\\.))(?=\\\\s+)",end:"\\\\s+",excludeEnd:!0},i={begin:/^\\[[^\\n]+\\]:/,returnBegin:!0,contains:[{className:"symbol",begin:/\\[/,end:/\\]/,excludeBegin:!0,excludeEnd:!0},{className:"link",begin:/:\\s*/,end:/$/,excludeBegin:!0}]},r=/[A-Za-z][A-Za-z0-9+.-]*/,o={variants:[{begin:/\\[.+?\\]\\[.*?\\]/,relevance:0},{begin:/\\[.+?\\]\\(((data|javascript|mailto):|(?:http|ftp)s?:\\/\\/).*?\\)/,relevance:2},{begin:n.concat(/\\[.+?\\]\\(/,r,/:\\/\\/.*?\\)/),relevance:2},{begin:/\\[.+?\\]\\([./?&#].*?\\)/,relevance:1},{begin:/\\[.*?\\]\\(.*?\\)/,relevance:0}],returnBegin:!0,contains:[{match:/\\[(?=\\])/},{className:"string",relevance:0,begin:"\\\\[",end:"\\\\]",excludeBegin:!0,returnEnd:!0},{className:"link",relevance:0,begin:"\\\\]\\\\(",end:"\\\\)",excludeBegin:!0,excludeEnd:!0},{className:"symbol",relevance:0,begin:"\\\\]\\\\[",end:"\\\\]",excludeBegin:!0,excludeEnd:!0}]},u={className:"strong",contains:[],variants:[{begin:/_{2}(?!\\s)/,end:/_{2}/},{begin:/\\*{2}(?!\\s)/,end:/\\*{2}/}]},d={className:"emphasis",contains:[],variants:[{begin:/\\*(?![*\\s])/,end:/\\*/},{begin:/_(?![_\\s])/,end:/_/,relevance:0}]},y=e.inherit(u,{contains:[]}),_=e.inherit(d,{contains:[]});u.contains.push(_),d.contains.push(y);let E=[t,o];return[u,d,y,_].forEach(x=>{x.contains=x.contains.concat(E)}),E=E.concat(u,d),{name:"Markdown",aliases:["md","mkdown","mkd"],contains:[{className:"section",variants:[{begin:"^#{1,6}",end:"$",contains:E},{begin:"(?=^.+?\\\\n[=-]{2,}$)",contains:[{begin:"^[=-]*$"},{begin:"^",end:"\\\\n",contains:E}]}]},t,f,a,u,d,{className:"quote",begin:"^>\\\\s+",contains:E,end:"$"},l,o,i,{scope:"literal",match:/&([a-zA-Z0-9]+|#[0-9]{1,7}|#[Xx][0-9a-fA-F]{1,6});/}]}}function Nn(e){let n=e.regex,t=/[\\p{XID_Start}_]\\p{XID_Continue}*/u,a=["and","as","assert","async","await","break","case","class","continue","def","del","elif","else","except","finally","for","from","global","if","import","in","is","lambda","lazy","match","nonlocal|10","not","or","pass","raise","return","try","while","with","yield"],r={$pattern:/[A-Za-z]\\w+|__\\w+__/,keyword:a,built_in:["__import__","abs","aiter","all","anext","any","ascii","bin","bool","breakpoint","bytearray","bytes","callable","chr","classmethod","compile","complex","delattr","dict","dir","divmod","enumerate","eval","exec","filter","float","format","frozendict","frozenset","getattr","globals","hasattr","hash","help","hex","id","input","int","isinstance","issubclass","iter","len","list","locals","map","max","memoryview","min","next","object","oct","open","ord","pow","print","property","range","repr","reversed","round","sentinel","set","setattr","slice","sorted","staticmethod","str","sum","super","tuple","type","vars","zip"],literal:["__debug__","Ellipsis","False","None","NotImplemented","True"],type:["Any","Callable","Coroutine","Dict","List","Literal","Generic","Optional","Sequence","Set","Tuple","Type","Union"]},o={className:"meta",begin:/^(>>>|\\.\\.\\.) /},u={className:"subst",begin:/\\{/,end:/\\}/,keywords:r,illegal:/#/},d={begin:/\\{\\{/,relevance:0},y={className:"string",contains:[e.BACKSLASH_ESCAPE],variants:[{begin:/([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?\'\'\'/,end:/\'\'\'/,contains:[e.BACKSLASH_ESCAPE,o],relevance:10},{begin:/([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?"""/,end:/"""/,contains:[e.BACKSLASH_ESCAPE,o],relevance:10},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])\'\'\'/,end:/\'\'\'/,contains:[e.BACKSLASH_ESCAPE,o,d,u]},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])"""/,end:/"""/,contains:[e.BACKSLASH_ESCAPE,o,d,u]},{begin:/([uU]|[rR])\'/,end:/\'/,relevance:10},{begin:/([uU]|[rR])"/,end:/"/,relevance:10},{begin:/([bB]|[bB][rR]|[rR][bB])\'/,end:/\'/},{begin:/([bB]|[bB][rR]|[rR][bB])"/,end:/"/},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])\'/,end:/\'/,contains:[e.BACKSLASH_ESCAPE,d,u]},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])"/,end:/"/,contains:[e.BACKSLASH_ESCAPE,d,u]},e.APOS_STRING_MODE,e.QUOTE_STRING_MODE]},_="[0-9](_?[0-9])*",E=`(\\\\b(${_}))?\\\\.(${_})|\\\\b(${_})\\\\.`,T=`\\\\b|${a.join("|")}`,S={className:"number",relevance:0,variants:[{begin:`(\\\\b(${_})|(${E}))[eE][+-]?(${_})[jJ]?(?=${T})`},{begin:`(${E})[jJ]?`},{begin:`\\\\b([1-9](_?[0-9])*|0+(_?0)*)[lLjJ]?(?=${T})`},{begin:`\\\\b0[bB](_?[01])+[lL]?(?=${T})`},{begin:`\\\\b0[oO](_?[0-7])+[lL]?(?=${T})`},{begin:`\\\\b0[xX](_?[0-9a-fA-F])+[lL]?(?=${T})`},{begin:`\\\\b(${_})[jJ](?=${T})`}]},v={className:"comment",begin:n.lookahead(/# type:/),end:/$/,keywords:r,contains:[{begin:/# type:/},{begin:/#/,end:/\\b\\B/,endsWithParent:!0}]},x={className:"params",variants:[{className:"",begin:/\\(\\s*\\)/,skip:!0},{begin:/\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:["self",o,S,y,e.HASH_COMMENT_MODE]}]};return u.contains=[y,S,o],{name:"Python",aliases:["py","gyp","ipython"],unicodeRegex:!0,keywords:r,illegal:/(<\\/|\\?)|=>/,contains:[o,S,{scope:"variable.language",match:/\\bself\\b/},{beginKeywords:"if",relevance:0},{match:/\\bor\\b/,scope:"keyword"},y,v,e.HASH_COMMENT_MODE,{match:[/\\bdef/,/\\s+/,t],scope:{1:"keyword",3:"title.function"},contains:[x]},{variants:[{match:[/\\bclass/,/\\s+/,t,/\\s*/,/\\(\\s*/,t,/\\s*\\)/]},{match:[/\\bclass/,/\\s+/,t]}],scope:{1:"keyword",3:"title.class",6:"title.class.inherited"}},{className:"meta",begin:/^[\\t ]*@/,end:/(?=#)|$/,contains:[S,x,y]}]}}function yn(e){let n=e.regex,t=/(r#)?/,a=n.concat(t,e.UNDERSCORE_IDENT_RE),l=n.concat(t,e.IDENT_RE),f={scope:"title.function.invoke",relevance:0,begin:n.concat(/\\b/,/(?!(?:let|for|while|if|else|match)\\b)/,l,n.lookahead(/\\s*\\(/))},i="([ui](8|16|32|64|128|size)|f(16|32|64|128))?",r=["abstract","as","async","await","become","box","break","const","continue","crate","do","dyn","else","enum","extern","false","final","fn","for","if","impl","in","let","loop","macro","match","mod","move","mut","override","priv","pub","raw","ref","return","self","Self","static","struct","super","trait","true","try","type","typeof","union","unsafe","unsized","use","virtual","where","while","yield"],o=["true","false","Some","None","Ok","Err"],u=["drop ","Copy","Send","Sized","Sync","Drop","Fn","FnMut","FnOnce","ToOwned","Clone","Debug","PartialEq","PartialOrd","Eq","Ord","AsRef","AsMut","Into","From","Default","Iterator","Extend","IntoIterator","DoubleEndedIterator","ExactSizeIterator","SliceConcatExt","ToString","assert!","assert_eq!","bitflags!","bytes!","cfg!","col!","concat!","concat_idents!","debug_assert!","debug_assert_eq!","env!","eprintln!","panic!","file!","format!","format_args!","include_bytes!","include_str!","line!","local_data_key!","module_path!","option_env!","print!","println!","select!","stringify!","try!","unimplemented!","unreachable!","vec!","write!","writeln!","macro_rules!","assert_ne!","debug_assert_ne!"],d=["i8","i16","i32","i64","i128","isize","u8","u16","u32","u64","u128","usize","f16","f32","f64","f128","str","char","bool","Box","Option","Result","String","Vec"];return{name:"Rust",aliases:["rs"],keywords:{$pattern:e.IDENT_RE+"!?",type:d,keyword:r,literal:o,built_in:u},illegal:"</",contains:[e.C_LINE_COMMENT_MODE,e.COMMENT("/\\\\*","\\\\*/",{contains:["self"]}),e.inherit(e.QUOTE_STRING_MODE,{begin:/b?"/,illegal:null}),{scope:"symbol",begin:/\'[a-zA-Z_][a-zA-Z0-9_]*(?!\')/},{scope:"string",variants:[{begin:/b?r(#*)"(.|\\n)*?"\\1(?!#)/},{begin:/b?\'/,end:/\'/,contains:[{scope:"char.escape",match:/\\\\(\'|"|\\\\|\\w|x\\w{2}|u\\w{4}|U\\w{8})/}]}]},{scope:"number",variants:[{begin:"\\\\b0b([01_]+)"+i},{begin:"\\\\b0o([0-7_]+)"+i},{begin:"\\\\b0x([A-Fa-f0-9_]+)"+i},{begin:"\\\\b(\\\\d[\\\\d_]*(\\\\.[0-9_]+)?([eE][+-]?[0-9_]+)?)"+i}],relevance:0},{begin:[/\\bsafe/,/\\s+/,/extern/],scope:{1:"keyword",3:"keyword"}},{begin:[/fn/,/\\s+/,a],scope:{1:"keyword",3:"title.function"}},{scope:"meta",begin:"#!?\\\\[",end:"\\\\]",contains:[{scope:"string",begin:/"/,end:/"/,contains:[e.BACKSLASH_ESCAPE]}]},{begin:[/let/,/\\s+/,/(?:mut\\s+)?/,a],scope:{1:"keyword",3:"keyword",4:"variable"}},{begin:[/for/,/\\s+/,a,/\\s+/,/in/],scope:{1:"keyword",3:"variable",5:"keyword"}},{begin:[/type/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}},{begin:[/(?:trait|enum|struct|union|impl|for)/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}},{begin:e.IDENT_RE+"::",keywords:{keyword:"Self",built_in:u,type:d}},{scope:"punctuation",begin:"->"},f]}}function Sn(e){return{name:"Shell Session",aliases:["console","shellsession"],contains:[{className:"meta.prompt",begin:/^\\s{0,3}[./~\\w\\d[\\]()@-]*[>%$#][ ]?/,starts:{end:/[^\\\\](?=\\s*$)/,subLanguage:"bash"}}]}}function Tn(e){let n=e.regex,t=e.COMMENT("--","$"),a={scope:"string",variants:[{begin:/\'/,end:/\'/,contains:[{match:/\'\'/}]}]},l={begin:/"/,end:/"/,contains:[{match:/""/}]},f=["true","false","unknown"],i=["double precision","large object","with timezone","without timezone"],r=["bigint","binary","blob","boolean","char","character","clob","date","dec","decfloat","decimal","float","int","integer","interval","nchar","nclob","national","numeric","real","row","smallint","time","timestamp","varchar","varying","varbinary"],o=["add","asc","collation","desc","final","first","last","view"],u=["abs","acos","all","allocate","alter","and","any","are","array","array_agg","array_max_cardinality","as","asensitive","asin","asymmetric","at","atan","atomic","authorization","avg","begin","begin_frame","begin_partition","between","bigint","binary","blob","boolean","both","by","call","called","cardinality","cascaded","case","cast","ceil","ceiling","char","char_length","character","character_length","check","classifier","clob","close","coalesce","collate","collect","column","commit","condition","connect","constraint","contains","convert","copy","corr","corresponding","cos","cosh","count","covar_pop","covar_samp","create","cross","cube","cume_dist","current","current_catalog","current_date","current_default_transform_group","current_path","current_role","current_row","current_schema","current_time","current_timestamp","current_path","current_role","current_transform_group_for_type","current_user","cursor","cycle","date","day","deallocate","dec","decimal","decfloat","declare","default","define","delete","dense_rank","deref","describe","deterministic","disconnect","distinct","double","drop","dynamic","each","element","else","empty","end","end_frame","end_partition","end-exec","equals","escape","every","except","exec","execute","exists","exp","external","extract","false","fetch","filter","first_value","float","floor","for","foreign","frame_row","free","from","full","function","fusion","get","global","grant","group","grouping","groups","having","hold","hour","identity","in","indicator","initial","inner","inout","insensitive","insert","int","integer","intersect","intersection","interval","into","is","join","json_array","json_arrayagg","json_exists","json_object","json_objectagg","json_query","json_table","json_table_primitive","json_value","lag","language","large","last_value","lateral","lead","leading","left","like","like_regex","listagg","ln","local","localtime","localtimestamp","log","log10","lower","match","match_number","match_recognize","matches","max","member","merge","method","min","minute","mod","modifies","module","month","multiset","national","natural","nchar","nclob","new","no","none","normalize","not","nth_value","ntile","null","nullif","numeric","octet_length","occurrences_regex","of","offset","old","omit","on","one","only","open","or","order","out","outer","over","overlaps","overlay","parameter","partition","pattern","per","percent","percent_rank","percentile_cont","percentile_disc","period","portion","position","position_regex","power","precedes","precision","prepare","primary","procedure","ptf","range","rank","reads","real","recursive","ref","references","referencing","regr_avgx","regr_avgy","regr_count","regr_intercept","regr_r2","regr_slope","regr_sxx","regr_sxy","regr_syy","release","result","return","returns","revoke","right","rollback","rollup","row","row_number","rows","running","savepoint","scope","scroll","search","second","seek","select","sensitive","session_user","set","show","similar","sin","sinh","skip","smallint","some","specific","specifictype","sql","sqlexception","sqlstate","sqlwarning","sqrt","start","static","stddev_pop","stddev_samp","submultiset","subset","substring","substring_regex","succeeds","sum","symmetric","system","system_time","system_user","table","tablesample","tan","tanh","then","time","timestamp","timezone_hour","timezone_minute","to","trailing","translate","translate_regex","translation","treat","trigger","trim","trim_array","true","truncate","uescape","union","unique","unknown","unnest","update","upper","user","using","value","values","value_of","var_pop","var_samp","varbinary","varchar","varying","versioning","when","whenever","where","width_bucket","window","with","within","without","year"],d=["abs","acos","array_agg","asin","atan","avg","cast","ceil","ceiling","coalesce","corr","cos","cosh","count","covar_pop","covar_samp","cume_dist","dense_rank","deref","element","exp","extract","first_value","floor","json_array","json_arrayagg","json_exists","json_object","json_objectagg","json_query","json_table","json_table_primitive","json_value","lag","last_value","lead","listagg","ln","log","log10","lower","max","min","mod","nth_value","ntile","nullif","percent_rank","percentile_cont","percentile_disc","position","position_regex","power","rank","regr_avgx","regr_avgy","regr_count","regr_intercept","regr_r2","regr_slope","regr_sxx","regr_sxy","regr_syy","row_number","sin","sinh","sqrt","stddev_pop","stddev_samp","substring","substring_regex","sum","tan","tanh","translate","translate_regex","treat","trim","trim_array","unnest","upper","value_of","var_pop","var_samp","width_bucket"],y=["current_catalog","current_date","current_default_transform_group","current_path","current_role","current_schema","current_transform_group_for_type","current_user","session_user","system_time","system_user","current_time","localtime","current_timestamp","localtimestamp"],_=["create table","insert into","primary key","foreign key","not null","alter table","add constraint","grouping sets","on overflow","character set","respect nulls","ignore nulls","nulls first","nulls last","depth first","breadth first"],E=d,T=[...u,...o].filter(M=>!d.includes(M)),S={scope:"variable",match:/@[a-z0-9][a-z0-9_]*/},v={scope:"operator",match:/[-+*/=%^~]|&&?|\\|\\|?|!=?|<(?:=>?|<|>)?|>[>=]?/,relevance:0},x={match:n.concat(/\\b/,n.either(...E),/\\s*\\(/),relevance:0,keywords:{built_in:E}};function C(M){return n.concat(/\\b/,n.either(...M.map(k=>k.replace(/\\s+/,"\\\\s+"))),/\\b/)}let P={scope:"keyword",match:C(_),relevance:0};function w(M,{exceptions:k,when:D}={}){let B=D;return k=k||[],M.map(U=>U.match(/\\|\\d+$/)||k.includes(U)?U:B(U)?`${U}|0`:U)}return{name:"SQL",case_insensitive:!0,illegal:/[{}]|<\\//,keywords:{$pattern:/\\b[\\w\\.]+/,keyword:w(T,{when:M=>M.length<3}),literal:f,type:r,built_in:y},contains:[{scope:"type",match:C(i)},P,x,S,a,l,e.C_NUMBER_MODE,e.C_BLOCK_COMMENT_MODE,t,v]}}var Ee="[A-Za-z$_][0-9A-Za-z$_]*",An=["as","in","of","if","for","while","finally","var","new","function","do","return","void","else","break","catch","instanceof","with","throw","case","default","try","switch","continue","typeof","delete","let","yield","const","class","debugger","async","await","static","import","from","export","extends","using"],On=["true","false","null","undefined","NaN","Infinity"],wn=["Object","Function","Boolean","Symbol","Math","Date","Number","BigInt","String","RegExp","Array","Float32Array","Float64Array","Int8Array","Uint8Array","Uint8ClampedArray","Int16Array","Int32Array","Uint16Array","Uint32Array","BigInt64Array","BigUint64Array","Set","Map","WeakSet","WeakMap","ArrayBuffer","SharedArrayBuffer","Atomics","DataView","JSON","Promise","Generator","GeneratorFunction","AsyncFunction","Reflect","Proxy","Intl","WebAssembly"],Rn=["Error","EvalError","InternalError","RangeError","ReferenceError","SyntaxError","TypeError","URIError"],vn=["setInterval","setTimeout","clearInterval","clearTimeout","require","exports","eval","isFinite","isNaN","parseFloat","parseInt","decodeURI","decodeURIComponent","encodeURI","encodeURIComponent","escape","unescape"],xn=["arguments","this","super","console","window","document","localStorage","sessionStorage","module","self","global"],Mn=[].concat(vn,wn,Rn);function jt(e){let n=e.regex,t=(g,{after:h})=>{let A="</"+g[0].slice(1);return g.input.indexOf(A,h)!==-1},a=Ee,l={begin:"<>",end:"</>"},f=/<[A-Za-z0-9\\\\._:-]+\\s*\\/>/,i={begin:/<[A-Za-z0-9\\\\._:-]+/,end:/\\/[A-Za-z0-9\\\\._:-]+>|\\/>/,isTrulyOpeningTag:(g,h)=>{let A=g[0].length+g.index,I=g.input[A];if(I==="<"||I===","){h.ignoreMatch();return}I===">"&&(t(g,{after:A})||h.ignoreMatch());let z,H=g.input.substring(A);if(z=H.match(/^\\s*=/)){h.ignoreMatch();return}if((z=H.match(/^\\s+extends\\s+/))&&z.index===0){h.ignoreMatch();return}}},r={$pattern:Ee,keyword:An,literal:On,built_in:Mn,"variable.language":xn},o="[0-9](_?[0-9])*",u=`\\\\.(${o})`,d="0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*",y={className:"number",variants:[{begin:`(\\\\b(${d})((${u})|\\\\.)?|(${u}))[eE][+-]?(${o})\\\\b`},{begin:`\\\\b(${d})\\\\b((${u})\\\\b|\\\\.)?|(${u})\\\\b`},{begin:"\\\\b(0|[1-9](_?[0-9])*)n\\\\b"},{begin:"\\\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\\\b"},{begin:"\\\\b0[bB][0-1](_?[0-1])*n?\\\\b"},{begin:"\\\\b0[oO][0-7](_?[0-7])*n?\\\\b"},{begin:"\\\\b0[0-7]+n?\\\\b"}],relevance:0},_={className:"subst",begin:"\\\\$\\\\{",end:"\\\\}",keywords:r,contains:[]},E={begin:".?html`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"xml"}},T={begin:".?css`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"css"}},S={begin:".?gql`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"graphql"}},v={className:"string",begin:"`",end:"`",contains:[e.BACKSLASH_ESCAPE,_]},C={className:"comment",variants:[e.COMMENT(/\\/\\*\\*(?!\\/)/,"\\\\*/",{relevance:0,contains:[{begin:"(?=@[A-Za-z]+)",relevance:0,contains:[{className:"doctag",begin:"@[A-Za-z]+"},{className:"type",begin:"\\\\{",end:"\\\\}",excludeEnd:!0,excludeBegin:!0,relevance:0},{className:"variable",begin:a+"(?=\\\\s*(-)|$)",endsParent:!0,relevance:0},{begin:/(?=[^\\n])\\s/,relevance:0}]}]}),e.C_BLOCK_COMMENT_MODE,e.C_LINE_COMMENT_MODE]},P=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,{match:/\\$\\d+/},y];_.contains=P.concat({begin:/\\{/,end:/\\}/,keywords:r,contains:["self"].concat(P)});let w=[].concat(C,_.contains),M=w.concat([{begin:/(\\s*)\\(/,end:/\\)/,keywords:r,contains:["self"].concat(w)}]),k={className:"params",begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M},D={variants:[{match:[/class/,/\\s+/,a,/\\s+/,/extends/,/\\s+/,n.concat(a,"(",n.concat(/\\./,a),")*")],scope:{1:"keyword",3:"title.class",5:"keyword",7:"title.class.inherited"}},{match:[/class/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}}]},B={relevance:0,match:n.either(/\\bJSON/,/\\b[A-Z][a-z]+([A-Z][a-z]*|\\d)*/,/\\b[A-Z]{2,}([A-Z][a-z]+|\\d)+([A-Z][a-z]*)*/,/\\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\\d)*([A-Z][a-z]*)*/),className:"title.class",keywords:{_:[...wn,...Rn]}},U={label:"use_strict",className:"meta",relevance:10,begin:/^\\s*[\'"]use (strict|asm)[\'"]/},W={variants:[{match:[/function/,/\\s+/,a,/(?=\\s*\\()/]},{match:[/function/,/\\s*(?=\\()/]}],className:{1:"keyword",3:"title.function"},label:"func.def",contains:[k],illegal:/%/},V={relevance:0,match:/\\b[A-Z][A-Z_0-9]+\\b/,className:"variable.constant"};function ae(g){return n.concat("(?!",g.join("|"),")")}let re={match:n.concat(/\\b/,ae([...vn,"super","import","await"].map(g=>`${g}\\\\s*\\\\(`)),a,n.lookahead(/\\s*\\(/)),className:"title.function",relevance:0},q={begin:n.concat(/\\./,n.lookahead(n.concat(a,/(?![0-9A-Za-z$_(])/))),end:a,excludeBegin:!0,keywords:"prototype",className:"property",relevance:0},ie={match:[/get|set/,/\\s+/,a,/(?=\\()/],className:{1:"keyword",3:"title.function"},contains:[{begin:/\\(\\)/},k]},s="(\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)|"+e.UNDERSCORE_IDENT_RE+")\\\\s*=>",p={match:[/const|var|let/,/\\s+/,a,/\\s*/,/=\\s*/,/(async\\s*)?/,n.lookahead(s)],keywords:"async",className:{1:"keyword",3:"title.function"},contains:[k]};return{name:"JavaScript",aliases:["js","jsx","mjs","cjs"],keywords:r,exports:{PARAMS_CONTAINS:M,CLASS_REFERENCE:B},illegal:/#(?![$_A-Za-z])/,contains:[e.SHEBANG({label:"shebang",binary:"node",relevance:5}),U,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,C,{match:/\\$\\d+/},y,B,{scope:"attr",match:a+n.lookahead(":"),relevance:0},p,{begin:"("+e.RE_STARTERS_RE+"|\\\\b(case|return|throw)\\\\b)\\\\s*",keywords:"return throw case",relevance:0,contains:[C,e.REGEXP_MODE,{className:"function",begin:s,returnBegin:!0,end:"\\\\s*=>",contains:[{className:"params",variants:[{begin:e.UNDERSCORE_IDENT_RE,relevance:0},{className:null,begin:/\\(\\s*\\)/,skip:!0},{begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M}]}]},{begin:/,/,relevance:0},{match:/\\s+/,relevance:0},{variants:[{begin:l.begin,end:l.end},{match:f},{begin:i.begin,"on:begin":i.isTrulyOpeningTag,end:i.end}],subLanguage:"xml",contains:[{begin:i.begin,end:i.end,skip:!0,contains:["self"]}]}]},W,{beginKeywords:"while if switch catch for"},{begin:"\\\\b(?!function)"+e.UNDERSCORE_IDENT_RE+"\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)\\\\s*\\\\{",returnBegin:!0,label:"func.def",contains:[k,e.inherit(e.TITLE_MODE,{begin:a,className:"title.function"})]},{match:/\\.\\.\\./,relevance:0},q,{match:"\\\\$"+a,relevance:0},{match:[/\\bconstructor(?=\\s*\\()/],className:{1:"title.function"},contains:[k]},re,V,D,ie,{match:/\\$[(.]/}]}}function kn(e){let n=e.regex,t=jt(e),a=Ee,l=["any","void","number","boolean","string","object","never","symbol","bigint","unknown"],f={begin:[/namespace/,/\\s+/,e.IDENT_RE],beginScope:{1:"keyword",3:"title.class"}},i={beginKeywords:"interface",end:/\\{/,excludeEnd:!0,keywords:{keyword:"interface extends",built_in:l},contains:[t.exports.CLASS_REFERENCE]},r={className:"meta",relevance:10,begin:/^\\s*[\'"]use strict[\'"]/},o=["type","interface","public","private","protected","implements","declare","abstract","readonly","enum","override","satisfies"],u={$pattern:Ee,keyword:An.concat(o),literal:On,built_in:Mn.concat(l),"variable.language":xn},d={className:"meta",begin:"@"+a},y=(S,v,x)=>{let C=S.contains.findIndex(P=>P.label===v);if(C===-1)throw new Error("can not find mode to replace");S.contains.splice(C,1,x)};Object.assign(t.keywords,u),t.exports.PARAMS_CONTAINS.push(d);let _=t.contains.find(S=>S.scope==="attr"),E=Object.assign({},_,{match:n.concat(a,n.lookahead(/\\s*\\?:/))});t.exports.PARAMS_CONTAINS.push([t.exports.CLASS_REFERENCE,_,E]),t.contains=t.contains.concat([d,f,i,E]),y(t,"shebang",e.SHEBANG()),y(t,"use_strict",r);let T=t.contains.find(S=>S.label==="func.def");return T.relevance=0,Object.assign(t,{name:"TypeScript",aliases:["ts","tsx","mts","cts"]}),t}function In(e){let n=e.regex,t=n.concat(/[\\p{L}_]/u,n.optional(/[\\p{L}0-9_.-]*:/u),/[\\p{L}0-9_.-]*/u),a=/[\\p{L}0-9._:-]+/u,l={className:"symbol",begin:/&[a-z]+;|&#[0-9]+;|&#x[a-f0-9]+;/},f={begin:/\\s/,contains:[{className:"keyword",begin:/#?[a-z_][a-z1-9_-]+/,illegal:/\\n/}]},i=e.inherit(f,{begin:/\\(/,end:/\\)/}),r=e.inherit(e.APOS_STRING_MODE,{className:"string"}),o=e.inherit(e.QUOTE_STRING_MODE,{className:"string"}),u={endsWithParent:!0,illegal:/</,relevance:0,contains:[{className:"attr",begin:a,relevance:0},{begin:/=\\s*/,relevance:0,contains:[{className:"string",endsParent:!0,variants:[{begin:/"/,end:/"/,contains:[l]},{begin:/\'/,end:/\'/,contains:[l]},{begin:/[^\\s"\'=<>`]+/}]}]}]};return{name:"HTML, XML",aliases:["html","xhtml","rss","atom","xjb","xsd","xsl","plist","wsf","svg"],case_insensitive:!0,unicodeRegex:!0,contains:[{className:"meta",begin:/<![a-z]/,end:/>/,relevance:10,contains:[f,o,r,i,{begin:/\\[/,end:/\\]/,contains:[{className:"meta",begin:/<![a-z]/,end:/>/,contains:[f,i,o,r]}]}]},e.COMMENT(/\\x3C!--/,/-->/,{relevance:10}),{begin:/<!\\[CDATA\\[/,end:/\\]\\]>/,relevance:10},l,{className:"meta",end:/\\?>/,variants:[{begin:/<\\?xml/,relevance:10,contains:[o]},{begin:/<\\?[a-z][a-z0-9]+/}]},{className:"tag",begin:/<style(?=\\s|>)/,end:/>/,keywords:{name:"style"},contains:[u],starts:{end:/<\\/style>/,returnEnd:!0,subLanguage:"css"}},{className:"tag",begin:/\\x3Cscript(?=\\s|>)/,end:/>/,keywords:{name:"script"},contains:[u],starts:{end:/<\\/script>/,returnEnd:!0,subLanguage:"javascript"}},{className:"tag",begin:/<>|<\\/>/},{className:"tag",begin:n.concat(/</,n.lookahead(n.concat(t,n.either(/\\/>/,/>/,/\\s/)))),end:/\\/?>/,contains:[{className:"name",begin:t,relevance:0,starts:u}]},{className:"tag",begin:n.concat(/<\\//,n.lookahead(n.concat(t,/>/))),contains:[{className:"name",begin:t,relevance:0},{begin:/>/,relevance:0,endsParent:!0}]}]}}function Cn(e){let n="true false yes no null",t="[\\\\w#;/?:@&=+$,.~*\'()[\\\\]]+",a={className:"attr",variants:[{begin:/[\\w*@][\\w*@ :()\\./-]*:(?=[ \\t]|$)/},{begin:/"[\\w*@][\\w*@ :()\\./-]*":(?=[ \\t]|$)/},{begin:/\'[\\w*@][\\w*@ :()\\./-]*\':(?=[ \\t]|$)/}]},l={className:"template-variable",variants:[{begin:/\\{\\{/,end:/\\}\\}/},{begin:/%\\{/,end:/\\}/}]},f={className:"string",relevance:0,begin:/\'/,end:/\'/,contains:[{match:/\'\'/,scope:"char.escape",relevance:0}]},i={className:"string",relevance:0,variants:[{begin:/"/,end:/"/},{begin:/\\S+/}],contains:[e.BACKSLASH_ESCAPE,l]},r=e.inherit(i,{variants:[{begin:/\'/,end:/\'/,contains:[{begin:/\'\'/,relevance:0}]},{begin:/"/,end:/"/},{begin:/[^\\s,{}[\\]]+/}]}),_={className:"number",begin:"\\\\b"+"[0-9]{4}(-[0-9][0-9]){0,2}"+"([Tt \\\\t][0-9][0-9]?(:[0-9][0-9]){2})?"+"(\\\\.[0-9]*)?"+"([ \\\\t])*(Z|[-+][0-9][0-9]?(:[0-9][0-9])?)?"+"\\\\b"},E={end:",",endsWithParent:!0,excludeEnd:!0,keywords:n,relevance:0},T={begin:/\\{/,end:/\\}/,contains:[E],illegal:"\\\\n",relevance:0},S={begin:"\\\\[",end:"\\\\]",contains:[E],illegal:"\\\\n",relevance:0},v=[a,{className:"meta",begin:"^---\\\\s*$",relevance:10},{className:"string",begin:"[\\\\|>]([1-9]?[+-])?[ ]*\\\\n( +)[^ ][^\\\\n]*\\\\n(\\\\2[^\\\\n]+\\\\n?)*"},{begin:"<%[%=-]?",end:"[%-]?%>",subLanguage:"ruby",excludeBegin:!0,excludeEnd:!0,relevance:0},{className:"type",begin:"!\\\\w+!"+t},{className:"type",begin:"!<"+t+">"},{className:"type",begin:"!"+t},{className:"type",begin:"!!"+t},{className:"meta",begin:"&"+e.UNDERSCORE_IDENT_RE+"$"},{className:"meta",begin:"\\\\*"+e.UNDERSCORE_IDENT_RE+"$"},{className:"bullet",begin:"-(?=[ ]|$)",relevance:0},e.HASH_COMMENT_MODE,{beginKeywords:n,keywords:{literal:n}},_,{className:"number",begin:e.C_NUMBER_RE+"\\\\b",relevance:0},T,S,f,i],x=[...v];return x.pop(),x.push(r),E.contains=x,{name:"YAML",case_insensitive:!0,aliases:["yml"],contains:v}}var L=tn.newInstance();L.registerLanguage("bash",an);L.registerLanguage("c",rn);L.registerLanguage("cpp",sn);L.registerLanguage("css",on);L.registerLanguage("diff",cn);L.registerLanguage("go",ln);L.registerLanguage("java",gn);L.registerLanguage("javascript",mn);L.registerLanguage("json",En);L.registerLanguage("markdown",hn);L.registerLanguage("python",Nn);L.registerLanguage("rust",yn);L.registerLanguage("shell",Sn);L.registerLanguage("sql",Tn);L.registerLanguage("typescript",kn);L.registerLanguage("xml",In);L.registerLanguage("yaml",Cn);L.configure({ignoreUnescapedHTML:!0,throwUnescapedHTML:!1});function ea(e,n){return L.highlight(e,{language:n,ignoreIllegals:!0}).value}function na(e){return!!L.getLanguage(e)}return Xn(ta);})();';
+var HIGHLIGHT_LANGUAGES = {
+  "atom": "xml",
+  "bash": "bash",
+  "c": "c",
+  "c++": "cpp",
+  "cc": "cpp",
+  "cjs": "javascript",
+  "console": "shell",
+  "cpp": "cpp",
+  "css": "css",
+  "cts": "typescript",
+  "cxx": "cpp",
+  "diff": "diff",
+  "go": "go",
+  "golang": "go",
+  "gyp": "python",
+  "h": "c",
+  "h++": "cpp",
+  "hh": "cpp",
+  "hpp": "cpp",
+  "html": "xml",
+  "hxx": "cpp",
+  "ipython": "python",
+  "java": "java",
+  "javascript": "javascript",
+  "js": "javascript",
+  "json": "json",
+  "json5": "json",
+  "jsonc": "json",
+  "jsp": "java",
+  "jsx": "javascript",
+  "markdown": "markdown",
+  "md": "markdown",
+  "mjs": "javascript",
+  "mkd": "markdown",
+  "mkdown": "markdown",
+  "mts": "typescript",
+  "patch": "diff",
+  "plist": "xml",
+  "py": "python",
+  "python": "python",
+  "rs": "rust",
+  "rss": "xml",
+  "rust": "rust",
+  "sh": "bash",
+  "shell": "shell",
+  "shellsession": "shell",
+  "sql": "sql",
+  "svg": "xml",
+  "ts": "typescript",
+  "tsx": "typescript",
+  "typescript": "typescript",
+  "wsf": "xml",
+  "xhtml": "xml",
+  "xjb": "xml",
+  "xml": "xml",
+  "xsd": "xml",
+  "xsl": "xml",
+  "yaml": "yaml",
+  "yml": "yaml",
+  "zsh": "bash"
+};
+
+// src/core/export/html-assets.ts
 var STYLE = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--user:#ddf4ff;
 --accent:#0969da;--err:#cf222e;--errbg:#ffebe9;--mark:#fff8c5;--cur:#ffd33d;
@@ -32308,14 +30825,25 @@ mark.hit{background:var(--mark);color:inherit}mark.hit.cur{background:var(--cur)
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
 `;
-var SCRIPT = `(function(){
-var d=document;d.documentElement.classList.add('js');
-var h=d.getElementById('title');if(h&&h.textContent)d.title=h.textContent;
+var HIGHLIGHT_JS = `var MAX=100000,waiting=[],SEL='code[class^="language-"]';
+function langOf(c){var m=/^language-([a-z0-9+]+)/.exec(c.className);return m?m[1]:'';}
+function paint(c){if(c.bh)return true;if(c.querySelector('mark')){waiting.push(c);return false;}c.bh=1;
+var l=langOf(c),t=c.textContent;if(!H||!l||t.length>MAX||!H.has(l))return true;
+try{c.innerHTML=H.highlight(t,l);c.classList.add('hljs');}catch(e){}return true;}
+var io=window.IntersectionObserver?new IntersectionObserver(function(es){for(var i=0;i<es.length;i++){
+if(es[i].isIntersecting)done(es[i].target);}},{rootMargin:'600px 0px'}):null;
+function done(c){if(paint(c)&&io)io.unobserve(c);}
+var cs=d.querySelectorAll(SEL);for(var i=0;i<cs.length;i++){if(io)io.observe(cs[i]);else done(cs[i]);}
+d.addEventListener('toggle',function(e){var t=e.target;if(!t.open||!t.querySelectorAll)return;
+var cs=t.querySelectorAll(SEL);for(var i=0;i<cs.length;i++)done(cs[i]);},true);
+`;
+var SEARCH_JS = `var h=d.getElementById('title');if(h&&h.textContent)d.title=h.textContent;
 var q=d.getElementById('q'),cnt=d.getElementById('cnt'),only=d.getElementById('only'),marks=[],cur=-1,timer=0;
 if(!q)return;
 function clear(){var ms=d.querySelectorAll('mark.hit');for(var i=0;i<ms.length;i++){var m=ms[i],p=m.parentNode;
 p.replaceChild(d.createTextNode(m.textContent),m);p.normalize();}marks=[];cur=-1;
-var nm=d.querySelectorAll('.nomatch');for(var j=0;j<nm.length;j++)nm[j].classList.remove('nomatch');}
+var nm=d.querySelectorAll('.nomatch');for(var j=0;j<nm.length;j++)nm[j].classList.remove('nomatch');
+var w=waiting;waiting=[];for(var k=0;k<w.length;k++)done(w[k]);}
 function mark(el,s){var w=d.createTreeWalker(el,NodeFilter.SHOW_TEXT),nodes=[],n,found=false;
 while((n=w.nextNode()))nodes.push(n);
 for(var k=0;k<nodes.length;k++){var t=nodes[k].nodeValue,low=t.toLowerCase(),i=low.indexOf(s);
@@ -32339,6392 +30867,15 @@ d.getElementById('next').addEventListener('click',function(){go(1);});
 d.getElementById('prev').addEventListener('click',function(){go(-1);});
 only.addEventListener('change',function(){d.body.classList.toggle('filter',only.checked);});
 d.addEventListener('keydown',function(e){if(e.key==='/'&&d.activeElement!==q){e.preventDefault();q.focus();}});
-})();`;
+`;
+var SCRIPT = `(function(){
+var d=document;d.documentElement.classList.add('js');
+var H=null;try{
+${HIGHLIGHTER_JS}
+}catch(e){H=null;}
+${HIGHLIGHT_JS}${SEARCH_JS}})();`;
 var SCRIPT_HASH = `sha256-${createHash("sha256").update(SCRIPT, "utf8").digest("base64")}`;
 var CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
-
-// node_modules/highlight.js/es/core.js
-var import_core = __toESM(require_core(), 1);
-var core_default = import_core.default;
-
-// node_modules/highlight.js/es/languages/bash.js
-function bash(hljs2) {
-  const regex = hljs2.regex;
-  const VAR = {};
-  const BRACED_VAR = {
-    begin: /\$\{/,
-    end: /\}/,
-    contains: [
-      "self",
-      {
-        begin: /:-/,
-        contains: [VAR]
-      }
-      // default values
-    ]
-  };
-  Object.assign(VAR, {
-    className: "variable",
-    variants: [
-      { begin: regex.concat(
-        /\$[\w\d#@][\w\d_]*/,
-        // negative look-ahead tries to avoid matching patterns that are not
-        // Perl at all like $ident$, @ident@, etc.
-        `(?![\\w\\d])(?![$])`
-      ) },
-      BRACED_VAR
-    ]
-  });
-  const SUBST = {
-    className: "subst",
-    begin: /\$\(/,
-    end: /\)/,
-    contains: [hljs2.BACKSLASH_ESCAPE]
-  };
-  const COMMENT = hljs2.inherit(
-    hljs2.COMMENT(),
-    {
-      match: [
-        /(^|\s)/,
-        /#.*$/
-      ],
-      scope: {
-        2: "comment"
-      }
-    }
-  );
-  const HERE_DOC = {
-    begin: /<<-?\s*(?=\w+)/,
-    starts: { contains: [
-      hljs2.END_SAME_AS_BEGIN({
-        begin: /(\w+)/,
-        end: /(\w+)/,
-        className: "string"
-      })
-    ] }
-  };
-  const QUOTE_STRING = {
-    className: "string",
-    begin: /"/,
-    end: /"/,
-    contains: [
-      hljs2.BACKSLASH_ESCAPE,
-      VAR,
-      SUBST
-    ]
-  };
-  SUBST.contains.push(QUOTE_STRING);
-  const ESCAPED_QUOTE = {
-    match: /\\"/
-  };
-  const APOS_STRING = {
-    className: "string",
-    begin: /'/,
-    end: /'/
-  };
-  const ESCAPED_APOS = {
-    match: /\\'/
-  };
-  const ARITHMETIC = {
-    begin: /\$?\(\(/,
-    end: /\)\)/,
-    contains: [
-      {
-        begin: /\d+#[0-9a-f]+/,
-        className: "number"
-      },
-      hljs2.NUMBER_MODE,
-      VAR
-    ]
-  };
-  const SH_LIKE_SHELLS = [
-    "fish",
-    "bash",
-    "zsh",
-    "sh",
-    "csh",
-    "ksh",
-    "tcsh",
-    "dash",
-    "scsh"
-  ];
-  const KNOWN_SHEBANG = hljs2.SHEBANG({
-    binary: `(${SH_LIKE_SHELLS.join("|")})`,
-    relevance: 10
-  });
-  const FUNCTION = {
-    className: "function",
-    begin: /\w[\w\d_]*\s*\(\s*\)\s*\{/,
-    returnBegin: true,
-    contains: [hljs2.inherit(hljs2.TITLE_MODE, { begin: /\w[\w\d_]*/ })],
-    relevance: 0
-  };
-  const KEYWORDS3 = [
-    "if",
-    "then",
-    "else",
-    "elif",
-    "fi",
-    "time",
-    "for",
-    "while",
-    "until",
-    "in",
-    "do",
-    "done",
-    "case",
-    "esac",
-    "coproc",
-    "function",
-    "select"
-  ];
-  const LITERALS3 = [
-    "true",
-    "false"
-  ];
-  const PATH_MODE = { match: /(\/[a-z._-]+)+/ };
-  const SHELL_BUILT_INS = [
-    "break",
-    "cd",
-    "continue",
-    "eval",
-    "exec",
-    "exit",
-    "export",
-    "getopts",
-    "hash",
-    "pwd",
-    "readonly",
-    "return",
-    "shift",
-    "test",
-    "times",
-    "trap",
-    "umask",
-    "unset"
-  ];
-  const BASH_BUILT_INS = [
-    "alias",
-    "bind",
-    "builtin",
-    "caller",
-    "command",
-    "declare",
-    "echo",
-    "enable",
-    "help",
-    "let",
-    "local",
-    "logout",
-    "mapfile",
-    "printf",
-    "read",
-    "readarray",
-    "source",
-    "sudo",
-    "type",
-    "typeset",
-    "ulimit",
-    "unalias"
-  ];
-  const ZSH_BUILT_INS = [
-    "autoload",
-    "bg",
-    "bindkey",
-    "bye",
-    "cap",
-    "chdir",
-    "clone",
-    "comparguments",
-    "compcall",
-    "compctl",
-    "compdescribe",
-    "compfiles",
-    "compgroups",
-    "compquote",
-    "comptags",
-    "comptry",
-    "compvalues",
-    "dirs",
-    "disable",
-    "disown",
-    "echotc",
-    "echoti",
-    "emulate",
-    "fc",
-    "fg",
-    "float",
-    "functions",
-    "getcap",
-    "getln",
-    "history",
-    "integer",
-    "jobs",
-    "kill",
-    "limit",
-    "log",
-    "noglob",
-    "popd",
-    "print",
-    "pushd",
-    "pushln",
-    "rehash",
-    "sched",
-    "setcap",
-    "setopt",
-    "stat",
-    "suspend",
-    "ttyctl",
-    "unfunction",
-    "unhash",
-    "unlimit",
-    "unsetopt",
-    "vared",
-    "wait",
-    "whence",
-    "where",
-    "which",
-    "zcompile",
-    "zformat",
-    "zftp",
-    "zle",
-    "zmodload",
-    "zparseopts",
-    "zprof",
-    "zpty",
-    "zregexparse",
-    "zsocket",
-    "zstyle",
-    "ztcp"
-  ];
-  const GNU_CORE_UTILS = [
-    "chcon",
-    "chgrp",
-    "chown",
-    "chmod",
-    "cp",
-    "dd",
-    "df",
-    "dir",
-    "dircolors",
-    "ln",
-    "ls",
-    "mkdir",
-    "mkfifo",
-    "mknod",
-    "mktemp",
-    "mv",
-    "realpath",
-    "rm",
-    "rmdir",
-    "shred",
-    "sync",
-    "touch",
-    "truncate",
-    "vdir",
-    "b2sum",
-    "base32",
-    "base64",
-    "cat",
-    "cksum",
-    "comm",
-    "csplit",
-    "cut",
-    "expand",
-    "fmt",
-    "fold",
-    "head",
-    "join",
-    "md5sum",
-    "nl",
-    "numfmt",
-    "od",
-    "paste",
-    "ptx",
-    "pr",
-    "sha1sum",
-    "sha224sum",
-    "sha256sum",
-    "sha384sum",
-    "sha512sum",
-    "shuf",
-    "sort",
-    "split",
-    "sum",
-    "tac",
-    "tail",
-    "tr",
-    "tsort",
-    "unexpand",
-    "uniq",
-    "wc",
-    "arch",
-    "basename",
-    "chroot",
-    "date",
-    "dirname",
-    "du",
-    "echo",
-    "env",
-    "expr",
-    "factor",
-    // "false", // keyword literal already
-    "groups",
-    "hostid",
-    "id",
-    "link",
-    "logname",
-    "nice",
-    "nohup",
-    "nproc",
-    "pathchk",
-    "pinky",
-    "printenv",
-    "printf",
-    "pwd",
-    "readlink",
-    "runcon",
-    "seq",
-    "sleep",
-    "stat",
-    "stdbuf",
-    "stty",
-    "tee",
-    "test",
-    "timeout",
-    // "true", // keyword literal already
-    "tty",
-    "uname",
-    "unlink",
-    "uptime",
-    "users",
-    "who",
-    "whoami",
-    "yes"
-  ];
-  return {
-    name: "Bash",
-    aliases: [
-      "sh",
-      "zsh"
-    ],
-    keywords: {
-      $pattern: /\b[a-z][a-z0-9._-]+\b/,
-      keyword: KEYWORDS3,
-      literal: LITERALS3,
-      built_in: [
-        ...SHELL_BUILT_INS,
-        ...BASH_BUILT_INS,
-        // Shell modifiers
-        "set",
-        "shopt",
-        ...ZSH_BUILT_INS,
-        ...GNU_CORE_UTILS
-      ]
-    },
-    contains: [
-      KNOWN_SHEBANG,
-      // to catch known shells and boost relevancy
-      hljs2.SHEBANG(),
-      // to catch unknown shells but still highlight the shebang
-      FUNCTION,
-      ARITHMETIC,
-      COMMENT,
-      HERE_DOC,
-      PATH_MODE,
-      QUOTE_STRING,
-      ESCAPED_QUOTE,
-      APOS_STRING,
-      ESCAPED_APOS,
-      VAR
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/c.js
-function c(hljs2) {
-  const regex = hljs2.regex;
-  const C_LINE_COMMENT_MODE = hljs2.COMMENT("//", "$", { contains: [{ begin: /\\\n/ }] });
-  const DECLTYPE_AUTO_RE = "decltype\\(auto\\)";
-  const NAMESPACE_RE = "[a-zA-Z_]\\w*::";
-  const TEMPLATE_ARGUMENT_RE = "<[^<>]+>";
-  const FUNCTION_TYPE_RE = "(" + DECLTYPE_AUTO_RE + "|" + regex.optional(NAMESPACE_RE) + "[a-zA-Z_]\\w*" + regex.optional(TEMPLATE_ARGUMENT_RE) + ")";
-  const ATOMIC_TYPES = regex.concat(/\batomic_/, regex.either(
-    "bool",
-    "char",
-    "schar",
-    "uchar",
-    "short",
-    "ushort",
-    "int",
-    "uint",
-    "long",
-    "ulong",
-    "llong",
-    "ullong",
-    "char16_t",
-    "char32_t",
-    "wchar_t",
-    "int_least8_t",
-    "uint_least8_t",
-    "int_least16_t",
-    "uint_least16_t",
-    "int_least32_t",
-    "uint_least32_t",
-    "int_least64_t",
-    "uint_least64_t",
-    "int_fast8_t",
-    "uint_fast8_t",
-    "int_fast16_t",
-    "uint_fast16_t",
-    "int_fast32_t",
-    "uint_fast32_t",
-    "int_fast64_t",
-    "uint_fast64_t",
-    "intptr_t",
-    "uintptr_t",
-    "size_t",
-    "ptrdiff_t",
-    "intmax_t",
-    "uintmax_t"
-  ), /\b/);
-  const TYPES3 = {
-    className: "type",
-    variants: [
-      { begin: "\\b[a-z\\d_]*_t\\b" },
-      { match: ATOMIC_TYPES }
-    ]
-  };
-  const CHARACTER_ESCAPES = "\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4,8}|[0-7]{3}|\\S)";
-  const STRINGS = {
-    className: "string",
-    variants: [
-      {
-        begin: '(u8?|U|L)?"',
-        end: '"',
-        illegal: "\\n",
-        contains: [hljs2.BACKSLASH_ESCAPE]
-      },
-      {
-        begin: "(u8?|U|L)?'(" + CHARACTER_ESCAPES + "|.)",
-        end: "'",
-        illegal: "."
-      },
-      // https://en.cppreference.com/w/cpp/language/string_literal
-      // a d-char-sequence never contains parentheses, backslashes or whitespace;
-      // quotes are excluded as well so the closing delimiter cannot swallow the
-      // quote that actually terminates the literal
-      hljs2.END_SAME_AS_BEGIN({
-        begin: /(?:u8?|U|L)?R"([^()\\\s"]{0,16})\(/,
-        end: /\)([^()\\\s"]{0,16})"/
-      })
-    ]
-  };
-  const NUMBERS = {
-    className: "number",
-    variants: [
-      { match: /\b(0b[01']+)/ },
-      { match: /(-?)\b([\d']+(\.[\d']*)?|\.[\d']+)((ll|LL|l|L)(u|U)?|(u|U)(ll|LL|l|L)?|f|F|b|B)/ },
-      { match: /(-?)\b(0[xX][a-fA-F0-9]+(?:'[a-fA-F0-9]+)*(?:\.[a-fA-F0-9]*(?:'[a-fA-F0-9]*)*)?(?:[pP][-+]?[0-9]+)?(l|L)?(u|U)?)/ },
-      { match: /(-?)\b\d+(?:'\d+)*(?:\.\d*(?:'\d*)*)?(?:[eE][-+]?\d+)?/ }
-    ],
-    relevance: 0
-  };
-  const PREPROCESSOR_INCLUDE = {
-    scope: "meta",
-    begin: /#\s*include\b/,
-    end: /$/,
-    keywords: { keyword: "include" },
-    contains: [
-      {
-        // the `\` at the end of a line signaling continuation
-        begin: /\\\n/
-      },
-      STRINGS,
-      {
-        scope: "string",
-        begin: /<.*?>/
-      },
-      C_LINE_COMMENT_MODE,
-      hljs2.C_BLOCK_COMMENT_MODE
-    ]
-  };
-  const PREPROCESSOR = {
-    className: "meta",
-    begin: /#\s*[a-z]+\b/,
-    end: /$/,
-    keywords: { keyword: "if else elif endif define undef warning error line pragma _Pragma ifdef ifndef elifdef elifndef include" },
-    contains: [
-      {
-        begin: /\\\n/,
-        relevance: 0
-      },
-      hljs2.inherit(STRINGS, { className: "string" }),
-      C_LINE_COMMENT_MODE,
-      hljs2.C_BLOCK_COMMENT_MODE
-    ]
-  };
-  const PREPROCESSORS = [
-    PREPROCESSOR_INCLUDE,
-    PREPROCESSOR
-  ];
-  const TITLE_MODE = {
-    className: "title",
-    begin: regex.optional(NAMESPACE_RE) + hljs2.IDENT_RE,
-    relevance: 0
-  };
-  const FUNCTION_TITLE = regex.optional(NAMESPACE_RE) + hljs2.IDENT_RE + "\\s*\\(";
-  const MAX_FUNCTION_TYPE_TOKENS = 12;
-  const C_KEYWORDS = [
-    "asm",
-    "auto",
-    "break",
-    "case",
-    "continue",
-    "default",
-    "do",
-    "else",
-    "enum",
-    "extern",
-    "for",
-    "fortran",
-    "goto",
-    "if",
-    "inline",
-    "register",
-    "restrict",
-    "return",
-    "sizeof",
-    "typeof",
-    "typeof_unqual",
-    "struct",
-    "switch",
-    "typedef",
-    "union",
-    "volatile",
-    "while",
-    "_Alignas",
-    "_Alignof",
-    "_Atomic",
-    "_Generic",
-    "_Noreturn",
-    "_Static_assert",
-    "_Thread_local",
-    // aliases
-    "alignas",
-    "alignof",
-    "noreturn",
-    "static_assert",
-    "thread_local",
-    // not a C keyword but is, for all intents and purposes, treated exactly like one.
-    "_Pragma"
-  ];
-  const C_TYPES = [
-    "float",
-    "double",
-    "signed",
-    "unsigned",
-    "int",
-    "short",
-    "long",
-    "char",
-    "void",
-    "_Bool",
-    "_BitInt",
-    "_Complex",
-    "_Imaginary",
-    "_Decimal32",
-    "_Decimal64",
-    "_Decimal96",
-    "_Decimal128",
-    "_Decimal64x",
-    "_Decimal128x",
-    "_Float16",
-    "_Float32",
-    "_Float64",
-    "_Float128",
-    "_Float32x",
-    "_Float64x",
-    "_Float128x",
-    // modifiers
-    "const",
-    "static",
-    "constexpr",
-    // aliases
-    "complex",
-    "bool",
-    "imaginary"
-  ];
-  const KEYWORDS3 = {
-    keyword: C_KEYWORDS,
-    type: C_TYPES,
-    literal: "true false NULL",
-    // TODO: apply hinting work similar to what was done in cpp.js
-    built_in: "std string wstring cin cout cerr clog stdin stdout stderr stringstream istringstream ostringstream auto_ptr deque list queue stack vector map set pair bitset multiset multimap unordered_set unordered_map unordered_multiset unordered_multimap priority_queue make_pair array shared_ptr abort terminate abs acos asin atan2 atan calloc ceil cosh cos exit exp fabs floor fmod fprintf fputs free frexp fscanf future isalnum isalpha iscntrl isdigit isgraph islower isprint ispunct isspace isupper isxdigit tolower toupper labs ldexp log10 log malloc realloc memchr memcmp memcpy memset modf pow printf putchar puts scanf sinh sin snprintf sprintf sqrt sscanf strcat strchr strcmp strcpy strcspn strlen strncat strncmp strncpy strpbrk strrchr strspn strstr tanh tan vfprintf vprintf vsprintf endl initializer_list unique_ptr"
-  };
-  const EXPRESSION_CONTAINS = [
-    ...PREPROCESSORS,
-    TYPES3,
-    C_LINE_COMMENT_MODE,
-    hljs2.C_BLOCK_COMMENT_MODE,
-    NUMBERS,
-    STRINGS
-  ];
-  const EXPRESSION_CONTEXT = {
-    // This mode covers expression context where we can't expect a function
-    // definition and shouldn't highlight anything that looks like one:
-    // `return some()`, `else if()`, `(x*sum(1, 2))`
-    variants: [
-      {
-        begin: /=/,
-        end: /;/
-      },
-      {
-        begin: /\(/,
-        end: /\)/
-      },
-      {
-        beginKeywords: "new throw return else",
-        end: /;/
-      }
-    ],
-    keywords: KEYWORDS3,
-    contains: EXPRESSION_CONTAINS.concat([
-      {
-        begin: /\(/,
-        end: /\)/,
-        keywords: KEYWORDS3,
-        contains: EXPRESSION_CONTAINS.concat(["self"]),
-        relevance: 0
-      }
-    ]),
-    relevance: 0
-  };
-  const FUNCTION_DECLARATION = {
-    begin: "(" + FUNCTION_TYPE_RE + "[\\*&\\s]+){1," + MAX_FUNCTION_TYPE_TOKENS + "}" + FUNCTION_TITLE,
-    returnBegin: true,
-    end: /[{;=]/,
-    excludeEnd: true,
-    keywords: KEYWORDS3,
-    illegal: /[^\w\s\*&:<>.]/,
-    contains: [
-      {
-        // to prevent it from being confused as the function title
-        begin: DECLTYPE_AUTO_RE,
-        keywords: KEYWORDS3,
-        relevance: 0
-      },
-      {
-        begin: FUNCTION_TITLE,
-        returnBegin: true,
-        contains: [hljs2.inherit(TITLE_MODE, { className: "title.function" })],
-        relevance: 0
-      },
-      // allow for multiple declarations, e.g.:
-      // extern void f(int), g(char);
-      {
-        relevance: 0,
-        match: /,/
-      },
-      {
-        className: "params",
-        begin: /\(/,
-        end: /\)/,
-        keywords: KEYWORDS3,
-        relevance: 0,
-        contains: [
-          C_LINE_COMMENT_MODE,
-          hljs2.C_BLOCK_COMMENT_MODE,
-          STRINGS,
-          NUMBERS,
-          TYPES3,
-          // Count matching parentheses.
-          {
-            begin: /\(/,
-            end: /\)/,
-            keywords: KEYWORDS3,
-            relevance: 0,
-            contains: [
-              "self",
-              C_LINE_COMMENT_MODE,
-              hljs2.C_BLOCK_COMMENT_MODE,
-              STRINGS,
-              NUMBERS,
-              TYPES3
-            ]
-          }
-        ]
-      },
-      TYPES3,
-      C_LINE_COMMENT_MODE,
-      hljs2.C_BLOCK_COMMENT_MODE,
-      ...PREPROCESSORS
-    ]
-  };
-  return {
-    name: "C",
-    aliases: ["h"],
-    keywords: KEYWORDS3,
-    // Until differentiations are added between `c` and `cpp`, `c` will
-    // not be auto-detected to avoid auto-detect conflicts between C and C++
-    disableAutodetect: true,
-    illegal: "</",
-    contains: [].concat(
-      EXPRESSION_CONTEXT,
-      FUNCTION_DECLARATION,
-      EXPRESSION_CONTAINS,
-      [
-        ...PREPROCESSORS,
-        {
-          begin: hljs2.IDENT_RE + "::",
-          keywords: KEYWORDS3
-        },
-        {
-          className: "class",
-          beginKeywords: "enum class struct union",
-          end: /[{;:<>=]/,
-          contains: [
-            { beginKeywords: "final class struct" },
-            hljs2.TITLE_MODE
-          ]
-        }
-      ]
-    ),
-    exports: {
-      preprocessor: PREPROCESSOR,
-      strings: STRINGS,
-      keywords: KEYWORDS3
-    }
-  };
-}
-
-// node_modules/highlight.js/es/languages/cpp.js
-function cpp(hljs2) {
-  const regex = hljs2.regex;
-  const C_LINE_COMMENT_MODE = hljs2.COMMENT("//", "$", { contains: [{ begin: /\\\n/ }] });
-  const DECLTYPE_AUTO_RE = "decltype\\(auto\\)";
-  const NAMESPACE_RE = "[a-zA-Z_]\\w*::";
-  const TEMPLATE_ARGUMENT_RE = "<[^<>]+>";
-  const FUNCTION_TYPE_RE = "(?!struct)(" + DECLTYPE_AUTO_RE + "|" + regex.optional(NAMESPACE_RE) + "[a-zA-Z_]\\w*" + regex.optional(TEMPLATE_ARGUMENT_RE) + ")";
-  const CPP_PRIMITIVE_TYPES = {
-    className: "type",
-    begin: "\\b[a-z\\d_]*_t\\b"
-  };
-  const CHARACTER_ESCAPES = "\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4,8}|[0-7]{3}|\\S)";
-  const STRINGS = {
-    className: "string",
-    variants: [
-      {
-        begin: '(u8?|U|L)?"',
-        end: '"',
-        illegal: "\\n",
-        contains: [hljs2.BACKSLASH_ESCAPE]
-      },
-      {
-        begin: "(u8?|U|L)?'(" + CHARACTER_ESCAPES + "|.)",
-        end: "'",
-        illegal: "."
-      },
-      // https://en.cppreference.com/w/cpp/language/string_literal
-      // a d-char-sequence never contains parentheses, backslashes or whitespace;
-      // quotes are excluded as well so the closing delimiter cannot swallow the
-      // quote that actually terminates the literal
-      hljs2.END_SAME_AS_BEGIN({
-        begin: /(?:u8?|U|L)?R"([^()\\\s"]{0,16})\(/,
-        end: /\)([^()\\\s"]{0,16})"/
-      })
-    ]
-  };
-  const NUMBERS = {
-    className: "number",
-    variants: [
-      // Floating-point literal.
-      {
-        begin: "[+-]?(?:(?:\\b[0-9](?:'?[0-9])*\\.(?:[0-9](?:'?[0-9])*)?|\\.[0-9](?:'?[0-9])*)(?:[Ee][+-]?[0-9](?:'?[0-9])*)?|\\b[0-9](?:'?[0-9])*[Ee][+-]?[0-9](?:'?[0-9])*|\\b0[Xx](?:[0-9A-Fa-f](?:'?[0-9A-Fa-f])*(?:\\.(?:[0-9A-Fa-f](?:'?[0-9A-Fa-f])*)?)?|\\.[0-9A-Fa-f](?:'?[0-9A-Fa-f])*)[Pp][+-]?[0-9](?:'?[0-9])*)(?:[Ff](?:16|32|64|128)?|(BF|bf)16|[Ll]|)"
-      },
-      // Integer literal.
-      {
-        begin: "[+-]?\\b(?:0[Bb][01](?:'?[01])*|0[Xx][0-9A-Fa-f](?:'?[0-9A-Fa-f])*|0(?:'?[0-7])*|[1-9](?:'?[0-9])*)(?:[Uu](?:LL?|ll?)|[Uu][Zz]?|(?:LL?|ll?)[Uu]?|[Zz][Uu]|)"
-        // Note: there are user-defined literal suffixes too, but perhaps having the custom suffix not part of the
-        // literal highlight actually makes it stand out more.
-      }
-    ],
-    relevance: 0
-  };
-  const PREPROCESSOR_INCLUDE = {
-    scope: "meta",
-    begin: /#\s*include\b/,
-    end: /$/,
-    keywords: { keyword: "include" },
-    contains: [
-      {
-        // the `\` at the end of a line signaling continuation
-        begin: /\\\n/
-      },
-      STRINGS,
-      {
-        scope: "string",
-        begin: /<.*?>/
-      },
-      C_LINE_COMMENT_MODE,
-      hljs2.C_BLOCK_COMMENT_MODE
-    ]
-  };
-  const PREPROCESSOR = {
-    className: "meta",
-    begin: /#\s*[a-z]+\b/,
-    end: /$/,
-    keywords: { keyword: "if else elif endif define undef warning error line pragma _Pragma ifdef ifndef include" },
-    contains: [
-      {
-        begin: /\\\n/,
-        relevance: 0
-      },
-      hljs2.inherit(STRINGS, { className: "string" }),
-      C_LINE_COMMENT_MODE,
-      hljs2.C_BLOCK_COMMENT_MODE
-    ]
-  };
-  const PREPROCESSORS = [
-    PREPROCESSOR_INCLUDE,
-    PREPROCESSOR
-  ];
-  const TITLE_MODE = {
-    className: "title",
-    begin: regex.optional(NAMESPACE_RE) + hljs2.IDENT_RE,
-    relevance: 0
-  };
-  const FUNCTION_TITLE = regex.optional(NAMESPACE_RE) + hljs2.IDENT_RE + "\\s*\\(";
-  const MAX_FUNCTION_TYPE_TOKENS = 12;
-  const RESERVED_KEYWORDS = [
-    "alignas",
-    "alignof",
-    "and",
-    "and_eq",
-    "asm",
-    "atomic_cancel",
-    "atomic_commit",
-    "atomic_noexcept",
-    "auto",
-    "bitand",
-    "bitor",
-    "break",
-    "case",
-    "catch",
-    "class",
-    "co_await",
-    "co_return",
-    "co_yield",
-    "compl",
-    "concept",
-    "const_cast|10",
-    "consteval",
-    "constexpr",
-    "constinit",
-    "continue",
-    "decltype",
-    "default",
-    "delete",
-    "do",
-    "dynamic_cast|10",
-    "else",
-    "enum",
-    "explicit",
-    "export",
-    "extern",
-    "false",
-    "final",
-    "for",
-    "friend",
-    "goto",
-    "if",
-    "import",
-    "inline",
-    "module",
-    "mutable",
-    "namespace",
-    "new",
-    "noexcept",
-    "not",
-    "not_eq",
-    "nullptr",
-    "operator",
-    "or",
-    "or_eq",
-    "override",
-    "private",
-    "protected",
-    "public",
-    "reflexpr",
-    "register",
-    "reinterpret_cast|10",
-    "requires",
-    "return",
-    "sizeof",
-    "static_assert",
-    "static_cast|10",
-    "struct",
-    "switch",
-    "synchronized",
-    "template",
-    "this",
-    "thread_local",
-    "throw",
-    "transaction_safe",
-    "transaction_safe_dynamic",
-    "true",
-    "try",
-    "typedef",
-    "typeid",
-    "typename",
-    "union",
-    "using",
-    "virtual",
-    "volatile",
-    "while",
-    "xor",
-    "xor_eq"
-  ];
-  const RESERVED_TYPES = [
-    "bool",
-    "char",
-    "char16_t",
-    "char32_t",
-    "char8_t",
-    "double",
-    "float",
-    "int",
-    "long",
-    "short",
-    "void",
-    "wchar_t",
-    "unsigned",
-    "signed",
-    "const",
-    "static"
-  ];
-  const TYPE_HINTS = [
-    "any",
-    "auto_ptr",
-    "barrier",
-    "binary_semaphore",
-    "bitset",
-    "complex",
-    "condition_variable",
-    "condition_variable_any",
-    "counting_semaphore",
-    "deque",
-    "false_type",
-    "flat_map",
-    "flat_set",
-    "future",
-    "imaginary",
-    "initializer_list",
-    "istringstream",
-    "jthread",
-    "latch",
-    "lock_guard",
-    "multimap",
-    "multiset",
-    "mutex",
-    "optional",
-    "ostringstream",
-    "packaged_task",
-    "pair",
-    "promise",
-    "priority_queue",
-    "queue",
-    "recursive_mutex",
-    "recursive_timed_mutex",
-    "scoped_lock",
-    "set",
-    "shared_future",
-    "shared_lock",
-    "shared_mutex",
-    "shared_timed_mutex",
-    "shared_ptr",
-    "stack",
-    "string_view",
-    "stringstream",
-    "timed_mutex",
-    "thread",
-    "true_type",
-    "tuple",
-    "unique_lock",
-    "unique_ptr",
-    "unordered_map",
-    "unordered_multimap",
-    "unordered_multiset",
-    "unordered_set",
-    "variant",
-    "vector",
-    "weak_ptr",
-    "wstring",
-    "wstring_view"
-  ];
-  const FUNCTION_HINTS = [
-    "abort",
-    "abs",
-    "acos",
-    "apply",
-    "as_const",
-    "asin",
-    "atan",
-    "atan2",
-    "calloc",
-    "ceil",
-    "cerr",
-    "cin",
-    "clog",
-    "cos",
-    "cosh",
-    "cout",
-    "declval",
-    "endl",
-    "exchange",
-    "exit",
-    "exp",
-    "fabs",
-    "floor",
-    "fmod",
-    "forward",
-    "fprintf",
-    "fputs",
-    "free",
-    "frexp",
-    "fscanf",
-    "future",
-    "invoke",
-    "isalnum",
-    "isalpha",
-    "iscntrl",
-    "isdigit",
-    "isgraph",
-    "islower",
-    "isprint",
-    "ispunct",
-    "isspace",
-    "isupper",
-    "isxdigit",
-    "labs",
-    "launder",
-    "ldexp",
-    "log",
-    "log10",
-    "make_pair",
-    "make_shared",
-    "make_shared_for_overwrite",
-    "make_tuple",
-    "make_unique",
-    "malloc",
-    "memchr",
-    "memcmp",
-    "memcpy",
-    "memset",
-    "modf",
-    "move",
-    "pow",
-    "printf",
-    "putchar",
-    "puts",
-    "realloc",
-    "scanf",
-    "sin",
-    "sinh",
-    "snprintf",
-    "sprintf",
-    "sqrt",
-    "sscanf",
-    "std",
-    "stderr",
-    "stdin",
-    "stdout",
-    "strcat",
-    "strchr",
-    "strcmp",
-    "strcpy",
-    "strcspn",
-    "strlen",
-    "strncat",
-    "strncmp",
-    "strncpy",
-    "strpbrk",
-    "strrchr",
-    "strspn",
-    "strstr",
-    "swap",
-    "tan",
-    "tanh",
-    "terminate",
-    "to_underlying",
-    "tolower",
-    "toupper",
-    "vfprintf",
-    "visit",
-    "vprintf",
-    "vsprintf"
-  ];
-  const LITERALS3 = [
-    "NULL",
-    "false",
-    "nullopt",
-    "nullptr",
-    "true"
-  ];
-  const BUILT_IN = ["_Pragma"];
-  const CPP_KEYWORDS = {
-    type: RESERVED_TYPES,
-    keyword: RESERVED_KEYWORDS,
-    literal: LITERALS3,
-    built_in: BUILT_IN,
-    _type_hints: TYPE_HINTS
-  };
-  const FUNCTION_DISPATCH = {
-    className: "function.dispatch",
-    relevance: 0,
-    keywords: {
-      // Only for relevance, not highlighting.
-      _hint: FUNCTION_HINTS
-    },
-    begin: regex.concat(
-      /\b/,
-      `(?!${RESERVED_KEYWORDS.join("|")})`,
-      hljs2.IDENT_RE,
-      regex.lookahead(/(<[^<>]+>|)\s*\(/)
-    )
-  };
-  const EXPRESSION_CONTAINS = [
-    FUNCTION_DISPATCH,
-    ...PREPROCESSORS,
-    CPP_PRIMITIVE_TYPES,
-    C_LINE_COMMENT_MODE,
-    hljs2.C_BLOCK_COMMENT_MODE,
-    NUMBERS,
-    STRINGS
-  ];
-  const EXPRESSION_CONTEXT = {
-    // This mode covers expression context where we can't expect a function
-    // definition and shouldn't highlight anything that looks like one:
-    // `return some()`, `else if()`, `(x*sum(1, 2))`
-    variants: [
-      {
-        begin: /=/,
-        end: /;/
-      },
-      {
-        begin: /\(/,
-        end: /\)/
-      },
-      {
-        beginKeywords: "new throw return else",
-        end: /;/
-      }
-    ],
-    keywords: CPP_KEYWORDS,
-    contains: EXPRESSION_CONTAINS.concat([
-      {
-        begin: /\(/,
-        end: /\)/,
-        keywords: CPP_KEYWORDS,
-        contains: EXPRESSION_CONTAINS.concat(["self"]),
-        relevance: 0
-      }
-    ]),
-    relevance: 0
-  };
-  const FUNCTION_DECLARATION = {
-    className: "function",
-    begin: "(" + FUNCTION_TYPE_RE + "[\\*&\\s]+){1," + MAX_FUNCTION_TYPE_TOKENS + "}" + FUNCTION_TITLE,
-    returnBegin: true,
-    end: /[{;=]/,
-    excludeEnd: true,
-    keywords: CPP_KEYWORDS,
-    illegal: /[^\w\s\*&:<>.]/,
-    contains: [
-      {
-        // to prevent it from being confused as the function title
-        begin: DECLTYPE_AUTO_RE,
-        keywords: CPP_KEYWORDS,
-        relevance: 0
-      },
-      {
-        begin: FUNCTION_TITLE,
-        returnBegin: true,
-        contains: [TITLE_MODE],
-        relevance: 0
-      },
-      // needed because we do not have look-behind on the below rule
-      // to prevent it from grabbing the final : in a :: pair
-      {
-        begin: /::/,
-        relevance: 0
-      },
-      // initializers
-      {
-        begin: /:/,
-        endsWithParent: true,
-        contains: [
-          STRINGS,
-          NUMBERS
-        ]
-      },
-      // allow for multiple declarations, e.g.:
-      // extern void f(int), g(char);
-      {
-        relevance: 0,
-        match: /,/
-      },
-      {
-        className: "params",
-        begin: /\(/,
-        end: /\)/,
-        keywords: CPP_KEYWORDS,
-        relevance: 0,
-        contains: [
-          C_LINE_COMMENT_MODE,
-          hljs2.C_BLOCK_COMMENT_MODE,
-          STRINGS,
-          NUMBERS,
-          CPP_PRIMITIVE_TYPES,
-          // Count matching parentheses.
-          {
-            begin: /\(/,
-            end: /\)/,
-            keywords: CPP_KEYWORDS,
-            relevance: 0,
-            contains: [
-              "self",
-              C_LINE_COMMENT_MODE,
-              hljs2.C_BLOCK_COMMENT_MODE,
-              STRINGS,
-              NUMBERS,
-              CPP_PRIMITIVE_TYPES
-            ]
-          }
-        ]
-      },
-      CPP_PRIMITIVE_TYPES,
-      C_LINE_COMMENT_MODE,
-      hljs2.C_BLOCK_COMMENT_MODE,
-      ...PREPROCESSORS
-    ]
-  };
-  return {
-    name: "C++",
-    aliases: [
-      "cc",
-      "c++",
-      "h++",
-      "hpp",
-      "hh",
-      "hxx",
-      "cxx"
-    ],
-    keywords: CPP_KEYWORDS,
-    illegal: "</",
-    classNameAliases: { "function.dispatch": "built_in" },
-    contains: [].concat(
-      EXPRESSION_CONTEXT,
-      FUNCTION_DECLARATION,
-      FUNCTION_DISPATCH,
-      EXPRESSION_CONTAINS,
-      [
-        ...PREPROCESSORS,
-        {
-          // containers: ie, `vector <int> rooms (9);`
-          begin: "\\b(deque|list|queue|priority_queue|pair|stack|vector|map|set|bitset|multiset|multimap|unordered_map|unordered_set|unordered_multiset|unordered_multimap|array|tuple|optional|variant|function|flat_map|flat_set)\\s*<(?!<)",
-          end: ">",
-          keywords: CPP_KEYWORDS,
-          contains: [
-            "self",
-            CPP_PRIMITIVE_TYPES
-          ]
-        },
-        {
-          begin: hljs2.IDENT_RE + "::",
-          keywords: CPP_KEYWORDS
-        },
-        {
-          match: [
-            // extra complexity to deal with `enum class` and `enum struct`
-            /\b(?:enum(?:\s+(?:class|struct))?|class|struct|union)/,
-            /\s+/,
-            /\w+/
-          ],
-          className: {
-            1: "keyword",
-            3: "title.class"
-          }
-        }
-      ]
-    )
-  };
-}
-
-// node_modules/highlight.js/es/languages/css.js
-var MODES = (hljs2) => {
-  return {
-    IMPORTANT: {
-      scope: "meta",
-      begin: "!important"
-    },
-    BLOCK_COMMENT: hljs2.C_BLOCK_COMMENT_MODE,
-    HEXCOLOR: {
-      scope: "number",
-      begin: /#(([0-9a-fA-F]{3,4})|(([0-9a-fA-F]{2}){3,4}))\b/
-    },
-    UNICODE_RANGE: {
-      scope: "number",
-      begin: /\b[Uu]\+[0-9A-Fa-f][0-9A-Fa-f?]{0,5}(-[0-9A-Fa-f][0-9A-Fa-f]{0,5})?/
-    },
-    FUNCTION_DISPATCH: {
-      className: "built_in",
-      begin: /[\w-]+(?=\()/
-    },
-    ATTRIBUTE_SELECTOR_MODE: {
-      scope: "selector-attr",
-      begin: /\[/,
-      end: /\]/,
-      illegal: "$",
-      contains: [
-        hljs2.APOS_STRING_MODE,
-        hljs2.QUOTE_STRING_MODE
-      ]
-    },
-    CSS_NUMBER_MODE: {
-      scope: "number",
-      begin: hljs2.NUMBER_RE + "(%|em|ex|ch|rem|vw|vh|vmin|vmax|cm|mm|in|pt|pc|px|deg|grad|rad|turn|s|ms|Hz|kHz|dpi|dpcm|dppx)?",
-      relevance: 0
-    },
-    CSS_VARIABLE: {
-      className: "attr",
-      begin: /--[A-Za-z_][A-Za-z0-9_-]*/
-    }
-  };
-};
-var HTML_TAGS = [
-  "a",
-  "abbr",
-  "address",
-  "article",
-  "aside",
-  "audio",
-  "b",
-  "blockquote",
-  "body",
-  "button",
-  "canvas",
-  "caption",
-  "cite",
-  "code",
-  "dd",
-  "del",
-  "details",
-  "dfn",
-  "div",
-  "dl",
-  "dt",
-  "em",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "header",
-  "hgroup",
-  "html",
-  "i",
-  "iframe",
-  "img",
-  "input",
-  "ins",
-  "kbd",
-  "label",
-  "legend",
-  "li",
-  "main",
-  "mark",
-  "menu",
-  "nav",
-  "object",
-  "ol",
-  "optgroup",
-  "option",
-  "p",
-  "picture",
-  "q",
-  "quote",
-  "samp",
-  "section",
-  "select",
-  "source",
-  "span",
-  "strong",
-  "summary",
-  "sup",
-  "table",
-  "tbody",
-  "td",
-  "textarea",
-  "tfoot",
-  "th",
-  "thead",
-  "time",
-  "tr",
-  "ul",
-  "var",
-  "video"
-];
-var SVG_TAGS = [
-  "defs",
-  "g",
-  "marker",
-  "mask",
-  "pattern",
-  "svg",
-  "switch",
-  "symbol",
-  "feBlend",
-  "feColorMatrix",
-  "feComponentTransfer",
-  "feComposite",
-  "feConvolveMatrix",
-  "feDiffuseLighting",
-  "feDisplacementMap",
-  "feFlood",
-  "feGaussianBlur",
-  "feImage",
-  "feMerge",
-  "feMorphology",
-  "feOffset",
-  "feSpecularLighting",
-  "feTile",
-  "feTurbulence",
-  "linearGradient",
-  "radialGradient",
-  "stop",
-  "circle",
-  "ellipse",
-  "image",
-  "line",
-  "path",
-  "polygon",
-  "polyline",
-  "rect",
-  "text",
-  "use",
-  "textPath",
-  "tspan",
-  "foreignObject",
-  "clipPath"
-];
-var TAGS = [
-  ...HTML_TAGS,
-  ...SVG_TAGS
-];
-var MEDIA_FEATURES = [
-  "any-hover",
-  "any-pointer",
-  "aspect-ratio",
-  "color",
-  "color-gamut",
-  "color-index",
-  "device-aspect-ratio",
-  "device-height",
-  "device-width",
-  "display-mode",
-  "forced-colors",
-  "grid",
-  "height",
-  "hover",
-  "inverted-colors",
-  "monochrome",
-  "orientation",
-  "overflow-block",
-  "overflow-inline",
-  "pointer",
-  "prefers-color-scheme",
-  "prefers-contrast",
-  "prefers-reduced-motion",
-  "prefers-reduced-transparency",
-  "resolution",
-  "scan",
-  "scripting",
-  "update",
-  "width",
-  // TODO: find a better solution?
-  "min-width",
-  "max-width",
-  "min-height",
-  "max-height"
-].sort().reverse();
-var PSEUDO_CLASSES = [
-  "active",
-  "any-link",
-  "blank",
-  "checked",
-  "current",
-  "default",
-  "defined",
-  "dir",
-  // dir()
-  "disabled",
-  "drop",
-  "empty",
-  "enabled",
-  "first",
-  "first-child",
-  "first-of-type",
-  "fullscreen",
-  "future",
-  "focus",
-  "focus-visible",
-  "focus-within",
-  "has",
-  // has()
-  "host",
-  // host or host()
-  "host-context",
-  // host-context()
-  "hover",
-  "indeterminate",
-  "in-range",
-  "invalid",
-  "is",
-  // is()
-  "lang",
-  // lang()
-  "last-child",
-  "last-of-type",
-  "left",
-  "link",
-  "local-link",
-  "not",
-  // not()
-  "nth-child",
-  // nth-child()
-  "nth-col",
-  // nth-col()
-  "nth-last-child",
-  // nth-last-child()
-  "nth-last-col",
-  // nth-last-col()
-  "nth-last-of-type",
-  //nth-last-of-type()
-  "nth-of-type",
-  //nth-of-type()
-  "only-child",
-  "only-of-type",
-  "optional",
-  "out-of-range",
-  "past",
-  "placeholder-shown",
-  "read-only",
-  "read-write",
-  "required",
-  "right",
-  "root",
-  "scope",
-  "target",
-  "target-within",
-  "user-invalid",
-  "valid",
-  "visited",
-  "where"
-  // where()
-].sort().reverse();
-var PSEUDO_ELEMENTS = [
-  "after",
-  "backdrop",
-  "before",
-  "cue",
-  "cue-region",
-  "first-letter",
-  "first-line",
-  "grammar-error",
-  "marker",
-  "part",
-  "placeholder",
-  "selection",
-  "slotted",
-  "spelling-error"
-].sort().reverse();
-var ATTRIBUTES = [
-  "accent-color",
-  "align-content",
-  "align-items",
-  "align-self",
-  "alignment-baseline",
-  "all",
-  "anchor-name",
-  "animation",
-  "animation-composition",
-  "animation-delay",
-  "animation-direction",
-  "animation-duration",
-  "animation-fill-mode",
-  "animation-iteration-count",
-  "animation-name",
-  "animation-play-state",
-  "animation-range",
-  "animation-range-end",
-  "animation-range-start",
-  "animation-timeline",
-  "animation-timing-function",
-  "appearance",
-  "aspect-ratio",
-  "backdrop-filter",
-  "backface-visibility",
-  "background",
-  "background-attachment",
-  "background-blend-mode",
-  "background-clip",
-  "background-color",
-  "background-image",
-  "background-origin",
-  "background-position",
-  "background-position-x",
-  "background-position-y",
-  "background-repeat",
-  "background-size",
-  "baseline-shift",
-  "block-size",
-  "border",
-  "border-block",
-  "border-block-color",
-  "border-block-end",
-  "border-block-end-color",
-  "border-block-end-style",
-  "border-block-end-width",
-  "border-block-start",
-  "border-block-start-color",
-  "border-block-start-style",
-  "border-block-start-width",
-  "border-block-style",
-  "border-block-width",
-  "border-bottom",
-  "border-bottom-color",
-  "border-bottom-left-radius",
-  "border-bottom-right-radius",
-  "border-bottom-style",
-  "border-bottom-width",
-  "border-collapse",
-  "border-color",
-  "border-end-end-radius",
-  "border-end-start-radius",
-  "border-image",
-  "border-image-outset",
-  "border-image-repeat",
-  "border-image-slice",
-  "border-image-source",
-  "border-image-width",
-  "border-inline",
-  "border-inline-color",
-  "border-inline-end",
-  "border-inline-end-color",
-  "border-inline-end-style",
-  "border-inline-end-width",
-  "border-inline-start",
-  "border-inline-start-color",
-  "border-inline-start-style",
-  "border-inline-start-width",
-  "border-inline-style",
-  "border-inline-width",
-  "border-left",
-  "border-left-color",
-  "border-left-style",
-  "border-left-width",
-  "border-radius",
-  "border-right",
-  "border-right-color",
-  "border-right-style",
-  "border-right-width",
-  "border-spacing",
-  "border-start-end-radius",
-  "border-start-start-radius",
-  "border-style",
-  "border-top",
-  "border-top-color",
-  "border-top-left-radius",
-  "border-top-right-radius",
-  "border-top-style",
-  "border-top-width",
-  "border-width",
-  "bottom",
-  "box-align",
-  "box-decoration-break",
-  "box-direction",
-  "box-flex",
-  "box-flex-group",
-  "box-lines",
-  "box-ordinal-group",
-  "box-orient",
-  "box-pack",
-  "box-shadow",
-  "box-sizing",
-  "break-after",
-  "break-before",
-  "break-inside",
-  "caption-side",
-  "caret-color",
-  "clear",
-  "clip",
-  "clip-path",
-  "clip-rule",
-  "color",
-  "color-interpolation",
-  "color-interpolation-filters",
-  "color-profile",
-  "color-rendering",
-  "color-scheme",
-  "column-count",
-  "column-fill",
-  "column-gap",
-  "column-rule",
-  "column-rule-color",
-  "column-rule-style",
-  "column-rule-width",
-  "column-span",
-  "column-width",
-  "columns",
-  "contain",
-  "contain-intrinsic-block-size",
-  "contain-intrinsic-height",
-  "contain-intrinsic-inline-size",
-  "contain-intrinsic-size",
-  "contain-intrinsic-width",
-  "container",
-  "container-name",
-  "container-type",
-  "content",
-  "content-visibility",
-  "corner-bottom-left-shape",
-  "corner-bottom-right-shape",
-  "corner-shape",
-  "corner-top-left-shape",
-  "corner-top-right-shape",
-  "counter-increment",
-  "counter-reset",
-  "counter-set",
-  "cue",
-  "cue-after",
-  "cue-before",
-  "cursor",
-  "cx",
-  "cy",
-  "direction",
-  "display",
-  "dominant-baseline",
-  "empty-cells",
-  "enable-background",
-  "field-sizing",
-  "fill",
-  "fill-opacity",
-  "fill-rule",
-  "filter",
-  "flex",
-  "flex-basis",
-  "flex-direction",
-  "flex-flow",
-  "flex-grow",
-  "flex-shrink",
-  "flex-wrap",
-  "float",
-  "flood-color",
-  "flood-opacity",
-  "flow",
-  "font",
-  "font-display",
-  "font-family",
-  "font-feature-settings",
-  "font-kerning",
-  "font-language-override",
-  "font-optical-sizing",
-  "font-palette",
-  "font-size",
-  "font-size-adjust",
-  "font-smooth",
-  "font-smoothing",
-  "font-stretch",
-  "font-style",
-  "font-synthesis",
-  "font-synthesis-position",
-  "font-synthesis-small-caps",
-  "font-synthesis-style",
-  "font-synthesis-weight",
-  "font-variant",
-  "font-variant-alternates",
-  "font-variant-caps",
-  "font-variant-east-asian",
-  "font-variant-emoji",
-  "font-variant-ligatures",
-  "font-variant-numeric",
-  "font-variant-position",
-  "font-variation-settings",
-  "font-weight",
-  "forced-color-adjust",
-  "gap",
-  "glyph-orientation-horizontal",
-  "glyph-orientation-vertical",
-  "grid",
-  "grid-area",
-  "grid-auto-columns",
-  "grid-auto-flow",
-  "grid-auto-rows",
-  "grid-column",
-  "grid-column-end",
-  "grid-column-start",
-  "grid-gap",
-  "grid-row",
-  "grid-row-end",
-  "grid-row-start",
-  "grid-template",
-  "grid-template-areas",
-  "grid-template-columns",
-  "grid-template-rows",
-  "hanging-punctuation",
-  "height",
-  "hyphenate-character",
-  "hyphenate-limit-chars",
-  "hyphens",
-  "icon",
-  "image-orientation",
-  "image-rendering",
-  "image-resolution",
-  "ime-mode",
-  "initial-letter",
-  "initial-letter-align",
-  "inline-size",
-  "inset",
-  "inset-area",
-  "inset-block",
-  "inset-block-end",
-  "inset-block-start",
-  "inset-inline",
-  "inset-inline-end",
-  "inset-inline-start",
-  "isolation",
-  "justify-content",
-  "justify-items",
-  "justify-self",
-  "kerning",
-  "left",
-  "letter-spacing",
-  "lighting-color",
-  "line-break",
-  "line-height",
-  "line-height-step",
-  "list-style",
-  "list-style-image",
-  "list-style-position",
-  "list-style-type",
-  "margin",
-  "margin-block",
-  "margin-block-end",
-  "margin-block-start",
-  "margin-bottom",
-  "margin-inline",
-  "margin-inline-end",
-  "margin-inline-start",
-  "margin-left",
-  "margin-right",
-  "margin-top",
-  "margin-trim",
-  "marker",
-  "marker-end",
-  "marker-mid",
-  "marker-start",
-  "marks",
-  "mask",
-  "mask-border",
-  "mask-border-mode",
-  "mask-border-outset",
-  "mask-border-repeat",
-  "mask-border-slice",
-  "mask-border-source",
-  "mask-border-width",
-  "mask-clip",
-  "mask-composite",
-  "mask-image",
-  "mask-mode",
-  "mask-origin",
-  "mask-position",
-  "mask-repeat",
-  "mask-size",
-  "mask-type",
-  "masonry-auto-flow",
-  "math-depth",
-  "math-shift",
-  "math-style",
-  "max-block-size",
-  "max-height",
-  "max-inline-size",
-  "max-width",
-  "min-block-size",
-  "min-height",
-  "min-inline-size",
-  "min-width",
-  "mix-blend-mode",
-  "nav-down",
-  "nav-index",
-  "nav-left",
-  "nav-right",
-  "nav-up",
-  "none",
-  "normal",
-  "object-fit",
-  "object-position",
-  "offset",
-  "offset-anchor",
-  "offset-distance",
-  "offset-path",
-  "offset-position",
-  "offset-rotate",
-  "opacity",
-  "order",
-  "orphans",
-  "outline",
-  "outline-color",
-  "outline-offset",
-  "outline-style",
-  "outline-width",
-  "overflow",
-  "overflow-anchor",
-  "overflow-block",
-  "overflow-clip-margin",
-  "overflow-inline",
-  "overflow-wrap",
-  "overflow-x",
-  "overflow-y",
-  "overlay",
-  "overscroll-behavior",
-  "overscroll-behavior-block",
-  "overscroll-behavior-inline",
-  "overscroll-behavior-x",
-  "overscroll-behavior-y",
-  "padding",
-  "padding-block",
-  "padding-block-end",
-  "padding-block-start",
-  "padding-bottom",
-  "padding-inline",
-  "padding-inline-end",
-  "padding-inline-start",
-  "padding-left",
-  "padding-right",
-  "padding-top",
-  "page",
-  "page-break-after",
-  "page-break-before",
-  "page-break-inside",
-  "paint-order",
-  "pause",
-  "pause-after",
-  "pause-before",
-  "perspective",
-  "perspective-origin",
-  "place-content",
-  "place-items",
-  "place-self",
-  "pointer-events",
-  "position",
-  "position-anchor",
-  "position-visibility",
-  "print-color-adjust",
-  "quotes",
-  "r",
-  "resize",
-  "rest",
-  "rest-after",
-  "rest-before",
-  "right",
-  "rotate",
-  "row-gap",
-  "ruby-align",
-  "ruby-position",
-  "scale",
-  "scroll-behavior",
-  "scroll-margin",
-  "scroll-margin-block",
-  "scroll-margin-block-end",
-  "scroll-margin-block-start",
-  "scroll-margin-bottom",
-  "scroll-margin-inline",
-  "scroll-margin-inline-end",
-  "scroll-margin-inline-start",
-  "scroll-margin-left",
-  "scroll-margin-right",
-  "scroll-margin-top",
-  "scroll-padding",
-  "scroll-padding-block",
-  "scroll-padding-block-end",
-  "scroll-padding-block-start",
-  "scroll-padding-bottom",
-  "scroll-padding-inline",
-  "scroll-padding-inline-end",
-  "scroll-padding-inline-start",
-  "scroll-padding-left",
-  "scroll-padding-right",
-  "scroll-padding-top",
-  "scroll-snap-align",
-  "scroll-snap-stop",
-  "scroll-snap-type",
-  "scroll-timeline",
-  "scroll-timeline-axis",
-  "scroll-timeline-name",
-  "scrollbar-color",
-  "scrollbar-gutter",
-  "scrollbar-width",
-  "shape-image-threshold",
-  "shape-margin",
-  "shape-outside",
-  "shape-rendering",
-  "speak",
-  "speak-as",
-  "src",
-  // @font-face
-  "stop-color",
-  "stop-opacity",
-  "stroke",
-  "stroke-dasharray",
-  "stroke-dashoffset",
-  "stroke-linecap",
-  "stroke-linejoin",
-  "stroke-miterlimit",
-  "stroke-opacity",
-  "stroke-width",
-  "tab-size",
-  "table-layout",
-  "text-align",
-  "text-align-all",
-  "text-align-last",
-  "text-anchor",
-  "text-combine-upright",
-  "text-decoration",
-  "text-decoration-color",
-  "text-decoration-line",
-  "text-decoration-skip",
-  "text-decoration-skip-ink",
-  "text-decoration-style",
-  "text-decoration-thickness",
-  "text-emphasis",
-  "text-emphasis-color",
-  "text-emphasis-position",
-  "text-emphasis-style",
-  "text-indent",
-  "text-justify",
-  "text-orientation",
-  "text-overflow",
-  "text-rendering",
-  "text-shadow",
-  "text-size-adjust",
-  "text-transform",
-  "text-underline-offset",
-  "text-underline-position",
-  "text-wrap",
-  "text-wrap-mode",
-  "text-wrap-style",
-  "timeline-scope",
-  "top",
-  "touch-action",
-  "transform",
-  "transform-box",
-  "transform-origin",
-  "transform-style",
-  "transition",
-  "transition-behavior",
-  "transition-delay",
-  "transition-duration",
-  "transition-property",
-  "transition-timing-function",
-  "translate",
-  "unicode-bidi",
-  "unicode-range",
-  "user-modify",
-  "user-select",
-  "vector-effect",
-  "vertical-align",
-  "view-timeline",
-  "view-timeline-axis",
-  "view-timeline-inset",
-  "view-timeline-name",
-  "view-transition-name",
-  "visibility",
-  "voice-balance",
-  "voice-duration",
-  "voice-family",
-  "voice-pitch",
-  "voice-range",
-  "voice-rate",
-  "voice-stress",
-  "voice-volume",
-  "white-space",
-  "white-space-collapse",
-  "widows",
-  "width",
-  "will-change",
-  "word-break",
-  "word-spacing",
-  "word-wrap",
-  "writing-mode",
-  "x",
-  "y",
-  "z-index",
-  "zoom"
-].sort().reverse();
-function css(hljs2) {
-  const regex = hljs2.regex;
-  const modes = MODES(hljs2);
-  const VENDOR_PREFIX = { begin: /-(webkit|moz|ms|o)-(?=[a-z])/ };
-  const AT_MODIFIERS = "and or not only";
-  const AT_PROPERTY_RE = /@-?\w[\w]*(-\w+)*/;
-  const IDENT_RE3 = "[a-zA-Z-][a-zA-Z0-9_-]*";
-  const STRINGS = [
-    hljs2.APOS_STRING_MODE,
-    hljs2.QUOTE_STRING_MODE
-  ];
-  return {
-    name: "CSS",
-    case_insensitive: true,
-    illegal: /[=|'\$]/,
-    keywords: { keyframePosition: "from to" },
-    classNameAliases: {
-      // for visual continuity with `tag {}` and because we
-      // don't have a great class for this?
-      keyframePosition: "selector-tag"
-    },
-    contains: [
-      modes.BLOCK_COMMENT,
-      VENDOR_PREFIX,
-      // to recognize keyframe 40% etc which are outside the scope of our
-      // attribute value mode
-      modes.CSS_NUMBER_MODE,
-      {
-        className: "selector-id",
-        begin: /#[A-Za-z0-9_-]+/,
-        relevance: 0
-      },
-      {
-        className: "selector-class",
-        begin: "\\." + IDENT_RE3,
-        relevance: 0
-      },
-      modes.ATTRIBUTE_SELECTOR_MODE,
-      {
-        className: "selector-pseudo",
-        variants: [
-          { begin: ":(" + PSEUDO_CLASSES.join("|") + ")" },
-          { begin: ":(:)?(" + PSEUDO_ELEMENTS.join("|") + ")" }
-        ]
-      },
-      // we may actually need this (12/2020)
-      // { // pseudo-selector params
-      //   begin: /\(/,
-      //   end: /\)/,
-      //   contains: [ hljs.CSS_NUMBER_MODE ]
-      // },
-      modes.CSS_VARIABLE,
-      {
-        className: "attribute",
-        begin: "\\b(" + ATTRIBUTES.join("|") + ")\\b"
-      },
-      // attribute values
-      {
-        begin: /:/,
-        end: /[;}{]/,
-        contains: [
-          modes.BLOCK_COMMENT,
-          modes.HEXCOLOR,
-          modes.IMPORTANT,
-          modes.CSS_NUMBER_MODE,
-          modes.UNICODE_RANGE,
-          ...STRINGS,
-          // needed to highlight these as strings and to avoid issues with
-          // illegal characters that might be inside urls that would trigger the
-          // languages illegal stack
-          {
-            begin: /(url|data-uri)\(/,
-            end: /\)/,
-            relevance: 0,
-            // from keywords
-            keywords: { built_in: "url data-uri" },
-            contains: [
-              ...STRINGS,
-              {
-                className: "string",
-                // any character other than `)` as in `url()` will be the start
-                // of a string, which ends with `)` (from the parent mode)
-                begin: /[^)]/,
-                endsWithParent: true,
-                excludeEnd: true
-              }
-            ]
-          },
-          modes.FUNCTION_DISPATCH
-        ]
-      },
-      {
-        begin: regex.lookahead(/@/),
-        end: "[{;]",
-        relevance: 0,
-        illegal: /:/,
-        // break on Less variables @var: ...
-        contains: [
-          {
-            className: "keyword",
-            begin: AT_PROPERTY_RE
-          },
-          {
-            begin: /\s/,
-            endsWithParent: true,
-            excludeEnd: true,
-            relevance: 0,
-            keywords: {
-              $pattern: /[a-z-]+/,
-              keyword: AT_MODIFIERS,
-              attribute: MEDIA_FEATURES.join(" ")
-            },
-            contains: [
-              {
-                begin: /[a-z-]+(?=:)/,
-                className: "attribute"
-              },
-              ...STRINGS,
-              modes.CSS_NUMBER_MODE
-            ]
-          }
-        ]
-      },
-      {
-        className: "selector-tag",
-        begin: "\\b(" + TAGS.join("|") + ")\\b"
-      }
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/diff.js
-function diff(hljs2) {
-  const regex = hljs2.regex;
-  return {
-    name: "Diff",
-    aliases: ["patch"],
-    contains: [
-      {
-        className: "meta",
-        relevance: 10,
-        match: regex.either(
-          /^@@ +-\d+,\d+ +\+\d+,\d+ +@@/,
-          // @@ -1,2 +1,2 @@
-          /^@@ +-\d+ +\+\d+,\d+ +@@/,
-          // @@ -1 +1,2 @@
-          /^@@ +-\d+,\d+ +\+\d+ +@@/,
-          // @@ -1,2 +1 @@
-          /^@@ +-\d+ +\+\d+ +@@/,
-          // @@ -1 +1 @@
-          /^\*\*\* +\d+,\d+ +\*\*\*\*$/,
-          /^--- +\d+,\d+ +----$/
-        )
-      },
-      {
-        className: "comment",
-        variants: [
-          {
-            begin: regex.either(
-              /Index: /,
-              /^index/,
-              /={3,}/,
-              /^-{3}/,
-              /^\*{3} /,
-              /^\+{3}/,
-              /^diff --git/
-            ),
-            end: /$/
-          },
-          { match: /^\*{15}$/ }
-        ]
-      },
-      {
-        className: "addition",
-        begin: /^\+/,
-        end: /$/
-      },
-      {
-        className: "deletion",
-        begin: /^-/,
-        end: /$/
-      },
-      {
-        className: "addition",
-        begin: /^!/,
-        end: /$/
-      }
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/go.js
-function go(hljs2) {
-  const LITERALS3 = [
-    "true",
-    "false",
-    "iota",
-    "nil"
-  ];
-  const BUILT_INS3 = [
-    "append",
-    "cap",
-    "close",
-    "complex",
-    "copy",
-    "imag",
-    "len",
-    "make",
-    "new",
-    "panic",
-    "print",
-    "println",
-    "real",
-    "recover",
-    "delete"
-  ];
-  const TYPES3 = [
-    "bool",
-    "byte",
-    "complex64",
-    "complex128",
-    "error",
-    "float32",
-    "float64",
-    "int8",
-    "int16",
-    "int32",
-    "int64",
-    "string",
-    "uint8",
-    "uint16",
-    "uint32",
-    "uint64",
-    "int",
-    "uint",
-    "uintptr",
-    "rune"
-  ];
-  const KWS = [
-    "break",
-    "case",
-    "chan",
-    "const",
-    "continue",
-    "default",
-    "defer",
-    "else",
-    "fallthrough",
-    "for",
-    "func",
-    "go",
-    "goto",
-    "if",
-    "import",
-    "interface",
-    "map",
-    "package",
-    "range",
-    "return",
-    "select",
-    "struct",
-    "switch",
-    "type",
-    "var"
-  ];
-  const KEYWORDS3 = {
-    keyword: KWS,
-    type: TYPES3,
-    literal: LITERALS3,
-    built_in: BUILT_INS3
-  };
-  return {
-    name: "Go",
-    aliases: ["golang"],
-    keywords: KEYWORDS3,
-    illegal: "</",
-    contains: [
-      hljs2.C_LINE_COMMENT_MODE,
-      hljs2.C_BLOCK_COMMENT_MODE,
-      {
-        className: "string",
-        variants: [
-          hljs2.QUOTE_STRING_MODE,
-          hljs2.APOS_STRING_MODE,
-          {
-            begin: "`",
-            end: "`"
-          }
-        ]
-      },
-      {
-        className: "number",
-        variants: [
-          {
-            match: /-?\b0[xX]\.[a-fA-F0-9](_?[a-fA-F0-9])*[pP][+-]?\d(_?\d)*i?/,
-            // hex without a present digit before . (making a digit afterwards required)
-            relevance: 0
-          },
-          {
-            match: /-?\b0[xX](_?[a-fA-F0-9])+((\.([a-fA-F0-9](_?[a-fA-F0-9])*)?)?[pP][+-]?\d(_?\d)*)?i?/,
-            // hex with a present digit before . (making a digit afterwards optional)
-            relevance: 0
-          },
-          {
-            match: /-?\b0[oO](_?[0-7])*i?/,
-            // leading 0o octal
-            relevance: 0
-          },
-          {
-            match: /-?\b0[bB](_?[01])*i?/,
-            // leading 0b binary
-            relevance: 0
-          },
-          {
-            match: /-?\.\d(_?\d)*([eE][+-]?\d(_?\d)*)?i?/,
-            // decimal without a present digit before . (making a digit afterwards required)
-            relevance: 0
-          },
-          {
-            match: /-?\b\d(_?\d)*(\.(\d(_?\d)*)?)?([eE][+-]?\d(_?\d)*)?i?/,
-            // decimal with a present digit before . (making a digit afterwards optional)
-            relevance: 0
-          }
-        ]
-      },
-      {
-        begin: /:=/
-        // relevance booster
-      },
-      {
-        className: "function",
-        beginKeywords: "func",
-        end: "\\s*(\\{|$)",
-        excludeEnd: true,
-        contains: [
-          hljs2.TITLE_MODE,
-          {
-            className: "params",
-            begin: /\(/,
-            end: /\)/,
-            endsParent: true,
-            keywords: KEYWORDS3,
-            illegal: /["']/
-          }
-        ]
-      }
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/java.js
-var decimalDigits = "[0-9](_*[0-9])*";
-var frac = `\\.(${decimalDigits})`;
-var hexDigits = "[0-9a-fA-F](_*[0-9a-fA-F])*";
-var NUMERIC = {
-  className: "number",
-  variants: [
-    // DecimalFloatingPointLiteral
-    // including ExponentPart
-    { begin: `(\\b(${decimalDigits})((${frac})|\\.)?|(${frac}))[eE][+-]?(${decimalDigits})[fFdD]?\\b` },
-    // excluding ExponentPart
-    { begin: `\\b(${decimalDigits})((${frac})[fFdD]?\\b|\\.([fFdD]\\b)?)` },
-    { begin: `(${frac})[fFdD]?\\b` },
-    { begin: `\\b(${decimalDigits})[fFdD]\\b` },
-    // HexadecimalFloatingPointLiteral
-    { begin: `\\b0[xX]((${hexDigits})\\.?|(${hexDigits})?\\.(${hexDigits}))[pP][+-]?(${decimalDigits})[fFdD]?\\b` },
-    // DecimalIntegerLiteral
-    { begin: "\\b(0|[1-9](_*[0-9])*)[lL]?\\b" },
-    // HexIntegerLiteral
-    { begin: `\\b0[xX](${hexDigits})[lL]?\\b` },
-    // OctalIntegerLiteral
-    { begin: "\\b0(_*[0-7])*[lL]?\\b" },
-    // BinaryIntegerLiteral
-    { begin: "\\b0[bB][01](_*[01])*[lL]?\\b" }
-  ],
-  relevance: 0
-};
-function recurRegex(re, substitution, depth) {
-  if (depth === -1) return "";
-  return re.replace(substitution, (_2) => {
-    return recurRegex(re, substitution, depth - 1);
-  });
-}
-function java(hljs2) {
-  const regex = hljs2.regex;
-  const JAVA_IDENT_RE = "[À-ʸa-zA-Z_$][À-ʸa-zA-Z_$0-9]*";
-  const ARRAY_BRACKETS_OPTIONAL_RE = "(?:(?:\\s*\\[\\s*])+)?";
-  const SIMPLE_TYPE_RE = JAVA_IDENT_RE + "<@@@>" + ARRAY_BRACKETS_OPTIONAL_RE;
-  const WILDCARD_TYPE_RE = "\\?(?:\\s+(?:extends|super)\\s+" + SIMPLE_TYPE_RE + ")?";
-  const TYPE_ARG_RE = "(?:" + WILDCARD_TYPE_RE + "|" + SIMPLE_TYPE_RE + ")";
-  const TYPE_ARGS_OPTIONAL_RE = recurRegex(
-    "(?:\\s*<\\s*" + TYPE_ARG_RE + "(?:\\s*,\\s*" + TYPE_ARG_RE + ")*\\s*>)?",
-    /<@@@>/g,
-    2
-  );
-  const MAIN_KEYWORDS = [
-    "synchronized",
-    "abstract",
-    "private",
-    "var",
-    "static",
-    "if",
-    "const ",
-    "for",
-    "while",
-    "strictfp",
-    "finally",
-    "protected",
-    "import",
-    "native",
-    "final",
-    "void",
-    "enum",
-    "else",
-    "break",
-    "transient",
-    "catch",
-    "instanceof",
-    "volatile",
-    "case",
-    "assert",
-    "package",
-    "default",
-    "public",
-    "try",
-    "switch",
-    "continue",
-    "throws",
-    "protected",
-    "public",
-    "private",
-    "module",
-    "requires",
-    "exports",
-    "do",
-    "sealed",
-    "yield",
-    "permits",
-    "goto",
-    "when"
-  ];
-  const BUILT_INS3 = [
-    "super",
-    "this"
-  ];
-  const LITERALS3 = [
-    "false",
-    "true",
-    "null"
-  ];
-  const TYPES3 = [
-    "char",
-    "boolean",
-    "long",
-    "float",
-    "int",
-    "byte",
-    "short",
-    "double"
-  ];
-  const KEYWORDS3 = {
-    keyword: MAIN_KEYWORDS,
-    literal: LITERALS3,
-    type: TYPES3,
-    built_in: BUILT_INS3
-  };
-  const ANNOTATION = {
-    className: "meta",
-    begin: "@" + JAVA_IDENT_RE,
-    contains: [
-      {
-        begin: /\(/,
-        end: /\)/,
-        contains: ["self"]
-        // allow nested () inside our annotation
-      }
-    ]
-  };
-  const PARAMS = {
-    className: "params",
-    begin: /\(/,
-    end: /\)/,
-    keywords: KEYWORDS3,
-    relevance: 0,
-    contains: [hljs2.C_BLOCK_COMMENT_MODE],
-    endsParent: true
-  };
-  return {
-    name: "Java",
-    aliases: ["jsp"],
-    keywords: KEYWORDS3,
-    illegal: /<\/|#/,
-    contains: [
-      hljs2.COMMENT(
-        "/\\*\\*",
-        "\\*/",
-        {
-          relevance: 0,
-          contains: [
-            {
-              // eat up @'s in emails to prevent them to be recognized as doctags
-              begin: /\w+@/,
-              relevance: 0
-            },
-            {
-              className: "doctag",
-              begin: "@[A-Za-z]+"
-            }
-          ]
-        }
-      ),
-      // relevance boost
-      {
-        begin: /import java\.[a-z]+\./,
-        keywords: "import",
-        relevance: 2
-      },
-      hljs2.C_LINE_COMMENT_MODE,
-      hljs2.C_BLOCK_COMMENT_MODE,
-      {
-        begin: /"""/,
-        end: /"""/,
-        className: "string",
-        contains: [hljs2.BACKSLASH_ESCAPE]
-      },
-      hljs2.APOS_STRING_MODE,
-      hljs2.QUOTE_STRING_MODE,
-      {
-        match: [
-          /\b(?:class|interface|enum|extends|implements|new)/,
-          /\s+/,
-          JAVA_IDENT_RE
-        ],
-        className: {
-          1: "keyword",
-          3: "title.class"
-        }
-      },
-      {
-        // Exceptions for hyphenated keywords
-        match: /non-sealed/,
-        scope: "keyword"
-      },
-      {
-        // Expression keywords prevent keyword-led expressions from being
-        // recognized as variable or method declarations.
-        beginKeywords: "new throw return else yield assert",
-        relevance: 0
-      },
-      {
-        begin: [
-          JAVA_IDENT_RE,
-          regex.concat(TYPE_ARGS_OPTIONAL_RE, ARRAY_BRACKETS_OPTIONAL_RE, /\s+/),
-          JAVA_IDENT_RE,
-          ARRAY_BRACKETS_OPTIONAL_RE,
-          /\s*/,
-          /=(?!=)/
-        ],
-        className: {
-          1: "type",
-          3: "variable",
-          6: "operator"
-        }
-      },
-      {
-        begin: [
-          /record/,
-          /\s+/,
-          JAVA_IDENT_RE
-        ],
-        className: {
-          1: "keyword",
-          3: "title.class"
-        },
-        contains: [
-          PARAMS,
-          hljs2.C_LINE_COMMENT_MODE,
-          hljs2.C_BLOCK_COMMENT_MODE
-        ]
-      },
-      {
-        begin: [
-          JAVA_IDENT_RE,
-          regex.concat(TYPE_ARGS_OPTIONAL_RE, ARRAY_BRACKETS_OPTIONAL_RE, /\s+/),
-          JAVA_IDENT_RE,
-          /\s*(?=\()/
-        ],
-        className: {
-          1: "type",
-          3: "title.function"
-        },
-        keywords: KEYWORDS3,
-        contains: [
-          {
-            className: "params",
-            begin: /\(/,
-            end: /\)/,
-            keywords: KEYWORDS3,
-            relevance: 0,
-            contains: [
-              ANNOTATION,
-              hljs2.APOS_STRING_MODE,
-              hljs2.QUOTE_STRING_MODE,
-              NUMERIC,
-              hljs2.C_BLOCK_COMMENT_MODE
-            ]
-          },
-          hljs2.C_LINE_COMMENT_MODE,
-          hljs2.C_BLOCK_COMMENT_MODE
-        ]
-      },
-      NUMERIC,
-      ANNOTATION
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/javascript.js
-var IDENT_RE = "[A-Za-z$_][0-9A-Za-z$_]*";
-var KEYWORDS = [
-  "as",
-  // for exports
-  "in",
-  "of",
-  "if",
-  "for",
-  "while",
-  "finally",
-  "var",
-  "new",
-  "function",
-  "do",
-  "return",
-  "void",
-  "else",
-  "break",
-  "catch",
-  "instanceof",
-  "with",
-  "throw",
-  "case",
-  "default",
-  "try",
-  "switch",
-  "continue",
-  "typeof",
-  "delete",
-  "let",
-  "yield",
-  "const",
-  "class",
-  // JS handles these with a special rule
-  // "get",
-  // "set",
-  "debugger",
-  "async",
-  "await",
-  "static",
-  "import",
-  "from",
-  "export",
-  "extends",
-  // It's reached stage 3, which is "recommended for implementation":
-  "using"
-];
-var LITERALS = [
-  "true",
-  "false",
-  "null",
-  "undefined",
-  "NaN",
-  "Infinity"
-];
-var TYPES = [
-  // Fundamental objects
-  "Object",
-  "Function",
-  "Boolean",
-  "Symbol",
-  // numbers and dates
-  "Math",
-  "Date",
-  "Number",
-  "BigInt",
-  // text
-  "String",
-  "RegExp",
-  // Indexed collections
-  "Array",
-  "Float32Array",
-  "Float64Array",
-  "Int8Array",
-  "Uint8Array",
-  "Uint8ClampedArray",
-  "Int16Array",
-  "Int32Array",
-  "Uint16Array",
-  "Uint32Array",
-  "BigInt64Array",
-  "BigUint64Array",
-  // Keyed collections
-  "Set",
-  "Map",
-  "WeakSet",
-  "WeakMap",
-  // Structured data
-  "ArrayBuffer",
-  "SharedArrayBuffer",
-  "Atomics",
-  "DataView",
-  "JSON",
-  // Control abstraction objects
-  "Promise",
-  "Generator",
-  "GeneratorFunction",
-  "AsyncFunction",
-  // Reflection
-  "Reflect",
-  "Proxy",
-  // Internationalization
-  "Intl",
-  // WebAssembly
-  "WebAssembly"
-];
-var ERROR_TYPES = [
-  "Error",
-  "EvalError",
-  "InternalError",
-  "RangeError",
-  "ReferenceError",
-  "SyntaxError",
-  "TypeError",
-  "URIError"
-];
-var BUILT_IN_GLOBALS = [
-  "setInterval",
-  "setTimeout",
-  "clearInterval",
-  "clearTimeout",
-  "require",
-  "exports",
-  "eval",
-  "isFinite",
-  "isNaN",
-  "parseFloat",
-  "parseInt",
-  "decodeURI",
-  "decodeURIComponent",
-  "encodeURI",
-  "encodeURIComponent",
-  "escape",
-  "unescape"
-];
-var BUILT_IN_VARIABLES = [
-  "arguments",
-  "this",
-  "super",
-  "console",
-  "window",
-  "document",
-  "localStorage",
-  "sessionStorage",
-  "module",
-  "self",
-  "global"
-  // Node.js
-];
-var BUILT_INS = [].concat(
-  BUILT_IN_GLOBALS,
-  TYPES,
-  ERROR_TYPES
-);
-function javascript(hljs2) {
-  const regex = hljs2.regex;
-  const hasClosingTag = (match, { after }) => {
-    const tag2 = "</" + match[0].slice(1);
-    const pos = match.input.indexOf(tag2, after);
-    return pos !== -1;
-  };
-  const IDENT_RE$1 = IDENT_RE;
-  const FRAGMENT = {
-    begin: "<>",
-    end: "</>"
-  };
-  const XML_SELF_CLOSING = /<[A-Za-z0-9\\._:-]+\s*\/>/;
-  const XML_TAG = {
-    begin: /<[A-Za-z0-9\\._:-]+/,
-    end: /\/[A-Za-z0-9\\._:-]+>|\/>/,
-    /**
-     * @param {RegExpMatchArray} match
-     * @param {CallbackResponse} response
-     */
-    isTrulyOpeningTag: (match, response) => {
-      const afterMatchIndex = match[0].length + match.index;
-      const nextChar = match.input[afterMatchIndex];
-      if (
-        // HTML should not include another raw `<` inside a tag
-        // nested type?
-        // `<Array<Array<number>>`, etc.
-        nextChar === "<" || // the , gives away that this is not HTML
-        // `<T, A extends keyof T, V>`
-        nextChar === ","
-      ) {
-        response.ignoreMatch();
-        return;
-      }
-      if (nextChar === ">") {
-        if (!hasClosingTag(match, { after: afterMatchIndex })) {
-          response.ignoreMatch();
-        }
-      }
-      let m;
-      const afterMatch = match.input.substring(afterMatchIndex);
-      if (m = afterMatch.match(/^\s*=/)) {
-        response.ignoreMatch();
-        return;
-      }
-      if (m = afterMatch.match(/^\s+extends\s+/)) {
-        if (m.index === 0) {
-          response.ignoreMatch();
-          return;
-        }
-      }
-    }
-  };
-  const KEYWORDS$1 = {
-    $pattern: IDENT_RE,
-    keyword: KEYWORDS,
-    literal: LITERALS,
-    built_in: BUILT_INS,
-    "variable.language": BUILT_IN_VARIABLES
-  };
-  const decimalDigits2 = "[0-9](_?[0-9])*";
-  const frac2 = `\\.(${decimalDigits2})`;
-  const decimalInteger = `0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*`;
-  const NUMBER2 = {
-    className: "number",
-    variants: [
-      // DecimalLiteral
-      { begin: `(\\b(${decimalInteger})((${frac2})|\\.)?|(${frac2}))[eE][+-]?(${decimalDigits2})\\b` },
-      { begin: `\\b(${decimalInteger})\\b((${frac2})\\b|\\.)?|(${frac2})\\b` },
-      // DecimalBigIntegerLiteral
-      { begin: `\\b(0|[1-9](_?[0-9])*)n\\b` },
-      // NonDecimalIntegerLiteral
-      { begin: "\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\b" },
-      { begin: "\\b0[bB][0-1](_?[0-1])*n?\\b" },
-      { begin: "\\b0[oO][0-7](_?[0-7])*n?\\b" },
-      // LegacyOctalIntegerLiteral (does not include underscore separators)
-      // https://tc39.es/ecma262/#sec-additional-syntax-numeric-literals
-      { begin: "\\b0[0-7]+n?\\b" }
-    ],
-    relevance: 0
-  };
-  const SUBST = {
-    className: "subst",
-    begin: "\\$\\{",
-    end: "\\}",
-    keywords: KEYWORDS$1,
-    contains: []
-    // defined later
-  };
-  const HTML_TEMPLATE = {
-    begin: ".?html`",
-    end: "",
-    starts: {
-      end: "`",
-      returnEnd: false,
-      contains: [
-        hljs2.BACKSLASH_ESCAPE,
-        SUBST
-      ],
-      subLanguage: "xml"
-    }
-  };
-  const CSS_TEMPLATE = {
-    begin: ".?css`",
-    end: "",
-    starts: {
-      end: "`",
-      returnEnd: false,
-      contains: [
-        hljs2.BACKSLASH_ESCAPE,
-        SUBST
-      ],
-      subLanguage: "css"
-    }
-  };
-  const GRAPHQL_TEMPLATE = {
-    begin: ".?gql`",
-    end: "",
-    starts: {
-      end: "`",
-      returnEnd: false,
-      contains: [
-        hljs2.BACKSLASH_ESCAPE,
-        SUBST
-      ],
-      subLanguage: "graphql"
-    }
-  };
-  const TEMPLATE_STRING = {
-    className: "string",
-    begin: "`",
-    end: "`",
-    contains: [
-      hljs2.BACKSLASH_ESCAPE,
-      SUBST
-    ]
-  };
-  const JSDOC_COMMENT = hljs2.COMMENT(
-    /\/\*\*(?!\/)/,
-    "\\*/",
-    {
-      relevance: 0,
-      contains: [
-        {
-          begin: "(?=@[A-Za-z]+)",
-          relevance: 0,
-          contains: [
-            {
-              className: "doctag",
-              begin: "@[A-Za-z]+"
-            },
-            {
-              className: "type",
-              begin: "\\{",
-              end: "\\}",
-              excludeEnd: true,
-              excludeBegin: true,
-              relevance: 0
-            },
-            {
-              className: "variable",
-              begin: IDENT_RE$1 + "(?=\\s*(-)|$)",
-              endsParent: true,
-              relevance: 0
-            },
-            // eat spaces (not newlines) so we can find
-            // types or variables
-            {
-              begin: /(?=[^\n])\s/,
-              relevance: 0
-            }
-          ]
-        }
-      ]
-    }
-  );
-  const COMMENT = {
-    className: "comment",
-    variants: [
-      JSDOC_COMMENT,
-      hljs2.C_BLOCK_COMMENT_MODE,
-      hljs2.C_LINE_COMMENT_MODE
-    ]
-  };
-  const SUBST_INTERNALS = [
-    hljs2.APOS_STRING_MODE,
-    hljs2.QUOTE_STRING_MODE,
-    HTML_TEMPLATE,
-    CSS_TEMPLATE,
-    GRAPHQL_TEMPLATE,
-    TEMPLATE_STRING,
-    // Skip numbers when they are part of a variable name
-    { match: /\$\d+/ },
-    NUMBER2
-    // This is intentional:
-    // See https://github.com/highlightjs/highlight.js/issues/3288
-    // hljs.REGEXP_MODE
-  ];
-  SUBST.contains = SUBST_INTERNALS.concat({
-    // we need to pair up {} inside our subst to prevent
-    // it from ending too early by matching another }
-    begin: /\{/,
-    end: /\}/,
-    keywords: KEYWORDS$1,
-    contains: [
-      "self"
-    ].concat(SUBST_INTERNALS)
-  });
-  const SUBST_AND_COMMENTS = [].concat(COMMENT, SUBST.contains);
-  const PARAMS_CONTAINS = SUBST_AND_COMMENTS.concat([
-    // eat recursive parens in sub expressions
-    {
-      begin: /(\s*)\(/,
-      end: /\)/,
-      keywords: KEYWORDS$1,
-      contains: ["self"].concat(SUBST_AND_COMMENTS)
-    }
-  ]);
-  const PARAMS = {
-    className: "params",
-    // convert this to negative lookbehind in v12
-    begin: /(\s*)\(/,
-    // to match the parms with
-    end: /\)/,
-    excludeBegin: true,
-    excludeEnd: true,
-    keywords: KEYWORDS$1,
-    contains: PARAMS_CONTAINS
-  };
-  const CLASS_OR_EXTENDS = {
-    variants: [
-      // class Car extends vehicle
-      {
-        match: [
-          /class/,
-          /\s+/,
-          IDENT_RE$1,
-          /\s+/,
-          /extends/,
-          /\s+/,
-          regex.concat(IDENT_RE$1, "(", regex.concat(/\./, IDENT_RE$1), ")*")
-        ],
-        scope: {
-          1: "keyword",
-          3: "title.class",
-          5: "keyword",
-          7: "title.class.inherited"
-        }
-      },
-      // class Car
-      {
-        match: [
-          /class/,
-          /\s+/,
-          IDENT_RE$1
-        ],
-        scope: {
-          1: "keyword",
-          3: "title.class"
-        }
-      }
-    ]
-  };
-  const CLASS_REFERENCE = {
-    relevance: 0,
-    match: regex.either(
-      // Hard coded exceptions
-      /\bJSON/,
-      // Float32Array, OutT
-      /\b[A-Z][a-z]+([A-Z][a-z]*|\d)*/,
-      // CSSFactory, CSSFactoryT
-      /\b[A-Z]{2,}([A-Z][a-z]+|\d)+([A-Z][a-z]*)*/,
-      // FPs, FPsT
-      /\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\d)*([A-Z][a-z]*)*/
-      // P
-      // single letters are not highlighted
-      // BLAH
-      // this will be flagged as a UPPER_CASE_CONSTANT instead
-    ),
-    className: "title.class",
-    keywords: {
-      _: [
-        // se we still get relevance credit for JS library classes
-        ...TYPES,
-        ...ERROR_TYPES
-      ]
-    }
-  };
-  const USE_STRICT = {
-    label: "use_strict",
-    className: "meta",
-    relevance: 10,
-    begin: /^\s*['"]use (strict|asm)['"]/
-  };
-  const FUNCTION_DEFINITION = {
-    variants: [
-      {
-        match: [
-          /function/,
-          /\s+/,
-          IDENT_RE$1,
-          /(?=\s*\()/
-        ]
-      },
-      // anonymous function
-      {
-        match: [
-          /function/,
-          /\s*(?=\()/
-        ]
-      }
-    ],
-    className: {
-      1: "keyword",
-      3: "title.function"
-    },
-    label: "func.def",
-    contains: [PARAMS],
-    illegal: /%/
-  };
-  const UPPER_CASE_CONSTANT = {
-    relevance: 0,
-    match: /\b[A-Z][A-Z_0-9]+\b/,
-    className: "variable.constant"
-  };
-  function noneOf(list) {
-    return regex.concat("(?!", list.join("|"), ")");
-  }
-  const FUNCTION_CALL = {
-    match: regex.concat(
-      /\b/,
-      noneOf([
-        ...BUILT_IN_GLOBALS,
-        "super",
-        "import",
-        "await"
-      ].map((x2) => `${x2}\\s*\\(`)),
-      IDENT_RE$1,
-      regex.lookahead(/\s*\(/)
-    ),
-    className: "title.function",
-    relevance: 0
-  };
-  const PROPERTY_ACCESS = {
-    begin: regex.concat(/\./, regex.lookahead(
-      regex.concat(IDENT_RE$1, /(?![0-9A-Za-z$_(])/)
-    )),
-    end: IDENT_RE$1,
-    excludeBegin: true,
-    keywords: "prototype",
-    className: "property",
-    relevance: 0
-  };
-  const GETTER_OR_SETTER = {
-    match: [
-      /get|set/,
-      /\s+/,
-      IDENT_RE$1,
-      /(?=\()/
-    ],
-    className: {
-      1: "keyword",
-      3: "title.function"
-    },
-    contains: [
-      {
-        // eat to avoid empty params
-        begin: /\(\)/
-      },
-      PARAMS
-    ]
-  };
-  const FUNC_LEAD_IN_RE = "(\\([^()]*(\\([^()]*(\\([^()]*\\)[^()]*)*\\)[^()]*)*\\)|" + hljs2.UNDERSCORE_IDENT_RE + ")\\s*=>";
-  const FUNCTION_VARIABLE = {
-    match: [
-      /const|var|let/,
-      /\s+/,
-      IDENT_RE$1,
-      /\s*/,
-      /=\s*/,
-      /(async\s*)?/,
-      // async is optional
-      regex.lookahead(FUNC_LEAD_IN_RE)
-    ],
-    keywords: "async",
-    className: {
-      1: "keyword",
-      3: "title.function"
-    },
-    contains: [
-      PARAMS
-    ]
-  };
-  return {
-    name: "JavaScript",
-    aliases: ["js", "jsx", "mjs", "cjs"],
-    keywords: KEYWORDS$1,
-    // this will be extended by TypeScript
-    exports: { PARAMS_CONTAINS, CLASS_REFERENCE },
-    illegal: /#(?![$_A-Za-z])/,
-    contains: [
-      hljs2.SHEBANG({
-        label: "shebang",
-        binary: "node",
-        relevance: 5
-      }),
-      USE_STRICT,
-      hljs2.APOS_STRING_MODE,
-      hljs2.QUOTE_STRING_MODE,
-      HTML_TEMPLATE,
-      CSS_TEMPLATE,
-      GRAPHQL_TEMPLATE,
-      TEMPLATE_STRING,
-      COMMENT,
-      // Skip numbers when they are part of a variable name
-      { match: /\$\d+/ },
-      NUMBER2,
-      CLASS_REFERENCE,
-      {
-        scope: "attr",
-        match: IDENT_RE$1 + regex.lookahead(":"),
-        relevance: 0
-      },
-      FUNCTION_VARIABLE,
-      {
-        // "value" container
-        begin: "(" + hljs2.RE_STARTERS_RE + "|\\b(case|return|throw)\\b)\\s*",
-        keywords: "return throw case",
-        relevance: 0,
-        contains: [
-          COMMENT,
-          hljs2.REGEXP_MODE,
-          {
-            className: "function",
-            // we have to count the parens to make sure we actually have the
-            // correct bounding ( ) before the =>.  There could be any number of
-            // sub-expressions inside also surrounded by parens.
-            begin: FUNC_LEAD_IN_RE,
-            returnBegin: true,
-            end: "\\s*=>",
-            contains: [
-              {
-                className: "params",
-                variants: [
-                  {
-                    begin: hljs2.UNDERSCORE_IDENT_RE,
-                    relevance: 0
-                  },
-                  {
-                    className: null,
-                    begin: /\(\s*\)/,
-                    skip: true
-                  },
-                  {
-                    begin: /(\s*)\(/,
-                    end: /\)/,
-                    excludeBegin: true,
-                    excludeEnd: true,
-                    keywords: KEYWORDS$1,
-                    contains: PARAMS_CONTAINS
-                  }
-                ]
-              }
-            ]
-          },
-          {
-            // could be a comma delimited list of params to a function call
-            begin: /,/,
-            relevance: 0
-          },
-          {
-            match: /\s+/,
-            relevance: 0
-          },
-          {
-            // JSX
-            variants: [
-              { begin: FRAGMENT.begin, end: FRAGMENT.end },
-              { match: XML_SELF_CLOSING },
-              {
-                begin: XML_TAG.begin,
-                // we carefully check the opening tag to see if it truly
-                // is a tag and not a false positive
-                "on:begin": XML_TAG.isTrulyOpeningTag,
-                end: XML_TAG.end
-              }
-            ],
-            subLanguage: "xml",
-            contains: [
-              {
-                begin: XML_TAG.begin,
-                end: XML_TAG.end,
-                skip: true,
-                contains: ["self"]
-              }
-            ]
-          }
-        ]
-      },
-      FUNCTION_DEFINITION,
-      {
-        // prevent this from getting swallowed up by function
-        // since they appear "function like"
-        beginKeywords: "while if switch catch for"
-      },
-      {
-        // we have to count the parens to make sure we actually have the correct
-        // bounding ( ).  There could be any number of sub-expressions inside
-        // also surrounded by parens.
-        begin: "\\b(?!function)" + hljs2.UNDERSCORE_IDENT_RE + "\\([^()]*(\\([^()]*(\\([^()]*\\)[^()]*)*\\)[^()]*)*\\)\\s*\\{",
-        // end parens
-        returnBegin: true,
-        label: "func.def",
-        contains: [
-          PARAMS,
-          hljs2.inherit(hljs2.TITLE_MODE, { begin: IDENT_RE$1, className: "title.function" })
-        ]
-      },
-      // catch ... so it won't trigger the property rule below
-      {
-        match: /\.\.\./,
-        relevance: 0
-      },
-      PROPERTY_ACCESS,
-      // hack: prevents detection of keywords in some circumstances
-      // .keyword()
-      // $keyword = x
-      {
-        match: "\\$" + IDENT_RE$1,
-        relevance: 0
-      },
-      {
-        match: [/\bconstructor(?=\s*\()/],
-        className: { 1: "title.function" },
-        contains: [PARAMS]
-      },
-      FUNCTION_CALL,
-      UPPER_CASE_CONSTANT,
-      CLASS_OR_EXTENDS,
-      GETTER_OR_SETTER,
-      {
-        match: /\$[(.]/
-        // relevance booster for a pattern common to JS libs: `$(something)` and `$.something`
-      }
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/json.js
-var EXTENDED_NUMBER_RE = "([-+]?)(\\b0[xX][a-fA-F0-9]+|(\\b\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?)|NaN|[-+]?Infinity";
-var EXTENDED_NUMBER_MODE = {
-  scope: "number",
-  match: EXTENDED_NUMBER_RE,
-  relevance: 0
-};
-function json(hljs2) {
-  const ATTRIBUTE = {
-    className: "attr",
-    begin: /(("(\\.|[^\\"\r\n])*")|('(\\.|[^\\'\r\n])*'))(?=\s*:)/,
-    relevance: 1.01
-  };
-  const PUNCTUATION = {
-    match: /[{}[\],:]/,
-    className: "punctuation",
-    relevance: 0
-  };
-  const LITERALS3 = [
-    "true",
-    "false",
-    "null"
-  ];
-  const LITERALS_MODE = {
-    scope: "literal",
-    beginKeywords: LITERALS3.join(" ")
-  };
-  return {
-    name: "JSON",
-    aliases: ["jsonc", "json5"],
-    keywords: {
-      literal: LITERALS3
-    },
-    contains: [
-      ATTRIBUTE,
-      PUNCTUATION,
-      hljs2.APOS_STRING_MODE,
-      hljs2.QUOTE_STRING_MODE,
-      LITERALS_MODE,
-      EXTENDED_NUMBER_MODE,
-      hljs2.C_LINE_COMMENT_MODE,
-      hljs2.C_BLOCK_COMMENT_MODE
-    ],
-    illegal: "\\S"
-  };
-}
-
-// node_modules/highlight.js/es/languages/markdown.js
-function markdown(hljs2) {
-  const regex = hljs2.regex;
-  const INLINE_HTML = {
-    begin: /<\/?[A-Za-z_]/,
-    end: ">",
-    subLanguage: "xml",
-    relevance: 0
-  };
-  const HORIZONTAL_RULE = { match: /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/ };
-  const CODE = {
-    className: "code",
-    variants: [
-      // TODO: fix to allow these to work with sublanguage also
-      { begin: "(`{3,})[^`](.|\\n)*?\\1`*[ ]*" },
-      { begin: "(~{3,})[^~](.|\\n)*?\\1~*[ ]*" },
-      // needed to allow markdown as a sublanguage to work
-      {
-        begin: "```",
-        end: "```+[ ]*$"
-      },
-      {
-        begin: "~~~",
-        end: "~~~+[ ]*$"
-      },
-      { begin: "`.+?`" },
-      {
-        begin: "(?=^( {4}|\\t))",
-        // use contains to gobble up multiple lines to allow the block to be whatever size
-        // but only have a single open/close tag vs one per line
-        contains: [
-          {
-            begin: "^( {4}|\\t)",
-            end: "(\\n)$"
-          }
-        ],
-        relevance: 0
-      }
-    ]
-  };
-  const LIST = {
-    className: "bullet",
-    begin: "^[ 	]*([*+-]|(\\d+\\.))(?=\\s+)",
-    end: "\\s+",
-    excludeEnd: true
-  };
-  const LINK_REFERENCE = {
-    begin: /^\[[^\n]+\]:/,
-    returnBegin: true,
-    contains: [
-      {
-        className: "symbol",
-        begin: /\[/,
-        end: /\]/,
-        excludeBegin: true,
-        excludeEnd: true
-      },
-      {
-        className: "link",
-        begin: /:\s*/,
-        end: /$/,
-        excludeBegin: true
-      }
-    ]
-  };
-  const URL_SCHEME = /[A-Za-z][A-Za-z0-9+.-]*/;
-  const LINK = {
-    variants: [
-      // too much like nested array access in so many languages
-      // to have any real relevance
-      {
-        begin: /\[.+?\]\[.*?\]/,
-        relevance: 0
-      },
-      // popular internet URLs
-      {
-        begin: /\[.+?\]\(((data|javascript|mailto):|(?:http|ftp)s?:\/\/).*?\)/,
-        relevance: 2
-      },
-      {
-        begin: regex.concat(/\[.+?\]\(/, URL_SCHEME, /:\/\/.*?\)/),
-        relevance: 2
-      },
-      // relative urls
-      {
-        begin: /\[.+?\]\([./?&#].*?\)/,
-        relevance: 1
-      },
-      // whatever else, lower relevance (might not be a link at all)
-      {
-        begin: /\[.*?\]\(.*?\)/,
-        relevance: 0
-      }
-    ],
-    returnBegin: true,
-    contains: [
-      {
-        // empty strings for alt or link text
-        match: /\[(?=\])/
-      },
-      {
-        className: "string",
-        relevance: 0,
-        begin: "\\[",
-        end: "\\]",
-        excludeBegin: true,
-        returnEnd: true
-      },
-      {
-        className: "link",
-        relevance: 0,
-        begin: "\\]\\(",
-        end: "\\)",
-        excludeBegin: true,
-        excludeEnd: true
-      },
-      {
-        className: "symbol",
-        relevance: 0,
-        begin: "\\]\\[",
-        end: "\\]",
-        excludeBegin: true,
-        excludeEnd: true
-      }
-    ]
-  };
-  const BOLD = {
-    className: "strong",
-    contains: [],
-    // defined later
-    variants: [
-      {
-        begin: /_{2}(?!\s)/,
-        end: /_{2}/
-      },
-      {
-        begin: /\*{2}(?!\s)/,
-        end: /\*{2}/
-      }
-    ]
-  };
-  const ITALIC = {
-    className: "emphasis",
-    contains: [],
-    // defined later
-    variants: [
-      {
-        begin: /\*(?![*\s])/,
-        end: /\*/
-      },
-      {
-        begin: /_(?![_\s])/,
-        end: /_/,
-        relevance: 0
-      }
-    ]
-  };
-  const BOLD_WITHOUT_ITALIC = hljs2.inherit(BOLD, { contains: [] });
-  const ITALIC_WITHOUT_BOLD = hljs2.inherit(ITALIC, { contains: [] });
-  BOLD.contains.push(ITALIC_WITHOUT_BOLD);
-  ITALIC.contains.push(BOLD_WITHOUT_ITALIC);
-  let CONTAINABLE = [
-    INLINE_HTML,
-    LINK
-  ];
-  [
-    BOLD,
-    ITALIC,
-    BOLD_WITHOUT_ITALIC,
-    ITALIC_WITHOUT_BOLD
-  ].forEach((m) => {
-    m.contains = m.contains.concat(CONTAINABLE);
-  });
-  CONTAINABLE = CONTAINABLE.concat(BOLD, ITALIC);
-  const HEADER = {
-    className: "section",
-    variants: [
-      {
-        begin: "^#{1,6}",
-        end: "$",
-        contains: CONTAINABLE
-      },
-      {
-        begin: "(?=^.+?\\n[=-]{2,}$)",
-        contains: [
-          { begin: "^[=-]*$" },
-          {
-            begin: "^",
-            end: "\\n",
-            contains: CONTAINABLE
-          }
-        ]
-      }
-    ]
-  };
-  const BLOCKQUOTE = {
-    className: "quote",
-    begin: "^>\\s+",
-    contains: CONTAINABLE,
-    end: "$"
-  };
-  const ENTITY = {
-    //https://spec.commonmark.org/0.31.2/#entity-references
-    scope: "literal",
-    match: /&([a-zA-Z0-9]+|#[0-9]{1,7}|#[Xx][0-9a-fA-F]{1,6});/
-  };
-  return {
-    name: "Markdown",
-    aliases: [
-      "md",
-      "mkdown",
-      "mkd"
-    ],
-    contains: [
-      HEADER,
-      INLINE_HTML,
-      LIST,
-      // must come before BOLD/ITALIC so that a `***` or `___` thematic break
-      // isn't mistaken for the start of bold text
-      HORIZONTAL_RULE,
-      BOLD,
-      ITALIC,
-      BLOCKQUOTE,
-      CODE,
-      LINK,
-      LINK_REFERENCE,
-      ENTITY
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/python.js
-function python(hljs2) {
-  const regex = hljs2.regex;
-  const IDENT_RE3 = new RegExp("[\\p{XID_Start}_]\\p{XID_Continue}*", "u");
-  const RESERVED_WORDS = [
-    "and",
-    "as",
-    "assert",
-    "async",
-    "await",
-    "break",
-    "case",
-    "class",
-    "continue",
-    "def",
-    "del",
-    "elif",
-    "else",
-    "except",
-    "finally",
-    "for",
-    "from",
-    "global",
-    "if",
-    "import",
-    "in",
-    "is",
-    "lambda",
-    "lazy",
-    "match",
-    "nonlocal|10",
-    "not",
-    "or",
-    "pass",
-    "raise",
-    "return",
-    "try",
-    "while",
-    "with",
-    "yield"
-  ];
-  const BUILT_INS3 = [
-    "__import__",
-    "abs",
-    "aiter",
-    "all",
-    "anext",
-    "any",
-    "ascii",
-    "bin",
-    "bool",
-    "breakpoint",
-    "bytearray",
-    "bytes",
-    "callable",
-    "chr",
-    "classmethod",
-    "compile",
-    "complex",
-    "delattr",
-    "dict",
-    "dir",
-    "divmod",
-    "enumerate",
-    "eval",
-    "exec",
-    "filter",
-    "float",
-    "format",
-    "frozendict",
-    "frozenset",
-    "getattr",
-    "globals",
-    "hasattr",
-    "hash",
-    "help",
-    "hex",
-    "id",
-    "input",
-    "int",
-    "isinstance",
-    "issubclass",
-    "iter",
-    "len",
-    "list",
-    "locals",
-    "map",
-    "max",
-    "memoryview",
-    "min",
-    "next",
-    "object",
-    "oct",
-    "open",
-    "ord",
-    "pow",
-    "print",
-    "property",
-    "range",
-    "repr",
-    "reversed",
-    "round",
-    "sentinel",
-    "set",
-    "setattr",
-    "slice",
-    "sorted",
-    "staticmethod",
-    "str",
-    "sum",
-    "super",
-    "tuple",
-    "type",
-    "vars",
-    "zip"
-  ];
-  const LITERALS3 = [
-    "__debug__",
-    "Ellipsis",
-    "False",
-    "None",
-    "NotImplemented",
-    "True"
-  ];
-  const TYPES3 = [
-    "Any",
-    "Callable",
-    "Coroutine",
-    "Dict",
-    "List",
-    "Literal",
-    "Generic",
-    "Optional",
-    "Sequence",
-    "Set",
-    "Tuple",
-    "Type",
-    "Union"
-  ];
-  const KEYWORDS3 = {
-    $pattern: /[A-Za-z]\w+|__\w+__/,
-    keyword: RESERVED_WORDS,
-    built_in: BUILT_INS3,
-    literal: LITERALS3,
-    type: TYPES3
-  };
-  const PROMPT = {
-    className: "meta",
-    begin: /^(>>>|\.\.\.) /
-  };
-  const SUBST = {
-    className: "subst",
-    begin: /\{/,
-    end: /\}/,
-    keywords: KEYWORDS3,
-    illegal: /#/
-  };
-  const LITERAL_BRACKET = {
-    begin: /\{\{/,
-    relevance: 0
-  };
-  const STRING = {
-    className: "string",
-    contains: [hljs2.BACKSLASH_ESCAPE],
-    variants: [
-      {
-        begin: /([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?'''/,
-        end: /'''/,
-        contains: [
-          hljs2.BACKSLASH_ESCAPE,
-          PROMPT
-        ],
-        relevance: 10
-      },
-      {
-        begin: /([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?"""/,
-        end: /"""/,
-        contains: [
-          hljs2.BACKSLASH_ESCAPE,
-          PROMPT
-        ],
-        relevance: 10
-      },
-      {
-        begin: /([fFtT][rR]|[rR][fFtT]|[fFtT])'''/,
-        end: /'''/,
-        contains: [
-          hljs2.BACKSLASH_ESCAPE,
-          PROMPT,
-          LITERAL_BRACKET,
-          SUBST
-        ]
-      },
-      {
-        begin: /([fFtT][rR]|[rR][fFtT]|[fFtT])"""/,
-        end: /"""/,
-        contains: [
-          hljs2.BACKSLASH_ESCAPE,
-          PROMPT,
-          LITERAL_BRACKET,
-          SUBST
-        ]
-      },
-      {
-        begin: /([uU]|[rR])'/,
-        end: /'/,
-        relevance: 10
-      },
-      {
-        begin: /([uU]|[rR])"/,
-        end: /"/,
-        relevance: 10
-      },
-      {
-        begin: /([bB]|[bB][rR]|[rR][bB])'/,
-        end: /'/
-      },
-      {
-        begin: /([bB]|[bB][rR]|[rR][bB])"/,
-        end: /"/
-      },
-      {
-        begin: /([fFtT][rR]|[rR][fFtT]|[fFtT])'/,
-        end: /'/,
-        contains: [
-          hljs2.BACKSLASH_ESCAPE,
-          LITERAL_BRACKET,
-          SUBST
-        ]
-      },
-      {
-        begin: /([fFtT][rR]|[rR][fFtT]|[fFtT])"/,
-        end: /"/,
-        contains: [
-          hljs2.BACKSLASH_ESCAPE,
-          LITERAL_BRACKET,
-          SUBST
-        ]
-      },
-      hljs2.APOS_STRING_MODE,
-      hljs2.QUOTE_STRING_MODE
-    ]
-  };
-  const digitpart = "[0-9](_?[0-9])*";
-  const pointfloat = `(\\b(${digitpart}))?\\.(${digitpart})|\\b(${digitpart})\\.`;
-  const lookahead = `\\b|${RESERVED_WORDS.join("|")}`;
-  const NUMBER2 = {
-    className: "number",
-    relevance: 0,
-    variants: [
-      // exponentfloat, pointfloat
-      // https://docs.python.org/3.9/reference/lexical_analysis.html#floating-point-literals
-      // optionally imaginary
-      // https://docs.python.org/3.9/reference/lexical_analysis.html#imaginary-literals
-      // Note: no leading \b because floats can start with a decimal point
-      // and we don't want to mishandle e.g. `fn(.5)`,
-      // no trailing \b for pointfloat because it can end with a decimal point
-      // and we don't want to mishandle e.g. `0..hex()`; this should be safe
-      // because both MUST contain a decimal point and so cannot be confused with
-      // the interior part of an identifier
-      {
-        begin: `(\\b(${digitpart})|(${pointfloat}))[eE][+-]?(${digitpart})[jJ]?(?=${lookahead})`
-      },
-      {
-        begin: `(${pointfloat})[jJ]?`
-      },
-      // decinteger, bininteger, octinteger, hexinteger
-      // https://docs.python.org/3.9/reference/lexical_analysis.html#integer-literals
-      // optionally "long" in Python 2
-      // https://docs.python.org/2.7/reference/lexical_analysis.html#integer-and-long-integer-literals
-      // decinteger is optionally imaginary
-      // https://docs.python.org/3.9/reference/lexical_analysis.html#imaginary-literals
-      {
-        begin: `\\b([1-9](_?[0-9])*|0+(_?0)*)[lLjJ]?(?=${lookahead})`
-      },
-      {
-        begin: `\\b0[bB](_?[01])+[lL]?(?=${lookahead})`
-      },
-      {
-        begin: `\\b0[oO](_?[0-7])+[lL]?(?=${lookahead})`
-      },
-      {
-        begin: `\\b0[xX](_?[0-9a-fA-F])+[lL]?(?=${lookahead})`
-      },
-      // imagnumber (digitpart-based)
-      // https://docs.python.org/3.9/reference/lexical_analysis.html#imaginary-literals
-      {
-        begin: `\\b(${digitpart})[jJ](?=${lookahead})`
-      }
-    ]
-  };
-  const COMMENT_TYPE = {
-    className: "comment",
-    begin: regex.lookahead(/# type:/),
-    end: /$/,
-    keywords: KEYWORDS3,
-    contains: [
-      {
-        // prevent keywords from coloring `type`
-        begin: /# type:/
-      },
-      // comment within a datatype comment includes no keywords
-      {
-        begin: /#/,
-        end: /\b\B/,
-        endsWithParent: true
-      }
-    ]
-  };
-  const PARAMS = {
-    className: "params",
-    variants: [
-      // Exclude params in functions without params
-      {
-        className: "",
-        begin: /\(\s*\)/,
-        skip: true
-      },
-      {
-        begin: /\(/,
-        end: /\)/,
-        excludeBegin: true,
-        excludeEnd: true,
-        keywords: KEYWORDS3,
-        contains: [
-          "self",
-          PROMPT,
-          NUMBER2,
-          STRING,
-          hljs2.HASH_COMMENT_MODE
-        ]
-      }
-    ]
-  };
-  SUBST.contains = [
-    STRING,
-    NUMBER2,
-    PROMPT
-  ];
-  return {
-    name: "Python",
-    aliases: [
-      "py",
-      "gyp",
-      "ipython"
-    ],
-    unicodeRegex: true,
-    keywords: KEYWORDS3,
-    illegal: /(<\/|\?)|=>/,
-    contains: [
-      PROMPT,
-      NUMBER2,
-      {
-        // very common convention
-        scope: "variable.language",
-        match: /\bself\b/
-      },
-      {
-        // eat "if" prior to string so that it won't accidentally be
-        // labeled as an f-string
-        beginKeywords: "if",
-        relevance: 0
-      },
-      { match: /\bor\b/, scope: "keyword" },
-      STRING,
-      COMMENT_TYPE,
-      hljs2.HASH_COMMENT_MODE,
-      {
-        match: [
-          /\bdef/,
-          /\s+/,
-          IDENT_RE3
-        ],
-        scope: {
-          1: "keyword",
-          3: "title.function"
-        },
-        contains: [PARAMS]
-      },
-      {
-        variants: [
-          {
-            match: [
-              /\bclass/,
-              /\s+/,
-              IDENT_RE3,
-              /\s*/,
-              /\(\s*/,
-              IDENT_RE3,
-              /\s*\)/
-            ]
-          },
-          {
-            match: [
-              /\bclass/,
-              /\s+/,
-              IDENT_RE3
-            ]
-          }
-        ],
-        scope: {
-          1: "keyword",
-          3: "title.class",
-          6: "title.class.inherited"
-        }
-      },
-      {
-        className: "meta",
-        begin: /^[\t ]*@/,
-        end: /(?=#)|$/,
-        contains: [
-          NUMBER2,
-          PARAMS,
-          STRING
-        ]
-      }
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/rust.js
-function rust(hljs2) {
-  const regex = hljs2.regex;
-  const RAW_IDENTIFIER = /(r#)?/;
-  const UNDERSCORE_IDENT_RE = regex.concat(RAW_IDENTIFIER, hljs2.UNDERSCORE_IDENT_RE);
-  const IDENT_RE3 = regex.concat(RAW_IDENTIFIER, hljs2.IDENT_RE);
-  const FUNCTION_INVOKE = {
-    scope: "title.function.invoke",
-    relevance: 0,
-    begin: regex.concat(
-      /\b/,
-      /(?!(?:let|for|while|if|else|match)\b)/,
-      IDENT_RE3,
-      regex.lookahead(/\s*\(/)
-    )
-  };
-  const NUMBER_SUFFIX = "([ui](8|16|32|64|128|size)|f(16|32|64|128))?";
-  const KEYWORDS3 = [
-    "abstract",
-    "as",
-    "async",
-    "await",
-    "become",
-    "box",
-    "break",
-    "const",
-    "continue",
-    "crate",
-    "do",
-    "dyn",
-    "else",
-    "enum",
-    "extern",
-    "false",
-    "final",
-    "fn",
-    "for",
-    "if",
-    "impl",
-    "in",
-    "let",
-    "loop",
-    "macro",
-    "match",
-    "mod",
-    "move",
-    "mut",
-    "override",
-    "priv",
-    "pub",
-    "raw",
-    "ref",
-    "return",
-    "self",
-    "Self",
-    "static",
-    "struct",
-    "super",
-    "trait",
-    "true",
-    "try",
-    "type",
-    "typeof",
-    "union",
-    "unsafe",
-    "unsized",
-    "use",
-    "virtual",
-    "where",
-    "while",
-    "yield"
-  ];
-  const LITERALS3 = [
-    "true",
-    "false",
-    "Some",
-    "None",
-    "Ok",
-    "Err"
-  ];
-  const BUILTINS = [
-    // functions
-    "drop ",
-    // traits
-    "Copy",
-    "Send",
-    "Sized",
-    "Sync",
-    "Drop",
-    "Fn",
-    "FnMut",
-    "FnOnce",
-    "ToOwned",
-    "Clone",
-    "Debug",
-    "PartialEq",
-    "PartialOrd",
-    "Eq",
-    "Ord",
-    "AsRef",
-    "AsMut",
-    "Into",
-    "From",
-    "Default",
-    "Iterator",
-    "Extend",
-    "IntoIterator",
-    "DoubleEndedIterator",
-    "ExactSizeIterator",
-    "SliceConcatExt",
-    "ToString",
-    // macros
-    "assert!",
-    "assert_eq!",
-    "bitflags!",
-    "bytes!",
-    "cfg!",
-    "col!",
-    "concat!",
-    "concat_idents!",
-    "debug_assert!",
-    "debug_assert_eq!",
-    "env!",
-    "eprintln!",
-    "panic!",
-    "file!",
-    "format!",
-    "format_args!",
-    "include_bytes!",
-    "include_str!",
-    "line!",
-    "local_data_key!",
-    "module_path!",
-    "option_env!",
-    "print!",
-    "println!",
-    "select!",
-    "stringify!",
-    "try!",
-    "unimplemented!",
-    "unreachable!",
-    "vec!",
-    "write!",
-    "writeln!",
-    "macro_rules!",
-    "assert_ne!",
-    "debug_assert_ne!"
-  ];
-  const TYPES3 = [
-    "i8",
-    "i16",
-    "i32",
-    "i64",
-    "i128",
-    "isize",
-    "u8",
-    "u16",
-    "u32",
-    "u64",
-    "u128",
-    "usize",
-    "f16",
-    "f32",
-    "f64",
-    "f128",
-    "str",
-    "char",
-    "bool",
-    "Box",
-    "Option",
-    "Result",
-    "String",
-    "Vec"
-  ];
-  return {
-    name: "Rust",
-    aliases: ["rs"],
-    keywords: {
-      $pattern: hljs2.IDENT_RE + "!?",
-      type: TYPES3,
-      keyword: KEYWORDS3,
-      literal: LITERALS3,
-      built_in: BUILTINS
-    },
-    illegal: "</",
-    contains: [
-      hljs2.C_LINE_COMMENT_MODE,
-      hljs2.COMMENT("/\\*", "\\*/", { contains: ["self"] }),
-      hljs2.inherit(hljs2.QUOTE_STRING_MODE, {
-        begin: /b?"/,
-        illegal: null
-      }),
-      {
-        scope: "symbol",
-        // negative lookahead to avoid matching `'`
-        begin: /'[a-zA-Z_][a-zA-Z0-9_]*(?!')/
-      },
-      {
-        scope: "string",
-        variants: [
-          { begin: /b?r(#*)"(.|\n)*?"\1(?!#)/ },
-          {
-            begin: /b?'/,
-            end: /'/,
-            contains: [
-              {
-                scope: "char.escape",
-                match: /\\('|"|\\|\w|x\w{2}|u\w{4}|U\w{8})/
-              }
-            ]
-          }
-        ]
-      },
-      {
-        scope: "number",
-        variants: [
-          { begin: "\\b0b([01_]+)" + NUMBER_SUFFIX },
-          { begin: "\\b0o([0-7_]+)" + NUMBER_SUFFIX },
-          { begin: "\\b0x([A-Fa-f0-9_]+)" + NUMBER_SUFFIX },
-          { begin: "\\b(\\d[\\d_]*(\\.[0-9_]+)?([eE][+-]?[0-9_]+)?)" + NUMBER_SUFFIX }
-        ],
-        relevance: 0
-      },
-      {
-        begin: [
-          /\bsafe/,
-          /\s+/,
-          /extern/
-        ],
-        scope: {
-          1: "keyword",
-          3: "keyword"
-        }
-      },
-      {
-        begin: [
-          /fn/,
-          /\s+/,
-          UNDERSCORE_IDENT_RE
-        ],
-        scope: {
-          1: "keyword",
-          3: "title.function"
-        }
-      },
-      {
-        scope: "meta",
-        begin: "#!?\\[",
-        end: "\\]",
-        contains: [
-          {
-            scope: "string",
-            begin: /"/,
-            end: /"/,
-            contains: [
-              hljs2.BACKSLASH_ESCAPE
-            ]
-          }
-        ]
-      },
-      {
-        begin: [
-          /let/,
-          /\s+/,
-          /(?:mut\s+)?/,
-          UNDERSCORE_IDENT_RE
-        ],
-        scope: {
-          1: "keyword",
-          3: "keyword",
-          4: "variable"
-        }
-      },
-      // must come before impl/for rule later
-      {
-        begin: [
-          /for/,
-          /\s+/,
-          UNDERSCORE_IDENT_RE,
-          /\s+/,
-          /in/
-        ],
-        scope: {
-          1: "keyword",
-          3: "variable",
-          5: "keyword"
-        }
-      },
-      {
-        begin: [
-          /type/,
-          /\s+/,
-          UNDERSCORE_IDENT_RE
-        ],
-        scope: {
-          1: "keyword",
-          3: "title.class"
-        }
-      },
-      {
-        begin: [
-          /(?:trait|enum|struct|union|impl|for)/,
-          /\s+/,
-          UNDERSCORE_IDENT_RE
-        ],
-        scope: {
-          1: "keyword",
-          3: "title.class"
-        }
-      },
-      {
-        begin: hljs2.IDENT_RE + "::",
-        keywords: {
-          keyword: "Self",
-          built_in: BUILTINS,
-          type: TYPES3
-        }
-      },
-      {
-        scope: "punctuation",
-        begin: "->"
-      },
-      FUNCTION_INVOKE
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/shell.js
-function shell(hljs2) {
-  return {
-    name: "Shell Session",
-    aliases: [
-      "console",
-      "shellsession"
-    ],
-    contains: [
-      {
-        className: "meta.prompt",
-        // We cannot add \s (spaces) in the regular expression otherwise it will be too broad and produce unexpected result.
-        // For instance, in the following example, it would match "echo /path/to/home >" as a prompt:
-        // echo /path/to/home > t.exe
-        begin: /^\s{0,3}[./~\w\d[\]()@-]*[>%$#][ ]?/,
-        starts: {
-          end: /[^\\](?=\s*$)/,
-          subLanguage: "bash"
-        }
-      }
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/sql.js
-function sql(hljs2) {
-  const regex = hljs2.regex;
-  const COMMENT_MODE = hljs2.COMMENT("--", "$");
-  const STRING = {
-    scope: "string",
-    variants: [
-      {
-        begin: /'/,
-        end: /'/,
-        contains: [{ match: /''/ }]
-      }
-    ]
-  };
-  const QUOTED_IDENTIFIER = {
-    begin: /"/,
-    end: /"/,
-    contains: [{ match: /""/ }]
-  };
-  const LITERALS3 = [
-    "true",
-    "false",
-    // Not sure it's correct to call NULL literal, and clauses like IS [NOT] NULL look strange that way.
-    // "null",
-    "unknown"
-  ];
-  const MULTI_WORD_TYPES = [
-    "double precision",
-    "large object",
-    "with timezone",
-    "without timezone"
-  ];
-  const TYPES3 = [
-    "bigint",
-    "binary",
-    "blob",
-    "boolean",
-    "char",
-    "character",
-    "clob",
-    "date",
-    "dec",
-    "decfloat",
-    "decimal",
-    "float",
-    "int",
-    "integer",
-    "interval",
-    "nchar",
-    "nclob",
-    "national",
-    "numeric",
-    "real",
-    "row",
-    "smallint",
-    "time",
-    "timestamp",
-    "varchar",
-    "varying",
-    // modifier (character varying)
-    "varbinary"
-  ];
-  const NON_RESERVED_WORDS = [
-    "add",
-    "asc",
-    "collation",
-    "desc",
-    "final",
-    "first",
-    "last",
-    "view"
-  ];
-  const RESERVED_WORDS = [
-    "abs",
-    "acos",
-    "all",
-    "allocate",
-    "alter",
-    "and",
-    "any",
-    "are",
-    "array",
-    "array_agg",
-    "array_max_cardinality",
-    "as",
-    "asensitive",
-    "asin",
-    "asymmetric",
-    "at",
-    "atan",
-    "atomic",
-    "authorization",
-    "avg",
-    "begin",
-    "begin_frame",
-    "begin_partition",
-    "between",
-    "bigint",
-    "binary",
-    "blob",
-    "boolean",
-    "both",
-    "by",
-    "call",
-    "called",
-    "cardinality",
-    "cascaded",
-    "case",
-    "cast",
-    "ceil",
-    "ceiling",
-    "char",
-    "char_length",
-    "character",
-    "character_length",
-    "check",
-    "classifier",
-    "clob",
-    "close",
-    "coalesce",
-    "collate",
-    "collect",
-    "column",
-    "commit",
-    "condition",
-    "connect",
-    "constraint",
-    "contains",
-    "convert",
-    "copy",
-    "corr",
-    "corresponding",
-    "cos",
-    "cosh",
-    "count",
-    "covar_pop",
-    "covar_samp",
-    "create",
-    "cross",
-    "cube",
-    "cume_dist",
-    "current",
-    "current_catalog",
-    "current_date",
-    "current_default_transform_group",
-    "current_path",
-    "current_role",
-    "current_row",
-    "current_schema",
-    "current_time",
-    "current_timestamp",
-    "current_path",
-    "current_role",
-    "current_transform_group_for_type",
-    "current_user",
-    "cursor",
-    "cycle",
-    "date",
-    "day",
-    "deallocate",
-    "dec",
-    "decimal",
-    "decfloat",
-    "declare",
-    "default",
-    "define",
-    "delete",
-    "dense_rank",
-    "deref",
-    "describe",
-    "deterministic",
-    "disconnect",
-    "distinct",
-    "double",
-    "drop",
-    "dynamic",
-    "each",
-    "element",
-    "else",
-    "empty",
-    "end",
-    "end_frame",
-    "end_partition",
-    "end-exec",
-    "equals",
-    "escape",
-    "every",
-    "except",
-    "exec",
-    "execute",
-    "exists",
-    "exp",
-    "external",
-    "extract",
-    "false",
-    "fetch",
-    "filter",
-    "first_value",
-    "float",
-    "floor",
-    "for",
-    "foreign",
-    "frame_row",
-    "free",
-    "from",
-    "full",
-    "function",
-    "fusion",
-    "get",
-    "global",
-    "grant",
-    "group",
-    "grouping",
-    "groups",
-    "having",
-    "hold",
-    "hour",
-    "identity",
-    "in",
-    "indicator",
-    "initial",
-    "inner",
-    "inout",
-    "insensitive",
-    "insert",
-    "int",
-    "integer",
-    "intersect",
-    "intersection",
-    "interval",
-    "into",
-    "is",
-    "join",
-    "json_array",
-    "json_arrayagg",
-    "json_exists",
-    "json_object",
-    "json_objectagg",
-    "json_query",
-    "json_table",
-    "json_table_primitive",
-    "json_value",
-    "lag",
-    "language",
-    "large",
-    "last_value",
-    "lateral",
-    "lead",
-    "leading",
-    "left",
-    "like",
-    "like_regex",
-    "listagg",
-    "ln",
-    "local",
-    "localtime",
-    "localtimestamp",
-    "log",
-    "log10",
-    "lower",
-    "match",
-    "match_number",
-    "match_recognize",
-    "matches",
-    "max",
-    "member",
-    "merge",
-    "method",
-    "min",
-    "minute",
-    "mod",
-    "modifies",
-    "module",
-    "month",
-    "multiset",
-    "national",
-    "natural",
-    "nchar",
-    "nclob",
-    "new",
-    "no",
-    "none",
-    "normalize",
-    "not",
-    "nth_value",
-    "ntile",
-    "null",
-    "nullif",
-    "numeric",
-    "octet_length",
-    "occurrences_regex",
-    "of",
-    "offset",
-    "old",
-    "omit",
-    "on",
-    "one",
-    "only",
-    "open",
-    "or",
-    "order",
-    "out",
-    "outer",
-    "over",
-    "overlaps",
-    "overlay",
-    "parameter",
-    "partition",
-    "pattern",
-    "per",
-    "percent",
-    "percent_rank",
-    "percentile_cont",
-    "percentile_disc",
-    "period",
-    "portion",
-    "position",
-    "position_regex",
-    "power",
-    "precedes",
-    "precision",
-    "prepare",
-    "primary",
-    "procedure",
-    "ptf",
-    "range",
-    "rank",
-    "reads",
-    "real",
-    "recursive",
-    "ref",
-    "references",
-    "referencing",
-    "regr_avgx",
-    "regr_avgy",
-    "regr_count",
-    "regr_intercept",
-    "regr_r2",
-    "regr_slope",
-    "regr_sxx",
-    "regr_sxy",
-    "regr_syy",
-    "release",
-    "result",
-    "return",
-    "returns",
-    "revoke",
-    "right",
-    "rollback",
-    "rollup",
-    "row",
-    "row_number",
-    "rows",
-    "running",
-    "savepoint",
-    "scope",
-    "scroll",
-    "search",
-    "second",
-    "seek",
-    "select",
-    "sensitive",
-    "session_user",
-    "set",
-    "show",
-    "similar",
-    "sin",
-    "sinh",
-    "skip",
-    "smallint",
-    "some",
-    "specific",
-    "specifictype",
-    "sql",
-    "sqlexception",
-    "sqlstate",
-    "sqlwarning",
-    "sqrt",
-    "start",
-    "static",
-    "stddev_pop",
-    "stddev_samp",
-    "submultiset",
-    "subset",
-    "substring",
-    "substring_regex",
-    "succeeds",
-    "sum",
-    "symmetric",
-    "system",
-    "system_time",
-    "system_user",
-    "table",
-    "tablesample",
-    "tan",
-    "tanh",
-    "then",
-    "time",
-    "timestamp",
-    "timezone_hour",
-    "timezone_minute",
-    "to",
-    "trailing",
-    "translate",
-    "translate_regex",
-    "translation",
-    "treat",
-    "trigger",
-    "trim",
-    "trim_array",
-    "true",
-    "truncate",
-    "uescape",
-    "union",
-    "unique",
-    "unknown",
-    "unnest",
-    "update",
-    "upper",
-    "user",
-    "using",
-    "value",
-    "values",
-    "value_of",
-    "var_pop",
-    "var_samp",
-    "varbinary",
-    "varchar",
-    "varying",
-    "versioning",
-    "when",
-    "whenever",
-    "where",
-    "width_bucket",
-    "window",
-    "with",
-    "within",
-    "without",
-    "year"
-  ];
-  const RESERVED_FUNCTIONS = [
-    "abs",
-    "acos",
-    "array_agg",
-    "asin",
-    "atan",
-    "avg",
-    "cast",
-    "ceil",
-    "ceiling",
-    "coalesce",
-    "corr",
-    "cos",
-    "cosh",
-    "count",
-    "covar_pop",
-    "covar_samp",
-    "cume_dist",
-    "dense_rank",
-    "deref",
-    "element",
-    "exp",
-    "extract",
-    "first_value",
-    "floor",
-    "json_array",
-    "json_arrayagg",
-    "json_exists",
-    "json_object",
-    "json_objectagg",
-    "json_query",
-    "json_table",
-    "json_table_primitive",
-    "json_value",
-    "lag",
-    "last_value",
-    "lead",
-    "listagg",
-    "ln",
-    "log",
-    "log10",
-    "lower",
-    "max",
-    "min",
-    "mod",
-    "nth_value",
-    "ntile",
-    "nullif",
-    "percent_rank",
-    "percentile_cont",
-    "percentile_disc",
-    "position",
-    "position_regex",
-    "power",
-    "rank",
-    "regr_avgx",
-    "regr_avgy",
-    "regr_count",
-    "regr_intercept",
-    "regr_r2",
-    "regr_slope",
-    "regr_sxx",
-    "regr_sxy",
-    "regr_syy",
-    "row_number",
-    "sin",
-    "sinh",
-    "sqrt",
-    "stddev_pop",
-    "stddev_samp",
-    "substring",
-    "substring_regex",
-    "sum",
-    "tan",
-    "tanh",
-    "translate",
-    "translate_regex",
-    "treat",
-    "trim",
-    "trim_array",
-    "unnest",
-    "upper",
-    "value_of",
-    "var_pop",
-    "var_samp",
-    "width_bucket"
-  ];
-  const POSSIBLE_WITHOUT_PARENS = [
-    "current_catalog",
-    "current_date",
-    "current_default_transform_group",
-    "current_path",
-    "current_role",
-    "current_schema",
-    "current_transform_group_for_type",
-    "current_user",
-    "session_user",
-    "system_time",
-    "system_user",
-    "current_time",
-    "localtime",
-    "current_timestamp",
-    "localtimestamp"
-  ];
-  const COMBOS = [
-    "create table",
-    "insert into",
-    "primary key",
-    "foreign key",
-    "not null",
-    "alter table",
-    "add constraint",
-    "grouping sets",
-    "on overflow",
-    "character set",
-    "respect nulls",
-    "ignore nulls",
-    "nulls first",
-    "nulls last",
-    "depth first",
-    "breadth first"
-  ];
-  const FUNCTIONS = RESERVED_FUNCTIONS;
-  const KEYWORDS3 = [
-    ...RESERVED_WORDS,
-    ...NON_RESERVED_WORDS
-  ].filter((keyword) => {
-    return !RESERVED_FUNCTIONS.includes(keyword);
-  });
-  const VARIABLE = {
-    scope: "variable",
-    match: /@[a-z0-9][a-z0-9_]*/
-  };
-  const OPERATOR = {
-    scope: "operator",
-    match: /[-+*/=%^~]|&&?|\|\|?|!=?|<(?:=>?|<|>)?|>[>=]?/,
-    relevance: 0
-  };
-  const FUNCTION_CALL = {
-    match: regex.concat(/\b/, regex.either(...FUNCTIONS), /\s*\(/),
-    relevance: 0,
-    keywords: { built_in: FUNCTIONS }
-  };
-  function kws_to_regex(list) {
-    return regex.concat(
-      /\b/,
-      regex.either(...list.map((kw) => {
-        return kw.replace(/\s+/, "\\s+");
-      })),
-      /\b/
-    );
-  }
-  const MULTI_WORD_KEYWORDS = {
-    scope: "keyword",
-    match: kws_to_regex(COMBOS),
-    relevance: 0
-  };
-  function reduceRelevancy(list, {
-    exceptions,
-    when
-  } = {}) {
-    const qualifyFn = when;
-    exceptions = exceptions || [];
-    return list.map((item) => {
-      if (item.match(/\|\d+$/) || exceptions.includes(item)) {
-        return item;
-      } else if (qualifyFn(item)) {
-        return `${item}|0`;
-      } else {
-        return item;
-      }
-    });
-  }
-  return {
-    name: "SQL",
-    case_insensitive: true,
-    // does not include {} or HTML tags `</`
-    illegal: /[{}]|<\//,
-    keywords: {
-      $pattern: /\b[\w\.]+/,
-      keyword: reduceRelevancy(KEYWORDS3, { when: (x2) => x2.length < 3 }),
-      literal: LITERALS3,
-      type: TYPES3,
-      built_in: POSSIBLE_WITHOUT_PARENS
-    },
-    contains: [
-      {
-        scope: "type",
-        match: kws_to_regex(MULTI_WORD_TYPES)
-      },
-      MULTI_WORD_KEYWORDS,
-      FUNCTION_CALL,
-      VARIABLE,
-      STRING,
-      QUOTED_IDENTIFIER,
-      hljs2.C_NUMBER_MODE,
-      hljs2.C_BLOCK_COMMENT_MODE,
-      COMMENT_MODE,
-      OPERATOR
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/typescript.js
-var IDENT_RE2 = "[A-Za-z$_][0-9A-Za-z$_]*";
-var KEYWORDS2 = [
-  "as",
-  // for exports
-  "in",
-  "of",
-  "if",
-  "for",
-  "while",
-  "finally",
-  "var",
-  "new",
-  "function",
-  "do",
-  "return",
-  "void",
-  "else",
-  "break",
-  "catch",
-  "instanceof",
-  "with",
-  "throw",
-  "case",
-  "default",
-  "try",
-  "switch",
-  "continue",
-  "typeof",
-  "delete",
-  "let",
-  "yield",
-  "const",
-  "class",
-  // JS handles these with a special rule
-  // "get",
-  // "set",
-  "debugger",
-  "async",
-  "await",
-  "static",
-  "import",
-  "from",
-  "export",
-  "extends",
-  // It's reached stage 3, which is "recommended for implementation":
-  "using"
-];
-var LITERALS2 = [
-  "true",
-  "false",
-  "null",
-  "undefined",
-  "NaN",
-  "Infinity"
-];
-var TYPES2 = [
-  // Fundamental objects
-  "Object",
-  "Function",
-  "Boolean",
-  "Symbol",
-  // numbers and dates
-  "Math",
-  "Date",
-  "Number",
-  "BigInt",
-  // text
-  "String",
-  "RegExp",
-  // Indexed collections
-  "Array",
-  "Float32Array",
-  "Float64Array",
-  "Int8Array",
-  "Uint8Array",
-  "Uint8ClampedArray",
-  "Int16Array",
-  "Int32Array",
-  "Uint16Array",
-  "Uint32Array",
-  "BigInt64Array",
-  "BigUint64Array",
-  // Keyed collections
-  "Set",
-  "Map",
-  "WeakSet",
-  "WeakMap",
-  // Structured data
-  "ArrayBuffer",
-  "SharedArrayBuffer",
-  "Atomics",
-  "DataView",
-  "JSON",
-  // Control abstraction objects
-  "Promise",
-  "Generator",
-  "GeneratorFunction",
-  "AsyncFunction",
-  // Reflection
-  "Reflect",
-  "Proxy",
-  // Internationalization
-  "Intl",
-  // WebAssembly
-  "WebAssembly"
-];
-var ERROR_TYPES2 = [
-  "Error",
-  "EvalError",
-  "InternalError",
-  "RangeError",
-  "ReferenceError",
-  "SyntaxError",
-  "TypeError",
-  "URIError"
-];
-var BUILT_IN_GLOBALS2 = [
-  "setInterval",
-  "setTimeout",
-  "clearInterval",
-  "clearTimeout",
-  "require",
-  "exports",
-  "eval",
-  "isFinite",
-  "isNaN",
-  "parseFloat",
-  "parseInt",
-  "decodeURI",
-  "decodeURIComponent",
-  "encodeURI",
-  "encodeURIComponent",
-  "escape",
-  "unescape"
-];
-var BUILT_IN_VARIABLES2 = [
-  "arguments",
-  "this",
-  "super",
-  "console",
-  "window",
-  "document",
-  "localStorage",
-  "sessionStorage",
-  "module",
-  "self",
-  "global"
-  // Node.js
-];
-var BUILT_INS2 = [].concat(
-  BUILT_IN_GLOBALS2,
-  TYPES2,
-  ERROR_TYPES2
-);
-function javascript2(hljs2) {
-  const regex = hljs2.regex;
-  const hasClosingTag = (match, { after }) => {
-    const tag2 = "</" + match[0].slice(1);
-    const pos = match.input.indexOf(tag2, after);
-    return pos !== -1;
-  };
-  const IDENT_RE$1 = IDENT_RE2;
-  const FRAGMENT = {
-    begin: "<>",
-    end: "</>"
-  };
-  const XML_SELF_CLOSING = /<[A-Za-z0-9\\._:-]+\s*\/>/;
-  const XML_TAG = {
-    begin: /<[A-Za-z0-9\\._:-]+/,
-    end: /\/[A-Za-z0-9\\._:-]+>|\/>/,
-    /**
-     * @param {RegExpMatchArray} match
-     * @param {CallbackResponse} response
-     */
-    isTrulyOpeningTag: (match, response) => {
-      const afterMatchIndex = match[0].length + match.index;
-      const nextChar = match.input[afterMatchIndex];
-      if (
-        // HTML should not include another raw `<` inside a tag
-        // nested type?
-        // `<Array<Array<number>>`, etc.
-        nextChar === "<" || // the , gives away that this is not HTML
-        // `<T, A extends keyof T, V>`
-        nextChar === ","
-      ) {
-        response.ignoreMatch();
-        return;
-      }
-      if (nextChar === ">") {
-        if (!hasClosingTag(match, { after: afterMatchIndex })) {
-          response.ignoreMatch();
-        }
-      }
-      let m;
-      const afterMatch = match.input.substring(afterMatchIndex);
-      if (m = afterMatch.match(/^\s*=/)) {
-        response.ignoreMatch();
-        return;
-      }
-      if (m = afterMatch.match(/^\s+extends\s+/)) {
-        if (m.index === 0) {
-          response.ignoreMatch();
-          return;
-        }
-      }
-    }
-  };
-  const KEYWORDS$1 = {
-    $pattern: IDENT_RE2,
-    keyword: KEYWORDS2,
-    literal: LITERALS2,
-    built_in: BUILT_INS2,
-    "variable.language": BUILT_IN_VARIABLES2
-  };
-  const decimalDigits2 = "[0-9](_?[0-9])*";
-  const frac2 = `\\.(${decimalDigits2})`;
-  const decimalInteger = `0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*`;
-  const NUMBER2 = {
-    className: "number",
-    variants: [
-      // DecimalLiteral
-      { begin: `(\\b(${decimalInteger})((${frac2})|\\.)?|(${frac2}))[eE][+-]?(${decimalDigits2})\\b` },
-      { begin: `\\b(${decimalInteger})\\b((${frac2})\\b|\\.)?|(${frac2})\\b` },
-      // DecimalBigIntegerLiteral
-      { begin: `\\b(0|[1-9](_?[0-9])*)n\\b` },
-      // NonDecimalIntegerLiteral
-      { begin: "\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\b" },
-      { begin: "\\b0[bB][0-1](_?[0-1])*n?\\b" },
-      { begin: "\\b0[oO][0-7](_?[0-7])*n?\\b" },
-      // LegacyOctalIntegerLiteral (does not include underscore separators)
-      // https://tc39.es/ecma262/#sec-additional-syntax-numeric-literals
-      { begin: "\\b0[0-7]+n?\\b" }
-    ],
-    relevance: 0
-  };
-  const SUBST = {
-    className: "subst",
-    begin: "\\$\\{",
-    end: "\\}",
-    keywords: KEYWORDS$1,
-    contains: []
-    // defined later
-  };
-  const HTML_TEMPLATE = {
-    begin: ".?html`",
-    end: "",
-    starts: {
-      end: "`",
-      returnEnd: false,
-      contains: [
-        hljs2.BACKSLASH_ESCAPE,
-        SUBST
-      ],
-      subLanguage: "xml"
-    }
-  };
-  const CSS_TEMPLATE = {
-    begin: ".?css`",
-    end: "",
-    starts: {
-      end: "`",
-      returnEnd: false,
-      contains: [
-        hljs2.BACKSLASH_ESCAPE,
-        SUBST
-      ],
-      subLanguage: "css"
-    }
-  };
-  const GRAPHQL_TEMPLATE = {
-    begin: ".?gql`",
-    end: "",
-    starts: {
-      end: "`",
-      returnEnd: false,
-      contains: [
-        hljs2.BACKSLASH_ESCAPE,
-        SUBST
-      ],
-      subLanguage: "graphql"
-    }
-  };
-  const TEMPLATE_STRING = {
-    className: "string",
-    begin: "`",
-    end: "`",
-    contains: [
-      hljs2.BACKSLASH_ESCAPE,
-      SUBST
-    ]
-  };
-  const JSDOC_COMMENT = hljs2.COMMENT(
-    /\/\*\*(?!\/)/,
-    "\\*/",
-    {
-      relevance: 0,
-      contains: [
-        {
-          begin: "(?=@[A-Za-z]+)",
-          relevance: 0,
-          contains: [
-            {
-              className: "doctag",
-              begin: "@[A-Za-z]+"
-            },
-            {
-              className: "type",
-              begin: "\\{",
-              end: "\\}",
-              excludeEnd: true,
-              excludeBegin: true,
-              relevance: 0
-            },
-            {
-              className: "variable",
-              begin: IDENT_RE$1 + "(?=\\s*(-)|$)",
-              endsParent: true,
-              relevance: 0
-            },
-            // eat spaces (not newlines) so we can find
-            // types or variables
-            {
-              begin: /(?=[^\n])\s/,
-              relevance: 0
-            }
-          ]
-        }
-      ]
-    }
-  );
-  const COMMENT = {
-    className: "comment",
-    variants: [
-      JSDOC_COMMENT,
-      hljs2.C_BLOCK_COMMENT_MODE,
-      hljs2.C_LINE_COMMENT_MODE
-    ]
-  };
-  const SUBST_INTERNALS = [
-    hljs2.APOS_STRING_MODE,
-    hljs2.QUOTE_STRING_MODE,
-    HTML_TEMPLATE,
-    CSS_TEMPLATE,
-    GRAPHQL_TEMPLATE,
-    TEMPLATE_STRING,
-    // Skip numbers when they are part of a variable name
-    { match: /\$\d+/ },
-    NUMBER2
-    // This is intentional:
-    // See https://github.com/highlightjs/highlight.js/issues/3288
-    // hljs.REGEXP_MODE
-  ];
-  SUBST.contains = SUBST_INTERNALS.concat({
-    // we need to pair up {} inside our subst to prevent
-    // it from ending too early by matching another }
-    begin: /\{/,
-    end: /\}/,
-    keywords: KEYWORDS$1,
-    contains: [
-      "self"
-    ].concat(SUBST_INTERNALS)
-  });
-  const SUBST_AND_COMMENTS = [].concat(COMMENT, SUBST.contains);
-  const PARAMS_CONTAINS = SUBST_AND_COMMENTS.concat([
-    // eat recursive parens in sub expressions
-    {
-      begin: /(\s*)\(/,
-      end: /\)/,
-      keywords: KEYWORDS$1,
-      contains: ["self"].concat(SUBST_AND_COMMENTS)
-    }
-  ]);
-  const PARAMS = {
-    className: "params",
-    // convert this to negative lookbehind in v12
-    begin: /(\s*)\(/,
-    // to match the parms with
-    end: /\)/,
-    excludeBegin: true,
-    excludeEnd: true,
-    keywords: KEYWORDS$1,
-    contains: PARAMS_CONTAINS
-  };
-  const CLASS_OR_EXTENDS = {
-    variants: [
-      // class Car extends vehicle
-      {
-        match: [
-          /class/,
-          /\s+/,
-          IDENT_RE$1,
-          /\s+/,
-          /extends/,
-          /\s+/,
-          regex.concat(IDENT_RE$1, "(", regex.concat(/\./, IDENT_RE$1), ")*")
-        ],
-        scope: {
-          1: "keyword",
-          3: "title.class",
-          5: "keyword",
-          7: "title.class.inherited"
-        }
-      },
-      // class Car
-      {
-        match: [
-          /class/,
-          /\s+/,
-          IDENT_RE$1
-        ],
-        scope: {
-          1: "keyword",
-          3: "title.class"
-        }
-      }
-    ]
-  };
-  const CLASS_REFERENCE = {
-    relevance: 0,
-    match: regex.either(
-      // Hard coded exceptions
-      /\bJSON/,
-      // Float32Array, OutT
-      /\b[A-Z][a-z]+([A-Z][a-z]*|\d)*/,
-      // CSSFactory, CSSFactoryT
-      /\b[A-Z]{2,}([A-Z][a-z]+|\d)+([A-Z][a-z]*)*/,
-      // FPs, FPsT
-      /\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\d)*([A-Z][a-z]*)*/
-      // P
-      // single letters are not highlighted
-      // BLAH
-      // this will be flagged as a UPPER_CASE_CONSTANT instead
-    ),
-    className: "title.class",
-    keywords: {
-      _: [
-        // se we still get relevance credit for JS library classes
-        ...TYPES2,
-        ...ERROR_TYPES2
-      ]
-    }
-  };
-  const USE_STRICT = {
-    label: "use_strict",
-    className: "meta",
-    relevance: 10,
-    begin: /^\s*['"]use (strict|asm)['"]/
-  };
-  const FUNCTION_DEFINITION = {
-    variants: [
-      {
-        match: [
-          /function/,
-          /\s+/,
-          IDENT_RE$1,
-          /(?=\s*\()/
-        ]
-      },
-      // anonymous function
-      {
-        match: [
-          /function/,
-          /\s*(?=\()/
-        ]
-      }
-    ],
-    className: {
-      1: "keyword",
-      3: "title.function"
-    },
-    label: "func.def",
-    contains: [PARAMS],
-    illegal: /%/
-  };
-  const UPPER_CASE_CONSTANT = {
-    relevance: 0,
-    match: /\b[A-Z][A-Z_0-9]+\b/,
-    className: "variable.constant"
-  };
-  function noneOf(list) {
-    return regex.concat("(?!", list.join("|"), ")");
-  }
-  const FUNCTION_CALL = {
-    match: regex.concat(
-      /\b/,
-      noneOf([
-        ...BUILT_IN_GLOBALS2,
-        "super",
-        "import",
-        "await"
-      ].map((x2) => `${x2}\\s*\\(`)),
-      IDENT_RE$1,
-      regex.lookahead(/\s*\(/)
-    ),
-    className: "title.function",
-    relevance: 0
-  };
-  const PROPERTY_ACCESS = {
-    begin: regex.concat(/\./, regex.lookahead(
-      regex.concat(IDENT_RE$1, /(?![0-9A-Za-z$_(])/)
-    )),
-    end: IDENT_RE$1,
-    excludeBegin: true,
-    keywords: "prototype",
-    className: "property",
-    relevance: 0
-  };
-  const GETTER_OR_SETTER = {
-    match: [
-      /get|set/,
-      /\s+/,
-      IDENT_RE$1,
-      /(?=\()/
-    ],
-    className: {
-      1: "keyword",
-      3: "title.function"
-    },
-    contains: [
-      {
-        // eat to avoid empty params
-        begin: /\(\)/
-      },
-      PARAMS
-    ]
-  };
-  const FUNC_LEAD_IN_RE = "(\\([^()]*(\\([^()]*(\\([^()]*\\)[^()]*)*\\)[^()]*)*\\)|" + hljs2.UNDERSCORE_IDENT_RE + ")\\s*=>";
-  const FUNCTION_VARIABLE = {
-    match: [
-      /const|var|let/,
-      /\s+/,
-      IDENT_RE$1,
-      /\s*/,
-      /=\s*/,
-      /(async\s*)?/,
-      // async is optional
-      regex.lookahead(FUNC_LEAD_IN_RE)
-    ],
-    keywords: "async",
-    className: {
-      1: "keyword",
-      3: "title.function"
-    },
-    contains: [
-      PARAMS
-    ]
-  };
-  return {
-    name: "JavaScript",
-    aliases: ["js", "jsx", "mjs", "cjs"],
-    keywords: KEYWORDS$1,
-    // this will be extended by TypeScript
-    exports: { PARAMS_CONTAINS, CLASS_REFERENCE },
-    illegal: /#(?![$_A-Za-z])/,
-    contains: [
-      hljs2.SHEBANG({
-        label: "shebang",
-        binary: "node",
-        relevance: 5
-      }),
-      USE_STRICT,
-      hljs2.APOS_STRING_MODE,
-      hljs2.QUOTE_STRING_MODE,
-      HTML_TEMPLATE,
-      CSS_TEMPLATE,
-      GRAPHQL_TEMPLATE,
-      TEMPLATE_STRING,
-      COMMENT,
-      // Skip numbers when they are part of a variable name
-      { match: /\$\d+/ },
-      NUMBER2,
-      CLASS_REFERENCE,
-      {
-        scope: "attr",
-        match: IDENT_RE$1 + regex.lookahead(":"),
-        relevance: 0
-      },
-      FUNCTION_VARIABLE,
-      {
-        // "value" container
-        begin: "(" + hljs2.RE_STARTERS_RE + "|\\b(case|return|throw)\\b)\\s*",
-        keywords: "return throw case",
-        relevance: 0,
-        contains: [
-          COMMENT,
-          hljs2.REGEXP_MODE,
-          {
-            className: "function",
-            // we have to count the parens to make sure we actually have the
-            // correct bounding ( ) before the =>.  There could be any number of
-            // sub-expressions inside also surrounded by parens.
-            begin: FUNC_LEAD_IN_RE,
-            returnBegin: true,
-            end: "\\s*=>",
-            contains: [
-              {
-                className: "params",
-                variants: [
-                  {
-                    begin: hljs2.UNDERSCORE_IDENT_RE,
-                    relevance: 0
-                  },
-                  {
-                    className: null,
-                    begin: /\(\s*\)/,
-                    skip: true
-                  },
-                  {
-                    begin: /(\s*)\(/,
-                    end: /\)/,
-                    excludeBegin: true,
-                    excludeEnd: true,
-                    keywords: KEYWORDS$1,
-                    contains: PARAMS_CONTAINS
-                  }
-                ]
-              }
-            ]
-          },
-          {
-            // could be a comma delimited list of params to a function call
-            begin: /,/,
-            relevance: 0
-          },
-          {
-            match: /\s+/,
-            relevance: 0
-          },
-          {
-            // JSX
-            variants: [
-              { begin: FRAGMENT.begin, end: FRAGMENT.end },
-              { match: XML_SELF_CLOSING },
-              {
-                begin: XML_TAG.begin,
-                // we carefully check the opening tag to see if it truly
-                // is a tag and not a false positive
-                "on:begin": XML_TAG.isTrulyOpeningTag,
-                end: XML_TAG.end
-              }
-            ],
-            subLanguage: "xml",
-            contains: [
-              {
-                begin: XML_TAG.begin,
-                end: XML_TAG.end,
-                skip: true,
-                contains: ["self"]
-              }
-            ]
-          }
-        ]
-      },
-      FUNCTION_DEFINITION,
-      {
-        // prevent this from getting swallowed up by function
-        // since they appear "function like"
-        beginKeywords: "while if switch catch for"
-      },
-      {
-        // we have to count the parens to make sure we actually have the correct
-        // bounding ( ).  There could be any number of sub-expressions inside
-        // also surrounded by parens.
-        begin: "\\b(?!function)" + hljs2.UNDERSCORE_IDENT_RE + "\\([^()]*(\\([^()]*(\\([^()]*\\)[^()]*)*\\)[^()]*)*\\)\\s*\\{",
-        // end parens
-        returnBegin: true,
-        label: "func.def",
-        contains: [
-          PARAMS,
-          hljs2.inherit(hljs2.TITLE_MODE, { begin: IDENT_RE$1, className: "title.function" })
-        ]
-      },
-      // catch ... so it won't trigger the property rule below
-      {
-        match: /\.\.\./,
-        relevance: 0
-      },
-      PROPERTY_ACCESS,
-      // hack: prevents detection of keywords in some circumstances
-      // .keyword()
-      // $keyword = x
-      {
-        match: "\\$" + IDENT_RE$1,
-        relevance: 0
-      },
-      {
-        match: [/\bconstructor(?=\s*\()/],
-        className: { 1: "title.function" },
-        contains: [PARAMS]
-      },
-      FUNCTION_CALL,
-      UPPER_CASE_CONSTANT,
-      CLASS_OR_EXTENDS,
-      GETTER_OR_SETTER,
-      {
-        match: /\$[(.]/
-        // relevance booster for a pattern common to JS libs: `$(something)` and `$.something`
-      }
-    ]
-  };
-}
-function typescript(hljs2) {
-  const regex = hljs2.regex;
-  const tsLanguage = javascript2(hljs2);
-  const IDENT_RE$1 = IDENT_RE2;
-  const TYPES3 = [
-    "any",
-    "void",
-    "number",
-    "boolean",
-    "string",
-    "object",
-    "never",
-    "symbol",
-    "bigint",
-    "unknown"
-  ];
-  const NAMESPACE = {
-    begin: [
-      /namespace/,
-      /\s+/,
-      hljs2.IDENT_RE
-    ],
-    beginScope: {
-      1: "keyword",
-      3: "title.class"
-    }
-  };
-  const INTERFACE = {
-    beginKeywords: "interface",
-    end: /\{/,
-    excludeEnd: true,
-    keywords: {
-      keyword: "interface extends",
-      built_in: TYPES3
-    },
-    contains: [tsLanguage.exports.CLASS_REFERENCE]
-  };
-  const USE_STRICT = {
-    className: "meta",
-    relevance: 10,
-    begin: /^\s*['"]use strict['"]/
-  };
-  const TS_SPECIFIC_KEYWORDS = [
-    "type",
-    // "namespace",
-    "interface",
-    "public",
-    "private",
-    "protected",
-    "implements",
-    "declare",
-    "abstract",
-    "readonly",
-    "enum",
-    "override",
-    "satisfies"
-  ];
-  const KEYWORDS$1 = {
-    $pattern: IDENT_RE2,
-    keyword: KEYWORDS2.concat(TS_SPECIFIC_KEYWORDS),
-    literal: LITERALS2,
-    built_in: BUILT_INS2.concat(TYPES3),
-    "variable.language": BUILT_IN_VARIABLES2
-  };
-  const DECORATOR = {
-    className: "meta",
-    begin: "@" + IDENT_RE$1
-  };
-  const swapMode = (mode, label, replacement) => {
-    const indx = mode.contains.findIndex((m) => m.label === label);
-    if (indx === -1) {
-      throw new Error("can not find mode to replace");
-    }
-    mode.contains.splice(indx, 1, replacement);
-  };
-  Object.assign(tsLanguage.keywords, KEYWORDS$1);
-  tsLanguage.exports.PARAMS_CONTAINS.push(DECORATOR);
-  const ATTRIBUTE_HIGHLIGHT = tsLanguage.contains.find((c4) => c4.scope === "attr");
-  const OPTIONAL_KEY_OR_ARGUMENT = Object.assign(
-    {},
-    ATTRIBUTE_HIGHLIGHT,
-    { match: regex.concat(IDENT_RE$1, regex.lookahead(/\s*\?:/)) }
-  );
-  tsLanguage.exports.PARAMS_CONTAINS.push([
-    tsLanguage.exports.CLASS_REFERENCE,
-    // class reference for highlighting the params types
-    ATTRIBUTE_HIGHLIGHT,
-    // highlight the params key
-    OPTIONAL_KEY_OR_ARGUMENT
-    // Added for optional property assignment highlighting
-  ]);
-  tsLanguage.contains = tsLanguage.contains.concat([
-    DECORATOR,
-    NAMESPACE,
-    INTERFACE,
-    OPTIONAL_KEY_OR_ARGUMENT
-    // Added for optional property assignment highlighting
-  ]);
-  swapMode(tsLanguage, "shebang", hljs2.SHEBANG());
-  swapMode(tsLanguage, "use_strict", USE_STRICT);
-  const functionDeclaration = tsLanguage.contains.find((m) => m.label === "func.def");
-  functionDeclaration.relevance = 0;
-  Object.assign(tsLanguage, {
-    name: "TypeScript",
-    aliases: [
-      "ts",
-      "tsx",
-      "mts",
-      "cts"
-    ]
-  });
-  return tsLanguage;
-}
-
-// node_modules/highlight.js/es/languages/xml.js
-function xml(hljs2) {
-  const regex = hljs2.regex;
-  const TAG_NAME_RE = regex.concat(/[\p{L}_]/u, regex.optional(/[\p{L}0-9_.-]*:/u), /[\p{L}0-9_.-]*/u);
-  const XML_IDENT_RE = /[\p{L}0-9._:-]+/u;
-  const XML_ENTITIES = {
-    className: "symbol",
-    begin: /&[a-z]+;|&#[0-9]+;|&#x[a-f0-9]+;/
-  };
-  const XML_META_KEYWORDS = {
-    begin: /\s/,
-    contains: [
-      {
-        className: "keyword",
-        begin: /#?[a-z_][a-z1-9_-]+/,
-        illegal: /\n/
-      }
-    ]
-  };
-  const XML_META_PAR_KEYWORDS = hljs2.inherit(XML_META_KEYWORDS, {
-    begin: /\(/,
-    end: /\)/
-  });
-  const APOS_META_STRING_MODE = hljs2.inherit(hljs2.APOS_STRING_MODE, { className: "string" });
-  const QUOTE_META_STRING_MODE = hljs2.inherit(hljs2.QUOTE_STRING_MODE, { className: "string" });
-  const TAG_INTERNALS = {
-    endsWithParent: true,
-    illegal: /</,
-    relevance: 0,
-    contains: [
-      {
-        className: "attr",
-        begin: XML_IDENT_RE,
-        relevance: 0
-      },
-      {
-        begin: /=\s*/,
-        relevance: 0,
-        contains: [
-          {
-            className: "string",
-            endsParent: true,
-            variants: [
-              {
-                begin: /"/,
-                end: /"/,
-                contains: [XML_ENTITIES]
-              },
-              {
-                begin: /'/,
-                end: /'/,
-                contains: [XML_ENTITIES]
-              },
-              { begin: /[^\s"'=<>`]+/ }
-            ]
-          }
-        ]
-      }
-    ]
-  };
-  return {
-    name: "HTML, XML",
-    aliases: [
-      "html",
-      "xhtml",
-      "rss",
-      "atom",
-      "xjb",
-      "xsd",
-      "xsl",
-      "plist",
-      "wsf",
-      "svg"
-    ],
-    case_insensitive: true,
-    unicodeRegex: true,
-    contains: [
-      {
-        className: "meta",
-        begin: /<![a-z]/,
-        end: />/,
-        relevance: 10,
-        contains: [
-          XML_META_KEYWORDS,
-          QUOTE_META_STRING_MODE,
-          APOS_META_STRING_MODE,
-          XML_META_PAR_KEYWORDS,
-          {
-            begin: /\[/,
-            end: /\]/,
-            contains: [
-              {
-                className: "meta",
-                begin: /<![a-z]/,
-                end: />/,
-                contains: [
-                  XML_META_KEYWORDS,
-                  XML_META_PAR_KEYWORDS,
-                  QUOTE_META_STRING_MODE,
-                  APOS_META_STRING_MODE
-                ]
-              }
-            ]
-          }
-        ]
-      },
-      hljs2.COMMENT(
-        /<!--/,
-        /-->/,
-        { relevance: 10 }
-      ),
-      {
-        begin: /<!\[CDATA\[/,
-        end: /\]\]>/,
-        relevance: 10
-      },
-      XML_ENTITIES,
-      // xml processing instructions
-      {
-        className: "meta",
-        end: /\?>/,
-        variants: [
-          {
-            begin: /<\?xml/,
-            relevance: 10,
-            contains: [
-              QUOTE_META_STRING_MODE
-            ]
-          },
-          {
-            begin: /<\?[a-z][a-z0-9]+/
-          }
-        ]
-      },
-      {
-        className: "tag",
-        /*
-        The lookahead pattern (?=...) ensures that 'begin' only matches
-        '<style' as a single word, followed by a whitespace or an
-        ending bracket.
-        */
-        begin: /<style(?=\s|>)/,
-        end: />/,
-        keywords: { name: "style" },
-        contains: [TAG_INTERNALS],
-        starts: {
-          end: /<\/style>/,
-          returnEnd: true,
-          subLanguage: "css"
-        }
-      },
-      {
-        className: "tag",
-        // See the comment in the <style tag about the lookahead pattern
-        begin: /<script(?=\s|>)/,
-        end: />/,
-        keywords: { name: "script" },
-        contains: [TAG_INTERNALS],
-        starts: {
-          end: /<\/script>/,
-          returnEnd: true,
-          subLanguage: "javascript"
-        }
-      },
-      // we need this for now for jSX
-      {
-        className: "tag",
-        begin: /<>|<\/>/
-      },
-      // open tag
-      {
-        className: "tag",
-        begin: regex.concat(
-          /</,
-          regex.lookahead(regex.concat(
-            TAG_NAME_RE,
-            // <tag/>
-            // <tag>
-            // <tag ...
-            regex.either(/\/>/, />/, /\s/)
-          ))
-        ),
-        end: /\/?>/,
-        contains: [
-          {
-            className: "name",
-            begin: TAG_NAME_RE,
-            relevance: 0,
-            starts: TAG_INTERNALS
-          }
-        ]
-      },
-      // close tag
-      {
-        className: "tag",
-        begin: regex.concat(
-          /<\//,
-          regex.lookahead(regex.concat(
-            TAG_NAME_RE,
-            />/
-          ))
-        ),
-        contains: [
-          {
-            className: "name",
-            begin: TAG_NAME_RE,
-            relevance: 0
-          },
-          {
-            begin: />/,
-            relevance: 0,
-            endsParent: true
-          }
-        ]
-      }
-    ]
-  };
-}
-
-// node_modules/highlight.js/es/languages/yaml.js
-function yaml2(hljs2) {
-  const LITERALS3 = "true false yes no null";
-  const URI_CHARACTERS = "[\\w#;/?:@&=+$,.~*'()[\\]]+";
-  const KEY2 = {
-    className: "attr",
-    variants: [
-      // added brackets support and special char support
-      { begin: /[\w*@][\w*@ :()\./-]*:(?=[ \t]|$)/ },
-      {
-        // double quoted keys - with brackets and special char support
-        begin: /"[\w*@][\w*@ :()\./-]*":(?=[ \t]|$)/
-      },
-      {
-        // single quoted keys - with brackets and special char support
-        begin: /'[\w*@][\w*@ :()\./-]*':(?=[ \t]|$)/
-      }
-    ]
-  };
-  const TEMPLATE_VARIABLES = {
-    className: "template-variable",
-    variants: [
-      {
-        // jinja templates Ansible
-        begin: /\{\{/,
-        end: /\}\}/
-      },
-      {
-        // Ruby i18n
-        begin: /%\{/,
-        end: /\}/
-      }
-    ]
-  };
-  const SINGLE_QUOTE_STRING = {
-    className: "string",
-    relevance: 0,
-    begin: /'/,
-    end: /'/,
-    contains: [
-      {
-        match: /''/,
-        scope: "char.escape",
-        relevance: 0
-      }
-    ]
-  };
-  const STRING = {
-    className: "string",
-    relevance: 0,
-    variants: [
-      {
-        begin: /"/,
-        end: /"/
-      },
-      { begin: /\S+/ }
-    ],
-    contains: [
-      hljs2.BACKSLASH_ESCAPE,
-      TEMPLATE_VARIABLES
-    ]
-  };
-  const CONTAINER_STRING = hljs2.inherit(STRING, { variants: [
-    {
-      begin: /'/,
-      end: /'/,
-      contains: [
-        {
-          begin: /''/,
-          relevance: 0
-        }
-      ]
-    },
-    {
-      begin: /"/,
-      end: /"/
-    },
-    { begin: /[^\s,{}[\]]+/ }
-  ] });
-  const DATE_RE = "[0-9]{4}(-[0-9][0-9]){0,2}";
-  const TIME_RE = "([Tt \\t][0-9][0-9]?(:[0-9][0-9]){2})?";
-  const FRACTION_RE = "(\\.[0-9]*)?";
-  const ZONE_RE = "([ \\t])*(Z|[-+][0-9][0-9]?(:[0-9][0-9])?)?";
-  const TIMESTAMP = {
-    className: "number",
-    begin: "\\b" + DATE_RE + TIME_RE + FRACTION_RE + ZONE_RE + "\\b"
-  };
-  const VALUE_CONTAINER = {
-    end: ",",
-    endsWithParent: true,
-    excludeEnd: true,
-    keywords: LITERALS3,
-    relevance: 0
-  };
-  const OBJECT = {
-    begin: /\{/,
-    end: /\}/,
-    contains: [VALUE_CONTAINER],
-    illegal: "\\n",
-    relevance: 0
-  };
-  const ARRAY = {
-    begin: "\\[",
-    end: "\\]",
-    contains: [VALUE_CONTAINER],
-    illegal: "\\n",
-    relevance: 0
-  };
-  const MODES2 = [
-    KEY2,
-    {
-      className: "meta",
-      begin: "^---\\s*$",
-      relevance: 10
-    },
-    {
-      // multi line string
-      // Blocks start with a | or > followed by a newline
-      //
-      // Indentation of subsequent lines must be the same to
-      // be considered part of the block
-      className: "string",
-      begin: "[\\|>]([1-9]?[+-])?[ ]*\\n( +)[^ ][^\\n]*\\n(\\2[^\\n]+\\n?)*"
-    },
-    {
-      // Ruby/Rails erb
-      begin: "<%[%=-]?",
-      end: "[%-]?%>",
-      subLanguage: "ruby",
-      excludeBegin: true,
-      excludeEnd: true,
-      relevance: 0
-    },
-    {
-      // named tags
-      className: "type",
-      begin: "!\\w+!" + URI_CHARACTERS
-    },
-    // https://yaml.org/spec/1.2/spec.html#id2784064
-    {
-      // verbatim tags
-      className: "type",
-      begin: "!<" + URI_CHARACTERS + ">"
-    },
-    {
-      // primary tags
-      className: "type",
-      begin: "!" + URI_CHARACTERS
-    },
-    {
-      // secondary tags
-      className: "type",
-      begin: "!!" + URI_CHARACTERS
-    },
-    {
-      // fragment id &ref
-      className: "meta",
-      begin: "&" + hljs2.UNDERSCORE_IDENT_RE + "$"
-    },
-    {
-      // fragment reference *ref
-      className: "meta",
-      begin: "\\*" + hljs2.UNDERSCORE_IDENT_RE + "$"
-    },
-    {
-      // array listing
-      className: "bullet",
-      // TODO: remove |$ hack when we have proper look-ahead support
-      begin: "-(?=[ ]|$)",
-      relevance: 0
-    },
-    hljs2.HASH_COMMENT_MODE,
-    {
-      beginKeywords: LITERALS3,
-      keywords: { literal: LITERALS3 }
-    },
-    TIMESTAMP,
-    // numbers are any valid C-style number that
-    // sit isolated from other words
-    {
-      className: "number",
-      begin: hljs2.C_NUMBER_RE + "\\b",
-      relevance: 0
-    },
-    OBJECT,
-    ARRAY,
-    SINGLE_QUOTE_STRING,
-    STRING
-  ];
-  const VALUE_MODES = [...MODES2];
-  VALUE_MODES.pop();
-  VALUE_MODES.push(CONTAINER_STRING);
-  VALUE_CONTAINER.contains = VALUE_MODES;
-  return {
-    name: "YAML",
-    case_insensitive: true,
-    aliases: ["yml"],
-    contains: MODES2
-  };
-}
 
 // node_modules/marked/lib/marked.esm.js
 function G() {
@@ -38860,8 +31011,8 @@ function xe(l3) {
 }
 function be(l3, e) {
   let t = l3.replace(O.findPipe, (s, o2, i2) => {
-    let a2 = false, c4 = o2;
-    for (; --c4 >= 0 && i2[c4] === "\\"; ) a2 = !a2;
+    let a2 = false, c3 = o2;
+    for (; --c3 >= 0 && i2[c3] === "\\"; ) a2 = !a2;
     return a2 ? "|" : " |";
   }), n2 = t.split(O.splitPipe), r = 0;
   if (n2[0].trim() || n2.shift(), n2.length > 0 && !n2.at(-1)?.trim() && n2.pop(), e) if (n2.length > e) n2.splice(e);
@@ -38956,10 +31107,10 @@ function Ht(l3, e) {
   return t;
 }
 function He(l3, e, t, n2, r) {
-  let s = e.href, o2 = e.title || null, i2 = Ht(l3[1], r), a2 = l3[0].charAt(0) === "!", c4 = n2.state.inLink, u2 = n2.state.linkEmitted, d = n2.state.inRawBlock;
+  let s = e.href, o2 = e.title || null, i2 = Ht(l3[1], r), a2 = l3[0].charAt(0) === "!", c3 = n2.state.inLink, u2 = n2.state.linkEmitted, d = n2.state.inRawBlock;
   n2.state.inLink = true, n2.state.linkEmitted = false;
   let h2 = n2.inlineTokens(i2), p = n2.state.linkEmitted;
-  if (n2.state.linkEmitted = u2, n2.state.inLink = c4, !a2) {
+  if (n2.state.linkEmitted = u2, n2.state.inLink = c3, !a2) {
     if (p) {
       n2.state.inRawBlock = d;
       return;
@@ -39055,11 +31206,11 @@ var _ = class {
 `).split(`
 `), r = "", s = "", o2 = [];
       for (; n2.length > 0; ) {
-        let i2 = false, a2 = [], c4;
-        for (c4 = 0; c4 < n2.length; c4++) if (this.rules.other.blockquoteStart.test(n2[c4])) a2.push(n2[c4]), i2 = true;
-        else if (!i2) a2.push(n2[c4]);
+        let i2 = false, a2 = [], c3;
+        for (c3 = 0; c3 < n2.length; c3++) if (this.rules.other.blockquoteStart.test(n2[c3])) a2.push(n2[c3]), i2 = true;
+        else if (!i2) a2.push(n2[c3]);
         else break;
-        n2 = n2.slice(c4);
+        n2 = n2.slice(c3);
         let u2 = a2.join(`
 `), d = u2.replace(this.rules.other.blockquoteMarkerWhitespace, (k, m, b) => b.startsWith(" ") ? m + " " + b.slice(1) : m + te(b, m.length)).replace(this.rules.other.blockquoteSetextReplace, `
     $1`).replace(this.rules.other.blockquoteSetextReplace2, "");
@@ -39108,7 +31259,7 @@ ${R}`;
       if (!this.options.pedantic && this.lexer.state.lastToken?.type === "text" && !this.rules.other.listInterruptsParagraph.test(e)) return;
       let n2 = e, r = () => n2.length - e.length, s = t[1].trim(), o2 = s.length > 1, i2 = { type: "list", raw: "", ordered: o2, start: o2 ? +s.slice(0, -1) : "", loose: false, items: [] };
       s = o2 ? `\\d{1,9}\\${s.slice(-1)}` : `\\${s}`, this.options.pedantic && (s = o2 ? s : "[*+-]");
-      let a2 = this.rules.other.listItemRegex(s), c4 = false;
+      let a2 = this.rules.other.listItemRegex(s), c3 = false;
       for (; e; ) {
         let h2 = false, p = "";
         if (!(t = a2.exec(e)) || this.rules.block.hr.test(e)) break;
@@ -39148,7 +31299,7 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           }
         }
         let U = n2.slice(k, r());
-        i2.loose || (c4 ? i2.loose = true : this.rules.other.doubleBlankLine.test(U) && (c4 = true)), i2.items.push({ type: "list_item", raw: U, task: !!this.options.gfm && this.rules.other.listIsTask.test(p), loose: false, text: p, tokens: [] });
+        i2.loose || (c3 ? i2.loose = true : this.rules.other.doubleBlankLine.test(U) && (c3 = true)), i2.items.push({ type: "list_item", raw: U, task: !!this.options.gfm && this.rules.other.listIsTask.test(p), loose: false, text: p, tokens: [] });
       }
       let u2 = i2.items.at(-1);
       if (u2) u2.raw = u2.raw.trimEnd(), u2.text = u2.text.trimEnd();
@@ -39208,7 +31359,7 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
     if (n2.length === r.length) {
       for (let i2 of r) this.rules.other.tableAlignRight.test(i2) ? o2.align.push("right") : this.rules.other.tableAlignCenter.test(i2) ? o2.align.push("center") : this.rules.other.tableAlignLeft.test(i2) ? o2.align.push("left") : o2.align.push(null);
       for (let i2 = 0; i2 < n2.length; i2++) o2.header.push({ text: n2[i2], tokens: this.lexer.inline(n2[i2]), header: true, align: o2.align[i2] });
-      for (let i2 of s) o2.rows.push(be(i2, o2.header.length).map((a2, c4) => ({ text: a2, tokens: this.lexer.inline(a2), header: false, align: o2.align[c4] })));
+      for (let i2 of s) o2.rows.push(be(i2, o2.header.length).map((a2, c3) => ({ text: a2, tokens: this.lexer.inline(a2), header: false, align: o2.align[c3] })));
       return o2;
     }
   }
@@ -39253,22 +31404,22 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
       let s = n2[2].trim();
       if (!this.options.pedantic && this.rules.other.startAngleBracket.test(s)) {
         if (!this.rules.other.endAngleBracket.test(s)) return;
-        let c4 = C(s.slice(0, -1), "\\");
-        if ((s.length - c4.length) % 2 === 0) return;
+        let c3 = C(s.slice(0, -1), "\\");
+        if ((s.length - c3.length) % 2 === 0) return;
       } else {
-        let c4 = Te(n2[2], "()");
-        if (c4 === -2) return;
-        if (c4 > -1) {
-          let d = (n2[0].indexOf("!") === 0 ? 5 : 4) + n2[1].length + c4;
-          n2[2] = n2[2].substring(0, c4), n2[0] = n2[0].substring(0, d).trim(), n2[3] = "";
+        let c3 = Te(n2[2], "()");
+        if (c3 === -2) return;
+        if (c3 > -1) {
+          let d = (n2[0].indexOf("!") === 0 ? 5 : 4) + n2[1].length + c3;
+          n2[2] = n2[2].substring(0, c3), n2[0] = n2[0].substring(0, d).trim(), n2[3] = "";
         }
       }
       let o2 = C(n2[0].slice(0, -1), "\\");
       if ((n2[0].length - o2.length) % 2 === 0) return;
       let i2 = n2[2], a2 = "";
       if (this.options.pedantic) {
-        let c4 = this.rules.other.pedanticHrefTitle.exec(i2);
-        c4 && (i2 = c4[1], a2 = c4[3]);
+        let c3 = this.rules.other.pedanticHrefTitle.exec(i2);
+        c3 && (i2 = c3[1], a2 = c3[3]);
       } else a2 = n2[3] ? n2[3].slice(1, -1) : "";
       return i2 = i2.trim(), this.rules.other.startAngleBracket.test(i2) && (this.options.pedantic && !this.rules.other.endAngleBracket.test(s) ? i2 = i2.slice(1) : i2 = i2.slice(1, -1)), He(n2, { href: i2 && i2.replace(this.rules.inline.anyPunctuation, "$1"), title: a2 && a2.replace(this.rules.inline.anyPunctuation, "$1") }, n2[0], this.lexer, this.rules);
     }
@@ -39293,13 +31444,13 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
     if (!r || !r[1] && !r[2] && !r[3] && !r[4]) return;
     let s = r[0][0], o2 = n2 === s, i2 = t.length - e.length, a2 = i2;
     for (; !this.options.pedantic && a2 > 0 && t[a2 - 1] === s; ) a2--;
-    let c4 = [...t.slice(Math.max(0, a2 - 2), a2)].at(-1) ?? "", u2 = c4 === "*" || c4 === "_" || !!this.rules.inline.punctuation.exec(c4);
-    a2 < i2 && (n2 = c4);
+    let c3 = [...t.slice(Math.max(0, a2 - 2), a2)].at(-1) ?? "", u2 = c3 === "*" || c3 === "_" || !!this.rules.inline.punctuation.exec(c3);
+    a2 < i2 && (n2 = c3);
     let d = a2 < i2 ? u2 : n2 === "*" || n2 === "_" || !!this.rules.inline.punctuation.exec(n2);
     if (r[4] && n2.match(this.rules.other.unicodeAlphaNumeric)) return;
     let h2 = r[1] || r[3] || "";
     if (!h2 || !n2 || d) {
-      let p = [...r[0]].length - 1, k, m, b = p, f = 0, R = i2 - a2 + p, E = !this.options.pedantic && !!c4.trim() && (!!h2 || s === "*" && !u2);
+      let p = [...r[0]].length - 1, k, m, b = p, f = 0, R = i2 - a2 + p, E = !this.options.pedantic && !!c3.trim() && (!!h2 || s === "*" && !u2);
       if (s !== "*" && s !== "_") return;
       let T = s === "*" ? this.rules.inline.emStrongRDelimAst : this.rules.inline.emStrongRDelimUnd, U = oe(this, t, s), H = t.length - e.length + p;
       if (U < H) return;
@@ -39346,18 +31497,18 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
     let r = this.rules.inline.delLDelim.exec(e);
     if (!r) return;
     if (!(r[1] || "") || !n2 || this.rules.inline.punctuation.exec(n2)) {
-      let o2 = [...r[0]].length - 1, i2, a2, c4 = o2, u2 = this.rules.inline.delRDelim, d = ae(this, t), h2 = t.length - e.length + o2;
+      let o2 = [...r[0]].length - 1, i2, a2, c3 = o2, u2 = this.rules.inline.delRDelim, d = ae(this, t), h2 = t.length - e.length + o2;
       if (d < h2) return;
       t = t.slice(-1 * e.length + o2);
       let p = d - h2;
       for (u2.lastIndex = 0; (r = u2.exec(t)) !== null && !(r.index > p); ) {
         if (i2 = r[1] || r[2] || r[3] || r[4] || r[5] || r[6], !i2 || (a2 = [...i2].length, a2 !== o2)) continue;
         if (r[3] || r[4]) {
-          c4 += a2;
+          c3 += a2;
           continue;
         }
-        if (c4 -= a2, c4 > 0) continue;
-        a2 = Math.min(a2, a2 + c4);
+        if (c3 -= a2, c3 > 0) continue;
+        a2 = Math.min(a2, a2 + c3);
         let k = [...r[0]][0].length, m = e.slice(0, o2 + r.index + k + a2), b = m.slice(o2, -o2);
         return { type: "del", raw: m, text: b, tokens: this.lexer.inlineTokens(b) };
       }
@@ -39494,19 +31645,19 @@ var w = class l {
         e = e.substring(a2.raw.length), t.push(a2);
         continue;
       }
-      let c4 = e;
+      let c3 = e;
       if (this.options.extensions?.startBlock) {
         let u2 = 1 / 0, d = e.slice(1), h2;
         this.options.extensions.startBlock.forEach((p) => {
           h2 = p.call({ lexer: this }, d), typeof h2 == "number" && h2 >= 0 && (u2 = Math.min(u2, h2));
-        }), u2 < 1 / 0 && u2 >= 0 && (c4 = e.substring(0, u2 + 1));
+        }), u2 < 1 / 0 && u2 >= 0 && (c3 = e.substring(0, u2 + 1));
       }
-      if (this.state.top && (a2 = this.tokenizer.paragraph(c4))) {
+      if (this.state.top && (a2 = this.tokenizer.paragraph(c3))) {
         let u2 = t.at(-1);
         (n2 || u2 === o2 && i2) && u2?.type === "paragraph" ? (u2.raw += (u2.raw.endsWith(`
 `) ? "" : `
 `) + a2.raw, u2.text += `
-` + a2.text, this.inlineQueue.pop(), this.inlineQueue.at(-1).src = u2.text, o2 = u2) : (t.push(a2), o2 = a2), n2 = c4.length !== e.length, e = e.substring(a2.raw.length);
+` + a2.text, this.inlineQueue.pop(), this.inlineQueue.at(-1).src = u2.text, o2 = u2) : (t.push(a2), o2 = a2), n2 = c3.length !== e.length, e = e.substring(a2.raw.length);
         continue;
       }
       if (a2 = this.tokenizer.text(e)) {
@@ -39631,14 +31782,14 @@ var w = class l {
         e = e.substring(i2.raw.length), n2.push(i2);
         continue;
       }
-      let c4 = e;
+      let c3 = e;
       if (this.options.extensions?.startInline) {
         let u2 = 1 / 0, d = e.slice(1), h2;
         this.options.extensions.startInline.forEach((p) => {
           h2 = p.call({ lexer: this }, d), typeof h2 == "number" && h2 >= 0 && (u2 = Math.min(u2, h2));
-        }), u2 < 1 / 0 && u2 >= 0 && (c4 = e.substring(0, u2 + 1));
+        }), u2 < 1 / 0 && u2 >= 0 && (c3 = e.substring(0, u2 + 1));
       }
-      if (i2 = this.tokenizer.inlineText(c4)) {
+      if (i2 = this.tokenizer.inlineText(c3)) {
         e = e.substring(i2.raw.length), i2.raw.slice(-1) !== "_" && (s = i2.raw.slice(-1)), r = true;
         let u2 = n2.at(-1);
         u2?.type === "text" ? (u2.raw += i2.raw, u2.text += i2.text) : n2.push(i2);
@@ -39654,16 +31805,16 @@ var w = class l {
   #n(e) {
     let { blockSkip: t, tag: n2, autolink: r } = this.tokenizer.rules.inline, s = "", o2 = 0, i2;
     for (t.lastIndex = 0; i2 = t.exec(e); ) {
-      let a2 = i2.index + (i2[2] ? i2[2].length : 0), c4 = i2.index + i2[0].length;
+      let a2 = i2.index + (i2[2] ? i2[2].length : 0), c3 = i2.index + i2[0].length;
       if (e.charAt(a2) === "<") {
         let u2 = e.slice(a2), d = n2.exec(u2) || r.exec(u2);
         if (!d) {
           t.lastIndex = a2 + 1;
           continue;
         }
-        c4 = a2 + d[0].length, t.lastIndex = c4;
+        c3 = a2 + d[0].length, t.lastIndex = c3;
       }
-      s += e.slice(o2, a2) + "[" + "a".repeat(c4 - a2 - 2) + "]", o2 = c4;
+      s += e.slice(o2, a2) + "[" + "a".repeat(c3 - a2 - 2) + "]", o2 = c3;
     }
     return s + e.slice(o2);
   }
@@ -40086,10 +32237,10 @@ var ne = class {
         for (let o2 in n2.renderer) {
           if (!(o2 in s)) throw new Error(`renderer '${o2}' does not exist`);
           if (["options", "parser"].includes(o2)) continue;
-          let i2 = o2, a2 = n2.renderer[i2], c4 = s[i2];
+          let i2 = o2, a2 = n2.renderer[i2], c3 = s[i2];
           s[i2] = (...u2) => {
             let d = a2.apply(s, u2);
-            return d === false && (d = c4.apply(s, u2)), d === false ? "" : d ?? "";
+            return d === false && (d = c3.apply(s, u2)), d === false ? "" : d ?? "";
           };
         }
         r.renderer = s;
@@ -40099,10 +32250,10 @@ var ne = class {
         for (let o2 in n2.tokenizer) {
           if (!(o2 in s)) throw new Error(`tokenizer '${o2}' does not exist`);
           if (["options", "rules", "lexer"].includes(o2)) continue;
-          let i2 = o2, a2 = n2.tokenizer[i2], c4 = s[i2];
+          let i2 = o2, a2 = n2.tokenizer[i2], c3 = s[i2];
           s[i2] = (...u2) => {
             let d = a2.apply(s, u2);
-            return d === false && (d = c4.apply(s, u2)), d;
+            return d === false && (d = c3.apply(s, u2)), d;
           };
         }
         r.tokenizer = s;
@@ -40112,21 +32263,21 @@ var ne = class {
         for (let o2 in n2.hooks) {
           if (!(o2 in s)) throw new Error(`hook '${o2}' does not exist`);
           if (["options", "block"].includes(o2)) continue;
-          let i2 = o2, a2 = n2.hooks[i2], c4 = s[i2];
+          let i2 = o2, a2 = n2.hooks[i2], c3 = s[i2];
           A.passThroughHooks.has(o2) ? s[i2] = (u2) => {
             if (s.options.async && A.passThroughHooksRespectAsync.has(o2)) return (async () => {
               let h2 = await a2.call(s, u2);
-              return c4.call(s, h2);
+              return c3.call(s, h2);
             })();
             let d = a2.call(s, u2);
-            return c4.call(s, d);
+            return c3.call(s, d);
           } : s[i2] = (...u2) => {
             if (s.options.async) return (async () => {
               let h2 = await a2.apply(s, u2);
-              return h2 === false && (h2 = await c4.apply(s, u2)), h2;
+              return h2 === false && (h2 = await c3.apply(s, u2)), h2;
             })();
             let d = a2.apply(s, u2);
-            return d === false && (d = c4.apply(s, u2)), d;
+            return d === false && (d = c3.apply(s, u2)), d;
           };
         }
         r.hooks = s;
@@ -40164,9 +32315,9 @@ var ne = class {
       })().catch(i2);
       try {
         o2.hooks && (n2 = o2.hooks.preprocess(n2));
-        let c4 = (o2.hooks ? o2.hooks.provideLexer(e) : e ? w.lex : w.lexInline)(n2, o2);
-        o2.hooks && (c4 = o2.hooks.processAllTokens(c4)), o2.walkTokens && this.walkTokens(c4, o2.walkTokens);
-        let d = (o2.hooks ? o2.hooks.provideParser(e) : e ? P.parse : P.parseInline)(c4, o2);
+        let c3 = (o2.hooks ? o2.hooks.provideLexer(e) : e ? w.lex : w.lexInline)(n2, o2);
+        o2.hooks && (c3 = o2.hooks.processAllTokens(c3)), o2.walkTokens && this.walkTokens(c3, o2.walkTokens);
+        let d = (o2.hooks ? o2.hooks.provideParser(e) : e ? P.parse : P.parseInline)(c3, o2);
         return o2.hooks && (d = o2.hooks.postprocess(d)), d;
       } catch (a2) {
         return i2(a2);
@@ -40219,32 +32370,11 @@ var qn = P.parse;
 var vn = w.lex;
 
 // src/core/export/html-content.ts
-var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+var NEEDS_ESCAPE = /[&<>"']/;
 function escapeHtml(s) {
-  return s.replace(/[&<>"']/g, (ch) => ESC[ch]);
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
-var hljs = core_default.newInstance();
-var LANGUAGES = {
-  bash,
-  c,
-  cpp,
-  css,
-  diff,
-  go,
-  java,
-  javascript,
-  json,
-  markdown,
-  python,
-  rust,
-  shell,
-  sql,
-  typescript,
-  xml,
-  yaml: yaml2
-};
-for (const [name, fn] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, fn);
-hljs.configure({ ignoreUnescapedHTML: true, throwUnescapedHTML: false });
 var MAX_HIGHLIGHT_CHARS = 1e5;
 var EXT_LANG = {
   sh: "bash",
@@ -40285,14 +32415,16 @@ var EXT_LANG = {
 };
 function languageForPath(path6) {
   const m = /\.([A-Za-z0-9]+)$/.exec(path6);
-  return m ? EXT_LANG[m[1].toLowerCase()] : void 0;
+  return m ? own(EXT_LANG, m[1].toLowerCase()) : void 0;
+}
+function own(table, key) {
+  return Object.hasOwn(table, key) ? table[key] : void 0;
 }
 function knownLanguage(lang) {
   if (!lang) return void 0;
   const l3 = lang.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
   if (!l3) return void 0;
-  if (hljs.getLanguage(l3)) return l3;
-  return EXT_LANG[l3];
+  return own(HIGHLIGHT_LANGUAGES, l3) ?? own(EXT_LANG, l3);
 }
 function resultLanguage(content, filePath) {
   if (filePath) return languageForPath(filePath);
@@ -40307,18 +32439,13 @@ function resultLanguage(content, filePath) {
   }
   return void 0;
 }
-var DEFAULT_HIGHLIGHT_BUDGET = 1e7;
-function createHtmlContent(highlightBudget = DEFAULT_HIGHLIGHT_BUDGET) {
-  let budget = highlightBudget;
-  const codeBlock = (code2, lang) => {
-    const known = knownLanguage(lang);
-    if (known && code2.length <= MAX_HIGHLIGHT_CHARS && code2.length <= budget) {
-      budget -= code2.length;
-      const html = hljs.highlight(code2, { language: known, ignoreIllegals: true }).value;
-      return `<pre><code class="hljs language-${known.replace(/[^\w+-]/g, "")}">${html}</code></pre>`;
-    }
-    return `<pre><code class="hljs">${escapeHtml(code2)}</code></pre>`;
+var CODE_CLOSE = "</code></pre>";
+function createHtmlContent() {
+  const codeOpen = (code2, lang) => {
+    const known = code2.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
+    return known ? `<pre><code class="language-${known}">` : "<pre><code>";
   };
+  const codeBlock = (code2, lang) => `${codeOpen(code2, lang)}${escapeHtml(code2)}${CODE_CLOSE}`;
   const md = new ne({
     gfm: true,
     breaks: false,
@@ -40340,7 +32467,7 @@ function createHtmlContent(highlightBudget = DEFAULT_HIGHLIGHT_BUDGET) {
       }
     }
   });
-  return { codeBlock, markdownHtml: (text) => md.parse(text) };
+  return { codeOpen, codeBlock, markdownHtml: (text) => md.parse(text) };
 }
 
 // src/core/export/shared.ts
@@ -40538,7 +32665,7 @@ function metricsHeader(meta3, t, redaction) {
   const tools = toolRows(t);
   if (tools.length) {
     out += `<details><summary>Tools used (${tools.length})</summary><table>`;
-    out += tools.map(([n2, c4]) => `<tr><td><code>${escapeHtml(n2)}</code></td><td>${c4}</td></tr>`).join("");
+    out += tools.map(([n2, c3]) => `<tr><td><code>${escapeHtml(n2)}</code></td><td>${c3}</td></tr>`).join("");
     out += "</table></details>\n";
   }
   if (t.filesTouched.length) {
@@ -40559,9 +32686,16 @@ function time(ts) {
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(ts)) return `<small>${escapeHtml(ts)}</small>`;
   return `<small><time datetime="${ts}">${ts.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")}</time></small>`;
 }
+function lineCount(s) {
+  if (s.length === 0) return 0;
+  let n2 = 1;
+  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
+  for (let i2 = s.indexOf("\n"); i2 !== -1 && i2 < last; i2 = s.indexOf("\n", i2 + 1)) n2++;
+  return n2;
+}
 function createHtmlRenderer(write, opts) {
   const tools = new ToolIndex();
-  const { codeBlock, markdownHtml } = createHtmlContent(opts.highlightChars);
+  const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
   let started = false;
   let sectionNo = 0;
   const start = () => {
@@ -40610,12 +32744,14 @@ function createHtmlRenderer(write, opts) {
         const tool = tools.get(e.toolUseId);
         const name = tool?.name ?? "tool";
         const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const lines = content ? content.replace(/\n$/, "").split("\n").length : 0;
+        const lines = lineCount(content);
         const label = e.isError ? `❌ Error from <b>${escapeHtml(name)}</b>` : `📤 Result from <b>${escapeHtml(name)}</b>`;
         write(
-          `<details class="msg result${e.isError ? " error" : ""}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? "" : "s"}</span></summary>${codeBlock(content, resultLanguage(content, tool?.filePath))}</details>
-`
+          `<details class="msg result${e.isError ? " error" : ""}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? "" : "s"}</span></summary>` + codeOpen(content, resultLanguage(content, tool?.filePath))
         );
+        write(escapeHtml(content));
+        write(`${CODE_CLOSE}</details>
+`);
         return;
       }
       case "system":
@@ -40820,7 +32956,7 @@ __export(external_exports, {
   ipv4: () => ipv42,
   ipv6: () => ipv62,
   iso: () => iso_exports,
-  json: () => json2,
+  json: () => json,
   jwt: () => jwt,
   keyof: () => keyof,
   ksuid: () => ksuid2,
@@ -41300,7 +33436,7 @@ __export(util_exports, {
   objectClone: () => objectClone,
   omit: () => omit,
   optionalKeys: () => optionalKeys,
-  own: () => own,
+  own: () => own2,
   parsedType: () => parsedType,
   partial: () => partial,
   pick: () => pick,
@@ -41993,12 +34129,12 @@ function members(proto, table) {
       defineBound(proto, key, desc.value);
   }
 }
-function own(inst, key, value, enumerable = true) {
+function own2(inst, key, value, enumerable = true) {
   Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
   return value;
 }
 function hide(inst, key, value) {
-  return own(inst, key, value, false);
+  return own2(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
@@ -42008,10 +34144,10 @@ function derived(computes, table) {
       configurable: true,
       enumerable: true,
       get() {
-        return own(this, key, compute(this));
+        return own2(this, key, compute(this));
       },
       set(value) {
-        own(this, key, value);
+        own2(this, key, value);
       }
     });
   }
@@ -42021,10 +34157,10 @@ function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own(this, key, fn.bind(this));
+      return this == null ? fn : own2(this, key, fn.bind(this));
     },
     set(value) {
-      own(this, key, value);
+      own2(this, key, value);
     }
   });
 }
@@ -42150,12 +34286,12 @@ function $constructor(name, initializer3, proto, params) {
     inst._zod.traits.add(name);
     initializer3(inst, def);
     if (initialized) {
-      const own2 = Object.getPrototypeOf(inst);
+      const own3 = Object.getPrototypeOf(inst);
       const ctorProto = inst._zod.constr.prototype;
-      let up = own2;
+      let up = own3;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own2;
+      const target = up ?? own3;
       if (!initialized.has(target)) {
         initialized.add(target);
         members(target, protoMembers);
@@ -43375,7 +35511,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
     return hide(this, "~standard", standardProps(this));
   },
   set "~standard"(value) {
-    own(this, "~standard", value);
+    own2(this, "~standard", value);
   }
 });
 var toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
@@ -43704,7 +35840,7 @@ var base64urlCharset = /^[A-Za-z0-9_-]*$/;
 function isValidBase64URL(data) {
   if (!base64urlCharset.test(data))
     return false;
-  const base643 = data.replace(/[-_]/g, (c4) => c4 === "-" ? "+" : "/");
+  const base643 = data.replace(/[-_]/g, (c3) => c3 === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -44025,7 +36161,7 @@ function capSize(inst, size) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  const cap = Math.min(...caps.map((c4) => c4[0]));
+  const cap = Math.min(...caps.map((c3) => c3[0]));
   const parse4 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
@@ -45513,20 +37649,20 @@ function leafPattern(schema) {
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
     return string({ minimum, maximum }).source;
-  const own2 = schema._zod.pattern;
-  return (isInt && own2 === number ? integer : own2)?.source;
+  const own3 = schema._zod.pattern;
+  return (isInt && own3 === number ? integer : own3)?.source;
 }
 function partPattern(schema) {
   const def = schema._zod.def;
-  const own2 = schema._zod.pattern?.source;
+  const own3 = schema._zod.pattern?.source;
   const inner = def.innerType ?? schema._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
-    if (own2 && before && after && after !== before) {
-      return own2.replace(cleanRegex(before), () => cleanRegex(after));
+    if (own3 && before && after && after !== before) {
+      return own3.replace(cleanRegex(before), () => cleanRegex(after));
     }
-    return own2;
+    return own3;
   }
   if (def.options) {
     const sources = def.options.map(partPattern);
@@ -56309,13 +48445,13 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json3, params, message) {
+function handleUnrepresentable(schema, ctx, json2, params, message) {
   const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
     throw new Error(message);
-  Object.assign(json3, result);
+  Object.assign(json2, result);
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
@@ -56551,12 +48687,12 @@ function foldObjects(members2) {
   }
   return folded;
 }
-function foldIntersection(json3) {
-  const allOf = json3.allOf;
+function foldIntersection(json2) {
+  const allOf = json2.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (const key of FOLDABLE_KEYS)
-    if (key in json3)
+    if (key in json2)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -56575,8 +48711,8 @@ function foldIntersection(json3) {
   }
   if (!folded)
     return;
-  delete json3.allOf;
-  assignProps(json3, folded);
+  delete json2.allOf;
+  assignProps(json2, folded);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -56658,20 +48794,20 @@ function finalize(ctx, schema) {
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
-        for (const json3 of [seen.schema, seen.def]) {
-          const allOf = json3?.allOf;
+        for (const json2 of [seen.schema, seen.def]) {
+          const allOf = json2?.allOf;
           if (!Array.isArray(allOf))
             continue;
           const existing = carriers.get(allOf);
           if (existing)
-            existing.push(json3);
+            existing.push(json2);
           else
-            carriers.set(allOf, [json3]);
+            carriers.set(allOf, [json2]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json3 of carriers.get(allOf) ?? [])
-          foldIntersection(json3);
+        for (const json2 of carriers.get(allOf) ?? [])
+          foldIntersection(json2);
       }
     }
   }
@@ -56906,29 +49042,29 @@ var exactPatterns = /* @__PURE__ */ new Map([
 ]);
 var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema, ctx, _json, _params) => {
-  const json3 = _json;
-  json3.type = "string";
+  const json2 = _json;
+  json2.type = "string";
   const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
   if (typeof minimum === "number")
-    json3.minLength = minimum;
+    json2.minLength = minimum;
   if (typeof maximum === "number")
-    json3.maxLength = maximum;
+    json2.maxLength = maximum;
   if (format2) {
-    json3.format = formatMap[format2] ?? format2;
-    if (json3.format === "")
-      delete json3.format;
+    json2.format = formatMap[format2] ?? format2;
+    if (json2.format === "")
+      delete json2.format;
     if (format2 === "time" || laxFormat) {
-      delete json3.format;
+      delete json2.format;
     }
   }
   if (contentEncoding)
-    json3.contentEncoding = contentEncoding;
+    json2.contentEncoding = contentEncoding;
   if (patterns && patterns.size > 0) {
     const patternList = [...patterns].map(exactPattern);
     if (patternList.length === 1)
-      json3.pattern = patternList[0].source;
+      json2.pattern = patternList[0].source;
     else if (patternList.length > 1) {
-      json3.allOf = [
+      json2.allOf = [
         ...patternList.map((regex) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
           pattern: regex.source
@@ -56938,31 +49074,31 @@ var stringProcessor = (schema, ctx, _json, _params) => {
   }
 };
 var numberProcessor = (schema, ctx, _json, params) => {
-  const json3 = _json;
+  const json2 = _json;
   const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
-  json3.type = isInt ? "integer" : "number";
+  json2.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
   const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
   if (exMin) {
     if (legacy) {
-      json3.minimum = exclusiveMinimum;
-      json3.exclusiveMinimum = true;
+      json2.minimum = exclusiveMinimum;
+      json2.exclusiveMinimum = true;
     } else {
-      json3.exclusiveMinimum = exclusiveMinimum;
+      json2.exclusiveMinimum = exclusiveMinimum;
     }
   } else if (typeof minimum === "number") {
-    json3.minimum = minimum;
+    json2.minimum = minimum;
   }
   if (exMax) {
     if (legacy) {
-      json3.maximum = exclusiveMaximum;
-      json3.exclusiveMaximum = true;
+      json2.maximum = exclusiveMaximum;
+      json2.exclusiveMaximum = true;
     } else {
-      json3.exclusiveMaximum = exclusiveMaximum;
+      json2.exclusiveMaximum = exclusiveMaximum;
     }
   } else if (typeof maximum === "number") {
-    json3.maximum = maximum;
+    json2.maximum = maximum;
   }
   if (multipleOf) {
     const divisors = /* @__PURE__ */ new Set();
@@ -56970,75 +49106,75 @@ var numberProcessor = (schema, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema, ctx, json3, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first, ...rest] = divisors;
     if (first !== void 0)
-      json3.multipleOf = first;
+      json2.multipleOf = first;
     if (rest.length)
-      json3.allOf = [...json3.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+      json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
   }
 };
-var booleanProcessor = (_schema, _ctx, json3, _params) => {
-  json3.type = "boolean";
+var booleanProcessor = (_schema, _ctx, json2, _params) => {
+  json2.type = "boolean";
 };
-var bigintProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "BigInt cannot be represented in JSON Schema");
+var bigintProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
 };
-var symbolProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "Symbols cannot be represented in JSON Schema");
+var symbolProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
 };
-var nullProcessor = (_schema, ctx, json3, _params) => {
+var nullProcessor = (_schema, ctx, json2, _params) => {
   if (ctx.target === "openapi-3.0") {
-    json3.type = "string";
-    json3.nullable = true;
-    json3.enum = [null];
+    json2.type = "string";
+    json2.nullable = true;
+    json2.enum = [null];
   } else {
-    json3.type = "null";
+    json2.type = "null";
   }
 };
-var undefinedProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "Undefined cannot be represented in JSON Schema");
+var undefinedProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
 };
-var voidProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "Void cannot be represented in JSON Schema");
+var voidProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "Void cannot be represented in JSON Schema");
 };
-var neverProcessor = (_schema, _ctx, json3, _params) => {
-  json3.not = {};
+var neverProcessor = (_schema, _ctx, json2, _params) => {
+  json2.not = {};
 };
 var anyProcessor = (_schema, _ctx, _json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var dateProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "Date cannot be represented in JSON Schema");
+var dateProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "Date cannot be represented in JSON Schema");
 };
-var enumProcessor = (schema, _ctx, json3, _params) => {
+var enumProcessor = (schema, _ctx, json2, _params) => {
   const def = schema._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
-    json3.not = {};
+    json2.not = {};
     return;
   }
   if (values.every((v2) => typeof v2 === "number"))
-    json3.type = "number";
+    json2.type = "number";
   if (values.every((v2) => typeof v2 === "string"))
-    json3.type = "string";
-  json3.enum = values;
+    json2.type = "string";
+  json2.enum = values;
 };
-var literalProcessor = (schema, ctx, json3, params) => {
+var literalProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   if (def.values.length === 0) {
-    json3.not = {};
+    json2.not = {};
     return;
   }
   const vals = [];
   for (const val of def.values) {
     if (val === void 0) {
-      if (handleUnrepresentable(schema, ctx, json3, params, "Literal `undefined` cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
     } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema, ctx, json3, params, "BigInt literals cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
       vals.push(Number(val));
     } else {
@@ -57048,37 +49184,37 @@ var literalProcessor = (schema, ctx, json3, params) => {
   if (vals.length === 0) {
   } else if (vals.length === 1) {
     const val = vals[0];
-    json3.type = val === null ? "null" : typeof val;
+    json2.type = val === null ? "null" : typeof val;
     if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-      json3.enum = [val];
+      json2.enum = [val];
     } else {
-      json3.const = val;
+      json2.const = val;
     }
   } else {
     if (vals.every((v2) => typeof v2 === "number"))
-      json3.type = "number";
+      json2.type = "number";
     if (vals.every((v2) => typeof v2 === "string"))
-      json3.type = "string";
+      json2.type = "string";
     if (vals.every((v2) => typeof v2 === "boolean"))
-      json3.type = "boolean";
+      json2.type = "boolean";
     if (vals.every((v2) => v2 === null))
-      json3.type = "null";
-    json3.enum = vals;
+      json2.type = "null";
+    json2.enum = vals;
   }
 };
-var nanProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "NaN cannot be represented in JSON Schema");
+var nanProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "NaN cannot be represented in JSON Schema");
 };
-var templateLiteralProcessor = (schema, _ctx, json3, _params) => {
-  const _json = json3;
+var templateLiteralProcessor = (schema, _ctx, json2, _params) => {
+  const _json = json2;
   const pattern = schema._zod.pattern;
   if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
   _json.pattern = pattern.source;
 };
-var fileProcessor = (schema, _ctx, json3, _params) => {
-  const _json = json3;
+var fileProcessor = (schema, _ctx, json2, _params) => {
+  const _json = json2;
   _json.type = "string";
   _json.format = "binary";
   _json.contentEncoding = "binary";
@@ -57096,34 +49232,34 @@ var fileProcessor = (schema, _ctx, json3, _params) => {
   else
     _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
 };
-var successProcessor = (_schema, _ctx, json3, _params) => {
-  json3.type = "boolean";
+var successProcessor = (_schema, _ctx, json2, _params) => {
+  json2.type = "boolean";
 };
-var customProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
 };
-var functionProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "Function types cannot be represented in JSON Schema");
+var functionProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "Function types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
 };
-var mapProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "Map cannot be represented in JSON Schema");
+var mapProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "Map cannot be represented in JSON Schema");
 };
-var setProcessor = (schema, ctx, json3, params) => {
-  handleUnrepresentable(schema, ctx, json3, params, "Set cannot be represented in JSON Schema");
+var setProcessor = (schema, ctx, json2, params) => {
+  handleUnrepresentable(schema, ctx, json2, params, "Set cannot be represented in JSON Schema");
 };
 var arrayProcessor = (schema, ctx, _json, params) => {
-  const json3 = _json;
+  const json2 = _json;
   const def = schema._zod.def;
   const { minimum, maximum } = aggregateChecks(schema);
   if (typeof minimum === "number")
-    json3.minItems = minimum;
+    json2.minItems = minimum;
   if (typeof maximum === "number")
-    json3.maxItems = maximum;
-  json3.type = "array";
-  json3.items = processSchema(def.element, ctx, {
+    json2.maxItems = maximum;
+  json2.type = "array";
+  json2.items = processSchema(def.element, ctx, {
     ...params,
     path: [...params.path, "items"]
   });
@@ -57139,17 +49275,17 @@ function inputOptin(schema) {
   return schema._zod.optin;
 }
 var objectProcessor = (schema, ctx, _json, params) => {
-  const json3 = _json;
+  const json2 = _json;
   const def = schema._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
-  json3.type = "object";
-  json3.properties = {};
+  json2.type = "object";
+  json2.properties = {};
   for (const key in shape) {
-    assignProp(json3.properties, key, processSchema(shape[key], ctx, {
+    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
@@ -57162,21 +49298,21 @@ var objectProcessor = (schema, ctx, _json, params) => {
     }
   }
   if (requiredKeys.length > 0) {
-    json3.required = requiredKeys;
+    json2.required = requiredKeys;
   }
   if (def.catchall?._zod.def.type === "never") {
-    json3.additionalProperties = false;
+    json2.additionalProperties = false;
   } else if (!def.catchall) {
     if (ctx.io === "output")
-      json3.additionalProperties = false;
+      json2.additionalProperties = false;
   } else if (def.catchall) {
-    json3.additionalProperties = processSchema(def.catchall, ctx, {
+    json2.additionalProperties = processSchema(def.catchall, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
   }
 };
-var unionProcessor = (schema, ctx, json3, params) => {
+var unionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
   const options2 = def.options.map((x2, i2) => processSchema(x2, ctx, {
@@ -57184,12 +49320,12 @@ var unionProcessor = (schema, ctx, json3, params) => {
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i2]
   }));
   if (isExclusive) {
-    json3.oneOf = options2;
+    json2.oneOf = options2;
   } else {
-    json3.anyOf = options2;
+    json2.anyOf = options2;
   }
 };
-var intersectionProcessor = (schema, ctx, json3, params) => {
+var intersectionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const a2 = processSchema(def.left, ctx, {
     ...params,
@@ -57204,13 +49340,13 @@ var intersectionProcessor = (schema, ctx, json3, params) => {
     ...isSimpleIntersection(a2) ? a2.allOf : [a2],
     ...isSimpleIntersection(b) ? b.allOf : [b]
   ];
-  json3.allOf = allOf;
+  json2.allOf = allOf;
   ctx.intersections.push(allOf);
 };
 var tupleProcessor = (schema, ctx, _json, params) => {
-  const json3 = _json;
+  const json2 = _json;
   const def = schema._zod.def;
-  json3.type = "array";
+  json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
   const prefixItems = def.items.map((x2, i2) => processSchema(x2, ctx, {
@@ -57232,70 +49368,70 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   const maxItems = def.items.length;
   const isClosed = !def.rest;
   if (ctx.target === "draft-2020-12") {
-    json3.prefixItems = prefixItems;
+    json2.prefixItems = prefixItems;
     if (isClosed) {
-      json3.items = false;
+      json2.items = false;
     } else if (rest) {
-      json3.items = rest;
+      json2.items = rest;
     }
     if (minItems > 0)
-      json3.minItems = minItems;
+      json2.minItems = minItems;
     if (isClosed)
-      json3.maxItems = maxItems;
+      json2.maxItems = maxItems;
   } else if (ctx.target === "openapi-3.0") {
-    json3.items = {
+    json2.items = {
       anyOf: prefixItems
     };
     if (rest) {
-      json3.items.anyOf.push(rest);
+      json2.items.anyOf.push(rest);
     }
     if (minItems > 0)
-      json3.minItems = minItems;
+      json2.minItems = minItems;
     if (isClosed)
-      json3.maxItems = maxItems;
+      json2.maxItems = maxItems;
   } else {
-    json3.items = prefixItems;
+    json2.items = prefixItems;
     if (isClosed) {
-      json3.additionalItems = false;
+      json2.additionalItems = false;
     } else if (rest) {
-      json3.additionalItems = rest;
+      json2.additionalItems = rest;
     }
     if (minItems > 0)
-      json3.minItems = minItems;
+      json2.minItems = minItems;
     if (isClosed)
-      json3.maxItems = maxItems;
+      json2.maxItems = maxItems;
   }
   const { minimum, maximum } = aggregateChecks(schema);
   if (typeof minimum === "number")
-    json3.minItems = minimum;
+    json2.minItems = minimum;
   if (typeof maximum === "number")
-    json3.maxItems = maximum;
+    json2.maxItems = maximum;
 };
-function stringifyKeyNames(bySchema, json3, visited) {
-  if (json3.$ref) {
-    if (visited.has(json3))
-      return json3;
-    visited.add(json3);
-    const def = bySchema.get(json3)?.def;
+function stringifyKeyNames(bySchema, json2, visited) {
+  if (json2.$ref) {
+    if (visited.has(json2))
+      return json2;
+    visited.add(json2);
+    const def = bySchema.get(json2)?.def;
     if (!def)
-      return json3;
+      return json2;
     const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json3 : inlined;
+    return inlined === def ? json2 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json3[keyword];
+    const branches = json2[keyword];
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
     if (mapped.some((branch, i2) => branch !== branches[i2]))
-      json3 = { ...json3, [keyword]: mapped };
+      json2 = { ...json2, [keyword]: mapped };
   }
-  const types = Array.isArray(json3.type) ? json3.type : [json3.type];
+  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
   const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-  const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
+  const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v2) => typeof v2 === "number"))
-    return json3;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json3;
+    return json2;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json2;
   if (rest.enum)
     rest.enum = rest.enum.map((v2) => typeof v2 === "number" ? String(v2) : v2);
   else if (typeof rest.const === "number")
@@ -57335,9 +49471,9 @@ function rewriteKeyNames(ctx) {
   }
 }
 var recordProcessor = (schema, ctx, _json, params) => {
-  const json3 = _json;
+  const json2 = _json;
   const def = schema._zod.def;
-  json3.type = "object";
+  json2.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
   if (def.mode === "loose" && patterns && patterns.size > 0) {
@@ -57345,13 +49481,13 @@ var recordProcessor = (schema, ctx, _json, params) => {
       ...params,
       path: [...params.path, "patternProperties", "*"]
     });
-    json3.patternProperties = {};
+    json2.patternProperties = {};
     for (const pattern of patterns) {
-      assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
+      assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
     }
   } else {
     if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-      json3.propertyNames = processSchema(def.keyType, ctx, {
+      json2.propertyNames = processSchema(def.keyType, ctx, {
         ...params,
         path: [...params.path, "propertyNames"]
       });
@@ -57363,7 +49499,7 @@ var recordProcessor = (schema, ctx, _json, params) => {
       }
       pending.push(schema);
     }
-    json3.additionalProperties = processSchema(def.valueType, ctx, {
+    json2.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
@@ -57373,19 +49509,19 @@ var recordProcessor = (schema, ctx, _json, params) => {
   if (keyValues && !def.partial && !omittableOnInput) {
     const validKeyValues = [...keyValues].filter((v2) => typeof v2 === "string" || typeof v2 === "number");
     if (validKeyValues.length > 0) {
-      json3.required = validKeyValues.map(String);
+      json2.required = validKeyValues.map(String);
     }
   }
 };
-var nullableProcessor = (schema, ctx, json3, params) => {
+var nullableProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
-    json3.nullable = true;
+    json2.nullable = true;
   } else {
-    json3.anyOf = [inner, { type: "null" }];
+    json2.anyOf = [inner, { type: "null" }];
   }
 };
 var nonoptionalProcessor = (schema, ctx, _json, params) => {
@@ -57395,7 +49531,7 @@ var nonoptionalProcessor = (schema, ctx, _json, params) => {
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema, ctx, json3, params) {
+function serializeDefaultValue(value, schema, ctx, json2, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_2, val) => {
     if (typeof val !== "bigint")
@@ -57405,30 +49541,30 @@ function serializeDefaultValue(value, schema, ctx, json3, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema, ctx, json3, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema, ctx, json3, params) => {
+var defaultProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json3.default = value;
+    json2.default = value;
 };
-var prefaultProcessor = (schema, ctx, json3, params) => {
+var prefaultProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json3._prefault = value;
+    json2._prefault = value;
 };
-var catchProcessor = (schema, ctx, json3, params) => {
+var catchProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
@@ -57437,10 +49573,10 @@ var catchProcessor = (schema, ctx, json3, params) => {
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema, ctx, json3, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
-  json3.default = catchValue;
+  json2.default = catchValue;
 };
 var pipeProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
@@ -57450,12 +49586,12 @@ var pipeProcessor = (schema, ctx, _json, params) => {
   const seen = ctx.seen.get(schema);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema, ctx, json3, params) => {
+var readonlyProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
-  json3.readOnly = true;
+  json2.readOnly = true;
 };
 var promiseProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
@@ -57756,7 +49892,7 @@ __export(schemas_exports2, {
   invertCodec: () => invertCodec,
   ipv4: () => ipv42,
   ipv6: () => ipv62,
-  json: () => json2,
+  json: () => json,
   jwt: () => jwt,
   keyof: () => keyof,
   ksuid: () => ksuid2,
@@ -58097,7 +50233,7 @@ var _ZodString = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodString.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json3, params) => stringProcessor(inst, ctx, json3, params);
+    inst._zod.processJSONSchema = (ctx, json2, params) => stringProcessor(inst, ctx, json2, params);
   },
   /* @__PURE__ */ util_exports.derived({
     format: (inst) => aggregateChecks(inst).format ?? null,
@@ -58456,7 +50592,7 @@ var ZodNumber = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodNumber.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json3, params) => numberProcessor(inst, ctx, json3, params);
+    inst._zod.processJSONSchema = (ctx, json2, params) => numberProcessor(inst, ctx, json2, params);
     inst.isFinite = true;
   },
   /* @__PURE__ */ util_exports.derived({
@@ -58546,7 +50682,7 @@ function uint32(params) {
 var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
   $ZodBoolean.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => booleanProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => booleanProcessor(inst, ctx, json2, params);
 });
 function boolean2(params) {
   return _boolean(ZodBoolean, params);
@@ -58556,7 +50692,7 @@ var ZodBigInt = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodBigInt.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json3, params) => bigintProcessor(inst, ctx, json3, params);
+    inst._zod.processJSONSchema = (ctx, json2, params) => bigintProcessor(inst, ctx, json2, params);
   },
   /* @__PURE__ */ util_exports.derived({
     minValue: (inst) => aggregateChecks(inst).minimum ?? null,
@@ -58614,7 +50750,7 @@ function uint64(params) {
 var ZodSymbol = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
   $ZodSymbol.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => symbolProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => symbolProcessor(inst, ctx, json2, params);
 });
 function symbol(params) {
   return _symbol(ZodSymbol, params);
@@ -58622,7 +50758,7 @@ function symbol(params) {
 var ZodUndefined = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
   $ZodUndefined.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => undefinedProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => undefinedProcessor(inst, ctx, json2, params);
 });
 function _undefined3(params) {
   return _undefined2(ZodUndefined, params);
@@ -58630,7 +50766,7 @@ function _undefined3(params) {
 var ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
   $ZodNull.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => nullProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => nullProcessor(inst, ctx, json2, params);
 });
 function _null3(params) {
   return _null2(ZodNull, params);
@@ -58638,7 +50774,7 @@ function _null3(params) {
 var ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
   $ZodAny.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => anyProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => anyProcessor(inst, ctx, json2, params);
 });
 function any() {
   return _any(ZodAny);
@@ -58646,7 +50782,7 @@ function any() {
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => unknownProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => unknownProcessor(inst, ctx, json2, params);
 });
 function unknown() {
   return _unknown(ZodUnknown);
@@ -58654,7 +50790,7 @@ function unknown() {
 var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
   $ZodNever.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => neverProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => neverProcessor(inst, ctx, json2, params);
 });
 function never(params) {
   return _never(ZodNever, params);
@@ -58662,7 +50798,7 @@ function never(params) {
 var ZodVoid = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
   $ZodVoid.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => voidProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => voidProcessor(inst, ctx, json2, params);
 });
 function _void2(params) {
   return _void(ZodVoid, params);
@@ -58672,7 +50808,7 @@ var ZodDate = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodDate.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json3, params) => dateProcessor(inst, ctx, json3, params);
+    inst._zod.processJSONSchema = (ctx, json2, params) => dateProcessor(inst, ctx, json2, params);
     inst.min = (value, params) => inst.check(_gte(value, params));
     inst.max = (value, params) => inst.check(_lte(value, params));
   },
@@ -58694,7 +50830,7 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodArray.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
   inst.element = def.element;
 }, {
   min(n2, params) {
@@ -58724,7 +50860,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
   util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
 }, {
   keyof() {
@@ -58797,7 +50933,7 @@ function looseObject(shape, params) {
 var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   $ZodUnion.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
 function union(options2, params) {
@@ -58810,7 +50946,7 @@ function union(options2, params) {
 var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
   ZodUnion.init(inst, def);
   $ZodXor.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
 function xor(options2, params) {
@@ -58836,7 +50972,7 @@ function discriminatedUnion(discriminator, options2, params) {
 var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
   $ZodIntersection.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => intersectionProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => intersectionProcessor(inst, ctx, json2, params);
 });
 function intersection(left, right) {
   return new ZodIntersection({
@@ -58849,7 +50985,7 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTuple.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => tupleProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => tupleProcessor(inst, ctx, json2, params);
 }, {
   rest(rest) {
     return this.clone({
@@ -58882,7 +51018,7 @@ var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodRecord.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => recordProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => recordProcessor(inst, ctx, json2, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
 });
@@ -58924,7 +51060,7 @@ var ZodMap = /* @__PURE__ */ $constructor("ZodMap", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodMap.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => mapProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => mapProcessor(inst, ctx, json2, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
   inst.min = (...args) => inst.check(_minSize(...args));
@@ -58944,7 +51080,7 @@ var ZodSet = /* @__PURE__ */ $constructor("ZodSet", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodSet.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => setProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => setProcessor(inst, ctx, json2, params);
   inst.min = (...args) => inst.check(_minSize(...args));
   inst.nonempty = (params) => inst.check(_minSize(1, params));
   inst.max = (...args) => inst.check(_maxSize(...args));
@@ -58960,7 +51096,7 @@ function set(valueType, params) {
 var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   $ZodEnum.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => enumProcessor(inst, ctx, json2, params);
   inst.enum = def.entries;
   inst.options = [...inst._zod.values];
   const keys = new Set(Object.keys(def.entries));
@@ -59013,7 +51149,7 @@ function nativeEnum(entries, params) {
 var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
   $ZodLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => literalProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => literalProcessor(inst, ctx, json2, params);
   inst.values = new Set(def.values);
   Object.defineProperty(inst, "value", {
     get() {
@@ -59034,7 +51170,7 @@ function literal(value, params) {
 var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
   $ZodFile.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => fileProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
   inst.min = (size, params) => inst.check(_minSize(size, params));
   inst.max = (size, params) => inst.check(_maxSize(size, params));
   inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
@@ -59046,7 +51182,7 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTransform.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => transformProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => transformProcessor(inst, ctx, json2, params);
   inst._zod.parse = (payload, _ctx) => {
     if (_ctx.direction === "backward") {
       throw new $ZodEncodeError(inst.constructor.name);
@@ -59085,7 +51221,7 @@ function transform(fn) {
 var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
   $ZodOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function optional(innerType) {
@@ -59097,7 +51233,7 @@ function optional(innerType) {
 var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
   $ZodExactOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function exactOptional(innerType) {
@@ -59109,7 +51245,7 @@ function exactOptional(innerType) {
 var ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
   $ZodNullable.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => nullableProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => nullableProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nullable(innerType) {
@@ -59124,7 +51260,7 @@ function nullish2(innerType) {
 var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
   $ZodDefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => defaultProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => defaultProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeDefault = inst.unwrap;
 });
@@ -59140,7 +51276,7 @@ function _default2(innerType, defaultValue) {
 var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
   $ZodPrefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => prefaultProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function prefault(innerType, defaultValue) {
@@ -59155,7 +51291,7 @@ function prefault(innerType, defaultValue) {
 var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
   $ZodNonOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => nonoptionalProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => nonoptionalProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nonoptional(innerType, params) {
@@ -59168,7 +51304,7 @@ function nonoptional(innerType, params) {
 var ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
   $ZodSuccess.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => successProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => successProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function success(innerType) {
@@ -59180,7 +51316,7 @@ function success(innerType) {
 var ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
   $ZodCatch.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => catchProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => catchProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeCatch = inst.unwrap;
 });
@@ -59194,7 +51330,7 @@ function _catch2(innerType, catchValue) {
 var ZodNaN = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
   $ZodNaN.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => nanProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => nanProcessor(inst, ctx, json2, params);
 });
 function nan(params) {
   return _nan(ZodNaN, params);
@@ -59202,7 +51338,7 @@ function nan(params) {
 var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
   $ZodPipe.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => pipeProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => pipeProcessor(inst, ctx, json2, params);
   inst.in = def.in;
   inst.out = def.out;
 });
@@ -59244,7 +51380,7 @@ var ZodPreprocess = /* @__PURE__ */ $constructor("ZodPreprocess", (inst, def) =>
 var ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
   $ZodReadonly.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => readonlyProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => readonlyProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function readonly(innerType) {
@@ -59256,7 +51392,7 @@ function readonly(innerType) {
 var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
   $ZodTemplateLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => templateLiteralProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
 });
 function templateLiteral(parts, params) {
   return new ZodTemplateLiteral({
@@ -59268,7 +51404,7 @@ function templateLiteral(parts, params) {
 var ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
   $ZodLazy.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => lazyProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => lazyProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.getter();
 });
 function lazy(getter) {
@@ -59280,7 +51416,7 @@ function lazy(getter) {
 var ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
   $ZodPromise.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => promiseProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => promiseProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function promise(innerType) {
@@ -59292,7 +51428,7 @@ function promise(innerType) {
 var ZodFunction = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
   $ZodFunction.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => functionProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => functionProcessor(inst, ctx, json2, params);
 });
 function _function(params) {
   return new ZodFunction({
@@ -59304,7 +51440,7 @@ function _function(params) {
 var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
   $ZodCustom.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => customProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => customProcessor(inst, ctx, json2, params);
 });
 function check(fn) {
   const ch = new $ZodCheck({
@@ -59359,7 +51495,7 @@ var stringbool = (...args) => _stringbool({
   Boolean: ZodBoolean,
   String: ZodString
 }, ...args);
-function json2(params) {
+function json(params) {
   const jsonSchema = lazy(() => {
     return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
@@ -60661,7 +52797,7 @@ ${open3.ch.repeat(open3.len)}` : body;
 
 // src/core/export/markdown.ts
 function mdInline(s) {
-  return s.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>|#~&]/g, (c4) => c4 === "&" ? "&amp;" : `\\${c4}`);
+  return s.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>|#~&]/g, (c3) => c3 === "&" ? "&amp;" : `\\${c3}`);
 }
 function htmlInline(s) {
   return s.replace(/\s+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -60711,7 +52847,7 @@ function totalsBlock(t) {
   if (tools.length)
     out += `| Tool | Calls |
 |---|---:|
-${tools.map(([n2, c4]) => `| ${cellCode(n2)} | ${c4} |`).join("\n")}
+${tools.map(([n2, c3]) => `| ${cellCode(n2)} | ${c3} |`).join("\n")}
 
 `;
   if (t.filesTouched.length) {
@@ -60970,7 +53106,7 @@ Duration:    ${formatDuration(t.durationMs)}
 Activity:    ${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s), ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))
 `;
   const tools = toolRows(t);
-  if (tools.length) out += `Tools:       ${tools.map(([n2, c4]) => `${n2} ×${c4}`).join(", ")}
+  if (tools.length) out += `Tools:       ${tools.map(([n2, c3]) => `${n2} ×${c3}`).join(", ")}
 `;
   if (t.filesTouched.length) {
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
@@ -61101,11 +53237,9 @@ var RENDERERS = {
 function createExporter(format2, write, opts = {}) {
   const make = Object.hasOwn(RENDERERS, format2) ? RENDERERS[format2] : void 0;
   if (!make) throw new BatonError("invalid_input", `unknown export format "${String(format2)}"`);
-  for (const key of ["maxToolResultChars", "highlightChars"]) {
-    const v2 = opts[key];
-    if (v2 !== void 0 && !(Number.isInteger(v2) && v2 >= 0)) {
-      throw new BatonError("invalid_input", `${key} must be a non-negative integer`);
-    }
+  const v2 = opts.maxToolResultChars;
+  if (v2 !== void 0 && !(Number.isInteger(v2) && v2 >= 0)) {
+    throw new BatonError("invalid_input", "maxToolResultChars must be a non-negative integer");
   }
   return createStreamDriver(make(write, opts));
 }
@@ -61123,7 +53257,7 @@ function createTriggerFinder(literals) {
   if (literals.length === 0 || literals.some((l3) => l3.length < 2 || /[^\x01-\x7f]/.test(l3))) return null;
   const lower = literals.map((l3) => l3.toLowerCase());
   const fold = new Uint8Array(65536);
-  for (let c4 = 1; c4 < ASCII; c4++) fold[c4] = c4 >= 65 && c4 <= 90 ? c4 + 32 : c4;
+  for (let c3 = 1; c3 < ASCII; c3++) fold[c3] = c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
   const rows = new Array(ASCII).fill(0);
   const terminal = [-1];
   lower.forEach((lit, index) => {
@@ -61152,7 +53286,7 @@ function createTriggerFinder(literals) {
   for (const lit of lower) {
     for (let q2 = 1; q2 < m; q2++) {
       if (q2 < lit.length) lower1(lit.charCodeAt(q2 - 1) << 7 | lit.charCodeAt(q2), m - 1 - q2);
-      else for (let c4 = 0; c4 < ASCII; c4++) lower1(lit.charCodeAt(q2 - 1) << 7 | c4, m - 1 - q2);
+      else for (let c3 = 0; c3 < ASCII; c3++) lower1(lit.charCodeAt(q2 - 1) << 7 | c3, m - 1 - q2);
     }
   }
   const verify = (s, i2, n2) => {
@@ -61189,20 +53323,20 @@ function createTriggerFinder(literals) {
 }
 
 // src/core/redact/engine.ts
-var escapeChar = (c4) => /[\\^$.*+?()[\]{}|/-]/.test(c4) ? `\\${c4}` : c4;
+var escapeChar = (c3) => /[\\^$.*+?()[\]{}|/-]/.test(c3) ? `\\${c3}` : c3;
 function trieSource(literals) {
   const root = { end: false, next: /* @__PURE__ */ new Map() };
   for (const lit of literals) {
     let node2 = root;
-    for (const c4 of lit.toLowerCase()) {
-      let child = node2.next.get(c4);
-      if (!child) node2.next.set(c4, child = { end: false, next: /* @__PURE__ */ new Map() });
+    for (const c3 of lit.toLowerCase()) {
+      let child = node2.next.get(c3);
+      if (!child) node2.next.set(c3, child = { end: false, next: /* @__PURE__ */ new Map() });
       node2 = child;
     }
     node2.end = true;
   }
   const emit = (node2) => {
-    const branches = [...node2.next].map(([c4, child]) => escapeChar(c4) + emit(child));
+    const branches = [...node2.next].map(([c3, child]) => escapeChar(c3) + emit(child));
     if (branches.length === 0) return "";
     const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
     return node2.end ? `(?:${body})?` : body;
@@ -61395,9 +53529,9 @@ function isUnquotedSecret(v2, terminator, kind, codeLike) {
   return !LETTERS_ONLY.test(v2) && !v2.startsWith("!") && !KEYWORD_INSIDE.test(v2);
 }
 function readQuoted(text, p) {
-  const c4 = text[p];
-  const escaped = c4 === "\\" && (text[p + 1] === '"' || text[p + 1] === "'");
-  const re = escaped ? ESCAPED_QUOTED[text[p + 1]] : c4 === void 0 ? void 0 : QUOTED[c4];
+  const c3 = text[p];
+  const escaped = c3 === "\\" && (text[p + 1] === '"' || text[p + 1] === "'");
+  const re = escaped ? ESCAPED_QUOTED[text[p + 1]] : c3 === void 0 ? void 0 : QUOTED[c3];
   if (re === void 0) return null;
   const start = p + (escaped ? 2 : 1);
   re.lastIndex = start;
@@ -61738,9 +53872,9 @@ function redactSessionWith(s, r) {
     if (events !== t.events) (turns ??= s.turns.slice())[i2] = { ...t, events };
   });
   let sidechains;
-  s.sidechains.forEach((c4, i2) => {
-    const events = redactEvents(c4.events, r);
-    if (events !== c4.events) (sidechains ??= s.sidechains.slice())[i2] = { ...c4, events };
+  s.sidechains.forEach((c3, i2) => {
+    const events = redactEvents(c3.events, r);
+    if (events !== c3.events) (sidechains ??= s.sidechains.slice())[i2] = { ...c3, events };
   });
   const title = s.meta.title === void 0 ? void 0 : r.text(s.meta.title);
   if (!turns && !sidechains && title === s.meta.title) return s;
@@ -61867,8 +54001,8 @@ async function findTranscriptById(sessionId, configDir) {
 async function newestTranscript(configDir, cwd) {
   if (cwd !== void 0) {
     const dirName = encodeProjectDir(cwd);
-    const own2 = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
-    if (own2[0] !== void 0) return own2[0];
+    const own3 = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
+    if (own3[0] !== void 0) return own3[0];
   }
   return (await listTranscripts(configDir))[0] ?? null;
 }
@@ -62041,8 +54175,8 @@ async function* readRecordBatches(path6, opts = {}) {
   }
 }
 function parseObject(text, stats) {
-  const c4 = text.charCodeAt(0);
-  if (c4 <= 32 && text.trim() === "") return void 0;
+  const c3 = text.charCodeAt(0);
+  if (c3 <= 32 && text.trim() === "") return void 0;
   let v2;
   try {
     v2 = JSON.parse(text);
@@ -62681,19 +54815,19 @@ var SessionBuilder = class {
     if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
       this.agentCallTurn.set(event.toolUseId, this.turn);
     }
-    let c4 = this.turnCtx[this.turn];
-    if (c4 === void 0) this.turnCtx[this.turn] = c4 = { turnIndex: this.turn };
-    return c4;
+    let c3 = this.turnCtx[this.turn];
+    if (c3 === void 0) this.turnCtx[this.turn] = c3 = { turnIndex: this.turn };
+    return c3;
   }
   contextForAgent(agentId) {
-    let c4 = this.agentCtx.get(agentId);
-    if (c4 === void 0) {
+    let c3 = this.agentCtx.get(agentId);
+    if (c3 === void 0) {
       const toolUseId = this.agentToolUse.get(agentId);
       const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
-      c4 = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
-      this.agentCtx.set(agentId, c4);
+      c3 = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
+      this.agentCtx.set(agentId, c3);
     }
-    return c4;
+    return c3;
   }
   /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
   linkSubagent(rec) {
@@ -62878,7 +55012,7 @@ function buffered(fd) {
 }
 function stdoutSink() {
   const out = buffered(1);
-  return { write: (c4) => out.write(c4), commit: () => out.flush(), abort: () => out.flush() };
+  return { write: (c3) => out.write(c3), commit: () => out.flush(), abort: () => out.flush() };
 }
 function fileSink(target, opts) {
   if (!opts.force && existsSync(target)) {
@@ -62898,7 +55032,7 @@ function fileSink(target, opts) {
     closed = true;
   };
   return {
-    write: (c4) => out.write(c4),
+    write: (c3) => out.write(c3),
     commit() {
       out.flush();
       close();
@@ -62983,7 +55117,7 @@ async function runExport(ctx, input2) {
   }
   const sink = toStdout ? stdoutSink() : fileSink(out, { force: input2.force });
   try {
-    const result = await exportTranscript(transcript, input2.format, (c4) => sink.write(c4), { redact: input2.redact });
+    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), { redact: input2.redact });
     sink.commit();
     return { ...result, out: toStdout ? "-" : out, format: input2.format };
   } catch (err) {
@@ -63062,7 +55196,7 @@ var exportSessionCommand = {
   async run(argv, ctx) {
     try {
       const split = argv.indexOf("--");
-      const own2 = parseFlags(split === -1 ? argv : argv.slice(0, split), { session: { type: "string" }, cwd: { type: "string" } }, "export-session").values;
+      const own3 = parseFlags(split === -1 ? argv : argv.slice(0, split), { session: { type: "string" }, cwd: { type: "string" } }, "export-session").values;
       const { values, positionals } = parseFlags(
         split === -1 ? [] : argv.slice(split + 1),
         {
@@ -63073,7 +55207,7 @@ var exportSessionCommand = {
         },
         "export-session"
       );
-      const sessionId = nonEmpty(own2.session);
+      const sessionId = nonEmpty(own3.session);
       const flagsGiven = ["format", "out", "force", "no-redact"].some((k) => values[k] !== void 0);
       if (!flagsGiven && positionals.length === 0) {
         ctx.io.out(`${askUserReport(sessionId)}
@@ -63083,7 +55217,7 @@ var exportSessionCommand = {
       if (positionals.length > 0) {
         throw new BatonError("invalid_input", `unexpected argument "${positionals[0]}"`);
       }
-      const cwd = nonEmpty(own2.cwd);
+      const cwd = nonEmpty(own3.cwd);
       const outcome = await runExport(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, {
         ref: sessionId,
         format: oneOf(values.format, EXPORT_FORMATS, "--format") ?? "md",
@@ -65788,7 +57922,7 @@ var a = Object.getPrototypeOf(
     }
   ).prototype
 );
-var c2 = class {
+var c = class {
   #t;
   #n;
   #r = false;
@@ -65861,7 +57995,7 @@ var u = Object.create(a, {
   }
 });
 function h({ preventCancel: r = false } = {}) {
-  const e = this.getReader(), t = new c2(
+  const e = this.getReader(), t = new c(
     e,
     r
   ), s = Object.create(u);
@@ -66546,10 +58680,10 @@ function prettyMilliseconds(milliseconds, options2) {
     options2.millisecondsDecimalDigits = 0;
   }
   let result = [];
-  const floorDecimals = (value, decimalDigits2) => {
-    const flooredInterimValue = Math.floor(value * 10 ** decimalDigits2 + SECOND_ROUNDING_EPSILON);
-    const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits2;
-    return flooredValue.toFixed(decimalDigits2);
+  const floorDecimals = (value, decimalDigits) => {
+    const flooredInterimValue = Math.floor(value * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
+    const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
+    return flooredValue.toFixed(decimalDigits);
   };
   const add = (value, long, short, valueString) => {
     if ((result.length === 0 || !options2.colonNotation) && isZero(value) && !(options2.colonNotation && short === "m")) {
@@ -70836,13 +62970,13 @@ function clip(text, max) {
 
 … [truncated: ${text.length - max} more characters]`;
 }
-function parseNarrative(markdown2, opts = {}) {
+function parseNarrative(markdown, opts = {}) {
   const max = opts.maxSectionChars ?? 8e3;
   const out = { sections: {}, extras: [], warnings: [] };
-  const blocks = splitByHeadings(markdown2);
+  const blocks = splitByHeadings(markdown);
   const known = blocks.some((b) => b.heading !== null && narrativeSectionFor(b.heading) !== void 0);
   if (!known) {
-    const text = markdown2.trim();
+    const text = markdown.trim();
     if (text !== "") {
       out.sections.summary = clip(text, max);
       out.warnings.push("no known section heading in the narrative: all of it became the session summary");
@@ -71063,8 +63197,8 @@ function projectsSection(git, o2) {
     if (p.remote) lines.push(`- Remote: ${code(p.remote)}`);
     if (p.commits.length > 0) {
       lines.push("- Recent commits:");
-      for (const c4 of p.commits)
-        lines.push(`  - ${code(c4.sha)} ${c4.subject}${c4.inSession ? " _(this session)_" : ""}`);
+      for (const c3 of p.commits)
+        lines.push(`  - ${code(c3.sha)} ${c3.subject}${c3.inSession ? " _(this session)_" : ""}`);
     }
     if (p.diffStat) lines.push("- Uncommitted diff (vs HEAD):", "", fence(p.diffStat));
     return lines.join("\n");
@@ -71780,20 +63914,20 @@ async function call(tracker, method, path6, schema, opts) {
     );
   }
   const text = await res.body.text();
-  let json3 = void 0;
+  let json2 = void 0;
   try {
-    json3 = text === "" ? void 0 : JSON.parse(text);
+    json2 = text === "" ? void 0 : JSON.parse(text);
   } catch {
   }
   if (res.statusCode >= 400) {
-    const parsed2 = ErrorBody.safeParse(json3);
+    const parsed2 = ErrorBody.safeParse(json2);
     const message = parsed2.success ? parsed2.data.error.message : `HTTP ${res.statusCode}`;
     const code2 = STATUS_CODES[res.statusCode] ?? (res.statusCode >= 500 ? "server" : "invalid_request");
     throw new BatonError(code2, `tracker: ${method} ${path6}: ${message}`, {
       details: { status: res.statusCode }
     });
   }
-  const parsed = schema.safeParse(json3);
+  const parsed = schema.safeParse(json2);
   if (!parsed.success) {
     throw new BatonError(
       "server",
@@ -72021,16 +64155,16 @@ async function listHandoffs(ctx, opts) {
 function readLocal(ctx, e) {
   const file2 = resolveStoredFile(ctx.dataDir, e);
   const text = readFileSync5(file2, "utf8");
-  let document2 = null;
+  let document = null;
   try {
-    document2 = parseDocument(text, file2);
+    document = parseDocument(text, file2);
   } catch (err) {
     ctx.warn(`${file2}: ${err.message}`);
   }
   return {
     contextId: e.contextId,
     text,
-    document: document2,
+    document,
     origin: e.origin,
     file: file2,
     trackerId: e.trackerId,
@@ -72040,9 +64174,9 @@ function readLocal(ctx, e) {
 function adoptRemote(ctx, h2, project) {
   const text = /^---\r?\n/.test(h2.body) ? h2.body : import_gray_matter3.default.stringify(h2.body.startsWith("\n") ? h2.body : `
 ${h2.body}`, h2.frontmatter, {});
-  let document2 = null;
+  let document = null;
   try {
-    document2 = parseDocument(text, `tracker handoff ${h2.id}`);
+    document = parseDocument(text, `tracker handoff ${h2.id}`);
   } catch {
     return {
       contextId: null,
@@ -72054,7 +64188,7 @@ ${h2.body}`, h2.frontmatter, {});
       createdAt: h2.createdAt
     };
   }
-  const meta3 = document2.meta;
+  const meta3 = document.meta;
   const main = meta3.projects[0];
   const file2 = documentPath(
     ctx.dataDir,
@@ -72080,7 +64214,7 @@ ${h2.body}`, h2.frontmatter, {});
       branch: main?.branch ?? null,
       file: relativeToStore(ctx.dataDir, file2),
       repoFile: null,
-      nextSteps: document2.sections.nextSteps ? document2.sections.nextSteps.slice(0, INDEX_NEXT_STEPS_MAX) : null,
+      nextSteps: document.sections.nextSteps ? document.sections.nextSteps.slice(0, INDEX_NEXT_STEPS_MAX) : null,
       resumeCommand: meta3.sessionId ? resumeCommand(meta3.sessionId, meta3.cwd) : null,
       origin: "tracker",
       trackerId: h2.id
@@ -72091,7 +64225,7 @@ ${h2.body}`, h2.frontmatter, {});
   return {
     contextId: meta3.contextId,
     text,
-    document: document2,
+    document,
     origin: "tracker",
     file: file2,
     trackerId: h2.id,
@@ -72243,7 +64377,7 @@ async function runCreate(argv, outer) {
   if (positionals.length > 0)
     throw new BatonError("invalid_input", `handoff create: unexpected argument "${positionals[0]}"`);
   const ctx = withCwd(outer, values.cwd);
-  const json3 = values.json === true;
+  const json2 = values.json === true;
   const dryRun = values["dry-run"] === true;
   const repoDir = values["repo-dir"] ?? (values["in-repo"] ? "docs/handoff" : void 0);
   const result = await createHandoff({
@@ -72262,11 +64396,11 @@ async function runCreate(argv, outer) {
     dryRun,
     batonVersion: VERSION2,
     // --json owns stdout: the human report is dropped, the rendered text is in the JSON.
-    out: json3 ? () => void 0 : (t) => ctx.io.out(t)
+    out: json2 ? () => void 0 : (t) => ctx.io.out(t)
   });
   for (const w2 of result.state.warnings) ctx.io.err(`baton handoff: note: ${w2}
 `);
-  if (json3) ctx.io.out(`${JSON.stringify(createJson(result, dryRun), null, 2)}
+  if (json2) ctx.io.out(`${JSON.stringify(createJson(result, dryRun), null, 2)}
 `);
   return 0;
 }
@@ -72544,16 +64678,16 @@ function resolveConfig(env, io = defaultConfigIo(env)) {
   return Object.freeze(config2);
 }
 function pickUrl(candidates, problems) {
-  for (const c4 of candidates) {
-    if (!c4.url) continue;
-    const url2 = normalizeTrackerUrl(c4.url);
-    if (url2) return { value: url2, source: c4.source };
-    problems.push(`ignored tracker URL from ${c4.source}: not an http(s) URL`);
+  for (const c3 of candidates) {
+    if (!c3.url) continue;
+    const url2 = normalizeTrackerUrl(c3.url);
+    if (url2) return { value: url2, source: c3.source };
+    problems.push(`ignored tracker URL from ${c3.source}: not an http(s) URL`);
   }
   return void 0;
 }
 function pickKey(candidates) {
-  for (const c4 of candidates) if (c4.apiKey) return { value: c4.apiKey, source: c4.source };
+  for (const c3 of candidates) if (c3.apiKey) return { value: c3.apiKey, source: c3.source };
   return void 0;
 }
 function normalizeTrackerUrl(raw) {
@@ -72623,8 +64757,8 @@ function createContext(io) {
 // src/cli/program.ts
 var VERSION3 = "0.1.0";
 function usage() {
-  const width = Math.max(...commands.map((c4) => c4.name.length));
-  const lines = commands.map((c4) => `  ${c4.name.padEnd(width)}  ${c4.summary}`);
+  const width = Math.max(...commands.map((c3) => c3.name.length));
+  const lines = commands.map((c3) => `  ${c3.name.padEnd(width)}  ${c3.summary}`);
   return `baton ${VERSION3}: capture, export, share and hand off Claude Code sessions
 
 Usage: baton <command> [options]
@@ -72635,8 +64769,9 @@ ${lines.join("\n")}
 Run \`baton <command> --help\` for a command's options.
 `;
 }
-async function runCli(argv, io) {
-  const [name, ...rest] = argv;
+async function runCli(argv, rawIo) {
+  const { argv: args, io } = applyGlobalFlags(argv, rawIo);
+  const [name, ...rest] = args;
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
     io.out(usage());
     return name === void 0 ? 2 : 0;
@@ -72646,7 +64781,7 @@ async function runCli(argv, io) {
 `);
     return 0;
   }
-  const command = commands.find((c4) => c4.name === name);
+  const command = commands.find((c3) => c3.name === name);
   if (!command) {
     io.err(`baton: unknown command "${name}". Run baton --help for the list.
 `);
@@ -72663,6 +64798,27 @@ async function runCli(argv, io) {
     io.err(`baton ${name}: ${describeError(err)}
 `);
     return isBatonError(err) && err.code === "invalid_input" ? 2 : 1;
+  }
+}
+function applyGlobalFlags(argv, io) {
+  let rest = argv;
+  let pluginData;
+  while (rest[0] === "--plugin-data" && rest.length >= 2) {
+    const value = rest[1];
+    if (value !== "" && !value.startsWith("${")) pluginData = value;
+    rest = rest.slice(2);
+  }
+  if (io.env.BATON_DATA_DIR || io.env.CLAUDE_PLUGIN_DATA) return { argv: rest, io };
+  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join13(io.home, ".claude"));
+  return { argv: rest, io: pluginData ? { ...io, env: { ...io.env, CLAUDE_PLUGIN_DATA: pluginData } } : io };
+}
+function findPluginDataDir(claudeConfigDir2) {
+  const base = join13(claudeConfigDir2, "plugins", "data");
+  try {
+    const dirs = readdirSync(base).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join13(base, d), mtime: statSync4(join13(base, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
+    return dirs[0]?.path;
+  } catch {
+    return void 0;
   }
 }
 function describeError(err) {

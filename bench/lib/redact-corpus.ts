@@ -139,6 +139,16 @@ const PLANTS: readonly Plant[] = [
     (k) => `<private>${k}</private>`,
   ),
   plant(
+    'google-api-key',
+    (r) => `AIza${key(r, B64URL, 35)}`,
+    (k) => `const firebaseConfig = { apiKey: "${k}" };`,
+  ),
+  plant(
+    'npm-token',
+    (r) => `npm_${key(r, ALNUM, 36)}`,
+    (k) => `//registry.npmjs.org/:_authToken=${k}`,
+  ),
+  plant(
     'baton-key',
     (r) => `bt_${key(r, B64URL, 43)}`,
     (k) => `BATON_API_KEY=${k}`,
@@ -235,11 +245,17 @@ export function transcriptCorpus(
   targetBytes: number,
   code: readonly string[],
   seed = 42,
-): { events: string[]; bytes: number; planted: Record<string, number>; secrets: string[] } {
+): {
+  events: string[];
+  bytes: number;
+  planted: Record<string, number>;
+  /** Each planted secret and the index of the string it went into, for the leak check. */
+  secrets: { event: number; secret: string }[];
+} {
   const r = createRandom(seed);
   const events: string[] = [];
   const planted: Record<string, number> = {};
-  const secrets: string[] = [];
+  const secrets: { event: number; secret: string }[] = [];
   let bytes = 0;
   while (bytes < targetBytes) {
     let s: string;
@@ -254,7 +270,7 @@ export function transcriptCorpus(
       const p = r.pick(PLANTS);
       const { text, secret } = p.make(r);
       planted[p.rule] = (planted[p.rule] ?? 0) + 1;
-      secrets.push(secret);
+      secrets.push({ event: events.length, secret });
       const at = r.int(s.length);
       s = `${s.slice(0, at)}\n${text}\n${s.slice(at)}`;
     }

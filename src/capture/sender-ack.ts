@@ -9,8 +9,10 @@ export interface SessionAck {
   seq: number;
   /** Events the tracker confirmed (inserted + duplicates), for status. */
   events: number;
-  /** The session's end (with its summary) was delivered while the outbox had this many bytes. */
-  finalBytes?: number;
+  /** The outbox seq read when the session's end (status completed + summary) was delivered. */
+  finalSeq?: number;
+  /** The outbox size at which everything, end included, was delivered: a session still this size is skipped unread. */
+  doneBytes?: number;
   /** The project opted out (.baton-ignore or config): never uploaded. */
   ignored?: boolean;
   /** The tracker URL of the last delivery (a session is re-sent when the tracker changes). */

@@ -15,40 +15,10 @@ import {
 } from './helpers/fake-anthropic.js';
 import { createSandbox, runClaudeOk, type ClaudeOkRun, type ClaudeSandbox } from './helpers/run-claude.js';
 import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
+import { END_MARKER, endReply } from './helpers/handoff-model.js';
 
 /** BATON_E2E_PLUGIN_DIR runs another copy of the plugin (e.g. one with a freshly built dist/). */
 const pluginDir = process.env.BATON_E2E_PLUGIN_DIR || repoRoot;
-const END_MARKER = 'Facts Baton gathered deterministically';
-
-/**
- * The "model" of the /end turn: it follows the command's own instructions, taking the exact `handoff create`
- * command line (with the plugin root, session id and cwd Claude Code substituted) from the prompt it received.
- */
-function endReply(narrative: string, topic: string) {
-  return (req: RecordedRequest) => {
-    const text = req.lastUserText ?? '';
-    const line =
-      /^\s*(node "[^"]+\/dist\/cli\.js" handoff create --session "[^"]*" --cwd "[^"]*") --topic "TOPIC" --narrative - <<'BATON_NARRATIVE'$/m.exec(
-        text,
-      );
-    if (!line)
-      return {
-        blocks: [{ type: 'text' as const, text: 'E2E: the /end instructions had no create command line' }],
-      };
-    const command = `${line[1]} --topic "${topic}" --narrative - <<'BATON_NARRATIVE'\n${narrative}\nBATON_NARRATIVE`;
-    return {
-      blocks: [
-        { type: 'text' as const, text: 'Writing the handoff.' },
-        {
-          type: 'tool_use' as const,
-          name: 'Bash',
-          input: { command, description: 'Store the Baton handoff' },
-        },
-      ],
-    };
-  };
-}
-
 function messagesCalls(fake: FakeAnthropic): RecordedRequest[] {
   return fake.requests.filter((r) => r.path === '/v1/messages' && r.stream);
 }

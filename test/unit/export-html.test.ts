@@ -1,4 +1,5 @@
-// HTML export: one offline file, strict CSP matching its only script, escaped content, highlighting, metrics header.
+// HTML export: one offline file, strict CSP matching its only script, escaped content, code tagged for in-page
+// highlighting (the browser side is in export-html-chromium.test.ts), metrics header.
 import { describe, expect, it } from 'vitest';
 import { createExporter, renderSession } from '../../src/core/export/index.js';
 import { CSP, SCRIPT, SCRIPT_HASH } from '../../src/core/export/html-assets.js';
@@ -72,7 +73,7 @@ describe('HTML export', () => {
     }
   });
 
-  it('highlights code: fenced blocks in answers, tool inputs, JSON results and files read by language', () => {
+  it('tags code with its language for the page to highlight, and highlights nothing itself', () => {
     const s = sampleSession();
     s.turns[0]!.events.push(
       { kind: 'tool_call', uuid: 'r', toolUseId: 'read1', name: 'Read', input: { file_path: '/src/app.py' } },
@@ -85,16 +86,19 @@ describe('HTML export', () => {
       },
     );
     const html = renderSession(s, 'html');
-    expect(html).toContain('<code class="hljs language-ts"><span class="hljs-keyword">const</span>');
-    expect(html).toContain('<code class="hljs language-json">');
-    expect(html).toMatch(
-      /<code class="hljs language-json"><span class="hljs-punctuation">\{<\/span><span class="hljs-attr">&quot;sum&quot;<\/span>/,
+    // Fence info `ts` in an answer, JSON tool input, a JSON-looking result, a .py file read.
+    expect(html).toContain('<pre><code class="language-typescript">const ');
+    expect(html).toContain('<pre><code class="language-json">{\n  &quot;');
+    expect(html).toContain(
+      '<pre><code class="language-python">def main():\n    return &quot;ok&quot;\n</code></pre>',
     );
-    expect(html).toContain('<code class="hljs language-python"><span class="hljs-keyword">def</span>');
+    expect(html).not.toMatch(/<span class="hljs-/);
+    expect(html).not.toMatch(/<code class="hljs/);
+    // The theme for the spans the page will create.
     expect(html).toMatch(/\.hljs-keyword[^{]*\{color:var\(--k\)\}/);
   });
 
-  it('does not highlight huge blocks but still shows them whole and escaped', () => {
+  it('gives huge blocks, unknown languages and prototype names no language class, keeping the code escaped', () => {
     const s = sampleSession();
     const big = `{"k": "${'<b>'.repeat(40_000)}"}`;
     s.turns[1]!.events[2] = {
@@ -104,22 +108,28 @@ describe('HTML export', () => {
       content: big,
       isError: false,
     };
+    s.turns[0]!.events.push(
+      { kind: 'text', uuid: 'u1', text: '```brainfuck\n+[<>]\n```' },
+      { kind: 'text', uuid: 'u2', text: '```constructor\nx < y\n```' },
+      { kind: 'text', uuid: 'u3', text: '```__proto__\nx\n```' },
+    );
     const html = renderSession(s, 'html');
     expect(html).toContain(
-      `<pre><code class="hljs">{&quot;k&quot;: &quot;${'&lt;b&gt;'.repeat(40_000)}&quot;}</code></pre>`,
+      `<pre><code>{&quot;k&quot;: &quot;${'&lt;b&gt;'.repeat(40_000)}&quot;}</code></pre>`,
     );
+    expect(html).toContain('<pre><code>+[&lt;&gt;]\n</code></pre>');
+    expect(html).toContain('<pre><code>x &lt; y\n</code></pre>');
+    expect(html).toContain('<pre><code>x\n</code></pre>');
+    expect(html).not.toMatch(/language-(function|object|constructor|__proto__|brainfuck)/i);
   });
 
-  it('stops highlighting once the highlight budget is spent, keeping later code whole and escaped', () => {
-    const s = sampleSession();
-    const html = renderSession(s, 'html', { highlightChars: 35 });
-    // The answer's TypeScript block (30 chars) fits the budget; no JSON input or result after it does.
-    expect(html).toContain('<code class="hljs language-ts"><span class="hljs-keyword">const</span>');
-    expect(html).not.toContain('<code class="hljs language-json">');
-    expect(html).toContain(
-      '<pre><code class="hljs">{\n  &quot;a&quot;: 2,\n  &quot;b&quot;: 3\n}</code></pre>',
-    );
-    expect(() => renderSession(s, 'html', { highlightChars: -1 })).toThrowError(/highlightChars/);
+  it('ships the highlighter inside its one hashed script and nothing that could end that script early', () => {
+    const html = renderSession(sampleSession(), 'html');
+    const scan = scanHtml(html);
+    expect(scan.script).toContain('highlight.js 11.');
+    expect(scan.script).toContain('IntersectionObserver');
+    expect(scan.script).not.toMatch(/<\/script|<!--/i);
+    expect(scan.cspScriptHash).toBe(scan.actualScriptHash);
   });
 
   it('folds tools and thinking into <details>, marks errors, and labels subagents', () => {

@@ -40,6 +40,28 @@ export function eventFrame(e: StoredLiveEvent): string {
   return sseFrame('event', `{"seq":${e.seq},"turnIndex":${e.turnIndex ?? 'null'},"event":${e.body}}`, e.seq);
 }
 
+// Fan-out encodes each event once: 1,000 viewers of one stream share the same bytes instead of re-serializing.
+const frameCache = new WeakMap<StoredLiveEvent, Uint8Array>();
+const batchCache = new WeakMap<StoredLiveEvent[], Uint8Array>();
+
+function frameBytes(e: StoredLiveEvent): Uint8Array {
+  let b = frameCache.get(e);
+  if (!b) {
+    b = encoder.encode(eventFrame(e));
+    frameCache.set(e, b);
+  }
+  return b;
+}
+
+function batchBytes(events: StoredLiveEvent[]): Uint8Array {
+  let b = batchCache.get(events);
+  if (!b) {
+    b = events.length === 1 ? frameBytes(events[0]!) : encoder.encode(events.map(eventFrame).join(''));
+    batchCache.set(events, b);
+  }
+  return b;
+}
+
 export function openLiveSse(o: SseOptions): Response {
   const now = o.now ?? Date.now;
   const maxBacklog = o.maxBacklogBytes ?? 16 * 1024 * 1024;
@@ -84,8 +106,13 @@ export function openLiveSse(o: SseOptions): Response {
     missing.splice(i, 1, ...parts);
     return true;
   };
+  const writeBytes = (b: Uint8Array) => {
+    if (closed) return;
+    controller.enqueue(b);
+    if ((controller.desiredSize ?? 0) < -maxBacklog) close();
+  };
   const deliver = (events: StoredLiveEvent[]) => {
-    let out = '';
+    const out: StoredLiveEvent[] = [];
     for (const e of events) {
       if (e.seq > cursor) {
         if (e.seq > cursor + 1) {
@@ -94,9 +121,12 @@ export function openLiveSse(o: SseOptions): Response {
         }
         cursor = e.seq;
       } else if (!takeMissing(e.seq)) continue;
-      out += eventFrame(e);
+      out.push(e);
     }
-    if (out) write(out);
+    if (out.length === 0) return;
+    // The usual case (a caught-up viewer takes the whole batch) reuses the batch's shared encoding.
+    if (out.length === events.length) writeBytes(batchBytes(events));
+    else for (const e of out) writeBytes(frameBytes(e));
   };
   const catchUp = async () => {
     for (;;) {

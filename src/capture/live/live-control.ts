@@ -127,11 +127,11 @@ export async function stopLive(
   if (!requested) return { state: readEndedState(dataDir, input.sessionId, cur.liveId), endedBy: 'relay' };
   const paths = livePaths(dataDir, input.sessionId);
   if (liveRelayPid(paths.relayLock) === null) await ensureLiveRelay(dataDir, input.sessionId, deps.relayScript, deps.env);
-  const deadline = Date.now() + (input.waitMs ?? 8000);
-  while (Date.now() < deadline) {
+  const started = Date.now();
+  while (Date.now() - started < (input.waitMs ?? 8000)) {
     if (!readLiveState(dataDir, input.sessionId)) return { state: readEndedState(dataDir, input.sessionId, cur.liveId), endedBy: 'relay' };
     // A relay that never started (no dist/, spawn failed) will not come: stop waiting for it after a short grace.
-    if (liveRelayPid(paths.relayLock) === null && Date.now() > deadline - (input.waitMs ?? 8000) + 1500) break;
+    if (liveRelayPid(paths.relayLock) === null && Date.now() - started > 1500) break;
     await sleep(50);
   }
   const client = requireClient(deps);

@@ -5,6 +5,7 @@ import { oneOf, parseFlags } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { describeError } from '../program.js';
 import { describeOutcome, runExport } from './export.js';
+import { runSlashLive } from '../live/slash-live.js';
 
 const HELP = `Usage: baton export-session --session ID [--cwd DIR] -- [<slash-command arguments>]
 
@@ -13,6 +14,7 @@ command) and prints a short report for the model: where the export went, or what
 
 Slash-command arguments:
   --format md|json|html|txt   --out FILE   --force   --no-redact
+  --live [stop] [--discard-on-end]   stream this session live (prints the viewer URL), or end the stream
   (no arguments: ask the user where the session should go)
 `;
 
@@ -47,10 +49,19 @@ export const exportSessionCommand: CliCommand = {
           out: { type: 'string', short: 'o' },
           force: { type: 'boolean' },
           'no-redact': { type: 'boolean' },
+          live: { type: 'boolean' },
+          'discard-on-end': { type: 'boolean' },
         },
         'export-session',
       );
       const sessionId = nonEmpty(own.session as string | undefined);
+      if (values.live || values['discard-on-end']) {
+        const stop = positionals[0] === 'stop';
+        if (positionals.length > (stop ? 1 : 0)) throw new BatonError('invalid_input', `unexpected argument "${positionals[stop ? 1 : 0]}" (use --live, --live stop or --live --discard-on-end)`);
+        const cwd = nonEmpty(own.cwd as string | undefined);
+        ctx.io.out(`${await runSlashLive(ctx, { sessionId, ...(cwd ? { cwd } : {}), stop, discardOnEnd: Boolean(values['discard-on-end']) })}\n`);
+        return 0;
+      }
       const flagsGiven = (['format', 'out', 'force', 'no-redact'] as const).some((k) => values[k] !== undefined);
       if (!flagsGiven && positionals.length === 0) {
         ctx.io.out(`${askUserReport(sessionId)}\n`);

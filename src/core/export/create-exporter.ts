@@ -28,11 +28,9 @@ export function createExporter(
 ): Exporter {
   const make = Object.hasOwn(RENDERERS, format) ? RENDERERS[format] : undefined;
   if (!make) throw new BatonError('invalid_input', `unknown export format "${String(format)}"`);
-  for (const key of ['maxToolResultChars', 'highlightChars'] as const) {
-    const v = opts[key];
-    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) {
-      throw new BatonError('invalid_input', `${key} must be a non-negative integer`);
-    }
+  const v = opts.maxToolResultChars;
+  if (v !== undefined && !(Number.isInteger(v) && v >= 0)) {
+    throw new BatonError('invalid_input', 'maxToolResultChars must be a non-negative integer');
   }
   return createStreamDriver(make(write, opts));
 }

@@ -1,7 +1,7 @@
-// Self-contained HTML exporter: one offline file, strict CSP, escaped content, highlighted code, in-page search.
+// Self-contained HTML exporter: one offline file, strict CSP, escaped content, in-page highlighting and search.
 import type { RedactionReport, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
 import { CSP, SCRIPT, STYLE } from './html-assets.js';
-import { createHtmlContent, escapeHtml, resultLanguage } from './html-content.js';
+import { CODE_CLOSE, createHtmlContent, escapeHtml, resultLanguage } from './html-content.js';
 import {
   MAX_LISTED_FILES,
   ToolIndex,
@@ -89,9 +89,18 @@ function time(ts: string | undefined): string {
   return `<small><time datetime="${ts}">${ts.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')}</time></small>`;
 }
 
+/** Lines of a tool output, not counting one trailing newline; counted with indexOf, not by splitting. */
+function lineCount(s: string): number {
+  if (s.length === 0) return 0;
+  let n = 1;
+  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
+  for (let i = s.indexOf('\n'); i !== -1 && i < last; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export function createHtmlRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
   const tools = new ToolIndex<{ name: string; filePath?: string }>();
-  const { codeBlock, markdownHtml } = createHtmlContent(opts.highlightChars);
+  const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
   let started = false;
   let sectionNo = 0;
 
@@ -140,14 +149,17 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
         const tool = tools.get(e.toolUseId);
         const name = tool?.name ?? 'tool';
         const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const lines = content ? content.replace(/\n$/, '').split('\n').length : 0;
+        const lines = lineCount(content);
         const label = e.isError
           ? `❌ Error from <b>${escapeHtml(name)}</b>`
           : `📤 Result from <b>${escapeHtml(name)}</b>`;
+        // The (often huge) escaped content goes to `write` on its own: no copy into a bigger string.
         write(
           `<details class="msg result${e.isError ? ' error' : ''}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? '' : 's'}</span></summary>` +
-            `${codeBlock(content, resultLanguage(content, tool?.filePath))}</details>\n`,
+            codeOpen(content, resultLanguage(content, tool?.filePath)),
         );
+        write(escapeHtml(content));
+        write(`${CODE_CLOSE}</details>\n`);
         return;
       }
       case 'system':

@@ -7,8 +7,6 @@ export interface RenderOptions {
   /** Defaults to the session's own `redaction` field. */
   redaction?: RedactionReport;
   maxToolResultChars?: number;
-  /** HTML only: see ExporterOptions.highlightChars. */
-  highlightChars?: number;
 }
 
 export function renderSession(session: Session, format: ExportFormat, extra: RenderOptions = {}): string {
@@ -19,7 +17,6 @@ export function renderSession(session: Session, format: ExportFormat, extra: Ren
     totals: session.totals,
     ...(redaction ? { redaction } : {}),
     ...(extra.maxToolResultChars !== undefined ? { maxToolResultChars: extra.maxToolResultChars } : {}),
-    ...(extra.highlightChars !== undefined ? { highlightChars: extra.highlightChars } : {}),
   });
   for (const turn of session.turns) {
     exporter.beginTurn({ index: turn.index, startedAt: turn.startedAt, endedAt: turn.endedAt });

@@ -38,11 +38,6 @@ export interface ExporterOptions {
   redaction?: RedactionReport;
   /** Cut tool results longer than this many characters (default: never cut). */
   maxToolResultChars?: number;
-  /**
-   * HTML only: how many characters of code to syntax-highlight in total (default 10,000,000); later code is
-   * shown plain. Bounds the export time of huge sessions.
-   */
-  highlightChars?: number;
 }
 
 /** Explicit section starts; event() starts sections on its own, these exist to carry exact turn/sidechain fields. */

@@ -28,7 +28,7 @@ export function createRepositories(db: Kysely<Database>, engine: Engine): Reposi
     rateLimits: createRateLimitsRepo(db),
     projects: createProjectsRepo(db),
     sessions: createSessionsRepo(db, engine),
-    events: createEventsRepo(db),
+    events: createEventsRepo(db, engine),
     posts: createPostsRepo(db),
     handoffs: createHandoffsRepo(db),
   };
