@@ -117,9 +117,9 @@ describe('HTML export', () => {
     expect(html).toContain(
       `<pre><code>{&quot;k&quot;: &quot;${'&lt;b&gt;'.repeat(40_000)}&quot;}</code></pre>`,
     );
-    expect(html).toContain('<pre><code>+[&lt;&gt;]\n</code></pre>');
-    expect(html).toContain('<pre><code>x &lt; y\n</code></pre>');
-    expect(html).toContain('<pre><code>x\n</code></pre>');
+    expect(html).toContain('<pre><code>+[&lt;&gt;]</code></pre>');
+    expect(html).toContain('<pre><code>x &lt; y</code></pre>');
+    expect(html).toContain('<pre><code>x</code></pre>');
     expect(html).not.toMatch(/language-(function|object|constructor|__proto__|brainfuck)/i);
   });
 

@@ -59,8 +59,8 @@ export async function createHandoff(deps: ServiceDeps, caller: Caller, req: Crea
 
 async function withProjects(deps: ServiceDeps, rows: HandoffListRow[]): Promise<Map<string, ProjectRow>> {
   const ids = [...new Set(rows.map((r) => r.project_id))];
-  const found = await Promise.all(ids.map((id) => deps.store.projects.findById(id)));
-  return new Map(found.filter((p): p is ProjectRow => !!p).map((p) => [p.id, p]));
+  const found = await deps.store.projects.byIds(ids);
+  return new Map(found.map((p) => [p.id, p]));
 }
 
 function toSummary(r: HandoffListRow, p: ProjectRow | undefined, baseUrl: string): HandoffSummary {

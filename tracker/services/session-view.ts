@@ -86,9 +86,9 @@ export async function toSummaries(
   const projectIds = [...new Set(rows.map((r) => r.project_id).filter((p): p is string => p !== null))];
   const [tags, projects] = await Promise.all([
     repos.sessions.tagsFor(pks),
-    Promise.all(projectIds.map((id) => repos.projects.findById(id))),
+    repos.projects.byIds(projectIds),
   ]);
-  const byId = new Map(projects.filter((p): p is ProjectRow => !!p).map((p) => [p.id, p]));
+  const byId = new Map(projects.map((p) => [p.id, p]));
   return rows.map((r) =>
     toSummary(r, { project: r.project_id ? byId.get(r.project_id) : null, tags: tags.get(Number(r.pk)) ?? [], baseUrl }),
   );

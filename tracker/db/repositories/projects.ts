@@ -22,6 +22,7 @@ export interface ProjectsRepo {
   /** By id, slug or (case-insensitive) name, within the user's projects only. */
   find(userId: string, ref: string): Promise<ProjectRow | undefined>;
   findById(id: string): Promise<ProjectRow | undefined>;
+  byIds(ids: string[]): Promise<ProjectRow[]>;
   list(userId: string): Promise<ProjectRow[]>;
   /** Session count, total duration and latest activity per project id. */
   stats(userId: string, projectIds: string[]): Promise<Map<string, ProjectStats>>;
@@ -78,6 +79,10 @@ export function createProjectsRepo(db: Kysely<Database>): ProjectsRepo {
       return rows.find((r) => r.id === ref) ?? rows.find((r) => r.slug === ref) ?? rows[0];
     },
     findById: (id) => db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst(),
+    async byIds(ids) {
+      if (ids.length === 0) return [];
+      return db.selectFrom('projects').selectAll().where('id', 'in', ids).execute();
+    },
     list: (userId) =>
       db
         .selectFrom('projects')
