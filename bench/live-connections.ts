@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStream, nextLine, rssMb, spawnTs, stop, writeLiveSubsection } from './lib/live-bench.js';
+import { createStream, nextLine, rssMb, spawnBundledServer, spawnTs, stop, writeLiveSubsection } from './lib/live-bench.js';
 import { machineLine } from './lib/report.js';
 
 const CONNECTIONS = Number(process.env.LIVE_BENCH_CONNECTIONS ?? 5000);
@@ -12,7 +12,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const dir = mkdtempSync(join(tmpdir(), 'baton-bench-conn-'));
 // Both sides need more than the default 1,024 file descriptors.
-const server = spawnTs('bench/lib/live-server.ts', [join(dir, 'tracker.db')], { ulimitN: 20_000 });
+const server = await spawnBundledServer(join(dir, 'tracker.db'), { ulimitN: 20_000 });
 const loads: Array<ReturnType<typeof spawnTs>> = [];
 try {
   const { url, ownerKey, pid } = JSON.parse(await nextLine(server)) as { url: string; ownerKey: string; pid: number };
@@ -50,7 +50,7 @@ try {
     [
       '### Idle connections',
       '',
-      `Command: \`npx tsx bench/live-connections.ts\` (${machineLine()}, load average ${loadavg()[0]!.toFixed(1)} at the end). The tracker runs`,
+      `Command: \`npx tsx bench/live-connections.ts\` (${machineLine()}, load average ${loadavg()[0]!.toFixed(1)} at the end). The tracker runs as an esbuild bundle under plain node (as dist/tracker.js does)`,
       `with \`ulimit -n 20000\`; ${total.toLocaleString('en-US')} SSE viewers on ${STREAMS} streams are opened from separate client`,
       'processes and held idle (15 s heartbeats). RSS is read from /proc for the tracker process only.',
       '',

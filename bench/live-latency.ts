@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStream, nextLine, spawnTs, stop, writeLiveSubsection } from './lib/live-bench.js';
+import { createStream, nextLine, spawnBundledServer, spawnTs, stop, writeLiveSubsection } from './lib/live-bench.js';
 import { machineLine, percentile } from './lib/report.js';
 
 const EVENTS = Number(process.env.LIVE_BENCH_EVENTS ?? 200);
@@ -13,7 +13,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n: number) => n.toFixed(1);
 
 const dir = mkdtempSync(join(tmpdir(), 'baton-bench-live-'));
-const server = spawnTs('bench/lib/live-server.ts', [join(dir, 'tracker.db')]);
+const server = await spawnBundledServer(join(dir, 'tracker.db'));
 try {
   const { url, ownerKey } = JSON.parse(await nextLine(server)) as { url: string; ownerKey: string };
 

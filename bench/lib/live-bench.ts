@@ -1,6 +1,8 @@
 // Shared plumbing for the live benchmarks: child processes (tracker, viewers), stream creation, the docs section.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { BENCH_DOC, writeBenchSection } from './report.js';
 
@@ -17,6 +19,30 @@ export function spawnTs(entry: string, args: string[], opts: { ulimitN?: number 
     : spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
   return { proc, lines };
+}
+
+/**
+ * Bundles the benchmark tracker the way scripts/build.mjs bundles dist/tracker.js (ESM, native drivers external)
+ * and runs it with plain node: memory and CPU figures then carry no TypeScript loader overhead.
+ */
+export async function spawnBundledServer(dbFile: string, opts: { ulimitN?: number } = {}): Promise<Child> {
+  // Inside the checkout (.tmp/ is gitignored) so the external drivers resolve from node_modules, as for dist/.
+  const out = join(process.cwd(), '.tmp', `live-server-${process.pid}.mjs`);
+  await build({
+    entryPoints: ['bench/lib/live-server.ts'],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    external: ['better-sqlite3', 'pg', 'pg-native'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  const cmd = `${opts.ulimitN ? `ulimit -n ${opts.ulimitN} && ` : ''}exec '${process.execPath}' '${out}' '${dbFile}'`;
+  const proc = spawn('bash', ['-c', cmd], { stdio: ['ignore', 'pipe', 'inherit'] });
+  proc.once('exit', () => rmSync(out, { force: true }));
+  return { proc, lines: createInterface({ input: proc.stdout! })[Symbol.asyncIterator]() };
 }
 
 export async function nextLine(c: Child): Promise<string> {

@@ -71,6 +71,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     await expect.poll(() => page.locator('#working').isVisible()).toBe(true);
     await push(s, [[2, { kind: 'tool_call', uuid: 'c1', toolUseId: 't1', name: 'Read', input: { file_path: 'src/parser.ts' } }]]);
     await expect.poll(() => page.locator('#working').textContent()).toBe('Claude is working… running Read');
+    await screenshot(page, 'live-viewer-working');
     await push(s, [
       [3, { kind: 'tool_result', uuid: 'r1', toolUseId: 't1', content: 'export function parse() {}', isError: false }],
       [4, say('t1', 'I split `parse` into three functions.')],

@@ -232,3 +232,20 @@ describe('ingest hook', () => {
     v.close();
   });
 });
+
+describe('heartbeats', () => {
+  it('sends a comment heartbeat at the configured interval', async () => {
+    const h = await startLiveHarness({ live: { heartbeatMs: 40 } });
+    try {
+      const r = await fetch(`${h.url}/api/v1/live`, { method: 'POST', headers: { authorization: `Bearer ${h.ownerKey}`, 'content-type': 'application/json' }, body: '{}' });
+      const s = (await r.json()) as { viewerToken: string };
+      const sse = openSse(`${h.url}/live/${s.viewerToken}/events`);
+      await sse.waitFor((m) => m.event === 'hello');
+      await expect.poll(() => sse.comments, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+      expect(sse.body()).toMatch(/^: heartbeat \d+$/m);
+      sse.close();
+    } finally {
+      await h.close();
+    }
+  });
+});

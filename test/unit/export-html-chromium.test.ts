@@ -152,7 +152,7 @@ describeWithExternal('Chromium', existsSync(CHROMIUM) ? null : `${CHROMIUM} not 
       const last = blocks.last();
       expect(await last.evaluate((c) => c.classList.contains('hljs'))).toBe(false);
       await last.scrollIntoViewIfNeeded();
-      await expect.poll(() => last.locator('span.hljs-keyword').count()).toBe(1);
+      await expect.poll(() => last.locator('span.hljs-keyword').count()).toBeGreaterThan(0);
       await page.close();
     });
 
@@ -165,6 +165,7 @@ describeWithExternal('Chromium', existsSync(CHROMIUM) ? null : `${CHROMIUM} not 
       );
       const { page, dialogs } = await open(s, 'xss-highlight');
       const html = page.locator('pre code.language-xml', { hasText: 'window.__pwned=30' });
+      await html.scrollIntoViewIfNeeded();
       await expect.poll(() => html.locator('span.hljs-tag').count()).toBeGreaterThan(0);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       await expect.poll(() => page.locator('pre code.hljs').count()).toBeGreaterThan(1);

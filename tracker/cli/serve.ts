@@ -26,7 +26,14 @@ export const SERVE_HELP = `Usage: baton tracker serve [options]
 
 /** Hook for the live/web modules: extra app deps (publisher, route groups) and start/stop of their own resources. */
 export interface ServeExtensions {
-  create?(ctx: { store: Store; config: TrackerConfig }): Promise<Partial<Pick<AppDeps, 'events' | 'extensions'>> & { close?(): Promise<void> }>;
+  create?(ctx: { store: Store; config: TrackerConfig }): Promise<
+    Partial<Pick<AppDeps, 'events' | 'extensions'>> & {
+      /** Runs after createApp (extensions mounted), before the port opens. */
+      start?(): Promise<void>;
+      /** Runs after the server drained, before the database closes. */
+      close?(): Promise<void>;
+    }
+  >;
 }
 
 export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions = {}): Promise<number> {
@@ -59,6 +66,7 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
     const owner = await ensureOwner(store, { now: Date.now(), defaultRate: config.defaultRateLimitPerMinute });
     if (ext.create) extras = await ext.create({ store, config });
     const app = createApp({ store, config, logger, events: extras.events, extensions: extras.extensions });
+    await extras.start?.();
     const server = await startServer({
       app,
       config,

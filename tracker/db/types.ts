@@ -98,9 +98,13 @@ export interface EventsTable {
   kind: string;
   /** JSON: the SessionEvent. */
   payload: string;
-  /** Searchable text (prompts and responses only), null otherwise. */
-  text: string | null;
   truncated_from: number | null;
+}
+
+/** One searchable document: the prompt and reply text of one write. The index itself is engine specific. */
+export interface SearchDocsTable {
+  id: Generated<number>;
+  session_pk: number;
 }
 
 export interface SessionTagsTable {
@@ -149,6 +153,7 @@ export interface Database {
   projects: ProjectsTable;
   sessions: SessionsTable;
   events: EventsTable;
+  search_docs: SearchDocsTable;
   session_tags: SessionTagsTable;
   posts: PostsTable;
   post_sessions: PostSessionsTable;

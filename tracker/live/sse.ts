@@ -1,4 +1,7 @@
 // One Server-Sent Events connection to a live stream: history first, then live events, resumable by Last-Event-ID.
+import type { ServerResponse } from 'node:http';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { Context } from 'hono';
 import type { LiveHelloData, LiveStatus, LiveStatusData, SeqRange } from '../../src/core/api/live.js';
 import type { LiveHub } from './hub.js';
 import type { LiveStore, LiveStreamRow, StoredLiveEvent } from './store.js';
@@ -12,8 +15,6 @@ export interface SseOptions {
   lastEventId: number;
   viewer: boolean;
   heartbeatMs: number;
-  /** Aborts when the client goes away (the request signal). */
-  signal?: AbortSignal;
   now?: () => number;
   /** A slow client whose unsent backlog passes this many bytes is dropped; it reconnects and resumes from the DB. */
   maxBacklogBytes?: number;
@@ -62,10 +63,68 @@ function batchBytes(events: StoredLiveEvent[]): Uint8Array {
   return b;
 }
 
-export function openLiveSse(o: SseOptions): Response {
+/** Where the bytes of one connection go: the Node socket directly, or a web ReadableStream (app.request, tests). */
+interface SseSink {
+  write(b: Uint8Array): void;
+  /** Bytes accepted but not yet flushed to the client. */
+  backlog(): number;
+  end(): void;
+}
+
+const SSE_HEADERS: Record<string, string> = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-store, no-transform',
+  connection: 'keep-alive',
+  // Tells nginx-style proxies not to buffer the stream.
+  'x-accel-buffering': 'no',
+};
+
+/**
+ * Opens the stream. Under @hono/node-server it writes straight to the Node response: no web-stream pump per
+ * connection, which keeps thousands of idle viewers cheap and fan-out to a thousand viewers fast.
+ */
+export function openLiveSse(o: SseOptions, c?: Context): Response {
+  const outgoing = (c?.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  if (outgoing && typeof outgoing.writeHead === 'function' && !outgoing.headersSent) {
+    outgoing.writeHead(200, SSE_HEADERS);
+    outgoing.socket?.setNoDelay(true);
+    const session = runLiveSse(o, {
+      write: (b) => void outgoing.write(b),
+      backlog: () => outgoing.writableLength,
+      end: () => outgoing.end(),
+    });
+    outgoing.once('close', session.close);
+    return RESPONSE_ALREADY_SENT;
+  }
+  let session: { close(): void } | null = null;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        session = runLiveSse(o, {
+          write: (b) => controller.enqueue(b),
+          backlog: () => -(controller.desiredSize ?? 0),
+          end: () => {
+            try {
+              controller.close();
+            } catch {
+              // already closed or errored by the consumer
+            }
+          },
+        });
+        c?.req.raw.signal.addEventListener('abort', () => session?.close(), { once: true });
+      },
+      cancel() {
+        session?.close();
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+  );
+  return new Response(body, { status: 200, headers: SSE_HEADERS });
+}
+
+function runLiveSse(o: SseOptions, sink: SseSink): { close(): void } {
   const now = o.now ?? Date.now;
   const maxBacklog = o.maxBacklogBytes ?? 16 * 1024 * 1024;
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
   let cursor = o.lastEventId;
   /** Seqs below the cursor that never arrived (producer gaps): filled in if they turn up later. */
@@ -83,19 +142,16 @@ export function openLiveSse(o: SseOptions): Response {
     if (heartbeat) clearInterval(heartbeat);
     if (expiry) clearTimeout(expiry);
     unsubscribe?.();
-    o.signal?.removeEventListener('abort', close);
-    try {
-      controller.close();
-    } catch {
-      // already closed or errored by the consumer
-    }
+    sink.end();
     o.onClose?.();
   };
-  const write = (s: string) => {
+  const writeBytes = (b: Uint8Array) => {
     if (closed) return;
-    controller.enqueue(encoder.encode(s));
-    if ((controller.desiredSize ?? 0) < -maxBacklog) close();
+    sink.write(b);
+    // A client that stopped reading is dropped; it reconnects with Last-Event-ID and resumes from the database.
+    if (sink.backlog() > maxBacklog) close();
   };
+  const write = (s: string) => writeBytes(encoder.encode(s));
   const takeMissing = (seq: number): boolean => {
     const i = missing.findIndex((r) => seq >= r.from && seq <= r.to);
     if (i < 0) return false;
@@ -105,11 +161,6 @@ export function openLiveSse(o: SseOptions): Response {
     if (seq < r.to) parts.push({ from: seq + 1, to: r.to });
     missing.splice(i, 1, ...parts);
     return true;
-  };
-  const writeBytes = (b: Uint8Array) => {
-    if (closed) return;
-    controller.enqueue(b);
-    if ((controller.desiredSize ?? 0) < -maxBacklog) close();
   };
   const deliver = (events: StoredLiveEvent[]) => {
     const out: StoredLiveEvent[] = [];
@@ -153,63 +204,42 @@ export function openLiveSse(o: SseOptions): Response {
     else run();
   };
 
-  const body = new ReadableStream<Uint8Array>(
-    {
-      start(c) {
-        controller = c;
-        o.signal?.addEventListener('abort', close);
-        // Subscribe before reading history so nothing that lands in between is lost; duplicates are filtered by seq.
-        unsubscribe = o.hub.subscribe(o.row.id, {
-          viewer: o.viewer,
-          onEvents: (events) => (buffering ? buffered.push(() => deliver(events)) : deliver(events)),
-          onStatus,
-          onViewers: (count) => write(sseFrame('viewers', JSON.stringify({ count }))),
-        });
-        o.onOpen?.();
-        const hello: LiveHelloData = {
-          liveId: o.row.id,
-          title: o.row.title,
-          status: o.status,
-          lastSeq: o.row.last_seq,
-          expiresAt: new Date(o.row.expires_at).toISOString(),
-          viewers: o.hub.viewerCount(o.row.id),
-        };
-        write(`retry: 1000\n\n${sseFrame('hello', JSON.stringify(hello))}`);
-        void (async () => {
-          try {
-            await catchUp();
-          } catch {
-            close();
-            return;
-          }
-          buffering = false;
-          for (const fn of buffered.splice(0)) fn();
-          if (TERMINAL.has(o.status)) {
-            void end({ status: o.status, reason: o.status === 'revoked' ? 'ended by owner' : o.status, postUrl: o.row.post_url });
-            return;
-          }
-          heartbeat = setInterval(() => write(`: heartbeat ${now()}\n\n`), o.heartbeatMs);
-          heartbeat.unref();
-          const untilExpiry = o.row.expires_at - now();
-          expiry = setTimeout(() => void end({ status: 'expired', reason: 'expired' }), Math.min(Math.max(untilExpiry, 0), 2_147_000_000));
-          expiry.unref();
-        })();
-      },
-      cancel() {
-        close();
-      },
-    },
-    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
-  );
-
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-store, no-transform',
-      connection: 'keep-alive',
-      // Tells nginx-style proxies not to buffer the stream.
-      'x-accel-buffering': 'no',
-    },
+  // Subscribe before reading history so nothing that lands in between is lost; duplicates are filtered by seq.
+  unsubscribe = o.hub.subscribe(o.row.id, {
+    viewer: o.viewer,
+    onEvents: (events) => (buffering ? buffered.push(() => deliver(events)) : deliver(events)),
+    onStatus,
+    onViewers: (count) => write(sseFrame('viewers', JSON.stringify({ count }))),
   });
+  o.onOpen?.();
+  const hello: LiveHelloData = {
+    liveId: o.row.id,
+    title: o.row.title,
+    status: o.status,
+    lastSeq: o.row.last_seq,
+    expiresAt: new Date(o.row.expires_at).toISOString(),
+    viewers: o.hub.viewerCount(o.row.id),
+  };
+  write(`retry: 1000\n\n${sseFrame('hello', JSON.stringify(hello))}`);
+  void (async () => {
+    try {
+      await catchUp();
+    } catch {
+      close();
+      return;
+    }
+    buffering = false;
+    for (const fn of buffered.splice(0)) fn();
+    if (closed) return;
+    if (TERMINAL.has(o.status)) {
+      void end({ status: o.status, reason: o.status === 'revoked' ? 'ended by owner' : o.status, postUrl: o.row.post_url });
+      return;
+    }
+    heartbeat = setInterval(() => write(`: heartbeat ${now()}\n\n`), o.heartbeatMs);
+    heartbeat.unref();
+    const untilExpiry = o.row.expires_at - now();
+    expiry = setTimeout(() => void end({ status: 'expired', reason: 'expired' }), Math.min(Math.max(untilExpiry, 0), 2_147_000_000));
+    expiry.unref();
+  })();
+  return { close };
 }

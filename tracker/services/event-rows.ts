@@ -19,7 +19,6 @@ export function toEventRow(item: EventItem, truncatedFrom: number | null = null)
     agent_id: item.event.agentId ?? '',
     kind: item.event.kind,
     payload: JSON.stringify(item.event),
-    text: searchableText(item.event),
     truncated_from: truncatedFrom,
   };
 }

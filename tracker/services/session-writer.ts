@@ -3,7 +3,7 @@ import type { EventItem, PointerSource, SessionSource, SessionStatus, StoredEven
 import { projectName, projectSlug } from '../../src/core/api/index.js';
 import type { SessionMeta, SessionTotals } from '../../src/core/model/session.js';
 import type { Repositories, SessionPatch, SessionRow } from '../db/repositories/index.js';
-import { toEventRow, safeJson } from './event-rows.js';
+import { searchableText, toEventRow, safeJson } from './event-rows.js';
 import { newSlug, projectId as projectIdFor } from './ids.js';
 import { parseTime } from './time.js';
 
@@ -60,6 +60,8 @@ export async function writeSession(repos: Repositories, w: SessionWrite, now: nu
     items.map((it) => toEventRow(it, w.truncated?.get(it.event.uuid) ?? null)),
   );
   const insertedItems = items.filter((it) => insertedUuids.has(it.event.uuid));
+  const searchable = insertedItems.map((it) => searchableText(it.event)).filter((t): t is string => t !== null);
+  if (searchable.length > 0) await repos.events.index(row.pk, searchable.join('\n'));
 
   const patch: SessionPatch = {
     ...counters(row, insertedItems, w),

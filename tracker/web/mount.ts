@@ -89,6 +89,17 @@ export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
       services.logger.warn('live stream error', { err: String(err) });
     },
   });
+  // Started on the first request that needs it (or by start()): building the app opens no connection.
+  let started: Promise<void> | null = null;
+  const start = () => (started ??= live.start());
+  app.use('/api/v1/live/*', async (_c, next) => {
+    await start();
+    await next();
+  });
+  app.use('/live/*', async (_c, next) => {
+    await start();
+    await next();
+  });
   app.route('/api/v1/live', live.api);
   app.route('/live', live.viewer);
   app.route(
@@ -115,5 +126,19 @@ export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
     },
   };
 
-  return { live, publisher, recordError, start: () => live.start(), close: () => live.close() };
+  return { live, publisher, recordError, start, close: () => live.close() };
 }
+
+/**
+ * The `baton tracker serve` hook (tracker/cli/serve.ts `ServeExtensions`): live streams and the web pages on the
+ * real server. BATON_TRACKER_MARKETPLACE names the plugin marketplace repository shown in Settings.
+ */
+export const liveWebServeExtension = {
+  async create(): Promise<{ events: EventPublisher; extensions: Array<(app: Hono<any>, ctx: { deps: ServiceDeps }) => void>; close(): Promise<void> }> {
+    const lw = liveWebExtension({
+      version: process.env.BATON_BUILD_VERSION ?? 'dev',
+      marketplaceRepo: process.env.BATON_TRACKER_MARKETPLACE || undefined,
+    });
+    return { events: lw.publisher, extensions: [lw.extension], close: () => lw.close() };
+  },
+};

@@ -1,6 +1,7 @@
 // JSON exporter: the normalized Session model, streamed key by key (meta and totals trail, as they arrive last).
 import { BatonError } from '../errors.js';
-import { SCHEMA_VERSION, type SessionEvent } from '../model/session.js';
+import { SCHEMA_VERSION } from '../model/schema-version.js';
+import type { SessionEvent } from '../model/session.js';
 import { clipToolResult } from './shared.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
 import type { ExporterOptions } from './types.js';

@@ -138,8 +138,16 @@ export class ToolIndex<V> {
   }
 }
 
+/** `1234567` → `1,234,567`. By hand: toLocaleString's first call loads ICU data, ~30 ms of an export. */
 export function formatInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  const r = Math.round(n);
+  if (!Number.isSafeInteger(r)) return String(r);
+  const digits = String(Math.abs(r));
+  let out = '';
+  for (let end = digits.length; end > 0; end -= 3) {
+    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
+  }
+  return r < 0 ? `-${out}` : out;
 }
 
 export function formatCost(usd: number | null): string {

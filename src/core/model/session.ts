@@ -1,7 +1,8 @@
 // The one normalized session model: the contract shared by exporters, the plugin's client and the tracker.
 import { z } from 'zod';
+import { SCHEMA_VERSION } from './schema-version.js';
 
-export const SCHEMA_VERSION = 1 as const;
+export { SCHEMA_VERSION };
 
 /** Fields every event carries. `uuid` is the transcript record uuid (suffixed `#n` for the n-th block of a record). */
 const eventBase = {

@@ -1,5 +1,6 @@
 // Loads a whole session into the in-memory Session model (the streaming reader, collected).
-import { SCHEMA_VERSION, type Session, type Sidechain, type Turn } from '../model/session.js';
+import { SCHEMA_VERSION } from '../model/schema-version.js';
+import type { Session, Sidechain, Turn } from '../model/session.js';
 import { runSession, type StreamSessionOptions } from './stream-session.js';
 
 /** Like streamSession, but collects events into turns and sidechains. Memory grows with the session. */

@@ -1,7 +1,7 @@
 // Migration 1: users, keys, rate counters, projects, sessions, events (+ full-text index), tags, posts, handoffs.
 import type { Migration } from './types.js';
 
-const common = (t: { bigint: string; serial: string; real: string }) => [
+const common = (t: { bigint: string; serial: string; real: string; tsv: string }) => [
   `CREATE TABLE users (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
@@ -92,11 +92,17 @@ const common = (t: { bigint: string; serial: string; real: string }) => [
     agent_id TEXT NOT NULL,
     kind TEXT NOT NULL,
     payload TEXT NOT NULL,
-    text TEXT,
     truncated_from INTEGER,
     UNIQUE (session_pk, uuid)
   )`,
   `CREATE INDEX events_order ON events(session_pk, agent_id, seq)`,
+  // Search documents: the prompts and replies of one write (a push, or one appended batch), so a term that is in
+  // every event still costs one match per batch, not per event.
+  `CREATE TABLE search_docs (
+    id ${t.serial},
+    session_pk ${t.bigint} NOT NULL REFERENCES sessions(pk) ON DELETE CASCADE${t.tsv}
+  )`,
+  `CREATE INDEX search_docs_session ON search_docs(session_pk)`,
   `CREATE TABLE session_tags (
     session_pk ${t.bigint} NOT NULL REFERENCES sessions(pk) ON DELETE CASCADE,
     tag TEXT NOT NULL,
@@ -138,20 +144,16 @@ export const migration0001: Migration = {
   version: 1,
   name: 'init',
   sqlite: [
-    ...common({ bigint: 'INTEGER', serial: 'INTEGER PRIMARY KEY', real: 'REAL' }),
-    // Contentless: the text lives in events.text once; the index maps rowid = events.id.
-    `CREATE VIRTUAL TABLE events_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`,
-    `CREATE TRIGGER events_fts_insert AFTER INSERT ON events WHEN new.text IS NOT NULL BEGIN
-       INSERT INTO events_fts(rowid, text) VALUES (new.id, new.text);
-     END`,
-    `CREATE TRIGGER events_fts_delete AFTER DELETE ON events WHEN old.text IS NOT NULL BEGIN
-       DELETE FROM events_fts WHERE rowid = old.id;
+    ...common({ bigint: 'INTEGER', serial: 'INTEGER PRIMARY KEY', real: 'REAL', tsv: '' }),
+    // Contentless (the text is in the events' payloads already); rowid = search_docs.id.
+    `CREATE VIRTUAL TABLE search_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`,
+    `CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN
+       DELETE FROM search_fts WHERE rowid = old.id;
      END`,
   ],
   postgres: [
-    ...common({ bigint: 'BIGINT', serial: 'BIGSERIAL PRIMARY KEY', real: 'DOUBLE PRECISION' }),
     // 'simple' (no stemming) matches SQLite's unicode61 tokenizer, so both engines find the same sessions.
-    `ALTER TABLE events ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(text, ''))) STORED`,
-    `CREATE INDEX events_tsv ON events USING GIN (tsv) WHERE text IS NOT NULL`,
+    ...common({ bigint: 'BIGINT', serial: 'BIGSERIAL PRIMARY KEY', real: 'DOUBLE PRECISION', tsv: ',\n    tsv tsvector NOT NULL' }),
+    `CREATE INDEX search_docs_tsv ON search_docs USING GIN (tsv)`,
   ],
 };

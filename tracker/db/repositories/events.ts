@@ -1,16 +1,19 @@
 // Session events: keyed (session, uuid), written in batched multi-row inserts that skip uuids already stored.
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, Engine, EventsTable } from '../types.js';
+import { addSearchText } from './session-search.js';
 
 export type EventRow = Selectable<EventsTable>;
 export type NewEventRow = Omit<Insertable<EventsTable>, 'id' | 'session_pk'>;
 
-// 500 rows x 9 columns stays far below both engines' bind-parameter limits.
+// 500 rows x 8 columns stays far below both engines' bind-parameter limits.
 const CHUNK = 500;
 
 export interface EventsRepo {
   /** Inserts the rows not already stored (by uuid) and returns the uuids that were new. */
   insertMany(sessionPk: number, rows: NewEventRow[]): Promise<Set<string>>;
+  /** Makes `text` findable by session search (call with the prompts/replies of the rows just inserted). */
+  index(sessionPk: number, text: string): Promise<void>;
   /** Events in transcript order: main chain by seq, then each sidechain by agent id and seq. */
   page(sessionPk: number, offset: number, limit: number): Promise<EventRow[]>;
   /** All events in transcript order, fetched `pageSize` at a time (for exports of huge sessions). */
@@ -37,10 +40,10 @@ export function createEventsRepo(db: Kysely<Database>, engine: Engine): EventsRe
           const chunk = rows.slice(i, i + CHUNK * 4);
           const col = <K extends keyof NewEventRow>(k: K) => chunk.map((r) => r[k] ?? null);
           const res = await sql<{ uuid: string }>`
-            INSERT INTO events (session_pk, uuid, seq, turn_index, agent_id, kind, payload, text, truncated_from)
+            INSERT INTO events (session_pk, uuid, seq, turn_index, agent_id, kind, payload, truncated_from)
             SELECT ${sessionPk}, * FROM unnest(
               ${col('uuid')}::text[], ${col('seq')}::int[], ${col('turn_index')}::int[], ${col('agent_id')}::text[],
-              ${col('kind')}::text[], ${col('payload')}::text[], ${col('text')}::text[], ${col('truncated_from')}::int[])
+              ${col('kind')}::text[], ${col('payload')}::text[], ${col('truncated_from')}::int[])
             ON CONFLICT (session_pk, uuid) DO NOTHING
             RETURNING uuid`.execute(db);
           for (const g of res.rows) inserted.add(g.uuid);
@@ -58,6 +61,9 @@ export function createEventsRepo(db: Kysely<Database>, engine: Engine): EventsRe
         for (const g of got) inserted.add(g.uuid);
       }
       return inserted;
+    },
+    async index(sessionPk, text) {
+      if (text.trim() !== '') await addSearchText(db, engine, sessionPk, text);
     },
     page: (sessionPk, offset, limit) => ordered(sessionPk).limit(limit).offset(offset).execute(),
     async *iterate(sessionPk, pageSize = 1000) {

@@ -1,0 +1,40 @@
+// Tool results: a text block the model reads plus structured content; errors as isError results it can act on.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { isBatonError, type BatonErrorCode } from '../src/core/errors.js';
+
+export function ok<T extends Record<string, unknown>>(text: string, structured: T): CallToolResult {
+  return { content: [{ type: 'text', text }], structuredContent: structured };
+}
+
+/** What the model can do about each kind of failure, appended to the message. */
+const NEXT_STEP: Partial<Record<BatonErrorCode, string>> = {
+  config: 'Tell the user how to configure the tracker (`baton login <url>`); local tools (export_session) still work.',
+  auth: 'Tell the user; do not retry with the same key.',
+  network: 'The tracker is unreachable. Retry later; sessions are still saved locally.',
+  timeout: 'The tracker did not answer in time. Retry once; if it fails again, tell the user.',
+  rate_limited: 'Wait before calling again.',
+  not_found: 'Check the id (list_sessions shows ids) or ask the user which session they mean.',
+  invalid_input: 'Fix the arguments and call again.',
+  invalid_request: 'Fix the arguments and call again.',
+  conflict: 'Check the current state (e.g. live_update with action "status") before retrying.',
+  already_exists: 'Pass force: true to overwrite, or choose another path.',
+  gone: 'It has ended; start a new one if the user wants.',
+};
+
+export function fail(err: unknown): CallToolResult {
+  const code = isBatonError(err) ? err.code : 'internal';
+  const message = err instanceof Error ? err.message : String(err);
+  const next = NEXT_STEP[code];
+  return { content: [{ type: 'text', text: `Error (${code}): ${message}${next ? `\n${next}` : ''}` }], isError: true };
+}
+
+/** Wraps a handler so every failure becomes a readable tool error instead of a protocol error. */
+export function guarded<A>(handler: (args: A) => Promise<CallToolResult>): (args: A) => Promise<CallToolResult> {
+  return async (args) => {
+    try {
+      return await handler(args);
+    } catch (err) {
+      return fail(err);
+    }
+  };
+}

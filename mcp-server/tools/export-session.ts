@@ -1,0 +1,77 @@
+// export_session: writes the current (or a given) session to a local file: Markdown, JSON, HTML or text, redacted.
+import { homedir } from 'node:os';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { describeOutcome, runExport } from '../../src/cli/commands/export.js';
+import type { CliContext } from '../../src/cli/context.js';
+import type { ServerDeps } from '../context.js';
+import { resolveLocalSession } from '../current-session.js';
+import { guarded, ok } from '../tool-result.js';
+
+const inputSchema = {
+  sessionId: z.string().max(200).optional().describe('Session id; omit (or "current") for the session you are in.'),
+  format: z.enum(['md', 'json', 'html', 'txt']).optional().describe('md (default), json (the full session model), html (self-contained page) or txt.'),
+  out: z.string().max(4096).optional().describe('File path, relative to the project directory (default ./session-<id>.<ext>).'),
+  force: z.boolean().optional().describe('Overwrite the file if it exists.'),
+  redact: z.boolean().optional().describe('Replace secrets with [REDACTED:<rule>] (default true). Only turn off when the user asks.'),
+};
+
+const outputSchema = {
+  sessionId: z.string(),
+  path: z.string(),
+  format: z.string(),
+  turns: z.number(),
+  toolCalls: z.number(),
+  redacted: z.number(),
+};
+
+export function registerExportSession(server: McpServer, deps: ServerDeps): void {
+  server.registerTool(
+    'export_session',
+    {
+      title: 'Export session to a file',
+      description:
+        'Writes a Claude Code session (by default the current one) to a local file as Markdown, JSON, self-contained ' +
+        'HTML or plain text, with secrets redacted. Nothing leaves the machine. Returns the file path.',
+      inputSchema,
+      outputSchema,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+    guarded(async (args) => {
+      const ref = await resolveLocalSession(deps, args.sessionId);
+      const warnings: string[] = [];
+      const ctx: CliContext = {
+        config: deps.config,
+        claudeConfigDir: deps.config.claudeConfigDir,
+        io: {
+          env: deps.env,
+          cwd: deps.cwd,
+          home: deps.env.HOME ?? homedir(),
+          stdin: process.stdin,
+          out: () => undefined,
+          err: (t) => void warnings.push(t.trim()),
+          isTty: false,
+        },
+      };
+      const format = args.format ?? 'md';
+      // stdout is the MCP wire: "-" would corrupt it.
+      if (args.out === '-') throw Object.assign(new Error('out "-" (stdout) is not available here; give a file path'), { code: 'invalid_input' });
+      const outcome = await runExport(ctx, {
+        ref: ref.transcriptPath,
+        format,
+        ...(args.out ? { out: args.out } : {}),
+        force: Boolean(args.force),
+        redact: args.redact ?? true,
+      });
+      const text = [describeOutcome(outcome), ...warnings].join('\n');
+      return ok(text, {
+        sessionId: outcome.meta.id,
+        path: outcome.out,
+        format,
+        turns: outcome.totals.turns,
+        toolCalls: outcome.totals.toolCalls,
+        redacted: outcome.redaction.total,
+      });
+    }),
+  );
+}

@@ -1,0 +1,72 @@
+// push_session: uploads the current (or a given) session to the tracker, redacted, optionally as or into a post.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { createRedactor } from '../../src/core/redact/index.js';
+import { loadSession } from '../../src/core/transcript/index.js';
+import type { ServerDeps } from '../context.js';
+import { resolveLocalSession } from '../current-session.js';
+import { guarded, ok } from '../tool-result.js';
+import { requireTracker } from '../tracker.js';
+
+const inputSchema = {
+  sessionId: z.string().max(200).optional().describe('The session to push; omit (or "current") for the session you are in.'),
+  createPost: z.boolean().optional().describe('Also create a new shareable post holding the session.'),
+  postId: z.string().max(100).optional().describe('Add the session to this existing post instead (not with createPost).'),
+  title: z.string().min(1).max(300).optional().describe('Title for the session (and the new post).'),
+  visibility: z.enum(['private', 'unlisted', 'public']).optional().describe('private: only the user; unlisted: anyone with the link; public: listed.'),
+};
+
+const outputSchema = {
+  sessionId: z.string(),
+  url: z.string(),
+  postId: z.string().optional(),
+  postUrl: z.string().optional(),
+  eventsInserted: z.number(),
+  eventCount: z.number(),
+  redacted: z.number(),
+};
+
+export function registerPushSession(server: McpServer, deps: ServerDeps): void {
+  server.registerTool(
+    'push_session',
+    {
+      title: 'Push session to tracker',
+      description:
+        'Uploads a Claude Code session (by default the current one, as it stands now) to the Baton tracker, with ' +
+        'secrets redacted first. Pushing again updates it without duplicating anything. With createPost it also ' +
+        'creates a shareable post; with postId it adds the session to an existing post. Returns the URLs.',
+      inputSchema,
+      outputSchema,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+    },
+    guarded(async (args) => {
+      const client = requireTracker(deps);
+      const ref = await resolveLocalSession(deps, args.sessionId);
+      const redactor = createRedactor({ enabled: deps.config.redact });
+      const session = redactor.redactSession(await loadSession(ref.transcriptPath));
+      const res = await client.sessions.push({
+        session,
+        source: 'cli-upload',
+        ...(args.postId ? { postId: args.postId } : {}),
+        ...(args.createPost ? { createPost: true } : {}),
+        ...(args.title ? { title: args.title } : {}),
+        ...(args.visibility ? { visibility: args.visibility } : {}),
+      });
+      const redacted = redactor.report().total;
+      const lines = [
+        `Pushed session ${res.sessionId} (${res.eventCount} events, ${res.eventsInserted} new): ${res.url}`,
+        ...(res.postUrl ? [`Post: ${res.postUrl}${res.postId ? ` (post id ${res.postId})` : ''}`] : []),
+        redacted > 0 ? `Redacted ${redacted} secret(s) before upload.` : 'No secrets found to redact.',
+      ];
+      return ok(lines.join('\n'), {
+        sessionId: res.sessionId,
+        url: res.url,
+        ...(res.postId ? { postId: res.postId } : {}),
+        ...(res.postUrl ? { postUrl: res.postUrl } : {}),
+        eventsInserted: res.eventsInserted,
+        eventCount: res.eventCount,
+        redacted,
+      });
+    }),
+  );
+}

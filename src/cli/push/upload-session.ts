@@ -1,0 +1,69 @@
+// Sends one whole session to the tracker: one push when it fits the body cap, else events in chunks, then the push.
+import type { EventItem, PushSessionResponse, SessionSource, Visibility } from '../../core/api/index.js';
+import type { Session } from '../../core/model/session.js';
+import type { TrackerClient } from '../../client/index.js';
+
+/** Below the tracker's 32 MB session body cap, with room for JSON overhead. */
+export const PUSH_MAX_BYTES = 24 * 1024 * 1024;
+const CHUNK_BYTES = 8 * 1024 * 1024;
+
+export interface UploadOptions {
+  postId?: string;
+  createPost?: boolean;
+  title?: string;
+  visibility?: Visibility;
+  source?: SessionSource;
+}
+
+/** The same (seq, turnIndex) the tracker derives from a pushed session, so chunked and whole uploads agree. */
+export function sessionItems(s: Session): EventItem[] {
+  const items: EventItem[] = [];
+  const turnOfTool = new Map<string, number>();
+  let seq = 0;
+  for (const t of s.turns) {
+    for (const event of t.events) {
+      if (event.kind === 'tool_call') turnOfTool.set(event.toolUseId, t.index);
+      items.push({ seq: seq++, turnIndex: t.index, event });
+    }
+  }
+  for (const sc of s.sidechains) {
+    const turnIndex = sc.toolUseId ? (turnOfTool.get(sc.toolUseId) ?? 0) : 0;
+    sc.events.forEach((event, i) => items.push({ seq: i, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } }));
+  }
+  return items;
+}
+
+export async function uploadSession(client: TrackerClient, session: Session, opts: UploadOptions = {}): Promise<PushSessionResponse> {
+  const push = (s: Session) =>
+    client.sessions.push({
+      session: s,
+      ...(opts.postId ? { postId: opts.postId } : opts.createPost ? { createPost: true } : {}),
+      ...(opts.title ? { title: opts.title } : {}),
+      ...(opts.visibility ? { visibility: opts.visibility } : {}),
+      source: opts.source ?? 'cli-upload',
+    });
+  if (JSON.stringify(session).length <= PUSH_MAX_BYTES) return push(session);
+  // Too big for one body: events first (deduplicated by uuid), then the session without events for meta and post.
+  let batch: EventItem[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    await client.sessions.appendEvents(session.meta.id, { events: batch, meta: session.meta, source: opts.source ?? 'cli-upload' }, { timeoutMs: 120_000 });
+    batch = [];
+    bytes = 0;
+  };
+  for (const item of sessionItems(session)) {
+    const size = JSON.stringify(item).length;
+    if (batch.length && (bytes + size > CHUNK_BYTES || batch.length >= 5000)) await flush();
+    batch.push(item);
+    bytes += size;
+  }
+  await flush();
+  const skeleton: Session = {
+    ...session,
+    turns: session.turns.map((t) => ({ ...t, events: [] })),
+    sidechains: session.sidechains.map((sc) => ({ ...sc, events: [] })),
+  };
+  const res = await push(skeleton);
+  return res;
+}
