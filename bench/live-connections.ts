@@ -2,7 +2,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStream, nextLine, rssMb, spawnBundledServer, spawnTs, stop, writeLiveSubsection } from './lib/live-bench.js';
+import {
+  createStream,
+  nextLine,
+  rssMb,
+  spawnBundledServer,
+  spawnTs,
+  stop,
+  writeLiveSubsection,
+} from './lib/live-bench.js';
 import { machineLine } from './lib/report.js';
 
 const CONNECTIONS = Number(process.env.LIVE_BENCH_CONNECTIONS ?? 5000);
@@ -15,7 +23,11 @@ const dir = mkdtempSync(join(tmpdir(), 'baton-bench-conn-'));
 const server = await spawnBundledServer(join(dir, 'tracker.db'), { ulimitN: 20_000 });
 const loads: Array<ReturnType<typeof spawnTs>> = [];
 try {
-  const { url, ownerKey, pid } = JSON.parse(await nextLine(server)) as { url: string; ownerKey: string; pid: number };
+  const { url, ownerKey, pid } = JSON.parse(await nextLine(server)) as {
+    url: string;
+    ownerKey: string;
+    pid: number;
+  };
   const streams = [];
   for (let i = 0; i < STREAMS; i++) streams.push(await createStream(url, ownerKey));
   // Warm the paths once so the idle figure includes loaded code, not just a cold heap.
@@ -29,7 +41,11 @@ try {
   // Spread over several streams, as a real tracker would see them, all from one separate client process.
   const per = Math.ceil(CONNECTIONS / STREAMS);
   for (const s of streams) {
-    const load = spawnTs('bench/lib/live-viewers.ts', [`${url}/live/${s.viewerToken}/events`, String(per), 'idle'], { ulimitN: 20_000 });
+    const load = spawnTs(
+      'bench/lib/live-viewers.ts',
+      [`${url}/live/${s.viewerToken}/events`, String(per), 'idle'],
+      { ulimitN: 20_000 },
+    );
     loads.push(load);
     const ready = await nextLine(load);
     if (ready !== `ready ${per}`) throw new Error(`viewers: ${ready}`);

@@ -10,7 +10,16 @@ import { openStore } from '../tracker/db/store.js';
 import type { DbTarget } from '../tracker/db/dialect.js';
 import { writeSession } from '../tracker/services/session-writer.js';
 import { machineLine, writeBenchSection } from './lib/report.js';
-import { benchSchema, bundleTracker, pgAdmin, pgReachable, PG_URL, spawnTracker, unlimitedKey } from './lib/tracker-process.js';
+import {
+  benchSchema,
+  bundleTracker,
+  cpuCalibrationMs,
+  pgAdmin,
+  pgReachable,
+  PG_URL,
+  spawnTracker,
+  unlimitedKey,
+} from './lib/tracker-process.js';
 
 const BATCH = 100;
 const SESSIONS = 64;
@@ -32,12 +41,37 @@ function batch(): { sessionId: string; body: { events: EventItem[]; meta: { cwd:
     const k = seq % 4;
     const event =
       k === 0
-        ? { kind: 'prompt' as const, uuid, timestamp: ts, text: `Please refactor module ${seq} so the parser handles nested quotes` }
+        ? {
+            kind: 'prompt' as const,
+            uuid,
+            timestamp: ts,
+            text: `Please refactor module ${seq} so the parser handles nested quotes`,
+          }
         : k === 1
-          ? { kind: 'text' as const, uuid, timestamp: ts, text: `I updated the tokenizer in step ${seq}; the nested quote case now passes.`, model: 'claude-sonnet' }
+          ? {
+              kind: 'text' as const,
+              uuid,
+              timestamp: ts,
+              text: `I updated the tokenizer in step ${seq}; the nested quote case now passes.`,
+              model: 'claude-sonnet',
+            }
           : k === 2
-            ? { kind: 'tool_call' as const, uuid, timestamp: ts, toolUseId: `tu-${uuid}`, name: 'Bash', input: { command: `npm test -- parser-${seq}` } }
-            : { kind: 'tool_result' as const, uuid, timestamp: ts, toolUseId: `tu-${sessionId}-${seq - 1}`, content: 'PASS 12 tests', isError: false };
+            ? {
+                kind: 'tool_call' as const,
+                uuid,
+                timestamp: ts,
+                toolUseId: `tu-${uuid}`,
+                name: 'Bash',
+                input: { command: `npm test -- parser-${seq}` },
+              }
+            : {
+                kind: 'tool_result' as const,
+                uuid,
+                timestamp: ts,
+                toolUseId: `tu-${sessionId}-${seq - 1}`,
+                content: 'PASS 12 tests',
+                isError: false,
+              };
     events.push({ seq, turnIndex: Math.floor(seq / 4), event });
   }
   return { sessionId, body: { events, meta: { cwd: '/work/bench-project' } } };
@@ -52,7 +86,18 @@ async function direct(target: DbTarget, seconds: number): Promise<number> {
   while (performance.now() < end) {
     const { sessionId, body } = batch();
     await store.transaction((repos) =>
-      writeSession(repos, { userId: user.id, sessionId, items: body.events, meta: body.meta, source: 'cli-stream', pointerSource: 'cli-stream' }, Date.now()),
+      writeSession(
+        repos,
+        {
+          userId: user.id,
+          sessionId,
+          items: body.events,
+          meta: body.meta,
+          source: 'cli-stream',
+          pointerSource: 'cli-stream',
+        },
+        Date.now(),
+      ),
     );
     events += BATCH;
   }
@@ -63,7 +108,10 @@ async function direct(target: DbTarget, seconds: number): Promise<number> {
 
 async function countEvents(target: DbTarget): Promise<number> {
   const store = await openStore(target, { migrate: false });
-  const row = await store.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
   await store.close();
   return Number(row?.n ?? 0);
 }
@@ -112,7 +160,12 @@ async function runEngine(runner: string, engine: 'sqlite' | 'postgres'): Promise
           method: 'POST',
           setupRequest: (req: Record<string, unknown>) => {
             const { sessionId, body } = batch();
-            return { ...req, path: `/api/v1/sessions/${sessionId}/events`, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+            return {
+              ...req,
+              path: `/api/v1/sessions/${sessionId}/events`,
+              headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            };
           },
         },
       ],
@@ -138,7 +191,14 @@ async function runEngine(runner: string, engine: 'sqlite' | 'postgres'): Promise
 }
 
 function nodeIdleRssMb(): number {
-  const r = spawnSync(process.execPath, ['-e', "setTimeout(()=>{console.log(require('fs').readFileSync('/proc/self/status','utf8').match(/VmRSS:\\s+(\\d+)/)[1])},500)"], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      "setTimeout(()=>{console.log(require('fs').readFileSync('/proc/self/status','utf8').match(/VmRSS:\\s+(\\d+)/)[1])},500)",
+    ],
+    { encoding: 'utf8' },
+  );
   return Number(r.stdout.trim()) / 1024;
 }
 
@@ -150,11 +210,17 @@ async function main() {
   const results: Result[] = [];
   for (const e of engines) {
     const r = await runEngine(runner, e);
-    console.log(`${e}: ${Math.round(r.httpRate)} events/s over HTTP (direct ${Math.round(r.directRate)}/s), p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, RSS idle ${r.rssIdleMb.toFixed(1)} MB, after load ${r.rssAfterMb.toFixed(1)} MB`);
+    console.log(
+      `${e}: ${Math.round(r.httpRate)} events/s over HTTP (direct ${Math.round(r.directRate)}/s), p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, RSS idle ${r.rssIdleMb.toFixed(1)} MB, after load ${r.rssAfterMb.toFixed(1)} MB`,
+    );
     results.push(r);
   }
   const bare = nodeIdleRssMb();
-  const load = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = (await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  const cpu = cpuCalibrationMs();
   const rows = results.map(
     (r) =>
       `| ${r.engine} | ${Math.round(r.httpRate).toLocaleString('en')} | ${TARGET[r.engine]!.toLocaleString('en')} | ${r.httpRate >= TARGET[r.engine]! ? 'met' : 'MISSED'} | ${Math.round(r.directRate).toLocaleString('en')} | ${(r.httpRate / r.directRate).toFixed(2)}x | ${r.p50} / ${r.p99} | ${r.non2xx} | ${r.rssIdleMb.toFixed(1)} | ${r.rssAfterMb.toFixed(1)} |`,
@@ -170,7 +236,7 @@ The tracker runs in its own process (bundled like dist/tracker.js); autocannon i
 (prompt, reply, tool call, tool result in turn) spread over ${SESSIONS} sessions. Events/s counts rows actually stored (read
 back from the database), not requests. Baseline: the same batches written through the repository layer in-process for
 3 s (no HTTP, no JSON parsing, no auth). RSS from /proc after 2 s idle, before and after the load; a bare \`node\`
-process idles at ${bare.toFixed(1)} MB. ${machineLine()}, load average ${load} at the end.
+process idles at ${bare.toFixed(1)} MB. ${machineLine()}, load average ${load} at the end; CPU calibration (10^8-addition loop) ${cpu.toFixed(0)} ms (≈100 ms on an idle core).
 
 | engine | events/s (HTTP) | target | | events/s direct (baseline) | HTTP / direct | latency p50 / p99 (ms) | non-2xx | RSS idle (MB) | RSS after load (MB) |
 |---|---|---|---|---|---|---|---|---|---|

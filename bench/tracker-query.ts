@@ -11,13 +11,13 @@ import { writeSession } from '../tracker/services/session-writer.js';
 import { ensureOwner } from '../tracker/services/users.js';
 import { createKey } from '../tracker/services/keys.js';
 import { machineLine, percentile, writeBenchSection } from './lib/report.js';
-import { bundleTracker, pgAdmin, pgReachable, PG_URL, ROOT, spawnTracker } from './lib/tracker-process.js';
+import { bundleTracker, cpuCalibrationMs, pgAdmin, pgReachable, PG_URL, ROOT, spawnTracker } from './lib/tracker-process.js';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 10_000);
 const EVENTS_PER_SESSION = 100;
 const VOCAB = 5000;
 const RUNS = 200;
-const PG_SCHEMA = `bench_query_v1_${SESSIONS}`;
+const PG_SCHEMA = `bench_query_v2_${SESSIONS}`;
 
 /** Deterministic PRNG so both engines hold the same data. */
 function rng(seed: number) {
@@ -74,16 +74,34 @@ function sessionItems(i: number): EventItem[] {
         : k === 1
           ? { kind: 'text' as const, uuid, timestamp, text: sentence(r, 30), model: 'claude-sonnet' }
           : k === 2
-            ? { kind: 'tool_call' as const, uuid, timestamp, toolUseId: `t${seq}`, name: 'Bash', input: { command: `ls ${word(r)}` } }
-            : { kind: 'tool_result' as const, uuid, timestamp, toolUseId: `t${seq - 1}`, content: sentence(r, 20), isError: false };
+            ? {
+                kind: 'tool_call' as const,
+                uuid,
+                timestamp,
+                toolUseId: `t${seq}`,
+                name: 'Bash',
+                input: { command: `ls ${word(r)}` },
+              }
+            : {
+                kind: 'tool_result' as const,
+                uuid,
+                timestamp,
+                toolUseId: `t${seq - 1}`,
+                content: sentence(r, 20),
+                isError: false,
+              };
     items.push({ seq, turnIndex: Math.floor(seq / 4), event });
   }
   return items;
 }
 
 async function seed(store: Store, log: (s: string) => void): Promise<string> {
-  const owner = (await ensureOwner(store, { now: Date.now(), defaultRate: 0 }))?.user ?? (await store.users.list())[0]!;
-  const existing = await store.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const owner =
+    (await ensureOwner(store, { now: Date.now(), defaultRate: 0 }))?.user ?? (await store.users.list())[0]!;
+  const existing = await store.db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
   if (Number(existing?.n) >= SESSIONS) return owner.id;
   const t0 = performance.now();
   const PER_TX = 100;
@@ -106,27 +124,43 @@ async function seed(store: Store, log: (s: string) => void): Promise<string> {
         );
       }
     });
-    if ((i / PER_TX) % 10 === 0) log(`  seeded ${i + PER_TX} sessions (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    if ((i / PER_TX) % 10 === 0)
+      log(`  seeded ${i + PER_TX} sessions (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  if (store.engine === 'postgres') await pgAdmin(`ANALYZE ${PG_SCHEMA}.events; ANALYZE ${PG_SCHEMA}.sessions;`);
+  if (store.engine === 'postgres')
+    await pgAdmin(`ANALYZE ${PG_SCHEMA}.events; ANALYZE ${PG_SCHEMA}.sessions;`);
   log(`  seeding took ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   return owner.id;
 }
 
-async function timeRequests(url: string, key: string, paths: string[]): Promise<{ p50: number; p95: number; max: number; hits: number }> {
+async function timeRequests(
+  url: string,
+  key: string,
+  paths: string[],
+): Promise<{ p50: number; p95: number; max: number; hits: number }> {
   const times: number[] = [];
   let hits = 0;
-  for (let i = 0; i < 20; i++) await fetch(`${url}${paths[i % paths.length]}`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.arrayBuffer());
+  for (let i = 0; i < 20; i++)
+    await fetch(`${url}${paths[i % paths.length]}`, { headers: { authorization: `Bearer ${key}` } }).then(
+      (r) => r.arrayBuffer(),
+    );
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    const res = await fetch(`${url}${paths[i % paths.length]}`, { headers: { authorization: `Bearer ${key}` } });
+    const res = await fetch(`${url}${paths[i % paths.length]}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     const body = (await res.json()) as { pagination?: { total: number } };
     times.push(performance.now() - t);
     if (res.status !== 200) throw new Error(`${paths[i % paths.length]} -> ${res.status}`);
     hits += body.pagination?.total ?? 0;
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]!, hits: Math.round(hits / RUNS) };
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times[times.length - 1]!,
+    hits: Math.round(hits / RUNS),
+  };
 }
 
 function queryClasses(): Array<{ name: string; paths: string[] }> {
@@ -135,12 +169,38 @@ function queryClasses(): Array<{ name: string; paths: string[] }> {
   const many = (n: number, f: () => string) => Array.from({ length: n }, f);
   return [
     { name: 'list, page 1 (20 newest)', paths: ['/api/v1/sessions'] },
-    { name: 'list, random deep pages', paths: many(20, () => `/api/v1/sessions?page=${1 + Math.floor(r() * 499)}`) },
-    { name: 'list, filters (project + status / tag / starred)', paths: many(20, () => [`/api/v1/sessions?project=project-${Math.floor(r() * 40)}&status=interrupted`, '/api/v1/sessions?tag=weekly', '/api/v1/sessions?starred=false&limit=100'][Math.floor(r() * 3)]!) },
-    { name: 'search, rare word (rank 1000–5000)', paths: many(40, () => `/api/v1/sessions?search=${rank(1000, 5000)}`) },
-    { name: 'search, mid word (rank 100–1000)', paths: many(40, () => `/api/v1/sessions?search=${rank(100, 1000)}`) },
-    { name: 'search, two words (rank 20–500)', paths: many(40, () => `/api/v1/sessions?search=${rank(20, 500)}+${rank(20, 500)}`) },
-    { name: 'search, very common word (rank 1–10)', paths: many(10, () => `/api/v1/sessions?search=${rank(0, 10)}`) },
+    {
+      name: 'list, random deep pages',
+      paths: many(20, () => `/api/v1/sessions?page=${1 + Math.floor(r() * 499)}`),
+    },
+    {
+      name: 'list, filters (project + status / tag / starred)',
+      paths: many(
+        20,
+        () =>
+          [
+            `/api/v1/sessions?project=project-${Math.floor(r() * 40)}&status=interrupted`,
+            '/api/v1/sessions?tag=weekly',
+            '/api/v1/sessions?starred=false&limit=100',
+          ][Math.floor(r() * 3)]!,
+      ),
+    },
+    {
+      name: 'search, rare word (rank 1000–5000)',
+      paths: many(40, () => `/api/v1/sessions?search=${rank(1000, 5000)}`),
+    },
+    {
+      name: 'search, mid word (rank 100–1000)',
+      paths: many(40, () => `/api/v1/sessions?search=${rank(100, 1000)}`),
+    },
+    {
+      name: 'search, two words (rank 20–500)',
+      paths: many(40, () => `/api/v1/sessions?search=${rank(20, 500)}+${rank(20, 500)}`),
+    },
+    {
+      name: 'search, very common word (rank 1–10)',
+      paths: many(10, () => `/api/v1/sessions?search=${rank(0, 10)}`),
+    },
   ];
 }
 
@@ -153,14 +213,18 @@ interface Row {
   hits: number;
 }
 
-async function runEngine(runner: string, engine: 'sqlite' | 'postgres', log: (s: string) => void): Promise<{ rows: Row[]; health: number; seedNote: string }> {
+async function runEngine(
+  runner: string,
+  engine: 'sqlite' | 'postgres',
+  log: (s: string) => void,
+): Promise<{ rows: Row[]; health: number; seedNote: string }> {
   let target: DbTarget;
   let args: string[];
   let env: Record<string, string> = {};
   if (engine === 'sqlite') {
     const dir = join(ROOT, '.tmp', 'bench-query');
     mkdirSync(dir, { recursive: true });
-    target = { engine, file: join(dir, `sqlite-v1-${SESSIONS}.db`) };
+    target = { engine, file: join(dir, `sqlite-v2-${SESSIONS}.db`) };
     args = ['--db', target.file];
   } else {
     const c = new pg.Client({ connectionString: withDefaultUser(PG_URL) });
@@ -174,8 +238,18 @@ async function runEngine(runner: string, engine: 'sqlite' | 'postgres', log: (s:
   const reused = engine === 'sqlite' ? existsSync((target as { file: string }).file) : true;
   const store = await openStore(target);
   const userId = await seed(store, log);
-  const key = (await createKey(store, userId, { name: `bench-${Date.now()}`, rateLimitPerMinute: 0 }, { now: Date.now(), defaultRate: 0 })).rawKey;
-  const counts = await store.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const key = (
+    await createKey(
+      store,
+      userId,
+      { name: `bench-${Date.now()}`, rateLimitPerMinute: 0 },
+      { now: Date.now(), defaultRate: 0 },
+    )
+  ).rawKey;
+  const counts = await store.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
   await store.close();
   const tracker = await spawnTracker(runner, args, env);
   try {
@@ -183,10 +257,16 @@ async function runEngine(runner: string, engine: 'sqlite' | 'postgres', log: (s:
     const rows: Row[] = [];
     for (const q of queryClasses()) {
       const r = await timeRequests(tracker.url, key, q.paths);
-      log(`  ${engine} ${q.name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (avg total ${r.hits})`);
+      log(
+        `  ${engine} ${q.name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (avg total ${r.hits})`,
+      );
       rows.push({ engine, name: q.name, ...r });
     }
-    return { rows, health: health.p95, seedNote: `${Number(counts?.n).toLocaleString('en')} events${reused ? ' (data set reused)' : ''}` };
+    return {
+      rows,
+      health: health.p95,
+      seedNote: `${Number(counts?.n).toLocaleString('en')} events${reused ? ' (data set reused)' : ''}`,
+    };
   } finally {
     await tracker.stop();
   }
@@ -206,8 +286,15 @@ async function main() {
     all.push(...r.rows);
     notes.push(`${e}: ${r.seedNote}, /healthz p95 ${r.health.toFixed(1)} ms`);
   }
-  const load = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ');
-  const table = all.map((r) => `| ${r.engine} | ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.p95 <= 30 ? 'met' : 'MISSED'} | ${r.hits.toLocaleString('en')} |`);
+  const load = (await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  const cpu = cpuCalibrationMs();
+  const table = all.map(
+    (r) =>
+      `| ${r.engine} | ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.p95 <= 30 ? 'met' : 'MISSED'} | ${r.hits.toLocaleString('en')} |`,
+  );
   writeBenchSection(
     'tracker-query',
     `## Tracker: list and search latency (${SESSIONS.toLocaleString('en')} sessions / ${(SESSIONS * EVENTS_PER_SESSION).toLocaleString('en')} events)
@@ -218,7 +305,7 @@ Command: \`npx tsx bench/tracker-query.ts\` (seeds once through the repository l
 Each session: 100 events (prompt of 12 words, reply of 30 words, tool call, tool result of 20 words) drawn from a
 ${VOCAB}-word vocabulary with Zipf frequencies; 40 projects. The tracker runs in its own process; ${RUNS} sequential
 requests per row after 20 warm-ups, timed end to end by the client (fetch, keep-alive). "Total" is the average
-number of matching sessions. Baseline in the same run: ${notes.join('; ')}. ${machineLine()}, load average ${load} at the end.
+number of matching sessions. Baseline in the same run: ${notes.join('; ')}. ${machineLine()}, load average ${load} at the end; CPU calibration (10^8-addition loop) ${cpu.toFixed(0)} ms (≈100 ms on an idle core).
 
 | engine | query | p50 (ms) | p95 (ms) | max (ms) | p95 ≤ 30 ms | avg total |
 |---|---|---|---|---|---|---|

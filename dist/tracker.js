@@ -1,6 +1,10 @@
 import { createRequire as __bt_createRequire } from 'node:module'; const require = __bt_createRequire(import.meta.url);
+var __create = Object.create;
 var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __esm = (fn, res, err2) => function __init() {
   if (err2) throw err2[0];
   try {
@@ -9,10 +13,33 @@ var __esm = (fn, res, err2) => function __init() {
     throw err2 = [e], e;
   }
 };
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
 };
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
 
 // src/core/errors.ts
 function isBatonError(value) {
@@ -174,7 +201,8 @@ function resolveTrackerConfig(flags, env) {
   const db = resolveDbTarget(flags.db, env, dataDir);
   const certFile = flags["tls-cert"] ?? env.BATON_TRACKER_TLS_CERT;
   const keyFile = flags["tls-key"] ?? env.BATON_TRACKER_TLS_KEY;
-  if (Boolean(certFile) !== Boolean(keyFile)) throw new BatonError("config", "give both --tls-cert and --tls-key (or neither)");
+  if (Boolean(certFile) !== Boolean(keyFile))
+    throw new BatonError("config", "give both --tls-cert and --tls-key (or neither)");
   const publicUrl = flags["public-url"] ?? env.BATON_TRACKER_PUBLIC_URL ?? null;
   if (publicUrl !== null && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
     throw new BatonError("config", `--public-url must be an http(s) URL, got ${publicUrl}`);
@@ -203,8 +231,12 @@ function resolveDbTarget(dbFlag, env, dataDir) {
   if (raw2 && /^postgres(ql)?:\/\//.test(raw2)) {
     return { engine: "postgres", url: raw2, schema: env.BATON_TRACKER_PG_SCHEMA || void 0 };
   }
-  if (raw2 && /^[a-z]+:\/\//i.test(raw2)) throw new BatonError("config", `unsupported database URL: ${raw2.split(":")[0]}://…`);
-  return { engine: "sqlite", file: raw2 ? raw2 === ":memory:" ? raw2 : resolve3(raw2) : join4(dataDir, "tracker.db") };
+  if (raw2 && /^[a-z]+:\/\//i.test(raw2))
+    throw new BatonError("config", `unsupported database URL: ${raw2.split(":")[0]}://…`);
+  return {
+    engine: "sqlite",
+    file: raw2 ? raw2 === ":memory:" ? raw2 : resolve3(raw2) : join4(dataDir, "tracker.db")
+  };
 }
 function parsePort(text) {
   const n = Number(text);
@@ -213,7 +245,8 @@ function parsePort(text) {
 }
 function parseLogLevel(text) {
   const levels = ["debug", "info", "warn", "error", "silent"];
-  if (!levels.includes(text)) throw new BatonError("config", `invalid log level: ${text} (${levels.join("|")})`);
+  if (!levels.includes(text))
+    throw new BatonError("config", `invalid log level: ${text} (${levels.join("|")})`);
   return text;
 }
 function isTrue(v2) {
@@ -223,14 +256,16 @@ function intEnv(env, name, fallback) {
   const raw2 = env[name];
   if (raw2 === void 0 || raw2 === "") return fallback;
   const n = Number(raw2);
-  if (!Number.isInteger(n) || n < 0) throw new BatonError("config", `${name} must be a non-negative integer, got ${raw2}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new BatonError("config", `${name} must be a non-negative integer, got ${raw2}`);
   return n;
 }
 function mbEnv(env, name, fallback) {
   const raw2 = env[name];
   if (raw2 === void 0 || raw2 === "") return fallback;
   const n = Number(raw2);
-  if (!Number.isFinite(n) || n <= 0) throw new BatonError("config", `${name} must be a positive number of MB, got ${raw2}`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new BatonError("config", `${name} must be a positive number of MB, got ${raw2}`);
   return Math.round(n * MB);
 }
 var DEFAULT_PORT, MB, DEFAULT_LIMITS;
@@ -1024,8 +1059,8 @@ var init_raw_node = __esm({
           parameters: freeze(parameters)
         });
       },
-      createWithSql(sql2) {
-        return RawNode.create([sql2], []);
+      createWithSql(sql3) {
+        return RawNode.create([sql3], []);
       },
       createWithChild(child) {
         return RawNode.create(["", ""], [child]);
@@ -15073,10 +15108,10 @@ var init_sql = __esm({
       literal(value) {
         return this.lit(value);
       },
-      raw(sql2) {
+      raw(sql3) {
         return createRawBuilder({
           queryId: createQueryId(),
-          rawNode: RawNode.createWithSql(sql2)
+          rawNode: RawNode.createWithSql(sql3)
         });
       },
       join(array2, separator = sql`, `) {
@@ -16611,10 +16646,10 @@ var init_compiled_query = __esm({
     init_object_utils();
     init_query_id();
     CompiledQuery = freeze({
-      raw(sql2, parameters = []) {
+      raw(sql3, parameters = []) {
         return freeze({
-          sql: sql2,
-          query: RawNode.createWithSql(sql2),
+          sql: sql3,
+          query: RawNode.createWithSql(sql3),
           parameters: freeze(parameters),
           queryId: createQueryId()
         });
@@ -16754,8 +16789,8 @@ var init_sqlite_driver = __esm({
         this.#db = db;
       }
       executeQuery(compiledQuery) {
-        const { sql: sql2, parameters } = compiledQuery;
-        const stmt = this.#db.prepare(sql2);
+        const { sql: sql3, parameters } = compiledQuery;
+        const stmt = this.#db.prepare(sql3);
         if (stmt.reader) {
           return Promise.resolve({
             rows: stmt.all(parameters)
@@ -16769,8 +16804,8 @@ var init_sqlite_driver = __esm({
         });
       }
       async *streamQuery(compiledQuery, _chunkSize) {
-        const { sql: sql2, parameters, query } = compiledQuery;
-        const stmt = this.#db.prepare(sql2);
+        const { sql: sql3, parameters, query } = compiledQuery;
+        const stmt = this.#db.prepare(sql3);
         if (SelectQueryNode.is(query)) {
           const iter = stmt.iterate(parameters);
           for (const row of iter) {
@@ -16906,8 +16941,8 @@ var init_sqlite_introspector = __esm({
           columnsByTable[row.table] ??= [];
           columnsByTable[row.table].push(row);
         }
-        return tablesResult.map(({ name, sql: sql2, type }) => {
-          let autoIncrementCol = sql2?.split(/[\(\),]/)?.find((it2) => it2.toLowerCase().includes("autoincrement"))?.trimStart()?.split(/\s+/)?.[0]?.replace(/["`]/g, "");
+        return tablesResult.map(({ name, sql: sql3, type }) => {
+          let autoIncrementCol = sql3?.split(/[\(\),]/)?.find((it2) => it2.toLowerCase().includes("autoincrement"))?.trimStart()?.split(/\s+/)?.[0]?.replace(/["`]/g, "");
           const columns = columnsByTable[name] ?? [];
           if (!autoIncrementCol) {
             const pkCols = columns.filter((r) => r.pk > 0);
@@ -17281,14 +17316,14 @@ var init_postgres_driver = __esm({
       }
       async beginTransaction(connection, settings) {
         if (settings.isolationLevel || settings.accessMode) {
-          let sql2 = "start transaction";
+          let sql3 = "start transaction";
           if (settings.isolationLevel) {
-            sql2 += ` isolation level ${settings.isolationLevel}`;
+            sql3 += ` isolation level ${settings.isolationLevel}`;
           }
           if (settings.accessMode) {
-            sql2 += ` ${settings.accessMode}`;
+            sql3 += ` ${settings.accessMode}`;
           }
-          await connection.executeQuery(CompiledQuery.raw(sql2));
+          await connection.executeQuery(CompiledQuery.raw(sql3));
         } else {
           await connection.executeQuery(CompiledQuery.raw("begin"));
         }
@@ -18183,7 +18218,12 @@ var init_migration = __esm({
 
 // tracker/web/migration.ts
 function webSessionsMigration(version2) {
-  return { version: version2, name: "web-sessions", sqlite: tables2({ bigint: "INTEGER" }), postgres: tables2({ bigint: "BIGINT" }) };
+  return {
+    version: version2,
+    name: "web-sessions",
+    sqlite: tables2({ bigint: "INTEGER" }),
+    postgres: tables2({ bigint: "BIGINT" })
+  };
 }
 var tables2;
 var init_migration2 = __esm({
@@ -18300,11 +18340,17 @@ var init_init = __esm({
     agent_id TEXT NOT NULL,
     kind TEXT NOT NULL,
     payload TEXT NOT NULL,
-    text TEXT,
     truncated_from INTEGER,
     UNIQUE (session_pk, uuid)
   )`,
       `CREATE INDEX events_order ON events(session_pk, agent_id, seq)`,
+      // Search documents: the prompts and replies of one write (a push, or one appended batch), so a term that is in
+      // every event still costs one match per batch, not per event.
+      `CREATE TABLE search_docs (
+    id ${t.serial},
+    session_pk ${t.bigint} NOT NULL REFERENCES sessions(pk) ON DELETE CASCADE${t.tsv}
+  )`,
+      `CREATE INDEX search_docs_session ON search_docs(session_pk)`,
       `CREATE TABLE session_tags (
     session_pk ${t.bigint} NOT NULL REFERENCES sessions(pk) ON DELETE CASCADE,
     tag TEXT NOT NULL,
@@ -18345,21 +18391,22 @@ var init_init = __esm({
       version: 1,
       name: "init",
       sqlite: [
-        ...common({ bigint: "INTEGER", serial: "INTEGER PRIMARY KEY", real: "REAL" }),
-        // Contentless: the text lives in events.text once; the index maps rowid = events.id.
-        `CREATE VIRTUAL TABLE events_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`,
-        `CREATE TRIGGER events_fts_insert AFTER INSERT ON events WHEN new.text IS NOT NULL BEGIN
-       INSERT INTO events_fts(rowid, text) VALUES (new.id, new.text);
-     END`,
-        `CREATE TRIGGER events_fts_delete AFTER DELETE ON events WHEN old.text IS NOT NULL BEGIN
-       DELETE FROM events_fts WHERE rowid = old.id;
+        ...common({ bigint: "INTEGER", serial: "INTEGER PRIMARY KEY", real: "REAL", tsv: "" }),
+        // Contentless (the text is in the events' payloads already); rowid = search_docs.id.
+        `CREATE VIRTUAL TABLE search_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`,
+        `CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN
+       DELETE FROM search_fts WHERE rowid = old.id;
      END`
       ],
       postgres: [
-        ...common({ bigint: "BIGINT", serial: "BIGSERIAL PRIMARY KEY", real: "DOUBLE PRECISION" }),
         // 'simple' (no stemming) matches SQLite's unicode61 tokenizer, so both engines find the same sessions.
-        `ALTER TABLE events ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(text, ''))) STORED`,
-        `CREATE INDEX events_tsv ON events USING GIN (tsv) WHERE text IS NOT NULL`
+        ...common({
+          bigint: "BIGINT",
+          serial: "BIGSERIAL PRIMARY KEY",
+          real: "DOUBLE PRECISION",
+          tsv: ",\n    tsv tsvector NOT NULL"
+        }),
+        `CREATE INDEX search_docs_tsv ON search_docs USING GIN (tsv)`
       ]
     };
   }
@@ -18388,10 +18435,14 @@ async function migrate(db, engine, migrations2 = migrations) {
       const current = await currentVersion(trx);
       const latest = migrations2[migrations2.length - 1]?.version ?? 0;
       if (current > latest) {
-        throw new BatonError("config", `the database is at migration ${current}, newer than this tracker (${latest}); upgrade the tracker`);
+        throw new BatonError(
+          "config",
+          `the database is at migration ${current}, newer than this tracker (${latest}); upgrade the tracker`
+        );
       }
       if (current >= m.version) return false;
-      for (const statement of engine === "sqlite" ? m.sqlite : m.postgres) await sql.raw(statement).execute(trx);
+      for (const statement of engine === "sqlite" ? m.sqlite : m.postgres)
+        await sql.raw(statement).execute(trx);
       await trx.insertInto("tracker_migrations").values({ version: m.version, name: m.name, applied_at: Date.now() }).execute();
       return true;
     });
@@ -18414,6 +18465,49 @@ var init_migrate = __esm({
   }
 });
 
+// tracker/db/repositories/session-search.ts
+function searchTerms(input2) {
+  const tokens = input2.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(tokens.map((t) => t.slice(0, 64)))].slice(0, MAX_TERMS);
+}
+function fts5Query(terms) {
+  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(" ");
+}
+function matchingSessions(engine, terms) {
+  if (engine === "sqlite") {
+    return sql`(SELECT d.session_pk AS session_pk, -min(search_fts.rank) AS score
+      FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
+      WHERE search_fts MATCH ${fts5Query(terms)}
+      GROUP BY d.session_pk)`;
+  }
+  return sql`(SELECT d.session_pk AS session_pk, max(ts_rank(d.tsv, q.query)) AS score
+    FROM search_docs d, plainto_tsquery('simple', ${terms.join(" ")}) AS q(query)
+    WHERE d.tsv @@ q.query
+    GROUP BY d.session_pk)`;
+}
+async function addSearchText(db, engine, sessionPk, text) {
+  for (let i2 = 0; i2 < text.length; i2 += SEARCH_DOC_CHARS) {
+    const chunk = text.slice(i2, i2 + SEARCH_DOC_CHARS);
+    if (engine === "postgres") {
+      await sql`INSERT INTO search_docs (session_pk, tsv) VALUES (${sessionPk}, to_tsvector('simple', ${chunk}))`.execute(
+        db
+      );
+    } else {
+      const row = await db.insertInto("search_docs").values({ session_pk: sessionPk }).returning("id").executeTakeFirstOrThrow();
+      await sql`INSERT INTO search_fts (rowid, text) VALUES (${row.id}, ${chunk})`.execute(db);
+    }
+  }
+}
+var MAX_TERMS, SEARCH_DOC_CHARS;
+var init_session_search = __esm({
+  "tracker/db/repositories/session-search.ts"() {
+    "use strict";
+    init_esm();
+    MAX_TERMS = 16;
+    SEARCH_DOC_CHARS = 2e5;
+  }
+});
+
 // tracker/db/repositories/events.ts
 function createEventsRepo(db, engine) {
   const ordered = (sessionPk) => db.selectFrom("events").selectAll().where("session_pk", "=", sessionPk).orderBy("agent_id").orderBy("seq").orderBy("id");
@@ -18425,10 +18519,10 @@ function createEventsRepo(db, engine) {
           const chunk = rows.slice(i2, i2 + CHUNK * 4);
           const col = (k) => chunk.map((r) => r[k] ?? null);
           const res = await sql`
-            INSERT INTO events (session_pk, uuid, seq, turn_index, agent_id, kind, payload, text, truncated_from)
+            INSERT INTO events (session_pk, uuid, seq, turn_index, agent_id, kind, payload, truncated_from)
             SELECT ${sessionPk}, * FROM unnest(
               ${col("uuid")}::text[], ${col("seq")}::int[], ${col("turn_index")}::int[], ${col("agent_id")}::text[],
-              ${col("kind")}::text[], ${col("payload")}::text[], ${col("text")}::text[], ${col("truncated_from")}::int[])
+              ${col("kind")}::text[], ${col("payload")}::text[], ${col("truncated_from")}::int[])
             ON CONFLICT (session_pk, uuid) DO NOTHING
             RETURNING uuid`.execute(db);
           for (const g2 of res.rows) inserted.add(g2.uuid);
@@ -18441,6 +18535,9 @@ function createEventsRepo(db, engine) {
         for (const g2 of got) inserted.add(g2.uuid);
       }
       return inserted;
+    },
+    async index(sessionPk, text) {
+      if (text.trim() !== "") await addSearchText(db, engine, sessionPk, text);
     },
     page: (sessionPk, offset, limit) => ordered(sessionPk).limit(limit).offset(offset).execute(),
     async *iterate(sessionPk, pageSize = 1e3) {
@@ -18471,6 +18568,7 @@ var init_events = __esm({
   "tracker/db/repositories/events.ts"() {
     "use strict";
     init_esm();
+    init_session_search();
     CHUNK = 500;
   }
 });
@@ -18598,11 +18696,19 @@ function createProjectsRepo(db) {
     },
     async find(userId, ref) {
       const rows = await db.selectFrom("projects").selectAll().where("user_id", "=", userId).where(
-        (eb) => eb.or([eb("id", "=", ref), eb("slug", "=", ref), eb(eb.fn("lower", ["name"]), "=", ref.toLowerCase())])
+        (eb) => eb.or([
+          eb("id", "=", ref),
+          eb("slug", "=", ref),
+          eb(eb.fn("lower", ["name"]), "=", ref.toLowerCase())
+        ])
       ).execute();
       return rows.find((r) => r.id === ref) ?? rows.find((r) => r.slug === ref) ?? rows[0];
     },
     findById: (id2) => db.selectFrom("projects").selectAll().where("id", "=", id2).executeTakeFirst(),
+    async byIds(ids) {
+      if (ids.length === 0) return [];
+      return db.selectFrom("projects").selectAll().where("id", "in", ids).execute();
+    },
     list: (userId) => db.selectFrom("projects").selectAll().where("user_id", "=", userId).orderBy("last_session_at", "desc").orderBy("updated_at", "desc").execute(),
     async stats(userId, projectIds) {
       const out = /* @__PURE__ */ new Map();
@@ -18624,8 +18730,14 @@ function createProjectsRepo(db) {
       return out;
     },
     async movePointer(projectId2, u, force) {
-      let q2 = db.updateTable("projects").set({ last_session_id: u.sessionId, last_session_at: u.at, last_session_source: u.source, updated_at: u.at }).where("id", "=", projectId2);
-      if (!force) q2 = q2.where((eb) => eb.or([eb("last_session_at", "is", null), eb("last_session_at", "<=", u.at)]));
+      let q2 = db.updateTable("projects").set({
+        last_session_id: u.sessionId,
+        last_session_at: u.at,
+        last_session_source: u.source,
+        updated_at: u.at
+      }).where("id", "=", projectId2);
+      if (!force)
+        q2 = q2.where((eb) => eb.or([eb("last_session_at", "is", null), eb("last_session_at", "<=", u.at)]));
       const res = await q2.executeTakeFirst();
       return Number(res.numUpdatedRows) > 0;
     },
@@ -18658,35 +18770,6 @@ function createRateLimitsRepo(db) {
 var init_rate_limits = __esm({
   "tracker/db/repositories/rate-limits.ts"() {
     "use strict";
-  }
-});
-
-// tracker/db/repositories/session-search.ts
-function searchTerms(input2) {
-  const tokens = input2.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(tokens.map((t) => t.slice(0, 64)))].slice(0, MAX_TERMS);
-}
-function fts5Query(terms) {
-  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(" ");
-}
-function matchingSessions(engine, terms) {
-  if (engine === "sqlite") {
-    return sql`(SELECT e.session_pk AS session_pk, -min(events_fts.rank) AS score
-      FROM events_fts JOIN events e ON e.id = events_fts.rowid
-      WHERE events_fts MATCH ${fts5Query(terms)}
-      GROUP BY e.session_pk)`;
-  }
-  return sql`(SELECT e.session_pk AS session_pk, max(ts_rank(e.tsv, q.query)) AS score
-    FROM events e, plainto_tsquery('simple', ${terms.join(" ")}) AS q(query)
-    WHERE e.text IS NOT NULL AND e.tsv @@ q.query
-    GROUP BY e.session_pk)`;
-}
-var MAX_TERMS;
-var init_session_search = __esm({
-  "tracker/db/repositories/session-search.ts"() {
-    "use strict";
-    init_esm();
-    MAX_TERMS = 16;
   }
 });
 
@@ -18893,8 +18976,10 @@ async function runMigrate(argv, io) {
   const store = await openStoreFromFlags(values, io);
   try {
     const m = store.migrated;
-    io.stdout(`Database at migration ${m?.current ?? "?"}${m?.applied.length ? ` (applied ${m.applied.join(", ")})` : " (up to date)"}.
-`);
+    io.stdout(
+      `Database at migration ${m?.current ?? "?"}${m?.applied.length ? ` (applied ${m.applied.join(", ")})` : " (up to date)"}.
+`
+    );
     return 0;
   } finally {
     await store.close();
@@ -18904,6 +18989,1560 @@ var init_migrate2 = __esm({
   "tracker/cli/migrate.ts"() {
     "use strict";
     init_db_flags();
+  }
+});
+
+// node_modules/highlight.js/lib/core.js
+var require_core = __commonJS({
+  "node_modules/highlight.js/lib/core.js"(exports, module) {
+    function deepFreeze(obj) {
+      if (obj instanceof Map) {
+        obj.clear = obj.delete = obj.set = function() {
+          throw new Error("map is read-only");
+        };
+      } else if (obj instanceof Set) {
+        obj.add = obj.clear = obj.delete = function() {
+          throw new Error("set is read-only");
+        };
+      }
+      Object.freeze(obj);
+      Object.getOwnPropertyNames(obj).forEach((name) => {
+        const prop = obj[name];
+        const type = typeof prop;
+        if ((type === "object" || type === "function") && !Object.isFrozen(prop)) {
+          deepFreeze(prop);
+        }
+      });
+      return obj;
+    }
+    var Response3 = class {
+      /**
+       * @param {CompiledMode} mode
+       */
+      constructor(mode) {
+        if (mode.data === void 0) mode.data = {};
+        this.data = mode.data;
+        this.isMatchIgnored = false;
+      }
+      ignoreMatch() {
+        this.isMatchIgnored = true;
+      }
+    };
+    function escapeHTML(value) {
+      return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+    }
+    function inherit$1(original, ...objects) {
+      const result = /* @__PURE__ */ Object.create(null);
+      for (const key in original) {
+        result[key] = original[key];
+      }
+      objects.forEach(function(obj) {
+        for (const key in obj) {
+          result[key] = obj[key];
+        }
+      });
+      return (
+        /** @type {T} */
+        result
+      );
+    }
+    var SPAN_CLOSE = "</span>";
+    var emitsWrappingTags = (node2) => {
+      return !!node2.scope;
+    };
+    var scopeToCSSClass = (name, { prefix }) => {
+      if (name.startsWith("language:")) {
+        return name.replace("language:", "language-");
+      }
+      if (name.includes(".")) {
+        const pieces = name.split(".");
+        return [
+          `${prefix}${pieces.shift()}`,
+          ...pieces.map((x3, i2) => `${x3}${"_".repeat(i2 + 1)}`)
+        ].join(" ");
+      }
+      return `${prefix}${name}`;
+    };
+    var HTMLRenderer = class {
+      /**
+       * Creates a new HTMLRenderer
+       *
+       * @param {Tree} parseTree - the parse tree (must support `walk` API)
+       * @param {{classPrefix: string}} options
+       */
+      constructor(parseTree, options) {
+        this.buffer = "";
+        this.classPrefix = options.classPrefix;
+        parseTree.walk(this);
+      }
+      /**
+       * Adds texts to the output stream
+       *
+       * @param {string} text */
+      addText(text) {
+        this.buffer += escapeHTML(text);
+      }
+      /**
+       * Adds a node open to the output stream (if needed)
+       *
+       * @param {Node} node */
+      openNode(node2) {
+        if (!emitsWrappingTags(node2)) return;
+        const className = scopeToCSSClass(
+          node2.scope,
+          { prefix: this.classPrefix }
+        );
+        this.span(className);
+      }
+      /**
+       * Adds a node close to the output stream (if needed)
+       *
+       * @param {Node} node */
+      closeNode(node2) {
+        if (!emitsWrappingTags(node2)) return;
+        this.buffer += SPAN_CLOSE;
+      }
+      /**
+       * returns the accumulated buffer
+      */
+      value() {
+        return this.buffer;
+      }
+      // helpers
+      /**
+       * Builds a span element
+       *
+       * @param {string} className */
+      span(className) {
+        this.buffer += `<span class="${className}">`;
+      }
+    };
+    var newNode = (opts = {}) => {
+      const result = { children: [] };
+      Object.assign(result, opts);
+      return result;
+    };
+    var TokenTree = class _TokenTree {
+      constructor() {
+        this.rootNode = newNode();
+        this.stack = [this.rootNode];
+      }
+      get top() {
+        return this.stack[this.stack.length - 1];
+      }
+      get root() {
+        return this.rootNode;
+      }
+      /** @param {Node} node */
+      add(node2) {
+        this.top.children.push(node2);
+      }
+      /** @param {string} scope */
+      openNode(scope) {
+        const node2 = newNode({ scope });
+        this.add(node2);
+        this.stack.push(node2);
+      }
+      closeNode() {
+        if (this.stack.length > 1) {
+          return this.stack.pop();
+        }
+        return void 0;
+      }
+      closeAllNodes() {
+        while (this.closeNode()) ;
+      }
+      toJSON() {
+        return JSON.stringify(this.rootNode, null, 4);
+      }
+      /**
+       * @typedef { import("./html_renderer").Renderer } Renderer
+       * @param {Renderer} builder
+       */
+      walk(builder) {
+        return this.constructor._walk(builder, this.rootNode);
+      }
+      /**
+       * @param {Renderer} builder
+       * @param {Node} node
+       */
+      static _walk(builder, node2) {
+        if (typeof node2 === "string") {
+          builder.addText(node2);
+        } else if (node2.children) {
+          builder.openNode(node2);
+          node2.children.forEach((child) => this._walk(builder, child));
+          builder.closeNode(node2);
+        }
+        return builder;
+      }
+      /**
+       * @param {Node} node
+       */
+      static _collapse(node2) {
+        if (typeof node2 === "string") return;
+        if (!node2.children) return;
+        if (node2.children.every((el) => typeof el === "string")) {
+          node2.children = [node2.children.join("")];
+        } else {
+          node2.children.forEach((child) => {
+            _TokenTree._collapse(child);
+          });
+        }
+      }
+    };
+    var TokenTreeEmitter = class extends TokenTree {
+      /**
+       * @param {*} options
+       */
+      constructor(options) {
+        super();
+        this.options = options;
+      }
+      /**
+       * @param {string} text
+       */
+      addText(text) {
+        if (text === "") {
+          return;
+        }
+        this.add(text);
+      }
+      /** @param {string} scope */
+      startScope(scope) {
+        this.openNode(scope);
+      }
+      endScope() {
+        this.closeNode();
+      }
+      /**
+       * @param {Emitter & {root: DataNode}} emitter
+       * @param {string} name
+       */
+      __addSublanguage(emitter, name) {
+        const node2 = emitter.root;
+        if (name) node2.scope = `language:${name}`;
+        this.add(node2);
+      }
+      toHTML() {
+        const renderer = new HTMLRenderer(this, this.options);
+        return renderer.value();
+      }
+      finalize() {
+        this.closeAllNodes();
+        return true;
+      }
+    };
+    function source(re) {
+      if (!re) return null;
+      if (typeof re === "string") return re;
+      return re.source;
+    }
+    function lookahead(re) {
+      return concat("(?=", re, ")");
+    }
+    function anyNumberOfTimes(re) {
+      return concat("(?:", re, ")*");
+    }
+    function optional2(re) {
+      return concat("(?:", re, ")?");
+    }
+    function concat(...args) {
+      const joined = args.map((x3) => source(x3)).join("");
+      return joined;
+    }
+    function stripOptionsFromArgs(args) {
+      const opts = args[args.length - 1];
+      if (typeof opts === "object" && opts.constructor === Object) {
+        args.splice(args.length - 1, 1);
+        return opts;
+      } else {
+        return {};
+      }
+    }
+    function either(...args) {
+      const opts = stripOptionsFromArgs(args);
+      const joined = "(" + (opts.capture ? "" : "?:") + args.map((x3) => source(x3)).join("|") + ")";
+      return joined;
+    }
+    function countMatchGroups(re) {
+      return new RegExp(re.toString() + "|").exec("").length - 1;
+    }
+    function startsWith(re, lexeme) {
+      const match2 = re && re.exec(lexeme);
+      return match2 && match2.index === 0;
+    }
+    var BACKREF_RE = new RegExp(either(
+      /\[(?:[^\\\]]|\\.)*\]/,
+      // a character class, inside which ( and \ lose their meaning
+      /\(\?<(?![=!])[^>]+>/,
+      // a named capture group `(?<name>` (not a lookbehind `(?<=` / `(?<!`)
+      /\(\?'[^']+'/,
+      // a named capture group `(?'name'`
+      /\(\??/,
+      // an opening parenthesis, capturing or non-capturing / lookahead
+      /\\([1-9][0-9]*)/,
+      // a backreference like `\1`
+      /\\./
+      // any other escape sequence
+    ));
+    function _rewriteBackreferences(regexps, { joinWith }) {
+      let numCaptures = 0;
+      return regexps.map((regex) => {
+        numCaptures += 1;
+        const offset = numCaptures;
+        let re = source(regex);
+        let out = "";
+        while (re.length > 0) {
+          const match2 = BACKREF_RE.exec(re);
+          if (!match2) {
+            out += re;
+            break;
+          }
+          out += re.substring(0, match2.index);
+          re = re.substring(match2.index + match2[0].length);
+          if (match2[0][0] === "\\" && match2[1]) {
+            out += "\\" + String(Number(match2[1]) + offset);
+          } else {
+            out += match2[0];
+            if (match2[0] === "(" || /^\(\?[<']/.test(match2[0])) {
+              numCaptures++;
+            }
+          }
+        }
+        return out;
+      }).map((re) => `(${re})`).join(joinWith);
+    }
+    var MATCH_NOTHING_RE = /\b\B/;
+    var IDENT_RE3 = "[a-zA-Z]\\w*";
+    var UNDERSCORE_IDENT_RE = "[a-zA-Z_]\\w*";
+    var NUMBER_RE = "\\b\\d+(\\.\\d+)?";
+    var C_NUMBER_RE = "(-?)(\\b0[xX][a-fA-F0-9]+|(\\b\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?)";
+    var BINARY_NUMBER_RE = "\\b(0b[01]+)";
+    var RE_STARTERS_RE = "!|!=|!==|%|%=|&|&&|&=|\\*|\\*=|\\+|\\+=|,|-|-=|/=|/|:|;|<<|<<=|<=|<|===|==|=|>>>=|>>=|>=|>>>|>>|>|\\?|\\[|\\{|\\(|\\^|\\^=|\\||\\|=|\\|\\||~";
+    var SHEBANG = (opts = {}) => {
+      const beginShebang = /^#![ ]*\//;
+      if (opts.binary) {
+        opts.begin = concat(
+          beginShebang,
+          /.*\b/,
+          opts.binary,
+          /\b.*/
+        );
+      }
+      return inherit$1({
+        scope: "meta",
+        begin: beginShebang,
+        end: /$/,
+        relevance: 0,
+        /** @type {ModeCallback} */
+        "on:begin": (m, resp) => {
+          if (m.index !== 0) resp.ignoreMatch();
+        }
+      }, opts);
+    };
+    var BACKSLASH_ESCAPE = {
+      begin: "\\\\[\\s\\S]",
+      relevance: 0
+    };
+    var APOS_STRING_MODE = {
+      scope: "string",
+      begin: "'",
+      end: "'",
+      illegal: "\\n",
+      contains: [BACKSLASH_ESCAPE]
+    };
+    var QUOTE_STRING_MODE = {
+      scope: "string",
+      begin: '"',
+      end: '"',
+      illegal: "\\n",
+      contains: [BACKSLASH_ESCAPE]
+    };
+    var PHRASAL_WORDS_MODE = {
+      begin: /\b(a|an|the|are|I'm|isn't|don't|doesn't|won't|but|just|should|pretty|simply|enough|gonna|going|wtf|so|such|will|you|your|they|like|more)\b/
+    };
+    var COMMENT = function(begin, end, modeOptions = {}) {
+      const mode = inherit$1(
+        {
+          scope: "comment",
+          begin,
+          end,
+          contains: []
+        },
+        modeOptions
+      );
+      mode.contains.push({
+        scope: "doctag",
+        // hack to avoid the space from being included. the space is necessary to
+        // match here to prevent the plain text rule below from gobbling up doctags
+        begin: "[ ]*(?=(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):)",
+        end: /(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):/,
+        excludeBegin: true,
+        relevance: 0
+      });
+      const ENGLISH_WORD = either(
+        // list of common 1 and 2 letter words in English
+        "I",
+        "a",
+        "is",
+        "so",
+        "us",
+        "to",
+        "at",
+        "if",
+        "in",
+        "it",
+        "on",
+        // note: this is not an exhaustive list of contractions, just popular ones
+        /[A-Za-z]+['](d|ve|re|ll|t|s|n)/,
+        // contractions - can't we'd they're let's, etc
+        /[A-Za-z]+[-][a-z]+/,
+        // `no-way`, etc.
+        /[A-Za-z][a-z]{2,}/
+        // allow capitalized words at beginning of sentences
+      );
+      mode.contains.push(
+        {
+          // TODO: how to include ", (, ) without breaking grammars that use these for
+          // comment delimiters?
+          // begin: /[ ]+([()"]?([A-Za-z'-]{3,}|is|a|I|so|us|[tT][oO]|at|if|in|it|on)[.]?[()":]?([.][ ]|[ ]|\))){3}/
+          // ---
+          // this tries to find sequences of 3 english words in a row (without any
+          // "programming" type syntax) this gives us a strong signal that we've
+          // TRULY found a comment - vs perhaps scanning with the wrong language.
+          // It's possible to find something that LOOKS like the start of the
+          // comment - but then if there is no readable text - good chance it is a
+          // false match and not a comment.
+          //
+          // for a visual example please see:
+          // https://github.com/highlightjs/highlight.js/issues/2827
+          begin: concat(
+            /[ ]+/,
+            // necessary to prevent us gobbling up doctags like /* @author Bob Mcgill */
+            "(",
+            ENGLISH_WORD,
+            /[.]?[:]?([.][ ]|[ ])/,
+            "){3}"
+          )
+          // look for 3 words in a row
+        }
+      );
+      return mode;
+    };
+    var C_LINE_COMMENT_MODE = COMMENT("//", "$");
+    var C_BLOCK_COMMENT_MODE = COMMENT("/\\*", "\\*/");
+    var HASH_COMMENT_MODE = COMMENT("#", "$");
+    var NUMBER_MODE = {
+      scope: "number",
+      begin: NUMBER_RE,
+      relevance: 0
+    };
+    var C_NUMBER_MODE = {
+      scope: "number",
+      begin: C_NUMBER_RE,
+      relevance: 0
+    };
+    var BINARY_NUMBER_MODE = {
+      scope: "number",
+      begin: BINARY_NUMBER_RE,
+      relevance: 0
+    };
+    var REGEXP_MODE = {
+      scope: "regexp",
+      begin: /\/(?=[^/\n]*\/)/,
+      end: /\/[gimuy]*/,
+      contains: [
+        BACKSLASH_ESCAPE,
+        {
+          begin: /\[/,
+          end: /\]/,
+          relevance: 0,
+          contains: [BACKSLASH_ESCAPE]
+        }
+      ]
+    };
+    var TITLE_MODE = {
+      scope: "title",
+      begin: IDENT_RE3,
+      relevance: 0
+    };
+    var UNDERSCORE_TITLE_MODE = {
+      scope: "title",
+      begin: UNDERSCORE_IDENT_RE,
+      relevance: 0
+    };
+    var METHOD_GUARD = {
+      // excludes method names from keyword processing
+      begin: "\\.\\s*" + UNDERSCORE_IDENT_RE,
+      relevance: 0
+    };
+    var END_SAME_AS_BEGIN = function(mode) {
+      return Object.assign(
+        mode,
+        {
+          /** @type {ModeCallback} */
+          "on:begin": (m, resp) => {
+            resp.data._beginMatch = m[1];
+          },
+          /** @type {ModeCallback} */
+          "on:end": (m, resp) => {
+            if (resp.data._beginMatch !== m[1]) resp.ignoreMatch();
+          }
+        }
+      );
+    };
+    var MODES2 = /* @__PURE__ */ Object.freeze({
+      __proto__: null,
+      APOS_STRING_MODE,
+      BACKSLASH_ESCAPE,
+      BINARY_NUMBER_MODE,
+      BINARY_NUMBER_RE,
+      COMMENT,
+      C_BLOCK_COMMENT_MODE,
+      C_LINE_COMMENT_MODE,
+      C_NUMBER_MODE,
+      C_NUMBER_RE,
+      END_SAME_AS_BEGIN,
+      HASH_COMMENT_MODE,
+      IDENT_RE: IDENT_RE3,
+      MATCH_NOTHING_RE,
+      METHOD_GUARD,
+      NUMBER_MODE,
+      NUMBER_RE,
+      PHRASAL_WORDS_MODE,
+      QUOTE_STRING_MODE,
+      REGEXP_MODE,
+      RE_STARTERS_RE,
+      SHEBANG,
+      TITLE_MODE,
+      UNDERSCORE_IDENT_RE,
+      UNDERSCORE_TITLE_MODE
+    });
+    function skipIfHasPrecedingDot(match2, response) {
+      const before = match2.input[match2.index - 1];
+      if (before === ".") {
+        response.ignoreMatch();
+      }
+    }
+    function scopeClassName(mode, _parent) {
+      if (mode.className !== void 0) {
+        mode.scope = mode.className;
+        delete mode.className;
+      }
+    }
+    function beginKeywords(mode, parent) {
+      if (!parent) return;
+      if (!mode.beginKeywords) return;
+      mode.begin = "\\b(" + mode.beginKeywords.split(" ").join("|") + ")(?!\\.)(?=\\b|\\s)";
+      mode.__beforeBegin = skipIfHasPrecedingDot;
+      mode.keywords = mode.keywords || mode.beginKeywords;
+      delete mode.beginKeywords;
+      if (mode.relevance === void 0) mode.relevance = 0;
+    }
+    function compileIllegal(mode, _parent) {
+      if (!Array.isArray(mode.illegal)) return;
+      mode.illegal = either(...mode.illegal);
+    }
+    function compileMatch(mode, _parent) {
+      if (!mode.match) return;
+      if (mode.begin || mode.end) throw new Error("begin & end are not supported with match");
+      mode.begin = mode.match;
+      delete mode.match;
+    }
+    function compileRelevance(mode, _parent) {
+      if (mode.relevance === void 0) mode.relevance = 1;
+    }
+    var beforeMatchExt = (mode, parent) => {
+      if (!mode.beforeMatch) return;
+      if (mode.starts) throw new Error("beforeMatch cannot be used with starts");
+      const originalMode = Object.assign({}, mode);
+      Object.keys(mode).forEach((key) => {
+        delete mode[key];
+      });
+      mode.keywords = originalMode.keywords;
+      mode.begin = concat(originalMode.beforeMatch, lookahead(originalMode.begin));
+      mode.starts = {
+        relevance: 0,
+        contains: [
+          Object.assign(originalMode, { endsParent: true })
+        ]
+      };
+      mode.relevance = 0;
+      delete originalMode.beforeMatch;
+    };
+    var COMMON_KEYWORDS = [
+      "of",
+      "and",
+      "for",
+      "in",
+      "not",
+      "or",
+      "if",
+      "then",
+      "parent",
+      // common variable name
+      "list",
+      // common variable name
+      "value"
+      // common variable name
+    ];
+    var DEFAULT_KEYWORD_SCOPE = "keyword";
+    function compileKeywords(rawKeywords, caseInsensitive, scopeName = DEFAULT_KEYWORD_SCOPE) {
+      const compiledKeywords = /* @__PURE__ */ Object.create(null);
+      if (typeof rawKeywords === "string") {
+        compileList(scopeName, rawKeywords.split(" "));
+      } else if (Array.isArray(rawKeywords)) {
+        compileList(scopeName, rawKeywords);
+      } else {
+        Object.keys(rawKeywords).forEach(function(scopeName2) {
+          Object.assign(
+            compiledKeywords,
+            compileKeywords(rawKeywords[scopeName2], caseInsensitive, scopeName2)
+          );
+        });
+      }
+      return compiledKeywords;
+      function compileList(scopeName2, keywordList) {
+        if (caseInsensitive) {
+          keywordList = keywordList.map((x3) => x3.toLowerCase());
+        }
+        keywordList.forEach(function(keyword) {
+          const pair = keyword.split("|");
+          compiledKeywords[pair[0]] = [scopeName2, scoreForKeyword(pair[0], pair[1])];
+        });
+      }
+    }
+    function scoreForKeyword(keyword, providedScore) {
+      if (providedScore) {
+        return Number(providedScore);
+      }
+      return commonKeyword(keyword) ? 0 : 1;
+    }
+    function commonKeyword(keyword) {
+      return COMMON_KEYWORDS.includes(keyword.toLowerCase());
+    }
+    var seenDeprecations = {};
+    var error62 = (message) => {
+      console.error(message);
+    };
+    var warn = (message, ...args) => {
+      console.log(`WARN: ${message}`, ...args);
+    };
+    var deprecated = (version3, message) => {
+      if (seenDeprecations[`${version3}/${message}`]) return;
+      console.log(`Deprecated as of ${version3}. ${message}`);
+      seenDeprecations[`${version3}/${message}`] = true;
+    };
+    var MultiClassError = new Error();
+    function remapScopeNames(mode, regexes, { key }) {
+      let offset = 0;
+      const scopeNames = mode[key];
+      const emit = {};
+      const positions = {};
+      for (let i2 = 1; i2 <= regexes.length; i2++) {
+        positions[i2 + offset] = scopeNames[i2];
+        emit[i2 + offset] = true;
+        offset += countMatchGroups(regexes[i2 - 1]);
+      }
+      mode[key] = positions;
+      mode[key]._emit = emit;
+      mode[key]._multi = true;
+    }
+    function beginMultiClass(mode) {
+      if (!Array.isArray(mode.begin)) return;
+      if (mode.skip || mode.excludeBegin || mode.returnBegin) {
+        error62("skip, excludeBegin, returnBegin not compatible with beginScope: {}");
+        throw MultiClassError;
+      }
+      if (typeof mode.beginScope !== "object" || mode.beginScope === null) {
+        error62("beginScope must be object");
+        throw MultiClassError;
+      }
+      remapScopeNames(mode, mode.begin, { key: "beginScope" });
+      mode.begin = _rewriteBackreferences(mode.begin, { joinWith: "" });
+    }
+    function endMultiClass(mode) {
+      if (!Array.isArray(mode.end)) return;
+      if (mode.skip || mode.excludeEnd || mode.returnEnd) {
+        error62("skip, excludeEnd, returnEnd not compatible with endScope: {}");
+        throw MultiClassError;
+      }
+      if (typeof mode.endScope !== "object" || mode.endScope === null) {
+        error62("endScope must be object");
+        throw MultiClassError;
+      }
+      remapScopeNames(mode, mode.end, { key: "endScope" });
+      mode.end = _rewriteBackreferences(mode.end, { joinWith: "" });
+    }
+    function scopeSugar(mode) {
+      if (mode.scope && typeof mode.scope === "object" && mode.scope !== null) {
+        mode.beginScope = mode.scope;
+        delete mode.scope;
+      }
+    }
+    function MultiClass(mode) {
+      scopeSugar(mode);
+      if (typeof mode.beginScope === "string") {
+        mode.beginScope = { _wrap: mode.beginScope };
+      }
+      if (typeof mode.endScope === "string") {
+        mode.endScope = { _wrap: mode.endScope };
+      }
+      beginMultiClass(mode);
+      endMultiClass(mode);
+    }
+    function compileLanguage(language) {
+      function langRe(value, global2) {
+        return new RegExp(
+          source(value),
+          "m" + (language.case_insensitive ? "i" : "") + (language.unicodeRegex ? "u" : "") + (global2 ? "g" : "")
+        );
+      }
+      class MultiRegex {
+        constructor() {
+          this.matchIndexes = {};
+          this.regexes = [];
+          this.matchAt = 1;
+          this.position = 0;
+        }
+        // @ts-ignore
+        addRule(re, opts) {
+          opts.position = this.position++;
+          this.matchIndexes[this.matchAt] = opts;
+          this.regexes.push([opts, re]);
+          this.matchAt += countMatchGroups(re) + 1;
+        }
+        compile() {
+          if (this.regexes.length === 0) {
+            this.exec = () => null;
+          }
+          const terminators = this.regexes.map((el) => el[1]);
+          this.matcherRe = langRe(_rewriteBackreferences(terminators, { joinWith: "|" }), true);
+          this.lastIndex = 0;
+        }
+        /** @param {string} s */
+        exec(s) {
+          this.matcherRe.lastIndex = this.lastIndex;
+          const match2 = this.matcherRe.exec(s);
+          if (!match2) {
+            return null;
+          }
+          const i2 = match2.findIndex((el, i3) => i3 > 0 && el !== void 0);
+          const matchData = this.matchIndexes[i2];
+          match2.splice(0, i2);
+          return Object.assign(match2, matchData);
+        }
+      }
+      class ResumableMultiRegex {
+        constructor() {
+          this.rules = [];
+          this.multiRegexes = [];
+          this.count = 0;
+          this.lastIndex = 0;
+          this.regexIndex = 0;
+        }
+        // @ts-ignore
+        getMatcher(index) {
+          if (this.multiRegexes[index]) return this.multiRegexes[index];
+          const matcher = new MultiRegex();
+          this.rules.slice(index).forEach(([re, opts]) => matcher.addRule(re, opts));
+          matcher.compile();
+          this.multiRegexes[index] = matcher;
+          return matcher;
+        }
+        resumingScanAtSamePosition() {
+          return this.regexIndex !== 0;
+        }
+        considerAll() {
+          this.regexIndex = 0;
+        }
+        // @ts-ignore
+        addRule(re, opts) {
+          this.rules.push([re, opts]);
+          if (opts.type === "begin") this.count++;
+        }
+        /** @param {string} s */
+        exec(s) {
+          const m = this.getMatcher(this.regexIndex);
+          m.lastIndex = this.lastIndex;
+          let result = m.exec(s);
+          if (this.resumingScanAtSamePosition()) {
+            if (result && result.index === this.lastIndex) ;
+            else {
+              const m2 = this.getMatcher(0);
+              m2.lastIndex = this.lastIndex + 1;
+              result = m2.exec(s);
+            }
+          }
+          if (result) {
+            this.regexIndex += result.position + 1;
+            if (this.regexIndex === this.count) {
+              this.considerAll();
+            }
+          }
+          return result;
+        }
+      }
+      function buildModeRegex(mode) {
+        const mm = new ResumableMultiRegex();
+        mode.contains.forEach((term) => mm.addRule(term.begin, { rule: term, type: "begin" }));
+        if (mode.terminatorEnd) {
+          mm.addRule(mode.terminatorEnd, { type: "end" });
+        }
+        if (mode.illegal) {
+          mm.addRule(mode.illegal, { type: "illegal" });
+        }
+        return mm;
+      }
+      function compileMode(mode, parent) {
+        const cmode = (
+          /** @type CompiledMode */
+          mode
+        );
+        if (mode.isCompiled) return cmode;
+        [
+          scopeClassName,
+          // do this early so compiler extensions generally don't have to worry about
+          // the distinction between match/begin
+          compileMatch,
+          MultiClass,
+          beforeMatchExt
+        ].forEach((ext) => ext(mode, parent));
+        language.compilerExtensions.forEach((ext) => ext(mode, parent));
+        mode.__beforeBegin = null;
+        [
+          beginKeywords,
+          // do this later so compiler extensions that come earlier have access to the
+          // raw array if they wanted to perhaps manipulate it, etc.
+          compileIllegal,
+          // default to 1 relevance if not specified
+          compileRelevance
+        ].forEach((ext) => ext(mode, parent));
+        mode.isCompiled = true;
+        let keywordPattern = null;
+        if (typeof mode.keywords === "object" && mode.keywords.$pattern) {
+          mode.keywords = Object.assign({}, mode.keywords);
+          keywordPattern = mode.keywords.$pattern;
+          delete mode.keywords.$pattern;
+        }
+        keywordPattern = keywordPattern || /\w+/;
+        if (mode.keywords) {
+          mode.keywords = compileKeywords(mode.keywords, language.case_insensitive);
+        }
+        cmode.keywordPatternRe = langRe(keywordPattern, true);
+        if (parent) {
+          if (!mode.begin) mode.begin = /\B|\b/;
+          cmode.beginRe = langRe(cmode.begin);
+          if (!mode.end && !mode.endsWithParent) mode.end = /\B|\b/;
+          if (mode.end) cmode.endRe = langRe(cmode.end);
+          cmode.terminatorEnd = source(cmode.end) || "";
+          if (mode.endsWithParent && parent.terminatorEnd) {
+            cmode.terminatorEnd += (mode.end ? "|" : "") + parent.terminatorEnd;
+          }
+        }
+        if (mode.illegal) cmode.illegalRe = langRe(
+          /** @type {RegExp | string} */
+          mode.illegal
+        );
+        if (!mode.contains) mode.contains = [];
+        mode.contains = [].concat(...mode.contains.map(function(c) {
+          return expandOrCloneMode(c === "self" ? mode : c);
+        }));
+        mode.contains.forEach(function(c) {
+          compileMode(
+            /** @type Mode */
+            c,
+            cmode
+          );
+        });
+        if (mode.starts) {
+          compileMode(mode.starts, parent);
+        }
+        cmode.matcher = buildModeRegex(cmode);
+        return cmode;
+      }
+      if (!language.compilerExtensions) language.compilerExtensions = [];
+      if (language.contains && language.contains.includes("self")) {
+        throw new Error("ERR: contains `self` is not supported at the top-level of a language.  See documentation.");
+      }
+      language.classNameAliases = inherit$1(language.classNameAliases || {});
+      return compileMode(
+        /** @type Mode */
+        language
+      );
+    }
+    function dependencyOnParent(mode) {
+      if (!mode) return false;
+      return mode.endsWithParent || dependencyOnParent(mode.starts);
+    }
+    function expandOrCloneMode(mode) {
+      if (mode.variants && !mode.cachedVariants) {
+        mode.cachedVariants = mode.variants.map(function(variant) {
+          return inherit$1(mode, { variants: null }, variant);
+        });
+      }
+      if (mode.cachedVariants) {
+        return mode.cachedVariants;
+      }
+      if (dependencyOnParent(mode)) {
+        return inherit$1(mode, { starts: mode.starts ? inherit$1(mode.starts) : null });
+      }
+      if (Object.isFrozen(mode)) {
+        return inherit$1(mode);
+      }
+      return mode;
+    }
+    var version2 = "11.12.0";
+    var HTMLInjectionError = class extends Error {
+      constructor(reason, html3) {
+        super(reason);
+        this.name = "HTMLInjectionError";
+        this.html = html3;
+      }
+    };
+    var escape = escapeHTML;
+    var inherit = inherit$1;
+    var NO_MATCH = /* @__PURE__ */ Symbol("nomatch");
+    var MAX_KEYWORD_HITS = 7;
+    var HLJS = function(hljs) {
+      const languages = /* @__PURE__ */ Object.create(null);
+      const aliases = /* @__PURE__ */ Object.create(null);
+      const plugins = [];
+      let SAFE_MODE = true;
+      const LANGUAGE_NOT_FOUND = "Could not find the language '{}', did you forget to load/include a language module?";
+      const PLAINTEXT_LANGUAGE = { disableAutodetect: true, name: "Plain text", contains: [] };
+      let options = {
+        ignoreUnescapedHTML: false,
+        throwUnescapedHTML: false,
+        noHighlightRe: /^(no-?highlight)$/i,
+        languageDetectRe: /\blang(?:uage)?-([\w-]+)\b/i,
+        classPrefix: "hljs-",
+        cssSelector: "pre code",
+        languages: null,
+        // beta configuration options, subject to change, welcome to discuss
+        // https://github.com/highlightjs/highlight.js/issues/1086
+        __emitter: TokenTreeEmitter
+      };
+      function shouldNotHighlight(languageName) {
+        return options.noHighlightRe.test(languageName);
+      }
+      function blockLanguage(block) {
+        let classes = block.className + " ";
+        classes += block.parentNode ? block.parentNode.className : "";
+        const match2 = options.languageDetectRe.exec(classes);
+        if (match2) {
+          const language = getLanguage(match2[1]);
+          if (!language) {
+            warn(LANGUAGE_NOT_FOUND.replace("{}", match2[1]));
+            warn("Falling back to no-highlight mode for this block.", block);
+          }
+          return language ? match2[1] : "no-highlight";
+        }
+        return classes.split(/\s+/).find((_class) => shouldNotHighlight(_class) || getLanguage(_class));
+      }
+      function highlight2(codeOrLanguageName, optionsOrCode, ignoreIllegals) {
+        let code = "";
+        let languageName = "";
+        if (typeof optionsOrCode === "object") {
+          code = codeOrLanguageName;
+          ignoreIllegals = optionsOrCode.ignoreIllegals;
+          languageName = optionsOrCode.language;
+        } else {
+          deprecated("10.7.0", "highlight(lang, code, ...args) has been deprecated.");
+          deprecated("10.7.0", "Please use highlight(code, options) instead.\nhttps://github.com/highlightjs/highlight.js/issues/2277");
+          languageName = codeOrLanguageName;
+          code = optionsOrCode;
+        }
+        if (ignoreIllegals === void 0) {
+          ignoreIllegals = true;
+        }
+        const context = {
+          code,
+          language: languageName
+        };
+        fire("before:highlight", context);
+        const result = context.result ? context.result : _highlight(context.language, context.code, ignoreIllegals);
+        result.code = context.code;
+        fire("after:highlight", result);
+        return result;
+      }
+      function _highlight(languageName, codeToHighlight, ignoreIllegals, continuation) {
+        const keywordHits = /* @__PURE__ */ Object.create(null);
+        function keywordData(mode, matchText) {
+          return mode.keywords[matchText];
+        }
+        function processKeywords() {
+          if (!top.keywords) {
+            emitter.addText(modeBuffer);
+            return;
+          }
+          let lastIndex = 0;
+          top.keywordPatternRe.lastIndex = 0;
+          let match2 = top.keywordPatternRe.exec(modeBuffer);
+          let buf = "";
+          while (match2) {
+            buf += modeBuffer.substring(lastIndex, match2.index);
+            const word = language.case_insensitive ? match2[0].toLowerCase() : match2[0];
+            const data = keywordData(top, word);
+            if (data) {
+              const [kind, keywordRelevance] = data;
+              emitter.addText(buf);
+              buf = "";
+              keywordHits[word] = (keywordHits[word] || 0) + 1;
+              if (keywordHits[word] <= MAX_KEYWORD_HITS) relevance += keywordRelevance;
+              if (kind.startsWith("_")) {
+                buf += match2[0];
+              } else {
+                const cssClass = language.classNameAliases[kind] || kind;
+                emitKeyword(match2[0], cssClass);
+              }
+            } else {
+              buf += match2[0];
+            }
+            lastIndex = top.keywordPatternRe.lastIndex;
+            match2 = top.keywordPatternRe.exec(modeBuffer);
+          }
+          buf += modeBuffer.substring(lastIndex);
+          emitter.addText(buf);
+        }
+        function processSubLanguage() {
+          if (modeBuffer === "") return;
+          let result2 = null;
+          if (typeof top.subLanguage === "string") {
+            if (!languages[top.subLanguage]) {
+              emitter.addText(modeBuffer);
+              return;
+            }
+            result2 = _highlight(top.subLanguage, modeBuffer, true, continuations[top.subLanguage]);
+            continuations[top.subLanguage] = /** @type {CompiledMode} */
+            result2._top;
+          } else {
+            result2 = highlightAuto(modeBuffer, top.subLanguage.length ? top.subLanguage : null);
+          }
+          if (top.relevance > 0) {
+            relevance += result2.relevance;
+          }
+          emitter.__addSublanguage(result2._emitter, result2.language);
+        }
+        function processBuffer() {
+          if (top.subLanguage != null) {
+            processSubLanguage();
+          } else {
+            processKeywords();
+          }
+          modeBuffer = "";
+        }
+        function emitKeyword(keyword, scope) {
+          if (keyword === "") return;
+          emitter.startScope(scope);
+          emitter.addText(keyword);
+          emitter.endScope();
+        }
+        function emitMultiClass(scope, match2) {
+          let i2 = 1;
+          const max = match2.length - 1;
+          while (i2 <= max) {
+            if (!scope._emit[i2]) {
+              i2++;
+              continue;
+            }
+            const klass = language.classNameAliases[scope[i2]] || scope[i2];
+            const text = match2[i2];
+            if (klass) {
+              emitKeyword(text, klass);
+            } else {
+              modeBuffer = text;
+              processKeywords();
+              modeBuffer = "";
+            }
+            i2++;
+          }
+        }
+        function startNewMode(mode, match2) {
+          if (mode.scope && typeof mode.scope === "string") {
+            emitter.openNode(language.classNameAliases[mode.scope] || mode.scope);
+          }
+          if (mode.beginScope) {
+            if (mode.beginScope._wrap) {
+              emitKeyword(modeBuffer, language.classNameAliases[mode.beginScope._wrap] || mode.beginScope._wrap);
+              modeBuffer = "";
+            } else if (mode.beginScope._multi) {
+              emitMultiClass(mode.beginScope, match2);
+              modeBuffer = "";
+            }
+          }
+          top = Object.create(mode, { parent: { value: top } });
+          return top;
+        }
+        function endOfMode(mode, match2, matchPlusRemainder) {
+          let matched = startsWith(mode.endRe, matchPlusRemainder);
+          if (matched) {
+            if (mode["on:end"]) {
+              const resp = new Response3(mode);
+              mode["on:end"](match2, resp);
+              if (resp.isMatchIgnored) matched = false;
+            }
+            if (matched) {
+              while (mode.endsParent && mode.parent) {
+                mode = mode.parent;
+              }
+              return mode;
+            }
+          }
+          if (mode.endsWithParent) {
+            return endOfMode(mode.parent, match2, matchPlusRemainder);
+          }
+        }
+        function doIgnore(lexeme) {
+          if (top.matcher.regexIndex === 0) {
+            modeBuffer += lexeme[0];
+            return 1;
+          } else {
+            resumeScanAtSamePosition = true;
+            return 0;
+          }
+        }
+        function doBeginMatch(match2) {
+          const lexeme = match2[0];
+          const newMode = match2.rule;
+          const resp = new Response3(newMode);
+          const beforeCallbacks = [newMode.__beforeBegin, newMode["on:begin"]];
+          for (const cb of beforeCallbacks) {
+            if (!cb) continue;
+            cb(match2, resp);
+            if (resp.isMatchIgnored) return doIgnore(lexeme);
+          }
+          if (newMode.skip) {
+            modeBuffer += lexeme;
+          } else {
+            if (newMode.excludeBegin) {
+              modeBuffer += lexeme;
+            }
+            processBuffer();
+            if (!newMode.returnBegin && !newMode.excludeBegin) {
+              modeBuffer = lexeme;
+            }
+          }
+          startNewMode(newMode, match2);
+          return newMode.returnBegin ? 0 : lexeme.length;
+        }
+        function doEndMatch(match2) {
+          const lexeme = match2[0];
+          const matchPlusRemainder = codeToHighlight.substring(match2.index);
+          const endMode = endOfMode(top, match2, matchPlusRemainder);
+          if (!endMode) {
+            return NO_MATCH;
+          }
+          const origin = top;
+          if (top.endScope && top.endScope._wrap) {
+            processBuffer();
+            emitKeyword(lexeme, top.endScope._wrap);
+          } else if (top.endScope && top.endScope._multi) {
+            processBuffer();
+            emitMultiClass(top.endScope, match2);
+          } else if (origin.skip) {
+            modeBuffer += lexeme;
+          } else {
+            if (!(origin.returnEnd || origin.excludeEnd)) {
+              modeBuffer += lexeme;
+            }
+            processBuffer();
+            if (origin.excludeEnd) {
+              modeBuffer = lexeme;
+            }
+          }
+          do {
+            if (top.scope) {
+              emitter.closeNode();
+            }
+            if (!top.skip && !top.subLanguage) {
+              relevance += top.relevance;
+            }
+            top = top.parent;
+          } while (top !== endMode.parent);
+          if (endMode.starts) {
+            startNewMode(endMode.starts, match2);
+          }
+          return origin.returnEnd ? 0 : lexeme.length;
+        }
+        function processContinuations() {
+          const list = [];
+          for (let current = top; current !== language; current = current.parent) {
+            if (current.scope) {
+              list.unshift(current.scope);
+            }
+          }
+          list.forEach((item) => emitter.openNode(item));
+        }
+        let lastMatch = {};
+        function processLexeme(textBeforeMatch, match2) {
+          const lexeme = match2 && match2[0];
+          modeBuffer += textBeforeMatch;
+          if (lexeme == null) {
+            processBuffer();
+            return 0;
+          }
+          if (lastMatch.type === "begin" && match2.type === "end" && lastMatch.index === match2.index && lexeme === "") {
+            modeBuffer += codeToHighlight.slice(match2.index, match2.index + 1);
+            if (!SAFE_MODE) {
+              const err2 = new Error(`0 width match regex (${languageName})`);
+              err2.languageName = languageName;
+              err2.badRule = lastMatch.rule;
+              throw err2;
+            }
+            return 1;
+          }
+          lastMatch = match2;
+          if (match2.type === "begin") {
+            return doBeginMatch(match2);
+          } else if (match2.type === "illegal" && !ignoreIllegals) {
+            const err2 = new Error('Illegal lexeme "' + lexeme + '" for mode "' + (top.scope || "<unnamed>") + '"');
+            err2.mode = top;
+            throw err2;
+          } else if (match2.type === "end") {
+            const processed = doEndMatch(match2);
+            if (processed !== NO_MATCH) {
+              return processed;
+            }
+          }
+          if (match2.type === "illegal" && lexeme === "") {
+            if (match2.index === codeToHighlight.length) ;
+            else {
+              modeBuffer += "\n";
+            }
+            return 1;
+          }
+          if (iterations > 1e5 && iterations > match2.index * 3) {
+            const err2 = new Error("potential infinite loop, way more iterations than matches");
+            throw err2;
+          }
+          modeBuffer += lexeme;
+          return lexeme.length;
+        }
+        const language = getLanguage(languageName);
+        if (!language) {
+          error62(LANGUAGE_NOT_FOUND.replace("{}", languageName));
+          throw new Error('Unknown language: "' + languageName + '"');
+        }
+        const md = compileLanguage(language);
+        let result = "";
+        let top = continuation || md;
+        const continuations = {};
+        const emitter = new options.__emitter(options);
+        processContinuations();
+        let modeBuffer = "";
+        let relevance = 0;
+        let index = 0;
+        let iterations = 0;
+        let resumeScanAtSamePosition = false;
+        try {
+          if (!language.__emitTokens) {
+            top.matcher.considerAll();
+            for (; ; ) {
+              iterations++;
+              if (resumeScanAtSamePosition) {
+                resumeScanAtSamePosition = false;
+              } else {
+                top.matcher.considerAll();
+              }
+              top.matcher.lastIndex = index;
+              const match2 = top.matcher.exec(codeToHighlight);
+              if (!match2) break;
+              const beforeMatch = codeToHighlight.substring(index, match2.index);
+              const processedCount = processLexeme(beforeMatch, match2);
+              index = match2.index + processedCount;
+            }
+            processLexeme(codeToHighlight.substring(index));
+          } else {
+            language.__emitTokens(codeToHighlight, emitter);
+          }
+          emitter.finalize();
+          result = emitter.toHTML();
+          return {
+            language: languageName,
+            value: result,
+            relevance,
+            illegal: false,
+            _emitter: emitter,
+            _top: top
+          };
+        } catch (err2) {
+          if (err2.message && err2.message.includes("Illegal")) {
+            return {
+              language: languageName,
+              value: escape(codeToHighlight),
+              illegal: true,
+              relevance: 0,
+              _illegalBy: {
+                message: err2.message,
+                index,
+                context: codeToHighlight.slice(index - 100, index + 100),
+                mode: err2.mode,
+                resultSoFar: result
+              },
+              _emitter: emitter
+            };
+          } else if (SAFE_MODE) {
+            return {
+              language: languageName,
+              value: escape(codeToHighlight),
+              illegal: false,
+              relevance: 0,
+              errorRaised: err2,
+              _emitter: emitter,
+              _top: top
+            };
+          } else {
+            throw err2;
+          }
+        }
+      }
+      function justTextHighlightResult(code) {
+        const result = {
+          value: escape(code),
+          illegal: false,
+          relevance: 0,
+          _top: PLAINTEXT_LANGUAGE,
+          _emitter: new options.__emitter(options)
+        };
+        result._emitter.addText(code);
+        return result;
+      }
+      function highlightAuto(code, languageSubset) {
+        languageSubset = languageSubset || options.languages || Object.keys(languages);
+        const plaintext = justTextHighlightResult(code);
+        const results = languageSubset.filter(getLanguage).filter(autoDetection).map(
+          (name) => _highlight(name, code, false)
+        );
+        results.unshift(plaintext);
+        const sorted = results.sort((a, b) => {
+          if (a.relevance !== b.relevance) return b.relevance - a.relevance;
+          if (a.language && b.language) {
+            if (getLanguage(a.language).supersetOf === b.language) {
+              return 1;
+            } else if (getLanguage(b.language).supersetOf === a.language) {
+              return -1;
+            }
+          }
+          return 0;
+        });
+        const [best, secondBest] = sorted;
+        const result = best;
+        result.secondBest = secondBest;
+        return result;
+      }
+      function updateClassName(element, currentLang, resultLang) {
+        const language = currentLang && aliases[currentLang] || resultLang;
+        element.classList.add("hljs");
+        element.classList.add(`language-${language}`);
+      }
+      function highlightElement(element) {
+        let node2 = null;
+        const language = blockLanguage(element);
+        if (shouldNotHighlight(language)) return;
+        fire(
+          "before:highlightElement",
+          { el: element, language }
+        );
+        if (element.dataset.highlighted) {
+          console.log("Element previously highlighted. To highlight again, first unset `dataset.highlighted`.", element);
+          return;
+        }
+        if (element.children.length > 0) {
+          if (!options.ignoreUnescapedHTML) {
+            console.warn("One of your code blocks includes unescaped HTML. This is a potentially serious security risk.");
+            console.warn("https://github.com/highlightjs/highlight.js/wiki/security");
+            console.warn("The element with unescaped HTML:");
+            console.warn(element);
+          }
+          if (options.throwUnescapedHTML) {
+            const err2 = new HTMLInjectionError(
+              "One of your code blocks includes unescaped HTML.",
+              element.innerHTML
+            );
+            throw err2;
+          }
+        }
+        node2 = element;
+        const text = node2.textContent;
+        const result = language ? highlight2(text, { language, ignoreIllegals: true }) : highlightAuto(text);
+        element.innerHTML = result.value;
+        element.dataset.highlighted = "yes";
+        updateClassName(element, language, result.language);
+        element.result = {
+          language: result.language,
+          // TODO: remove with version 11.0
+          re: result.relevance,
+          relevance: result.relevance
+        };
+        if (result.secondBest) {
+          element.secondBest = {
+            language: result.secondBest.language,
+            relevance: result.secondBest.relevance
+          };
+        }
+        fire("after:highlightElement", { el: element, result, text });
+      }
+      function configure(userOptions) {
+        options = inherit(options, userOptions);
+      }
+      const initHighlighting = () => {
+        highlightAll();
+        deprecated("10.6.0", "initHighlighting() deprecated.  Use highlightAll() now.");
+      };
+      function initHighlightingOnLoad() {
+        highlightAll();
+        deprecated("10.6.0", "initHighlightingOnLoad() deprecated.  Use highlightAll() now.");
+      }
+      let wantsHighlight = false;
+      function highlightAll() {
+        function boot() {
+          highlightAll();
+        }
+        if (document.readyState === "loading") {
+          if (!wantsHighlight) {
+            window.addEventListener("DOMContentLoaded", boot, false);
+          }
+          wantsHighlight = true;
+          return;
+        }
+        const blocks = document.querySelectorAll(options.cssSelector);
+        blocks.forEach(highlightElement);
+      }
+      function registerLanguage(languageName, languageDefinition) {
+        let lang = null;
+        try {
+          lang = languageDefinition(hljs);
+        } catch (error$1) {
+          error62("Language definition for '{}' could not be registered.".replace("{}", languageName));
+          if (!SAFE_MODE) {
+            throw error$1;
+          } else {
+            error62(error$1);
+          }
+          lang = PLAINTEXT_LANGUAGE;
+        }
+        if (!lang.name) lang.name = languageName;
+        languages[languageName] = lang;
+        lang.rawDefinition = languageDefinition.bind(null, hljs);
+        if (lang.aliases) {
+          registerAliases(lang.aliases, { languageName });
+        }
+      }
+      function unregisterLanguage(languageName) {
+        delete languages[languageName];
+        for (const alias of Object.keys(aliases)) {
+          if (aliases[alias] === languageName) {
+            delete aliases[alias];
+          }
+        }
+      }
+      function listLanguages() {
+        return Object.keys(languages);
+      }
+      function getLanguage(name) {
+        name = (name || "").toLowerCase();
+        return languages[name] || languages[aliases[name]];
+      }
+      function registerAliases(aliasList, { languageName }) {
+        if (typeof aliasList === "string") {
+          aliasList = [aliasList];
+        }
+        aliasList.forEach((alias) => {
+          aliases[alias.toLowerCase()] = languageName;
+        });
+      }
+      function autoDetection(name) {
+        const lang = getLanguage(name);
+        return lang && !lang.disableAutodetect;
+      }
+      function upgradePluginAPI(plugin) {
+        if (plugin["before:highlightBlock"] && !plugin["before:highlightElement"]) {
+          plugin["before:highlightElement"] = (data) => {
+            plugin["before:highlightBlock"](
+              Object.assign({ block: data.el }, data)
+            );
+          };
+        }
+        if (plugin["after:highlightBlock"] && !plugin["after:highlightElement"]) {
+          plugin["after:highlightElement"] = (data) => {
+            plugin["after:highlightBlock"](
+              Object.assign({ block: data.el }, data)
+            );
+          };
+        }
+      }
+      function addPlugin(plugin) {
+        upgradePluginAPI(plugin);
+        plugins.push(plugin);
+      }
+      function removePlugin(plugin) {
+        const index = plugins.indexOf(plugin);
+        if (index !== -1) {
+          plugins.splice(index, 1);
+        }
+      }
+      function fire(event, args) {
+        const cb = event;
+        plugins.forEach(function(plugin) {
+          if (plugin[cb]) {
+            plugin[cb](args);
+          }
+        });
+      }
+      function deprecateHighlightBlock(el) {
+        deprecated("10.7.0", "highlightBlock will be removed entirely in v12.0");
+        deprecated("10.7.0", "Please use highlightElement now.");
+        return highlightElement(el);
+      }
+      Object.assign(hljs, {
+        highlight: highlight2,
+        highlightAuto,
+        highlightAll,
+        highlightElement,
+        // TODO: Remove with v12 API
+        highlightBlock: deprecateHighlightBlock,
+        configure,
+        initHighlighting,
+        initHighlightingOnLoad,
+        registerLanguage,
+        unregisterLanguage,
+        listLanguages,
+        getLanguage,
+        registerAliases,
+        autoDetection,
+        inherit,
+        addPlugin,
+        removePlugin
+      });
+      hljs.debugMode = function() {
+        SAFE_MODE = false;
+      };
+      hljs.safeMode = function() {
+        SAFE_MODE = true;
+      };
+      hljs.versionString = version2;
+      hljs.regex = {
+        concat,
+        lookahead,
+        either,
+        optional: optional2,
+        anyNumberOfTimes
+      };
+      for (const key in MODES2) {
+        if (typeof MODES2[key] === "object") {
+          deepFreeze(MODES2[key]);
+        }
+      }
+      Object.assign(hljs, MODES2);
+      return hljs;
+    };
+    var highlight = HLJS({});
+    highlight.newInstance = () => HLJS({});
+    module.exports = highlight;
+    highlight.HighlightJS = highlight;
+    highlight.default = highlight;
   }
 });
 
@@ -20781,18 +22420,18 @@ var validateAsync = async (schema2, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse4 = _parse(_Err);
   const fn = (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse3(schema2, value, ctx, finalizeParams(fn, _params));
+    return parse4(schema2, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse4 = _parse(_Err);
   const fn = (schema2, value, _ctx, _params) => {
-    return parse3(schema2, value, _ctx, finalizeParams(fn, _params));
+    return parse4(schema2, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -22058,10 +23697,10 @@ function isValidJWT(token, algorithm = null) {
     const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header] = tokensParts;
-    if (!header)
+    const [header2] = tokensParts;
+    if (!header2)
       return false;
-    const parsedHeader = JSON.parse(atob(header));
+    const parsedHeader = JSON.parse(atob(header2));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -22287,7 +23926,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse3 = inst._zod.parse;
+  const parse4 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -22301,7 +23940,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse3(payload, ctx);
+    return parse4(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -22684,7 +24323,7 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
   defineLazyInternal(inst, "values", (zod) => {
     if (zod.def.options.every((o) => o._zod.values)) {
-      return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+      return new Set(zod.def.options.flatMap((option2) => Array.from(option2._zod.values)));
     }
     return void 0;
   });
@@ -22702,8 +24341,8 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
     }
     let async = false;
     const results = [];
-    for (const option of def.options) {
-      const result = option._zod.run({
+    for (const option2 of def.options) {
+      const result = option2._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
@@ -22762,8 +24401,8 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
     }
     let async = false;
     const results = [];
-    for (const option of def.options) {
-      const result = option._zod.run({
+    for (const option2 of def.options) {
+      const result = option2._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
@@ -22788,24 +24427,24 @@ function getDiscriminatedOption(union2, value) {
     map2 = discriminatorMap(internals.def);
     internals.bag.optionsMap = map2;
   }
-  const option = map2.get(value);
-  if (option === null)
+  const option2 = map2.get(value);
+  if (option2 === null)
     throw new Error(`Ambiguous discriminator value "${String(value)}"`);
-  return option;
+  return option2;
 }
 function discriminatorMap(def) {
   const map2 = /* @__PURE__ */ new Map();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
+  for (const option2 of def.options) {
+    const values = option2._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0)
-      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
+      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option2)}"`);
     for (const value of values) {
       if (map2.has(value)) {
         if (value !== void 0)
           throw new Error(`Duplicate discriminator value "${String(value)}"`);
         map2.set(value, null);
       } else {
-        map2.set(value, option);
+        map2.set(value, option2);
       }
     }
   }
@@ -22818,10 +24457,10 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
   defineLazyInternal(inst, "propValues", (zod) => {
     const propValues = {};
     let undefinedCount = 0;
-    for (const option of zod.def.options) {
-      const pv = option._zod.propValues;
+    for (const option2 of zod.def.options) {
+      const pv = option2._zod.propValues;
       if (!pv || Object.keys(pv).length === 0)
-        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
+        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option2)}"`);
       if (pv[zod.def.discriminator]?.has(void 0))
         undefinedCount++;
       for (const [k, v2] of Object.entries(pv)) {
@@ -22837,8 +24476,8 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       propValues[zod.def.discriminator]?.delete(void 0);
     return propValues;
   });
-  def.options.forEach((option, i2) => {
-    const propShape = rawShape(option._zod.def);
+  def.options.forEach((option2, i2) => {
+    const propShape = rawShape(option2._zod.def);
     if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
       throw new Error(`Invalid discriminated union option at index "${i2}"`);
     }
@@ -33149,8 +34788,8 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
   doc.write(`let ${outputVar};`);
   let firstBranch = true;
   const claimed = /* @__PURE__ */ new Set();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
+  for (const option2 of def.options) {
+    const values = option2._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0) {
       throw new ZodCompileUnsupportedError("discriminated union option without static discriminator values");
     }
@@ -33164,7 +34803,7 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
     const prefix = firstBranch ? "if" : "else if";
     doc.write(`${prefix} (${conditions.join(" || ")}) {`);
     doc.indented((d) => {
-      const branchOutput = generateCheck(d, ctx, option, accessor);
+      const branchOutput = generateCheck(d, ctx, option2, accessor);
       d.write(`${outputVar} = ${branchOutput};`);
     });
     doc.write(`}`);
@@ -34570,13 +36209,13 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema2, ctx, json2, params, message) {
+function handleUnrepresentable(schema2, ctx, json3, params, message) {
   const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
     throw new Error(message);
-  Object.assign(json2, result);
+  Object.assign(json3, result);
   return true;
 }
 function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
@@ -34736,14 +36375,14 @@ function compactTypeUnion(schema2) {
   if (!Array.isArray(options) || options.length === 0 || schema2.type !== void 0)
     return;
   const types = [];
-  for (const option of options) {
-    if (!option || typeof option !== "object")
+  for (const option2 of options) {
+    if (!option2 || typeof option2 !== "object")
       return;
-    compactTypeUnion(option);
-    const keys = Object.keys(option);
+    compactTypeUnion(option2);
+    const keys = Object.keys(option2);
     if (keys.length !== 1 || keys[0] !== "type")
       return;
-    const type = option.type;
+    const type = option2.type;
     for (const member of Array.isArray(type) ? type : [type]) {
       if (typeof member !== "string")
         return;
@@ -34812,12 +36451,12 @@ function foldObjects(members2) {
   }
   return folded;
 }
-function foldIntersection(json2) {
-  const allOf = json2.allOf;
+function foldIntersection(json3) {
+  const allOf = json3.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (const key of FOLDABLE_KEYS)
-    if (key in json2)
+    if (key in json3)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -34836,8 +36475,8 @@ function foldIntersection(json2) {
   }
   if (!folded)
     return;
-  delete json2.allOf;
-  assignProps(json2, folded);
+  delete json3.allOf;
+  assignProps(json3, folded);
 }
 function finalize(ctx, schema2) {
   const root = ctx.seen.get(schema2);
@@ -34919,20 +36558,20 @@ function finalize(ctx, schema2) {
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
-        for (const json2 of [seen.schema, seen.def]) {
-          const allOf = json2?.allOf;
+        for (const json3 of [seen.schema, seen.def]) {
+          const allOf = json3?.allOf;
           if (!Array.isArray(allOf))
             continue;
           const existing = carriers.get(allOf);
           if (existing)
-            existing.push(json2);
+            existing.push(json3);
           else
-            carriers.set(allOf, [json2]);
+            carriers.set(allOf, [json3]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json2 of carriers.get(allOf) ?? [])
-          foldIntersection(json2);
+        for (const json3 of carriers.get(allOf) ?? [])
+          foldIntersection(json3);
       }
     }
   }
@@ -35033,8 +36672,8 @@ function isTransforming(_schema, _ctx) {
     return false;
   }
   if (def.type === "union") {
-    for (const option of def.options) {
-      if (isTransforming(option, ctx))
+    for (const option2 of def.options) {
+      if (isTransforming(option2, ctx))
         return true;
     }
     return false;
@@ -35167,29 +36806,29 @@ var exactPatterns = /* @__PURE__ */ new Map([
 ]);
 var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema2, ctx, _json, _params) => {
-  const json2 = _json;
-  json2.type = "string";
+  const json3 = _json;
+  json3.type = "string";
   const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
   if (typeof minimum === "number")
-    json2.minLength = minimum;
+    json3.minLength = minimum;
   if (typeof maximum === "number")
-    json2.maxLength = maximum;
+    json3.maxLength = maximum;
   if (format) {
-    json2.format = formatMap[format] ?? format;
-    if (json2.format === "")
-      delete json2.format;
+    json3.format = formatMap[format] ?? format;
+    if (json3.format === "")
+      delete json3.format;
     if (format === "time" || laxFormat) {
-      delete json2.format;
+      delete json3.format;
     }
   }
   if (contentEncoding)
-    json2.contentEncoding = contentEncoding;
+    json3.contentEncoding = contentEncoding;
   if (patterns && patterns.size > 0) {
     const patternList = [...patterns].map(exactPattern);
     if (patternList.length === 1)
-      json2.pattern = patternList[0].source;
+      json3.pattern = patternList[0].source;
     else if (patternList.length > 1) {
-      json2.allOf = [
+      json3.allOf = [
         ...patternList.map((regex) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
           pattern: regex.source
@@ -35199,31 +36838,31 @@ var stringProcessor = (schema2, ctx, _json, _params) => {
   }
 };
 var numberProcessor = (schema2, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema2);
-  json2.type = isInt ? "integer" : "number";
+  json3.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
   const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
   if (exMin) {
     if (legacy) {
-      json2.minimum = exclusiveMinimum;
-      json2.exclusiveMinimum = true;
+      json3.minimum = exclusiveMinimum;
+      json3.exclusiveMinimum = true;
     } else {
-      json2.exclusiveMinimum = exclusiveMinimum;
+      json3.exclusiveMinimum = exclusiveMinimum;
     }
   } else if (typeof minimum === "number") {
-    json2.minimum = minimum;
+    json3.minimum = minimum;
   }
   if (exMax) {
     if (legacy) {
-      json2.maximum = exclusiveMaximum;
-      json2.exclusiveMaximum = true;
+      json3.maximum = exclusiveMaximum;
+      json3.exclusiveMaximum = true;
     } else {
-      json2.exclusiveMaximum = exclusiveMaximum;
+      json3.exclusiveMaximum = exclusiveMaximum;
     }
   } else if (typeof maximum === "number") {
-    json2.maximum = maximum;
+    json3.maximum = maximum;
   }
   if (multipleOf) {
     const divisors = /* @__PURE__ */ new Set();
@@ -35231,75 +36870,75 @@ var numberProcessor = (schema2, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema2, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema2, ctx, json3, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first2, ...rest] = divisors;
     if (first2 !== void 0)
-      json2.multipleOf = first2;
+      json3.multipleOf = first2;
     if (rest.length)
-      json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+      json3.allOf = [...json3.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
   }
 };
-var booleanProcessor = (_schema, _ctx, json2, _params) => {
-  json2.type = "boolean";
+var booleanProcessor = (_schema, _ctx, json3, _params) => {
+  json3.type = "boolean";
 };
-var bigintProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
+var bigintProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "BigInt cannot be represented in JSON Schema");
 };
-var symbolProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
+var symbolProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "Symbols cannot be represented in JSON Schema");
 };
-var nullProcessor = (_schema, ctx, json2, _params) => {
+var nullProcessor = (_schema, ctx, json3, _params) => {
   if (ctx.target === "openapi-3.0") {
-    json2.type = "string";
-    json2.nullable = true;
-    json2.enum = [null];
+    json3.type = "string";
+    json3.nullable = true;
+    json3.enum = [null];
   } else {
-    json2.type = "null";
+    json3.type = "null";
   }
 };
-var undefinedProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
+var undefinedProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "Undefined cannot be represented in JSON Schema");
 };
-var voidProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Void cannot be represented in JSON Schema");
+var voidProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "Void cannot be represented in JSON Schema");
 };
-var neverProcessor = (_schema, _ctx, json2, _params) => {
-  json2.not = {};
+var neverProcessor = (_schema, _ctx, json3, _params) => {
+  json3.not = {};
 };
 var anyProcessor = (_schema, _ctx, _json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var dateProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Date cannot be represented in JSON Schema");
+var dateProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "Date cannot be represented in JSON Schema");
 };
-var enumProcessor = (schema2, _ctx, json2, _params) => {
+var enumProcessor = (schema2, _ctx, json3, _params) => {
   const def = schema2._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
-    json2.not = {};
+    json3.not = {};
     return;
   }
   if (values.every((v2) => typeof v2 === "number"))
-    json2.type = "number";
+    json3.type = "number";
   if (values.every((v2) => typeof v2 === "string"))
-    json2.type = "string";
-  json2.enum = values;
+    json3.type = "string";
+  json3.enum = values;
 };
-var literalProcessor = (schema2, ctx, json2, params) => {
+var literalProcessor = (schema2, ctx, json3, params) => {
   const def = schema2._zod.def;
   if (def.values.length === 0) {
-    json2.not = {};
+    json3.not = {};
     return;
   }
   const vals = [];
   for (const val of def.values) {
     if (val === void 0) {
-      if (handleUnrepresentable(schema2, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema2, ctx, json3, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
     } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema2, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema2, ctx, json3, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
       vals.push(Number(val));
     } else {
@@ -35309,37 +36948,37 @@ var literalProcessor = (schema2, ctx, json2, params) => {
   if (vals.length === 0) {
   } else if (vals.length === 1) {
     const val = vals[0];
-    json2.type = val === null ? "null" : typeof val;
+    json3.type = val === null ? "null" : typeof val;
     if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-      json2.enum = [val];
+      json3.enum = [val];
     } else {
-      json2.const = val;
+      json3.const = val;
     }
   } else {
     if (vals.every((v2) => typeof v2 === "number"))
-      json2.type = "number";
+      json3.type = "number";
     if (vals.every((v2) => typeof v2 === "string"))
-      json2.type = "string";
+      json3.type = "string";
     if (vals.every((v2) => typeof v2 === "boolean"))
-      json2.type = "boolean";
+      json3.type = "boolean";
     if (vals.every((v2) => v2 === null))
-      json2.type = "null";
-    json2.enum = vals;
+      json3.type = "null";
+    json3.enum = vals;
   }
 };
-var nanProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "NaN cannot be represented in JSON Schema");
+var nanProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "NaN cannot be represented in JSON Schema");
 };
-var templateLiteralProcessor = (schema2, _ctx, json2, _params) => {
-  const _json = json2;
+var templateLiteralProcessor = (schema2, _ctx, json3, _params) => {
+  const _json = json3;
   const pattern = schema2._zod.pattern;
   if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
   _json.pattern = pattern.source;
 };
-var fileProcessor = (schema2, _ctx, json2, _params) => {
-  const _json = json2;
+var fileProcessor = (schema2, _ctx, json3, _params) => {
+  const _json = json3;
   _json.type = "string";
   _json.format = "binary";
   _json.contentEncoding = "binary";
@@ -35357,34 +36996,34 @@ var fileProcessor = (schema2, _ctx, json2, _params) => {
   else
     _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
 };
-var successProcessor = (_schema, _ctx, json2, _params) => {
-  json2.type = "boolean";
+var successProcessor = (_schema, _ctx, json3, _params) => {
+  json3.type = "boolean";
 };
-var customProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "Custom types cannot be represented in JSON Schema");
 };
-var functionProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Function types cannot be represented in JSON Schema");
+var functionProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "Function types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "Transforms cannot be represented in JSON Schema");
 };
-var mapProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Map cannot be represented in JSON Schema");
+var mapProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "Map cannot be represented in JSON Schema");
 };
-var setProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Set cannot be represented in JSON Schema");
+var setProcessor = (schema2, ctx, json3, params) => {
+  handleUnrepresentable(schema2, ctx, json3, params, "Set cannot be represented in JSON Schema");
 };
 var arrayProcessor = (schema2, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema2._zod.def;
   const { minimum, maximum } = aggregateChecks(schema2);
   if (typeof minimum === "number")
-    json2.minItems = minimum;
+    json3.minItems = minimum;
   if (typeof maximum === "number")
-    json2.maxItems = maximum;
-  json2.type = "array";
-  json2.items = processSchema(def.element, ctx, {
+    json3.maxItems = maximum;
+  json3.type = "array";
+  json3.items = processSchema(def.element, ctx, {
     ...params,
     path: [...params.path, "items"]
   });
@@ -35400,17 +37039,17 @@ function inputOptin(schema2) {
   return schema2._zod.optin;
 }
 var objectProcessor = (schema2, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema2._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema2, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema2, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
-  json2.type = "object";
-  json2.properties = {};
+  json3.type = "object";
+  json3.properties = {};
   for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+    assignProp(json3.properties, key, processSchema(shape[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
@@ -35423,21 +37062,21 @@ var objectProcessor = (schema2, ctx, _json, params) => {
     }
   }
   if (requiredKeys.length > 0) {
-    json2.required = requiredKeys;
+    json3.required = requiredKeys;
   }
   if (def.catchall?._zod.def.type === "never") {
-    json2.additionalProperties = false;
+    json3.additionalProperties = false;
   } else if (!def.catchall) {
     if (ctx.io === "output")
-      json2.additionalProperties = false;
+      json3.additionalProperties = false;
   } else if (def.catchall) {
-    json2.additionalProperties = processSchema(def.catchall, ctx, {
+    json3.additionalProperties = processSchema(def.catchall, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
   }
 };
-var unionProcessor = (schema2, ctx, json2, params) => {
+var unionProcessor = (schema2, ctx, json3, params) => {
   const def = schema2._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x3, i2) => processSchema(x3, ctx, {
@@ -35445,12 +37084,12 @@ var unionProcessor = (schema2, ctx, json2, params) => {
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i2]
   }));
   if (isExclusive) {
-    json2.oneOf = options;
+    json3.oneOf = options;
   } else {
-    json2.anyOf = options;
+    json3.anyOf = options;
   }
 };
-var intersectionProcessor = (schema2, ctx, json2, params) => {
+var intersectionProcessor = (schema2, ctx, json3, params) => {
   const def = schema2._zod.def;
   const a = processSchema(def.left, ctx, {
     ...params,
@@ -35465,13 +37104,13 @@ var intersectionProcessor = (schema2, ctx, json2, params) => {
     ...isSimpleIntersection(a) ? a.allOf : [a],
     ...isSimpleIntersection(b) ? b.allOf : [b]
   ];
-  json2.allOf = allOf;
+  json3.allOf = allOf;
   ctx.intersections.push(allOf);
 };
 var tupleProcessor = (schema2, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema2._zod.def;
-  json2.type = "array";
+  json3.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
   const prefixItems = def.items.map((x3, i2) => processSchema(x3, ctx, {
@@ -35493,70 +37132,70 @@ var tupleProcessor = (schema2, ctx, _json, params) => {
   const maxItems = def.items.length;
   const isClosed = !def.rest;
   if (ctx.target === "draft-2020-12") {
-    json2.prefixItems = prefixItems;
+    json3.prefixItems = prefixItems;
     if (isClosed) {
-      json2.items = false;
+      json3.items = false;
     } else if (rest) {
-      json2.items = rest;
+      json3.items = rest;
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   } else if (ctx.target === "openapi-3.0") {
-    json2.items = {
+    json3.items = {
       anyOf: prefixItems
     };
     if (rest) {
-      json2.items.anyOf.push(rest);
+      json3.items.anyOf.push(rest);
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   } else {
-    json2.items = prefixItems;
+    json3.items = prefixItems;
     if (isClosed) {
-      json2.additionalItems = false;
+      json3.additionalItems = false;
     } else if (rest) {
-      json2.additionalItems = rest;
+      json3.additionalItems = rest;
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   }
   const { minimum, maximum } = aggregateChecks(schema2);
   if (typeof minimum === "number")
-    json2.minItems = minimum;
+    json3.minItems = minimum;
   if (typeof maximum === "number")
-    json2.maxItems = maximum;
+    json3.maxItems = maximum;
 };
-function stringifyKeyNames(bySchema, json2, visited) {
-  if (json2.$ref) {
-    if (visited.has(json2))
-      return json2;
-    visited.add(json2);
-    const def = bySchema.get(json2)?.def;
+function stringifyKeyNames(bySchema, json3, visited) {
+  if (json3.$ref) {
+    if (visited.has(json3))
+      return json3;
+    visited.add(json3);
+    const def = bySchema.get(json3)?.def;
     if (!def)
-      return json2;
+      return json3;
     const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json2 : inlined;
+    return inlined === def ? json3 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json2[keyword];
+    const branches = json3[keyword];
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
     if (mapped.some((branch, i2) => branch !== branches[i2]))
-      json2 = { ...json2, [keyword]: mapped };
+      json3 = { ...json3, [keyword]: mapped };
   }
-  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
+  const types = Array.isArray(json3.type) ? json3.type : [json3.type];
   const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-  const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
+  const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
   if (!numericType && !values?.some((v2) => typeof v2 === "number"))
-    return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id: id2, ...rest } = json2;
+    return json3;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id: id2, ...rest } = json3;
   if (rest.enum)
     rest.enum = rest.enum.map((v2) => typeof v2 === "number" ? String(v2) : v2);
   else if (typeof rest.const === "number")
@@ -35596,9 +37235,9 @@ function rewriteKeyNames(ctx) {
   }
 }
 var recordProcessor = (schema2, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema2._zod.def;
-  json2.type = "object";
+  json3.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
   if (def.mode === "loose" && patterns && patterns.size > 0) {
@@ -35606,13 +37245,13 @@ var recordProcessor = (schema2, ctx, _json, params) => {
       ...params,
       path: [...params.path, "patternProperties", "*"]
     });
-    json2.patternProperties = {};
+    json3.patternProperties = {};
     for (const pattern of patterns) {
-      assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
+      assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
     }
   } else {
     if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-      json2.propertyNames = processSchema(def.keyType, ctx, {
+      json3.propertyNames = processSchema(def.keyType, ctx, {
         ...params,
         path: [...params.path, "propertyNames"]
       });
@@ -35624,7 +37263,7 @@ var recordProcessor = (schema2, ctx, _json, params) => {
       }
       pending.push(schema2);
     }
-    json2.additionalProperties = processSchema(def.valueType, ctx, {
+    json3.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
@@ -35634,19 +37273,19 @@ var recordProcessor = (schema2, ctx, _json, params) => {
   if (keyValues && !def.partial && !omittableOnInput) {
     const validKeyValues = [...keyValues].filter((v2) => typeof v2 === "string" || typeof v2 === "number");
     if (validKeyValues.length > 0) {
-      json2.required = validKeyValues.map(String);
+      json3.required = validKeyValues.map(String);
     }
   }
 };
-var nullableProcessor = (schema2, ctx, json2, params) => {
+var nullableProcessor = (schema2, ctx, json3, params) => {
   const def = schema2._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema2);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
-    json2.nullable = true;
+    json3.nullable = true;
   } else {
-    json2.anyOf = [inner, { type: "null" }];
+    json3.anyOf = [inner, { type: "null" }];
   }
 };
 var nonoptionalProcessor = (schema2, ctx, _json, params) => {
@@ -35656,7 +37295,7 @@ var nonoptionalProcessor = (schema2, ctx, _json, params) => {
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema2, ctx, json2, params) {
+function serializeDefaultValue(value, schema2, ctx, json3, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_2, val) => {
     if (typeof val !== "bigint")
@@ -35666,30 +37305,30 @@ function serializeDefaultValue(value, schema2, ctx, json2, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema2, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema2, ctx, json3, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema2, ctx, json2, params) => {
+var defaultProcessor = (schema2, ctx, json3, params) => {
   const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json3, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json2.default = value;
+    json3.default = value;
 };
-var prefaultProcessor = (schema2, ctx, json2, params) => {
+var prefaultProcessor = (schema2, ctx, json3, params) => {
   const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json3, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json2._prefault = value;
+    json3._prefault = value;
 };
-var catchProcessor = (schema2, ctx, json2, params) => {
+var catchProcessor = (schema2, ctx, json3, params) => {
   const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema2);
@@ -35698,10 +37337,10 @@ var catchProcessor = (schema2, ctx, json2, params) => {
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema2, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema2, ctx, json3, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
-  json2.default = catchValue;
+  json3.default = catchValue;
 };
 var pipeProcessor = (schema2, ctx, _json, params) => {
   const def = schema2._zod.def;
@@ -35711,12 +37350,12 @@ var pipeProcessor = (schema2, ctx, _json, params) => {
   const seen = ctx.seen.get(schema2);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema2, ctx, json2, params) => {
+var readonlyProcessor = (schema2, ctx, json3, params) => {
   const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
-  json2.readOnly = true;
+  json3.readOnly = true;
 };
 var promiseProcessor = (schema2, ctx, _json, params) => {
   const def = schema2._zod.def;
@@ -36358,7 +37997,7 @@ var _ZodString = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodString.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => stringProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => stringProcessor(inst, ctx, json3, params);
   },
   /* @__PURE__ */ util_exports.derived({
     format: (inst) => aggregateChecks(inst).format ?? null,
@@ -36717,7 +38356,7 @@ var ZodNumber = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodNumber.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => numberProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => numberProcessor(inst, ctx, json3, params);
     inst.isFinite = true;
   },
   /* @__PURE__ */ util_exports.derived({
@@ -36807,7 +38446,7 @@ function uint32(params) {
 var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
   $ZodBoolean.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => booleanProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => booleanProcessor(inst, ctx, json3, params);
 });
 function boolean2(params) {
   return _boolean(ZodBoolean, params);
@@ -36817,7 +38456,7 @@ var ZodBigInt = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodBigInt.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => bigintProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => bigintProcessor(inst, ctx, json3, params);
   },
   /* @__PURE__ */ util_exports.derived({
     minValue: (inst) => aggregateChecks(inst).minimum ?? null,
@@ -36875,7 +38514,7 @@ function uint64(params) {
 var ZodSymbol = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
   $ZodSymbol.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => symbolProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => symbolProcessor(inst, ctx, json3, params);
 });
 function symbol(params) {
   return _symbol(ZodSymbol, params);
@@ -36883,7 +38522,7 @@ function symbol(params) {
 var ZodUndefined = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
   $ZodUndefined.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => undefinedProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => undefinedProcessor(inst, ctx, json3, params);
 });
 function _undefined3(params) {
   return _undefined2(ZodUndefined, params);
@@ -36891,7 +38530,7 @@ function _undefined3(params) {
 var ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
   $ZodNull.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nullProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nullProcessor(inst, ctx, json3, params);
 });
 function _null3(params) {
   return _null2(ZodNull, params);
@@ -36899,7 +38538,7 @@ function _null3(params) {
 var ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
   $ZodAny.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => anyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => anyProcessor(inst, ctx, json3, params);
 });
 function any() {
   return _any(ZodAny);
@@ -36907,7 +38546,7 @@ function any() {
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unknownProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unknownProcessor(inst, ctx, json3, params);
 });
 function unknown() {
   return _unknown(ZodUnknown);
@@ -36915,7 +38554,7 @@ function unknown() {
 var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
   $ZodNever.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => neverProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => neverProcessor(inst, ctx, json3, params);
 });
 function never(params) {
   return _never(ZodNever, params);
@@ -36923,7 +38562,7 @@ function never(params) {
 var ZodVoid = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
   $ZodVoid.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => voidProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => voidProcessor(inst, ctx, json3, params);
 });
 function _void2(params) {
   return _void(ZodVoid, params);
@@ -36933,7 +38572,7 @@ var ZodDate = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodDate.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => dateProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => dateProcessor(inst, ctx, json3, params);
     inst.min = (value, params) => inst.check(_gte(value, params));
     inst.max = (value, params) => inst.check(_lte(value, params));
   },
@@ -36955,7 +38594,7 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodArray.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params);
   inst.element = def.element;
 }, {
   min(n, params) {
@@ -36985,7 +38624,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
   util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
 }, {
   keyof() {
@@ -37058,7 +38697,7 @@ function looseObject(shape, params) {
 var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   $ZodUnion.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
   inst.options = def.options;
 });
 function union(options, params) {
@@ -37071,7 +38710,7 @@ function union(options, params) {
 var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
   ZodUnion.init(inst, def);
   $ZodXor.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
   inst.options = def.options;
 });
 function xor(options, params) {
@@ -37097,7 +38736,7 @@ function discriminatedUnion(discriminator, options, params) {
 var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
   $ZodIntersection.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => intersectionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => intersectionProcessor(inst, ctx, json3, params);
 });
 function intersection(left, right) {
   return new ZodIntersection({
@@ -37110,7 +38749,7 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTuple.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => tupleProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => tupleProcessor(inst, ctx, json3, params);
 }, {
   rest(rest) {
     return this.clone({
@@ -37143,7 +38782,7 @@ var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodRecord.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => recordProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => recordProcessor(inst, ctx, json3, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
 });
@@ -37185,7 +38824,7 @@ var ZodMap = /* @__PURE__ */ $constructor("ZodMap", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodMap.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => mapProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => mapProcessor(inst, ctx, json3, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
   inst.min = (...args) => inst.check(_minSize(...args));
@@ -37205,7 +38844,7 @@ var ZodSet = /* @__PURE__ */ $constructor("ZodSet", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodSet.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => setProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => setProcessor(inst, ctx, json3, params);
   inst.min = (...args) => inst.check(_minSize(...args));
   inst.nonempty = (params) => inst.check(_minSize(1, params));
   inst.max = (...args) => inst.check(_maxSize(...args));
@@ -37221,7 +38860,7 @@ function set(valueType, params) {
 var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   $ZodEnum.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => enumProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params);
   inst.enum = def.entries;
   inst.options = [...inst._zod.values];
   const keys = new Set(Object.keys(def.entries));
@@ -37274,7 +38913,7 @@ function nativeEnum(entries, params) {
 var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
   $ZodLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => literalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => literalProcessor(inst, ctx, json3, params);
   inst.values = new Set(def.values);
   Object.defineProperty(inst, "value", {
     get() {
@@ -37295,7 +38934,7 @@ function literal(value, params) {
 var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
   $ZodFile.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => fileProcessor(inst, ctx, json3, params);
   inst.min = (size, params) => inst.check(_minSize(size, params));
   inst.max = (size, params) => inst.check(_maxSize(size, params));
   inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
@@ -37307,7 +38946,7 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTransform.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => transformProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => transformProcessor(inst, ctx, json3, params);
   inst._zod.parse = (payload, _ctx) => {
     if (_ctx.direction === "backward") {
       throw new $ZodEncodeError(inst.constructor.name);
@@ -37346,7 +38985,7 @@ function transform(fn) {
 var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
   $ZodOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function optional(innerType) {
@@ -37358,7 +38997,7 @@ function optional(innerType) {
 var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
   $ZodExactOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function exactOptional(innerType) {
@@ -37370,7 +39009,7 @@ function exactOptional(innerType) {
 var ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
   $ZodNullable.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nullableProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nullableProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nullable(innerType) {
@@ -37385,7 +39024,7 @@ function nullish2(innerType) {
 var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
   $ZodDefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => defaultProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => defaultProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeDefault = inst.unwrap;
 });
@@ -37401,7 +39040,7 @@ function _default2(innerType, defaultValue) {
 var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
   $ZodPrefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => prefaultProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function prefault(innerType, defaultValue) {
@@ -37416,7 +39055,7 @@ function prefault(innerType, defaultValue) {
 var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
   $ZodNonOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nonoptionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nonoptionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nonoptional(innerType, params) {
@@ -37429,7 +39068,7 @@ function nonoptional(innerType, params) {
 var ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
   $ZodSuccess.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => successProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => successProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function success(innerType) {
@@ -37441,7 +39080,7 @@ function success(innerType) {
 var ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
   $ZodCatch.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => catchProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => catchProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeCatch = inst.unwrap;
 });
@@ -37455,7 +39094,7 @@ function _catch2(innerType, catchValue) {
 var ZodNaN = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
   $ZodNaN.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nanProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nanProcessor(inst, ctx, json3, params);
 });
 function nan(params) {
   return _nan(ZodNaN, params);
@@ -37463,7 +39102,7 @@ function nan(params) {
 var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
   $ZodPipe.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => pipeProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => pipeProcessor(inst, ctx, json3, params);
   inst.in = def.in;
   inst.out = def.out;
 });
@@ -37505,7 +39144,7 @@ var ZodPreprocess = /* @__PURE__ */ $constructor("ZodPreprocess", (inst, def) =>
 var ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
   $ZodReadonly.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => readonlyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => readonlyProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function readonly(innerType) {
@@ -37517,7 +39156,7 @@ function readonly(innerType) {
 var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
   $ZodTemplateLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => templateLiteralProcessor(inst, ctx, json3, params);
 });
 function templateLiteral(parts, params) {
   return new ZodTemplateLiteral({
@@ -37529,7 +39168,7 @@ function templateLiteral(parts, params) {
 var ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
   $ZodLazy.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => lazyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => lazyProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.getter();
 });
 function lazy(getter) {
@@ -37541,7 +39180,7 @@ function lazy(getter) {
 var ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
   $ZodPromise.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => promiseProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => promiseProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function promise(innerType) {
@@ -37553,7 +39192,7 @@ function promise(innerType) {
 var ZodFunction = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
   $ZodFunction.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => functionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => functionProcessor(inst, ctx, json3, params);
 });
 function _function(params) {
   return new ZodFunction({
@@ -37565,7 +39204,7 @@ function _function(params) {
 var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
   $ZodCustom.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => customProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => customProcessor(inst, ctx, json3, params);
 });
 function check(fn) {
   const ch = new $ZodCheck({
@@ -38700,8 +40339,10 @@ var CreateUserResponse = external_exports.object({ user: UserInfo, key: ApiKeyIn
 var ListUsersResponse = external_exports.object({ users: external_exports.array(UserInfo) });
 var MeResponse = external_exports.object({ user: UserInfo, key: ApiKeyInfo });
 
-// src/core/model/session.ts
+// src/core/model/schema-version.ts
 var SCHEMA_VERSION = 1;
+
+// src/core/model/session.ts
 var eventBase = {
   uuid: external_exports.string().min(1).max(200),
   parentUuid: external_exports.string().max(200).nullable().optional(),
@@ -38847,7 +40488,10 @@ var PushSessionRequest = external_exports.object({
   status: SessionStatus.optional(),
   source: SessionSource.optional(),
   tags: external_exports.array(Tag).max(20).optional()
-}).strict().refine((v2) => !(v2.postId && v2.createPost), { message: "give postId or createPost, not both", path: ["postId"] });
+}).strict().refine((v2) => !(v2.postId && v2.createPost), {
+  message: "give postId or createPost, not both",
+  path: ["postId"]
+});
 var PushSessionResponse = external_exports.object({
   sessionId: external_exports.string(),
   postId: external_exports.string().optional(),
@@ -39064,7 +40708,10 @@ var Post = external_exports.object({
 var ListPostsQuery = external_exports.object({ ...PageQuery });
 var ListPostsResponse = external_exports.object({ posts: external_exports.array(Post), pagination: Pagination });
 var PostResponse = external_exports.object({ post: Post });
-var PatchPostRequest = external_exports.object({ title: external_exports.string().trim().min(1).max(300).nullable().optional(), visibility: Visibility.optional() }).strict().refine((v2) => Object.keys(v2).length > 0, { message: "nothing to change" });
+var PatchPostRequest = external_exports.object({
+  title: external_exports.string().trim().min(1).max(300).nullable().optional(),
+  visibility: Visibility.optional()
+}).strict().refine((v2) => Object.keys(v2).length > 0, { message: "nothing to change" });
 
 // src/core/api/share.ts
 var ShareQuery = GetSessionQuery;
@@ -39268,7 +40915,11 @@ async function verifyKey(repos, rawKey, now) {
   if (match2.revoked_at !== null) return { ok: false, reason: "revoked" };
   if (match2.expires_at !== null && Number(match2.expires_at) <= now) return { ok: false, reason: "expired" };
   const { user_name, user_role, user_created_at, ...key } = match2;
-  return { ok: true, key, user: { id: key.user_id, name: user_name, role: user_role, created_at: user_created_at } };
+  return {
+    ok: true,
+    key,
+    user: { id: key.user_id, name: user_name, role: user_role, created_at: user_created_at }
+  };
 }
 function toKeyInfo(k) {
   return {
@@ -39294,7 +40945,11 @@ var KEYS_HELP = `Usage: baton tracker keys <create|list|revoke> [options]
 async function userFor(store, name) {
   const users = await store.users.list();
   const user = name ? users.find((u) => u.name === name) : users.find((u) => u.role === "owner");
-  if (!user) throw new BatonError("not_found", name ? `no user named ${name}` : "no owner yet: start the tracker once (baton tracker serve)");
+  if (!user)
+    throw new BatonError(
+      "not_found",
+      name ? `no user named ${name}` : "no owner yet: start the tracker once (baton tracker serve)"
+    );
   return user;
 }
 async function runKeys(argv, io) {
@@ -39302,7 +40957,14 @@ async function runKeys(argv, io) {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { ...DB_OPTIONS, name: { type: "string" }, expires: { type: "string" }, rate: { type: "string" }, user: { type: "string" }, json: { type: "boolean" } }
+    options: {
+      ...DB_OPTIONS,
+      name: { type: "string" },
+      expires: { type: "string" },
+      rate: { type: "string" },
+      user: { type: "string" },
+      json: { type: "boolean" }
+    }
   });
   if (sub !== "create" && sub !== "list" && sub !== "revoke") {
     io.stdout(KEYS_HELP);
@@ -39316,7 +40978,11 @@ async function runKeys(argv, io) {
         ...values.expires ? { expiresIn: values.expires } : {},
         ...values.rate !== void 0 ? { rateLimitPerMinute: Number(values.rate) } : {}
       });
-      if (!req.success) throw new BatonError("invalid_input", req.error.issues.map((i2) => `${i2.path.join(".") || "input"}: ${i2.message}`).join("; "));
+      if (!req.success)
+        throw new BatonError(
+          "invalid_input",
+          req.error.issues.map((i2) => `${i2.path.join(".") || "input"}: ${i2.message}`).join("; ")
+        );
       const user = await userFor(store, values.user);
       const { row, rawKey } = await createKey(store, user.id, req.data, { now: Date.now(), defaultRate: 60 });
       io.stdout(`Created key ${row.id} (${row.name}) for ${user.name}. It is shown once:
@@ -39334,8 +41000,10 @@ async function runKeys(argv, io) {
       else
         for (const k of keys) {
           const state = k.revokedAt ? "revoked" : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? "expired" : "active";
-          io.stdout(`${k.id}  bt_${k.prefix}…  ${state.padEnd(7)}  ${k.rateLimitPerMinute || "∞"}/min  last used ${k.lastUsedAt ?? "never"}  ${k.name}
-`);
+          io.stdout(
+            `${k.id}  bt_${k.prefix}…  ${state.padEnd(7)}  ${k.rateLimitPerMinute || "∞"}/min  last used ${k.lastUsedAt ?? "never"}  ${k.name}
+`
+          );
         }
       return 0;
     }
@@ -39358,16 +41026,98 @@ import { parseArgs as parseArgs2 } from "node:util";
 // tracker/openapi-routes.ts
 var id = "id";
 var ROUTES = [
-  { method: "get", path: "/healthz", tag: "health", summary: "Liveness", auth: false, ok: { status: 200, schema: HealthResponse }, errors: [] },
-  { method: "get", path: "/readyz", tag: "health", summary: "Readiness: the database answers (503 when not)", auth: false, ok: { status: 200, schema: ReadyResponse }, errors: [503] },
-  { method: "get", path: "/api/v1/openapi.json", tag: "meta", summary: "This OpenAPI document", auth: false, ok: { status: 200, contentType: "application/json" }, errors: [] },
-  { method: "get", path: "/docs", tag: "meta", summary: "Human-readable API reference (HTML)", auth: false, ok: { status: 200, contentType: "text/html" }, errors: [] },
-  { method: "get", path: "/api/v1/me", tag: "keys", summary: "The calling user and key", auth: true, ok: { status: 200, schema: MeResponse }, errors: [] },
-  { method: "get", path: "/api/v1/keys", tag: "keys", summary: "List the caller's API keys", auth: true, ok: { status: 200, schema: ListKeysResponse }, errors: [] },
-  { method: "post", path: "/api/v1/keys", tag: "keys", summary: "Create an API key (the raw key is returned once)", auth: true, body: CreateKeyRequest, ok: { status: 201, schema: CreateKeyResponse }, errors: [400, 413] },
-  { method: "delete", path: `/api/v1/keys/{${id}}`, tag: "keys", summary: "Revoke one of the caller's keys", auth: true, ok: { status: 200, schema: CreateKeyResponse.pick({ key: true }) }, errors: [404] },
-  { method: "get", path: "/api/v1/users", tag: "users", summary: "List users (owner only)", auth: true, ok: { status: 200, schema: ListUsersResponse }, errors: [403] },
-  { method: "post", path: "/api/v1/users", tag: "users", summary: "Add a user and issue its first key (owner only)", auth: true, body: CreateUserRequest, ok: { status: 201, schema: CreateUserResponse }, errors: [400, 403, 409, 413] },
+  {
+    method: "get",
+    path: "/healthz",
+    tag: "health",
+    summary: "Liveness",
+    auth: false,
+    ok: { status: 200, schema: HealthResponse },
+    errors: []
+  },
+  {
+    method: "get",
+    path: "/readyz",
+    tag: "health",
+    summary: "Readiness: the database answers (503 when not)",
+    auth: false,
+    ok: { status: 200, schema: ReadyResponse },
+    errors: [503]
+  },
+  {
+    method: "get",
+    path: "/api/v1/openapi.json",
+    tag: "meta",
+    summary: "This OpenAPI document",
+    auth: false,
+    ok: { status: 200, contentType: "application/json" },
+    errors: []
+  },
+  {
+    method: "get",
+    path: "/docs",
+    tag: "meta",
+    summary: "Human-readable API reference (HTML)",
+    auth: false,
+    ok: { status: 200, contentType: "text/html" },
+    errors: []
+  },
+  {
+    method: "get",
+    path: "/api/v1/me",
+    tag: "keys",
+    summary: "The calling user and key",
+    auth: true,
+    ok: { status: 200, schema: MeResponse },
+    errors: []
+  },
+  {
+    method: "get",
+    path: "/api/v1/keys",
+    tag: "keys",
+    summary: "List the caller's API keys",
+    auth: true,
+    ok: { status: 200, schema: ListKeysResponse },
+    errors: []
+  },
+  {
+    method: "post",
+    path: "/api/v1/keys",
+    tag: "keys",
+    summary: "Create an API key (the raw key is returned once)",
+    auth: true,
+    body: CreateKeyRequest,
+    ok: { status: 201, schema: CreateKeyResponse },
+    errors: [400, 413]
+  },
+  {
+    method: "delete",
+    path: `/api/v1/keys/{${id}}`,
+    tag: "keys",
+    summary: "Revoke one of the caller's keys",
+    auth: true,
+    ok: { status: 200, schema: CreateKeyResponse.pick({ key: true }) },
+    errors: [404]
+  },
+  {
+    method: "get",
+    path: "/api/v1/users",
+    tag: "users",
+    summary: "List users (owner only)",
+    auth: true,
+    ok: { status: 200, schema: ListUsersResponse },
+    errors: [403]
+  },
+  {
+    method: "post",
+    path: "/api/v1/users",
+    tag: "users",
+    summary: "Add a user and issue its first key (owner only)",
+    auth: true,
+    body: CreateUserRequest,
+    ok: { status: 201, schema: CreateUserResponse },
+    errors: [400, 403, 409, 413]
+  },
   {
     method: "post",
     path: "/api/v1/sessions",
@@ -39379,28 +41129,219 @@ var ROUTES = [
     ok: { status: 200, schema: PushSessionResponse },
     errors: [400, 404, 413]
   },
-  { method: "post", path: "/api/v1/sessions/upload", tag: "sessions", summary: "Bulk historical upload of many sessions in one transaction", auth: true, body: UploadSessionsRequest, ok: { status: 200, schema: UploadSessionsResponse }, errors: [400, 413] },
-  { method: "post", path: `/api/v1/sessions/{${id}}/events`, tag: "sessions", summary: "Append a batch of events (idempotent per uuid); creates the session if needed", auth: true, body: AppendEventsRequest, ok: { status: 200, schema: AppendEventsResponse }, errors: [400, 413] },
-  { method: "get", path: "/api/v1/sessions", tag: "sessions", summary: "List and full-text search sessions", auth: true, query: ListSessionsQuery, ok: { status: 200, schema: ListSessionsResponse }, errors: [400] },
-  { method: "get", path: `/api/v1/sessions/{${id}}`, tag: "sessions", summary: "A session: metadata, totals and a page of events", auth: true, query: GetSessionQuery, ok: { status: 200, schema: SessionDetailResponse }, errors: [400, 404] },
-  { method: "patch", path: `/api/v1/sessions/{${id}}`, tag: "sessions", summary: "Change title, tags, starred, archived or visibility", auth: true, body: PatchSessionRequest, ok: { status: 200, schema: SessionDetailResponse }, errors: [400, 404, 413] },
-  { method: "delete", path: `/api/v1/sessions/{${id}}`, tag: "sessions", summary: "Delete a session and its events", auth: true, ok: { status: 200, schema: DeleteResponse }, errors: [404] },
-  { method: "get", path: `/api/v1/sessions/{${id}}/export`, tag: "sessions", summary: "Export a session (md, json, html or txt), streamed", auth: true, query: ExportQuery, ok: { status: 200, contentType: "text/markdown" }, errors: [400, 404] },
-  { method: "post", path: "/api/v1/export", tag: "sessions", summary: "Export several sessions as a zip", auth: true, body: BulkExportRequest, ok: { status: 200, contentType: "application/zip" }, errors: [400, 404, 413] },
-  { method: "get", path: "/api/v1/projects", tag: "projects", summary: "Projects with per-project stats", auth: true, ok: { status: 200, schema: ListProjectsResponse }, errors: [] },
-  { method: "get", path: `/api/v1/projects/{${id}}`, tag: "projects", summary: "One project by id, slug or name", auth: true, ok: { status: 200, schema: ProjectResponse }, errors: [404] },
-  { method: "get", path: `/api/v1/projects/{${id}}/resume`, tag: "projects", summary: "The project's latest session and the command that resumes it", auth: true, ok: { status: 200, schema: ResumeResponse }, errors: [404] },
-  { method: "post", path: "/api/v1/handoffs", tag: "handoffs", summary: "Store a handoff document (also moves the project pointer, source handoff)", auth: true, body: CreateHandoffRequest, ok: { status: 201, schema: CreateHandoffResponse }, errors: [400, 413] },
-  { method: "get", path: "/api/v1/handoffs", tag: "handoffs", summary: "Latest handoffs, optionally for one project", auth: true, query: ListHandoffsQuery, ok: { status: 200, schema: ListHandoffsResponse }, errors: [400] },
-  { method: "get", path: `/api/v1/handoffs/{${id}}`, tag: "handoffs", summary: "One handoff with its Markdown body and frontmatter", auth: true, ok: { status: 200, schema: HandoffResponse }, errors: [404] },
-  { method: "get", path: "/api/v1/posts", tag: "posts", summary: "The caller's posts", auth: true, query: ListPostsQuery, ok: { status: 200, schema: ListPostsResponse }, errors: [400] },
-  { method: "get", path: `/api/v1/posts/{${id}}`, tag: "posts", summary: "One post", auth: true, ok: { status: 200, schema: PostResponse }, errors: [404] },
-  { method: "patch", path: `/api/v1/posts/{${id}}`, tag: "posts", summary: "Change a post's title or visibility", auth: true, body: PatchPostRequest, ok: { status: 200, schema: PostResponse }, errors: [400, 404, 413] },
-  { method: "delete", path: `/api/v1/posts/{${id}}`, tag: "posts", summary: "Delete a post (its sessions stay)", auth: true, ok: { status: 200, schema: DeleteResponse }, errors: [404] },
-  { method: "post", path: "/api/v1/ingest", tag: "ingest", summary: "AgentPipe bridge events: one event, an array, or {events}", auth: true, body: IngestRequest, ok: { status: 201, schema: IngestResponse }, errors: [400, 413] },
-  { method: "get", path: "/api/v1/share/{slug}", tag: "share", summary: "An unlisted or public session or post by share slug (no key)", auth: false, query: ShareQuery, ok: { status: 200, schema: SharedResponse }, errors: [400, 404] },
-  { method: "get", path: "/api/v1/share/{slug}/export", tag: "share", summary: "Export a shared session (no key)", auth: false, query: ExportQuery, ok: { status: 200, contentType: "text/markdown" }, errors: [400, 404] },
-  { method: "get", path: "/api/v1/public/sessions", tag: "share", summary: "Public sessions of every user (no key)", auth: false, query: PublicSessionsQuery, ok: { status: 200, schema: PublicSessionsResponse }, errors: [400] }
+  {
+    method: "post",
+    path: "/api/v1/sessions/upload",
+    tag: "sessions",
+    summary: "Bulk historical upload of many sessions in one transaction",
+    auth: true,
+    body: UploadSessionsRequest,
+    ok: { status: 200, schema: UploadSessionsResponse },
+    errors: [400, 413]
+  },
+  {
+    method: "post",
+    path: `/api/v1/sessions/{${id}}/events`,
+    tag: "sessions",
+    summary: "Append a batch of events (idempotent per uuid); creates the session if needed",
+    auth: true,
+    body: AppendEventsRequest,
+    ok: { status: 200, schema: AppendEventsResponse },
+    errors: [400, 413]
+  },
+  {
+    method: "get",
+    path: "/api/v1/sessions",
+    tag: "sessions",
+    summary: "List and full-text search sessions",
+    auth: true,
+    query: ListSessionsQuery,
+    ok: { status: 200, schema: ListSessionsResponse },
+    errors: [400]
+  },
+  {
+    method: "get",
+    path: `/api/v1/sessions/{${id}}`,
+    tag: "sessions",
+    summary: "A session: metadata, totals and a page of events",
+    auth: true,
+    query: GetSessionQuery,
+    ok: { status: 200, schema: SessionDetailResponse },
+    errors: [400, 404]
+  },
+  {
+    method: "patch",
+    path: `/api/v1/sessions/{${id}}`,
+    tag: "sessions",
+    summary: "Change title, tags, starred, archived or visibility",
+    auth: true,
+    body: PatchSessionRequest,
+    ok: { status: 200, schema: SessionDetailResponse },
+    errors: [400, 404, 413]
+  },
+  {
+    method: "delete",
+    path: `/api/v1/sessions/{${id}}`,
+    tag: "sessions",
+    summary: "Delete a session and its events",
+    auth: true,
+    ok: { status: 200, schema: DeleteResponse },
+    errors: [404]
+  },
+  {
+    method: "get",
+    path: `/api/v1/sessions/{${id}}/export`,
+    tag: "sessions",
+    summary: "Export a session (md, json, html or txt), streamed",
+    auth: true,
+    query: ExportQuery,
+    ok: { status: 200, contentType: "text/markdown" },
+    errors: [400, 404]
+  },
+  {
+    method: "post",
+    path: "/api/v1/export",
+    tag: "sessions",
+    summary: "Export several sessions as a zip",
+    auth: true,
+    body: BulkExportRequest,
+    ok: { status: 200, contentType: "application/zip" },
+    errors: [400, 404, 413]
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects",
+    tag: "projects",
+    summary: "Projects with per-project stats",
+    auth: true,
+    ok: { status: 200, schema: ListProjectsResponse },
+    errors: []
+  },
+  {
+    method: "get",
+    path: `/api/v1/projects/{${id}}`,
+    tag: "projects",
+    summary: "One project by id, slug or name",
+    auth: true,
+    ok: { status: 200, schema: ProjectResponse },
+    errors: [404]
+  },
+  {
+    method: "get",
+    path: `/api/v1/projects/{${id}}/resume`,
+    tag: "projects",
+    summary: "The project's latest session and the command that resumes it",
+    auth: true,
+    ok: { status: 200, schema: ResumeResponse },
+    errors: [404]
+  },
+  {
+    method: "post",
+    path: "/api/v1/handoffs",
+    tag: "handoffs",
+    summary: "Store a handoff document (also moves the project pointer, source handoff)",
+    auth: true,
+    body: CreateHandoffRequest,
+    ok: { status: 201, schema: CreateHandoffResponse },
+    errors: [400, 413]
+  },
+  {
+    method: "get",
+    path: "/api/v1/handoffs",
+    tag: "handoffs",
+    summary: "Latest handoffs, optionally for one project",
+    auth: true,
+    query: ListHandoffsQuery,
+    ok: { status: 200, schema: ListHandoffsResponse },
+    errors: [400]
+  },
+  {
+    method: "get",
+    path: `/api/v1/handoffs/{${id}}`,
+    tag: "handoffs",
+    summary: "One handoff with its Markdown body and frontmatter",
+    auth: true,
+    ok: { status: 200, schema: HandoffResponse },
+    errors: [404]
+  },
+  {
+    method: "get",
+    path: "/api/v1/posts",
+    tag: "posts",
+    summary: "The caller's posts",
+    auth: true,
+    query: ListPostsQuery,
+    ok: { status: 200, schema: ListPostsResponse },
+    errors: [400]
+  },
+  {
+    method: "get",
+    path: `/api/v1/posts/{${id}}`,
+    tag: "posts",
+    summary: "One post",
+    auth: true,
+    ok: { status: 200, schema: PostResponse },
+    errors: [404]
+  },
+  {
+    method: "patch",
+    path: `/api/v1/posts/{${id}}`,
+    tag: "posts",
+    summary: "Change a post's title or visibility",
+    auth: true,
+    body: PatchPostRequest,
+    ok: { status: 200, schema: PostResponse },
+    errors: [400, 404, 413]
+  },
+  {
+    method: "delete",
+    path: `/api/v1/posts/{${id}}`,
+    tag: "posts",
+    summary: "Delete a post (its sessions stay)",
+    auth: true,
+    ok: { status: 200, schema: DeleteResponse },
+    errors: [404]
+  },
+  {
+    method: "post",
+    path: "/api/v1/ingest",
+    tag: "ingest",
+    summary: "AgentPipe bridge events: one event, an array, or {events}",
+    auth: true,
+    body: IngestRequest,
+    ok: { status: 201, schema: IngestResponse },
+    errors: [400, 413]
+  },
+  {
+    method: "get",
+    path: "/api/v1/share/{slug}",
+    tag: "share",
+    summary: "An unlisted or public session or post by share slug (no key)",
+    auth: false,
+    query: ShareQuery,
+    ok: { status: 200, schema: SharedResponse },
+    errors: [400, 404]
+  },
+  {
+    method: "get",
+    path: "/api/v1/share/{slug}/export",
+    tag: "share",
+    summary: "Export a shared session (no key)",
+    auth: false,
+    query: ExportQuery,
+    ok: { status: 200, contentType: "text/markdown" },
+    errors: [400, 404]
+  },
+  {
+    method: "get",
+    path: "/api/v1/public/sessions",
+    tag: "share",
+    summary: "Public sessions of every user (no key)",
+    auth: false,
+    query: PublicSessionsQuery,
+    ok: { status: 200, schema: PublicSessionsResponse },
+    errors: [400]
+  }
 ];
 
 // tracker/openapi.ts
@@ -39429,17 +41370,27 @@ function operation(r) {
   if (r.query) {
     for (const [name, field] of Object.entries(r.query.shape)) {
       const s = schema(field, "input");
-      params.push({ name, in: "query", required: !field.safeParse(void 0).success, schema: s });
+      params.push({
+        name,
+        in: "query",
+        required: !field.safeParse(void 0).success,
+        schema: s
+      });
     }
   }
   const responses = {
     [r.ok.status]: {
       description: r.ok.description ?? "OK",
-      content: { [r.ok.contentType ?? "application/json"]: r.ok.schema ? { schema: schema(r.ok.schema, "output") } : {} }
+      content: {
+        [r.ok.contentType ?? "application/json"]: r.ok.schema ? { schema: schema(r.ok.schema, "output") } : {}
+      }
     }
   };
   for (const status of [...r.errors, ...r.auth ? [401, 429] : []].sort()) {
-    responses[status] = { description: ERROR_TEXT[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+    responses[status] = {
+      description: ERROR_TEXT[status] ?? "Error",
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } }
+    };
   }
   return {
     tags: [r.tag],
@@ -39447,7 +41398,12 @@ function operation(r) {
     ...r.description ? { description: r.description } : {},
     operationId: `${r.method}${r.path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_2, ch) => (ch ?? "").toUpperCase())}`,
     ...params.length ? { parameters: params } : {},
-    ...r.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(r.body, "input") } } } } : {},
+    ...r.body ? {
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: schema(r.body, "input") } }
+      }
+    } : {},
     responses,
     security: r.auth ? [{ bearer: [] }] : []
   };
@@ -39465,7 +41421,9 @@ function buildOpenApi(opts = {}) {
     ...opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {},
     paths,
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API key: bt_<base64url>" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key: bt_<base64url>" }
+      },
       schemas: { Error: schema(ErrorBody, "output") }
     }
   };
@@ -39488,19 +41446,50 @@ function renderApiMarkdown(doc = buildOpenApi()) {
     lines.push(`## ${tag}`, "");
     for (const r of routes) {
       const op = paths[r.path][r.method];
-      lines.push(`### \`${r.method.toUpperCase()} ${r.path}\``, "", r.summary + (r.auth ? "" : " — no key needed."), "");
+      lines.push(
+        `### \`${r.method.toUpperCase()} ${r.path}\``,
+        "",
+        r.summary + (r.auth ? "" : " — no key needed."),
+        ""
+      );
       if (r.description) lines.push(r.description, "");
       const params = op.parameters?.filter((p) => p.in === "query") ?? [];
       if (params.length) {
         lines.push("| query | type | required |", "| --- | --- | --- |");
-        for (const p of params) lines.push(`| \`${String(p.name)}\` | ${typeOf(p.schema)} | ${p.required ? "yes" : "no"} |`);
+        for (const p of params)
+          lines.push(
+            `| \`${String(p.name)}\` | ${typeOf(p.schema)} | ${p.required ? "yes" : "no"} |`
+          );
         lines.push("");
       }
-      if (r.body) lines.push("<details><summary>Request body schema</summary>", "", "```json", JSON.stringify(schema(r.body, "input"), null, 2), "```", "", "</details>", "");
+      if (r.body)
+        lines.push(
+          "<details><summary>Request body schema</summary>",
+          "",
+          "```json",
+          JSON.stringify(schema(r.body, "input"), null, 2),
+          "```",
+          "",
+          "</details>",
+          ""
+        );
       const ok = r.ok.schema ? `\`${r.ok.status}\` JSON` : `\`${r.ok.status}\` ${r.ok.contentType}`;
       const errs = Object.keys(op.responses).filter((s) => s !== String(r.ok.status));
-      lines.push(`Responses: ${ok}${errs.length ? `; errors ${errs.map((s) => `\`${s}\``).join(", ")}` : ""}.`, "");
-      if (r.ok.schema) lines.push("<details><summary>Response schema</summary>", "", "```json", JSON.stringify(schema(r.ok.schema, "output"), null, 2), "```", "", "</details>", "");
+      lines.push(
+        `Responses: ${ok}${errs.length ? `; errors ${errs.map((s) => `\`${s}\``).join(", ")}` : ""}.`,
+        ""
+      );
+      if (r.ok.schema)
+        lines.push(
+          "<details><summary>Response schema</summary>",
+          "",
+          "```json",
+          JSON.stringify(schema(r.ok.schema, "output"), null, 2),
+          "```",
+          "",
+          "</details>",
+          ""
+        );
     }
   }
   return `${lines.join("\n").trimEnd()}
@@ -40257,7 +42246,7 @@ var Context = class {
   * @param layout - The layout to set.
   * @returns The layout function.
   */
-  setLayout = (layout) => this.#layout = layout;
+  setLayout = (layout2) => this.#layout = layout2;
   /**
   * Gets the current layout for the response.
   *
@@ -40448,9 +42437,9 @@ var Context = class {
   json = (object2, arg, headers) => {
     return this.#newResponse(JSON.stringify(object2), arg, setDefaultContentType("application/json", headers));
   };
-  html = (html, arg, headers) => {
-    const res = (html2) => this.#newResponse(html2, arg, setDefaultContentType("text/html; charset=UTF-8", headers));
-    return typeof html === "object" ? resolveCallback(html, HtmlEscapedCallbackPhase.Stringify, false, {}).then(res) : res(html);
+  html = (html3, arg, headers) => {
+    const res = (html4) => this.#newResponse(html4, arg, setDefaultContentType("text/html; charset=UTF-8", headers));
+    return typeof html3 === "object" ? resolveCallback(html3, HtmlEscapedCallbackPhase.Stringify, false, {}).then(res) : res(html3);
   };
   /**
   * `.redirect()` can Redirect, default status code is 302.
@@ -41458,7 +43447,8 @@ function createErrorHandler(logger) {
       const status = STATUS[err2.code];
       if (status) return errorResponse(c, status, err2.code, err2.message, err2.details);
     }
-    if (err2 instanceof external_exports.ZodError) return errorResponse(c, 400, "invalid_request", "invalid request", issueDetails(err2));
+    if (err2 instanceof external_exports.ZodError)
+      return errorResponse(c, 400, "invalid_request", "invalid request", issueDetails(err2));
     if (err2 instanceof HTTPException) {
       const status = err2.status;
       if (status === 413) return errorResponse(c, 413, "too_large", "request body too large");
@@ -41484,8 +43474,8 @@ var MESSAGES = {
   revoked: "the API key has been revoked",
   expired: "the API key has expired"
 };
-function bearerToken(header) {
-  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? "");
+function bearerToken(header2) {
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header2 ?? "");
   return m ? m[1] : null;
 }
 function createAuth(deps) {
@@ -41507,9 +43497,15 @@ function createAuth(deps) {
     }
     if (!rate.allowed) {
       c.header("Retry-After", String(rate.retryAfterSec));
-      return errorResponse(c, 429, "rate_limited", `rate limit of ${rate.limit} requests per minute exceeded`, {
-        retryAfterSeconds: rate.retryAfterSec
-      });
+      return errorResponse(
+        c,
+        429,
+        "rate_limited",
+        `rate limit of ${rate.limit} requests per minute exceeded`,
+        {
+          retryAfterSeconds: rate.retryAfterSec
+        }
+      );
     }
     if (now - (touched.get(key.id) ?? 0) >= TOUCH_INTERVAL_MS) {
       touched.set(key.id, now);
@@ -41544,11 +43540,14 @@ var esc2 = (s) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 function registerDocsRoutes(app, { deps }) {
   let cached2 = null;
   const doc = () => cached2 ??= buildOpenApi({ version: "0.1.0" });
-  app.get("/api/v1/openapi.json", (c) => c.json({ ...doc(), servers: [{ url: baseUrlFor(c, deps.config) }] }));
-  let html = null;
+  app.get(
+    "/api/v1/openapi.json",
+    (c) => c.json({ ...doc(), servers: [{ url: baseUrlFor(c, deps.config) }] })
+  );
+  let html3 = null;
   app.get("/docs", (c) => {
     c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    return c.html(html ??= renderDocs());
+    return c.html(html3 ??= renderDocs());
   });
   function renderDocs() {
     const paths = doc().paths;
@@ -41628,7 +43627,8 @@ async function readJson(c, schema2) {
   } catch {
     throw new BatonError("invalid_request", "the body is not valid JSON");
   }
-  if (exceedsDepth(value, MAX_DEPTH)) throw new BatonError("invalid_request", `JSON nested deeper than ${MAX_DEPTH} levels`);
+  if (exceedsDepth(value, MAX_DEPTH))
+    throw new BatonError("invalid_request", `JSON nested deeper than ${MAX_DEPTH} levels`);
   return parseWith(schema2, text.includes("\\u0000") ? withoutNul(value) : value, "body");
 }
 function readQuery(c, schema2) {
@@ -41636,7 +43636,8 @@ function readQuery(c, schema2) {
 }
 function parseWith(schema2, value, where) {
   const r = schema2.safeParse(value);
-  if (!r.success) throw new BatonError("invalid_request", `invalid ${where}`, { details: issueDetails(r.error) });
+  if (!r.success)
+    throw new BatonError("invalid_request", `invalid ${where}`, { details: issueDetails(r.error) });
   return r.data;
 }
 function withoutNul(v2) {
@@ -42385,7 +44386,7 @@ init_errors();
 import { createHash as createHash2 } from "node:crypto";
 
 // src/core/export/generated/highlighter.ts
-var HIGHLIGHTER_JS = '/*! highlight.js 11.12.0 | BSD-3-Clause | (c) 2006 Ivan Sagalaev */\nvar H=(()=>{var Fn=Object.create;var ue=Object.defineProperty;var Gn=Object.getOwnPropertyDescriptor;var Hn=Object.getOwnPropertyNames;var Kn=Object.getPrototypeOf,Yn=Object.prototype.hasOwnProperty;var Zn=(e,n)=>()=>{try{return n||e((n={exports:{}}).exports,n),n.exports}catch(t){throw n=0,t}},Wn=(e,n)=>{for(var t in n)ue(e,t,{get:n[t],enumerable:!0})},Le=(e,n,t,a)=>{if(n&&typeof n=="object"||typeof n=="function")for(let l of Hn(n))!Yn.call(e,l)&&l!==t&&ue(e,l,{get:()=>n[l],enumerable:!(a=Gn(n,l))||a.enumerable});return e};var qn=(e,n,t)=>(t=e!=null?Fn(Kn(e)):{},Le(n||!e||!e.__esModule?ue(t,"default",{value:e,enumerable:!0}):t,e)),Xn=e=>Le(ue({},"__esModule",{value:!0}),e);var en=Zn((ra,je)=>{function Fe(e){return e instanceof Map?e.clear=e.delete=e.set=function(){throw new Error("map is read-only")}:e instanceof Set&&(e.add=e.clear=e.delete=function(){throw new Error("set is read-only")}),Object.freeze(e),Object.getOwnPropertyNames(e).forEach(n=>{let t=e[n],a=typeof t;(a==="object"||a==="function")&&!Object.isFrozen(t)&&Fe(t)}),e}var ge=class{constructor(n){n.data===void 0&&(n.data={}),this.data=n.data,this.isMatchIgnored=!1}ignoreMatch(){this.isMatchIgnored=!0}};function Ge(e){return e.replace(/&/g,"&amp;").replace(/</g,"&lt;").replace(/>/g,"&gt;").replace(/"/g,"&quot;").replace(/\'/g,"&#x27;")}function X(e,...n){let t=Object.create(null);for(let a in e)t[a]=e[a];return n.forEach(function(a){for(let l in a)t[l]=a[l]}),t}var Vn="</span>",De=e=>!!e.scope,Qn=(e,{prefix:n})=>{if(e.startsWith("language:"))return e.replace("language:","language-");if(e.includes(".")){let t=e.split(".");return[`${n}${t.shift()}`,...t.map((a,l)=>`${a}${"_".repeat(l+1)}`)].join(" ")}return`${n}${e}`},Te=class{constructor(n,t){this.buffer="",this.classPrefix=t.classPrefix,n.walk(this)}addText(n){this.buffer+=Ge(n)}openNode(n){if(!De(n))return;let t=Qn(n.scope,{prefix:this.classPrefix});this.span(t)}closeNode(n){De(n)&&(this.buffer+=Vn)}value(){return this.buffer}span(n){this.buffer+=`<span class="${n}">`}},Be=(e={})=>{let n={children:[]};return Object.assign(n,e),n},Ae=class e{constructor(){this.rootNode=Be(),this.stack=[this.rootNode]}get top(){return this.stack[this.stack.length-1]}get root(){return this.rootNode}add(n){this.top.children.push(n)}openNode(n){let t=Be({scope:n});this.add(t),this.stack.push(t)}closeNode(){if(this.stack.length>1)return this.stack.pop()}closeAllNodes(){for(;this.closeNode(););}toJSON(){return JSON.stringify(this.rootNode,null,4)}walk(n){return this.constructor._walk(n,this.rootNode)}static _walk(n,t){return typeof t=="string"?n.addText(t):t.children&&(n.openNode(t),t.children.forEach(a=>this._walk(n,a)),n.closeNode(t)),n}static _collapse(n){typeof n!="string"&&n.children&&(n.children.every(t=>typeof t=="string")?n.children=[n.children.join("")]:n.children.forEach(t=>{e._collapse(t)}))}},Oe=class extends Ae{constructor(n){super(),this.options=n}addText(n){n!==""&&this.add(n)}startScope(n){this.openNode(n)}endScope(){this.closeNode()}__addSublanguage(n,t){let a=n.root;t&&(a.scope=`language:${t}`),this.add(a)}toHTML(){return new Te(this,this.options).value()}finalize(){return this.closeAllNodes(),!0}};function se(e){return e?typeof e=="string"?e:e.source:null}function He(e){return j("(?=",e,")")}function Jn(e){return j("(?:",e,")*")}function jn(e){return j("(?:",e,")?")}function j(...e){return e.map(t=>se(t)).join("")}function et(e){let n=e[e.length-1];return typeof n=="object"&&n.constructor===Object?(e.splice(e.length-1,1),n):{}}function be(...e){return"("+(et(e).capture?"":"?:")+e.map(a=>se(a)).join("|")+")"}function Ke(e){return new RegExp(e.toString()+"|").exec("").length-1}function nt(e,n){let t=e&&e.exec(n);return t&&t.index===0}var tt=new RegExp(be(/\\[(?:[^\\\\\\]]|\\\\.)*\\]/,/\\(\\?<(?![=!])[^>]+>/,/\\(\\?\'[^\']+\'/,/\\(\\??/,/\\\\([1-9][0-9]*)/,/\\\\./));function Re(e,{joinWith:n}){let t=0;return e.map(a=>{t+=1;let l=t,f=se(a),i="";for(;f.length>0;){let r=tt.exec(f);if(!r){i+=f;break}i+=f.substring(0,r.index),f=f.substring(r.index+r[0].length),r[0][0]==="\\\\"&&r[1]?i+="\\\\"+String(Number(r[1])+l):(i+=r[0],(r[0]==="("||/^\\(\\?[<\']/.test(r[0]))&&t++)}return i}).map(a=>`(${a})`).join(n)}var at=/\\b\\B/,Ye="[a-zA-Z]\\\\w*",ve="[a-zA-Z_]\\\\w*",Ze="\\\\b\\\\d+(\\\\.\\\\d+)?",We="(-?)(\\\\b0[xX][a-fA-F0-9]+|(\\\\b\\\\d+(\\\\.\\\\d*)?|\\\\.\\\\d+)([eE][-+]?\\\\d+)?)",qe="\\\\b(0b[01]+)",rt="!|!=|!==|%|%=|&|&&|&=|\\\\*|\\\\*=|\\\\+|\\\\+=|,|-|-=|/=|/|:|;|<<|<<=|<=|<|===|==|=|>>>=|>>=|>=|>>>|>>|>|\\\\?|\\\\[|\\\\{|\\\\(|\\\\^|\\\\^=|\\\\||\\\\|=|\\\\|\\\\||~",it=(e={})=>{let n=/^#![ ]*\\//;return e.binary&&(e.begin=j(n,/.*\\b/,e.binary,/\\b.*/)),X({scope:"meta",begin:n,end:/$/,relevance:0,"on:begin":(t,a)=>{t.index!==0&&a.ignoreMatch()}},e)},oe={begin:"\\\\\\\\[\\\\s\\\\S]",relevance:0},st={scope:"string",begin:"\'",end:"\'",illegal:"\\\\n",contains:[oe]},ot={scope:"string",begin:\'"\',end:\'"\',illegal:"\\\\n",contains:[oe]},ct={begin:/\\b(a|an|the|are|I\'m|isn\'t|don\'t|doesn\'t|won\'t|but|just|should|pretty|simply|enough|gonna|going|wtf|so|such|will|you|your|they|like|more)\\b/},fe=function(e,n,t={}){let a=X({scope:"comment",begin:e,end:n,contains:[]},t);a.contains.push({scope:"doctag",begin:"[ ]*(?=(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):)",end:/(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):/,excludeBegin:!0,relevance:0});let l=be("I","a","is","so","us","to","at","if","in","it","on",/[A-Za-z]+[\'](d|ve|re|ll|t|s|n)/,/[A-Za-z]+[-][a-z]+/,/[A-Za-z][a-z]{2,}/);return a.contains.push({begin:j(/[ ]+/,"(",l,/[.]?[:]?([.][ ]|[ ])/,"){3}")}),a},lt=fe("//","$"),ut=fe("/\\\\*","\\\\*/"),dt=fe("#","$"),gt={scope:"number",begin:Ze,relevance:0},pt={scope:"number",begin:We,relevance:0},bt={scope:"number",begin:qe,relevance:0},ft={scope:"regexp",begin:/\\/(?=[^/\\n]*\\/)/,end:/\\/[gimuy]*/,contains:[oe,{begin:/\\[/,end:/\\]/,relevance:0,contains:[oe]}]},_t={scope:"title",begin:Ye,relevance:0},mt={scope:"title",begin:ve,relevance:0},Et={begin:"\\\\.\\\\s*"+ve,relevance:0},ht=function(e){return Object.assign(e,{"on:begin":(n,t)=>{t.data._beginMatch=n[1]},"on:end":(n,t)=>{t.data._beginMatch!==n[1]&&t.ignoreMatch()}})},de=Object.freeze({__proto__:null,APOS_STRING_MODE:st,BACKSLASH_ESCAPE:oe,BINARY_NUMBER_MODE:bt,BINARY_NUMBER_RE:qe,COMMENT:fe,C_BLOCK_COMMENT_MODE:ut,C_LINE_COMMENT_MODE:lt,C_NUMBER_MODE:pt,C_NUMBER_RE:We,END_SAME_AS_BEGIN:ht,HASH_COMMENT_MODE:dt,IDENT_RE:Ye,MATCH_NOTHING_RE:at,METHOD_GUARD:Et,NUMBER_MODE:gt,NUMBER_RE:Ze,PHRASAL_WORDS_MODE:ct,QUOTE_STRING_MODE:ot,REGEXP_MODE:ft,RE_STARTERS_RE:rt,SHEBANG:it,TITLE_MODE:_t,UNDERSCORE_IDENT_RE:ve,UNDERSCORE_TITLE_MODE:mt});function Nt(e,n){e.input[e.index-1]==="."&&n.ignoreMatch()}function yt(e,n){e.className!==void 0&&(e.scope=e.className,delete e.className)}function St(e,n){n&&e.beginKeywords&&(e.begin="\\\\b("+e.beginKeywords.split(" ").join("|")+")(?!\\\\.)(?=\\\\b|\\\\s)",e.__beforeBegin=Nt,e.keywords=e.keywords||e.beginKeywords,delete e.beginKeywords,e.relevance===void 0&&(e.relevance=0))}function Tt(e,n){Array.isArray(e.illegal)&&(e.illegal=be(...e.illegal))}function At(e,n){if(e.match){if(e.begin||e.end)throw new Error("begin & end are not supported with match");e.begin=e.match,delete e.match}}function Ot(e,n){e.relevance===void 0&&(e.relevance=1)}var wt=(e,n)=>{if(!e.beforeMatch)return;if(e.starts)throw new Error("beforeMatch cannot be used with starts");let t=Object.assign({},e);Object.keys(e).forEach(a=>{delete e[a]}),e.keywords=t.keywords,e.begin=j(t.beforeMatch,He(t.begin)),e.starts={relevance:0,contains:[Object.assign(t,{endsParent:!0})]},e.relevance=0,delete t.beforeMatch},Rt=["of","and","for","in","not","or","if","then","parent","list","value"],vt="keyword";function Xe(e,n,t=vt){let a=Object.create(null);return typeof e=="string"?l(t,e.split(" ")):Array.isArray(e)?l(t,e):Object.keys(e).forEach(function(f){Object.assign(a,Xe(e[f],n,f))}),a;function l(f,i){n&&(i=i.map(r=>r.toLowerCase())),i.forEach(function(r){let o=r.split("|");a[o[0]]=[f,xt(o[0],o[1])]})}}function xt(e,n){return n?Number(n):Mt(e)?0:1}function Mt(e){return Rt.includes(e.toLowerCase())}var Pe={},J=e=>{console.error(e)},Ue=(e,...n)=>{console.log(`WARN: ${e}`,...n)},ee=(e,n)=>{Pe[`${e}/${n}`]||(console.log(`Deprecated as of ${e}. ${n}`),Pe[`${e}/${n}`]=!0)},pe=new Error;function Ve(e,n,{key:t}){let a=0,l=e[t],f={},i={};for(let r=1;r<=n.length;r++)i[r+a]=l[r],f[r+a]=!0,a+=Ke(n[r-1]);e[t]=i,e[t]._emit=f,e[t]._multi=!0}function kt(e){if(Array.isArray(e.begin)){if(e.skip||e.excludeBegin||e.returnBegin)throw J("skip, excludeBegin, returnBegin not compatible with beginScope: {}"),pe;if(typeof e.beginScope!="object"||e.beginScope===null)throw J("beginScope must be object"),pe;Ve(e,e.begin,{key:"beginScope"}),e.begin=Re(e.begin,{joinWith:""})}}function It(e){if(Array.isArray(e.end)){if(e.skip||e.excludeEnd||e.returnEnd)throw J("skip, excludeEnd, returnEnd not compatible with endScope: {}"),pe;if(typeof e.endScope!="object"||e.endScope===null)throw J("endScope must be object"),pe;Ve(e,e.end,{key:"endScope"}),e.end=Re(e.end,{joinWith:""})}}function Ct(e){e.scope&&typeof e.scope=="object"&&e.scope!==null&&(e.beginScope=e.scope,delete e.scope)}function Lt(e){Ct(e),typeof e.beginScope=="string"&&(e.beginScope={_wrap:e.beginScope}),typeof e.endScope=="string"&&(e.endScope={_wrap:e.endScope}),kt(e),It(e)}function Dt(e){function n(i,r){return new RegExp(se(i),"m"+(e.case_insensitive?"i":"")+(e.unicodeRegex?"u":"")+(r?"g":""))}class t{constructor(){this.matchIndexes={},this.regexes=[],this.matchAt=1,this.position=0}addRule(r,o){o.position=this.position++,this.matchIndexes[this.matchAt]=o,this.regexes.push([o,r]),this.matchAt+=Ke(r)+1}compile(){this.regexes.length===0&&(this.exec=()=>null);let r=this.regexes.map(o=>o[1]);this.matcherRe=n(Re(r,{joinWith:"|"}),!0),this.lastIndex=0}exec(r){this.matcherRe.lastIndex=this.lastIndex;let o=this.matcherRe.exec(r);if(!o)return null;let u=o.findIndex((y,_)=>_>0&&y!==void 0),d=this.matchIndexes[u];return o.splice(0,u),Object.assign(o,d)}}class a{constructor(){this.rules=[],this.multiRegexes=[],this.count=0,this.lastIndex=0,this.regexIndex=0}getMatcher(r){if(this.multiRegexes[r])return this.multiRegexes[r];let o=new t;return this.rules.slice(r).forEach(([u,d])=>o.addRule(u,d)),o.compile(),this.multiRegexes[r]=o,o}resumingScanAtSamePosition(){return this.regexIndex!==0}considerAll(){this.regexIndex=0}addRule(r,o){this.rules.push([r,o]),o.type==="begin"&&this.count++}exec(r){let o=this.getMatcher(this.regexIndex);o.lastIndex=this.lastIndex;let u=o.exec(r);if(this.resumingScanAtSamePosition()&&!(u&&u.index===this.lastIndex)){let d=this.getMatcher(0);d.lastIndex=this.lastIndex+1,u=d.exec(r)}return u&&(this.regexIndex+=u.position+1,this.regexIndex===this.count&&this.considerAll()),u}}function l(i){let r=new a;return i.contains.forEach(o=>r.addRule(o.begin,{rule:o,type:"begin"})),i.terminatorEnd&&r.addRule(i.terminatorEnd,{type:"end"}),i.illegal&&r.addRule(i.illegal,{type:"illegal"}),r}function f(i,r){let o=i;if(i.isCompiled)return o;[yt,At,Lt,wt].forEach(d=>d(i,r)),e.compilerExtensions.forEach(d=>d(i,r)),i.__beforeBegin=null,[St,Tt,Ot].forEach(d=>d(i,r)),i.isCompiled=!0;let u=null;return typeof i.keywords=="object"&&i.keywords.$pattern&&(i.keywords=Object.assign({},i.keywords),u=i.keywords.$pattern,delete i.keywords.$pattern),u=u||/\\w+/,i.keywords&&(i.keywords=Xe(i.keywords,e.case_insensitive)),o.keywordPatternRe=n(u,!0),r&&(i.begin||(i.begin=/\\B|\\b/),o.beginRe=n(o.begin),!i.end&&!i.endsWithParent&&(i.end=/\\B|\\b/),i.end&&(o.endRe=n(o.end)),o.terminatorEnd=se(o.end)||"",i.endsWithParent&&r.terminatorEnd&&(o.terminatorEnd+=(i.end?"|":"")+r.terminatorEnd)),i.illegal&&(o.illegalRe=n(i.illegal)),i.contains||(i.contains=[]),i.contains=[].concat(...i.contains.map(function(d){return Bt(d==="self"?i:d)})),i.contains.forEach(function(d){f(d,o)}),i.starts&&f(i.starts,r),o.matcher=l(o),o}if(e.compilerExtensions||(e.compilerExtensions=[]),e.contains&&e.contains.includes("self"))throw new Error("ERR: contains `self` is not supported at the top-level of a language.  See documentation.");return e.classNameAliases=X(e.classNameAliases||{}),f(e)}function Qe(e){return e?e.endsWithParent||Qe(e.starts):!1}function Bt(e){return e.variants&&!e.cachedVariants&&(e.cachedVariants=e.variants.map(function(n){return X(e,{variants:null},n)})),e.cachedVariants?e.cachedVariants:Qe(e)?X(e,{starts:e.starts?X(e.starts):null}):Object.isFrozen(e)?X(e):e}var Pt="11.12.0",we=class extends Error{constructor(n,t){super(n),this.name="HTMLInjectionError",this.html=t}},Se=Ge,$e=X,ze=Symbol("nomatch"),Ut=7,Je=function(e){let n=Object.create(null),t=Object.create(null),a=[],l=!0,f="Could not find the language \'{}\', did you forget to load/include a language module?",i={disableAutodetect:!0,name:"Plain text",contains:[]},r={ignoreUnescapedHTML:!1,throwUnescapedHTML:!1,noHighlightRe:/^(no-?highlight)$/i,languageDetectRe:/\\blang(?:uage)?-([\\w-]+)\\b/i,classPrefix:"hljs-",cssSelector:"pre code",languages:null,__emitter:Oe};function o(s){return r.noHighlightRe.test(s)}function u(s){let p=s.className+" ";p+=s.parentNode?s.parentNode.className:"";let g=r.languageDetectRe.exec(p);if(g){let h=B(g[1]);return h||(Ue(f.replace("{}",g[1])),Ue("Falling back to no-highlight mode for this block.",s)),h?g[1]:"no-highlight"}return p.split(/\\s+/).find(h=>o(h)||B(h))}function d(s,p,g){let h="",A="";typeof p=="object"?(h=s,g=p.ignoreIllegals,A=p.language):(ee("10.7.0","highlight(lang, code, ...args) has been deprecated."),ee("10.7.0",`Please use highlight(code, options) instead.\nhttps://github.com/highlightjs/highlight.js/issues/2277`),A=s,h=p),g===void 0&&(g=!0);let I={code:h,language:A};q("before:highlight",I);let z=I.result?I.result:y(I.language,I.code,g);return z.code=I.code,q("after:highlight",z),z}function y(s,p,g,h){let A=Object.create(null);function I(c,b){return c.keywords[b]}function z(){if(!m.keywords){$.addText(R);return}let c=0;m.keywordPatternRe.lastIndex=0;let b=m.keywordPatternRe.exec(R),N="";for(;b;){N+=R.substring(c,b.index);let O=Y.case_insensitive?b[0].toLowerCase():b[0],F=I(m,O);if(F){let[Z,$n]=F;if($.addText(N),N="",A[O]=(A[O]||0)+1,A[O]<=Ut&&(le+=$n),Z.startsWith("_"))N+=b[0];else{let zn=Y.classNameAliases[Z]||Z;K(b[0],zn)}}else N+=b[0];c=m.keywordPatternRe.lastIndex,b=m.keywordPatternRe.exec(R)}N+=R.substring(c),$.addText(N)}function H(){if(R==="")return;let c=null;if(typeof m.subLanguage=="string"){if(!n[m.subLanguage]){$.addText(R);return}c=y(m.subLanguage,R,!0,Ce[m.subLanguage]),Ce[m.subLanguage]=c._top}else c=E(R,m.subLanguage.length?m.subLanguage:null);m.relevance>0&&(le+=c.relevance),$.__addSublanguage(c._emitter,c.language)}function G(){m.subLanguage!=null?H():z(),R=""}function K(c,b){c!==""&&($.startScope(b),$.addText(c),$.endScope())}function xe(c,b){let N=1,O=b.length-1;for(;N<=O;){if(!c._emit[N]){N++;continue}let F=Y.classNameAliases[c[N]]||c[N],Z=b[N];F?K(Z,F):(R=Z,z(),R=""),N++}}function Me(c,b){return c.scope&&typeof c.scope=="string"&&$.openNode(Y.classNameAliases[c.scope]||c.scope),c.beginScope&&(c.beginScope._wrap?(K(R,Y.classNameAliases[c.beginScope._wrap]||c.beginScope._wrap),R=""):c.beginScope._multi&&(xe(c.beginScope,b),R="")),m=Object.create(c,{parent:{value:m}}),m}function ke(c,b,N){let O=nt(c.endRe,N);if(O){if(c["on:end"]){let F=new ge(c);c["on:end"](b,F),F.isMatchIgnored&&(O=!1)}if(O){for(;c.endsParent&&c.parent;)c=c.parent;return c}}if(c.endsWithParent)return ke(c.parent,b,N)}function Ln(c){return m.matcher.regexIndex===0?(R+=c[0],1):(ye=!0,0)}function Dn(c){let b=c[0],N=c.rule,O=new ge(N),F=[N.__beforeBegin,N["on:begin"]];for(let Z of F)if(Z&&(Z(c,O),O.isMatchIgnored))return Ln(b);return N.skip?R+=b:(N.excludeBegin&&(R+=b),G(),!N.returnBegin&&!N.excludeBegin&&(R=b)),Me(N,c),N.returnBegin?0:b.length}function Bn(c){let b=c[0],N=p.substring(c.index),O=ke(m,c,N);if(!O)return ze;let F=m;m.endScope&&m.endScope._wrap?(G(),K(b,m.endScope._wrap)):m.endScope&&m.endScope._multi?(G(),xe(m.endScope,c)):F.skip?R+=b:(F.returnEnd||F.excludeEnd||(R+=b),G(),F.excludeEnd&&(R=b));do m.scope&&$.closeNode(),!m.skip&&!m.subLanguage&&(le+=m.relevance),m=m.parent;while(m!==O.parent);return O.starts&&Me(O.starts,c),F.returnEnd?0:b.length}function Pn(){let c=[];for(let b=m;b!==Y;b=b.parent)b.scope&&c.unshift(b.scope);c.forEach(b=>$.openNode(b))}let ce={};function Ie(c,b){let N=b&&b[0];if(R+=c,N==null)return G(),0;if(ce.type==="begin"&&b.type==="end"&&ce.index===b.index&&N===""){if(R+=p.slice(b.index,b.index+1),!l){let O=new Error(`0 width match regex (${s})`);throw O.languageName=s,O.badRule=ce.rule,O}return 1}if(ce=b,b.type==="begin")return Dn(b);if(b.type==="illegal"&&!g){let O=new Error(\'Illegal lexeme "\'+N+\'" for mode "\'+(m.scope||"<unnamed>")+\'"\');throw O.mode=m,O}else if(b.type==="end"){let O=Bn(b);if(O!==ze)return O}if(b.type==="illegal"&&N==="")return b.index===p.length||(R+=`\n`),1;if(Ne>1e5&&Ne>b.index*3)throw new Error("potential infinite loop, way more iterations than matches");return R+=N,N.length}let Y=B(s);if(!Y)throw J(f.replace("{}",s)),new Error(\'Unknown language: "\'+s+\'"\');let Un=Dt(Y),he="",m=h||Un,Ce={},$=new r.__emitter(r);Pn();let R="",le=0,Q=0,Ne=0,ye=!1;try{if(Y.__emitTokens)Y.__emitTokens(p,$);else{for(m.matcher.considerAll();;){Ne++,ye?ye=!1:m.matcher.considerAll(),m.matcher.lastIndex=Q;let c=m.matcher.exec(p);if(!c)break;let b=p.substring(Q,c.index),N=Ie(b,c);Q=c.index+N}Ie(p.substring(Q))}return $.finalize(),he=$.toHTML(),{language:s,value:he,relevance:le,illegal:!1,_emitter:$,_top:m}}catch(c){if(c.message&&c.message.includes("Illegal"))return{language:s,value:Se(p),illegal:!0,relevance:0,_illegalBy:{message:c.message,index:Q,context:p.slice(Q-100,Q+100),mode:c.mode,resultSoFar:he},_emitter:$};if(l)return{language:s,value:Se(p),illegal:!1,relevance:0,errorRaised:c,_emitter:$,_top:m};throw c}}function _(s){let p={value:Se(s),illegal:!1,relevance:0,_top:i,_emitter:new r.__emitter(r)};return p._emitter.addText(s),p}function E(s,p){p=p||r.languages||Object.keys(n);let g=_(s),h=p.filter(B).filter(W).map(G=>y(G,s,!1));h.unshift(g);let A=h.sort((G,K)=>{if(G.relevance!==K.relevance)return K.relevance-G.relevance;if(G.language&&K.language){if(B(G.language).supersetOf===K.language)return 1;if(B(K.language).supersetOf===G.language)return-1}return 0}),[I,z]=A,H=I;return H.secondBest=z,H}function T(s,p,g){let h=p&&t[p]||g;s.classList.add("hljs"),s.classList.add(`language-${h}`)}function S(s){let p=null,g=u(s);if(o(g))return;if(q("before:highlightElement",{el:s,language:g}),s.dataset.highlighted){console.log("Element previously highlighted. To highlight again, first unset `dataset.highlighted`.",s);return}if(s.children.length>0&&(r.ignoreUnescapedHTML||(console.warn("One of your code blocks includes unescaped HTML. This is a potentially serious security risk."),console.warn("https://github.com/highlightjs/highlight.js/wiki/security"),console.warn("The element with unescaped HTML:"),console.warn(s)),r.throwUnescapedHTML))throw new we("One of your code blocks includes unescaped HTML.",s.innerHTML);p=s;let h=p.textContent,A=g?d(h,{language:g,ignoreIllegals:!0}):E(h);s.innerHTML=A.value,s.dataset.highlighted="yes",T(s,g,A.language),s.result={language:A.language,re:A.relevance,relevance:A.relevance},A.secondBest&&(s.secondBest={language:A.secondBest.language,relevance:A.secondBest.relevance}),q("after:highlightElement",{el:s,result:A,text:h})}function v(s){r=$e(r,s)}let x=()=>{w(),ee("10.6.0","initHighlighting() deprecated.  Use highlightAll() now.")};function C(){w(),ee("10.6.0","initHighlightingOnLoad() deprecated.  Use highlightAll() now.")}let P=!1;function w(){function s(){w()}if(document.readyState==="loading"){P||window.addEventListener("DOMContentLoaded",s,!1),P=!0;return}document.querySelectorAll(r.cssSelector).forEach(S)}function M(s,p){let g=null;try{g=p(e)}catch(h){if(J("Language definition for \'{}\' could not be registered.".replace("{}",s)),l)J(h);else throw h;g=i}g.name||(g.name=s),n[s]=g,g.rawDefinition=p.bind(null,e),g.aliases&&U(g.aliases,{languageName:s})}function k(s){delete n[s];for(let p of Object.keys(t))t[p]===s&&delete t[p]}function D(){return Object.keys(n)}function B(s){return s=(s||"").toLowerCase(),n[s]||n[t[s]]}function U(s,{languageName:p}){typeof s=="string"&&(s=[s]),s.forEach(g=>{t[g.toLowerCase()]=p})}function W(s){let p=B(s);return p&&!p.disableAutodetect}function V(s){s["before:highlightBlock"]&&!s["before:highlightElement"]&&(s["before:highlightElement"]=p=>{s["before:highlightBlock"](Object.assign({block:p.el},p))}),s["after:highlightBlock"]&&!s["after:highlightElement"]&&(s["after:highlightElement"]=p=>{s["after:highlightBlock"](Object.assign({block:p.el},p))})}function ae(s){V(s),a.push(s)}function re(s){let p=a.indexOf(s);p!==-1&&a.splice(p,1)}function q(s,p){let g=s;a.forEach(function(h){h[g]&&h[g](p)})}function ie(s){return ee("10.7.0","highlightBlock will be removed entirely in v12.0"),ee("10.7.0","Please use highlightElement now."),S(s)}Object.assign(e,{highlight:d,highlightAuto:E,highlightAll:w,highlightElement:S,highlightBlock:ie,configure:v,initHighlighting:x,initHighlightingOnLoad:C,registerLanguage:M,unregisterLanguage:k,listLanguages:D,getLanguage:B,registerAliases:U,autoDetection:W,inherit:$e,addPlugin:ae,removePlugin:re}),e.debugMode=function(){l=!1},e.safeMode=function(){l=!0},e.versionString=Pt,e.regex={concat:j,lookahead:He,either:be,optional:jn,anyNumberOfTimes:Jn};for(let s in de)typeof de[s]=="object"&&Fe(de[s]);return Object.assign(e,de),e},ne=Je({});ne.newInstance=()=>Je({});je.exports=ne;ne.HighlightJS=ne;ne.default=ne});var ta={};Wn(ta,{has:()=>na,highlight:()=>ea});var nn=qn(en(),1);var tn=nn.default;function an(e){let n=e.regex,t={},a={begin:/\\$\\{/,end:/\\}/,contains:["self",{begin:/:-/,contains:[t]}]};Object.assign(t,{className:"variable",variants:[{begin:n.concat(/\\$[\\w\\d#@][\\w\\d_]*/,"(?![\\\\w\\\\d])(?![$])")},a]});let l={className:"subst",begin:/\\$\\(/,end:/\\)/,contains:[e.BACKSLASH_ESCAPE]},f=e.inherit(e.COMMENT(),{match:[/(^|\\s)/,/#.*$/],scope:{2:"comment"}}),i={begin:/<<-?\\s*(?=\\w+)/,starts:{contains:[e.END_SAME_AS_BEGIN({begin:/(\\w+)/,end:/(\\w+)/,className:"string"})]}},r={className:"string",begin:/"/,end:/"/,contains:[e.BACKSLASH_ESCAPE,t,l]};l.contains.push(r);let o={match:/\\\\"/},u={className:"string",begin:/\'/,end:/\'/},d={match:/\\\\\'/},y={begin:/\\$?\\(\\(/,end:/\\)\\)/,contains:[{begin:/\\d+#[0-9a-f]+/,className:"number"},e.NUMBER_MODE,t]},_=["fish","bash","zsh","sh","csh","ksh","tcsh","dash","scsh"],E=e.SHEBANG({binary:`(${_.join("|")})`,relevance:10}),T={className:"function",begin:/\\w[\\w\\d_]*\\s*\\(\\s*\\)\\s*\\{/,returnBegin:!0,contains:[e.inherit(e.TITLE_MODE,{begin:/\\w[\\w\\d_]*/})],relevance:0},S=["if","then","else","elif","fi","time","for","while","until","in","do","done","case","esac","coproc","function","select"],v=["true","false"],x={match:/(\\/[a-z._-]+)+/},C=["break","cd","continue","eval","exec","exit","export","getopts","hash","pwd","readonly","return","shift","test","times","trap","umask","unset"],P=["alias","bind","builtin","caller","command","declare","echo","enable","help","let","local","logout","mapfile","printf","read","readarray","source","sudo","type","typeset","ulimit","unalias"],w=["autoload","bg","bindkey","bye","cap","chdir","clone","comparguments","compcall","compctl","compdescribe","compfiles","compgroups","compquote","comptags","comptry","compvalues","dirs","disable","disown","echotc","echoti","emulate","fc","fg","float","functions","getcap","getln","history","integer","jobs","kill","limit","log","noglob","popd","print","pushd","pushln","rehash","sched","setcap","setopt","stat","suspend","ttyctl","unfunction","unhash","unlimit","unsetopt","vared","wait","whence","where","which","zcompile","zformat","zftp","zle","zmodload","zparseopts","zprof","zpty","zregexparse","zsocket","zstyle","ztcp"],M=["chcon","chgrp","chown","chmod","cp","dd","df","dir","dircolors","ln","ls","mkdir","mkfifo","mknod","mktemp","mv","realpath","rm","rmdir","shred","sync","touch","truncate","vdir","b2sum","base32","base64","cat","cksum","comm","csplit","cut","expand","fmt","fold","head","join","md5sum","nl","numfmt","od","paste","ptx","pr","sha1sum","sha224sum","sha256sum","sha384sum","sha512sum","shuf","sort","split","sum","tac","tail","tr","tsort","unexpand","uniq","wc","arch","basename","chroot","date","dirname","du","echo","env","expr","factor","groups","hostid","id","link","logname","nice","nohup","nproc","pathchk","pinky","printenv","printf","pwd","readlink","runcon","seq","sleep","stat","stdbuf","stty","tee","test","timeout","tty","uname","unlink","uptime","users","who","whoami","yes"];return{name:"Bash",aliases:["sh","zsh"],keywords:{$pattern:/\\b[a-z][a-z0-9._-]+\\b/,keyword:S,literal:v,built_in:[...C,...P,"set","shopt",...w,...M]},contains:[E,e.SHEBANG(),T,y,f,i,x,r,o,u,d,t]}}function rn(e){let n=e.regex,t=e.COMMENT("//","$",{contains:[{begin:/\\\\\\n/}]}),a="decltype\\\\(auto\\\\)",l="[a-zA-Z_]\\\\w*::",i="("+a+"|"+n.optional(l)+"[a-zA-Z_]\\\\w*"+n.optional("<[^<>]+>")+")",r=n.concat(/\\batomic_/,n.either("bool","char","schar","uchar","short","ushort","int","uint","long","ulong","llong","ullong","char16_t","char32_t","wchar_t","int_least8_t","uint_least8_t","int_least16_t","uint_least16_t","int_least32_t","uint_least32_t","int_least64_t","uint_least64_t","int_fast8_t","uint_fast8_t","int_fast16_t","uint_fast16_t","int_fast32_t","uint_fast32_t","int_fast64_t","uint_fast64_t","intptr_t","uintptr_t","size_t","ptrdiff_t","intmax_t","uintmax_t"),/\\b/),o={className:"type",variants:[{begin:"\\\\b[a-z\\\\d_]*_t\\\\b"},{match:r}]},d={className:"string",variants:[{begin:\'(u8?|U|L)?"\',end:\'"\',illegal:"\\\\n",contains:[e.BACKSLASH_ESCAPE]},{begin:"(u8?|U|L)?\'("+"\\\\\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4,8}|[0-7]{3}|\\\\S)"+"|.)",end:"\'",illegal:"."},e.END_SAME_AS_BEGIN({begin:/(?:u8?|U|L)?R"([^()\\\\\\s"]{0,16})\\(/,end:/\\)([^()\\\\\\s"]{0,16})"/})]},y={className:"number",variants:[{match:/\\b(0b[01\']+)/},{match:/(-?)\\b([\\d\']+(\\.[\\d\']*)?|\\.[\\d\']+)((ll|LL|l|L)(u|U)?|(u|U)(ll|LL|l|L)?|f|F|b|B)/},{match:/(-?)\\b(0[xX][a-fA-F0-9]+(?:\'[a-fA-F0-9]+)*(?:\\.[a-fA-F0-9]*(?:\'[a-fA-F0-9]*)*)?(?:[pP][-+]?[0-9]+)?(l|L)?(u|U)?)/},{match:/(-?)\\b\\d+(?:\'\\d+)*(?:\\.\\d*(?:\'\\d*)*)?(?:[eE][-+]?\\d+)?/}],relevance:0},_={scope:"meta",begin:/#\\s*include\\b/,end:/$/,keywords:{keyword:"include"},contains:[{begin:/\\\\\\n/},d,{scope:"string",begin:/<.*?>/},t,e.C_BLOCK_COMMENT_MODE]},E={className:"meta",begin:/#\\s*[a-z]+\\b/,end:/$/,keywords:{keyword:"if else elif endif define undef warning error line pragma _Pragma ifdef ifndef elifdef elifndef include"},contains:[{begin:/\\\\\\n/,relevance:0},e.inherit(d,{className:"string"}),t,e.C_BLOCK_COMMENT_MODE]},T=[_,E],S={className:"title",begin:n.optional(l)+e.IDENT_RE,relevance:0},v=n.optional(l)+e.IDENT_RE+"\\\\s*\\\\(",x=12,w={keyword:["asm","auto","break","case","continue","default","do","else","enum","extern","for","fortran","goto","if","inline","register","restrict","return","sizeof","typeof","typeof_unqual","struct","switch","typedef","union","volatile","while","_Alignas","_Alignof","_Atomic","_Generic","_Noreturn","_Static_assert","_Thread_local","alignas","alignof","noreturn","static_assert","thread_local","_Pragma"],type:["float","double","signed","unsigned","int","short","long","char","void","_Bool","_BitInt","_Complex","_Imaginary","_Decimal32","_Decimal64","_Decimal96","_Decimal128","_Decimal64x","_Decimal128x","_Float16","_Float32","_Float64","_Float128","_Float32x","_Float64x","_Float128x","const","static","constexpr","complex","bool","imaginary"],literal:"true false NULL",built_in:"std string wstring cin cout cerr clog stdin stdout stderr stringstream istringstream ostringstream auto_ptr deque list queue stack vector map set pair bitset multiset multimap unordered_set unordered_map unordered_multiset unordered_multimap priority_queue make_pair array shared_ptr abort terminate abs acos asin atan2 atan calloc ceil cosh cos exit exp fabs floor fmod fprintf fputs free frexp fscanf future isalnum isalpha iscntrl isdigit isgraph islower isprint ispunct isspace isupper isxdigit tolower toupper labs ldexp log10 log malloc realloc memchr memcmp memcpy memset modf pow printf putchar puts scanf sinh sin snprintf sprintf sqrt sscanf strcat strchr strcmp strcpy strcspn strlen strncat strncmp strncpy strpbrk strrchr strspn strstr tanh tan vfprintf vprintf vsprintf endl initializer_list unique_ptr"},M=[...T,o,t,e.C_BLOCK_COMMENT_MODE,y,d],k={variants:[{begin:/=/,end:/;/},{begin:/\\(/,end:/\\)/},{beginKeywords:"new throw return else",end:/;/}],keywords:w,contains:M.concat([{begin:/\\(/,end:/\\)/,keywords:w,contains:M.concat(["self"]),relevance:0}]),relevance:0},D={begin:"("+i+"[\\\\*&\\\\s]+){1,"+x+"}"+v,returnBegin:!0,end:/[{;=]/,excludeEnd:!0,keywords:w,illegal:/[^\\w\\s\\*&:<>.]/,contains:[{begin:a,keywords:w,relevance:0},{begin:v,returnBegin:!0,contains:[e.inherit(S,{className:"title.function"})],relevance:0},{relevance:0,match:/,/},{className:"params",begin:/\\(/,end:/\\)/,keywords:w,relevance:0,contains:[t,e.C_BLOCK_COMMENT_MODE,d,y,o,{begin:/\\(/,end:/\\)/,keywords:w,relevance:0,contains:["self",t,e.C_BLOCK_COMMENT_MODE,d,y,o]}]},o,t,e.C_BLOCK_COMMENT_MODE,...T]};return{name:"C",aliases:["h"],keywords:w,disableAutodetect:!0,illegal:"</",contains:[].concat(k,D,M,[...T,{begin:e.IDENT_RE+"::",keywords:w},{className:"class",beginKeywords:"enum class struct union",end:/[{;:<>=]/,contains:[{beginKeywords:"final class struct"},e.TITLE_MODE]}]),exports:{preprocessor:E,strings:d,keywords:w}}}function sn(e){let n=e.regex,t=e.COMMENT("//","$",{contains:[{begin:/\\\\\\n/}]}),a="decltype\\\\(auto\\\\)",l="[a-zA-Z_]\\\\w*::",i="(?!struct)("+a+"|"+n.optional(l)+"[a-zA-Z_]\\\\w*"+n.optional("<[^<>]+>")+")",r={className:"type",begin:"\\\\b[a-z\\\\d_]*_t\\\\b"},u={className:"string",variants:[{begin:\'(u8?|U|L)?"\',end:\'"\',illegal:"\\\\n",contains:[e.BACKSLASH_ESCAPE]},{begin:"(u8?|U|L)?\'("+"\\\\\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4,8}|[0-7]{3}|\\\\S)"+"|.)",end:"\'",illegal:"."},e.END_SAME_AS_BEGIN({begin:/(?:u8?|U|L)?R"([^()\\\\\\s"]{0,16})\\(/,end:/\\)([^()\\\\\\s"]{0,16})"/})]},d={className:"number",variants:[{begin:"[+-]?(?:(?:\\\\b[0-9](?:\'?[0-9])*\\\\.(?:[0-9](?:\'?[0-9])*)?|\\\\.[0-9](?:\'?[0-9])*)(?:[Ee][+-]?[0-9](?:\'?[0-9])*)?|\\\\b[0-9](?:\'?[0-9])*[Ee][+-]?[0-9](?:\'?[0-9])*|\\\\b0[Xx](?:[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*(?:\\\\.(?:[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*)?)?|\\\\.[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*)[Pp][+-]?[0-9](?:\'?[0-9])*)(?:[Ff](?:16|32|64|128)?|(BF|bf)16|[Ll]|)"},{begin:"[+-]?\\\\b(?:0[Bb][01](?:\'?[01])*|0[Xx][0-9A-Fa-f](?:\'?[0-9A-Fa-f])*|0(?:\'?[0-7])*|[1-9](?:\'?[0-9])*)(?:[Uu](?:LL?|ll?)|[Uu][Zz]?|(?:LL?|ll?)[Uu]?|[Zz][Uu]|)"}],relevance:0},y={scope:"meta",begin:/#\\s*include\\b/,end:/$/,keywords:{keyword:"include"},contains:[{begin:/\\\\\\n/},u,{scope:"string",begin:/<.*?>/},t,e.C_BLOCK_COMMENT_MODE]},_={className:"meta",begin:/#\\s*[a-z]+\\b/,end:/$/,keywords:{keyword:"if else elif endif define undef warning error line pragma _Pragma ifdef ifndef include"},contains:[{begin:/\\\\\\n/,relevance:0},e.inherit(u,{className:"string"}),t,e.C_BLOCK_COMMENT_MODE]},E=[y,_],T={className:"title",begin:n.optional(l)+e.IDENT_RE,relevance:0},S=n.optional(l)+e.IDENT_RE+"\\\\s*\\\\(",v=12,x=["alignas","alignof","and","and_eq","asm","atomic_cancel","atomic_commit","atomic_noexcept","auto","bitand","bitor","break","case","catch","class","co_await","co_return","co_yield","compl","concept","const_cast|10","consteval","constexpr","constinit","continue","decltype","default","delete","do","dynamic_cast|10","else","enum","explicit","export","extern","false","final","for","friend","goto","if","import","inline","module","mutable","namespace","new","noexcept","not","not_eq","nullptr","operator","or","or_eq","override","private","protected","public","reflexpr","register","reinterpret_cast|10","requires","return","sizeof","static_assert","static_cast|10","struct","switch","synchronized","template","this","thread_local","throw","transaction_safe","transaction_safe_dynamic","true","try","typedef","typeid","typename","union","using","virtual","volatile","while","xor","xor_eq"],C=["bool","char","char16_t","char32_t","char8_t","double","float","int","long","short","void","wchar_t","unsigned","signed","const","static"],P=["any","auto_ptr","barrier","binary_semaphore","bitset","complex","condition_variable","condition_variable_any","counting_semaphore","deque","false_type","flat_map","flat_set","future","imaginary","initializer_list","istringstream","jthread","latch","lock_guard","multimap","multiset","mutex","optional","ostringstream","packaged_task","pair","promise","priority_queue","queue","recursive_mutex","recursive_timed_mutex","scoped_lock","set","shared_future","shared_lock","shared_mutex","shared_timed_mutex","shared_ptr","stack","string_view","stringstream","timed_mutex","thread","true_type","tuple","unique_lock","unique_ptr","unordered_map","unordered_multimap","unordered_multiset","unordered_set","variant","vector","weak_ptr","wstring","wstring_view"],w=["abort","abs","acos","apply","as_const","asin","atan","atan2","calloc","ceil","cerr","cin","clog","cos","cosh","cout","declval","endl","exchange","exit","exp","fabs","floor","fmod","forward","fprintf","fputs","free","frexp","fscanf","future","invoke","isalnum","isalpha","iscntrl","isdigit","isgraph","islower","isprint","ispunct","isspace","isupper","isxdigit","labs","launder","ldexp","log","log10","make_pair","make_shared","make_shared_for_overwrite","make_tuple","make_unique","malloc","memchr","memcmp","memcpy","memset","modf","move","pow","printf","putchar","puts","realloc","scanf","sin","sinh","snprintf","sprintf","sqrt","sscanf","std","stderr","stdin","stdout","strcat","strchr","strcmp","strcpy","strcspn","strlen","strncat","strncmp","strncpy","strpbrk","strrchr","strspn","strstr","swap","tan","tanh","terminate","to_underlying","tolower","toupper","vfprintf","visit","vprintf","vsprintf"],D={type:C,keyword:x,literal:["NULL","false","nullopt","nullptr","true"],built_in:["_Pragma"],_type_hints:P},B={className:"function.dispatch",relevance:0,keywords:{_hint:w},begin:n.concat(/\\b/,`(?!${x.join("|")})`,e.IDENT_RE,n.lookahead(/(<[^<>]+>|)\\s*\\(/))},U=[B,...E,r,t,e.C_BLOCK_COMMENT_MODE,d,u],W={variants:[{begin:/=/,end:/;/},{begin:/\\(/,end:/\\)/},{beginKeywords:"new throw return else",end:/;/}],keywords:D,contains:U.concat([{begin:/\\(/,end:/\\)/,keywords:D,contains:U.concat(["self"]),relevance:0}]),relevance:0},V={className:"function",begin:"("+i+"[\\\\*&\\\\s]+){1,"+v+"}"+S,returnBegin:!0,end:/[{;=]/,excludeEnd:!0,keywords:D,illegal:/[^\\w\\s\\*&:<>.]/,contains:[{begin:a,keywords:D,relevance:0},{begin:S,returnBegin:!0,contains:[T],relevance:0},{begin:/::/,relevance:0},{begin:/:/,endsWithParent:!0,contains:[u,d]},{relevance:0,match:/,/},{className:"params",begin:/\\(/,end:/\\)/,keywords:D,relevance:0,contains:[t,e.C_BLOCK_COMMENT_MODE,u,d,r,{begin:/\\(/,end:/\\)/,keywords:D,relevance:0,contains:["self",t,e.C_BLOCK_COMMENT_MODE,u,d,r]}]},r,t,e.C_BLOCK_COMMENT_MODE,...E]};return{name:"C++",aliases:["cc","c++","h++","hpp","hh","hxx","cxx"],keywords:D,illegal:"</",classNameAliases:{"function.dispatch":"built_in"},contains:[].concat(W,V,B,U,[...E,{begin:"\\\\b(deque|list|queue|priority_queue|pair|stack|vector|map|set|bitset|multiset|multimap|unordered_map|unordered_set|unordered_multiset|unordered_multimap|array|tuple|optional|variant|function|flat_map|flat_set)\\\\s*<(?!<)",end:">",keywords:D,contains:["self",r]},{begin:e.IDENT_RE+"::",keywords:D},{match:[/\\b(?:enum(?:\\s+(?:class|struct))?|class|struct|union)/,/\\s+/,/\\w+/],className:{1:"keyword",3:"title.class"}}])}}var $t=e=>({IMPORTANT:{scope:"meta",begin:"!important"},BLOCK_COMMENT:e.C_BLOCK_COMMENT_MODE,HEXCOLOR:{scope:"number",begin:/#(([0-9a-fA-F]{3,4})|(([0-9a-fA-F]{2}){3,4}))\\b/},UNICODE_RANGE:{scope:"number",begin:/\\b[Uu]\\+[0-9A-Fa-f][0-9A-Fa-f?]{0,5}(-[0-9A-Fa-f][0-9A-Fa-f]{0,5})?/},FUNCTION_DISPATCH:{className:"built_in",begin:/[\\w-]+(?=\\()/},ATTRIBUTE_SELECTOR_MODE:{scope:"selector-attr",begin:/\\[/,end:/\\]/,illegal:"$",contains:[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE]},CSS_NUMBER_MODE:{scope:"number",begin:e.NUMBER_RE+"(%|em|ex|ch|rem|vw|vh|vmin|vmax|cm|mm|in|pt|pc|px|deg|grad|rad|turn|s|ms|Hz|kHz|dpi|dpcm|dppx)?",relevance:0},CSS_VARIABLE:{className:"attr",begin:/--[A-Za-z_][A-Za-z0-9_-]*/}}),zt=["a","abbr","address","article","aside","audio","b","blockquote","body","button","canvas","caption","cite","code","dd","del","details","dfn","div","dl","dt","em","fieldset","figcaption","figure","footer","form","h1","h2","h3","h4","h5","h6","header","hgroup","html","i","iframe","img","input","ins","kbd","label","legend","li","main","mark","menu","nav","object","ol","optgroup","option","p","picture","q","quote","samp","section","select","source","span","strong","summary","sup","table","tbody","td","textarea","tfoot","th","thead","time","tr","ul","var","video"],Ft=["defs","g","marker","mask","pattern","svg","switch","symbol","feBlend","feColorMatrix","feComponentTransfer","feComposite","feConvolveMatrix","feDiffuseLighting","feDisplacementMap","feFlood","feGaussianBlur","feImage","feMerge","feMorphology","feOffset","feSpecularLighting","feTile","feTurbulence","linearGradient","radialGradient","stop","circle","ellipse","image","line","path","polygon","polyline","rect","text","use","textPath","tspan","foreignObject","clipPath"],Gt=[...zt,...Ft],Ht=["any-hover","any-pointer","aspect-ratio","color","color-gamut","color-index","device-aspect-ratio","device-height","device-width","display-mode","forced-colors","grid","height","hover","inverted-colors","monochrome","orientation","overflow-block","overflow-inline","pointer","prefers-color-scheme","prefers-contrast","prefers-reduced-motion","prefers-reduced-transparency","resolution","scan","scripting","update","width","min-width","max-width","min-height","max-height"].sort().reverse(),Kt=["active","any-link","blank","checked","current","default","defined","dir","disabled","drop","empty","enabled","first","first-child","first-of-type","fullscreen","future","focus","focus-visible","focus-within","has","host","host-context","hover","indeterminate","in-range","invalid","is","lang","last-child","last-of-type","left","link","local-link","not","nth-child","nth-col","nth-last-child","nth-last-col","nth-last-of-type","nth-of-type","only-child","only-of-type","optional","out-of-range","past","placeholder-shown","read-only","read-write","required","right","root","scope","target","target-within","user-invalid","valid","visited","where"].sort().reverse(),Yt=["after","backdrop","before","cue","cue-region","first-letter","first-line","grammar-error","marker","part","placeholder","selection","slotted","spelling-error"].sort().reverse(),Zt=["accent-color","align-content","align-items","align-self","alignment-baseline","all","anchor-name","animation","animation-composition","animation-delay","animation-direction","animation-duration","animation-fill-mode","animation-iteration-count","animation-name","animation-play-state","animation-range","animation-range-end","animation-range-start","animation-timeline","animation-timing-function","appearance","aspect-ratio","backdrop-filter","backface-visibility","background","background-attachment","background-blend-mode","background-clip","background-color","background-image","background-origin","background-position","background-position-x","background-position-y","background-repeat","background-size","baseline-shift","block-size","border","border-block","border-block-color","border-block-end","border-block-end-color","border-block-end-style","border-block-end-width","border-block-start","border-block-start-color","border-block-start-style","border-block-start-width","border-block-style","border-block-width","border-bottom","border-bottom-color","border-bottom-left-radius","border-bottom-right-radius","border-bottom-style","border-bottom-width","border-collapse","border-color","border-end-end-radius","border-end-start-radius","border-image","border-image-outset","border-image-repeat","border-image-slice","border-image-source","border-image-width","border-inline","border-inline-color","border-inline-end","border-inline-end-color","border-inline-end-style","border-inline-end-width","border-inline-start","border-inline-start-color","border-inline-start-style","border-inline-start-width","border-inline-style","border-inline-width","border-left","border-left-color","border-left-style","border-left-width","border-radius","border-right","border-right-color","border-right-style","border-right-width","border-spacing","border-start-end-radius","border-start-start-radius","border-style","border-top","border-top-color","border-top-left-radius","border-top-right-radius","border-top-style","border-top-width","border-width","bottom","box-align","box-decoration-break","box-direction","box-flex","box-flex-group","box-lines","box-ordinal-group","box-orient","box-pack","box-shadow","box-sizing","break-after","break-before","break-inside","caption-side","caret-color","clear","clip","clip-path","clip-rule","color","color-interpolation","color-interpolation-filters","color-profile","color-rendering","color-scheme","column-count","column-fill","column-gap","column-rule","column-rule-color","column-rule-style","column-rule-width","column-span","column-width","columns","contain","contain-intrinsic-block-size","contain-intrinsic-height","contain-intrinsic-inline-size","contain-intrinsic-size","contain-intrinsic-width","container","container-name","container-type","content","content-visibility","corner-bottom-left-shape","corner-bottom-right-shape","corner-shape","corner-top-left-shape","corner-top-right-shape","counter-increment","counter-reset","counter-set","cue","cue-after","cue-before","cursor","cx","cy","direction","display","dominant-baseline","empty-cells","enable-background","field-sizing","fill","fill-opacity","fill-rule","filter","flex","flex-basis","flex-direction","flex-flow","flex-grow","flex-shrink","flex-wrap","float","flood-color","flood-opacity","flow","font","font-display","font-family","font-feature-settings","font-kerning","font-language-override","font-optical-sizing","font-palette","font-size","font-size-adjust","font-smooth","font-smoothing","font-stretch","font-style","font-synthesis","font-synthesis-position","font-synthesis-small-caps","font-synthesis-style","font-synthesis-weight","font-variant","font-variant-alternates","font-variant-caps","font-variant-east-asian","font-variant-emoji","font-variant-ligatures","font-variant-numeric","font-variant-position","font-variation-settings","font-weight","forced-color-adjust","gap","glyph-orientation-horizontal","glyph-orientation-vertical","grid","grid-area","grid-auto-columns","grid-auto-flow","grid-auto-rows","grid-column","grid-column-end","grid-column-start","grid-gap","grid-row","grid-row-end","grid-row-start","grid-template","grid-template-areas","grid-template-columns","grid-template-rows","hanging-punctuation","height","hyphenate-character","hyphenate-limit-chars","hyphens","icon","image-orientation","image-rendering","image-resolution","ime-mode","initial-letter","initial-letter-align","inline-size","inset","inset-area","inset-block","inset-block-end","inset-block-start","inset-inline","inset-inline-end","inset-inline-start","isolation","justify-content","justify-items","justify-self","kerning","left","letter-spacing","lighting-color","line-break","line-height","line-height-step","list-style","list-style-image","list-style-position","list-style-type","margin","margin-block","margin-block-end","margin-block-start","margin-bottom","margin-inline","margin-inline-end","margin-inline-start","margin-left","margin-right","margin-top","margin-trim","marker","marker-end","marker-mid","marker-start","marks","mask","mask-border","mask-border-mode","mask-border-outset","mask-border-repeat","mask-border-slice","mask-border-source","mask-border-width","mask-clip","mask-composite","mask-image","mask-mode","mask-origin","mask-position","mask-repeat","mask-size","mask-type","masonry-auto-flow","math-depth","math-shift","math-style","max-block-size","max-height","max-inline-size","max-width","min-block-size","min-height","min-inline-size","min-width","mix-blend-mode","nav-down","nav-index","nav-left","nav-right","nav-up","none","normal","object-fit","object-position","offset","offset-anchor","offset-distance","offset-path","offset-position","offset-rotate","opacity","order","orphans","outline","outline-color","outline-offset","outline-style","outline-width","overflow","overflow-anchor","overflow-block","overflow-clip-margin","overflow-inline","overflow-wrap","overflow-x","overflow-y","overlay","overscroll-behavior","overscroll-behavior-block","overscroll-behavior-inline","overscroll-behavior-x","overscroll-behavior-y","padding","padding-block","padding-block-end","padding-block-start","padding-bottom","padding-inline","padding-inline-end","padding-inline-start","padding-left","padding-right","padding-top","page","page-break-after","page-break-before","page-break-inside","paint-order","pause","pause-after","pause-before","perspective","perspective-origin","place-content","place-items","place-self","pointer-events","position","position-anchor","position-visibility","print-color-adjust","quotes","r","resize","rest","rest-after","rest-before","right","rotate","row-gap","ruby-align","ruby-position","scale","scroll-behavior","scroll-margin","scroll-margin-block","scroll-margin-block-end","scroll-margin-block-start","scroll-margin-bottom","scroll-margin-inline","scroll-margin-inline-end","scroll-margin-inline-start","scroll-margin-left","scroll-margin-right","scroll-margin-top","scroll-padding","scroll-padding-block","scroll-padding-block-end","scroll-padding-block-start","scroll-padding-bottom","scroll-padding-inline","scroll-padding-inline-end","scroll-padding-inline-start","scroll-padding-left","scroll-padding-right","scroll-padding-top","scroll-snap-align","scroll-snap-stop","scroll-snap-type","scroll-timeline","scroll-timeline-axis","scroll-timeline-name","scrollbar-color","scrollbar-gutter","scrollbar-width","shape-image-threshold","shape-margin","shape-outside","shape-rendering","speak","speak-as","src","stop-color","stop-opacity","stroke","stroke-dasharray","stroke-dashoffset","stroke-linecap","stroke-linejoin","stroke-miterlimit","stroke-opacity","stroke-width","tab-size","table-layout","text-align","text-align-all","text-align-last","text-anchor","text-combine-upright","text-decoration","text-decoration-color","text-decoration-line","text-decoration-skip","text-decoration-skip-ink","text-decoration-style","text-decoration-thickness","text-emphasis","text-emphasis-color","text-emphasis-position","text-emphasis-style","text-indent","text-justify","text-orientation","text-overflow","text-rendering","text-shadow","text-size-adjust","text-transform","text-underline-offset","text-underline-position","text-wrap","text-wrap-mode","text-wrap-style","timeline-scope","top","touch-action","transform","transform-box","transform-origin","transform-style","transition","transition-behavior","transition-delay","transition-duration","transition-property","transition-timing-function","translate","unicode-bidi","unicode-range","user-modify","user-select","vector-effect","vertical-align","view-timeline","view-timeline-axis","view-timeline-inset","view-timeline-name","view-transition-name","visibility","voice-balance","voice-duration","voice-family","voice-pitch","voice-range","voice-rate","voice-stress","voice-volume","white-space","white-space-collapse","widows","width","will-change","word-break","word-spacing","word-wrap","writing-mode","x","y","z-index","zoom"].sort().reverse();function on(e){let n=e.regex,t=$t(e),a={begin:/-(webkit|moz|ms|o)-(?=[a-z])/},l="and or not only",f=/@-?\\w[\\w]*(-\\w+)*/,i="[a-zA-Z-][a-zA-Z0-9_-]*",r=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE];return{name:"CSS",case_insensitive:!0,illegal:/[=|\'\\$]/,keywords:{keyframePosition:"from to"},classNameAliases:{keyframePosition:"selector-tag"},contains:[t.BLOCK_COMMENT,a,t.CSS_NUMBER_MODE,{className:"selector-id",begin:/#[A-Za-z0-9_-]+/,relevance:0},{className:"selector-class",begin:"\\\\."+i,relevance:0},t.ATTRIBUTE_SELECTOR_MODE,{className:"selector-pseudo",variants:[{begin:":("+Kt.join("|")+")"},{begin:":(:)?("+Yt.join("|")+")"}]},t.CSS_VARIABLE,{className:"attribute",begin:"\\\\b("+Zt.join("|")+")\\\\b"},{begin:/:/,end:/[;}{]/,contains:[t.BLOCK_COMMENT,t.HEXCOLOR,t.IMPORTANT,t.CSS_NUMBER_MODE,t.UNICODE_RANGE,...r,{begin:/(url|data-uri)\\(/,end:/\\)/,relevance:0,keywords:{built_in:"url data-uri"},contains:[...r,{className:"string",begin:/[^)]/,endsWithParent:!0,excludeEnd:!0}]},t.FUNCTION_DISPATCH]},{begin:n.lookahead(/@/),end:"[{;]",relevance:0,illegal:/:/,contains:[{className:"keyword",begin:f},{begin:/\\s/,endsWithParent:!0,excludeEnd:!0,relevance:0,keywords:{$pattern:/[a-z-]+/,keyword:l,attribute:Ht.join(" ")},contains:[{begin:/[a-z-]+(?=:)/,className:"attribute"},...r,t.CSS_NUMBER_MODE]}]},{className:"selector-tag",begin:"\\\\b("+Gt.join("|")+")\\\\b"}]}}function cn(e){let n=e.regex;return{name:"Diff",aliases:["patch"],contains:[{className:"meta",relevance:10,match:n.either(/^@@ +-\\d+,\\d+ +\\+\\d+,\\d+ +@@/,/^@@ +-\\d+ +\\+\\d+,\\d+ +@@/,/^@@ +-\\d+,\\d+ +\\+\\d+ +@@/,/^@@ +-\\d+ +\\+\\d+ +@@/,/^\\*\\*\\* +\\d+,\\d+ +\\*\\*\\*\\*$/,/^--- +\\d+,\\d+ +----$/)},{className:"comment",variants:[{begin:n.either(/Index: /,/^index/,/={3,}/,/^-{3}/,/^\\*{3} /,/^\\+{3}/,/^diff --git/),end:/$/},{match:/^\\*{15}$/}]},{className:"addition",begin:/^\\+/,end:/$/},{className:"deletion",begin:/^-/,end:/$/},{className:"addition",begin:/^!/,end:/$/}]}}function ln(e){let f={keyword:["break","case","chan","const","continue","default","defer","else","fallthrough","for","func","go","goto","if","import","interface","map","package","range","return","select","struct","switch","type","var"],type:["bool","byte","complex64","complex128","error","float32","float64","int8","int16","int32","int64","string","uint8","uint16","uint32","uint64","int","uint","uintptr","rune"],literal:["true","false","iota","nil"],built_in:["append","cap","close","complex","copy","imag","len","make","new","panic","print","println","real","recover","delete"]};return{name:"Go",aliases:["golang"],keywords:f,illegal:"</",contains:[e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE,{className:"string",variants:[e.QUOTE_STRING_MODE,e.APOS_STRING_MODE,{begin:"`",end:"`"}]},{className:"number",variants:[{match:/-?\\b0[xX]\\.[a-fA-F0-9](_?[a-fA-F0-9])*[pP][+-]?\\d(_?\\d)*i?/,relevance:0},{match:/-?\\b0[xX](_?[a-fA-F0-9])+((\\.([a-fA-F0-9](_?[a-fA-F0-9])*)?)?[pP][+-]?\\d(_?\\d)*)?i?/,relevance:0},{match:/-?\\b0[oO](_?[0-7])*i?/,relevance:0},{match:/-?\\b0[bB](_?[01])*i?/,relevance:0},{match:/-?\\.\\d(_?\\d)*([eE][+-]?\\d(_?\\d)*)?i?/,relevance:0},{match:/-?\\b\\d(_?\\d)*(\\.(\\d(_?\\d)*)?)?([eE][+-]?\\d(_?\\d)*)?i?/,relevance:0}]},{begin:/:=/},{className:"function",beginKeywords:"func",end:"\\\\s*(\\\\{|$)",excludeEnd:!0,contains:[e.TITLE_MODE,{className:"params",begin:/\\(/,end:/\\)/,endsParent:!0,keywords:f,illegal:/["\']/}]}]}}var te="[0-9](_*[0-9])*",_e=`\\\\.(${te})`,me="[0-9a-fA-F](_*[0-9a-fA-F])*",un={className:"number",variants:[{begin:`(\\\\b(${te})((${_e})|\\\\.)?|(${_e}))[eE][+-]?(${te})[fFdD]?\\\\b`},{begin:`\\\\b(${te})((${_e})[fFdD]?\\\\b|\\\\.([fFdD]\\\\b)?)`},{begin:`(${_e})[fFdD]?\\\\b`},{begin:`\\\\b(${te})[fFdD]\\\\b`},{begin:`\\\\b0[xX]((${me})\\\\.?|(${me})?\\\\.(${me}))[pP][+-]?(${te})[fFdD]?\\\\b`},{begin:"\\\\b(0|[1-9](_*[0-9])*)[lL]?\\\\b"},{begin:`\\\\b0[xX](${me})[lL]?\\\\b`},{begin:"\\\\b0(_*[0-7])*[lL]?\\\\b"},{begin:"\\\\b0[bB][01](_*[01])*[lL]?\\\\b"}],relevance:0};function dn(e,n,t){return t===-1?"":e.replace(n,a=>dn(e,n,t-1))}function gn(e){let n=e.regex,t="[\\xC0-\\u02B8a-zA-Z_$][\\xC0-\\u02B8a-zA-Z_$0-9]*",a="(?:(?:\\\\s*\\\\[\\\\s*])+)?",l=t+"<@@@>"+a,i="(?:"+("\\\\?(?:\\\\s+(?:extends|super)\\\\s+"+l+")?")+"|"+l+")",r=dn("(?:\\\\s*<\\\\s*"+i+"(?:\\\\s*,\\\\s*"+i+")*\\\\s*>)?",/<@@@>/g,2),_={keyword:["synchronized","abstract","private","var","static","if","const ","for","while","strictfp","finally","protected","import","native","final","void","enum","else","break","transient","catch","instanceof","volatile","case","assert","package","default","public","try","switch","continue","throws","protected","public","private","module","requires","exports","do","sealed","yield","permits","goto","when"],literal:["false","true","null"],type:["char","boolean","long","float","int","byte","short","double"],built_in:["super","this"]},E={className:"meta",begin:"@"+t,contains:[{begin:/\\(/,end:/\\)/,contains:["self"]}]},T={className:"params",begin:/\\(/,end:/\\)/,keywords:_,relevance:0,contains:[e.C_BLOCK_COMMENT_MODE],endsParent:!0};return{name:"Java",aliases:["jsp"],keywords:_,illegal:/<\\/|#/,contains:[e.COMMENT("/\\\\*\\\\*","\\\\*/",{relevance:0,contains:[{begin:/\\w+@/,relevance:0},{className:"doctag",begin:"@[A-Za-z]+"}]}),{begin:/import java\\.[a-z]+\\./,keywords:"import",relevance:2},e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE,{begin:/"""/,end:/"""/,className:"string",contains:[e.BACKSLASH_ESCAPE]},e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,{match:[/\\b(?:class|interface|enum|extends|implements|new)/,/\\s+/,t],className:{1:"keyword",3:"title.class"}},{match:/non-sealed/,scope:"keyword"},{beginKeywords:"new throw return else yield assert",relevance:0},{begin:[t,n.concat(r,a,/\\s+/),t,a,/\\s*/,/=(?!=)/],className:{1:"type",3:"variable",6:"operator"}},{begin:[/record/,/\\s+/,t],className:{1:"keyword",3:"title.class"},contains:[T,e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE]},{begin:[t,n.concat(r,a,/\\s+/),t,/\\s*(?=\\()/],className:{1:"type",3:"title.function"},keywords:_,contains:[{className:"params",begin:/\\(/,end:/\\)/,keywords:_,relevance:0,contains:[E,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,un,e.C_BLOCK_COMMENT_MODE]},e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE]},un,E]}}var pn="[A-Za-z$_][0-9A-Za-z$_]*",Wt=["as","in","of","if","for","while","finally","var","new","function","do","return","void","else","break","catch","instanceof","with","throw","case","default","try","switch","continue","typeof","delete","let","yield","const","class","debugger","async","await","static","import","from","export","extends","using"],qt=["true","false","null","undefined","NaN","Infinity"],bn=["Object","Function","Boolean","Symbol","Math","Date","Number","BigInt","String","RegExp","Array","Float32Array","Float64Array","Int8Array","Uint8Array","Uint8ClampedArray","Int16Array","Int32Array","Uint16Array","Uint32Array","BigInt64Array","BigUint64Array","Set","Map","WeakSet","WeakMap","ArrayBuffer","SharedArrayBuffer","Atomics","DataView","JSON","Promise","Generator","GeneratorFunction","AsyncFunction","Reflect","Proxy","Intl","WebAssembly"],fn=["Error","EvalError","InternalError","RangeError","ReferenceError","SyntaxError","TypeError","URIError"],_n=["setInterval","setTimeout","clearInterval","clearTimeout","require","exports","eval","isFinite","isNaN","parseFloat","parseInt","decodeURI","decodeURIComponent","encodeURI","encodeURIComponent","escape","unescape"],Xt=["arguments","this","super","console","window","document","localStorage","sessionStorage","module","self","global"],Vt=[].concat(_n,bn,fn);function mn(e){let n=e.regex,t=(g,{after:h})=>{let A="</"+g[0].slice(1);return g.input.indexOf(A,h)!==-1},a=pn,l={begin:"<>",end:"</>"},f=/<[A-Za-z0-9\\\\._:-]+\\s*\\/>/,i={begin:/<[A-Za-z0-9\\\\._:-]+/,end:/\\/[A-Za-z0-9\\\\._:-]+>|\\/>/,isTrulyOpeningTag:(g,h)=>{let A=g[0].length+g.index,I=g.input[A];if(I==="<"||I===","){h.ignoreMatch();return}I===">"&&(t(g,{after:A})||h.ignoreMatch());let z,H=g.input.substring(A);if(z=H.match(/^\\s*=/)){h.ignoreMatch();return}if((z=H.match(/^\\s+extends\\s+/))&&z.index===0){h.ignoreMatch();return}}},r={$pattern:pn,keyword:Wt,literal:qt,built_in:Vt,"variable.language":Xt},o="[0-9](_?[0-9])*",u=`\\\\.(${o})`,d="0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*",y={className:"number",variants:[{begin:`(\\\\b(${d})((${u})|\\\\.)?|(${u}))[eE][+-]?(${o})\\\\b`},{begin:`\\\\b(${d})\\\\b((${u})\\\\b|\\\\.)?|(${u})\\\\b`},{begin:"\\\\b(0|[1-9](_?[0-9])*)n\\\\b"},{begin:"\\\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\\\b"},{begin:"\\\\b0[bB][0-1](_?[0-1])*n?\\\\b"},{begin:"\\\\b0[oO][0-7](_?[0-7])*n?\\\\b"},{begin:"\\\\b0[0-7]+n?\\\\b"}],relevance:0},_={className:"subst",begin:"\\\\$\\\\{",end:"\\\\}",keywords:r,contains:[]},E={begin:".?html`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"xml"}},T={begin:".?css`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"css"}},S={begin:".?gql`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"graphql"}},v={className:"string",begin:"`",end:"`",contains:[e.BACKSLASH_ESCAPE,_]},C={className:"comment",variants:[e.COMMENT(/\\/\\*\\*(?!\\/)/,"\\\\*/",{relevance:0,contains:[{begin:"(?=@[A-Za-z]+)",relevance:0,contains:[{className:"doctag",begin:"@[A-Za-z]+"},{className:"type",begin:"\\\\{",end:"\\\\}",excludeEnd:!0,excludeBegin:!0,relevance:0},{className:"variable",begin:a+"(?=\\\\s*(-)|$)",endsParent:!0,relevance:0},{begin:/(?=[^\\n])\\s/,relevance:0}]}]}),e.C_BLOCK_COMMENT_MODE,e.C_LINE_COMMENT_MODE]},P=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,{match:/\\$\\d+/},y];_.contains=P.concat({begin:/\\{/,end:/\\}/,keywords:r,contains:["self"].concat(P)});let w=[].concat(C,_.contains),M=w.concat([{begin:/(\\s*)\\(/,end:/\\)/,keywords:r,contains:["self"].concat(w)}]),k={className:"params",begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M},D={variants:[{match:[/class/,/\\s+/,a,/\\s+/,/extends/,/\\s+/,n.concat(a,"(",n.concat(/\\./,a),")*")],scope:{1:"keyword",3:"title.class",5:"keyword",7:"title.class.inherited"}},{match:[/class/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}}]},B={relevance:0,match:n.either(/\\bJSON/,/\\b[A-Z][a-z]+([A-Z][a-z]*|\\d)*/,/\\b[A-Z]{2,}([A-Z][a-z]+|\\d)+([A-Z][a-z]*)*/,/\\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\\d)*([A-Z][a-z]*)*/),className:"title.class",keywords:{_:[...bn,...fn]}},U={label:"use_strict",className:"meta",relevance:10,begin:/^\\s*[\'"]use (strict|asm)[\'"]/},W={variants:[{match:[/function/,/\\s+/,a,/(?=\\s*\\()/]},{match:[/function/,/\\s*(?=\\()/]}],className:{1:"keyword",3:"title.function"},label:"func.def",contains:[k],illegal:/%/},V={relevance:0,match:/\\b[A-Z][A-Z_0-9]+\\b/,className:"variable.constant"};function ae(g){return n.concat("(?!",g.join("|"),")")}let re={match:n.concat(/\\b/,ae([..._n,"super","import","await"].map(g=>`${g}\\\\s*\\\\(`)),a,n.lookahead(/\\s*\\(/)),className:"title.function",relevance:0},q={begin:n.concat(/\\./,n.lookahead(n.concat(a,/(?![0-9A-Za-z$_(])/))),end:a,excludeBegin:!0,keywords:"prototype",className:"property",relevance:0},ie={match:[/get|set/,/\\s+/,a,/(?=\\()/],className:{1:"keyword",3:"title.function"},contains:[{begin:/\\(\\)/},k]},s="(\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)|"+e.UNDERSCORE_IDENT_RE+")\\\\s*=>",p={match:[/const|var|let/,/\\s+/,a,/\\s*/,/=\\s*/,/(async\\s*)?/,n.lookahead(s)],keywords:"async",className:{1:"keyword",3:"title.function"},contains:[k]};return{name:"JavaScript",aliases:["js","jsx","mjs","cjs"],keywords:r,exports:{PARAMS_CONTAINS:M,CLASS_REFERENCE:B},illegal:/#(?![$_A-Za-z])/,contains:[e.SHEBANG({label:"shebang",binary:"node",relevance:5}),U,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,C,{match:/\\$\\d+/},y,B,{scope:"attr",match:a+n.lookahead(":"),relevance:0},p,{begin:"("+e.RE_STARTERS_RE+"|\\\\b(case|return|throw)\\\\b)\\\\s*",keywords:"return throw case",relevance:0,contains:[C,e.REGEXP_MODE,{className:"function",begin:s,returnBegin:!0,end:"\\\\s*=>",contains:[{className:"params",variants:[{begin:e.UNDERSCORE_IDENT_RE,relevance:0},{className:null,begin:/\\(\\s*\\)/,skip:!0},{begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M}]}]},{begin:/,/,relevance:0},{match:/\\s+/,relevance:0},{variants:[{begin:l.begin,end:l.end},{match:f},{begin:i.begin,"on:begin":i.isTrulyOpeningTag,end:i.end}],subLanguage:"xml",contains:[{begin:i.begin,end:i.end,skip:!0,contains:["self"]}]}]},W,{beginKeywords:"while if switch catch for"},{begin:"\\\\b(?!function)"+e.UNDERSCORE_IDENT_RE+"\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)\\\\s*\\\\{",returnBegin:!0,label:"func.def",contains:[k,e.inherit(e.TITLE_MODE,{begin:a,className:"title.function"})]},{match:/\\.\\.\\./,relevance:0},q,{match:"\\\\$"+a,relevance:0},{match:[/\\bconstructor(?=\\s*\\()/],className:{1:"title.function"},contains:[k]},re,V,D,ie,{match:/\\$[(.]/}]}}var Qt="([-+]?)(\\\\b0[xX][a-fA-F0-9]+|(\\\\b\\\\d+(\\\\.\\\\d*)?|\\\\.\\\\d+)([eE][-+]?\\\\d+)?)|NaN|[-+]?Infinity",Jt={scope:"number",match:Qt,relevance:0};function En(e){let n={className:"attr",begin:/(("(\\\\.|[^\\\\"\\r\\n])*")|(\'(\\\\.|[^\\\\\'\\r\\n])*\'))(?=\\s*:)/,relevance:1.01},t={match:/[{}[\\],:]/,className:"punctuation",relevance:0},a=["true","false","null"],l={scope:"literal",beginKeywords:a.join(" ")};return{name:"JSON",aliases:["jsonc","json5"],keywords:{literal:a},contains:[n,t,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,l,Jt,e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE],illegal:"\\\\S"}}function hn(e){let n=e.regex,t={begin:/<\\/?[A-Za-z_]/,end:">",subLanguage:"xml",relevance:0},a={match:/^ {0,3}([-*_])[ \\t]*(?:\\1[ \\t]*){2,}$/},l={className:"code",variants:[{begin:"(`{3,})[^`](.|\\\\n)*?\\\\1`*[ ]*"},{begin:"(~{3,})[^~](.|\\\\n)*?\\\\1~*[ ]*"},{begin:"```",end:"```+[ ]*$"},{begin:"~~~",end:"~~~+[ ]*$"},{begin:"`.+?`"},{begin:"(?=^( {4}|\\\\t))",contains:[{begin:"^( {4}|\\\\t)",end:"(\\\\n)$"}],relevance:0}]},f={className:"bullet",begin:"^[ 	]*([*+-]|(\\\\d+\\\\.))(?=\\\\s+)",end:"\\\\s+",excludeEnd:!0},i={begin:/^\\[[^\\n]+\\]:/,returnBegin:!0,contains:[{className:"symbol",begin:/\\[/,end:/\\]/,excludeBegin:!0,excludeEnd:!0},{className:"link",begin:/:\\s*/,end:/$/,excludeBegin:!0}]},r=/[A-Za-z][A-Za-z0-9+.-]*/,o={variants:[{begin:/\\[.+?\\]\\[.*?\\]/,relevance:0},{begin:/\\[.+?\\]\\(((data|javascript|mailto):|(?:http|ftp)s?:\\/\\/).*?\\)/,relevance:2},{begin:n.concat(/\\[.+?\\]\\(/,r,/:\\/\\/.*?\\)/),relevance:2},{begin:/\\[.+?\\]\\([./?&#].*?\\)/,relevance:1},{begin:/\\[.*?\\]\\(.*?\\)/,relevance:0}],returnBegin:!0,contains:[{match:/\\[(?=\\])/},{className:"string",relevance:0,begin:"\\\\[",end:"\\\\]",excludeBegin:!0,returnEnd:!0},{className:"link",relevance:0,begin:"\\\\]\\\\(",end:"\\\\)",excludeBegin:!0,excludeEnd:!0},{className:"symbol",relevance:0,begin:"\\\\]\\\\[",end:"\\\\]",excludeBegin:!0,excludeEnd:!0}]},u={className:"strong",contains:[],variants:[{begin:/_{2}(?!\\s)/,end:/_{2}/},{begin:/\\*{2}(?!\\s)/,end:/\\*{2}/}]},d={className:"emphasis",contains:[],variants:[{begin:/\\*(?![*\\s])/,end:/\\*/},{begin:/_(?![_\\s])/,end:/_/,relevance:0}]},y=e.inherit(u,{contains:[]}),_=e.inherit(d,{contains:[]});u.contains.push(_),d.contains.push(y);let E=[t,o];return[u,d,y,_].forEach(x=>{x.contains=x.contains.concat(E)}),E=E.concat(u,d),{name:"Markdown",aliases:["md","mkdown","mkd"],contains:[{className:"section",variants:[{begin:"^#{1,6}",end:"$",contains:E},{begin:"(?=^.+?\\\\n[=-]{2,}$)",contains:[{begin:"^[=-]*$"},{begin:"^",end:"\\\\n",contains:E}]}]},t,f,a,u,d,{className:"quote",begin:"^>\\\\s+",contains:E,end:"$"},l,o,i,{scope:"literal",match:/&([a-zA-Z0-9]+|#[0-9]{1,7}|#[Xx][0-9a-fA-F]{1,6});/}]}}function Nn(e){let n=e.regex,t=/[\\p{XID_Start}_]\\p{XID_Continue}*/u,a=["and","as","assert","async","await","break","case","class","continue","def","del","elif","else","except","finally","for","from","global","if","import","in","is","lambda","lazy","match","nonlocal|10","not","or","pass","raise","return","try","while","with","yield"],r={$pattern:/[A-Za-z]\\w+|__\\w+__/,keyword:a,built_in:["__import__","abs","aiter","all","anext","any","ascii","bin","bool","breakpoint","bytearray","bytes","callable","chr","classmethod","compile","complex","delattr","dict","dir","divmod","enumerate","eval","exec","filter","float","format","frozendict","frozenset","getattr","globals","hasattr","hash","help","hex","id","input","int","isinstance","issubclass","iter","len","list","locals","map","max","memoryview","min","next","object","oct","open","ord","pow","print","property","range","repr","reversed","round","sentinel","set","setattr","slice","sorted","staticmethod","str","sum","super","tuple","type","vars","zip"],literal:["__debug__","Ellipsis","False","None","NotImplemented","True"],type:["Any","Callable","Coroutine","Dict","List","Literal","Generic","Optional","Sequence","Set","Tuple","Type","Union"]},o={className:"meta",begin:/^(>>>|\\.\\.\\.) /},u={className:"subst",begin:/\\{/,end:/\\}/,keywords:r,illegal:/#/},d={begin:/\\{\\{/,relevance:0},y={className:"string",contains:[e.BACKSLASH_ESCAPE],variants:[{begin:/([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?\'\'\'/,end:/\'\'\'/,contains:[e.BACKSLASH_ESCAPE,o],relevance:10},{begin:/([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?"""/,end:/"""/,contains:[e.BACKSLASH_ESCAPE,o],relevance:10},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])\'\'\'/,end:/\'\'\'/,contains:[e.BACKSLASH_ESCAPE,o,d,u]},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])"""/,end:/"""/,contains:[e.BACKSLASH_ESCAPE,o,d,u]},{begin:/([uU]|[rR])\'/,end:/\'/,relevance:10},{begin:/([uU]|[rR])"/,end:/"/,relevance:10},{begin:/([bB]|[bB][rR]|[rR][bB])\'/,end:/\'/},{begin:/([bB]|[bB][rR]|[rR][bB])"/,end:/"/},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])\'/,end:/\'/,contains:[e.BACKSLASH_ESCAPE,d,u]},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])"/,end:/"/,contains:[e.BACKSLASH_ESCAPE,d,u]},e.APOS_STRING_MODE,e.QUOTE_STRING_MODE]},_="[0-9](_?[0-9])*",E=`(\\\\b(${_}))?\\\\.(${_})|\\\\b(${_})\\\\.`,T=`\\\\b|${a.join("|")}`,S={className:"number",relevance:0,variants:[{begin:`(\\\\b(${_})|(${E}))[eE][+-]?(${_})[jJ]?(?=${T})`},{begin:`(${E})[jJ]?`},{begin:`\\\\b([1-9](_?[0-9])*|0+(_?0)*)[lLjJ]?(?=${T})`},{begin:`\\\\b0[bB](_?[01])+[lL]?(?=${T})`},{begin:`\\\\b0[oO](_?[0-7])+[lL]?(?=${T})`},{begin:`\\\\b0[xX](_?[0-9a-fA-F])+[lL]?(?=${T})`},{begin:`\\\\b(${_})[jJ](?=${T})`}]},v={className:"comment",begin:n.lookahead(/# type:/),end:/$/,keywords:r,contains:[{begin:/# type:/},{begin:/#/,end:/\\b\\B/,endsWithParent:!0}]},x={className:"params",variants:[{className:"",begin:/\\(\\s*\\)/,skip:!0},{begin:/\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:["self",o,S,y,e.HASH_COMMENT_MODE]}]};return u.contains=[y,S,o],{name:"Python",aliases:["py","gyp","ipython"],unicodeRegex:!0,keywords:r,illegal:/(<\\/|\\?)|=>/,contains:[o,S,{scope:"variable.language",match:/\\bself\\b/},{beginKeywords:"if",relevance:0},{match:/\\bor\\b/,scope:"keyword"},y,v,e.HASH_COMMENT_MODE,{match:[/\\bdef/,/\\s+/,t],scope:{1:"keyword",3:"title.function"},contains:[x]},{variants:[{match:[/\\bclass/,/\\s+/,t,/\\s*/,/\\(\\s*/,t,/\\s*\\)/]},{match:[/\\bclass/,/\\s+/,t]}],scope:{1:"keyword",3:"title.class",6:"title.class.inherited"}},{className:"meta",begin:/^[\\t ]*@/,end:/(?=#)|$/,contains:[S,x,y]}]}}function yn(e){let n=e.regex,t=/(r#)?/,a=n.concat(t,e.UNDERSCORE_IDENT_RE),l=n.concat(t,e.IDENT_RE),f={scope:"title.function.invoke",relevance:0,begin:n.concat(/\\b/,/(?!(?:let|for|while|if|else|match)\\b)/,l,n.lookahead(/\\s*\\(/))},i="([ui](8|16|32|64|128|size)|f(16|32|64|128))?",r=["abstract","as","async","await","become","box","break","const","continue","crate","do","dyn","else","enum","extern","false","final","fn","for","if","impl","in","let","loop","macro","match","mod","move","mut","override","priv","pub","raw","ref","return","self","Self","static","struct","super","trait","true","try","type","typeof","union","unsafe","unsized","use","virtual","where","while","yield"],o=["true","false","Some","None","Ok","Err"],u=["drop ","Copy","Send","Sized","Sync","Drop","Fn","FnMut","FnOnce","ToOwned","Clone","Debug","PartialEq","PartialOrd","Eq","Ord","AsRef","AsMut","Into","From","Default","Iterator","Extend","IntoIterator","DoubleEndedIterator","ExactSizeIterator","SliceConcatExt","ToString","assert!","assert_eq!","bitflags!","bytes!","cfg!","col!","concat!","concat_idents!","debug_assert!","debug_assert_eq!","env!","eprintln!","panic!","file!","format!","format_args!","include_bytes!","include_str!","line!","local_data_key!","module_path!","option_env!","print!","println!","select!","stringify!","try!","unimplemented!","unreachable!","vec!","write!","writeln!","macro_rules!","assert_ne!","debug_assert_ne!"],d=["i8","i16","i32","i64","i128","isize","u8","u16","u32","u64","u128","usize","f16","f32","f64","f128","str","char","bool","Box","Option","Result","String","Vec"];return{name:"Rust",aliases:["rs"],keywords:{$pattern:e.IDENT_RE+"!?",type:d,keyword:r,literal:o,built_in:u},illegal:"</",contains:[e.C_LINE_COMMENT_MODE,e.COMMENT("/\\\\*","\\\\*/",{contains:["self"]}),e.inherit(e.QUOTE_STRING_MODE,{begin:/b?"/,illegal:null}),{scope:"symbol",begin:/\'[a-zA-Z_][a-zA-Z0-9_]*(?!\')/},{scope:"string",variants:[{begin:/b?r(#*)"(.|\\n)*?"\\1(?!#)/},{begin:/b?\'/,end:/\'/,contains:[{scope:"char.escape",match:/\\\\(\'|"|\\\\|\\w|x\\w{2}|u\\w{4}|U\\w{8})/}]}]},{scope:"number",variants:[{begin:"\\\\b0b([01_]+)"+i},{begin:"\\\\b0o([0-7_]+)"+i},{begin:"\\\\b0x([A-Fa-f0-9_]+)"+i},{begin:"\\\\b(\\\\d[\\\\d_]*(\\\\.[0-9_]+)?([eE][+-]?[0-9_]+)?)"+i}],relevance:0},{begin:[/\\bsafe/,/\\s+/,/extern/],scope:{1:"keyword",3:"keyword"}},{begin:[/fn/,/\\s+/,a],scope:{1:"keyword",3:"title.function"}},{scope:"meta",begin:"#!?\\\\[",end:"\\\\]",contains:[{scope:"string",begin:/"/,end:/"/,contains:[e.BACKSLASH_ESCAPE]}]},{begin:[/let/,/\\s+/,/(?:mut\\s+)?/,a],scope:{1:"keyword",3:"keyword",4:"variable"}},{begin:[/for/,/\\s+/,a,/\\s+/,/in/],scope:{1:"keyword",3:"variable",5:"keyword"}},{begin:[/type/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}},{begin:[/(?:trait|enum|struct|union|impl|for)/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}},{begin:e.IDENT_RE+"::",keywords:{keyword:"Self",built_in:u,type:d}},{scope:"punctuation",begin:"->"},f]}}function Sn(e){return{name:"Shell Session",aliases:["console","shellsession"],contains:[{className:"meta.prompt",begin:/^\\s{0,3}[./~\\w\\d[\\]()@-]*[>%$#][ ]?/,starts:{end:/[^\\\\](?=\\s*$)/,subLanguage:"bash"}}]}}function Tn(e){let n=e.regex,t=e.COMMENT("--","$"),a={scope:"string",variants:[{begin:/\'/,end:/\'/,contains:[{match:/\'\'/}]}]},l={begin:/"/,end:/"/,contains:[{match:/""/}]},f=["true","false","unknown"],i=["double precision","large object","with timezone","without timezone"],r=["bigint","binary","blob","boolean","char","character","clob","date","dec","decfloat","decimal","float","int","integer","interval","nchar","nclob","national","numeric","real","row","smallint","time","timestamp","varchar","varying","varbinary"],o=["add","asc","collation","desc","final","first","last","view"],u=["abs","acos","all","allocate","alter","and","any","are","array","array_agg","array_max_cardinality","as","asensitive","asin","asymmetric","at","atan","atomic","authorization","avg","begin","begin_frame","begin_partition","between","bigint","binary","blob","boolean","both","by","call","called","cardinality","cascaded","case","cast","ceil","ceiling","char","char_length","character","character_length","check","classifier","clob","close","coalesce","collate","collect","column","commit","condition","connect","constraint","contains","convert","copy","corr","corresponding","cos","cosh","count","covar_pop","covar_samp","create","cross","cube","cume_dist","current","current_catalog","current_date","current_default_transform_group","current_path","current_role","current_row","current_schema","current_time","current_timestamp","current_path","current_role","current_transform_group_for_type","current_user","cursor","cycle","date","day","deallocate","dec","decimal","decfloat","declare","default","define","delete","dense_rank","deref","describe","deterministic","disconnect","distinct","double","drop","dynamic","each","element","else","empty","end","end_frame","end_partition","end-exec","equals","escape","every","except","exec","execute","exists","exp","external","extract","false","fetch","filter","first_value","float","floor","for","foreign","frame_row","free","from","full","function","fusion","get","global","grant","group","grouping","groups","having","hold","hour","identity","in","indicator","initial","inner","inout","insensitive","insert","int","integer","intersect","intersection","interval","into","is","join","json_array","json_arrayagg","json_exists","json_object","json_objectagg","json_query","json_table","json_table_primitive","json_value","lag","language","large","last_value","lateral","lead","leading","left","like","like_regex","listagg","ln","local","localtime","localtimestamp","log","log10","lower","match","match_number","match_recognize","matches","max","member","merge","method","min","minute","mod","modifies","module","month","multiset","national","natural","nchar","nclob","new","no","none","normalize","not","nth_value","ntile","null","nullif","numeric","octet_length","occurrences_regex","of","offset","old","omit","on","one","only","open","or","order","out","outer","over","overlaps","overlay","parameter","partition","pattern","per","percent","percent_rank","percentile_cont","percentile_disc","period","portion","position","position_regex","power","precedes","precision","prepare","primary","procedure","ptf","range","rank","reads","real","recursive","ref","references","referencing","regr_avgx","regr_avgy","regr_count","regr_intercept","regr_r2","regr_slope","regr_sxx","regr_sxy","regr_syy","release","result","return","returns","revoke","right","rollback","rollup","row","row_number","rows","running","savepoint","scope","scroll","search","second","seek","select","sensitive","session_user","set","show","similar","sin","sinh","skip","smallint","some","specific","specifictype","sql","sqlexception","sqlstate","sqlwarning","sqrt","start","static","stddev_pop","stddev_samp","submultiset","subset","substring","substring_regex","succeeds","sum","symmetric","system","system_time","system_user","table","tablesample","tan","tanh","then","time","timestamp","timezone_hour","timezone_minute","to","trailing","translate","translate_regex","translation","treat","trigger","trim","trim_array","true","truncate","uescape","union","unique","unknown","unnest","update","upper","user","using","value","values","value_of","var_pop","var_samp","varbinary","varchar","varying","versioning","when","whenever","where","width_bucket","window","with","within","without","year"],d=["abs","acos","array_agg","asin","atan","avg","cast","ceil","ceiling","coalesce","corr","cos","cosh","count","covar_pop","covar_samp","cume_dist","dense_rank","deref","element","exp","extract","first_value","floor","json_array","json_arrayagg","json_exists","json_object","json_objectagg","json_query","json_table","json_table_primitive","json_value","lag","last_value","lead","listagg","ln","log","log10","lower","max","min","mod","nth_value","ntile","nullif","percent_rank","percentile_cont","percentile_disc","position","position_regex","power","rank","regr_avgx","regr_avgy","regr_count","regr_intercept","regr_r2","regr_slope","regr_sxx","regr_sxy","regr_syy","row_number","sin","sinh","sqrt","stddev_pop","stddev_samp","substring","substring_regex","sum","tan","tanh","translate","translate_regex","treat","trim","trim_array","unnest","upper","value_of","var_pop","var_samp","width_bucket"],y=["current_catalog","current_date","current_default_transform_group","current_path","current_role","current_schema","current_transform_group_for_type","current_user","session_user","system_time","system_user","current_time","localtime","current_timestamp","localtimestamp"],_=["create table","insert into","primary key","foreign key","not null","alter table","add constraint","grouping sets","on overflow","character set","respect nulls","ignore nulls","nulls first","nulls last","depth first","breadth first"],E=d,T=[...u,...o].filter(M=>!d.includes(M)),S={scope:"variable",match:/@[a-z0-9][a-z0-9_]*/},v={scope:"operator",match:/[-+*/=%^~]|&&?|\\|\\|?|!=?|<(?:=>?|<|>)?|>[>=]?/,relevance:0},x={match:n.concat(/\\b/,n.either(...E),/\\s*\\(/),relevance:0,keywords:{built_in:E}};function C(M){return n.concat(/\\b/,n.either(...M.map(k=>k.replace(/\\s+/,"\\\\s+"))),/\\b/)}let P={scope:"keyword",match:C(_),relevance:0};function w(M,{exceptions:k,when:D}={}){let B=D;return k=k||[],M.map(U=>U.match(/\\|\\d+$/)||k.includes(U)?U:B(U)?`${U}|0`:U)}return{name:"SQL",case_insensitive:!0,illegal:/[{}]|<\\//,keywords:{$pattern:/\\b[\\w\\.]+/,keyword:w(T,{when:M=>M.length<3}),literal:f,type:r,built_in:y},contains:[{scope:"type",match:C(i)},P,x,S,a,l,e.C_NUMBER_MODE,e.C_BLOCK_COMMENT_MODE,t,v]}}var Ee="[A-Za-z$_][0-9A-Za-z$_]*",An=["as","in","of","if","for","while","finally","var","new","function","do","return","void","else","break","catch","instanceof","with","throw","case","default","try","switch","continue","typeof","delete","let","yield","const","class","debugger","async","await","static","import","from","export","extends","using"],On=["true","false","null","undefined","NaN","Infinity"],wn=["Object","Function","Boolean","Symbol","Math","Date","Number","BigInt","String","RegExp","Array","Float32Array","Float64Array","Int8Array","Uint8Array","Uint8ClampedArray","Int16Array","Int32Array","Uint16Array","Uint32Array","BigInt64Array","BigUint64Array","Set","Map","WeakSet","WeakMap","ArrayBuffer","SharedArrayBuffer","Atomics","DataView","JSON","Promise","Generator","GeneratorFunction","AsyncFunction","Reflect","Proxy","Intl","WebAssembly"],Rn=["Error","EvalError","InternalError","RangeError","ReferenceError","SyntaxError","TypeError","URIError"],vn=["setInterval","setTimeout","clearInterval","clearTimeout","require","exports","eval","isFinite","isNaN","parseFloat","parseInt","decodeURI","decodeURIComponent","encodeURI","encodeURIComponent","escape","unescape"],xn=["arguments","this","super","console","window","document","localStorage","sessionStorage","module","self","global"],Mn=[].concat(vn,wn,Rn);function jt(e){let n=e.regex,t=(g,{after:h})=>{let A="</"+g[0].slice(1);return g.input.indexOf(A,h)!==-1},a=Ee,l={begin:"<>",end:"</>"},f=/<[A-Za-z0-9\\\\._:-]+\\s*\\/>/,i={begin:/<[A-Za-z0-9\\\\._:-]+/,end:/\\/[A-Za-z0-9\\\\._:-]+>|\\/>/,isTrulyOpeningTag:(g,h)=>{let A=g[0].length+g.index,I=g.input[A];if(I==="<"||I===","){h.ignoreMatch();return}I===">"&&(t(g,{after:A})||h.ignoreMatch());let z,H=g.input.substring(A);if(z=H.match(/^\\s*=/)){h.ignoreMatch();return}if((z=H.match(/^\\s+extends\\s+/))&&z.index===0){h.ignoreMatch();return}}},r={$pattern:Ee,keyword:An,literal:On,built_in:Mn,"variable.language":xn},o="[0-9](_?[0-9])*",u=`\\\\.(${o})`,d="0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*",y={className:"number",variants:[{begin:`(\\\\b(${d})((${u})|\\\\.)?|(${u}))[eE][+-]?(${o})\\\\b`},{begin:`\\\\b(${d})\\\\b((${u})\\\\b|\\\\.)?|(${u})\\\\b`},{begin:"\\\\b(0|[1-9](_?[0-9])*)n\\\\b"},{begin:"\\\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\\\b"},{begin:"\\\\b0[bB][0-1](_?[0-1])*n?\\\\b"},{begin:"\\\\b0[oO][0-7](_?[0-7])*n?\\\\b"},{begin:"\\\\b0[0-7]+n?\\\\b"}],relevance:0},_={className:"subst",begin:"\\\\$\\\\{",end:"\\\\}",keywords:r,contains:[]},E={begin:".?html`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"xml"}},T={begin:".?css`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"css"}},S={begin:".?gql`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"graphql"}},v={className:"string",begin:"`",end:"`",contains:[e.BACKSLASH_ESCAPE,_]},C={className:"comment",variants:[e.COMMENT(/\\/\\*\\*(?!\\/)/,"\\\\*/",{relevance:0,contains:[{begin:"(?=@[A-Za-z]+)",relevance:0,contains:[{className:"doctag",begin:"@[A-Za-z]+"},{className:"type",begin:"\\\\{",end:"\\\\}",excludeEnd:!0,excludeBegin:!0,relevance:0},{className:"variable",begin:a+"(?=\\\\s*(-)|$)",endsParent:!0,relevance:0},{begin:/(?=[^\\n])\\s/,relevance:0}]}]}),e.C_BLOCK_COMMENT_MODE,e.C_LINE_COMMENT_MODE]},P=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,{match:/\\$\\d+/},y];_.contains=P.concat({begin:/\\{/,end:/\\}/,keywords:r,contains:["self"].concat(P)});let w=[].concat(C,_.contains),M=w.concat([{begin:/(\\s*)\\(/,end:/\\)/,keywords:r,contains:["self"].concat(w)}]),k={className:"params",begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M},D={variants:[{match:[/class/,/\\s+/,a,/\\s+/,/extends/,/\\s+/,n.concat(a,"(",n.concat(/\\./,a),")*")],scope:{1:"keyword",3:"title.class",5:"keyword",7:"title.class.inherited"}},{match:[/class/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}}]},B={relevance:0,match:n.either(/\\bJSON/,/\\b[A-Z][a-z]+([A-Z][a-z]*|\\d)*/,/\\b[A-Z]{2,}([A-Z][a-z]+|\\d)+([A-Z][a-z]*)*/,/\\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\\d)*([A-Z][a-z]*)*/),className:"title.class",keywords:{_:[...wn,...Rn]}},U={label:"use_strict",className:"meta",relevance:10,begin:/^\\s*[\'"]use (strict|asm)[\'"]/},W={variants:[{match:[/function/,/\\s+/,a,/(?=\\s*\\()/]},{match:[/function/,/\\s*(?=\\()/]}],className:{1:"keyword",3:"title.function"},label:"func.def",contains:[k],illegal:/%/},V={relevance:0,match:/\\b[A-Z][A-Z_0-9]+\\b/,className:"variable.constant"};function ae(g){return n.concat("(?!",g.join("|"),")")}let re={match:n.concat(/\\b/,ae([...vn,"super","import","await"].map(g=>`${g}\\\\s*\\\\(`)),a,n.lookahead(/\\s*\\(/)),className:"title.function",relevance:0},q={begin:n.concat(/\\./,n.lookahead(n.concat(a,/(?![0-9A-Za-z$_(])/))),end:a,excludeBegin:!0,keywords:"prototype",className:"property",relevance:0},ie={match:[/get|set/,/\\s+/,a,/(?=\\()/],className:{1:"keyword",3:"title.function"},contains:[{begin:/\\(\\)/},k]},s="(\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)|"+e.UNDERSCORE_IDENT_RE+")\\\\s*=>",p={match:[/const|var|let/,/\\s+/,a,/\\s*/,/=\\s*/,/(async\\s*)?/,n.lookahead(s)],keywords:"async",className:{1:"keyword",3:"title.function"},contains:[k]};return{name:"JavaScript",aliases:["js","jsx","mjs","cjs"],keywords:r,exports:{PARAMS_CONTAINS:M,CLASS_REFERENCE:B},illegal:/#(?![$_A-Za-z])/,contains:[e.SHEBANG({label:"shebang",binary:"node",relevance:5}),U,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,C,{match:/\\$\\d+/},y,B,{scope:"attr",match:a+n.lookahead(":"),relevance:0},p,{begin:"("+e.RE_STARTERS_RE+"|\\\\b(case|return|throw)\\\\b)\\\\s*",keywords:"return throw case",relevance:0,contains:[C,e.REGEXP_MODE,{className:"function",begin:s,returnBegin:!0,end:"\\\\s*=>",contains:[{className:"params",variants:[{begin:e.UNDERSCORE_IDENT_RE,relevance:0},{className:null,begin:/\\(\\s*\\)/,skip:!0},{begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M}]}]},{begin:/,/,relevance:0},{match:/\\s+/,relevance:0},{variants:[{begin:l.begin,end:l.end},{match:f},{begin:i.begin,"on:begin":i.isTrulyOpeningTag,end:i.end}],subLanguage:"xml",contains:[{begin:i.begin,end:i.end,skip:!0,contains:["self"]}]}]},W,{beginKeywords:"while if switch catch for"},{begin:"\\\\b(?!function)"+e.UNDERSCORE_IDENT_RE+"\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)\\\\s*\\\\{",returnBegin:!0,label:"func.def",contains:[k,e.inherit(e.TITLE_MODE,{begin:a,className:"title.function"})]},{match:/\\.\\.\\./,relevance:0},q,{match:"\\\\$"+a,relevance:0},{match:[/\\bconstructor(?=\\s*\\()/],className:{1:"title.function"},contains:[k]},re,V,D,ie,{match:/\\$[(.]/}]}}function kn(e){let n=e.regex,t=jt(e),a=Ee,l=["any","void","number","boolean","string","object","never","symbol","bigint","unknown"],f={begin:[/namespace/,/\\s+/,e.IDENT_RE],beginScope:{1:"keyword",3:"title.class"}},i={beginKeywords:"interface",end:/\\{/,excludeEnd:!0,keywords:{keyword:"interface extends",built_in:l},contains:[t.exports.CLASS_REFERENCE]},r={className:"meta",relevance:10,begin:/^\\s*[\'"]use strict[\'"]/},o=["type","interface","public","private","protected","implements","declare","abstract","readonly","enum","override","satisfies"],u={$pattern:Ee,keyword:An.concat(o),literal:On,built_in:Mn.concat(l),"variable.language":xn},d={className:"meta",begin:"@"+a},y=(S,v,x)=>{let C=S.contains.findIndex(P=>P.label===v);if(C===-1)throw new Error("can not find mode to replace");S.contains.splice(C,1,x)};Object.assign(t.keywords,u),t.exports.PARAMS_CONTAINS.push(d);let _=t.contains.find(S=>S.scope==="attr"),E=Object.assign({},_,{match:n.concat(a,n.lookahead(/\\s*\\?:/))});t.exports.PARAMS_CONTAINS.push([t.exports.CLASS_REFERENCE,_,E]),t.contains=t.contains.concat([d,f,i,E]),y(t,"shebang",e.SHEBANG()),y(t,"use_strict",r);let T=t.contains.find(S=>S.label==="func.def");return T.relevance=0,Object.assign(t,{name:"TypeScript",aliases:["ts","tsx","mts","cts"]}),t}function In(e){let n=e.regex,t=n.concat(/[\\p{L}_]/u,n.optional(/[\\p{L}0-9_.-]*:/u),/[\\p{L}0-9_.-]*/u),a=/[\\p{L}0-9._:-]+/u,l={className:"symbol",begin:/&[a-z]+;|&#[0-9]+;|&#x[a-f0-9]+;/},f={begin:/\\s/,contains:[{className:"keyword",begin:/#?[a-z_][a-z1-9_-]+/,illegal:/\\n/}]},i=e.inherit(f,{begin:/\\(/,end:/\\)/}),r=e.inherit(e.APOS_STRING_MODE,{className:"string"}),o=e.inherit(e.QUOTE_STRING_MODE,{className:"string"}),u={endsWithParent:!0,illegal:/</,relevance:0,contains:[{className:"attr",begin:a,relevance:0},{begin:/=\\s*/,relevance:0,contains:[{className:"string",endsParent:!0,variants:[{begin:/"/,end:/"/,contains:[l]},{begin:/\'/,end:/\'/,contains:[l]},{begin:/[^\\s"\'=<>`]+/}]}]}]};return{name:"HTML, XML",aliases:["html","xhtml","rss","atom","xjb","xsd","xsl","plist","wsf","svg"],case_insensitive:!0,unicodeRegex:!0,contains:[{className:"meta",begin:/<![a-z]/,end:/>/,relevance:10,contains:[f,o,r,i,{begin:/\\[/,end:/\\]/,contains:[{className:"meta",begin:/<![a-z]/,end:/>/,contains:[f,i,o,r]}]}]},e.COMMENT(/\\x3C!--/,/-->/,{relevance:10}),{begin:/<!\\[CDATA\\[/,end:/\\]\\]>/,relevance:10},l,{className:"meta",end:/\\?>/,variants:[{begin:/<\\?xml/,relevance:10,contains:[o]},{begin:/<\\?[a-z][a-z0-9]+/}]},{className:"tag",begin:/<style(?=\\s|>)/,end:/>/,keywords:{name:"style"},contains:[u],starts:{end:/<\\/style>/,returnEnd:!0,subLanguage:"css"}},{className:"tag",begin:/\\x3Cscript(?=\\s|>)/,end:/>/,keywords:{name:"script"},contains:[u],starts:{end:/<\\/script>/,returnEnd:!0,subLanguage:"javascript"}},{className:"tag",begin:/<>|<\\/>/},{className:"tag",begin:n.concat(/</,n.lookahead(n.concat(t,n.either(/\\/>/,/>/,/\\s/)))),end:/\\/?>/,contains:[{className:"name",begin:t,relevance:0,starts:u}]},{className:"tag",begin:n.concat(/<\\//,n.lookahead(n.concat(t,/>/))),contains:[{className:"name",begin:t,relevance:0},{begin:/>/,relevance:0,endsParent:!0}]}]}}function Cn(e){let n="true false yes no null",t="[\\\\w#;/?:@&=+$,.~*\'()[\\\\]]+",a={className:"attr",variants:[{begin:/[\\w*@][\\w*@ :()\\./-]*:(?=[ \\t]|$)/},{begin:/"[\\w*@][\\w*@ :()\\./-]*":(?=[ \\t]|$)/},{begin:/\'[\\w*@][\\w*@ :()\\./-]*\':(?=[ \\t]|$)/}]},l={className:"template-variable",variants:[{begin:/\\{\\{/,end:/\\}\\}/},{begin:/%\\{/,end:/\\}/}]},f={className:"string",relevance:0,begin:/\'/,end:/\'/,contains:[{match:/\'\'/,scope:"char.escape",relevance:0}]},i={className:"string",relevance:0,variants:[{begin:/"/,end:/"/},{begin:/\\S+/}],contains:[e.BACKSLASH_ESCAPE,l]},r=e.inherit(i,{variants:[{begin:/\'/,end:/\'/,contains:[{begin:/\'\'/,relevance:0}]},{begin:/"/,end:/"/},{begin:/[^\\s,{}[\\]]+/}]}),_={className:"number",begin:"\\\\b"+"[0-9]{4}(-[0-9][0-9]){0,2}"+"([Tt \\\\t][0-9][0-9]?(:[0-9][0-9]){2})?"+"(\\\\.[0-9]*)?"+"([ \\\\t])*(Z|[-+][0-9][0-9]?(:[0-9][0-9])?)?"+"\\\\b"},E={end:",",endsWithParent:!0,excludeEnd:!0,keywords:n,relevance:0},T={begin:/\\{/,end:/\\}/,contains:[E],illegal:"\\\\n",relevance:0},S={begin:"\\\\[",end:"\\\\]",contains:[E],illegal:"\\\\n",relevance:0},v=[a,{className:"meta",begin:"^---\\\\s*$",relevance:10},{className:"string",begin:"[\\\\|>]([1-9]?[+-])?[ ]*\\\\n( +)[^ ][^\\\\n]*\\\\n(\\\\2[^\\\\n]+\\\\n?)*"},{begin:"<%[%=-]?",end:"[%-]?%>",subLanguage:"ruby",excludeBegin:!0,excludeEnd:!0,relevance:0},{className:"type",begin:"!\\\\w+!"+t},{className:"type",begin:"!<"+t+">"},{className:"type",begin:"!"+t},{className:"type",begin:"!!"+t},{className:"meta",begin:"&"+e.UNDERSCORE_IDENT_RE+"$"},{className:"meta",begin:"\\\\*"+e.UNDERSCORE_IDENT_RE+"$"},{className:"bullet",begin:"-(?=[ ]|$)",relevance:0},e.HASH_COMMENT_MODE,{beginKeywords:n,keywords:{literal:n}},_,{className:"number",begin:e.C_NUMBER_RE+"\\\\b",relevance:0},T,S,f,i],x=[...v];return x.pop(),x.push(r),E.contains=x,{name:"YAML",case_insensitive:!0,aliases:["yml"],contains:v}}var L=tn.newInstance();L.registerLanguage("bash",an);L.registerLanguage("c",rn);L.registerLanguage("cpp",sn);L.registerLanguage("css",on);L.registerLanguage("diff",cn);L.registerLanguage("go",ln);L.registerLanguage("java",gn);L.registerLanguage("javascript",mn);L.registerLanguage("json",En);L.registerLanguage("markdown",hn);L.registerLanguage("python",Nn);L.registerLanguage("rust",yn);L.registerLanguage("shell",Sn);L.registerLanguage("sql",Tn);L.registerLanguage("typescript",kn);L.registerLanguage("xml",In);L.registerLanguage("yaml",Cn);L.configure({ignoreUnescapedHTML:!0,throwUnescapedHTML:!1});function ea(e,n){return L.highlight(e,{language:n,ignoreIllegals:!0}).value}function na(e){return!!L.getLanguage(e)}return Xn(ta);})();';
+var HIGHLIGHTER_JS = '/*! highlight.js 11.12.0 | BSD-3-Clause | (c) 2006 Ivan Sagalaev */\nvar H=(()=>{var Fn=Object.create;var ue=Object.defineProperty;var Gn=Object.getOwnPropertyDescriptor;var Hn=Object.getOwnPropertyNames;var Kn=Object.getPrototypeOf,Yn=Object.prototype.hasOwnProperty;var Zn=(e,n)=>()=>{try{return n||e((n={exports:{}}).exports,n),n.exports}catch(t){throw n=0,t}},Wn=(e,n)=>{for(var t in n)ue(e,t,{get:n[t],enumerable:!0})},Le=(e,n,t,a)=>{if(n&&typeof n=="object"||typeof n=="function")for(let l of Hn(n))!Yn.call(e,l)&&l!==t&&ue(e,l,{get:()=>n[l],enumerable:!(a=Gn(n,l))||a.enumerable});return e};var qn=(e,n,t)=>(t=e!=null?Fn(Kn(e)):{},Le(n||!e||!e.__esModule?ue(t,"default",{value:e,enumerable:!0}):t,e)),Xn=e=>Le(ue({},"__esModule",{value:!0}),e);var en=Zn((ra,je)=>{function Fe(e){return e instanceof Map?e.clear=e.delete=e.set=function(){throw new Error("map is read-only")}:e instanceof Set&&(e.add=e.clear=e.delete=function(){throw new Error("set is read-only")}),Object.freeze(e),Object.getOwnPropertyNames(e).forEach(n=>{let t=e[n],a=typeof t;(a==="object"||a==="function")&&!Object.isFrozen(t)&&Fe(t)}),e}var ge=class{constructor(n){n.data===void 0&&(n.data={}),this.data=n.data,this.isMatchIgnored=!1}ignoreMatch(){this.isMatchIgnored=!0}};function Ge(e){return e.replace(/&/g,"&amp;").replace(/</g,"&lt;").replace(/>/g,"&gt;").replace(/"/g,"&quot;").replace(/\'/g,"&#x27;")}function X(e,...n){let t=Object.create(null);for(let a in e)t[a]=e[a];return n.forEach(function(a){for(let l in a)t[l]=a[l]}),t}var Vn="</span>",De=e=>!!e.scope,Qn=(e,{prefix:n})=>{if(e.startsWith("language:"))return e.replace("language:","language-");if(e.includes(".")){let t=e.split(".");return[`${n}${t.shift()}`,...t.map((a,l)=>`${a}${"_".repeat(l+1)}`)].join(" ")}return`${n}${e}`},Te=class{constructor(n,t){this.buffer="",this.classPrefix=t.classPrefix,n.walk(this)}addText(n){this.buffer+=Ge(n)}openNode(n){if(!De(n))return;let t=Qn(n.scope,{prefix:this.classPrefix});this.span(t)}closeNode(n){De(n)&&(this.buffer+=Vn)}value(){return this.buffer}span(n){this.buffer+=`<span class="${n}">`}},Be=(e={})=>{let n={children:[]};return Object.assign(n,e),n},Ae=class e{constructor(){this.rootNode=Be(),this.stack=[this.rootNode]}get top(){return this.stack[this.stack.length-1]}get root(){return this.rootNode}add(n){this.top.children.push(n)}openNode(n){let t=Be({scope:n});this.add(t),this.stack.push(t)}closeNode(){if(this.stack.length>1)return this.stack.pop()}closeAllNodes(){for(;this.closeNode(););}toJSON(){return JSON.stringify(this.rootNode,null,4)}walk(n){return this.constructor._walk(n,this.rootNode)}static _walk(n,t){return typeof t=="string"?n.addText(t):t.children&&(n.openNode(t),t.children.forEach(a=>this._walk(n,a)),n.closeNode(t)),n}static _collapse(n){typeof n!="string"&&n.children&&(n.children.every(t=>typeof t=="string")?n.children=[n.children.join("")]:n.children.forEach(t=>{e._collapse(t)}))}},Oe=class extends Ae{constructor(n){super(),this.options=n}addText(n){n!==""&&this.add(n)}startScope(n){this.openNode(n)}endScope(){this.closeNode()}__addSublanguage(n,t){let a=n.root;t&&(a.scope=`language:${t}`),this.add(a)}toHTML(){return new Te(this,this.options).value()}finalize(){return this.closeAllNodes(),!0}};function se(e){return e?typeof e=="string"?e:e.source:null}function He(e){return j("(?=",e,")")}function Jn(e){return j("(?:",e,")*")}function jn(e){return j("(?:",e,")?")}function j(...e){return e.map(t=>se(t)).join("")}function et(e){let n=e[e.length-1];return typeof n=="object"&&n.constructor===Object?(e.splice(e.length-1,1),n):{}}function be(...e){return"("+(et(e).capture?"":"?:")+e.map(a=>se(a)).join("|")+")"}function Ke(e){return new RegExp(e.toString()+"|").exec("").length-1}function nt(e,n){let t=e&&e.exec(n);return t&&t.index===0}var tt=new RegExp(be(/\\[(?:[^\\\\\\]]|\\\\.)*\\]/,/\\(\\?<(?![=!])[^>]+>/,/\\(\\?\'[^\']+\'/,/\\(\\??/,/\\\\([1-9][0-9]*)/,/\\\\./));function Re(e,{joinWith:n}){let t=0;return e.map(a=>{t+=1;let l=t,f=se(a),i="";for(;f.length>0;){let r=tt.exec(f);if(!r){i+=f;break}i+=f.substring(0,r.index),f=f.substring(r.index+r[0].length),r[0][0]==="\\\\"&&r[1]?i+="\\\\"+String(Number(r[1])+l):(i+=r[0],(r[0]==="("||/^\\(\\?[<\']/.test(r[0]))&&t++)}return i}).map(a=>`(${a})`).join(n)}var at=/\\b\\B/,Ye="[a-zA-Z]\\\\w*",ve="[a-zA-Z_]\\\\w*",Ze="\\\\b\\\\d+(\\\\.\\\\d+)?",We="(-?)(\\\\b0[xX][a-fA-F0-9]+|(\\\\b\\\\d+(\\\\.\\\\d*)?|\\\\.\\\\d+)([eE][-+]?\\\\d+)?)",qe="\\\\b(0b[01]+)",rt="!|!=|!==|%|%=|&|&&|&=|\\\\*|\\\\*=|\\\\+|\\\\+=|,|-|-=|/=|/|:|;|<<|<<=|<=|<|===|==|=|>>>=|>>=|>=|>>>|>>|>|\\\\?|\\\\[|\\\\{|\\\\(|\\\\^|\\\\^=|\\\\||\\\\|=|\\\\|\\\\||~",it=(e={})=>{let n=/^#![ ]*\\//;return e.binary&&(e.begin=j(n,/.*\\b/,e.binary,/\\b.*/)),X({scope:"meta",begin:n,end:/$/,relevance:0,"on:begin":(t,a)=>{t.index!==0&&a.ignoreMatch()}},e)},oe={begin:"\\\\\\\\[\\\\s\\\\S]",relevance:0},st={scope:"string",begin:"\'",end:"\'",illegal:"\\\\n",contains:[oe]},ot={scope:"string",begin:\'"\',end:\'"\',illegal:"\\\\n",contains:[oe]},ct={begin:/\\b(a|an|the|are|I\'m|isn\'t|don\'t|doesn\'t|won\'t|but|just|should|pretty|simply|enough|gonna|going|wtf|so|such|will|you|your|they|like|more)\\b/},fe=function(e,n,t={}){let a=X({scope:"comment",begin:e,end:n,contains:[]},t);a.contains.push({scope:"doctag",begin:"[ ]*(?=(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):)",end:/(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):/,excludeBegin:!0,relevance:0});let l=be("I","a","is","so","us","to","at","if","in","it","on",/[A-Za-z]+[\'](d|ve|re|ll|t|s|n)/,/[A-Za-z]+[-][a-z]+/,/[A-Za-z][a-z]{2,}/);return a.contains.push({begin:j(/[ ]+/,"(",l,/[.]?[:]?([.][ ]|[ ])/,"){3}")}),a},lt=fe("//","$"),ut=fe("/\\\\*","\\\\*/"),dt=fe("#","$"),gt={scope:"number",begin:Ze,relevance:0},pt={scope:"number",begin:We,relevance:0},bt={scope:"number",begin:qe,relevance:0},ft={scope:"regexp",begin:/\\/(?=[^/\\n]*\\/)/,end:/\\/[gimuy]*/,contains:[oe,{begin:/\\[/,end:/\\]/,relevance:0,contains:[oe]}]},_t={scope:"title",begin:Ye,relevance:0},mt={scope:"title",begin:ve,relevance:0},Et={begin:"\\\\.\\\\s*"+ve,relevance:0},ht=function(e){return Object.assign(e,{"on:begin":(n,t)=>{t.data._beginMatch=n[1]},"on:end":(n,t)=>{t.data._beginMatch!==n[1]&&t.ignoreMatch()}})},de=Object.freeze({__proto__:null,APOS_STRING_MODE:st,BACKSLASH_ESCAPE:oe,BINARY_NUMBER_MODE:bt,BINARY_NUMBER_RE:qe,COMMENT:fe,C_BLOCK_COMMENT_MODE:ut,C_LINE_COMMENT_MODE:lt,C_NUMBER_MODE:pt,C_NUMBER_RE:We,END_SAME_AS_BEGIN:ht,HASH_COMMENT_MODE:dt,IDENT_RE:Ye,MATCH_NOTHING_RE:at,METHOD_GUARD:Et,NUMBER_MODE:gt,NUMBER_RE:Ze,PHRASAL_WORDS_MODE:ct,QUOTE_STRING_MODE:ot,REGEXP_MODE:ft,RE_STARTERS_RE:rt,SHEBANG:it,TITLE_MODE:_t,UNDERSCORE_IDENT_RE:ve,UNDERSCORE_TITLE_MODE:mt});function Nt(e,n){e.input[e.index-1]==="."&&n.ignoreMatch()}function yt(e,n){e.className!==void 0&&(e.scope=e.className,delete e.className)}function St(e,n){n&&e.beginKeywords&&(e.begin="\\\\b("+e.beginKeywords.split(" ").join("|")+")(?!\\\\.)(?=\\\\b|\\\\s)",e.__beforeBegin=Nt,e.keywords=e.keywords||e.beginKeywords,delete e.beginKeywords,e.relevance===void 0&&(e.relevance=0))}function Tt(e,n){Array.isArray(e.illegal)&&(e.illegal=be(...e.illegal))}function At(e,n){if(e.match){if(e.begin||e.end)throw new Error("begin & end are not supported with match");e.begin=e.match,delete e.match}}function Ot(e,n){e.relevance===void 0&&(e.relevance=1)}var wt=(e,n)=>{if(!e.beforeMatch)return;if(e.starts)throw new Error("beforeMatch cannot be used with starts");let t=Object.assign({},e);Object.keys(e).forEach(a=>{delete e[a]}),e.keywords=t.keywords,e.begin=j(t.beforeMatch,He(t.begin)),e.starts={relevance:0,contains:[Object.assign(t,{endsParent:!0})]},e.relevance=0,delete t.beforeMatch},Rt=["of","and","for","in","not","or","if","then","parent","list","value"],vt="keyword";function Xe(e,n,t=vt){let a=Object.create(null);return typeof e=="string"?l(t,e.split(" ")):Array.isArray(e)?l(t,e):Object.keys(e).forEach(function(f){Object.assign(a,Xe(e[f],n,f))}),a;function l(f,i){n&&(i=i.map(r=>r.toLowerCase())),i.forEach(function(r){let o=r.split("|");a[o[0]]=[f,xt(o[0],o[1])]})}}function xt(e,n){return n?Number(n):Mt(e)?0:1}function Mt(e){return Rt.includes(e.toLowerCase())}var Pe={},J=e=>{console.error(e)},Ue=(e,...n)=>{console.log(`WARN: ${e}`,...n)},ee=(e,n)=>{Pe[`${e}/${n}`]||(console.log(`Deprecated as of ${e}. ${n}`),Pe[`${e}/${n}`]=!0)},pe=new Error;function Ve(e,n,{key:t}){let a=0,l=e[t],f={},i={};for(let r=1;r<=n.length;r++)i[r+a]=l[r],f[r+a]=!0,a+=Ke(n[r-1]);e[t]=i,e[t]._emit=f,e[t]._multi=!0}function kt(e){if(Array.isArray(e.begin)){if(e.skip||e.excludeBegin||e.returnBegin)throw J("skip, excludeBegin, returnBegin not compatible with beginScope: {}"),pe;if(typeof e.beginScope!="object"||e.beginScope===null)throw J("beginScope must be object"),pe;Ve(e,e.begin,{key:"beginScope"}),e.begin=Re(e.begin,{joinWith:""})}}function It(e){if(Array.isArray(e.end)){if(e.skip||e.excludeEnd||e.returnEnd)throw J("skip, excludeEnd, returnEnd not compatible with endScope: {}"),pe;if(typeof e.endScope!="object"||e.endScope===null)throw J("endScope must be object"),pe;Ve(e,e.end,{key:"endScope"}),e.end=Re(e.end,{joinWith:""})}}function Ct(e){e.scope&&typeof e.scope=="object"&&e.scope!==null&&(e.beginScope=e.scope,delete e.scope)}function Lt(e){Ct(e),typeof e.beginScope=="string"&&(e.beginScope={_wrap:e.beginScope}),typeof e.endScope=="string"&&(e.endScope={_wrap:e.endScope}),kt(e),It(e)}function Dt(e){function n(i,r){return new RegExp(se(i),"m"+(e.case_insensitive?"i":"")+(e.unicodeRegex?"u":"")+(r?"g":""))}class t{constructor(){this.matchIndexes={},this.regexes=[],this.matchAt=1,this.position=0}addRule(r,o){o.position=this.position++,this.matchIndexes[this.matchAt]=o,this.regexes.push([o,r]),this.matchAt+=Ke(r)+1}compile(){this.regexes.length===0&&(this.exec=()=>null);let r=this.regexes.map(o=>o[1]);this.matcherRe=n(Re(r,{joinWith:"|"}),!0),this.lastIndex=0}exec(r){this.matcherRe.lastIndex=this.lastIndex;let o=this.matcherRe.exec(r);if(!o)return null;let u=o.findIndex((y,_)=>_>0&&y!==void 0),d=this.matchIndexes[u];return o.splice(0,u),Object.assign(o,d)}}class a{constructor(){this.rules=[],this.multiRegexes=[],this.count=0,this.lastIndex=0,this.regexIndex=0}getMatcher(r){if(this.multiRegexes[r])return this.multiRegexes[r];let o=new t;return this.rules.slice(r).forEach(([u,d])=>o.addRule(u,d)),o.compile(),this.multiRegexes[r]=o,o}resumingScanAtSamePosition(){return this.regexIndex!==0}considerAll(){this.regexIndex=0}addRule(r,o){this.rules.push([r,o]),o.type==="begin"&&this.count++}exec(r){let o=this.getMatcher(this.regexIndex);o.lastIndex=this.lastIndex;let u=o.exec(r);if(this.resumingScanAtSamePosition()&&!(u&&u.index===this.lastIndex)){let d=this.getMatcher(0);d.lastIndex=this.lastIndex+1,u=d.exec(r)}return u&&(this.regexIndex+=u.position+1,this.regexIndex===this.count&&this.considerAll()),u}}function l(i){let r=new a;return i.contains.forEach(o=>r.addRule(o.begin,{rule:o,type:"begin"})),i.terminatorEnd&&r.addRule(i.terminatorEnd,{type:"end"}),i.illegal&&r.addRule(i.illegal,{type:"illegal"}),r}function f(i,r){let o=i;if(i.isCompiled)return o;[yt,At,Lt,wt].forEach(d=>d(i,r)),e.compilerExtensions.forEach(d=>d(i,r)),i.__beforeBegin=null,[St,Tt,Ot].forEach(d=>d(i,r)),i.isCompiled=!0;let u=null;return typeof i.keywords=="object"&&i.keywords.$pattern&&(i.keywords=Object.assign({},i.keywords),u=i.keywords.$pattern,delete i.keywords.$pattern),u=u||/\\w+/,i.keywords&&(i.keywords=Xe(i.keywords,e.case_insensitive)),o.keywordPatternRe=n(u,!0),r&&(i.begin||(i.begin=/\\B|\\b/),o.beginRe=n(o.begin),!i.end&&!i.endsWithParent&&(i.end=/\\B|\\b/),i.end&&(o.endRe=n(o.end)),o.terminatorEnd=se(o.end)||"",i.endsWithParent&&r.terminatorEnd&&(o.terminatorEnd+=(i.end?"|":"")+r.terminatorEnd)),i.illegal&&(o.illegalRe=n(i.illegal)),i.contains||(i.contains=[]),i.contains=[].concat(...i.contains.map(function(d){return Bt(d==="self"?i:d)})),i.contains.forEach(function(d){f(d,o)}),i.starts&&f(i.starts,r),o.matcher=l(o),o}if(e.compilerExtensions||(e.compilerExtensions=[]),e.contains&&e.contains.includes("self"))throw new Error("ERR: contains `self` is not supported at the top-level of a language.  See documentation.");return e.classNameAliases=X(e.classNameAliases||{}),f(e)}function Qe(e){return e?e.endsWithParent||Qe(e.starts):!1}function Bt(e){return e.variants&&!e.cachedVariants&&(e.cachedVariants=e.variants.map(function(n){return X(e,{variants:null},n)})),e.cachedVariants?e.cachedVariants:Qe(e)?X(e,{starts:e.starts?X(e.starts):null}):Object.isFrozen(e)?X(e):e}var Pt="11.12.0",we=class extends Error{constructor(n,t){super(n),this.name="HTMLInjectionError",this.html=t}},Se=Ge,$e=X,ze=Symbol("nomatch"),Ut=7,Je=function(e){let n=Object.create(null),t=Object.create(null),a=[],l=!0,f="Could not find the language \'{}\', did you forget to load/include a language module?",i={disableAutodetect:!0,name:"Plain text",contains:[]},r={ignoreUnescapedHTML:!1,throwUnescapedHTML:!1,noHighlightRe:/^(no-?highlight)$/i,languageDetectRe:/\\blang(?:uage)?-([\\w-]+)\\b/i,classPrefix:"hljs-",cssSelector:"pre code",languages:null,__emitter:Oe};function o(s){return r.noHighlightRe.test(s)}function u(s){let p=s.className+" ";p+=s.parentNode?s.parentNode.className:"";let g=r.languageDetectRe.exec(p);if(g){let h=B(g[1]);return h||(Ue(f.replace("{}",g[1])),Ue("Falling back to no-highlight mode for this block.",s)),h?g[1]:"no-highlight"}return p.split(/\\s+/).find(h=>o(h)||B(h))}function d(s,p,g){let h="",A="";typeof p=="object"?(h=s,g=p.ignoreIllegals,A=p.language):(ee("10.7.0","highlight(lang, code, ...args) has been deprecated."),ee("10.7.0",`Please use highlight(code, options) instead.\ngithub.com/highlightjs/highlight.js/issues/2277`),A=s,h=p),g===void 0&&(g=!0);let I={code:h,language:A};q("before:highlight",I);let z=I.result?I.result:y(I.language,I.code,g);return z.code=I.code,q("after:highlight",z),z}function y(s,p,g,h){let A=Object.create(null);function I(c,b){return c.keywords[b]}function z(){if(!m.keywords){$.addText(R);return}let c=0;m.keywordPatternRe.lastIndex=0;let b=m.keywordPatternRe.exec(R),N="";for(;b;){N+=R.substring(c,b.index);let O=Y.case_insensitive?b[0].toLowerCase():b[0],F=I(m,O);if(F){let[Z,$n]=F;if($.addText(N),N="",A[O]=(A[O]||0)+1,A[O]<=Ut&&(le+=$n),Z.startsWith("_"))N+=b[0];else{let zn=Y.classNameAliases[Z]||Z;K(b[0],zn)}}else N+=b[0];c=m.keywordPatternRe.lastIndex,b=m.keywordPatternRe.exec(R)}N+=R.substring(c),$.addText(N)}function H(){if(R==="")return;let c=null;if(typeof m.subLanguage=="string"){if(!n[m.subLanguage]){$.addText(R);return}c=y(m.subLanguage,R,!0,Ce[m.subLanguage]),Ce[m.subLanguage]=c._top}else c=E(R,m.subLanguage.length?m.subLanguage:null);m.relevance>0&&(le+=c.relevance),$.__addSublanguage(c._emitter,c.language)}function G(){m.subLanguage!=null?H():z(),R=""}function K(c,b){c!==""&&($.startScope(b),$.addText(c),$.endScope())}function xe(c,b){let N=1,O=b.length-1;for(;N<=O;){if(!c._emit[N]){N++;continue}let F=Y.classNameAliases[c[N]]||c[N],Z=b[N];F?K(Z,F):(R=Z,z(),R=""),N++}}function Me(c,b){return c.scope&&typeof c.scope=="string"&&$.openNode(Y.classNameAliases[c.scope]||c.scope),c.beginScope&&(c.beginScope._wrap?(K(R,Y.classNameAliases[c.beginScope._wrap]||c.beginScope._wrap),R=""):c.beginScope._multi&&(xe(c.beginScope,b),R="")),m=Object.create(c,{parent:{value:m}}),m}function ke(c,b,N){let O=nt(c.endRe,N);if(O){if(c["on:end"]){let F=new ge(c);c["on:end"](b,F),F.isMatchIgnored&&(O=!1)}if(O){for(;c.endsParent&&c.parent;)c=c.parent;return c}}if(c.endsWithParent)return ke(c.parent,b,N)}function Ln(c){return m.matcher.regexIndex===0?(R+=c[0],1):(ye=!0,0)}function Dn(c){let b=c[0],N=c.rule,O=new ge(N),F=[N.__beforeBegin,N["on:begin"]];for(let Z of F)if(Z&&(Z(c,O),O.isMatchIgnored))return Ln(b);return N.skip?R+=b:(N.excludeBegin&&(R+=b),G(),!N.returnBegin&&!N.excludeBegin&&(R=b)),Me(N,c),N.returnBegin?0:b.length}function Bn(c){let b=c[0],N=p.substring(c.index),O=ke(m,c,N);if(!O)return ze;let F=m;m.endScope&&m.endScope._wrap?(G(),K(b,m.endScope._wrap)):m.endScope&&m.endScope._multi?(G(),xe(m.endScope,c)):F.skip?R+=b:(F.returnEnd||F.excludeEnd||(R+=b),G(),F.excludeEnd&&(R=b));do m.scope&&$.closeNode(),!m.skip&&!m.subLanguage&&(le+=m.relevance),m=m.parent;while(m!==O.parent);return O.starts&&Me(O.starts,c),F.returnEnd?0:b.length}function Pn(){let c=[];for(let b=m;b!==Y;b=b.parent)b.scope&&c.unshift(b.scope);c.forEach(b=>$.openNode(b))}let ce={};function Ie(c,b){let N=b&&b[0];if(R+=c,N==null)return G(),0;if(ce.type==="begin"&&b.type==="end"&&ce.index===b.index&&N===""){if(R+=p.slice(b.index,b.index+1),!l){let O=new Error(`0 width match regex (${s})`);throw O.languageName=s,O.badRule=ce.rule,O}return 1}if(ce=b,b.type==="begin")return Dn(b);if(b.type==="illegal"&&!g){let O=new Error(\'Illegal lexeme "\'+N+\'" for mode "\'+(m.scope||"<unnamed>")+\'"\');throw O.mode=m,O}else if(b.type==="end"){let O=Bn(b);if(O!==ze)return O}if(b.type==="illegal"&&N==="")return b.index===p.length||(R+=`\n`),1;if(Ne>1e5&&Ne>b.index*3)throw new Error("potential infinite loop, way more iterations than matches");return R+=N,N.length}let Y=B(s);if(!Y)throw J(f.replace("{}",s)),new Error(\'Unknown language: "\'+s+\'"\');let Un=Dt(Y),he="",m=h||Un,Ce={},$=new r.__emitter(r);Pn();let R="",le=0,Q=0,Ne=0,ye=!1;try{if(Y.__emitTokens)Y.__emitTokens(p,$);else{for(m.matcher.considerAll();;){Ne++,ye?ye=!1:m.matcher.considerAll(),m.matcher.lastIndex=Q;let c=m.matcher.exec(p);if(!c)break;let b=p.substring(Q,c.index),N=Ie(b,c);Q=c.index+N}Ie(p.substring(Q))}return $.finalize(),he=$.toHTML(),{language:s,value:he,relevance:le,illegal:!1,_emitter:$,_top:m}}catch(c){if(c.message&&c.message.includes("Illegal"))return{language:s,value:Se(p),illegal:!0,relevance:0,_illegalBy:{message:c.message,index:Q,context:p.slice(Q-100,Q+100),mode:c.mode,resultSoFar:he},_emitter:$};if(l)return{language:s,value:Se(p),illegal:!1,relevance:0,errorRaised:c,_emitter:$,_top:m};throw c}}function _(s){let p={value:Se(s),illegal:!1,relevance:0,_top:i,_emitter:new r.__emitter(r)};return p._emitter.addText(s),p}function E(s,p){p=p||r.languages||Object.keys(n);let g=_(s),h=p.filter(B).filter(W).map(G=>y(G,s,!1));h.unshift(g);let A=h.sort((G,K)=>{if(G.relevance!==K.relevance)return K.relevance-G.relevance;if(G.language&&K.language){if(B(G.language).supersetOf===K.language)return 1;if(B(K.language).supersetOf===G.language)return-1}return 0}),[I,z]=A,H=I;return H.secondBest=z,H}function T(s,p,g){let h=p&&t[p]||g;s.classList.add("hljs"),s.classList.add(`language-${h}`)}function S(s){let p=null,g=u(s);if(o(g))return;if(q("before:highlightElement",{el:s,language:g}),s.dataset.highlighted){console.log("Element previously highlighted. To highlight again, first unset `dataset.highlighted`.",s);return}if(s.children.length>0&&(r.ignoreUnescapedHTML||(console.warn("One of your code blocks includes unescaped HTML. This is a potentially serious security risk."),console.warn("github.com/highlightjs/highlight.js/wiki/security"),console.warn("The element with unescaped HTML:"),console.warn(s)),r.throwUnescapedHTML))throw new we("One of your code blocks includes unescaped HTML.",s.innerHTML);p=s;let h=p.textContent,A=g?d(h,{language:g,ignoreIllegals:!0}):E(h);s.innerHTML=A.value,s.dataset.highlighted="yes",T(s,g,A.language),s.result={language:A.language,re:A.relevance,relevance:A.relevance},A.secondBest&&(s.secondBest={language:A.secondBest.language,relevance:A.secondBest.relevance}),q("after:highlightElement",{el:s,result:A,text:h})}function v(s){r=$e(r,s)}let x=()=>{w(),ee("10.6.0","initHighlighting() deprecated.  Use highlightAll() now.")};function C(){w(),ee("10.6.0","initHighlightingOnLoad() deprecated.  Use highlightAll() now.")}let P=!1;function w(){function s(){w()}if(document.readyState==="loading"){P||window.addEventListener("DOMContentLoaded",s,!1),P=!0;return}document.querySelectorAll(r.cssSelector).forEach(S)}function M(s,p){let g=null;try{g=p(e)}catch(h){if(J("Language definition for \'{}\' could not be registered.".replace("{}",s)),l)J(h);else throw h;g=i}g.name||(g.name=s),n[s]=g,g.rawDefinition=p.bind(null,e),g.aliases&&U(g.aliases,{languageName:s})}function k(s){delete n[s];for(let p of Object.keys(t))t[p]===s&&delete t[p]}function D(){return Object.keys(n)}function B(s){return s=(s||"").toLowerCase(),n[s]||n[t[s]]}function U(s,{languageName:p}){typeof s=="string"&&(s=[s]),s.forEach(g=>{t[g.toLowerCase()]=p})}function W(s){let p=B(s);return p&&!p.disableAutodetect}function V(s){s["before:highlightBlock"]&&!s["before:highlightElement"]&&(s["before:highlightElement"]=p=>{s["before:highlightBlock"](Object.assign({block:p.el},p))}),s["after:highlightBlock"]&&!s["after:highlightElement"]&&(s["after:highlightElement"]=p=>{s["after:highlightBlock"](Object.assign({block:p.el},p))})}function ae(s){V(s),a.push(s)}function re(s){let p=a.indexOf(s);p!==-1&&a.splice(p,1)}function q(s,p){let g=s;a.forEach(function(h){h[g]&&h[g](p)})}function ie(s){return ee("10.7.0","highlightBlock will be removed entirely in v12.0"),ee("10.7.0","Please use highlightElement now."),S(s)}Object.assign(e,{highlight:d,highlightAuto:E,highlightAll:w,highlightElement:S,highlightBlock:ie,configure:v,initHighlighting:x,initHighlightingOnLoad:C,registerLanguage:M,unregisterLanguage:k,listLanguages:D,getLanguage:B,registerAliases:U,autoDetection:W,inherit:$e,addPlugin:ae,removePlugin:re}),e.debugMode=function(){l=!1},e.safeMode=function(){l=!0},e.versionString=Pt,e.regex={concat:j,lookahead:He,either:be,optional:jn,anyNumberOfTimes:Jn};for(let s in de)typeof de[s]=="object"&&Fe(de[s]);return Object.assign(e,de),e},ne=Je({});ne.newInstance=()=>Je({});je.exports=ne;ne.HighlightJS=ne;ne.default=ne});var ta={};Wn(ta,{has:()=>na,highlight:()=>ea});var nn=qn(en(),1);var tn=nn.default;function an(e){let n=e.regex,t={},a={begin:/\\$\\{/,end:/\\}/,contains:["self",{begin:/:-/,contains:[t]}]};Object.assign(t,{className:"variable",variants:[{begin:n.concat(/\\$[\\w\\d#@][\\w\\d_]*/,"(?![\\\\w\\\\d])(?![$])")},a]});let l={className:"subst",begin:/\\$\\(/,end:/\\)/,contains:[e.BACKSLASH_ESCAPE]},f=e.inherit(e.COMMENT(),{match:[/(^|\\s)/,/#.*$/],scope:{2:"comment"}}),i={begin:/<<-?\\s*(?=\\w+)/,starts:{contains:[e.END_SAME_AS_BEGIN({begin:/(\\w+)/,end:/(\\w+)/,className:"string"})]}},r={className:"string",begin:/"/,end:/"/,contains:[e.BACKSLASH_ESCAPE,t,l]};l.contains.push(r);let o={match:/\\\\"/},u={className:"string",begin:/\'/,end:/\'/},d={match:/\\\\\'/},y={begin:/\\$?\\(\\(/,end:/\\)\\)/,contains:[{begin:/\\d+#[0-9a-f]+/,className:"number"},e.NUMBER_MODE,t]},_=["fish","bash","zsh","sh","csh","ksh","tcsh","dash","scsh"],E=e.SHEBANG({binary:`(${_.join("|")})`,relevance:10}),T={className:"function",begin:/\\w[\\w\\d_]*\\s*\\(\\s*\\)\\s*\\{/,returnBegin:!0,contains:[e.inherit(e.TITLE_MODE,{begin:/\\w[\\w\\d_]*/})],relevance:0},S=["if","then","else","elif","fi","time","for","while","until","in","do","done","case","esac","coproc","function","select"],v=["true","false"],x={match:/(\\/[a-z._-]+)+/},C=["break","cd","continue","eval","exec","exit","export","getopts","hash","pwd","readonly","return","shift","test","times","trap","umask","unset"],P=["alias","bind","builtin","caller","command","declare","echo","enable","help","let","local","logout","mapfile","printf","read","readarray","source","sudo","type","typeset","ulimit","unalias"],w=["autoload","bg","bindkey","bye","cap","chdir","clone","comparguments","compcall","compctl","compdescribe","compfiles","compgroups","compquote","comptags","comptry","compvalues","dirs","disable","disown","echotc","echoti","emulate","fc","fg","float","functions","getcap","getln","history","integer","jobs","kill","limit","log","noglob","popd","print","pushd","pushln","rehash","sched","setcap","setopt","stat","suspend","ttyctl","unfunction","unhash","unlimit","unsetopt","vared","wait","whence","where","which","zcompile","zformat","zftp","zle","zmodload","zparseopts","zprof","zpty","zregexparse","zsocket","zstyle","ztcp"],M=["chcon","chgrp","chown","chmod","cp","dd","df","dir","dircolors","ln","ls","mkdir","mkfifo","mknod","mktemp","mv","realpath","rm","rmdir","shred","sync","touch","truncate","vdir","b2sum","base32","base64","cat","cksum","comm","csplit","cut","expand","fmt","fold","head","join","md5sum","nl","numfmt","od","paste","ptx","pr","sha1sum","sha224sum","sha256sum","sha384sum","sha512sum","shuf","sort","split","sum","tac","tail","tr","tsort","unexpand","uniq","wc","arch","basename","chroot","date","dirname","du","echo","env","expr","factor","groups","hostid","id","link","logname","nice","nohup","nproc","pathchk","pinky","printenv","printf","pwd","readlink","runcon","seq","sleep","stat","stdbuf","stty","tee","test","timeout","tty","uname","unlink","uptime","users","who","whoami","yes"];return{name:"Bash",aliases:["sh","zsh"],keywords:{$pattern:/\\b[a-z][a-z0-9._-]+\\b/,keyword:S,literal:v,built_in:[...C,...P,"set","shopt",...w,...M]},contains:[E,e.SHEBANG(),T,y,f,i,x,r,o,u,d,t]}}function rn(e){let n=e.regex,t=e.COMMENT("//","$",{contains:[{begin:/\\\\\\n/}]}),a="decltype\\\\(auto\\\\)",l="[a-zA-Z_]\\\\w*::",i="("+a+"|"+n.optional(l)+"[a-zA-Z_]\\\\w*"+n.optional("<[^<>]+>")+")",r=n.concat(/\\batomic_/,n.either("bool","char","schar","uchar","short","ushort","int","uint","long","ulong","llong","ullong","char16_t","char32_t","wchar_t","int_least8_t","uint_least8_t","int_least16_t","uint_least16_t","int_least32_t","uint_least32_t","int_least64_t","uint_least64_t","int_fast8_t","uint_fast8_t","int_fast16_t","uint_fast16_t","int_fast32_t","uint_fast32_t","int_fast64_t","uint_fast64_t","intptr_t","uintptr_t","size_t","ptrdiff_t","intmax_t","uintmax_t"),/\\b/),o={className:"type",variants:[{begin:"\\\\b[a-z\\\\d_]*_t\\\\b"},{match:r}]},d={className:"string",variants:[{begin:\'(u8?|U|L)?"\',end:\'"\',illegal:"\\\\n",contains:[e.BACKSLASH_ESCAPE]},{begin:"(u8?|U|L)?\'("+"\\\\\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4,8}|[0-7]{3}|\\\\S)"+"|.)",end:"\'",illegal:"."},e.END_SAME_AS_BEGIN({begin:/(?:u8?|U|L)?R"([^()\\\\\\s"]{0,16})\\(/,end:/\\)([^()\\\\\\s"]{0,16})"/})]},y={className:"number",variants:[{match:/\\b(0b[01\']+)/},{match:/(-?)\\b([\\d\']+(\\.[\\d\']*)?|\\.[\\d\']+)((ll|LL|l|L)(u|U)?|(u|U)(ll|LL|l|L)?|f|F|b|B)/},{match:/(-?)\\b(0[xX][a-fA-F0-9]+(?:\'[a-fA-F0-9]+)*(?:\\.[a-fA-F0-9]*(?:\'[a-fA-F0-9]*)*)?(?:[pP][-+]?[0-9]+)?(l|L)?(u|U)?)/},{match:/(-?)\\b\\d+(?:\'\\d+)*(?:\\.\\d*(?:\'\\d*)*)?(?:[eE][-+]?\\d+)?/}],relevance:0},_={scope:"meta",begin:/#\\s*include\\b/,end:/$/,keywords:{keyword:"include"},contains:[{begin:/\\\\\\n/},d,{scope:"string",begin:/<.*?>/},t,e.C_BLOCK_COMMENT_MODE]},E={className:"meta",begin:/#\\s*[a-z]+\\b/,end:/$/,keywords:{keyword:"if else elif endif define undef warning error line pragma _Pragma ifdef ifndef elifdef elifndef include"},contains:[{begin:/\\\\\\n/,relevance:0},e.inherit(d,{className:"string"}),t,e.C_BLOCK_COMMENT_MODE]},T=[_,E],S={className:"title",begin:n.optional(l)+e.IDENT_RE,relevance:0},v=n.optional(l)+e.IDENT_RE+"\\\\s*\\\\(",x=12,w={keyword:["asm","auto","break","case","continue","default","do","else","enum","extern","for","fortran","goto","if","inline","register","restrict","return","sizeof","typeof","typeof_unqual","struct","switch","typedef","union","volatile","while","_Alignas","_Alignof","_Atomic","_Generic","_Noreturn","_Static_assert","_Thread_local","alignas","alignof","noreturn","static_assert","thread_local","_Pragma"],type:["float","double","signed","unsigned","int","short","long","char","void","_Bool","_BitInt","_Complex","_Imaginary","_Decimal32","_Decimal64","_Decimal96","_Decimal128","_Decimal64x","_Decimal128x","_Float16","_Float32","_Float64","_Float128","_Float32x","_Float64x","_Float128x","const","static","constexpr","complex","bool","imaginary"],literal:"true false NULL",built_in:"std string wstring cin cout cerr clog stdin stdout stderr stringstream istringstream ostringstream auto_ptr deque list queue stack vector map set pair bitset multiset multimap unordered_set unordered_map unordered_multiset unordered_multimap priority_queue make_pair array shared_ptr abort terminate abs acos asin atan2 atan calloc ceil cosh cos exit exp fabs floor fmod fprintf fputs free frexp fscanf future isalnum isalpha iscntrl isdigit isgraph islower isprint ispunct isspace isupper isxdigit tolower toupper labs ldexp log10 log malloc realloc memchr memcmp memcpy memset modf pow printf putchar puts scanf sinh sin snprintf sprintf sqrt sscanf strcat strchr strcmp strcpy strcspn strlen strncat strncmp strncpy strpbrk strrchr strspn strstr tanh tan vfprintf vprintf vsprintf endl initializer_list unique_ptr"},M=[...T,o,t,e.C_BLOCK_COMMENT_MODE,y,d],k={variants:[{begin:/=/,end:/;/},{begin:/\\(/,end:/\\)/},{beginKeywords:"new throw return else",end:/;/}],keywords:w,contains:M.concat([{begin:/\\(/,end:/\\)/,keywords:w,contains:M.concat(["self"]),relevance:0}]),relevance:0},D={begin:"("+i+"[\\\\*&\\\\s]+){1,"+x+"}"+v,returnBegin:!0,end:/[{;=]/,excludeEnd:!0,keywords:w,illegal:/[^\\w\\s\\*&:<>.]/,contains:[{begin:a,keywords:w,relevance:0},{begin:v,returnBegin:!0,contains:[e.inherit(S,{className:"title.function"})],relevance:0},{relevance:0,match:/,/},{className:"params",begin:/\\(/,end:/\\)/,keywords:w,relevance:0,contains:[t,e.C_BLOCK_COMMENT_MODE,d,y,o,{begin:/\\(/,end:/\\)/,keywords:w,relevance:0,contains:["self",t,e.C_BLOCK_COMMENT_MODE,d,y,o]}]},o,t,e.C_BLOCK_COMMENT_MODE,...T]};return{name:"C",aliases:["h"],keywords:w,disableAutodetect:!0,illegal:"</",contains:[].concat(k,D,M,[...T,{begin:e.IDENT_RE+"::",keywords:w},{className:"class",beginKeywords:"enum class struct union",end:/[{;:<>=]/,contains:[{beginKeywords:"final class struct"},e.TITLE_MODE]}]),exports:{preprocessor:E,strings:d,keywords:w}}}function sn(e){let n=e.regex,t=e.COMMENT("//","$",{contains:[{begin:/\\\\\\n/}]}),a="decltype\\\\(auto\\\\)",l="[a-zA-Z_]\\\\w*::",i="(?!struct)("+a+"|"+n.optional(l)+"[a-zA-Z_]\\\\w*"+n.optional("<[^<>]+>")+")",r={className:"type",begin:"\\\\b[a-z\\\\d_]*_t\\\\b"},u={className:"string",variants:[{begin:\'(u8?|U|L)?"\',end:\'"\',illegal:"\\\\n",contains:[e.BACKSLASH_ESCAPE]},{begin:"(u8?|U|L)?\'("+"\\\\\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4,8}|[0-7]{3}|\\\\S)"+"|.)",end:"\'",illegal:"."},e.END_SAME_AS_BEGIN({begin:/(?:u8?|U|L)?R"([^()\\\\\\s"]{0,16})\\(/,end:/\\)([^()\\\\\\s"]{0,16})"/})]},d={className:"number",variants:[{begin:"[+-]?(?:(?:\\\\b[0-9](?:\'?[0-9])*\\\\.(?:[0-9](?:\'?[0-9])*)?|\\\\.[0-9](?:\'?[0-9])*)(?:[Ee][+-]?[0-9](?:\'?[0-9])*)?|\\\\b[0-9](?:\'?[0-9])*[Ee][+-]?[0-9](?:\'?[0-9])*|\\\\b0[Xx](?:[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*(?:\\\\.(?:[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*)?)?|\\\\.[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*)[Pp][+-]?[0-9](?:\'?[0-9])*)(?:[Ff](?:16|32|64|128)?|(BF|bf)16|[Ll]|)"},{begin:"[+-]?\\\\b(?:0[Bb][01](?:\'?[01])*|0[Xx][0-9A-Fa-f](?:\'?[0-9A-Fa-f])*|0(?:\'?[0-7])*|[1-9](?:\'?[0-9])*)(?:[Uu](?:LL?|ll?)|[Uu][Zz]?|(?:LL?|ll?)[Uu]?|[Zz][Uu]|)"}],relevance:0},y={scope:"meta",begin:/#\\s*include\\b/,end:/$/,keywords:{keyword:"include"},contains:[{begin:/\\\\\\n/},u,{scope:"string",begin:/<.*?>/},t,e.C_BLOCK_COMMENT_MODE]},_={className:"meta",begin:/#\\s*[a-z]+\\b/,end:/$/,keywords:{keyword:"if else elif endif define undef warning error line pragma _Pragma ifdef ifndef include"},contains:[{begin:/\\\\\\n/,relevance:0},e.inherit(u,{className:"string"}),t,e.C_BLOCK_COMMENT_MODE]},E=[y,_],T={className:"title",begin:n.optional(l)+e.IDENT_RE,relevance:0},S=n.optional(l)+e.IDENT_RE+"\\\\s*\\\\(",v=12,x=["alignas","alignof","and","and_eq","asm","atomic_cancel","atomic_commit","atomic_noexcept","auto","bitand","bitor","break","case","catch","class","co_await","co_return","co_yield","compl","concept","const_cast|10","consteval","constexpr","constinit","continue","decltype","default","delete","do","dynamic_cast|10","else","enum","explicit","export","extern","false","final","for","friend","goto","if","import","inline","module","mutable","namespace","new","noexcept","not","not_eq","nullptr","operator","or","or_eq","override","private","protected","public","reflexpr","register","reinterpret_cast|10","requires","return","sizeof","static_assert","static_cast|10","struct","switch","synchronized","template","this","thread_local","throw","transaction_safe","transaction_safe_dynamic","true","try","typedef","typeid","typename","union","using","virtual","volatile","while","xor","xor_eq"],C=["bool","char","char16_t","char32_t","char8_t","double","float","int","long","short","void","wchar_t","unsigned","signed","const","static"],P=["any","auto_ptr","barrier","binary_semaphore","bitset","complex","condition_variable","condition_variable_any","counting_semaphore","deque","false_type","flat_map","flat_set","future","imaginary","initializer_list","istringstream","jthread","latch","lock_guard","multimap","multiset","mutex","optional","ostringstream","packaged_task","pair","promise","priority_queue","queue","recursive_mutex","recursive_timed_mutex","scoped_lock","set","shared_future","shared_lock","shared_mutex","shared_timed_mutex","shared_ptr","stack","string_view","stringstream","timed_mutex","thread","true_type","tuple","unique_lock","unique_ptr","unordered_map","unordered_multimap","unordered_multiset","unordered_set","variant","vector","weak_ptr","wstring","wstring_view"],w=["abort","abs","acos","apply","as_const","asin","atan","atan2","calloc","ceil","cerr","cin","clog","cos","cosh","cout","declval","endl","exchange","exit","exp","fabs","floor","fmod","forward","fprintf","fputs","free","frexp","fscanf","future","invoke","isalnum","isalpha","iscntrl","isdigit","isgraph","islower","isprint","ispunct","isspace","isupper","isxdigit","labs","launder","ldexp","log","log10","make_pair","make_shared","make_shared_for_overwrite","make_tuple","make_unique","malloc","memchr","memcmp","memcpy","memset","modf","move","pow","printf","putchar","puts","realloc","scanf","sin","sinh","snprintf","sprintf","sqrt","sscanf","std","stderr","stdin","stdout","strcat","strchr","strcmp","strcpy","strcspn","strlen","strncat","strncmp","strncpy","strpbrk","strrchr","strspn","strstr","swap","tan","tanh","terminate","to_underlying","tolower","toupper","vfprintf","visit","vprintf","vsprintf"],D={type:C,keyword:x,literal:["NULL","false","nullopt","nullptr","true"],built_in:["_Pragma"],_type_hints:P},B={className:"function.dispatch",relevance:0,keywords:{_hint:w},begin:n.concat(/\\b/,`(?!${x.join("|")})`,e.IDENT_RE,n.lookahead(/(<[^<>]+>|)\\s*\\(/))},U=[B,...E,r,t,e.C_BLOCK_COMMENT_MODE,d,u],W={variants:[{begin:/=/,end:/;/},{begin:/\\(/,end:/\\)/},{beginKeywords:"new throw return else",end:/;/}],keywords:D,contains:U.concat([{begin:/\\(/,end:/\\)/,keywords:D,contains:U.concat(["self"]),relevance:0}]),relevance:0},V={className:"function",begin:"("+i+"[\\\\*&\\\\s]+){1,"+v+"}"+S,returnBegin:!0,end:/[{;=]/,excludeEnd:!0,keywords:D,illegal:/[^\\w\\s\\*&:<>.]/,contains:[{begin:a,keywords:D,relevance:0},{begin:S,returnBegin:!0,contains:[T],relevance:0},{begin:/::/,relevance:0},{begin:/:/,endsWithParent:!0,contains:[u,d]},{relevance:0,match:/,/},{className:"params",begin:/\\(/,end:/\\)/,keywords:D,relevance:0,contains:[t,e.C_BLOCK_COMMENT_MODE,u,d,r,{begin:/\\(/,end:/\\)/,keywords:D,relevance:0,contains:["self",t,e.C_BLOCK_COMMENT_MODE,u,d,r]}]},r,t,e.C_BLOCK_COMMENT_MODE,...E]};return{name:"C++",aliases:["cc","c++","h++","hpp","hh","hxx","cxx"],keywords:D,illegal:"</",classNameAliases:{"function.dispatch":"built_in"},contains:[].concat(W,V,B,U,[...E,{begin:"\\\\b(deque|list|queue|priority_queue|pair|stack|vector|map|set|bitset|multiset|multimap|unordered_map|unordered_set|unordered_multiset|unordered_multimap|array|tuple|optional|variant|function|flat_map|flat_set)\\\\s*<(?!<)",end:">",keywords:D,contains:["self",r]},{begin:e.IDENT_RE+"::",keywords:D},{match:[/\\b(?:enum(?:\\s+(?:class|struct))?|class|struct|union)/,/\\s+/,/\\w+/],className:{1:"keyword",3:"title.class"}}])}}var $t=e=>({IMPORTANT:{scope:"meta",begin:"!important"},BLOCK_COMMENT:e.C_BLOCK_COMMENT_MODE,HEXCOLOR:{scope:"number",begin:/#(([0-9a-fA-F]{3,4})|(([0-9a-fA-F]{2}){3,4}))\\b/},UNICODE_RANGE:{scope:"number",begin:/\\b[Uu]\\+[0-9A-Fa-f][0-9A-Fa-f?]{0,5}(-[0-9A-Fa-f][0-9A-Fa-f]{0,5})?/},FUNCTION_DISPATCH:{className:"built_in",begin:/[\\w-]+(?=\\()/},ATTRIBUTE_SELECTOR_MODE:{scope:"selector-attr",begin:/\\[/,end:/\\]/,illegal:"$",contains:[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE]},CSS_NUMBER_MODE:{scope:"number",begin:e.NUMBER_RE+"(%|em|ex|ch|rem|vw|vh|vmin|vmax|cm|mm|in|pt|pc|px|deg|grad|rad|turn|s|ms|Hz|kHz|dpi|dpcm|dppx)?",relevance:0},CSS_VARIABLE:{className:"attr",begin:/--[A-Za-z_][A-Za-z0-9_-]*/}}),zt=["a","abbr","address","article","aside","audio","b","blockquote","body","button","canvas","caption","cite","code","dd","del","details","dfn","div","dl","dt","em","fieldset","figcaption","figure","footer","form","h1","h2","h3","h4","h5","h6","header","hgroup","html","i","iframe","img","input","ins","kbd","label","legend","li","main","mark","menu","nav","object","ol","optgroup","option","p","picture","q","quote","samp","section","select","source","span","strong","summary","sup","table","tbody","td","textarea","tfoot","th","thead","time","tr","ul","var","video"],Ft=["defs","g","marker","mask","pattern","svg","switch","symbol","feBlend","feColorMatrix","feComponentTransfer","feComposite","feConvolveMatrix","feDiffuseLighting","feDisplacementMap","feFlood","feGaussianBlur","feImage","feMerge","feMorphology","feOffset","feSpecularLighting","feTile","feTurbulence","linearGradient","radialGradient","stop","circle","ellipse","image","line","path","polygon","polyline","rect","text","use","textPath","tspan","foreignObject","clipPath"],Gt=[...zt,...Ft],Ht=["any-hover","any-pointer","aspect-ratio","color","color-gamut","color-index","device-aspect-ratio","device-height","device-width","display-mode","forced-colors","grid","height","hover","inverted-colors","monochrome","orientation","overflow-block","overflow-inline","pointer","prefers-color-scheme","prefers-contrast","prefers-reduced-motion","prefers-reduced-transparency","resolution","scan","scripting","update","width","min-width","max-width","min-height","max-height"].sort().reverse(),Kt=["active","any-link","blank","checked","current","default","defined","dir","disabled","drop","empty","enabled","first","first-child","first-of-type","fullscreen","future","focus","focus-visible","focus-within","has","host","host-context","hover","indeterminate","in-range","invalid","is","lang","last-child","last-of-type","left","link","local-link","not","nth-child","nth-col","nth-last-child","nth-last-col","nth-last-of-type","nth-of-type","only-child","only-of-type","optional","out-of-range","past","placeholder-shown","read-only","read-write","required","right","root","scope","target","target-within","user-invalid","valid","visited","where"].sort().reverse(),Yt=["after","backdrop","before","cue","cue-region","first-letter","first-line","grammar-error","marker","part","placeholder","selection","slotted","spelling-error"].sort().reverse(),Zt=["accent-color","align-content","align-items","align-self","alignment-baseline","all","anchor-name","animation","animation-composition","animation-delay","animation-direction","animation-duration","animation-fill-mode","animation-iteration-count","animation-name","animation-play-state","animation-range","animation-range-end","animation-range-start","animation-timeline","animation-timing-function","appearance","aspect-ratio","backdrop-filter","backface-visibility","background","background-attachment","background-blend-mode","background-clip","background-color","background-image","background-origin","background-position","background-position-x","background-position-y","background-repeat","background-size","baseline-shift","block-size","border","border-block","border-block-color","border-block-end","border-block-end-color","border-block-end-style","border-block-end-width","border-block-start","border-block-start-color","border-block-start-style","border-block-start-width","border-block-style","border-block-width","border-bottom","border-bottom-color","border-bottom-left-radius","border-bottom-right-radius","border-bottom-style","border-bottom-width","border-collapse","border-color","border-end-end-radius","border-end-start-radius","border-image","border-image-outset","border-image-repeat","border-image-slice","border-image-source","border-image-width","border-inline","border-inline-color","border-inline-end","border-inline-end-color","border-inline-end-style","border-inline-end-width","border-inline-start","border-inline-start-color","border-inline-start-style","border-inline-start-width","border-inline-style","border-inline-width","border-left","border-left-color","border-left-style","border-left-width","border-radius","border-right","border-right-color","border-right-style","border-right-width","border-spacing","border-start-end-radius","border-start-start-radius","border-style","border-top","border-top-color","border-top-left-radius","border-top-right-radius","border-top-style","border-top-width","border-width","bottom","box-align","box-decoration-break","box-direction","box-flex","box-flex-group","box-lines","box-ordinal-group","box-orient","box-pack","box-shadow","box-sizing","break-after","break-before","break-inside","caption-side","caret-color","clear","clip","clip-path","clip-rule","color","color-interpolation","color-interpolation-filters","color-profile","color-rendering","color-scheme","column-count","column-fill","column-gap","column-rule","column-rule-color","column-rule-style","column-rule-width","column-span","column-width","columns","contain","contain-intrinsic-block-size","contain-intrinsic-height","contain-intrinsic-inline-size","contain-intrinsic-size","contain-intrinsic-width","container","container-name","container-type","content","content-visibility","corner-bottom-left-shape","corner-bottom-right-shape","corner-shape","corner-top-left-shape","corner-top-right-shape","counter-increment","counter-reset","counter-set","cue","cue-after","cue-before","cursor","cx","cy","direction","display","dominant-baseline","empty-cells","enable-background","field-sizing","fill","fill-opacity","fill-rule","filter","flex","flex-basis","flex-direction","flex-flow","flex-grow","flex-shrink","flex-wrap","float","flood-color","flood-opacity","flow","font","font-display","font-family","font-feature-settings","font-kerning","font-language-override","font-optical-sizing","font-palette","font-size","font-size-adjust","font-smooth","font-smoothing","font-stretch","font-style","font-synthesis","font-synthesis-position","font-synthesis-small-caps","font-synthesis-style","font-synthesis-weight","font-variant","font-variant-alternates","font-variant-caps","font-variant-east-asian","font-variant-emoji","font-variant-ligatures","font-variant-numeric","font-variant-position","font-variation-settings","font-weight","forced-color-adjust","gap","glyph-orientation-horizontal","glyph-orientation-vertical","grid","grid-area","grid-auto-columns","grid-auto-flow","grid-auto-rows","grid-column","grid-column-end","grid-column-start","grid-gap","grid-row","grid-row-end","grid-row-start","grid-template","grid-template-areas","grid-template-columns","grid-template-rows","hanging-punctuation","height","hyphenate-character","hyphenate-limit-chars","hyphens","icon","image-orientation","image-rendering","image-resolution","ime-mode","initial-letter","initial-letter-align","inline-size","inset","inset-area","inset-block","inset-block-end","inset-block-start","inset-inline","inset-inline-end","inset-inline-start","isolation","justify-content","justify-items","justify-self","kerning","left","letter-spacing","lighting-color","line-break","line-height","line-height-step","list-style","list-style-image","list-style-position","list-style-type","margin","margin-block","margin-block-end","margin-block-start","margin-bottom","margin-inline","margin-inline-end","margin-inline-start","margin-left","margin-right","margin-top","margin-trim","marker","marker-end","marker-mid","marker-start","marks","mask","mask-border","mask-border-mode","mask-border-outset","mask-border-repeat","mask-border-slice","mask-border-source","mask-border-width","mask-clip","mask-composite","mask-image","mask-mode","mask-origin","mask-position","mask-repeat","mask-size","mask-type","masonry-auto-flow","math-depth","math-shift","math-style","max-block-size","max-height","max-inline-size","max-width","min-block-size","min-height","min-inline-size","min-width","mix-blend-mode","nav-down","nav-index","nav-left","nav-right","nav-up","none","normal","object-fit","object-position","offset","offset-anchor","offset-distance","offset-path","offset-position","offset-rotate","opacity","order","orphans","outline","outline-color","outline-offset","outline-style","outline-width","overflow","overflow-anchor","overflow-block","overflow-clip-margin","overflow-inline","overflow-wrap","overflow-x","overflow-y","overlay","overscroll-behavior","overscroll-behavior-block","overscroll-behavior-inline","overscroll-behavior-x","overscroll-behavior-y","padding","padding-block","padding-block-end","padding-block-start","padding-bottom","padding-inline","padding-inline-end","padding-inline-start","padding-left","padding-right","padding-top","page","page-break-after","page-break-before","page-break-inside","paint-order","pause","pause-after","pause-before","perspective","perspective-origin","place-content","place-items","place-self","pointer-events","position","position-anchor","position-visibility","print-color-adjust","quotes","r","resize","rest","rest-after","rest-before","right","rotate","row-gap","ruby-align","ruby-position","scale","scroll-behavior","scroll-margin","scroll-margin-block","scroll-margin-block-end","scroll-margin-block-start","scroll-margin-bottom","scroll-margin-inline","scroll-margin-inline-end","scroll-margin-inline-start","scroll-margin-left","scroll-margin-right","scroll-margin-top","scroll-padding","scroll-padding-block","scroll-padding-block-end","scroll-padding-block-start","scroll-padding-bottom","scroll-padding-inline","scroll-padding-inline-end","scroll-padding-inline-start","scroll-padding-left","scroll-padding-right","scroll-padding-top","scroll-snap-align","scroll-snap-stop","scroll-snap-type","scroll-timeline","scroll-timeline-axis","scroll-timeline-name","scrollbar-color","scrollbar-gutter","scrollbar-width","shape-image-threshold","shape-margin","shape-outside","shape-rendering","speak","speak-as","src","stop-color","stop-opacity","stroke","stroke-dasharray","stroke-dashoffset","stroke-linecap","stroke-linejoin","stroke-miterlimit","stroke-opacity","stroke-width","tab-size","table-layout","text-align","text-align-all","text-align-last","text-anchor","text-combine-upright","text-decoration","text-decoration-color","text-decoration-line","text-decoration-skip","text-decoration-skip-ink","text-decoration-style","text-decoration-thickness","text-emphasis","text-emphasis-color","text-emphasis-position","text-emphasis-style","text-indent","text-justify","text-orientation","text-overflow","text-rendering","text-shadow","text-size-adjust","text-transform","text-underline-offset","text-underline-position","text-wrap","text-wrap-mode","text-wrap-style","timeline-scope","top","touch-action","transform","transform-box","transform-origin","transform-style","transition","transition-behavior","transition-delay","transition-duration","transition-property","transition-timing-function","translate","unicode-bidi","unicode-range","user-modify","user-select","vector-effect","vertical-align","view-timeline","view-timeline-axis","view-timeline-inset","view-timeline-name","view-transition-name","visibility","voice-balance","voice-duration","voice-family","voice-pitch","voice-range","voice-rate","voice-stress","voice-volume","white-space","white-space-collapse","widows","width","will-change","word-break","word-spacing","word-wrap","writing-mode","x","y","z-index","zoom"].sort().reverse();function on(e){let n=e.regex,t=$t(e),a={begin:/-(webkit|moz|ms|o)-(?=[a-z])/},l="and or not only",f=/@-?\\w[\\w]*(-\\w+)*/,i="[a-zA-Z-][a-zA-Z0-9_-]*",r=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE];return{name:"CSS",case_insensitive:!0,illegal:/[=|\'\\$]/,keywords:{keyframePosition:"from to"},classNameAliases:{keyframePosition:"selector-tag"},contains:[t.BLOCK_COMMENT,a,t.CSS_NUMBER_MODE,{className:"selector-id",begin:/#[A-Za-z0-9_-]+/,relevance:0},{className:"selector-class",begin:"\\\\."+i,relevance:0},t.ATTRIBUTE_SELECTOR_MODE,{className:"selector-pseudo",variants:[{begin:":("+Kt.join("|")+")"},{begin:":(:)?("+Yt.join("|")+")"}]},t.CSS_VARIABLE,{className:"attribute",begin:"\\\\b("+Zt.join("|")+")\\\\b"},{begin:/:/,end:/[;}{]/,contains:[t.BLOCK_COMMENT,t.HEXCOLOR,t.IMPORTANT,t.CSS_NUMBER_MODE,t.UNICODE_RANGE,...r,{begin:/(url|data-uri)\\(/,end:/\\)/,relevance:0,keywords:{built_in:"url data-uri"},contains:[...r,{className:"string",begin:/[^)]/,endsWithParent:!0,excludeEnd:!0}]},t.FUNCTION_DISPATCH]},{begin:n.lookahead(/@/),end:"[{;]",relevance:0,illegal:/:/,contains:[{className:"keyword",begin:f},{begin:/\\s/,endsWithParent:!0,excludeEnd:!0,relevance:0,keywords:{$pattern:/[a-z-]+/,keyword:l,attribute:Ht.join(" ")},contains:[{begin:/[a-z-]+(?=:)/,className:"attribute"},...r,t.CSS_NUMBER_MODE]}]},{className:"selector-tag",begin:"\\\\b("+Gt.join("|")+")\\\\b"}]}}function cn(e){let n=e.regex;return{name:"Diff",aliases:["patch"],contains:[{className:"meta",relevance:10,match:n.either(/^@@ +-\\d+,\\d+ +\\+\\d+,\\d+ +@@/,/^@@ +-\\d+ +\\+\\d+,\\d+ +@@/,/^@@ +-\\d+,\\d+ +\\+\\d+ +@@/,/^@@ +-\\d+ +\\+\\d+ +@@/,/^\\*\\*\\* +\\d+,\\d+ +\\*\\*\\*\\*$/,/^--- +\\d+,\\d+ +----$/)},{className:"comment",variants:[{begin:n.either(/Index: /,/^index/,/={3,}/,/^-{3}/,/^\\*{3} /,/^\\+{3}/,/^diff --git/),end:/$/},{match:/^\\*{15}$/}]},{className:"addition",begin:/^\\+/,end:/$/},{className:"deletion",begin:/^-/,end:/$/},{className:"addition",begin:/^!/,end:/$/}]}}function ln(e){let f={keyword:["break","case","chan","const","continue","default","defer","else","fallthrough","for","func","go","goto","if","import","interface","map","package","range","return","select","struct","switch","type","var"],type:["bool","byte","complex64","complex128","error","float32","float64","int8","int16","int32","int64","string","uint8","uint16","uint32","uint64","int","uint","uintptr","rune"],literal:["true","false","iota","nil"],built_in:["append","cap","close","complex","copy","imag","len","make","new","panic","print","println","real","recover","delete"]};return{name:"Go",aliases:["golang"],keywords:f,illegal:"</",contains:[e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE,{className:"string",variants:[e.QUOTE_STRING_MODE,e.APOS_STRING_MODE,{begin:"`",end:"`"}]},{className:"number",variants:[{match:/-?\\b0[xX]\\.[a-fA-F0-9](_?[a-fA-F0-9])*[pP][+-]?\\d(_?\\d)*i?/,relevance:0},{match:/-?\\b0[xX](_?[a-fA-F0-9])+((\\.([a-fA-F0-9](_?[a-fA-F0-9])*)?)?[pP][+-]?\\d(_?\\d)*)?i?/,relevance:0},{match:/-?\\b0[oO](_?[0-7])*i?/,relevance:0},{match:/-?\\b0[bB](_?[01])*i?/,relevance:0},{match:/-?\\.\\d(_?\\d)*([eE][+-]?\\d(_?\\d)*)?i?/,relevance:0},{match:/-?\\b\\d(_?\\d)*(\\.(\\d(_?\\d)*)?)?([eE][+-]?\\d(_?\\d)*)?i?/,relevance:0}]},{begin:/:=/},{className:"function",beginKeywords:"func",end:"\\\\s*(\\\\{|$)",excludeEnd:!0,contains:[e.TITLE_MODE,{className:"params",begin:/\\(/,end:/\\)/,endsParent:!0,keywords:f,illegal:/["\']/}]}]}}var te="[0-9](_*[0-9])*",_e=`\\\\.(${te})`,me="[0-9a-fA-F](_*[0-9a-fA-F])*",un={className:"number",variants:[{begin:`(\\\\b(${te})((${_e})|\\\\.)?|(${_e}))[eE][+-]?(${te})[fFdD]?\\\\b`},{begin:`\\\\b(${te})((${_e})[fFdD]?\\\\b|\\\\.([fFdD]\\\\b)?)`},{begin:`(${_e})[fFdD]?\\\\b`},{begin:`\\\\b(${te})[fFdD]\\\\b`},{begin:`\\\\b0[xX]((${me})\\\\.?|(${me})?\\\\.(${me}))[pP][+-]?(${te})[fFdD]?\\\\b`},{begin:"\\\\b(0|[1-9](_*[0-9])*)[lL]?\\\\b"},{begin:`\\\\b0[xX](${me})[lL]?\\\\b`},{begin:"\\\\b0(_*[0-7])*[lL]?\\\\b"},{begin:"\\\\b0[bB][01](_*[01])*[lL]?\\\\b"}],relevance:0};function dn(e,n,t){return t===-1?"":e.replace(n,a=>dn(e,n,t-1))}function gn(e){let n=e.regex,t="[\\xC0-\\u02B8a-zA-Z_$][\\xC0-\\u02B8a-zA-Z_$0-9]*",a="(?:(?:\\\\s*\\\\[\\\\s*])+)?",l=t+"<@@@>"+a,i="(?:"+("\\\\?(?:\\\\s+(?:extends|super)\\\\s+"+l+")?")+"|"+l+")",r=dn("(?:\\\\s*<\\\\s*"+i+"(?:\\\\s*,\\\\s*"+i+")*\\\\s*>)?",/<@@@>/g,2),_={keyword:["synchronized","abstract","private","var","static","if","const ","for","while","strictfp","finally","protected","import","native","final","void","enum","else","break","transient","catch","instanceof","volatile","case","assert","package","default","public","try","switch","continue","throws","protected","public","private","module","requires","exports","do","sealed","yield","permits","goto","when"],literal:["false","true","null"],type:["char","boolean","long","float","int","byte","short","double"],built_in:["super","this"]},E={className:"meta",begin:"@"+t,contains:[{begin:/\\(/,end:/\\)/,contains:["self"]}]},T={className:"params",begin:/\\(/,end:/\\)/,keywords:_,relevance:0,contains:[e.C_BLOCK_COMMENT_MODE],endsParent:!0};return{name:"Java",aliases:["jsp"],keywords:_,illegal:/<\\/|#/,contains:[e.COMMENT("/\\\\*\\\\*","\\\\*/",{relevance:0,contains:[{begin:/\\w+@/,relevance:0},{className:"doctag",begin:"@[A-Za-z]+"}]}),{begin:/import java\\.[a-z]+\\./,keywords:"import",relevance:2},e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE,{begin:/"""/,end:/"""/,className:"string",contains:[e.BACKSLASH_ESCAPE]},e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,{match:[/\\b(?:class|interface|enum|extends|implements|new)/,/\\s+/,t],className:{1:"keyword",3:"title.class"}},{match:/non-sealed/,scope:"keyword"},{beginKeywords:"new throw return else yield assert",relevance:0},{begin:[t,n.concat(r,a,/\\s+/),t,a,/\\s*/,/=(?!=)/],className:{1:"type",3:"variable",6:"operator"}},{begin:[/record/,/\\s+/,t],className:{1:"keyword",3:"title.class"},contains:[T,e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE]},{begin:[t,n.concat(r,a,/\\s+/),t,/\\s*(?=\\()/],className:{1:"type",3:"title.function"},keywords:_,contains:[{className:"params",begin:/\\(/,end:/\\)/,keywords:_,relevance:0,contains:[E,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,un,e.C_BLOCK_COMMENT_MODE]},e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE]},un,E]}}var pn="[A-Za-z$_][0-9A-Za-z$_]*",Wt=["as","in","of","if","for","while","finally","var","new","function","do","return","void","else","break","catch","instanceof","with","throw","case","default","try","switch","continue","typeof","delete","let","yield","const","class","debugger","async","await","static","import","from","export","extends","using"],qt=["true","false","null","undefined","NaN","Infinity"],bn=["Object","Function","Boolean","Symbol","Math","Date","Number","BigInt","String","RegExp","Array","Float32Array","Float64Array","Int8Array","Uint8Array","Uint8ClampedArray","Int16Array","Int32Array","Uint16Array","Uint32Array","BigInt64Array","BigUint64Array","Set","Map","WeakSet","WeakMap","ArrayBuffer","SharedArrayBuffer","Atomics","DataView","JSON","Promise","Generator","GeneratorFunction","AsyncFunction","Reflect","Proxy","Intl","WebAssembly"],fn=["Error","EvalError","InternalError","RangeError","ReferenceError","SyntaxError","TypeError","URIError"],_n=["setInterval","setTimeout","clearInterval","clearTimeout","require","exports","eval","isFinite","isNaN","parseFloat","parseInt","decodeURI","decodeURIComponent","encodeURI","encodeURIComponent","escape","unescape"],Xt=["arguments","this","super","console","window","document","localStorage","sessionStorage","module","self","global"],Vt=[].concat(_n,bn,fn);function mn(e){let n=e.regex,t=(g,{after:h})=>{let A="</"+g[0].slice(1);return g.input.indexOf(A,h)!==-1},a=pn,l={begin:"<>",end:"</>"},f=/<[A-Za-z0-9\\\\._:-]+\\s*\\/>/,i={begin:/<[A-Za-z0-9\\\\._:-]+/,end:/\\/[A-Za-z0-9\\\\._:-]+>|\\/>/,isTrulyOpeningTag:(g,h)=>{let A=g[0].length+g.index,I=g.input[A];if(I==="<"||I===","){h.ignoreMatch();return}I===">"&&(t(g,{after:A})||h.ignoreMatch());let z,H=g.input.substring(A);if(z=H.match(/^\\s*=/)){h.ignoreMatch();return}if((z=H.match(/^\\s+extends\\s+/))&&z.index===0){h.ignoreMatch();return}}},r={$pattern:pn,keyword:Wt,literal:qt,built_in:Vt,"variable.language":Xt},o="[0-9](_?[0-9])*",u=`\\\\.(${o})`,d="0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*",y={className:"number",variants:[{begin:`(\\\\b(${d})((${u})|\\\\.)?|(${u}))[eE][+-]?(${o})\\\\b`},{begin:`\\\\b(${d})\\\\b((${u})\\\\b|\\\\.)?|(${u})\\\\b`},{begin:"\\\\b(0|[1-9](_?[0-9])*)n\\\\b"},{begin:"\\\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\\\b"},{begin:"\\\\b0[bB][0-1](_?[0-1])*n?\\\\b"},{begin:"\\\\b0[oO][0-7](_?[0-7])*n?\\\\b"},{begin:"\\\\b0[0-7]+n?\\\\b"}],relevance:0},_={className:"subst",begin:"\\\\$\\\\{",end:"\\\\}",keywords:r,contains:[]},E={begin:".?html`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"xml"}},T={begin:".?css`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"css"}},S={begin:".?gql`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"graphql"}},v={className:"string",begin:"`",end:"`",contains:[e.BACKSLASH_ESCAPE,_]},C={className:"comment",variants:[e.COMMENT(/\\/\\*\\*(?!\\/)/,"\\\\*/",{relevance:0,contains:[{begin:"(?=@[A-Za-z]+)",relevance:0,contains:[{className:"doctag",begin:"@[A-Za-z]+"},{className:"type",begin:"\\\\{",end:"\\\\}",excludeEnd:!0,excludeBegin:!0,relevance:0},{className:"variable",begin:a+"(?=\\\\s*(-)|$)",endsParent:!0,relevance:0},{begin:/(?=[^\\n])\\s/,relevance:0}]}]}),e.C_BLOCK_COMMENT_MODE,e.C_LINE_COMMENT_MODE]},P=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,{match:/\\$\\d+/},y];_.contains=P.concat({begin:/\\{/,end:/\\}/,keywords:r,contains:["self"].concat(P)});let w=[].concat(C,_.contains),M=w.concat([{begin:/(\\s*)\\(/,end:/\\)/,keywords:r,contains:["self"].concat(w)}]),k={className:"params",begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M},D={variants:[{match:[/class/,/\\s+/,a,/\\s+/,/extends/,/\\s+/,n.concat(a,"(",n.concat(/\\./,a),")*")],scope:{1:"keyword",3:"title.class",5:"keyword",7:"title.class.inherited"}},{match:[/class/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}}]},B={relevance:0,match:n.either(/\\bJSON/,/\\b[A-Z][a-z]+([A-Z][a-z]*|\\d)*/,/\\b[A-Z]{2,}([A-Z][a-z]+|\\d)+([A-Z][a-z]*)*/,/\\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\\d)*([A-Z][a-z]*)*/),className:"title.class",keywords:{_:[...bn,...fn]}},U={label:"use_strict",className:"meta",relevance:10,begin:/^\\s*[\'"]use (strict|asm)[\'"]/},W={variants:[{match:[/function/,/\\s+/,a,/(?=\\s*\\()/]},{match:[/function/,/\\s*(?=\\()/]}],className:{1:"keyword",3:"title.function"},label:"func.def",contains:[k],illegal:/%/},V={relevance:0,match:/\\b[A-Z][A-Z_0-9]+\\b/,className:"variable.constant"};function ae(g){return n.concat("(?!",g.join("|"),")")}let re={match:n.concat(/\\b/,ae([..._n,"super","import","await"].map(g=>`${g}\\\\s*\\\\(`)),a,n.lookahead(/\\s*\\(/)),className:"title.function",relevance:0},q={begin:n.concat(/\\./,n.lookahead(n.concat(a,/(?![0-9A-Za-z$_(])/))),end:a,excludeBegin:!0,keywords:"prototype",className:"property",relevance:0},ie={match:[/get|set/,/\\s+/,a,/(?=\\()/],className:{1:"keyword",3:"title.function"},contains:[{begin:/\\(\\)/},k]},s="(\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)|"+e.UNDERSCORE_IDENT_RE+")\\\\s*=>",p={match:[/const|var|let/,/\\s+/,a,/\\s*/,/=\\s*/,/(async\\s*)?/,n.lookahead(s)],keywords:"async",className:{1:"keyword",3:"title.function"},contains:[k]};return{name:"JavaScript",aliases:["js","jsx","mjs","cjs"],keywords:r,exports:{PARAMS_CONTAINS:M,CLASS_REFERENCE:B},illegal:/#(?![$_A-Za-z])/,contains:[e.SHEBANG({label:"shebang",binary:"node",relevance:5}),U,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,C,{match:/\\$\\d+/},y,B,{scope:"attr",match:a+n.lookahead(":"),relevance:0},p,{begin:"("+e.RE_STARTERS_RE+"|\\\\b(case|return|throw)\\\\b)\\\\s*",keywords:"return throw case",relevance:0,contains:[C,e.REGEXP_MODE,{className:"function",begin:s,returnBegin:!0,end:"\\\\s*=>",contains:[{className:"params",variants:[{begin:e.UNDERSCORE_IDENT_RE,relevance:0},{className:null,begin:/\\(\\s*\\)/,skip:!0},{begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M}]}]},{begin:/,/,relevance:0},{match:/\\s+/,relevance:0},{variants:[{begin:l.begin,end:l.end},{match:f},{begin:i.begin,"on:begin":i.isTrulyOpeningTag,end:i.end}],subLanguage:"xml",contains:[{begin:i.begin,end:i.end,skip:!0,contains:["self"]}]}]},W,{beginKeywords:"while if switch catch for"},{begin:"\\\\b(?!function)"+e.UNDERSCORE_IDENT_RE+"\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)\\\\s*\\\\{",returnBegin:!0,label:"func.def",contains:[k,e.inherit(e.TITLE_MODE,{begin:a,className:"title.function"})]},{match:/\\.\\.\\./,relevance:0},q,{match:"\\\\$"+a,relevance:0},{match:[/\\bconstructor(?=\\s*\\()/],className:{1:"title.function"},contains:[k]},re,V,D,ie,{match:/\\$[(.]/}]}}var Qt="([-+]?)(\\\\b0[xX][a-fA-F0-9]+|(\\\\b\\\\d+(\\\\.\\\\d*)?|\\\\.\\\\d+)([eE][-+]?\\\\d+)?)|NaN|[-+]?Infinity",Jt={scope:"number",match:Qt,relevance:0};function En(e){let n={className:"attr",begin:/(("(\\\\.|[^\\\\"\\r\\n])*")|(\'(\\\\.|[^\\\\\'\\r\\n])*\'))(?=\\s*:)/,relevance:1.01},t={match:/[{}[\\],:]/,className:"punctuation",relevance:0},a=["true","false","null"],l={scope:"literal",beginKeywords:a.join(" ")};return{name:"JSON",aliases:["jsonc","json5"],keywords:{literal:a},contains:[n,t,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,l,Jt,e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE],illegal:"\\\\S"}}function hn(e){let n=e.regex,t={begin:/<\\/?[A-Za-z_]/,end:">",subLanguage:"xml",relevance:0},a={match:/^ {0,3}([-*_])[ \\t]*(?:\\1[ \\t]*){2,}$/},l={className:"code",variants:[{begin:"(`{3,})[^`](.|\\\\n)*?\\\\1`*[ ]*"},{begin:"(~{3,})[^~](.|\\\\n)*?\\\\1~*[ ]*"},{begin:"```",end:"```+[ ]*$"},{begin:"~~~",end:"~~~+[ ]*$"},{begin:"`.+?`"},{begin:"(?=^( {4}|\\\\t))",contains:[{begin:"^( {4}|\\\\t)",end:"(\\\\n)$"}],relevance:0}]},f={className:"bullet",begin:"^[ 	]*([*+-]|(\\\\d+\\\\.))(?=\\\\s+)",end:"\\\\s+",excludeEnd:!0},i={begin:/^\\[[^\\n]+\\]:/,returnBegin:!0,contains:[{className:"symbol",begin:/\\[/,end:/\\]/,excludeBegin:!0,excludeEnd:!0},{className:"link",begin:/:\\s*/,end:/$/,excludeBegin:!0}]},r=/[A-Za-z][A-Za-z0-9+.-]*/,o={variants:[{begin:/\\[.+?\\]\\[.*?\\]/,relevance:0},{begin:/\\[.+?\\]\\(((data|javascript|mailto):|(?:http|ftp)s?:\\/\\/).*?\\)/,relevance:2},{begin:n.concat(/\\[.+?\\]\\(/,r,/:\\/\\/.*?\\)/),relevance:2},{begin:/\\[.+?\\]\\([./?&#].*?\\)/,relevance:1},{begin:/\\[.*?\\]\\(.*?\\)/,relevance:0}],returnBegin:!0,contains:[{match:/\\[(?=\\])/},{className:"string",relevance:0,begin:"\\\\[",end:"\\\\]",excludeBegin:!0,returnEnd:!0},{className:"link",relevance:0,begin:"\\\\]\\\\(",end:"\\\\)",excludeBegin:!0,excludeEnd:!0},{className:"symbol",relevance:0,begin:"\\\\]\\\\[",end:"\\\\]",excludeBegin:!0,excludeEnd:!0}]},u={className:"strong",contains:[],variants:[{begin:/_{2}(?!\\s)/,end:/_{2}/},{begin:/\\*{2}(?!\\s)/,end:/\\*{2}/}]},d={className:"emphasis",contains:[],variants:[{begin:/\\*(?![*\\s])/,end:/\\*/},{begin:/_(?![_\\s])/,end:/_/,relevance:0}]},y=e.inherit(u,{contains:[]}),_=e.inherit(d,{contains:[]});u.contains.push(_),d.contains.push(y);let E=[t,o];return[u,d,y,_].forEach(x=>{x.contains=x.contains.concat(E)}),E=E.concat(u,d),{name:"Markdown",aliases:["md","mkdown","mkd"],contains:[{className:"section",variants:[{begin:"^#{1,6}",end:"$",contains:E},{begin:"(?=^.+?\\\\n[=-]{2,}$)",contains:[{begin:"^[=-]*$"},{begin:"^",end:"\\\\n",contains:E}]}]},t,f,a,u,d,{className:"quote",begin:"^>\\\\s+",contains:E,end:"$"},l,o,i,{scope:"literal",match:/&([a-zA-Z0-9]+|#[0-9]{1,7}|#[Xx][0-9a-fA-F]{1,6});/}]}}function Nn(e){let n=e.regex,t=/[\\p{XID_Start}_]\\p{XID_Continue}*/u,a=["and","as","assert","async","await","break","case","class","continue","def","del","elif","else","except","finally","for","from","global","if","import","in","is","lambda","lazy","match","nonlocal|10","not","or","pass","raise","return","try","while","with","yield"],r={$pattern:/[A-Za-z]\\w+|__\\w+__/,keyword:a,built_in:["__import__","abs","aiter","all","anext","any","ascii","bin","bool","breakpoint","bytearray","bytes","callable","chr","classmethod","compile","complex","delattr","dict","dir","divmod","enumerate","eval","exec","filter","float","format","frozendict","frozenset","getattr","globals","hasattr","hash","help","hex","id","input","int","isinstance","issubclass","iter","len","list","locals","map","max","memoryview","min","next","object","oct","open","ord","pow","print","property","range","repr","reversed","round","sentinel","set","setattr","slice","sorted","staticmethod","str","sum","super","tuple","type","vars","zip"],literal:["__debug__","Ellipsis","False","None","NotImplemented","True"],type:["Any","Callable","Coroutine","Dict","List","Literal","Generic","Optional","Sequence","Set","Tuple","Type","Union"]},o={className:"meta",begin:/^(>>>|\\.\\.\\.) /},u={className:"subst",begin:/\\{/,end:/\\}/,keywords:r,illegal:/#/},d={begin:/\\{\\{/,relevance:0},y={className:"string",contains:[e.BACKSLASH_ESCAPE],variants:[{begin:/([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?\'\'\'/,end:/\'\'\'/,contains:[e.BACKSLASH_ESCAPE,o],relevance:10},{begin:/([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?"""/,end:/"""/,contains:[e.BACKSLASH_ESCAPE,o],relevance:10},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])\'\'\'/,end:/\'\'\'/,contains:[e.BACKSLASH_ESCAPE,o,d,u]},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])"""/,end:/"""/,contains:[e.BACKSLASH_ESCAPE,o,d,u]},{begin:/([uU]|[rR])\'/,end:/\'/,relevance:10},{begin:/([uU]|[rR])"/,end:/"/,relevance:10},{begin:/([bB]|[bB][rR]|[rR][bB])\'/,end:/\'/},{begin:/([bB]|[bB][rR]|[rR][bB])"/,end:/"/},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])\'/,end:/\'/,contains:[e.BACKSLASH_ESCAPE,d,u]},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])"/,end:/"/,contains:[e.BACKSLASH_ESCAPE,d,u]},e.APOS_STRING_MODE,e.QUOTE_STRING_MODE]},_="[0-9](_?[0-9])*",E=`(\\\\b(${_}))?\\\\.(${_})|\\\\b(${_})\\\\.`,T=`\\\\b|${a.join("|")}`,S={className:"number",relevance:0,variants:[{begin:`(\\\\b(${_})|(${E}))[eE][+-]?(${_})[jJ]?(?=${T})`},{begin:`(${E})[jJ]?`},{begin:`\\\\b([1-9](_?[0-9])*|0+(_?0)*)[lLjJ]?(?=${T})`},{begin:`\\\\b0[bB](_?[01])+[lL]?(?=${T})`},{begin:`\\\\b0[oO](_?[0-7])+[lL]?(?=${T})`},{begin:`\\\\b0[xX](_?[0-9a-fA-F])+[lL]?(?=${T})`},{begin:`\\\\b(${_})[jJ](?=${T})`}]},v={className:"comment",begin:n.lookahead(/# type:/),end:/$/,keywords:r,contains:[{begin:/# type:/},{begin:/#/,end:/\\b\\B/,endsWithParent:!0}]},x={className:"params",variants:[{className:"",begin:/\\(\\s*\\)/,skip:!0},{begin:/\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:["self",o,S,y,e.HASH_COMMENT_MODE]}]};return u.contains=[y,S,o],{name:"Python",aliases:["py","gyp","ipython"],unicodeRegex:!0,keywords:r,illegal:/(<\\/|\\?)|=>/,contains:[o,S,{scope:"variable.language",match:/\\bself\\b/},{beginKeywords:"if",relevance:0},{match:/\\bor\\b/,scope:"keyword"},y,v,e.HASH_COMMENT_MODE,{match:[/\\bdef/,/\\s+/,t],scope:{1:"keyword",3:"title.function"},contains:[x]},{variants:[{match:[/\\bclass/,/\\s+/,t,/\\s*/,/\\(\\s*/,t,/\\s*\\)/]},{match:[/\\bclass/,/\\s+/,t]}],scope:{1:"keyword",3:"title.class",6:"title.class.inherited"}},{className:"meta",begin:/^[\\t ]*@/,end:/(?=#)|$/,contains:[S,x,y]}]}}function yn(e){let n=e.regex,t=/(r#)?/,a=n.concat(t,e.UNDERSCORE_IDENT_RE),l=n.concat(t,e.IDENT_RE),f={scope:"title.function.invoke",relevance:0,begin:n.concat(/\\b/,/(?!(?:let|for|while|if|else|match)\\b)/,l,n.lookahead(/\\s*\\(/))},i="([ui](8|16|32|64|128|size)|f(16|32|64|128))?",r=["abstract","as","async","await","become","box","break","const","continue","crate","do","dyn","else","enum","extern","false","final","fn","for","if","impl","in","let","loop","macro","match","mod","move","mut","override","priv","pub","raw","ref","return","self","Self","static","struct","super","trait","true","try","type","typeof","union","unsafe","unsized","use","virtual","where","while","yield"],o=["true","false","Some","None","Ok","Err"],u=["drop ","Copy","Send","Sized","Sync","Drop","Fn","FnMut","FnOnce","ToOwned","Clone","Debug","PartialEq","PartialOrd","Eq","Ord","AsRef","AsMut","Into","From","Default","Iterator","Extend","IntoIterator","DoubleEndedIterator","ExactSizeIterator","SliceConcatExt","ToString","assert!","assert_eq!","bitflags!","bytes!","cfg!","col!","concat!","concat_idents!","debug_assert!","debug_assert_eq!","env!","eprintln!","panic!","file!","format!","format_args!","include_bytes!","include_str!","line!","local_data_key!","module_path!","option_env!","print!","println!","select!","stringify!","try!","unimplemented!","unreachable!","vec!","write!","writeln!","macro_rules!","assert_ne!","debug_assert_ne!"],d=["i8","i16","i32","i64","i128","isize","u8","u16","u32","u64","u128","usize","f16","f32","f64","f128","str","char","bool","Box","Option","Result","String","Vec"];return{name:"Rust",aliases:["rs"],keywords:{$pattern:e.IDENT_RE+"!?",type:d,keyword:r,literal:o,built_in:u},illegal:"</",contains:[e.C_LINE_COMMENT_MODE,e.COMMENT("/\\\\*","\\\\*/",{contains:["self"]}),e.inherit(e.QUOTE_STRING_MODE,{begin:/b?"/,illegal:null}),{scope:"symbol",begin:/\'[a-zA-Z_][a-zA-Z0-9_]*(?!\')/},{scope:"string",variants:[{begin:/b?r(#*)"(.|\\n)*?"\\1(?!#)/},{begin:/b?\'/,end:/\'/,contains:[{scope:"char.escape",match:/\\\\(\'|"|\\\\|\\w|x\\w{2}|u\\w{4}|U\\w{8})/}]}]},{scope:"number",variants:[{begin:"\\\\b0b([01_]+)"+i},{begin:"\\\\b0o([0-7_]+)"+i},{begin:"\\\\b0x([A-Fa-f0-9_]+)"+i},{begin:"\\\\b(\\\\d[\\\\d_]*(\\\\.[0-9_]+)?([eE][+-]?[0-9_]+)?)"+i}],relevance:0},{begin:[/\\bsafe/,/\\s+/,/extern/],scope:{1:"keyword",3:"keyword"}},{begin:[/fn/,/\\s+/,a],scope:{1:"keyword",3:"title.function"}},{scope:"meta",begin:"#!?\\\\[",end:"\\\\]",contains:[{scope:"string",begin:/"/,end:/"/,contains:[e.BACKSLASH_ESCAPE]}]},{begin:[/let/,/\\s+/,/(?:mut\\s+)?/,a],scope:{1:"keyword",3:"keyword",4:"variable"}},{begin:[/for/,/\\s+/,a,/\\s+/,/in/],scope:{1:"keyword",3:"variable",5:"keyword"}},{begin:[/type/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}},{begin:[/(?:trait|enum|struct|union|impl|for)/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}},{begin:e.IDENT_RE+"::",keywords:{keyword:"Self",built_in:u,type:d}},{scope:"punctuation",begin:"->"},f]}}function Sn(e){return{name:"Shell Session",aliases:["console","shellsession"],contains:[{className:"meta.prompt",begin:/^\\s{0,3}[./~\\w\\d[\\]()@-]*[>%$#][ ]?/,starts:{end:/[^\\\\](?=\\s*$)/,subLanguage:"bash"}}]}}function Tn(e){let n=e.regex,t=e.COMMENT("--","$"),a={scope:"string",variants:[{begin:/\'/,end:/\'/,contains:[{match:/\'\'/}]}]},l={begin:/"/,end:/"/,contains:[{match:/""/}]},f=["true","false","unknown"],i=["double precision","large object","with timezone","without timezone"],r=["bigint","binary","blob","boolean","char","character","clob","date","dec","decfloat","decimal","float","int","integer","interval","nchar","nclob","national","numeric","real","row","smallint","time","timestamp","varchar","varying","varbinary"],o=["add","asc","collation","desc","final","first","last","view"],u=["abs","acos","all","allocate","alter","and","any","are","array","array_agg","array_max_cardinality","as","asensitive","asin","asymmetric","at","atan","atomic","authorization","avg","begin","begin_frame","begin_partition","between","bigint","binary","blob","boolean","both","by","call","called","cardinality","cascaded","case","cast","ceil","ceiling","char","char_length","character","character_length","check","classifier","clob","close","coalesce","collate","collect","column","commit","condition","connect","constraint","contains","convert","copy","corr","corresponding","cos","cosh","count","covar_pop","covar_samp","create","cross","cube","cume_dist","current","current_catalog","current_date","current_default_transform_group","current_path","current_role","current_row","current_schema","current_time","current_timestamp","current_path","current_role","current_transform_group_for_type","current_user","cursor","cycle","date","day","deallocate","dec","decimal","decfloat","declare","default","define","delete","dense_rank","deref","describe","deterministic","disconnect","distinct","double","drop","dynamic","each","element","else","empty","end","end_frame","end_partition","end-exec","equals","escape","every","except","exec","execute","exists","exp","external","extract","false","fetch","filter","first_value","float","floor","for","foreign","frame_row","free","from","full","function","fusion","get","global","grant","group","grouping","groups","having","hold","hour","identity","in","indicator","initial","inner","inout","insensitive","insert","int","integer","intersect","intersection","interval","into","is","join","json_array","json_arrayagg","json_exists","json_object","json_objectagg","json_query","json_table","json_table_primitive","json_value","lag","language","large","last_value","lateral","lead","leading","left","like","like_regex","listagg","ln","local","localtime","localtimestamp","log","log10","lower","match","match_number","match_recognize","matches","max","member","merge","method","min","minute","mod","modifies","module","month","multiset","national","natural","nchar","nclob","new","no","none","normalize","not","nth_value","ntile","null","nullif","numeric","octet_length","occurrences_regex","of","offset","old","omit","on","one","only","open","or","order","out","outer","over","overlaps","overlay","parameter","partition","pattern","per","percent","percent_rank","percentile_cont","percentile_disc","period","portion","position","position_regex","power","precedes","precision","prepare","primary","procedure","ptf","range","rank","reads","real","recursive","ref","references","referencing","regr_avgx","regr_avgy","regr_count","regr_intercept","regr_r2","regr_slope","regr_sxx","regr_sxy","regr_syy","release","result","return","returns","revoke","right","rollback","rollup","row","row_number","rows","running","savepoint","scope","scroll","search","second","seek","select","sensitive","session_user","set","show","similar","sin","sinh","skip","smallint","some","specific","specifictype","sql","sqlexception","sqlstate","sqlwarning","sqrt","start","static","stddev_pop","stddev_samp","submultiset","subset","substring","substring_regex","succeeds","sum","symmetric","system","system_time","system_user","table","tablesample","tan","tanh","then","time","timestamp","timezone_hour","timezone_minute","to","trailing","translate","translate_regex","translation","treat","trigger","trim","trim_array","true","truncate","uescape","union","unique","unknown","unnest","update","upper","user","using","value","values","value_of","var_pop","var_samp","varbinary","varchar","varying","versioning","when","whenever","where","width_bucket","window","with","within","without","year"],d=["abs","acos","array_agg","asin","atan","avg","cast","ceil","ceiling","coalesce","corr","cos","cosh","count","covar_pop","covar_samp","cume_dist","dense_rank","deref","element","exp","extract","first_value","floor","json_array","json_arrayagg","json_exists","json_object","json_objectagg","json_query","json_table","json_table_primitive","json_value","lag","last_value","lead","listagg","ln","log","log10","lower","max","min","mod","nth_value","ntile","nullif","percent_rank","percentile_cont","percentile_disc","position","position_regex","power","rank","regr_avgx","regr_avgy","regr_count","regr_intercept","regr_r2","regr_slope","regr_sxx","regr_sxy","regr_syy","row_number","sin","sinh","sqrt","stddev_pop","stddev_samp","substring","substring_regex","sum","tan","tanh","translate","translate_regex","treat","trim","trim_array","unnest","upper","value_of","var_pop","var_samp","width_bucket"],y=["current_catalog","current_date","current_default_transform_group","current_path","current_role","current_schema","current_transform_group_for_type","current_user","session_user","system_time","system_user","current_time","localtime","current_timestamp","localtimestamp"],_=["create table","insert into","primary key","foreign key","not null","alter table","add constraint","grouping sets","on overflow","character set","respect nulls","ignore nulls","nulls first","nulls last","depth first","breadth first"],E=d,T=[...u,...o].filter(M=>!d.includes(M)),S={scope:"variable",match:/@[a-z0-9][a-z0-9_]*/},v={scope:"operator",match:/[-+*/=%^~]|&&?|\\|\\|?|!=?|<(?:=>?|<|>)?|>[>=]?/,relevance:0},x={match:n.concat(/\\b/,n.either(...E),/\\s*\\(/),relevance:0,keywords:{built_in:E}};function C(M){return n.concat(/\\b/,n.either(...M.map(k=>k.replace(/\\s+/,"\\\\s+"))),/\\b/)}let P={scope:"keyword",match:C(_),relevance:0};function w(M,{exceptions:k,when:D}={}){let B=D;return k=k||[],M.map(U=>U.match(/\\|\\d+$/)||k.includes(U)?U:B(U)?`${U}|0`:U)}return{name:"SQL",case_insensitive:!0,illegal:/[{}]|<\\//,keywords:{$pattern:/\\b[\\w\\.]+/,keyword:w(T,{when:M=>M.length<3}),literal:f,type:r,built_in:y},contains:[{scope:"type",match:C(i)},P,x,S,a,l,e.C_NUMBER_MODE,e.C_BLOCK_COMMENT_MODE,t,v]}}var Ee="[A-Za-z$_][0-9A-Za-z$_]*",An=["as","in","of","if","for","while","finally","var","new","function","do","return","void","else","break","catch","instanceof","with","throw","case","default","try","switch","continue","typeof","delete","let","yield","const","class","debugger","async","await","static","import","from","export","extends","using"],On=["true","false","null","undefined","NaN","Infinity"],wn=["Object","Function","Boolean","Symbol","Math","Date","Number","BigInt","String","RegExp","Array","Float32Array","Float64Array","Int8Array","Uint8Array","Uint8ClampedArray","Int16Array","Int32Array","Uint16Array","Uint32Array","BigInt64Array","BigUint64Array","Set","Map","WeakSet","WeakMap","ArrayBuffer","SharedArrayBuffer","Atomics","DataView","JSON","Promise","Generator","GeneratorFunction","AsyncFunction","Reflect","Proxy","Intl","WebAssembly"],Rn=["Error","EvalError","InternalError","RangeError","ReferenceError","SyntaxError","TypeError","URIError"],vn=["setInterval","setTimeout","clearInterval","clearTimeout","require","exports","eval","isFinite","isNaN","parseFloat","parseInt","decodeURI","decodeURIComponent","encodeURI","encodeURIComponent","escape","unescape"],xn=["arguments","this","super","console","window","document","localStorage","sessionStorage","module","self","global"],Mn=[].concat(vn,wn,Rn);function jt(e){let n=e.regex,t=(g,{after:h})=>{let A="</"+g[0].slice(1);return g.input.indexOf(A,h)!==-1},a=Ee,l={begin:"<>",end:"</>"},f=/<[A-Za-z0-9\\\\._:-]+\\s*\\/>/,i={begin:/<[A-Za-z0-9\\\\._:-]+/,end:/\\/[A-Za-z0-9\\\\._:-]+>|\\/>/,isTrulyOpeningTag:(g,h)=>{let A=g[0].length+g.index,I=g.input[A];if(I==="<"||I===","){h.ignoreMatch();return}I===">"&&(t(g,{after:A})||h.ignoreMatch());let z,H=g.input.substring(A);if(z=H.match(/^\\s*=/)){h.ignoreMatch();return}if((z=H.match(/^\\s+extends\\s+/))&&z.index===0){h.ignoreMatch();return}}},r={$pattern:Ee,keyword:An,literal:On,built_in:Mn,"variable.language":xn},o="[0-9](_?[0-9])*",u=`\\\\.(${o})`,d="0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*",y={className:"number",variants:[{begin:`(\\\\b(${d})((${u})|\\\\.)?|(${u}))[eE][+-]?(${o})\\\\b`},{begin:`\\\\b(${d})\\\\b((${u})\\\\b|\\\\.)?|(${u})\\\\b`},{begin:"\\\\b(0|[1-9](_?[0-9])*)n\\\\b"},{begin:"\\\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\\\b"},{begin:"\\\\b0[bB][0-1](_?[0-1])*n?\\\\b"},{begin:"\\\\b0[oO][0-7](_?[0-7])*n?\\\\b"},{begin:"\\\\b0[0-7]+n?\\\\b"}],relevance:0},_={className:"subst",begin:"\\\\$\\\\{",end:"\\\\}",keywords:r,contains:[]},E={begin:".?html`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"xml"}},T={begin:".?css`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"css"}},S={begin:".?gql`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"graphql"}},v={className:"string",begin:"`",end:"`",contains:[e.BACKSLASH_ESCAPE,_]},C={className:"comment",variants:[e.COMMENT(/\\/\\*\\*(?!\\/)/,"\\\\*/",{relevance:0,contains:[{begin:"(?=@[A-Za-z]+)",relevance:0,contains:[{className:"doctag",begin:"@[A-Za-z]+"},{className:"type",begin:"\\\\{",end:"\\\\}",excludeEnd:!0,excludeBegin:!0,relevance:0},{className:"variable",begin:a+"(?=\\\\s*(-)|$)",endsParent:!0,relevance:0},{begin:/(?=[^\\n])\\s/,relevance:0}]}]}),e.C_BLOCK_COMMENT_MODE,e.C_LINE_COMMENT_MODE]},P=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,{match:/\\$\\d+/},y];_.contains=P.concat({begin:/\\{/,end:/\\}/,keywords:r,contains:["self"].concat(P)});let w=[].concat(C,_.contains),M=w.concat([{begin:/(\\s*)\\(/,end:/\\)/,keywords:r,contains:["self"].concat(w)}]),k={className:"params",begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M},D={variants:[{match:[/class/,/\\s+/,a,/\\s+/,/extends/,/\\s+/,n.concat(a,"(",n.concat(/\\./,a),")*")],scope:{1:"keyword",3:"title.class",5:"keyword",7:"title.class.inherited"}},{match:[/class/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}}]},B={relevance:0,match:n.either(/\\bJSON/,/\\b[A-Z][a-z]+([A-Z][a-z]*|\\d)*/,/\\b[A-Z]{2,}([A-Z][a-z]+|\\d)+([A-Z][a-z]*)*/,/\\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\\d)*([A-Z][a-z]*)*/),className:"title.class",keywords:{_:[...wn,...Rn]}},U={label:"use_strict",className:"meta",relevance:10,begin:/^\\s*[\'"]use (strict|asm)[\'"]/},W={variants:[{match:[/function/,/\\s+/,a,/(?=\\s*\\()/]},{match:[/function/,/\\s*(?=\\()/]}],className:{1:"keyword",3:"title.function"},label:"func.def",contains:[k],illegal:/%/},V={relevance:0,match:/\\b[A-Z][A-Z_0-9]+\\b/,className:"variable.constant"};function ae(g){return n.concat("(?!",g.join("|"),")")}let re={match:n.concat(/\\b/,ae([...vn,"super","import","await"].map(g=>`${g}\\\\s*\\\\(`)),a,n.lookahead(/\\s*\\(/)),className:"title.function",relevance:0},q={begin:n.concat(/\\./,n.lookahead(n.concat(a,/(?![0-9A-Za-z$_(])/))),end:a,excludeBegin:!0,keywords:"prototype",className:"property",relevance:0},ie={match:[/get|set/,/\\s+/,a,/(?=\\()/],className:{1:"keyword",3:"title.function"},contains:[{begin:/\\(\\)/},k]},s="(\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)|"+e.UNDERSCORE_IDENT_RE+")\\\\s*=>",p={match:[/const|var|let/,/\\s+/,a,/\\s*/,/=\\s*/,/(async\\s*)?/,n.lookahead(s)],keywords:"async",className:{1:"keyword",3:"title.function"},contains:[k]};return{name:"JavaScript",aliases:["js","jsx","mjs","cjs"],keywords:r,exports:{PARAMS_CONTAINS:M,CLASS_REFERENCE:B},illegal:/#(?![$_A-Za-z])/,contains:[e.SHEBANG({label:"shebang",binary:"node",relevance:5}),U,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,C,{match:/\\$\\d+/},y,B,{scope:"attr",match:a+n.lookahead(":"),relevance:0},p,{begin:"("+e.RE_STARTERS_RE+"|\\\\b(case|return|throw)\\\\b)\\\\s*",keywords:"return throw case",relevance:0,contains:[C,e.REGEXP_MODE,{className:"function",begin:s,returnBegin:!0,end:"\\\\s*=>",contains:[{className:"params",variants:[{begin:e.UNDERSCORE_IDENT_RE,relevance:0},{className:null,begin:/\\(\\s*\\)/,skip:!0},{begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M}]}]},{begin:/,/,relevance:0},{match:/\\s+/,relevance:0},{variants:[{begin:l.begin,end:l.end},{match:f},{begin:i.begin,"on:begin":i.isTrulyOpeningTag,end:i.end}],subLanguage:"xml",contains:[{begin:i.begin,end:i.end,skip:!0,contains:["self"]}]}]},W,{beginKeywords:"while if switch catch for"},{begin:"\\\\b(?!function)"+e.UNDERSCORE_IDENT_RE+"\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)\\\\s*\\\\{",returnBegin:!0,label:"func.def",contains:[k,e.inherit(e.TITLE_MODE,{begin:a,className:"title.function"})]},{match:/\\.\\.\\./,relevance:0},q,{match:"\\\\$"+a,relevance:0},{match:[/\\bconstructor(?=\\s*\\()/],className:{1:"title.function"},contains:[k]},re,V,D,ie,{match:/\\$[(.]/}]}}function kn(e){let n=e.regex,t=jt(e),a=Ee,l=["any","void","number","boolean","string","object","never","symbol","bigint","unknown"],f={begin:[/namespace/,/\\s+/,e.IDENT_RE],beginScope:{1:"keyword",3:"title.class"}},i={beginKeywords:"interface",end:/\\{/,excludeEnd:!0,keywords:{keyword:"interface extends",built_in:l},contains:[t.exports.CLASS_REFERENCE]},r={className:"meta",relevance:10,begin:/^\\s*[\'"]use strict[\'"]/},o=["type","interface","public","private","protected","implements","declare","abstract","readonly","enum","override","satisfies"],u={$pattern:Ee,keyword:An.concat(o),literal:On,built_in:Mn.concat(l),"variable.language":xn},d={className:"meta",begin:"@"+a},y=(S,v,x)=>{let C=S.contains.findIndex(P=>P.label===v);if(C===-1)throw new Error("can not find mode to replace");S.contains.splice(C,1,x)};Object.assign(t.keywords,u),t.exports.PARAMS_CONTAINS.push(d);let _=t.contains.find(S=>S.scope==="attr"),E=Object.assign({},_,{match:n.concat(a,n.lookahead(/\\s*\\?:/))});t.exports.PARAMS_CONTAINS.push([t.exports.CLASS_REFERENCE,_,E]),t.contains=t.contains.concat([d,f,i,E]),y(t,"shebang",e.SHEBANG()),y(t,"use_strict",r);let T=t.contains.find(S=>S.label==="func.def");return T.relevance=0,Object.assign(t,{name:"TypeScript",aliases:["ts","tsx","mts","cts"]}),t}function In(e){let n=e.regex,t=n.concat(/[\\p{L}_]/u,n.optional(/[\\p{L}0-9_.-]*:/u),/[\\p{L}0-9_.-]*/u),a=/[\\p{L}0-9._:-]+/u,l={className:"symbol",begin:/&[a-z]+;|&#[0-9]+;|&#x[a-f0-9]+;/},f={begin:/\\s/,contains:[{className:"keyword",begin:/#?[a-z_][a-z1-9_-]+/,illegal:/\\n/}]},i=e.inherit(f,{begin:/\\(/,end:/\\)/}),r=e.inherit(e.APOS_STRING_MODE,{className:"string"}),o=e.inherit(e.QUOTE_STRING_MODE,{className:"string"}),u={endsWithParent:!0,illegal:/</,relevance:0,contains:[{className:"attr",begin:a,relevance:0},{begin:/=\\s*/,relevance:0,contains:[{className:"string",endsParent:!0,variants:[{begin:/"/,end:/"/,contains:[l]},{begin:/\'/,end:/\'/,contains:[l]},{begin:/[^\\s"\'=<>`]+/}]}]}]};return{name:"HTML, XML",aliases:["html","xhtml","rss","atom","xjb","xsd","xsl","plist","wsf","svg"],case_insensitive:!0,unicodeRegex:!0,contains:[{className:"meta",begin:/<![a-z]/,end:/>/,relevance:10,contains:[f,o,r,i,{begin:/\\[/,end:/\\]/,contains:[{className:"meta",begin:/<![a-z]/,end:/>/,contains:[f,i,o,r]}]}]},e.COMMENT(/\\x3C!--/,/-->/,{relevance:10}),{begin:/<!\\[CDATA\\[/,end:/\\]\\]>/,relevance:10},l,{className:"meta",end:/\\?>/,variants:[{begin:/<\\?xml/,relevance:10,contains:[o]},{begin:/<\\?[a-z][a-z0-9]+/}]},{className:"tag",begin:/\\x3Cstyle(?=\\s|>)/,end:/>/,keywords:{name:"style"},contains:[u],starts:{end:/<\\/style>/,returnEnd:!0,subLanguage:"css"}},{className:"tag",begin:/\\x3Cscript(?=\\s|>)/,end:/>/,keywords:{name:"script"},contains:[u],starts:{end:/<\\/script>/,returnEnd:!0,subLanguage:"javascript"}},{className:"tag",begin:/<>|<\\/>/},{className:"tag",begin:n.concat(/</,n.lookahead(n.concat(t,n.either(/\\/>/,/>/,/\\s/)))),end:/\\/?>/,contains:[{className:"name",begin:t,relevance:0,starts:u}]},{className:"tag",begin:n.concat(/<\\//,n.lookahead(n.concat(t,/>/))),contains:[{className:"name",begin:t,relevance:0},{begin:/>/,relevance:0,endsParent:!0}]}]}}function Cn(e){let n="true false yes no null",t="[\\\\w#;/?:@&=+$,.~*\'()[\\\\]]+",a={className:"attr",variants:[{begin:/[\\w*@][\\w*@ :()\\./-]*:(?=[ \\t]|$)/},{begin:/"[\\w*@][\\w*@ :()\\./-]*":(?=[ \\t]|$)/},{begin:/\'[\\w*@][\\w*@ :()\\./-]*\':(?=[ \\t]|$)/}]},l={className:"template-variable",variants:[{begin:/\\{\\{/,end:/\\}\\}/},{begin:/%\\{/,end:/\\}/}]},f={className:"string",relevance:0,begin:/\'/,end:/\'/,contains:[{match:/\'\'/,scope:"char.escape",relevance:0}]},i={className:"string",relevance:0,variants:[{begin:/"/,end:/"/},{begin:/\\S+/}],contains:[e.BACKSLASH_ESCAPE,l]},r=e.inherit(i,{variants:[{begin:/\'/,end:/\'/,contains:[{begin:/\'\'/,relevance:0}]},{begin:/"/,end:/"/},{begin:/[^\\s,{}[\\]]+/}]}),_={className:"number",begin:"\\\\b"+"[0-9]{4}(-[0-9][0-9]){0,2}"+"([Tt \\\\t][0-9][0-9]?(:[0-9][0-9]){2})?"+"(\\\\.[0-9]*)?"+"([ \\\\t])*(Z|[-+][0-9][0-9]?(:[0-9][0-9])?)?"+"\\\\b"},E={end:",",endsWithParent:!0,excludeEnd:!0,keywords:n,relevance:0},T={begin:/\\{/,end:/\\}/,contains:[E],illegal:"\\\\n",relevance:0},S={begin:"\\\\[",end:"\\\\]",contains:[E],illegal:"\\\\n",relevance:0},v=[a,{className:"meta",begin:"^---\\\\s*$",relevance:10},{className:"string",begin:"[\\\\|>]([1-9]?[+-])?[ ]*\\\\n( +)[^ ][^\\\\n]*\\\\n(\\\\2[^\\\\n]+\\\\n?)*"},{begin:"<%[%=-]?",end:"[%-]?%>",subLanguage:"ruby",excludeBegin:!0,excludeEnd:!0,relevance:0},{className:"type",begin:"!\\\\w+!"+t},{className:"type",begin:"!<"+t+">"},{className:"type",begin:"!"+t},{className:"type",begin:"!!"+t},{className:"meta",begin:"&"+e.UNDERSCORE_IDENT_RE+"$"},{className:"meta",begin:"\\\\*"+e.UNDERSCORE_IDENT_RE+"$"},{className:"bullet",begin:"-(?=[ ]|$)",relevance:0},e.HASH_COMMENT_MODE,{beginKeywords:n,keywords:{literal:n}},_,{className:"number",begin:e.C_NUMBER_RE+"\\\\b",relevance:0},T,S,f,i],x=[...v];return x.pop(),x.push(r),E.contains=x,{name:"YAML",case_insensitive:!0,aliases:["yml"],contains:v}}var L=tn.newInstance();L.registerLanguage("bash",an);L.registerLanguage("c",rn);L.registerLanguage("cpp",sn);L.registerLanguage("css",on);L.registerLanguage("diff",cn);L.registerLanguage("go",ln);L.registerLanguage("java",gn);L.registerLanguage("javascript",mn);L.registerLanguage("json",En);L.registerLanguage("markdown",hn);L.registerLanguage("python",Nn);L.registerLanguage("rust",yn);L.registerLanguage("shell",Sn);L.registerLanguage("sql",Tn);L.registerLanguage("typescript",kn);L.registerLanguage("xml",In);L.registerLanguage("yaml",Cn);L.configure({ignoreUnescapedHTML:!0,throwUnescapedHTML:!1});function ea(e,n){return L.highlight(e,{language:n,ignoreIllegals:!0}).value}function na(e){return!!L.getLanguage(e)}return Xn(ta);})();';
 var HIGHLIGHT_LANGUAGES = {
   "atom": "xml",
   "bash": "bash",
@@ -44064,9 +46065,14 @@ var vn = w.lex;
 
 // src/core/export/html-content.ts
 var NEEDS_ESCAPE = /[&<>"']/;
+var NEEDS_TEXT_ESCAPE = /[&<]/;
 function escapeHtml(s) {
   if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}
+function escapeText(s) {
+  if (!NEEDS_TEXT_ESCAPE.test(s)) return s;
+  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
 }
 var MAX_HIGHLIGHT_CHARS = 1e5;
 var EXT_LANG = {
@@ -44132,13 +46138,24 @@ function resultLanguage(content, filePath) {
   }
   return void 0;
 }
+var NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| $/im;
+function plainParagraphs(text) {
+  if (NOT_PLAIN.test(text)) return void 0;
+  let out = "";
+  for (const para of text.split(/\n{2,}/)) {
+    const p = para.replace(/^\n+|\n+$/g, "");
+    if (p !== "") out += `<p>${escapeHtml(p)}</p>
+`;
+  }
+  return out;
+}
 var CODE_CLOSE = "</code></pre>";
 function createHtmlContent() {
   const codeOpen = (code, lang) => {
     const known = code.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
   };
-  const codeBlock = (code, lang) => `${codeOpen(code, lang)}${escapeHtml(code)}${CODE_CLOSE}`;
+  const codeBlock = (code, lang) => `${codeOpen(code, lang)}${escapeText(code)}${CODE_CLOSE}`;
   const md = new ne({
     gfm: true,
     breaks: false,
@@ -44160,7 +46177,7 @@ function createHtmlContent() {
       }
     }
   });
-  return { codeOpen, codeBlock, markdownHtml: (text) => md.parse(text) };
+  return { codeOpen, codeBlock, markdownHtml: (text) => plainParagraphs(text) ?? md.parse(text) };
 }
 
 // src/core/export/shared.ts
@@ -44281,7 +46298,14 @@ var ToolIndex = class {
   }
 };
 function formatInt(n) {
-  return Math.round(n).toLocaleString("en-US");
+  const r = Math.round(n);
+  if (!Number.isSafeInteger(r)) return String(r);
+  const digits = String(Math.abs(r));
+  let out = "";
+  for (let end = digits.length; end > 0; end -= 3) {
+    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
+  }
+  return r < 0 ? `-${out}` : out;
 }
 function formatCost(usd) {
   if (usd === null) return "unknown";
@@ -44442,7 +46466,7 @@ function createHtmlRenderer(write, opts) {
         write(
           `<details class="msg result${e.isError ? " error" : ""}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? "" : "s"}</span></summary>` + codeOpen(content, resultLanguage(content, tool?.filePath))
         );
-        write(escapeHtml(content));
+        write(escapeText(content));
         write(`${CODE_CLOSE}</details>
 `);
         return;
@@ -44902,7 +46926,25 @@ var INDENT = "  ";
 function wrapLine(line, width) {
   if (line.length <= width) return [line];
   const lead = /^\s*/.exec(line)?.[0] ?? "";
-  const words = line.slice(lead.length).split(/ +/);
+  const rest = line.slice(lead.length);
+  if (rest.includes("  ") || rest.endsWith(" ")) return wrapWords(rest, lead, width);
+  const avail = width - lead.length;
+  const out = [];
+  let p = 0;
+  while (rest.length - p > avail) {
+    let q2 = rest.lastIndexOf(" ", p + avail);
+    if (q2 <= p) {
+      q2 = rest.indexOf(" ", p + 1);
+      if (q2 === -1) break;
+    }
+    out.push(lead + rest.slice(p, q2));
+    p = q2 + 1;
+  }
+  out.push(lead + rest.slice(p));
+  return out;
+}
+function wrapWords(rest, lead, width) {
+  const words = rest.split(/ +/);
   const out = [];
   let cur = lead;
   for (const w2 of words) {
@@ -45123,7 +47165,8 @@ init_errors();
 // tracker/services/event-rows.ts
 var MAX_SEARCH_CHARS = 64e3;
 function searchableText(e) {
-  if (e.kind === "prompt" || e.kind === "text") return e.text.length > MAX_SEARCH_CHARS ? e.text.slice(0, MAX_SEARCH_CHARS) : e.text;
+  if (e.kind === "prompt" || e.kind === "text")
+    return e.text.length > MAX_SEARCH_CHARS ? e.text.slice(0, MAX_SEARCH_CHARS) : e.text;
   return null;
 }
 function toEventRow(item, truncatedFrom = null) {
@@ -45134,7 +47177,6 @@ function toEventRow(item, truncatedFrom = null) {
     agent_id: item.event.agentId ?? "",
     kind: item.event.kind,
     payload: JSON.stringify(item.event),
-    text: searchableText(item.event),
     truncated_from: truncatedFrom
   };
 }
@@ -45142,7 +47184,8 @@ function fromEventRow(row) {
   let event;
   const parsed = SessionEvent.safeParse(safeJson(row.payload));
   if (parsed.success) event = parsed.data;
-  else event = { kind: "system", uuid: row.uuid, subtype: "unreadable", text: "stored event could not be read" };
+  else
+    event = { kind: "system", uuid: row.uuid, subtype: "unreadable", text: "stored event could not be read" };
   const out = { seq: Number(row.seq), turnIndex: Number(row.turn_index), event };
   if (row.truncated_from !== null) out.truncatedFrom = Number(row.truncated_from);
   return out;
@@ -45252,14 +47295,20 @@ function toSummary(r, ctx) {
 async function toSummaries(repos, rows, baseUrl) {
   const pks = rows.map((r) => Number(r.pk));
   const projectIds = [...new Set(rows.map((r) => r.project_id).filter((p) => p !== null))];
-  const [tags, projects] = await Promise.all([
-    repos.sessions.tagsFor(pks),
-    Promise.all(projectIds.map((id2) => repos.projects.findById(id2)))
-  ]);
-  const byId = new Map(projects.filter((p) => !!p).map((p) => [p.id, p]));
+  const [tags, projects] = await Promise.all([repos.sessions.tagsFor(pks), repos.projects.byIds(projectIds)]);
+  const byId = new Map(projects.map((p) => [p.id, p]));
   return rows.map(
-    (r) => toSummary(r, { project: r.project_id ? byId.get(r.project_id) : null, tags: tags.get(Number(r.pk)) ?? [], baseUrl })
+    (r) => toSummary(r, {
+      project: r.project_id ? byId.get(r.project_id) : null,
+      tags: tags.get(Number(r.pk)) ?? [],
+      baseUrl
+    })
   );
+}
+function toRedaction(r) {
+  const blob = safeJson(r.meta);
+  const parsed = RedactionReport.safeParse(blob?.redaction);
+  return parsed.success ? parsed.data : void 0;
 }
 function turnInfo(r) {
   return safeJson(r.turn_info) ?? [];
@@ -45278,7 +47327,12 @@ function toSession(r, events) {
       let t = turns.get(turnIndex);
       if (!t) {
         const info = infoByTurn.get(turnIndex);
-        t = { index: turnIndex, ...info?.startedAt ? { startedAt: info.startedAt } : {}, ...info?.endedAt ? { endedAt: info.endedAt } : {}, events: [] };
+        t = {
+          index: turnIndex,
+          ...info?.startedAt ? { startedAt: info.startedAt } : {},
+          ...info?.endedAt ? { endedAt: info.endedAt } : {},
+          events: []
+        };
         turns.set(turnIndex, t);
       }
       t.events.push(event);
@@ -45292,12 +47346,14 @@ function toSession(r, events) {
       sc.events.push(event);
     }
   }
+  const redaction = toRedaction(r);
   return {
     schemaVersion: 1,
     meta: toMeta(r),
     turns: [...turns.values()].sort((a, b) => a.index - b.index),
     sidechains: [...sidechains.values()],
-    totals: toTotals(r)
+    totals: toTotals(r),
+    ...redaction ? { redaction } : {}
   };
 }
 
@@ -45312,13 +47368,18 @@ function exportFileName(id2, format) {
   return `${id2.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 120) || "session"}.${format}`;
 }
 function exportStream(repos, row, format) {
-  const encoder = new TextEncoder();
+  const encoder2 = new TextEncoder();
   const meta3 = toMeta(row);
   const totals = toTotals(row);
   const turns = new Map(turnInfo(row).map((t) => [t.index, t]));
   const sidechains = new Map(sidechainInfo(row).map((s) => [s.agentId, s]));
   let pending = [];
-  const exporter = createExporter(format, (chunk) => pending.push(chunk), { meta: meta3, totals });
+  const redaction = toRedaction(row);
+  const exporter = createExporter(format, (chunk) => pending.push(chunk), {
+    meta: meta3,
+    totals,
+    ...redaction ? { redaction } : {}
+  });
   const events = repos.events.iterate(row.pk, 1e3);
   let currentTurn = null;
   let currentAgent = null;
@@ -45329,7 +47390,7 @@ function exportStream(repos, row, format) {
         while (pending.length === 0 && !finished) {
           const next = await events.next();
           if (next.done) {
-            exporter.finish(meta3, totals);
+            exporter.finish(meta3, totals, redaction ? { redaction } : void 0);
             finished = true;
             break;
           }
@@ -45346,13 +47407,15 @@ function exportStream(repos, row, format) {
             if (currentAgent !== r.agent_id) {
               currentAgent = r.agent_id;
               const toolUseId = sidechains.get(r.agent_id)?.toolUseId;
-              exporter.beginSidechain(toolUseId ? { agentId: r.agent_id, toolUseId } : { agentId: r.agent_id });
+              exporter.beginSidechain(
+                toolUseId ? { agentId: r.agent_id, toolUseId } : { agentId: r.agent_id }
+              );
             }
             exporter.event(event, { turnIndex: -1, agentId: r.agent_id });
           }
         }
         if (pending.length > 0) {
-          controller.enqueue(encoder.encode(pending.join("")));
+          controller.enqueue(encoder2.encode(pending.join("")));
           pending = [];
         }
         if (finished && pending.length === 0) controller.close();
@@ -45386,8 +47449,13 @@ function registerExportRoutes(app, { deps, auth }) {
     const ids = [...new Set(req.sessionIds)];
     const rows = await Promise.all(ids.map((id2) => deps.store.sessions.findByUserAndId(caller.userId, id2)));
     const missing = ids.filter((_2, i2) => !rows[i2]);
-    if (missing.length > 0) throw new BatonError("not_found", `no session ${missing[0]}`, { details: { missing } });
-    const zip = await exportZip(deps.store, rows.map((r) => r), req.format);
+    if (missing.length > 0)
+      throw new BatonError("not_found", `no session ${missing[0]}`, { details: { missing } });
+    const zip = await exportZip(
+      deps.store,
+      rows.map((r) => r),
+      req.format
+    );
     return new Response(zip, {
       headers: {
         "Content-Type": "application/zip",
@@ -45402,16 +47470,16 @@ function registerExportRoutes(app, { deps, auth }) {
 init_errors();
 
 // tracker/services/frontmatter.ts
-function parseFrontmatter(markdown) {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown);
-  if (!m) return { frontmatter: {}, body: markdown };
+function parseFrontmatter(markdown2) {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown2);
+  if (!m) return { frontmatter: {}, body: markdown2 };
   const frontmatter = {};
   for (const line of m[1].split(/\r?\n/)) {
     const kv = /^([A-Za-z0-9_.-]{1,100}):\s*(.*)$/.exec(line);
     if (!kv) continue;
     frontmatter[kv[1]] = scalar(kv[2].trim());
   }
-  return { frontmatter, body: markdown.slice(m[0].length) };
+  return { frontmatter, body: markdown2.slice(m[0].length) };
 }
 function scalar(v2) {
   if (v2 === "" || v2 === "~" || v2 === "null") return null;
@@ -45424,7 +47492,8 @@ function scalar(v2) {
   return unquote(v2);
 }
 function unquote(v2) {
-  if (v2.length >= 2 && (v2.startsWith('"') && v2.endsWith('"') || v2.startsWith("'") && v2.endsWith("'"))) return v2.slice(1, -1);
+  if (v2.length >= 2 && (v2.startsWith('"') && v2.endsWith('"') || v2.startsWith("'") && v2.endsWith("'")))
+    return v2.slice(1, -1);
   return v2;
 }
 
@@ -45454,9 +47523,13 @@ async function createHandoff(deps, caller, req) {
       project = await repos.projects.findById(session.project_id);
     }
     if (!project) {
-      throw new BatonError("invalid_request", "name the project: give project or cwd (or push the session first)", {
-        details: [{ path: ["project"], message: "required when the session is unknown" }]
-      });
+      throw new BatonError(
+        "invalid_request",
+        "name the project: give project or cwd (or push the session first)",
+        {
+          details: [{ path: ["project"], message: "required when the session is unknown" }]
+        }
+      );
     }
     await repos.handoffs.create({
       id: id2,
@@ -45468,15 +47541,19 @@ async function createHandoff(deps, caller, req) {
       body,
       created_at: now
     });
-    await repos.projects.movePointer(project.id, { sessionId: req.sessionId, at: now, source: "handoff" }, true);
+    await repos.projects.movePointer(
+      project.id,
+      { sessionId: req.sessionId, at: now, source: "handoff" },
+      true
+    );
     return { projectId: project.id };
   });
   return { id: id2, sessionId: req.sessionId, projectId: row.projectId, url: handoffUrl(caller.baseUrl, id2) };
 }
 async function withProjects(deps, rows) {
   const ids = [...new Set(rows.map((r) => r.project_id))];
-  const found = await Promise.all(ids.map((id2) => deps.store.projects.findById(id2)));
-  return new Map(found.filter((p) => !!p).map((p) => [p.id, p]));
+  const found = await deps.store.projects.byIds(ids);
+  return new Map(found.map((p) => [p.id, p]));
 }
 function toSummary2(r, p, baseUrl) {
   return {
@@ -45516,14 +47593,23 @@ function firstHeading(body) {
 
 // tracker/routes/handoffs.ts
 function registerHandoffRoutes(app, { deps, auth }) {
-  app.post("/api/v1/handoffs", auth, limitBody(Math.max(deps.config.limits.bodyBytes, 5 * 1024 * 1024)), async (c) => {
-    const req = await readJson(c, CreateHandoffRequest);
-    return c.json(await createHandoff(deps, c.get("caller"), req), 201);
-  });
+  app.post(
+    "/api/v1/handoffs",
+    auth,
+    limitBody(Math.max(deps.config.limits.bodyBytes, 5 * 1024 * 1024)),
+    async (c) => {
+      const req = await readJson(c, CreateHandoffRequest);
+      return c.json(await createHandoff(deps, c.get("caller"), req), 201);
+    }
+  );
   app.get("/api/v1/handoffs", auth, async (c) => {
     return c.json({ handoffs: await listHandoffs(deps, c.get("caller"), readQuery(c, ListHandoffsQuery)) });
   });
-  app.get("/api/v1/handoffs/:id", auth, async (c) => c.json({ handoff: await getHandoff(deps, c.get("caller"), c.req.param("id")) }));
+  app.get(
+    "/api/v1/handoffs/:id",
+    auth,
+    async (c) => c.json({ handoff: await getHandoff(deps, c.get("caller"), c.req.param("id")) })
+  );
 }
 
 // tracker/routes/health.ts
@@ -45531,7 +47617,10 @@ function registerHealthRoutes(app, { deps }) {
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
     const ok = await deps.store.ping();
-    return c.json({ status: ok ? "ready" : "unavailable", engine: deps.store.engine }, ok ? 200 : 503);
+    return c.json(
+      { status: ok ? "ready" : "unavailable", engine: deps.store.engine },
+      ok ? 200 : 503
+    );
   });
 }
 
@@ -45557,6 +47646,8 @@ async function writeSession(repos, w2, now) {
     items.map((it2) => toEventRow(it2, w2.truncated?.get(it2.event.uuid) ?? null))
   );
   const insertedItems = items.filter((it2) => insertedUuids.has(it2.event.uuid));
+  const searchable = insertedItems.map((it2) => searchableText(it2.event)).filter((t) => t !== null);
+  if (searchable.length > 0) await repos.events.index(row.pk, searchable.join("\n"));
   const patch = {
     ...counters(row, insertedItems, w2),
     ...timing(row, meta3, insertedItems, w2),
@@ -45579,7 +47670,11 @@ async function writeSession(repos, w2, now) {
   if (w2.tags) await repos.sessions.setTags(row.pk, w2.tags);
   const updated = { ...row, ...patch };
   if (projectId2) {
-    await repos.projects.movePointer(projectId2, { sessionId: w2.sessionId, at: updated.activity_at, source: w2.pointerSource }, false);
+    await repos.projects.movePointer(
+      projectId2,
+      { sessionId: w2.sessionId, at: updated.activity_at, source: w2.pointerSource },
+      false
+    );
   }
   return {
     row: updated,
@@ -45597,7 +47692,14 @@ async function resolveProject(repos, userId, meta3, existing, now) {
   if (!slug) return existing?.project_id ?? null;
   const id2 = projectId(userId, slug);
   if (existing?.project_id === id2 && (meta3.cwd ?? null) === existing.cwd) return id2;
-  const row = await repos.projects.upsert({ id: id2, userId, slug, name: projectName(meta3) ?? slug, cwd: meta3.cwd ?? null, now });
+  const row = await repos.projects.upsert({
+    id: id2,
+    userId,
+    slug,
+    name: projectName(meta3) ?? slug,
+    cwd: meta3.cwd ?? null,
+    now
+  });
   return row.id;
 }
 function newRow(w2, meta3, projectId2, now) {
@@ -45704,7 +47806,12 @@ function timing(row, meta3, inserted, w2) {
   }
   for (const it2 of inserted) see(parseTime(it2.event.timestamp));
   const duration3 = started !== null && ended !== null ? Math.max(0, ended - started) : 0;
-  return { started_at: started, ended_at: ended, duration_ms: duration3, activity_at: ended ?? started ?? Number(row.activity_at) };
+  return {
+    started_at: started,
+    ended_at: ended,
+    duration_ms: duration3,
+    activity_at: ended ?? started ?? Number(row.activity_at)
+  };
 }
 function dedupe(items) {
   const seen = /* @__PURE__ */ new Set();
@@ -45717,14 +47824,22 @@ function definedOnly(o) {
 // tracker/services/ingest.ts
 function capContent(content, max) {
   if (content.length <= max) return { text: content, originalLength: null };
-  return { text: `${content.slice(0, max)}
-[truncated: ${content.length} characters, ${max} kept]`, originalLength: content.length };
+  return {
+    text: `${content.slice(0, max)}
+[truncated: ${content.length} characters, ${max} kept]`,
+    originalLength: content.length
+  };
 }
 function digest(...parts) {
   return createHash3("sha256").update(parts.map((p) => String(p ?? "")).join("\0")).digest("base64url").slice(0, 22);
 }
 function mapEvent(e, caller, maxChars) {
-  const base = { userId: caller.userId, source: "ingest", pointerSource: "ingest", items: [] };
+  const base = {
+    userId: caller.userId,
+    source: "ingest",
+    pointerSource: "ingest",
+    items: []
+  };
   const at2 = parseTime(e.timestamp);
   switch (e.type) {
     case "conversation.started": {
@@ -45735,7 +47850,16 @@ function mapEvent(e, caller, maxChars) {
       if (d.initial_prompt) {
         const c = capContent(d.initial_prompt, maxChars);
         truncated = c.originalLength !== null;
-        items.push({ seq: 0, turnIndex: 0, event: { kind: "prompt", uuid: `${d.conversation_id}:prompt`, timestamp: e.timestamp, text: c.text } });
+        items.push({
+          seq: 0,
+          turnIndex: 0,
+          event: {
+            kind: "prompt",
+            uuid: `${d.conversation_id}:prompt`,
+            timestamp: e.timestamp,
+            text: c.text
+          }
+        });
       }
       const models = [...new Set(agents.map((a) => a.model ?? a.agent_type).filter((m) => !!m))];
       const truncMap = truncated ? /* @__PURE__ */ new Map([[`${d.conversation_id}:prompt`, d.initial_prompt.length]]) : void 0;
@@ -45765,8 +47889,16 @@ function mapEvent(e, caller, maxChars) {
       const author = d.agent_name ?? d.agent ?? d.agent_type;
       let event;
       if (role === "user") event = { kind: "prompt", uuid: uuid3, timestamp: e.timestamp, text: c.text };
-      else if (role === "system") event = { kind: "system", uuid: uuid3, timestamp: e.timestamp, subtype: "agentpipe", text: c.text };
-      else event = { kind: "text", uuid: uuid3, timestamp: e.timestamp, text: c.text, ...d.model ?? author ? { model: d.model ?? author } : {} };
+      else if (role === "system")
+        event = { kind: "system", uuid: uuid3, timestamp: e.timestamp, subtype: "agentpipe", text: c.text };
+      else
+        event = {
+          kind: "text",
+          uuid: uuid3,
+          timestamp: e.timestamp,
+          text: c.text,
+          ...d.model ?? author ? { model: d.model ?? author } : {}
+        };
       const tokensOut = d.output_tokens ?? d.tokens_used ?? d.tokens ?? 0;
       return {
         truncated: c.originalLength !== null,
@@ -45775,7 +47907,11 @@ function mapEvent(e, caller, maxChars) {
           sessionId: d.conversation_id,
           items: [{ seq: d.sequence_number ?? 0, turnIndex: d.turn_number ?? 0, event }],
           truncated: c.originalLength !== null ? /* @__PURE__ */ new Map([[uuid3, c.originalLength]]) : void 0,
-          increments: { tokensInput: d.input_tokens ?? 0, tokensOutput: tokensOut, ...d.cost !== void 0 ? { costUsd: d.cost } : {} },
+          increments: {
+            tokensInput: d.input_tokens ?? 0,
+            tokensOutput: tokensOut,
+            ...d.cost !== void 0 ? { costUsd: d.cost } : {}
+          },
           times: { endedAt: at2 }
         }
       };
@@ -45802,7 +47938,19 @@ function mapEvent(e, caller, maxChars) {
           ...base,
           sessionId: d.conversation_id,
           status: "error",
-          items: [{ seq: 0, turnIndex: 0, event: { kind: "system", uuid: uuid3, timestamp: e.timestamp, subtype: d.error_type ?? "error", text: c.text } }],
+          items: [
+            {
+              seq: 0,
+              turnIndex: 0,
+              event: {
+                kind: "system",
+                uuid: uuid3,
+                timestamp: e.timestamp,
+                subtype: d.error_type ?? "error",
+                text: c.text
+              }
+            }
+          ],
           times: { endedAt: at2 }
         }
       };
@@ -45826,16 +47974,32 @@ async function ingest(deps, caller, events) {
       }
       const r = await writeSession(repos, mapped.write, now);
       if (e.type === "conversation.completed") await applyCompletedTotals(repos, r.row.pk, e);
-      out.push({ type: e.type, sessionId: r.row.id, eventsInserted: r.inserted.length, truncated: mapped.truncated });
+      out.push({
+        type: e.type,
+        sessionId: r.row.id,
+        eventsInserted: r.inserted.length,
+        truncated: mapped.truncated
+      });
       published.push({ sessionId: r.row.id, event: e, inserted: r.inserted });
     }
     return out;
   });
   for (const p of published) {
     if (p.sessionId && p.inserted.length > 0) {
-      deps.events.publish(p.sessionId, { type: "events.appended", userId: caller.userId, sessionId: p.sessionId, events: p.inserted });
+      deps.events.publish(p.sessionId, {
+        type: "events.appended",
+        userId: caller.userId,
+        sessionId: p.sessionId,
+        events: p.inserted
+      });
     }
-    deps.events.publish(p.sessionId ?? "", { type: "ingest", userId: caller.userId, sessionId: p.sessionId, ingestType: p.event.type, data: p.event.data });
+    deps.events.publish(p.sessionId ?? "", {
+      type: "ingest",
+      userId: caller.userId,
+      sessionId: p.sessionId,
+      ingestType: p.event.type,
+      data: p.event.data
+    });
   }
   return results;
 }
@@ -45960,7 +48124,11 @@ function registerPostRoutes(app, { deps, auth }) {
     const q2 = readQuery(c, ListPostsQuery);
     return c.json(await listPosts(deps, c.get("caller"), q2.page, q2.limit));
   });
-  app.get("/api/v1/posts/:id", auth, async (c) => c.json({ post: await getPost(deps, c.get("caller"), c.req.param("id")) }));
+  app.get(
+    "/api/v1/posts/:id",
+    auth,
+    async (c) => c.json({ post: await getPost(deps, c.get("caller"), c.req.param("id")) })
+  );
   app.patch("/api/v1/posts/:id", auth, limitBody(deps.config.limits.bodyBytes), async (c) => {
     const req = await readJson(c, PatchPostRequest);
     return c.json({ post: await patchPost(deps, c.get("caller"), c.req.param("id"), req) });
@@ -45999,7 +48167,10 @@ function toProjectSummary(p, stats, lastTitle) {
   };
 }
 async function summaries(deps, caller, rows) {
-  const stats = await deps.store.projects.stats(caller.userId, rows.map((r) => r.id));
+  const stats = await deps.store.projects.stats(
+    caller.userId,
+    rows.map((r) => r.id)
+  );
   const titles = await Promise.all(
     rows.map(
       async (r) => r.last_session_id ? (await deps.store.sessions.findByUserAndId(caller.userId, r.last_session_id))?.title ?? null : null
@@ -46021,7 +48192,8 @@ async function getProject(deps, caller, ref) {
 }
 async function resumeProject(deps, caller, ref) {
   const p = await findProject(deps, caller, ref);
-  if (!p.last_session_id || p.last_session_at === null) throw new BatonError("not_found", `project ${p.name} has no session yet`);
+  if (!p.last_session_id || p.last_session_at === null)
+    throw new BatonError("not_found", `project ${p.name} has no session yet`);
   return {
     projectId: p.id,
     sessionId: p.last_session_id,
@@ -46033,9 +48205,21 @@ async function resumeProject(deps, caller, ref) {
 
 // tracker/routes/projects.ts
 function registerProjectRoutes(app, { deps, auth }) {
-  app.get("/api/v1/projects", auth, async (c) => c.json({ projects: await listProjects(deps, c.get("caller")) }));
-  app.get("/api/v1/projects/:id", auth, async (c) => c.json({ project: await getProject(deps, c.get("caller"), c.req.param("id")) }));
-  app.get("/api/v1/projects/:id/resume", auth, async (c) => c.json(await resumeProject(deps, c.get("caller"), c.req.param("id"))));
+  app.get(
+    "/api/v1/projects",
+    auth,
+    async (c) => c.json({ projects: await listProjects(deps, c.get("caller")) })
+  );
+  app.get(
+    "/api/v1/projects/:id",
+    auth,
+    async (c) => c.json({ project: await getProject(deps, c.get("caller"), c.req.param("id")) })
+  );
+  app.get(
+    "/api/v1/projects/:id/resume",
+    auth,
+    async (c) => c.json(await resumeProject(deps, c.get("caller"), c.req.param("id")))
+  );
 }
 
 // tracker/services/sessions.ts
@@ -46045,7 +48229,8 @@ function fullWrite(caller, s, extra) {
   return {
     userId: caller.userId,
     sessionId: s.meta.id,
-    meta: s.meta,
+    // The redaction report rides along in the stored meta blob so exports can show it.
+    meta: s.redaction ? { ...s.meta, redaction: s.redaction } : s.meta,
     items: sessionEventItems(s),
     totals: s.totals,
     status: extra.status ?? "completed",
@@ -46061,10 +48246,21 @@ function fullWrite(caller, s, extra) {
 async function pushSession(deps, caller, req) {
   const now = deps.now();
   const { result, post } = await deps.store.transaction(async (repos) => {
-    const result2 = await writeSession(repos, fullWrite(caller, req.session, { ...req, source: req.source ?? "cli-upload" }), now);
+    const result2 = await writeSession(
+      repos,
+      fullWrite(caller, req.session, { ...req, source: req.source ?? "cli-upload" }),
+      now
+    );
     let post2 = null;
     if (req.postId) post2 = await attachToPost(repos, caller.userId, req.postId, result2.row.pk, now);
-    else if (req.createPost) post2 = await createPostFor(repos, caller.userId, result2.row, { title: req.title, visibility: req.visibility }, now);
+    else if (req.createPost)
+      post2 = await createPostFor(
+        repos,
+        caller.userId,
+        result2.row,
+        { title: req.title, visibility: req.visibility },
+        now
+      );
     return { result: result2, post: post2 };
   });
   publishWrite(deps, caller, result);
@@ -46110,7 +48306,13 @@ async function uploadSessions(deps, caller, req) {
   const results = await deps.store.transaction(async (repos) => {
     const out = [];
     for (const s of req.sessions) {
-      out.push(await writeSession(repos, fullWrite(caller, s, { visibility: req.visibility, status: req.status, source: "cli-upload" }), now));
+      out.push(
+        await writeSession(
+          repos,
+          fullWrite(caller, s, { visibility: req.visibility, status: req.status, source: "cli-upload" }),
+          now
+        )
+      );
     }
     return out;
   });
@@ -46172,7 +48374,12 @@ async function sessionDetail(repos, row, baseUrl, page) {
     session: summaries2[0],
     meta: toMeta(row),
     events: events.map(fromEventRow),
-    eventsPage: { offset: page.offset, limit: page.limit, total, nextOffset: events.length > 0 && next < total ? next : null }
+    eventsPage: {
+      offset: page.offset,
+      limit: page.limit,
+      total,
+      nextOffset: events.length > 0 && next < total ? next : null
+    }
   };
 }
 async function getSession(deps, caller, id2, page) {
@@ -46207,14 +48414,25 @@ async function deleteSession(deps, caller, id2) {
     if (row.project_id) {
       await repos.projects.clearPointer(row.project_id, row.id);
       const next = await repos.sessions.latestInProject(row.project_id);
-      if (next) await repos.projects.movePointer(row.project_id, { sessionId: next.id, at: Number(next.activity_at), source: next.source }, false);
+      if (next)
+        await repos.projects.movePointer(
+          row.project_id,
+          { sessionId: next.id, at: Number(next.activity_at), source: next.source },
+          false
+        );
     }
   });
   deps.events.publish(id2, { type: "session.deleted", userId: caller.userId, sessionId: id2 });
 }
 function publishWrite(deps, caller, r) {
   const sessionId = r.row.id;
-  if (r.inserted.length > 0) deps.events.publish(sessionId, { type: "events.appended", userId: caller.userId, sessionId, events: r.inserted });
+  if (r.inserted.length > 0)
+    deps.events.publish(sessionId, {
+      type: "events.appended",
+      userId: caller.userId,
+      sessionId,
+      events: r.inserted
+    });
   deps.events.publish(sessionId, {
     type: "session.upserted",
     userId: caller.userId,
@@ -46282,7 +48500,8 @@ function registerShareRoutes(app, { deps }) {
     const page = readQuery(c, ShareQuery);
     const base = baseUrlFor(c, deps.config);
     const session = await sharedSession(slug);
-    if (session) return c.json({ kind: "session", ...await sessionDetail(store, session, base, page) });
+    if (session)
+      return c.json({ kind: "session", ...await sessionDetail(store, session, base, page) });
     const post = await store.posts.findByShareSlug(slug);
     if (post && post.visibility !== "private") {
       const pks = await store.posts.sessionPks(post.id);
@@ -46290,7 +48509,11 @@ function registerShareRoutes(app, { deps }) {
       const ordered = pks.map((pk) => rows.find((r) => Number(r.pk) === pk)).filter((r) => r !== void 0);
       return c.json({
         kind: "post",
-        post: toPost(post, ordered.map((r) => r.id), base),
+        post: toPost(
+          post,
+          ordered.map((r) => r.id),
+          base
+        ),
         sessions: await toSummaries(store, ordered, base)
       });
     }
@@ -46323,8 +48546,14 @@ init_errors();
 // tracker/services/users.ts
 init_errors();
 async function addUser(repos, input2, opts) {
-  if (await repos.users.findByName(input2.name)) throw new BatonError("already_exists", `a user named ${input2.name} exists`);
-  const user = { id: newId("usr"), name: input2.name, role: input2.role ?? "member", created_at: opts.now };
+  if (await repos.users.findByName(input2.name))
+    throw new BatonError("already_exists", `a user named ${input2.name} exists`);
+  const user = {
+    id: newId("usr"),
+    name: input2.name,
+    role: input2.role ?? "member",
+    created_at: opts.now
+  };
   await repos.users.create(user);
   const key = await createKey(repos, user.id, { name: input2.keyName ?? "default" }, opts);
   return { user, key };
@@ -46334,7 +48563,11 @@ async function ensureOwner(store, opts) {
   try {
     return await store.transaction(async (repos) => {
       if (await repos.users.count() > 0) return null;
-      return addUser(repos, { name: opts.name ?? "owner", role: "owner", keyName: "owner (first start)" }, opts);
+      return addUser(
+        repos,
+        { name: opts.name ?? "owner", role: "owner", keyName: "owner (first start)" },
+        opts
+      );
     });
   } catch (err2) {
     if (await store.users.count() > 0) return null;
@@ -46349,7 +48582,10 @@ function toUserInfo(u) {
 function registerUserRoutes(app, { deps, auth }) {
   app.get("/api/v1/me", auth, async (c) => {
     const caller = c.get("caller");
-    const [user, key] = await Promise.all([deps.store.users.findById(caller.userId), deps.store.keys.findById(caller.keyId)]);
+    const [user, key] = await Promise.all([
+      deps.store.users.findById(caller.userId),
+      deps.store.keys.findById(caller.keyId)
+    ]);
     return c.json({ user: toUserInfo(user), key: toKeyInfo(key) });
   });
   app.get("/api/v1/users", auth, async (c) => {
@@ -46360,9 +48596,16 @@ function registerUserRoutes(app, { deps, auth }) {
     if (c.get("caller").role !== "owner") throw new BatonError("forbidden", "only the owner can add users");
     const req = await readJson(c, CreateUserRequest);
     const created = await deps.store.transaction(
-      (repos) => addUser(repos, { name: req.name, role: req.role }, { now: deps.now(), defaultRate: deps.config.defaultRateLimitPerMinute })
+      (repos) => addUser(
+        repos,
+        { name: req.name, role: req.role },
+        { now: deps.now(), defaultRate: deps.config.defaultRateLimitPerMinute }
+      )
     );
-    return c.json({ user: toUserInfo(created.user), key: toKeyInfo(created.key.row), rawKey: created.key.rawKey }, 201);
+    return c.json(
+      { user: toUserInfo(created.user), key: toKeyInfo(created.key.row), rawKey: created.key.rawKey },
+      201
+    );
   });
 }
 
@@ -46387,7 +48630,10 @@ function createApp(deps) {
   const services = {
     store: deps.store,
     config: deps.config,
-    events: safePublisher(deps.events ?? noopPublisher, (err2) => logger.warn("live publish failed", { error: String(err2) })),
+    events: safePublisher(
+      deps.events ?? noopPublisher,
+      (err2) => logger.warn("live publish failed", { error: String(err2) })
+    ),
     now: deps.now ?? Date.now,
     logger
   };
@@ -46398,7 +48644,8 @@ function createApp(deps) {
     const incoming = c.req.header("x-request-id");
     const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomBytes3(8).toString("hex");
     c.set("requestId", requestId);
-    if (/%00/.test(c.req.url)) return errorResponse(c, 400, "invalid_request", "NUL characters are not allowed in URLs");
+    if (/%00/.test(c.req.url))
+      return errorResponse(c, 400, "invalid_request", "NUL characters are not allowed in URLs");
     await next();
     c.header("X-Request-Id", requestId);
     c.header("X-Content-Type-Options", "nosniff");
@@ -46863,19 +49110,19 @@ var flushHeaders = (outgoing) => {
   }
 };
 var responseViaCache = async (res, outgoing) => {
-  let [status, body, header] = res[cacheKey];
+  let [status, body, header2] = res[cacheKey];
   let hasContentLength = false;
-  if (!header) {
-    header = { "content-type": "text/plain; charset=UTF-8" };
-  } else if (header instanceof Headers) {
-    hasContentLength = header.has("content-length");
-    header = buildOutgoingHttpHeaders(header);
-  } else if (Array.isArray(header)) {
-    const headerObj = new Headers(header);
+  if (!header2) {
+    header2 = { "content-type": "text/plain; charset=UTF-8" };
+  } else if (header2 instanceof Headers) {
+    hasContentLength = header2.has("content-length");
+    header2 = buildOutgoingHttpHeaders(header2);
+  } else if (Array.isArray(header2)) {
+    const headerObj = new Headers(header2);
     hasContentLength = headerObj.has("content-length");
-    header = buildOutgoingHttpHeaders(headerObj);
+    header2 = buildOutgoingHttpHeaders(headerObj);
   } else {
-    for (const key in header) {
+    for (const key in header2) {
       if (key.length === 14 && key.toLowerCase() === "content-length") {
         hasContentLength = true;
         break;
@@ -46884,14 +49131,14 @@ var responseViaCache = async (res, outgoing) => {
   }
   if (!hasContentLength) {
     if (typeof body === "string") {
-      header["Content-Length"] = Buffer.byteLength(body);
+      header2["Content-Length"] = Buffer.byteLength(body);
     } else if (body instanceof Uint8Array) {
-      header["Content-Length"] = body.byteLength;
+      header2["Content-Length"] = body.byteLength;
     } else if (body instanceof Blob) {
-      header["Content-Length"] = body.size;
+      header2["Content-Length"] = body.size;
     }
   }
-  outgoing.writeHead(status, header);
+  outgoing.writeHead(status, header2);
   if (typeof body === "string" || body instanceof Uint8Array) {
     outgoing.end(body);
   } else if (body instanceof Blob) {
@@ -47105,7 +49352,13 @@ async function startServer(opts) {
     );
     s.once(
       "error",
-      (err2) => reject(new BatonError("config", `cannot listen on ${config2.host}:${config2.port}: ${err2.code ?? err2.message}`, { cause: err2 }))
+      (err2) => reject(
+        new BatonError(
+          "config",
+          `cannot listen on ${config2.host}:${config2.port}: ${err2.code ?? err2.message}`,
+          { cause: err2 }
+        )
+      )
     );
   });
   server.headersTimeout = 3e4;
@@ -47137,7 +49390,9 @@ function readTls(tls) {
   try {
     return { cert: readFileSync2(tls.certFile), key: readFileSync2(tls.keyFile) };
   } catch (cause) {
-    throw new BatonError("config", `cannot read the TLS certificate or key: ${cause.message}`, { cause });
+    throw new BatonError("config", `cannot read the TLS certificate or key: ${cause.message}`, {
+      cause
+    });
   }
 }
 
@@ -47177,12 +49432,20 @@ async function runServe(argv, io, ext = {}) {
   const config2 = resolveTrackerConfig(values, io.env);
   const logger = createLogger(config2.logLevel, io.stderr);
   const store = await openStore(config2.db);
-  logger.info("database ready", { engine: store.engine, migrationsApplied: store.migrated?.applied ?? [], version: store.migrated?.current });
+  logger.info("database ready", {
+    engine: store.engine,
+    migrationsApplied: store.migrated?.applied ?? [],
+    version: store.migrated?.current
+  });
   let extras = {};
   try {
-    const owner = await ensureOwner(store, { now: Date.now(), defaultRate: config2.defaultRateLimitPerMinute });
+    const owner = await ensureOwner(store, {
+      now: Date.now(),
+      defaultRate: config2.defaultRateLimitPerMinute
+    });
     if (ext.create) extras = await ext.create({ store, config: config2 });
     const app = createApp({ store, config: config2, logger, events: extras.events, extensions: extras.extensions });
+    await extras.start?.();
     const server = await startServer({
       app,
       config: config2,
@@ -47195,7 +49458,14 @@ async function runServe(argv, io, ext = {}) {
     const url2 = config2.publicUrl ?? server.url;
     const lines = [`Baton tracker listening on ${server.url}`, `  database: ${describeDb(config2)}`];
     let key = owner?.key.rawKey ?? null;
-    if (owner) lines.push("", "First start: created the owner account. Its API key is shown ONCE — keep it:", "", `  ${key}`, "");
+    if (owner)
+      lines.push(
+        "",
+        "First start: created the owner account. Its API key is shown ONCE — keep it:",
+        "",
+        `  ${key}`,
+        ""
+      );
     if (values["write-config"]) {
       const path = configFilePath(io.env, io.env.HOME || homedir3());
       const existing = readConfig(path);
@@ -47203,13 +49473,26 @@ async function runServe(argv, io, ext = {}) {
       if (!key && !stillWorks) {
         const owners = (await store.users.list()).filter((u) => u.role === "owner");
         if (owners[0]) {
-          key = (await createKey(store, owners[0].id, { name: "local plugin (npm start)" }, { now: Date.now(), defaultRate: config2.defaultRateLimitPerMinute })).rawKey;
-          lines.push("", `Created a new API key for the local plugin (the one in ${path} was missing or stale):`, "", `  ${key}`, "");
+          key = (await createKey(
+            store,
+            owners[0].id,
+            { name: "local plugin (npm start)" },
+            { now: Date.now(), defaultRate: config2.defaultRateLimitPerMinute }
+          )).rawKey;
+          lines.push(
+            "",
+            `Created a new API key for the local plugin (the one in ${path} was missing or stale):`,
+            "",
+            `  ${key}`,
+            ""
+          );
         }
       }
       if (key) {
         writeConfigFile(path, { url: url2, apiKey: key });
-        lines.push(`Saved url and apiKey to ${path} (mode 0600): the Baton plugin on this machine is configured.`);
+        lines.push(
+          `Saved url and apiKey to ${path} (mode 0600): the Baton plugin on this machine is configured.`
+        );
       } else lines.push(`${path} already holds a working key for ${url2}.`);
     } else if (!owner) {
       lines.push("  (existing database: create a key with `baton tracker keys create --name NAME`)");
@@ -47269,7 +49552,10 @@ var USERS_HELP = `Usage: baton tracker users <add|list> [options]
 `;
 async function runUsers(argv, io) {
   const [sub, ...rest] = argv;
-  const { values } = parseArgs4({ args: rest, options: { ...DB_OPTIONS, name: { type: "string" }, role: { type: "string" } } });
+  const { values } = parseArgs4({
+    args: rest,
+    options: { ...DB_OPTIONS, name: { type: "string" }, role: { type: "string" } }
+  });
   if (sub !== "add" && sub !== "list") {
     io.stdout(USERS_HELP);
     return sub === void 0 || sub === "help" || sub === "--help" ? 0 : 2;
@@ -47281,14 +49567,25 @@ async function runUsers(argv, io) {
 `);
       return 0;
     }
-    const req = CreateUserRequest.safeParse({ name: values.name, ...values.role ? { role: values.role } : {} });
-    if (!req.success) throw new BatonError("invalid_input", req.error.issues.map((i2) => `${i2.path.join(".") || "input"}: ${i2.message}`).join("; "));
-    const { user, key } = await store.transaction((repos) => addUser(repos, req.data, { now: Date.now(), defaultRate: 60 }));
-    io.stdout(`Added ${user.role} ${user.name} (${user.id}). Their API key is shown once:
+    const req = CreateUserRequest.safeParse({
+      name: values.name,
+      ...values.role ? { role: values.role } : {}
+    });
+    if (!req.success)
+      throw new BatonError(
+        "invalid_input",
+        req.error.issues.map((i2) => `${i2.path.join(".") || "input"}: ${i2.message}`).join("; ")
+      );
+    const { user, key } = await store.transaction(
+      (repos) => addUser(repos, req.data, { now: Date.now(), defaultRate: 60 })
+    );
+    io.stdout(
+      `Added ${user.role} ${user.name} (${user.id}). Their API key is shown once:
 
   ${key.rawKey}
 
-`);
+`
+    );
     return 0;
   } finally {
     await store.close();
@@ -47343,9 +49640,8730 @@ ${USERS_HELP}`);
   }
 }
 
+// tracker/live/index.ts
+import { randomBytes as randomBytes5 } from "node:crypto";
+
+// src/core/api/live.ts
+var LIVE_STATUSES = ["active", "paused", "completed", "revoked", "expired"];
+var LiveStatus = external_exports.enum(LIVE_STATUSES);
+var LIVE_DEFAULT_EXPIRES_IN = 86400;
+var LIVE_MAX_EXPIRES_IN = 7 * 86400;
+var CreateLiveRequest = external_exports.object({
+  sessionId: external_exports.string().min(1).max(200).optional(),
+  title: external_exports.string().max(300).optional(),
+  /** `unlisted`: anyone holding the view URL; `private`: the owner only (the view URL still needs the owner's login). */
+  visibility: external_exports.enum(["unlisted", "private"]).default("unlisted"),
+  expiresIn: external_exports.number().int().min(60).max(LIVE_MAX_EXPIRES_IN).default(LIVE_DEFAULT_EXPIRES_IN)
+});
+var CreateLiveResponse = external_exports.object({
+  liveId: external_exports.string(),
+  /** Write capability: send as `Authorization: Bearer <token>` or `X-Baton-Producer-Token` next to an API key. */
+  producerToken: external_exports.string(),
+  /** Read capability: an unguessable path, shareable. */
+  viewUrl: external_exports.string(),
+  viewerToken: external_exports.string(),
+  expiresAt: external_exports.string(),
+  status: LiveStatus
+});
+var LiveEventInput = external_exports.object({
+  seq: external_exports.number().int().min(1).max(2147483647),
+  turnIndex: external_exports.number().int().nonnegative().optional(),
+  event: SessionEvent
+});
+var AppendLiveRequest = external_exports.object({
+  events: external_exports.array(LiveEventInput).max(1e3)
+});
+var SeqRange = external_exports.object({ from: external_exports.number().int(), to: external_exports.number().int() });
+var AppendLiveResponse = external_exports.object({
+  accepted: external_exports.number().int().nonnegative(),
+  /** Events whose seq (or transcript uuid) was already stored: re-sending a batch is harmless. */
+  duplicates: external_exports.number().int().nonnegative(),
+  lastSeq: external_exports.number().int().nonnegative(),
+  /** Missing sequence ranges below lastSeq (at most 100 ranges reported). */
+  gaps: external_exports.array(SeqRange)
+});
+var CompleteLiveRequest = external_exports.object({
+  createPost: external_exports.boolean().default(false),
+  title: external_exports.string().max(300).optional()
+});
+var LiveInfo = external_exports.object({
+  liveId: external_exports.string(),
+  sessionId: external_exports.string().nullable(),
+  title: external_exports.string().nullable(),
+  visibility: external_exports.enum(["unlisted", "private"]),
+  status: LiveStatus,
+  lastSeq: external_exports.number().int().nonnegative(),
+  eventCount: external_exports.number().int().nonnegative(),
+  createdAt: external_exports.string(),
+  expiresAt: external_exports.string(),
+  endedAt: external_exports.string().nullable(),
+  postUrl: external_exports.string().nullable(),
+  viewers: external_exports.number().int().nonnegative()
+});
+var LiveHelloData = external_exports.object({
+  liveId: external_exports.string(),
+  title: external_exports.string().nullable(),
+  status: LiveStatus,
+  lastSeq: external_exports.number().int().nonnegative(),
+  expiresAt: external_exports.string(),
+  viewers: external_exports.number().int().nonnegative()
+});
+var LiveEventData = external_exports.object({
+  seq: external_exports.number().int(),
+  turnIndex: external_exports.number().int().nullable(),
+  event: SessionEvent
+});
+var LiveViewersData = external_exports.object({ count: external_exports.number().int().nonnegative() });
+var LiveStatusData = external_exports.object({
+  status: LiveStatus,
+  reason: external_exports.string().optional(),
+  postUrl: external_exports.string().nullable().optional()
+});
+
+// tracker/live/auth.ts
+init_errors();
+
+// tracker/live/http.ts
+init_errors();
+var STATUS2 = {
+  invalid_input: 400,
+  invalid_request: 400,
+  auth: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  rate_limited: 429
+};
+function statusFor(code) {
+  return STATUS2[code] ?? 500;
+}
+function errorResponse2(c, err2) {
+  if (err2 instanceof BatonError) {
+    const status = statusFor(err2.code);
+    const retry = err2.details?.retryAfterSeconds;
+    if (status === 429 && retry) c.header("retry-after", String(retry));
+    const body = {
+      error: {
+        code: err2.code,
+        message: err2.message,
+        ...err2.details !== void 0 ? { details: err2.details } : {}
+      }
+    };
+    return c.json(body, status);
+  }
+  return c.json({ error: { code: "internal", message: "Internal error." } }, 500);
+}
+function bearer(c) {
+  const h = c.req.header("authorization");
+  if (!h) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+  return m ? m[1] : null;
+}
+async function readJson2(c, schema2, maxBytes, allowEmpty = false) {
+  const declared = Number(c.req.header("content-length") ?? "0");
+  if (declared > maxBytes)
+    throw new BatonError("too_large", `Request body exceeds ${maxBytes} bytes.`, {
+      details: { limit: maxBytes }
+    });
+  const body = c.req.raw.body;
+  let text = "";
+  if (body) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let size = 0;
+    for (; ; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => void 0);
+        throw new BatonError("too_large", `Request body exceeds ${maxBytes} bytes.`, {
+          details: { limit: maxBytes }
+        });
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    text += decoder.decode();
+  }
+  let json3 = {};
+  if (text.trim() !== "") {
+    try {
+      json3 = JSON.parse(text);
+    } catch {
+      throw new BatonError("invalid_request", "The request body is not valid JSON.");
+    }
+  } else if (!allowEmpty) {
+    throw new BatonError("invalid_request", "A JSON request body is required.");
+  }
+  const parsed = schema2.safeParse(json3);
+  if (!parsed.success) {
+    throw new BatonError("invalid_request", "The request body is invalid.", {
+      details: parsed.error.issues.slice(0, 20).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
+    });
+  }
+  return parsed.data;
+}
+
+// tracker/live/tokens.ts
+import { createHash as createHash4, randomBytes as randomBytes4 } from "node:crypto";
+var PRODUCER_PREFIX = "btp_";
+var VIEWER_PREFIX = "btv_";
+function newToken(prefix) {
+  return prefix + randomBytes4(32).toString("base64url");
+}
+function newLiveId() {
+  return "lv_" + randomBytes4(12).toString("base64url");
+}
+function hashToken(token) {
+  return createHash4("sha256").update(token).digest("hex");
+}
+function looksLikeViewerToken(s) {
+  return s.startsWith(VIEWER_PREFIX) && s.length >= VIEWER_PREFIX.length + 40 && s.length <= 100 && /^[A-Za-z0-9_-]+$/.test(s);
+}
+
+// tracker/live/auth.ts
+var PRODUCER_HEADER = "x-baton-producer-token";
+async function requireApiUser(c, auth) {
+  const token = bearer(c);
+  if (!token) throw new BatonError("auth", "An API key is required (Authorization: Bearer <key>).");
+  if (token.startsWith(PRODUCER_PREFIX) || token.startsWith(VIEWER_PREFIX)) {
+    throw new BatonError("forbidden", "Live stream tokens cannot create streams; use an API key.");
+  }
+  const user = await auth.userFromApiKey(token);
+  if (!user) throw new BatonError("auth", "The API key is invalid, expired or revoked.");
+  return user;
+}
+async function authorizeStream(c, liveId, store, auth, opts) {
+  const token = bearer(c);
+  const producerHeader = c.req.header(PRODUCER_HEADER);
+  if (token?.startsWith(VIEWER_PREFIX) || producerHeader?.startsWith(VIEWER_PREFIX)) {
+    throw new BatonError("forbidden", "A viewer token is read-only.");
+  }
+  const row = await store.getById(liveId);
+  if (!row) throw new BatonError("not_found", "No such live stream.");
+  if (producerHeader) {
+    if (hashToken(producerHeader) !== row.producer_token_hash)
+      throw new BatonError("forbidden", "The producer token does not match this stream.");
+    if (token && !await auth.userFromApiKey(token))
+      throw new BatonError("auth", "The API key is invalid, expired or revoked.");
+    return { row, as: "producer" };
+  }
+  if (token?.startsWith(PRODUCER_PREFIX)) {
+    if (hashToken(token) !== row.producer_token_hash)
+      throw new BatonError("forbidden", "The producer token does not match this stream.");
+    return { row, as: "producer" };
+  }
+  if (token) {
+    const user = await auth.userFromApiKey(token);
+    if (!user) throw new BatonError("auth", "The API key is invalid, expired or revoked.");
+    if (user.userId !== row.owner_id) throw new BatonError("not_found", "No such live stream.");
+    return { row, as: "owner" };
+  }
+  if (opts.allowCookie) {
+    const user = await auth.userFromCookie(c);
+    if (user && user.userId === row.owner_id) return { row, as: "owner" };
+    if (user) throw new BatonError("not_found", "No such live stream.");
+  }
+  throw new BatonError("auth", "Authentication required: a producer token or the owner's API key.");
+}
+
+// node_modules/@hono/node-server/dist/utils/response.mjs
+var X_ALREADY_SENT2 = "x-hono-already-sent";
+var RESPONSE_ALREADY_SENT = new Response(null, {
+  headers: { [X_ALREADY_SENT2]: "true" }
+});
+
+// tracker/live/sse.ts
+var encoder = new TextEncoder();
+var TERMINAL = /* @__PURE__ */ new Set(["completed", "revoked", "expired"]);
+var MAX_MISSING_RANGES = 1e3;
+var HISTORY_PAGE = 500;
+function parseLastEventId(header2, query) {
+  const raw2 = header2 ?? query ?? "";
+  const n = Number.parseInt(raw2, 10);
+  return Number.isFinite(n) && n > 0 && n <= 2147483647 ? n : 0;
+}
+function sseFrame(event, data, id2) {
+  return `${id2 !== void 0 ? `id: ${id2}
+` : ""}event: ${event}
+data: ${data}
+
+`;
+}
+function eventFrame(e) {
+  return sseFrame("event", `{"seq":${e.seq},"turnIndex":${e.turnIndex ?? "null"},"event":${e.body}}`, e.seq);
+}
+var frameCache = /* @__PURE__ */ new WeakMap();
+var batchCache = /* @__PURE__ */ new WeakMap();
+function frameBytes(e) {
+  let b = frameCache.get(e);
+  if (!b) {
+    b = encoder.encode(eventFrame(e));
+    frameCache.set(e, b);
+  }
+  return b;
+}
+function batchBytes(events) {
+  let b = batchCache.get(events);
+  if (!b) {
+    b = events.length === 1 ? frameBytes(events[0]) : encoder.encode(events.map(eventFrame).join(""));
+    batchCache.set(events, b);
+  }
+  return b;
+}
+var SSE_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache, no-store, no-transform",
+  connection: "keep-alive",
+  // Tells nginx-style proxies not to buffer the stream.
+  "x-accel-buffering": "no"
+};
+function openLiveSse(o, c) {
+  const outgoing = c?.env?.outgoing;
+  if (outgoing && typeof outgoing.writeHead === "function" && !outgoing.headersSent) {
+    outgoing.writeHead(200, SSE_HEADERS);
+    outgoing.socket?.setNoDelay(true);
+    const session2 = runLiveSse(o, {
+      write: (b) => void outgoing.write(b),
+      backlog: () => outgoing.writableLength,
+      end: () => outgoing.end()
+    });
+    outgoing.once("close", session2.close);
+    return RESPONSE_ALREADY_SENT;
+  }
+  let session = null;
+  const body = new ReadableStream(
+    {
+      start(controller) {
+        session = runLiveSse(o, {
+          write: (b) => controller.enqueue(b),
+          backlog: () => -(controller.desiredSize ?? 0),
+          end: () => {
+            try {
+              controller.close();
+            } catch {
+            }
+          }
+        });
+        c?.req.raw.signal.addEventListener("abort", () => session?.close(), { once: true });
+      },
+      cancel() {
+        session?.close();
+      }
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 })
+  );
+  return new Response(body, { status: 200, headers: SSE_HEADERS });
+}
+function runLiveSse(o, sink) {
+  const now = o.now ?? Date.now;
+  const maxBacklog = o.maxBacklogBytes ?? 16 * 1024 * 1024;
+  let closed = false;
+  let cursor = o.lastEventId;
+  const missing = [];
+  let buffering = true;
+  const buffered = [];
+  let heartbeat = null;
+  let expiry = null;
+  let unsubscribe = null;
+  let ending = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    if (heartbeat) clearInterval(heartbeat);
+    if (expiry) clearTimeout(expiry);
+    unsubscribe?.();
+    sink.end();
+    o.onClose?.();
+  };
+  const writeBytes = (b) => {
+    if (closed) return;
+    sink.write(b);
+    if (sink.backlog() > maxBacklog) close();
+  };
+  const write = (s) => writeBytes(encoder.encode(s));
+  const takeMissing = (seq) => {
+    const i2 = missing.findIndex((r2) => seq >= r2.from && seq <= r2.to);
+    if (i2 < 0) return false;
+    const r = missing[i2];
+    const parts = [];
+    if (r.from < seq) parts.push({ from: r.from, to: seq - 1 });
+    if (seq < r.to) parts.push({ from: seq + 1, to: r.to });
+    missing.splice(i2, 1, ...parts);
+    return true;
+  };
+  const deliver = (events) => {
+    const out = [];
+    for (const e of events) {
+      if (e.seq > cursor) {
+        if (e.seq > cursor + 1) {
+          missing.push({ from: cursor + 1, to: e.seq - 1 });
+          if (missing.length > MAX_MISSING_RANGES) missing.shift();
+        }
+        cursor = e.seq;
+      } else if (!takeMissing(e.seq)) continue;
+      out.push(e);
+    }
+    if (out.length === 0) return;
+    if (out.length === events.length) writeBytes(batchBytes(events));
+    else for (const e of out) writeBytes(frameBytes(e));
+  };
+  const catchUp = async () => {
+    for (; ; ) {
+      const page = await o.store.readAfter(o.row.id, cursor, HISTORY_PAGE);
+      if (closed) return;
+      deliver(page);
+      if (page.length < HISTORY_PAGE) return;
+    }
+  };
+  const end = async (data) => {
+    if (ending) return;
+    ending = true;
+    if (data.status === "completed") await catchUp().catch(() => void 0);
+    write(sseFrame("end", JSON.stringify(data)));
+    close();
+  };
+  const onStatus = (data) => {
+    const run = () => {
+      if (TERMINAL.has(data.status)) void end(data);
+      else write(sseFrame("status", JSON.stringify(data)));
+    };
+    if (buffering) buffered.push(run);
+    else run();
+  };
+  unsubscribe = o.hub.subscribe(o.row.id, {
+    viewer: o.viewer,
+    onEvents: (events) => buffering ? buffered.push(() => deliver(events)) : deliver(events),
+    onStatus,
+    onViewers: (count) => write(sseFrame("viewers", JSON.stringify({ count })))
+  });
+  o.onOpen?.();
+  const hello = {
+    liveId: o.row.id,
+    title: o.row.title,
+    status: o.status,
+    lastSeq: o.row.last_seq,
+    expiresAt: new Date(o.row.expires_at).toISOString(),
+    viewers: o.hub.viewerCount(o.row.id)
+  };
+  write(`retry: 1000
+
+${sseFrame("hello", JSON.stringify(hello))}`);
+  void (async () => {
+    try {
+      await catchUp();
+    } catch {
+      close();
+      return;
+    }
+    buffering = false;
+    for (const fn of buffered.splice(0)) fn();
+    if (closed) return;
+    if (TERMINAL.has(o.status)) {
+      void end({
+        status: o.status,
+        reason: o.status === "revoked" ? "ended by owner" : o.status,
+        postUrl: o.row.post_url
+      });
+      return;
+    }
+    heartbeat = setInterval(() => write(`: heartbeat ${now()}
+
+`), o.heartbeatMs);
+    heartbeat.unref();
+    const untilExpiry = o.row.expires_at - now();
+    expiry = setTimeout(
+      () => void end({ status: "expired", reason: "expired" }),
+      Math.min(Math.max(untilExpiry, 0), 2147e6)
+    );
+    expiry.unref();
+  })();
+  return { close };
+}
+
+// tracker/live/api-routes.ts
+var SMALL_BODY = 64 * 1024;
+function createLiveApiRoutes(d) {
+  const app = new Hono3();
+  app.onError((err2, c) => errorResponse2(c, err2));
+  app.post("/", async (c) => {
+    const user = await requireApiUser(c, d.auth);
+    const req = await readJson2(c, CreateLiveRequest, SMALL_BODY, true);
+    return c.json(await d.service.create(user.userId, req, d.baseUrl(c)), 201);
+  });
+  app.get("/", async (c) => {
+    const user = await requireApiUser(c, d.auth);
+    const rows = await d.store.listByOwner(user.userId, 100);
+    return c.json({ streams: rows.map((r) => d.service.info(r)) });
+  });
+  app.get("/:liveId", async (c) => {
+    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: true });
+    return c.json(d.service.info(row));
+  });
+  app.patch("/:liveId", async (c) => {
+    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
+    const body = await readJson2(c, AppendLiveRequest, d.service.limits.maxBatchBytes);
+    return c.json(await d.service.append(row, body.events));
+  });
+  app.post("/:liveId/complete", async (c) => {
+    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
+    const body = await readJson2(c, CompleteLiveRequest, SMALL_BODY, true);
+    return c.json(await d.service.complete(row, body, d.baseUrl(c)));
+  });
+  const EmptyBody = external_exports.object({}).loose();
+  app.post("/:liveId/pause", async (c) => {
+    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
+    await readJson2(c, EmptyBody, SMALL_BODY, true);
+    return c.json(await d.service.pause(row));
+  });
+  app.post("/:liveId/resume", async (c) => {
+    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
+    await readJson2(c, EmptyBody, SMALL_BODY, true);
+    return c.json(await d.service.resume(row));
+  });
+  app.delete("/:liveId", async (c) => {
+    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
+    return c.json(await d.service.revoke(row));
+  });
+  app.get("/:liveId/events", async (c) => {
+    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: true });
+    return openLiveSse(
+      {
+        hub: d.hub,
+        store: d.store,
+        row,
+        status: d.service.effectiveStatus(row),
+        lastEventId: parseLastEventId(c.req.header("last-event-id"), c.req.query("lastEventId")),
+        viewer: false,
+        heartbeatMs: d.heartbeatMs
+      },
+      c
+    );
+  });
+  return app;
+}
+
+// tracker/live/hub.ts
+function createLiveHub(opts) {
+  const channels = /* @__PURE__ */ new Map();
+  const now = opts.now ?? Date.now;
+  const presenceMs = opts.presenceMs ?? 15e3;
+  const debounceMs = opts.viewersDebounceMs ?? 250;
+  const onError = opts.onError ?? (() => void 0);
+  let presenceTimer = null;
+  const channel = (liveId) => {
+    let ch = channels.get(liveId);
+    if (!ch) {
+      ch = {
+        subs: /* @__PURE__ */ new Set(),
+        localViewers: 0,
+        remote: /* @__PURE__ */ new Map(),
+        viewersTimer: null,
+        lastPublishedTotal: -1,
+        lastAnnounced: 0,
+        chain: Promise.resolve()
+      };
+      channels.set(liveId, ch);
+    }
+    return ch;
+  };
+  const total = (ch) => {
+    let n = ch.localViewers;
+    const cutoff = now() - presenceMs * 3;
+    for (const [inst, r] of ch.remote) {
+      if (r.at < cutoff) ch.remote.delete(inst);
+      else n += r.count;
+    }
+    return n;
+  };
+  const safe = (fn) => {
+    try {
+      fn();
+    } catch (err2) {
+      onError(err2);
+    }
+  };
+  const broadcastViewersSoon = (liveId, ch) => {
+    if (ch.viewersTimer) return;
+    ch.viewersTimer = setTimeout(() => {
+      ch.viewersTimer = null;
+      if (ch.localViewers !== ch.lastAnnounced) {
+        ch.lastAnnounced = ch.localViewers;
+        announce(liveId, ch.localViewers);
+      }
+      const n = total(ch);
+      if (n === ch.lastPublishedTotal) return;
+      ch.lastPublishedTotal = n;
+      for (const s of ch.subs) safe(() => s.onViewers(n));
+      if (ch.subs.size === 0 && ch.remote.size === 0) channels.delete(liveId);
+    }, debounceMs);
+    ch.viewersTimer.unref();
+  };
+  const announce = (liveId, count) => {
+    opts.notifier.publish({ type: "viewers", instance: opts.instanceId, liveId, count }).catch(onError);
+  };
+  const onSignal = (s) => {
+    if (s.instance === opts.instanceId) return;
+    const ch = channels.get(s.liveId);
+    if (s.type === "viewers") {
+      const c = ch ?? channel(s.liveId);
+      if (s.count > 0) c.remote.set(s.instance, { count: s.count, at: now() });
+      else c.remote.delete(s.instance);
+      if (c.subs.size > 0) broadcastViewersSoon(s.liveId, c);
+      else if (c.remote.size === 0) channels.delete(s.liveId);
+      return;
+    }
+    if (!ch || ch.subs.size === 0) return;
+    ch.chain = ch.chain.then(async () => {
+      if (s.type === "status") {
+        const data = { status: s.status, reason: s.reason, postUrl: s.postUrl ?? null };
+        for (const sub of ch.subs) safe(() => sub.onStatus(data));
+        return;
+      }
+      const events = await opts.store.readRange(s.liveId, s.from, s.to);
+      if (events.length > 0) for (const sub of ch.subs) safe(() => sub.onEvents(events));
+    }).catch(onError);
+  };
+  return {
+    subscribe(liveId, sub) {
+      const ch = channel(liveId);
+      ch.subs.add(sub);
+      if (sub.viewer) ch.localViewers++;
+      broadcastViewersSoon(liveId, ch);
+      return () => {
+        if (!ch.subs.delete(sub)) return;
+        if (sub.viewer) ch.localViewers--;
+        broadcastViewersSoon(liveId, ch);
+      };
+    },
+    eventsStored(liveId, events) {
+      if (events.length === 0) return;
+      const ch = channels.get(liveId);
+      if (ch) for (const sub of ch.subs) safe(() => sub.onEvents(events));
+      const from = events[0].seq;
+      const to = events[events.length - 1].seq;
+      opts.notifier.publish({ type: "events", instance: opts.instanceId, liveId, from, to }).catch(onError);
+    },
+    statusChanged(liveId, data) {
+      const ch = channels.get(liveId);
+      if (ch) for (const sub of ch.subs) safe(() => sub.onStatus(data));
+      opts.notifier.publish({
+        type: "status",
+        instance: opts.instanceId,
+        liveId,
+        status: data.status,
+        reason: data.reason,
+        postUrl: data.postUrl ?? null
+      }).catch(onError);
+    },
+    viewerCount(liveId) {
+      const ch = channels.get(liveId);
+      return ch ? total(ch) : 0;
+    },
+    stats() {
+      let connections = 0;
+      let viewers = 0;
+      let streams = 0;
+      for (const ch of channels.values()) {
+        if (ch.subs.size > 0) streams++;
+        connections += ch.subs.size;
+        viewers += ch.localViewers;
+      }
+      return { streams, connections, viewers };
+    },
+    async start() {
+      await opts.notifier.listen(onSignal);
+      presenceTimer = setInterval(() => {
+        for (const [liveId, ch] of channels) {
+          if (ch.localViewers > 0) announce(liveId, ch.localViewers);
+          if (ch.remote.size > 0) broadcastViewersSoon(liveId, ch);
+        }
+      }, presenceMs);
+      presenceTimer.unref();
+    },
+    async close() {
+      if (presenceTimer) clearInterval(presenceTimer);
+      for (const ch of channels.values()) if (ch.viewersTimer) clearTimeout(ch.viewersTimer);
+      channels.clear();
+      await opts.notifier.close();
+    }
+  };
+}
+
+// tracker/live/notifier.ts
+function createMemoryNotifier() {
+  const receivers = [];
+  return {
+    async publish(signal) {
+      for (const r of receivers) queueMicrotask(() => r(signal));
+    },
+    async listen(onSignal) {
+      receivers.push(onSignal);
+    },
+    async close() {
+      receivers.length = 0;
+    }
+  };
+}
+function encodeSignal(s) {
+  return JSON.stringify(s);
+}
+function decodeSignal(payload) {
+  try {
+    const v2 = JSON.parse(payload);
+    if (typeof v2 !== "object" || v2 === null || typeof v2.liveId !== "string" || typeof v2.instance !== "string")
+      return null;
+    if (v2.type === "events" || v2.type === "status" || v2.type === "viewers") return v2;
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+// tracker/live/pg-notifier.ts
+import { userInfo as userInfo2 } from "node:os";
+import pg2 from "pg";
+var LIVE_CHANNEL = "baton_live";
+function createPgNotifier(opts) {
+  const channel = opts.channel ?? LIVE_CHANNEL;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid LISTEN channel: ${channel}`);
+  let client = null;
+  let closed = false;
+  let receiver = null;
+  let connecting = null;
+  const connect = async () => {
+    const c = new pg2.Client({ connectionString: withUser(opts.connectionString) });
+    c.on("error", (err2) => {
+      opts.onError?.(err2);
+      if (client === c) client = null;
+      if (!closed)
+        setTimeout(() => void ensure().catch((e) => opts.onError?.(e)), opts.retryMs ?? 1e3).unref();
+    });
+    c.on("notification", (msg) => {
+      if (msg.channel !== channel || !msg.payload || !receiver) return;
+      const s = decodeSignal(msg.payload);
+      if (s) receiver(s);
+    });
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+    return c;
+  };
+  const ensure = () => {
+    if (client) return Promise.resolve(client);
+    connecting ??= connect().finally(() => {
+      connecting = null;
+    });
+    return connecting;
+  };
+  return {
+    async publish(signal) {
+      const c = await ensure();
+      await c.query("select pg_notify($1, $2)", [channel, encodeSignal(signal)]);
+    },
+    async listen(onSignal) {
+      receiver = onSignal;
+      await ensure();
+    },
+    async close() {
+      closed = true;
+      const c = client;
+      client = null;
+      await c?.end().catch(() => void 0);
+    }
+  };
+}
+function withUser(connectionString) {
+  const url2 = new URL(connectionString);
+  if (url2.username) return connectionString;
+  url2.username = process.env.PGUSER ?? userInfo2().username;
+  return url2.toString();
+}
+
+// tracker/live/service.ts
+init_errors();
+
+// tracker/live/limits.ts
+var DEFAULT_LIVE_LIMITS = {
+  eventsPerSecond: 200,
+  burst: 2e3,
+  maxEventBytes: 512 * 1024,
+  maxBatchBytes: 4 * 1024 * 1024,
+  maxStreamBytes: 200 * 1024 * 1024,
+  maxStreamEvents: 2e5
+};
+function createRateLimiter2(limits, now = Date.now) {
+  const buckets = /* @__PURE__ */ new Map();
+  return {
+    /** Takes `n` tokens, or returns the seconds to wait when the bucket cannot cover them. */
+    take(key, n) {
+      const t = now();
+      const b = buckets.get(key) ?? { tokens: limits.burst, at: t };
+      b.tokens = Math.min(limits.burst, b.tokens + (t - b.at) / 1e3 * limits.eventsPerSecond);
+      b.at = t;
+      buckets.set(key, b);
+      if (n > limits.burst) return { ok: false, retryAfterSeconds: Math.ceil(n / limits.eventsPerSecond) };
+      if (b.tokens >= n) {
+        b.tokens -= n;
+        return { ok: true };
+      }
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((n - b.tokens) / limits.eventsPerSecond))
+      };
+    },
+    forget(key) {
+      buckets.delete(key);
+    }
+  };
+}
+
+// tracker/live/service.ts
+var TERMINAL2 = /* @__PURE__ */ new Set(["completed", "revoked", "expired"]);
+function createLiveService(opts) {
+  const limits = { ...DEFAULT_LIVE_LIMITS, ...opts.limits };
+  const now = opts.now ?? Date.now;
+  const rate = createRateLimiter2(limits, now);
+  const { store, hub } = opts;
+  const isoOf = (ms) => ms === null ? null : new Date(ms).toISOString();
+  function effectiveStatus(row) {
+    if ((row.status === "active" || row.status === "paused") && row.expires_at <= now()) return "expired";
+    return row.status;
+  }
+  async function setStatus(row, status, extra = {}) {
+    const terminal = TERMINAL2.has(status);
+    await store.setStatus(row.id, status, {
+      endedAt: terminal ? now() : null,
+      ...extra.postUrl !== void 0 ? { postUrl: extra.postUrl } : {},
+      ...extra.title !== void 0 ? { title: extra.title } : {}
+    });
+    if (terminal) rate.forget(row.id);
+    hub.statusChanged(row.id, { status, reason: extra.reason, postUrl: extra.postUrl ?? row.post_url });
+  }
+  function assertWritable(row) {
+    const st2 = effectiveStatus(row);
+    if (st2 === "expired")
+      throw new BatonError("gone", "This live stream has expired.", { details: { status: st2 } });
+    if (st2 === "completed" || st2 === "revoked")
+      throw new BatonError("gone", `This live stream is ${st2}.`, { details: { status: st2 } });
+  }
+  function info(row) {
+    return {
+      liveId: row.id,
+      sessionId: row.session_id,
+      title: row.title,
+      visibility: row.visibility,
+      status: effectiveStatus(row),
+      lastSeq: row.last_seq,
+      eventCount: row.event_count,
+      createdAt: isoOf(row.created_at),
+      expiresAt: isoOf(row.expires_at),
+      endedAt: isoOf(row.ended_at),
+      postUrl: row.post_url,
+      viewers: hub.viewerCount(row.id)
+    };
+  }
+  function prepare(row, inputs) {
+    const events = [];
+    let bytes = 0;
+    for (const e of inputs) {
+      const body = JSON.stringify(e.event);
+      const size = Buffer.byteLength(body);
+      if (size > limits.maxEventBytes) {
+        throw new BatonError(
+          "too_large",
+          `Event seq ${e.seq} is ${size} bytes; the limit is ${limits.maxEventBytes}.`,
+          {
+            details: { seq: e.seq, bytes: size, limit: limits.maxEventBytes }
+          }
+        );
+      }
+      bytes += size;
+      events.push({ seq: e.seq, uuid: e.event.uuid, turnIndex: e.turnIndex ?? null, body, bytes: size });
+    }
+    if (row.total_bytes + bytes > limits.maxStreamBytes || row.event_count + events.length > limits.maxStreamEvents) {
+      throw new BatonError("too_large", "This live stream has reached its size limit.", {
+        details: { maxStreamBytes: limits.maxStreamBytes, maxStreamEvents: limits.maxStreamEvents }
+      });
+    }
+    return events;
+  }
+  async function persist(row, events) {
+    const outcome = await store.append(row.id, events, now());
+    hub.eventsStored(row.id, outcome.inserted);
+    return outcome;
+  }
+  async function storeEvents(row, inputs) {
+    return persist(row, prepare(row, inputs));
+  }
+  return {
+    limits,
+    effectiveStatus,
+    info,
+    /** `baseUrl`: the tracker's external URL as the caller reached it (no trailing slash), for the view URL. */
+    async create(ownerId, req, baseUrl) {
+      const producerToken = newToken(PRODUCER_PREFIX);
+      const viewerToken = newToken(VIEWER_PREFIX);
+      const created = now();
+      const row = {
+        id: newLiveId(),
+        owner_id: ownerId,
+        session_id: req.sessionId ?? null,
+        title: req.title ?? null,
+        visibility: req.visibility,
+        status: "active",
+        producer_token_hash: hashToken(producerToken),
+        viewer_token_hash: hashToken(viewerToken),
+        created_at: created,
+        expires_at: created + (req.expiresIn ?? LIVE_DEFAULT_EXPIRES_IN) * 1e3,
+        ended_at: null,
+        last_seq: 0,
+        event_count: 0,
+        total_bytes: 0,
+        post_url: null
+      };
+      await store.create(row);
+      return {
+        liveId: row.id,
+        producerToken,
+        viewerToken,
+        viewUrl: `${baseUrl}/live/${viewerToken}`,
+        expiresAt: isoOf(row.expires_at),
+        status: "active"
+      };
+    },
+    async append(row, inputs) {
+      assertWritable(row);
+      const events = prepare(
+        row,
+        [...inputs].sort((a, b) => a.seq - b.seq)
+      );
+      const r = rate.take(row.id, Math.max(1, inputs.length));
+      if (!r.ok) {
+        throw new BatonError(
+          "rate_limited",
+          `Too many events for this live stream; retry in ${r.retryAfterSeconds}s.`,
+          {
+            details: {
+              retryAfterSeconds: r.retryAfterSeconds,
+              eventsPerSecond: limits.eventsPerSecond,
+              burst: limits.burst
+            }
+          }
+        );
+      }
+      const outcome = await persist(row, events);
+      const gaps = outcome.eventCount < outcome.lastSeq ? await store.gaps(row.id, 100) : [];
+      return {
+        accepted: outcome.inserted.length,
+        duplicates: inputs.length - outcome.inserted.length,
+        lastSeq: outcome.lastSeq,
+        gaps
+      };
+    },
+    async pause(row) {
+      assertWritable(row);
+      if (row.status !== "paused") await setStatus(row, "paused");
+      return info({ ...row, status: "paused" });
+    },
+    async resume(row) {
+      assertWritable(row);
+      if (row.status !== "active") await setStatus(row, "active");
+      return info({ ...row, status: "active" });
+    },
+    async complete(row, req, baseUrl) {
+      assertWritable(row);
+      const title = req.title ?? row.title;
+      let postUrl2 = null;
+      if (req.createPost) {
+        if (!opts.publishPost)
+          throw new BatonError("invalid_request", "This tracker cannot turn live streams into posts.");
+        const events = await readAll(store, row.id);
+        const post = await opts.publishPost({
+          ownerId: row.owner_id,
+          liveId: row.id,
+          sessionId: row.session_id,
+          title,
+          visibility: row.visibility,
+          baseUrl,
+          events: events.map((e) => ({ turnIndex: e.turnIndex, event: JSON.parse(e.body) }))
+        });
+        postUrl2 = post.url;
+      }
+      await setStatus(row, "completed", { reason: "completed", postUrl: postUrl2, title });
+      return info({ ...row, status: "completed", post_url: postUrl2, title, ended_at: now() });
+    },
+    /** Revoking cuts every viewer off at once; the stream and its events stay readable to the owner. */
+    async revoke(row) {
+      if (row.status !== "revoked") await setStatus(row, "revoked", { reason: "ended by owner" });
+      return info({ ...row, status: "revoked" });
+    },
+    /** Marks open streams past their expiry as expired and tells their viewers. Safe to run on every instance. */
+    async sweepExpired() {
+      let n = 0;
+      for (const row of await store.listOpen()) {
+        if (effectiveStatus(row) === "expired") {
+          await setStatus(row, "expired", { reason: "expired" });
+          n++;
+        }
+      }
+      return n;
+    },
+    /**
+     * The ingest hook: session events captured by the plugin (sync or AgentPipe ingest) reach the viewers of every
+     * active stream of that session. Seq is assigned here; the uuid constraint drops events a producer already pushed.
+     * Returns how many events were newly delivered (summed over streams).
+     */
+    async publishSessionEvents(ownerId, sessionId, items) {
+      const rows = (await store.listBySession(sessionId)).filter(
+        (r) => r.owner_id === ownerId && effectiveStatus(r) === "active"
+      );
+      let delivered = 0;
+      for (const row of rows) {
+        for (const { event, turnIndex } of items) {
+          for (let attempt = 0; attempt < 5; attempt++) {
+            const fresh = await store.getById(row.id) ?? row;
+            const out = await storeEvents(fresh, [{ seq: fresh.last_seq + 1, turnIndex, event }]);
+            if (out.inserted.length > 0) {
+              delivered++;
+              break;
+            }
+            if (await store.hasUuid(row.id, event.uuid)) break;
+          }
+        }
+      }
+      return delivered;
+    }
+  };
+}
+async function readAll(store, liveId) {
+  const out = [];
+  let after = 0;
+  for (; ; ) {
+    const page = await store.readAfter(liveId, after, 1e3);
+    out.push(...page);
+    if (page.length < 1e3) return out;
+    after = page[page.length - 1].seq;
+  }
+}
+
+// tracker/live/store.ts
+init_esm();
+function num(v2) {
+  return typeof v2 === "number" ? v2 : Number(v2 ?? 0);
+}
+function normalizeStream(r) {
+  return {
+    ...r,
+    created_at: num(r.created_at),
+    expires_at: num(r.expires_at),
+    ended_at: r.ended_at === null ? null : num(r.ended_at),
+    last_seq: num(r.last_seq),
+    event_count: num(r.event_count),
+    total_bytes: num(r.total_bytes)
+  };
+}
+function createLiveStore(anyDb) {
+  const db = anyDb;
+  const toEvent = (r) => ({
+    seq: num(r.seq),
+    uuid: r.uuid,
+    turnIndex: r.turn_index === null || r.turn_index === void 0 ? null : num(r.turn_index),
+    body: r.body
+  });
+  const one = async (col, v2) => {
+    const r = await db.selectFrom("live_streams").selectAll().where(col, "=", v2).executeTakeFirst();
+    return r ? normalizeStream(r) : void 0;
+  };
+  return {
+    async create(row) {
+      await db.insertInto("live_streams").values(row).execute();
+    },
+    getById: (id2) => one("id", id2),
+    getByViewerHash: (h) => one("viewer_token_hash", h),
+    getByProducerHash: (h) => one("producer_token_hash", h),
+    async listBySession(sessionId) {
+      const rows = await db.selectFrom("live_streams").selectAll().where("session_id", "=", sessionId).orderBy("created_at", "desc").execute();
+      return rows.map(normalizeStream);
+    },
+    async listByOwner(ownerId, limit) {
+      const rows = await db.selectFrom("live_streams").selectAll().where("owner_id", "=", ownerId).orderBy("created_at", "desc").limit(limit).execute();
+      return rows.map(normalizeStream);
+    },
+    async listOpen() {
+      const rows = await db.selectFrom("live_streams").selectAll().where("status", "in", ["active", "paused"]).execute();
+      return rows.map(normalizeStream);
+    },
+    async setStatus(id2, status, fields = {}) {
+      const patch = { status };
+      if (fields.endedAt !== void 0) patch.ended_at = fields.endedAt;
+      if (fields.postUrl !== void 0) patch.post_url = fields.postUrl;
+      if (fields.title !== void 0) patch.title = fields.title;
+      await db.updateTable("live_streams").set(patch).where("id", "=", id2).execute();
+    },
+    async append(id2, events, now) {
+      return db.transaction().execute(async (trx) => {
+        let inserted = [];
+        if (events.length > 0) {
+          const rows = await trx.insertInto("live_events").values(
+            events.map((e) => ({
+              live_id: id2,
+              seq: e.seq,
+              uuid: e.uuid,
+              turn_index: e.turnIndex,
+              body: e.body,
+              created_at: now
+            }))
+          ).onConflict((oc) => oc.doNothing()).returning(["seq", "uuid", "turn_index", "body"]).execute();
+          inserted = rows.map(toEvent).sort((a, b) => a.seq - b.seq);
+        }
+        if (inserted.length > 0) {
+          const maxSeq = inserted[inserted.length - 1].seq;
+          const bytes = events.filter((e) => inserted.some((i2) => i2.seq === e.seq)).reduce((n, e) => n + e.bytes, 0);
+          await trx.updateTable("live_streams").set({
+            last_seq: sql`case when last_seq < ${maxSeq} then ${maxSeq} else last_seq end`,
+            event_count: sql`event_count + ${inserted.length}`,
+            total_bytes: sql`total_bytes + ${bytes}`
+          }).where("id", "=", id2).execute();
+        }
+        const s = await trx.selectFrom("live_streams").select(["last_seq", "event_count"]).where("id", "=", id2).executeTakeFirstOrThrow();
+        return { inserted, lastSeq: num(s.last_seq), eventCount: num(s.event_count) };
+      });
+    },
+    async readAfter(id2, afterSeq, limit) {
+      const rows = await db.selectFrom("live_events").select(["seq", "uuid", "turn_index", "body"]).where("live_id", "=", id2).where("seq", ">", afterSeq).orderBy("seq").limit(limit).execute();
+      return rows.map(toEvent);
+    },
+    async readRange(id2, fromSeq, toSeq) {
+      const rows = await db.selectFrom("live_events").select(["seq", "uuid", "turn_index", "body"]).where("live_id", "=", id2).where("seq", ">=", fromSeq).where("seq", "<=", toSeq).orderBy("seq").execute();
+      return rows.map(toEvent);
+    },
+    async gaps(id2, limit) {
+      const res = await sql`
+        select seq, prev from (
+          select seq, lag(seq, 1, 0) over (order by seq) as prev from live_events where live_id = ${id2}
+        ) t where seq - prev > 1 order by seq limit ${limit}`.execute(db);
+      return res.rows.map((r) => ({ from: num(r.prev) + 1, to: num(r.seq) - 1 }));
+    },
+    async hasUuid(id2, uuid3) {
+      const r = await db.selectFrom("live_events").select("seq").where("live_id", "=", id2).where("uuid", "=", uuid3).executeTakeFirst();
+      return r !== void 0;
+    },
+    async countByStatus() {
+      const rows = await db.selectFrom("live_streams").select(["status", db.fn.countAll().as("n")]).groupBy("status").execute();
+      return Object.fromEntries(rows.map((r) => [r.status, num(r.n)]));
+    }
+  };
+}
+
+// tracker/live/viewer-routes.ts
+init_errors();
+async function resolveViewer(c, token, d) {
+  if (!looksLikeViewerToken(token)) throw new BatonError("not_found", "No such live stream.");
+  const row = await d.store.getByViewerHash(hashToken(token));
+  if (!row) throw new BatonError("not_found", "No such live stream.");
+  if (row.visibility === "private") {
+    const user = await d.auth.userFromCookie(c);
+    if (!user || user.userId !== row.owner_id) throw new BatonError("not_found", "No such live stream.");
+  }
+  const status = d.service.effectiveStatus(row);
+  if (status === "revoked")
+    throw new BatonError("gone", "This live stream was ended by its owner.", { details: { status } });
+  if (status === "expired")
+    throw new BatonError("gone", "This live stream has expired.", { details: { status } });
+  return row;
+}
+function createLiveViewerRoutes(d) {
+  const app = new Hono3();
+  app.onError((err2, c) => errorResponse2(c, err2));
+  app.get("/:viewerToken/events", async (c) => {
+    const row = await resolveViewer(c, c.req.param("viewerToken"), d);
+    return openLiveSse(
+      {
+        hub: d.hub,
+        store: d.store,
+        row,
+        status: d.service.effectiveStatus(row),
+        lastEventId: parseLastEventId(c.req.header("last-event-id"), c.req.query("lastEventId")),
+        viewer: true,
+        heartbeatMs: d.heartbeatMs
+      },
+      c
+    );
+  });
+  return app;
+}
+
+// tracker/live/index.ts
+init_migration();
+function createLive(deps) {
+  const onError = deps.onError ?? (() => void 0);
+  const store = createLiveStore(deps.db);
+  const notifier = deps.notifier ?? (deps.engine === "postgres" && deps.postgresUrl ? createPgNotifier({
+    connectionString: deps.postgresUrl,
+    channel: deps.postgresSchema ? `baton_live_${deps.postgresSchema.toLowerCase()}` : void 0,
+    onError
+  }) : createMemoryNotifier());
+  const instanceId = randomBytes5(6).toString("hex");
+  const hub = createLiveHub({
+    instanceId,
+    store,
+    notifier,
+    presenceMs: deps.presenceMs,
+    now: deps.now,
+    onError
+  });
+  const service = createLiveService({
+    store,
+    hub,
+    limits: deps.limits,
+    now: deps.now,
+    publishPost: deps.publishPost
+  });
+  const heartbeatMs = deps.heartbeatMs ?? 15e3;
+  const routeDeps = { service, store, hub, auth: deps.auth, heartbeatMs, baseUrl: deps.baseUrl };
+  let sweeper = null;
+  return {
+    instanceId,
+    store,
+    hub,
+    service,
+    /** Mount at /api/v1/live. */
+    api: createLiveApiRoutes(routeDeps),
+    /** Mount at /live (next to the HTML viewer page). */
+    viewer: createLiveViewerRoutes(routeDeps),
+    /** Starts listening for other instances and the expiry sweeper. Creating the module opens nothing. */
+    async start() {
+      await hub.start();
+      sweeper = setInterval(() => void service.sweepExpired().catch(onError), deps.sweepMs ?? 3e4);
+      sweeper.unref();
+    },
+    async close() {
+      if (sweeper) clearInterval(sweeper);
+      await hub.close();
+    },
+    /** The ingest publish hook: forwards captured session events to the viewers of that session's active streams. */
+    publishSessionEvents: service.publishSessionEvents
+  };
+}
+
+// tracker/live/post-publisher.ts
+function liveItems(events) {
+  const items = [];
+  let mainSeq = 0;
+  const sideSeq = /* @__PURE__ */ new Map();
+  let turn = 0;
+  let sawPrompt = false;
+  for (const { event, turnIndex } of events) {
+    if (event.agentId) {
+      const n = sideSeq.get(event.agentId) ?? 0;
+      sideSeq.set(event.agentId, n + 1);
+      items.push({ seq: n, turnIndex: turnIndex ?? turn, event });
+      continue;
+    }
+    if (turnIndex !== null) turn = turnIndex;
+    else if (event.kind === "prompt") {
+      if (sawPrompt) turn++;
+      sawPrompt = true;
+    }
+    items.push({ seq: mainSeq++, turnIndex: turn, event });
+  }
+  return items;
+}
+function createLivePostPublisher(deps) {
+  return async (input2) => {
+    const sessionId = input2.sessionId ?? `live-${input2.liveId}`;
+    const visibility = input2.visibility === "private" ? "private" : "unlisted";
+    const now = deps.now();
+    const post = await deps.store.transaction(async (repos) => {
+      const existing = await repos.sessions.findByUserAndId(input2.ownerId, sessionId);
+      const result = await writeSession(
+        repos,
+        {
+          userId: input2.ownerId,
+          sessionId,
+          items: existing ? [] : liveItems(input2.events),
+          status: "completed",
+          source: "cli-stream",
+          pointerSource: "cli-stream",
+          ...existing ? {} : { title: input2.title ?? void 0, visibility }
+        },
+        now
+      );
+      return createPostFor(
+        repos,
+        input2.ownerId,
+        result.row,
+        { title: input2.title ?? void 0, visibility },
+        now
+      );
+    });
+    return { url: postUrl(input2.baseUrl, post) };
+  };
+}
+
+// tracker/web/routes/assets.ts
+import { createHash as createHash5 } from "node:crypto";
+
+// tracker/web/assets/app-client.ts
+var APP_JS = `
+(function () {
+  'use strict';
+  Array.prototype.forEach.call(document.querySelectorAll('[data-copy-target]'), function (btn) {
+    btn.hidden = false;
+    btn.addEventListener('click', function () {
+      var target = document.getElementById(btn.getAttribute('data-copy-target'));
+      if (!target || !navigator.clipboard) return;
+      navigator.clipboard.writeText(target.textContent.trim()).then(function () {
+        btn.textContent = 'Copied';
+        setTimeout(function () { btn.textContent = 'Copy'; }, 2000);
+      }, function () { btn.textContent = 'Select and copy manually'; });
+    });
+  });
+})();
+`;
+
+// tracker/web/assets/live-client.ts
+var LIVE_JS = `
+(function () {
+  'use strict';
+  var root = document.getElementById('live');
+  if (!root || typeof EventSource === 'undefined') return;
+  var eventsUrl = root.getAttribute('data-events-url');
+  var statusUrl = root.getAttribute('data-status-url');
+  var mode = root.getAttribute('data-mode') || 'viewer';
+  var list = document.getElementById('timeline');
+  var conn = document.getElementById('live-conn');
+  var badge = document.getElementById('live-badge');
+  var viewers = document.getElementById('viewers');
+  var working = document.getElementById('working');
+  var endNotice = document.getElementById('end-notice');
+  var toggle = document.getElementById('autoscroll');
+  var jump = document.getElementById('jump');
+  var MAX_CHARS = 50000;
+  var autoScroll = true;
+  var seen = Object.create(null);
+  var lastSeq = 0;
+  var ended = false;
+  var es = null;
+  var retryTimer = null;
+
+  Array.prototype.forEach.call(list.querySelectorAll('[data-uuid]'), function (li) {
+    seen[li.getAttribute('data-uuid')] = true;
+  });
+
+  function setText(node, text) { if (node) node.textContent = text; }
+  function el(tag, cls, text) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text !== undefined && text !== null) n.textContent = String(text);
+    return n;
+  }
+  function clip(s) { return s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) + '\\n[… ' + (s.length - MAX_CHARS) + ' more characters]' : s; }
+  function toolHint(input) {
+    if (!input || typeof input !== 'object') return '';
+    var keys = ['description', 'command', 'file_path', 'path', 'pattern', 'url', 'query', 'prompt'];
+    for (var i = 0; i < keys.length; i++) {
+      var v = input[keys[i]];
+      if (typeof v === 'string' && v.trim()) return v.trim().split('\\n')[0].slice(0, 120);
+    }
+    return '';
+  }
+  function who(label, e) {
+    var d = el('div', 'who', label);
+    if (e.agentId) d.appendChild(el('span', 'badge', 'subagent ' + String(e.agentId).slice(0, 12)));
+    if (e.timestamp) d.appendChild(el('span', 'muted small', String(e.timestamp).slice(11, 19)));
+    return d;
+  }
+  function collapsible(summaryText, e, bodyNode) {
+    var det = el('details');
+    var sum = el('summary', null, summaryText);
+    if (e.agentId) sum.appendChild(el('span', 'badge', 'subagent ' + String(e.agentId).slice(0, 12)));
+    det.appendChild(sum);
+    det.appendChild(bodyNode);
+    return det;
+  }
+  function render(item) {
+    var e = item.event;
+    var li;
+    if (e.kind === 'prompt') {
+      li = el('li', 'msg prompt');
+      li.appendChild(who('You', e));
+      li.appendChild(el('div', 'body plain-text', e.command ? '/' + e.command.name + ' ' + e.command.args : e.text));
+    } else if (e.kind === 'text') {
+      li = el('li', 'msg text');
+      li.appendChild(who('Claude', e));
+      li.appendChild(el('div', 'body plain-text', e.text));
+    } else if (e.kind === 'thinking') {
+      li = el('li', 'msg thinking');
+      li.appendChild(collapsible('Thinking', e, el('div', 'body plain-text', e.text)));
+    } else if (e.kind === 'tool_call') {
+      li = el('li', 'msg tool');
+      var hint = toolHint(e.input);
+      li.appendChild(collapsible('Tool: ' + e.name + (hint ? ' — ' + hint : ''), e, el('pre', 'plain', clip(JSON.stringify(e.input, null, 2) || 'null'))));
+    } else if (e.kind === 'tool_result') {
+      li = el('li', 'msg result' + (e.isError ? ' is-error' : ''));
+      li.appendChild(collapsible((e.isError ? 'Tool error' : 'Tool result') + ' (' + String(e.content).length + ' chars)', e, el('pre', 'plain', clip(String(e.content)))));
+    } else {
+      li = el('li', 'msg system');
+      li.appendChild(el('span', 'badge', e.subtype || 'system'));
+      li.appendChild(document.createTextNode(' ' + (e.text || '')));
+    }
+    li.setAttribute('data-seq', String(item.seq));
+    li.setAttribute('data-uuid', String(e.uuid));
+    return li;
+  }
+  function insert(li, seq) {
+    var empty = list.querySelector('[data-empty]');
+    if (empty) empty.parentNode.removeChild(empty);
+    if (mode === 'viewer' && seq < lastSeq) {
+      var items = list.querySelectorAll('li[data-seq]');
+      for (var i = 0; i < items.length; i++) {
+        if (Number(items[i].getAttribute('data-seq')) > seq) { list.insertBefore(li, items[i]); return; }
+      }
+    }
+    list.appendChild(li);
+  }
+  function showWorking(tool) {
+    if (!working) return;
+    working.textContent = tool ? 'Claude is working… running ' + tool : 'Claude is working…';
+    working.hidden = false;
+  }
+  function hideWorking() { if (working) working.hidden = true; }
+  function updateWorking(e) {
+    if (e.kind === 'prompt' || e.kind === 'tool_result') showWorking(null);
+    else if (e.kind === 'tool_call') showWorking(e.name);
+    else if (e.kind === 'text') hideWorking();
+    else if (e.kind === 'system' && (e.subtype === 'live_status' || e.subtype === 'status')) {
+      if (e.text === 'working') showWorking(null); else hideWorking();
+    }
+  }
+  function nearBottom() { return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80; }
+  function scrollToEnd() { window.scrollTo(0, document.documentElement.scrollHeight); if (jump) jump.hidden = true; }
+  function onEvent(msg) {
+    var d;
+    try { d = JSON.parse(msg.data); } catch (err) { return; }
+    if (!d || !d.event) return;
+    if (d.seq > lastSeq) lastSeq = d.seq;
+    if (seen[d.event.uuid]) return;
+    seen[d.event.uuid] = true;
+    insert(render(d), d.seq);
+    updateWorking(d.event);
+    root.setAttribute('data-received', String(Number(root.getAttribute('data-received') || '0') + 1));
+    if (autoScroll) scrollToEnd(); else if (jump) jump.hidden = false;
+  }
+  function setStatus(status) {
+    if (status === 'paused') {
+      setText(badge, 'PAUSED');
+      if (badge) badge.className = 'live-badge off';
+      hideWorking();
+      if (endNotice) { endNotice.textContent = 'The stream is paused by its owner.'; endNotice.hidden = false; }
+    } else if (status === 'active') {
+      setText(badge, 'LIVE');
+      if (badge) badge.className = 'live-badge';
+      if (endNotice && !ended) endNotice.hidden = true;
+    }
+    root.setAttribute('data-status', status);
+  }
+  function finish(d) {
+    ended = true;
+    if (es) es.close();
+    hideWorking();
+    setText(badge, 'ENDED');
+    if (badge) badge.className = 'live-badge off';
+    setText(conn, 'Stream closed');
+    var text = d.status === 'completed' ? 'The session has ended.'
+      : d.status === 'revoked' ? 'This live stream was ended by its owner.'
+      : d.status === 'expired' ? 'This live stream has expired.' : 'The stream has ended.';
+    if (endNotice) {
+      endNotice.textContent = text;
+      if (d.postUrl && /^(https?:\\/\\/|\\/(?!\\/))/.test(d.postUrl)) {
+        endNotice.appendChild(document.createTextNode(' '));
+        var a = el('a', null, 'Read the saved session');
+        a.href = d.postUrl;
+        endNotice.appendChild(a);
+      }
+      endNotice.hidden = false;
+    }
+    root.setAttribute('data-status', d.status || 'ended');
+  }
+  function probe() {
+    if (!statusUrl) { retryTimer = setTimeout(connect, 3000); return; }
+    fetch(statusUrl, { credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
+      if (r.status === 404) { finish({ status: 'revoked' }); setText(conn, 'Not found'); return null; }
+      if (r.status === 410) return r.json().then(function (b) {
+        var st = b && b.error && b.error.details && b.error.details.status;
+        finish({ status: st === 'expired' ? 'expired' : 'revoked' });
+      });
+      return r.json().then(function (b) {
+        if (b.status === 'completed') finish({ status: 'completed', postUrl: b.postUrl });
+        else retryTimer = setTimeout(connect, 2000);
+      });
+    }).catch(function () { retryTimer = setTimeout(probe, 3000); });
+  }
+  function connect() {
+    if (ended) return;
+    retryTimer = null;
+    var url = eventsUrl + (lastSeq > 0 ? (eventsUrl.indexOf('?') < 0 ? '?' : '&') + 'lastEventId=' + lastSeq : '');
+    es = new EventSource(url, { withCredentials: true });
+    setText(conn, 'Connecting…');
+    es.addEventListener('open', function () { setText(conn, 'Connected'); root.setAttribute('data-conn', 'open'); });
+    es.addEventListener('hello', function (m) {
+      var d = JSON.parse(m.data);
+      setText(viewers, String(d.viewers));
+      setStatus(d.status);
+    });
+    es.addEventListener('event', onEvent);
+    es.addEventListener('viewers', function (m) { setText(viewers, String(JSON.parse(m.data).count)); });
+    es.addEventListener('status', function (m) { setStatus(JSON.parse(m.data).status); });
+    es.addEventListener('end', function (m) { finish(JSON.parse(m.data)); });
+    es.onerror = function () {
+      if (ended) return;
+      root.setAttribute('data-conn', 'error');
+      if (es.readyState === EventSource.CLOSED) { setText(conn, 'Disconnected'); probe(); }
+      else setText(conn, 'Reconnecting…');
+    };
+  }
+  if (toggle) toggle.addEventListener('click', function () {
+    autoScroll = !autoScroll;
+    toggle.setAttribute('aria-pressed', autoScroll ? 'true' : 'false');
+    toggle.textContent = autoScroll ? 'Pause auto-scroll' : 'Resume auto-scroll';
+    if (autoScroll) scrollToEnd();
+  });
+  if (jump) jump.addEventListener('click', scrollToEnd);
+  window.addEventListener('scroll', function () { if (jump && nearBottom()) jump.hidden = true; }, { passive: true });
+  connect();
+})();
+`;
+
+// tracker/web/assets/styles.ts
+var APP_CSS = `
+:root {
+  --bg: #f7f7f8; --panel: #ffffff; --fg: #16181d; --muted: #50565f; --border: #d5d8de;
+  --accent: #0b57d0; --accent-fg: #ffffff; --ok: #136c2e; --warn: #8a4b00; --err: #b3261e;
+  --you: #eef3fd; --claude: #ffffff; --tool: #f3f4f6; --code-bg: #f1f3f5; --focus: #0b57d0;
+  --live: #c5221f;
+  color-scheme: light dark;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  line-height: 1.5;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #111317; --panel: #1a1d23; --fg: #e8eaed; --muted: #a9afb8; --border: #343a44;
+    --accent: #8ab4f8; --accent-fg: #0b1020; --ok: #6dd58c; --warn: #f6b86b; --err: #f2b8b5;
+    --you: #1d2a3f; --claude: #1a1d23; --tool: #22262d; --code-bg: #0d0f12; --focus: #8ab4f8;
+    --live: #ff8a80;
+  }
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--fg); }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible, textarea:focus-visible {
+  outline: 3px solid var(--focus); outline-offset: 2px;
+}
+.skip { position: absolute; left: -9999px; top: 0; }
+.skip:focus { left: 8px; top: 8px; background: var(--panel); padding: 8px; z-index: 10; }
+.top { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: center; padding: 10px 20px; background: var(--panel); border-bottom: 1px solid var(--border); }
+.brand { font-weight: 700; font-size: 1.15rem; color: var(--fg); text-decoration: none; }
+.top nav { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; flex: 1; }
+.top nav a { text-decoration: none; padding: 4px 2px; }
+.top nav a[aria-current="page"] { font-weight: 700; text-decoration: underline; }
+.top form { margin: 0 0 0 auto; }
+main { max-width: 1200px; margin: 0 auto; padding: 20px; }
+h1 { font-size: 1.5rem; margin: 0 0 12px; overflow-wrap: anywhere; }
+h2 { font-size: 1.15rem; margin: 20px 0 10px; }
+.muted { color: var(--muted); }
+.small { font-size: 0.875rem; }
+.panel { background: var(--panel); border: 1px solid var(--border); border-radius: 10px; padding: 16px; }
+.stack > * + * { margin-top: 12px; }
+main > .panel + .panel, main > section + section, main > .stats + .panel, main > .panel + .stats { margin-top: 16px; }
+.row { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
+button, .button {
+  display: inline-block; font: inherit; font-size: 0.95rem; padding: 7px 14px; border-radius: 8px; cursor: pointer;
+  border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); text-decoration: none; min-height: 38px;
+}
+button.secondary, .button.secondary { background: transparent; color: var(--accent); }
+button.danger { background: transparent; color: var(--err); border-color: var(--err); }
+label { display: block; font-weight: 600; margin-bottom: 4px; }
+input[type=text], input[type=search], input[type=password], select {
+  font: inherit; padding: 7px 10px; border-radius: 8px; border: 1px solid var(--muted); background: var(--panel); color: var(--fg);
+  min-height: 38px; width: 100%;
+}
+.check { display: flex; gap: 6px; align-items: center; font-weight: 400; }
+.filters { display: grid; grid-template-columns: 2fr repeat(4, 1fr); gap: 12px; align-items: end; }
+.filters .actions { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; grid-column: 1 / -1; }
+.panel > h2:first-child, .panel > h1:first-child { margin-top: 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 14px; margin-top: 16px; padding: 0; list-style: none; }
+.card h2 { margin: 0 0 6px; font-size: 1.05rem; overflow-wrap: anywhere; }
+.card h2 a { text-decoration: none; }
+.facts li, .who, .sidebar li { overflow-wrap: anywhere; min-width: 0; }
+.facts { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 6px 0 0; padding: 0; list-style: none; font-size: 0.9rem; color: var(--muted); }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--border); font-size: 0.8rem; }
+.badge.active { color: var(--ok); border-color: var(--ok); }
+.badge.error, .badge.interrupted { color: var(--err); border-color: var(--err); }
+.live-dot { color: var(--live); font-weight: 700; }
+.pager { display: flex; gap: 12px; align-items: center; justify-content: center; margin: 20px 0; }
+.detail { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 20px; align-items: start; }
+.sidebar dl { display: grid; grid-template-columns: auto auto; gap: 4px 12px; margin: 0; }
+.sidebar dt { color: var(--muted); }
+.sidebar dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.timeline { list-style: none; padding: 0; margin: 0; }
+.timeline > li { margin: 0 0 10px; }
+.turn-sep { border: 0; border-top: 1px dashed var(--border); margin: 18px 0; }
+.msg { border: 1px solid var(--border); border-radius: 10px; padding: 10px 14px; background: var(--claude); overflow-wrap: anywhere; }
+.msg.prompt { background: var(--you); }
+.msg.tool, .msg.result, .msg.thinking { background: var(--tool); }
+.msg.system { background: transparent; border-style: dashed; font-size: 0.9rem; color: var(--muted); }
+.msg.is-error { border-color: var(--err); }
+.who { font-weight: 700; font-size: 0.85rem; color: var(--muted); margin-bottom: 4px; display: flex; gap: 8px; flex-wrap: wrap; }
+.msg details > summary { cursor: pointer; font-weight: 600; }
+.msg .body > :first-child { margin-top: 0; }
+.msg .body > :last-child { margin-bottom: 0; }
+.plain-text { white-space: pre-wrap; }
+pre { background: var(--code-bg); padding: 10px; border-radius: 8px; overflow-x: auto; max-width: 100%; font-size: 0.85rem; }
+pre.plain { white-space: pre-wrap; overflow-wrap: anywhere; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+table.data { width: 100%; border-collapse: collapse; }
+table.data th, table.data td { text-align: left; padding: 8px; border-bottom: 1px solid var(--border); vertical-align: top; }
+.table-wrap { overflow-x: auto; }
+.notice { padding: 10px 14px; border-radius: 8px; border: 1px solid var(--border); background: var(--panel); }
+.notice.error { border-color: var(--err); color: var(--err); }
+.notice.ok { border-color: var(--ok); }
+.secret { font-family: ui-monospace, monospace; font-size: 0.95rem; overflow-wrap: anywhere; background: var(--code-bg); padding: 8px; border-radius: 6px; }
+.stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 12px; }
+.stat .value { font-size: 1.35rem; font-weight: 700; overflow-wrap: anywhere; }
+.live-bar { position: sticky; top: 0; z-index: 5; display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; padding: 10px 14px; margin-bottom: 14px; }
+.live-badge { background: var(--live); color: #fff; font-weight: 800; padding: 2px 10px; border-radius: 6px; letter-spacing: 0.05em; }
+.live-badge.off { background: var(--muted); }
+.working { font-style: italic; }
+.working[hidden] { display: none; }
+.jump { position: fixed; right: 20px; bottom: 20px; }
+.jump[hidden] { display: none; }
+.end-notice { margin-top: 14px; }
+.hljs-keyword, .hljs-selector-tag, .hljs-built_in { color: #8f2fb8; }
+.hljs-string, .hljs-attr { color: #1a7f37; }
+.hljs-number, .hljs-literal { color: #0550ae; }
+.hljs-comment { color: var(--muted); font-style: italic; }
+.hljs-title, .hljs-function { color: #953800; }
+@media (prefers-color-scheme: dark) {
+  .hljs-keyword, .hljs-selector-tag, .hljs-built_in { color: #d2a8ff; }
+  .hljs-string, .hljs-attr { color: #7ee787; }
+  .hljs-number, .hljs-literal { color: #79c0ff; }
+  .hljs-title, .hljs-function { color: #ffa657; }
+}
+@media (max-width: 800px) {
+  .detail { grid-template-columns: minmax(0, 1fr); }
+  .filters { grid-template-columns: 1fr 1fr; }
+  .filters .grow { grid-column: 1 / -1; }
+  main { padding: 12px; }
+  .top nav { order: 3; flex-basis: 100%; }
+}
+@media (max-width: 420px) {
+  .filters { grid-template-columns: 1fr; }
+  .cards { grid-template-columns: 1fr; }
+}
+@media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto !important; } }
+`;
+
+// tracker/web/routes/assets.ts
+var FILES = {
+  "app.css": { body: APP_CSS, type: "text/css; charset=utf-8" },
+  "app.js": { body: APP_JS, type: "text/javascript; charset=utf-8" },
+  "live.js": { body: LIVE_JS, type: "text/javascript; charset=utf-8" }
+};
+var ETAGS = Object.fromEntries(
+  Object.entries(FILES).map(([k, v2]) => [
+    k,
+    `"${createHash5("sha256").update(v2.body).digest("base64url").slice(0, 16)}"`
+  ])
+);
+function createAssetRoutes() {
+  const app = new Hono3();
+  app.get("/:name", (c) => {
+    const name = c.req.param("name");
+    const file2 = FILES[name];
+    if (!file2) return c.text("Not found", 404);
+    const etag = ETAGS[name];
+    c.header("etag", etag);
+    c.header("cache-control", "public, max-age=300");
+    if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+    c.header("content-type", file2.type);
+    return c.body(file2.body);
+  });
+  return app;
+}
+
+// tracker/web/csrf.ts
+import { randomBytes as randomBytes7, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+
+// node_modules/hono/dist/utils/cookie.js
+var validCookieNameRegEx = /^[\w!#$%&'*.^`|~+-]+$/;
+var relaxedCookieNameRegEx = /^[!#-:<>-[\]-~]+$/;
+var validCookieValueRegEx = /^[ !#-:<-[\]-~]*$/;
+var trimCookieWhitespace = (value) => {
+  let start = 0;
+  let end = value.length;
+  while (start < end) {
+    const charCode = value.charCodeAt(start);
+    if (charCode !== 32 && charCode !== 9) break;
+    start++;
+  }
+  while (end > start) {
+    const charCode = value.charCodeAt(end - 1);
+    if (charCode !== 32 && charCode !== 9) break;
+    end--;
+  }
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+};
+var parse3 = (cookie, name) => {
+  if (name && cookie.indexOf(name) === -1) return {};
+  const pairs = cookie.split(";");
+  const parsedCookie = /* @__PURE__ */ Object.create(null);
+  for (const pairStr of pairs) {
+    const valueStartPos = pairStr.indexOf("=");
+    if (valueStartPos === -1) continue;
+    const cookieName = trimCookieWhitespace(pairStr.substring(0, valueStartPos));
+    if (name && name !== cookieName || !relaxedCookieNameRegEx.test(cookieName) || cookieName in parsedCookie) continue;
+    let cookieValue = trimCookieWhitespace(pairStr.substring(valueStartPos + 1));
+    if (cookieValue.startsWith('"') && cookieValue.endsWith('"')) cookieValue = cookieValue.slice(1, -1);
+    if (validCookieValueRegEx.test(cookieValue)) {
+      parsedCookie[cookieName] = tryDecodeURIComponent(cookieValue);
+      if (name) break;
+    }
+  }
+  return parsedCookie;
+};
+var _serialize = (name, value, opt = {}) => {
+  if (!validCookieNameRegEx.test(name)) throw new Error("Invalid cookie name");
+  let cookie = `${name}=${value}`;
+  if (/^__secure-/i.test(name) && !opt.secure) throw new Error("__Secure- Cookie must have Secure attributes");
+  if (/^__host-/i.test(name)) {
+    if (!opt.secure) throw new Error("__Host- Cookie must have Secure attributes");
+    if (opt.path !== "/") throw new Error('__Host- Cookie must have Path attributes with "/"');
+    if (opt.domain) throw new Error("__Host- Cookie must not have Domain attributes");
+  }
+  for (const key of [
+    "domain",
+    "path",
+    "sameSite",
+    "priority"
+  ]) if (opt[key] && /[;\r\n]/.test(opt[key])) throw new Error(`${key} must not contain ";", "\\r", or "\\n"`);
+  if (opt && typeof opt.maxAge === "number" && opt.maxAge >= 0) {
+    if (opt.maxAge > 3456e4) throw new Error("Cookies Max-Age SHOULD NOT be greater than 400 days (34560000 seconds) in duration.");
+    cookie += `; Max-Age=${opt.maxAge | 0}`;
+  }
+  if (opt.domain && opt.prefix !== "host") cookie += `; Domain=${opt.domain}`;
+  if (opt.path) cookie += `; Path=${opt.path}`;
+  if (opt.expires) {
+    if (opt.expires.getTime() - Date.now() > 3456e7) throw new Error("Cookies Expires SHOULD NOT be greater than 400 days (34560000 seconds) in the future.");
+    cookie += `; Expires=${opt.expires.toUTCString()}`;
+  }
+  if (opt.httpOnly) cookie += "; HttpOnly";
+  if (opt.secure) cookie += "; Secure";
+  if (opt.sameSite) cookie += `; SameSite=${opt.sameSite.charAt(0).toUpperCase() + opt.sameSite.slice(1)}`;
+  if (opt.priority) cookie += `; Priority=${opt.priority.charAt(0).toUpperCase() + opt.priority.slice(1)}`;
+  if (opt.partitioned) {
+    if (!opt.secure) throw new Error("Partitioned Cookie must have Secure attributes");
+    cookie += "; Partitioned";
+  }
+  return cookie;
+};
+var serialize = (name, value, opt) => {
+  value = encodeURIComponent(value);
+  return _serialize(name, value, opt);
+};
+
+// node_modules/hono/dist/helper/cookie/index.js
+var getCookie = (c, key, prefix) => {
+  const cookie = c.req.raw.headers.get("Cookie");
+  if (typeof key === "string") {
+    if (!cookie) return;
+    let finalKey = key;
+    if (prefix === "secure") finalKey = "__Secure-" + key;
+    else if (prefix === "host") finalKey = "__Host-" + key;
+    return parse3(cookie, finalKey)[finalKey];
+  }
+  if (!cookie) return {};
+  return parse3(cookie);
+};
+var generateCookie = (name, value, opt) => {
+  let cookie;
+  if (opt?.prefix === "secure") cookie = serialize("__Secure-" + name, value, {
+    path: "/",
+    ...opt,
+    secure: true
+  });
+  else if (opt?.prefix === "host") cookie = serialize("__Host-" + name, value, {
+    ...opt,
+    path: "/",
+    secure: true,
+    domain: void 0
+  });
+  else cookie = serialize(name, value, {
+    path: "/",
+    ...opt
+  });
+  return cookie;
+};
+var setCookie = (c, name, value, opt) => {
+  const cookie = generateCookie(name, value, opt);
+  c.header("Set-Cookie", cookie, { append: true });
+};
+var deleteCookie = (c, name, opt) => {
+  const deletedCookie = getCookie(c, name, opt?.prefix);
+  setCookie(c, name, "", {
+    ...opt,
+    maxAge: 0
+  });
+  return deletedCookie;
+};
+
+// tracker/web/csrf.ts
+init_errors();
+
+// tracker/web/web-sessions.ts
+import { createHash as createHash6, randomBytes as randomBytes6 } from "node:crypto";
+var SESSION_COOKIE = "baton_session";
+var WEB_SESSION_TTL_MS = 30 * 864e5;
+function hash2(token) {
+  return createHash6("sha256").update(token).digest("hex");
+}
+function isHttps(c, trustProxy) {
+  if (new URL(c.req.url).protocol === "https:") return true;
+  return trustProxy && (c.req.header("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https";
+}
+function createWebSessions(anyDb, opts) {
+  const db = anyDb;
+  return {
+    async create(c, user) {
+      const token = randomBytes6(32).toString("base64url");
+      const now = opts.now();
+      await db.insertInto("web_sessions").values({
+        token_hash: hash2(token),
+        user_id: user.userId,
+        key_id: user.keyId,
+        created_at: now,
+        expires_at: now + WEB_SESSION_TTL_MS,
+        last_seen_at: now
+      }).execute();
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: isHttps(c, opts.trustProxy),
+        path: "/",
+        maxAge: Math.floor(WEB_SESSION_TTL_MS / 1e3)
+      });
+    },
+    /** The signed-in user, or null. A revoked or expired login key ends the session at once. */
+    async current(c) {
+      const cached2 = c.get("webUser");
+      if (cached2 !== void 0) return cached2;
+      const token = getCookie(c, SESSION_COOKIE);
+      let user = null;
+      if (token && token.length <= 100) {
+        const now = opts.now();
+        const row = await db.selectFrom("web_sessions").innerJoin("api_keys", "api_keys.id", "web_sessions.key_id").innerJoin("users", "users.id", "web_sessions.user_id").select([
+          "web_sessions.user_id",
+          "web_sessions.key_id",
+          "web_sessions.expires_at",
+          "api_keys.revoked_at",
+          "api_keys.expires_at as key_expires_at",
+          "users.name",
+          "users.role"
+        ]).where("web_sessions.token_hash", "=", hash2(token)).executeTakeFirst();
+        if (row && Number(row.expires_at) > now && row.revoked_at === null && (row.key_expires_at === null || Number(row.key_expires_at) > now)) {
+          user = {
+            userId: row.user_id,
+            keyId: row.key_id,
+            name: row.name,
+            role: row.role,
+            sessionHash: hash2(token)
+          };
+        }
+      }
+      c.set("webUser", user);
+      return user;
+    },
+    async destroy(c) {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await db.deleteFrom("web_sessions").where("token_hash", "=", hash2(token)).execute();
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    }
+  };
+}
+
+// tracker/web/csrf.ts
+var CSRF_COOKIE = "baton_csrf";
+var CSRF_FIELD = "csrf";
+function csrfToken(c, trustProxy) {
+  const existing = getCookie(c, CSRF_COOKIE);
+  if (existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing)) return existing;
+  const token = randomBytes7(24).toString("base64url");
+  setCookie(c, CSRF_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: isHttps(c, trustProxy),
+    path: "/"
+  });
+  return token;
+}
+function sameToken(a, b) {
+  const x3 = Buffer.from(a);
+  const y2 = Buffer.from(b);
+  return x3.length === y2.length && timingSafeEqual2(x3, y2);
+}
+async function verifiedForm(c) {
+  const origin = c.req.header("origin");
+  if (origin && origin !== "null") {
+    const host = c.req.header("x-forwarded-host") ?? c.req.header("host");
+    let originHost = "";
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+    }
+    if (!host || originHost !== host)
+      throw new BatonError("forbidden", "Cross-site form submission refused.");
+  }
+  const raw2 = await c.req.parseBody();
+  const form = {};
+  for (const [k, v2] of Object.entries(raw2)) if (typeof v2 === "string") form[k] = v2;
+  const cookie = getCookie(c, CSRF_COOKIE);
+  const field = form[CSRF_FIELD];
+  if (!cookie || !field || !sameToken(cookie, field))
+    throw new BatonError("forbidden", "The form expired; reload the page and try again.");
+  return form;
+}
+
+// tracker/web/context.ts
+init_errors();
+
+// tracker/web/html.ts
+var SafeHtml = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+  toString() {
+    return this.value;
+  }
+};
+var ESCAPES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "`": "&#96;"
+};
+function escapeHtml2(s) {
+  return s.replace(/[&<>"'`]/g, (ch) => ESCAPES[ch]);
+}
+function render(v2) {
+  if (v2 === null || v2 === void 0 || v2 === false) return "";
+  if (v2 instanceof SafeHtml) return v2.value;
+  if (Array.isArray(v2)) return v2.map(render).join("");
+  return escapeHtml2(String(v2));
+}
+function html(strings, ...values) {
+  let out = strings[0];
+  for (let i2 = 0; i2 < values.length; i2++) out += render(values[i2]) + strings[i2 + 1];
+  return new SafeHtml(out);
+}
+function trusted(s) {
+  return new SafeHtml(s);
+}
+function safeHref(href) {
+  if (!href) return "#";
+  const h = href.trim();
+  if (/[\u0000-\u001f\u007f]/.test(h)) return "#";
+  if (/^(https?:|mailto:)/i.test(h)) return h;
+  if (h.startsWith("//") || h.startsWith("\\")) return "#";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h)) return "#";
+  return h;
+}
+
+// tracker/web/layout.ts
+function layout(o) {
+  const item = (key, href, label) => html`<a href="${href}" ${o.nav === key ? html` aria-current="page"` : ""}>${label}</a>`;
+  const nav = o.user ? html`<nav aria-label="Main">
+          ${item("sessions", "/", "Sessions")} ${item("projects", "/projects", "Projects")}
+          ${item("settings", "/settings", "Settings")} ${item("diagnostics", "/diagnostics", "Diagnostics")}
+        </nav>
+        <form method="post" action="/logout">
+          <input type="hidden" name="csrf" value="${o.csrfToken ?? ""}" />
+          <span class="muted small">${o.user.name}</span>
+          <button type="submit" class="secondary">Log out</button>
+        </form>` : html`<nav aria-label="Main"></nav>`;
+  const scripts = (o.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`);
+  return `<!doctype html>${html`<html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="same-origin" />
+        ${o.robots ? html`<meta name="robots" content="noindex, nofollow" />` : ""}
+        <title>${o.title} · Baton</title>
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href="/assets/app.css" />
+        ${scripts}
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to content</a>
+        <header class="top"><a class="brand" href="/">Baton</a>${nav}</header>
+        <main id="main" tabindex="-1">${o.body}</main>
+      </body>
+    </html>`.value}`;
+}
+
+// tracker/web/pages/error.ts
+function errorPage(v2) {
+  return layout({
+    title: v2.title,
+    user: v2.user ?? null,
+    csrfToken: v2.csrfToken,
+    robots: "noindex",
+    body: html`<section class="panel stack">
+      <h1>${v2.title}</h1>
+      <p>${v2.message}</p>
+      <p class="muted small">HTTP ${v2.status}</p>
+      <p><a href="/">Go to the session list</a></p>
+    </section>`
+  });
+}
+
+// tracker/web/context.ts
+function html2(c, body, status = 200) {
+  return c.html(body, status);
+}
+async function requireUser(c, d) {
+  const user = await d.sessions.current(c);
+  if (!user) {
+    const url2 = new URL(c.req.url);
+    return c.redirect(`/login?next=${encodeURIComponent(url2.pathname + url2.search)}`, 303);
+  }
+  return {
+    user,
+    caller: { userId: user.userId, role: user.role, keyId: user.keyId, baseUrl: d.baseUrl(c) },
+    csrf: csrfToken(c, d.trustProxy),
+    view: { name: user.name }
+  };
+}
+var TITLES = {
+  400: "Bad request",
+  403: "Forbidden",
+  404: "Not found",
+  410: "Gone",
+  413: "Too large",
+  429: "Slow down",
+  500: "Something went wrong"
+};
+async function renderError(c, d, err2) {
+  const status = err2 instanceof BatonError ? statusFor(err2.code) : 500;
+  const message = err2 instanceof BatonError && status < 500 ? status === 404 ? "There is nothing here, or it is not shared with you." : err2.message : "The tracker could not show this page. The error was logged.";
+  if (status >= 500) {
+    d.services.logger.error("web page failed", { err: String(err2) });
+    d.recordError(`${c.req.method} ${c.req.path}: ${String(err2)}`);
+  }
+  const user = await d.sessions.current(c).catch(() => null);
+  const page = errorPage({
+    status,
+    title: TITLES[status] ?? "Error",
+    message,
+    user: user ? { name: user.name } : null,
+    csrfToken: user ? csrfToken(c, d.trustProxy) : void 0
+  });
+  return html2(c, page, status);
+}
+
+// tracker/web/pages/login.ts
+function loginPage(v2) {
+  return layout({
+    title: "Log in",
+    user: null,
+    robots: "noindex",
+    body: html`<section class="panel stack" aria-labelledby="login-h">
+      <h1 id="login-h">Log in to Baton</h1>
+      <p class="muted">
+        Paste one of your API keys (it starts with <code>bt_</code>). Run <code>baton login</code> or look in
+        <code>~/.config/baton/config.json</code> if you do not have it at hand.
+      </p>
+      ${v2.error ? html`<p class="notice error" role="alert">${v2.error}</p>` : ""}
+      <form method="post" action="/login" class="stack">
+        <input type="hidden" name="csrf" value="${v2.csrfToken}" />
+        <input type="hidden" name="next" value="${v2.next ?? "/"}" />
+        <div>
+          <label for="api-key">API key</label>
+          <input
+            id="api-key"
+            name="apiKey"
+            type="password"
+            autocomplete="off"
+            spellcheck="false"
+            required
+            autofocus
+          />
+        </div>
+        <button type="submit">Log in</button>
+      </form>
+    </section>`
+  });
+}
+
+// tracker/web/routes/auth.ts
+function safeNext(next) {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || /[\u0000-\u001f]/.test(next))
+    return "/";
+  return next;
+}
+function createAuthRoutes(d) {
+  const app = new Hono3();
+  app.onError((err2, c) => renderError(c, d, err2));
+  app.get("/login", async (c) => {
+    if (await d.sessions.current(c)) return c.redirect(safeNext(c.req.query("next")), 303);
+    return html2(c, loginPage({ csrfToken: csrfToken(c, d.trustProxy), next: safeNext(c.req.query("next")) }));
+  });
+  app.post("/login", async (c) => {
+    const form = await verifiedForm(c);
+    const key = (form.apiKey ?? "").trim();
+    const next = safeNext(form.next);
+    const result = key ? await verifyKey(d.services.store, key, d.services.now()) : { ok: false, reason: "missing" };
+    if (!result.ok) {
+      const why = result.reason === "revoked" ? "This key has been revoked." : result.reason === "expired" ? "This key has expired." : "That is not a valid API key.";
+      return html2(c, loginPage({ csrfToken: csrfToken(c, d.trustProxy), error: why, next }), 401);
+    }
+    await d.sessions.create(c, { userId: result.user.id, keyId: result.key.id });
+    return c.redirect(next, 303);
+  });
+  app.post("/logout", async (c) => {
+    await verifiedForm(c);
+    await d.sessions.destroy(c);
+    return c.redirect("/login", 303);
+  });
+  return app;
+}
+
+// tracker/web/format.ts
+function formatDuration2(ms) {
+  if (!ms || ms < 0) return "0s";
+  const s = Math.round(ms / 1e3);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  const h = Math.floor(m / 60);
+  return `${h}h ${m % 60}m`;
+}
+function formatCount(n) {
+  if (n === null || n === void 0) return "0";
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e4) return `${Math.round(n / 1e3)}k`;
+  return n.toLocaleString("en-US");
+}
+function formatCost2(usd) {
+  if (usd === null || usd === void 0) return "n/a";
+  return usd < 0.01 && usd > 0 ? "<$0.01" : `$${usd.toFixed(2)}`;
+}
+function formatDate(iso2) {
+  if (iso2 === null || iso2 === void 0) return "—";
+  const d = new Date(iso2);
+  if (Number.isNaN(d.getTime())) return "—";
+  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function totalTokens(t) {
+  return t.input + t.output + t.cacheRead + t.cacheWrite;
+}
+
+// tracker/web/pages/diagnostics.ts
+function diagnosticsPage(v2) {
+  const statuses = Object.entries(v2.live.streamsByStatus);
+  return layout({
+    title: "Diagnostics",
+    nav: "diagnostics",
+    user: v2.user,
+    csrfToken: v2.csrfToken,
+    body: html`<h1>Diagnostics</h1>
+      <div class="stats">
+        <div class="panel stat">
+          <div class="muted small">Version</div>
+          <div class="value">${v2.version}</div>
+        </div>
+        <div class="panel stat">
+          <div class="muted small">Database</div>
+          <div class="value">${v2.engine}</div>
+        </div>
+        <div class="panel stat">
+          <div class="muted small">Uptime</div>
+          <div class="value">${formatDuration2(v2.uptimeMs)}</div>
+        </div>
+        <div class="panel stat">
+          <div class="muted small">Node.js</div>
+          <div class="value">${v2.node}</div>
+        </div>
+        <div class="panel stat">
+          <div class="muted small">Live connections (this instance)</div>
+          <div class="value">${v2.live.connections}</div>
+        </div>
+        <div class="panel stat">
+          <div class="muted small">Live viewers (this instance)</div>
+          <div class="value">${v2.live.viewers}</div>
+        </div>
+      </div>
+      <section class="panel stack">
+        <h2>Live streams</h2>
+        ${statuses.length ? html`<dl class="row">
+                ${statuses.map(
+      ([s, n]) => html`<div>
+                      <dt class="muted small">${s}</dt>
+                      <dd>${n}</dd>
+                    </div>`
+    )}
+              </dl>` : html`<p class="muted">None.</p>`}
+        <p class="small muted">
+          Streams with connected viewers here: ${v2.live.connectedStreams}. Started ${formatDate(v2.startedAt)}.
+        </p>
+      </section>
+      <section class="panel stack">
+        <h2>Migrations</h2>
+        <div class="table-wrap">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Name</th>
+                <th scope="col">Applied</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${v2.migrations.map(
+      (m) => html`<tr>
+                    <td>${m.version}</td>
+                    <td>${m.name}</td>
+                    <td>${formatDate(m.appliedAt)}</td>
+                  </tr>`
+    )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section class="panel stack">
+        <h2>Recent errors</h2>
+        ${v2.recentErrors.length ? html`<ul class="small">
+                ${v2.recentErrors.map((e) => html`<li><time>${formatDate(e.at)}</time> ${e.message}</li>`)}
+              </ul>` : html`<p class="muted">No errors since start.</p>`}
+      </section>`
+  });
+}
+
+// tracker/web/routes/diagnostics.ts
+function createDiagnosticsRoutes(d) {
+  const app = new Hono3();
+  app.onError((err2, c) => renderError(c, d, err2));
+  app.get("/diagnostics", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    const migrations2 = await d.services.store.db.selectFrom("tracker_migrations").select(["version", "name", "applied_at"]).orderBy("version").execute().catch(() => []);
+    const stats = d.live.hub.stats();
+    const now = d.services.now();
+    return html2(
+      c,
+      diagnosticsPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        version: d.version,
+        node: process.version,
+        engine: d.services.store.engine === "postgres" ? "PostgreSQL" : "SQLite",
+        migrations: migrations2.map(
+          (m) => ({
+            version: Number(m.version),
+            name: m.name,
+            appliedAt: m.applied_at === null ? null : new Date(Number(m.applied_at)).toISOString()
+          })
+        ),
+        uptimeMs: now - d.startedAt,
+        startedAt: new Date(d.startedAt).toISOString(),
+        live: {
+          streamsByStatus: await d.live.store.countByStatus(),
+          connectedStreams: stats.streams,
+          connections: stats.connections,
+          viewers: stats.viewers
+        },
+        recentErrors: d.recentErrors()
+      })
+    );
+  });
+  return app;
+}
+
+// node_modules/highlight.js/es/core.js
+var import_core9 = __toESM(require_core(), 1);
+var core_default = import_core9.default;
+
+// node_modules/highlight.js/es/languages/bash.js
+function bash(hljs) {
+  const regex = hljs.regex;
+  const VAR = {};
+  const BRACED_VAR = {
+    begin: /\$\{/,
+    end: /\}/,
+    contains: [
+      "self",
+      {
+        begin: /:-/,
+        contains: [VAR]
+      }
+      // default values
+    ]
+  };
+  Object.assign(VAR, {
+    className: "variable",
+    variants: [
+      { begin: regex.concat(
+        /\$[\w\d#@][\w\d_]*/,
+        // negative look-ahead tries to avoid matching patterns that are not
+        // Perl at all like $ident$, @ident@, etc.
+        `(?![\\w\\d])(?![$])`
+      ) },
+      BRACED_VAR
+    ]
+  });
+  const SUBST = {
+    className: "subst",
+    begin: /\$\(/,
+    end: /\)/,
+    contains: [hljs.BACKSLASH_ESCAPE]
+  };
+  const COMMENT = hljs.inherit(
+    hljs.COMMENT(),
+    {
+      match: [
+        /(^|\s)/,
+        /#.*$/
+      ],
+      scope: {
+        2: "comment"
+      }
+    }
+  );
+  const HERE_DOC = {
+    begin: /<<-?\s*(?=\w+)/,
+    starts: { contains: [
+      hljs.END_SAME_AS_BEGIN({
+        begin: /(\w+)/,
+        end: /(\w+)/,
+        className: "string"
+      })
+    ] }
+  };
+  const QUOTE_STRING = {
+    className: "string",
+    begin: /"/,
+    end: /"/,
+    contains: [
+      hljs.BACKSLASH_ESCAPE,
+      VAR,
+      SUBST
+    ]
+  };
+  SUBST.contains.push(QUOTE_STRING);
+  const ESCAPED_QUOTE = {
+    match: /\\"/
+  };
+  const APOS_STRING = {
+    className: "string",
+    begin: /'/,
+    end: /'/
+  };
+  const ESCAPED_APOS = {
+    match: /\\'/
+  };
+  const ARITHMETIC = {
+    begin: /\$?\(\(/,
+    end: /\)\)/,
+    contains: [
+      {
+        begin: /\d+#[0-9a-f]+/,
+        className: "number"
+      },
+      hljs.NUMBER_MODE,
+      VAR
+    ]
+  };
+  const SH_LIKE_SHELLS = [
+    "fish",
+    "bash",
+    "zsh",
+    "sh",
+    "csh",
+    "ksh",
+    "tcsh",
+    "dash",
+    "scsh"
+  ];
+  const KNOWN_SHEBANG = hljs.SHEBANG({
+    binary: `(${SH_LIKE_SHELLS.join("|")})`,
+    relevance: 10
+  });
+  const FUNCTION = {
+    className: "function",
+    begin: /\w[\w\d_]*\s*\(\s*\)\s*\{/,
+    returnBegin: true,
+    contains: [hljs.inherit(hljs.TITLE_MODE, { begin: /\w[\w\d_]*/ })],
+    relevance: 0
+  };
+  const KEYWORDS3 = [
+    "if",
+    "then",
+    "else",
+    "elif",
+    "fi",
+    "time",
+    "for",
+    "while",
+    "until",
+    "in",
+    "do",
+    "done",
+    "case",
+    "esac",
+    "coproc",
+    "function",
+    "select"
+  ];
+  const LITERALS3 = [
+    "true",
+    "false"
+  ];
+  const PATH_MODE = { match: /(\/[a-z._-]+)+/ };
+  const SHELL_BUILT_INS = [
+    "break",
+    "cd",
+    "continue",
+    "eval",
+    "exec",
+    "exit",
+    "export",
+    "getopts",
+    "hash",
+    "pwd",
+    "readonly",
+    "return",
+    "shift",
+    "test",
+    "times",
+    "trap",
+    "umask",
+    "unset"
+  ];
+  const BASH_BUILT_INS = [
+    "alias",
+    "bind",
+    "builtin",
+    "caller",
+    "command",
+    "declare",
+    "echo",
+    "enable",
+    "help",
+    "let",
+    "local",
+    "logout",
+    "mapfile",
+    "printf",
+    "read",
+    "readarray",
+    "source",
+    "sudo",
+    "type",
+    "typeset",
+    "ulimit",
+    "unalias"
+  ];
+  const ZSH_BUILT_INS = [
+    "autoload",
+    "bg",
+    "bindkey",
+    "bye",
+    "cap",
+    "chdir",
+    "clone",
+    "comparguments",
+    "compcall",
+    "compctl",
+    "compdescribe",
+    "compfiles",
+    "compgroups",
+    "compquote",
+    "comptags",
+    "comptry",
+    "compvalues",
+    "dirs",
+    "disable",
+    "disown",
+    "echotc",
+    "echoti",
+    "emulate",
+    "fc",
+    "fg",
+    "float",
+    "functions",
+    "getcap",
+    "getln",
+    "history",
+    "integer",
+    "jobs",
+    "kill",
+    "limit",
+    "log",
+    "noglob",
+    "popd",
+    "print",
+    "pushd",
+    "pushln",
+    "rehash",
+    "sched",
+    "setcap",
+    "setopt",
+    "stat",
+    "suspend",
+    "ttyctl",
+    "unfunction",
+    "unhash",
+    "unlimit",
+    "unsetopt",
+    "vared",
+    "wait",
+    "whence",
+    "where",
+    "which",
+    "zcompile",
+    "zformat",
+    "zftp",
+    "zle",
+    "zmodload",
+    "zparseopts",
+    "zprof",
+    "zpty",
+    "zregexparse",
+    "zsocket",
+    "zstyle",
+    "ztcp"
+  ];
+  const GNU_CORE_UTILS = [
+    "chcon",
+    "chgrp",
+    "chown",
+    "chmod",
+    "cp",
+    "dd",
+    "df",
+    "dir",
+    "dircolors",
+    "ln",
+    "ls",
+    "mkdir",
+    "mkfifo",
+    "mknod",
+    "mktemp",
+    "mv",
+    "realpath",
+    "rm",
+    "rmdir",
+    "shred",
+    "sync",
+    "touch",
+    "truncate",
+    "vdir",
+    "b2sum",
+    "base32",
+    "base64",
+    "cat",
+    "cksum",
+    "comm",
+    "csplit",
+    "cut",
+    "expand",
+    "fmt",
+    "fold",
+    "head",
+    "join",
+    "md5sum",
+    "nl",
+    "numfmt",
+    "od",
+    "paste",
+    "ptx",
+    "pr",
+    "sha1sum",
+    "sha224sum",
+    "sha256sum",
+    "sha384sum",
+    "sha512sum",
+    "shuf",
+    "sort",
+    "split",
+    "sum",
+    "tac",
+    "tail",
+    "tr",
+    "tsort",
+    "unexpand",
+    "uniq",
+    "wc",
+    "arch",
+    "basename",
+    "chroot",
+    "date",
+    "dirname",
+    "du",
+    "echo",
+    "env",
+    "expr",
+    "factor",
+    // "false", // keyword literal already
+    "groups",
+    "hostid",
+    "id",
+    "link",
+    "logname",
+    "nice",
+    "nohup",
+    "nproc",
+    "pathchk",
+    "pinky",
+    "printenv",
+    "printf",
+    "pwd",
+    "readlink",
+    "runcon",
+    "seq",
+    "sleep",
+    "stat",
+    "stdbuf",
+    "stty",
+    "tee",
+    "test",
+    "timeout",
+    // "true", // keyword literal already
+    "tty",
+    "uname",
+    "unlink",
+    "uptime",
+    "users",
+    "who",
+    "whoami",
+    "yes"
+  ];
+  return {
+    name: "Bash",
+    aliases: [
+      "sh",
+      "zsh"
+    ],
+    keywords: {
+      $pattern: /\b[a-z][a-z0-9._-]+\b/,
+      keyword: KEYWORDS3,
+      literal: LITERALS3,
+      built_in: [
+        ...SHELL_BUILT_INS,
+        ...BASH_BUILT_INS,
+        // Shell modifiers
+        "set",
+        "shopt",
+        ...ZSH_BUILT_INS,
+        ...GNU_CORE_UTILS
+      ]
+    },
+    contains: [
+      KNOWN_SHEBANG,
+      // to catch known shells and boost relevancy
+      hljs.SHEBANG(),
+      // to catch unknown shells but still highlight the shebang
+      FUNCTION,
+      ARITHMETIC,
+      COMMENT,
+      HERE_DOC,
+      PATH_MODE,
+      QUOTE_STRING,
+      ESCAPED_QUOTE,
+      APOS_STRING,
+      ESCAPED_APOS,
+      VAR
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/css.js
+var MODES = (hljs) => {
+  return {
+    IMPORTANT: {
+      scope: "meta",
+      begin: "!important"
+    },
+    BLOCK_COMMENT: hljs.C_BLOCK_COMMENT_MODE,
+    HEXCOLOR: {
+      scope: "number",
+      begin: /#(([0-9a-fA-F]{3,4})|(([0-9a-fA-F]{2}){3,4}))\b/
+    },
+    UNICODE_RANGE: {
+      scope: "number",
+      begin: /\b[Uu]\+[0-9A-Fa-f][0-9A-Fa-f?]{0,5}(-[0-9A-Fa-f][0-9A-Fa-f]{0,5})?/
+    },
+    FUNCTION_DISPATCH: {
+      className: "built_in",
+      begin: /[\w-]+(?=\()/
+    },
+    ATTRIBUTE_SELECTOR_MODE: {
+      scope: "selector-attr",
+      begin: /\[/,
+      end: /\]/,
+      illegal: "$",
+      contains: [
+        hljs.APOS_STRING_MODE,
+        hljs.QUOTE_STRING_MODE
+      ]
+    },
+    CSS_NUMBER_MODE: {
+      scope: "number",
+      begin: hljs.NUMBER_RE + "(%|em|ex|ch|rem|vw|vh|vmin|vmax|cm|mm|in|pt|pc|px|deg|grad|rad|turn|s|ms|Hz|kHz|dpi|dpcm|dppx)?",
+      relevance: 0
+    },
+    CSS_VARIABLE: {
+      className: "attr",
+      begin: /--[A-Za-z_][A-Za-z0-9_-]*/
+    }
+  };
+};
+var HTML_TAGS = [
+  "a",
+  "abbr",
+  "address",
+  "article",
+  "aside",
+  "audio",
+  "b",
+  "blockquote",
+  "body",
+  "button",
+  "canvas",
+  "caption",
+  "cite",
+  "code",
+  "dd",
+  "del",
+  "details",
+  "dfn",
+  "div",
+  "dl",
+  "dt",
+  "em",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "html",
+  "i",
+  "iframe",
+  "img",
+  "input",
+  "ins",
+  "kbd",
+  "label",
+  "legend",
+  "li",
+  "main",
+  "mark",
+  "menu",
+  "nav",
+  "object",
+  "ol",
+  "optgroup",
+  "option",
+  "p",
+  "picture",
+  "q",
+  "quote",
+  "samp",
+  "section",
+  "select",
+  "source",
+  "span",
+  "strong",
+  "summary",
+  "sup",
+  "table",
+  "tbody",
+  "td",
+  "textarea",
+  "tfoot",
+  "th",
+  "thead",
+  "time",
+  "tr",
+  "ul",
+  "var",
+  "video"
+];
+var SVG_TAGS = [
+  "defs",
+  "g",
+  "marker",
+  "mask",
+  "pattern",
+  "svg",
+  "switch",
+  "symbol",
+  "feBlend",
+  "feColorMatrix",
+  "feComponentTransfer",
+  "feComposite",
+  "feConvolveMatrix",
+  "feDiffuseLighting",
+  "feDisplacementMap",
+  "feFlood",
+  "feGaussianBlur",
+  "feImage",
+  "feMerge",
+  "feMorphology",
+  "feOffset",
+  "feSpecularLighting",
+  "feTile",
+  "feTurbulence",
+  "linearGradient",
+  "radialGradient",
+  "stop",
+  "circle",
+  "ellipse",
+  "image",
+  "line",
+  "path",
+  "polygon",
+  "polyline",
+  "rect",
+  "text",
+  "use",
+  "textPath",
+  "tspan",
+  "foreignObject",
+  "clipPath"
+];
+var TAGS = [
+  ...HTML_TAGS,
+  ...SVG_TAGS
+];
+var MEDIA_FEATURES = [
+  "any-hover",
+  "any-pointer",
+  "aspect-ratio",
+  "color",
+  "color-gamut",
+  "color-index",
+  "device-aspect-ratio",
+  "device-height",
+  "device-width",
+  "display-mode",
+  "forced-colors",
+  "grid",
+  "height",
+  "hover",
+  "inverted-colors",
+  "monochrome",
+  "orientation",
+  "overflow-block",
+  "overflow-inline",
+  "pointer",
+  "prefers-color-scheme",
+  "prefers-contrast",
+  "prefers-reduced-motion",
+  "prefers-reduced-transparency",
+  "resolution",
+  "scan",
+  "scripting",
+  "update",
+  "width",
+  // TODO: find a better solution?
+  "min-width",
+  "max-width",
+  "min-height",
+  "max-height"
+].sort().reverse();
+var PSEUDO_CLASSES = [
+  "active",
+  "any-link",
+  "blank",
+  "checked",
+  "current",
+  "default",
+  "defined",
+  "dir",
+  // dir()
+  "disabled",
+  "drop",
+  "empty",
+  "enabled",
+  "first",
+  "first-child",
+  "first-of-type",
+  "fullscreen",
+  "future",
+  "focus",
+  "focus-visible",
+  "focus-within",
+  "has",
+  // has()
+  "host",
+  // host or host()
+  "host-context",
+  // host-context()
+  "hover",
+  "indeterminate",
+  "in-range",
+  "invalid",
+  "is",
+  // is()
+  "lang",
+  // lang()
+  "last-child",
+  "last-of-type",
+  "left",
+  "link",
+  "local-link",
+  "not",
+  // not()
+  "nth-child",
+  // nth-child()
+  "nth-col",
+  // nth-col()
+  "nth-last-child",
+  // nth-last-child()
+  "nth-last-col",
+  // nth-last-col()
+  "nth-last-of-type",
+  //nth-last-of-type()
+  "nth-of-type",
+  //nth-of-type()
+  "only-child",
+  "only-of-type",
+  "optional",
+  "out-of-range",
+  "past",
+  "placeholder-shown",
+  "read-only",
+  "read-write",
+  "required",
+  "right",
+  "root",
+  "scope",
+  "target",
+  "target-within",
+  "user-invalid",
+  "valid",
+  "visited",
+  "where"
+  // where()
+].sort().reverse();
+var PSEUDO_ELEMENTS = [
+  "after",
+  "backdrop",
+  "before",
+  "cue",
+  "cue-region",
+  "first-letter",
+  "first-line",
+  "grammar-error",
+  "marker",
+  "part",
+  "placeholder",
+  "selection",
+  "slotted",
+  "spelling-error"
+].sort().reverse();
+var ATTRIBUTES = [
+  "accent-color",
+  "align-content",
+  "align-items",
+  "align-self",
+  "alignment-baseline",
+  "all",
+  "anchor-name",
+  "animation",
+  "animation-composition",
+  "animation-delay",
+  "animation-direction",
+  "animation-duration",
+  "animation-fill-mode",
+  "animation-iteration-count",
+  "animation-name",
+  "animation-play-state",
+  "animation-range",
+  "animation-range-end",
+  "animation-range-start",
+  "animation-timeline",
+  "animation-timing-function",
+  "appearance",
+  "aspect-ratio",
+  "backdrop-filter",
+  "backface-visibility",
+  "background",
+  "background-attachment",
+  "background-blend-mode",
+  "background-clip",
+  "background-color",
+  "background-image",
+  "background-origin",
+  "background-position",
+  "background-position-x",
+  "background-position-y",
+  "background-repeat",
+  "background-size",
+  "baseline-shift",
+  "block-size",
+  "border",
+  "border-block",
+  "border-block-color",
+  "border-block-end",
+  "border-block-end-color",
+  "border-block-end-style",
+  "border-block-end-width",
+  "border-block-start",
+  "border-block-start-color",
+  "border-block-start-style",
+  "border-block-start-width",
+  "border-block-style",
+  "border-block-width",
+  "border-bottom",
+  "border-bottom-color",
+  "border-bottom-left-radius",
+  "border-bottom-right-radius",
+  "border-bottom-style",
+  "border-bottom-width",
+  "border-collapse",
+  "border-color",
+  "border-end-end-radius",
+  "border-end-start-radius",
+  "border-image",
+  "border-image-outset",
+  "border-image-repeat",
+  "border-image-slice",
+  "border-image-source",
+  "border-image-width",
+  "border-inline",
+  "border-inline-color",
+  "border-inline-end",
+  "border-inline-end-color",
+  "border-inline-end-style",
+  "border-inline-end-width",
+  "border-inline-start",
+  "border-inline-start-color",
+  "border-inline-start-style",
+  "border-inline-start-width",
+  "border-inline-style",
+  "border-inline-width",
+  "border-left",
+  "border-left-color",
+  "border-left-style",
+  "border-left-width",
+  "border-radius",
+  "border-right",
+  "border-right-color",
+  "border-right-style",
+  "border-right-width",
+  "border-spacing",
+  "border-start-end-radius",
+  "border-start-start-radius",
+  "border-style",
+  "border-top",
+  "border-top-color",
+  "border-top-left-radius",
+  "border-top-right-radius",
+  "border-top-style",
+  "border-top-width",
+  "border-width",
+  "bottom",
+  "box-align",
+  "box-decoration-break",
+  "box-direction",
+  "box-flex",
+  "box-flex-group",
+  "box-lines",
+  "box-ordinal-group",
+  "box-orient",
+  "box-pack",
+  "box-shadow",
+  "box-sizing",
+  "break-after",
+  "break-before",
+  "break-inside",
+  "caption-side",
+  "caret-color",
+  "clear",
+  "clip",
+  "clip-path",
+  "clip-rule",
+  "color",
+  "color-interpolation",
+  "color-interpolation-filters",
+  "color-profile",
+  "color-rendering",
+  "color-scheme",
+  "column-count",
+  "column-fill",
+  "column-gap",
+  "column-rule",
+  "column-rule-color",
+  "column-rule-style",
+  "column-rule-width",
+  "column-span",
+  "column-width",
+  "columns",
+  "contain",
+  "contain-intrinsic-block-size",
+  "contain-intrinsic-height",
+  "contain-intrinsic-inline-size",
+  "contain-intrinsic-size",
+  "contain-intrinsic-width",
+  "container",
+  "container-name",
+  "container-type",
+  "content",
+  "content-visibility",
+  "corner-bottom-left-shape",
+  "corner-bottom-right-shape",
+  "corner-shape",
+  "corner-top-left-shape",
+  "corner-top-right-shape",
+  "counter-increment",
+  "counter-reset",
+  "counter-set",
+  "cue",
+  "cue-after",
+  "cue-before",
+  "cursor",
+  "cx",
+  "cy",
+  "direction",
+  "display",
+  "dominant-baseline",
+  "empty-cells",
+  "enable-background",
+  "field-sizing",
+  "fill",
+  "fill-opacity",
+  "fill-rule",
+  "filter",
+  "flex",
+  "flex-basis",
+  "flex-direction",
+  "flex-flow",
+  "flex-grow",
+  "flex-shrink",
+  "flex-wrap",
+  "float",
+  "flood-color",
+  "flood-opacity",
+  "flow",
+  "font",
+  "font-display",
+  "font-family",
+  "font-feature-settings",
+  "font-kerning",
+  "font-language-override",
+  "font-optical-sizing",
+  "font-palette",
+  "font-size",
+  "font-size-adjust",
+  "font-smooth",
+  "font-smoothing",
+  "font-stretch",
+  "font-style",
+  "font-synthesis",
+  "font-synthesis-position",
+  "font-synthesis-small-caps",
+  "font-synthesis-style",
+  "font-synthesis-weight",
+  "font-variant",
+  "font-variant-alternates",
+  "font-variant-caps",
+  "font-variant-east-asian",
+  "font-variant-emoji",
+  "font-variant-ligatures",
+  "font-variant-numeric",
+  "font-variant-position",
+  "font-variation-settings",
+  "font-weight",
+  "forced-color-adjust",
+  "gap",
+  "glyph-orientation-horizontal",
+  "glyph-orientation-vertical",
+  "grid",
+  "grid-area",
+  "grid-auto-columns",
+  "grid-auto-flow",
+  "grid-auto-rows",
+  "grid-column",
+  "grid-column-end",
+  "grid-column-start",
+  "grid-gap",
+  "grid-row",
+  "grid-row-end",
+  "grid-row-start",
+  "grid-template",
+  "grid-template-areas",
+  "grid-template-columns",
+  "grid-template-rows",
+  "hanging-punctuation",
+  "height",
+  "hyphenate-character",
+  "hyphenate-limit-chars",
+  "hyphens",
+  "icon",
+  "image-orientation",
+  "image-rendering",
+  "image-resolution",
+  "ime-mode",
+  "initial-letter",
+  "initial-letter-align",
+  "inline-size",
+  "inset",
+  "inset-area",
+  "inset-block",
+  "inset-block-end",
+  "inset-block-start",
+  "inset-inline",
+  "inset-inline-end",
+  "inset-inline-start",
+  "isolation",
+  "justify-content",
+  "justify-items",
+  "justify-self",
+  "kerning",
+  "left",
+  "letter-spacing",
+  "lighting-color",
+  "line-break",
+  "line-height",
+  "line-height-step",
+  "list-style",
+  "list-style-image",
+  "list-style-position",
+  "list-style-type",
+  "margin",
+  "margin-block",
+  "margin-block-end",
+  "margin-block-start",
+  "margin-bottom",
+  "margin-inline",
+  "margin-inline-end",
+  "margin-inline-start",
+  "margin-left",
+  "margin-right",
+  "margin-top",
+  "margin-trim",
+  "marker",
+  "marker-end",
+  "marker-mid",
+  "marker-start",
+  "marks",
+  "mask",
+  "mask-border",
+  "mask-border-mode",
+  "mask-border-outset",
+  "mask-border-repeat",
+  "mask-border-slice",
+  "mask-border-source",
+  "mask-border-width",
+  "mask-clip",
+  "mask-composite",
+  "mask-image",
+  "mask-mode",
+  "mask-origin",
+  "mask-position",
+  "mask-repeat",
+  "mask-size",
+  "mask-type",
+  "masonry-auto-flow",
+  "math-depth",
+  "math-shift",
+  "math-style",
+  "max-block-size",
+  "max-height",
+  "max-inline-size",
+  "max-width",
+  "min-block-size",
+  "min-height",
+  "min-inline-size",
+  "min-width",
+  "mix-blend-mode",
+  "nav-down",
+  "nav-index",
+  "nav-left",
+  "nav-right",
+  "nav-up",
+  "none",
+  "normal",
+  "object-fit",
+  "object-position",
+  "offset",
+  "offset-anchor",
+  "offset-distance",
+  "offset-path",
+  "offset-position",
+  "offset-rotate",
+  "opacity",
+  "order",
+  "orphans",
+  "outline",
+  "outline-color",
+  "outline-offset",
+  "outline-style",
+  "outline-width",
+  "overflow",
+  "overflow-anchor",
+  "overflow-block",
+  "overflow-clip-margin",
+  "overflow-inline",
+  "overflow-wrap",
+  "overflow-x",
+  "overflow-y",
+  "overlay",
+  "overscroll-behavior",
+  "overscroll-behavior-block",
+  "overscroll-behavior-inline",
+  "overscroll-behavior-x",
+  "overscroll-behavior-y",
+  "padding",
+  "padding-block",
+  "padding-block-end",
+  "padding-block-start",
+  "padding-bottom",
+  "padding-inline",
+  "padding-inline-end",
+  "padding-inline-start",
+  "padding-left",
+  "padding-right",
+  "padding-top",
+  "page",
+  "page-break-after",
+  "page-break-before",
+  "page-break-inside",
+  "paint-order",
+  "pause",
+  "pause-after",
+  "pause-before",
+  "perspective",
+  "perspective-origin",
+  "place-content",
+  "place-items",
+  "place-self",
+  "pointer-events",
+  "position",
+  "position-anchor",
+  "position-visibility",
+  "print-color-adjust",
+  "quotes",
+  "r",
+  "resize",
+  "rest",
+  "rest-after",
+  "rest-before",
+  "right",
+  "rotate",
+  "row-gap",
+  "ruby-align",
+  "ruby-position",
+  "scale",
+  "scroll-behavior",
+  "scroll-margin",
+  "scroll-margin-block",
+  "scroll-margin-block-end",
+  "scroll-margin-block-start",
+  "scroll-margin-bottom",
+  "scroll-margin-inline",
+  "scroll-margin-inline-end",
+  "scroll-margin-inline-start",
+  "scroll-margin-left",
+  "scroll-margin-right",
+  "scroll-margin-top",
+  "scroll-padding",
+  "scroll-padding-block",
+  "scroll-padding-block-end",
+  "scroll-padding-block-start",
+  "scroll-padding-bottom",
+  "scroll-padding-inline",
+  "scroll-padding-inline-end",
+  "scroll-padding-inline-start",
+  "scroll-padding-left",
+  "scroll-padding-right",
+  "scroll-padding-top",
+  "scroll-snap-align",
+  "scroll-snap-stop",
+  "scroll-snap-type",
+  "scroll-timeline",
+  "scroll-timeline-axis",
+  "scroll-timeline-name",
+  "scrollbar-color",
+  "scrollbar-gutter",
+  "scrollbar-width",
+  "shape-image-threshold",
+  "shape-margin",
+  "shape-outside",
+  "shape-rendering",
+  "speak",
+  "speak-as",
+  "src",
+  // @font-face
+  "stop-color",
+  "stop-opacity",
+  "stroke",
+  "stroke-dasharray",
+  "stroke-dashoffset",
+  "stroke-linecap",
+  "stroke-linejoin",
+  "stroke-miterlimit",
+  "stroke-opacity",
+  "stroke-width",
+  "tab-size",
+  "table-layout",
+  "text-align",
+  "text-align-all",
+  "text-align-last",
+  "text-anchor",
+  "text-combine-upright",
+  "text-decoration",
+  "text-decoration-color",
+  "text-decoration-line",
+  "text-decoration-skip",
+  "text-decoration-skip-ink",
+  "text-decoration-style",
+  "text-decoration-thickness",
+  "text-emphasis",
+  "text-emphasis-color",
+  "text-emphasis-position",
+  "text-emphasis-style",
+  "text-indent",
+  "text-justify",
+  "text-orientation",
+  "text-overflow",
+  "text-rendering",
+  "text-shadow",
+  "text-size-adjust",
+  "text-transform",
+  "text-underline-offset",
+  "text-underline-position",
+  "text-wrap",
+  "text-wrap-mode",
+  "text-wrap-style",
+  "timeline-scope",
+  "top",
+  "touch-action",
+  "transform",
+  "transform-box",
+  "transform-origin",
+  "transform-style",
+  "transition",
+  "transition-behavior",
+  "transition-delay",
+  "transition-duration",
+  "transition-property",
+  "transition-timing-function",
+  "translate",
+  "unicode-bidi",
+  "unicode-range",
+  "user-modify",
+  "user-select",
+  "vector-effect",
+  "vertical-align",
+  "view-timeline",
+  "view-timeline-axis",
+  "view-timeline-inset",
+  "view-timeline-name",
+  "view-transition-name",
+  "visibility",
+  "voice-balance",
+  "voice-duration",
+  "voice-family",
+  "voice-pitch",
+  "voice-range",
+  "voice-rate",
+  "voice-stress",
+  "voice-volume",
+  "white-space",
+  "white-space-collapse",
+  "widows",
+  "width",
+  "will-change",
+  "word-break",
+  "word-spacing",
+  "word-wrap",
+  "writing-mode",
+  "x",
+  "y",
+  "z-index",
+  "zoom"
+].sort().reverse();
+function css(hljs) {
+  const regex = hljs.regex;
+  const modes = MODES(hljs);
+  const VENDOR_PREFIX = { begin: /-(webkit|moz|ms|o)-(?=[a-z])/ };
+  const AT_MODIFIERS = "and or not only";
+  const AT_PROPERTY_RE = /@-?\w[\w]*(-\w+)*/;
+  const IDENT_RE3 = "[a-zA-Z-][a-zA-Z0-9_-]*";
+  const STRINGS = [
+    hljs.APOS_STRING_MODE,
+    hljs.QUOTE_STRING_MODE
+  ];
+  return {
+    name: "CSS",
+    case_insensitive: true,
+    illegal: /[=|'\$]/,
+    keywords: { keyframePosition: "from to" },
+    classNameAliases: {
+      // for visual continuity with `tag {}` and because we
+      // don't have a great class for this?
+      keyframePosition: "selector-tag"
+    },
+    contains: [
+      modes.BLOCK_COMMENT,
+      VENDOR_PREFIX,
+      // to recognize keyframe 40% etc which are outside the scope of our
+      // attribute value mode
+      modes.CSS_NUMBER_MODE,
+      {
+        className: "selector-id",
+        begin: /#[A-Za-z0-9_-]+/,
+        relevance: 0
+      },
+      {
+        className: "selector-class",
+        begin: "\\." + IDENT_RE3,
+        relevance: 0
+      },
+      modes.ATTRIBUTE_SELECTOR_MODE,
+      {
+        className: "selector-pseudo",
+        variants: [
+          { begin: ":(" + PSEUDO_CLASSES.join("|") + ")" },
+          { begin: ":(:)?(" + PSEUDO_ELEMENTS.join("|") + ")" }
+        ]
+      },
+      // we may actually need this (12/2020)
+      // { // pseudo-selector params
+      //   begin: /\(/,
+      //   end: /\)/,
+      //   contains: [ hljs.CSS_NUMBER_MODE ]
+      // },
+      modes.CSS_VARIABLE,
+      {
+        className: "attribute",
+        begin: "\\b(" + ATTRIBUTES.join("|") + ")\\b"
+      },
+      // attribute values
+      {
+        begin: /:/,
+        end: /[;}{]/,
+        contains: [
+          modes.BLOCK_COMMENT,
+          modes.HEXCOLOR,
+          modes.IMPORTANT,
+          modes.CSS_NUMBER_MODE,
+          modes.UNICODE_RANGE,
+          ...STRINGS,
+          // needed to highlight these as strings and to avoid issues with
+          // illegal characters that might be inside urls that would trigger the
+          // languages illegal stack
+          {
+            begin: /(url|data-uri)\(/,
+            end: /\)/,
+            relevance: 0,
+            // from keywords
+            keywords: { built_in: "url data-uri" },
+            contains: [
+              ...STRINGS,
+              {
+                className: "string",
+                // any character other than `)` as in `url()` will be the start
+                // of a string, which ends with `)` (from the parent mode)
+                begin: /[^)]/,
+                endsWithParent: true,
+                excludeEnd: true
+              }
+            ]
+          },
+          modes.FUNCTION_DISPATCH
+        ]
+      },
+      {
+        begin: regex.lookahead(/@/),
+        end: "[{;]",
+        relevance: 0,
+        illegal: /:/,
+        // break on Less variables @var: ...
+        contains: [
+          {
+            className: "keyword",
+            begin: AT_PROPERTY_RE
+          },
+          {
+            begin: /\s/,
+            endsWithParent: true,
+            excludeEnd: true,
+            relevance: 0,
+            keywords: {
+              $pattern: /[a-z-]+/,
+              keyword: AT_MODIFIERS,
+              attribute: MEDIA_FEATURES.join(" ")
+            },
+            contains: [
+              {
+                begin: /[a-z-]+(?=:)/,
+                className: "attribute"
+              },
+              ...STRINGS,
+              modes.CSS_NUMBER_MODE
+            ]
+          }
+        ]
+      },
+      {
+        className: "selector-tag",
+        begin: "\\b(" + TAGS.join("|") + ")\\b"
+      }
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/diff.js
+function diff(hljs) {
+  const regex = hljs.regex;
+  return {
+    name: "Diff",
+    aliases: ["patch"],
+    contains: [
+      {
+        className: "meta",
+        relevance: 10,
+        match: regex.either(
+          /^@@ +-\d+,\d+ +\+\d+,\d+ +@@/,
+          // @@ -1,2 +1,2 @@
+          /^@@ +-\d+ +\+\d+,\d+ +@@/,
+          // @@ -1 +1,2 @@
+          /^@@ +-\d+,\d+ +\+\d+ +@@/,
+          // @@ -1,2 +1 @@
+          /^@@ +-\d+ +\+\d+ +@@/,
+          // @@ -1 +1 @@
+          /^\*\*\* +\d+,\d+ +\*\*\*\*$/,
+          /^--- +\d+,\d+ +----$/
+        )
+      },
+      {
+        className: "comment",
+        variants: [
+          {
+            begin: regex.either(
+              /Index: /,
+              /^index/,
+              /={3,}/,
+              /^-{3}/,
+              /^\*{3} /,
+              /^\+{3}/,
+              /^diff --git/
+            ),
+            end: /$/
+          },
+          { match: /^\*{15}$/ }
+        ]
+      },
+      {
+        className: "addition",
+        begin: /^\+/,
+        end: /$/
+      },
+      {
+        className: "deletion",
+        begin: /^-/,
+        end: /$/
+      },
+      {
+        className: "addition",
+        begin: /^!/,
+        end: /$/
+      }
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/go.js
+function go(hljs) {
+  const LITERALS3 = [
+    "true",
+    "false",
+    "iota",
+    "nil"
+  ];
+  const BUILT_INS3 = [
+    "append",
+    "cap",
+    "close",
+    "complex",
+    "copy",
+    "imag",
+    "len",
+    "make",
+    "new",
+    "panic",
+    "print",
+    "println",
+    "real",
+    "recover",
+    "delete"
+  ];
+  const TYPES3 = [
+    "bool",
+    "byte",
+    "complex64",
+    "complex128",
+    "error",
+    "float32",
+    "float64",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "string",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "int",
+    "uint",
+    "uintptr",
+    "rune"
+  ];
+  const KWS = [
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var"
+  ];
+  const KEYWORDS3 = {
+    keyword: KWS,
+    type: TYPES3,
+    literal: LITERALS3,
+    built_in: BUILT_INS3
+  };
+  return {
+    name: "Go",
+    aliases: ["golang"],
+    keywords: KEYWORDS3,
+    illegal: "</",
+    contains: [
+      hljs.C_LINE_COMMENT_MODE,
+      hljs.C_BLOCK_COMMENT_MODE,
+      {
+        className: "string",
+        variants: [
+          hljs.QUOTE_STRING_MODE,
+          hljs.APOS_STRING_MODE,
+          {
+            begin: "`",
+            end: "`"
+          }
+        ]
+      },
+      {
+        className: "number",
+        variants: [
+          {
+            match: /-?\b0[xX]\.[a-fA-F0-9](_?[a-fA-F0-9])*[pP][+-]?\d(_?\d)*i?/,
+            // hex without a present digit before . (making a digit afterwards required)
+            relevance: 0
+          },
+          {
+            match: /-?\b0[xX](_?[a-fA-F0-9])+((\.([a-fA-F0-9](_?[a-fA-F0-9])*)?)?[pP][+-]?\d(_?\d)*)?i?/,
+            // hex with a present digit before . (making a digit afterwards optional)
+            relevance: 0
+          },
+          {
+            match: /-?\b0[oO](_?[0-7])*i?/,
+            // leading 0o octal
+            relevance: 0
+          },
+          {
+            match: /-?\b0[bB](_?[01])*i?/,
+            // leading 0b binary
+            relevance: 0
+          },
+          {
+            match: /-?\.\d(_?\d)*([eE][+-]?\d(_?\d)*)?i?/,
+            // decimal without a present digit before . (making a digit afterwards required)
+            relevance: 0
+          },
+          {
+            match: /-?\b\d(_?\d)*(\.(\d(_?\d)*)?)?([eE][+-]?\d(_?\d)*)?i?/,
+            // decimal with a present digit before . (making a digit afterwards optional)
+            relevance: 0
+          }
+        ]
+      },
+      {
+        begin: /:=/
+        // relevance booster
+      },
+      {
+        className: "function",
+        beginKeywords: "func",
+        end: "\\s*(\\{|$)",
+        excludeEnd: true,
+        contains: [
+          hljs.TITLE_MODE,
+          {
+            className: "params",
+            begin: /\(/,
+            end: /\)/,
+            endsParent: true,
+            keywords: KEYWORDS3,
+            illegal: /["']/
+          }
+        ]
+      }
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/javascript.js
+var IDENT_RE = "[A-Za-z$_][0-9A-Za-z$_]*";
+var KEYWORDS = [
+  "as",
+  // for exports
+  "in",
+  "of",
+  "if",
+  "for",
+  "while",
+  "finally",
+  "var",
+  "new",
+  "function",
+  "do",
+  "return",
+  "void",
+  "else",
+  "break",
+  "catch",
+  "instanceof",
+  "with",
+  "throw",
+  "case",
+  "default",
+  "try",
+  "switch",
+  "continue",
+  "typeof",
+  "delete",
+  "let",
+  "yield",
+  "const",
+  "class",
+  // JS handles these with a special rule
+  // "get",
+  // "set",
+  "debugger",
+  "async",
+  "await",
+  "static",
+  "import",
+  "from",
+  "export",
+  "extends",
+  // It's reached stage 3, which is "recommended for implementation":
+  "using"
+];
+var LITERALS = [
+  "true",
+  "false",
+  "null",
+  "undefined",
+  "NaN",
+  "Infinity"
+];
+var TYPES = [
+  // Fundamental objects
+  "Object",
+  "Function",
+  "Boolean",
+  "Symbol",
+  // numbers and dates
+  "Math",
+  "Date",
+  "Number",
+  "BigInt",
+  // text
+  "String",
+  "RegExp",
+  // Indexed collections
+  "Array",
+  "Float32Array",
+  "Float64Array",
+  "Int8Array",
+  "Uint8Array",
+  "Uint8ClampedArray",
+  "Int16Array",
+  "Int32Array",
+  "Uint16Array",
+  "Uint32Array",
+  "BigInt64Array",
+  "BigUint64Array",
+  // Keyed collections
+  "Set",
+  "Map",
+  "WeakSet",
+  "WeakMap",
+  // Structured data
+  "ArrayBuffer",
+  "SharedArrayBuffer",
+  "Atomics",
+  "DataView",
+  "JSON",
+  // Control abstraction objects
+  "Promise",
+  "Generator",
+  "GeneratorFunction",
+  "AsyncFunction",
+  // Reflection
+  "Reflect",
+  "Proxy",
+  // Internationalization
+  "Intl",
+  // WebAssembly
+  "WebAssembly"
+];
+var ERROR_TYPES = [
+  "Error",
+  "EvalError",
+  "InternalError",
+  "RangeError",
+  "ReferenceError",
+  "SyntaxError",
+  "TypeError",
+  "URIError"
+];
+var BUILT_IN_GLOBALS = [
+  "setInterval",
+  "setTimeout",
+  "clearInterval",
+  "clearTimeout",
+  "require",
+  "exports",
+  "eval",
+  "isFinite",
+  "isNaN",
+  "parseFloat",
+  "parseInt",
+  "decodeURI",
+  "decodeURIComponent",
+  "encodeURI",
+  "encodeURIComponent",
+  "escape",
+  "unescape"
+];
+var BUILT_IN_VARIABLES = [
+  "arguments",
+  "this",
+  "super",
+  "console",
+  "window",
+  "document",
+  "localStorage",
+  "sessionStorage",
+  "module",
+  "self",
+  "global"
+  // Node.js
+];
+var BUILT_INS = [].concat(
+  BUILT_IN_GLOBALS,
+  TYPES,
+  ERROR_TYPES
+);
+function javascript(hljs) {
+  const regex = hljs.regex;
+  const hasClosingTag = (match2, { after }) => {
+    const tag = "</" + match2[0].slice(1);
+    const pos = match2.input.indexOf(tag, after);
+    return pos !== -1;
+  };
+  const IDENT_RE$1 = IDENT_RE;
+  const FRAGMENT = {
+    begin: "<>",
+    end: "</>"
+  };
+  const XML_SELF_CLOSING = /<[A-Za-z0-9\\._:-]+\s*\/>/;
+  const XML_TAG = {
+    begin: /<[A-Za-z0-9\\._:-]+/,
+    end: /\/[A-Za-z0-9\\._:-]+>|\/>/,
+    /**
+     * @param {RegExpMatchArray} match
+     * @param {CallbackResponse} response
+     */
+    isTrulyOpeningTag: (match2, response) => {
+      const afterMatchIndex = match2[0].length + match2.index;
+      const nextChar = match2.input[afterMatchIndex];
+      if (
+        // HTML should not include another raw `<` inside a tag
+        // nested type?
+        // `<Array<Array<number>>`, etc.
+        nextChar === "<" || // the , gives away that this is not HTML
+        // `<T, A extends keyof T, V>`
+        nextChar === ","
+      ) {
+        response.ignoreMatch();
+        return;
+      }
+      if (nextChar === ">") {
+        if (!hasClosingTag(match2, { after: afterMatchIndex })) {
+          response.ignoreMatch();
+        }
+      }
+      let m;
+      const afterMatch = match2.input.substring(afterMatchIndex);
+      if (m = afterMatch.match(/^\s*=/)) {
+        response.ignoreMatch();
+        return;
+      }
+      if (m = afterMatch.match(/^\s+extends\s+/)) {
+        if (m.index === 0) {
+          response.ignoreMatch();
+          return;
+        }
+      }
+    }
+  };
+  const KEYWORDS$1 = {
+    $pattern: IDENT_RE,
+    keyword: KEYWORDS,
+    literal: LITERALS,
+    built_in: BUILT_INS,
+    "variable.language": BUILT_IN_VARIABLES
+  };
+  const decimalDigits = "[0-9](_?[0-9])*";
+  const frac = `\\.(${decimalDigits})`;
+  const decimalInteger = `0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*`;
+  const NUMBER = {
+    className: "number",
+    variants: [
+      // DecimalLiteral
+      { begin: `(\\b(${decimalInteger})((${frac})|\\.)?|(${frac}))[eE][+-]?(${decimalDigits})\\b` },
+      { begin: `\\b(${decimalInteger})\\b((${frac})\\b|\\.)?|(${frac})\\b` },
+      // DecimalBigIntegerLiteral
+      { begin: `\\b(0|[1-9](_?[0-9])*)n\\b` },
+      // NonDecimalIntegerLiteral
+      { begin: "\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\b" },
+      { begin: "\\b0[bB][0-1](_?[0-1])*n?\\b" },
+      { begin: "\\b0[oO][0-7](_?[0-7])*n?\\b" },
+      // LegacyOctalIntegerLiteral (does not include underscore separators)
+      // https://tc39.es/ecma262/#sec-additional-syntax-numeric-literals
+      { begin: "\\b0[0-7]+n?\\b" }
+    ],
+    relevance: 0
+  };
+  const SUBST = {
+    className: "subst",
+    begin: "\\$\\{",
+    end: "\\}",
+    keywords: KEYWORDS$1,
+    contains: []
+    // defined later
+  };
+  const HTML_TEMPLATE = {
+    begin: ".?html`",
+    end: "",
+    starts: {
+      end: "`",
+      returnEnd: false,
+      contains: [
+        hljs.BACKSLASH_ESCAPE,
+        SUBST
+      ],
+      subLanguage: "xml"
+    }
+  };
+  const CSS_TEMPLATE = {
+    begin: ".?css`",
+    end: "",
+    starts: {
+      end: "`",
+      returnEnd: false,
+      contains: [
+        hljs.BACKSLASH_ESCAPE,
+        SUBST
+      ],
+      subLanguage: "css"
+    }
+  };
+  const GRAPHQL_TEMPLATE = {
+    begin: ".?gql`",
+    end: "",
+    starts: {
+      end: "`",
+      returnEnd: false,
+      contains: [
+        hljs.BACKSLASH_ESCAPE,
+        SUBST
+      ],
+      subLanguage: "graphql"
+    }
+  };
+  const TEMPLATE_STRING = {
+    className: "string",
+    begin: "`",
+    end: "`",
+    contains: [
+      hljs.BACKSLASH_ESCAPE,
+      SUBST
+    ]
+  };
+  const JSDOC_COMMENT = hljs.COMMENT(
+    /\/\*\*(?!\/)/,
+    "\\*/",
+    {
+      relevance: 0,
+      contains: [
+        {
+          begin: "(?=@[A-Za-z]+)",
+          relevance: 0,
+          contains: [
+            {
+              className: "doctag",
+              begin: "@[A-Za-z]+"
+            },
+            {
+              className: "type",
+              begin: "\\{",
+              end: "\\}",
+              excludeEnd: true,
+              excludeBegin: true,
+              relevance: 0
+            },
+            {
+              className: "variable",
+              begin: IDENT_RE$1 + "(?=\\s*(-)|$)",
+              endsParent: true,
+              relevance: 0
+            },
+            // eat spaces (not newlines) so we can find
+            // types or variables
+            {
+              begin: /(?=[^\n])\s/,
+              relevance: 0
+            }
+          ]
+        }
+      ]
+    }
+  );
+  const COMMENT = {
+    className: "comment",
+    variants: [
+      JSDOC_COMMENT,
+      hljs.C_BLOCK_COMMENT_MODE,
+      hljs.C_LINE_COMMENT_MODE
+    ]
+  };
+  const SUBST_INTERNALS = [
+    hljs.APOS_STRING_MODE,
+    hljs.QUOTE_STRING_MODE,
+    HTML_TEMPLATE,
+    CSS_TEMPLATE,
+    GRAPHQL_TEMPLATE,
+    TEMPLATE_STRING,
+    // Skip numbers when they are part of a variable name
+    { match: /\$\d+/ },
+    NUMBER
+    // This is intentional:
+    // See https://github.com/highlightjs/highlight.js/issues/3288
+    // hljs.REGEXP_MODE
+  ];
+  SUBST.contains = SUBST_INTERNALS.concat({
+    // we need to pair up {} inside our subst to prevent
+    // it from ending too early by matching another }
+    begin: /\{/,
+    end: /\}/,
+    keywords: KEYWORDS$1,
+    contains: [
+      "self"
+    ].concat(SUBST_INTERNALS)
+  });
+  const SUBST_AND_COMMENTS = [].concat(COMMENT, SUBST.contains);
+  const PARAMS_CONTAINS = SUBST_AND_COMMENTS.concat([
+    // eat recursive parens in sub expressions
+    {
+      begin: /(\s*)\(/,
+      end: /\)/,
+      keywords: KEYWORDS$1,
+      contains: ["self"].concat(SUBST_AND_COMMENTS)
+    }
+  ]);
+  const PARAMS = {
+    className: "params",
+    // convert this to negative lookbehind in v12
+    begin: /(\s*)\(/,
+    // to match the parms with
+    end: /\)/,
+    excludeBegin: true,
+    excludeEnd: true,
+    keywords: KEYWORDS$1,
+    contains: PARAMS_CONTAINS
+  };
+  const CLASS_OR_EXTENDS = {
+    variants: [
+      // class Car extends vehicle
+      {
+        match: [
+          /class/,
+          /\s+/,
+          IDENT_RE$1,
+          /\s+/,
+          /extends/,
+          /\s+/,
+          regex.concat(IDENT_RE$1, "(", regex.concat(/\./, IDENT_RE$1), ")*")
+        ],
+        scope: {
+          1: "keyword",
+          3: "title.class",
+          5: "keyword",
+          7: "title.class.inherited"
+        }
+      },
+      // class Car
+      {
+        match: [
+          /class/,
+          /\s+/,
+          IDENT_RE$1
+        ],
+        scope: {
+          1: "keyword",
+          3: "title.class"
+        }
+      }
+    ]
+  };
+  const CLASS_REFERENCE = {
+    relevance: 0,
+    match: regex.either(
+      // Hard coded exceptions
+      /\bJSON/,
+      // Float32Array, OutT
+      /\b[A-Z][a-z]+([A-Z][a-z]*|\d)*/,
+      // CSSFactory, CSSFactoryT
+      /\b[A-Z]{2,}([A-Z][a-z]+|\d)+([A-Z][a-z]*)*/,
+      // FPs, FPsT
+      /\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\d)*([A-Z][a-z]*)*/
+      // P
+      // single letters are not highlighted
+      // BLAH
+      // this will be flagged as a UPPER_CASE_CONSTANT instead
+    ),
+    className: "title.class",
+    keywords: {
+      _: [
+        // se we still get relevance credit for JS library classes
+        ...TYPES,
+        ...ERROR_TYPES
+      ]
+    }
+  };
+  const USE_STRICT = {
+    label: "use_strict",
+    className: "meta",
+    relevance: 10,
+    begin: /^\s*['"]use (strict|asm)['"]/
+  };
+  const FUNCTION_DEFINITION = {
+    variants: [
+      {
+        match: [
+          /function/,
+          /\s+/,
+          IDENT_RE$1,
+          /(?=\s*\()/
+        ]
+      },
+      // anonymous function
+      {
+        match: [
+          /function/,
+          /\s*(?=\()/
+        ]
+      }
+    ],
+    className: {
+      1: "keyword",
+      3: "title.function"
+    },
+    label: "func.def",
+    contains: [PARAMS],
+    illegal: /%/
+  };
+  const UPPER_CASE_CONSTANT = {
+    relevance: 0,
+    match: /\b[A-Z][A-Z_0-9]+\b/,
+    className: "variable.constant"
+  };
+  function noneOf(list) {
+    return regex.concat("(?!", list.join("|"), ")");
+  }
+  const FUNCTION_CALL = {
+    match: regex.concat(
+      /\b/,
+      noneOf([
+        ...BUILT_IN_GLOBALS,
+        "super",
+        "import",
+        "await"
+      ].map((x3) => `${x3}\\s*\\(`)),
+      IDENT_RE$1,
+      regex.lookahead(/\s*\(/)
+    ),
+    className: "title.function",
+    relevance: 0
+  };
+  const PROPERTY_ACCESS = {
+    begin: regex.concat(/\./, regex.lookahead(
+      regex.concat(IDENT_RE$1, /(?![0-9A-Za-z$_(])/)
+    )),
+    end: IDENT_RE$1,
+    excludeBegin: true,
+    keywords: "prototype",
+    className: "property",
+    relevance: 0
+  };
+  const GETTER_OR_SETTER = {
+    match: [
+      /get|set/,
+      /\s+/,
+      IDENT_RE$1,
+      /(?=\()/
+    ],
+    className: {
+      1: "keyword",
+      3: "title.function"
+    },
+    contains: [
+      {
+        // eat to avoid empty params
+        begin: /\(\)/
+      },
+      PARAMS
+    ]
+  };
+  const FUNC_LEAD_IN_RE = "(\\([^()]*(\\([^()]*(\\([^()]*\\)[^()]*)*\\)[^()]*)*\\)|" + hljs.UNDERSCORE_IDENT_RE + ")\\s*=>";
+  const FUNCTION_VARIABLE = {
+    match: [
+      /const|var|let/,
+      /\s+/,
+      IDENT_RE$1,
+      /\s*/,
+      /=\s*/,
+      /(async\s*)?/,
+      // async is optional
+      regex.lookahead(FUNC_LEAD_IN_RE)
+    ],
+    keywords: "async",
+    className: {
+      1: "keyword",
+      3: "title.function"
+    },
+    contains: [
+      PARAMS
+    ]
+  };
+  return {
+    name: "JavaScript",
+    aliases: ["js", "jsx", "mjs", "cjs"],
+    keywords: KEYWORDS$1,
+    // this will be extended by TypeScript
+    exports: { PARAMS_CONTAINS, CLASS_REFERENCE },
+    illegal: /#(?![$_A-Za-z])/,
+    contains: [
+      hljs.SHEBANG({
+        label: "shebang",
+        binary: "node",
+        relevance: 5
+      }),
+      USE_STRICT,
+      hljs.APOS_STRING_MODE,
+      hljs.QUOTE_STRING_MODE,
+      HTML_TEMPLATE,
+      CSS_TEMPLATE,
+      GRAPHQL_TEMPLATE,
+      TEMPLATE_STRING,
+      COMMENT,
+      // Skip numbers when they are part of a variable name
+      { match: /\$\d+/ },
+      NUMBER,
+      CLASS_REFERENCE,
+      {
+        scope: "attr",
+        match: IDENT_RE$1 + regex.lookahead(":"),
+        relevance: 0
+      },
+      FUNCTION_VARIABLE,
+      {
+        // "value" container
+        begin: "(" + hljs.RE_STARTERS_RE + "|\\b(case|return|throw)\\b)\\s*",
+        keywords: "return throw case",
+        relevance: 0,
+        contains: [
+          COMMENT,
+          hljs.REGEXP_MODE,
+          {
+            className: "function",
+            // we have to count the parens to make sure we actually have the
+            // correct bounding ( ) before the =>.  There could be any number of
+            // sub-expressions inside also surrounded by parens.
+            begin: FUNC_LEAD_IN_RE,
+            returnBegin: true,
+            end: "\\s*=>",
+            contains: [
+              {
+                className: "params",
+                variants: [
+                  {
+                    begin: hljs.UNDERSCORE_IDENT_RE,
+                    relevance: 0
+                  },
+                  {
+                    className: null,
+                    begin: /\(\s*\)/,
+                    skip: true
+                  },
+                  {
+                    begin: /(\s*)\(/,
+                    end: /\)/,
+                    excludeBegin: true,
+                    excludeEnd: true,
+                    keywords: KEYWORDS$1,
+                    contains: PARAMS_CONTAINS
+                  }
+                ]
+              }
+            ]
+          },
+          {
+            // could be a comma delimited list of params to a function call
+            begin: /,/,
+            relevance: 0
+          },
+          {
+            match: /\s+/,
+            relevance: 0
+          },
+          {
+            // JSX
+            variants: [
+              { begin: FRAGMENT.begin, end: FRAGMENT.end },
+              { match: XML_SELF_CLOSING },
+              {
+                begin: XML_TAG.begin,
+                // we carefully check the opening tag to see if it truly
+                // is a tag and not a false positive
+                "on:begin": XML_TAG.isTrulyOpeningTag,
+                end: XML_TAG.end
+              }
+            ],
+            subLanguage: "xml",
+            contains: [
+              {
+                begin: XML_TAG.begin,
+                end: XML_TAG.end,
+                skip: true,
+                contains: ["self"]
+              }
+            ]
+          }
+        ]
+      },
+      FUNCTION_DEFINITION,
+      {
+        // prevent this from getting swallowed up by function
+        // since they appear "function like"
+        beginKeywords: "while if switch catch for"
+      },
+      {
+        // we have to count the parens to make sure we actually have the correct
+        // bounding ( ).  There could be any number of sub-expressions inside
+        // also surrounded by parens.
+        begin: "\\b(?!function)" + hljs.UNDERSCORE_IDENT_RE + "\\([^()]*(\\([^()]*(\\([^()]*\\)[^()]*)*\\)[^()]*)*\\)\\s*\\{",
+        // end parens
+        returnBegin: true,
+        label: "func.def",
+        contains: [
+          PARAMS,
+          hljs.inherit(hljs.TITLE_MODE, { begin: IDENT_RE$1, className: "title.function" })
+        ]
+      },
+      // catch ... so it won't trigger the property rule below
+      {
+        match: /\.\.\./,
+        relevance: 0
+      },
+      PROPERTY_ACCESS,
+      // hack: prevents detection of keywords in some circumstances
+      // .keyword()
+      // $keyword = x
+      {
+        match: "\\$" + IDENT_RE$1,
+        relevance: 0
+      },
+      {
+        match: [/\bconstructor(?=\s*\()/],
+        className: { 1: "title.function" },
+        contains: [PARAMS]
+      },
+      FUNCTION_CALL,
+      UPPER_CASE_CONSTANT,
+      CLASS_OR_EXTENDS,
+      GETTER_OR_SETTER,
+      {
+        match: /\$[(.]/
+        // relevance booster for a pattern common to JS libs: `$(something)` and `$.something`
+      }
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/json.js
+var EXTENDED_NUMBER_RE = "([-+]?)(\\b0[xX][a-fA-F0-9]+|(\\b\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?)|NaN|[-+]?Infinity";
+var EXTENDED_NUMBER_MODE = {
+  scope: "number",
+  match: EXTENDED_NUMBER_RE,
+  relevance: 0
+};
+function json2(hljs) {
+  const ATTRIBUTE = {
+    className: "attr",
+    begin: /(("(\\.|[^\\"\r\n])*")|('(\\.|[^\\'\r\n])*'))(?=\s*:)/,
+    relevance: 1.01
+  };
+  const PUNCTUATION = {
+    match: /[{}[\],:]/,
+    className: "punctuation",
+    relevance: 0
+  };
+  const LITERALS3 = [
+    "true",
+    "false",
+    "null"
+  ];
+  const LITERALS_MODE = {
+    scope: "literal",
+    beginKeywords: LITERALS3.join(" ")
+  };
+  return {
+    name: "JSON",
+    aliases: ["jsonc", "json5"],
+    keywords: {
+      literal: LITERALS3
+    },
+    contains: [
+      ATTRIBUTE,
+      PUNCTUATION,
+      hljs.APOS_STRING_MODE,
+      hljs.QUOTE_STRING_MODE,
+      LITERALS_MODE,
+      EXTENDED_NUMBER_MODE,
+      hljs.C_LINE_COMMENT_MODE,
+      hljs.C_BLOCK_COMMENT_MODE
+    ],
+    illegal: "\\S"
+  };
+}
+
+// node_modules/highlight.js/es/languages/markdown.js
+function markdown(hljs) {
+  const regex = hljs.regex;
+  const INLINE_HTML = {
+    begin: /<\/?[A-Za-z_]/,
+    end: ">",
+    subLanguage: "xml",
+    relevance: 0
+  };
+  const HORIZONTAL_RULE = { match: /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/ };
+  const CODE = {
+    className: "code",
+    variants: [
+      // TODO: fix to allow these to work with sublanguage also
+      { begin: "(`{3,})[^`](.|\\n)*?\\1`*[ ]*" },
+      { begin: "(~{3,})[^~](.|\\n)*?\\1~*[ ]*" },
+      // needed to allow markdown as a sublanguage to work
+      {
+        begin: "```",
+        end: "```+[ ]*$"
+      },
+      {
+        begin: "~~~",
+        end: "~~~+[ ]*$"
+      },
+      { begin: "`.+?`" },
+      {
+        begin: "(?=^( {4}|\\t))",
+        // use contains to gobble up multiple lines to allow the block to be whatever size
+        // but only have a single open/close tag vs one per line
+        contains: [
+          {
+            begin: "^( {4}|\\t)",
+            end: "(\\n)$"
+          }
+        ],
+        relevance: 0
+      }
+    ]
+  };
+  const LIST = {
+    className: "bullet",
+    begin: "^[ 	]*([*+-]|(\\d+\\.))(?=\\s+)",
+    end: "\\s+",
+    excludeEnd: true
+  };
+  const LINK_REFERENCE = {
+    begin: /^\[[^\n]+\]:/,
+    returnBegin: true,
+    contains: [
+      {
+        className: "symbol",
+        begin: /\[/,
+        end: /\]/,
+        excludeBegin: true,
+        excludeEnd: true
+      },
+      {
+        className: "link",
+        begin: /:\s*/,
+        end: /$/,
+        excludeBegin: true
+      }
+    ]
+  };
+  const URL_SCHEME = /[A-Za-z][A-Za-z0-9+.-]*/;
+  const LINK = {
+    variants: [
+      // too much like nested array access in so many languages
+      // to have any real relevance
+      {
+        begin: /\[.+?\]\[.*?\]/,
+        relevance: 0
+      },
+      // popular internet URLs
+      {
+        begin: /\[.+?\]\(((data|javascript|mailto):|(?:http|ftp)s?:\/\/).*?\)/,
+        relevance: 2
+      },
+      {
+        begin: regex.concat(/\[.+?\]\(/, URL_SCHEME, /:\/\/.*?\)/),
+        relevance: 2
+      },
+      // relative urls
+      {
+        begin: /\[.+?\]\([./?&#].*?\)/,
+        relevance: 1
+      },
+      // whatever else, lower relevance (might not be a link at all)
+      {
+        begin: /\[.*?\]\(.*?\)/,
+        relevance: 0
+      }
+    ],
+    returnBegin: true,
+    contains: [
+      {
+        // empty strings for alt or link text
+        match: /\[(?=\])/
+      },
+      {
+        className: "string",
+        relevance: 0,
+        begin: "\\[",
+        end: "\\]",
+        excludeBegin: true,
+        returnEnd: true
+      },
+      {
+        className: "link",
+        relevance: 0,
+        begin: "\\]\\(",
+        end: "\\)",
+        excludeBegin: true,
+        excludeEnd: true
+      },
+      {
+        className: "symbol",
+        relevance: 0,
+        begin: "\\]\\[",
+        end: "\\]",
+        excludeBegin: true,
+        excludeEnd: true
+      }
+    ]
+  };
+  const BOLD = {
+    className: "strong",
+    contains: [],
+    // defined later
+    variants: [
+      {
+        begin: /_{2}(?!\s)/,
+        end: /_{2}/
+      },
+      {
+        begin: /\*{2}(?!\s)/,
+        end: /\*{2}/
+      }
+    ]
+  };
+  const ITALIC = {
+    className: "emphasis",
+    contains: [],
+    // defined later
+    variants: [
+      {
+        begin: /\*(?![*\s])/,
+        end: /\*/
+      },
+      {
+        begin: /_(?![_\s])/,
+        end: /_/,
+        relevance: 0
+      }
+    ]
+  };
+  const BOLD_WITHOUT_ITALIC = hljs.inherit(BOLD, { contains: [] });
+  const ITALIC_WITHOUT_BOLD = hljs.inherit(ITALIC, { contains: [] });
+  BOLD.contains.push(ITALIC_WITHOUT_BOLD);
+  ITALIC.contains.push(BOLD_WITHOUT_ITALIC);
+  let CONTAINABLE = [
+    INLINE_HTML,
+    LINK
+  ];
+  [
+    BOLD,
+    ITALIC,
+    BOLD_WITHOUT_ITALIC,
+    ITALIC_WITHOUT_BOLD
+  ].forEach((m) => {
+    m.contains = m.contains.concat(CONTAINABLE);
+  });
+  CONTAINABLE = CONTAINABLE.concat(BOLD, ITALIC);
+  const HEADER = {
+    className: "section",
+    variants: [
+      {
+        begin: "^#{1,6}",
+        end: "$",
+        contains: CONTAINABLE
+      },
+      {
+        begin: "(?=^.+?\\n[=-]{2,}$)",
+        contains: [
+          { begin: "^[=-]*$" },
+          {
+            begin: "^",
+            end: "\\n",
+            contains: CONTAINABLE
+          }
+        ]
+      }
+    ]
+  };
+  const BLOCKQUOTE = {
+    className: "quote",
+    begin: "^>\\s+",
+    contains: CONTAINABLE,
+    end: "$"
+  };
+  const ENTITY = {
+    //https://spec.commonmark.org/0.31.2/#entity-references
+    scope: "literal",
+    match: /&([a-zA-Z0-9]+|#[0-9]{1,7}|#[Xx][0-9a-fA-F]{1,6});/
+  };
+  return {
+    name: "Markdown",
+    aliases: [
+      "md",
+      "mkdown",
+      "mkd"
+    ],
+    contains: [
+      HEADER,
+      INLINE_HTML,
+      LIST,
+      // must come before BOLD/ITALIC so that a `***` or `___` thematic break
+      // isn't mistaken for the start of bold text
+      HORIZONTAL_RULE,
+      BOLD,
+      ITALIC,
+      BLOCKQUOTE,
+      CODE,
+      LINK,
+      LINK_REFERENCE,
+      ENTITY
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/python.js
+function python(hljs) {
+  const regex = hljs.regex;
+  const IDENT_RE3 = new RegExp("[\\p{XID_Start}_]\\p{XID_Continue}*", "u");
+  const RESERVED_WORDS = [
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "case",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "lazy",
+    "match",
+    "nonlocal|10",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield"
+  ];
+  const BUILT_INS3 = [
+    "__import__",
+    "abs",
+    "aiter",
+    "all",
+    "anext",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "breakpoint",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "compile",
+    "complex",
+    "delattr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "eval",
+    "exec",
+    "filter",
+    "float",
+    "format",
+    "frozendict",
+    "frozenset",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "help",
+    "hex",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "list",
+    "locals",
+    "map",
+    "max",
+    "memoryview",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "sentinel",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip"
+  ];
+  const LITERALS3 = [
+    "__debug__",
+    "Ellipsis",
+    "False",
+    "None",
+    "NotImplemented",
+    "True"
+  ];
+  const TYPES3 = [
+    "Any",
+    "Callable",
+    "Coroutine",
+    "Dict",
+    "List",
+    "Literal",
+    "Generic",
+    "Optional",
+    "Sequence",
+    "Set",
+    "Tuple",
+    "Type",
+    "Union"
+  ];
+  const KEYWORDS3 = {
+    $pattern: /[A-Za-z]\w+|__\w+__/,
+    keyword: RESERVED_WORDS,
+    built_in: BUILT_INS3,
+    literal: LITERALS3,
+    type: TYPES3
+  };
+  const PROMPT = {
+    className: "meta",
+    begin: /^(>>>|\.\.\.) /
+  };
+  const SUBST = {
+    className: "subst",
+    begin: /\{/,
+    end: /\}/,
+    keywords: KEYWORDS3,
+    illegal: /#/
+  };
+  const LITERAL_BRACKET = {
+    begin: /\{\{/,
+    relevance: 0
+  };
+  const STRING = {
+    className: "string",
+    contains: [hljs.BACKSLASH_ESCAPE],
+    variants: [
+      {
+        begin: /([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?'''/,
+        end: /'''/,
+        contains: [
+          hljs.BACKSLASH_ESCAPE,
+          PROMPT
+        ],
+        relevance: 10
+      },
+      {
+        begin: /([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?"""/,
+        end: /"""/,
+        contains: [
+          hljs.BACKSLASH_ESCAPE,
+          PROMPT
+        ],
+        relevance: 10
+      },
+      {
+        begin: /([fFtT][rR]|[rR][fFtT]|[fFtT])'''/,
+        end: /'''/,
+        contains: [
+          hljs.BACKSLASH_ESCAPE,
+          PROMPT,
+          LITERAL_BRACKET,
+          SUBST
+        ]
+      },
+      {
+        begin: /([fFtT][rR]|[rR][fFtT]|[fFtT])"""/,
+        end: /"""/,
+        contains: [
+          hljs.BACKSLASH_ESCAPE,
+          PROMPT,
+          LITERAL_BRACKET,
+          SUBST
+        ]
+      },
+      {
+        begin: /([uU]|[rR])'/,
+        end: /'/,
+        relevance: 10
+      },
+      {
+        begin: /([uU]|[rR])"/,
+        end: /"/,
+        relevance: 10
+      },
+      {
+        begin: /([bB]|[bB][rR]|[rR][bB])'/,
+        end: /'/
+      },
+      {
+        begin: /([bB]|[bB][rR]|[rR][bB])"/,
+        end: /"/
+      },
+      {
+        begin: /([fFtT][rR]|[rR][fFtT]|[fFtT])'/,
+        end: /'/,
+        contains: [
+          hljs.BACKSLASH_ESCAPE,
+          LITERAL_BRACKET,
+          SUBST
+        ]
+      },
+      {
+        begin: /([fFtT][rR]|[rR][fFtT]|[fFtT])"/,
+        end: /"/,
+        contains: [
+          hljs.BACKSLASH_ESCAPE,
+          LITERAL_BRACKET,
+          SUBST
+        ]
+      },
+      hljs.APOS_STRING_MODE,
+      hljs.QUOTE_STRING_MODE
+    ]
+  };
+  const digitpart = "[0-9](_?[0-9])*";
+  const pointfloat = `(\\b(${digitpart}))?\\.(${digitpart})|\\b(${digitpart})\\.`;
+  const lookahead = `\\b|${RESERVED_WORDS.join("|")}`;
+  const NUMBER = {
+    className: "number",
+    relevance: 0,
+    variants: [
+      // exponentfloat, pointfloat
+      // https://docs.python.org/3.9/reference/lexical_analysis.html#floating-point-literals
+      // optionally imaginary
+      // https://docs.python.org/3.9/reference/lexical_analysis.html#imaginary-literals
+      // Note: no leading \b because floats can start with a decimal point
+      // and we don't want to mishandle e.g. `fn(.5)`,
+      // no trailing \b for pointfloat because it can end with a decimal point
+      // and we don't want to mishandle e.g. `0..hex()`; this should be safe
+      // because both MUST contain a decimal point and so cannot be confused with
+      // the interior part of an identifier
+      {
+        begin: `(\\b(${digitpart})|(${pointfloat}))[eE][+-]?(${digitpart})[jJ]?(?=${lookahead})`
+      },
+      {
+        begin: `(${pointfloat})[jJ]?`
+      },
+      // decinteger, bininteger, octinteger, hexinteger
+      // https://docs.python.org/3.9/reference/lexical_analysis.html#integer-literals
+      // optionally "long" in Python 2
+      // https://docs.python.org/2.7/reference/lexical_analysis.html#integer-and-long-integer-literals
+      // decinteger is optionally imaginary
+      // https://docs.python.org/3.9/reference/lexical_analysis.html#imaginary-literals
+      {
+        begin: `\\b([1-9](_?[0-9])*|0+(_?0)*)[lLjJ]?(?=${lookahead})`
+      },
+      {
+        begin: `\\b0[bB](_?[01])+[lL]?(?=${lookahead})`
+      },
+      {
+        begin: `\\b0[oO](_?[0-7])+[lL]?(?=${lookahead})`
+      },
+      {
+        begin: `\\b0[xX](_?[0-9a-fA-F])+[lL]?(?=${lookahead})`
+      },
+      // imagnumber (digitpart-based)
+      // https://docs.python.org/3.9/reference/lexical_analysis.html#imaginary-literals
+      {
+        begin: `\\b(${digitpart})[jJ](?=${lookahead})`
+      }
+    ]
+  };
+  const COMMENT_TYPE = {
+    className: "comment",
+    begin: regex.lookahead(/# type:/),
+    end: /$/,
+    keywords: KEYWORDS3,
+    contains: [
+      {
+        // prevent keywords from coloring `type`
+        begin: /# type:/
+      },
+      // comment within a datatype comment includes no keywords
+      {
+        begin: /#/,
+        end: /\b\B/,
+        endsWithParent: true
+      }
+    ]
+  };
+  const PARAMS = {
+    className: "params",
+    variants: [
+      // Exclude params in functions without params
+      {
+        className: "",
+        begin: /\(\s*\)/,
+        skip: true
+      },
+      {
+        begin: /\(/,
+        end: /\)/,
+        excludeBegin: true,
+        excludeEnd: true,
+        keywords: KEYWORDS3,
+        contains: [
+          "self",
+          PROMPT,
+          NUMBER,
+          STRING,
+          hljs.HASH_COMMENT_MODE
+        ]
+      }
+    ]
+  };
+  SUBST.contains = [
+    STRING,
+    NUMBER,
+    PROMPT
+  ];
+  return {
+    name: "Python",
+    aliases: [
+      "py",
+      "gyp",
+      "ipython"
+    ],
+    unicodeRegex: true,
+    keywords: KEYWORDS3,
+    illegal: /(<\/|\?)|=>/,
+    contains: [
+      PROMPT,
+      NUMBER,
+      {
+        // very common convention
+        scope: "variable.language",
+        match: /\bself\b/
+      },
+      {
+        // eat "if" prior to string so that it won't accidentally be
+        // labeled as an f-string
+        beginKeywords: "if",
+        relevance: 0
+      },
+      { match: /\bor\b/, scope: "keyword" },
+      STRING,
+      COMMENT_TYPE,
+      hljs.HASH_COMMENT_MODE,
+      {
+        match: [
+          /\bdef/,
+          /\s+/,
+          IDENT_RE3
+        ],
+        scope: {
+          1: "keyword",
+          3: "title.function"
+        },
+        contains: [PARAMS]
+      },
+      {
+        variants: [
+          {
+            match: [
+              /\bclass/,
+              /\s+/,
+              IDENT_RE3,
+              /\s*/,
+              /\(\s*/,
+              IDENT_RE3,
+              /\s*\)/
+            ]
+          },
+          {
+            match: [
+              /\bclass/,
+              /\s+/,
+              IDENT_RE3
+            ]
+          }
+        ],
+        scope: {
+          1: "keyword",
+          3: "title.class",
+          6: "title.class.inherited"
+        }
+      },
+      {
+        className: "meta",
+        begin: /^[\t ]*@/,
+        end: /(?=#)|$/,
+        contains: [
+          NUMBER,
+          PARAMS,
+          STRING
+        ]
+      }
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/rust.js
+function rust(hljs) {
+  const regex = hljs.regex;
+  const RAW_IDENTIFIER = /(r#)?/;
+  const UNDERSCORE_IDENT_RE = regex.concat(RAW_IDENTIFIER, hljs.UNDERSCORE_IDENT_RE);
+  const IDENT_RE3 = regex.concat(RAW_IDENTIFIER, hljs.IDENT_RE);
+  const FUNCTION_INVOKE = {
+    scope: "title.function.invoke",
+    relevance: 0,
+    begin: regex.concat(
+      /\b/,
+      /(?!(?:let|for|while|if|else|match)\b)/,
+      IDENT_RE3,
+      regex.lookahead(/\s*\(/)
+    )
+  };
+  const NUMBER_SUFFIX = "([ui](8|16|32|64|128|size)|f(16|32|64|128))?";
+  const KEYWORDS3 = [
+    "abstract",
+    "as",
+    "async",
+    "await",
+    "become",
+    "box",
+    "break",
+    "const",
+    "continue",
+    "crate",
+    "do",
+    "dyn",
+    "else",
+    "enum",
+    "extern",
+    "false",
+    "final",
+    "fn",
+    "for",
+    "if",
+    "impl",
+    "in",
+    "let",
+    "loop",
+    "macro",
+    "match",
+    "mod",
+    "move",
+    "mut",
+    "override",
+    "priv",
+    "pub",
+    "raw",
+    "ref",
+    "return",
+    "self",
+    "Self",
+    "static",
+    "struct",
+    "super",
+    "trait",
+    "true",
+    "try",
+    "type",
+    "typeof",
+    "union",
+    "unsafe",
+    "unsized",
+    "use",
+    "virtual",
+    "where",
+    "while",
+    "yield"
+  ];
+  const LITERALS3 = [
+    "true",
+    "false",
+    "Some",
+    "None",
+    "Ok",
+    "Err"
+  ];
+  const BUILTINS = [
+    // functions
+    "drop ",
+    // traits
+    "Copy",
+    "Send",
+    "Sized",
+    "Sync",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "ToOwned",
+    "Clone",
+    "Debug",
+    "PartialEq",
+    "PartialOrd",
+    "Eq",
+    "Ord",
+    "AsRef",
+    "AsMut",
+    "Into",
+    "From",
+    "Default",
+    "Iterator",
+    "Extend",
+    "IntoIterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "SliceConcatExt",
+    "ToString",
+    // macros
+    "assert!",
+    "assert_eq!",
+    "bitflags!",
+    "bytes!",
+    "cfg!",
+    "col!",
+    "concat!",
+    "concat_idents!",
+    "debug_assert!",
+    "debug_assert_eq!",
+    "env!",
+    "eprintln!",
+    "panic!",
+    "file!",
+    "format!",
+    "format_args!",
+    "include_bytes!",
+    "include_str!",
+    "line!",
+    "local_data_key!",
+    "module_path!",
+    "option_env!",
+    "print!",
+    "println!",
+    "select!",
+    "stringify!",
+    "try!",
+    "unimplemented!",
+    "unreachable!",
+    "vec!",
+    "write!",
+    "writeln!",
+    "macro_rules!",
+    "assert_ne!",
+    "debug_assert_ne!"
+  ];
+  const TYPES3 = [
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "i128",
+    "isize",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "u128",
+    "usize",
+    "f16",
+    "f32",
+    "f64",
+    "f128",
+    "str",
+    "char",
+    "bool",
+    "Box",
+    "Option",
+    "Result",
+    "String",
+    "Vec"
+  ];
+  return {
+    name: "Rust",
+    aliases: ["rs"],
+    keywords: {
+      $pattern: hljs.IDENT_RE + "!?",
+      type: TYPES3,
+      keyword: KEYWORDS3,
+      literal: LITERALS3,
+      built_in: BUILTINS
+    },
+    illegal: "</",
+    contains: [
+      hljs.C_LINE_COMMENT_MODE,
+      hljs.COMMENT("/\\*", "\\*/", { contains: ["self"] }),
+      hljs.inherit(hljs.QUOTE_STRING_MODE, {
+        begin: /b?"/,
+        illegal: null
+      }),
+      {
+        scope: "symbol",
+        // negative lookahead to avoid matching `'`
+        begin: /'[a-zA-Z_][a-zA-Z0-9_]*(?!')/
+      },
+      {
+        scope: "string",
+        variants: [
+          { begin: /b?r(#*)"(.|\n)*?"\1(?!#)/ },
+          {
+            begin: /b?'/,
+            end: /'/,
+            contains: [
+              {
+                scope: "char.escape",
+                match: /\\('|"|\\|\w|x\w{2}|u\w{4}|U\w{8})/
+              }
+            ]
+          }
+        ]
+      },
+      {
+        scope: "number",
+        variants: [
+          { begin: "\\b0b([01_]+)" + NUMBER_SUFFIX },
+          { begin: "\\b0o([0-7_]+)" + NUMBER_SUFFIX },
+          { begin: "\\b0x([A-Fa-f0-9_]+)" + NUMBER_SUFFIX },
+          { begin: "\\b(\\d[\\d_]*(\\.[0-9_]+)?([eE][+-]?[0-9_]+)?)" + NUMBER_SUFFIX }
+        ],
+        relevance: 0
+      },
+      {
+        begin: [
+          /\bsafe/,
+          /\s+/,
+          /extern/
+        ],
+        scope: {
+          1: "keyword",
+          3: "keyword"
+        }
+      },
+      {
+        begin: [
+          /fn/,
+          /\s+/,
+          UNDERSCORE_IDENT_RE
+        ],
+        scope: {
+          1: "keyword",
+          3: "title.function"
+        }
+      },
+      {
+        scope: "meta",
+        begin: "#!?\\[",
+        end: "\\]",
+        contains: [
+          {
+            scope: "string",
+            begin: /"/,
+            end: /"/,
+            contains: [
+              hljs.BACKSLASH_ESCAPE
+            ]
+          }
+        ]
+      },
+      {
+        begin: [
+          /let/,
+          /\s+/,
+          /(?:mut\s+)?/,
+          UNDERSCORE_IDENT_RE
+        ],
+        scope: {
+          1: "keyword",
+          3: "keyword",
+          4: "variable"
+        }
+      },
+      // must come before impl/for rule later
+      {
+        begin: [
+          /for/,
+          /\s+/,
+          UNDERSCORE_IDENT_RE,
+          /\s+/,
+          /in/
+        ],
+        scope: {
+          1: "keyword",
+          3: "variable",
+          5: "keyword"
+        }
+      },
+      {
+        begin: [
+          /type/,
+          /\s+/,
+          UNDERSCORE_IDENT_RE
+        ],
+        scope: {
+          1: "keyword",
+          3: "title.class"
+        }
+      },
+      {
+        begin: [
+          /(?:trait|enum|struct|union|impl|for)/,
+          /\s+/,
+          UNDERSCORE_IDENT_RE
+        ],
+        scope: {
+          1: "keyword",
+          3: "title.class"
+        }
+      },
+      {
+        begin: hljs.IDENT_RE + "::",
+        keywords: {
+          keyword: "Self",
+          built_in: BUILTINS,
+          type: TYPES3
+        }
+      },
+      {
+        scope: "punctuation",
+        begin: "->"
+      },
+      FUNCTION_INVOKE
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/shell.js
+function shell(hljs) {
+  return {
+    name: "Shell Session",
+    aliases: [
+      "console",
+      "shellsession"
+    ],
+    contains: [
+      {
+        className: "meta.prompt",
+        // We cannot add \s (spaces) in the regular expression otherwise it will be too broad and produce unexpected result.
+        // For instance, in the following example, it would match "echo /path/to/home >" as a prompt:
+        // echo /path/to/home > t.exe
+        begin: /^\s{0,3}[./~\w\d[\]()@-]*[>%$#][ ]?/,
+        starts: {
+          end: /[^\\](?=\s*$)/,
+          subLanguage: "bash"
+        }
+      }
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/sql.js
+function sql2(hljs) {
+  const regex = hljs.regex;
+  const COMMENT_MODE = hljs.COMMENT("--", "$");
+  const STRING = {
+    scope: "string",
+    variants: [
+      {
+        begin: /'/,
+        end: /'/,
+        contains: [{ match: /''/ }]
+      }
+    ]
+  };
+  const QUOTED_IDENTIFIER = {
+    begin: /"/,
+    end: /"/,
+    contains: [{ match: /""/ }]
+  };
+  const LITERALS3 = [
+    "true",
+    "false",
+    // Not sure it's correct to call NULL literal, and clauses like IS [NOT] NULL look strange that way.
+    // "null",
+    "unknown"
+  ];
+  const MULTI_WORD_TYPES = [
+    "double precision",
+    "large object",
+    "with timezone",
+    "without timezone"
+  ];
+  const TYPES3 = [
+    "bigint",
+    "binary",
+    "blob",
+    "boolean",
+    "char",
+    "character",
+    "clob",
+    "date",
+    "dec",
+    "decfloat",
+    "decimal",
+    "float",
+    "int",
+    "integer",
+    "interval",
+    "nchar",
+    "nclob",
+    "national",
+    "numeric",
+    "real",
+    "row",
+    "smallint",
+    "time",
+    "timestamp",
+    "varchar",
+    "varying",
+    // modifier (character varying)
+    "varbinary"
+  ];
+  const NON_RESERVED_WORDS = [
+    "add",
+    "asc",
+    "collation",
+    "desc",
+    "final",
+    "first",
+    "last",
+    "view"
+  ];
+  const RESERVED_WORDS = [
+    "abs",
+    "acos",
+    "all",
+    "allocate",
+    "alter",
+    "and",
+    "any",
+    "are",
+    "array",
+    "array_agg",
+    "array_max_cardinality",
+    "as",
+    "asensitive",
+    "asin",
+    "asymmetric",
+    "at",
+    "atan",
+    "atomic",
+    "authorization",
+    "avg",
+    "begin",
+    "begin_frame",
+    "begin_partition",
+    "between",
+    "bigint",
+    "binary",
+    "blob",
+    "boolean",
+    "both",
+    "by",
+    "call",
+    "called",
+    "cardinality",
+    "cascaded",
+    "case",
+    "cast",
+    "ceil",
+    "ceiling",
+    "char",
+    "char_length",
+    "character",
+    "character_length",
+    "check",
+    "classifier",
+    "clob",
+    "close",
+    "coalesce",
+    "collate",
+    "collect",
+    "column",
+    "commit",
+    "condition",
+    "connect",
+    "constraint",
+    "contains",
+    "convert",
+    "copy",
+    "corr",
+    "corresponding",
+    "cos",
+    "cosh",
+    "count",
+    "covar_pop",
+    "covar_samp",
+    "create",
+    "cross",
+    "cube",
+    "cume_dist",
+    "current",
+    "current_catalog",
+    "current_date",
+    "current_default_transform_group",
+    "current_path",
+    "current_role",
+    "current_row",
+    "current_schema",
+    "current_time",
+    "current_timestamp",
+    "current_path",
+    "current_role",
+    "current_transform_group_for_type",
+    "current_user",
+    "cursor",
+    "cycle",
+    "date",
+    "day",
+    "deallocate",
+    "dec",
+    "decimal",
+    "decfloat",
+    "declare",
+    "default",
+    "define",
+    "delete",
+    "dense_rank",
+    "deref",
+    "describe",
+    "deterministic",
+    "disconnect",
+    "distinct",
+    "double",
+    "drop",
+    "dynamic",
+    "each",
+    "element",
+    "else",
+    "empty",
+    "end",
+    "end_frame",
+    "end_partition",
+    "end-exec",
+    "equals",
+    "escape",
+    "every",
+    "except",
+    "exec",
+    "execute",
+    "exists",
+    "exp",
+    "external",
+    "extract",
+    "false",
+    "fetch",
+    "filter",
+    "first_value",
+    "float",
+    "floor",
+    "for",
+    "foreign",
+    "frame_row",
+    "free",
+    "from",
+    "full",
+    "function",
+    "fusion",
+    "get",
+    "global",
+    "grant",
+    "group",
+    "grouping",
+    "groups",
+    "having",
+    "hold",
+    "hour",
+    "identity",
+    "in",
+    "indicator",
+    "initial",
+    "inner",
+    "inout",
+    "insensitive",
+    "insert",
+    "int",
+    "integer",
+    "intersect",
+    "intersection",
+    "interval",
+    "into",
+    "is",
+    "join",
+    "json_array",
+    "json_arrayagg",
+    "json_exists",
+    "json_object",
+    "json_objectagg",
+    "json_query",
+    "json_table",
+    "json_table_primitive",
+    "json_value",
+    "lag",
+    "language",
+    "large",
+    "last_value",
+    "lateral",
+    "lead",
+    "leading",
+    "left",
+    "like",
+    "like_regex",
+    "listagg",
+    "ln",
+    "local",
+    "localtime",
+    "localtimestamp",
+    "log",
+    "log10",
+    "lower",
+    "match",
+    "match_number",
+    "match_recognize",
+    "matches",
+    "max",
+    "member",
+    "merge",
+    "method",
+    "min",
+    "minute",
+    "mod",
+    "modifies",
+    "module",
+    "month",
+    "multiset",
+    "national",
+    "natural",
+    "nchar",
+    "nclob",
+    "new",
+    "no",
+    "none",
+    "normalize",
+    "not",
+    "nth_value",
+    "ntile",
+    "null",
+    "nullif",
+    "numeric",
+    "octet_length",
+    "occurrences_regex",
+    "of",
+    "offset",
+    "old",
+    "omit",
+    "on",
+    "one",
+    "only",
+    "open",
+    "or",
+    "order",
+    "out",
+    "outer",
+    "over",
+    "overlaps",
+    "overlay",
+    "parameter",
+    "partition",
+    "pattern",
+    "per",
+    "percent",
+    "percent_rank",
+    "percentile_cont",
+    "percentile_disc",
+    "period",
+    "portion",
+    "position",
+    "position_regex",
+    "power",
+    "precedes",
+    "precision",
+    "prepare",
+    "primary",
+    "procedure",
+    "ptf",
+    "range",
+    "rank",
+    "reads",
+    "real",
+    "recursive",
+    "ref",
+    "references",
+    "referencing",
+    "regr_avgx",
+    "regr_avgy",
+    "regr_count",
+    "regr_intercept",
+    "regr_r2",
+    "regr_slope",
+    "regr_sxx",
+    "regr_sxy",
+    "regr_syy",
+    "release",
+    "result",
+    "return",
+    "returns",
+    "revoke",
+    "right",
+    "rollback",
+    "rollup",
+    "row",
+    "row_number",
+    "rows",
+    "running",
+    "savepoint",
+    "scope",
+    "scroll",
+    "search",
+    "second",
+    "seek",
+    "select",
+    "sensitive",
+    "session_user",
+    "set",
+    "show",
+    "similar",
+    "sin",
+    "sinh",
+    "skip",
+    "smallint",
+    "some",
+    "specific",
+    "specifictype",
+    "sql",
+    "sqlexception",
+    "sqlstate",
+    "sqlwarning",
+    "sqrt",
+    "start",
+    "static",
+    "stddev_pop",
+    "stddev_samp",
+    "submultiset",
+    "subset",
+    "substring",
+    "substring_regex",
+    "succeeds",
+    "sum",
+    "symmetric",
+    "system",
+    "system_time",
+    "system_user",
+    "table",
+    "tablesample",
+    "tan",
+    "tanh",
+    "then",
+    "time",
+    "timestamp",
+    "timezone_hour",
+    "timezone_minute",
+    "to",
+    "trailing",
+    "translate",
+    "translate_regex",
+    "translation",
+    "treat",
+    "trigger",
+    "trim",
+    "trim_array",
+    "true",
+    "truncate",
+    "uescape",
+    "union",
+    "unique",
+    "unknown",
+    "unnest",
+    "update",
+    "upper",
+    "user",
+    "using",
+    "value",
+    "values",
+    "value_of",
+    "var_pop",
+    "var_samp",
+    "varbinary",
+    "varchar",
+    "varying",
+    "versioning",
+    "when",
+    "whenever",
+    "where",
+    "width_bucket",
+    "window",
+    "with",
+    "within",
+    "without",
+    "year"
+  ];
+  const RESERVED_FUNCTIONS = [
+    "abs",
+    "acos",
+    "array_agg",
+    "asin",
+    "atan",
+    "avg",
+    "cast",
+    "ceil",
+    "ceiling",
+    "coalesce",
+    "corr",
+    "cos",
+    "cosh",
+    "count",
+    "covar_pop",
+    "covar_samp",
+    "cume_dist",
+    "dense_rank",
+    "deref",
+    "element",
+    "exp",
+    "extract",
+    "first_value",
+    "floor",
+    "json_array",
+    "json_arrayagg",
+    "json_exists",
+    "json_object",
+    "json_objectagg",
+    "json_query",
+    "json_table",
+    "json_table_primitive",
+    "json_value",
+    "lag",
+    "last_value",
+    "lead",
+    "listagg",
+    "ln",
+    "log",
+    "log10",
+    "lower",
+    "max",
+    "min",
+    "mod",
+    "nth_value",
+    "ntile",
+    "nullif",
+    "percent_rank",
+    "percentile_cont",
+    "percentile_disc",
+    "position",
+    "position_regex",
+    "power",
+    "rank",
+    "regr_avgx",
+    "regr_avgy",
+    "regr_count",
+    "regr_intercept",
+    "regr_r2",
+    "regr_slope",
+    "regr_sxx",
+    "regr_sxy",
+    "regr_syy",
+    "row_number",
+    "sin",
+    "sinh",
+    "sqrt",
+    "stddev_pop",
+    "stddev_samp",
+    "substring",
+    "substring_regex",
+    "sum",
+    "tan",
+    "tanh",
+    "translate",
+    "translate_regex",
+    "treat",
+    "trim",
+    "trim_array",
+    "unnest",
+    "upper",
+    "value_of",
+    "var_pop",
+    "var_samp",
+    "width_bucket"
+  ];
+  const POSSIBLE_WITHOUT_PARENS = [
+    "current_catalog",
+    "current_date",
+    "current_default_transform_group",
+    "current_path",
+    "current_role",
+    "current_schema",
+    "current_transform_group_for_type",
+    "current_user",
+    "session_user",
+    "system_time",
+    "system_user",
+    "current_time",
+    "localtime",
+    "current_timestamp",
+    "localtimestamp"
+  ];
+  const COMBOS = [
+    "create table",
+    "insert into",
+    "primary key",
+    "foreign key",
+    "not null",
+    "alter table",
+    "add constraint",
+    "grouping sets",
+    "on overflow",
+    "character set",
+    "respect nulls",
+    "ignore nulls",
+    "nulls first",
+    "nulls last",
+    "depth first",
+    "breadth first"
+  ];
+  const FUNCTIONS = RESERVED_FUNCTIONS;
+  const KEYWORDS3 = [
+    ...RESERVED_WORDS,
+    ...NON_RESERVED_WORDS
+  ].filter((keyword) => {
+    return !RESERVED_FUNCTIONS.includes(keyword);
+  });
+  const VARIABLE = {
+    scope: "variable",
+    match: /@[a-z0-9][a-z0-9_]*/
+  };
+  const OPERATOR = {
+    scope: "operator",
+    match: /[-+*/=%^~]|&&?|\|\|?|!=?|<(?:=>?|<|>)?|>[>=]?/,
+    relevance: 0
+  };
+  const FUNCTION_CALL = {
+    match: regex.concat(/\b/, regex.either(...FUNCTIONS), /\s*\(/),
+    relevance: 0,
+    keywords: { built_in: FUNCTIONS }
+  };
+  function kws_to_regex(list) {
+    return regex.concat(
+      /\b/,
+      regex.either(...list.map((kw) => {
+        return kw.replace(/\s+/, "\\s+");
+      })),
+      /\b/
+    );
+  }
+  const MULTI_WORD_KEYWORDS = {
+    scope: "keyword",
+    match: kws_to_regex(COMBOS),
+    relevance: 0
+  };
+  function reduceRelevancy(list, {
+    exceptions,
+    when
+  } = {}) {
+    const qualifyFn = when;
+    exceptions = exceptions || [];
+    return list.map((item) => {
+      if (item.match(/\|\d+$/) || exceptions.includes(item)) {
+        return item;
+      } else if (qualifyFn(item)) {
+        return `${item}|0`;
+      } else {
+        return item;
+      }
+    });
+  }
+  return {
+    name: "SQL",
+    case_insensitive: true,
+    // does not include {} or HTML tags `</`
+    illegal: /[{}]|<\//,
+    keywords: {
+      $pattern: /\b[\w\.]+/,
+      keyword: reduceRelevancy(KEYWORDS3, { when: (x3) => x3.length < 3 }),
+      literal: LITERALS3,
+      type: TYPES3,
+      built_in: POSSIBLE_WITHOUT_PARENS
+    },
+    contains: [
+      {
+        scope: "type",
+        match: kws_to_regex(MULTI_WORD_TYPES)
+      },
+      MULTI_WORD_KEYWORDS,
+      FUNCTION_CALL,
+      VARIABLE,
+      STRING,
+      QUOTED_IDENTIFIER,
+      hljs.C_NUMBER_MODE,
+      hljs.C_BLOCK_COMMENT_MODE,
+      COMMENT_MODE,
+      OPERATOR
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/typescript.js
+var IDENT_RE2 = "[A-Za-z$_][0-9A-Za-z$_]*";
+var KEYWORDS2 = [
+  "as",
+  // for exports
+  "in",
+  "of",
+  "if",
+  "for",
+  "while",
+  "finally",
+  "var",
+  "new",
+  "function",
+  "do",
+  "return",
+  "void",
+  "else",
+  "break",
+  "catch",
+  "instanceof",
+  "with",
+  "throw",
+  "case",
+  "default",
+  "try",
+  "switch",
+  "continue",
+  "typeof",
+  "delete",
+  "let",
+  "yield",
+  "const",
+  "class",
+  // JS handles these with a special rule
+  // "get",
+  // "set",
+  "debugger",
+  "async",
+  "await",
+  "static",
+  "import",
+  "from",
+  "export",
+  "extends",
+  // It's reached stage 3, which is "recommended for implementation":
+  "using"
+];
+var LITERALS2 = [
+  "true",
+  "false",
+  "null",
+  "undefined",
+  "NaN",
+  "Infinity"
+];
+var TYPES2 = [
+  // Fundamental objects
+  "Object",
+  "Function",
+  "Boolean",
+  "Symbol",
+  // numbers and dates
+  "Math",
+  "Date",
+  "Number",
+  "BigInt",
+  // text
+  "String",
+  "RegExp",
+  // Indexed collections
+  "Array",
+  "Float32Array",
+  "Float64Array",
+  "Int8Array",
+  "Uint8Array",
+  "Uint8ClampedArray",
+  "Int16Array",
+  "Int32Array",
+  "Uint16Array",
+  "Uint32Array",
+  "BigInt64Array",
+  "BigUint64Array",
+  // Keyed collections
+  "Set",
+  "Map",
+  "WeakSet",
+  "WeakMap",
+  // Structured data
+  "ArrayBuffer",
+  "SharedArrayBuffer",
+  "Atomics",
+  "DataView",
+  "JSON",
+  // Control abstraction objects
+  "Promise",
+  "Generator",
+  "GeneratorFunction",
+  "AsyncFunction",
+  // Reflection
+  "Reflect",
+  "Proxy",
+  // Internationalization
+  "Intl",
+  // WebAssembly
+  "WebAssembly"
+];
+var ERROR_TYPES2 = [
+  "Error",
+  "EvalError",
+  "InternalError",
+  "RangeError",
+  "ReferenceError",
+  "SyntaxError",
+  "TypeError",
+  "URIError"
+];
+var BUILT_IN_GLOBALS2 = [
+  "setInterval",
+  "setTimeout",
+  "clearInterval",
+  "clearTimeout",
+  "require",
+  "exports",
+  "eval",
+  "isFinite",
+  "isNaN",
+  "parseFloat",
+  "parseInt",
+  "decodeURI",
+  "decodeURIComponent",
+  "encodeURI",
+  "encodeURIComponent",
+  "escape",
+  "unescape"
+];
+var BUILT_IN_VARIABLES2 = [
+  "arguments",
+  "this",
+  "super",
+  "console",
+  "window",
+  "document",
+  "localStorage",
+  "sessionStorage",
+  "module",
+  "self",
+  "global"
+  // Node.js
+];
+var BUILT_INS2 = [].concat(
+  BUILT_IN_GLOBALS2,
+  TYPES2,
+  ERROR_TYPES2
+);
+function javascript2(hljs) {
+  const regex = hljs.regex;
+  const hasClosingTag = (match2, { after }) => {
+    const tag = "</" + match2[0].slice(1);
+    const pos = match2.input.indexOf(tag, after);
+    return pos !== -1;
+  };
+  const IDENT_RE$1 = IDENT_RE2;
+  const FRAGMENT = {
+    begin: "<>",
+    end: "</>"
+  };
+  const XML_SELF_CLOSING = /<[A-Za-z0-9\\._:-]+\s*\/>/;
+  const XML_TAG = {
+    begin: /<[A-Za-z0-9\\._:-]+/,
+    end: /\/[A-Za-z0-9\\._:-]+>|\/>/,
+    /**
+     * @param {RegExpMatchArray} match
+     * @param {CallbackResponse} response
+     */
+    isTrulyOpeningTag: (match2, response) => {
+      const afterMatchIndex = match2[0].length + match2.index;
+      const nextChar = match2.input[afterMatchIndex];
+      if (
+        // HTML should not include another raw `<` inside a tag
+        // nested type?
+        // `<Array<Array<number>>`, etc.
+        nextChar === "<" || // the , gives away that this is not HTML
+        // `<T, A extends keyof T, V>`
+        nextChar === ","
+      ) {
+        response.ignoreMatch();
+        return;
+      }
+      if (nextChar === ">") {
+        if (!hasClosingTag(match2, { after: afterMatchIndex })) {
+          response.ignoreMatch();
+        }
+      }
+      let m;
+      const afterMatch = match2.input.substring(afterMatchIndex);
+      if (m = afterMatch.match(/^\s*=/)) {
+        response.ignoreMatch();
+        return;
+      }
+      if (m = afterMatch.match(/^\s+extends\s+/)) {
+        if (m.index === 0) {
+          response.ignoreMatch();
+          return;
+        }
+      }
+    }
+  };
+  const KEYWORDS$1 = {
+    $pattern: IDENT_RE2,
+    keyword: KEYWORDS2,
+    literal: LITERALS2,
+    built_in: BUILT_INS2,
+    "variable.language": BUILT_IN_VARIABLES2
+  };
+  const decimalDigits = "[0-9](_?[0-9])*";
+  const frac = `\\.(${decimalDigits})`;
+  const decimalInteger = `0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*`;
+  const NUMBER = {
+    className: "number",
+    variants: [
+      // DecimalLiteral
+      { begin: `(\\b(${decimalInteger})((${frac})|\\.)?|(${frac}))[eE][+-]?(${decimalDigits})\\b` },
+      { begin: `\\b(${decimalInteger})\\b((${frac})\\b|\\.)?|(${frac})\\b` },
+      // DecimalBigIntegerLiteral
+      { begin: `\\b(0|[1-9](_?[0-9])*)n\\b` },
+      // NonDecimalIntegerLiteral
+      { begin: "\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\b" },
+      { begin: "\\b0[bB][0-1](_?[0-1])*n?\\b" },
+      { begin: "\\b0[oO][0-7](_?[0-7])*n?\\b" },
+      // LegacyOctalIntegerLiteral (does not include underscore separators)
+      // https://tc39.es/ecma262/#sec-additional-syntax-numeric-literals
+      { begin: "\\b0[0-7]+n?\\b" }
+    ],
+    relevance: 0
+  };
+  const SUBST = {
+    className: "subst",
+    begin: "\\$\\{",
+    end: "\\}",
+    keywords: KEYWORDS$1,
+    contains: []
+    // defined later
+  };
+  const HTML_TEMPLATE = {
+    begin: ".?html`",
+    end: "",
+    starts: {
+      end: "`",
+      returnEnd: false,
+      contains: [
+        hljs.BACKSLASH_ESCAPE,
+        SUBST
+      ],
+      subLanguage: "xml"
+    }
+  };
+  const CSS_TEMPLATE = {
+    begin: ".?css`",
+    end: "",
+    starts: {
+      end: "`",
+      returnEnd: false,
+      contains: [
+        hljs.BACKSLASH_ESCAPE,
+        SUBST
+      ],
+      subLanguage: "css"
+    }
+  };
+  const GRAPHQL_TEMPLATE = {
+    begin: ".?gql`",
+    end: "",
+    starts: {
+      end: "`",
+      returnEnd: false,
+      contains: [
+        hljs.BACKSLASH_ESCAPE,
+        SUBST
+      ],
+      subLanguage: "graphql"
+    }
+  };
+  const TEMPLATE_STRING = {
+    className: "string",
+    begin: "`",
+    end: "`",
+    contains: [
+      hljs.BACKSLASH_ESCAPE,
+      SUBST
+    ]
+  };
+  const JSDOC_COMMENT = hljs.COMMENT(
+    /\/\*\*(?!\/)/,
+    "\\*/",
+    {
+      relevance: 0,
+      contains: [
+        {
+          begin: "(?=@[A-Za-z]+)",
+          relevance: 0,
+          contains: [
+            {
+              className: "doctag",
+              begin: "@[A-Za-z]+"
+            },
+            {
+              className: "type",
+              begin: "\\{",
+              end: "\\}",
+              excludeEnd: true,
+              excludeBegin: true,
+              relevance: 0
+            },
+            {
+              className: "variable",
+              begin: IDENT_RE$1 + "(?=\\s*(-)|$)",
+              endsParent: true,
+              relevance: 0
+            },
+            // eat spaces (not newlines) so we can find
+            // types or variables
+            {
+              begin: /(?=[^\n])\s/,
+              relevance: 0
+            }
+          ]
+        }
+      ]
+    }
+  );
+  const COMMENT = {
+    className: "comment",
+    variants: [
+      JSDOC_COMMENT,
+      hljs.C_BLOCK_COMMENT_MODE,
+      hljs.C_LINE_COMMENT_MODE
+    ]
+  };
+  const SUBST_INTERNALS = [
+    hljs.APOS_STRING_MODE,
+    hljs.QUOTE_STRING_MODE,
+    HTML_TEMPLATE,
+    CSS_TEMPLATE,
+    GRAPHQL_TEMPLATE,
+    TEMPLATE_STRING,
+    // Skip numbers when they are part of a variable name
+    { match: /\$\d+/ },
+    NUMBER
+    // This is intentional:
+    // See https://github.com/highlightjs/highlight.js/issues/3288
+    // hljs.REGEXP_MODE
+  ];
+  SUBST.contains = SUBST_INTERNALS.concat({
+    // we need to pair up {} inside our subst to prevent
+    // it from ending too early by matching another }
+    begin: /\{/,
+    end: /\}/,
+    keywords: KEYWORDS$1,
+    contains: [
+      "self"
+    ].concat(SUBST_INTERNALS)
+  });
+  const SUBST_AND_COMMENTS = [].concat(COMMENT, SUBST.contains);
+  const PARAMS_CONTAINS = SUBST_AND_COMMENTS.concat([
+    // eat recursive parens in sub expressions
+    {
+      begin: /(\s*)\(/,
+      end: /\)/,
+      keywords: KEYWORDS$1,
+      contains: ["self"].concat(SUBST_AND_COMMENTS)
+    }
+  ]);
+  const PARAMS = {
+    className: "params",
+    // convert this to negative lookbehind in v12
+    begin: /(\s*)\(/,
+    // to match the parms with
+    end: /\)/,
+    excludeBegin: true,
+    excludeEnd: true,
+    keywords: KEYWORDS$1,
+    contains: PARAMS_CONTAINS
+  };
+  const CLASS_OR_EXTENDS = {
+    variants: [
+      // class Car extends vehicle
+      {
+        match: [
+          /class/,
+          /\s+/,
+          IDENT_RE$1,
+          /\s+/,
+          /extends/,
+          /\s+/,
+          regex.concat(IDENT_RE$1, "(", regex.concat(/\./, IDENT_RE$1), ")*")
+        ],
+        scope: {
+          1: "keyword",
+          3: "title.class",
+          5: "keyword",
+          7: "title.class.inherited"
+        }
+      },
+      // class Car
+      {
+        match: [
+          /class/,
+          /\s+/,
+          IDENT_RE$1
+        ],
+        scope: {
+          1: "keyword",
+          3: "title.class"
+        }
+      }
+    ]
+  };
+  const CLASS_REFERENCE = {
+    relevance: 0,
+    match: regex.either(
+      // Hard coded exceptions
+      /\bJSON/,
+      // Float32Array, OutT
+      /\b[A-Z][a-z]+([A-Z][a-z]*|\d)*/,
+      // CSSFactory, CSSFactoryT
+      /\b[A-Z]{2,}([A-Z][a-z]+|\d)+([A-Z][a-z]*)*/,
+      // FPs, FPsT
+      /\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\d)*([A-Z][a-z]*)*/
+      // P
+      // single letters are not highlighted
+      // BLAH
+      // this will be flagged as a UPPER_CASE_CONSTANT instead
+    ),
+    className: "title.class",
+    keywords: {
+      _: [
+        // se we still get relevance credit for JS library classes
+        ...TYPES2,
+        ...ERROR_TYPES2
+      ]
+    }
+  };
+  const USE_STRICT = {
+    label: "use_strict",
+    className: "meta",
+    relevance: 10,
+    begin: /^\s*['"]use (strict|asm)['"]/
+  };
+  const FUNCTION_DEFINITION = {
+    variants: [
+      {
+        match: [
+          /function/,
+          /\s+/,
+          IDENT_RE$1,
+          /(?=\s*\()/
+        ]
+      },
+      // anonymous function
+      {
+        match: [
+          /function/,
+          /\s*(?=\()/
+        ]
+      }
+    ],
+    className: {
+      1: "keyword",
+      3: "title.function"
+    },
+    label: "func.def",
+    contains: [PARAMS],
+    illegal: /%/
+  };
+  const UPPER_CASE_CONSTANT = {
+    relevance: 0,
+    match: /\b[A-Z][A-Z_0-9]+\b/,
+    className: "variable.constant"
+  };
+  function noneOf(list) {
+    return regex.concat("(?!", list.join("|"), ")");
+  }
+  const FUNCTION_CALL = {
+    match: regex.concat(
+      /\b/,
+      noneOf([
+        ...BUILT_IN_GLOBALS2,
+        "super",
+        "import",
+        "await"
+      ].map((x3) => `${x3}\\s*\\(`)),
+      IDENT_RE$1,
+      regex.lookahead(/\s*\(/)
+    ),
+    className: "title.function",
+    relevance: 0
+  };
+  const PROPERTY_ACCESS = {
+    begin: regex.concat(/\./, regex.lookahead(
+      regex.concat(IDENT_RE$1, /(?![0-9A-Za-z$_(])/)
+    )),
+    end: IDENT_RE$1,
+    excludeBegin: true,
+    keywords: "prototype",
+    className: "property",
+    relevance: 0
+  };
+  const GETTER_OR_SETTER = {
+    match: [
+      /get|set/,
+      /\s+/,
+      IDENT_RE$1,
+      /(?=\()/
+    ],
+    className: {
+      1: "keyword",
+      3: "title.function"
+    },
+    contains: [
+      {
+        // eat to avoid empty params
+        begin: /\(\)/
+      },
+      PARAMS
+    ]
+  };
+  const FUNC_LEAD_IN_RE = "(\\([^()]*(\\([^()]*(\\([^()]*\\)[^()]*)*\\)[^()]*)*\\)|" + hljs.UNDERSCORE_IDENT_RE + ")\\s*=>";
+  const FUNCTION_VARIABLE = {
+    match: [
+      /const|var|let/,
+      /\s+/,
+      IDENT_RE$1,
+      /\s*/,
+      /=\s*/,
+      /(async\s*)?/,
+      // async is optional
+      regex.lookahead(FUNC_LEAD_IN_RE)
+    ],
+    keywords: "async",
+    className: {
+      1: "keyword",
+      3: "title.function"
+    },
+    contains: [
+      PARAMS
+    ]
+  };
+  return {
+    name: "JavaScript",
+    aliases: ["js", "jsx", "mjs", "cjs"],
+    keywords: KEYWORDS$1,
+    // this will be extended by TypeScript
+    exports: { PARAMS_CONTAINS, CLASS_REFERENCE },
+    illegal: /#(?![$_A-Za-z])/,
+    contains: [
+      hljs.SHEBANG({
+        label: "shebang",
+        binary: "node",
+        relevance: 5
+      }),
+      USE_STRICT,
+      hljs.APOS_STRING_MODE,
+      hljs.QUOTE_STRING_MODE,
+      HTML_TEMPLATE,
+      CSS_TEMPLATE,
+      GRAPHQL_TEMPLATE,
+      TEMPLATE_STRING,
+      COMMENT,
+      // Skip numbers when they are part of a variable name
+      { match: /\$\d+/ },
+      NUMBER,
+      CLASS_REFERENCE,
+      {
+        scope: "attr",
+        match: IDENT_RE$1 + regex.lookahead(":"),
+        relevance: 0
+      },
+      FUNCTION_VARIABLE,
+      {
+        // "value" container
+        begin: "(" + hljs.RE_STARTERS_RE + "|\\b(case|return|throw)\\b)\\s*",
+        keywords: "return throw case",
+        relevance: 0,
+        contains: [
+          COMMENT,
+          hljs.REGEXP_MODE,
+          {
+            className: "function",
+            // we have to count the parens to make sure we actually have the
+            // correct bounding ( ) before the =>.  There could be any number of
+            // sub-expressions inside also surrounded by parens.
+            begin: FUNC_LEAD_IN_RE,
+            returnBegin: true,
+            end: "\\s*=>",
+            contains: [
+              {
+                className: "params",
+                variants: [
+                  {
+                    begin: hljs.UNDERSCORE_IDENT_RE,
+                    relevance: 0
+                  },
+                  {
+                    className: null,
+                    begin: /\(\s*\)/,
+                    skip: true
+                  },
+                  {
+                    begin: /(\s*)\(/,
+                    end: /\)/,
+                    excludeBegin: true,
+                    excludeEnd: true,
+                    keywords: KEYWORDS$1,
+                    contains: PARAMS_CONTAINS
+                  }
+                ]
+              }
+            ]
+          },
+          {
+            // could be a comma delimited list of params to a function call
+            begin: /,/,
+            relevance: 0
+          },
+          {
+            match: /\s+/,
+            relevance: 0
+          },
+          {
+            // JSX
+            variants: [
+              { begin: FRAGMENT.begin, end: FRAGMENT.end },
+              { match: XML_SELF_CLOSING },
+              {
+                begin: XML_TAG.begin,
+                // we carefully check the opening tag to see if it truly
+                // is a tag and not a false positive
+                "on:begin": XML_TAG.isTrulyOpeningTag,
+                end: XML_TAG.end
+              }
+            ],
+            subLanguage: "xml",
+            contains: [
+              {
+                begin: XML_TAG.begin,
+                end: XML_TAG.end,
+                skip: true,
+                contains: ["self"]
+              }
+            ]
+          }
+        ]
+      },
+      FUNCTION_DEFINITION,
+      {
+        // prevent this from getting swallowed up by function
+        // since they appear "function like"
+        beginKeywords: "while if switch catch for"
+      },
+      {
+        // we have to count the parens to make sure we actually have the correct
+        // bounding ( ).  There could be any number of sub-expressions inside
+        // also surrounded by parens.
+        begin: "\\b(?!function)" + hljs.UNDERSCORE_IDENT_RE + "\\([^()]*(\\([^()]*(\\([^()]*\\)[^()]*)*\\)[^()]*)*\\)\\s*\\{",
+        // end parens
+        returnBegin: true,
+        label: "func.def",
+        contains: [
+          PARAMS,
+          hljs.inherit(hljs.TITLE_MODE, { begin: IDENT_RE$1, className: "title.function" })
+        ]
+      },
+      // catch ... so it won't trigger the property rule below
+      {
+        match: /\.\.\./,
+        relevance: 0
+      },
+      PROPERTY_ACCESS,
+      // hack: prevents detection of keywords in some circumstances
+      // .keyword()
+      // $keyword = x
+      {
+        match: "\\$" + IDENT_RE$1,
+        relevance: 0
+      },
+      {
+        match: [/\bconstructor(?=\s*\()/],
+        className: { 1: "title.function" },
+        contains: [PARAMS]
+      },
+      FUNCTION_CALL,
+      UPPER_CASE_CONSTANT,
+      CLASS_OR_EXTENDS,
+      GETTER_OR_SETTER,
+      {
+        match: /\$[(.]/
+        // relevance booster for a pattern common to JS libs: `$(something)` and `$.something`
+      }
+    ]
+  };
+}
+function typescript(hljs) {
+  const regex = hljs.regex;
+  const tsLanguage = javascript2(hljs);
+  const IDENT_RE$1 = IDENT_RE2;
+  const TYPES3 = [
+    "any",
+    "void",
+    "number",
+    "boolean",
+    "string",
+    "object",
+    "never",
+    "symbol",
+    "bigint",
+    "unknown"
+  ];
+  const NAMESPACE = {
+    begin: [
+      /namespace/,
+      /\s+/,
+      hljs.IDENT_RE
+    ],
+    beginScope: {
+      1: "keyword",
+      3: "title.class"
+    }
+  };
+  const INTERFACE = {
+    beginKeywords: "interface",
+    end: /\{/,
+    excludeEnd: true,
+    keywords: {
+      keyword: "interface extends",
+      built_in: TYPES3
+    },
+    contains: [tsLanguage.exports.CLASS_REFERENCE]
+  };
+  const USE_STRICT = {
+    className: "meta",
+    relevance: 10,
+    begin: /^\s*['"]use strict['"]/
+  };
+  const TS_SPECIFIC_KEYWORDS = [
+    "type",
+    // "namespace",
+    "interface",
+    "public",
+    "private",
+    "protected",
+    "implements",
+    "declare",
+    "abstract",
+    "readonly",
+    "enum",
+    "override",
+    "satisfies"
+  ];
+  const KEYWORDS$1 = {
+    $pattern: IDENT_RE2,
+    keyword: KEYWORDS2.concat(TS_SPECIFIC_KEYWORDS),
+    literal: LITERALS2,
+    built_in: BUILT_INS2.concat(TYPES3),
+    "variable.language": BUILT_IN_VARIABLES2
+  };
+  const DECORATOR = {
+    className: "meta",
+    begin: "@" + IDENT_RE$1
+  };
+  const swapMode = (mode, label, replacement) => {
+    const indx = mode.contains.findIndex((m) => m.label === label);
+    if (indx === -1) {
+      throw new Error("can not find mode to replace");
+    }
+    mode.contains.splice(indx, 1, replacement);
+  };
+  Object.assign(tsLanguage.keywords, KEYWORDS$1);
+  tsLanguage.exports.PARAMS_CONTAINS.push(DECORATOR);
+  const ATTRIBUTE_HIGHLIGHT = tsLanguage.contains.find((c) => c.scope === "attr");
+  const OPTIONAL_KEY_OR_ARGUMENT = Object.assign(
+    {},
+    ATTRIBUTE_HIGHLIGHT,
+    { match: regex.concat(IDENT_RE$1, regex.lookahead(/\s*\?:/)) }
+  );
+  tsLanguage.exports.PARAMS_CONTAINS.push([
+    tsLanguage.exports.CLASS_REFERENCE,
+    // class reference for highlighting the params types
+    ATTRIBUTE_HIGHLIGHT,
+    // highlight the params key
+    OPTIONAL_KEY_OR_ARGUMENT
+    // Added for optional property assignment highlighting
+  ]);
+  tsLanguage.contains = tsLanguage.contains.concat([
+    DECORATOR,
+    NAMESPACE,
+    INTERFACE,
+    OPTIONAL_KEY_OR_ARGUMENT
+    // Added for optional property assignment highlighting
+  ]);
+  swapMode(tsLanguage, "shebang", hljs.SHEBANG());
+  swapMode(tsLanguage, "use_strict", USE_STRICT);
+  const functionDeclaration = tsLanguage.contains.find((m) => m.label === "func.def");
+  functionDeclaration.relevance = 0;
+  Object.assign(tsLanguage, {
+    name: "TypeScript",
+    aliases: [
+      "ts",
+      "tsx",
+      "mts",
+      "cts"
+    ]
+  });
+  return tsLanguage;
+}
+
+// node_modules/highlight.js/es/languages/xml.js
+function xml(hljs) {
+  const regex = hljs.regex;
+  const TAG_NAME_RE = regex.concat(/[\p{L}_]/u, regex.optional(/[\p{L}0-9_.-]*:/u), /[\p{L}0-9_.-]*/u);
+  const XML_IDENT_RE = /[\p{L}0-9._:-]+/u;
+  const XML_ENTITIES = {
+    className: "symbol",
+    begin: /&[a-z]+;|&#[0-9]+;|&#x[a-f0-9]+;/
+  };
+  const XML_META_KEYWORDS = {
+    begin: /\s/,
+    contains: [
+      {
+        className: "keyword",
+        begin: /#?[a-z_][a-z1-9_-]+/,
+        illegal: /\n/
+      }
+    ]
+  };
+  const XML_META_PAR_KEYWORDS = hljs.inherit(XML_META_KEYWORDS, {
+    begin: /\(/,
+    end: /\)/
+  });
+  const APOS_META_STRING_MODE = hljs.inherit(hljs.APOS_STRING_MODE, { className: "string" });
+  const QUOTE_META_STRING_MODE = hljs.inherit(hljs.QUOTE_STRING_MODE, { className: "string" });
+  const TAG_INTERNALS = {
+    endsWithParent: true,
+    illegal: /</,
+    relevance: 0,
+    contains: [
+      {
+        className: "attr",
+        begin: XML_IDENT_RE,
+        relevance: 0
+      },
+      {
+        begin: /=\s*/,
+        relevance: 0,
+        contains: [
+          {
+            className: "string",
+            endsParent: true,
+            variants: [
+              {
+                begin: /"/,
+                end: /"/,
+                contains: [XML_ENTITIES]
+              },
+              {
+                begin: /'/,
+                end: /'/,
+                contains: [XML_ENTITIES]
+              },
+              { begin: /[^\s"'=<>`]+/ }
+            ]
+          }
+        ]
+      }
+    ]
+  };
+  return {
+    name: "HTML, XML",
+    aliases: [
+      "html",
+      "xhtml",
+      "rss",
+      "atom",
+      "xjb",
+      "xsd",
+      "xsl",
+      "plist",
+      "wsf",
+      "svg"
+    ],
+    case_insensitive: true,
+    unicodeRegex: true,
+    contains: [
+      {
+        className: "meta",
+        begin: /<![a-z]/,
+        end: />/,
+        relevance: 10,
+        contains: [
+          XML_META_KEYWORDS,
+          QUOTE_META_STRING_MODE,
+          APOS_META_STRING_MODE,
+          XML_META_PAR_KEYWORDS,
+          {
+            begin: /\[/,
+            end: /\]/,
+            contains: [
+              {
+                className: "meta",
+                begin: /<![a-z]/,
+                end: />/,
+                contains: [
+                  XML_META_KEYWORDS,
+                  XML_META_PAR_KEYWORDS,
+                  QUOTE_META_STRING_MODE,
+                  APOS_META_STRING_MODE
+                ]
+              }
+            ]
+          }
+        ]
+      },
+      hljs.COMMENT(
+        /<!--/,
+        /-->/,
+        { relevance: 10 }
+      ),
+      {
+        begin: /<!\[CDATA\[/,
+        end: /\]\]>/,
+        relevance: 10
+      },
+      XML_ENTITIES,
+      // xml processing instructions
+      {
+        className: "meta",
+        end: /\?>/,
+        variants: [
+          {
+            begin: /<\?xml/,
+            relevance: 10,
+            contains: [
+              QUOTE_META_STRING_MODE
+            ]
+          },
+          {
+            begin: /<\?[a-z][a-z0-9]+/
+          }
+        ]
+      },
+      {
+        className: "tag",
+        /*
+        The lookahead pattern (?=...) ensures that 'begin' only matches
+        '<style' as a single word, followed by a whitespace or an
+        ending bracket.
+        */
+        begin: /<style(?=\s|>)/,
+        end: />/,
+        keywords: { name: "style" },
+        contains: [TAG_INTERNALS],
+        starts: {
+          end: /<\/style>/,
+          returnEnd: true,
+          subLanguage: "css"
+        }
+      },
+      {
+        className: "tag",
+        // See the comment in the <style tag about the lookahead pattern
+        begin: /<script(?=\s|>)/,
+        end: />/,
+        keywords: { name: "script" },
+        contains: [TAG_INTERNALS],
+        starts: {
+          end: /<\/script>/,
+          returnEnd: true,
+          subLanguage: "javascript"
+        }
+      },
+      // we need this for now for jSX
+      {
+        className: "tag",
+        begin: /<>|<\/>/
+      },
+      // open tag
+      {
+        className: "tag",
+        begin: regex.concat(
+          /</,
+          regex.lookahead(regex.concat(
+            TAG_NAME_RE,
+            // <tag/>
+            // <tag>
+            // <tag ...
+            regex.either(/\/>/, />/, /\s/)
+          ))
+        ),
+        end: /\/?>/,
+        contains: [
+          {
+            className: "name",
+            begin: TAG_NAME_RE,
+            relevance: 0,
+            starts: TAG_INTERNALS
+          }
+        ]
+      },
+      // close tag
+      {
+        className: "tag",
+        begin: regex.concat(
+          /<\//,
+          regex.lookahead(regex.concat(
+            TAG_NAME_RE,
+            />/
+          ))
+        ),
+        contains: [
+          {
+            className: "name",
+            begin: TAG_NAME_RE,
+            relevance: 0
+          },
+          {
+            begin: />/,
+            relevance: 0,
+            endsParent: true
+          }
+        ]
+      }
+    ]
+  };
+}
+
+// node_modules/highlight.js/es/languages/yaml.js
+function yaml(hljs) {
+  const LITERALS3 = "true false yes no null";
+  const URI_CHARACTERS = "[\\w#;/?:@&=+$,.~*'()[\\]]+";
+  const KEY = {
+    className: "attr",
+    variants: [
+      // added brackets support and special char support
+      { begin: /[\w*@][\w*@ :()\./-]*:(?=[ \t]|$)/ },
+      {
+        // double quoted keys - with brackets and special char support
+        begin: /"[\w*@][\w*@ :()\./-]*":(?=[ \t]|$)/
+      },
+      {
+        // single quoted keys - with brackets and special char support
+        begin: /'[\w*@][\w*@ :()\./-]*':(?=[ \t]|$)/
+      }
+    ]
+  };
+  const TEMPLATE_VARIABLES = {
+    className: "template-variable",
+    variants: [
+      {
+        // jinja templates Ansible
+        begin: /\{\{/,
+        end: /\}\}/
+      },
+      {
+        // Ruby i18n
+        begin: /%\{/,
+        end: /\}/
+      }
+    ]
+  };
+  const SINGLE_QUOTE_STRING = {
+    className: "string",
+    relevance: 0,
+    begin: /'/,
+    end: /'/,
+    contains: [
+      {
+        match: /''/,
+        scope: "char.escape",
+        relevance: 0
+      }
+    ]
+  };
+  const STRING = {
+    className: "string",
+    relevance: 0,
+    variants: [
+      {
+        begin: /"/,
+        end: /"/
+      },
+      { begin: /\S+/ }
+    ],
+    contains: [
+      hljs.BACKSLASH_ESCAPE,
+      TEMPLATE_VARIABLES
+    ]
+  };
+  const CONTAINER_STRING = hljs.inherit(STRING, { variants: [
+    {
+      begin: /'/,
+      end: /'/,
+      contains: [
+        {
+          begin: /''/,
+          relevance: 0
+        }
+      ]
+    },
+    {
+      begin: /"/,
+      end: /"/
+    },
+    { begin: /[^\s,{}[\]]+/ }
+  ] });
+  const DATE_RE = "[0-9]{4}(-[0-9][0-9]){0,2}";
+  const TIME_RE = "([Tt \\t][0-9][0-9]?(:[0-9][0-9]){2})?";
+  const FRACTION_RE = "(\\.[0-9]*)?";
+  const ZONE_RE = "([ \\t])*(Z|[-+][0-9][0-9]?(:[0-9][0-9])?)?";
+  const TIMESTAMP = {
+    className: "number",
+    begin: "\\b" + DATE_RE + TIME_RE + FRACTION_RE + ZONE_RE + "\\b"
+  };
+  const VALUE_CONTAINER = {
+    end: ",",
+    endsWithParent: true,
+    excludeEnd: true,
+    keywords: LITERALS3,
+    relevance: 0
+  };
+  const OBJECT = {
+    begin: /\{/,
+    end: /\}/,
+    contains: [VALUE_CONTAINER],
+    illegal: "\\n",
+    relevance: 0
+  };
+  const ARRAY = {
+    begin: "\\[",
+    end: "\\]",
+    contains: [VALUE_CONTAINER],
+    illegal: "\\n",
+    relevance: 0
+  };
+  const MODES2 = [
+    KEY,
+    {
+      className: "meta",
+      begin: "^---\\s*$",
+      relevance: 10
+    },
+    {
+      // multi line string
+      // Blocks start with a | or > followed by a newline
+      //
+      // Indentation of subsequent lines must be the same to
+      // be considered part of the block
+      className: "string",
+      begin: "[\\|>]([1-9]?[+-])?[ ]*\\n( +)[^ ][^\\n]*\\n(\\2[^\\n]+\\n?)*"
+    },
+    {
+      // Ruby/Rails erb
+      begin: "<%[%=-]?",
+      end: "[%-]?%>",
+      subLanguage: "ruby",
+      excludeBegin: true,
+      excludeEnd: true,
+      relevance: 0
+    },
+    {
+      // named tags
+      className: "type",
+      begin: "!\\w+!" + URI_CHARACTERS
+    },
+    // https://yaml.org/spec/1.2/spec.html#id2784064
+    {
+      // verbatim tags
+      className: "type",
+      begin: "!<" + URI_CHARACTERS + ">"
+    },
+    {
+      // primary tags
+      className: "type",
+      begin: "!" + URI_CHARACTERS
+    },
+    {
+      // secondary tags
+      className: "type",
+      begin: "!!" + URI_CHARACTERS
+    },
+    {
+      // fragment id &ref
+      className: "meta",
+      begin: "&" + hljs.UNDERSCORE_IDENT_RE + "$"
+    },
+    {
+      // fragment reference *ref
+      className: "meta",
+      begin: "\\*" + hljs.UNDERSCORE_IDENT_RE + "$"
+    },
+    {
+      // array listing
+      className: "bullet",
+      // TODO: remove |$ hack when we have proper look-ahead support
+      begin: "-(?=[ ]|$)",
+      relevance: 0
+    },
+    hljs.HASH_COMMENT_MODE,
+    {
+      beginKeywords: LITERALS3,
+      keywords: { literal: LITERALS3 }
+    },
+    TIMESTAMP,
+    // numbers are any valid C-style number that
+    // sit isolated from other words
+    {
+      className: "number",
+      begin: hljs.C_NUMBER_RE + "\\b",
+      relevance: 0
+    },
+    OBJECT,
+    ARRAY,
+    SINGLE_QUOTE_STRING,
+    STRING
+  ];
+  const VALUE_MODES = [...MODES2];
+  VALUE_MODES.pop();
+  VALUE_MODES.push(CONTAINER_STRING);
+  VALUE_CONTAINER.contains = VALUE_MODES;
+  return {
+    name: "YAML",
+    case_insensitive: true,
+    aliases: ["yml"],
+    contains: MODES2
+  };
+}
+
+// tracker/web/markdown.ts
+var LANGS = {
+  bash,
+  css,
+  diff,
+  go,
+  javascript,
+  json: json2,
+  markdown,
+  python,
+  rust,
+  shell,
+  sql: sql2,
+  typescript,
+  xml,
+  yaml
+};
+for (const [name, lang] of Object.entries(LANGS)) core_default.registerLanguage(name, lang);
+core_default.registerAliases(["sh", "zsh", "console"], { languageName: "bash" });
+core_default.registerAliases(["js", "jsx", "mjs", "cjs"], { languageName: "javascript" });
+core_default.registerAliases(["ts", "tsx", "mts"], { languageName: "typescript" });
+core_default.registerAliases(["html", "svg"], { languageName: "xml" });
+core_default.registerAliases(["py"], { languageName: "python" });
+core_default.registerAliases(["yml"], { languageName: "yaml" });
+core_default.registerAliases(["md"], { languageName: "markdown" });
+core_default.registerAliases(["rs"], { languageName: "rust" });
+function highlightCode(code, lang) {
+  const name = (lang ?? "").trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+  if (name && core_default.getLanguage(name) && code.length <= 2e5) {
+    return trusted(core_default.highlight(code, { language: name, ignoreIllegals: true }).value);
+  }
+  return trusted(escapeHtml2(code));
+}
+var marked = new ne({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: {
+    // Raw HTML in a transcript is content, not markup: show it as text.
+    html(token) {
+      return escapeHtml2(token.text);
+    },
+    link(token) {
+      const text = this.parser.parseInline(token.tokens);
+      const href = safeHref(token.href);
+      const title = token.title ? ` title="${escapeHtml2(token.title)}"` : "";
+      return `<a href="${escapeHtml2(href)}"${title} rel="nofollow noopener noreferrer">${text}</a>`;
+    },
+    // Remote images would be tracking beacons (and CSP blocks them anyway): render a link instead.
+    image(token) {
+      const href = safeHref(token.href);
+      return `<a href="${escapeHtml2(href)}" rel="nofollow noopener noreferrer">[image: ${escapeHtml2(token.text || "untitled")}]</a>`;
+    },
+    code(token) {
+      const lang = (token.lang ?? "").trim().split(/\s+/)[0] ?? "";
+      const cls = lang ? ` class="hljs language-${escapeHtml2(lang.replace(/[^\w-]/g, ""))}"` : ' class="hljs"';
+      return `<pre><code${cls}>${highlightCode(token.text, lang).value}</code></pre>
+`;
+    }
+  }
+});
+function renderMarkdown(text) {
+  const out = marked.parse(text, { async: false });
+  return trusted(out);
+}
+
+// tracker/web/pages/handoff.ts
+function handoffPage(v2) {
+  const h = v2.handoff;
+  return layout({
+    title: h.title ?? "Handoff",
+    nav: "projects",
+    user: v2.user,
+    csrfToken: v2.csrfToken,
+    body: html`<article class="panel stack">
+      <h1>${h.title ?? "Handoff"}</h1>
+      <ul class="facts">
+        <li>Project: <a href="/projects/${encodeURIComponent(h.project.id)}">${h.project.name}</a></li>
+        <li>
+          From session <a href="/sessions/${encodeURIComponent(h.sessionId)}"><code>${h.sessionId}</code></a>
+        </li>
+        <li>${formatDate(h.createdAt)}</li>
+      </ul>
+      <div class="body">${renderMarkdown(h.body)}</div>
+    </article>`
+  });
+}
+
+// tracker/web/routes/handoffs.ts
+function createHandoffRoutes(d) {
+  const app = new Hono3();
+  app.onError((err2, c) => renderError(c, d, err2));
+  app.get("/handoffs/:id", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    return html2(
+      c,
+      handoffPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        handoff: await getHandoff(d.services, ctx.caller, c.req.param("id"))
+      })
+    );
+  });
+  return app;
+}
+
+// tracker/web/routes/live-pages.ts
+init_errors();
+
+// tracker/web/pages/live-viewer.ts
+function liveViewerPage(v2) {
+  return layout({
+    title: v2.title ? `Live: ${v2.title}` : "Live session",
+    user: v2.user,
+    csrfToken: v2.csrfToken,
+    robots: "noindex",
+    scripts: ["/assets/live.js"],
+    body: html`<section
+      id="live"
+      data-events-url="${v2.eventsUrl}"
+      data-status-url="${v2.statusUrl}"
+      data-mode="viewer"
+      aria-labelledby="live-title"
+    >
+      <div class="panel live-bar" role="region" aria-label="Live status">
+        <span id="live-badge" class="live-badge">LIVE</span>
+        <h1 id="live-title">${v2.title ?? "Live Claude Code session"}</h1>
+        <span id="live-conn" class="small" role="status">Connecting…</span>
+        <span class="small"><span id="viewers">0</span> watching</span>
+        <span id="working" class="working small" role="status" hidden>Claude is working…</span>
+        <button type="button" id="autoscroll" class="secondary" aria-pressed="true">Pause auto-scroll</button>
+      </div>
+      <noscript><p class="notice">The live view needs JavaScript to receive updates.</p></noscript>
+      <ol class="timeline" id="timeline" aria-live="polite">
+        <li class="muted" data-empty="1">Waiting for the first message…</li>
+      </ol>
+      <p id="end-notice" class="notice end-notice" role="status" hidden></p>
+      <button type="button" id="jump" class="jump" hidden>Jump to latest ↓</button>
+    </section>`
+  });
+}
+
+// tracker/web/routes/live-pages.ts
+function createLivePageRoutes(d) {
+  const app = new Hono3();
+  const liveDeps = { service: d.live.service, store: d.live.store, auth: liveAuthFor(d) };
+  app.get("/:viewerToken", async (c) => {
+    try {
+      const token = c.req.param("viewerToken");
+      const row = await resolveViewer(c, token, liveDeps);
+      const user = await d.sessions.current(c);
+      const base = `/live/${encodeURIComponent(token)}`;
+      return html2(
+        c,
+        liveViewerPage({
+          title: row.title,
+          eventsUrl: `${base}/events`,
+          statusUrl: `${base}/status`,
+          user: user ? { name: user.name } : null,
+          csrfToken: user ? csrfToken(c, d.trustProxy) : void 0
+        })
+      );
+    } catch (err2) {
+      if (err2 instanceof BatonError && err2.code === "gone") {
+        return renderError(c, d, new BatonError("gone", err2.message));
+      }
+      return renderError(c, d, err2);
+    }
+  });
+  app.get("/:viewerToken/status", async (c) => {
+    try {
+      const row = await resolveViewer(c, c.req.param("viewerToken"), liveDeps);
+      const info = d.live.service.info(row);
+      c.header("cache-control", "no-store");
+      return c.json({
+        status: info.status,
+        title: info.title,
+        postUrl: info.postUrl,
+        viewers: info.viewers,
+        lastSeq: info.lastSeq
+      });
+    } catch (err2) {
+      return errorResponse2(c, err2);
+    }
+  });
+  return app;
+}
+function liveAuthFor(d) {
+  return {
+    userFromApiKey: async () => null,
+    userFromCookie: async (c) => {
+      const u = await d.sessions.current(c);
+      return u ? { userId: u.userId } : null;
+    }
+  };
+}
+
+// tracker/web/live-links.ts
+async function openStreamFor(live, userId, sessionId) {
+  for (const row of await live.store.listBySession(sessionId)) {
+    if (row.owner_id !== userId) continue;
+    const st2 = live.service.effectiveStatus(row);
+    if (st2 === "active" || st2 === "paused") return { liveId: row.id };
+  }
+  return null;
+}
+async function liveLinks(live, userId, sessionIds) {
+  const out = {};
+  await Promise.all(
+    sessionIds.map(async (id2) => {
+      if (await openStreamFor(live, userId, id2)) out[id2] = `/sessions/${encodeURIComponent(id2)}#live`;
+    })
+  );
+  return out;
+}
+
+// tracker/web/components/session-card.ts
+function sessionTitle(s) {
+  return s.title?.trim() || `Session ${s.id.slice(0, 8)}`;
+}
+function sessionCard(s, opts = {}) {
+  const href = opts.href ?? `/sessions/${encodeURIComponent(s.id)}`;
+  return html`<li class="panel card">
+    <h2><a href="${href}">${sessionTitle(s)}</a></h2>
+    <div class="row small">
+      <span class="badge ${s.status}">${s.status}</span>
+      ${s.starred ? html`<span class="badge" title="Starred">★ starred</span>` : ""}
+      ${s.archived ? html`<span class="badge">archived</span>` : ""}
+      ${opts.liveHref ? html`<a class="live-dot" href="${opts.liveHref}">● Watch live</a>` : ""}
+    </div>
+    <ul class="facts">
+      ${s.project ? html`<li>Project: <a href="/projects/${encodeURIComponent(s.project.id)}">${s.project.name}</a></li>` : ""}
+      ${s.gitBranch ? html`<li>Branch: <code>${s.gitBranch}</code></li>` : ""}
+      <li>${formatDate(s.startedAt ?? s.createdAt)}</li>
+      <li>Duration ${formatDuration2(s.durationMs)}</li>
+      <li>${formatCount(totalTokens(s.totals.tokens))} tokens</li>
+      <li>Cost ${formatCost2(s.totals.costUsd)}</li>
+      <li>${formatCount(s.totals.messages)} messages</li>
+      <li>Source ${s.source}</li>
+    </ul>
+    ${s.tags.length ? html`<div class="row small">${s.tags.map((t) => html`<a class="badge" href="/?tag=${encodeURIComponent(t)}">#${t}</a>`)}</div>` : ""}
+  </li>`;
+}
+
+// tracker/web/pages/projects.ts
+function stat2(label, value) {
+  return html`<div class="panel stat">
+    <div class="muted small">${label}</div>
+    <div class="value">${value}</div>
+  </div>`;
+}
+function projectsListPage(v2) {
+  const rows = v2.projects.map(
+    (p) => html`<li class="panel card">
+        <h2><a href="/projects/${encodeURIComponent(p.id)}">${p.name}</a></h2>
+        <ul class="facts">
+          <li>${p.stats.sessions} session${p.stats.sessions === 1 ? "" : "s"}</li>
+          <li>Total ${formatDuration2(p.stats.totalDurationMs)}</li>
+          <li>Last ${formatDate(p.stats.lastSessionAt)}</li>
+          ${p.cwd ? html`<li><code>${p.cwd}</code></li>` : ""}
+        </ul>
+      </li>`
+  );
+  return layout({
+    title: "Projects",
+    nav: "projects",
+    user: v2.user,
+    csrfToken: v2.csrfToken,
+    body: html`<h1>Projects</h1>
+      ${rows.length ? html`<ul class="cards">
+              ${rows}
+            </ul>` : html`<p class="panel muted">
+              No projects yet: they appear with the first session captured in a directory.
+            </p>`}`
+  });
+}
+function projectDetailPage(v2) {
+  const p = v2.project;
+  const last = p.lastSession;
+  return layout({
+    title: p.name,
+    nav: "projects",
+    user: v2.user,
+    csrfToken: v2.csrfToken,
+    body: html`<h1>${p.name}</h1>
+      ${p.cwd ? html`<p class="muted"><code>${p.cwd}</code></p>` : ""}
+      <div class="stats" role="list">
+        ${stat2("Sessions", String(p.stats.sessions))}
+        ${stat2("Total duration", formatDuration2(p.stats.totalDurationMs))}
+        ${stat2("Average duration", formatDuration2(p.stats.avgDurationMs))}
+        ${stat2("Last session", last ? html`<a href="/sessions/${encodeURIComponent(last.sessionId)}">${last.title ?? last.sessionId.slice(0, 8)}</a>` : "—")}
+        ${stat2("Latest handoff", v2.latestHandoff ? html`<a href="${v2.latestHandoff.href}">${v2.latestHandoff.title ?? formatDate(v2.latestHandoff.createdAt)}</a>` : "—")}
+      </div>
+      ${last ? html`<p class="small muted">Resume the latest session: <code>claude --resume ${last.sessionId}</code></p>` : ""}
+      <h2>Sessions</h2>
+      ${v2.sessions.length ? html`<ul class="cards">
+              ${v2.sessions.map((s) => sessionCard(s, { liveHref: v2.live[s.id] ?? null }))}
+            </ul>` : html`<p class="muted">No sessions.</p>`}
+      ${v2.moreHref ? html`<p><a href="${v2.moreHref}">All sessions of this project →</a></p>` : ""}`
+  });
+}
+
+// tracker/web/routes/projects.ts
+function createProjectRoutes(d) {
+  const app = new Hono3();
+  app.onError((err2, c) => renderError(c, d, err2));
+  app.get("/projects", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    return html2(
+      c,
+      projectsListPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        projects: await listProjects(d.services, ctx.caller)
+      })
+    );
+  });
+  app.get("/projects/:id", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    const project = await getProject(d.services, ctx.caller, c.req.param("id"));
+    const [list, handoffs] = await Promise.all([
+      listSessions(d.services, ctx.caller, ListSessionsQuery.parse({ project: project.id, limit: "24" })),
+      listHandoffs(d.services, ctx.caller, { project: project.id, limit: 1 })
+    ]);
+    const h = handoffs[0];
+    return html2(
+      c,
+      projectDetailPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        project,
+        sessions: list.sessions,
+        latestHandoff: h ? {
+          id: h.id,
+          title: h.title,
+          createdAt: h.createdAt,
+          href: `/handoffs/${encodeURIComponent(h.id)}`
+        } : null,
+        live: await liveLinks(
+          d.live,
+          ctx.user.userId,
+          list.sessions.map((s) => s.id)
+        ),
+        moreHref: list.pagination.totalPages > 1 ? `/?project=${encodeURIComponent(project.id)}` : null
+      })
+    );
+  });
+  return app;
+}
+
+// tracker/web/routes/sessions.ts
+init_errors();
+
+// tracker/web/export-response.ts
+function exportResponse(repos, row, format) {
+  return new Response(exportStream(repos, row, format), {
+    headers: {
+      "content-type": CONTENT_TYPES[format],
+      "content-disposition": `attachment; filename="${exportFileName(row.id, format)}"`,
+      "cache-control": "no-store",
+      // Opened from the tracker's origin, an exported HTML file must not run with the tracker's privileges.
+      ...format === "html" ? {
+        "content-security-policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+      } : {}
+    }
+  });
+}
+
+// tracker/web/components/metrics.ts
+function metricsSidebar(t) {
+  const tools = Object.entries(t.tools).sort((a, b) => b[1] - a[1]);
+  return html`<aside class="sidebar stack" aria-label="Metrics">
+    <section class="panel">
+      <h2>Metrics</h2>
+      <dl>
+        <dt>Duration</dt>
+        <dd>${formatDuration2(t.durationMs)}</dd>
+        <dt>Input tokens</dt>
+        <dd>${formatCount(t.tokens.input)}</dd>
+        <dt>Output tokens</dt>
+        <dd>${formatCount(t.tokens.output)}</dd>
+        <dt>Cache read</dt>
+        <dd>${formatCount(t.tokens.cacheRead)}</dd>
+        <dt>Cache write</dt>
+        <dd>${formatCount(t.tokens.cacheWrite)}</dd>
+        <dt>Cost (est.)</dt>
+        <dd>${formatCost2(t.costUsd)}</dd>
+        <dt>Turns</dt>
+        <dd>${t.turns}</dd>
+        <dt>Prompts</dt>
+        <dd>${t.prompts}</dd>
+        <dt>Messages</dt>
+        <dd>${t.messages}</dd>
+        <dt>Tool calls</dt>
+        <dd>${t.toolCalls}</dd>
+        <dt>Tool errors</dt>
+        <dd>${t.toolErrors}</dd>
+      </dl>
+    </section>
+    ${tools.length ? html`<section class="panel">
+            <h2>Tools</h2>
+            <dl>
+              ${tools.map(
+    ([n, c]) => html`<dt>${n}</dt>
+                    <dd>${c}</dd>`
+  )}
+            </dl>
+          </section>` : ""}
+    ${t.filesTouched.length ? html`<section class="panel">
+            <h2>Files touched</h2>
+            <ul class="small">
+              ${t.filesTouched.slice(0, 100).map((f) => html`<li><code>${f}</code></li>`)}
+            </ul>
+            ${t.filesTouched.length > 100 ? html`<p class="muted small">and ${t.filesTouched.length - 100} more</p>` : ""}
+          </section>` : ""}
+  </aside>`;
+}
+
+// tracker/web/components/timeline.ts
+var MAX_SHOWN_CHARS = 5e4;
+function clip(s) {
+  return s.length > MAX_SHOWN_CHARS ? { text: s.slice(0, MAX_SHOWN_CHARS), cut: s.length } : { text: s, cut: 0 };
+}
+function toolHint(input2) {
+  if (!input2 || typeof input2 !== "object") return "";
+  const o = input2;
+  for (const k of ["description", "command", "file_path", "path", "pattern", "url", "query", "prompt"]) {
+    const v2 = o[k];
+    if (typeof v2 === "string" && v2.trim()) return v2.trim().split("\n")[0].slice(0, 120);
+  }
+  return "";
+}
+function stamp(e) {
+  return e.timestamp ? html`<time class="muted small" datetime="${e.timestamp}">${e.timestamp.slice(11, 19)}</time>` : html``;
+}
+function agent(e) {
+  return e.agentId ? html`<span class="badge">subagent ${e.agentId.slice(0, 12)}</span>` : html``;
+}
+function renderEvent(item) {
+  const e = item.event;
+  const truncated = item.truncatedFrom ? html`<p class="muted small">Cut at ingest from ${item.truncatedFrom} characters.</p>` : "";
+  switch (e.kind) {
+    case "prompt":
+      return html`<li class="msg prompt" data-seq="${item.seq}" data-uuid="${e.uuid}">
+        <div class="who">You ${agent(e)} ${stamp(e)}</div>
+        <div class="body">
+          ${e.command ? html`<p><code>/${e.command.name} ${e.command.args}</code></p>` : renderMarkdown(e.text)}
+        </div>
+        ${truncated}
+      </li>`;
+    case "text":
+      return html`<li class="msg text" data-seq="${item.seq}" data-uuid="${e.uuid}">
+        <div class="who">Claude ${agent(e)} ${stamp(e)}</div>
+        <div class="body">${renderMarkdown(e.text)}</div>
+        ${truncated}
+      </li>`;
+    case "thinking":
+      return html`<li class="msg thinking" data-seq="${item.seq}" data-uuid="${e.uuid}">
+        <details>
+          <summary>Thinking ${agent(e)}</summary>
+          <div class="body">${renderMarkdown(e.text)}</div>
+        </details>
+      </li>`;
+    case "tool_call": {
+      const input2 = clip(JSON.stringify(e.input, null, 2) ?? "null");
+      const hint = toolHint(e.input);
+      return html`<li class="msg tool" data-seq="${item.seq}" data-uuid="${e.uuid}">
+        <details>
+          <summary>
+            Tool: ${e.name}${hint ? html` <span class="muted">— ${hint}</span>` : ""} ${agent(e)}
+          </summary>
+          <pre><code class="hljs language-json">${highlightCode(input2.text, "json")}</code></pre>
+          ${input2.cut ? html`<p class="muted small">Shown: first ${MAX_SHOWN_CHARS} of ${input2.cut} characters.</p>` : ""}
+        </details>
+      </li>`;
+    }
+    case "tool_result": {
+      const out = clip(e.content);
+      return html`<li
+        class="msg result${e.isError ? " is-error" : ""}"
+        data-seq="${item.seq}"
+        data-uuid="${e.uuid}"
+      >
+        <details>
+          <summary>
+            ${e.isError ? "Tool error" : "Tool result"}
+            <span class="muted small">(${e.content.length} chars)</span> ${agent(e)}
+          </summary>
+          <pre class="plain">${out.text}</pre>
+          ${out.cut ? html`<p class="muted small">Shown: first ${MAX_SHOWN_CHARS} of ${out.cut} characters.</p>` : ""}${truncated}
+        </details>
+      </li>`;
+    }
+    case "system":
+      return html`<li class="msg system" data-seq="${item.seq}" data-uuid="${e.uuid}">
+        <span class="badge">${e.subtype}</span> ${e.text}
+      </li>`;
+  }
+}
+function renderTimeline(items, opts = {}) {
+  const parts = [];
+  let turn;
+  for (const it2 of items) {
+    if (turn !== void 0 && it2.turnIndex !== turn && !it2.event.agentId)
+      parts.push(html`<li aria-hidden="true"><hr class="turn-sep" /></li>`);
+    if (!it2.event.agentId) turn = it2.turnIndex;
+    parts.push(renderEvent(it2));
+  }
+  const empty = items.length === 0 ? html`<li class="muted" data-empty="1">No messages yet.</li>` : "";
+  return html`<ol
+    class="timeline"
+    id="${opts.id ?? "timeline"}"
+    ${opts.live ? html` aria-live="polite"` : ""}
+  >
+    ${parts}${empty}
+  </ol>`;
+}
+
+// tracker/web/pages/session-detail.ts
+function header(v2) {
+  const s = v2.session;
+  return html`<header class="panel stack">
+    <h1>${sessionTitle(s)}</h1>
+    <div class="row small">
+      <span class="badge ${s.status}">${s.status}</span>
+      <span class="badge">${s.visibility}</span>
+      ${v2.live ? html`<span class="live-dot">● live</span>` : ""}
+    </div>
+    <ul class="facts">
+      ${s.project ? html`<li>Project: ${v2.user ? html`<a href="/projects/${encodeURIComponent(s.project.id)}">${s.project.name}</a>` : s.project.name}</li>` : ""}
+      ${s.gitBranch ? html`<li>Branch: <code>${s.gitBranch}</code></li>` : ""}
+      ${s.cwd ? html`<li>Directory: <code>${s.cwd}</code></li>` : ""}
+      <li>Started ${formatDate(s.startedAt ?? s.createdAt)}</li>
+      ${s.endedAt ? html`<li>Ended ${formatDate(s.endedAt)}</li>` : ""}
+      <li>Duration ${formatDuration2(s.durationMs)}</li>
+      ${s.models.length ? html`<li>Model: ${s.models.join(", ")}</li>` : ""}
+      ${v2.meta.claudeVersion ? html`<li>Claude Code ${v2.meta.claudeVersion}</li>` : ""}
+      <li>Session id <code>${s.id}</code></li>
+    </ul>
+    ${s.tags.length ? html`<div class="row small">${s.tags.map((t) => html`<span class="badge">#${t}</span>`)}</div>` : ""}
+    ${v2.exportBase ? html`<div class="row" role="group" aria-label="Export">
+            <span class="muted small">Export:</span>
+            ${["md", "json", "html", "txt"].map(
+    (f) => html`<a class="button secondary" href="${v2.exportBase}?format=${f}" download
+                  >${f.toUpperCase()}</a
+                >`
+  )}
+          </div>` : ""}
+    ${lineage(v2)}
+  </header>`;
+}
+function lineage(v2) {
+  if (!v2.parent && v2.children.length === 0 && !v2.session.parentSessionId) return "";
+  return html`<nav aria-label="Fork lineage" class="small">
+    ${v2.parent ? html`<p>Forked from <a href="${v2.parent.href}">${v2.parent.title ?? v2.parent.id}</a></p>` : v2.session.parentSessionId ? html`<p>Forked from <code>${v2.session.parentSessionId}</code> (not on this tracker)</p>` : ""}
+    ${v2.children.length ? html`<p>Forks: ${v2.children.map((c, i2) => html`${i2 ? ", " : ""}<a href="${c.href}">${c.title ?? c.id}</a>`)}</p>` : ""}
+  </nav>`;
+}
+function sessionDetailPage(v2) {
+  const items = v2.events.map((e) => ({
+    seq: e.seq,
+    turnIndex: e.turnIndex,
+    event: e.event,
+    truncatedFrom: e.truncatedFrom
+  }));
+  const liveAttrs = v2.live ? html` data-events-url="${v2.live.eventsUrl}" data-mode="follow"` : "";
+  const more = v2.nextHref ? html`<p><a class="button secondary" href="${v2.nextHref}">Older messages continue →</a></p>` : "";
+  const pageNote = v2.eventsPage.total > v2.events.length ? html`<p class="muted small">
+          Showing messages ${v2.eventsPage.offset + 1}–${v2.eventsPage.offset + v2.events.length} of
+          ${v2.eventsPage.total}.
+        </p>` : "";
+  return layout({
+    title: sessionTitle(v2.session),
+    nav: v2.user ? "sessions" : null,
+    user: v2.user,
+    csrfToken: v2.csrfToken,
+    robots: v2.session.visibility === "public" ? void 0 : "noindex",
+    scripts: v2.live ? ["/assets/live.js"] : [],
+    body: html`<div class="stack">
+      ${header(v2)}
+      <div class="detail">
+        <section aria-label="Messages" id="live" ${liveAttrs}>
+          ${v2.live ? html`<p class="notice small"><span id="live-conn">Connecting…</span> · <span id="working" class="working" hidden>Claude is working…</span></p>` : ""}
+          ${pageNote}${renderTimeline(items, { live: Boolean(v2.live) })}${more}
+          ${v2.live ? html`<p id="end-notice" class="notice end-notice" role="status" hidden></p>` : ""}
+        </section>
+        ${metricsSidebar(v2.session.totals)}
+      </div>
+    </div>`
+  });
+}
+
+// tracker/web/pages/sessions-list.ts
+function option(value, label, selected) {
+  return html`<option value="${value}" ${value === (selected ?? "") ? html` selected` : ""}>
+    ${label}
+  </option>`;
+}
+function queryString(q2, page) {
+  const p = new URLSearchParams();
+  if (q2.search) p.set("search", q2.search);
+  if (q2.status) p.set("status", q2.status);
+  if (q2.source) p.set("source", q2.source);
+  if (q2.project) p.set("project", q2.project);
+  if (q2.tag) p.set("tag", q2.tag);
+  if (q2.starred) p.set("starred", "true");
+  if (q2.archived) p.set("archived", "true");
+  if (page > 1) p.set("page", String(page));
+  const s = p.toString();
+  return s ? `/?${s}` : "/";
+}
+function sessionsListPage(v2) {
+  const q2 = v2.query;
+  const { page, totalPages, total } = v2.pagination;
+  const filters = html`<form
+    method="get"
+    action="/"
+    class="panel filters"
+    role="search"
+    aria-label="Search sessions"
+  >
+    <div class="grow">
+      <label for="f-search">Search</label
+      ><input
+        id="f-search"
+        type="search"
+        name="search"
+        value="${q2.search ?? ""}"
+        placeholder="Words in prompts and responses"
+      />
+    </div>
+    <div>
+      <label for="f-status">Status</label
+      ><select id="f-status" name="status">
+        ${option("", "Any", q2.status)}${option("active", "Active", q2.status)}${option("completed", "Completed", q2.status)}${option("interrupted", "Interrupted", q2.status)}${option("error", "Error", q2.status)}
+      </select>
+    </div>
+    <div>
+      <label for="f-source">Source</label
+      ><select id="f-source" name="source">
+        ${option("", "Any", q2.source)}${option("cli-stream", "Live capture", q2.source)}${option("cli-upload", "Upload", q2.source)}${option("ingest", "Ingest", q2.source)}
+      </select>
+    </div>
+    <div>
+      <label for="f-project">Project</label
+      ><select id="f-project" name="project">
+        ${option("", "Any", q2.project)}${v2.projects.map((p) => option(p.id, p.name, q2.project))}
+      </select>
+    </div>
+    <div>
+      <label for="f-tag">Tag</label><input id="f-tag" type="text" name="tag" value="${q2.tag ?? ""}" />
+    </div>
+    <div class="actions grow">
+      <label class="check"
+        ><input type="checkbox" name="starred" value="true" ${q2.starred ? html` checked` : ""} /> Starred
+        only</label
+      >
+      <label class="check"
+        ><input type="checkbox" name="archived" value="true" ${q2.archived ? html` checked` : ""} />
+        Archived</label
+      >
+      <button type="submit">Search</button>
+      <a href="/">Clear</a>
+    </div>
+  </form>`;
+  const list = v2.sessions.length ? html`<ul class="cards" aria-label="Sessions">
+        ${v2.sessions.map((s) => sessionCard(s, { liveHref: v2.live[s.id] ?? null }))}
+      </ul>` : html`<p class="panel muted">
+        ${q2.search || q2.status || q2.source || q2.project || q2.tag || q2.starred || q2.archived ? "No sessions match these filters." : "No sessions yet. Install the plugin and run Claude Code: sessions appear here as they happen (see Settings → Connect Claude Code)."}
+      </p>`;
+  const pager = totalPages > 1 ? html`<nav class="pager" aria-label="Pages">
+          ${page > 1 ? html`<a href="${queryString(q2, page - 1)}" rel="prev">← Previous</a>` : ""}
+          <span>Page ${page} of ${totalPages}</span>
+          ${page < totalPages ? html`<a href="${queryString(q2, page + 1)}" rel="next">Next →</a>` : ""}
+        </nav>` : "";
+  return layout({
+    title: "Sessions",
+    nav: "sessions",
+    user: v2.user,
+    csrfToken: v2.csrfToken,
+    body: html`<h1>Sessions</h1>
+      ${filters}
+      <p class="muted small" aria-live="polite">${total} session${total === 1 ? "" : "s"}</p>
+      ${list}${pager}`
+  });
+}
+
+// tracker/web/routes/sessions.ts
+var PAGE_SIZE = 24;
+var EVENTS_PAGE = 500;
+function queryView(q2) {
+  const flag = (v2) => v2 === "true" || v2 === "1" || v2 === "on";
+  return {
+    search: q2.search?.trim() || void 0,
+    status: q2.status || void 0,
+    source: q2.source || void 0,
+    project: q2.project || void 0,
+    tag: q2.tag?.trim() || void 0,
+    starred: flag(q2.starred) || void 0,
+    archived: flag(q2.archived) || void 0
+  };
+}
+function createSessionRoutes(d) {
+  const app = new Hono3();
+  app.onError((err2, c) => renderError(c, d, err2));
+  app.get("/", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    const view = queryView(c.req.query());
+    const parsed = ListSessionsQuery.safeParse({
+      page: c.req.query("page") ?? "1",
+      limit: String(PAGE_SIZE),
+      ...view.search ? { search: view.search } : {},
+      ...view.status ? { status: view.status } : {},
+      ...view.source ? { source: view.source } : {},
+      ...view.project ? { project: view.project } : {},
+      ...view.tag ? { tag: view.tag } : {},
+      ...view.starred ? { starred: "true" } : {},
+      ...view.archived ? { archived: "true" } : {}
+    });
+    if (!parsed.success) throw new BatonError("invalid_request", "Those filters are not valid.");
+    const [list, projects] = await Promise.all([
+      listSessions(d.services, ctx.caller, parsed.data),
+      listProjects(d.services, ctx.caller)
+    ]);
+    const live = await liveLinks(
+      d.live,
+      ctx.user.userId,
+      list.sessions.map((s) => s.id)
+    );
+    return html2(
+      c,
+      sessionsListPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        query: view,
+        sessions: list.sessions,
+        pagination: list.pagination,
+        projects: projects.map((p) => ({ id: p.id, name: p.name })),
+        live
+      })
+    );
+  });
+  app.get("/sessions/:id", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    const id2 = c.req.param("id");
+    const offset = Math.max(0, Number.parseInt(c.req.query("offset") ?? "0", 10) || 0);
+    const detail = await getSession(d.services, ctx.caller, id2, { offset, limit: EVENTS_PAGE });
+    const repos = d.services.store;
+    const parentRow = detail.session.parentSessionId ? await repos.sessions.findByUserAndId(ctx.user.userId, detail.session.parentSessionId) : void 0;
+    const parent = parentRow ? { id: parentRow.id, title: parentRow.title, href: `/sessions/${encodeURIComponent(parentRow.id)}` } : null;
+    const kids = await repos.db.selectFrom("sessions").select(["id", "title"]).where("user_id", "=", ctx.user.userId).where("parent_session_id", "=", id2).orderBy("activity_at", "desc").limit(20).execute();
+    const stream = await openStreamFor(d.live, ctx.user.userId, id2);
+    const next = detail.eventsPage.nextOffset;
+    return html2(
+      c,
+      sessionDetailPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        session: detail.session,
+        meta: detail.meta,
+        events: detail.events,
+        eventsPage: detail.eventsPage,
+        nextHref: next !== null ? `/sessions/${encodeURIComponent(id2)}?offset=${next}` : null,
+        parent,
+        children: kids.map((k) => ({
+          id: k.id,
+          title: k.title,
+          href: `/sessions/${encodeURIComponent(k.id)}`
+        })),
+        exportBase: `/sessions/${encodeURIComponent(id2)}/export`,
+        live: stream ? { eventsUrl: `/api/v1/live/${encodeURIComponent(stream.liveId)}/events` } : null
+      })
+    );
+  });
+  app.get("/sessions/:id/export", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    const format = ExportFormat.safeParse(c.req.query("format") ?? "md");
+    if (!format.success)
+      throw new BatonError("invalid_request", "Export format must be md, json, html or txt.");
+    const row = await ownSession(d.services.store, ctx.caller, c.req.param("id"));
+    return exportResponse(d.services.store, row, format.data);
+  });
+  return app;
+}
+
+// tracker/web/routes/settings.ts
+init_errors();
+
+// tracker/web/pages/settings.ts
+function keyStatus(k, now) {
+  if (k.revokedAt) return "revoked";
+  if (k.expiresAt && Date.parse(k.expiresAt) <= now) return "expired";
+  return "active";
+}
+function settingsPage(v2) {
+  const now = Date.now();
+  const rows = v2.keys.map((k) => {
+    const st2 = keyStatus(k, now);
+    return html`<tr>
+      <td>${k.name}${k.id === v2.currentKeyId ? html` <span class="badge">this browser</span>` : ""}</td>
+      <td><code>bt_${k.prefix}…</code></td>
+      <td>${formatDate(k.lastUsedAt)}</td>
+      <td>${formatDate(k.createdAt)}</td>
+      <td>${k.expiresAt ? formatDate(k.expiresAt) : "never"}</td>
+      <td><span class="badge${st2 === "active" ? " active" : " error"}">${st2}</span></td>
+      <td>
+        ${st2 === "active" ? html`<form method="post" action="/settings/keys/${encodeURIComponent(k.id)}/revoke">
+                <input type="hidden" name="csrf" value="${v2.csrfToken}" />
+                <button type="submit" class="danger" aria-label="Revoke key ${k.name}">Revoke</button>
+              </form>` : ""}
+      </td>
+    </tr>`;
+  });
+  const created = v2.newKey ? html`<div class="notice ok stack" role="status" aria-live="polite">
+        <p><strong>Key “${v2.newKey.name}” created.</strong> Copy it now: it will not be shown again.</p>
+        <p class="secret" id="new-key">${v2.newKey.raw}</p>
+        <button type="button" class="secondary" data-copy-target="new-key" hidden>Copy</button>
+      </div>` : "";
+  const url2 = v2.trackerUrl;
+  return layout({
+    title: "Settings",
+    nav: "settings",
+    user: v2.user,
+    csrfToken: v2.csrfToken,
+    scripts: ["/assets/app.js"],
+    body: html`<h1>Settings</h1>
+      ${v2.message ? html`<p class="notice ok" role="status">${v2.message}</p>` : ""}
+      ${v2.error ? html`<p class="notice error" role="alert">${v2.error}</p>` : ""}
+      <section class="panel stack" aria-labelledby="keys-h">
+        <h2 id="keys-h">API keys</h2>
+        ${created}
+        <div class="table-wrap">
+          <table class="data">
+            <caption class="muted small">
+              Keys of ${v2.user.name}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Prefix</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Status</th>
+                <th scope="col"><span class="skip">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>
+        </div>
+        <form method="post" action="/settings/keys" class="row">
+          <input type="hidden" name="csrf" value="${v2.csrfToken}" />
+          <div>
+            <label for="key-name">New key name</label
+            ><input id="key-name" type="text" name="name" required maxlength="100" placeholder="laptop" />
+          </div>
+          <div>
+            <label for="key-exp">Expires in</label
+            ><select id="key-exp" name="expiresIn">
+              <option value="">Never</option>
+              <option value="30d">30 days</option>
+              <option value="90d">90 days</option>
+              <option value="365d">1 year</option>
+            </select>
+          </div>
+          <button type="submit">Create key</button>
+        </form>
+      </section>
+      <section class="panel stack" aria-labelledby="connect-h">
+        <h2 id="connect-h">Connect Claude Code</h2>
+        <ol class="stack">
+          <li>
+            Add the Baton marketplace and install the plugin:
+            <pre class="plain"><code>claude plugin marketplace add ${v2.marketplaceRepo}
+claude plugin install baton@baton</code></pre>
+          </li>
+          <li>
+            Point the plugin at this tracker, either with environment variables:
+            <pre class="plain"><code>export BATON_URL=${url2}
+export BATON_API_KEY=bt_…   # a key created above</code></pre>
+            or once with the CLI, which writes <code>~/.config/baton/config.json</code> (mode 0600):
+            <pre class="plain"><code>baton login --url ${url2}</code></pre>
+          </li>
+          <li>
+            Start Claude Code as usual: sessions appear on the Sessions page as they happen. Use
+            <code>/baton:export-session</code> to export, <code>/baton:end</code> and
+            <code>/baton:start</code> to hand off between sessions.
+          </li>
+        </ol>
+      </section>`
+  });
+}
+
+// tracker/web/routes/settings.ts
+function createSettingsRoutes(d) {
+  const app = new Hono3();
+  app.onError((err2, c) => renderError(c, d, err2));
+  const store = d.services.store;
+  const render2 = async (c, ctx, extra, status = 200) => {
+    const keys = (await store.keys.listForUser(ctx.user.userId)).map(toKeyInfo);
+    c.header("cache-control", "no-store");
+    return html2(
+      c,
+      settingsPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        keys,
+        newKey: extra.newKey ?? null,
+        currentKeyId: ctx.user.keyId,
+        trackerUrl: ctx.caller.baseUrl,
+        marketplaceRepo: d.marketplaceRepo,
+        message: extra.message ?? null,
+        error: extra.error ?? null
+      }),
+      status
+    );
+  };
+  app.get("/settings", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    return render2(c, ctx, { message: c.req.query("revoked") ? "The key was revoked." : void 0 });
+  });
+  app.post("/settings/keys", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    const form = await verifiedForm(c);
+    const req = CreateKeyRequest.safeParse({
+      name: form.name ?? "",
+      ...form.expiresIn ? { expiresIn: form.expiresIn } : {}
+    });
+    if (!req.success)
+      return render2(c, ctx, { error: "Give the key a name (up to 100 characters) and a valid expiry." }, 400);
+    const { row, rawKey } = await createKey(store, ctx.user.userId, req.data, {
+      now: d.services.now(),
+      defaultRate: d.services.config.defaultRateLimitPerMinute
+    });
+    return render2(c, ctx, { newKey: { name: row.name, raw: rawKey } }, 201);
+  });
+  app.post("/settings/keys/:id/revoke", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    await verifiedForm(c);
+    const ok = await store.keys.revoke(ctx.user.userId, c.req.param("id"), d.services.now());
+    if (!ok) throw new BatonError("not_found", "No such key.");
+    return c.redirect("/settings?revoked=1", 303);
+  });
+  return app;
+}
+
+// tracker/web/routes/share.ts
+init_errors();
+
+// tracker/web/pages/shared-post.ts
+function sharedPostPage(v2) {
+  const title = v2.post.title ?? "Shared Claude Code sessions";
+  return layout({
+    title,
+    user: v2.user,
+    csrfToken: v2.csrfToken,
+    robots: v2.post.visibility === "public" ? void 0 : "noindex",
+    body: html`<h1>${title}</h1>
+      <p class="muted small">
+        ${v2.post.visibility} post · ${v2.sessions.length} session${v2.sessions.length === 1 ? "" : "s"}
+      </p>
+      <ul class="cards">
+        ${v2.sessions.map((s) => sessionCard(s.summary, { href: s.href }))}
+      </ul>`
+  });
+}
+
+// tracker/web/routes/share.ts
+var SLUG = /^[A-Za-z0-9_-]{10,64}$/;
+var EVENTS_PAGE2 = 500;
+function createShareRoutes(d) {
+  const app = new Hono3();
+  app.onError((err2, c) => renderError(c, d, err2));
+  const store = d.services.store;
+  const viewer = async (c) => {
+    const u = await d.sessions.current(c);
+    return u ? { user: { name: u.name }, csrfToken: csrfToken(c, d.trustProxy) } : { user: null };
+  };
+  const sessionPage = async (c, row, base) => {
+    const offset = Math.max(0, Number.parseInt(c.req.query("offset") ?? "0", 10) || 0);
+    const detail = await sessionDetail(store, row, baseUrlFor(c, d.services.config), {
+      offset,
+      limit: EVENTS_PAGE2
+    });
+    const next = detail.eventsPage.nextOffset;
+    return html2(
+      c,
+      sessionDetailPage({
+        ...await viewer(c),
+        session: detail.session,
+        meta: detail.meta,
+        events: detail.events,
+        eventsPage: detail.eventsPage,
+        nextHref: next !== null ? `${base}?offset=${next}` : null,
+        parent: null,
+        children: [],
+        exportBase: `${base}/export`,
+        live: null
+      })
+    );
+  };
+  const exportOf = (c, row) => {
+    const format = ExportFormat.safeParse(c.req.query("format") ?? "md");
+    if (!format.success)
+      throw new BatonError("invalid_request", "Export format must be md, json, html or txt.");
+    return exportResponse(store, row, format.data);
+  };
+  const sharedSession = async (slug) => {
+    if (!SLUG.test(slug)) return void 0;
+    const row = await store.sessions.findByShareSlug(slug);
+    return row && row.visibility !== "private" ? row : void 0;
+  };
+  const sharedPost = async (slug) => {
+    if (!SLUG.test(slug)) return void 0;
+    const post = await store.posts.findByShareSlug(slug);
+    return post && post.visibility !== "private" ? post : void 0;
+  };
+  const postSession = async (postId, sessionId) => {
+    const pks = new Set((await store.posts.sessionPks(postId)).map(Number));
+    for (const pk of pks) {
+      const row = await store.sessions.findByPk(pk);
+      if (row && row.id === sessionId) return row;
+    }
+    return void 0;
+  };
+  const postPage = async (c, post, slug, prefix) => {
+    const pks = (await store.posts.sessionPks(post.id)).map(Number);
+    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter(
+      (r) => Boolean(r)
+    );
+    if (rows.length === 1)
+      return sessionPage(c, rows[0], `${prefix}/${slug}/s/${encodeURIComponent(rows[0].id)}`);
+    const base = baseUrlFor(c, d.services.config);
+    const summaries2 = await toSummaries(store, rows, base);
+    return html2(
+      c,
+      sharedPostPage({
+        ...await viewer(c),
+        post: toPost(
+          post,
+          rows.map((r) => r.id),
+          base
+        ),
+        sessions: summaries2.map((s) => ({
+          summary: s,
+          href: `${prefix}/${slug}/s/${encodeURIComponent(s.id)}`
+        }))
+      })
+    );
+  };
+  for (const prefix of ["/share", "/p"]) {
+    app.get(`${prefix}/:slug`, async (c) => {
+      const slug = c.req.param("slug");
+      const row = await sharedSession(slug);
+      if (row) return sessionPage(c, row, `${prefix}/${slug}`);
+      const post = await sharedPost(slug);
+      if (post) return postPage(c, post, slug, prefix);
+      throw new BatonError("not_found", "Not found.");
+    });
+    app.get(`${prefix}/:slug/export`, async (c) => {
+      const row = await sharedSession(c.req.param("slug"));
+      if (!row) throw new BatonError("not_found", "Not found.");
+      return exportOf(c, row);
+    });
+    app.get(`${prefix}/:slug/s/:sessionId`, async (c) => {
+      const slug = c.req.param("slug");
+      const post = await sharedPost(slug);
+      const row = post ? await postSession(post.id, c.req.param("sessionId")) : void 0;
+      if (!row) throw new BatonError("not_found", "Not found.");
+      return sessionPage(c, row, `${prefix}/${slug}/s/${encodeURIComponent(row.id)}`);
+    });
+    app.get(`${prefix}/:slug/s/:sessionId/export`, async (c) => {
+      const post = await sharedPost(c.req.param("slug"));
+      const row = post ? await postSession(post.id, c.req.param("sessionId")) : void 0;
+      if (!row) throw new BatonError("not_found", "Not found.");
+      return exportOf(c, row);
+    });
+  }
+  app.get("/posts/:id", async (c) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    const post = await store.posts.findForUser(ctx.user.userId, c.req.param("id"));
+    if (!post) throw new BatonError("not_found", "Not found.");
+    const pks = (await store.posts.sessionPks(post.id)).map(Number);
+    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter(
+      (r) => Boolean(r)
+    );
+    const summaries2 = await toSummaries(store, rows, ctx.caller.baseUrl);
+    return html2(
+      c,
+      sharedPostPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        post: toPost(
+          post,
+          rows.map((r) => r.id),
+          ctx.caller.baseUrl
+        ),
+        sessions: summaries2.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` }))
+      })
+    );
+  });
+  return app;
+}
+
+// tracker/web/security.ts
+var CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'"
+].join("; ");
+var HEADERS = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "same-origin",
+  "cross-origin-opener-policy": "same-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()"
+};
+function securityHeaders() {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    const headers = new Headers(res.headers);
+    if (!headers.has("content-security-policy"))
+      headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
+    for (const [k, v2] of Object.entries(HEADERS)) headers.set(k, v2);
+    if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+    c.res = void 0;
+    c.res = new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  };
+}
+
+// tracker/web/index.ts
+function createWeb(d) {
+  const app = new Hono3();
+  app.use("*", securityHeaders());
+  app.route("/assets", createAssetRoutes());
+  app.route("/live", createLivePageRoutes(d));
+  app.route("/", createAuthRoutes(d));
+  app.route("/", createSessionRoutes(d));
+  app.route("/", createShareRoutes(d));
+  app.route("/", createProjectRoutes(d));
+  app.route("/", createHandoffRoutes(d));
+  app.route("/", createSettingsRoutes(d));
+  app.route("/", createDiagnosticsRoutes(d));
+  return app;
+}
+
+// tracker/web/mount.ts
+var DEFAULT_MARKETPLACE = "<owner>/baton";
+function liveWebExtension(o = { version: "0.0.0" }) {
+  let mounted = null;
+  return {
+    extension(app, ctx) {
+      mounted = mountLiveWeb(app, { ...o, services: ctx.deps });
+    },
+    publisher: {
+      publish(sessionId, event) {
+        mounted?.publisher.publish(sessionId, event);
+      }
+    },
+    get handle() {
+      return mounted;
+    },
+    start: async () => mounted?.start(),
+    close: async () => mounted?.close()
+  };
+}
+function mountLiveWeb(app, o) {
+  const { services } = o;
+  const errors = [];
+  const recordError = (message) => {
+    errors.unshift({ at: new Date(services.now()).toISOString(), message: message.slice(0, 500) });
+    errors.length = Math.min(errors.length, 20);
+  };
+  const sessions = createWebSessions(services.store.db, {
+    now: services.now,
+    trustProxy: services.config.trustProxy
+  });
+  const db = services.config.db;
+  const live = createLive({
+    db: services.store.db,
+    engine: services.store.engine,
+    ...db.engine === "postgres" ? { postgresUrl: db.url, postgresSchema: db.schema } : {},
+    auth: {
+      async userFromApiKey(raw2) {
+        const r = await verifyKey(services.store, raw2, services.now());
+        return r.ok ? { userId: r.user.id } : null;
+      },
+      async userFromCookie(c) {
+        const u = await sessions.current(c);
+        return u ? { userId: u.userId } : null;
+      }
+    },
+    baseUrl: (c) => baseUrlFor(c, services.config),
+    heartbeatMs: o.heartbeatMs,
+    limits: o.liveLimits,
+    now: services.now,
+    publishPost: createLivePostPublisher({ store: services.store, now: services.now }),
+    onError: (err2) => {
+      recordError(`live: ${String(err2)}`);
+      services.logger.warn("live stream error", { err: String(err2) });
+    }
+  });
+  let started = null;
+  const start = () => started ??= live.start();
+  app.use("/api/v1/live/*", async (_c, next) => {
+    await start();
+    await next();
+  });
+  app.use("/live/*", async (_c, next) => {
+    await start();
+    await next();
+  });
+  app.route("/api/v1/live", live.api);
+  app.route("/live", live.viewer);
+  app.route(
+    "/",
+    createWeb({
+      services,
+      live,
+      sessions,
+      baseUrl: (c) => baseUrlFor(c, services.config),
+      version: o.version,
+      startedAt: services.now(),
+      marketplaceRepo: o.marketplaceRepo ?? DEFAULT_MARKETPLACE,
+      recentErrors: () => errors.slice(),
+      recordError,
+      trustProxy: services.config.trustProxy
+    })
+  );
+  const publisher = {
+    publish(sessionId, event) {
+      if (event.type !== "events.appended") return;
+      live.publishSessionEvents(
+        event.userId,
+        sessionId,
+        event.events.map((e) => ({ event: e.event, turnIndex: e.turnIndex }))
+      ).catch((err2) => recordError(`live ingest: ${String(err2)}`));
+    }
+  };
+  return { live, publisher, recordError, start, close: () => live.close() };
+}
+var liveWebServeExtension = {
+  async create() {
+    const lw = liveWebExtension({
+      version: "0.1.0",
+      marketplaceRepo: process.env.BATON_TRACKER_MARKETPLACE || void 0
+    });
+    return { events: lw.publisher, extensions: [lw.extension], close: () => lw.close() };
+  }
+};
+
 // tracker/main.ts
 function runTrackerCommand(argv, io, ext) {
-  return runCli(argv, io, ext);
+  return runCli(argv, io, ext ?? liveWebServeExtension);
 }
 export {
   createApp,

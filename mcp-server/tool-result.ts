@@ -1,9 +1,18 @@
 // Tool results: a text block the model reads plus structured content; errors as isError results it can act on.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
 import { isBatonError, type BatonErrorCode } from '../src/core/errors.js';
 
+/**
+ * Every output schema starts with `text`: Claude Code (2.1.330, observed) hands the model the structured content as
+ * JSON instead of the text block whenever a tool returns one, so the readable result must be inside it too.
+ */
+export const TextField = {
+  text: z.string().describe('The result as readable text: what to tell the user.'),
+};
+
 export function ok<T extends Record<string, unknown>>(text: string, structured: T): CallToolResult {
-  return { content: [{ type: 'text', text }], structuredContent: structured };
+  return { content: [{ type: 'text', text }], structuredContent: { text, ...structured } };
 }
 
 /** What the model can do about each kind of failure, appended to the message. */

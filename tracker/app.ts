@@ -40,7 +40,9 @@ export function createApp(deps: AppDeps): TrackerApp {
   const services: ServiceDeps = {
     store: deps.store,
     config: deps.config,
-    events: safePublisher(deps.events ?? noopPublisher, (err) => logger.warn('live publish failed', { error: String(err) })),
+    events: safePublisher(deps.events ?? noopPublisher, (err) =>
+      logger.warn('live publish failed', { error: String(err) }),
+    ),
     now: deps.now ?? Date.now,
     logger,
   };
@@ -50,10 +52,12 @@ export function createApp(deps: AppDeps): TrackerApp {
   app.use('*', async (c, next) => {
     const started = performance.now();
     const incoming = c.req.header('x-request-id');
-    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomBytes(8).toString('hex');
+    const requestId =
+      incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomBytes(8).toString('hex');
     c.set('requestId', requestId);
     // A NUL in a path or query value can never match a stored row, and PostgreSQL rejects it: refuse it up front.
-    if (/%00/.test(c.req.url)) return errorResponse(c, 400, 'invalid_request', 'NUL characters are not allowed in URLs');
+    if (/%00/.test(c.req.url))
+      return errorResponse(c, 400, 'invalid_request', 'NUL characters are not allowed in URLs');
     await next();
     c.header('X-Request-Id', requestId);
     c.header('X-Content-Type-Options', 'nosniff');

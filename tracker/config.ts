@@ -58,13 +58,16 @@ export interface ServeFlags {
 
 /** Builds the config from CLI flags and the environment (flags win). Throws BatonError('config') on bad values. */
 export function resolveTrackerConfig(flags: ServeFlags, env: Env): TrackerConfig {
-  const dataDir = flags['data-dir'] ? resolve(flags['data-dir']) : resolveDataDir(env, env.HOME || homedir()).dataDir;
+  const dataDir = flags['data-dir']
+    ? resolve(flags['data-dir'])
+    : resolveDataDir(env, env.HOME || homedir()).dataDir;
   const port = parsePort(flags.port ?? env.BATON_TRACKER_PORT ?? String(DEFAULT_PORT));
   const host = flags.host ?? env.BATON_TRACKER_HOST ?? '127.0.0.1';
   const db = resolveDbTarget(flags.db, env, dataDir);
   const certFile = flags['tls-cert'] ?? env.BATON_TRACKER_TLS_CERT;
   const keyFile = flags['tls-key'] ?? env.BATON_TRACKER_TLS_KEY;
-  if (Boolean(certFile) !== Boolean(keyFile)) throw new BatonError('config', 'give both --tls-cert and --tls-key (or neither)');
+  if (Boolean(certFile) !== Boolean(keyFile))
+    throw new BatonError('config', 'give both --tls-cert and --tls-key (or neither)');
   const publicUrl = flags['public-url'] ?? env.BATON_TRACKER_PUBLIC_URL ?? null;
   if (publicUrl !== null && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
     throw new BatonError('config', `--public-url must be an http(s) URL, got ${publicUrl}`);
@@ -95,8 +98,12 @@ export function resolveDbTarget(dbFlag: string | undefined, env: Env, dataDir: s
   if (raw && /^postgres(ql)?:\/\//.test(raw)) {
     return { engine: 'postgres', url: raw, schema: env.BATON_TRACKER_PG_SCHEMA || undefined };
   }
-  if (raw && /^[a-z]+:\/\//i.test(raw)) throw new BatonError('config', `unsupported database URL: ${raw.split(':')[0]}://…`);
-  return { engine: 'sqlite', file: raw ? (raw === ':memory:' ? raw : resolve(raw)) : join(dataDir, 'tracker.db') };
+  if (raw && /^[a-z]+:\/\//i.test(raw))
+    throw new BatonError('config', `unsupported database URL: ${raw.split(':')[0]}://…`);
+  return {
+    engine: 'sqlite',
+    file: raw ? (raw === ':memory:' ? raw : resolve(raw)) : join(dataDir, 'tracker.db'),
+  };
 }
 
 /** A config for tests and embedding: everything default except what is given. */
@@ -124,7 +131,8 @@ function parsePort(text: string): number {
 
 function parseLogLevel(text: string): LogLevel {
   const levels: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
-  if (!(levels as string[]).includes(text)) throw new BatonError('config', `invalid log level: ${text} (${levels.join('|')})`);
+  if (!(levels as string[]).includes(text))
+    throw new BatonError('config', `invalid log level: ${text} (${levels.join('|')})`);
   return text as LogLevel;
 }
 
@@ -136,7 +144,8 @@ function intEnv(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new BatonError('config', `${name} must be a non-negative integer, got ${raw}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new BatonError('config', `${name} must be a non-negative integer, got ${raw}`);
   return n;
 }
 
@@ -144,6 +153,7 @@ function mbEnv(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new BatonError('config', `${name} must be a positive number of MB, got ${raw}`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new BatonError('config', `${name} must be a positive number of MB, got ${raw}`);
   return Math.round(n * MB);
 }

@@ -32,17 +32,29 @@ function operation(r: RouteDoc): Json {
   if (r.query) {
     for (const [name, field] of Object.entries(r.query.shape)) {
       const s = schema(field as z.ZodType, 'input');
-      params.push({ name, in: 'query', required: !(field as z.ZodType).safeParse(undefined).success, schema: s });
+      params.push({
+        name,
+        in: 'query',
+        required: !(field as z.ZodType).safeParse(undefined).success,
+        schema: s,
+      });
     }
   }
   const responses: Json = {
     [r.ok.status]: {
       description: r.ok.description ?? 'OK',
-      content: { [r.ok.contentType ?? 'application/json']: r.ok.schema ? { schema: schema(r.ok.schema, 'output') } : {} },
+      content: {
+        [r.ok.contentType ?? 'application/json']: r.ok.schema
+          ? { schema: schema(r.ok.schema, 'output') }
+          : {},
+      },
     },
   };
   for (const status of [...r.errors, ...(r.auth ? [401, 429] : [])].sort()) {
-    responses[status] = { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses[status] = {
+      description: ERROR_TEXT[status] ?? 'Error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
   }
   return {
     tags: [r.tag],
@@ -50,7 +62,14 @@ function operation(r: RouteDoc): Json {
     ...(r.description ? { description: r.description } : {}),
     operationId: `${r.method}${r.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
     ...(params.length ? { parameters: params } : {}),
-    ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } } : {}),
+    ...(r.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schema(r.body, 'input') } },
+          },
+        }
+      : {}),
     responses,
     security: r.auth ? [{ bearer: [] }] : [],
   };
@@ -64,12 +83,15 @@ export function buildOpenApi(opts: { version?: string; serverUrl?: string } = {}
     info: {
       title: 'Baton tracker API',
       version: opts.version ?? '1',
-      description: 'Store, search, export, share and resume Claude Code sessions. Authenticate with `Authorization: Bearer bt_…`.',
+      description:
+        'Store, search, export, share and resume Claude Code sessions. Authenticate with `Authorization: Bearer bt_…`.',
     },
     ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key: bt_<base64url>' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API key: bt_<base64url>' },
+      },
       schemas: { Error: schema(ErrorBody, 'output') },
     },
   };
@@ -94,19 +116,50 @@ export function renderApiMarkdown(doc: Json = buildOpenApi()): string {
     lines.push(`## ${tag}`, '');
     for (const r of routes) {
       const op = paths[r.path]![r.method]!;
-      lines.push(`### \`${r.method.toUpperCase()} ${r.path}\``, '', r.summary + (r.auth ? '' : ' — no key needed.'), '');
+      lines.push(
+        `### \`${r.method.toUpperCase()} ${r.path}\``,
+        '',
+        r.summary + (r.auth ? '' : ' — no key needed.'),
+        '',
+      );
       if (r.description) lines.push(r.description, '');
       const params = (op.parameters as Json[] | undefined)?.filter((p) => p.in === 'query') ?? [];
       if (params.length) {
         lines.push('| query | type | required |', '| --- | --- | --- |');
-        for (const p of params) lines.push(`| \`${String(p.name)}\` | ${typeOf(p.schema as Json)} | ${p.required ? 'yes' : 'no'} |`);
+        for (const p of params)
+          lines.push(
+            `| \`${String(p.name)}\` | ${typeOf(p.schema as Json)} | ${p.required ? 'yes' : 'no'} |`,
+          );
         lines.push('');
       }
-      if (r.body) lines.push('<details><summary>Request body schema</summary>', '', '```json', JSON.stringify(schema(r.body, 'input'), null, 2), '```', '', '</details>', '');
+      if (r.body)
+        lines.push(
+          '<details><summary>Request body schema</summary>',
+          '',
+          '```json',
+          JSON.stringify(schema(r.body, 'input'), null, 2),
+          '```',
+          '',
+          '</details>',
+          '',
+        );
       const ok = r.ok.schema ? `\`${r.ok.status}\` JSON` : `\`${r.ok.status}\` ${r.ok.contentType}`;
       const errs = Object.keys(op.responses as Json).filter((s) => s !== String(r.ok.status));
-      lines.push(`Responses: ${ok}${errs.length ? `; errors ${errs.map((s) => `\`${s}\``).join(', ')}` : ''}.`, '');
-      if (r.ok.schema) lines.push('<details><summary>Response schema</summary>', '', '```json', JSON.stringify(schema(r.ok.schema, 'output'), null, 2), '```', '', '</details>', '');
+      lines.push(
+        `Responses: ${ok}${errs.length ? `; errors ${errs.map((s) => `\`${s}\``).join(', ')}` : ''}.`,
+        '',
+      );
+      if (r.ok.schema)
+        lines.push(
+          '<details><summary>Response schema</summary>',
+          '',
+          '```json',
+          JSON.stringify(schema(r.ok.schema, 'output'), null, 2),
+          '```',
+          '',
+          '</details>',
+          '',
+        );
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

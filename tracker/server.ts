@@ -36,7 +36,13 @@ export async function startServer(opts: {
       () => resolve(s as Server),
     ) as Server;
     s.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new BatonError('config', `cannot listen on ${config.host}:${config.port}: ${err.code ?? err.message}`, { cause: err })),
+      reject(
+        new BatonError(
+          'config',
+          `cannot listen on ${config.host}:${config.port}: ${err.code ?? err.message}`,
+          { cause: err },
+        ),
+      ),
     );
   });
   // Slow-loris guard; long exports still stream because the timeout covers headers only.
@@ -73,6 +79,8 @@ function readTls(tls: { certFile: string; keyFile: string }): { cert: Buffer; ke
   try {
     return { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) };
   } catch (cause) {
-    throw new BatonError('config', `cannot read the TLS certificate or key: ${(cause as Error).message}`, { cause });
+    throw new BatonError('config', `cannot read the TLS certificate or key: ${(cause as Error).message}`, {
+      cause,
+    });
   }
 }

@@ -13,9 +13,13 @@ export interface Child {
 
 /** Runs a TypeScript entry with tsx; `ulimitN` raises the open-file limit in the child's shell first. */
 export function spawnTs(entry: string, args: string[], opts: { ulimitN?: number } = {}): Child {
-  const node = [process.execPath, '--import', 'tsx', entry, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const node = [process.execPath, '--import', 'tsx', entry, ...args]
+    .map((a) => `'${a.replaceAll("'", "'\\''")}'`)
+    .join(' ');
   const proc = opts.ulimitN
-    ? spawn('bash', ['-c', `ulimit -n ${opts.ulimitN} && exec ${node}`], { stdio: ['ignore', 'pipe', 'inherit'] })
+    ? spawn('bash', ['-c', `ulimit -n ${opts.ulimitN} && exec ${node}`], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
     : spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
   return { proc, lines };
@@ -36,7 +40,9 @@ export async function spawnBundledServer(dbFile: string, opts: { ulimitN?: numbe
     target: 'node20',
     format: 'esm',
     external: ['better-sqlite3', 'pg', 'pg-native'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   const cmd = `${opts.ulimitN ? `ulimit -n ${opts.ulimitN} && ` : ''}exec '${process.execPath}' '${out}' '${dbFile}'`;
@@ -57,7 +63,10 @@ export async function stop(c: Child): Promise<void> {
   await new Promise((r) => c.proc.once('exit', r));
 }
 
-export async function createStream(url: string, key: string): Promise<{ liveId: string; producerToken: string; viewerToken: string }> {
+export async function createStream(
+  url: string,
+  key: string,
+): Promise<{ liveId: string; producerToken: string; viewerToken: string }> {
   const r = await fetch(`${url}/api/v1/live`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },

@@ -13,7 +13,13 @@ const config = testConfig({ db: { engine: 'sqlite', file }, port: 0, shutdownTim
 const store = await openStore(config.db);
 const owner = await ensureOwner(store, { now: Date.now(), defaultRate: 0 });
 const lw = liveWebExtension({ version: 'bench', liveLimits: { eventsPerSecond: 10_000, burst: 100_000 } });
-const app = createApp({ store, config, logger: silentLogger, events: lw.publisher, extensions: [lw.extension] });
+const app = createApp({
+  store,
+  config,
+  logger: silentLogger,
+  events: lw.publisher,
+  extensions: [lw.extension],
+});
 await lw.start();
 const server = await startServer({
   app,
@@ -24,5 +30,7 @@ const server = await startServer({
     await store.close();
   },
 });
-process.stdout.write(JSON.stringify({ url: server.url, ownerKey: owner!.key.rawKey, pid: process.pid }) + '\n');
+process.stdout.write(
+  JSON.stringify({ url: server.url, ownerKey: owner!.key.rawKey, pid: process.pid }) + '\n',
+);
 process.on('SIGTERM', () => void server.close().finally(() => process.exit(0)));

@@ -45,8 +45,15 @@ function open(): Promise<void> {
 /** Percentiles computed here: 200,000 raw samples would not fit through a pipe before exit. */
 function report(): void {
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))]!;
-  const out = { n: latencies.length, p50: pct(50), p95: pct(95), p99: pct(99), max: latencies[latencies.length - 1]! };
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))]!;
+  const out = {
+    n: latencies.length,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    max: latencies[latencies.length - 1]!,
+  };
   process.stdout.write(JSON.stringify(out) + '\n', () => process.exit(0));
 }
 

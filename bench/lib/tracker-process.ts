@@ -22,11 +22,16 @@ export async function bundleTracker(): Promise<string> {
     target: 'node20',
     format: 'esm',
     external: ['better-sqlite3', 'pg', 'pg-native'],
-    banner: { js: "import { createRequire as __bt_createRequire } from 'node:module'; const require = __bt_createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __bt_createRequire } from 'node:module'; const require = __bt_createRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   const runner = join(OUT, 'run.mjs');
-  writeFileSync(runner, "import { runTrackerCommand } from './tracker.js';\nprocess.exit(await runTrackerCommand(process.argv.slice(2)));\n");
+  writeFileSync(
+    runner,
+    "import { runTrackerCommand } from './tracker.js';\nprocess.exit(await runTrackerCommand(process.argv.slice(2)));\n",
+  );
   // The bundle resolves better-sqlite3/pg from the repository's node_modules.
   writeFileSync(join(OUT, 'package.json'), '{"type":"module"}\n');
   return runner;
@@ -41,7 +46,11 @@ export interface TrackerProcess {
   stop(): Promise<void>;
 }
 
-export async function spawnTracker(runner: string, args: string[], env: Record<string, string> = {}): Promise<TrackerProcess> {
+export async function spawnTracker(
+  runner: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<TrackerProcess> {
   const child = spawn(process.execPath, [runner, 'serve', '--port', '0', ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), BATON_TRACKER_LOG_LEVEL: 'warn', ...env },
@@ -113,4 +122,16 @@ export async function unlimitedKey(url: string, ownerKey: string): Promise<strin
   });
   if (res.status !== 201) throw new Error(`key create failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { rawKey: string }).rawKey;
+}
+
+/**
+ * A fixed CPU-bound loop (10^8 additions), timed: ~100 ms on an idle modern core. Printed next to the figures so
+ * a reader can tell a slow tracker from a starved machine.
+ */
+export function cpuCalibrationMs(): number {
+  const t = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e8; i++) x += i;
+  if (x < 0) console.log(x);
+  return performance.now() - t;
 }

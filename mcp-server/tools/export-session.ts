@@ -4,9 +4,10 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { describeOutcome, runExport } from '../../src/cli/commands/export.js';
 import type { CliContext } from '../../src/cli/context.js';
+import { BatonError } from '../../src/core/errors.js';
 import type { ServerDeps } from '../context.js';
 import { resolveLocalSession } from '../current-session.js';
-import { guarded, ok } from '../tool-result.js';
+import { guarded, ok, TextField } from '../tool-result.js';
 
 const inputSchema = {
   sessionId: z.string().max(200).optional().describe('Session id; omit (or "current") for the session you are in.'),
@@ -17,6 +18,7 @@ const inputSchema = {
 };
 
 const outputSchema = {
+  ...TextField,
   sessionId: z.string(),
   path: z.string(),
   format: z.string(),
@@ -55,7 +57,7 @@ export function registerExportSession(server: McpServer, deps: ServerDeps): void
       };
       const format = args.format ?? 'md';
       // stdout is the MCP wire: "-" would corrupt it.
-      if (args.out === '-') throw Object.assign(new Error('out "-" (stdout) is not available here; give a file path'), { code: 'invalid_input' });
+      if (args.out === '-') throw new BatonError('invalid_input', 'out "-" (stdout) is not available here; give a file path');
       const outcome = await runExport(ctx, {
         ref: ref.transcriptPath,
         format,

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ServerDeps } from '../context.js';
 import { clip, duration, shortDate, table } from '../format.js';
-import { guarded, ok } from '../tool-result.js';
+import { guarded, ok, TextField } from '../tool-result.js';
 import { requireTracker } from '../tracker.js';
 
 const inputSchema = {
@@ -30,6 +30,7 @@ const Row = z.object({
 });
 
 const outputSchema = {
+  ...TextField,
   sessions: z.array(Row),
   page: z.number(),
   totalPages: z.number(),

@@ -6,7 +6,7 @@ import type { LiveState } from '../../src/capture/live/live-state.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { ServerDeps } from '../context.js';
 import { resolveSession } from '../current-session.js';
-import { guarded, ok } from '../tool-result.js';
+import { guarded, ok, TextField } from '../tool-result.js';
 
 const inputSchema = {
   action: z
@@ -23,6 +23,7 @@ const inputSchema = {
 };
 
 const outputSchema = {
+  ...TextField,
   action: z.string(),
   live: z.boolean(),
   status: z.string().optional(),

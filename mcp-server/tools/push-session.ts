@@ -5,7 +5,7 @@ import { createRedactor } from '../../src/core/redact/index.js';
 import { loadSession } from '../../src/core/transcript/index.js';
 import type { ServerDeps } from '../context.js';
 import { resolveLocalSession } from '../current-session.js';
-import { guarded, ok } from '../tool-result.js';
+import { guarded, ok, TextField } from '../tool-result.js';
 import { requireTracker } from '../tracker.js';
 
 const inputSchema = {
@@ -17,6 +17,7 @@ const inputSchema = {
 };
 
 const outputSchema = {
+  ...TextField,
   sessionId: z.string(),
   url: z.string(),
   postId: z.string().optional(),

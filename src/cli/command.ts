@@ -8,3 +8,9 @@ export interface CliCommand {
   readonly help: string;
   run(argv: string[], ctx: CliContext): Promise<number>;
 }
+
+/** A registry entry: the command's name, and its module, imported only when the command runs or help is asked. */
+export interface CommandEntry {
+  readonly name: string;
+  load(): Promise<CliCommand>;
+}

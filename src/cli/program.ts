@@ -8,9 +8,11 @@ import type { CliIo } from './io.js';
 
 const VERSION = process.env.BATON_BUILD_VERSION ?? 'dev';
 
-export function usage(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+/** The overview; it loads every command module for its summary, which only `baton --help` pays for. */
+export async function usage(): Promise<string> {
+  const loaded = await Promise.all(commands.map((c) => c.load()));
+  const width = Math.max(...loaded.map((c) => c.name.length));
+  const lines = loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `baton ${VERSION}: capture, export, share and hand off Claude Code sessions\n\nUsage: baton <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`baton <command> --help\` for a command's options.\n`;
 }
 
@@ -18,18 +20,19 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const { argv: args, io } = applyGlobalFlags(argv, rawIo);
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
+    io.out(await usage());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
     io.out(`${VERSION}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`baton: unknown command "${name}". Run baton --help for the list.\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
     return 0;

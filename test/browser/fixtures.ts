@@ -23,14 +23,37 @@ export function makeSession(o: FixtureOptions = {}): Session {
   const turns = prompts.map((p, index) => {
     const events: SessionEvent[] = [
       { kind: 'prompt', uuid: randomUUID(), timestamp: ts(), text: p },
-      { kind: 'thinking', uuid: randomUUID(), timestamp: ts(), text: 'The backoff is computed **before** the deadline check.' },
-      { kind: 'tool_call', uuid: randomUUID(), timestamp: ts(), toolUseId: `toolu_${index}`, name: 'Bash', input: { command: 'npx vitest run test/retry.test.ts', description: 'Run the retry test' } },
-      { kind: 'tool_result', uuid: randomUUID(), timestamp: ts(), toolUseId: `toolu_${index}`, content: o.toolOutput ?? ' FAIL  test/retry.test.ts > retries until the deadline\n  expected 3 attempts, got 4', isError: false },
+      {
+        kind: 'thinking',
+        uuid: randomUUID(),
+        timestamp: ts(),
+        text: 'The backoff is computed **before** the deadline check.',
+      },
+      {
+        kind: 'tool_call',
+        uuid: randomUUID(),
+        timestamp: ts(),
+        toolUseId: `toolu_${index}`,
+        name: 'Bash',
+        input: { command: 'npx vitest run test/retry.test.ts', description: 'Run the retry test' },
+      },
+      {
+        kind: 'tool_result',
+        uuid: randomUUID(),
+        timestamp: ts(),
+        toolUseId: `toolu_${index}`,
+        content:
+          o.toolOutput ??
+          ' FAIL  test/retry.test.ts > retries until the deadline\n  expected 3 attempts, got 4',
+        isError: false,
+      },
       {
         kind: 'text',
         uuid: randomUUID(),
         timestamp: ts(),
-        text: o.reply ?? 'The last attempt slept past the timeout. I moved the deadline check first:\n\n```ts\nif (Date.now() + delay > deadline) throw last;\nawait sleep(delay);\n```\n\nThe test passes now.',
+        text:
+          o.reply ??
+          'The last attempt slept past the timeout. I moved the deadline check first:\n\n```ts\nif (Date.now() + delay > deadline) throw last;\nawait sleep(delay);\n```\n\nThe test passes now.',
         model: 'claude-sonnet-4-6',
       },
     ];
@@ -71,7 +94,13 @@ export async function pushSession(
   baseUrl: string,
   apiKey: string,
   session: Session,
-  extra: { title?: string; tags?: string[]; visibility?: 'private' | 'unlisted' | 'public'; status?: 'active' | 'completed' | 'interrupted' | 'error'; createPost?: boolean } = {},
+  extra: {
+    title?: string;
+    tags?: string[];
+    visibility?: 'private' | 'unlisted' | 'public';
+    status?: 'active' | 'completed' | 'interrupted' | 'error';
+    createPost?: boolean;
+  } = {},
 ): Promise<{ sessionId: string; url: string; postUrl?: string }> {
   const res = await fetch(`${baseUrl}/api/v1/sessions`, {
     method: 'POST',

@@ -20,7 +20,8 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
   beforeAll(async () => {
     t = await startWebTracker({
       onRequest: (req) => {
-        if (/\/live\/[^/]+\/events/.test(new URL(req.url).pathname)) lastEventIds.push(req.headers.get('last-event-id') ?? '');
+        if (/\/live\/[^/]+\/events/.test(new URL(req.url).pathname))
+          lastEventIds.push(req.headers.get('last-event-id') ?? '');
       },
     });
     browser = await launchBrowser();
@@ -56,7 +57,10 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     expect(r.status).toBe(200);
     return r.json();
   }
-  const seqs = (p: Page) => p.locator('#timeline li[data-seq]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+  const seqs = (p: Page) =>
+    p
+      .locator('#timeline li[data-seq]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
   const prompt = (uuid: string, text: string): SessionEvent => ({ kind: 'prompt', uuid, text });
   const say = (uuid: string, text: string): SessionEvent => ({ kind: 'text', uuid, text });
 
@@ -69,11 +73,31 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     expect(await page.locator('#live-badge').textContent()).toBe('LIVE');
     await push(s, [[1, prompt('p1', 'Refactor the parser into small functions')]]);
     await expect.poll(() => page.locator('#working').isVisible()).toBe(true);
-    await push(s, [[2, { kind: 'tool_call', uuid: 'c1', toolUseId: 't1', name: 'Read', input: { file_path: 'src/parser.ts' } }]]);
+    await push(s, [
+      [
+        2,
+        {
+          kind: 'tool_call',
+          uuid: 'c1',
+          toolUseId: 't1',
+          name: 'Read',
+          input: { file_path: 'src/parser.ts' },
+        },
+      ],
+    ]);
     await expect.poll(() => page.locator('#working').textContent()).toBe('Claude is working… running Read');
     await screenshot(page, 'live-viewer-working');
     await push(s, [
-      [3, { kind: 'tool_result', uuid: 'r1', toolUseId: 't1', content: 'export function parse() {}', isError: false }],
+      [
+        3,
+        {
+          kind: 'tool_result',
+          uuid: 'r1',
+          toolUseId: 't1',
+          content: 'export function parse() {}',
+          isError: false,
+        },
+      ],
       [4, say('t1', 'I split `parse` into three functions.')],
     ]);
     await expect.poll(() => seqs(page)).toEqual([1, 2, 3, 4]);
@@ -108,9 +132,17 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     const page = await browser.newPage({ viewport: { width: 900, height: 500 } });
     await page.goto(s.viewUrl);
     await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
-    await push(s, Array.from({ length: 30 }, (_, i) => [i + 1, say(`s${i + 1}`, `message ${i + 1}\n\nwith a second paragraph`)] as [number, SessionEvent]));
+    await push(
+      s,
+      Array.from(
+        { length: 30 },
+        (_, i) =>
+          [i + 1, say(`s${i + 1}`, `message ${i + 1}\n\nwith a second paragraph`)] as [number, SessionEvent],
+      ),
+    );
     await expect.poll(() => seqs(page).then((x) => x.length)).toBe(30);
-    const atBottom = () => page.evaluate(() => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 5);
+    const atBottom = () =>
+      page.evaluate(() => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 5);
     await expect.poll(atBottom).toBe(true);
     await page.getByRole('button', { name: 'Pause auto-scroll' }).click();
     expect(await page.locator('#autoscroll').getAttribute('aria-pressed')).toBe('false');
@@ -128,12 +160,18 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     const page = await browser.newPage();
     await page.goto(s.viewUrl);
     await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
-    await push(s, [1, 2, 3].map((n) => [n, say(`x${n}`, `before restart ${n}`)] as [number, SessionEvent]));
+    await push(
+      s,
+      [1, 2, 3].map((n) => [n, say(`x${n}`, `before restart ${n}`)] as [number, SessionEvent]),
+    );
     await expect.poll(() => seqs(page)).toEqual([1, 2, 3]);
     lastEventIds.length = 0;
     await t.restart();
     // Written before the browser is back: they must arrive through the resumed history, not be lost.
-    await push(s, [4, 5].map((n) => [n, say(`x${n}`, `after restart ${n}`)] as [number, SessionEvent]));
+    await push(
+      s,
+      [4, 5].map((n) => [n, say(`x${n}`, `after restart ${n}`)] as [number, SessionEvent]),
+    );
     await expect.poll(() => seqs(page), { timeout: 20_000 }).toEqual([1, 2, 3, 4, 5]);
     await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
     expect(lastEventIds).toContain('3');
@@ -151,7 +189,9 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     await page.goto(s.viewUrl);
     await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
     await post(s, '');
-    await expect.poll(() => page.locator('#end-notice').textContent()).toBe('This live stream was ended by its owner.');
+    await expect
+      .poll(() => page.locator('#end-notice').textContent())
+      .toBe('This live stream was ended by its owner.');
     const again = await page.goto(s.viewUrl);
     expect(again?.status()).toBe(410);
     expect(await page.locator('h1').textContent()).toBe('Gone');
@@ -159,7 +199,11 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     const unknown = await page.goto(`${t.url}/live/btv_${'A'.repeat(43)}`);
     expect(unknown?.status()).toBe(404);
     const exp = await create({ expiresIn: 60 });
-    await t.store.db.updateTable('live_streams' as never).set({ expires_at: Date.now() - 1 } as never).where('id' as never, '=', exp.liveId as never).execute();
+    await t.store.db
+      .updateTable('live_streams' as never)
+      .set({ expires_at: Date.now() - 1 } as never)
+      .where('id' as never, '=', exp.liveId as never)
+      .execute();
     const expired = await page.goto(exp.viewUrl);
     expect(expired?.status()).toBe(410);
     expect(await page.locator('main').textContent()).toContain('expired');

@@ -52,7 +52,13 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS: session content ne
       s.turns[0]!.events.push(
         { kind: 'system', uuid: `sys-${i}`, subtype: p.slice(0, 40), text: p },
         { kind: 'thinking', uuid: `th-${i}`, text: p },
-        { kind: 'tool_call', uuid: `tc-${i}`, toolUseId: `tu-${i}`, name: p.slice(0, 60), input: { command: p, description: p } },
+        {
+          kind: 'tool_call',
+          uuid: `tc-${i}`,
+          toolUseId: `tu-${i}`,
+          name: p.slice(0, 60),
+          input: { command: p, description: p },
+        },
         { kind: 'tool_result', uuid: `tr-${i}`, toolUseId: `tu-${i}`, content: p, isError: true },
       );
       s.meta.cwd = `/tmp/${p}`;
@@ -68,17 +74,35 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS: session content ne
       if (i % 2 === 0) pages.push(new URL(pushed.url).pathname);
       if (pushed.postUrl) pages.push(new URL(pushed.postUrl).pathname);
       if (i < 10) {
-        const h = await fetch(`${t.url}/api/v1/handoffs`, { method: 'POST', headers: auth, body: JSON.stringify({ sessionId: pushed.sessionId, title: p.slice(0, 300), markdown: `# Handoff\n\n${p}\n\n- ${p}` }) });
+        const h = await fetch(`${t.url}/api/v1/handoffs`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({
+            sessionId: pushed.sessionId,
+            title: p.slice(0, 300),
+            markdown: `# Handoff\n\n${p}\n\n- ${p}`,
+          }),
+        });
         expect(h.status).toBeLessThan(300);
         pages.push(new URL(((await h.json()) as { url: string }).url).pathname);
       }
       if (i < 20) {
-        const k = await fetch(`${t.url}/api/v1/keys`, { method: 'POST', headers: auth, body: JSON.stringify({ name: p.slice(0, 100) }) });
+        const k = await fetch(`${t.url}/api/v1/keys`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ name: p.slice(0, 100) }),
+        });
         expect(k.status).toBeLessThan(300);
       }
     }
     // A live stream carrying every payload as title, prompt, response, tool call/result and status note.
-    const live = (await (await fetch(`${t.url}/api/v1/live`, { method: 'POST', headers: auth, body: JSON.stringify({ title: payloads[0], sessionId: 'xss-live' }) })).json()) as {
+    const live = (await (
+      await fetch(`${t.url}/api/v1/live`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ title: payloads[0], sessionId: 'xss-live' }),
+      })
+    ).json()) as {
       liveId: string;
       producerToken: string;
       viewUrl: string;
@@ -89,7 +113,13 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS: session content ne
       const kinds: SessionEvent[] = [
         { kind: 'prompt', uuid: `lp${i}`, text: p },
         { kind: 'text', uuid: `lt${i}`, text: p },
-        { kind: 'tool_call', uuid: `lc${i}`, toolUseId: `x${i}`, name: p.slice(0, 40), input: { command: p } },
+        {
+          kind: 'tool_call',
+          uuid: `lc${i}`,
+          toolUseId: `x${i}`,
+          name: p.slice(0, 40),
+          input: { command: p },
+        },
         { kind: 'tool_result', uuid: `lr${i}`, toolUseId: `x${i}`, content: p, isError: false },
         { kind: 'system', uuid: `ls${i}`, subtype: 'live_status', text: p },
       ];
@@ -101,7 +131,9 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS: session content ne
       body: JSON.stringify({ events }),
     });
     expect(r.status).toBe(200);
-    await pushSession(t.url, t.ownerKey, makeSession({ id: 'xss-live', title: payloads[1] }), { status: 'active' });
+    await pushSession(t.url, t.ownerKey, makeSession({ id: 'xss-live', title: payloads[1] }), {
+      status: 'active',
+    });
     liveSessionPage = '/sessions/xss-live';
 
     browser = await launchBrowser();
@@ -135,54 +167,78 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS: session content ne
     await page.evaluate(() => {
       document.querySelectorAll('details').forEach((d) => (d.open = true));
       for (const el of Array.from(document.querySelectorAll('main *'))) {
-        for (const type of ['mouseover', 'mouseenter', 'focus', 'animationstart']) el.dispatchEvent(new Event(type));
+        for (const type of ['mouseover', 'mouseenter', 'focus', 'animationstart'])
+          el.dispatchEvent(new Event(type));
       }
     });
   }
 
-  it('opens every page with the payloads: no dialog, no console marker, no beacon, no CSP violation', { timeout: 300_000 }, async () => {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    watch(page);
-    await login(page, t.url, t.ownerKey);
-    const all = ['/', '/?page=2', '/?page=3', '/?search=script', '/?tag=t3', '/projects', '/settings', '/diagnostics', ...pages];
-    const projects = await (await fetch(`${t.url}/api/v1/projects`, { headers: { authorization: `Bearer ${t.ownerKey}` } })).json() as { projects: Array<{ id: string }> };
-    for (const p of projects.projects) all.push(`/projects/${encodeURIComponent(p.id)}`);
-    for (const path of all) await visit(page, path);
-    // The live viewer renders in the browser from SSE data, and the owner's live session page does too.
-    await visit(page, viewUrl);
-    // 250 pushed events + the 5 of the session pushed afterwards (the ingest hook forwards them to its open stream).
-    await expect.poll(() => page.locator('#timeline li[data-seq]').count(), { timeout: 15_000 }).toBe(255);
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-    await visit(page, liveSessionPage);
-    await expect.poll(() => page.locator('#timeline li[data-uuid^="l"]').count(), { timeout: 15_000 }).toBe(250);
-    // Payloads in the URL itself: login redirect target and unknown paths.
-    await page.goto(`${t.url}/login?next=${encodeURIComponent('javascript:alert(1)')}`);
-    await page.goto(`${t.url}/share/${encodeURIComponent('<script>alert(1)</script>')}`);
-    await ctx.close();
-    // Anonymous visitors: the shared pages and the live viewer without a login.
-    const anon = await browser.newContext();
-    const ap = await anon.newPage();
-    watch(ap);
-    for (const path of pages.filter((p) => p.startsWith('/share/'))) await visit(ap, path);
-    await visit(ap, viewUrl);
-    await expect.poll(() => ap.locator('#timeline li[data-seq]').count(), { timeout: 15_000 }).toBe(255);
-    await anon.close();
+  it(
+    'opens every page with the payloads: no dialog, no console marker, no beacon, no CSP violation',
+    { timeout: 300_000 },
+    async () => {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      watch(page);
+      await login(page, t.url, t.ownerKey);
+      const all = [
+        '/',
+        '/?page=2',
+        '/?page=3',
+        '/?search=script',
+        '/?tag=t3',
+        '/projects',
+        '/settings',
+        '/diagnostics',
+        ...pages,
+      ];
+      const projects = (await (
+        await fetch(`${t.url}/api/v1/projects`, { headers: { authorization: `Bearer ${t.ownerKey}` } })
+      ).json()) as { projects: Array<{ id: string }> };
+      for (const p of projects.projects) all.push(`/projects/${encodeURIComponent(p.id)}`);
+      for (const path of all) await visit(page, path);
+      // The live viewer renders in the browser from SSE data, and the owner's live session page does too.
+      await visit(page, viewUrl);
+      // 250 pushed events + the 5 of the session pushed afterwards (the ingest hook forwards them to its open stream).
+      await expect.poll(() => page.locator('#timeline li[data-seq]').count(), { timeout: 15_000 }).toBe(255);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await visit(page, liveSessionPage);
+      await expect
+        .poll(() => page.locator('#timeline li[data-uuid^="l"]').count(), { timeout: 15_000 })
+        .toBe(250);
+      // Payloads in the URL itself: login redirect target and unknown paths.
+      await page.goto(`${t.url}/login?next=${encodeURIComponent('javascript:alert(1)')}`);
+      await page.goto(`${t.url}/share/${encodeURIComponent('<script>alert(1)</script>')}`);
+      await ctx.close();
+      // Anonymous visitors: the shared pages and the live viewer without a login.
+      const anon = await browser.newContext();
+      const ap = await anon.newPage();
+      watch(ap);
+      for (const path of pages.filter((p) => p.startsWith('/share/'))) await visit(ap, path);
+      await visit(ap, viewUrl);
+      await expect.poll(() => ap.locator('#timeline li[data-seq]').count(), { timeout: 15_000 }).toBe(255);
+      await anon.close();
 
-    await new Promise((r) => setTimeout(r, 300));
-    expect(all.length + pages.length).toBeGreaterThan(100);
-    expect(dialogs).toEqual([]);
-    expect(markers).toEqual([]);
-    expect(beaconHits).toEqual([]);
-    expect(cspViolations).toEqual([]);
-  });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(all.length + pages.length).toBeGreaterThan(100);
+      expect(dialogs).toEqual([]);
+      expect(markers).toEqual([]);
+      expect(beaconHits).toEqual([]);
+      expect(cspViolations).toEqual([]);
+    },
+  );
 
   it('the payload text is shown literally, as text', async () => {
     const page = await browser.newPage();
-    await visit(page, pages.find((p) => p.startsWith('/share/'))!);
+    await visit(
+      page,
+      pages.find((p) => p.startsWith('/share/'))!,
+    );
     const text = await page.locator('main').textContent();
     expect(text).toContain('<script>alert(1)</script>');
-    expect(await page.locator('main script, main iframe, main img, main svg, main object, main embed').count()).toBe(0);
+    expect(
+      await page.locator('main script, main iframe, main img, main svg, main object, main embed').count(),
+    ).toBe(0);
     await page.close();
   });
 });

@@ -21,7 +21,10 @@ export interface SseConnection {
   close(): void;
 }
 
-export function openSse(url: string, opts: { headers?: Record<string, string>; lastEventId?: number | string; agent?: http.Agent } = {}): SseConnection {
+export function openSse(
+  url: string,
+  opts: { headers?: Record<string, string>; lastEventId?: number | string; agent?: http.Agent } = {},
+): SseConnection {
   const messages: SseMessage[] = [];
   const listeners: Array<(m: SseMessage) => void> = [];
   let buf = '';
@@ -49,7 +52,15 @@ export function openSse(url: string, opts: { headers?: Record<string, string>; l
       const found = messages.find(pred);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`SSE: timed out waiting; got ${messages.map((m) => m.event + ':' + (m.id ?? '')).join(',')}`)), timeoutMs);
+        const t = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `SSE: timed out waiting; got ${messages.map((m) => m.event + ':' + (m.id ?? '')).join(',')}`,
+              ),
+            ),
+          timeoutMs,
+        );
         listeners.push((m) => {
           if (pred(m)) {
             clearTimeout(t);

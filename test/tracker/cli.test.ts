@@ -19,7 +19,12 @@ function sandbox() {
 async function run(argv: string[], env: Record<string, string>) {
   let out = '';
   let err = '';
-  const code = await runTrackerCommand(argv, { env, stdout: (t) => void (out += t), stderr: (t) => void (err += t), handleSignals: false });
+  const code = await runTrackerCommand(argv, {
+    env,
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    handleSignals: false,
+  });
   return { code, out, err };
 }
 
@@ -38,7 +43,10 @@ async function serve(argv: string[], env: Record<string, string>) {
     handleSignals: false,
     onListening: listening,
   });
-  const { url } = await Promise.race([ready, done.then((c) => Promise.reject(new Error(`serve exited ${c}: ${err}`)))]);
+  const { url } = await Promise.race([
+    ready,
+    done.then((c) => Promise.reject(new Error(`serve exited ${c}: ${err}`))),
+  ]);
   return { url, out: () => out, err: () => err, stop: async () => (ac.abort(), done) };
 }
 
@@ -75,7 +83,12 @@ it('manages keys and users from the command line', async () => {
   expect(created.code).toBe(0);
   const ciKey = /(bt_[A-Za-z0-9_-]{43})/.exec(created.out)![1]!;
   const listed = await run(['keys', 'list', '--json'], env);
-  const keys = JSON.parse(listed.out) as Array<{ id: string; name: string; rateLimitPerMinute: number; expiresAt: string | null }>;
+  const keys = JSON.parse(listed.out) as Array<{
+    id: string;
+    name: string;
+    rateLimitPerMinute: number;
+    expiresAt: string | null;
+  }>;
   const ci = keys.find((k) => k.name === 'ci')!;
   expect(ci.rateLimitPerMinute).toBe(5);
   expect(ci.expiresAt).not.toBeNull();
@@ -104,10 +117,14 @@ it('manages keys and users from the command line', async () => {
 
 it('drains in-flight requests on SIGTERM, then exits 0', async () => {
   const { env } = sandbox();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/tracker/helpers/cli-main.ts', 'serve', '--port', '0'], {
-    env: { ...process.env, ...env, BATON_TRACKER_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/tracker/helpers/cli-main.ts', 'serve', '--port', '0'],
+    {
+      env: { ...process.env, ...env, BATON_TRACKER_LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -128,7 +145,17 @@ it('drains in-flight requests on SIGTERM, then exits 0', async () => {
   // Start a request, send half its body, signal, then finish: it must still be answered.
   const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method: 'POST', path: '/api/v1/keys', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/api/v1/keys',
+        headers: {
+          authorization: `Bearer ${key}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
       (res) => {
         let text = '';
         res.on('data', (d) => (text += d));

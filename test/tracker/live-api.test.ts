@@ -7,7 +7,9 @@ import { startLiveHarness, type LiveHarness } from './live-harness.js';
 let t: LiveHarness;
 
 beforeAll(async () => {
-  t = await startLiveHarness({ live: { limits: { eventsPerSecond: 50, burst: 100, maxEventBytes: 10_000, maxBatchBytes: 200_000 } } });
+  t = await startLiveHarness({
+    live: { limits: { eventsPerSecond: 50, burst: 100, maxEventBytes: 10_000, maxBatchBytes: 200_000 } },
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -15,10 +17,20 @@ afterAll(async () => {
 
 const text = (uuid: string, body = `text ${uuid}`): SessionEvent => ({ kind: 'text', uuid, text: body });
 
-async function api(method: string, path: string, token: string | null, body?: unknown, extra: Record<string, string> = {}) {
+async function api(
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  extra: Record<string, string> = {},
+) {
   const res = await fetch(`${t.url}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...extra },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...extra,
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const json = (await res.json().catch(() => null)) as any;
@@ -28,7 +40,13 @@ async function api(method: string, path: string, token: string | null, body?: un
 async function createStream(body: Record<string, unknown> = {}) {
   const r = await api('POST', '/api/v1/live', t.ownerKey, body);
   expect(r.status).toBe(201);
-  return r.json as { liveId: string; producerToken: string; viewerToken: string; viewUrl: string; expiresAt: string };
+  return r.json as {
+    liveId: string;
+    producerToken: string;
+    viewerToken: string;
+    viewUrl: string;
+    expiresAt: string;
+  };
 }
 
 describe('POST /api/v1/live', () => {
@@ -54,13 +72,41 @@ describe('PATCH /api/v1/live/:id', () => {
   it('is idempotent, ordered by seq, and reports gaps', async () => {
     const s = await createStream();
     const p = `/api/v1/live/${s.liveId}`;
-    const first = await api('PATCH', p, s.producerToken, { events: [{ seq: 2, event: text('b') }, { seq: 1, event: text('a') }] });
+    const first = await api('PATCH', p, s.producerToken, {
+      events: [
+        { seq: 2, event: text('b') },
+        { seq: 1, event: text('a') },
+      ],
+    });
     expect(first.json).toEqual({ accepted: 2, duplicates: 0, lastSeq: 2, gaps: [] });
-    const again = await api('PATCH', p, s.producerToken, { events: [{ seq: 1, event: text('a') }, { seq: 2, event: text('b') }] });
+    const again = await api('PATCH', p, s.producerToken, {
+      events: [
+        { seq: 1, event: text('a') },
+        { seq: 2, event: text('b') },
+      ],
+    });
     expect(again.json).toEqual({ accepted: 0, duplicates: 2, lastSeq: 2, gaps: [] });
-    const gap = await api('PATCH', p, s.producerToken, { events: [{ seq: 5, event: text('e') }, { seq: 8, event: text('h') }] });
-    expect(gap.json).toEqual({ accepted: 2, duplicates: 0, lastSeq: 8, gaps: [{ from: 3, to: 4 }, { from: 6, to: 7 }] });
-    const fill = await api('PATCH', p, s.producerToken, { events: [{ seq: 3, event: text('c') }, { seq: 4, event: text('d') }] });
+    const gap = await api('PATCH', p, s.producerToken, {
+      events: [
+        { seq: 5, event: text('e') },
+        { seq: 8, event: text('h') },
+      ],
+    });
+    expect(gap.json).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      lastSeq: 8,
+      gaps: [
+        { from: 3, to: 4 },
+        { from: 6, to: 7 },
+      ],
+    });
+    const fill = await api('PATCH', p, s.producerToken, {
+      events: [
+        { seq: 3, event: text('c') },
+        { seq: 4, event: text('d') },
+      ],
+    });
     expect(fill.json.gaps).toEqual([{ from: 6, to: 7 }]);
     // The same transcript record under another seq is a duplicate, not a second copy.
     const sameUuid = await api('PATCH', p, s.producerToken, { events: [{ seq: 6, event: text('a') }] });
@@ -70,11 +116,23 @@ describe('PATCH /api/v1/live/:id', () => {
   it('accepts the producer token in X-Baton-Producer-Token next to the API key, and the owner key alone', async () => {
     const s = await createStream();
     const p = `/api/v1/live/${s.liveId}`;
-    const viaHeader = await api('PATCH', p, t.ownerKey, { events: [{ seq: 1, event: text('h1') }] }, { 'x-baton-producer-token': s.producerToken });
+    const viaHeader = await api(
+      'PATCH',
+      p,
+      t.ownerKey,
+      { events: [{ seq: 1, event: text('h1') }] },
+      { 'x-baton-producer-token': s.producerToken },
+    );
     expect(viaHeader.status).toBe(200);
     const asOwner = await api('PATCH', p, t.ownerKey, { events: [{ seq: 2, event: text('h2') }] });
     expect(asOwner.json.lastSeq).toBe(2);
-    const wrongHeader = await api('PATCH', p, t.ownerKey, { events: [] }, { 'x-baton-producer-token': 'btp_' + 'A'.repeat(43) });
+    const wrongHeader = await api(
+      'PATCH',
+      p,
+      t.ownerKey,
+      { events: [] },
+      { 'x-baton-producer-token': 'btp_' + 'A'.repeat(43) },
+    );
     expect(wrongHeader.status).toBe(403);
   });
 
@@ -97,13 +155,21 @@ describe('PATCH /api/v1/live/:id', () => {
     const s = await createStream();
     const p = `/api/v1/live/${s.liveId}`;
     expect((await api('PATCH', p, s.producerToken, '{nope')).json.error.code).toBe('invalid_request');
-    expect((await api('PATCH', p, s.producerToken, { events: [{ seq: 0, event: text('z') }] })).status).toBe(400);
-    const big = await api('PATCH', p, s.producerToken, { events: [{ seq: 1, event: text('big', 'x'.repeat(20_000)) }] });
+    expect((await api('PATCH', p, s.producerToken, { events: [{ seq: 0, event: text('z') }] })).status).toBe(
+      400,
+    );
+    const big = await api('PATCH', p, s.producerToken, {
+      events: [{ seq: 1, event: text('big', 'x'.repeat(20_000)) }],
+    });
     expect(big.status).toBe(413);
     expect(big.json.error.code).toBe('too_large');
-    const huge = await api('PATCH', p, s.producerToken, { events: Array.from({ length: 30 }, (_, i) => ({ seq: i + 1, event: text(`h${i}`, 'y'.repeat(9000)) })) });
+    const huge = await api('PATCH', p, s.producerToken, {
+      events: Array.from({ length: 30 }, (_, i) => ({ seq: i + 1, event: text(`h${i}`, 'y'.repeat(9000)) })),
+    });
     expect(huge.status).toBe(413);
-    const batch = (from: number) => ({ events: Array.from({ length: 100 }, (_, i) => ({ seq: from + i, event: text(`r${from + i}`) })) });
+    const batch = (from: number) => ({
+      events: Array.from({ length: 100 }, (_, i) => ({ seq: from + i, event: text(`r${from + i}`) })),
+    });
     expect((await api('PATCH', p, s.producerToken, batch(1))).status).toBe(200);
     const limited = await api('PATCH', p, s.producerToken, batch(101));
     expect(limited.status).toBe(429);
@@ -116,11 +182,18 @@ describe('SSE', () => {
   it('replays history to a late joiner, then streams live events with seq ids', async () => {
     const s = await createStream({ title: 'late' });
     const p = `/api/v1/live/${s.liveId}`;
-    await api('PATCH', p, s.producerToken, { events: [1, 2, 3].map((n) => ({ seq: n, event: text(`l${n}`) })) });
+    await api('PATCH', p, s.producerToken, {
+      events: [1, 2, 3].map((n) => ({ seq: n, event: text(`l${n}`) })),
+    });
     const sse = openSse(`${t.url}/live/${s.viewerToken}/events`);
     expect(await sse.status).toBe(200);
     const hello = await sse.waitFor((m) => m.event === 'hello');
-    expect(JSON.parse(hello.data)).toMatchObject({ liveId: s.liveId, title: 'late', status: 'active', lastSeq: 3 });
+    expect(JSON.parse(hello.data)).toMatchObject({
+      liveId: s.liveId,
+      title: 'late',
+      status: 'active',
+      lastSeq: 3,
+    });
     await sse.waitFor((m) => m.id === '3');
     await api('PATCH', p, s.producerToken, { events: [{ seq: 4, event: text('l4') }] });
     const fourth = await sse.waitFor((m) => m.id === '4');
@@ -131,7 +204,9 @@ describe('SSE', () => {
 
   it('resumes exactly after Last-Event-ID', async () => {
     const s = await createStream();
-    await api('PATCH', `/api/v1/live/${s.liveId}`, s.producerToken, { events: [1, 2, 3, 4, 5].map((n) => ({ seq: n, event: text(`r${n}`) })) });
+    await api('PATCH', `/api/v1/live/${s.liveId}`, s.producerToken, {
+      events: [1, 2, 3, 4, 5].map((n) => ({ seq: n, event: text(`r${n}`) })),
+    });
     const sse = openSse(`${t.url}/live/${s.viewerToken}/events`, { lastEventId: 3 });
     await sse.waitFor((m) => m.id === '5');
     expect(sse.messages.filter((m) => m.event === 'event').map((m) => m.id)).toEqual(['4', '5']);
@@ -143,9 +218,19 @@ describe('SSE', () => {
     const p = `/api/v1/live/${s.liveId}`;
     const sse = openSse(`${t.url}/live/${s.viewerToken}/events`);
     await sse.waitFor((m) => m.event === 'hello');
-    await api('PATCH', p, s.producerToken, { events: [{ seq: 1, event: text('g1') }, { seq: 3, event: text('g3') }] });
+    await api('PATCH', p, s.producerToken, {
+      events: [
+        { seq: 1, event: text('g1') },
+        { seq: 3, event: text('g3') },
+      ],
+    });
     await sse.waitFor((m) => m.id === '3');
-    await api('PATCH', p, s.producerToken, { events: [{ seq: 2, event: text('g2') }, { seq: 3, event: text('g3') }] });
+    await api('PATCH', p, s.producerToken, {
+      events: [
+        { seq: 2, event: text('g2') },
+        { seq: 3, event: text('g3') },
+      ],
+    });
     await sse.waitFor((m) => m.id === '2');
     await api('PATCH', p, s.producerToken, { events: [{ seq: 4, event: text('g4') }] });
     await sse.waitFor((m) => m.id === '4');
@@ -172,7 +257,9 @@ describe('SSE', () => {
     const end = await a.waitFor((m) => m.event === 'end');
     expect(JSON.parse(end.data).status).toBe('completed');
     await a.closed;
-    expect((await api('PATCH', p, s.producerToken, { events: [{ seq: 2, event: text('c2') }] })).status).toBe(410);
+    expect((await api('PATCH', p, s.producerToken, { events: [{ seq: 2, event: text('c2') }] })).status).toBe(
+      410,
+    );
     // A completed stream stays replayable: history, then end.
     const late = openSse(`${t.url}/live/${s.viewerToken}/events`);
     await late.waitFor((m) => m.event === 'end');
@@ -194,10 +281,14 @@ describe('SSE', () => {
 
   it('lets the owner (API key) and the producer read the stream; strangers get 401', async () => {
     const s = await createStream();
-    const owner = openSse(`${t.url}/api/v1/live/${s.liveId}/events`, { headers: { authorization: `Bearer ${t.ownerKey}` } });
+    const owner = openSse(`${t.url}/api/v1/live/${s.liveId}/events`, {
+      headers: { authorization: `Bearer ${t.ownerKey}` },
+    });
     expect(await owner.status).toBe(200);
     owner.close();
-    const prod = openSse(`${t.url}/api/v1/live/${s.liveId}/events`, { headers: { authorization: `Bearer ${s.producerToken}` } });
+    const prod = openSse(`${t.url}/api/v1/live/${s.liveId}/events`, {
+      headers: { authorization: `Bearer ${s.producerToken}` },
+    });
     expect(await prod.status).toBe(200);
     prod.close();
     expect((await fetch(`${t.url}/api/v1/live/${s.liveId}/events`)).status).toBe(401);
@@ -207,8 +298,14 @@ describe('SSE', () => {
 describe('expiry', () => {
   it('an expired stream refuses writes with 410 and its viewer link with 410', async () => {
     const s = await createStream({ expiresIn: 60 });
-    await t.store.db.updateTable('live_streams' as any).set({ expires_at: Date.now() - 1 } as any).where('id' as any, '=', s.liveId).execute();
-    const w = await api('PATCH', `/api/v1/live/${s.liveId}`, s.producerToken, { events: [{ seq: 1, event: text('x1') }] });
+    await t.store.db
+      .updateTable('live_streams' as any)
+      .set({ expires_at: Date.now() - 1 } as any)
+      .where('id' as any, '=', s.liveId)
+      .execute();
+    const w = await api('PATCH', `/api/v1/live/${s.liveId}`, s.producerToken, {
+      events: [{ seq: 1, event: text('x1') }],
+    });
     expect(w.status).toBe(410);
     expect(w.json.error.message).toMatch(/expired/);
     expect((await fetch(`${t.url}/live/${s.viewerToken}/events`)).status).toBe(410);
@@ -221,14 +318,19 @@ describe('ingest hook', () => {
   it('forwards session events to open streams of that session, deduplicated by uuid', async () => {
     const s = await createStream({ sessionId: 'sess-ingest-1' });
     const owner = (await t.live.store.getById(s.liveId))!.owner_id;
-    expect(await t.live.publishSessionEvents('someone-else', 'sess-ingest-1', [{ event: text('foreign') }])).toBe(0);
+    expect(
+      await t.live.publishSessionEvents('someone-else', 'sess-ingest-1', [{ event: text('foreign') }]),
+    ).toBe(0);
     const v = openSse(`${t.url}/live/${s.viewerToken}/events`);
     await v.waitFor((m) => m.event === 'hello');
     expect(await t.live.publishSessionEvents(owner, 'sess-ingest-1', [{ event: text('ing-1') }])).toBe(1);
     expect(await t.live.publishSessionEvents(owner, 'sess-ingest-1', [{ event: text('ing-1') }])).toBe(0);
     expect(await t.live.publishSessionEvents(owner, 'sess-ingest-1', [{ event: text('ing-2') }])).toBe(1);
     await v.waitFor((m) => m.id === '2');
-    expect(v.messages.filter((m) => m.event === 'event').map((m) => JSON.parse(m.data).event.uuid)).toEqual(['ing-1', 'ing-2']);
+    expect(v.messages.filter((m) => m.event === 'event').map((m) => JSON.parse(m.data).event.uuid)).toEqual([
+      'ing-1',
+      'ing-2',
+    ]);
     v.close();
   });
 });
@@ -237,7 +339,11 @@ describe('heartbeats', () => {
   it('sends a comment heartbeat at the configured interval', async () => {
     const h = await startLiveHarness({ live: { heartbeatMs: 40 } });
     try {
-      const r = await fetch(`${h.url}/api/v1/live`, { method: 'POST', headers: { authorization: `Bearer ${h.ownerKey}`, 'content-type': 'application/json' }, body: '{}' });
+      const r = await fetch(`${h.url}/api/v1/live`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.ownerKey}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
       const s = (await r.json()) as { viewerToken: string };
       const sse = openSse(`${h.url}/live/${s.viewerToken}/events`);
       await sse.waitFor((m) => m.event === 'hello');

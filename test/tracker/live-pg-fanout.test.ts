@@ -27,9 +27,13 @@ const schema = `live_fanout_${randomBytes(4).toString('hex')}`;
 const children: ChildProcess[] = [];
 
 async function startInstance(): Promise<{ url: string; ownerKey: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/tracker/live-server-main.ts', PG_URL, schema, '15000'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/tracker/live-server-main.ts', PG_URL, schema, '15000'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   children.push(child);
   const rl = createInterface({ input: child.stdout! });
   const line = await new Promise<string>((resolve, reject) => {
@@ -49,85 +53,106 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-describeWithExternal('PostgreSQL', await pgReachable())('live fan-out across tracker processes (PostgreSQL LISTEN/NOTIFY)', () => {
-  let a: { url: string; ownerKey: string };
-  let b: { url: string; ownerKey: string };
+describeWithExternal('PostgreSQL', await pgReachable())(
+  'live fan-out across tracker processes (PostgreSQL LISTEN/NOTIFY)',
+  () => {
+    let a: { url: string; ownerKey: string };
+    let b: { url: string; ownerKey: string };
 
-  beforeAll(async () => {
-    await admin(`CREATE SCHEMA ${schema}`);
-    a = await startInstance(); // migrates and creates the owner
-    b = await startInstance();
-  });
-
-  afterAll(async () => {
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
-    await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  });
-
-  it('a viewer on instance B receives, in order, events PATCHed to instance A, plus status and the viewer count', async () => {
-    const created = await fetch(`${a.url}/api/v1/live`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${a.ownerKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'fan-out' }),
+    beforeAll(async () => {
+      await admin(`CREATE SCHEMA ${schema}`);
+      a = await startInstance(); // migrates and creates the owner
+      b = await startInstance();
     });
-    const s = (await created.json()) as { liveId: string; producerToken: string; viewerToken: string };
-    const onB = openSse(`${b.url}/live/${s.viewerToken}/events`);
-    const onA = openSse(`${a.url}/live/${s.viewerToken}/events`);
-    await onB.waitFor((m) => m.event === 'hello');
-    await onA.waitFor((m) => m.event === 'hello');
-    // Viewer counts are summed across instances.
-    await onB.waitFor((m) => m.event === 'viewers' && JSON.parse(m.data).count === 2, 15_000);
 
-    const patch = (events: unknown[]) =>
-      fetch(`${a.url}/api/v1/live/${s.liveId}`, {
-        method: 'PATCH',
-        headers: { authorization: `Bearer ${s.producerToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ events }),
-      });
-    for (let batch = 0; batch < 5; batch++) {
-      const events = Array.from({ length: 10 }, (_, i) => {
-        const seq = batch * 10 + i + 1;
-        return { seq, event: { kind: 'text', uuid: `u${seq}`, text: `event ${seq}` } };
-      });
-      expect((await patch(events)).status).toBe(200);
-    }
-    await onB.waitFor((m) => m.id === '50', 15_000);
-    expect(onB.messages.filter((m) => m.event === 'event').map((m) => Number(m.id))).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    afterAll(async () => {
+      for (const c of children) c.kill('SIGTERM');
+      await Promise.all(
+        children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+      );
+      await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    });
 
-    // Status changes cross instances too; completion drains every event before `end`.
-    await fetch(`${a.url}/api/v1/live/${s.liveId}/pause`, { method: 'POST', headers: { authorization: `Bearer ${s.producerToken}` } });
-    await onB.waitFor((m) => m.event === 'status' && JSON.parse(m.data).status === 'paused');
-    await fetch(`${a.url}/api/v1/live/${s.liveId}/resume`, { method: 'POST', headers: { authorization: `Bearer ${s.producerToken}` } });
-    await patch([{ seq: 51, event: { kind: 'text', uuid: 'u51', text: 'last' } }]);
-    await fetch(`${a.url}/api/v1/live/${s.liveId}/complete`, { method: 'POST', headers: { authorization: `Bearer ${s.producerToken}` } });
-    const end = await onB.waitFor((m) => m.event === 'end', 15_000);
-    expect(JSON.parse(end.data).status).toBe('completed');
-    expect(onB.messages.filter((m) => m.event === 'event').length).toBe(51);
-    onA.close();
-    onB.close();
-  });
-
-  it('a producer may write through instance B while the viewer watches instance A', async () => {
-    const s = (await (
-      await fetch(`${b.url}/api/v1/live`, {
+    it('a viewer on instance B receives, in order, events PATCHed to instance A, plus status and the viewer count', async () => {
+      const created = await fetch(`${a.url}/api/v1/live`, {
         method: 'POST',
         headers: { authorization: `Bearer ${a.ownerKey}`, 'content-type': 'application/json' },
-        body: '{}',
-      })
-    ).json()) as { liveId: string; producerToken: string; viewerToken: string };
-    const onA = openSse(`${a.url}/live/${s.viewerToken}/events`);
-    await onA.waitFor((m) => m.event === 'hello');
-    await fetch(`${b.url}/api/v1/live/${s.liveId}`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${s.producerToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ events: [{ seq: 1, event: { kind: 'prompt', uuid: 'p1', text: 'hello from B' } }] }),
+        body: JSON.stringify({ title: 'fan-out' }),
+      });
+      const s = (await created.json()) as { liveId: string; producerToken: string; viewerToken: string };
+      const onB = openSse(`${b.url}/live/${s.viewerToken}/events`);
+      const onA = openSse(`${a.url}/live/${s.viewerToken}/events`);
+      await onB.waitFor((m) => m.event === 'hello');
+      await onA.waitFor((m) => m.event === 'hello');
+      // Viewer counts are summed across instances.
+      await onB.waitFor((m) => m.event === 'viewers' && JSON.parse(m.data).count === 2, 15_000);
+
+      const patch = (events: unknown[]) =>
+        fetch(`${a.url}/api/v1/live/${s.liveId}`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${s.producerToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ events }),
+        });
+      for (let batch = 0; batch < 5; batch++) {
+        const events = Array.from({ length: 10 }, (_, i) => {
+          const seq = batch * 10 + i + 1;
+          return { seq, event: { kind: 'text', uuid: `u${seq}`, text: `event ${seq}` } };
+        });
+        expect((await patch(events)).status).toBe(200);
+      }
+      await onB.waitFor((m) => m.id === '50', 15_000);
+      expect(onB.messages.filter((m) => m.event === 'event').map((m) => Number(m.id))).toEqual(
+        Array.from({ length: 50 }, (_, i) => i + 1),
+      );
+
+      // Status changes cross instances too; completion drains every event before `end`.
+      await fetch(`${a.url}/api/v1/live/${s.liveId}/pause`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.producerToken}` },
+      });
+      await onB.waitFor((m) => m.event === 'status' && JSON.parse(m.data).status === 'paused');
+      await fetch(`${a.url}/api/v1/live/${s.liveId}/resume`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.producerToken}` },
+      });
+      await patch([{ seq: 51, event: { kind: 'text', uuid: 'u51', text: 'last' } }]);
+      await fetch(`${a.url}/api/v1/live/${s.liveId}/complete`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.producerToken}` },
+      });
+      const end = await onB.waitFor((m) => m.event === 'end', 15_000);
+      expect(JSON.parse(end.data).status).toBe('completed');
+      expect(onB.messages.filter((m) => m.event === 'event').length).toBe(51);
+      onA.close();
+      onB.close();
     });
-    const got = await onA.waitFor((m) => m.id === '1', 15_000);
-    expect(JSON.parse(got.data).event.text).toBe('hello from B');
-    await fetch(`${b.url}/api/v1/live/${s.liveId}`, { method: 'DELETE', headers: { authorization: `Bearer ${s.producerToken}` } });
-    const end = await onA.waitFor((m) => m.event === 'end', 15_000);
-    expect(JSON.parse(end.data).reason).toBe('ended by owner');
-    onA.close();
-  });
-});
+
+    it('a producer may write through instance B while the viewer watches instance A', async () => {
+      const s = (await (
+        await fetch(`${b.url}/api/v1/live`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${a.ownerKey}`, 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).json()) as { liveId: string; producerToken: string; viewerToken: string };
+      const onA = openSse(`${a.url}/live/${s.viewerToken}/events`);
+      await onA.waitFor((m) => m.event === 'hello');
+      await fetch(`${b.url}/api/v1/live/${s.liveId}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${s.producerToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          events: [{ seq: 1, event: { kind: 'prompt', uuid: 'p1', text: 'hello from B' } }],
+        }),
+      });
+      const got = await onA.waitFor((m) => m.id === '1', 15_000);
+      expect(JSON.parse(got.data).event.text).toBe('hello from B');
+      await fetch(`${b.url}/api/v1/live/${s.liveId}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${s.producerToken}` },
+      });
+      const end = await onA.waitFor((m) => m.event === 'end', 15_000);
+      expect(JSON.parse(end.data).reason).toBe('ended by owner');
+      onA.close();
+    });
+  },
+);

@@ -30,7 +30,10 @@ class Browserish {
   }
   async login(key: string): Promise<void> {
     const csrf = await this.csrf();
-    const res = await this.req('/login', { method: 'POST', body: new URLSearchParams({ csrf, apiKey: key, next: '/' }) });
+    const res = await this.req('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ csrf, apiKey: key, next: '/' }),
+    });
     expect(res.status).toBe(303);
   }
 }
@@ -52,12 +55,29 @@ describe('forms are CSRF-safe', () => {
   it('refuses a login POST without the token, with a wrong token, or from another origin', async () => {
     const b = new Browserish(t.url);
     const csrf = await b.csrf();
-    expect((await b.req('/login', { method: 'POST', body: new URLSearchParams({ apiKey: t.ownerKey }) })).status).toBe(403);
-    expect((await b.req('/login', { method: 'POST', body: new URLSearchParams({ csrf: csrf + 'x', apiKey: t.ownerKey }) })).status).toBe(403);
-    const foreign = await b.req('/login', { method: 'POST', headers: { origin: 'https://evil.example' }, body: new URLSearchParams({ csrf, apiKey: t.ownerKey }) });
+    expect(
+      (await b.req('/login', { method: 'POST', body: new URLSearchParams({ apiKey: t.ownerKey }) })).status,
+    ).toBe(403);
+    expect(
+      (
+        await b.req('/login', {
+          method: 'POST',
+          body: new URLSearchParams({ csrf: csrf + 'x', apiKey: t.ownerKey }),
+        })
+      ).status,
+    ).toBe(403);
+    const foreign = await b.req('/login', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+      body: new URLSearchParams({ csrf, apiKey: t.ownerKey }),
+    });
     expect(foreign.status).toBe(403);
     expect(b.jar.has('baton_session')).toBe(false);
-    const ok = await b.req('/login', { method: 'POST', headers: { origin: t.url }, body: new URLSearchParams({ csrf, apiKey: t.ownerKey }) });
+    const ok = await b.req('/login', {
+      method: 'POST',
+      headers: { origin: t.url },
+      body: new URLSearchParams({ csrf, apiKey: t.ownerKey }),
+    });
     expect(ok.status).toBe(303);
     expect(b.jar.has('baton_session')).toBe(true);
   });
@@ -65,20 +85,32 @@ describe('forms are CSRF-safe', () => {
   it('refuses key creation and revocation without the token, and never redirects off-site after login', async () => {
     const b = new Browserish(t.url);
     await b.login(t.ownerKey);
-    expect((await b.req('/settings/keys', { method: 'POST', body: new URLSearchParams({ name: 'sneaky' }) })).status).toBe(403);
-    const keys = (await (await fetch(`${t.url}/api/v1/keys`, { headers: { authorization: `Bearer ${t.ownerKey}` } })).json()) as { keys: Array<{ name: string }> };
+    expect(
+      (await b.req('/settings/keys', { method: 'POST', body: new URLSearchParams({ name: 'sneaky' }) }))
+        .status,
+    ).toBe(403);
+    const keys = (await (
+      await fetch(`${t.url}/api/v1/keys`, { headers: { authorization: `Bearer ${t.ownerKey}` } })
+    ).json()) as { keys: Array<{ name: string }> };
     expect(keys.keys.map((k) => k.name)).not.toContain('sneaky');
     const c2 = new Browserish(t.url);
     const csrf = await c2.csrf();
-    const res = await c2.req('/login', { method: 'POST', body: new URLSearchParams({ csrf, apiKey: t.ownerKey, next: '//evil.example/x' }) });
+    const res = await c2.req('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ csrf, apiKey: t.ownerKey, next: '//evil.example/x' }),
+    });
     expect(res.headers.get('location')).toBe('/');
   });
 });
 
 describe('visibility', () => {
   it('private sessions need the owner cookie; unlisted ones are reachable only by their slug', async () => {
-    const priv = await pushSession(t.url, t.ownerKey, makeSession({ title: 'secret plans' }), { visibility: 'private' });
-    const unl = await pushSession(t.url, t.ownerKey, makeSession({ title: 'shared notes' }), { visibility: 'unlisted' });
+    const priv = await pushSession(t.url, t.ownerKey, makeSession({ title: 'secret plans' }), {
+      visibility: 'private',
+    });
+    const unl = await pushSession(t.url, t.ownerKey, makeSession({ title: 'shared notes' }), {
+      visibility: 'unlisted',
+    });
     const anon = new Browserish(t.url);
     const a = await anon.req(`/sessions/${priv.sessionId}`);
     expect(a.status).toBe(303);
@@ -94,7 +126,10 @@ describe('visibility', () => {
     expect(await m.text()).not.toContain('secret plans');
     expect((await member.req(`/sessions/${priv.sessionId}/export?format=md`)).status).toBe(404);
     // The private session's own slug does not open it either.
-    const row = await t.store.sessions.findByUserAndId((await t.store.users.findByName('owner'))!.id, priv.sessionId);
+    const row = await t.store.sessions.findByUserAndId(
+      (await t.store.users.findByName('owner'))!.id,
+      priv.sessionId,
+    );
     const bySlug = await anon.req(`/share/${row!.share_slug}`);
     expect(bySlug.status).toBe(404);
     expect(await bySlug.text()).not.toContain('secret plans');
@@ -104,10 +139,21 @@ describe('visibility', () => {
   });
 
   it('every page carries the strict CSP and frame denial; HTML exports are sandboxed', async () => {
-    const s = await pushSession(t.url, t.ownerKey, makeSession({ title: 'headers' }), { visibility: 'unlisted' });
+    const s = await pushSession(t.url, t.ownerKey, makeSession({ title: 'headers' }), {
+      visibility: 'unlisted',
+    });
     const b = new Browserish(t.url);
     await b.login(t.ownerKey);
-    for (const path of ['/', `/sessions/${s.sessionId}`, '/projects', '/settings', '/diagnostics', new URL(s.url).pathname, '/login', '/nope-404']) {
+    for (const path of [
+      '/',
+      `/sessions/${s.sessionId}`,
+      '/projects',
+      '/settings',
+      '/diagnostics',
+      new URL(s.url).pathname,
+      '/login',
+      '/nope-404',
+    ]) {
       const r = await b.req(path);
       expect(r.headers.get('content-security-policy'), path).toBe(CONTENT_SECURITY_POLICY);
       expect(r.headers.get('x-frame-options'), path).toBe('DENY');
@@ -132,7 +178,9 @@ describe('the ingest publish hook', () => {
     const append = await fetch(`${t.url}/api/v1/sessions/${sessionId}/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${t.ownerKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'hook-p1', text: 'synced prompt' } }] }),
+      body: JSON.stringify({
+        events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'hook-p1', text: 'synced prompt' } }],
+      }),
     });
     expect(append.status).toBeLessThan(300);
     const first = await v.waitFor((m) => m.event === 'event');
@@ -140,7 +188,17 @@ describe('the ingest publish hook', () => {
     const ingest = await fetch(`${t.url}/api/v1/ingest`, {
       method: 'POST',
       headers: { authorization: `Bearer ${t.ownerKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message.created', timestamp: new Date().toISOString(), data: { conversation_id: sessionId, message_id: 'm-1', role: 'assistant', agent_name: 'claude', content: 'from AgentPipe' } }),
+      body: JSON.stringify({
+        type: 'message.created',
+        timestamp: new Date().toISOString(),
+        data: {
+          conversation_id: sessionId,
+          message_id: 'm-1',
+          role: 'assistant',
+          agent_name: 'claude',
+          content: 'from AgentPipe',
+        },
+      }),
     });
     expect(ingest.status).toBeLessThan(300);
     const second = await v.waitFor((m) => m.event === 'event' && m.data.includes('from AgentPipe'));
@@ -149,15 +207,23 @@ describe('the ingest publish hook', () => {
     await fetch(`${t.url}/api/v1/sessions/${sessionId}/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${memberKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'foreign-1', text: 'not yours' } }] }),
+      body: JSON.stringify({
+        events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'foreign-1', text: 'not yours' } }],
+      }),
     });
     await fetch(`${t.url}/api/v1/sessions/${sessionId}/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${t.ownerKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ events: [{ seq: 1, turnIndex: 0, event: { kind: 'text', uuid: 'hook-t2', text: 'third' } }] }),
+      body: JSON.stringify({
+        events: [{ seq: 1, turnIndex: 0, event: { kind: 'text', uuid: 'hook-t2', text: 'third' } }],
+      }),
     });
     await v.waitFor((m) => m.event === 'event' && m.data.includes('third'));
-    expect(v.messages.filter((m) => m.event === 'event').map((m) => JSON.parse(m.data).event.uuid)).toEqual(['hook-p1', 'm-1', 'hook-t2']);
+    expect(v.messages.filter((m) => m.event === 'event').map((m) => JSON.parse(m.data).event.uuid)).toEqual([
+      'hook-p1',
+      'm-1',
+      'hook-t2',
+    ]);
     v.close();
   });
 });

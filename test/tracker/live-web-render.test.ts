@@ -19,8 +19,28 @@ describe('html', () => {
   });
 
   it('keeps only http(s), mailto, fragment and relative hrefs', () => {
-    for (const ok of ['https://x.example/a?b=1', 'http://x', 'mailto:a@b.c', '/sessions/1', '#top', 'relative/path']) expect(safeHref(ok)).toBe(ok);
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', '//evil.example', '\\\\evil', '\u0000javascript:x', 'JAVASCRIPT:x', null, '']) {
+    for (const ok of [
+      'https://x.example/a?b=1',
+      'http://x',
+      'mailto:a@b.c',
+      '/sessions/1',
+      '#top',
+      'relative/path',
+    ])
+      expect(safeHref(ok)).toBe(ok);
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      '//evil.example',
+      '\\\\evil',
+      '\u0000javascript:x',
+      'JAVASCRIPT:x',
+      null,
+      '',
+    ]) {
       expect(safeHref(bad as string)).toBe('#');
     }
   });
@@ -28,15 +48,21 @@ describe('html', () => {
 
 describe('renderMarkdown', () => {
   it('shows raw HTML as text and neutralizes links and images', () => {
-    const out = renderMarkdown('<script>alert(1)</script>\n\nhi <img src=x onerror=alert(1)> [a](javascript:alert(1)) ![p](http://t.example/p.png)').value;
+    const out = renderMarkdown(
+      '<script>alert(1)</script>\n\nhi <img src=x onerror=alert(1)> [a](javascript:alert(1)) ![p](http://t.example/p.png)',
+    ).value;
     expect(out).not.toMatch(/<script|<img|onerror="|href="javascript/i);
     expect(out).toContain('&lt;script&gt;');
     expect(out).toContain('<a href="#" rel="nofollow noopener noreferrer">a</a>');
-    expect(out).toContain('<a href="http://t.example/p.png" rel="nofollow noopener noreferrer">[image: p]</a>');
+    expect(out).toContain(
+      '<a href="http://t.example/p.png" rel="nofollow noopener noreferrer">[image: p]</a>',
+    );
   });
 
   it('highlights fenced code in known languages and escapes the rest', () => {
-    expect(renderMarkdown('```ts\nconst a = "<b>";\n```').value).toContain('<span class="hljs-keyword">const</span>');
+    expect(renderMarkdown('```ts\nconst a = "<b>";\n```').value).toContain(
+      '<span class="hljs-keyword">const</span>',
+    );
     expect(renderMarkdown('```nosuchlang\n<b>x</b>\n```').value).toContain('&lt;b&gt;x&lt;/b&gt;');
   });
 });
@@ -46,8 +72,22 @@ describe('renderTimeline', () => {
     const out = renderTimeline([
       { seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'u1', text: 'Run **it**' } },
       { seq: 1, turnIndex: 0, event: { kind: 'thinking', uuid: 'u2', text: 'hmm' } },
-      { seq: 2, turnIndex: 0, event: { kind: 'tool_call', uuid: 'u3', toolUseId: 't', name: 'Bash', input: { command: 'ls <dir>' } } },
-      { seq: 3, turnIndex: 0, event: { kind: 'tool_result', uuid: 'u4', toolUseId: 't', content: '<ok>', isError: true } },
+      {
+        seq: 2,
+        turnIndex: 0,
+        event: {
+          kind: 'tool_call',
+          uuid: 'u3',
+          toolUseId: 't',
+          name: 'Bash',
+          input: { command: 'ls <dir>' },
+        },
+      },
+      {
+        seq: 3,
+        turnIndex: 0,
+        event: { kind: 'tool_result', uuid: 'u4', toolUseId: 't', content: '<ok>', isError: true },
+      },
       { seq: 4, turnIndex: 1, event: { kind: 'prompt', uuid: 'u5', text: 'again' } },
     ]).value;
     expect(out.match(/<details>/g)).toHaveLength(3);

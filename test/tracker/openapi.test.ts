@@ -11,20 +11,32 @@ it('documents every registered route (and nothing that does not exist)', async (
   try {
     const app = createApp({ store, config: testConfig({ db: { engine: 'sqlite', file: ':memory:' } }) });
     const registered = new Set(
-      app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+      app.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );
     const doc = buildOpenApi() as { paths: Record<string, Record<string, unknown>> };
-    const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)));
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)),
+    );
     expect([...registered].filter((r) => !documented.has(r))).toEqual([]);
     expect([...documented].filter((r) => !registered.has(r))).toEqual([]);
 
     const served = await app.request('/api/v1/openapi.json');
     expect(served.status).toBe(200);
-    const json = (await served.json()) as { openapi: string; paths: Record<string, unknown>; servers: Array<{ url: string }> };
+    const json = (await served.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      servers: Array<{ url: string }>;
+    };
     expect(json.openapi).toBe('3.1.0');
     expect(Object.keys(json.paths).length).toBe(Object.keys(doc.paths).length);
     expect(json.servers[0]!.url).toBe('http://localhost');
-    const push = (doc.paths['/api/v1/sessions'] as { post: { requestBody: { content: Record<string, { schema: { properties: object } }> } } }).post;
+    const push = (
+      doc.paths['/api/v1/sessions'] as {
+        post: { requestBody: { content: Record<string, { schema: { properties: object } }> } };
+      }
+    ).post;
     expect(Object.keys(push.requestBody.content['application/json']!.schema.properties)).toContain('session');
     const html = await app.request('/docs');
     expect(html.status).toBe(200);

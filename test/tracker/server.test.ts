@@ -20,11 +20,37 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it('serves HTTPS directly with --tls-cert/--tls-key', async () => {
   const cert = join(dir, 'cert.pem');
   const key = join(dir, 'key.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   const store = await openStore({ engine: 'sqlite', file: join(dir, 't.db') });
   const owner = await ensureOwner(store, { now: Date.now(), defaultRate: 0 });
-  const config = testConfig({ db: { engine: 'sqlite', file: join(dir, 't.db') }, tls: { certFile: cert, keyFile: key } });
-  const server = await startServer({ app: createApp({ store, config }), config, logger: silentLogger, onClosed: () => store.close() });
+  const config = testConfig({
+    db: { engine: 'sqlite', file: join(dir, 't.db') },
+    tls: { certFile: cert, keyFile: key },
+  });
+  const server = await startServer({
+    app: createApp({ store, config }),
+    config,
+    logger: silentLogger,
+    onClosed: () => store.close(),
+  });
   try {
     expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const dispatcher = new Agent({ connect: { rejectUnauthorized: false } });
@@ -48,11 +74,16 @@ it('lets X-Forwarded-* decide returned URLs only when trustProxy is on', async (
   const untrusted = await startTracker('sqlite');
   const fixed = await startTracker('sqlite', { config: { publicUrl: 'https://fixed.example.org' } });
   try {
-    const push = (t: typeof trusted) => client(t.url, t.ownerKey).post('/api/v1/sessions', { session: makeSession({ id: 'px' }) }, headers);
+    const push = (t: typeof trusted) =>
+      client(t.url, t.ownerKey).post('/api/v1/sessions', { session: makeSession({ id: 'px' }) }, headers);
     expect((await push(trusted)).body.url).toBe('https://baton.example.com/sessions/px');
     expect((await push(untrusted)).body.url).toBe(`${untrusted.url}/sessions/px`);
     expect((await push(fixed)).body.url).toBe('https://fixed.example.org/sessions/px');
-    const spoofed = await client(trusted.url, trusted.ownerKey).post('/api/v1/sessions', { session: makeSession({ id: 'px' }) }, { 'x-forwarded-host': 'evil.com/<script>' });
+    const spoofed = await client(trusted.url, trusted.ownerKey).post(
+      '/api/v1/sessions',
+      { session: makeSession({ id: 'px' }) },
+      { 'x-forwarded-host': 'evil.com/<script>' },
+    );
     expect(spoofed.body.url).toBe(`${trusted.url}/sessions/px`);
   } finally {
     await Promise.all([trusted.close(), untrusted.close(), fixed.close()]);
@@ -61,7 +92,10 @@ it('lets X-Forwarded-* decide returned URLs only when trustProxy is on', async (
 
 it('reports not ready (503) once the database is closed, while liveness stays up', async () => {
   const store = await openStore({ engine: 'sqlite', file: join(dir, 'ready.db') });
-  const app = createApp({ store, config: testConfig({ db: { engine: 'sqlite', file: join(dir, 'ready.db') } }) });
+  const app = createApp({
+    store,
+    config: testConfig({ db: { engine: 'sqlite', file: join(dir, 'ready.db') } }),
+  });
   expect((await app.request('/readyz')).status).toBe(200);
   await store.close();
   const res = await app.request('/readyz');

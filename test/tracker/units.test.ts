@@ -12,7 +12,16 @@ import { sessionEventItems } from '../../tracker/services/event-rows.js';
 import { makeSession } from './helpers/sessions.js';
 
 it('turns search input into plain quoted terms: FTS syntax is data', () => {
-  expect(searchTerms('Zebra "parser" OR NOT ze* NEAR(a b)')).toEqual(['zebra', 'parser', 'or', 'not', 'ze', 'near', 'a', 'b']);
+  expect(searchTerms('Zebra "parser" OR NOT ze* NEAR(a b)')).toEqual([
+    'zebra',
+    'parser',
+    'or',
+    'not',
+    'ze',
+    'near',
+    'a',
+    'b',
+  ]);
   expect(fts5Query(['a"b', 'c'])).toBe('"a""b" "c"');
   expect(searchTerms('!!! ---')).toEqual([]);
   expect(searchTerms('Grüße 日本語')).toEqual(['grüße', '日本語']);
@@ -72,12 +81,27 @@ it('numbers events by chain position so a longer re-push lines up', () => {
 });
 
 it('resolves the database and config from flags and env', () => {
-  expect(resolveDbTarget(undefined, { DATABASE_URL: 'postgres://h/db' }, '/d')).toEqual({ engine: 'postgres', url: 'postgres://h/db', schema: undefined });
-  expect(resolveDbTarget('/tmp/x.db', { DATABASE_URL: 'postgres://h/db' }, '/d')).toEqual({ engine: 'sqlite', file: '/tmp/x.db' });
+  expect(resolveDbTarget(undefined, { DATABASE_URL: 'postgres://h/db' }, '/d')).toEqual({
+    engine: 'postgres',
+    url: 'postgres://h/db',
+    schema: undefined,
+  });
+  expect(resolveDbTarget('/tmp/x.db', { DATABASE_URL: 'postgres://h/db' }, '/d')).toEqual({
+    engine: 'sqlite',
+    file: '/tmp/x.db',
+  });
   expect(resolveDbTarget(undefined, {}, '/d')).toEqual({ engine: 'sqlite', file: '/d/tracker.db' });
   expect(() => resolveDbTarget('mysql://x', {}, '/d')).toThrow(/unsupported/);
-  const c = resolveTrackerConfig({}, { HOME: '/h', BATON_TRACKER_TRUST_PROXY: 'true', BATON_TRACKER_MAX_UPLOAD_MB: '2' });
-  expect(c).toMatchObject({ host: '127.0.0.1', port: 7878, trustProxy: true, dataDir: '/h/.local/state/baton' });
+  const c = resolveTrackerConfig(
+    {},
+    { HOME: '/h', BATON_TRACKER_TRUST_PROXY: 'true', BATON_TRACKER_MAX_UPLOAD_MB: '2' },
+  );
+  expect(c).toMatchObject({
+    host: '127.0.0.1',
+    port: 7878,
+    trustProxy: true,
+    dataDir: '/h/.local/state/baton',
+  });
   expect(c.limits.uploadBodyBytes).toBe(2 * 1024 * 1024);
   expect(Object.isFrozen(c)).toBe(true);
   expect(() => resolveTrackerConfig({ 'tls-cert': 'a' }, {})).toThrow(/both/);

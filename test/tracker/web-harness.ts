@@ -41,7 +41,11 @@ export async function startWebTracker(opts: WebTrackerOptions = {}): Promise<Web
     const store = await openStore(config.db);
     const owner = await ensureOwner(store, { now: Date.now(), defaultRate: 0 });
     if (owner) ownerKey = owner.key.rawKey;
-    const lw = liveWebExtension({ version: 'test', heartbeatMs: opts.heartbeatMs ?? 15_000, liveLimits: opts.liveLimits });
+    const lw = liveWebExtension({
+      version: 'test',
+      heartbeatMs: opts.heartbeatMs ?? 15_000,
+      liveLimits: opts.liveLimits,
+    });
     const spy = (app: Parameters<typeof lw.extension>[0]) => {
       if (opts.onRequest) {
         const onRequest = opts.onRequest;
@@ -51,7 +55,13 @@ export async function startWebTracker(opts: WebTrackerOptions = {}): Promise<Web
         });
       }
     };
-    const app = createApp({ store, config, logger: silentLogger, events: lw.publisher, extensions: [spy, lw.extension] });
+    const app = createApp({
+      store,
+      config,
+      logger: silentLogger,
+      events: lw.publisher,
+      extensions: [spy, lw.extension],
+    });
     await lw.start();
     const server: RunningServer = await startServer({
       app,

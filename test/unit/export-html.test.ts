@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createExporter, renderSession } from '../../src/core/export/index.js';
 import { CSP, SCRIPT, SCRIPT_HASH } from '../../src/core/export/html-assets.js';
+import { plainParagraphs } from '../../src/core/export/html-content.js';
+import { Marked } from 'marked';
 import { sampleSession, xssSession, XSS_PAYLOADS } from '../fixtures/export-sessions.js';
 import { scanHtml } from '../helpers/html-scan.js';
 
@@ -88,10 +90,8 @@ describe('HTML export', () => {
     const html = renderSession(s, 'html');
     // Fence info `ts` in an answer, JSON tool input, a JSON-looking result, a .py file read.
     expect(html).toContain('<pre><code class="language-typescript">const ');
-    expect(html).toContain('<pre><code class="language-json">{\n  &quot;');
-    expect(html).toContain(
-      '<pre><code class="language-python">def main():\n    return &quot;ok&quot;\n</code></pre>',
-    );
+    expect(html).toContain('<pre><code class="language-json">{\n  "a": 2,');
+    expect(html).toContain('<pre><code class="language-python">def main():\n    return "ok"\n</code></pre>');
     expect(html).not.toMatch(/<span class="hljs-/);
     expect(html).not.toMatch(/<code class="hljs/);
     // The theme for the spans the page will create.
@@ -114,13 +114,107 @@ describe('HTML export', () => {
       { kind: 'text', uuid: 'u3', text: '```__proto__\nx\n```' },
     );
     const html = renderSession(s, 'html');
-    expect(html).toContain(
-      `<pre><code>{&quot;k&quot;: &quot;${'&lt;b&gt;'.repeat(40_000)}&quot;}</code></pre>`,
-    );
-    expect(html).toContain('<pre><code>+[&lt;&gt;]</code></pre>');
+    expect(html).toContain(`<pre><code>{"k": "${'&lt;b>'.repeat(40_000)}"}</code></pre>`);
+    expect(html).toContain('<pre><code>+[&lt;>]</code></pre>');
     expect(html).toContain('<pre><code>x &lt; y</code></pre>');
     expect(html).toContain('<pre><code>x</code></pre>');
     expect(html).not.toMatch(/language-(function|object|constructor|__proto__|brainfuck)/i);
+  });
+
+  it('escapes code as element text: every < and & of a tool output becomes an entity', () => {
+    const s = sampleSession();
+    const nasty = `</code></pre><script>window.__pwned=1</script><img src=x onerror=alert(1)> &amp; "q" 's' >`;
+    s.turns[1]!.events[2] = {
+      kind: 'tool_result',
+      uuid: 'n',
+      toolUseId: 'toolu_mock_1',
+      content: nasty,
+      isError: false,
+    };
+    const html = renderSession(s, 'html');
+    expect(html).toContain(
+      `<pre><code>&lt;/code>&lt;/pre>&lt;script>window.__pwned=1&lt;/script>&lt;img src=x onerror=alert(1)> &amp;amp; "q" 's' ></code></pre>`,
+    );
+    const scan = scanHtml(html);
+    expect([scan.badTags, scan.badAttrs, scan.strayTagStarts]).toEqual([[], [], 0]);
+  });
+
+  it('renders Markdown-free prose exactly as marked does, without running marked', () => {
+    const marked = new Marked({ gfm: true, breaks: false, async: false });
+    const pieces = [
+      'word',
+      'The',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\n\n\n',
+      '.',
+      ',',
+      ':',
+      ':-',
+      '-',
+      '1',
+      '2.',
+      '"',
+      "'",
+      '(',
+      ')',
+      'é',
+      '日本',
+      '/',
+      '%',
+      '{',
+      '}',
+      '$',
+      '=',
+      '+',
+      'http',
+      'www',
+      '?',
+    ];
+    let seed = 7;
+    const rand = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let plain = 0;
+    for (let i = 0; i < 4000; i++) {
+      let text = '';
+      for (let k = 1 + Math.floor(rand() * 20); k > 0; k--)
+        text += pieces[Math.floor(rand() * pieces.length)];
+      const fast = plainParagraphs(text);
+      if (fast === undefined) continue;
+      plain++;
+      expect(fast, JSON.stringify(text)).toBe(marked.parse(text));
+    }
+    expect(plain).toBeGreaterThan(1000);
+    // Anything that could be Markdown goes to marked.
+    for (const md of [
+      'a *b*',
+      'x_y_',
+      '# h',
+      '- item',
+      '1. one',
+      '> q',
+      'a  \nb',
+      '    code',
+      'a\n---',
+      'a\n:-',
+      'see https://x.y',
+      'www.x.y',
+      'a@b.c',
+      '<b>',
+      '&amp;',
+      'a | b',
+      '[l](u)',
+      '\\*',
+      '![i](u)',
+      '~~s~~',
+      'a\tb',
+    ]) {
+      expect(plainParagraphs(md), md).toBeUndefined();
+    }
   });
 
   it('ships the highlighter inside its one hashed script and nothing that could end that script early', () => {

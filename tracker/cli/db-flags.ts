@@ -11,7 +11,12 @@ export const DB_OPTIONS = {
   'data-dir': { type: 'string' },
 } as const;
 
-export async function openStoreFromFlags(flags: { db?: string; 'data-dir'?: string }, io: CliIo): Promise<Store> {
-  const dataDir = flags['data-dir'] ? resolve(flags['data-dir']) : resolveDataDir(io.env, io.env.HOME || homedir()).dataDir;
+export async function openStoreFromFlags(
+  flags: { db?: string; 'data-dir'?: string },
+  io: CliIo,
+): Promise<Store> {
+  const dataDir = flags['data-dir']
+    ? resolve(flags['data-dir'])
+    : resolveDataDir(io.env, io.env.HOME || homedir()).dataDir;
   return openStore(resolveDbTarget(flags.db, io.env, dataDir));
 }

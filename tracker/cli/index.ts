@@ -14,7 +14,11 @@ const HELP = `Usage: baton tracker <command>
   openapi   print the OpenAPI document (--markdown for docs/api.md)
 `;
 
-export async function runCli(argv: string[], partialIo: Partial<CliIo> = {}, ext: ServeExtensions = {}): Promise<number> {
+export async function runCli(
+  argv: string[],
+  partialIo: Partial<CliIo> = {},
+  ext: ServeExtensions = {},
+): Promise<number> {
   const io: CliIo = { ...defaultIo(), ...partialIo };
   const [cmd, ...rest] = argv;
   try {
@@ -42,8 +46,12 @@ export async function runCli(argv: string[], partialIo: Partial<CliIo> = {}, ext
         return 2;
     }
   } catch (err) {
-    const usage = err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
-    const message = isBatonError(err) || usage ? (err as Error).message : `unexpected error: ${(err as Error)?.message ?? String(err)}`;
+    const usage =
+      err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+    const message =
+      isBatonError(err) || usage
+        ? (err as Error).message
+        : `unexpected error: ${(err as Error)?.message ?? String(err)}`;
     io.stderr(`baton tracker: ${message.split('\n')[0]}\n`);
     return usage ? 2 : 1;
   }

@@ -17,7 +17,11 @@ export const KEYS_HELP = `Usage: baton tracker keys <create|list|revoke> [option
 async function userFor(store: Store, name: string | undefined) {
   const users = await store.users.list();
   const user = name ? users.find((u) => u.name === name) : users.find((u) => u.role === 'owner');
-  if (!user) throw new BatonError('not_found', name ? `no user named ${name}` : 'no owner yet: start the tracker once (baton tracker serve)');
+  if (!user)
+    throw new BatonError(
+      'not_found',
+      name ? `no user named ${name}` : 'no owner yet: start the tracker once (baton tracker serve)',
+    );
   return user;
 }
 
@@ -26,7 +30,14 @@ export async function runKeys(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { ...DB_OPTIONS, name: { type: 'string' }, expires: { type: 'string' }, rate: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      ...DB_OPTIONS,
+      name: { type: 'string' },
+      expires: { type: 'string' },
+      rate: { type: 'string' },
+      user: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') {
     io.stdout(KEYS_HELP);
@@ -40,7 +51,11 @@ export async function runKeys(argv: string[], io: CliIo): Promise<number> {
         ...(values.expires ? { expiresIn: values.expires } : {}),
         ...(values.rate !== undefined ? { rateLimitPerMinute: Number(values.rate) } : {}),
       });
-      if (!req.success) throw new BatonError('invalid_input', req.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+      if (!req.success)
+        throw new BatonError(
+          'invalid_input',
+          req.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+        );
       const user = await userFor(store, values.user);
       const { row, rawKey } = await createKey(store, user.id, req.data, { now: Date.now(), defaultRate: 60 });
       io.stdout(`Created key ${row.id} (${row.name}) for ${user.name}. It is shown once:\n\n  ${rawKey}\n\n`);
@@ -52,8 +67,14 @@ export async function runKeys(argv: string[], io: CliIo): Promise<number> {
       if (values.json) io.stdout(`${JSON.stringify(keys, null, 2)}\n`);
       else
         for (const k of keys) {
-          const state = k.revokedAt ? 'revoked' : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? 'expired' : 'active';
-          io.stdout(`${k.id}  bt_${k.prefix}…  ${state.padEnd(7)}  ${k.rateLimitPerMinute || '∞'}/min  last used ${k.lastUsedAt ?? 'never'}  ${k.name}\n`);
+          const state = k.revokedAt
+            ? 'revoked'
+            : k.expiresAt && Date.parse(k.expiresAt) <= Date.now()
+              ? 'expired'
+              : 'active';
+          io.stdout(
+            `${k.id}  bt_${k.prefix}…  ${state.padEnd(7)}  ${k.rateLimitPerMinute || '∞'}/min  last used ${k.lastUsedAt ?? 'never'}  ${k.name}\n`,
+          );
         }
       return 0;
     }

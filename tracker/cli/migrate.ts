@@ -9,7 +9,9 @@ export async function runMigrate(argv: string[], io: CliIo): Promise<number> {
   try {
     // openStore migrated already; report what it did.
     const m = (store as { migrated?: { applied: number[]; current: number } | null }).migrated;
-    io.stdout(`Database at migration ${m?.current ?? '?'}${m?.applied.length ? ` (applied ${m.applied.join(', ')})` : ' (up to date)'}.\n`);
+    io.stdout(
+      `Database at migration ${m?.current ?? '?'}${m?.applied.length ? ` (applied ${m.applied.join(', ')})` : ' (up to date)'}.\n`,
+    );
     return 0;
   } finally {
     await store.close();

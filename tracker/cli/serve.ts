@@ -60,10 +60,17 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
   const config = resolveTrackerConfig(values, io.env);
   const logger = createLogger(config.logLevel, io.stderr);
   const store = await openStore(config.db);
-  logger.info('database ready', { engine: store.engine, migrationsApplied: store.migrated?.applied ?? [], version: store.migrated?.current });
+  logger.info('database ready', {
+    engine: store.engine,
+    migrationsApplied: store.migrated?.applied ?? [],
+    version: store.migrated?.current,
+  });
   let extras: Awaited<ReturnType<NonNullable<ServeExtensions['create']>>> = {};
   try {
-    const owner = await ensureOwner(store, { now: Date.now(), defaultRate: config.defaultRateLimitPerMinute });
+    const owner = await ensureOwner(store, {
+      now: Date.now(),
+      defaultRate: config.defaultRateLimitPerMinute,
+    });
     if (ext.create) extras = await ext.create({ store, config });
     const app = createApp({ store, config, logger, events: extras.events, extensions: extras.extensions });
     await extras.start?.();
@@ -79,21 +86,47 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
     const url = config.publicUrl ?? server.url;
     const lines = [`Baton tracker listening on ${server.url}`, `  database: ${describeDb(config)}`];
     let key = owner?.key.rawKey ?? null;
-    if (owner) lines.push('', 'First start: created the owner account. Its API key is shown ONCE — keep it:', '', `  ${key}`, '');
+    if (owner)
+      lines.push(
+        '',
+        'First start: created the owner account. Its API key is shown ONCE — keep it:',
+        '',
+        `  ${key}`,
+        '',
+      );
     if (values['write-config']) {
       const path = configFilePath(io.env, io.env.HOME || homedir());
       const existing = readConfig(path);
-      const stillWorks = !key && existing?.apiKey && existing.url === url && (await verifyKey(store, existing.apiKey, Date.now())).ok;
+      const stillWorks =
+        !key &&
+        existing?.apiKey &&
+        existing.url === url &&
+        (await verifyKey(store, existing.apiKey, Date.now())).ok;
       if (!key && !stillWorks) {
         const owners = (await store.users.list()).filter((u) => u.role === 'owner');
         if (owners[0]) {
-          key = (await createKey(store, owners[0].id, { name: 'local plugin (npm start)' }, { now: Date.now(), defaultRate: config.defaultRateLimitPerMinute })).rawKey;
-          lines.push('', `Created a new API key for the local plugin (the one in ${path} was missing or stale):`, '', `  ${key}`, '');
+          key = (
+            await createKey(
+              store,
+              owners[0].id,
+              { name: 'local plugin (npm start)' },
+              { now: Date.now(), defaultRate: config.defaultRateLimitPerMinute },
+            )
+          ).rawKey;
+          lines.push(
+            '',
+            `Created a new API key for the local plugin (the one in ${path} was missing or stale):`,
+            '',
+            `  ${key}`,
+            '',
+          );
         }
       }
       if (key) {
         writeConfigFile(path, { url, apiKey: key });
-        lines.push(`Saved url and apiKey to ${path} (mode 0600): the Baton plugin on this machine is configured.`);
+        lines.push(
+          `Saved url and apiKey to ${path} (mode 0600): the Baton plugin on this machine is configured.`,
+        );
       } else lines.push(`${path} already holds a working key for ${url}.`);
     } else if (!owner) {
       lines.push('  (existing database: create a key with `baton tracker keys create --name NAME`)');

@@ -14,7 +14,10 @@ export const USERS_HELP = `Usage: baton tracker users <add|list> [options]
 
 export async function runUsers(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
-  const { values } = parseArgs({ args: rest, options: { ...DB_OPTIONS, name: { type: 'string' }, role: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: { ...DB_OPTIONS, name: { type: 'string' }, role: { type: 'string' } },
+  });
   if (sub !== 'add' && sub !== 'list') {
     io.stdout(USERS_HELP);
     return sub === undefined || sub === 'help' || sub === '--help' ? 0 : 2;
@@ -25,10 +28,21 @@ export async function runUsers(argv: string[], io: CliIo): Promise<number> {
       for (const u of await store.users.list()) io.stdout(`${u.id}  ${u.role.padEnd(6)}  ${u.name}\n`);
       return 0;
     }
-    const req = CreateUserRequest.safeParse({ name: values.name, ...(values.role ? { role: values.role } : {}) });
-    if (!req.success) throw new BatonError('invalid_input', req.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
-    const { user, key } = await store.transaction((repos) => addUser(repos, req.data, { now: Date.now(), defaultRate: 60 }));
-    io.stdout(`Added ${user.role} ${user.name} (${user.id}). Their API key is shown once:\n\n  ${key.rawKey}\n\n`);
+    const req = CreateUserRequest.safeParse({
+      name: values.name,
+      ...(values.role ? { role: values.role } : {}),
+    });
+    if (!req.success)
+      throw new BatonError(
+        'invalid_input',
+        req.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+      );
+    const { user, key } = await store.transaction((repos) =>
+      addUser(repos, req.data, { now: Date.now(), defaultRate: 60 }),
+    );
+    io.stdout(
+      `Added ${user.role} ${user.name} (${user.id}). Their API key is shown once:\n\n  ${key.rawKey}\n\n`,
+    );
     return 0;
   } finally {
     await store.close();

@@ -26,11 +26,18 @@ export async function migrate(
       const current = await currentVersion(trx);
       const latest = migrations[migrations.length - 1]?.version ?? 0;
       if (current > latest) {
-        throw new BatonError('config', `the database is at migration ${current}, newer than this tracker (${latest}); upgrade the tracker`);
+        throw new BatonError(
+          'config',
+          `the database is at migration ${current}, newer than this tracker (${latest}); upgrade the tracker`,
+        );
       }
       if (current >= m.version) return false;
-      for (const statement of engine === 'sqlite' ? m.sqlite : m.postgres) await sql.raw(statement).execute(trx);
-      await trx.insertInto('tracker_migrations').values({ version: m.version, name: m.name, applied_at: Date.now() }).execute();
+      for (const statement of engine === 'sqlite' ? m.sqlite : m.postgres)
+        await sql.raw(statement).execute(trx);
+      await trx
+        .insertInto('tracker_migrations')
+        .values({ version: m.version, name: m.name, applied_at: Date.now() })
+        .execute();
       return true;
     });
     if (done) applied.push(m.version);

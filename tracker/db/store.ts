@@ -14,7 +14,10 @@ export interface Store extends Repositories {
   close(): Promise<void>;
 }
 
-export async function openStore(target: DbTarget, opts: { migrate?: boolean } = {}): Promise<Store & { migrated: MigrateResult | null }> {
+export async function openStore(
+  target: DbTarget,
+  opts: { migrate?: boolean } = {},
+): Promise<Store & { migrated: MigrateResult | null }> {
   const handle = openDatabase(target);
   let migrated: MigrateResult | null = null;
   try {

@@ -26,7 +26,9 @@ export function createAuth(deps: ServiceDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     const now = deps.now();
-    const result = token ? await verifyKey(deps.store, token, now) : ({ ok: false, reason: 'missing' } as const);
+    const result = token
+      ? await verifyKey(deps.store, token, now)
+      : ({ ok: false, reason: 'missing' } as const);
     if (!result.ok) {
       c.header('WWW-Authenticate', 'Bearer');
       return errorResponse(c, 401, 'auth', MESSAGES[result.reason]);
@@ -39,9 +41,15 @@ export function createAuth(deps: ServiceDeps): MiddlewareHandler<AppEnv> {
     }
     if (!rate.allowed) {
       c.header('Retry-After', String(rate.retryAfterSec));
-      return errorResponse(c, 429, 'rate_limited', `rate limit of ${rate.limit} requests per minute exceeded`, {
-        retryAfterSeconds: rate.retryAfterSec,
-      });
+      return errorResponse(
+        c,
+        429,
+        'rate_limited',
+        `rate limit of ${rate.limit} requests per minute exceeded`,
+        {
+          retryAfterSeconds: rate.retryAfterSec,
+        },
+      );
     }
     if (now - (touched.get(key.id) ?? 0) >= TOUCH_INTERVAL_MS) {
       touched.set(key.id, now);

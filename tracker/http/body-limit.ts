@@ -6,6 +6,7 @@ import { errorResponse } from './errors.js';
 export function limitBody(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: (c) => errorResponse(c, 413, 'too_large', `request body exceeds ${maxBytes} bytes`, { maxBytes }),
+    onError: (c) =>
+      errorResponse(c, 413, 'too_large', `request body exceeds ${maxBytes} bytes`, { maxBytes }),
   });
 }

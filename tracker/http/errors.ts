@@ -19,12 +19,20 @@ const STATUS: Partial<Record<BatonErrorCode, ContentfulStatusCode>> = {
   rate_limited: 429,
 };
 
-export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
+export function errorResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  details?: unknown,
+) {
   return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
 }
 
 /** zod issues as `[{ path, message, code }]`, capped so a huge bad body cannot produce a huge error. */
-export function issueDetails(error: z.ZodError): Array<{ path: Array<string | number>; message: string; code: string }> {
+export function issueDetails(
+  error: z.ZodError,
+): Array<{ path: Array<string | number>; message: string; code: string }> {
   return error.issues.slice(0, 20).map((i) => ({
     path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     message: i.message,
@@ -38,7 +46,8 @@ export function createErrorHandler(logger: Logger) {
       const status = STATUS[err.code];
       if (status) return errorResponse(c, status, err.code, err.message, err.details);
     }
-    if (err instanceof z.ZodError) return errorResponse(c, 400, 'invalid_request', 'invalid request', issueDetails(err));
+    if (err instanceof z.ZodError)
+      return errorResponse(c, 400, 'invalid_request', 'invalid request', issueDetails(err));
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       if (status === 413) return errorResponse(c, 413, 'too_large', 'request body too large');

@@ -21,7 +21,8 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new BatonError('invalid_request', 'the body is not valid JSON');
   }
-  if (exceedsDepth(value, MAX_DEPTH)) throw new BatonError('invalid_request', `JSON nested deeper than ${MAX_DEPTH} levels`);
+  if (exceedsDepth(value, MAX_DEPTH))
+    throw new BatonError('invalid_request', `JSON nested deeper than ${MAX_DEPTH} levels`);
   // JSON can only carry NUL escaped, so the raw text tells whether the walk is needed at all.
   return parseWith(schema, text.includes('\\u0000') ? withoutNul(value) : value, 'body');
 }
@@ -32,7 +33,8 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new BatonError('invalid_request', `invalid ${where}`, { details: issueDetails(r.error) });
+  if (!r.success)
+    throw new BatonError('invalid_request', `invalid ${where}`, { details: issueDetails(r.error) });
   return r.data;
 }
 

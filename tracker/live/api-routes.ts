@@ -74,16 +74,18 @@ export function createLiveApiRoutes(d: LiveApiDeps): Hono {
 
   app.get('/:liveId/events', async (c) => {
     const { row } = await authorizeStream(c, c.req.param('liveId'), d.store, d.auth, { allowCookie: true });
-    return openLiveSse({
-      hub: d.hub,
-      store: d.store,
-      row,
-      status: d.service.effectiveStatus(row),
-      lastEventId: parseLastEventId(c.req.header('last-event-id'), c.req.query('lastEventId')),
-      viewer: false,
-      heartbeatMs: d.heartbeatMs,
-      signal: c.req.raw.signal,
-    });
+    return openLiveSse(
+      {
+        hub: d.hub,
+        store: d.store,
+        row,
+        status: d.service.effectiveStatus(row),
+        lastEventId: parseLastEventId(c.req.header('last-event-id'), c.req.query('lastEventId')),
+        viewer: false,
+        heartbeatMs: d.heartbeatMs,
+      },
+      c,
+    );
   });
 
   return app;

@@ -47,12 +47,15 @@ export async function authorizeStream(
   if (!row) throw new BatonError('not_found', 'No such live stream.');
 
   if (producerHeader) {
-    if (hashToken(producerHeader) !== row.producer_token_hash) throw new BatonError('forbidden', 'The producer token does not match this stream.');
-    if (token && !(await auth.userFromApiKey(token))) throw new BatonError('auth', 'The API key is invalid, expired or revoked.');
+    if (hashToken(producerHeader) !== row.producer_token_hash)
+      throw new BatonError('forbidden', 'The producer token does not match this stream.');
+    if (token && !(await auth.userFromApiKey(token)))
+      throw new BatonError('auth', 'The API key is invalid, expired or revoked.');
     return { row, as: 'producer' };
   }
   if (token?.startsWith(PRODUCER_PREFIX)) {
-    if (hashToken(token) !== row.producer_token_hash) throw new BatonError('forbidden', 'The producer token does not match this stream.');
+    if (hashToken(token) !== row.producer_token_hash)
+      throw new BatonError('forbidden', 'The producer token does not match this stream.');
     return { row, as: 'producer' };
   }
   if (token) {
@@ -67,5 +70,5 @@ export async function authorizeStream(
     if (user && user.userId === row.owner_id) return { row, as: 'owner' };
     if (user) throw new BatonError('not_found', 'No such live stream.');
   }
-  throw new BatonError('auth', 'Authentication required: a producer token or the owner\'s API key.');
+  throw new BatonError('auth', "Authentication required: a producer token or the owner's API key.");
 }

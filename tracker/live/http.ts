@@ -26,7 +26,13 @@ export function errorResponse(c: Context, err: unknown): Response {
     const status = statusFor(err.code);
     const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (status === 429 && retry) c.header('retry-after', String(retry));
-    const body = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
+    const body = {
+      error: {
+        code: err.code,
+        message: err.message,
+        ...(err.details !== undefined ? { details: err.details } : {}),
+      },
+    };
     return c.json(body, status);
   }
   return c.json({ error: { code: 'internal', message: 'Internal error.' } }, 500);
@@ -40,9 +46,17 @@ export function bearer(c: Context): string | null {
 }
 
 /** Reads and validates a JSON body no larger than `maxBytes` (413 beyond, checked while reading). */
-export async function readJson<T extends z.ZodType>(c: Context, schema: T, maxBytes: number, allowEmpty = false): Promise<z.infer<T>> {
+export async function readJson<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+  maxBytes: number,
+  allowEmpty = false,
+): Promise<z.infer<T>> {
   const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > maxBytes) throw new BatonError('too_large', `Request body exceeds ${maxBytes} bytes.`, { details: { limit: maxBytes } });
+  if (declared > maxBytes)
+    throw new BatonError('too_large', `Request body exceeds ${maxBytes} bytes.`, {
+      details: { limit: maxBytes },
+    });
   const body = c.req.raw.body;
   let text = '';
   if (body) {
@@ -55,7 +69,9 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T, maxBy
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new BatonError('too_large', `Request body exceeds ${maxBytes} bytes.`, { details: { limit: maxBytes } });
+        throw new BatonError('too_large', `Request body exceeds ${maxBytes} bytes.`, {
+          details: { limit: maxBytes },
+        });
       }
       text += decoder.decode(value, { stream: true });
     }

@@ -17,6 +17,7 @@ interface Channel {
   remote: Map<string, { count: number; at: number }>;
   viewersTimer: NodeJS.Timeout | null;
   lastPublishedTotal: number;
+  lastAnnounced: number;
   /** Remote signals are applied in arrival order even though reading their events is asynchronous. */
   chain: Promise<void>;
 }
@@ -55,7 +56,15 @@ export function createLiveHub(opts: LiveHubOptions): LiveHub {
   const channel = (liveId: string): Channel => {
     let ch = channels.get(liveId);
     if (!ch) {
-      ch = { subs: new Set(), localViewers: 0, remote: new Map(), viewersTimer: null, lastPublishedTotal: -1, chain: Promise.resolve() };
+      ch = {
+        subs: new Set(),
+        localViewers: 0,
+        remote: new Map(),
+        viewersTimer: null,
+        lastPublishedTotal: -1,
+        lastAnnounced: 0,
+        chain: Promise.resolve(),
+      };
       channels.set(liveId, ch);
     }
     return ch;
@@ -80,6 +89,11 @@ export function createLiveHub(opts: LiveHubOptions): LiveHub {
     if (ch.viewersTimer) return;
     ch.viewersTimer = setTimeout(() => {
       ch.viewersTimer = null;
+      // Other instances hear about this instance's count once per window too, not once per connect.
+      if (ch.localViewers !== ch.lastAnnounced) {
+        ch.lastAnnounced = ch.localViewers;
+        announce(liveId, ch.localViewers);
+      }
       const n = total(ch);
       if (n === ch.lastPublishedTotal) return;
       ch.lastPublishedTotal = n;
@@ -122,17 +136,11 @@ export function createLiveHub(opts: LiveHubOptions): LiveHub {
     subscribe(liveId, sub) {
       const ch = channel(liveId);
       ch.subs.add(sub);
-      if (sub.viewer) {
-        ch.localViewers++;
-        announce(liveId, ch.localViewers);
-      }
+      if (sub.viewer) ch.localViewers++;
       broadcastViewersSoon(liveId, ch);
       return () => {
         if (!ch.subs.delete(sub)) return;
-        if (sub.viewer) {
-          ch.localViewers--;
-          announce(liveId, ch.localViewers);
-        }
+        if (sub.viewer) ch.localViewers--;
         broadcastViewersSoon(liveId, ch);
       };
     },
@@ -148,7 +156,14 @@ export function createLiveHub(opts: LiveHubOptions): LiveHub {
       const ch = channels.get(liveId);
       if (ch) for (const sub of ch.subs) safe(() => sub.onStatus(data));
       opts.notifier
-        .publish({ type: 'status', instance: opts.instanceId, liveId, status: data.status, reason: data.reason, postUrl: data.postUrl ?? null })
+        .publish({
+          type: 'status',
+          instance: opts.instanceId,
+          liveId,
+          status: data.status,
+          reason: data.reason,
+          postUrl: data.postUrl ?? null,
+        })
         .catch(onError);
     },
     viewerCount(liveId) {

@@ -45,10 +45,29 @@ export function createLive(deps: LiveDeps) {
   const store = createLiveStore(deps.db);
   const notifier =
     deps.notifier ??
-    (deps.engine === 'postgres' && deps.postgresUrl ? createPgNotifier({ connectionString: deps.postgresUrl, channel: deps.postgresSchema ? `baton_live_${deps.postgresSchema.toLowerCase()}` : undefined, onError }) : createMemoryNotifier());
+    (deps.engine === 'postgres' && deps.postgresUrl
+      ? createPgNotifier({
+          connectionString: deps.postgresUrl,
+          channel: deps.postgresSchema ? `baton_live_${deps.postgresSchema.toLowerCase()}` : undefined,
+          onError,
+        })
+      : createMemoryNotifier());
   const instanceId = randomBytes(6).toString('hex');
-  const hub = createLiveHub({ instanceId, store, notifier, presenceMs: deps.presenceMs, now: deps.now, onError });
-  const service = createLiveService({ store, hub, limits: deps.limits, now: deps.now, publishPost: deps.publishPost });
+  const hub = createLiveHub({
+    instanceId,
+    store,
+    notifier,
+    presenceMs: deps.presenceMs,
+    now: deps.now,
+    onError,
+  });
+  const service = createLiveService({
+    store,
+    hub,
+    limits: deps.limits,
+    now: deps.now,
+    publishPost: deps.publishPost,
+  });
   const heartbeatMs = deps.heartbeatMs ?? 15_000;
   const routeDeps = { service, store, hub, auth: deps.auth, heartbeatMs, baseUrl: deps.baseUrl };
   let sweeper: NodeJS.Timeout | null = null;

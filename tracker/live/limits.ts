@@ -28,7 +28,10 @@ interface Bucket {
 }
 
 /** In-memory, per instance: a producer talks to one instance at a time, so a shared bucket is not worth a round trip. */
-export function createRateLimiter(limits: Pick<LiveLimits, 'eventsPerSecond' | 'burst'>, now: () => number = Date.now) {
+export function createRateLimiter(
+  limits: Pick<LiveLimits, 'eventsPerSecond' | 'burst'>,
+  now: () => number = Date.now,
+) {
   const buckets = new Map<string, Bucket>();
   return {
     /** Takes `n` tokens, or returns the seconds to wait when the bucket cannot cover them. */
@@ -43,7 +46,10 @@ export function createRateLimiter(limits: Pick<LiveLimits, 'eventsPerSecond' | '
         b.tokens -= n;
         return { ok: true };
       }
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((n - b.tokens) / limits.eventsPerSecond)) };
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((n - b.tokens) / limits.eventsPerSecond)),
+      };
     },
     forget(key: string): void {
       buckets.delete(key);

@@ -7,7 +7,14 @@ import type { LiveStatus } from '../../src/core/api/live.js';
  */
 export type LiveSignal =
   | { type: 'events'; instance: string; liveId: string; from: number; to: number }
-  | { type: 'status'; instance: string; liveId: string; status: LiveStatus; reason?: string; postUrl?: string | null }
+  | {
+      type: 'status';
+      instance: string;
+      liveId: string;
+      status: LiveStatus;
+      reason?: string;
+      postUrl?: string | null;
+    }
   | { type: 'viewers'; instance: string; liveId: string; count: number };
 
 export interface LiveNotifier {
@@ -40,7 +47,8 @@ export function encodeSignal(s: LiveSignal): string {
 export function decodeSignal(payload: string): LiveSignal | null {
   try {
     const v = JSON.parse(payload) as LiveSignal;
-    if (typeof v !== 'object' || v === null || typeof v.liveId !== 'string' || typeof v.instance !== 'string') return null;
+    if (typeof v !== 'object' || v === null || typeof v.liveId !== 'string' || typeof v.instance !== 'string')
+      return null;
     if (v.type === 'events' || v.type === 'status' || v.type === 'viewers') return v;
     return null;
   } catch {

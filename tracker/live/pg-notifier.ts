@@ -31,7 +31,8 @@ export function createPgNotifier(opts: PgNotifierOptions): LiveNotifier {
     c.on('error', (err) => {
       opts.onError?.(err);
       if (client === c) client = null;
-      if (!closed) setTimeout(() => void ensure().catch((e) => opts.onError?.(e)), opts.retryMs ?? 1000).unref();
+      if (!closed)
+        setTimeout(() => void ensure().catch((e) => opts.onError?.(e)), opts.retryMs ?? 1000).unref();
     });
     c.on('notification', (msg) => {
       if (msg.channel !== channel || !msg.payload || !receiver) return;

@@ -54,7 +54,13 @@ export function createLivePostPublisher(deps: { store: Store; now: () => number 
         },
         now,
       );
-      return createPostFor(repos, input.ownerId, result.row, { title: input.title ?? undefined, visibility }, now);
+      return createPostFor(
+        repos,
+        input.ownerId,
+        result.row,
+        { title: input.title ?? undefined, visibility },
+        now,
+      );
     });
     return { url: postUrl(input.baseUrl, post) };
   };

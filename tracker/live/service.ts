@@ -53,7 +53,11 @@ export function createLiveService(opts: LiveServiceOptions) {
     return row.status;
   }
 
-  async function setStatus(row: LiveStreamRow, status: LiveStatus, extra: { reason?: string; postUrl?: string | null; title?: string | null } = {}) {
+  async function setStatus(
+    row: LiveStreamRow,
+    status: LiveStatus,
+    extra: { reason?: string; postUrl?: string | null; title?: string | null } = {},
+  ) {
     const terminal = TERMINAL.has(status);
     await store.setStatus(row.id, status, {
       endedAt: terminal ? now() : null,
@@ -66,8 +70,10 @@ export function createLiveService(opts: LiveServiceOptions) {
 
   function assertWritable(row: LiveStreamRow): void {
     const st = effectiveStatus(row);
-    if (st === 'expired') throw new BatonError('gone', 'This live stream has expired.', { details: { status: st } });
-    if (st === 'completed' || st === 'revoked') throw new BatonError('gone', `This live stream is ${st}.`, { details: { status: st } });
+    if (st === 'expired')
+      throw new BatonError('gone', 'This live stream has expired.', { details: { status: st } });
+    if (st === 'completed' || st === 'revoked')
+      throw new BatonError('gone', `This live stream is ${st}.`, { details: { status: st } });
   }
 
   function info(row: LiveStreamRow): LiveInfo {
@@ -87,28 +93,47 @@ export function createLiveService(opts: LiveServiceOptions) {
     };
   }
 
-  async function storeEvents(row: LiveStreamRow, inputs: LiveEventInput[]): Promise<{ inserted: StoredLiveEvent[]; lastSeq: number; eventCount: number }> {
+  /** Validates sizes (413s) before anything is stored or any rate budget is spent. */
+  function prepare(row: LiveStreamRow, inputs: LiveEventInput[]): NewLiveEvent[] {
     const events: NewLiveEvent[] = [];
     let bytes = 0;
     for (const e of inputs) {
       const body = JSON.stringify(e.event);
       const size = Buffer.byteLength(body);
       if (size > limits.maxEventBytes) {
-        throw new BatonError('too_large', `Event seq ${e.seq} is ${size} bytes; the limit is ${limits.maxEventBytes}.`, {
-          details: { seq: e.seq, bytes: size, limit: limits.maxEventBytes },
-        });
+        throw new BatonError(
+          'too_large',
+          `Event seq ${e.seq} is ${size} bytes; the limit is ${limits.maxEventBytes}.`,
+          {
+            details: { seq: e.seq, bytes: size, limit: limits.maxEventBytes },
+          },
+        );
       }
       bytes += size;
       events.push({ seq: e.seq, uuid: e.event.uuid, turnIndex: e.turnIndex ?? null, body, bytes: size });
     }
-    if (row.total_bytes + bytes > limits.maxStreamBytes || row.event_count + events.length > limits.maxStreamEvents) {
+    if (
+      row.total_bytes + bytes > limits.maxStreamBytes ||
+      row.event_count + events.length > limits.maxStreamEvents
+    ) {
       throw new BatonError('too_large', 'This live stream has reached its size limit.', {
         details: { maxStreamBytes: limits.maxStreamBytes, maxStreamEvents: limits.maxStreamEvents },
       });
     }
+    return events;
+  }
+
+  async function persist(
+    row: LiveStreamRow,
+    events: NewLiveEvent[],
+  ): Promise<{ inserted: StoredLiveEvent[]; lastSeq: number; eventCount: number }> {
     const outcome = await store.append(row.id, events, now());
     hub.eventsStored(row.id, outcome.inserted);
     return outcome;
+  }
+
+  async function storeEvents(row: LiveStreamRow, inputs: LiveEventInput[]) {
+    return persist(row, prepare(row, inputs));
   }
 
   return {
@@ -151,16 +176,32 @@ export function createLiveService(opts: LiveServiceOptions) {
 
     async append(row: LiveStreamRow, inputs: LiveEventInput[]): Promise<AppendLiveResponse> {
       assertWritable(row);
+      const events = prepare(
+        row,
+        [...inputs].sort((a, b) => a.seq - b.seq),
+      );
       const r = rate.take(row.id, Math.max(1, inputs.length));
       if (!r.ok) {
-        throw new BatonError('rate_limited', `Too many events for this live stream; retry in ${r.retryAfterSeconds}s.`, {
-          details: { retryAfterSeconds: r.retryAfterSeconds, eventsPerSecond: limits.eventsPerSecond, burst: limits.burst },
-        });
+        throw new BatonError(
+          'rate_limited',
+          `Too many events for this live stream; retry in ${r.retryAfterSeconds}s.`,
+          {
+            details: {
+              retryAfterSeconds: r.retryAfterSeconds,
+              eventsPerSecond: limits.eventsPerSecond,
+              burst: limits.burst,
+            },
+          },
+        );
       }
-      const sorted = [...inputs].sort((a, b) => a.seq - b.seq);
-      const outcome = await storeEvents(row, sorted);
+      const outcome = await persist(row, events);
       const gaps = outcome.eventCount < outcome.lastSeq ? await store.gaps(row.id, 100) : [];
-      return { accepted: outcome.inserted.length, duplicates: inputs.length - outcome.inserted.length, lastSeq: outcome.lastSeq, gaps };
+      return {
+        accepted: outcome.inserted.length,
+        duplicates: inputs.length - outcome.inserted.length,
+        lastSeq: outcome.lastSeq,
+        gaps,
+      };
     },
 
     async pause(row: LiveStreamRow): Promise<LiveInfo> {
@@ -180,7 +221,8 @@ export function createLiveService(opts: LiveServiceOptions) {
       const title = req.title ?? row.title;
       let postUrl: string | null = null;
       if (req.createPost) {
-        if (!opts.publishPost) throw new BatonError('invalid_request', 'This tracker cannot turn live streams into posts.');
+        if (!opts.publishPost)
+          throw new BatonError('invalid_request', 'This tracker cannot turn live streams into posts.');
         const events = await readAll(store, row.id);
         const post = await opts.publishPost({
           ownerId: row.owner_id,
@@ -220,9 +262,15 @@ export function createLiveService(opts: LiveServiceOptions) {
      * active stream of that session. Seq is assigned here; the uuid constraint drops events a producer already pushed.
      * Returns how many events were newly delivered (summed over streams).
      */
-    async publishSessionEvents(ownerId: string, sessionId: string, items: Array<{ event: SessionEvent; turnIndex?: number }>): Promise<number> {
+    async publishSessionEvents(
+      ownerId: string,
+      sessionId: string,
+      items: Array<{ event: SessionEvent; turnIndex?: number }>,
+    ): Promise<number> {
       // Session ids are chosen by clients: only the session owner's own streams may receive its events.
-      const rows = (await store.listBySession(sessionId)).filter((r) => r.owner_id === ownerId && effectiveStatus(r) === 'active');
+      const rows = (await store.listBySession(sessionId)).filter(
+        (r) => r.owner_id === ownerId && effectiveStatus(r) === 'active',
+      );
       let delivered = 0;
       for (const row of rows) {
         for (const { event, turnIndex } of items) {

@@ -27,7 +27,10 @@ const TERMINAL = new Set<LiveStatus>(['completed', 'revoked', 'expired']);
 const MAX_MISSING_RANGES = 1000;
 const HISTORY_PAGE = 500;
 
-export function parseLastEventId(header: string | undefined | null, query: string | undefined | null): number {
+export function parseLastEventId(
+  header: string | undefined | null,
+  query: string | undefined | null,
+): number {
   const raw = header ?? query ?? '';
   const n = Number.parseInt(raw, 10);
   return Number.isFinite(n) && n > 0 && n <= 2_147_483_647 ? n : 0;
@@ -232,13 +235,20 @@ function runLiveSse(o: SseOptions, sink: SseSink): { close(): void } {
     for (const fn of buffered.splice(0)) fn();
     if (closed) return;
     if (TERMINAL.has(o.status)) {
-      void end({ status: o.status, reason: o.status === 'revoked' ? 'ended by owner' : o.status, postUrl: o.row.post_url });
+      void end({
+        status: o.status,
+        reason: o.status === 'revoked' ? 'ended by owner' : o.status,
+        postUrl: o.row.post_url,
+      });
       return;
     }
     heartbeat = setInterval(() => write(`: heartbeat ${now()}\n\n`), o.heartbeatMs);
     heartbeat.unref();
     const untilExpiry = o.row.expires_at - now();
-    expiry = setTimeout(() => void end({ status: 'expired', reason: 'expired' }), Math.min(Math.max(untilExpiry, 0), 2_147_000_000));
+    expiry = setTimeout(
+      () => void end({ status: 'expired', reason: 'expired' }),
+      Math.min(Math.max(untilExpiry, 0), 2_147_000_000),
+    );
     expiry.unref();
   })();
   return { close };

@@ -79,7 +79,11 @@ export interface LiveStore {
   listBySession(sessionId: string): Promise<LiveStreamRow[]>;
   listByOwner(ownerId: string, limit: number): Promise<LiveStreamRow[]>;
   listOpen(): Promise<LiveStreamRow[]>;
-  setStatus(id: string, status: LiveStatus, fields?: { endedAt?: number | null; postUrl?: string | null; title?: string | null }): Promise<void>;
+  setStatus(
+    id: string,
+    status: LiveStatus,
+    fields?: { endedAt?: number | null; postUrl?: string | null; title?: string | null },
+  ): Promise<void>;
   append(id: string, events: NewLiveEvent[], now: number): Promise<AppendOutcome>;
   readAfter(id: string, afterSeq: number, limit: number): Promise<StoredLiveEvent[]>;
   readRange(id: string, fromSeq: number, toSeq: number): Promise<StoredLiveEvent[]>;
@@ -90,7 +94,12 @@ export interface LiveStore {
 
 export function createLiveStore(anyDb: Kysely<any>): LiveStore {
   const db = anyDb as Kysely<LiveTables>;
-  const toEvent = (r: { seq: unknown; uuid: string; turn_index: unknown; body: string }): StoredLiveEvent => ({
+  const toEvent = (r: {
+    seq: unknown;
+    uuid: string;
+    turn_index: unknown;
+    body: string;
+  }): StoredLiveEvent => ({
     seq: num(r.seq),
     uuid: r.uuid,
     turnIndex: r.turn_index === null || r.turn_index === undefined ? null : num(r.turn_index),
@@ -109,15 +118,30 @@ export function createLiveStore(anyDb: Kysely<any>): LiveStore {
     getByViewerHash: (h) => one('viewer_token_hash', h),
     getByProducerHash: (h) => one('producer_token_hash', h),
     async listBySession(sessionId) {
-      const rows = await db.selectFrom('live_streams').selectAll().where('session_id', '=', sessionId).orderBy('created_at', 'desc').execute();
+      const rows = await db
+        .selectFrom('live_streams')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('created_at', 'desc')
+        .execute();
       return rows.map(normalizeStream);
     },
     async listByOwner(ownerId, limit) {
-      const rows = await db.selectFrom('live_streams').selectAll().where('owner_id', '=', ownerId).orderBy('created_at', 'desc').limit(limit).execute();
+      const rows = await db
+        .selectFrom('live_streams')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map(normalizeStream);
     },
     async listOpen() {
-      const rows = await db.selectFrom('live_streams').selectAll().where('status', 'in', ['active', 'paused']).execute();
+      const rows = await db
+        .selectFrom('live_streams')
+        .selectAll()
+        .where('status', 'in', ['active', 'paused'])
+        .execute();
       return rows.map(normalizeStream);
     },
     async setStatus(id, status, fields = {}) {
@@ -135,7 +159,16 @@ export function createLiveStore(anyDb: Kysely<any>): LiveStore {
           // batch, or the same transcript record under another seq, is stored once.
           const rows = await trx
             .insertInto('live_events')
-            .values(events.map((e) => ({ live_id: id, seq: e.seq, uuid: e.uuid, turn_index: e.turnIndex, body: e.body, created_at: now })))
+            .values(
+              events.map((e) => ({
+                live_id: id,
+                seq: e.seq,
+                uuid: e.uuid,
+                turn_index: e.turnIndex,
+                body: e.body,
+                created_at: now,
+              })),
+            )
             .onConflict((oc) => oc.doNothing())
             .returning(['seq', 'uuid', 'turn_index', 'body'])
             .execute();
@@ -143,7 +176,9 @@ export function createLiveStore(anyDb: Kysely<any>): LiveStore {
         }
         if (inserted.length > 0) {
           const maxSeq = inserted[inserted.length - 1]!.seq;
-          const bytes = events.filter((e) => inserted.some((i) => i.seq === e.seq)).reduce((n, e) => n + e.bytes, 0);
+          const bytes = events
+            .filter((e) => inserted.some((i) => i.seq === e.seq))
+            .reduce((n, e) => n + e.bytes, 0);
           await trx
             .updateTable('live_streams')
             .set({
@@ -154,7 +189,11 @@ export function createLiveStore(anyDb: Kysely<any>): LiveStore {
             .where('id', '=', id)
             .execute();
         }
-        const s = await trx.selectFrom('live_streams').select(['last_seq', 'event_count']).where('id', '=', id).executeTakeFirstOrThrow();
+        const s = await trx
+          .selectFrom('live_streams')
+          .select(['last_seq', 'event_count'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         return { inserted, lastSeq: num(s.last_seq), eventCount: num(s.event_count) };
       });
     },
@@ -189,11 +228,20 @@ export function createLiveStore(anyDb: Kysely<any>): LiveStore {
       return res.rows.map((r) => ({ from: num(r.prev) + 1, to: num(r.seq) - 1 }));
     },
     async hasUuid(id, uuid) {
-      const r = await db.selectFrom('live_events').select('seq').where('live_id', '=', id).where('uuid', '=', uuid).executeTakeFirst();
+      const r = await db
+        .selectFrom('live_events')
+        .select('seq')
+        .where('live_id', '=', id)
+        .where('uuid', '=', uuid)
+        .executeTakeFirst();
       return r !== undefined;
     },
     async countByStatus() {
-      const rows = await db.selectFrom('live_streams').select(['status', db.fn.countAll<number>().as('n')]).groupBy('status').execute();
+      const rows = await db
+        .selectFrom('live_streams')
+        .select(['status', db.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute();
       return Object.fromEntries(rows.map((r) => [r.status, num(r.n)]));
     },
   };

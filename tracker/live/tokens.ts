@@ -19,5 +19,10 @@ export function hashToken(token: string): string {
 }
 
 export function looksLikeViewerToken(s: string): boolean {
-  return s.startsWith(VIEWER_PREFIX) && s.length >= VIEWER_PREFIX.length + 40 && s.length <= 100 && /^[A-Za-z0-9_-]+$/.test(s);
+  return (
+    s.startsWith(VIEWER_PREFIX) &&
+    s.length >= VIEWER_PREFIX.length + 40 &&
+    s.length <= 100 &&
+    /^[A-Za-z0-9_-]+$/.test(s)
+  );
 }

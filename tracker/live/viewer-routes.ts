@@ -23,7 +23,11 @@ export interface LiveViewerDeps {
  * is only for its owner's cookie (anyone else gets not_found, so its existence is not confirmed).
  * Completed streams stay readable: late viewers replay them.
  */
-export async function resolveViewer(c: Context, token: string, d: Pick<LiveViewerDeps, 'service' | 'store' | 'auth'>): Promise<LiveStreamRow> {
+export async function resolveViewer(
+  c: Context,
+  token: string,
+  d: Pick<LiveViewerDeps, 'service' | 'store' | 'auth'>,
+): Promise<LiveStreamRow> {
   if (!looksLikeViewerToken(token)) throw new BatonError('not_found', 'No such live stream.');
   const row = await d.store.getByViewerHash(hashToken(token));
   if (!row) throw new BatonError('not_found', 'No such live stream.');
@@ -32,8 +36,10 @@ export async function resolveViewer(c: Context, token: string, d: Pick<LiveViewe
     if (!user || user.userId !== row.owner_id) throw new BatonError('not_found', 'No such live stream.');
   }
   const status = d.service.effectiveStatus(row);
-  if (status === 'revoked') throw new BatonError('gone', 'This live stream was ended by its owner.', { details: { status } });
-  if (status === 'expired') throw new BatonError('gone', 'This live stream has expired.', { details: { status } });
+  if (status === 'revoked')
+    throw new BatonError('gone', 'This live stream was ended by its owner.', { details: { status } });
+  if (status === 'expired')
+    throw new BatonError('gone', 'This live stream has expired.', { details: { status } });
   return row;
 }
 
@@ -42,16 +48,18 @@ export function createLiveViewerRoutes(d: LiveViewerDeps): Hono {
   app.onError((err, c) => errorResponse(c, err));
   app.get('/:viewerToken/events', async (c) => {
     const row = await resolveViewer(c, c.req.param('viewerToken'), d);
-    return openLiveSse({
-      hub: d.hub,
-      store: d.store,
-      row,
-      status: d.service.effectiveStatus(row),
-      lastEventId: parseLastEventId(c.req.header('last-event-id'), c.req.query('lastEventId')),
-      viewer: true,
-      heartbeatMs: d.heartbeatMs,
-      signal: c.req.raw.signal,
-    });
+    return openLiveSse(
+      {
+        hub: d.hub,
+        store: d.store,
+        row,
+        status: d.service.effectiveStatus(row),
+        lastEventId: parseLastEventId(c.req.header('last-event-id'), c.req.query('lastEventId')),
+        viewer: true,
+        heartbeatMs: d.heartbeatMs,
+      },
+      c,
+    );
   });
   return app;
 }

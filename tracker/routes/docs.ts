@@ -12,7 +12,9 @@ export function registerDocsRoutes(app: Hono<AppEnv>, { deps }: RouteContext): v
   let cached: Record<string, unknown> | null = null;
   const doc = () => (cached ??= buildOpenApi({ version: process.env.BATON_BUILD_VERSION ?? '1' }));
 
-  app.get('/api/v1/openapi.json', (c) => c.json({ ...doc(), servers: [{ url: baseUrlFor(c, deps.config) }] }));
+  app.get('/api/v1/openapi.json', (c) =>
+    c.json({ ...doc(), servers: [{ url: baseUrlFor(c, deps.config) }] }),
+  );
   let html: string | null = null;
   app.get('/docs', (c) => {
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");

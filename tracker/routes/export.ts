@@ -15,8 +15,13 @@ export function registerExportRoutes(app: Hono<AppEnv>, { deps, auth }: RouteCon
     const ids = [...new Set(req.sessionIds)];
     const rows = await Promise.all(ids.map((id) => deps.store.sessions.findByUserAndId(caller.userId, id)));
     const missing = ids.filter((_, i) => !rows[i]);
-    if (missing.length > 0) throw new BatonError('not_found', `no session ${missing[0]}`, { details: { missing } });
-    const zip = await exportZip(deps.store, rows.map((r) => r!), req.format);
+    if (missing.length > 0)
+      throw new BatonError('not_found', `no session ${missing[0]}`, { details: { missing } });
+    const zip = await exportZip(
+      deps.store,
+      rows.map((r) => r!),
+      req.format,
+    );
     return new Response(zip as unknown as BodyInit, {
       headers: {
         'Content-Type': 'application/zip',

@@ -7,6 +7,9 @@ export function registerHealthRoutes(app: Hono<AppEnv>, { deps }: RouteContext):
   app.get('/healthz', (c) => c.json({ status: 'ok' as const }));
   app.get('/readyz', async (c) => {
     const ok = await deps.store.ping();
-    return c.json({ status: ok ? ('ready' as const) : ('unavailable' as const), engine: deps.store.engine }, ok ? 200 : 503);
+    return c.json(
+      { status: ok ? ('ready' as const) : ('unavailable' as const), engine: deps.store.engine },
+      ok ? 200 : 503,
+    );
   });
 }

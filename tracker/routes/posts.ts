@@ -12,7 +12,9 @@ export function registerPostRoutes(app: Hono<AppEnv>, { deps, auth }: RouteConte
     const q = readQuery(c, ListPostsQuery);
     return c.json(await listPosts(deps, c.get('caller'), q.page, q.limit));
   });
-  app.get('/api/v1/posts/:id', auth, async (c) => c.json({ post: await getPost(deps, c.get('caller'), c.req.param('id')) }));
+  app.get('/api/v1/posts/:id', auth, async (c) =>
+    c.json({ post: await getPost(deps, c.get('caller'), c.req.param('id')) }),
+  );
   app.patch('/api/v1/posts/:id', auth, limitBody(deps.config.limits.bodyBytes), async (c) => {
     const req = await readJson(c, PatchPostRequest);
     return c.json({ post: await patchPost(deps, c.get('caller'), c.req.param('id'), req) });

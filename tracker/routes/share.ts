@@ -24,7 +24,8 @@ export function registerShareRoutes(app: Hono<AppEnv>, { deps }: RouteContext): 
     const page = readQuery(c, ShareQuery);
     const base = baseUrlFor(c, deps.config);
     const session = await sharedSession(slug);
-    if (session) return c.json({ kind: 'session' as const, ...(await sessionDetail(store, session, base, page)) });
+    if (session)
+      return c.json({ kind: 'session' as const, ...(await sessionDetail(store, session, base, page)) });
     const post = await store.posts.findByShareSlug(slug);
     if (post && post.visibility !== 'private') {
       const pks = await store.posts.sessionPks(post.id);
@@ -32,7 +33,11 @@ export function registerShareRoutes(app: Hono<AppEnv>, { deps }: RouteContext): 
       const ordered = pks.map((pk) => rows.find((r) => Number(r.pk) === pk)).filter((r) => r !== undefined);
       return c.json({
         kind: 'post' as const,
-        post: toPost(post, ordered.map((r) => r.id), base),
+        post: toPost(
+          post,
+          ordered.map((r) => r.id),
+          base,
+        ),
         sessions: await toSummaries(store, ordered, base),
       });
     }

@@ -12,7 +12,10 @@ import type { RouteContext } from './context.js';
 export function registerUserRoutes(app: Hono<AppEnv>, { deps, auth }: RouteContext): void {
   app.get('/api/v1/me', auth, async (c) => {
     const caller = c.get('caller');
-    const [user, key] = await Promise.all([deps.store.users.findById(caller.userId), deps.store.keys.findById(caller.keyId)]);
+    const [user, key] = await Promise.all([
+      deps.store.users.findById(caller.userId),
+      deps.store.keys.findById(caller.keyId),
+    ]);
     return c.json({ user: toUserInfo(user!), key: toKeyInfo(key!) });
   });
   app.get('/api/v1/users', auth, async (c) => {
@@ -23,8 +26,15 @@ export function registerUserRoutes(app: Hono<AppEnv>, { deps, auth }: RouteConte
     if (c.get('caller').role !== 'owner') throw new BatonError('forbidden', 'only the owner can add users');
     const req = await readJson(c, CreateUserRequest);
     const created = await deps.store.transaction((repos) =>
-      addUser(repos, { name: req.name, role: req.role }, { now: deps.now(), defaultRate: deps.config.defaultRateLimitPerMinute }),
+      addUser(
+        repos,
+        { name: req.name, role: req.role },
+        { now: deps.now(), defaultRate: deps.config.defaultRateLimitPerMinute },
+      ),
     );
-    return c.json({ user: toUserInfo(created.user), key: toKeyInfo(created.key.row), rawKey: created.key.rawKey }, 201);
+    return c.json(
+      { user: toUserInfo(created.user), key: toKeyInfo(created.key.row), rawKey: created.key.rawKey },
+      201,
+    );
   });
 }

@@ -7,7 +7,8 @@ import type { EventRow, NewEventRow } from '../db/repositories/index.js';
 const MAX_SEARCH_CHARS = 64_000;
 
 export function searchableText(e: SessionEvent): string | null {
-  if (e.kind === 'prompt' || e.kind === 'text') return e.text.length > MAX_SEARCH_CHARS ? e.text.slice(0, MAX_SEARCH_CHARS) : e.text;
+  if (e.kind === 'prompt' || e.kind === 'text')
+    return e.text.length > MAX_SEARCH_CHARS ? e.text.slice(0, MAX_SEARCH_CHARS) : e.text;
   return null;
 }
 
@@ -28,7 +29,8 @@ export function fromEventRow(row: EventRow): StoredEvent {
   let event: SessionEvent;
   const parsed = SessionEvent.safeParse(safeJson(row.payload));
   if (parsed.success) event = parsed.data;
-  else event = { kind: 'system', uuid: row.uuid, subtype: 'unreadable', text: 'stored event could not be read' };
+  else
+    event = { kind: 'system', uuid: row.uuid, subtype: 'unreadable', text: 'stored event could not be read' };
   const out: StoredEvent = { seq: Number(row.seq), turnIndex: Number(row.turn_index), event };
   if (row.truncated_from !== null) out.truncatedFrom = Number(row.truncated_from);
   return out;

@@ -5,7 +5,7 @@ import { createExporter, renderSession } from '../../src/core/export/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { Repositories, SessionRow } from '../db/repositories/index.js';
 import { fromEventRow } from './event-rows.js';
-import { sidechainInfo, toMeta, toSession, toTotals, turnInfo } from './session-view.js';
+import { sidechainInfo, toMeta, toRedaction, toSession, toTotals, turnInfo } from './session-view.js';
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -23,14 +23,23 @@ export function exportFileName(id: string, format: ExportFormat): string {
  * Streams one session's export: events are read 1,000 at a time and fed to the streaming exporter, so memory
  * stays flat however large the session is. Pull-based, so a slow client slows the reads down.
  */
-export function exportStream(repos: Repositories, row: SessionRow, format: ExportFormat): ReadableStream<Uint8Array> {
+export function exportStream(
+  repos: Repositories,
+  row: SessionRow,
+  format: ExportFormat,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const meta = toMeta(row);
   const totals = toTotals(row);
   const turns = new Map(turnInfo(row).map((t) => [t.index, t]));
   const sidechains = new Map(sidechainInfo(row).map((s) => [s.agentId, s]));
   let pending: string[] = [];
-  const exporter = createExporter(format, (chunk) => pending.push(chunk), { meta, totals });
+  const redaction = toRedaction(row);
+  const exporter = createExporter(format, (chunk) => pending.push(chunk), {
+    meta,
+    totals,
+    ...(redaction ? { redaction } : {}),
+  });
   const events = repos.events.iterate(row.pk, 1000);
   let currentTurn: number | null = null;
   let currentAgent: string | null = null;
@@ -42,7 +51,7 @@ export function exportStream(repos: Repositories, row: SessionRow, format: Expor
         while (pending.length === 0 && !finished) {
           const next = await events.next();
           if (next.done) {
-            exporter.finish(meta, totals);
+            exporter.finish(meta, totals, redaction ? { redaction } : undefined);
             finished = true;
             break;
           }
@@ -59,7 +68,9 @@ export function exportStream(repos: Repositories, row: SessionRow, format: Expor
             if (currentAgent !== r.agent_id) {
               currentAgent = r.agent_id;
               const toolUseId = sidechains.get(r.agent_id)?.toolUseId;
-              exporter.beginSidechain(toolUseId ? { agentId: r.agent_id, toolUseId } : { agentId: r.agent_id });
+              exporter.beginSidechain(
+                toolUseId ? { agentId: r.agent_id, toolUseId } : { agentId: r.agent_id },
+              );
             }
             exporter.event(event, { turnIndex: -1, agentId: r.agent_id });
           }
@@ -80,7 +91,11 @@ export function exportStream(repos: Repositories, row: SessionRow, format: Expor
 }
 
 /** Exports several sessions into one zip (one file per session). Sizes are bounded by the 100-session cap. */
-export async function exportZip(repos: Repositories, rows: SessionRow[], format: ExportFormat): Promise<Uint8Array> {
+export async function exportZip(
+  repos: Repositories,
+  rows: SessionRow[],
+  format: ExportFormat,
+): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   for (const row of rows) {
     const events = [];

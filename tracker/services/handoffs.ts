@@ -1,5 +1,10 @@
 // Handoff documents: store, list and read; each POST also moves the project's latest-session pointer.
-import type { CreateHandoffRequest, CreateHandoffResponse, Handoff, HandoffSummary } from '../../src/core/api/index.js';
+import type {
+  CreateHandoffRequest,
+  CreateHandoffResponse,
+  Handoff,
+  HandoffSummary,
+} from '../../src/core/api/index.js';
 import { projectName, projectSlug } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { HandoffListRow, ProjectRow } from '../db/repositories/index.js';
@@ -11,7 +16,11 @@ import { toProjectRef } from './session-view.js';
 import { iso } from './time.js';
 import { handoffUrl } from './urls.js';
 
-export async function createHandoff(deps: ServiceDeps, caller: Caller, req: CreateHandoffRequest): Promise<CreateHandoffResponse> {
+export async function createHandoff(
+  deps: ServiceDeps,
+  caller: Caller,
+  req: CreateHandoffRequest,
+): Promise<CreateHandoffResponse> {
   const now = deps.now();
   const parsed = parseFrontmatter(req.markdown);
   const frontmatter = req.frontmatter ?? parsed.frontmatter;
@@ -36,9 +45,13 @@ export async function createHandoff(deps: ServiceDeps, caller: Caller, req: Crea
       project = await repos.projects.findById(session.project_id);
     }
     if (!project) {
-      throw new BatonError('invalid_request', 'name the project: give project or cwd (or push the session first)', {
-        details: [{ path: ['project'], message: 'required when the session is unknown' }],
-      });
+      throw new BatonError(
+        'invalid_request',
+        'name the project: give project or cwd (or push the session first)',
+        {
+          details: [{ path: ['project'], message: 'required when the session is unknown' }],
+        },
+      );
     }
     await repos.handoffs.create({
       id,
@@ -51,7 +64,11 @@ export async function createHandoff(deps: ServiceDeps, caller: Caller, req: Crea
       created_at: now,
     });
     // A handoff is an explicit "continue from here": it always wins the pointer.
-    await repos.projects.movePointer(project.id, { sessionId: req.sessionId, at: now, source: 'handoff' }, true);
+    await repos.projects.movePointer(
+      project.id,
+      { sessionId: req.sessionId, at: now, source: 'handoff' },
+      true,
+    );
     return { projectId: project.id };
   });
   return { id, sessionId: req.sessionId, projectId: row.projectId, url: handoffUrl(caller.baseUrl, id) };
@@ -74,7 +91,11 @@ function toSummary(r: HandoffListRow, p: ProjectRow | undefined, baseUrl: string
   };
 }
 
-export async function listHandoffs(deps: ServiceDeps, caller: Caller, q: { project?: string; limit: number }): Promise<HandoffSummary[]> {
+export async function listHandoffs(
+  deps: ServiceDeps,
+  caller: Caller,
+  q: { project?: string; limit: number },
+): Promise<HandoffSummary[]> {
   let projectIdFilter: string | undefined;
   if (q.project) {
     const p = await deps.store.projects.find(caller.userId, q.project);

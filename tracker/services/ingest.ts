@@ -10,11 +10,17 @@ import { parseTime } from './time.js';
 /** Cuts content past `max` characters, with a visible marker; returns the original length when it cut. */
 export function capContent(content: string, max: number): { text: string; originalLength: number | null } {
   if (content.length <= max) return { text: content, originalLength: null };
-  return { text: `${content.slice(0, max)}\n[truncated: ${content.length} characters, ${max} kept]`, originalLength: content.length };
+  return {
+    text: `${content.slice(0, max)}\n[truncated: ${content.length} characters, ${max} kept]`,
+    originalLength: content.length,
+  };
 }
 
 function digest(...parts: Array<string | number | undefined>): string {
-  return createHash('sha256').update(parts.map((p) => String(p ?? '')).join('\0')).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(parts.map((p) => String(p ?? '')).join('\0'))
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 interface Mapped {
@@ -23,7 +29,12 @@ interface Mapped {
 }
 
 function mapEvent(e: IngestEvent, caller: Caller, maxChars: number): Mapped {
-  const base = { userId: caller.userId, source: 'ingest' as const, pointerSource: 'ingest' as const, items: [] as EventItem[] };
+  const base = {
+    userId: caller.userId,
+    source: 'ingest' as const,
+    pointerSource: 'ingest' as const,
+    items: [] as EventItem[],
+  };
   const at = parseTime(e.timestamp);
   switch (e.type) {
     case 'conversation.started': {
@@ -34,10 +45,21 @@ function mapEvent(e: IngestEvent, caller: Caller, maxChars: number): Mapped {
       if (d.initial_prompt) {
         const c = capContent(d.initial_prompt, maxChars);
         truncated = c.originalLength !== null;
-        items.push({ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: `${d.conversation_id}:prompt`, timestamp: e.timestamp, text: c.text } });
+        items.push({
+          seq: 0,
+          turnIndex: 0,
+          event: {
+            kind: 'prompt',
+            uuid: `${d.conversation_id}:prompt`,
+            timestamp: e.timestamp,
+            text: c.text,
+          },
+        });
       }
       const models = [...new Set(agents.map((a) => a.model ?? a.agent_type).filter((m): m is string => !!m))];
-      const truncMap = truncated ? new Map([[`${d.conversation_id}:prompt`, d.initial_prompt!.length]]) : undefined;
+      const truncMap = truncated
+        ? new Map([[`${d.conversation_id}:prompt`, d.initial_prompt!.length]])
+        : undefined;
       return {
         truncated,
         write: {
@@ -58,14 +80,24 @@ function mapEvent(e: IngestEvent, caller: Caller, maxChars: number): Mapped {
     }
     case 'message.created': {
       const d = e.data;
-      const uuid = d.message_id ?? `${d.conversation_id}:${d.sequence_number ?? digest(e.timestamp, d.agent_name, d.content)}`;
+      const uuid =
+        d.message_id ??
+        `${d.conversation_id}:${d.sequence_number ?? digest(e.timestamp, d.agent_name, d.content)}`;
       const c = capContent(d.content, maxChars);
       const role = (d.role ?? 'agent').toLowerCase();
       const author = d.agent_name ?? d.agent ?? d.agent_type;
       let event: SessionEvent;
       if (role === 'user') event = { kind: 'prompt', uuid, timestamp: e.timestamp, text: c.text };
-      else if (role === 'system') event = { kind: 'system', uuid, timestamp: e.timestamp, subtype: 'agentpipe', text: c.text };
-      else event = { kind: 'text', uuid, timestamp: e.timestamp, text: c.text, ...(d.model ?? author ? { model: d.model ?? author } : {}) };
+      else if (role === 'system')
+        event = { kind: 'system', uuid, timestamp: e.timestamp, subtype: 'agentpipe', text: c.text };
+      else
+        event = {
+          kind: 'text',
+          uuid,
+          timestamp: e.timestamp,
+          text: c.text,
+          ...((d.model ?? author) ? { model: d.model ?? author } : {}),
+        };
       const tokensOut = d.output_tokens ?? d.tokens_used ?? d.tokens ?? 0;
       return {
         truncated: c.originalLength !== null,
@@ -74,7 +106,11 @@ function mapEvent(e: IngestEvent, caller: Caller, maxChars: number): Mapped {
           sessionId: d.conversation_id,
           items: [{ seq: d.sequence_number ?? 0, turnIndex: d.turn_number ?? 0, event }],
           truncated: c.originalLength !== null ? new Map([[uuid, c.originalLength]]) : undefined,
-          increments: { tokensInput: d.input_tokens ?? 0, tokensOutput: tokensOut, ...(d.cost !== undefined ? { costUsd: d.cost } : {}) },
+          increments: {
+            tokensInput: d.input_tokens ?? 0,
+            tokensOutput: tokensOut,
+            ...(d.cost !== undefined ? { costUsd: d.cost } : {}),
+          },
           times: { endedAt: at },
         },
       };
@@ -101,7 +137,19 @@ function mapEvent(e: IngestEvent, caller: Caller, maxChars: number): Mapped {
           ...base,
           sessionId: d.conversation_id,
           status: 'error',
-          items: [{ seq: 0, turnIndex: 0, event: { kind: 'system', uuid, timestamp: e.timestamp, subtype: d.error_type ?? 'error', text: c.text } }],
+          items: [
+            {
+              seq: 0,
+              turnIndex: 0,
+              event: {
+                kind: 'system',
+                uuid,
+                timestamp: e.timestamp,
+                subtype: d.error_type ?? 'error',
+                text: c.text,
+              },
+            },
+          ],
           times: { endedAt: at },
         },
       };
@@ -112,7 +160,11 @@ function mapEvent(e: IngestEvent, caller: Caller, maxChars: number): Mapped {
 }
 
 /** Applies a batch of ingest events in order, in one transaction. */
-export async function ingest(deps: ServiceDeps, caller: Caller, events: IngestEvent[]): Promise<IngestResult[]> {
+export async function ingest(
+  deps: ServiceDeps,
+  caller: Caller,
+  events: IngestEvent[],
+): Promise<IngestResult[]> {
   const now = deps.now();
   const max = deps.config.limits.ingestContentChars;
   const published: Array<{ sessionId: string | null; event: IngestEvent; inserted: StoredEvent[] }> = [];
@@ -128,21 +180,41 @@ export async function ingest(deps: ServiceDeps, caller: Caller, events: IngestEv
       const r = await writeSession(repos, mapped.write, now);
       // conversation.completed totals are authoritative for what AgentPipe counted.
       if (e.type === 'conversation.completed') await applyCompletedTotals(repos, r.row.pk, e);
-      out.push({ type: e.type, sessionId: r.row.id, eventsInserted: r.inserted.length, truncated: mapped.truncated });
+      out.push({
+        type: e.type,
+        sessionId: r.row.id,
+        eventsInserted: r.inserted.length,
+        truncated: mapped.truncated,
+      });
       published.push({ sessionId: r.row.id, event: e, inserted: r.inserted });
     }
     return out;
   });
   for (const p of published) {
     if (p.sessionId && p.inserted.length > 0) {
-      deps.events.publish(p.sessionId, { type: 'events.appended', userId: caller.userId, sessionId: p.sessionId, events: p.inserted });
+      deps.events.publish(p.sessionId, {
+        type: 'events.appended',
+        userId: caller.userId,
+        sessionId: p.sessionId,
+        events: p.inserted,
+      });
     }
-    deps.events.publish(p.sessionId ?? '', { type: 'ingest', userId: caller.userId, sessionId: p.sessionId, ingestType: p.event.type, data: p.event.data });
+    deps.events.publish(p.sessionId ?? '', {
+      type: 'ingest',
+      userId: caller.userId,
+      sessionId: p.sessionId,
+      ingestType: p.event.type,
+      data: p.event.data,
+    });
   }
   return results;
 }
 
-async function applyCompletedTotals(repos: Repositories, pk: number, e: Extract<IngestEvent, { type: 'conversation.completed' }>) {
+async function applyCompletedTotals(
+  repos: Repositories,
+  pk: number,
+  e: Extract<IngestEvent, { type: 'conversation.completed' }>,
+) {
   const d = e.data;
   const patch: Record<string, number> = {};
   if (d.total_messages !== undefined) patch.messages = d.total_messages;

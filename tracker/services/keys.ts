@@ -75,7 +75,11 @@ export async function verifyKey(
   if (match.revoked_at !== null) return { ok: false, reason: 'revoked' };
   if (match.expires_at !== null && Number(match.expires_at) <= now) return { ok: false, reason: 'expired' };
   const { user_name, user_role, user_created_at, ...key } = match;
-  return { ok: true, key, user: { id: key.user_id, name: user_name, role: user_role, created_at: user_created_at } };
+  return {
+    ok: true,
+    key,
+    user: { id: key.user_id, name: user_name, role: user_role, created_at: user_created_at },
+  };
 }
 
 export function toKeyInfo(k: KeyRow): ApiKeyInfo {

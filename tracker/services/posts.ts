@@ -28,7 +28,13 @@ export async function createPostFor(
   return post;
 }
 
-export async function attachToPost(repos: Repositories, userId: string, postId: string, sessionPk: number, now: number): Promise<PostRow> {
+export async function attachToPost(
+  repos: Repositories,
+  userId: string,
+  postId: string,
+  sessionPk: number,
+  now: number,
+): Promise<PostRow> {
   const post = await repos.posts.findForUser(userId, postId);
   if (!post) throw new BatonError('not_found', `no post ${postId}`);
   await repos.posts.addSession(post.id, sessionPk, now);
@@ -49,7 +55,12 @@ export function toPost(p: PostRow, sessionIds: string[], baseUrl: string): Post 
   };
 }
 
-export async function listPosts(deps: ServiceDeps, caller: Caller, page: number, limit: number): Promise<{ posts: Post[]; pagination: Pagination }> {
+export async function listPosts(
+  deps: ServiceDeps,
+  caller: Caller,
+  page: number,
+  limit: number,
+): Promise<{ posts: Post[]; pagination: Pagination }> {
   const { rows, total } = await deps.store.posts.list(caller.userId, page, limit);
   const ids = await deps.store.posts.sessionIds(rows.map((r) => r.id));
   return {
@@ -65,7 +76,12 @@ export async function getPost(deps: ServiceDeps, caller: Caller, id: string): Pr
   return toPost(post, ids.get(post.id) ?? [], caller.baseUrl);
 }
 
-export async function patchPost(deps: ServiceDeps, caller: Caller, id: string, req: PatchPostRequest): Promise<Post> {
+export async function patchPost(
+  deps: ServiceDeps,
+  caller: Caller,
+  id: string,
+  req: PatchPostRequest,
+): Promise<Post> {
   const now = deps.now();
   await deps.store.transaction(async (repos) => {
     const post = await repos.posts.findForUser(caller.userId, id);

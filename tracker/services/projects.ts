@@ -5,7 +5,11 @@ import type { ProjectRow, ProjectStats } from '../db/repositories/index.js';
 import type { Caller, ServiceDeps } from './context.js';
 import { iso, isoOrNull } from './time.js';
 
-export function toProjectSummary(p: ProjectRow, stats: ProjectStats | undefined, lastTitle: string | null): ProjectSummary {
+export function toProjectSummary(
+  p: ProjectRow,
+  stats: ProjectStats | undefined,
+  lastTitle: string | null,
+): ProjectSummary {
   const sessions = stats?.sessions ?? 0;
   const total = stats?.totalDurationMs ?? 0;
   return {
@@ -34,10 +38,15 @@ export function toProjectSummary(p: ProjectRow, stats: ProjectStats | undefined,
 }
 
 async function summaries(deps: ServiceDeps, caller: Caller, rows: ProjectRow[]): Promise<ProjectSummary[]> {
-  const stats = await deps.store.projects.stats(caller.userId, rows.map((r) => r.id));
+  const stats = await deps.store.projects.stats(
+    caller.userId,
+    rows.map((r) => r.id),
+  );
   const titles = await Promise.all(
     rows.map(async (r) =>
-      r.last_session_id ? ((await deps.store.sessions.findByUserAndId(caller.userId, r.last_session_id))?.title ?? null) : null,
+      r.last_session_id
+        ? ((await deps.store.sessions.findByUserAndId(caller.userId, r.last_session_id))?.title ?? null)
+        : null,
     ),
   );
   return rows.map((r, i) => toProjectSummary(r, stats.get(r.id), titles[i] ?? null));
@@ -61,7 +70,8 @@ export async function getProject(deps: ServiceDeps, caller: Caller, ref: string)
 
 export async function resumeProject(deps: ServiceDeps, caller: Caller, ref: string): Promise<ResumeResponse> {
   const p = await findProject(deps, caller, ref);
-  if (!p.last_session_id || p.last_session_at === null) throw new BatonError('not_found', `project ${p.name} has no session yet`);
+  if (!p.last_session_id || p.last_session_at === null)
+    throw new BatonError('not_found', `project ${p.name} has no session yet`);
   return {
     projectId: p.id,
     sessionId: p.last_session_id,

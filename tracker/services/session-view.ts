@@ -1,6 +1,17 @@
 // Maps stored session rows to API shapes (summary, meta, totals) and back into the in-memory Session model.
-import type { ProjectRef, SessionSource, SessionStatus, SessionSummary, Visibility } from '../../src/core/api/index.js';
-import { SessionMeta, type Session, type SessionTotals } from '../../src/core/model/session.js';
+import type {
+  ProjectRef,
+  SessionSource,
+  SessionStatus,
+  SessionSummary,
+  Visibility,
+} from '../../src/core/api/index.js';
+import {
+  RedactionReport,
+  SessionMeta,
+  type Session,
+  type SessionTotals,
+} from '../../src/core/model/session.js';
 import type { EventRow, ProjectRow, Repositories, SessionRow } from '../db/repositories/index.js';
 import { fromEventRow, safeJson } from './event-rows.js';
 import { iso, isoOrNull } from './time.js';
@@ -84,14 +95,22 @@ export async function toSummaries(
 ): Promise<SessionSummary[]> {
   const pks = rows.map((r) => Number(r.pk));
   const projectIds = [...new Set(rows.map((r) => r.project_id).filter((p): p is string => p !== null))];
-  const [tags, projects] = await Promise.all([
-    repos.sessions.tagsFor(pks),
-    repos.projects.byIds(projectIds),
-  ]);
+  const [tags, projects] = await Promise.all([repos.sessions.tagsFor(pks), repos.projects.byIds(projectIds)]);
   const byId = new Map(projects.map((p) => [p.id, p]));
   return rows.map((r) =>
-    toSummary(r, { project: r.project_id ? byId.get(r.project_id) : null, tags: tags.get(Number(r.pk)) ?? [], baseUrl }),
+    toSummary(r, {
+      project: r.project_id ? byId.get(r.project_id) : null,
+      tags: tags.get(Number(r.pk)) ?? [],
+      baseUrl,
+    }),
   );
+}
+
+/** The client's redaction report, when the pushed session carried one. */
+export function toRedaction(r: SessionRow): RedactionReport | undefined {
+  const blob = safeJson(r.meta) as { redaction?: unknown } | undefined;
+  const parsed = RedactionReport.safeParse(blob?.redaction);
+  return parsed.success ? parsed.data : undefined;
 }
 
 type TurnInfo = { index: number; startedAt?: string; endedAt?: string };
@@ -117,7 +136,12 @@ export function toSession(r: SessionRow, events: EventRow[]): Session {
       let t = turns.get(turnIndex);
       if (!t) {
         const info = infoByTurn.get(turnIndex);
-        t = { index: turnIndex, ...(info?.startedAt ? { startedAt: info.startedAt } : {}), ...(info?.endedAt ? { endedAt: info.endedAt } : {}), events: [] };
+        t = {
+          index: turnIndex,
+          ...(info?.startedAt ? { startedAt: info.startedAt } : {}),
+          ...(info?.endedAt ? { endedAt: info.endedAt } : {}),
+          events: [],
+        };
         turns.set(turnIndex, t);
       }
       t.events.push(event);
@@ -131,11 +155,13 @@ export function toSession(r: SessionRow, events: EventRow[]): Session {
       sc.events.push(event);
     }
   }
+  const redaction = toRedaction(r);
   return {
     schemaVersion: 1,
     meta: toMeta(r),
     turns: [...turns.values()].sort((a, b) => a.index - b.index),
     sidechains: [...sidechains.values()],
     totals: toTotals(r),
+    ...(redaction ? { redaction } : {}),
   };
 }

@@ -1,5 +1,12 @@
 // The one write path for sessions (push, append, upload, ingest): upsert by session id, insert events by uuid.
-import type { EventItem, PointerSource, SessionSource, SessionStatus, StoredEvent, Visibility } from '../../src/core/api/index.js';
+import type {
+  EventItem,
+  PointerSource,
+  SessionSource,
+  SessionStatus,
+  StoredEvent,
+  Visibility,
+} from '../../src/core/api/index.js';
 import { projectName, projectSlug } from '../../src/core/api/index.js';
 import type { SessionMeta, SessionTotals } from '../../src/core/model/session.js';
 import type { Repositories, SessionPatch, SessionRow } from '../db/repositories/index.js';
@@ -40,7 +47,11 @@ export interface SessionWriteResult {
   created: boolean;
 }
 
-export async function writeSession(repos: Repositories, w: SessionWrite, now: number): Promise<SessionWriteResult> {
+export async function writeSession(
+  repos: Repositories,
+  w: SessionWrite,
+  now: number,
+): Promise<SessionWriteResult> {
   const items = dedupe(w.items);
   let existing = await repos.sessions.lockByUserAndId(w.userId, w.sessionId);
   const storedMeta = existing ? (safeJson(existing.meta) as Partial<SessionMeta> | undefined) : undefined;
@@ -60,7 +71,9 @@ export async function writeSession(repos: Repositories, w: SessionWrite, now: nu
     items.map((it) => toEventRow(it, w.truncated?.get(it.event.uuid) ?? null)),
   );
   const insertedItems = items.filter((it) => insertedUuids.has(it.event.uuid));
-  const searchable = insertedItems.map((it) => searchableText(it.event)).filter((t): t is string => t !== null);
+  const searchable = insertedItems
+    .map((it) => searchableText(it.event))
+    .filter((t): t is string => t !== null);
   if (searchable.length > 0) await repos.events.index(row.pk, searchable.join('\n'));
 
   const patch: SessionPatch = {
@@ -86,7 +99,11 @@ export async function writeSession(repos: Repositories, w: SessionWrite, now: nu
 
   const updated: SessionRow = { ...row, ...(patch as Partial<SessionRow>) };
   if (projectId) {
-    await repos.projects.movePointer(projectId, { sessionId: w.sessionId, at: updated.activity_at, source: w.pointerSource }, false);
+    await repos.projects.movePointer(
+      projectId,
+      { sessionId: w.sessionId, at: updated.activity_at, source: w.pointerSource },
+      false,
+    );
   }
   return {
     row: updated,
@@ -113,7 +130,14 @@ async function resolveProject(
   const id = projectIdFor(userId, slug);
   // The hot append path: same project, same cwd, nothing to write (the FK guarantees the row exists).
   if (existing?.project_id === id && (meta.cwd ?? null) === existing.cwd) return id;
-  const row = await repos.projects.upsert({ id, userId, slug, name: projectName(meta) ?? slug, cwd: meta.cwd ?? null, now });
+  const row = await repos.projects.upsert({
+    id,
+    userId,
+    slug,
+    name: projectName(meta) ?? slug,
+    cwd: meta.cwd ?? null,
+    now,
+  });
   return row.id;
 }
 
@@ -177,7 +201,11 @@ function counters(row: SessionRow, inserted: EventItem[], w: SessionWrite): Sess
     });
   } else if (inserted.length > 0) {
     const tools = (safeJson(row.tools) as Record<string, number> | undefined) ?? {};
-    let prompts = 0, messages = 0, toolCalls = 0, toolErrors = 0, maxTurn = -1;
+    let prompts = 0,
+      messages = 0,
+      toolCalls = 0,
+      toolErrors = 0,
+      maxTurn = -1;
     for (const { event: e, turnIndex } of inserted) {
       if (!e.agentId) maxTurn = Math.max(maxTurn, turnIndex);
       if (e.kind === 'prompt') prompts++;
@@ -225,7 +253,12 @@ function timing(row: SessionRow, meta: SessionMeta, inserted: EventItem[], w: Se
   }
   for (const it of inserted) see(parseTime(it.event.timestamp));
   const duration = started !== null && ended !== null ? Math.max(0, ended - started) : 0;
-  return { started_at: started, ended_at: ended, duration_ms: duration, activity_at: ended ?? started ?? Number(row.activity_at) };
+  return {
+    started_at: started,
+    ended_at: ended,
+    duration_ms: duration,
+    activity_at: ended ?? started ?? Number(row.activity_at),
+  };
 }
 
 function dedupe(items: EventItem[]): EventItem[] {

@@ -24,11 +24,16 @@ import { toMeta, toSummaries } from './session-view.js';
 import { newSlug } from './ids.js';
 import { postUrl, sessionUrl } from './urls.js';
 
-function fullWrite(caller: Caller, s: Session, extra: Partial<PushSessionRequest> & { source: SessionSource }) {
+function fullWrite(
+  caller: Caller,
+  s: Session,
+  extra: Partial<PushSessionRequest> & { source: SessionSource },
+) {
   return {
     userId: caller.userId,
     sessionId: s.meta.id,
-    meta: s.meta,
+    // The redaction report rides along in the stored meta blob so exports can show it.
+    meta: s.redaction ? { ...s.meta, redaction: s.redaction } : s.meta,
     items: sessionEventItems(s),
     totals: s.totals,
     status: extra.status ?? 'completed',
@@ -42,13 +47,28 @@ function fullWrite(caller: Caller, s: Session, extra: Partial<PushSessionRequest
   } as const;
 }
 
-export async function pushSession(deps: ServiceDeps, caller: Caller, req: PushSessionRequest): Promise<PushSessionResponse> {
+export async function pushSession(
+  deps: ServiceDeps,
+  caller: Caller,
+  req: PushSessionRequest,
+): Promise<PushSessionResponse> {
   const now = deps.now();
   const { result, post } = await deps.store.transaction(async (repos) => {
-    const result = await writeSession(repos, fullWrite(caller, req.session, { ...req, source: req.source ?? 'cli-upload' }), now);
+    const result = await writeSession(
+      repos,
+      fullWrite(caller, req.session, { ...req, source: req.source ?? 'cli-upload' }),
+      now,
+    );
     let post = null;
     if (req.postId) post = await attachToPost(repos, caller.userId, req.postId, result.row.pk, now);
-    else if (req.createPost) post = await createPostFor(repos, caller.userId, result.row, { title: req.title, visibility: req.visibility }, now);
+    else if (req.createPost)
+      post = await createPostFor(
+        repos,
+        caller.userId,
+        result.row,
+        { title: req.title, visibility: req.visibility },
+        now,
+      );
     return { result, post };
   });
   publishWrite(deps, caller, result);
@@ -96,13 +116,23 @@ export async function appendEvents(
   };
 }
 
-export async function uploadSessions(deps: ServiceDeps, caller: Caller, req: UploadSessionsRequest): Promise<UploadSessionsResponse> {
+export async function uploadSessions(
+  deps: ServiceDeps,
+  caller: Caller,
+  req: UploadSessionsRequest,
+): Promise<UploadSessionsResponse> {
   const now = deps.now();
   // All or nothing: a failure anywhere rolls the whole upload back.
   const results = await deps.store.transaction(async (repos) => {
     const out: SessionWriteResult[] = [];
     for (const s of req.sessions) {
-      out.push(await writeSession(repos, fullWrite(caller, s, { visibility: req.visibility, status: req.status, source: 'cli-upload' }), now));
+      out.push(
+        await writeSession(
+          repos,
+          fullWrite(caller, s, { visibility: req.visibility, status: req.status, source: 'cli-upload' }),
+          now,
+        ),
+      );
     }
     return out;
   });
@@ -118,7 +148,11 @@ export async function uploadSessions(deps: ServiceDeps, caller: Caller, req: Upl
   };
 }
 
-export async function listSessions(deps: ServiceDeps, caller: Caller, q: ListSessionsQuery): Promise<ListSessionsResponse> {
+export async function listSessions(
+  deps: ServiceDeps,
+  caller: Caller,
+  q: ListSessionsQuery,
+): Promise<ListSessionsResponse> {
   const { store } = deps;
   const empty = { sessions: [], pagination: { page: q.page, limit: q.limit, total: 0, totalPages: 0 } };
   let projectId: string | undefined;
@@ -174,7 +208,12 @@ export async function sessionDetail(
     session: summaries[0]!,
     meta: toMeta(row),
     events: events.map(fromEventRow),
-    eventsPage: { offset: page.offset, limit: page.limit, total, nextOffset: events.length > 0 && next < total ? next : null },
+    eventsPage: {
+      offset: page.offset,
+      limit: page.limit,
+      total,
+      nextOffset: events.length > 0 && next < total ? next : null,
+    },
   };
 }
 
@@ -188,7 +227,12 @@ export async function getSession(
   return sessionDetail(deps.store, row, caller.baseUrl, page);
 }
 
-export async function patchSession(deps: ServiceDeps, caller: Caller, id: string, req: PatchSessionRequest): Promise<SessionDetailResponse> {
+export async function patchSession(
+  deps: ServiceDeps,
+  caller: Caller,
+  id: string,
+  req: PatchSessionRequest,
+): Promise<SessionDetailResponse> {
   const now = deps.now();
   const row = await deps.store.transaction(async (repos) => {
     const row = await repos.sessions.lockByUserAndId(caller.userId, id);
@@ -219,7 +263,12 @@ export async function deleteSession(deps: ServiceDeps, caller: Caller, id: strin
       // Point the project at its next most recent session, if any.
       await repos.projects.clearPointer(row.project_id, row.id);
       const next = await repos.sessions.latestInProject(row.project_id);
-      if (next) await repos.projects.movePointer(row.project_id, { sessionId: next.id, at: Number(next.activity_at), source: next.source }, false);
+      if (next)
+        await repos.projects.movePointer(
+          row.project_id,
+          { sessionId: next.id, at: Number(next.activity_at), source: next.source },
+          false,
+        );
     }
   });
   deps.events.publish(id, { type: 'session.deleted', userId: caller.userId, sessionId: id });
@@ -227,7 +276,13 @@ export async function deleteSession(deps: ServiceDeps, caller: Caller, id: strin
 
 function publishWrite(deps: ServiceDeps, caller: Caller, r: SessionWriteResult): void {
   const sessionId = r.row.id;
-  if (r.inserted.length > 0) deps.events.publish(sessionId, { type: 'events.appended', userId: caller.userId, sessionId, events: r.inserted });
+  if (r.inserted.length > 0)
+    deps.events.publish(sessionId, {
+      type: 'events.appended',
+      userId: caller.userId,
+      sessionId,
+      events: r.inserted,
+    });
   deps.events.publish(sessionId, {
     type: 'session.upserted',
     userId: caller.userId,

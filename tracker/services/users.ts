@@ -17,8 +17,14 @@ export async function addUser(
   input: { name: string; role?: UserRole; keyName?: string },
   opts: { now: number; defaultRate: number },
 ): Promise<NewUser> {
-  if (await repos.users.findByName(input.name)) throw new BatonError('already_exists', `a user named ${input.name} exists`);
-  const user: UserRow = { id: newId('usr'), name: input.name, role: input.role ?? 'member', created_at: opts.now };
+  if (await repos.users.findByName(input.name))
+    throw new BatonError('already_exists', `a user named ${input.name} exists`);
+  const user: UserRow = {
+    id: newId('usr'),
+    name: input.name,
+    role: input.role ?? 'member',
+    created_at: opts.now,
+  };
   await repos.users.create(user);
   const key = await createKey(repos, user.id, { name: input.keyName ?? 'default' }, opts);
   return { user, key };
@@ -28,12 +34,19 @@ export async function addUser(
  * On an empty database creates the owner and its first key (returned raw: the only time it exists).
  * Returns null when users already exist. Safe against two instances starting at once: the loser sees a user.
  */
-export async function ensureOwner(store: Store, opts: { now: number; defaultRate: number; name?: string }): Promise<NewUser | null> {
+export async function ensureOwner(
+  store: Store,
+  opts: { now: number; defaultRate: number; name?: string },
+): Promise<NewUser | null> {
   if ((await store.users.count()) > 0) return null;
   try {
     return await store.transaction(async (repos) => {
       if ((await repos.users.count()) > 0) return null;
-      return addUser(repos, { name: opts.name ?? 'owner', role: 'owner', keyName: 'owner (first start)' }, opts);
+      return addUser(
+        repos,
+        { name: opts.name ?? 'owner', role: 'owner', keyName: 'owner (first start)' },
+        opts,
+      );
     });
   } catch (err) {
     if ((await store.users.count()) > 0) return null;

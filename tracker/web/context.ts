@@ -19,6 +19,7 @@ export interface WebDeps {
   /** `owner/repo` (or URL) of the plugin marketplace shown in "Connect Claude Code". */
   marketplaceRepo: string;
   recentErrors: () => Array<{ at: string; message: string }>;
+  recordError: (message: string) => void;
   trustProxy: boolean;
 }
 
@@ -48,7 +49,15 @@ export async function requireUser(c: Context, d: WebDeps): Promise<PageCtx | Res
   };
 }
 
-const TITLES: Record<number, string> = { 400: 'Bad request', 403: 'Forbidden', 404: 'Not found', 410: 'Gone', 413: 'Too large', 429: 'Slow down', 500: 'Something went wrong' };
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  403: 'Forbidden',
+  404: 'Not found',
+  410: 'Gone',
+  413: 'Too large',
+  429: 'Slow down',
+  500: 'Something went wrong',
+};
 
 /** Typed errors become HTML pages; the message of an unexpected error is never shown (it may carry internals). */
 export async function renderError(c: Context, d: WebDeps, err: unknown): Promise<Response> {
@@ -59,7 +68,10 @@ export async function renderError(c: Context, d: WebDeps, err: unknown): Promise
         ? 'There is nothing here, or it is not shared with you.'
         : err.message
       : 'The tracker could not show this page. The error was logged.';
-  if (status >= 500) d.services.logger.error('web page failed', { err: String(err) });
+  if (status >= 500) {
+    d.services.logger.error('web page failed', { err: String(err) });
+    d.recordError(`${c.req.method} ${c.req.path}: ${String(err)}`);
+  }
   const user = await d.sessions.current(c).catch(() => null);
   const page = errorPage({
     status,

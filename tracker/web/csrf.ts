@@ -14,7 +14,12 @@ export function csrfToken(c: Context, trustProxy: boolean): string {
   if (existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing)) return existing;
   const token = randomBytes(24).toString('base64url');
   // SameSite=Strict: another site can neither read nor send it; httpOnly: scripts never need it (it is in the form).
-  setCookie(c, CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: isHttps(c, trustProxy), path: '/' });
+  setCookie(c, CSRF_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isHttps(c, trustProxy),
+    path: '/',
+  });
   return token;
 }
 
@@ -38,13 +43,15 @@ export async function verifiedForm(c: Context): Promise<Record<string, string>> 
     } catch {
       // unparseable origin: treated as foreign
     }
-    if (!host || originHost !== host) throw new BatonError('forbidden', 'Cross-site form submission refused.');
+    if (!host || originHost !== host)
+      throw new BatonError('forbidden', 'Cross-site form submission refused.');
   }
   const raw = await c.req.parseBody();
   const form: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') form[k] = v;
   const cookie = getCookie(c, CSRF_COOKIE);
   const field = form[CSRF_FIELD];
-  if (!cookie || !field || !sameToken(cookie, field)) throw new BatonError('forbidden', 'The form expired; reload the page and try again.');
+  if (!cookie || !field || !sameToken(cookie, field))
+    throw new BatonError('forbidden', 'The form expired; reload the page and try again.');
   return form;
 }

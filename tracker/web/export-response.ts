@@ -10,7 +10,12 @@ export function exportResponse(repos: Repositories, row: SessionRow, format: Exp
       'content-disposition': `attachment; filename="${exportFileName(row.id, format)}"`,
       'cache-control': 'no-store',
       // Opened from the tracker's origin, an exported HTML file must not run with the tracker's privileges.
-      ...(format === 'html' ? { 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" } : {}),
+      ...(format === 'html'
+        ? {
+            'content-security-policy':
+              "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+          }
+        : {}),
     },
   });
 }

@@ -29,6 +29,11 @@ export function formatDate(iso: string | number | null | undefined): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export function totalTokens(t: { input: number; output: number; cacheRead: number; cacheWrite: number }): number {
+export function totalTokens(t: {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+}): number {
   return t.input + t.output + t.cacheRead + t.cacheWrite;
 }

@@ -1,7 +1,11 @@
 // Which sessions have an open live stream the signed-in owner can follow (for "Watch live" and live detail pages).
 import type { Live } from '../live/index.js';
 
-export async function openStreamFor(live: Live, userId: string, sessionId: string): Promise<{ liveId: string } | null> {
+export async function openStreamFor(
+  live: Live,
+  userId: string,
+  sessionId: string,
+): Promise<{ liveId: string } | null> {
   for (const row of await live.store.listBySession(sessionId)) {
     if (row.owner_id !== userId) continue;
     const st = live.service.effectiveStatus(row);
@@ -11,7 +15,11 @@ export async function openStreamFor(live: Live, userId: string, sessionId: strin
 }
 
 /** Session id → link for the sessions on one page (a handful of indexed lookups). */
-export async function liveLinks(live: Live, userId: string, sessionIds: string[]): Promise<Record<string, string>> {
+export async function liveLinks(
+  live: Live,
+  userId: string,
+  sessionIds: string[],
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   await Promise.all(
     sessionIds.map(async (id) => {

@@ -18,7 +18,22 @@ import { Marked, type Tokens } from 'marked';
 import { escapeHtml, safeHref, trusted, type SafeHtml } from './html.js';
 
 // A fixed set keeps the bundle small; unknown languages render as plain escaped text.
-const LANGS = { bash, css, diff, go, javascript, json, markdown: markdownLang, python, rust, shell, sql: sqlLang, typescript, xml, yaml };
+const LANGS = {
+  bash,
+  css,
+  diff,
+  go,
+  javascript,
+  json,
+  markdown: markdownLang,
+  python,
+  rust,
+  shell,
+  sql: sqlLang,
+  typescript,
+  xml,
+  yaml,
+};
 for (const [name, lang] of Object.entries(LANGS)) hljs.registerLanguage(name, lang);
 hljs.registerAliases(['sh', 'zsh', 'console'], { languageName: 'bash' });
 hljs.registerAliases(['js', 'jsx', 'mjs', 'cjs'], { languageName: 'javascript' });
@@ -60,7 +75,9 @@ const marked = new Marked({
     },
     code(token: Tokens.Code): string {
       const lang = (token.lang ?? '').trim().split(/\s+/)[0] ?? '';
-      const cls = lang ? ` class="hljs language-${escapeHtml(lang.replace(/[^\w-]/g, ''))}"` : ' class="hljs"';
+      const cls = lang
+        ? ` class="hljs language-${escapeHtml(lang.replace(/[^\w-]/g, ''))}"`
+        : ' class="hljs"';
       return `<pre><code${cls}>${highlightCode(token.text, lang).value}</code></pre>\n`;
     },
   },

@@ -16,5 +16,10 @@ const tables = (t: { bigint: string }) => [
 
 /** The version is assigned where the tracker lists its migrations (tracker/db/migrations/index.ts). */
 export function webSessionsMigration(version: number): Migration {
-  return { version, name: 'web-sessions', sqlite: tables({ bigint: 'INTEGER' }), postgres: tables({ bigint: 'BIGINT' }) };
+  return {
+    version,
+    name: 'web-sessions',
+    sqlite: tables({ bigint: 'INTEGER' }),
+    postgres: tables({ bigint: 'BIGINT' }),
+  };
 }

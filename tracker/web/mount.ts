@@ -63,7 +63,10 @@ export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
     errors.unshift({ at: new Date(services.now()).toISOString(), message: message.slice(0, 500) });
     errors.length = Math.min(errors.length, 20);
   };
-  const sessions = createWebSessions(services.store.db, { now: services.now, trustProxy: services.config.trustProxy });
+  const sessions = createWebSessions(services.store.db, {
+    now: services.now,
+    trustProxy: services.config.trustProxy,
+  });
   const db = services.config.db;
   const live = createLive({
     db: services.store.db,
@@ -113,6 +116,7 @@ export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
       startedAt: services.now(),
       marketplaceRepo: o.marketplaceRepo ?? DEFAULT_MARKETPLACE,
       recentErrors: () => errors.slice(),
+      recordError,
       trustProxy: services.config.trustProxy,
     }),
   );
@@ -121,7 +125,11 @@ export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
     publish(sessionId: string, event: LiveEvent) {
       if (event.type !== 'events.appended') return;
       live
-        .publishSessionEvents(event.userId, sessionId, event.events.map((e) => ({ event: e.event, turnIndex: e.turnIndex })))
+        .publishSessionEvents(
+          event.userId,
+          sessionId,
+          event.events.map((e) => ({ event: e.event, turnIndex: e.turnIndex })),
+        )
         .catch((err) => recordError(`live ingest: ${String(err)}`));
     },
   };
@@ -134,7 +142,11 @@ export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
  * real server. BATON_TRACKER_MARKETPLACE names the plugin marketplace repository shown in Settings.
  */
 export const liveWebServeExtension = {
-  async create(): Promise<{ events: EventPublisher; extensions: Array<(app: Hono<any>, ctx: { deps: ServiceDeps }) => void>; close(): Promise<void> }> {
+  async create(): Promise<{
+    events: EventPublisher;
+    extensions: Array<(app: Hono<any>, ctx: { deps: ServiceDeps }) => void>;
+    close(): Promise<void>;
+  }> {
     const lw = liveWebExtension({
       version: process.env.BATON_BUILD_VERSION ?? 'dev',
       marketplaceRepo: process.env.BATON_TRACKER_MARKETPLACE || undefined,

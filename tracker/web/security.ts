@@ -34,7 +34,8 @@ export function securityHeaders(): MiddlewareHandler {
     const res = c.res;
     const headers = new Headers(res.headers);
     // A route may only tighten the CSP (exports add 'sandbox'); nothing loosens it.
-    if (!headers.has('content-security-policy')) headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    if (!headers.has('content-security-policy'))
+      headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
     for (const [k, v] of Object.entries(HEADERS)) headers.set(k, v);
     if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
     c.res = undefined as unknown as Response;

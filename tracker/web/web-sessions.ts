@@ -48,7 +48,14 @@ export function createWebSessions(anyDb: Kysely<any>, opts: { now: () => number;
       const now = opts.now();
       await db
         .insertInto('web_sessions')
-        .values({ token_hash: hash(token), user_id: user.userId, key_id: user.keyId, created_at: now, expires_at: now + WEB_SESSION_TTL_MS, last_seen_at: now })
+        .values({
+          token_hash: hash(token),
+          user_id: user.userId,
+          key_id: user.keyId,
+          created_at: now,
+          expires_at: now + WEB_SESSION_TTL_MS,
+          last_seen_at: now,
+        })
         .execute();
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
@@ -71,11 +78,30 @@ export function createWebSessions(anyDb: Kysely<any>, opts: { now: () => number;
           .selectFrom('web_sessions')
           .innerJoin('api_keys', 'api_keys.id', 'web_sessions.key_id')
           .innerJoin('users', 'users.id', 'web_sessions.user_id')
-          .select(['web_sessions.user_id', 'web_sessions.key_id', 'web_sessions.expires_at', 'api_keys.revoked_at', 'api_keys.expires_at as key_expires_at', 'users.name', 'users.role'])
+          .select([
+            'web_sessions.user_id',
+            'web_sessions.key_id',
+            'web_sessions.expires_at',
+            'api_keys.revoked_at',
+            'api_keys.expires_at as key_expires_at',
+            'users.name',
+            'users.role',
+          ])
           .where('web_sessions.token_hash', '=', hash(token))
           .executeTakeFirst();
-        if (row && Number(row.expires_at) > now && row.revoked_at === null && (row.key_expires_at === null || Number(row.key_expires_at) > now)) {
-          user = { userId: row.user_id, keyId: row.key_id, name: row.name, role: row.role, sessionHash: hash(token) };
+        if (
+          row &&
+          Number(row.expires_at) > now &&
+          row.revoked_at === null &&
+          (row.key_expires_at === null || Number(row.key_expires_at) > now)
+        ) {
+          user = {
+            userId: row.user_id,
+            keyId: row.key_id,
+            name: row.name,
+            role: row.role,
+            sessionHash: hash(token),
+          };
         }
       }
       c.set('webUser' as never, user as never);

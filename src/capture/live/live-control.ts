@@ -7,7 +7,7 @@ import { finalizeLive } from './live-finalize.js';
 import { ensureLiveRelay } from './live-hook.js';
 import { livePaths } from './live-paths.js';
 import { appendInboxNote } from './live-sources.js';
-import { createLiveState, readEndedState, readLiveState, updateLiveState, type LiveState } from './live-state.js';
+import { createLiveState, readEndedState, readLiveState, updateLiveState, withPause, type LiveState } from './live-state.js';
 import { liveRelayPid } from './relay-liveness.js';
 import { resolveLiveTranscript } from './resolve-transcript.js';
 
@@ -146,9 +146,11 @@ export async function setLivePaused(deps: LiveControlDeps, input: { sessionId: s
   if (!cur) throw new BatonError('not_found', 'this session is not streaming live; start it with /export-session --live');
   const client = requireClient(deps);
   const w = { producerToken: cur.producerToken };
+  // Pausing: record the interval first, so nothing captured from now on slips out while the tracker is told.
+  if (input.paused) updateLiveState(deps.config.dataDir, input.sessionId, (s) => withPause(s, true));
   if (input.paused) await client.live.pause(cur.liveId, w);
   else await client.live.resume(cur.liveId, w);
-  return updateLiveState(deps.config.dataDir, input.sessionId, (s) => ({ ...s, status: input.paused ? 'paused' : 'active' })) ?? cur;
+  return updateLiveState(deps.config.dataDir, input.sessionId, (s) => withPause(s, input.paused)) ?? cur;
 }
 
 /** Queues a note (or a status line) for viewers; the relay streams it with the session's events. */

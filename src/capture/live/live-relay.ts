@@ -12,7 +12,7 @@ import { LiveMerger, type Emitted, type Lifecycle } from './live-merge.js';
 import { livePaths } from './live-paths.js';
 import { LiveSink } from './live-sink.js';
 import { readInboxNotes, readOutboxEntries } from './live-sources.js';
-import { endLiveState, readLiveState, type LiveState } from './live-state.js';
+import { endLiveState, pausedAt, readLiveState, type LiveState } from './live-state.js';
 import { readRelayProgress, removeRelayProgress, writeRelayProgress, type RelayProgress } from './relay-progress.js';
 import { resolveLiveTranscript } from './resolve-transcript.js';
 import { TranscriptTail } from './transcript-tail.js';
@@ -146,8 +146,9 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
       if (items.length === 0) return;
       lastActivity = now();
       // Nothing captured while paused (the stream, or capture itself) is streamed, not even later.
-      if (state.status === 'paused' || isCapturePaused(o.dataDir, o.sessionId)) return;
-      sink.push(items.map((x) => ({ event: redactor.redactEvent(x.event), turnIndex: x.turnIndex })));
+      if (isCapturePaused(o.dataDir, o.sessionId)) return;
+      const open = items.filter((x) => !pausedAt(state, x.event.timestamp));
+      sink.push(open.map((x) => ({ event: redactor.redactEvent(x.event), turnIndex: x.turnIndex })));
     };
     const onLifecycle = (l: Lifecycle) => {
       if (l.kind === 'end') ending = { since: now(), ...(l.reason ? { reason: l.reason } : {}) };
@@ -167,16 +168,18 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
           if (again !== tail.path && existsSync(again)) tail = new TranscriptTail(again);
         }
         if (!watched.has(dirname(tail.path)) && existsSync(dirname(tail.path))) watchDir(dirname(tail.path));
-        queue(merger.fromTranscript(await tail.read()), state);
+        const items = merger.fromTranscript(await tail.read());
         const ob = await readOutboxEntries(outbox, outboxByte);
         outboxByte = ob.nextByte;
         const fromOutbox = merger.fromOutbox(ob.entries);
-        queue(fromOutbox.emitted, state);
+        items.push(...fromOutbox.emitted);
         fromOutbox.lifecycle.forEach(onLifecycle);
         if (fromOutbox.lifecycle.length) lastActivity = now();
         const ib = await readInboxNotes(paths.inbox, inboxByte);
         inboxByte = ib.nextByte;
-        queue(ib.notes.map((n) => merger.note(n)), state);
+        items.push(...ib.notes.map((n) => merger.note(n)));
+        // Judged against the state read AFTER the sources: a pause recorded before an event was written is seen.
+        queue(items, readLiveState(o.dataDir, o.sessionId) ?? state);
 
         await sink.flush(loop.isRunning);
         if (sink.pending === 0) writeRelayProgress(paths.progress, progressOf(liveId, tail, outboxByte, inboxByte, sink.nextSeq, merger));

@@ -25,6 +25,8 @@ export const LiveState = z.object({
   discardOnEnd: z.boolean(),
   status: LiveStateStatus,
   createdAt: z.string(),
+  /** Pause intervals (ISO times; `to` missing while paused): events stamped inside one are never streamed. */
+  pauses: z.array(z.object({ from: z.string(), to: z.string().optional() })).optional(),
   /** Set by `--live stop` / live_update complete: the relay flushes, then ends the stream this way. */
   stop: z.object({ keep: z.boolean(), requestedAt: z.string(), title: z.string().optional() }).optional(),
   // Filled in when the stream has ended.
@@ -143,4 +145,22 @@ export function endLiveState(
     }
     return final;
   });
+}
+
+const MAX_PAUSES = 50;
+
+/** Opens or closes a pause interval (idempotent: pausing twice keeps the first start). */
+export function withPause(s: LiveState, paused: boolean, at: string = new Date().toISOString()): LiveState {
+  const pauses = [...(s.pauses ?? [])];
+  const open = pauses.length > 0 && pauses[pauses.length - 1]!.to === undefined;
+  if (paused && !open) pauses.push({ from: at });
+  if (!paused && open) pauses[pauses.length - 1] = { ...pauses[pauses.length - 1]!, to: at };
+  return { ...s, status: paused ? 'paused' : 'active', pauses: pauses.slice(-MAX_PAUSES) };
+}
+
+/** Whether an event stamped `timestamp` was captured during a pause (no timestamp: the current status decides). */
+export function pausedAt(s: LiveState, timestamp: string | undefined): boolean {
+  const t = timestamp ? Date.parse(timestamp) : Number.NaN;
+  if (Number.isNaN(t)) return s.status === 'paused';
+  return (s.pauses ?? []).some((p) => t >= Date.parse(p.from) && (p.to === undefined || t < Date.parse(p.to)));
 }

@@ -6,6 +6,8 @@ import type { CliCommand } from '../command.js';
 import { describeError } from '../program.js';
 import { describeOutcome, runExport } from './export.js';
 import { runSlashLive } from '../live/slash-live.js';
+import { Visibility } from '../../core/api/common.js';
+import { runSlashCapture, runSlashPush } from '../push/slash-actions.js';
 
 const HELP = `Usage: baton export-session --session ID [--cwd DIR] -- [<slash-command arguments>]
 
@@ -15,12 +17,14 @@ command) and prints a short report for the model: where the export went, or what
 Slash-command arguments:
   --format md|json|html|txt   --out FILE   --force   --no-redact
   --live [stop] [--discard-on-end]   stream this session live (prints the viewer URL), or end the stream
+  --push [--post-id ID] [--title T] [--visibility private|unlisted|public]   publish it to the tracker
+  --pause | --resume-capture   stop / restart capture and upload of this session
   (no arguments: ask the user where the session should go)
 `;
 
 export const ASK_USER_MARKER = 'BATON_ASK_USER';
 
-function askUserReport(sessionId: string | undefined): string {
+function askUserReport(sessionId: string | undefined, trackerUrl?: string): string {
   return [
     `${ASK_USER_MARKER}: no flags were given, so ask the user where this session should go.`,
     'Use the AskUserQuestion tool with one question, "Where should this session go?", and these options:',
@@ -29,8 +33,20 @@ function askUserReport(sessionId: string | undefined): string {
     '3. "Push to tracker (existing post)"',
     'Then act on the answer:',
     `- Save locally: ask which format if unclear, then run \`node "$CLAUDE_PLUGIN_ROOT/dist/cli.js" export ${sessionId ?? ''} --format <md|json|html|txt>\` with Bash and report the path it prints.`,
-    '- Push to tracker (either option): pushing to a Baton tracker is not available in this version of the plugin yet. Say so plainly and offer to save locally instead.',
+    ...pushInstructions(sessionId, trackerUrl),
   ].join('\n');
+}
+
+function pushInstructions(sessionId: string | undefined, trackerUrl: string | undefined): string[] {
+  if (!trackerUrl) {
+    return ['- Push to tracker (either option): no tracker is configured. Say so and that `baton login --url <tracker URL> --key <API key>` sets one up; offer to save locally instead.'];
+  }
+  const push = `node "$CLAUDE_PLUGIN_ROOT/dist/cli.js" push ${sessionId ?? ''}`;
+  return [
+    `- Push to tracker (new post): ask whether it should be private, unlisted (anyone with the link) or public, then run \`${push} --visibility <choice>\` with Bash and give the user the URL it prints.`,
+    `- Push to tracker (existing post): ask for the post id (the last part of its URL), then run \`${push} --post-id <id>\` with Bash and give the user the URL it prints.`,
+    `  (The tracker is ${trackerUrl}.)`,
+  ];
 }
 
 export const exportSessionCommand: CliCommand = {
@@ -51,6 +67,12 @@ export const exportSessionCommand: CliCommand = {
           'no-redact': { type: 'boolean' },
           live: { type: 'boolean' },
           'discard-on-end': { type: 'boolean' },
+          push: { type: 'boolean' },
+          'post-id': { type: 'string' },
+          title: { type: 'string' },
+          visibility: { type: 'string' },
+          pause: { type: 'boolean' },
+          'resume-capture': { type: 'boolean' },
         },
         'export-session',
       );
@@ -62,9 +84,32 @@ export const exportSessionCommand: CliCommand = {
         ctx.io.out(`${await runSlashLive(ctx, { sessionId, ...(cwd ? { cwd } : {}), stop, discardOnEnd: Boolean(values['discard-on-end']) })}\n`);
         return 0;
       }
+      if (values.pause || values['resume-capture']) {
+        if (values.pause && values['resume-capture']) throw new BatonError('invalid_input', 'give --pause or --resume-capture, not both');
+        const cwd = nonEmpty(own.cwd as string | undefined);
+        ctx.io.out(`${await runSlashCapture(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, { sessionId, pause: Boolean(values.pause) })}\n`);
+        return 0;
+      }
+      if (values.push || values['post-id'] || values.visibility || values.title) {
+        if (positionals.length > 0) throw new BatonError('invalid_input', `unexpected argument "${positionals[0]}"`);
+        const cwd = nonEmpty(own.cwd as string | undefined);
+        try {
+          const report = await runSlashPush(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, {
+            sessionId,
+            postId: values['post-id'] as string | undefined,
+            title: values.title as string | undefined,
+            visibility: oneOf(values.visibility as string | undefined, Visibility.options, '--visibility'),
+            redact: !values['no-redact'],
+          });
+          ctx.io.out(`${report}\n`);
+        } catch (err) {
+          ctx.io.out(`BATON_EXPORT_FAILED: ${describeError(err)}\n`);
+        }
+        return 0;
+      }
       const flagsGiven = (['format', 'out', 'force', 'no-redact'] as const).some((k) => values[k] !== undefined);
       if (!flagsGiven && positionals.length === 0) {
-        ctx.io.out(`${askUserReport(sessionId)}\n`);
+        ctx.io.out(`${askUserReport(sessionId, ctx.config.trackerUrl)}\n`);
         return 0;
       }
       if (positionals.length > 0) {

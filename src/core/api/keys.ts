@@ -19,7 +19,9 @@ export const ApiKeyInfo = z.object({
 });
 
 /** A duration like `30d`, `12h`, `90m` or `2w`. */
-export const DurationText = z.string().regex(/^[1-9][0-9]{0,5}[mhdw]$/, 'expected a duration like 30d, 12h, 90m or 2w');
+export const DurationText = z
+  .string()
+  .regex(/^[1-9][0-9]{0,5}[mhdw]$/, 'expected a duration like 30d, 12h, 90m or 2w');
 
 export const CreateKeyRequest = z
   .object({

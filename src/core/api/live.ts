@@ -91,7 +91,11 @@ export const LiveHelloData = z.object({
   viewers: z.number().int().nonnegative(),
 });
 /** `event: event` with `id: <seq>`. */
-export const LiveEventData = z.object({ seq: z.number().int(), turnIndex: z.number().int().nullable(), event: SessionEvent });
+export const LiveEventData = z.object({
+  seq: z.number().int(),
+  turnIndex: z.number().int().nullable(),
+  event: SessionEvent,
+});
 /** `event: viewers`. */
 export const LiveViewersData = z.object({ count: z.number().int().nonnegative() });
 /** `event: status` (paused/active) and `event: end` (completed/revoked/expired: the server closes the stream next). */

@@ -17,7 +17,10 @@ export const ListPostsQuery = z.object({ ...PageQuery });
 export const ListPostsResponse = z.object({ posts: z.array(Post), pagination: Pagination });
 export const PostResponse = z.object({ post: Post });
 export const PatchPostRequest = z
-  .object({ title: z.string().trim().min(1).max(300).nullable().optional(), visibility: Visibility.optional() })
+  .object({
+    title: z.string().trim().min(1).max(300).nullable().optional(),
+    visibility: Visibility.optional(),
+  })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
 

@@ -31,7 +31,10 @@ export const PushSessionRequest = z
     tags: z.array(Tag).max(20).optional(),
   })
   .strict()
-  .refine((v) => !(v.postId && v.createPost), { message: 'give postId or createPost, not both', path: ['postId'] });
+  .refine((v) => !(v.postId && v.createPost), {
+    message: 'give postId or createPost, not both',
+    path: ['postId'],
+  });
 
 export const PushSessionResponse = z.object({
   sessionId: z.string(),

@@ -3,6 +3,7 @@ import { Marked, type Tokens } from 'marked';
 import { HIGHLIGHT_LANGUAGES } from './generated/highlighter.js';
 
 const NEEDS_ESCAPE = /[&<>"']/;
+const NEEDS_TEXT_ESCAPE = /[&<]/;
 
 /** Escapes the five HTML-significant characters: safe in text and in quoted attribute values. */
 export function escapeHtml(s: string): string {
@@ -14,6 +15,15 @@ export function escapeHtml(s: string): string {
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
+}
+
+/**
+ * Escapes text that goes between tags (never into an attribute): there only `<` and `&` mean anything, so the
+ * megabytes of tool output in a big export take two passes instead of five.
+ */
+export function escapeText(s: string): string {
+  if (!NEEDS_TEXT_ESCAPE.test(s)) return s;
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 }
 
 /** Longer blocks get no language class, so the page never highlights them: one would stall it for seconds. */
@@ -91,10 +101,32 @@ export function resultLanguage(content: string, filePath: string | undefined): s
   return undefined;
 }
 
+/**
+ * Anything Markdown could read as markup: inline syntax, HTML, entities, escapes, autolinks (`://`, `www.`, `@`),
+ * tabs and control characters, and lines that could open a block (indent, list, heading, rule, setext underline)
+ * or end in a hard break. Text free of all of it renders as plain paragraphs.
+ */
+const NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| $/im;
+
+/**
+ * Prose without any Markdown syntax (most thinking and much of the answers) rendered the way marked renders it,
+ * `<p>…</p>` per blank-line-separated block, without marked's inline regexes, which are the slowest part of an
+ * HTML export. Undefined when the text needs the real parser. A test compares both on generated prose.
+ */
+export function plainParagraphs(text: string): string | undefined {
+  if (NOT_PLAIN.test(text)) return undefined;
+  let out = '';
+  for (const para of text.split(/\n{2,}/)) {
+    const p = para.replace(/^\n+|\n+$/g, '');
+    if (p !== '') out += `<p>${escapeHtml(p)}</p>\n`;
+  }
+  return out;
+}
+
 export interface HtmlContent {
   /** `<pre><code>` opening tag for `code`: a `language-…` class marks it for the page's lazy highlighter. */
   codeOpen(code: string, lang?: string): string;
-  /** A whole escaped block: codeOpen + escaped code + CODE_CLOSE. */
+  /** A whole block: codeOpen + escapeText(code) + CODE_CLOSE. */
   codeBlock(code: string, lang?: string): string;
   /** Assistant Markdown → safe HTML. */
   markdownHtml(text: string): string;
@@ -113,7 +145,7 @@ export function createHtmlContent(): HtmlContent {
     return known ? `<pre><code class="language-${known}">` : '<pre><code>';
   };
   const codeBlock = (code: string, lang?: string): string =>
-    `${codeOpen(code, lang)}${escapeHtml(code)}${CODE_CLOSE}`;
+    `${codeOpen(code, lang)}${escapeText(code)}${CODE_CLOSE}`;
 
   // Raw HTML is shown as text, links and images become plain text: the page makes no requests and nothing in a
   // session can become a live link or an element.
@@ -141,5 +173,5 @@ export function createHtmlContent(): HtmlContent {
     },
   });
 
-  return { codeOpen, codeBlock, markdownHtml: (text) => md.parse(text) as string };
+  return { codeOpen, codeBlock, markdownHtml: (text) => plainParagraphs(text) ?? (md.parse(text) as string) };
 }

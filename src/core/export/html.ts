@@ -1,7 +1,7 @@
 // Self-contained HTML exporter: one offline file, strict CSP, escaped content, in-page highlighting and search.
 import type { RedactionReport, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
 import { CSP, SCRIPT, STYLE } from './html-assets.js';
-import { CODE_CLOSE, createHtmlContent, escapeHtml, resultLanguage } from './html-content.js';
+import { CODE_CLOSE, createHtmlContent, escapeHtml, escapeText, resultLanguage } from './html-content.js';
 import {
   MAX_LISTED_FILES,
   ToolIndex,
@@ -158,7 +158,7 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
           `<details class="msg result${e.isError ? ' error' : ''}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? '' : 's'}</span></summary>` +
             codeOpen(content, resultLanguage(content, tool?.filePath)),
         );
-        write(escapeHtml(content));
+        write(escapeText(content));
         write(`${CODE_CLOSE}</details>\n`);
         return;
       }

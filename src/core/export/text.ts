@@ -24,7 +24,29 @@ const INDENT = '  ';
 function wrapLine(line: string, width: number): string[] {
   if (line.length <= width) return [line];
   const lead = /^\s*/.exec(line)?.[0] ?? '';
-  const words = line.slice(lead.length).split(/ +/);
+  const rest = line.slice(lead.length);
+  if (rest.includes('  ') || rest.endsWith(' ')) return wrapWords(rest, lead, width);
+  // Single spaces only (the usual case): cut at the last space that fits, found with lastIndexOf, instead of
+  // splitting into words and gluing them back. Gives exactly what wrapWords gives for such a line.
+  const avail = width - lead.length;
+  const out: string[] = [];
+  let p = 0;
+  while (rest.length - p > avail) {
+    let q = rest.lastIndexOf(' ', p + avail);
+    if (q <= p) {
+      q = rest.indexOf(' ', p + 1); // the first word alone is too long: it gets the line
+      if (q === -1) break;
+    }
+    out.push(lead + rest.slice(p, q));
+    p = q + 1;
+  }
+  out.push(lead + rest.slice(p));
+  return out;
+}
+
+/** The general case of wrapLine: runs of spaces collapse to one, as before the fast path existed. */
+function wrapWords(rest: string, lead: string, width: number): string[] {
+  const words = rest.split(/ +/);
   const out: string[] = [];
   let cur = lead;
   for (const w of words) {

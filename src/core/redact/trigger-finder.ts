@@ -54,14 +54,25 @@ export function createTriggerFinder(literals: readonly string[]): TriggerFinder 
   // shortest literals skips ~40% further; those literals then end in a wildcard (their last char and anything).
   const shortest = Math.min(...lower.map((l) => l.length));
   const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
-  const shift = new Uint8Array(ASCII * ASCII).fill(m - 1);
+  const folded = new Uint8Array(ASCII * ASCII).fill(m - 1);
   const lower1 = (pair: number, to: number): void => {
-    if (to < shift[pair]!) shift[pair] = to;
+    if (to < folded[pair]!) folded[pair] = to;
   };
   for (const lit of lower) {
     for (let q = 1; q < m; q++) {
       if (q < lit.length) lower1((lit.charCodeAt(q - 1) << 7) | lit.charCodeAt(q), m - 1 - q);
       else for (let c = 0; c < ASCII; c++) lower1((lit.charCodeAt(q - 1) << 7) | c, m - 1 - q);
+    }
+  }
+  // The hot loop indexes by the low bytes of the two raw characters, folding baked in: one load per window. A
+  // non-ASCII character can alias an ASCII one here, which only ever shortens a jump (no literal can cover a
+  // non-ASCII character, so any jump up to the window length is safe there) or costs a failed verification.
+  const shift = new Uint8Array(256 * 256);
+  for (let a = 0; a < 256; a++) {
+    for (let b = 0; b < 256; b++) {
+      const fa = a < ASCII ? fold[a]! : 0;
+      const fb = b < ASCII ? fold[b]! : 0;
+      shift[(a << 8) | b] = folded[(fa << 7) | fb]!;
     }
   }
 
@@ -82,7 +93,7 @@ export function createTriggerFinder(literals: readonly string[]): TriggerFinder 
     const n = s.length;
     let end = from + m - 1; // last character of the current window
     while (end < n) {
-      const sh = shift[(fold[s.charCodeAt(end - 1)]! << 7) | fold[s.charCodeAt(end)]!]!;
+      const sh = shift[((s.charCodeAt(end - 1) & 255) << 8) | (s.charCodeAt(end) & 255)]!;
       if (sh !== 0) {
         end += sh;
         continue;

@@ -39,7 +39,11 @@ forEachEngine('auth and keys contract', (engine) => {
   });
 
   it('creates, lists and revokes keys; the raw key is returned exactly once', async () => {
-    const created = await owner.post('/api/v1/keys', { name: 'laptop', expiresIn: '30d', rateLimitPerMinute: 120 });
+    const created = await owner.post('/api/v1/keys', {
+      name: 'laptop',
+      expiresIn: '30d',
+      rateLimitPerMinute: 120,
+    });
     expect(created.status).toBe(201);
     const body = CreateKeyResponse.parse(created.body);
     expect(body.rawKey).toMatch(/^bt_[A-Za-z0-9_-]{43}$/);
@@ -67,7 +71,14 @@ forEachEngine('auth and keys contract', (engine) => {
   });
 
   it('validates key creation bodies', async () => {
-    for (const bad of [{}, { name: '' }, { name: 'x', expiresIn: '30 days' }, { name: 'x', rateLimitPerMinute: -1 }, { name: 'x', extra: 1 }, { name: 'x', expiresAt: '2000-01-01T00:00:00Z' }]) {
+    for (const bad of [
+      {},
+      { name: '' },
+      { name: 'x', expiresIn: '30 days' },
+      { name: 'x', rateLimitPerMinute: -1 },
+      { name: 'x', extra: 1 },
+      { name: 'x', expiresAt: '2000-01-01T00:00:00Z' },
+    ]) {
       const r = await owner.post('/api/v1/keys', bad);
       expect(r.status, JSON.stringify(bad)).toBe(400);
       expect(r.body.error.code).toBe('invalid_request');
@@ -117,7 +128,9 @@ forEachEngine('auth and keys contract', (engine) => {
   });
 
   it('rate limits per key with 429 and Retry-After, shared across tracker instances', async () => {
-    const key = CreateKeyResponse.parse((await owner.post('/api/v1/keys', { name: 'limited', rateLimitPerMinute: 3 })).body);
+    const key = CreateKeyResponse.parse(
+      (await owner.post('/api/v1/keys', { name: 'limited', rateLimitPerMinute: 3 })).body,
+    );
     const now = Date.parse('2031-01-01T00:00:10Z');
     // Two app instances over the same database, like two tracker processes behind a load balancer.
     const storeA = await openStore(t.target);
@@ -125,7 +138,8 @@ forEachEngine('auth and keys contract', (engine) => {
     const a = createApp({ store: storeA, config: t.config, logger: silentLogger, now: () => now });
     const b = createApp({ store: storeB, config: t.config, logger: silentLogger, now: () => now });
     try {
-      const hit = (app: typeof a) => app.request('/api/v1/me', { headers: { authorization: `Bearer ${key.rawKey}` } });
+      const hit = (app: typeof a) =>
+        app.request('/api/v1/me', { headers: { authorization: `Bearer ${key.rawKey}` } });
       expect((await hit(a)).status).toBe(200);
       expect((await hit(b)).status).toBe(200);
       const third = await hit(a);
@@ -136,7 +150,9 @@ forEachEngine('auth and keys contract', (engine) => {
       expect(limited.headers.get('retry-after')).toBe('50');
       expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
       // Other keys are unaffected.
-      expect((await a.request('/api/v1/me', { headers: { authorization: `Bearer ${t.ownerKey}` } })).status).toBe(200);
+      expect(
+        (await a.request('/api/v1/me', { headers: { authorization: `Bearer ${t.ownerKey}` } })).status,
+      ).toBe(200);
     } finally {
       await storeA.close();
       await storeB.close();

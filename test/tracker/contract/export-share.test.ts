@@ -8,7 +8,8 @@ import { SharedResponse } from '../../../src/core/api/index.js';
 import { client, forEachEngine, startTracker, type Client, type TestTracker } from '../helpers/harness.js';
 import { makeSession } from '../helpers/sessions.js';
 
-const FIXTURE = 'test/fixtures/transcripts/projects/-home-dev-proj/7f3c2a10-5d4e-4b8a-9c1f-2e6d8b4a0c11.jsonl';
+const FIXTURE =
+  'test/fixtures/transcripts/projects/-home-dev-proj/7f3c2a10-5d4e-4b8a-9c1f-2e6d8b4a0c11.jsonl';
 
 forEachEngine('export and share contract', (engine) => {
   let t: TestTracker;
@@ -24,26 +25,46 @@ forEachEngine('export and share contract', (engine) => {
 
   it('exports a real transcript in every format, identical to rendering it locally', async () => {
     for (const format of ['md', 'json', 'html', 'txt'] as const) {
-      const res = await fetch(`${t.url}/api/v1/sessions/${real.meta.id}/export?format=${format}`, { headers: { authorization: `Bearer ${t.ownerKey}` } });
+      const res = await fetch(`${t.url}/api/v1/sessions/${real.meta.id}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${t.ownerKey}` },
+      });
       expect(res.status, format).toBe(200);
       expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${real.meta.id}.${format}"`);
       const text = await res.text();
       expect(text.length, format).toBeGreaterThan(100);
       const firstPrompt = real.turns[0]!.events.find((e) => e.kind === 'prompt');
-      if (firstPrompt?.kind === 'prompt' && format !== 'html') expect(text).toContain(firstPrompt.text.slice(0, 20));
+      if (firstPrompt?.kind === 'prompt' && format !== 'html')
+        expect(text).toContain(firstPrompt.text.slice(0, 20));
       if (format === 'json') {
         const parsed = JSON.parse(text) as { meta: { id: string } };
         expect(parsed.meta.id).toBe(real.meta.id);
       }
     }
     // The stored-and-rebuilt session renders like the original (modulo fields the tracker recomputes).
-    const res = await fetch(`${t.url}/api/v1/sessions/${real.meta.id}/export?format=txt`, { headers: { authorization: `Bearer ${t.ownerKey}` } });
+    const res = await fetch(`${t.url}/api/v1/sessions/${real.meta.id}/export?format=txt`, {
+      headers: { authorization: `Bearer ${t.ownerKey}` },
+    });
     const local = renderSession({ ...real, stats: undefined }, 'txt');
     const fromTracker = await res.text();
     const body = (s: string) => s.split('\n').filter((l) => !/duration|started|ended|redact/i.test(l));
     expect(body(fromTracker).length).toBe(body(local).length);
     expect((await api.get(`/api/v1/sessions/${real.meta.id}/export?format=pdf`)).status).toBe(400);
     expect((await api.get('/api/v1/sessions/nope/export')).status).toBe(404);
+  });
+
+  it("keeps the client's redaction report for exports", async () => {
+    const s = {
+      ...makeSession({ id: 'redacted-1', cwd: '/w/red' }),
+      redaction: { total: 2, byRule: { 'aws-key': 2 } },
+    };
+    expect((await api.post('/api/v1/sessions', { session: s })).status).toBe(200);
+    const res = await fetch(`${t.url}/api/v1/sessions/redacted-1/export?format=json`, {
+      headers: { authorization: `Bearer ${t.ownerKey}` },
+    });
+    expect((JSON.parse(await res.text()) as { redaction: unknown }).redaction).toEqual({
+      total: 2,
+      byRule: { 'aws-key': 2 },
+    });
   });
 
   it('exports several sessions as one zip', async () => {
@@ -63,7 +84,10 @@ forEachEngine('export and share contract', (engine) => {
   });
 
   it('shares unlisted and public sessions by slug only, and lists public ones', async () => {
-    await api.post('/api/v1/sessions', { session: makeSession({ id: 'shared-1', cwd: '/w/share' }), visibility: 'unlisted' });
+    await api.post('/api/v1/sessions', {
+      session: makeSession({ id: 'shared-1', cwd: '/w/share' }),
+      visibility: 'unlisted',
+    });
     const s = (await api.get('/api/v1/sessions/shared-1')).body.session;
     expect(s.visibility).toBe('unlisted');
     const anon = client(t.url);
@@ -74,10 +98,14 @@ forEachEngine('export and share contract', (engine) => {
     expect(shared.kind === 'session' && shared.events.length).toBe(3);
     const exp = await fetch(`${t.url}/api/v1/share/${s.shareSlug}/export?format=md`);
     expect(exp.status).toBe(200);
-    expect((await anon.get('/api/v1/public/sessions')).body.sessions.map((x: { id: string }) => x.id)).not.toContain('shared-1');
+    expect(
+      (await anon.get('/api/v1/public/sessions')).body.sessions.map((x: { id: string }) => x.id),
+    ).not.toContain('shared-1');
 
     await api.patch('/api/v1/sessions/shared-1', { visibility: 'public' });
-    expect((await anon.get('/api/v1/public/sessions')).body.sessions.map((x: { id: string }) => x.id)).toContain('shared-1');
+    expect(
+      (await anon.get('/api/v1/public/sessions')).body.sessions.map((x: { id: string }) => x.id),
+    ).toContain('shared-1');
     // Going private kills the old link for good.
     await api.patch('/api/v1/sessions/shared-1', { visibility: 'private' });
     expect((await anon.get(`/api/v1/share/${s.shareSlug}`)).status).toBe(404);
@@ -88,7 +116,12 @@ forEachEngine('export and share contract', (engine) => {
   });
 
   it('shares a post with its sessions', async () => {
-    const pushed = await api.post('/api/v1/sessions', { session: makeSession({ id: 'post-s', cwd: '/w/share' }), createPost: true, title: 'Show', visibility: 'unlisted' });
+    const pushed = await api.post('/api/v1/sessions', {
+      session: makeSession({ id: 'post-s', cwd: '/w/share' }),
+      createPost: true,
+      title: 'Show',
+      visibility: 'unlisted',
+    });
     const post = (await api.get(`/api/v1/posts/${pushed.body.postId}`)).body.post;
     expect(post.shareSlug).toBeTruthy();
     const shared = SharedResponse.parse((await client(t.url).get(`/api/v1/share/${post.shareSlug}`)).body);
@@ -96,7 +129,9 @@ forEachEngine('export and share contract', (engine) => {
     expect(shared.kind === 'post' && shared.sessions.map((x) => x.id)).toEqual(['post-s']);
     const listed = await api.get('/api/v1/posts');
     expect(listed.body.pagination.total).toBeGreaterThan(0);
-    expect((await api.patch(`/api/v1/posts/${post.id}`, { visibility: 'private' })).body.post.shareSlug).toBeNull();
+    expect(
+      (await api.patch(`/api/v1/posts/${post.id}`, { visibility: 'private' })).body.post.shareSlug,
+    ).toBeNull();
     expect((await client(t.url).get(`/api/v1/share/${post.shareSlug}`)).status).toBe(404);
     expect((await api.del(`/api/v1/posts/${post.id}`)).status).toBe(200);
     expect((await api.get('/api/v1/sessions/post-s')).status).toBe(200);

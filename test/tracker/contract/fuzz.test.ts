@@ -17,26 +17,62 @@ function rng(seed: number) {
 }
 
 const SEEDS: Record<string, () => unknown> = {
-  'post /api/v1/sessions': () => ({ session: makeSession({ id: 'fz-1', turns: 1 }), visibility: 'unlisted', tags: ['a'] }),
+  'post /api/v1/sessions': () => ({
+    session: makeSession({ id: 'fz-1', turns: 1 }),
+    visibility: 'unlisted',
+    tags: ['a'],
+  }),
   'post /api/v1/sessions/upload': () => ({ sessions: [makeSession({ id: 'fz-2', turns: 1 })] }),
-  'post /api/v1/sessions/{id}/events': () => ({ events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'u1', text: 'hi' } }], meta: { cwd: '/x' } }),
+  'post /api/v1/sessions/{id}/events': () => ({
+    events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'u1', text: 'hi' } }],
+    meta: { cwd: '/x' },
+  }),
   'patch /api/v1/sessions/{id}': () => ({ title: 't', tags: ['x'], starred: true, visibility: 'public' }),
   'post /api/v1/export': () => ({ sessionIds: ['fz-1'], format: 'json' }),
   'post /api/v1/keys': () => ({ name: 'k', expiresIn: '1d', rateLimitPerMinute: 5 }),
   'post /api/v1/users': () => ({ name: 'u', role: 'member' }),
   'post /api/v1/handoffs': () => ({ sessionId: 'fz-1', project: 'p', markdown: '---\na: 1\n---\n# x' }),
   'patch /api/v1/posts/{id}': () => ({ title: 'x', visibility: 'unlisted' }),
-  'post /api/v1/ingest': () => ({ type: 'message.created', timestamp: '2026-01-01T00:00:00Z', data: { conversation_id: 'c', content: 'x', sequence_number: 1 } }),
+  'post /api/v1/ingest': () => ({
+    type: 'message.created',
+    timestamp: '2026-01-01T00:00:00Z',
+    data: { conversation_id: 'c', content: 'x', sequence_number: 1 },
+  }),
 };
 
 const WEIRD: unknown[] = [
-  null, true, false, 0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 1, '', ' ', 'x'.repeat(5000), '\u0000', '\ud800', '😀'.repeat(50),
-  '2026-13-45T99:99:99Z', '../../etc/passwd', "'; DROP TABLE sessions; --", '__proto__', [], [null], {}, { __proto__: { polluted: true } },
-  { constructor: { prototype: { x: 1 } } }, [[[[[[[[]]]]]]]], { kind: 'prompt' }, 'NaN', 'Infinity',
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  '',
+  ' ',
+  'x'.repeat(5000),
+  '\u0000',
+  '\ud800',
+  '😀'.repeat(50),
+  '2026-13-45T99:99:99Z',
+  '../../etc/passwd',
+  "'; DROP TABLE sessions; --",
+  '__proto__',
+  [],
+  [null],
+  {},
+  { __proto__: { polluted: true } },
+  { constructor: { prototype: { x: 1 } } },
+  [[[[[[[[]]]]]]]],
+  { kind: 'prompt' },
+  'NaN',
+  'Infinity',
 ];
 
 function mutate(value: unknown, r: () => number, depth = 0): unknown {
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   if (r() < 0.15 || depth > 6) return pick(WEIRD);
   if (Array.isArray(value)) {
     const out = value.map((v) => (r() < 0.3 ? mutate(v, r, depth + 1) : v));
@@ -73,10 +109,11 @@ function randomText(r: () => number): string {
     () => 'null',
     () => '"str"',
     () => '{"session": "not an object"}',
-    () => '[' .repeat(200) + ']'.repeat(200),
+    () => '['.repeat(200) + ']'.repeat(200),
     () => '{"a":'.repeat(100) + '1' + '}'.repeat(100),
     () => Array.from({ length: 50 }, () => String.fromCharCode(Math.floor(r() * 65536))).join(''),
-    () => JSON.stringify({ events: Array.from({ length: 3 }, () => ({ seq: -1, turnIndex: 'a', event: null })) }),
+    () =>
+      JSON.stringify({ events: Array.from({ length: 3 }, () => ({ seq: -1, turnIndex: 'a', event: null })) }),
     () => '\xff\xfe\x00garbage',
     () => '',
   ];
@@ -86,7 +123,16 @@ function randomText(r: () => number): string {
 forEachEngine('fuzz', (engine) => {
   let t: TestTracker;
   beforeAll(async () => {
-    t = await startTracker(engine, { config: { limits: { bodyBytes: 64 * 1024, sessionBodyBytes: 256 * 1024, uploadBodyBytes: 256 * 1024, ingestContentChars: 1000 } } });
+    t = await startTracker(engine, {
+      config: {
+        limits: {
+          bodyBytes: 64 * 1024,
+          sessionBodyBytes: 256 * 1024,
+          uploadBodyBytes: 256 * 1024,
+          ingestContentChars: 1000,
+        },
+      },
+    });
     const api = client(t.url, t.ownerKey);
     await api.post('/api/v1/sessions', { session: makeSession({ id: 'fz-1' }), createPost: true });
   });
@@ -109,17 +155,28 @@ forEachEngine('fuzz', (engine) => {
       if (route.method === 'post' || route.method === 'patch') {
         body = seed && r() < 0.7 ? JSON.stringify(mutate(seed(), r)) : randomText(r);
       }
-      const query = r() < 0.4 ? `?${['page', 'limit', 'search', 'status', 'offset', 'format', 'starred', 'project', 'tag'].map((k) => `${k}=${enc(String(mutate('x', r)))}`).filter(() => r() < 0.5).join('&')}` : '';
+      const query =
+        r() < 0.4
+          ? `?${['page', 'limit', 'search', 'status', 'offset', 'format', 'starred', 'project', 'tag']
+              .map((k) => `${k}=${enc(String(mutate('x', r)))}`)
+              .filter(() => r() < 0.5)
+              .join('&')}`
+          : '';
       const headers: Record<string, string> = r() < 0.05 ? { authorization: 'Bearer garbage' } : {};
       const t0 = performance.now();
       const res = await api.raw(route.method.toUpperCase(), `${path}${query}`, body, headers);
       const key = `${route.method} ${route.path}`;
       timing.set(key, (timing.get(key) ?? 0) + performance.now() - t0);
       sent++;
-      if (res.status >= 500) failures.push(`${res.status} ${route.method} ${path}${query} ${body?.slice(0, 200)} -> ${res.text.slice(0, 200)}`);
+      if (res.status >= 500)
+        failures.push(
+          `${res.status} ${route.method} ${path}${query} ${body?.slice(0, 200)} -> ${res.text.slice(0, 200)}`,
+        );
       else if (res.headers.get('content-type')?.includes('json') && res.status >= 400) {
-        if (typeof res.body?.error?.code !== 'string') failures.push(`bad error body ${res.status} ${route.method} ${path}: ${res.text.slice(0, 200)}`);
-        if (/at .*\.(ts|js):\d+/.test(res.text)) failures.push(`stack trace leaked: ${res.text.slice(0, 200)}`);
+        if (typeof res.body?.error?.code !== 'string')
+          failures.push(`bad error body ${res.status} ${route.method} ${path}: ${res.text.slice(0, 200)}`);
+        if (/at .*\.(ts|js):\d+/.test(res.text))
+          failures.push(`stack trace leaked: ${res.text.slice(0, 200)}`);
       }
     };
     // A few requests in flight at once, like real clients.

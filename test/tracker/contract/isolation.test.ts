@@ -20,15 +20,27 @@ forEachEngine('isolation matrix', (engine) => {
     bob = client(t.url, bobUser.body.rawKey);
 
     const pushed = await alice.post('/api/v1/sessions', {
-      session: makeSession({ id: 'alice-private', cwd: '/home/alice/secret-proj', promptWords: 'confidential kiwi' }),
+      session: makeSession({
+        id: 'alice-private',
+        cwd: '/home/alice/secret-proj',
+        promptWords: 'confidential kiwi',
+      }),
       createPost: true,
     });
     a.postId = pushed.body.postId;
     a.projectId = pushed.body.projectId;
-    await alice.post('/api/v1/sessions', { session: makeSession({ id: 'alice-unlisted', cwd: '/home/alice/secret-proj' }), visibility: 'unlisted' });
+    await alice.post('/api/v1/sessions', {
+      session: makeSession({ id: 'alice-unlisted', cwd: '/home/alice/secret-proj' }),
+      visibility: 'unlisted',
+    });
     a.keyId = (await alice.post('/api/v1/keys', { name: 'alice-2' })).body.key.id;
-    a.handoffId = (await alice.post('/api/v1/handoffs', { sessionId: 'alice-private', markdown: '# hi' })).body.id;
-    a.privateSlug = (await t.store.sessions.findByUserAndId((await alice.get('/api/v1/me')).body.user.id, 'alice-private'))!.share_slug;
+    a.handoffId = (
+      await alice.post('/api/v1/handoffs', { sessionId: 'alice-private', markdown: '# hi' })
+    ).body.id;
+    a.privateSlug = (await t.store.sessions.findByUserAndId(
+      (await alice.get('/api/v1/me')).body.user.id,
+      'alice-private',
+    ))!.share_slug;
     a.unlistedSlug = (await alice.get('/api/v1/sessions/alice-unlisted')).body.session.shareSlug;
 
     const r = await alice.post('/api/v1/keys', { name: 'to-revoke' });
@@ -36,8 +48,16 @@ forEachEngine('isolation matrix', (engine) => {
     await alice.del(`/api/v1/keys/${r.body.key.id}`);
     expiredKey = generateRawKey();
     await t.store.keys.create({
-      id: 'key_iso_expired', user_id: (await alice.get('/api/v1/me')).body.user.id, name: 'exp', prefix: keyPrefix(expiredKey),
-      hash: sha256Hex(expiredKey), rate_limit_per_minute: 0, created_at: 0, last_used_at: null, expires_at: 1, revoked_at: null,
+      id: 'key_iso_expired',
+      user_id: (await alice.get('/api/v1/me')).body.user.id,
+      name: 'exp',
+      prefix: keyPrefix(expiredKey),
+      hash: sha256Hex(expiredKey),
+      rate_limit_per_minute: 0,
+      created_at: 0,
+      last_used_at: null,
+      expires_at: 1,
+      revoked_at: null,
     });
   });
   afterAll(async () => t?.close());
@@ -74,7 +94,12 @@ forEachEngine('isolation matrix', (engine) => {
     ];
     for (const [why, headers] of creds) {
       for (const [method, path] of routes) {
-        const r = await client(t.url).raw(method, path, method === 'GET' || method === 'DELETE' ? undefined : {}, headers);
+        const r = await client(t.url).raw(
+          method,
+          path,
+          method === 'GET' || method === 'DELETE' ? undefined : {},
+          headers,
+        );
         expect(r.status, `${why}: ${method} ${path}`).toBe(401);
       }
     }
@@ -112,7 +137,9 @@ forEachEngine('isolation matrix', (engine) => {
     const s = (await alice.get('/api/v1/sessions/alice-private')).body.session;
     expect(s.title).toBeNull();
     expect((await alice.get(`/api/v1/posts/${a.postId}`)).body.post.title).toBeNull();
-    expect((await alice.get('/api/v1/keys')).body.keys.find((k: { id: string }) => k.id === a.keyId).revokedAt).toBeNull();
+    expect(
+      (await alice.get('/api/v1/keys')).body.keys.find((k: { id: string }) => k.id === a.keyId).revokedAt,
+    ).toBeNull();
   });
 
   it("never shows another user's rows in lists or search", async () => {
@@ -126,7 +153,9 @@ forEachEngine('isolation matrix', (engine) => {
   });
 
   it("writing to the same session id as another user creates the writer's own session", async () => {
-    const r = await bob.post('/api/v1/sessions/alice-private/events', { events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'bob-e', text: 'mine' } }] });
+    const r = await bob.post('/api/v1/sessions/alice-private/events', {
+      events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'bob-e', text: 'mine' } }],
+    });
     expect(r.status).toBe(200);
     expect(r.body.eventCount).toBe(1);
     expect((await alice.get('/api/v1/sessions/alice-private')).body.session.eventCount).toBe(8);

@@ -40,7 +40,12 @@ forEachEngine('sessions contract', (engine) => {
     expect(d.session.endedAt).toBe('2026-01-01T10:00:13.000Z');
     expect(d.session.durationMs).toBe(13_000);
     expect(d.session.project).toMatchObject({ slug: 'demo-app', name: 'demo-app' });
-    expect(d.events.map((e) => e.event.uuid).slice(0, 4)).toEqual(['sess-push-p0', 'sess-push-a0', 'sess-push-c0', 'sess-push-r0']);
+    expect(d.events.map((e) => e.event.uuid).slice(0, 4)).toEqual([
+      'sess-push-p0',
+      'sess-push-a0',
+      'sess-push-c0',
+      'sess-push-r0',
+    ]);
     // Sidechain events come after the main chain, with their agent id.
     expect(d.events.at(-1)!.event).toMatchObject({ uuid: 'sess-push-s1', agentId: 'agent-1' });
   });
@@ -52,7 +57,9 @@ forEachEngine('sessions contract', (engine) => {
     expect(first.eventsInserted).toBe(8);
     expect(again.eventsInserted).toBe(0);
     expect(again.eventCount).toBe(8);
-    const longer = PushSessionResponse.parse((await api.post('/api/v1/sessions', { session: makeSession({ id: 'sess-idem', turns: 4 }) })).body);
+    const longer = PushSessionResponse.parse(
+      (await api.post('/api/v1/sessions', { session: makeSession({ id: 'sess-idem', turns: 4 }) })).body,
+    );
     expect(longer.eventsInserted).toBe(8);
     expect(longer.eventCount).toBe(16);
     const d = SessionDetailResponse.parse((await api.get('/api/v1/sessions/sess-idem')).body);
@@ -64,14 +71,32 @@ forEachEngine('sessions contract', (engine) => {
     const s = makeSession({ id: 'sess-stream', turns: 2 });
     const items = s.turns.flatMap((turn) => turn.events.map((event) => ({ turnIndex: turn.index, event })));
     const withSeq = items.map((it, i) => ({ ...it, seq: i }));
-    const a = await api.post('/api/v1/sessions/sess-stream/events', { events: withSeq.slice(0, 5), meta: { cwd: '/w/streamed' }, status: 'active' });
+    const a = await api.post('/api/v1/sessions/sess-stream/events', {
+      events: withSeq.slice(0, 5),
+      meta: { cwd: '/w/streamed' },
+      status: 'active',
+    });
     expect(a.status).toBe(200);
-    expect(AppendEventsResponse.parse(a.body)).toMatchObject({ sessionId: 'sess-stream', inserted: 5, duplicates: 0, eventCount: 5 });
-    const b = AppendEventsResponse.parse((await api.post('/api/v1/sessions/sess-stream/events', { events: withSeq.slice(3) })).body);
+    expect(AppendEventsResponse.parse(a.body)).toMatchObject({
+      sessionId: 'sess-stream',
+      inserted: 5,
+      duplicates: 0,
+      eventCount: 5,
+    });
+    const b = AppendEventsResponse.parse(
+      (await api.post('/api/v1/sessions/sess-stream/events', { events: withSeq.slice(3) })).body,
+    );
     expect(b).toMatchObject({ inserted: 3, duplicates: 2, eventCount: 8 });
     const d = SessionDetailResponse.parse((await api.get('/api/v1/sessions/sess-stream')).body);
     expect(d.session).toMatchObject({ status: 'active', source: 'cli-stream', eventCount: 8 });
-    expect(d.session.totals).toMatchObject({ prompts: 2, messages: 2, toolCalls: 2, toolErrors: 1, turns: 2, tools: { Bash: 2 } });
+    expect(d.session.totals).toMatchObject({
+      prompts: 2,
+      messages: 2,
+      toolCalls: 2,
+      toolErrors: 1,
+      turns: 2,
+      tools: { Bash: 2 },
+    });
     expect(d.session.project?.slug).toBe('streamed');
   });
 
@@ -81,7 +106,9 @@ forEachEngine('sessions contract', (engine) => {
     const seen: string[] = [];
     let offset: number | null = 0;
     while (offset !== null) {
-      const d = SessionDetailResponse.parse((await api.get(`/api/v1/sessions/sess-big?offset=${offset}&limit=500`)).body);
+      const d = SessionDetailResponse.parse(
+        (await api.get(`/api/v1/sessions/sess-big?offset=${offset}&limit=500`)).body,
+      );
       seen.push(...d.events.map((e) => e.event.uuid));
       offset = d.eventsPage.nextOffset;
     }
@@ -111,16 +138,32 @@ forEachEngine('sessions contract', (engine) => {
   });
 
   it('lists with filters and pagination', async () => {
-    await api.post('/api/v1/sessions', { session: makeSession({ id: 'f-1', cwd: '/w/filters' }), tags: ['alpha'] });
-    await api.post('/api/v1/sessions', { session: makeSession({ id: 'f-2', cwd: '/w/filters', start: '2026-02-01T00:00:00Z' }), status: 'interrupted' });
-    await api.post('/api/v1/sessions/f-3/events', { events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'f3-p', text: 'hi' } }], meta: { cwd: '/w/filters' } });
+    await api.post('/api/v1/sessions', {
+      session: makeSession({ id: 'f-1', cwd: '/w/filters' }),
+      tags: ['alpha'],
+    });
+    await api.post('/api/v1/sessions', {
+      session: makeSession({ id: 'f-2', cwd: '/w/filters', start: '2026-02-01T00:00:00Z' }),
+      status: 'interrupted',
+    });
+    await api.post('/api/v1/sessions/f-3/events', {
+      events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'f3-p', text: 'hi' } }],
+      meta: { cwd: '/w/filters' },
+    });
     await api.patch('/api/v1/sessions/f-1', { starred: true, archived: true });
 
     const all = ListSessionsResponse.parse((await api.get('/api/v1/sessions?project=filters&limit=2')).body);
     expect(all.pagination).toEqual({ page: 1, limit: 2, total: 3, totalPages: 2 });
-    const page2 = ListSessionsResponse.parse((await api.get('/api/v1/sessions?project=filters&limit=2&page=2')).body);
+    const page2 = ListSessionsResponse.parse(
+      (await api.get('/api/v1/sessions?project=filters&limit=2&page=2')).body,
+    );
     expect(page2.sessions).toHaveLength(1);
-    const ids = (q: string) => api.get(`/api/v1/sessions?project=filters&${q}`).then((r) => ListSessionsResponse.parse(r.body).sessions.map((s) => s.id).sort());
+    const ids = (q: string) =>
+      api.get(`/api/v1/sessions?project=filters&${q}`).then((r) =>
+        ListSessionsResponse.parse(r.body)
+          .sessions.map((s) => s.id)
+          .sort(),
+      );
     expect(await ids('status=interrupted')).toEqual(['f-2']);
     expect(await ids('source=cli-stream')).toEqual(['f-3']);
     expect(await ids('tag=alpha')).toEqual(['f-1']);
@@ -133,35 +176,68 @@ forEachEngine('sessions contract', (engine) => {
   });
 
   it('searches prompts and responses, ranked, treating FTS syntax as plain words', async () => {
-    await api.post('/api/v1/sessions', { session: makeSession({ id: 'srch-1', cwd: '/w/search', promptWords: 'refactor the zebra parser' }) });
     await api.post('/api/v1/sessions', {
-      session: makeSession({ id: 'srch-2', cwd: '/w/search', turns: 4, promptWords: 'zebra zebra zebra', replyWords: 'zebra stripes everywhere' }),
+      session: makeSession({ id: 'srch-1', cwd: '/w/search', promptWords: 'refactor the zebra parser' }),
     });
-    await api.post('/api/v1/sessions', { session: makeSession({ id: 'srch-3', cwd: '/w/search', replyWords: 'nothing relevant' }) });
+    await api.post('/api/v1/sessions', {
+      session: makeSession({
+        id: 'srch-2',
+        cwd: '/w/search',
+        turns: 4,
+        promptWords: 'zebra zebra zebra',
+        replyWords: 'zebra stripes everywhere',
+      }),
+    });
+    await api.post('/api/v1/sessions', {
+      session: makeSession({ id: 'srch-3', cwd: '/w/search', replyWords: 'nothing relevant' }),
+    });
     const res = ListSessionsResponse.parse((await api.get('/api/v1/sessions?search=zebra')).body);
     expect(res.sessions.map((s) => s.id).sort()).toEqual(['srch-1', 'srch-2']);
     expect(res.sessions[0]!.id).toBe('srch-2');
     expect(res.sessions[0]!.score).toBeGreaterThan(res.sessions[1]!.score!);
     const both = ListSessionsResponse.parse((await api.get('/api/v1/sessions?search=zebra%20parser')).body);
     expect(both.sessions.map((s) => s.id)).toEqual(['srch-1']);
-    for (const hostile of ['"zebra', 'zebra OR NOT', 'ze*', 'NEAR(a b)', "'; DROP TABLE sessions; --", '^col:x', '((((', '!!!']) {
+    for (const hostile of [
+      '"zebra',
+      'zebra OR NOT',
+      'ze*',
+      'NEAR(a b)',
+      "'; DROP TABLE sessions; --",
+      '^col:x',
+      '((((',
+      '!!!',
+    ]) {
       const r = await api.get(`/api/v1/sessions?search=${encodeURIComponent(hostile)}`);
       expect(r.status, hostile).toBe(200);
     }
     expect((await api.get('/api/v1/sessions?search=%22zebra')).body.pagination.total).toBe(2);
-    expect((await api.get(`/api/v1/sessions?search=${encodeURIComponent('!!!')}`)).body.pagination.total).toBe(0);
+    expect(
+      (await api.get(`/api/v1/sessions?search=${encodeURIComponent('!!!')}`)).body.pagination.total,
+    ).toBe(0);
   });
 
   it('patches title, tags, starred, archived and visibility; deletes a session and its events', async () => {
     await api.post('/api/v1/sessions', { session: makeSession({ id: 'p-1', cwd: '/w/patch' }) });
-    const r = await api.patch('/api/v1/sessions/p-1', { title: 'Renamed', tags: ['x', 'y'], starred: true, visibility: 'unlisted' });
+    const r = await api.patch('/api/v1/sessions/p-1', {
+      title: 'Renamed',
+      tags: ['x', 'y'],
+      starred: true,
+      visibility: 'unlisted',
+    });
     expect(r.status).toBe(200);
     const d = SessionDetailResponse.parse(r.body);
-    expect(d.session).toMatchObject({ title: 'Renamed', tags: ['x', 'y'], starred: true, visibility: 'unlisted' });
+    expect(d.session).toMatchObject({
+      title: 'Renamed',
+      tags: ['x', 'y'],
+      starred: true,
+      visibility: 'unlisted',
+    });
     expect(d.session.shareSlug).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(d.session.url).toBe(`${t.url}/share/${d.session.shareSlug}`);
     // A later push does not undo the user's title.
-    await api.post('/api/v1/sessions', { session: makeSession({ id: 'p-1', cwd: '/w/patch', title: 'Client title' }) });
+    await api.post('/api/v1/sessions', {
+      session: makeSession({ id: 'p-1', cwd: '/w/patch', title: 'Client title' }),
+    });
     expect((await api.get('/api/v1/sessions/p-1')).body.session.title).toBe('Renamed');
     expect((await api.patch('/api/v1/sessions/p-1', {})).status).toBe(400);
     expect((await api.patch('/api/v1/sessions/p-1', { starred: 'yes' })).status).toBe(400);
@@ -170,34 +246,82 @@ forEachEngine('sessions contract', (engine) => {
     expect(del.body).toEqual({ deleted: true, id: 'p-1' });
     expect((await api.get('/api/v1/sessions/p-1')).status).toBe(404);
     expect((await api.del('/api/v1/sessions/p-1')).status).toBe(404);
-    const left = await t.store.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('uuid', 'like', 'p-1-%').executeTakeFirst();
+    await api.post('/api/v1/sessions', {
+      session: makeSession({ id: 'p-2', cwd: '/w/patch', promptWords: 'xylophone' }),
+    });
+    expect((await api.get('/api/v1/sessions?search=xylophone')).body.pagination.total).toBe(1);
+    await api.del('/api/v1/sessions/p-2');
+    expect((await api.get('/api/v1/sessions?search=xylophone')).body.pagination.total).toBe(0);
+    const docs = await t.store.db
+      .selectFrom('search_docs')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    const sessions = await t.store.db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    expect(Number(docs?.n)).toBeGreaterThanOrEqual(Number(sessions?.n) - 1);
+    const left = await t.store.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('uuid', 'like', 'p-1-%')
+      .executeTakeFirst();
     expect(Number(left?.n)).toBe(0);
   });
 
   it('keeps fork lineage and creates or extends posts', async () => {
     await api.post('/api/v1/sessions', { session: makeSession({ id: 'parent', cwd: '/w/fork' }) });
     const child = PushSessionResponse.parse(
-      (await api.post('/api/v1/sessions', { session: makeSession({ id: 'child', cwd: '/w/fork', parentSessionId: 'parent' }), createPost: true, title: 'A post' })).body,
+      (
+        await api.post('/api/v1/sessions', {
+          session: makeSession({ id: 'child', cwd: '/w/fork', parentSessionId: 'parent' }),
+          createPost: true,
+          title: 'A post',
+        })
+      ).body,
     );
     expect(child.postId).toMatch(/^post_/);
     expect((await api.get('/api/v1/sessions/child')).body.session.parentSessionId).toBe('parent');
-    const added = await api.post('/api/v1/sessions', { session: makeSession({ id: 'parent', cwd: '/w/fork' }), postId: child.postId });
+    const added = await api.post('/api/v1/sessions', {
+      session: makeSession({ id: 'parent', cwd: '/w/fork' }),
+      postId: child.postId,
+    });
     expect(added.status).toBe(200);
     const post = await api.get(`/api/v1/posts/${child.postId}`);
-    expect(post.body.post).toMatchObject({ title: 'A post', sessionIds: ['child', 'parent'], visibility: 'private' });
-    expect((await api.post('/api/v1/sessions', { session: makeSession({ id: 'x' }), postId: 'post_nope' })).status).toBe(404);
-    expect((await api.post('/api/v1/sessions', { session: makeSession({ id: 'x' }), postId: 'a', createPost: true })).status).toBe(400);
+    expect(post.body.post).toMatchObject({
+      title: 'A post',
+      sessionIds: ['child', 'parent'],
+      visibility: 'private',
+    });
+    expect(
+      (await api.post('/api/v1/sessions', { session: makeSession({ id: 'x' }), postId: 'post_nope' })).status,
+    ).toBe(404);
+    expect(
+      (
+        await api.post('/api/v1/sessions', {
+          session: makeSession({ id: 'x' }),
+          postId: 'a',
+          createPost: true,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('refuses a body over the size cap with 413 before parsing', async () => {
-    const small = await startTracker(engine, { config: { limits: { bodyBytes: 1024, sessionBodyBytes: 4096, uploadBodyBytes: 8192, ingestContentChars: 100 } } });
+    const small = await startTracker(engine, {
+      config: {
+        limits: { bodyBytes: 1024, sessionBodyBytes: 4096, uploadBodyBytes: 8192, ingestContentChars: 100 },
+      },
+    });
     try {
       const c = client(small.url, small.ownerKey);
       const big = { sessions: [makeSession({ id: 'huge', turns: 200 })] };
       const r = await c.post('/api/v1/sessions/upload', big);
       expect(r.status).toBe(413);
       expect(r.body.error.code).toBe('too_large');
-      expect((await c.post('/api/v1/sessions', { session: makeSession({ id: 'huge', turns: 200 }) })).status).toBe(413);
+      expect(
+        (await c.post('/api/v1/sessions', { session: makeSession({ id: 'huge', turns: 200 }) })).status,
+      ).toBe(413);
       // Chunked (no Content-Length) is counted while streaming.
       const stream = new ReadableStream({
         start(ctl) {

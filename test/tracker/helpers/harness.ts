@@ -45,10 +45,15 @@ export function forEachEngine(name: string, body: (engine: EngineName) => void):
 }
 
 /** A fresh database: a temp SQLite file, or a new PostgreSQL schema that `drop` removes. */
-export async function freshDatabase(engine: EngineName): Promise<{ target: DbTarget; drop(): Promise<void> }> {
+export async function freshDatabase(
+  engine: EngineName,
+): Promise<{ target: DbTarget; drop(): Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'baton-tracker-'));
-    return { target: { engine: 'sqlite', file: join(dir, 'tracker.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      target: { engine: 'sqlite', file: join(dir, 'tracker.db') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const schema = `baton_t_${randomBytes(6).toString('hex')}`;
   const c = adminClient();
@@ -110,7 +115,12 @@ export interface Res<T = any> {
 
 /** A tiny JSON client over real HTTP. `body` may be a string (sent as is) or a value (JSON-encoded). */
 export function client(baseUrl: string, key?: string) {
-  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> => {
+  const call = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res<T>> => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
@@ -130,8 +140,10 @@ export function client(baseUrl: string, key?: string) {
     return { status: res.status, body: parsed as T, headers: res.headers, text };
   };
   return {
-    get: <T = any>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    get: <T = any>(path: string, headers?: Record<string, string>) =>
+      call<T>('GET', path, undefined, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      call<T>('POST', path, body, headers),
     patch: <T = any>(path: string, body?: unknown) => call<T>('PATCH', path, body),
     del: <T = any>(path: string) => call<T>('DELETE', path),
     raw: call,

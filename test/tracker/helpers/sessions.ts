@@ -24,10 +24,35 @@ export function makeSession(spec: SessionSpec): Session {
   let clock = 0;
   for (let i = 0; i < n; i++) {
     const events: SessionEvent[] = [
-      { kind: 'prompt', uuid: `${spec.id}-p${i}`, timestamp: at(clock++), text: `prompt ${i} ${spec.promptWords ?? 'please help'}` },
-      { kind: 'text', uuid: `${spec.id}-a${i}`, timestamp: at(clock++), text: `reply ${i} ${spec.replyWords ?? 'sure thing'}`, model: 'claude-test' },
-      { kind: 'tool_call', uuid: `${spec.id}-c${i}`, timestamp: at(clock++), toolUseId: `tu-${spec.id}-${i}`, name: 'Bash', input: { command: `echo ${i}` } },
-      { kind: 'tool_result', uuid: `${spec.id}-r${i}`, timestamp: at(clock++), toolUseId: `tu-${spec.id}-${i}`, content: `${i}`, isError: i === 1 },
+      {
+        kind: 'prompt',
+        uuid: `${spec.id}-p${i}`,
+        timestamp: at(clock++),
+        text: `prompt ${i} ${spec.promptWords ?? 'please help'}`,
+      },
+      {
+        kind: 'text',
+        uuid: `${spec.id}-a${i}`,
+        timestamp: at(clock++),
+        text: `reply ${i} ${spec.replyWords ?? 'sure thing'}`,
+        model: 'claude-test',
+      },
+      {
+        kind: 'tool_call',
+        uuid: `${spec.id}-c${i}`,
+        timestamp: at(clock++),
+        toolUseId: `tu-${spec.id}-${i}`,
+        name: 'Bash',
+        input: { command: `echo ${i}` },
+      },
+      {
+        kind: 'tool_result',
+        uuid: `${spec.id}-r${i}`,
+        timestamp: at(clock++),
+        toolUseId: `tu-${spec.id}-${i}`,
+        content: `${i}`,
+        isError: i === 1,
+      },
     ];
     turns.push({ index: i, startedAt: events[0]!.timestamp, endedAt: events[3]!.timestamp, events });
   }
@@ -37,8 +62,20 @@ export function makeSession(spec: SessionSpec): Session {
           agentId: 'agent-1',
           toolUseId: `tu-${spec.id}-0`,
           events: [
-            { kind: 'prompt' as const, uuid: `${spec.id}-s0`, agentId: 'agent-1', timestamp: at(clock++), text: 'subagent task' },
-            { kind: 'text' as const, uuid: `${spec.id}-s1`, agentId: 'agent-1', timestamp: at(clock++), text: 'subagent done' },
+            {
+              kind: 'prompt' as const,
+              uuid: `${spec.id}-s0`,
+              agentId: 'agent-1',
+              timestamp: at(clock++),
+              text: 'subagent task',
+            },
+            {
+              kind: 'text' as const,
+              uuid: `${spec.id}-s1`,
+              agentId: 'agent-1',
+              timestamp: at(clock++),
+              text: 'subagent done',
+            },
           ],
         },
       ]

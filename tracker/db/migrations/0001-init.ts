@@ -153,7 +153,12 @@ export const migration0001: Migration = {
   ],
   postgres: [
     // 'simple' (no stemming) matches SQLite's unicode61 tokenizer, so both engines find the same sessions.
-    ...common({ bigint: 'BIGINT', serial: 'BIGSERIAL PRIMARY KEY', real: 'DOUBLE PRECISION', tsv: ',\n    tsv tsvector NOT NULL' }),
+    ...common({
+      bigint: 'BIGINT',
+      serial: 'BIGSERIAL PRIMARY KEY',
+      real: 'DOUBLE PRECISION',
+      tsv: ',\n    tsv tsvector NOT NULL',
+    }),
     `CREATE INDEX search_docs_tsv ON search_docs USING GIN (tsv)`,
   ],
 };

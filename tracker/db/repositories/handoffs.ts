@@ -18,7 +18,12 @@ export function createHandoffsRepo(db: Kysely<Database>): HandoffsRepo {
       return row;
     },
     findForUser: (userId, id) =>
-      db.selectFrom('handoffs').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst(),
+      db
+        .selectFrom('handoffs')
+        .selectAll()
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst(),
     async list(userId, opts) {
       let q = db
         .selectFrom('handoffs')

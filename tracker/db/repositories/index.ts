@@ -39,5 +39,11 @@ export type { HandoffListRow, HandoffRow } from './handoffs.js';
 export type { KeyRow } from './keys.js';
 export type { PostRow } from './posts.js';
 export type { PointerUpdate, ProjectRow, ProjectStats } from './projects.js';
-export type { NewSessionRow, SessionListFilter, SessionListResult, SessionPatch, SessionRow } from './sessions.js';
+export type {
+  NewSessionRow,
+  SessionListFilter,
+  SessionListResult,
+  SessionPatch,
+  SessionRow,
+} from './sessions.js';
 export type { UserRow } from './users.js';

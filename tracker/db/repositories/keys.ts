@@ -9,7 +9,9 @@ export interface KeysRepo {
   /** Candidates for a presented key; the caller compares hashes in constant time. */
   findByPrefix(prefix: string): Promise<KeyRow[]>;
   /** Same, with the owning user's name and role joined in (one query on the auth hot path). */
-  findByPrefixWithUser(prefix: string): Promise<Array<KeyRow & { user_name: string; user_role: 'owner' | 'member'; user_created_at: number }>>;
+  findByPrefixWithUser(
+    prefix: string,
+  ): Promise<Array<KeyRow & { user_name: string; user_role: 'owner' | 'member'; user_created_at: number }>>;
   findById(id: string): Promise<KeyRow | undefined>;
   findForUser(userId: string, id: string): Promise<KeyRow | undefined>;
   listForUser(userId: string): Promise<KeyRow[]>;
@@ -36,9 +38,20 @@ export function createKeysRepo(db: Kysely<Database>): KeysRepo {
         .execute(),
     findById: (id) => db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst(),
     findForUser: (userId, id) =>
-      db.selectFrom('api_keys').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst(),
+      db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst(),
     listForUser: (userId) =>
-      db.selectFrom('api_keys').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute(),
+      db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
     async revoke(userId, id, now) {
       const found = await db
         .selectFrom('api_keys')

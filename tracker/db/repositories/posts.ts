@@ -24,13 +24,25 @@ export function createPostsRepo(db: Kysely<Database>): PostsRepo {
       return row;
     },
     findForUser: (userId, id) =>
-      db.selectFrom('posts').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst(),
-    findByShareSlug: (slug) => db.selectFrom('posts').selectAll().where('share_slug', '=', slug).executeTakeFirst(),
+      db
+        .selectFrom('posts')
+        .selectAll()
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst(),
+    findByShareSlug: (slug) =>
+      db.selectFrom('posts').selectAll().where('share_slug', '=', slug).executeTakeFirst(),
     async list(userId, page, limit) {
       const q = db.selectFrom('posts').where('user_id', '=', userId);
       const [count, rows] = await Promise.all([
         q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
-        q.selectAll().orderBy('updated_at', 'desc').orderBy('id').limit(limit).offset((page - 1) * limit).execute(),
+        q
+          .selectAll()
+          .orderBy('updated_at', 'desc')
+          .orderBy('id')
+          .limit(limit)
+          .offset((page - 1) * limit)
+          .execute(),
       ]);
       return { rows, total: Number(count?.n ?? 0) };
     },

@@ -18,7 +18,14 @@ export interface PointerUpdate {
 
 export interface ProjectsRepo {
   /** Finds or creates the user's project with this slug; refreshes name and cwd when given. */
-  upsert(p: { id: string; userId: string; slug: string; name: string; cwd: string | null; now: number }): Promise<ProjectRow>;
+  upsert(p: {
+    id: string;
+    userId: string;
+    slug: string;
+    name: string;
+    cwd: string | null;
+    now: number;
+  }): Promise<ProjectRow>;
   /** By id, slug or (case-insensitive) name, within the user's projects only. */
   find(userId: string, ref: string): Promise<ProjectRow | undefined>;
   findById(id: string): Promise<ProjectRow | undefined>;
@@ -72,7 +79,11 @@ export function createProjectsRepo(db: Kysely<Database>): ProjectsRepo {
         .selectAll()
         .where('user_id', '=', userId)
         .where((eb) =>
-          eb.or([eb('id', '=', ref), eb('slug', '=', ref), eb(eb.fn('lower', ['name']), '=', ref.toLowerCase())]),
+          eb.or([
+            eb('id', '=', ref),
+            eb('slug', '=', ref),
+            eb(eb.fn('lower', ['name']), '=', ref.toLowerCase()),
+          ]),
         )
         .execute();
       // An exact id wins over a slug, a slug over a name.
@@ -119,9 +130,15 @@ export function createProjectsRepo(db: Kysely<Database>): ProjectsRepo {
     async movePointer(projectId, u, force) {
       let q = db
         .updateTable('projects')
-        .set({ last_session_id: u.sessionId, last_session_at: u.at, last_session_source: u.source, updated_at: u.at })
+        .set({
+          last_session_id: u.sessionId,
+          last_session_at: u.at,
+          last_session_source: u.source,
+          updated_at: u.at,
+        })
         .where('id', '=', projectId);
-      if (!force) q = q.where((eb) => eb.or([eb('last_session_at', 'is', null), eb('last_session_at', '<=', u.at)]));
+      if (!force)
+        q = q.where((eb) => eb.or([eb('last_session_at', 'is', null), eb('last_session_at', '<=', u.at)]));
       const res = await q.executeTakeFirst();
       return Number(res.numUpdatedRows) > 0;
     },

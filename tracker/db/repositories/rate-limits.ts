@@ -16,7 +16,9 @@ export function createRateLimitsRepo(db: Kysely<Database>): RateLimitsRepo {
         .insertInto('rate_counters')
         .values({ key_id: keyId, window_start: windowStart, count: 1 })
         .onConflict((oc) =>
-          oc.columns(['key_id', 'window_start']).doUpdateSet((eb) => ({ count: eb('rate_counters.count', '+', 1) })),
+          oc
+            .columns(['key_id', 'window_start'])
+            .doUpdateSet((eb) => ({ count: eb('rate_counters.count', '+', 1) })),
         )
         .returning('count')
         .executeTakeFirstOrThrow();

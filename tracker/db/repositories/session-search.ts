@@ -22,7 +22,10 @@ export function fts5Query(terms: string[]): string {
  * A derived table `(session_pk, score)` of sessions with a search document (one write's prompts and replies)
  * matching every term; higher score is better.
  */
-export function matchingSessions(engine: Engine, terms: string[]): RawBuilder<{ session_pk: number; score: number }> {
+export function matchingSessions(
+  engine: Engine,
+  terms: string[],
+): RawBuilder<{ session_pk: number; score: number }> {
   if (engine === 'sqlite') {
     return sql`(SELECT d.session_pk AS session_pk, -min(search_fts.rank) AS score
       FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
@@ -39,13 +42,24 @@ export function matchingSessions(engine: Engine, terms: string[]): RawBuilder<{ 
 export const SEARCH_DOC_CHARS = 200_000;
 
 /** Adds the searchable text of one write to the session's index. */
-export async function addSearchText(db: Kysely<Database>, engine: Engine, sessionPk: number, text: string): Promise<void> {
+export async function addSearchText(
+  db: Kysely<Database>,
+  engine: Engine,
+  sessionPk: number,
+  text: string,
+): Promise<void> {
   for (let i = 0; i < text.length; i += SEARCH_DOC_CHARS) {
     const chunk = text.slice(i, i + SEARCH_DOC_CHARS);
     if (engine === 'postgres') {
-      await sql`INSERT INTO search_docs (session_pk, tsv) VALUES (${sessionPk}, to_tsvector('simple', ${chunk}))`.execute(db);
+      await sql`INSERT INTO search_docs (session_pk, tsv) VALUES (${sessionPk}, to_tsvector('simple', ${chunk}))`.execute(
+        db,
+      );
     } else {
-      const row = await db.insertInto('search_docs').values({ session_pk: sessionPk }).returning('id').executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto('search_docs')
+        .values({ session_pk: sessionPk })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await sql`INSERT INTO search_fts (rowid, text) VALUES (${row.id}, ${chunk})`.execute(db);
     }
   }

@@ -52,9 +52,12 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
   return {
     findByUserAndId: (userId, id) => byUserAndId(userId, id).executeTakeFirst(),
     lockByUserAndId: (userId, id) =>
-      engine === 'postgres' ? byUserAndId(userId, id).forUpdate().executeTakeFirst() : byUserAndId(userId, id).executeTakeFirst(),
+      engine === 'postgres'
+        ? byUserAndId(userId, id).forUpdate().executeTakeFirst()
+        : byUserAndId(userId, id).executeTakeFirst(),
     findByPk: (pk) => db.selectFrom('sessions').selectAll().where('pk', '=', pk).executeTakeFirst(),
-    findByShareSlug: (slug) => db.selectFrom('sessions').selectAll().where('share_slug', '=', slug).executeTakeFirst(),
+    findByShareSlug: (slug) =>
+      db.selectFrom('sessions').selectAll().where('share_slug', '=', slug).executeTakeFirst(),
     async byPks(pks) {
       if (pks.length === 0) return [];
       return db.selectFrom('sessions').selectAll().where('pk', 'in', pks).execute();
@@ -84,7 +87,11 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
         const tag = f.tag;
         q = q.where((eb) =>
           eb.exists(
-            eb.selectFrom('session_tags as t').select('t.tag').whereRef('t.session_pk', '=', 's.pk').where('t.tag', '=', tag),
+            eb
+              .selectFrom('session_tags as t')
+              .select('t.tag')
+              .whereRef('t.session_pk', '=', 's.pk')
+              .where('t.tag', '=', tag),
           ),
         );
       }
@@ -114,7 +121,13 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
       }
       const [count, rows] = await Promise.all([
         q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
-        q.selectAll('s').orderBy('s.activity_at', 'desc').orderBy('s.pk', 'desc').limit(f.limit).offset(offset).execute(),
+        q
+          .selectAll('s')
+          .orderBy('s.activity_at', 'desc')
+          .orderBy('s.pk', 'desc')
+          .limit(f.limit)
+          .offset(offset)
+          .execute(),
       ]);
       return { rows, total: Number(count?.n ?? 0) };
     },
@@ -122,7 +135,13 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
       const q = db.selectFrom('sessions').where('visibility', '=', 'public');
       const [count, rows] = await Promise.all([
         q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
-        q.selectAll().orderBy('activity_at', 'desc').orderBy('pk', 'desc').limit(limit).offset((page - 1) * limit).execute(),
+        q
+          .selectAll()
+          .orderBy('activity_at', 'desc')
+          .orderBy('pk', 'desc')
+          .limit(limit)
+          .offset((page - 1) * limit)
+          .execute(),
       ]);
       return { rows, total: Number(count?.n ?? 0) };
     },
@@ -139,7 +158,10 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
       await db.deleteFrom('session_tags').where('session_pk', '=', pk).execute();
       const unique = [...new Set(tags)];
       if (unique.length > 0) {
-        await db.insertInto('session_tags').values(unique.map((tag) => ({ session_pk: pk, tag }))).execute();
+        await db
+          .insertInto('session_tags')
+          .values(unique.map((tag) => ({ session_pk: pk, tag })))
+          .execute();
       }
     },
     async tagsFor(pks) {

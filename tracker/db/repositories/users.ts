@@ -22,7 +22,10 @@ export function createUsersRepo(db: Kysely<Database>): UsersRepo {
     findByName: (name) => db.selectFrom('users').selectAll().where('name', '=', name).executeTakeFirst(),
     list: () => db.selectFrom('users').selectAll().orderBy('created_at').orderBy('id').execute(),
     async count() {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
   };

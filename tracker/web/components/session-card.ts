@@ -7,7 +7,10 @@ export function sessionTitle(s: Pick<SessionSummary, 'title' | 'id'>): string {
   return s.title?.trim() || `Session ${s.id.slice(0, 8)}`;
 }
 
-export function sessionCard(s: SessionSummary, opts: { liveHref?: string | null; href?: string } = {}): SafeHtml {
+export function sessionCard(
+  s: SessionSummary,
+  opts: { liveHref?: string | null; href?: string } = {},
+): SafeHtml {
   const href = opts.href ?? `/sessions/${encodeURIComponent(s.id)}`;
   return html`<li class="panel card">
     <h2><a href="${href}">${sessionTitle(s)}</a></h2>

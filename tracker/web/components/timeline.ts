@@ -15,7 +15,9 @@ export interface TimelineItem {
 const MAX_SHOWN_CHARS = 50_000;
 
 function clip(s: string): { text: string; cut: number } {
-  return s.length > MAX_SHOWN_CHARS ? { text: s.slice(0, MAX_SHOWN_CHARS), cut: s.length } : { text: s, cut: 0 };
+  return s.length > MAX_SHOWN_CHARS
+    ? { text: s.slice(0, MAX_SHOWN_CHARS), cut: s.length }
+    : { text: s, cut: 0 };
 }
 
 /** A one-line hint of what a tool call does: its command, path, pattern or description. */
@@ -30,7 +32,9 @@ export function toolHint(input: unknown): string {
 }
 
 function stamp(e: SessionEvent): SafeHtml {
-  return e.timestamp ? html`<time class="muted small" datetime="${e.timestamp}">${e.timestamp.slice(11, 19)}</time>` : html``;
+  return e.timestamp
+    ? html`<time class="muted small" datetime="${e.timestamp}">${e.timestamp.slice(11, 19)}</time>`
+    : html``;
 }
 
 function agent(e: SessionEvent): SafeHtml {
@@ -39,33 +43,65 @@ function agent(e: SessionEvent): SafeHtml {
 
 export function renderEvent(item: TimelineItem): SafeHtml {
   const e = item.event;
-  const truncated = item.truncatedFrom ? html`<p class="muted small">Cut at ingest from ${item.truncatedFrom} characters.</p>` : '';
+  const truncated = item.truncatedFrom
+    ? html`<p class="muted small">Cut at ingest from ${item.truncatedFrom} characters.</p>`
+    : '';
   switch (e.kind) {
     case 'prompt':
-      return html`<li class="msg prompt" data-seq="${item.seq}" data-uuid="${e.uuid}"><div class="who">You ${agent(e)} ${stamp(e)}</div>
-        <div class="body">${e.command ? html`<p><code>/${e.command.name} ${e.command.args}</code></p>` : renderMarkdown(e.text)}</div>${truncated}</li>`;
+      return html`<li class="msg prompt" data-seq="${item.seq}" data-uuid="${e.uuid}">
+        <div class="who">You ${agent(e)} ${stamp(e)}</div>
+        <div class="body">
+          ${e.command ? html`<p><code>/${e.command.name} ${e.command.args}</code></p>` : renderMarkdown(e.text)}
+        </div>
+        ${truncated}
+      </li>`;
     case 'text':
-      return html`<li class="msg text" data-seq="${item.seq}" data-uuid="${e.uuid}"><div class="who">Claude ${agent(e)} ${stamp(e)}</div>
-        <div class="body">${renderMarkdown(e.text)}</div>${truncated}</li>`;
+      return html`<li class="msg text" data-seq="${item.seq}" data-uuid="${e.uuid}">
+        <div class="who">Claude ${agent(e)} ${stamp(e)}</div>
+        <div class="body">${renderMarkdown(e.text)}</div>
+        ${truncated}
+      </li>`;
     case 'thinking':
-      return html`<li class="msg thinking" data-seq="${item.seq}" data-uuid="${e.uuid}"><details><summary>Thinking ${agent(e)}</summary>
-        <div class="body">${renderMarkdown(e.text)}</div></details></li>`;
+      return html`<li class="msg thinking" data-seq="${item.seq}" data-uuid="${e.uuid}">
+        <details>
+          <summary>Thinking ${agent(e)}</summary>
+          <div class="body">${renderMarkdown(e.text)}</div>
+        </details>
+      </li>`;
     case 'tool_call': {
       const input = clip(JSON.stringify(e.input, null, 2) ?? 'null');
       const hint = toolHint(e.input);
-      return html`<li class="msg tool" data-seq="${item.seq}" data-uuid="${e.uuid}"><details><summary>Tool: ${e.name}${hint ? html` <span class="muted">— ${hint}</span>` : ''} ${agent(e)}</summary>
-        <pre><code class="hljs language-json">${highlightCode(input.text, 'json')}</code></pre>
-        ${input.cut ? html`<p class="muted small">Shown: first ${MAX_SHOWN_CHARS} of ${input.cut} characters.</p>` : ''}</details></li>`;
+      return html`<li class="msg tool" data-seq="${item.seq}" data-uuid="${e.uuid}">
+        <details>
+          <summary>
+            Tool: ${e.name}${hint ? html` <span class="muted">— ${hint}</span>` : ''} ${agent(e)}
+          </summary>
+          <pre><code class="hljs language-json">${highlightCode(input.text, 'json')}</code></pre>
+          ${input.cut ? html`<p class="muted small">Shown: first ${MAX_SHOWN_CHARS} of ${input.cut} characters.</p>` : ''}
+        </details>
+      </li>`;
     }
     case 'tool_result': {
       const out = clip(e.content);
-      return html`<li class="msg result${e.isError ? ' is-error' : ''}" data-seq="${item.seq}" data-uuid="${e.uuid}"><details><summary>${e.isError ? 'Tool error' : 'Tool result'}
-        <span class="muted small">(${e.content.length} chars)</span> ${agent(e)}</summary>
-        <pre class="plain">${out.text}</pre>
-        ${out.cut ? html`<p class="muted small">Shown: first ${MAX_SHOWN_CHARS} of ${out.cut} characters.</p>` : ''}${truncated}</details></li>`;
+      return html`<li
+        class="msg result${e.isError ? ' is-error' : ''}"
+        data-seq="${item.seq}"
+        data-uuid="${e.uuid}"
+      >
+        <details>
+          <summary>
+            ${e.isError ? 'Tool error' : 'Tool result'}
+            <span class="muted small">(${e.content.length} chars)</span> ${agent(e)}
+          </summary>
+          <pre class="plain">${out.text}</pre>
+          ${out.cut ? html`<p class="muted small">Shown: first ${MAX_SHOWN_CHARS} of ${out.cut} characters.</p>` : ''}${truncated}
+        </details>
+      </li>`;
     }
     case 'system':
-      return html`<li class="msg system" data-seq="${item.seq}" data-uuid="${e.uuid}"><span class="badge">${e.subtype}</span> ${e.text}</li>`;
+      return html`<li class="msg system" data-seq="${item.seq}" data-uuid="${e.uuid}">
+        <span class="badge">${e.subtype}</span> ${e.text}
+      </li>`;
   }
 }
 
@@ -74,10 +110,17 @@ export function renderTimeline(items: TimelineItem[], opts: { id?: string; live?
   const parts: SafeHtml[] = [];
   let turn: number | null | undefined;
   for (const it of items) {
-    if (turn !== undefined && it.turnIndex !== turn && !it.event.agentId) parts.push(html`<li aria-hidden="true"><hr class="turn-sep"></li>`);
+    if (turn !== undefined && it.turnIndex !== turn && !it.event.agentId)
+      parts.push(html`<li aria-hidden="true"><hr class="turn-sep" /></li>`);
     if (!it.event.agentId) turn = it.turnIndex;
     parts.push(renderEvent(it));
   }
   const empty = items.length === 0 ? html`<li class="muted" data-empty="1">No messages yet.</li>` : '';
-  return html`<ol class="timeline" id="${opts.id ?? 'timeline'}"${opts.live ? html` aria-live="polite"` : ''}>${parts}${empty}</ol>`;
+  return html`<ol
+    class="timeline"
+    id="${opts.id ?? 'timeline'}"
+    ${opts.live ? html` aria-live="polite"` : ''}
+  >
+    ${parts}${empty}
+  </ol>`;
 }

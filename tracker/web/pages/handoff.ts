@@ -16,7 +16,9 @@ export function handoffPage(v: { user: { name: string }; csrfToken: string; hand
       <h1>${h.title ?? 'Handoff'}</h1>
       <ul class="facts">
         <li>Project: <a href="/projects/${encodeURIComponent(h.project.id)}">${h.project.name}</a></li>
-        <li>From session <a href="/sessions/${encodeURIComponent(h.sessionId)}"><code>${h.sessionId}</code></a></li>
+        <li>
+          From session <a href="/sessions/${encodeURIComponent(h.sessionId)}"><code>${h.sessionId}</code></a>
+        </li>
         <li>${formatDate(h.createdAt)}</li>
       </ul>
       <div class="body">${renderMarkdown(h.body)}</div>

@@ -17,7 +17,13 @@ export function liveViewerPage(v: LiveViewerView): string {
     csrfToken: v.csrfToken,
     robots: 'noindex',
     scripts: ['/assets/live.js'],
-    body: html`<section id="live" data-events-url="${v.eventsUrl}" data-status-url="${v.statusUrl}" data-mode="viewer" aria-labelledby="live-title">
+    body: html`<section
+      id="live"
+      data-events-url="${v.eventsUrl}"
+      data-status-url="${v.statusUrl}"
+      data-mode="viewer"
+      aria-labelledby="live-title"
+    >
       <div class="panel live-bar" role="region" aria-label="Live status">
         <span id="live-badge" class="live-badge">LIVE</span>
         <h1 id="live-title">${v.title ?? 'Live Claude Code session'}</h1>
@@ -27,7 +33,9 @@ export function liveViewerPage(v: LiveViewerView): string {
         <button type="button" id="autoscroll" class="secondary" aria-pressed="true">Pause auto-scroll</button>
       </div>
       <noscript><p class="notice">The live view needs JavaScript to receive updates.</p></noscript>
-      <ol class="timeline" id="timeline" aria-live="polite"><li class="muted" data-empty="1">Waiting for the first message…</li></ol>
+      <ol class="timeline" id="timeline" aria-live="polite">
+        <li class="muted" data-empty="1">Waiting for the first message…</li>
+      </ol>
       <p id="end-notice" class="notice end-notice" role="status" hidden></p>
       <button type="button" id="jump" class="jump" hidden>Jump to latest ↓</button>
     </section>`,

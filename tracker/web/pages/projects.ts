@@ -12,27 +12,40 @@ interface UserCtx {
 }
 
 function stat(label: string, value: SafeHtml | string): SafeHtml {
-  return html`<div class="panel stat"><div class="muted small">${label}</div><div class="value">${value}</div></div>`;
+  return html`<div class="panel stat">
+    <div class="muted small">${label}</div>
+    <div class="value">${value}</div>
+  </div>`;
 }
 
 export function projectsListPage(v: UserCtx & { projects: ProjectSummary[] }): string {
   const rows = v.projects.map(
-    (p) => html`<li class="panel card">
-      <h2><a href="/projects/${encodeURIComponent(p.id)}">${p.name}</a></h2>
-      <ul class="facts">
-        <li>${p.stats.sessions} session${p.stats.sessions === 1 ? '' : 's'}</li>
-        <li>Total ${formatDuration(p.stats.totalDurationMs)}</li>
-        <li>Last ${formatDate(p.stats.lastSessionAt)}</li>
-        ${p.cwd ? html`<li><code>${p.cwd}</code></li>` : ''}
-      </ul>
-    </li>`,
+    (p) =>
+      html`<li class="panel card">
+        <h2><a href="/projects/${encodeURIComponent(p.id)}">${p.name}</a></h2>
+        <ul class="facts">
+          <li>${p.stats.sessions} session${p.stats.sessions === 1 ? '' : 's'}</li>
+          <li>Total ${formatDuration(p.stats.totalDurationMs)}</li>
+          <li>Last ${formatDate(p.stats.lastSessionAt)}</li>
+          ${p.cwd ? html`<li><code>${p.cwd}</code></li>` : ''}
+        </ul>
+      </li>`,
   );
   return layout({
     title: 'Projects',
     nav: 'projects',
     user: v.user,
     csrfToken: v.csrfToken,
-    body: html`<h1>Projects</h1>${rows.length ? html`<ul class="cards">${rows}</ul>` : html`<p class="panel muted">No projects yet: they appear with the first session captured in a directory.</p>`}`,
+    body: html`<h1>Projects</h1>
+      ${
+        rows.length
+          ? html`<ul class="cards">
+              ${rows}
+            </ul>`
+          : html`<p class="panel muted">
+              No projects yet: they appear with the first session captured in a directory.
+            </p>`
+      }`,
   });
 }
 
@@ -44,7 +57,13 @@ export interface HandoffView {
 }
 
 export function projectDetailPage(
-  v: UserCtx & { project: ProjectSummary; sessions: SessionSummary[]; latestHandoff: HandoffView | null; live: Record<string, string>; moreHref: string | null },
+  v: UserCtx & {
+    project: ProjectSummary;
+    sessions: SessionSummary[];
+    latestHandoff: HandoffView | null;
+    live: Record<string, string>;
+    moreHref: string | null;
+  },
 ): string {
   const p = v.project;
   const last = p.lastSession;
@@ -64,7 +83,13 @@ export function projectDetailPage(
       </div>
       ${last ? html`<p class="small muted">Resume the latest session: <code>claude --resume ${last.sessionId}</code></p>` : ''}
       <h2>Sessions</h2>
-      ${v.sessions.length ? html`<ul class="cards">${v.sessions.map((s) => sessionCard(s, { liveHref: v.live[s.id] ?? null }))}</ul>` : html`<p class="muted">No sessions.</p>`}
+      ${
+        v.sessions.length
+          ? html`<ul class="cards">
+              ${v.sessions.map((s) => sessionCard(s, { liveHref: v.live[s.id] ?? null }))}
+            </ul>`
+          : html`<p class="muted">No sessions.</p>`
+      }
       ${v.moreHref ? html`<p><a href="${v.moreHref}">All sessions of this project →</a></p>` : ''}`,
   });
 }

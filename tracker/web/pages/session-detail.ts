@@ -52,14 +52,19 @@ function header(v: SessionDetailView): SafeHtml {
       <li>Session id <code>${s.id}</code></li>
     </ul>
     ${s.tags.length ? html`<div class="row small">${s.tags.map((t) => html`<span class="badge">#${t}</span>`)}</div>` : ''}
-    ${v.exportBase
-      ? html`<div class="row" role="group" aria-label="Export">
-          <span class="muted small">Export:</span>
-          ${(['md', 'json', 'html', 'txt'] as const).map(
-            (f) => html`<a class="button secondary" href="${v.exportBase}?format=${f}" download>${f.toUpperCase()}</a>`,
-          )}
-        </div>`
-      : ''}
+    ${
+      v.exportBase
+        ? html`<div class="row" role="group" aria-label="Export">
+            <span class="muted small">Export:</span>
+            ${(['md', 'json', 'html', 'txt'] as const).map(
+              (f) =>
+                html`<a class="button secondary" href="${v.exportBase}?format=${f}" download
+                  >${f.toUpperCase()}</a
+                >`,
+            )}
+          </div>`
+        : ''
+    }
     ${lineage(v)}
   </header>`;
 }
@@ -67,22 +72,34 @@ function header(v: SessionDetailView): SafeHtml {
 function lineage(v: SessionDetailView): SafeHtml | '' {
   if (!v.parent && v.children.length === 0 && !v.session.parentSessionId) return '';
   return html`<nav aria-label="Fork lineage" class="small">
-    ${v.parent
-      ? html`<p>Forked from <a href="${v.parent.href}">${v.parent.title ?? v.parent.id}</a></p>`
-      : v.session.parentSessionId
-        ? html`<p>Forked from <code>${v.session.parentSessionId}</code> (not on this tracker)</p>`
-        : ''}
+    ${
+      v.parent
+        ? html`<p>Forked from <a href="${v.parent.href}">${v.parent.title ?? v.parent.id}</a></p>`
+        : v.session.parentSessionId
+          ? html`<p>Forked from <code>${v.session.parentSessionId}</code> (not on this tracker)</p>`
+          : ''
+    }
     ${v.children.length ? html`<p>Forks: ${v.children.map((c, i) => html`${i ? ', ' : ''}<a href="${c.href}">${c.title ?? c.id}</a>`)}</p>` : ''}
   </nav>`;
 }
 
 export function sessionDetailPage(v: SessionDetailView): string {
-  const items = v.events.map((e) => ({ seq: e.seq, turnIndex: e.turnIndex, event: e.event, truncatedFrom: e.truncatedFrom }));
+  const items = v.events.map((e) => ({
+    seq: e.seq,
+    turnIndex: e.turnIndex,
+    event: e.event,
+    truncatedFrom: e.truncatedFrom,
+  }));
   const liveAttrs = v.live ? html` data-events-url="${v.live.eventsUrl}" data-mode="follow"` : '';
-  const more = v.nextHref ? html`<p><a class="button secondary" href="${v.nextHref}">Older messages continue →</a></p>` : '';
+  const more = v.nextHref
+    ? html`<p><a class="button secondary" href="${v.nextHref}">Older messages continue →</a></p>`
+    : '';
   const pageNote =
     v.eventsPage.total > v.events.length
-      ? html`<p class="muted small">Showing messages ${v.eventsPage.offset + 1}–${v.eventsPage.offset + v.events.length} of ${v.eventsPage.total}.</p>`
+      ? html`<p class="muted small">
+          Showing messages ${v.eventsPage.offset + 1}–${v.eventsPage.offset + v.events.length} of
+          ${v.eventsPage.total}.
+        </p>`
       : '';
   return layout({
     title: sessionTitle(v.session),
@@ -91,14 +108,16 @@ export function sessionDetailPage(v: SessionDetailView): string {
     csrfToken: v.csrfToken,
     robots: v.session.visibility === 'public' ? undefined : 'noindex',
     scripts: v.live ? ['/assets/live.js'] : [],
-    body: html`<div class="stack">${header(v)}
+    body: html`<div class="stack">
+      ${header(v)}
       <div class="detail">
-        <section aria-label="Messages" id="live"${liveAttrs}>
+        <section aria-label="Messages" id="live" ${liveAttrs}>
           ${v.live ? html`<p class="notice small"><span id="live-conn">Connecting…</span> · <span id="working" class="working" hidden>Claude is working…</span></p>` : ''}
           ${pageNote}${renderTimeline(items, { live: Boolean(v.live) })}${more}
           ${v.live ? html`<p id="end-notice" class="notice end-notice" role="status" hidden></p>` : ''}
         </section>
         ${metricsSidebar(v.session.totals)}
-      </div></div>`,
+      </div>
+    </div>`,
   });
 }

@@ -27,7 +27,9 @@ export interface SessionsListView {
 }
 
 function option(value: string, label: string, selected: string | undefined): SafeHtml {
-  return html`<option value="${value}"${value === (selected ?? '') ? html` selected` : ''}>${label}</option>`;
+  return html`<option value="${value}" ${value === (selected ?? '') ? html` selected` : ''}>
+    ${label}
+  </option>`;
 }
 
 export function queryString(q: SessionsQueryView, page: number): string {
@@ -47,28 +49,64 @@ export function queryString(q: SessionsQueryView, page: number): string {
 export function sessionsListPage(v: SessionsListView): string {
   const q = v.query;
   const { page, totalPages, total } = v.pagination;
-  const filters = html`<form method="get" action="/" class="panel filters" role="search" aria-label="Search sessions">
-    <div class="grow"><label for="f-search">Search</label><input id="f-search" type="search" name="search" value="${q.search ?? ''}" placeholder="Words in prompts and responses"></div>
-    <div><label for="f-status">Status</label><select id="f-status" name="status">
-      ${option('', 'Any', q.status)}${option('active', 'Active', q.status)}${option('completed', 'Completed', q.status)}${option('interrupted', 'Interrupted', q.status)}${option('error', 'Error', q.status)}
-    </select></div>
-    <div><label for="f-source">Source</label><select id="f-source" name="source">
-      ${option('', 'Any', q.source)}${option('cli-stream', 'Live capture', q.source)}${option('cli-upload', 'Upload', q.source)}${option('ingest', 'Ingest', q.source)}
-    </select></div>
-    <div><label for="f-project">Project</label><select id="f-project" name="project">
-      ${option('', 'Any', q.project)}${v.projects.map((p) => option(p.id, p.name, q.project))}
-    </select></div>
-    <div><label for="f-tag">Tag</label><input id="f-tag" type="text" name="tag" value="${q.tag ?? ''}"></div>
+  const filters = html`<form
+    method="get"
+    action="/"
+    class="panel filters"
+    role="search"
+    aria-label="Search sessions"
+  >
+    <div class="grow">
+      <label for="f-search">Search</label
+      ><input
+        id="f-search"
+        type="search"
+        name="search"
+        value="${q.search ?? ''}"
+        placeholder="Words in prompts and responses"
+      />
+    </div>
+    <div>
+      <label for="f-status">Status</label
+      ><select id="f-status" name="status">
+        ${option('', 'Any', q.status)}${option('active', 'Active', q.status)}${option('completed', 'Completed', q.status)}${option('interrupted', 'Interrupted', q.status)}${option('error', 'Error', q.status)}
+      </select>
+    </div>
+    <div>
+      <label for="f-source">Source</label
+      ><select id="f-source" name="source">
+        ${option('', 'Any', q.source)}${option('cli-stream', 'Live capture', q.source)}${option('cli-upload', 'Upload', q.source)}${option('ingest', 'Ingest', q.source)}
+      </select>
+    </div>
+    <div>
+      <label for="f-project">Project</label
+      ><select id="f-project" name="project">
+        ${option('', 'Any', q.project)}${v.projects.map((p) => option(p.id, p.name, q.project))}
+      </select>
+    </div>
+    <div>
+      <label for="f-tag">Tag</label><input id="f-tag" type="text" name="tag" value="${q.tag ?? ''}" />
+    </div>
     <div class="actions grow">
-      <label class="check"><input type="checkbox" name="starred" value="true"${q.starred ? html` checked` : ''}> Starred only</label>
-      <label class="check"><input type="checkbox" name="archived" value="true"${q.archived ? html` checked` : ''}> Archived</label>
+      <label class="check"
+        ><input type="checkbox" name="starred" value="true" ${q.starred ? html` checked` : ''} /> Starred
+        only</label
+      >
+      <label class="check"
+        ><input type="checkbox" name="archived" value="true" ${q.archived ? html` checked` : ''} />
+        Archived</label
+      >
       <button type="submit">Search</button>
       <a href="/">Clear</a>
     </div>
   </form>`;
   const list = v.sessions.length
-    ? html`<ul class="cards" aria-label="Sessions">${v.sessions.map((s) => sessionCard(s, { liveHref: v.live[s.id] ?? null }))}</ul>`
-    : html`<p class="panel muted">${q.search || q.status || q.source || q.project || q.tag || q.starred || q.archived ? 'No sessions match these filters.' : 'No sessions yet. Install the plugin and run Claude Code: sessions appear here as they happen (see Settings → Connect Claude Code).'}</p>`;
+    ? html`<ul class="cards" aria-label="Sessions">
+        ${v.sessions.map((s) => sessionCard(s, { liveHref: v.live[s.id] ?? null }))}
+      </ul>`
+    : html`<p class="panel muted">
+        ${q.search || q.status || q.source || q.project || q.tag || q.starred || q.archived ? 'No sessions match these filters.' : 'No sessions yet. Install the plugin and run Claude Code: sessions appear here as they happen (see Settings → Connect Claude Code).'}
+      </p>`;
   const pager =
     totalPages > 1
       ? html`<nav class="pager" aria-label="Pages">
@@ -82,6 +120,9 @@ export function sessionsListPage(v: SessionsListView): string {
     nav: 'sessions',
     user: v.user,
     csrfToken: v.csrfToken,
-    body: html`<h1>Sessions</h1>${filters}<p class="muted small" aria-live="polite">${total} session${total === 1 ? '' : 's'}</p>${list}${pager}`,
+    body: html`<h1>Sessions</h1>
+      ${filters}
+      <p class="muted small" aria-live="polite">${total} session${total === 1 ? '' : 's'}</p>
+      ${list}${pager}`,
   });
 }

@@ -5,14 +5,24 @@ import { sessionCard } from '../components/session-card.js';
 import { html } from '../html.js';
 import { layout } from '../layout.js';
 
-export function sharedPostPage(v: { post: Post; sessions: Array<{ summary: SessionSummary; href: string }>; user: { name: string } | null; csrfToken?: string }): string {
+export function sharedPostPage(v: {
+  post: Post;
+  sessions: Array<{ summary: SessionSummary; href: string }>;
+  user: { name: string } | null;
+  csrfToken?: string;
+}): string {
   const title = v.post.title ?? 'Shared Claude Code sessions';
   return layout({
     title,
     user: v.user,
     csrfToken: v.csrfToken,
     robots: v.post.visibility === 'public' ? undefined : 'noindex',
-    body: html`<h1>${title}</h1><p class="muted small">${v.post.visibility} post · ${v.sessions.length} session${v.sessions.length === 1 ? '' : 's'}</p>
-      <ul class="cards">${v.sessions.map((s) => sessionCard(s.summary, { href: s.href }))}</ul>`,
+    body: html`<h1>${title}</h1>
+      <p class="muted small">
+        ${v.post.visibility} post · ${v.sessions.length} session${v.sessions.length === 1 ? '' : 's'}
+      </p>
+      <ul class="cards">
+        ${v.sessions.map((s) => sessionCard(s.summary, { href: s.href }))}
+      </ul>`,
   });
 }

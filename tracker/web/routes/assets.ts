@@ -10,7 +10,12 @@ const FILES: Record<string, { body: string; type: string }> = {
   'app.js': { body: APP_JS, type: 'text/javascript; charset=utf-8' },
   'live.js': { body: LIVE_JS, type: 'text/javascript; charset=utf-8' },
 };
-const ETAGS = Object.fromEntries(Object.entries(FILES).map(([k, v]) => [k, `"${createHash('sha256').update(v.body).digest('base64url').slice(0, 16)}"`]));
+const ETAGS = Object.fromEntries(
+  Object.entries(FILES).map(([k, v]) => [
+    k,
+    `"${createHash('sha256').update(v.body).digest('base64url').slice(0, 16)}"`,
+  ]),
+);
 
 export function createAssetRoutes(): Hono {
   const app = new Hono();

@@ -7,7 +7,14 @@ import { loginPage } from '../pages/login.js';
 
 /** Only same-site paths: `/x` but never `//evil.example` or `/\evil` (open-redirect guards). */
 export function safeNext(next: string | undefined | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f]/.test(next)) return '/';
+  if (
+    !next ||
+    !next.startsWith('/') ||
+    next.startsWith('//') ||
+    next.startsWith('/\\') ||
+    /[\u0000-\u001f]/.test(next)
+  )
+    return '/';
   return next;
 }
 
@@ -24,9 +31,16 @@ export function createAuthRoutes(d: WebDeps): Hono {
     const form = await verifiedForm(c);
     const key = (form.apiKey ?? '').trim();
     const next = safeNext(form.next);
-    const result = key ? await verifyKey(d.services.store, key, d.services.now()) : ({ ok: false, reason: 'missing' } as const);
+    const result = key
+      ? await verifyKey(d.services.store, key, d.services.now())
+      : ({ ok: false, reason: 'missing' } as const);
     if (!result.ok) {
-      const why = result.reason === 'revoked' ? 'This key has been revoked.' : result.reason === 'expired' ? 'This key has expired.' : 'That is not a valid API key.';
+      const why =
+        result.reason === 'revoked'
+          ? 'This key has been revoked.'
+          : result.reason === 'expired'
+            ? 'This key has expired.'
+            : 'That is not a valid API key.';
       return html(c, loginPage({ csrfToken: csrfToken(c, d.trustProxy), error: why, next }), 401);
     }
     await d.sessions.create(c, { userId: result.user.id, keyId: result.key.id });

@@ -25,14 +25,21 @@ export function createDiagnosticsRoutes(d: WebDeps): Hono {
         version: d.version,
         node: process.version,
         engine: d.services.store.engine === 'postgres' ? 'PostgreSQL' : 'SQLite',
-        migrations: (migrations as Array<{ version: unknown; name: string; applied_at: unknown }>).map((m) => ({
-          version: Number(m.version),
-          name: m.name,
-          appliedAt: m.applied_at === null ? null : new Date(Number(m.applied_at)).toISOString(),
-        })),
+        migrations: (migrations as Array<{ version: unknown; name: string; applied_at: unknown }>).map(
+          (m) => ({
+            version: Number(m.version),
+            name: m.name,
+            appliedAt: m.applied_at === null ? null : new Date(Number(m.applied_at)).toISOString(),
+          }),
+        ),
         uptimeMs: now - d.startedAt,
         startedAt: new Date(d.startedAt).toISOString(),
-        live: { streamsByStatus: await d.live.store.countByStatus(), connectedStreams: stats.streams, connections: stats.connections, viewers: stats.viewers },
+        live: {
+          streamsByStatus: await d.live.store.countByStatus(),
+          connectedStreams: stats.streams,
+          connections: stats.connections,
+          viewers: stats.viewers,
+        },
         recentErrors: d.recentErrors(),
       }),
     );

@@ -10,7 +10,14 @@ export function createHandoffRoutes(d: WebDeps): Hono {
   app.get('/handoffs/:id', async (c) => {
     const ctx = await requireUser(c, d);
     if (ctx instanceof Response) return ctx;
-    return html(c, handoffPage({ user: ctx.view, csrfToken: ctx.csrf, handoff: await getHandoff(d.services, ctx.caller, c.req.param('id')) }));
+    return html(
+      c,
+      handoffPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        handoff: await getHandoff(d.services, ctx.caller, c.req.param('id')),
+      }),
+    );
   });
   return app;
 }

@@ -41,7 +41,13 @@ export function createLivePageRoutes(d: WebDeps): Hono {
       const row = await resolveViewer(c, c.req.param('viewerToken'), liveDeps);
       const info = d.live.service.info(row);
       c.header('cache-control', 'no-store');
-      return c.json({ status: info.status, title: info.title, postUrl: info.postUrl, viewers: info.viewers, lastSeq: info.lastSeq });
+      return c.json({
+        status: info.status,
+        title: info.title,
+        postUrl: info.postUrl,
+        viewers: info.viewers,
+        lastSeq: info.lastSeq,
+      });
     } catch (err) {
       return errorResponse(c, err);
     }

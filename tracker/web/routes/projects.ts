@@ -15,7 +15,14 @@ export function createProjectRoutes(d: WebDeps): Hono {
   app.get('/projects', async (c) => {
     const ctx = await requireUser(c, d);
     if (ctx instanceof Response) return ctx;
-    return html(c, projectsListPage({ user: ctx.view, csrfToken: ctx.csrf, projects: await listProjects(d.services, ctx.caller) }));
+    return html(
+      c,
+      projectsListPage({
+        user: ctx.view,
+        csrfToken: ctx.csrf,
+        projects: await listProjects(d.services, ctx.caller),
+      }),
+    );
   });
 
   app.get('/projects/:id', async (c) => {
@@ -34,8 +41,19 @@ export function createProjectRoutes(d: WebDeps): Hono {
         csrfToken: ctx.csrf,
         project,
         sessions: list.sessions,
-        latestHandoff: h ? { id: h.id, title: h.title, createdAt: h.createdAt, href: `/handoffs/${encodeURIComponent(h.id)}` } : null,
-        live: await liveLinks(d.live, ctx.user.userId, list.sessions.map((s) => s.id)),
+        latestHandoff: h
+          ? {
+              id: h.id,
+              title: h.title,
+              createdAt: h.createdAt,
+              href: `/handoffs/${encodeURIComponent(h.id)}`,
+            }
+          : null,
+        live: await liveLinks(
+          d.live,
+          ctx.user.userId,
+          list.sessions.map((s) => s.id),
+        ),
         moreHref: list.pagination.totalPages > 1 ? `/?project=${encodeURIComponent(project.id)}` : null,
       }),
     );

@@ -1,6 +1,6 @@
 // `/` (list with search and filters), `/sessions/:id` (detail) and `/sessions/:id/export` for the signed-in owner.
 import { Hono } from 'hono';
-import { ExportFormat, ListSessionsQuery } from '../../../src/core/api/index.js';
+import { ExportFormat, ListSessionsQuery, type SessionSummary } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import { listProjects } from '../../services/projects.js';
 import { getSession, listSessions, ownSession } from '../../services/sessions.js';
@@ -26,6 +26,25 @@ function queryView(q: Record<string, string>): SessionsQueryView {
   };
 }
 
+/** How long the owner's follow stream of an active session lives; reopening the page later makes a new one. */
+const FOLLOW_SECONDS = 6 * 3600;
+
+/**
+ * The live feed the detail page follows: the session's open stream, or, for a session still marked active, a
+ * private one created now. The ingest hook then forwards every event synced for the session into it, so the page
+ * updates live on any tracker instance.
+ */
+async function followStream(d: WebDeps, userId: string, s: SessionSummary, baseUrl: string): Promise<{ liveId: string } | null> {
+  const open = await openStreamFor(d.live, userId, s.id);
+  if (open || s.status !== 'active') return open;
+  const created = await d.live.service.create(
+    userId,
+    { sessionId: s.id, title: s.title ?? undefined, visibility: 'private', expiresIn: FOLLOW_SECONDS },
+    baseUrl,
+  );
+  return { liveId: created.liveId };
+}
+
 export function createSessionRoutes(d: WebDeps): Hono {
   const app = new Hono();
   app.onError((err, c) => renderError(c, d, err));
@@ -46,8 +65,15 @@ export function createSessionRoutes(d: WebDeps): Hono {
       ...(view.archived ? { archived: 'true' } : {}),
     });
     if (!parsed.success) throw new BatonError('invalid_request', 'Those filters are not valid.');
-    const [list, projects] = await Promise.all([listSessions(d.services, ctx.caller, parsed.data), listProjects(d.services, ctx.caller)]);
-    const live = await liveLinks(d.live, ctx.user.userId, list.sessions.map((s) => s.id));
+    const [list, projects] = await Promise.all([
+      listSessions(d.services, ctx.caller, parsed.data),
+      listProjects(d.services, ctx.caller),
+    ]);
+    const live = await liveLinks(
+      d.live,
+      ctx.user.userId,
+      list.sessions.map((s) => s.id),
+    );
     return html(
       c,
       sessionsListPage({
@@ -69,8 +95,12 @@ export function createSessionRoutes(d: WebDeps): Hono {
     const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
     const detail = await getSession(d.services, ctx.caller, id, { offset, limit: EVENTS_PAGE });
     const repos = d.services.store;
-    const parentRow = detail.session.parentSessionId ? await repos.sessions.findByUserAndId(ctx.user.userId, detail.session.parentSessionId) : undefined;
-    const parent: LineageLink | null = parentRow ? { id: parentRow.id, title: parentRow.title, href: `/sessions/${encodeURIComponent(parentRow.id)}` } : null;
+    const parentRow = detail.session.parentSessionId
+      ? await repos.sessions.findByUserAndId(ctx.user.userId, detail.session.parentSessionId)
+      : undefined;
+    const parent: LineageLink | null = parentRow
+      ? { id: parentRow.id, title: parentRow.title, href: `/sessions/${encodeURIComponent(parentRow.id)}` }
+      : null;
     const kids = await repos.db
       .selectFrom('sessions')
       .select(['id', 'title'])
@@ -79,7 +109,7 @@ export function createSessionRoutes(d: WebDeps): Hono {
       .orderBy('activity_at', 'desc')
       .limit(20)
       .execute();
-    const stream = await openStreamFor(d.live, ctx.user.userId, id);
+    const stream = await followStream(d, ctx.user.userId, detail.session, ctx.caller.baseUrl);
     const next = detail.eventsPage.nextOffset;
     return html(
       c,
@@ -92,7 +122,11 @@ export function createSessionRoutes(d: WebDeps): Hono {
         eventsPage: detail.eventsPage,
         nextHref: next !== null ? `/sessions/${encodeURIComponent(id)}?offset=${next}` : null,
         parent,
-        children: kids.map((k) => ({ id: k.id, title: k.title, href: `/sessions/${encodeURIComponent(k.id)}` })),
+        children: kids.map((k) => ({
+          id: k.id,
+          title: k.title,
+          href: `/sessions/${encodeURIComponent(k.id)}`,
+        })),
         exportBase: `/sessions/${encodeURIComponent(id)}/export`,
         live: stream ? { eventsUrl: `/api/v1/live/${encodeURIComponent(stream.liveId)}/events` } : null,
       }),
@@ -103,7 +137,8 @@ export function createSessionRoutes(d: WebDeps): Hono {
     const ctx = await requireUser(c, d);
     if (ctx instanceof Response) return ctx;
     const format = ExportFormat.safeParse(c.req.query('format') ?? 'md');
-    if (!format.success) throw new BatonError('invalid_request', 'Export format must be md, json, html or txt.');
+    if (!format.success)
+      throw new BatonError('invalid_request', 'Export format must be md, json, html or txt.');
     const row = await ownSession(d.services.store, ctx.caller, c.req.param('id'));
     return exportResponse(d.services.store, row, format.data);
   });

@@ -13,7 +13,12 @@ export function createSettingsRoutes(d: WebDeps): Hono {
   app.onError((err, c) => renderError(c, d, err));
   const store = d.services.store;
 
-  const render = async (c: Context, ctx: PageCtx, extra: { newKey?: { name: string; raw: string }; message?: string; error?: string }, status = 200) => {
+  const render = async (
+    c: Context,
+    ctx: PageCtx,
+    extra: { newKey?: { name: string; raw: string }; message?: string; error?: string },
+    status = 200,
+  ) => {
     const keys = (await store.keys.listForUser(ctx.user.userId)).map(toKeyInfo);
     // The raw key must never be cached by the browser or a proxy.
     c.header('cache-control', 'no-store');
@@ -44,9 +49,16 @@ export function createSettingsRoutes(d: WebDeps): Hono {
     const ctx = await requireUser(c, d);
     if (ctx instanceof Response) return ctx;
     const form = await verifiedForm(c);
-    const req = CreateKeyRequest.safeParse({ name: form.name ?? '', ...(form.expiresIn ? { expiresIn: form.expiresIn } : {}) });
-    if (!req.success) return render(c, ctx, { error: 'Give the key a name (up to 100 characters) and a valid expiry.' }, 400);
-    const { row, rawKey } = await createKey(store, ctx.user.userId, req.data, { now: d.services.now(), defaultRate: d.services.config.defaultRateLimitPerMinute });
+    const req = CreateKeyRequest.safeParse({
+      name: form.name ?? '',
+      ...(form.expiresIn ? { expiresIn: form.expiresIn } : {}),
+    });
+    if (!req.success)
+      return render(c, ctx, { error: 'Give the key a name (up to 100 characters) and a valid expiry.' }, 400);
+    const { row, rawKey } = await createKey(store, ctx.user.userId, req.data, {
+      now: d.services.now(),
+      defaultRate: d.services.config.defaultRateLimitPerMinute,
+    });
     // Rendered directly (no redirect): this response is the only place the raw key ever appears.
     return render(c, ctx, { newKey: { name: row.name, raw: rawKey } }, 201);
   });

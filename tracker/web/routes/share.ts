@@ -30,7 +30,10 @@ export function createShareRoutes(d: WebDeps): Hono {
   /** A shared session page; `base` is the path prefix its export and paging links hang off. */
   const sessionPage = async (c: Context, row: SessionRow, base: string) => {
     const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
-    const detail = await sessionDetail(store, row, baseUrlFor(c, d.services.config), { offset, limit: EVENTS_PAGE });
+    const detail = await sessionDetail(store, row, baseUrlFor(c, d.services.config), {
+      offset,
+      limit: EVENTS_PAGE,
+    });
     const next = detail.eventsPage.nextOffset;
     return html(
       c,
@@ -51,7 +54,8 @@ export function createShareRoutes(d: WebDeps): Hono {
 
   const exportOf = (c: Context, row: SessionRow) => {
     const format = ExportFormat.safeParse(c.req.query('format') ?? 'md');
-    if (!format.success) throw new BatonError('invalid_request', 'Export format must be md, json, html or txt.');
+    if (!format.success)
+      throw new BatonError('invalid_request', 'Export format must be md, json, html or txt.');
     return exportResponse(store, row, format.data);
   };
 
@@ -76,19 +80,34 @@ export function createShareRoutes(d: WebDeps): Hono {
     return undefined;
   };
 
-  const postPage = async (c: Context, post: NonNullable<Awaited<ReturnType<typeof sharedPost>>>, slug: string, prefix: string) => {
+  const postPage = async (
+    c: Context,
+    post: NonNullable<Awaited<ReturnType<typeof sharedPost>>>,
+    slug: string,
+    prefix: string,
+  ) => {
     const pks = (await store.posts.sessionPks(post.id)).map(Number);
-    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter((r): r is SessionRow => Boolean(r));
+    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter(
+      (r): r is SessionRow => Boolean(r),
+    );
     // A post of one session (the usual case: a finished live stream) shows that session directly.
-    if (rows.length === 1) return sessionPage(c, rows[0]!, `${prefix}/${slug}/s/${encodeURIComponent(rows[0]!.id)}`);
+    if (rows.length === 1)
+      return sessionPage(c, rows[0]!, `${prefix}/${slug}/s/${encodeURIComponent(rows[0]!.id)}`);
     const base = baseUrlFor(c, d.services.config);
     const summaries = await toSummaries(store, rows, base);
     return html(
       c,
       sharedPostPage({
         ...(await viewer(c)),
-        post: toPost(post, rows.map((r) => r.id), base),
-        sessions: summaries.map((s) => ({ summary: s, href: `${prefix}/${slug}/s/${encodeURIComponent(s.id)}` })),
+        post: toPost(
+          post,
+          rows.map((r) => r.id),
+          base,
+        ),
+        sessions: summaries.map((s) => ({
+          summary: s,
+          href: `${prefix}/${slug}/s/${encodeURIComponent(s.id)}`,
+        })),
       }),
     );
   };
@@ -129,14 +148,20 @@ export function createShareRoutes(d: WebDeps): Hono {
     const post = await store.posts.findForUser(ctx.user.userId, c.req.param('id'));
     if (!post) throw new BatonError('not_found', 'Not found.');
     const pks = (await store.posts.sessionPks(post.id)).map(Number);
-    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter((r): r is SessionRow => Boolean(r));
+    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter(
+      (r): r is SessionRow => Boolean(r),
+    );
     const summaries = await toSummaries(store, rows, ctx.caller.baseUrl);
     return html(
       c,
       sharedPostPage({
         user: ctx.view,
         csrfToken: ctx.csrf,
-        post: toPost(post, rows.map((r) => r.id), ctx.caller.baseUrl),
+        post: toPost(
+          post,
+          rows.map((r) => r.id),
+          ctx.caller.baseUrl,
+        ),
         sessions: summaries.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` })),
       }),
     );

@@ -1,0 +1,75 @@
+// What `baton sync` already uploaded (per transcript: size and a tail hash), so a rerun skips unchanged sessions.
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { findSubagentFiles } from '../../core/transcript/index.js';
+
+export interface SyncedEntry {
+  fingerprint: string;
+  sessionId: string;
+  at: string;
+  ignored?: boolean;
+}
+
+export interface SyncState {
+  v: 1;
+  /** Tracker URL the entries refer to: another tracker means everything is new. */
+  url: string;
+  sessions: Record<string, SyncedEntry>;
+}
+
+export function syncStatePath(dataDir: string): string {
+  return join(dataDir, 'sync', 'state.json');
+}
+
+export function loadSyncState(dataDir: string, url: string): SyncState {
+  try {
+    const s = JSON.parse(readFileSync(syncStatePath(dataDir), 'utf8')) as SyncState;
+    if (s.v === 1 && s.url === url && s.sessions && typeof s.sessions === 'object') return s;
+  } catch {
+    // first sync, or an unreadable state: start over (the tracker deduplicates by event uuid anyway)
+  }
+  return { v: 1, url, sessions: {} };
+}
+
+export function saveSyncState(dataDir: string, state: SyncState): void {
+  const path = syncStatePath(dataDir);
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
+  renameSync(tmp, path);
+}
+
+/**
+ * Size (the append offset) plus a hash of the last 4 KiB of the transcript and of each subagent file: an appended,
+ * resumed or rewritten session changes it; a merely touched file does not.
+ */
+export async function fingerprint(path: string, size: number): Promise<{ value: string; bytes: number }> {
+  const parts = [`${size}:${tailHash(path, size)}`];
+  let bytes = size;
+  for (const sub of await findSubagentFiles(path)) {
+    try {
+      const s = statSync(sub.path).size;
+      bytes += s;
+      parts.push(`${sub.agentId}:${s}:${tailHash(sub.path, s)}`);
+    } catch {
+      // vanished
+    }
+  }
+  return { value: parts.join('|'), bytes };
+}
+
+function tailHash(path: string, size: number): string {
+  const len = Math.min(size, 4096);
+  const buf = Buffer.alloc(len);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    readSync(fd, buf, 0, len, size - len);
+  } catch {
+    return 'x';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return createHash('sha1').update(buf).digest('hex').slice(0, 16);
+}

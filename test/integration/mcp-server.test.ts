@@ -1,0 +1,168 @@
+// The MCP server through a real MCP client (in-memory transport pair) against a real tracker and real transcripts.
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCurrentSession } from '../../src/capture/current-session.js';
+import { Session } from '../../src/core/model/session.js';
+import { loadSession } from '../../src/core/transcript/index.js';
+import { depsFromProcess } from '../../mcp-server/deps.js';
+import { createServer } from '../../mcp-server/server.js';
+import { createLiveSandbox, RECORDED, type LiveSandbox } from '../helpers/live-sandbox.js';
+
+const CLAUDE_PID = 424_242;
+const TOOLS = ['push_session', 'live_update', 'list_sessions', 'resume_session', 'get_session', 'export_session'];
+
+async function connect(env: Record<string, string>, cwd: string): Promise<Client> {
+  const server = createServer(depsFromProcess(env, { cwd, ppid: CLAUDE_PID, relayScript: null, log: () => undefined }), 'test');
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'baton-test', version: '1.0.0' });
+  await client.connect(clientSide);
+  return client;
+}
+
+async function call(client: Client, name: string, args: Record<string, unknown> = {}) {
+  const r = (await client.callTool({ name, arguments: args })) as CallToolResult;
+  const text = r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+  return { ...r, text, data: r.structuredContent as Record<string, any> | undefined };
+}
+
+let sb: LiveSandbox;
+let client: Client;
+
+beforeAll(async () => {
+  sb = await createLiveSandbox();
+  copyFileSync(RECORDED, sb.transcriptPath);
+  // What the SessionStart hook records for the Claude Code process that started this server.
+  writeCurrentSession(sb.config.dataDir, CLAUDE_PID, { sessionId: sb.sessionId, transcriptPath: sb.transcriptPath, at: new Date().toISOString() });
+  client = await connect(sb.env, sb.cwd);
+});
+afterAll(async () => {
+  await client?.close();
+  await sb?.close();
+});
+
+describe('MCP server (in-memory client, real tracker)', () => {
+  it('lists six tools, each with a title, description, input and output schemas and all four annotations', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual([...TOOLS].sort());
+    for (const t of tools) {
+      expect(t.title, t.name).toMatch(/\S/);
+      expect(t.description!.length, t.name).toBeGreaterThan(60);
+      expect(t.inputSchema.type).toBe('object');
+      expect(t.outputSchema?.type, t.name).toBe('object');
+      for (const hint of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const) {
+        expect(typeof t.annotations?.[hint], `${t.name}.${hint}`).toBe('boolean');
+      }
+    }
+    const readOnly = tools.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name).sort();
+    expect(readOnly).toEqual(['get_session', 'list_sessions', 'resume_session']);
+  });
+
+  it('push_session pushes the current session (redacted) as a new post and returns its URLs', async () => {
+    const r = await call(client, 'push_session', { createPost: true, title: 'MCP pushed', visibility: 'unlisted' });
+    expect(r.isError, r.text).toBeFalsy();
+    expect(r.data!.sessionId).toBe(sb.sessionId);
+    expect(r.data!.url).toContain(sb.tracker.url);
+    expect(r.data!.postUrl).toMatch(/^http/);
+    expect(r.text).toContain(r.data!.url);
+    expect(r.text).toContain(r.data!.postUrl);
+    const stored = await sb.client.sessions.get(sb.sessionId);
+    expect(stored.events.length).toBe(r.data!.eventCount);
+  });
+
+  it('list_sessions shows a compact table and searches', async () => {
+    const all = await call(client, 'list_sessions');
+    expect(all.isError, all.text).toBeFalsy();
+    expect(all.text.split('\n')[1]).toMatch(/^id\s+started\s+project\s+turns\s+dur\s+title$/);
+    expect(all.text).toContain(sb.sessionId);
+    expect(all.data!.sessions[0].turns).toBe(3);
+    const hit = await call(client, 'list_sessions', { search: 'recorded-marker-42' });
+    expect(hit.data!.sessions.map((s: { id: string }) => s.id)).toEqual([sb.sessionId]);
+    const miss = await call(client, 'list_sessions', { search: 'zzzz-no-such-words' });
+    expect(miss.text).toMatch(/^No sessions found for search=zzzz-no-such-words/);
+  });
+
+  it('get_session summarizes the current session from its transcript, and another from the tracker', async () => {
+    const local = await call(client, 'get_session', { turns: 2 });
+    expect(local.isError, local.text).toBeFalsy();
+    expect(local.data!.source).toBe('local');
+    expect(local.data!.recent.map((t: { index: number }) => t.index)).toEqual([1, 2]);
+    expect(local.text).toContain('tools: Bash');
+    expect(local.text).toContain('reply: BASH_DONE: recorded-marker-42');
+
+    // A session that exists only on the tracker.
+    const other = '0a0a0a0a-1111-4222-8333-444444444444';
+    const session = await loadSession(sb.transcriptPath);
+    await sb.client.sessions.push({ session: { ...session, meta: { ...session.meta, id: other } } });
+    const remote = await call(client, 'get_session', { sessionId: other });
+    expect(remote.isError, remote.text).toBeFalsy();
+    expect(remote.data!.source).toBe('tracker');
+    expect(remote.data!.recent).toHaveLength(3);
+    expect(remote.text).toContain('On the tracker: ');
+  });
+
+  it('export_session writes a local file and refuses to overwrite without force', async () => {
+    const r = await call(client, 'export_session', { format: 'json', out: 'exported.json' });
+    expect(r.isError, r.text).toBeFalsy();
+    const path = join(sb.cwd, 'exported.json');
+    expect(r.data!.path).toBe(path);
+    expect(Session.parse(JSON.parse(readFileSync(path, 'utf8'))).meta.id).toBe(sb.sessionId);
+    const again = await call(client, 'export_session', { format: 'json', out: 'exported.json' });
+    expect(again.isError).toBe(true);
+    expect(again.text).toMatch(/^Error \(/);
+    rmSync(path);
+  });
+
+  it('resume_session gives the resume command and a summary (no handoff written), for an id and for "latest"', async () => {
+    const byId = await call(client, 'resume_session', { target: sb.sessionId });
+    expect(byId.isError, byId.text).toBeFalsy();
+    expect(byId.data!.resumeCommand).toContain(`claude --resume ${sb.sessionId}`);
+    expect(byId.data!.handoff).toBeNull();
+    expect(byId.text).toContain('No handoff document was written for it');
+    const latest = await call(client, 'resume_session', {});
+    expect(latest.isError, latest.text).toBeFalsy();
+    // The tracker's pointer for project "project" is the session pushed last.
+    expect(latest.data!.resumeCommand).toMatch(/claude --resume /);
+  });
+
+  it('live_update starts, annotates, checks and completes the current session stream', async () => {
+    const start = await call(client, 'live_update', { action: 'start', title: 'from MCP' });
+    expect(start.isError, start.text).toBeFalsy();
+    expect(start.data!.viewUrl).toContain('/live/');
+    expect(start.text).toContain(start.data!.viewUrl);
+    const note = await call(client, 'live_update', { action: 'note', text: 'hello viewers' });
+    expect(note.isError, note.text).toBeFalsy();
+    const noText = await call(client, 'live_update', { action: 'status' });
+    expect(noText.isError).toBe(true);
+    expect(noText.text).toContain('needs text');
+    const check = await call(client, 'live_update', { action: 'check' });
+    expect(check.data!.live).toBe(true);
+    // No relay script in this test: completing falls back to ending the stream from the server itself.
+    const done = await call(client, 'live_update', { action: 'complete' });
+    expect(done.isError, done.text).toBeFalsy();
+    expect(done.data!.outcome).toBe('kept');
+    expect(done.data!.postUrl).toMatch(/^http/);
+    expect((await call(client, 'live_update', { action: 'check' })).data!.live).toBe(false);
+  });
+
+  it('reports actionable tool errors: unknown session, and no tracker configured', async () => {
+    const missing = await call(client, 'get_session', { sessionId: 'ffffffff-0000-4000-8000-000000000000' });
+    expect(missing.isError).toBe(true);
+    expect(missing.text).toMatch(/^Error \(not_found\)/);
+    const { BATON_URL: _u, BATON_API_KEY: _k, ...noTracker } = sb.env;
+    const offline = await connect(noTracker, sb.cwd);
+    const r = await call(offline, 'list_sessions');
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/^Error \(config\): no Baton tracker is configured/);
+    expect(r.text).toContain('baton login');
+    // Local tools still work without a tracker.
+    const exp = await call(offline, 'export_session', { format: 'md', out: 'offline.md' });
+    expect(exp.isError, exp.text).toBeFalsy();
+    expect(existsSync(join(sb.cwd, 'offline.md'))).toBe(true);
+    await offline.close();
+  });
+});
