@@ -9,9 +9,10 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, hostname, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateTranscript } from './lib/gen-transcript.js';
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
       file: { filePath: '/home/dev/proj/src/big.ts', content: 'export const x = 1;\n'.repeat(3300) },
     };
 
-    const scenarios: Array<{ name: string; env: Record<string, string> }> = [
+    const scenarios: Array<{ name: string; env: Record<string, string>; live?: boolean }> = [
       { name: 'no tracker', env: {} },
       {
         name: 'tracker reachable',
@@ -144,6 +145,12 @@ async function main(): Promise<void> {
       {
         name: 'tracker unreachable',
         env: { BATON_URL: `http://127.0.0.1:${ports.closed}`, BATON_API_KEY: 'bt_bench' },
+      },
+      // Live mode on: the session has a live-state marker and a running relay (its lock names a live pid).
+      {
+        name: 'live on, tracker stalling',
+        env: { BATON_URL: `http://127.0.0.1:${ports.stall}`, BATON_API_KEY: 'bt_bench' },
+        live: true,
       },
     ];
     const rows: Row[] = [];
@@ -169,6 +176,7 @@ async function main(): Promise<void> {
               },
         );
         const env = cleanEnv({ HOME: join(dir, 'home'), BATON_DATA_DIR: join(dir, 'data'), ...scenario.env });
+        if (scenario.live) markLive(join(dir, 'data'), sessionId);
         const row: Row = {
           scenario: scenario.name,
           payload: kind,
@@ -211,6 +219,14 @@ async function main(): Promise<void> {
     await stop();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** What `/export-session --live` leaves behind: the state marker, and a relay holding its lock (here: this process). */
+function markLive(dataDir: string, sessionId: string): void {
+  const live = join(dataDir, 'live');
+  mkdirSync(live, { recursive: true });
+  writeFileSync(join(live, `${sessionId}.json`), '{}');
+  symlinkSync(`${process.pid} ${hostname()} ${Date.now()} bench`, join(live, `${sessionId}.relay.lock`));
 }
 
 function summarize(row: Row) {
@@ -259,6 +275,8 @@ function render(
       `${(transcriptBytes / 1024).toFixed(0)} KB (copied during warm-up). UserPromptSubmit uses the real payload ` +
       `(${payloadBytes.prompt} B); PostToolUse carries a ${(payloadBytes.tool / 1024).toFixed(0)} KB tool_response. ` +
       'Trackers: an HTTP server that answers, a TCP server that accepts and never answers, and a closed port. ' +
+      '"live on": the session streams live (state marker present, relay lock held by a live process), so every hook ' +
+      'also checks that the relay runs. ' +
       `CPU: median user+system time of ${CPU_RUNS} further runs of each, reported by a \`--require\` probe at exit.`,
     '',
     `Targets: wall median ≤ ${TARGET.median}x, p95 ≤ ${TARGET.p95}x of the baseline.`,

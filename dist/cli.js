@@ -1811,7 +1811,30 @@ function plainParagraphs(text) {
   }
   return out;
 }
-function createHtmlContent() {
+function fencedParagraphs(text, codeBlock) {
+  if (CONTROL.test(text)) return void 0;
+  const lines = text.split("\n");
+  let out = "";
+  let start = 0;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const open4 = FENCE_OPEN.exec(lines[i2]);
+    if (!open4) continue;
+    let close = i2 + 1;
+    while (close < lines.length && lines[close] !== "```") {
+      if (CLOSER_LIKE.test(lines[close])) return void 0;
+      close++;
+    }
+    if (close === lines.length || close === i2 + 1 || lines[close - 1] === "") return void 0;
+    const prose2 = plainParagraphs(lines.slice(start, i2).join("\n"));
+    if (prose2 === void 0) return void 0;
+    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open4[1] || void 0);
+    start = close + 1;
+    i2 = close;
+  }
+  const prose = plainParagraphs(lines.slice(start).join("\n"));
+  return prose === void 0 ? void 0 : out + prose;
+}
+function createHtmlContent(opts = {}) {
   const codeOpen = (code2, lang) => {
     const known = code2.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
@@ -1838,9 +1861,14 @@ function createHtmlContent() {
       }
     }
   });
-  return { codeOpen, codeBlock, markdownHtml: (text) => plainParagraphs(text) ?? md.parse(text) };
+  const slow = (text) => md.parse(text);
+  const markdownHtml = opts.fastPaths === false ? slow : (text) => {
+    const fast = text.includes("```") ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
+    return fast ?? slow(text);
+  };
+  return { codeOpen, codeBlock, markdownHtml };
 }
-var NEEDS_ESCAPE, NEEDS_TEXT_ESCAPE, MAX_HIGHLIGHT_CHARS, EXT_LANG, NOT_PLAIN, CODE_CLOSE;
+var NEEDS_ESCAPE, NEEDS_TEXT_ESCAPE, MAX_HIGHLIGHT_CHARS, EXT_LANG, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
 var init_html_content = __esm({
   "src/core/export/html-content.ts"() {
     "use strict";
@@ -1886,7 +1914,10 @@ var init_html_content = __esm({
       yml: "yaml",
       yaml: "yaml"
     };
-    NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| $/im;
+    NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| {2}\n/im;
+    CONTROL = /[\x00-\x09\x0b-\x1f]/;
+    FENCE_OPEN = /^```([A-Za-z0-9_+#.-]*)$/;
+    CLOSER_LIKE = /^ {0,3}`{3,}[ \t]*$/;
     CODE_CLOSE = "</code></pre>";
   }
 });
@@ -2946,25 +2977,19 @@ function createTriggerFinder(literals) {
   const lower = literals.map((l3) => l3.toLowerCase());
   const fold = new Uint8Array(65536);
   for (let c3 = 1; c3 < ASCII; c3++) fold[c3] = c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
-  const rows = new Array(ASCII).fill(0);
-  const terminal = [-1];
+  const maxNodes = 1 + lower.reduce((n2, l3) => n2 + l3.length, 0);
+  const next = new Int32Array(maxNodes * ASCII);
+  const term = new Int32Array(maxNodes).fill(-1);
+  let nodes = 1;
   lower.forEach((lit, index) => {
     let node2 = 0;
     for (let k = 0; k < lit.length; k++) {
       const slot = node2 * ASCII + lit.charCodeAt(k);
-      let child = rows[slot];
-      if (child === 0) {
-        child = terminal.length;
-        terminal.push(-1);
-        for (let x2 = 0; x2 < ASCII; x2++) rows.push(0);
-        rows[slot] = child;
-      }
-      node2 = child;
+      if (next[slot] === 0) next[slot] = nodes++;
+      node2 = next[slot];
     }
-    terminal[node2] = index;
+    term[node2] = index;
   });
-  const next = Int32Array.from(rows);
-  const term = Int32Array.from(terminal);
   const shortest = Math.min(...lower.map((l3) => l3.length));
   const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
   const folded = new Uint8Array(ASCII * ASCII).fill(m - 1);
@@ -2977,13 +3002,15 @@ function createTriggerFinder(literals) {
       else for (let c3 = 0; c3 < ASCII; c3++) lower1(lit.charCodeAt(q2 - 1) << 7 | c3, m - 1 - q2);
     }
   }
-  const shift = new Uint8Array(256 * 256);
-  for (let a2 = 0; a2 < 256; a2++) {
-    for (let b = 0; b < 256; b++) {
-      const fa = a2 < ASCII ? fold[a2] : 0;
-      const fb = b < ASCII ? fold[b] : 0;
-      shift[a2 << 8 | b] = folded[fa << 7 | fb];
-    }
+  const shift = new Uint8Array(256 * 256).fill(m - 1);
+  const rawBytes = (f) => {
+    if (f === 0) return [0, ...Array.from({ length: 256 - ASCII }, (_2, i2) => ASCII + i2)];
+    return f >= 97 && f <= 122 ? [f, f - 32] : [f];
+  };
+  for (let pair = 0; pair < folded.length; pair++) {
+    const to = folded[pair];
+    if (to === m - 1) continue;
+    for (const a2 of rawBytes(pair >> 7)) for (const b of rawBytes(pair & 127)) shift[a2 << 8 | b] = to;
   }
   const verify = (s, i2, n2) => {
     let node2 = 0;
@@ -3699,11 +3726,22 @@ function stripPrivateText(text) {
 }
 function stripPrivateValue(value) {
   if (typeof value === "string") return stripPrivateText(value);
-  if (Array.isArray(value)) return value.map((v2) => stripPrivateValue(v2));
+  if (Array.isArray(value)) {
+    let out = null;
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const v2 = stripPrivateValue(value[i2]);
+      if (v2 !== value[i2]) (out ??= value.slice())[i2] = v2;
+    }
+    return out ?? value;
+  }
   if (value !== null && typeof value === "object") {
-    const out = {};
-    for (const [k, v2] of Object.entries(value)) out[k] = stripPrivateValue(v2);
-    return out;
+    let out = null;
+    for (const k in value) {
+      const old = value[k];
+      const v2 = stripPrivateValue(old);
+      if (v2 !== old) (out ??= { ...value })[k] = v2;
+    }
+    return out ?? value;
   }
   return value;
 }
@@ -4020,7 +4058,7 @@ var init_read_records = __esm({
     init_errors();
     init_read_stats();
     DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
-    DEFAULT_CHUNK_BYTES = 2 * 1024 * 1024;
+    DEFAULT_CHUNK_BYTES = 512 * 1024;
     NEWLINE = 10;
   }
 });
@@ -4864,10 +4902,11 @@ async function exportTranscript(transcriptPath, format2, write, opts) {
   const exporter = createExporter(format2, write);
   const { meta: meta3, totals, stats } = await streamSession(
     transcriptPath,
-    (event, ctx) => exporter.event(redactor.redactEvent(event), ctx),
+    // <private> spans never reach a file, whether or not redaction is on.
+    (event, ctx) => exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx),
     { subagents: true }
   );
-  const safeMeta = meta3.title === void 0 ? meta3 : { ...meta3, title: redactor.redactText(meta3.title) };
+  const safeMeta = meta3.title === void 0 ? meta3 : { ...meta3, title: redactor.redactText(stripPrivateText(meta3.title)) };
   const redaction = redactor.report();
   exporter.finish(safeMeta, totals, { redaction });
   return { meta: safeMeta, totals, stats, redaction };
@@ -71198,7 +71237,7 @@ async function runSync2(ctx, client, opts, progress) {
   let batch = [];
   let batchBytes = 0;
   let inflight = Promise.resolve();
-  const limit = opts.batchBytes ?? 32 * 1024 * 1024;
+  const limit = opts.batchBytes ?? 16 * 1024 * 1024;
   const send = async (items) => {
     try {
       const res = await client.sessions.upload({ sessions: items.map((i2) => i2.session) }, { timeoutMs: 3e5 });

@@ -26183,7 +26183,7 @@ var require_eventsource = __commonJS({
     var experimentalWarned = false;
     var defaultReconnectionTime = 3e3;
     var CONNECTING = 0;
-    var OPEN = 1;
+    var OPEN2 = 1;
     var CLOSED = 2;
     var ANONYMOUS = "anonymous";
     var USE_CREDENTIALS = "use-credentials";
@@ -26316,7 +26316,7 @@ var require_eventsource = __commonJS({
             this.dispatchEvent(new Event("error"));
             return;
           }
-          this.#readyState = OPEN;
+          this.#readyState = OPEN2;
           this.dispatchEvent(new Event("open"));
           this.#state.origin = response.urlList[response.urlList.length - 1].origin;
           const eventSourceStream = new EventSourceStream({
@@ -26427,7 +26427,7 @@ var require_eventsource = __commonJS({
         __proto__: null,
         configurable: false,
         enumerable: true,
-        value: OPEN,
+        value: OPEN2,
         writable: false
       },
       CLOSED: {
@@ -70331,7 +70331,7 @@ function resultLanguage(content, filePath) {
   }
   return void 0;
 }
-var NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| $/im;
+var NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| {2}\n/im;
 function plainParagraphs(text) {
   if (NOT_PLAIN.test(text)) return void 0;
   let out = "";
@@ -70342,8 +70342,34 @@ function plainParagraphs(text) {
   }
   return out;
 }
+var CONTROL = /[\x00-\x09\x0b-\x1f]/;
+var FENCE_OPEN = /^```([A-Za-z0-9_+#.-]*)$/;
+var CLOSER_LIKE = /^ {0,3}`{3,}[ \t]*$/;
+function fencedParagraphs(text, codeBlock) {
+  if (CONTROL.test(text)) return void 0;
+  const lines = text.split("\n");
+  let out = "";
+  let start = 0;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const open4 = FENCE_OPEN.exec(lines[i2]);
+    if (!open4) continue;
+    let close = i2 + 1;
+    while (close < lines.length && lines[close] !== "```") {
+      if (CLOSER_LIKE.test(lines[close])) return void 0;
+      close++;
+    }
+    if (close === lines.length || close === i2 + 1 || lines[close - 1] === "") return void 0;
+    const prose2 = plainParagraphs(lines.slice(start, i2).join("\n"));
+    if (prose2 === void 0) return void 0;
+    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open4[1] || void 0);
+    start = close + 1;
+    i2 = close;
+  }
+  const prose = plainParagraphs(lines.slice(start).join("\n"));
+  return prose === void 0 ? void 0 : out + prose;
+}
 var CODE_CLOSE = "</code></pre>";
-function createHtmlContent() {
+function createHtmlContent(opts = {}) {
   const codeOpen = (code2, lang) => {
     const known = code2.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
@@ -70370,7 +70396,12 @@ function createHtmlContent() {
       }
     }
   });
-  return { codeOpen, codeBlock, markdownHtml: (text) => plainParagraphs(text) ?? md.parse(text) };
+  const slow = (text) => md.parse(text);
+  const markdownHtml = opts.fastPaths === false ? slow : (text) => {
+    const fast = text.includes("```") ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
+    return fast ?? slow(text);
+  };
+  return { codeOpen, codeBlock, markdownHtml };
 }
 
 // src/core/export/shared.ts
@@ -71336,25 +71367,19 @@ function createTriggerFinder(literals) {
   const lower = literals.map((l3) => l3.toLowerCase());
   const fold = new Uint8Array(65536);
   for (let c3 = 1; c3 < ASCII; c3++) fold[c3] = c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
-  const rows = new Array(ASCII).fill(0);
-  const terminal = [-1];
+  const maxNodes = 1 + lower.reduce((n2, l3) => n2 + l3.length, 0);
+  const next = new Int32Array(maxNodes * ASCII);
+  const term = new Int32Array(maxNodes).fill(-1);
+  let nodes = 1;
   lower.forEach((lit, index) => {
     let node2 = 0;
     for (let k = 0; k < lit.length; k++) {
       const slot = node2 * ASCII + lit.charCodeAt(k);
-      let child = rows[slot];
-      if (child === 0) {
-        child = terminal.length;
-        terminal.push(-1);
-        for (let x2 = 0; x2 < ASCII; x2++) rows.push(0);
-        rows[slot] = child;
-      }
-      node2 = child;
+      if (next[slot] === 0) next[slot] = nodes++;
+      node2 = next[slot];
     }
-    terminal[node2] = index;
+    term[node2] = index;
   });
-  const next = Int32Array.from(rows);
-  const term = Int32Array.from(terminal);
   const shortest = Math.min(...lower.map((l3) => l3.length));
   const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
   const folded = new Uint8Array(ASCII * ASCII).fill(m - 1);
@@ -71367,13 +71392,15 @@ function createTriggerFinder(literals) {
       else for (let c3 = 0; c3 < ASCII; c3++) lower1(lit.charCodeAt(q2 - 1) << 7 | c3, m - 1 - q2);
     }
   }
-  const shift = new Uint8Array(256 * 256);
-  for (let a2 = 0; a2 < 256; a2++) {
-    for (let b = 0; b < 256; b++) {
-      const fa = a2 < ASCII ? fold[a2] : 0;
-      const fb = b < ASCII ? fold[b] : 0;
-      shift[a2 << 8 | b] = folded[fa << 7 | fb];
-    }
+  const shift = new Uint8Array(256 * 256).fill(m - 1);
+  const rawBytes = (f) => {
+    if (f === 0) return [0, ...Array.from({ length: 256 - ASCII }, (_2, i2) => ASCII + i2)];
+    return f >= 97 && f <= 122 ? [f, f - 32] : [f];
+  };
+  for (let pair = 0; pair < folded.length; pair++) {
+    const to = folded[pair];
+    if (to === m - 1) continue;
+    for (const a2 of rawBytes(pair >> 7)) for (const b of rawBytes(pair & 127)) shift[a2 << 8 | b] = to;
   }
   const verify = (s, i2, n2) => {
     let node2 = 0;
@@ -72013,6 +72040,39 @@ function createRedactor(opts = {}) {
   };
 }
 
+// src/core/redact/private-spans.ts
+var PRIVATE_MARK = "[private]";
+var OPEN = "<private>";
+var SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
+var OPEN_I = /<private>/i;
+function hasPrivateSpan(text) {
+  return text.includes(OPEN) || OPEN_I.test(text);
+}
+function stripPrivateText(text) {
+  return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
+}
+function stripPrivateValue(value) {
+  if (typeof value === "string") return stripPrivateText(value);
+  if (Array.isArray(value)) {
+    let out = null;
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const v2 = stripPrivateValue(value[i2]);
+      if (v2 !== value[i2]) (out ??= value.slice())[i2] = v2;
+    }
+    return out ?? value;
+  }
+  if (value !== null && typeof value === "object") {
+    let out = null;
+    for (const k in value) {
+      const old = value[k];
+      const v2 = stripPrivateValue(old);
+      if (v2 !== old) (out ??= { ...value })[k] = v2;
+    }
+    return out ?? value;
+  }
+  return value;
+}
+
 // src/core/transcript/stream-session.ts
 import { basename as basename2 } from "node:path";
 
@@ -72137,7 +72197,7 @@ function countUnknownType(stats, type) {
 
 // src/core/transcript/read-records.ts
 var DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
-var DEFAULT_CHUNK_BYTES = 2 * 1024 * 1024;
+var DEFAULT_CHUNK_BYTES = 512 * 1024;
 var NEWLINE = 10;
 function checkOptions(opts) {
   const from = opts.fromOffset ?? 0;
@@ -73034,10 +73094,11 @@ async function exportTranscript(transcriptPath, format2, write, opts) {
   const exporter = createExporter(format2, write);
   const { meta: meta3, totals, stats } = await streamSession(
     transcriptPath,
-    (event, ctx) => exporter.event(redactor.redactEvent(event), ctx),
+    // <private> spans never reach a file, whether or not redaction is on.
+    (event, ctx) => exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx),
     { subagents: true }
   );
-  const safeMeta = meta3.title === void 0 ? meta3 : { ...meta3, title: redactor.redactText(meta3.title) };
+  const safeMeta = meta3.title === void 0 ? meta3 : { ...meta3, title: redactor.redactText(stripPrivateText(meta3.title)) };
   const redaction = redactor.report();
   exporter.finish(safeMeta, totals, { redaction });
   return { meta: safeMeta, totals, stats, redaction };
@@ -73235,8 +73296,11 @@ async function resolveLocalSession(deps, ref) {
 }
 
 // mcp-server/tool-result.ts
+var TextField = {
+  text: external_exports.string().describe("The result as readable text: what to tell the user.")
+};
 function ok(text, structured) {
-  return { content: [{ type: "text", text }], structuredContent: structured };
+  return { content: [{ type: "text", text }], structuredContent: { text, ...structured } };
 }
 var NEXT_STEP = {
   config: "Tell the user how to configure the tracker (`baton login <url>`); local tools (export_session) still work.",
@@ -73277,6 +73341,7 @@ var inputSchema = {
   redact: external_exports.boolean().optional().describe("Replace secrets with [REDACTED:<rule>] (default true). Only turn off when the user asks.")
 };
 var outputSchema = {
+  ...TextField,
   sessionId: external_exports.string(),
   path: external_exports.string(),
   format: external_exports.string(),
@@ -73448,6 +73513,7 @@ var inputSchema2 = {
 };
 var Turn2 = external_exports.object({ index: external_exports.number(), prompt: external_exports.string(), tools: external_exports.array(external_exports.string()), reply: external_exports.string() });
 var outputSchema2 = {
+  ...TextField,
   sessionId: external_exports.string(),
   source: external_exports.enum(["local", "tracker"]),
   title: external_exports.string().nullable(),
@@ -73506,6 +73572,7 @@ var Row = external_exports.object({
   url: external_exports.string()
 });
 var outputSchema3 = {
+  ...TextField,
   sessions: external_exports.array(Row),
   page: external_exports.number(),
   totalPages: external_exports.number(),
@@ -73542,7 +73609,7 @@ function registerListSessions(server, deps) {
         url: s.url
       }));
       const p = res.pagination;
-      const filters = Object.entries(args).filter(([, v2]) => v2 !== void 0).map(([k, v2]) => `${k}=${String(v2)}`).join(" ");
+      const filters = Object.entries(args).filter(([k, v2]) => v2 !== void 0 && k !== "page" && k !== "limit").map(([k, v2]) => `${k}=${String(v2)}`).join(" ");
       if (sessions.length === 0) {
         return ok(`No sessions found${filters ? ` for ${filters}` : ""}.`, { sessions, page: p.page, totalPages: p.totalPages, total: p.total });
       }
@@ -74124,6 +74191,7 @@ var inputSchema4 = {
   keep: external_exports.boolean().optional().describe("For complete: true keeps the stream as a post, false discards it (default: the choice made at start).")
 };
 var outputSchema4 = {
+  ...TextField,
   action: external_exports.string(),
   live: external_exports.boolean(),
   status: external_exports.string().optional(),
@@ -74200,6 +74268,7 @@ var inputSchema5 = {
   visibility: external_exports.enum(["private", "unlisted", "public"]).optional().describe("private: only the user; unlisted: anyone with the link; public: listed.")
 };
 var outputSchema5 = {
+  ...TextField,
   sessionId: external_exports.string(),
   url: external_exports.string(),
   postId: external_exports.string().optional(),
@@ -81806,6 +81875,7 @@ var inputSchema6 = {
   target: external_exports.string().max(200).optional().describe('"latest" (default: the latest session of this project), a session id, or a project name on the tracker.')
 };
 var outputSchema6 = {
+  ...TextField,
   sessionId: external_exports.string(),
   project: external_exports.string().nullable(),
   resumeCommand: external_exports.string(),

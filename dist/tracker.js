@@ -18328,7 +18328,7 @@ var init_init = __esm({
     updated_at ${t.bigint} NOT NULL,
     UNIQUE (user_id, id)
   )`,
-      `CREATE INDEX sessions_user_activity ON sessions(user_id, activity_at)`,
+      `CREATE INDEX sessions_user_activity ON sessions(user_id, activity_at, pk)`,
       `CREATE INDEX sessions_project ON sessions(project_id, activity_at)`,
       `CREATE INDEX sessions_public ON sessions(visibility, activity_at)`,
       `CREATE TABLE events (
@@ -18796,34 +18796,52 @@ function createSessionsRepo(db, engine) {
       await db.deleteFrom("sessions").where("pk", "=", pk).execute();
     },
     async list(f) {
-      let q2 = db.selectFrom("sessions as s").where("s.user_id", "=", f.userId);
-      if (f.status) q2 = q2.where("s.status", "=", f.status);
-      if (f.source) q2 = q2.where("s.source", "=", f.source);
-      if (f.projectId) q2 = q2.where("s.project_id", "=", f.projectId);
-      if (f.starred !== void 0) q2 = q2.where("s.starred", "=", f.starred ? 1 : 0);
-      if (f.archived !== void 0) q2 = q2.where("s.archived", "=", f.archived ? 1 : 0);
-      if (f.tag) {
-        const tag = f.tag;
-        q2 = q2.where(
-          (eb) => eb.exists(
-            eb.selectFrom("session_tags as t").select("t.tag").whereRef("t.session_pk", "=", "s.pk").where("t.tag", "=", tag)
-          )
-        );
-      }
+      const filtered = (conn) => {
+        let q3 = conn.selectFrom("sessions as s").where("s.user_id", "=", f.userId);
+        if (f.status) q3 = q3.where("s.status", "=", f.status);
+        if (f.source) q3 = q3.where("s.source", "=", f.source);
+        if (f.projectId) q3 = q3.where("s.project_id", "=", f.projectId);
+        if (f.starred !== void 0) q3 = q3.where("s.starred", "=", f.starred ? 1 : 0);
+        if (f.archived !== void 0) q3 = q3.where("s.archived", "=", f.archived ? 1 : 0);
+        if (f.tag) {
+          const tag = f.tag;
+          q3 = q3.where(
+            (eb) => eb.exists(
+              eb.selectFrom("session_tags as t").select("t.tag").whereRef("t.session_pk", "=", "s.pk").where("t.tag", "=", tag)
+            )
+          );
+        }
+        return q3;
+      };
       const offset = (f.page - 1) * f.limit;
       if (f.terms && f.terms.length > 0) {
-        const m = matchingSessions(engine, f.terms).as("m");
-        const rows2 = await q2.innerJoin(m, (join5) => join5.onRef(sql.ref("m.session_pk"), "=", "s.pk")).selectAll("s").select([sql`m.score`.as("score"), sql`count(*) over ()`.as("total_count")]).orderBy(sql`m.score`, "desc").orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").limit(f.limit).offset(offset).execute();
-        let total = rows2[0] ? Number(rows2[0].total_count) : 0;
-        if (rows2.length === 0 && offset > 0) {
-          const c = await q2.innerJoin(m, (join5) => join5.onRef(sql.ref("m.session_pk"), "=", "s.pk")).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-          total = Number(c?.n ?? 0);
-        }
-        return { rows: rows2.map(({ total_count: _t2, ...r }) => ({ ...r, score: Number(r.score) })), total };
+        const terms = f.terms;
+        const search = async (conn) => {
+          const m = matchingSessions(engine, terms).as("m");
+          const q3 = filtered(conn).innerJoin(m, (join5) => join5.onRef(sql.ref("m.session_pk"), "=", "s.pk"));
+          const rows2 = await q3.selectAll("s").select([sql`m.score`.as("score"), sql`count(*) over ()`.as("total_count")]).orderBy(sql`m.score`, "desc").orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").limit(f.limit).offset(offset).execute();
+          let total = rows2[0] ? Number(rows2[0].total_count) : 0;
+          if (rows2.length === 0 && offset > 0) {
+            const c = await q3.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
+            total = Number(c?.n ?? 0);
+          }
+          return { rows: rows2.map(({ total_count: _t2, ...r }) => ({ ...r, score: Number(r.score) })), total };
+        };
+        if (engine === "sqlite") return search(db);
+        return db.connection().execute(async (conn) => {
+          await sql`SET enable_seqscan = off`.execute(conn);
+          try {
+            return await search(conn);
+          } finally {
+            await sql`RESET enable_seqscan`.execute(conn);
+          }
+        });
       }
+      const q2 = filtered(db);
+      const page = q2.select("s.pk").orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").limit(f.limit).offset(offset);
       const [count, rows] = await Promise.all([
         q2.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
-        q2.selectAll("s").orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").limit(f.limit).offset(offset).execute()
+        db.selectFrom("sessions as s").selectAll("s").where("s.pk", "in", page).orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").execute()
       ]);
       return { rows, total: Number(count?.n ?? 0) };
     },
@@ -46138,7 +46156,7 @@ function resultLanguage(content, filePath) {
   }
   return void 0;
 }
-var NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| $/im;
+var NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| {2}\n/im;
 function plainParagraphs(text) {
   if (NOT_PLAIN.test(text)) return void 0;
   let out = "";
@@ -46149,8 +46167,34 @@ function plainParagraphs(text) {
   }
   return out;
 }
+var CONTROL = /[\x00-\x09\x0b-\x1f]/;
+var FENCE_OPEN = /^```([A-Za-z0-9_+#.-]*)$/;
+var CLOSER_LIKE = /^ {0,3}`{3,}[ \t]*$/;
+function fencedParagraphs(text, codeBlock) {
+  if (CONTROL.test(text)) return void 0;
+  const lines = text.split("\n");
+  let out = "";
+  let start = 0;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const open2 = FENCE_OPEN.exec(lines[i2]);
+    if (!open2) continue;
+    let close = i2 + 1;
+    while (close < lines.length && lines[close] !== "```") {
+      if (CLOSER_LIKE.test(lines[close])) return void 0;
+      close++;
+    }
+    if (close === lines.length || close === i2 + 1 || lines[close - 1] === "") return void 0;
+    const prose2 = plainParagraphs(lines.slice(start, i2).join("\n"));
+    if (prose2 === void 0) return void 0;
+    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open2[1] || void 0);
+    start = close + 1;
+    i2 = close;
+  }
+  const prose = plainParagraphs(lines.slice(start).join("\n"));
+  return prose === void 0 ? void 0 : out + prose;
+}
 var CODE_CLOSE = "</code></pre>";
-function createHtmlContent() {
+function createHtmlContent(opts = {}) {
   const codeOpen = (code, lang) => {
     const known = code.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
@@ -46177,7 +46221,12 @@ function createHtmlContent() {
       }
     }
   });
-  return { codeOpen, codeBlock, markdownHtml: (text) => plainParagraphs(text) ?? md.parse(text) };
+  const slow = (text) => md.parse(text);
+  const markdownHtml = opts.fastPaths === false ? slow : (text) => {
+    const fast = text.includes("```") ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
+    return fast ?? slow(text);
+  };
+  return { codeOpen, codeBlock, markdownHtml };
 }
 
 // src/core/export/shared.ts
@@ -50574,6 +50623,7 @@ function createLiveService(opts) {
       return info({ ...row, status: "active" });
     },
     async complete(row, req, baseUrl) {
+      if (row.status === "completed") return info(row);
       assertWritable(row);
       const title = req.title ?? row.title;
       let postUrl2 = null;
@@ -57795,6 +57845,17 @@ function queryView(q2) {
     archived: flag(q2.archived) || void 0
   };
 }
+var FOLLOW_SECONDS = 6 * 3600;
+async function followStream(d, userId, s, baseUrl) {
+  const open2 = await openStreamFor(d.live, userId, s.id);
+  if (open2 || s.status !== "active") return open2;
+  const created = await d.live.service.create(
+    userId,
+    { sessionId: s.id, title: s.title ?? void 0, visibility: "private", expiresIn: FOLLOW_SECONDS },
+    baseUrl
+  );
+  return { liveId: created.liveId };
+}
 function createSessionRoutes(d) {
   const app = new Hono3();
   app.onError((err2, c) => renderError(c, d, err2));
@@ -57846,7 +57907,7 @@ function createSessionRoutes(d) {
     const parentRow = detail.session.parentSessionId ? await repos.sessions.findByUserAndId(ctx.user.userId, detail.session.parentSessionId) : void 0;
     const parent = parentRow ? { id: parentRow.id, title: parentRow.title, href: `/sessions/${encodeURIComponent(parentRow.id)}` } : null;
     const kids = await repos.db.selectFrom("sessions").select(["id", "title"]).where("user_id", "=", ctx.user.userId).where("parent_session_id", "=", id2).orderBy("activity_at", "desc").limit(20).execute();
-    const stream = await openStreamFor(d.live, ctx.user.userId, id2);
+    const stream = await followStream(d, ctx.user.userId, detail.session, ctx.caller.baseUrl);
     const next = detail.eventsPage.nextOffset;
     return html2(
       c,

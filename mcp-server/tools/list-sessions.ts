@@ -72,7 +72,7 @@ export function registerListSessions(server: McpServer, deps: ServerDeps): void 
       }));
       const p = res.pagination;
       const filters = Object.entries(args)
-        .filter(([, v]) => v !== undefined)
+        .filter(([k, v]) => v !== undefined && k !== 'page' && k !== 'limit')
         .map(([k, v]) => `${k}=${String(v)}`)
         .join(' ');
       if (sessions.length === 0) {

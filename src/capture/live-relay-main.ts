@@ -9,6 +9,7 @@ import { livePaths } from './live/live-paths.js';
 import { startLiveRelay } from './live/live-relay.js';
 import { readLiveState } from './live/live-state.js';
 import { isSafeSessionId } from './outbox-paths.js';
+import { kickSender } from './sender-kick.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { session: { type: 'string' }, 'data-dir': { type: 'string' } }, strict: false });
@@ -52,6 +53,8 @@ async function main(): Promise<number> {
   const exit = await relay.done;
   log(`relay ${process.pid} exits: ${exit}`);
   await client.close();
+  // The sender skipped this session while it streamed: now it may sync it (it runs only if auto-sync is on).
+  if (exit === 'ended') await kickSender({ hookScript: process.argv[1], env, dataDir }).catch(() => undefined);
   return 0;
 }
 

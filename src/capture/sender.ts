@@ -10,6 +10,7 @@ import { readAck, writeAck, type SessionAck } from './sender-ack.js';
 import { nextBatch, type BatchLimits } from './sender-batch.js';
 import { SessionFeed } from './sender-feed.js';
 import { isProjectIgnored } from './sender-ignore.js';
+import { isSessionLive } from './live/live-paths.js';
 import { keyFingerprint, senderPaths } from './sender-paths.js';
 import { senderLog, writeStatus, type SenderState, type SenderStatus } from './sender-status.js';
 
@@ -101,6 +102,9 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
       let sent = false;
       let waiting = false;
       for (const sid of await listOutboxSessions(opts.dataDir)) {
+        // Streaming live: the live relay delivers it (and pushes it when the stream ends); syncing it now would
+        // fan its events into the stream a second time. The relay kicks a sender when the stream is over.
+        if (isSessionLive(opts.dataDir, sid)) continue;
         const t = await track(sid);
         if (!t) continue;
         await t.feed.pull();

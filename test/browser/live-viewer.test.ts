@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SessionEvent } from '../../src/core/model/session.js';
 import { describeWithExternal } from '../helpers/externals.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
-import { chromiumUnavailable, launchBrowser, login, screenshot } from './browser.js';
+import { chromiumUnavailable, eventually, launchBrowser, login, screenshot } from './browser.js';
+import { makeSession, pushSession } from './fixtures.js';
 
 interface Stream {
   liveId: string;
@@ -69,10 +70,10 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     const ctx = await browser.newContext({ viewport: { width: 1100, height: 700 } });
     const page = await ctx.newPage();
     await page.goto(s.viewUrl);
-    await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    await eventually(() => page.locator('#live-conn').textContent()).toBe('Connected');
     expect(await page.locator('#live-badge').textContent()).toBe('LIVE');
     await push(s, [[1, prompt('p1', 'Refactor the parser into small functions')]]);
-    await expect.poll(() => page.locator('#working').isVisible()).toBe(true);
+    await eventually(() => page.locator('#working').isVisible()).toBe(true);
     await push(s, [
       [
         2,
@@ -85,7 +86,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
         },
       ],
     ]);
-    await expect.poll(() => page.locator('#working').textContent()).toBe('Claude is working… running Read');
+    await eventually(() => page.locator('#working').textContent()).toBe('Claude is working… running Read');
     await screenshot(page, 'live-viewer-working');
     await push(s, [
       [
@@ -100,25 +101,25 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
       ],
       [4, say('t1', 'I split `parse` into three functions.')],
     ]);
-    await expect.poll(() => seqs(page)).toEqual([1, 2, 3, 4]);
-    await expect.poll(() => page.locator('#working').isVisible()).toBe(false);
+    await eventually(() => seqs(page)).toEqual([1, 2, 3, 4]);
+    await eventually(() => page.locator('#working').isVisible()).toBe(false);
     const second = await ctx.newPage();
     await second.goto(s.viewUrl);
-    await expect.poll(() => page.locator('#viewers').textContent()).toBe('2');
-    await expect.poll(() => seqs(second)).toEqual([1, 2, 3, 4]);
+    await eventually(() => page.locator('#viewers').textContent()).toBe('2');
+    await eventually(() => seqs(second)).toEqual([1, 2, 3, 4]);
     await second.close();
-    await expect.poll(() => page.locator('#viewers').textContent()).toBe('1');
+    await eventually(() => page.locator('#viewers').textContent()).toBe('1');
     await screenshot(page, 'live-viewer');
 
     await post(s, '/pause');
-    await expect.poll(() => page.locator('#live-badge').textContent()).toBe('PAUSED');
+    await eventually(() => page.locator('#live-badge').textContent()).toBe('PAUSED');
     expect(await page.locator('#end-notice').textContent()).toContain('paused');
     await post(s, '/resume');
-    await expect.poll(() => page.locator('#live-badge').textContent()).toBe('LIVE');
+    await eventually(() => page.locator('#live-badge').textContent()).toBe('LIVE');
 
     const done = await post(s, '/complete', { createPost: true, title: 'Parser refactor' });
     expect(done.postUrl).toMatch(/\/share\//);
-    await expect.poll(() => page.locator('#end-notice').textContent()).toContain('The session has ended.');
+    await eventually(() => page.locator('#end-notice').textContent()).toContain('The session has ended.');
     expect(await page.locator('#live-badge').textContent()).toBe('ENDED');
     await page.getByRole('link', { name: 'Read the saved session' }).click();
     await page.waitForURL(/\/share\//);
@@ -131,7 +132,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     const s = await create({ title: 'Long stream' });
     const page = await browser.newPage({ viewport: { width: 900, height: 500 } });
     await page.goto(s.viewUrl);
-    await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    await eventually(() => page.locator('#live-conn').textContent()).toBe('Connected');
     await push(
       s,
       Array.from(
@@ -140,18 +141,18 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
           [i + 1, say(`s${i + 1}`, `message ${i + 1}\n\nwith a second paragraph`)] as [number, SessionEvent],
       ),
     );
-    await expect.poll(() => seqs(page).then((x) => x.length)).toBe(30);
+    await eventually(() => seqs(page).then((x) => x.length)).toBe(30);
     const atBottom = () =>
       page.evaluate(() => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 5);
-    await expect.poll(atBottom).toBe(true);
+    await eventually(atBottom).toBe(true);
     await page.getByRole('button', { name: 'Pause auto-scroll' }).click();
     expect(await page.locator('#autoscroll').getAttribute('aria-pressed')).toBe('false');
     await page.evaluate(() => window.scrollTo(0, 0));
     await push(s, [[31, say('s31', 'one more')]]);
-    await expect.poll(() => page.locator('#jump').isVisible()).toBe(true);
+    await eventually(() => page.locator('#jump').isVisible()).toBe(true);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await page.getByRole('button', { name: 'Jump to latest ↓' }).click();
-    await expect.poll(atBottom).toBe(true);
+    await eventually(atBottom).toBe(true);
     await page.close();
   });
 
@@ -159,12 +160,12 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     const s = await create({ title: 'Restart me' });
     const page = await browser.newPage();
     await page.goto(s.viewUrl);
-    await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    await eventually(() => page.locator('#live-conn').textContent()).toBe('Connected');
     await push(
       s,
       [1, 2, 3].map((n) => [n, say(`x${n}`, `before restart ${n}`)] as [number, SessionEvent]),
     );
-    await expect.poll(() => seqs(page)).toEqual([1, 2, 3]);
+    await eventually(() => seqs(page)).toEqual([1, 2, 3]);
     lastEventIds.length = 0;
     await t.restart();
     // Written before the browser is back: they must arrive through the resumed history, not be lost.
@@ -173,13 +174,13 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
       [4, 5].map((n) => [n, say(`x${n}`, `after restart ${n}`)] as [number, SessionEvent]),
     );
     await expect.poll(() => seqs(page), { timeout: 20_000 }).toEqual([1, 2, 3, 4, 5]);
-    await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    await eventually(() => page.locator('#live-conn').textContent()).toBe('Connected');
     expect(lastEventIds).toContain('3');
     await push(s, [[6, say('x6', 'live again')]]);
-    await expect.poll(() => seqs(page)).toEqual([1, 2, 3, 4, 5, 6]);
+    await eventually(() => seqs(page)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await page.locator('#timeline li[data-uuid]').count()).toBe(6);
     await post(s, '/complete');
-    await expect.poll(() => page.locator('#end-notice').textContent()).toContain('The session has ended.');
+    await eventually(() => page.locator('#end-notice').textContent()).toContain('The session has ended.');
     await page.close();
   });
 
@@ -187,7 +188,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     const s = await create({ title: 'Revoke me' });
     const page = await browser.newPage();
     await page.goto(s.viewUrl);
-    await expect.poll(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    await eventually(() => page.locator('#live-conn').textContent()).toBe('Connected');
     await post(s, '');
     await expect
       .poll(() => page.locator('#end-notice').textContent())
@@ -219,9 +220,36 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     const owner = await ctx.newPage();
     await login(owner, t.url, t.ownerKey);
     await owner.goto(s.viewUrl);
-    await expect.poll(() => owner.locator('#live-conn').textContent()).toBe('Connected');
+    await eventually(() => owner.locator('#live-conn').textContent()).toBe('Connected');
     await push(s, [[1, say('pv1', 'for my eyes')]]);
-    await expect.poll(() => seqs(owner)).toEqual([1]);
+    await eventually(() => seqs(owner)).toEqual([1]);
+    await ctx.close();
+  });
+
+  it("updates the owner's page of an active session as events are synced", async () => {
+    const pushed = await pushSession(t.url, t.ownerKey, makeSession({ title: 'Still running' }), {
+      status: 'active',
+    });
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await login(page, t.url, t.ownerKey);
+    await page.goto(`${t.url}/sessions/${encodeURIComponent(pushed.sessionId)}`);
+    await eventually(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    const before = await page.locator('#timeline li[data-uuid]').count();
+    const r = await fetch(`${t.url}/api/v1/sessions/${encodeURIComponent(pushed.sessionId)}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.ownerKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        events: [{ seq: 5, turnIndex: 1, event: prompt('follow-1', 'And now the docs, please') }],
+        status: 'active',
+      }),
+    });
+    expect(r.status).toBeLessThan(300);
+    await expect
+      .poll(() => page.locator('li[data-uuid="follow-1"]').textContent())
+      .toContain('And now the docs, please');
+    expect(await page.locator('#timeline li[data-uuid]').count()).toBe(before + 1);
+    await eventually(() => page.locator('#working').isVisible()).toBe(true);
     await ctx.close();
   });
 });

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithExternal } from '../helpers/externals.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
-import { chromiumUnavailable, launchBrowser, login, screenshot } from './browser.js';
+import { chromiumUnavailable, eventually, launchBrowser, login, screenshot } from './browser.js';
 import { makeSession, pushSession } from './fixtures.js';
 
 describeWithExternal('Chromium', chromiumUnavailable())('tracker pages in Chromium', () => {
@@ -64,7 +64,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('tracker pages in Chromi
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.getByLabel('API key').fill('bt_' + 'x'.repeat(43));
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not a valid API key');
+    await eventually(() => page.getByRole('alert').textContent()).toContain('not a valid API key');
     await screenshot(page, 'login');
     await login(page, t.url, t.ownerKey);
     expect(new URL(page.url()).pathname).toBe('/');
@@ -77,7 +77,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('tracker pages in Chromi
 
   it('lists sessions and narrows them with search and filters', async () => {
     await page.goto(t.url + '/');
-    await expect.poll(() => page.locator('.cards > li').count()).toBe(3);
+    await eventually(() => page.locator('.cards > li').count()).toBe(3);
     await screenshot(page, 'sessions-list');
     await page.getByRole('searchbox', { name: 'Search' }).fill('pagination');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -102,7 +102,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('tracker pages in Chromi
 
   it('shows a session: metadata, timeline with collapsible tool calls and thinking, metrics, fork lineage', async () => {
     await page.goto(`${t.url}/sessions/${encodeURIComponent(retryId)}`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Retry test, second approach');
+    await eventually(() => page.locator('h1').textContent()).toBe('Retry test, second approach');
     expect(await page.locator('.facts').first().textContent()).toContain('Branch: main');
     const tool = page.locator('li.msg.tool details');
     expect(await tool.getAttribute('open')).toBeNull();
@@ -137,7 +137,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('tracker pages in Chromi
   it('shows projects with their stats', async () => {
     await page.goto(t.url + '/projects');
     await page.getByRole('link', { name: 'retry-lib' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('retry-lib');
+    await eventually(() => page.locator('h1').textContent()).toBe('retry-lib');
     const stats = await page.locator('.stats').textContent();
     expect(stats?.replace(/\s+/g, ' ')).toContain('Sessions 2');
     await screenshot(page, 'project-detail');

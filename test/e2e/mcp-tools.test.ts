@@ -12,6 +12,19 @@ const LIST = 'mcp__plugin_baton_tracker__list_sessions';
 const PUSH = 'mcp__plugin_baton_tracker__push_session';
 const SEEDED = '5eeded00-0000-4000-8000-00000000e2e0';
 
+/**
+ * Claude Code 2.1.330 gives the model a tool's structuredContent (as JSON) instead of its text block when there is
+ * one: the server puts the readable result in its `text` field. This is what the model reads.
+ */
+function readable(toolResult: string): string {
+  try {
+    const parsed = JSON.parse(toolResult) as { text?: unknown };
+    return typeof parsed.text === 'string' ? parsed.text : toolResult;
+  } catch {
+    return toolResult;
+  }
+}
+
 describeClaude('e2e: the model calls Baton MCP tools', () => {
   let fake: FakeAnthropic;
   let sb: ClaudeSandbox;
@@ -32,7 +45,7 @@ describeClaude('e2e: the model calls Baton MCP tools', () => {
     fake.enqueue(
       { blocks: [{ type: 'text', text: 'Looking at your sessions.' }, { type: 'tool_use', name: LIST, input: { limit: 5 } }] },
       { blocks: [{ type: 'tool_use', name: PUSH, input: { createPost: true, title: 'pushed by the model' } }] },
-      { reply: (req) => ({ blocks: [{ type: 'text', text: `DONE: ${lastToolResults(req.body)[0]?.text.split('\n')[0] ?? ''}` }] }) },
+      { reply: (req) => ({ blocks: [{ type: 'text', text: `DONE: ${readable(lastToolResults(req.body)[0]?.text ?? '').split('\n')[0]}` }] }) },
     );
     run = await runClaudeOk({
       bin: claudeBin,
@@ -66,16 +79,16 @@ describeClaude('e2e: the model calls Baton MCP tools', () => {
     const listed = results.find((r) => r.text.includes(SEEDED));
     expect(listed, JSON.stringify(results).slice(0, 2000)).toBeDefined();
     expect(listed!.isError).toBe(false);
-    expect(listed!.text).toMatch(/^1 session\(s\); page 1 of 1:/);
-    expect(listed!.text).toContain('seeded e2e session');
+    expect(readable(listed!.text)).toMatch(/^1 session\(s\); page 1 of 1:\nid +started/);
+    expect(readable(listed!.text)).toContain('seeded e2e session');
   });
 
   it('push_session uploaded the running session itself and the model saw the URLs', async () => {
     const last = fake.requests.filter((r) => r.path === '/v1/messages').at(-1)!;
     const pushed = lastToolResults(last.body)[0]!;
     expect(pushed.isError).toBe(false);
-    expect(pushed.text).toMatch(new RegExp(`^Pushed session ${run.sessionId} `));
-    expect(pushed.text).toMatch(/\nPost: http/);
+    expect(readable(pushed.text)).toMatch(new RegExp(`^Pushed session ${run.sessionId} `));
+    expect(readable(pushed.text)).toMatch(/\nPost: http/);
     const api = createTrackerClient({ baseUrl: tracker.url, apiKey: tracker.ownerKey });
     const stored = await api.sessions.get(run.sessionId);
     await api.close();

@@ -2,6 +2,7 @@
 // that is down for the whole session and started afterwards (everything arrives within 10 s, no user action).
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { stopSender } from '../helpers/sender-proc.js';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
 import { projectSlug as trackerProjectSlug } from '../../src/core/api/index.js';
 import { loadSession } from '../../src/core/transcript/index.js';
@@ -31,8 +32,7 @@ describeClaude('e2e: sessions reach the tracker by themselves', () => {
   });
   afterAll(async () => {
     for (const sb of sandboxes) {
-      const pid = lockHolderPid(senderPaths(sb.dataDir).lock);
-      if (pid) process.kill(pid, 'SIGTERM');
+      await stopSender(sb.dataDir);
       sb.cleanup();
     }
     await client?.close();

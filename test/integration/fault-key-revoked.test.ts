@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopSender } from '../helpers/sender-proc.js';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
 import { lockHolderPid } from '../../src/capture/sender-liveness.js';
 import { senderPaths } from '../../src/capture/sender-paths.js';
@@ -24,8 +25,7 @@ beforeAll(async () => {
   mkdirSync(join(root, 'tmp'));
 });
 afterAll(async () => {
-  const pid = root ? lockHolderPid(senderPaths(join(root, 'data')).lock) : null;
-  if (pid) process.kill(pid, 'SIGTERM');
+  if (root) await stopSender(join(root, 'data'));
   await owner?.close();
   await tracker?.close();
   rmSync(root, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopSender } from '../helpers/sender-proc.js';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
 import { appendToOutbox } from '../../src/capture/outbox-writer.js';
 import { kickSender } from '../../src/capture/sender-kick.js';
@@ -25,8 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.close();
   await tracker?.stop();
-  const pid = lockHolderPid(senderPaths(join(root, 'data')).lock);
-  if (pid) process.kill(pid, 'SIGTERM');
+  await stopSender(join(root, 'data'));
   rmSync(root, { recursive: true, force: true });
 });
 

@@ -260,6 +260,9 @@ describe('SSE', () => {
     expect((await api('PATCH', p, s.producerToken, { events: [{ seq: 2, event: text('c2') }] })).status).toBe(
       410,
     );
+    const again = await api('POST', `${p}/complete`, s.producerToken, {});
+    expect(again.status).toBe(200);
+    expect(again.json.status).toBe('completed');
     // A completed stream stays replayable: history, then end.
     const late = openSse(`${t.url}/live/${s.viewerToken}/events`);
     await late.waitFor((m) => m.event === 'end');

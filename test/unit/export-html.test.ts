@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExporter, renderSession } from '../../src/core/export/index.js';
 import { CSP, SCRIPT, SCRIPT_HASH } from '../../src/core/export/html-assets.js';
-import { plainParagraphs } from '../../src/core/export/html-content.js';
+import { createHtmlContent, fencedParagraphs, plainParagraphs } from '../../src/core/export/html-content.js';
 import { Marked } from 'marked';
 import { sampleSession, xssSession, XSS_PAYLOADS } from '../fixtures/export-sessions.js';
 import { scanHtml } from '../helpers/html-scan.js';
@@ -142,6 +142,9 @@ describe('HTML export', () => {
   it('renders Markdown-free prose exactly as marked does, without running marked', () => {
     const marked = new Marked({ gfm: true, breaks: false, async: false });
     const pieces = [
+      ' \n',
+      '  \n',
+
       'word',
       'The',
       ' ',
@@ -215,6 +218,58 @@ describe('HTML export', () => {
     ]) {
       expect(plainParagraphs(md), md).toBeUndefined();
     }
+  });
+
+  it('renders prose around fenced code exactly as marked does, without running marked', () => {
+    const fast = createHtmlContent();
+    const slow = createHtmlContent({ fastPaths: false });
+    const pieces = [
+      ' \n',
+      'Fixed. ',
+
+      'word',
+      ' ',
+      '\n',
+      '\n\n',
+      '```',
+      '```ts',
+      '```json',
+      '````',
+      '``` ',
+      '  ```',
+      '~~~',
+      'a < b && c',
+      ':-',
+      '1.',
+      '"',
+      "'",
+      'é',
+      '\t',
+      '```c++',
+      '\n```\n',
+      '\n```ts\n',
+      '\n```ts\nconst x = 1;\n```\n',
+      '\n\n```\n$ ls <dir>\n```\n\n',
+      '\n```',
+    ];
+    let seed = 11;
+    const rand = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let fastHits = 0;
+    for (let i = 0; i < 4000; i++) {
+      let text = '';
+      for (let k = 1 + Math.floor(rand() * 12); k > 0; k--)
+        text += pieces[Math.floor(rand() * pieces.length)];
+      if (text.includes('```') && fencedParagraphs(text, fast.codeBlock) !== undefined) fastHits++;
+      expect(fast.markdownHtml(text), JSON.stringify(text)).toBe(slow.markdownHtml(text));
+    }
+    expect(fastHits).toBeGreaterThan(100);
+    const answer = 'Fixed. The retry loop sleeps past the deadline.\n\n```ts\nconst a = b < c;\n```';
+    expect(fencedParagraphs(answer, fast.codeBlock)).toBe(
+      '<p>Fixed. The retry loop sleeps past the deadline.</p>\n<pre><code class="language-typescript">const a = b &lt; c;</code></pre>',
+    );
   });
 
   it('ships the highlighter inside its one hashed script and nothing that could end that script early', () => {

@@ -217,6 +217,8 @@ export function createLiveService(opts: LiveServiceOptions) {
     },
 
     async complete(row: LiveStreamRow, req: CompleteLiveRequest, baseUrl: string): Promise<LiveInfo> {
+      // Idempotent: a client retrying after a lost answer gets the same result (and the same post), not a 410.
+      if (row.status === 'completed') return info(row);
       assertWritable(row);
       const title = req.title ?? row.title;
       let postUrl: string | null = null;

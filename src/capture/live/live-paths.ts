@@ -1,4 +1,5 @@
 // Where live-stream state lives in the data dir: per session, the active marker, relay progress, lock and inbox.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface LivePaths {
@@ -37,4 +38,9 @@ export function livePaths(dataDir: string, sessionId: string): LivePaths {
 /** Where a finished stream's final state is kept (the active marker is gone, so hooks stop looking). */
 export function endedStatePath(dataDir: string, sessionId: string, liveId: string): string {
   return join(liveDir(dataDir), 'ended', `${sessionId}.${liveId}.json`);
+}
+
+/** True while the session streams live (its active marker exists). One stat: cheap for hooks and the sender. */
+export function isSessionLive(dataDir: string, sessionId: string): boolean {
+  return existsSync(livePaths(dataDir, sessionId).state);
 }

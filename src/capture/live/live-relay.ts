@@ -1,6 +1,6 @@
 // The live relay loop: one detached process per live session tails outbox, transcript and inbox, and streams events.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { isBatonError } from '../../core/errors.js';
 import { createRedactor } from '../../core/redact/index.js';
 import type { TrackerClient } from '../../client/index.js';
@@ -127,9 +127,14 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
     log(`relay ${process.pid} started for ${liveId}; transcript ${transcriptPath}; next seq ${sink.nextSeq}`);
 
     const watched = new Set<string>();
+    // Only changes to this session's files wake a pass: the relay's own progress writes must not (a busy loop).
+    const relevant = (name: string | null) =>
+      name === null || name === basename(outbox) || name === basename(tail.path) || name === o.sessionId || name === basename(paths.state) || name === basename(paths.inbox);
     const watchDir = (dir: string) => {
       try {
-        const wt = watch(dir, { persistent: true }, () => loop.wake());
+        const wt = watch(dir, { persistent: true }, (_type, name) => {
+          if (relevant(typeof name === 'string' ? name : null)) loop.wake();
+        });
         wt.on('error', () => undefined);
         watchers.push(wt);
         watched.add(dir);
@@ -139,6 +144,7 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
     };
     for (const dir of new Set([dirname(outbox), dirname(transcriptPath), paths.dir])) watchDir(dir);
     let lastResolve = now();
+    let lastSaved = '';
     const pollMs = o.pollMs ?? 250;
     poll = setInterval(() => loop.wake(), pollMs);
 
@@ -182,7 +188,14 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
         queue(items, readLiveState(o.dataDir, o.sessionId) ?? state);
 
         await sink.flush(loop.isRunning);
-        if (sink.pending === 0) writeRelayProgress(paths.progress, progressOf(liveId, tail, outboxByte, inboxByte, sink.nextSeq, merger));
+        if (sink.pending === 0) {
+          const progress = progressOf(liveId, tail, outboxByte, inboxByte, sink.nextSeq, merger);
+          const text = JSON.stringify(progress);
+          if (text !== lastSaved) {
+            writeRelayProgress(paths.progress, progress);
+            lastSaved = text;
+          }
+        }
 
         const endNow = state.stop ?? (ending && now() - ending.since >= graceFor(o, ending.reason) ? { keep: !state.discardOnEnd } : null);
         if (endNow && sink.pending === 0) {

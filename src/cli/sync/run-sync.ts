@@ -13,7 +13,7 @@ import { fingerprint, loadSyncState, saveSyncState, type SyncState } from './syn
 export interface SyncOptions extends Omit<SelectOptions, 'cwd'> {
   redact: boolean;
   dryRun?: boolean;
-  /** Estimated JSON bytes per upload request (the tracker's upload cap is 64 MB). Default 32 MB. */
+  /** Estimated JSON bytes per upload request (the tracker's upload cap is 64 MB). Default 16 MB. */
   batchBytes?: number;
 }
 
@@ -67,7 +67,7 @@ export async function runSync(ctx: CliContext, client: TrackerClient, opts: Sync
   let batch: Pending[] = [];
   let batchBytes = 0;
   let inflight: Promise<void> = Promise.resolve();
-  const limit = opts.batchBytes ?? 32 * 1024 * 1024;
+  const limit = opts.batchBytes ?? 16 * 1024 * 1024;
 
   const send = async (items: Pending[]): Promise<void> => {
     try {

@@ -106,7 +106,7 @@ export function resultLanguage(content: string, filePath: string | undefined): s
  * tabs and control characters, and lines that could open a block (indent, list, heading, rule, setext underline)
  * or end in a hard break. Text free of all of it renders as plain paragraphs.
  */
-const NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| $/im;
+const NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| {2}\n/im;
 
 /**
  * Prose without any Markdown syntax (most thinking and much of the answers) rendered the way marked renders it,
@@ -121,6 +121,44 @@ export function plainParagraphs(text: string): string | undefined {
     if (p !== '') out += `<p>${escapeHtml(p)}</p>\n`;
   }
   return out;
+}
+
+const CONTROL = /[\x00-\x09\x0b-\x1f]/;
+const FENCE_OPEN = /^```([A-Za-z0-9_+#.-]*)$/;
+/** What marked would take as the end of a backtick fence: only the exact ` ``` ` line is handled here. */
+const CLOSER_LIKE = /^ {0,3}`{3,}[ \t]*$/;
+
+/**
+ * Plain paragraphs around fenced code blocks (` ```lang ` … ` ``` ` at the start of lines), the other common
+ * shape of an answer, rendered as marked renders it with our code renderer. Undefined for anything else: an
+ * unclosed or indented fence, a fence of other length, tabs or control characters, Markdown in the prose.
+ */
+export function fencedParagraphs(
+  text: string,
+  codeBlock: (code: string, lang?: string) => string,
+): string | undefined {
+  if (CONTROL.test(text)) return undefined;
+  const lines = text.split('\n');
+  let out = '';
+  let start = 0; // first line of the pending prose
+  for (let i = 0; i < lines.length; i++) {
+    const open = FENCE_OPEN.exec(lines[i]!);
+    if (!open) continue;
+    let close = i + 1;
+    while (close < lines.length && lines[close] !== '```') {
+      if (CLOSER_LIKE.test(lines[close]!)) return undefined;
+      close++;
+    }
+    // Unclosed, empty, or ending in a blank line (marked keeps an extra newline there): leave it to marked.
+    if (close === lines.length || close === i + 1 || lines[close - 1] === '') return undefined;
+    const prose = plainParagraphs(lines.slice(start, i).join('\n'));
+    if (prose === undefined) return undefined;
+    out += prose + codeBlock(lines.slice(i + 1, close).join('\n'), open[1] || undefined);
+    start = close + 1;
+    i = close;
+  }
+  const prose = plainParagraphs(lines.slice(start).join('\n'));
+  return prose === undefined ? undefined : out + prose;
 }
 
 export interface HtmlContent {
@@ -138,7 +176,8 @@ export const CODE_CLOSE = '</code></pre>';
  * Code is highlighted in the browser, lazily (see html-assets.ts): here it is only escaped and tagged with its
  * language, so exporting costs the same whatever the amount of code.
  */
-export function createHtmlContent(): HtmlContent {
+/** `fastPaths: false` sends all Markdown through marked: the tests compare both ways. */
+export function createHtmlContent(opts: { fastPaths?: boolean } = {}): HtmlContent {
   const codeOpen = (code: string, lang?: string): string => {
     const known = code.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : undefined;
     // Known names are [a-z0-9+] from our own table: safe inside the attribute as they are.
@@ -173,5 +212,13 @@ export function createHtmlContent(): HtmlContent {
     },
   });
 
-  return { codeOpen, codeBlock, markdownHtml: (text) => plainParagraphs(text) ?? (md.parse(text) as string) };
+  const slow = (text: string): string => md.parse(text) as string;
+  const markdownHtml =
+    opts.fastPaths === false
+      ? slow
+      : (text: string): string => {
+          const fast = text.includes('```') ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
+          return fast ?? slow(text);
+        };
+  return { codeOpen, codeBlock, markdownHtml };
 }

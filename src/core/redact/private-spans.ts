@@ -17,14 +17,28 @@ export function stripPrivateText(text: string): string {
   return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
 }
 
-/** Strips private spans from every string inside a JSON-like value (objects and arrays are copied, not mutated). */
+/**
+ * Strips private spans from every string inside a JSON-like value. Copy-on-write: parts without a span are returned
+ * as they are (same object), so a clean session costs a walk and no allocation; the input is never mutated.
+ */
 export function stripPrivateValue<T>(value: T): T {
   if (typeof value === 'string') return stripPrivateText(value) as T;
-  if (Array.isArray(value)) return value.map((v) => stripPrivateValue(v)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v = stripPrivateValue(value[i] as unknown);
+      if (v !== value[i]) (out ??= value.slice())[i] = v;
+    }
+    return (out ?? value) as T;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = stripPrivateValue(v);
-    return out as T;
+    let out: Record<string, unknown> | null = null;
+    for (const k in value) {
+      const old = (value as Record<string, unknown>)[k];
+      const v = stripPrivateValue(old);
+      if (v !== old) (out ??= { ...(value as Record<string, unknown>) })[k] = v;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }

@@ -30,25 +30,19 @@ export function createTriggerFinder(literals: readonly string[]): TriggerFinder 
   for (let c = 1; c < ASCII; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
   // The trie used to verify a candidate start. Node 0 is the root; 0 as a transition means "no edge".
-  const rows: number[] = new Array<number>(ASCII).fill(0);
-  const terminal: number[] = [-1];
+  const maxNodes = 1 + lower.reduce((n, l) => n + l.length, 0);
+  const next = new Int32Array(maxNodes * ASCII);
+  const term = new Int32Array(maxNodes).fill(-1);
+  let nodes = 1;
   lower.forEach((lit, index) => {
     let node = 0;
     for (let k = 0; k < lit.length; k++) {
       const slot = node * ASCII + lit.charCodeAt(k);
-      let child = rows[slot]!;
-      if (child === 0) {
-        child = terminal.length;
-        terminal.push(-1);
-        for (let x = 0; x < ASCII; x++) rows.push(0);
-        rows[slot] = child;
-      }
-      node = child;
+      if (next[slot] === 0) next[slot] = nodes++;
+      node = next[slot]!;
     }
-    terminal[node] = index;
+    term[node] = index;
   });
-  const next = Int32Array.from(rows);
-  const term = Int32Array.from(terminal);
 
   // Shift table over the folded pair ending a window of `m` characters. A window one character longer than the
   // shortest literals skips ~40% further; those literals then end in a wildcard (their last char and anything).
@@ -67,13 +61,17 @@ export function createTriggerFinder(literals: readonly string[]): TriggerFinder 
   // The hot loop indexes by the low bytes of the two raw characters, folding baked in: one load per window. A
   // non-ASCII character can alias an ASCII one here, which only ever shortens a jump (no literal can cover a
   // non-ASCII character, so any jump up to the window length is safe there) or costs a failed verification.
-  const shift = new Uint8Array(256 * 256);
-  for (let a = 0; a < 256; a++) {
-    for (let b = 0; b < 256; b++) {
-      const fa = a < ASCII ? fold[a]! : 0;
-      const fb = b < ASCII ? fold[b]! : 0;
-      shift[(a << 8) | b] = folded[(fa << 7) | fb]!;
-    }
+  // Filled sparsely: only the few pairs that occur in literal prefixes jump less than the default (a dense
+  // 65,536-entry loop runs in the interpreter at start-up and costs tens of milliseconds).
+  const shift = new Uint8Array(256 * 256).fill(m - 1);
+  const rawBytes = (f: number): number[] => {
+    if (f === 0) return [0, ...Array.from({ length: 256 - ASCII }, (_, i) => ASCII + i)];
+    return f >= 97 && f <= 122 ? [f, f - 32] : [f];
+  };
+  for (let pair = 0; pair < folded.length; pair++) {
+    const to = folded[pair]!;
+    if (to === m - 1) continue;
+    for (const a of rawBytes(pair >> 7)) for (const b of rawBytes(pair & 127)) shift[(a << 8) | b] = to;
   }
 
   /** The longest literal starting at `i`, or -1. */

@@ -7,7 +7,8 @@ import { createReadStats } from './read-stats.js';
 import type { Obj } from './guards.js';
 
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
-const DEFAULT_CHUNK_BYTES = 2 * 1024 * 1024;
+// 512 KiB keeps a batch's parsed records small: with 2 MiB, an export's peak RSS was ~50 MB higher, no faster.
+const DEFAULT_CHUNK_BYTES = 512 * 1024;
 const NEWLINE = 0x0a;
 
 export interface ReadRecordsOptions {

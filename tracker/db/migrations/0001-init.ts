@@ -80,7 +80,7 @@ const common = (t: { bigint: string; serial: string; real: string; tsv: string }
     updated_at ${t.bigint} NOT NULL,
     UNIQUE (user_id, id)
   )`,
-  `CREATE INDEX sessions_user_activity ON sessions(user_id, activity_at)`,
+  `CREATE INDEX sessions_user_activity ON sessions(user_id, activity_at, pk)`,
   `CREATE INDEX sessions_project ON sessions(project_id, activity_at)`,
   `CREATE INDEX sessions_public ON sessions(visibility, activity_at)`,
   `CREATE TABLE events (

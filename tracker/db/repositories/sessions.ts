@@ -77,56 +77,73 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
       await db.deleteFrom('sessions').where('pk', '=', pk).execute();
     },
     async list(f) {
-      let q = db.selectFrom('sessions as s').where('s.user_id', '=', f.userId);
-      if (f.status) q = q.where('s.status', '=', f.status);
-      if (f.source) q = q.where('s.source', '=', f.source);
-      if (f.projectId) q = q.where('s.project_id', '=', f.projectId);
-      if (f.starred !== undefined) q = q.where('s.starred', '=', f.starred ? 1 : 0);
-      if (f.archived !== undefined) q = q.where('s.archived', '=', f.archived ? 1 : 0);
-      if (f.tag) {
-        const tag = f.tag;
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('session_tags as t')
-              .select('t.tag')
-              .whereRef('t.session_pk', '=', 's.pk')
-              .where('t.tag', '=', tag),
-          ),
-        );
-      }
+      const filtered = (conn: Kysely<Database>) => {
+        let q = conn.selectFrom('sessions as s').where('s.user_id', '=', f.userId);
+        if (f.status) q = q.where('s.status', '=', f.status);
+        if (f.source) q = q.where('s.source', '=', f.source);
+        if (f.projectId) q = q.where('s.project_id', '=', f.projectId);
+        if (f.starred !== undefined) q = q.where('s.starred', '=', f.starred ? 1 : 0);
+        if (f.archived !== undefined) q = q.where('s.archived', '=', f.archived ? 1 : 0);
+        if (f.tag) {
+          const tag = f.tag;
+          q = q.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('session_tags as t')
+                .select('t.tag')
+                .whereRef('t.session_pk', '=', 's.pk')
+                .where('t.tag', '=', tag),
+            ),
+          );
+        }
+        return q;
+      };
       const offset = (f.page - 1) * f.limit;
       if (f.terms && f.terms.length > 0) {
-        const m = matchingSessions(engine, f.terms).as('m');
-        // One pass: the window count gives the total before LIMIT applies.
-        const rows = await q
-          .innerJoin(m, (join) => join.onRef(sql.ref('m.session_pk'), '=', 's.pk'))
-          .selectAll('s')
-          .select([sql<number>`m.score`.as('score'), sql<number>`count(*) over ()`.as('total_count')])
-          .orderBy(sql`m.score`, 'desc')
-          .orderBy('s.activity_at', 'desc')
-          .orderBy('s.pk', 'desc')
-          .limit(f.limit)
-          .offset(offset)
-          .execute();
-        let total = rows[0] ? Number(rows[0].total_count) : 0;
-        if (rows.length === 0 && offset > 0) {
-          const c = await q
-            .innerJoin(m, (join) => join.onRef(sql.ref('m.session_pk'), '=', 's.pk'))
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirst();
-          total = Number(c?.n ?? 0);
-        }
-        return { rows: rows.map(({ total_count: _t, ...r }) => ({ ...r, score: Number(r.score) })), total };
+        const terms = f.terms;
+        const search = async (conn: Kysely<Database>): Promise<SessionListResult> => {
+          const m = matchingSessions(engine, terms).as('m');
+          const q = filtered(conn).innerJoin(m, (join) => join.onRef(sql.ref('m.session_pk'), '=', 's.pk'));
+          // One pass: the window count gives the total before LIMIT applies.
+          const rows = await q
+            .selectAll('s')
+            .select([sql<number>`m.score`.as('score'), sql<number>`count(*) over ()`.as('total_count')])
+            .orderBy(sql`m.score`, 'desc')
+            .orderBy('s.activity_at', 'desc')
+            .orderBy('s.pk', 'desc')
+            .limit(f.limit)
+            .offset(offset)
+            .execute();
+          let total = rows[0] ? Number(rows[0].total_count) : 0;
+          if (rows.length === 0 && offset > 0) {
+            const c = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+            total = Number(c?.n ?? 0);
+          }
+          return { rows: rows.map(({ total_count: _t, ...r }) => ({ ...r, score: Number(r.score) })), total };
+        };
+        if (engine === 'sqlite') return search(db);
+        // The search documents' tsvectors live in TOAST, so the planner sees a tiny table and picks a sequential
+        // scan that detoasts every document; steer this one query to the GIN index.
+        return db.connection().execute(async (conn) => {
+          await sql`SET enable_seqscan = off`.execute(conn);
+          try {
+            return await search(conn);
+          } finally {
+            await sql`RESET enable_seqscan`.execute(conn);
+          }
+        });
       }
+      const q = filtered(db);
+      // Deferred join: walk the (user_id, activity_at, pk) index for the page's keys only, then fetch 20 rows.
+      const page = q.select('s.pk').orderBy('s.activity_at', 'desc').orderBy('s.pk', 'desc').limit(f.limit).offset(offset);
       const [count, rows] = await Promise.all([
         q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
-        q
+        db
+          .selectFrom('sessions as s')
           .selectAll('s')
+          .where('s.pk', 'in', page)
           .orderBy('s.activity_at', 'desc')
           .orderBy('s.pk', 'desc')
-          .limit(f.limit)
-          .offset(offset)
           .execute(),
       ]);
       return { rows, total: Number(count?.n ?? 0) };

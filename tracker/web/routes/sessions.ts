@@ -34,7 +34,12 @@ const FOLLOW_SECONDS = 6 * 3600;
  * private one created now. The ingest hook then forwards every event synced for the session into it, so the page
  * updates live on any tracker instance.
  */
-async function followStream(d: WebDeps, userId: string, s: SessionSummary, baseUrl: string): Promise<{ liveId: string } | null> {
+async function followStream(
+  d: WebDeps,
+  userId: string,
+  s: SessionSummary,
+  baseUrl: string,
+): Promise<{ liveId: string } | null> {
   const open = await openStreamFor(d.live, userId, s.id);
   if (open || s.status !== 'active') return open;
   const created = await d.live.service.create(
