@@ -1,7 +1,7 @@
 // Live relay latency: how soon a prompt (hook) or a transcript record reaches an SSE viewer through the real relay.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTrackerClient } from '../src/client/index.js';
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       BATON_DATA_DIR: join(root, 'data'),
       BATON_URL: tracker.url,
       BATON_API_KEY: tracker.ownerKey,
+      ...(process.env.BATON_LIVE_DEBUG ? { BATON_LIVE_DEBUG: '1' } : {}),
     };
     const config = resolveConfig(env);
     const sessionId = randomUUID();
@@ -198,12 +199,29 @@ async function main(): Promise<void> {
       `Relay CPU while the session is idle (5 s, /proc): ${idleCpuPct === null ? 'not measured' : `${idleCpuPct.toFixed(2)}%`} of one core ` +
         '(fs.watch wake-ups plus a 250 ms safety poll).',
     ];
+    lines.push(...e2eFigures());
     writeBenchSection('live-relay', lines.join('\n'));
     console.log('\nwrote the live-relay section of docs/benchmarks.md');
   } finally {
     await tracker.close();
+    // BATON_LIVE_DEBUG=1 also passes to the relay, which then logs each pass; show that log.
+    if (process.env.BATON_LIVE_DEBUG) {
+      const liveDir = join(root, 'data', 'live');
+      const log = readdirSync(liveDir).find((f) => f.endsWith('.relay.log'));
+      if (log) console.log(readFileSync(join(liveDir, log), 'utf8'));
+    }
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The prompt latencies the real-claude e2e test (test/e2e/live-stream.test.ts) recorded, when it ran today. */
+function e2eFigures(): string[] {
+  const file = join(ROOT, 'test-artifacts', 'live-e2e-latency.json');
+  if (!existsSync(file)) return [];
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { at: string; rows: Array<{ hookToViewerMs: number | null; viaHook: boolean }> };
+  if (Date.now() - Date.parse(r.at) > 86_400_000) return [];
+  const ms = r.rows.map((x) => `${x.hookToViewerMs} ms${x.viaHook ? '' : ' (via transcript)'}`).join(', ');
+  return ['', `With the real \`claude\` 2.1.330 (\`npx vitest run test/e2e/live-stream.test.ts\`, ${r.at.slice(0, 16)}Z): UserPromptSubmit hook → viewer for the three resumed prompts: ${ms}.`];
 }
 
 main().catch((err: unknown) => {

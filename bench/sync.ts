@@ -1,7 +1,7 @@
 // Historical sync: `baton sync --all` of a ~1 GB corpus of generated transcripts into a local tracker (its own
 // process, fresh SQLite file), against a bare read + JSON.parse pass over the same files; then a resumed rerun.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -64,7 +64,7 @@ async function corpus(): Promise<{ dir: string; bytes: number; files: number }> 
   return { dir, bytes: b, files: f };
 }
 
-function startTracker(db: string): Promise<{ url: string; key: string; stop: () => void }> {
+function startTracker(db: string): Promise<{ url: string; key: string; pid: number | undefined; stop: () => void }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [CLI, 'tracker', 'serve', '--port', '0', '--db', db, '--log-level', 'error'], { env: cleanEnv({ HOME: tmpdir() }), stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -72,18 +72,32 @@ function startTracker(db: string): Promise<{ url: string; key: string; stop: () 
       out += d.toString();
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
       const key = /^\s+(bt_\S+)\s*$/m.exec(out)?.[1];
-      if (url && key && out.includes('Press Ctrl+C')) resolve({ url, key, stop: () => p.kill('SIGTERM') });
+      if (url && key && out.includes('Press Ctrl+C')) resolve({ url, key, pid: p.pid, stop: () => p.kill('SIGTERM') });
     });
     p.once('exit', (code) => reject(new Error(`tracker exited ${code}: ${out}`)));
   });
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): { ms: number; stdout: string } {
+const CPU_PROBE = join(ROOT, 'bench', 'lib', 'cpu-probe.cjs');
+
+/** Wall time, plus the child's own CPU seconds (user + system, from the probe) and peak RSS. */
+function run(args: string[], env: NodeJS.ProcessEnv): { ms: number; stdout: string; cpuS: number; rssMb: number } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--require', CPU_PROBE, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${args.slice(0, 3).join(' ')} failed (${r.status}): ${r.stderr}\n${r.stdout}`);
-  return { ms, stdout: r.stdout };
+  const m = /BENCH_CPU_US=(\d+) BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr);
+  return { ms, stdout: r.stdout, cpuS: m ? Number(m[1]) / 1e6 : NaN, rssMb: m ? Number(m[2]) / 1024 : NaN };
+}
+
+/** CPU seconds a process has used so far (Linux /proc; NaN elsewhere). */
+function procCpuS(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 async function main(): Promise<void> {
@@ -93,9 +107,13 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const tracker = await startTracker(join(work, 'tracker.db'));
   try {
+    // Warm the page cache first, so neither run pays for reading the corpus from disk.
+    run(['-e', BASELINE, join(c.dir, 'projects')], cleanEnv({}));
     const base = run(['-e', BASELINE, join(c.dir, 'projects')], cleanEnv({}));
     const env = cleanEnv({ HOME: work, CLAUDE_CONFIG_DIR: c.dir, BATON_DATA_DIR: join(work, 'data'), BATON_CONFIG: join(work, 'none.json'), BATON_URL: tracker.url, BATON_API_KEY: tracker.key });
+    const trackerCpu0 = procCpuS(tracker.pid);
     const first = run([CLI, 'sync', '--all', '--json'], env);
+    const trackerCpu = procCpuS(tracker.pid) - trackerCpu0;
     const report = JSON.parse(first.stdout) as { uploaded: number; events: number; failed: unknown[]; bytes: number };
     const again = run([CLI, 'sync', '--all', '--json'], env);
     const rerun = JSON.parse(again.stdout) as { uploaded: number; unchanged: number };
@@ -106,6 +124,7 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---|',
       `| baseline: readline + JSON.parse of every line | ${(base.ms / 1000).toFixed(1)} | ${(c.bytes / 1024 ** 2 / (base.ms / 1000)).toFixed(0)} | 1.00x | ${base.stdout.trim()} records |`,
       `| \`baton sync --all\` (fresh tracker) | ${(first.ms / 1000).toFixed(1)} | ${(c.bytes / 1024 ** 2 / (first.ms / 1000)).toFixed(0)} | ${(first.ms / base.ms).toFixed(2)}x | ${report.uploaded} sessions, ${report.events.toLocaleString('en-US')} events stored, ${report.failed.length} failed; target ≤ ${TARGET_S} s: ${ok} |`,
+      `| (CPU during the sync: \`baton sync\` ${first.cpuS.toFixed(1)} s, peak RSS ${first.rssMb.toFixed(0)} MB; tracker ${trackerCpu.toFixed(1)} s) | | | | |`,
       `| rerun (resumable: nothing changed) | ${(again.ms / 1000).toFixed(1)} | — | ${(again.ms / base.ms).toFixed(2)}x | ${rerun.uploaded} uploaded, ${rerun.unchanged} unchanged |`,
     ].join('\n');
     console.log(`\n${rows}`);
@@ -116,7 +135,8 @@ async function main(): Promise<void> {
         `Corpus: ${c.files} generated transcripts (${SESSION_MB} MB each, ${PROJECTS} projects), ${gb.toFixed(2)} GB in total. ` +
         'The tracker runs as its own process (`baton tracker serve`, fresh SQLite file, default rate limit 60/min); the sync is ' +
         '`node dist/cli.js sync --all` with redaction on, NODE_EXTRA_CA_CERTS unset. Baseline: one node process reading every ' +
-        'line of the corpus and JSON.parse-ing it, nothing else.\n\n' +
+        'line of the corpus and JSON.parse-ing it, nothing else (after one untimed pass that warms the page cache). CPU seconds are ' +
+        'the processes\' own user+system time; on this shared 2-core machine wall time also carries other jobs\' load.\n\n' +
         `${rows}\n`,
     );
   } finally {

@@ -127,8 +127,6 @@ async function seed(store: Store, log: (s: string) => void): Promise<string> {
     if ((i / PER_TX) % 10 === 0)
       log(`  seeded ${i + PER_TX} sessions (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  if (store.engine === 'postgres')
-    await pgAdmin(`ANALYZE ${PG_SCHEMA}.events; ANALYZE ${PG_SCHEMA}.sessions; ANALYZE ${PG_SCHEMA}.search_docs; VACUUM ${PG_SCHEMA}.sessions;`);
   log(`  seeding took ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   return owner.id;
 }

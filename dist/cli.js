@@ -2715,7 +2715,19 @@ function wrapLine(line, width) {
   if (line.length <= width) return [line];
   const lead = /^\s*/.exec(line)?.[0] ?? "";
   const rest = line.slice(lead.length);
-  if (rest.includes("  ") || rest.endsWith(" ")) return wrapWords(rest, lead, width);
+  let end = rest.length;
+  while (end > 0 && rest.charCodeAt(end - 1) === 32) end--;
+  const words = end === rest.length ? rest : rest.slice(0, end);
+  if (words.includes("  ")) return wrapWords(rest, lead, width);
+  const out = wrapSingleSpaced(words, lead, width);
+  if (end < rest.length) {
+    const last = out[out.length - 1];
+    if (last.length + 1 > width) out.push(lead);
+    else out[out.length - 1] = `${last} `;
+  }
+  return out;
+}
+function wrapSingleSpaced(rest, lead, width) {
   const avail = width - lead.length;
   const out = [];
   let p = 0;
@@ -2755,9 +2767,15 @@ function wrapProse(text, width = WIDTH, indent = INDENT) {
 }
 function indentBlock(text, indent = INDENT) {
   const s = text.includes("\r") ? text.replace(/\r\n/g, "\n") : text;
-  const body = s.replace(/\n(?=[^\n])/g, `
-${indent}`);
-  return s.length > 0 && s.charCodeAt(0) !== 10 ? indent + body : body;
+  let out = s.length > 0 && s.charCodeAt(0) !== 10 ? indent : "";
+  let copied = 0;
+  for (let i2 = s.indexOf("\n"); i2 !== -1; i2 = s.indexOf("\n", i2 + 1)) {
+    if (i2 + 1 < s.length && s.charCodeAt(i2 + 1) !== 10) {
+      out += s.slice(copied, i2 + 1) + indent;
+      copied = i2 + 1;
+    }
+  }
+  return copied === 0 ? out + s : out + s.slice(copied);
 }
 function metaLines(meta3, withTitle) {
   const rows = [
@@ -3719,7 +3737,7 @@ var init_redactor = __esm({
 
 // src/core/redact/private-spans.ts
 function hasPrivateSpan(text) {
-  return text.includes(OPEN) || OPEN_I.test(text);
+  return (text.includes("<p") || text.includes("<P")) && (text.includes(OPEN) || OPEN_I.test(text));
 }
 function stripPrivateText(text) {
   return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
@@ -4903,7 +4921,10 @@ async function exportTranscript(transcriptPath, format2, write, opts) {
   const { meta: meta3, totals, stats } = await streamSession(
     transcriptPath,
     // <private> spans never reach a file, whether or not redaction is on.
-    (event, ctx) => exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx),
+    (event, ctx) => {
+      exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx);
+      return opts.ready?.();
+    },
     { subagents: true }
   );
   const safeMeta = meta3.title === void 0 ? meta3 : { ...meta3, title: redactor.redactText(stripPrivateText(meta3.title)) };
@@ -4942,6 +4963,88 @@ var init_args = __esm({
   }
 });
 
+// src/cli/async-file-writer.ts
+import { write as fsWrite } from "node:fs";
+function createAsyncFileWriter(fd) {
+  const free = [];
+  let buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
+  let position = 0;
+  let inFlight = 0;
+  let error62;
+  let waiters = [];
+  const wake = () => {
+    const w2 = waiters;
+    waiters = [];
+    for (const resolve13 of w2) resolve13();
+  };
+  const completion = () => new Promise((resolve13) => waiters.push(resolve13));
+  const dispatch = (b, len, pooled) => {
+    const at2 = position;
+    position += len;
+    inFlight++;
+    const done = (err) => {
+      if (err) error62 ??= err;
+      inFlight--;
+      if (pooled) free.push(b);
+      wake();
+    };
+    const from = (off) => {
+      fsWrite(fd, b, off, len - off, at2 + off, (err, n2) => {
+        if (err) return done(err);
+        if (n2 === 0) return done(new Error("write made no progress"));
+        if (off + n2 < len) return from(off + n2);
+        done(null);
+      });
+    };
+    from(0);
+  };
+  const flush = () => {
+    if (used === 0) return;
+    dispatch(buf, used, true);
+    buf = free.pop() ?? Buffer.allocUnsafe(BUFFER_BYTES);
+    used = 0;
+  };
+  const settle2 = async () => {
+    while (inFlight > 0) await completion();
+  };
+  return {
+    write(chunk) {
+      if (error62) throw error62;
+      const worst = chunk.length * MAX_BYTES_PER_UNIT;
+      if (worst > BUFFER_BYTES - used) {
+        flush();
+        if (worst > BUFFER_BYTES) {
+          const own3 = Buffer.from(chunk, "utf8");
+          dispatch(own3, own3.length, false);
+          return;
+        }
+      }
+      used += buf.write(chunk, used, "utf8");
+    },
+    ready() {
+      if (error62) return Promise.reject(error62);
+      return inFlight < MAX_IN_FLIGHT ? void 0 : completion();
+    },
+    async finish() {
+      if (error62) throw error62;
+      flush();
+      await settle2();
+      if (error62) throw error62;
+    },
+    settle: settle2
+  };
+}
+var BUFFER_BYTES, MAX_BYTES_PER_UNIT, MAX_IN_FLIGHT;
+var init_async_file_writer = __esm({
+  "src/cli/async-file-writer.ts"() {
+    "use strict";
+    BUFFER_BYTES = 1 << 20;
+    MAX_BYTES_PER_UNIT = 3;
+    MAX_IN_FLIGHT = 4;
+  }
+});
+
 // src/cli/file-sink.ts
 import { closeSync, existsSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname as dirname2, basename as basename3, join as join2 } from "node:path";
@@ -4956,7 +5059,7 @@ function writeAll(fd, buf, len = buf.length) {
   }
 }
 function buffered(fd) {
-  const buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  const buf = Buffer.allocUnsafe(BUFFER_BYTES2);
   let used = 0;
   const flush = () => {
     if (used > 0) writeAll(fd, buf, used);
@@ -4964,10 +5067,10 @@ function buffered(fd) {
   };
   return {
     write(chunk) {
-      const worst = chunk.length * MAX_BYTES_PER_UNIT;
-      if (worst > BUFFER_BYTES - used) {
+      const worst = chunk.length * MAX_BYTES_PER_UNIT2;
+      if (worst > BUFFER_BYTES2 - used) {
         flush();
-        if (worst > BUFFER_BYTES) {
+        if (worst > BUFFER_BYTES2) {
           writeAll(fd, Buffer.from(chunk, "utf8"));
           return;
         }
@@ -4979,7 +5082,12 @@ function buffered(fd) {
 }
 function stdoutSink() {
   const out = buffered(1);
-  return { write: (c3) => out.write(c3), commit: () => out.flush(), abort: () => out.flush() };
+  return {
+    write: (c3) => out.write(c3),
+    ready: () => void 0,
+    commit: async () => out.flush(),
+    abort: async () => out.flush()
+  };
 }
 function fileSink(target, opts) {
   if (!opts.force && existsSync(target)) {
@@ -4992,7 +5100,7 @@ function fileSink(target, opts) {
   } catch (err) {
     throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
   }
-  const out = buffered(fd);
+  const out = createAsyncFileWriter(fd);
   let closed = false;
   const close = () => {
     if (!closed) closeSync(fd);
@@ -5000,8 +5108,13 @@ function fileSink(target, opts) {
   };
   return {
     write: (c3) => out.write(c3),
-    commit() {
-      out.flush();
+    ready: () => out.ready(),
+    async commit() {
+      try {
+        await out.finish();
+      } catch (err) {
+        throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
+      }
       close();
       if (opts.force) {
         renameSync(tmp, target);
@@ -5018,7 +5131,8 @@ function fileSink(target, opts) {
       }
       unlinkSync(tmp);
     },
-    abort() {
+    async abort() {
+      await out.settle();
       close();
       try {
         unlinkSync(tmp);
@@ -5027,13 +5141,14 @@ function fileSink(target, opts) {
     }
   };
 }
-var BUFFER_BYTES, MAX_BYTES_PER_UNIT;
+var BUFFER_BYTES2, MAX_BYTES_PER_UNIT2;
 var init_file_sink = __esm({
   "src/cli/file-sink.ts"() {
     "use strict";
     init_errors();
-    BUFFER_BYTES = 1 << 20;
-    MAX_BYTES_PER_UNIT = 3;
+    init_async_file_writer();
+    BUFFER_BYTES2 = 1 << 20;
+    MAX_BYTES_PER_UNIT2 = 3;
   }
 });
 
@@ -5082,8 +5197,12 @@ __export(export_exports, {
 });
 import { join as join3, resolve as resolve2 } from "node:path";
 async function runExport(ctx, input2) {
-  const transcript = await resolveTranscript(input2.ref, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir });
-  if (!input2.redact) ctx.io.err("warning: redaction is off (--no-redact): secrets in this session are written as-is\n");
+  const transcript = await resolveTranscript(input2.ref, {
+    cwd: ctx.io.cwd,
+    claudeConfigDir: ctx.claudeConfigDir
+  });
+  if (!input2.redact)
+    ctx.io.err("warning: redaction is off (--no-redact): secrets in this session are written as-is\n");
   const toStdout = input2.out === "-";
   let out = input2.out;
   if (out === void 0) {
@@ -5094,11 +5213,14 @@ async function runExport(ctx, input2) {
   }
   const sink = toStdout ? stdoutSink() : fileSink(out, { force: input2.force });
   try {
-    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), { redact: input2.redact });
-    sink.commit();
+    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), {
+      redact: input2.redact,
+      ready: () => sink.ready()
+    });
+    await sink.commit();
     return { ...result, out: toStdout ? "-" : out, format: input2.format };
   } catch (err) {
-    sink.abort();
+    await sink.abort();
     throw err;
   }
 }
@@ -5148,7 +5270,8 @@ Options:
           },
           "export"
         );
-        if (positionals.length > 1) throw new BatonError("invalid_input", "export takes at most one session id or transcript path");
+        if (positionals.length > 1)
+          throw new BatonError("invalid_input", "export takes at most one session id or transcript path");
         const format2 = oneOf(values.format, EXPORT_FORMATS, "--format") ?? "md";
         const outcome = await runExport(ctx, {
           ref: values.session ?? positionals[0],
@@ -5157,7 +5280,13 @@ Options:
           force: Boolean(values.force),
           redact: !values["no-redact"]
         });
-        const summary = values.json ? JSON.stringify({ sessionId: outcome.meta.id, format: format2, out: outcome.out, totals: outcome.totals, redaction: outcome.redaction }) : describeOutcome(outcome);
+        const summary = values.json ? JSON.stringify({
+          sessionId: outcome.meta.id,
+          format: format2,
+          out: outcome.out,
+          totals: outcome.totals,
+          redaction: outcome.redaction
+        }) : describeOutcome(outcome);
         if (outcome.out === "-") ctx.io.err(`${summary}
 `);
         else ctx.io.out(`${summary}

@@ -71149,7 +71149,19 @@ function wrapLine(line, width) {
   if (line.length <= width) return [line];
   const lead = /^\s*/.exec(line)?.[0] ?? "";
   const rest = line.slice(lead.length);
-  if (rest.includes("  ") || rest.endsWith(" ")) return wrapWords(rest, lead, width);
+  let end = rest.length;
+  while (end > 0 && rest.charCodeAt(end - 1) === 32) end--;
+  const words = end === rest.length ? rest : rest.slice(0, end);
+  if (words.includes("  ")) return wrapWords(rest, lead, width);
+  const out = wrapSingleSpaced(words, lead, width);
+  if (end < rest.length) {
+    const last = out[out.length - 1];
+    if (last.length + 1 > width) out.push(lead);
+    else out[out.length - 1] = `${last} `;
+  }
+  return out;
+}
+function wrapSingleSpaced(rest, lead, width) {
   const avail = width - lead.length;
   const out = [];
   let p = 0;
@@ -71189,9 +71201,15 @@ function wrapProse(text, width = WIDTH, indent = INDENT) {
 }
 function indentBlock(text, indent = INDENT) {
   const s = text.includes("\r") ? text.replace(/\r\n/g, "\n") : text;
-  const body = s.replace(/\n(?=[^\n])/g, `
-${indent}`);
-  return s.length > 0 && s.charCodeAt(0) !== 10 ? indent + body : body;
+  let out = s.length > 0 && s.charCodeAt(0) !== 10 ? indent : "";
+  let copied = 0;
+  for (let i2 = s.indexOf("\n"); i2 !== -1; i2 = s.indexOf("\n", i2 + 1)) {
+    if (i2 + 1 < s.length && s.charCodeAt(i2 + 1) !== 10) {
+      out += s.slice(copied, i2 + 1) + indent;
+      copied = i2 + 1;
+    }
+  }
+  return copied === 0 ? out + s : out + s.slice(copied);
 }
 function metaLines(meta3, withTitle) {
   const rows = [
@@ -72046,7 +72064,7 @@ var OPEN = "<private>";
 var SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
 var OPEN_I = /<private>/i;
 function hasPrivateSpan(text) {
-  return text.includes(OPEN) || OPEN_I.test(text);
+  return (text.includes("<p") || text.includes("<P")) && (text.includes(OPEN) || OPEN_I.test(text));
 }
 function stripPrivateText(text) {
   return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
@@ -73095,7 +73113,10 @@ async function exportTranscript(transcriptPath, format2, write, opts) {
   const { meta: meta3, totals, stats } = await streamSession(
     transcriptPath,
     // <private> spans never reach a file, whether or not redaction is on.
-    (event, ctx) => exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx),
+    (event, ctx) => {
+      exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx);
+      return opts.ready?.();
+    },
     { subagents: true }
   );
   const safeMeta = meta3.title === void 0 ? meta3 : { ...meta3, title: redactor.redactText(stripPrivateText(meta3.title)) };
@@ -73107,8 +73128,86 @@ async function exportTranscript(transcriptPath, format2, write, opts) {
 // src/cli/file-sink.ts
 import { closeSync, existsSync as existsSync2, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname as dirname2, basename as basename3, join as join4 } from "node:path";
+
+// src/cli/async-file-writer.ts
+import { write as fsWrite } from "node:fs";
 var BUFFER_BYTES = 1 << 20;
 var MAX_BYTES_PER_UNIT = 3;
+var MAX_IN_FLIGHT = 4;
+function createAsyncFileWriter(fd) {
+  const free = [];
+  let buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
+  let position = 0;
+  let inFlight = 0;
+  let error62;
+  let waiters = [];
+  const wake = () => {
+    const w2 = waiters;
+    waiters = [];
+    for (const resolve6 of w2) resolve6();
+  };
+  const completion = () => new Promise((resolve6) => waiters.push(resolve6));
+  const dispatch = (b, len, pooled) => {
+    const at2 = position;
+    position += len;
+    inFlight++;
+    const done = (err) => {
+      if (err) error62 ??= err;
+      inFlight--;
+      if (pooled) free.push(b);
+      wake();
+    };
+    const from = (off) => {
+      fsWrite(fd, b, off, len - off, at2 + off, (err, n2) => {
+        if (err) return done(err);
+        if (n2 === 0) return done(new Error("write made no progress"));
+        if (off + n2 < len) return from(off + n2);
+        done(null);
+      });
+    };
+    from(0);
+  };
+  const flush = () => {
+    if (used === 0) return;
+    dispatch(buf, used, true);
+    buf = free.pop() ?? Buffer.allocUnsafe(BUFFER_BYTES);
+    used = 0;
+  };
+  const settle2 = async () => {
+    while (inFlight > 0) await completion();
+  };
+  return {
+    write(chunk) {
+      if (error62) throw error62;
+      const worst = chunk.length * MAX_BYTES_PER_UNIT;
+      if (worst > BUFFER_BYTES - used) {
+        flush();
+        if (worst > BUFFER_BYTES) {
+          const own3 = Buffer.from(chunk, "utf8");
+          dispatch(own3, own3.length, false);
+          return;
+        }
+      }
+      used += buf.write(chunk, used, "utf8");
+    },
+    ready() {
+      if (error62) return Promise.reject(error62);
+      return inFlight < MAX_IN_FLIGHT ? void 0 : completion();
+    },
+    async finish() {
+      if (error62) throw error62;
+      flush();
+      await settle2();
+      if (error62) throw error62;
+    },
+    settle: settle2
+  };
+}
+
+// src/cli/file-sink.ts
+var BUFFER_BYTES2 = 1 << 20;
+var MAX_BYTES_PER_UNIT2 = 3;
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
   while (off < len) {
@@ -73120,7 +73219,7 @@ function writeAll(fd, buf, len = buf.length) {
   }
 }
 function buffered(fd) {
-  const buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  const buf = Buffer.allocUnsafe(BUFFER_BYTES2);
   let used = 0;
   const flush = () => {
     if (used > 0) writeAll(fd, buf, used);
@@ -73128,10 +73227,10 @@ function buffered(fd) {
   };
   return {
     write(chunk) {
-      const worst = chunk.length * MAX_BYTES_PER_UNIT;
-      if (worst > BUFFER_BYTES - used) {
+      const worst = chunk.length * MAX_BYTES_PER_UNIT2;
+      if (worst > BUFFER_BYTES2 - used) {
         flush();
-        if (worst > BUFFER_BYTES) {
+        if (worst > BUFFER_BYTES2) {
           writeAll(fd, Buffer.from(chunk, "utf8"));
           return;
         }
@@ -73143,7 +73242,12 @@ function buffered(fd) {
 }
 function stdoutSink() {
   const out = buffered(1);
-  return { write: (c3) => out.write(c3), commit: () => out.flush(), abort: () => out.flush() };
+  return {
+    write: (c3) => out.write(c3),
+    ready: () => void 0,
+    commit: async () => out.flush(),
+    abort: async () => out.flush()
+  };
 }
 function fileSink(target, opts) {
   if (!opts.force && existsSync2(target)) {
@@ -73156,7 +73260,7 @@ function fileSink(target, opts) {
   } catch (err) {
     throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
   }
-  const out = buffered(fd);
+  const out = createAsyncFileWriter(fd);
   let closed = false;
   const close = () => {
     if (!closed) closeSync(fd);
@@ -73164,8 +73268,13 @@ function fileSink(target, opts) {
   };
   return {
     write: (c3) => out.write(c3),
-    commit() {
-      out.flush();
+    ready: () => out.ready(),
+    async commit() {
+      try {
+        await out.finish();
+      } catch (err) {
+        throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
+      }
       close();
       if (opts.force) {
         renameSync(tmp, target);
@@ -73182,7 +73291,8 @@ function fileSink(target, opts) {
       }
       unlinkSync(tmp);
     },
-    abort() {
+    async abort() {
+      await out.settle();
       close();
       try {
         unlinkSync(tmp);
@@ -73223,8 +73333,12 @@ async function resolveTranscript(ref, where) {
 
 // src/cli/commands/export.ts
 async function runExport(ctx, input2) {
-  const transcript = await resolveTranscript(input2.ref, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir });
-  if (!input2.redact) ctx.io.err("warning: redaction is off (--no-redact): secrets in this session are written as-is\n");
+  const transcript = await resolveTranscript(input2.ref, {
+    cwd: ctx.io.cwd,
+    claudeConfigDir: ctx.claudeConfigDir
+  });
+  if (!input2.redact)
+    ctx.io.err("warning: redaction is off (--no-redact): secrets in this session are written as-is\n");
   const toStdout = input2.out === "-";
   let out = input2.out;
   if (out === void 0) {
@@ -73235,11 +73349,14 @@ async function runExport(ctx, input2) {
   }
   const sink = toStdout ? stdoutSink() : fileSink(out, { force: input2.force });
   try {
-    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), { redact: input2.redact });
-    sink.commit();
+    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), {
+      redact: input2.redact,
+      ready: () => sink.ready()
+    });
+    await sink.commit();
     return { ...result, out: toStdout ? "-" : out, format: input2.format };
   } catch (err) {
-    sink.abort();
+    await sink.abort();
     throw err;
   }
 }
@@ -81909,11 +82026,14 @@ function registerResumeSession(server, deps) {
       let project = null;
       if (target === "latest" || !UUID.test(target)) {
         project = target === "latest" ? here : { name: target };
+        const current = target === "latest" ? await resolveSession(deps).catch(() => null) : null;
         if (client && deps.config.apiKey) {
           try {
             const r = await client.projects.resume(target === "latest" ? here.name : target);
-            sessionId = r.sessionId;
-            command = r.resumeCommand;
+            if (r.sessionId !== current?.sessionId) {
+              sessionId = r.sessionId;
+              command = r.resumeCommand;
+            }
           } catch (err) {
             if (!isBatonError(err) || err.code !== "not_found" && err.code !== "network" && err.code !== "timeout") throw err;
             deps.log(`tracker resume lookup failed: ${err.message}`);

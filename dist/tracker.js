@@ -18509,6 +18509,14 @@ var init_session_search = __esm({
 });
 
 // tracker/db/repositories/events.ts
+function sqliteInsertSql(n) {
+  let text = insertSqlCache.get(n);
+  if (!text) {
+    text = `INSERT INTO events (session_pk, uuid, seq, turn_index, agent_id, kind, payload, truncated_from) VALUES ${Array(n).fill("(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")} ON CONFLICT (session_pk, uuid) DO NOTHING RETURNING uuid`;
+    insertSqlCache.set(n, text);
+  }
+  return text;
+}
 function createEventsRepo(db, engine) {
   const ordered = (sessionPk) => db.selectFrom("events").selectAll().where("session_pk", "=", sessionPk).orderBy("agent_id").orderBy("seq").orderBy("id");
   return {
@@ -18530,9 +18538,13 @@ function createEventsRepo(db, engine) {
         return inserted;
       }
       for (let i2 = 0; i2 < rows.length; i2 += CHUNK) {
-        const chunk = rows.slice(i2, i2 + CHUNK).map((r) => ({ ...r, session_pk: sessionPk }));
-        const got = await db.insertInto("events").values(chunk).onConflict((oc) => oc.columns(["session_pk", "uuid"]).doNothing()).returning("uuid").execute();
-        for (const g2 of got) inserted.add(g2.uuid);
+        const chunk = rows.slice(i2, i2 + CHUNK);
+        const params = [];
+        for (const r of chunk) {
+          params.push(sessionPk, r.uuid, r.seq, r.turn_index, r.agent_id, r.kind, r.payload, r.truncated_from ?? null);
+        }
+        const res = await db.executeQuery(CompiledQuery.raw(sqliteInsertSql(chunk.length), params));
+        for (const g2 of res.rows) inserted.add(g2.uuid);
       }
       return inserted;
     },
@@ -18563,13 +18575,14 @@ function createEventsRepo(db, engine) {
     }
   };
 }
-var CHUNK;
+var CHUNK, insertSqlCache;
 var init_events = __esm({
   "tracker/db/repositories/events.ts"() {
     "use strict";
     init_esm();
     init_session_search();
     CHUNK = 500;
+    insertSqlCache = /* @__PURE__ */ new Map();
   }
 });
 
@@ -46976,7 +46989,19 @@ function wrapLine(line, width) {
   if (line.length <= width) return [line];
   const lead = /^\s*/.exec(line)?.[0] ?? "";
   const rest = line.slice(lead.length);
-  if (rest.includes("  ") || rest.endsWith(" ")) return wrapWords(rest, lead, width);
+  let end = rest.length;
+  while (end > 0 && rest.charCodeAt(end - 1) === 32) end--;
+  const words = end === rest.length ? rest : rest.slice(0, end);
+  if (words.includes("  ")) return wrapWords(rest, lead, width);
+  const out = wrapSingleSpaced(words, lead, width);
+  if (end < rest.length) {
+    const last = out[out.length - 1];
+    if (last.length + 1 > width) out.push(lead);
+    else out[out.length - 1] = `${last} `;
+  }
+  return out;
+}
+function wrapSingleSpaced(rest, lead, width) {
   const avail = width - lead.length;
   const out = [];
   let p = 0;
@@ -47016,9 +47041,15 @@ function wrapProse(text, width = WIDTH, indent = INDENT) {
 }
 function indentBlock(text, indent = INDENT) {
   const s = text.includes("\r") ? text.replace(/\r\n/g, "\n") : text;
-  const body = s.replace(/\n(?=[^\n])/g, `
-${indent}`);
-  return s.length > 0 && s.charCodeAt(0) !== 10 ? indent + body : body;
+  let out = s.length > 0 && s.charCodeAt(0) !== 10 ? indent : "";
+  let copied = 0;
+  for (let i2 = s.indexOf("\n"); i2 !== -1; i2 = s.indexOf("\n", i2 + 1)) {
+    if (i2 + 1 < s.length && s.charCodeAt(i2 + 1) !== 10) {
+      out += s.slice(copied, i2 + 1) + indent;
+      copied = i2 + 1;
+    }
+  }
+  return copied === 0 ? out + s : out + s.slice(copied);
 }
 function metaLines(meta3, withTitle) {
   const rows = [

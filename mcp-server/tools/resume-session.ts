@@ -62,11 +62,15 @@ export function registerResumeSession(server: McpServer, deps: ServerDeps): void
       let project: ProjectKey | null = null;
       if (target === 'latest' || !UUID.test(target)) {
         project = target === 'latest' ? here : { name: target };
+        const current = target === 'latest' ? await resolveSession(deps).catch(() => null) : null;
         if (client && deps.config.apiKey) {
           try {
             const r = await client.projects.resume(target === 'latest' ? here.name : target);
-            sessionId = r.sessionId;
-            command = r.resumeCommand;
+            // Auto-sync may already have made the asking session the project's latest: that one is not "earlier".
+            if (r.sessionId !== current?.sessionId) {
+              sessionId = r.sessionId;
+              command = r.resumeCommand;
+            }
           } catch (err) {
             if (!isBatonError(err) || (err.code !== 'not_found' && err.code !== 'network' && err.code !== 'timeout')) throw err;
             deps.log(`tracker resume lookup failed: ${err.message}`);

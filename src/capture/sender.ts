@@ -6,7 +6,7 @@ import type { TrackerClient } from '../client/index.js';
 import { listOutboxSessions } from './outbox-reader.js';
 import { outboxPaths } from './outbox-paths.js';
 import { acquireLock } from './session-lock.js';
-import { readAck, writeAck, type SessionAck } from './sender-ack.js';
+import { emptyAck, readAck, writeAck, type SessionAck } from './sender-ack.js';
 import { nextBatch, type BatchLimits } from './sender-batch.js';
 import { SessionFeed } from './sender-feed.js';
 import { isProjectIgnored } from './sender-ignore.js';
@@ -43,6 +43,8 @@ export type SenderExit = 'busy' | 'idle' | 'lifetime' | 'auth' | 'stopped';
 
 const DEFAULT_LIMITS: BatchLimits = { maxEvents: 1000, maxBytes: 4 * 1024 * 1024 };
 const RETRYABLE = new Set(['network', 'timeout', 'server', 'internal']);
+/** A fully delivered session whose outbox has not changed for this long is treated as finished. */
+const QUIET_MS = 3_600_000;
 
 interface Tracked {
   feed: SessionFeed;
@@ -117,7 +119,10 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
             if (t.feed.ended && !t.feed.lastItem) t.ack.finalSeq = t.feed.readSeq;
             writeAck(opts.dataDir, sid, t.ack);
           }
-          if (t.ack.finalSeq === t.feed.readSeq && t.feed.pending.length === 0) markDone(sid, t);
+          // Done: the end was delivered, or everything was and the session went quiet long ago (Claude Code died
+          // before SessionEnd). A done session is skipped unread until its outbox grows.
+          const quiet = t.ack.seq === t.feed.readSeq && now() - outboxMtime(opts.dataDir, sid) > QUIET_MS;
+          if (t.feed.pending.length === 0 && (t.ack.finalSeq === t.feed.readSeq || quiet)) markDone(sid, t);
           continue;
         }
         if (!t.ignoreChecked && batch.request.meta?.cwd) {
@@ -195,7 +200,9 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
     if (known) return known.ack.ignored ? null : known;
     const size = outboxSize(opts.dataDir, sid);
     if (doneAt.get(sid) === size) return null;
-    const ack = readAck(opts.dataDir, sid);
+    let ack = readAck(opts.dataDir, sid);
+    // Acknowledged by another tracker (the user switched): this one has none of it yet.
+    if (ack.url && ack.url !== opts.client.baseUrl && !ack.ignored) ack = emptyAck();
     if (ack.ignored || (ack.doneBytes !== undefined && ack.doneBytes === size)) {
       doneAt.set(sid, size);
       return null;
@@ -232,6 +239,14 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
     } catch {
       // best effort
     }
+  }
+}
+
+function outboxMtime(dataDir: string, sid: string): number {
+  try {
+    return statSync(outboxPaths(dataDir, sid).outbox).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 

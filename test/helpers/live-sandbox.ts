@@ -41,6 +41,8 @@ export async function createLiveSandbox(opts: { sessionId?: string; tracker?: We
     BATON_DATA_DIR: join(root, 'data'),
     BATON_URL: tracker.url,
     BATON_API_KEY: tracker.ownerKey,
+    // No background sender racing the temp dir's removal (the relay kicks one when a stream ends).
+    BATON_AUTO_SYNC: '0',
     PATH: process.env.PATH ?? '',
   };
   const config = resolveConfig(env);
@@ -72,7 +74,7 @@ export async function createLiveSandbox(opts: { sessionId?: string; tracker?: We
     async close() {
       await client.close();
       if (!opts.tracker) await tracker.close();
-      rmSync(root, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }

@@ -125,8 +125,25 @@ describe('MCP server (in-memory client, real tracker)', () => {
     expect(byId.text).toContain('No handoff document was written for it');
     const latest = await call(client, 'resume_session', {});
     expect(latest.isError, latest.text).toBeFalsy();
-    // The tracker's pointer for project "project" is the session pushed last.
+    // The tracker's pointer for project "project" is the session pushed last, never the asking session itself.
     expect(latest.data!.resumeCommand).toMatch(/claude --resume /);
+    expect(latest.data!.sessionId).not.toBe(sb.sessionId);
+  });
+
+  it('resume_session returns the handoff written for a session when there is one', async () => {
+    const other = '0a0a0a0a-1111-4222-8333-444444444444';
+    await sb.client.handoffs.create({
+      sessionId: other,
+      project: 'project',
+      title: 'Where we stopped',
+      markdown: '# Where we stopped\n\n## Next steps\n\n- wire the relay into the hooks\n',
+    });
+    const r = await call(client, 'resume_session', { target: other });
+    expect(r.isError, r.text).toBeFalsy();
+    expect(r.data!.handoff).toMatchObject({ origin: 'tracker' });
+    expect(r.data!.handoff.text).toContain('wire the relay into the hooks');
+    expect(r.text).toMatch(new RegExp(`^Resume session ${other}`));
+    expect(r.text).toContain('continue from this');
   });
 
   it('live_update starts, annotates, checks and completes the current session stream', async () => {

@@ -1,6 +1,7 @@
 // Plain-text export: labelled blocks, prose wrapped to 100 columns, code and tool output kept verbatim.
 import { describe, expect, it } from 'vitest';
 import { createExporter, renderSession } from '../../src/core/export/index.js';
+import { wrapProse } from '../../src/core/export/text.js';
 import { sampleSession } from '../fixtures/export-sessions.js';
 
 describe('plain-text export', () => {
@@ -64,5 +65,61 @@ describe('plain-text export', () => {
     expect(details).toContain('Title:       Say hello\n');
     expect(details).toContain('Est. cost:   $0.0006\n');
     expect(details).toContain('Redaction:   no secrets found\n');
+  });
+});
+
+/** The word wrap as first written (split into words, glue back): the fast path must agree with it everywhere. */
+function referenceWrap(text: string, width = 100, indent = '  '): string {
+  const wrapLine = (line: string, w: number): string[] => {
+    if (line.length <= w) return [line];
+    const lead = /^\s*/.exec(line)?.[0] ?? '';
+    const out: string[] = [];
+    let cur = lead;
+    for (const word of line.slice(lead.length).split(/ +/)) {
+      if (cur.length > lead.length && cur.length + 1 + word.length > w) {
+        out.push(cur);
+        cur = lead + word;
+      } else cur = cur.length > lead.length ? `${cur} ${word}` : lead + word;
+    }
+    out.push(cur);
+    return out;
+  };
+  const out: string[] = [];
+  let inFence = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^ {0,3}(```|~~~)/.test(line)) inFence = !inFence;
+    for (const l of inFence ? [line] : wrapLine(line, width - indent.length)) out.push(l ? indent + l : '');
+  }
+  return out.join('\n');
+}
+
+describe('wrapProse', () => {
+  it('gives the same lines as the word-by-word wrap for any mix of words, spaces, tabs and widths', () => {
+    const pieces = [
+      'a',
+      'word',
+      'x'.repeat(40),
+      'y'.repeat(130),
+      ' ',
+      ' ',
+      '  ',
+      '   ',
+      '\t',
+      '\n',
+      'é',
+      '```',
+    ];
+    let seed = 5;
+    const rand = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = 1 + Math.floor(rand() * 60); k > 0; k--)
+        text += pieces[Math.floor(rand() * pieces.length)];
+      const width = 4 + Math.floor(rand() * 110);
+      expect(wrapProse(text, width), JSON.stringify([text, width])).toBe(referenceWrap(text, width));
+    }
   });
 });

@@ -12,7 +12,7 @@ import { LiveMerger, type Emitted, type Lifecycle } from './live-merge.js';
 import { livePaths } from './live-paths.js';
 import { LiveSink } from './live-sink.js';
 import { readInboxNotes, readOutboxEntries } from './live-sources.js';
-import { endLiveState, pausedAt, readLiveState, type LiveState } from './live-state.js';
+import { cachedLiveStateReader, endLiveState, pausedAt, readLiveState, type LiveState } from './live-state.js';
 import { readRelayProgress, removeRelayProgress, writeRelayProgress, type RelayProgress } from './relay-progress.js';
 import { resolveLiveTranscript } from './resolve-transcript.js';
 import { TranscriptTail } from './transcript-tail.js';
@@ -144,6 +144,7 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
     };
     for (const dir of new Set([dirname(outbox), dirname(transcriptPath), paths.dir])) watchDir(dir);
     let lastResolve = now();
+    const currentState = cachedLiveStateReader(o.dataDir, o.sessionId);
     let lastSaved = '';
     const pollMs = o.pollMs ?? 250;
     poll = setInterval(() => loop.wake(), pollMs);
@@ -164,7 +165,8 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
     while (loop.isRunning()) {
       await loop.waitForWake(pollMs);
       if (!loop.isRunning()) break;
-      const state = readLiveState(o.dataDir, o.sessionId);
+      const passStart = now();
+      const state = currentState();
       if (!state) return 'ended';
       if (state.liveId !== liveId) return 'replaced';
       try {
@@ -185,9 +187,11 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
         inboxByte = ib.nextByte;
         items.push(...ib.notes.map((n) => merger.note(n)));
         // Judged against the state read AFTER the sources: a pause recorded before an event was written is seen.
-        queue(items, readLiveState(o.dataDir, o.sessionId) ?? state);
+        queue(items, currentState() ?? state);
 
+        const tRead = now();
         await sink.flush(loop.isRunning);
+        if (process.env.BATON_LIVE_DEBUG && items.length) log(`pass: ${items.length} items read at +${tRead - passStart} ms, flushed at +${now() - passStart} ms; outbox ts ${fromOutbox.emitted.map((e) => e.event.timestamp).join(',')}`);
         if (sink.pending === 0) {
           const progress = progressOf(liveId, tail, outboxByte, inboxByte, sink.nextSeq, merger);
           const text = JSON.stringify(progress);

@@ -5,11 +5,20 @@ import { dirname } from 'node:path';
 import type { InboxNote, OutboxLiveEntry } from './live-merge.js';
 import { readNewLines } from './read-new-lines.js';
 
-/** Transcript copies are most of the outbox by size and the relay reads the transcript itself: skip them unparsed. */
-const RECORDS_LINE = /^\{"seq":\d+,"ts":"[^"]*","sid":"[^"]*","k":"records"/;
+/**
+ * Only these outbox kinds matter to the relay. The rest — above all the transcript copies (`records`) and tool
+ * results, most of the outbox by size — are skipped from their first bytes, unparsed: the relay reads the transcript.
+ */
+const WANTED = new Set(['prompt', 'tool_start', 'start', 'end']);
+const KIND = /^\{"seq":\d+,"ts":"[^"]*","sid":"[^"]*","k":"([a-z_]+)"/;
 
 export async function readOutboxEntries(path: string, fromByte: number): Promise<{ entries: OutboxLiveEntry[]; nextByte: number; shrunk: boolean }> {
-  const r = await readNewLines(path, fromByte, { skip: (head) => RECORDS_LINE.test(head) });
+  const r = await readNewLines(path, fromByte, {
+    skip: (head) => {
+      const k = KIND.exec(head)?.[1];
+      return k !== undefined && !WANTED.has(k);
+    },
+  });
   const entries: OutboxLiveEntry[] = [];
   for (const line of r.lines) {
     let o: Record<string, unknown>;

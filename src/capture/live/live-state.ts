@@ -164,3 +164,28 @@ export function pausedAt(s: LiveState, timestamp: string | undefined): boolean {
   if (Number.isNaN(t)) return s.status === 'paused';
   return (s.pauses ?? []).some((p) => t >= Date.parse(p.from) && (p.to === undefined || t < Date.parse(p.to)));
 }
+
+/**
+ * A reader for processes that check the state many times a second (the relay): the file is parsed again only when
+ * its mtime or size changed. Returns null once the file is gone (the stream ended).
+ */
+export function cachedLiveStateReader(dataDir: string, sessionId: string): () => LiveState | null {
+  const path = livePaths(dataDir, sessionId).state;
+  let key = '';
+  let value: LiveState | null = null;
+  return () => {
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      key = '';
+      return (value = null);
+    }
+    const k = `${st.mtimeMs}:${st.size}:${st.ino}`;
+    if (k !== key) {
+      value = parseState(path);
+      key = k;
+    }
+    return value;
+  };
+}

@@ -45,7 +45,7 @@ export async function readNewLines(
         carry = [];
         from = i + 1;
         lineStart = pos + from;
-        const head = piece.subarray(0, 200).toString('utf8');
+        const head = piece.subarray(0, 512).toString('utf8');
         if (piece.length > 0 && !(opts.skip?.(head) ?? false)) lines.push(piece.toString('utf8'));
       }
       if (from < bytesRead) carry.push(Buffer.from(buf.subarray(from, bytesRead)));

@@ -26,11 +26,21 @@ export class TranscriptTail {
     this.offsets = { ...offsets };
   }
 
-  /** New events of the main transcript, then of each subagent file, in file order. */
-  async read(): Promise<TranscriptItem[]> {
+  private subagents: Array<{ path: string; agentId: string }> = [];
+  private subagentsListedAt = 0;
+
+  /**
+   * New events of the main transcript, then of each subagent file, in file order. The subagent folder is listed
+   * at most once a second (a readdir per pass is wasted work while none runs).
+   */
+  async read(now: number = Date.now()): Promise<TranscriptItem[]> {
     const out: TranscriptItem[] = [];
     await this.readFile(this.path, {}, out);
-    for (const f of await findSubagentFiles(this.path)) await this.readFile(f.path, { agentId: f.agentId }, out);
+    if (now - this.subagentsListedAt >= 1000) {
+      this.subagents = await findSubagentFiles(this.path);
+      this.subagentsListedAt = now;
+    }
+    for (const f of this.subagents) await this.readFile(f.path, { agentId: f.agentId }, out);
     return out;
   }
 

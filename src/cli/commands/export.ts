@@ -32,23 +32,33 @@ export async function runExport(
   ctx: CliContext,
   input: { ref?: string; format: ExportFormat; out?: string; force: boolean; redact: boolean },
 ): Promise<ExportOutcome> {
-  const transcript = await resolveTranscript(input.ref, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir });
-  if (!input.redact) ctx.io.err('warning: redaction is off (--no-redact): secrets in this session are written as-is\n');
+  const transcript = await resolveTranscript(input.ref, {
+    cwd: ctx.io.cwd,
+    claudeConfigDir: ctx.claudeConfigDir,
+  });
+  if (!input.redact)
+    ctx.io.err('warning: redaction is off (--no-redact): secrets in this session are written as-is\n');
   const toStdout = input.out === '-';
   let out = input.out;
   if (out === undefined) {
-    const id = transcript.replace(/^.*\//, '').replace(/\.jsonl$/, '').slice(0, 8);
+    const id = transcript
+      .replace(/^.*\//, '')
+      .replace(/\.jsonl$/, '')
+      .slice(0, 8);
     out = join(ctx.io.cwd, `session-${id}.${formatExtension(input.format)}`);
   } else if (!toStdout) {
     out = resolve(ctx.io.cwd, out);
   }
   const sink = toStdout ? stdoutSink() : fileSink(out, { force: input.force });
   try {
-    const result = await exportTranscript(transcript, input.format, (c) => sink.write(c), { redact: input.redact });
-    sink.commit();
+    const result = await exportTranscript(transcript, input.format, (c) => sink.write(c), {
+      redact: input.redact,
+      ready: () => sink.ready(),
+    });
+    await sink.commit();
     return { ...result, out: toStdout ? '-' : out, format: input.format };
   } catch (err) {
-    sink.abort();
+    await sink.abort();
     throw err;
   }
 }
@@ -58,7 +68,8 @@ export function describeOutcome(o: ExportOutcome): string {
   const rules = Object.entries(o.redaction.byRule)
     .map(([rule, n]) => `${rule}: ${n}`)
     .join(', ');
-  const redacted = o.redaction.total > 0 ? `; redacted ${o.redaction.total} secret(s) (${rules})` : '; no secrets found';
+  const redacted =
+    o.redaction.total > 0 ? `; redacted ${o.redaction.total} secret(s) (${rules})` : '; no secrets found';
   return `Exported session ${o.meta.id} (${o.totals.turns} turns, ${o.totals.toolCalls} tool calls) as ${o.format} to ${where}${redacted}`;
 }
 
@@ -79,7 +90,8 @@ export const exportCommand: CliCommand = {
       },
       'export',
     );
-    if (positionals.length > 1) throw new BatonError('invalid_input', 'export takes at most one session id or transcript path');
+    if (positionals.length > 1)
+      throw new BatonError('invalid_input', 'export takes at most one session id or transcript path');
     const format = oneOf(values.format as string | undefined, EXPORT_FORMATS, '--format') ?? 'md';
     const outcome = await runExport(ctx, {
       ref: (values.session as string | undefined) ?? positionals[0],
@@ -89,7 +101,13 @@ export const exportCommand: CliCommand = {
       redact: !values['no-redact'],
     });
     const summary = values.json
-      ? JSON.stringify({ sessionId: outcome.meta.id, format, out: outcome.out, totals: outcome.totals, redaction: outcome.redaction })
+      ? JSON.stringify({
+          sessionId: outcome.meta.id,
+          format,
+          out: outcome.out,
+          totals: outcome.totals,
+          redaction: outcome.redaction,
+        })
       : describeOutcome(outcome);
     // With the export itself on stdout, the summary goes to stderr so pipes stay clean.
     if (outcome.out === '-') ctx.io.err(`${summary}\n`);

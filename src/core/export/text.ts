@@ -25,9 +25,23 @@ function wrapLine(line: string, width: number): string[] {
   if (line.length <= width) return [line];
   const lead = /^\s*/.exec(line)?.[0] ?? '';
   const rest = line.slice(lead.length);
-  if (rest.includes('  ') || rest.endsWith(' ')) return wrapWords(rest, lead, width);
+  let end = rest.length;
+  while (end > 0 && rest.charCodeAt(end - 1) === 32) end--;
+  const words = end === rest.length ? rest : rest.slice(0, end);
+  if (words.includes('  ')) return wrapWords(rest, lead, width);
   // Single spaces only (the usual case): cut at the last space that fits, found with lastIndexOf, instead of
   // splitting into words and gluing them back. Gives exactly what wrapWords gives for such a line.
+  const out = wrapSingleSpaced(words, lead, width);
+  if (end < rest.length) {
+    // Trailing spaces are one empty last word to wrapWords: a space on the last line, or a line of its own.
+    const last = out[out.length - 1]!;
+    if (last.length + 1 > width) out.push(lead);
+    else out[out.length - 1] = `${last} `;
+  }
+  return out;
+}
+
+function wrapSingleSpaced(rest: string, lead: string, width: number): string[] {
   const avail = width - lead.length;
   const out: string[] = [];
   let p = 0;
@@ -72,10 +86,18 @@ export function wrapProse(text: string, width = WIDTH, indent = INDENT): string 
 
 /** Indents verbatim content (tool input/output) without wrapping: it may be code or aligned output. */
 function indentBlock(text: string, indent = INDENT): string {
-  // Same as splitting on /\r?\n/ and indenting each non-empty line, without an array of lines.
+  // Same as splitting on /\r?\n/ and indenting each non-empty line, but jumping between newlines with indexOf
+  // and slicing: about twice as fast as a regex replace on big tool outputs, and no array of lines.
   const s = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
-  const body = s.replace(/\n(?=[^\n])/g, `\n${indent}`);
-  return s.length > 0 && s.charCodeAt(0) !== 10 ? indent + body : body;
+  let out = s.length > 0 && s.charCodeAt(0) !== 10 ? indent : '';
+  let copied = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) {
+    if (i + 1 < s.length && s.charCodeAt(i + 1) !== 10) {
+      out += s.slice(copied, i + 1) + indent;
+      copied = i + 1;
+    }
+  }
+  return copied === 0 ? out + s : out + s.slice(copied);
 }
 
 function metaLines(meta: SessionMeta, withTitle: boolean): string {

@@ -7,9 +7,13 @@ const SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
 
 const OPEN_I = /<private>/i;
 
-/** Cheap pre-check for hot paths (no copy of the text). */
+/**
+ * Cheap pre-check for hot paths (no copy of the text). `<p`/`<P` are found by native substring search, several times
+ * faster than the case-insensitive regex, which then runs only on the rare text that has one (exports call this
+ * on every string of a session).
+ */
 export function hasPrivateSpan(text: string): boolean {
-  return text.includes(OPEN) || OPEN_I.test(text);
+  return (text.includes('<p') || text.includes('<P')) && (text.includes(OPEN) || OPEN_I.test(text));
 }
 
 /** The text with every private span replaced by `[private]`. */

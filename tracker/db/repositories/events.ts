@@ -1,5 +1,5 @@
 // Session events: keyed (session, uuid), written in batched multi-row inserts that skip uuids already stored.
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, Engine, EventsTable } from '../types.js';
 import { addSearchText } from './session-search.js';
 
@@ -18,6 +18,18 @@ export interface EventsRepo {
   page(sessionPk: number, offset: number, limit: number): Promise<EventRow[]>;
   /** All events in transcript order, fetched `pageSize` at a time (for exports of huge sessions). */
   iterate(sessionPk: number, pageSize?: number): AsyncGenerator<EventRow>;
+}
+
+const insertSqlCache = new Map<number, string>();
+function sqliteInsertSql(n: number): string {
+  let text = insertSqlCache.get(n);
+  if (!text) {
+    text = `INSERT INTO events (session_pk, uuid, seq, turn_index, agent_id, kind, payload, truncated_from) VALUES ${Array(n)
+      .fill('(?, ?, ?, ?, ?, ?, ?, ?)')
+      .join(', ')} ON CONFLICT (session_pk, uuid) DO NOTHING RETURNING uuid`;
+    insertSqlCache.set(n, text);
+  }
+  return text;
 }
 
 export function createEventsRepo(db: Kysely<Database>, engine: Engine): EventsRepo {
@@ -50,15 +62,16 @@ export function createEventsRepo(db: Kysely<Database>, engine: Engine): EventsRe
         }
         return inserted;
       }
+      // SQLite: precompiled SQL per row count (no query-builder work per row), so the dialect's statement cache
+      // hands back an already prepared statement for every batch of the same size.
       for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...r, session_pk: sessionPk }));
-        const got = await db
-          .insertInto('events')
-          .values(chunk)
-          .onConflict((oc) => oc.columns(['session_pk', 'uuid']).doNothing())
-          .returning('uuid')
-          .execute();
-        for (const g of got) inserted.add(g.uuid);
+        const chunk = rows.slice(i, i + CHUNK);
+        const params: unknown[] = [];
+        for (const r of chunk) {
+          params.push(sessionPk, r.uuid, r.seq, r.turn_index, r.agent_id, r.kind, r.payload, r.truncated_from ?? null);
+        }
+        const res = await db.executeQuery<{ uuid: string }>(CompiledQuery.raw(sqliteInsertSql(chunk.length), params));
+        for (const g of res.rows) inserted.add(g.uuid);
       }
       return inserted;
     },

@@ -104,22 +104,40 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
         const search = async (conn: Kysely<Database>): Promise<SessionListResult> => {
           const m = matchingSessions(engine, terms).as('m');
           const q = filtered(conn).innerJoin(m, (join) => join.onRef(sql.ref('m.session_pk'), '=', 's.pk'));
-          // One pass: the window count gives the total before LIMIT applies.
-          const rows = await q
-            .selectAll('s')
-            .select([sql<number>`m.score`.as('score'), sql<number>`count(*) over ()`.as('total_count')])
+          // Narrow pass first (keys, score, and the window count for the total before LIMIT), then the page's rows.
+          const keys = await q
+            .select([
+              's.pk',
+              sql<number>`m.score`.as('score'),
+              sql<number>`count(*) over ()`.as('total_count'),
+            ])
             .orderBy(sql`m.score`, 'desc')
             .orderBy('s.activity_at', 'desc')
             .orderBy('s.pk', 'desc')
             .limit(f.limit)
             .offset(offset)
             .execute();
-          let total = rows[0] ? Number(rows[0].total_count) : 0;
-          if (rows.length === 0 && offset > 0) {
+          let total = keys[0] ? Number(keys[0].total_count) : 0;
+          if (keys.length === 0 && offset > 0) {
             const c = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
             total = Number(c?.n ?? 0);
           }
-          return { rows: rows.map(({ total_count: _t, ...r }) => ({ ...r, score: Number(r.score) })), total };
+          if (keys.length === 0) return { rows: [], total };
+          const full = await conn
+            .selectFrom('sessions')
+            .selectAll()
+            .where(
+              'pk',
+              'in',
+              keys.map((k) => k.pk),
+            )
+            .execute();
+          const byPk = new Map(full.map((r) => [Number(r.pk), r]));
+          const rows = keys.flatMap((k) => {
+            const r = byPk.get(Number(k.pk));
+            return r ? [{ ...r, score: Number(k.score) }] : [];
+          });
+          return { rows, total };
         };
         if (engine === 'sqlite') return search(db);
         // The search documents' tsvectors live in TOAST, so the planner sees a tiny table and picks a sequential
@@ -135,7 +153,12 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
       }
       const q = filtered(db);
       // Deferred join: walk the (user_id, activity_at, pk) index for the page's keys only, then fetch 20 rows.
-      const page = q.select('s.pk').orderBy('s.activity_at', 'desc').orderBy('s.pk', 'desc').limit(f.limit).offset(offset);
+      const page = q
+        .select('s.pk')
+        .orderBy('s.activity_at', 'desc')
+        .orderBy('s.pk', 'desc')
+        .limit(f.limit)
+        .offset(offset);
       const [count, rows] = await Promise.all([
         q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
         db
