@@ -26193,7 +26193,7 @@ async function readNewLines(path6, fromByte, opts = {}) {
         carry = [];
         from = i2 + 1;
         lineStart = pos + from;
-        const head2 = piece.subarray(0, 200).toString("utf8");
+        const head2 = piece.subarray(0, 512).toString("utf8");
         if (piece.length > 0 && !(opts.skip?.(head2) ?? false)) lines.push(piece.toString("utf8"));
       }
       if (from < bytesRead) carry.push(Buffer.from(buf.subarray(from, bytesRead)));

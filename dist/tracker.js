@@ -18793,6 +18793,11 @@ function createSessionsRepo(db, engine) {
     findByUserAndId: (userId, id2) => byUserAndId(userId, id2).executeTakeFirst(),
     lockByUserAndId: (userId, id2) => engine === "postgres" ? byUserAndId(userId, id2).forUpdate().executeTakeFirst() : byUserAndId(userId, id2).executeTakeFirst(),
     findByPk: (pk) => db.selectFrom("sessions").selectAll().where("pk", "=", pk).executeTakeFirst(),
+    async titlesFor(userId, ids) {
+      if (ids.length === 0) return /* @__PURE__ */ new Map();
+      const rows = await db.selectFrom("sessions").select(["id", "title"]).where("user_id", "=", userId).where("id", "in", ids).execute();
+      return new Map(rows.map((r) => [r.id, r.title]));
+    },
     findByShareSlug: (slug) => db.selectFrom("sessions").selectAll().where("share_slug", "=", slug).executeTakeFirst(),
     async byPks(pks) {
       if (pks.length === 0) return [];
@@ -18832,13 +18837,28 @@ function createSessionsRepo(db, engine) {
         const search = async (conn) => {
           const m = matchingSessions(engine, terms).as("m");
           const q3 = filtered(conn).innerJoin(m, (join5) => join5.onRef(sql.ref("m.session_pk"), "=", "s.pk"));
-          const rows2 = await q3.selectAll("s").select([sql`m.score`.as("score"), sql`count(*) over ()`.as("total_count")]).orderBy(sql`m.score`, "desc").orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").limit(f.limit).offset(offset).execute();
-          let total = rows2[0] ? Number(rows2[0].total_count) : 0;
-          if (rows2.length === 0 && offset > 0) {
+          const keys = await q3.select([
+            "s.pk",
+            sql`m.score`.as("score"),
+            sql`count(*) over ()`.as("total_count")
+          ]).orderBy(sql`m.score`, "desc").orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").limit(f.limit).offset(offset).execute();
+          let total = keys[0] ? Number(keys[0].total_count) : 0;
+          if (keys.length === 0 && offset > 0) {
             const c = await q3.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
             total = Number(c?.n ?? 0);
           }
-          return { rows: rows2.map(({ total_count: _t2, ...r }) => ({ ...r, score: Number(r.score) })), total };
+          if (keys.length === 0) return { rows: [], total };
+          const full = await conn.selectFrom("sessions").selectAll().where(
+            "pk",
+            "in",
+            keys.map((k) => k.pk)
+          ).execute();
+          const byPk = new Map(full.map((r) => [Number(r.pk), r]));
+          const rows2 = keys.flatMap((k) => {
+            const r = byPk.get(Number(k.pk));
+            return r ? [{ ...r, score: Number(k.score) }] : [];
+          });
+          return { rows: rows2, total };
         };
         if (engine === "sqlite") return search(db);
         return db.connection().execute(async (conn) => {
@@ -48251,12 +48271,11 @@ async function summaries(deps, caller, rows) {
     caller.userId,
     rows.map((r) => r.id)
   );
-  const titles = await Promise.all(
-    rows.map(
-      async (r) => r.last_session_id ? (await deps.store.sessions.findByUserAndId(caller.userId, r.last_session_id))?.title ?? null : null
-    )
+  const lastIds = rows.map((r) => r.last_session_id).filter((id2) => id2 !== null);
+  const titles = await deps.store.sessions.titlesFor(caller.userId, [...new Set(lastIds)]);
+  return rows.map(
+    (r) => toProjectSummary(r, stats.get(r.id), r.last_session_id ? titles.get(r.last_session_id) ?? null : null)
   );
-  return rows.map((r, i2) => toProjectSummary(r, stats.get(r.id), titles[i2] ?? null));
 }
 async function listProjects(deps, caller) {
   return summaries(deps, caller, await deps.store.projects.list(caller.userId));

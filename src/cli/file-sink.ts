@@ -1,18 +1,14 @@
-// Buffered output for exports: a temp file renamed into place (no partial files), written off the main thread; or
-// stdout, written synchronously.
+// Buffered synchronous output for exports: a temp file renamed into place (no partial files), or stdout.
 import { closeSync, existsSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { BatonError } from '../core/errors.js';
-import { createAsyncFileWriter } from './async-file-writer.js';
 
 export interface Sink {
   write(chunk: string): void;
-  /** A promise to await before writing more when the sink has too much output queued; else undefined. */
-  ready(): Promise<void> | undefined;
   /** Flushes and moves the file into place. */
-  commit(): Promise<void>;
+  commit(): void;
   /** Drops a partially written file. */
-  abort(): Promise<void>;
+  abort(): void;
 }
 
 /** Output is encoded straight into one reused buffer of this size and written when it is nearly full. */
@@ -34,8 +30,7 @@ function writeAll(fd: number, buf: Buffer, len = buf.length): void {
 
 /**
  * Encodes each chunk directly into a reused buffer: no joined string, no Buffer per flush, one encoding pass.
- * A chunk too big for the buffer is encoded on its own and written through. Synchronous: for stdout, whose
- * writes must stay in order and may hit EAGAIN on a pipe.
+ * A chunk too big for the buffer is encoded on its own and written through.
  */
 function buffered(fd: number) {
   const buf = Buffer.allocUnsafe(BUFFER_BYTES);
@@ -62,12 +57,7 @@ function buffered(fd: number) {
 
 export function stdoutSink(): Sink {
   const out = buffered(1);
-  return {
-    write: (c) => out.write(c),
-    ready: () => undefined,
-    commit: async () => out.flush(),
-    abort: async () => out.flush(),
-  };
+  return { write: (c) => out.write(c), commit: () => out.flush(), abort: () => out.flush() };
 }
 
 export function fileSink(target: string, opts: { force: boolean }): Sink {
@@ -81,7 +71,7 @@ export function fileSink(target: string, opts: { force: boolean }): Sink {
   } catch (err) {
     throw new BatonError('io', `cannot write ${target}: ${(err as Error).message}`, { cause: err });
   }
-  const out = createAsyncFileWriter(fd);
+  const out = buffered(fd);
   let closed = false;
   const close = () => {
     if (!closed) closeSync(fd);
@@ -89,13 +79,8 @@ export function fileSink(target: string, opts: { force: boolean }): Sink {
   };
   return {
     write: (c) => out.write(c),
-    ready: () => out.ready(),
-    async commit() {
-      try {
-        await out.finish();
-      } catch (err) {
-        throw new BatonError('io', `cannot write ${target}: ${(err as Error).message}`, { cause: err });
-      }
+    commit() {
+      out.flush();
       close();
       if (opts.force) {
         renameSync(tmp, target);
@@ -113,8 +98,7 @@ export function fileSink(target: string, opts: { force: boolean }): Sink {
       }
       unlinkSync(tmp);
     },
-    async abort() {
-      await out.settle();
+    abort() {
       close();
       try {
         unlinkSync(tmp);

@@ -79,6 +79,24 @@ describeClaude('e2e: sessions reach the tracker by themselves', () => {
     expect((await client.projects.resume(slug)).sessionId).toBe(sessionId);
   }, 180_000);
 
+  it('/baton:export-session --push publishes the current session and hands the model its URL', async () => {
+    const sb = createSandbox();
+    sandboxes.push(sb);
+    const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.ownerKey };
+    const first = await runClaudeOk({ bin: claudeBin, sandbox: sb, fake, prompt: `RUN_BASH: echo ${nonce()}`, env });
+    await runClaudeOk({ bin: claudeBin, sandbox: sb, fake, prompt: '/baton:export-session --push --visibility unlisted --title "E2E push"', resume: first.sessionId, env });
+    const last = fake.requests.filter((r) => r.path === '/v1/messages').at(-1);
+    const m = /^BATON_PUSH_OK: Pushed session (\S+) \((\d+) events\) to (http\S+)/m.exec(last?.lastUserText ?? '');
+    expect(m, last?.lastUserText).not.toBeNull();
+    expect(m![1]).toBe(first.sessionId);
+    const postUrl = m![3]!;
+    expect(postUrl.startsWith(tracker.url)).toBe(true);
+    // The URL is a real page: unlisted means it opens without a key.
+    expect((await fetch(postUrl)).status).toBe(200);
+    const posts = await client.posts.list();
+    expect(posts.posts.find((p) => p.title === 'E2E push')?.sessionIds).toEqual([first.sessionId]);
+  }, 180_000);
+
   it('delivers a session recorded while the tracker was down within 10 s of it coming up', async () => {
     const sb = createSandbox();
     sandboxes.push(sb);

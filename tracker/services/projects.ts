@@ -42,14 +42,11 @@ async function summaries(deps: ServiceDeps, caller: Caller, rows: ProjectRow[]):
     caller.userId,
     rows.map((r) => r.id),
   );
-  const titles = await Promise.all(
-    rows.map(async (r) =>
-      r.last_session_id
-        ? ((await deps.store.sessions.findByUserAndId(caller.userId, r.last_session_id))?.title ?? null)
-        : null,
-    ),
+  const lastIds = rows.map((r) => r.last_session_id).filter((id): id is string => id !== null);
+  const titles = await deps.store.sessions.titlesFor(caller.userId, [...new Set(lastIds)]);
+  return rows.map((r) =>
+    toProjectSummary(r, stats.get(r.id), r.last_session_id ? (titles.get(r.last_session_id) ?? null) : null),
   );
-  return rows.map((r, i) => toProjectSummary(r, stats.get(r.id), titles[i] ?? null));
 }
 
 export async function listProjects(deps: ServiceDeps, caller: Caller): Promise<ProjectSummary[]> {

@@ -51,14 +51,11 @@ export async function runExport(
   }
   const sink = toStdout ? stdoutSink() : fileSink(out, { force: input.force });
   try {
-    const result = await exportTranscript(transcript, input.format, (c) => sink.write(c), {
-      redact: input.redact,
-      ready: () => sink.ready(),
-    });
-    await sink.commit();
+    const result = await exportTranscript(transcript, input.format, (c) => sink.write(c), { redact: input.redact });
+    sink.commit();
     return { ...result, out: toStdout ? '-' : out, format: input.format };
   } catch (err) {
-    await sink.abort();
+    sink.abort();
     throw err;
   }
 }

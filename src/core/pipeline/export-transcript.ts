@@ -15,21 +15,14 @@ export async function exportTranscript(
   transcriptPath: string,
   format: ExportFormat,
   write: (chunk: string) => void,
-  opts: {
-    redact: boolean;
-    /** Backpressure from the writer: a promise to await before the next event, or undefined to go on at once. */
-    ready?: () => Promise<void> | undefined;
-  },
+  opts: { redact: boolean },
 ): Promise<ExportResult> {
   const redactor = createRedactor({ enabled: opts.redact });
   const exporter = createExporter(format, write);
   const { meta, totals, stats } = await streamSession(
     transcriptPath,
     // <private> spans never reach a file, whether or not redaction is on.
-    (event, ctx) => {
-      exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx);
-      return opts.ready?.();
-    },
+    (event, ctx) => exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx),
     { subagents: true },
   );
   // The title is usually the first prompt's first line, so it can hold a secret too.

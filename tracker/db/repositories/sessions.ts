@@ -32,6 +32,8 @@ export interface SessionsRepo {
   /** Same as findByUserAndId, but on PostgreSQL locks the row for the rest of the transaction. */
   lockByUserAndId(userId: string, id: string): Promise<SessionRow | undefined>;
   findByPk(pk: number): Promise<SessionRow | undefined>;
+  /** Titles of the user's sessions with these ids (missing ids are left out). */
+  titlesFor(userId: string, ids: string[]): Promise<Map<string, string | null>>;
   findByShareSlug(slug: string): Promise<SessionRow | undefined>;
   byPks(pks: number[]): Promise<SessionRow[]>;
   /** Inserts unless (user_id, id) exists; returns the stored row either way. */
@@ -56,6 +58,16 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
         ? byUserAndId(userId, id).forUpdate().executeTakeFirst()
         : byUserAndId(userId, id).executeTakeFirst(),
     findByPk: (pk) => db.selectFrom('sessions').selectAll().where('pk', '=', pk).executeTakeFirst(),
+    async titlesFor(userId, ids) {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('sessions')
+        .select(['id', 'title'])
+        .where('user_id', '=', userId)
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.title]));
+    },
     findByShareSlug: (slug) =>
       db.selectFrom('sessions').selectAll().where('share_slug', '=', slug).executeTakeFirst(),
     async byPks(pks) {
