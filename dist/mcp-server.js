@@ -73113,10 +73113,7 @@ async function exportTranscript(transcriptPath, format2, write, opts) {
   const { meta: meta3, totals, stats } = await streamSession(
     transcriptPath,
     // <private> spans never reach a file, whether or not redaction is on.
-    (event, ctx) => {
-      exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx);
-      return opts.ready?.();
-    },
+    (event, ctx) => exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx),
     { subagents: true }
   );
   const safeMeta = meta3.title === void 0 ? meta3 : { ...meta3, title: redactor.redactText(stripPrivateText(meta3.title)) };
@@ -73128,86 +73125,8 @@ async function exportTranscript(transcriptPath, format2, write, opts) {
 // src/cli/file-sink.ts
 import { closeSync, existsSync as existsSync2, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname as dirname2, basename as basename3, join as join4 } from "node:path";
-
-// src/cli/async-file-writer.ts
-import { write as fsWrite } from "node:fs";
 var BUFFER_BYTES = 1 << 20;
 var MAX_BYTES_PER_UNIT = 3;
-var MAX_IN_FLIGHT = 4;
-function createAsyncFileWriter(fd) {
-  const free = [];
-  let buf = Buffer.allocUnsafe(BUFFER_BYTES);
-  let used = 0;
-  let position = 0;
-  let inFlight = 0;
-  let error62;
-  let waiters = [];
-  const wake = () => {
-    const w2 = waiters;
-    waiters = [];
-    for (const resolve6 of w2) resolve6();
-  };
-  const completion = () => new Promise((resolve6) => waiters.push(resolve6));
-  const dispatch = (b, len, pooled) => {
-    const at2 = position;
-    position += len;
-    inFlight++;
-    const done = (err) => {
-      if (err) error62 ??= err;
-      inFlight--;
-      if (pooled) free.push(b);
-      wake();
-    };
-    const from = (off) => {
-      fsWrite(fd, b, off, len - off, at2 + off, (err, n2) => {
-        if (err) return done(err);
-        if (n2 === 0) return done(new Error("write made no progress"));
-        if (off + n2 < len) return from(off + n2);
-        done(null);
-      });
-    };
-    from(0);
-  };
-  const flush = () => {
-    if (used === 0) return;
-    dispatch(buf, used, true);
-    buf = free.pop() ?? Buffer.allocUnsafe(BUFFER_BYTES);
-    used = 0;
-  };
-  const settle2 = async () => {
-    while (inFlight > 0) await completion();
-  };
-  return {
-    write(chunk) {
-      if (error62) throw error62;
-      const worst = chunk.length * MAX_BYTES_PER_UNIT;
-      if (worst > BUFFER_BYTES - used) {
-        flush();
-        if (worst > BUFFER_BYTES) {
-          const own3 = Buffer.from(chunk, "utf8");
-          dispatch(own3, own3.length, false);
-          return;
-        }
-      }
-      used += buf.write(chunk, used, "utf8");
-    },
-    ready() {
-      if (error62) return Promise.reject(error62);
-      return inFlight < MAX_IN_FLIGHT ? void 0 : completion();
-    },
-    async finish() {
-      if (error62) throw error62;
-      flush();
-      await settle2();
-      if (error62) throw error62;
-    },
-    settle: settle2
-  };
-}
-
-// src/cli/file-sink.ts
-var BUFFER_BYTES2 = 1 << 20;
-var MAX_BYTES_PER_UNIT2 = 3;
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
   while (off < len) {
@@ -73219,7 +73138,7 @@ function writeAll(fd, buf, len = buf.length) {
   }
 }
 function buffered(fd) {
-  const buf = Buffer.allocUnsafe(BUFFER_BYTES2);
+  const buf = Buffer.allocUnsafe(BUFFER_BYTES);
   let used = 0;
   const flush = () => {
     if (used > 0) writeAll(fd, buf, used);
@@ -73227,10 +73146,10 @@ function buffered(fd) {
   };
   return {
     write(chunk) {
-      const worst = chunk.length * MAX_BYTES_PER_UNIT2;
-      if (worst > BUFFER_BYTES2 - used) {
+      const worst = chunk.length * MAX_BYTES_PER_UNIT;
+      if (worst > BUFFER_BYTES - used) {
         flush();
-        if (worst > BUFFER_BYTES2) {
+        if (worst > BUFFER_BYTES) {
           writeAll(fd, Buffer.from(chunk, "utf8"));
           return;
         }
@@ -73242,12 +73161,7 @@ function buffered(fd) {
 }
 function stdoutSink() {
   const out = buffered(1);
-  return {
-    write: (c3) => out.write(c3),
-    ready: () => void 0,
-    commit: async () => out.flush(),
-    abort: async () => out.flush()
-  };
+  return { write: (c3) => out.write(c3), commit: () => out.flush(), abort: () => out.flush() };
 }
 function fileSink(target, opts) {
   if (!opts.force && existsSync2(target)) {
@@ -73260,7 +73174,7 @@ function fileSink(target, opts) {
   } catch (err) {
     throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
   }
-  const out = createAsyncFileWriter(fd);
+  const out = buffered(fd);
   let closed = false;
   const close = () => {
     if (!closed) closeSync(fd);
@@ -73268,13 +73182,8 @@ function fileSink(target, opts) {
   };
   return {
     write: (c3) => out.write(c3),
-    ready: () => out.ready(),
-    async commit() {
-      try {
-        await out.finish();
-      } catch (err) {
-        throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
-      }
+    commit() {
+      out.flush();
       close();
       if (opts.force) {
         renameSync(tmp, target);
@@ -73291,8 +73200,7 @@ function fileSink(target, opts) {
       }
       unlinkSync(tmp);
     },
-    async abort() {
-      await out.settle();
+    abort() {
       close();
       try {
         unlinkSync(tmp);
@@ -73349,14 +73257,11 @@ async function runExport(ctx, input2) {
   }
   const sink = toStdout ? stdoutSink() : fileSink(out, { force: input2.force });
   try {
-    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), {
-      redact: input2.redact,
-      ready: () => sink.ready()
-    });
-    await sink.commit();
+    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), { redact: input2.redact });
+    sink.commit();
     return { ...result, out: toStdout ? "-" : out, format: input2.format };
   } catch (err) {
-    await sink.abort();
+    sink.abort();
     throw err;
   }
 }

@@ -18,11 +18,27 @@ export const entries = [
   { src: 'src/capture/sender-main.ts', out: 'sender.cjs', format: 'cjs', minify: true },
   // One detached relay per live session (started by `--live`, restarted by hooks): streams events to viewers.
   { src: 'src/capture/live-relay-main.ts', out: 'live-relay.cjs', format: 'cjs', minify: true },
+  // cli.js only picks a bundle (see src/cli/main.ts): `baton export` runs from cli-export.js, the same program with a
+  // registry of that one command, so it does not parse and initialize every other command's code first.
   { src: 'src/cli/main.ts', out: 'cli.js', format: 'esm', shebang: true, external: [] },
+  { src: 'src/cli/cli-main.ts', out: 'cli-main.js', format: 'esm', external: [] },
+  { src: 'src/cli/cli-main.ts', out: 'cli-export.js', format: 'esm', external: [], registry: 'src/cli/commands/export-only.ts' },
   { src: 'mcp-server/index.ts', out: 'mcp-server.js', format: 'esm' },
   // The tracker is not part of the plugin runtime: it keeps its native drivers in node_modules.
   { src: 'tracker/main.ts', out: 'tracker.js', format: 'esm', external: ['better-sqlite3', 'pg', 'pg-native'] },
 ];
+
+/** Resolves program.ts's `./commands/index.js` to another registry module, for bundles serving fewer commands. */
+function registryPlugin(registry) {
+  return {
+    name: 'baton-registry',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/commands\/index\.js$/ }, (args) =>
+        args.importer === join(root, 'src', 'cli', 'program.ts') ? { path: join(root, registry) } : undefined,
+      );
+    },
+  };
+}
 
 async function buildInto(outdir) {
   mkdirSync(outdir, { recursive: true });
@@ -50,6 +66,7 @@ async function buildInto(outdir) {
       external: e.external ?? [],
       banner: banner ? { js: banner } : undefined,
       define: { 'process.env.BATON_BUILD_VERSION': JSON.stringify(readVersion()) },
+      plugins: e.registry ? [registryPlugin(e.registry)] : [],
       logLevel: 'warning',
     });
     built.push(e.out);

@@ -104,7 +104,7 @@ describeClaude('e2e: live streaming of a real claude session', () => {
     const expected = transcript.slice(0, stopAt);
     const got = received.map((r) => label(r.event)).filter((l, i) => SHOWN.has(received[i]!.event.kind));
     const gotBeforeStop = got[got.length - 1] === 'prompt:/baton:export-session --live stop' ? got.slice(0, -1) : got;
-    expect(gotBeforeStop).toEqual(expected);
+    expect(gotBeforeStop, JSON.stringify(received.map((r) => [r.seq, label(r.event), r.event.uuid, r.event.timestamp, r.at]))).toEqual(expected);
     expect(new Set(got).size).toBe(got.length);
     for (const p of later) expect(got).toContain(`prompt:${p}`);
     expect(got).toContain(`text:BASH_DONE: live-marker-${n}`);

@@ -82,8 +82,41 @@ export class LiveMerger {
     return out;
   }
 
-  /** Events for hook records (prompts, tool starts) plus lifecycle signals, in outbox order. */
-  fromOutbox(entries: readonly OutboxLiveEntry[]): { emitted: Emitted[]; lifecycle: Lifecycle[] } {
+  /** Hook records waiting for the transcript to catch up (a tool start, and everything after it). */
+  private held: Array<{ entry: OutboxLiveEntry; since: number }> = [];
+
+  get holding(): boolean {
+    return this.held.length > 0;
+  }
+
+  /** When the oldest held record stops waiting (ms timestamp), or null. */
+  holdUntil(holdMs: number): number | null {
+    return this.held.length ? this.held[0]!.since + holdMs : null;
+  }
+
+  /**
+   * Events for hook records (prompts, tool starts) plus lifecycle signals, in outbox order. A tool start whose
+   * tool_use the transcript has not shown yet waits up to `holdMs` (the transcript is written asynchronously and
+   * may lag the hook by tens of ms): if the tool_use arrives meanwhile, the transcript's copy — after the text that
+   * preceded it — is the one shown. Records behind a waiting one wait too, so the order holds.
+   */
+  fromOutbox(entries: readonly OutboxLiveEntry[], now: number = Date.now(), holdMs = 0): { emitted: Emitted[]; lifecycle: Lifecycle[] } {
+    const queue = [...this.held, ...entries.map((entry) => ({ entry, since: now }))];
+    this.held = [];
+    const ready: OutboxLiveEntry[] = [];
+    for (let i = 0; i < queue.length; i++) {
+      const { entry, since } = queue[i]!;
+      const waiting = entry.k === 'tool_start' && entry.toolUseId !== undefined && !this.tools.has(entry.toolUseId) && now - since < holdMs;
+      if (waiting) {
+        this.held = queue.slice(i);
+        break;
+      }
+      ready.push(entry);
+    }
+    return this.process(ready);
+  }
+
+  private process(entries: readonly OutboxLiveEntry[]): { emitted: Emitted[]; lifecycle: Lifecycle[] } {
     const emitted: Emitted[] = [];
     const lifecycle: Lifecycle[] = [];
     for (const e of entries) {

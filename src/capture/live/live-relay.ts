@@ -38,6 +38,9 @@ export interface LiveRelayOptions {
   now?: () => number;
 }
 
+/** How long a PreToolUse record waits for its tool_use to show up in the transcript (which may lag the hook). */
+const TOOL_HOLD_MS = 300;
+
 export type RelayExit = 'not-live' | 'locked' | 'ended' | 'idle' | 'replaced' | 'stopped';
 
 export interface LiveRelay {
@@ -176,10 +179,15 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
           if (again !== tail.path && existsSync(again)) tail = new TranscriptTail(again);
         }
         if (!watched.has(dirname(tail.path)) && existsSync(dirname(tail.path))) watchDir(dirname(tail.path));
-        const items = merger.fromTranscript(await tail.read());
+        // Outbox first, transcript second: Claude Code writes a tool_use to the transcript before PreToolUse runs, so
+        // the transcript read after the outbox holds every record that preceded a hook record we got, and merging the
+        // transcript first keeps "text, then its tool call" even when both land within one pass.
         const ob = await readOutboxEntries(outbox, outboxByte);
         outboxByte = ob.nextByte;
-        const fromOutbox = merger.fromOutbox(ob.entries);
+        const items = merger.fromTranscript(await tail.read());
+        const fromOutbox = merger.fromOutbox(ob.entries, now(), TOOL_HOLD_MS);
+        const until = merger.holdUntil(TOOL_HOLD_MS);
+        if (until !== null) setTimeout(() => loop.wake(), Math.max(0, until - now()) + 1).unref();
         items.push(...fromOutbox.emitted);
         fromOutbox.lifecycle.forEach(onLifecycle);
         if (fromOutbox.lifecycle.length) lastActivity = now();
@@ -192,7 +200,8 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
         const tRead = now();
         await sink.flush(loop.isRunning);
         if (process.env.BATON_LIVE_DEBUG && items.length) log(`pass: ${items.length} items read at +${tRead - passStart} ms, flushed at +${now() - passStart} ms; outbox ts ${fromOutbox.emitted.map((e) => e.event.timestamp).join(',')}`);
-        if (sink.pending === 0) {
+        // Held hook records are past the saved outbox offset: save only when nothing is held or queued.
+        if (sink.pending === 0 && !merger.holding) {
           const progress = progressOf(liveId, tail, outboxByte, inboxByte, sink.nextSeq, merger);
           const text = JSON.stringify(progress);
           if (text !== lastSaved) {
@@ -202,7 +211,7 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
         }
 
         const endNow = state.stop ?? (ending && now() - ending.since >= graceFor(o, ending.reason) ? { keep: !state.discardOnEnd } : null);
-        if (endNow && sink.pending === 0) {
+        if (endNow && sink.pending === 0 && !merger.holding) {
           const final = await finalizeLive(state, endNow.keep, { client: o.client, dataDir: o.dataDir, redact: o.redact, canPush: o.canPush, log }, { ...('title' in endNow && endNow.title ? { title: endNow.title } : {}) });
           log(`stream ${liveId} ended: ${final?.outcome ?? 'already ended'}${final?.postUrl ? ` → ${final.postUrl}` : ''}`);
           removeRelayProgress(paths.progress);
