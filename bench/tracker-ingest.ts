@@ -236,7 +236,7 @@ The tracker runs in its own process (bundled like dist/tracker.js); autocannon i
 (prompt, reply, tool call, tool result in turn) spread over ${SESSIONS} sessions. Events/s counts rows actually stored (read
 back from the database), not requests. Baseline: the same batches written through the repository layer in-process for
 3 s (no HTTP, no JSON parsing, no auth). RSS from /proc after 2 s idle, before and after the load; a bare \`node\`
-process idles at ${bare.toFixed(1)} MB. ${machineLine()}, load average ${load} at the end; CPU calibration (10^8-addition loop) ${cpu.toFixed(0)} ms (≈100 ms on an idle core).
+process idles at ${bare.toFixed(1)} MB. ${machineLine()}, load average ${load} at the end; CPU calibration (10^8-addition loop) ${cpu.toFixed(0)} ms (it grows with contention from other processes).
 
 | engine | events/s (HTTP) | target | | events/s direct (baseline) | HTTP / direct | latency p50 / p99 (ms) | non-2xx | RSS idle (MB) | RSS after load (MB) |
 |---|---|---|---|---|---|---|---|---|---|

@@ -1738,8 +1738,9 @@ function escapeHtml(s) {
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 function escapeText(s) {
-  if (!NEEDS_TEXT_ESCAPE.test(s)) return s;
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
+  const amp = s.includes("&");
+  if (!amp && !s.includes("<")) return s;
+  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
 }
 function languageForPath(path) {
   const m = /\.([A-Za-z0-9]+)$/.exec(path);
@@ -1806,7 +1807,8 @@ function createHtmlContent(opts = {}) {
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
   };
   const codeBlock = (code, lang) => `${codeOpen(code, lang)}${escapeText(code)}${CODE_CLOSE}`;
-  const md = new ne({
+  let md;
+  const makeMarked = () => new ne({
     gfm: true,
     breaks: false,
     async: false,
@@ -1827,21 +1829,20 @@ function createHtmlContent(opts = {}) {
       }
     }
   });
-  const slow = (text) => md.parse(text);
+  const slow = (text) => (md ??= makeMarked()).parse(text);
   const markdownHtml = opts.fastPaths === false ? slow : (text) => {
     const fast = text.includes("```") ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
     return fast ?? slow(text);
   };
   return { codeOpen, codeBlock, markdownHtml };
 }
-var NEEDS_ESCAPE, NEEDS_TEXT_ESCAPE, MAX_HIGHLIGHT_CHARS, EXT_LANG, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
+var NEEDS_ESCAPE, MAX_HIGHLIGHT_CHARS, EXT_LANG, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
 var init_html_content = __esm({
   "src/core/export/html-content.ts"() {
     "use strict";
     init_marked_esm();
     init_highlighter();
     NEEDS_ESCAPE = /[&<>"']/;
-    NEEDS_TEXT_ESCAPE = /[&<]/;
     MAX_HIGHLIGHT_CHARS = 1e5;
     EXT_LANG = {
       sh: "bash",

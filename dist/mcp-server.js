@@ -70258,14 +70258,14 @@ var vn = w.lex;
 
 // src/core/export/html-content.ts
 var NEEDS_ESCAPE = /[&<>"']/;
-var NEEDS_TEXT_ESCAPE = /[&<]/;
 function escapeHtml(s) {
   if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 function escapeText(s) {
-  if (!NEEDS_TEXT_ESCAPE.test(s)) return s;
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
+  const amp = s.includes("&");
+  if (!amp && !s.includes("<")) return s;
+  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
 }
 var MAX_HIGHLIGHT_CHARS = 1e5;
 var EXT_LANG = {
@@ -70375,7 +70375,8 @@ function createHtmlContent(opts = {}) {
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
   };
   const codeBlock = (code2, lang) => `${codeOpen(code2, lang)}${escapeText(code2)}${CODE_CLOSE}`;
-  const md = new ne({
+  let md;
+  const makeMarked = () => new ne({
     gfm: true,
     breaks: false,
     async: false,
@@ -70396,7 +70397,7 @@ function createHtmlContent(opts = {}) {
       }
     }
   });
-  const slow = (text) => md.parse(text);
+  const slow = (text) => (md ??= makeMarked()).parse(text);
   const markdownHtml = opts.fastPaths === false ? slow : (text) => {
     const fast = text.includes("```") ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
     return fast ?? slow(text);
@@ -82007,6 +82008,7 @@ function createServer(deps, version2 = "0.1.0") {
       instructions: "Baton tools for Claude Code sessions: push_session uploads a session to the user's Baton tracker; list_sessions / get_session / resume_session find and read earlier sessions; export_session writes a local file; live_update streams this session live to viewers. Secrets are redacted before anything is sent."
     }
   );
+  if (deps.config.disabled) return server;
   registerPushSession(server, deps);
   registerLiveUpdate(server, deps);
   registerListSessions(server, deps);

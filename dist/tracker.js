@@ -18485,17 +18485,39 @@ function matchingSessions(engine, terms) {
     WHERE d.tsv @@ q.query
     GROUP BY d.session_pk)`;
 }
-async function addSearchText(db, engine, sessionPk, text) {
-  for (let i2 = 0; i2 < text.length; i2 += SEARCH_DOC_CHARS) {
-    const chunk = text.slice(i2, i2 + SEARCH_DOC_CHARS);
-    if (engine === "postgres") {
-      await sql`INSERT INTO search_docs (session_pk, tsv) VALUES (${sessionPk}, to_tsvector('simple', ${chunk}))`.execute(
-        db
-      );
-    } else {
-      const row = await db.insertInto("search_docs").values({ session_pk: sessionPk }).returning("id").executeTakeFirstOrThrow();
-      await sql`INSERT INTO search_fts (rowid, text) VALUES (${row.id}, ${chunk})`.execute(db);
+function searchDocuments(texts) {
+  const docs = [];
+  let cur = "";
+  const flush = () => {
+    if (cur.trim() !== "") docs.push(cur);
+    cur = "";
+  };
+  for (const t of texts) {
+    if (t.length > SEARCH_DOC_CHARS) {
+      flush();
+      for (let i2 = 0; i2 < t.length; i2 += SEARCH_DOC_CHARS) docs.push(t.slice(i2, i2 + SEARCH_DOC_CHARS));
+      continue;
     }
+    if (cur.length + t.length + 1 > SEARCH_DOC_CHARS) flush();
+    cur = cur ? `${cur}
+${t}` : t;
+  }
+  flush();
+  return docs;
+}
+async function addSearchText(db, engine, sessionPk, texts) {
+  const docs = searchDocuments(texts);
+  if (docs.length === 0) return;
+  if (engine === "postgres") {
+    await sql`INSERT INTO search_docs (session_pk, tsv)
+      SELECT ${sessionPk}, to_tsvector('simple', d) FROM unnest(${docs}::text[]) AS d`.execute(db);
+    return;
+  }
+  for (let i2 = 0; i2 < docs.length; i2 += 200) {
+    const chunk = docs.slice(i2, i2 + 200);
+    const ids = await db.insertInto("search_docs").values(chunk.map(() => ({ session_pk: sessionPk }))).returning("id").execute();
+    const values = sql.join(ids.map((row, j) => sql`(${row.id}, ${chunk[j]})`));
+    await sql`INSERT INTO search_fts (rowid, text) VALUES ${values}`.execute(db);
   }
 }
 var MAX_TERMS, SEARCH_DOC_CHARS;
@@ -18504,7 +18526,7 @@ var init_session_search = __esm({
     "use strict";
     init_esm();
     MAX_TERMS = 16;
-    SEARCH_DOC_CHARS = 2e5;
+    SEARCH_DOC_CHARS = 2e3;
   }
 });
 
@@ -18512,7 +18534,9 @@ var init_session_search = __esm({
 function sqliteInsertSql(n) {
   let text = insertSqlCache.get(n);
   if (!text) {
-    text = `INSERT INTO events (session_pk, uuid, seq, turn_index, agent_id, kind, payload, truncated_from) VALUES ${Array(n).fill("(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")} ON CONFLICT (session_pk, uuid) DO NOTHING RETURNING uuid`;
+    text = `INSERT INTO events (session_pk, uuid, seq, turn_index, agent_id, kind, payload, truncated_from) VALUES ${Array(
+      n
+    ).fill("(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")} ON CONFLICT (session_pk, uuid) DO NOTHING RETURNING uuid`;
     insertSqlCache.set(n, text);
   }
   return text;
@@ -18541,16 +18565,25 @@ function createEventsRepo(db, engine) {
         const chunk = rows.slice(i2, i2 + CHUNK);
         const params = [];
         for (const r of chunk) {
-          params.push(sessionPk, r.uuid, r.seq, r.turn_index, r.agent_id, r.kind, r.payload, r.truncated_from ?? null);
+          params.push(
+            sessionPk,
+            r.uuid,
+            r.seq,
+            r.turn_index,
+            r.agent_id,
+            r.kind,
+            r.payload,
+            r.truncated_from ?? null
+          );
         }
-        const res = await db.executeQuery(CompiledQuery.raw(sqliteInsertSql(chunk.length), params));
+        const res = await db.executeQuery(
+          CompiledQuery.raw(sqliteInsertSql(chunk.length), params)
+        );
         for (const g2 of res.rows) inserted.add(g2.uuid);
       }
       return inserted;
     },
-    async index(sessionPk, text) {
-      if (text.trim() !== "") await addSearchText(db, engine, sessionPk, text);
-    },
+    index: (sessionPk, texts) => addSearchText(db, engine, sessionPk, texts),
     page: (sessionPk, offset, limit) => ordered(sessionPk).limit(limit).offset(offset).execute(),
     async *iterate(sessionPk, pageSize = 1e3) {
       let after = null;
@@ -46116,14 +46149,14 @@ var vn = w.lex;
 
 // src/core/export/html-content.ts
 var NEEDS_ESCAPE = /[&<>"']/;
-var NEEDS_TEXT_ESCAPE = /[&<]/;
 function escapeHtml(s) {
   if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 function escapeText(s) {
-  if (!NEEDS_TEXT_ESCAPE.test(s)) return s;
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
+  const amp = s.includes("&");
+  if (!amp && !s.includes("<")) return s;
+  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
 }
 var MAX_HIGHLIGHT_CHARS = 1e5;
 var EXT_LANG = {
@@ -46233,7 +46266,8 @@ function createHtmlContent(opts = {}) {
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
   };
   const codeBlock = (code, lang) => `${codeOpen(code, lang)}${escapeText(code)}${CODE_CLOSE}`;
-  const md = new ne({
+  let md;
+  const makeMarked = () => new ne({
     gfm: true,
     breaks: false,
     async: false,
@@ -46254,7 +46288,7 @@ function createHtmlContent(opts = {}) {
       }
     }
   });
-  const slow = (text) => md.parse(text);
+  const slow = (text) => (md ??= makeMarked()).parse(text);
   const markdownHtml = opts.fastPaths === false ? slow : (text) => {
     const fast = text.includes("```") ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
     return fast ?? slow(text);
@@ -47747,7 +47781,7 @@ async function writeSession(repos, w2, now) {
   );
   const insertedItems = items.filter((it2) => insertedUuids.has(it2.event.uuid));
   const searchable = insertedItems.map((it2) => searchableText(it2.event)).filter((t) => t !== null);
-  if (searchable.length > 0) await repos.events.index(row.pk, searchable.join("\n"));
+  if (searchable.length > 0) await repos.events.index(row.pk, searchable);
   const patch = {
     ...counters(row, insertedItems, w2),
     ...timing(row, meta3, insertedItems, w2),

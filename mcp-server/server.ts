@@ -20,6 +20,8 @@ export function createServer(deps: ServerDeps, version = process.env.BATON_BUILD
         'file; live_update streams this session live to viewers. Secrets are redacted before anything is sent.',
     },
   );
+  // BATON_DISABLE=1 turns all of Baton off: the server still answers the protocol, with no tools.
+  if (deps.config.disabled) return server;
   registerPushSession(server, deps);
   registerLiveUpdate(server, deps);
   registerListSessions(server, deps);

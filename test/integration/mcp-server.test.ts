@@ -166,6 +166,12 @@ describe('MCP server (in-memory client, real tracker)', () => {
     expect((await call(client, 'live_update', { action: 'check' })).data!.live).toBe(false);
   });
 
+  it('offers no tools when Baton is disabled (BATON_DISABLE=1)', async () => {
+    const off = await connect({ ...sb.env, BATON_DISABLE: '1' }, sb.cwd);
+    expect(off.getServerCapabilities()?.tools).toBeUndefined();
+    await off.close();
+  });
+
   it('reports actionable tool errors: unknown session, and no tracker configured', async () => {
     const missing = await call(client, 'get_session', { sessionId: 'ffffffff-0000-4000-8000-000000000000' });
     expect(missing.isError).toBe(true);

@@ -1,7 +1,12 @@
 // Pure tracker helpers: search tokenizing/escaping, project slugs, content caps, frontmatter, durations, guards.
 import { expect, it } from 'vitest';
 import { projectName, projectSlug } from '../../src/core/api/index.js';
-import { fts5Query, searchTerms } from '../../tracker/db/repositories/session-search.js';
+import {
+  fts5Query,
+  SEARCH_DOC_CHARS,
+  searchDocuments,
+  searchTerms,
+} from '../../tracker/db/repositories/session-search.js';
 import { exceedsDepth, withoutNul } from '../../tracker/http/validate.js';
 import { resolveDbTarget, resolveTrackerConfig } from '../../tracker/config.js';
 import { parseFrontmatter } from '../../tracker/services/frontmatter.js';
@@ -26,6 +31,17 @@ it('turns search input into plain quoted terms: FTS syntax is data', () => {
   expect(searchTerms('!!! ---')).toEqual([]);
   expect(searchTerms('Grüße 日本語')).toEqual(['grüße', '日本語']);
   expect(searchTerms(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '))).toHaveLength(16);
+});
+
+it('groups searchable texts into small documents without splitting short events', () => {
+  const texts = Array.from({ length: 50 }, (_, i) => `event ${i} ${'w'.repeat(90)}`);
+  const docs = searchDocuments(texts);
+  expect(docs.length).toBeGreaterThan(1);
+  expect(docs.every((d) => d.length <= SEARCH_DOC_CHARS)).toBe(true);
+  expect(docs.join('\n')).toBe(texts.join('\n'));
+  const huge = searchDocuments(['x'.repeat(SEARCH_DOC_CHARS * 2 + 5)]);
+  expect(huge.map((d) => d.length)).toEqual([SEARCH_DOC_CHARS, SEARCH_DOC_CHARS, 5]);
+  expect(searchDocuments(['', '  '])).toEqual([]);
 });
 
 it('derives project slugs and names from cwd or project', () => {

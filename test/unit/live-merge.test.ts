@@ -34,6 +34,22 @@ describe('LiveMerger', () => {
     expect(m.fromTranscript([{ event: call('u2', 'toolu_2') }])).toEqual([]);
   });
 
+  it('holds a tool start (and what follows) until the lagging transcript shows its tool_use, or the hold ends', () => {
+    const m = new LiveMerger();
+    expect(m.fromOutbox([hook(1, { k: 'tool_start', name: 'Bash', toolUseId: 'toolu_x', input: {} })], 1000, 300).emitted).toEqual([]);
+    expect(m.holding).toBe(true);
+    expect(m.holdUntil(300)).toBe(1300);
+    expect(m.fromOutbox([hook(2, { text: 'after the tool', promptId: 'p9' })], 1100, 300).emitted).toEqual([]);
+    // The transcript catches up: its text and tool_use come first, in order; the hook copy is dropped.
+    expect(m.fromTranscript([{ event: text('t1', 'Running it') }, { event: call('t2', 'toolu_x') }]).map((e) => e.event.uuid)).toEqual(['t1', 't2']);
+    expect(m.fromOutbox([], 1150, 300).emitted.map((e) => e.event.uuid)).toEqual(['live-prompt-p9']);
+    expect(m.holding).toBe(false);
+    // No transcript copy within the hold: the hook's copy is shown so viewers still see what runs.
+    m.fromOutbox([hook(3, { k: 'tool_start', name: 'Read', toolUseId: 'toolu_y', input: {} })], 2000, 300);
+    expect(m.fromOutbox([], 2299, 300).emitted).toEqual([]);
+    expect(m.fromOutbox([], 2300, 300).emitted.map((e) => e.event.uuid)).toEqual(['live-tool-toolu_y']);
+  });
+
   it('shows a typed slash command as a command, reports lifecycle records, and numbers notes into the current turn', () => {
     const m = new LiveMerger();
     const r = m.fromOutbox([

@@ -74,7 +74,7 @@ export async function writeSession(
   const searchable = insertedItems
     .map((it) => searchableText(it.event))
     .filter((t): t is string => t !== null);
-  if (searchable.length > 0) await repos.events.index(row.pk, searchable.join('\n'));
+  if (searchable.length > 0) await repos.events.index(row.pk, searchable);
 
   const patch: SessionPatch = {
     ...counters(row, insertedItems, w),

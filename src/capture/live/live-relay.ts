@@ -178,7 +178,8 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
           const again = await resolveLiveTranscript(o.sessionId, o.dataDir, o.claudeConfigDir, state.cwd);
           if (again !== tail.path && existsSync(again)) tail = new TranscriptTail(again);
         }
-        if (!watched.has(dirname(tail.path)) && existsSync(dirname(tail.path))) watchDir(dirname(tail.path));
+        // A folder that did not exist yet (no hook has written an outbox, no transcript folder): watch it once it does.
+        for (const dir of [dirname(outbox), dirname(tail.path)]) if (!watched.has(dir) && existsSync(dir)) watchDir(dir);
         // Outbox first, transcript second: Claude Code writes a tool_use to the transcript before PreToolUse runs, so
         // the transcript read after the outbox holds every record that preceded a hook record we got, and merging the
         // transcript first keeps "text, then its tool call" even when both land within one pass.

@@ -3,7 +3,6 @@ import { Marked, type Tokens } from 'marked';
 import { HIGHLIGHT_LANGUAGES } from './generated/highlighter.js';
 
 const NEEDS_ESCAPE = /[&<>"']/;
-const NEEDS_TEXT_ESCAPE = /[&<]/;
 
 /** Escapes the five HTML-significant characters: safe in text and in quoted attribute values. */
 export function escapeHtml(s: string): string {
@@ -22,8 +21,10 @@ export function escapeHtml(s: string): string {
  * megabytes of tool output in a big export take two passes instead of five.
  */
 export function escapeText(s: string): string {
-  if (!NEEDS_TEXT_ESCAPE.test(s)) return s;
-  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  // includes() is a vectorised scan: most outputs have no `&`, so they take one pass for `<` and one replace.
+  const amp = s.includes('&');
+  if (!amp && !s.includes('<')) return s;
+  return (amp ? s.replaceAll('&', '&amp;') : s).replaceAll('<', '&lt;');
 }
 
 /** Longer blocks get no language class, so the page never highlights them: one would stall it for seconds. */
@@ -187,32 +188,35 @@ export function createHtmlContent(opts: { fastPaths?: boolean } = {}): HtmlConte
     `${codeOpen(code, lang)}${escapeText(code)}${CODE_CLOSE}`;
 
   // Raw HTML is shown as text, links and images become plain text: the page makes no requests and nothing in a
-  // session can become a live link or an element.
-  const md = new Marked({
-    gfm: true,
-    breaks: false,
-    async: false,
-    renderer: {
-      html(token: Tokens.HTML | Tokens.Tag): string {
-        const text = escapeHtml(token.text);
-        return 'block' in token && token.block ? `<p class="raw">${text}</p>` : text;
+  // session can become a live link or an element. Built on first use: setting marked up costs milliseconds, and
+  // plain prose never needs it.
+  let md: Marked | undefined;
+  const makeMarked = (): Marked =>
+    new Marked({
+      gfm: true,
+      breaks: false,
+      async: false,
+      renderer: {
+        html(token: Tokens.HTML | Tokens.Tag): string {
+          const text = escapeHtml(token.text);
+          return 'block' in token && token.block ? `<p class="raw">${text}</p>` : text;
+        },
+        link(token: Tokens.Link): string {
+          const label = this.parser.parseInline(token.tokens);
+          return token.text === token.href
+            ? `<span class="url">${label}</span>`
+            : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
+        },
+        image(token: Tokens.Image): string {
+          return `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ''}] (${escapeHtml(token.href)})</span>`;
+        },
+        code(token: Tokens.Code): string {
+          return codeBlock(token.text, token.lang);
+        },
       },
-      link(token: Tokens.Link): string {
-        const label = this.parser.parseInline(token.tokens);
-        return token.text === token.href
-          ? `<span class="url">${label}</span>`
-          : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
-      },
-      image(token: Tokens.Image): string {
-        return `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ''}] (${escapeHtml(token.href)})</span>`;
-      },
-      code(token: Tokens.Code): string {
-        return codeBlock(token.text, token.lang);
-      },
-    },
-  });
+    });
 
-  const slow = (text: string): string => md.parse(text) as string;
+  const slow = (text: string): string => (md ??= makeMarked()).parse(text) as string;
   const markdownHtml =
     opts.fastPaths === false
       ? slow

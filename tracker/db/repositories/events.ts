@@ -12,8 +12,8 @@ const CHUNK = 500;
 export interface EventsRepo {
   /** Inserts the rows not already stored (by uuid) and returns the uuids that were new. */
   insertMany(sessionPk: number, rows: NewEventRow[]): Promise<Set<string>>;
-  /** Makes `text` findable by session search (call with the prompts/replies of the rows just inserted). */
-  index(sessionPk: number, text: string): Promise<void>;
+  /** Makes texts findable by session search (call with the prompts/replies of the rows just inserted). */
+  index(sessionPk: number, texts: string[]): Promise<void>;
   /** Events in transcript order: main chain by seq, then each sidechain by agent id and seq. */
   page(sessionPk: number, offset: number, limit: number): Promise<EventRow[]>;
   /** All events in transcript order, fetched `pageSize` at a time (for exports of huge sessions). */
@@ -24,7 +24,9 @@ const insertSqlCache = new Map<number, string>();
 function sqliteInsertSql(n: number): string {
   let text = insertSqlCache.get(n);
   if (!text) {
-    text = `INSERT INTO events (session_pk, uuid, seq, turn_index, agent_id, kind, payload, truncated_from) VALUES ${Array(n)
+    text = `INSERT INTO events (session_pk, uuid, seq, turn_index, agent_id, kind, payload, truncated_from) VALUES ${Array(
+      n,
+    )
       .fill('(?, ?, ?, ?, ?, ?, ?, ?)')
       .join(', ')} ON CONFLICT (session_pk, uuid) DO NOTHING RETURNING uuid`;
     insertSqlCache.set(n, text);
@@ -68,16 +70,25 @@ export function createEventsRepo(db: Kysely<Database>, engine: Engine): EventsRe
         const chunk = rows.slice(i, i + CHUNK);
         const params: unknown[] = [];
         for (const r of chunk) {
-          params.push(sessionPk, r.uuid, r.seq, r.turn_index, r.agent_id, r.kind, r.payload, r.truncated_from ?? null);
+          params.push(
+            sessionPk,
+            r.uuid,
+            r.seq,
+            r.turn_index,
+            r.agent_id,
+            r.kind,
+            r.payload,
+            r.truncated_from ?? null,
+          );
         }
-        const res = await db.executeQuery<{ uuid: string }>(CompiledQuery.raw(sqliteInsertSql(chunk.length), params));
+        const res = await db.executeQuery<{ uuid: string }>(
+          CompiledQuery.raw(sqliteInsertSql(chunk.length), params),
+        );
         for (const g of res.rows) inserted.add(g.uuid);
       }
       return inserted;
     },
-    async index(sessionPk, text) {
-      if (text.trim() !== '') await addSearchText(db, engine, sessionPk, text);
-    },
+    index: (sessionPk, texts) => addSearchText(db, engine, sessionPk, texts),
     page: (sessionPk, offset, limit) => ordered(sessionPk).limit(limit).offset(offset).execute(),
     async *iterate(sessionPk, pageSize = 1000) {
       // Keyset pagination on (agent_id, seq, id) keeps every page an index range scan.

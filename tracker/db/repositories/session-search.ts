@@ -38,29 +38,55 @@ export function matchingSessions(
     GROUP BY d.session_pk)`;
 }
 
-/** Long texts are indexed in documents of at most this many characters. */
-export const SEARCH_DOC_CHARS = 200_000;
+/** Search documents hold about this many characters (whole events; one longer event is cut into pieces). */
+export const SEARCH_DOC_CHARS = 2_000;
 
-/** Adds the searchable text of one write to the session's index. */
+/**
+ * Groups texts (in order) into documents of about SEARCH_DOC_CHARS. Small documents keep PostgreSQL's ranking
+ * cheap (ts_rank reads every matched document) while a term still matches within a turn or two of context.
+ */
+export function searchDocuments(texts: string[]): string[] {
+  const docs: string[] = [];
+  let cur = '';
+  const flush = () => {
+    if (cur.trim() !== '') docs.push(cur);
+    cur = '';
+  };
+  for (const t of texts) {
+    if (t.length > SEARCH_DOC_CHARS) {
+      flush();
+      for (let i = 0; i < t.length; i += SEARCH_DOC_CHARS) docs.push(t.slice(i, i + SEARCH_DOC_CHARS));
+      continue;
+    }
+    if (cur.length + t.length + 1 > SEARCH_DOC_CHARS) flush();
+    cur = cur ? `${cur}\n${t}` : t;
+  }
+  flush();
+  return docs;
+}
+
+/** Adds the searchable texts of one write to the session's index, as a few small documents. */
 export async function addSearchText(
   db: Kysely<Database>,
   engine: Engine,
   sessionPk: number,
-  text: string,
+  texts: string[],
 ): Promise<void> {
-  for (let i = 0; i < text.length; i += SEARCH_DOC_CHARS) {
-    const chunk = text.slice(i, i + SEARCH_DOC_CHARS);
-    if (engine === 'postgres') {
-      await sql`INSERT INTO search_docs (session_pk, tsv) VALUES (${sessionPk}, to_tsvector('simple', ${chunk}))`.execute(
-        db,
-      );
-    } else {
-      const row = await db
-        .insertInto('search_docs')
-        .values({ session_pk: sessionPk })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await sql`INSERT INTO search_fts (rowid, text) VALUES (${row.id}, ${chunk})`.execute(db);
-    }
+  const docs = searchDocuments(texts);
+  if (docs.length === 0) return;
+  if (engine === 'postgres') {
+    await sql`INSERT INTO search_docs (session_pk, tsv)
+      SELECT ${sessionPk}, to_tsvector('simple', d) FROM unnest(${docs}::text[]) AS d`.execute(db);
+    return;
+  }
+  for (let i = 0; i < docs.length; i += 200) {
+    const chunk = docs.slice(i, i + 200);
+    const ids = await db
+      .insertInto('search_docs')
+      .values(chunk.map(() => ({ session_pk: sessionPk })))
+      .returning('id')
+      .execute();
+    const values = sql.join(ids.map((row, j) => sql`(${row.id}, ${chunk[j]})`));
+    await sql`INSERT INTO search_fts (rowid, text) VALUES ${values}`.execute(db);
   }
 }
