@@ -45,7 +45,12 @@ async function corpus(): Promise<{ dir: string; bytes: number; files: number }> 
     let b = 0;
     let f = 0;
     if (!existsSync(projects)) return { b, f };
-    for (const p of readdirSync(projects)) for (const file of readdirSync(join(projects, p))) (b += statSync(join(projects, p, file)).size), f++;
+    for (const p of readdirSync(projects)) {
+      for (const file of readdirSync(join(projects, p))) {
+        b += statSync(join(projects, p, file)).size;
+        f++;
+      }
+    }
     return { b, f };
   };
   let { b, f } = size();

@@ -22,7 +22,6 @@ import {
   resolveStoredFile,
   writeFileAtomic,
 } from './local-store.js';
-import type { CurrentProject } from './project.js';
 import { getRemoteHandoff, listRemoteHandoffs } from './tracker-sync.js';
 import type { TrackerTarget } from './types.js';
 

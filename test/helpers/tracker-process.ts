@@ -55,7 +55,9 @@ function launch(port: number, db: string, env: Record<string, string>): Promise<
 export async function startTrackerProcess(opts: { db: string; port?: number; env?: Record<string, string> }): Promise<TrackerProcess> {
   requireBuiltCli();
   const env = opts.env ?? {};
-  let { proc, url, key } = await launch(opts.port ?? 0, opts.db, env);
+  const first = await launch(opts.port ?? 0, opts.db, env);
+  let proc = first.proc;
+  const { url, key } = first;
   let alive = true;
   const port = Number(new URL(url).port);
   const exited = () => new Promise<void>((r) => (proc.exitCode !== null || proc.signalCode !== null ? r() : proc.once('exit', () => r())));
