@@ -2641,7 +2641,7 @@ function createStreamDriver(renderer) {
     return next;
   };
   const sectionFor = (ctx) => {
-    if (ctx.agentId !== void 0) {
+    if (ctx.agentId !== void 0 && !(ctx.inline && current?.kind === "turn")) {
       if (current?.kind === "sidechain" && current.sidechain.agentId === ctx.agentId) return current;
       return switchTo({ kind: "sidechain", sidechain: { agentId: ctx.agentId } });
     }
@@ -4767,7 +4767,8 @@ async function deliver(path, builder, source, onEvent, opts) {
       builder.addRecord(item.record, item.offset, out, source);
       if (out.length === 0) continue;
       for (const d of out) {
-        const r = onEvent(d.event, d.ctx);
+        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
+        const r = onEvent(d.event, ctx);
         if (r !== void 0) await r;
       }
       out.length = 0;

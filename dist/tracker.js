@@ -47006,7 +47006,7 @@ function createStreamDriver(renderer) {
     return next;
   };
   const sectionFor = (ctx) => {
-    if (ctx.agentId !== void 0) {
+    if (ctx.agentId !== void 0 && !(ctx.inline && current?.kind === "turn")) {
       if (current?.kind === "sidechain" && current.sidechain.agentId === ctx.agentId) return current;
       return switchTo({ kind: "sidechain", sidechain: { agentId: ctx.agentId } });
     }

@@ -28,7 +28,7 @@ export function createStreamDriver(renderer: FormatRenderer): Exporter {
     return next;
   };
   const sectionFor = (ctx: ExportEventContext): Section => {
-    if (ctx.agentId !== undefined) {
+    if (ctx.agentId !== undefined && !(ctx.inline && current?.kind === 'turn')) {
       if (current?.kind === 'sidechain' && current.sidechain.agentId === ctx.agentId) return current;
       return switchTo({ kind: 'sidechain', sidechain: { agentId: ctx.agentId } });
     }

@@ -19,6 +19,8 @@ export function formatExtension(format: ExportFormat): string {
 export interface ExportEventContext {
   turnIndex: number;
   agentId?: string;
+  /** A sidechain event that came inline in the main transcript: it stays in the current turn, keeping its agentId. */
+  inline?: boolean;
 }
 
 /** What only the end of a stream knows besides meta and totals. */

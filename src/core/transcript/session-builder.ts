@@ -16,6 +16,8 @@ import { TotalsAccumulator } from './totals-accumulator.js';
 export interface EventContext {
   turnIndex: number;
   agentId?: string;
+  /** A sidechain record found inside the main transcript (not a subagent file): it arrives between main events. */
+  inline?: boolean;
 }
 
 export interface DeliveredEvent {

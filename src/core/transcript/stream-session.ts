@@ -56,7 +56,9 @@ async function deliver(
       builder.addRecord(item.record, item.offset, out, source);
       if (out.length === 0) continue;
       for (const d of out) {
-        const r = onEvent(d.event, d.ctx);
+        // Inline sidechain records interleave with the main chain; say so, so streaming consumers keep order.
+        const ctx = source === undefined && d.ctx.agentId !== undefined ? { ...d.ctx, inline: true } : d.ctx;
+        const r = onEvent(d.event, ctx);
         if (r !== undefined) await r; // only async consumers pay for an await per event
       }
       out.length = 0;
