@@ -26,7 +26,13 @@ export const ErrorBody = z.object({
 export const Pagination = z.object({
   page: z.number().int().min(1),
   limit: z.number().int().min(1),
-  total: z.number().int().nonnegative(),
+  total: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe(
+      'matching items. For a session search (`search=`), only the 1,000 newest matching search documents (~2,000 characters of prompts and replies each) are ranked, so the total counts the sessions among them: exact when fewer documents match, otherwise a lower bound',
+    ),
   totalPages: z.number().int().nonnegative(),
 });
 

@@ -103,7 +103,10 @@ export const ListSessionsQuery = z.object({
   source: SessionSource.optional(),
   /** Project id, slug or name. */
   project: z.string().min(1).max(200).optional(),
-  /** Full-text search over prompts and responses; plain words, all must match. Ranked best first. */
+  /**
+   * Full-text search over prompts and responses; plain words, all must match. Ranked best first among the 1,000
+   * newest matching search documents (all of them when fewer match); see Pagination.total.
+   */
   search: z.string().max(500).optional(),
   tag: Tag.optional(),
   starred: QueryBool.optional(),

@@ -114,7 +114,7 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
       if (f.terms && f.terms.length > 0) {
         const terms = f.terms;
         const search = async (conn: Kysely<Database>): Promise<SessionListResult> => {
-          const m = matchingSessions(engine, terms).as('m');
+          const m = matchingSessions(engine, terms, filtered(conn).select('s.pk')).as('m');
           const q = filtered(conn).innerJoin(m, (join) => join.onRef(sql.ref('m.session_pk'), '=', 's.pk'));
           // Narrow pass first (keys, score, and the window count for the total before LIMIT), then the page's rows.
           const keys = await q
