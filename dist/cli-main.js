@@ -26333,7 +26333,9 @@ var init_common = __esm({
     Pagination = external_exports.object({
       page: external_exports.number().int().min(1),
       limit: external_exports.number().int().min(1),
-      total: external_exports.number().int().nonnegative(),
+      total: external_exports.number().int().nonnegative().describe(
+        "matching items. For a session search (`search=`), only the 1,000 newest matching search documents (~2,000 characters of prompts and replies each) are ranked, so the total counts the sessions among them: exact when fewer documents match, otherwise a lower bound"
+      ),
       totalPages: external_exports.number().int().nonnegative()
     });
     QueryBool = external_exports.enum(["true", "false", "1", "0"]).transform((v2) => v2 === "true" || v2 === "1");
@@ -26611,7 +26613,10 @@ var init_sessions = __esm({
       source: SessionSource.optional(),
       /** Project id, slug or name. */
       project: external_exports.string().min(1).max(200).optional(),
-      /** Full-text search over prompts and responses; plain words, all must match. Ranked best first. */
+      /**
+       * Full-text search over prompts and responses; plain words, all must match. Ranked best first among the 1,000
+       * newest matching search documents (all of them when fewer match); see Pagination.total.
+       */
       search: external_exports.string().max(500).optional(),
       tag: Tag.optional(),
       starred: QueryBool.optional(),

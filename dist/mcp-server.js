@@ -59297,7 +59297,9 @@ var ErrorBody = external_exports.object({
 var Pagination = external_exports.object({
   page: external_exports.number().int().min(1),
   limit: external_exports.number().int().min(1),
-  total: external_exports.number().int().nonnegative(),
+  total: external_exports.number().int().nonnegative().describe(
+    "matching items. For a session search (`search=`), only the 1,000 newest matching search documents (~2,000 characters of prompts and replies each) are ranked, so the total counts the sessions among them: exact when fewer documents match, otherwise a lower bound"
+  ),
   totalPages: external_exports.number().int().nonnegative()
 });
 var QueryBool = external_exports.enum(["true", "false", "1", "0"]).transform((v2) => v2 === "true" || v2 === "1");
@@ -59544,7 +59546,10 @@ var ListSessionsQuery = external_exports.object({
   source: SessionSource.optional(),
   /** Project id, slug or name. */
   project: external_exports.string().min(1).max(200).optional(),
-  /** Full-text search over prompts and responses; plain words, all must match. Ranked best first. */
+  /**
+   * Full-text search over prompts and responses; plain words, all must match. Ranked best first among the 1,000
+   * newest matching search documents (all of them when fewer match); see Pagination.total.
+   */
   search: external_exports.string().max(500).optional(),
   tag: Tag.optional(),
   starred: QueryBool.optional(),

@@ -18473,17 +18473,21 @@ function searchTerms(input2) {
 function fts5Query(terms) {
   return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(" ");
 }
-function matchingSessions(engine, terms) {
+function matchingSessions(engine, terms, sessionPks) {
   if (engine === "sqlite") {
-    return sql`(SELECT d.session_pk AS session_pk, -min(search_fts.rank) AS score
-      FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
-      WHERE search_fts MATCH ${fts5Query(terms)}
-      GROUP BY d.session_pk)`;
+    return sql`(SELECT c.session_pk AS session_pk, max(c.score) AS score FROM (
+        SELECT d.session_pk AS session_pk, -search_fts.rank AS score
+        FROM search_fts CROSS JOIN search_docs d ON d.id = search_fts.rowid
+        WHERE search_fts MATCH ${fts5Query(terms)} AND d.session_pk IN (${sessionPks})
+        ORDER BY search_fts.rowid DESC LIMIT ${SEARCH_CANDIDATE_DOCS}) c
+      GROUP BY c.session_pk)`;
   }
-  return sql`(SELECT d.session_pk AS session_pk, max(ts_rank(d.tsv, q.query)) AS score
-    FROM search_docs d, plainto_tsquery('simple', ${terms.join(" ")}) AS q(query)
-    WHERE d.tsv @@ q.query
-    GROUP BY d.session_pk)`;
+  return sql`(SELECT c.session_pk AS session_pk, max(ts_rank(c.tsv, q.query)) AS score
+    FROM (SELECT d.session_pk, d.tsv FROM search_docs d
+        WHERE d.tsv @@ plainto_tsquery('simple', ${terms.join(" ")}) AND d.session_pk IN (${sessionPks})
+        ORDER BY d.id DESC LIMIT ${SEARCH_CANDIDATE_DOCS}) c,
+      plainto_tsquery('simple', ${terms.join(" ")}) AS q(query)
+    GROUP BY c.session_pk)`;
 }
 function searchDocuments(texts) {
   const docs = [];
@@ -18520,12 +18524,13 @@ async function addSearchText(db, engine, sessionPk, texts) {
     await sql`INSERT INTO search_fts (rowid, text) VALUES ${values}`.execute(db);
   }
 }
-var MAX_TERMS, SEARCH_DOC_CHARS;
+var MAX_TERMS, SEARCH_CANDIDATE_DOCS, SEARCH_DOC_CHARS;
 var init_session_search = __esm({
   "tracker/db/repositories/session-search.ts"() {
     "use strict";
     init_esm();
     MAX_TERMS = 16;
+    SEARCH_CANDIDATE_DOCS = 1e3;
     SEARCH_DOC_CHARS = 2e3;
   }
 });
@@ -18868,7 +18873,7 @@ function createSessionsRepo(db, engine) {
       if (f.terms && f.terms.length > 0) {
         const terms = f.terms;
         const search = async (conn) => {
-          const m = matchingSessions(engine, terms).as("m");
+          const m = matchingSessions(engine, terms, filtered(conn).select("s.pk")).as("m");
           const q3 = filtered(conn).innerJoin(m, (join5) => join5.onRef(sql.ref("m.session_pk"), "=", "s.pk"));
           const keys = await q3.select([
             "s.pk",
@@ -40381,7 +40386,9 @@ var ErrorBody = external_exports.object({
 var Pagination = external_exports.object({
   page: external_exports.number().int().min(1),
   limit: external_exports.number().int().min(1),
-  total: external_exports.number().int().nonnegative(),
+  total: external_exports.number().int().nonnegative().describe(
+    "matching items. For a session search (`search=`), only the 1,000 newest matching search documents (~2,000 characters of prompts and replies each) are ranked, so the total counts the sessions among them: exact when fewer documents match, otherwise a lower bound"
+  ),
   totalPages: external_exports.number().int().nonnegative()
 });
 var QueryBool = external_exports.enum(["true", "false", "1", "0"]).transform((v2) => v2 === "true" || v2 === "1");
@@ -40629,7 +40636,10 @@ var ListSessionsQuery = external_exports.object({
   source: SessionSource.optional(),
   /** Project id, slug or name. */
   project: external_exports.string().min(1).max(200).optional(),
-  /** Full-text search over prompts and responses; plain words, all must match. Ranked best first. */
+  /**
+   * Full-text search over prompts and responses; plain words, all must match. Ranked best first among the 1,000
+   * newest matching search documents (all of them when fewer match); see Pagination.total.
+   */
   search: external_exports.string().max(500).optional(),
   tag: Tag.optional(),
   starred: QueryBool.optional(),
