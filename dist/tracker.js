@@ -18473,7 +18473,7 @@ function searchTerms(input2) {
 function fts5Query(terms) {
   return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(" ");
 }
-function matchingSessions(engine, terms, sessionPks) {
+function matchingSessions(engine, terms, sessionPks, opts = {}) {
   if (engine === "sqlite") {
     return sql`(SELECT c.session_pk AS session_pk, max(c.score) AS score FROM (
         SELECT d.session_pk AS session_pk, -search_fts.rank AS score
@@ -18485,9 +18485,17 @@ function matchingSessions(engine, terms, sessionPks) {
   return sql`(SELECT c.session_pk AS session_pk, max(ts_rank(c.tsv, q.query)) AS score
     FROM (SELECT d.session_pk, d.tsv FROM search_docs d
         WHERE d.tsv @@ plainto_tsquery('simple', ${terms.join(" ")}) AND d.session_pk IN (${sessionPks})
-        ORDER BY d.id DESC LIMIT ${SEARCH_CANDIDATE_DOCS}) c,
+        ORDER BY ${opts.bitmap ? sql`d.id + 0` : sql`d.id`} DESC LIMIT ${SEARCH_CANDIDATE_DOCS}) c,
       plainto_tsquery('simple', ${terms.join(" ")}) AS q(query)
     GROUP BY c.session_pk)`;
+}
+async function preferBitmapScan(db, terms) {
+  const r = await sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM search_docs d
+    WHERE d.tsv @@ plainto_tsquery('simple', ${terms.join(" ")})`.execute(db);
+  const plan = r.rows[0]?.["QUERY PLAN"];
+  const parsed = typeof plan === "string" ? JSON.parse(plan) : plan;
+  const rows = parsed?.[0]?.Plan?.["Plan Rows"];
+  return typeof rows === "number" && rows < BITMAP_MAX_MATCHES;
 }
 function searchDocuments(texts) {
   const docs = [];
@@ -18524,13 +18532,14 @@ async function addSearchText(db, engine, sessionPk, texts) {
     await sql`INSERT INTO search_fts (rowid, text) VALUES ${values}`.execute(db);
   }
 }
-var MAX_TERMS, SEARCH_CANDIDATE_DOCS, SEARCH_DOC_CHARS;
+var MAX_TERMS, SEARCH_CANDIDATE_DOCS, BITMAP_MAX_MATCHES, SEARCH_DOC_CHARS;
 var init_session_search = __esm({
   "tracker/db/repositories/session-search.ts"() {
     "use strict";
     init_esm();
     MAX_TERMS = 16;
     SEARCH_CANDIDATE_DOCS = 1e3;
+    BITMAP_MAX_MATCHES = 8 * SEARCH_CANDIDATE_DOCS;
     SEARCH_DOC_CHARS = 2e3;
   }
 });
@@ -18873,7 +18882,8 @@ function createSessionsRepo(db, engine) {
       if (f.terms && f.terms.length > 0) {
         const terms = f.terms;
         const search = async (conn) => {
-          const m = matchingSessions(engine, terms, filtered(conn).select("s.pk")).as("m");
+          const bitmap = engine === "postgres" && await preferBitmapScan(conn, terms);
+          const m = matchingSessions(engine, terms, filtered(conn).select("s.pk"), { bitmap }).as("m");
           const q3 = filtered(conn).innerJoin(m, (join5) => join5.onRef(sql.ref("m.session_pk"), "=", "s.pk"));
           const keys = await q3.select([
             "s.pk",

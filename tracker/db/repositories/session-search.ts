@@ -37,6 +37,7 @@ export function matchingSessions(
   engine: Engine,
   terms: string[],
   sessionPks: Compilable,
+  opts: { bitmap?: boolean } = {},
 ): RawBuilder<{ session_pk: number; score: number }> {
   if (engine === 'sqlite') {
     // CROSS JOIN keeps FTS5 as the outer loop, so its rowid-descending walk stops after the LIMIT.
@@ -50,9 +51,27 @@ export function matchingSessions(
   return sql`(SELECT c.session_pk AS session_pk, max(ts_rank(c.tsv, q.query)) AS score
     FROM (SELECT d.session_pk, d.tsv FROM search_docs d
         WHERE d.tsv @@ plainto_tsquery('simple', ${terms.join(' ')}) AND d.session_pk IN (${sessionPks})
-        ORDER BY d.id DESC LIMIT ${SEARCH_CANDIDATE_DOCS}) c,
+        ORDER BY ${opts.bitmap ? sql`d.id + 0` : sql`d.id`} DESC LIMIT ${SEARCH_CANDIDATE_DOCS}) c,
       plainto_tsquery('simple', ${terms.join(' ')}) AS q(query)
     GROUP BY c.session_pk)`;
+}
+
+/**
+ * Above this many estimated matching documents, walking the primary key backwards (newest first, testing each
+ * document) reaches SEARCH_CANDIDATE_DOCS matches quickly; below it, that walk detoasts thousands of non-matching
+ * documents, and the GIN bitmap plus a top-N sort is 2-3x faster (measured: 3,600 matches of 40,000 documents,
+ * 45 ms backward vs 15 ms bitmap; 30,000+ matches, 9 ms backward vs 28 ms bitmap).
+ */
+export const BITMAP_MAX_MATCHES = 8 * SEARCH_CANDIDATE_DOCS;
+
+/** PostgreSQL only: whether the planner's own estimate of matching documents favours the GIN bitmap plan. */
+export async function preferBitmapScan(db: Kysely<Database>, terms: string[]): Promise<boolean> {
+  const r = await sql<{ 'QUERY PLAN': unknown }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM search_docs d
+    WHERE d.tsv @@ plainto_tsquery('simple', ${terms.join(' ')})`.execute(db);
+  const plan = r.rows[0]?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ Plan?: { 'Plan Rows'?: number } }>;
+  const rows = parsed?.[0]?.Plan?.['Plan Rows'];
+  return typeof rows === 'number' && rows < BITMAP_MAX_MATCHES;
 }
 
 /** Search documents hold about this many characters (whole events; one longer event is cut into pieces). */

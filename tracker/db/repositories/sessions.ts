@@ -1,7 +1,7 @@
 // Sessions: one row per (user, session id) with denormalized totals, tags, and list/search queries.
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database, Engine, SessionsTable } from '../types.js';
-import { matchingSessions } from './session-search.js';
+import { matchingSessions, preferBitmapScan } from './session-search.js';
 
 export type SessionRow = Selectable<SessionsTable>;
 export type NewSessionRow = Insertable<SessionsTable>;
@@ -114,7 +114,8 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
       if (f.terms && f.terms.length > 0) {
         const terms = f.terms;
         const search = async (conn: Kysely<Database>): Promise<SessionListResult> => {
-          const m = matchingSessions(engine, terms, filtered(conn).select('s.pk')).as('m');
+          const bitmap = engine === 'postgres' && (await preferBitmapScan(conn, terms));
+          const m = matchingSessions(engine, terms, filtered(conn).select('s.pk'), { bitmap }).as('m');
           const q = filtered(conn).innerJoin(m, (join) => join.onRef(sql.ref('m.session_pk'), '=', 's.pk'));
           // Narrow pass first (keys, score, and the window count for the total before LIMIT), then the page's rows.
           const keys = await q
