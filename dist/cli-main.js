@@ -25933,7 +25933,7 @@ async function finalizeLive(state, keep, deps, opts = {}) {
   const { client, dataDir } = deps;
   try {
     if (!keep) {
-      await client.live.revoke(state.liveId, w2);
+      await client.live.revoke(state.liveId, w2, { purge: true });
       return endLiveState(dataDir, state.sessionId, state.liveId, { outcome: "discarded", postUrl: null });
     }
     await client.live.pause(state.liveId, w2).catch((err) => {
@@ -27121,8 +27121,12 @@ function createLiveApi(t) {
     },
     pause: (liveId, w2 = {}, o2 = {}) => action(liveId, "pause", w2, o2),
     resume: (liveId, w2 = {}, o2 = {}) => action(liveId, "resume", w2, o2),
-    /** DELETE /api/v1/live/:id: revokes the stream and its view URL. */
-    revoke: (liveId, w2 = {}, o2 = {}) => t.call({ method: "DELETE", path: `/api/v1/live/${seg(liveId)}`, response: LiveInfo, ...writeAuth(w2), ...o2 })
+    /** DELETE /api/v1/live/:id: revokes the stream and its view URL; `purge` also deletes its events. */
+    revoke: (liveId, w2 = {}, o2 = {}) => {
+      const { purge, ...call2 } = o2;
+      const path6 = `/api/v1/live/${seg(liveId)}${purge ? "?purge=true" : ""}`;
+      return t.call({ method: "DELETE", path: path6, response: LiveInfo, ...writeAuth(w2), ...call2 });
+    }
   };
 }
 var ListLiveResponse;

@@ -50278,7 +50278,7 @@ function createLiveApiRoutes(d) {
   });
   app.delete("/:liveId", async (c) => {
     const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
-    return c.json(await d.service.revoke(row));
+    return c.json(await d.service.revoke(row, { purge: c.req.query("purge") === "true" }));
   });
   app.get("/:liveId/events", async (c) => {
     const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: true });
@@ -50749,9 +50749,13 @@ function createLiveService(opts) {
       await setStatus(row, "completed", { reason: "completed", postUrl: postUrl2, title });
       return info({ ...row, status: "completed", post_url: postUrl2, title, ended_at: now() });
     },
-    /** Revoking cuts every viewer off at once; the stream and its events stay readable to the owner. */
-    async revoke(row) {
+    /**
+     * Revoking cuts every viewer off at once; the stream and its events stay readable to the owner unless `purge`
+     * (the plugin's --discard-on-end) deletes the events too.
+     */
+    async revoke(row, opts2 = {}) {
       if (row.status !== "revoked") await setStatus(row, "revoked", { reason: "ended by owner" });
+      if (opts2.purge) await store.purgeEvents(row.id);
       return info({ ...row, status: "revoked" });
     },
     /** Marks open streams past their expiry as expired and tells their viewers. Safe to run on every instance. */
@@ -50885,6 +50889,10 @@ function createLiveStore(anyDb) {
         const s = await trx.selectFrom("live_streams").select(["last_seq", "event_count"]).where("id", "=", id2).executeTakeFirstOrThrow();
         return { inserted, lastSeq: num(s.last_seq), eventCount: num(s.event_count) };
       });
+    },
+    async purgeEvents(id2) {
+      const r = await db.deleteFrom("live_events").where("live_id", "=", id2).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
     async readAfter(id2, afterSeq, limit) {
       const rows = await db.selectFrom("live_events").select(["seq", "uuid", "turn_index", "body"]).where("live_id", "=", id2).where("seq", ">", afterSeq).orderBy("seq").limit(limit).execute();

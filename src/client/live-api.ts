@@ -50,8 +50,11 @@ export function createLiveApi(t: Transport) {
     },
     pause: (liveId: string, w: LiveWriteAuth = {}, o: CallOptions = {}) => action(liveId, 'pause', w, o),
     resume: (liveId: string, w: LiveWriteAuth = {}, o: CallOptions = {}) => action(liveId, 'resume', w, o),
-    /** DELETE /api/v1/live/:id: revokes the stream and its view URL. */
-    revoke: (liveId: string, w: LiveWriteAuth = {}, o: CallOptions = {}) =>
-      t.call({ method: 'DELETE', path: `/api/v1/live/${seg(liveId)}`, response: LiveInfo, ...writeAuth(w), ...o }),
+    /** DELETE /api/v1/live/:id: revokes the stream and its view URL; `purge` also deletes its events. */
+    revoke: (liveId: string, w: LiveWriteAuth = {}, o: CallOptions & { purge?: boolean } = {}) => {
+      const { purge, ...call } = o;
+      const path = `/api/v1/live/${seg(liveId)}${purge ? '?purge=true' : ''}`;
+      return t.call({ method: 'DELETE', path, response: LiveInfo, ...writeAuth(w), ...call });
+    },
   };
 }

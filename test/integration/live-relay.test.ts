@@ -194,5 +194,7 @@ describe('live relay with a real tracker', () => {
     expect(stopped.state?.outcome).toBe('discarded');
     const info = await sb.client.live.get(state.liveId);
     expect(info.status).toBe('revoked');
+    // Discard deletes what was streamed, not just the link.
+    expect(await sb.tracker.live.live.store.readAfter(state.liveId, 0, 100)).toEqual([]);
   });
 });

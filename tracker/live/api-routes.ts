@@ -69,7 +69,7 @@ export function createLiveApiRoutes(d: LiveApiDeps): Hono {
 
   app.delete('/:liveId', async (c) => {
     const { row } = await authorizeStream(c, c.req.param('liveId'), d.store, d.auth, { allowCookie: false });
-    return c.json(await d.service.revoke(row));
+    return c.json(await d.service.revoke(row, { purge: c.req.query('purge') === 'true' }));
   });
 
   app.get('/:liveId/events', async (c) => {

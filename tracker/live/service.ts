@@ -241,9 +241,13 @@ export function createLiveService(opts: LiveServiceOptions) {
       return info({ ...row, status: 'completed', post_url: postUrl, title, ended_at: now() });
     },
 
-    /** Revoking cuts every viewer off at once; the stream and its events stay readable to the owner. */
-    async revoke(row: LiveStreamRow): Promise<LiveInfo> {
+    /**
+     * Revoking cuts every viewer off at once; the stream and its events stay readable to the owner unless `purge`
+     * (the plugin's --discard-on-end) deletes the events too.
+     */
+    async revoke(row: LiveStreamRow, opts: { purge?: boolean } = {}): Promise<LiveInfo> {
       if (row.status !== 'revoked') await setStatus(row, 'revoked', { reason: 'ended by owner' });
+      if (opts.purge) await store.purgeEvents(row.id);
       return info({ ...row, status: 'revoked' });
     },
 

@@ -90,6 +90,8 @@ export interface LiveStore {
   gaps(id: string, limit: number): Promise<SeqRange[]>;
   hasUuid(id: string, uuid: string): Promise<boolean>;
   countByStatus(): Promise<Record<string, number>>;
+  /** Deletes every event of a stream (discard-on-end); the stream row stays so its link answers 410. */
+  purgeEvents(id: string): Promise<number>;
 }
 
 export function createLiveStore(anyDb: Kysely<any>): LiveStore {
@@ -196,6 +198,10 @@ export function createLiveStore(anyDb: Kysely<any>): LiveStore {
           .executeTakeFirstOrThrow();
         return { inserted, lastSeq: num(s.last_seq), eventCount: num(s.event_count) };
       });
+    },
+    async purgeEvents(id) {
+      const r = await db.deleteFrom('live_events').where('live_id', '=', id).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
     async readAfter(id, afterSeq, limit) {
       const rows = await db

@@ -28,7 +28,7 @@ export async function finalizeLive(state: LiveState, keep: boolean, deps: Finali
   const { client, dataDir } = deps;
   try {
     if (!keep) {
-      await client.live.revoke(state.liveId, w);
+      await client.live.revoke(state.liveId, w, { purge: true });
       return endLiveState(dataDir, state.sessionId, state.liveId, { outcome: 'discarded', postUrl: null });
     }
     await client.live.pause(state.liveId, w).catch((err: unknown) => {
