@@ -9,7 +9,7 @@ import { resolveConfig } from '../src/core/config/index.js';
 import { encodeProjectDir } from '../src/core/transcript/index.js';
 import { startLive, stopLive } from '../src/capture/live/live-control.js';
 import { outboxPaths } from '../src/capture/outbox-paths.js';
-import { liveRelayPid } from '../src/capture/live/relay-liveness.js';
+import { lockHolderPid as liveRelayPid } from '../src/capture/session-lock.js';
 import { ensureLiveRelay } from '../src/capture/live/live-hook.js';
 import { livePaths } from '../src/capture/live/live-paths.js';
 import { openSse } from '../test/helpers/sse-client.js';

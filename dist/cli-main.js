@@ -7353,9 +7353,9 @@ function parseURLObject(trimmed, def) {
 function stripTabAndNewline(value) {
   return value.replace(asciiTabOrNewline, "");
 }
-function urlHostnameOk(url2, hostname6) {
-  hostname6.lastIndex = 0;
-  return hostname6.test(url2.hostname);
+function urlHostnameOk(url2, hostname4) {
+  hostname4.lastIndex = 0;
+  return hostname4.test(url2.hostname);
 }
 function urlProtocolOk(url2, protocol) {
   protocol.lastIndex = 0;
@@ -25706,6 +25706,23 @@ function readLock(path6) {
     return readFileSync(path6, "utf8");
   }
 }
+function lockHolderPid(path6) {
+  let content;
+  try {
+    content = readLock(path6);
+  } catch {
+    return null;
+  }
+  const [pidText, host] = content.split(" ");
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname3()) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (err) {
+    return err.code === "EPERM" ? pid : null;
+  }
+}
 function releaseLock(path6, token) {
   try {
     const content = readLock(path6);
@@ -25988,38 +26005,6 @@ var init_hook_log = __esm({
   }
 });
 
-// src/capture/live/relay-liveness.ts
-import { readFileSync as readFileSync3, readlinkSync as readlinkSync2 } from "node:fs";
-import { hostname as hostname4 } from "node:os";
-function liveRelayPid(lockPath) {
-  let content;
-  try {
-    content = readlinkSync2(lockPath);
-  } catch (err) {
-    const code2 = err.code;
-    if (code2 !== "EINVAL") return null;
-    try {
-      content = readFileSync3(lockPath, "utf8");
-    } catch {
-      return null;
-    }
-  }
-  const [pidText, host] = content.split(" ");
-  const pid = Number(pidText);
-  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname4()) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    return err.code === "EPERM" ? pid : null;
-  }
-}
-var init_relay_liveness = __esm({
-  "src/capture/live/relay-liveness.ts"() {
-    "use strict";
-  }
-});
-
 // src/capture/spawn-detached.ts
 var spawn_detached_exports = {};
 __export(spawn_detached_exports, {
@@ -26050,7 +26035,7 @@ import { existsSync as existsSync4 } from "node:fs";
 async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
   const paths = livePaths(dataDir, sessionId);
   if (!existsSync4(paths.state)) return "off";
-  if (liveRelayPid(paths.relayLock) !== null) return "alive";
+  if (lockHolderPid(paths.relayLock) !== null) return "alive";
   if (!relayScript || !existsSync4(relayScript)) return "no-relay";
   const { spawnDetached: spawnDetached2 } = await Promise.resolve().then(() => (init_spawn_detached(), spawn_detached_exports));
   spawnDetached2(relayScript, ["--session", sessionId, "--data-dir", dataDir], { env: { ...env } });
@@ -26062,7 +26047,7 @@ var init_live_hook = __esm({
     init_current_session();
     init_hook_log();
     init_live_paths();
-    init_relay_liveness();
+    init_session_lock();
   }
 });
 
@@ -26229,11 +26214,11 @@ async function stopLive(deps, input2) {
   }));
   if (!requested) return { state: readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "relay" };
   const paths = livePaths(dataDir, input2.sessionId);
-  if (liveRelayPid(paths.relayLock) === null) await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
+  if (lockHolderPid(paths.relayLock) === null) await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
   const started = Date.now();
   while (Date.now() - started < (input2.waitMs ?? 8e3)) {
     if (!readLiveState(dataDir, input2.sessionId)) return { state: readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "relay" };
-    if (liveRelayPid(paths.relayLock) === null && Date.now() - started > 1500) break;
+    if (lockHolderPid(paths.relayLock) === null && Date.now() - started > 1500) break;
     await sleep(50);
   }
   const client = requireClient(deps);
@@ -26274,7 +26259,7 @@ var init_live_control = __esm({
     init_live_paths();
     init_live_sources();
     init_live_state();
-    init_relay_liveness();
+    init_session_lock();
     init_resolve_transcript();
   }
 });
@@ -30154,14 +30139,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname: hostname6, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname4, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options2.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname6;
+          const sessionKey = servername || hostname4;
           assert2(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -30176,7 +30161,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname6
+            host: hostname4
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -30190,7 +30175,7 @@ var require_connect = __commonJS({
             ...options2,
             localAddress,
             port,
-            host: hostname6
+            host: hostname4
           });
           if (useH2c === true) {
             socket.alpnProtocol = "h2";
@@ -30200,7 +30185,7 @@ var require_connect = __commonJS({
           const keepAliveInitialDelay = options2.keepAliveInitialDelay === void 0 ? 6e4 : options2.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = util.setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname6, port });
+        const clearConnectTimeout = util.setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname4, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -35490,8 +35475,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream = null;
-      const { hostname: hostname6, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname6}${port ? `:${port}` : ""}`;
+      const { hostname: hostname4, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname4}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (err) => {
         if (request3.aborted || request3.completed) {
@@ -36228,20 +36213,20 @@ var require_client = __commonJS({
     function connect(client) {
       assert2(!client[kConnecting]);
       assert2(!client[kHTTPContext]);
-      let { host, hostname: hostname6, protocol, port } = client[kUrl];
-      if (hostname6[0] === "[") {
-        const idx = hostname6.indexOf("]");
+      let { host, hostname: hostname4, protocol, port } = client[kUrl];
+      if (hostname4[0] === "[") {
+        const idx = hostname4.indexOf("]");
         assert2(idx !== -1);
-        const ip = hostname6.substring(1, idx);
+        const ip = hostname4.substring(1, idx);
         assert2(net.isIPv6(ip));
-        hostname6 = ip;
+        hostname4 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname: hostname6,
+            hostname: hostname4,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -36254,14 +36239,14 @@ var require_client = __commonJS({
       try {
         client[kConnector]({
           host,
-          hostname: hostname6,
+          hostname: hostname4,
           protocol,
           port,
           servername: client[kServerName],
           localAddress: client[kLocalAddress]
         }, (err, socket) => {
           if (err) {
-            handleConnectError(client, err, { host, hostname: hostname6, protocol, port });
+            handleConnectError(client, err, { host, hostname: hostname4, protocol, port });
             client[kResume]();
             return;
           }
@@ -36275,7 +36260,7 @@ var require_client = __commonJS({
             client[kHTTPContext] = socket.alpnProtocol === "h2" ? connectH2(client, socket) : connectH1(client, socket);
           } catch (err2) {
             socket.destroy().on("error", noop3);
-            handleConnectError(client, err2, { host, hostname: hostname6, protocol, port });
+            handleConnectError(client, err2, { host, hostname: hostname4, protocol, port });
             client[kResume]();
             return;
           }
@@ -36288,7 +36273,7 @@ var require_client = __commonJS({
             channels.connected.publish({
               connectParams: {
                 host,
-                hostname: hostname6,
+                hostname: hostname4,
                 protocol,
                 port,
                 version: client[kHTTPContext]?.version,
@@ -36303,11 +36288,11 @@ var require_client = __commonJS({
           client[kResume]();
         });
       } catch (err) {
-        handleConnectError(client, err, { host, hostname: hostname6, protocol, port });
+        handleConnectError(client, err, { host, hostname: hostname4, protocol, port });
         client[kResume]();
       }
     }
-    function handleConnectError(client, err, { host, hostname: hostname6, protocol, port }) {
+    function handleConnectError(client, err, { host, hostname: hostname4, protocol, port }) {
       if (client.destroyed) {
         return;
       }
@@ -36316,7 +36301,7 @@ var require_client = __commonJS({
         channels.connectError.publish({
           connectParams: {
             host,
-            hostname: hostname6,
+            hostname: hostname4,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -38185,10 +38170,10 @@ var require_env_http_proxy_agent = __commonJS({
         ]);
       }
       #getProxyAgentForUrl(url2) {
-        let { protocol, host: hostname6, port } = url2;
-        hostname6 = hostname6.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname4, port } = url2;
+        hostname4 = hostname4.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname6, port)) {
+        if (!this.#shouldProxy(hostname4, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -38196,7 +38181,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname6, port) {
+      #shouldProxy(hostname4, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -38211,10 +38196,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (entry.port && entry.port !== port) {
             continue;
           }
-          if (hostname6 === entry.hostname) {
+          if (hostname4 === entry.hostname) {
             return false;
           }
-          if (hostname6.slice(-(entry.hostname.length + 1)) === `.${entry.hostname}`) {
+          if (hostname4.slice(-(entry.hostname.length + 1)) === `.${entry.hostname}`) {
             return false;
           }
         }
@@ -42416,14 +42401,14 @@ var require_dns = __commonJS({
       get size() {
         return this.#records.size;
       }
-      get(hostname6) {
-        return this.#records.get(hostname6) ?? null;
+      get(hostname4) {
+        return this.#records.get(hostname4) ?? null;
       }
-      set(hostname6, records) {
-        this.#records.set(hostname6, records);
+      set(hostname4, records) {
+        this.#records.set(hostname4, records);
       }
-      delete(hostname6) {
-        this.#records.delete(hostname6);
+      delete(hostname4) {
+        this.#records.delete(hostname4);
       }
       // Delegate to storage decide can we do more lookups or not
       full() {
@@ -54003,8 +53988,8 @@ var init_errors4 = __esm({
 });
 
 // src/client/secure-url.ts
-function isLoopbackHost(hostname6) {
-  const h2 = hostname6.replace(/^\[|\]$/g, "").toLowerCase();
+function isLoopbackHost(hostname4) {
+  const h2 = hostname4.replace(/^\[|\]$/g, "").toLowerCase();
   if (h2 === "localhost" || h2.endsWith(".localhost")) return true;
   if (h2 === "::1" || h2 === "0:0:0:0:0:0:0:1") return true;
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h2)) return true;
@@ -55736,7 +55721,7 @@ var init_data_dir = __esm({
 // src/core/config/resolve-config.ts
 import { homedir as osHomedir } from "node:os";
 import { isAbsolute as isAbsolute3, join as join10, resolve as resolve4 } from "node:path";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 function configFilePath(env, homedir3) {
   const explicit = envValue(env, "BATON_CONFIG");
   if (explicit) return resolve4(explicit);
@@ -55860,44 +55845,13 @@ var init_resolve_config = __esm({
     defaultConfigIo = (env = process.env) => ({
       readFile: (path6) => {
         try {
-          return readFileSync4(path6, "utf8");
+          return readFileSync3(path6, "utf8");
         } catch {
           return null;
         }
       },
       homedir: homedirFrom(env, osHomedir)
     });
-  }
-});
-
-// src/capture/sender-liveness.ts
-import { readFileSync as readFileSync5, readlinkSync as readlinkSync3 } from "node:fs";
-import { hostname as hostname5 } from "node:os";
-function lockHolderPid(lockPath) {
-  let content;
-  try {
-    content = readlinkSync3(lockPath);
-  } catch (err) {
-    if (err.code !== "EINVAL") return null;
-    try {
-      content = readFileSync5(lockPath, "utf8");
-    } catch {
-      return null;
-    }
-  }
-  const [pidText, host] = content.split(" ");
-  const pid = Number(pidText);
-  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname5()) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    return err.code === "EPERM" ? pid : null;
-  }
-}
-var init_sender_liveness = __esm({
-  "src/capture/sender-liveness.ts"() {
-    "use strict";
   }
 });
 
@@ -55932,7 +55886,7 @@ var init_sender_paths = __esm({
 });
 
 // src/capture/sender-kick.ts
-import { existsSync as existsSync8, readFileSync as readFileSync6, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { basename as basename5, dirname as dirname6, join as join12 } from "node:path";
 async function kickSender(opts) {
   const paths = senderPaths(opts.dataDir);
@@ -55960,7 +55914,7 @@ async function kickSender(opts) {
 }
 function readMarker(path6) {
   try {
-    const v2 = JSON.parse(readFileSync6(path6, "utf8"));
+    const v2 = JSON.parse(readFileSync4(path6, "utf8"));
     return typeof v2?.key === "string" && typeof v2.message === "string" ? v2 : null;
   } catch {
     return null;
@@ -55970,7 +55924,7 @@ var init_sender_kick = __esm({
   "src/capture/sender-kick.ts"() {
     "use strict";
     init_resolve_config();
-    init_sender_liveness();
+    init_session_lock();
     init_sender_paths();
   }
 });
@@ -56647,11 +56601,11 @@ var init_plugin_root = __esm({
 });
 
 // src/handoff/load-routine.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { isAbsolute as isAbsolute4, join as join15, resolve as resolve6 } from "node:path";
 function readText(path6, what) {
   try {
-    return readFileSync7(path6, "utf8");
+    return readFileSync5(path6, "utf8");
   } catch (err) {
     const code2 = err.code;
     throw new BatonError(code2 === "ENOENT" ? "not_found" : "io", `${what} not found: ${path6}`, {
@@ -61242,7 +61196,7 @@ var init_stdio_option = __esm({
 });
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream, handleNativeStreamSync, getTargetFd, getTargetFdNumber, handleNativeStreamAsync, getStandardStream;
 var init_native = __esm({
@@ -61283,7 +61237,7 @@ var init_native = __esm({
       if (tty2.isatty(targetFdNumber)) {
         throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
       }
-      return { type: "uint8Array", value: bufferToUint8Array(readFileSync8(targetFdNumber)), optionName };
+      return { type: "uint8Array", value: bufferToUint8Array(readFileSync6(targetFdNumber)), optionName };
     };
     getTargetFdNumber = (value, fdNumber) => {
       if (value === "inherit") {
@@ -61619,7 +61573,7 @@ For example, you can use the \`pathToFileURL()\` method of the \`url\` core modu
 });
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 var handleStdioSync, forbiddenIfSync, forbiddenNativeIfSync, throwInvalidSyncValue, addProperties, addPropertiesSync;
 var init_handle_sync = __esm({
   "node_modules/execa/lib/stdio/handle-sync.js"() {
@@ -61653,8 +61607,8 @@ var init_handle_sync = __esm({
     addPropertiesSync = {
       input: {
         ...addProperties,
-        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync9(value))] }),
-        filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync9(file2))] }),
+        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync7(value))] }),
+        filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync7(file2))] }),
         fileNumber: forbiddenIfSync,
         iterable: ({ value }) => ({ contents: [...value] }),
         string: ({ value }) => ({ contents: [value] }),
@@ -65100,7 +65054,7 @@ var init_local_index = __esm({
 
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync10, mkdirSync as mkdirSync6, readFileSync as readFileSync10, renameSync as renameSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { existsSync as existsSync10, mkdirSync as mkdirSync6, readFileSync as readFileSync8, renameSync as renameSync4, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname9, join as join17, relative, sep } from "node:path";
 function handoffsDir(dataDir) {
   return join17(dataDir, "handoffs");
@@ -65120,7 +65074,7 @@ function relativeToStore(dataDir, file2) {
 }
 function readIndex(dataDir) {
   try {
-    return parseIndex(readFileSync10(indexPath(dataDir), "utf8"));
+    return parseIndex(readFileSync8(indexPath(dataDir), "utf8"));
   } catch {
     return emptyIndex();
   }
@@ -70173,7 +70127,7 @@ var init_create2 = __esm({
 });
 
 // src/handoff/find.ts
-import { existsSync as existsSync14, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync14, readFileSync as readFileSync9 } from "node:fs";
 function fromEntry(e) {
   return {
     contextId: e.contextId,
@@ -70225,7 +70179,7 @@ async function listHandoffs(ctx, opts) {
 }
 function readLocal(ctx, e) {
   const file2 = resolveStoredFile(ctx.dataDir, e);
-  const text = readFileSync11(file2, "utf8");
+  const text = readFileSync9(file2, "utf8");
   let document = null;
   try {
     document = parseDocument(text, file2);
@@ -70399,7 +70353,7 @@ __export(handoff_exports, {
   handoffCommand: () => handoffCommand,
   runHandoffCommand: () => runHandoffCommand
 });
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import { resolve as resolve11 } from "node:path";
 function withCwd(ctx, cwd) {
   if (cwd === void 0 || cwd.trim() === "") return ctx;
@@ -70420,7 +70374,7 @@ async function readNarrative(ref, ctx) {
   if (ref === "-") return readStdin(ctx.io.stdin);
   const path6 = resolve11(ctx.io.cwd, ref);
   try {
-    return readFileSync12(path6, "utf8");
+    return readFileSync10(path6, "utf8");
   } catch (err) {
     throw new BatonError(
       "not_found",
@@ -71191,14 +71145,14 @@ var init_select = __esm({
 
 // src/cli/sync/sync-state.ts
 import { createHash as createHash3 } from "node:crypto";
-import { closeSync as closeSync6, mkdirSync as mkdirSync7, openSync as openSync6, readFileSync as readFileSync13, readSync as readSync3, renameSync as renameSync5, statSync as statSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { closeSync as closeSync6, mkdirSync as mkdirSync7, openSync as openSync6, readFileSync as readFileSync11, readSync as readSync3, renameSync as renameSync5, statSync as statSync5, writeFileSync as writeFileSync6 } from "node:fs";
 import { dirname as dirname12, join as join21 } from "node:path";
 function syncStatePath(dataDir) {
   return join21(dataDir, "sync", "state.json");
 }
 function loadSyncState(dataDir, url2) {
   try {
-    const s = JSON.parse(readFileSync13(syncStatePath(dataDir), "utf8"));
+    const s = JSON.parse(readFileSync11(syncStatePath(dataDir), "utf8"));
     if (s.v === 1 && s.url === url2 && s.sessions && typeof s.sessions === "object") return s;
   } catch {
   }
@@ -71461,7 +71415,7 @@ import {
   fsyncSync,
   mkdirSync as mkdirSync8,
   openSync as openSync7,
-  readFileSync as readFileSync14,
+  readFileSync as readFileSync12,
   renameSync as renameSync6,
   rmSync as rmSync3,
   writeSync as writeSync5
@@ -71502,7 +71456,7 @@ function writeConfigFile(path6, patch) {
 function readExisting(path6) {
   let text;
   try {
-    text = readFileSync14(path6, "utf8");
+    text = readFileSync12(path6, "utf8");
   } catch (cause) {
     if (cause.code === "ENOENT") return {};
     throw new BatonError("io", `cannot read ${path6}`, { cause });
@@ -71763,10 +71717,10 @@ var init_outbox_reader = __esm({
 });
 
 // src/capture/sender-ack.ts
-import { mkdirSync as mkdirSync9, readFileSync as readFileSync15, renameSync as renameSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdirSync as mkdirSync9, readFileSync as readFileSync13, renameSync as renameSync7, writeFileSync as writeFileSync7 } from "node:fs";
 function readAck(dataDir, sessionId) {
   try {
-    const v2 = JSON.parse(readFileSync15(ackPath(dataDir, sessionId), "utf8"));
+    const v2 = JSON.parse(readFileSync13(ackPath(dataDir, sessionId), "utf8"));
     if (v2 && v2.v === 1 && Number.isInteger(v2.seq) && v2.seq >= 0) return { ...emptyAck(), ...v2 };
   } catch {
   }
@@ -71782,10 +71736,10 @@ var init_sender_ack = __esm({
 });
 
 // src/capture/sender-status.ts
-import { appendFileSync as appendFileSync3, mkdirSync as mkdirSync10, readFileSync as readFileSync16, renameSync as renameSync8, statSync as statSync6, writeFileSync as writeFileSync8 } from "node:fs";
+import { appendFileSync as appendFileSync3, mkdirSync as mkdirSync10, readFileSync as readFileSync14, renameSync as renameSync8, statSync as statSync6, writeFileSync as writeFileSync8 } from "node:fs";
 function readStatus(dataDir) {
   try {
-    return JSON.parse(readFileSync16(senderPaths(dataDir).status, "utf8"));
+    return JSON.parse(readFileSync14(senderPaths(dataDir).status, "utf8"));
   } catch {
     return null;
   }
@@ -71800,7 +71754,7 @@ var init_sender_status = __esm({
 });
 
 // src/cli/tracker/local-state.ts
-import { readFileSync as readFileSync17, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync15, statSync as statSync7 } from "node:fs";
 async function outboxDepth(dataDir) {
   const out = { sessions: 0, pendingSessions: 0, pendingRecords: 0, ignoredSessions: 0, bytes: 0 };
   for (const sid of await listOutboxSessions(dataDir)) {
@@ -71813,7 +71767,7 @@ async function outboxDepth(dataDir) {
     }
     let seq = 0;
     try {
-      seq = parseState2(readFileSync17(paths.state, "utf8"))?.seq ?? 0;
+      seq = parseState2(readFileSync15(paths.state, "utf8"))?.seq ?? 0;
     } catch {
     }
     const ack = readAck(dataDir, sid);
@@ -71832,7 +71786,7 @@ function senderView(dataDir) {
   const pid = lockHolderPid(paths.lock);
   let authError = null;
   try {
-    authError = JSON.parse(readFileSync17(paths.authError, "utf8"));
+    authError = JSON.parse(readFileSync15(paths.authError, "utf8"));
   } catch {
   }
   return { running: pid !== null, pid, status: readStatus(dataDir), authError };
@@ -71844,7 +71798,7 @@ var init_local_state = __esm({
     init_outbox_paths();
     init_outbox_state();
     init_sender_ack();
-    init_sender_liveness();
+    init_session_lock();
     init_sender_paths();
     init_sender_status();
   }
@@ -71930,7 +71884,7 @@ last delivery, and whether the tracker is reachable and accepts the configured k
 });
 
 // src/cli/doctor/checks.ts
-import { accessSync as accessSync2, constants as constants7, existsSync as existsSync17, mkdirSync as mkdirSync11, readFileSync as readFileSync18, rmSync as rmSync4, statSync as statSync8, writeFileSync as writeFileSync9 } from "node:fs";
+import { accessSync as accessSync2, constants as constants7, existsSync as existsSync17, mkdirSync as mkdirSync11, readFileSync as readFileSync16, rmSync as rmSync4, statSync as statSync8, writeFileSync as writeFileSync9 } from "node:fs";
 import { dirname as dirname15, join as join24 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 function checkNode(version2 = process.versions.node) {
@@ -71996,7 +71950,7 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
     out.push(warn("hooks", "cannot find the plugin folder (hooks/hooks.json) next to this CLI"));
   } else {
     const hooksJson = join24(root, "hooks", "hooks.json");
-    const text = readFileSync18(hooksJson, "utf8");
+    const text = readFileSync16(hooksJson, "utf8");
     const bundled = existsSync17(join24(root, "dist", "hook.cjs"));
     const events = Object.keys(JSON.parse(text).hooks ?? {});
     if (!bundled) out.push(fail("hooks", `${root}/dist/hook.cjs is missing`, "run `npm run build` in the plugin folder"));
@@ -72049,7 +72003,7 @@ function pluginRoot(ctx, fromUrl) {
 }
 function enabledInClaude(ctx) {
   try {
-    const settings = JSON.parse(readFileSync18(join24(ctx.claudeConfigDir, "settings.json"), "utf8"));
+    const settings = JSON.parse(readFileSync16(join24(ctx.claudeConfigDir, "settings.json"), "utf8"));
     const hit = Object.entries(settings.enabledPlugins ?? {}).find(([k, v2]) => v2 && (k === "baton" || k.startsWith("baton@")));
     return hit ? `${hit[0]} is enabled in ${join24(ctx.claudeConfigDir, "settings.json")}` : false;
   } catch {
@@ -72150,13 +72104,13 @@ var init_commands = __esm({
 
 // src/cli/context.ts
 import { join as join25 } from "node:path";
-import { readFileSync as readFileSync19 } from "node:fs";
+import { readFileSync as readFileSync17 } from "node:fs";
 function createContext(io) {
   const config2 = resolveConfig(io.env, {
     homedir: io.home,
     readFile: (path6) => {
       try {
-        return readFileSync19(path6, "utf8");
+        return readFileSync17(path6, "utf8");
       } catch {
         return null;
       }

@@ -2955,14 +2955,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname: hostname5, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname4, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options2.servername || util2.getServerName(host) || null;
-          const sessionKey = servername || hostname5;
+          const sessionKey = servername || hostname4;
           assert2(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2977,7 +2977,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname5
+            host: hostname4
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2991,7 +2991,7 @@ var require_connect = __commonJS({
             ...options2,
             localAddress,
             port,
-            host: hostname5
+            host: hostname4
           });
           if (useH2c === true) {
             socket.alpnProtocol = "h2";
@@ -3001,7 +3001,7 @@ var require_connect = __commonJS({
           const keepAliveInitialDelay = options2.keepAliveInitialDelay === void 0 ? 6e4 : options2.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = util2.setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname5, port });
+        const clearConnectTimeout = util2.setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname4, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -8291,8 +8291,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream = null;
-      const { hostname: hostname5, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname5}${port ? `:${port}` : ""}`;
+      const { hostname: hostname4, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname4}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (err) => {
         if (request3.aborted || request3.completed) {
@@ -9029,20 +9029,20 @@ var require_client = __commonJS({
     function connect(client) {
       assert2(!client[kConnecting]);
       assert2(!client[kHTTPContext]);
-      let { host, hostname: hostname5, protocol, port } = client[kUrl];
-      if (hostname5[0] === "[") {
-        const idx = hostname5.indexOf("]");
+      let { host, hostname: hostname4, protocol, port } = client[kUrl];
+      if (hostname4[0] === "[") {
+        const idx = hostname4.indexOf("]");
         assert2(idx !== -1);
-        const ip = hostname5.substring(1, idx);
+        const ip = hostname4.substring(1, idx);
         assert2(net.isIPv6(ip));
-        hostname5 = ip;
+        hostname4 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname: hostname5,
+            hostname: hostname4,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -9055,14 +9055,14 @@ var require_client = __commonJS({
       try {
         client[kConnector]({
           host,
-          hostname: hostname5,
+          hostname: hostname4,
           protocol,
           port,
           servername: client[kServerName],
           localAddress: client[kLocalAddress]
         }, (err, socket) => {
           if (err) {
-            handleConnectError(client, err, { host, hostname: hostname5, protocol, port });
+            handleConnectError(client, err, { host, hostname: hostname4, protocol, port });
             client[kResume]();
             return;
           }
@@ -9076,7 +9076,7 @@ var require_client = __commonJS({
             client[kHTTPContext] = socket.alpnProtocol === "h2" ? connectH2(client, socket) : connectH1(client, socket);
           } catch (err2) {
             socket.destroy().on("error", noop3);
-            handleConnectError(client, err2, { host, hostname: hostname5, protocol, port });
+            handleConnectError(client, err2, { host, hostname: hostname4, protocol, port });
             client[kResume]();
             return;
           }
@@ -9089,7 +9089,7 @@ var require_client = __commonJS({
             channels.connected.publish({
               connectParams: {
                 host,
-                hostname: hostname5,
+                hostname: hostname4,
                 protocol,
                 port,
                 version: client[kHTTPContext]?.version,
@@ -9104,11 +9104,11 @@ var require_client = __commonJS({
           client[kResume]();
         });
       } catch (err) {
-        handleConnectError(client, err, { host, hostname: hostname5, protocol, port });
+        handleConnectError(client, err, { host, hostname: hostname4, protocol, port });
         client[kResume]();
       }
     }
-    function handleConnectError(client, err, { host, hostname: hostname5, protocol, port }) {
+    function handleConnectError(client, err, { host, hostname: hostname4, protocol, port }) {
       if (client.destroyed) {
         return;
       }
@@ -9117,7 +9117,7 @@ var require_client = __commonJS({
         channels.connectError.publish({
           connectParams: {
             host,
-            hostname: hostname5,
+            hostname: hostname4,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -10986,10 +10986,10 @@ var require_env_http_proxy_agent = __commonJS({
         ]);
       }
       #getProxyAgentForUrl(url2) {
-        let { protocol, host: hostname5, port } = url2;
-        hostname5 = hostname5.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname4, port } = url2;
+        hostname4 = hostname4.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname5, port)) {
+        if (!this.#shouldProxy(hostname4, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -10997,7 +10997,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname5, port) {
+      #shouldProxy(hostname4, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -11012,10 +11012,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (entry.port && entry.port !== port) {
             continue;
           }
-          if (hostname5 === entry.hostname) {
+          if (hostname4 === entry.hostname) {
             return false;
           }
-          if (hostname5.slice(-(entry.hostname.length + 1)) === `.${entry.hostname}`) {
+          if (hostname4.slice(-(entry.hostname.length + 1)) === `.${entry.hostname}`) {
             return false;
           }
         }
@@ -15217,14 +15217,14 @@ var require_dns = __commonJS({
       get size() {
         return this.#records.size;
       }
-      get(hostname5) {
-        return this.#records.get(hostname5) ?? null;
+      get(hostname4) {
+        return this.#records.get(hostname4) ?? null;
       }
-      set(hostname5, records) {
-        this.#records.set(hostname5, records);
+      set(hostname4, records) {
+        this.#records.set(hostname4, records);
       }
-      delete(hostname5) {
-        this.#records.delete(hostname5);
+      delete(hostname4) {
+        this.#records.delete(hostname4);
       }
       // Delegate to storage decide can we do more lookups or not
       full() {
@@ -40749,9 +40749,9 @@ var asciiTabOrNewline = /[\t\n\r]/g;
 function stripTabAndNewline(value) {
   return value.replace(asciiTabOrNewline, "");
 }
-function urlHostnameOk(url2, hostname5) {
-  hostname5.lastIndex = 0;
-  return hostname5.test(url2.hostname);
+function urlHostnameOk(url2, hostname4) {
+  hostname4.lastIndex = 0;
+  return hostname4.test(url2.hostname);
 }
 function urlProtocolOk(url2, protocol) {
   protocol.lastIndex = 0;
@@ -60176,8 +60176,8 @@ function isRetryable(err) {
 }
 
 // src/client/secure-url.ts
-function isLoopbackHost(hostname5) {
-  const h2 = hostname5.replace(/^\[|\]$/g, "").toLowerCase();
+function isLoopbackHost(hostname4) {
+  const h2 = hostname4.replace(/^\[|\]$/g, "").toLowerCase();
   if (h2 === "localhost" || h2.endsWith(".localhost")) return true;
   if (h2 === "::1" || h2 === "0:0:0:0:0:0:0:1") return true;
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h2)) return true;
@@ -73756,6 +73756,23 @@ function readLock(path6) {
     return readFileSync3(path6, "utf8");
   }
 }
+function lockHolderPid(path6) {
+  let content;
+  try {
+    content = readLock(path6);
+  } catch {
+    return null;
+  }
+  const [pidText, host] = content.split(" ");
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname3()) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (err) {
+    return err.code === "EPERM" ? pid : null;
+  }
+}
 function releaseLock(path6, token) {
   try {
     const content = readLock(path6);
@@ -73994,38 +74011,11 @@ import { existsSync as existsSync5 } from "node:fs";
 // src/capture/hook-log.ts
 var LOG_MAX_BYTES = 1024 * 1024;
 
-// src/capture/live/relay-liveness.ts
-import { readFileSync as readFileSync5, readlinkSync as readlinkSync2 } from "node:fs";
-import { hostname as hostname4 } from "node:os";
-function liveRelayPid(lockPath) {
-  let content;
-  try {
-    content = readlinkSync2(lockPath);
-  } catch (err) {
-    const code2 = err.code;
-    if (code2 !== "EINVAL") return null;
-    try {
-      content = readFileSync5(lockPath, "utf8");
-    } catch {
-      return null;
-    }
-  }
-  const [pidText, host] = content.split(" ");
-  const pid = Number(pidText);
-  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname4()) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    return err.code === "EPERM" ? pid : null;
-  }
-}
-
 // src/capture/live/live-hook.ts
 async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
   const paths = livePaths(dataDir, sessionId);
   if (!existsSync5(paths.state)) return "off";
-  if (liveRelayPid(paths.relayLock) !== null) return "alive";
+  if (lockHolderPid(paths.relayLock) !== null) return "alive";
   if (!relayScript || !existsSync5(relayScript)) return "no-relay";
   const { spawnDetached: spawnDetached2 } = await Promise.resolve().then(() => (init_spawn_detached(), spawn_detached_exports));
   spawnDetached2(relayScript, ["--session", sessionId, "--data-dir", dataDir], { env: { ...env } });
@@ -74177,11 +74167,11 @@ async function stopLive(deps, input2) {
   }));
   if (!requested) return { state: readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "relay" };
   const paths = livePaths(dataDir, input2.sessionId);
-  if (liveRelayPid(paths.relayLock) === null) await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
+  if (lockHolderPid(paths.relayLock) === null) await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
   const started = Date.now();
   while (Date.now() - started < (input2.waitMs ?? 8e3)) {
     if (!readLiveState(dataDir, input2.sessionId)) return { state: readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "relay" };
-    if (liveRelayPid(paths.relayLock) === null && Date.now() - started > 1500) break;
+    if (lockHolderPid(paths.relayLock) === null && Date.now() - started > 1500) break;
     await sleep(50);
   }
   const client = requireClient(deps);
@@ -77749,7 +77739,7 @@ var handleResult2 = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // node_modules/execa/lib/stdio/type.js
 var getStdioItemType = (value, optionName) => {
@@ -78079,7 +78069,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -78113,7 +78103,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync6(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync5(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -78446,8 +78436,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync7(value))] }),
-    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync7(file2))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync6(value))] }),
+    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync6(file2))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -81315,7 +81305,7 @@ var {
 
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync7, mkdirSync as mkdirSync5, readFileSync as readFileSync8, renameSync as renameSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync7, mkdirSync as mkdirSync5, readFileSync as readFileSync7, renameSync as renameSync5, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname6, join as join11, relative, sep } from "node:path";
 
 // src/core/handoff/context-id.ts
@@ -81407,7 +81397,7 @@ function relativeToStore(dataDir, file2) {
 }
 function readIndex(dataDir) {
   try {
-    return parseIndex(readFileSync8(indexPath(dataDir), "utf8"));
+    return parseIndex(readFileSync7(indexPath(dataDir), "utf8"));
   } catch {
     return emptyIndex();
   }
@@ -81718,7 +81708,7 @@ async function getRemoteHandoff(tracker, id, timeoutMs = 5e3) {
 
 // src/handoff/find.ts
 var import_gray_matter3 = __toESM(require_gray_matter(), 1);
-import { existsSync as existsSync8, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync8 } from "node:fs";
 function fromEntry(e) {
   return {
     contextId: e.contextId,
@@ -81770,7 +81760,7 @@ async function listHandoffs(ctx, opts) {
 }
 function readLocal(ctx, e) {
   const file2 = resolveStoredFile(ctx.dataDir, e);
-  const text = readFileSync9(file2, "utf8");
+  const text = readFileSync8(file2, "utf8");
   let document = null;
   try {
     document = parseDocument(text, file2);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Env } from '../core/config/env-values.js';
 import { resolveConfig } from '../core/config/resolve-config.js';
-import { lockHolderPid } from './sender-liveness.js';
+import { lockHolderPid } from './session-lock.js';
 import { keyFingerprint, senderPaths } from './sender-paths.js';
 
 export type KickAction = 'alive' | 'spawned' | 'no-sender' | 'no-tracker' | 'auto-sync-off' | 'auth-blocked';

@@ -87,6 +87,29 @@ function readLock(path: string): string {
   }
 }
 
+/**
+ * The pid holding the lock at `path` when that process is alive on this host, else null: one readlink and a
+ * signal 0, cheap enough for every hook (whether a sender or a live relay is running).
+ */
+export function lockHolderPid(path: string): number | null {
+  let content: string;
+  try {
+    content = readLock(path);
+  } catch {
+    return null;
+  }
+  const [pidText, host] = content.split(' ');
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname()) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (err) {
+    // EPERM: alive, just not ours to signal.
+    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
+}
+
 function releaseLock(path: string, token: string): void {
   try {
     const content = readLock(path);

@@ -6,7 +6,7 @@ import { stopSender } from '../helpers/sender-proc.js';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
 import { projectSlug as trackerProjectSlug } from '../../src/core/api/index.js';
 import { loadSession } from '../../src/core/transcript/index.js';
-import { lockHolderPid } from '../../src/capture/sender-liveness.js';
+import { lockHolderPid } from '../../src/capture/session-lock.js';
 import { senderPaths } from '../../src/capture/sender-paths.js';
 import { startTrackerProcess, type TrackerProcess } from '../helpers/tracker-process.js';
 import { nonce } from './helpers/assertions.js';

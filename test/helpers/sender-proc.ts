@@ -1,5 +1,5 @@
 // Stops a detached sender a test started (by its lock's pid) and waits until it has let go of the data dir.
-import { lockHolderPid } from '../../src/capture/sender-liveness.js';
+import { lockHolderPid } from '../../src/capture/session-lock.js';
 import { senderPaths } from '../../src/capture/sender-paths.js';
 
 export async function stopSender(dataDir: string): Promise<void> {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentSessionPath } from '../../src/capture/current-session.js';
 import { startLive, stopLive } from '../../src/capture/live/live-control.js';
 import { livePaths } from '../../src/capture/live/live-paths.js';
-import { liveRelayPid } from '../../src/capture/live/relay-liveness.js';
+import { lockHolderPid as liveRelayPid } from '../../src/capture/session-lock.js';
 import { openSse } from '../helpers/sse-client.js';
 import { createLiveSandbox, type LiveSandbox } from '../helpers/live-sandbox.js';
 import { REPO, requireBuiltHook, runHookAsync, runHookSync } from './hook-harness.js';

@@ -8,7 +8,7 @@ import { ensureLiveRelay } from './live-hook.js';
 import { livePaths } from './live-paths.js';
 import { appendInboxNote } from './live-sources.js';
 import { createLiveState, readEndedState, readLiveState, updateLiveState, withPause, type LiveState } from './live-state.js';
-import { liveRelayPid } from './relay-liveness.js';
+import { lockHolderPid as liveRelayPid } from '../session-lock.js';
 import { resolveLiveTranscript } from './resolve-transcript.js';
 
 export interface LiveControlDeps {

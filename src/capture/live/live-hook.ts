@@ -6,7 +6,7 @@ import { claudePidFromHook, clearCurrentSession, writeCurrentSession } from '../
 import type { HookInput } from '../hook-input.js';
 import { appendHookLog } from '../hook-log.js';
 import { livePaths } from './live-paths.js';
-import { liveRelayPid } from './relay-liveness.js';
+import { lockHolderPid as liveRelayPid } from '../session-lock.js';
 
 export type RelayCheck = 'off' | 'alive' | 'spawned' | 'no-relay';
 

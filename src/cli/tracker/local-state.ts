@@ -4,7 +4,7 @@ import { listOutboxSessions } from '../../capture/outbox-reader.js';
 import { outboxPaths } from '../../capture/outbox-paths.js';
 import { parseState } from '../../capture/outbox-state.js';
 import { readAck } from '../../capture/sender-ack.js';
-import { lockHolderPid } from '../../capture/sender-liveness.js';
+import { lockHolderPid } from '../../capture/session-lock.js';
 import { senderPaths } from '../../capture/sender-paths.js';
 import { readStatus, type SenderStatus } from '../../capture/sender-status.js';
 import type { AuthErrorMarker } from '../../capture/sender-kick.js';
