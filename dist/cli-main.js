@@ -55899,7 +55899,7 @@ async function kickSender(opts) {
   const marker = readMarker(paths.authError);
   if (marker) {
     if (marker.key === keyFingerprint(config2.apiKey)) {
-      if (marker.notified) return { action: "auth-blocked" };
+      if (marker.notified || opts.canNotify === false) return { action: "auth-blocked" };
       writeFileSync3(paths.authError, JSON.stringify({ ...marker, notified: true }), { mode: 384 });
       return {
         action: "auth-blocked",

@@ -26,7 +26,14 @@ export interface AuthErrorMarker {
  * Cheapest first: a live sender costs one readlink and a signal 0. Config is read only when none runs. A key the
  * tracker already rejected is not retried (no respawn loop); a different key clears the marker and starts a sender.
  */
-export async function kickSender(opts: { hookScript: string | undefined; env: Env; dataDir: string; args?: string[] }): Promise<KickResult> {
+export async function kickSender(opts: {
+  hookScript: string | undefined;
+  env: Env;
+  dataDir: string;
+  args?: string[];
+  /** False where a systemMessage would not reach the user (SessionEnd): the one-time notice is kept for later. */
+  canNotify?: boolean;
+}): Promise<KickResult> {
   const paths = senderPaths(opts.dataDir);
   if (lockHolderPid(paths.lock) !== null) return { action: 'alive' };
   const script = opts.hookScript ? join(dirname(opts.hookScript), 'sender.cjs') : null;
@@ -37,7 +44,7 @@ export async function kickSender(opts: { hookScript: string | undefined; env: En
   const marker = readMarker(paths.authError);
   if (marker) {
     if (marker.key === keyFingerprint(config.apiKey)) {
-      if (marker.notified) return { action: 'auth-blocked' };
+      if (marker.notified || opts.canNotify === false) return { action: 'auth-blocked' };
       writeFileSync(paths.authError, JSON.stringify({ ...marker, notified: true }), { mode: 0o600 });
       return {
         action: 'auth-blocked',
