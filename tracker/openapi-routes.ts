@@ -80,16 +80,29 @@ export const ROUTES: RouteDoc[] = [
     path: '/api/v1/keys',
     tag: 'keys',
     summary: 'Create an API key (the raw key is returned once)',
+    description:
+      'A key can only create keys no stronger than itself: `expiresAt`/`expiresIn` no later than its own expiry, ' +
+      '`rateLimitPerMinute` no looser than its own (0 means unlimited, so only an unlimited key can make an ' +
+      'unlimited one). Whatever is omitted is inherited from the calling key, not taken from the tracker default. ' +
+      "Asking for more is refused with 403 `key_escalation` (details name the field and the parent's limits). " +
+      'Why: otherwise a short-lived or rate-limited key — a CI token, a key handed to a script — could mint a ' +
+      'permanent, unlimited key and keep access after it expired or was revoked. Keys made from the web settings ' +
+      'page are bounded the same way by the key the browser logged in with.',
     auth: true,
     body: api.CreateKeyRequest,
     ok: { status: 201, schema: api.CreateKeyResponse },
-    errors: [400, 413],
+    errors: [400, 403, 413],
   },
   {
     method: 'delete',
     path: `/api/v1/keys/{${id}}`,
     tag: 'keys',
     summary: "Revoke one of the caller's keys",
+    description:
+      'Also revokes every key this key created (over the API or the web settings page), transitively: a child ' +
+      'must not outlive the credential that made it, or revoking a stolen key would leave its copies working. ' +
+      'Browser sessions logged in with any of those keys end too. Keys created with the CLI or with a new user ' +
+      'have no parent and are only revoked on their own.',
     auth: true,
     ok: { status: 200, schema: api.CreateKeyResponse.pick({ key: true }) },
     errors: [404],

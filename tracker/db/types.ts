@@ -21,6 +21,8 @@ export interface ApiKeysTable {
   last_used_at: number | null;
   expires_at: number | null;
   revoked_at: number | null;
+  /** The key that created this one over the API or web (null: created by the CLI or with a new user). */
+  parent_id: Generated<string | null>;
 }
 
 export interface RateCountersTable {

@@ -40,7 +40,6 @@ export function createAuth(deps: ServiceDeps): MiddlewareHandler<AppEnv> {
       c.header('X-RateLimit-Remaining', String(rate.remaining));
     }
     if (!rate.allowed) {
-      c.header('Retry-After', String(rate.retryAfterSec));
       return errorResponse(
         c,
         429,

@@ -19,6 +19,33 @@ const STATUS: Partial<Record<BatonErrorCode, ContentfulStatusCode>> = {
   rate_limited: 429,
 };
 
+/** The status a shared error code answers with (500 for codes that are not the client's fault). */
+export function statusFor(code: BatonErrorCode): ContentfulStatusCode {
+  return STATUS[code] ?? 500;
+}
+
+/**
+ * A tracker-specific refusal whose stable code is not one of the shared BatonErrorCodes (`key_escalation`,
+ * `too_many_viewers`, …). Thrown anywhere below a route; the one error handler turns it into the JSON body.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly opts: { details?: unknown; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** A 429/503 tells the client when to come back; the seconds travel in the header and in details. */
+function retryAfterOf(details: unknown): number | undefined {
+  const v = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof v === 'number' && v > 0 ? Math.ceil(v) : undefined;
+}
+
 export function errorResponse(
   c: Context,
   status: ContentfulStatusCode,
@@ -26,6 +53,9 @@ export function errorResponse(
   message: string,
   details?: unknown,
 ) {
+  const retryAfter = retryAfterOf(details);
+  if (retryAfter !== undefined && (status === 429 || status === 503))
+    c.header('Retry-After', String(retryAfter));
   return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
 }
 
@@ -42,6 +72,13 @@ export function issueDetails(
 
 export function createErrorHandler(logger: Logger) {
   return (err: Error, c: Context) => {
+    if (err instanceof HttpError) {
+      const details =
+        err.opts.retryAfterSeconds !== undefined
+          ? { ...(err.opts.details as object | undefined), retryAfterSeconds: err.opts.retryAfterSeconds }
+          : err.opts.details;
+      return errorResponse(c, err.status, err.code, err.message, details);
+    }
     if (isBatonError(err)) {
       const status = STATUS[err.code];
       if (status) return errorResponse(c, status, err.code, err.message, err.details);

@@ -16,9 +16,12 @@ export function registerKeyRoutes(app: Hono<AppEnv>, { deps, auth }: RouteContex
   });
   app.post('/api/v1/keys', auth, small, async (c) => {
     const req = await readJson(c, CreateKeyRequest);
-    const { row, rawKey } = await createKey(deps.store, c.get('caller').userId, req, {
+    const caller = c.get('caller');
+    const parent = await deps.store.keys.findById(caller.keyId);
+    const { row, rawKey } = await createKey(deps.store, caller.userId, req, {
       now: deps.now(),
       defaultRate: deps.config.defaultRateLimitPerMinute,
+      parent,
     });
     return c.json({ key: toKeyInfo(row), rawKey }, 201);
   });

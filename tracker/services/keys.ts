@@ -5,6 +5,7 @@ import { API_KEY_PATTERN } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { KeyRow, UserRow } from '../db/repositories/index.js';
+import { HttpError } from '../http/errors.js';
 import { newId, sha256Hex } from './ids.js';
 import { iso, isoOrNull, parseDuration } from './time.js';
 
@@ -26,18 +27,63 @@ export function keyPrefix(rawKey: string): string {
   return rawKey.slice(3, 3 + PREFIX_LEN);
 }
 
+/** How strong a key is: when it stops working and how many requests a minute it may make (0 = unlimited). */
+export interface KeyStrength {
+  expiresAt: number | null;
+  rateLimitPerMinute: number;
+}
+
+/** Unlimited (0) is looser than any number. */
+const rateRank = (perMinute: number): number => (perMinute === 0 ? Number.POSITIVE_INFINITY : perMinute);
+
+/**
+ * The one rule for keys made by a key (API or web session): no stronger than the parent. What is not asked for is
+ * inherited; asking for a later expiry or a looser rate limit is refused with 403 `key_escalation`, because
+ * otherwise a short-lived or rate-limited key could mint a permanent, unlimited one and outlive its own revocation.
+ */
+export function boundByParent(
+  parent: KeyStrength,
+  asked: { expiresAt: number | null | undefined; rateLimitPerMinute: number | undefined },
+): KeyStrength {
+  const expiresAt =
+    asked.expiresAt === undefined || asked.expiresAt === null ? parent.expiresAt : asked.expiresAt;
+  const rateLimitPerMinute = asked.rateLimitPerMinute ?? parent.rateLimitPerMinute;
+  const tooLate = parent.expiresAt !== null && (expiresAt === null || expiresAt > parent.expiresAt);
+  const tooLoose = rateRank(rateLimitPerMinute) > rateRank(parent.rateLimitPerMinute);
+  if (tooLate || tooLoose) {
+    throw new HttpError(403, 'key_escalation', 'a key cannot create a key stronger than itself', {
+      details: {
+        ...(tooLate ? { expiresAt: "must not be later than the creating key's expiry" } : {}),
+        ...(tooLoose ? { rateLimitPerMinute: "must not be looser than the creating key's limit" } : {}),
+        parent: {
+          expiresAt: isoOrNull(parent.expiresAt),
+          rateLimitPerMinute: parent.rateLimitPerMinute,
+        },
+      },
+    });
+  }
+  return { expiresAt, rateLimitPerMinute };
+}
+
+/**
+ * `parent`: the key making this one (API and web); its strength bounds the new key and revoking it revokes this
+ * one. Without a parent (CLI, a new user's first key) the request and the tracker default decide.
+ */
 export async function createKey(
   repos: Repositories,
   userId: string,
   req: CreateKeyRequest,
-  opts: { now: number; defaultRate: number },
+  opts: { now: number; defaultRate: number; parent?: KeyRow },
 ): Promise<NewKey> {
-  let expiresAt: number | null = null;
+  let expiresAt: number | undefined;
   if (req.expiresIn) expiresAt = opts.now + (parseDuration(req.expiresIn) ?? 0);
   if (req.expiresAt) {
     expiresAt = Date.parse(req.expiresAt);
     if (expiresAt <= opts.now) throw new BatonError('invalid_request', 'expiresAt must be in the future');
   }
+  const strength = opts.parent
+    ? boundByParent(strengthOf(opts.parent), { expiresAt, rateLimitPerMinute: req.rateLimitPerMinute })
+    : { expiresAt: expiresAt ?? null, rateLimitPerMinute: req.rateLimitPerMinute ?? opts.defaultRate };
   const rawKey = generateRawKey();
   const row: KeyRow = {
     id: newId('key'),
@@ -45,14 +91,22 @@ export async function createKey(
     name: req.name,
     prefix: keyPrefix(rawKey),
     hash: sha256Hex(rawKey),
-    rate_limit_per_minute: req.rateLimitPerMinute ?? opts.defaultRate,
+    rate_limit_per_minute: strength.rateLimitPerMinute,
     created_at: opts.now,
     last_used_at: null,
-    expires_at: expiresAt,
+    expires_at: strength.expiresAt,
     revoked_at: null,
+    parent_id: opts.parent?.id ?? null,
   };
   await repos.keys.create(row);
   return { row, rawKey };
+}
+
+export function strengthOf(k: KeyRow): KeyStrength {
+  return {
+    expiresAt: k.expires_at === null ? null : Number(k.expires_at),
+    rateLimitPerMinute: Number(k.rate_limit_per_minute),
+  };
 }
 
 export type AuthFailure = 'missing' | 'invalid' | 'revoked' | 'expired';

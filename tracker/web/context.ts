@@ -4,7 +4,7 @@ import { BatonError } from '../../src/core/errors.js';
 import type { Live } from '../live/index.js';
 import type { Caller, ServiceDeps } from '../services/context.js';
 import { csrfToken } from './csrf.js';
-import { statusFor } from '../live/http.js';
+import { HttpError, statusFor } from '../http/errors.js';
 import { errorPage } from './pages/error.js';
 import type { WebSessions, WebUser } from './web-sessions.js';
 
@@ -61,9 +61,10 @@ const TITLES: Record<number, string> = {
 
 /** Typed errors become HTML pages; the message of an unexpected error is never shown (it may carry internals). */
 export async function renderError(c: Context, d: WebDeps, err: unknown): Promise<Response> {
-  const status = err instanceof BatonError ? statusFor(err.code) : 500;
+  const status =
+    err instanceof BatonError ? statusFor(err.code) : err instanceof HttpError ? err.status : 500;
   const message =
-    err instanceof BatonError && status < 500
+    (err instanceof BatonError || err instanceof HttpError) && status < 500
       ? status === 404
         ? 'There is nothing here, or it is not shared with you.'
         : err.message

@@ -70,6 +70,54 @@ forEachEngine('auth and keys contract', (engine) => {
     expect((await owner.del('/api/v1/keys/key_doesnotexist')).status).toBe(404);
   });
 
+  // issue #9 (3.1): a 2-second or 5/min key could mint a permanent, unlimited key that outlived it.
+  it('issue-9: a key cannot create a key stronger than itself, and its children die with it', async () => {
+    const parent = CreateKeyResponse.parse(
+      (await owner.post('/api/v1/keys', { name: 'parent', expiresIn: '1h', rateLimitPerMinute: 50 })).body,
+    );
+    const p = client(t.url, parent.rawKey);
+    for (const [asked, field] of [
+      [{ rateLimitPerMinute: 0 }, 'rateLimitPerMinute'],
+      [{ rateLimitPerMinute: 51 }, 'rateLimitPerMinute'],
+      [{ expiresIn: '2h' }, 'expiresAt'],
+      [{ expiresAt: new Date(Date.now() + 86_400_000).toISOString(), rateLimitPerMinute: 10 }, 'expiresAt'],
+    ] as const) {
+      const r = await p.post('/api/v1/keys', { name: 'child', ...asked });
+      expect(r.status, JSON.stringify(asked)).toBe(403);
+      expect(r.body.error.code).toBe('key_escalation');
+      expect(Object.keys(r.body.error.details)).toContain(field);
+    }
+    // Omitted limits are inherited, not the tracker default (which is looser than this parent's expiry).
+    const inherited = CreateKeyResponse.parse((await p.post('/api/v1/keys', { name: 'child' })).body);
+    expect(inherited.key.expiresAt).toBe(parent.key.expiresAt);
+    expect(inherited.key.rateLimitPerMinute).toBe(50);
+    const tighter = await p.post('/api/v1/keys', { name: 'tight', expiresIn: '30m', rateLimitPerMinute: 3 });
+    expect(tighter.status).toBe(201);
+    // A grandchild is bounded by its own parent (the tighter child).
+    const grand = await client(t.url, tighter.body.rawKey).post('/api/v1/keys', {
+      name: 'grand',
+      rateLimitPerMinute: 4,
+    });
+    expect(grand.body.error.code).toBe('key_escalation');
+    const grandOk = CreateKeyResponse.parse(
+      (await client(t.url, tighter.body.rawKey).post('/api/v1/keys', { name: 'grand' })).body,
+    );
+
+    // An unlimited, non-expiring key (the owner's) still makes what it asks for; omitted means inherited.
+    const free = CreateKeyResponse.parse((await owner.post('/api/v1/keys', { name: 'free' })).body);
+    expect(free.key.expiresAt).toBeNull();
+    expect(free.key.rateLimitPerMinute).toBe(0);
+
+    // Revoking the parent revokes every key it made, transitively.
+    expect((await owner.del(`/api/v1/keys/${parent.key.id}`)).status).toBe(200);
+    for (const raw of [inherited.rawKey, tighter.body.rawKey as string, grandOk.rawKey]) {
+      const r = await client(t.url, raw).get('/api/v1/me');
+      expect(r.status).toBe(401);
+      expect(r.body.error.message).toMatch(/revoked/);
+    }
+    expect((await client(t.url, free.rawKey).get('/api/v1/me')).status).toBe(200);
+  });
+
   it('validates key creation bodies', async () => {
     for (const bad of [
       {},

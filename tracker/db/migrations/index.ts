@@ -2,8 +2,14 @@
 import { liveMigration } from '../../live/migration.js';
 import { webSessionsMigration } from '../../web/migration.js';
 import { migration0001 } from './0001-init.js';
+import { migration0004 } from './0004-key-parents.js';
 import type { Migration } from './types.js';
 
 // 2 and 3 belong to the live/web module (tracker/live, tracker/web); their SQL lives next to the code that uses it.
-export const migrations: readonly Migration[] = [migration0001, liveMigration(2), webSessionsMigration(3)];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  liveMigration(2),
+  webSessionsMigration(3),
+  migration0004,
+];
 export type { Migration } from './types.js';

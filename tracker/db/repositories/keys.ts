@@ -1,11 +1,12 @@
 // API keys: only SHA-256 hashes and an 8-char display prefix are stored.
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { ApiKeysTable, Database } from '../types.js';
 
 export type KeyRow = Selectable<ApiKeysTable>;
+export type NewKeyRow = Insertable<ApiKeysTable>;
 
 export interface KeysRepo {
-  create(key: KeyRow): Promise<KeyRow>;
+  create(key: NewKeyRow): Promise<void>;
   /** Candidates for a presented key; the caller compares hashes in constant time. */
   findByPrefix(prefix: string): Promise<KeyRow[]>;
   /** Same, with the owning user's name and role joined in (one query on the auth hot path). */
@@ -15,7 +16,11 @@ export interface KeysRepo {
   findById(id: string): Promise<KeyRow | undefined>;
   findForUser(userId: string, id: string): Promise<KeyRow | undefined>;
   listForUser(userId: string): Promise<KeyRow[]>;
-  /** Sets revoked_at once; false when the key is not the user's (or does not exist). */
+  /**
+   * Sets revoked_at once, on the key and every key it created (transitively); false when the key is not the
+   * user's (or does not exist). A child must not outlive the credential that made it: that is how a stolen key
+   * would otherwise keep access after its owner revoked it.
+   */
   revoke(userId: string, id: string, now: number): Promise<boolean>;
   /** Records use at most once per `minIntervalMs`, so a busy key does not write on every request. */
   touch(id: string, now: number, minIntervalMs: number): Promise<void>;
@@ -25,7 +30,6 @@ export function createKeysRepo(db: Kysely<Database>): KeysRepo {
   return {
     async create(key) {
       await db.insertInto('api_keys').values(key).execute();
-      return key;
     },
     findByPrefix: (prefix) => db.selectFrom('api_keys').selectAll().where('prefix', '=', prefix).execute(),
     findByPrefixWithUser: (prefix) =>
@@ -62,6 +66,22 @@ export function createKeysRepo(db: Kysely<Database>): KeysRepo {
       if (!found) return false;
       if (found.revoked_at === null) {
         await db.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id).execute();
+      }
+      // Breadth-first down the family; revoked children are walked too (their own children may be live).
+      const seen = new Set([id]);
+      let frontier = [id];
+      while (frontier.length > 0) {
+        const children = await db
+          .selectFrom('api_keys')
+          .select(['id', 'revoked_at'])
+          .where('parent_id', 'in', frontier)
+          .execute();
+        const fresh = children.filter((k) => !seen.has(k.id));
+        for (const k of fresh) seen.add(k.id);
+        const live = fresh.filter((k) => k.revoked_at === null).map((k) => k.id);
+        if (live.length > 0)
+          await db.updateTable('api_keys').set({ revoked_at: now }).where('id', 'in', live).execute();
+        frontier = fresh.map((k) => k.id);
       }
       return true;
     },

@@ -55,9 +55,12 @@ export function createSettingsRoutes(d: WebDeps): Hono {
     });
     if (!req.success)
       return render(c, ctx, { error: 'Give the key a name (up to 100 characters) and a valid expiry.' }, 400);
+    // The browser session acts for the key it logged in with: a new key is bounded by (and revoked with) it.
+    const parent = await store.keys.findById(ctx.user.keyId);
     const { row, rawKey } = await createKey(store, ctx.user.userId, req.data, {
       now: d.services.now(),
       defaultRate: d.services.config.defaultRateLimitPerMinute,
+      parent,
     });
     // Rendered directly (no redirect): this response is the only place the raw key ever appears.
     return render(c, ctx, { newKey: { name: row.name, raw: rawKey } }, 201);
