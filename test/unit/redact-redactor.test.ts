@@ -108,12 +108,12 @@ describe('redactEvent', () => {
     expect(out).toEqual({ ...e, command: { name: 'login', args: GH_TAG } });
   });
 
-  it('walks tool_call input deeply, values only, and never mutates the input', () => {
+  it('walks tool_call input deeply, keys and values, and never mutates the input', () => {
     const input = {
       command: `curl -H "Authorization: token ${GH}" https://api.github.com`,
       env: [{ name: 'TOKEN', value: GH }, 42, null, true],
       nested: { deeper: { list: [[`x ${GH}`]] } },
-      [GH]: 'keys are not redacted',
+      [GH]: 'a token used as a key',
       untouched: { a: 'plain', b: [1, 2] },
     };
     const e = deepFreeze<SessionEvent>({ ...base, kind: 'tool_call', toolUseId: 't1', name: 'Bash', input });
@@ -122,10 +122,34 @@ describe('redactEvent', () => {
     expect(o.command).toBe(`curl -H "Authorization: token ${GH_TAG}" https://api.github.com`);
     expect(o.env).toEqual([{ name: 'TOKEN', value: GH_TAG }, 42, null, true]);
     expect(o.nested.deeper.list).toEqual([[`x ${GH_TAG}`]]);
-    expect(o[GH]).toBe('keys are not redacted');
+    expect(o[GH]).toBeUndefined();
+    expect((o as Record<string, unknown>)[GH_TAG]).toBe('a token used as a key');
+    expect(Object.keys(o)).toEqual(['command', 'env', 'nested', GH_TAG, 'untouched']);
     // Unchanged branches are shared, not copied.
     expect(o.untouched).toBe(input.untouched);
     expect(input.env[0]).toEqual({ name: 'TOKEN', value: GH });
+  });
+
+  it('keeps both values when two secret keys redact to the same tag', () => {
+    const input = { [GH]: 1, [fake('ghp_', 36, 9)]: 2, plain: 3 };
+    const out = createRedactor().redactEvent(
+      deepFreeze<SessionEvent>({ ...base, kind: 'tool_call', toolUseId: 't1', name: 'x', input }),
+    ) as Extract<SessionEvent, { kind: 'tool_call' }>;
+    expect(out.input).toEqual({ [GH_TAG]: 1, [`${GH_TAG}#2`]: 2, plain: 3 });
+  });
+
+  it('keeps a __proto__ key a plain key when its sibling key is renamed', () => {
+    const input = JSON.parse(`{"__proto__": {"polluted": true}, "${GH}": 1}`) as unknown;
+    const out = createRedactor().redactEvent({
+      ...base,
+      kind: 'tool_call',
+      toolUseId: 't1',
+      name: 'x',
+      input,
+    });
+    const o = (out as Extract<SessionEvent, { kind: 'tool_call' }>).input as Record<string, unknown>;
+    expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+    expect(Object.keys(o)).toEqual(['__proto__', GH_TAG]);
   });
 
   it('redacts string properties whose key names a secret', () => {

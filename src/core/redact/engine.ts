@@ -89,7 +89,9 @@ export function compileRules(rules: readonly Rule[]): Scanner {
       for (const rule of rulesOf[m.literal]!) {
         const hit = rule.match(s, at, nested);
         if (hit === null || hit.end <= at) continue;
-        out += s.slice(copied, at) + hit.replacement;
+        const from = hit.start === undefined ? at : hit.start;
+        if (from < copied || from > at) continue;
+        out += s.slice(copied, from) + hit.replacement;
         copied = next = hit.end;
         if (hit.counted) for (const name of hit.counted) onHit(name);
         else onHit(rule.name);

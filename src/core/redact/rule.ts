@@ -2,6 +2,12 @@
 
 /** What a rule found at a trigger: the text from `at` up to `end` is replaced by `replacement`. */
 export interface RuleHit {
+  /**
+   * Where the replaced text starts, when the secret begins before its trigger (a Telegram token's bot id before
+   * `:AA`, an Azure secret's first characters before `8Q~`). Default: the trigger position. The engine never lets it
+   * reach back into text an earlier hit already replaced.
+   */
+  start?: number;
   end: number;
   replacement: string;
   /**

@@ -3,7 +3,15 @@ import { hasDigit, isPlaceholder, tag, type NestedRedact, type Rule } from './ru
 
 export const ASSIGNMENT_RULE = 'secret-assignment';
 
-const KEYWORD = '(pass(?:word|wd|phrase)|secret|token|api[_-]?key)(?:[_-]?(?:access[_-]?)?key)?';
+/**
+ * Strong keywords (password, secret, token, API key) name a secret whatever the value; weak ones (auth, credential,
+ * sid, private/access/app/... key) name one only when the value looks machine-made (see isWeakSecret). A suffix
+ * like `_BASE` (Rails' `SECRET_KEY_BASE`) or `_VALUE` still names the secret itself.
+ */
+const KEYWORD =
+  '(pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|auth(?:[_-]?token)?|credentials?|sid|private[_-]?key(?:[_-]?id)?|' +
+  '(?:access|app|account|master|encryption|signing)[_-]?key)(?:[_-]?(?:access[_-]?)?key)?(?:[_-]?(?:base|b64|base64|value))?';
+const STRONG_KEYWORD = /pass|pwd|secret|token|api/i;
 
 /**
  * Keyword, optional `?` (TypeScript optional property), optional closing quote of a quoted key (maybe JSON-escaped),
@@ -59,13 +67,26 @@ const KEY_CHAR = /[A-Za-z0-9_.-]/;
  * `POSTGRES_PASSWORD: example`), config for sure. `password`: people choose these, so plain words count. `token`
  * (secret, token, API key): machine-made, so the value must look random; `token: "keyword"` in a lexer stays.
  */
-type KeyKind = 'env' | 'password' | 'token';
+type KeyKind = 'env' | 'password' | 'token' | 'weak';
 
 function keyKindOf(key: string, keyword: string): KeyKind {
+  if (!STRONG_KEYWORD.test(keyword)) return 'weak';
   // `process.env.DB_PASSWORD`: the case of the last segment is what says "environment variable".
   if (!HAS_LOWER.test(key.slice(key.lastIndexOf('.') + 1))) return 'env';
-  return keyword.toLowerCase().startsWith('pass') ? 'password' : 'token';
+  const k = keyword.toLowerCase();
+  return k.startsWith('pass') || k === 'pwd' ? 'password' : 'token';
 }
+
+/**
+ * Values behind a weak keyword: long, with digits and letters, not a path or a URL. `auth: "bearer"`,
+ * `sid: "S-1-5-21-…"` (mostly digits) and `GOOGLE_APPLICATION_CREDENTIALS=/path/key.json` stay.
+ */
+const isWeakSecret = (v: string): boolean =>
+  v.length >= 16 &&
+  isRandomToken(v) &&
+  (v.match(/[A-Za-z]/g)?.length ?? 0) >= 4 &&
+  !/^[./~]/.test(v) &&
+  !v.includes('://');
 
 /** Machine-made tokens mix letters and digits; `"?InterpolationInTemplate"` (a lexer state) has no digit. */
 const isRandomToken = (v: string): boolean =>
@@ -86,6 +107,7 @@ function isValueCandidate(v: string): boolean {
 /** Quoted values and object properties: the quotes already say "this is data". */
 export function isQuotedSecret(v: string, kind: KeyKind): boolean {
   if (!isValueCandidate(v)) return false;
+  if (kind === 'weak') return isWeakSecret(v);
   if (kind === 'token') return isRandomToken(v);
   return kind === 'env' || v.length >= 3;
 }
@@ -102,9 +124,12 @@ function isUnquotedSecret(
   codeLike: boolean,
 ): boolean {
   if (v.length < 3 || terminator === '(' || terminator === '[' || !isValueCandidate(v)) return false;
-  if (MEMBER_ACCESS.test(v) || NUMBER.test(v) || v.startsWith('$') || v.startsWith('%') || v.includes('=>')) {
+  // `DB_PASSWORD=corp.Winter2024` in an env file is a value; `password = config.password` in code is a reference.
+  const reference = MEMBER_ACCESS.test(v) && !(kind === 'env' && !codeLike && hasDigit(v));
+  if (reference || NUMBER.test(v) || v.startsWith('$') || v.startsWith('%') || v.includes('=>')) {
     return false;
   }
+  if (kind === 'weak') return isWeakSecret(v);
   // `const TOKEN: CharList` is a type annotation; docker-compose values are not PascalCase type names.
   if (kind === 'env') return !(codeLike && PASCAL_CASE.test(v));
   if (kind === 'token' && !isRandomToken(v)) return false;
@@ -133,7 +158,25 @@ function keyStart(text: string, at: number): number {
 
 export const secretAssignment: Rule = {
   name: ASSIGNMENT_RULE,
-  triggers: ['password', 'passwd', 'passphrase', 'secret', 'token', 'api_key', 'api-key', 'apikey'],
+  triggers: [
+    ...[
+      'password',
+      'passwd',
+      'passphrase',
+      'secret',
+      'token',
+      'api_key',
+      'api-key',
+      'apikey',
+      'auth',
+      'credential',
+    ],
+    // Three-letter keywords ending in a common letter would stall the skip scan; with the separator they are four.
+    ...['pwd', 'sid'].flatMap((k) => ['=', ':', '"', "'", ' ', '\\'].map((sep) => k + sep)),
+    ...['private', 'access', 'app', 'account', 'master', 'encryption', 'signing'].flatMap((k) =>
+      k === 'access' || k === 'account' ? [`${k}_key`, `${k}-key`] : [`${k}_key`, `${k}-key`, `${k}key`],
+    ),
+  ],
   match(text, at, nested) {
     KEY.lastIndex = at;
     const m = KEY.exec(text);

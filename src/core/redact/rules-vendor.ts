@@ -1,15 +1,34 @@
 // Rules for vendor credentials with a recognisable prefix (AWS, GitHub, GitLab, Anthropic, OpenAI, Stripe, Slack, ...).
-import { hasDigit, looksRandom, regexRule, type Rule } from './rule.js';
+import { hasDigit, looksRandom, regexRule, tag, type Rule } from './rule.js';
 
 // Lookbehinds keep a prefix from matching inside a longer word ("task-", "mybt_...") or a longer base64 run.
 const NOT_AFTER_WORD = '(?<![A-Za-z0-9_])';
 const NOT_AFTER_WORD_OR_DASH = '(?<![A-Za-z0-9_-])';
 
-export const awsAccessKey = regexRule({
+/**
+ * An access key id, and the secret key when it follows as the next field: the IAM console's `credentials.csv`
+ * (`AKIA…,wJalr…`) and `aws configure list`-style tables put the pair side by side with no keyword in between.
+ */
+const AWS_KEY_PAIR =
+  /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])(?:([,;|\t]|[ \t]{1,8}|,?\s*"?,\s*"?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]))?/y;
+export const awsAccessKey: Rule = {
   name: 'aws-access-key',
   triggers: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
-  source: `(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
-});
+  match(text, at) {
+    AWS_KEY_PAIR.lastIndex = at;
+    const m = AWS_KEY_PAIR.exec(text);
+    if (m === null) return null;
+    const secret = m[2];
+    if (secret === undefined || !looksRandom(secret) || !hasDigit(secret)) {
+      return { end: at + 20, replacement: tag('aws-access-key') };
+    }
+    return {
+      end: AWS_KEY_PAIR.lastIndex,
+      replacement: tag('aws-access-key') + m[1] + tag('aws-secret-key'),
+      counted: ['aws-access-key', 'aws-secret-key'],
+    };
+  },
+};
 
 /** `aws_secret_access_key = ...`, `AWS_SECRET_ACCESS_KEY=...`, `"SecretAccessKey": "..."` (aws sts output). */
 export const awsSecretKey = regexRule({
@@ -29,8 +48,21 @@ export const githubToken = regexRule({
 
 export const gitlabToken = regexRule({
   name: 'gitlab-token',
-  triggers: ['glpat-', 'gldt-', 'glrt-', 'glptt-'],
-  source: `${NOT_AFTER_WORD_OR_DASH}gl(?:pat|dt|rt|ptt)-[A-Za-z0-9_-]{20,255}`,
+  triggers: [
+    'glpat-',
+    'gldt-',
+    'glrt-',
+    'glptt-',
+    'glft-',
+    'glimt-',
+    'glagent-',
+    'gloas-',
+    'glsoat-',
+    'glcbt-',
+    'glffct-',
+  ],
+  // Routable tokens (`glpat-<base64url>.01.<crc>`) carry a dotted tail.
+  source: `${NOT_AFTER_WORD_OR_DASH}gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|cbt|ffct)-[A-Za-z0-9_-]{20,255}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{7,9})?`,
   accept: looksRandom,
 });
 

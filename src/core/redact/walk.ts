@@ -18,6 +18,8 @@ interface Frame {
   keys: string[] | null;
   i: number;
   copy: Container | undefined;
+  /** Keys that held a secret themselves (a token used as a map key), and what they become. */
+  renamed: Map<string, string> | undefined;
 }
 
 const frameOf = (src: Container): Frame => ({
@@ -25,7 +27,30 @@ const frameOf = (src: Container): Frame => ({
   keys: Array.isArray(src) ? null : Object.keys(src),
   i: 0,
   copy: undefined,
+  renamed: undefined,
 });
+
+/**
+ * A key that is itself a secret (`{"sk-proj-…": 1}`, a session map keyed by token) is redacted like any text; two
+ * keys redacted alike get a `#2`, `#3` suffix so neither value is lost.
+ */
+function renameKey(f: Frame, key: string, r: TextRedactor): void {
+  const nk = r.text(key);
+  if (nk === key) return;
+  const taken = new Set([...f.keys!, ...(f.renamed?.values() ?? [])]);
+  let unique = nk;
+  for (let n = 2; taken.has(unique); n++) unique = `${nk}#${n}`;
+  (f.renamed ??= new Map()).set(key, unique);
+}
+
+/** The frame's result: its copy (or source) with renamed keys, in the original key order. */
+function finish(f: Frame): Container {
+  const out = f.copy ?? f.src;
+  if (!f.renamed) return out;
+  const from = out as Record<string, unknown>;
+  // fromEntries defines properties, so a `__proto__` key stays a plain key.
+  return Object.fromEntries(f.keys!.map((k) => [f.renamed!.get(k) ?? k, from[k]]));
+}
 
 function setChild(f: Frame, key: string | number, value: unknown): void {
   f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
@@ -33,7 +58,7 @@ function setChild(f: Frame, key: string | number, value: unknown): void {
 }
 
 /**
- * Redacts string values (never keys) of an arbitrary JSON-like value; returns the same reference if unchanged and
+ * Redacts the strings of an arbitrary JSON-like value, keys included; returns the same reference if unchanged and
  * copies only the containers on the path to a change. Iterative, because JSON.parse accepts nesting far deeper
  * than the call stack does.
  */
@@ -48,6 +73,7 @@ export function redactValue(value: unknown, r: TextRedactor): unknown {
     const n = f.keys ? f.keys.length : (f.src as unknown[]).length;
     if (f.i < n) {
       const key = f.keys ? f.keys[f.i]! : f.i;
+      if (typeof key === 'string') renameKey(f, key, r);
       const v = (f.src as Record<string | number, unknown>)[key];
       if (v !== null && typeof v === 'object' && !open.has(v)) {
         open.add(v);
@@ -66,7 +92,7 @@ export function redactValue(value: unknown, r: TextRedactor): unknown {
     }
     stack.pop();
     open.delete(f.src);
-    const out = f.copy ?? f.src;
+    const out = finish(f);
     const parent = stack[stack.length - 1];
     if (parent === undefined) result = out;
     else {
