@@ -18,18 +18,31 @@ export interface TrackerLimits {
   ingestContentChars: number;
 }
 
+export interface LiveConnectionLimits {
+  /** Anonymous (viewer-link) SSE connections to one stream, per instance. */
+  maxViewersPerStream: number;
+  /** Live SSE connections from one client address, per instance (viewer and owner feeds alike). */
+  maxConnectionsPerAddress: number;
+}
+
 export interface TrackerConfig {
   host: string;
   port: number;
   db: DbTarget;
   dataDir: string;
   tls: { certFile: string; keyFile: string } | null;
-  /** Behind a TLS-terminating proxy: X-Forwarded-Proto/Host decide the URLs we return. */
+  /**
+   * Behind a TLS-terminating proxy: X-Forwarded-Proto/Host decide the URLs we return and the last X-Forwarded-For
+   * entry is the client address per-address limits count. Off: only the socket counts, and Host is never used.
+   */
   trustProxy: boolean;
   /** Fixed external base URL (wins over request headers). */
   publicUrl: string | null;
   limits: TrackerLimits;
   defaultRateLimitPerMinute: number;
+  live: LiveConnectionLimits;
+  /** POST /login attempts per client address per minute (0: unlimited). */
+  loginAttemptsPerMinute: number;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
 }
@@ -43,6 +56,13 @@ export const DEFAULT_LIMITS: TrackerLimits = Object.freeze({
   uploadBodyBytes: 64 * MB,
   ingestContentChars: 100_000,
 });
+
+// Each open feed holds a file descriptor: the defaults keep 1,000 anonymous viewers from starving the API.
+export const DEFAULT_LIVE_CONNECTION_LIMITS: LiveConnectionLimits = Object.freeze({
+  maxViewersPerStream: 200,
+  maxConnectionsPerAddress: 20,
+});
+export const DEFAULT_LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
 export interface ServeFlags {
   port?: string;
@@ -87,6 +107,19 @@ export function resolveTrackerConfig(flags: ServeFlags, env: Env): TrackerConfig
       ingestContentChars: intEnv(env, 'BATON_TRACKER_MAX_MESSAGE_CHARS', DEFAULT_LIMITS.ingestContentChars),
     }),
     defaultRateLimitPerMinute: intEnv(env, 'BATON_TRACKER_DEFAULT_RATE', 60),
+    live: Object.freeze({
+      maxViewersPerStream: positiveIntEnv(
+        env,
+        'BATON_TRACKER_LIVE_MAX_VIEWERS',
+        DEFAULT_LIVE_CONNECTION_LIMITS.maxViewersPerStream,
+      ),
+      maxConnectionsPerAddress: positiveIntEnv(
+        env,
+        'BATON_TRACKER_LIVE_MAX_PER_ADDRESS',
+        DEFAULT_LIVE_CONNECTION_LIMITS.maxConnectionsPerAddress,
+      ),
+    }),
+    loginAttemptsPerMinute: intEnv(env, 'BATON_TRACKER_LOGIN_RATE', DEFAULT_LOGIN_ATTEMPTS_PER_MINUTE),
     logLevel: parseLogLevel(flags['log-level'] ?? env.BATON_TRACKER_LOG_LEVEL ?? 'info'),
     shutdownTimeoutMs: intEnv(env, 'BATON_TRACKER_SHUTDOWN_MS', 10_000),
   });
@@ -117,6 +150,8 @@ export function testConfig(overrides: Partial<TrackerConfig> & { db: DbTarget })
     publicUrl: null,
     limits: DEFAULT_LIMITS,
     defaultRateLimitPerMinute: 60,
+    live: DEFAULT_LIVE_CONNECTION_LIMITS,
+    loginAttemptsPerMinute: DEFAULT_LOGIN_ATTEMPTS_PER_MINUTE,
     logLevel: 'silent' as LogLevel,
     shutdownTimeoutMs: 5_000,
     ...overrides,
@@ -146,6 +181,13 @@ function intEnv(env: Env, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0)
     throw new BatonError('config', `${name} must be a non-negative integer, got ${raw}`);
+  return n;
+}
+
+/** A cap of 0 would refuse everyone: caps must be at least 1. */
+function positiveIntEnv(env: Env, name: string, fallback: number): number {
+  const n = intEnv(env, name, fallback);
+  if (n < 1) throw new BatonError('config', `${name} must be at least 1`);
   return n;
 }
 

@@ -1,6 +1,7 @@
 // The documented API surface: every route with its zod request/response schemas (the OpenAPI source of truth).
 import type { z } from 'zod';
 import * as api from '../src/core/api/index.js';
+import * as live from '../src/core/api/live.js';
 
 export interface RouteDoc {
   method: 'get' | 'post' | 'patch' | 'delete';
@@ -356,5 +357,122 @@ export const ROUTES: RouteDoc[] = [
     query: api.PublicSessionsQuery,
     ok: { status: 200, schema: api.PublicSessionsResponse },
     errors: [400],
+  },
+  // Live streams: on the same auth, per-key rate limit, validation and error handler as every route above. Per-stream
+  // routes also take the stream's producer token (Bearer btp_…, or X-Baton-Producer-Token next to an API key).
+  {
+    method: 'post',
+    path: '/api/v1/live',
+    tag: 'live',
+    summary: 'Start a live stream: returns its producer token (write) and view URL (read)',
+    auth: true,
+    body: live.CreateLiveRequest,
+    ok: { status: 201, schema: live.CreateLiveResponse },
+    errors: [400, 403, 413],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/live',
+    tag: 'live',
+    summary: "The caller's recent live streams",
+    auth: true,
+    ok: { status: 200, schema: live.ListLiveResponse },
+    errors: [403],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/live/{liveId}',
+    tag: 'live',
+    summary: 'One stream (owner key, producer token or owner web session)',
+    auth: true,
+    ok: { status: 200, schema: live.LiveInfo },
+    errors: [403, 404],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/live/{liveId}',
+    tag: 'live',
+    summary: 'Append events (idempotent by seq and transcript uuid); reports gaps',
+    description:
+      'Limited per stream by an event bucket (429 with Retry-After), per event and per batch size (413).',
+    auth: true,
+    body: live.AppendLiveRequest,
+    ok: { status: 200, schema: live.AppendLiveResponse },
+    errors: [400, 403, 404, 410, 413],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/live/{liveId}/complete',
+    tag: 'live',
+    summary: 'End the stream normally, optionally publishing it as a post',
+    auth: true,
+    body: live.CompleteLiveRequest,
+    ok: { status: 200, schema: live.LiveInfo },
+    errors: [400, 403, 404, 409, 410],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/live/{liveId}/pause',
+    tag: 'live',
+    summary: 'Pause the stream (viewers see a paused status)',
+    auth: true,
+    ok: { status: 200, schema: live.LiveInfo },
+    errors: [403, 404, 409, 410],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/live/{liveId}/resume',
+    tag: 'live',
+    summary: 'Resume a paused stream',
+    auth: true,
+    ok: { status: 200, schema: live.LiveInfo },
+    errors: [403, 404, 409, 410],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/live/{liveId}',
+    tag: 'live',
+    summary: 'Revoke the stream at once (viewers get an end event; the view URL answers 410)',
+    auth: true,
+    query: live.RevokeLiveQuery,
+    ok: { status: 200, schema: live.LiveInfo },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/live/{liveId}/events',
+    tag: 'live',
+    summary: 'The stream as Server-Sent Events, for its owner or producer (resumable with Last-Event-ID)',
+    description:
+      'Counts toward the per-address cap on live connections (429 `too_many_connections`, see the viewer feed).',
+    auth: true,
+    query: live.LiveEventsQuery,
+    ok: { status: 200, contentType: 'text/event-stream' },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/live/{viewerToken}/events',
+    tag: 'live',
+    summary: 'The read-only feed behind a view URL (Server-Sent Events; no key for unlisted streams)',
+    description:
+      'Capped per stream (503 `stream_full`) and per client address (429 `too_many_connections`), both with ' +
+      "Retry-After, so one shared link cannot exhaust the server's connections. Defaults: 200 viewers per stream, " +
+      '20 live connections per address, per tracker instance (BATON_TRACKER_LIVE_MAX_VIEWERS, ' +
+      "BATON_TRACKER_LIVE_MAX_PER_ADDRESS). The address is the socket peer, or the trusted proxy's last " +
+      'X-Forwarded-For entry under --trust-proxy.',
+    auth: false,
+    query: live.LiveEventsQuery,
+    ok: { status: 200, contentType: 'text/event-stream' },
+    errors: [400, 404, 410, 429, 503],
+  },
+  {
+    method: 'get',
+    path: '/live/{viewerToken}/status',
+    tag: 'live',
+    summary: 'Status probe behind a view URL (no key for unlisted streams)',
+    auth: false,
+    ok: { status: 200, schema: live.LiveStatusProbe },
+    errors: [404, 410],
   },
 ];

@@ -1,14 +1,16 @@
-// Starts the live module on a real HTTP port over a real (temp SQLite or PostgreSQL) tracker database.
-import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
+// Starts a real tracker (createApp + the live/web extension) on a real port over a temp SQLite or PostgreSQL database.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { createApp } from '../../tracker/app.js';
+import { testConfig, type TrackerConfig } from '../../tracker/config.js';
 import { openStore, type Store } from '../../tracker/db/store.js';
-import { createLive, type Live, type LiveDeps } from '../../tracker/live/index.js';
+import type { Live } from '../../tracker/live/index.js';
+import type { LiveLimits } from '../../tracker/live/limits.js';
+import { silentLogger } from '../../tracker/log.js';
+import { startServer } from '../../tracker/server.js';
 import { ensureOwner } from '../../tracker/services/users.js';
-import { verifyKey } from '../../tracker/services/keys.js';
+import { liveWebExtension } from '../../tracker/web/mount.js';
 
 export interface LiveHarness {
   url: string;
@@ -19,49 +21,50 @@ export interface LiveHarness {
 }
 
 export async function startLiveHarness(
-  opts: { dbFile?: string; postgres?: { url: string; schema: string }; live?: Partial<LiveDeps> } = {},
+  opts: {
+    dbFile?: string;
+    postgres?: { url: string; schema: string };
+    live?: { limits?: Partial<LiveLimits>; heartbeatMs?: number; presenceMs?: number };
+    config?: Partial<TrackerConfig>;
+  } = {},
 ): Promise<LiveHarness> {
   const dir = opts.dbFile || opts.postgres ? null : mkdtempSync(join(tmpdir(), 'baton-live-'));
   const target = opts.postgres
     ? ({ engine: 'postgres', url: opts.postgres.url, schema: opts.postgres.schema } as const)
     : ({ engine: 'sqlite', file: opts.dbFile ?? join(dir!, 'tracker.db') } as const);
+  const config = testConfig({ db: target, shutdownTimeoutMs: 200, ...opts.config });
   const store = await openStore(target);
   const owner = await ensureOwner(store, { now: Date.now(), defaultRate: 0 });
-  const live = createLive({
-    db: store.db,
-    engine: store.engine,
-    postgresUrl: opts.postgres?.url,
-    postgresSchema: opts.postgres?.schema,
-    auth: {
-      async userFromApiKey(raw) {
-        const r = await verifyKey(store, raw, Date.now());
-        return r.ok ? { userId: r.user.id } : null;
-      },
-      async userFromCookie() {
-        return null;
-      },
-    },
-    baseUrl: (c) => new URL(c.req.url).origin,
-    heartbeatMs: 15_000,
-    ...opts.live,
+  const lw = liveWebExtension({
+    version: 'test',
+    heartbeatMs: opts.live?.heartbeatMs ?? 15_000,
+    presenceMs: opts.live?.presenceMs,
+    liveLimits: opts.live?.limits,
   });
-  await live.start();
-  const app = new Hono();
-  app.route('/api/v1/live', live.api);
-  app.route('/live', live.viewer);
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  const app = createApp({
+    store,
+    config,
+    logger: silentLogger,
+    events: lw.publisher,
+    extensions: [lw.extension],
+  });
+  await lw.start();
+  const server = await startServer({
+    app,
+    config,
+    logger: silentLogger,
+    onClosed: async () => {
+      await lw.close();
+      await store.close();
+    },
   });
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: server.url,
     ownerKey: owner?.key.rawKey ?? '',
     store,
-    live,
+    live: lw.handle!.live,
     async close() {
-      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      await new Promise<void>((r) => server.close(() => r()));
-      await live.close();
-      await store.close();
+      await server.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -4,12 +4,27 @@ import { expect, it } from 'vitest';
 import { createApp } from '../../tracker/app.js';
 import { testConfig } from '../../tracker/config.js';
 import { openStore } from '../../tracker/db/store.js';
+import { createLive } from '../../tracker/live/index.js';
 import { buildOpenApi, renderApiMarkdown } from '../../tracker/openapi.js';
 
-it('documents every registered route (and nothing that does not exist)', async () => {
+it('documents every registered API route, live streams included (and nothing that does not exist)', async () => {
   const store = await openStore({ engine: 'sqlite', file: ':memory:' });
   try {
-    const app = createApp({ store, config: testConfig({ db: { engine: 'sqlite', file: ':memory:' } }) });
+    const config = testConfig({ db: { engine: 'sqlite', file: ':memory:' } });
+    // The live module registers on the app itself (no sub-app of its own): its routes are API routes like the rest.
+    const app = createApp({
+      store,
+      config,
+      extensions: [
+        (a, ctx) =>
+          createLive({
+            db: store.db,
+            engine: 'sqlite',
+            auth: { userFromCookie: async () => null },
+            config,
+          }).register(a, ctx.auth),
+      ],
+    });
     const registered = new Set(
       app.routes
         .filter((r) => r.method !== 'ALL')
@@ -31,7 +46,8 @@ it('documents every registered route (and nothing that does not exist)', async (
     };
     expect(json.openapi).toBe('3.1.0');
     expect(Object.keys(json.paths).length).toBe(Object.keys(doc.paths).length);
-    expect(json.servers[0]!.url).toBe('http://localhost');
+    // In-process (no socket), the configured listen address: never the request's Host.
+    expect(json.servers[0]!.url).toBe('http://127.0.0.1:0');
     const push = (
       doc.paths['/api/v1/sessions'] as {
         post: { requestBody: { content: Record<string, { schema: { properties: object } }> } };
@@ -40,7 +56,9 @@ it('documents every registered route (and nothing that does not exist)', async (
     expect(Object.keys(push.requestBody.content['application/json']!.schema.properties)).toContain('session');
     const html = await app.request('/docs');
     expect(html.status).toBe(200);
-    expect(await html.text()).toContain('/api/v1/sessions/{id}/export');
+    const page = await html.text();
+    expect(page).toContain('/api/v1/sessions/{id}/export');
+    expect(page).toContain('/api/v1/live/{liveId}/events');
   } finally {
     await store.close();
   }

@@ -6,7 +6,11 @@ import { errorResponse } from './errors.js';
 export function limitBody(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: (c) =>
-      errorResponse(c, 413, 'too_large', `request body exceeds ${maxBytes} bytes`, { maxBytes }),
+    onError: (c) => {
+      // The unread rest of the body is still on the wire: the server drains it for a moment, then drops the
+      // socket. Saying so keeps a keep-alive client from sending its next request into that dying connection.
+      c.header('Connection', 'close');
+      return errorResponse(c, 413, 'too_large', `request body exceeds ${maxBytes} bytes`, { maxBytes });
+    },
   });
 }

@@ -7,14 +7,22 @@ import { issueDetails } from './errors.js';
 /** Deeper JSON than this is refused: nothing in the API nests so deep, and it guards recursive stringify. */
 const MAX_DEPTH = 64;
 
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+/** `allowEmpty`: an empty body is parsed as `{}` (routes whose every field is optional, e.g. POST /api/v1/live). */
+export async function readJson<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  opts: { allowEmpty?: boolean } = {},
+): Promise<z.output<S>> {
   let text: string;
   try {
     text = await c.req.text();
   } catch (cause) {
     throw new BatonError('invalid_request', 'could not read the request body', { cause });
   }
-  if (text.trim() === '') throw new BatonError('invalid_request', 'a JSON body is required');
+  if (text.trim() === '') {
+    if (opts.allowEmpty) return parseWith(schema, {}, 'body');
+    throw new BatonError('invalid_request', 'a JSON body is required');
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

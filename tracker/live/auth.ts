@@ -1,29 +1,43 @@
 // Who may do what on a live stream: producer token (write), owner (API key or web cookie), viewer token (read only).
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { BatonError } from '../../src/core/errors.js';
-import { bearer } from './http.js';
+import { bearerToken } from '../http/auth.js';
+import type { AppEnv } from '../http/env.js';
 import type { LiveStore, LiveStreamRow } from './store.js';
 import { hashToken, PRODUCER_PREFIX, VIEWER_PREFIX } from './tokens.js';
 
-/** Supplied by the tracker's key and web-session services. */
+/** Supplied by the web-session service: API keys are checked by the tracker's shared auth middleware instead. */
 export interface LiveAuth {
-  /** The user owning a raw API key, or null when it is unknown, revoked or expired. */
-  userFromApiKey(rawKey: string): Promise<{ userId: string } | null>;
   /** The user of the browser session cookie, or null. */
   userFromCookie(c: Context): Promise<{ userId: string } | null>;
 }
 
 export const PRODUCER_HEADER = 'x-baton-producer-token';
 
-export async function requireApiUser(c: Context, auth: LiveAuth): Promise<{ userId: string }> {
-  const token = bearer(c);
-  if (!token) throw new BatonError('auth', 'An API key is required (Authorization: Bearer <key>).');
-  if (token.startsWith(PRODUCER_PREFIX) || token.startsWith(VIEWER_PREFIX)) {
-    throw new BatonError('forbidden', 'Live stream tokens cannot create streams; use an API key.');
-  }
-  const user = await auth.userFromApiKey(token);
-  if (!user) throw new BatonError('auth', 'The API key is invalid, expired or revoked.');
-  return user;
+const isLiveToken = (t: string | null | undefined): boolean =>
+  Boolean(t && (t.startsWith(PRODUCER_PREFIX) || t.startsWith(VIEWER_PREFIX)));
+
+/** Stream creation and listing take an API key only: a live token there is a mistake worth naming. */
+export function refuseLiveTokens(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (isLiveToken(bearerToken(c.req.header('authorization'))))
+      throw new BatonError('forbidden', 'Live stream tokens cannot create or list streams; use an API key.');
+    await next();
+  };
+}
+
+/**
+ * For the per-stream routes: a request presenting an API key (alone, or next to the producer token in
+ * X-Baton-Producer-Token) goes through the tracker's one auth middleware — key check, rate limit, caller — like
+ * every other /api/v1 route. Producer tokens (their own credential, limited per stream by the event bucket),
+ * viewer tokens (refused below) and cookie reads pass on to `authorizeStream`.
+ */
+export function keyAuthUnlessLiveToken(keyAuth: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token || isLiveToken(token)) return next();
+    return keyAuth(c, next);
+  };
 }
 
 /**
@@ -32,25 +46,25 @@ export async function requireApiUser(c: Context, auth: LiveAuth): Promise<{ user
  * A viewer token is always refused: it is a read capability that travels in URLs.
  */
 export async function authorizeStream(
-  c: Context,
+  c: Context<AppEnv>,
   liveId: string,
   store: LiveStore,
   auth: LiveAuth,
   opts: { allowCookie: boolean },
 ): Promise<{ row: LiveStreamRow; as: 'producer' | 'owner' }> {
-  const token = bearer(c);
+  const token = bearerToken(c.req.header('authorization'));
   const producerHeader = c.req.header(PRODUCER_HEADER);
   if (token?.startsWith(VIEWER_PREFIX) || producerHeader?.startsWith(VIEWER_PREFIX)) {
     throw new BatonError('forbidden', 'A viewer token is read-only.');
   }
   const row = await store.getById(liveId);
   if (!row) throw new BatonError('not_found', 'No such live stream.');
+  // Set by the shared auth middleware when an API key was presented (and accepted): see keyAuthUnlessLiveToken.
+  const caller = c.get('caller') as AppEnv['Variables']['caller'] | undefined;
 
   if (producerHeader) {
     if (hashToken(producerHeader) !== row.producer_token_hash)
       throw new BatonError('forbidden', 'The producer token does not match this stream.');
-    if (token && !(await auth.userFromApiKey(token)))
-      throw new BatonError('auth', 'The API key is invalid, expired or revoked.');
     return { row, as: 'producer' };
   }
   if (token?.startsWith(PRODUCER_PREFIX)) {
@@ -58,11 +72,9 @@ export async function authorizeStream(
       throw new BatonError('forbidden', 'The producer token does not match this stream.');
     return { row, as: 'producer' };
   }
-  if (token) {
-    const user = await auth.userFromApiKey(token);
-    if (!user) throw new BatonError('auth', 'The API key is invalid, expired or revoked.');
+  if (caller) {
     // Someone else's stream is reported as missing, not forbidden: ids are not confirmed to strangers.
-    if (user.userId !== row.owner_id) throw new BatonError('not_found', 'No such live stream.');
+    if (caller.userId !== row.owner_id) throw new BatonError('not_found', 'No such live stream.');
     return { row, as: 'owner' };
   }
   if (opts.allowCookie) {

@@ -1,8 +1,11 @@
 // Wires the live-streaming module: store, cross-process notifier, hub, service and its two route groups.
 import { randomBytes } from 'node:crypto';
-import type { Context } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
-import { createLiveApiRoutes } from './api-routes.js';
+import type { TrackerConfig } from '../config.js';
+import type { UrlConfig } from '../http/base-url.js';
+import type { AppEnv } from '../http/env.js';
+import { registerLiveApiRoutes } from './api-routes.js';
 import type { LiveAuth } from './auth.js';
 import { createLiveHub } from './hub.js';
 import type { LiveLimits } from './limits.js';
@@ -10,12 +13,14 @@ import { createMemoryNotifier, type LiveNotifier } from './notifier.js';
 import { createPgNotifier } from './pg-notifier.js';
 import { createLiveService, type LivePostPublisher } from './service.js';
 import { createLiveStore } from './store.js';
-import { createLiveViewerRoutes } from './viewer-routes.js';
+import { createViewerGate, type ViewerCaps } from './viewer-gate.js';
+import { registerLiveViewerRoutes } from './viewer-routes.js';
 
 export { liveMigration } from './migration.js';
 export type { LiveAuth } from './auth.js';
 export type { LivePostPublisher } from './service.js';
 export { resolveViewer } from './viewer-routes.js';
+export type { ViewerCaps } from './viewer-gate.js';
 
 export interface LiveDeps {
   db: Kysely<any>;
@@ -25,8 +30,8 @@ export interface LiveDeps {
   /** PostgreSQL schema the tracker uses (instances on other schemas of the same database must not cross-talk). */
   postgresSchema?: string;
   auth: LiveAuth;
-  /** The external base URL of a request (no trailing slash), for the view links in responses. */
-  baseUrl: (c: Context) => string;
+  /** Base URLs, trusted proxy and the viewer caps come from the tracker's config. */
+  config: UrlConfig & Pick<TrackerConfig, 'live'>;
   heartbeatMs?: number;
   presenceMs?: number;
   sweepMs?: number;
@@ -69,7 +74,12 @@ export function createLive(deps: LiveDeps) {
     publishPost: deps.publishPost,
   });
   const heartbeatMs = deps.heartbeatMs ?? 15_000;
-  const routeDeps = { service, store, hub, auth: deps.auth, heartbeatMs, baseUrl: deps.baseUrl };
+  const caps: ViewerCaps = {
+    perStream: deps.config.live.maxViewersPerStream,
+    perAddress: deps.config.live.maxConnectionsPerAddress,
+  };
+  const gate = createViewerGate(caps, deps.config);
+  const routeDeps = { service, store, hub, auth: deps.auth, heartbeatMs, gate };
   let sweeper: NodeJS.Timeout | null = null;
 
   return {
@@ -77,10 +87,15 @@ export function createLive(deps: LiveDeps) {
     store,
     hub,
     service,
-    /** Mount at /api/v1/live. */
-    api: createLiveApiRoutes(routeDeps),
-    /** Mount at /live (next to the HTML viewer page). */
-    viewer: createLiveViewerRoutes(routeDeps),
+    gate,
+    /**
+     * Registers /api/v1/live/* and /live/:token/{events,status} on the tracker app itself: `keyAuth` is the app's
+     * auth middleware, so API keys are checked and rate limited here exactly as on every other route.
+     */
+    register(app: Hono<AppEnv>, keyAuth: MiddlewareHandler<AppEnv>): void {
+      registerLiveApiRoutes(app, keyAuth, deps.config, routeDeps);
+      registerLiveViewerRoutes(app, routeDeps);
+    },
     /** Starts listening for other instances and the expiry sweeper. Creating the module opens nothing. */
     async start(): Promise<void> {
       await hub.start();

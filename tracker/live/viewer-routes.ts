@@ -1,22 +1,15 @@
 // /live/:viewerToken/events: the read-only SSE feed behind a shared view URL (no login for unlisted streams).
-import type { Context } from 'hono';
-import { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { LiveEventsQuery, type LiveStatusProbe } from '../../src/core/api/live.js';
 import { BatonError } from '../../src/core/errors.js';
+import { readQuery } from '../http/validate.js';
+import type { AppEnv } from '../http/env.js';
+import type { LiveRouteDeps } from './api-routes.js';
 import type { LiveAuth } from './auth.js';
-import type { LiveHub } from './hub.js';
-import { errorResponse } from './http.js';
 import type { LiveService } from './service.js';
 import { openLiveSse, parseLastEventId } from './sse.js';
 import type { LiveStore, LiveStreamRow } from './store.js';
 import { hashToken, looksLikeViewerToken } from './tokens.js';
-
-export interface LiveViewerDeps {
-  service: LiveService;
-  store: LiveStore;
-  hub: LiveHub;
-  auth: LiveAuth;
-  heartbeatMs: number;
-}
 
 /**
  * The stream a viewer token opens, or a typed error: unknown → not_found; revoked or expired → gone; a private stream
@@ -26,7 +19,7 @@ export interface LiveViewerDeps {
 export async function resolveViewer(
   c: Context,
   token: string,
-  d: Pick<LiveViewerDeps, 'service' | 'store' | 'auth'>,
+  d: { service: LiveService; store: LiveStore; auth: LiveAuth },
 ): Promise<LiveStreamRow> {
   if (!looksLikeViewerToken(token)) throw new BatonError('not_found', 'No such live stream.');
   const row = await d.store.getByViewerHash(hashToken(token));
@@ -43,23 +36,37 @@ export async function resolveViewer(
   return row;
 }
 
-export function createLiveViewerRoutes(d: LiveViewerDeps): Hono {
-  const app = new Hono();
-  app.onError((err, c) => errorResponse(c, err));
-  app.get('/:viewerToken/events', async (c) => {
+/** On the tracker app (its error handler and headers); anonymous, so only the viewer gate bounds the feed. */
+export function registerLiveViewerRoutes(app: Hono<AppEnv>, d: LiveRouteDeps): void {
+  // The viewer page polls this while reconnecting, to tell an ended stream from a network hiccup.
+  app.get('/live/:viewerToken/status', async (c) => {
+    const info = d.service.info(await resolveViewer(c, c.req.param('viewerToken'), d));
+    c.header('cache-control', 'no-store');
+    return c.json<LiveStatusProbe>({
+      status: info.status,
+      title: info.title,
+      postUrl: info.postUrl,
+      viewers: info.viewers,
+      lastSeq: info.lastSeq,
+    });
+  });
+
+  app.get('/live/:viewerToken/events', async (c) => {
+    const { lastEventId } = readQuery(c, LiveEventsQuery);
     const row = await resolveViewer(c, c.req.param('viewerToken'), d);
+    const release = d.gate.admit(c, row.id, { viewer: true });
     return openLiveSse(
       {
         hub: d.hub,
         store: d.store,
         row,
         status: d.service.effectiveStatus(row),
-        lastEventId: parseLastEventId(c.req.header('last-event-id'), c.req.query('lastEventId')),
+        lastEventId: parseLastEventId(c.req.header('last-event-id'), lastEventId),
         viewer: true,
         heartbeatMs: d.heartbeatMs,
+        onClose: release,
       },
       c,
     );
   });
-  return app;
 }

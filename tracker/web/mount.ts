@@ -1,12 +1,12 @@
 // One call for the tracker's app factory: builds the live module and the web UI over its services and mounts both.
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../http/env.js';
 import { baseUrlFor } from '../http/base-url.js';
 import { createLive, type Live } from '../live/index.js';
 import type { LiveLimits } from '../live/limits.js';
 import { createLivePostPublisher } from '../live/post-publisher.js';
 import type { ServiceDeps } from '../services/context.js';
 import type { EventPublisher, LiveEvent } from '../services/publisher.js';
-import { verifyKey } from '../services/keys.js';
 import { createWeb } from './index.js';
 import { createWebSessions } from './web-sessions.js';
 
@@ -16,6 +16,8 @@ export interface LiveWebOptions {
   /** Shown in Settings → Connect Claude Code (`claude plugin marketplace add <repo>`). */
   marketplaceRepo?: string;
   heartbeatMs?: number;
+  /** How often instances re-announce viewer counts (tests of multi-instance fan-out shorten it). */
+  presenceMs?: number;
   liveLimits?: Partial<LiveLimits>;
 }
 
@@ -39,8 +41,8 @@ const DEFAULT_MARKETPLACE = '<owner>/baton';
 export function liveWebExtension(o: Omit<LiveWebOptions, 'services'> = { version: '0.0.0' }) {
   let mounted: LiveWeb | null = null;
   return {
-    extension(app: Hono<any>, ctx: { deps: ServiceDeps }): void {
-      mounted = mountLiveWeb(app, { ...o, services: ctx.deps });
+    extension(app: Hono<AppEnv>, ctx: { deps: ServiceDeps; auth: MiddlewareHandler<AppEnv> }): void {
+      mounted = mountLiveWeb(app, ctx.auth, { ...o, services: ctx.deps });
     },
     publisher: {
       publish(sessionId: string, event: LiveEvent) {
@@ -55,8 +57,12 @@ export function liveWebExtension(o: Omit<LiveWebOptions, 'services'> = { version
   };
 }
 
-/** Mounts /api/v1/live, /live/* and the pages on `app`. Opens nothing until start(). */
-export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
+/** Mounts /api/v1/live, /live/* and the pages on `app`; `keyAuth` is the app's auth. Opens nothing until start(). */
+export function mountLiveWeb(
+  app: Hono<AppEnv>,
+  keyAuth: MiddlewareHandler<AppEnv>,
+  o: LiveWebOptions,
+): LiveWeb {
   const { services } = o;
   const errors: Array<{ at: string; message: string }> = [];
   const recordError = (message: string) => {
@@ -73,17 +79,14 @@ export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
     engine: services.store.engine,
     ...(db.engine === 'postgres' ? { postgresUrl: db.url, postgresSchema: db.schema } : {}),
     auth: {
-      async userFromApiKey(raw) {
-        const r = await verifyKey(services.store, raw, services.now());
-        return r.ok ? { userId: r.user.id } : null;
-      },
       async userFromCookie(c) {
         const u = await sessions.current(c);
         return u ? { userId: u.userId } : null;
       },
     },
-    baseUrl: (c) => baseUrlFor(c, services.config),
+    config: services.config,
     heartbeatMs: o.heartbeatMs,
+    presenceMs: o.presenceMs,
     limits: o.liveLimits,
     now: services.now,
     publishPost: createLivePostPublisher({ store: services.store, now: services.now }),
@@ -103,8 +106,7 @@ export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
     await start();
     await next();
   });
-  app.route('/api/v1/live', live.api);
-  app.route('/live', live.viewer);
+  live.register(app, keyAuth);
   app.route(
     '/',
     createWeb({
@@ -144,7 +146,9 @@ export function mountLiveWeb(app: Hono<any>, o: LiveWebOptions): LiveWeb {
 export const liveWebServeExtension = {
   async create(): Promise<{
     events: EventPublisher;
-    extensions: Array<(app: Hono<any>, ctx: { deps: ServiceDeps }) => void>;
+    extensions: Array<
+      (app: Hono<AppEnv>, ctx: { deps: ServiceDeps; auth: MiddlewareHandler<AppEnv> }) => void
+    >;
     close(): Promise<void>;
   }> {
     const lw = liveWebExtension({

@@ -107,3 +107,22 @@ export const LiveStatusData = z.object({
 export type LiveHelloData = z.infer<typeof LiveHelloData>;
 export type LiveEventData = z.infer<typeof LiveEventData>;
 export type LiveStatusData = z.infer<typeof LiveStatusData>;
+
+// ---- Listing, query strings and the viewer status probe (documented in the tracker's OpenAPI) ----
+
+/** GET /api/v1/live: the caller's most recent streams. */
+export const ListLiveResponse = z.object({ streams: z.array(LiveInfo) });
+/** DELETE /api/v1/live/:id?purge=true also deletes the stream's stored events (discard on end). */
+export const RevokeLiveQuery = z.object({ purge: z.enum(['true', 'false']).optional() });
+/** The SSE routes' resume point when the client cannot send Last-Event-ID (the header wins). */
+export const LiveEventsQuery = z.object({ lastEventId: z.string().max(12).optional() });
+/** GET /live/:viewerToken/status: what the viewer page polls while it reconnects. */
+export const LiveStatusProbe = z.object({
+  status: LiveStatus,
+  title: z.string().nullable(),
+  postUrl: z.string().nullable(),
+  viewers: z.number().int().nonnegative(),
+  lastSeq: z.number().int().nonnegative(),
+});
+export type ListLiveResponse = z.infer<typeof ListLiveResponse>;
+export type LiveStatusProbe = z.infer<typeof LiveStatusProbe>;

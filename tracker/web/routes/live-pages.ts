@@ -1,7 +1,6 @@
-// `/live/:viewerToken`: the live viewer page (no login for unlisted streams) and its small status probe.
+// `/live/:viewerToken`: the live viewer page (no login for unlisted streams); its feed and status probe are API routes.
 import { Hono } from 'hono';
 import { BatonError } from '../../../src/core/errors.js';
-import { errorResponse } from '../../live/http.js';
 import { resolveViewer } from '../../live/index.js';
 import { csrfToken } from '../csrf.js';
 import { html, renderError, type WebDeps } from '../context.js';
@@ -36,30 +35,12 @@ export function createLivePageRoutes(d: WebDeps): Hono {
     }
   });
 
-  app.get('/:viewerToken/status', async (c) => {
-    try {
-      const row = await resolveViewer(c, c.req.param('viewerToken'), liveDeps);
-      const info = d.live.service.info(row);
-      c.header('cache-control', 'no-store');
-      return c.json({
-        status: info.status,
-        title: info.title,
-        postUrl: info.postUrl,
-        viewers: info.viewers,
-        lastSeq: info.lastSeq,
-      });
-    } catch (err) {
-      return errorResponse(c, err);
-    }
-  });
-
   return app;
 }
 
 /** The live module's view of who is signed in: the browser session cookie (API keys do not apply to pages). */
 export function liveAuthFor(d: Pick<WebDeps, 'sessions'>) {
   return {
-    userFromApiKey: async () => null,
     userFromCookie: async (c: Parameters<WebDeps['sessions']['current']>[0]) => {
       const u = await d.sessions.current(c);
       return u ? { userId: u.userId } : null;
