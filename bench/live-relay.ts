@@ -15,6 +15,7 @@ import { livePaths } from '../src/capture/live/live-paths.js';
 import { openSse } from '../test/helpers/sse-client.js';
 import { startWebTracker } from '../test/tracker/web-harness.js';
 import { machineLine, percentile, writeBenchSection } from './lib/report.js';
+import { gated } from '../test/helpers/gated.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const HOOK = join(ROOT, 'dist', 'hook.cjs');
@@ -76,14 +77,14 @@ async function main(): Promise<void> {
     const control = { config, client, relayScript: RELAY, env };
 
     // Baseline: a second stream written directly by this process (PATCH → tracker → SSE), no relay in between.
-    const direct = await client.live.create({ title: 'baseline' });
+    const direct = await client.live.create(gated({ title: 'baseline' }));
     const directSse = openSse(`${direct.viewUrl}/events`);
     await directSse.status;
     const baseline: Series = { name: 'direct PATCH → viewer (baseline: tracker + SSE only)', ms: [] };
     for (let i = 1; i <= TURNS + WARMUP; i++) {
       const uuid = `direct-${i}`;
       const t0 = Date.now();
-      await client.live.append(direct.liveId, { events: [{ seq: i, event: { uuid, kind: 'system', subtype: 'bench', text: `direct ${i}` } }] }, { producerToken: direct.producerToken });
+      await client.live.append(direct.liveId, gated({ events: [{ seq: i, event: { uuid, kind: 'system', subtype: 'bench', text: `direct ${i}` } }] }), { producerToken: direct.producerToken });
       await directSse.waitFor((m) => m.event === 'event' && m.data.includes(`"${uuid}"`));
       if (i > WARMUP) baseline.ms.push(Date.now() - t0);
       await sleep(20);

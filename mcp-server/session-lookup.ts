@@ -1,6 +1,5 @@
 // Loads a session digest from this machine's transcript when present, else from the tracker.
-import { createRedactor } from '../src/core/redact/index.js';
-import { loadSession } from '../src/core/transcript/index.js';
+import { openEgressGate } from '../src/capture/egress.js';
 import type { ServerDeps } from './context.js';
 import { resolveSession } from './current-session.js';
 import { digestFrom, recentTurns, type SessionDigest } from './session-digest.js';
@@ -16,7 +15,8 @@ export async function sessionDigest(
 ): Promise<SessionDigest & { source: 'local' | 'tracker'; url?: string }> {
   const s = await resolveSession(deps, ref);
   if (s.transcriptPath) {
-    const session = createRedactor({ enabled: deps.config.redact }).redactSession(await loadSession(s.transcriptPath));
+    // What the model reads leaves the machine too (to the model's API): the same gate as a push.
+    const session = await openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact }).loadSession(s.transcriptPath);
     const events = session.turns.flatMap((t) => t.events.map((event) => ({ turnIndex: t.index, event })));
     return { ...digestFrom(session.meta, session.totals, recentTurns(events, turns)), source: 'local' };
   }

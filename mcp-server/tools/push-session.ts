@@ -1,8 +1,8 @@
 // push_session: uploads the current (or a given) session to the tracker, redacted, optionally as or into a post.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { createRedactor } from '../../src/core/redact/index.js';
-import { loadSession } from '../../src/core/transcript/index.js';
+import { openEgressGate } from '../../src/capture/egress.js';
+import { describeRedaction } from '../../src/core/egress/index.js';
 import type { ServerDeps } from '../context.js';
 import { resolveLocalSession } from '../current-session.js';
 import { guarded, ok, TextField } from '../tool-result.js';
@@ -43,21 +43,23 @@ export function registerPushSession(server: McpServer, deps: ServerDeps): void {
     guarded(async (args) => {
       const client = requireTracker(deps);
       const ref = await resolveLocalSession(deps, args.sessionId);
-      const redactor = createRedactor({ enabled: deps.config.redact });
-      const session = redactor.redactSession(await loadSession(ref.transcriptPath));
-      const res = await client.sessions.push({
+      // The same gate as every other push: pauses recorded on this machine, <private> spans, redaction.
+      const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
+      const session = await gate.loadSession(ref.transcriptPath);
+      const res = await client.sessions.push(gate.body({
         session,
-        source: 'cli-upload',
+        source: 'cli-upload' as const,
         ...(args.postId ? { postId: args.postId } : {}),
         ...(args.createPost ? { createPost: true } : {}),
         ...(args.title ? { title: args.title } : {}),
         ...(args.visibility ? { visibility: args.visibility } : {}),
-      });
-      const redacted = redactor.report().total;
+      }));
+      const redaction = gate.report();
+      const redacted = redaction.total;
       const lines = [
         `Pushed session ${res.sessionId} (${res.eventCount} events, ${res.eventsInserted} new): ${res.url}`,
         ...(res.postUrl ? [`Post: ${res.postUrl}${res.postId ? ` (post id ${res.postId})` : ''}`] : []),
-        redacted > 0 ? `Redacted ${redacted} secret(s) before upload.` : 'No secrets found to redact.',
+        `Redaction: ${describeRedaction(redaction, gate.redacting)}.`,
       ];
       return ok(lines.join('\n'), {
         sessionId: res.sessionId,

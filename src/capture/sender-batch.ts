@@ -1,6 +1,6 @@
-// Cuts the next request out of a session's queue: redacted events under the caps, plus meta/totals/status.
+// Cuts the next request out of a session's queue: gated events under the caps, plus meta/totals/status.
 import type { AppendEventsRequest, EventItem } from '../core/api/index.js';
-import type { Redactor } from '../core/redact/index.js';
+import type { EgressGate, Gated } from '../core/egress/index.js';
 import type { SessionFeed } from './sender-feed.js';
 
 export interface BatchLimits {
@@ -10,8 +10,8 @@ export interface BatchLimits {
 }
 
 export interface Batch {
-  request: AppendEventsRequest;
-  /** Queue entries the batch covers (acknowledge this many on success). */
+  request: Gated<AppendEventsRequest>;
+  /** Queue entries the batch covers (acknowledge this many on success), paused ones included. */
   count: number;
   /** Outbox seq that is fully delivered once this batch is acknowledged. */
   ackSeq: number;
@@ -20,35 +20,39 @@ export interface Batch {
 }
 
 /** The next batch, or null when there is nothing to send. `finalDone`: the end was already delivered. */
-export function nextBatch(feed: SessionFeed, redactor: Redactor, limits: BatchLimits, finalDone: boolean): Batch | null {
+export function nextBatch(feed: SessionFeed, gate: EgressGate, limits: BatchLimits, finalDone: boolean): Batch | null {
+  const sid = feed.sessionId;
+  const pending = feed.pending;
   const items: EventItem[] = [];
   let bytes = 0;
-  for (const p of feed.pending) {
-    if (items.length >= limits.maxEvents) break;
-    const event = redactor.redactEvent(p.item.event);
+  let i = 0;
+  while (i < pending.length && items.length < limits.maxEvents) {
+    const p = pending[i]!;
+    const event = gate.event(p.item.event, sid);
+    // A pause recorded after the record was read: the event never leaves, and is not owed any more.
+    if (event === null) {
+      pending.splice(i, 1);
+      continue;
+    }
+    // Gated once: a later batch that takes it finds it sealed and does not count its secrets again.
+    p.item = { ...p.item, event };
     const size = JSON.stringify(event).length;
     if (items.length > 0 && bytes + size > limits.maxBytes) break;
     bytes += size;
-    items.push({ ...p.item, event });
+    items.push(p.item);
+    i++;
   }
-  const all = items.length === feed.pending.length;
+  const all = items.length === pending.length;
   const final = feed.ended && all && !(finalDone && items.length === 0);
   if (items.length === 0) {
     // Nothing new but the end (and its summary) still owed: re-send the last event, a no-op duplicate on the tracker.
-    if (!final || !feed.lastItem) return null;
-    items.push({ ...feed.lastItem, event: redactor.redactEvent(feed.lastItem.event) });
+    const last = final && feed.lastItem ? gate.event(feed.lastItem.event, sid) : null;
+    if (!feed.lastItem || last === null) return null;
+    items.push({ ...feed.lastItem, event: last });
   }
   const { meta, totals } = feed.snapshot();
-  const redactedMeta = {
-    ...meta,
-    ...(meta.title ? { title: redactor.redactText(meta.title) } : {}),
-    ...(meta.firstPrompt ? { firstPrompt: redactor.redactText(meta.firstPrompt) } : {}),
-  };
-  const ackSeq = all ? feed.readSeq : feed.pending[items.length]!.outboxSeq - 1;
-  return {
-    request: { events: items, meta: redactedMeta, totals, status: final ? 'completed' : 'active', source: 'cli-stream' },
-    count: all ? feed.pending.length : items.length,
-    ackSeq,
-    final,
-  };
+  const status = final ? ('completed' as const) : ('active' as const);
+  const request = gate.body({ events: items, meta, totals, status, source: 'cli-stream' as const }, sid);
+  const ackSeq = all ? feed.readSeq : pending[items.length]!.outboxSeq - 1;
+  return { request, count: all ? pending.length : items.length, ackSeq, final };
 }

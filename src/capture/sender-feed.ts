@@ -1,12 +1,15 @@
 // One session's outbox turned into tracker events: transcript lines → SessionEvents (the core normalizer), in order.
 import type { EventItem } from '../core/api/index.js';
+import type { EgressGate } from '../core/egress/index.js';
 import type { SessionMeta, SessionTotals } from '../core/model/session.js';
+import type { RecordFilter } from '../core/transcript/stream-session.js';
 import { createReadStats } from '../core/transcript/read-stats.js';
 import { SessionBuilder, type DeliveredEvent } from '../core/transcript/session-builder.js';
 import { readOutbox } from './outbox-reader.js';
 import type { OutboxRecord } from './outbox-schema.js';
 
 export interface PendingItem {
+  /** Replaced by its gated copy the first time a batch looks at it. */
   item: EventItem;
   /** Outbox seq of the record the event came from. */
   outboxSeq: number;
@@ -34,11 +37,14 @@ export class SessionFeed {
   ended = false;
   cwd: string | undefined;
   private firstPrompt: string | undefined;
+  /** One pause filter per transcript file (main, each subagent): it follows the file's order. */
+  private readonly filters = new Map<string, RecordFilter>();
 
   constructor(
     readonly dataDir: string,
     readonly sessionId: string,
     private ackedSeq: number,
+    private readonly gate: EgressGate,
   ) {}
 
   /** Reads what the outbox gained since the last pull. Returns the number of records read. */
@@ -83,6 +89,9 @@ export class SessionFeed {
     if (rec.k !== 'records') return;
     const out: DeliveredEvent[] = [];
     const source = rec.agentId ? { agentId: rec.agentId } : undefined;
+    const fileKey = rec.agentId ?? '';
+    let admit = this.filters.get(fileKey);
+    if (!admit) this.filters.set(fileKey, (admit = this.gate.recordFilter(this.sessionId)));
     let offset = rec.from;
     for (const line of rec.lines) {
       const at = offset;
@@ -94,6 +103,8 @@ export class SessionFeed {
         continue;
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) continue;
+      // Paused records never become events, a title or totals (the hook skips them; this covers a pause it missed).
+      if (!admit(parsed as Record<string, unknown>)) continue;
       this.builder.addRecord(parsed as Record<string, unknown>, at, out, source);
     }
     for (const d of out) {

@@ -1,8 +1,8 @@
 // The background sender: drains every outbox of a data dir to the tracker, one lock-guarded process at a time.
 import { appendFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRedactor } from '../core/redact/index.js';
 import { BatonError, isBatonError } from '../core/errors.js';
 import type { TrackerClient } from '../client/index.js';
+import { openEgressGate } from './egress.js';
 import { listOutboxSessions } from './outbox-reader.js';
 import { outboxPaths } from './outbox-paths.js';
 import { acquireLock } from './session-lock.js';
@@ -63,7 +63,8 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const redactor = createRedactor({ enabled: opts.redact !== false });
+  // Everything this sender sends passes this gate: pauses recorded on this machine, <private> spans, redaction.
+  const gate = openEgressGate({ dataDir: opts.dataDir, redact: opts.redact !== false });
   const tracked = new Map<string, Tracked>();
   /** Sessions whose outbox was fully delivered at this size: skipped without reading. */
   const doneAt = new Map<string, number>();
@@ -111,7 +112,7 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
         if (!t) continue;
         await t.feed.pull();
         const finalDone = t.ack.finalSeq === t.feed.readSeq;
-        const batch = nextBatch(t.feed, redactor, { ...limits, maxEvents: Math.min(limits.maxEvents, t.batchLimit) }, finalDone);
+        const batch = nextBatch(t.feed, gate, { ...limits, maxEvents: Math.min(limits.maxEvents, t.batchLimit) }, finalDone);
         if (!batch) {
           if (t.feed.pending.length === 0 && t.ack.seq < t.feed.readSeq) {
             t.ack.seq = t.feed.readSeq; // records without events (hook entries): nothing to send for them
@@ -207,7 +208,7 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
       doneAt.set(sid, size);
       return null;
     }
-    const feed = new SessionFeed(opts.dataDir, sid, ack.seq);
+    const feed = new SessionFeed(opts.dataDir, sid, ack.seq, gate);
     await feed.pull(Infinity);
     const t: Tracked = { feed, ack, batchLimit: limits.maxEvents, ignoreChecked: false };
     tracked.set(sid, t);

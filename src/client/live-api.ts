@@ -10,7 +10,8 @@ import {
 } from '../core/api/live.js';
 import type { CallOptions } from './sessions-api.js';
 import type { CallSpec, Transport } from './transport.js';
-import { seg, validateRequest } from './validate.js';
+import type { Gated } from '../core/egress/index.js';
+import { seg, validateOutbound } from './validate.js';
 
 const ListLiveResponse = z.object({ streams: z.array(LiveInfo) });
 
@@ -31,21 +32,21 @@ export function createLiveApi(t: Transport) {
 
   return {
     /** POST /api/v1/live (API key): returns liveId, producerToken, viewUrl. Not retried after an ambiguous failure. */
-    async create(req: z.input<typeof CreateLiveRequest> = {}, o: CallOptions = {}) {
-      const body = validateRequest(CreateLiveRequest, req, 'live stream request');
+    async create(req: Gated<z.input<typeof CreateLiveRequest>>, o: CallOptions = {}) {
+      const body = validateOutbound(CreateLiveRequest, req, 'live stream request');
       return t.call({ method: 'POST', path: '/api/v1/live', body, response: CreateLiveResponse, idempotent: false, ...o });
     },
     list: (o: CallOptions = {}) => t.call({ method: 'GET', path: '/api/v1/live', response: ListLiveResponse, ...o }),
     get: (liveId: string, w: LiveWriteAuth = {}, o: CallOptions = {}) =>
       t.call({ method: 'GET', path: `/api/v1/live/${seg(liveId)}`, response: LiveInfo, ...writeAuth(w), ...o }),
     /** PATCH /api/v1/live/:id: events with producer seq numbers; re-sending a seq (or uuid) is a harmless duplicate. */
-    async append(liveId: string, req: z.input<typeof AppendLiveRequest>, w: LiveWriteAuth = {}, o: CallOptions = {}) {
-      const body = validateRequest(AppendLiveRequest, req, 'live batch');
+    async append(liveId: string, req: Gated<z.input<typeof AppendLiveRequest>>, w: LiveWriteAuth = {}, o: CallOptions = {}) {
+      const body = validateOutbound(AppendLiveRequest, req, 'live batch');
       return t.call({ method: 'PATCH', path: `/api/v1/live/${seg(liveId)}`, body, response: AppendLiveResponse, idempotent: true, ...writeAuth(w), ...o });
     },
     /** Ends the stream; `createPost: true` keeps it as a post (postUrl in the answer). */
-    async complete(liveId: string, req: z.input<typeof CompleteLiveRequest> = {}, w: LiveWriteAuth = {}, o: CallOptions = {}) {
-      const body = validateRequest(CompleteLiveRequest, req, 'live completion');
+    async complete(liveId: string, req: Gated<z.input<typeof CompleteLiveRequest>>, w: LiveWriteAuth = {}, o: CallOptions = {}) {
+      const body = validateOutbound(CompleteLiveRequest, req, 'live completion');
       return t.call({ method: 'POST', path: `/api/v1/live/${seg(liveId)}/complete`, body, response: LiveInfo, idempotent: true, ...writeAuth(w), ...o });
     },
     pause: (liveId: string, w: LiveWriteAuth = {}, o: CallOptions = {}) => action(liveId, 'pause', w, o),

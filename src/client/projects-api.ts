@@ -19,7 +19,8 @@ import {
 } from '../core/api/index.js';
 import type { CallOptions } from './sessions-api.js';
 import type { Transport } from './transport.js';
-import { seg, validateRequest } from './validate.js';
+import type { Gated } from '../core/egress/index.js';
+import { seg, validateOutbound, validateRequest } from './validate.js';
 
 export function createProjectsApi(t: Transport) {
   return {
@@ -34,8 +35,8 @@ export function createProjectsApi(t: Transport) {
 
 export function createHandoffsApi(t: Transport) {
   return {
-    async create(req: z.input<typeof CreateHandoffRequest>, o: CallOptions = {}) {
-      const body = validateRequest(CreateHandoffRequest, req, 'handoff');
+    async create(req: Gated<z.input<typeof CreateHandoffRequest>>, o: CallOptions = {}) {
+      const body = validateOutbound(CreateHandoffRequest, req, 'handoff');
       return t.call({ method: 'POST', path: '/api/v1/handoffs', body, response: CreateHandoffResponse, idempotent: false, ...o });
     },
     async list(query: z.input<typeof ListHandoffsQuery> = {}, o: CallOptions = {}) {
@@ -51,8 +52,8 @@ export function createPostsApi(t: Transport) {
     list: (page: { page?: number; limit?: number } = {}, o: CallOptions = {}) =>
       t.call({ method: 'GET', path: '/api/v1/posts', query: page, response: ListPostsResponse, ...o }),
     get: (id: string, o: CallOptions = {}) => t.call({ method: 'GET', path: `/api/v1/posts/${seg(id)}`, response: PostResponse, ...o }),
-    async patch(id: string, req: z.input<typeof PatchPostRequest>, o: CallOptions = {}) {
-      const body = validateRequest(PatchPostRequest, req, 'post change');
+    async patch(id: string, req: Gated<z.input<typeof PatchPostRequest>>, o: CallOptions = {}) {
+      const body = validateOutbound(PatchPostRequest, req, 'post change');
       return t.call({ method: 'PATCH', path: `/api/v1/posts/${seg(id)}`, body, response: PostResponse, idempotent: true, ...o });
     },
   };

@@ -15,7 +15,8 @@ import {
   type ExportFormat,
 } from '../core/api/index.js';
 import type { Transport } from './transport.js';
-import { seg, validateRequest } from './validate.js';
+import type { Gated } from '../core/egress/index.js';
+import { seg, validateOutbound, validateRequest } from './validate.js';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -25,19 +26,19 @@ export interface CallOptions {
 export function createSessionsApi(t: Transport) {
   return {
     /** POST /api/v1/sessions: upserts a whole (redacted) session, optionally creating or extending a post. */
-    async push(req: z.input<typeof PushSessionRequest>, o: CallOptions = {}) {
-      const body = validateRequest(PushSessionRequest, req, 'session push');
+    async push(req: Gated<z.input<typeof PushSessionRequest>>, o: CallOptions = {}) {
+      const body = validateOutbound(PushSessionRequest, req, 'session push');
       // Upsert keyed by session id and event uuids: repeating it never duplicates, unless it creates a post.
       return t.call({ method: 'POST', path: '/api/v1/sessions', body, response: PushSessionResponse, idempotent: !body.createPost, ...o });
     },
     /** POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. */
-    async appendEvents(sessionId: string, req: z.input<typeof AppendEventsRequest>, o: CallOptions = {}) {
-      const body = validateRequest(AppendEventsRequest, req, 'event batch');
+    async appendEvents(sessionId: string, req: Gated<z.input<typeof AppendEventsRequest>>, o: CallOptions = {}) {
+      const body = validateOutbound(AppendEventsRequest, req, 'event batch');
       return t.call({ method: 'POST', path: `/api/v1/sessions/${seg(sessionId)}/events`, body, response: AppendEventsResponse, idempotent: true, ...o });
     },
     /** POST /api/v1/sessions/upload: up to 1000 whole sessions (historical sync). */
-    async upload(req: z.input<typeof UploadSessionsRequest>, o: CallOptions = {}) {
-      const body = validateRequest(UploadSessionsRequest, req, 'session upload');
+    async upload(req: Gated<z.input<typeof UploadSessionsRequest>>, o: CallOptions = {}) {
+      const body = validateOutbound(UploadSessionsRequest, req, 'session upload');
       return t.call({ method: 'POST', path: '/api/v1/sessions/upload', body, response: UploadSessionsResponse, idempotent: true, ...o });
     },
     /** GET /api/v1/sessions with filters (search, project, status, source, tag, starred, archived, page, limit). */
@@ -49,8 +50,8 @@ export function createSessionsApi(t: Transport) {
     async get(sessionId: string, page: { offset?: number; limit?: number } = {}, o: CallOptions = {}) {
       return t.call({ method: 'GET', path: `/api/v1/sessions/${seg(sessionId)}`, query: page, response: SessionDetailResponse, ...o });
     },
-    async patch(sessionId: string, req: z.input<typeof PatchSessionRequest>, o: CallOptions = {}) {
-      const body = validateRequest(PatchSessionRequest, req, 'session change');
+    async patch(sessionId: string, req: Gated<z.input<typeof PatchSessionRequest>>, o: CallOptions = {}) {
+      const body = validateOutbound(PatchSessionRequest, req, 'session change');
       return t.call({ method: 'PATCH', path: `/api/v1/sessions/${seg(sessionId)}`, body, response: SessionDetailResponse, idempotent: true, ...o });
     },
     async delete(sessionId: string, o: CallOptions = {}) {

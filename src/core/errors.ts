@@ -17,7 +17,9 @@ export type BatonErrorCode =
   | 'gone'
   | 'conflict'
   | 'server'
-  | 'internal';
+  | 'internal'
+  /** Outbound data that bypassed the egress gate (src/core/egress): a programming error, refused before it leaves. */
+  | 'egress_ungated';
 
 export class BatonError extends Error {
   readonly code: BatonErrorCode;

@@ -10,6 +10,7 @@ import {
   type HandoffSummary,
 } from '../core/api/handoffs.js';
 import { ErrorBody } from '../core/api/common.js';
+import { assertGated, type Gated } from '../core/egress/index.js';
 import { BatonError, type BatonErrorCode } from '../core/errors.js';
 import type { TrackerTarget } from './types.js';
 
@@ -83,9 +84,10 @@ async function call<T extends z.ZodType>(
 
 export function pushHandoff(
   tracker: TrackerTarget,
-  body: CreateHandoffRequest,
+  body: Gated<CreateHandoffRequest>,
   timeoutMs = 8_000,
 ): Promise<z.infer<typeof CreateHandoffResponse>> {
+  assertGated(body, 'handoff sync');
   return call(tracker, 'POST', '/handoffs', CreateHandoffResponse, { body, timeoutMs });
 }
 

@@ -7,6 +7,7 @@ import { RECORDED } from '../helpers/live-sandbox.js';
 import { lastToolResults, startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import { createSandbox, readJsonl, runClaudeOk, transcriptFor, type ClaudeOkRun, type ClaudeSandbox } from './helpers/run-claude.js';
 import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
+import { gated } from '../helpers/gated.js';
 
 const LIST = 'mcp__plugin_baton_tracker__list_sessions';
 const PUSH = 'mcp__plugin_baton_tracker__push_session';
@@ -37,7 +38,7 @@ describeClaude('e2e: the model calls Baton MCP tools', () => {
     // Something for list_sessions to find.
     const seed = await loadSession(RECORDED);
     const api = createTrackerClient({ baseUrl: tracker.url, apiKey: tracker.ownerKey });
-    await api.sessions.push({ session: { ...seed, meta: { ...seed.meta, id: SEEDED, title: 'seeded e2e session' } } });
+    await api.sessions.push(gated({ session: { ...seed, meta: { ...seed.meta, id: SEEDED, title: 'seeded e2e session' } } }));
     await api.close();
 
     fake = await startFakeAnthropic();

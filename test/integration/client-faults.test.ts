@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTrackerClient, type RetryInfo } from '../../src/client/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import { hang, json, reset, startFaultServer, type FaultServer } from '../helpers/fault-server.js';
+import { gated } from '../helpers/gated.js';
 
 const servers: FaultServer[] = [];
 afterEach(async () => {
@@ -126,7 +127,7 @@ describe('tracker client faults', () => {
       });
     });
     const { client, retries } = fastClient(`http://127.0.0.1:${port}`, { maxRetries: 2 });
-    const err = await rejection(client.live.create({ title: 'x' }));
+    const err = await rejection(client.live.create(gated({ title: 'x' })));
     expect(err.code).toBe('network');
     expect(err.message).toMatch(/connection refused \(is the tracker running\?\)/);
     expect(retries).toHaveLength(2);
@@ -136,7 +137,7 @@ describe('tracker client faults', () => {
   it('does not repeat a non-idempotent call after an ambiguous failure', async () => {
     const s = await serve(json(500, {}), ok);
     const { client } = fastClient(s.url);
-    const err = await rejection(client.live.create({ title: 'x' }));
+    const err = await rejection(client.live.create(gated({ title: 'x' })));
     expect(err.code).toBe('server');
     expect(s.seen).toHaveLength(1);
     await client.close();

@@ -4,6 +4,7 @@ import { createTrackerClient, type TrackerClient } from '../../src/client/index.
 import { BatonError } from '../../src/core/errors.js';
 import { makeSession } from '../tracker/helpers/sessions.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
+import { gated } from '../helpers/gated.js';
 
 let tracker: WebTracker;
 let client: TrackerClient;
@@ -36,12 +37,12 @@ describe('tracker client against a real tracker', () => {
 
   it('pushes a session into a new post, lists, searches, reads and exports it', async () => {
     const session = makeSession({ id: 'client-s1', turns: 3, promptWords: 'zebra quantum' });
-    const pushed = await client.sessions.push({ session, createPost: true, title: 'Client push', visibility: 'unlisted' });
+    const pushed = await client.sessions.push(gated({ session, createPost: true, title: 'Client push', visibility: 'unlisted' }));
     expect(pushed.sessionId).toBe('client-s1');
     expect(pushed.postUrl).toMatch(/^http/);
     expect(pushed.eventCount).toBe(12);
     // Pushing again never duplicates.
-    const again = await client.sessions.push({ session });
+    const again = await client.sessions.push(gated({ session }));
     expect(again.eventsInserted).toBe(0);
     expect(again.eventCount).toBe(12);
 
@@ -52,16 +53,16 @@ describe('tracker client against a real tracker', () => {
     expect(detail.eventsPage.nextOffset).toBe(5);
     const md = await client.sessions.export('client-s1', 'md');
     expect(md).toContain('zebra quantum');
-    const patched = await client.sessions.patch('client-s1', { tags: ['x'] });
+    const patched = await client.sessions.patch('client-s1', gated({ tags: ['x'] }));
     expect(patched.session.tags).toEqual(['x']);
   });
 
   it('appends events idempotently by uuid and moves the project pointer', async () => {
     const s = makeSession({ id: 'client-s2', turns: 2, cwd: '/home/dev/client-proj' });
     const events = s.turns.flatMap((t) => t.events.map((event, i) => ({ seq: t.index * 4 + i, turnIndex: t.index, event })));
-    const first = await client.sessions.appendEvents('client-s2', { events: events.slice(0, 5), meta: s.meta, source: 'cli-stream' });
+    const first = await client.sessions.appendEvents('client-s2', gated({ events: events.slice(0, 5), meta: s.meta, source: 'cli-stream' }));
     expect(first.inserted).toBe(5);
-    const second = await client.sessions.appendEvents('client-s2', { events, meta: s.meta, totals: s.totals });
+    const second = await client.sessions.appendEvents('client-s2', gated({ events, meta: s.meta, totals: s.totals }));
     expect(second).toMatchObject({ inserted: 3, duplicates: 5, eventCount: 8 });
     const resume = await client.projects.resume('client-proj');
     expect(resume.sessionId).toBe('client-s2');
@@ -70,30 +71,30 @@ describe('tracker client against a real tracker', () => {
   });
 
   it('uploads sessions in bulk', async () => {
-    const res = await client.sessions.upload({ sessions: [makeSession({ id: 'client-u1' }), makeSession({ id: 'client-u2' })] });
+    const res = await client.sessions.upload(gated({ sessions: [makeSession({ id: 'client-u1' }), makeSession({ id: 'client-u2' })] }));
     expect(res.sessions.map((s) => s.sessionId)).toEqual(['client-u1', 'client-u2']);
   });
 
   it('creates, lists and reads handoffs', async () => {
-    const created = await client.handoffs.create({ sessionId: 'client-s2', markdown: '# Handoff\n\nNext: finish the tests.', title: 'H1' });
+    const created = await client.handoffs.create(gated({ sessionId: 'client-s2', markdown: '# Handoff\n\nNext: finish the tests.', title: 'H1' }));
     expect(created.url).toMatch(/^http/);
     expect((await client.handoffs.list()).handoffs.map((h) => h.id)).toContain(created.id);
     expect((await client.handoffs.get(created.id)).handoff.body).toContain('finish the tests');
   });
 
   it('drives a live stream: create, append (dedup), pause, resume, complete into a post', async () => {
-    const live = await client.live.create({ sessionId: 'client-live', title: 'Live one' });
+    const live = await client.live.create(gated({ sessionId: 'client-live', title: 'Live one' }));
     const w = { producerToken: live.producerToken };
     const ev = (n: number) => ({ seq: n, turnIndex: 0, event: { kind: 'text' as const, uuid: `lv-${n}`, text: `hello ${n}` } });
-    expect(await client.live.append(live.liveId, { events: [ev(1), ev(2)] }, w)).toMatchObject({ accepted: 2, duplicates: 0, lastSeq: 2 });
-    expect(await client.live.append(live.liveId, { events: [ev(2), ev(3)] }, w)).toMatchObject({ accepted: 1, duplicates: 1, lastSeq: 3 });
+    expect(await client.live.append(live.liveId, gated({ events: [ev(1), ev(2)] }), w)).toMatchObject({ accepted: 2, duplicates: 0, lastSeq: 2 });
+    expect(await client.live.append(live.liveId, gated({ events: [ev(2), ev(3)] }), w)).toMatchObject({ accepted: 1, duplicates: 1, lastSeq: 3 });
     expect((await client.live.pause(live.liveId, w)).status).toBe('paused');
     expect((await client.live.resume(live.liveId, w)).status).toBe('active');
     // A producer token alone (no API key) is enough to write.
     const producerOnly = createTrackerClient({ baseUrl: tracker.url });
-    expect((await producerOnly.live.append(live.liveId, { events: [ev(4)] }, w)).lastSeq).toBe(4);
+    expect((await producerOnly.live.append(live.liveId, gated({ events: [ev(4)] }), w)).lastSeq).toBe(4);
     await producerOnly.close();
-    const done = await client.live.complete(live.liveId, { createPost: true }, w);
+    const done = await client.live.complete(live.liveId, gated({ createPost: true }), w);
     expect(done.status).toBe('completed');
     expect(done.postUrl).toMatch(/^http/);
     expect((await client.live.list()).streams.some((s) => s.liveId === live.liveId)).toBe(true);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../src/core/export/index.js';
 import { Session } from '../../src/core/model/session.js';
+import { createEgressGate } from '../../src/core/egress/index.js';
 import { exportTranscript } from '../../src/core/pipeline/export-transcript.js';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'transcripts');
@@ -25,7 +26,7 @@ describe('export of every fixture transcript', () => {
     it(`${file.slice(root.length + 1)} exports in every format`, async () => {
       for (const format of EXPORT_FORMATS) {
         let out = '';
-        const result = await exportTranscript(file, format, (c) => (out += c), { redact: true });
+        const result = await exportTranscript(file, format, (c) => (out += c), createEgressGate({ redact: true }));
         expect(out.length).toBeGreaterThan(0);
         if (format === 'json') {
           const parsed = Session.parse(JSON.parse(out));

@@ -11,6 +11,7 @@ import { loadSession } from '../../src/core/transcript/index.js';
 import { depsFromProcess } from '../../mcp-server/deps.js';
 import { createServer } from '../../mcp-server/server.js';
 import { createLiveSandbox, RECORDED, type LiveSandbox } from '../helpers/live-sandbox.js';
+import { gated } from '../helpers/gated.js';
 
 const CLAUDE_PID = 424_242;
 const TOOLS = ['push_session', 'live_update', 'list_sessions', 'resume_session', 'get_session', 'export_session'];
@@ -97,7 +98,7 @@ describe('MCP server (in-memory client, real tracker)', () => {
     // A session that exists only on the tracker.
     const other = '0a0a0a0a-1111-4222-8333-444444444444';
     const session = await loadSession(sb.transcriptPath);
-    await sb.client.sessions.push({ session: { ...session, meta: { ...session.meta, id: other } } });
+    await sb.client.sessions.push(gated({ session: { ...session, meta: { ...session.meta, id: other } } }));
     const remote = await call(client, 'get_session', { sessionId: other });
     expect(remote.isError, remote.text).toBeFalsy();
     expect(remote.data!.source).toBe('tracker');
@@ -132,12 +133,12 @@ describe('MCP server (in-memory client, real tracker)', () => {
 
   it('resume_session returns the handoff written for a session when there is one', async () => {
     const other = '0a0a0a0a-1111-4222-8333-444444444444';
-    await sb.client.handoffs.create({
+    await sb.client.handoffs.create(gated({
       sessionId: other,
       project: 'project',
       title: 'Where we stopped',
       markdown: '# Where we stopped\n\n## Next steps\n\n- wire the relay into the hooks\n',
-    });
+    }));
     const r = await call(client, 'resume_session', { target: other });
     expect(r.isError, r.text).toBeFalsy();
     expect(r.data!.handoff).toMatchObject({ origin: 'tracker' });

@@ -2,7 +2,9 @@
 import type { TrackerClient } from '../../client/index.js';
 import type { BatonConfig } from '../../core/config/index.js';
 import { BatonError } from '../../core/errors.js';
+import { openEgressGate } from '../egress.js';
 import { isSafeSessionId } from '../outbox-paths.js';
+import { recordPause } from '../pause-log.js';
 import { finalizeLive } from './live-finalize.js';
 import { ensureLiveRelay } from './live-hook.js';
 import { livePaths } from './live-paths.js';
@@ -66,12 +68,15 @@ export async function startLive(deps: LiveControlDeps, input: StartLiveInput): P
   }
   const client = requireClient(deps);
   const transcriptPath = await resolveLiveTranscript(input.sessionId, dataDir, deps.config.claudeConfigDir, input.cwd);
-  const created = await client.live.create({
-    sessionId: input.sessionId,
-    visibility: input.visibility ?? 'unlisted',
-    ...(input.title ? { title: input.title } : {}),
-    ...(input.expiresIn ? { expiresIn: input.expiresIn } : {}),
-  });
+  const gate = openEgressGate({ dataDir, redact: deps.config.redact });
+  const created = await client.live.create(
+    gate.body({
+      sessionId: input.sessionId,
+      visibility: input.visibility ?? 'unlisted',
+      ...(input.title ? { title: gate.text(input.title) } : {}),
+      ...(input.expiresIn ? { expiresIn: input.expiresIn } : {}),
+    }),
+  );
   const state: LiveState = {
     v: 1,
     sessionId: input.sessionId,
@@ -146,7 +151,9 @@ export async function setLivePaused(deps: LiveControlDeps, input: { sessionId: s
   if (!cur) throw new BatonError('not_found', 'this session is not streaming live; start it with /export-session --live');
   const client = requireClient(deps);
   const w = { producerToken: cur.producerToken };
-  // Pausing: record the interval first, so nothing captured from now on slips out while the tracker is told.
+  // Pausing: record the interval first, so nothing captured from now on slips out while the tracker is told. The
+  // pause log makes it a pause for every later path too (the kept post, sync, export), not only the stream.
+  recordPause(deps.config.dataDir, input.sessionId, input.paused, cur.transcriptPath);
   if (input.paused) updateLiveState(deps.config.dataDir, input.sessionId, (s) => withPause(s, true));
   if (input.paused) await client.live.pause(cur.liveId, w);
   else await client.live.resume(cur.liveId, w);

@@ -1,9 +1,9 @@
 // Ends a live stream the way the user chose: keep it as a post (from the full transcript) or discard it.
 import { existsSync } from 'node:fs';
 import { isBatonError } from '../../core/errors.js';
-import { createRedactor } from '../../core/redact/index.js';
-import { loadSession } from '../../core/transcript/index.js';
 import type { TrackerClient } from '../../client/index.js';
+import type { EgressGate } from '../../core/egress/index.js';
+import { openEgressGate } from '../egress.js';
 import { endLiveState, type LiveState } from './live-state.js';
 
 export interface FinalizeDeps {
@@ -26,6 +26,8 @@ export interface FinalizeDeps {
 export async function finalizeLive(state: LiveState, keep: boolean, deps: FinalizeDeps, opts: { title?: string } = {}): Promise<LiveState | null> {
   const w = { producerToken: state.producerToken };
   const { client, dataDir } = deps;
+  // The post is built from the transcript: it leaves through the gate like any push (pauses, private spans, secrets).
+  const gate = openEgressGate({ dataDir, redact: deps.redact });
   try {
     if (!keep) {
       await client.live.revoke(state.liveId, w, { purge: true });
@@ -35,9 +37,9 @@ export async function finalizeLive(state: LiveState, keep: boolean, deps: Finali
       if (isBatonError(err) && err.code === 'gone') throw err;
       deps.log?.(`pause before completing failed: ${String(err)}`);
     });
-    if (deps.canPush) await pushTranscript(state, deps);
+    if (deps.canPush) await pushTranscript(state, deps, gate);
     const title = opts.title ?? state.title;
-    const info = await client.live.complete(state.liveId, { createPost: true, ...(title ? { title } : {}) }, w);
+    const info = await client.live.complete(state.liveId, gate.body({ createPost: true as const, ...(title ? { title } : {}) }), w);
     return endLiveState(dataDir, state.sessionId, state.liveId, { outcome: 'kept', postUrl: info.postUrl });
   } catch (err) {
     if (isBatonError(err) && err.code === 'gone') {
@@ -48,12 +50,12 @@ export async function finalizeLive(state: LiveState, keep: boolean, deps: Finali
 }
 
 /** Best effort: without it the post is built from the streamed events, which is still a faithful record. */
-async function pushTranscript(state: LiveState, deps: FinalizeDeps): Promise<void> {
+async function pushTranscript(state: LiveState, deps: FinalizeDeps, gate: EgressGate): Promise<void> {
   const path = state.transcriptPath;
   if (!path || !existsSync(path)) return;
   try {
-    const session = createRedactor({ enabled: deps.redact }).redactSession(await loadSession(path));
-    await deps.client.sessions.push({ session, visibility: state.visibility, source: 'cli-stream' });
+    const session = await gate.loadSession(path);
+    await deps.client.sessions.push(gate.body({ session, visibility: state.visibility, source: 'cli-stream' as const }));
   } catch (err) {
     deps.log?.(`pushing the transcript before completing failed: ${String(err)}`);
   }

@@ -2,9 +2,9 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { isBatonError } from '../../core/errors.js';
-import { createRedactor } from '../../core/redact/index.js';
 import type { TrackerClient } from '../../client/index.js';
 import { isCapturePaused } from '../capture-pause.js';
+import { openEgressGate } from '../egress.js';
 import { outboxPaths } from '../outbox-paths.js';
 import { acquireLock } from '../session-lock.js';
 import { finalizeLive } from './live-finalize.js';
@@ -105,6 +105,8 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
     const initial = readLiveState(o.dataDir, o.sessionId);
     if (!initial) return 'not-live';
     const liveId = initial.liveId;
+    // Every streamed event passes the egress gate: the pauses recorded here, <private> spans, redaction.
+    const gate = openEgressGate({ dataDir: o.dataDir, redact: o.redact });
     const w = { producerToken: initial.producerToken };
     const saved = readRelayProgress(paths.progress, liveId);
     let tracker = 0;
@@ -117,11 +119,10 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
     let tail = new TranscriptTail(transcriptPath, saved?.transcript ?? {});
     const merger = new LiveMerger(saved?.merge);
     const sink = new LiveSink({
-      append: (events) => o.client.live.append(liveId, { events }, w, { timeoutMs: 10_000 }),
+      append: (events) => o.client.live.append(liveId, gate.body({ events }, o.sessionId), w, { timeoutMs: 10_000 }),
       nextSeq: Math.max(saved?.nextSeq ?? 1, tracker + 1),
       log,
     });
-    const redactor = createRedactor({ enabled: o.redact });
     const outbox = outboxPaths(o.dataDir, o.sessionId).outbox;
     let outboxByte = saved?.outboxByte ?? 0;
     let inboxByte = saved?.inboxByte ?? 0;
@@ -157,8 +158,13 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
       lastActivity = now();
       // Nothing captured while paused (the stream, or capture itself) is streamed, not even later.
       if (isCapturePaused(o.dataDir, o.sessionId)) return;
-      const open = items.filter((x) => !pausedAt(state, x.event.timestamp));
-      sink.push(open.map((x) => ({ event: redactor.redactEvent(x.event), turnIndex: x.turnIndex })));
+      const open: Emitted[] = [];
+      for (const x of items) {
+        if (pausedAt(state, x.event.timestamp)) continue;
+        const event = gate.event(x.event, o.sessionId);
+        if (event !== null) open.push({ event, turnIndex: x.turnIndex });
+      }
+      sink.push(open);
     };
     const onLifecycle = (l: Lifecycle) => {
       if (l.kind === 'end') ending = { since: now(), ...(l.reason ? { reason: l.reason } : {}) };

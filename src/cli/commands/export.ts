@@ -2,6 +2,8 @@
 import { join, resolve } from 'node:path';
 import { BatonError } from '../../core/errors.js';
 import { EXPORT_FORMATS, formatExtension, type ExportFormat } from '../../core/export/index.js';
+import { openEgressGate } from '../../capture/egress.js';
+import { describeRedaction } from '../../core/egress/index.js';
 import { exportTranscript, type ExportResult } from '../../core/pipeline/export-transcript.js';
 import { oneOf, parseFlags } from '../args.js';
 import type { CliCommand } from '../command.js';
@@ -26,6 +28,8 @@ Options:
 export interface ExportOutcome extends ExportResult {
   out: string;
   format: ExportFormat;
+  /** False with --no-redact: the outcome line then warns instead of counting. */
+  redacting: boolean;
 }
 
 export async function runExport(
@@ -51,9 +55,10 @@ export async function runExport(
   }
   const sink = toStdout ? stdoutSink() : fileSink(out, { force: input.force });
   try {
-    const result = await exportTranscript(transcript, input.format, (c) => sink.write(c), { redact: input.redact });
+    const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input.redact });
+    const result = await exportTranscript(transcript, input.format, (c) => sink.write(c), gate);
     sink.commit();
-    return { ...result, out: toStdout ? '-' : out, format: input.format };
+    return { ...result, out: toStdout ? '-' : out, format: input.format, redacting: input.redact };
   } catch (err) {
     sink.abort();
     throw err;
@@ -62,11 +67,7 @@ export async function runExport(
 
 export function describeOutcome(o: ExportOutcome): string {
   const where = o.out === '-' ? 'stdout' : o.out;
-  const rules = Object.entries(o.redaction.byRule)
-    .map(([rule, n]) => `${rule}: ${n}`)
-    .join(', ');
-  const redacted =
-    o.redaction.total > 0 ? `; redacted ${o.redaction.total} secret(s) (${rules})` : '; no secrets found';
+  const redacted = `; ${describeRedaction(o.redaction, o.redacting)}`;
   return `Exported session ${o.meta.id} (${o.totals.turns} turns, ${o.totals.toolCalls} tool calls) as ${o.format} to ${where}${redacted}`;
 }
 

@@ -1,4 +1,5 @@
 // `baton sync`: upload historical Claude Code sessions (~/.claude/projects) to the tracker, resumably.
+import { describeRedaction } from '../../core/egress/index.js';
 import { parseFlags } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { paint } from '../style.js';
@@ -66,6 +67,7 @@ export const syncCommand: CliCommand = {
     const rate = report.seconds > 0 ? ` in ${report.seconds.toFixed(1)} s (${mb(report.bytes / report.seconds)}/s)` : '';
     ctx.io.out(`${p.green('✓')} ${verb} ${report.uploaded} session(s), ${mb(report.bytes)} of transcripts${values['dry-run'] ? '' : rate}; ${report.unchanged} unchanged`);
     ctx.io.out(`${report.ignored ? `, ${report.ignored} ignored (opted out)` : ''}${report.empty ? `, ${report.empty} empty` : ''}\n`);
+    if (!values['dry-run']) ctx.io.out(`Redaction: ${describeRedaction(report.redaction, report.redacting)}\n`);
     for (const f of report.failed) ctx.io.err(`${p.red('✗')} ${f.path}: ${f.error}\n`);
     return report.failed.length ? 1 : 0;
   },

@@ -3,6 +3,9 @@ import type { Visibility } from '../../core/api/index.js';
 import type { CliContext } from '../context.js';
 import { resolveTranscript } from '../resolve-session.js';
 import { withClient } from '../tracker/require-client.js';
+import { openEgressGate } from '../../capture/egress.js';
+import { describeRedaction } from '../../core/egress/index.js';
+import type { RedactionReport } from '../../core/model/session.js';
 import { prepareSession } from './prepare-session.js';
 import { uploadSession } from './upload-session.js';
 
@@ -23,15 +26,18 @@ export interface PushOutcome {
   /** The new post's visibility (private unless chosen); undefined when added to an existing post. */
   visibility?: Visibility;
   redacted: number;
+  redaction: RedactionReport;
+  redacting: boolean;
 }
 
 export async function pushSession(ctx: CliContext, input: PushInput): Promise<PushOutcome> {
   const transcript = await resolveTranscript(input.ref, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir });
-  const { session, redaction } = await prepareSession(transcript, { redact: input.redact !== false && ctx.config.redact });
+  const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input.redact !== false && ctx.config.redact });
+  const { session, redaction } = await prepareSession(gate, transcript);
   // Only an explicit choice changes visibility: pushing again must not make a shared session private.
   const visibility = input.visibility ?? 'private';
   const res = await withClient(ctx, (c) =>
-    uploadSession(c, session, {
+    uploadSession(c, gate, session, {
       ...(input.postId ? { postId: input.postId } : { createPost: true }),
       ...(input.title ? { title: input.title } : {}),
       ...(input.visibility ? { visibility: input.visibility } : {}),
@@ -45,12 +51,14 @@ export async function pushSession(ctx: CliContext, input: PushInput): Promise<Pu
     events: res.eventCount,
     ...(input.postId ? (input.visibility ? { visibility: input.visibility } : {}) : { visibility }),
     redacted: redaction.total,
+    redaction,
+    redacting: gate.redacting,
   };
 }
 
 export function describePush(o: PushOutcome): string {
   const where = o.postUrl ?? o.url;
   const note = o.visibility === 'private' ? ' (private: only you, signed in, can open it; --visibility unlisted makes a shareable link)' : '';
-  const secrets = o.redacted > 0 ? `; redacted ${o.redacted} secret(s)` : '';
+  const secrets = `; ${describeRedaction(o.redaction, o.redacting)}`;
   return `Pushed session ${o.sessionId} (${o.events} events) to ${where}${note}${secrets}`;
 }

@@ -2,6 +2,7 @@
 import { isSafeSessionId } from '../../capture/outbox-paths.js';
 import { appendToOutbox } from '../../capture/outbox-writer.js';
 import { setCapturePaused } from '../../capture/capture-pause.js';
+import { recordPause } from '../../capture/pause-log.js';
 import { subagentTargets } from '../../capture/session-end.js';
 import type { Visibility } from '../../core/api/index.js';
 import { BatonError } from '../../core/errors.js';
@@ -28,15 +29,19 @@ export async function runSlashCapture(ctx: CliContext, input: { sessionId?: stri
   const sessionId = input.sessionId ?? ctx.io.env.CLAUDE_CODE_SESSION_ID;
   if (!sessionId || !isSafeSessionId(sessionId)) throw new BatonError('invalid_input', 'cannot tell which session this is (no session id)');
   const dataDir = ctx.config.dataDir;
-  if (input.pause) {
-    setCapturePaused(dataDir, sessionId, true);
-    return `${CAPTURE_OK}: capture is paused for this session: nothing from now on is saved or uploaded until /export-session --resume-capture.`;
-  }
   const transcript = await resolveTranscript(sessionId, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir }).catch(() => null);
+  if (input.pause) {
+    // The log first: from this instant every path (push, sync, export, live) leaves the rest out, even when the
+    // transcript is read again long after; the flag then stops the hooks copying it.
+    recordPause(dataDir, sessionId, true, transcript ?? undefined);
+    setCapturePaused(dataDir, sessionId, true);
+    return `${CAPTURE_OK}: capture is paused for this session: nothing from now on is saved or uploaded until /baton:export-session --resume-capture.`;
+  }
   if (transcript) {
     const sweep = [{ path: transcript }, ...subagentTargets(transcript, sessionId)];
     appendToOutbox(dataDir, sessionId, [], { sweep, discardSweep: true });
   }
+  recordPause(dataDir, sessionId, false, transcript ?? undefined);
   setCapturePaused(dataDir, sessionId, false);
-  return `${CAPTURE_OK}: capture resumed for this session (what happened while paused was not saved).`;
+  return `${CAPTURE_OK}: capture resumed for this session (what happened while paused was not saved, and never leaves this machine).`;
 }

@@ -1,5 +1,6 @@
 // Sends one whole session to the tracker: one push when it fits the body cap, else events in chunks, then the push.
 import type { EventItem, PushSessionResponse, SessionSource, Visibility } from '../../core/api/index.js';
+import type { EgressGate, Gated } from '../../core/egress/index.js';
 import type { Session } from '../../core/model/session.js';
 import type { TrackerClient } from '../../client/index.js';
 
@@ -33,22 +34,23 @@ export function sessionItems(s: Session): EventItem[] {
   return items;
 }
 
-export async function uploadSession(client: TrackerClient, session: Session, opts: UploadOptions = {}): Promise<PushSessionResponse> {
+export async function uploadSession(client: TrackerClient, gate: EgressGate, session: Gated<Session>, opts: UploadOptions = {}): Promise<PushSessionResponse> {
   const push = (s: Session) =>
-    client.sessions.push({
+    client.sessions.push(gate.body({
       session: s,
       ...(opts.postId ? { postId: opts.postId } : opts.createPost ? { createPost: true } : {}),
       ...(opts.title ? { title: opts.title } : {}),
       ...(opts.visibility ? { visibility: opts.visibility } : {}),
       source: opts.source ?? 'cli-upload',
-    });
+    }));
   if (JSON.stringify(session).length <= PUSH_MAX_BYTES) return push(session);
   // Too big for one body: events first (deduplicated by uuid), then the session without events for meta and post.
   let batch: EventItem[] = [];
   let bytes = 0;
   const flush = async () => {
     if (!batch.length) return;
-    await client.sessions.appendEvents(session.meta.id, { events: batch, meta: session.meta, source: opts.source ?? 'cli-upload' }, { timeoutMs: 120_000 });
+    const body = gate.body({ events: batch, meta: session.meta, source: opts.source ?? 'cli-upload' }, session.meta.id);
+    await client.sessions.appendEvents(session.meta.id, body, { timeoutMs: 120_000 });
     batch = [];
     bytes = 0;
   };
@@ -59,6 +61,7 @@ export async function uploadSession(client: TrackerClient, session: Session, opt
     bytes += size;
   }
   await flush();
+  // Derived from a gated session: its events are sealed, so the gate passes them through without counting twice.
   const skeleton: Session = {
     ...session,
     turns: session.turns.map((t) => ({ ...t, events: [] })),

@@ -1,6 +1,9 @@
 // `baton sync` pipeline: select transcripts, skip unchanged ones, prepare (redact) and upload in batches under the cap.
 import { isProjectIgnored } from '../../capture/sender-ignore.js';
+import { openEgressGate } from '../../capture/egress.js';
 import type { TrackerClient } from '../../client/index.js';
+import type { Gated } from '../../core/egress/index.js';
+import type { RedactionReport } from '../../core/model/session.js';
 import { BatonError, isBatonError } from '../../core/errors.js';
 import type { Session } from '../../core/model/session.js';
 import type { CliContext } from '../context.js';
@@ -27,13 +30,16 @@ export interface SyncReport {
   events: number;
   bytes: number;
   seconds: number;
+  /** Secrets redacted across every uploaded session, by rule (see describeRedaction). */
+  redaction: RedactionReport;
+  redacting: boolean;
 }
 
 interface Pending {
   path: string;
   fingerprint: string;
   bytes: number;
-  session: Session;
+  session: Gated<Session>;
 }
 
 export async function runSync(ctx: CliContext, client: TrackerClient, opts: SyncOptions, progress: Progress): Promise<SyncReport> {
@@ -41,7 +47,9 @@ export async function runSync(ctx: CliContext, client: TrackerClient, opts: Sync
   const dataDir = ctx.config.dataDir;
   const state = loadSyncState(dataDir, client.baseUrl);
   const list = await selectTranscripts(ctx.claudeConfigDir, { ...opts, cwd: ctx.io.cwd });
-  const report: SyncReport = { considered: list.length, uploaded: 0, unchanged: 0, ignored: 0, empty: 0, failed: [], events: 0, bytes: 0, seconds: 0 };
+  // One gate for the whole run: every session leaves through it (pauses recorded here, <private> spans, redaction).
+  const gate = openEgressGate({ dataDir, redact: opts.redact });
+  const report: SyncReport = { considered: list.length, uploaded: 0, unchanged: 0, ignored: 0, empty: 0, failed: [], events: 0, bytes: 0, seconds: 0, redaction: gate.report(), redacting: opts.redact };
   const todo: Array<{ path: string; fingerprint: string; bytes: number }> = [];
   for (const t of list) {
     const fp = await fingerprint(t.path, t.size);
@@ -71,7 +79,7 @@ export async function runSync(ctx: CliContext, client: TrackerClient, opts: Sync
 
   const send = async (items: Pending[]): Promise<void> => {
     try {
-      const res = await client.sessions.upload({ sessions: items.map((i) => i.session) }, { timeoutMs: 300_000 });
+      const res = await client.sessions.upload(gate.body({ sessions: items.map((i) => i.session) }), { timeoutMs: 300_000 });
       res.sessions.forEach((s, i) => {
         report.events += s.eventsInserted;
         record(items[i]!, s.sessionId);
@@ -94,7 +102,7 @@ export async function runSync(ctx: CliContext, client: TrackerClient, opts: Sync
   };
   const sendOne = async (item: Pending): Promise<void> => {
     try {
-      const res = await uploadSession(client, item.session);
+      const res = await uploadSession(client, gate, item.session);
       report.events += res.eventsInserted;
       report.uploaded++;
       record(item, res.sessionId);
@@ -115,9 +123,9 @@ export async function runSync(ctx: CliContext, client: TrackerClient, opts: Sync
 
   try {
     for (const t of todo) {
-      let session: Session;
+      let session: Gated<Session>;
       try {
-        session = (await prepareSession(t.path, { redact: opts.redact })).session;
+        session = (await prepareSession(gate, t.path)).session;
       } catch (err) {
         report.failed.push({ path: t.path, error: err instanceof Error ? err.message : String(err) });
         continue;
@@ -153,6 +161,7 @@ export async function runSync(ctx: CliContext, client: TrackerClient, opts: Sync
   }
   report.bytes = doneBytes;
   report.seconds = (Date.now() - started) / 1000;
+  report.redaction = gate.report();
   return report;
 }
 

@@ -1,5 +1,7 @@
 // Picks the renderer for a format and wraps it in the streaming driver.
+import { createEgressGate } from '../egress/gate.js';
 import { BatonError } from '../errors.js';
+import type { RedactionReport } from '../model/session.js';
 import { createHtmlRenderer } from './html.js';
 import { createJsonRenderer } from './json.js';
 import { createMarkdownRenderer } from './markdown.js';
@@ -32,5 +34,34 @@ export function createExporter(
   if (v !== undefined && !(Number.isInteger(v) && v >= 0)) {
     throw new BatonError('invalid_input', 'maxToolResultChars must be a non-negative integer');
   }
-  return createStreamDriver(make(write, opts));
+  const gate = opts.gate ?? createEgressGate({ redact: true });
+  const baseline = gate.report();
+  const sid = opts.meta?.id;
+  const head = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
+  const driver = createStreamDriver(make(write, head));
+  return {
+    event(e, ctx) {
+      const g = gate.event(e, sid);
+      if (g !== null) driver.event(g, ctx);
+    },
+    beginTurn: (turn) => driver.beginTurn(turn),
+    beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
+    finish(meta, totals, extra = {}) {
+      const own = subtract(gate.report(), baseline);
+      const redaction = extra.redaction || own.total > 0 ? add(extra.redaction, own) : undefined;
+      driver.finish(gate.meta(meta), totals, { ...extra, ...(redaction ? { redaction } : {}) });
+    },
+  };
+}
+
+function subtract(a: RedactionReport, b: RedactionReport): RedactionReport {
+  const byRule: Record<string, number> = {};
+  for (const [rule, n] of Object.entries(a.byRule)) if (n > (b.byRule[rule] ?? 0)) byRule[rule] = n - (b.byRule[rule] ?? 0);
+  return { total: a.total - b.total, byRule };
+}
+
+function add(a: RedactionReport | undefined, b: RedactionReport): RedactionReport {
+  const byRule: Record<string, number> = { ...a?.byRule };
+  for (const [rule, n] of Object.entries(b.byRule)) byRule[rule] = (byRule[rule] ?? 0) + n;
+  return { total: (a?.total ?? 0) + b.total, byRule };
 }

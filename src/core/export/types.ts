@@ -1,4 +1,5 @@
 // The exporter contract: formats, the streaming Exporter interface and its options.
+import type { EgressGate } from '../egress/gate.js';
 import type {
   ReadStats,
   RedactionReport,
@@ -40,6 +41,12 @@ export interface ExporterOptions {
   redaction?: RedactionReport;
   /** Cut tool results longer than this many characters (default: never cut). */
   maxToolResultChars?: number;
+  /**
+   * The egress gate every event, the meta and the title pass on their way into the document. Default: a gate that
+   * cuts <private> spans and redacts, so no exporter can write ungated text. Events the caller already gated
+   * (sealed) pass through untouched and uncounted.
+   */
+  gate?: EgressGate;
 }
 
 /** Explicit section starts; event() starts sections on its own, these exist to carry exact turn/sidechain fields. */

@@ -1,34 +1,27 @@
-// Streams a transcript through redaction into an exporter: bounded memory whatever the transcript's size.
+// Streams a transcript through the egress gate into an exporter: bounded memory whatever the transcript's size.
+import type { EgressGate } from '../egress/gate.js';
 import { createExporter, type ExportFormat } from '../export/index.js';
-import { createRedactor, stripPrivateText, stripPrivateValue } from '../redact/index.js';
-import { streamSession } from '../transcript/index.js';
-import type { ReadStats, SessionMeta, SessionTotals } from '../model/session.js';
+import type { ReadStats, RedactionReport, SessionMeta, SessionTotals } from '../model/session.js';
 
 export interface ExportResult {
   meta: SessionMeta;
   totals: SessionTotals;
   stats: ReadStats;
-  redaction: { total: number; byRule: Record<string, number> };
+  redaction: RedactionReport;
 }
 
+/** `gate` decides what may be written: paused records are never read, every event and the title are gated. */
 export async function exportTranscript(
   transcriptPath: string,
   format: ExportFormat,
   write: (chunk: string) => void,
-  opts: { redact: boolean },
+  gate: EgressGate,
 ): Promise<ExportResult> {
-  const redactor = createRedactor({ enabled: opts.redact });
-  const exporter = createExporter(format, write);
-  const { meta, totals, stats } = await streamSession(
-    transcriptPath,
-    // <private> spans never reach a file, whether or not redaction is on.
-    (event, ctx) => exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx),
-    { subagents: true },
-  );
-  // The title is usually the first prompt's first line, so it can hold a secret too.
-  const safeMeta =
-    meta.title === undefined ? meta : { ...meta, title: redactor.redactText(stripPrivateText(meta.title)) };
-  const redaction = redactor.report();
-  exporter.finish(safeMeta, totals, { redaction });
-  return { meta: safeMeta, totals, stats, redaction };
+  const exporter = createExporter(format, write, { gate });
+  const { meta, totals, stats } = await gate.streamSession(transcriptPath, (event, ctx) => exporter.event(event, ctx), {
+    subagents: true,
+  });
+  const redaction = gate.report();
+  exporter.finish(meta, totals, { redaction });
+  return { meta, totals, stats, redaction };
 }

@@ -4,6 +4,7 @@ export {
   type StreamSessionOptions,
   type StreamSessionResult,
   type OnEvent,
+  type RecordFilter,
 } from './stream-session.js';
 export type { EventContext } from './session-builder.js';
 export { loadSession } from './load-session.js';

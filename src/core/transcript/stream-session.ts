@@ -20,7 +20,16 @@ export interface StreamSessionOptions {
   subagents?: boolean;
   /** Lines longer than this (default 64 MiB) are skipped and counted in `stats.hugeLines`. */
   maxLineBytes?: number;
+  /**
+   * Makes a record filter for one file (called once per file, in reading order). A record it refuses never reaches
+   * the normalizer, so nothing derived from it (events, title, totals, files touched) exists. The egress gate uses
+   * this for paused spans; see src/core/egress.
+   */
+  admit?: () => RecordFilter;
 }
+
+/** True when a transcript record may be read; called in file order. */
+export type RecordFilter = (record: Record<string, unknown>) => boolean;
 
 export type OnEvent = (e: SessionEvent, ctx: EventContext) => void | Promise<void>;
 
@@ -45,14 +54,18 @@ async function deliver(
   opts: {
     fromOffset?: number;
     maxLineBytes?: number;
+    admit?: () => RecordFilter;
   },
 ): Promise<number> {
-  const gen = readRecordBatches(path, { ...opts, stats: builder.stats });
+  const { admit: makeFilter, ...readOpts } = opts;
+  const admit = makeFilter?.();
+  const gen = readRecordBatches(path, { ...readOpts, stats: builder.stats });
   const out: DeliveredEvent[] = [];
   for (;;) {
     const step = await gen.next();
     if (step.done) return step.value.nextOffset;
     for (const item of step.value) {
+      if (admit && !admit(item.record)) continue;
       builder.addRecord(item.record, item.offset, out, source);
       if (out.length === 0) continue;
       for (const d of out) {
@@ -73,7 +86,10 @@ export async function runSession(
 ): Promise<RunSessionResult> {
   const builder = new SessionBuilder(createReadStats());
   const fromOffset = opts.fromOffset ?? 0;
-  const lineOpts = opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes };
+  const lineOpts = {
+    ...(opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes }),
+    ...(opts.admit ? { admit: opts.admit } : {}),
+  };
   const nextOffset = await deliver(path, builder, undefined, onEvent, { ...lineOpts, fromOffset });
   if (opts.subagents ?? fromOffset === 0) {
     const files = await findSubagentFiles(path);

@@ -5,9 +5,9 @@ import { dirname, resolve } from 'node:path';
 import {
   encodeProjectDir,
   findTranscriptById,
-  loadSession,
   newestTranscript,
 } from '../../core/transcript/index.js';
+import { openEgressGate } from '../../capture/egress.js';
 import { summarizeSession } from '../session-summary.js';
 import type { HandoffRunContext, HandoffState } from '../types.js';
 
@@ -54,7 +54,8 @@ export async function runSessionFacts(
     state.sessionNote = why;
     return `unavailable: ${why}`;
   }
-  const session = await loadSession(path);
+  // A handoff is written to a file, synced and pasted elsewhere: the session is read through the egress gate.
+  const session = await openEgressGate({ dataDir: ctx.dataDir, redact: ctx.redact }).loadSession(path);
   state.session = summarizeSession(session, path, opts);
   state.sessionId = state.session.sessionId;
   return `session ${state.session.sessionId}: ${state.session.turns} turns, ${state.session.toolCalls} tool calls`;

@@ -2,6 +2,7 @@
 import { BatonError } from '../../core/errors.js';
 import type { SyncOptions } from '../../core/routine/schema.js';
 import { updateIndexEntry } from '../local-store.js';
+import { createEgressGate } from '../../core/egress/index.js';
 import { pushHandoff } from '../tracker-sync.js';
 import type { HandoffRunContext, HandoffState } from '../types.js';
 
@@ -31,14 +32,15 @@ export async function runSync(
     return state.outputs.sync.message;
   }
   const meta = state.document.meta;
-  const body = {
+  // The document was redacted as it was rendered; the gate still cuts <private> spans and re-checks every string.
+  const body = createEgressGate({ redact: ctx.redact }).body({
     sessionId: state.sessionId,
     project: meta.projects[0]?.name,
     cwd: ctx.cwd,
     title: state.document.title.slice(0, 300),
     markdown: state.text,
     frontmatter: JSON.parse(JSON.stringify(meta)) as Record<string, unknown>,
-  };
+  });
   if (ctx.dryRun) {
     state.plan.push(
       `POST ${ctx.tracker.url}/api/v1/handoffs (${state.text.length} chars, session ${state.sessionId})`,

@@ -1,0 +1,65 @@
+// Pause spans: what the user asked not to record, as times and transcript uuids; judged per record and per event.
+// No zod here: the export bundle stays free of it (start-up time); pause-log.ts checks what it reads by hand.
+import type { RecordFilter } from '../transcript/stream-session.js';
+
+/**
+ * One pause, as recorded when the user paused and resumed. `from`/`to` are ISO times (`to` missing while paused);
+ * `afterUuid` is the newest transcript record when the pause began and `untilUuid` the newest when it ended, so a
+ * record written in between is recognised by its place in the file even if its clock stamp were off.
+ */
+export interface PauseSpan {
+  from: string;
+  to?: string;
+  afterUuid?: string;
+  untilUuid?: string;
+}
+
+/** The pauses of a session id (a record's own `sessionId`, so a fork's inherited records keep their parent's pauses). */
+export type PauseLookup = (sessionId: string) => readonly PauseSpan[];
+
+export const noPauses: PauseLookup = () => [];
+
+/** Whether `timestamp` falls inside a span. Events without a usable time are judged by `stillPaused`. */
+export function pausedAtTime(spans: readonly PauseSpan[], timestamp: string | undefined): boolean {
+  if (spans.length === 0) return false;
+  const t = timestamp === undefined ? NaN : Date.parse(timestamp);
+  if (Number.isNaN(t)) return stillPaused(spans);
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === undefined || t < Date.parse(p.to)));
+}
+
+/** The newest span has not ended: whatever has no time stamp is being written now, while paused. */
+export function stillPaused(spans: readonly PauseSpan[]): boolean {
+  const last = spans[spans.length - 1];
+  return last !== undefined && last.to === undefined;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * A record filter for one transcript file, read in order. A record is refused when its time stamp is inside a span
+ * of its session, or when it comes after a span's `afterUuid` and up to its `untilUuid` in the file (an open span:
+ * to the end). Both tests refuse; neither is needed for the other, so a conservative union is what leaves.
+ */
+export function createPauseFilter(lookup: PauseLookup, fallbackSessionId: string | undefined): RecordFilter {
+  // Spans whose `afterUuid` was seen in this file, waiting for their `untilUuid`.
+  const open = new Set<PauseSpan>();
+  return (record) => {
+    const sid = str(record.sessionId) ?? fallbackSessionId;
+    const spans = sid === undefined ? [] : lookup(sid);
+    if (spans.length === 0) return true;
+    const uuid = str(record.uuid);
+    // Positionally inside a span (uuid-less control records too, e.g. a title written while paused).
+    let refused = open.size > 0;
+    if (uuid !== undefined) for (const p of open) if (p.untilUuid === uuid) open.delete(p);
+    const timestamp = str(record.timestamp);
+    if (!refused) refused = timestamp === undefined ? uuid === undefined && stillPaused(spans) : pausedAtTime(spans, timestamp);
+    if (uuid !== undefined) {
+      for (const p of spans) {
+        // A span with an end time but no end uuid is judged by time only: it must not run to the end of the file.
+        const byUuid = p.afterUuid !== undefined && (p.to === undefined || p.untilUuid !== undefined);
+        if (byUuid && p.afterUuid === uuid && p.untilUuid !== uuid) open.add(p);
+      }
+    }
+    return !refused;
+  };
+}
