@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { TrackerConfig } from './config.js';
 import type { Store } from './db/store.js';
 import { createAuth } from './http/auth.js';
+import { isHttpsOrigin } from './http/base-url.js';
 import type { AppEnv } from './http/env.js';
 import { createErrorHandler, errorResponse, notFound } from './http/errors.js';
 import { silentLogger, type Logger } from './log.js';
@@ -35,6 +36,9 @@ export interface AppDeps {
 
 export type TrackerApp = Hono<AppEnv>;
 
+/** One year, no includeSubDomains: sibling hosts of the tracker may not all speak https, and that is theirs to pin. */
+const HSTS = 'max-age=31536000';
+
 export function createApp(deps: AppDeps): TrackerApp {
   const logger = deps.logger ?? silentLogger;
   const services: ServiceDeps = {
@@ -62,6 +66,9 @@ export function createApp(deps: AppDeps): TrackerApp {
     c.header('X-Request-Id', requestId);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
+    // Only when the tracker's own origin is https (public URL, TLS socket, or a trusted proxy's X-Forwarded-Proto):
+    // browsers ignore HSTS over http anyway, and an untrusted header must not pin a host to https.
+    if (isHttpsOrigin(c, deps.config)) c.header('Strict-Transport-Security', HSTS);
     logger.info('request', {
       requestId,
       method: c.req.method,

@@ -61,6 +61,8 @@ it('serves HTTPS directly with --tls-cert/--tls-key', async () => {
       dispatcher,
     } as RequestInit);
     expect(res.status).toBe(200);
+    // issue #9: served over TLS directly, the tracker pins https with HSTS.
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
     expect(((await res.json()) as { url: string }).url).toBe(`${server.url}/sessions/tls-1`);
     await dispatcher.close();
   } finally {
