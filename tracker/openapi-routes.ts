@@ -333,6 +333,10 @@ export const ROUTES: RouteDoc[] = [
     path: '/api/v1/share/{slug}',
     tag: 'share',
     summary: 'An unlisted or public session or post by share slug (no key)',
+    description:
+      "A post's visibility does not extend to its sessions: a session that is itself private is left out of " +
+      '`sessions` and `post.sessionIds` and only counted in `privateSessions` (the share pages likewise render the ' +
+      "post without it and say so). Only that session's owner sees it, through their own session pages.",
     auth: false,
     query: api.ShareQuery,
     ok: { status: 200, schema: api.SharedResponse },

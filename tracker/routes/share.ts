@@ -6,7 +6,7 @@ import { baseUrlFor } from '../http/base-url.js';
 import type { AppEnv } from '../http/env.js';
 import { readQuery } from '../http/validate.js';
 import { CONTENT_TYPES, exportFileName, exportStream } from '../services/export.js';
-import { toPost } from '../services/posts.js';
+import { toPost, visiblePostSessions } from '../services/posts.js';
 import { sessionDetail } from '../services/sessions.js';
 import { toSummaries } from '../services/session-view.js';
 import type { RouteContext } from './context.js';
@@ -28,17 +28,17 @@ export function registerShareRoutes(app: Hono<AppEnv>, { deps }: RouteContext): 
       return c.json({ kind: 'session' as const, ...(await sessionDetail(store, session, base, page)) });
     const post = await store.posts.findByShareSlug(slug);
     if (post && post.visibility !== 'private') {
-      const pks = await store.posts.sessionPks(post.id);
-      const rows = await store.sessions.byPks(pks);
-      const ordered = pks.map((pk) => rows.find((r) => Number(r.pk) === pk)).filter((r) => r !== undefined);
+      // Keyless: nobody is the owner here, so private sessions are withheld (and only counted).
+      const { rows, hidden } = await visiblePostSessions(store, post.id, null);
       return c.json({
         kind: 'post' as const,
         post: toPost(
           post,
-          ordered.map((r) => r.id),
+          rows.map((r) => r.id),
           base,
         ),
-        sessions: await toSummaries(store, ordered, base),
+        sessions: await toSummaries(store, rows, base),
+        privateSessions: hidden,
       });
     }
     throw new BatonError('not_found', 'nothing is shared under this link');

@@ -42,6 +42,23 @@ export async function attachToPost(
   return post;
 }
 
+/**
+ * The sessions of a post that `viewerId` may see, in post order, and how many were withheld. A post's visibility
+ * never lends itself to its sessions: a private session stays its owner's, even inside a public post. Every path
+ * that shows a post's sessions (API share route, share pages, a session opened through a post) calls this.
+ */
+export async function visiblePostSessions(
+  repos: Repositories,
+  postId: string,
+  viewerId: string | null,
+): Promise<{ rows: SessionRow[]; hidden: number }> {
+  const pks = await repos.posts.sessionPks(postId);
+  const found = await repos.sessions.byPks(pks);
+  const ordered = pks.map((pk) => found.find((r) => Number(r.pk) === pk)).filter((r) => r !== undefined);
+  const rows = ordered.filter((r) => r.visibility !== 'private' || r.user_id === viewerId);
+  return { rows, hidden: ordered.length - rows.length };
+}
+
 export function toPost(p: PostRow, sessionIds: string[], baseUrl: string): Post {
   return {
     id: p.id,

@@ -11,6 +11,8 @@ export const SharedPostResponse = z.object({
   kind: z.literal('post'),
   post: Post,
   sessions: z.array(SessionSummary),
+  /** Sessions of this post that are private: neither listed nor counted in post.sessionIds for non-owners. */
+  privateSessions: z.number().int().nonnegative().optional(),
 });
 export const SharedResponse = z.discriminatedUnion('kind', [SharedSessionResponse, SharedPostResponse]);
 

@@ -10,7 +10,10 @@ export function sharedPostPage(v: {
   sessions: Array<{ summary: SessionSummary; href: string }>;
   user: { name: string } | null;
   csrfToken?: string;
+  /** Sessions of the post withheld from this viewer because they are private. */
+  privateSessions?: number;
 }): string {
+  const hidden = v.privateSessions ?? 0;
   const title = v.post.title ?? 'Shared Claude Code sessions';
   return layout({
     title,
@@ -21,6 +24,14 @@ export function sharedPostPage(v: {
       <p class="muted small">
         ${v.post.visibility} post · ${v.sessions.length} session${v.sessions.length === 1 ? '' : 's'}
       </p>
+      ${
+        hidden > 0
+          ? html`<p class="notice">
+              ${hidden === 1 ? 'One session' : `${hidden} sessions`} in this post
+              ${hidden === 1 ? 'is' : 'are'} private and not shown.
+            </p>`
+          : ''
+      }
       <ul class="cards">
         ${v.sessions.map((s) => sessionCard(s.summary, { href: s.href }))}
       </ul>`,

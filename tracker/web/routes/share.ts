@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { ExportFormat } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import type { SessionRow } from '../../db/repositories/index.js';
-import { toPost } from '../../services/posts.js';
+import { toPost, visiblePostSessions } from '../../services/posts.js';
 import { sessionDetail } from '../../services/sessions.js';
 import { toSummaries } from '../../services/session-view.js';
 import { baseUrlFor } from '../../http/base-url.js';
@@ -70,14 +70,11 @@ export function createShareRoutes(d: WebDeps): Hono {
     const post = await store.posts.findByShareSlug(slug);
     return post && post.visibility !== 'private' ? post : undefined;
   };
-  /** A session reached through a shared post: it must belong to that post. */
-  const postSession = async (postId: string, sessionId: string) => {
-    const pks = new Set((await store.posts.sessionPks(postId)).map(Number));
-    for (const pk of pks) {
-      const row = await store.sessions.findByPk(pk);
-      if (row && row.id === sessionId) return row;
-    }
-    return undefined;
+  const viewerId = async (c: Context) => (await d.sessions.current(c))?.userId ?? null;
+  /** A session reached through a shared post: it must belong to that post, and be visible to this viewer. */
+  const postSession = async (c: Context, postId: string, sessionId: string) => {
+    const { rows } = await visiblePostSessions(store, postId, await viewerId(c));
+    return rows.find((r) => r.id === sessionId);
   };
 
   const postPage = async (
@@ -86,12 +83,9 @@ export function createShareRoutes(d: WebDeps): Hono {
     slug: string,
     prefix: string,
   ) => {
-    const pks = (await store.posts.sessionPks(post.id)).map(Number);
-    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter(
-      (r): r is SessionRow => Boolean(r),
-    );
+    const { rows, hidden } = await visiblePostSessions(store, post.id, await viewerId(c));
     // A post of one session (the usual case: a finished live stream) shows that session directly.
-    if (rows.length === 1)
+    if (rows.length === 1 && hidden === 0)
       return sessionPage(c, rows[0]!, `${prefix}/${slug}/s/${encodeURIComponent(rows[0]!.id)}`);
     const base = baseUrlFor(c, d.services.config);
     const summaries = await toSummaries(store, rows, base);
@@ -108,6 +102,7 @@ export function createShareRoutes(d: WebDeps): Hono {
           summary: s,
           href: `${prefix}/${slug}/s/${encodeURIComponent(s.id)}`,
         })),
+        privateSessions: hidden,
       }),
     );
   };
@@ -129,13 +124,13 @@ export function createShareRoutes(d: WebDeps): Hono {
     app.get(`${prefix}/:slug/s/:sessionId`, async (c) => {
       const slug = c.req.param('slug');
       const post = await sharedPost(slug);
-      const row = post ? await postSession(post.id, c.req.param('sessionId')) : undefined;
+      const row = post ? await postSession(c, post.id, c.req.param('sessionId')) : undefined;
       if (!row) throw new BatonError('not_found', 'Not found.');
       return sessionPage(c, row, `${prefix}/${slug}/s/${encodeURIComponent(row.id)}`);
     });
     app.get(`${prefix}/:slug/s/:sessionId/export`, async (c) => {
       const post = await sharedPost(c.req.param('slug'));
-      const row = post ? await postSession(post.id, c.req.param('sessionId')) : undefined;
+      const row = post ? await postSession(c, post.id, c.req.param('sessionId')) : undefined;
       if (!row) throw new BatonError('not_found', 'Not found.');
       return exportOf(c, row);
     });
@@ -147,10 +142,8 @@ export function createShareRoutes(d: WebDeps): Hono {
     if (ctx instanceof Response) return ctx;
     const post = await store.posts.findForUser(ctx.user.userId, c.req.param('id'));
     if (!post) throw new BatonError('not_found', 'Not found.');
-    const pks = (await store.posts.sessionPks(post.id)).map(Number);
-    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter(
-      (r): r is SessionRow => Boolean(r),
-    );
+    // The post's owner; a session someone else owns (none today) would still be withheld by the same rule.
+    const { rows, hidden } = await visiblePostSessions(store, post.id, ctx.user.userId);
     const summaries = await toSummaries(store, rows, ctx.caller.baseUrl);
     return html(
       c,
@@ -163,6 +156,7 @@ export function createShareRoutes(d: WebDeps): Hono {
           ctx.caller.baseUrl,
         ),
         sessions: summaries.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` })),
+        privateSessions: hidden,
       }),
     );
   });
