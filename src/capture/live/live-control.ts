@@ -2,6 +2,8 @@
 import type { TrackerClient } from '../../client/index.js';
 import type { BatonConfig } from '../../core/config/index.js';
 import { BatonError } from '../../core/errors.js';
+import type { RedactionReport } from '../../core/model/session.js';
+import { existsSync } from 'node:fs';
 import { openEgressGate } from '../egress.js';
 import { isSafeSessionId } from '../outbox-paths.js';
 import { recordPause } from '../pause-log.js';
@@ -35,6 +37,9 @@ export interface StartLiveInput {
 
 export interface StartLiveResult {
   state: LiveState;
+  /** What the gate redacts from the session so far (the stream starts with it), and whether redaction is on. */
+  redaction: RedactionReport;
+  redacting: boolean;
   /** The session was already live: nothing new was created (discardOnEnd may have been updated). */
   alreadyLive: boolean;
   relay: 'alive' | 'spawned' | 'no-relay' | 'off';
@@ -64,7 +69,7 @@ export async function startLive(deps: LiveControlDeps, input: StartLiveInput): P
         ? (updateLiveState(dataDir, input.sessionId, (s) => ({ ...s, discardOnEnd: input.discardOnEnd! })) ?? existing)
         : existing;
     const relay = await ensureLiveRelay(dataDir, input.sessionId, deps.relayScript, deps.env);
-    return { state, alreadyLive: true, relay };
+    return { state, alreadyLive: true, relay, ...(await redactionSoFar(deps, existing.transcriptPath)) };
   }
   const client = requireClient(deps);
   const transcriptPath = await resolveLiveTranscript(input.sessionId, dataDir, deps.config.claudeConfigDir, input.cwd);
@@ -101,7 +106,17 @@ export async function startLive(deps: LiveControlDeps, input: StartLiveInput): P
     throw err;
   }
   const relay = await ensureLiveRelay(dataDir, input.sessionId, deps.relayScript, deps.env);
-  return { state, alreadyLive: false, relay };
+  return { state, alreadyLive: false, relay, ...(await redactionSoFar(deps, transcriptPath)) };
+}
+
+/**
+ * The redaction report of the session so far, which the stream replays first: counted by a dry pass of the same
+ * gate the relay uses, so the user sees at start what viewers will not.
+ */
+async function redactionSoFar(deps: LiveControlDeps, transcriptPath: string | undefined): Promise<{ redaction: RedactionReport; redacting: boolean }> {
+  const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
+  if (transcriptPath && existsSync(transcriptPath)) await gate.streamSession(transcriptPath, () => undefined).catch(() => undefined);
+  return { redaction: gate.report(), redacting: gate.redacting };
 }
 
 export interface StopLiveResult {

@@ -1,13 +1,15 @@
 // Human text for live-stream results, shared by `baton live` and the /export-session --live backend.
 import type { StartLiveResult, StopLiveResult } from '../../capture/live/live-control.js';
 import type { LiveState } from '../../capture/live/live-state.js';
+import { describeRedaction } from '../../core/egress/index.js';
 
 export function describeStart(r: StartLiveResult): string {
   const s = r.state;
   const end = s.discardOnEnd ? 'discarded (its data deleted) when the session ends' : 'kept as a post when the session ends';
   const relay =
     r.relay === 'no-relay' ? ' The live relay (dist/live-relay.cjs) was not found: events will flow once a hook restarts it.' : '';
-  return `${r.alreadyLive ? 'Already live' : 'Live'} at ${s.viewUrl} — session ${s.sessionId}; the stream is ${end}.${relay}`;
+  const redaction = ` Redaction of the session so far: ${describeRedaction(r.redaction, r.redacting)}.`;
+  return `${r.alreadyLive ? 'Already live' : 'Live'} at ${s.viewUrl} — session ${s.sessionId}; the stream is ${end}.${redaction}${relay}`;
 }
 
 export function describeStop(r: StopLiveResult): string {
