@@ -67,6 +67,7 @@ export const statusCommand: CliCommand = {
     ];
     if (st?.lastError && st.state !== 'idle' && st.state !== 'stopped') lines.push(`${p.bold('Last error')} ${st.lastError.message}`);
     if (sender.authError) lines.push(p.red(`Key problem: ${sender.authError.message}`));
+    if (!ctx.config.redact) lines.push(p.yellow('Redaction is OFF (BATON_REDACT=0): auto-sync sends secrets as they are'));
     ctx.io.out(`${lines.join('\n')}\n`);
     return 0;
   },

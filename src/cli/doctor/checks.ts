@@ -32,6 +32,8 @@ export function checkDisabled(ctx: CliContext): CheckResult {
 
 export function checkConfig(ctx: CliContext): CheckResult[] {
   const out: CheckResult[] = [];
+  // Redaction off is a choice, never a silent one: every command that sends something says so too.
+  out.push(ctx.config.redact ? ok('redaction', 'secrets are redacted before anything leaves this machine') : warn('redaction', 'redaction is OFF (BATON_REDACT=0 or redact: false): secrets leave this machine as they are; <private> spans and pauses still hold', 'unset BATON_REDACT (or set redact: true in the config file)'));
   const file = ctx.config.configFile;
   if (ctx.config.problems.length) out.push(fail('config', ctx.config.problems.join('; '), `fix or remove the offending file (${file})`));
   if (existsSync(file)) {
