@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../tracker/app.js';
-import { testConfig } from '../../tracker/config.js';
+import { testConfig, type TrackerConfig } from '../../tracker/config.js';
 import { openStore, type Store } from '../../tracker/db/store.js';
 import { startServer, type RunningServer } from '../../tracker/server.js';
 import { silentLogger } from '../../tracker/log.js';
@@ -28,6 +28,7 @@ export interface WebTrackerOptions {
   liveLimits?: Partial<LiveLimits>;
   /** Sees every request before any route (tests record headers such as Last-Event-ID). */
   onRequest?: (req: Request) => void;
+  config?: Partial<TrackerConfig>;
 }
 
 export async function startWebTracker(opts: WebTrackerOptions = {}): Promise<WebTracker> {
@@ -37,7 +38,12 @@ export async function startWebTracker(opts: WebTrackerOptions = {}): Promise<Web
   let ownerKey = '';
 
   const boot = async () => {
-    const config = testConfig({ db: { engine: 'sqlite', file }, port, shutdownTimeoutMs: 200 });
+    const config = testConfig({
+      db: { engine: 'sqlite', file },
+      port,
+      shutdownTimeoutMs: 200,
+      ...opts.config,
+    });
     const store = await openStore(config.db);
     const owner = await ensureOwner(store, { now: Date.now(), defaultRate: 0 });
     if (owner) ownerKey = owner.key.rawKey;

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { BatonError } from '../../src/core/errors.js';
 import type { Live } from '../live/index.js';
 import type { Caller, ServiceDeps } from '../services/context.js';
-import { csrfToken } from './csrf.js';
+import type { Csrf } from './csrf.js';
 import { HttpError, statusFor } from '../http/errors.js';
 import { errorPage } from './pages/error.js';
 import type { WebSessions, WebUser } from './web-sessions.js';
@@ -20,7 +20,7 @@ export interface WebDeps {
   marketplaceRepo: string;
   recentErrors: () => Array<{ at: string; message: string }>;
   recordError: (message: string) => void;
-  trustProxy: boolean;
+  csrf: Csrf;
 }
 
 export interface PageCtx {
@@ -44,7 +44,7 @@ export async function requireUser(c: Context, d: WebDeps): Promise<PageCtx | Res
   return {
     user,
     caller: { userId: user.userId, role: user.role, keyId: user.keyId, baseUrl: d.baseUrl(c) },
-    csrf: csrfToken(c, d.trustProxy),
+    csrf: await d.csrf.token(c),
     view: { name: user.name },
   };
 }
@@ -69,6 +69,8 @@ export async function renderError(c: Context, d: WebDeps, err: unknown): Promise
         ? 'There is nothing here, or it is not shared with you.'
         : err.message
       : 'The tracker could not show this page. The error was logged.';
+  if (err instanceof HttpError && err.opts.retryAfterSeconds)
+    c.header('Retry-After', String(err.opts.retryAfterSeconds));
   if (status >= 500) {
     d.services.logger.error('web page failed', { err: String(err) });
     d.recordError(`${c.req.method} ${c.req.path}: ${String(err)}`);
@@ -79,7 +81,7 @@ export async function renderError(c: Context, d: WebDeps, err: unknown): Promise
     title: TITLES[status] ?? 'Error',
     message,
     user: user ? { name: user.name } : null,
-    csrfToken: user ? csrfToken(c, d.trustProxy) : undefined,
+    csrfToken: user ? await d.csrf.token(c) : undefined,
   });
   return html(c, page, status);
 }

@@ -7,7 +7,9 @@ import type { LiveLimits } from '../live/limits.js';
 import { createLivePostPublisher } from '../live/post-publisher.js';
 import type { ServiceDeps } from '../services/context.js';
 import type { EventPublisher, LiveEvent } from '../services/publisher.js';
+import { createCsrf } from './csrf.js';
 import { createWeb } from './index.js';
+import { loadSecret } from './secret.js';
 import { createWebSessions } from './web-sessions.js';
 
 export interface LiveWebOptions {
@@ -69,9 +71,16 @@ export function mountLiveWeb(
     errors.unshift({ at: new Date(services.now()).toISOString(), message: message.slice(0, 500) });
     errors.length = Math.min(errors.length, 20);
   };
-  const sessions = createWebSessions(services.store.db, {
-    now: services.now,
-    trustProxy: services.config.trustProxy,
+  const sessions = createWebSessions(services.store.db, { now: services.now, config: services.config });
+  // Loaded on the first form that needs it (building the app touches no database); retried if that load failed.
+  let secret: Promise<Buffer> | null = null;
+  const csrf = createCsrf({
+    config: services.config,
+    secret: () =>
+      (secret ??= loadSecret(services.store.db, 'csrf').catch((err: unknown) => {
+        secret = null;
+        throw err;
+      })),
   });
   const db = services.config.db;
   const live = createLive({
@@ -119,7 +128,7 @@ export function mountLiveWeb(
       marketplaceRepo: o.marketplaceRepo ?? DEFAULT_MARKETPLACE,
       recentErrors: () => errors.slice(),
       recordError,
-      trustProxy: services.config.trustProxy,
+      csrf,
     }),
   );
 

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
+import { isHttpsOrigin, type UrlConfig } from '../http/base-url.js';
 
 export const SESSION_COOKIE = 'baton_session';
 /** Browser sessions last 30 days unless the key they came from is revoked or expires first. */
@@ -35,12 +36,7 @@ function hash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function isHttps(c: Context, trustProxy: boolean): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  return trustProxy && (c.req.header('x-forwarded-proto') ?? '').split(',')[0]?.trim() === 'https';
-}
-
-export function createWebSessions(anyDb: Kysely<any>, opts: { now: () => number; trustProxy: boolean }) {
+export function createWebSessions(anyDb: Kysely<any>, opts: { now: () => number; config: UrlConfig }) {
   const db = anyDb as Kysely<WebTables>;
   return {
     async create(c: Context, user: { userId: string; keyId: string }): Promise<void> {
@@ -60,7 +56,7 @@ export function createWebSessions(anyDb: Kysely<any>, opts: { now: () => number;
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Lax',
-        secure: isHttps(c, opts.trustProxy),
+        secure: isHttpsOrigin(c, opts.config),
         path: '/',
         maxAge: Math.floor(WEB_SESSION_TTL_MS / 1000),
       });

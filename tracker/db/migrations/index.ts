@@ -3,6 +3,7 @@ import { liveMigration } from '../../live/migration.js';
 import { webSessionsMigration } from '../../web/migration.js';
 import { migration0001 } from './0001-init.js';
 import { migration0004 } from './0004-key-parents.js';
+import { migration0005 } from './0005-secrets.js';
 import type { Migration } from './types.js';
 
 // 2 and 3 belong to the live/web module (tracker/live, tracker/web); their SQL lives next to the code that uses it.
@@ -11,5 +12,6 @@ export const migrations: readonly Migration[] = [
   liveMigration(2),
   webSessionsMigration(3),
   migration0004,
+  migration0005,
 ];
 export type { Migration } from './types.js';

@@ -1,7 +1,9 @@
 // /login and /logout: an API key in, an httpOnly SameSite=Lax session cookie out; CSRF-checked forms.
 import { Hono } from 'hono';
+import { clientAddress } from '../../http/client-address.js';
+import { HttpError } from '../../http/errors.js';
 import { verifyKey } from '../../services/keys.js';
-import { csrfToken, verifiedForm } from '../csrf.js';
+import { createRateLimiter } from '../../services/rate-limit.js';
 import { html, renderError, type WebDeps } from '../context.js';
 import { loginPage } from '../pages/login.js';
 
@@ -21,14 +23,35 @@ export function safeNext(next: string | undefined | null): string {
 export function createAuthRoutes(d: WebDeps): Hono {
   const app = new Hono();
   app.onError((err, c) => renderError(c, d, err));
+  const { config } = d.services;
+  // The API's per-key limiter (shared counters in the database, so every instance counts), keyed by address here:
+  // a login form is a key-guessing oracle, and a scripted login CSRF would be too.
+  const limiter = createRateLimiter(d.services.store);
+  const limitLogin = async (c: Parameters<typeof clientAddress>[0]) => {
+    const rate = await limiter.check(
+      `login:${clientAddress(c, config)}`,
+      config.loginAttemptsPerMinute,
+      d.services.now(),
+    );
+    if (!rate.allowed)
+      throw new HttpError(
+        429,
+        'rate_limited',
+        'Too many sign-in attempts from this address; wait a minute.',
+        {
+          retryAfterSeconds: rate.retryAfterSec,
+        },
+      );
+  };
 
   app.get('/login', async (c) => {
     if (await d.sessions.current(c)) return c.redirect(safeNext(c.req.query('next')), 303);
-    return html(c, loginPage({ csrfToken: csrfToken(c, d.trustProxy), next: safeNext(c.req.query('next')) }));
+    return html(c, loginPage({ csrfToken: await d.csrf.token(c), next: safeNext(c.req.query('next')) }));
   });
 
   app.post('/login', async (c) => {
-    const form = await verifiedForm(c);
+    await limitLogin(c);
+    const form = await d.csrf.verifiedForm(c);
     const key = (form.apiKey ?? '').trim();
     const next = safeNext(form.next);
     const result = key
@@ -41,14 +64,14 @@ export function createAuthRoutes(d: WebDeps): Hono {
           : result.reason === 'expired'
             ? 'This key has expired.'
             : 'That is not a valid API key.';
-      return html(c, loginPage({ csrfToken: csrfToken(c, d.trustProxy), error: why, next }), 401);
+      return html(c, loginPage({ csrfToken: await d.csrf.token(c), error: why, next }), 401);
     }
     await d.sessions.create(c, { userId: result.user.id, keyId: result.key.id });
     return c.redirect(next, 303);
   });
 
   app.post('/logout', async (c) => {
-    await verifiedForm(c);
+    await d.csrf.verifiedForm(c);
     await d.sessions.destroy(c);
     return c.redirect('/login', 303);
   });

@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import { BatonError } from '../../../src/core/errors.js';
 import { resolveViewer } from '../../live/index.js';
-import { csrfToken } from '../csrf.js';
 import { html, renderError, type WebDeps } from '../context.js';
 import { liveViewerPage } from '../pages/live-viewer.js';
 
@@ -23,7 +22,7 @@ export function createLivePageRoutes(d: WebDeps): Hono {
           eventsUrl: `${base}/events`,
           statusUrl: `${base}/status`,
           user: user ? { name: user.name } : null,
-          csrfToken: user ? csrfToken(c, d.trustProxy) : undefined,
+          csrfToken: user ? await d.csrf.token(c) : undefined,
         }),
       );
     } catch (err) {

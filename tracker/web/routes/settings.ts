@@ -4,7 +4,6 @@ import { Hono } from 'hono';
 import { CreateKeyRequest } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import { createKey, toKeyInfo } from '../../services/keys.js';
-import { verifiedForm } from '../csrf.js';
 import { html, renderError, requireUser, type PageCtx, type WebDeps } from '../context.js';
 import { settingsPage } from '../pages/settings.js';
 
@@ -48,7 +47,7 @@ export function createSettingsRoutes(d: WebDeps): Hono {
   app.post('/settings/keys', async (c) => {
     const ctx = await requireUser(c, d);
     if (ctx instanceof Response) return ctx;
-    const form = await verifiedForm(c);
+    const form = await d.csrf.verifiedForm(c);
     const req = CreateKeyRequest.safeParse({
       name: form.name ?? '',
       ...(form.expiresIn ? { expiresIn: form.expiresIn } : {}),
@@ -69,7 +68,7 @@ export function createSettingsRoutes(d: WebDeps): Hono {
   app.post('/settings/keys/:id/revoke', async (c) => {
     const ctx = await requireUser(c, d);
     if (ctx instanceof Response) return ctx;
-    await verifiedForm(c);
+    await d.csrf.verifiedForm(c);
     const ok = await store.keys.revoke(ctx.user.userId, c.req.param('id'), d.services.now());
     if (!ok) throw new BatonError('not_found', 'No such key.');
     // Revoking the key this browser logged in with ends this browser session too: /settings then asks to log in.

@@ -8,7 +8,6 @@ import { toPost, visiblePostSessions } from '../../services/posts.js';
 import { sessionDetail } from '../../services/sessions.js';
 import { toSummaries } from '../../services/session-view.js';
 import { baseUrlFor } from '../../http/base-url.js';
-import { csrfToken } from '../csrf.js';
 import { html, renderError, requireUser, type WebDeps } from '../context.js';
 import { exportResponse } from '../export-response.js';
 import { sessionDetailPage } from '../pages/session-detail.js';
@@ -24,7 +23,7 @@ export function createShareRoutes(d: WebDeps): Hono {
 
   const viewer = async (c: Context) => {
     const u = await d.sessions.current(c);
-    return u ? { user: { name: u.name }, csrfToken: csrfToken(c, d.trustProxy) } : { user: null };
+    return u ? { user: { name: u.name }, csrfToken: await d.csrf.token(c) } : { user: null };
   };
 
   /** A shared session page; `base` is the path prefix its export and paging links hang off. */
