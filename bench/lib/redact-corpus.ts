@@ -1,6 +1,9 @@
 // Builds the redaction benchmark's inputs: transcript-like strings with planted secrets, and a clean code corpus.
+// The planted secrets are the hand-written samples of test/fixtures/secrets, never generated from the rules.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRedactor } from '../../src/core/redact/index.js';
+import { leaks, loadSamples, PLACES } from '../../test/fixtures/secrets/samples.js';
 
 /** Deterministic PRNG (mulberry32), so every run scans the same corpus. */
 export function createRandom(seed: number): {
@@ -22,10 +25,7 @@ export function createRandom(seed: number): {
 
 type Random = ReturnType<typeof createRandom>;
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const UPPER_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const B64URL = `${ALNUM}-_`;
-const B64 = `${ALNUM}+/`;
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const HEX = '0123456789abcdef';
 
 function chars(r: Random, alphabet: string, n: number): string {
@@ -33,132 +33,6 @@ function chars(r: Random, alphabet: string, n: number): string {
   for (let i = 0; i < n; i++) s += alphabet[r.int(alphabet.length)];
   return s;
 }
-
-/** Random key material that mixes letters and digits, as real keys do. */
-function key(r: Random, alphabet: string, n: number): string {
-  for (;;) {
-    const s = chars(r, alphabet, n);
-    if (/[0-9]/.test(s) && /[a-zA-Z]/.test(s)) return s;
-  }
-}
-
-/** Builds one planted secret in its usual surroundings: the whole line, and the part that must not survive. */
-type Plant = { rule: string; make: (r: Random) => { text: string; secret: string } };
-
-const plant = (
-  rule: string,
-  secret: (r: Random) => string,
-  line: (k: string, r: Random) => string,
-): Plant => ({
-  rule,
-  make: (r) => {
-    const k = secret(r);
-    return { text: line(k, r), secret: k };
-  },
-});
-
-const PEM_BODY = (r: Random): string => Array.from({ length: 6 }, () => key(r, B64, 70)).join('\n');
-const SLACK_BOT = (r: Random): string =>
-  `xoxb-${1e11 + r.int(8e11)}-${1e11 + r.int(8e11)}-${key(r, ALNUM, 24)}`;
-
-const PLANTS: readonly Plant[] = [
-  plant(
-    'aws-access-key',
-    (r) => `AKIA${key(r, UPPER_DIGITS, 16)}`,
-    (k) => `export AWS_ACCESS_KEY_ID=${k}`,
-  ),
-  plant(
-    'aws-secret-key',
-    (r) => key(r, B64, 40),
-    (k) => `aws_secret_access_key = ${k}`,
-  ),
-  plant(
-    'github-token',
-    (r) => `ghp_${key(r, ALNUM, 36)}`,
-    (k) => `git remote set-url origin https://x:${k}@github.com/acme/api.git`,
-  ),
-  plant(
-    'github-token',
-    (r) => `github_pat_${key(r, ALNUM, 22)}_${key(r, ALNUM, 59)}`,
-    (k) => `GH_TOKEN=${k} gh pr list`,
-  ),
-  plant(
-    'gitlab-token',
-    (r) => `glpat-${key(r, B64URL, 20)}`,
-    (k) => `curl --header "PRIVATE-TOKEN: ${k}" https://gitlab.example.com/api/v4/projects`,
-  ),
-  plant(
-    'anthropic-key',
-    (r) => `sk-ant-api03-${key(r, B64URL, 93)}AA`,
-    (k) => `{"env": {"ANTHROPIC_API_KEY": "${k}"}}`,
-  ),
-  plant(
-    'openai-key',
-    (r) => `sk-proj-${key(r, B64URL, 120)}`,
-    (k) => `OPENAI_API_KEY=${k}`,
-  ),
-  plant(
-    'stripe-key',
-    (r) => `sk_live_${key(r, ALNUM, 24)}`,
-    (k) => `const stripe = new Stripe('${k}');`,
-  ),
-  plant('slack-token', SLACK_BOT, (k) => `SLACK_BOT_TOKEN=${k}`),
-  plant(
-    'slack-webhook',
-    (r) => `T${key(r, UPPER_DIGITS, 8)}/B${key(r, UPPER_DIGITS, 8)}/${key(r, ALNUM, 24)}`,
-    (k) => `curl -X POST https://hooks.slack.com/services/${k}`,
-  ),
-  plant(
-    'jwt',
-    (r) => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${key(r, B64URL, 60)}.${key(r, B64URL, 43)}`,
-    (k) => `curl -H "Authorization: Bearer ${k}" localhost:3000/me`,
-  ),
-  plant(
-    'private-key',
-    PEM_BODY,
-    (k) => `-----BEGIN OPENSSH PRIVATE KEY-----\n${k}\n-----END OPENSSH PRIVATE KEY-----`,
-  ),
-  plant(
-    'connection-string',
-    (r) => key(r, ALNUM, 16),
-    (k) => `DATABASE_URL=postgres://app:${k}@db.internal:5432/app`,
-  ),
-  plant(
-    'secret-assignment',
-    (r) => key(r, ALNUM, 14),
-    (k) => `  "password": "${k}",`,
-  ),
-  plant(
-    'secret-assignment',
-    (r) => chars(r, 'abcdefghijklmnopqrstuvwxyz', 18),
-    (k) => `JWT_SECRET=${k}`,
-  ),
-  plant(
-    'private',
-    (r) => `my home address is ${r.int(999)} Elm Street`,
-    (k) => `<private>${k}</private>`,
-  ),
-  plant(
-    'google-api-key',
-    (r) => `AIza${key(r, B64URL, 35)}`,
-    (k) => `const firebaseConfig = { apiKey: "${k}" };`,
-  ),
-  plant(
-    'npm-token',
-    (r) => `npm_${key(r, ALNUM, 36)}`,
-    (k) => `//registry.npmjs.org/:_authToken=${k}`,
-  ),
-  plant(
-    'baton-key',
-    (r) => `bt_${key(r, B64URL, 43)}`,
-    (k) => `BATON_API_KEY=${k}`,
-  ),
-  plant(
-    'auth-header',
-    (r) => `${key(r, B64, 28)}=`,
-    (k) => `-H 'Authorization: Basic ${k}'`,
-  ),
-];
 
 const WORDS = (
   'the a to of and in is that for it on with as this be by are or from at an not was have we you can but if will ' +
@@ -248,11 +122,13 @@ export function transcriptCorpus(
 ): {
   events: string[];
   bytes: number;
+  /** Planted samples per sample type. */
   planted: Record<string, number>;
   /** Each planted secret and the index of the string it went into, for the leak check. */
   secrets: { event: number; secret: string }[];
 } {
   const r = createRandom(seed);
+  const samples = loadSamples();
   const events: string[] = [];
   const planted: Record<string, number> = {};
   const secrets: { event: number; secret: string }[] = [];
@@ -267,12 +143,11 @@ export function transcriptCorpus(
       s = file.slice(from, from + 500 + r.int(12000));
     } else s = toolOutput(r);
     if (r.int(40) === 0) {
-      const p = r.pick(PLANTS);
-      const { text, secret } = p.make(r);
-      planted[p.rule] = (planted[p.rule] ?? 0) + 1;
-      secrets.push({ event: events.length, secret });
+      const sample = r.pick(samples);
+      planted[sample.type] = (planted[sample.type] ?? 0) + 1;
+      for (const secret of sample.secrets) secrets.push({ event: events.length, secret });
       const at = r.int(s.length);
-      s = `${s.slice(0, at)}\n${text}\n${s.slice(at)}`;
+      s = `${s.slice(0, at)}\n${sample.text}\n${s.slice(at)}`;
     }
     // Flat strings, as JSON.parse hands them to the pipeline (slices and concatenations are rope strings).
     s = JSON.parse(JSON.stringify(s)) as string;
@@ -280,4 +155,53 @@ export function transcriptCorpus(
     bytes += Buffer.byteLength(s);
   }
   return { events, bytes, planted, secrets };
+}
+
+/** The coverage matrix: every hand-written secret sample planted in every session place it fits. */
+export interface Coverage {
+  samples: number;
+  types: number;
+  cells: number;
+  caught: number;
+  byType: { type: string; samples: number; cells: number; caught: number }[];
+  byPlace: { place: string; cells: number; caught: number }[];
+  /** `type: text start @ place` for every cell where something survived. */
+  misses: string[];
+}
+
+export function coverageMatrix(): Coverage {
+  const samples = loadSamples();
+  const byType = new Map<string, { type: string; samples: number; cells: number; caught: number }>();
+  const byPlace = new Map(PLACES.map((p) => [p.name, { place: p.name, cells: 0, caught: 0 }]));
+  const misses: string[] = [];
+  let cells = 0;
+  let caught = 0;
+  for (const s of samples) {
+    const t = byType.get(s.type) ?? { type: s.type, samples: 0, cells: 0, caught: 0 };
+    byType.set(s.type, t);
+    t.samples++;
+    for (const place of PLACES) {
+      if (!place.fits(s)) continue;
+      const { event, mustVanish } = place.plant(s);
+      const ok = !leaks(createRedactor().redactEvent(event), mustVanish);
+      const p = byPlace.get(place.name)!;
+      cells++;
+      t.cells++;
+      p.cells++;
+      if (ok) {
+        caught++;
+        t.caught++;
+        p.caught++;
+      } else misses.push(`${s.type}: ${s.text.slice(0, 40).replace(/\n/g, '⏎')} @ ${place.name}`);
+    }
+  }
+  return {
+    samples: samples.length,
+    types: byType.size,
+    cells,
+    caught,
+    byType: [...byType.values()],
+    byPlace: [...byPlace.values()],
+    misses,
+  };
 }

@@ -91,3 +91,58 @@ describe('secret-assignment: vendor secrets in the value keep their own rule nam
     expect(r.report().byRule).toEqual({ 'aws-secret-key': 1 });
   });
 });
+
+const HEX = '0123456789abcdef';
+
+describe('secret-assignment: weak keywords need a machine-made value', () => {
+  it.each([
+    [`DD_APP_KEY=${mix(40, 1, HEX)}`, `DD_APP_KEY=${R}`],
+    [`TWILIO_ACCOUNT_SID=AC${mix(32, 2, HEX)}`, `TWILIO_ACCOUNT_SID=${R}`],
+    [`"api_key_sid": "SK${mix(32, 3, HEX)}"`, `"api_key_sid": "${R}"`],
+    [`ENCRYPTION_KEY=${mix(32)}`, `ENCRYPTION_KEY=${R}`],
+    [`credentials: ${mix(28, 1)}`, `credentials: ${R}`],
+    [`"private_key_id": "${mix(40, 4, HEX)}"`, `"private_key_id": "${R}"`],
+    [`_auth=${mix(24, 5)}`, `_auth=${R}`],
+    [`MYSQL_PWD=Wint3r-2024`, `MYSQL_PWD=${R}`],
+    [`signing_key: "${mix(32, 6)}"`, `signing_key: "${R}"`],
+  ])('%s', (input, expected) => {
+    const r = createRedactor();
+    expect(r.redactText(input)).toBe(expected);
+    expect(r.report().byRule['secret-assignment']).toBe(1);
+  });
+
+  it.each([
+    "fetch(url, { credentials: 'include' })",
+    'auth: true',
+    'auth = "bearer"',
+    "sid: 'S-1-5-21-1004336348-1177238915-682003330-512'",
+    'GOOGLE_APPLICATION_CREDENTIALS=/home/dev/keys/sa-2024.json',
+    'private_key: ${{ secrets.DEPLOY_KEY }}',
+    `app_key = ${mix(8)}`,
+    'master_key_path: config/master.key',
+  ])('keeps %s', (input) => {
+    expect(redact(input)).toBe(input);
+  });
+});
+
+describe('secret-assignment: issue #9 misses', () => {
+  it.each([
+    // Rails: the keyword is followed by `_BASE`, still the secret itself.
+    [`SECRET_KEY_BASE=${mix(128, 2, HEX)}`, `SECRET_KEY_BASE=${R}`],
+    // A password that contains a dot is a value in an env file; the same shape in code is a reference (below).
+    ['DB_PASSWORD=corp.Winter2024', `DB_PASSWORD=${R}`],
+    ['password = "corp.Winter2024"', `password = "${R}"`],
+    ["db_password: 'corp.Winter2024'", `db_password: '${R}'`],
+  ])('%s', (input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+
+  it.each([
+    'password = config.password',
+    'DB_PASSWORD = settings.db.password',
+    'token=e.t',
+    'password: cfg.auth.password',
+  ])('keeps the reference %s', (input) => {
+    expect(redact(input)).toBe(input);
+  });
+});

@@ -170,3 +170,14 @@ cases(
   ],
   ['bt_handle_connection_state_change_event_now', `bt_${mix(20)}`, `abt_${mix(40)}`],
 );
+
+cases(
+  'gitlab-token',
+  [
+    [`GITLAB ${fake('gldt-', 20, 1)}`, `GITLAB ${tag('gitlab-token')}`],
+    [`runner ${fake('glrt-', 24, 2)}`, `runner ${tag('gitlab-token')}`],
+    [`feed ${fake('glft-', 20, 3)}`, `feed ${tag('gitlab-token')}`],
+    [`${fake('glpat-', 27, 4)}.01.0w1a2b3c4 routable`, `${tag('gitlab-token')} routable`],
+  ],
+  ['glft- feed tokens', `gldt-${'a'.repeat(20)}`],
+);

@@ -106,12 +106,19 @@ const PLACEHOLDER_WORDS = new Set([
   'your-password',
 ]);
 
+/** `sk-ant-...`, `hf_xxxxxxxx`: a prefix shown with its body elided or x-ed out, as docs and error messages do. */
+const ELIDED = /(?:\.\.\.|…)$|[xX*]{6}/;
+
 /**
  * True for values that point at a secret instead of being one (`${DB_PASSWORD}`, `$TOKEN`, `{{ secrets.X }}`,
  * `<your-token>`, `****`): redacting them would only hide useful context.
  */
 export function isPlaceholder(v: string): boolean {
   return (
-    PLACEHOLDER.test(v) || PLACEHOLDER_WORDS.has(v.toLowerCase()) || v.includes('${') || v.includes('{{')
+    PLACEHOLDER.test(v) ||
+    PLACEHOLDER_WORDS.has(v.toLowerCase()) ||
+    v.includes('${') ||
+    v.includes('{{') ||
+    ELIDED.test(v)
   );
 }

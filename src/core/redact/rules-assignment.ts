@@ -156,28 +156,32 @@ function keyStart(text: string, at: number): number {
   return i;
 }
 
+/** Words that make `<word>_key` a secret's name when they come before `_key` / `-key` (`DD_APP_KEY`). */
+const KEY_PREFIX = /(?:api|app|access|account|master|encryption|signing|private|secret)$/i;
+
+/**
+ * `_key` / `-key` triggers stand for every `<word>_key` keyword at once: one trigger whose letters are rarely
+ * next to each other costs the skip scan far less than a dozen (`master_key` alone stops it at every `st`). The
+ * keyword itself starts before the trigger.
+ */
+function keywordStart(text: string, at: number): number | null {
+  const c = text[at];
+  if (c !== '_' && c !== '-') return at;
+  const prefix = KEY_PREFIX.exec(text.slice(Math.max(0, at - 10), at));
+  return prefix === null ? null : at - prefix[0].length;
+}
+
 export const secretAssignment: Rule = {
   name: ASSIGNMENT_RULE,
   triggers: [
-    ...[
-      'password',
-      'passwd',
-      'passphrase',
-      'secret',
-      'token',
-      'api_key',
-      'api-key',
-      'apikey',
-      'auth',
-      'credential',
-    ],
+    ...['password', 'passwd', 'passphrase', 'secret', 'token', 'auth', 'credential'],
+    ...['_key', '-key', 'apikey', 'appkey', 'privatekey'],
     // Three-letter keywords ending in a common letter would stall the skip scan; with the separator they are four.
     ...['pwd', 'sid'].flatMap((k) => ['=', ':', '"', "'", ' ', '\\'].map((sep) => k + sep)),
-    ...['private', 'access', 'app', 'account', 'master', 'encryption', 'signing'].flatMap((k) =>
-      k === 'access' || k === 'account' ? [`${k}_key`, `${k}-key`] : [`${k}_key`, `${k}-key`, `${k}key`],
-    ),
   ],
-  match(text, at, nested) {
+  match(text, trigger, nested) {
+    const at = keywordStart(text, trigger);
+    if (at === null) return null;
     KEY.lastIndex = at;
     const m = KEY.exec(text);
     if (!m) return null;
@@ -207,7 +211,11 @@ export const secretAssignment: Rule = {
     const ok = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
     if (!ok) return null;
     const r = replaceValue(value, nested);
-    const hit = { end: after, replacement: text.slice(at, start) + r.text + text.slice(end, after) };
+    const hit = {
+      start: at,
+      end: after,
+      replacement: text.slice(at, start) + r.text + text.slice(end, after),
+    };
     return r.counted ? { ...hit, counted: r.counted } : hit;
   },
 };

@@ -6,7 +6,7 @@ const KIND_WINDOW = 4096;
 const KIND_SECRET_YAML = /(?:^|\n)[ \t-]*kind:[ \t]*["']?Secret["']?[ \t]*(?:\r?\n|$)/;
 const KIND_SECRET_JSON = /"kind"[ \t]*:[ \t]*"Secret"/;
 /** `data:` opens a block mapping: nothing but spaces on the rest of the line. */
-const YAML_OPEN = /data:[ \t]*\r?\n/y;
+const YAML_OPEN = /data:[ \t]*\r?\n/iy;
 /** One `key: value` entry, indented more than `data:`; block scalars (`|`, `>`) are followed by deeper lines. */
 const YAML_ENTRY = /([ \t]+)([A-Za-z0-9._-]{1,253}):[ \t]*([^\r\n]*)(\r?\n|$)/y;
 /** `"data": { "key": "value", … }` from `kubectl get secret -o json`. */

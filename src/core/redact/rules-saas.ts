@@ -64,20 +64,31 @@ export const vaultToken = regexRule({
   accept: (s) => looksRandom(s.slice(4)),
 });
 
-/** `discord.com/api/webhooks/<id>/<token>`: the id stays readable, the token goes. */
-export const discordWebhook = regexRule({
+/**
+ * `discord.com/api/webhooks/<id>/<token>`: the id stays readable, the token goes. The trigger is the path (`i/` is a
+ * rare pair for the skip scan, `sc` of `discord` is not); the host is checked behind it.
+ */
+const DISCORD_HOST = /discord(?:app)?\.com\/$/i;
+const DISCORD_PATH = /api\/webhooks\/[0-9]{5,30}\/([A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])/dy;
+export const discordWebhook: Rule = {
   name: 'discord-webhook',
-  triggers: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'],
-  source: `discord(?:app)?\\.com/api/webhooks/[0-9]{5,30}/([A-Za-z0-9_-]{20,100})`,
-  flags: 'i',
-  group: 1,
-});
+  triggers: ['api/webhooks/'],
+  match(text, at) {
+    if (!DISCORD_HOST.test(text.slice(Math.max(0, at - 16), at))) return null;
+    DISCORD_PATH.lastIndex = at;
+    const m = DISCORD_PATH.exec(text);
+    if (m === null) return null;
+    const [start] = m.indices![1]!;
+    return { end: DISCORD_PATH.lastIndex, replacement: text.slice(at, start) + tag('discord-webhook') };
+  },
+};
 
 /**
  * Telegram bot tokens, `<bot id>:AA<31-34 more>` (35 characters after the colon in practice, 34 in the docs). The trigger is the last digit of the id and `:AA`, so the id is
  * found by looking back; four-character triggers keep the skip scan fast where `:A` would not.
  */
-const TELEGRAM = /(?<![A-Za-z0-9_:-])[0-9]{5,16}$/;
+/** The bot id: digits on their own, or after `bot` in a Bot API URL (`api.telegram.org/bot<token>/getMe`). */
+const TELEGRAM = /(?:(?<![A-Za-z0-9_:-])|(?<=[^A-Za-z0-9_-]bot))[0-9]{5,16}$/;
 const TELEGRAM_SECRET = /:AA[A-Za-z0-9_-]{31,34}(?![A-Za-z0-9_-])/y;
 export const telegramBotToken: Rule = {
   name: 'telegram-bot-token',
@@ -85,7 +96,7 @@ export const telegramBotToken: Rule = {
   match(text, at) {
     TELEGRAM_SECRET.lastIndex = at + 1;
     if (!TELEGRAM_SECRET.test(text)) return null;
-    const id = TELEGRAM.exec(text.slice(Math.max(0, at - 16), at + 1));
+    const id = TELEGRAM.exec(text.slice(Math.max(0, at - 20), at + 1));
     if (id === null) return null;
     return {
       start: at + 1 - id[0].length,
