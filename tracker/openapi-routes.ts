@@ -122,6 +122,10 @@ export const ROUTES: RouteDoc[] = [
     path: '/api/v1/users',
     tag: 'users',
     summary: 'Add a user and issue its first key (owner only)',
+    description:
+      "The new user's first key is no stronger than the calling key or the tracker default (the earlier expiry, " +
+      'the tighter rate limit), so a short-lived owner key cannot leave a permanent credential behind. It is not ' +
+      "revoked with the calling key: it is someone else's.",
     auth: true,
     body: api.CreateUserRequest,
     ok: { status: 201, schema: api.CreateUserResponse },

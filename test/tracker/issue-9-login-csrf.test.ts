@@ -55,7 +55,7 @@ describe('issue-9: login CSRF cannot sign a victim in as the attacker', () => {
       { origin: t.url.replace('127.0.0.1', '127.0.0.2') },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
-    ]) {
+    ] as Array<Record<string, string>>) {
       const res = await victim.login(form, headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(await res.text()).toContain('Cross-site form submission refused');

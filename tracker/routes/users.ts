@@ -5,7 +5,7 @@ import { BatonError } from '../../src/core/errors.js';
 import { limitBody } from '../http/body-limit.js';
 import type { AppEnv } from '../http/env.js';
 import { readJson } from '../http/validate.js';
-import { toKeyInfo } from '../services/keys.js';
+import { strengthOf, tighterOf, toKeyInfo } from '../services/keys.js';
 import { addUser, toUserInfo } from '../services/users.js';
 import type { RouteContext } from './context.js';
 
@@ -25,10 +25,16 @@ export function registerUserRoutes(app: Hono<AppEnv>, { deps, auth }: RouteConte
   app.post('/api/v1/users', auth, limitBody(deps.config.limits.bodyBytes), async (c) => {
     if (c.get('caller').role !== 'owner') throw new BatonError('forbidden', 'only the owner can add users');
     const req = await readJson(c, CreateUserRequest);
+    // The new user's first key is no stronger than the key creating it (nor than the tracker default): a
+    // short-lived owner key must not leave a permanent credential behind. It is not revoked with it, though:
+    // it belongs to another person, whose access should not end when the owner rotates a key.
+    const parent = await deps.store.keys.findById(c.get('caller').keyId);
+    const defaults = { expiresAt: null, rateLimitPerMinute: deps.config.defaultRateLimitPerMinute };
+    const keyLimits = parent ? tighterOf(strengthOf(parent), defaults) : defaults;
     const created = await deps.store.transaction((repos) =>
       addUser(
         repos,
-        { name: req.name, role: req.role },
+        { name: req.name, role: req.role, keyLimits },
         { now: deps.now(), defaultRate: deps.config.defaultRateLimitPerMinute },
       ),
     );

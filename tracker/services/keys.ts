@@ -102,6 +102,18 @@ export async function createKey(
   return { row, rawKey };
 }
 
+/** The tighter of two strengths on each axis: for keys an owner's key makes for someone else (a new user). */
+export function tighterOf(a: KeyStrength, b: KeyStrength): KeyStrength {
+  const expiries = [a.expiresAt, b.expiresAt].filter((e): e is number => e !== null);
+  return {
+    expiresAt: expiries.length ? Math.min(...expiries) : null,
+    rateLimitPerMinute:
+      rateRank(a.rateLimitPerMinute) <= rateRank(b.rateLimitPerMinute)
+        ? a.rateLimitPerMinute
+        : b.rateLimitPerMinute,
+  };
+}
+
 export function strengthOf(k: KeyRow): KeyStrength {
   return {
     expiresAt: k.expires_at === null ? null : Number(k.expires_at),

@@ -3,7 +3,7 @@ import type { UserInfo, UserRole } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { Repositories, UserRow } from '../db/repositories/index.js';
 import type { Store } from '../db/store.js';
-import { createKey, type NewKey } from './keys.js';
+import { createKey, type KeyStrength, type NewKey } from './keys.js';
 import { newId } from './ids.js';
 import { iso } from './time.js';
 
@@ -12,9 +12,10 @@ export interface NewUser {
   key: NewKey;
 }
 
+/** `input.keyLimits`: caps the first key (set when another key creates the user; see routes/users.ts). */
 export async function addUser(
   repos: Repositories,
-  input: { name: string; role?: UserRole; keyName?: string },
+  input: { name: string; role?: UserRole; keyName?: string; keyLimits?: KeyStrength },
   opts: { now: number; defaultRate: number },
 ): Promise<NewUser> {
   if (await repos.users.findByName(input.name))
@@ -26,7 +27,17 @@ export async function addUser(
     created_at: opts.now,
   };
   await repos.users.create(user);
-  const key = await createKey(repos, user.id, { name: input.keyName ?? 'default' }, opts);
+  const limits = input.keyLimits;
+  const key = await createKey(
+    repos,
+    user.id,
+    {
+      name: input.keyName ?? 'default',
+      ...(limits ? { rateLimitPerMinute: limits.rateLimitPerMinute } : {}),
+      ...(limits?.expiresAt != null ? { expiresAt: new Date(limits.expiresAt).toISOString() } : {}),
+    },
+    opts,
+  );
   return { user, key };
 }
 

@@ -118,6 +118,20 @@ forEachEngine('auth and keys contract', (engine) => {
     expect((await client(t.url, free.rawKey).get('/api/v1/me')).status).toBe(200);
   });
 
+  it('issue-9: a user added with a limited key gets a first key no stronger than that key', async () => {
+    const limited = CreateKeyResponse.parse(
+      (await owner.post('/api/v1/keys', { name: 'admin-1h', expiresIn: '1h', rateLimitPerMinute: 50 })).body,
+    );
+    const added = await client(t.url, limited.rawKey).post('/api/v1/users', { name: `bounded-${engine}` });
+    expect(added.status).toBe(201);
+    expect(added.body.key.expiresAt).toBe(limited.key.expiresAt);
+    expect(added.body.key.rateLimitPerMinute).toBe(50);
+    // From an unlimited key: the tracker default (60 here) and no expiry, as before.
+    const free = await owner.post('/api/v1/users', { name: `free-${engine}` });
+    expect(free.body.key.expiresAt).toBeNull();
+    expect(free.body.key.rateLimitPerMinute).toBe(60);
+  });
+
   it('validates key creation bodies', async () => {
     for (const bad of [
       {},
@@ -215,7 +229,8 @@ forEachEngine('auth and keys contract', (engine) => {
     expect((await member.get('/api/v1/users')).status).toBe(403);
     expect((await member.post('/api/v1/users', { name: 'sneaky' })).status).toBe(403);
     expect((await owner.post('/api/v1/users', { name: `member-${engine}` })).status).toBe(409);
-    expect((await owner.get('/api/v1/users')).body.users.length).toBe(2);
+    const names = (await owner.get('/api/v1/users')).body.users.map((u: { name: string }) => u.name);
+    expect(names.filter((n: string) => n === `member-${engine}`)).toHaveLength(1);
   });
 
   it('answers unknown routes with a JSON 404', async () => {
