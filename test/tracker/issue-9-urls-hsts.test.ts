@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSession } from './helpers/sessions.js';
 import { client, startTracker, type TestTracker } from './helpers/harness.js';
 import { startLiveHarness, type LiveHarness } from './live-harness.js';
+import { startWebTracker } from './web-harness.js';
 
 /** node:http, because fetch will not let a test choose the Host header. */
 function post(
@@ -123,6 +124,19 @@ describe('issue-9: Strict-Transport-Security when the tracker is https', () => {
       expect(await hsts(untrusted, { 'x-forwarded-proto': 'https' })).toBeNull();
     } finally {
       await Promise.all([trusted.close(), untrusted.close()]);
+    }
+  });
+
+  it('is on the web pages a browser loads (login, assets), where it matters most', async () => {
+    const web = await startWebTracker({ config: { publicUrl: 'https://baton.example.com' } });
+    try {
+      for (const path of ['/login', '/assets/app.css']) {
+        const res = await fetch(`${web.url}${path}`);
+        expect(res.headers.get('strict-transport-security'), path).toBe('max-age=31536000');
+        await res.body?.cancel();
+      }
+    } finally {
+      await web.close();
     }
   });
 });

@@ -122,3 +122,20 @@ it('resolves the database and config from flags and env', () => {
   expect(Object.isFrozen(c)).toBe(true);
   expect(() => resolveTrackerConfig({ 'tls-cert': 'a' }, {})).toThrow(/both/);
 });
+
+it('issue-9: parses the live connection caps and the login rate from the environment (caps at least 1)', () => {
+  const d = resolveTrackerConfig({}, {});
+  expect(d.live).toEqual({ maxViewersPerStream: 200, maxConnectionsPerAddress: 20 });
+  expect(d.loginAttemptsPerMinute).toBe(10);
+  const c = resolveTrackerConfig(
+    {},
+    {
+      BATON_TRACKER_LIVE_MAX_VIEWERS: '50',
+      BATON_TRACKER_LIVE_MAX_PER_ADDRESS: '5',
+      BATON_TRACKER_LOGIN_RATE: '0',
+    },
+  );
+  expect(c.live).toEqual({ maxViewersPerStream: 50, maxConnectionsPerAddress: 5 });
+  expect(c.loginAttemptsPerMinute).toBe(0);
+  expect(() => resolveTrackerConfig({}, { BATON_TRACKER_LIVE_MAX_VIEWERS: '0' })).toThrow(/at least 1/);
+});

@@ -18,10 +18,12 @@ export const SERVE_HELP = `Usage: baton tracker serve [options]
   --db FILE|URL       SQLite file (default <data dir>/tracker.db), or postgres://…   env DATABASE_URL
   --data-dir DIR      where the SQLite file lives                   env BATON_DATA_DIR
   --tls-cert FILE --tls-key FILE   serve HTTPS directly             env BATON_TRACKER_TLS_CERT/_KEY
-  --trust-proxy       behind a TLS-terminating proxy: X-Forwarded-* decide returned URLs
+  --trust-proxy       behind a TLS-terminating proxy: X-Forwarded-* decide returned URLs and client addresses
   --public-url URL    fixed external URL for returned links         env BATON_TRACKER_PUBLIC_URL
   --write-config      save {url, apiKey} to the Baton config file (0600) so the local plugin is set up
   --log-level L       debug|info|warn|error|silent (JSON logs on stderr)
+Limits (env): BATON_TRACKER_LIVE_MAX_VIEWERS (200 per stream), BATON_TRACKER_LIVE_MAX_PER_ADDRESS (20),
+  BATON_TRACKER_LOGIN_RATE (10 /login attempts per address per minute), BATON_TRACKER_DEFAULT_RATE (60)
 `;
 
 /** Hook for the live/web modules: extra app deps (publisher, route groups) and start/stop of their own resources. */
