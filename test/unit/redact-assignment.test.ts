@@ -146,3 +146,15 @@ describe('secret-assignment: issue #9 misses', () => {
     expect(redact(input)).toBe(input);
   });
 });
+
+describe('secret-assignment: false positives found in real code', () => {
+  it.each([
+    // playwright-core's bundled socks client
+    '    exports2.SOCKS5_NO_ACCEPTABLE_AUTH = SOCKS5_NO_ACCEPTABLE_AUTH;',
+    // @types/node's process.env example
+    "   *   PWD: '/Users/maciej',",
+    'PWD=/home/dev/app',
+  ])('keeps %s', (input) => {
+    expect(redact(input)).toBe(input);
+  });
+});

@@ -83,6 +83,8 @@ function keyKindOf(key: string, keyword: string): KeyKind {
  */
 const isWeakSecret = (v: string): boolean =>
   v.length >= 16 &&
+  // `SOCKS5_NO_ACCEPTABLE_AUTH = SOCKS5_NO_ACCEPTABLE_AUTH`: an identifier that names the same thing.
+  !KEYWORD_INSIDE.test(v) &&
   isRandomToken(v) &&
   (v.match(/[A-Za-z]/g)?.length ?? 0) >= 4 &&
   !/^[./~]/.test(v) &&
@@ -136,6 +138,10 @@ function isUnquotedSecret(
   if (!codeLike) return true;
   return !LETTERS_ONLY.test(v) && !v.startsWith('!') && !KEYWORD_INSIDE.test(v);
 }
+
+/** `PWD=/home/dev/app` is the shell's working directory, not MySQL's password (`MYSQL_PWD=`). */
+const isWorkingDirectory = (keyword: string, v: string): boolean =>
+  keyword.toLowerCase() === 'pwd' && /^(?:[/~]|[A-Za-z]:[\\/])/.test(v);
 
 /** Finds a quoted value starting at `p` (`"…"`, `'…'`, `` `…` `` or JSON-escaped `\"…\"`). */
 function readQuoted(text: string, p: number): { start: number; end: number; after: number } | null {
@@ -206,6 +212,7 @@ export const secretAssignment: Rule = {
     }
     if (end === start || end - start > (quoted ? MAX_VALUE : MAX_UNQUOTED)) return null;
     const value = text.slice(start, end);
+    if (isWorkingDirectory(keyword, value)) return null;
     const codeLike = separator !== '=' || spaceBefore !== '' || keyQuote !== undefined;
     // A value that fails these checks may still hold a vendor secret: the scan goes on and finds it by its prefix.
     const ok = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
@@ -233,7 +240,7 @@ export function redactSecretProperty(
   nested: NestedRedact,
 ): { text: string; counted: readonly string[] } | null {
   const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
-  if (!isQuotedSecret(value, keyKindOf(key, keyword))) return null;
+  if (isWorkingDirectory(keyword, value) || !isQuotedSecret(value, keyKindOf(key, keyword))) return null;
   const r = replaceValue(value, nested);
   return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
 }
