@@ -1,7 +1,7 @@
 // The durable record of capture pauses: every pause and resume, with its time and the transcript's newest uuid.
 // The hook's flag file (capture-pause.ts) stops copying; this log is what every later re-read of the transcript
 // (push, sync, live finalize, export) honours through the egress gate, long after the session.
-import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PauseLookup, PauseSpan } from '../core/egress/index.js';
 
@@ -56,7 +56,7 @@ export function readPauseSpans(dataDir: string, sessionId: string): PauseSpan[] 
  */
 export function pauseLookup(dataDir: string, ttlMs = 200): PauseLookup {
   const cache = new Map<string, { checkedAt: number; stamp: string; spans: PauseSpan[] }>();
-  return (sessionId) => {
+  const spansOf = (sessionId: string): PauseSpan[] => {
     const now = Date.now();
     const hit = cache.get(sessionId);
     if (hit && now - hit.checkedAt < ttlMs) return hit.spans;
@@ -69,6 +69,35 @@ export function pauseLookup(dataDir: string, ttlMs = 200): PauseLookup {
     cache.set(sessionId, { checkedAt: now, stamp, spans });
     return spans;
   };
+  // Every session's span starts, by the uuid they follow: how a fork's copy of a parent's paused span is found.
+  let index: { checkedAt: number; byUuid: Map<string, Array<{ sessionId: string; span: PauseSpan }>> } | null = null;
+  const startingAt = (uuid: string) => {
+    const now = Date.now();
+    if (!index || now - index.checkedAt >= ttlMs) {
+      const byUuid = new Map<string, Array<{ sessionId: string; span: PauseSpan }>>();
+      for (const sessionId of pausedSessions(dataDir)) {
+        for (const span of spansOf(sessionId)) {
+          if (span.afterUuid === undefined) continue;
+          const list = byUuid.get(span.afterUuid) ?? [];
+          list.push({ sessionId, span });
+          byUuid.set(span.afterUuid, list);
+        }
+      }
+      index = { checkedAt: now, byUuid };
+    }
+    return index.byUuid.get(uuid) ?? [];
+  };
+  return Object.assign(spansOf, { startingAt });
+}
+
+function pausedSessions(dataDir: string): string[] {
+  try {
+    return readdirSync(join(dataDir, 'pauses'))
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => f.slice(0, -'.jsonl'.length));
+  } catch {
+    return [];
+  }
 }
 
 function statStamp(path: string): string {

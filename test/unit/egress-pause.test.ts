@@ -45,6 +45,21 @@ describe('pause filter', () => {
     expect(run(spans, [rec('a', 15, 'parent'), rec('b', 15, 's1')])).toEqual(['a']);
   });
 
+  it("a fork's copy of its parent's paused span is refused: found by the span's uuids, or by requestSessionId", () => {
+    // The fork rewrites sessionId but keeps the parent's uuids and times.
+    const parentSpan = { from: at(10), to: at(20), afterUuid: 'a', untilUuid: 'c' };
+    const lookup = Object.assign((sid: string) => (sid === 'parent' ? [parentSpan] : []), {
+      startingAt: (uuid: string) => (uuid === 'a' ? [{ sessionId: 'parent', span: parentSpan }] : []),
+    });
+    const fork = [rec('a', 5, 'fork'), rec('b', 12, 'fork'), rec('c', 15, 'fork'), rec('new', 100, 'fork')];
+    const admit = createPauseFilter(lookup, 'fork');
+    expect(fork.filter((r) => !admit(r)).map((r) => r.uuid)).toEqual(['b', 'c']);
+    // Without the uuid index, a copied assistant record's requestSessionId names the parent: its times apply.
+    const byTime = createPauseFilter((sid) => (sid === 'parent' ? [parentSpan] : []), 'fork');
+    const copied = [{ ...rec('x', 5, 'fork'), requestSessionId: 'parent' }, rec('y', 12, 'fork'), rec('z', 100, 'fork')];
+    expect(copied.filter((r) => !byTime(r)).map((r) => r.uuid)).toEqual(['y']);
+  });
+
   it('the gate drops a paused event, and an event without a time while a span is open', () => {
     const gate = createEgressGate({ redact: true, pauses: () => [{ from: at(10) }] });
     expect(gate.event({ kind: 'text', uuid: 'x', text: 'hi', timestamp: at(11) }, 's1')).toBeNull();
@@ -68,6 +83,17 @@ describe('pause log', () => {
     appendFileSync(pauseLogPath(dir, 's1'), 'not json\n{"op":"pause","at":"never"}\n');
     expect(readPauseSpans(dir, 's1')).toEqual([{ from: at(10), afterUuid: 'u2', to: at(20), untilUuid: 'u3' }]);
     expect(readPauseSpans(dir, 'other')).toEqual([]);
+  });
+
+  it("finds a fork's parent span through the index of every session's pauses", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'baton-pause-'));
+    const transcript = join(dir, 'parent.jsonl');
+    writeFileSync(transcript, `${JSON.stringify({ uuid: 'p1' })}\n`);
+    recordPause(dir, 'parent', true, transcript, at(10));
+    const { pauseLookup } = await import('../../src/capture/pause-log.js');
+    const lookup = pauseLookup(dir, 0);
+    expect(lookup.startingAt?.('p1')).toEqual([{ sessionId: 'parent', span: { from: at(10), afterUuid: 'p1' } }]);
+    expect(lookup.startingAt?.('nope')).toEqual([]);
   });
 
   it('keeps the log private to the user', () => {

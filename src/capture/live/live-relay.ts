@@ -116,7 +116,7 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
       log(`could not read the stream's position (${String(err)}); continuing from the saved one`);
     }
     const transcriptPath = initial.transcriptPath ?? saved?.transcriptPath ?? (await resolveLiveTranscript(o.sessionId, o.dataDir, o.claudeConfigDir, initial.cwd));
-    let tail = new TranscriptTail(transcriptPath, saved?.transcript ?? {});
+    let tail = new TranscriptTail(transcriptPath, saved?.transcript ?? {}, () => gate.recordFilter(o.sessionId));
     const merger = new LiveMerger(saved?.merge);
     const sink = new LiveSink({
       append: (events) => o.client.live.append(liveId, gate.body({ events }, o.sessionId), w, { timeoutMs: 10_000 }),
@@ -182,7 +182,7 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
         if (!existsSync(tail.path) && now() - lastResolve > 2000) {
           lastResolve = now();
           const again = await resolveLiveTranscript(o.sessionId, o.dataDir, o.claudeConfigDir, state.cwd);
-          if (again !== tail.path && existsSync(again)) tail = new TranscriptTail(again);
+          if (again !== tail.path && existsSync(again)) tail = new TranscriptTail(again, {}, () => gate.recordFilter(o.sessionId));
         }
         // A folder that did not exist yet (no hook has written an outbox, no transcript folder): watch it once it does.
         for (const dir of [dirname(outbox), dirname(tail.path)]) if (!watched.has(dir) && existsSync(dir)) watchDir(dir);

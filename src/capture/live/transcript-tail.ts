@@ -1,7 +1,7 @@
 // Follows a session transcript (and its subagent files) from saved byte offsets, yielding new SessionEvents.
 import type { SessionEvent } from '../../core/model/session.js';
 import { isBatonError } from '../../core/errors.js';
-import { findSubagentFiles, readRecordBatches } from '../../core/transcript/index.js';
+import { findSubagentFiles, readRecordBatches, type RecordFilter } from '../../core/transcript/index.js';
 import { createReadStats } from '../../core/transcript/read-stats.js';
 import { SessionBuilder, type DeliveredEvent, type RecordSource } from '../../core/transcript/session-builder.js';
 
@@ -19,9 +19,14 @@ export class TranscriptTail {
   private readonly builder = new SessionBuilder(createReadStats());
   readonly offsets: Record<string, number>;
 
+  /** One pause filter per file, kept across reads (it follows each file's order). */
+  private readonly filters = new Map<string, RecordFilter>();
+
+  /** `admit` makes the egress gate's record filter for a file: paused records never become events here. */
   constructor(
     public path: string,
     offsets: Record<string, number> = {},
+    private readonly admit?: () => RecordFilter,
   ) {
     this.offsets = { ...offsets };
   }
@@ -62,10 +67,13 @@ export class TranscriptTail {
   private async consume(path: string, from: number, source: RecordSource, out: TranscriptItem[]): Promise<number> {
     const gen = readRecordBatches(path, { fromOffset: from });
     const delivered: DeliveredEvent[] = [];
+    let filter = this.filters.get(path);
+    if (!filter && this.admit) this.filters.set(path, (filter = this.admit()));
     for (;;) {
       const step = await gen.next();
       if (step.done) return step.value.nextOffset;
       for (const item of step.value) {
+        if (filter && !filter(item.record)) continue;
         this.builder.addRecord(item.record, item.offset, delivered, source);
         if (delivered.length === 0) continue;
         const promptId = typeof item.record.promptId === 'string' ? item.record.promptId : undefined;

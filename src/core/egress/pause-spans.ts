@@ -14,8 +14,14 @@ export interface PauseSpan {
   untilUuid?: string;
 }
 
-/** The pauses of a session id (a record's own `sessionId`, so a fork's inherited records keep their parent's pauses). */
-export type PauseLookup = (sessionId: string) => readonly PauseSpan[];
+/**
+ * The pauses of a session id. `startingAt` finds spans of any session that begin right after a given record uuid:
+ * a fork (`--fork-session`) copies its parent's records with their uuids and times but under its own session id,
+ * so that is how the parent's pauses are recognised in the fork's file.
+ */
+export type PauseLookup = ((sessionId: string) => readonly PauseSpan[]) & {
+  startingAt?: (uuid: string) => ReadonlyArray<{ sessionId: string; span: PauseSpan }>;
+};
 
 export const noPauses: PauseLookup = () => [];
 
@@ -43,16 +49,32 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export function createPauseFilter(lookup: PauseLookup, fallbackSessionId: string | undefined): RecordFilter {
   // Spans whose `afterUuid` was seen in this file, waiting for their `untilUuid`.
   const open = new Set<PauseSpan>();
+  // Other sessions whose history this file carries (a fork's parent): their pauses apply to it as well.
+  const adopted = new Set<string>();
+  const spansOf = (sid: string | undefined): readonly PauseSpan[] => {
+    const own = sid === undefined ? [] : lookup(sid);
+    if (adopted.size === 0) return own;
+    const all = [...own];
+    for (const other of adopted) if (other !== sid) all.push(...lookup(other));
+    return all;
+  };
   return (record) => {
     const sid = str(record.sessionId) ?? fallbackSessionId;
-    const spans = sid === undefined ? [] : lookup(sid);
-    if (spans.length === 0) return true;
     const uuid = str(record.uuid);
+    const parent = str(record.requestSessionId);
+    if (parent !== undefined && parent !== sid) adopted.add(parent);
+    if (uuid !== undefined && lookup.startingAt) {
+      for (const hit of lookup.startingAt(uuid)) if (hit.sessionId !== sid) adopted.add(hit.sessionId);
+    }
+    const spans = spansOf(sid);
+    if (spans.length === 0 && open.size === 0) return true;
     // Positionally inside a span (uuid-less control records too, e.g. a title written while paused).
     let refused = open.size > 0;
     if (uuid !== undefined) for (const p of open) if (p.untilUuid === uuid) open.delete(p);
     const timestamp = str(record.timestamp);
-    if (!refused) refused = timestamp === undefined ? uuid === undefined && stillPaused(spans) : pausedAtTime(spans, timestamp);
+    if (!refused && spans.length > 0) {
+      refused = timestamp === undefined ? uuid === undefined && stillPaused(spans) : pausedAtTime(spans, timestamp);
+    }
     if (uuid !== undefined) {
       for (const p of spans) {
         // A span with an end time but no end uuid is judged by time only: it must not run to the end of the file.
