@@ -119,7 +119,8 @@ function npmInstall(prefix: string, version: string, log: (l: string) => void): 
  * one process installs (into a temp dir, then renamed into place), the others wait on the lock.
  */
 export async function ensureClaudeBinary(opts: ClaudeBinaryOptions = {}): Promise<ClaudeBinary> {
-  const version = opts.version ?? CLAUDE_CODE_VERSION;
+  // BATON_CLAUDE_VERSION runs the suite against another release (e.g. the current one) without changing the pin.
+  const version = opts.version ?? process.env.BATON_CLAUDE_VERSION ?? CLAUDE_CODE_VERSION;
   const cacheDir = resolve(opts.cacheDir ?? defaultCacheDir());
   const install = (opts.install ?? true) && process.env.BATON_CLAUDE_NO_INSTALL !== '1';
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
