@@ -13,7 +13,11 @@ function post(
   key: string,
   body: unknown,
   headers: Record<string, string>,
-): Promise<{ status: number; json: any; headers: Record<string, string | string[] | undefined> }> {
+): Promise<{
+  status: number;
+  json: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+}> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -60,14 +64,14 @@ describe('issue-9: a forged Host header is never reflected into returned URLs', 
     const stream = await post(live.url, '/api/v1/live', live.ownerKey, {}, evil);
     expect(stream.status).toBe(201);
     expect(stream.json.viewUrl).toBe(`${live.url}/live/${stream.json.viewerToken}`);
-    const doc = await new Promise<any>((resolve) =>
+    const doc = await new Promise<{ servers: Array<{ url: string }> }>((resolve) =>
       request(`${live.url}/api/v1/openapi.json`, { headers: evil }, (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));
         res.on('end', () => resolve(JSON.parse(text)));
       }).end(),
     );
-    expect(doc.servers[0].url).toBe(live.url);
+    expect(doc.servers[0]!.url).toBe(live.url);
   });
 
   it('behind a trusted proxy uses X-Forwarded-Host, and still not Host when the proxy sends none', async () => {
