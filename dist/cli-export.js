@@ -35,6 +35,2581 @@ var init_errors = __esm({
   }
 });
 
+// src/core/redact/trigger-finder.ts
+function createTriggerFinder(literals) {
+  if (literals.length === 0 || literals.some((l3) => l3.length < 2 || /[^\x01-\x7f]/.test(l3))) return null;
+  const lower = literals.map((l3) => l3.toLowerCase());
+  const fold = new Uint8Array(65536);
+  for (let c = 1; c < ASCII; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  const maxNodes = 1 + lower.reduce((n, l3) => n + l3.length, 0);
+  const next = new Int32Array(maxNodes * ASCII);
+  const term = new Int32Array(maxNodes).fill(-1);
+  let nodes = 1;
+  lower.forEach((lit, index) => {
+    let node = 0;
+    for (let k = 0; k < lit.length; k++) {
+      const slot = node * ASCII + lit.charCodeAt(k);
+      if (next[slot] === 0) next[slot] = nodes++;
+      node = next[slot];
+    }
+    term[node] = index;
+  });
+  const shortest = Math.min(...lower.map((l3) => l3.length));
+  const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
+  const folded = new Uint8Array(ASCII * ASCII).fill(m - 1);
+  const lower1 = (pair, to) => {
+    if (to < folded[pair]) folded[pair] = to;
+  };
+  for (const lit of lower) {
+    for (let q2 = 1; q2 < m; q2++) {
+      if (q2 < lit.length) lower1(lit.charCodeAt(q2 - 1) << 7 | lit.charCodeAt(q2), m - 1 - q2);
+      else for (let c = 0; c < ASCII; c++) lower1(lit.charCodeAt(q2 - 1) << 7 | c, m - 1 - q2);
+    }
+  }
+  const shift = new Uint8Array(256 * 256).fill(m - 1);
+  const rawBytes = (f) => {
+    if (f === 0) return [0, ...Array.from({ length: 256 - ASCII }, (_2, i) => ASCII + i)];
+    return f >= 97 && f <= 122 ? [f, f - 32] : [f];
+  };
+  for (let pair = 0; pair < folded.length; pair++) {
+    const to = folded[pair];
+    if (to === m - 1) continue;
+    for (const a of rawBytes(pair >> 7)) for (const b of rawBytes(pair & 127)) shift[a << 8 | b] = to;
+  }
+  const verify = (s, i, n) => {
+    let node = 0;
+    let found = -1;
+    for (let j = i; j < n; j++) {
+      node = next[node * ASCII + fold[s.charCodeAt(j)]];
+      if (node === 0) break;
+      const t = term[node];
+      if (t >= 0) found = t;
+    }
+    return found;
+  };
+  return (s, from) => {
+    const n = s.length;
+    let end = from + m - 1;
+    while (end < n) {
+      const sh = shift[(s.charCodeAt(end - 1) & 255) << 8 | s.charCodeAt(end) & 255];
+      if (sh !== 0) {
+        end += sh;
+        continue;
+      }
+      const start = end - m + 1;
+      const found = verify(s, start, n);
+      if (found >= 0) return { at: start, literal: found };
+      end++;
+    }
+    for (let start = Math.max(from, end - m + 1); start <= n - shortest; start++) {
+      const found = verify(s, start, n);
+      if (found >= 0) return { at: start, literal: found };
+    }
+    return null;
+  };
+}
+var ASCII, MAX_WINDOW;
+var init_trigger_finder = __esm({
+  "src/core/redact/trigger-finder.ts"() {
+    "use strict";
+    ASCII = 128;
+    MAX_WINDOW = 8;
+  }
+});
+
+// src/core/redact/engine.ts
+function trieSource(literals) {
+  const root = { end: false, next: /* @__PURE__ */ new Map() };
+  for (const lit of literals) {
+    let node = root;
+    for (const c of lit.toLowerCase()) {
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, child = { end: false, next: /* @__PURE__ */ new Map() });
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node) => {
+    const branches = [...node.next].map(([c, child]) => escapeChar(c) + emit(child));
+    if (branches.length === 0) return "";
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+function compileRules(rules) {
+  const literals = [...new Set(rules.flatMap((r) => r.triggers.map((t) => t.toLowerCase())))];
+  for (const a of literals) {
+    for (const b of literals) {
+      if (a !== b && b.includes(a) && !b.startsWith(a)) {
+        throw new BatonError("internal", `redaction trigger "${a}" occurs inside "${b}"`);
+      }
+    }
+  }
+  const dispatch = /* @__PURE__ */ new Map();
+  for (const lit of literals) {
+    dispatch.set(
+      lit,
+      rules.filter((r) => r.triggers.some((t) => lit.startsWith(t.toLowerCase())))
+    );
+  }
+  const trigger = new RegExp(trieSource(literals), "gi");
+  const rulesOf = literals.map((lit) => dispatch.get(lit));
+  const finder = createTriggerFinder(literals);
+  const find = finder ?? ((s, from) => {
+    trigger.lastIndex = from;
+    const m = trigger.exec(s);
+    return m === null ? null : { at: m.index, literal: literals.indexOf(m[0].toLowerCase()) };
+  });
+  function scan(s, onHit, nested) {
+    let m = find(s, 0);
+    if (m === null) return s;
+    let out = "";
+    let copied = 0;
+    while (m !== null) {
+      const at2 = m.at;
+      let next = at2 + 1;
+      for (const rule2 of rulesOf[m.literal]) {
+        const hit = rule2.match(s, at2, nested);
+        if (hit === null || hit.end <= at2) continue;
+        const from = hit.start === void 0 ? at2 : hit.start;
+        if (from < copied || from > at2) continue;
+        out += s.slice(copied, from) + hit.replacement;
+        copied = next = hit.end;
+        if (hit.counted) for (const name of hit.counted) onHit(name);
+        else onHit(rule2.name);
+        break;
+      }
+      m = find(s, next);
+    }
+    return copied === 0 ? s : out + s.slice(copied);
+  }
+  return { scan, trigger };
+}
+var escapeChar;
+var init_engine = __esm({
+  "src/core/redact/engine.ts"() {
+    "use strict";
+    init_errors();
+    init_trigger_finder();
+    escapeChar = (c) => /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+  }
+});
+
+// src/core/redact/rule.ts
+function regexRule(spec) {
+  const re = new RegExp(spec.source, `y${spec.flags ?? ""}${spec.group ? "d" : ""}`);
+  const group = spec.group ?? 0;
+  const replacement = tag(spec.name);
+  return {
+    name: spec.name,
+    triggers: spec.triggers,
+    match(text, at2, nested) {
+      re.lastIndex = at2;
+      const m = re.exec(text);
+      if (!m) return null;
+      const secret = m[group];
+      if (secret === void 0 || secret.length === 0) return null;
+      if (spec.accept && !spec.accept(secret, m)) return null;
+      if (group === 0) return { end: at2 + m[0].length, replacement };
+      const [start, stop] = m.indices[group];
+      const end = at2 + m[0].length;
+      if (spec.preferNested) {
+        const inner = nested(secret);
+        if (inner.hits.length > 0) {
+          return {
+            end,
+            replacement: text.slice(at2, start) + inner.text + text.slice(stop, end),
+            counted: inner.hits
+          };
+        }
+      }
+      return { end, replacement: text.slice(at2, start) + replacement + text.slice(stop, end) };
+    }
+  };
+}
+function looksRandom(s) {
+  return (DIGIT.test(s) ? 1 : 0) + (LOWER.test(s) ? 1 : 0) + (UPPER.test(s) ? 1 : 0) >= 2;
+}
+function isPlaceholder(v2) {
+  return PLACEHOLDER.test(v2) || PLACEHOLDER_WORDS.has(v2.toLowerCase()) || v2.includes("${") || v2.includes("{{") || ELIDED.test(v2);
+}
+var tag, DIGIT, LOWER, UPPER, hasDigit, PLACEHOLDER, PLACEHOLDER_WORDS, ELIDED;
+var init_rule = __esm({
+  "src/core/redact/rule.ts"() {
+    "use strict";
+    tag = (rule2) => `[REDACTED:${rule2}]`;
+    DIGIT = /[0-9]/;
+    LOWER = /[a-z]/;
+    UPPER = /[A-Z]/;
+    hasDigit = (s) => DIGIT.test(s);
+    PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|%[A-Za-z_]*%|%s|\[REDACTED:[a-z-]+\]|(.)\1{2,}|\.\.\.|…)$/s;
+    PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+      "password",
+      "pass",
+      "passwd",
+      "secret",
+      "changeme",
+      "yourpassword",
+      "your-password"
+    ]);
+    ELIDED = /(?:\.\.\.|…)$|[xX*]{6}/;
+  }
+});
+
+// src/core/redact/rules-assignment.ts
+function keyKindOf(key, keyword) {
+  if (!STRONG_KEYWORD.test(keyword)) return "weak";
+  if (!HAS_LOWER.test(key.slice(key.lastIndexOf(".") + 1))) return "env";
+  const k = keyword.toLowerCase();
+  return k.startsWith("pass") || k === "pwd" ? "password" : "token";
+}
+function isValueCandidate(v2) {
+  return v2.length > 0 && v2.length <= MAX_VALUE && ALNUM.test(v2) && !isPlaceholder(v2) && !CODE_WORDS.has(v2.toLowerCase()) && !VERSION.test(v2);
+}
+function isQuotedSecret(v2, kind) {
+  if (!isValueCandidate(v2)) return false;
+  if (kind === "weak") return isWeakSecret(v2);
+  if (kind === "token") return isRandomToken(v2);
+  return kind === "env" || v2.length >= 3;
+}
+function isUnquotedSecret(v2, terminator, kind, codeLike) {
+  if (v2.length < 3 || terminator === "(" || terminator === "[" || !isValueCandidate(v2)) return false;
+  const reference = MEMBER_ACCESS.test(v2) && !(kind === "env" && !codeLike && hasDigit(v2));
+  if (reference || NUMBER.test(v2) || v2.startsWith("$") || v2.startsWith("%") || v2.includes("=>")) {
+    return false;
+  }
+  if (kind === "weak") return isWeakSecret(v2);
+  if (kind === "env") return !(codeLike && PASCAL_CASE.test(v2));
+  if (kind === "token" && !isRandomToken(v2)) return false;
+  if (!codeLike) return true;
+  return !LETTERS_ONLY.test(v2) && !v2.startsWith("!") && !KEYWORD_INSIDE.test(v2);
+}
+function readQuoted(text, p) {
+  const c = text[p];
+  const escaped = c === "\\" && (text[p + 1] === '"' || text[p + 1] === "'");
+  const re = escaped ? ESCAPED_QUOTED[text[p + 1]] : c === void 0 ? void 0 : QUOTED[c];
+  if (re === void 0) return null;
+  const start = p + (escaped ? 2 : 1);
+  re.lastIndex = start;
+  if (!re.test(text)) return null;
+  return { start, end: re.lastIndex - (escaped ? 2 : 1), after: re.lastIndex };
+}
+function keyStart(text, at2) {
+  let i = at2;
+  while (i > 0 && at2 - i < 64 && KEY_CHAR.test(text[i - 1])) i--;
+  return i;
+}
+function keywordStart(text, at2) {
+  const c = text[at2];
+  if (c !== "_" && c !== "-") return at2;
+  const prefix = KEY_PREFIX.exec(text.slice(Math.max(0, at2 - 10), at2));
+  return prefix === null ? null : at2 - prefix[0].length;
+}
+function replaceValue(value, nested) {
+  const inner = nested(value);
+  return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
+}
+function redactSecretProperty(key, value, nested) {
+  const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
+  if (isWorkingDirectory(keyword, value) || !isQuotedSecret(value, keyKindOf(key, keyword))) return null;
+  const r = replaceValue(value, nested);
+  return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
+}
+var ASSIGNMENT_RULE, KEYWORD, STRONG_KEYWORD, KEY, SECRET_KEY, KEYWORD_INSIDE, isSecretKey, MAX_VALUE, MAX_UNQUOTED, UNQUOTED_RUN, QUOTED, ESCAPED_QUOTED, CODE_WORDS, MEMBER_ACCESS, LETTERS_ONLY, ALNUM, WHITESPACE, HAS_LOWER, LETTER, PASCAL_CASE, NUMBER, VERSION, KEY_CHAR, isWeakSecret, isRandomToken, isWorkingDirectory, KEY_PREFIX, secretAssignment;
+var init_rules_assignment = __esm({
+  "src/core/redact/rules-assignment.ts"() {
+    "use strict";
+    init_rule();
+    ASSIGNMENT_RULE = "secret-assignment";
+    KEYWORD = "(pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|auth(?:[_-]?token)?|credentials?|sid|private[_-]?key(?:[_-]?id)?|(?:access|app|account|master|encryption|signing)[_-]?key)(?:[_-]?(?:access[_-]?)?key)?(?:[_-]?(?:base|b64|base64|value))?";
+    STRONG_KEYWORD = /pass|pwd|secret|token|api/i;
+    KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(?![:/]))[ \\t]{0,4}`, "iy");
+    SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
+    KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
+    isSecretKey = (key) => key.length <= 128 && SECRET_KEY.test(key);
+    MAX_VALUE = 4096;
+    MAX_UNQUOTED = 1024;
+    UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, "y");
+    QUOTED = {};
+    ESCAPED_QUOTED = {};
+    for (const q2 of ['"', "'", "`"]) {
+      QUOTED[q2] = new RegExp(`(?:[^${q2}\\\\\\n]|\\\\[^\\n]){0,${MAX_VALUE}}${q2}`, "y");
+      ESCAPED_QUOTED[q2] = new RegExp(`(?:[^\\\\\\n]|\\\\[^${q2}\\n]){0,${MAX_VALUE}}\\\\${q2}`, "y");
+    }
+    CODE_WORDS = /* @__PURE__ */ new Set([
+      "null",
+      "undefined",
+      "true",
+      "false",
+      "none",
+      "nil",
+      "this",
+      "self",
+      "new",
+      "await",
+      "function",
+      "return",
+      "typeof",
+      "void",
+      "string",
+      "number",
+      "boolean",
+      "bool",
+      "any",
+      "unknown",
+      "never",
+      "object",
+      "str",
+      "int",
+      "bytes",
+      "optional",
+      "required",
+      "empty",
+      "redacted",
+      "secret",
+      "password",
+      "token"
+    ]);
+    MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\.|\?\.|::|->)[A-Za-z_$][\w$]*)+$/;
+    LETTERS_ONLY = /^[A-Za-z_$]+$/;
+    ALNUM = /[A-Za-z0-9]/;
+    WHITESPACE = /\s/;
+    HAS_LOWER = /[a-z]/;
+    LETTER = /[A-Za-z]/;
+    PASCAL_CASE = /^[A-Z][a-z]+[A-Za-z]*$/;
+    NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
+    VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
+    KEY_CHAR = /[A-Za-z0-9_.-]/;
+    isWeakSecret = (v2) => v2.length >= 16 && // `SOCKS5_NO_ACCEPTABLE_AUTH = SOCKS5_NO_ACCEPTABLE_AUTH`: an identifier that names the same thing.
+    !KEYWORD_INSIDE.test(v2) && isRandomToken(v2) && (v2.match(/[A-Za-z]/g)?.length ?? 0) >= 4 && !/^[./~]/.test(v2) && !v2.includes("://");
+    isRandomToken = (v2) => v2.length >= 8 && hasDigit(v2) && LETTER.test(v2) && !WHITESPACE.test(v2);
+    isWorkingDirectory = (keyword, v2) => keyword.toLowerCase() === "pwd" && /^(?:[/~]|[A-Za-z]:[\\/])/.test(v2);
+    KEY_PREFIX = /(?:api|app|access|account|master|encryption|signing|private|secret)$/i;
+    secretAssignment = {
+      name: ASSIGNMENT_RULE,
+      triggers: [
+        ...["password", "passwd", "passphrase", "secret", "token", "auth", "credential"],
+        ...["_key", "-key", "apikey", "appkey", "privatekey"],
+        // Three-letter keywords ending in a common letter would stall the skip scan; with the separator they are four.
+        ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep) => k + sep))
+      ],
+      match(text, trigger, nested) {
+        const at2 = keywordStart(text, trigger);
+        if (at2 === null) return null;
+        KEY.lastIndex = at2;
+        const m = KEY.exec(text);
+        if (!m) return null;
+        const keyword = m[1];
+        const keyQuote = m[2];
+        const spaceBefore = m[3];
+        const separator = m[4];
+        const p = KEY.lastIndex;
+        const kind = keyKindOf(text.slice(keyStart(text, at2), at2 + keyword.length), keyword);
+        const quoted = readQuoted(text, p);
+        let start = p;
+        let end;
+        let after;
+        if (quoted) {
+          ({ start, end, after } = quoted);
+        } else {
+          if (separator === ":" && spaceBefore !== "") return null;
+          UNQUOTED_RUN.lastIndex = p;
+          UNQUOTED_RUN.test(text);
+          end = after = UNQUOTED_RUN.lastIndex;
+        }
+        if (end === start || end - start > (quoted ? MAX_VALUE : MAX_UNQUOTED)) return null;
+        const value = text.slice(start, end);
+        if (isWorkingDirectory(keyword, value)) return null;
+        const codeLike = separator !== "=" || spaceBefore !== "" || keyQuote !== void 0;
+        const ok = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
+        if (!ok) return null;
+        const r = replaceValue(value, nested);
+        const hit = {
+          start: at2,
+          end: after,
+          replacement: text.slice(at2, start) + r.text + text.slice(end, after)
+        };
+        return r.counted ? { ...hit, counted: r.counted } : hit;
+      }
+    };
+  }
+});
+
+// src/core/redact/rules-cli.ts
+function argOf(m) {
+  for (const group of [1, 2, 3]) if (m[group] !== void 0) return { value: m[group], group };
+  return null;
+}
+function commandEnd(text, at2) {
+  const limit = Math.min(text.length, at2 + MAX_COMMAND);
+  let p = at2;
+  for (; ; ) {
+    const nl = text.indexOf("\n", p);
+    if (nl < 0 || nl >= limit) return limit;
+    if (text[nl - 1] !== "\\" && !(text[nl - 1] === "\r" && text[nl - 2] === "\\")) return nl;
+    p = nl + 1;
+  }
+}
+function commandFlagRule(spec) {
+  const command = new RegExp(`(?:${spec.commands.join("|")})(?![A-Za-z0-9_-])`, "iy");
+  const flag = new RegExp(`(?<=\\s)${spec.flag}${ARG}`, "gd");
+  return {
+    name: "cli-password",
+    triggers: spec.commands,
+    match(text, at2, nested) {
+      command.lastIndex = at2;
+      if (!command.test(text) || /[A-Za-z0-9_-]/.test(text[at2 - 1] ?? "")) return null;
+      const line = text.slice(at2, commandEnd(text, at2));
+      flag.lastIndex = 0;
+      for (let m = flag.exec(line); m !== null; m = flag.exec(line)) {
+        const arg = argOf(m);
+        if (arg === null || !spec.accept(arg.value) || isPlaceholder(arg.value)) continue;
+        const [start, stop] = m.indices[arg.group];
+        return withNested(
+          text.slice(at2, at2 + start),
+          nested,
+          line.slice(stop, flag.lastIndex),
+          at2 + flag.lastIndex
+        );
+      }
+      return null;
+    }
+  };
+}
+function withNested(before, nested, after, end) {
+  const inner = nested(before);
+  return {
+    end,
+    replacement: inner.text + tag("cli-password") + after,
+    counted: [...inner.hits, "cli-password"]
+  };
+}
+var ARG, MAX_COMMAND, mysqlPassword, USER_PASS, curlUser, PASSWORD_FLAG, passwordFlag, SSHPASS, sshpassPassword, cliRules;
+var init_rules_cli = __esm({
+  "src/core/redact/rules-cli.ts"() {
+    "use strict";
+    init_rule();
+    ARG = `(?:'([^'\\n]{1,256})'|"([^"\\n]{1,256})"|([^\\s'"\`;&|<>()]{1,256}))`;
+    MAX_COMMAND = 2048;
+    mysqlPassword = commandFlagRule({
+      commands: [
+        "mysql",
+        "mysqldump",
+        "mysqladmin",
+        "mysqlimport",
+        "mysqlcheck",
+        "mysqlshow",
+        "mysqlsh",
+        "mariadb"
+      ],
+      flag: "-p",
+      accept: (v2) => v2.length >= 3 && !v2.startsWith("-")
+    });
+    USER_PASS = /^[^:\s]{1,128}:(.{1,256})$/s;
+    curlUser = commandFlagRule({
+      commands: ["curl"],
+      flag: "(?:-u[ \\t]*|--user[ \\t=]+)",
+      accept: (v2) => {
+        const pass = USER_PASS.exec(v2)?.[1];
+        return pass !== void 0 && pass.length >= 3 && !isPlaceholder(pass);
+      }
+    });
+    PASSWORD_FLAG = new RegExp(`(?<=(?:^|[\\s'"])--)password[ \\t]+${ARG}`, "yd");
+    passwordFlag = {
+      name: "cli-password",
+      triggers: ["password"],
+      match(text, at2) {
+        PASSWORD_FLAG.lastIndex = at2;
+        const m = PASSWORD_FLAG.exec(text);
+        const arg = m && argOf(m);
+        if (!m || !arg || arg.value.length < 4 || arg.value.startsWith("-") || isPlaceholder(arg.value))
+          return null;
+        if (!hasDigit(arg.value) && !/[^A-Za-z]/.test(arg.value)) return null;
+        const [start, stop] = m.indices[arg.group];
+        const end = PASSWORD_FLAG.lastIndex;
+        return { end, replacement: text.slice(at2, start) + tag("cli-password") + text.slice(stop, end) };
+      }
+    };
+    SSHPASS = new RegExp(`sshpass(?:[ \\t]+-[ev])?[ \\t]+-p[ \\t]*${ARG}`, "yd");
+    sshpassPassword = {
+      name: "cli-password",
+      triggers: ["sshpass"],
+      match(text, at2) {
+        SSHPASS.lastIndex = at2;
+        const m = SSHPASS.exec(text);
+        const arg = m && argOf(m);
+        if (!m || !arg || isPlaceholder(arg.value)) return null;
+        const [start, stop] = m.indices[arg.group];
+        const end = SSHPASS.lastIndex;
+        return { end, replacement: text.slice(at2, start) + tag("cli-password") + text.slice(stop, end) };
+      }
+    };
+    cliRules = [mysqlPassword, passwordFlag, curlUser, sshpassPassword];
+  }
+});
+
+// src/core/redact/rules-cloud.ts
+var azureStorageKey, azureSasSignature, AZURE_SECRET_TAIL, AZURE_SECRET_HEAD, azureClientSecret, googleOauthSecret, cloudRules;
+var init_rules_cloud = __esm({
+  "src/core/redact/rules-cloud.ts"() {
+    "use strict";
+    init_rule();
+    azureStorageKey = regexRule({
+      name: "azure-storage-key",
+      triggers: ["accountkey=", "sharedaccesskey="],
+      source: `(?:accountkey|sharedaccesskey)=([A-Za-z0-9+/]{20,128}={0,2})(?![A-Za-z0-9+/=])`,
+      flags: "i",
+      group: 1,
+      accept: hasDigit
+    });
+    azureSasSignature = regexRule({
+      name: "azure-sas",
+      triggers: ["sig="],
+      source: `(?<=[?&;])sig=([A-Za-z0-9%+/=_-]{16,256})(?![A-Za-z0-9%+/=_-])`,
+      flags: "i",
+      group: 1,
+      accept: (s) => looksRandom(s)
+    });
+    AZURE_SECRET_TAIL = /[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/y;
+    AZURE_SECRET_HEAD = /(?:^|[^A-Za-z0-9_~.])([A-Za-z0-9_~.]{3})$/;
+    azureClientSecret = {
+      name: "azure-client-secret",
+      triggers: [..."0123456789"].map((d) => `${d}q~`),
+      match(text, at2) {
+        AZURE_SECRET_TAIL.lastIndex = at2;
+        if (!AZURE_SECRET_TAIL.test(text)) return null;
+        if (!AZURE_SECRET_HEAD.test(text.slice(Math.max(0, at2 - 4), at2))) return null;
+        return { start: at2 - 3, end: AZURE_SECRET_TAIL.lastIndex, replacement: tag("azure-client-secret") };
+      }
+    };
+    googleOauthSecret = regexRule({
+      name: "google-oauth-secret",
+      triggers: ["GOCSPX-"],
+      source: `(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{24,40}(?![A-Za-z0-9_-])`
+    });
+    cloudRules = [
+      azureStorageKey,
+      azureSasSignature,
+      azureClientSecret,
+      googleOauthSecret
+    ];
+  }
+});
+
+// src/core/redact/rules-cookie.ts
+var HEADER, CURL_FLAG, VALUE_END, MAX_HEADER, PAIR, isSecretValue, cookieHeader;
+var init_rules_cookie = __esm({
+  "src/core/redact/rules-cookie.ts"() {
+    "use strict";
+    init_rule();
+    HEADER = /cookie\\?["']?[ \t]{0,4}:[ \t]{0,4}\\?["']?/iy;
+    CURL_FLAG = /cookie[ \t=]+["']?/iy;
+    VALUE_END = /[\r\n"'`\\]/;
+    MAX_HEADER = 8192;
+    PAIR = /([^=;\s]{1,256})=([^;]*)/g;
+    isSecretValue = (v2) => v2.length >= 8 && looksRandom(v2) && !isPlaceholder(v2);
+    cookieHeader = {
+      name: "cookie",
+      triggers: ["cookie"],
+      match(text, at2, nested) {
+        const setCookie = /set-$/i.test(text.slice(Math.max(0, at2 - 4), at2));
+        const flag = text.slice(Math.max(0, at2 - 2), at2) === "--";
+        const re = flag ? CURL_FLAG : HEADER;
+        re.lastIndex = at2;
+        if (!re.test(text)) return null;
+        const start = re.lastIndex;
+        let end = start;
+        const limit = Math.min(text.length, start + MAX_HEADER);
+        while (end < limit && !VALUE_END.test(text[end])) end++;
+        const counted = [];
+        const region = setCookie ? text.slice(start, end).split(";", 1)[0] : text.slice(start, end);
+        const redacted = region.replace(PAIR, (pair, name, value) => {
+          if (!isSecretValue(value.trim())) return pair;
+          const inner = nested(value);
+          if (inner.hits.length > 0) {
+            counted.push(...inner.hits);
+            return `${name}=${inner.text}`;
+          }
+          counted.push("cookie");
+          return `${name}=${tag("cookie")}`;
+        });
+        if (counted.length === 0) return null;
+        const stop = start + region.length;
+        return {
+          end: stop,
+          replacement: text.slice(at2, start) + redacted,
+          counted
+        };
+      }
+    };
+  }
+});
+
+// src/core/redact/rules-k8s.ts
+function nearSecretKind(text, at2, json) {
+  const around = text.slice(Math.max(0, at2 - KIND_WINDOW), at2 + KIND_WINDOW);
+  return (json ? KIND_SECRET_JSON : KIND_SECRET_YAML).test(around);
+}
+function matchYaml(text, at2) {
+  const lineStart = text.lastIndexOf("\n", at2 - 1) + 1;
+  const before = text.slice(lineStart, at2);
+  if (!/^[ \t]*(?:string)?$/i.test(before)) return null;
+  YAML_OPEN.lastIndex = at2;
+  if (!YAML_OPEN.test(text) || !nearSecretKind(text, at2, false)) return null;
+  const own2 = before.replace(/string$/i, "").length;
+  let p = YAML_OPEN.lastIndex;
+  let out = text.slice(at2, p);
+  const counted = [];
+  for (let n = 0; n < MAX_ENTRIES; n++) {
+    YAML_ENTRY.lastIndex = p;
+    const m = YAML_ENTRY.exec(text);
+    if (m === null || m[1].length <= own2) break;
+    const [, indent, key, rawValue, eol] = m;
+    let value = rawValue.trim();
+    const next = YAML_ENTRY.lastIndex;
+    if (value === "|" || value === ">" || /^[|>][-+]?$/.test(value)) {
+      let q2 = next;
+      while (q2 < text.length) {
+        const nl = text.indexOf("\n", q2);
+        const line = text.slice(q2, nl < 0 ? text.length : nl);
+        if (line.trim() !== "" && line.search(/\S/) <= indent.length) break;
+        q2 = nl < 0 ? text.length : nl + 1;
+      }
+      out += `${indent}${key}: ${value}
+${indent}  ${tag("k8s-secret")}
+`;
+      counted.push("k8s-secret");
+      p = q2;
+      continue;
+    }
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    if (quoted) value = quoted[2];
+    if (value.length > 0 && !isPlaceholder(value)) {
+      out += `${indent}${key}: ${quoted ? quoted[1] + tag("k8s-secret") + quoted[1] : tag("k8s-secret")}${eol}`;
+      counted.push("k8s-secret");
+    } else out += m[0];
+    p = next;
+  }
+  return counted.length === 0 ? null : { end: p, replacement: out, counted };
+}
+function matchJson(text, at2) {
+  if (text[at2 - 1] !== '"') return null;
+  JSON_BODY.lastIndex = at2;
+  const m = JSON_BODY.exec(text);
+  if (m === null || !nearSecretKind(text, at2, true)) return null;
+  const counted = [];
+  const body = m[1].replace(JSON_ENTRY, (entry, head2, value) => {
+    if (isPlaceholder(value)) return entry;
+    counted.push("k8s-secret");
+    return `${head2}${tag("k8s-secret")}"`;
+  });
+  if (counted.length === 0) return null;
+  return {
+    end: JSON_BODY.lastIndex,
+    replacement: `${m[0].slice(0, m[0].indexOf("{") + 1)}${body}}`,
+    counted
+  };
+}
+var KIND_WINDOW, KIND_SECRET_YAML, KIND_SECRET_JSON, YAML_OPEN, YAML_ENTRY, JSON_BODY, JSON_ENTRY, MAX_ENTRIES, k8sSecret;
+var init_rules_k8s = __esm({
+  "src/core/redact/rules-k8s.ts"() {
+    "use strict";
+    init_rule();
+    KIND_WINDOW = 4096;
+    KIND_SECRET_YAML = /(?:^|\n)[ \t-]*kind:[ \t]*["']?Secret["']?[ \t]*(?:\r?\n|$)/;
+    KIND_SECRET_JSON = /"kind"[ \t]*:[ \t]*"Secret"/;
+    YAML_OPEN = /data:[ \t]*\r?\n/iy;
+    YAML_ENTRY = /([ \t]+)([A-Za-z0-9._-]{1,253}):[ \t]*([^\r\n]*)(\r?\n|$)/y;
+    JSON_BODY = /data"[ \t]*:[ \t]*\{([^{}]{0,65536})\}/y;
+    JSON_ENTRY = /("[^"\\]{1,253}"[ \t]*:[ \t]*")((?:[^"\\]|\\.){1,65536})"/g;
+    MAX_ENTRIES = 256;
+    k8sSecret = {
+      name: "k8s-secret",
+      triggers: ["data:", 'data"'],
+      match: (text, at2) => text[at2 + 4] === ":" ? matchYaml(text, at2) : matchJson(text, at2)
+    };
+  }
+});
+
+// src/core/redact/rules-saas.ts
+var NOT_AFTER_WORD, NOT_AFTER_WORD_OR_DASH, END, huggingfaceToken, sendgridKey, mailgunKey, shopifyToken, pypiToken, digitaloceanToken, vaultToken, DISCORD_HOST, DISCORD_PATH, discordWebhook, TELEGRAM, TELEGRAM_SECRET, telegramBotToken, saasRules;
+var init_rules_saas = __esm({
+  "src/core/redact/rules-saas.ts"() {
+    "use strict";
+    init_rule();
+    NOT_AFTER_WORD = "(?<![A-Za-z0-9_])";
+    NOT_AFTER_WORD_OR_DASH = "(?<![A-Za-z0-9_-])";
+    END = (chars) => `(?![${chars}])`;
+    huggingfaceToken = regexRule({
+      name: "huggingface-token",
+      triggers: ["hf_", "api_org_"],
+      source: `${NOT_AFTER_WORD}(?:hf|api_org)_[A-Za-z0-9]{30,40}${END("A-Za-z0-9_")}`,
+      // `hf_xxxxxxxx…` placeholders and snake_case names (`hf_hub_download`) are not mixed-case runs.
+      accept: (s) => looksRandom(s.slice(s.indexOf("_") + 1)) && !/(.)\1{5}/.test(s)
+    });
+    sendgridKey = regexRule({
+      name: "sendgrid-key",
+      triggers: ["SG."],
+      source: `${NOT_AFTER_WORD_OR_DASH}SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,60}${END("A-Za-z0-9_-")}`,
+      accept: hasDigit
+    });
+    mailgunKey = regexRule({
+      name: "mailgun-key",
+      triggers: ["key-"],
+      source: `${NOT_AFTER_WORD_OR_DASH}key-[a-z0-9]{32}${END("A-Za-z0-9_-")}`,
+      accept: (s) => hasDigit(s) && /[a-z]/.test(s.slice(4))
+    });
+    shopifyToken = regexRule({
+      name: "shopify-token",
+      triggers: ["shpat_", "shpss_", "shpca_", "shppa_"],
+      source: `${NOT_AFTER_WORD}shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}${END("A-Za-z0-9_")}`
+    });
+    pypiToken = regexRule({
+      name: "pypi-token",
+      triggers: ["pypi-AgEIcHlwaS5vcmc"],
+      source: `pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}`
+    });
+    digitaloceanToken = regexRule({
+      name: "digitalocean-token",
+      triggers: ["dop_v1_", "doo_v1_", "dor_v1_"],
+      source: `${NOT_AFTER_WORD}do[por]_v1_[a-f0-9]{64}${END("A-Za-z0-9_")}`
+    });
+    vaultToken = regexRule({
+      name: "vault-token",
+      triggers: ["hvs.", "hvb.", "hvr."],
+      source: `${NOT_AFTER_WORD}hv[sbr]\\.[A-Za-z0-9_-]{24,400}${END("A-Za-z0-9_-")}`,
+      accept: (s) => looksRandom(s.slice(4))
+    });
+    DISCORD_HOST = /discord(?:app)?\.com\/$/i;
+    DISCORD_PATH = /api\/webhooks\/[0-9]{5,30}\/([A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])/dy;
+    discordWebhook = {
+      name: "discord-webhook",
+      triggers: ["api/webhooks/"],
+      match(text, at2) {
+        if (!DISCORD_HOST.test(text.slice(Math.max(0, at2 - 16), at2))) return null;
+        DISCORD_PATH.lastIndex = at2;
+        const m = DISCORD_PATH.exec(text);
+        if (m === null) return null;
+        const [start] = m.indices[1];
+        return { end: DISCORD_PATH.lastIndex, replacement: text.slice(at2, start) + tag("discord-webhook") };
+      }
+    };
+    TELEGRAM = /(?:(?<![A-Za-z0-9_:-])|(?<=[^A-Za-z0-9_-]bot))[0-9]{5,16}$/;
+    TELEGRAM_SECRET = /:AA[A-Za-z0-9_-]{31,34}(?![A-Za-z0-9_-])/y;
+    telegramBotToken = {
+      name: "telegram-bot-token",
+      triggers: [..."0123456789"].map((d) => `${d}:AA`),
+      match(text, at2) {
+        TELEGRAM_SECRET.lastIndex = at2 + 1;
+        if (!TELEGRAM_SECRET.test(text)) return null;
+        const id = TELEGRAM.exec(text.slice(Math.max(0, at2 - 20), at2 + 1));
+        if (id === null) return null;
+        return {
+          start: at2 + 1 - id[0].length,
+          end: TELEGRAM_SECRET.lastIndex,
+          replacement: tag("telegram-bot-token")
+        };
+      }
+    };
+    saasRules = [
+      huggingfaceToken,
+      sendgridKey,
+      mailgunKey,
+      shopifyToken,
+      pypiToken,
+      digitaloceanToken,
+      vaultToken,
+      discordWebhook,
+      telegramBotToken
+    ];
+  }
+});
+
+// src/core/redact/rules-structural.ts
+var jwt, PEM_BEGIN, PEM_END, PEM_BODY, PEM_MAX, PEM_MIN_BODY, PEM_LINE_BREAK, privateKey, PRIVATE_OPEN, PRIVATE_CLOSE, privateSpan, AUTHORITY_END, NOT_USER, HOST_START, MAX_AUTHORITY, connectionString, CREDENTIAL, authHeader, structuralRules;
+var init_rules_structural = __esm({
+  "src/core/redact/rules-structural.ts"() {
+    "use strict";
+    init_rule();
+    jwt = regexRule({
+      name: "jwt",
+      triggers: ["eyJ"],
+      source: "(?<![A-Za-z0-9_+-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,8192}(?![A-Za-z0-9_-])"
+    });
+    PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+    PEM_END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+    PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,16384}/y;
+    PEM_MAX = 16384;
+    PEM_MIN_BODY = 64;
+    PEM_LINE_BREAK = /[\s\\]/;
+    privateKey = {
+      name: "private-key",
+      triggers: ["-----BEGIN"],
+      match(text, at2) {
+        PEM_BEGIN.lastIndex = at2;
+        if (!PEM_BEGIN.test(text)) return null;
+        const bodyStart = PEM_BEGIN.lastIndex;
+        if (!PEM_LINE_BREAK.test(text[bodyStart] ?? "")) return null;
+        const window = text.slice(bodyStart, bodyStart + PEM_MAX);
+        for (let e = window.indexOf("-----END"); e >= 0; e = window.indexOf("-----END", e + 1)) {
+          PEM_END.lastIndex = bodyStart + e;
+          if (PEM_END.test(text)) return { end: PEM_END.lastIndex, replacement: tag("private-key") };
+        }
+        PEM_BODY.lastIndex = bodyStart;
+        PEM_BODY.test(text);
+        if (PEM_BODY.lastIndex - bodyStart < PEM_MIN_BODY) return null;
+        return { end: PEM_BODY.lastIndex, replacement: tag("private-key") };
+      }
+    };
+    PRIVATE_OPEN = "<private>";
+    PRIVATE_CLOSE = "</private>";
+    privateSpan = {
+      name: "private",
+      triggers: [PRIVATE_OPEN],
+      match(text, at2) {
+        if (!text.startsWith(PRIVATE_OPEN, at2)) return null;
+        const close = text.indexOf(PRIVATE_CLOSE, at2 + PRIVATE_OPEN.length);
+        return { end: close < 0 ? text.length : close + PRIVATE_CLOSE.length, replacement: tag("private") };
+      }
+    };
+    AUTHORITY_END = /[\s/?#'"`<>]/;
+    NOT_USER = /[()[\]{},;]/;
+    HOST_START = /^[A-Za-z0-9[_-]/;
+    MAX_AUTHORITY = 512;
+    connectionString = {
+      name: "connection-string",
+      triggers: ["://"],
+      match(text, at2, nested) {
+        const start = at2 + 3;
+        const limit = Math.min(text.length, start + MAX_AUTHORITY);
+        let end = start;
+        while (end < limit && !AUTHORITY_END.test(text[end])) end++;
+        const authority = text.slice(start, end);
+        const atSign = authority.lastIndexOf("@");
+        const colon = authority.indexOf(":");
+        if (atSign < 0 || colon < 0 || colon > atSign - 2 || !HOST_START.test(authority.slice(atSign + 1)))
+          return null;
+        const user = authority.slice(0, colon);
+        const password = authority.slice(colon + 1, atSign);
+        if (NOT_USER.test(user) || isPlaceholder(password)) return null;
+        const stop = start + atSign;
+        const inner = nested(password);
+        const replacement = `://${user}:${inner.hits.length > 0 ? inner.text : tag("connection-string")}`;
+        return inner.hits.length > 0 ? { end: stop, replacement, counted: inner.hits } : { end: stop, replacement };
+      }
+    };
+    CREDENTIAL = "([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])";
+    authHeader = (() => {
+      const header = regexRule({
+        name: "auth-header",
+        triggers: ["authorization"],
+        source: `authorization\\\\?["']?[ \\t]{0,4}:[ \\t]{0,4}\\\\?["']?(?:(bearer|basic|token|bot|digest)[ \\t]{1,4})?${CREDENTIAL}`,
+        flags: "i",
+        group: 2,
+        accept: (s, m) => looksRandom(s) && (m[1] !== void 0 || hasDigit(s) && s.length >= 16),
+        preferNested: true
+      });
+      const bearer = regexRule({
+        name: "auth-header",
+        triggers: ["bearer"],
+        source: `bearer[ \\t]{1,4}${CREDENTIAL}`,
+        flags: "i",
+        group: 1,
+        accept: (s) => s.length >= 16 && looksRandom(s),
+        preferNested: true
+      });
+      return {
+        name: "auth-header",
+        triggers: ["authorization", "bearer"],
+        match: (text, at2, nested) => {
+          const hit = header.match(text, at2, nested);
+          if (hit) return hit;
+          return bearer.match(text, at2, nested);
+        }
+      };
+    })();
+    structuralRules = [jwt, privateKey, privateSpan, connectionString, authHeader];
+  }
+});
+
+// src/core/redact/rules-vendor.ts
+var NOT_AFTER_WORD2, NOT_AFTER_WORD_OR_DASH2, AWS_KEY_PAIR, awsAccessKey, awsSecretKey, githubToken, gitlabToken, anthropicKey, openaiKey, stripeKey, slackToken, slackWebhook, googleApiKey, npmToken, batonKey, vendorRules;
+var init_rules_vendor = __esm({
+  "src/core/redact/rules-vendor.ts"() {
+    "use strict";
+    init_rule();
+    NOT_AFTER_WORD2 = "(?<![A-Za-z0-9_])";
+    NOT_AFTER_WORD_OR_DASH2 = "(?<![A-Za-z0-9_-])";
+    AWS_KEY_PAIR = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])(?:([,;|\t]|[ \t]{1,8}|,?\s*"?,\s*"?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]))?/y;
+    awsAccessKey = {
+      name: "aws-access-key",
+      triggers: ["AKIA", "ASIA", "ABIA", "ACCA"],
+      match(text, at2) {
+        AWS_KEY_PAIR.lastIndex = at2;
+        const m = AWS_KEY_PAIR.exec(text);
+        if (m === null) return null;
+        const secret = m[2];
+        if (secret === void 0 || !looksRandom(secret) || !hasDigit(secret)) {
+          return { end: at2 + 20, replacement: tag("aws-access-key") };
+        }
+        return {
+          end: AWS_KEY_PAIR.lastIndex,
+          replacement: tag("aws-access-key") + m[1] + tag("aws-secret-key"),
+          counted: ["aws-access-key", "aws-secret-key"]
+        };
+      }
+    };
+    awsSecretKey = regexRule({
+      name: "aws-secret-key",
+      triggers: ["secret"],
+      source: `secret_?access_?key\\\\?["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
+      flags: "i",
+      group: 1
+    });
+    githubToken = regexRule({
+      name: "github-token",
+      triggers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+      source: `${NOT_AFTER_WORD2}(?:gh[pousr]_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,244})`,
+      accept: looksRandom
+    });
+    gitlabToken = regexRule({
+      name: "gitlab-token",
+      triggers: [
+        "glpat-",
+        "gldt-",
+        "glrt-",
+        "glptt-",
+        "glft-",
+        "glimt-",
+        "glagent-",
+        "gloas-",
+        "glsoat-",
+        "glcbt-",
+        "glffct-"
+      ],
+      // Routable tokens (`glpat-<base64url>.01.<crc>`) carry a dotted tail.
+      source: `${NOT_AFTER_WORD_OR_DASH2}gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|cbt|ffct)-[A-Za-z0-9_-]{20,255}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{7,9})?`,
+      accept: looksRandom
+    });
+    anthropicKey = regexRule({
+      name: "anthropic-key",
+      triggers: ["sk-ant-"],
+      source: `${NOT_AFTER_WORD_OR_DASH2}sk-ant-[A-Za-z0-9_-]{20,255}`,
+      accept: hasDigit
+    });
+    openaiKey = regexRule({
+      name: "openai-key",
+      triggers: ["sk-"],
+      source: `${NOT_AFTER_WORD_OR_DASH2}sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,255}|[A-Za-z0-9]{20,255}(?![A-Za-z0-9_-]))`,
+      accept: (s) => hasDigit(s) && looksRandom(s.slice(3))
+    });
+    stripeKey = regexRule({
+      name: "stripe-key",
+      triggers: ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"],
+      source: `${NOT_AFTER_WORD2}(?:[sr]k_(?:live|test)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9+/=]{24,255})`,
+      accept: hasDigit
+    });
+    slackToken = regexRule({
+      name: "slack-token",
+      triggers: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"],
+      source: `${NOT_AFTER_WORD_OR_DASH2}(?:xox[abprse]-[A-Za-z0-9-]{10,255}|xapp-[0-9]-[A-Za-z0-9-]{10,255})`,
+      accept: hasDigit
+    });
+    slackWebhook = regexRule({
+      name: "slack-webhook",
+      triggers: ["hooks.slack.com/"],
+      source: `hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,255})`,
+      group: 1
+    });
+    googleApiKey = regexRule({
+      name: "google-api-key",
+      triggers: ["AIza"],
+      source: `${NOT_AFTER_WORD_OR_DASH2}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`
+    });
+    npmToken = regexRule({
+      name: "npm-token",
+      triggers: ["npm_"],
+      source: `${NOT_AFTER_WORD2}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])`,
+      accept: looksRandom
+    });
+    batonKey = regexRule({
+      name: "baton-key",
+      triggers: ["bt_"],
+      source: `${NOT_AFTER_WORD2}bt_[A-Za-z0-9_-]{32,255}(?![A-Za-z0-9_-])`,
+      // Long snake_case identifiers ("bt_handle_connection_state") are letters only; keys mix classes.
+      accept: (s) => looksRandom(s.slice(3))
+    });
+    vendorRules = [
+      awsAccessKey,
+      awsSecretKey,
+      githubToken,
+      gitlabToken,
+      anthropicKey,
+      openaiKey,
+      stripeKey,
+      slackToken,
+      slackWebhook,
+      googleApiKey,
+      npmToken,
+      batonKey
+    ];
+  }
+});
+
+// src/core/redact/rules.ts
+var specificRules, allRules;
+var init_rules = __esm({
+  "src/core/redact/rules.ts"() {
+    "use strict";
+    init_rules_assignment();
+    init_rules_cli();
+    init_rules_cloud();
+    init_rules_cookie();
+    init_rules_k8s();
+    init_rules_saas();
+    init_rules_structural();
+    init_rules_vendor();
+    specificRules = [
+      ...structuralRules,
+      ...vendorRules,
+      ...cloudRules,
+      ...saasRules,
+      cookieHeader,
+      k8sSecret,
+      ...cliRules
+    ];
+    allRules = [...specificRules, secretAssignment];
+  }
+});
+
+// src/core/redact/walk.ts
+function renameKey(f, key, r) {
+  const nk = r.text(key);
+  if (nk === key) return;
+  const taken = /* @__PURE__ */ new Set([...f.keys, ...f.renamed?.values() ?? []]);
+  let unique = nk;
+  for (let n = 2; taken.has(unique); n++) unique = `${nk}#${n}`;
+  (f.renamed ??= /* @__PURE__ */ new Map()).set(key, unique);
+}
+function finish(f) {
+  const out = f.copy ?? f.src;
+  if (!f.renamed) return out;
+  const from = out;
+  return Object.fromEntries(f.keys.map((k) => [f.renamed.get(k) ?? k, from[k]]));
+}
+function setChild(f, key, value) {
+  f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
+  f.copy[key] = value;
+}
+function redactValue(value, r) {
+  if (typeof value === "string") return r.text(value);
+  if (value === null || typeof value !== "object") return value;
+  const stack = [frameOf(value)];
+  const open2 = /* @__PURE__ */ new Set([value]);
+  let result = value;
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    const n = f.keys ? f.keys.length : f.src.length;
+    if (f.i < n) {
+      const key = f.keys ? f.keys[f.i] : f.i;
+      if (typeof key === "string") renameKey(f, key, r);
+      const v2 = f.src[key];
+      if (v2 !== null && typeof v2 === "object" && !open2.has(v2)) {
+        open2.add(v2);
+        stack.push(frameOf(v2));
+        continue;
+      }
+      if (typeof v2 === "string") {
+        const nv = f.keys && r.isSecretKey(key) ? r.secretProperty(key, v2) ?? r.text(v2) : r.text(v2);
+        if (nv !== v2) setChild(f, key, nv);
+      }
+      f.i++;
+      continue;
+    }
+    stack.pop();
+    open2.delete(f.src);
+    const out = finish(f);
+    const parent = stack[stack.length - 1];
+    if (parent === void 0) result = out;
+    else {
+      if (out !== f.src) setChild(parent, parent.keys ? parent.keys[parent.i] : parent.i, out);
+      parent.i++;
+    }
+  }
+  return result;
+}
+function redactEventWith(e, r) {
+  switch (e.kind) {
+    case "prompt": {
+      const text = r.text(e.text);
+      const args = e.command ? r.text(e.command.args) : void 0;
+      if (text === e.text && args === e.command?.args) return e;
+      return e.command && args !== void 0 ? { ...e, text, command: { ...e.command, args } } : { ...e, text };
+    }
+    case "text":
+    case "thinking":
+    case "system": {
+      const text = r.text(e.text);
+      return text === e.text ? e : { ...e, text };
+    }
+    case "tool_call": {
+      const input = redactValue(e.input, r);
+      return input === e.input ? e : { ...e, input };
+    }
+    case "tool_result": {
+      const content = r.text(e.content);
+      return content === e.content ? e : { ...e, content };
+    }
+    default:
+      return e;
+  }
+}
+function redactEvents(events, r) {
+  let copy;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const ne2 = redactEventWith(e, r);
+    if (ne2 !== e) (copy ??= events.slice())[i] = ne2;
+  }
+  return copy ?? events;
+}
+function redactSessionWith(s, r) {
+  let turns;
+  s.turns.forEach((t, i) => {
+    const events = redactEvents(t.events, r);
+    if (events !== t.events) (turns ??= s.turns.slice())[i] = { ...t, events };
+  });
+  let sidechains;
+  s.sidechains.forEach((c, i) => {
+    const events = redactEvents(c.events, r);
+    if (events !== c.events) (sidechains ??= s.sidechains.slice())[i] = { ...c, events };
+  });
+  const title = s.meta.title === void 0 ? void 0 : r.text(s.meta.title);
+  if (!turns && !sidechains && title === s.meta.title) return s;
+  return {
+    ...s,
+    meta: title === s.meta.title ? s.meta : { ...s.meta, title },
+    turns: turns ?? s.turns,
+    sidechains: sidechains ?? s.sidechains
+  };
+}
+var frameOf;
+var init_walk = __esm({
+  "src/core/redact/walk.ts"() {
+    "use strict";
+    frameOf = (src) => ({
+      src,
+      keys: Array.isArray(src) ? null : Object.keys(src),
+      i: 0,
+      copy: void 0,
+      renamed: void 0
+    });
+  }
+});
+
+// src/core/redact/redactor.ts
+function getScanners() {
+  return scanners ??= { all: compileRules(allRules), specific: compileRules(specificRules) };
+}
+function createRedactor(opts = {}) {
+  const byRule = {};
+  let total = 0;
+  const report = () => ({ total, byRule: { ...byRule } });
+  if (opts.enabled === false) {
+    return { redactText: (s) => s, redactEvent: (e) => e, redactSession: (s) => s, report };
+  }
+  const { all, specific } = getScanners();
+  const count2 = (rule2) => {
+    total++;
+    byRule[rule2] = (byRule[rule2] ?? 0) + 1;
+  };
+  const nested = (s) => {
+    const hits = [];
+    const text2 = specific.scan(s, (name) => hits.push(name), nested);
+    return { text: text2, hits };
+  };
+  const text = (s) => all.scan(s, count2, nested);
+  const walker = {
+    text,
+    isSecretKey,
+    secretProperty(key, value) {
+      const r = redactSecretProperty(key, value, nested);
+      if (r === null) return null;
+      for (const name of r.counted) count2(name);
+      return r.text;
+    }
+  };
+  return {
+    redactText: text,
+    redactEvent: (e) => redactEventWith(e, walker),
+    redactSession: (s) => redactSessionWith(s, walker),
+    report
+  };
+}
+var scanners;
+var init_redactor = __esm({
+  "src/core/redact/redactor.ts"() {
+    "use strict";
+    init_engine();
+    init_rules_assignment();
+    init_rules();
+    init_walk();
+  }
+});
+
+// src/core/redact/private-spans.ts
+function hasPrivateSpan(text) {
+  return (text.includes("<p") || text.includes("<P")) && (text.includes(OPEN) || OPEN_I.test(text));
+}
+function stripPrivateText(text) {
+  return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
+}
+function stripPrivateValue(value) {
+  if (typeof value === "string") return stripPrivateText(value);
+  if (Array.isArray(value)) {
+    let out = null;
+    for (let i = 0; i < value.length; i++) {
+      const v2 = stripPrivateValue(value[i]);
+      if (v2 !== value[i]) (out ??= value.slice())[i] = v2;
+    }
+    return out ?? value;
+  }
+  if (value !== null && typeof value === "object") {
+    let out = null;
+    for (const k in value) {
+      const old = value[k];
+      const v2 = stripPrivateValue(old);
+      if (v2 !== old) (out ??= { ...value })[k] = v2;
+    }
+    return out ?? value;
+  }
+  return value;
+}
+var PRIVATE_MARK, OPEN, SPAN, OPEN_I;
+var init_private_spans = __esm({
+  "src/core/redact/private-spans.ts"() {
+    "use strict";
+    PRIVATE_MARK = "[private]";
+    OPEN = "<private>";
+    SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
+    OPEN_I = /<private>/i;
+  }
+});
+
+// src/core/model/schema-version.ts
+var SCHEMA_VERSION;
+var init_schema_version = __esm({
+  "src/core/model/schema-version.ts"() {
+    "use strict";
+    SCHEMA_VERSION = 1;
+  }
+});
+
+// src/core/transcript/locate.ts
+import { readdir, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+function hashString(s) {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (h << 5) - h + s.charCodeAt(i) | 0;
+  return h;
+}
+function encodeProjectDir(cwd) {
+  const name = cwd.replace(/[^a-zA-Z0-9]/g, "-");
+  if (name.length <= MAX_DIR_NAME) return name;
+  return `${name.slice(0, MAX_DIR_NAME)}-${Math.abs(hashString(cwd)).toString(36)}`;
+}
+function projectsDir(configDir) {
+  return join(configDir, "projects");
+}
+async function listDir(dir) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    const code = cause.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code ?? cause)}`, { cause });
+  }
+}
+async function transcriptsIn(dir, projectDir) {
+  const out = [];
+  for (const entry of await listDir(dir)) {
+    if (!entry.isFile() || !entry.name.endsWith(".jsonl")) continue;
+    const path = join(dir, entry.name);
+    try {
+      const st2 = await stat(path);
+      out.push({ path, sessionId: entry.name.slice(0, -6), projectDir, mtime: st2.mtime, size: st2.size });
+    } catch {
+    }
+  }
+  return out;
+}
+function newestFirst(a, b) {
+  return b.mtime.getTime() - a.mtime.getTime() || a.path.localeCompare(b.path);
+}
+async function listTranscripts(configDir) {
+  const root = projectsDir(configDir);
+  const all = [];
+  for (const entry of await listDir(root)) {
+    if (entry.isDirectory()) all.push(...await transcriptsIn(join(root, entry.name), entry.name));
+  }
+  return all.sort(newestFirst);
+}
+async function findTranscriptById(sessionId, configDir) {
+  if (!SESSION_ID_RE.test(sessionId)) {
+    throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
+  }
+  const root = projectsDir(configDir);
+  let best = null;
+  for (const entry of await listDir(root)) {
+    if (!entry.isDirectory()) continue;
+    const path = join(root, entry.name, `${sessionId}.jsonl`);
+    try {
+      const st2 = await stat(path);
+      if (st2.isFile() && (best === null || st2.mtimeMs > best.mtimeMs)) best = { path, mtimeMs: st2.mtimeMs };
+    } catch {
+    }
+  }
+  return best?.path ?? null;
+}
+async function newestTranscript(configDir, cwd) {
+  if (cwd !== void 0) {
+    const dirName = encodeProjectDir(cwd);
+    const own2 = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
+    if (own2[0] !== void 0) return own2[0];
+  }
+  return (await listTranscripts(configDir))[0] ?? null;
+}
+async function findSubagentFiles(transcriptPath) {
+  const stem = basename(transcriptPath).replace(/\.jsonl$/, "");
+  const dir = join(dirname(transcriptPath), stem, "subagents");
+  let names;
+  try {
+    names = await readdir(dir, { recursive: true });
+  } catch (cause) {
+    const code = cause.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code ?? cause)}`, { cause });
+  }
+  const files = [];
+  for (const rel of names.sort()) {
+    const name = basename(rel);
+    if (name.startsWith("agent-") && name.endsWith(".jsonl") && name.length > 12) {
+      files.push({ path: join(dir, rel), agentId: name.slice(6, -6) });
+    }
+  }
+  return files;
+}
+var MAX_DIR_NAME, SESSION_ID_RE;
+var init_locate = __esm({
+  "src/core/transcript/locate.ts"() {
+    "use strict";
+    init_errors();
+    MAX_DIR_NAME = 200;
+    SESSION_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+  }
+});
+
+// src/core/transcript/read-stats.ts
+function createReadStats() {
+  return {
+    records: 0,
+    unknownTypes: {},
+    malformedLines: 0,
+    invalidUtf8Lines: 0,
+    hugeLines: 0,
+    truncatedTail: false,
+    metaRecords: 0,
+    duplicateRecords: 0,
+    compactions: 0
+  };
+}
+function countUnknownType(stats, type) {
+  stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
+}
+var init_read_stats = __esm({
+  "src/core/transcript/read-stats.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/transcript/read-records.ts
+import { open } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+function checkOptions(opts) {
+  const from = opts.fromOffset ?? 0;
+  const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const chunk = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  if (!Number.isSafeInteger(from) || from < 0) {
+    throw new BatonError("invalid_input", `fromOffset must be a non-negative integer, got ${String(from)}`);
+  }
+  if (!Number.isSafeInteger(maxLine) || maxLine < 1) {
+    throw new BatonError("invalid_input", `maxLineBytes must be a positive integer, got ${String(maxLine)}`);
+  }
+  if (!Number.isSafeInteger(chunk) || chunk < 1) {
+    throw new BatonError("invalid_input", `chunkBytes must be a positive integer, got ${String(chunk)}`);
+  }
+  return { from, maxLine, chunk };
+}
+async function openTranscript(path) {
+  try {
+    return await open(path, "r");
+  } catch (cause) {
+    const code = cause.code;
+    if (code === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path}`, { cause });
+    throw new BatonError("io", `cannot open transcript ${path}: ${String(code ?? cause)}`, { cause });
+  }
+}
+async function* readRecordBatches(path, opts = {}) {
+  const { from, maxLine, chunk } = checkOptions(opts);
+  const stats = opts.stats ?? createReadStats();
+  const fh = await openTranscript(path);
+  try {
+    const size = (await fh.stat()).size;
+    if (from > size) {
+      throw new BatonError(
+        "conflict",
+        `offset ${from} is beyond the end of ${path} (${size} bytes): was it rewritten?`,
+        {
+          details: { fromOffset: from, size }
+        }
+      );
+    }
+    const buf = Buffer.allocUnsafe(chunk);
+    let filePos = from;
+    let lineStart = from;
+    let pending = [];
+    let pendingLen = 0;
+    let skipping = false;
+    let batch = [];
+    const handleLine = (bytes, s, e, offset, utf8Known) => {
+      if (!utf8Known && !isUtf8(bytes.subarray(s, e))) stats.invalidUtf8Lines++;
+      let text = bytes.toString("utf8", s, e);
+      if (offset === 0 && text.charCodeAt(0) === 65279) text = text.slice(1);
+      const rec = parseObject(text, stats);
+      if (rec !== void 0) batch.push({ record: rec, offset, endOffset: offset + (e - s) + 1 });
+    };
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, chunk, filePos);
+      if (bytesRead === 0) break;
+      const chunkStart = filePos;
+      filePos += bytesRead;
+      const view = buf.subarray(0, bytesRead);
+      const firstNl = view.indexOf(NEWLINE);
+      const lastNl = firstNl === -1 ? -1 : view.lastIndexOf(NEWLINE);
+      const regionValid = firstNl !== -1 && isUtf8(view.subarray(firstNl + 1, lastNl));
+      let i = 0;
+      for (; ; ) {
+        const nl = i <= lastNl ? view.indexOf(NEWLINE, i) : -1;
+        if (nl === -1) {
+          const rest = bytesRead - i;
+          if (skipping) break;
+          if (pendingLen + rest > maxLine) {
+            skipping = true;
+            pending = [];
+            pendingLen = 0;
+          } else if (rest > 0) {
+            pending.push(Buffer.from(view.subarray(i)));
+            pendingLen += rest;
+          }
+          break;
+        }
+        const len = pendingLen + (nl - i);
+        if (skipping || len > maxLine) {
+          stats.hugeLines++;
+        } else if (pendingLen > 0) {
+          pending.push(view.subarray(i, nl));
+          const line = Buffer.concat(pending, len);
+          handleLine(line, 0, len, lineStart, false);
+        } else if (nl > i) {
+          handleLine(view, i, nl, lineStart, regionValid && i > firstNl);
+        }
+        skipping = false;
+        pending = [];
+        pendingLen = 0;
+        lineStart = chunkStart + nl + 1;
+        i = nl + 1;
+      }
+      if (batch.length > 0) {
+        const out = batch;
+        batch = [];
+        yield out;
+      }
+    }
+    let nextOffset = lineStart;
+    if (skipping) {
+      stats.truncatedTail = true;
+    } else if (pendingLen > 0) {
+      const tail = Buffer.concat(pending, pendingLen);
+      const text = tail.toString("utf8");
+      if (text.trim() === "") {
+        nextOffset = lineStart + pendingLen;
+      } else if (isCompleteObject(text)) {
+        handleLine(tail, 0, pendingLen, lineStart, false);
+        nextOffset = lineStart + pendingLen;
+      } else {
+        stats.truncatedTail = true;
+      }
+    }
+    if (batch.length > 0) yield batch;
+    return { nextOffset };
+  } finally {
+    await fh.close();
+  }
+}
+function parseObject(text, stats) {
+  const c = text.charCodeAt(0);
+  if (c <= 32 && text.trim() === "") return void 0;
+  let v2;
+  try {
+    v2 = JSON.parse(text);
+  } catch {
+    stats.malformedLines++;
+    return void 0;
+  }
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) {
+    stats.malformedLines++;
+    return void 0;
+  }
+  stats.records++;
+  return v2;
+}
+function isCompleteObject(text) {
+  try {
+    const v2 = JSON.parse(text);
+    return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+  } catch {
+    return false;
+  }
+}
+var DEFAULT_MAX_LINE_BYTES, DEFAULT_CHUNK_BYTES, NEWLINE;
+var init_read_records = __esm({
+  "src/core/transcript/read-records.ts"() {
+    "use strict";
+    init_errors();
+    init_read_stats();
+    DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+    DEFAULT_CHUNK_BYTES = 512 * 1024;
+    NEWLINE = 10;
+  }
+});
+
+// src/core/transcript/guards.ts
+function isObj(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+function str(v2) {
+  return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
+}
+function count(v2) {
+  return typeof v2 === "number" && v2 > 0 && Number.isFinite(v2) ? Math.floor(v2) : 0;
+}
+function objAt(o, key) {
+  const v2 = o[key];
+  return isObj(v2) ? v2 : void 0;
+}
+var init_guards = __esm({
+  "src/core/transcript/guards.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/transcript/known-types.ts
+var NON_EVENT_TYPES, AGENT_TOOL_NAMES, FILE_WRITING_TOOLS;
+var init_known_types = __esm({
+  "src/core/transcript/known-types.ts"() {
+    "use strict";
+    NON_EVENT_TYPES = /* @__PURE__ */ new Set([
+      "attachment",
+      "progress",
+      "summary",
+      "custom-title",
+      "ai-title",
+      "tag",
+      "last-prompt",
+      "queue-operation",
+      "cost-state",
+      "file-history-snapshot",
+      "file-history-delta",
+      "attribution-snapshot",
+      "ended-by-model",
+      "continued-in",
+      "relocated",
+      "agent-name",
+      "agent-color",
+      "agent-setting",
+      "pr-link",
+      "frame-link",
+      "artifact-comment-monitor",
+      "artifact-autoreact-ledger",
+      "bridge-session",
+      "history-suppression",
+      "mode",
+      "permission-mode",
+      "isolation-latch",
+      "session-owner",
+      "dev-mods",
+      "memory-mode",
+      "atis-latch",
+      "tools-used",
+      "data-flow-records",
+      "data-flow-incomplete",
+      "derived-from",
+      "worktree-state",
+      "content-replacement",
+      "api-request-shape",
+      "api-request-blob",
+      "api-request",
+      "api-request-resumed",
+      "fork-context-ref",
+      "observer-ref",
+      "resume-head-vouch"
+    ]);
+    AGENT_TOOL_NAMES = /* @__PURE__ */ new Set(["Task", "Agent"]);
+    FILE_WRITING_TOOLS = /* @__PURE__ */ new Set([
+      "Write",
+      "Edit",
+      "MultiEdit",
+      "NotebookEdit"
+    ]);
+  }
+});
+
+// src/core/transcript/content.ts
+function between(text, open2, close) {
+  const a = text.indexOf(open2);
+  if (a === -1) return void 0;
+  const start = a + open2.length;
+  const b = text.indexOf(close, start);
+  return b === -1 ? void 0 : text.slice(start, b);
+}
+function classifyUserText(text) {
+  if (text.charCodeAt(0) === 60) {
+    if (text.startsWith("<command-")) {
+      const name = between(text, "<command-name>", "</command-name>");
+      if (name !== void 0) {
+        const args = (between(text, "<command-args>", "</command-args>") ?? "").trim();
+        const cmd = name.trim();
+        return { kind: "prompt", text: args ? `${cmd} ${args}` : cmd, command: { name: cmd, args } };
+      }
+    }
+    if (text.startsWith("<local-command-stdout>") || text.startsWith("<local-command-stderr>")) {
+      return { kind: "system", subtype: "local_command", text: stripTags(text) };
+    }
+    if (text.startsWith("<bash-input>")) {
+      return { kind: "prompt", text: `!${between(text, "<bash-input>", "</bash-input>") ?? ""}` };
+    }
+    if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
+      return { kind: "system", subtype: "bash_output", text: stripTags(text) };
+    }
+  } else if (text.startsWith("[Request interrupted by user")) {
+    return { kind: "system", subtype: "interrupted", text };
+  }
+  return { kind: "prompt", text };
+}
+function stripTags(text) {
+  return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
+}
+function flattenToolResultContent(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content))
+    return content === void 0 || content === null ? "" : JSON.stringify(content);
+  const parts = [];
+  for (const block of content) {
+    if (typeof block === "string") parts.push(block);
+    else if (isObj(block)) {
+      if (block.type === "text" && typeof block.text === "string") parts.push(block.text);
+      else if (block.type === "image") parts.push("[image]");
+      else parts.push(`[${typeof block.type === "string" ? block.type : "content"}]`);
+    }
+  }
+  return parts.join("\n");
+}
+function titleFromPrompt(text, max = 80) {
+  const trimmed = text.trim();
+  const nl = trimmed.indexOf("\n");
+  const line = (nl === -1 ? trimmed : trimmed.slice(0, nl)).trim();
+  if (line === "") return void 0;
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+var init_content = __esm({
+  "src/core/transcript/content.ts"() {
+    "use strict";
+    init_guards();
+  }
+});
+
+// src/core/pricing.ts
+function priceForModel(model) {
+  const id = model.toLowerCase();
+  for (const rule2 of PRICE_RULES) {
+    if (rule2.pattern.test(id)) {
+      return {
+        input: rule2.input,
+        output: rule2.output,
+        cacheRead: rule2.cacheRead,
+        cacheWrite5m: rule2.input * 1.25,
+        cacheWrite1h: rule2.input * 2
+      };
+    }
+  }
+  return null;
+}
+function estimateCostUsd(usage2) {
+  let total = 0;
+  for (const [model, u] of usage2) {
+    if (u.input + u.output + u.cacheRead + u.cacheWrite === 0) continue;
+    const p = priceForModel(model);
+    if (p === null) return null;
+    const write1h = Math.min(u.cacheWrite1h ?? 0, u.cacheWrite);
+    total += u.input * p.input + u.output * p.output + u.cacheRead * p.cacheRead + (u.cacheWrite - write1h) * p.cacheWrite5m + write1h * p.cacheWrite1h;
+  }
+  return Math.round(total * 1e3) / 1e9;
+}
+var PRICE_RULES;
+var init_pricing = __esm({
+  "src/core/pricing.ts"() {
+    "use strict";
+    PRICE_RULES = [
+      // Opus
+      { pattern: /opus-5-5/, input: 4, output: 20, cacheRead: 0.2 },
+      // Opus 4 and 4.1 (ids like claude-opus-4-20250514, claude-opus-4-1@20250805, claude-opus-4-0) and Opus 3.
+      {
+        pattern: /opus-4(?:-[01])?(?=$|[^\d-]|-\d{8})|claude-3-opus|opus-3/,
+        input: 15,
+        output: 75,
+        cacheRead: 1.5
+      },
+      // Opus 4.5 through 5.
+      { pattern: /opus/, input: 5, output: 25, cacheRead: 0.5 },
+      // Sonnet
+      { pattern: /sonnet-5/, input: 2, output: 10, cacheRead: 0.2 },
+      // Sonnet 3.5 through 4.6.
+      { pattern: /sonnet/, input: 3, output: 15, cacheRead: 0.3 },
+      // Haiku
+      { pattern: /haiku-5/, input: 0.1, output: 0.5, cacheRead: 0.01 },
+      { pattern: /haiku-3-5|3-5-haiku/, input: 0.8, output: 4, cacheRead: 0.08 },
+      { pattern: /claude-3-haiku|haiku-3(?!-5)/, input: 0.25, output: 1.25, cacheRead: 0.03 },
+      // Haiku 4.5.
+      { pattern: /haiku/, input: 1, output: 5, cacheRead: 0.1 }
+    ];
+  }
+});
+
+// src/core/transcript/totals-accumulator.ts
+function emptyUsage() {
+  return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
+}
+function addTo(into, d) {
+  into.input += d.input;
+  into.output += d.output;
+  into.cacheRead += d.cacheRead;
+  into.cacheWrite += d.cacheWrite;
+  into.cacheWrite1h += d.cacheWrite1h;
+}
+var SYNTHETIC_MODEL, TotalsAccumulator;
+var init_totals_accumulator = __esm({
+  "src/core/transcript/totals-accumulator.ts"() {
+    "use strict";
+    init_pricing();
+    init_guards();
+    init_known_types();
+    SYNTHETIC_MODEL = "<synthetic>";
+    TotalsAccumulator = class {
+      /** Usage already counted per API response, keyed by message.id + requestId. */
+      seenResponses = /* @__PURE__ */ new Map();
+      byModel = /* @__PURE__ */ new Map();
+      total = emptyUsage();
+      prompts = 0;
+      messages = 0;
+      toolCalls = 0;
+      toolErrors = 0;
+      tools = /* @__PURE__ */ new Map();
+      // a Map: tool names are data, even `__proto__`
+      files = /* @__PURE__ */ new Set();
+      /**
+       * Counts an assistant record's usage. One API response is written as several records that share message.id
+       * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
+       * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
+       */
+      addUsage(rec, msg) {
+        const u = objAt(msg, "usage");
+        if (u === void 0) return;
+        const next = {
+          input: count(u.input_tokens),
+          output: count(u.output_tokens),
+          cacheRead: count(u.cache_read_input_tokens),
+          cacheWrite: count(u.cache_creation_input_tokens),
+          cacheWrite1h: count(objAt(u, "cache_creation")?.ephemeral_1h_input_tokens)
+        };
+        const messageId = str(msg.id);
+        const requestId = str(rec.requestId);
+        let delta = next;
+        if (messageId !== void 0 || requestId !== void 0) {
+          const key = `${messageId ?? ""}\0${requestId ?? ""}`;
+          const prev = this.seenResponses.get(key);
+          if (prev !== void 0) {
+            delta = {
+              input: Math.max(0, next.input - prev.input),
+              output: Math.max(0, next.output - prev.output),
+              cacheRead: Math.max(0, next.cacheRead - prev.cacheRead),
+              cacheWrite: Math.max(0, next.cacheWrite - prev.cacheWrite),
+              cacheWrite1h: Math.max(0, next.cacheWrite1h - prev.cacheWrite1h)
+            };
+            prev.input += delta.input;
+            prev.output += delta.output;
+            prev.cacheRead += delta.cacheRead;
+            prev.cacheWrite += delta.cacheWrite;
+            prev.cacheWrite1h += delta.cacheWrite1h;
+          } else {
+            this.seenResponses.set(key, { ...next });
+          }
+        }
+        if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
+        const model = str(msg.model) ?? "unknown";
+        addTo(this.total, delta);
+        if (model !== SYNTHETIC_MODEL) {
+          let m = this.byModel.get(model);
+          if (m === void 0) this.byModel.set(model, m = emptyUsage());
+          addTo(m, delta);
+        }
+      }
+      /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
+      addEvent(e, mainChain) {
+        switch (e.kind) {
+          case "prompt":
+            if (mainChain) {
+              this.prompts++;
+              this.messages++;
+            }
+            break;
+          case "text":
+            if (mainChain) this.messages++;
+            break;
+          case "tool_call": {
+            this.toolCalls++;
+            this.tools.set(e.name, (this.tools.get(e.name) ?? 0) + 1);
+            if (FILE_WRITING_TOOLS.has(e.name) && isObj(e.input)) {
+              const file = str(e.input.file_path) ?? str(e.input.notebook_path) ?? str(e.input.path);
+              if (file !== void 0) this.files.add(file);
+            }
+            break;
+          }
+          case "tool_result":
+            if (e.isError) this.toolErrors++;
+            break;
+          default:
+            break;
+        }
+      }
+      finish(turns, durationMs) {
+        const usage2 = [...this.byModel];
+        return {
+          tokens: {
+            input: this.total.input,
+            output: this.total.output,
+            cacheRead: this.total.cacheRead,
+            cacheWrite: this.total.cacheWrite
+          },
+          costUsd: estimateCostUsd(usage2),
+          turns,
+          prompts: this.prompts,
+          messages: this.messages,
+          toolCalls: this.toolCalls,
+          toolErrors: this.toolErrors,
+          tools: Object.fromEntries(this.tools),
+          filesTouched: [...this.files],
+          durationMs
+        };
+      }
+    };
+  }
+});
+
+// src/core/transcript/meta-accumulator.ts
+function lastPathSegment(p) {
+  const parts = p.split(/[\\/]+/).filter((s) => s !== "");
+  return parts[parts.length - 1];
+}
+var UUID_RE, MetaAccumulator;
+var init_meta_accumulator = __esm({
+  "src/core/transcript/meta-accumulator.ts"() {
+    "use strict";
+    init_guards();
+    init_content();
+    init_totals_accumulator();
+    UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    MetaAccumulator = class {
+      /** Distinct sessionIds of main-file records, in order of first appearance. */
+      sessionIds = [];
+      /** Distinct `requestSessionId`s: on records a fork copied, Claude Code keeps the parent's id there. */
+      requestSessionIds = [];
+      cwd;
+      gitBranch;
+      version;
+      models = /* @__PURE__ */ new Set();
+      startMs = Infinity;
+      endMs = -Infinity;
+      startedAt;
+      endedAt;
+      customTitle;
+      aiTitle;
+      summary;
+      firstPromptTitle;
+      /** Any record: its timestamp widens the session's time span. */
+      observeTime(rec) {
+        const ts = rec.timestamp;
+        if (typeof ts !== "string") return;
+        const ms = Date.parse(ts);
+        if (Number.isNaN(ms)) return;
+        if (ms < this.startMs) {
+          this.startMs = ms;
+          this.startedAt = ts;
+        }
+        if (ms > this.endMs) {
+          this.endMs = ms;
+          this.endedAt = ts;
+        }
+      }
+      /** Records of the main transcript file: where and with what the session ran. */
+      observeMain(rec) {
+        const sid = str(rec.sessionId);
+        if (sid !== void 0 && !this.sessionIds.includes(sid)) this.sessionIds.push(sid);
+        const rsid = str(rec.requestSessionId);
+        if (rsid !== void 0 && !this.requestSessionIds.includes(rsid)) this.requestSessionIds.push(rsid);
+        this.cwd ??= str(rec.cwd);
+        const branch = str(rec.gitBranch);
+        if (branch !== void 0) this.gitBranch = branch;
+        const version = str(rec.version);
+        if (version !== void 0) this.version = version;
+      }
+      observeModel(model) {
+        if (model !== void 0 && model !== SYNTHETIC_MODEL) this.models.add(model);
+      }
+      /** Title records: the last of each kind wins, as in Claude Code's own session list. */
+      observeTitle(rec) {
+        if (rec.type === "custom-title") this.customTitle = str(rec.customTitle) ?? this.customTitle;
+        else if (rec.type === "ai-title") this.aiTitle = str(rec.aiTitle) ?? this.aiTitle;
+        else if (rec.type === "summary") this.summary = str(rec.summary) ?? this.summary;
+      }
+      observeFirstPrompt(text) {
+        this.firstPromptTitle ??= titleFromPrompt(text);
+      }
+      get durationMs() {
+        return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
+      }
+      /**
+       * The session id is the file's own name when it is a UUID or records carry it (Claude Code names files by
+       * session id), else the newest sessionId seen, else the file name. A forked file (`--fork-session`) starts with
+       * history copied from its parent: Claude Code 2.1.330 rewrites their sessionId but keeps the parent's id in
+       * `requestSessionId` of copied assistant records; other versions may keep the old sessionId. The first id that
+       * differs from the session's own is the parent.
+       */
+      finish(fileStem) {
+        const ids = this.sessionIds;
+        const id = UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : ids[ids.length - 1] ?? fileStem;
+        const meta = { id, models: [...this.models] };
+        if (this.cwd !== void 0) {
+          meta.cwd = this.cwd;
+          const project = lastPathSegment(this.cwd);
+          if (project !== void 0) meta.project = project;
+        }
+        if (this.gitBranch !== void 0) meta.gitBranch = this.gitBranch;
+        if (this.startedAt !== void 0) meta.startedAt = this.startedAt;
+        if (this.endedAt !== void 0) meta.endedAt = this.endedAt;
+        const title = this.customTitle ?? this.aiTitle ?? this.summary ?? this.firstPromptTitle;
+        if (title !== void 0) meta.title = title;
+        const parent = ids.find((s) => s !== id) ?? this.requestSessionIds.find((s) => s !== id);
+        if (parent !== void 0) meta.parentSessionId = parent;
+        if (this.version !== void 0) meta.claudeVersion = this.version;
+        return meta;
+      }
+    };
+  }
+});
+
+// src/core/transcript/record-events.ts
+function userRecordEvents(rec, ctx) {
+  const list = new EventList(ctx);
+  const content = objAt(rec, "message")?.content;
+  if (rec.isCompactSummary === true) {
+    const text = typeof content === "string" ? content : flattenToolResultContent(content);
+    list.add({ kind: "system", subtype: "compaction_summary", text });
+    return list.events;
+  }
+  if (typeof content === "string") {
+    if (content.trim() !== "") list.addUserText(classifyUserText(content));
+    return list.events;
+  }
+  if (!Array.isArray(content)) return list.events;
+  const texts = [];
+  let firstText = -1;
+  for (let i = 0; i < content.length; i++) {
+    const t = userBlockText(content[i]);
+    if (t === void 0) continue;
+    texts.push(t);
+    if (firstText === -1) firstText = i;
+  }
+  for (let i = 0; i < content.length; i++) {
+    const block = content[i];
+    if (i === firstText) list.addUserText(classifyUserText(texts.join("\n\n")));
+    else if (isObj(block) && block.type === "tool_result") {
+      list.add({
+        kind: "tool_result",
+        toolUseId: str(block.tool_use_id) ?? "",
+        content: flattenToolResultContent(block.content),
+        isError: block.is_error === true
+      });
+    }
+  }
+  return list.events;
+}
+function userBlockText(block) {
+  if (!isObj(block)) return void 0;
+  if (block.type === "image") return "[image]";
+  if (block.type === "text" && typeof block.text === "string" && block.text !== "") return block.text;
+  return void 0;
+}
+function assistantRecordEvents(rec, ctx, stats) {
+  const list = new EventList(ctx);
+  const msg = objAt(rec, "message");
+  const content = msg?.content;
+  if (rec.isApiErrorMessage === true) {
+    const text = typeof content === "string" ? content : Array.isArray(content) ? flattenToolResultContent(content) : "";
+    list.add({ kind: "system", subtype: "api_error", text: text || str(rec.error) || "API error" });
+    return list.events;
+  }
+  const messageId = str(msg?.id);
+  const model = str(msg?.model);
+  if (typeof content === "string") {
+    if (content !== "") list.add(textEvent(content, messageId, model));
+    return list.events;
+  }
+  if (!Array.isArray(content)) return list.events;
+  for (const block of content) {
+    if (!isObj(block)) continue;
+    const type = block.type;
+    if (type === "text") {
+      if (typeof block.text === "string" && block.text !== "")
+        list.add(textEvent(block.text, messageId, model));
+    } else if (type === "thinking") {
+      if (typeof block.thinking === "string" && block.thinking !== "") {
+        list.add({ kind: "thinking", text: block.thinking });
+      }
+    } else if (type === "tool_use" || type === "server_tool_use" || type === "mcp_tool_use") {
+      list.add({
+        kind: "tool_call",
+        toolUseId: str(block.id) ?? "",
+        name: str(block.name) ?? "unknown",
+        input: block.input ?? {}
+      });
+    } else if (typeof type === "string" && type.endsWith("_tool_result")) {
+      list.add({
+        kind: "tool_result",
+        toolUseId: str(block.tool_use_id) ?? "",
+        content: flattenToolResultContent(block.content),
+        isError: block.is_error === true
+      });
+    } else if (type !== "redacted_thinking") {
+      countUnknownType(stats, `block:${typeof type === "string" ? type : "untyped"}`);
+    }
+  }
+  return list.events;
+}
+function textEvent(text, messageId, model) {
+  const e = { kind: "text", text };
+  if (messageId !== void 0) e.messageId = messageId;
+  if (model !== void 0) e.model = model;
+  return e;
+}
+function systemRecordEvents(rec, ctx, stats) {
+  const list = new EventList(ctx);
+  const subtype = str(rec.subtype) ?? "";
+  if (subtype === "compact_boundary") {
+    stats.compactions++;
+    const meta = objAt(rec, "compactMetadata");
+    const trigger = str(meta?.trigger);
+    const pre = typeof meta?.preTokens === "number" ? meta.preTokens : void 0;
+    const detail = [trigger, pre !== void 0 ? `${pre} tokens before` : void 0].filter(Boolean).join(", ");
+    const text = str(rec.content) ?? "Conversation compacted";
+    list.add({ kind: "system", subtype: "compaction", text: detail ? `${text} (${detail})` : text });
+  } else if (subtype === "api_error") {
+    list.add({ kind: "system", subtype: "api_error", text: apiErrorText(rec) });
+  } else if (rec.level === "error") {
+    list.add({ kind: "system", subtype: subtype || "error", text: str(rec.content) ?? subtype });
+  }
+  return list.events;
+}
+function apiErrorText(rec) {
+  const err = rec.error;
+  let message = str(rec.content) ?? str(err);
+  if (message === void 0 && isObj(err)) {
+    message = str(err.message) ?? str(objAt(err, "error")?.message) ?? str(err.type);
+    const status = typeof err.status === "number" ? err.status : void 0;
+    if (status !== void 0) message = `${status} ${message ?? ""}`.trim();
+  }
+  const attempt = typeof rec.retryAttempt === "number" ? rec.retryAttempt : void 0;
+  const max = typeof rec.maxRetries === "number" ? rec.maxRetries : void 0;
+  const retry = attempt !== void 0 ? ` (retry ${attempt}${max !== void 0 ? `/${max}` : ""})` : "";
+  return `API error: ${message ?? "unknown"}${retry}`;
+}
+var EventList;
+var init_record_events = __esm({
+  "src/core/transcript/record-events.ts"() {
+    "use strict";
+    init_content();
+    init_guards();
+    init_read_stats();
+    EventList = class {
+      constructor(ctx) {
+        this.ctx = ctx;
+      }
+      ctx;
+      events = [];
+      add(fields) {
+        const n = this.events.length;
+        const e = { uuid: n === 0 ? this.ctx.uuid : `${this.ctx.uuid}#${n}`, ...fields };
+        if (this.ctx.parentUuid !== void 0) e.parentUuid = this.ctx.parentUuid;
+        if (this.ctx.timestamp !== void 0) e.timestamp = this.ctx.timestamp;
+        if (this.ctx.agentId !== void 0) e.agentId = this.ctx.agentId;
+        this.events.push(e);
+      }
+      addUserText(t) {
+        if (t.kind === "system") this.add({ kind: "system", subtype: t.subtype, text: t.text });
+        else if (t.command) this.add({ kind: "prompt", text: t.text, command: t.command });
+        else this.add({ kind: "prompt", text: t.text });
+      }
+    };
+  }
+});
+
+// src/core/transcript/session-builder.ts
+var MAIN, SessionBuilder;
+var init_session_builder = __esm({
+  "src/core/transcript/session-builder.ts"() {
+    "use strict";
+    init_guards();
+    init_known_types();
+    init_meta_accumulator();
+    init_read_stats();
+    init_record_events();
+    init_totals_accumulator();
+    MAIN = {};
+    SessionBuilder = class {
+      constructor(stats) {
+        this.stats = stats;
+      }
+      stats;
+      seen = /* @__PURE__ */ new Set();
+      turn = -1;
+      turnCtx = [];
+      agentCtx = /* @__PURE__ */ new Map();
+      /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
+      agentToolUse = /* @__PURE__ */ new Map();
+      /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
+      agentCallTurn = /* @__PURE__ */ new Map();
+      meta = new MetaAccumulator();
+      totals = new TotalsAccumulator();
+      /** Adds one record; its events (if any) are appended to `out` in order. */
+      addRecord(rec, offset, out, source = MAIN) {
+        const recordUuid = str(rec.uuid);
+        if (recordUuid !== void 0) {
+          if (this.seen.has(recordUuid)) {
+            this.stats.duplicateRecords++;
+            return;
+          }
+          this.seen.add(recordUuid);
+        }
+        const isMain = source.agentId === void 0;
+        this.meta.observeTime(rec);
+        if (isMain) this.meta.observeMain(rec);
+        if (rec.isMeta === true) this.stats.metaRecords++;
+        const type = rec.type;
+        let events;
+        const agentId = source.agentId ?? (rec.isSidechain === true ? str(rec.agentId) ?? "sidechain" : void 0);
+        const ctx = {
+          uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
+        };
+        if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
+        if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
+        if (agentId !== void 0) ctx.agentId = agentId;
+        if (type === "user") {
+          if (rec.isMeta === true) return;
+          events = userRecordEvents(rec, ctx);
+          if (isMain) this.linkSubagent(rec);
+        } else if (type === "assistant") {
+          const msg = objAt(rec, "message");
+          if (msg !== void 0) {
+            this.totals.addUsage(rec, msg);
+            this.meta.observeModel(str(msg.model));
+          }
+          events = assistantRecordEvents(rec, ctx, this.stats);
+        } else if (type === "system") {
+          events = systemRecordEvents(rec, ctx, this.stats);
+        } else {
+          if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
+          else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+          return;
+        }
+        for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+      }
+      /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
+      place(event, agentId) {
+        if (agentId !== void 0) {
+          this.totals.addEvent(event, false);
+          return this.contextForAgent(agentId);
+        }
+        if (event.kind === "prompt") {
+          this.turn++;
+          this.meta.observeFirstPrompt(event.text);
+        } else if (this.turn === -1) {
+          this.turn = 0;
+        }
+        this.totals.addEvent(event, true);
+        if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
+          this.agentCallTurn.set(event.toolUseId, this.turn);
+        }
+        let c = this.turnCtx[this.turn];
+        if (c === void 0) this.turnCtx[this.turn] = c = { turnIndex: this.turn };
+        return c;
+      }
+      contextForAgent(agentId) {
+        let c = this.agentCtx.get(agentId);
+        if (c === void 0) {
+          const toolUseId = this.agentToolUse.get(agentId);
+          const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
+          c = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
+          this.agentCtx.set(agentId, c);
+        }
+        return c;
+      }
+      /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
+      linkSubagent(rec) {
+        const result = rec.toolUseResult;
+        if (!isObj(result)) return;
+        const agentId = str(result.agentId);
+        if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
+        const content = objAt(rec, "message")?.content;
+        if (!Array.isArray(content)) return;
+        for (const block of content) {
+          if (isObj(block) && block.type === "tool_result") {
+            const id = str(block.tool_use_id);
+            if (id !== void 0) this.agentToolUse.set(agentId, id);
+            return;
+          }
+        }
+      }
+      finish(fileStem) {
+        return {
+          meta: this.meta.finish(fileStem),
+          totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
+        };
+      }
+    };
+  }
+});
+
+// src/core/transcript/stream-session.ts
+import { basename as basename2 } from "node:path";
+async function deliver(path, builder, source, onEvent, opts) {
+  const { admit: makeFilter, ...readOpts } = opts;
+  const admit = makeFilter?.();
+  const gen = readRecordBatches(path, { ...readOpts, stats: builder.stats });
+  const out = [];
+  for (; ; ) {
+    const step = await gen.next();
+    if (step.done) return step.value.nextOffset;
+    for (const item of step.value) {
+      if (admit && !admit(item.record)) continue;
+      builder.addRecord(item.record, item.offset, out, source);
+      if (out.length === 0) continue;
+      for (const d of out) {
+        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
+        const r = onEvent(d.event, ctx);
+        if (r !== void 0) await r;
+      }
+      out.length = 0;
+    }
+  }
+}
+async function runSession(path, onEvent, opts = {}) {
+  const builder = new SessionBuilder(createReadStats());
+  const fromOffset = opts.fromOffset ?? 0;
+  const lineOpts = {
+    ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
+    ...opts.admit ? { admit: opts.admit } : {}
+  };
+  const nextOffset = await deliver(path, builder, void 0, onEvent, { ...lineOpts, fromOffset });
+  if (opts.subagents ?? fromOffset === 0) {
+    const files = await findSubagentFiles(path);
+    const order = [...builder.agentToolUse.keys()];
+    const rank = (agentId) => {
+      const i = order.indexOf(agentId);
+      return i === -1 ? order.length : i;
+    };
+    files.sort((a, b) => rank(a.agentId) - rank(b.agentId));
+    for (const file of files) await deliver(file.path, builder, { agentId: file.agentId }, onEvent, lineOpts);
+  }
+  const { meta, totals } = builder.finish(basename2(path).replace(/\.jsonl$/, ""));
+  return { meta, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
+}
+async function streamSession(transcriptPath, onEvent, opts = {}) {
+  const { meta, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
+  return { meta, totals, stats, nextOffset };
+}
+var init_stream_session = __esm({
+  "src/core/transcript/stream-session.ts"() {
+    "use strict";
+    init_locate();
+    init_read_records();
+    init_read_stats();
+    init_session_builder();
+  }
+});
+
+// src/core/transcript/load-session.ts
+async function loadSession(transcriptPath, opts = {}) {
+  const turns = [];
+  const span = [];
+  const sidechains = /* @__PURE__ */ new Map();
+  const result = await runSession(
+    transcriptPath,
+    (event, ctx) => {
+      if (ctx.agentId !== void 0) {
+        let sc = sidechains.get(ctx.agentId);
+        if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
+        sc.events.push(event);
+        return;
+      }
+      let turn = turns[ctx.turnIndex];
+      if (turn === void 0) {
+        turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
+        span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
+      }
+      turn.events.push(event);
+      const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
+      const s = span[ctx.turnIndex];
+      if (ms < s.start) {
+        s.start = ms;
+        turn.startedAt = event.timestamp;
+      }
+      if (ms > s.end) {
+        s.end = ms;
+        turn.endedAt = event.timestamp;
+      }
+    },
+    opts
+  );
+  for (const sc of sidechains.values()) {
+    const toolUseId = result.agentToolUse.get(sc.agentId);
+    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: result.meta,
+    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
+    turns: turns.filter((t) => t !== void 0),
+    sidechains: [...sidechains.values()],
+    totals: result.totals,
+    stats: result.stats
+  };
+}
+var init_load_session = __esm({
+  "src/core/transcript/load-session.ts"() {
+    "use strict";
+    init_schema_version();
+    init_stream_session();
+  }
+});
+
+// src/core/egress/pause-spans.ts
+function pausedAtTime(spans, timestamp) {
+  if (spans.length === 0) return false;
+  const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
+  if (Number.isNaN(t)) return stillPaused(spans);
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t < Date.parse(p.to)));
+}
+function stillPaused(spans) {
+  const last = spans[spans.length - 1];
+  return last !== void 0 && last.to === void 0;
+}
+function createPauseFilter(lookup, fallbackSessionId) {
+  const open2 = /* @__PURE__ */ new Set();
+  const adopted = /* @__PURE__ */ new Set();
+  const spansOf = (sid) => {
+    const own2 = sid === void 0 ? [] : lookup(sid);
+    if (adopted.size === 0) return own2;
+    const all = [...own2];
+    for (const other of adopted) if (other !== sid) all.push(...lookup(other));
+    return all;
+  };
+  return (record) => {
+    const sid = str2(record.sessionId) ?? fallbackSessionId;
+    const uuid = str2(record.uuid);
+    const parent = str2(record.requestSessionId);
+    if (parent !== void 0 && parent !== sid) adopted.add(parent);
+    if (uuid !== void 0 && lookup.startingAt) {
+      for (const hit of lookup.startingAt(uuid)) if (hit.sessionId !== sid) adopted.add(hit.sessionId);
+    }
+    const spans = spansOf(sid);
+    if (spans.length === 0 && open2.size === 0) return true;
+    let refused = open2.size > 0;
+    if (uuid !== void 0) {
+      for (const p of open2) if (p.untilUuid === uuid) open2.delete(p);
+    }
+    const timestamp = str2(record.timestamp);
+    if (!refused && spans.length > 0) {
+      refused = timestamp === void 0 ? uuid === void 0 && stillPaused(spans) : pausedAtTime(spans, timestamp);
+    }
+    if (uuid !== void 0) {
+      for (const p of spans) {
+        const byUuid = p.afterUuid !== void 0 && (p.to === void 0 || p.untilUuid !== void 0);
+        if (byUuid && p.afterUuid === uuid && p.untilUuid !== uuid) open2.add(p);
+      }
+    }
+    return !refused;
+  };
+}
+var noPauses, str2;
+var init_pause_spans = __esm({
+  "src/core/egress/pause-spans.ts"() {
+    "use strict";
+    noPauses = () => [];
+    str2 = (v2) => typeof v2 === "string" ? v2 : void 0;
+  }
+});
+
+// src/core/egress/seal.ts
+function seal(value) {
+  sealed.add(value);
+  return value;
+}
+function isGated(value) {
+  return value !== null && typeof value === "object" && sealed.has(value);
+}
+var sealed;
+var init_seal = __esm({
+  "src/core/egress/seal.ts"() {
+    "use strict";
+    init_errors();
+    sealed = /* @__PURE__ */ new WeakSet();
+  }
+});
+
+// src/core/egress/gate.ts
+function createEgressGate(policy) {
+  const redactor = createRedactor({ enabled: policy.redact });
+  const pauses = policy.pauses ?? noPauses;
+  const paused = (sessionId, timestamp) => sessionId !== void 0 && pausedAtTime(pauses(sessionId), timestamp);
+  const text = (s) => redactor.redactText(stripPrivateText(s));
+  const value = (v2) => redactor.redactEvent({ kind: "tool_call", uuid: "-", toolUseId: "-", name: "-", input: stripPrivateValue(v2) }).input;
+  function event(e, sessionId) {
+    if (isGated(e)) return e;
+    if (paused(sessionId, e.timestamp)) return null;
+    return seal({ ...redactor.redactEvent(stripPrivateValue(e)) });
+  }
+  function meta(m) {
+    if (isGated(m)) return m;
+    const out = { ...stripPrivateValue(m) };
+    if (out.title !== void 0) out.title = redactor.redactText(out.title);
+    if (out.firstPrompt !== void 0) out.firstPrompt = redactor.redactText(out.firstPrompt);
+    return seal(out);
+  }
+  const events = (list, sid) => {
+    const out = [];
+    for (const e of list) {
+      const g2 = event(e, sid);
+      if (g2 !== null) out.push(g2);
+    }
+    return out;
+  };
+  function session(s) {
+    if (isGated(s)) return s;
+    const sid = s.meta.id;
+    const before = report();
+    const turns = s.turns.map((t) => ({ ...t, events: events(t.events, sid) }));
+    const sidechains = s.sidechains.map((c) => ({ ...c, events: events(c.events, sid) }));
+    const gatedMeta = meta(s.meta);
+    return seal({ ...s, meta: gatedMeta, turns, sidechains, redaction: since(before, report(), s.redaction) });
+  }
+  function body(b, sessionId) {
+    if (isGated(b)) return b;
+    const src = b;
+    const out = {};
+    const sid = sessionId ?? (isMetaLike(src.meta) ? src.meta.id : void 0);
+    for (const [k, v2] of Object.entries(src)) {
+      if (k === "session" && isSessionLike(v2)) out[k] = session(v2);
+      else if (k === "sessions" && Array.isArray(v2) && v2.every(isSessionLike)) out[k] = v2.map(session);
+      else if (k === "meta" && isMetaLike(v2)) out[k] = meta(v2);
+      else if (k === "events" && Array.isArray(v2) && v2.every(isEventItem)) {
+        const items = [];
+        for (const item of v2) {
+          const g2 = event(item.event, sid);
+          if (g2 !== null) items.push({ ...value(omitEvent(item)), event: g2 });
+        }
+        out[k] = items;
+      } else out[k] = value(v2);
+    }
+    return seal(out);
+  }
+  function report() {
+    return redactor.report();
+  }
+  const recordFilter = (fallbackSessionId) => createPauseFilter(pauses, fallbackSessionId);
+  const sessionIdOf = (path) => /([^/\\]+)\.jsonl$/.exec(path)?.[1];
+  return {
+    redacting: policy.redact,
+    recordFilter,
+    async loadSession(path, opts = {}) {
+      const sid = sessionIdOf(path);
+      return session(await loadSession(path, { ...opts, admit: () => recordFilter(sid) }));
+    },
+    async streamSession(path, onEvent, opts = {}) {
+      const sid = sessionIdOf(path);
+      const res = await streamSession(
+        path,
+        (e, ctx) => {
+          const g2 = event(e, sid);
+          return g2 === null ? void 0 : onEvent(g2, ctx);
+        },
+        { ...opts, admit: () => recordFilter(sid) }
+      );
+      return { ...res, meta: meta(res.meta) };
+    },
+    session,
+    event,
+    meta,
+    text,
+    body,
+    report
+  };
+}
+function since(before, after, prior) {
+  const byRule = { ...prior?.byRule };
+  for (const [rule2, n] of Object.entries(after.byRule)) {
+    const d = n - (before.byRule[rule2] ?? 0);
+    if (d > 0) byRule[rule2] = (byRule[rule2] ?? 0) + d;
+  }
+  return { total: (prior?.total ?? 0) + after.total - before.total, byRule };
+}
+var isObject, isMetaLike, isSessionLike, isEventItem, omitEvent;
+var init_gate = __esm({
+  "src/core/egress/gate.ts"() {
+    "use strict";
+    init_redactor();
+    init_private_spans();
+    init_load_session();
+    init_stream_session();
+    init_pause_spans();
+    init_seal();
+    isObject = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+    isMetaLike = (v2) => isObject(v2) && typeof v2.id === "string";
+    isSessionLike = (v2) => isObject(v2) && isMetaLike(v2.meta) && Array.isArray(v2.turns) && Array.isArray(v2.sidechains);
+    isEventItem = (v2) => isObject(v2) && isObject(v2.event) && typeof v2.event.kind === "string";
+    omitEvent = ({ event: _event, ...rest }) => rest;
+  }
+});
+
 // src/core/export/generated/highlighter.ts
 var HIGHLIGHTER_JS, HIGHLIGHT_LANGUAGES;
 var init_highlighter = __esm({
@@ -1892,32 +4467,32 @@ var init_html_content = __esm({
 // src/core/export/shared.ts
 function toolSummary(name, input, max = 80) {
   const obj = input !== null && typeof input === "object" ? input : void 0;
-  const str2 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
+  const str3 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
   let s;
   switch (name) {
     case "Bash":
-      s = str2("description") && !str2("command") ? str2("description") : str2("command");
+      s = str3("description") && !str3("command") ? str3("description") : str3("command");
       break;
     case "Read":
     case "Write":
     case "Edit":
     case "MultiEdit":
     case "NotebookEdit":
-      s = str2("file_path") ?? str2("notebook_path");
+      s = str3("file_path") ?? str3("notebook_path");
       break;
     case "Glob":
     case "Grep":
-      s = str2("pattern") && str2("path") ? `${str2("pattern")} in ${str2("path")}` : str2("pattern");
+      s = str3("pattern") && str3("path") ? `${str3("pattern")} in ${str3("path")}` : str3("pattern");
       break;
     case "WebFetch":
-      s = str2("url");
+      s = str3("url");
       break;
     case "WebSearch":
-      s = str2("query");
+      s = str3("query");
       break;
     case "Task":
     case "Agent":
-      s = str2("description") ?? str2("subagent_type");
+      s = str3("description") ?? str3("subagent_type");
       break;
     case "TodoWrite":
       s = Array.isArray(obj?.todos) ? `${obj.todos.length} todo(s)` : void 0;
@@ -2066,7 +4641,7 @@ function head(title) {
 <main class="conv">
 `;
 }
-function stat(label, value) {
+function stat2(label, value) {
   return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
 }
 function metricsHeader(meta, t, redaction) {
@@ -2084,15 +4659,15 @@ function metricsHeader(meta, t, redaction) {
   if (meta.parentSessionId) out += ` · forked from <code>${escapeHtml(meta.parentSessionId)}</code>`;
   if (meta.cwd) out += ` · <code>${escapeHtml(meta.cwd)}</code>`;
   out += '</p>\n<dl class="stats">';
-  out += stat("Input tokens", formatInt(t.tokens.input));
-  out += stat("Output tokens", formatInt(t.tokens.output));
-  out += stat("Cache read", formatInt(t.tokens.cacheRead));
-  out += stat("Cache write", formatInt(t.tokens.cacheWrite));
-  out += stat("Est. cost", formatCost(t.costUsd));
-  out += stat("Duration", formatDuration(t.durationMs));
-  out += stat("Turns", String(t.turns));
-  out += stat("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
-  out += stat(meta.models.length > 1 ? "Models" : "Model", meta.models.join(", ") || "unknown");
+  out += stat2("Input tokens", formatInt(t.tokens.input));
+  out += stat2("Output tokens", formatInt(t.tokens.output));
+  out += stat2("Cache read", formatInt(t.tokens.cacheRead));
+  out += stat2("Cache write", formatInt(t.tokens.cacheWrite));
+  out += stat2("Est. cost", formatCost(t.costUsd));
+  out += stat2("Duration", formatDuration(t.durationMs));
+  out += stat2("Turns", String(t.turns));
+  out += stat2("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
+  out += stat2(meta.models.length > 1 ? "Models" : "Model", meta.models.join(", ") || "unknown");
   out += "</dl>\n";
   const tools = toolRows(t);
   if (tools.length) {
@@ -2235,15 +4810,6 @@ var init_html = __esm({
     init_html_assets();
     init_html_content();
     init_shared();
-  }
-});
-
-// src/core/model/schema-version.ts
-var SCHEMA_VERSION;
-var init_schema_version = __esm({
-  "src/core/model/schema-version.ts"() {
-    "use strict";
-    SCHEMA_VERSION = 1;
   }
 });
 
@@ -2405,7 +4971,7 @@ var init_markdown_safe = __esm({
     LINK_OPEN = /\]\(/g;
     REF_DEF = /^( {0,3}\[[^\]]+\]):(.*)$/;
     IMAGE_OPEN = /!\[/g;
-    neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str2) => SAFE_TARGET.test(str2.slice(at2 + 2)) ? m : "]\\(");
+    neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str3) => SAFE_TARGET.test(str3.slice(at2 + 2)) ? m : "]\\(");
   }
 });
 
@@ -2905,12 +5471,40 @@ function createExporter(format, write, opts = {}) {
   if (v2 !== void 0 && !(Number.isInteger(v2) && v2 >= 0)) {
     throw new BatonError("invalid_input", "maxToolResultChars must be a non-negative integer");
   }
-  return createStreamDriver(make(write, opts));
+  const gate = opts.gate ?? createEgressGate({ redact: true });
+  const baseline = gate.report();
+  const sid = opts.meta?.id;
+  const head2 = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
+  const driver = createStreamDriver(make(write, head2));
+  return {
+    event(e, ctx) {
+      const g2 = gate.event(e, sid);
+      if (g2 !== null) driver.event(g2, ctx);
+    },
+    beginTurn: (turn) => driver.beginTurn(turn),
+    beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
+    finish(meta, totals, extra = {}) {
+      const own2 = subtract(gate.report(), baseline);
+      const redaction = extra.redaction || own2.total > 0 ? add(extra.redaction, own2) : void 0;
+      driver.finish(gate.meta(meta), totals, { ...extra, ...redaction ? { redaction } : {} });
+    }
+  };
+}
+function subtract(a, b) {
+  const byRule = {};
+  for (const [rule2, n] of Object.entries(a.byRule)) if (n > (b.byRule[rule2] ?? 0)) byRule[rule2] = n - (b.byRule[rule2] ?? 0);
+  return { total: a.total - b.total, byRule };
+}
+function add(a, b) {
+  const byRule = { ...a?.byRule };
+  for (const [rule2, n] of Object.entries(b.byRule)) byRule[rule2] = (byRule[rule2] ?? 0) + n;
+  return { total: (a?.total ?? 0) + b.total, byRule };
 }
 var RENDERERS;
 var init_create_exporter = __esm({
   "src/core/export/create-exporter.ts"() {
     "use strict";
+    init_gate();
     init_errors();
     init_html();
     init_json();
@@ -2956,1899 +5550,143 @@ var init_export = __esm({
   }
 });
 
-// src/core/redact/trigger-finder.ts
-function createTriggerFinder(literals) {
-  if (literals.length === 0 || literals.some((l3) => l3.length < 2 || /[^\x01-\x7f]/.test(l3))) return null;
-  const lower = literals.map((l3) => l3.toLowerCase());
-  const fold = new Uint8Array(65536);
-  for (let c = 1; c < ASCII; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
-  const maxNodes = 1 + lower.reduce((n, l3) => n + l3.length, 0);
-  const next = new Int32Array(maxNodes * ASCII);
-  const term = new Int32Array(maxNodes).fill(-1);
-  let nodes = 1;
-  lower.forEach((lit, index) => {
-    let node = 0;
-    for (let k = 0; k < lit.length; k++) {
-      const slot = node * ASCII + lit.charCodeAt(k);
-      if (next[slot] === 0) next[slot] = nodes++;
-      node = next[slot];
-    }
-    term[node] = index;
-  });
-  const shortest = Math.min(...lower.map((l3) => l3.length));
-  const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
-  const folded = new Uint8Array(ASCII * ASCII).fill(m - 1);
-  const lower1 = (pair, to) => {
-    if (to < folded[pair]) folded[pair] = to;
-  };
-  for (const lit of lower) {
-    for (let q2 = 1; q2 < m; q2++) {
-      if (q2 < lit.length) lower1(lit.charCodeAt(q2 - 1) << 7 | lit.charCodeAt(q2), m - 1 - q2);
-      else for (let c = 0; c < ASCII; c++) lower1(lit.charCodeAt(q2 - 1) << 7 | c, m - 1 - q2);
-    }
-  }
-  const shift = new Uint8Array(256 * 256).fill(m - 1);
-  const rawBytes = (f) => {
-    if (f === 0) return [0, ...Array.from({ length: 256 - ASCII }, (_2, i) => ASCII + i)];
-    return f >= 97 && f <= 122 ? [f, f - 32] : [f];
-  };
-  for (let pair = 0; pair < folded.length; pair++) {
-    const to = folded[pair];
-    if (to === m - 1) continue;
-    for (const a of rawBytes(pair >> 7)) for (const b of rawBytes(pair & 127)) shift[a << 8 | b] = to;
-  }
-  const verify = (s, i, n) => {
-    let node = 0;
-    let found = -1;
-    for (let j = i; j < n; j++) {
-      node = next[node * ASCII + fold[s.charCodeAt(j)]];
-      if (node === 0) break;
-      const t = term[node];
-      if (t >= 0) found = t;
-    }
-    return found;
-  };
-  return (s, from) => {
-    const n = s.length;
-    let end = from + m - 1;
-    while (end < n) {
-      const sh = shift[(s.charCodeAt(end - 1) & 255) << 8 | s.charCodeAt(end) & 255];
-      if (sh !== 0) {
-        end += sh;
-        continue;
-      }
-      const start = end - m + 1;
-      const found = verify(s, start, n);
-      if (found >= 0) return { at: start, literal: found };
-      end++;
-    }
-    for (let start = Math.max(from, end - m + 1); start <= n - shortest; start++) {
-      const found = verify(s, start, n);
-      if (found >= 0) return { at: start, literal: found };
-    }
-    return null;
-  };
+// src/core/egress/report.ts
+function describeRedaction(report, redacting = true) {
+  if (!redacting) return "WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed";
+  if (report.total === 0) return "no secrets found";
+  const parts = Object.entries(report.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule2, n]) => `${n} ${rule2}`);
+  return `redacted ${report.total} secret${report.total === 1 ? "" : "s"} (${parts.join(", ")})`;
 }
-var ASCII, MAX_WINDOW;
-var init_trigger_finder = __esm({
-  "src/core/redact/trigger-finder.ts"() {
+var init_report = __esm({
+  "src/core/egress/report.ts"() {
     "use strict";
-    ASCII = 128;
-    MAX_WINDOW = 8;
   }
 });
 
-// src/core/redact/engine.ts
-function trieSource(literals) {
-  const root = { end: false, next: /* @__PURE__ */ new Map() };
-  for (const lit of literals) {
-    let node = root;
-    for (const c of lit.toLowerCase()) {
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, child = { end: false, next: /* @__PURE__ */ new Map() });
-      node = child;
-    }
-    node.end = true;
-  }
-  const emit = (node) => {
-    const branches = [...node.next].map(([c, child]) => escapeChar(c) + emit(child));
-    if (branches.length === 0) return "";
-    const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
-    return node.end ? `(?:${body})?` : body;
-  };
-  return emit(root);
-}
-function compileRules(rules) {
-  const literals = [...new Set(rules.flatMap((r) => r.triggers.map((t) => t.toLowerCase())))];
-  for (const a of literals) {
-    for (const b of literals) {
-      if (a !== b && b.includes(a) && !b.startsWith(a)) {
-        throw new BatonError("internal", `redaction trigger "${a}" occurs inside "${b}"`);
-      }
-    }
-  }
-  const dispatch = /* @__PURE__ */ new Map();
-  for (const lit of literals) {
-    dispatch.set(
-      lit,
-      rules.filter((r) => r.triggers.some((t) => lit.startsWith(t.toLowerCase())))
-    );
-  }
-  const trigger = new RegExp(trieSource(literals), "gi");
-  const rulesOf = literals.map((lit) => dispatch.get(lit));
-  const finder = createTriggerFinder(literals);
-  const find = finder ?? ((s, from) => {
-    trigger.lastIndex = from;
-    const m = trigger.exec(s);
-    return m === null ? null : { at: m.index, literal: literals.indexOf(m[0].toLowerCase()) };
-  });
-  function scan(s, onHit, nested) {
-    let m = find(s, 0);
-    if (m === null) return s;
-    let out = "";
-    let copied = 0;
-    while (m !== null) {
-      const at2 = m.at;
-      let next = at2 + 1;
-      for (const rule2 of rulesOf[m.literal]) {
-        const hit = rule2.match(s, at2, nested);
-        if (hit === null || hit.end <= at2) continue;
-        out += s.slice(copied, at2) + hit.replacement;
-        copied = next = hit.end;
-        if (hit.counted) for (const name of hit.counted) onHit(name);
-        else onHit(rule2.name);
-        break;
-      }
-      m = find(s, next);
-    }
-    return copied === 0 ? s : out + s.slice(copied);
-  }
-  return { scan, trigger };
-}
-var escapeChar;
-var init_engine = __esm({
-  "src/core/redact/engine.ts"() {
+// src/core/egress/index.ts
+var init_egress = __esm({
+  "src/core/egress/index.ts"() {
     "use strict";
-    init_errors();
-    init_trigger_finder();
-    escapeChar = (c) => /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+    init_gate();
+    init_seal();
+    init_pause_spans();
+    init_report();
   }
 });
 
-// src/core/redact/rule.ts
-function regexRule(spec) {
-  const re = new RegExp(spec.source, `y${spec.flags ?? ""}${spec.group ? "d" : ""}`);
-  const group = spec.group ?? 0;
-  const replacement = tag(spec.name);
-  return {
-    name: spec.name,
-    triggers: spec.triggers,
-    match(text, at2, nested) {
-      re.lastIndex = at2;
-      const m = re.exec(text);
-      if (!m) return null;
-      const secret = m[group];
-      if (secret === void 0 || secret.length === 0) return null;
-      if (spec.accept && !spec.accept(secret, m)) return null;
-      if (group === 0) return { end: at2 + m[0].length, replacement };
-      const [start, stop] = m.indices[group];
-      const end = at2 + m[0].length;
-      if (spec.preferNested) {
-        const inner = nested(secret);
-        if (inner.hits.length > 0) {
-          return {
-            end,
-            replacement: text.slice(at2, start) + inner.text + text.slice(stop, end),
-            counted: inner.hits
-          };
-        }
-      }
-      return { end, replacement: text.slice(at2, start) + replacement + text.slice(stop, end) };
-    }
-  };
+// src/capture/pause-log.ts
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { join as join2 } from "node:path";
+function pauseLogPath(dataDir, sessionId) {
+  return join2(dataDir, "pauses", `${sessionId}.jsonl`);
 }
-function looksRandom(s) {
-  return (DIGIT.test(s) ? 1 : 0) + (LOWER.test(s) ? 1 : 0) + (UPPER.test(s) ? 1 : 0) >= 2;
-}
-function isPlaceholder(v2) {
-  return PLACEHOLDER.test(v2) || PLACEHOLDER_WORDS.has(v2.toLowerCase()) || v2.includes("${") || v2.includes("{{");
-}
-var tag, DIGIT, LOWER, UPPER, hasDigit, PLACEHOLDER, PLACEHOLDER_WORDS;
-var init_rule = __esm({
-  "src/core/redact/rule.ts"() {
-    "use strict";
-    tag = (rule2) => `[REDACTED:${rule2}]`;
-    DIGIT = /[0-9]/;
-    LOWER = /[a-z]/;
-    UPPER = /[A-Z]/;
-    hasDigit = (s) => DIGIT.test(s);
-    PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|%[A-Za-z_]*%|%s|\[REDACTED:[a-z-]+\]|(.)\1{2,}|\.\.\.|…)$/s;
-    PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
-      "password",
-      "pass",
-      "passwd",
-      "secret",
-      "changeme",
-      "yourpassword",
-      "your-password"
-    ]);
+function readPauseSpans(dataDir, sessionId) {
+  let text;
+  try {
+    text = readFileSync(pauseLogPath(dataDir, sessionId), "utf8");
+  } catch {
+    return [];
   }
-});
-
-// src/core/redact/rules-assignment.ts
-function keyKindOf(key, keyword) {
-  if (!HAS_LOWER.test(key.slice(key.lastIndexOf(".") + 1))) return "env";
-  return keyword.toLowerCase().startsWith("pass") ? "password" : "token";
-}
-function isValueCandidate(v2) {
-  return v2.length > 0 && v2.length <= MAX_VALUE && ALNUM.test(v2) && !isPlaceholder(v2) && !CODE_WORDS.has(v2.toLowerCase()) && !VERSION.test(v2);
-}
-function isQuotedSecret(v2, kind) {
-  if (!isValueCandidate(v2)) return false;
-  if (kind === "token") return isRandomToken(v2);
-  return kind === "env" || v2.length >= 3;
-}
-function isUnquotedSecret(v2, terminator, kind, codeLike) {
-  if (v2.length < 3 || terminator === "(" || terminator === "[" || !isValueCandidate(v2)) return false;
-  if (MEMBER_ACCESS.test(v2) || NUMBER.test(v2) || v2.startsWith("$") || v2.startsWith("%") || v2.includes("=>")) {
-    return false;
-  }
-  if (kind === "env") return !(codeLike && PASCAL_CASE.test(v2));
-  if (kind === "token" && !isRandomToken(v2)) return false;
-  if (!codeLike) return true;
-  return !LETTERS_ONLY.test(v2) && !v2.startsWith("!") && !KEYWORD_INSIDE.test(v2);
-}
-function readQuoted(text, p) {
-  const c = text[p];
-  const escaped = c === "\\" && (text[p + 1] === '"' || text[p + 1] === "'");
-  const re = escaped ? ESCAPED_QUOTED[text[p + 1]] : c === void 0 ? void 0 : QUOTED[c];
-  if (re === void 0) return null;
-  const start = p + (escaped ? 2 : 1);
-  re.lastIndex = start;
-  if (!re.test(text)) return null;
-  return { start, end: re.lastIndex - (escaped ? 2 : 1), after: re.lastIndex };
-}
-function keyStart(text, at2) {
-  let i = at2;
-  while (i > 0 && at2 - i < 64 && KEY_CHAR.test(text[i - 1])) i--;
-  return i;
-}
-function replaceValue(value, nested) {
-  const inner = nested(value);
-  return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
-}
-function redactSecretProperty(key, value, nested) {
-  const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
-  if (!isQuotedSecret(value, keyKindOf(key, keyword))) return null;
-  const r = replaceValue(value, nested);
-  return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
-}
-var ASSIGNMENT_RULE, KEYWORD, KEY, SECRET_KEY, KEYWORD_INSIDE, isSecretKey, MAX_VALUE, MAX_UNQUOTED, UNQUOTED_RUN, QUOTED, ESCAPED_QUOTED, CODE_WORDS, MEMBER_ACCESS, LETTERS_ONLY, ALNUM, WHITESPACE, HAS_LOWER, LETTER, PASCAL_CASE, NUMBER, VERSION, KEY_CHAR, isRandomToken, secretAssignment;
-var init_rules_assignment = __esm({
-  "src/core/redact/rules-assignment.ts"() {
-    "use strict";
-    init_rule();
-    ASSIGNMENT_RULE = "secret-assignment";
-    KEYWORD = "(pass(?:word|wd|phrase)|secret|token|api[_-]?key)(?:[_-]?(?:access[_-]?)?key)?";
-    KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(?![:/]))[ \\t]{0,4}`, "iy");
-    SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
-    KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
-    isSecretKey = (key) => key.length <= 128 && SECRET_KEY.test(key);
-    MAX_VALUE = 4096;
-    MAX_UNQUOTED = 1024;
-    UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, "y");
-    QUOTED = {};
-    ESCAPED_QUOTED = {};
-    for (const q2 of ['"', "'", "`"]) {
-      QUOTED[q2] = new RegExp(`(?:[^${q2}\\\\\\n]|\\\\[^\\n]){0,${MAX_VALUE}}${q2}`, "y");
-      ESCAPED_QUOTED[q2] = new RegExp(`(?:[^\\\\\\n]|\\\\[^${q2}\\n]){0,${MAX_VALUE}}\\\\${q2}`, "y");
-    }
-    CODE_WORDS = /* @__PURE__ */ new Set([
-      "null",
-      "undefined",
-      "true",
-      "false",
-      "none",
-      "nil",
-      "this",
-      "self",
-      "new",
-      "await",
-      "function",
-      "return",
-      "typeof",
-      "void",
-      "string",
-      "number",
-      "boolean",
-      "bool",
-      "any",
-      "unknown",
-      "never",
-      "object",
-      "str",
-      "int",
-      "bytes",
-      "optional",
-      "required",
-      "empty",
-      "redacted",
-      "secret",
-      "password",
-      "token"
-    ]);
-    MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\.|\?\.|::|->)[A-Za-z_$][\w$]*)+$/;
-    LETTERS_ONLY = /^[A-Za-z_$]+$/;
-    ALNUM = /[A-Za-z0-9]/;
-    WHITESPACE = /\s/;
-    HAS_LOWER = /[a-z]/;
-    LETTER = /[A-Za-z]/;
-    PASCAL_CASE = /^[A-Z][a-z]+[A-Za-z]*$/;
-    NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
-    VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
-    KEY_CHAR = /[A-Za-z0-9_.-]/;
-    isRandomToken = (v2) => v2.length >= 8 && hasDigit(v2) && LETTER.test(v2) && !WHITESPACE.test(v2);
-    secretAssignment = {
-      name: ASSIGNMENT_RULE,
-      triggers: ["password", "passwd", "passphrase", "secret", "token", "api_key", "api-key", "apikey"],
-      match(text, at2, nested) {
-        KEY.lastIndex = at2;
-        const m = KEY.exec(text);
-        if (!m) return null;
-        const keyword = m[1];
-        const keyQuote = m[2];
-        const spaceBefore = m[3];
-        const separator = m[4];
-        const p = KEY.lastIndex;
-        const kind = keyKindOf(text.slice(keyStart(text, at2), at2 + keyword.length), keyword);
-        const quoted = readQuoted(text, p);
-        let start = p;
-        let end;
-        let after;
-        if (quoted) {
-          ({ start, end, after } = quoted);
-        } else {
-          if (separator === ":" && spaceBefore !== "") return null;
-          UNQUOTED_RUN.lastIndex = p;
-          UNQUOTED_RUN.test(text);
-          end = after = UNQUOTED_RUN.lastIndex;
-        }
-        if (end === start || end - start > (quoted ? MAX_VALUE : MAX_UNQUOTED)) return null;
-        const value = text.slice(start, end);
-        const codeLike = separator !== "=" || spaceBefore !== "" || keyQuote !== void 0;
-        const ok = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
-        if (!ok) return null;
-        const r = replaceValue(value, nested);
-        const hit = { end: after, replacement: text.slice(at2, start) + r.text + text.slice(end, after) };
-        return r.counted ? { ...hit, counted: r.counted } : hit;
-      }
-    };
-  }
-});
-
-// src/core/redact/rules-structural.ts
-var jwt, PEM_BEGIN, PEM_END, PEM_BODY, PEM_MAX, PEM_MIN_BODY, PEM_LINE_BREAK, privateKey, PRIVATE_OPEN, PRIVATE_CLOSE, privateSpan, AUTHORITY_END, NOT_USER, HOST_START, MAX_AUTHORITY, connectionString, CREDENTIAL, authHeader, structuralRules;
-var init_rules_structural = __esm({
-  "src/core/redact/rules-structural.ts"() {
-    "use strict";
-    init_rule();
-    jwt = regexRule({
-      name: "jwt",
-      triggers: ["eyJ"],
-      source: "(?<![A-Za-z0-9_+/-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,8192}(?![A-Za-z0-9_+/-])"
-    });
-    PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
-    PEM_END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
-    PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,16384}/y;
-    PEM_MAX = 16384;
-    PEM_MIN_BODY = 64;
-    PEM_LINE_BREAK = /[\s\\]/;
-    privateKey = {
-      name: "private-key",
-      triggers: ["-----BEGIN"],
-      match(text, at2) {
-        PEM_BEGIN.lastIndex = at2;
-        if (!PEM_BEGIN.test(text)) return null;
-        const bodyStart = PEM_BEGIN.lastIndex;
-        if (!PEM_LINE_BREAK.test(text[bodyStart] ?? "")) return null;
-        const window = text.slice(bodyStart, bodyStart + PEM_MAX);
-        for (let e = window.indexOf("-----END"); e >= 0; e = window.indexOf("-----END", e + 1)) {
-          PEM_END.lastIndex = bodyStart + e;
-          if (PEM_END.test(text)) return { end: PEM_END.lastIndex, replacement: tag("private-key") };
-        }
-        PEM_BODY.lastIndex = bodyStart;
-        PEM_BODY.test(text);
-        if (PEM_BODY.lastIndex - bodyStart < PEM_MIN_BODY) return null;
-        return { end: PEM_BODY.lastIndex, replacement: tag("private-key") };
-      }
-    };
-    PRIVATE_OPEN = "<private>";
-    PRIVATE_CLOSE = "</private>";
-    privateSpan = {
-      name: "private",
-      triggers: [PRIVATE_OPEN],
-      match(text, at2) {
-        if (!text.startsWith(PRIVATE_OPEN, at2)) return null;
-        const close = text.indexOf(PRIVATE_CLOSE, at2 + PRIVATE_OPEN.length);
-        return { end: close < 0 ? text.length : close + PRIVATE_CLOSE.length, replacement: tag("private") };
-      }
-    };
-    AUTHORITY_END = /[\s/?#'"`<>]/;
-    NOT_USER = /[()[\]{},;]/;
-    HOST_START = /^[A-Za-z0-9[_-]/;
-    MAX_AUTHORITY = 512;
-    connectionString = {
-      name: "connection-string",
-      triggers: ["://"],
-      match(text, at2, nested) {
-        const start = at2 + 3;
-        const limit = Math.min(text.length, start + MAX_AUTHORITY);
-        let end = start;
-        while (end < limit && !AUTHORITY_END.test(text[end])) end++;
-        const authority = text.slice(start, end);
-        const atSign = authority.lastIndexOf("@");
-        const colon = authority.indexOf(":");
-        if (atSign < 0 || colon < 0 || colon > atSign - 2 || !HOST_START.test(authority.slice(atSign + 1)))
-          return null;
-        const user = authority.slice(0, colon);
-        const password = authority.slice(colon + 1, atSign);
-        if (NOT_USER.test(user) || isPlaceholder(password)) return null;
-        const stop = start + atSign;
-        const inner = nested(password);
-        const replacement = `://${user}:${inner.hits.length > 0 ? inner.text : tag("connection-string")}`;
-        return inner.hits.length > 0 ? { end: stop, replacement, counted: inner.hits } : { end: stop, replacement };
-      }
-    };
-    CREDENTIAL = "([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])";
-    authHeader = (() => {
-      const header = regexRule({
-        name: "auth-header",
-        triggers: ["authorization"],
-        source: `authorization\\\\?["']?[ \\t]{0,4}:[ \\t]{0,4}\\\\?["']?(?:(bearer|basic|token|bot|digest)[ \\t]{1,4})?${CREDENTIAL}`,
-        flags: "i",
-        group: 2,
-        accept: (s, m) => looksRandom(s) && (m[1] !== void 0 || hasDigit(s) && s.length >= 16),
-        preferNested: true
-      });
-      const bearer = regexRule({
-        name: "auth-header",
-        triggers: ["bearer"],
-        source: `bearer[ \\t]{1,4}${CREDENTIAL}`,
-        flags: "i",
-        group: 1,
-        accept: (s) => s.length >= 16 && looksRandom(s),
-        preferNested: true
-      });
-      return {
-        name: "auth-header",
-        triggers: ["authorization", "bearer"],
-        match: (text, at2, nested) => {
-          const hit = header.match(text, at2, nested);
-          if (hit) return hit;
-          return bearer.match(text, at2, nested);
-        }
-      };
-    })();
-    structuralRules = [jwt, privateKey, privateSpan, connectionString, authHeader];
-  }
-});
-
-// src/core/redact/rules-vendor.ts
-var NOT_AFTER_WORD, NOT_AFTER_WORD_OR_DASH, awsAccessKey, awsSecretKey, githubToken, gitlabToken, anthropicKey, openaiKey, stripeKey, slackToken, slackWebhook, googleApiKey, npmToken, batonKey, vendorRules;
-var init_rules_vendor = __esm({
-  "src/core/redact/rules-vendor.ts"() {
-    "use strict";
-    init_rule();
-    NOT_AFTER_WORD = "(?<![A-Za-z0-9_])";
-    NOT_AFTER_WORD_OR_DASH = "(?<![A-Za-z0-9_-])";
-    awsAccessKey = regexRule({
-      name: "aws-access-key",
-      triggers: ["AKIA", "ASIA", "ABIA", "ACCA"],
-      source: `(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])`
-    });
-    awsSecretKey = regexRule({
-      name: "aws-secret-key",
-      triggers: ["secret"],
-      source: `secret_?access_?key\\\\?["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
-      flags: "i",
-      group: 1
-    });
-    githubToken = regexRule({
-      name: "github-token",
-      triggers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
-      source: `${NOT_AFTER_WORD}(?:gh[pousr]_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,244})`,
-      accept: looksRandom
-    });
-    gitlabToken = regexRule({
-      name: "gitlab-token",
-      triggers: ["glpat-", "gldt-", "glrt-", "glptt-"],
-      source: `${NOT_AFTER_WORD_OR_DASH}gl(?:pat|dt|rt|ptt)-[A-Za-z0-9_-]{20,255}`,
-      accept: looksRandom
-    });
-    anthropicKey = regexRule({
-      name: "anthropic-key",
-      triggers: ["sk-ant-"],
-      source: `${NOT_AFTER_WORD_OR_DASH}sk-ant-[A-Za-z0-9_-]{20,255}`,
-      accept: hasDigit
-    });
-    openaiKey = regexRule({
-      name: "openai-key",
-      triggers: ["sk-"],
-      source: `${NOT_AFTER_WORD_OR_DASH}sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,255}|[A-Za-z0-9]{20,255}(?![A-Za-z0-9_-]))`,
-      accept: (s) => hasDigit(s) && looksRandom(s.slice(3))
-    });
-    stripeKey = regexRule({
-      name: "stripe-key",
-      triggers: ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"],
-      source: `${NOT_AFTER_WORD}(?:[sr]k_(?:live|test)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9+/=]{24,255})`,
-      accept: hasDigit
-    });
-    slackToken = regexRule({
-      name: "slack-token",
-      triggers: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"],
-      source: `${NOT_AFTER_WORD_OR_DASH}(?:xox[abprse]-[A-Za-z0-9-]{10,255}|xapp-[0-9]-[A-Za-z0-9-]{10,255})`,
-      accept: hasDigit
-    });
-    slackWebhook = regexRule({
-      name: "slack-webhook",
-      triggers: ["hooks.slack.com/"],
-      source: `hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,255})`,
-      group: 1
-    });
-    googleApiKey = regexRule({
-      name: "google-api-key",
-      triggers: ["AIza"],
-      source: `${NOT_AFTER_WORD_OR_DASH}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`
-    });
-    npmToken = regexRule({
-      name: "npm-token",
-      triggers: ["npm_"],
-      source: `${NOT_AFTER_WORD}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])`,
-      accept: looksRandom
-    });
-    batonKey = regexRule({
-      name: "baton-key",
-      triggers: ["bt_"],
-      source: `${NOT_AFTER_WORD}bt_[A-Za-z0-9_-]{32,255}(?![A-Za-z0-9_-])`,
-      // Long snake_case identifiers ("bt_handle_connection_state") are letters only; keys mix classes.
-      accept: (s) => looksRandom(s.slice(3))
-    });
-    vendorRules = [
-      awsAccessKey,
-      awsSecretKey,
-      githubToken,
-      gitlabToken,
-      anthropicKey,
-      openaiKey,
-      stripeKey,
-      slackToken,
-      slackWebhook,
-      googleApiKey,
-      npmToken,
-      batonKey
-    ];
-  }
-});
-
-// src/core/redact/rules.ts
-var specificRules, allRules;
-var init_rules = __esm({
-  "src/core/redact/rules.ts"() {
-    "use strict";
-    init_rules_assignment();
-    init_rules_structural();
-    init_rules_vendor();
-    specificRules = [...structuralRules, ...vendorRules];
-    allRules = [...specificRules, secretAssignment];
-  }
-});
-
-// src/core/redact/walk.ts
-function setChild(f, key, value) {
-  f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
-  f.copy[key] = value;
-}
-function redactValue(value, r) {
-  if (typeof value === "string") return r.text(value);
-  if (value === null || typeof value !== "object") return value;
-  const stack = [frameOf(value)];
-  const open2 = /* @__PURE__ */ new Set([value]);
-  let result = value;
-  while (stack.length > 0) {
-    const f = stack[stack.length - 1];
-    const n = f.keys ? f.keys.length : f.src.length;
-    if (f.i < n) {
-      const key = f.keys ? f.keys[f.i] : f.i;
-      const v2 = f.src[key];
-      if (v2 !== null && typeof v2 === "object" && !open2.has(v2)) {
-        open2.add(v2);
-        stack.push(frameOf(v2));
-        continue;
-      }
-      if (typeof v2 === "string") {
-        const nv = f.keys && r.isSecretKey(key) ? r.secretProperty(key, v2) ?? r.text(v2) : r.text(v2);
-        if (nv !== v2) setChild(f, key, nv);
-      }
-      f.i++;
+  const spans = [];
+  for (const line of text.split("\n")) {
+    let e;
+    try {
+      e = JSON.parse(line);
+    } catch {
       continue;
     }
-    stack.pop();
-    open2.delete(f.src);
-    const out = f.copy ?? f.src;
-    const parent = stack[stack.length - 1];
-    if (parent === void 0) result = out;
-    else {
-      if (out !== f.src) setChild(parent, parent.keys ? parent.keys[parent.i] : parent.i, out);
-      parent.i++;
-    }
+    if (typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) continue;
+    if (e.uuid !== void 0 && typeof e.uuid !== "string") delete e.uuid;
+    const last = spans[spans.length - 1];
+    const open2 = last !== void 0 && last.to === void 0;
+    if (e.op === "pause" && !open2) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
+    if (e.op === "resume" && open2) spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
   }
-  return result;
+  return spans;
 }
-function redactEventWith(e, r) {
-  switch (e.kind) {
-    case "prompt": {
-      const text = r.text(e.text);
-      const args = e.command ? r.text(e.command.args) : void 0;
-      if (text === e.text && args === e.command?.args) return e;
-      return e.command && args !== void 0 ? { ...e, text, command: { ...e.command, args } } : { ...e, text };
+function pauseLookup(dataDir, ttlMs = 200) {
+  const cache = /* @__PURE__ */ new Map();
+  const spansOf = (sessionId) => {
+    const now = Date.now();
+    const hit = cache.get(sessionId);
+    if (hit && now - hit.checkedAt < ttlMs) return hit.spans;
+    const stamp = statStamp(pauseLogPath(dataDir, sessionId));
+    if (hit && hit.stamp === stamp) {
+      hit.checkedAt = now;
+      return hit.spans;
     }
-    case "text":
-    case "thinking":
-    case "system": {
-      const text = r.text(e.text);
-      return text === e.text ? e : { ...e, text };
-    }
-    case "tool_call": {
-      const input = redactValue(e.input, r);
-      return input === e.input ? e : { ...e, input };
-    }
-    case "tool_result": {
-      const content = r.text(e.content);
-      return content === e.content ? e : { ...e, content };
-    }
-    default:
-      return e;
-  }
-}
-function redactEvents(events, r) {
-  let copy;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
-    const ne2 = redactEventWith(e, r);
-    if (ne2 !== e) (copy ??= events.slice())[i] = ne2;
-  }
-  return copy ?? events;
-}
-function redactSessionWith(s, r) {
-  let turns;
-  s.turns.forEach((t, i) => {
-    const events = redactEvents(t.events, r);
-    if (events !== t.events) (turns ??= s.turns.slice())[i] = { ...t, events };
-  });
-  let sidechains;
-  s.sidechains.forEach((c, i) => {
-    const events = redactEvents(c.events, r);
-    if (events !== c.events) (sidechains ??= s.sidechains.slice())[i] = { ...c, events };
-  });
-  const title = s.meta.title === void 0 ? void 0 : r.text(s.meta.title);
-  if (!turns && !sidechains && title === s.meta.title) return s;
-  return {
-    ...s,
-    meta: title === s.meta.title ? s.meta : { ...s.meta, title },
-    turns: turns ?? s.turns,
-    sidechains: sidechains ?? s.sidechains
+    const spans = stamp === "" ? [] : readPauseSpans(dataDir, sessionId);
+    cache.set(sessionId, { checkedAt: now, stamp, spans });
+    return spans;
   };
-}
-var frameOf;
-var init_walk = __esm({
-  "src/core/redact/walk.ts"() {
-    "use strict";
-    frameOf = (src) => ({
-      src,
-      keys: Array.isArray(src) ? null : Object.keys(src),
-      i: 0,
-      copy: void 0
-    });
-  }
-});
-
-// src/core/redact/redactor.ts
-function getScanners() {
-  return scanners ??= { all: compileRules(allRules), specific: compileRules(specificRules) };
-}
-function createRedactor(opts = {}) {
-  const byRule = {};
-  let total = 0;
-  const report = () => ({ total, byRule: { ...byRule } });
-  if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactSession: (s) => s, report };
-  }
-  const { all, specific } = getScanners();
-  const count2 = (rule2) => {
-    total++;
-    byRule[rule2] = (byRule[rule2] ?? 0) + 1;
-  };
-  const nested = (s) => {
-    const hits = [];
-    const text2 = specific.scan(s, (name) => hits.push(name), nested);
-    return { text: text2, hits };
-  };
-  const text = (s) => all.scan(s, count2, nested);
-  const walker = {
-    text,
-    isSecretKey,
-    secretProperty(key, value) {
-      const r = redactSecretProperty(key, value, nested);
-      if (r === null) return null;
-      for (const name of r.counted) count2(name);
-      return r.text;
-    }
-  };
-  return {
-    redactText: text,
-    redactEvent: (e) => redactEventWith(e, walker),
-    redactSession: (s) => redactSessionWith(s, walker),
-    report
-  };
-}
-var scanners;
-var init_redactor = __esm({
-  "src/core/redact/redactor.ts"() {
-    "use strict";
-    init_engine();
-    init_rules_assignment();
-    init_rules();
-    init_walk();
-  }
-});
-
-// src/core/redact/private-spans.ts
-function hasPrivateSpan(text) {
-  return (text.includes("<p") || text.includes("<P")) && (text.includes(OPEN) || OPEN_I.test(text));
-}
-function stripPrivateText(text) {
-  return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
-}
-function stripPrivateValue(value) {
-  if (typeof value === "string") return stripPrivateText(value);
-  if (Array.isArray(value)) {
-    let out = null;
-    for (let i = 0; i < value.length; i++) {
-      const v2 = stripPrivateValue(value[i]);
-      if (v2 !== value[i]) (out ??= value.slice())[i] = v2;
-    }
-    return out ?? value;
-  }
-  if (value !== null && typeof value === "object") {
-    let out = null;
-    for (const k in value) {
-      const old = value[k];
-      const v2 = stripPrivateValue(old);
-      if (v2 !== old) (out ??= { ...value })[k] = v2;
-    }
-    return out ?? value;
-  }
-  return value;
-}
-var PRIVATE_MARK, OPEN, SPAN, OPEN_I;
-var init_private_spans = __esm({
-  "src/core/redact/private-spans.ts"() {
-    "use strict";
-    PRIVATE_MARK = "[private]";
-    OPEN = "<private>";
-    SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
-    OPEN_I = /<private>/i;
-  }
-});
-
-// src/core/redact/index.ts
-var init_redact = __esm({
-  "src/core/redact/index.ts"() {
-    "use strict";
-    init_redactor();
-    init_rules();
-    init_rule();
-    init_private_spans();
-  }
-});
-
-// src/core/transcript/locate.ts
-import { readdir, stat as stat2 } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-function hashString(s) {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (h << 5) - h + s.charCodeAt(i) | 0;
-  return h;
-}
-function encodeProjectDir(cwd) {
-  const name = cwd.replace(/[^a-zA-Z0-9]/g, "-");
-  if (name.length <= MAX_DIR_NAME) return name;
-  return `${name.slice(0, MAX_DIR_NAME)}-${Math.abs(hashString(cwd)).toString(36)}`;
-}
-function projectsDir(configDir) {
-  return join(configDir, "projects");
-}
-async function listDir(dir) {
-  try {
-    return await readdir(dir, { withFileTypes: true });
-  } catch (cause) {
-    const code = cause.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code ?? cause)}`, { cause });
-  }
-}
-async function transcriptsIn(dir, projectDir) {
-  const out = [];
-  for (const entry of await listDir(dir)) {
-    if (!entry.isFile() || !entry.name.endsWith(".jsonl")) continue;
-    const path = join(dir, entry.name);
-    try {
-      const st2 = await stat2(path);
-      out.push({ path, sessionId: entry.name.slice(0, -6), projectDir, mtime: st2.mtime, size: st2.size });
-    } catch {
-    }
-  }
-  return out;
-}
-function newestFirst(a, b) {
-  return b.mtime.getTime() - a.mtime.getTime() || a.path.localeCompare(b.path);
-}
-async function listTranscripts(configDir) {
-  const root = projectsDir(configDir);
-  const all = [];
-  for (const entry of await listDir(root)) {
-    if (entry.isDirectory()) all.push(...await transcriptsIn(join(root, entry.name), entry.name));
-  }
-  return all.sort(newestFirst);
-}
-async function findTranscriptById(sessionId, configDir) {
-  if (!SESSION_ID_RE.test(sessionId)) {
-    throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
-  }
-  const root = projectsDir(configDir);
-  let best = null;
-  for (const entry of await listDir(root)) {
-    if (!entry.isDirectory()) continue;
-    const path = join(root, entry.name, `${sessionId}.jsonl`);
-    try {
-      const st2 = await stat2(path);
-      if (st2.isFile() && (best === null || st2.mtimeMs > best.mtimeMs)) best = { path, mtimeMs: st2.mtimeMs };
-    } catch {
-    }
-  }
-  return best?.path ?? null;
-}
-async function newestTranscript(configDir, cwd) {
-  if (cwd !== void 0) {
-    const dirName = encodeProjectDir(cwd);
-    const own2 = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
-    if (own2[0] !== void 0) return own2[0];
-  }
-  return (await listTranscripts(configDir))[0] ?? null;
-}
-async function findSubagentFiles(transcriptPath) {
-  const stem = basename(transcriptPath).replace(/\.jsonl$/, "");
-  const dir = join(dirname(transcriptPath), stem, "subagents");
-  let names;
-  try {
-    names = await readdir(dir, { recursive: true });
-  } catch (cause) {
-    const code = cause.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code ?? cause)}`, { cause });
-  }
-  const files = [];
-  for (const rel of names.sort()) {
-    const name = basename(rel);
-    if (name.startsWith("agent-") && name.endsWith(".jsonl") && name.length > 12) {
-      files.push({ path: join(dir, rel), agentId: name.slice(6, -6) });
-    }
-  }
-  return files;
-}
-var MAX_DIR_NAME, SESSION_ID_RE;
-var init_locate = __esm({
-  "src/core/transcript/locate.ts"() {
-    "use strict";
-    init_errors();
-    MAX_DIR_NAME = 200;
-    SESSION_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
-  }
-});
-
-// src/core/transcript/read-stats.ts
-function createReadStats() {
-  return {
-    records: 0,
-    unknownTypes: {},
-    malformedLines: 0,
-    invalidUtf8Lines: 0,
-    hugeLines: 0,
-    truncatedTail: false,
-    metaRecords: 0,
-    duplicateRecords: 0,
-    compactions: 0
-  };
-}
-function countUnknownType(stats, type) {
-  stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
-}
-var init_read_stats = __esm({
-  "src/core/transcript/read-stats.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/transcript/read-records.ts
-import { open } from "node:fs/promises";
-import { isUtf8 } from "node:buffer";
-function checkOptions(opts) {
-  const from = opts.fromOffset ?? 0;
-  const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const chunk = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  if (!Number.isSafeInteger(from) || from < 0) {
-    throw new BatonError("invalid_input", `fromOffset must be a non-negative integer, got ${String(from)}`);
-  }
-  if (!Number.isSafeInteger(maxLine) || maxLine < 1) {
-    throw new BatonError("invalid_input", `maxLineBytes must be a positive integer, got ${String(maxLine)}`);
-  }
-  if (!Number.isSafeInteger(chunk) || chunk < 1) {
-    throw new BatonError("invalid_input", `chunkBytes must be a positive integer, got ${String(chunk)}`);
-  }
-  return { from, maxLine, chunk };
-}
-async function openTranscript(path) {
-  try {
-    return await open(path, "r");
-  } catch (cause) {
-    const code = cause.code;
-    if (code === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path}`, { cause });
-    throw new BatonError("io", `cannot open transcript ${path}: ${String(code ?? cause)}`, { cause });
-  }
-}
-async function* readRecordBatches(path, opts = {}) {
-  const { from, maxLine, chunk } = checkOptions(opts);
-  const stats = opts.stats ?? createReadStats();
-  const fh = await openTranscript(path);
-  try {
-    const size = (await fh.stat()).size;
-    if (from > size) {
-      throw new BatonError(
-        "conflict",
-        `offset ${from} is beyond the end of ${path} (${size} bytes): was it rewritten?`,
-        {
-          details: { fromOffset: from, size }
+  let index = null;
+  const startingAt = (uuid) => {
+    const now = Date.now();
+    if (!index || now - index.checkedAt >= ttlMs) {
+      const byUuid = /* @__PURE__ */ new Map();
+      for (const sessionId of pausedSessions(dataDir)) {
+        for (const span of spansOf(sessionId)) {
+          if (span.afterUuid === void 0) continue;
+          const list = byUuid.get(span.afterUuid) ?? [];
+          list.push({ sessionId, span });
+          byUuid.set(span.afterUuid, list);
         }
-      );
-    }
-    const buf = Buffer.allocUnsafe(chunk);
-    let filePos = from;
-    let lineStart = from;
-    let pending = [];
-    let pendingLen = 0;
-    let skipping = false;
-    let batch = [];
-    const handleLine = (bytes, s, e, offset, utf8Known) => {
-      if (!utf8Known && !isUtf8(bytes.subarray(s, e))) stats.invalidUtf8Lines++;
-      let text = bytes.toString("utf8", s, e);
-      if (offset === 0 && text.charCodeAt(0) === 65279) text = text.slice(1);
-      const rec = parseObject(text, stats);
-      if (rec !== void 0) batch.push({ record: rec, offset, endOffset: offset + (e - s) + 1 });
-    };
-    for (; ; ) {
-      const { bytesRead } = await fh.read(buf, 0, chunk, filePos);
-      if (bytesRead === 0) break;
-      const chunkStart = filePos;
-      filePos += bytesRead;
-      const view = buf.subarray(0, bytesRead);
-      const firstNl = view.indexOf(NEWLINE);
-      const lastNl = firstNl === -1 ? -1 : view.lastIndexOf(NEWLINE);
-      const regionValid = firstNl !== -1 && isUtf8(view.subarray(firstNl + 1, lastNl));
-      let i = 0;
-      for (; ; ) {
-        const nl = i <= lastNl ? view.indexOf(NEWLINE, i) : -1;
-        if (nl === -1) {
-          const rest = bytesRead - i;
-          if (skipping) break;
-          if (pendingLen + rest > maxLine) {
-            skipping = true;
-            pending = [];
-            pendingLen = 0;
-          } else if (rest > 0) {
-            pending.push(Buffer.from(view.subarray(i)));
-            pendingLen += rest;
-          }
-          break;
-        }
-        const len = pendingLen + (nl - i);
-        if (skipping || len > maxLine) {
-          stats.hugeLines++;
-        } else if (pendingLen > 0) {
-          pending.push(view.subarray(i, nl));
-          const line = Buffer.concat(pending, len);
-          handleLine(line, 0, len, lineStart, false);
-        } else if (nl > i) {
-          handleLine(view, i, nl, lineStart, regionValid && i > firstNl);
-        }
-        skipping = false;
-        pending = [];
-        pendingLen = 0;
-        lineStart = chunkStart + nl + 1;
-        i = nl + 1;
       }
-      if (batch.length > 0) {
-        const out = batch;
-        batch = [];
-        yield out;
-      }
+      index = { checkedAt: now, byUuid };
     }
-    let nextOffset = lineStart;
-    if (skipping) {
-      stats.truncatedTail = true;
-    } else if (pendingLen > 0) {
-      const tail = Buffer.concat(pending, pendingLen);
-      const text = tail.toString("utf8");
-      if (text.trim() === "") {
-        nextOffset = lineStart + pendingLen;
-      } else if (isCompleteObject(text)) {
-        handleLine(tail, 0, pendingLen, lineStart, false);
-        nextOffset = lineStart + pendingLen;
-      } else {
-        stats.truncatedTail = true;
-      }
-    }
-    if (batch.length > 0) yield batch;
-    return { nextOffset };
-  } finally {
-    await fh.close();
-  }
+    return index.byUuid.get(uuid) ?? [];
+  };
+  return Object.assign(spansOf, { startingAt });
 }
-function parseObject(text, stats) {
-  const c = text.charCodeAt(0);
-  if (c <= 32 && text.trim() === "") return void 0;
-  let v2;
+function pausedSessions(dataDir) {
   try {
-    v2 = JSON.parse(text);
+    return readdirSync(join2(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
   } catch {
-    stats.malformedLines++;
-    return void 0;
+    return [];
   }
-  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) {
-    stats.malformedLines++;
-    return void 0;
-  }
-  stats.records++;
-  return v2;
 }
-function isCompleteObject(text) {
+function statStamp(path) {
   try {
-    const v2 = JSON.parse(text);
-    return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+    const st2 = statSync(path);
+    return `${st2.size}:${st2.mtimeMs}`;
   } catch {
-    return false;
+    return "";
   }
 }
-var DEFAULT_MAX_LINE_BYTES, DEFAULT_CHUNK_BYTES, NEWLINE;
-var init_read_records = __esm({
-  "src/core/transcript/read-records.ts"() {
+var TAIL_BYTES;
+var init_pause_log = __esm({
+  "src/capture/pause-log.ts"() {
     "use strict";
-    init_errors();
-    init_read_stats();
-    DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
-    DEFAULT_CHUNK_BYTES = 512 * 1024;
-    NEWLINE = 10;
+    TAIL_BYTES = 256 * 1024;
   }
 });
 
-// src/core/transcript/guards.ts
-function isObj(v2) {
-  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+// src/capture/egress.ts
+function openEgressGate(opts) {
+  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir) });
 }
-function str(v2) {
-  return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
-}
-function count(v2) {
-  return typeof v2 === "number" && v2 > 0 && Number.isFinite(v2) ? Math.floor(v2) : 0;
-}
-function objAt(o, key) {
-  const v2 = o[key];
-  return isObj(v2) ? v2 : void 0;
-}
-var init_guards = __esm({
-  "src/core/transcript/guards.ts"() {
+var init_egress2 = __esm({
+  "src/capture/egress.ts"() {
     "use strict";
-  }
-});
-
-// src/core/transcript/known-types.ts
-var NON_EVENT_TYPES, AGENT_TOOL_NAMES, FILE_WRITING_TOOLS;
-var init_known_types = __esm({
-  "src/core/transcript/known-types.ts"() {
-    "use strict";
-    NON_EVENT_TYPES = /* @__PURE__ */ new Set([
-      "attachment",
-      "progress",
-      "summary",
-      "custom-title",
-      "ai-title",
-      "tag",
-      "last-prompt",
-      "queue-operation",
-      "cost-state",
-      "file-history-snapshot",
-      "file-history-delta",
-      "attribution-snapshot",
-      "ended-by-model",
-      "continued-in",
-      "relocated",
-      "agent-name",
-      "agent-color",
-      "agent-setting",
-      "pr-link",
-      "frame-link",
-      "artifact-comment-monitor",
-      "artifact-autoreact-ledger",
-      "bridge-session",
-      "history-suppression",
-      "mode",
-      "permission-mode",
-      "isolation-latch",
-      "session-owner",
-      "dev-mods",
-      "memory-mode",
-      "atis-latch",
-      "tools-used",
-      "data-flow-records",
-      "data-flow-incomplete",
-      "derived-from",
-      "worktree-state",
-      "content-replacement",
-      "api-request-shape",
-      "api-request-blob",
-      "api-request",
-      "api-request-resumed",
-      "fork-context-ref",
-      "observer-ref",
-      "resume-head-vouch"
-    ]);
-    AGENT_TOOL_NAMES = /* @__PURE__ */ new Set(["Task", "Agent"]);
-    FILE_WRITING_TOOLS = /* @__PURE__ */ new Set([
-      "Write",
-      "Edit",
-      "MultiEdit",
-      "NotebookEdit"
-    ]);
-  }
-});
-
-// src/core/transcript/content.ts
-function between(text, open2, close) {
-  const a = text.indexOf(open2);
-  if (a === -1) return void 0;
-  const start = a + open2.length;
-  const b = text.indexOf(close, start);
-  return b === -1 ? void 0 : text.slice(start, b);
-}
-function classifyUserText(text) {
-  if (text.charCodeAt(0) === 60) {
-    if (text.startsWith("<command-")) {
-      const name = between(text, "<command-name>", "</command-name>");
-      if (name !== void 0) {
-        const args = (between(text, "<command-args>", "</command-args>") ?? "").trim();
-        const cmd = name.trim();
-        return { kind: "prompt", text: args ? `${cmd} ${args}` : cmd, command: { name: cmd, args } };
-      }
-    }
-    if (text.startsWith("<local-command-stdout>") || text.startsWith("<local-command-stderr>")) {
-      return { kind: "system", subtype: "local_command", text: stripTags(text) };
-    }
-    if (text.startsWith("<bash-input>")) {
-      return { kind: "prompt", text: `!${between(text, "<bash-input>", "</bash-input>") ?? ""}` };
-    }
-    if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
-      return { kind: "system", subtype: "bash_output", text: stripTags(text) };
-    }
-  } else if (text.startsWith("[Request interrupted by user")) {
-    return { kind: "system", subtype: "interrupted", text };
-  }
-  return { kind: "prompt", text };
-}
-function stripTags(text) {
-  return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
-}
-function flattenToolResultContent(content) {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content))
-    return content === void 0 || content === null ? "" : JSON.stringify(content);
-  const parts = [];
-  for (const block of content) {
-    if (typeof block === "string") parts.push(block);
-    else if (isObj(block)) {
-      if (block.type === "text" && typeof block.text === "string") parts.push(block.text);
-      else if (block.type === "image") parts.push("[image]");
-      else parts.push(`[${typeof block.type === "string" ? block.type : "content"}]`);
-    }
-  }
-  return parts.join("\n");
-}
-function titleFromPrompt(text, max = 80) {
-  const trimmed = text.trim();
-  const nl = trimmed.indexOf("\n");
-  const line = (nl === -1 ? trimmed : trimmed.slice(0, nl)).trim();
-  if (line === "") return void 0;
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
-}
-var init_content = __esm({
-  "src/core/transcript/content.ts"() {
-    "use strict";
-    init_guards();
-  }
-});
-
-// src/core/pricing.ts
-function priceForModel(model) {
-  const id = model.toLowerCase();
-  for (const rule2 of PRICE_RULES) {
-    if (rule2.pattern.test(id)) {
-      return {
-        input: rule2.input,
-        output: rule2.output,
-        cacheRead: rule2.cacheRead,
-        cacheWrite5m: rule2.input * 1.25,
-        cacheWrite1h: rule2.input * 2
-      };
-    }
-  }
-  return null;
-}
-function estimateCostUsd(usage2) {
-  let total = 0;
-  for (const [model, u] of usage2) {
-    if (u.input + u.output + u.cacheRead + u.cacheWrite === 0) continue;
-    const p = priceForModel(model);
-    if (p === null) return null;
-    const write1h = Math.min(u.cacheWrite1h ?? 0, u.cacheWrite);
-    total += u.input * p.input + u.output * p.output + u.cacheRead * p.cacheRead + (u.cacheWrite - write1h) * p.cacheWrite5m + write1h * p.cacheWrite1h;
-  }
-  return Math.round(total * 1e3) / 1e9;
-}
-var PRICE_RULES;
-var init_pricing = __esm({
-  "src/core/pricing.ts"() {
-    "use strict";
-    PRICE_RULES = [
-      // Opus
-      { pattern: /opus-5-5/, input: 4, output: 20, cacheRead: 0.2 },
-      // Opus 4 and 4.1 (ids like claude-opus-4-20250514, claude-opus-4-1@20250805, claude-opus-4-0) and Opus 3.
-      {
-        pattern: /opus-4(?:-[01])?(?=$|[^\d-]|-\d{8})|claude-3-opus|opus-3/,
-        input: 15,
-        output: 75,
-        cacheRead: 1.5
-      },
-      // Opus 4.5 through 5.
-      { pattern: /opus/, input: 5, output: 25, cacheRead: 0.5 },
-      // Sonnet
-      { pattern: /sonnet-5/, input: 2, output: 10, cacheRead: 0.2 },
-      // Sonnet 3.5 through 4.6.
-      { pattern: /sonnet/, input: 3, output: 15, cacheRead: 0.3 },
-      // Haiku
-      { pattern: /haiku-5/, input: 0.1, output: 0.5, cacheRead: 0.01 },
-      { pattern: /haiku-3-5|3-5-haiku/, input: 0.8, output: 4, cacheRead: 0.08 },
-      { pattern: /claude-3-haiku|haiku-3(?!-5)/, input: 0.25, output: 1.25, cacheRead: 0.03 },
-      // Haiku 4.5.
-      { pattern: /haiku/, input: 1, output: 5, cacheRead: 0.1 }
-    ];
-  }
-});
-
-// src/core/transcript/totals-accumulator.ts
-function emptyUsage() {
-  return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
-}
-function addTo(into, d) {
-  into.input += d.input;
-  into.output += d.output;
-  into.cacheRead += d.cacheRead;
-  into.cacheWrite += d.cacheWrite;
-  into.cacheWrite1h += d.cacheWrite1h;
-}
-var SYNTHETIC_MODEL, TotalsAccumulator;
-var init_totals_accumulator = __esm({
-  "src/core/transcript/totals-accumulator.ts"() {
-    "use strict";
-    init_pricing();
-    init_guards();
-    init_known_types();
-    SYNTHETIC_MODEL = "<synthetic>";
-    TotalsAccumulator = class {
-      /** Usage already counted per API response, keyed by message.id + requestId. */
-      seenResponses = /* @__PURE__ */ new Map();
-      byModel = /* @__PURE__ */ new Map();
-      total = emptyUsage();
-      prompts = 0;
-      messages = 0;
-      toolCalls = 0;
-      toolErrors = 0;
-      tools = /* @__PURE__ */ new Map();
-      // a Map: tool names are data, even `__proto__`
-      files = /* @__PURE__ */ new Set();
-      /**
-       * Counts an assistant record's usage. One API response is written as several records that share message.id
-       * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
-       * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
-       */
-      addUsage(rec, msg) {
-        const u = objAt(msg, "usage");
-        if (u === void 0) return;
-        const next = {
-          input: count(u.input_tokens),
-          output: count(u.output_tokens),
-          cacheRead: count(u.cache_read_input_tokens),
-          cacheWrite: count(u.cache_creation_input_tokens),
-          cacheWrite1h: count(objAt(u, "cache_creation")?.ephemeral_1h_input_tokens)
-        };
-        const messageId = str(msg.id);
-        const requestId = str(rec.requestId);
-        let delta = next;
-        if (messageId !== void 0 || requestId !== void 0) {
-          const key = `${messageId ?? ""}\0${requestId ?? ""}`;
-          const prev = this.seenResponses.get(key);
-          if (prev !== void 0) {
-            delta = {
-              input: Math.max(0, next.input - prev.input),
-              output: Math.max(0, next.output - prev.output),
-              cacheRead: Math.max(0, next.cacheRead - prev.cacheRead),
-              cacheWrite: Math.max(0, next.cacheWrite - prev.cacheWrite),
-              cacheWrite1h: Math.max(0, next.cacheWrite1h - prev.cacheWrite1h)
-            };
-            prev.input += delta.input;
-            prev.output += delta.output;
-            prev.cacheRead += delta.cacheRead;
-            prev.cacheWrite += delta.cacheWrite;
-            prev.cacheWrite1h += delta.cacheWrite1h;
-          } else {
-            this.seenResponses.set(key, { ...next });
-          }
-        }
-        if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
-        const model = str(msg.model) ?? "unknown";
-        addTo(this.total, delta);
-        if (model !== SYNTHETIC_MODEL) {
-          let m = this.byModel.get(model);
-          if (m === void 0) this.byModel.set(model, m = emptyUsage());
-          addTo(m, delta);
-        }
-      }
-      /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
-      addEvent(e, mainChain) {
-        switch (e.kind) {
-          case "prompt":
-            if (mainChain) {
-              this.prompts++;
-              this.messages++;
-            }
-            break;
-          case "text":
-            if (mainChain) this.messages++;
-            break;
-          case "tool_call": {
-            this.toolCalls++;
-            this.tools.set(e.name, (this.tools.get(e.name) ?? 0) + 1);
-            if (FILE_WRITING_TOOLS.has(e.name) && isObj(e.input)) {
-              const file = str(e.input.file_path) ?? str(e.input.notebook_path) ?? str(e.input.path);
-              if (file !== void 0) this.files.add(file);
-            }
-            break;
-          }
-          case "tool_result":
-            if (e.isError) this.toolErrors++;
-            break;
-          default:
-            break;
-        }
-      }
-      finish(turns, durationMs) {
-        const usage2 = [...this.byModel];
-        return {
-          tokens: {
-            input: this.total.input,
-            output: this.total.output,
-            cacheRead: this.total.cacheRead,
-            cacheWrite: this.total.cacheWrite
-          },
-          costUsd: estimateCostUsd(usage2),
-          turns,
-          prompts: this.prompts,
-          messages: this.messages,
-          toolCalls: this.toolCalls,
-          toolErrors: this.toolErrors,
-          tools: Object.fromEntries(this.tools),
-          filesTouched: [...this.files],
-          durationMs
-        };
-      }
-    };
-  }
-});
-
-// src/core/transcript/meta-accumulator.ts
-function lastPathSegment(p) {
-  const parts = p.split(/[\\/]+/).filter((s) => s !== "");
-  return parts[parts.length - 1];
-}
-var UUID_RE, MetaAccumulator;
-var init_meta_accumulator = __esm({
-  "src/core/transcript/meta-accumulator.ts"() {
-    "use strict";
-    init_guards();
-    init_content();
-    init_totals_accumulator();
-    UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    MetaAccumulator = class {
-      /** Distinct sessionIds of main-file records, in order of first appearance. */
-      sessionIds = [];
-      /** Distinct `requestSessionId`s: on records a fork copied, Claude Code keeps the parent's id there. */
-      requestSessionIds = [];
-      cwd;
-      gitBranch;
-      version;
-      models = /* @__PURE__ */ new Set();
-      startMs = Infinity;
-      endMs = -Infinity;
-      startedAt;
-      endedAt;
-      customTitle;
-      aiTitle;
-      summary;
-      firstPromptTitle;
-      /** Any record: its timestamp widens the session's time span. */
-      observeTime(rec) {
-        const ts = rec.timestamp;
-        if (typeof ts !== "string") return;
-        const ms = Date.parse(ts);
-        if (Number.isNaN(ms)) return;
-        if (ms < this.startMs) {
-          this.startMs = ms;
-          this.startedAt = ts;
-        }
-        if (ms > this.endMs) {
-          this.endMs = ms;
-          this.endedAt = ts;
-        }
-      }
-      /** Records of the main transcript file: where and with what the session ran. */
-      observeMain(rec) {
-        const sid = str(rec.sessionId);
-        if (sid !== void 0 && !this.sessionIds.includes(sid)) this.sessionIds.push(sid);
-        const rsid = str(rec.requestSessionId);
-        if (rsid !== void 0 && !this.requestSessionIds.includes(rsid)) this.requestSessionIds.push(rsid);
-        this.cwd ??= str(rec.cwd);
-        const branch = str(rec.gitBranch);
-        if (branch !== void 0) this.gitBranch = branch;
-        const version = str(rec.version);
-        if (version !== void 0) this.version = version;
-      }
-      observeModel(model) {
-        if (model !== void 0 && model !== SYNTHETIC_MODEL) this.models.add(model);
-      }
-      /** Title records: the last of each kind wins, as in Claude Code's own session list. */
-      observeTitle(rec) {
-        if (rec.type === "custom-title") this.customTitle = str(rec.customTitle) ?? this.customTitle;
-        else if (rec.type === "ai-title") this.aiTitle = str(rec.aiTitle) ?? this.aiTitle;
-        else if (rec.type === "summary") this.summary = str(rec.summary) ?? this.summary;
-      }
-      observeFirstPrompt(text) {
-        this.firstPromptTitle ??= titleFromPrompt(text);
-      }
-      get durationMs() {
-        return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
-      }
-      /**
-       * The session id is the file's own name when it is a UUID or records carry it (Claude Code names files by
-       * session id), else the newest sessionId seen, else the file name. A forked file (`--fork-session`) starts with
-       * history copied from its parent: Claude Code 2.1.330 rewrites their sessionId but keeps the parent's id in
-       * `requestSessionId` of copied assistant records; other versions may keep the old sessionId. The first id that
-       * differs from the session's own is the parent.
-       */
-      finish(fileStem) {
-        const ids = this.sessionIds;
-        const id = UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : ids[ids.length - 1] ?? fileStem;
-        const meta = { id, models: [...this.models] };
-        if (this.cwd !== void 0) {
-          meta.cwd = this.cwd;
-          const project = lastPathSegment(this.cwd);
-          if (project !== void 0) meta.project = project;
-        }
-        if (this.gitBranch !== void 0) meta.gitBranch = this.gitBranch;
-        if (this.startedAt !== void 0) meta.startedAt = this.startedAt;
-        if (this.endedAt !== void 0) meta.endedAt = this.endedAt;
-        const title = this.customTitle ?? this.aiTitle ?? this.summary ?? this.firstPromptTitle;
-        if (title !== void 0) meta.title = title;
-        const parent = ids.find((s) => s !== id) ?? this.requestSessionIds.find((s) => s !== id);
-        if (parent !== void 0) meta.parentSessionId = parent;
-        if (this.version !== void 0) meta.claudeVersion = this.version;
-        return meta;
-      }
-    };
-  }
-});
-
-// src/core/transcript/record-events.ts
-function userRecordEvents(rec, ctx) {
-  const list = new EventList(ctx);
-  const content = objAt(rec, "message")?.content;
-  if (rec.isCompactSummary === true) {
-    const text = typeof content === "string" ? content : flattenToolResultContent(content);
-    list.add({ kind: "system", subtype: "compaction_summary", text });
-    return list.events;
-  }
-  if (typeof content === "string") {
-    if (content.trim() !== "") list.addUserText(classifyUserText(content));
-    return list.events;
-  }
-  if (!Array.isArray(content)) return list.events;
-  const texts = [];
-  let firstText = -1;
-  for (let i = 0; i < content.length; i++) {
-    const t = userBlockText(content[i]);
-    if (t === void 0) continue;
-    texts.push(t);
-    if (firstText === -1) firstText = i;
-  }
-  for (let i = 0; i < content.length; i++) {
-    const block = content[i];
-    if (i === firstText) list.addUserText(classifyUserText(texts.join("\n\n")));
-    else if (isObj(block) && block.type === "tool_result") {
-      list.add({
-        kind: "tool_result",
-        toolUseId: str(block.tool_use_id) ?? "",
-        content: flattenToolResultContent(block.content),
-        isError: block.is_error === true
-      });
-    }
-  }
-  return list.events;
-}
-function userBlockText(block) {
-  if (!isObj(block)) return void 0;
-  if (block.type === "image") return "[image]";
-  if (block.type === "text" && typeof block.text === "string" && block.text !== "") return block.text;
-  return void 0;
-}
-function assistantRecordEvents(rec, ctx, stats) {
-  const list = new EventList(ctx);
-  const msg = objAt(rec, "message");
-  const content = msg?.content;
-  if (rec.isApiErrorMessage === true) {
-    const text = typeof content === "string" ? content : Array.isArray(content) ? flattenToolResultContent(content) : "";
-    list.add({ kind: "system", subtype: "api_error", text: text || str(rec.error) || "API error" });
-    return list.events;
-  }
-  const messageId = str(msg?.id);
-  const model = str(msg?.model);
-  if (typeof content === "string") {
-    if (content !== "") list.add(textEvent(content, messageId, model));
-    return list.events;
-  }
-  if (!Array.isArray(content)) return list.events;
-  for (const block of content) {
-    if (!isObj(block)) continue;
-    const type = block.type;
-    if (type === "text") {
-      if (typeof block.text === "string" && block.text !== "")
-        list.add(textEvent(block.text, messageId, model));
-    } else if (type === "thinking") {
-      if (typeof block.thinking === "string" && block.thinking !== "") {
-        list.add({ kind: "thinking", text: block.thinking });
-      }
-    } else if (type === "tool_use" || type === "server_tool_use" || type === "mcp_tool_use") {
-      list.add({
-        kind: "tool_call",
-        toolUseId: str(block.id) ?? "",
-        name: str(block.name) ?? "unknown",
-        input: block.input ?? {}
-      });
-    } else if (typeof type === "string" && type.endsWith("_tool_result")) {
-      list.add({
-        kind: "tool_result",
-        toolUseId: str(block.tool_use_id) ?? "",
-        content: flattenToolResultContent(block.content),
-        isError: block.is_error === true
-      });
-    } else if (type !== "redacted_thinking") {
-      countUnknownType(stats, `block:${typeof type === "string" ? type : "untyped"}`);
-    }
-  }
-  return list.events;
-}
-function textEvent(text, messageId, model) {
-  const e = { kind: "text", text };
-  if (messageId !== void 0) e.messageId = messageId;
-  if (model !== void 0) e.model = model;
-  return e;
-}
-function systemRecordEvents(rec, ctx, stats) {
-  const list = new EventList(ctx);
-  const subtype = str(rec.subtype) ?? "";
-  if (subtype === "compact_boundary") {
-    stats.compactions++;
-    const meta = objAt(rec, "compactMetadata");
-    const trigger = str(meta?.trigger);
-    const pre = typeof meta?.preTokens === "number" ? meta.preTokens : void 0;
-    const detail = [trigger, pre !== void 0 ? `${pre} tokens before` : void 0].filter(Boolean).join(", ");
-    const text = str(rec.content) ?? "Conversation compacted";
-    list.add({ kind: "system", subtype: "compaction", text: detail ? `${text} (${detail})` : text });
-  } else if (subtype === "api_error") {
-    list.add({ kind: "system", subtype: "api_error", text: apiErrorText(rec) });
-  } else if (rec.level === "error") {
-    list.add({ kind: "system", subtype: subtype || "error", text: str(rec.content) ?? subtype });
-  }
-  return list.events;
-}
-function apiErrorText(rec) {
-  const err = rec.error;
-  let message = str(rec.content) ?? str(err);
-  if (message === void 0 && isObj(err)) {
-    message = str(err.message) ?? str(objAt(err, "error")?.message) ?? str(err.type);
-    const status = typeof err.status === "number" ? err.status : void 0;
-    if (status !== void 0) message = `${status} ${message ?? ""}`.trim();
-  }
-  const attempt = typeof rec.retryAttempt === "number" ? rec.retryAttempt : void 0;
-  const max = typeof rec.maxRetries === "number" ? rec.maxRetries : void 0;
-  const retry = attempt !== void 0 ? ` (retry ${attempt}${max !== void 0 ? `/${max}` : ""})` : "";
-  return `API error: ${message ?? "unknown"}${retry}`;
-}
-var EventList;
-var init_record_events = __esm({
-  "src/core/transcript/record-events.ts"() {
-    "use strict";
-    init_content();
-    init_guards();
-    init_read_stats();
-    EventList = class {
-      constructor(ctx) {
-        this.ctx = ctx;
-      }
-      ctx;
-      events = [];
-      add(fields) {
-        const n = this.events.length;
-        const e = { uuid: n === 0 ? this.ctx.uuid : `${this.ctx.uuid}#${n}`, ...fields };
-        if (this.ctx.parentUuid !== void 0) e.parentUuid = this.ctx.parentUuid;
-        if (this.ctx.timestamp !== void 0) e.timestamp = this.ctx.timestamp;
-        if (this.ctx.agentId !== void 0) e.agentId = this.ctx.agentId;
-        this.events.push(e);
-      }
-      addUserText(t) {
-        if (t.kind === "system") this.add({ kind: "system", subtype: t.subtype, text: t.text });
-        else if (t.command) this.add({ kind: "prompt", text: t.text, command: t.command });
-        else this.add({ kind: "prompt", text: t.text });
-      }
-    };
-  }
-});
-
-// src/core/transcript/session-builder.ts
-var MAIN, SessionBuilder;
-var init_session_builder = __esm({
-  "src/core/transcript/session-builder.ts"() {
-    "use strict";
-    init_guards();
-    init_known_types();
-    init_meta_accumulator();
-    init_read_stats();
-    init_record_events();
-    init_totals_accumulator();
-    MAIN = {};
-    SessionBuilder = class {
-      constructor(stats) {
-        this.stats = stats;
-      }
-      stats;
-      seen = /* @__PURE__ */ new Set();
-      turn = -1;
-      turnCtx = [];
-      agentCtx = /* @__PURE__ */ new Map();
-      /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
-      agentToolUse = /* @__PURE__ */ new Map();
-      /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
-      agentCallTurn = /* @__PURE__ */ new Map();
-      meta = new MetaAccumulator();
-      totals = new TotalsAccumulator();
-      /** Adds one record; its events (if any) are appended to `out` in order. */
-      addRecord(rec, offset, out, source = MAIN) {
-        const recordUuid = str(rec.uuid);
-        if (recordUuid !== void 0) {
-          if (this.seen.has(recordUuid)) {
-            this.stats.duplicateRecords++;
-            return;
-          }
-          this.seen.add(recordUuid);
-        }
-        const isMain = source.agentId === void 0;
-        this.meta.observeTime(rec);
-        if (isMain) this.meta.observeMain(rec);
-        if (rec.isMeta === true) this.stats.metaRecords++;
-        const type = rec.type;
-        let events;
-        const agentId = source.agentId ?? (rec.isSidechain === true ? str(rec.agentId) ?? "sidechain" : void 0);
-        const ctx = {
-          uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
-        };
-        if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
-        if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
-        if (agentId !== void 0) ctx.agentId = agentId;
-        if (type === "user") {
-          if (rec.isMeta === true) return;
-          events = userRecordEvents(rec, ctx);
-          if (isMain) this.linkSubagent(rec);
-        } else if (type === "assistant") {
-          const msg = objAt(rec, "message");
-          if (msg !== void 0) {
-            this.totals.addUsage(rec, msg);
-            this.meta.observeModel(str(msg.model));
-          }
-          events = assistantRecordEvents(rec, ctx, this.stats);
-        } else if (type === "system") {
-          events = systemRecordEvents(rec, ctx, this.stats);
-        } else {
-          if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
-          else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
-          return;
-        }
-        for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
-      }
-      /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
-      place(event, agentId) {
-        if (agentId !== void 0) {
-          this.totals.addEvent(event, false);
-          return this.contextForAgent(agentId);
-        }
-        if (event.kind === "prompt") {
-          this.turn++;
-          this.meta.observeFirstPrompt(event.text);
-        } else if (this.turn === -1) {
-          this.turn = 0;
-        }
-        this.totals.addEvent(event, true);
-        if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
-          this.agentCallTurn.set(event.toolUseId, this.turn);
-        }
-        let c = this.turnCtx[this.turn];
-        if (c === void 0) this.turnCtx[this.turn] = c = { turnIndex: this.turn };
-        return c;
-      }
-      contextForAgent(agentId) {
-        let c = this.agentCtx.get(agentId);
-        if (c === void 0) {
-          const toolUseId = this.agentToolUse.get(agentId);
-          const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
-          c = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
-          this.agentCtx.set(agentId, c);
-        }
-        return c;
-      }
-      /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
-      linkSubagent(rec) {
-        const result = rec.toolUseResult;
-        if (!isObj(result)) return;
-        const agentId = str(result.agentId);
-        if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
-        const content = objAt(rec, "message")?.content;
-        if (!Array.isArray(content)) return;
-        for (const block of content) {
-          if (isObj(block) && block.type === "tool_result") {
-            const id = str(block.tool_use_id);
-            if (id !== void 0) this.agentToolUse.set(agentId, id);
-            return;
-          }
-        }
-      }
-      finish(fileStem) {
-        return {
-          meta: this.meta.finish(fileStem),
-          totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
-        };
-      }
-    };
-  }
-});
-
-// src/core/transcript/stream-session.ts
-import { basename as basename2 } from "node:path";
-async function deliver(path, builder, source, onEvent, opts) {
-  const gen = readRecordBatches(path, { ...opts, stats: builder.stats });
-  const out = [];
-  for (; ; ) {
-    const step = await gen.next();
-    if (step.done) return step.value.nextOffset;
-    for (const item of step.value) {
-      builder.addRecord(item.record, item.offset, out, source);
-      if (out.length === 0) continue;
-      for (const d of out) {
-        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
-        const r = onEvent(d.event, ctx);
-        if (r !== void 0) await r;
-      }
-      out.length = 0;
-    }
-  }
-}
-async function runSession(path, onEvent, opts = {}) {
-  const builder = new SessionBuilder(createReadStats());
-  const fromOffset = opts.fromOffset ?? 0;
-  const lineOpts = opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes };
-  const nextOffset = await deliver(path, builder, void 0, onEvent, { ...lineOpts, fromOffset });
-  if (opts.subagents ?? fromOffset === 0) {
-    const files = await findSubagentFiles(path);
-    const order = [...builder.agentToolUse.keys()];
-    const rank = (agentId) => {
-      const i = order.indexOf(agentId);
-      return i === -1 ? order.length : i;
-    };
-    files.sort((a, b) => rank(a.agentId) - rank(b.agentId));
-    for (const file of files) await deliver(file.path, builder, { agentId: file.agentId }, onEvent, lineOpts);
-  }
-  const { meta, totals } = builder.finish(basename2(path).replace(/\.jsonl$/, ""));
-  return { meta, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
-}
-async function streamSession(transcriptPath, onEvent, opts = {}) {
-  const { meta, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
-  return { meta, totals, stats, nextOffset };
-}
-var init_stream_session = __esm({
-  "src/core/transcript/stream-session.ts"() {
-    "use strict";
-    init_locate();
-    init_read_records();
-    init_read_stats();
-    init_session_builder();
-  }
-});
-
-// src/core/transcript/load-session.ts
-var init_load_session = __esm({
-  "src/core/transcript/load-session.ts"() {
-    "use strict";
-    init_schema_version();
-    init_stream_session();
-  }
-});
-
-// src/core/transcript/index.ts
-var init_transcript = __esm({
-  "src/core/transcript/index.ts"() {
-    "use strict";
-    init_stream_session();
-    init_load_session();
-    init_read_records();
-    init_read_stats();
-    init_locate();
+    init_egress();
+    init_pause_log();
   }
 });
 
 // src/core/pipeline/export-transcript.ts
-async function exportTranscript(transcriptPath, format, write, opts) {
-  const redactor = createRedactor({ enabled: opts.redact });
-  const exporter = createExporter(format, write);
-  const { meta, totals, stats } = await streamSession(
-    transcriptPath,
-    // <private> spans never reach a file, whether or not redaction is on.
-    (event, ctx) => exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx),
-    { subagents: true }
-  );
-  const safeMeta = meta.title === void 0 ? meta : { ...meta, title: redactor.redactText(stripPrivateText(meta.title)) };
-  const redaction = redactor.report();
-  exporter.finish(safeMeta, totals, { redaction });
-  return { meta: safeMeta, totals, stats, redaction };
+async function exportTranscript(transcriptPath, format, write, gate) {
+  const exporter = createExporter(format, write, { gate });
+  const { meta, totals, stats } = await gate.streamSession(transcriptPath, (event, ctx) => exporter.event(event, ctx), {
+    subagents: true
+  });
+  const redaction = gate.report();
+  exporter.finish(meta, totals, { redaction });
+  return { meta, totals, stats, redaction };
 }
 var init_export_transcript = __esm({
   "src/core/pipeline/export-transcript.ts"() {
     "use strict";
     init_export();
-    init_redact();
-    init_transcript();
   }
 });
 
@@ -4875,8 +5713,8 @@ var init_args = __esm({
 });
 
 // src/cli/file-sink.ts
-import { closeSync, existsSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname2, basename as basename3, join as join2 } from "node:path";
+import { closeSync as closeSync2, existsSync, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
+import { dirname as dirname2, basename as basename3, join as join3 } from "node:path";
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
   while (off < len) {
@@ -4917,17 +5755,17 @@ function fileSink(target, opts) {
   if (!opts.force && existsSync(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
-  const tmp = join2(dirname2(target), `.${basename3(target)}.${process.pid}.tmp`);
+  const tmp = join3(dirname2(target), `.${basename3(target)}.${process.pid}.tmp`);
   let fd;
   try {
-    fd = openSync(tmp, "w", 420);
+    fd = openSync2(tmp, "w", 420);
   } catch (err) {
     throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
   }
   const out = buffered(fd);
   let closed = false;
   const close = () => {
-    if (!closed) closeSync(fd);
+    if (!closed) closeSync2(fd);
     closed = true;
   };
   return {
@@ -4969,15 +5807,27 @@ var init_file_sink = __esm({
   }
 });
 
+// src/core/transcript/index.ts
+var init_transcript = __esm({
+  "src/core/transcript/index.ts"() {
+    "use strict";
+    init_stream_session();
+    init_load_session();
+    init_read_records();
+    init_read_stats();
+    init_locate();
+  }
+});
+
 // src/cli/resolve-session.ts
-import { existsSync as existsSync2, statSync } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 async function resolveTranscript(ref, where) {
   if (ref !== void 0 && ref !== "") {
     const looksLikePath = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute(ref);
     const asPath = resolve(where.cwd, ref);
     if (looksLikePath || existsSync2(asPath)) {
-      if (!existsSync2(asPath) || !statSync(asPath).isFile()) {
+      if (!existsSync2(asPath) || !statSync2(asPath).isFile()) {
         throw new BatonError("not_found", `no transcript file at ${asPath}`);
       }
       return asPath;
@@ -5012,7 +5862,7 @@ __export(export_exports, {
   exportCommand: () => exportCommand,
   runExport: () => runExport
 });
-import { join as join3, resolve as resolve2 } from "node:path";
+import { join as join4, resolve as resolve2 } from "node:path";
 async function runExport(ctx, input) {
   const transcript = await resolveTranscript(input.ref, {
     cwd: ctx.io.cwd,
@@ -5024,15 +5874,16 @@ async function runExport(ctx, input) {
   let out = input.out;
   if (out === void 0) {
     const id = transcript.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-    out = join3(ctx.io.cwd, `session-${id}.${formatExtension(input.format)}`);
+    out = join4(ctx.io.cwd, `session-${id}.${formatExtension(input.format)}`);
   } else if (!toStdout) {
     out = resolve2(ctx.io.cwd, out);
   }
   const sink = toStdout ? stdoutSink() : fileSink(out, { force: input.force });
   try {
-    const result = await exportTranscript(transcript, input.format, (c) => sink.write(c), { redact: input.redact });
+    const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input.redact });
+    const result = await exportTranscript(transcript, input.format, (c) => sink.write(c), gate);
     sink.commit();
-    return { ...result, out: toStdout ? "-" : out, format: input.format };
+    return { ...result, out: toStdout ? "-" : out, format: input.format, redacting: input.redact };
   } catch (err) {
     sink.abort();
     throw err;
@@ -5040,8 +5891,7 @@ async function runExport(ctx, input) {
 }
 function describeOutcome(o) {
   const where = o.out === "-" ? "stdout" : o.out;
-  const rules = Object.entries(o.redaction.byRule).map(([rule2, n]) => `${rule2}: ${n}`).join(", ");
-  const redacted = o.redaction.total > 0 ? `; redacted ${o.redaction.total} secret(s) (${rules})` : "; no secrets found";
+  const redacted = `; ${describeRedaction(o.redaction, o.redacting)}`;
   return `Exported session ${o.meta.id} (${o.totals.turns} turns, ${o.totals.toolCalls} tool calls) as ${o.format} to ${where}${redacted}`;
 }
 var HELP, exportCommand;
@@ -5050,6 +5900,8 @@ var init_export2 = __esm({
     "use strict";
     init_errors();
     init_export();
+    init_egress2();
+    init_egress();
     init_export_transcript();
     init_args();
     init_file_sink();
@@ -5113,8 +5965,8 @@ Options:
 
 // src/cli/program.ts
 init_errors();
-import { readdirSync, statSync as statSync2 } from "node:fs";
-import { join as join7 } from "node:path";
+import { readdirSync as readdirSync2, statSync as statSync3 } from "node:fs";
+import { join as join8 } from "node:path";
 
 // src/cli/commands/export-only.ts
 var commands = [
@@ -5122,8 +5974,8 @@ var commands = [
 ];
 
 // src/cli/context.ts
-import { join as join6 } from "node:path";
-import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join7 } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/core/config/env-values.ts
 function envValue(env, name) {
@@ -5144,7 +5996,7 @@ function envFlag(env, name) {
 }
 
 // src/core/config/data-dir.ts
-import { isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join5, resolve as resolve3 } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
@@ -5154,8 +6006,8 @@ function resolveDataDir(env, homedir2) {
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
   if (plugin) return { dataDir: resolve3(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
-  if (xdg && isAbsolute2(xdg)) return { dataDir: join4(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join4(homedir2, ".local", "state", "baton"), source: "default" };
+  if (xdg && isAbsolute2(xdg)) return { dataDir: join5(xdg, "baton"), source: "XDG_STATE_HOME" };
+  return { dataDir: join5(homedir2, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -5163,12 +6015,12 @@ function homedirFrom(env, fallback) {
 
 // src/core/config/resolve-config.ts
 import { homedir as osHomedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join5, resolve as resolve4 } from "node:path";
-import { readFileSync } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join6, resolve as resolve4 } from "node:path";
+import { readFileSync as readFileSync2 } from "node:fs";
 var defaultConfigIo = (env = process.env) => ({
   readFile: (path) => {
     try {
-      return readFileSync(path, "utf8");
+      return readFileSync2(path, "utf8");
     } catch {
       return null;
     }
@@ -5179,12 +6031,12 @@ function configFilePath(env, homedir2) {
   const explicit = envValue(env, "BATON_CONFIG");
   if (explicit) return resolve4(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base = xdg && isAbsolute3(xdg) ? xdg : join5(homedir2, ".config");
-  return join5(base, "baton", "config.json");
+  const base = xdg && isAbsolute3(xdg) ? xdg : join6(homedir2, ".config");
+  return join6(base, "baton", "config.json");
 }
 function claudeConfigDir(env, homedir2) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve4(explicit) : join5(homedir2, ".claude");
+  return explicit ? resolve4(explicit) : join6(homedir2, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -5204,7 +6056,7 @@ function resolveConfig(env, io = defaultConfigIo(env)) {
   let url = pickUrl(candidates, problems);
   let key = pickKey(candidates);
   if (!url || !key) {
-    const settings = readPromptflowSettings(io, join5(claudeDir, "settings.json"), problems);
+    const settings = readPromptflowSettings(io, join6(claudeDir, "settings.json"), problems);
     const late = [
       { ...settings, source: "claude-settings" },
       { apiKey: envValue(env, "CLAUDE_CODE_API_TOKEN"), source: "claude-code-token" }
@@ -5299,13 +6151,13 @@ function createContext(io) {
     homedir: io.home,
     readFile: (path) => {
       try {
-        return readFileSync2(path, "utf8");
+        return readFileSync3(path, "utf8");
       } catch {
         return null;
       }
     }
   });
-  return Object.freeze({ io, config, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join6(io.home, ".claude") });
+  return Object.freeze({ io, config, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join7(io.home, ".claude") });
 }
 
 // src/cli/program.ts
@@ -5365,13 +6217,13 @@ function applyGlobalFlags(argv, io) {
     rest = rest.slice(2);
   }
   if (io.env.BATON_DATA_DIR || io.env.CLAUDE_PLUGIN_DATA) return { argv: rest, io };
-  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join7(io.home, ".claude"));
+  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join8(io.home, ".claude"));
   return { argv: rest, io: pluginData ? { ...io, env: { ...io.env, CLAUDE_PLUGIN_DATA: pluginData } } : io };
 }
 function findPluginDataDir(claudeConfigDir2) {
-  const base = join7(claudeConfigDir2, "plugins", "data");
+  const base = join8(claudeConfigDir2, "plugins", "data");
   try {
-    const dirs = readdirSync(base).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join7(base, d), mtime: statSync2(join7(base, d)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+    const dirs = readdirSync2(base).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join8(base, d), mtime: statSync3(join8(base, d)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
     return dirs[0]?.path;
   } catch {
     return void 0;

@@ -68,6 +68,2594 @@ var init_errors = __esm({
   }
 });
 
+// src/core/redact/trigger-finder.ts
+function createTriggerFinder(literals) {
+  if (literals.length === 0 || literals.some((l3) => l3.length < 2 || /[^\x01-\x7f]/.test(l3))) return null;
+  const lower = literals.map((l3) => l3.toLowerCase());
+  const fold = new Uint8Array(65536);
+  for (let c3 = 1; c3 < ASCII; c3++) fold[c3] = c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
+  const maxNodes = 1 + lower.reduce((n2, l3) => n2 + l3.length, 0);
+  const next = new Int32Array(maxNodes * ASCII);
+  const term = new Int32Array(maxNodes).fill(-1);
+  let nodes = 1;
+  lower.forEach((lit, index) => {
+    let node2 = 0;
+    for (let k = 0; k < lit.length; k++) {
+      const slot = node2 * ASCII + lit.charCodeAt(k);
+      if (next[slot] === 0) next[slot] = nodes++;
+      node2 = next[slot];
+    }
+    term[node2] = index;
+  });
+  const shortest = Math.min(...lower.map((l3) => l3.length));
+  const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
+  const folded = new Uint8Array(ASCII * ASCII).fill(m - 1);
+  const lower1 = (pair, to) => {
+    if (to < folded[pair]) folded[pair] = to;
+  };
+  for (const lit of lower) {
+    for (let q2 = 1; q2 < m; q2++) {
+      if (q2 < lit.length) lower1(lit.charCodeAt(q2 - 1) << 7 | lit.charCodeAt(q2), m - 1 - q2);
+      else for (let c3 = 0; c3 < ASCII; c3++) lower1(lit.charCodeAt(q2 - 1) << 7 | c3, m - 1 - q2);
+    }
+  }
+  const shift = new Uint8Array(256 * 256).fill(m - 1);
+  const rawBytes = (f) => {
+    if (f === 0) return [0, ...Array.from({ length: 256 - ASCII }, (_2, i2) => ASCII + i2)];
+    return f >= 97 && f <= 122 ? [f, f - 32] : [f];
+  };
+  for (let pair = 0; pair < folded.length; pair++) {
+    const to = folded[pair];
+    if (to === m - 1) continue;
+    for (const a2 of rawBytes(pair >> 7)) for (const b of rawBytes(pair & 127)) shift[a2 << 8 | b] = to;
+  }
+  const verify = (s, i2, n2) => {
+    let node2 = 0;
+    let found = -1;
+    for (let j = i2; j < n2; j++) {
+      node2 = next[node2 * ASCII + fold[s.charCodeAt(j)]];
+      if (node2 === 0) break;
+      const t = term[node2];
+      if (t >= 0) found = t;
+    }
+    return found;
+  };
+  return (s, from) => {
+    const n2 = s.length;
+    let end = from + m - 1;
+    while (end < n2) {
+      const sh = shift[(s.charCodeAt(end - 1) & 255) << 8 | s.charCodeAt(end) & 255];
+      if (sh !== 0) {
+        end += sh;
+        continue;
+      }
+      const start = end - m + 1;
+      const found = verify(s, start, n2);
+      if (found >= 0) return { at: start, literal: found };
+      end++;
+    }
+    for (let start = Math.max(from, end - m + 1); start <= n2 - shortest; start++) {
+      const found = verify(s, start, n2);
+      if (found >= 0) return { at: start, literal: found };
+    }
+    return null;
+  };
+}
+var ASCII, MAX_WINDOW;
+var init_trigger_finder = __esm({
+  "src/core/redact/trigger-finder.ts"() {
+    "use strict";
+    ASCII = 128;
+    MAX_WINDOW = 8;
+  }
+});
+
+// src/core/redact/engine.ts
+function trieSource(literals) {
+  const root = { end: false, next: /* @__PURE__ */ new Map() };
+  for (const lit of literals) {
+    let node2 = root;
+    for (const c3 of lit.toLowerCase()) {
+      let child = node2.next.get(c3);
+      if (!child) node2.next.set(c3, child = { end: false, next: /* @__PURE__ */ new Map() });
+      node2 = child;
+    }
+    node2.end = true;
+  }
+  const emit = (node2) => {
+    const branches = [...node2.next].map(([c3, child]) => escapeChar(c3) + emit(child));
+    if (branches.length === 0) return "";
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
+    return node2.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+function compileRules(rules) {
+  const literals = [...new Set(rules.flatMap((r) => r.triggers.map((t) => t.toLowerCase())))];
+  for (const a2 of literals) {
+    for (const b of literals) {
+      if (a2 !== b && b.includes(a2) && !b.startsWith(a2)) {
+        throw new BatonError("internal", `redaction trigger "${a2}" occurs inside "${b}"`);
+      }
+    }
+  }
+  const dispatch = /* @__PURE__ */ new Map();
+  for (const lit of literals) {
+    dispatch.set(
+      lit,
+      rules.filter((r) => r.triggers.some((t) => lit.startsWith(t.toLowerCase())))
+    );
+  }
+  const trigger = new RegExp(trieSource(literals), "gi");
+  const rulesOf = literals.map((lit) => dispatch.get(lit));
+  const finder = createTriggerFinder(literals);
+  const find = finder ?? ((s, from) => {
+    trigger.lastIndex = from;
+    const m = trigger.exec(s);
+    return m === null ? null : { at: m.index, literal: literals.indexOf(m[0].toLowerCase()) };
+  });
+  function scan(s, onHit, nested) {
+    let m = find(s, 0);
+    if (m === null) return s;
+    let out = "";
+    let copied = 0;
+    while (m !== null) {
+      const at2 = m.at;
+      let next = at2 + 1;
+      for (const rule2 of rulesOf[m.literal]) {
+        const hit = rule2.match(s, at2, nested);
+        if (hit === null || hit.end <= at2) continue;
+        const from = hit.start === void 0 ? at2 : hit.start;
+        if (from < copied || from > at2) continue;
+        out += s.slice(copied, from) + hit.replacement;
+        copied = next = hit.end;
+        if (hit.counted) for (const name of hit.counted) onHit(name);
+        else onHit(rule2.name);
+        break;
+      }
+      m = find(s, next);
+    }
+    return copied === 0 ? s : out + s.slice(copied);
+  }
+  return { scan, trigger };
+}
+var escapeChar;
+var init_engine = __esm({
+  "src/core/redact/engine.ts"() {
+    "use strict";
+    init_errors();
+    init_trigger_finder();
+    escapeChar = (c3) => /[\\^$.*+?()[\]{}|/-]/.test(c3) ? `\\${c3}` : c3;
+  }
+});
+
+// src/core/redact/rule.ts
+function regexRule(spec) {
+  const re = new RegExp(spec.source, `y${spec.flags ?? ""}${spec.group ? "d" : ""}`);
+  const group = spec.group ?? 0;
+  const replacement = tag(spec.name);
+  return {
+    name: spec.name,
+    triggers: spec.triggers,
+    match(text, at2, nested) {
+      re.lastIndex = at2;
+      const m = re.exec(text);
+      if (!m) return null;
+      const secret = m[group];
+      if (secret === void 0 || secret.length === 0) return null;
+      if (spec.accept && !spec.accept(secret, m)) return null;
+      if (group === 0) return { end: at2 + m[0].length, replacement };
+      const [start, stop] = m.indices[group];
+      const end = at2 + m[0].length;
+      if (spec.preferNested) {
+        const inner = nested(secret);
+        if (inner.hits.length > 0) {
+          return {
+            end,
+            replacement: text.slice(at2, start) + inner.text + text.slice(stop, end),
+            counted: inner.hits
+          };
+        }
+      }
+      return { end, replacement: text.slice(at2, start) + replacement + text.slice(stop, end) };
+    }
+  };
+}
+function looksRandom(s) {
+  return (DIGIT.test(s) ? 1 : 0) + (LOWER.test(s) ? 1 : 0) + (UPPER.test(s) ? 1 : 0) >= 2;
+}
+function isPlaceholder(v2) {
+  return PLACEHOLDER.test(v2) || PLACEHOLDER_WORDS.has(v2.toLowerCase()) || v2.includes("${") || v2.includes("{{") || ELIDED.test(v2);
+}
+var tag, DIGIT, LOWER, UPPER, hasDigit, PLACEHOLDER, PLACEHOLDER_WORDS, ELIDED;
+var init_rule = __esm({
+  "src/core/redact/rule.ts"() {
+    "use strict";
+    tag = (rule2) => `[REDACTED:${rule2}]`;
+    DIGIT = /[0-9]/;
+    LOWER = /[a-z]/;
+    UPPER = /[A-Z]/;
+    hasDigit = (s) => DIGIT.test(s);
+    PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|%[A-Za-z_]*%|%s|\[REDACTED:[a-z-]+\]|(.)\1{2,}|\.\.\.|…)$/s;
+    PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+      "password",
+      "pass",
+      "passwd",
+      "secret",
+      "changeme",
+      "yourpassword",
+      "your-password"
+    ]);
+    ELIDED = /(?:\.\.\.|…)$|[xX*]{6}/;
+  }
+});
+
+// src/core/redact/rules-assignment.ts
+function keyKindOf(key, keyword) {
+  if (!STRONG_KEYWORD.test(keyword)) return "weak";
+  if (!HAS_LOWER.test(key.slice(key.lastIndexOf(".") + 1))) return "env";
+  const k = keyword.toLowerCase();
+  return k.startsWith("pass") || k === "pwd" ? "password" : "token";
+}
+function isValueCandidate(v2) {
+  return v2.length > 0 && v2.length <= MAX_VALUE && ALNUM.test(v2) && !isPlaceholder(v2) && !CODE_WORDS.has(v2.toLowerCase()) && !VERSION.test(v2);
+}
+function isQuotedSecret(v2, kind) {
+  if (!isValueCandidate(v2)) return false;
+  if (kind === "weak") return isWeakSecret(v2);
+  if (kind === "token") return isRandomToken(v2);
+  return kind === "env" || v2.length >= 3;
+}
+function isUnquotedSecret(v2, terminator, kind, codeLike) {
+  if (v2.length < 3 || terminator === "(" || terminator === "[" || !isValueCandidate(v2)) return false;
+  const reference = MEMBER_ACCESS.test(v2) && !(kind === "env" && !codeLike && hasDigit(v2));
+  if (reference || NUMBER.test(v2) || v2.startsWith("$") || v2.startsWith("%") || v2.includes("=>")) {
+    return false;
+  }
+  if (kind === "weak") return isWeakSecret(v2);
+  if (kind === "env") return !(codeLike && PASCAL_CASE.test(v2));
+  if (kind === "token" && !isRandomToken(v2)) return false;
+  if (!codeLike) return true;
+  return !LETTERS_ONLY.test(v2) && !v2.startsWith("!") && !KEYWORD_INSIDE.test(v2);
+}
+function readQuoted(text, p) {
+  const c3 = text[p];
+  const escaped = c3 === "\\" && (text[p + 1] === '"' || text[p + 1] === "'");
+  const re = escaped ? ESCAPED_QUOTED[text[p + 1]] : c3 === void 0 ? void 0 : QUOTED[c3];
+  if (re === void 0) return null;
+  const start = p + (escaped ? 2 : 1);
+  re.lastIndex = start;
+  if (!re.test(text)) return null;
+  return { start, end: re.lastIndex - (escaped ? 2 : 1), after: re.lastIndex };
+}
+function keyStart(text, at2) {
+  let i2 = at2;
+  while (i2 > 0 && at2 - i2 < 64 && KEY_CHAR.test(text[i2 - 1])) i2--;
+  return i2;
+}
+function keywordStart(text, at2) {
+  const c3 = text[at2];
+  if (c3 !== "_" && c3 !== "-") return at2;
+  const prefix = KEY_PREFIX.exec(text.slice(Math.max(0, at2 - 10), at2));
+  return prefix === null ? null : at2 - prefix[0].length;
+}
+function replaceValue(value, nested) {
+  const inner = nested(value);
+  return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
+}
+function redactSecretProperty(key, value, nested) {
+  const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
+  if (isWorkingDirectory(keyword, value) || !isQuotedSecret(value, keyKindOf(key, keyword))) return null;
+  const r = replaceValue(value, nested);
+  return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
+}
+var ASSIGNMENT_RULE, KEYWORD, STRONG_KEYWORD, KEY, SECRET_KEY, KEYWORD_INSIDE, isSecretKey, MAX_VALUE, MAX_UNQUOTED, UNQUOTED_RUN, QUOTED, ESCAPED_QUOTED, CODE_WORDS, MEMBER_ACCESS, LETTERS_ONLY, ALNUM, WHITESPACE, HAS_LOWER, LETTER, PASCAL_CASE, NUMBER, VERSION, KEY_CHAR, isWeakSecret, isRandomToken, isWorkingDirectory, KEY_PREFIX, secretAssignment;
+var init_rules_assignment = __esm({
+  "src/core/redact/rules-assignment.ts"() {
+    "use strict";
+    init_rule();
+    ASSIGNMENT_RULE = "secret-assignment";
+    KEYWORD = "(pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|auth(?:[_-]?token)?|credentials?|sid|private[_-]?key(?:[_-]?id)?|(?:access|app|account|master|encryption|signing)[_-]?key)(?:[_-]?(?:access[_-]?)?key)?(?:[_-]?(?:base|b64|base64|value))?";
+    STRONG_KEYWORD = /pass|pwd|secret|token|api/i;
+    KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(?![:/]))[ \\t]{0,4}`, "iy");
+    SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
+    KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
+    isSecretKey = (key) => key.length <= 128 && SECRET_KEY.test(key);
+    MAX_VALUE = 4096;
+    MAX_UNQUOTED = 1024;
+    UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, "y");
+    QUOTED = {};
+    ESCAPED_QUOTED = {};
+    for (const q2 of ['"', "'", "`"]) {
+      QUOTED[q2] = new RegExp(`(?:[^${q2}\\\\\\n]|\\\\[^\\n]){0,${MAX_VALUE}}${q2}`, "y");
+      ESCAPED_QUOTED[q2] = new RegExp(`(?:[^\\\\\\n]|\\\\[^${q2}\\n]){0,${MAX_VALUE}}\\\\${q2}`, "y");
+    }
+    CODE_WORDS = /* @__PURE__ */ new Set([
+      "null",
+      "undefined",
+      "true",
+      "false",
+      "none",
+      "nil",
+      "this",
+      "self",
+      "new",
+      "await",
+      "function",
+      "return",
+      "typeof",
+      "void",
+      "string",
+      "number",
+      "boolean",
+      "bool",
+      "any",
+      "unknown",
+      "never",
+      "object",
+      "str",
+      "int",
+      "bytes",
+      "optional",
+      "required",
+      "empty",
+      "redacted",
+      "secret",
+      "password",
+      "token"
+    ]);
+    MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\.|\?\.|::|->)[A-Za-z_$][\w$]*)+$/;
+    LETTERS_ONLY = /^[A-Za-z_$]+$/;
+    ALNUM = /[A-Za-z0-9]/;
+    WHITESPACE = /\s/;
+    HAS_LOWER = /[a-z]/;
+    LETTER = /[A-Za-z]/;
+    PASCAL_CASE = /^[A-Z][a-z]+[A-Za-z]*$/;
+    NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
+    VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
+    KEY_CHAR = /[A-Za-z0-9_.-]/;
+    isWeakSecret = (v2) => v2.length >= 16 && // `SOCKS5_NO_ACCEPTABLE_AUTH = SOCKS5_NO_ACCEPTABLE_AUTH`: an identifier that names the same thing.
+    !KEYWORD_INSIDE.test(v2) && isRandomToken(v2) && (v2.match(/[A-Za-z]/g)?.length ?? 0) >= 4 && !/^[./~]/.test(v2) && !v2.includes("://");
+    isRandomToken = (v2) => v2.length >= 8 && hasDigit(v2) && LETTER.test(v2) && !WHITESPACE.test(v2);
+    isWorkingDirectory = (keyword, v2) => keyword.toLowerCase() === "pwd" && /^(?:[/~]|[A-Za-z]:[\\/])/.test(v2);
+    KEY_PREFIX = /(?:api|app|access|account|master|encryption|signing|private|secret)$/i;
+    secretAssignment = {
+      name: ASSIGNMENT_RULE,
+      triggers: [
+        ...["password", "passwd", "passphrase", "secret", "token", "auth", "credential"],
+        ...["_key", "-key", "apikey", "appkey", "privatekey"],
+        // Three-letter keywords ending in a common letter would stall the skip scan; with the separator they are four.
+        ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep4) => k + sep4))
+      ],
+      match(text, trigger, nested) {
+        const at2 = keywordStart(text, trigger);
+        if (at2 === null) return null;
+        KEY.lastIndex = at2;
+        const m = KEY.exec(text);
+        if (!m) return null;
+        const keyword = m[1];
+        const keyQuote = m[2];
+        const spaceBefore = m[3];
+        const separator = m[4];
+        const p = KEY.lastIndex;
+        const kind = keyKindOf(text.slice(keyStart(text, at2), at2 + keyword.length), keyword);
+        const quoted = readQuoted(text, p);
+        let start = p;
+        let end;
+        let after;
+        if (quoted) {
+          ({ start, end, after } = quoted);
+        } else {
+          if (separator === ":" && spaceBefore !== "") return null;
+          UNQUOTED_RUN.lastIndex = p;
+          UNQUOTED_RUN.test(text);
+          end = after = UNQUOTED_RUN.lastIndex;
+        }
+        if (end === start || end - start > (quoted ? MAX_VALUE : MAX_UNQUOTED)) return null;
+        const value = text.slice(start, end);
+        if (isWorkingDirectory(keyword, value)) return null;
+        const codeLike = separator !== "=" || spaceBefore !== "" || keyQuote !== void 0;
+        const ok2 = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
+        if (!ok2) return null;
+        const r = replaceValue(value, nested);
+        const hit = {
+          start: at2,
+          end: after,
+          replacement: text.slice(at2, start) + r.text + text.slice(end, after)
+        };
+        return r.counted ? { ...hit, counted: r.counted } : hit;
+      }
+    };
+  }
+});
+
+// src/core/redact/rules-cli.ts
+function argOf(m) {
+  for (const group of [1, 2, 3]) if (m[group] !== void 0) return { value: m[group], group };
+  return null;
+}
+function commandEnd(text, at2) {
+  const limit = Math.min(text.length, at2 + MAX_COMMAND);
+  let p = at2;
+  for (; ; ) {
+    const nl = text.indexOf("\n", p);
+    if (nl < 0 || nl >= limit) return limit;
+    if (text[nl - 1] !== "\\" && !(text[nl - 1] === "\r" && text[nl - 2] === "\\")) return nl;
+    p = nl + 1;
+  }
+}
+function commandFlagRule(spec) {
+  const command = new RegExp(`(?:${spec.commands.join("|")})(?![A-Za-z0-9_-])`, "iy");
+  const flag = new RegExp(`(?<=\\s)${spec.flag}${ARG}`, "gd");
+  return {
+    name: "cli-password",
+    triggers: spec.commands,
+    match(text, at2, nested) {
+      command.lastIndex = at2;
+      if (!command.test(text) || /[A-Za-z0-9_-]/.test(text[at2 - 1] ?? "")) return null;
+      const line = text.slice(at2, commandEnd(text, at2));
+      flag.lastIndex = 0;
+      for (let m = flag.exec(line); m !== null; m = flag.exec(line)) {
+        const arg = argOf(m);
+        if (arg === null || !spec.accept(arg.value) || isPlaceholder(arg.value)) continue;
+        const [start, stop] = m.indices[arg.group];
+        return withNested(
+          text.slice(at2, at2 + start),
+          nested,
+          line.slice(stop, flag.lastIndex),
+          at2 + flag.lastIndex
+        );
+      }
+      return null;
+    }
+  };
+}
+function withNested(before, nested, after, end) {
+  const inner = nested(before);
+  return {
+    end,
+    replacement: inner.text + tag("cli-password") + after,
+    counted: [...inner.hits, "cli-password"]
+  };
+}
+var ARG, MAX_COMMAND, mysqlPassword, USER_PASS, curlUser, PASSWORD_FLAG, passwordFlag, SSHPASS, sshpassPassword, cliRules;
+var init_rules_cli = __esm({
+  "src/core/redact/rules-cli.ts"() {
+    "use strict";
+    init_rule();
+    ARG = `(?:'([^'\\n]{1,256})'|"([^"\\n]{1,256})"|([^\\s'"\`;&|<>()]{1,256}))`;
+    MAX_COMMAND = 2048;
+    mysqlPassword = commandFlagRule({
+      commands: [
+        "mysql",
+        "mysqldump",
+        "mysqladmin",
+        "mysqlimport",
+        "mysqlcheck",
+        "mysqlshow",
+        "mysqlsh",
+        "mariadb"
+      ],
+      flag: "-p",
+      accept: (v2) => v2.length >= 3 && !v2.startsWith("-")
+    });
+    USER_PASS = /^[^:\s]{1,128}:(.{1,256})$/s;
+    curlUser = commandFlagRule({
+      commands: ["curl"],
+      flag: "(?:-u[ \\t]*|--user[ \\t=]+)",
+      accept: (v2) => {
+        const pass = USER_PASS.exec(v2)?.[1];
+        return pass !== void 0 && pass.length >= 3 && !isPlaceholder(pass);
+      }
+    });
+    PASSWORD_FLAG = new RegExp(`(?<=(?:^|[\\s'"])--)password[ \\t]+${ARG}`, "yd");
+    passwordFlag = {
+      name: "cli-password",
+      triggers: ["password"],
+      match(text, at2) {
+        PASSWORD_FLAG.lastIndex = at2;
+        const m = PASSWORD_FLAG.exec(text);
+        const arg = m && argOf(m);
+        if (!m || !arg || arg.value.length < 4 || arg.value.startsWith("-") || isPlaceholder(arg.value))
+          return null;
+        if (!hasDigit(arg.value) && !/[^A-Za-z]/.test(arg.value)) return null;
+        const [start, stop] = m.indices[arg.group];
+        const end = PASSWORD_FLAG.lastIndex;
+        return { end, replacement: text.slice(at2, start) + tag("cli-password") + text.slice(stop, end) };
+      }
+    };
+    SSHPASS = new RegExp(`sshpass(?:[ \\t]+-[ev])?[ \\t]+-p[ \\t]*${ARG}`, "yd");
+    sshpassPassword = {
+      name: "cli-password",
+      triggers: ["sshpass"],
+      match(text, at2) {
+        SSHPASS.lastIndex = at2;
+        const m = SSHPASS.exec(text);
+        const arg = m && argOf(m);
+        if (!m || !arg || isPlaceholder(arg.value)) return null;
+        const [start, stop] = m.indices[arg.group];
+        const end = SSHPASS.lastIndex;
+        return { end, replacement: text.slice(at2, start) + tag("cli-password") + text.slice(stop, end) };
+      }
+    };
+    cliRules = [mysqlPassword, passwordFlag, curlUser, sshpassPassword];
+  }
+});
+
+// src/core/redact/rules-cloud.ts
+var azureStorageKey, azureSasSignature, AZURE_SECRET_TAIL, AZURE_SECRET_HEAD, azureClientSecret, googleOauthSecret, cloudRules;
+var init_rules_cloud = __esm({
+  "src/core/redact/rules-cloud.ts"() {
+    "use strict";
+    init_rule();
+    azureStorageKey = regexRule({
+      name: "azure-storage-key",
+      triggers: ["accountkey=", "sharedaccesskey="],
+      source: `(?:accountkey|sharedaccesskey)=([A-Za-z0-9+/]{20,128}={0,2})(?![A-Za-z0-9+/=])`,
+      flags: "i",
+      group: 1,
+      accept: hasDigit
+    });
+    azureSasSignature = regexRule({
+      name: "azure-sas",
+      triggers: ["sig="],
+      source: `(?<=[?&;])sig=([A-Za-z0-9%+/=_-]{16,256})(?![A-Za-z0-9%+/=_-])`,
+      flags: "i",
+      group: 1,
+      accept: (s) => looksRandom(s)
+    });
+    AZURE_SECRET_TAIL = /[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/y;
+    AZURE_SECRET_HEAD = /(?:^|[^A-Za-z0-9_~.])([A-Za-z0-9_~.]{3})$/;
+    azureClientSecret = {
+      name: "azure-client-secret",
+      triggers: [..."0123456789"].map((d) => `${d}q~`),
+      match(text, at2) {
+        AZURE_SECRET_TAIL.lastIndex = at2;
+        if (!AZURE_SECRET_TAIL.test(text)) return null;
+        if (!AZURE_SECRET_HEAD.test(text.slice(Math.max(0, at2 - 4), at2))) return null;
+        return { start: at2 - 3, end: AZURE_SECRET_TAIL.lastIndex, replacement: tag("azure-client-secret") };
+      }
+    };
+    googleOauthSecret = regexRule({
+      name: "google-oauth-secret",
+      triggers: ["GOCSPX-"],
+      source: `(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{24,40}(?![A-Za-z0-9_-])`
+    });
+    cloudRules = [
+      azureStorageKey,
+      azureSasSignature,
+      azureClientSecret,
+      googleOauthSecret
+    ];
+  }
+});
+
+// src/core/redact/rules-cookie.ts
+var HEADER, CURL_FLAG, VALUE_END, MAX_HEADER, PAIR, isSecretValue, cookieHeader;
+var init_rules_cookie = __esm({
+  "src/core/redact/rules-cookie.ts"() {
+    "use strict";
+    init_rule();
+    HEADER = /cookie\\?["']?[ \t]{0,4}:[ \t]{0,4}\\?["']?/iy;
+    CURL_FLAG = /cookie[ \t=]+["']?/iy;
+    VALUE_END = /[\r\n"'`\\]/;
+    MAX_HEADER = 8192;
+    PAIR = /([^=;\s]{1,256})=([^;]*)/g;
+    isSecretValue = (v2) => v2.length >= 8 && looksRandom(v2) && !isPlaceholder(v2);
+    cookieHeader = {
+      name: "cookie",
+      triggers: ["cookie"],
+      match(text, at2, nested) {
+        const setCookie = /set-$/i.test(text.slice(Math.max(0, at2 - 4), at2));
+        const flag = text.slice(Math.max(0, at2 - 2), at2) === "--";
+        const re = flag ? CURL_FLAG : HEADER;
+        re.lastIndex = at2;
+        if (!re.test(text)) return null;
+        const start = re.lastIndex;
+        let end = start;
+        const limit = Math.min(text.length, start + MAX_HEADER);
+        while (end < limit && !VALUE_END.test(text[end])) end++;
+        const counted = [];
+        const region = setCookie ? text.slice(start, end).split(";", 1)[0] : text.slice(start, end);
+        const redacted = region.replace(PAIR, (pair, name, value) => {
+          if (!isSecretValue(value.trim())) return pair;
+          const inner = nested(value);
+          if (inner.hits.length > 0) {
+            counted.push(...inner.hits);
+            return `${name}=${inner.text}`;
+          }
+          counted.push("cookie");
+          return `${name}=${tag("cookie")}`;
+        });
+        if (counted.length === 0) return null;
+        const stop = start + region.length;
+        return {
+          end: stop,
+          replacement: text.slice(at2, start) + redacted,
+          counted
+        };
+      }
+    };
+  }
+});
+
+// src/core/redact/rules-k8s.ts
+function nearSecretKind(text, at2, json2) {
+  const around = text.slice(Math.max(0, at2 - KIND_WINDOW), at2 + KIND_WINDOW);
+  return (json2 ? KIND_SECRET_JSON : KIND_SECRET_YAML).test(around);
+}
+function matchYaml(text, at2) {
+  const lineStart = text.lastIndexOf("\n", at2 - 1) + 1;
+  const before = text.slice(lineStart, at2);
+  if (!/^[ \t]*(?:string)?$/i.test(before)) return null;
+  YAML_OPEN.lastIndex = at2;
+  if (!YAML_OPEN.test(text) || !nearSecretKind(text, at2, false)) return null;
+  const own3 = before.replace(/string$/i, "").length;
+  let p = YAML_OPEN.lastIndex;
+  let out = text.slice(at2, p);
+  const counted = [];
+  for (let n2 = 0; n2 < MAX_ENTRIES; n2++) {
+    YAML_ENTRY.lastIndex = p;
+    const m = YAML_ENTRY.exec(text);
+    if (m === null || m[1].length <= own3) break;
+    const [, indent, key, rawValue, eol] = m;
+    let value = rawValue.trim();
+    const next = YAML_ENTRY.lastIndex;
+    if (value === "|" || value === ">" || /^[|>][-+]?$/.test(value)) {
+      let q2 = next;
+      while (q2 < text.length) {
+        const nl = text.indexOf("\n", q2);
+        const line = text.slice(q2, nl < 0 ? text.length : nl);
+        if (line.trim() !== "" && line.search(/\S/) <= indent.length) break;
+        q2 = nl < 0 ? text.length : nl + 1;
+      }
+      out += `${indent}${key}: ${value}
+${indent}  ${tag("k8s-secret")}
+`;
+      counted.push("k8s-secret");
+      p = q2;
+      continue;
+    }
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    if (quoted) value = quoted[2];
+    if (value.length > 0 && !isPlaceholder(value)) {
+      out += `${indent}${key}: ${quoted ? quoted[1] + tag("k8s-secret") + quoted[1] : tag("k8s-secret")}${eol}`;
+      counted.push("k8s-secret");
+    } else out += m[0];
+    p = next;
+  }
+  return counted.length === 0 ? null : { end: p, replacement: out, counted };
+}
+function matchJson(text, at2) {
+  if (text[at2 - 1] !== '"') return null;
+  JSON_BODY.lastIndex = at2;
+  const m = JSON_BODY.exec(text);
+  if (m === null || !nearSecretKind(text, at2, true)) return null;
+  const counted = [];
+  const body = m[1].replace(JSON_ENTRY, (entry, head2, value) => {
+    if (isPlaceholder(value)) return entry;
+    counted.push("k8s-secret");
+    return `${head2}${tag("k8s-secret")}"`;
+  });
+  if (counted.length === 0) return null;
+  return {
+    end: JSON_BODY.lastIndex,
+    replacement: `${m[0].slice(0, m[0].indexOf("{") + 1)}${body}}`,
+    counted
+  };
+}
+var KIND_WINDOW, KIND_SECRET_YAML, KIND_SECRET_JSON, YAML_OPEN, YAML_ENTRY, JSON_BODY, JSON_ENTRY, MAX_ENTRIES, k8sSecret;
+var init_rules_k8s = __esm({
+  "src/core/redact/rules-k8s.ts"() {
+    "use strict";
+    init_rule();
+    KIND_WINDOW = 4096;
+    KIND_SECRET_YAML = /(?:^|\n)[ \t-]*kind:[ \t]*["']?Secret["']?[ \t]*(?:\r?\n|$)/;
+    KIND_SECRET_JSON = /"kind"[ \t]*:[ \t]*"Secret"/;
+    YAML_OPEN = /data:[ \t]*\r?\n/iy;
+    YAML_ENTRY = /([ \t]+)([A-Za-z0-9._-]{1,253}):[ \t]*([^\r\n]*)(\r?\n|$)/y;
+    JSON_BODY = /data"[ \t]*:[ \t]*\{([^{}]{0,65536})\}/y;
+    JSON_ENTRY = /("[^"\\]{1,253}"[ \t]*:[ \t]*")((?:[^"\\]|\\.){1,65536})"/g;
+    MAX_ENTRIES = 256;
+    k8sSecret = {
+      name: "k8s-secret",
+      triggers: ["data:", 'data"'],
+      match: (text, at2) => text[at2 + 4] === ":" ? matchYaml(text, at2) : matchJson(text, at2)
+    };
+  }
+});
+
+// src/core/redact/rules-saas.ts
+var NOT_AFTER_WORD, NOT_AFTER_WORD_OR_DASH, END, huggingfaceToken, sendgridKey, mailgunKey, shopifyToken, pypiToken, digitaloceanToken, vaultToken, DISCORD_HOST, DISCORD_PATH, discordWebhook, TELEGRAM, TELEGRAM_SECRET, telegramBotToken, saasRules;
+var init_rules_saas = __esm({
+  "src/core/redact/rules-saas.ts"() {
+    "use strict";
+    init_rule();
+    NOT_AFTER_WORD = "(?<![A-Za-z0-9_])";
+    NOT_AFTER_WORD_OR_DASH = "(?<![A-Za-z0-9_-])";
+    END = (chars) => `(?![${chars}])`;
+    huggingfaceToken = regexRule({
+      name: "huggingface-token",
+      triggers: ["hf_", "api_org_"],
+      source: `${NOT_AFTER_WORD}(?:hf|api_org)_[A-Za-z0-9]{30,40}${END("A-Za-z0-9_")}`,
+      // `hf_xxxxxxxx…` placeholders and snake_case names (`hf_hub_download`) are not mixed-case runs.
+      accept: (s) => looksRandom(s.slice(s.indexOf("_") + 1)) && !/(.)\1{5}/.test(s)
+    });
+    sendgridKey = regexRule({
+      name: "sendgrid-key",
+      triggers: ["SG."],
+      source: `${NOT_AFTER_WORD_OR_DASH}SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,60}${END("A-Za-z0-9_-")}`,
+      accept: hasDigit
+    });
+    mailgunKey = regexRule({
+      name: "mailgun-key",
+      triggers: ["key-"],
+      source: `${NOT_AFTER_WORD_OR_DASH}key-[a-z0-9]{32}${END("A-Za-z0-9_-")}`,
+      accept: (s) => hasDigit(s) && /[a-z]/.test(s.slice(4))
+    });
+    shopifyToken = regexRule({
+      name: "shopify-token",
+      triggers: ["shpat_", "shpss_", "shpca_", "shppa_"],
+      source: `${NOT_AFTER_WORD}shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}${END("A-Za-z0-9_")}`
+    });
+    pypiToken = regexRule({
+      name: "pypi-token",
+      triggers: ["pypi-AgEIcHlwaS5vcmc"],
+      source: `pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}`
+    });
+    digitaloceanToken = regexRule({
+      name: "digitalocean-token",
+      triggers: ["dop_v1_", "doo_v1_", "dor_v1_"],
+      source: `${NOT_AFTER_WORD}do[por]_v1_[a-f0-9]{64}${END("A-Za-z0-9_")}`
+    });
+    vaultToken = regexRule({
+      name: "vault-token",
+      triggers: ["hvs.", "hvb.", "hvr."],
+      source: `${NOT_AFTER_WORD}hv[sbr]\\.[A-Za-z0-9_-]{24,400}${END("A-Za-z0-9_-")}`,
+      accept: (s) => looksRandom(s.slice(4))
+    });
+    DISCORD_HOST = /discord(?:app)?\.com\/$/i;
+    DISCORD_PATH = /api\/webhooks\/[0-9]{5,30}\/([A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])/dy;
+    discordWebhook = {
+      name: "discord-webhook",
+      triggers: ["api/webhooks/"],
+      match(text, at2) {
+        if (!DISCORD_HOST.test(text.slice(Math.max(0, at2 - 16), at2))) return null;
+        DISCORD_PATH.lastIndex = at2;
+        const m = DISCORD_PATH.exec(text);
+        if (m === null) return null;
+        const [start] = m.indices[1];
+        return { end: DISCORD_PATH.lastIndex, replacement: text.slice(at2, start) + tag("discord-webhook") };
+      }
+    };
+    TELEGRAM = /(?:(?<![A-Za-z0-9_:-])|(?<=[^A-Za-z0-9_-]bot))[0-9]{5,16}$/;
+    TELEGRAM_SECRET = /:AA[A-Za-z0-9_-]{31,34}(?![A-Za-z0-9_-])/y;
+    telegramBotToken = {
+      name: "telegram-bot-token",
+      triggers: [..."0123456789"].map((d) => `${d}:AA`),
+      match(text, at2) {
+        TELEGRAM_SECRET.lastIndex = at2 + 1;
+        if (!TELEGRAM_SECRET.test(text)) return null;
+        const id = TELEGRAM.exec(text.slice(Math.max(0, at2 - 20), at2 + 1));
+        if (id === null) return null;
+        return {
+          start: at2 + 1 - id[0].length,
+          end: TELEGRAM_SECRET.lastIndex,
+          replacement: tag("telegram-bot-token")
+        };
+      }
+    };
+    saasRules = [
+      huggingfaceToken,
+      sendgridKey,
+      mailgunKey,
+      shopifyToken,
+      pypiToken,
+      digitaloceanToken,
+      vaultToken,
+      discordWebhook,
+      telegramBotToken
+    ];
+  }
+});
+
+// src/core/redact/rules-structural.ts
+var jwt, PEM_BEGIN, PEM_END, PEM_BODY, PEM_MAX, PEM_MIN_BODY, PEM_LINE_BREAK, privateKey, PRIVATE_OPEN, PRIVATE_CLOSE, privateSpan, AUTHORITY_END, NOT_USER, HOST_START, MAX_AUTHORITY, connectionString, CREDENTIAL, authHeader, structuralRules;
+var init_rules_structural = __esm({
+  "src/core/redact/rules-structural.ts"() {
+    "use strict";
+    init_rule();
+    jwt = regexRule({
+      name: "jwt",
+      triggers: ["eyJ"],
+      source: "(?<![A-Za-z0-9_+-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,8192}(?![A-Za-z0-9_-])"
+    });
+    PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+    PEM_END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+    PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,16384}/y;
+    PEM_MAX = 16384;
+    PEM_MIN_BODY = 64;
+    PEM_LINE_BREAK = /[\s\\]/;
+    privateKey = {
+      name: "private-key",
+      triggers: ["-----BEGIN"],
+      match(text, at2) {
+        PEM_BEGIN.lastIndex = at2;
+        if (!PEM_BEGIN.test(text)) return null;
+        const bodyStart = PEM_BEGIN.lastIndex;
+        if (!PEM_LINE_BREAK.test(text[bodyStart] ?? "")) return null;
+        const window2 = text.slice(bodyStart, bodyStart + PEM_MAX);
+        for (let e = window2.indexOf("-----END"); e >= 0; e = window2.indexOf("-----END", e + 1)) {
+          PEM_END.lastIndex = bodyStart + e;
+          if (PEM_END.test(text)) return { end: PEM_END.lastIndex, replacement: tag("private-key") };
+        }
+        PEM_BODY.lastIndex = bodyStart;
+        PEM_BODY.test(text);
+        if (PEM_BODY.lastIndex - bodyStart < PEM_MIN_BODY) return null;
+        return { end: PEM_BODY.lastIndex, replacement: tag("private-key") };
+      }
+    };
+    PRIVATE_OPEN = "<private>";
+    PRIVATE_CLOSE = "</private>";
+    privateSpan = {
+      name: "private",
+      triggers: [PRIVATE_OPEN],
+      match(text, at2) {
+        if (!text.startsWith(PRIVATE_OPEN, at2)) return null;
+        const close = text.indexOf(PRIVATE_CLOSE, at2 + PRIVATE_OPEN.length);
+        return { end: close < 0 ? text.length : close + PRIVATE_CLOSE.length, replacement: tag("private") };
+      }
+    };
+    AUTHORITY_END = /[\s/?#'"`<>]/;
+    NOT_USER = /[()[\]{},;]/;
+    HOST_START = /^[A-Za-z0-9[_-]/;
+    MAX_AUTHORITY = 512;
+    connectionString = {
+      name: "connection-string",
+      triggers: ["://"],
+      match(text, at2, nested) {
+        const start = at2 + 3;
+        const limit = Math.min(text.length, start + MAX_AUTHORITY);
+        let end = start;
+        while (end < limit && !AUTHORITY_END.test(text[end])) end++;
+        const authority = text.slice(start, end);
+        const atSign = authority.lastIndexOf("@");
+        const colon = authority.indexOf(":");
+        if (atSign < 0 || colon < 0 || colon > atSign - 2 || !HOST_START.test(authority.slice(atSign + 1)))
+          return null;
+        const user = authority.slice(0, colon);
+        const password = authority.slice(colon + 1, atSign);
+        if (NOT_USER.test(user) || isPlaceholder(password)) return null;
+        const stop = start + atSign;
+        const inner = nested(password);
+        const replacement = `://${user}:${inner.hits.length > 0 ? inner.text : tag("connection-string")}`;
+        return inner.hits.length > 0 ? { end: stop, replacement, counted: inner.hits } : { end: stop, replacement };
+      }
+    };
+    CREDENTIAL = "([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])";
+    authHeader = (() => {
+      const header = regexRule({
+        name: "auth-header",
+        triggers: ["authorization"],
+        source: `authorization\\\\?["']?[ \\t]{0,4}:[ \\t]{0,4}\\\\?["']?(?:(bearer|basic|token|bot|digest)[ \\t]{1,4})?${CREDENTIAL}`,
+        flags: "i",
+        group: 2,
+        accept: (s, m) => looksRandom(s) && (m[1] !== void 0 || hasDigit(s) && s.length >= 16),
+        preferNested: true
+      });
+      const bearer = regexRule({
+        name: "auth-header",
+        triggers: ["bearer"],
+        source: `bearer[ \\t]{1,4}${CREDENTIAL}`,
+        flags: "i",
+        group: 1,
+        accept: (s) => s.length >= 16 && looksRandom(s),
+        preferNested: true
+      });
+      return {
+        name: "auth-header",
+        triggers: ["authorization", "bearer"],
+        match: (text, at2, nested) => {
+          const hit = header.match(text, at2, nested);
+          if (hit) return hit;
+          return bearer.match(text, at2, nested);
+        }
+      };
+    })();
+    structuralRules = [jwt, privateKey, privateSpan, connectionString, authHeader];
+  }
+});
+
+// src/core/redact/rules-vendor.ts
+var NOT_AFTER_WORD2, NOT_AFTER_WORD_OR_DASH2, AWS_KEY_PAIR, awsAccessKey, awsSecretKey, githubToken, gitlabToken, anthropicKey, openaiKey, stripeKey, slackToken, slackWebhook, googleApiKey, npmToken, batonKey, vendorRules;
+var init_rules_vendor = __esm({
+  "src/core/redact/rules-vendor.ts"() {
+    "use strict";
+    init_rule();
+    NOT_AFTER_WORD2 = "(?<![A-Za-z0-9_])";
+    NOT_AFTER_WORD_OR_DASH2 = "(?<![A-Za-z0-9_-])";
+    AWS_KEY_PAIR = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])(?:([,;|\t]|[ \t]{1,8}|,?\s*"?,\s*"?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]))?/y;
+    awsAccessKey = {
+      name: "aws-access-key",
+      triggers: ["AKIA", "ASIA", "ABIA", "ACCA"],
+      match(text, at2) {
+        AWS_KEY_PAIR.lastIndex = at2;
+        const m = AWS_KEY_PAIR.exec(text);
+        if (m === null) return null;
+        const secret = m[2];
+        if (secret === void 0 || !looksRandom(secret) || !hasDigit(secret)) {
+          return { end: at2 + 20, replacement: tag("aws-access-key") };
+        }
+        return {
+          end: AWS_KEY_PAIR.lastIndex,
+          replacement: tag("aws-access-key") + m[1] + tag("aws-secret-key"),
+          counted: ["aws-access-key", "aws-secret-key"]
+        };
+      }
+    };
+    awsSecretKey = regexRule({
+      name: "aws-secret-key",
+      triggers: ["secret"],
+      source: `secret_?access_?key\\\\?["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
+      flags: "i",
+      group: 1
+    });
+    githubToken = regexRule({
+      name: "github-token",
+      triggers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+      source: `${NOT_AFTER_WORD2}(?:gh[pousr]_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,244})`,
+      accept: looksRandom
+    });
+    gitlabToken = regexRule({
+      name: "gitlab-token",
+      triggers: [
+        "glpat-",
+        "gldt-",
+        "glrt-",
+        "glptt-",
+        "glft-",
+        "glimt-",
+        "glagent-",
+        "gloas-",
+        "glsoat-",
+        "glcbt-",
+        "glffct-"
+      ],
+      // Routable tokens (`glpat-<base64url>.01.<crc>`) carry a dotted tail.
+      source: `${NOT_AFTER_WORD_OR_DASH2}gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|cbt|ffct)-[A-Za-z0-9_-]{20,255}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{7,9})?`,
+      accept: looksRandom
+    });
+    anthropicKey = regexRule({
+      name: "anthropic-key",
+      triggers: ["sk-ant-"],
+      source: `${NOT_AFTER_WORD_OR_DASH2}sk-ant-[A-Za-z0-9_-]{20,255}`,
+      accept: hasDigit
+    });
+    openaiKey = regexRule({
+      name: "openai-key",
+      triggers: ["sk-"],
+      source: `${NOT_AFTER_WORD_OR_DASH2}sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,255}|[A-Za-z0-9]{20,255}(?![A-Za-z0-9_-]))`,
+      accept: (s) => hasDigit(s) && looksRandom(s.slice(3))
+    });
+    stripeKey = regexRule({
+      name: "stripe-key",
+      triggers: ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"],
+      source: `${NOT_AFTER_WORD2}(?:[sr]k_(?:live|test)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9+/=]{24,255})`,
+      accept: hasDigit
+    });
+    slackToken = regexRule({
+      name: "slack-token",
+      triggers: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"],
+      source: `${NOT_AFTER_WORD_OR_DASH2}(?:xox[abprse]-[A-Za-z0-9-]{10,255}|xapp-[0-9]-[A-Za-z0-9-]{10,255})`,
+      accept: hasDigit
+    });
+    slackWebhook = regexRule({
+      name: "slack-webhook",
+      triggers: ["hooks.slack.com/"],
+      source: `hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,255})`,
+      group: 1
+    });
+    googleApiKey = regexRule({
+      name: "google-api-key",
+      triggers: ["AIza"],
+      source: `${NOT_AFTER_WORD_OR_DASH2}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`
+    });
+    npmToken = regexRule({
+      name: "npm-token",
+      triggers: ["npm_"],
+      source: `${NOT_AFTER_WORD2}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])`,
+      accept: looksRandom
+    });
+    batonKey = regexRule({
+      name: "baton-key",
+      triggers: ["bt_"],
+      source: `${NOT_AFTER_WORD2}bt_[A-Za-z0-9_-]{32,255}(?![A-Za-z0-9_-])`,
+      // Long snake_case identifiers ("bt_handle_connection_state") are letters only; keys mix classes.
+      accept: (s) => looksRandom(s.slice(3))
+    });
+    vendorRules = [
+      awsAccessKey,
+      awsSecretKey,
+      githubToken,
+      gitlabToken,
+      anthropicKey,
+      openaiKey,
+      stripeKey,
+      slackToken,
+      slackWebhook,
+      googleApiKey,
+      npmToken,
+      batonKey
+    ];
+  }
+});
+
+// src/core/redact/rules.ts
+var specificRules, allRules;
+var init_rules = __esm({
+  "src/core/redact/rules.ts"() {
+    "use strict";
+    init_rules_assignment();
+    init_rules_cli();
+    init_rules_cloud();
+    init_rules_cookie();
+    init_rules_k8s();
+    init_rules_saas();
+    init_rules_structural();
+    init_rules_vendor();
+    specificRules = [
+      ...structuralRules,
+      ...vendorRules,
+      ...cloudRules,
+      ...saasRules,
+      cookieHeader,
+      k8sSecret,
+      ...cliRules
+    ];
+    allRules = [...specificRules, secretAssignment];
+  }
+});
+
+// src/core/redact/walk.ts
+function renameKey(f, key, r) {
+  const nk = r.text(key);
+  if (nk === key) return;
+  const taken = /* @__PURE__ */ new Set([...f.keys, ...f.renamed?.values() ?? []]);
+  let unique = nk;
+  for (let n2 = 2; taken.has(unique); n2++) unique = `${nk}#${n2}`;
+  (f.renamed ??= /* @__PURE__ */ new Map()).set(key, unique);
+}
+function finish(f) {
+  const out = f.copy ?? f.src;
+  if (!f.renamed) return out;
+  const from = out;
+  return Object.fromEntries(f.keys.map((k) => [f.renamed.get(k) ?? k, from[k]]));
+}
+function setChild(f, key, value) {
+  f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
+  f.copy[key] = value;
+}
+function redactValue(value, r) {
+  if (typeof value === "string") return r.text(value);
+  if (value === null || typeof value !== "object") return value;
+  const stack = [frameOf(value)];
+  const open4 = /* @__PURE__ */ new Set([value]);
+  let result = value;
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    const n2 = f.keys ? f.keys.length : f.src.length;
+    if (f.i < n2) {
+      const key = f.keys ? f.keys[f.i] : f.i;
+      if (typeof key === "string") renameKey(f, key, r);
+      const v2 = f.src[key];
+      if (v2 !== null && typeof v2 === "object" && !open4.has(v2)) {
+        open4.add(v2);
+        stack.push(frameOf(v2));
+        continue;
+      }
+      if (typeof v2 === "string") {
+        const nv = f.keys && r.isSecretKey(key) ? r.secretProperty(key, v2) ?? r.text(v2) : r.text(v2);
+        if (nv !== v2) setChild(f, key, nv);
+      }
+      f.i++;
+      continue;
+    }
+    stack.pop();
+    open4.delete(f.src);
+    const out = finish(f);
+    const parent = stack[stack.length - 1];
+    if (parent === void 0) result = out;
+    else {
+      if (out !== f.src) setChild(parent, parent.keys ? parent.keys[parent.i] : parent.i, out);
+      parent.i++;
+    }
+  }
+  return result;
+}
+function redactEventWith(e, r) {
+  switch (e.kind) {
+    case "prompt": {
+      const text = r.text(e.text);
+      const args = e.command ? r.text(e.command.args) : void 0;
+      if (text === e.text && args === e.command?.args) return e;
+      return e.command && args !== void 0 ? { ...e, text, command: { ...e.command, args } } : { ...e, text };
+    }
+    case "text":
+    case "thinking":
+    case "system": {
+      const text = r.text(e.text);
+      return text === e.text ? e : { ...e, text };
+    }
+    case "tool_call": {
+      const input2 = redactValue(e.input, r);
+      return input2 === e.input ? e : { ...e, input: input2 };
+    }
+    case "tool_result": {
+      const content = r.text(e.content);
+      return content === e.content ? e : { ...e, content };
+    }
+    default:
+      return e;
+  }
+}
+function redactEvents(events, r) {
+  let copy;
+  for (let i2 = 0; i2 < events.length; i2++) {
+    const e = events[i2];
+    const ne2 = redactEventWith(e, r);
+    if (ne2 !== e) (copy ??= events.slice())[i2] = ne2;
+  }
+  return copy ?? events;
+}
+function redactSessionWith(s, r) {
+  let turns;
+  s.turns.forEach((t, i2) => {
+    const events = redactEvents(t.events, r);
+    if (events !== t.events) (turns ??= s.turns.slice())[i2] = { ...t, events };
+  });
+  let sidechains;
+  s.sidechains.forEach((c3, i2) => {
+    const events = redactEvents(c3.events, r);
+    if (events !== c3.events) (sidechains ??= s.sidechains.slice())[i2] = { ...c3, events };
+  });
+  const title = s.meta.title === void 0 ? void 0 : r.text(s.meta.title);
+  if (!turns && !sidechains && title === s.meta.title) return s;
+  return {
+    ...s,
+    meta: title === s.meta.title ? s.meta : { ...s.meta, title },
+    turns: turns ?? s.turns,
+    sidechains: sidechains ?? s.sidechains
+  };
+}
+var frameOf;
+var init_walk = __esm({
+  "src/core/redact/walk.ts"() {
+    "use strict";
+    frameOf = (src) => ({
+      src,
+      keys: Array.isArray(src) ? null : Object.keys(src),
+      i: 0,
+      copy: void 0,
+      renamed: void 0
+    });
+  }
+});
+
+// src/core/redact/redactor.ts
+function getScanners() {
+  return scanners ??= { all: compileRules(allRules), specific: compileRules(specificRules) };
+}
+function createRedactor(opts = {}) {
+  const byRule = {};
+  let total = 0;
+  const report = () => ({ total, byRule: { ...byRule } });
+  if (opts.enabled === false) {
+    return { redactText: (s) => s, redactEvent: (e) => e, redactSession: (s) => s, report };
+  }
+  const { all, specific } = getScanners();
+  const count3 = (rule2) => {
+    total++;
+    byRule[rule2] = (byRule[rule2] ?? 0) + 1;
+  };
+  const nested = (s) => {
+    const hits = [];
+    const text2 = specific.scan(s, (name) => hits.push(name), nested);
+    return { text: text2, hits };
+  };
+  const text = (s) => all.scan(s, count3, nested);
+  const walker = {
+    text,
+    isSecretKey,
+    secretProperty(key, value) {
+      const r = redactSecretProperty(key, value, nested);
+      if (r === null) return null;
+      for (const name of r.counted) count3(name);
+      return r.text;
+    }
+  };
+  return {
+    redactText: text,
+    redactEvent: (e) => redactEventWith(e, walker),
+    redactSession: (s) => redactSessionWith(s, walker),
+    report
+  };
+}
+var scanners;
+var init_redactor = __esm({
+  "src/core/redact/redactor.ts"() {
+    "use strict";
+    init_engine();
+    init_rules_assignment();
+    init_rules();
+    init_walk();
+  }
+});
+
+// src/core/redact/private-spans.ts
+function hasPrivateSpan(text) {
+  return (text.includes("<p") || text.includes("<P")) && (text.includes(OPEN) || OPEN_I.test(text));
+}
+function stripPrivateText(text) {
+  return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
+}
+function stripPrivateValue(value) {
+  if (typeof value === "string") return stripPrivateText(value);
+  if (Array.isArray(value)) {
+    let out = null;
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const v2 = stripPrivateValue(value[i2]);
+      if (v2 !== value[i2]) (out ??= value.slice())[i2] = v2;
+    }
+    return out ?? value;
+  }
+  if (value !== null && typeof value === "object") {
+    let out = null;
+    for (const k in value) {
+      const old = value[k];
+      const v2 = stripPrivateValue(old);
+      if (v2 !== old) (out ??= { ...value })[k] = v2;
+    }
+    return out ?? value;
+  }
+  return value;
+}
+function stripPrivateLine(line) {
+  if (!hasPrivateSpan(line)) return line;
+  try {
+    return JSON.stringify(stripPrivateValue(JSON.parse(line)));
+  } catch {
+    return stripPrivateText(line);
+  }
+}
+var PRIVATE_MARK, OPEN, SPAN, OPEN_I;
+var init_private_spans = __esm({
+  "src/core/redact/private-spans.ts"() {
+    "use strict";
+    PRIVATE_MARK = "[private]";
+    OPEN = "<private>";
+    SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
+    OPEN_I = /<private>/i;
+  }
+});
+
+// src/core/model/schema-version.ts
+var SCHEMA_VERSION;
+var init_schema_version = __esm({
+  "src/core/model/schema-version.ts"() {
+    "use strict";
+    SCHEMA_VERSION = 1;
+  }
+});
+
+// src/core/transcript/locate.ts
+import { readdir, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+function hashString(s) {
+  let h2 = 0;
+  for (let i2 = 0; i2 < s.length; i2++) h2 = (h2 << 5) - h2 + s.charCodeAt(i2) | 0;
+  return h2;
+}
+function encodeProjectDir(cwd) {
+  const name = cwd.replace(/[^a-zA-Z0-9]/g, "-");
+  if (name.length <= MAX_DIR_NAME) return name;
+  return `${name.slice(0, MAX_DIR_NAME)}-${Math.abs(hashString(cwd)).toString(36)}`;
+}
+function projectsDir(configDir) {
+  return join(configDir, "projects");
+}
+async function listDir(dir) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    const code2 = cause.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
+  }
+}
+async function transcriptsIn(dir, projectDir) {
+  const out = [];
+  for (const entry of await listDir(dir)) {
+    if (!entry.isFile() || !entry.name.endsWith(".jsonl")) continue;
+    const path6 = join(dir, entry.name);
+    try {
+      const st2 = await stat(path6);
+      out.push({ path: path6, sessionId: entry.name.slice(0, -6), projectDir, mtime: st2.mtime, size: st2.size });
+    } catch {
+    }
+  }
+  return out;
+}
+function newestFirst(a2, b) {
+  return b.mtime.getTime() - a2.mtime.getTime() || a2.path.localeCompare(b.path);
+}
+async function listTranscripts(configDir) {
+  const root = projectsDir(configDir);
+  const all = [];
+  for (const entry of await listDir(root)) {
+    if (entry.isDirectory()) all.push(...await transcriptsIn(join(root, entry.name), entry.name));
+  }
+  return all.sort(newestFirst);
+}
+async function findTranscriptById(sessionId, configDir) {
+  if (!SESSION_ID_RE.test(sessionId)) {
+    throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
+  }
+  const root = projectsDir(configDir);
+  let best = null;
+  for (const entry of await listDir(root)) {
+    if (!entry.isDirectory()) continue;
+    const path6 = join(root, entry.name, `${sessionId}.jsonl`);
+    try {
+      const st2 = await stat(path6);
+      if (st2.isFile() && (best === null || st2.mtimeMs > best.mtimeMs)) best = { path: path6, mtimeMs: st2.mtimeMs };
+    } catch {
+    }
+  }
+  return best?.path ?? null;
+}
+async function newestTranscript(configDir, cwd) {
+  if (cwd !== void 0) {
+    const dirName = encodeProjectDir(cwd);
+    const own3 = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
+    if (own3[0] !== void 0) return own3[0];
+  }
+  return (await listTranscripts(configDir))[0] ?? null;
+}
+async function findSubagentFiles(transcriptPath) {
+  const stem = basename(transcriptPath).replace(/\.jsonl$/, "");
+  const dir = join(dirname(transcriptPath), stem, "subagents");
+  let names;
+  try {
+    names = await readdir(dir, { recursive: true });
+  } catch (cause) {
+    const code2 = cause.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
+  }
+  const files = [];
+  for (const rel of names.sort()) {
+    const name = basename(rel);
+    if (name.startsWith("agent-") && name.endsWith(".jsonl") && name.length > 12) {
+      files.push({ path: join(dir, rel), agentId: name.slice(6, -6) });
+    }
+  }
+  return files;
+}
+var MAX_DIR_NAME, SESSION_ID_RE;
+var init_locate = __esm({
+  "src/core/transcript/locate.ts"() {
+    "use strict";
+    init_errors();
+    MAX_DIR_NAME = 200;
+    SESSION_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+  }
+});
+
+// src/core/transcript/read-stats.ts
+function createReadStats() {
+  return {
+    records: 0,
+    unknownTypes: {},
+    malformedLines: 0,
+    invalidUtf8Lines: 0,
+    hugeLines: 0,
+    truncatedTail: false,
+    metaRecords: 0,
+    duplicateRecords: 0,
+    compactions: 0
+  };
+}
+function countUnknownType(stats, type) {
+  stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
+}
+var init_read_stats = __esm({
+  "src/core/transcript/read-stats.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/transcript/read-records.ts
+import { open } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+function checkOptions(opts) {
+  const from = opts.fromOffset ?? 0;
+  const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const chunk = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  if (!Number.isSafeInteger(from) || from < 0) {
+    throw new BatonError("invalid_input", `fromOffset must be a non-negative integer, got ${String(from)}`);
+  }
+  if (!Number.isSafeInteger(maxLine) || maxLine < 1) {
+    throw new BatonError("invalid_input", `maxLineBytes must be a positive integer, got ${String(maxLine)}`);
+  }
+  if (!Number.isSafeInteger(chunk) || chunk < 1) {
+    throw new BatonError("invalid_input", `chunkBytes must be a positive integer, got ${String(chunk)}`);
+  }
+  return { from, maxLine, chunk };
+}
+async function openTranscript(path6) {
+  try {
+    return await open(path6, "r");
+  } catch (cause) {
+    const code2 = cause.code;
+    if (code2 === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path6}`, { cause });
+    throw new BatonError("io", `cannot open transcript ${path6}: ${String(code2 ?? cause)}`, { cause });
+  }
+}
+async function* readRecordBatches(path6, opts = {}) {
+  const { from, maxLine, chunk } = checkOptions(opts);
+  const stats = opts.stats ?? createReadStats();
+  const fh = await openTranscript(path6);
+  try {
+    const size = (await fh.stat()).size;
+    if (from > size) {
+      throw new BatonError(
+        "conflict",
+        `offset ${from} is beyond the end of ${path6} (${size} bytes): was it rewritten?`,
+        {
+          details: { fromOffset: from, size }
+        }
+      );
+    }
+    const buf = Buffer.allocUnsafe(chunk);
+    let filePos = from;
+    let lineStart = from;
+    let pending = [];
+    let pendingLen = 0;
+    let skipping = false;
+    let batch = [];
+    const handleLine = (bytes, s, e, offset, utf8Known) => {
+      if (!utf8Known && !isUtf8(bytes.subarray(s, e))) stats.invalidUtf8Lines++;
+      let text = bytes.toString("utf8", s, e);
+      if (offset === 0 && text.charCodeAt(0) === 65279) text = text.slice(1);
+      const rec = parseObject(text, stats);
+      if (rec !== void 0) batch.push({ record: rec, offset, endOffset: offset + (e - s) + 1 });
+    };
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, chunk, filePos);
+      if (bytesRead === 0) break;
+      const chunkStart = filePos;
+      filePos += bytesRead;
+      const view = buf.subarray(0, bytesRead);
+      const firstNl = view.indexOf(NEWLINE);
+      const lastNl = firstNl === -1 ? -1 : view.lastIndexOf(NEWLINE);
+      const regionValid = firstNl !== -1 && isUtf8(view.subarray(firstNl + 1, lastNl));
+      let i2 = 0;
+      for (; ; ) {
+        const nl = i2 <= lastNl ? view.indexOf(NEWLINE, i2) : -1;
+        if (nl === -1) {
+          const rest = bytesRead - i2;
+          if (skipping) break;
+          if (pendingLen + rest > maxLine) {
+            skipping = true;
+            pending = [];
+            pendingLen = 0;
+          } else if (rest > 0) {
+            pending.push(Buffer.from(view.subarray(i2)));
+            pendingLen += rest;
+          }
+          break;
+        }
+        const len = pendingLen + (nl - i2);
+        if (skipping || len > maxLine) {
+          stats.hugeLines++;
+        } else if (pendingLen > 0) {
+          pending.push(view.subarray(i2, nl));
+          const line = Buffer.concat(pending, len);
+          handleLine(line, 0, len, lineStart, false);
+        } else if (nl > i2) {
+          handleLine(view, i2, nl, lineStart, regionValid && i2 > firstNl);
+        }
+        skipping = false;
+        pending = [];
+        pendingLen = 0;
+        lineStart = chunkStart + nl + 1;
+        i2 = nl + 1;
+      }
+      if (batch.length > 0) {
+        const out = batch;
+        batch = [];
+        yield out;
+      }
+    }
+    let nextOffset = lineStart;
+    if (skipping) {
+      stats.truncatedTail = true;
+    } else if (pendingLen > 0) {
+      const tail = Buffer.concat(pending, pendingLen);
+      const text = tail.toString("utf8");
+      if (text.trim() === "") {
+        nextOffset = lineStart + pendingLen;
+      } else if (isCompleteObject(text)) {
+        handleLine(tail, 0, pendingLen, lineStart, false);
+        nextOffset = lineStart + pendingLen;
+      } else {
+        stats.truncatedTail = true;
+      }
+    }
+    if (batch.length > 0) yield batch;
+    return { nextOffset };
+  } finally {
+    await fh.close();
+  }
+}
+function parseObject(text, stats) {
+  const c3 = text.charCodeAt(0);
+  if (c3 <= 32 && text.trim() === "") return void 0;
+  let v2;
+  try {
+    v2 = JSON.parse(text);
+  } catch {
+    stats.malformedLines++;
+    return void 0;
+  }
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) {
+    stats.malformedLines++;
+    return void 0;
+  }
+  stats.records++;
+  return v2;
+}
+function isCompleteObject(text) {
+  try {
+    const v2 = JSON.parse(text);
+    return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+  } catch {
+    return false;
+  }
+}
+var DEFAULT_MAX_LINE_BYTES, DEFAULT_CHUNK_BYTES, NEWLINE;
+var init_read_records = __esm({
+  "src/core/transcript/read-records.ts"() {
+    "use strict";
+    init_errors();
+    init_read_stats();
+    DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+    DEFAULT_CHUNK_BYTES = 512 * 1024;
+    NEWLINE = 10;
+  }
+});
+
+// src/core/transcript/guards.ts
+function isObj(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+function str2(v2) {
+  return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
+}
+function count(v2) {
+  return typeof v2 === "number" && v2 > 0 && Number.isFinite(v2) ? Math.floor(v2) : 0;
+}
+function objAt(o2, key) {
+  const v2 = o2[key];
+  return isObj(v2) ? v2 : void 0;
+}
+var init_guards = __esm({
+  "src/core/transcript/guards.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/transcript/known-types.ts
+var NON_EVENT_TYPES, AGENT_TOOL_NAMES, FILE_WRITING_TOOLS;
+var init_known_types = __esm({
+  "src/core/transcript/known-types.ts"() {
+    "use strict";
+    NON_EVENT_TYPES = /* @__PURE__ */ new Set([
+      "attachment",
+      "progress",
+      "summary",
+      "custom-title",
+      "ai-title",
+      "tag",
+      "last-prompt",
+      "queue-operation",
+      "cost-state",
+      "file-history-snapshot",
+      "file-history-delta",
+      "attribution-snapshot",
+      "ended-by-model",
+      "continued-in",
+      "relocated",
+      "agent-name",
+      "agent-color",
+      "agent-setting",
+      "pr-link",
+      "frame-link",
+      "artifact-comment-monitor",
+      "artifact-autoreact-ledger",
+      "bridge-session",
+      "history-suppression",
+      "mode",
+      "permission-mode",
+      "isolation-latch",
+      "session-owner",
+      "dev-mods",
+      "memory-mode",
+      "atis-latch",
+      "tools-used",
+      "data-flow-records",
+      "data-flow-incomplete",
+      "derived-from",
+      "worktree-state",
+      "content-replacement",
+      "api-request-shape",
+      "api-request-blob",
+      "api-request",
+      "api-request-resumed",
+      "fork-context-ref",
+      "observer-ref",
+      "resume-head-vouch"
+    ]);
+    AGENT_TOOL_NAMES = /* @__PURE__ */ new Set(["Task", "Agent"]);
+    FILE_WRITING_TOOLS = /* @__PURE__ */ new Set([
+      "Write",
+      "Edit",
+      "MultiEdit",
+      "NotebookEdit"
+    ]);
+  }
+});
+
+// src/core/transcript/content.ts
+function between(text, open4, close) {
+  const a2 = text.indexOf(open4);
+  if (a2 === -1) return void 0;
+  const start = a2 + open4.length;
+  const b = text.indexOf(close, start);
+  return b === -1 ? void 0 : text.slice(start, b);
+}
+function classifyUserText(text) {
+  if (text.charCodeAt(0) === 60) {
+    if (text.startsWith("<command-")) {
+      const name = between(text, "<command-name>", "</command-name>");
+      if (name !== void 0) {
+        const args = (between(text, "<command-args>", "</command-args>") ?? "").trim();
+        const cmd = name.trim();
+        return { kind: "prompt", text: args ? `${cmd} ${args}` : cmd, command: { name: cmd, args } };
+      }
+    }
+    if (text.startsWith("<local-command-stdout>") || text.startsWith("<local-command-stderr>")) {
+      return { kind: "system", subtype: "local_command", text: stripTags(text) };
+    }
+    if (text.startsWith("<bash-input>")) {
+      return { kind: "prompt", text: `!${between(text, "<bash-input>", "</bash-input>") ?? ""}` };
+    }
+    if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
+      return { kind: "system", subtype: "bash_output", text: stripTags(text) };
+    }
+  } else if (text.startsWith("[Request interrupted by user")) {
+    return { kind: "system", subtype: "interrupted", text };
+  }
+  return { kind: "prompt", text };
+}
+function stripTags(text) {
+  return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
+}
+function flattenToolResultContent(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content))
+    return content === void 0 || content === null ? "" : JSON.stringify(content);
+  const parts = [];
+  for (const block of content) {
+    if (typeof block === "string") parts.push(block);
+    else if (isObj(block)) {
+      if (block.type === "text" && typeof block.text === "string") parts.push(block.text);
+      else if (block.type === "image") parts.push("[image]");
+      else parts.push(`[${typeof block.type === "string" ? block.type : "content"}]`);
+    }
+  }
+  return parts.join("\n");
+}
+function titleFromPrompt(text, max = 80) {
+  const trimmed = text.trim();
+  const nl = trimmed.indexOf("\n");
+  const line = (nl === -1 ? trimmed : trimmed.slice(0, nl)).trim();
+  if (line === "") return void 0;
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+var init_content = __esm({
+  "src/core/transcript/content.ts"() {
+    "use strict";
+    init_guards();
+  }
+});
+
+// src/core/pricing.ts
+function priceForModel(model) {
+  const id = model.toLowerCase();
+  for (const rule2 of PRICE_RULES) {
+    if (rule2.pattern.test(id)) {
+      return {
+        input: rule2.input,
+        output: rule2.output,
+        cacheRead: rule2.cacheRead,
+        cacheWrite5m: rule2.input * 1.25,
+        cacheWrite1h: rule2.input * 2
+      };
+    }
+  }
+  return null;
+}
+function estimateCostUsd(usage2) {
+  let total = 0;
+  for (const [model, u2] of usage2) {
+    if (u2.input + u2.output + u2.cacheRead + u2.cacheWrite === 0) continue;
+    const p = priceForModel(model);
+    if (p === null) return null;
+    const write1h = Math.min(u2.cacheWrite1h ?? 0, u2.cacheWrite);
+    total += u2.input * p.input + u2.output * p.output + u2.cacheRead * p.cacheRead + (u2.cacheWrite - write1h) * p.cacheWrite5m + write1h * p.cacheWrite1h;
+  }
+  return Math.round(total * 1e3) / 1e9;
+}
+var PRICE_RULES;
+var init_pricing = __esm({
+  "src/core/pricing.ts"() {
+    "use strict";
+    PRICE_RULES = [
+      // Opus
+      { pattern: /opus-5-5/, input: 4, output: 20, cacheRead: 0.2 },
+      // Opus 4 and 4.1 (ids like claude-opus-4-20250514, claude-opus-4-1@20250805, claude-opus-4-0) and Opus 3.
+      {
+        pattern: /opus-4(?:-[01])?(?=$|[^\d-]|-\d{8})|claude-3-opus|opus-3/,
+        input: 15,
+        output: 75,
+        cacheRead: 1.5
+      },
+      // Opus 4.5 through 5.
+      { pattern: /opus/, input: 5, output: 25, cacheRead: 0.5 },
+      // Sonnet
+      { pattern: /sonnet-5/, input: 2, output: 10, cacheRead: 0.2 },
+      // Sonnet 3.5 through 4.6.
+      { pattern: /sonnet/, input: 3, output: 15, cacheRead: 0.3 },
+      // Haiku
+      { pattern: /haiku-5/, input: 0.1, output: 0.5, cacheRead: 0.01 },
+      { pattern: /haiku-3-5|3-5-haiku/, input: 0.8, output: 4, cacheRead: 0.08 },
+      { pattern: /claude-3-haiku|haiku-3(?!-5)/, input: 0.25, output: 1.25, cacheRead: 0.03 },
+      // Haiku 4.5.
+      { pattern: /haiku/, input: 1, output: 5, cacheRead: 0.1 }
+    ];
+  }
+});
+
+// src/core/transcript/totals-accumulator.ts
+function emptyUsage() {
+  return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
+}
+function addTo(into, d) {
+  into.input += d.input;
+  into.output += d.output;
+  into.cacheRead += d.cacheRead;
+  into.cacheWrite += d.cacheWrite;
+  into.cacheWrite1h += d.cacheWrite1h;
+}
+var SYNTHETIC_MODEL, TotalsAccumulator;
+var init_totals_accumulator = __esm({
+  "src/core/transcript/totals-accumulator.ts"() {
+    "use strict";
+    init_pricing();
+    init_guards();
+    init_known_types();
+    SYNTHETIC_MODEL = "<synthetic>";
+    TotalsAccumulator = class {
+      /** Usage already counted per API response, keyed by message.id + requestId. */
+      seenResponses = /* @__PURE__ */ new Map();
+      byModel = /* @__PURE__ */ new Map();
+      total = emptyUsage();
+      prompts = 0;
+      messages = 0;
+      toolCalls = 0;
+      toolErrors = 0;
+      tools = /* @__PURE__ */ new Map();
+      // a Map: tool names are data, even `__proto__`
+      files = /* @__PURE__ */ new Set();
+      /**
+       * Counts an assistant record's usage. One API response is written as several records that share message.id
+       * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
+       * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
+       */
+      addUsage(rec, msg) {
+        const u2 = objAt(msg, "usage");
+        if (u2 === void 0) return;
+        const next = {
+          input: count(u2.input_tokens),
+          output: count(u2.output_tokens),
+          cacheRead: count(u2.cache_read_input_tokens),
+          cacheWrite: count(u2.cache_creation_input_tokens),
+          cacheWrite1h: count(objAt(u2, "cache_creation")?.ephemeral_1h_input_tokens)
+        };
+        const messageId = str2(msg.id);
+        const requestId = str2(rec.requestId);
+        let delta = next;
+        if (messageId !== void 0 || requestId !== void 0) {
+          const key = `${messageId ?? ""}\0${requestId ?? ""}`;
+          const prev = this.seenResponses.get(key);
+          if (prev !== void 0) {
+            delta = {
+              input: Math.max(0, next.input - prev.input),
+              output: Math.max(0, next.output - prev.output),
+              cacheRead: Math.max(0, next.cacheRead - prev.cacheRead),
+              cacheWrite: Math.max(0, next.cacheWrite - prev.cacheWrite),
+              cacheWrite1h: Math.max(0, next.cacheWrite1h - prev.cacheWrite1h)
+            };
+            prev.input += delta.input;
+            prev.output += delta.output;
+            prev.cacheRead += delta.cacheRead;
+            prev.cacheWrite += delta.cacheWrite;
+            prev.cacheWrite1h += delta.cacheWrite1h;
+          } else {
+            this.seenResponses.set(key, { ...next });
+          }
+        }
+        if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
+        const model = str2(msg.model) ?? "unknown";
+        addTo(this.total, delta);
+        if (model !== SYNTHETIC_MODEL) {
+          let m = this.byModel.get(model);
+          if (m === void 0) this.byModel.set(model, m = emptyUsage());
+          addTo(m, delta);
+        }
+      }
+      /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
+      addEvent(e, mainChain) {
+        switch (e.kind) {
+          case "prompt":
+            if (mainChain) {
+              this.prompts++;
+              this.messages++;
+            }
+            break;
+          case "text":
+            if (mainChain) this.messages++;
+            break;
+          case "tool_call": {
+            this.toolCalls++;
+            this.tools.set(e.name, (this.tools.get(e.name) ?? 0) + 1);
+            if (FILE_WRITING_TOOLS.has(e.name) && isObj(e.input)) {
+              const file2 = str2(e.input.file_path) ?? str2(e.input.notebook_path) ?? str2(e.input.path);
+              if (file2 !== void 0) this.files.add(file2);
+            }
+            break;
+          }
+          case "tool_result":
+            if (e.isError) this.toolErrors++;
+            break;
+          default:
+            break;
+        }
+      }
+      finish(turns, durationMs) {
+        const usage2 = [...this.byModel];
+        return {
+          tokens: {
+            input: this.total.input,
+            output: this.total.output,
+            cacheRead: this.total.cacheRead,
+            cacheWrite: this.total.cacheWrite
+          },
+          costUsd: estimateCostUsd(usage2),
+          turns,
+          prompts: this.prompts,
+          messages: this.messages,
+          toolCalls: this.toolCalls,
+          toolErrors: this.toolErrors,
+          tools: Object.fromEntries(this.tools),
+          filesTouched: [...this.files],
+          durationMs
+        };
+      }
+    };
+  }
+});
+
+// src/core/transcript/meta-accumulator.ts
+function lastPathSegment(p) {
+  const parts = p.split(/[\\/]+/).filter((s) => s !== "");
+  return parts[parts.length - 1];
+}
+var UUID_RE, MetaAccumulator;
+var init_meta_accumulator = __esm({
+  "src/core/transcript/meta-accumulator.ts"() {
+    "use strict";
+    init_guards();
+    init_content();
+    init_totals_accumulator();
+    UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    MetaAccumulator = class {
+      /** Distinct sessionIds of main-file records, in order of first appearance. */
+      sessionIds = [];
+      /** Distinct `requestSessionId`s: on records a fork copied, Claude Code keeps the parent's id there. */
+      requestSessionIds = [];
+      cwd;
+      gitBranch;
+      version;
+      models = /* @__PURE__ */ new Set();
+      startMs = Infinity;
+      endMs = -Infinity;
+      startedAt;
+      endedAt;
+      customTitle;
+      aiTitle;
+      summary;
+      firstPromptTitle;
+      /** Any record: its timestamp widens the session's time span. */
+      observeTime(rec) {
+        const ts = rec.timestamp;
+        if (typeof ts !== "string") return;
+        const ms = Date.parse(ts);
+        if (Number.isNaN(ms)) return;
+        if (ms < this.startMs) {
+          this.startMs = ms;
+          this.startedAt = ts;
+        }
+        if (ms > this.endMs) {
+          this.endMs = ms;
+          this.endedAt = ts;
+        }
+      }
+      /** Records of the main transcript file: where and with what the session ran. */
+      observeMain(rec) {
+        const sid = str2(rec.sessionId);
+        if (sid !== void 0 && !this.sessionIds.includes(sid)) this.sessionIds.push(sid);
+        const rsid = str2(rec.requestSessionId);
+        if (rsid !== void 0 && !this.requestSessionIds.includes(rsid)) this.requestSessionIds.push(rsid);
+        this.cwd ??= str2(rec.cwd);
+        const branch = str2(rec.gitBranch);
+        if (branch !== void 0) this.gitBranch = branch;
+        const version2 = str2(rec.version);
+        if (version2 !== void 0) this.version = version2;
+      }
+      observeModel(model) {
+        if (model !== void 0 && model !== SYNTHETIC_MODEL) this.models.add(model);
+      }
+      /** Title records: the last of each kind wins, as in Claude Code's own session list. */
+      observeTitle(rec) {
+        if (rec.type === "custom-title") this.customTitle = str2(rec.customTitle) ?? this.customTitle;
+        else if (rec.type === "ai-title") this.aiTitle = str2(rec.aiTitle) ?? this.aiTitle;
+        else if (rec.type === "summary") this.summary = str2(rec.summary) ?? this.summary;
+      }
+      observeFirstPrompt(text) {
+        this.firstPromptTitle ??= titleFromPrompt(text);
+      }
+      get durationMs() {
+        return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
+      }
+      /**
+       * The session id is the file's own name when it is a UUID or records carry it (Claude Code names files by
+       * session id), else the newest sessionId seen, else the file name. A forked file (`--fork-session`) starts with
+       * history copied from its parent: Claude Code 2.1.330 rewrites their sessionId but keeps the parent's id in
+       * `requestSessionId` of copied assistant records; other versions may keep the old sessionId. The first id that
+       * differs from the session's own is the parent.
+       */
+      finish(fileStem) {
+        const ids = this.sessionIds;
+        const id = UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : ids[ids.length - 1] ?? fileStem;
+        const meta3 = { id, models: [...this.models] };
+        if (this.cwd !== void 0) {
+          meta3.cwd = this.cwd;
+          const project = lastPathSegment(this.cwd);
+          if (project !== void 0) meta3.project = project;
+        }
+        if (this.gitBranch !== void 0) meta3.gitBranch = this.gitBranch;
+        if (this.startedAt !== void 0) meta3.startedAt = this.startedAt;
+        if (this.endedAt !== void 0) meta3.endedAt = this.endedAt;
+        const title = this.customTitle ?? this.aiTitle ?? this.summary ?? this.firstPromptTitle;
+        if (title !== void 0) meta3.title = title;
+        const parent = ids.find((s) => s !== id) ?? this.requestSessionIds.find((s) => s !== id);
+        if (parent !== void 0) meta3.parentSessionId = parent;
+        if (this.version !== void 0) meta3.claudeVersion = this.version;
+        return meta3;
+      }
+    };
+  }
+});
+
+// src/core/transcript/record-events.ts
+function userRecordEvents(rec, ctx) {
+  const list = new EventList(ctx);
+  const content = objAt(rec, "message")?.content;
+  if (rec.isCompactSummary === true) {
+    const text = typeof content === "string" ? content : flattenToolResultContent(content);
+    list.add({ kind: "system", subtype: "compaction_summary", text });
+    return list.events;
+  }
+  if (typeof content === "string") {
+    if (content.trim() !== "") list.addUserText(classifyUserText(content));
+    return list.events;
+  }
+  if (!Array.isArray(content)) return list.events;
+  const texts = [];
+  let firstText = -1;
+  for (let i2 = 0; i2 < content.length; i2++) {
+    const t = userBlockText(content[i2]);
+    if (t === void 0) continue;
+    texts.push(t);
+    if (firstText === -1) firstText = i2;
+  }
+  for (let i2 = 0; i2 < content.length; i2++) {
+    const block = content[i2];
+    if (i2 === firstText) list.addUserText(classifyUserText(texts.join("\n\n")));
+    else if (isObj(block) && block.type === "tool_result") {
+      list.add({
+        kind: "tool_result",
+        toolUseId: str2(block.tool_use_id) ?? "",
+        content: flattenToolResultContent(block.content),
+        isError: block.is_error === true
+      });
+    }
+  }
+  return list.events;
+}
+function userBlockText(block) {
+  if (!isObj(block)) return void 0;
+  if (block.type === "image") return "[image]";
+  if (block.type === "text" && typeof block.text === "string" && block.text !== "") return block.text;
+  return void 0;
+}
+function assistantRecordEvents(rec, ctx, stats) {
+  const list = new EventList(ctx);
+  const msg = objAt(rec, "message");
+  const content = msg?.content;
+  if (rec.isApiErrorMessage === true) {
+    const text = typeof content === "string" ? content : Array.isArray(content) ? flattenToolResultContent(content) : "";
+    list.add({ kind: "system", subtype: "api_error", text: text || str2(rec.error) || "API error" });
+    return list.events;
+  }
+  const messageId = str2(msg?.id);
+  const model = str2(msg?.model);
+  if (typeof content === "string") {
+    if (content !== "") list.add(textEvent(content, messageId, model));
+    return list.events;
+  }
+  if (!Array.isArray(content)) return list.events;
+  for (const block of content) {
+    if (!isObj(block)) continue;
+    const type = block.type;
+    if (type === "text") {
+      if (typeof block.text === "string" && block.text !== "")
+        list.add(textEvent(block.text, messageId, model));
+    } else if (type === "thinking") {
+      if (typeof block.thinking === "string" && block.thinking !== "") {
+        list.add({ kind: "thinking", text: block.thinking });
+      }
+    } else if (type === "tool_use" || type === "server_tool_use" || type === "mcp_tool_use") {
+      list.add({
+        kind: "tool_call",
+        toolUseId: str2(block.id) ?? "",
+        name: str2(block.name) ?? "unknown",
+        input: block.input ?? {}
+      });
+    } else if (typeof type === "string" && type.endsWith("_tool_result")) {
+      list.add({
+        kind: "tool_result",
+        toolUseId: str2(block.tool_use_id) ?? "",
+        content: flattenToolResultContent(block.content),
+        isError: block.is_error === true
+      });
+    } else if (type !== "redacted_thinking") {
+      countUnknownType(stats, `block:${typeof type === "string" ? type : "untyped"}`);
+    }
+  }
+  return list.events;
+}
+function textEvent(text, messageId, model) {
+  const e = { kind: "text", text };
+  if (messageId !== void 0) e.messageId = messageId;
+  if (model !== void 0) e.model = model;
+  return e;
+}
+function systemRecordEvents(rec, ctx, stats) {
+  const list = new EventList(ctx);
+  const subtype = str2(rec.subtype) ?? "";
+  if (subtype === "compact_boundary") {
+    stats.compactions++;
+    const meta3 = objAt(rec, "compactMetadata");
+    const trigger = str2(meta3?.trigger);
+    const pre = typeof meta3?.preTokens === "number" ? meta3.preTokens : void 0;
+    const detail = [trigger, pre !== void 0 ? `${pre} tokens before` : void 0].filter(Boolean).join(", ");
+    const text = str2(rec.content) ?? "Conversation compacted";
+    list.add({ kind: "system", subtype: "compaction", text: detail ? `${text} (${detail})` : text });
+  } else if (subtype === "api_error") {
+    list.add({ kind: "system", subtype: "api_error", text: apiErrorText(rec) });
+  } else if (rec.level === "error") {
+    list.add({ kind: "system", subtype: subtype || "error", text: str2(rec.content) ?? subtype });
+  }
+  return list.events;
+}
+function apiErrorText(rec) {
+  const err = rec.error;
+  let message = str2(rec.content) ?? str2(err);
+  if (message === void 0 && isObj(err)) {
+    message = str2(err.message) ?? str2(objAt(err, "error")?.message) ?? str2(err.type);
+    const status = typeof err.status === "number" ? err.status : void 0;
+    if (status !== void 0) message = `${status} ${message ?? ""}`.trim();
+  }
+  const attempt = typeof rec.retryAttempt === "number" ? rec.retryAttempt : void 0;
+  const max = typeof rec.maxRetries === "number" ? rec.maxRetries : void 0;
+  const retry = attempt !== void 0 ? ` (retry ${attempt}${max !== void 0 ? `/${max}` : ""})` : "";
+  return `API error: ${message ?? "unknown"}${retry}`;
+}
+var EventList;
+var init_record_events = __esm({
+  "src/core/transcript/record-events.ts"() {
+    "use strict";
+    init_content();
+    init_guards();
+    init_read_stats();
+    EventList = class {
+      constructor(ctx) {
+        this.ctx = ctx;
+      }
+      ctx;
+      events = [];
+      add(fields) {
+        const n2 = this.events.length;
+        const e = { uuid: n2 === 0 ? this.ctx.uuid : `${this.ctx.uuid}#${n2}`, ...fields };
+        if (this.ctx.parentUuid !== void 0) e.parentUuid = this.ctx.parentUuid;
+        if (this.ctx.timestamp !== void 0) e.timestamp = this.ctx.timestamp;
+        if (this.ctx.agentId !== void 0) e.agentId = this.ctx.agentId;
+        this.events.push(e);
+      }
+      addUserText(t) {
+        if (t.kind === "system") this.add({ kind: "system", subtype: t.subtype, text: t.text });
+        else if (t.command) this.add({ kind: "prompt", text: t.text, command: t.command });
+        else this.add({ kind: "prompt", text: t.text });
+      }
+    };
+  }
+});
+
+// src/core/transcript/session-builder.ts
+var MAIN, SessionBuilder;
+var init_session_builder = __esm({
+  "src/core/transcript/session-builder.ts"() {
+    "use strict";
+    init_guards();
+    init_known_types();
+    init_meta_accumulator();
+    init_read_stats();
+    init_record_events();
+    init_totals_accumulator();
+    MAIN = {};
+    SessionBuilder = class {
+      constructor(stats) {
+        this.stats = stats;
+      }
+      stats;
+      seen = /* @__PURE__ */ new Set();
+      turn = -1;
+      turnCtx = [];
+      agentCtx = /* @__PURE__ */ new Map();
+      /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
+      agentToolUse = /* @__PURE__ */ new Map();
+      /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
+      agentCallTurn = /* @__PURE__ */ new Map();
+      meta = new MetaAccumulator();
+      totals = new TotalsAccumulator();
+      /** Adds one record; its events (if any) are appended to `out` in order. */
+      addRecord(rec, offset, out, source = MAIN) {
+        const recordUuid = str2(rec.uuid);
+        if (recordUuid !== void 0) {
+          if (this.seen.has(recordUuid)) {
+            this.stats.duplicateRecords++;
+            return;
+          }
+          this.seen.add(recordUuid);
+        }
+        const isMain = source.agentId === void 0;
+        this.meta.observeTime(rec);
+        if (isMain) this.meta.observeMain(rec);
+        if (rec.isMeta === true) this.stats.metaRecords++;
+        const type = rec.type;
+        let events;
+        const agentId = source.agentId ?? (rec.isSidechain === true ? str2(rec.agentId) ?? "sidechain" : void 0);
+        const ctx = {
+          uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
+        };
+        if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
+        if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
+        if (agentId !== void 0) ctx.agentId = agentId;
+        if (type === "user") {
+          if (rec.isMeta === true) return;
+          events = userRecordEvents(rec, ctx);
+          if (isMain) this.linkSubagent(rec);
+        } else if (type === "assistant") {
+          const msg = objAt(rec, "message");
+          if (msg !== void 0) {
+            this.totals.addUsage(rec, msg);
+            this.meta.observeModel(str2(msg.model));
+          }
+          events = assistantRecordEvents(rec, ctx, this.stats);
+        } else if (type === "system") {
+          events = systemRecordEvents(rec, ctx, this.stats);
+        } else {
+          if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
+          else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+          return;
+        }
+        for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+      }
+      /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
+      place(event, agentId) {
+        if (agentId !== void 0) {
+          this.totals.addEvent(event, false);
+          return this.contextForAgent(agentId);
+        }
+        if (event.kind === "prompt") {
+          this.turn++;
+          this.meta.observeFirstPrompt(event.text);
+        } else if (this.turn === -1) {
+          this.turn = 0;
+        }
+        this.totals.addEvent(event, true);
+        if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
+          this.agentCallTurn.set(event.toolUseId, this.turn);
+        }
+        let c3 = this.turnCtx[this.turn];
+        if (c3 === void 0) this.turnCtx[this.turn] = c3 = { turnIndex: this.turn };
+        return c3;
+      }
+      contextForAgent(agentId) {
+        let c3 = this.agentCtx.get(agentId);
+        if (c3 === void 0) {
+          const toolUseId = this.agentToolUse.get(agentId);
+          const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
+          c3 = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
+          this.agentCtx.set(agentId, c3);
+        }
+        return c3;
+      }
+      /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
+      linkSubagent(rec) {
+        const result = rec.toolUseResult;
+        if (!isObj(result)) return;
+        const agentId = str2(result.agentId);
+        if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
+        const content = objAt(rec, "message")?.content;
+        if (!Array.isArray(content)) return;
+        for (const block of content) {
+          if (isObj(block) && block.type === "tool_result") {
+            const id = str2(block.tool_use_id);
+            if (id !== void 0) this.agentToolUse.set(agentId, id);
+            return;
+          }
+        }
+      }
+      finish(fileStem) {
+        return {
+          meta: this.meta.finish(fileStem),
+          totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
+        };
+      }
+    };
+  }
+});
+
+// src/core/transcript/stream-session.ts
+import { basename as basename2 } from "node:path";
+async function deliver(path6, builder, source, onEvent, opts) {
+  const { admit: makeFilter, ...readOpts } = opts;
+  const admit = makeFilter?.();
+  const gen = readRecordBatches(path6, { ...readOpts, stats: builder.stats });
+  const out = [];
+  for (; ; ) {
+    const step2 = await gen.next();
+    if (step2.done) return step2.value.nextOffset;
+    for (const item of step2.value) {
+      if (admit && !admit(item.record)) continue;
+      builder.addRecord(item.record, item.offset, out, source);
+      if (out.length === 0) continue;
+      for (const d of out) {
+        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
+        const r = onEvent(d.event, ctx);
+        if (r !== void 0) await r;
+      }
+      out.length = 0;
+    }
+  }
+}
+async function runSession(path6, onEvent, opts = {}) {
+  const builder = new SessionBuilder(createReadStats());
+  const fromOffset = opts.fromOffset ?? 0;
+  const lineOpts = {
+    ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
+    ...opts.admit ? { admit: opts.admit } : {}
+  };
+  const nextOffset = await deliver(path6, builder, void 0, onEvent, { ...lineOpts, fromOffset });
+  if (opts.subagents ?? fromOffset === 0) {
+    const files = await findSubagentFiles(path6);
+    const order = [...builder.agentToolUse.keys()];
+    const rank = (agentId) => {
+      const i2 = order.indexOf(agentId);
+      return i2 === -1 ? order.length : i2;
+    };
+    files.sort((a2, b) => rank(a2.agentId) - rank(b.agentId));
+    for (const file2 of files) await deliver(file2.path, builder, { agentId: file2.agentId }, onEvent, lineOpts);
+  }
+  const { meta: meta3, totals } = builder.finish(basename2(path6).replace(/\.jsonl$/, ""));
+  return { meta: meta3, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
+}
+async function streamSession(transcriptPath, onEvent, opts = {}) {
+  const { meta: meta3, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
+  return { meta: meta3, totals, stats, nextOffset };
+}
+var init_stream_session = __esm({
+  "src/core/transcript/stream-session.ts"() {
+    "use strict";
+    init_locate();
+    init_read_records();
+    init_read_stats();
+    init_session_builder();
+  }
+});
+
+// src/core/transcript/load-session.ts
+async function loadSession(transcriptPath, opts = {}) {
+  const turns = [];
+  const span = [];
+  const sidechains = /* @__PURE__ */ new Map();
+  const result = await runSession(
+    transcriptPath,
+    (event, ctx) => {
+      if (ctx.agentId !== void 0) {
+        let sc = sidechains.get(ctx.agentId);
+        if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
+        sc.events.push(event);
+        return;
+      }
+      let turn = turns[ctx.turnIndex];
+      if (turn === void 0) {
+        turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
+        span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
+      }
+      turn.events.push(event);
+      const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
+      const s = span[ctx.turnIndex];
+      if (ms < s.start) {
+        s.start = ms;
+        turn.startedAt = event.timestamp;
+      }
+      if (ms > s.end) {
+        s.end = ms;
+        turn.endedAt = event.timestamp;
+      }
+    },
+    opts
+  );
+  for (const sc of sidechains.values()) {
+    const toolUseId = result.agentToolUse.get(sc.agentId);
+    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: result.meta,
+    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
+    turns: turns.filter((t) => t !== void 0),
+    sidechains: [...sidechains.values()],
+    totals: result.totals,
+    stats: result.stats
+  };
+}
+var init_load_session = __esm({
+  "src/core/transcript/load-session.ts"() {
+    "use strict";
+    init_schema_version();
+    init_stream_session();
+  }
+});
+
+// src/core/egress/pause-spans.ts
+function pausedAtTime(spans, timestamp) {
+  if (spans.length === 0) return false;
+  const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
+  if (Number.isNaN(t)) return stillPaused(spans);
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t < Date.parse(p.to)));
+}
+function stillPaused(spans) {
+  const last = spans[spans.length - 1];
+  return last !== void 0 && last.to === void 0;
+}
+function createPauseFilter(lookup, fallbackSessionId) {
+  const open4 = /* @__PURE__ */ new Set();
+  const adopted = /* @__PURE__ */ new Set();
+  const spansOf = (sid) => {
+    const own3 = sid === void 0 ? [] : lookup(sid);
+    if (adopted.size === 0) return own3;
+    const all = [...own3];
+    for (const other of adopted) if (other !== sid) all.push(...lookup(other));
+    return all;
+  };
+  return (record2) => {
+    const sid = str3(record2.sessionId) ?? fallbackSessionId;
+    const uuid3 = str3(record2.uuid);
+    const parent = str3(record2.requestSessionId);
+    if (parent !== void 0 && parent !== sid) adopted.add(parent);
+    if (uuid3 !== void 0 && lookup.startingAt) {
+      for (const hit of lookup.startingAt(uuid3)) if (hit.sessionId !== sid) adopted.add(hit.sessionId);
+    }
+    const spans = spansOf(sid);
+    if (spans.length === 0 && open4.size === 0) return true;
+    let refused = open4.size > 0;
+    if (uuid3 !== void 0) {
+      for (const p of open4) if (p.untilUuid === uuid3) open4.delete(p);
+    }
+    const timestamp = str3(record2.timestamp);
+    if (!refused && spans.length > 0) {
+      refused = timestamp === void 0 ? uuid3 === void 0 && stillPaused(spans) : pausedAtTime(spans, timestamp);
+    }
+    if (uuid3 !== void 0) {
+      for (const p of spans) {
+        const byUuid = p.afterUuid !== void 0 && (p.to === void 0 || p.untilUuid !== void 0);
+        if (byUuid && p.afterUuid === uuid3 && p.untilUuid !== uuid3) open4.add(p);
+      }
+    }
+    return !refused;
+  };
+}
+var noPauses, str3;
+var init_pause_spans = __esm({
+  "src/core/egress/pause-spans.ts"() {
+    "use strict";
+    noPauses = () => [];
+    str3 = (v2) => typeof v2 === "string" ? v2 : void 0;
+  }
+});
+
+// src/core/egress/seal.ts
+function seal(value) {
+  sealed.add(value);
+  return value;
+}
+function isGated(value) {
+  return value !== null && typeof value === "object" && sealed.has(value);
+}
+function assertGated(value, sink) {
+  if (!isGated(value)) {
+    throw new BatonError("egress_ungated", `${sink}: refusing to send data that did not pass the egress gate`);
+  }
+}
+var sealed;
+var init_seal = __esm({
+  "src/core/egress/seal.ts"() {
+    "use strict";
+    init_errors();
+    sealed = /* @__PURE__ */ new WeakSet();
+  }
+});
+
+// src/core/egress/gate.ts
+function createEgressGate(policy) {
+  const redactor = createRedactor({ enabled: policy.redact });
+  const pauses = policy.pauses ?? noPauses;
+  const paused = (sessionId, timestamp) => sessionId !== void 0 && pausedAtTime(pauses(sessionId), timestamp);
+  const text = (s) => redactor.redactText(stripPrivateText(s));
+  const value = (v2) => redactor.redactEvent({ kind: "tool_call", uuid: "-", toolUseId: "-", name: "-", input: stripPrivateValue(v2) }).input;
+  function event(e, sessionId) {
+    if (isGated(e)) return e;
+    if (paused(sessionId, e.timestamp)) return null;
+    return seal({ ...redactor.redactEvent(stripPrivateValue(e)) });
+  }
+  function meta3(m) {
+    if (isGated(m)) return m;
+    const out = { ...stripPrivateValue(m) };
+    if (out.title !== void 0) out.title = redactor.redactText(out.title);
+    if (out.firstPrompt !== void 0) out.firstPrompt = redactor.redactText(out.firstPrompt);
+    return seal(out);
+  }
+  const events = (list, sid) => {
+    const out = [];
+    for (const e of list) {
+      const g2 = event(e, sid);
+      if (g2 !== null) out.push(g2);
+    }
+    return out;
+  };
+  function session(s) {
+    if (isGated(s)) return s;
+    const sid = s.meta.id;
+    const before = report();
+    const turns = s.turns.map((t) => ({ ...t, events: events(t.events, sid) }));
+    const sidechains = s.sidechains.map((c3) => ({ ...c3, events: events(c3.events, sid) }));
+    const gatedMeta = meta3(s.meta);
+    return seal({ ...s, meta: gatedMeta, turns, sidechains, redaction: since(before, report(), s.redaction) });
+  }
+  function body(b, sessionId) {
+    if (isGated(b)) return b;
+    const src = b;
+    const out = {};
+    const sid = sessionId ?? (isMetaLike(src.meta) ? src.meta.id : void 0);
+    for (const [k, v2] of Object.entries(src)) {
+      if (k === "session" && isSessionLike(v2)) out[k] = session(v2);
+      else if (k === "sessions" && Array.isArray(v2) && v2.every(isSessionLike)) out[k] = v2.map(session);
+      else if (k === "meta" && isMetaLike(v2)) out[k] = meta3(v2);
+      else if (k === "events" && Array.isArray(v2) && v2.every(isEventItem)) {
+        const items = [];
+        for (const item of v2) {
+          const g2 = event(item.event, sid);
+          if (g2 !== null) items.push({ ...value(omitEvent(item)), event: g2 });
+        }
+        out[k] = items;
+      } else out[k] = value(v2);
+    }
+    return seal(out);
+  }
+  function report() {
+    return redactor.report();
+  }
+  const recordFilter = (fallbackSessionId) => createPauseFilter(pauses, fallbackSessionId);
+  const sessionIdOf = (path6) => /([^/\\]+)\.jsonl$/.exec(path6)?.[1];
+  return {
+    redacting: policy.redact,
+    recordFilter,
+    async loadSession(path6, opts = {}) {
+      const sid = sessionIdOf(path6);
+      return session(await loadSession(path6, { ...opts, admit: () => recordFilter(sid) }));
+    },
+    async streamSession(path6, onEvent, opts = {}) {
+      const sid = sessionIdOf(path6);
+      const res = await streamSession(
+        path6,
+        (e, ctx) => {
+          const g2 = event(e, sid);
+          return g2 === null ? void 0 : onEvent(g2, ctx);
+        },
+        { ...opts, admit: () => recordFilter(sid) }
+      );
+      return { ...res, meta: meta3(res.meta) };
+    },
+    session,
+    event,
+    meta: meta3,
+    text,
+    body,
+    report
+  };
+}
+function since(before, after, prior) {
+  const byRule = { ...prior?.byRule };
+  for (const [rule2, n2] of Object.entries(after.byRule)) {
+    const d = n2 - (before.byRule[rule2] ?? 0);
+    if (d > 0) byRule[rule2] = (byRule[rule2] ?? 0) + d;
+  }
+  return { total: (prior?.total ?? 0) + after.total - before.total, byRule };
+}
+var isObject, isMetaLike, isSessionLike, isEventItem, omitEvent;
+var init_gate = __esm({
+  "src/core/egress/gate.ts"() {
+    "use strict";
+    init_redactor();
+    init_private_spans();
+    init_load_session();
+    init_stream_session();
+    init_pause_spans();
+    init_seal();
+    isObject = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+    isMetaLike = (v2) => isObject(v2) && typeof v2.id === "string";
+    isSessionLike = (v2) => isObject(v2) && isMetaLike(v2.meta) && Array.isArray(v2.turns) && Array.isArray(v2.sidechains);
+    isEventItem = (v2) => isObject(v2) && isObject(v2.event) && typeof v2.event.kind === "string";
+    omitEvent = ({ event: _event, ...rest }) => rest;
+  }
+});
+
 // src/core/export/generated/highlighter.ts
 var HIGHLIGHTER_JS, HIGHLIGHT_LANGUAGES;
 var init_highlighter = __esm({
@@ -1925,32 +4513,32 @@ var init_html_content = __esm({
 // src/core/export/shared.ts
 function toolSummary(name, input2, max = 80) {
   const obj = input2 !== null && typeof input2 === "object" ? input2 : void 0;
-  const str3 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
+  const str4 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
   let s;
   switch (name) {
     case "Bash":
-      s = str3("description") && !str3("command") ? str3("description") : str3("command");
+      s = str4("description") && !str4("command") ? str4("description") : str4("command");
       break;
     case "Read":
     case "Write":
     case "Edit":
     case "MultiEdit":
     case "NotebookEdit":
-      s = str3("file_path") ?? str3("notebook_path");
+      s = str4("file_path") ?? str4("notebook_path");
       break;
     case "Glob":
     case "Grep":
-      s = str3("pattern") && str3("path") ? `${str3("pattern")} in ${str3("path")}` : str3("pattern");
+      s = str4("pattern") && str4("path") ? `${str4("pattern")} in ${str4("path")}` : str4("pattern");
       break;
     case "WebFetch":
-      s = str3("url");
+      s = str4("url");
       break;
     case "WebSearch":
-      s = str3("query");
+      s = str4("query");
       break;
     case "Task":
     case "Agent":
-      s = str3("description") ?? str3("subagent_type");
+      s = str4("description") ?? str4("subagent_type");
       break;
     case "TodoWrite":
       s = Array.isArray(obj?.todos) ? `${obj.todos.length} todo(s)` : void 0;
@@ -2099,7 +4687,7 @@ function head(title) {
 <main class="conv">
 `;
 }
-function stat(label, value) {
+function stat2(label, value) {
   return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
 }
 function metricsHeader(meta3, t, redaction) {
@@ -2117,15 +4705,15 @@ function metricsHeader(meta3, t, redaction) {
   if (meta3.parentSessionId) out += ` · forked from <code>${escapeHtml(meta3.parentSessionId)}</code>`;
   if (meta3.cwd) out += ` · <code>${escapeHtml(meta3.cwd)}</code>`;
   out += '</p>\n<dl class="stats">';
-  out += stat("Input tokens", formatInt(t.tokens.input));
-  out += stat("Output tokens", formatInt(t.tokens.output));
-  out += stat("Cache read", formatInt(t.tokens.cacheRead));
-  out += stat("Cache write", formatInt(t.tokens.cacheWrite));
-  out += stat("Est. cost", formatCost(t.costUsd));
-  out += stat("Duration", formatDuration(t.durationMs));
-  out += stat("Turns", String(t.turns));
-  out += stat("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
-  out += stat(meta3.models.length > 1 ? "Models" : "Model", meta3.models.join(", ") || "unknown");
+  out += stat2("Input tokens", formatInt(t.tokens.input));
+  out += stat2("Output tokens", formatInt(t.tokens.output));
+  out += stat2("Cache read", formatInt(t.tokens.cacheRead));
+  out += stat2("Cache write", formatInt(t.tokens.cacheWrite));
+  out += stat2("Est. cost", formatCost(t.costUsd));
+  out += stat2("Duration", formatDuration(t.durationMs));
+  out += stat2("Turns", String(t.turns));
+  out += stat2("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
+  out += stat2(meta3.models.length > 1 ? "Models" : "Model", meta3.models.join(", ") || "unknown");
   out += "</dl>\n";
   const tools = toolRows(t);
   if (tools.length) {
@@ -2268,15 +4856,6 @@ var init_html = __esm({
     init_html_assets();
     init_html_content();
     init_shared();
-  }
-});
-
-// src/core/model/schema-version.ts
-var SCHEMA_VERSION;
-var init_schema_version = __esm({
-  "src/core/model/schema-version.ts"() {
-    "use strict";
-    SCHEMA_VERSION = 1;
   }
 });
 
@@ -2438,7 +5017,7 @@ var init_markdown_safe = __esm({
     LINK_OPEN = /\]\(/g;
     REF_DEF = /^( {0,3}\[[^\]]+\]):(.*)$/;
     IMAGE_OPEN = /!\[/g;
-    neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str3) => SAFE_TARGET.test(str3.slice(at2 + 2)) ? m : "]\\(");
+    neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str4) => SAFE_TARGET.test(str4.slice(at2 + 2)) ? m : "]\\(");
   }
 });
 
@@ -2938,12 +5517,40 @@ function createExporter(format2, write, opts = {}) {
   if (v2 !== void 0 && !(Number.isInteger(v2) && v2 >= 0)) {
     throw new BatonError("invalid_input", "maxToolResultChars must be a non-negative integer");
   }
-  return createStreamDriver(make(write, opts));
+  const gate = opts.gate ?? createEgressGate({ redact: true });
+  const baseline = gate.report();
+  const sid = opts.meta?.id;
+  const head2 = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
+  const driver = createStreamDriver(make(write, head2));
+  return {
+    event(e, ctx) {
+      const g2 = gate.event(e, sid);
+      if (g2 !== null) driver.event(g2, ctx);
+    },
+    beginTurn: (turn) => driver.beginTurn(turn),
+    beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
+    finish(meta3, totals, extra = {}) {
+      const own3 = subtract(gate.report(), baseline);
+      const redaction = extra.redaction || own3.total > 0 ? add(extra.redaction, own3) : void 0;
+      driver.finish(gate.meta(meta3), totals, { ...extra, ...redaction ? { redaction } : {} });
+    }
+  };
+}
+function subtract(a2, b) {
+  const byRule = {};
+  for (const [rule2, n2] of Object.entries(a2.byRule)) if (n2 > (b.byRule[rule2] ?? 0)) byRule[rule2] = n2 - (b.byRule[rule2] ?? 0);
+  return { total: a2.total - b.total, byRule };
+}
+function add(a2, b) {
+  const byRule = { ...a2?.byRule };
+  for (const [rule2, n2] of Object.entries(b.byRule)) byRule[rule2] = (byRule[rule2] ?? 0) + n2;
+  return { total: (a2?.total ?? 0) + b.total, byRule };
 }
 var RENDERERS;
 var init_create_exporter = __esm({
   "src/core/export/create-exporter.ts"() {
     "use strict";
+    init_gate();
     init_errors();
     init_html();
     init_json();
@@ -2989,1953 +5596,177 @@ var init_export = __esm({
   }
 });
 
-// src/core/redact/trigger-finder.ts
-function createTriggerFinder(literals) {
-  if (literals.length === 0 || literals.some((l3) => l3.length < 2 || /[^\x01-\x7f]/.test(l3))) return null;
-  const lower = literals.map((l3) => l3.toLowerCase());
-  const fold = new Uint8Array(65536);
-  for (let c3 = 1; c3 < ASCII; c3++) fold[c3] = c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
-  const maxNodes = 1 + lower.reduce((n2, l3) => n2 + l3.length, 0);
-  const next = new Int32Array(maxNodes * ASCII);
-  const term = new Int32Array(maxNodes).fill(-1);
-  let nodes = 1;
-  lower.forEach((lit, index) => {
-    let node2 = 0;
-    for (let k = 0; k < lit.length; k++) {
-      const slot = node2 * ASCII + lit.charCodeAt(k);
-      if (next[slot] === 0) next[slot] = nodes++;
-      node2 = next[slot];
-    }
-    term[node2] = index;
-  });
-  const shortest = Math.min(...lower.map((l3) => l3.length));
-  const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
-  const folded = new Uint8Array(ASCII * ASCII).fill(m - 1);
-  const lower1 = (pair, to) => {
-    if (to < folded[pair]) folded[pair] = to;
-  };
-  for (const lit of lower) {
-    for (let q2 = 1; q2 < m; q2++) {
-      if (q2 < lit.length) lower1(lit.charCodeAt(q2 - 1) << 7 | lit.charCodeAt(q2), m - 1 - q2);
-      else for (let c3 = 0; c3 < ASCII; c3++) lower1(lit.charCodeAt(q2 - 1) << 7 | c3, m - 1 - q2);
-    }
-  }
-  const shift = new Uint8Array(256 * 256).fill(m - 1);
-  const rawBytes = (f) => {
-    if (f === 0) return [0, ...Array.from({ length: 256 - ASCII }, (_2, i2) => ASCII + i2)];
-    return f >= 97 && f <= 122 ? [f, f - 32] : [f];
-  };
-  for (let pair = 0; pair < folded.length; pair++) {
-    const to = folded[pair];
-    if (to === m - 1) continue;
-    for (const a2 of rawBytes(pair >> 7)) for (const b of rawBytes(pair & 127)) shift[a2 << 8 | b] = to;
-  }
-  const verify = (s, i2, n2) => {
-    let node2 = 0;
-    let found = -1;
-    for (let j = i2; j < n2; j++) {
-      node2 = next[node2 * ASCII + fold[s.charCodeAt(j)]];
-      if (node2 === 0) break;
-      const t = term[node2];
-      if (t >= 0) found = t;
-    }
-    return found;
-  };
-  return (s, from) => {
-    const n2 = s.length;
-    let end = from + m - 1;
-    while (end < n2) {
-      const sh = shift[(s.charCodeAt(end - 1) & 255) << 8 | s.charCodeAt(end) & 255];
-      if (sh !== 0) {
-        end += sh;
-        continue;
-      }
-      const start = end - m + 1;
-      const found = verify(s, start, n2);
-      if (found >= 0) return { at: start, literal: found };
-      end++;
-    }
-    for (let start = Math.max(from, end - m + 1); start <= n2 - shortest; start++) {
-      const found = verify(s, start, n2);
-      if (found >= 0) return { at: start, literal: found };
-    }
-    return null;
-  };
+// src/core/egress/report.ts
+function describeRedaction(report, redacting = true) {
+  if (!redacting) return "WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed";
+  if (report.total === 0) return "no secrets found";
+  const parts = Object.entries(report.byRule).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0])).map(([rule2, n2]) => `${n2} ${rule2}`);
+  return `redacted ${report.total} secret${report.total === 1 ? "" : "s"} (${parts.join(", ")})`;
 }
-var ASCII, MAX_WINDOW;
-var init_trigger_finder = __esm({
-  "src/core/redact/trigger-finder.ts"() {
+var init_report = __esm({
+  "src/core/egress/report.ts"() {
     "use strict";
-    ASCII = 128;
-    MAX_WINDOW = 8;
   }
 });
 
-// src/core/redact/engine.ts
-function trieSource(literals) {
-  const root = { end: false, next: /* @__PURE__ */ new Map() };
-  for (const lit of literals) {
-    let node2 = root;
-    for (const c3 of lit.toLowerCase()) {
-      let child = node2.next.get(c3);
-      if (!child) node2.next.set(c3, child = { end: false, next: /* @__PURE__ */ new Map() });
-      node2 = child;
-    }
-    node2.end = true;
-  }
-  const emit = (node2) => {
-    const branches = [...node2.next].map(([c3, child]) => escapeChar(c3) + emit(child));
-    if (branches.length === 0) return "";
-    const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
-    return node2.end ? `(?:${body})?` : body;
-  };
-  return emit(root);
-}
-function compileRules(rules) {
-  const literals = [...new Set(rules.flatMap((r) => r.triggers.map((t) => t.toLowerCase())))];
-  for (const a2 of literals) {
-    for (const b of literals) {
-      if (a2 !== b && b.includes(a2) && !b.startsWith(a2)) {
-        throw new BatonError("internal", `redaction trigger "${a2}" occurs inside "${b}"`);
-      }
-    }
-  }
-  const dispatch = /* @__PURE__ */ new Map();
-  for (const lit of literals) {
-    dispatch.set(
-      lit,
-      rules.filter((r) => r.triggers.some((t) => lit.startsWith(t.toLowerCase())))
-    );
-  }
-  const trigger = new RegExp(trieSource(literals), "gi");
-  const rulesOf = literals.map((lit) => dispatch.get(lit));
-  const finder = createTriggerFinder(literals);
-  const find = finder ?? ((s, from) => {
-    trigger.lastIndex = from;
-    const m = trigger.exec(s);
-    return m === null ? null : { at: m.index, literal: literals.indexOf(m[0].toLowerCase()) };
-  });
-  function scan(s, onHit, nested) {
-    let m = find(s, 0);
-    if (m === null) return s;
-    let out = "";
-    let copied = 0;
-    while (m !== null) {
-      const at2 = m.at;
-      let next = at2 + 1;
-      for (const rule2 of rulesOf[m.literal]) {
-        const hit = rule2.match(s, at2, nested);
-        if (hit === null || hit.end <= at2) continue;
-        out += s.slice(copied, at2) + hit.replacement;
-        copied = next = hit.end;
-        if (hit.counted) for (const name of hit.counted) onHit(name);
-        else onHit(rule2.name);
-        break;
-      }
-      m = find(s, next);
-    }
-    return copied === 0 ? s : out + s.slice(copied);
-  }
-  return { scan, trigger };
-}
-var escapeChar;
-var init_engine = __esm({
-  "src/core/redact/engine.ts"() {
+// src/core/egress/index.ts
+var init_egress = __esm({
+  "src/core/egress/index.ts"() {
     "use strict";
-    init_errors();
-    init_trigger_finder();
-    escapeChar = (c3) => /[\\^$.*+?()[\]{}|/-]/.test(c3) ? `\\${c3}` : c3;
+    init_gate();
+    init_seal();
+    init_pause_spans();
+    init_report();
   }
 });
 
-// src/core/redact/rule.ts
-function regexRule(spec) {
-  const re = new RegExp(spec.source, `y${spec.flags ?? ""}${spec.group ? "d" : ""}`);
-  const group = spec.group ?? 0;
-  const replacement = tag(spec.name);
-  return {
-    name: spec.name,
-    triggers: spec.triggers,
-    match(text, at2, nested) {
-      re.lastIndex = at2;
-      const m = re.exec(text);
-      if (!m) return null;
-      const secret = m[group];
-      if (secret === void 0 || secret.length === 0) return null;
-      if (spec.accept && !spec.accept(secret, m)) return null;
-      if (group === 0) return { end: at2 + m[0].length, replacement };
-      const [start, stop] = m.indices[group];
-      const end = at2 + m[0].length;
-      if (spec.preferNested) {
-        const inner = nested(secret);
-        if (inner.hits.length > 0) {
-          return {
-            end,
-            replacement: text.slice(at2, start) + inner.text + text.slice(stop, end),
-            counted: inner.hits
-          };
-        }
-      }
-      return { end, replacement: text.slice(at2, start) + replacement + text.slice(stop, end) };
-    }
-  };
+// src/capture/pause-log.ts
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { join as join2 } from "node:path";
+function pauseLogPath(dataDir, sessionId) {
+  return join2(dataDir, "pauses", `${sessionId}.jsonl`);
 }
-function looksRandom(s) {
-  return (DIGIT.test(s) ? 1 : 0) + (LOWER.test(s) ? 1 : 0) + (UPPER.test(s) ? 1 : 0) >= 2;
+function recordPause(dataDir, sessionId, paused, transcriptPath, at2 = (/* @__PURE__ */ new Date()).toISOString()) {
+  const uuid3 = transcriptPath ? lastTranscriptUuid(transcriptPath) : void 0;
+  const entry = { op: paused ? "pause" : "resume", at: at2, ...uuid3 ? { uuid: uuid3 } : {} };
+  mkdirSync(join2(dataDir, "pauses"), { recursive: true, mode: 448 });
+  appendFileSync(pauseLogPath(dataDir, sessionId), `${JSON.stringify(entry)}
+`, { mode: 384 });
 }
-function isPlaceholder(v2) {
-  return PLACEHOLDER.test(v2) || PLACEHOLDER_WORDS.has(v2.toLowerCase()) || v2.includes("${") || v2.includes("{{");
-}
-var tag, DIGIT, LOWER, UPPER, hasDigit, PLACEHOLDER, PLACEHOLDER_WORDS;
-var init_rule = __esm({
-  "src/core/redact/rule.ts"() {
-    "use strict";
-    tag = (rule2) => `[REDACTED:${rule2}]`;
-    DIGIT = /[0-9]/;
-    LOWER = /[a-z]/;
-    UPPER = /[A-Z]/;
-    hasDigit = (s) => DIGIT.test(s);
-    PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|%[A-Za-z_]*%|%s|\[REDACTED:[a-z-]+\]|(.)\1{2,}|\.\.\.|…)$/s;
-    PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
-      "password",
-      "pass",
-      "passwd",
-      "secret",
-      "changeme",
-      "yourpassword",
-      "your-password"
-    ]);
+function readPauseSpans(dataDir, sessionId) {
+  let text;
+  try {
+    text = readFileSync(pauseLogPath(dataDir, sessionId), "utf8");
+  } catch {
+    return [];
   }
-});
-
-// src/core/redact/rules-assignment.ts
-function keyKindOf(key, keyword) {
-  if (!HAS_LOWER.test(key.slice(key.lastIndexOf(".") + 1))) return "env";
-  return keyword.toLowerCase().startsWith("pass") ? "password" : "token";
-}
-function isValueCandidate(v2) {
-  return v2.length > 0 && v2.length <= MAX_VALUE && ALNUM.test(v2) && !isPlaceholder(v2) && !CODE_WORDS.has(v2.toLowerCase()) && !VERSION.test(v2);
-}
-function isQuotedSecret(v2, kind) {
-  if (!isValueCandidate(v2)) return false;
-  if (kind === "token") return isRandomToken(v2);
-  return kind === "env" || v2.length >= 3;
-}
-function isUnquotedSecret(v2, terminator, kind, codeLike) {
-  if (v2.length < 3 || terminator === "(" || terminator === "[" || !isValueCandidate(v2)) return false;
-  if (MEMBER_ACCESS.test(v2) || NUMBER.test(v2) || v2.startsWith("$") || v2.startsWith("%") || v2.includes("=>")) {
-    return false;
-  }
-  if (kind === "env") return !(codeLike && PASCAL_CASE.test(v2));
-  if (kind === "token" && !isRandomToken(v2)) return false;
-  if (!codeLike) return true;
-  return !LETTERS_ONLY.test(v2) && !v2.startsWith("!") && !KEYWORD_INSIDE.test(v2);
-}
-function readQuoted(text, p) {
-  const c3 = text[p];
-  const escaped = c3 === "\\" && (text[p + 1] === '"' || text[p + 1] === "'");
-  const re = escaped ? ESCAPED_QUOTED[text[p + 1]] : c3 === void 0 ? void 0 : QUOTED[c3];
-  if (re === void 0) return null;
-  const start = p + (escaped ? 2 : 1);
-  re.lastIndex = start;
-  if (!re.test(text)) return null;
-  return { start, end: re.lastIndex - (escaped ? 2 : 1), after: re.lastIndex };
-}
-function keyStart(text, at2) {
-  let i2 = at2;
-  while (i2 > 0 && at2 - i2 < 64 && KEY_CHAR.test(text[i2 - 1])) i2--;
-  return i2;
-}
-function replaceValue(value, nested) {
-  const inner = nested(value);
-  return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
-}
-function redactSecretProperty(key, value, nested) {
-  const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
-  if (!isQuotedSecret(value, keyKindOf(key, keyword))) return null;
-  const r = replaceValue(value, nested);
-  return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
-}
-var ASSIGNMENT_RULE, KEYWORD, KEY, SECRET_KEY, KEYWORD_INSIDE, isSecretKey, MAX_VALUE, MAX_UNQUOTED, UNQUOTED_RUN, QUOTED, ESCAPED_QUOTED, CODE_WORDS, MEMBER_ACCESS, LETTERS_ONLY, ALNUM, WHITESPACE, HAS_LOWER, LETTER, PASCAL_CASE, NUMBER, VERSION, KEY_CHAR, isRandomToken, secretAssignment;
-var init_rules_assignment = __esm({
-  "src/core/redact/rules-assignment.ts"() {
-    "use strict";
-    init_rule();
-    ASSIGNMENT_RULE = "secret-assignment";
-    KEYWORD = "(pass(?:word|wd|phrase)|secret|token|api[_-]?key)(?:[_-]?(?:access[_-]?)?key)?";
-    KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(?![:/]))[ \\t]{0,4}`, "iy");
-    SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
-    KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
-    isSecretKey = (key) => key.length <= 128 && SECRET_KEY.test(key);
-    MAX_VALUE = 4096;
-    MAX_UNQUOTED = 1024;
-    UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, "y");
-    QUOTED = {};
-    ESCAPED_QUOTED = {};
-    for (const q2 of ['"', "'", "`"]) {
-      QUOTED[q2] = new RegExp(`(?:[^${q2}\\\\\\n]|\\\\[^\\n]){0,${MAX_VALUE}}${q2}`, "y");
-      ESCAPED_QUOTED[q2] = new RegExp(`(?:[^\\\\\\n]|\\\\[^${q2}\\n]){0,${MAX_VALUE}}\\\\${q2}`, "y");
-    }
-    CODE_WORDS = /* @__PURE__ */ new Set([
-      "null",
-      "undefined",
-      "true",
-      "false",
-      "none",
-      "nil",
-      "this",
-      "self",
-      "new",
-      "await",
-      "function",
-      "return",
-      "typeof",
-      "void",
-      "string",
-      "number",
-      "boolean",
-      "bool",
-      "any",
-      "unknown",
-      "never",
-      "object",
-      "str",
-      "int",
-      "bytes",
-      "optional",
-      "required",
-      "empty",
-      "redacted",
-      "secret",
-      "password",
-      "token"
-    ]);
-    MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\.|\?\.|::|->)[A-Za-z_$][\w$]*)+$/;
-    LETTERS_ONLY = /^[A-Za-z_$]+$/;
-    ALNUM = /[A-Za-z0-9]/;
-    WHITESPACE = /\s/;
-    HAS_LOWER = /[a-z]/;
-    LETTER = /[A-Za-z]/;
-    PASCAL_CASE = /^[A-Z][a-z]+[A-Za-z]*$/;
-    NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
-    VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
-    KEY_CHAR = /[A-Za-z0-9_.-]/;
-    isRandomToken = (v2) => v2.length >= 8 && hasDigit(v2) && LETTER.test(v2) && !WHITESPACE.test(v2);
-    secretAssignment = {
-      name: ASSIGNMENT_RULE,
-      triggers: ["password", "passwd", "passphrase", "secret", "token", "api_key", "api-key", "apikey"],
-      match(text, at2, nested) {
-        KEY.lastIndex = at2;
-        const m = KEY.exec(text);
-        if (!m) return null;
-        const keyword = m[1];
-        const keyQuote = m[2];
-        const spaceBefore = m[3];
-        const separator = m[4];
-        const p = KEY.lastIndex;
-        const kind = keyKindOf(text.slice(keyStart(text, at2), at2 + keyword.length), keyword);
-        const quoted = readQuoted(text, p);
-        let start = p;
-        let end;
-        let after;
-        if (quoted) {
-          ({ start, end, after } = quoted);
-        } else {
-          if (separator === ":" && spaceBefore !== "") return null;
-          UNQUOTED_RUN.lastIndex = p;
-          UNQUOTED_RUN.test(text);
-          end = after = UNQUOTED_RUN.lastIndex;
-        }
-        if (end === start || end - start > (quoted ? MAX_VALUE : MAX_UNQUOTED)) return null;
-        const value = text.slice(start, end);
-        const codeLike = separator !== "=" || spaceBefore !== "" || keyQuote !== void 0;
-        const ok2 = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
-        if (!ok2) return null;
-        const r = replaceValue(value, nested);
-        const hit = { end: after, replacement: text.slice(at2, start) + r.text + text.slice(end, after) };
-        return r.counted ? { ...hit, counted: r.counted } : hit;
-      }
-    };
-  }
-});
-
-// src/core/redact/rules-structural.ts
-var jwt, PEM_BEGIN, PEM_END, PEM_BODY, PEM_MAX, PEM_MIN_BODY, PEM_LINE_BREAK, privateKey, PRIVATE_OPEN, PRIVATE_CLOSE, privateSpan, AUTHORITY_END, NOT_USER, HOST_START, MAX_AUTHORITY, connectionString, CREDENTIAL, authHeader, structuralRules;
-var init_rules_structural = __esm({
-  "src/core/redact/rules-structural.ts"() {
-    "use strict";
-    init_rule();
-    jwt = regexRule({
-      name: "jwt",
-      triggers: ["eyJ"],
-      source: "(?<![A-Za-z0-9_+/-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,8192}(?![A-Za-z0-9_+/-])"
-    });
-    PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
-    PEM_END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
-    PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,16384}/y;
-    PEM_MAX = 16384;
-    PEM_MIN_BODY = 64;
-    PEM_LINE_BREAK = /[\s\\]/;
-    privateKey = {
-      name: "private-key",
-      triggers: ["-----BEGIN"],
-      match(text, at2) {
-        PEM_BEGIN.lastIndex = at2;
-        if (!PEM_BEGIN.test(text)) return null;
-        const bodyStart = PEM_BEGIN.lastIndex;
-        if (!PEM_LINE_BREAK.test(text[bodyStart] ?? "")) return null;
-        const window2 = text.slice(bodyStart, bodyStart + PEM_MAX);
-        for (let e = window2.indexOf("-----END"); e >= 0; e = window2.indexOf("-----END", e + 1)) {
-          PEM_END.lastIndex = bodyStart + e;
-          if (PEM_END.test(text)) return { end: PEM_END.lastIndex, replacement: tag("private-key") };
-        }
-        PEM_BODY.lastIndex = bodyStart;
-        PEM_BODY.test(text);
-        if (PEM_BODY.lastIndex - bodyStart < PEM_MIN_BODY) return null;
-        return { end: PEM_BODY.lastIndex, replacement: tag("private-key") };
-      }
-    };
-    PRIVATE_OPEN = "<private>";
-    PRIVATE_CLOSE = "</private>";
-    privateSpan = {
-      name: "private",
-      triggers: [PRIVATE_OPEN],
-      match(text, at2) {
-        if (!text.startsWith(PRIVATE_OPEN, at2)) return null;
-        const close = text.indexOf(PRIVATE_CLOSE, at2 + PRIVATE_OPEN.length);
-        return { end: close < 0 ? text.length : close + PRIVATE_CLOSE.length, replacement: tag("private") };
-      }
-    };
-    AUTHORITY_END = /[\s/?#'"`<>]/;
-    NOT_USER = /[()[\]{},;]/;
-    HOST_START = /^[A-Za-z0-9[_-]/;
-    MAX_AUTHORITY = 512;
-    connectionString = {
-      name: "connection-string",
-      triggers: ["://"],
-      match(text, at2, nested) {
-        const start = at2 + 3;
-        const limit = Math.min(text.length, start + MAX_AUTHORITY);
-        let end = start;
-        while (end < limit && !AUTHORITY_END.test(text[end])) end++;
-        const authority = text.slice(start, end);
-        const atSign = authority.lastIndexOf("@");
-        const colon = authority.indexOf(":");
-        if (atSign < 0 || colon < 0 || colon > atSign - 2 || !HOST_START.test(authority.slice(atSign + 1)))
-          return null;
-        const user = authority.slice(0, colon);
-        const password = authority.slice(colon + 1, atSign);
-        if (NOT_USER.test(user) || isPlaceholder(password)) return null;
-        const stop = start + atSign;
-        const inner = nested(password);
-        const replacement = `://${user}:${inner.hits.length > 0 ? inner.text : tag("connection-string")}`;
-        return inner.hits.length > 0 ? { end: stop, replacement, counted: inner.hits } : { end: stop, replacement };
-      }
-    };
-    CREDENTIAL = "([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])";
-    authHeader = (() => {
-      const header = regexRule({
-        name: "auth-header",
-        triggers: ["authorization"],
-        source: `authorization\\\\?["']?[ \\t]{0,4}:[ \\t]{0,4}\\\\?["']?(?:(bearer|basic|token|bot|digest)[ \\t]{1,4})?${CREDENTIAL}`,
-        flags: "i",
-        group: 2,
-        accept: (s, m) => looksRandom(s) && (m[1] !== void 0 || hasDigit(s) && s.length >= 16),
-        preferNested: true
-      });
-      const bearer = regexRule({
-        name: "auth-header",
-        triggers: ["bearer"],
-        source: `bearer[ \\t]{1,4}${CREDENTIAL}`,
-        flags: "i",
-        group: 1,
-        accept: (s) => s.length >= 16 && looksRandom(s),
-        preferNested: true
-      });
-      return {
-        name: "auth-header",
-        triggers: ["authorization", "bearer"],
-        match: (text, at2, nested) => {
-          const hit = header.match(text, at2, nested);
-          if (hit) return hit;
-          return bearer.match(text, at2, nested);
-        }
-      };
-    })();
-    structuralRules = [jwt, privateKey, privateSpan, connectionString, authHeader];
-  }
-});
-
-// src/core/redact/rules-vendor.ts
-var NOT_AFTER_WORD, NOT_AFTER_WORD_OR_DASH, awsAccessKey, awsSecretKey, githubToken, gitlabToken, anthropicKey, openaiKey, stripeKey, slackToken, slackWebhook, googleApiKey, npmToken, batonKey, vendorRules;
-var init_rules_vendor = __esm({
-  "src/core/redact/rules-vendor.ts"() {
-    "use strict";
-    init_rule();
-    NOT_AFTER_WORD = "(?<![A-Za-z0-9_])";
-    NOT_AFTER_WORD_OR_DASH = "(?<![A-Za-z0-9_-])";
-    awsAccessKey = regexRule({
-      name: "aws-access-key",
-      triggers: ["AKIA", "ASIA", "ABIA", "ACCA"],
-      source: `(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])`
-    });
-    awsSecretKey = regexRule({
-      name: "aws-secret-key",
-      triggers: ["secret"],
-      source: `secret_?access_?key\\\\?["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
-      flags: "i",
-      group: 1
-    });
-    githubToken = regexRule({
-      name: "github-token",
-      triggers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
-      source: `${NOT_AFTER_WORD}(?:gh[pousr]_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,244})`,
-      accept: looksRandom
-    });
-    gitlabToken = regexRule({
-      name: "gitlab-token",
-      triggers: ["glpat-", "gldt-", "glrt-", "glptt-"],
-      source: `${NOT_AFTER_WORD_OR_DASH}gl(?:pat|dt|rt|ptt)-[A-Za-z0-9_-]{20,255}`,
-      accept: looksRandom
-    });
-    anthropicKey = regexRule({
-      name: "anthropic-key",
-      triggers: ["sk-ant-"],
-      source: `${NOT_AFTER_WORD_OR_DASH}sk-ant-[A-Za-z0-9_-]{20,255}`,
-      accept: hasDigit
-    });
-    openaiKey = regexRule({
-      name: "openai-key",
-      triggers: ["sk-"],
-      source: `${NOT_AFTER_WORD_OR_DASH}sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,255}|[A-Za-z0-9]{20,255}(?![A-Za-z0-9_-]))`,
-      accept: (s) => hasDigit(s) && looksRandom(s.slice(3))
-    });
-    stripeKey = regexRule({
-      name: "stripe-key",
-      triggers: ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"],
-      source: `${NOT_AFTER_WORD}(?:[sr]k_(?:live|test)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9+/=]{24,255})`,
-      accept: hasDigit
-    });
-    slackToken = regexRule({
-      name: "slack-token",
-      triggers: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"],
-      source: `${NOT_AFTER_WORD_OR_DASH}(?:xox[abprse]-[A-Za-z0-9-]{10,255}|xapp-[0-9]-[A-Za-z0-9-]{10,255})`,
-      accept: hasDigit
-    });
-    slackWebhook = regexRule({
-      name: "slack-webhook",
-      triggers: ["hooks.slack.com/"],
-      source: `hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,255})`,
-      group: 1
-    });
-    googleApiKey = regexRule({
-      name: "google-api-key",
-      triggers: ["AIza"],
-      source: `${NOT_AFTER_WORD_OR_DASH}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`
-    });
-    npmToken = regexRule({
-      name: "npm-token",
-      triggers: ["npm_"],
-      source: `${NOT_AFTER_WORD}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])`,
-      accept: looksRandom
-    });
-    batonKey = regexRule({
-      name: "baton-key",
-      triggers: ["bt_"],
-      source: `${NOT_AFTER_WORD}bt_[A-Za-z0-9_-]{32,255}(?![A-Za-z0-9_-])`,
-      // Long snake_case identifiers ("bt_handle_connection_state") are letters only; keys mix classes.
-      accept: (s) => looksRandom(s.slice(3))
-    });
-    vendorRules = [
-      awsAccessKey,
-      awsSecretKey,
-      githubToken,
-      gitlabToken,
-      anthropicKey,
-      openaiKey,
-      stripeKey,
-      slackToken,
-      slackWebhook,
-      googleApiKey,
-      npmToken,
-      batonKey
-    ];
-  }
-});
-
-// src/core/redact/rules.ts
-var specificRules, allRules;
-var init_rules = __esm({
-  "src/core/redact/rules.ts"() {
-    "use strict";
-    init_rules_assignment();
-    init_rules_structural();
-    init_rules_vendor();
-    specificRules = [...structuralRules, ...vendorRules];
-    allRules = [...specificRules, secretAssignment];
-  }
-});
-
-// src/core/redact/walk.ts
-function setChild(f, key, value) {
-  f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
-  f.copy[key] = value;
-}
-function redactValue(value, r) {
-  if (typeof value === "string") return r.text(value);
-  if (value === null || typeof value !== "object") return value;
-  const stack = [frameOf(value)];
-  const open4 = /* @__PURE__ */ new Set([value]);
-  let result = value;
-  while (stack.length > 0) {
-    const f = stack[stack.length - 1];
-    const n2 = f.keys ? f.keys.length : f.src.length;
-    if (f.i < n2) {
-      const key = f.keys ? f.keys[f.i] : f.i;
-      const v2 = f.src[key];
-      if (v2 !== null && typeof v2 === "object" && !open4.has(v2)) {
-        open4.add(v2);
-        stack.push(frameOf(v2));
-        continue;
-      }
-      if (typeof v2 === "string") {
-        const nv = f.keys && r.isSecretKey(key) ? r.secretProperty(key, v2) ?? r.text(v2) : r.text(v2);
-        if (nv !== v2) setChild(f, key, nv);
-      }
-      f.i++;
+  const spans = [];
+  for (const line of text.split("\n")) {
+    let e;
+    try {
+      e = JSON.parse(line);
+    } catch {
       continue;
     }
-    stack.pop();
-    open4.delete(f.src);
-    const out = f.copy ?? f.src;
-    const parent = stack[stack.length - 1];
-    if (parent === void 0) result = out;
-    else {
-      if (out !== f.src) setChild(parent, parent.keys ? parent.keys[parent.i] : parent.i, out);
-      parent.i++;
-    }
+    if (typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) continue;
+    if (e.uuid !== void 0 && typeof e.uuid !== "string") delete e.uuid;
+    const last = spans[spans.length - 1];
+    const open4 = last !== void 0 && last.to === void 0;
+    if (e.op === "pause" && !open4) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
+    if (e.op === "resume" && open4) spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
   }
-  return result;
+  return spans;
 }
-function redactEventWith(e, r) {
-  switch (e.kind) {
-    case "prompt": {
-      const text = r.text(e.text);
-      const args = e.command ? r.text(e.command.args) : void 0;
-      if (text === e.text && args === e.command?.args) return e;
-      return e.command && args !== void 0 ? { ...e, text, command: { ...e.command, args } } : { ...e, text };
+function pauseLookup(dataDir, ttlMs = 200) {
+  const cache = /* @__PURE__ */ new Map();
+  const spansOf = (sessionId) => {
+    const now = Date.now();
+    const hit = cache.get(sessionId);
+    if (hit && now - hit.checkedAt < ttlMs) return hit.spans;
+    const stamp = statStamp(pauseLogPath(dataDir, sessionId));
+    if (hit && hit.stamp === stamp) {
+      hit.checkedAt = now;
+      return hit.spans;
     }
-    case "text":
-    case "thinking":
-    case "system": {
-      const text = r.text(e.text);
-      return text === e.text ? e : { ...e, text };
-    }
-    case "tool_call": {
-      const input2 = redactValue(e.input, r);
-      return input2 === e.input ? e : { ...e, input: input2 };
-    }
-    case "tool_result": {
-      const content = r.text(e.content);
-      return content === e.content ? e : { ...e, content };
-    }
-    default:
-      return e;
-  }
-}
-function redactEvents(events, r) {
-  let copy;
-  for (let i2 = 0; i2 < events.length; i2++) {
-    const e = events[i2];
-    const ne2 = redactEventWith(e, r);
-    if (ne2 !== e) (copy ??= events.slice())[i2] = ne2;
-  }
-  return copy ?? events;
-}
-function redactSessionWith(s, r) {
-  let turns;
-  s.turns.forEach((t, i2) => {
-    const events = redactEvents(t.events, r);
-    if (events !== t.events) (turns ??= s.turns.slice())[i2] = { ...t, events };
-  });
-  let sidechains;
-  s.sidechains.forEach((c3, i2) => {
-    const events = redactEvents(c3.events, r);
-    if (events !== c3.events) (sidechains ??= s.sidechains.slice())[i2] = { ...c3, events };
-  });
-  const title = s.meta.title === void 0 ? void 0 : r.text(s.meta.title);
-  if (!turns && !sidechains && title === s.meta.title) return s;
-  return {
-    ...s,
-    meta: title === s.meta.title ? s.meta : { ...s.meta, title },
-    turns: turns ?? s.turns,
-    sidechains: sidechains ?? s.sidechains
+    const spans = stamp === "" ? [] : readPauseSpans(dataDir, sessionId);
+    cache.set(sessionId, { checkedAt: now, stamp, spans });
+    return spans;
   };
-}
-var frameOf;
-var init_walk = __esm({
-  "src/core/redact/walk.ts"() {
-    "use strict";
-    frameOf = (src) => ({
-      src,
-      keys: Array.isArray(src) ? null : Object.keys(src),
-      i: 0,
-      copy: void 0
-    });
-  }
-});
-
-// src/core/redact/redactor.ts
-function getScanners() {
-  return scanners ??= { all: compileRules(allRules), specific: compileRules(specificRules) };
-}
-function createRedactor(opts = {}) {
-  const byRule = {};
-  let total = 0;
-  const report = () => ({ total, byRule: { ...byRule } });
-  if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactSession: (s) => s, report };
-  }
-  const { all, specific } = getScanners();
-  const count3 = (rule2) => {
-    total++;
-    byRule[rule2] = (byRule[rule2] ?? 0) + 1;
-  };
-  const nested = (s) => {
-    const hits = [];
-    const text2 = specific.scan(s, (name) => hits.push(name), nested);
-    return { text: text2, hits };
-  };
-  const text = (s) => all.scan(s, count3, nested);
-  const walker = {
-    text,
-    isSecretKey,
-    secretProperty(key, value) {
-      const r = redactSecretProperty(key, value, nested);
-      if (r === null) return null;
-      for (const name of r.counted) count3(name);
-      return r.text;
+  let index = null;
+  const startingAt = (uuid3) => {
+    const now = Date.now();
+    if (!index || now - index.checkedAt >= ttlMs) {
+      const byUuid = /* @__PURE__ */ new Map();
+      for (const sessionId of pausedSessions(dataDir)) {
+        for (const span of spansOf(sessionId)) {
+          if (span.afterUuid === void 0) continue;
+          const list = byUuid.get(span.afterUuid) ?? [];
+          list.push({ sessionId, span });
+          byUuid.set(span.afterUuid, list);
+        }
+      }
+      index = { checkedAt: now, byUuid };
     }
+    return index.byUuid.get(uuid3) ?? [];
   };
-  return {
-    redactText: text,
-    redactEvent: (e) => redactEventWith(e, walker),
-    redactSession: (s) => redactSessionWith(s, walker),
-    report
-  };
+  return Object.assign(spansOf, { startingAt });
 }
-var scanners;
-var init_redactor = __esm({
-  "src/core/redact/redactor.ts"() {
-    "use strict";
-    init_engine();
-    init_rules_assignment();
-    init_rules();
-    init_walk();
-  }
-});
-
-// src/core/redact/private-spans.ts
-function hasPrivateSpan(text) {
-  return (text.includes("<p") || text.includes("<P")) && (text.includes(OPEN) || OPEN_I.test(text));
-}
-function stripPrivateText(text) {
-  return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
-}
-function stripPrivateValue(value) {
-  if (typeof value === "string") return stripPrivateText(value);
-  if (Array.isArray(value)) {
-    let out = null;
-    for (let i2 = 0; i2 < value.length; i2++) {
-      const v2 = stripPrivateValue(value[i2]);
-      if (v2 !== value[i2]) (out ??= value.slice())[i2] = v2;
-    }
-    return out ?? value;
-  }
-  if (value !== null && typeof value === "object") {
-    let out = null;
-    for (const k in value) {
-      const old = value[k];
-      const v2 = stripPrivateValue(old);
-      if (v2 !== old) (out ??= { ...value })[k] = v2;
-    }
-    return out ?? value;
-  }
-  return value;
-}
-function stripPrivateLine(line) {
-  if (!hasPrivateSpan(line)) return line;
+function pausedSessions(dataDir) {
   try {
-    return JSON.stringify(stripPrivateValue(JSON.parse(line)));
+    return readdirSync(join2(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
   } catch {
-    return stripPrivateText(line);
+    return [];
   }
 }
-var PRIVATE_MARK, OPEN, SPAN, OPEN_I;
-var init_private_spans = __esm({
-  "src/core/redact/private-spans.ts"() {
-    "use strict";
-    PRIVATE_MARK = "[private]";
-    OPEN = "<private>";
-    SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
-    OPEN_I = /<private>/i;
-  }
-});
-
-// src/core/redact/index.ts
-var init_redact = __esm({
-  "src/core/redact/index.ts"() {
-    "use strict";
-    init_redactor();
-    init_rules();
-    init_rule();
-    init_private_spans();
-  }
-});
-
-// src/core/transcript/locate.ts
-import { readdir, stat as stat2 } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-function hashString(s) {
-  let h2 = 0;
-  for (let i2 = 0; i2 < s.length; i2++) h2 = (h2 << 5) - h2 + s.charCodeAt(i2) | 0;
-  return h2;
-}
-function encodeProjectDir(cwd) {
-  const name = cwd.replace(/[^a-zA-Z0-9]/g, "-");
-  if (name.length <= MAX_DIR_NAME) return name;
-  return `${name.slice(0, MAX_DIR_NAME)}-${Math.abs(hashString(cwd)).toString(36)}`;
-}
-function projectsDir(configDir) {
-  return join(configDir, "projects");
-}
-async function listDir(dir) {
+function statStamp(path6) {
   try {
-    return await readdir(dir, { withFileTypes: true });
-  } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
+    const st2 = statSync(path6);
+    return `${st2.size}:${st2.mtimeMs}`;
+  } catch {
+    return "";
   }
 }
-async function transcriptsIn(dir, projectDir) {
-  const out = [];
-  for (const entry of await listDir(dir)) {
-    if (!entry.isFile() || !entry.name.endsWith(".jsonl")) continue;
-    const path6 = join(dir, entry.name);
-    try {
-      const st2 = await stat2(path6);
-      out.push({ path: path6, sessionId: entry.name.slice(0, -6), projectDir, mtime: st2.mtime, size: st2.size });
-    } catch {
-    }
-  }
-  return out;
-}
-function newestFirst(a2, b) {
-  return b.mtime.getTime() - a2.mtime.getTime() || a2.path.localeCompare(b.path);
-}
-async function listTranscripts(configDir) {
-  const root = projectsDir(configDir);
-  const all = [];
-  for (const entry of await listDir(root)) {
-    if (entry.isDirectory()) all.push(...await transcriptsIn(join(root, entry.name), entry.name));
-  }
-  return all.sort(newestFirst);
-}
-async function findTranscriptById(sessionId, configDir) {
-  if (!SESSION_ID_RE.test(sessionId)) {
-    throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
-  }
-  const root = projectsDir(configDir);
-  let best = null;
-  for (const entry of await listDir(root)) {
-    if (!entry.isDirectory()) continue;
-    const path6 = join(root, entry.name, `${sessionId}.jsonl`);
-    try {
-      const st2 = await stat2(path6);
-      if (st2.isFile() && (best === null || st2.mtimeMs > best.mtimeMs)) best = { path: path6, mtimeMs: st2.mtimeMs };
-    } catch {
-    }
-  }
-  return best?.path ?? null;
-}
-async function newestTranscript(configDir, cwd) {
-  if (cwd !== void 0) {
-    const dirName = encodeProjectDir(cwd);
-    const own3 = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
-    if (own3[0] !== void 0) return own3[0];
-  }
-  return (await listTranscripts(configDir))[0] ?? null;
-}
-async function findSubagentFiles(transcriptPath) {
-  const stem = basename(transcriptPath).replace(/\.jsonl$/, "");
-  const dir = join(dirname(transcriptPath), stem, "subagents");
-  let names;
+function lastTranscriptUuid(path6) {
+  let fd;
   try {
-    names = await readdir(dir, { recursive: true });
-  } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
+    fd = openSync(path6, "r");
+  } catch {
+    return void 0;
   }
-  const files = [];
-  for (const rel of names.sort()) {
-    const name = basename(rel);
-    if (name.startsWith("agent-") && name.endsWith(".jsonl") && name.length > 12) {
-      files.push({ path: join(dir, rel), agentId: name.slice(6, -6) });
-    }
-  }
-  return files;
-}
-var MAX_DIR_NAME, SESSION_ID_RE;
-var init_locate = __esm({
-  "src/core/transcript/locate.ts"() {
-    "use strict";
-    init_errors();
-    MAX_DIR_NAME = 200;
-    SESSION_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
-  }
-});
-
-// src/core/transcript/read-stats.ts
-function createReadStats() {
-  return {
-    records: 0,
-    unknownTypes: {},
-    malformedLines: 0,
-    invalidUtf8Lines: 0,
-    hugeLines: 0,
-    truncatedTail: false,
-    metaRecords: 0,
-    duplicateRecords: 0,
-    compactions: 0
-  };
-}
-function countUnknownType(stats, type) {
-  stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
-}
-var init_read_stats = __esm({
-  "src/core/transcript/read-stats.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/transcript/read-records.ts
-import { open } from "node:fs/promises";
-import { isUtf8 } from "node:buffer";
-function checkOptions(opts) {
-  const from = opts.fromOffset ?? 0;
-  const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const chunk = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  if (!Number.isSafeInteger(from) || from < 0) {
-    throw new BatonError("invalid_input", `fromOffset must be a non-negative integer, got ${String(from)}`);
-  }
-  if (!Number.isSafeInteger(maxLine) || maxLine < 1) {
-    throw new BatonError("invalid_input", `maxLineBytes must be a positive integer, got ${String(maxLine)}`);
-  }
-  if (!Number.isSafeInteger(chunk) || chunk < 1) {
-    throw new BatonError("invalid_input", `chunkBytes must be a positive integer, got ${String(chunk)}`);
-  }
-  return { from, maxLine, chunk };
-}
-async function openTranscript(path6) {
   try {
-    return await open(path6, "r");
-  } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path6}`, { cause });
-    throw new BatonError("io", `cannot open transcript ${path6}: ${String(code2 ?? cause)}`, { cause });
-  }
-}
-async function* readRecordBatches(path6, opts = {}) {
-  const { from, maxLine, chunk } = checkOptions(opts);
-  const stats = opts.stats ?? createReadStats();
-  const fh = await openTranscript(path6);
-  try {
-    const size = (await fh.stat()).size;
-    if (from > size) {
-      throw new BatonError(
-        "conflict",
-        `offset ${from} is beyond the end of ${path6} (${size} bytes): was it rewritten?`,
-        {
-          details: { fromOffset: from, size }
-        }
-      );
-    }
-    const buf = Buffer.allocUnsafe(chunk);
-    let filePos = from;
-    let lineStart = from;
-    let pending = [];
-    let pendingLen = 0;
-    let skipping = false;
-    let batch = [];
-    const handleLine = (bytes, s, e, offset, utf8Known) => {
-      if (!utf8Known && !isUtf8(bytes.subarray(s, e))) stats.invalidUtf8Lines++;
-      let text = bytes.toString("utf8", s, e);
-      if (offset === 0 && text.charCodeAt(0) === 65279) text = text.slice(1);
-      const rec = parseObject(text, stats);
-      if (rec !== void 0) batch.push({ record: rec, offset, endOffset: offset + (e - s) + 1 });
-    };
-    for (; ; ) {
-      const { bytesRead } = await fh.read(buf, 0, chunk, filePos);
-      if (bytesRead === 0) break;
-      const chunkStart = filePos;
-      filePos += bytesRead;
-      const view = buf.subarray(0, bytesRead);
-      const firstNl = view.indexOf(NEWLINE);
-      const lastNl = firstNl === -1 ? -1 : view.lastIndexOf(NEWLINE);
-      const regionValid = firstNl !== -1 && isUtf8(view.subarray(firstNl + 1, lastNl));
-      let i2 = 0;
-      for (; ; ) {
-        const nl = i2 <= lastNl ? view.indexOf(NEWLINE, i2) : -1;
-        if (nl === -1) {
-          const rest = bytesRead - i2;
-          if (skipping) break;
-          if (pendingLen + rest > maxLine) {
-            skipping = true;
-            pending = [];
-            pendingLen = 0;
-          } else if (rest > 0) {
-            pending.push(Buffer.from(view.subarray(i2)));
-            pendingLen += rest;
-          }
-          break;
-        }
-        const len = pendingLen + (nl - i2);
-        if (skipping || len > maxLine) {
-          stats.hugeLines++;
-        } else if (pendingLen > 0) {
-          pending.push(view.subarray(i2, nl));
-          const line = Buffer.concat(pending, len);
-          handleLine(line, 0, len, lineStart, false);
-        } else if (nl > i2) {
-          handleLine(view, i2, nl, lineStart, regionValid && i2 > firstNl);
-        }
-        skipping = false;
-        pending = [];
-        pendingLen = 0;
-        lineStart = chunkStart + nl + 1;
-        i2 = nl + 1;
-      }
-      if (batch.length > 0) {
-        const out = batch;
-        batch = [];
-        yield out;
+    const size = fstatSync(fd).size;
+    const len = Math.min(size, TAIL_BYTES);
+    const buf = Buffer.alloc(len);
+    readSync(fd, buf, 0, len, size - len);
+    const lines = buf.toString("utf8").split("\n");
+    for (let i2 = lines.length - 1; i2 >= 0; i2--) {
+      const m = /"uuid":"([^"]{1,200})"/.exec(lines[i2]);
+      if (!m) continue;
+      try {
+        const rec = JSON.parse(lines[i2]);
+        if (typeof rec.uuid === "string") return rec.uuid;
+      } catch {
       }
     }
-    let nextOffset = lineStart;
-    if (skipping) {
-      stats.truncatedTail = true;
-    } else if (pendingLen > 0) {
-      const tail = Buffer.concat(pending, pendingLen);
-      const text = tail.toString("utf8");
-      if (text.trim() === "") {
-        nextOffset = lineStart + pendingLen;
-      } else if (isCompleteObject(text)) {
-        handleLine(tail, 0, pendingLen, lineStart, false);
-        nextOffset = lineStart + pendingLen;
-      } else {
-        stats.truncatedTail = true;
-      }
-    }
-    if (batch.length > 0) yield batch;
-    return { nextOffset };
+    return void 0;
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
-function parseObject(text, stats) {
-  const c3 = text.charCodeAt(0);
-  if (c3 <= 32 && text.trim() === "") return void 0;
-  let v2;
-  try {
-    v2 = JSON.parse(text);
-  } catch {
-    stats.malformedLines++;
-    return void 0;
-  }
-  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) {
-    stats.malformedLines++;
-    return void 0;
-  }
-  stats.records++;
-  return v2;
-}
-function isCompleteObject(text) {
-  try {
-    const v2 = JSON.parse(text);
-    return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
-  } catch {
-    return false;
-  }
-}
-var DEFAULT_MAX_LINE_BYTES, DEFAULT_CHUNK_BYTES, NEWLINE;
-var init_read_records = __esm({
-  "src/core/transcript/read-records.ts"() {
+var TAIL_BYTES;
+var init_pause_log = __esm({
+  "src/capture/pause-log.ts"() {
     "use strict";
-    init_errors();
-    init_read_stats();
-    DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
-    DEFAULT_CHUNK_BYTES = 512 * 1024;
-    NEWLINE = 10;
+    TAIL_BYTES = 256 * 1024;
   }
 });
 
-// src/core/transcript/guards.ts
-function isObj(v2) {
-  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+// src/capture/egress.ts
+function openEgressGate(opts) {
+  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir) });
 }
-function str2(v2) {
-  return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
-}
-function count(v2) {
-  return typeof v2 === "number" && v2 > 0 && Number.isFinite(v2) ? Math.floor(v2) : 0;
-}
-function objAt(o2, key) {
-  const v2 = o2[key];
-  return isObj(v2) ? v2 : void 0;
-}
-var init_guards = __esm({
-  "src/core/transcript/guards.ts"() {
+var init_egress2 = __esm({
+  "src/capture/egress.ts"() {
     "use strict";
-  }
-});
-
-// src/core/transcript/known-types.ts
-var NON_EVENT_TYPES, AGENT_TOOL_NAMES, FILE_WRITING_TOOLS;
-var init_known_types = __esm({
-  "src/core/transcript/known-types.ts"() {
-    "use strict";
-    NON_EVENT_TYPES = /* @__PURE__ */ new Set([
-      "attachment",
-      "progress",
-      "summary",
-      "custom-title",
-      "ai-title",
-      "tag",
-      "last-prompt",
-      "queue-operation",
-      "cost-state",
-      "file-history-snapshot",
-      "file-history-delta",
-      "attribution-snapshot",
-      "ended-by-model",
-      "continued-in",
-      "relocated",
-      "agent-name",
-      "agent-color",
-      "agent-setting",
-      "pr-link",
-      "frame-link",
-      "artifact-comment-monitor",
-      "artifact-autoreact-ledger",
-      "bridge-session",
-      "history-suppression",
-      "mode",
-      "permission-mode",
-      "isolation-latch",
-      "session-owner",
-      "dev-mods",
-      "memory-mode",
-      "atis-latch",
-      "tools-used",
-      "data-flow-records",
-      "data-flow-incomplete",
-      "derived-from",
-      "worktree-state",
-      "content-replacement",
-      "api-request-shape",
-      "api-request-blob",
-      "api-request",
-      "api-request-resumed",
-      "fork-context-ref",
-      "observer-ref",
-      "resume-head-vouch"
-    ]);
-    AGENT_TOOL_NAMES = /* @__PURE__ */ new Set(["Task", "Agent"]);
-    FILE_WRITING_TOOLS = /* @__PURE__ */ new Set([
-      "Write",
-      "Edit",
-      "MultiEdit",
-      "NotebookEdit"
-    ]);
-  }
-});
-
-// src/core/transcript/content.ts
-function between(text, open4, close) {
-  const a2 = text.indexOf(open4);
-  if (a2 === -1) return void 0;
-  const start = a2 + open4.length;
-  const b = text.indexOf(close, start);
-  return b === -1 ? void 0 : text.slice(start, b);
-}
-function classifyUserText(text) {
-  if (text.charCodeAt(0) === 60) {
-    if (text.startsWith("<command-")) {
-      const name = between(text, "<command-name>", "</command-name>");
-      if (name !== void 0) {
-        const args = (between(text, "<command-args>", "</command-args>") ?? "").trim();
-        const cmd = name.trim();
-        return { kind: "prompt", text: args ? `${cmd} ${args}` : cmd, command: { name: cmd, args } };
-      }
-    }
-    if (text.startsWith("<local-command-stdout>") || text.startsWith("<local-command-stderr>")) {
-      return { kind: "system", subtype: "local_command", text: stripTags(text) };
-    }
-    if (text.startsWith("<bash-input>")) {
-      return { kind: "prompt", text: `!${between(text, "<bash-input>", "</bash-input>") ?? ""}` };
-    }
-    if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
-      return { kind: "system", subtype: "bash_output", text: stripTags(text) };
-    }
-  } else if (text.startsWith("[Request interrupted by user")) {
-    return { kind: "system", subtype: "interrupted", text };
-  }
-  return { kind: "prompt", text };
-}
-function stripTags(text) {
-  return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
-}
-function flattenToolResultContent(content) {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content))
-    return content === void 0 || content === null ? "" : JSON.stringify(content);
-  const parts = [];
-  for (const block of content) {
-    if (typeof block === "string") parts.push(block);
-    else if (isObj(block)) {
-      if (block.type === "text" && typeof block.text === "string") parts.push(block.text);
-      else if (block.type === "image") parts.push("[image]");
-      else parts.push(`[${typeof block.type === "string" ? block.type : "content"}]`);
-    }
-  }
-  return parts.join("\n");
-}
-function titleFromPrompt(text, max = 80) {
-  const trimmed = text.trim();
-  const nl = trimmed.indexOf("\n");
-  const line = (nl === -1 ? trimmed : trimmed.slice(0, nl)).trim();
-  if (line === "") return void 0;
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
-}
-var init_content = __esm({
-  "src/core/transcript/content.ts"() {
-    "use strict";
-    init_guards();
-  }
-});
-
-// src/core/pricing.ts
-function priceForModel(model) {
-  const id = model.toLowerCase();
-  for (const rule2 of PRICE_RULES) {
-    if (rule2.pattern.test(id)) {
-      return {
-        input: rule2.input,
-        output: rule2.output,
-        cacheRead: rule2.cacheRead,
-        cacheWrite5m: rule2.input * 1.25,
-        cacheWrite1h: rule2.input * 2
-      };
-    }
-  }
-  return null;
-}
-function estimateCostUsd(usage2) {
-  let total = 0;
-  for (const [model, u2] of usage2) {
-    if (u2.input + u2.output + u2.cacheRead + u2.cacheWrite === 0) continue;
-    const p = priceForModel(model);
-    if (p === null) return null;
-    const write1h = Math.min(u2.cacheWrite1h ?? 0, u2.cacheWrite);
-    total += u2.input * p.input + u2.output * p.output + u2.cacheRead * p.cacheRead + (u2.cacheWrite - write1h) * p.cacheWrite5m + write1h * p.cacheWrite1h;
-  }
-  return Math.round(total * 1e3) / 1e9;
-}
-var PRICE_RULES;
-var init_pricing = __esm({
-  "src/core/pricing.ts"() {
-    "use strict";
-    PRICE_RULES = [
-      // Opus
-      { pattern: /opus-5-5/, input: 4, output: 20, cacheRead: 0.2 },
-      // Opus 4 and 4.1 (ids like claude-opus-4-20250514, claude-opus-4-1@20250805, claude-opus-4-0) and Opus 3.
-      {
-        pattern: /opus-4(?:-[01])?(?=$|[^\d-]|-\d{8})|claude-3-opus|opus-3/,
-        input: 15,
-        output: 75,
-        cacheRead: 1.5
-      },
-      // Opus 4.5 through 5.
-      { pattern: /opus/, input: 5, output: 25, cacheRead: 0.5 },
-      // Sonnet
-      { pattern: /sonnet-5/, input: 2, output: 10, cacheRead: 0.2 },
-      // Sonnet 3.5 through 4.6.
-      { pattern: /sonnet/, input: 3, output: 15, cacheRead: 0.3 },
-      // Haiku
-      { pattern: /haiku-5/, input: 0.1, output: 0.5, cacheRead: 0.01 },
-      { pattern: /haiku-3-5|3-5-haiku/, input: 0.8, output: 4, cacheRead: 0.08 },
-      { pattern: /claude-3-haiku|haiku-3(?!-5)/, input: 0.25, output: 1.25, cacheRead: 0.03 },
-      // Haiku 4.5.
-      { pattern: /haiku/, input: 1, output: 5, cacheRead: 0.1 }
-    ];
-  }
-});
-
-// src/core/transcript/totals-accumulator.ts
-function emptyUsage() {
-  return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
-}
-function addTo(into, d) {
-  into.input += d.input;
-  into.output += d.output;
-  into.cacheRead += d.cacheRead;
-  into.cacheWrite += d.cacheWrite;
-  into.cacheWrite1h += d.cacheWrite1h;
-}
-var SYNTHETIC_MODEL, TotalsAccumulator;
-var init_totals_accumulator = __esm({
-  "src/core/transcript/totals-accumulator.ts"() {
-    "use strict";
-    init_pricing();
-    init_guards();
-    init_known_types();
-    SYNTHETIC_MODEL = "<synthetic>";
-    TotalsAccumulator = class {
-      /** Usage already counted per API response, keyed by message.id + requestId. */
-      seenResponses = /* @__PURE__ */ new Map();
-      byModel = /* @__PURE__ */ new Map();
-      total = emptyUsage();
-      prompts = 0;
-      messages = 0;
-      toolCalls = 0;
-      toolErrors = 0;
-      tools = /* @__PURE__ */ new Map();
-      // a Map: tool names are data, even `__proto__`
-      files = /* @__PURE__ */ new Set();
-      /**
-       * Counts an assistant record's usage. One API response is written as several records that share message.id
-       * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
-       * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
-       */
-      addUsage(rec, msg) {
-        const u2 = objAt(msg, "usage");
-        if (u2 === void 0) return;
-        const next = {
-          input: count(u2.input_tokens),
-          output: count(u2.output_tokens),
-          cacheRead: count(u2.cache_read_input_tokens),
-          cacheWrite: count(u2.cache_creation_input_tokens),
-          cacheWrite1h: count(objAt(u2, "cache_creation")?.ephemeral_1h_input_tokens)
-        };
-        const messageId = str2(msg.id);
-        const requestId = str2(rec.requestId);
-        let delta = next;
-        if (messageId !== void 0 || requestId !== void 0) {
-          const key = `${messageId ?? ""}\0${requestId ?? ""}`;
-          const prev = this.seenResponses.get(key);
-          if (prev !== void 0) {
-            delta = {
-              input: Math.max(0, next.input - prev.input),
-              output: Math.max(0, next.output - prev.output),
-              cacheRead: Math.max(0, next.cacheRead - prev.cacheRead),
-              cacheWrite: Math.max(0, next.cacheWrite - prev.cacheWrite),
-              cacheWrite1h: Math.max(0, next.cacheWrite1h - prev.cacheWrite1h)
-            };
-            prev.input += delta.input;
-            prev.output += delta.output;
-            prev.cacheRead += delta.cacheRead;
-            prev.cacheWrite += delta.cacheWrite;
-            prev.cacheWrite1h += delta.cacheWrite1h;
-          } else {
-            this.seenResponses.set(key, { ...next });
-          }
-        }
-        if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
-        const model = str2(msg.model) ?? "unknown";
-        addTo(this.total, delta);
-        if (model !== SYNTHETIC_MODEL) {
-          let m = this.byModel.get(model);
-          if (m === void 0) this.byModel.set(model, m = emptyUsage());
-          addTo(m, delta);
-        }
-      }
-      /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
-      addEvent(e, mainChain) {
-        switch (e.kind) {
-          case "prompt":
-            if (mainChain) {
-              this.prompts++;
-              this.messages++;
-            }
-            break;
-          case "text":
-            if (mainChain) this.messages++;
-            break;
-          case "tool_call": {
-            this.toolCalls++;
-            this.tools.set(e.name, (this.tools.get(e.name) ?? 0) + 1);
-            if (FILE_WRITING_TOOLS.has(e.name) && isObj(e.input)) {
-              const file2 = str2(e.input.file_path) ?? str2(e.input.notebook_path) ?? str2(e.input.path);
-              if (file2 !== void 0) this.files.add(file2);
-            }
-            break;
-          }
-          case "tool_result":
-            if (e.isError) this.toolErrors++;
-            break;
-          default:
-            break;
-        }
-      }
-      finish(turns, durationMs) {
-        const usage2 = [...this.byModel];
-        return {
-          tokens: {
-            input: this.total.input,
-            output: this.total.output,
-            cacheRead: this.total.cacheRead,
-            cacheWrite: this.total.cacheWrite
-          },
-          costUsd: estimateCostUsd(usage2),
-          turns,
-          prompts: this.prompts,
-          messages: this.messages,
-          toolCalls: this.toolCalls,
-          toolErrors: this.toolErrors,
-          tools: Object.fromEntries(this.tools),
-          filesTouched: [...this.files],
-          durationMs
-        };
-      }
-    };
-  }
-});
-
-// src/core/transcript/meta-accumulator.ts
-function lastPathSegment(p) {
-  const parts = p.split(/[\\/]+/).filter((s) => s !== "");
-  return parts[parts.length - 1];
-}
-var UUID_RE, MetaAccumulator;
-var init_meta_accumulator = __esm({
-  "src/core/transcript/meta-accumulator.ts"() {
-    "use strict";
-    init_guards();
-    init_content();
-    init_totals_accumulator();
-    UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    MetaAccumulator = class {
-      /** Distinct sessionIds of main-file records, in order of first appearance. */
-      sessionIds = [];
-      /** Distinct `requestSessionId`s: on records a fork copied, Claude Code keeps the parent's id there. */
-      requestSessionIds = [];
-      cwd;
-      gitBranch;
-      version;
-      models = /* @__PURE__ */ new Set();
-      startMs = Infinity;
-      endMs = -Infinity;
-      startedAt;
-      endedAt;
-      customTitle;
-      aiTitle;
-      summary;
-      firstPromptTitle;
-      /** Any record: its timestamp widens the session's time span. */
-      observeTime(rec) {
-        const ts = rec.timestamp;
-        if (typeof ts !== "string") return;
-        const ms = Date.parse(ts);
-        if (Number.isNaN(ms)) return;
-        if (ms < this.startMs) {
-          this.startMs = ms;
-          this.startedAt = ts;
-        }
-        if (ms > this.endMs) {
-          this.endMs = ms;
-          this.endedAt = ts;
-        }
-      }
-      /** Records of the main transcript file: where and with what the session ran. */
-      observeMain(rec) {
-        const sid = str2(rec.sessionId);
-        if (sid !== void 0 && !this.sessionIds.includes(sid)) this.sessionIds.push(sid);
-        const rsid = str2(rec.requestSessionId);
-        if (rsid !== void 0 && !this.requestSessionIds.includes(rsid)) this.requestSessionIds.push(rsid);
-        this.cwd ??= str2(rec.cwd);
-        const branch = str2(rec.gitBranch);
-        if (branch !== void 0) this.gitBranch = branch;
-        const version2 = str2(rec.version);
-        if (version2 !== void 0) this.version = version2;
-      }
-      observeModel(model) {
-        if (model !== void 0 && model !== SYNTHETIC_MODEL) this.models.add(model);
-      }
-      /** Title records: the last of each kind wins, as in Claude Code's own session list. */
-      observeTitle(rec) {
-        if (rec.type === "custom-title") this.customTitle = str2(rec.customTitle) ?? this.customTitle;
-        else if (rec.type === "ai-title") this.aiTitle = str2(rec.aiTitle) ?? this.aiTitle;
-        else if (rec.type === "summary") this.summary = str2(rec.summary) ?? this.summary;
-      }
-      observeFirstPrompt(text) {
-        this.firstPromptTitle ??= titleFromPrompt(text);
-      }
-      get durationMs() {
-        return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
-      }
-      /**
-       * The session id is the file's own name when it is a UUID or records carry it (Claude Code names files by
-       * session id), else the newest sessionId seen, else the file name. A forked file (`--fork-session`) starts with
-       * history copied from its parent: Claude Code 2.1.330 rewrites their sessionId but keeps the parent's id in
-       * `requestSessionId` of copied assistant records; other versions may keep the old sessionId. The first id that
-       * differs from the session's own is the parent.
-       */
-      finish(fileStem) {
-        const ids = this.sessionIds;
-        const id = UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : ids[ids.length - 1] ?? fileStem;
-        const meta3 = { id, models: [...this.models] };
-        if (this.cwd !== void 0) {
-          meta3.cwd = this.cwd;
-          const project = lastPathSegment(this.cwd);
-          if (project !== void 0) meta3.project = project;
-        }
-        if (this.gitBranch !== void 0) meta3.gitBranch = this.gitBranch;
-        if (this.startedAt !== void 0) meta3.startedAt = this.startedAt;
-        if (this.endedAt !== void 0) meta3.endedAt = this.endedAt;
-        const title = this.customTitle ?? this.aiTitle ?? this.summary ?? this.firstPromptTitle;
-        if (title !== void 0) meta3.title = title;
-        const parent = ids.find((s) => s !== id) ?? this.requestSessionIds.find((s) => s !== id);
-        if (parent !== void 0) meta3.parentSessionId = parent;
-        if (this.version !== void 0) meta3.claudeVersion = this.version;
-        return meta3;
-      }
-    };
-  }
-});
-
-// src/core/transcript/record-events.ts
-function userRecordEvents(rec, ctx) {
-  const list = new EventList(ctx);
-  const content = objAt(rec, "message")?.content;
-  if (rec.isCompactSummary === true) {
-    const text = typeof content === "string" ? content : flattenToolResultContent(content);
-    list.add({ kind: "system", subtype: "compaction_summary", text });
-    return list.events;
-  }
-  if (typeof content === "string") {
-    if (content.trim() !== "") list.addUserText(classifyUserText(content));
-    return list.events;
-  }
-  if (!Array.isArray(content)) return list.events;
-  const texts = [];
-  let firstText = -1;
-  for (let i2 = 0; i2 < content.length; i2++) {
-    const t = userBlockText(content[i2]);
-    if (t === void 0) continue;
-    texts.push(t);
-    if (firstText === -1) firstText = i2;
-  }
-  for (let i2 = 0; i2 < content.length; i2++) {
-    const block = content[i2];
-    if (i2 === firstText) list.addUserText(classifyUserText(texts.join("\n\n")));
-    else if (isObj(block) && block.type === "tool_result") {
-      list.add({
-        kind: "tool_result",
-        toolUseId: str2(block.tool_use_id) ?? "",
-        content: flattenToolResultContent(block.content),
-        isError: block.is_error === true
-      });
-    }
-  }
-  return list.events;
-}
-function userBlockText(block) {
-  if (!isObj(block)) return void 0;
-  if (block.type === "image") return "[image]";
-  if (block.type === "text" && typeof block.text === "string" && block.text !== "") return block.text;
-  return void 0;
-}
-function assistantRecordEvents(rec, ctx, stats) {
-  const list = new EventList(ctx);
-  const msg = objAt(rec, "message");
-  const content = msg?.content;
-  if (rec.isApiErrorMessage === true) {
-    const text = typeof content === "string" ? content : Array.isArray(content) ? flattenToolResultContent(content) : "";
-    list.add({ kind: "system", subtype: "api_error", text: text || str2(rec.error) || "API error" });
-    return list.events;
-  }
-  const messageId = str2(msg?.id);
-  const model = str2(msg?.model);
-  if (typeof content === "string") {
-    if (content !== "") list.add(textEvent(content, messageId, model));
-    return list.events;
-  }
-  if (!Array.isArray(content)) return list.events;
-  for (const block of content) {
-    if (!isObj(block)) continue;
-    const type = block.type;
-    if (type === "text") {
-      if (typeof block.text === "string" && block.text !== "")
-        list.add(textEvent(block.text, messageId, model));
-    } else if (type === "thinking") {
-      if (typeof block.thinking === "string" && block.thinking !== "") {
-        list.add({ kind: "thinking", text: block.thinking });
-      }
-    } else if (type === "tool_use" || type === "server_tool_use" || type === "mcp_tool_use") {
-      list.add({
-        kind: "tool_call",
-        toolUseId: str2(block.id) ?? "",
-        name: str2(block.name) ?? "unknown",
-        input: block.input ?? {}
-      });
-    } else if (typeof type === "string" && type.endsWith("_tool_result")) {
-      list.add({
-        kind: "tool_result",
-        toolUseId: str2(block.tool_use_id) ?? "",
-        content: flattenToolResultContent(block.content),
-        isError: block.is_error === true
-      });
-    } else if (type !== "redacted_thinking") {
-      countUnknownType(stats, `block:${typeof type === "string" ? type : "untyped"}`);
-    }
-  }
-  return list.events;
-}
-function textEvent(text, messageId, model) {
-  const e = { kind: "text", text };
-  if (messageId !== void 0) e.messageId = messageId;
-  if (model !== void 0) e.model = model;
-  return e;
-}
-function systemRecordEvents(rec, ctx, stats) {
-  const list = new EventList(ctx);
-  const subtype = str2(rec.subtype) ?? "";
-  if (subtype === "compact_boundary") {
-    stats.compactions++;
-    const meta3 = objAt(rec, "compactMetadata");
-    const trigger = str2(meta3?.trigger);
-    const pre = typeof meta3?.preTokens === "number" ? meta3.preTokens : void 0;
-    const detail = [trigger, pre !== void 0 ? `${pre} tokens before` : void 0].filter(Boolean).join(", ");
-    const text = str2(rec.content) ?? "Conversation compacted";
-    list.add({ kind: "system", subtype: "compaction", text: detail ? `${text} (${detail})` : text });
-  } else if (subtype === "api_error") {
-    list.add({ kind: "system", subtype: "api_error", text: apiErrorText(rec) });
-  } else if (rec.level === "error") {
-    list.add({ kind: "system", subtype: subtype || "error", text: str2(rec.content) ?? subtype });
-  }
-  return list.events;
-}
-function apiErrorText(rec) {
-  const err = rec.error;
-  let message = str2(rec.content) ?? str2(err);
-  if (message === void 0 && isObj(err)) {
-    message = str2(err.message) ?? str2(objAt(err, "error")?.message) ?? str2(err.type);
-    const status = typeof err.status === "number" ? err.status : void 0;
-    if (status !== void 0) message = `${status} ${message ?? ""}`.trim();
-  }
-  const attempt = typeof rec.retryAttempt === "number" ? rec.retryAttempt : void 0;
-  const max = typeof rec.maxRetries === "number" ? rec.maxRetries : void 0;
-  const retry = attempt !== void 0 ? ` (retry ${attempt}${max !== void 0 ? `/${max}` : ""})` : "";
-  return `API error: ${message ?? "unknown"}${retry}`;
-}
-var EventList;
-var init_record_events = __esm({
-  "src/core/transcript/record-events.ts"() {
-    "use strict";
-    init_content();
-    init_guards();
-    init_read_stats();
-    EventList = class {
-      constructor(ctx) {
-        this.ctx = ctx;
-      }
-      ctx;
-      events = [];
-      add(fields) {
-        const n2 = this.events.length;
-        const e = { uuid: n2 === 0 ? this.ctx.uuid : `${this.ctx.uuid}#${n2}`, ...fields };
-        if (this.ctx.parentUuid !== void 0) e.parentUuid = this.ctx.parentUuid;
-        if (this.ctx.timestamp !== void 0) e.timestamp = this.ctx.timestamp;
-        if (this.ctx.agentId !== void 0) e.agentId = this.ctx.agentId;
-        this.events.push(e);
-      }
-      addUserText(t) {
-        if (t.kind === "system") this.add({ kind: "system", subtype: t.subtype, text: t.text });
-        else if (t.command) this.add({ kind: "prompt", text: t.text, command: t.command });
-        else this.add({ kind: "prompt", text: t.text });
-      }
-    };
-  }
-});
-
-// src/core/transcript/session-builder.ts
-var MAIN, SessionBuilder;
-var init_session_builder = __esm({
-  "src/core/transcript/session-builder.ts"() {
-    "use strict";
-    init_guards();
-    init_known_types();
-    init_meta_accumulator();
-    init_read_stats();
-    init_record_events();
-    init_totals_accumulator();
-    MAIN = {};
-    SessionBuilder = class {
-      constructor(stats) {
-        this.stats = stats;
-      }
-      stats;
-      seen = /* @__PURE__ */ new Set();
-      turn = -1;
-      turnCtx = [];
-      agentCtx = /* @__PURE__ */ new Map();
-      /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
-      agentToolUse = /* @__PURE__ */ new Map();
-      /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
-      agentCallTurn = /* @__PURE__ */ new Map();
-      meta = new MetaAccumulator();
-      totals = new TotalsAccumulator();
-      /** Adds one record; its events (if any) are appended to `out` in order. */
-      addRecord(rec, offset, out, source = MAIN) {
-        const recordUuid = str2(rec.uuid);
-        if (recordUuid !== void 0) {
-          if (this.seen.has(recordUuid)) {
-            this.stats.duplicateRecords++;
-            return;
-          }
-          this.seen.add(recordUuid);
-        }
-        const isMain = source.agentId === void 0;
-        this.meta.observeTime(rec);
-        if (isMain) this.meta.observeMain(rec);
-        if (rec.isMeta === true) this.stats.metaRecords++;
-        const type = rec.type;
-        let events;
-        const agentId = source.agentId ?? (rec.isSidechain === true ? str2(rec.agentId) ?? "sidechain" : void 0);
-        const ctx = {
-          uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
-        };
-        if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
-        if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
-        if (agentId !== void 0) ctx.agentId = agentId;
-        if (type === "user") {
-          if (rec.isMeta === true) return;
-          events = userRecordEvents(rec, ctx);
-          if (isMain) this.linkSubagent(rec);
-        } else if (type === "assistant") {
-          const msg = objAt(rec, "message");
-          if (msg !== void 0) {
-            this.totals.addUsage(rec, msg);
-            this.meta.observeModel(str2(msg.model));
-          }
-          events = assistantRecordEvents(rec, ctx, this.stats);
-        } else if (type === "system") {
-          events = systemRecordEvents(rec, ctx, this.stats);
-        } else {
-          if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
-          else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
-          return;
-        }
-        for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
-      }
-      /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
-      place(event, agentId) {
-        if (agentId !== void 0) {
-          this.totals.addEvent(event, false);
-          return this.contextForAgent(agentId);
-        }
-        if (event.kind === "prompt") {
-          this.turn++;
-          this.meta.observeFirstPrompt(event.text);
-        } else if (this.turn === -1) {
-          this.turn = 0;
-        }
-        this.totals.addEvent(event, true);
-        if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
-          this.agentCallTurn.set(event.toolUseId, this.turn);
-        }
-        let c3 = this.turnCtx[this.turn];
-        if (c3 === void 0) this.turnCtx[this.turn] = c3 = { turnIndex: this.turn };
-        return c3;
-      }
-      contextForAgent(agentId) {
-        let c3 = this.agentCtx.get(agentId);
-        if (c3 === void 0) {
-          const toolUseId = this.agentToolUse.get(agentId);
-          const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
-          c3 = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
-          this.agentCtx.set(agentId, c3);
-        }
-        return c3;
-      }
-      /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
-      linkSubagent(rec) {
-        const result = rec.toolUseResult;
-        if (!isObj(result)) return;
-        const agentId = str2(result.agentId);
-        if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
-        const content = objAt(rec, "message")?.content;
-        if (!Array.isArray(content)) return;
-        for (const block of content) {
-          if (isObj(block) && block.type === "tool_result") {
-            const id = str2(block.tool_use_id);
-            if (id !== void 0) this.agentToolUse.set(agentId, id);
-            return;
-          }
-        }
-      }
-      finish(fileStem) {
-        return {
-          meta: this.meta.finish(fileStem),
-          totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
-        };
-      }
-    };
-  }
-});
-
-// src/core/transcript/stream-session.ts
-import { basename as basename2 } from "node:path";
-async function deliver(path6, builder, source, onEvent, opts) {
-  const gen = readRecordBatches(path6, { ...opts, stats: builder.stats });
-  const out = [];
-  for (; ; ) {
-    const step2 = await gen.next();
-    if (step2.done) return step2.value.nextOffset;
-    for (const item of step2.value) {
-      builder.addRecord(item.record, item.offset, out, source);
-      if (out.length === 0) continue;
-      for (const d of out) {
-        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
-        const r = onEvent(d.event, ctx);
-        if (r !== void 0) await r;
-      }
-      out.length = 0;
-    }
-  }
-}
-async function runSession(path6, onEvent, opts = {}) {
-  const builder = new SessionBuilder(createReadStats());
-  const fromOffset = opts.fromOffset ?? 0;
-  const lineOpts = opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes };
-  const nextOffset = await deliver(path6, builder, void 0, onEvent, { ...lineOpts, fromOffset });
-  if (opts.subagents ?? fromOffset === 0) {
-    const files = await findSubagentFiles(path6);
-    const order = [...builder.agentToolUse.keys()];
-    const rank = (agentId) => {
-      const i2 = order.indexOf(agentId);
-      return i2 === -1 ? order.length : i2;
-    };
-    files.sort((a2, b) => rank(a2.agentId) - rank(b.agentId));
-    for (const file2 of files) await deliver(file2.path, builder, { agentId: file2.agentId }, onEvent, lineOpts);
-  }
-  const { meta: meta3, totals } = builder.finish(basename2(path6).replace(/\.jsonl$/, ""));
-  return { meta: meta3, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
-}
-async function streamSession(transcriptPath, onEvent, opts = {}) {
-  const { meta: meta3, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
-  return { meta: meta3, totals, stats, nextOffset };
-}
-var init_stream_session = __esm({
-  "src/core/transcript/stream-session.ts"() {
-    "use strict";
-    init_locate();
-    init_read_records();
-    init_read_stats();
-    init_session_builder();
-  }
-});
-
-// src/core/transcript/load-session.ts
-async function loadSession(transcriptPath, opts = {}) {
-  const turns = [];
-  const span = [];
-  const sidechains = /* @__PURE__ */ new Map();
-  const result = await runSession(
-    transcriptPath,
-    (event, ctx) => {
-      if (ctx.agentId !== void 0) {
-        let sc = sidechains.get(ctx.agentId);
-        if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
-        sc.events.push(event);
-        return;
-      }
-      let turn = turns[ctx.turnIndex];
-      if (turn === void 0) {
-        turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
-        span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
-      }
-      turn.events.push(event);
-      const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
-      const s = span[ctx.turnIndex];
-      if (ms < s.start) {
-        s.start = ms;
-        turn.startedAt = event.timestamp;
-      }
-      if (ms > s.end) {
-        s.end = ms;
-        turn.endedAt = event.timestamp;
-      }
-    },
-    opts
-  );
-  for (const sc of sidechains.values()) {
-    const toolUseId = result.agentToolUse.get(sc.agentId);
-    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
-  }
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    meta: result.meta,
-    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
-    turns: turns.filter((t) => t !== void 0),
-    sidechains: [...sidechains.values()],
-    totals: result.totals,
-    stats: result.stats
-  };
-}
-var init_load_session = __esm({
-  "src/core/transcript/load-session.ts"() {
-    "use strict";
-    init_schema_version();
-    init_stream_session();
-  }
-});
-
-// src/core/transcript/index.ts
-var init_transcript = __esm({
-  "src/core/transcript/index.ts"() {
-    "use strict";
-    init_stream_session();
-    init_load_session();
-    init_read_records();
-    init_read_stats();
-    init_locate();
+    init_egress();
+    init_pause_log();
   }
 });
 
 // src/core/pipeline/export-transcript.ts
-async function exportTranscript(transcriptPath, format2, write, opts) {
-  const redactor = createRedactor({ enabled: opts.redact });
-  const exporter = createExporter(format2, write);
-  const { meta: meta3, totals, stats } = await streamSession(
-    transcriptPath,
-    // <private> spans never reach a file, whether or not redaction is on.
-    (event, ctx) => exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx),
-    { subagents: true }
-  );
-  const safeMeta = meta3.title === void 0 ? meta3 : { ...meta3, title: redactor.redactText(stripPrivateText(meta3.title)) };
-  const redaction = redactor.report();
-  exporter.finish(safeMeta, totals, { redaction });
-  return { meta: safeMeta, totals, stats, redaction };
+async function exportTranscript(transcriptPath, format2, write, gate) {
+  const exporter = createExporter(format2, write, { gate });
+  const { meta: meta3, totals, stats } = await gate.streamSession(transcriptPath, (event, ctx) => exporter.event(event, ctx), {
+    subagents: true
+  });
+  const redaction = gate.report();
+  exporter.finish(meta3, totals, { redaction });
+  return { meta: meta3, totals, stats, redaction };
 }
 var init_export_transcript = __esm({
   "src/core/pipeline/export-transcript.ts"() {
     "use strict";
     init_export();
-    init_redact();
-    init_transcript();
   }
 });
 
@@ -4962,8 +5793,8 @@ var init_args = __esm({
 });
 
 // src/cli/file-sink.ts
-import { closeSync, existsSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname2, basename as basename3, join as join2 } from "node:path";
+import { closeSync as closeSync2, existsSync, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
+import { dirname as dirname2, basename as basename3, join as join3 } from "node:path";
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
   while (off < len) {
@@ -5004,17 +5835,17 @@ function fileSink(target, opts) {
   if (!opts.force && existsSync(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
-  const tmp = join2(dirname2(target), `.${basename3(target)}.${process.pid}.tmp`);
+  const tmp = join3(dirname2(target), `.${basename3(target)}.${process.pid}.tmp`);
   let fd;
   try {
-    fd = openSync(tmp, "w", 420);
+    fd = openSync2(tmp, "w", 420);
   } catch (err) {
     throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
   }
   const out = buffered(fd);
   let closed = false;
   const close = () => {
-    if (!closed) closeSync(fd);
+    if (!closed) closeSync2(fd);
     closed = true;
   };
   return {
@@ -5056,15 +5887,27 @@ var init_file_sink = __esm({
   }
 });
 
+// src/core/transcript/index.ts
+var init_transcript = __esm({
+  "src/core/transcript/index.ts"() {
+    "use strict";
+    init_stream_session();
+    init_load_session();
+    init_read_records();
+    init_read_stats();
+    init_locate();
+  }
+});
+
 // src/cli/resolve-session.ts
-import { existsSync as existsSync2, statSync } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 async function resolveTranscript(ref, where) {
   if (ref !== void 0 && ref !== "") {
     const looksLikePath2 = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute(ref);
     const asPath = resolve(where.cwd, ref);
     if (looksLikePath2 || existsSync2(asPath)) {
-      if (!existsSync2(asPath) || !statSync(asPath).isFile()) {
+      if (!existsSync2(asPath) || !statSync2(asPath).isFile()) {
         throw new BatonError("not_found", `no transcript file at ${asPath}`);
       }
       return asPath;
@@ -5099,7 +5942,7 @@ __export(export_exports, {
   exportCommand: () => exportCommand,
   runExport: () => runExport
 });
-import { join as join3, resolve as resolve2 } from "node:path";
+import { join as join4, resolve as resolve2 } from "node:path";
 async function runExport(ctx, input2) {
   const transcript = await resolveTranscript(input2.ref, {
     cwd: ctx.io.cwd,
@@ -5111,15 +5954,16 @@ async function runExport(ctx, input2) {
   let out = input2.out;
   if (out === void 0) {
     const id = transcript.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-    out = join3(ctx.io.cwd, `session-${id}.${formatExtension(input2.format)}`);
+    out = join4(ctx.io.cwd, `session-${id}.${formatExtension(input2.format)}`);
   } else if (!toStdout) {
     out = resolve2(ctx.io.cwd, out);
   }
   const sink = toStdout ? stdoutSink() : fileSink(out, { force: input2.force });
   try {
-    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), { redact: input2.redact });
+    const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input2.redact });
+    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), gate);
     sink.commit();
-    return { ...result, out: toStdout ? "-" : out, format: input2.format };
+    return { ...result, out: toStdout ? "-" : out, format: input2.format, redacting: input2.redact };
   } catch (err) {
     sink.abort();
     throw err;
@@ -5127,8 +5971,7 @@ async function runExport(ctx, input2) {
 }
 function describeOutcome(o2) {
   const where = o2.out === "-" ? "stdout" : o2.out;
-  const rules = Object.entries(o2.redaction.byRule).map(([rule2, n2]) => `${rule2}: ${n2}`).join(", ");
-  const redacted = o2.redaction.total > 0 ? `; redacted ${o2.redaction.total} secret(s) (${rules})` : "; no secrets found";
+  const redacted = `; ${describeRedaction(o2.redaction, o2.redacting)}`;
   return `Exported session ${o2.meta.id} (${o2.totals.turns} turns, ${o2.totals.toolCalls} tool calls) as ${o2.format} to ${where}${redacted}`;
 }
 var HELP, exportCommand;
@@ -5137,6 +5980,8 @@ var init_export2 = __esm({
     "use strict";
     init_errors();
     init_export();
+    init_egress2();
+    init_egress();
     init_export_transcript();
     init_args();
     init_file_sink();
@@ -5199,20 +6044,20 @@ Options:
 });
 
 // src/capture/outbox-paths.ts
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 function isSafeSessionId(id) {
   return SESSION_ID_PATTERN.test(id) && !id.includes("..");
 }
 function outboxDir(dataDir) {
-  return join4(dataDir, "outbox");
+  return join5(dataDir, "outbox");
 }
 function outboxPaths(dataDir, sessionId) {
   const dir = outboxDir(dataDir);
   return {
     dir,
-    outbox: join4(dir, `${sessionId}.jsonl`),
-    state: join4(dir, `${sessionId}.state.json`),
-    lock: join4(dir, `${sessionId}.lock`)
+    outbox: join5(dir, `${sessionId}.jsonl`),
+    state: join5(dir, `${sessionId}.state.json`),
+    lock: join5(dir, `${sessionId}.lock`)
   };
 }
 var SESSION_ID_PATTERN;
@@ -5267,7 +6112,7 @@ __export(util_exports, {
   hexToUint8Array: () => hexToUint8Array,
   hide: () => hide,
   installLazyProp: () => installLazyProp,
-  isObject: () => isObject,
+  isObject: () => isObject2,
   isPlainObject: () => isPlainObject,
   issue: () => issue,
   joinValues: () => joinValues,
@@ -5463,23 +6308,23 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str3 = "";
+  let str4 = "";
   for (let i2 = 0; i2 < length; i2++) {
-    str3 += chars[Math.floor(Math.random() * chars.length)];
+    str4 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str3;
+  return str4;
 }
-function esc(str3) {
-  return JSON.stringify(str3);
+function esc(str4) {
+  return JSON.stringify(str4);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
 }
-function isObject(data) {
+function isObject2(data) {
   return typeof data === "object" && data !== null && !Array.isArray(data);
 }
 function isPlainObject(o2) {
-  if (isObject(o2) === false)
+  if (isObject2(o2) === false)
     return false;
   const ctor = o2.constructor;
   if (ctor === void 0)
@@ -5487,7 +6332,7 @@ function isPlainObject(o2) {
   if (typeof ctor !== "function")
     return true;
   const prot = ctor.prototype;
-  if (isObject(prot) === false)
+  if (isObject2(prot) === false)
     return false;
   if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
     return false;
@@ -5514,8 +6359,8 @@ function numKeys(data) {
   }
   return keyCount;
 }
-function escapeRegex(str3) {
-  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str4) {
+  return str4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -5769,13 +6614,13 @@ function getSizableOrigin(input2) {
     return "file";
   return "unknown";
 }
-function codePointLength(str3) {
-  const units = str3.length;
-  if (!highSurrogate.test(str3))
+function codePointLength(str4) {
+  const units = str4.length;
+  if (!highSurrogate.test(str4))
     return units;
   let count3 = units;
   for (let i2 = 0; i2 < units - 1; i2++) {
-    if ((str3.charCodeAt(i2) & 64512) === 55296 && (str3.charCodeAt(i2 + 1) & 64512) === 56320) {
+    if ((str4.charCodeAt(i2) & 64512) === 55296 && (str4.charCodeAt(i2 + 1) & 64512) === 56320) {
       count3--;
       i2++;
     }
@@ -8659,7 +9504,7 @@ var init_schemas = __esm({
         }
         return propValues;
       });
-      const isObject3 = isObject;
+      const isObject4 = isObject2;
       const catchall = def.catchall;
       let value;
       const memo2 = globalConfig.memoizer;
@@ -8667,7 +9512,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject3(input2)) {
+        if (!isObject4(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -8803,7 +9648,7 @@ var init_schemas = __esm({
         return doc.compile();
       };
       let fastpass;
-      const isObject3 = isObject;
+      const isObject4 = isObject2;
       const jit = !globalConfig.jitless;
       const allowsEval2 = allowsEval;
       const fastEnabled = jit && allowsEval2.value;
@@ -8812,7 +9657,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject3(input2)) {
+        if (!isObject4(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -8941,7 +9786,7 @@ var init_schemas = __esm({
       const disc = cached(() => discriminatorMap(def));
       inst._zod.parse = (payload, ctx) => {
         const input2 = payload.value;
-        if (!isObject(input2)) {
+        if (!isObject2(input2)) {
           payload.issues.push({
             code: "invalid_type",
             expected: "object",
@@ -25645,11 +26490,11 @@ var init_sleep_sync = __esm({
 
 // src/capture/session-lock.ts
 import {
-  closeSync as closeSync2,
+  closeSync as closeSync3,
   lstatSync,
-  mkdirSync,
-  openSync as openSync2,
-  readFileSync,
+  mkdirSync as mkdirSync2,
+  openSync as openSync3,
+  readFileSync as readFileSync2,
   readlinkSync,
   renameSync as renameSync2,
   symlinkSync,
@@ -25670,7 +26515,7 @@ function acquireLock(path6, opts) {
     } catch (err) {
       const code2 = err.code;
       if (code2 === "ENOENT" && !madeDir) {
-        mkdirSync(dirname3(path6), { recursive: true, mode: 448 });
+        mkdirSync2(dirname3(path6), { recursive: true, mode: 448 });
         madeDir = true;
         continue;
       }
@@ -25690,12 +26535,12 @@ function createLock(path6, token) {
     const code2 = err.code;
     if (code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP" && code2 !== "ENOSYS") throw err;
   }
-  const fd = openSync2(path6, "wx", 384);
+  const fd = openSync3(path6, "wx", 384);
   try {
     writeSync2(fd, token);
   } catch {
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 function readLock(path6) {
@@ -25703,7 +26548,7 @@ function readLock(path6) {
     return readlinkSync(path6);
   } catch (err) {
     if (err.code !== "EINVAL") throw err;
-    return readFileSync(path6, "utf8");
+    return readFileSync2(path6, "utf8");
   }
 }
 function lockHolderPid(path6) {
@@ -25783,24 +26628,24 @@ var init_session_lock = __esm({
 });
 
 // src/capture/live/live-paths.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 function liveDir(dataDir) {
-  return join5(dataDir, "live");
+  return join6(dataDir, "live");
 }
 function livePaths(dataDir, sessionId) {
   const dir = liveDir(dataDir);
   return {
     dir,
-    state: join5(dir, `${sessionId}.json`),
-    stateLock: join5(dir, `${sessionId}.state.lock`),
-    progress: join5(dir, `${sessionId}.relay.json`),
-    relayLock: join5(dir, `${sessionId}.relay.lock`),
-    inbox: join5(dir, `${sessionId}.inbox.jsonl`),
-    log: join5(dir, `${sessionId}.relay.log`)
+    state: join6(dir, `${sessionId}.json`),
+    stateLock: join6(dir, `${sessionId}.state.lock`),
+    progress: join6(dir, `${sessionId}.relay.json`),
+    relayLock: join6(dir, `${sessionId}.relay.lock`),
+    inbox: join6(dir, `${sessionId}.inbox.jsonl`),
+    log: join6(dir, `${sessionId}.relay.log`)
   };
 }
 function endedStatePath(dataDir, sessionId, liveId) {
-  return join5(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
+  return join6(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
 }
 var init_live_paths = __esm({
   "src/capture/live/live-paths.ts"() {
@@ -25809,10 +26654,10 @@ var init_live_paths = __esm({
 });
 
 // src/capture/live/live-state.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, readdirSync, renameSync as renameSync3, statSync as statSync2, unlinkSync as unlinkSync3, writeFileSync } from "node:fs";
-import { dirname as dirname4, join as join6 } from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, readdirSync as readdirSync2, renameSync as renameSync3, statSync as statSync3, unlinkSync as unlinkSync3, writeFileSync } from "node:fs";
+import { dirname as dirname4, join as join7 } from "node:path";
 function writeAtomic(path6, value) {
-  mkdirSync2(dirname4(path6), { recursive: true, mode: 448 });
+  mkdirSync3(dirname4(path6), { recursive: true, mode: 448 });
   const tmp = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(value, null, 2)}
 `, { mode: 384 });
@@ -25821,7 +26666,7 @@ function writeAtomic(path6, value) {
 function parseState(path6) {
   let text;
   try {
-    text = readFileSync2(path6, "utf8");
+    text = readFileSync3(path6, "utf8");
   } catch {
     return null;
   }
@@ -25837,18 +26682,18 @@ function readLiveState(dataDir, sessionId) {
 }
 function readEndedState(dataDir, sessionId, liveId) {
   if (liveId) return parseState(endedStatePath(dataDir, sessionId, liveId));
-  const dir = join6(liveDir(dataDir), "ended");
+  const dir = join7(liveDir(dataDir), "ended");
   let best = null;
   let names = [];
   try {
-    names = readdirSync(dir);
+    names = readdirSync2(dir);
   } catch {
     return null;
   }
   for (const name of names) {
     if (!name.startsWith(`${sessionId}.`) || !name.endsWith(".json")) continue;
-    const path6 = join6(dir, name);
-    const mtime = statSync2(path6).mtimeMs;
+    const path6 = join7(dir, name);
+    const mtime = statSync3(path6).mtimeMs;
     if (!best || mtime > best.mtime) best = { path: path6, mtime };
   }
   return best ? parseState(best.path) : null;
@@ -25948,6 +26793,7 @@ import { existsSync as existsSync3 } from "node:fs";
 async function finalizeLive(state, keep, deps, opts = {}) {
   const w2 = { producerToken: state.producerToken };
   const { client, dataDir } = deps;
+  const gate = openEgressGate({ dataDir, redact: deps.redact });
   try {
     if (!keep) {
       await client.live.revoke(state.liveId, w2, { purge: true });
@@ -25957,9 +26803,9 @@ async function finalizeLive(state, keep, deps, opts = {}) {
       if (isBatonError(err) && err.code === "gone") throw err;
       deps.log?.(`pause before completing failed: ${String(err)}`);
     });
-    if (deps.canPush) await pushTranscript(state, deps);
+    if (deps.canPush) await pushTranscript(state, deps, gate);
     const title = opts.title ?? state.title;
-    const info = await client.live.complete(state.liveId, { createPost: true, ...title ? { title } : {} }, w2);
+    const info = await client.live.complete(state.liveId, gate.body({ createPost: true, ...title ? { title } : {} }), w2);
     return endLiveState(dataDir, state.sessionId, state.liveId, { outcome: "kept", postUrl: info.postUrl });
   } catch (err) {
     if (isBatonError(err) && err.code === "gone") {
@@ -25968,12 +26814,12 @@ async function finalizeLive(state, keep, deps, opts = {}) {
     throw err;
   }
 }
-async function pushTranscript(state, deps) {
+async function pushTranscript(state, deps, gate) {
   const path6 = state.transcriptPath;
   if (!path6 || !existsSync3(path6)) return;
   try {
-    const session = createRedactor({ enabled: deps.redact }).redactSession(await loadSession(path6));
-    await deps.client.sessions.push({ session, visibility: state.visibility, source: "cli-stream" });
+    const session = await gate.loadSession(path6);
+    await deps.client.sessions.push(gate.body({ session, visibility: state.visibility, source: "cli-stream" }));
   } catch (err) {
     deps.log?.(`pushing the transcript before completing failed: ${String(err)}`);
   }
@@ -25982,8 +26828,7 @@ var init_live_finalize = __esm({
   "src/capture/live/live-finalize.ts"() {
     "use strict";
     init_errors();
-    init_redact();
-    init_transcript();
+    init_egress2();
     init_live_state();
   }
 });
@@ -26099,13 +26944,13 @@ var init_read_new_lines = __esm({
 });
 
 // src/capture/live/live-sources.ts
-import { appendFileSync, mkdirSync as mkdirSync3 } from "node:fs";
+import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync4 } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { dirname as dirname5 } from "node:path";
 function appendInboxNote(path6, kind, text) {
   const note = { id: randomUUID(), ts: (/* @__PURE__ */ new Date()).toISOString(), kind, text };
-  mkdirSync3(dirname5(path6), { recursive: true, mode: 448 });
-  appendFileSync(path6, `${JSON.stringify(note)}
+  mkdirSync4(dirname5(path6), { recursive: true, mode: 448 });
+  appendFileSync2(path6, `${JSON.stringify(note)}
 `, { mode: 384 });
   return note;
 }
@@ -26118,13 +26963,13 @@ var init_live_sources = __esm({
 
 // src/capture/live/resolve-transcript.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 async function resolveLiveTranscript(sessionId, dataDir, claudeConfigDir2, cwd) {
   const found = await findTranscriptById(sessionId, claudeConfigDir2).catch(() => null);
   if (found) return found;
   const fromHook = await transcriptFromOutbox(dataDir, sessionId);
   if (fromHook) return fromHook;
-  return join7(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
+  return join8(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
 }
 async function transcriptFromOutbox(dataDir, sessionId) {
   const path6 = outboxPaths(dataDir, sessionId).outbox;
@@ -26149,6 +26994,7 @@ var init_resolve_transcript = __esm({
 });
 
 // src/capture/live/live-control.ts
+import { existsSync as existsSync6 } from "node:fs";
 function requireClient(deps) {
   if (deps.client && deps.config.apiKey) return deps.client;
   throw new BatonError(
@@ -26166,16 +27012,19 @@ async function startLive(deps, input2) {
   if (existing) {
     const state2 = input2.discardOnEnd !== void 0 && input2.discardOnEnd !== existing.discardOnEnd ? updateLiveState(dataDir, input2.sessionId, (s) => ({ ...s, discardOnEnd: input2.discardOnEnd })) ?? existing : existing;
     const relay2 = await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
-    return { state: state2, alreadyLive: true, relay: relay2 };
+    return { state: state2, alreadyLive: true, relay: relay2, ...await redactionSoFar(deps, existing.transcriptPath) };
   }
   const client = requireClient(deps);
   const transcriptPath = await resolveLiveTranscript(input2.sessionId, dataDir, deps.config.claudeConfigDir, input2.cwd);
-  const created = await client.live.create({
-    sessionId: input2.sessionId,
-    visibility: input2.visibility ?? "unlisted",
-    ...input2.title ? { title: input2.title } : {},
-    ...input2.expiresIn ? { expiresIn: input2.expiresIn } : {}
-  });
+  const gate = openEgressGate({ dataDir, redact: deps.config.redact });
+  const created = await client.live.create(
+    gate.body({
+      sessionId: input2.sessionId,
+      visibility: input2.visibility ?? "unlisted",
+      ...input2.title ? { title: gate.text(input2.title) } : {},
+      ...input2.expiresIn ? { expiresIn: input2.expiresIn } : {}
+    })
+  );
   const state = {
     v: 1,
     sessionId: input2.sessionId,
@@ -26199,7 +27048,12 @@ async function startLive(deps, input2) {
     throw err;
   }
   const relay = await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
-  return { state, alreadyLive: false, relay };
+  return { state, alreadyLive: false, relay, ...await redactionSoFar(deps, transcriptPath) };
+}
+async function redactionSoFar(deps, transcriptPath) {
+  const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
+  if (transcriptPath && existsSync6(transcriptPath)) await gate.streamSession(transcriptPath, () => void 0).catch(() => void 0);
+  return { redaction: gate.report(), redacting: gate.redacting };
 }
 async function stopLive(deps, input2) {
   checkSession(input2.sessionId);
@@ -26231,6 +27085,7 @@ async function setLivePaused(deps, input2) {
   if (!cur) throw new BatonError("not_found", "this session is not streaming live; start it with /export-session --live");
   const client = requireClient(deps);
   const w2 = { producerToken: cur.producerToken };
+  recordPause(deps.config.dataDir, input2.sessionId, input2.paused, cur.transcriptPath);
   if (input2.paused) updateLiveState(deps.config.dataDir, input2.sessionId, (s) => withPause(s, true));
   if (input2.paused) await client.live.pause(cur.liveId, w2);
   else await client.live.resume(cur.liveId, w2);
@@ -26253,7 +27108,9 @@ var init_live_control = __esm({
   "src/capture/live/live-control.ts"() {
     "use strict";
     init_errors();
+    init_egress2();
     init_outbox_paths();
+    init_pause_log();
     init_live_finalize();
     init_live_hook();
     init_live_paths();
@@ -26269,7 +27126,8 @@ function describeStart(r) {
   const s = r.state;
   const end = s.discardOnEnd ? "discarded (its data deleted) when the session ends" : "kept as a post when the session ends";
   const relay = r.relay === "no-relay" ? " The live relay (dist/live-relay.cjs) was not found: events will flow once a hook restarts it." : "";
-  return `${r.alreadyLive ? "Already live" : "Live"} at ${s.viewUrl} — session ${s.sessionId}; the stream is ${end}.${relay}`;
+  const redaction = ` Redaction of the session so far: ${describeRedaction(r.redaction, r.redacting)}.`;
+  return `${r.alreadyLive ? "Already live" : "Live"} at ${s.viewUrl} — session ${s.sessionId}; the stream is ${end}.${redaction}${relay}`;
 }
 function describeStop(r) {
   const s = r.state;
@@ -26292,6 +27150,7 @@ function publicState(s) {
 var init_describe = __esm({
   "src/cli/live/describe.ts"() {
     "use strict";
+    init_egress();
   }
 });
 
@@ -26809,7 +27668,9 @@ var init_share = __esm({
     SharedPostResponse = external_exports.object({
       kind: external_exports.literal("post"),
       post: Post,
-      sessions: external_exports.array(SessionSummary)
+      sessions: external_exports.array(SessionSummary),
+      /** Sessions of this post that are private: neither listed nor counted in post.sessionIds for non-owners. */
+      privateSessions: external_exports.number().int().nonnegative().optional()
     });
     SharedResponse = external_exports.discriminatedUnion("kind", [SharedSessionResponse, SharedPostResponse]);
     PublicSessionsQuery = external_exports.object({ ...PageQuery });
@@ -26977,7 +27838,7 @@ var init_health_api = __esm({
 });
 
 // src/core/api/live.ts
-var LIVE_STATUSES, LiveStatus, LIVE_DEFAULT_EXPIRES_IN, LIVE_MAX_EXPIRES_IN, CreateLiveRequest, CreateLiveResponse, LiveEventInput, AppendLiveRequest, SeqRange, AppendLiveResponse, CompleteLiveRequest, LiveInfo, LiveHelloData, LiveEventData, LiveViewersData, LiveStatusData;
+var LIVE_STATUSES, LiveStatus, LIVE_DEFAULT_EXPIRES_IN, LIVE_MAX_EXPIRES_IN, CreateLiveRequest, CreateLiveResponse, LiveEventInput, AppendLiveRequest, SeqRange, AppendLiveResponse, CompleteLiveRequest, LiveInfo, LiveHelloData, LiveEventData, LiveViewersData, LiveStatusData, ListLiveResponse, RevokeLiveQuery, LiveEventsQuery, LiveStatusProbe;
 var init_live = __esm({
   "src/core/api/live.ts"() {
     "use strict";
@@ -27058,6 +27919,16 @@ var init_live = __esm({
       reason: external_exports.string().optional(),
       postUrl: external_exports.string().nullable().optional()
     });
+    ListLiveResponse = external_exports.object({ streams: external_exports.array(LiveInfo) });
+    RevokeLiveQuery = external_exports.object({ purge: external_exports.enum(["true", "false"]).optional() });
+    LiveEventsQuery = external_exports.object({ lastEventId: external_exports.string().max(12).optional() });
+    LiveStatusProbe = external_exports.object({
+      status: LiveStatus,
+      title: external_exports.string().nullable(),
+      postUrl: external_exports.string().nullable(),
+      viewers: external_exports.number().int().nonnegative(),
+      lastSeq: external_exports.number().int().nonnegative()
+    });
   }
 });
 
@@ -27069,10 +27940,15 @@ function validateRequest(schema, value, what) {
     details: parsed.error.issues.slice(0, 10).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
   });
 }
+function validateOutbound(schema, value, what) {
+  assertGated(value, `tracker client (${what})`);
+  return validateRequest(schema, value, what);
+}
 var seg;
 var init_validate = __esm({
   "src/client/validate.ts"() {
     "use strict";
+    init_egress();
     init_errors();
     seg = (id) => encodeURIComponent(id);
   }
@@ -27088,20 +27964,20 @@ function createLiveApi(t) {
   const action = (liveId, verb, w2, o2) => t.call({ method: "POST", path: `/api/v1/live/${seg(liveId)}/${verb}`, body: {}, response: LiveInfo, idempotent: true, ...writeAuth(w2), ...o2 });
   return {
     /** POST /api/v1/live (API key): returns liveId, producerToken, viewUrl. Not retried after an ambiguous failure. */
-    async create(req = {}, o2 = {}) {
-      const body = validateRequest(CreateLiveRequest, req, "live stream request");
+    async create(req, o2 = {}) {
+      const body = validateOutbound(CreateLiveRequest, req, "live stream request");
       return t.call({ method: "POST", path: "/api/v1/live", body, response: CreateLiveResponse, idempotent: false, ...o2 });
     },
-    list: (o2 = {}) => t.call({ method: "GET", path: "/api/v1/live", response: ListLiveResponse, ...o2 }),
+    list: (o2 = {}) => t.call({ method: "GET", path: "/api/v1/live", response: ListLiveResponse2, ...o2 }),
     get: (liveId, w2 = {}, o2 = {}) => t.call({ method: "GET", path: `/api/v1/live/${seg(liveId)}`, response: LiveInfo, ...writeAuth(w2), ...o2 }),
     /** PATCH /api/v1/live/:id: events with producer seq numbers; re-sending a seq (or uuid) is a harmless duplicate. */
     async append(liveId, req, w2 = {}, o2 = {}) {
-      const body = validateRequest(AppendLiveRequest, req, "live batch");
+      const body = validateOutbound(AppendLiveRequest, req, "live batch");
       return t.call({ method: "PATCH", path: `/api/v1/live/${seg(liveId)}`, body, response: AppendLiveResponse, idempotent: true, ...writeAuth(w2), ...o2 });
     },
     /** Ends the stream; `createPost: true` keeps it as a post (postUrl in the answer). */
-    async complete(liveId, req = {}, w2 = {}, o2 = {}) {
-      const body = validateRequest(CompleteLiveRequest, req, "live completion");
+    async complete(liveId, req, w2 = {}, o2 = {}) {
+      const body = validateOutbound(CompleteLiveRequest, req, "live completion");
       return t.call({ method: "POST", path: `/api/v1/live/${seg(liveId)}/complete`, body, response: LiveInfo, idempotent: true, ...writeAuth(w2), ...o2 });
     },
     pause: (liveId, w2 = {}, o2 = {}) => action(liveId, "pause", w2, o2),
@@ -27114,14 +27990,14 @@ function createLiveApi(t) {
     }
   };
 }
-var ListLiveResponse;
+var ListLiveResponse2;
 var init_live_api = __esm({
   "src/client/live-api.ts"() {
     "use strict";
     init_zod();
     init_live();
     init_validate();
-    ListLiveResponse = external_exports.object({ streams: external_exports.array(LiveInfo) });
+    ListLiveResponse2 = external_exports.object({ streams: external_exports.array(LiveInfo) });
   }
 });
 
@@ -27138,7 +28014,7 @@ function createProjectsApi(t) {
 function createHandoffsApi(t) {
   return {
     async create(req, o2 = {}) {
-      const body = validateRequest(CreateHandoffRequest, req, "handoff");
+      const body = validateOutbound(CreateHandoffRequest, req, "handoff");
       return t.call({ method: "POST", path: "/api/v1/handoffs", body, response: CreateHandoffResponse, idempotent: false, ...o2 });
     },
     async list(query = {}, o2 = {}) {
@@ -27153,7 +28029,7 @@ function createPostsApi(t) {
     list: (page = {}, o2 = {}) => t.call({ method: "GET", path: "/api/v1/posts", query: page, response: ListPostsResponse, ...o2 }),
     get: (id, o2 = {}) => t.call({ method: "GET", path: `/api/v1/posts/${seg(id)}`, response: PostResponse, ...o2 }),
     async patch(id, req, o2 = {}) {
-      const body = validateRequest(PatchPostRequest, req, "post change");
+      const body = validateOutbound(PatchPostRequest, req, "post change");
       return t.call({ method: "PATCH", path: `/api/v1/posts/${seg(id)}`, body, response: PostResponse, idempotent: true, ...o2 });
     }
   };
@@ -27188,17 +28064,17 @@ function createSessionsApi(t) {
   return {
     /** POST /api/v1/sessions: upserts a whole (redacted) session, optionally creating or extending a post. */
     async push(req, o2 = {}) {
-      const body = validateRequest(PushSessionRequest, req, "session push");
+      const body = validateOutbound(PushSessionRequest, req, "session push");
       return t.call({ method: "POST", path: "/api/v1/sessions", body, response: PushSessionResponse, idempotent: !body.createPost, ...o2 });
     },
     /** POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. */
     async appendEvents(sessionId, req, o2 = {}) {
-      const body = validateRequest(AppendEventsRequest, req, "event batch");
+      const body = validateOutbound(AppendEventsRequest, req, "event batch");
       return t.call({ method: "POST", path: `/api/v1/sessions/${seg(sessionId)}/events`, body, response: AppendEventsResponse, idempotent: true, ...o2 });
     },
     /** POST /api/v1/sessions/upload: up to 1000 whole sessions (historical sync). */
     async upload(req, o2 = {}) {
-      const body = validateRequest(UploadSessionsRequest, req, "session upload");
+      const body = validateOutbound(UploadSessionsRequest, req, "session upload");
       return t.call({ method: "POST", path: "/api/v1/sessions/upload", body, response: UploadSessionsResponse, idempotent: true, ...o2 });
     },
     /** GET /api/v1/sessions with filters (search, project, status, source, tag, starred, archived, page, limit). */
@@ -27211,7 +28087,7 @@ function createSessionsApi(t) {
       return t.call({ method: "GET", path: `/api/v1/sessions/${seg(sessionId)}`, query: page, response: SessionDetailResponse, ...o2 });
     },
     async patch(sessionId, req, o2 = {}) {
-      const body = validateRequest(PatchSessionRequest, req, "session change");
+      const body = validateOutbound(PatchSessionRequest, req, "session change");
       return t.call({ method: "PATCH", path: `/api/v1/sessions/${seg(sessionId)}`, body, response: SessionDetailResponse, idempotent: true, ...o2 });
     },
     async delete(sessionId, o2 = {}) {
@@ -29637,11 +30513,11 @@ var require_request = __commonJS({
           } else if (typeof val[i2] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str3 = `${val[i2]}`;
-            if (!isValidHeaderValue(str3)) {
+            const str4 = `${val[i2]}`;
+            if (!isValidHeaderValue(str4)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str3);
+            arr.push(str4);
           }
         }
         val = arr;
@@ -31184,8 +32060,8 @@ var require_infra = __commonJS({
     }
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
     var nonASCIIRegex = /[^\x00-\x7F]/;
-    function asciiLowercase(str3) {
-      return nonASCIIRegex.test(str3) ? str3.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str3.toLowerCase();
+    function asciiLowercase(str4) {
+      return nonASCIIRegex.test(str4) ? str4.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str4.toLowerCase();
     }
     function forgivingBase64(data) {
       data = data.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
@@ -31238,19 +32114,19 @@ var require_infra = __commonJS({
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
     }
-    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
-      return removeChars(str3, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str4, leading = true, trailing = true) {
+      return removeChars(str4, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str3, leading, trailing, predicate) {
+    function removeChars(str4, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str3.length - 1;
+      let trail = str4.length - 1;
       if (leading) {
-        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
+        while (lead < str4.length && predicate(str4.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str4.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
+      return lead === 0 && trail === str4.length - 1 ? str4 : str4.slice(lead, trail + 1);
     }
     function serializeJavascriptValueToJSONString(value) {
       const result = JSON.stringify(value);
@@ -31502,8 +32378,8 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
-      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str4, leading = true, trailing = true) {
+      return removeChars(str4, leading, trailing, isHTTPWhiteSpace);
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -33624,7 +34500,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const formdataEscape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const formdataEscape = (str4) => str4.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -50654,9 +51530,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str3 = stringify(cookie);
-      if (str3) {
-        headers.append("set-cookie", str3, true);
+      const str4 = stringify(cookie);
+      if (str4) {
+        headers.append("set-cookie", str4, true);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -54183,14 +55059,14 @@ var init_client = __esm({
 });
 
 // src/cli/live/live-deps.ts
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 import { basename as basename4 } from "node:path";
 import { fileURLToPath } from "node:url";
 function relayScriptPath(env, fromUrl = import.meta.url) {
   if (env.BATON_LIVE_RELAY) return env.BATON_LIVE_RELAY;
   try {
     const p = fileURLToPath(new URL("./live-relay.cjs", fromUrl));
-    return existsSync6(p) ? p : null;
+    return existsSync7(p) ? p : null;
   } catch {
     return null;
   }
@@ -55343,21 +56219,21 @@ var init_slash_live = __esm({
 });
 
 // src/capture/outbox-state.ts
-import { closeSync as closeSync3, constants, fstatSync, openSync as openSync3, readSync, writeSync as writeSync3 } from "node:fs";
+import { closeSync as closeSync4, constants, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2, writeSync as writeSync3 } from "node:fs";
 function openState(path6) {
-  const fd = openSync3(path6, constants.O_RDWR | constants.O_CREAT, 384);
+  const fd = openSync4(path6, constants.O_RDWR | constants.O_CREAT, 384);
   try {
-    const length = fstatSync(fd).size;
+    const length = fstatSync2(fd).size;
     const buf = Buffer.allocUnsafe(length);
     let got = 0;
     while (got < length) {
-      const n2 = readSync(fd, buf, got, length - got, got);
+      const n2 = readSync2(fd, buf, got, length - got, got);
       if (n2 === 0) break;
       got += n2;
     }
     return { fd, state: parseState2(buf.toString("utf8", 0, got)), length };
   } catch (err) {
-    closeSync3(fd);
+    closeSync4(fd);
     throw err;
   }
 }
@@ -55405,7 +56281,7 @@ function scanLines(fd, start, end, onLine) {
   const chunk = Buffer.allocUnsafe(1024 * 1024);
   let carry = [];
   for (let pos = start; pos < end; ) {
-    const n2 = readSync(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
+    const n2 = readSync2(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
     if (n2 === 0) break;
     pos += n2;
     let from = 0;
@@ -55440,17 +56316,17 @@ var init_outbox_state = __esm({
 });
 
 // src/capture/transcript-sweep.ts
-import { closeSync as closeSync4, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync5, fstatSync as fstatSync3, openSync as openSync5, readSync as readSync3 } from "node:fs";
 function sweepTranscript(path6, offset, maxBytes = MAX_SWEEP_BYTES) {
   let fd;
   try {
-    fd = openSync4(path6, "r");
+    fd = openSync5(path6, "r");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw err;
   }
   try {
-    const size = fstatSync2(fd).size;
+    const size = fstatSync3(fd).size;
     let from = offset;
     let reset2 = false;
     if (size < from) {
@@ -55480,14 +56356,14 @@ function sweepTranscript(path6, offset, maxBytes = MAX_SWEEP_BYTES) {
     }
     return { from, to: from + nl + 1, lines, ...reset2 ? { reset: true } : {} };
   } finally {
-    closeSync4(fd);
+    closeSync5(fd);
   }
 }
 function readExactly(fd, position, len) {
   const buf = Buffer.allocUnsafe(len);
   let got = 0;
   while (got < len) {
-    const n2 = readSync2(fd, buf, got, len - got, position + got);
+    const n2 = readSync3(fd, buf, got, len - got, position + got);
     if (n2 === 0) break;
     got += n2;
   }
@@ -55496,7 +56372,7 @@ function readExactly(fd, position, len) {
 function findNewline(fd, start, size) {
   const chunk = Buffer.allocUnsafe(1024 * 1024);
   for (let pos = start; pos < size; ) {
-    const n2 = readSync2(fd, chunk, 0, Math.min(chunk.length, size - pos), pos);
+    const n2 = readSync3(fd, chunk, 0, Math.min(chunk.length, size - pos), pos);
     if (n2 === 0) return -1;
     const i2 = chunk.subarray(0, n2).indexOf(10);
     if (i2 >= 0) return pos + i2;
@@ -55513,7 +56389,7 @@ var init_transcript_sweep = __esm({
 });
 
 // src/capture/outbox-writer.ts
-import { closeSync as closeSync5, constants as constants2, fstatSync as fstatSync3, mkdirSync as mkdirSync4, openSync as openSync5, writeSync as writeSync4 } from "node:fs";
+import { closeSync as closeSync6, constants as constants2, fstatSync as fstatSync4, mkdirSync as mkdirSync5, openSync as openSync6, writeSync as writeSync4 } from "node:fs";
 function appendToOutbox(dataDir, sessionId, entries, opts = {}) {
   const paths = outboxPaths(dataDir, sessionId);
   let release;
@@ -55543,11 +56419,11 @@ function appendLocked(paths, sessionId, entries, opts) {
   try {
     stateFile = openState(paths.state);
   } catch (cause) {
-    closeSync5(fd);
+    closeSync6(fd);
     throw ioError(`cannot open ${paths.state}`, cause);
   }
   try {
-    const size = fstatSync3(fd).size;
+    const size = fstatSync4(fd).size;
     const { state, needsNewline } = reconcileState(stateFile.state, fd, size);
     const ts = (opts.now ?? /* @__PURE__ */ new Date()).toISOString();
     const firstSeq = state.seq + 1;
@@ -55602,17 +56478,17 @@ function appendLocked(paths, sessionId, entries, opts) {
     }
     return { firstSeq, lastSeq: state.seq, lines, sweepErrors };
   } finally {
-    closeSync5(fd);
-    closeSync5(stateFile.fd);
+    closeSync6(fd);
+    closeSync6(stateFile.fd);
   }
 }
 function openOutbox(path6, dir) {
   try {
-    return openSync5(path6, APPEND_FLAGS, 384);
+    return openSync6(path6, APPEND_FLAGS, 384);
   } catch (err) {
     if (err.code !== "ENOENT") throw err;
-    mkdirSync4(dir, { recursive: true, mode: 448 });
-    return openSync5(path6, APPEND_FLAGS, 384);
+    mkdirSync5(dir, { recursive: true, mode: 448 });
+    return openSync6(path6, APPEND_FLAGS, 384);
   }
 }
 function writeWhole(fd, text, path6) {
@@ -55649,10 +56525,10 @@ var init_outbox_writer = __esm({
 });
 
 // src/capture/capture-pause.ts
-import { existsSync as existsSync7, mkdirSync as mkdirSync5, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync as existsSync8, mkdirSync as mkdirSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join9 } from "node:path";
 function pausedFlagPath(dataDir, sessionId) {
-  return join8(dataDir, "paused", sessionId);
+  return join9(dataDir, "paused", sessionId);
 }
 function setCapturePaused(dataDir, sessionId, paused) {
   const path6 = pausedFlagPath(dataDir, sessionId);
@@ -55660,7 +56536,7 @@ function setCapturePaused(dataDir, sessionId, paused) {
     rmSync(path6, { force: true });
     return;
   }
-  mkdirSync5(join8(dataDir, "paused"), { recursive: true, mode: 448 });
+  mkdirSync6(join9(dataDir, "paused"), { recursive: true, mode: 448 });
   writeFileSync2(path6, `${(/* @__PURE__ */ new Date()).toISOString()}
 `, { mode: 384 });
 }
@@ -55695,7 +56571,7 @@ var init_env_values = __esm({
 });
 
 // src/core/config/data-dir.ts
-import { isAbsolute as isAbsolute2, join as join9, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join10, resolve as resolve3 } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
@@ -55705,8 +56581,8 @@ function resolveDataDir(env, homedir3) {
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
   if (plugin) return { dataDir: resolve3(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
-  if (xdg && isAbsolute2(xdg)) return { dataDir: join9(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join9(homedir3, ".local", "state", "baton"), source: "default" };
+  if (xdg && isAbsolute2(xdg)) return { dataDir: join10(xdg, "baton"), source: "XDG_STATE_HOME" };
+  return { dataDir: join10(homedir3, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -55720,18 +56596,18 @@ var init_data_dir = __esm({
 
 // src/core/config/resolve-config.ts
 import { homedir as osHomedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join10, resolve as resolve4 } from "node:path";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join11, resolve as resolve4 } from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
 function configFilePath(env, homedir3) {
   const explicit = envValue(env, "BATON_CONFIG");
   if (explicit) return resolve4(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base2 = xdg && isAbsolute3(xdg) ? xdg : join10(homedir3, ".config");
-  return join10(base2, "baton", "config.json");
+  const base2 = xdg && isAbsolute3(xdg) ? xdg : join11(homedir3, ".config");
+  return join11(base2, "baton", "config.json");
 }
 function claudeConfigDir(env, homedir3) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve4(explicit) : join10(homedir3, ".claude");
+  return explicit ? resolve4(explicit) : join11(homedir3, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -55751,7 +56627,7 @@ function resolveConfig(env, io = defaultConfigIo(env)) {
   let url2 = pickUrl(candidates, problems);
   let key = pickKey(candidates);
   if (!url2 || !key) {
-    const settings = readPromptflowSettings(io, join10(claudeDir, "settings.json"), problems);
+    const settings = readPromptflowSettings(io, join11(claudeDir, "settings.json"), problems);
     const late = [
       { ...settings, source: "claude-settings" },
       { apiKey: envValue(env, "CLAUDE_CODE_API_TOKEN"), source: "claude-code-token" }
@@ -55845,7 +56721,7 @@ var init_resolve_config = __esm({
     defaultConfigIo = (env = process.env) => ({
       readFile: (path6) => {
         try {
-          return readFileSync3(path6, "utf8");
+          return readFileSync4(path6, "utf8");
         } catch {
           return null;
         }
@@ -55856,20 +56732,20 @@ var init_resolve_config = __esm({
 });
 
 // src/capture/sender-paths.ts
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 function senderPaths(dataDir) {
-  const dir = join11(dataDir, "sender");
+  const dir = join12(dataDir, "sender");
   return {
     dir,
-    lock: join11(dir, "sender.lock"),
-    status: join11(dir, "status.json"),
-    authError: join11(dir, "auth-error.json"),
-    rejected: join11(dir, "rejected.jsonl"),
-    log: join11(dir, "sender.log")
+    lock: join12(dir, "sender.lock"),
+    status: join12(dir, "status.json"),
+    authError: join12(dir, "auth-error.json"),
+    rejected: join12(dir, "rejected.jsonl"),
+    log: join12(dir, "sender.log")
   };
 }
 function ackPath(dataDir, sessionId) {
-  return join11(dataDir, "sender", "ack", `${sessionId}.json`);
+  return join12(dataDir, "sender", "ack", `${sessionId}.json`);
 }
 function keyFingerprint(key) {
   let h2 = 2166136261;
@@ -55886,13 +56762,13 @@ var init_sender_paths = __esm({
 });
 
 // src/capture/sender-kick.ts
-import { existsSync as existsSync8, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename as basename5, dirname as dirname6, join as join12 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync5, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename as basename5, dirname as dirname6, join as join13 } from "node:path";
 async function kickSender(opts) {
   const paths = senderPaths(opts.dataDir);
   if (lockHolderPid(paths.lock) !== null) return { action: "alive" };
-  const script = opts.hookScript ? join12(dirname6(opts.hookScript), "sender.cjs") : null;
-  if (!script || basename5(opts.hookScript) === "sender.cjs" || !existsSync8(script)) return { action: "no-sender" };
+  const script = opts.hookScript ? join13(dirname6(opts.hookScript), "sender.cjs") : null;
+  if (!script || basename5(opts.hookScript) === "sender.cjs" || !existsSync9(script)) return { action: "no-sender" };
   const config2 = resolveConfig(opts.env);
   if (!config2.trackerUrl) return { action: "no-tracker" };
   if (!config2.autoSync) return { action: "auto-sync-off" };
@@ -55914,7 +56790,7 @@ async function kickSender(opts) {
 }
 function readMarker(path6) {
   try {
-    const v2 = JSON.parse(readFileSync4(path6, "utf8"));
+    const v2 = JSON.parse(readFileSync5(path6, "utf8"));
     return typeof v2?.key === "string" && typeof v2.message === "string" ? v2 : null;
   } catch {
     return null;
@@ -55930,20 +56806,20 @@ var init_sender_kick = __esm({
 });
 
 // src/capture/session-end.ts
-import { readdirSync as readdirSync2 } from "node:fs";
-import { dirname as dirname7, join as join13 } from "node:path";
+import { readdirSync as readdirSync3 } from "node:fs";
+import { dirname as dirname7, join as join14 } from "node:path";
 function subagentTargets(transcriptPath, sessionId) {
-  const dir = join13(dirname7(transcriptPath), sessionId, "subagents");
+  const dir = join14(dirname7(transcriptPath), sessionId, "subagents");
   let names;
   try {
-    names = readdirSync2(dir);
+    names = readdirSync3(dir);
   } catch {
     return [];
   }
   const targets = [];
   for (const name of names.sort()) {
     const m = /^agent-(.+)\.jsonl$/.exec(name);
-    if (m?.[1]) targets.push({ path: join13(dir, name), agentId: m[1] });
+    if (m?.[1]) targets.push({ path: join14(dir, name), agentId: m[1] });
   }
   return targets;
 }
@@ -55980,23 +56856,19 @@ var init_require_client = __esm({
 });
 
 // src/cli/push/prepare-session.ts
-async function prepareSession(transcriptPath, opts = {}) {
-  const loaded = stripPrivateValue(await loadSession(transcriptPath));
-  const redactor = createRedactor({ enabled: opts.redact !== false });
-  const session = redactor.redactSession(loaded);
+async function prepareSession(gate, transcriptPath) {
+  const session = await gate.loadSession(transcriptPath);
   const firstPrompt = session.turns.flatMap((t) => t.events).find((e) => e.kind === "prompt");
   if (firstPrompt && firstPrompt.kind === "prompt" && !session.meta.firstPrompt) {
     const text = firstPrompt.text.trim();
     session.meta = { ...session.meta, firstPrompt: text.length > 500 ? `${text.slice(0, 499)}…` : text };
   }
-  const redaction = redactor.report();
-  return { session: { ...session, redaction }, redaction };
+  const redaction = session.redaction ?? { total: 0, byRule: {} };
+  return { session, redaction };
 }
 var init_prepare_session = __esm({
   "src/cli/push/prepare-session.ts"() {
     "use strict";
-    init_redact();
-    init_transcript();
   }
 });
 
@@ -56017,20 +56889,21 @@ function sessionItems(s) {
   }
   return items;
 }
-async function uploadSession(client, session, opts = {}) {
-  const push = (s) => client.sessions.push({
+async function uploadSession(client, gate, session, opts = {}) {
+  const push = (s) => client.sessions.push(gate.body({
     session: s,
     ...opts.postId ? { postId: opts.postId } : opts.createPost ? { createPost: true } : {},
     ...opts.title ? { title: opts.title } : {},
     ...opts.visibility ? { visibility: opts.visibility } : {},
     source: opts.source ?? "cli-upload"
-  });
+  }));
   if (JSON.stringify(session).length <= PUSH_MAX_BYTES) return push(session);
   let batch = [];
   let bytes = 0;
   const flush = async () => {
     if (!batch.length) return;
-    await client.sessions.appendEvents(session.meta.id, { events: batch, meta: session.meta, source: opts.source ?? "cli-upload" }, { timeoutMs: 12e4 });
+    const body = gate.body({ events: batch, meta: session.meta, source: opts.source ?? "cli-upload" }, session.meta.id);
+    await client.sessions.appendEvents(session.meta.id, body, { timeoutMs: 12e4 });
     batch = [];
     bytes = 0;
   };
@@ -56061,11 +56934,12 @@ var init_upload_session = __esm({
 // src/cli/push/push-session.ts
 async function pushSession(ctx, input2) {
   const transcript = await resolveTranscript(input2.ref, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir });
-  const { session, redaction } = await prepareSession(transcript, { redact: input2.redact !== false && ctx.config.redact });
+  const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input2.redact !== false && ctx.config.redact });
+  const { session, redaction } = await prepareSession(gate, transcript);
   const visibility = input2.visibility ?? "private";
   const res = await withClient(
     ctx,
-    (c3) => uploadSession(c3, session, {
+    (c3) => uploadSession(c3, gate, session, {
       ...input2.postId ? { postId: input2.postId } : { createPost: true },
       ...input2.title ? { title: input2.title } : {},
       ...input2.visibility ? { visibility: input2.visibility } : {}
@@ -56078,13 +56952,15 @@ async function pushSession(ctx, input2) {
     ...res.postUrl ? { postUrl: res.postUrl } : {},
     events: res.eventCount,
     ...input2.postId ? input2.visibility ? { visibility: input2.visibility } : {} : { visibility },
-    redacted: redaction.total
+    redacted: redaction.total,
+    redaction,
+    redacting: gate.redacting
   };
 }
 function describePush(o2) {
   const where = o2.postUrl ?? o2.url;
   const note = o2.visibility === "private" ? " (private: only you, signed in, can open it; --visibility unlisted makes a shareable link)" : "";
-  const secrets = o2.redacted > 0 ? `; redacted ${o2.redacted} secret(s)` : "";
+  const secrets = `; ${describeRedaction(o2.redaction, o2.redacting)}`;
   return `Pushed session ${o2.sessionId} (${o2.events} events) to ${where}${note}${secrets}`;
 }
 var init_push_session = __esm({
@@ -56092,6 +56968,8 @@ var init_push_session = __esm({
     "use strict";
     init_resolve_session();
     init_require_client();
+    init_egress2();
+    init_egress();
     init_prepare_session();
     init_upload_session();
   }
@@ -56106,17 +56984,19 @@ async function runSlashCapture(ctx, input2) {
   const sessionId = input2.sessionId ?? ctx.io.env.CLAUDE_CODE_SESSION_ID;
   if (!sessionId || !isSafeSessionId(sessionId)) throw new BatonError("invalid_input", "cannot tell which session this is (no session id)");
   const dataDir = ctx.config.dataDir;
-  if (input2.pause) {
-    setCapturePaused(dataDir, sessionId, true);
-    return `${CAPTURE_OK}: capture is paused for this session: nothing from now on is saved or uploaded until /export-session --resume-capture.`;
-  }
   const transcript = await resolveTranscript(sessionId, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir }).catch(() => null);
+  if (input2.pause) {
+    recordPause(dataDir, sessionId, true, transcript ?? void 0);
+    setCapturePaused(dataDir, sessionId, true);
+    return `${CAPTURE_OK}: capture is paused for this session: nothing from now on is saved or uploaded until /baton:export-session --resume-capture.`;
+  }
   if (transcript) {
     const sweep = [{ path: transcript }, ...subagentTargets(transcript, sessionId)];
     appendToOutbox(dataDir, sessionId, [], { sweep, discardSweep: true });
   }
+  recordPause(dataDir, sessionId, false, transcript ?? void 0);
   setCapturePaused(dataDir, sessionId, false);
-  return `${CAPTURE_OK}: capture resumed for this session (what happened while paused was not saved).`;
+  return `${CAPTURE_OK}: capture resumed for this session (what happened while paused was not saved, and never leaves this machine).`;
 }
 var PUSH_OK, CAPTURE_OK;
 var init_slash_actions = __esm({
@@ -56125,6 +57005,7 @@ var init_slash_actions = __esm({
     init_outbox_paths();
     init_outbox_writer();
     init_capture_pause();
+    init_pause_log();
     init_session_end();
     init_errors();
     init_resolve_session();
@@ -56571,11 +57452,11 @@ var init_routine = __esm({
 });
 
 // src/handoff/plugin-root.ts
-import { existsSync as existsSync9 } from "node:fs";
-import { dirname as dirname8, join as join14, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import { dirname as dirname8, join as join15, resolve as resolve5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function hasRoutines(dir) {
-  return existsSync9(join14(dir, "routines", "handoff.json"));
+  return existsSync10(join15(dir, "routines", "handoff.json"));
 }
 function findPluginRoot(env, fromUrl = import.meta.url) {
   const explicit = env.BATON_PLUGIN_ROOT || env.CLAUDE_PLUGIN_ROOT;
@@ -56601,11 +57482,11 @@ var init_plugin_root = __esm({
 });
 
 // src/handoff/load-routine.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join15, resolve as resolve6 } from "node:path";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join16, resolve as resolve6 } from "node:path";
 function readText(path6, what) {
   try {
-    return readFileSync5(path6, "utf8");
+    return readFileSync6(path6, "utf8");
   } catch (err) {
     const code2 = err.code;
     throw new BatonError(code2 === "ENOENT" ? "not_found" : "io", `${what} not found: ${path6}`, {
@@ -56620,7 +57501,7 @@ function loadRoutine(opts) {
   const root = findPluginRoot(opts.env);
   let routineFile;
   if (opts.routineFile) routineFile = resolve6(opts.cwd, opts.routineFile);
-  else if (root) routineFile = join15(root, "routines", "handoff.json");
+  else if (root) routineFile = join16(root, "routines", "handoff.json");
   else
     throw new BatonError(
       "not_found",
@@ -56633,7 +57514,7 @@ function loadRoutine(opts) {
     presetFile = isAbsolute4(opts.preset) ? opts.preset : resolve6(opts.cwd, opts.preset);
   else if (!/^[a-z][a-z0-9-]*$/.test(opts.preset)) {
     throw new BatonError("invalid_input", `--preset: "${opts.preset}" is not a preset name or a .json file`);
-  } else if (root) presetFile = join15(root, "routines", "presets", `${opts.preset}.json`);
+  } else if (root) presetFile = join16(root, "routines", "presets", `${opts.preset}.json`);
   else throw new BatonError("not_found", `cannot find the presets folder for preset "${opts.preset}"`);
   const preset = parsePreset(readText(presetFile, `preset "${opts.preset}"`), presetFile);
   routine = applyPreset(routine, preset, `preset ${preset.name} (${presetFile})`);
@@ -59627,7 +60508,7 @@ Please rename it to one of: ${correctEncodings}.`);
 });
 
 // node_modules/execa/lib/arguments/cwd.js
-import { statSync as statSync3 } from "node:fs";
+import { statSync as statSync4 } from "node:fs";
 import path4 from "node:path";
 import process5 from "node:process";
 var normalizeCwd, getDefaultCwd, fixCwdError;
@@ -59653,7 +60534,7 @@ ${error62.message}`;
       }
       let cwdStat;
       try {
-        cwdStat = statSync3(cwd);
+        cwdStat = statSync4(cwd);
       } catch (error62) {
         return `The "cwd" option is invalid: ${cwd}.
 ${error62.message}
@@ -60685,7 +61566,7 @@ function prettyMilliseconds(milliseconds, options2) {
     const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
     return flooredValue.toFixed(decimalDigits);
   };
-  const add = (value, long, short, valueString) => {
+  const add2 = (value, long, short, valueString) => {
     if ((result.length === 0 || !options2.colonNotation) && isZero(value) && !(options2.colonNotation && short === "m")) {
       return;
     }
@@ -60702,35 +61583,35 @@ function prettyMilliseconds(milliseconds, options2) {
   const parsed = parseMilliseconds(milliseconds);
   const days = BigInt(parsed.days);
   if (options2.hideYearAndDays) {
-    add(BigInt(days) * 24n + BigInt(parsed.hours), "hour", "h");
+    add2(BigInt(days) * 24n + BigInt(parsed.hours), "hour", "h");
   } else {
     if (options2.hideYear) {
-      add(days, "day", "d");
+      add2(days, "day", "d");
     } else {
-      add(days / 365n, "year", "y");
-      add(days % 365n, "day", "d");
+      add2(days / 365n, "year", "y");
+      add2(days % 365n, "day", "d");
     }
-    add(Number(parsed.hours), "hour", "h");
+    add2(Number(parsed.hours), "hour", "h");
   }
-  add(Number(parsed.minutes), "minute", "m");
+  add2(Number(parsed.minutes), "minute", "m");
   if (!options2.hideSeconds) {
     if (options2.separateMilliseconds || options2.formatSubMilliseconds || !options2.colonNotation && milliseconds < 1e3 && !options2.subSecondsAsDecimals) {
       const seconds = Number(parsed.seconds);
       const milliseconds2 = Number(parsed.milliseconds);
       const microseconds = Number(parsed.microseconds);
       const nanoseconds = Number(parsed.nanoseconds);
-      add(seconds, "second", "s");
+      add2(seconds, "second", "s");
       if (options2.formatSubMilliseconds) {
-        add(milliseconds2, "millisecond", "ms");
-        add(microseconds, "microsecond", "µs");
-        add(nanoseconds, "nanosecond", "ns");
+        add2(milliseconds2, "millisecond", "ms");
+        add2(microseconds, "microsecond", "µs");
+        add2(nanoseconds, "nanosecond", "ns");
       } else {
         const millisecondsAndBelow = milliseconds2 + microseconds / 1e3 + nanoseconds / 1e6;
         const millisecondsDecimalDigits = typeof options2.millisecondsDecimalDigits === "number" ? options2.millisecondsDecimalDigits : 0;
         const roundedMilliseconds = millisecondsAndBelow >= 1 ? Math.round(millisecondsAndBelow) : Math.ceil(millisecondsAndBelow);
         const maximumMilliseconds = 1e3 - 10 ** -millisecondsDecimalDigits;
         const millisecondsString = millisecondsDecimalDigits ? Math.min(millisecondsAndBelow, maximumMilliseconds).toFixed(millisecondsDecimalDigits) : Math.min(roundedMilliseconds, maximumMilliseconds);
-        add(
+        add2(
           Number.parseFloat(millisecondsString),
           "millisecond",
           "ms",
@@ -60742,7 +61623,7 @@ function prettyMilliseconds(milliseconds, options2) {
       const secondsDecimalDigits = typeof options2.secondsDecimalDigits === "number" ? options2.secondsDecimalDigits : 1;
       const secondsFixed = floorDecimals(seconds, secondsDecimalDigits);
       const secondsString = options2.keepDecimalsOnWholeSeconds ? secondsFixed : secondsFixed.replace(/\.0+$/, "");
-      add(Number.parseFloat(secondsString), "second", "s", secondsString);
+      add2(Number.parseFloat(secondsString), "second", "s", secondsString);
     }
   }
   if (result.length === 0) {
@@ -60826,7 +61707,7 @@ var init_reject = __esm({
 });
 
 // node_modules/execa/lib/stdio/type.js
-var getStdioItemType, getTransformObjectType, getDuplexType, getTransformStreamType, validateNonGeneratorType, checkUndefinedOption, getGeneratorObjectType, checkBooleanOption, isGenerator, isAsyncGenerator, isSyncGenerator, isTransformOptions, isUrl, isRegularUrl, isFilePathObject, FILE_PATH_KEYS, isFilePathString, isUnknownStdioString, KNOWN_STDIO_STRINGS, isReadableStream2, isWritableStream2, isWebStream, isTransformStream, isAsyncIterableObject, isIterableObject, isObject2, TRANSFORM_TYPES, FILE_TYPES, SPECIAL_DUPLICATE_TYPES_SYNC, SPECIAL_DUPLICATE_TYPES, FORBID_DUPLICATE_TYPES, TYPE_TO_MESSAGE;
+var getStdioItemType, getTransformObjectType, getDuplexType, getTransformStreamType, validateNonGeneratorType, checkUndefinedOption, getGeneratorObjectType, checkBooleanOption, isGenerator, isAsyncGenerator, isSyncGenerator, isTransformOptions, isUrl, isRegularUrl, isFilePathObject, FILE_PATH_KEYS, isFilePathString, isUnknownStdioString, KNOWN_STDIO_STRINGS, isReadableStream2, isWritableStream2, isWebStream, isTransformStream, isAsyncIterableObject, isIterableObject, isObject3, TRANSFORM_TYPES, FILE_TYPES, SPECIAL_DUPLICATE_TYPES_SYNC, SPECIAL_DUPLICATE_TYPES, FORBID_DUPLICATE_TYPES, TYPE_TO_MESSAGE;
 var init_type = __esm({
   "node_modules/execa/lib/stdio/type.js"() {
     init_is_stream();
@@ -60932,9 +61813,9 @@ var init_type = __esm({
     isWritableStream2 = (value) => Object.prototype.toString.call(value) === "[object WritableStream]";
     isWebStream = (value) => isReadableStream2(value) || isWritableStream2(value);
     isTransformStream = (value) => isReadableStream2(value?.readable) && isWritableStream2(value?.writable);
-    isAsyncIterableObject = (value) => isObject2(value) && typeof value[Symbol.asyncIterator] === "function";
-    isIterableObject = (value) => isObject2(value) && typeof value[Symbol.iterator] === "function";
-    isObject2 = (value) => typeof value === "object" && value !== null;
+    isAsyncIterableObject = (value) => isObject3(value) && typeof value[Symbol.asyncIterator] === "function";
+    isIterableObject = (value) => isObject3(value) && typeof value[Symbol.iterator] === "function";
+    isObject3 = (value) => typeof value === "object" && value !== null;
     TRANSFORM_TYPES = /* @__PURE__ */ new Set(["generator", "asyncGenerator", "duplex", "webTransform"]);
     FILE_TYPES = /* @__PURE__ */ new Set(["fileUrl", "filePath", "fileNumber"]);
     SPECIAL_DUPLICATE_TYPES_SYNC = /* @__PURE__ */ new Set(["fileUrl", "filePath"]);
@@ -61196,7 +62077,7 @@ var init_stdio_option = __esm({
 });
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream, handleNativeStreamSync, getTargetFd, getTargetFdNumber, handleNativeStreamAsync, getStandardStream;
 var init_native = __esm({
@@ -61237,7 +62118,7 @@ var init_native = __esm({
       if (tty2.isatty(targetFdNumber)) {
         throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
       }
-      return { type: "uint8Array", value: bufferToUint8Array(readFileSync6(targetFdNumber)), optionName };
+      return { type: "uint8Array", value: bufferToUint8Array(readFileSync7(targetFdNumber)), optionName };
     };
     getTargetFdNumber = (value, fdNumber) => {
       if (value === "inherit") {
@@ -61573,7 +62454,7 @@ For example, you can use the \`pathToFileURL()\` method of the \`url\` core modu
 });
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 var handleStdioSync, forbiddenIfSync, forbiddenNativeIfSync, throwInvalidSyncValue, addProperties, addPropertiesSync;
 var init_handle_sync = __esm({
   "node_modules/execa/lib/stdio/handle-sync.js"() {
@@ -61607,8 +62488,8 @@ var init_handle_sync = __esm({
     addPropertiesSync = {
       input: {
         ...addProperties,
-        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync7(value))] }),
-        filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync7(file2))] }),
+        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync8(value))] }),
+        filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync8(file2))] }),
         fileNumber: forbiddenIfSync,
         iterable: ({ value }) => ({ contents: [...value] }),
         string: ({ value }) => ({ contents: [value] }),
@@ -62042,7 +62923,7 @@ var init_output = __esm({
 });
 
 // node_modules/execa/lib/io/output-sync.js
-import { writeFileSync as writeFileSync4, appendFileSync as appendFileSync2 } from "node:fs";
+import { writeFileSync as writeFileSync4, appendFileSync as appendFileSync3 } from "node:fs";
 var transformOutputSync, transformOutputResultSync, runOutputGeneratorsSync, serializeChunks, logOutputSync, writeToFiles;
 var init_output_sync = __esm({
   "node_modules/execa/lib/io/output-sync.js"() {
@@ -62146,7 +63027,7 @@ var init_output_sync = __esm({
       for (const { path: path6, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
         const pathString = typeof path6 === "string" ? path6 : path6.toString();
         if (append || outputFiles.has(pathString)) {
-          appendFileSync2(path6, serializedResult);
+          appendFileSync3(path6, serializedResult);
         } else {
           outputFiles.add(pathString);
           writeFileSync4(path6, serializedResult);
@@ -64901,13 +65782,13 @@ var init_execa = __esm({
 
 // src/handoff/clipboard.ts
 import { accessSync, constants as constants6 } from "node:fs";
-import { delimiter, join as join16 } from "node:path";
+import { delimiter, join as join17 } from "node:path";
 function onPath(env, name, platform2) {
   const dirs = (env.PATH ?? env.Path ?? "").split(delimiter).filter(Boolean);
   const exts = platform2 === "win32" ? [".exe", ".cmd", ""] : [""];
   for (const dir of dirs) {
     for (const ext of exts) {
-      const candidate = join16(dir, name + ext);
+      const candidate = join17(dir, name + ext);
       try {
         accessSync(candidate, constants6.X_OK);
         return candidate;
@@ -65054,33 +65935,33 @@ var init_local_index = __esm({
 
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync10, mkdirSync as mkdirSync6, readFileSync as readFileSync8, renameSync as renameSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname9, join as join17, relative, sep } from "node:path";
+import { existsSync as existsSync11, mkdirSync as mkdirSync7, readFileSync as readFileSync9, renameSync as renameSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname9, join as join18, relative, sep } from "node:path";
 function handoffsDir(dataDir) {
-  return join17(dataDir, "handoffs");
+  return join18(dataDir, "handoffs");
 }
 function indexPath(dataDir) {
-  return join17(handoffsDir(dataDir), "index.json");
+  return join18(handoffsDir(dataDir), "index.json");
 }
 function projectKey(name, path6) {
   const hash2 = createHash2("sha256").update(path6 ?? name).digest("hex").slice(0, 8);
   return `${slugify2(name) || "project"}-${hash2}`;
 }
 function documentPath(dataDir, key, contextId) {
-  return join17(handoffsDir(dataDir), key, `${contextId}.md`);
+  return join18(handoffsDir(dataDir), key, `${contextId}.md`);
 }
 function relativeToStore(dataDir, file2) {
   return relative(handoffsDir(dataDir), file2).split(sep).join("/");
 }
 function readIndex(dataDir) {
   try {
-    return parseIndex(readFileSync8(indexPath(dataDir), "utf8"));
+    return parseIndex(readFileSync9(indexPath(dataDir), "utf8"));
   } catch {
     return emptyIndex();
   }
 }
 function writeFileAtomic(path6, text, mode = 384) {
-  mkdirSync6(dirname9(path6), { recursive: true });
+  mkdirSync7(dirname9(path6), { recursive: true });
   const tmp = `${path6}.${process.pid}.${Date.now()}.tmp`;
   writeFileSync5(tmp, text, { encoding: "utf8", mode });
   renameSync4(tmp, path6);
@@ -65096,7 +65977,7 @@ function updateIndexEntry(dataDir, contextId, patch) {
   addToIndex(dataDir, { ...entry, ...patch });
 }
 function resolveStoredFile(dataDir, entry) {
-  return join17(handoffsDir(dataDir), ...entry.file.split("/"));
+  return join18(handoffsDir(dataDir), ...entry.file.split("/"));
 }
 var init_local_store = __esm({
   "src/handoff/local-store.ts"() {
@@ -65107,11 +65988,11 @@ var init_local_store = __esm({
 });
 
 // src/handoff/steps/deliver.ts
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 async function runDeliver(opts, state, ctx) {
   if (state.text === null || state.contextId === null)
     throw new BatonError("invalid_input", "deliver needs a render step before it");
-  const file2 = join18(handoffsDir(ctx.dataDir), "transfer", `${state.contextId}.txt`);
+  const file2 = join19(handoffsDir(ctx.dataDir), "transfer", `${state.contextId}.txt`);
   const tool = opts.clipboard ? findClipboardTool(ctx.env) : null;
   if (ctx.dryRun) {
     if (tool) state.plan.push(`copy ${state.text.length} chars to the clipboard with ${tool.name}`);
@@ -65213,11 +66094,11 @@ async function diffStat(git, root, hasHead) {
   const r = await git(root, hasHead ? ["diff", "HEAD", "--stat=100"] : ["diff", "--cached", "--stat=100"]);
   return r.ok && r.stdout.trim() !== "" ? r.stdout.replace(/\s+$/, "") : null;
 }
-async function recentCommits(git, root, n2, since) {
+async function recentCommits(git, root, n2, since2) {
   if (n2 === 0) return [];
   const r = await git(root, ["log", `-n${n2}`, "--no-color", "--format=%h%x1f%s%x1f%cI"]);
   if (!r.ok) return [];
-  const sinceMs = since ? Date.parse(since) : NaN;
+  const sinceMs = since2 ? Date.parse(since2) : NaN;
   return r.stdout.split("\n").filter((l3) => l3.includes("")).map((line) => {
     const [sha = "", subject = "", date5 = ""] = line.split("");
     return { sha, subject, date: date5, inSession: Number.isFinite(sinceMs) && Date.parse(date5) >= sinceMs };
@@ -65234,13 +66115,13 @@ var init_git = __esm({
 });
 
 // src/handoff/steps/git-facts.ts
-import { existsSync as existsSync11, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync12, statSync as statSync5 } from "node:fs";
 import { basename as basename7, dirname as dirname10, relative as relative2, resolve as resolve7, sep as sep2 } from "node:path";
 function existingDir(path6) {
   let dir = path6;
   for (let i2 = 0; i2 < 64; i2++) {
     try {
-      if (existsSync11(dir) && statSync4(dir).isDirectory()) return dir;
+      if (existsSync12(dir) && statSync5(dir).isDirectory()) return dir;
     } catch {
     }
     const parent = dirname10(dir);
@@ -65275,7 +66156,7 @@ function classify(status, sessionFiles, maxFiles) {
   };
   return { created: take(created), modified: take(modified), deleted: take(deleted), omitted };
 }
-async function projectFacts(git, root, isMain, opts, sessionFiles, since) {
+async function projectFacts(git, root, isMain, opts, sessionFiles, since2) {
   const { branch, head: head2 } = await currentBranch(git, root);
   const status = opts.status || opts.changedFiles ? await statusEntries(git, root) : null;
   return {
@@ -65288,7 +66169,7 @@ async function projectFacts(git, root, isMain, opts, sessionFiles, since) {
     remote: await remoteUrl(git, root),
     status: opts.status ? status : null,
     diffStat: opts.diffStat ? await diffStat(git, root, head2 !== null) : null,
-    commits: await recentCommits(git, root, opts.recentCommits, since),
+    commits: await recentCommits(git, root, opts.recentCommits, since2),
     files: classify(opts.changedFiles ? status : [], sessionFiles, opts.maxFiles)
   };
 }
@@ -65323,7 +66204,7 @@ async function runGitFacts(opts, state, ctx) {
       filesByRoot.get(root)[kind].push(relative2(root, abs).split(sep2).join("/"));
     }
   }
-  const since = state.session?.startedAt ?? null;
+  const since2 = state.session?.startedAt ?? null;
   const projects = [];
   for (const root of roots) {
     projects.push(
@@ -65333,7 +66214,7 @@ async function runGitFacts(opts, state, ctx) {
         root === mainRoot,
         opts,
         filesByRoot.get(root) ?? { created: [], modified: [] },
-        since
+        since2
       )
     );
   }
@@ -65504,15 +66385,15 @@ var require_is_extendable = __commonJS({
 var require_extend_shallow = __commonJS({
   "node_modules/extend-shallow/index.js"(exports2, module2) {
     "use strict";
-    var isObject3 = require_is_extendable();
+    var isObject4 = require_is_extendable();
     module2.exports = function extend2(o2) {
-      if (!isObject3(o2)) {
+      if (!isObject4(o2)) {
         o2 = {};
       }
       var len = arguments.length;
       for (var i2 = 1; i2 < len; i2++) {
         var obj = arguments[i2];
-        if (isObject3(obj)) {
+        if (isObject4(obj)) {
           assign(o2, obj);
         }
       }
@@ -65645,7 +66526,7 @@ var require_common = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject3(subject) {
+    function isObject4(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -65675,7 +66556,7 @@ var require_common = __commonJS({
       return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
     }
     module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject3;
+    module2.exports.isObject = isObject4;
     module2.exports.toArray = toArray;
     module2.exports.repeat = repeat;
     module2.exports.isNegativeZero = isNegativeZero;
@@ -68024,11 +68905,11 @@ var require_dumper = __commonJS({
     function generateNextLine(state, level) {
       return "\n" + common2.repeat(" ", state.indent * level);
     }
-    function testImplicitResolving(state, str3) {
+    function testImplicitResolving(state, str4) {
       var index, length, type;
       for (index = 0, length = state.implicitTypes.length; index < length; index += 1) {
         type = state.implicitTypes[index];
-        if (type.resolve(str3)) {
+        if (type.resolve(str4)) {
           return true;
         }
       }
@@ -68516,11 +69397,11 @@ var require_engines = __commonJS({
 var require_strip_bom_string = __commonJS({
   "node_modules/strip-bom-string/index.js"(exports2, module2) {
     "use strict";
-    module2.exports = function(str3) {
-      if (typeof str3 === "string" && str3.charAt(0) === "\uFEFF") {
-        return str3.slice(1);
+    module2.exports = function(str4) {
+      if (typeof str4 === "string" && str4.charAt(0) === "\uFEFF") {
+        return str4.slice(1);
       }
-      return str3;
+      return str4;
     };
   }
 });
@@ -68558,9 +69439,9 @@ var require_utils2 = __commonJS({
     exports2.arrayify = function(val) {
       return val ? Array.isArray(val) ? val : [val] : [];
     };
-    exports2.startsWith = function(str3, substr, len) {
+    exports2.startsWith = function(str4, substr, len) {
       if (typeof len !== "number") len = substr.length;
-      return str3.slice(0, len) === substr;
+      return str4.slice(0, len) === substr;
     };
   }
 });
@@ -68639,7 +69520,7 @@ var require_stringify = __commonJS({
           }
         }
       }
-      const str3 = file2.content;
+      const str4 = file2.content;
       const opts = defaults(options2);
       if (data == null) {
         if (!opts.data) return file2;
@@ -68659,14 +69540,14 @@ var require_stringify = __commonJS({
         buf = newline(open4) + newline(matter4) + newline(close);
       }
       if (typeof file2.excerpt === "string" && file2.excerpt !== "") {
-        if (str3.indexOf(file2.excerpt.trim()) === -1) {
+        if (str4.indexOf(file2.excerpt.trim()) === -1) {
           buf += newline(file2.excerpt) + newline(close);
         }
       }
-      return buf + newline(str3);
+      return buf + newline(str4);
     };
-    function newline(str3) {
-      return str3.slice(-1) !== "\n" ? str3 + "\n" : str3;
+    function newline(str4) {
+      return str4.slice(-1) !== "\n" ? str4 + "\n" : str4;
     }
   }
 });
@@ -68738,13 +69619,13 @@ var require_parse3 = __commonJS({
     "use strict";
     var getEngine = require_engine();
     var defaults = require_defaults();
-    module2.exports = function(language, str3, options2) {
+    module2.exports = function(language, str4, options2) {
       const opts = defaults(options2);
       const engine = getEngine(language, opts);
       if (typeof engine.parse !== "function") {
         throw new TypeError('expected "' + language + '.parse" to be a function');
       }
-      return engine.parse(str3, opts);
+      return engine.parse(str4, opts);
     };
   }
 });
@@ -68782,30 +69663,30 @@ var require_gray_matter = __commonJS({
       const opts = defaults(options2);
       const open4 = opts.delimiters[0];
       const close = "\n" + opts.delimiters[1];
-      let str3 = file2.content;
+      let str4 = file2.content;
       if (opts.language) {
         file2.language = opts.language;
       }
       const openLen = open4.length;
-      if (!utils.startsWith(str3, open4, openLen)) {
+      if (!utils.startsWith(str4, open4, openLen)) {
         excerpt(file2, opts);
         return file2;
       }
-      if (str3.charAt(openLen) === open4.slice(-1)) {
+      if (str4.charAt(openLen) === open4.slice(-1)) {
         return file2;
       }
-      str3 = str3.slice(openLen);
-      const len = str3.length;
-      const language = matter4.language(str3, opts);
+      str4 = str4.slice(openLen);
+      const len = str4.length;
+      const language = matter4.language(str4, opts);
       if (language.name) {
         file2.language = language.name;
-        str3 = str3.slice(language.raw.length);
+        str4 = str4.slice(language.raw.length);
       }
-      let closeIndex = str3.indexOf(close);
+      let closeIndex = str4.indexOf(close);
       if (closeIndex === -1) {
         closeIndex = len;
       }
-      file2.matter = str3.slice(0, closeIndex);
+      file2.matter = str4.slice(0, closeIndex);
       const block = file2.matter.replace(/^\s*#[^\n]+/gm, "").trim();
       if (block === "") {
         file2.isEmpty = true;
@@ -68817,7 +69698,7 @@ var require_gray_matter = __commonJS({
       if (closeIndex === len) {
         file2.content = "";
       } else {
-        file2.content = str3.slice(closeIndex + close.length);
+        file2.content = str4.slice(closeIndex + close.length);
         if (file2.content[0] === "\r") {
           file2.content = file2.content.slice(1);
         }
@@ -68837,21 +69718,21 @@ var require_gray_matter = __commonJS({
       return stringify(file2, data, options2);
     };
     matter4.read = function(filepath, options2) {
-      const str3 = fs.readFileSync(filepath, "utf8");
-      const file2 = matter4(str3, options2);
+      const str4 = fs.readFileSync(filepath, "utf8");
+      const file2 = matter4(str4, options2);
       file2.path = filepath;
       return file2;
     };
-    matter4.test = function(str3, options2) {
-      return utils.startsWith(str3, defaults(options2).delimiters[0]);
+    matter4.test = function(str4, options2) {
+      return utils.startsWith(str4, defaults(options2).delimiters[0]);
     };
-    matter4.language = function(str3, options2) {
+    matter4.language = function(str4, options2) {
       const opts = defaults(options2);
       const open4 = opts.delimiters[0];
-      if (matter4.test(str3)) {
-        str3 = str3.slice(open4.length);
+      if (matter4.test(str4)) {
+        str4 = str4.slice(open4.length);
       }
-      const language = str3.slice(0, str3.search(/\r?\n/));
+      const language = str4.slice(0, str4.search(/\r?\n/));
       return {
         raw: language,
         name: language ? language.trim() : ""
@@ -69312,6 +70193,17 @@ var init_render = __esm({
   }
 });
 
+// src/core/redact/index.ts
+var init_redact = __esm({
+  "src/core/redact/index.ts"() {
+    "use strict";
+    init_redactor();
+    init_rules();
+    init_rule();
+    init_private_spans();
+  }
+});
+
 // src/handoff/compose.ts
 function statusSummary(p) {
   if (p.status === null) return "";
@@ -69578,7 +70470,7 @@ var init_transfer_prompt = __esm({
 
 // src/handoff/steps/render.ts
 import { homedir } from "node:os";
-import { existsSync as existsSync12 } from "node:fs";
+import { existsSync as existsSync13 } from "node:fs";
 function mainProject(state, ctx) {
   const main = state.git?.projects.find((p) => p.isMain) ?? state.git?.projects[0];
   return main ? { name: main.name, root: main.root } : { name: ctx.cwd.split(/[\\/]/).pop() || "session", root: ctx.cwd };
@@ -69586,7 +70478,7 @@ function mainProject(state, ctx) {
 function uniqueContextId(base2, ctx, key) {
   const taken = new Set(readIndex(ctx.dataDir).entries.map((e) => e.contextId));
   let id = base2;
-  for (let n2 = 2; n2 < 1e3 && (taken.has(id) || existsSync12(documentPath(ctx.dataDir, key, id))); n2++)
+  for (let n2 = 2; n2 < 1e3 && (taken.has(id) || existsSync13(documentPath(ctx.dataDir, key, id))); n2++)
     id = `${base2}-${n2}`;
   return id;
 }
@@ -69754,7 +70646,7 @@ async function runSessionFacts(opts, state, ctx) {
     state.sessionNote = why;
     return `unavailable: ${why}`;
   }
-  const session = await loadSession(path6);
+  const session = await openEgressGate({ dataDir: ctx.dataDir, redact: ctx.redact }).loadSession(path6);
   state.session = summarizeSession(session, path6, opts);
   state.sessionId = state.session.sessionId;
   return `session ${state.session.sessionId}: ${state.session.turns} turns, ${state.session.toolCalls} tool calls`;
@@ -69764,13 +70656,14 @@ var init_session_facts = __esm({
     "use strict";
     init_errors();
     init_transcript();
+    init_egress2();
     init_session_summary();
   }
 });
 
 // src/handoff/steps/store.ts
-import { existsSync as existsSync13 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join19, normalize, relative as relative3, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync14 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join20, normalize, relative as relative3, resolve as resolve9 } from "node:path";
 function repoTarget(root, repoDir, contextId) {
   if (isAbsolute5(repoDir) || normalize(repoDir).startsWith("..")) {
     throw new BatonError(
@@ -69827,11 +70720,11 @@ async function runStore(opts, state, ctx) {
   const repoFile = repoDir ? repoTarget(root, repoDir, contextId) : null;
   if (ctx.dryRun) {
     if (opts.local)
-      state.plan.push(`write ${localFile}`, `update ${join19(ctx.dataDir, "handoffs", "index.json")}`);
+      state.plan.push(`write ${localFile}`, `update ${join20(ctx.dataDir, "handoffs", "index.json")}`);
     if (repoFile) state.plan.push(`write ${repoFile}`);
     return "dry run: nothing written";
   }
-  if (repoFile && existsSync13(repoFile)) throw new BatonError("already_exists", `${repoFile} already exists`);
+  if (repoFile && existsSync14(repoFile)) throw new BatonError("already_exists", `${repoFile} already exists`);
   const wrote = [];
   if (opts.local) {
     writeFileAtomic(localFile, state.text);
@@ -69907,6 +70800,7 @@ async function call(tracker, method, path6, schema, opts) {
   return parsed.data;
 }
 function pushHandoff(tracker, body, timeoutMs = 8e3) {
+  assertGated(body, "handoff sync");
   return call(tracker, "POST", "/handoffs", CreateHandoffResponse, { body, timeoutMs });
 }
 async function listRemoteHandoffs(tracker, opts, timeoutMs = 5e3) {
@@ -69924,6 +70818,7 @@ var init_tracker_sync = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     init_handoffs();
     init_common();
+    init_egress();
     init_errors();
     STATUS_CODES = {
       400: "invalid_request",
@@ -69961,14 +70856,14 @@ async function runSync(opts, state, ctx) {
     return state.outputs.sync.message;
   }
   const meta3 = state.document.meta;
-  const body = {
+  const body = createEgressGate({ redact: ctx.redact }).body({
     sessionId: state.sessionId,
     project: meta3.projects[0]?.name,
     cwd: ctx.cwd,
     title: state.document.title.slice(0, 300),
     markdown: state.text,
     frontmatter: JSON.parse(JSON.stringify(meta3))
-  };
+  });
   if (ctx.dryRun) {
     state.plan.push(
       `POST ${ctx.tracker.url}/api/v1/handoffs (${state.text.length} chars, session ${state.sessionId})`
@@ -69996,6 +70891,7 @@ var init_sync = __esm({
     "use strict";
     init_errors();
     init_local_store();
+    init_egress();
     init_tracker_sync();
   }
 });
@@ -70127,7 +71023,7 @@ var init_create2 = __esm({
 });
 
 // src/handoff/find.ts
-import { existsSync as existsSync14, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync15, readFileSync as readFileSync10 } from "node:fs";
 function fromEntry(e) {
   return {
     contextId: e.contextId,
@@ -70153,7 +71049,7 @@ function fromSummary(s) {
   };
 }
 function localEntries(dataDir, project) {
-  const entries = readIndex(dataDir).entries.filter((e) => existsSync14(resolveStoredFile(dataDir, e)));
+  const entries = readIndex(dataDir).entries.filter((e) => existsSync15(resolveStoredFile(dataDir, e)));
   if (!project) return entries;
   const strong = entries.filter(
     (e) => entryMatchesProject(e, { path: project.path, remote: project.remote })
@@ -70179,7 +71075,7 @@ async function listHandoffs(ctx, opts) {
 }
 function readLocal(ctx, e) {
   const file2 = resolveStoredFile(ctx.dataDir, e);
-  const text = readFileSync9(file2, "utf8");
+  const text = readFileSync10(file2, "utf8");
   let document = null;
   try {
     document = parseDocument(text, file2);
@@ -70267,7 +71163,7 @@ async function fetchRemote(ctx, id, project) {
   }
 }
 async function findHandoff(ctx, ref, project) {
-  const all = readIndex(ctx.dataDir).entries.filter((e) => existsSync14(resolveStoredFile(ctx.dataDir, e)));
+  const all = readIndex(ctx.dataDir).entries.filter((e) => existsSync15(resolveStoredFile(ctx.dataDir, e)));
   if (ref === "latest") {
     const local = localEntries(ctx.dataDir, project)[0];
     const remote = (await remoteSummaries(ctx, project?.name ?? void 0, 1))[0];
@@ -70353,7 +71249,7 @@ __export(handoff_exports, {
   handoffCommand: () => handoffCommand,
   runHandoffCommand: () => runHandoffCommand
 });
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import { resolve as resolve11 } from "node:path";
 function withCwd(ctx, cwd) {
   if (cwd === void 0 || cwd.trim() === "") return ctx;
@@ -70374,7 +71270,7 @@ async function readNarrative(ref, ctx) {
   if (ref === "-") return readStdin(ctx.io.stdin);
   const path6 = resolve11(ctx.io.cwd, ref);
   try {
-    return readFileSync10(path6, "utf8");
+    return readFileSync11(path6, "utf8");
   } catch (err) {
     throw new BatonError(
       "not_found",
@@ -71089,11 +71985,11 @@ var init_progress = __esm({
 });
 
 // src/capture/sender-ignore.ts
-import { existsSync as existsSync15 } from "node:fs";
-import { basename as basename9, join as join20, resolve as resolve12, sep as sep3 } from "node:path";
+import { existsSync as existsSync16 } from "node:fs";
+import { basename as basename9, join as join21, resolve as resolve12, sep as sep3 } from "node:path";
 function isProjectIgnored(cwd, syncIgnore = []) {
   if (!cwd) return false;
-  if (existsSync15(join20(cwd, IGNORE_FILE))) return true;
+  if (existsSync16(join21(cwd, IGNORE_FILE))) return true;
   const name = basename9(cwd);
   for (const entry of syncIgnore) {
     if (!entry.includes("/") && !entry.includes("\\")) {
@@ -71124,9 +72020,9 @@ function parseSince(text, now = Date.now()) {
   return ms;
 }
 async function selectTranscripts(claudeConfigDir2, opts) {
-  const since = parseSince(opts.since);
+  const since2 = parseSince(opts.since);
   const wanted = opts.all ? null : projectMatcher(opts.project ?? opts.cwd, opts.project === void 0);
-  return (await listTranscripts(claudeConfigDir2)).filter((t) => wanted ? wanted(t.projectDir) : true).filter((t) => since === void 0 || t.mtime.getTime() >= since).reverse();
+  return (await listTranscripts(claudeConfigDir2)).filter((t) => wanted ? wanted(t.projectDir) : true).filter((t) => since2 === void 0 || t.mtime.getTime() >= since2).reverse();
 }
 function projectMatcher(ref, isCwd) {
   const looksLikePath2 = isCwd || ref.includes("/") || ref.includes("\\");
@@ -71145,14 +72041,14 @@ var init_select = __esm({
 
 // src/cli/sync/sync-state.ts
 import { createHash as createHash3 } from "node:crypto";
-import { closeSync as closeSync6, mkdirSync as mkdirSync7, openSync as openSync6, readFileSync as readFileSync11, readSync as readSync3, renameSync as renameSync5, statSync as statSync5, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname12, join as join21 } from "node:path";
+import { closeSync as closeSync7, mkdirSync as mkdirSync8, openSync as openSync7, readFileSync as readFileSync12, readSync as readSync4, renameSync as renameSync5, statSync as statSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { dirname as dirname12, join as join22 } from "node:path";
 function syncStatePath(dataDir) {
-  return join21(dataDir, "sync", "state.json");
+  return join22(dataDir, "sync", "state.json");
 }
 function loadSyncState(dataDir, url2) {
   try {
-    const s = JSON.parse(readFileSync11(syncStatePath(dataDir), "utf8"));
+    const s = JSON.parse(readFileSync12(syncStatePath(dataDir), "utf8"));
     if (s.v === 1 && s.url === url2 && s.sessions && typeof s.sessions === "object") return s;
   } catch {
   }
@@ -71160,7 +72056,7 @@ function loadSyncState(dataDir, url2) {
 }
 function saveSyncState(dataDir, state) {
   const path6 = syncStatePath(dataDir);
-  mkdirSync7(dirname12(path6), { recursive: true, mode: 448 });
+  mkdirSync8(dirname12(path6), { recursive: true, mode: 448 });
   const tmp = `${path6}.${process.pid}.tmp`;
   writeFileSync6(tmp, JSON.stringify(state), { mode: 384 });
   renameSync5(tmp, path6);
@@ -71170,7 +72066,7 @@ async function fingerprint(path6, size) {
   let bytes = size;
   for (const sub of await findSubagentFiles(path6)) {
     try {
-      const s = statSync5(sub.path).size;
+      const s = statSync6(sub.path).size;
       bytes += s;
       parts.push(`${sub.agentId}:${s}:${tailHash(sub.path, s)}`);
     } catch {
@@ -71183,12 +72079,12 @@ function tailHash(path6, size) {
   const buf = Buffer.alloc(len);
   let fd;
   try {
-    fd = openSync6(path6, "r");
-    readSync3(fd, buf, 0, len, size - len);
+    fd = openSync7(path6, "r");
+    readSync4(fd, buf, 0, len, size - len);
   } catch {
     return "x";
   } finally {
-    if (fd !== void 0) closeSync6(fd);
+    if (fd !== void 0) closeSync7(fd);
   }
   return createHash3("sha1").update(buf).digest("hex").slice(0, 16);
 }
@@ -71205,7 +72101,8 @@ async function runSync2(ctx, client, opts, progress) {
   const dataDir = ctx.config.dataDir;
   const state = loadSyncState(dataDir, client.baseUrl);
   const list = await selectTranscripts(ctx.claudeConfigDir, { ...opts, cwd: ctx.io.cwd });
-  const report = { considered: list.length, uploaded: 0, unchanged: 0, ignored: 0, empty: 0, failed: [], events: 0, bytes: 0, seconds: 0 };
+  const gate = openEgressGate({ dataDir, redact: opts.redact });
+  const report = { considered: list.length, uploaded: 0, unchanged: 0, ignored: 0, empty: 0, failed: [], events: 0, bytes: 0, seconds: 0, redaction: gate.report(), redacting: opts.redact };
   const todo = [];
   for (const t of list) {
     const fp = await fingerprint(t.path, t.size);
@@ -71233,7 +72130,7 @@ async function runSync2(ctx, client, opts, progress) {
   const limit = opts.batchBytes ?? 16 * 1024 * 1024;
   const send = async (items) => {
     try {
-      const res = await client.sessions.upload({ sessions: items.map((i2) => i2.session) }, { timeoutMs: 3e5 });
+      const res = await client.sessions.upload(gate.body({ sessions: items.map((i2) => i2.session) }), { timeoutMs: 3e5 });
       res.sessions.forEach((s, i2) => {
         report.events += s.eventsInserted;
         record2(items[i2], s.sessionId);
@@ -71255,7 +72152,7 @@ async function runSync2(ctx, client, opts, progress) {
   };
   const sendOne = async (item) => {
     try {
-      const res = await uploadSession(client, item.session);
+      const res = await uploadSession(client, gate, item.session);
       report.events += res.eventsInserted;
       report.uploaded++;
       record2(item, res.sessionId);
@@ -71276,7 +72173,7 @@ async function runSync2(ctx, client, opts, progress) {
     for (const t of todo) {
       let session;
       try {
-        session = (await prepareSession(t.path, { redact: opts.redact })).session;
+        session = (await prepareSession(gate, t.path)).session;
       } catch (err) {
         report.failed.push({ path: t.path, error: err instanceof Error ? err.message : String(err) });
         continue;
@@ -71312,12 +72209,14 @@ async function runSync2(ctx, client, opts, progress) {
   }
   report.bytes = doneBytes;
   report.seconds = (Date.now() - started) / 1e3;
+  report.redaction = gate.report();
   return report;
 }
 var init_run_sync2 = __esm({
   "src/cli/sync/run-sync.ts"() {
     "use strict";
     init_sender_ignore();
+    init_egress2();
     init_errors();
     init_prepare_session();
     init_upload_session();
@@ -71335,6 +72234,7 @@ var HELP8, syncCommand;
 var init_sync2 = __esm({
   "src/cli/commands/sync.ts"() {
     "use strict";
+    init_egress();
     init_args();
     init_style();
     init_progress();
@@ -71400,6 +72300,8 @@ Options:
         ctx.io.out(`${p.green("✓")} ${verb} ${report.uploaded} session(s), ${mb(report.bytes)} of transcripts${values["dry-run"] ? "" : rate}; ${report.unchanged} unchanged`);
         ctx.io.out(`${report.ignored ? `, ${report.ignored} ignored (opted out)` : ""}${report.empty ? `, ${report.empty} empty` : ""}
 `);
+        if (!values["dry-run"]) ctx.io.out(`Redaction: ${describeRedaction(report.redaction, report.redacting)}
+`);
         for (const f of report.failed) ctx.io.err(`${p.red("✗")} ${f.path}: ${f.error}
 `);
         return report.failed.length ? 1 : 0;
@@ -71410,17 +72312,17 @@ Options:
 
 // src/core/config/write-config-file.ts
 import {
-  closeSync as closeSync7,
+  closeSync as closeSync8,
   fchmodSync,
   fsyncSync,
-  mkdirSync as mkdirSync8,
-  openSync as openSync7,
-  readFileSync as readFileSync12,
+  mkdirSync as mkdirSync9,
+  openSync as openSync8,
+  readFileSync as readFileSync13,
   renameSync as renameSync6,
   rmSync as rmSync3,
   writeSync as writeSync5
 } from "node:fs";
-import { basename as basename11, dirname as dirname13, join as join22 } from "node:path";
+import { basename as basename11, dirname as dirname13, join as join23 } from "node:path";
 function writeConfigFile(path6, patch) {
   const current = readExisting(path6);
   const next = { ...current };
@@ -71431,20 +72333,20 @@ function writeConfigFile(path6, patch) {
   }
   const dir = dirname13(path6);
   try {
-    mkdirSync8(dir, { recursive: true, mode: 448 });
+    mkdirSync9(dir, { recursive: true, mode: 448 });
   } catch (cause) {
     throw new BatonError("io", `cannot create ${dir}`, { cause });
   }
-  const tmp = join22(dir, `.${basename11(path6)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = join23(dir, `.${basename11(path6)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const fd = openSync7(tmp, "wx", 384);
+    const fd = openSync8(tmp, "wx", 384);
     try {
       fchmodSync(fd, 384);
       writeSync5(fd, `${JSON.stringify(next, null, 2)}
 `);
       fsyncSync(fd);
     } finally {
-      closeSync7(fd);
+      closeSync8(fd);
     }
     renameSync6(tmp, path6);
   } catch (cause) {
@@ -71456,7 +72358,7 @@ function writeConfigFile(path6, patch) {
 function readExisting(path6) {
   let text;
   try {
-    text = readFileSync12(path6, "utf8");
+    text = readFileSync13(path6, "utf8");
   } catch (cause) {
     if (cause.code === "ENOENT") return {};
     throw new BatonError("io", `cannot read ${path6}`, { cause });
@@ -71489,14 +72391,14 @@ var init_config = __esm({
 });
 
 // src/cli/tracker/sender-script.ts
-import { existsSync as existsSync16 } from "node:fs";
-import { dirname as dirname14, join as join23 } from "node:path";
+import { existsSync as existsSync17 } from "node:fs";
+import { dirname as dirname14, join as join24 } from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 function senderScript(env, fromUrl = import.meta.url) {
-  if (env.BATON_SENDER_SCRIPT) return existsSync16(env.BATON_SENDER_SCRIPT) ? env.BATON_SENDER_SCRIPT : null;
+  if (env.BATON_SENDER_SCRIPT) return existsSync17(env.BATON_SENDER_SCRIPT) ? env.BATON_SENDER_SCRIPT : null;
   try {
     const p = fileURLToPath5(new URL("./sender.cjs", fromUrl));
-    return existsSync16(p) ? p : null;
+    return existsSync17(p) ? p : null;
   } catch {
     return null;
   }
@@ -71504,7 +72406,7 @@ function senderScript(env, fromUrl = import.meta.url) {
 async function wakeSender(ctx) {
   const script = senderScript(ctx.io.env);
   if (!script) return { action: "no-sender" };
-  return kickSender({ hookScript: join23(dirname14(script), "cli.js"), env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir }, dataDir: ctx.config.dataDir });
+  return kickSender({ hookScript: join24(dirname14(script), "cli.js"), env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir }, dataDir: ctx.config.dataDir });
 }
 var init_sender_script = __esm({
   "src/cli/tracker/sender-script.ts"() {
@@ -71717,10 +72619,10 @@ var init_outbox_reader = __esm({
 });
 
 // src/capture/sender-ack.ts
-import { mkdirSync as mkdirSync9, readFileSync as readFileSync13, renameSync as renameSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync14, renameSync as renameSync7, writeFileSync as writeFileSync7 } from "node:fs";
 function readAck(dataDir, sessionId) {
   try {
-    const v2 = JSON.parse(readFileSync13(ackPath(dataDir, sessionId), "utf8"));
+    const v2 = JSON.parse(readFileSync14(ackPath(dataDir, sessionId), "utf8"));
     if (v2 && v2.v === 1 && Number.isInteger(v2.seq) && v2.seq >= 0) return { ...emptyAck(), ...v2 };
   } catch {
   }
@@ -71736,10 +72638,10 @@ var init_sender_ack = __esm({
 });
 
 // src/capture/sender-status.ts
-import { appendFileSync as appendFileSync3, mkdirSync as mkdirSync10, readFileSync as readFileSync14, renameSync as renameSync8, statSync as statSync6, writeFileSync as writeFileSync8 } from "node:fs";
+import { appendFileSync as appendFileSync4, mkdirSync as mkdirSync11, readFileSync as readFileSync15, renameSync as renameSync8, statSync as statSync7, writeFileSync as writeFileSync8 } from "node:fs";
 function readStatus(dataDir) {
   try {
-    return JSON.parse(readFileSync14(senderPaths(dataDir).status, "utf8"));
+    return JSON.parse(readFileSync15(senderPaths(dataDir).status, "utf8"));
   } catch {
     return null;
   }
@@ -71754,20 +72656,20 @@ var init_sender_status = __esm({
 });
 
 // src/cli/tracker/local-state.ts
-import { readFileSync as readFileSync15, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync16, statSync as statSync8 } from "node:fs";
 async function outboxDepth(dataDir) {
   const out = { sessions: 0, pendingSessions: 0, pendingRecords: 0, ignoredSessions: 0, bytes: 0 };
   for (const sid of await listOutboxSessions(dataDir)) {
     out.sessions++;
     const paths = outboxPaths(dataDir, sid);
     try {
-      out.bytes += statSync7(paths.outbox).size;
+      out.bytes += statSync8(paths.outbox).size;
     } catch {
       continue;
     }
     let seq = 0;
     try {
-      seq = parseState2(readFileSync15(paths.state, "utf8"))?.seq ?? 0;
+      seq = parseState2(readFileSync16(paths.state, "utf8"))?.seq ?? 0;
     } catch {
     }
     const ack = readAck(dataDir, sid);
@@ -71786,7 +72688,7 @@ function senderView(dataDir) {
   const pid = lockHolderPid(paths.lock);
   let authError = null;
   try {
-    authError = JSON.parse(readFileSync15(paths.authError, "utf8"));
+    authError = JSON.parse(readFileSync16(paths.authError, "utf8"));
   } catch {
   }
   return { running: pid !== null, pid, status: readStatus(dataDir), authError };
@@ -71875,6 +72777,7 @@ last delivery, and whether the tracker is reachable and accepts the configured k
         ];
         if (st2?.lastError && st2.state !== "idle" && st2.state !== "stopped") lines.push(`${p.bold("Last error")} ${st2.lastError.message}`);
         if (sender.authError) lines.push(p.red(`Key problem: ${sender.authError.message}`));
+        if (!ctx.config.redact) lines.push(p.yellow("Redaction is OFF (BATON_REDACT=0): auto-sync sends secrets as they are"));
         ctx.io.out(`${lines.join("\n")}
 `);
         return 0;
@@ -71884,8 +72787,8 @@ last delivery, and whether the tracker is reachable and accepts the configured k
 });
 
 // src/cli/doctor/checks.ts
-import { accessSync as accessSync2, constants as constants7, existsSync as existsSync17, mkdirSync as mkdirSync11, readFileSync as readFileSync16, rmSync as rmSync4, statSync as statSync8, writeFileSync as writeFileSync9 } from "node:fs";
-import { dirname as dirname15, join as join24 } from "node:path";
+import { accessSync as accessSync2, constants as constants7, existsSync as existsSync18, mkdirSync as mkdirSync12, readFileSync as readFileSync17, rmSync as rmSync4, statSync as statSync9, writeFileSync as writeFileSync9 } from "node:fs";
+import { dirname as dirname15, join as join25 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 function checkNode(version2 = process.versions.node) {
   const [major, minor] = version2.split(".").map(Number);
@@ -71897,10 +72800,11 @@ function checkDisabled(ctx) {
 }
 function checkConfig(ctx) {
   const out = [];
+  out.push(ctx.config.redact ? ok("redaction", "secrets are redacted before anything leaves this machine") : warn("redaction", "redaction is OFF (BATON_REDACT=0 or redact: false): secrets leave this machine as they are; <private> spans and pauses still hold", "unset BATON_REDACT (or set redact: true in the config file)"));
   const file2 = ctx.config.configFile;
   if (ctx.config.problems.length) out.push(fail("config", ctx.config.problems.join("; "), `fix or remove the offending file (${file2})`));
-  if (existsSync17(file2)) {
-    const mode = statSync8(file2).mode & 511;
+  if (existsSync18(file2)) {
+    const mode = statSync9(file2).mode & 511;
     if (mode & 63) out.push(warn("config file mode", `${file2} is readable by others (mode ${mode.toString(8)}) and holds your API key`, `chmod 600 ${file2}`));
     else out.push(ok("config file", `${file2} (mode 600)`));
   }
@@ -71949,9 +72853,9 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
   if (!root) {
     out.push(warn("hooks", "cannot find the plugin folder (hooks/hooks.json) next to this CLI"));
   } else {
-    const hooksJson = join24(root, "hooks", "hooks.json");
-    const text = readFileSync16(hooksJson, "utf8");
-    const bundled = existsSync17(join24(root, "dist", "hook.cjs"));
+    const hooksJson = join25(root, "hooks", "hooks.json");
+    const text = readFileSync17(hooksJson, "utf8");
+    const bundled = existsSync18(join25(root, "dist", "hook.cjs"));
     const events = Object.keys(JSON.parse(text).hooks ?? {});
     if (!bundled) out.push(fail("hooks", `${root}/dist/hook.cjs is missing`, "run `npm run build` in the plugin folder"));
     else if (!events.includes("SessionEnd") || !events.includes("Stop")) out.push(fail("hooks", `hooks.json registers only ${events.join(", ")}`, "reinstall the plugin"));
@@ -71965,9 +72869,9 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
 }
 function checkDataDir(ctx) {
   const dir = ctx.config.dataDir;
-  const probe = join24(dir, `.doctor-${process.pid}`);
+  const probe = join25(dir, `.doctor-${process.pid}`);
   try {
-    mkdirSync11(dir, { recursive: true, mode: 448 });
+    mkdirSync12(dir, { recursive: true, mode: 448 });
     writeFileSync9(probe, "x", { mode: 384 });
     rmSync4(probe);
     accessSync2(dir, constants7.W_OK);
@@ -71986,7 +72890,7 @@ function checkSender(ctx) {
 }
 function pluginRoot(ctx, fromUrl) {
   const explicit = ctx.io.env.CLAUDE_PLUGIN_ROOT;
-  if (explicit && existsSync17(join24(explicit, "hooks", "hooks.json"))) return explicit;
+  if (explicit && existsSync18(join25(explicit, "hooks", "hooks.json"))) return explicit;
   let dir;
   try {
     dir = dirname15(fileURLToPath6(fromUrl));
@@ -71994,7 +72898,7 @@ function pluginRoot(ctx, fromUrl) {
     return null;
   }
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync17(join24(dir, "hooks", "hooks.json")) && existsSync17(join24(dir, ".claude-plugin", "plugin.json"))) return dir;
+    if (existsSync18(join25(dir, "hooks", "hooks.json")) && existsSync18(join25(dir, ".claude-plugin", "plugin.json"))) return dir;
     const up = dirname15(dir);
     if (up === dir) break;
     dir = up;
@@ -72003,9 +72907,9 @@ function pluginRoot(ctx, fromUrl) {
 }
 function enabledInClaude(ctx) {
   try {
-    const settings = JSON.parse(readFileSync16(join24(ctx.claudeConfigDir, "settings.json"), "utf8"));
+    const settings = JSON.parse(readFileSync17(join25(ctx.claudeConfigDir, "settings.json"), "utf8"));
     const hit = Object.entries(settings.enabledPlugins ?? {}).find(([k, v2]) => v2 && (k === "baton" || k.startsWith("baton@")));
-    return hit ? `${hit[0]} is enabled in ${join24(ctx.claudeConfigDir, "settings.json")}` : false;
+    return hit ? `${hit[0]} is enabled in ${join25(ctx.claudeConfigDir, "settings.json")}` : false;
   } catch {
     return null;
   }
@@ -72103,20 +73007,20 @@ var init_commands = __esm({
 });
 
 // src/cli/context.ts
-import { join as join25 } from "node:path";
-import { readFileSync as readFileSync17 } from "node:fs";
+import { join as join26 } from "node:path";
+import { readFileSync as readFileSync18 } from "node:fs";
 function createContext(io) {
   const config2 = resolveConfig(io.env, {
     homedir: io.home,
     readFile: (path6) => {
       try {
-        return readFileSync17(path6, "utf8");
+        return readFileSync18(path6, "utf8");
       } catch {
         return null;
       }
     }
   });
-  return Object.freeze({ io, config: config2, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join25(io.home, ".claude") });
+  return Object.freeze({ io, config: config2, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join26(io.home, ".claude") });
 }
 var init_context = __esm({
   "src/cli/context.ts"() {
@@ -72126,8 +73030,8 @@ var init_context = __esm({
 });
 
 // src/cli/program.ts
-import { readdirSync as readdirSync3, statSync as statSync9 } from "node:fs";
-import { join as join26 } from "node:path";
+import { readdirSync as readdirSync4, statSync as statSync10 } from "node:fs";
+import { join as join27 } from "node:path";
 async function usage() {
   const loaded = await Promise.all(commands.map((c3) => c3.load()));
   const width = Math.max(...loaded.map((c3) => c3.name.length));
@@ -72183,13 +73087,13 @@ function applyGlobalFlags(argv, io) {
     rest = rest.slice(2);
   }
   if (io.env.BATON_DATA_DIR || io.env.CLAUDE_PLUGIN_DATA) return { argv: rest, io };
-  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join26(io.home, ".claude"));
+  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join27(io.home, ".claude"));
   return { argv: rest, io: pluginData ? { ...io, env: { ...io.env, CLAUDE_PLUGIN_DATA: pluginData } } : io };
 }
 function findPluginDataDir(claudeConfigDir2) {
-  const base2 = join26(claudeConfigDir2, "plugins", "data");
+  const base2 = join27(claudeConfigDir2, "plugins", "data");
   try {
-    const dirs = readdirSync3(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join26(base2, d), mtime: statSync9(join26(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
+    const dirs = readdirSync4(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join27(base2, d), mtime: statSync10(join27(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
     return dirs[0]?.path;
   } catch {
     return void 0;

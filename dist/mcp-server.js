@@ -2453,11 +2453,11 @@ var require_request = __commonJS({
           } else if (typeof val[i2] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str3 = `${val[i2]}`;
-            if (!isValidHeaderValue(str3)) {
+            const str4 = `${val[i2]}`;
+            if (!isValidHeaderValue(str4)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str3);
+            arr.push(str4);
           }
         }
         val = arr;
@@ -4000,8 +4000,8 @@ var require_infra = __commonJS({
     }
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
     var nonASCIIRegex = /[^\x00-\x7F]/;
-    function asciiLowercase(str3) {
-      return nonASCIIRegex.test(str3) ? str3.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str3.toLowerCase();
+    function asciiLowercase(str4) {
+      return nonASCIIRegex.test(str4) ? str4.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str4.toLowerCase();
     }
     function forgivingBase64(data) {
       data = data.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
@@ -4054,19 +4054,19 @@ var require_infra = __commonJS({
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
     }
-    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
-      return removeChars(str3, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str4, leading = true, trailing = true) {
+      return removeChars(str4, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str3, leading, trailing, predicate) {
+    function removeChars(str4, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str3.length - 1;
+      let trail = str4.length - 1;
       if (leading) {
-        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
+        while (lead < str4.length && predicate(str4.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str4.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
+      return lead === 0 && trail === str4.length - 1 ? str4 : str4.slice(lead, trail + 1);
     }
     function serializeJavascriptValueToJSONString(value) {
       const result = JSON.stringify(value);
@@ -4318,8 +4318,8 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
-      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str4, leading = true, trailing = true) {
+      return removeChars(str4, leading, trailing, isHTTPWhiteSpace);
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -6440,7 +6440,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const formdataEscape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const formdataEscape = (str4) => str4.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -23470,9 +23470,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str3 = stringify(cookie);
-      if (str3) {
-        headers.append("set-cookie", str3, true);
+      const str4 = stringify(cookie);
+      if (str4) {
+        headers.append("set-cookie", str4, true);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -26748,7 +26748,7 @@ var require_code = __commonJS({
     }
     exports2._ = _2;
     var plus = new _Code("+");
-    function str3(strs, ...args) {
+    function str4(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i2 = 0;
       while (i2 < args.length) {
@@ -26759,7 +26759,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports2.str = str3;
+    exports2.str = str4;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
@@ -26802,7 +26802,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c22) {
-      return c22.emptyStr() ? c1 : c1.emptyStr() ? c22 : str3`${c1}${c22}`;
+      return c22.emptyStr() ? c1 : c1.emptyStr() ? c22 : str4`${c1}${c22}`;
     }
     exports2.strConcat = strConcat;
     function interpolate(x2) {
@@ -27764,22 +27764,22 @@ var require_util7 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports2.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str3) {
-      return unescapeJsonPointer(decodeURIComponent(str3));
+    function unescapeFragment(str4) {
+      return unescapeJsonPointer(decodeURIComponent(str4));
     }
     exports2.unescapeFragment = unescapeFragment;
-    function escapeFragment(str3) {
-      return encodeURIComponent(escapeJsonPointer(str3));
+    function escapeFragment(str4) {
+      return encodeURIComponent(escapeJsonPointer(str4));
     }
     exports2.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str3) {
-      if (typeof str3 == "number")
-        return `${str3}`;
-      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str4) {
+      if (typeof str4 == "number")
+        return `${str4}`;
+      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports2.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str3) {
-      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str4) {
+      return str4.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports2.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -28804,8 +28804,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str3) {
-      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str4) {
+      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -29902,10 +29902,10 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str3, token) {
+    function findToken(str4, token) {
       let ind = 0;
-      for (let i2 = 0; i2 < str3.length; i2++) {
-        if (str3[i2] === token) ind++;
+      for (let i2 = 0; i2 < str4.length; i2++) {
+        if (str4[i2] === token) ind++;
       }
       return ind;
     }
@@ -30975,7 +30975,7 @@ var require_core = __commonJS({
     var util_1 = require_util7();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
+    var defaultRegExp = (str4, flags) => new RegExp(str4, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -31770,16 +31770,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    function ucs2length(str3) {
-      const len = str3.length;
+    function ucs2length(str4) {
+      const len = str4.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str3.charCodeAt(pos++);
+        value = str4.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str3.charCodeAt(pos);
+          value = str4.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -33662,8 +33662,8 @@ var require_formats = __commonJS({
     }
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    function date5(str3) {
-      const matches = DATE.exec(str3);
+    function date5(str4) {
+      const matches = DATE.exec(str4);
       if (!matches)
         return false;
       const year = +matches[1];
@@ -33682,8 +33682,8 @@ var require_formats = __commonJS({
     }
     var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
     function getTime(strictTimeZone) {
-      return function time4(str3) {
-        const matches = TIME.exec(str3);
+      return function time4(str4) {
+        const matches = TIME.exec(str4);
         if (!matches)
           return false;
         const hr = +matches[1];
@@ -33729,8 +33729,8 @@ var require_formats = __commonJS({
     var DATE_TIME_SEPARATOR = /t|\s/i;
     function getDateTime(strictTimeZone) {
       const time4 = getTime(strictTimeZone);
-      return function date_time(str3) {
-        const dateTime = str3.split(DATE_TIME_SEPARATOR);
+      return function date_time(str4) {
+        const dateTime = str4.split(DATE_TIME_SEPARATOR);
         return dateTime.length === 2 && date5(dateTime[0]) && time4(dateTime[1]);
       };
     }
@@ -33755,13 +33755,13 @@ var require_formats = __commonJS({
     }
     var NOT_URI_FRAGMENT = /\/|:/;
     var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-    function uri(str3) {
-      return NOT_URI_FRAGMENT.test(str3) && URI.test(str3);
+    function uri(str4) {
+      return NOT_URI_FRAGMENT.test(str4) && URI.test(str4);
     }
     var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
-    function byte(str3) {
+    function byte(str4) {
       BYTE.lastIndex = 0;
-      return BYTE.test(str3);
+      return BYTE.test(str4);
     }
     var MIN_INT32 = -(2 ** 31);
     var MAX_INT32 = 2 ** 31 - 1;
@@ -33775,11 +33775,11 @@ var require_formats = __commonJS({
       return true;
     }
     var Z_ANCHOR = /[^\\]\\Z/;
-    function regex(str3) {
-      if (Z_ANCHOR.test(str3))
+    function regex(str4) {
+      if (Z_ANCHOR.test(str4))
         return false;
       try {
-        new RegExp(str3);
+        new RegExp(str4);
         return true;
       } catch (e) {
         return false;
@@ -34559,15 +34559,15 @@ var require_is_extendable = __commonJS({
 var require_extend_shallow = __commonJS({
   "node_modules/extend-shallow/index.js"(exports2, module2) {
     "use strict";
-    var isObject3 = require_is_extendable();
+    var isObject4 = require_is_extendable();
     module2.exports = function extend2(o2) {
-      if (!isObject3(o2)) {
+      if (!isObject4(o2)) {
         o2 = {};
       }
       var len = arguments.length;
       for (var i2 = 1; i2 < len; i2++) {
         var obj = arguments[i2];
-        if (isObject3(obj)) {
+        if (isObject4(obj)) {
           assign(o2, obj);
         }
       }
@@ -34700,7 +34700,7 @@ var require_common = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject3(subject) {
+    function isObject4(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -34730,7 +34730,7 @@ var require_common = __commonJS({
       return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
     }
     module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject3;
+    module2.exports.isObject = isObject4;
     module2.exports.toArray = toArray;
     module2.exports.repeat = repeat;
     module2.exports.isNegativeZero = isNegativeZero;
@@ -37079,11 +37079,11 @@ var require_dumper = __commonJS({
     function generateNextLine(state, level) {
       return "\n" + common2.repeat(" ", state.indent * level);
     }
-    function testImplicitResolving(state, str3) {
+    function testImplicitResolving(state, str4) {
       var index, length, type;
       for (index = 0, length = state.implicitTypes.length; index < length; index += 1) {
         type = state.implicitTypes[index];
-        if (type.resolve(str3)) {
+        if (type.resolve(str4)) {
           return true;
         }
       }
@@ -37571,11 +37571,11 @@ var require_engines = __commonJS({
 var require_strip_bom_string = __commonJS({
   "node_modules/strip-bom-string/index.js"(exports2, module2) {
     "use strict";
-    module2.exports = function(str3) {
-      if (typeof str3 === "string" && str3.charAt(0) === "\uFEFF") {
-        return str3.slice(1);
+    module2.exports = function(str4) {
+      if (typeof str4 === "string" && str4.charAt(0) === "\uFEFF") {
+        return str4.slice(1);
       }
-      return str3;
+      return str4;
     };
   }
 });
@@ -37613,9 +37613,9 @@ var require_utils3 = __commonJS({
     exports2.arrayify = function(val) {
       return val ? Array.isArray(val) ? val : [val] : [];
     };
-    exports2.startsWith = function(str3, substr, len) {
+    exports2.startsWith = function(str4, substr, len) {
       if (typeof len !== "number") len = substr.length;
-      return str3.slice(0, len) === substr;
+      return str4.slice(0, len) === substr;
     };
   }
 });
@@ -37694,7 +37694,7 @@ var require_stringify = __commonJS({
           }
         }
       }
-      const str3 = file2.content;
+      const str4 = file2.content;
       const opts = defaults(options2);
       if (data == null) {
         if (!opts.data) return file2;
@@ -37714,14 +37714,14 @@ var require_stringify = __commonJS({
         buf = newline(open4) + newline(matter4) + newline(close);
       }
       if (typeof file2.excerpt === "string" && file2.excerpt !== "") {
-        if (str3.indexOf(file2.excerpt.trim()) === -1) {
+        if (str4.indexOf(file2.excerpt.trim()) === -1) {
           buf += newline(file2.excerpt) + newline(close);
         }
       }
-      return buf + newline(str3);
+      return buf + newline(str4);
     };
-    function newline(str3) {
-      return str3.slice(-1) !== "\n" ? str3 + "\n" : str3;
+    function newline(str4) {
+      return str4.slice(-1) !== "\n" ? str4 + "\n" : str4;
     }
   }
 });
@@ -37793,13 +37793,13 @@ var require_parse3 = __commonJS({
     "use strict";
     var getEngine = require_engine();
     var defaults = require_defaults2();
-    module2.exports = function(language, str3, options2) {
+    module2.exports = function(language, str4, options2) {
       const opts = defaults(options2);
       const engine = getEngine(language, opts);
       if (typeof engine.parse !== "function") {
         throw new TypeError('expected "' + language + '.parse" to be a function');
       }
-      return engine.parse(str3, opts);
+      return engine.parse(str4, opts);
     };
   }
 });
@@ -37837,30 +37837,30 @@ var require_gray_matter = __commonJS({
       const opts = defaults(options2);
       const open4 = opts.delimiters[0];
       const close = "\n" + opts.delimiters[1];
-      let str3 = file2.content;
+      let str4 = file2.content;
       if (opts.language) {
         file2.language = opts.language;
       }
       const openLen = open4.length;
-      if (!utils.startsWith(str3, open4, openLen)) {
+      if (!utils.startsWith(str4, open4, openLen)) {
         excerpt(file2, opts);
         return file2;
       }
-      if (str3.charAt(openLen) === open4.slice(-1)) {
+      if (str4.charAt(openLen) === open4.slice(-1)) {
         return file2;
       }
-      str3 = str3.slice(openLen);
-      const len = str3.length;
-      const language = matter4.language(str3, opts);
+      str4 = str4.slice(openLen);
+      const len = str4.length;
+      const language = matter4.language(str4, opts);
       if (language.name) {
         file2.language = language.name;
-        str3 = str3.slice(language.raw.length);
+        str4 = str4.slice(language.raw.length);
       }
-      let closeIndex = str3.indexOf(close);
+      let closeIndex = str4.indexOf(close);
       if (closeIndex === -1) {
         closeIndex = len;
       }
-      file2.matter = str3.slice(0, closeIndex);
+      file2.matter = str4.slice(0, closeIndex);
       const block = file2.matter.replace(/^\s*#[^\n]+/gm, "").trim();
       if (block === "") {
         file2.isEmpty = true;
@@ -37872,7 +37872,7 @@ var require_gray_matter = __commonJS({
       if (closeIndex === len) {
         file2.content = "";
       } else {
-        file2.content = str3.slice(closeIndex + close.length);
+        file2.content = str4.slice(closeIndex + close.length);
         if (file2.content[0] === "\r") {
           file2.content = file2.content.slice(1);
         }
@@ -37892,21 +37892,21 @@ var require_gray_matter = __commonJS({
       return stringify(file2, data, options2);
     };
     matter4.read = function(filepath, options2) {
-      const str3 = fs.readFileSync(filepath, "utf8");
-      const file2 = matter4(str3, options2);
+      const str4 = fs.readFileSync(filepath, "utf8");
+      const file2 = matter4(str4, options2);
       file2.path = filepath;
       return file2;
     };
-    matter4.test = function(str3, options2) {
-      return utils.startsWith(str3, defaults(options2).delimiters[0]);
+    matter4.test = function(str4, options2) {
+      return utils.startsWith(str4, defaults(options2).delimiters[0]);
     };
-    matter4.language = function(str3, options2) {
+    matter4.language = function(str4, options2) {
       const opts = defaults(options2);
       const open4 = opts.delimiters[0];
-      if (matter4.test(str3)) {
-        str3 = str3.slice(open4.length);
+      if (matter4.test(str4)) {
+        str4 = str4.slice(open4.length);
       }
-      const language = str3.slice(0, str3.search(/\r?\n/));
+      const language = str4.slice(0, str4.search(/\r?\n/));
       return {
         raw: language,
         name: language ? language.trim() : ""
@@ -38758,14 +38758,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str3 = "";
+  let str4 = "";
   for (let i2 = 0; i2 < length; i2++) {
-    str3 += chars[Math.floor(Math.random() * chars.length)];
+    str4 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str3;
+  return str4;
 }
-function esc(str3) {
-  return JSON.stringify(str3);
+function esc(str4) {
+  return JSON.stringify(str4);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -38879,8 +38879,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str3) {
-  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str4) {
+  return str4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -39146,13 +39146,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str3) {
-  const units = str3.length;
-  if (!highSurrogate.test(str3))
+function codePointLength(str4) {
+  const units = str4.length;
+  if (!highSurrogate.test(str4))
     return units;
   let count3 = units;
   for (let i2 = 0; i2 < units - 1; i2++) {
-    if ((str3.charCodeAt(i2) & 64512) === 55296 && (str3.charCodeAt(i2 + 1) & 64512) === 56320) {
+    if ((str4.charCodeAt(i2) & 64512) === 55296 && (str4.charCodeAt(i2 + 1) & 64512) === 56320) {
       count3--;
       i2++;
     }
@@ -41485,7 +41485,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -41493,7 +41493,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -41629,7 +41629,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -41638,7 +41638,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -59707,7 +59707,9 @@ var SharedSessionResponse = SessionDetailResponse.extend({ kind: external_export
 var SharedPostResponse = external_exports.object({
   kind: external_exports.literal("post"),
   post: Post,
-  sessions: external_exports.array(SessionSummary)
+  sessions: external_exports.array(SessionSummary),
+  /** Sessions of this post that are private: neither listed nor counted in post.sessionIds for non-owners. */
+  privateSessions: external_exports.number().int().nonnegative().optional()
 });
 var SharedResponse = external_exports.discriminatedUnion("kind", [SharedSessionResponse, SharedPostResponse]);
 var PublicSessionsQuery = external_exports.object({ ...PageQuery });
@@ -59909,6 +59911,16 @@ var LiveStatusData = external_exports.object({
   reason: external_exports.string().optional(),
   postUrl: external_exports.string().nullable().optional()
 });
+var ListLiveResponse = external_exports.object({ streams: external_exports.array(LiveInfo) });
+var RevokeLiveQuery = external_exports.object({ purge: external_exports.enum(["true", "false"]).optional() });
+var LiveEventsQuery = external_exports.object({ lastEventId: external_exports.string().max(12).optional() });
+var LiveStatusProbe = external_exports.object({
+  status: LiveStatus,
+  title: external_exports.string().nullable(),
+  postUrl: external_exports.string().nullable(),
+  viewers: external_exports.number().int().nonnegative(),
+  lastSeq: external_exports.number().int().nonnegative()
+});
 
 // src/core/errors.ts
 var BatonError = class extends Error {
@@ -59925,6 +59937,2355 @@ function isBatonError(value) {
   return value instanceof BatonError;
 }
 
+// src/core/redact/trigger-finder.ts
+var ASCII = 128;
+var MAX_WINDOW = 8;
+function createTriggerFinder(literals) {
+  if (literals.length === 0 || literals.some((l3) => l3.length < 2 || /[^\x01-\x7f]/.test(l3))) return null;
+  const lower = literals.map((l3) => l3.toLowerCase());
+  const fold = new Uint8Array(65536);
+  for (let c3 = 1; c3 < ASCII; c3++) fold[c3] = c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
+  const maxNodes = 1 + lower.reduce((n2, l3) => n2 + l3.length, 0);
+  const next = new Int32Array(maxNodes * ASCII);
+  const term = new Int32Array(maxNodes).fill(-1);
+  let nodes = 1;
+  lower.forEach((lit, index) => {
+    let node2 = 0;
+    for (let k = 0; k < lit.length; k++) {
+      const slot = node2 * ASCII + lit.charCodeAt(k);
+      if (next[slot] === 0) next[slot] = nodes++;
+      node2 = next[slot];
+    }
+    term[node2] = index;
+  });
+  const shortest = Math.min(...lower.map((l3) => l3.length));
+  const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
+  const folded = new Uint8Array(ASCII * ASCII).fill(m - 1);
+  const lower1 = (pair, to) => {
+    if (to < folded[pair]) folded[pair] = to;
+  };
+  for (const lit of lower) {
+    for (let q2 = 1; q2 < m; q2++) {
+      if (q2 < lit.length) lower1(lit.charCodeAt(q2 - 1) << 7 | lit.charCodeAt(q2), m - 1 - q2);
+      else for (let c3 = 0; c3 < ASCII; c3++) lower1(lit.charCodeAt(q2 - 1) << 7 | c3, m - 1 - q2);
+    }
+  }
+  const shift = new Uint8Array(256 * 256).fill(m - 1);
+  const rawBytes = (f) => {
+    if (f === 0) return [0, ...Array.from({ length: 256 - ASCII }, (_2, i2) => ASCII + i2)];
+    return f >= 97 && f <= 122 ? [f, f - 32] : [f];
+  };
+  for (let pair = 0; pair < folded.length; pair++) {
+    const to = folded[pair];
+    if (to === m - 1) continue;
+    for (const a2 of rawBytes(pair >> 7)) for (const b of rawBytes(pair & 127)) shift[a2 << 8 | b] = to;
+  }
+  const verify = (s, i2, n2) => {
+    let node2 = 0;
+    let found = -1;
+    for (let j = i2; j < n2; j++) {
+      node2 = next[node2 * ASCII + fold[s.charCodeAt(j)]];
+      if (node2 === 0) break;
+      const t = term[node2];
+      if (t >= 0) found = t;
+    }
+    return found;
+  };
+  return (s, from) => {
+    const n2 = s.length;
+    let end = from + m - 1;
+    while (end < n2) {
+      const sh = shift[(s.charCodeAt(end - 1) & 255) << 8 | s.charCodeAt(end) & 255];
+      if (sh !== 0) {
+        end += sh;
+        continue;
+      }
+      const start = end - m + 1;
+      const found = verify(s, start, n2);
+      if (found >= 0) return { at: start, literal: found };
+      end++;
+    }
+    for (let start = Math.max(from, end - m + 1); start <= n2 - shortest; start++) {
+      const found = verify(s, start, n2);
+      if (found >= 0) return { at: start, literal: found };
+    }
+    return null;
+  };
+}
+
+// src/core/redact/engine.ts
+var escapeChar = (c3) => /[\\^$.*+?()[\]{}|/-]/.test(c3) ? `\\${c3}` : c3;
+function trieSource(literals) {
+  const root = { end: false, next: /* @__PURE__ */ new Map() };
+  for (const lit of literals) {
+    let node2 = root;
+    for (const c3 of lit.toLowerCase()) {
+      let child = node2.next.get(c3);
+      if (!child) node2.next.set(c3, child = { end: false, next: /* @__PURE__ */ new Map() });
+      node2 = child;
+    }
+    node2.end = true;
+  }
+  const emit = (node2) => {
+    const branches = [...node2.next].map(([c3, child]) => escapeChar(c3) + emit(child));
+    if (branches.length === 0) return "";
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
+    return node2.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+function compileRules(rules) {
+  const literals = [...new Set(rules.flatMap((r) => r.triggers.map((t) => t.toLowerCase())))];
+  for (const a2 of literals) {
+    for (const b of literals) {
+      if (a2 !== b && b.includes(a2) && !b.startsWith(a2)) {
+        throw new BatonError("internal", `redaction trigger "${a2}" occurs inside "${b}"`);
+      }
+    }
+  }
+  const dispatch = /* @__PURE__ */ new Map();
+  for (const lit of literals) {
+    dispatch.set(
+      lit,
+      rules.filter((r) => r.triggers.some((t) => lit.startsWith(t.toLowerCase())))
+    );
+  }
+  const trigger = new RegExp(trieSource(literals), "gi");
+  const rulesOf = literals.map((lit) => dispatch.get(lit));
+  const finder = createTriggerFinder(literals);
+  const find = finder ?? ((s, from) => {
+    trigger.lastIndex = from;
+    const m = trigger.exec(s);
+    return m === null ? null : { at: m.index, literal: literals.indexOf(m[0].toLowerCase()) };
+  });
+  function scan(s, onHit, nested) {
+    let m = find(s, 0);
+    if (m === null) return s;
+    let out = "";
+    let copied = 0;
+    while (m !== null) {
+      const at2 = m.at;
+      let next = at2 + 1;
+      for (const rule2 of rulesOf[m.literal]) {
+        const hit = rule2.match(s, at2, nested);
+        if (hit === null || hit.end <= at2) continue;
+        const from = hit.start === void 0 ? at2 : hit.start;
+        if (from < copied || from > at2) continue;
+        out += s.slice(copied, from) + hit.replacement;
+        copied = next = hit.end;
+        if (hit.counted) for (const name of hit.counted) onHit(name);
+        else onHit(rule2.name);
+        break;
+      }
+      m = find(s, next);
+    }
+    return copied === 0 ? s : out + s.slice(copied);
+  }
+  return { scan, trigger };
+}
+
+// src/core/redact/rule.ts
+var tag = (rule2) => `[REDACTED:${rule2}]`;
+function regexRule(spec) {
+  const re = new RegExp(spec.source, `y${spec.flags ?? ""}${spec.group ? "d" : ""}`);
+  const group = spec.group ?? 0;
+  const replacement = tag(spec.name);
+  return {
+    name: spec.name,
+    triggers: spec.triggers,
+    match(text, at2, nested) {
+      re.lastIndex = at2;
+      const m = re.exec(text);
+      if (!m) return null;
+      const secret = m[group];
+      if (secret === void 0 || secret.length === 0) return null;
+      if (spec.accept && !spec.accept(secret, m)) return null;
+      if (group === 0) return { end: at2 + m[0].length, replacement };
+      const [start, stop] = m.indices[group];
+      const end = at2 + m[0].length;
+      if (spec.preferNested) {
+        const inner = nested(secret);
+        if (inner.hits.length > 0) {
+          return {
+            end,
+            replacement: text.slice(at2, start) + inner.text + text.slice(stop, end),
+            counted: inner.hits
+          };
+        }
+      }
+      return { end, replacement: text.slice(at2, start) + replacement + text.slice(stop, end) };
+    }
+  };
+}
+var DIGIT = /[0-9]/;
+var LOWER = /[a-z]/;
+var UPPER = /[A-Z]/;
+function looksRandom(s) {
+  return (DIGIT.test(s) ? 1 : 0) + (LOWER.test(s) ? 1 : 0) + (UPPER.test(s) ? 1 : 0) >= 2;
+}
+var hasDigit = (s) => DIGIT.test(s);
+var PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|%[A-Za-z_]*%|%s|\[REDACTED:[a-z-]+\]|(.)\1{2,}|\.\.\.|…)$/s;
+var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+  "password",
+  "pass",
+  "passwd",
+  "secret",
+  "changeme",
+  "yourpassword",
+  "your-password"
+]);
+var ELIDED = /(?:\.\.\.|…)$|[xX*]{6}/;
+function isPlaceholder(v2) {
+  return PLACEHOLDER.test(v2) || PLACEHOLDER_WORDS.has(v2.toLowerCase()) || v2.includes("${") || v2.includes("{{") || ELIDED.test(v2);
+}
+
+// src/core/redact/rules-assignment.ts
+var ASSIGNMENT_RULE = "secret-assignment";
+var KEYWORD = "(pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|auth(?:[_-]?token)?|credentials?|sid|private[_-]?key(?:[_-]?id)?|(?:access|app|account|master|encryption|signing)[_-]?key)(?:[_-]?(?:access[_-]?)?key)?(?:[_-]?(?:base|b64|base64|value))?";
+var STRONG_KEYWORD = /pass|pwd|secret|token|api/i;
+var KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(?![:/]))[ \\t]{0,4}`, "iy");
+var SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
+var KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
+var isSecretKey = (key) => key.length <= 128 && SECRET_KEY.test(key);
+var MAX_VALUE = 4096;
+var MAX_UNQUOTED = 1024;
+var UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, "y");
+var QUOTED = {};
+var ESCAPED_QUOTED = {};
+for (const q2 of ['"', "'", "`"]) {
+  QUOTED[q2] = new RegExp(`(?:[^${q2}\\\\\\n]|\\\\[^\\n]){0,${MAX_VALUE}}${q2}`, "y");
+  ESCAPED_QUOTED[q2] = new RegExp(`(?:[^\\\\\\n]|\\\\[^${q2}\\n]){0,${MAX_VALUE}}\\\\${q2}`, "y");
+}
+var CODE_WORDS = /* @__PURE__ */ new Set([
+  "null",
+  "undefined",
+  "true",
+  "false",
+  "none",
+  "nil",
+  "this",
+  "self",
+  "new",
+  "await",
+  "function",
+  "return",
+  "typeof",
+  "void",
+  "string",
+  "number",
+  "boolean",
+  "bool",
+  "any",
+  "unknown",
+  "never",
+  "object",
+  "str",
+  "int",
+  "bytes",
+  "optional",
+  "required",
+  "empty",
+  "redacted",
+  "secret",
+  "password",
+  "token"
+]);
+var MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\.|\?\.|::|->)[A-Za-z_$][\w$]*)+$/;
+var LETTERS_ONLY = /^[A-Za-z_$]+$/;
+var ALNUM = /[A-Za-z0-9]/;
+var WHITESPACE = /\s/;
+var HAS_LOWER = /[a-z]/;
+var LETTER = /[A-Za-z]/;
+var PASCAL_CASE = /^[A-Z][a-z]+[A-Za-z]*$/;
+var NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
+var VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
+var KEY_CHAR = /[A-Za-z0-9_.-]/;
+function keyKindOf(key, keyword) {
+  if (!STRONG_KEYWORD.test(keyword)) return "weak";
+  if (!HAS_LOWER.test(key.slice(key.lastIndexOf(".") + 1))) return "env";
+  const k = keyword.toLowerCase();
+  return k.startsWith("pass") || k === "pwd" ? "password" : "token";
+}
+var isWeakSecret = (v2) => v2.length >= 16 && // `SOCKS5_NO_ACCEPTABLE_AUTH = SOCKS5_NO_ACCEPTABLE_AUTH`: an identifier that names the same thing.
+!KEYWORD_INSIDE.test(v2) && isRandomToken(v2) && (v2.match(/[A-Za-z]/g)?.length ?? 0) >= 4 && !/^[./~]/.test(v2) && !v2.includes("://");
+var isRandomToken = (v2) => v2.length >= 8 && hasDigit(v2) && LETTER.test(v2) && !WHITESPACE.test(v2);
+function isValueCandidate(v2) {
+  return v2.length > 0 && v2.length <= MAX_VALUE && ALNUM.test(v2) && !isPlaceholder(v2) && !CODE_WORDS.has(v2.toLowerCase()) && !VERSION.test(v2);
+}
+function isQuotedSecret(v2, kind) {
+  if (!isValueCandidate(v2)) return false;
+  if (kind === "weak") return isWeakSecret(v2);
+  if (kind === "token") return isRandomToken(v2);
+  return kind === "env" || v2.length >= 3;
+}
+function isUnquotedSecret(v2, terminator, kind, codeLike) {
+  if (v2.length < 3 || terminator === "(" || terminator === "[" || !isValueCandidate(v2)) return false;
+  const reference = MEMBER_ACCESS.test(v2) && !(kind === "env" && !codeLike && hasDigit(v2));
+  if (reference || NUMBER.test(v2) || v2.startsWith("$") || v2.startsWith("%") || v2.includes("=>")) {
+    return false;
+  }
+  if (kind === "weak") return isWeakSecret(v2);
+  if (kind === "env") return !(codeLike && PASCAL_CASE.test(v2));
+  if (kind === "token" && !isRandomToken(v2)) return false;
+  if (!codeLike) return true;
+  return !LETTERS_ONLY.test(v2) && !v2.startsWith("!") && !KEYWORD_INSIDE.test(v2);
+}
+var isWorkingDirectory = (keyword, v2) => keyword.toLowerCase() === "pwd" && /^(?:[/~]|[A-Za-z]:[\\/])/.test(v2);
+function readQuoted(text, p) {
+  const c3 = text[p];
+  const escaped = c3 === "\\" && (text[p + 1] === '"' || text[p + 1] === "'");
+  const re = escaped ? ESCAPED_QUOTED[text[p + 1]] : c3 === void 0 ? void 0 : QUOTED[c3];
+  if (re === void 0) return null;
+  const start = p + (escaped ? 2 : 1);
+  re.lastIndex = start;
+  if (!re.test(text)) return null;
+  return { start, end: re.lastIndex - (escaped ? 2 : 1), after: re.lastIndex };
+}
+function keyStart(text, at2) {
+  let i2 = at2;
+  while (i2 > 0 && at2 - i2 < 64 && KEY_CHAR.test(text[i2 - 1])) i2--;
+  return i2;
+}
+var KEY_PREFIX = /(?:api|app|access|account|master|encryption|signing|private|secret)$/i;
+function keywordStart(text, at2) {
+  const c3 = text[at2];
+  if (c3 !== "_" && c3 !== "-") return at2;
+  const prefix = KEY_PREFIX.exec(text.slice(Math.max(0, at2 - 10), at2));
+  return prefix === null ? null : at2 - prefix[0].length;
+}
+var secretAssignment = {
+  name: ASSIGNMENT_RULE,
+  triggers: [
+    ...["password", "passwd", "passphrase", "secret", "token", "auth", "credential"],
+    ...["_key", "-key", "apikey", "appkey", "privatekey"],
+    // Three-letter keywords ending in a common letter would stall the skip scan; with the separator they are four.
+    ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep2) => k + sep2))
+  ],
+  match(text, trigger, nested) {
+    const at2 = keywordStart(text, trigger);
+    if (at2 === null) return null;
+    KEY.lastIndex = at2;
+    const m = KEY.exec(text);
+    if (!m) return null;
+    const keyword = m[1];
+    const keyQuote = m[2];
+    const spaceBefore = m[3];
+    const separator = m[4];
+    const p = KEY.lastIndex;
+    const kind = keyKindOf(text.slice(keyStart(text, at2), at2 + keyword.length), keyword);
+    const quoted = readQuoted(text, p);
+    let start = p;
+    let end;
+    let after;
+    if (quoted) {
+      ({ start, end, after } = quoted);
+    } else {
+      if (separator === ":" && spaceBefore !== "") return null;
+      UNQUOTED_RUN.lastIndex = p;
+      UNQUOTED_RUN.test(text);
+      end = after = UNQUOTED_RUN.lastIndex;
+    }
+    if (end === start || end - start > (quoted ? MAX_VALUE : MAX_UNQUOTED)) return null;
+    const value = text.slice(start, end);
+    if (isWorkingDirectory(keyword, value)) return null;
+    const codeLike = separator !== "=" || spaceBefore !== "" || keyQuote !== void 0;
+    const ok2 = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
+    if (!ok2) return null;
+    const r = replaceValue(value, nested);
+    const hit = {
+      start: at2,
+      end: after,
+      replacement: text.slice(at2, start) + r.text + text.slice(end, after)
+    };
+    return r.counted ? { ...hit, counted: r.counted } : hit;
+  }
+};
+function replaceValue(value, nested) {
+  const inner = nested(value);
+  return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
+}
+function redactSecretProperty(key, value, nested) {
+  const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
+  if (isWorkingDirectory(keyword, value) || !isQuotedSecret(value, keyKindOf(key, keyword))) return null;
+  const r = replaceValue(value, nested);
+  return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
+}
+
+// src/core/redact/rules-cli.ts
+var ARG = `(?:'([^'\\n]{1,256})'|"([^"\\n]{1,256})"|([^\\s'"\`;&|<>()]{1,256}))`;
+var MAX_COMMAND = 2048;
+function argOf(m) {
+  for (const group of [1, 2, 3]) if (m[group] !== void 0) return { value: m[group], group };
+  return null;
+}
+function commandEnd(text, at2) {
+  const limit = Math.min(text.length, at2 + MAX_COMMAND);
+  let p = at2;
+  for (; ; ) {
+    const nl = text.indexOf("\n", p);
+    if (nl < 0 || nl >= limit) return limit;
+    if (text[nl - 1] !== "\\" && !(text[nl - 1] === "\r" && text[nl - 2] === "\\")) return nl;
+    p = nl + 1;
+  }
+}
+function commandFlagRule(spec) {
+  const command = new RegExp(`(?:${spec.commands.join("|")})(?![A-Za-z0-9_-])`, "iy");
+  const flag = new RegExp(`(?<=\\s)${spec.flag}${ARG}`, "gd");
+  return {
+    name: "cli-password",
+    triggers: spec.commands,
+    match(text, at2, nested) {
+      command.lastIndex = at2;
+      if (!command.test(text) || /[A-Za-z0-9_-]/.test(text[at2 - 1] ?? "")) return null;
+      const line = text.slice(at2, commandEnd(text, at2));
+      flag.lastIndex = 0;
+      for (let m = flag.exec(line); m !== null; m = flag.exec(line)) {
+        const arg = argOf(m);
+        if (arg === null || !spec.accept(arg.value) || isPlaceholder(arg.value)) continue;
+        const [start, stop] = m.indices[arg.group];
+        return withNested(
+          text.slice(at2, at2 + start),
+          nested,
+          line.slice(stop, flag.lastIndex),
+          at2 + flag.lastIndex
+        );
+      }
+      return null;
+    }
+  };
+}
+function withNested(before, nested, after, end) {
+  const inner = nested(before);
+  return {
+    end,
+    replacement: inner.text + tag("cli-password") + after,
+    counted: [...inner.hits, "cli-password"]
+  };
+}
+var mysqlPassword = commandFlagRule({
+  commands: [
+    "mysql",
+    "mysqldump",
+    "mysqladmin",
+    "mysqlimport",
+    "mysqlcheck",
+    "mysqlshow",
+    "mysqlsh",
+    "mariadb"
+  ],
+  flag: "-p",
+  accept: (v2) => v2.length >= 3 && !v2.startsWith("-")
+});
+var USER_PASS = /^[^:\s]{1,128}:(.{1,256})$/s;
+var curlUser = commandFlagRule({
+  commands: ["curl"],
+  flag: "(?:-u[ \\t]*|--user[ \\t=]+)",
+  accept: (v2) => {
+    const pass = USER_PASS.exec(v2)?.[1];
+    return pass !== void 0 && pass.length >= 3 && !isPlaceholder(pass);
+  }
+});
+var PASSWORD_FLAG = new RegExp(`(?<=(?:^|[\\s'"])--)password[ \\t]+${ARG}`, "yd");
+var passwordFlag = {
+  name: "cli-password",
+  triggers: ["password"],
+  match(text, at2) {
+    PASSWORD_FLAG.lastIndex = at2;
+    const m = PASSWORD_FLAG.exec(text);
+    const arg = m && argOf(m);
+    if (!m || !arg || arg.value.length < 4 || arg.value.startsWith("-") || isPlaceholder(arg.value))
+      return null;
+    if (!hasDigit(arg.value) && !/[^A-Za-z]/.test(arg.value)) return null;
+    const [start, stop] = m.indices[arg.group];
+    const end = PASSWORD_FLAG.lastIndex;
+    return { end, replacement: text.slice(at2, start) + tag("cli-password") + text.slice(stop, end) };
+  }
+};
+var SSHPASS = new RegExp(`sshpass(?:[ \\t]+-[ev])?[ \\t]+-p[ \\t]*${ARG}`, "yd");
+var sshpassPassword = {
+  name: "cli-password",
+  triggers: ["sshpass"],
+  match(text, at2) {
+    SSHPASS.lastIndex = at2;
+    const m = SSHPASS.exec(text);
+    const arg = m && argOf(m);
+    if (!m || !arg || isPlaceholder(arg.value)) return null;
+    const [start, stop] = m.indices[arg.group];
+    const end = SSHPASS.lastIndex;
+    return { end, replacement: text.slice(at2, start) + tag("cli-password") + text.slice(stop, end) };
+  }
+};
+var cliRules = [mysqlPassword, passwordFlag, curlUser, sshpassPassword];
+
+// src/core/redact/rules-cloud.ts
+var azureStorageKey = regexRule({
+  name: "azure-storage-key",
+  triggers: ["accountkey=", "sharedaccesskey="],
+  source: `(?:accountkey|sharedaccesskey)=([A-Za-z0-9+/]{20,128}={0,2})(?![A-Za-z0-9+/=])`,
+  flags: "i",
+  group: 1,
+  accept: hasDigit
+});
+var azureSasSignature = regexRule({
+  name: "azure-sas",
+  triggers: ["sig="],
+  source: `(?<=[?&;])sig=([A-Za-z0-9%+/=_-]{16,256})(?![A-Za-z0-9%+/=_-])`,
+  flags: "i",
+  group: 1,
+  accept: (s) => looksRandom(s)
+});
+var AZURE_SECRET_TAIL = /[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/y;
+var AZURE_SECRET_HEAD = /(?:^|[^A-Za-z0-9_~.])([A-Za-z0-9_~.]{3})$/;
+var azureClientSecret = {
+  name: "azure-client-secret",
+  triggers: [..."0123456789"].map((d) => `${d}q~`),
+  match(text, at2) {
+    AZURE_SECRET_TAIL.lastIndex = at2;
+    if (!AZURE_SECRET_TAIL.test(text)) return null;
+    if (!AZURE_SECRET_HEAD.test(text.slice(Math.max(0, at2 - 4), at2))) return null;
+    return { start: at2 - 3, end: AZURE_SECRET_TAIL.lastIndex, replacement: tag("azure-client-secret") };
+  }
+};
+var googleOauthSecret = regexRule({
+  name: "google-oauth-secret",
+  triggers: ["GOCSPX-"],
+  source: `(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{24,40}(?![A-Za-z0-9_-])`
+});
+var cloudRules = [
+  azureStorageKey,
+  azureSasSignature,
+  azureClientSecret,
+  googleOauthSecret
+];
+
+// src/core/redact/rules-cookie.ts
+var HEADER = /cookie\\?["']?[ \t]{0,4}:[ \t]{0,4}\\?["']?/iy;
+var CURL_FLAG = /cookie[ \t=]+["']?/iy;
+var VALUE_END = /[\r\n"'`\\]/;
+var MAX_HEADER = 8192;
+var PAIR = /([^=;\s]{1,256})=([^;]*)/g;
+var isSecretValue = (v2) => v2.length >= 8 && looksRandom(v2) && !isPlaceholder(v2);
+var cookieHeader = {
+  name: "cookie",
+  triggers: ["cookie"],
+  match(text, at2, nested) {
+    const setCookie = /set-$/i.test(text.slice(Math.max(0, at2 - 4), at2));
+    const flag = text.slice(Math.max(0, at2 - 2), at2) === "--";
+    const re = flag ? CURL_FLAG : HEADER;
+    re.lastIndex = at2;
+    if (!re.test(text)) return null;
+    const start = re.lastIndex;
+    let end = start;
+    const limit = Math.min(text.length, start + MAX_HEADER);
+    while (end < limit && !VALUE_END.test(text[end])) end++;
+    const counted = [];
+    const region = setCookie ? text.slice(start, end).split(";", 1)[0] : text.slice(start, end);
+    const redacted = region.replace(PAIR, (pair, name, value) => {
+      if (!isSecretValue(value.trim())) return pair;
+      const inner = nested(value);
+      if (inner.hits.length > 0) {
+        counted.push(...inner.hits);
+        return `${name}=${inner.text}`;
+      }
+      counted.push("cookie");
+      return `${name}=${tag("cookie")}`;
+    });
+    if (counted.length === 0) return null;
+    const stop = start + region.length;
+    return {
+      end: stop,
+      replacement: text.slice(at2, start) + redacted,
+      counted
+    };
+  }
+};
+
+// src/core/redact/rules-k8s.ts
+var KIND_WINDOW = 4096;
+var KIND_SECRET_YAML = /(?:^|\n)[ \t-]*kind:[ \t]*["']?Secret["']?[ \t]*(?:\r?\n|$)/;
+var KIND_SECRET_JSON = /"kind"[ \t]*:[ \t]*"Secret"/;
+var YAML_OPEN = /data:[ \t]*\r?\n/iy;
+var YAML_ENTRY = /([ \t]+)([A-Za-z0-9._-]{1,253}):[ \t]*([^\r\n]*)(\r?\n|$)/y;
+var JSON_BODY = /data"[ \t]*:[ \t]*\{([^{}]{0,65536})\}/y;
+var JSON_ENTRY = /("[^"\\]{1,253}"[ \t]*:[ \t]*")((?:[^"\\]|\\.){1,65536})"/g;
+var MAX_ENTRIES = 256;
+function nearSecretKind(text, at2, json2) {
+  const around = text.slice(Math.max(0, at2 - KIND_WINDOW), at2 + KIND_WINDOW);
+  return (json2 ? KIND_SECRET_JSON : KIND_SECRET_YAML).test(around);
+}
+function matchYaml(text, at2) {
+  const lineStart = text.lastIndexOf("\n", at2 - 1) + 1;
+  const before = text.slice(lineStart, at2);
+  if (!/^[ \t]*(?:string)?$/i.test(before)) return null;
+  YAML_OPEN.lastIndex = at2;
+  if (!YAML_OPEN.test(text) || !nearSecretKind(text, at2, false)) return null;
+  const own3 = before.replace(/string$/i, "").length;
+  let p = YAML_OPEN.lastIndex;
+  let out = text.slice(at2, p);
+  const counted = [];
+  for (let n2 = 0; n2 < MAX_ENTRIES; n2++) {
+    YAML_ENTRY.lastIndex = p;
+    const m = YAML_ENTRY.exec(text);
+    if (m === null || m[1].length <= own3) break;
+    const [, indent, key, rawValue, eol] = m;
+    let value = rawValue.trim();
+    const next = YAML_ENTRY.lastIndex;
+    if (value === "|" || value === ">" || /^[|>][-+]?$/.test(value)) {
+      let q2 = next;
+      while (q2 < text.length) {
+        const nl = text.indexOf("\n", q2);
+        const line = text.slice(q2, nl < 0 ? text.length : nl);
+        if (line.trim() !== "" && line.search(/\S/) <= indent.length) break;
+        q2 = nl < 0 ? text.length : nl + 1;
+      }
+      out += `${indent}${key}: ${value}
+${indent}  ${tag("k8s-secret")}
+`;
+      counted.push("k8s-secret");
+      p = q2;
+      continue;
+    }
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    if (quoted) value = quoted[2];
+    if (value.length > 0 && !isPlaceholder(value)) {
+      out += `${indent}${key}: ${quoted ? quoted[1] + tag("k8s-secret") + quoted[1] : tag("k8s-secret")}${eol}`;
+      counted.push("k8s-secret");
+    } else out += m[0];
+    p = next;
+  }
+  return counted.length === 0 ? null : { end: p, replacement: out, counted };
+}
+function matchJson(text, at2) {
+  if (text[at2 - 1] !== '"') return null;
+  JSON_BODY.lastIndex = at2;
+  const m = JSON_BODY.exec(text);
+  if (m === null || !nearSecretKind(text, at2, true)) return null;
+  const counted = [];
+  const body = m[1].replace(JSON_ENTRY, (entry, head2, value) => {
+    if (isPlaceholder(value)) return entry;
+    counted.push("k8s-secret");
+    return `${head2}${tag("k8s-secret")}"`;
+  });
+  if (counted.length === 0) return null;
+  return {
+    end: JSON_BODY.lastIndex,
+    replacement: `${m[0].slice(0, m[0].indexOf("{") + 1)}${body}}`,
+    counted
+  };
+}
+var k8sSecret = {
+  name: "k8s-secret",
+  triggers: ["data:", 'data"'],
+  match: (text, at2) => text[at2 + 4] === ":" ? matchYaml(text, at2) : matchJson(text, at2)
+};
+
+// src/core/redact/rules-saas.ts
+var NOT_AFTER_WORD = "(?<![A-Za-z0-9_])";
+var NOT_AFTER_WORD_OR_DASH = "(?<![A-Za-z0-9_-])";
+var END = (chars) => `(?![${chars}])`;
+var huggingfaceToken = regexRule({
+  name: "huggingface-token",
+  triggers: ["hf_", "api_org_"],
+  source: `${NOT_AFTER_WORD}(?:hf|api_org)_[A-Za-z0-9]{30,40}${END("A-Za-z0-9_")}`,
+  // `hf_xxxxxxxx…` placeholders and snake_case names (`hf_hub_download`) are not mixed-case runs.
+  accept: (s) => looksRandom(s.slice(s.indexOf("_") + 1)) && !/(.)\1{5}/.test(s)
+});
+var sendgridKey = regexRule({
+  name: "sendgrid-key",
+  triggers: ["SG."],
+  source: `${NOT_AFTER_WORD_OR_DASH}SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,60}${END("A-Za-z0-9_-")}`,
+  accept: hasDigit
+});
+var mailgunKey = regexRule({
+  name: "mailgun-key",
+  triggers: ["key-"],
+  source: `${NOT_AFTER_WORD_OR_DASH}key-[a-z0-9]{32}${END("A-Za-z0-9_-")}`,
+  accept: (s) => hasDigit(s) && /[a-z]/.test(s.slice(4))
+});
+var shopifyToken = regexRule({
+  name: "shopify-token",
+  triggers: ["shpat_", "shpss_", "shpca_", "shppa_"],
+  source: `${NOT_AFTER_WORD}shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}${END("A-Za-z0-9_")}`
+});
+var pypiToken = regexRule({
+  name: "pypi-token",
+  triggers: ["pypi-AgEIcHlwaS5vcmc"],
+  source: `pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}`
+});
+var digitaloceanToken = regexRule({
+  name: "digitalocean-token",
+  triggers: ["dop_v1_", "doo_v1_", "dor_v1_"],
+  source: `${NOT_AFTER_WORD}do[por]_v1_[a-f0-9]{64}${END("A-Za-z0-9_")}`
+});
+var vaultToken = regexRule({
+  name: "vault-token",
+  triggers: ["hvs.", "hvb.", "hvr."],
+  source: `${NOT_AFTER_WORD}hv[sbr]\\.[A-Za-z0-9_-]{24,400}${END("A-Za-z0-9_-")}`,
+  accept: (s) => looksRandom(s.slice(4))
+});
+var DISCORD_HOST = /discord(?:app)?\.com\/$/i;
+var DISCORD_PATH = /api\/webhooks\/[0-9]{5,30}\/([A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])/dy;
+var discordWebhook = {
+  name: "discord-webhook",
+  triggers: ["api/webhooks/"],
+  match(text, at2) {
+    if (!DISCORD_HOST.test(text.slice(Math.max(0, at2 - 16), at2))) return null;
+    DISCORD_PATH.lastIndex = at2;
+    const m = DISCORD_PATH.exec(text);
+    if (m === null) return null;
+    const [start] = m.indices[1];
+    return { end: DISCORD_PATH.lastIndex, replacement: text.slice(at2, start) + tag("discord-webhook") };
+  }
+};
+var TELEGRAM = /(?:(?<![A-Za-z0-9_:-])|(?<=[^A-Za-z0-9_-]bot))[0-9]{5,16}$/;
+var TELEGRAM_SECRET = /:AA[A-Za-z0-9_-]{31,34}(?![A-Za-z0-9_-])/y;
+var telegramBotToken = {
+  name: "telegram-bot-token",
+  triggers: [..."0123456789"].map((d) => `${d}:AA`),
+  match(text, at2) {
+    TELEGRAM_SECRET.lastIndex = at2 + 1;
+    if (!TELEGRAM_SECRET.test(text)) return null;
+    const id = TELEGRAM.exec(text.slice(Math.max(0, at2 - 20), at2 + 1));
+    if (id === null) return null;
+    return {
+      start: at2 + 1 - id[0].length,
+      end: TELEGRAM_SECRET.lastIndex,
+      replacement: tag("telegram-bot-token")
+    };
+  }
+};
+var saasRules = [
+  huggingfaceToken,
+  sendgridKey,
+  mailgunKey,
+  shopifyToken,
+  pypiToken,
+  digitaloceanToken,
+  vaultToken,
+  discordWebhook,
+  telegramBotToken
+];
+
+// src/core/redact/rules-structural.ts
+var jwt2 = regexRule({
+  name: "jwt",
+  triggers: ["eyJ"],
+  source: "(?<![A-Za-z0-9_+-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,8192}(?![A-Za-z0-9_-])"
+});
+var PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+var PEM_END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+var PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,16384}/y;
+var PEM_MAX = 16384;
+var PEM_MIN_BODY = 64;
+var PEM_LINE_BREAK = /[\s\\]/;
+var privateKey = {
+  name: "private-key",
+  triggers: ["-----BEGIN"],
+  match(text, at2) {
+    PEM_BEGIN.lastIndex = at2;
+    if (!PEM_BEGIN.test(text)) return null;
+    const bodyStart = PEM_BEGIN.lastIndex;
+    if (!PEM_LINE_BREAK.test(text[bodyStart] ?? "")) return null;
+    const window2 = text.slice(bodyStart, bodyStart + PEM_MAX);
+    for (let e = window2.indexOf("-----END"); e >= 0; e = window2.indexOf("-----END", e + 1)) {
+      PEM_END.lastIndex = bodyStart + e;
+      if (PEM_END.test(text)) return { end: PEM_END.lastIndex, replacement: tag("private-key") };
+    }
+    PEM_BODY.lastIndex = bodyStart;
+    PEM_BODY.test(text);
+    if (PEM_BODY.lastIndex - bodyStart < PEM_MIN_BODY) return null;
+    return { end: PEM_BODY.lastIndex, replacement: tag("private-key") };
+  }
+};
+var PRIVATE_OPEN = "<private>";
+var PRIVATE_CLOSE = "</private>";
+var privateSpan = {
+  name: "private",
+  triggers: [PRIVATE_OPEN],
+  match(text, at2) {
+    if (!text.startsWith(PRIVATE_OPEN, at2)) return null;
+    const close = text.indexOf(PRIVATE_CLOSE, at2 + PRIVATE_OPEN.length);
+    return { end: close < 0 ? text.length : close + PRIVATE_CLOSE.length, replacement: tag("private") };
+  }
+};
+var AUTHORITY_END = /[\s/?#'"`<>]/;
+var NOT_USER = /[()[\]{},;]/;
+var HOST_START = /^[A-Za-z0-9[_-]/;
+var MAX_AUTHORITY = 512;
+var connectionString = {
+  name: "connection-string",
+  triggers: ["://"],
+  match(text, at2, nested) {
+    const start = at2 + 3;
+    const limit = Math.min(text.length, start + MAX_AUTHORITY);
+    let end = start;
+    while (end < limit && !AUTHORITY_END.test(text[end])) end++;
+    const authority = text.slice(start, end);
+    const atSign = authority.lastIndexOf("@");
+    const colon = authority.indexOf(":");
+    if (atSign < 0 || colon < 0 || colon > atSign - 2 || !HOST_START.test(authority.slice(atSign + 1)))
+      return null;
+    const user = authority.slice(0, colon);
+    const password = authority.slice(colon + 1, atSign);
+    if (NOT_USER.test(user) || isPlaceholder(password)) return null;
+    const stop = start + atSign;
+    const inner = nested(password);
+    const replacement = `://${user}:${inner.hits.length > 0 ? inner.text : tag("connection-string")}`;
+    return inner.hits.length > 0 ? { end: stop, replacement, counted: inner.hits } : { end: stop, replacement };
+  }
+};
+var CREDENTIAL = "([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])";
+var authHeader = (() => {
+  const header = regexRule({
+    name: "auth-header",
+    triggers: ["authorization"],
+    source: `authorization\\\\?["']?[ \\t]{0,4}:[ \\t]{0,4}\\\\?["']?(?:(bearer|basic|token|bot|digest)[ \\t]{1,4})?${CREDENTIAL}`,
+    flags: "i",
+    group: 2,
+    accept: (s, m) => looksRandom(s) && (m[1] !== void 0 || hasDigit(s) && s.length >= 16),
+    preferNested: true
+  });
+  const bearer = regexRule({
+    name: "auth-header",
+    triggers: ["bearer"],
+    source: `bearer[ \\t]{1,4}${CREDENTIAL}`,
+    flags: "i",
+    group: 1,
+    accept: (s) => s.length >= 16 && looksRandom(s),
+    preferNested: true
+  });
+  return {
+    name: "auth-header",
+    triggers: ["authorization", "bearer"],
+    match: (text, at2, nested) => {
+      const hit = header.match(text, at2, nested);
+      if (hit) return hit;
+      return bearer.match(text, at2, nested);
+    }
+  };
+})();
+var structuralRules = [jwt2, privateKey, privateSpan, connectionString, authHeader];
+
+// src/core/redact/rules-vendor.ts
+var NOT_AFTER_WORD2 = "(?<![A-Za-z0-9_])";
+var NOT_AFTER_WORD_OR_DASH2 = "(?<![A-Za-z0-9_-])";
+var AWS_KEY_PAIR = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])(?:([,;|\t]|[ \t]{1,8}|,?\s*"?,\s*"?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]))?/y;
+var awsAccessKey = {
+  name: "aws-access-key",
+  triggers: ["AKIA", "ASIA", "ABIA", "ACCA"],
+  match(text, at2) {
+    AWS_KEY_PAIR.lastIndex = at2;
+    const m = AWS_KEY_PAIR.exec(text);
+    if (m === null) return null;
+    const secret = m[2];
+    if (secret === void 0 || !looksRandom(secret) || !hasDigit(secret)) {
+      return { end: at2 + 20, replacement: tag("aws-access-key") };
+    }
+    return {
+      end: AWS_KEY_PAIR.lastIndex,
+      replacement: tag("aws-access-key") + m[1] + tag("aws-secret-key"),
+      counted: ["aws-access-key", "aws-secret-key"]
+    };
+  }
+};
+var awsSecretKey = regexRule({
+  name: "aws-secret-key",
+  triggers: ["secret"],
+  source: `secret_?access_?key\\\\?["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
+  flags: "i",
+  group: 1
+});
+var githubToken = regexRule({
+  name: "github-token",
+  triggers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+  source: `${NOT_AFTER_WORD2}(?:gh[pousr]_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,244})`,
+  accept: looksRandom
+});
+var gitlabToken = regexRule({
+  name: "gitlab-token",
+  triggers: [
+    "glpat-",
+    "gldt-",
+    "glrt-",
+    "glptt-",
+    "glft-",
+    "glimt-",
+    "glagent-",
+    "gloas-",
+    "glsoat-",
+    "glcbt-",
+    "glffct-"
+  ],
+  // Routable tokens (`glpat-<base64url>.01.<crc>`) carry a dotted tail.
+  source: `${NOT_AFTER_WORD_OR_DASH2}gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|cbt|ffct)-[A-Za-z0-9_-]{20,255}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{7,9})?`,
+  accept: looksRandom
+});
+var anthropicKey = regexRule({
+  name: "anthropic-key",
+  triggers: ["sk-ant-"],
+  source: `${NOT_AFTER_WORD_OR_DASH2}sk-ant-[A-Za-z0-9_-]{20,255}`,
+  accept: hasDigit
+});
+var openaiKey = regexRule({
+  name: "openai-key",
+  triggers: ["sk-"],
+  source: `${NOT_AFTER_WORD_OR_DASH2}sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,255}|[A-Za-z0-9]{20,255}(?![A-Za-z0-9_-]))`,
+  accept: (s) => hasDigit(s) && looksRandom(s.slice(3))
+});
+var stripeKey = regexRule({
+  name: "stripe-key",
+  triggers: ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"],
+  source: `${NOT_AFTER_WORD2}(?:[sr]k_(?:live|test)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9+/=]{24,255})`,
+  accept: hasDigit
+});
+var slackToken = regexRule({
+  name: "slack-token",
+  triggers: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"],
+  source: `${NOT_AFTER_WORD_OR_DASH2}(?:xox[abprse]-[A-Za-z0-9-]{10,255}|xapp-[0-9]-[A-Za-z0-9-]{10,255})`,
+  accept: hasDigit
+});
+var slackWebhook = regexRule({
+  name: "slack-webhook",
+  triggers: ["hooks.slack.com/"],
+  source: `hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,255})`,
+  group: 1
+});
+var googleApiKey = regexRule({
+  name: "google-api-key",
+  triggers: ["AIza"],
+  source: `${NOT_AFTER_WORD_OR_DASH2}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`
+});
+var npmToken = regexRule({
+  name: "npm-token",
+  triggers: ["npm_"],
+  source: `${NOT_AFTER_WORD2}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])`,
+  accept: looksRandom
+});
+var batonKey = regexRule({
+  name: "baton-key",
+  triggers: ["bt_"],
+  source: `${NOT_AFTER_WORD2}bt_[A-Za-z0-9_-]{32,255}(?![A-Za-z0-9_-])`,
+  // Long snake_case identifiers ("bt_handle_connection_state") are letters only; keys mix classes.
+  accept: (s) => looksRandom(s.slice(3))
+});
+var vendorRules = [
+  awsAccessKey,
+  awsSecretKey,
+  githubToken,
+  gitlabToken,
+  anthropicKey,
+  openaiKey,
+  stripeKey,
+  slackToken,
+  slackWebhook,
+  googleApiKey,
+  npmToken,
+  batonKey
+];
+
+// src/core/redact/rules.ts
+var specificRules = [
+  ...structuralRules,
+  ...vendorRules,
+  ...cloudRules,
+  ...saasRules,
+  cookieHeader,
+  k8sSecret,
+  ...cliRules
+];
+var allRules = [...specificRules, secretAssignment];
+
+// src/core/redact/walk.ts
+var frameOf = (src) => ({
+  src,
+  keys: Array.isArray(src) ? null : Object.keys(src),
+  i: 0,
+  copy: void 0,
+  renamed: void 0
+});
+function renameKey(f, key, r) {
+  const nk = r.text(key);
+  if (nk === key) return;
+  const taken = /* @__PURE__ */ new Set([...f.keys, ...f.renamed?.values() ?? []]);
+  let unique = nk;
+  for (let n2 = 2; taken.has(unique); n2++) unique = `${nk}#${n2}`;
+  (f.renamed ??= /* @__PURE__ */ new Map()).set(key, unique);
+}
+function finish(f) {
+  const out = f.copy ?? f.src;
+  if (!f.renamed) return out;
+  const from = out;
+  return Object.fromEntries(f.keys.map((k) => [f.renamed.get(k) ?? k, from[k]]));
+}
+function setChild(f, key, value) {
+  f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
+  f.copy[key] = value;
+}
+function redactValue(value, r) {
+  if (typeof value === "string") return r.text(value);
+  if (value === null || typeof value !== "object") return value;
+  const stack = [frameOf(value)];
+  const open4 = /* @__PURE__ */ new Set([value]);
+  let result = value;
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    const n2 = f.keys ? f.keys.length : f.src.length;
+    if (f.i < n2) {
+      const key = f.keys ? f.keys[f.i] : f.i;
+      if (typeof key === "string") renameKey(f, key, r);
+      const v2 = f.src[key];
+      if (v2 !== null && typeof v2 === "object" && !open4.has(v2)) {
+        open4.add(v2);
+        stack.push(frameOf(v2));
+        continue;
+      }
+      if (typeof v2 === "string") {
+        const nv = f.keys && r.isSecretKey(key) ? r.secretProperty(key, v2) ?? r.text(v2) : r.text(v2);
+        if (nv !== v2) setChild(f, key, nv);
+      }
+      f.i++;
+      continue;
+    }
+    stack.pop();
+    open4.delete(f.src);
+    const out = finish(f);
+    const parent = stack[stack.length - 1];
+    if (parent === void 0) result = out;
+    else {
+      if (out !== f.src) setChild(parent, parent.keys ? parent.keys[parent.i] : parent.i, out);
+      parent.i++;
+    }
+  }
+  return result;
+}
+function redactEventWith(e, r) {
+  switch (e.kind) {
+    case "prompt": {
+      const text = r.text(e.text);
+      const args = e.command ? r.text(e.command.args) : void 0;
+      if (text === e.text && args === e.command?.args) return e;
+      return e.command && args !== void 0 ? { ...e, text, command: { ...e.command, args } } : { ...e, text };
+    }
+    case "text":
+    case "thinking":
+    case "system": {
+      const text = r.text(e.text);
+      return text === e.text ? e : { ...e, text };
+    }
+    case "tool_call": {
+      const input2 = redactValue(e.input, r);
+      return input2 === e.input ? e : { ...e, input: input2 };
+    }
+    case "tool_result": {
+      const content = r.text(e.content);
+      return content === e.content ? e : { ...e, content };
+    }
+    default:
+      return e;
+  }
+}
+function redactEvents(events, r) {
+  let copy;
+  for (let i2 = 0; i2 < events.length; i2++) {
+    const e = events[i2];
+    const ne2 = redactEventWith(e, r);
+    if (ne2 !== e) (copy ??= events.slice())[i2] = ne2;
+  }
+  return copy ?? events;
+}
+function redactSessionWith(s, r) {
+  let turns;
+  s.turns.forEach((t, i2) => {
+    const events = redactEvents(t.events, r);
+    if (events !== t.events) (turns ??= s.turns.slice())[i2] = { ...t, events };
+  });
+  let sidechains;
+  s.sidechains.forEach((c3, i2) => {
+    const events = redactEvents(c3.events, r);
+    if (events !== c3.events) (sidechains ??= s.sidechains.slice())[i2] = { ...c3, events };
+  });
+  const title = s.meta.title === void 0 ? void 0 : r.text(s.meta.title);
+  if (!turns && !sidechains && title === s.meta.title) return s;
+  return {
+    ...s,
+    meta: title === s.meta.title ? s.meta : { ...s.meta, title },
+    turns: turns ?? s.turns,
+    sidechains: sidechains ?? s.sidechains
+  };
+}
+
+// src/core/redact/redactor.ts
+var scanners;
+function getScanners() {
+  return scanners ??= { all: compileRules(allRules), specific: compileRules(specificRules) };
+}
+function createRedactor(opts = {}) {
+  const byRule = {};
+  let total = 0;
+  const report = () => ({ total, byRule: { ...byRule } });
+  if (opts.enabled === false) {
+    return { redactText: (s) => s, redactEvent: (e) => e, redactSession: (s) => s, report };
+  }
+  const { all, specific } = getScanners();
+  const count3 = (rule2) => {
+    total++;
+    byRule[rule2] = (byRule[rule2] ?? 0) + 1;
+  };
+  const nested = (s) => {
+    const hits = [];
+    const text2 = specific.scan(s, (name) => hits.push(name), nested);
+    return { text: text2, hits };
+  };
+  const text = (s) => all.scan(s, count3, nested);
+  const walker = {
+    text,
+    isSecretKey,
+    secretProperty(key, value) {
+      const r = redactSecretProperty(key, value, nested);
+      if (r === null) return null;
+      for (const name of r.counted) count3(name);
+      return r.text;
+    }
+  };
+  return {
+    redactText: text,
+    redactEvent: (e) => redactEventWith(e, walker),
+    redactSession: (s) => redactSessionWith(s, walker),
+    report
+  };
+}
+
+// src/core/redact/private-spans.ts
+var PRIVATE_MARK = "[private]";
+var OPEN = "<private>";
+var SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
+var OPEN_I = /<private>/i;
+function hasPrivateSpan(text) {
+  return (text.includes("<p") || text.includes("<P")) && (text.includes(OPEN) || OPEN_I.test(text));
+}
+function stripPrivateText(text) {
+  return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
+}
+function stripPrivateValue(value) {
+  if (typeof value === "string") return stripPrivateText(value);
+  if (Array.isArray(value)) {
+    let out = null;
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const v2 = stripPrivateValue(value[i2]);
+      if (v2 !== value[i2]) (out ??= value.slice())[i2] = v2;
+    }
+    return out ?? value;
+  }
+  if (value !== null && typeof value === "object") {
+    let out = null;
+    for (const k in value) {
+      const old = value[k];
+      const v2 = stripPrivateValue(old);
+      if (v2 !== old) (out ??= { ...value })[k] = v2;
+    }
+    return out ?? value;
+  }
+  return value;
+}
+
+// src/core/transcript/stream-session.ts
+import { basename as basename2 } from "node:path";
+
+// src/core/transcript/locate.ts
+import { readdir, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+var MAX_DIR_NAME = 200;
+function hashString(s) {
+  let h2 = 0;
+  for (let i2 = 0; i2 < s.length; i2++) h2 = (h2 << 5) - h2 + s.charCodeAt(i2) | 0;
+  return h2;
+}
+function encodeProjectDir(cwd) {
+  const name = cwd.replace(/[^a-zA-Z0-9]/g, "-");
+  if (name.length <= MAX_DIR_NAME) return name;
+  return `${name.slice(0, MAX_DIR_NAME)}-${Math.abs(hashString(cwd)).toString(36)}`;
+}
+function projectsDir(configDir) {
+  return join(configDir, "projects");
+}
+async function listDir(dir) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    const code2 = cause.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
+  }
+}
+async function transcriptsIn(dir, projectDir) {
+  const out = [];
+  for (const entry of await listDir(dir)) {
+    if (!entry.isFile() || !entry.name.endsWith(".jsonl")) continue;
+    const path6 = join(dir, entry.name);
+    try {
+      const st2 = await stat(path6);
+      out.push({ path: path6, sessionId: entry.name.slice(0, -6), projectDir, mtime: st2.mtime, size: st2.size });
+    } catch {
+    }
+  }
+  return out;
+}
+function newestFirst(a2, b) {
+  return b.mtime.getTime() - a2.mtime.getTime() || a2.path.localeCompare(b.path);
+}
+async function listTranscripts(configDir) {
+  const root = projectsDir(configDir);
+  const all = [];
+  for (const entry of await listDir(root)) {
+    if (entry.isDirectory()) all.push(...await transcriptsIn(join(root, entry.name), entry.name));
+  }
+  return all.sort(newestFirst);
+}
+var SESSION_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+async function findTranscriptById(sessionId, configDir) {
+  if (!SESSION_ID_RE.test(sessionId)) {
+    throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
+  }
+  const root = projectsDir(configDir);
+  let best = null;
+  for (const entry of await listDir(root)) {
+    if (!entry.isDirectory()) continue;
+    const path6 = join(root, entry.name, `${sessionId}.jsonl`);
+    try {
+      const st2 = await stat(path6);
+      if (st2.isFile() && (best === null || st2.mtimeMs > best.mtimeMs)) best = { path: path6, mtimeMs: st2.mtimeMs };
+    } catch {
+    }
+  }
+  return best?.path ?? null;
+}
+async function newestTranscript(configDir, cwd) {
+  if (cwd !== void 0) {
+    const dirName = encodeProjectDir(cwd);
+    const own3 = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
+    if (own3[0] !== void 0) return own3[0];
+  }
+  return (await listTranscripts(configDir))[0] ?? null;
+}
+async function findSubagentFiles(transcriptPath) {
+  const stem = basename(transcriptPath).replace(/\.jsonl$/, "");
+  const dir = join(dirname(transcriptPath), stem, "subagents");
+  let names;
+  try {
+    names = await readdir(dir, { recursive: true });
+  } catch (cause) {
+    const code2 = cause.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
+  }
+  const files = [];
+  for (const rel of names.sort()) {
+    const name = basename(rel);
+    if (name.startsWith("agent-") && name.endsWith(".jsonl") && name.length > 12) {
+      files.push({ path: join(dir, rel), agentId: name.slice(6, -6) });
+    }
+  }
+  return files;
+}
+
+// src/core/transcript/read-records.ts
+import { open as open2 } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+
+// src/core/transcript/read-stats.ts
+function createReadStats() {
+  return {
+    records: 0,
+    unknownTypes: {},
+    malformedLines: 0,
+    invalidUtf8Lines: 0,
+    hugeLines: 0,
+    truncatedTail: false,
+    metaRecords: 0,
+    duplicateRecords: 0,
+    compactions: 0
+  };
+}
+function countUnknownType(stats, type) {
+  stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
+}
+
+// src/core/transcript/read-records.ts
+var DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+var DEFAULT_CHUNK_BYTES = 512 * 1024;
+var NEWLINE = 10;
+function checkOptions(opts) {
+  const from = opts.fromOffset ?? 0;
+  const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const chunk = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  if (!Number.isSafeInteger(from) || from < 0) {
+    throw new BatonError("invalid_input", `fromOffset must be a non-negative integer, got ${String(from)}`);
+  }
+  if (!Number.isSafeInteger(maxLine) || maxLine < 1) {
+    throw new BatonError("invalid_input", `maxLineBytes must be a positive integer, got ${String(maxLine)}`);
+  }
+  if (!Number.isSafeInteger(chunk) || chunk < 1) {
+    throw new BatonError("invalid_input", `chunkBytes must be a positive integer, got ${String(chunk)}`);
+  }
+  return { from, maxLine, chunk };
+}
+async function openTranscript(path6) {
+  try {
+    return await open2(path6, "r");
+  } catch (cause) {
+    const code2 = cause.code;
+    if (code2 === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path6}`, { cause });
+    throw new BatonError("io", `cannot open transcript ${path6}: ${String(code2 ?? cause)}`, { cause });
+  }
+}
+async function* readRecordBatches(path6, opts = {}) {
+  const { from, maxLine, chunk } = checkOptions(opts);
+  const stats = opts.stats ?? createReadStats();
+  const fh = await openTranscript(path6);
+  try {
+    const size = (await fh.stat()).size;
+    if (from > size) {
+      throw new BatonError(
+        "conflict",
+        `offset ${from} is beyond the end of ${path6} (${size} bytes): was it rewritten?`,
+        {
+          details: { fromOffset: from, size }
+        }
+      );
+    }
+    const buf = Buffer.allocUnsafe(chunk);
+    let filePos = from;
+    let lineStart = from;
+    let pending = [];
+    let pendingLen = 0;
+    let skipping = false;
+    let batch = [];
+    const handleLine = (bytes, s, e, offset, utf8Known) => {
+      if (!utf8Known && !isUtf8(bytes.subarray(s, e))) stats.invalidUtf8Lines++;
+      let text = bytes.toString("utf8", s, e);
+      if (offset === 0 && text.charCodeAt(0) === 65279) text = text.slice(1);
+      const rec = parseObject(text, stats);
+      if (rec !== void 0) batch.push({ record: rec, offset, endOffset: offset + (e - s) + 1 });
+    };
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, chunk, filePos);
+      if (bytesRead === 0) break;
+      const chunkStart = filePos;
+      filePos += bytesRead;
+      const view = buf.subarray(0, bytesRead);
+      const firstNl = view.indexOf(NEWLINE);
+      const lastNl = firstNl === -1 ? -1 : view.lastIndexOf(NEWLINE);
+      const regionValid = firstNl !== -1 && isUtf8(view.subarray(firstNl + 1, lastNl));
+      let i2 = 0;
+      for (; ; ) {
+        const nl = i2 <= lastNl ? view.indexOf(NEWLINE, i2) : -1;
+        if (nl === -1) {
+          const rest = bytesRead - i2;
+          if (skipping) break;
+          if (pendingLen + rest > maxLine) {
+            skipping = true;
+            pending = [];
+            pendingLen = 0;
+          } else if (rest > 0) {
+            pending.push(Buffer.from(view.subarray(i2)));
+            pendingLen += rest;
+          }
+          break;
+        }
+        const len = pendingLen + (nl - i2);
+        if (skipping || len > maxLine) {
+          stats.hugeLines++;
+        } else if (pendingLen > 0) {
+          pending.push(view.subarray(i2, nl));
+          const line = Buffer.concat(pending, len);
+          handleLine(line, 0, len, lineStart, false);
+        } else if (nl > i2) {
+          handleLine(view, i2, nl, lineStart, regionValid && i2 > firstNl);
+        }
+        skipping = false;
+        pending = [];
+        pendingLen = 0;
+        lineStart = chunkStart + nl + 1;
+        i2 = nl + 1;
+      }
+      if (batch.length > 0) {
+        const out = batch;
+        batch = [];
+        yield out;
+      }
+    }
+    let nextOffset = lineStart;
+    if (skipping) {
+      stats.truncatedTail = true;
+    } else if (pendingLen > 0) {
+      const tail = Buffer.concat(pending, pendingLen);
+      const text = tail.toString("utf8");
+      if (text.trim() === "") {
+        nextOffset = lineStart + pendingLen;
+      } else if (isCompleteObject(text)) {
+        handleLine(tail, 0, pendingLen, lineStart, false);
+        nextOffset = lineStart + pendingLen;
+      } else {
+        stats.truncatedTail = true;
+      }
+    }
+    if (batch.length > 0) yield batch;
+    return { nextOffset };
+  } finally {
+    await fh.close();
+  }
+}
+function parseObject(text, stats) {
+  const c3 = text.charCodeAt(0);
+  if (c3 <= 32 && text.trim() === "") return void 0;
+  let v2;
+  try {
+    v2 = JSON.parse(text);
+  } catch {
+    stats.malformedLines++;
+    return void 0;
+  }
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) {
+    stats.malformedLines++;
+    return void 0;
+  }
+  stats.records++;
+  return v2;
+}
+function isCompleteObject(text) {
+  try {
+    const v2 = JSON.parse(text);
+    return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+  } catch {
+    return false;
+  }
+}
+
+// src/core/transcript/guards.ts
+function isObj(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+function str2(v2) {
+  return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
+}
+function count(v2) {
+  return typeof v2 === "number" && v2 > 0 && Number.isFinite(v2) ? Math.floor(v2) : 0;
+}
+function objAt(o2, key) {
+  const v2 = o2[key];
+  return isObj(v2) ? v2 : void 0;
+}
+
+// src/core/transcript/known-types.ts
+var NON_EVENT_TYPES = /* @__PURE__ */ new Set([
+  "attachment",
+  "progress",
+  "summary",
+  "custom-title",
+  "ai-title",
+  "tag",
+  "last-prompt",
+  "queue-operation",
+  "cost-state",
+  "file-history-snapshot",
+  "file-history-delta",
+  "attribution-snapshot",
+  "ended-by-model",
+  "continued-in",
+  "relocated",
+  "agent-name",
+  "agent-color",
+  "agent-setting",
+  "pr-link",
+  "frame-link",
+  "artifact-comment-monitor",
+  "artifact-autoreact-ledger",
+  "bridge-session",
+  "history-suppression",
+  "mode",
+  "permission-mode",
+  "isolation-latch",
+  "session-owner",
+  "dev-mods",
+  "memory-mode",
+  "atis-latch",
+  "tools-used",
+  "data-flow-records",
+  "data-flow-incomplete",
+  "derived-from",
+  "worktree-state",
+  "content-replacement",
+  "api-request-shape",
+  "api-request-blob",
+  "api-request",
+  "api-request-resumed",
+  "fork-context-ref",
+  "observer-ref",
+  "resume-head-vouch"
+]);
+var AGENT_TOOL_NAMES = /* @__PURE__ */ new Set(["Task", "Agent"]);
+var FILE_WRITING_TOOLS = /* @__PURE__ */ new Set([
+  "Write",
+  "Edit",
+  "MultiEdit",
+  "NotebookEdit"
+]);
+
+// src/core/transcript/content.ts
+function between(text, open4, close) {
+  const a2 = text.indexOf(open4);
+  if (a2 === -1) return void 0;
+  const start = a2 + open4.length;
+  const b = text.indexOf(close, start);
+  return b === -1 ? void 0 : text.slice(start, b);
+}
+function classifyUserText(text) {
+  if (text.charCodeAt(0) === 60) {
+    if (text.startsWith("<command-")) {
+      const name = between(text, "<command-name>", "</command-name>");
+      if (name !== void 0) {
+        const args = (between(text, "<command-args>", "</command-args>") ?? "").trim();
+        const cmd = name.trim();
+        return { kind: "prompt", text: args ? `${cmd} ${args}` : cmd, command: { name: cmd, args } };
+      }
+    }
+    if (text.startsWith("<local-command-stdout>") || text.startsWith("<local-command-stderr>")) {
+      return { kind: "system", subtype: "local_command", text: stripTags(text) };
+    }
+    if (text.startsWith("<bash-input>")) {
+      return { kind: "prompt", text: `!${between(text, "<bash-input>", "</bash-input>") ?? ""}` };
+    }
+    if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
+      return { kind: "system", subtype: "bash_output", text: stripTags(text) };
+    }
+  } else if (text.startsWith("[Request interrupted by user")) {
+    return { kind: "system", subtype: "interrupted", text };
+  }
+  return { kind: "prompt", text };
+}
+function stripTags(text) {
+  return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
+}
+function flattenToolResultContent(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content))
+    return content === void 0 || content === null ? "" : JSON.stringify(content);
+  const parts = [];
+  for (const block of content) {
+    if (typeof block === "string") parts.push(block);
+    else if (isObj(block)) {
+      if (block.type === "text" && typeof block.text === "string") parts.push(block.text);
+      else if (block.type === "image") parts.push("[image]");
+      else parts.push(`[${typeof block.type === "string" ? block.type : "content"}]`);
+    }
+  }
+  return parts.join("\n");
+}
+function titleFromPrompt(text, max = 80) {
+  const trimmed = text.trim();
+  const nl = trimmed.indexOf("\n");
+  const line = (nl === -1 ? trimmed : trimmed.slice(0, nl)).trim();
+  if (line === "") return void 0;
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+
+// src/core/pricing.ts
+var PRICE_RULES = [
+  // Opus
+  { pattern: /opus-5-5/, input: 4, output: 20, cacheRead: 0.2 },
+  // Opus 4 and 4.1 (ids like claude-opus-4-20250514, claude-opus-4-1@20250805, claude-opus-4-0) and Opus 3.
+  {
+    pattern: /opus-4(?:-[01])?(?=$|[^\d-]|-\d{8})|claude-3-opus|opus-3/,
+    input: 15,
+    output: 75,
+    cacheRead: 1.5
+  },
+  // Opus 4.5 through 5.
+  { pattern: /opus/, input: 5, output: 25, cacheRead: 0.5 },
+  // Sonnet
+  { pattern: /sonnet-5/, input: 2, output: 10, cacheRead: 0.2 },
+  // Sonnet 3.5 through 4.6.
+  { pattern: /sonnet/, input: 3, output: 15, cacheRead: 0.3 },
+  // Haiku
+  { pattern: /haiku-5/, input: 0.1, output: 0.5, cacheRead: 0.01 },
+  { pattern: /haiku-3-5|3-5-haiku/, input: 0.8, output: 4, cacheRead: 0.08 },
+  { pattern: /claude-3-haiku|haiku-3(?!-5)/, input: 0.25, output: 1.25, cacheRead: 0.03 },
+  // Haiku 4.5.
+  { pattern: /haiku/, input: 1, output: 5, cacheRead: 0.1 }
+];
+function priceForModel(model) {
+  const id = model.toLowerCase();
+  for (const rule2 of PRICE_RULES) {
+    if (rule2.pattern.test(id)) {
+      return {
+        input: rule2.input,
+        output: rule2.output,
+        cacheRead: rule2.cacheRead,
+        cacheWrite5m: rule2.input * 1.25,
+        cacheWrite1h: rule2.input * 2
+      };
+    }
+  }
+  return null;
+}
+function estimateCostUsd(usage) {
+  let total = 0;
+  for (const [model, u2] of usage) {
+    if (u2.input + u2.output + u2.cacheRead + u2.cacheWrite === 0) continue;
+    const p = priceForModel(model);
+    if (p === null) return null;
+    const write1h = Math.min(u2.cacheWrite1h ?? 0, u2.cacheWrite);
+    total += u2.input * p.input + u2.output * p.output + u2.cacheRead * p.cacheRead + (u2.cacheWrite - write1h) * p.cacheWrite5m + write1h * p.cacheWrite1h;
+  }
+  return Math.round(total * 1e3) / 1e9;
+}
+
+// src/core/transcript/totals-accumulator.ts
+var SYNTHETIC_MODEL = "<synthetic>";
+function emptyUsage() {
+  return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
+}
+var TotalsAccumulator = class {
+  /** Usage already counted per API response, keyed by message.id + requestId. */
+  seenResponses = /* @__PURE__ */ new Map();
+  byModel = /* @__PURE__ */ new Map();
+  total = emptyUsage();
+  prompts = 0;
+  messages = 0;
+  toolCalls = 0;
+  toolErrors = 0;
+  tools = /* @__PURE__ */ new Map();
+  // a Map: tool names are data, even `__proto__`
+  files = /* @__PURE__ */ new Set();
+  /**
+   * Counts an assistant record's usage. One API response is written as several records that share message.id
+   * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
+   * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
+   */
+  addUsage(rec, msg) {
+    const u2 = objAt(msg, "usage");
+    if (u2 === void 0) return;
+    const next = {
+      input: count(u2.input_tokens),
+      output: count(u2.output_tokens),
+      cacheRead: count(u2.cache_read_input_tokens),
+      cacheWrite: count(u2.cache_creation_input_tokens),
+      cacheWrite1h: count(objAt(u2, "cache_creation")?.ephemeral_1h_input_tokens)
+    };
+    const messageId = str2(msg.id);
+    const requestId = str2(rec.requestId);
+    let delta = next;
+    if (messageId !== void 0 || requestId !== void 0) {
+      const key = `${messageId ?? ""}\0${requestId ?? ""}`;
+      const prev = this.seenResponses.get(key);
+      if (prev !== void 0) {
+        delta = {
+          input: Math.max(0, next.input - prev.input),
+          output: Math.max(0, next.output - prev.output),
+          cacheRead: Math.max(0, next.cacheRead - prev.cacheRead),
+          cacheWrite: Math.max(0, next.cacheWrite - prev.cacheWrite),
+          cacheWrite1h: Math.max(0, next.cacheWrite1h - prev.cacheWrite1h)
+        };
+        prev.input += delta.input;
+        prev.output += delta.output;
+        prev.cacheRead += delta.cacheRead;
+        prev.cacheWrite += delta.cacheWrite;
+        prev.cacheWrite1h += delta.cacheWrite1h;
+      } else {
+        this.seenResponses.set(key, { ...next });
+      }
+    }
+    if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
+    const model = str2(msg.model) ?? "unknown";
+    addTo(this.total, delta);
+    if (model !== SYNTHETIC_MODEL) {
+      let m = this.byModel.get(model);
+      if (m === void 0) this.byModel.set(model, m = emptyUsage());
+      addTo(m, delta);
+    }
+  }
+  /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
+  addEvent(e, mainChain) {
+    switch (e.kind) {
+      case "prompt":
+        if (mainChain) {
+          this.prompts++;
+          this.messages++;
+        }
+        break;
+      case "text":
+        if (mainChain) this.messages++;
+        break;
+      case "tool_call": {
+        this.toolCalls++;
+        this.tools.set(e.name, (this.tools.get(e.name) ?? 0) + 1);
+        if (FILE_WRITING_TOOLS.has(e.name) && isObj(e.input)) {
+          const file2 = str2(e.input.file_path) ?? str2(e.input.notebook_path) ?? str2(e.input.path);
+          if (file2 !== void 0) this.files.add(file2);
+        }
+        break;
+      }
+      case "tool_result":
+        if (e.isError) this.toolErrors++;
+        break;
+      default:
+        break;
+    }
+  }
+  finish(turns, durationMs) {
+    const usage = [...this.byModel];
+    return {
+      tokens: {
+        input: this.total.input,
+        output: this.total.output,
+        cacheRead: this.total.cacheRead,
+        cacheWrite: this.total.cacheWrite
+      },
+      costUsd: estimateCostUsd(usage),
+      turns,
+      prompts: this.prompts,
+      messages: this.messages,
+      toolCalls: this.toolCalls,
+      toolErrors: this.toolErrors,
+      tools: Object.fromEntries(this.tools),
+      filesTouched: [...this.files],
+      durationMs
+    };
+  }
+};
+function addTo(into, d) {
+  into.input += d.input;
+  into.output += d.output;
+  into.cacheRead += d.cacheRead;
+  into.cacheWrite += d.cacheWrite;
+  into.cacheWrite1h += d.cacheWrite1h;
+}
+
+// src/core/transcript/meta-accumulator.ts
+var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var MetaAccumulator = class {
+  /** Distinct sessionIds of main-file records, in order of first appearance. */
+  sessionIds = [];
+  /** Distinct `requestSessionId`s: on records a fork copied, Claude Code keeps the parent's id there. */
+  requestSessionIds = [];
+  cwd;
+  gitBranch;
+  version;
+  models = /* @__PURE__ */ new Set();
+  startMs = Infinity;
+  endMs = -Infinity;
+  startedAt;
+  endedAt;
+  customTitle;
+  aiTitle;
+  summary;
+  firstPromptTitle;
+  /** Any record: its timestamp widens the session's time span. */
+  observeTime(rec) {
+    const ts = rec.timestamp;
+    if (typeof ts !== "string") return;
+    const ms = Date.parse(ts);
+    if (Number.isNaN(ms)) return;
+    if (ms < this.startMs) {
+      this.startMs = ms;
+      this.startedAt = ts;
+    }
+    if (ms > this.endMs) {
+      this.endMs = ms;
+      this.endedAt = ts;
+    }
+  }
+  /** Records of the main transcript file: where and with what the session ran. */
+  observeMain(rec) {
+    const sid = str2(rec.sessionId);
+    if (sid !== void 0 && !this.sessionIds.includes(sid)) this.sessionIds.push(sid);
+    const rsid = str2(rec.requestSessionId);
+    if (rsid !== void 0 && !this.requestSessionIds.includes(rsid)) this.requestSessionIds.push(rsid);
+    this.cwd ??= str2(rec.cwd);
+    const branch = str2(rec.gitBranch);
+    if (branch !== void 0) this.gitBranch = branch;
+    const version2 = str2(rec.version);
+    if (version2 !== void 0) this.version = version2;
+  }
+  observeModel(model) {
+    if (model !== void 0 && model !== SYNTHETIC_MODEL) this.models.add(model);
+  }
+  /** Title records: the last of each kind wins, as in Claude Code's own session list. */
+  observeTitle(rec) {
+    if (rec.type === "custom-title") this.customTitle = str2(rec.customTitle) ?? this.customTitle;
+    else if (rec.type === "ai-title") this.aiTitle = str2(rec.aiTitle) ?? this.aiTitle;
+    else if (rec.type === "summary") this.summary = str2(rec.summary) ?? this.summary;
+  }
+  observeFirstPrompt(text) {
+    this.firstPromptTitle ??= titleFromPrompt(text);
+  }
+  get durationMs() {
+    return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
+  }
+  /**
+   * The session id is the file's own name when it is a UUID or records carry it (Claude Code names files by
+   * session id), else the newest sessionId seen, else the file name. A forked file (`--fork-session`) starts with
+   * history copied from its parent: Claude Code 2.1.330 rewrites their sessionId but keeps the parent's id in
+   * `requestSessionId` of copied assistant records; other versions may keep the old sessionId. The first id that
+   * differs from the session's own is the parent.
+   */
+  finish(fileStem) {
+    const ids = this.sessionIds;
+    const id = UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : ids[ids.length - 1] ?? fileStem;
+    const meta3 = { id, models: [...this.models] };
+    if (this.cwd !== void 0) {
+      meta3.cwd = this.cwd;
+      const project = lastPathSegment(this.cwd);
+      if (project !== void 0) meta3.project = project;
+    }
+    if (this.gitBranch !== void 0) meta3.gitBranch = this.gitBranch;
+    if (this.startedAt !== void 0) meta3.startedAt = this.startedAt;
+    if (this.endedAt !== void 0) meta3.endedAt = this.endedAt;
+    const title = this.customTitle ?? this.aiTitle ?? this.summary ?? this.firstPromptTitle;
+    if (title !== void 0) meta3.title = title;
+    const parent = ids.find((s) => s !== id) ?? this.requestSessionIds.find((s) => s !== id);
+    if (parent !== void 0) meta3.parentSessionId = parent;
+    if (this.version !== void 0) meta3.claudeVersion = this.version;
+    return meta3;
+  }
+};
+function lastPathSegment(p) {
+  const parts = p.split(/[\\/]+/).filter((s) => s !== "");
+  return parts[parts.length - 1];
+}
+
+// src/core/transcript/record-events.ts
+var EventList = class {
+  constructor(ctx) {
+    this.ctx = ctx;
+  }
+  ctx;
+  events = [];
+  add(fields) {
+    const n2 = this.events.length;
+    const e = { uuid: n2 === 0 ? this.ctx.uuid : `${this.ctx.uuid}#${n2}`, ...fields };
+    if (this.ctx.parentUuid !== void 0) e.parentUuid = this.ctx.parentUuid;
+    if (this.ctx.timestamp !== void 0) e.timestamp = this.ctx.timestamp;
+    if (this.ctx.agentId !== void 0) e.agentId = this.ctx.agentId;
+    this.events.push(e);
+  }
+  addUserText(t) {
+    if (t.kind === "system") this.add({ kind: "system", subtype: t.subtype, text: t.text });
+    else if (t.command) this.add({ kind: "prompt", text: t.text, command: t.command });
+    else this.add({ kind: "prompt", text: t.text });
+  }
+};
+function userRecordEvents(rec, ctx) {
+  const list = new EventList(ctx);
+  const content = objAt(rec, "message")?.content;
+  if (rec.isCompactSummary === true) {
+    const text = typeof content === "string" ? content : flattenToolResultContent(content);
+    list.add({ kind: "system", subtype: "compaction_summary", text });
+    return list.events;
+  }
+  if (typeof content === "string") {
+    if (content.trim() !== "") list.addUserText(classifyUserText(content));
+    return list.events;
+  }
+  if (!Array.isArray(content)) return list.events;
+  const texts = [];
+  let firstText = -1;
+  for (let i2 = 0; i2 < content.length; i2++) {
+    const t = userBlockText(content[i2]);
+    if (t === void 0) continue;
+    texts.push(t);
+    if (firstText === -1) firstText = i2;
+  }
+  for (let i2 = 0; i2 < content.length; i2++) {
+    const block = content[i2];
+    if (i2 === firstText) list.addUserText(classifyUserText(texts.join("\n\n")));
+    else if (isObj(block) && block.type === "tool_result") {
+      list.add({
+        kind: "tool_result",
+        toolUseId: str2(block.tool_use_id) ?? "",
+        content: flattenToolResultContent(block.content),
+        isError: block.is_error === true
+      });
+    }
+  }
+  return list.events;
+}
+function userBlockText(block) {
+  if (!isObj(block)) return void 0;
+  if (block.type === "image") return "[image]";
+  if (block.type === "text" && typeof block.text === "string" && block.text !== "") return block.text;
+  return void 0;
+}
+function assistantRecordEvents(rec, ctx, stats) {
+  const list = new EventList(ctx);
+  const msg = objAt(rec, "message");
+  const content = msg?.content;
+  if (rec.isApiErrorMessage === true) {
+    const text = typeof content === "string" ? content : Array.isArray(content) ? flattenToolResultContent(content) : "";
+    list.add({ kind: "system", subtype: "api_error", text: text || str2(rec.error) || "API error" });
+    return list.events;
+  }
+  const messageId = str2(msg?.id);
+  const model = str2(msg?.model);
+  if (typeof content === "string") {
+    if (content !== "") list.add(textEvent(content, messageId, model));
+    return list.events;
+  }
+  if (!Array.isArray(content)) return list.events;
+  for (const block of content) {
+    if (!isObj(block)) continue;
+    const type = block.type;
+    if (type === "text") {
+      if (typeof block.text === "string" && block.text !== "")
+        list.add(textEvent(block.text, messageId, model));
+    } else if (type === "thinking") {
+      if (typeof block.thinking === "string" && block.thinking !== "") {
+        list.add({ kind: "thinking", text: block.thinking });
+      }
+    } else if (type === "tool_use" || type === "server_tool_use" || type === "mcp_tool_use") {
+      list.add({
+        kind: "tool_call",
+        toolUseId: str2(block.id) ?? "",
+        name: str2(block.name) ?? "unknown",
+        input: block.input ?? {}
+      });
+    } else if (typeof type === "string" && type.endsWith("_tool_result")) {
+      list.add({
+        kind: "tool_result",
+        toolUseId: str2(block.tool_use_id) ?? "",
+        content: flattenToolResultContent(block.content),
+        isError: block.is_error === true
+      });
+    } else if (type !== "redacted_thinking") {
+      countUnknownType(stats, `block:${typeof type === "string" ? type : "untyped"}`);
+    }
+  }
+  return list.events;
+}
+function textEvent(text, messageId, model) {
+  const e = { kind: "text", text };
+  if (messageId !== void 0) e.messageId = messageId;
+  if (model !== void 0) e.model = model;
+  return e;
+}
+function systemRecordEvents(rec, ctx, stats) {
+  const list = new EventList(ctx);
+  const subtype = str2(rec.subtype) ?? "";
+  if (subtype === "compact_boundary") {
+    stats.compactions++;
+    const meta3 = objAt(rec, "compactMetadata");
+    const trigger = str2(meta3?.trigger);
+    const pre = typeof meta3?.preTokens === "number" ? meta3.preTokens : void 0;
+    const detail = [trigger, pre !== void 0 ? `${pre} tokens before` : void 0].filter(Boolean).join(", ");
+    const text = str2(rec.content) ?? "Conversation compacted";
+    list.add({ kind: "system", subtype: "compaction", text: detail ? `${text} (${detail})` : text });
+  } else if (subtype === "api_error") {
+    list.add({ kind: "system", subtype: "api_error", text: apiErrorText(rec) });
+  } else if (rec.level === "error") {
+    list.add({ kind: "system", subtype: subtype || "error", text: str2(rec.content) ?? subtype });
+  }
+  return list.events;
+}
+function apiErrorText(rec) {
+  const err = rec.error;
+  let message = str2(rec.content) ?? str2(err);
+  if (message === void 0 && isObj(err)) {
+    message = str2(err.message) ?? str2(objAt(err, "error")?.message) ?? str2(err.type);
+    const status = typeof err.status === "number" ? err.status : void 0;
+    if (status !== void 0) message = `${status} ${message ?? ""}`.trim();
+  }
+  const attempt = typeof rec.retryAttempt === "number" ? rec.retryAttempt : void 0;
+  const max = typeof rec.maxRetries === "number" ? rec.maxRetries : void 0;
+  const retry = attempt !== void 0 ? ` (retry ${attempt}${max !== void 0 ? `/${max}` : ""})` : "";
+  return `API error: ${message ?? "unknown"}${retry}`;
+}
+
+// src/core/transcript/session-builder.ts
+var MAIN = {};
+var SessionBuilder = class {
+  constructor(stats) {
+    this.stats = stats;
+  }
+  stats;
+  seen = /* @__PURE__ */ new Set();
+  turn = -1;
+  turnCtx = [];
+  agentCtx = /* @__PURE__ */ new Map();
+  /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
+  agentToolUse = /* @__PURE__ */ new Map();
+  /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
+  agentCallTurn = /* @__PURE__ */ new Map();
+  meta = new MetaAccumulator();
+  totals = new TotalsAccumulator();
+  /** Adds one record; its events (if any) are appended to `out` in order. */
+  addRecord(rec, offset, out, source = MAIN) {
+    const recordUuid = str2(rec.uuid);
+    if (recordUuid !== void 0) {
+      if (this.seen.has(recordUuid)) {
+        this.stats.duplicateRecords++;
+        return;
+      }
+      this.seen.add(recordUuid);
+    }
+    const isMain = source.agentId === void 0;
+    this.meta.observeTime(rec);
+    if (isMain) this.meta.observeMain(rec);
+    if (rec.isMeta === true) this.stats.metaRecords++;
+    const type = rec.type;
+    let events;
+    const agentId = source.agentId ?? (rec.isSidechain === true ? str2(rec.agentId) ?? "sidechain" : void 0);
+    const ctx = {
+      uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
+    };
+    if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
+    if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
+    if (agentId !== void 0) ctx.agentId = agentId;
+    if (type === "user") {
+      if (rec.isMeta === true) return;
+      events = userRecordEvents(rec, ctx);
+      if (isMain) this.linkSubagent(rec);
+    } else if (type === "assistant") {
+      const msg = objAt(rec, "message");
+      if (msg !== void 0) {
+        this.totals.addUsage(rec, msg);
+        this.meta.observeModel(str2(msg.model));
+      }
+      events = assistantRecordEvents(rec, ctx, this.stats);
+    } else if (type === "system") {
+      events = systemRecordEvents(rec, ctx, this.stats);
+    } else {
+      if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
+      else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+      return;
+    }
+    for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+  }
+  /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
+  place(event, agentId) {
+    if (agentId !== void 0) {
+      this.totals.addEvent(event, false);
+      return this.contextForAgent(agentId);
+    }
+    if (event.kind === "prompt") {
+      this.turn++;
+      this.meta.observeFirstPrompt(event.text);
+    } else if (this.turn === -1) {
+      this.turn = 0;
+    }
+    this.totals.addEvent(event, true);
+    if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
+      this.agentCallTurn.set(event.toolUseId, this.turn);
+    }
+    let c3 = this.turnCtx[this.turn];
+    if (c3 === void 0) this.turnCtx[this.turn] = c3 = { turnIndex: this.turn };
+    return c3;
+  }
+  contextForAgent(agentId) {
+    let c3 = this.agentCtx.get(agentId);
+    if (c3 === void 0) {
+      const toolUseId = this.agentToolUse.get(agentId);
+      const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
+      c3 = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
+      this.agentCtx.set(agentId, c3);
+    }
+    return c3;
+  }
+  /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
+  linkSubagent(rec) {
+    const result = rec.toolUseResult;
+    if (!isObj(result)) return;
+    const agentId = str2(result.agentId);
+    if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
+    const content = objAt(rec, "message")?.content;
+    if (!Array.isArray(content)) return;
+    for (const block of content) {
+      if (isObj(block) && block.type === "tool_result") {
+        const id = str2(block.tool_use_id);
+        if (id !== void 0) this.agentToolUse.set(agentId, id);
+        return;
+      }
+    }
+  }
+  finish(fileStem) {
+    return {
+      meta: this.meta.finish(fileStem),
+      totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
+    };
+  }
+};
+
+// src/core/transcript/stream-session.ts
+async function deliver(path6, builder, source, onEvent, opts) {
+  const { admit: makeFilter, ...readOpts } = opts;
+  const admit = makeFilter?.();
+  const gen = readRecordBatches(path6, { ...readOpts, stats: builder.stats });
+  const out = [];
+  for (; ; ) {
+    const step2 = await gen.next();
+    if (step2.done) return step2.value.nextOffset;
+    for (const item of step2.value) {
+      if (admit && !admit(item.record)) continue;
+      builder.addRecord(item.record, item.offset, out, source);
+      if (out.length === 0) continue;
+      for (const d of out) {
+        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
+        const r = onEvent(d.event, ctx);
+        if (r !== void 0) await r;
+      }
+      out.length = 0;
+    }
+  }
+}
+async function runSession(path6, onEvent, opts = {}) {
+  const builder = new SessionBuilder(createReadStats());
+  const fromOffset = opts.fromOffset ?? 0;
+  const lineOpts = {
+    ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
+    ...opts.admit ? { admit: opts.admit } : {}
+  };
+  const nextOffset = await deliver(path6, builder, void 0, onEvent, { ...lineOpts, fromOffset });
+  if (opts.subagents ?? fromOffset === 0) {
+    const files = await findSubagentFiles(path6);
+    const order = [...builder.agentToolUse.keys()];
+    const rank = (agentId) => {
+      const i2 = order.indexOf(agentId);
+      return i2 === -1 ? order.length : i2;
+    };
+    files.sort((a2, b) => rank(a2.agentId) - rank(b.agentId));
+    for (const file2 of files) await deliver(file2.path, builder, { agentId: file2.agentId }, onEvent, lineOpts);
+  }
+  const { meta: meta3, totals } = builder.finish(basename2(path6).replace(/\.jsonl$/, ""));
+  return { meta: meta3, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
+}
+async function streamSession(transcriptPath, onEvent, opts = {}) {
+  const { meta: meta3, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
+  return { meta: meta3, totals, stats, nextOffset };
+}
+
+// src/core/transcript/load-session.ts
+async function loadSession(transcriptPath, opts = {}) {
+  const turns = [];
+  const span = [];
+  const sidechains = /* @__PURE__ */ new Map();
+  const result = await runSession(
+    transcriptPath,
+    (event, ctx) => {
+      if (ctx.agentId !== void 0) {
+        let sc = sidechains.get(ctx.agentId);
+        if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
+        sc.events.push(event);
+        return;
+      }
+      let turn = turns[ctx.turnIndex];
+      if (turn === void 0) {
+        turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
+        span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
+      }
+      turn.events.push(event);
+      const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
+      const s = span[ctx.turnIndex];
+      if (ms < s.start) {
+        s.start = ms;
+        turn.startedAt = event.timestamp;
+      }
+      if (ms > s.end) {
+        s.end = ms;
+        turn.endedAt = event.timestamp;
+      }
+    },
+    opts
+  );
+  for (const sc of sidechains.values()) {
+    const toolUseId = result.agentToolUse.get(sc.agentId);
+    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: result.meta,
+    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
+    turns: turns.filter((t) => t !== void 0),
+    sidechains: [...sidechains.values()],
+    totals: result.totals,
+    stats: result.stats
+  };
+}
+
+// src/core/egress/pause-spans.ts
+var noPauses = () => [];
+function pausedAtTime(spans, timestamp) {
+  if (spans.length === 0) return false;
+  const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
+  if (Number.isNaN(t)) return stillPaused(spans);
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t < Date.parse(p.to)));
+}
+function stillPaused(spans) {
+  const last = spans[spans.length - 1];
+  return last !== void 0 && last.to === void 0;
+}
+var str3 = (v2) => typeof v2 === "string" ? v2 : void 0;
+function createPauseFilter(lookup, fallbackSessionId) {
+  const open4 = /* @__PURE__ */ new Set();
+  const adopted = /* @__PURE__ */ new Set();
+  const spansOf = (sid) => {
+    const own3 = sid === void 0 ? [] : lookup(sid);
+    if (adopted.size === 0) return own3;
+    const all = [...own3];
+    for (const other of adopted) if (other !== sid) all.push(...lookup(other));
+    return all;
+  };
+  return (record2) => {
+    const sid = str3(record2.sessionId) ?? fallbackSessionId;
+    const uuid3 = str3(record2.uuid);
+    const parent = str3(record2.requestSessionId);
+    if (parent !== void 0 && parent !== sid) adopted.add(parent);
+    if (uuid3 !== void 0 && lookup.startingAt) {
+      for (const hit of lookup.startingAt(uuid3)) if (hit.sessionId !== sid) adopted.add(hit.sessionId);
+    }
+    const spans = spansOf(sid);
+    if (spans.length === 0 && open4.size === 0) return true;
+    let refused = open4.size > 0;
+    if (uuid3 !== void 0) {
+      for (const p of open4) if (p.untilUuid === uuid3) open4.delete(p);
+    }
+    const timestamp = str3(record2.timestamp);
+    if (!refused && spans.length > 0) {
+      refused = timestamp === void 0 ? uuid3 === void 0 && stillPaused(spans) : pausedAtTime(spans, timestamp);
+    }
+    if (uuid3 !== void 0) {
+      for (const p of spans) {
+        const byUuid = p.afterUuid !== void 0 && (p.to === void 0 || p.untilUuid !== void 0);
+        if (byUuid && p.afterUuid === uuid3 && p.untilUuid !== uuid3) open4.add(p);
+      }
+    }
+    return !refused;
+  };
+}
+
+// src/core/egress/seal.ts
+var sealed = /* @__PURE__ */ new WeakSet();
+function seal(value) {
+  sealed.add(value);
+  return value;
+}
+function isGated(value) {
+  return value !== null && typeof value === "object" && sealed.has(value);
+}
+function assertGated(value, sink) {
+  if (!isGated(value)) {
+    throw new BatonError("egress_ungated", `${sink}: refusing to send data that did not pass the egress gate`);
+  }
+}
+
+// src/core/egress/gate.ts
+function createEgressGate(policy) {
+  const redactor = createRedactor({ enabled: policy.redact });
+  const pauses = policy.pauses ?? noPauses;
+  const paused = (sessionId, timestamp) => sessionId !== void 0 && pausedAtTime(pauses(sessionId), timestamp);
+  const text = (s) => redactor.redactText(stripPrivateText(s));
+  const value = (v2) => redactor.redactEvent({ kind: "tool_call", uuid: "-", toolUseId: "-", name: "-", input: stripPrivateValue(v2) }).input;
+  function event(e, sessionId) {
+    if (isGated(e)) return e;
+    if (paused(sessionId, e.timestamp)) return null;
+    return seal({ ...redactor.redactEvent(stripPrivateValue(e)) });
+  }
+  function meta3(m) {
+    if (isGated(m)) return m;
+    const out = { ...stripPrivateValue(m) };
+    if (out.title !== void 0) out.title = redactor.redactText(out.title);
+    if (out.firstPrompt !== void 0) out.firstPrompt = redactor.redactText(out.firstPrompt);
+    return seal(out);
+  }
+  const events = (list, sid) => {
+    const out = [];
+    for (const e of list) {
+      const g2 = event(e, sid);
+      if (g2 !== null) out.push(g2);
+    }
+    return out;
+  };
+  function session(s) {
+    if (isGated(s)) return s;
+    const sid = s.meta.id;
+    const before = report();
+    const turns = s.turns.map((t) => ({ ...t, events: events(t.events, sid) }));
+    const sidechains = s.sidechains.map((c3) => ({ ...c3, events: events(c3.events, sid) }));
+    const gatedMeta = meta3(s.meta);
+    return seal({ ...s, meta: gatedMeta, turns, sidechains, redaction: since(before, report(), s.redaction) });
+  }
+  function body(b, sessionId) {
+    if (isGated(b)) return b;
+    const src = b;
+    const out = {};
+    const sid = sessionId ?? (isMetaLike(src.meta) ? src.meta.id : void 0);
+    for (const [k, v2] of Object.entries(src)) {
+      if (k === "session" && isSessionLike(v2)) out[k] = session(v2);
+      else if (k === "sessions" && Array.isArray(v2) && v2.every(isSessionLike)) out[k] = v2.map(session);
+      else if (k === "meta" && isMetaLike(v2)) out[k] = meta3(v2);
+      else if (k === "events" && Array.isArray(v2) && v2.every(isEventItem)) {
+        const items = [];
+        for (const item of v2) {
+          const g2 = event(item.event, sid);
+          if (g2 !== null) items.push({ ...value(omitEvent(item)), event: g2 });
+        }
+        out[k] = items;
+      } else out[k] = value(v2);
+    }
+    return seal(out);
+  }
+  function report() {
+    return redactor.report();
+  }
+  const recordFilter = (fallbackSessionId) => createPauseFilter(pauses, fallbackSessionId);
+  const sessionIdOf = (path6) => /([^/\\]+)\.jsonl$/.exec(path6)?.[1];
+  return {
+    redacting: policy.redact,
+    recordFilter,
+    async loadSession(path6, opts = {}) {
+      const sid = sessionIdOf(path6);
+      return session(await loadSession(path6, { ...opts, admit: () => recordFilter(sid) }));
+    },
+    async streamSession(path6, onEvent, opts = {}) {
+      const sid = sessionIdOf(path6);
+      const res = await streamSession(
+        path6,
+        (e, ctx) => {
+          const g2 = event(e, sid);
+          return g2 === null ? void 0 : onEvent(g2, ctx);
+        },
+        { ...opts, admit: () => recordFilter(sid) }
+      );
+      return { ...res, meta: meta3(res.meta) };
+    },
+    session,
+    event,
+    meta: meta3,
+    text,
+    body,
+    report
+  };
+}
+function since(before, after, prior) {
+  const byRule = { ...prior?.byRule };
+  for (const [rule2, n2] of Object.entries(after.byRule)) {
+    const d = n2 - (before.byRule[rule2] ?? 0);
+    if (d > 0) byRule[rule2] = (byRule[rule2] ?? 0) + d;
+  }
+  return { total: (prior?.total ?? 0) + after.total - before.total, byRule };
+}
+var isObject2 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+var isMetaLike = (v2) => isObject2(v2) && typeof v2.id === "string";
+var isSessionLike = (v2) => isObject2(v2) && isMetaLike(v2.meta) && Array.isArray(v2.turns) && Array.isArray(v2.sidechains);
+var isEventItem = (v2) => isObject2(v2) && isObject2(v2.event) && typeof v2.event.kind === "string";
+var omitEvent = ({ event: _event, ...rest }) => rest;
+
+// src/core/egress/report.ts
+function describeRedaction(report, redacting = true) {
+  if (!redacting) return "WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed";
+  if (report.total === 0) return "no secrets found";
+  const parts = Object.entries(report.byRule).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0])).map(([rule2, n2]) => `${n2} ${rule2}`);
+  return `redacted ${report.total} secret${report.total === 1 ? "" : "s"} (${parts.join(", ")})`;
+}
+
 // src/client/validate.ts
 function validateRequest(schema, value, what) {
   const parsed = schema.safeParse(value);
@@ -59933,10 +62294,14 @@ function validateRequest(schema, value, what) {
     details: parsed.error.issues.slice(0, 10).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
   });
 }
+function validateOutbound(schema, value, what) {
+  assertGated(value, `tracker client (${what})`);
+  return validateRequest(schema, value, what);
+}
 var seg = (id) => encodeURIComponent(id);
 
 // src/client/live-api.ts
-var ListLiveResponse = external_exports.object({ streams: external_exports.array(LiveInfo) });
+var ListLiveResponse2 = external_exports.object({ streams: external_exports.array(LiveInfo) });
 function createLiveApi(t) {
   const writeAuth = (w2) => {
     if (!w2.producerToken) return {};
@@ -59946,20 +62311,20 @@ function createLiveApi(t) {
   const action = (liveId, verb, w2, o2) => t.call({ method: "POST", path: `/api/v1/live/${seg(liveId)}/${verb}`, body: {}, response: LiveInfo, idempotent: true, ...writeAuth(w2), ...o2 });
   return {
     /** POST /api/v1/live (API key): returns liveId, producerToken, viewUrl. Not retried after an ambiguous failure. */
-    async create(req = {}, o2 = {}) {
-      const body = validateRequest(CreateLiveRequest, req, "live stream request");
+    async create(req, o2 = {}) {
+      const body = validateOutbound(CreateLiveRequest, req, "live stream request");
       return t.call({ method: "POST", path: "/api/v1/live", body, response: CreateLiveResponse, idempotent: false, ...o2 });
     },
-    list: (o2 = {}) => t.call({ method: "GET", path: "/api/v1/live", response: ListLiveResponse, ...o2 }),
+    list: (o2 = {}) => t.call({ method: "GET", path: "/api/v1/live", response: ListLiveResponse2, ...o2 }),
     get: (liveId, w2 = {}, o2 = {}) => t.call({ method: "GET", path: `/api/v1/live/${seg(liveId)}`, response: LiveInfo, ...writeAuth(w2), ...o2 }),
     /** PATCH /api/v1/live/:id: events with producer seq numbers; re-sending a seq (or uuid) is a harmless duplicate. */
     async append(liveId, req, w2 = {}, o2 = {}) {
-      const body = validateRequest(AppendLiveRequest, req, "live batch");
+      const body = validateOutbound(AppendLiveRequest, req, "live batch");
       return t.call({ method: "PATCH", path: `/api/v1/live/${seg(liveId)}`, body, response: AppendLiveResponse, idempotent: true, ...writeAuth(w2), ...o2 });
     },
     /** Ends the stream; `createPost: true` keeps it as a post (postUrl in the answer). */
-    async complete(liveId, req = {}, w2 = {}, o2 = {}) {
-      const body = validateRequest(CompleteLiveRequest, req, "live completion");
+    async complete(liveId, req, w2 = {}, o2 = {}) {
+      const body = validateOutbound(CompleteLiveRequest, req, "live completion");
       return t.call({ method: "POST", path: `/api/v1/live/${seg(liveId)}/complete`, body, response: LiveInfo, idempotent: true, ...writeAuth(w2), ...o2 });
     },
     pause: (liveId, w2 = {}, o2 = {}) => action(liveId, "pause", w2, o2),
@@ -59986,7 +62351,7 @@ function createProjectsApi(t) {
 function createHandoffsApi(t) {
   return {
     async create(req, o2 = {}) {
-      const body = validateRequest(CreateHandoffRequest, req, "handoff");
+      const body = validateOutbound(CreateHandoffRequest, req, "handoff");
       return t.call({ method: "POST", path: "/api/v1/handoffs", body, response: CreateHandoffResponse, idempotent: false, ...o2 });
     },
     async list(query = {}, o2 = {}) {
@@ -60001,7 +62366,7 @@ function createPostsApi(t) {
     list: (page = {}, o2 = {}) => t.call({ method: "GET", path: "/api/v1/posts", query: page, response: ListPostsResponse, ...o2 }),
     get: (id, o2 = {}) => t.call({ method: "GET", path: `/api/v1/posts/${seg(id)}`, response: PostResponse, ...o2 }),
     async patch(id, req, o2 = {}) {
-      const body = validateRequest(PatchPostRequest, req, "post change");
+      const body = validateOutbound(PatchPostRequest, req, "post change");
       return t.call({ method: "PATCH", path: `/api/v1/posts/${seg(id)}`, body, response: PostResponse, idempotent: true, ...o2 });
     }
   };
@@ -60027,17 +62392,17 @@ function createSessionsApi(t) {
   return {
     /** POST /api/v1/sessions: upserts a whole (redacted) session, optionally creating or extending a post. */
     async push(req, o2 = {}) {
-      const body = validateRequest(PushSessionRequest, req, "session push");
+      const body = validateOutbound(PushSessionRequest, req, "session push");
       return t.call({ method: "POST", path: "/api/v1/sessions", body, response: PushSessionResponse, idempotent: !body.createPost, ...o2 });
     },
     /** POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. */
     async appendEvents(sessionId, req, o2 = {}) {
-      const body = validateRequest(AppendEventsRequest, req, "event batch");
+      const body = validateOutbound(AppendEventsRequest, req, "event batch");
       return t.call({ method: "POST", path: `/api/v1/sessions/${seg(sessionId)}/events`, body, response: AppendEventsResponse, idempotent: true, ...o2 });
     },
     /** POST /api/v1/sessions/upload: up to 1000 whole sessions (historical sync). */
     async upload(req, o2 = {}) {
-      const body = validateRequest(UploadSessionsRequest, req, "session upload");
+      const body = validateOutbound(UploadSessionsRequest, req, "session upload");
       return t.call({ method: "POST", path: "/api/v1/sessions/upload", body, response: UploadSessionsResponse, idempotent: true, ...o2 });
     },
     /** GET /api/v1/sessions with filters (search, project, status, source, tag, starred, archived, page, limit). */
@@ -60050,7 +62415,7 @@ function createSessionsApi(t) {
       return t.call({ method: "GET", path: `/api/v1/sessions/${seg(sessionId)}`, query: page, response: SessionDetailResponse, ...o2 });
     },
     async patch(sessionId, req, o2 = {}) {
-      const body = validateRequest(PatchSessionRequest, req, "session change");
+      const body = validateOutbound(PatchSessionRequest, req, "session change");
       return t.call({ method: "PATCH", path: `/api/v1/sessions/${seg(sessionId)}`, body, response: SessionDetailResponse, idempotent: true, ...o2 });
     },
     async delete(sessionId, o2 = {}) {
@@ -60360,7 +62725,7 @@ function envFlag(env, name) {
 }
 
 // src/core/config/data-dir.ts
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, join as join2, resolve } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
@@ -60370,8 +62735,8 @@ function resolveDataDir(env, homedir2) {
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
   if (plugin) return { dataDir: resolve(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
-  if (xdg && isAbsolute(xdg)) return { dataDir: join(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join(homedir2, ".local", "state", "baton"), source: "default" };
+  if (xdg && isAbsolute(xdg)) return { dataDir: join2(xdg, "baton"), source: "XDG_STATE_HOME" };
+  return { dataDir: join2(homedir2, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -60379,7 +62744,7 @@ function homedirFrom(env, fallback) {
 
 // src/core/config/resolve-config.ts
 import { homedir as osHomedir } from "node:os";
-import { isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
 import { readFileSync } from "node:fs";
 var defaultConfigIo = (env = process.env) => ({
   readFile: (path6) => {
@@ -60395,12 +62760,12 @@ function configFilePath(env, homedir2) {
   const explicit = envValue(env, "BATON_CONFIG");
   if (explicit) return resolve2(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base = xdg && isAbsolute2(xdg) ? xdg : join2(homedir2, ".config");
-  return join2(base, "baton", "config.json");
+  const base = xdg && isAbsolute2(xdg) ? xdg : join3(homedir2, ".config");
+  return join3(base, "baton", "config.json");
 }
 function claudeConfigDir(env, homedir2) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve2(explicit) : join2(homedir2, ".claude");
+  return explicit ? resolve2(explicit) : join3(homedir2, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -60420,7 +62785,7 @@ function resolveConfig(env, io = defaultConfigIo(env)) {
   let url2 = pickUrl(candidates, problems);
   let key = pickKey(candidates);
   if (!url2 || !key) {
-    const settings = readPromptflowSettings(io, join2(claudeDir, "settings.json"), problems);
+    const settings = readPromptflowSettings(io, join3(claudeDir, "settings.json"), problems);
     const late2 = [
       { ...settings, source: "claude-settings" },
       { apiKey: envValue(env, "CLAUDE_CODE_API_TOKEN"), source: "claude-code-token" }
@@ -68582,7 +70947,7 @@ var EMPTY_COMPLETION_RESULT = {
 import { homedir } from "node:os";
 
 // src/cli/commands/export.ts
-import { join as join5, resolve as resolve4 } from "node:path";
+import { join as join6, resolve as resolve4 } from "node:path";
 
 // src/core/export/html-assets.ts
 import { createHash } from "node:crypto";
@@ -70417,32 +72782,32 @@ function createHtmlContent(opts = {}) {
 // src/core/export/shared.ts
 function toolSummary(name, input2, max = 80) {
   const obj = input2 !== null && typeof input2 === "object" ? input2 : void 0;
-  const str3 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
+  const str4 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
   let s;
   switch (name) {
     case "Bash":
-      s = str3("description") && !str3("command") ? str3("description") : str3("command");
+      s = str4("description") && !str4("command") ? str4("description") : str4("command");
       break;
     case "Read":
     case "Write":
     case "Edit":
     case "MultiEdit":
     case "NotebookEdit":
-      s = str3("file_path") ?? str3("notebook_path");
+      s = str4("file_path") ?? str4("notebook_path");
       break;
     case "Glob":
     case "Grep":
-      s = str3("pattern") && str3("path") ? `${str3("pattern")} in ${str3("path")}` : str3("pattern");
+      s = str4("pattern") && str4("path") ? `${str4("pattern")} in ${str4("path")}` : str4("pattern");
       break;
     case "WebFetch":
-      s = str3("url");
+      s = str4("url");
       break;
     case "WebSearch":
-      s = str3("query");
+      s = str4("query");
       break;
     case "Task":
     case "Agent":
-      s = str3("description") ?? str3("subagent_type");
+      s = str4("description") ?? str4("subagent_type");
       break;
     case "TodoWrite":
       s = Array.isArray(obj?.todos) ? `${obj.todos.length} todo(s)` : void 0;
@@ -70585,7 +72950,7 @@ function head(title) {
 <main class="conv">
 `;
 }
-function stat(label, value) {
+function stat2(label, value) {
   return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
 }
 function metricsHeader(meta3, t, redaction) {
@@ -70603,15 +72968,15 @@ function metricsHeader(meta3, t, redaction) {
   if (meta3.parentSessionId) out += ` · forked from <code>${escapeHtml(meta3.parentSessionId)}</code>`;
   if (meta3.cwd) out += ` · <code>${escapeHtml(meta3.cwd)}</code>`;
   out += '</p>\n<dl class="stats">';
-  out += stat("Input tokens", formatInt(t.tokens.input));
-  out += stat("Output tokens", formatInt(t.tokens.output));
-  out += stat("Cache read", formatInt(t.tokens.cacheRead));
-  out += stat("Cache write", formatInt(t.tokens.cacheWrite));
-  out += stat("Est. cost", formatCost(t.costUsd));
-  out += stat("Duration", formatDuration(t.durationMs));
-  out += stat("Turns", String(t.turns));
-  out += stat("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
-  out += stat(meta3.models.length > 1 ? "Models" : "Model", meta3.models.join(", ") || "unknown");
+  out += stat2("Input tokens", formatInt(t.tokens.input));
+  out += stat2("Output tokens", formatInt(t.tokens.output));
+  out += stat2("Cache read", formatInt(t.tokens.cacheRead));
+  out += stat2("Cache write", formatInt(t.tokens.cacheWrite));
+  out += stat2("Est. cost", formatCost(t.costUsd));
+  out += stat2("Duration", formatDuration(t.durationMs));
+  out += stat2("Turns", String(t.turns));
+  out += stat2("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
+  out += stat2(meta3.models.length > 1 ? "Models" : "Model", meta3.models.join(", ") || "unknown");
   out += "</dl>\n";
   const tools = toolRows(t);
   if (tools.length) {
@@ -70836,7 +73201,7 @@ var SAFE_TARGET = /^\s*<?\s*(?:https?:\/\/|mailto:|#|\.{0,2}\/|[\w.~-]+(?:[/?#)\
 var LINK_OPEN = /\]\(/g;
 var REF_DEF = /^( {0,3}\[[^\]]+\]):(.*)$/;
 var IMAGE_OPEN = /!\[/g;
-var neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str3) => SAFE_TARGET.test(str3.slice(at2 + 2)) ? m : "]\\(");
+var neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str4) => SAFE_TARGET.test(str4.slice(at2 + 2)) ? m : "]\\(");
 function escapeLine(raw) {
   const ref = REF_DEF.exec(raw);
   const line = ref && !SAFE_TARGET.test(ref[2]) ? `${ref[1]}\\:${ref[2]}` : raw;
@@ -71379,7 +73744,34 @@ function createExporter(format2, write, opts = {}) {
   if (v2 !== void 0 && !(Number.isInteger(v2) && v2 >= 0)) {
     throw new BatonError("invalid_input", "maxToolResultChars must be a non-negative integer");
   }
-  return createStreamDriver(make(write, opts));
+  const gate = opts.gate ?? createEgressGate({ redact: true });
+  const baseline = gate.report();
+  const sid = opts.meta?.id;
+  const head2 = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
+  const driver = createStreamDriver(make(write, head2));
+  return {
+    event(e, ctx) {
+      const g2 = gate.event(e, sid);
+      if (g2 !== null) driver.event(g2, ctx);
+    },
+    beginTurn: (turn) => driver.beginTurn(turn),
+    beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
+    finish(meta3, totals, extra = {}) {
+      const own3 = subtract(gate.report(), baseline);
+      const redaction = extra.redaction || own3.total > 0 ? add(extra.redaction, own3) : void 0;
+      driver.finish(gate.meta(meta3), totals, { ...extra, ...redaction ? { redaction } : {} });
+    }
+  };
+}
+function subtract(a2, b) {
+  const byRule = {};
+  for (const [rule2, n2] of Object.entries(a2.byRule)) if (n2 > (b.byRule[rule2] ?? 0)) byRule[rule2] = n2 - (b.byRule[rule2] ?? 0);
+  return { total: a2.total - b.total, byRule };
+}
+function add(a2, b) {
+  const byRule = { ...a2?.byRule };
+  for (const [rule2, n2] of Object.entries(b.byRule)) byRule[rule2] = (byRule[rule2] ?? 0) + n2;
+  return { total: (a2?.total ?? 0) + b.total, byRule };
 }
 
 // src/core/export/types.ts
@@ -71387,1755 +73779,140 @@ function formatExtension(format2) {
   return format2;
 }
 
-// src/core/redact/trigger-finder.ts
-var ASCII = 128;
-var MAX_WINDOW = 8;
-function createTriggerFinder(literals) {
-  if (literals.length === 0 || literals.some((l3) => l3.length < 2 || /[^\x01-\x7f]/.test(l3))) return null;
-  const lower = literals.map((l3) => l3.toLowerCase());
-  const fold = new Uint8Array(65536);
-  for (let c3 = 1; c3 < ASCII; c3++) fold[c3] = c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
-  const maxNodes = 1 + lower.reduce((n2, l3) => n2 + l3.length, 0);
-  const next = new Int32Array(maxNodes * ASCII);
-  const term = new Int32Array(maxNodes).fill(-1);
-  let nodes = 1;
-  lower.forEach((lit, index) => {
-    let node2 = 0;
-    for (let k = 0; k < lit.length; k++) {
-      const slot = node2 * ASCII + lit.charCodeAt(k);
-      if (next[slot] === 0) next[slot] = nodes++;
-      node2 = next[slot];
-    }
-    term[node2] = index;
-  });
-  const shortest = Math.min(...lower.map((l3) => l3.length));
-  const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
-  const folded = new Uint8Array(ASCII * ASCII).fill(m - 1);
-  const lower1 = (pair, to) => {
-    if (to < folded[pair]) folded[pair] = to;
-  };
-  for (const lit of lower) {
-    for (let q2 = 1; q2 < m; q2++) {
-      if (q2 < lit.length) lower1(lit.charCodeAt(q2 - 1) << 7 | lit.charCodeAt(q2), m - 1 - q2);
-      else for (let c3 = 0; c3 < ASCII; c3++) lower1(lit.charCodeAt(q2 - 1) << 7 | c3, m - 1 - q2);
-    }
+// src/capture/pause-log.ts
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync as readFileSync2, readSync, statSync } from "node:fs";
+import { join as join4 } from "node:path";
+function pauseLogPath(dataDir, sessionId) {
+  return join4(dataDir, "pauses", `${sessionId}.jsonl`);
+}
+function recordPause(dataDir, sessionId, paused, transcriptPath, at2 = (/* @__PURE__ */ new Date()).toISOString()) {
+  const uuid3 = transcriptPath ? lastTranscriptUuid(transcriptPath) : void 0;
+  const entry = { op: paused ? "pause" : "resume", at: at2, ...uuid3 ? { uuid: uuid3 } : {} };
+  mkdirSync(join4(dataDir, "pauses"), { recursive: true, mode: 448 });
+  appendFileSync(pauseLogPath(dataDir, sessionId), `${JSON.stringify(entry)}
+`, { mode: 384 });
+}
+function readPauseSpans(dataDir, sessionId) {
+  let text;
+  try {
+    text = readFileSync2(pauseLogPath(dataDir, sessionId), "utf8");
+  } catch {
+    return [];
   }
-  const shift = new Uint8Array(256 * 256).fill(m - 1);
-  const rawBytes = (f) => {
-    if (f === 0) return [0, ...Array.from({ length: 256 - ASCII }, (_2, i2) => ASCII + i2)];
-    return f >= 97 && f <= 122 ? [f, f - 32] : [f];
-  };
-  for (let pair = 0; pair < folded.length; pair++) {
-    const to = folded[pair];
-    if (to === m - 1) continue;
-    for (const a2 of rawBytes(pair >> 7)) for (const b of rawBytes(pair & 127)) shift[a2 << 8 | b] = to;
-  }
-  const verify = (s, i2, n2) => {
-    let node2 = 0;
-    let found = -1;
-    for (let j = i2; j < n2; j++) {
-      node2 = next[node2 * ASCII + fold[s.charCodeAt(j)]];
-      if (node2 === 0) break;
-      const t = term[node2];
-      if (t >= 0) found = t;
-    }
-    return found;
-  };
-  return (s, from) => {
-    const n2 = s.length;
-    let end = from + m - 1;
-    while (end < n2) {
-      const sh = shift[(s.charCodeAt(end - 1) & 255) << 8 | s.charCodeAt(end) & 255];
-      if (sh !== 0) {
-        end += sh;
-        continue;
-      }
-      const start = end - m + 1;
-      const found = verify(s, start, n2);
-      if (found >= 0) return { at: start, literal: found };
-      end++;
-    }
-    for (let start = Math.max(from, end - m + 1); start <= n2 - shortest; start++) {
-      const found = verify(s, start, n2);
-      if (found >= 0) return { at: start, literal: found };
-    }
-    return null;
-  };
-}
-
-// src/core/redact/engine.ts
-var escapeChar = (c3) => /[\\^$.*+?()[\]{}|/-]/.test(c3) ? `\\${c3}` : c3;
-function trieSource(literals) {
-  const root = { end: false, next: /* @__PURE__ */ new Map() };
-  for (const lit of literals) {
-    let node2 = root;
-    for (const c3 of lit.toLowerCase()) {
-      let child = node2.next.get(c3);
-      if (!child) node2.next.set(c3, child = { end: false, next: /* @__PURE__ */ new Map() });
-      node2 = child;
-    }
-    node2.end = true;
-  }
-  const emit = (node2) => {
-    const branches = [...node2.next].map(([c3, child]) => escapeChar(c3) + emit(child));
-    if (branches.length === 0) return "";
-    const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
-    return node2.end ? `(?:${body})?` : body;
-  };
-  return emit(root);
-}
-function compileRules(rules) {
-  const literals = [...new Set(rules.flatMap((r) => r.triggers.map((t) => t.toLowerCase())))];
-  for (const a2 of literals) {
-    for (const b of literals) {
-      if (a2 !== b && b.includes(a2) && !b.startsWith(a2)) {
-        throw new BatonError("internal", `redaction trigger "${a2}" occurs inside "${b}"`);
-      }
-    }
-  }
-  const dispatch = /* @__PURE__ */ new Map();
-  for (const lit of literals) {
-    dispatch.set(
-      lit,
-      rules.filter((r) => r.triggers.some((t) => lit.startsWith(t.toLowerCase())))
-    );
-  }
-  const trigger = new RegExp(trieSource(literals), "gi");
-  const rulesOf = literals.map((lit) => dispatch.get(lit));
-  const finder = createTriggerFinder(literals);
-  const find = finder ?? ((s, from) => {
-    trigger.lastIndex = from;
-    const m = trigger.exec(s);
-    return m === null ? null : { at: m.index, literal: literals.indexOf(m[0].toLowerCase()) };
-  });
-  function scan(s, onHit, nested) {
-    let m = find(s, 0);
-    if (m === null) return s;
-    let out = "";
-    let copied = 0;
-    while (m !== null) {
-      const at2 = m.at;
-      let next = at2 + 1;
-      for (const rule2 of rulesOf[m.literal]) {
-        const hit = rule2.match(s, at2, nested);
-        if (hit === null || hit.end <= at2) continue;
-        out += s.slice(copied, at2) + hit.replacement;
-        copied = next = hit.end;
-        if (hit.counted) for (const name of hit.counted) onHit(name);
-        else onHit(rule2.name);
-        break;
-      }
-      m = find(s, next);
-    }
-    return copied === 0 ? s : out + s.slice(copied);
-  }
-  return { scan, trigger };
-}
-
-// src/core/redact/rule.ts
-var tag = (rule2) => `[REDACTED:${rule2}]`;
-function regexRule(spec) {
-  const re = new RegExp(spec.source, `y${spec.flags ?? ""}${spec.group ? "d" : ""}`);
-  const group = spec.group ?? 0;
-  const replacement = tag(spec.name);
-  return {
-    name: spec.name,
-    triggers: spec.triggers,
-    match(text, at2, nested) {
-      re.lastIndex = at2;
-      const m = re.exec(text);
-      if (!m) return null;
-      const secret = m[group];
-      if (secret === void 0 || secret.length === 0) return null;
-      if (spec.accept && !spec.accept(secret, m)) return null;
-      if (group === 0) return { end: at2 + m[0].length, replacement };
-      const [start, stop] = m.indices[group];
-      const end = at2 + m[0].length;
-      if (spec.preferNested) {
-        const inner = nested(secret);
-        if (inner.hits.length > 0) {
-          return {
-            end,
-            replacement: text.slice(at2, start) + inner.text + text.slice(stop, end),
-            counted: inner.hits
-          };
-        }
-      }
-      return { end, replacement: text.slice(at2, start) + replacement + text.slice(stop, end) };
-    }
-  };
-}
-var DIGIT = /[0-9]/;
-var LOWER = /[a-z]/;
-var UPPER = /[A-Z]/;
-function looksRandom(s) {
-  return (DIGIT.test(s) ? 1 : 0) + (LOWER.test(s) ? 1 : 0) + (UPPER.test(s) ? 1 : 0) >= 2;
-}
-var hasDigit = (s) => DIGIT.test(s);
-var PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|%[A-Za-z_]*%|%s|\[REDACTED:[a-z-]+\]|(.)\1{2,}|\.\.\.|…)$/s;
-var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
-  "password",
-  "pass",
-  "passwd",
-  "secret",
-  "changeme",
-  "yourpassword",
-  "your-password"
-]);
-function isPlaceholder(v2) {
-  return PLACEHOLDER.test(v2) || PLACEHOLDER_WORDS.has(v2.toLowerCase()) || v2.includes("${") || v2.includes("{{");
-}
-
-// src/core/redact/rules-assignment.ts
-var ASSIGNMENT_RULE = "secret-assignment";
-var KEYWORD = "(pass(?:word|wd|phrase)|secret|token|api[_-]?key)(?:[_-]?(?:access[_-]?)?key)?";
-var KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(?![:/]))[ \\t]{0,4}`, "iy");
-var SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
-var KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
-var isSecretKey = (key) => key.length <= 128 && SECRET_KEY.test(key);
-var MAX_VALUE = 4096;
-var MAX_UNQUOTED = 1024;
-var UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, "y");
-var QUOTED = {};
-var ESCAPED_QUOTED = {};
-for (const q2 of ['"', "'", "`"]) {
-  QUOTED[q2] = new RegExp(`(?:[^${q2}\\\\\\n]|\\\\[^\\n]){0,${MAX_VALUE}}${q2}`, "y");
-  ESCAPED_QUOTED[q2] = new RegExp(`(?:[^\\\\\\n]|\\\\[^${q2}\\n]){0,${MAX_VALUE}}\\\\${q2}`, "y");
-}
-var CODE_WORDS = /* @__PURE__ */ new Set([
-  "null",
-  "undefined",
-  "true",
-  "false",
-  "none",
-  "nil",
-  "this",
-  "self",
-  "new",
-  "await",
-  "function",
-  "return",
-  "typeof",
-  "void",
-  "string",
-  "number",
-  "boolean",
-  "bool",
-  "any",
-  "unknown",
-  "never",
-  "object",
-  "str",
-  "int",
-  "bytes",
-  "optional",
-  "required",
-  "empty",
-  "redacted",
-  "secret",
-  "password",
-  "token"
-]);
-var MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\.|\?\.|::|->)[A-Za-z_$][\w$]*)+$/;
-var LETTERS_ONLY = /^[A-Za-z_$]+$/;
-var ALNUM = /[A-Za-z0-9]/;
-var WHITESPACE = /\s/;
-var HAS_LOWER = /[a-z]/;
-var LETTER = /[A-Za-z]/;
-var PASCAL_CASE = /^[A-Z][a-z]+[A-Za-z]*$/;
-var NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
-var VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
-var KEY_CHAR = /[A-Za-z0-9_.-]/;
-function keyKindOf(key, keyword) {
-  if (!HAS_LOWER.test(key.slice(key.lastIndexOf(".") + 1))) return "env";
-  return keyword.toLowerCase().startsWith("pass") ? "password" : "token";
-}
-var isRandomToken = (v2) => v2.length >= 8 && hasDigit(v2) && LETTER.test(v2) && !WHITESPACE.test(v2);
-function isValueCandidate(v2) {
-  return v2.length > 0 && v2.length <= MAX_VALUE && ALNUM.test(v2) && !isPlaceholder(v2) && !CODE_WORDS.has(v2.toLowerCase()) && !VERSION.test(v2);
-}
-function isQuotedSecret(v2, kind) {
-  if (!isValueCandidate(v2)) return false;
-  if (kind === "token") return isRandomToken(v2);
-  return kind === "env" || v2.length >= 3;
-}
-function isUnquotedSecret(v2, terminator, kind, codeLike) {
-  if (v2.length < 3 || terminator === "(" || terminator === "[" || !isValueCandidate(v2)) return false;
-  if (MEMBER_ACCESS.test(v2) || NUMBER.test(v2) || v2.startsWith("$") || v2.startsWith("%") || v2.includes("=>")) {
-    return false;
-  }
-  if (kind === "env") return !(codeLike && PASCAL_CASE.test(v2));
-  if (kind === "token" && !isRandomToken(v2)) return false;
-  if (!codeLike) return true;
-  return !LETTERS_ONLY.test(v2) && !v2.startsWith("!") && !KEYWORD_INSIDE.test(v2);
-}
-function readQuoted(text, p) {
-  const c3 = text[p];
-  const escaped = c3 === "\\" && (text[p + 1] === '"' || text[p + 1] === "'");
-  const re = escaped ? ESCAPED_QUOTED[text[p + 1]] : c3 === void 0 ? void 0 : QUOTED[c3];
-  if (re === void 0) return null;
-  const start = p + (escaped ? 2 : 1);
-  re.lastIndex = start;
-  if (!re.test(text)) return null;
-  return { start, end: re.lastIndex - (escaped ? 2 : 1), after: re.lastIndex };
-}
-function keyStart(text, at2) {
-  let i2 = at2;
-  while (i2 > 0 && at2 - i2 < 64 && KEY_CHAR.test(text[i2 - 1])) i2--;
-  return i2;
-}
-var secretAssignment = {
-  name: ASSIGNMENT_RULE,
-  triggers: ["password", "passwd", "passphrase", "secret", "token", "api_key", "api-key", "apikey"],
-  match(text, at2, nested) {
-    KEY.lastIndex = at2;
-    const m = KEY.exec(text);
-    if (!m) return null;
-    const keyword = m[1];
-    const keyQuote = m[2];
-    const spaceBefore = m[3];
-    const separator = m[4];
-    const p = KEY.lastIndex;
-    const kind = keyKindOf(text.slice(keyStart(text, at2), at2 + keyword.length), keyword);
-    const quoted = readQuoted(text, p);
-    let start = p;
-    let end;
-    let after;
-    if (quoted) {
-      ({ start, end, after } = quoted);
-    } else {
-      if (separator === ":" && spaceBefore !== "") return null;
-      UNQUOTED_RUN.lastIndex = p;
-      UNQUOTED_RUN.test(text);
-      end = after = UNQUOTED_RUN.lastIndex;
-    }
-    if (end === start || end - start > (quoted ? MAX_VALUE : MAX_UNQUOTED)) return null;
-    const value = text.slice(start, end);
-    const codeLike = separator !== "=" || spaceBefore !== "" || keyQuote !== void 0;
-    const ok2 = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
-    if (!ok2) return null;
-    const r = replaceValue(value, nested);
-    const hit = { end: after, replacement: text.slice(at2, start) + r.text + text.slice(end, after) };
-    return r.counted ? { ...hit, counted: r.counted } : hit;
-  }
-};
-function replaceValue(value, nested) {
-  const inner = nested(value);
-  return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
-}
-function redactSecretProperty(key, value, nested) {
-  const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
-  if (!isQuotedSecret(value, keyKindOf(key, keyword))) return null;
-  const r = replaceValue(value, nested);
-  return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
-}
-
-// src/core/redact/rules-structural.ts
-var jwt2 = regexRule({
-  name: "jwt",
-  triggers: ["eyJ"],
-  source: "(?<![A-Za-z0-9_+/-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,8192}(?![A-Za-z0-9_+/-])"
-});
-var PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
-var PEM_END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
-var PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,16384}/y;
-var PEM_MAX = 16384;
-var PEM_MIN_BODY = 64;
-var PEM_LINE_BREAK = /[\s\\]/;
-var privateKey = {
-  name: "private-key",
-  triggers: ["-----BEGIN"],
-  match(text, at2) {
-    PEM_BEGIN.lastIndex = at2;
-    if (!PEM_BEGIN.test(text)) return null;
-    const bodyStart = PEM_BEGIN.lastIndex;
-    if (!PEM_LINE_BREAK.test(text[bodyStart] ?? "")) return null;
-    const window2 = text.slice(bodyStart, bodyStart + PEM_MAX);
-    for (let e = window2.indexOf("-----END"); e >= 0; e = window2.indexOf("-----END", e + 1)) {
-      PEM_END.lastIndex = bodyStart + e;
-      if (PEM_END.test(text)) return { end: PEM_END.lastIndex, replacement: tag("private-key") };
-    }
-    PEM_BODY.lastIndex = bodyStart;
-    PEM_BODY.test(text);
-    if (PEM_BODY.lastIndex - bodyStart < PEM_MIN_BODY) return null;
-    return { end: PEM_BODY.lastIndex, replacement: tag("private-key") };
-  }
-};
-var PRIVATE_OPEN = "<private>";
-var PRIVATE_CLOSE = "</private>";
-var privateSpan = {
-  name: "private",
-  triggers: [PRIVATE_OPEN],
-  match(text, at2) {
-    if (!text.startsWith(PRIVATE_OPEN, at2)) return null;
-    const close = text.indexOf(PRIVATE_CLOSE, at2 + PRIVATE_OPEN.length);
-    return { end: close < 0 ? text.length : close + PRIVATE_CLOSE.length, replacement: tag("private") };
-  }
-};
-var AUTHORITY_END = /[\s/?#'"`<>]/;
-var NOT_USER = /[()[\]{},;]/;
-var HOST_START = /^[A-Za-z0-9[_-]/;
-var MAX_AUTHORITY = 512;
-var connectionString = {
-  name: "connection-string",
-  triggers: ["://"],
-  match(text, at2, nested) {
-    const start = at2 + 3;
-    const limit = Math.min(text.length, start + MAX_AUTHORITY);
-    let end = start;
-    while (end < limit && !AUTHORITY_END.test(text[end])) end++;
-    const authority = text.slice(start, end);
-    const atSign = authority.lastIndexOf("@");
-    const colon = authority.indexOf(":");
-    if (atSign < 0 || colon < 0 || colon > atSign - 2 || !HOST_START.test(authority.slice(atSign + 1)))
-      return null;
-    const user = authority.slice(0, colon);
-    const password = authority.slice(colon + 1, atSign);
-    if (NOT_USER.test(user) || isPlaceholder(password)) return null;
-    const stop = start + atSign;
-    const inner = nested(password);
-    const replacement = `://${user}:${inner.hits.length > 0 ? inner.text : tag("connection-string")}`;
-    return inner.hits.length > 0 ? { end: stop, replacement, counted: inner.hits } : { end: stop, replacement };
-  }
-};
-var CREDENTIAL = "([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])";
-var authHeader = (() => {
-  const header = regexRule({
-    name: "auth-header",
-    triggers: ["authorization"],
-    source: `authorization\\\\?["']?[ \\t]{0,4}:[ \\t]{0,4}\\\\?["']?(?:(bearer|basic|token|bot|digest)[ \\t]{1,4})?${CREDENTIAL}`,
-    flags: "i",
-    group: 2,
-    accept: (s, m) => looksRandom(s) && (m[1] !== void 0 || hasDigit(s) && s.length >= 16),
-    preferNested: true
-  });
-  const bearer = regexRule({
-    name: "auth-header",
-    triggers: ["bearer"],
-    source: `bearer[ \\t]{1,4}${CREDENTIAL}`,
-    flags: "i",
-    group: 1,
-    accept: (s) => s.length >= 16 && looksRandom(s),
-    preferNested: true
-  });
-  return {
-    name: "auth-header",
-    triggers: ["authorization", "bearer"],
-    match: (text, at2, nested) => {
-      const hit = header.match(text, at2, nested);
-      if (hit) return hit;
-      return bearer.match(text, at2, nested);
-    }
-  };
-})();
-var structuralRules = [jwt2, privateKey, privateSpan, connectionString, authHeader];
-
-// src/core/redact/rules-vendor.ts
-var NOT_AFTER_WORD = "(?<![A-Za-z0-9_])";
-var NOT_AFTER_WORD_OR_DASH = "(?<![A-Za-z0-9_-])";
-var awsAccessKey = regexRule({
-  name: "aws-access-key",
-  triggers: ["AKIA", "ASIA", "ABIA", "ACCA"],
-  source: `(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])`
-});
-var awsSecretKey = regexRule({
-  name: "aws-secret-key",
-  triggers: ["secret"],
-  source: `secret_?access_?key\\\\?["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
-  flags: "i",
-  group: 1
-});
-var githubToken = regexRule({
-  name: "github-token",
-  triggers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
-  source: `${NOT_AFTER_WORD}(?:gh[pousr]_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,244})`,
-  accept: looksRandom
-});
-var gitlabToken = regexRule({
-  name: "gitlab-token",
-  triggers: ["glpat-", "gldt-", "glrt-", "glptt-"],
-  source: `${NOT_AFTER_WORD_OR_DASH}gl(?:pat|dt|rt|ptt)-[A-Za-z0-9_-]{20,255}`,
-  accept: looksRandom
-});
-var anthropicKey = regexRule({
-  name: "anthropic-key",
-  triggers: ["sk-ant-"],
-  source: `${NOT_AFTER_WORD_OR_DASH}sk-ant-[A-Za-z0-9_-]{20,255}`,
-  accept: hasDigit
-});
-var openaiKey = regexRule({
-  name: "openai-key",
-  triggers: ["sk-"],
-  source: `${NOT_AFTER_WORD_OR_DASH}sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,255}|[A-Za-z0-9]{20,255}(?![A-Za-z0-9_-]))`,
-  accept: (s) => hasDigit(s) && looksRandom(s.slice(3))
-});
-var stripeKey = regexRule({
-  name: "stripe-key",
-  triggers: ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"],
-  source: `${NOT_AFTER_WORD}(?:[sr]k_(?:live|test)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9+/=]{24,255})`,
-  accept: hasDigit
-});
-var slackToken = regexRule({
-  name: "slack-token",
-  triggers: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"],
-  source: `${NOT_AFTER_WORD_OR_DASH}(?:xox[abprse]-[A-Za-z0-9-]{10,255}|xapp-[0-9]-[A-Za-z0-9-]{10,255})`,
-  accept: hasDigit
-});
-var slackWebhook = regexRule({
-  name: "slack-webhook",
-  triggers: ["hooks.slack.com/"],
-  source: `hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,255})`,
-  group: 1
-});
-var googleApiKey = regexRule({
-  name: "google-api-key",
-  triggers: ["AIza"],
-  source: `${NOT_AFTER_WORD_OR_DASH}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`
-});
-var npmToken = regexRule({
-  name: "npm-token",
-  triggers: ["npm_"],
-  source: `${NOT_AFTER_WORD}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])`,
-  accept: looksRandom
-});
-var batonKey = regexRule({
-  name: "baton-key",
-  triggers: ["bt_"],
-  source: `${NOT_AFTER_WORD}bt_[A-Za-z0-9_-]{32,255}(?![A-Za-z0-9_-])`,
-  // Long snake_case identifiers ("bt_handle_connection_state") are letters only; keys mix classes.
-  accept: (s) => looksRandom(s.slice(3))
-});
-var vendorRules = [
-  awsAccessKey,
-  awsSecretKey,
-  githubToken,
-  gitlabToken,
-  anthropicKey,
-  openaiKey,
-  stripeKey,
-  slackToken,
-  slackWebhook,
-  googleApiKey,
-  npmToken,
-  batonKey
-];
-
-// src/core/redact/rules.ts
-var specificRules = [...structuralRules, ...vendorRules];
-var allRules = [...specificRules, secretAssignment];
-
-// src/core/redact/walk.ts
-var frameOf = (src) => ({
-  src,
-  keys: Array.isArray(src) ? null : Object.keys(src),
-  i: 0,
-  copy: void 0
-});
-function setChild(f, key, value) {
-  f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
-  f.copy[key] = value;
-}
-function redactValue(value, r) {
-  if (typeof value === "string") return r.text(value);
-  if (value === null || typeof value !== "object") return value;
-  const stack = [frameOf(value)];
-  const open4 = /* @__PURE__ */ new Set([value]);
-  let result = value;
-  while (stack.length > 0) {
-    const f = stack[stack.length - 1];
-    const n2 = f.keys ? f.keys.length : f.src.length;
-    if (f.i < n2) {
-      const key = f.keys ? f.keys[f.i] : f.i;
-      const v2 = f.src[key];
-      if (v2 !== null && typeof v2 === "object" && !open4.has(v2)) {
-        open4.add(v2);
-        stack.push(frameOf(v2));
-        continue;
-      }
-      if (typeof v2 === "string") {
-        const nv = f.keys && r.isSecretKey(key) ? r.secretProperty(key, v2) ?? r.text(v2) : r.text(v2);
-        if (nv !== v2) setChild(f, key, nv);
-      }
-      f.i++;
+  const spans = [];
+  for (const line of text.split("\n")) {
+    let e;
+    try {
+      e = JSON.parse(line);
+    } catch {
       continue;
     }
-    stack.pop();
-    open4.delete(f.src);
-    const out = f.copy ?? f.src;
-    const parent = stack[stack.length - 1];
-    if (parent === void 0) result = out;
-    else {
-      if (out !== f.src) setChild(parent, parent.keys ? parent.keys[parent.i] : parent.i, out);
-      parent.i++;
-    }
+    if (typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) continue;
+    if (e.uuid !== void 0 && typeof e.uuid !== "string") delete e.uuid;
+    const last = spans[spans.length - 1];
+    const open4 = last !== void 0 && last.to === void 0;
+    if (e.op === "pause" && !open4) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
+    if (e.op === "resume" && open4) spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
   }
-  return result;
+  return spans;
 }
-function redactEventWith(e, r) {
-  switch (e.kind) {
-    case "prompt": {
-      const text = r.text(e.text);
-      const args = e.command ? r.text(e.command.args) : void 0;
-      if (text === e.text && args === e.command?.args) return e;
-      return e.command && args !== void 0 ? { ...e, text, command: { ...e.command, args } } : { ...e, text };
+function pauseLookup(dataDir, ttlMs = 200) {
+  const cache = /* @__PURE__ */ new Map();
+  const spansOf = (sessionId) => {
+    const now = Date.now();
+    const hit = cache.get(sessionId);
+    if (hit && now - hit.checkedAt < ttlMs) return hit.spans;
+    const stamp = statStamp(pauseLogPath(dataDir, sessionId));
+    if (hit && hit.stamp === stamp) {
+      hit.checkedAt = now;
+      return hit.spans;
     }
-    case "text":
-    case "thinking":
-    case "system": {
-      const text = r.text(e.text);
-      return text === e.text ? e : { ...e, text };
-    }
-    case "tool_call": {
-      const input2 = redactValue(e.input, r);
-      return input2 === e.input ? e : { ...e, input: input2 };
-    }
-    case "tool_result": {
-      const content = r.text(e.content);
-      return content === e.content ? e : { ...e, content };
-    }
-    default:
-      return e;
-  }
-}
-function redactEvents(events, r) {
-  let copy;
-  for (let i2 = 0; i2 < events.length; i2++) {
-    const e = events[i2];
-    const ne2 = redactEventWith(e, r);
-    if (ne2 !== e) (copy ??= events.slice())[i2] = ne2;
-  }
-  return copy ?? events;
-}
-function redactSessionWith(s, r) {
-  let turns;
-  s.turns.forEach((t, i2) => {
-    const events = redactEvents(t.events, r);
-    if (events !== t.events) (turns ??= s.turns.slice())[i2] = { ...t, events };
-  });
-  let sidechains;
-  s.sidechains.forEach((c3, i2) => {
-    const events = redactEvents(c3.events, r);
-    if (events !== c3.events) (sidechains ??= s.sidechains.slice())[i2] = { ...c3, events };
-  });
-  const title = s.meta.title === void 0 ? void 0 : r.text(s.meta.title);
-  if (!turns && !sidechains && title === s.meta.title) return s;
-  return {
-    ...s,
-    meta: title === s.meta.title ? s.meta : { ...s.meta, title },
-    turns: turns ?? s.turns,
-    sidechains: sidechains ?? s.sidechains
+    const spans = stamp === "" ? [] : readPauseSpans(dataDir, sessionId);
+    cache.set(sessionId, { checkedAt: now, stamp, spans });
+    return spans;
   };
-}
-
-// src/core/redact/redactor.ts
-var scanners;
-function getScanners() {
-  return scanners ??= { all: compileRules(allRules), specific: compileRules(specificRules) };
-}
-function createRedactor(opts = {}) {
-  const byRule = {};
-  let total = 0;
-  const report = () => ({ total, byRule: { ...byRule } });
-  if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactSession: (s) => s, report };
-  }
-  const { all, specific } = getScanners();
-  const count3 = (rule2) => {
-    total++;
-    byRule[rule2] = (byRule[rule2] ?? 0) + 1;
-  };
-  const nested = (s) => {
-    const hits = [];
-    const text2 = specific.scan(s, (name) => hits.push(name), nested);
-    return { text: text2, hits };
-  };
-  const text = (s) => all.scan(s, count3, nested);
-  const walker = {
-    text,
-    isSecretKey,
-    secretProperty(key, value) {
-      const r = redactSecretProperty(key, value, nested);
-      if (r === null) return null;
-      for (const name of r.counted) count3(name);
-      return r.text;
-    }
-  };
-  return {
-    redactText: text,
-    redactEvent: (e) => redactEventWith(e, walker),
-    redactSession: (s) => redactSessionWith(s, walker),
-    report
-  };
-}
-
-// src/core/redact/private-spans.ts
-var PRIVATE_MARK = "[private]";
-var OPEN = "<private>";
-var SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
-var OPEN_I = /<private>/i;
-function hasPrivateSpan(text) {
-  return (text.includes("<p") || text.includes("<P")) && (text.includes(OPEN) || OPEN_I.test(text));
-}
-function stripPrivateText(text) {
-  return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
-}
-function stripPrivateValue(value) {
-  if (typeof value === "string") return stripPrivateText(value);
-  if (Array.isArray(value)) {
-    let out = null;
-    for (let i2 = 0; i2 < value.length; i2++) {
-      const v2 = stripPrivateValue(value[i2]);
-      if (v2 !== value[i2]) (out ??= value.slice())[i2] = v2;
-    }
-    return out ?? value;
-  }
-  if (value !== null && typeof value === "object") {
-    let out = null;
-    for (const k in value) {
-      const old = value[k];
-      const v2 = stripPrivateValue(old);
-      if (v2 !== old) (out ??= { ...value })[k] = v2;
-    }
-    return out ?? value;
-  }
-  return value;
-}
-
-// src/core/transcript/stream-session.ts
-import { basename as basename2 } from "node:path";
-
-// src/core/transcript/locate.ts
-import { readdir, stat as stat2 } from "node:fs/promises";
-import { basename, dirname, join as join3 } from "node:path";
-var MAX_DIR_NAME = 200;
-function hashString(s) {
-  let h2 = 0;
-  for (let i2 = 0; i2 < s.length; i2++) h2 = (h2 << 5) - h2 + s.charCodeAt(i2) | 0;
-  return h2;
-}
-function encodeProjectDir(cwd) {
-  const name = cwd.replace(/[^a-zA-Z0-9]/g, "-");
-  if (name.length <= MAX_DIR_NAME) return name;
-  return `${name.slice(0, MAX_DIR_NAME)}-${Math.abs(hashString(cwd)).toString(36)}`;
-}
-function projectsDir(configDir) {
-  return join3(configDir, "projects");
-}
-async function listDir(dir) {
-  try {
-    return await readdir(dir, { withFileTypes: true });
-  } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
-  }
-}
-async function transcriptsIn(dir, projectDir) {
-  const out = [];
-  for (const entry of await listDir(dir)) {
-    if (!entry.isFile() || !entry.name.endsWith(".jsonl")) continue;
-    const path6 = join3(dir, entry.name);
-    try {
-      const st2 = await stat2(path6);
-      out.push({ path: path6, sessionId: entry.name.slice(0, -6), projectDir, mtime: st2.mtime, size: st2.size });
-    } catch {
-    }
-  }
-  return out;
-}
-function newestFirst(a2, b) {
-  return b.mtime.getTime() - a2.mtime.getTime() || a2.path.localeCompare(b.path);
-}
-async function listTranscripts(configDir) {
-  const root = projectsDir(configDir);
-  const all = [];
-  for (const entry of await listDir(root)) {
-    if (entry.isDirectory()) all.push(...await transcriptsIn(join3(root, entry.name), entry.name));
-  }
-  return all.sort(newestFirst);
-}
-var SESSION_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
-async function findTranscriptById(sessionId, configDir) {
-  if (!SESSION_ID_RE.test(sessionId)) {
-    throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
-  }
-  const root = projectsDir(configDir);
-  let best = null;
-  for (const entry of await listDir(root)) {
-    if (!entry.isDirectory()) continue;
-    const path6 = join3(root, entry.name, `${sessionId}.jsonl`);
-    try {
-      const st2 = await stat2(path6);
-      if (st2.isFile() && (best === null || st2.mtimeMs > best.mtimeMs)) best = { path: path6, mtimeMs: st2.mtimeMs };
-    } catch {
-    }
-  }
-  return best?.path ?? null;
-}
-async function newestTranscript(configDir, cwd) {
-  if (cwd !== void 0) {
-    const dirName = encodeProjectDir(cwd);
-    const own3 = (await transcriptsIn(join3(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
-    if (own3[0] !== void 0) return own3[0];
-  }
-  return (await listTranscripts(configDir))[0] ?? null;
-}
-async function findSubagentFiles(transcriptPath) {
-  const stem = basename(transcriptPath).replace(/\.jsonl$/, "");
-  const dir = join3(dirname(transcriptPath), stem, "subagents");
-  let names;
-  try {
-    names = await readdir(dir, { recursive: true });
-  } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
-  }
-  const files = [];
-  for (const rel of names.sort()) {
-    const name = basename(rel);
-    if (name.startsWith("agent-") && name.endsWith(".jsonl") && name.length > 12) {
-      files.push({ path: join3(dir, rel), agentId: name.slice(6, -6) });
-    }
-  }
-  return files;
-}
-
-// src/core/transcript/read-records.ts
-import { open as open2 } from "node:fs/promises";
-import { isUtf8 } from "node:buffer";
-
-// src/core/transcript/read-stats.ts
-function createReadStats() {
-  return {
-    records: 0,
-    unknownTypes: {},
-    malformedLines: 0,
-    invalidUtf8Lines: 0,
-    hugeLines: 0,
-    truncatedTail: false,
-    metaRecords: 0,
-    duplicateRecords: 0,
-    compactions: 0
-  };
-}
-function countUnknownType(stats, type) {
-  stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
-}
-
-// src/core/transcript/read-records.ts
-var DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
-var DEFAULT_CHUNK_BYTES = 512 * 1024;
-var NEWLINE = 10;
-function checkOptions(opts) {
-  const from = opts.fromOffset ?? 0;
-  const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const chunk = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  if (!Number.isSafeInteger(from) || from < 0) {
-    throw new BatonError("invalid_input", `fromOffset must be a non-negative integer, got ${String(from)}`);
-  }
-  if (!Number.isSafeInteger(maxLine) || maxLine < 1) {
-    throw new BatonError("invalid_input", `maxLineBytes must be a positive integer, got ${String(maxLine)}`);
-  }
-  if (!Number.isSafeInteger(chunk) || chunk < 1) {
-    throw new BatonError("invalid_input", `chunkBytes must be a positive integer, got ${String(chunk)}`);
-  }
-  return { from, maxLine, chunk };
-}
-async function openTranscript(path6) {
-  try {
-    return await open2(path6, "r");
-  } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path6}`, { cause });
-    throw new BatonError("io", `cannot open transcript ${path6}: ${String(code2 ?? cause)}`, { cause });
-  }
-}
-async function* readRecordBatches(path6, opts = {}) {
-  const { from, maxLine, chunk } = checkOptions(opts);
-  const stats = opts.stats ?? createReadStats();
-  const fh = await openTranscript(path6);
-  try {
-    const size = (await fh.stat()).size;
-    if (from > size) {
-      throw new BatonError(
-        "conflict",
-        `offset ${from} is beyond the end of ${path6} (${size} bytes): was it rewritten?`,
-        {
-          details: { fromOffset: from, size }
+  let index = null;
+  const startingAt = (uuid3) => {
+    const now = Date.now();
+    if (!index || now - index.checkedAt >= ttlMs) {
+      const byUuid = /* @__PURE__ */ new Map();
+      for (const sessionId of pausedSessions(dataDir)) {
+        for (const span of spansOf(sessionId)) {
+          if (span.afterUuid === void 0) continue;
+          const list = byUuid.get(span.afterUuid) ?? [];
+          list.push({ sessionId, span });
+          byUuid.set(span.afterUuid, list);
         }
-      );
-    }
-    const buf = Buffer.allocUnsafe(chunk);
-    let filePos = from;
-    let lineStart = from;
-    let pending = [];
-    let pendingLen = 0;
-    let skipping = false;
-    let batch = [];
-    const handleLine = (bytes, s, e, offset, utf8Known) => {
-      if (!utf8Known && !isUtf8(bytes.subarray(s, e))) stats.invalidUtf8Lines++;
-      let text = bytes.toString("utf8", s, e);
-      if (offset === 0 && text.charCodeAt(0) === 65279) text = text.slice(1);
-      const rec = parseObject(text, stats);
-      if (rec !== void 0) batch.push({ record: rec, offset, endOffset: offset + (e - s) + 1 });
-    };
-    for (; ; ) {
-      const { bytesRead } = await fh.read(buf, 0, chunk, filePos);
-      if (bytesRead === 0) break;
-      const chunkStart = filePos;
-      filePos += bytesRead;
-      const view = buf.subarray(0, bytesRead);
-      const firstNl = view.indexOf(NEWLINE);
-      const lastNl = firstNl === -1 ? -1 : view.lastIndexOf(NEWLINE);
-      const regionValid = firstNl !== -1 && isUtf8(view.subarray(firstNl + 1, lastNl));
-      let i2 = 0;
-      for (; ; ) {
-        const nl = i2 <= lastNl ? view.indexOf(NEWLINE, i2) : -1;
-        if (nl === -1) {
-          const rest = bytesRead - i2;
-          if (skipping) break;
-          if (pendingLen + rest > maxLine) {
-            skipping = true;
-            pending = [];
-            pendingLen = 0;
-          } else if (rest > 0) {
-            pending.push(Buffer.from(view.subarray(i2)));
-            pendingLen += rest;
-          }
-          break;
-        }
-        const len = pendingLen + (nl - i2);
-        if (skipping || len > maxLine) {
-          stats.hugeLines++;
-        } else if (pendingLen > 0) {
-          pending.push(view.subarray(i2, nl));
-          const line = Buffer.concat(pending, len);
-          handleLine(line, 0, len, lineStart, false);
-        } else if (nl > i2) {
-          handleLine(view, i2, nl, lineStart, regionValid && i2 > firstNl);
-        }
-        skipping = false;
-        pending = [];
-        pendingLen = 0;
-        lineStart = chunkStart + nl + 1;
-        i2 = nl + 1;
       }
-      if (batch.length > 0) {
-        const out = batch;
-        batch = [];
-        yield out;
+      index = { checkedAt: now, byUuid };
+    }
+    return index.byUuid.get(uuid3) ?? [];
+  };
+  return Object.assign(spansOf, { startingAt });
+}
+function pausedSessions(dataDir) {
+  try {
+    return readdirSync(join4(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
+  } catch {
+    return [];
+  }
+}
+function statStamp(path6) {
+  try {
+    const st2 = statSync(path6);
+    return `${st2.size}:${st2.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+var TAIL_BYTES = 256 * 1024;
+function lastTranscriptUuid(path6) {
+  let fd;
+  try {
+    fd = openSync(path6, "r");
+  } catch {
+    return void 0;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const len = Math.min(size, TAIL_BYTES);
+    const buf = Buffer.alloc(len);
+    readSync(fd, buf, 0, len, size - len);
+    const lines = buf.toString("utf8").split("\n");
+    for (let i2 = lines.length - 1; i2 >= 0; i2--) {
+      const m = /"uuid":"([^"]{1,200})"/.exec(lines[i2]);
+      if (!m) continue;
+      try {
+        const rec = JSON.parse(lines[i2]);
+        if (typeof rec.uuid === "string") return rec.uuid;
+      } catch {
       }
     }
-    let nextOffset = lineStart;
-    if (skipping) {
-      stats.truncatedTail = true;
-    } else if (pendingLen > 0) {
-      const tail = Buffer.concat(pending, pendingLen);
-      const text = tail.toString("utf8");
-      if (text.trim() === "") {
-        nextOffset = lineStart + pendingLen;
-      } else if (isCompleteObject(text)) {
-        handleLine(tail, 0, pendingLen, lineStart, false);
-        nextOffset = lineStart + pendingLen;
-      } else {
-        stats.truncatedTail = true;
-      }
-    }
-    if (batch.length > 0) yield batch;
-    return { nextOffset };
+    return void 0;
   } finally {
-    await fh.close();
-  }
-}
-function parseObject(text, stats) {
-  const c3 = text.charCodeAt(0);
-  if (c3 <= 32 && text.trim() === "") return void 0;
-  let v2;
-  try {
-    v2 = JSON.parse(text);
-  } catch {
-    stats.malformedLines++;
-    return void 0;
-  }
-  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) {
-    stats.malformedLines++;
-    return void 0;
-  }
-  stats.records++;
-  return v2;
-}
-function isCompleteObject(text) {
-  try {
-    const v2 = JSON.parse(text);
-    return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
-  } catch {
-    return false;
+    closeSync(fd);
   }
 }
 
-// src/core/transcript/guards.ts
-function isObj(v2) {
-  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
-}
-function str2(v2) {
-  return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
-}
-function count(v2) {
-  return typeof v2 === "number" && v2 > 0 && Number.isFinite(v2) ? Math.floor(v2) : 0;
-}
-function objAt(o2, key) {
-  const v2 = o2[key];
-  return isObj(v2) ? v2 : void 0;
-}
-
-// src/core/transcript/known-types.ts
-var NON_EVENT_TYPES = /* @__PURE__ */ new Set([
-  "attachment",
-  "progress",
-  "summary",
-  "custom-title",
-  "ai-title",
-  "tag",
-  "last-prompt",
-  "queue-operation",
-  "cost-state",
-  "file-history-snapshot",
-  "file-history-delta",
-  "attribution-snapshot",
-  "ended-by-model",
-  "continued-in",
-  "relocated",
-  "agent-name",
-  "agent-color",
-  "agent-setting",
-  "pr-link",
-  "frame-link",
-  "artifact-comment-monitor",
-  "artifact-autoreact-ledger",
-  "bridge-session",
-  "history-suppression",
-  "mode",
-  "permission-mode",
-  "isolation-latch",
-  "session-owner",
-  "dev-mods",
-  "memory-mode",
-  "atis-latch",
-  "tools-used",
-  "data-flow-records",
-  "data-flow-incomplete",
-  "derived-from",
-  "worktree-state",
-  "content-replacement",
-  "api-request-shape",
-  "api-request-blob",
-  "api-request",
-  "api-request-resumed",
-  "fork-context-ref",
-  "observer-ref",
-  "resume-head-vouch"
-]);
-var AGENT_TOOL_NAMES = /* @__PURE__ */ new Set(["Task", "Agent"]);
-var FILE_WRITING_TOOLS = /* @__PURE__ */ new Set([
-  "Write",
-  "Edit",
-  "MultiEdit",
-  "NotebookEdit"
-]);
-
-// src/core/transcript/content.ts
-function between(text, open4, close) {
-  const a2 = text.indexOf(open4);
-  if (a2 === -1) return void 0;
-  const start = a2 + open4.length;
-  const b = text.indexOf(close, start);
-  return b === -1 ? void 0 : text.slice(start, b);
-}
-function classifyUserText(text) {
-  if (text.charCodeAt(0) === 60) {
-    if (text.startsWith("<command-")) {
-      const name = between(text, "<command-name>", "</command-name>");
-      if (name !== void 0) {
-        const args = (between(text, "<command-args>", "</command-args>") ?? "").trim();
-        const cmd = name.trim();
-        return { kind: "prompt", text: args ? `${cmd} ${args}` : cmd, command: { name: cmd, args } };
-      }
-    }
-    if (text.startsWith("<local-command-stdout>") || text.startsWith("<local-command-stderr>")) {
-      return { kind: "system", subtype: "local_command", text: stripTags(text) };
-    }
-    if (text.startsWith("<bash-input>")) {
-      return { kind: "prompt", text: `!${between(text, "<bash-input>", "</bash-input>") ?? ""}` };
-    }
-    if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
-      return { kind: "system", subtype: "bash_output", text: stripTags(text) };
-    }
-  } else if (text.startsWith("[Request interrupted by user")) {
-    return { kind: "system", subtype: "interrupted", text };
-  }
-  return { kind: "prompt", text };
-}
-function stripTags(text) {
-  return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
-}
-function flattenToolResultContent(content) {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content))
-    return content === void 0 || content === null ? "" : JSON.stringify(content);
-  const parts = [];
-  for (const block of content) {
-    if (typeof block === "string") parts.push(block);
-    else if (isObj(block)) {
-      if (block.type === "text" && typeof block.text === "string") parts.push(block.text);
-      else if (block.type === "image") parts.push("[image]");
-      else parts.push(`[${typeof block.type === "string" ? block.type : "content"}]`);
-    }
-  }
-  return parts.join("\n");
-}
-function titleFromPrompt(text, max = 80) {
-  const trimmed = text.trim();
-  const nl = trimmed.indexOf("\n");
-  const line = (nl === -1 ? trimmed : trimmed.slice(0, nl)).trim();
-  if (line === "") return void 0;
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
-}
-
-// src/core/pricing.ts
-var PRICE_RULES = [
-  // Opus
-  { pattern: /opus-5-5/, input: 4, output: 20, cacheRead: 0.2 },
-  // Opus 4 and 4.1 (ids like claude-opus-4-20250514, claude-opus-4-1@20250805, claude-opus-4-0) and Opus 3.
-  {
-    pattern: /opus-4(?:-[01])?(?=$|[^\d-]|-\d{8})|claude-3-opus|opus-3/,
-    input: 15,
-    output: 75,
-    cacheRead: 1.5
-  },
-  // Opus 4.5 through 5.
-  { pattern: /opus/, input: 5, output: 25, cacheRead: 0.5 },
-  // Sonnet
-  { pattern: /sonnet-5/, input: 2, output: 10, cacheRead: 0.2 },
-  // Sonnet 3.5 through 4.6.
-  { pattern: /sonnet/, input: 3, output: 15, cacheRead: 0.3 },
-  // Haiku
-  { pattern: /haiku-5/, input: 0.1, output: 0.5, cacheRead: 0.01 },
-  { pattern: /haiku-3-5|3-5-haiku/, input: 0.8, output: 4, cacheRead: 0.08 },
-  { pattern: /claude-3-haiku|haiku-3(?!-5)/, input: 0.25, output: 1.25, cacheRead: 0.03 },
-  // Haiku 4.5.
-  { pattern: /haiku/, input: 1, output: 5, cacheRead: 0.1 }
-];
-function priceForModel(model) {
-  const id = model.toLowerCase();
-  for (const rule2 of PRICE_RULES) {
-    if (rule2.pattern.test(id)) {
-      return {
-        input: rule2.input,
-        output: rule2.output,
-        cacheRead: rule2.cacheRead,
-        cacheWrite5m: rule2.input * 1.25,
-        cacheWrite1h: rule2.input * 2
-      };
-    }
-  }
-  return null;
-}
-function estimateCostUsd(usage) {
-  let total = 0;
-  for (const [model, u2] of usage) {
-    if (u2.input + u2.output + u2.cacheRead + u2.cacheWrite === 0) continue;
-    const p = priceForModel(model);
-    if (p === null) return null;
-    const write1h = Math.min(u2.cacheWrite1h ?? 0, u2.cacheWrite);
-    total += u2.input * p.input + u2.output * p.output + u2.cacheRead * p.cacheRead + (u2.cacheWrite - write1h) * p.cacheWrite5m + write1h * p.cacheWrite1h;
-  }
-  return Math.round(total * 1e3) / 1e9;
-}
-
-// src/core/transcript/totals-accumulator.ts
-var SYNTHETIC_MODEL = "<synthetic>";
-function emptyUsage() {
-  return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
-}
-var TotalsAccumulator = class {
-  /** Usage already counted per API response, keyed by message.id + requestId. */
-  seenResponses = /* @__PURE__ */ new Map();
-  byModel = /* @__PURE__ */ new Map();
-  total = emptyUsage();
-  prompts = 0;
-  messages = 0;
-  toolCalls = 0;
-  toolErrors = 0;
-  tools = /* @__PURE__ */ new Map();
-  // a Map: tool names are data, even `__proto__`
-  files = /* @__PURE__ */ new Set();
-  /**
-   * Counts an assistant record's usage. One API response is written as several records that share message.id
-   * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
-   * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
-   */
-  addUsage(rec, msg) {
-    const u2 = objAt(msg, "usage");
-    if (u2 === void 0) return;
-    const next = {
-      input: count(u2.input_tokens),
-      output: count(u2.output_tokens),
-      cacheRead: count(u2.cache_read_input_tokens),
-      cacheWrite: count(u2.cache_creation_input_tokens),
-      cacheWrite1h: count(objAt(u2, "cache_creation")?.ephemeral_1h_input_tokens)
-    };
-    const messageId = str2(msg.id);
-    const requestId = str2(rec.requestId);
-    let delta = next;
-    if (messageId !== void 0 || requestId !== void 0) {
-      const key = `${messageId ?? ""}\0${requestId ?? ""}`;
-      const prev = this.seenResponses.get(key);
-      if (prev !== void 0) {
-        delta = {
-          input: Math.max(0, next.input - prev.input),
-          output: Math.max(0, next.output - prev.output),
-          cacheRead: Math.max(0, next.cacheRead - prev.cacheRead),
-          cacheWrite: Math.max(0, next.cacheWrite - prev.cacheWrite),
-          cacheWrite1h: Math.max(0, next.cacheWrite1h - prev.cacheWrite1h)
-        };
-        prev.input += delta.input;
-        prev.output += delta.output;
-        prev.cacheRead += delta.cacheRead;
-        prev.cacheWrite += delta.cacheWrite;
-        prev.cacheWrite1h += delta.cacheWrite1h;
-      } else {
-        this.seenResponses.set(key, { ...next });
-      }
-    }
-    if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
-    const model = str2(msg.model) ?? "unknown";
-    addTo(this.total, delta);
-    if (model !== SYNTHETIC_MODEL) {
-      let m = this.byModel.get(model);
-      if (m === void 0) this.byModel.set(model, m = emptyUsage());
-      addTo(m, delta);
-    }
-  }
-  /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
-  addEvent(e, mainChain) {
-    switch (e.kind) {
-      case "prompt":
-        if (mainChain) {
-          this.prompts++;
-          this.messages++;
-        }
-        break;
-      case "text":
-        if (mainChain) this.messages++;
-        break;
-      case "tool_call": {
-        this.toolCalls++;
-        this.tools.set(e.name, (this.tools.get(e.name) ?? 0) + 1);
-        if (FILE_WRITING_TOOLS.has(e.name) && isObj(e.input)) {
-          const file2 = str2(e.input.file_path) ?? str2(e.input.notebook_path) ?? str2(e.input.path);
-          if (file2 !== void 0) this.files.add(file2);
-        }
-        break;
-      }
-      case "tool_result":
-        if (e.isError) this.toolErrors++;
-        break;
-      default:
-        break;
-    }
-  }
-  finish(turns, durationMs) {
-    const usage = [...this.byModel];
-    return {
-      tokens: {
-        input: this.total.input,
-        output: this.total.output,
-        cacheRead: this.total.cacheRead,
-        cacheWrite: this.total.cacheWrite
-      },
-      costUsd: estimateCostUsd(usage),
-      turns,
-      prompts: this.prompts,
-      messages: this.messages,
-      toolCalls: this.toolCalls,
-      toolErrors: this.toolErrors,
-      tools: Object.fromEntries(this.tools),
-      filesTouched: [...this.files],
-      durationMs
-    };
-  }
-};
-function addTo(into, d) {
-  into.input += d.input;
-  into.output += d.output;
-  into.cacheRead += d.cacheRead;
-  into.cacheWrite += d.cacheWrite;
-  into.cacheWrite1h += d.cacheWrite1h;
-}
-
-// src/core/transcript/meta-accumulator.ts
-var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var MetaAccumulator = class {
-  /** Distinct sessionIds of main-file records, in order of first appearance. */
-  sessionIds = [];
-  /** Distinct `requestSessionId`s: on records a fork copied, Claude Code keeps the parent's id there. */
-  requestSessionIds = [];
-  cwd;
-  gitBranch;
-  version;
-  models = /* @__PURE__ */ new Set();
-  startMs = Infinity;
-  endMs = -Infinity;
-  startedAt;
-  endedAt;
-  customTitle;
-  aiTitle;
-  summary;
-  firstPromptTitle;
-  /** Any record: its timestamp widens the session's time span. */
-  observeTime(rec) {
-    const ts = rec.timestamp;
-    if (typeof ts !== "string") return;
-    const ms = Date.parse(ts);
-    if (Number.isNaN(ms)) return;
-    if (ms < this.startMs) {
-      this.startMs = ms;
-      this.startedAt = ts;
-    }
-    if (ms > this.endMs) {
-      this.endMs = ms;
-      this.endedAt = ts;
-    }
-  }
-  /** Records of the main transcript file: where and with what the session ran. */
-  observeMain(rec) {
-    const sid = str2(rec.sessionId);
-    if (sid !== void 0 && !this.sessionIds.includes(sid)) this.sessionIds.push(sid);
-    const rsid = str2(rec.requestSessionId);
-    if (rsid !== void 0 && !this.requestSessionIds.includes(rsid)) this.requestSessionIds.push(rsid);
-    this.cwd ??= str2(rec.cwd);
-    const branch = str2(rec.gitBranch);
-    if (branch !== void 0) this.gitBranch = branch;
-    const version2 = str2(rec.version);
-    if (version2 !== void 0) this.version = version2;
-  }
-  observeModel(model) {
-    if (model !== void 0 && model !== SYNTHETIC_MODEL) this.models.add(model);
-  }
-  /** Title records: the last of each kind wins, as in Claude Code's own session list. */
-  observeTitle(rec) {
-    if (rec.type === "custom-title") this.customTitle = str2(rec.customTitle) ?? this.customTitle;
-    else if (rec.type === "ai-title") this.aiTitle = str2(rec.aiTitle) ?? this.aiTitle;
-    else if (rec.type === "summary") this.summary = str2(rec.summary) ?? this.summary;
-  }
-  observeFirstPrompt(text) {
-    this.firstPromptTitle ??= titleFromPrompt(text);
-  }
-  get durationMs() {
-    return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
-  }
-  /**
-   * The session id is the file's own name when it is a UUID or records carry it (Claude Code names files by
-   * session id), else the newest sessionId seen, else the file name. A forked file (`--fork-session`) starts with
-   * history copied from its parent: Claude Code 2.1.330 rewrites their sessionId but keeps the parent's id in
-   * `requestSessionId` of copied assistant records; other versions may keep the old sessionId. The first id that
-   * differs from the session's own is the parent.
-   */
-  finish(fileStem) {
-    const ids = this.sessionIds;
-    const id = UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : ids[ids.length - 1] ?? fileStem;
-    const meta3 = { id, models: [...this.models] };
-    if (this.cwd !== void 0) {
-      meta3.cwd = this.cwd;
-      const project = lastPathSegment(this.cwd);
-      if (project !== void 0) meta3.project = project;
-    }
-    if (this.gitBranch !== void 0) meta3.gitBranch = this.gitBranch;
-    if (this.startedAt !== void 0) meta3.startedAt = this.startedAt;
-    if (this.endedAt !== void 0) meta3.endedAt = this.endedAt;
-    const title = this.customTitle ?? this.aiTitle ?? this.summary ?? this.firstPromptTitle;
-    if (title !== void 0) meta3.title = title;
-    const parent = ids.find((s) => s !== id) ?? this.requestSessionIds.find((s) => s !== id);
-    if (parent !== void 0) meta3.parentSessionId = parent;
-    if (this.version !== void 0) meta3.claudeVersion = this.version;
-    return meta3;
-  }
-};
-function lastPathSegment(p) {
-  const parts = p.split(/[\\/]+/).filter((s) => s !== "");
-  return parts[parts.length - 1];
-}
-
-// src/core/transcript/record-events.ts
-var EventList = class {
-  constructor(ctx) {
-    this.ctx = ctx;
-  }
-  ctx;
-  events = [];
-  add(fields) {
-    const n2 = this.events.length;
-    const e = { uuid: n2 === 0 ? this.ctx.uuid : `${this.ctx.uuid}#${n2}`, ...fields };
-    if (this.ctx.parentUuid !== void 0) e.parentUuid = this.ctx.parentUuid;
-    if (this.ctx.timestamp !== void 0) e.timestamp = this.ctx.timestamp;
-    if (this.ctx.agentId !== void 0) e.agentId = this.ctx.agentId;
-    this.events.push(e);
-  }
-  addUserText(t) {
-    if (t.kind === "system") this.add({ kind: "system", subtype: t.subtype, text: t.text });
-    else if (t.command) this.add({ kind: "prompt", text: t.text, command: t.command });
-    else this.add({ kind: "prompt", text: t.text });
-  }
-};
-function userRecordEvents(rec, ctx) {
-  const list = new EventList(ctx);
-  const content = objAt(rec, "message")?.content;
-  if (rec.isCompactSummary === true) {
-    const text = typeof content === "string" ? content : flattenToolResultContent(content);
-    list.add({ kind: "system", subtype: "compaction_summary", text });
-    return list.events;
-  }
-  if (typeof content === "string") {
-    if (content.trim() !== "") list.addUserText(classifyUserText(content));
-    return list.events;
-  }
-  if (!Array.isArray(content)) return list.events;
-  const texts = [];
-  let firstText = -1;
-  for (let i2 = 0; i2 < content.length; i2++) {
-    const t = userBlockText(content[i2]);
-    if (t === void 0) continue;
-    texts.push(t);
-    if (firstText === -1) firstText = i2;
-  }
-  for (let i2 = 0; i2 < content.length; i2++) {
-    const block = content[i2];
-    if (i2 === firstText) list.addUserText(classifyUserText(texts.join("\n\n")));
-    else if (isObj(block) && block.type === "tool_result") {
-      list.add({
-        kind: "tool_result",
-        toolUseId: str2(block.tool_use_id) ?? "",
-        content: flattenToolResultContent(block.content),
-        isError: block.is_error === true
-      });
-    }
-  }
-  return list.events;
-}
-function userBlockText(block) {
-  if (!isObj(block)) return void 0;
-  if (block.type === "image") return "[image]";
-  if (block.type === "text" && typeof block.text === "string" && block.text !== "") return block.text;
-  return void 0;
-}
-function assistantRecordEvents(rec, ctx, stats) {
-  const list = new EventList(ctx);
-  const msg = objAt(rec, "message");
-  const content = msg?.content;
-  if (rec.isApiErrorMessage === true) {
-    const text = typeof content === "string" ? content : Array.isArray(content) ? flattenToolResultContent(content) : "";
-    list.add({ kind: "system", subtype: "api_error", text: text || str2(rec.error) || "API error" });
-    return list.events;
-  }
-  const messageId = str2(msg?.id);
-  const model = str2(msg?.model);
-  if (typeof content === "string") {
-    if (content !== "") list.add(textEvent(content, messageId, model));
-    return list.events;
-  }
-  if (!Array.isArray(content)) return list.events;
-  for (const block of content) {
-    if (!isObj(block)) continue;
-    const type = block.type;
-    if (type === "text") {
-      if (typeof block.text === "string" && block.text !== "")
-        list.add(textEvent(block.text, messageId, model));
-    } else if (type === "thinking") {
-      if (typeof block.thinking === "string" && block.thinking !== "") {
-        list.add({ kind: "thinking", text: block.thinking });
-      }
-    } else if (type === "tool_use" || type === "server_tool_use" || type === "mcp_tool_use") {
-      list.add({
-        kind: "tool_call",
-        toolUseId: str2(block.id) ?? "",
-        name: str2(block.name) ?? "unknown",
-        input: block.input ?? {}
-      });
-    } else if (typeof type === "string" && type.endsWith("_tool_result")) {
-      list.add({
-        kind: "tool_result",
-        toolUseId: str2(block.tool_use_id) ?? "",
-        content: flattenToolResultContent(block.content),
-        isError: block.is_error === true
-      });
-    } else if (type !== "redacted_thinking") {
-      countUnknownType(stats, `block:${typeof type === "string" ? type : "untyped"}`);
-    }
-  }
-  return list.events;
-}
-function textEvent(text, messageId, model) {
-  const e = { kind: "text", text };
-  if (messageId !== void 0) e.messageId = messageId;
-  if (model !== void 0) e.model = model;
-  return e;
-}
-function systemRecordEvents(rec, ctx, stats) {
-  const list = new EventList(ctx);
-  const subtype = str2(rec.subtype) ?? "";
-  if (subtype === "compact_boundary") {
-    stats.compactions++;
-    const meta3 = objAt(rec, "compactMetadata");
-    const trigger = str2(meta3?.trigger);
-    const pre = typeof meta3?.preTokens === "number" ? meta3.preTokens : void 0;
-    const detail = [trigger, pre !== void 0 ? `${pre} tokens before` : void 0].filter(Boolean).join(", ");
-    const text = str2(rec.content) ?? "Conversation compacted";
-    list.add({ kind: "system", subtype: "compaction", text: detail ? `${text} (${detail})` : text });
-  } else if (subtype === "api_error") {
-    list.add({ kind: "system", subtype: "api_error", text: apiErrorText(rec) });
-  } else if (rec.level === "error") {
-    list.add({ kind: "system", subtype: subtype || "error", text: str2(rec.content) ?? subtype });
-  }
-  return list.events;
-}
-function apiErrorText(rec) {
-  const err = rec.error;
-  let message = str2(rec.content) ?? str2(err);
-  if (message === void 0 && isObj(err)) {
-    message = str2(err.message) ?? str2(objAt(err, "error")?.message) ?? str2(err.type);
-    const status = typeof err.status === "number" ? err.status : void 0;
-    if (status !== void 0) message = `${status} ${message ?? ""}`.trim();
-  }
-  const attempt = typeof rec.retryAttempt === "number" ? rec.retryAttempt : void 0;
-  const max = typeof rec.maxRetries === "number" ? rec.maxRetries : void 0;
-  const retry = attempt !== void 0 ? ` (retry ${attempt}${max !== void 0 ? `/${max}` : ""})` : "";
-  return `API error: ${message ?? "unknown"}${retry}`;
-}
-
-// src/core/transcript/session-builder.ts
-var MAIN = {};
-var SessionBuilder = class {
-  constructor(stats) {
-    this.stats = stats;
-  }
-  stats;
-  seen = /* @__PURE__ */ new Set();
-  turn = -1;
-  turnCtx = [];
-  agentCtx = /* @__PURE__ */ new Map();
-  /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
-  agentToolUse = /* @__PURE__ */ new Map();
-  /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
-  agentCallTurn = /* @__PURE__ */ new Map();
-  meta = new MetaAccumulator();
-  totals = new TotalsAccumulator();
-  /** Adds one record; its events (if any) are appended to `out` in order. */
-  addRecord(rec, offset, out, source = MAIN) {
-    const recordUuid = str2(rec.uuid);
-    if (recordUuid !== void 0) {
-      if (this.seen.has(recordUuid)) {
-        this.stats.duplicateRecords++;
-        return;
-      }
-      this.seen.add(recordUuid);
-    }
-    const isMain = source.agentId === void 0;
-    this.meta.observeTime(rec);
-    if (isMain) this.meta.observeMain(rec);
-    if (rec.isMeta === true) this.stats.metaRecords++;
-    const type = rec.type;
-    let events;
-    const agentId = source.agentId ?? (rec.isSidechain === true ? str2(rec.agentId) ?? "sidechain" : void 0);
-    const ctx = {
-      uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
-    };
-    if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
-    if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
-    if (agentId !== void 0) ctx.agentId = agentId;
-    if (type === "user") {
-      if (rec.isMeta === true) return;
-      events = userRecordEvents(rec, ctx);
-      if (isMain) this.linkSubagent(rec);
-    } else if (type === "assistant") {
-      const msg = objAt(rec, "message");
-      if (msg !== void 0) {
-        this.totals.addUsage(rec, msg);
-        this.meta.observeModel(str2(msg.model));
-      }
-      events = assistantRecordEvents(rec, ctx, this.stats);
-    } else if (type === "system") {
-      events = systemRecordEvents(rec, ctx, this.stats);
-    } else {
-      if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
-      else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
-      return;
-    }
-    for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
-  }
-  /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
-  place(event, agentId) {
-    if (agentId !== void 0) {
-      this.totals.addEvent(event, false);
-      return this.contextForAgent(agentId);
-    }
-    if (event.kind === "prompt") {
-      this.turn++;
-      this.meta.observeFirstPrompt(event.text);
-    } else if (this.turn === -1) {
-      this.turn = 0;
-    }
-    this.totals.addEvent(event, true);
-    if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
-      this.agentCallTurn.set(event.toolUseId, this.turn);
-    }
-    let c3 = this.turnCtx[this.turn];
-    if (c3 === void 0) this.turnCtx[this.turn] = c3 = { turnIndex: this.turn };
-    return c3;
-  }
-  contextForAgent(agentId) {
-    let c3 = this.agentCtx.get(agentId);
-    if (c3 === void 0) {
-      const toolUseId = this.agentToolUse.get(agentId);
-      const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
-      c3 = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
-      this.agentCtx.set(agentId, c3);
-    }
-    return c3;
-  }
-  /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
-  linkSubagent(rec) {
-    const result = rec.toolUseResult;
-    if (!isObj(result)) return;
-    const agentId = str2(result.agentId);
-    if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
-    const content = objAt(rec, "message")?.content;
-    if (!Array.isArray(content)) return;
-    for (const block of content) {
-      if (isObj(block) && block.type === "tool_result") {
-        const id = str2(block.tool_use_id);
-        if (id !== void 0) this.agentToolUse.set(agentId, id);
-        return;
-      }
-    }
-  }
-  finish(fileStem) {
-    return {
-      meta: this.meta.finish(fileStem),
-      totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
-    };
-  }
-};
-
-// src/core/transcript/stream-session.ts
-async function deliver(path6, builder, source, onEvent, opts) {
-  const gen = readRecordBatches(path6, { ...opts, stats: builder.stats });
-  const out = [];
-  for (; ; ) {
-    const step2 = await gen.next();
-    if (step2.done) return step2.value.nextOffset;
-    for (const item of step2.value) {
-      builder.addRecord(item.record, item.offset, out, source);
-      if (out.length === 0) continue;
-      for (const d of out) {
-        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
-        const r = onEvent(d.event, ctx);
-        if (r !== void 0) await r;
-      }
-      out.length = 0;
-    }
-  }
-}
-async function runSession(path6, onEvent, opts = {}) {
-  const builder = new SessionBuilder(createReadStats());
-  const fromOffset = opts.fromOffset ?? 0;
-  const lineOpts = opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes };
-  const nextOffset = await deliver(path6, builder, void 0, onEvent, { ...lineOpts, fromOffset });
-  if (opts.subagents ?? fromOffset === 0) {
-    const files = await findSubagentFiles(path6);
-    const order = [...builder.agentToolUse.keys()];
-    const rank = (agentId) => {
-      const i2 = order.indexOf(agentId);
-      return i2 === -1 ? order.length : i2;
-    };
-    files.sort((a2, b) => rank(a2.agentId) - rank(b.agentId));
-    for (const file2 of files) await deliver(file2.path, builder, { agentId: file2.agentId }, onEvent, lineOpts);
-  }
-  const { meta: meta3, totals } = builder.finish(basename2(path6).replace(/\.jsonl$/, ""));
-  return { meta: meta3, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
-}
-async function streamSession(transcriptPath, onEvent, opts = {}) {
-  const { meta: meta3, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
-  return { meta: meta3, totals, stats, nextOffset };
-}
-
-// src/core/transcript/load-session.ts
-async function loadSession(transcriptPath, opts = {}) {
-  const turns = [];
-  const span = [];
-  const sidechains = /* @__PURE__ */ new Map();
-  const result = await runSession(
-    transcriptPath,
-    (event, ctx) => {
-      if (ctx.agentId !== void 0) {
-        let sc = sidechains.get(ctx.agentId);
-        if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
-        sc.events.push(event);
-        return;
-      }
-      let turn = turns[ctx.turnIndex];
-      if (turn === void 0) {
-        turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
-        span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
-      }
-      turn.events.push(event);
-      const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
-      const s = span[ctx.turnIndex];
-      if (ms < s.start) {
-        s.start = ms;
-        turn.startedAt = event.timestamp;
-      }
-      if (ms > s.end) {
-        s.end = ms;
-        turn.endedAt = event.timestamp;
-      }
-    },
-    opts
-  );
-  for (const sc of sidechains.values()) {
-    const toolUseId = result.agentToolUse.get(sc.agentId);
-    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
-  }
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    meta: result.meta,
-    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
-    turns: turns.filter((t) => t !== void 0),
-    sidechains: [...sidechains.values()],
-    totals: result.totals,
-    stats: result.stats
-  };
+// src/capture/egress.ts
+function openEgressGate(opts) {
+  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir) });
 }
 
 // src/core/pipeline/export-transcript.ts
-async function exportTranscript(transcriptPath, format2, write, opts) {
-  const redactor = createRedactor({ enabled: opts.redact });
-  const exporter = createExporter(format2, write);
-  const { meta: meta3, totals, stats } = await streamSession(
-    transcriptPath,
-    // <private> spans never reach a file, whether or not redaction is on.
-    (event, ctx) => exporter.event(redactor.redactEvent(stripPrivateValue(event)), ctx),
-    { subagents: true }
-  );
-  const safeMeta = meta3.title === void 0 ? meta3 : { ...meta3, title: redactor.redactText(stripPrivateText(meta3.title)) };
-  const redaction = redactor.report();
-  exporter.finish(safeMeta, totals, { redaction });
-  return { meta: safeMeta, totals, stats, redaction };
+async function exportTranscript(transcriptPath, format2, write, gate) {
+  const exporter = createExporter(format2, write, { gate });
+  const { meta: meta3, totals, stats } = await gate.streamSession(transcriptPath, (event, ctx) => exporter.event(event, ctx), {
+    subagents: true
+  });
+  const redaction = gate.report();
+  exporter.finish(meta3, totals, { redaction });
+  return { meta: meta3, totals, stats, redaction };
 }
 
 // src/cli/file-sink.ts
-import { closeSync, existsSync as existsSync2, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname2, basename as basename3, join as join4 } from "node:path";
+import { closeSync as closeSync2, existsSync as existsSync2, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
+import { dirname as dirname2, basename as basename3, join as join5 } from "node:path";
 var BUFFER_BYTES = 1 << 20;
 var MAX_BYTES_PER_UNIT = 3;
 function writeAll(fd, buf, len = buf.length) {
@@ -73178,17 +73955,17 @@ function fileSink(target, opts) {
   if (!opts.force && existsSync2(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
-  const tmp = join4(dirname2(target), `.${basename3(target)}.${process.pid}.tmp`);
+  const tmp = join5(dirname2(target), `.${basename3(target)}.${process.pid}.tmp`);
   let fd;
   try {
-    fd = openSync(tmp, "w", 420);
+    fd = openSync2(tmp, "w", 420);
   } catch (err) {
     throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
   }
   const out = buffered(fd);
   let closed = false;
   const close = () => {
-    if (!closed) closeSync(fd);
+    if (!closed) closeSync2(fd);
     closed = true;
   };
   return {
@@ -73222,14 +73999,14 @@ function fileSink(target, opts) {
 }
 
 // src/cli/resolve-session.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
 async function resolveTranscript(ref, where) {
   if (ref !== void 0 && ref !== "") {
     const looksLikePath = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute3(ref);
     const asPath = resolve3(where.cwd, ref);
     if (looksLikePath || existsSync3(asPath)) {
-      if (!existsSync3(asPath) || !statSync(asPath).isFile()) {
+      if (!existsSync3(asPath) || !statSync2(asPath).isFile()) {
         throw new BatonError("not_found", `no transcript file at ${asPath}`);
       }
       return asPath;
@@ -73262,15 +74039,16 @@ async function runExport(ctx, input2) {
   let out = input2.out;
   if (out === void 0) {
     const id = transcript.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-    out = join5(ctx.io.cwd, `session-${id}.${formatExtension(input2.format)}`);
+    out = join6(ctx.io.cwd, `session-${id}.${formatExtension(input2.format)}`);
   } else if (!toStdout) {
     out = resolve4(ctx.io.cwd, out);
   }
   const sink = toStdout ? stdoutSink() : fileSink(out, { force: input2.force });
   try {
-    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), { redact: input2.redact });
+    const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input2.redact });
+    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), gate);
     sink.commit();
-    return { ...result, out: toStdout ? "-" : out, format: input2.format };
+    return { ...result, out: toStdout ? "-" : out, format: input2.format, redacting: input2.redact };
   } catch (err) {
     sink.abort();
     throw err;
@@ -73278,21 +74056,20 @@ async function runExport(ctx, input2) {
 }
 function describeOutcome(o2) {
   const where = o2.out === "-" ? "stdout" : o2.out;
-  const rules = Object.entries(o2.redaction.byRule).map(([rule2, n2]) => `${rule2}: ${n2}`).join(", ");
-  const redacted = o2.redaction.total > 0 ? `; redacted ${o2.redaction.total} secret(s) (${rules})` : "; no secrets found";
+  const redacted = `; ${describeRedaction(o2.redaction, o2.redacting)}`;
   return `Exported session ${o2.meta.id} (${o2.totals.turns} turns, ${o2.totals.toolCalls} tool calls) as ${o2.format} to ${where}${redacted}`;
 }
 
 // src/capture/current-session.ts
-import { mkdirSync, readFileSync as readFileSync2, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync } from "node:fs";
-import { join as join6 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync } from "node:fs";
+import { join as join7 } from "node:path";
 function currentSessionPath(dataDir, claudePid) {
-  return join6(dataDir, "current", `${claudePid}.json`);
+  return join7(dataDir, "current", `${claudePid}.json`);
 }
 function readCurrentSession(dataDir, claudePid) {
   let raw;
   try {
-    raw = JSON.parse(readFileSync2(currentSessionPath(dataDir, claudePid), "utf8"));
+    raw = JSON.parse(readFileSync3(currentSessionPath(dataDir, claudePid), "utf8"));
   } catch {
     return null;
   }
@@ -73528,7 +74305,7 @@ var TAIL_EVENTS = 400;
 async function sessionDigest(deps, ref, turns) {
   const s = await resolveSession(deps, ref);
   if (s.transcriptPath) {
-    const session = createRedactor({ enabled: deps.config.redact }).redactSession(await loadSession(s.transcriptPath));
+    const session = await openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact }).loadSession(s.transcriptPath);
     const events = session.turns.flatMap((t) => t.events.map((event) => ({ turnIndex: t.index, event })));
     return { ...digestFrom(session.meta, session.totals, recentTurns(events, turns)), source: "local" };
   }
@@ -73658,22 +74435,25 @@ function registerListSessions(server, deps) {
   );
 }
 
+// src/capture/live/live-control.ts
+import { existsSync as existsSync7 } from "node:fs";
+
 // src/capture/outbox-paths.ts
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 function isSafeSessionId(id) {
   return SESSION_ID_PATTERN.test(id) && !id.includes("..");
 }
 function outboxDir(dataDir) {
-  return join7(dataDir, "outbox");
+  return join8(dataDir, "outbox");
 }
 function outboxPaths(dataDir, sessionId) {
   const dir = outboxDir(dataDir);
   return {
     dir,
-    outbox: join7(dir, `${sessionId}.jsonl`),
-    state: join7(dir, `${sessionId}.state.json`),
-    lock: join7(dir, `${sessionId}.lock`)
+    outbox: join8(dir, `${sessionId}.jsonl`),
+    state: join8(dir, `${sessionId}.state.json`),
+    lock: join8(dir, `${sessionId}.lock`)
   };
 }
 
@@ -73681,16 +74461,16 @@ function outboxPaths(dataDir, sessionId) {
 import { existsSync as existsSync4 } from "node:fs";
 
 // src/capture/live/live-state.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync4, readdirSync, renameSync as renameSync4, statSync as statSync2, unlinkSync as unlinkSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join9 } from "node:path";
+import { mkdirSync as mkdirSync4, readFileSync as readFileSync5, readdirSync as readdirSync2, renameSync as renameSync4, statSync as statSync3, unlinkSync as unlinkSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join10 } from "node:path";
 
 // src/capture/session-lock.ts
 import {
-  closeSync as closeSync2,
+  closeSync as closeSync3,
   lstatSync,
-  mkdirSync as mkdirSync2,
-  openSync as openSync2,
-  readFileSync as readFileSync3,
+  mkdirSync as mkdirSync3,
+  openSync as openSync3,
+  readFileSync as readFileSync4,
   readlinkSync,
   renameSync as renameSync3,
   symlinkSync,
@@ -73720,7 +74500,7 @@ function acquireLock(path6, opts) {
     } catch (err) {
       const code2 = err.code;
       if (code2 === "ENOENT" && !madeDir) {
-        mkdirSync2(dirname3(path6), { recursive: true, mode: 448 });
+        mkdirSync3(dirname3(path6), { recursive: true, mode: 448 });
         madeDir = true;
         continue;
       }
@@ -73740,12 +74520,12 @@ function createLock(path6, token) {
     const code2 = err.code;
     if (code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP" && code2 !== "ENOSYS") throw err;
   }
-  const fd = openSync2(path6, "wx", 384);
+  const fd = openSync3(path6, "wx", 384);
   try {
     writeSync2(fd, token);
   } catch {
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 function readLock(path6) {
@@ -73753,7 +74533,7 @@ function readLock(path6) {
     return readlinkSync(path6);
   } catch (err) {
     if (err.code !== "EINVAL") throw err;
-    return readFileSync3(path6, "utf8");
+    return readFileSync4(path6, "utf8");
   }
 }
 function lockHolderPid(path6) {
@@ -73827,24 +74607,24 @@ function ownerIsDead(content) {
 }
 
 // src/capture/live/live-paths.ts
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 function liveDir(dataDir) {
-  return join8(dataDir, "live");
+  return join9(dataDir, "live");
 }
 function livePaths(dataDir, sessionId) {
   const dir = liveDir(dataDir);
   return {
     dir,
-    state: join8(dir, `${sessionId}.json`),
-    stateLock: join8(dir, `${sessionId}.state.lock`),
-    progress: join8(dir, `${sessionId}.relay.json`),
-    relayLock: join8(dir, `${sessionId}.relay.lock`),
-    inbox: join8(dir, `${sessionId}.inbox.jsonl`),
-    log: join8(dir, `${sessionId}.relay.log`)
+    state: join9(dir, `${sessionId}.json`),
+    stateLock: join9(dir, `${sessionId}.state.lock`),
+    progress: join9(dir, `${sessionId}.relay.json`),
+    relayLock: join9(dir, `${sessionId}.relay.lock`),
+    inbox: join9(dir, `${sessionId}.inbox.jsonl`),
+    log: join9(dir, `${sessionId}.relay.log`)
   };
 }
 function endedStatePath(dataDir, sessionId, liveId) {
-  return join8(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
+  return join9(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
 }
 
 // src/capture/live/live-state.ts
@@ -73877,7 +74657,7 @@ var LiveState = external_exports.object({
   error: external_exports.string().optional()
 });
 function writeAtomic(path6, value) {
-  mkdirSync3(dirname4(path6), { recursive: true, mode: 448 });
+  mkdirSync4(dirname4(path6), { recursive: true, mode: 448 });
   const tmp = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync2(tmp, `${JSON.stringify(value, null, 2)}
 `, { mode: 384 });
@@ -73886,7 +74666,7 @@ function writeAtomic(path6, value) {
 function parseState(path6) {
   let text;
   try {
-    text = readFileSync4(path6, "utf8");
+    text = readFileSync5(path6, "utf8");
   } catch {
     return null;
   }
@@ -73902,18 +74682,18 @@ function readLiveState(dataDir, sessionId) {
 }
 function readEndedState(dataDir, sessionId, liveId) {
   if (liveId) return parseState(endedStatePath(dataDir, sessionId, liveId));
-  const dir = join9(liveDir(dataDir), "ended");
+  const dir = join10(liveDir(dataDir), "ended");
   let best = null;
   let names = [];
   try {
-    names = readdirSync(dir);
+    names = readdirSync2(dir);
   } catch {
     return null;
   }
   for (const name of names) {
     if (!name.startsWith(`${sessionId}.`) || !name.endsWith(".json")) continue;
-    const path6 = join9(dir, name);
-    const mtime = statSync2(path6).mtimeMs;
+    const path6 = join10(dir, name);
+    const mtime = statSync3(path6).mtimeMs;
     if (!best || mtime > best.mtime) best = { path: path6, mtime };
   }
   return best ? parseState(best.path) : null;
@@ -73974,6 +74754,7 @@ function withPause(s, paused, at2 = (/* @__PURE__ */ new Date()).toISOString()) 
 async function finalizeLive(state, keep, deps, opts = {}) {
   const w2 = { producerToken: state.producerToken };
   const { client, dataDir } = deps;
+  const gate = openEgressGate({ dataDir, redact: deps.redact });
   try {
     if (!keep) {
       await client.live.revoke(state.liveId, w2, { purge: true });
@@ -73983,9 +74764,9 @@ async function finalizeLive(state, keep, deps, opts = {}) {
       if (isBatonError(err) && err.code === "gone") throw err;
       deps.log?.(`pause before completing failed: ${String(err)}`);
     });
-    if (deps.canPush) await pushTranscript(state, deps);
+    if (deps.canPush) await pushTranscript(state, deps, gate);
     const title = opts.title ?? state.title;
-    const info = await client.live.complete(state.liveId, { createPost: true, ...title ? { title } : {} }, w2);
+    const info = await client.live.complete(state.liveId, gate.body({ createPost: true, ...title ? { title } : {} }), w2);
     return endLiveState(dataDir, state.sessionId, state.liveId, { outcome: "kept", postUrl: info.postUrl });
   } catch (err) {
     if (isBatonError(err) && err.code === "gone") {
@@ -73994,12 +74775,12 @@ async function finalizeLive(state, keep, deps, opts = {}) {
     throw err;
   }
 }
-async function pushTranscript(state, deps) {
+async function pushTranscript(state, deps, gate) {
   const path6 = state.transcriptPath;
   if (!path6 || !existsSync4(path6)) return;
   try {
-    const session = createRedactor({ enabled: deps.redact }).redactSession(await loadSession(path6));
-    await deps.client.sessions.push({ session, visibility: state.visibility, source: "cli-stream" });
+    const session = await gate.loadSession(path6);
+    await deps.client.sessions.push(gate.body({ session, visibility: state.visibility, source: "cli-stream" }));
   } catch (err) {
     deps.log?.(`pushing the transcript before completing failed: ${String(err)}`);
   }
@@ -74023,7 +74804,7 @@ async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
 }
 
 // src/capture/live/live-sources.ts
-import { appendFileSync, mkdirSync as mkdirSync4 } from "node:fs";
+import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync5 } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { dirname as dirname5 } from "node:path";
 
@@ -74071,21 +74852,21 @@ async function readNewLines(path6, fromByte, opts = {}) {
 // src/capture/live/live-sources.ts
 function appendInboxNote(path6, kind, text) {
   const note = { id: randomUUID(), ts: (/* @__PURE__ */ new Date()).toISOString(), kind, text };
-  mkdirSync4(dirname5(path6), { recursive: true, mode: 448 });
-  appendFileSync(path6, `${JSON.stringify(note)}
+  mkdirSync5(dirname5(path6), { recursive: true, mode: 448 });
+  appendFileSync2(path6, `${JSON.stringify(note)}
 `, { mode: 384 });
   return note;
 }
 
 // src/capture/live/resolve-transcript.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 async function resolveLiveTranscript(sessionId, dataDir, claudeConfigDir2, cwd) {
   const found = await findTranscriptById(sessionId, claudeConfigDir2).catch(() => null);
   if (found) return found;
   const fromHook = await transcriptFromOutbox(dataDir, sessionId);
   if (fromHook) return fromHook;
-  return join10(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
+  return join11(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
 }
 async function transcriptFromOutbox(dataDir, sessionId) {
   const path6 = outboxPaths(dataDir, sessionId).outbox;
@@ -74119,16 +74900,19 @@ async function startLive(deps, input2) {
   if (existing) {
     const state2 = input2.discardOnEnd !== void 0 && input2.discardOnEnd !== existing.discardOnEnd ? updateLiveState(dataDir, input2.sessionId, (s) => ({ ...s, discardOnEnd: input2.discardOnEnd })) ?? existing : existing;
     const relay2 = await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
-    return { state: state2, alreadyLive: true, relay: relay2 };
+    return { state: state2, alreadyLive: true, relay: relay2, ...await redactionSoFar(deps, existing.transcriptPath) };
   }
   const client = requireClient(deps);
   const transcriptPath = await resolveLiveTranscript(input2.sessionId, dataDir, deps.config.claudeConfigDir, input2.cwd);
-  const created = await client.live.create({
-    sessionId: input2.sessionId,
-    visibility: input2.visibility ?? "unlisted",
-    ...input2.title ? { title: input2.title } : {},
-    ...input2.expiresIn ? { expiresIn: input2.expiresIn } : {}
-  });
+  const gate = openEgressGate({ dataDir, redact: deps.config.redact });
+  const created = await client.live.create(
+    gate.body({
+      sessionId: input2.sessionId,
+      visibility: input2.visibility ?? "unlisted",
+      ...input2.title ? { title: gate.text(input2.title) } : {},
+      ...input2.expiresIn ? { expiresIn: input2.expiresIn } : {}
+    })
+  );
   const state = {
     v: 1,
     sessionId: input2.sessionId,
@@ -74152,7 +74936,12 @@ async function startLive(deps, input2) {
     throw err;
   }
   const relay = await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
-  return { state, alreadyLive: false, relay };
+  return { state, alreadyLive: false, relay, ...await redactionSoFar(deps, transcriptPath) };
+}
+async function redactionSoFar(deps, transcriptPath) {
+  const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
+  if (transcriptPath && existsSync7(transcriptPath)) await gate.streamSession(transcriptPath, () => void 0).catch(() => void 0);
+  return { redaction: gate.report(), redacting: gate.redacting };
 }
 async function stopLive(deps, input2) {
   checkSession(input2.sessionId);
@@ -74184,6 +74973,7 @@ async function setLivePaused(deps, input2) {
   if (!cur) throw new BatonError("not_found", "this session is not streaming live; start it with /export-session --live");
   const client = requireClient(deps);
   const w2 = { producerToken: cur.producerToken };
+  recordPause(deps.config.dataDir, input2.sessionId, input2.paused, cur.transcriptPath);
   if (input2.paused) updateLiveState(deps.config.dataDir, input2.sessionId, (s) => withPause(s, true));
   if (input2.paused) await client.live.pause(cur.liveId, w2);
   else await client.live.resume(cur.liveId, w2);
@@ -74313,21 +75103,22 @@ function registerPushSession(server, deps) {
     guarded(async (args) => {
       const client = requireTracker(deps);
       const ref = await resolveLocalSession(deps, args.sessionId);
-      const redactor = createRedactor({ enabled: deps.config.redact });
-      const session = redactor.redactSession(await loadSession(ref.transcriptPath));
-      const res = await client.sessions.push({
+      const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
+      const session = await gate.loadSession(ref.transcriptPath);
+      const res = await client.sessions.push(gate.body({
         session,
         source: "cli-upload",
         ...args.postId ? { postId: args.postId } : {},
         ...args.createPost ? { createPost: true } : {},
         ...args.title ? { title: args.title } : {},
         ...args.visibility ? { visibility: args.visibility } : {}
-      });
-      const redacted = redactor.report().total;
+      }));
+      const redaction = gate.report();
+      const redacted = redaction.total;
       const lines = [
         `Pushed session ${res.sessionId} (${res.eventCount} events, ${res.eventsInserted} new): ${res.url}`,
         ...res.postUrl ? [`Post: ${res.postUrl}${res.postId ? ` (post id ${res.postId})` : ""}`] : [],
-        redacted > 0 ? `Redacted ${redacted} secret(s) before upload.` : "No secrets found to redact."
+        `Redaction: ${describeRedaction(redaction, gate.redacting)}.`
       ];
       return ok(lines.join("\n"), {
         sessionId: res.sessionId,
@@ -76711,7 +77502,7 @@ var ENCODING_ALIASES = {
 var serializeEncoding = (encoding) => typeof encoding === "string" ? `"${encoding}"` : String(encoding);
 
 // node_modules/execa/lib/arguments/cwd.js
-import { statSync as statSync3 } from "node:fs";
+import { statSync as statSync4 } from "node:fs";
 import path4 from "node:path";
 import process6 from "node:process";
 var normalizeCwd = (cwd = getDefaultCwd()) => {
@@ -76733,7 +77524,7 @@ var fixCwdError = (originalMessage, cwd) => {
   }
   let cwdStat;
   try {
-    cwdStat = statSync3(cwd);
+    cwdStat = statSync4(cwd);
   } catch (error62) {
     return `The "cwd" option is invalid: ${cwd}.
 ${error62.message}
@@ -77629,7 +78420,7 @@ function prettyMilliseconds(milliseconds, options2) {
     const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
     return flooredValue.toFixed(decimalDigits);
   };
-  const add = (value, long, short, valueString) => {
+  const add2 = (value, long, short, valueString) => {
     if ((result.length === 0 || !options2.colonNotation) && isZero(value) && !(options2.colonNotation && short === "m")) {
       return;
     }
@@ -77646,35 +78437,35 @@ function prettyMilliseconds(milliseconds, options2) {
   const parsed = parseMilliseconds(milliseconds);
   const days = BigInt(parsed.days);
   if (options2.hideYearAndDays) {
-    add(BigInt(days) * 24n + BigInt(parsed.hours), "hour", "h");
+    add2(BigInt(days) * 24n + BigInt(parsed.hours), "hour", "h");
   } else {
     if (options2.hideYear) {
-      add(days, "day", "d");
+      add2(days, "day", "d");
     } else {
-      add(days / 365n, "year", "y");
-      add(days % 365n, "day", "d");
+      add2(days / 365n, "year", "y");
+      add2(days % 365n, "day", "d");
     }
-    add(Number(parsed.hours), "hour", "h");
+    add2(Number(parsed.hours), "hour", "h");
   }
-  add(Number(parsed.minutes), "minute", "m");
+  add2(Number(parsed.minutes), "minute", "m");
   if (!options2.hideSeconds) {
     if (options2.separateMilliseconds || options2.formatSubMilliseconds || !options2.colonNotation && milliseconds < 1e3 && !options2.subSecondsAsDecimals) {
       const seconds = Number(parsed.seconds);
       const milliseconds2 = Number(parsed.milliseconds);
       const microseconds = Number(parsed.microseconds);
       const nanoseconds = Number(parsed.nanoseconds);
-      add(seconds, "second", "s");
+      add2(seconds, "second", "s");
       if (options2.formatSubMilliseconds) {
-        add(milliseconds2, "millisecond", "ms");
-        add(microseconds, "microsecond", "µs");
-        add(nanoseconds, "nanosecond", "ns");
+        add2(milliseconds2, "millisecond", "ms");
+        add2(microseconds, "microsecond", "µs");
+        add2(nanoseconds, "nanosecond", "ns");
       } else {
         const millisecondsAndBelow = milliseconds2 + microseconds / 1e3 + nanoseconds / 1e6;
         const millisecondsDecimalDigits = typeof options2.millisecondsDecimalDigits === "number" ? options2.millisecondsDecimalDigits : 0;
         const roundedMilliseconds = millisecondsAndBelow >= 1 ? Math.round(millisecondsAndBelow) : Math.ceil(millisecondsAndBelow);
         const maximumMilliseconds = 1e3 - 10 ** -millisecondsDecimalDigits;
         const millisecondsString = millisecondsDecimalDigits ? Math.min(millisecondsAndBelow, maximumMilliseconds).toFixed(millisecondsDecimalDigits) : Math.min(roundedMilliseconds, maximumMilliseconds);
-        add(
+        add2(
           Number.parseFloat(millisecondsString),
           "millisecond",
           "ms",
@@ -77686,7 +78477,7 @@ function prettyMilliseconds(milliseconds, options2) {
       const secondsDecimalDigits = typeof options2.secondsDecimalDigits === "number" ? options2.secondsDecimalDigits : 1;
       const secondsFixed = floorDecimals(seconds, secondsDecimalDigits);
       const secondsString = options2.keepDecimalsOnWholeSeconds ? secondsFixed : secondsFixed.replace(/\.0+$/, "");
-      add(Number.parseFloat(secondsString), "second", "s", secondsString);
+      add2(Number.parseFloat(secondsString), "second", "s", secondsString);
     }
   }
   if (result.length === 0) {
@@ -77739,7 +78530,7 @@ var handleResult2 = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 
 // node_modules/execa/lib/stdio/type.js
 var getStdioItemType = (value, optionName) => {
@@ -77842,9 +78633,9 @@ var isReadableStream2 = (value) => Object.prototype.toString.call(value) === "[o
 var isWritableStream2 = (value) => Object.prototype.toString.call(value) === "[object WritableStream]";
 var isWebStream = (value) => isReadableStream2(value) || isWritableStream2(value);
 var isTransformStream = (value) => isReadableStream2(value?.readable) && isWritableStream2(value?.writable);
-var isAsyncIterableObject = (value) => isObject2(value) && typeof value[Symbol.asyncIterator] === "function";
-var isIterableObject = (value) => isObject2(value) && typeof value[Symbol.iterator] === "function";
-var isObject2 = (value) => typeof value === "object" && value !== null;
+var isAsyncIterableObject = (value) => isObject3(value) && typeof value[Symbol.asyncIterator] === "function";
+var isIterableObject = (value) => isObject3(value) && typeof value[Symbol.iterator] === "function";
+var isObject3 = (value) => typeof value === "object" && value !== null;
 var TRANSFORM_TYPES = /* @__PURE__ */ new Set(["generator", "asyncGenerator", "duplex", "webTransform"]);
 var FILE_TYPES = /* @__PURE__ */ new Set(["fileUrl", "filePath", "fileNumber"]);
 var SPECIAL_DUPLICATE_TYPES_SYNC = /* @__PURE__ */ new Set(["fileUrl", "filePath"]);
@@ -78069,7 +78860,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -78103,7 +78894,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync5(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync6(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -78436,8 +79227,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync6(value))] }),
-    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync6(file2))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync7(value))] }),
+    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync7(file2))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -78783,7 +79574,7 @@ var validateSerializable = (newContents) => {
 };
 
 // node_modules/execa/lib/io/output-sync.js
-import { writeFileSync as writeFileSync3, appendFileSync as appendFileSync2 } from "node:fs";
+import { writeFileSync as writeFileSync3, appendFileSync as appendFileSync3 } from "node:fs";
 
 // node_modules/execa/lib/verbose/output.js
 var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
@@ -78907,7 +79698,7 @@ var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
   for (const { path: path6, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
     const pathString = typeof path6 === "string" ? path6 : path6.toString();
     if (append || outputFiles.has(pathString)) {
-      appendFileSync2(path6, serializedResult);
+      appendFileSync3(path6, serializedResult);
     } else {
       outputFiles.add(pathString);
       writeFileSync3(path6, serializedResult);
@@ -81305,8 +82096,8 @@ var {
 
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync7, mkdirSync as mkdirSync5, readFileSync as readFileSync7, renameSync as renameSync5, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname6, join as join11, relative, sep } from "node:path";
+import { existsSync as existsSync8, mkdirSync as mkdirSync6, readFileSync as readFileSync8, renameSync as renameSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname6, join as join12, relative, sep } from "node:path";
 
 // src/core/handoff/context-id.ts
 var CONTEXT_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}-\d{6}(?:-\d{1,3})?$/;
@@ -81380,30 +82171,30 @@ function entryMatchesProject(entry, key) {
 
 // src/handoff/local-store.ts
 function handoffsDir(dataDir) {
-  return join11(dataDir, "handoffs");
+  return join12(dataDir, "handoffs");
 }
 function indexPath(dataDir) {
-  return join11(handoffsDir(dataDir), "index.json");
+  return join12(handoffsDir(dataDir), "index.json");
 }
 function projectKey(name, path6) {
   const hash2 = createHash2("sha256").update(path6 ?? name).digest("hex").slice(0, 8);
   return `${slugify2(name) || "project"}-${hash2}`;
 }
 function documentPath(dataDir, key, contextId) {
-  return join11(handoffsDir(dataDir), key, `${contextId}.md`);
+  return join12(handoffsDir(dataDir), key, `${contextId}.md`);
 }
 function relativeToStore(dataDir, file2) {
   return relative(handoffsDir(dataDir), file2).split(sep).join("/");
 }
 function readIndex(dataDir) {
   try {
-    return parseIndex(readFileSync7(indexPath(dataDir), "utf8"));
+    return parseIndex(readFileSync8(indexPath(dataDir), "utf8"));
   } catch {
     return emptyIndex();
   }
 }
 function writeFileAtomic(path6, text, mode = 384) {
-  mkdirSync5(dirname6(path6), { recursive: true });
+  mkdirSync6(dirname6(path6), { recursive: true });
   const tmp = `${path6}.${process.pid}.${Date.now()}.tmp`;
   writeFileSync4(tmp, text, { encoding: "utf8", mode });
   renameSync5(tmp, path6);
@@ -81413,7 +82204,7 @@ function addToIndex(dataDir, entry) {
 `);
 }
 function resolveStoredFile(dataDir, entry) {
-  return join11(handoffsDir(dataDir), ...entry.file.split("/"));
+  return join12(handoffsDir(dataDir), ...entry.file.split("/"));
 }
 
 // src/handoff/git.ts
@@ -81708,7 +82499,7 @@ async function getRemoteHandoff(tracker, id, timeoutMs = 5e3) {
 
 // src/handoff/find.ts
 var import_gray_matter3 = __toESM(require_gray_matter(), 1);
-import { existsSync as existsSync8, readFileSync as readFileSync8 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync9 } from "node:fs";
 function fromEntry(e) {
   return {
     contextId: e.contextId,
@@ -81734,7 +82525,7 @@ function fromSummary(s) {
   };
 }
 function localEntries(dataDir, project) {
-  const entries = readIndex(dataDir).entries.filter((e) => existsSync8(resolveStoredFile(dataDir, e)));
+  const entries = readIndex(dataDir).entries.filter((e) => existsSync9(resolveStoredFile(dataDir, e)));
   if (!project) return entries;
   const strong = entries.filter(
     (e) => entryMatchesProject(e, { path: project.path, remote: project.remote })
@@ -81760,7 +82551,7 @@ async function listHandoffs(ctx, opts) {
 }
 function readLocal(ctx, e) {
   const file2 = resolveStoredFile(ctx.dataDir, e);
-  const text = readFileSync8(file2, "utf8");
+  const text = readFileSync9(file2, "utf8");
   let document = null;
   try {
     document = parseDocument(text, file2);
@@ -81848,7 +82639,7 @@ async function fetchRemote(ctx, id, project) {
   }
 }
 async function findHandoff(ctx, ref, project) {
-  const all = readIndex(ctx.dataDir).entries.filter((e) => existsSync8(resolveStoredFile(ctx.dataDir, e)));
+  const all = readIndex(ctx.dataDir).entries.filter((e) => existsSync9(resolveStoredFile(ctx.dataDir, e)));
   if (ref === "latest") {
     const local = localEntries(ctx.dataDir, project)[0];
     const remote = (await remoteSummaries(ctx, project?.name ?? void 0, 1))[0];

@@ -222,6 +222,19 @@ function resolveTrackerConfig(flags, env) {
       ingestContentChars: intEnv(env, "BATON_TRACKER_MAX_MESSAGE_CHARS", DEFAULT_LIMITS.ingestContentChars)
     }),
     defaultRateLimitPerMinute: intEnv(env, "BATON_TRACKER_DEFAULT_RATE", 60),
+    live: Object.freeze({
+      maxViewersPerStream: positiveIntEnv(
+        env,
+        "BATON_TRACKER_LIVE_MAX_VIEWERS",
+        DEFAULT_LIVE_CONNECTION_LIMITS.maxViewersPerStream
+      ),
+      maxConnectionsPerAddress: positiveIntEnv(
+        env,
+        "BATON_TRACKER_LIVE_MAX_PER_ADDRESS",
+        DEFAULT_LIVE_CONNECTION_LIMITS.maxConnectionsPerAddress
+      )
+    }),
+    loginAttemptsPerMinute: intEnv(env, "BATON_TRACKER_LOGIN_RATE", DEFAULT_LOGIN_ATTEMPTS_PER_MINUTE),
     logLevel: parseLogLevel(flags["log-level"] ?? env.BATON_TRACKER_LOG_LEVEL ?? "info"),
     shutdownTimeoutMs: intEnv(env, "BATON_TRACKER_SHUTDOWN_MS", 1e4)
   });
@@ -260,6 +273,11 @@ function intEnv(env, name, fallback) {
     throw new BatonError("config", `${name} must be a non-negative integer, got ${raw2}`);
   return n;
 }
+function positiveIntEnv(env, name, fallback) {
+  const n = intEnv(env, name, fallback);
+  if (n < 1) throw new BatonError("config", `${name} must be at least 1`);
+  return n;
+}
 function mbEnv(env, name, fallback) {
   const raw2 = env[name];
   if (raw2 === void 0 || raw2 === "") return fallback;
@@ -268,7 +286,7 @@ function mbEnv(env, name, fallback) {
     throw new BatonError("config", `${name} must be a positive number of MB, got ${raw2}`);
   return Math.round(n * MB);
 }
-var DEFAULT_PORT, MB, DEFAULT_LIMITS;
+var DEFAULT_PORT, MB, DEFAULT_LIMITS, DEFAULT_LIVE_CONNECTION_LIMITS, DEFAULT_LOGIN_ATTEMPTS_PER_MINUTE;
 var init_config2 = __esm({
   "tracker/config.ts"() {
     "use strict";
@@ -282,6 +300,11 @@ var init_config2 = __esm({
       uploadBodyBytes: 64 * MB,
       ingestContentChars: 1e5
     });
+    DEFAULT_LIVE_CONNECTION_LIMITS = Object.freeze({
+      maxViewersPerStream: 200,
+      maxConnectionsPerAddress: 20
+    });
+    DEFAULT_LOGIN_ATTEMPTS_PER_MINUTE = 10;
   }
 });
 
@@ -1412,8 +1435,8 @@ function parseStringReferenceWithTable(parts) {
   const [table, column] = parts;
   return ReferenceNode.create(ColumnNode.create(column), TableNode.create(table));
 }
-function trim(str) {
-  return str.trim();
+function trim(str3) {
+  return str3.trim();
 }
 var init_reference_parser = __esm({
   "node_modules/kysely/dist/esm/parser/reference-parser.js"() {
@@ -2149,10 +2172,10 @@ var init_query_node = __esm({
           where: node2.where ? WhereNode.cloneWithOperation(node2.where, "And", operation2) : WhereNode.create(operation2)
         });
       },
-      cloneWithJoin(node2, join5) {
+      cloneWithJoin(node2, join6) {
         return freeze({
           ...node2,
-          joins: node2.joins ? freeze([...node2.joins, join5]) : freeze([join5])
+          joins: node2.joins ? freeze([...node2.joins, join6]) : freeze([join6])
         });
       },
       cloneWithReturning(node2, selections) {
@@ -6637,8 +6660,8 @@ var init_with_schema_transformer = __esm({
           this.#collectSchemableIdsFromTableExpr(node2.table, schemableIds);
         }
         if ("joins" in node2 && node2.joins) {
-          for (const join5 of node2.joins) {
-            this.#collectSchemableIdsFromTableExpr(join5.table, schemableIds);
+          for (const join6 of node2.joins) {
+            this.#collectSchemableIdsFromTableExpr(join6.table, schemableIds);
           }
         }
         if ("using" in node2 && node2.using) {
@@ -9992,8 +10015,8 @@ function parseTable(from) {
     return TableNode.create(from);
   }
 }
-function trim2(str) {
-  return str.trim();
+function trim2(str3) {
+  return str3.trim();
 }
 var init_table_parser = __esm({
   "node_modules/kysely/dist/esm/parser/table-parser.js"() {
@@ -13074,8 +13097,8 @@ function parseSchemableIdentifier(id2) {
     return SchemableIdentifierNode.create(id2);
   }
 }
-function trim3(str) {
-  return str.trim();
+function trim3(str3) {
+  return str3.trim();
 }
 var init_identifier_parser = __esm({
   "node_modules/kysely/dist/esm/parser/identifier-parser.js"() {
@@ -16520,8 +16543,8 @@ var init_default_query_compiler = __esm({
         this.append("collate ");
         this.visitNode(node2.collation);
       }
-      append(str) {
-        this.#sql += str;
+      append(str3) {
+        this.#sql += str3;
       }
       appendValue(parameter) {
         this.addParameter(parameter);
@@ -18412,6 +18435,39 @@ var init_init = __esm({
   }
 });
 
+// tracker/db/migrations/0004-key-parents.ts
+var statements, migration0004;
+var init_key_parents = __esm({
+  "tracker/db/migrations/0004-key-parents.ts"() {
+    "use strict";
+    statements = [
+      `ALTER TABLE api_keys ADD COLUMN parent_id TEXT`,
+      `CREATE INDEX api_keys_parent ON api_keys(parent_id)`
+    ];
+    migration0004 = {
+      version: 4,
+      name: "key-parents",
+      sqlite: statements,
+      postgres: statements
+    };
+  }
+});
+
+// tracker/db/migrations/0005-secrets.ts
+var statements2, migration0005;
+var init_secrets = __esm({
+  "tracker/db/migrations/0005-secrets.ts"() {
+    "use strict";
+    statements2 = [`CREATE TABLE tracker_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)`];
+    migration0005 = {
+      version: 5,
+      name: "secrets",
+      sqlite: statements2,
+      postgres: statements2
+    };
+  }
+});
+
 // tracker/db/migrations/index.ts
 var migrations;
 var init_migrations = __esm({
@@ -18420,7 +18476,15 @@ var init_migrations = __esm({
     init_migration();
     init_migration2();
     init_init();
-    migrations = [migration0001, liveMigration(2), webSessionsMigration(3)];
+    init_key_parents();
+    init_secrets();
+    migrations = [
+      migration0001,
+      liveMigration(2),
+      webSessionsMigration(3),
+      migration0004,
+      migration0005
+    ];
   }
 });
 
@@ -18659,7 +18723,6 @@ function createKeysRepo(db) {
   return {
     async create(key) {
       await db.insertInto("api_keys").values(key).execute();
-      return key;
     },
     findByPrefix: (prefix) => db.selectFrom("api_keys").selectAll().where("prefix", "=", prefix).execute(),
     findByPrefixWithUser: (prefix) => db.selectFrom("api_keys as k").innerJoin("users as u", "u.id", "k.user_id").selectAll("k").select(["u.name as user_name", "u.role as user_role", "u.created_at as user_created_at"]).where("k.prefix", "=", prefix).execute(),
@@ -18671,6 +18734,17 @@ function createKeysRepo(db) {
       if (!found) return false;
       if (found.revoked_at === null) {
         await db.updateTable("api_keys").set({ revoked_at: now }).where("id", "=", id2).execute();
+      }
+      const seen = /* @__PURE__ */ new Set([id2]);
+      let frontier = [id2];
+      while (frontier.length > 0) {
+        const children = await db.selectFrom("api_keys").select(["id", "revoked_at"]).where("parent_id", "in", frontier).execute();
+        const fresh = children.filter((k) => !seen.has(k.id));
+        for (const k of fresh) seen.add(k.id);
+        const live = fresh.filter((k) => k.revoked_at === null).map((k) => k.id);
+        if (live.length > 0)
+          await db.updateTable("api_keys").set({ revoked_at: now }).where("id", "in", live).execute();
+        frontier = fresh.map((k) => k.id);
       }
       return true;
     },
@@ -18696,11 +18770,11 @@ function createPostsRepo(db) {
     findByShareSlug: (slug) => db.selectFrom("posts").selectAll().where("share_slug", "=", slug).executeTakeFirst(),
     async list(userId, page, limit) {
       const q2 = db.selectFrom("posts").where("user_id", "=", userId);
-      const [count, rows] = await Promise.all([
+      const [count2, rows] = await Promise.all([
         q2.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
         q2.selectAll().orderBy("updated_at", "desc").orderBy("id").limit(limit).offset((page - 1) * limit).execute()
       ]);
-      return { rows, total: Number(count?.n ?? 0) };
+      return { rows, total: Number(count2?.n ?? 0) };
     },
     async update(id2, patch) {
       await db.updateTable("posts").set(patch).where("id", "=", id2).execute();
@@ -18869,10 +18943,10 @@ function createSessionsRepo(db, engine) {
         if (f.starred !== void 0) q3 = q3.where("s.starred", "=", f.starred ? 1 : 0);
         if (f.archived !== void 0) q3 = q3.where("s.archived", "=", f.archived ? 1 : 0);
         if (f.tag) {
-          const tag = f.tag;
+          const tag2 = f.tag;
           q3 = q3.where(
             (eb) => eb.exists(
-              eb.selectFrom("session_tags as t").select("t.tag").whereRef("t.session_pk", "=", "s.pk").where("t.tag", "=", tag)
+              eb.selectFrom("session_tags as t").select("t.tag").whereRef("t.session_pk", "=", "s.pk").where("t.tag", "=", tag2)
             )
           );
         }
@@ -18884,7 +18958,7 @@ function createSessionsRepo(db, engine) {
         const search = async (conn) => {
           const bitmap = engine === "postgres" && await preferBitmapScan(conn, terms);
           const m = matchingSessions(engine, terms, filtered(conn).select("s.pk"), { bitmap }).as("m");
-          const q3 = filtered(conn).innerJoin(m, (join5) => join5.onRef(sql.ref("m.session_pk"), "=", "s.pk"));
+          const q3 = filtered(conn).innerJoin(m, (join6) => join6.onRef(sql.ref("m.session_pk"), "=", "s.pk"));
           const keys = await q3.select([
             "s.pk",
             sql`m.score`.as("score"),
@@ -18920,26 +18994,26 @@ function createSessionsRepo(db, engine) {
       }
       const q2 = filtered(db);
       const page = q2.select("s.pk").orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").limit(f.limit).offset(offset);
-      const [count, rows] = await Promise.all([
+      const [count2, rows] = await Promise.all([
         q2.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
         db.selectFrom("sessions as s").selectAll("s").where("s.pk", "in", page).orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").execute()
       ]);
-      return { rows, total: Number(count?.n ?? 0) };
+      return { rows, total: Number(count2?.n ?? 0) };
     },
     async listPublic(page, limit) {
       const q2 = db.selectFrom("sessions").where("visibility", "=", "public");
-      const [count, rows] = await Promise.all([
+      const [count2, rows] = await Promise.all([
         q2.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
         q2.selectAll().orderBy("activity_at", "desc").orderBy("pk", "desc").limit(limit).offset((page - 1) * limit).execute()
       ]);
-      return { rows, total: Number(count?.n ?? 0) };
+      return { rows, total: Number(count2?.n ?? 0) };
     },
     latestInProject: (projectId2) => db.selectFrom("sessions").selectAll().where("project_id", "=", projectId2).orderBy("activity_at", "desc").orderBy("pk", "desc").limit(1).executeTakeFirst(),
     async setTags(pk, tags) {
       await db.deleteFrom("session_tags").where("session_pk", "=", pk).execute();
       const unique = [...new Set(tags)];
       if (unique.length > 0) {
-        await db.insertInto("session_tags").values(unique.map((tag) => ({ session_pk: pk, tag }))).execute();
+        await db.insertInto("session_tags").values(unique.map((tag2) => ({ session_pk: pk, tag: tag2 }))).execute();
       }
     },
     async tagsFor(pks) {
@@ -21496,14 +21570,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str3 = "";
   for (let i2 = 0; i2 < length; i2++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str3;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -21617,8 +21691,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -21884,18 +21958,18 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i2 = 0; i2 < units - 1; i2++) {
-    if ((str.charCodeAt(i2) & 64512) === 55296 && (str.charCodeAt(i2 + 1) & 64512) === 56320) {
-      count--;
+    if ((str3.charCodeAt(i2) & 64512) === 55296 && (str3.charCodeAt(i2 + 1) & 64512) === 56320) {
+      count2--;
       i2++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -24223,7 +24297,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -24231,7 +24305,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -24367,7 +24441,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -24376,7 +24450,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -26278,8 +26352,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -28926,8 +29000,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -31665,8 +31739,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -40823,7 +40897,9 @@ var SharedSessionResponse = SessionDetailResponse.extend({ kind: external_export
 var SharedPostResponse = external_exports.object({
   kind: external_exports.literal("post"),
   post: Post,
-  sessions: external_exports.array(SessionSummary)
+  sessions: external_exports.array(SessionSummary),
+  /** Sessions of this post that are private: neither listed nor counted in post.sessionIds for non-owners. */
+  privateSessions: external_exports.number().int().nonnegative().optional()
 });
 var SharedResponse = external_exports.discriminatedUnion("kind", [SharedSessionResponse, SharedPostResponse]);
 var PublicSessionsQuery = external_exports.object({ ...PageQuery });
@@ -40940,6 +41016,110 @@ init_errors();
 import { randomBytes as randomBytes2, timingSafeEqual } from "node:crypto";
 init_errors();
 
+// node_modules/hono/dist/http-exception.js
+var HTTPException = class extends Error {
+  res;
+  status;
+  /**
+  * Creates an instance of `HTTPException`.
+  * @param status - HTTP status code for the exception. Defaults to 500.
+  * @param options - Additional options for the exception.
+  */
+  constructor(status = 500, options) {
+    super(options?.message, { cause: options?.cause });
+    this.res = options?.res;
+    this.status = status;
+  }
+  /**
+  * Returns the response object associated with the exception.
+  * If a response object is not provided, a new response is created with the error message and status code.
+  * @returns The response object.
+  */
+  getResponse() {
+    if (this.res) return new Response(this.res.body, {
+      status: this.status,
+      headers: this.res.headers
+    });
+    return new Response(this.message, { status: this.status });
+  }
+};
+
+// tracker/http/errors.ts
+init_errors();
+var STATUS = {
+  invalid_input: 400,
+  invalid_request: 400,
+  auth: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_exists: 409,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  rate_limited: 429
+};
+function statusFor(code) {
+  return STATUS[code] ?? 500;
+}
+var HttpError = class extends Error {
+  constructor(status, code, message, opts = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.opts = opts;
+    this.name = "HttpError";
+  }
+  status;
+  code;
+  opts;
+};
+function retryAfterOf(details) {
+  const v2 = details?.retryAfterSeconds;
+  return typeof v2 === "number" && v2 > 0 ? Math.ceil(v2) : void 0;
+}
+function errorResponse(c, status, code, message, details) {
+  const retryAfter = retryAfterOf(details);
+  if (retryAfter !== void 0 && (status === 429 || status === 503))
+    c.header("Retry-After", String(retryAfter));
+  return c.json({ error: { code, message, ...details === void 0 ? {} : { details } } }, status);
+}
+function issueDetails(error62) {
+  return error62.issues.slice(0, 20).map((i2) => ({
+    path: i2.path.map((p) => typeof p === "symbol" ? String(p) : p),
+    message: i2.message,
+    code: i2.code
+  }));
+}
+function createErrorHandler(logger) {
+  return (err2, c) => {
+    if (err2 instanceof HttpError) {
+      const details = err2.opts.retryAfterSeconds !== void 0 ? { ...err2.opts.details, retryAfterSeconds: err2.opts.retryAfterSeconds } : err2.opts.details;
+      return errorResponse(c, err2.status, err2.code, err2.message, details);
+    }
+    if (isBatonError(err2)) {
+      const status = STATUS[err2.code];
+      if (status) return errorResponse(c, status, err2.code, err2.message, err2.details);
+    }
+    if (err2 instanceof external_exports.ZodError)
+      return errorResponse(c, 400, "invalid_request", "invalid request", issueDetails(err2));
+    if (err2 instanceof HTTPException) {
+      const status = err2.status;
+      if (status === 413) return errorResponse(c, 413, "too_large", "request body too large");
+      if (status < 500) return errorResponse(c, status, "invalid_request", err2.message || "bad request");
+    }
+    logger.error("request failed", {
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      error: err2 instanceof Error ? { name: err2.name, message: err2.message, stack: err2.stack } : String(err2)
+    });
+    return errorResponse(c, 500, "internal", "internal error");
+  };
+}
+function notFound(c) {
+  return errorResponse(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`);
+}
+
 // tracker/services/ids.ts
 import { createHash, randomBytes } from "node:crypto";
 function newId(prefix) {
@@ -40983,13 +41163,34 @@ function generateRawKey() {
 function keyPrefix(rawKey) {
   return rawKey.slice(3, 3 + PREFIX_LEN);
 }
+var rateRank = (perMinute) => perMinute === 0 ? Number.POSITIVE_INFINITY : perMinute;
+function boundByParent(parent, asked) {
+  const expiresAt = asked.expiresAt === void 0 || asked.expiresAt === null ? parent.expiresAt : asked.expiresAt;
+  const rateLimitPerMinute = asked.rateLimitPerMinute ?? parent.rateLimitPerMinute;
+  const tooLate = parent.expiresAt !== null && (expiresAt === null || expiresAt > parent.expiresAt);
+  const tooLoose = rateRank(rateLimitPerMinute) > rateRank(parent.rateLimitPerMinute);
+  if (tooLate || tooLoose) {
+    throw new HttpError(403, "key_escalation", "a key cannot create a key stronger than itself", {
+      details: {
+        ...tooLate ? { expiresAt: "must not be later than the creating key's expiry" } : {},
+        ...tooLoose ? { rateLimitPerMinute: "must not be looser than the creating key's limit" } : {},
+        parent: {
+          expiresAt: isoOrNull(parent.expiresAt),
+          rateLimitPerMinute: parent.rateLimitPerMinute
+        }
+      }
+    });
+  }
+  return { expiresAt, rateLimitPerMinute };
+}
 async function createKey(repos, userId, req, opts) {
-  let expiresAt = null;
+  let expiresAt;
   if (req.expiresIn) expiresAt = opts.now + (parseDuration(req.expiresIn) ?? 0);
   if (req.expiresAt) {
     expiresAt = Date.parse(req.expiresAt);
     if (expiresAt <= opts.now) throw new BatonError("invalid_request", "expiresAt must be in the future");
   }
+  const strength = opts.parent ? boundByParent(strengthOf(opts.parent), { expiresAt, rateLimitPerMinute: req.rateLimitPerMinute }) : { expiresAt: expiresAt ?? null, rateLimitPerMinute: req.rateLimitPerMinute ?? opts.defaultRate };
   const rawKey = generateRawKey();
   const row = {
     id: newId("key"),
@@ -40997,14 +41198,28 @@ async function createKey(repos, userId, req, opts) {
     name: req.name,
     prefix: keyPrefix(rawKey),
     hash: sha256Hex(rawKey),
-    rate_limit_per_minute: req.rateLimitPerMinute ?? opts.defaultRate,
+    rate_limit_per_minute: strength.rateLimitPerMinute,
     created_at: opts.now,
     last_used_at: null,
-    expires_at: expiresAt,
-    revoked_at: null
+    expires_at: strength.expiresAt,
+    revoked_at: null,
+    parent_id: opts.parent?.id ?? null
   };
   await repos.keys.create(row);
   return { row, rawKey };
+}
+function tighterOf(a, b) {
+  const expiries = [a.expiresAt, b.expiresAt].filter((e) => e !== null);
+  return {
+    expiresAt: expiries.length ? Math.min(...expiries) : null,
+    rateLimitPerMinute: rateRank(a.rateLimitPerMinute) <= rateRank(b.rateLimitPerMinute) ? a.rateLimitPerMinute : b.rateLimitPerMinute
+  };
+}
+function strengthOf(k) {
+  return {
+    expiresAt: k.expires_at === null ? null : Number(k.expires_at),
+    rateLimitPerMinute: Number(k.rate_limit_per_minute)
+  };
 }
 async function verifyKey(repos, rawKey, now) {
   if (!API_KEY_PATTERN.test(rawKey) || rawKey.length > 200) return { ok: false, reason: "invalid" };
@@ -41127,6 +41342,93 @@ async function runKeys(argv, io) {
 // tracker/cli/openapi.ts
 import { parseArgs as parseArgs2 } from "node:util";
 
+// src/core/api/live.ts
+var LIVE_STATUSES = ["active", "paused", "completed", "revoked", "expired"];
+var LiveStatus = external_exports.enum(LIVE_STATUSES);
+var LIVE_DEFAULT_EXPIRES_IN = 86400;
+var LIVE_MAX_EXPIRES_IN = 7 * 86400;
+var CreateLiveRequest = external_exports.object({
+  sessionId: external_exports.string().min(1).max(200).optional(),
+  title: external_exports.string().max(300).optional(),
+  /** `unlisted`: anyone holding the view URL; `private`: the owner only (the view URL still needs the owner's login). */
+  visibility: external_exports.enum(["unlisted", "private"]).default("unlisted"),
+  expiresIn: external_exports.number().int().min(60).max(LIVE_MAX_EXPIRES_IN).default(LIVE_DEFAULT_EXPIRES_IN)
+});
+var CreateLiveResponse = external_exports.object({
+  liveId: external_exports.string(),
+  /** Write capability: send as `Authorization: Bearer <token>` or `X-Baton-Producer-Token` next to an API key. */
+  producerToken: external_exports.string(),
+  /** Read capability: an unguessable path, shareable. */
+  viewUrl: external_exports.string(),
+  viewerToken: external_exports.string(),
+  expiresAt: external_exports.string(),
+  status: LiveStatus
+});
+var LiveEventInput = external_exports.object({
+  seq: external_exports.number().int().min(1).max(2147483647),
+  turnIndex: external_exports.number().int().nonnegative().optional(),
+  event: SessionEvent
+});
+var AppendLiveRequest = external_exports.object({
+  events: external_exports.array(LiveEventInput).max(1e3)
+});
+var SeqRange = external_exports.object({ from: external_exports.number().int(), to: external_exports.number().int() });
+var AppendLiveResponse = external_exports.object({
+  accepted: external_exports.number().int().nonnegative(),
+  /** Events whose seq (or transcript uuid) was already stored: re-sending a batch is harmless. */
+  duplicates: external_exports.number().int().nonnegative(),
+  lastSeq: external_exports.number().int().nonnegative(),
+  /** Missing sequence ranges below lastSeq (at most 100 ranges reported). */
+  gaps: external_exports.array(SeqRange)
+});
+var CompleteLiveRequest = external_exports.object({
+  createPost: external_exports.boolean().default(false),
+  title: external_exports.string().max(300).optional()
+});
+var LiveInfo = external_exports.object({
+  liveId: external_exports.string(),
+  sessionId: external_exports.string().nullable(),
+  title: external_exports.string().nullable(),
+  visibility: external_exports.enum(["unlisted", "private"]),
+  status: LiveStatus,
+  lastSeq: external_exports.number().int().nonnegative(),
+  eventCount: external_exports.number().int().nonnegative(),
+  createdAt: external_exports.string(),
+  expiresAt: external_exports.string(),
+  endedAt: external_exports.string().nullable(),
+  postUrl: external_exports.string().nullable(),
+  viewers: external_exports.number().int().nonnegative()
+});
+var LiveHelloData = external_exports.object({
+  liveId: external_exports.string(),
+  title: external_exports.string().nullable(),
+  status: LiveStatus,
+  lastSeq: external_exports.number().int().nonnegative(),
+  expiresAt: external_exports.string(),
+  viewers: external_exports.number().int().nonnegative()
+});
+var LiveEventData = external_exports.object({
+  seq: external_exports.number().int(),
+  turnIndex: external_exports.number().int().nullable(),
+  event: SessionEvent
+});
+var LiveViewersData = external_exports.object({ count: external_exports.number().int().nonnegative() });
+var LiveStatusData = external_exports.object({
+  status: LiveStatus,
+  reason: external_exports.string().optional(),
+  postUrl: external_exports.string().nullable().optional()
+});
+var ListLiveResponse = external_exports.object({ streams: external_exports.array(LiveInfo) });
+var RevokeLiveQuery = external_exports.object({ purge: external_exports.enum(["true", "false"]).optional() });
+var LiveEventsQuery = external_exports.object({ lastEventId: external_exports.string().max(12).optional() });
+var LiveStatusProbe = external_exports.object({
+  status: LiveStatus,
+  title: external_exports.string().nullable(),
+  postUrl: external_exports.string().nullable(),
+  viewers: external_exports.number().int().nonnegative(),
+  lastSeq: external_exports.number().int().nonnegative()
+});
+
 // tracker/openapi-routes.ts
 var id = "id";
 var ROUTES = [
@@ -41189,16 +41491,18 @@ var ROUTES = [
     path: "/api/v1/keys",
     tag: "keys",
     summary: "Create an API key (the raw key is returned once)",
+    description: "A key can only create keys no stronger than itself: `expiresAt`/`expiresIn` no later than its own expiry, `rateLimitPerMinute` no looser than its own (0 means unlimited, so only an unlimited key can make an unlimited one). Whatever is omitted is inherited from the calling key, not taken from the tracker default. Asking for more is refused with 403 `key_escalation` (details name the field and the parent's limits). Why: otherwise a short-lived or rate-limited key — a CI token, a key handed to a script — could mint a permanent, unlimited key and keep access after it expired or was revoked. Keys made from the web settings page are bounded the same way by the key the browser logged in with.",
     auth: true,
     body: CreateKeyRequest,
     ok: { status: 201, schema: CreateKeyResponse },
-    errors: [400, 413]
+    errors: [400, 403, 413]
   },
   {
     method: "delete",
     path: `/api/v1/keys/{${id}}`,
     tag: "keys",
     summary: "Revoke one of the caller's keys",
+    description: "Also revokes every key this key created (over the API or the web settings page), transitively: a child must not outlive the credential that made it, or revoking a stolen key would leave its copies working. Browser sessions logged in with any of those keys end too. Keys created with the CLI or with a new user have no parent and are only revoked on their own.",
     auth: true,
     ok: { status: 200, schema: CreateKeyResponse.pick({ key: true }) },
     errors: [404]
@@ -41217,6 +41521,7 @@ var ROUTES = [
     path: "/api/v1/users",
     tag: "users",
     summary: "Add a user and issue its first key (owner only)",
+    description: "The new user's first key is no stronger than the calling key or the tracker default (the earlier expiry, the tighter rate limit), so a short-lived owner key cannot leave a permanent credential behind. It is not revoked with the calling key: it is someone else's.",
     auth: true,
     body: CreateUserRequest,
     ok: { status: 201, schema: CreateUserResponse },
@@ -41421,6 +41726,7 @@ var ROUTES = [
     path: "/api/v1/share/{slug}",
     tag: "share",
     summary: "An unlisted or public session or post by share slug (no key)",
+    description: "A post's visibility does not extend to its sessions: a session that is itself private is left out of `sessions` and `post.sessionIds` and only counted in `privateSessions` (the share pages likewise render the post without it and say so). Only that session's owner sees it, through their own session pages.",
     auth: false,
     query: ShareQuery,
     ok: { status: 200, schema: SharedResponse },
@@ -41445,6 +41751,116 @@ var ROUTES = [
     query: PublicSessionsQuery,
     ok: { status: 200, schema: PublicSessionsResponse },
     errors: [400]
+  },
+  // Live streams: on the same auth, per-key rate limit, validation and error handler as every route above. Per-stream
+  // routes also take the stream's producer token (Bearer btp_…, or X-Baton-Producer-Token next to an API key).
+  {
+    method: "post",
+    path: "/api/v1/live",
+    tag: "live",
+    summary: "Start a live stream: returns its producer token (write) and view URL (read)",
+    auth: true,
+    body: CreateLiveRequest,
+    ok: { status: 201, schema: CreateLiveResponse },
+    errors: [400, 403, 413]
+  },
+  {
+    method: "get",
+    path: "/api/v1/live",
+    tag: "live",
+    summary: "The caller's recent live streams",
+    auth: true,
+    ok: { status: 200, schema: ListLiveResponse },
+    errors: [403]
+  },
+  {
+    method: "get",
+    path: "/api/v1/live/{liveId}",
+    tag: "live",
+    summary: "One stream (owner key, producer token or owner web session)",
+    auth: true,
+    ok: { status: 200, schema: LiveInfo },
+    errors: [403, 404]
+  },
+  {
+    method: "patch",
+    path: "/api/v1/live/{liveId}",
+    tag: "live",
+    summary: "Append events (idempotent by seq and transcript uuid); reports gaps",
+    description: "Limited per stream by an event bucket (429 with Retry-After), per event and per batch size (413).",
+    auth: true,
+    body: AppendLiveRequest,
+    ok: { status: 200, schema: AppendLiveResponse },
+    errors: [400, 403, 404, 410, 413]
+  },
+  {
+    method: "post",
+    path: "/api/v1/live/{liveId}/complete",
+    tag: "live",
+    summary: "End the stream normally, optionally publishing it as a post",
+    auth: true,
+    body: CompleteLiveRequest,
+    ok: { status: 200, schema: LiveInfo },
+    errors: [400, 403, 404, 409, 410]
+  },
+  {
+    method: "post",
+    path: "/api/v1/live/{liveId}/pause",
+    tag: "live",
+    summary: "Pause the stream (viewers see a paused status)",
+    auth: true,
+    ok: { status: 200, schema: LiveInfo },
+    errors: [403, 404, 409, 410]
+  },
+  {
+    method: "post",
+    path: "/api/v1/live/{liveId}/resume",
+    tag: "live",
+    summary: "Resume a paused stream",
+    auth: true,
+    ok: { status: 200, schema: LiveInfo },
+    errors: [403, 404, 409, 410]
+  },
+  {
+    method: "delete",
+    path: "/api/v1/live/{liveId}",
+    tag: "live",
+    summary: "Revoke the stream at once (viewers get an end event; the view URL answers 410)",
+    auth: true,
+    query: RevokeLiveQuery,
+    ok: { status: 200, schema: LiveInfo },
+    errors: [400, 403, 404]
+  },
+  {
+    method: "get",
+    path: "/api/v1/live/{liveId}/events",
+    tag: "live",
+    summary: "The stream as Server-Sent Events, for its owner or producer (resumable with Last-Event-ID)",
+    description: "Counts toward the per-address cap on live connections (429 `too_many_connections`, see the viewer feed).",
+    auth: true,
+    query: LiveEventsQuery,
+    ok: { status: 200, contentType: "text/event-stream" },
+    errors: [400, 403, 404]
+  },
+  {
+    method: "get",
+    path: "/live/{viewerToken}/events",
+    tag: "live",
+    summary: "The read-only feed behind a view URL (Server-Sent Events; no key for unlisted streams)",
+    description: "Capped per stream (503 `stream_full`) and per client address (429 `too_many_connections`), both with Retry-After, so one shared link cannot exhaust the server's connections. Defaults: 200 viewers per stream, 20 live connections per address, per tracker instance (BATON_TRACKER_LIVE_MAX_VIEWERS, BATON_TRACKER_LIVE_MAX_PER_ADDRESS). The address is the socket peer, or the trusted proxy's last X-Forwarded-For entry under --trust-proxy.",
+    auth: false,
+    query: LiveEventsQuery,
+    ok: { status: 200, contentType: "text/event-stream" },
+    errors: [400, 404, 410, 429, 503]
+  },
+  {
+    method: "get",
+    path: "/live/{viewerToken}/status",
+    tag: "live",
+    summary: "Status probe behind a view URL (no key for unlisted streams)",
+    auth: false,
+    ok: { status: 200, schema: LiveStatusProbe },
+    errors: [404, 410]
   }
 ];
 
@@ -41454,10 +41870,11 @@ var ERROR_TEXT = {
   401: "Missing, invalid, revoked or expired API key",
   403: "Not allowed for this user",
   404: "Not found (or not yours)",
-  409: "Already exists",
+  409: "Already exists, or not allowed in the current state",
+  410: "Gone: ended, revoked or expired",
   413: "Body too large",
-  429: "Rate limit exceeded (see Retry-After)",
-  503: "Database unavailable"
+  429: "Rate or connection limit exceeded (see Retry-After)",
+  503: "Unavailable: the database is down, or a live stream is at its viewer cap (see Retry-After)"
 };
 function schema(s, io) {
   const out = external_exports.toJSONSchema(s, { io, unrepresentable: "any" });
@@ -41538,7 +41955,8 @@ function renderApiMarkdown(doc = buildOpenApi()) {
     "",
     "<!-- Generated by `baton tracker openapi --markdown` from the zod schemas in src/core/api. Do not edit. -->",
     "",
-    "Every `/api/v1` route except `share` and `public` needs `Authorization: Bearer <key>`. Errors are",
+    "Every `/api/v1` route except `share` and `public` needs `Authorization: Bearer <key>` (live stream routes also",
+    "take the stream's producer token). Errors are",
     '`{ "error": { "code", "message", "details"? } }`. The machine-readable document is served at `/api/v1/openapi.json`;',
     "a browsable page at `/docs`.",
     ""
@@ -41546,8 +41964,8 @@ function renderApiMarkdown(doc = buildOpenApi()) {
   const byTag = /* @__PURE__ */ new Map();
   for (const r of ROUTES) byTag.set(r.tag, [...byTag.get(r.tag) ?? [], r]);
   const paths = doc.paths;
-  for (const [tag, routes] of byTag) {
-    lines.push(`## ${tag}`, "");
+  for (const [tag2, routes] of byTag) {
+    lines.push(`## ${tag2}`, "");
     for (const r of routes) {
       const op = paths[r.path][r.method];
       lines.push(
@@ -41622,34 +42040,6 @@ import { parseArgs as parseArgs3 } from "node:util";
 
 // tracker/app.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-
-// node_modules/hono/dist/http-exception.js
-var HTTPException = class extends Error {
-  res;
-  status;
-  /**
-  * Creates an instance of `HTTPException`.
-  * @param status - HTTP status code for the exception. Defaults to 500.
-  * @param options - Additional options for the exception.
-  */
-  constructor(status = 500, options) {
-    super(options?.message, { cause: options?.cause });
-    this.res = options?.res;
-    this.status = status;
-  }
-  /**
-  * Returns the response object associated with the exception.
-  * If a response object is not provided, a new response is created with the error message and status code.
-  * @returns The response object.
-  */
-  getResponse() {
-    if (this.res) return new Response(this.res.body, {
-      status: this.status,
-      headers: this.res.headers
-    });
-    return new Response(this.message, { status: this.status });
-  }
-};
 
 // node_modules/hono/dist/request/constants.js
 var GET_MATCH_RESULT = /* @__PURE__ */ Symbol();
@@ -41782,11 +42172,11 @@ var getPattern = (label, next) => {
   }
   return null;
 };
-var tryDecode = (str, decoder) => {
+var tryDecode = (str3, decoder) => {
   try {
-    return decoder(str);
+    return decoder(str3);
   } catch {
-    return str.replace(/(?:%[0-9A-Fa-f]{2})+/g, (match2) => {
+    return str3.replace(/(?:%[0-9A-Fa-f]{2})+/g, (match2) => {
       try {
         return decoder(match2);
       } catch {
@@ -41845,7 +42235,7 @@ var checkOptionalParameter = (path) => {
   });
   return results.filter((v2, i2, a) => a.indexOf(v2) === i2);
 };
-var tryDecodeURIComponent = (str) => str.indexOf("%") !== -1 ? tryDecode(str, decodeURIComponent_) : str;
+var tryDecodeURIComponent = (str3) => str3.indexOf("%") !== -1 ? tryDecode(str3, decodeURIComponent_) : str3;
 var _decodeURI = (value) => {
   if (value.indexOf("+") !== -1) value = value.replace(/\+/g, " ");
   return tryDecodeURIComponent(value);
@@ -42187,20 +42577,20 @@ var raw = (value, callbacks) => {
   escapedString.callbacks = callbacks;
   return escapedString;
 };
-var resolveCallback = async (str, phase, preserveCallbacks, context, buffer) => {
-  if (typeof str === "object" && !(str instanceof String)) {
-    if (!(str instanceof Promise)) str = str.toString();
-    if (str instanceof Promise) str = await str;
+var resolveCallback = async (str3, phase, preserveCallbacks, context, buffer) => {
+  if (typeof str3 === "object" && !(str3 instanceof String)) {
+    if (!(str3 instanceof Promise)) str3 = str3.toString();
+    if (str3 instanceof Promise) str3 = await str3;
   }
-  const callbacks = str.callbacks;
-  if (!callbacks?.length) return Promise.resolve(str);
-  if (buffer) buffer[0] += str;
-  else buffer = [str];
+  const callbacks = str3.callbacks;
+  if (!callbacks?.length) return Promise.resolve(str3);
+  if (buffer) buffer[0] += str3;
+  else buffer = [str3];
   const resStr = Promise.all(callbacks.map((c) => c({
     phase,
     buffer,
     context
-  }))).then((res) => Promise.all(res.filter(Boolean).map((str2) => resolveCallback(str2, phase, false, context, buffer))).then(() => buffer[0]));
+  }))).then((res) => Promise.all(res.filter(Boolean).map((str4) => resolveCallback(str4, phase, false, context, buffer))).then(() => buffer[0]));
   if (preserveCallbacks) return raw(await resStr, callbacks);
   else return resStr;
 };
@@ -42467,8 +42857,8 @@ var Context = class {
     }
     if (headers) {
       if (!responseHeaders) {
-        let count = 0;
-        for (const k in headers) if (++count > 1 || typeof headers[k] !== "string") {
+        let count2 = 0;
+        for (const k in headers) if (++count2 > 1 || typeof headers[k] !== "string") {
           responseHeaders = new Headers();
           break;
         }
@@ -43492,12 +43882,12 @@ function createRateLimiter(repos) {
       const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
       const retryAfterSec = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1e3));
       if (limit <= 0) return { allowed: true, limit: 0, remaining: 0, retryAfterSec };
-      const count = await repos.rateLimits.hit(keyId, windowStart);
+      const count2 = await repos.rateLimits.hit(keyId, windowStart);
       if (now - lastPrune > WINDOW_MS) {
         lastPrune = now;
         await repos.rateLimits.prune(windowStart - WINDOW_MS);
       }
-      return { allowed: count <= limit, limit, remaining: Math.max(0, limit - count), retryAfterSec };
+      return { allowed: count2 <= limit, limit, remaining: Math.max(0, limit - count2), retryAfterSec };
     }
   };
 }
@@ -43506,69 +43896,35 @@ function createRateLimiter(repos) {
 var HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 function baseUrlFor(c, config2) {
   if (config2.publicUrl) return config2.publicUrl;
-  const url2 = new URL(c.req.url);
-  let proto = url2.protocol.replace(":", "");
-  let host = url2.host;
+  const local = localEndpoint(c, config2);
   if (config2.trustProxy) {
     const fProto = first(c.req.header("x-forwarded-proto"));
     const fHost = first(c.req.header("x-forwarded-host"));
-    if (fProto === "http" || fProto === "https") proto = fProto;
-    if (fHost && HOST.test(fHost)) host = fHost;
+    const proto = fProto === "http" || fProto === "https" ? fProto : local.proto;
+    return `${proto}://${fHost && HOST.test(fHost) ? fHost : local.host}`;
   }
-  return `${proto}://${host}`;
+  return `${local.proto}://${local.host}`;
+}
+function isHttpsOrigin(c, config2) {
+  return baseUrlFor(c, config2).startsWith("https://");
+}
+function localEndpoint(c, config2) {
+  const socket = c.env?.incoming?.socket;
+  if (socket?.localAddress && socket.localPort) {
+    const proto = socket.encrypted ? "https" : "http";
+    return { proto, host: `${hostPart(socket.localAddress)}:${socket.localPort}` };
+  }
+  return { proto: config2.tls ? "https" : "http", host: `${hostPart(config2.host)}:${config2.port}` };
+}
+function hostPart(address) {
+  const a = address.toLowerCase();
+  if (a.startsWith("::ffff:") && a.includes(".")) return a.slice(7);
+  if (a === "0.0.0.0") return "127.0.0.1";
+  if (a === "::") return "[::1]";
+  return a.includes(":") ? `[${a}]` : a;
 }
 function first(v2) {
   return v2?.split(",")[0]?.trim().toLowerCase() || void 0;
-}
-
-// tracker/http/errors.ts
-init_errors();
-var STATUS = {
-  invalid_input: 400,
-  invalid_request: 400,
-  auth: 401,
-  forbidden: 403,
-  not_found: 404,
-  already_exists: 409,
-  conflict: 409,
-  gone: 410,
-  too_large: 413,
-  rate_limited: 429
-};
-function errorResponse(c, status, code, message, details) {
-  return c.json({ error: { code, message, ...details === void 0 ? {} : { details } } }, status);
-}
-function issueDetails(error62) {
-  return error62.issues.slice(0, 20).map((i2) => ({
-    path: i2.path.map((p) => typeof p === "symbol" ? String(p) : p),
-    message: i2.message,
-    code: i2.code
-  }));
-}
-function createErrorHandler(logger) {
-  return (err2, c) => {
-    if (isBatonError(err2)) {
-      const status = STATUS[err2.code];
-      if (status) return errorResponse(c, status, err2.code, err2.message, err2.details);
-    }
-    if (err2 instanceof external_exports.ZodError)
-      return errorResponse(c, 400, "invalid_request", "invalid request", issueDetails(err2));
-    if (err2 instanceof HTTPException) {
-      const status = err2.status;
-      if (status === 413) return errorResponse(c, 413, "too_large", "request body too large");
-      if (status < 500) return errorResponse(c, status, "invalid_request", err2.message || "bad request");
-    }
-    logger.error("request failed", {
-      requestId: c.get("requestId"),
-      method: c.req.method,
-      path: c.req.path,
-      error: err2 instanceof Error ? { name: err2.name, message: err2.message, stack: err2.stack } : String(err2)
-    });
-    return errorResponse(c, 500, "internal", "internal error");
-  };
-}
-function notFound(c) {
-  return errorResponse(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`);
 }
 
 // tracker/http/auth.ts
@@ -43600,7 +43956,6 @@ function createAuth(deps) {
       c.header("X-RateLimit-Remaining", String(rate.remaining));
     }
     if (!rate.allowed) {
-      c.header("Retry-After", String(rate.retryAfterSec));
       return errorResponse(
         c,
         429,
@@ -43710,21 +44065,27 @@ var bodyLimit = (options) => {
 function limitBody(maxBytes) {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: (c) => errorResponse(c, 413, "too_large", `request body exceeds ${maxBytes} bytes`, { maxBytes })
+    onError: (c) => {
+      c.header("Connection", "close");
+      return errorResponse(c, 413, "too_large", `request body exceeds ${maxBytes} bytes`, { maxBytes });
+    }
   });
 }
 
 // tracker/http/validate.ts
 init_errors();
 var MAX_DEPTH = 64;
-async function readJson(c, schema2) {
+async function readJson(c, schema2, opts = {}) {
   let text;
   try {
     text = await c.req.text();
   } catch (cause) {
     throw new BatonError("invalid_request", "could not read the request body", { cause });
   }
-  if (text.trim() === "") throw new BatonError("invalid_request", "a JSON body is required");
+  if (text.trim() === "") {
+    if (opts.allowEmpty) return parseWith(schema2, {}, "body");
+    throw new BatonError("invalid_request", "a JSON body is required");
+  }
   let value;
   try {
     value = JSON.parse(text);
@@ -44348,17 +44709,17 @@ try {
   tds = 1;
 } catch (e) {
 }
-function strToU8(str, latin1) {
+function strToU8(str3, latin1) {
   if (latin1) {
-    var ar_1 = new u8(str.length);
-    for (var i2 = 0; i2 < str.length; ++i2)
-      ar_1[i2] = str.charCodeAt(i2);
+    var ar_1 = new u8(str3.length);
+    for (var i2 = 0; i2 < str3.length; ++i2)
+      ar_1[i2] = str3.charCodeAt(i2);
     return ar_1;
   }
   if (te)
-    return te.encode(str);
-  var l3 = str.length;
-  var ar = new u8(str.length + (str.length >> 1));
+    return te.encode(str3);
+  var l3 = str3.length;
+  var ar = new u8(str3.length + (str3.length >> 1));
   var ai = 0;
   var w2 = function(v2) {
     ar[ai++] = v2;
@@ -44369,13 +44730,13 @@ function strToU8(str, latin1) {
       n.set(ar);
       ar = n;
     }
-    var c = str.charCodeAt(i2);
+    var c = str3.charCodeAt(i2);
     if (c < 128 || latin1)
       w2(c);
     else if (c < 2048)
       w2(192 | c >> 6), w2(128 | c & 63);
     else if (c > 55295 && c < 57344)
-      c = 65536 + (c & 1023 << 10) | str.charCodeAt(++i2) & 1023, w2(240 | c >> 18), w2(128 | c >> 12 & 63), w2(128 | c >> 6 & 63), w2(128 | c & 63);
+      c = 65536 + (c & 1023 << 10) | str3.charCodeAt(++i2) & 1023, w2(240 | c >> 18), w2(128 | c >> 12 & 63), w2(128 | c >> 6 & 63), w2(128 | c & 63);
     else
       w2(224 | c >> 12), w2(128 | c >> 6 & 63), w2(128 | c & 63);
   }
@@ -44482,6 +44843,2275 @@ function zipSync(data, opts) {
   wzf(out, o, files.length, cdl, oe2);
   return out;
 }
+
+// src/core/redact/engine.ts
+init_errors();
+
+// src/core/redact/trigger-finder.ts
+var ASCII = 128;
+var MAX_WINDOW = 8;
+function createTriggerFinder(literals) {
+  if (literals.length === 0 || literals.some((l3) => l3.length < 2 || /[^\x01-\x7f]/.test(l3))) return null;
+  const lower = literals.map((l3) => l3.toLowerCase());
+  const fold = new Uint8Array(65536);
+  for (let c = 1; c < ASCII; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  const maxNodes = 1 + lower.reduce((n, l3) => n + l3.length, 0);
+  const next = new Int32Array(maxNodes * ASCII);
+  const term = new Int32Array(maxNodes).fill(-1);
+  let nodes = 1;
+  lower.forEach((lit, index) => {
+    let node2 = 0;
+    for (let k = 0; k < lit.length; k++) {
+      const slot = node2 * ASCII + lit.charCodeAt(k);
+      if (next[slot] === 0) next[slot] = nodes++;
+      node2 = next[slot];
+    }
+    term[node2] = index;
+  });
+  const shortest = Math.min(...lower.map((l3) => l3.length));
+  const m = shortest >= MAX_WINDOW ? MAX_WINDOW : shortest + 1;
+  const folded = new Uint8Array(ASCII * ASCII).fill(m - 1);
+  const lower1 = (pair, to) => {
+    if (to < folded[pair]) folded[pair] = to;
+  };
+  for (const lit of lower) {
+    for (let q2 = 1; q2 < m; q2++) {
+      if (q2 < lit.length) lower1(lit.charCodeAt(q2 - 1) << 7 | lit.charCodeAt(q2), m - 1 - q2);
+      else for (let c = 0; c < ASCII; c++) lower1(lit.charCodeAt(q2 - 1) << 7 | c, m - 1 - q2);
+    }
+  }
+  const shift = new Uint8Array(256 * 256).fill(m - 1);
+  const rawBytes = (f) => {
+    if (f === 0) return [0, ...Array.from({ length: 256 - ASCII }, (_2, i2) => ASCII + i2)];
+    return f >= 97 && f <= 122 ? [f, f - 32] : [f];
+  };
+  for (let pair = 0; pair < folded.length; pair++) {
+    const to = folded[pair];
+    if (to === m - 1) continue;
+    for (const a of rawBytes(pair >> 7)) for (const b of rawBytes(pair & 127)) shift[a << 8 | b] = to;
+  }
+  const verify = (s, i2, n) => {
+    let node2 = 0;
+    let found = -1;
+    for (let j = i2; j < n; j++) {
+      node2 = next[node2 * ASCII + fold[s.charCodeAt(j)]];
+      if (node2 === 0) break;
+      const t = term[node2];
+      if (t >= 0) found = t;
+    }
+    return found;
+  };
+  return (s, from) => {
+    const n = s.length;
+    let end = from + m - 1;
+    while (end < n) {
+      const sh = shift[(s.charCodeAt(end - 1) & 255) << 8 | s.charCodeAt(end) & 255];
+      if (sh !== 0) {
+        end += sh;
+        continue;
+      }
+      const start = end - m + 1;
+      const found = verify(s, start, n);
+      if (found >= 0) return { at: start, literal: found };
+      end++;
+    }
+    for (let start = Math.max(from, end - m + 1); start <= n - shortest; start++) {
+      const found = verify(s, start, n);
+      if (found >= 0) return { at: start, literal: found };
+    }
+    return null;
+  };
+}
+
+// src/core/redact/engine.ts
+var escapeChar = (c) => /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+function trieSource(literals) {
+  const root = { end: false, next: /* @__PURE__ */ new Map() };
+  for (const lit of literals) {
+    let node2 = root;
+    for (const c of lit.toLowerCase()) {
+      let child = node2.next.get(c);
+      if (!child) node2.next.set(c, child = { end: false, next: /* @__PURE__ */ new Map() });
+      node2 = child;
+    }
+    node2.end = true;
+  }
+  const emit = (node2) => {
+    const branches = [...node2.next].map(([c, child]) => escapeChar(c) + emit(child));
+    if (branches.length === 0) return "";
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
+    return node2.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+function compileRules(rules) {
+  const literals = [...new Set(rules.flatMap((r) => r.triggers.map((t) => t.toLowerCase())))];
+  for (const a of literals) {
+    for (const b of literals) {
+      if (a !== b && b.includes(a) && !b.startsWith(a)) {
+        throw new BatonError("internal", `redaction trigger "${a}" occurs inside "${b}"`);
+      }
+    }
+  }
+  const dispatch = /* @__PURE__ */ new Map();
+  for (const lit of literals) {
+    dispatch.set(
+      lit,
+      rules.filter((r) => r.triggers.some((t) => lit.startsWith(t.toLowerCase())))
+    );
+  }
+  const trigger = new RegExp(trieSource(literals), "gi");
+  const rulesOf = literals.map((lit) => dispatch.get(lit));
+  const finder = createTriggerFinder(literals);
+  const find = finder ?? ((s, from) => {
+    trigger.lastIndex = from;
+    const m = trigger.exec(s);
+    return m === null ? null : { at: m.index, literal: literals.indexOf(m[0].toLowerCase()) };
+  });
+  function scan(s, onHit, nested) {
+    let m = find(s, 0);
+    if (m === null) return s;
+    let out = "";
+    let copied = 0;
+    while (m !== null) {
+      const at2 = m.at;
+      let next = at2 + 1;
+      for (const rule2 of rulesOf[m.literal]) {
+        const hit = rule2.match(s, at2, nested);
+        if (hit === null || hit.end <= at2) continue;
+        const from = hit.start === void 0 ? at2 : hit.start;
+        if (from < copied || from > at2) continue;
+        out += s.slice(copied, from) + hit.replacement;
+        copied = next = hit.end;
+        if (hit.counted) for (const name of hit.counted) onHit(name);
+        else onHit(rule2.name);
+        break;
+      }
+      m = find(s, next);
+    }
+    return copied === 0 ? s : out + s.slice(copied);
+  }
+  return { scan, trigger };
+}
+
+// src/core/redact/rule.ts
+var tag = (rule2) => `[REDACTED:${rule2}]`;
+function regexRule(spec) {
+  const re = new RegExp(spec.source, `y${spec.flags ?? ""}${spec.group ? "d" : ""}`);
+  const group = spec.group ?? 0;
+  const replacement = tag(spec.name);
+  return {
+    name: spec.name,
+    triggers: spec.triggers,
+    match(text, at2, nested) {
+      re.lastIndex = at2;
+      const m = re.exec(text);
+      if (!m) return null;
+      const secret = m[group];
+      if (secret === void 0 || secret.length === 0) return null;
+      if (spec.accept && !spec.accept(secret, m)) return null;
+      if (group === 0) return { end: at2 + m[0].length, replacement };
+      const [start, stop] = m.indices[group];
+      const end = at2 + m[0].length;
+      if (spec.preferNested) {
+        const inner = nested(secret);
+        if (inner.hits.length > 0) {
+          return {
+            end,
+            replacement: text.slice(at2, start) + inner.text + text.slice(stop, end),
+            counted: inner.hits
+          };
+        }
+      }
+      return { end, replacement: text.slice(at2, start) + replacement + text.slice(stop, end) };
+    }
+  };
+}
+var DIGIT = /[0-9]/;
+var LOWER = /[a-z]/;
+var UPPER = /[A-Z]/;
+function looksRandom(s) {
+  return (DIGIT.test(s) ? 1 : 0) + (LOWER.test(s) ? 1 : 0) + (UPPER.test(s) ? 1 : 0) >= 2;
+}
+var hasDigit = (s) => DIGIT.test(s);
+var PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|%[A-Za-z_]*%|%s|\[REDACTED:[a-z-]+\]|(.)\1{2,}|\.\.\.|…)$/s;
+var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+  "password",
+  "pass",
+  "passwd",
+  "secret",
+  "changeme",
+  "yourpassword",
+  "your-password"
+]);
+var ELIDED = /(?:\.\.\.|…)$|[xX*]{6}/;
+function isPlaceholder(v2) {
+  return PLACEHOLDER.test(v2) || PLACEHOLDER_WORDS.has(v2.toLowerCase()) || v2.includes("${") || v2.includes("{{") || ELIDED.test(v2);
+}
+
+// src/core/redact/rules-assignment.ts
+var ASSIGNMENT_RULE = "secret-assignment";
+var KEYWORD = "(pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|auth(?:[_-]?token)?|credentials?|sid|private[_-]?key(?:[_-]?id)?|(?:access|app|account|master|encryption|signing)[_-]?key)(?:[_-]?(?:access[_-]?)?key)?(?:[_-]?(?:base|b64|base64|value))?";
+var STRONG_KEYWORD = /pass|pwd|secret|token|api/i;
+var KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(?![:/]))[ \\t]{0,4}`, "iy");
+var SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
+var KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
+var isSecretKey = (key) => key.length <= 128 && SECRET_KEY.test(key);
+var MAX_VALUE = 4096;
+var MAX_UNQUOTED = 1024;
+var UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, "y");
+var QUOTED = {};
+var ESCAPED_QUOTED = {};
+for (const q2 of ['"', "'", "`"]) {
+  QUOTED[q2] = new RegExp(`(?:[^${q2}\\\\\\n]|\\\\[^\\n]){0,${MAX_VALUE}}${q2}`, "y");
+  ESCAPED_QUOTED[q2] = new RegExp(`(?:[^\\\\\\n]|\\\\[^${q2}\\n]){0,${MAX_VALUE}}\\\\${q2}`, "y");
+}
+var CODE_WORDS = /* @__PURE__ */ new Set([
+  "null",
+  "undefined",
+  "true",
+  "false",
+  "none",
+  "nil",
+  "this",
+  "self",
+  "new",
+  "await",
+  "function",
+  "return",
+  "typeof",
+  "void",
+  "string",
+  "number",
+  "boolean",
+  "bool",
+  "any",
+  "unknown",
+  "never",
+  "object",
+  "str",
+  "int",
+  "bytes",
+  "optional",
+  "required",
+  "empty",
+  "redacted",
+  "secret",
+  "password",
+  "token"
+]);
+var MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\.|\?\.|::|->)[A-Za-z_$][\w$]*)+$/;
+var LETTERS_ONLY = /^[A-Za-z_$]+$/;
+var ALNUM = /[A-Za-z0-9]/;
+var WHITESPACE = /\s/;
+var HAS_LOWER = /[a-z]/;
+var LETTER = /[A-Za-z]/;
+var PASCAL_CASE = /^[A-Z][a-z]+[A-Za-z]*$/;
+var NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
+var VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
+var KEY_CHAR = /[A-Za-z0-9_.-]/;
+function keyKindOf(key, keyword) {
+  if (!STRONG_KEYWORD.test(keyword)) return "weak";
+  if (!HAS_LOWER.test(key.slice(key.lastIndexOf(".") + 1))) return "env";
+  const k = keyword.toLowerCase();
+  return k.startsWith("pass") || k === "pwd" ? "password" : "token";
+}
+var isWeakSecret = (v2) => v2.length >= 16 && // `SOCKS5_NO_ACCEPTABLE_AUTH = SOCKS5_NO_ACCEPTABLE_AUTH`: an identifier that names the same thing.
+!KEYWORD_INSIDE.test(v2) && isRandomToken(v2) && (v2.match(/[A-Za-z]/g)?.length ?? 0) >= 4 && !/^[./~]/.test(v2) && !v2.includes("://");
+var isRandomToken = (v2) => v2.length >= 8 && hasDigit(v2) && LETTER.test(v2) && !WHITESPACE.test(v2);
+function isValueCandidate(v2) {
+  return v2.length > 0 && v2.length <= MAX_VALUE && ALNUM.test(v2) && !isPlaceholder(v2) && !CODE_WORDS.has(v2.toLowerCase()) && !VERSION.test(v2);
+}
+function isQuotedSecret(v2, kind) {
+  if (!isValueCandidate(v2)) return false;
+  if (kind === "weak") return isWeakSecret(v2);
+  if (kind === "token") return isRandomToken(v2);
+  return kind === "env" || v2.length >= 3;
+}
+function isUnquotedSecret(v2, terminator, kind, codeLike) {
+  if (v2.length < 3 || terminator === "(" || terminator === "[" || !isValueCandidate(v2)) return false;
+  const reference = MEMBER_ACCESS.test(v2) && !(kind === "env" && !codeLike && hasDigit(v2));
+  if (reference || NUMBER.test(v2) || v2.startsWith("$") || v2.startsWith("%") || v2.includes("=>")) {
+    return false;
+  }
+  if (kind === "weak") return isWeakSecret(v2);
+  if (kind === "env") return !(codeLike && PASCAL_CASE.test(v2));
+  if (kind === "token" && !isRandomToken(v2)) return false;
+  if (!codeLike) return true;
+  return !LETTERS_ONLY.test(v2) && !v2.startsWith("!") && !KEYWORD_INSIDE.test(v2);
+}
+var isWorkingDirectory = (keyword, v2) => keyword.toLowerCase() === "pwd" && /^(?:[/~]|[A-Za-z]:[\\/])/.test(v2);
+function readQuoted(text, p) {
+  const c = text[p];
+  const escaped = c === "\\" && (text[p + 1] === '"' || text[p + 1] === "'");
+  const re = escaped ? ESCAPED_QUOTED[text[p + 1]] : c === void 0 ? void 0 : QUOTED[c];
+  if (re === void 0) return null;
+  const start = p + (escaped ? 2 : 1);
+  re.lastIndex = start;
+  if (!re.test(text)) return null;
+  return { start, end: re.lastIndex - (escaped ? 2 : 1), after: re.lastIndex };
+}
+function keyStart(text, at2) {
+  let i2 = at2;
+  while (i2 > 0 && at2 - i2 < 64 && KEY_CHAR.test(text[i2 - 1])) i2--;
+  return i2;
+}
+var KEY_PREFIX = /(?:api|app|access|account|master|encryption|signing|private|secret)$/i;
+function keywordStart(text, at2) {
+  const c = text[at2];
+  if (c !== "_" && c !== "-") return at2;
+  const prefix = KEY_PREFIX.exec(text.slice(Math.max(0, at2 - 10), at2));
+  return prefix === null ? null : at2 - prefix[0].length;
+}
+var secretAssignment = {
+  name: ASSIGNMENT_RULE,
+  triggers: [
+    ...["password", "passwd", "passphrase", "secret", "token", "auth", "credential"],
+    ...["_key", "-key", "apikey", "appkey", "privatekey"],
+    // Three-letter keywords ending in a common letter would stall the skip scan; with the separator they are four.
+    ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep) => k + sep))
+  ],
+  match(text, trigger, nested) {
+    const at2 = keywordStart(text, trigger);
+    if (at2 === null) return null;
+    KEY.lastIndex = at2;
+    const m = KEY.exec(text);
+    if (!m) return null;
+    const keyword = m[1];
+    const keyQuote = m[2];
+    const spaceBefore = m[3];
+    const separator = m[4];
+    const p = KEY.lastIndex;
+    const kind = keyKindOf(text.slice(keyStart(text, at2), at2 + keyword.length), keyword);
+    const quoted = readQuoted(text, p);
+    let start = p;
+    let end;
+    let after;
+    if (quoted) {
+      ({ start, end, after } = quoted);
+    } else {
+      if (separator === ":" && spaceBefore !== "") return null;
+      UNQUOTED_RUN.lastIndex = p;
+      UNQUOTED_RUN.test(text);
+      end = after = UNQUOTED_RUN.lastIndex;
+    }
+    if (end === start || end - start > (quoted ? MAX_VALUE : MAX_UNQUOTED)) return null;
+    const value = text.slice(start, end);
+    if (isWorkingDirectory(keyword, value)) return null;
+    const codeLike = separator !== "=" || spaceBefore !== "" || keyQuote !== void 0;
+    const ok = quoted ? isQuotedSecret(value, kind) : isUnquotedSecret(value, text[end], kind, codeLike);
+    if (!ok) return null;
+    const r = replaceValue(value, nested);
+    const hit = {
+      start: at2,
+      end: after,
+      replacement: text.slice(at2, start) + r.text + text.slice(end, after)
+    };
+    return r.counted ? { ...hit, counted: r.counted } : hit;
+  }
+};
+function replaceValue(value, nested) {
+  const inner = nested(value);
+  return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
+}
+function redactSecretProperty(key, value, nested) {
+  const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
+  if (isWorkingDirectory(keyword, value) || !isQuotedSecret(value, keyKindOf(key, keyword))) return null;
+  const r = replaceValue(value, nested);
+  return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
+}
+
+// src/core/redact/rules-cli.ts
+var ARG = `(?:'([^'\\n]{1,256})'|"([^"\\n]{1,256})"|([^\\s'"\`;&|<>()]{1,256}))`;
+var MAX_COMMAND = 2048;
+function argOf(m) {
+  for (const group of [1, 2, 3]) if (m[group] !== void 0) return { value: m[group], group };
+  return null;
+}
+function commandEnd(text, at2) {
+  const limit = Math.min(text.length, at2 + MAX_COMMAND);
+  let p = at2;
+  for (; ; ) {
+    const nl = text.indexOf("\n", p);
+    if (nl < 0 || nl >= limit) return limit;
+    if (text[nl - 1] !== "\\" && !(text[nl - 1] === "\r" && text[nl - 2] === "\\")) return nl;
+    p = nl + 1;
+  }
+}
+function commandFlagRule(spec) {
+  const command = new RegExp(`(?:${spec.commands.join("|")})(?![A-Za-z0-9_-])`, "iy");
+  const flag = new RegExp(`(?<=\\s)${spec.flag}${ARG}`, "gd");
+  return {
+    name: "cli-password",
+    triggers: spec.commands,
+    match(text, at2, nested) {
+      command.lastIndex = at2;
+      if (!command.test(text) || /[A-Za-z0-9_-]/.test(text[at2 - 1] ?? "")) return null;
+      const line = text.slice(at2, commandEnd(text, at2));
+      flag.lastIndex = 0;
+      for (let m = flag.exec(line); m !== null; m = flag.exec(line)) {
+        const arg = argOf(m);
+        if (arg === null || !spec.accept(arg.value) || isPlaceholder(arg.value)) continue;
+        const [start, stop] = m.indices[arg.group];
+        return withNested(
+          text.slice(at2, at2 + start),
+          nested,
+          line.slice(stop, flag.lastIndex),
+          at2 + flag.lastIndex
+        );
+      }
+      return null;
+    }
+  };
+}
+function withNested(before, nested, after, end) {
+  const inner = nested(before);
+  return {
+    end,
+    replacement: inner.text + tag("cli-password") + after,
+    counted: [...inner.hits, "cli-password"]
+  };
+}
+var mysqlPassword = commandFlagRule({
+  commands: [
+    "mysql",
+    "mysqldump",
+    "mysqladmin",
+    "mysqlimport",
+    "mysqlcheck",
+    "mysqlshow",
+    "mysqlsh",
+    "mariadb"
+  ],
+  flag: "-p",
+  accept: (v2) => v2.length >= 3 && !v2.startsWith("-")
+});
+var USER_PASS = /^[^:\s]{1,128}:(.{1,256})$/s;
+var curlUser = commandFlagRule({
+  commands: ["curl"],
+  flag: "(?:-u[ \\t]*|--user[ \\t=]+)",
+  accept: (v2) => {
+    const pass = USER_PASS.exec(v2)?.[1];
+    return pass !== void 0 && pass.length >= 3 && !isPlaceholder(pass);
+  }
+});
+var PASSWORD_FLAG = new RegExp(`(?<=(?:^|[\\s'"])--)password[ \\t]+${ARG}`, "yd");
+var passwordFlag = {
+  name: "cli-password",
+  triggers: ["password"],
+  match(text, at2) {
+    PASSWORD_FLAG.lastIndex = at2;
+    const m = PASSWORD_FLAG.exec(text);
+    const arg = m && argOf(m);
+    if (!m || !arg || arg.value.length < 4 || arg.value.startsWith("-") || isPlaceholder(arg.value))
+      return null;
+    if (!hasDigit(arg.value) && !/[^A-Za-z]/.test(arg.value)) return null;
+    const [start, stop] = m.indices[arg.group];
+    const end = PASSWORD_FLAG.lastIndex;
+    return { end, replacement: text.slice(at2, start) + tag("cli-password") + text.slice(stop, end) };
+  }
+};
+var SSHPASS = new RegExp(`sshpass(?:[ \\t]+-[ev])?[ \\t]+-p[ \\t]*${ARG}`, "yd");
+var sshpassPassword = {
+  name: "cli-password",
+  triggers: ["sshpass"],
+  match(text, at2) {
+    SSHPASS.lastIndex = at2;
+    const m = SSHPASS.exec(text);
+    const arg = m && argOf(m);
+    if (!m || !arg || isPlaceholder(arg.value)) return null;
+    const [start, stop] = m.indices[arg.group];
+    const end = SSHPASS.lastIndex;
+    return { end, replacement: text.slice(at2, start) + tag("cli-password") + text.slice(stop, end) };
+  }
+};
+var cliRules = [mysqlPassword, passwordFlag, curlUser, sshpassPassword];
+
+// src/core/redact/rules-cloud.ts
+var azureStorageKey = regexRule({
+  name: "azure-storage-key",
+  triggers: ["accountkey=", "sharedaccesskey="],
+  source: `(?:accountkey|sharedaccesskey)=([A-Za-z0-9+/]{20,128}={0,2})(?![A-Za-z0-9+/=])`,
+  flags: "i",
+  group: 1,
+  accept: hasDigit
+});
+var azureSasSignature = regexRule({
+  name: "azure-sas",
+  triggers: ["sig="],
+  source: `(?<=[?&;])sig=([A-Za-z0-9%+/=_-]{16,256})(?![A-Za-z0-9%+/=_-])`,
+  flags: "i",
+  group: 1,
+  accept: (s) => looksRandom(s)
+});
+var AZURE_SECRET_TAIL = /[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/y;
+var AZURE_SECRET_HEAD = /(?:^|[^A-Za-z0-9_~.])([A-Za-z0-9_~.]{3})$/;
+var azureClientSecret = {
+  name: "azure-client-secret",
+  triggers: [..."0123456789"].map((d) => `${d}q~`),
+  match(text, at2) {
+    AZURE_SECRET_TAIL.lastIndex = at2;
+    if (!AZURE_SECRET_TAIL.test(text)) return null;
+    if (!AZURE_SECRET_HEAD.test(text.slice(Math.max(0, at2 - 4), at2))) return null;
+    return { start: at2 - 3, end: AZURE_SECRET_TAIL.lastIndex, replacement: tag("azure-client-secret") };
+  }
+};
+var googleOauthSecret = regexRule({
+  name: "google-oauth-secret",
+  triggers: ["GOCSPX-"],
+  source: `(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{24,40}(?![A-Za-z0-9_-])`
+});
+var cloudRules = [
+  azureStorageKey,
+  azureSasSignature,
+  azureClientSecret,
+  googleOauthSecret
+];
+
+// src/core/redact/rules-cookie.ts
+var HEADER = /cookie\\?["']?[ \t]{0,4}:[ \t]{0,4}\\?["']?/iy;
+var CURL_FLAG = /cookie[ \t=]+["']?/iy;
+var VALUE_END = /[\r\n"'`\\]/;
+var MAX_HEADER = 8192;
+var PAIR = /([^=;\s]{1,256})=([^;]*)/g;
+var isSecretValue = (v2) => v2.length >= 8 && looksRandom(v2) && !isPlaceholder(v2);
+var cookieHeader = {
+  name: "cookie",
+  triggers: ["cookie"],
+  match(text, at2, nested) {
+    const setCookie2 = /set-$/i.test(text.slice(Math.max(0, at2 - 4), at2));
+    const flag = text.slice(Math.max(0, at2 - 2), at2) === "--";
+    const re = flag ? CURL_FLAG : HEADER;
+    re.lastIndex = at2;
+    if (!re.test(text)) return null;
+    const start = re.lastIndex;
+    let end = start;
+    const limit = Math.min(text.length, start + MAX_HEADER);
+    while (end < limit && !VALUE_END.test(text[end])) end++;
+    const counted = [];
+    const region = setCookie2 ? text.slice(start, end).split(";", 1)[0] : text.slice(start, end);
+    const redacted = region.replace(PAIR, (pair, name, value) => {
+      if (!isSecretValue(value.trim())) return pair;
+      const inner = nested(value);
+      if (inner.hits.length > 0) {
+        counted.push(...inner.hits);
+        return `${name}=${inner.text}`;
+      }
+      counted.push("cookie");
+      return `${name}=${tag("cookie")}`;
+    });
+    if (counted.length === 0) return null;
+    const stop = start + region.length;
+    return {
+      end: stop,
+      replacement: text.slice(at2, start) + redacted,
+      counted
+    };
+  }
+};
+
+// src/core/redact/rules-k8s.ts
+var KIND_WINDOW = 4096;
+var KIND_SECRET_YAML = /(?:^|\n)[ \t-]*kind:[ \t]*["']?Secret["']?[ \t]*(?:\r?\n|$)/;
+var KIND_SECRET_JSON = /"kind"[ \t]*:[ \t]*"Secret"/;
+var YAML_OPEN = /data:[ \t]*\r?\n/iy;
+var YAML_ENTRY = /([ \t]+)([A-Za-z0-9._-]{1,253}):[ \t]*([^\r\n]*)(\r?\n|$)/y;
+var JSON_BODY = /data"[ \t]*:[ \t]*\{([^{}]{0,65536})\}/y;
+var JSON_ENTRY = /("[^"\\]{1,253}"[ \t]*:[ \t]*")((?:[^"\\]|\\.){1,65536})"/g;
+var MAX_ENTRIES = 256;
+function nearSecretKind(text, at2, json3) {
+  const around = text.slice(Math.max(0, at2 - KIND_WINDOW), at2 + KIND_WINDOW);
+  return (json3 ? KIND_SECRET_JSON : KIND_SECRET_YAML).test(around);
+}
+function matchYaml(text, at2) {
+  const lineStart = text.lastIndexOf("\n", at2 - 1) + 1;
+  const before = text.slice(lineStart, at2);
+  if (!/^[ \t]*(?:string)?$/i.test(before)) return null;
+  YAML_OPEN.lastIndex = at2;
+  if (!YAML_OPEN.test(text) || !nearSecretKind(text, at2, false)) return null;
+  const own3 = before.replace(/string$/i, "").length;
+  let p = YAML_OPEN.lastIndex;
+  let out = text.slice(at2, p);
+  const counted = [];
+  for (let n = 0; n < MAX_ENTRIES; n++) {
+    YAML_ENTRY.lastIndex = p;
+    const m = YAML_ENTRY.exec(text);
+    if (m === null || m[1].length <= own3) break;
+    const [, indent, key, rawValue, eol] = m;
+    let value = rawValue.trim();
+    const next = YAML_ENTRY.lastIndex;
+    if (value === "|" || value === ">" || /^[|>][-+]?$/.test(value)) {
+      let q2 = next;
+      while (q2 < text.length) {
+        const nl = text.indexOf("\n", q2);
+        const line = text.slice(q2, nl < 0 ? text.length : nl);
+        if (line.trim() !== "" && line.search(/\S/) <= indent.length) break;
+        q2 = nl < 0 ? text.length : nl + 1;
+      }
+      out += `${indent}${key}: ${value}
+${indent}  ${tag("k8s-secret")}
+`;
+      counted.push("k8s-secret");
+      p = q2;
+      continue;
+    }
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    if (quoted) value = quoted[2];
+    if (value.length > 0 && !isPlaceholder(value)) {
+      out += `${indent}${key}: ${quoted ? quoted[1] + tag("k8s-secret") + quoted[1] : tag("k8s-secret")}${eol}`;
+      counted.push("k8s-secret");
+    } else out += m[0];
+    p = next;
+  }
+  return counted.length === 0 ? null : { end: p, replacement: out, counted };
+}
+function matchJson(text, at2) {
+  if (text[at2 - 1] !== '"') return null;
+  JSON_BODY.lastIndex = at2;
+  const m = JSON_BODY.exec(text);
+  if (m === null || !nearSecretKind(text, at2, true)) return null;
+  const counted = [];
+  const body = m[1].replace(JSON_ENTRY, (entry, head2, value) => {
+    if (isPlaceholder(value)) return entry;
+    counted.push("k8s-secret");
+    return `${head2}${tag("k8s-secret")}"`;
+  });
+  if (counted.length === 0) return null;
+  return {
+    end: JSON_BODY.lastIndex,
+    replacement: `${m[0].slice(0, m[0].indexOf("{") + 1)}${body}}`,
+    counted
+  };
+}
+var k8sSecret = {
+  name: "k8s-secret",
+  triggers: ["data:", 'data"'],
+  match: (text, at2) => text[at2 + 4] === ":" ? matchYaml(text, at2) : matchJson(text, at2)
+};
+
+// src/core/redact/rules-saas.ts
+var NOT_AFTER_WORD = "(?<![A-Za-z0-9_])";
+var NOT_AFTER_WORD_OR_DASH = "(?<![A-Za-z0-9_-])";
+var END = (chars) => `(?![${chars}])`;
+var huggingfaceToken = regexRule({
+  name: "huggingface-token",
+  triggers: ["hf_", "api_org_"],
+  source: `${NOT_AFTER_WORD}(?:hf|api_org)_[A-Za-z0-9]{30,40}${END("A-Za-z0-9_")}`,
+  // `hf_xxxxxxxx…` placeholders and snake_case names (`hf_hub_download`) are not mixed-case runs.
+  accept: (s) => looksRandom(s.slice(s.indexOf("_") + 1)) && !/(.)\1{5}/.test(s)
+});
+var sendgridKey = regexRule({
+  name: "sendgrid-key",
+  triggers: ["SG."],
+  source: `${NOT_AFTER_WORD_OR_DASH}SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,60}${END("A-Za-z0-9_-")}`,
+  accept: hasDigit
+});
+var mailgunKey = regexRule({
+  name: "mailgun-key",
+  triggers: ["key-"],
+  source: `${NOT_AFTER_WORD_OR_DASH}key-[a-z0-9]{32}${END("A-Za-z0-9_-")}`,
+  accept: (s) => hasDigit(s) && /[a-z]/.test(s.slice(4))
+});
+var shopifyToken = regexRule({
+  name: "shopify-token",
+  triggers: ["shpat_", "shpss_", "shpca_", "shppa_"],
+  source: `${NOT_AFTER_WORD}shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}${END("A-Za-z0-9_")}`
+});
+var pypiToken = regexRule({
+  name: "pypi-token",
+  triggers: ["pypi-AgEIcHlwaS5vcmc"],
+  source: `pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}`
+});
+var digitaloceanToken = regexRule({
+  name: "digitalocean-token",
+  triggers: ["dop_v1_", "doo_v1_", "dor_v1_"],
+  source: `${NOT_AFTER_WORD}do[por]_v1_[a-f0-9]{64}${END("A-Za-z0-9_")}`
+});
+var vaultToken = regexRule({
+  name: "vault-token",
+  triggers: ["hvs.", "hvb.", "hvr."],
+  source: `${NOT_AFTER_WORD}hv[sbr]\\.[A-Za-z0-9_-]{24,400}${END("A-Za-z0-9_-")}`,
+  accept: (s) => looksRandom(s.slice(4))
+});
+var DISCORD_HOST = /discord(?:app)?\.com\/$/i;
+var DISCORD_PATH = /api\/webhooks\/[0-9]{5,30}\/([A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])/dy;
+var discordWebhook = {
+  name: "discord-webhook",
+  triggers: ["api/webhooks/"],
+  match(text, at2) {
+    if (!DISCORD_HOST.test(text.slice(Math.max(0, at2 - 16), at2))) return null;
+    DISCORD_PATH.lastIndex = at2;
+    const m = DISCORD_PATH.exec(text);
+    if (m === null) return null;
+    const [start] = m.indices[1];
+    return { end: DISCORD_PATH.lastIndex, replacement: text.slice(at2, start) + tag("discord-webhook") };
+  }
+};
+var TELEGRAM = /(?:(?<![A-Za-z0-9_:-])|(?<=[^A-Za-z0-9_-]bot))[0-9]{5,16}$/;
+var TELEGRAM_SECRET = /:AA[A-Za-z0-9_-]{31,34}(?![A-Za-z0-9_-])/y;
+var telegramBotToken = {
+  name: "telegram-bot-token",
+  triggers: [..."0123456789"].map((d) => `${d}:AA`),
+  match(text, at2) {
+    TELEGRAM_SECRET.lastIndex = at2 + 1;
+    if (!TELEGRAM_SECRET.test(text)) return null;
+    const id2 = TELEGRAM.exec(text.slice(Math.max(0, at2 - 20), at2 + 1));
+    if (id2 === null) return null;
+    return {
+      start: at2 + 1 - id2[0].length,
+      end: TELEGRAM_SECRET.lastIndex,
+      replacement: tag("telegram-bot-token")
+    };
+  }
+};
+var saasRules = [
+  huggingfaceToken,
+  sendgridKey,
+  mailgunKey,
+  shopifyToken,
+  pypiToken,
+  digitaloceanToken,
+  vaultToken,
+  discordWebhook,
+  telegramBotToken
+];
+
+// src/core/redact/rules-structural.ts
+var jwt2 = regexRule({
+  name: "jwt",
+  triggers: ["eyJ"],
+  source: "(?<![A-Za-z0-9_+-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,8192}(?![A-Za-z0-9_-])"
+});
+var PEM_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+var PEM_END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+var PEM_BODY = /[A-Za-z0-9+/=\s\\:,-]{0,16384}/y;
+var PEM_MAX = 16384;
+var PEM_MIN_BODY = 64;
+var PEM_LINE_BREAK = /[\s\\]/;
+var privateKey = {
+  name: "private-key",
+  triggers: ["-----BEGIN"],
+  match(text, at2) {
+    PEM_BEGIN.lastIndex = at2;
+    if (!PEM_BEGIN.test(text)) return null;
+    const bodyStart = PEM_BEGIN.lastIndex;
+    if (!PEM_LINE_BREAK.test(text[bodyStart] ?? "")) return null;
+    const window2 = text.slice(bodyStart, bodyStart + PEM_MAX);
+    for (let e = window2.indexOf("-----END"); e >= 0; e = window2.indexOf("-----END", e + 1)) {
+      PEM_END.lastIndex = bodyStart + e;
+      if (PEM_END.test(text)) return { end: PEM_END.lastIndex, replacement: tag("private-key") };
+    }
+    PEM_BODY.lastIndex = bodyStart;
+    PEM_BODY.test(text);
+    if (PEM_BODY.lastIndex - bodyStart < PEM_MIN_BODY) return null;
+    return { end: PEM_BODY.lastIndex, replacement: tag("private-key") };
+  }
+};
+var PRIVATE_OPEN = "<private>";
+var PRIVATE_CLOSE = "</private>";
+var privateSpan = {
+  name: "private",
+  triggers: [PRIVATE_OPEN],
+  match(text, at2) {
+    if (!text.startsWith(PRIVATE_OPEN, at2)) return null;
+    const close = text.indexOf(PRIVATE_CLOSE, at2 + PRIVATE_OPEN.length);
+    return { end: close < 0 ? text.length : close + PRIVATE_CLOSE.length, replacement: tag("private") };
+  }
+};
+var AUTHORITY_END = /[\s/?#'"`<>]/;
+var NOT_USER = /[()[\]{},;]/;
+var HOST_START = /^[A-Za-z0-9[_-]/;
+var MAX_AUTHORITY = 512;
+var connectionString = {
+  name: "connection-string",
+  triggers: ["://"],
+  match(text, at2, nested) {
+    const start = at2 + 3;
+    const limit = Math.min(text.length, start + MAX_AUTHORITY);
+    let end = start;
+    while (end < limit && !AUTHORITY_END.test(text[end])) end++;
+    const authority = text.slice(start, end);
+    const atSign = authority.lastIndexOf("@");
+    const colon = authority.indexOf(":");
+    if (atSign < 0 || colon < 0 || colon > atSign - 2 || !HOST_START.test(authority.slice(atSign + 1)))
+      return null;
+    const user = authority.slice(0, colon);
+    const password = authority.slice(colon + 1, atSign);
+    if (NOT_USER.test(user) || isPlaceholder(password)) return null;
+    const stop = start + atSign;
+    const inner = nested(password);
+    const replacement = `://${user}:${inner.hits.length > 0 ? inner.text : tag("connection-string")}`;
+    return inner.hits.length > 0 ? { end: stop, replacement, counted: inner.hits } : { end: stop, replacement };
+  }
+};
+var CREDENTIAL = "([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])";
+var authHeader = (() => {
+  const header2 = regexRule({
+    name: "auth-header",
+    triggers: ["authorization"],
+    source: `authorization\\\\?["']?[ \\t]{0,4}:[ \\t]{0,4}\\\\?["']?(?:(bearer|basic|token|bot|digest)[ \\t]{1,4})?${CREDENTIAL}`,
+    flags: "i",
+    group: 2,
+    accept: (s, m) => looksRandom(s) && (m[1] !== void 0 || hasDigit(s) && s.length >= 16),
+    preferNested: true
+  });
+  const bearer = regexRule({
+    name: "auth-header",
+    triggers: ["bearer"],
+    source: `bearer[ \\t]{1,4}${CREDENTIAL}`,
+    flags: "i",
+    group: 1,
+    accept: (s) => s.length >= 16 && looksRandom(s),
+    preferNested: true
+  });
+  return {
+    name: "auth-header",
+    triggers: ["authorization", "bearer"],
+    match: (text, at2, nested) => {
+      const hit = header2.match(text, at2, nested);
+      if (hit) return hit;
+      return bearer.match(text, at2, nested);
+    }
+  };
+})();
+var structuralRules = [jwt2, privateKey, privateSpan, connectionString, authHeader];
+
+// src/core/redact/rules-vendor.ts
+var NOT_AFTER_WORD2 = "(?<![A-Za-z0-9_])";
+var NOT_AFTER_WORD_OR_DASH2 = "(?<![A-Za-z0-9_-])";
+var AWS_KEY_PAIR = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])(?:([,;|\t]|[ \t]{1,8}|,?\s*"?,\s*"?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]))?/y;
+var awsAccessKey = {
+  name: "aws-access-key",
+  triggers: ["AKIA", "ASIA", "ABIA", "ACCA"],
+  match(text, at2) {
+    AWS_KEY_PAIR.lastIndex = at2;
+    const m = AWS_KEY_PAIR.exec(text);
+    if (m === null) return null;
+    const secret = m[2];
+    if (secret === void 0 || !looksRandom(secret) || !hasDigit(secret)) {
+      return { end: at2 + 20, replacement: tag("aws-access-key") };
+    }
+    return {
+      end: AWS_KEY_PAIR.lastIndex,
+      replacement: tag("aws-access-key") + m[1] + tag("aws-secret-key"),
+      counted: ["aws-access-key", "aws-secret-key"]
+    };
+  }
+};
+var awsSecretKey = regexRule({
+  name: "aws-secret-key",
+  triggers: ["secret"],
+  source: `secret_?access_?key\\\\?["']?[ \\t]{0,4}[:=][ \\t]{0,4}\\\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
+  flags: "i",
+  group: 1
+});
+var githubToken = regexRule({
+  name: "github-token",
+  triggers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+  source: `${NOT_AFTER_WORD2}(?:gh[pousr]_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,244})`,
+  accept: looksRandom
+});
+var gitlabToken = regexRule({
+  name: "gitlab-token",
+  triggers: [
+    "glpat-",
+    "gldt-",
+    "glrt-",
+    "glptt-",
+    "glft-",
+    "glimt-",
+    "glagent-",
+    "gloas-",
+    "glsoat-",
+    "glcbt-",
+    "glffct-"
+  ],
+  // Routable tokens (`glpat-<base64url>.01.<crc>`) carry a dotted tail.
+  source: `${NOT_AFTER_WORD_OR_DASH2}gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|cbt|ffct)-[A-Za-z0-9_-]{20,255}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{7,9})?`,
+  accept: looksRandom
+});
+var anthropicKey = regexRule({
+  name: "anthropic-key",
+  triggers: ["sk-ant-"],
+  source: `${NOT_AFTER_WORD_OR_DASH2}sk-ant-[A-Za-z0-9_-]{20,255}`,
+  accept: hasDigit
+});
+var openaiKey = regexRule({
+  name: "openai-key",
+  triggers: ["sk-"],
+  source: `${NOT_AFTER_WORD_OR_DASH2}sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,255}|[A-Za-z0-9]{20,255}(?![A-Za-z0-9_-]))`,
+  accept: (s) => hasDigit(s) && looksRandom(s.slice(3))
+});
+var stripeKey = regexRule({
+  name: "stripe-key",
+  triggers: ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"],
+  source: `${NOT_AFTER_WORD2}(?:[sr]k_(?:live|test)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9+/=]{24,255})`,
+  accept: hasDigit
+});
+var slackToken = regexRule({
+  name: "slack-token",
+  triggers: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"],
+  source: `${NOT_AFTER_WORD_OR_DASH2}(?:xox[abprse]-[A-Za-z0-9-]{10,255}|xapp-[0-9]-[A-Za-z0-9-]{10,255})`,
+  accept: hasDigit
+});
+var slackWebhook = regexRule({
+  name: "slack-webhook",
+  triggers: ["hooks.slack.com/"],
+  source: `hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,255})`,
+  group: 1
+});
+var googleApiKey = regexRule({
+  name: "google-api-key",
+  triggers: ["AIza"],
+  source: `${NOT_AFTER_WORD_OR_DASH2}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`
+});
+var npmToken = regexRule({
+  name: "npm-token",
+  triggers: ["npm_"],
+  source: `${NOT_AFTER_WORD2}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])`,
+  accept: looksRandom
+});
+var batonKey = regexRule({
+  name: "baton-key",
+  triggers: ["bt_"],
+  source: `${NOT_AFTER_WORD2}bt_[A-Za-z0-9_-]{32,255}(?![A-Za-z0-9_-])`,
+  // Long snake_case identifiers ("bt_handle_connection_state") are letters only; keys mix classes.
+  accept: (s) => looksRandom(s.slice(3))
+});
+var vendorRules = [
+  awsAccessKey,
+  awsSecretKey,
+  githubToken,
+  gitlabToken,
+  anthropicKey,
+  openaiKey,
+  stripeKey,
+  slackToken,
+  slackWebhook,
+  googleApiKey,
+  npmToken,
+  batonKey
+];
+
+// src/core/redact/rules.ts
+var specificRules = [
+  ...structuralRules,
+  ...vendorRules,
+  ...cloudRules,
+  ...saasRules,
+  cookieHeader,
+  k8sSecret,
+  ...cliRules
+];
+var allRules = [...specificRules, secretAssignment];
+
+// src/core/redact/walk.ts
+var frameOf = (src) => ({
+  src,
+  keys: Array.isArray(src) ? null : Object.keys(src),
+  i: 0,
+  copy: void 0,
+  renamed: void 0
+});
+function renameKey(f, key, r) {
+  const nk = r.text(key);
+  if (nk === key) return;
+  const taken = /* @__PURE__ */ new Set([...f.keys, ...f.renamed?.values() ?? []]);
+  let unique = nk;
+  for (let n = 2; taken.has(unique); n++) unique = `${nk}#${n}`;
+  (f.renamed ??= /* @__PURE__ */ new Map()).set(key, unique);
+}
+function finish(f) {
+  const out = f.copy ?? f.src;
+  if (!f.renamed) return out;
+  const from = out;
+  return Object.fromEntries(f.keys.map((k) => [f.renamed.get(k) ?? k, from[k]]));
+}
+function setChild(f, key, value) {
+  f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
+  f.copy[key] = value;
+}
+function redactValue(value, r) {
+  if (typeof value === "string") return r.text(value);
+  if (value === null || typeof value !== "object") return value;
+  const stack = [frameOf(value)];
+  const open3 = /* @__PURE__ */ new Set([value]);
+  let result = value;
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    const n = f.keys ? f.keys.length : f.src.length;
+    if (f.i < n) {
+      const key = f.keys ? f.keys[f.i] : f.i;
+      if (typeof key === "string") renameKey(f, key, r);
+      const v2 = f.src[key];
+      if (v2 !== null && typeof v2 === "object" && !open3.has(v2)) {
+        open3.add(v2);
+        stack.push(frameOf(v2));
+        continue;
+      }
+      if (typeof v2 === "string") {
+        const nv = f.keys && r.isSecretKey(key) ? r.secretProperty(key, v2) ?? r.text(v2) : r.text(v2);
+        if (nv !== v2) setChild(f, key, nv);
+      }
+      f.i++;
+      continue;
+    }
+    stack.pop();
+    open3.delete(f.src);
+    const out = finish(f);
+    const parent = stack[stack.length - 1];
+    if (parent === void 0) result = out;
+    else {
+      if (out !== f.src) setChild(parent, parent.keys ? parent.keys[parent.i] : parent.i, out);
+      parent.i++;
+    }
+  }
+  return result;
+}
+function redactEventWith(e, r) {
+  switch (e.kind) {
+    case "prompt": {
+      const text = r.text(e.text);
+      const args = e.command ? r.text(e.command.args) : void 0;
+      if (text === e.text && args === e.command?.args) return e;
+      return e.command && args !== void 0 ? { ...e, text, command: { ...e.command, args } } : { ...e, text };
+    }
+    case "text":
+    case "thinking":
+    case "system": {
+      const text = r.text(e.text);
+      return text === e.text ? e : { ...e, text };
+    }
+    case "tool_call": {
+      const input2 = redactValue(e.input, r);
+      return input2 === e.input ? e : { ...e, input: input2 };
+    }
+    case "tool_result": {
+      const content = r.text(e.content);
+      return content === e.content ? e : { ...e, content };
+    }
+    default:
+      return e;
+  }
+}
+function redactEvents(events, r) {
+  let copy;
+  for (let i2 = 0; i2 < events.length; i2++) {
+    const e = events[i2];
+    const ne2 = redactEventWith(e, r);
+    if (ne2 !== e) (copy ??= events.slice())[i2] = ne2;
+  }
+  return copy ?? events;
+}
+function redactSessionWith(s, r) {
+  let turns;
+  s.turns.forEach((t, i2) => {
+    const events = redactEvents(t.events, r);
+    if (events !== t.events) (turns ??= s.turns.slice())[i2] = { ...t, events };
+  });
+  let sidechains;
+  s.sidechains.forEach((c, i2) => {
+    const events = redactEvents(c.events, r);
+    if (events !== c.events) (sidechains ??= s.sidechains.slice())[i2] = { ...c, events };
+  });
+  const title = s.meta.title === void 0 ? void 0 : r.text(s.meta.title);
+  if (!turns && !sidechains && title === s.meta.title) return s;
+  return {
+    ...s,
+    meta: title === s.meta.title ? s.meta : { ...s.meta, title },
+    turns: turns ?? s.turns,
+    sidechains: sidechains ?? s.sidechains
+  };
+}
+
+// src/core/redact/redactor.ts
+var scanners;
+function getScanners() {
+  return scanners ??= { all: compileRules(allRules), specific: compileRules(specificRules) };
+}
+function createRedactor(opts = {}) {
+  const byRule = {};
+  let total = 0;
+  const report = () => ({ total, byRule: { ...byRule } });
+  if (opts.enabled === false) {
+    return { redactText: (s) => s, redactEvent: (e) => e, redactSession: (s) => s, report };
+  }
+  const { all, specific } = getScanners();
+  const count2 = (rule2) => {
+    total++;
+    byRule[rule2] = (byRule[rule2] ?? 0) + 1;
+  };
+  const nested = (s) => {
+    const hits = [];
+    const text2 = specific.scan(s, (name) => hits.push(name), nested);
+    return { text: text2, hits };
+  };
+  const text = (s) => all.scan(s, count2, nested);
+  const walker = {
+    text,
+    isSecretKey,
+    secretProperty(key, value) {
+      const r = redactSecretProperty(key, value, nested);
+      if (r === null) return null;
+      for (const name of r.counted) count2(name);
+      return r.text;
+    }
+  };
+  return {
+    redactText: text,
+    redactEvent: (e) => redactEventWith(e, walker),
+    redactSession: (s) => redactSessionWith(s, walker),
+    report
+  };
+}
+
+// src/core/redact/private-spans.ts
+var PRIVATE_MARK = "[private]";
+var OPEN = "<private>";
+var SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
+var OPEN_I = /<private>/i;
+function hasPrivateSpan(text) {
+  return (text.includes("<p") || text.includes("<P")) && (text.includes(OPEN) || OPEN_I.test(text));
+}
+function stripPrivateText(text) {
+  return hasPrivateSpan(text) ? text.replace(SPAN, PRIVATE_MARK) : text;
+}
+function stripPrivateValue(value) {
+  if (typeof value === "string") return stripPrivateText(value);
+  if (Array.isArray(value)) {
+    let out = null;
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const v2 = stripPrivateValue(value[i2]);
+      if (v2 !== value[i2]) (out ??= value.slice())[i2] = v2;
+    }
+    return out ?? value;
+  }
+  if (value !== null && typeof value === "object") {
+    let out = null;
+    for (const k in value) {
+      const old = value[k];
+      const v2 = stripPrivateValue(old);
+      if (v2 !== old) (out ??= { ...value })[k] = v2;
+    }
+    return out ?? value;
+  }
+  return value;
+}
+
+// src/core/transcript/stream-session.ts
+import { basename as basename3 } from "node:path";
+
+// src/core/transcript/locate.ts
+init_errors();
+import { readdir, stat } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join5 } from "node:path";
+async function findSubagentFiles(transcriptPath) {
+  const stem = basename2(transcriptPath).replace(/\.jsonl$/, "");
+  const dir = join5(dirname3(transcriptPath), stem, "subagents");
+  let names;
+  try {
+    names = await readdir(dir, { recursive: true });
+  } catch (cause) {
+    const code = cause.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code ?? cause)}`, { cause });
+  }
+  const files = [];
+  for (const rel of names.sort()) {
+    const name = basename2(rel);
+    if (name.startsWith("agent-") && name.endsWith(".jsonl") && name.length > 12) {
+      files.push({ path: join5(dir, rel), agentId: name.slice(6, -6) });
+    }
+  }
+  return files;
+}
+
+// src/core/transcript/read-records.ts
+init_errors();
+import { open as open2 } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+
+// src/core/transcript/read-stats.ts
+function createReadStats() {
+  return {
+    records: 0,
+    unknownTypes: {},
+    malformedLines: 0,
+    invalidUtf8Lines: 0,
+    hugeLines: 0,
+    truncatedTail: false,
+    metaRecords: 0,
+    duplicateRecords: 0,
+    compactions: 0
+  };
+}
+function countUnknownType(stats, type) {
+  stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
+}
+
+// src/core/transcript/read-records.ts
+var DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+var DEFAULT_CHUNK_BYTES = 512 * 1024;
+var NEWLINE = 10;
+function checkOptions(opts) {
+  const from = opts.fromOffset ?? 0;
+  const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const chunk = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  if (!Number.isSafeInteger(from) || from < 0) {
+    throw new BatonError("invalid_input", `fromOffset must be a non-negative integer, got ${String(from)}`);
+  }
+  if (!Number.isSafeInteger(maxLine) || maxLine < 1) {
+    throw new BatonError("invalid_input", `maxLineBytes must be a positive integer, got ${String(maxLine)}`);
+  }
+  if (!Number.isSafeInteger(chunk) || chunk < 1) {
+    throw new BatonError("invalid_input", `chunkBytes must be a positive integer, got ${String(chunk)}`);
+  }
+  return { from, maxLine, chunk };
+}
+async function openTranscript(path) {
+  try {
+    return await open2(path, "r");
+  } catch (cause) {
+    const code = cause.code;
+    if (code === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path}`, { cause });
+    throw new BatonError("io", `cannot open transcript ${path}: ${String(code ?? cause)}`, { cause });
+  }
+}
+async function* readRecordBatches(path, opts = {}) {
+  const { from, maxLine, chunk } = checkOptions(opts);
+  const stats = opts.stats ?? createReadStats();
+  const fh = await openTranscript(path);
+  try {
+    const size = (await fh.stat()).size;
+    if (from > size) {
+      throw new BatonError(
+        "conflict",
+        `offset ${from} is beyond the end of ${path} (${size} bytes): was it rewritten?`,
+        {
+          details: { fromOffset: from, size }
+        }
+      );
+    }
+    const buf = Buffer.allocUnsafe(chunk);
+    let filePos = from;
+    let lineStart = from;
+    let pending = [];
+    let pendingLen = 0;
+    let skipping = false;
+    let batch = [];
+    const handleLine = (bytes, s, e, offset, utf8Known) => {
+      if (!utf8Known && !isUtf8(bytes.subarray(s, e))) stats.invalidUtf8Lines++;
+      let text = bytes.toString("utf8", s, e);
+      if (offset === 0 && text.charCodeAt(0) === 65279) text = text.slice(1);
+      const rec = parseObject(text, stats);
+      if (rec !== void 0) batch.push({ record: rec, offset, endOffset: offset + (e - s) + 1 });
+    };
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, chunk, filePos);
+      if (bytesRead === 0) break;
+      const chunkStart = filePos;
+      filePos += bytesRead;
+      const view = buf.subarray(0, bytesRead);
+      const firstNl = view.indexOf(NEWLINE);
+      const lastNl = firstNl === -1 ? -1 : view.lastIndexOf(NEWLINE);
+      const regionValid = firstNl !== -1 && isUtf8(view.subarray(firstNl + 1, lastNl));
+      let i2 = 0;
+      for (; ; ) {
+        const nl = i2 <= lastNl ? view.indexOf(NEWLINE, i2) : -1;
+        if (nl === -1) {
+          const rest = bytesRead - i2;
+          if (skipping) break;
+          if (pendingLen + rest > maxLine) {
+            skipping = true;
+            pending = [];
+            pendingLen = 0;
+          } else if (rest > 0) {
+            pending.push(Buffer.from(view.subarray(i2)));
+            pendingLen += rest;
+          }
+          break;
+        }
+        const len = pendingLen + (nl - i2);
+        if (skipping || len > maxLine) {
+          stats.hugeLines++;
+        } else if (pendingLen > 0) {
+          pending.push(view.subarray(i2, nl));
+          const line = Buffer.concat(pending, len);
+          handleLine(line, 0, len, lineStart, false);
+        } else if (nl > i2) {
+          handleLine(view, i2, nl, lineStart, regionValid && i2 > firstNl);
+        }
+        skipping = false;
+        pending = [];
+        pendingLen = 0;
+        lineStart = chunkStart + nl + 1;
+        i2 = nl + 1;
+      }
+      if (batch.length > 0) {
+        const out = batch;
+        batch = [];
+        yield out;
+      }
+    }
+    let nextOffset = lineStart;
+    if (skipping) {
+      stats.truncatedTail = true;
+    } else if (pendingLen > 0) {
+      const tail = Buffer.concat(pending, pendingLen);
+      const text = tail.toString("utf8");
+      if (text.trim() === "") {
+        nextOffset = lineStart + pendingLen;
+      } else if (isCompleteObject(text)) {
+        handleLine(tail, 0, pendingLen, lineStart, false);
+        nextOffset = lineStart + pendingLen;
+      } else {
+        stats.truncatedTail = true;
+      }
+    }
+    if (batch.length > 0) yield batch;
+    return { nextOffset };
+  } finally {
+    await fh.close();
+  }
+}
+function parseObject(text, stats) {
+  const c = text.charCodeAt(0);
+  if (c <= 32 && text.trim() === "") return void 0;
+  let v2;
+  try {
+    v2 = JSON.parse(text);
+  } catch {
+    stats.malformedLines++;
+    return void 0;
+  }
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) {
+    stats.malformedLines++;
+    return void 0;
+  }
+  stats.records++;
+  return v2;
+}
+function isCompleteObject(text) {
+  try {
+    const v2 = JSON.parse(text);
+    return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+  } catch {
+    return false;
+  }
+}
+
+// src/core/transcript/guards.ts
+function isObj(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+function str(v2) {
+  return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
+}
+function count(v2) {
+  return typeof v2 === "number" && v2 > 0 && Number.isFinite(v2) ? Math.floor(v2) : 0;
+}
+function objAt(o, key) {
+  const v2 = o[key];
+  return isObj(v2) ? v2 : void 0;
+}
+
+// src/core/transcript/known-types.ts
+var NON_EVENT_TYPES = /* @__PURE__ */ new Set([
+  "attachment",
+  "progress",
+  "summary",
+  "custom-title",
+  "ai-title",
+  "tag",
+  "last-prompt",
+  "queue-operation",
+  "cost-state",
+  "file-history-snapshot",
+  "file-history-delta",
+  "attribution-snapshot",
+  "ended-by-model",
+  "continued-in",
+  "relocated",
+  "agent-name",
+  "agent-color",
+  "agent-setting",
+  "pr-link",
+  "frame-link",
+  "artifact-comment-monitor",
+  "artifact-autoreact-ledger",
+  "bridge-session",
+  "history-suppression",
+  "mode",
+  "permission-mode",
+  "isolation-latch",
+  "session-owner",
+  "dev-mods",
+  "memory-mode",
+  "atis-latch",
+  "tools-used",
+  "data-flow-records",
+  "data-flow-incomplete",
+  "derived-from",
+  "worktree-state",
+  "content-replacement",
+  "api-request-shape",
+  "api-request-blob",
+  "api-request",
+  "api-request-resumed",
+  "fork-context-ref",
+  "observer-ref",
+  "resume-head-vouch"
+]);
+var AGENT_TOOL_NAMES = /* @__PURE__ */ new Set(["Task", "Agent"]);
+var FILE_WRITING_TOOLS = /* @__PURE__ */ new Set([
+  "Write",
+  "Edit",
+  "MultiEdit",
+  "NotebookEdit"
+]);
+
+// src/core/transcript/content.ts
+function between(text, open3, close) {
+  const a = text.indexOf(open3);
+  if (a === -1) return void 0;
+  const start = a + open3.length;
+  const b = text.indexOf(close, start);
+  return b === -1 ? void 0 : text.slice(start, b);
+}
+function classifyUserText(text) {
+  if (text.charCodeAt(0) === 60) {
+    if (text.startsWith("<command-")) {
+      const name = between(text, "<command-name>", "</command-name>");
+      if (name !== void 0) {
+        const args = (between(text, "<command-args>", "</command-args>") ?? "").trim();
+        const cmd = name.trim();
+        return { kind: "prompt", text: args ? `${cmd} ${args}` : cmd, command: { name: cmd, args } };
+      }
+    }
+    if (text.startsWith("<local-command-stdout>") || text.startsWith("<local-command-stderr>")) {
+      return { kind: "system", subtype: "local_command", text: stripTags(text) };
+    }
+    if (text.startsWith("<bash-input>")) {
+      return { kind: "prompt", text: `!${between(text, "<bash-input>", "</bash-input>") ?? ""}` };
+    }
+    if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
+      return { kind: "system", subtype: "bash_output", text: stripTags(text) };
+    }
+  } else if (text.startsWith("[Request interrupted by user")) {
+    return { kind: "system", subtype: "interrupted", text };
+  }
+  return { kind: "prompt", text };
+}
+function stripTags(text) {
+  return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
+}
+function flattenToolResultContent(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content))
+    return content === void 0 || content === null ? "" : JSON.stringify(content);
+  const parts = [];
+  for (const block of content) {
+    if (typeof block === "string") parts.push(block);
+    else if (isObj(block)) {
+      if (block.type === "text" && typeof block.text === "string") parts.push(block.text);
+      else if (block.type === "image") parts.push("[image]");
+      else parts.push(`[${typeof block.type === "string" ? block.type : "content"}]`);
+    }
+  }
+  return parts.join("\n");
+}
+function titleFromPrompt(text, max = 80) {
+  const trimmed = text.trim();
+  const nl = trimmed.indexOf("\n");
+  const line = (nl === -1 ? trimmed : trimmed.slice(0, nl)).trim();
+  if (line === "") return void 0;
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+
+// src/core/pricing.ts
+var PRICE_RULES = [
+  // Opus
+  { pattern: /opus-5-5/, input: 4, output: 20, cacheRead: 0.2 },
+  // Opus 4 and 4.1 (ids like claude-opus-4-20250514, claude-opus-4-1@20250805, claude-opus-4-0) and Opus 3.
+  {
+    pattern: /opus-4(?:-[01])?(?=$|[^\d-]|-\d{8})|claude-3-opus|opus-3/,
+    input: 15,
+    output: 75,
+    cacheRead: 1.5
+  },
+  // Opus 4.5 through 5.
+  { pattern: /opus/, input: 5, output: 25, cacheRead: 0.5 },
+  // Sonnet
+  { pattern: /sonnet-5/, input: 2, output: 10, cacheRead: 0.2 },
+  // Sonnet 3.5 through 4.6.
+  { pattern: /sonnet/, input: 3, output: 15, cacheRead: 0.3 },
+  // Haiku
+  { pattern: /haiku-5/, input: 0.1, output: 0.5, cacheRead: 0.01 },
+  { pattern: /haiku-3-5|3-5-haiku/, input: 0.8, output: 4, cacheRead: 0.08 },
+  { pattern: /claude-3-haiku|haiku-3(?!-5)/, input: 0.25, output: 1.25, cacheRead: 0.03 },
+  // Haiku 4.5.
+  { pattern: /haiku/, input: 1, output: 5, cacheRead: 0.1 }
+];
+function priceForModel(model) {
+  const id2 = model.toLowerCase();
+  for (const rule2 of PRICE_RULES) {
+    if (rule2.pattern.test(id2)) {
+      return {
+        input: rule2.input,
+        output: rule2.output,
+        cacheRead: rule2.cacheRead,
+        cacheWrite5m: rule2.input * 1.25,
+        cacheWrite1h: rule2.input * 2
+      };
+    }
+  }
+  return null;
+}
+function estimateCostUsd(usage) {
+  let total = 0;
+  for (const [model, u] of usage) {
+    if (u.input + u.output + u.cacheRead + u.cacheWrite === 0) continue;
+    const p = priceForModel(model);
+    if (p === null) return null;
+    const write1h = Math.min(u.cacheWrite1h ?? 0, u.cacheWrite);
+    total += u.input * p.input + u.output * p.output + u.cacheRead * p.cacheRead + (u.cacheWrite - write1h) * p.cacheWrite5m + write1h * p.cacheWrite1h;
+  }
+  return Math.round(total * 1e3) / 1e9;
+}
+
+// src/core/transcript/totals-accumulator.ts
+var SYNTHETIC_MODEL = "<synthetic>";
+function emptyUsage() {
+  return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
+}
+var TotalsAccumulator = class {
+  /** Usage already counted per API response, keyed by message.id + requestId. */
+  seenResponses = /* @__PURE__ */ new Map();
+  byModel = /* @__PURE__ */ new Map();
+  total = emptyUsage();
+  prompts = 0;
+  messages = 0;
+  toolCalls = 0;
+  toolErrors = 0;
+  tools = /* @__PURE__ */ new Map();
+  // a Map: tool names are data, even `__proto__`
+  files = /* @__PURE__ */ new Set();
+  /**
+   * Counts an assistant record's usage. One API response is written as several records that share message.id
+   * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
+   * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
+   */
+  addUsage(rec, msg) {
+    const u = objAt(msg, "usage");
+    if (u === void 0) return;
+    const next = {
+      input: count(u.input_tokens),
+      output: count(u.output_tokens),
+      cacheRead: count(u.cache_read_input_tokens),
+      cacheWrite: count(u.cache_creation_input_tokens),
+      cacheWrite1h: count(objAt(u, "cache_creation")?.ephemeral_1h_input_tokens)
+    };
+    const messageId = str(msg.id);
+    const requestId = str(rec.requestId);
+    let delta = next;
+    if (messageId !== void 0 || requestId !== void 0) {
+      const key = `${messageId ?? ""}\0${requestId ?? ""}`;
+      const prev = this.seenResponses.get(key);
+      if (prev !== void 0) {
+        delta = {
+          input: Math.max(0, next.input - prev.input),
+          output: Math.max(0, next.output - prev.output),
+          cacheRead: Math.max(0, next.cacheRead - prev.cacheRead),
+          cacheWrite: Math.max(0, next.cacheWrite - prev.cacheWrite),
+          cacheWrite1h: Math.max(0, next.cacheWrite1h - prev.cacheWrite1h)
+        };
+        prev.input += delta.input;
+        prev.output += delta.output;
+        prev.cacheRead += delta.cacheRead;
+        prev.cacheWrite += delta.cacheWrite;
+        prev.cacheWrite1h += delta.cacheWrite1h;
+      } else {
+        this.seenResponses.set(key, { ...next });
+      }
+    }
+    if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
+    const model = str(msg.model) ?? "unknown";
+    addTo(this.total, delta);
+    if (model !== SYNTHETIC_MODEL) {
+      let m = this.byModel.get(model);
+      if (m === void 0) this.byModel.set(model, m = emptyUsage());
+      addTo(m, delta);
+    }
+  }
+  /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
+  addEvent(e, mainChain) {
+    switch (e.kind) {
+      case "prompt":
+        if (mainChain) {
+          this.prompts++;
+          this.messages++;
+        }
+        break;
+      case "text":
+        if (mainChain) this.messages++;
+        break;
+      case "tool_call": {
+        this.toolCalls++;
+        this.tools.set(e.name, (this.tools.get(e.name) ?? 0) + 1);
+        if (FILE_WRITING_TOOLS.has(e.name) && isObj(e.input)) {
+          const file2 = str(e.input.file_path) ?? str(e.input.notebook_path) ?? str(e.input.path);
+          if (file2 !== void 0) this.files.add(file2);
+        }
+        break;
+      }
+      case "tool_result":
+        if (e.isError) this.toolErrors++;
+        break;
+      default:
+        break;
+    }
+  }
+  finish(turns, durationMs) {
+    const usage = [...this.byModel];
+    return {
+      tokens: {
+        input: this.total.input,
+        output: this.total.output,
+        cacheRead: this.total.cacheRead,
+        cacheWrite: this.total.cacheWrite
+      },
+      costUsd: estimateCostUsd(usage),
+      turns,
+      prompts: this.prompts,
+      messages: this.messages,
+      toolCalls: this.toolCalls,
+      toolErrors: this.toolErrors,
+      tools: Object.fromEntries(this.tools),
+      filesTouched: [...this.files],
+      durationMs
+    };
+  }
+};
+function addTo(into, d) {
+  into.input += d.input;
+  into.output += d.output;
+  into.cacheRead += d.cacheRead;
+  into.cacheWrite += d.cacheWrite;
+  into.cacheWrite1h += d.cacheWrite1h;
+}
+
+// src/core/transcript/meta-accumulator.ts
+var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var MetaAccumulator = class {
+  /** Distinct sessionIds of main-file records, in order of first appearance. */
+  sessionIds = [];
+  /** Distinct `requestSessionId`s: on records a fork copied, Claude Code keeps the parent's id there. */
+  requestSessionIds = [];
+  cwd;
+  gitBranch;
+  version;
+  models = /* @__PURE__ */ new Set();
+  startMs = Infinity;
+  endMs = -Infinity;
+  startedAt;
+  endedAt;
+  customTitle;
+  aiTitle;
+  summary;
+  firstPromptTitle;
+  /** Any record: its timestamp widens the session's time span. */
+  observeTime(rec) {
+    const ts = rec.timestamp;
+    if (typeof ts !== "string") return;
+    const ms = Date.parse(ts);
+    if (Number.isNaN(ms)) return;
+    if (ms < this.startMs) {
+      this.startMs = ms;
+      this.startedAt = ts;
+    }
+    if (ms > this.endMs) {
+      this.endMs = ms;
+      this.endedAt = ts;
+    }
+  }
+  /** Records of the main transcript file: where and with what the session ran. */
+  observeMain(rec) {
+    const sid = str(rec.sessionId);
+    if (sid !== void 0 && !this.sessionIds.includes(sid)) this.sessionIds.push(sid);
+    const rsid = str(rec.requestSessionId);
+    if (rsid !== void 0 && !this.requestSessionIds.includes(rsid)) this.requestSessionIds.push(rsid);
+    this.cwd ??= str(rec.cwd);
+    const branch = str(rec.gitBranch);
+    if (branch !== void 0) this.gitBranch = branch;
+    const version2 = str(rec.version);
+    if (version2 !== void 0) this.version = version2;
+  }
+  observeModel(model) {
+    if (model !== void 0 && model !== SYNTHETIC_MODEL) this.models.add(model);
+  }
+  /** Title records: the last of each kind wins, as in Claude Code's own session list. */
+  observeTitle(rec) {
+    if (rec.type === "custom-title") this.customTitle = str(rec.customTitle) ?? this.customTitle;
+    else if (rec.type === "ai-title") this.aiTitle = str(rec.aiTitle) ?? this.aiTitle;
+    else if (rec.type === "summary") this.summary = str(rec.summary) ?? this.summary;
+  }
+  observeFirstPrompt(text) {
+    this.firstPromptTitle ??= titleFromPrompt(text);
+  }
+  get durationMs() {
+    return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
+  }
+  /**
+   * The session id is the file's own name when it is a UUID or records carry it (Claude Code names files by
+   * session id), else the newest sessionId seen, else the file name. A forked file (`--fork-session`) starts with
+   * history copied from its parent: Claude Code 2.1.330 rewrites their sessionId but keeps the parent's id in
+   * `requestSessionId` of copied assistant records; other versions may keep the old sessionId. The first id that
+   * differs from the session's own is the parent.
+   */
+  finish(fileStem) {
+    const ids = this.sessionIds;
+    const id2 = UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : ids[ids.length - 1] ?? fileStem;
+    const meta3 = { id: id2, models: [...this.models] };
+    if (this.cwd !== void 0) {
+      meta3.cwd = this.cwd;
+      const project = lastPathSegment(this.cwd);
+      if (project !== void 0) meta3.project = project;
+    }
+    if (this.gitBranch !== void 0) meta3.gitBranch = this.gitBranch;
+    if (this.startedAt !== void 0) meta3.startedAt = this.startedAt;
+    if (this.endedAt !== void 0) meta3.endedAt = this.endedAt;
+    const title = this.customTitle ?? this.aiTitle ?? this.summary ?? this.firstPromptTitle;
+    if (title !== void 0) meta3.title = title;
+    const parent = ids.find((s) => s !== id2) ?? this.requestSessionIds.find((s) => s !== id2);
+    if (parent !== void 0) meta3.parentSessionId = parent;
+    if (this.version !== void 0) meta3.claudeVersion = this.version;
+    return meta3;
+  }
+};
+function lastPathSegment(p) {
+  const parts = p.split(/[\\/]+/).filter((s) => s !== "");
+  return parts[parts.length - 1];
+}
+
+// src/core/transcript/record-events.ts
+var EventList = class {
+  constructor(ctx) {
+    this.ctx = ctx;
+  }
+  ctx;
+  events = [];
+  add(fields) {
+    const n = this.events.length;
+    const e = { uuid: n === 0 ? this.ctx.uuid : `${this.ctx.uuid}#${n}`, ...fields };
+    if (this.ctx.parentUuid !== void 0) e.parentUuid = this.ctx.parentUuid;
+    if (this.ctx.timestamp !== void 0) e.timestamp = this.ctx.timestamp;
+    if (this.ctx.agentId !== void 0) e.agentId = this.ctx.agentId;
+    this.events.push(e);
+  }
+  addUserText(t) {
+    if (t.kind === "system") this.add({ kind: "system", subtype: t.subtype, text: t.text });
+    else if (t.command) this.add({ kind: "prompt", text: t.text, command: t.command });
+    else this.add({ kind: "prompt", text: t.text });
+  }
+};
+function userRecordEvents(rec, ctx) {
+  const list = new EventList(ctx);
+  const content = objAt(rec, "message")?.content;
+  if (rec.isCompactSummary === true) {
+    const text = typeof content === "string" ? content : flattenToolResultContent(content);
+    list.add({ kind: "system", subtype: "compaction_summary", text });
+    return list.events;
+  }
+  if (typeof content === "string") {
+    if (content.trim() !== "") list.addUserText(classifyUserText(content));
+    return list.events;
+  }
+  if (!Array.isArray(content)) return list.events;
+  const texts = [];
+  let firstText = -1;
+  for (let i2 = 0; i2 < content.length; i2++) {
+    const t = userBlockText(content[i2]);
+    if (t === void 0) continue;
+    texts.push(t);
+    if (firstText === -1) firstText = i2;
+  }
+  for (let i2 = 0; i2 < content.length; i2++) {
+    const block = content[i2];
+    if (i2 === firstText) list.addUserText(classifyUserText(texts.join("\n\n")));
+    else if (isObj(block) && block.type === "tool_result") {
+      list.add({
+        kind: "tool_result",
+        toolUseId: str(block.tool_use_id) ?? "",
+        content: flattenToolResultContent(block.content),
+        isError: block.is_error === true
+      });
+    }
+  }
+  return list.events;
+}
+function userBlockText(block) {
+  if (!isObj(block)) return void 0;
+  if (block.type === "image") return "[image]";
+  if (block.type === "text" && typeof block.text === "string" && block.text !== "") return block.text;
+  return void 0;
+}
+function assistantRecordEvents(rec, ctx, stats) {
+  const list = new EventList(ctx);
+  const msg = objAt(rec, "message");
+  const content = msg?.content;
+  if (rec.isApiErrorMessage === true) {
+    const text = typeof content === "string" ? content : Array.isArray(content) ? flattenToolResultContent(content) : "";
+    list.add({ kind: "system", subtype: "api_error", text: text || str(rec.error) || "API error" });
+    return list.events;
+  }
+  const messageId = str(msg?.id);
+  const model = str(msg?.model);
+  if (typeof content === "string") {
+    if (content !== "") list.add(textEvent(content, messageId, model));
+    return list.events;
+  }
+  if (!Array.isArray(content)) return list.events;
+  for (const block of content) {
+    if (!isObj(block)) continue;
+    const type = block.type;
+    if (type === "text") {
+      if (typeof block.text === "string" && block.text !== "")
+        list.add(textEvent(block.text, messageId, model));
+    } else if (type === "thinking") {
+      if (typeof block.thinking === "string" && block.thinking !== "") {
+        list.add({ kind: "thinking", text: block.thinking });
+      }
+    } else if (type === "tool_use" || type === "server_tool_use" || type === "mcp_tool_use") {
+      list.add({
+        kind: "tool_call",
+        toolUseId: str(block.id) ?? "",
+        name: str(block.name) ?? "unknown",
+        input: block.input ?? {}
+      });
+    } else if (typeof type === "string" && type.endsWith("_tool_result")) {
+      list.add({
+        kind: "tool_result",
+        toolUseId: str(block.tool_use_id) ?? "",
+        content: flattenToolResultContent(block.content),
+        isError: block.is_error === true
+      });
+    } else if (type !== "redacted_thinking") {
+      countUnknownType(stats, `block:${typeof type === "string" ? type : "untyped"}`);
+    }
+  }
+  return list.events;
+}
+function textEvent(text, messageId, model) {
+  const e = { kind: "text", text };
+  if (messageId !== void 0) e.messageId = messageId;
+  if (model !== void 0) e.model = model;
+  return e;
+}
+function systemRecordEvents(rec, ctx, stats) {
+  const list = new EventList(ctx);
+  const subtype = str(rec.subtype) ?? "";
+  if (subtype === "compact_boundary") {
+    stats.compactions++;
+    const meta3 = objAt(rec, "compactMetadata");
+    const trigger = str(meta3?.trigger);
+    const pre = typeof meta3?.preTokens === "number" ? meta3.preTokens : void 0;
+    const detail = [trigger, pre !== void 0 ? `${pre} tokens before` : void 0].filter(Boolean).join(", ");
+    const text = str(rec.content) ?? "Conversation compacted";
+    list.add({ kind: "system", subtype: "compaction", text: detail ? `${text} (${detail})` : text });
+  } else if (subtype === "api_error") {
+    list.add({ kind: "system", subtype: "api_error", text: apiErrorText(rec) });
+  } else if (rec.level === "error") {
+    list.add({ kind: "system", subtype: subtype || "error", text: str(rec.content) ?? subtype });
+  }
+  return list.events;
+}
+function apiErrorText(rec) {
+  const err2 = rec.error;
+  let message = str(rec.content) ?? str(err2);
+  if (message === void 0 && isObj(err2)) {
+    message = str(err2.message) ?? str(objAt(err2, "error")?.message) ?? str(err2.type);
+    const status = typeof err2.status === "number" ? err2.status : void 0;
+    if (status !== void 0) message = `${status} ${message ?? ""}`.trim();
+  }
+  const attempt = typeof rec.retryAttempt === "number" ? rec.retryAttempt : void 0;
+  const max = typeof rec.maxRetries === "number" ? rec.maxRetries : void 0;
+  const retry = attempt !== void 0 ? ` (retry ${attempt}${max !== void 0 ? `/${max}` : ""})` : "";
+  return `API error: ${message ?? "unknown"}${retry}`;
+}
+
+// src/core/transcript/session-builder.ts
+var MAIN = {};
+var SessionBuilder = class {
+  constructor(stats) {
+    this.stats = stats;
+  }
+  stats;
+  seen = /* @__PURE__ */ new Set();
+  turn = -1;
+  turnCtx = [];
+  agentCtx = /* @__PURE__ */ new Map();
+  /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
+  agentToolUse = /* @__PURE__ */ new Map();
+  /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
+  agentCallTurn = /* @__PURE__ */ new Map();
+  meta = new MetaAccumulator();
+  totals = new TotalsAccumulator();
+  /** Adds one record; its events (if any) are appended to `out` in order. */
+  addRecord(rec, offset, out, source = MAIN) {
+    const recordUuid = str(rec.uuid);
+    if (recordUuid !== void 0) {
+      if (this.seen.has(recordUuid)) {
+        this.stats.duplicateRecords++;
+        return;
+      }
+      this.seen.add(recordUuid);
+    }
+    const isMain = source.agentId === void 0;
+    this.meta.observeTime(rec);
+    if (isMain) this.meta.observeMain(rec);
+    if (rec.isMeta === true) this.stats.metaRecords++;
+    const type = rec.type;
+    let events;
+    const agentId = source.agentId ?? (rec.isSidechain === true ? str(rec.agentId) ?? "sidechain" : void 0);
+    const ctx = {
+      uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
+    };
+    if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
+    if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
+    if (agentId !== void 0) ctx.agentId = agentId;
+    if (type === "user") {
+      if (rec.isMeta === true) return;
+      events = userRecordEvents(rec, ctx);
+      if (isMain) this.linkSubagent(rec);
+    } else if (type === "assistant") {
+      const msg = objAt(rec, "message");
+      if (msg !== void 0) {
+        this.totals.addUsage(rec, msg);
+        this.meta.observeModel(str(msg.model));
+      }
+      events = assistantRecordEvents(rec, ctx, this.stats);
+    } else if (type === "system") {
+      events = systemRecordEvents(rec, ctx, this.stats);
+    } else {
+      if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
+      else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+      return;
+    }
+    for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+  }
+  /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
+  place(event, agentId) {
+    if (agentId !== void 0) {
+      this.totals.addEvent(event, false);
+      return this.contextForAgent(agentId);
+    }
+    if (event.kind === "prompt") {
+      this.turn++;
+      this.meta.observeFirstPrompt(event.text);
+    } else if (this.turn === -1) {
+      this.turn = 0;
+    }
+    this.totals.addEvent(event, true);
+    if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
+      this.agentCallTurn.set(event.toolUseId, this.turn);
+    }
+    let c = this.turnCtx[this.turn];
+    if (c === void 0) this.turnCtx[this.turn] = c = { turnIndex: this.turn };
+    return c;
+  }
+  contextForAgent(agentId) {
+    let c = this.agentCtx.get(agentId);
+    if (c === void 0) {
+      const toolUseId = this.agentToolUse.get(agentId);
+      const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
+      c = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
+      this.agentCtx.set(agentId, c);
+    }
+    return c;
+  }
+  /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
+  linkSubagent(rec) {
+    const result = rec.toolUseResult;
+    if (!isObj(result)) return;
+    const agentId = str(result.agentId);
+    if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
+    const content = objAt(rec, "message")?.content;
+    if (!Array.isArray(content)) return;
+    for (const block of content) {
+      if (isObj(block) && block.type === "tool_result") {
+        const id2 = str(block.tool_use_id);
+        if (id2 !== void 0) this.agentToolUse.set(agentId, id2);
+        return;
+      }
+    }
+  }
+  finish(fileStem) {
+    return {
+      meta: this.meta.finish(fileStem),
+      totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
+    };
+  }
+};
+
+// src/core/transcript/stream-session.ts
+async function deliver(path, builder, source, onEvent, opts) {
+  const { admit: makeFilter, ...readOpts } = opts;
+  const admit = makeFilter?.();
+  const gen = readRecordBatches(path, { ...readOpts, stats: builder.stats });
+  const out = [];
+  for (; ; ) {
+    const step = await gen.next();
+    if (step.done) return step.value.nextOffset;
+    for (const item of step.value) {
+      if (admit && !admit(item.record)) continue;
+      builder.addRecord(item.record, item.offset, out, source);
+      if (out.length === 0) continue;
+      for (const d of out) {
+        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
+        const r = onEvent(d.event, ctx);
+        if (r !== void 0) await r;
+      }
+      out.length = 0;
+    }
+  }
+}
+async function runSession(path, onEvent, opts = {}) {
+  const builder = new SessionBuilder(createReadStats());
+  const fromOffset = opts.fromOffset ?? 0;
+  const lineOpts = {
+    ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
+    ...opts.admit ? { admit: opts.admit } : {}
+  };
+  const nextOffset = await deliver(path, builder, void 0, onEvent, { ...lineOpts, fromOffset });
+  if (opts.subagents ?? fromOffset === 0) {
+    const files = await findSubagentFiles(path);
+    const order2 = [...builder.agentToolUse.keys()];
+    const rank = (agentId) => {
+      const i2 = order2.indexOf(agentId);
+      return i2 === -1 ? order2.length : i2;
+    };
+    files.sort((a, b) => rank(a.agentId) - rank(b.agentId));
+    for (const file2 of files) await deliver(file2.path, builder, { agentId: file2.agentId }, onEvent, lineOpts);
+  }
+  const { meta: meta3, totals } = builder.finish(basename3(path).replace(/\.jsonl$/, ""));
+  return { meta: meta3, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
+}
+async function streamSession(transcriptPath, onEvent, opts = {}) {
+  const { meta: meta3, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
+  return { meta: meta3, totals, stats, nextOffset };
+}
+
+// src/core/transcript/load-session.ts
+async function loadSession(transcriptPath, opts = {}) {
+  const turns = [];
+  const span = [];
+  const sidechains = /* @__PURE__ */ new Map();
+  const result = await runSession(
+    transcriptPath,
+    (event, ctx) => {
+      if (ctx.agentId !== void 0) {
+        let sc = sidechains.get(ctx.agentId);
+        if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
+        sc.events.push(event);
+        return;
+      }
+      let turn = turns[ctx.turnIndex];
+      if (turn === void 0) {
+        turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
+        span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
+      }
+      turn.events.push(event);
+      const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
+      const s = span[ctx.turnIndex];
+      if (ms < s.start) {
+        s.start = ms;
+        turn.startedAt = event.timestamp;
+      }
+      if (ms > s.end) {
+        s.end = ms;
+        turn.endedAt = event.timestamp;
+      }
+    },
+    opts
+  );
+  for (const sc of sidechains.values()) {
+    const toolUseId = result.agentToolUse.get(sc.agentId);
+    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: result.meta,
+    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
+    turns: turns.filter((t) => t !== void 0),
+    sidechains: [...sidechains.values()],
+    totals: result.totals,
+    stats: result.stats
+  };
+}
+
+// src/core/egress/pause-spans.ts
+var noPauses = () => [];
+function pausedAtTime(spans, timestamp) {
+  if (spans.length === 0) return false;
+  const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
+  if (Number.isNaN(t)) return stillPaused(spans);
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t < Date.parse(p.to)));
+}
+function stillPaused(spans) {
+  const last = spans[spans.length - 1];
+  return last !== void 0 && last.to === void 0;
+}
+var str2 = (v2) => typeof v2 === "string" ? v2 : void 0;
+function createPauseFilter(lookup, fallbackSessionId) {
+  const open3 = /* @__PURE__ */ new Set();
+  const adopted = /* @__PURE__ */ new Set();
+  const spansOf = (sid) => {
+    const own3 = sid === void 0 ? [] : lookup(sid);
+    if (adopted.size === 0) return own3;
+    const all = [...own3];
+    for (const other of adopted) if (other !== sid) all.push(...lookup(other));
+    return all;
+  };
+  return (record2) => {
+    const sid = str2(record2.sessionId) ?? fallbackSessionId;
+    const uuid3 = str2(record2.uuid);
+    const parent = str2(record2.requestSessionId);
+    if (parent !== void 0 && parent !== sid) adopted.add(parent);
+    if (uuid3 !== void 0 && lookup.startingAt) {
+      for (const hit of lookup.startingAt(uuid3)) if (hit.sessionId !== sid) adopted.add(hit.sessionId);
+    }
+    const spans = spansOf(sid);
+    if (spans.length === 0 && open3.size === 0) return true;
+    let refused = open3.size > 0;
+    if (uuid3 !== void 0) {
+      for (const p of open3) if (p.untilUuid === uuid3) open3.delete(p);
+    }
+    const timestamp = str2(record2.timestamp);
+    if (!refused && spans.length > 0) {
+      refused = timestamp === void 0 ? uuid3 === void 0 && stillPaused(spans) : pausedAtTime(spans, timestamp);
+    }
+    if (uuid3 !== void 0) {
+      for (const p of spans) {
+        const byUuid = p.afterUuid !== void 0 && (p.to === void 0 || p.untilUuid !== void 0);
+        if (byUuid && p.afterUuid === uuid3 && p.untilUuid !== uuid3) open3.add(p);
+      }
+    }
+    return !refused;
+  };
+}
+
+// src/core/egress/seal.ts
+init_errors();
+var sealed = /* @__PURE__ */ new WeakSet();
+function seal(value) {
+  sealed.add(value);
+  return value;
+}
+function isGated(value) {
+  return value !== null && typeof value === "object" && sealed.has(value);
+}
+
+// src/core/egress/gate.ts
+function createEgressGate(policy) {
+  const redactor = createRedactor({ enabled: policy.redact });
+  const pauses = policy.pauses ?? noPauses;
+  const paused = (sessionId, timestamp) => sessionId !== void 0 && pausedAtTime(pauses(sessionId), timestamp);
+  const text = (s) => redactor.redactText(stripPrivateText(s));
+  const value = (v2) => redactor.redactEvent({ kind: "tool_call", uuid: "-", toolUseId: "-", name: "-", input: stripPrivateValue(v2) }).input;
+  function event(e, sessionId) {
+    if (isGated(e)) return e;
+    if (paused(sessionId, e.timestamp)) return null;
+    return seal({ ...redactor.redactEvent(stripPrivateValue(e)) });
+  }
+  function meta3(m) {
+    if (isGated(m)) return m;
+    const out = { ...stripPrivateValue(m) };
+    if (out.title !== void 0) out.title = redactor.redactText(out.title);
+    if (out.firstPrompt !== void 0) out.firstPrompt = redactor.redactText(out.firstPrompt);
+    return seal(out);
+  }
+  const events = (list, sid) => {
+    const out = [];
+    for (const e of list) {
+      const g2 = event(e, sid);
+      if (g2 !== null) out.push(g2);
+    }
+    return out;
+  };
+  function session(s) {
+    if (isGated(s)) return s;
+    const sid = s.meta.id;
+    const before = report();
+    const turns = s.turns.map((t) => ({ ...t, events: events(t.events, sid) }));
+    const sidechains = s.sidechains.map((c) => ({ ...c, events: events(c.events, sid) }));
+    const gatedMeta = meta3(s.meta);
+    return seal({ ...s, meta: gatedMeta, turns, sidechains, redaction: since(before, report(), s.redaction) });
+  }
+  function body(b, sessionId) {
+    if (isGated(b)) return b;
+    const src = b;
+    const out = {};
+    const sid = sessionId ?? (isMetaLike(src.meta) ? src.meta.id : void 0);
+    for (const [k, v2] of Object.entries(src)) {
+      if (k === "session" && isSessionLike(v2)) out[k] = session(v2);
+      else if (k === "sessions" && Array.isArray(v2) && v2.every(isSessionLike)) out[k] = v2.map(session);
+      else if (k === "meta" && isMetaLike(v2)) out[k] = meta3(v2);
+      else if (k === "events" && Array.isArray(v2) && v2.every(isEventItem)) {
+        const items = [];
+        for (const item of v2) {
+          const g2 = event(item.event, sid);
+          if (g2 !== null) items.push({ ...value(omitEvent(item)), event: g2 });
+        }
+        out[k] = items;
+      } else out[k] = value(v2);
+    }
+    return seal(out);
+  }
+  function report() {
+    return redactor.report();
+  }
+  const recordFilter = (fallbackSessionId) => createPauseFilter(pauses, fallbackSessionId);
+  const sessionIdOf = (path) => /([^/\\]+)\.jsonl$/.exec(path)?.[1];
+  return {
+    redacting: policy.redact,
+    recordFilter,
+    async loadSession(path, opts = {}) {
+      const sid = sessionIdOf(path);
+      return session(await loadSession(path, { ...opts, admit: () => recordFilter(sid) }));
+    },
+    async streamSession(path, onEvent, opts = {}) {
+      const sid = sessionIdOf(path);
+      const res = await streamSession(
+        path,
+        (e, ctx) => {
+          const g2 = event(e, sid);
+          return g2 === null ? void 0 : onEvent(g2, ctx);
+        },
+        { ...opts, admit: () => recordFilter(sid) }
+      );
+      return { ...res, meta: meta3(res.meta) };
+    },
+    session,
+    event,
+    meta: meta3,
+    text,
+    body,
+    report
+  };
+}
+function since(before, after, prior) {
+  const byRule = { ...prior?.byRule };
+  for (const [rule2, n] of Object.entries(after.byRule)) {
+    const d = n - (before.byRule[rule2] ?? 0);
+    if (d > 0) byRule[rule2] = (byRule[rule2] ?? 0) + d;
+  }
+  return { total: (prior?.total ?? 0) + after.total - before.total, byRule };
+}
+var isObject3 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+var isMetaLike = (v2) => isObject3(v2) && typeof v2.id === "string";
+var isSessionLike = (v2) => isObject3(v2) && isMetaLike(v2.meta) && Array.isArray(v2.turns) && Array.isArray(v2.sidechains);
+var isEventItem = (v2) => isObject3(v2) && isObject3(v2.event) && typeof v2.event.kind === "string";
+var omitEvent = ({ event: _event, ...rest }) => rest;
 
 // src/core/export/create-exporter.ts
 init_errors();
@@ -46262,8 +48892,8 @@ function fencedParagraphs(text, codeBlock) {
   let out = "";
   let start = 0;
   for (let i2 = 0; i2 < lines.length; i2++) {
-    const open2 = FENCE_OPEN.exec(lines[i2]);
-    if (!open2) continue;
+    const open3 = FENCE_OPEN.exec(lines[i2]);
+    if (!open3) continue;
     let close = i2 + 1;
     while (close < lines.length && lines[close] !== "```") {
       if (CLOSER_LIKE.test(lines[close])) return void 0;
@@ -46272,7 +48902,7 @@ function fencedParagraphs(text, codeBlock) {
     if (close === lines.length || close === i2 + 1 || lines[close - 1] === "") return void 0;
     const prose2 = plainParagraphs(lines.slice(start, i2).join("\n"));
     if (prose2 === void 0) return void 0;
-    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open2[1] || void 0);
+    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open3[1] || void 0);
     start = close + 1;
     i2 = close;
   }
@@ -46319,32 +48949,32 @@ function createHtmlContent(opts = {}) {
 // src/core/export/shared.ts
 function toolSummary(name, input2, max = 80) {
   const obj = input2 !== null && typeof input2 === "object" ? input2 : void 0;
-  const str = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
+  const str3 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
   let s;
   switch (name) {
     case "Bash":
-      s = str("description") && !str("command") ? str("description") : str("command");
+      s = str3("description") && !str3("command") ? str3("description") : str3("command");
       break;
     case "Read":
     case "Write":
     case "Edit":
     case "MultiEdit":
     case "NotebookEdit":
-      s = str("file_path") ?? str("notebook_path");
+      s = str3("file_path") ?? str3("notebook_path");
       break;
     case "Glob":
     case "Grep":
-      s = str("pattern") && str("path") ? `${str("pattern")} in ${str("path")}` : str("pattern");
+      s = str3("pattern") && str3("path") ? `${str3("pattern")} in ${str3("path")}` : str3("pattern");
       break;
     case "WebFetch":
-      s = str("url");
+      s = str3("url");
       break;
     case "WebSearch":
-      s = str("query");
+      s = str3("query");
       break;
     case "Task":
     case "Agent":
-      s = str("description") ?? str("subagent_type");
+      s = str3("description") ?? str3("subagent_type");
       break;
     case "TodoWrite":
       s = Array.isArray(obj?.todos) ? `${obj.todos.length} todo(s)` : void 0;
@@ -46487,7 +49117,7 @@ function head(title) {
 <main class="conv">
 `;
 }
-function stat(label, value) {
+function stat2(label, value) {
   return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
 }
 function metricsHeader(meta3, t, redaction) {
@@ -46505,15 +49135,15 @@ function metricsHeader(meta3, t, redaction) {
   if (meta3.parentSessionId) out += ` · forked from <code>${escapeHtml(meta3.parentSessionId)}</code>`;
   if (meta3.cwd) out += ` · <code>${escapeHtml(meta3.cwd)}</code>`;
   out += '</p>\n<dl class="stats">';
-  out += stat("Input tokens", formatInt(t.tokens.input));
-  out += stat("Output tokens", formatInt(t.tokens.output));
-  out += stat("Cache read", formatInt(t.tokens.cacheRead));
-  out += stat("Cache write", formatInt(t.tokens.cacheWrite));
-  out += stat("Est. cost", formatCost(t.costUsd));
-  out += stat("Duration", formatDuration(t.durationMs));
-  out += stat("Turns", String(t.turns));
-  out += stat("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
-  out += stat(meta3.models.length > 1 ? "Models" : "Model", meta3.models.join(", ") || "unknown");
+  out += stat2("Input tokens", formatInt(t.tokens.input));
+  out += stat2("Output tokens", formatInt(t.tokens.output));
+  out += stat2("Cache read", formatInt(t.tokens.cacheRead));
+  out += stat2("Cache write", formatInt(t.tokens.cacheWrite));
+  out += stat2("Est. cost", formatCost(t.costUsd));
+  out += stat2("Duration", formatDuration(t.durationMs));
+  out += stat2("Turns", String(t.turns));
+  out += stat2("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
+  out += stat2(meta3.models.length > 1 ? "Models" : "Model", meta3.models.join(", ") || "unknown");
   out += "</dl>\n";
   const tools = toolRows(t);
   if (tools.length) {
@@ -46739,7 +49369,7 @@ var SAFE_TARGET = /^\s*<?\s*(?:https?:\/\/|mailto:|#|\.{0,2}\/|[\w.~-]+(?:[/?#)\
 var LINK_OPEN = /\]\(/g;
 var REF_DEF = /^( {0,3}\[[^\]]+\]):(.*)$/;
 var IMAGE_OPEN = /!\[/g;
-var neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str) => SAFE_TARGET.test(str.slice(at2 + 2)) ? m : "]\\(");
+var neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str3) => SAFE_TARGET.test(str3.slice(at2 + 2)) ? m : "]\\(");
 function escapeLine(raw2) {
   const ref = REF_DEF.exec(raw2);
   const line = ref && !SAFE_TARGET.test(ref[2]) ? `${ref[1]}\\:${ref[2]}` : raw2;
@@ -46777,17 +49407,17 @@ function escapeLine(raw2) {
 }
 function safeMarkdown(text) {
   const lines = text.split("\n");
-  let open2 = null;
+  let open3 = null;
   let prevBlank = true;
   let inIndented = false;
   for (let idx = 0; idx < lines.length; idx++) {
     const line = lines[idx];
     const m = FENCE.exec(line);
-    if (open2) {
-      if (m && m[1][0] === open2.ch && m[1].length >= open2.len && m[2].trim() === "")
-        open2 = null;
+    if (open3) {
+      if (m && m[1][0] === open3.ch && m[1].length >= open3.len && m[2].trim() === "")
+        open3 = null;
     } else if (m && !(m[1][0] === "`" && m[2].includes("`"))) {
-      open2 = { ch: m[1][0], len: m[1].length };
+      open3 = { ch: m[1][0], len: m[1].length };
     } else {
       const indented = /^( {4}|\t)/.test(line);
       inIndented = indented && (prevBlank || inIndented);
@@ -46796,8 +49426,8 @@ function safeMarkdown(text) {
     prevBlank = line.trim() === "";
   }
   const body = lines.join("\n");
-  return open2 ? `${body}
-${open2.ch.repeat(open2.len)}` : body;
+  return open3 ? `${body}
+${open3.ch.repeat(open3.len)}` : body;
 }
 
 // src/core/export/markdown.ts
@@ -47283,7 +49913,34 @@ function createExporter(format, write, opts = {}) {
   if (v2 !== void 0 && !(Number.isInteger(v2) && v2 >= 0)) {
     throw new BatonError("invalid_input", "maxToolResultChars must be a non-negative integer");
   }
-  return createStreamDriver(make(write, opts));
+  const gate = opts.gate ?? createEgressGate({ redact: true });
+  const baseline = gate.report();
+  const sid = opts.meta?.id;
+  const head2 = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
+  const driver = createStreamDriver(make(write, head2));
+  return {
+    event(e, ctx) {
+      const g2 = gate.event(e, sid);
+      if (g2 !== null) driver.event(g2, ctx);
+    },
+    beginTurn: (turn) => driver.beginTurn(turn),
+    beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
+    finish(meta3, totals, extra = {}) {
+      const own3 = subtract(gate.report(), baseline);
+      const redaction = extra.redaction || own3.total > 0 ? add(extra.redaction, own3) : void 0;
+      driver.finish(gate.meta(meta3), totals, { ...extra, ...redaction ? { redaction } : {} });
+    }
+  };
+}
+function subtract(a, b) {
+  const byRule = {};
+  for (const [rule2, n] of Object.entries(a.byRule)) if (n > (b.byRule[rule2] ?? 0)) byRule[rule2] = n - (b.byRule[rule2] ?? 0);
+  return { total: a.total - b.total, byRule };
+}
+function add(a, b) {
+  const byRule = { ...a?.byRule };
+  for (const [rule2, n] of Object.entries(b.byRule)) byRule[rule2] = (byRule[rule2] ?? 0) + n;
+  return { total: (a?.total ?? 0) + b.total, byRule };
 }
 
 // src/core/export/render-session.ts
@@ -47657,12 +50314,12 @@ async function createHandoff(deps, caller, req) {
   const parsed = parseFrontmatter(req.markdown);
   const frontmatter = req.frontmatter ?? parsed.frontmatter;
   const body = req.frontmatter ? req.markdown : parsed.body;
-  const str = (v2) => typeof v2 === "string" && v2.trim() ? v2.trim() : void 0;
+  const str3 = (v2) => typeof v2 === "string" && v2.trim() ? v2.trim() : void 0;
   const id2 = newId("ho");
   const row = await deps.store.transaction(async (repos) => {
     const session = await repos.sessions.findByUserAndId(caller.userId, req.sessionId);
     let project;
-    const named = { project: req.project ?? str(frontmatter.project), cwd: req.cwd ?? str(frontmatter.cwd) };
+    const named = { project: req.project ?? str3(frontmatter.project), cwd: req.cwd ?? str3(frontmatter.cwd) };
     const slug = projectSlug(named);
     if (slug) {
       project = await repos.projects.upsert({
@@ -47690,7 +50347,7 @@ async function createHandoff(deps, caller, req) {
       user_id: caller.userId,
       project_id: project.id,
       session_id: req.sessionId,
-      title: req.title ?? str(frontmatter.title) ?? firstHeading(body),
+      title: req.title ?? str3(frontmatter.title) ?? firstHeading(body),
       frontmatter: JSON.stringify(frontmatter),
       body,
       created_at: now
@@ -48187,9 +50844,12 @@ function registerKeyRoutes(app, { deps, auth }) {
   });
   app.post("/api/v1/keys", auth, small, async (c) => {
     const req = await readJson(c, CreateKeyRequest);
-    const { row, rawKey } = await createKey(deps.store, c.get("caller").userId, req, {
+    const caller = c.get("caller");
+    const parent = await deps.store.keys.findById(caller.keyId);
+    const { row, rawKey } = await createKey(deps.store, caller.userId, req, {
       now: deps.now(),
-      defaultRate: deps.config.defaultRateLimitPerMinute
+      defaultRate: deps.config.defaultRateLimitPerMinute,
+      parent
     });
     return c.json({ key: toKeyInfo(row), rawKey }, 201);
   });
@@ -48224,6 +50884,13 @@ async function attachToPost(repos, userId, postId, sessionPk, now) {
   await repos.posts.addSession(post.id, sessionPk, now);
   await repos.posts.update(post.id, { updated_at: now });
   return post;
+}
+async function visiblePostSessions(repos, postId, viewerId) {
+  const pks = await repos.posts.sessionPks(postId);
+  const found = await repos.sessions.byPks(pks);
+  const ordered = pks.map((pk) => found.find((r) => Number(r.pk) === pk)).filter((r) => r !== void 0);
+  const rows = ordered.filter((r) => r.visibility !== "private" || r.user_id === viewerId);
+  return { rows, hidden: ordered.length - rows.length };
 }
 function toPost(p, sessionIds, baseUrl) {
   return {
@@ -48657,17 +51324,16 @@ function registerShareRoutes(app, { deps }) {
       return c.json({ kind: "session", ...await sessionDetail(store, session, base, page) });
     const post = await store.posts.findByShareSlug(slug);
     if (post && post.visibility !== "private") {
-      const pks = await store.posts.sessionPks(post.id);
-      const rows = await store.sessions.byPks(pks);
-      const ordered = pks.map((pk) => rows.find((r) => Number(r.pk) === pk)).filter((r) => r !== void 0);
+      const { rows, hidden } = await visiblePostSessions(store, post.id, null);
       return c.json({
         kind: "post",
         post: toPost(
           post,
-          ordered.map((r) => r.id),
+          rows.map((r) => r.id),
           base
         ),
-        sessions: await toSummaries(store, ordered, base)
+        sessions: await toSummaries(store, rows, base),
+        privateSessions: hidden
       });
     }
     throw new BatonError("not_found", "nothing is shared under this link");
@@ -48708,7 +51374,17 @@ async function addUser(repos, input2, opts) {
     created_at: opts.now
   };
   await repos.users.create(user);
-  const key = await createKey(repos, user.id, { name: input2.keyName ?? "default" }, opts);
+  const limits = input2.keyLimits;
+  const key = await createKey(
+    repos,
+    user.id,
+    {
+      name: input2.keyName ?? "default",
+      ...limits ? { rateLimitPerMinute: limits.rateLimitPerMinute } : {},
+      ...limits?.expiresAt != null ? { expiresAt: new Date(limits.expiresAt).toISOString() } : {}
+    },
+    opts
+  );
   return { user, key };
 }
 async function ensureOwner(store, opts) {
@@ -48748,10 +51424,13 @@ function registerUserRoutes(app, { deps, auth }) {
   app.post("/api/v1/users", auth, limitBody(deps.config.limits.bodyBytes), async (c) => {
     if (c.get("caller").role !== "owner") throw new BatonError("forbidden", "only the owner can add users");
     const req = await readJson(c, CreateUserRequest);
+    const parent = await deps.store.keys.findById(c.get("caller").keyId);
+    const defaults = { expiresAt: null, rateLimitPerMinute: deps.config.defaultRateLimitPerMinute };
+    const keyLimits = parent ? tighterOf(strengthOf(parent), defaults) : defaults;
     const created = await deps.store.transaction(
       (repos) => addUser(
         repos,
-        { name: req.name, role: req.role },
+        { name: req.name, role: req.role, keyLimits },
         { now: deps.now(), defaultRate: deps.config.defaultRateLimitPerMinute }
       )
     );
@@ -48778,6 +51457,7 @@ function safePublisher(inner, onError) {
 }
 
 // tracker/app.ts
+var HSTS = "max-age=31536000";
 function createApp(deps) {
   const logger = deps.logger ?? silentLogger;
   const services = {
@@ -48803,6 +51483,7 @@ function createApp(deps) {
     c.header("X-Request-Id", requestId);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "no-referrer");
+    if (isHttpsOrigin(c, deps.config)) c.header("Strict-Transport-Security", HSTS);
     logger.info("request", {
       requestId,
       method: c.req.method,
@@ -49556,10 +52237,12 @@ var SERVE_HELP = `Usage: baton tracker serve [options]
   --db FILE|URL       SQLite file (default <data dir>/tracker.db), or postgres://…   env DATABASE_URL
   --data-dir DIR      where the SQLite file lives                   env BATON_DATA_DIR
   --tls-cert FILE --tls-key FILE   serve HTTPS directly             env BATON_TRACKER_TLS_CERT/_KEY
-  --trust-proxy       behind a TLS-terminating proxy: X-Forwarded-* decide returned URLs
+  --trust-proxy       behind a TLS-terminating proxy: X-Forwarded-* decide returned URLs and client addresses
   --public-url URL    fixed external URL for returned links         env BATON_TRACKER_PUBLIC_URL
   --write-config      save {url, apiKey} to the Baton config file (0600) so the local plugin is set up
   --log-level L       debug|info|warn|error|silent (JSON logs on stderr)
+Limits (env): BATON_TRACKER_LIVE_MAX_VIEWERS (200 per stream), BATON_TRACKER_LIVE_MAX_PER_ADDRESS (20),
+  BATON_TRACKER_LOGIN_RATE (10 /login attempts per address per minute), BATON_TRACKER_DEFAULT_RATE (60)
 `;
 async function runServe(argv, io, ext = {}) {
   const { values } = parseArgs3({
@@ -49796,168 +52479,8 @@ ${USERS_HELP}`);
 // tracker/live/index.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
 
-// src/core/api/live.ts
-var LIVE_STATUSES = ["active", "paused", "completed", "revoked", "expired"];
-var LiveStatus = external_exports.enum(LIVE_STATUSES);
-var LIVE_DEFAULT_EXPIRES_IN = 86400;
-var LIVE_MAX_EXPIRES_IN = 7 * 86400;
-var CreateLiveRequest = external_exports.object({
-  sessionId: external_exports.string().min(1).max(200).optional(),
-  title: external_exports.string().max(300).optional(),
-  /** `unlisted`: anyone holding the view URL; `private`: the owner only (the view URL still needs the owner's login). */
-  visibility: external_exports.enum(["unlisted", "private"]).default("unlisted"),
-  expiresIn: external_exports.number().int().min(60).max(LIVE_MAX_EXPIRES_IN).default(LIVE_DEFAULT_EXPIRES_IN)
-});
-var CreateLiveResponse = external_exports.object({
-  liveId: external_exports.string(),
-  /** Write capability: send as `Authorization: Bearer <token>` or `X-Baton-Producer-Token` next to an API key. */
-  producerToken: external_exports.string(),
-  /** Read capability: an unguessable path, shareable. */
-  viewUrl: external_exports.string(),
-  viewerToken: external_exports.string(),
-  expiresAt: external_exports.string(),
-  status: LiveStatus
-});
-var LiveEventInput = external_exports.object({
-  seq: external_exports.number().int().min(1).max(2147483647),
-  turnIndex: external_exports.number().int().nonnegative().optional(),
-  event: SessionEvent
-});
-var AppendLiveRequest = external_exports.object({
-  events: external_exports.array(LiveEventInput).max(1e3)
-});
-var SeqRange = external_exports.object({ from: external_exports.number().int(), to: external_exports.number().int() });
-var AppendLiveResponse = external_exports.object({
-  accepted: external_exports.number().int().nonnegative(),
-  /** Events whose seq (or transcript uuid) was already stored: re-sending a batch is harmless. */
-  duplicates: external_exports.number().int().nonnegative(),
-  lastSeq: external_exports.number().int().nonnegative(),
-  /** Missing sequence ranges below lastSeq (at most 100 ranges reported). */
-  gaps: external_exports.array(SeqRange)
-});
-var CompleteLiveRequest = external_exports.object({
-  createPost: external_exports.boolean().default(false),
-  title: external_exports.string().max(300).optional()
-});
-var LiveInfo = external_exports.object({
-  liveId: external_exports.string(),
-  sessionId: external_exports.string().nullable(),
-  title: external_exports.string().nullable(),
-  visibility: external_exports.enum(["unlisted", "private"]),
-  status: LiveStatus,
-  lastSeq: external_exports.number().int().nonnegative(),
-  eventCount: external_exports.number().int().nonnegative(),
-  createdAt: external_exports.string(),
-  expiresAt: external_exports.string(),
-  endedAt: external_exports.string().nullable(),
-  postUrl: external_exports.string().nullable(),
-  viewers: external_exports.number().int().nonnegative()
-});
-var LiveHelloData = external_exports.object({
-  liveId: external_exports.string(),
-  title: external_exports.string().nullable(),
-  status: LiveStatus,
-  lastSeq: external_exports.number().int().nonnegative(),
-  expiresAt: external_exports.string(),
-  viewers: external_exports.number().int().nonnegative()
-});
-var LiveEventData = external_exports.object({
-  seq: external_exports.number().int(),
-  turnIndex: external_exports.number().int().nullable(),
-  event: SessionEvent
-});
-var LiveViewersData = external_exports.object({ count: external_exports.number().int().nonnegative() });
-var LiveStatusData = external_exports.object({
-  status: LiveStatus,
-  reason: external_exports.string().optional(),
-  postUrl: external_exports.string().nullable().optional()
-});
-
 // tracker/live/auth.ts
 init_errors();
-
-// tracker/live/http.ts
-init_errors();
-var STATUS2 = {
-  invalid_input: 400,
-  invalid_request: 400,
-  auth: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  gone: 410,
-  too_large: 413,
-  rate_limited: 429
-};
-function statusFor(code) {
-  return STATUS2[code] ?? 500;
-}
-function errorResponse2(c, err2) {
-  if (err2 instanceof BatonError) {
-    const status = statusFor(err2.code);
-    const retry = err2.details?.retryAfterSeconds;
-    if (status === 429 && retry) c.header("retry-after", String(retry));
-    const body = {
-      error: {
-        code: err2.code,
-        message: err2.message,
-        ...err2.details !== void 0 ? { details: err2.details } : {}
-      }
-    };
-    return c.json(body, status);
-  }
-  return c.json({ error: { code: "internal", message: "Internal error." } }, 500);
-}
-function bearer(c) {
-  const h = c.req.header("authorization");
-  if (!h) return null;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
-  return m ? m[1] : null;
-}
-async function readJson2(c, schema2, maxBytes, allowEmpty = false) {
-  const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > maxBytes)
-    throw new BatonError("too_large", `Request body exceeds ${maxBytes} bytes.`, {
-      details: { limit: maxBytes }
-    });
-  const body = c.req.raw.body;
-  let text = "";
-  if (body) {
-    const reader = body.getReader();
-    const decoder = new TextDecoder();
-    let size = 0;
-    for (; ; ) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => void 0);
-        throw new BatonError("too_large", `Request body exceeds ${maxBytes} bytes.`, {
-          details: { limit: maxBytes }
-        });
-      }
-      text += decoder.decode(value, { stream: true });
-    }
-    text += decoder.decode();
-  }
-  let json3 = {};
-  if (text.trim() !== "") {
-    try {
-      json3 = JSON.parse(text);
-    } catch {
-      throw new BatonError("invalid_request", "The request body is not valid JSON.");
-    }
-  } else if (!allowEmpty) {
-    throw new BatonError("invalid_request", "A JSON request body is required.");
-  }
-  const parsed = schema2.safeParse(json3);
-  if (!parsed.success) {
-    throw new BatonError("invalid_request", "The request body is invalid.", {
-      details: parsed.error.issues.slice(0, 20).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
-    });
-  }
-  return parsed.data;
-}
 
 // tracker/live/tokens.ts
 import { createHash as createHash4, randomBytes as randomBytes4 } from "node:crypto";
@@ -49978,29 +52501,33 @@ function looksLikeViewerToken(s) {
 
 // tracker/live/auth.ts
 var PRODUCER_HEADER = "x-baton-producer-token";
-async function requireApiUser(c, auth) {
-  const token = bearer(c);
-  if (!token) throw new BatonError("auth", "An API key is required (Authorization: Bearer <key>).");
-  if (token.startsWith(PRODUCER_PREFIX) || token.startsWith(VIEWER_PREFIX)) {
-    throw new BatonError("forbidden", "Live stream tokens cannot create streams; use an API key.");
-  }
-  const user = await auth.userFromApiKey(token);
-  if (!user) throw new BatonError("auth", "The API key is invalid, expired or revoked.");
-  return user;
+var isLiveToken = (t) => Boolean(t && (t.startsWith(PRODUCER_PREFIX) || t.startsWith(VIEWER_PREFIX)));
+function refuseLiveTokens() {
+  return async (c, next) => {
+    if (isLiveToken(bearerToken(c.req.header("authorization"))))
+      throw new BatonError("forbidden", "Live stream tokens cannot create or list streams; use an API key.");
+    await next();
+  };
+}
+function keyAuthUnlessLiveToken(keyAuth) {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header("authorization"));
+    if (!token || isLiveToken(token)) return next();
+    return keyAuth(c, next);
+  };
 }
 async function authorizeStream(c, liveId, store, auth, opts) {
-  const token = bearer(c);
+  const token = bearerToken(c.req.header("authorization"));
   const producerHeader = c.req.header(PRODUCER_HEADER);
   if (token?.startsWith(VIEWER_PREFIX) || producerHeader?.startsWith(VIEWER_PREFIX)) {
     throw new BatonError("forbidden", "A viewer token is read-only.");
   }
   const row = await store.getById(liveId);
   if (!row) throw new BatonError("not_found", "No such live stream.");
+  const caller = c.get("caller");
   if (producerHeader) {
     if (hashToken(producerHeader) !== row.producer_token_hash)
       throw new BatonError("forbidden", "The producer token does not match this stream.");
-    if (token && !await auth.userFromApiKey(token))
-      throw new BatonError("auth", "The API key is invalid, expired or revoked.");
     return { row, as: "producer" };
   }
   if (token?.startsWith(PRODUCER_PREFIX)) {
@@ -50008,10 +52535,8 @@ async function authorizeStream(c, liveId, store, auth, opts) {
       throw new BatonError("forbidden", "The producer token does not match this stream.");
     return { row, as: "producer" };
   }
-  if (token) {
-    const user = await auth.userFromApiKey(token);
-    if (!user) throw new BatonError("auth", "The API key is invalid, expired or revoked.");
-    if (user.userId !== row.owner_id) throw new BatonError("not_found", "No such live stream.");
+  if (caller) {
+    if (caller.userId !== row.owner_id) throw new BatonError("not_found", "No such live stream.");
     return { row, as: "owner" };
   }
   if (opts.allowCookie) {
@@ -50147,7 +52672,7 @@ function runLiveSse(o, sink) {
     missing.splice(i2, 1, ...parts);
     return true;
   };
-  const deliver = (events) => {
+  const deliver2 = (events) => {
     const out = [];
     for (const e of events) {
       if (e.seq > cursor) {
@@ -50167,7 +52692,7 @@ function runLiveSse(o, sink) {
     for (; ; ) {
       const page = await o.store.readAfter(o.row.id, cursor, HISTORY_PAGE);
       if (closed) return;
-      deliver(page);
+      deliver2(page);
       if (page.length < HISTORY_PAGE) return;
     }
   };
@@ -50188,9 +52713,9 @@ function runLiveSse(o, sink) {
   };
   unsubscribe = o.hub.subscribe(o.row.id, {
     viewer: o.viewer,
-    onEvents: (events) => buffering ? buffered.push(() => deliver(events)) : deliver(events),
+    onEvents: (events) => buffering ? buffered.push(() => deliver2(events)) : deliver2(events),
     onStatus,
-    onViewers: (count) => write(sseFrame("viewers", JSON.stringify({ count })))
+    onViewers: (count2) => write(sseFrame("viewers", JSON.stringify({ count: count2 })))
   });
   o.onOpen?.();
   const hello = {
@@ -50238,64 +52763,67 @@ ${sseFrame("hello", JSON.stringify(hello))}`);
 
 // tracker/live/api-routes.ts
 var SMALL_BODY = 64 * 1024;
-function createLiveApiRoutes(d) {
-  const app = new Hono3();
-  app.onError((err2, c) => errorResponse2(c, err2));
-  app.post("/", async (c) => {
-    const user = await requireApiUser(c, d.auth);
-    const req = await readJson2(c, CreateLiveRequest, SMALL_BODY, true);
-    return c.json(await d.service.create(user.userId, req, d.baseUrl(c)), 201);
+var EmptyBody = external_exports.object({}).loose();
+function registerLiveApiRoutes(app, keyAuth, config2, d) {
+  const small = limitBody(SMALL_BODY);
+  const stream = keyAuthUnlessLiveToken(keyAuth);
+  const baseUrl = (c) => c.get("caller")?.baseUrl ?? baseUrlFor(c, config2);
+  const owned = (c, allowCookie) => authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie });
+  app.post("/api/v1/live", refuseLiveTokens(), keyAuth, small, async (c) => {
+    const req = await readJson(c, CreateLiveRequest, { allowEmpty: true });
+    return c.json(await d.service.create(c.get("caller").userId, req, baseUrl(c)), 201);
   });
-  app.get("/", async (c) => {
-    const user = await requireApiUser(c, d.auth);
-    const rows = await d.store.listByOwner(user.userId, 100);
+  app.get("/api/v1/live", refuseLiveTokens(), keyAuth, async (c) => {
+    const rows = await d.store.listByOwner(c.get("caller").userId, 100);
     return c.json({ streams: rows.map((r) => d.service.info(r)) });
   });
-  app.get("/:liveId", async (c) => {
-    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: true });
+  app.get("/api/v1/live/:liveId", stream, async (c) => {
+    const { row } = await owned(c, true);
     return c.json(d.service.info(row));
   });
-  app.patch("/:liveId", async (c) => {
-    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
-    const body = await readJson2(c, AppendLiveRequest, d.service.limits.maxBatchBytes);
+  app.patch("/api/v1/live/:liveId", stream, limitBody(d.service.limits.maxBatchBytes), async (c) => {
+    const { row } = await owned(c, false);
+    const body = await readJson(c, AppendLiveRequest);
     return c.json(await d.service.append(row, body.events));
   });
-  app.post("/:liveId/complete", async (c) => {
-    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
-    const body = await readJson2(c, CompleteLiveRequest, SMALL_BODY, true);
-    return c.json(await d.service.complete(row, body, d.baseUrl(c)));
+  app.post("/api/v1/live/:liveId/complete", stream, small, async (c) => {
+    const { row } = await owned(c, false);
+    const body = await readJson(c, CompleteLiveRequest, { allowEmpty: true });
+    return c.json(await d.service.complete(row, body, baseUrl(c)));
   });
-  const EmptyBody = external_exports.object({}).loose();
-  app.post("/:liveId/pause", async (c) => {
-    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
-    await readJson2(c, EmptyBody, SMALL_BODY, true);
+  app.post("/api/v1/live/:liveId/pause", stream, small, async (c) => {
+    const { row } = await owned(c, false);
+    await readJson(c, EmptyBody, { allowEmpty: true });
     return c.json(await d.service.pause(row));
   });
-  app.post("/:liveId/resume", async (c) => {
-    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
-    await readJson2(c, EmptyBody, SMALL_BODY, true);
+  app.post("/api/v1/live/:liveId/resume", stream, small, async (c) => {
+    const { row } = await owned(c, false);
+    await readJson(c, EmptyBody, { allowEmpty: true });
     return c.json(await d.service.resume(row));
   });
-  app.delete("/:liveId", async (c) => {
-    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: false });
-    return c.json(await d.service.revoke(row, { purge: c.req.query("purge") === "true" }));
+  app.delete("/api/v1/live/:liveId", stream, async (c) => {
+    const { purge } = readQuery(c, RevokeLiveQuery);
+    const { row } = await owned(c, false);
+    return c.json(await d.service.revoke(row, { purge: purge === "true" }));
   });
-  app.get("/:liveId/events", async (c) => {
-    const { row } = await authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie: true });
+  app.get("/api/v1/live/:liveId/events", stream, async (c) => {
+    const { lastEventId } = readQuery(c, LiveEventsQuery);
+    const { row } = await owned(c, true);
+    const release = d.gate.admit(c, row.id, { viewer: false });
     return openLiveSse(
       {
         hub: d.hub,
         store: d.store,
         row,
         status: d.service.effectiveStatus(row),
-        lastEventId: parseLastEventId(c.req.header("last-event-id"), c.req.query("lastEventId")),
+        lastEventId: parseLastEventId(c.req.header("last-event-id"), lastEventId),
         viewer: false,
-        heartbeatMs: d.heartbeatMs
+        heartbeatMs: d.heartbeatMs,
+        onClose: release
       },
       c
     );
   });
-  return app;
 }
 
 // tracker/live/hub.ts
@@ -50354,8 +52882,8 @@ function createLiveHub(opts) {
     }, debounceMs);
     ch.viewersTimer.unref();
   };
-  const announce = (liveId, count) => {
-    opts.notifier.publish({ type: "viewers", instance: opts.instanceId, liveId, count }).catch(onError);
+  const announce = (liveId, count2) => {
+    opts.notifier.publish({ type: "viewers", instance: opts.instanceId, liveId, count: count2 }).catch(onError);
   };
   const onSignal = (s) => {
     if (s.instance === opts.instanceId) return;
@@ -50528,9 +53056,9 @@ function createPgNotifier(opts) {
     }
   };
 }
-function withUser(connectionString) {
-  const url2 = new URL(connectionString);
-  if (url2.username) return connectionString;
+function withUser(connectionString2) {
+  const url2 = new URL(connectionString2);
+  if (url2.username) return connectionString2;
   url2.username = process.env.PGUSER ?? userInfo2().username;
   return url2.toString();
 }
@@ -50920,6 +53448,65 @@ function createLiveStore(anyDb) {
   };
 }
 
+// tracker/http/client-address.ts
+var IP = /^[0-9A-Fa-f:.]{2,45}$/;
+function clientAddress(c, config2) {
+  if (config2.trustProxy) {
+    const last = c.req.header("x-forwarded-for")?.split(",").pop()?.trim();
+    if (last && IP.test(last)) return normalize(last);
+  }
+  const peer = c.env?.incoming?.socket?.remoteAddress;
+  return peer ? normalize(peer) : "unknown";
+}
+function normalize(ip) {
+  const lower = ip.toLowerCase();
+  return lower.startsWith("::ffff:") && lower.includes(".") ? lower.slice(7) : lower;
+}
+
+// tracker/live/viewer-gate.ts
+var RETRY_AFTER_SECONDS = 30;
+function createViewerGate(caps, config2) {
+  const perStream = /* @__PURE__ */ new Map();
+  const perAddress = /* @__PURE__ */ new Map();
+  const dec = (m, k) => {
+    const n = (m.get(k) ?? 1) - 1;
+    if (n <= 0) m.delete(k);
+    else m.set(k, n);
+  };
+  return {
+    admit(c, liveId, who) {
+      const addr = clientAddress(c, config2);
+      if ((perAddress.get(addr) ?? 0) >= caps.perAddress)
+        throw new HttpError(
+          429,
+          "too_many_connections",
+          `at most ${caps.perAddress} live connections per client address`,
+          { details: { limit: caps.perAddress }, retryAfterSeconds: RETRY_AFTER_SECONDS }
+        );
+      if (who.viewer && (perStream.get(liveId) ?? 0) >= caps.perStream)
+        throw new HttpError(
+          503,
+          "stream_full",
+          `this live stream has its maximum of ${caps.perStream} viewers`,
+          {
+            details: { limit: caps.perStream },
+            retryAfterSeconds: RETRY_AFTER_SECONDS
+          }
+        );
+      perAddress.set(addr, (perAddress.get(addr) ?? 0) + 1);
+      if (who.viewer) perStream.set(liveId, (perStream.get(liveId) ?? 0) + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        dec(perAddress, addr);
+        if (who.viewer) dec(perStream, liveId);
+      };
+    },
+    counts: () => ({ streams: perStream.size, addresses: perAddress.size })
+  };
+}
+
 // tracker/live/viewer-routes.ts
 init_errors();
 async function resolveViewer(c, token, d) {
@@ -50937,25 +53524,36 @@ async function resolveViewer(c, token, d) {
     throw new BatonError("gone", "This live stream has expired.", { details: { status } });
   return row;
 }
-function createLiveViewerRoutes(d) {
-  const app = new Hono3();
-  app.onError((err2, c) => errorResponse2(c, err2));
-  app.get("/:viewerToken/events", async (c) => {
+function registerLiveViewerRoutes(app, d) {
+  app.get("/live/:viewerToken/status", async (c) => {
+    const info = d.service.info(await resolveViewer(c, c.req.param("viewerToken"), d));
+    c.header("cache-control", "no-store");
+    return c.json({
+      status: info.status,
+      title: info.title,
+      postUrl: info.postUrl,
+      viewers: info.viewers,
+      lastSeq: info.lastSeq
+    });
+  });
+  app.get("/live/:viewerToken/events", async (c) => {
+    const { lastEventId } = readQuery(c, LiveEventsQuery);
     const row = await resolveViewer(c, c.req.param("viewerToken"), d);
+    const release = d.gate.admit(c, row.id, { viewer: true });
     return openLiveSse(
       {
         hub: d.hub,
         store: d.store,
         row,
         status: d.service.effectiveStatus(row),
-        lastEventId: parseLastEventId(c.req.header("last-event-id"), c.req.query("lastEventId")),
+        lastEventId: parseLastEventId(c.req.header("last-event-id"), lastEventId),
         viewer: true,
-        heartbeatMs: d.heartbeatMs
+        heartbeatMs: d.heartbeatMs,
+        onClose: release
       },
       c
     );
   });
-  return app;
 }
 
 // tracker/live/index.ts
@@ -50985,17 +53583,27 @@ function createLive(deps) {
     publishPost: deps.publishPost
   });
   const heartbeatMs = deps.heartbeatMs ?? 15e3;
-  const routeDeps = { service, store, hub, auth: deps.auth, heartbeatMs, baseUrl: deps.baseUrl };
+  const caps = {
+    perStream: deps.config.live.maxViewersPerStream,
+    perAddress: deps.config.live.maxConnectionsPerAddress
+  };
+  const gate = createViewerGate(caps, deps.config);
+  const routeDeps = { service, store, hub, auth: deps.auth, heartbeatMs, gate };
   let sweeper = null;
   return {
     instanceId,
     store,
     hub,
     service,
-    /** Mount at /api/v1/live. */
-    api: createLiveApiRoutes(routeDeps),
-    /** Mount at /live (next to the HTML viewer page). */
-    viewer: createLiveViewerRoutes(routeDeps),
+    gate,
+    /**
+     * Registers /api/v1/live/* and /live/:token/{events,status} on the tracker app itself: `keyAuth` is the app's
+     * auth middleware, so API keys are checked and rate limited here exactly as on every other route.
+     */
+    register(app, keyAuth) {
+      registerLiveApiRoutes(app, keyAuth, deps.config, routeDeps);
+      registerLiveViewerRoutes(app, routeDeps);
+    },
     /** Starts listening for other instances and the expiry sweeper. Creating the module opens nothing. */
     async start() {
       await hub.start();
@@ -51066,8 +53674,265 @@ function createLivePostPublisher(deps) {
   };
 }
 
+// tracker/web/csrf.ts
+import { createHash as createHash6, createHmac, randomBytes as randomBytes7, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+
+// node_modules/hono/dist/utils/cookie.js
+var validCookieNameRegEx = /^[\w!#$%&'*.^`|~+-]+$/;
+var relaxedCookieNameRegEx = /^[!#-:<>-[\]-~]+$/;
+var validCookieValueRegEx = /^[ !#-:<-[\]-~]*$/;
+var trimCookieWhitespace = (value) => {
+  let start = 0;
+  let end = value.length;
+  while (start < end) {
+    const charCode = value.charCodeAt(start);
+    if (charCode !== 32 && charCode !== 9) break;
+    start++;
+  }
+  while (end > start) {
+    const charCode = value.charCodeAt(end - 1);
+    if (charCode !== 32 && charCode !== 9) break;
+    end--;
+  }
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+};
+var parse3 = (cookie, name) => {
+  if (name && cookie.indexOf(name) === -1) return {};
+  const pairs = cookie.split(";");
+  const parsedCookie = /* @__PURE__ */ Object.create(null);
+  for (const pairStr of pairs) {
+    const valueStartPos = pairStr.indexOf("=");
+    if (valueStartPos === -1) continue;
+    const cookieName = trimCookieWhitespace(pairStr.substring(0, valueStartPos));
+    if (name && name !== cookieName || !relaxedCookieNameRegEx.test(cookieName) || cookieName in parsedCookie) continue;
+    let cookieValue = trimCookieWhitespace(pairStr.substring(valueStartPos + 1));
+    if (cookieValue.startsWith('"') && cookieValue.endsWith('"')) cookieValue = cookieValue.slice(1, -1);
+    if (validCookieValueRegEx.test(cookieValue)) {
+      parsedCookie[cookieName] = tryDecodeURIComponent(cookieValue);
+      if (name) break;
+    }
+  }
+  return parsedCookie;
+};
+var _serialize = (name, value, opt = {}) => {
+  if (!validCookieNameRegEx.test(name)) throw new Error("Invalid cookie name");
+  let cookie = `${name}=${value}`;
+  if (/^__secure-/i.test(name) && !opt.secure) throw new Error("__Secure- Cookie must have Secure attributes");
+  if (/^__host-/i.test(name)) {
+    if (!opt.secure) throw new Error("__Host- Cookie must have Secure attributes");
+    if (opt.path !== "/") throw new Error('__Host- Cookie must have Path attributes with "/"');
+    if (opt.domain) throw new Error("__Host- Cookie must not have Domain attributes");
+  }
+  for (const key of [
+    "domain",
+    "path",
+    "sameSite",
+    "priority"
+  ]) if (opt[key] && /[;\r\n]/.test(opt[key])) throw new Error(`${key} must not contain ";", "\\r", or "\\n"`);
+  if (opt && typeof opt.maxAge === "number" && opt.maxAge >= 0) {
+    if (opt.maxAge > 3456e4) throw new Error("Cookies Max-Age SHOULD NOT be greater than 400 days (34560000 seconds) in duration.");
+    cookie += `; Max-Age=${opt.maxAge | 0}`;
+  }
+  if (opt.domain && opt.prefix !== "host") cookie += `; Domain=${opt.domain}`;
+  if (opt.path) cookie += `; Path=${opt.path}`;
+  if (opt.expires) {
+    if (opt.expires.getTime() - Date.now() > 3456e7) throw new Error("Cookies Expires SHOULD NOT be greater than 400 days (34560000 seconds) in the future.");
+    cookie += `; Expires=${opt.expires.toUTCString()}`;
+  }
+  if (opt.httpOnly) cookie += "; HttpOnly";
+  if (opt.secure) cookie += "; Secure";
+  if (opt.sameSite) cookie += `; SameSite=${opt.sameSite.charAt(0).toUpperCase() + opt.sameSite.slice(1)}`;
+  if (opt.priority) cookie += `; Priority=${opt.priority.charAt(0).toUpperCase() + opt.priority.slice(1)}`;
+  if (opt.partitioned) {
+    if (!opt.secure) throw new Error("Partitioned Cookie must have Secure attributes");
+    cookie += "; Partitioned";
+  }
+  return cookie;
+};
+var serialize = (name, value, opt) => {
+  value = encodeURIComponent(value);
+  return _serialize(name, value, opt);
+};
+
+// node_modules/hono/dist/helper/cookie/index.js
+var getCookie = (c, key, prefix) => {
+  const cookie = c.req.raw.headers.get("Cookie");
+  if (typeof key === "string") {
+    if (!cookie) return;
+    let finalKey = key;
+    if (prefix === "secure") finalKey = "__Secure-" + key;
+    else if (prefix === "host") finalKey = "__Host-" + key;
+    return parse3(cookie, finalKey)[finalKey];
+  }
+  if (!cookie) return {};
+  return parse3(cookie);
+};
+var generateCookie = (name, value, opt) => {
+  let cookie;
+  if (opt?.prefix === "secure") cookie = serialize("__Secure-" + name, value, {
+    path: "/",
+    ...opt,
+    secure: true
+  });
+  else if (opt?.prefix === "host") cookie = serialize("__Host-" + name, value, {
+    ...opt,
+    path: "/",
+    secure: true,
+    domain: void 0
+  });
+  else cookie = serialize(name, value, {
+    path: "/",
+    ...opt
+  });
+  return cookie;
+};
+var setCookie = (c, name, value, opt) => {
+  const cookie = generateCookie(name, value, opt);
+  c.header("Set-Cookie", cookie, { append: true });
+};
+var deleteCookie = (c, name, opt) => {
+  const deletedCookie = getCookie(c, name, opt?.prefix);
+  setCookie(c, name, "", {
+    ...opt,
+    maxAge: 0
+  });
+  return deletedCookie;
+};
+
+// tracker/web/web-sessions.ts
+import { createHash as createHash5, randomBytes as randomBytes6 } from "node:crypto";
+var SESSION_COOKIE = "baton_session";
+var WEB_SESSION_TTL_MS = 30 * 864e5;
+function hash2(token) {
+  return createHash5("sha256").update(token).digest("hex");
+}
+function createWebSessions(anyDb, opts) {
+  const db = anyDb;
+  return {
+    async create(c, user) {
+      const token = randomBytes6(32).toString("base64url");
+      const now = opts.now();
+      await db.insertInto("web_sessions").values({
+        token_hash: hash2(token),
+        user_id: user.userId,
+        key_id: user.keyId,
+        created_at: now,
+        expires_at: now + WEB_SESSION_TTL_MS,
+        last_seen_at: now
+      }).execute();
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: isHttpsOrigin(c, opts.config),
+        path: "/",
+        maxAge: Math.floor(WEB_SESSION_TTL_MS / 1e3)
+      });
+    },
+    /** The signed-in user, or null. A revoked or expired login key ends the session at once. */
+    async current(c) {
+      const cached2 = c.get("webUser");
+      if (cached2 !== void 0) return cached2;
+      const token = getCookie(c, SESSION_COOKIE);
+      let user = null;
+      if (token && token.length <= 100) {
+        const now = opts.now();
+        const row = await db.selectFrom("web_sessions").innerJoin("api_keys", "api_keys.id", "web_sessions.key_id").innerJoin("users", "users.id", "web_sessions.user_id").select([
+          "web_sessions.user_id",
+          "web_sessions.key_id",
+          "web_sessions.expires_at",
+          "api_keys.revoked_at",
+          "api_keys.expires_at as key_expires_at",
+          "users.name",
+          "users.role"
+        ]).where("web_sessions.token_hash", "=", hash2(token)).executeTakeFirst();
+        if (row && Number(row.expires_at) > now && row.revoked_at === null && (row.key_expires_at === null || Number(row.key_expires_at) > now)) {
+          user = {
+            userId: row.user_id,
+            keyId: row.key_id,
+            name: row.name,
+            role: row.role,
+            sessionHash: hash2(token)
+          };
+        }
+      }
+      c.set("webUser", user);
+      return user;
+    },
+    async destroy(c) {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await db.deleteFrom("web_sessions").where("token_hash", "=", hash2(token)).execute();
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    }
+  };
+}
+
+// tracker/web/csrf.ts
+var CSRF_FIELD = "csrf";
+var CSRF_COOKIE = "baton_csrf";
+var CSRF_COOKIE_HTTPS = "__Host-baton_csrf";
+var LOOPBACK = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
+function createCsrf(opts) {
+  const cookieName = (c) => isHttpsOrigin(c, opts.config) ? CSRF_COOKIE_HTTPS : CSRF_COOKIE;
+  const sign = async (c, nonce) => {
+    const session = getCookie(c, SESSION_COOKIE);
+    const bound = session ? createHash6("sha256").update(session).digest("base64url") : "";
+    return createHmac("sha256", await opts.secret()).update(`csrf
+${nonce}
+${bound}`).digest("base64url");
+  };
+  const nonceOf = (c) => {
+    const v2 = getCookie(c, cookieName(c));
+    return v2 && /^[A-Za-z0-9_-]{32,64}$/.test(v2) ? v2 : null;
+  };
+  return {
+    async token(c) {
+      let nonce = nonceOf(c);
+      if (!nonce) {
+        nonce = randomBytes7(24).toString("base64url");
+        const https = isHttpsOrigin(c, opts.config);
+        setCookie(c, cookieName(c), nonce, { httpOnly: true, sameSite: "Strict", secure: https, path: "/" });
+      }
+      return sign(c, nonce);
+    },
+    async verifiedForm(c) {
+      refuseCrossSite(c, opts.config);
+      const raw2 = await c.req.parseBody();
+      const form = {};
+      for (const [k, v2] of Object.entries(raw2)) if (typeof v2 === "string") form[k] = v2;
+      const nonce = nonceOf(c);
+      const field = form[CSRF_FIELD];
+      if (!nonce || !field || !same(await sign(c, nonce), field))
+        throw new HttpError(403, "csrf_token", "The form expired; reload the page and try again.");
+      return form;
+    }
+  };
+}
+function refuseCrossSite(c, config2) {
+  const site = c.req.header("sec-fetch-site");
+  if (site !== void 0 && site !== "same-origin" && site !== "none")
+    throw new HttpError(403, "csrf_origin", "Cross-site form submission refused.");
+  const origin = c.req.header("origin");
+  if (origin === void 0) return;
+  if (!ownOrigins(c, config2).has(origin))
+    throw new HttpError(403, "csrf_origin", "Cross-site form submission refused.");
+}
+function ownOrigins(c, config2) {
+  const base = new URL(baseUrlFor(c, config2));
+  const own3 = /* @__PURE__ */ new Set([base.origin]);
+  if (!config2.publicUrl && LOOPBACK.has(base.hostname)) {
+    const port = base.port ? `:${base.port}` : "";
+    for (const h of LOOPBACK) own3.add(`${base.protocol}//${h}${port}`);
+  }
+  return own3;
+}
+function same(a, b) {
+  const x3 = Buffer.from(a);
+  const y2 = Buffer.from(b);
+  return x3.length === y2.length && timingSafeEqual2(x3, y2);
+}
+
 // tracker/web/routes/assets.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 
 // tracker/web/assets/app-client.ts
 var APP_JS = `
@@ -51438,7 +54303,7 @@ var FILES = {
 var ETAGS = Object.fromEntries(
   Object.entries(FILES).map(([k, v2]) => [
     k,
-    `"${createHash5("sha256").update(v2.body).digest("base64url").slice(0, 16)}"`
+    `"${createHash7("sha256").update(v2.body).digest("base64url").slice(0, 16)}"`
   ])
 );
 function createAssetRoutes() {
@@ -51455,247 +54320,6 @@ function createAssetRoutes() {
     return c.body(file2.body);
   });
   return app;
-}
-
-// tracker/web/csrf.ts
-import { randomBytes as randomBytes7, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
-
-// node_modules/hono/dist/utils/cookie.js
-var validCookieNameRegEx = /^[\w!#$%&'*.^`|~+-]+$/;
-var relaxedCookieNameRegEx = /^[!#-:<>-[\]-~]+$/;
-var validCookieValueRegEx = /^[ !#-:<-[\]-~]*$/;
-var trimCookieWhitespace = (value) => {
-  let start = 0;
-  let end = value.length;
-  while (start < end) {
-    const charCode = value.charCodeAt(start);
-    if (charCode !== 32 && charCode !== 9) break;
-    start++;
-  }
-  while (end > start) {
-    const charCode = value.charCodeAt(end - 1);
-    if (charCode !== 32 && charCode !== 9) break;
-    end--;
-  }
-  return start === 0 && end === value.length ? value : value.slice(start, end);
-};
-var parse3 = (cookie, name) => {
-  if (name && cookie.indexOf(name) === -1) return {};
-  const pairs = cookie.split(";");
-  const parsedCookie = /* @__PURE__ */ Object.create(null);
-  for (const pairStr of pairs) {
-    const valueStartPos = pairStr.indexOf("=");
-    if (valueStartPos === -1) continue;
-    const cookieName = trimCookieWhitespace(pairStr.substring(0, valueStartPos));
-    if (name && name !== cookieName || !relaxedCookieNameRegEx.test(cookieName) || cookieName in parsedCookie) continue;
-    let cookieValue = trimCookieWhitespace(pairStr.substring(valueStartPos + 1));
-    if (cookieValue.startsWith('"') && cookieValue.endsWith('"')) cookieValue = cookieValue.slice(1, -1);
-    if (validCookieValueRegEx.test(cookieValue)) {
-      parsedCookie[cookieName] = tryDecodeURIComponent(cookieValue);
-      if (name) break;
-    }
-  }
-  return parsedCookie;
-};
-var _serialize = (name, value, opt = {}) => {
-  if (!validCookieNameRegEx.test(name)) throw new Error("Invalid cookie name");
-  let cookie = `${name}=${value}`;
-  if (/^__secure-/i.test(name) && !opt.secure) throw new Error("__Secure- Cookie must have Secure attributes");
-  if (/^__host-/i.test(name)) {
-    if (!opt.secure) throw new Error("__Host- Cookie must have Secure attributes");
-    if (opt.path !== "/") throw new Error('__Host- Cookie must have Path attributes with "/"');
-    if (opt.domain) throw new Error("__Host- Cookie must not have Domain attributes");
-  }
-  for (const key of [
-    "domain",
-    "path",
-    "sameSite",
-    "priority"
-  ]) if (opt[key] && /[;\r\n]/.test(opt[key])) throw new Error(`${key} must not contain ";", "\\r", or "\\n"`);
-  if (opt && typeof opt.maxAge === "number" && opt.maxAge >= 0) {
-    if (opt.maxAge > 3456e4) throw new Error("Cookies Max-Age SHOULD NOT be greater than 400 days (34560000 seconds) in duration.");
-    cookie += `; Max-Age=${opt.maxAge | 0}`;
-  }
-  if (opt.domain && opt.prefix !== "host") cookie += `; Domain=${opt.domain}`;
-  if (opt.path) cookie += `; Path=${opt.path}`;
-  if (opt.expires) {
-    if (opt.expires.getTime() - Date.now() > 3456e7) throw new Error("Cookies Expires SHOULD NOT be greater than 400 days (34560000 seconds) in the future.");
-    cookie += `; Expires=${opt.expires.toUTCString()}`;
-  }
-  if (opt.httpOnly) cookie += "; HttpOnly";
-  if (opt.secure) cookie += "; Secure";
-  if (opt.sameSite) cookie += `; SameSite=${opt.sameSite.charAt(0).toUpperCase() + opt.sameSite.slice(1)}`;
-  if (opt.priority) cookie += `; Priority=${opt.priority.charAt(0).toUpperCase() + opt.priority.slice(1)}`;
-  if (opt.partitioned) {
-    if (!opt.secure) throw new Error("Partitioned Cookie must have Secure attributes");
-    cookie += "; Partitioned";
-  }
-  return cookie;
-};
-var serialize = (name, value, opt) => {
-  value = encodeURIComponent(value);
-  return _serialize(name, value, opt);
-};
-
-// node_modules/hono/dist/helper/cookie/index.js
-var getCookie = (c, key, prefix) => {
-  const cookie = c.req.raw.headers.get("Cookie");
-  if (typeof key === "string") {
-    if (!cookie) return;
-    let finalKey = key;
-    if (prefix === "secure") finalKey = "__Secure-" + key;
-    else if (prefix === "host") finalKey = "__Host-" + key;
-    return parse3(cookie, finalKey)[finalKey];
-  }
-  if (!cookie) return {};
-  return parse3(cookie);
-};
-var generateCookie = (name, value, opt) => {
-  let cookie;
-  if (opt?.prefix === "secure") cookie = serialize("__Secure-" + name, value, {
-    path: "/",
-    ...opt,
-    secure: true
-  });
-  else if (opt?.prefix === "host") cookie = serialize("__Host-" + name, value, {
-    ...opt,
-    path: "/",
-    secure: true,
-    domain: void 0
-  });
-  else cookie = serialize(name, value, {
-    path: "/",
-    ...opt
-  });
-  return cookie;
-};
-var setCookie = (c, name, value, opt) => {
-  const cookie = generateCookie(name, value, opt);
-  c.header("Set-Cookie", cookie, { append: true });
-};
-var deleteCookie = (c, name, opt) => {
-  const deletedCookie = getCookie(c, name, opt?.prefix);
-  setCookie(c, name, "", {
-    ...opt,
-    maxAge: 0
-  });
-  return deletedCookie;
-};
-
-// tracker/web/csrf.ts
-init_errors();
-
-// tracker/web/web-sessions.ts
-import { createHash as createHash6, randomBytes as randomBytes6 } from "node:crypto";
-var SESSION_COOKIE = "baton_session";
-var WEB_SESSION_TTL_MS = 30 * 864e5;
-function hash2(token) {
-  return createHash6("sha256").update(token).digest("hex");
-}
-function isHttps(c, trustProxy) {
-  if (new URL(c.req.url).protocol === "https:") return true;
-  return trustProxy && (c.req.header("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https";
-}
-function createWebSessions(anyDb, opts) {
-  const db = anyDb;
-  return {
-    async create(c, user) {
-      const token = randomBytes6(32).toString("base64url");
-      const now = opts.now();
-      await db.insertInto("web_sessions").values({
-        token_hash: hash2(token),
-        user_id: user.userId,
-        key_id: user.keyId,
-        created_at: now,
-        expires_at: now + WEB_SESSION_TTL_MS,
-        last_seen_at: now
-      }).execute();
-      setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: isHttps(c, opts.trustProxy),
-        path: "/",
-        maxAge: Math.floor(WEB_SESSION_TTL_MS / 1e3)
-      });
-    },
-    /** The signed-in user, or null. A revoked or expired login key ends the session at once. */
-    async current(c) {
-      const cached2 = c.get("webUser");
-      if (cached2 !== void 0) return cached2;
-      const token = getCookie(c, SESSION_COOKIE);
-      let user = null;
-      if (token && token.length <= 100) {
-        const now = opts.now();
-        const row = await db.selectFrom("web_sessions").innerJoin("api_keys", "api_keys.id", "web_sessions.key_id").innerJoin("users", "users.id", "web_sessions.user_id").select([
-          "web_sessions.user_id",
-          "web_sessions.key_id",
-          "web_sessions.expires_at",
-          "api_keys.revoked_at",
-          "api_keys.expires_at as key_expires_at",
-          "users.name",
-          "users.role"
-        ]).where("web_sessions.token_hash", "=", hash2(token)).executeTakeFirst();
-        if (row && Number(row.expires_at) > now && row.revoked_at === null && (row.key_expires_at === null || Number(row.key_expires_at) > now)) {
-          user = {
-            userId: row.user_id,
-            keyId: row.key_id,
-            name: row.name,
-            role: row.role,
-            sessionHash: hash2(token)
-          };
-        }
-      }
-      c.set("webUser", user);
-      return user;
-    },
-    async destroy(c) {
-      const token = getCookie(c, SESSION_COOKIE);
-      if (token) await db.deleteFrom("web_sessions").where("token_hash", "=", hash2(token)).execute();
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
-    }
-  };
-}
-
-// tracker/web/csrf.ts
-var CSRF_COOKIE = "baton_csrf";
-var CSRF_FIELD = "csrf";
-function csrfToken(c, trustProxy) {
-  const existing = getCookie(c, CSRF_COOKIE);
-  if (existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing)) return existing;
-  const token = randomBytes7(24).toString("base64url");
-  setCookie(c, CSRF_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "Strict",
-    secure: isHttps(c, trustProxy),
-    path: "/"
-  });
-  return token;
-}
-function sameToken(a, b) {
-  const x3 = Buffer.from(a);
-  const y2 = Buffer.from(b);
-  return x3.length === y2.length && timingSafeEqual2(x3, y2);
-}
-async function verifiedForm(c) {
-  const origin = c.req.header("origin");
-  if (origin && origin !== "null") {
-    const host = c.req.header("x-forwarded-host") ?? c.req.header("host");
-    let originHost = "";
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-    }
-    if (!host || originHost !== host)
-      throw new BatonError("forbidden", "Cross-site form submission refused.");
-  }
-  const raw2 = await c.req.parseBody();
-  const form = {};
-  for (const [k, v2] of Object.entries(raw2)) if (typeof v2 === "string") form[k] = v2;
-  const cookie = getCookie(c, CSRF_COOKIE);
-  const field = form[CSRF_FIELD];
-  if (!cookie || !field || !sameToken(cookie, field))
-    throw new BatonError("forbidden", "The form expired; reload the page and try again.");
-  return form;
 }
 
 // tracker/web/context.ts
@@ -51807,7 +54431,7 @@ async function requireUser(c, d) {
   return {
     user,
     caller: { userId: user.userId, role: user.role, keyId: user.keyId, baseUrl: d.baseUrl(c) },
-    csrf: csrfToken(c, d.trustProxy),
+    csrf: await d.csrf.token(c),
     view: { name: user.name }
   };
 }
@@ -51821,8 +54445,10 @@ var TITLES = {
   500: "Something went wrong"
 };
 async function renderError(c, d, err2) {
-  const status = err2 instanceof BatonError ? statusFor(err2.code) : 500;
-  const message = err2 instanceof BatonError && status < 500 ? status === 404 ? "There is nothing here, or it is not shared with you." : err2.message : "The tracker could not show this page. The error was logged.";
+  const status = err2 instanceof BatonError ? statusFor(err2.code) : err2 instanceof HttpError ? err2.status : 500;
+  const message = (err2 instanceof BatonError || err2 instanceof HttpError) && status < 500 ? status === 404 ? "There is nothing here, or it is not shared with you." : err2.message : "The tracker could not show this page. The error was logged.";
+  if (err2 instanceof HttpError && err2.opts.retryAfterSeconds)
+    c.header("Retry-After", String(err2.opts.retryAfterSeconds));
   if (status >= 500) {
     d.services.logger.error("web page failed", { err: String(err2) });
     d.recordError(`${c.req.method} ${c.req.path}: ${String(err2)}`);
@@ -51833,7 +54459,7 @@ async function renderError(c, d, err2) {
     title: TITLES[status] ?? "Error",
     message,
     user: user ? { name: user.name } : null,
-    csrfToken: user ? csrfToken(c, d.trustProxy) : void 0
+    csrfToken: user ? await d.csrf.token(c) : void 0
   });
   return html2(c, page, status);
 }
@@ -51881,24 +54507,43 @@ function safeNext(next) {
 function createAuthRoutes(d) {
   const app = new Hono3();
   app.onError((err2, c) => renderError(c, d, err2));
+  const { config: config2 } = d.services;
+  const limiter = createRateLimiter(d.services.store);
+  const limitLogin = async (c) => {
+    const rate = await limiter.check(
+      `login:${clientAddress(c, config2)}`,
+      config2.loginAttemptsPerMinute,
+      d.services.now()
+    );
+    if (!rate.allowed)
+      throw new HttpError(
+        429,
+        "rate_limited",
+        "Too many sign-in attempts from this address; wait a minute.",
+        {
+          retryAfterSeconds: rate.retryAfterSec
+        }
+      );
+  };
   app.get("/login", async (c) => {
     if (await d.sessions.current(c)) return c.redirect(safeNext(c.req.query("next")), 303);
-    return html2(c, loginPage({ csrfToken: csrfToken(c, d.trustProxy), next: safeNext(c.req.query("next")) }));
+    return html2(c, loginPage({ csrfToken: await d.csrf.token(c), next: safeNext(c.req.query("next")) }));
   });
   app.post("/login", async (c) => {
-    const form = await verifiedForm(c);
+    await limitLogin(c);
+    const form = await d.csrf.verifiedForm(c);
     const key = (form.apiKey ?? "").trim();
     const next = safeNext(form.next);
     const result = key ? await verifyKey(d.services.store, key, d.services.now()) : { ok: false, reason: "missing" };
     if (!result.ok) {
       const why = result.reason === "revoked" ? "This key has been revoked." : result.reason === "expired" ? "This key has expired." : "That is not a valid API key.";
-      return html2(c, loginPage({ csrfToken: csrfToken(c, d.trustProxy), error: why, next }), 401);
+      return html2(c, loginPage({ csrfToken: await d.csrf.token(c), error: why, next }), 401);
     }
     await d.sessions.create(c, { userId: result.user.id, keyId: result.key.id });
     return c.redirect(next, 303);
   });
   app.post("/logout", async (c) => {
-    await verifiedForm(c);
+    await d.csrf.verifiedForm(c);
     await d.sessions.destroy(c);
     return c.redirect("/login", 303);
   });
@@ -53779,8 +56424,8 @@ var BUILT_INS = [].concat(
 function javascript(hljs) {
   const regex = hljs.regex;
   const hasClosingTag = (match2, { after }) => {
-    const tag = "</" + match2[0].slice(1);
-    const pos = match2.input.indexOf(tag, after);
+    const tag2 = "</" + match2[0].slice(1);
+    const pos = match2.input.indexOf(tag2, after);
     return pos !== -1;
   };
   const IDENT_RE$1 = IDENT_RE;
@@ -53839,7 +56484,7 @@ function javascript(hljs) {
   const decimalDigits = "[0-9](_?[0-9])*";
   const frac = `\\.(${decimalDigits})`;
   const decimalInteger = `0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*`;
-  const NUMBER = {
+  const NUMBER2 = {
     className: "number",
     variants: [
       // DecimalLiteral
@@ -53969,7 +56614,7 @@ function javascript(hljs) {
     TEMPLATE_STRING,
     // Skip numbers when they are part of a variable name
     { match: /\$\d+/ },
-    NUMBER
+    NUMBER2
     // This is intentional:
     // See https://github.com/highlightjs/highlight.js/issues/3288
     // hljs.REGEXP_MODE
@@ -54192,7 +56837,7 @@ function javascript(hljs) {
       COMMENT,
       // Skip numbers when they are part of a variable name
       { match: /\$\d+/ },
-      NUMBER,
+      NUMBER2,
       CLASS_REFERENCE,
       {
         scope: "attr",
@@ -54545,7 +57190,7 @@ function markdown(hljs) {
     m.contains = m.contains.concat(CONTAINABLE);
   });
   CONTAINABLE = CONTAINABLE.concat(BOLD, ITALIC);
-  const HEADER = {
+  const HEADER2 = {
     className: "section",
     variants: [
       {
@@ -54585,7 +57230,7 @@ function markdown(hljs) {
       "mkd"
     ],
     contains: [
-      HEADER,
+      HEADER2,
       INLINE_HTML,
       LIST,
       // must come before BOLD/ITALIC so that a `***` or `___` thematic break
@@ -54848,7 +57493,7 @@ function python(hljs) {
   const digitpart = "[0-9](_?[0-9])*";
   const pointfloat = `(\\b(${digitpart}))?\\.(${digitpart})|\\b(${digitpart})\\.`;
   const lookahead = `\\b|${RESERVED_WORDS.join("|")}`;
-  const NUMBER = {
+  const NUMBER2 = {
     className: "number",
     relevance: 0,
     variants: [
@@ -54929,7 +57574,7 @@ function python(hljs) {
         contains: [
           "self",
           PROMPT,
-          NUMBER,
+          NUMBER2,
           STRING,
           hljs.HASH_COMMENT_MODE
         ]
@@ -54938,7 +57583,7 @@ function python(hljs) {
   };
   SUBST.contains = [
     STRING,
-    NUMBER,
+    NUMBER2,
     PROMPT
   ];
   return {
@@ -54953,7 +57598,7 @@ function python(hljs) {
     illegal: /(<\/|\?)|=>/,
     contains: [
       PROMPT,
-      NUMBER,
+      NUMBER2,
       {
         // very common convention
         scope: "variable.language",
@@ -55013,7 +57658,7 @@ function python(hljs) {
         begin: /^[\t ]*@/,
         end: /(?=#)|$/,
         contains: [
-          NUMBER,
+          NUMBER2,
           PARAMS,
           STRING
         ]
@@ -56174,8 +58819,8 @@ var BUILT_INS2 = [].concat(
 function javascript2(hljs) {
   const regex = hljs.regex;
   const hasClosingTag = (match2, { after }) => {
-    const tag = "</" + match2[0].slice(1);
-    const pos = match2.input.indexOf(tag, after);
+    const tag2 = "</" + match2[0].slice(1);
+    const pos = match2.input.indexOf(tag2, after);
     return pos !== -1;
   };
   const IDENT_RE$1 = IDENT_RE2;
@@ -56234,7 +58879,7 @@ function javascript2(hljs) {
   const decimalDigits = "[0-9](_?[0-9])*";
   const frac = `\\.(${decimalDigits})`;
   const decimalInteger = `0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*`;
-  const NUMBER = {
+  const NUMBER2 = {
     className: "number",
     variants: [
       // DecimalLiteral
@@ -56364,7 +59009,7 @@ function javascript2(hljs) {
     TEMPLATE_STRING,
     // Skip numbers when they are part of a variable name
     { match: /\$\d+/ },
-    NUMBER
+    NUMBER2
     // This is intentional:
     // See https://github.com/highlightjs/highlight.js/issues/3288
     // hljs.REGEXP_MODE
@@ -56587,7 +59232,7 @@ function javascript2(hljs) {
       COMMENT,
       // Skip numbers when they are part of a variable name
       { match: /\$\d+/ },
-      NUMBER,
+      NUMBER2,
       CLASS_REFERENCE,
       {
         scope: "attr",
@@ -57055,7 +59700,7 @@ function xml(hljs) {
 function yaml(hljs) {
   const LITERALS3 = "true false yes no null";
   const URI_CHARACTERS = "[\\w#;/?:@&=+$,.~*'()[\\]]+";
-  const KEY = {
+  const KEY2 = {
     className: "attr",
     variants: [
       // added brackets support and special char support
@@ -57160,7 +59805,7 @@ function yaml(hljs) {
     relevance: 0
   };
   const MODES2 = [
-    KEY,
+    KEY2,
     {
       className: "meta",
       begin: "^---\\s*$",
@@ -57412,7 +60057,7 @@ function createLivePageRoutes(d) {
           eventsUrl: `${base}/events`,
           statusUrl: `${base}/status`,
           user: user ? { name: user.name } : null,
-          csrfToken: user ? csrfToken(c, d.trustProxy) : void 0
+          csrfToken: user ? await d.csrf.token(c) : void 0
         })
       );
     } catch (err2) {
@@ -57422,27 +60067,10 @@ function createLivePageRoutes(d) {
       return renderError(c, d, err2);
     }
   });
-  app.get("/:viewerToken/status", async (c) => {
-    try {
-      const row = await resolveViewer(c, c.req.param("viewerToken"), liveDeps);
-      const info = d.live.service.info(row);
-      c.header("cache-control", "no-store");
-      return c.json({
-        status: info.status,
-        title: info.title,
-        postUrl: info.postUrl,
-        viewers: info.viewers,
-        lastSeq: info.lastSeq
-      });
-    } catch (err2) {
-      return errorResponse2(c, err2);
-    }
-  });
   return app;
 }
 function liveAuthFor(d) {
   return {
-    userFromApiKey: async () => null,
     userFromCookie: async (c) => {
       const u = await d.sessions.current(c);
       return u ? { userId: u.userId } : null;
@@ -57498,7 +60126,7 @@ function sessionCard(s, opts = {}) {
 }
 
 // tracker/web/pages/projects.ts
-function stat2(label, value) {
+function stat3(label, value) {
   return html`<div class="panel stat">
     <div class="muted small">${label}</div>
     <div class="value">${value}</div>
@@ -57540,11 +60168,11 @@ function projectDetailPage(v2) {
     body: html`<h1>${p.name}</h1>
       ${p.cwd ? html`<p class="muted"><code>${p.cwd}</code></p>` : ""}
       <div class="stats" role="list">
-        ${stat2("Sessions", String(p.stats.sessions))}
-        ${stat2("Total duration", formatDuration2(p.stats.totalDurationMs))}
-        ${stat2("Average duration", formatDuration2(p.stats.avgDurationMs))}
-        ${stat2("Last session", last ? html`<a href="/sessions/${encodeURIComponent(last.sessionId)}">${last.title ?? last.sessionId.slice(0, 8)}</a>` : "—")}
-        ${stat2("Latest handoff", v2.latestHandoff ? html`<a href="${v2.latestHandoff.href}">${v2.latestHandoff.title ?? formatDate(v2.latestHandoff.createdAt)}</a>` : "—")}
+        ${stat3("Sessions", String(p.stats.sessions))}
+        ${stat3("Total duration", formatDuration2(p.stats.totalDurationMs))}
+        ${stat3("Average duration", formatDuration2(p.stats.avgDurationMs))}
+        ${stat3("Last session", last ? html`<a href="/sessions/${encodeURIComponent(last.sessionId)}">${last.title ?? last.sessionId.slice(0, 8)}</a>` : "—")}
+        ${stat3("Latest handoff", v2.latestHandoff ? html`<a href="${v2.latestHandoff.href}">${v2.latestHandoff.title ?? formatDate(v2.latestHandoff.createdAt)}</a>` : "—")}
       </div>
       ${last ? html`<p class="small muted">Resume the latest session: <code>claude --resume ${last.sessionId}</code></p>` : ""}
       <h2>Sessions</h2>
@@ -57959,8 +60587,8 @@ function queryView(q2) {
 }
 var FOLLOW_SECONDS = 6 * 3600;
 async function followStream(d, userId, s, baseUrl) {
-  const open2 = await openStreamFor(d.live, userId, s.id);
-  if (open2 || s.status !== "active") return open2;
+  const open3 = await openStreamFor(d.live, userId, s.id);
+  if (open3 || s.status !== "active") return open3;
   const created = await d.live.service.create(
     userId,
     { sessionId: s.id, title: s.title ?? void 0, visibility: "private", expiresIn: FOLLOW_SECONDS },
@@ -58196,23 +60824,25 @@ function createSettingsRoutes(d) {
   app.post("/settings/keys", async (c) => {
     const ctx = await requireUser(c, d);
     if (ctx instanceof Response) return ctx;
-    const form = await verifiedForm(c);
+    const form = await d.csrf.verifiedForm(c);
     const req = CreateKeyRequest.safeParse({
       name: form.name ?? "",
       ...form.expiresIn ? { expiresIn: form.expiresIn } : {}
     });
     if (!req.success)
       return render2(c, ctx, { error: "Give the key a name (up to 100 characters) and a valid expiry." }, 400);
+    const parent = await store.keys.findById(ctx.user.keyId);
     const { row, rawKey } = await createKey(store, ctx.user.userId, req.data, {
       now: d.services.now(),
-      defaultRate: d.services.config.defaultRateLimitPerMinute
+      defaultRate: d.services.config.defaultRateLimitPerMinute,
+      parent
     });
     return render2(c, ctx, { newKey: { name: row.name, raw: rawKey } }, 201);
   });
   app.post("/settings/keys/:id/revoke", async (c) => {
     const ctx = await requireUser(c, d);
     if (ctx instanceof Response) return ctx;
-    await verifiedForm(c);
+    await d.csrf.verifiedForm(c);
     const ok = await store.keys.revoke(ctx.user.userId, c.req.param("id"), d.services.now());
     if (!ok) throw new BatonError("not_found", "No such key.");
     return c.redirect("/settings?revoked=1", 303);
@@ -58225,6 +60855,7 @@ init_errors();
 
 // tracker/web/pages/shared-post.ts
 function sharedPostPage(v2) {
+  const hidden = v2.privateSessions ?? 0;
   const title = v2.post.title ?? "Shared Claude Code sessions";
   return layout({
     title,
@@ -58235,6 +60866,10 @@ function sharedPostPage(v2) {
       <p class="muted small">
         ${v2.post.visibility} post · ${v2.sessions.length} session${v2.sessions.length === 1 ? "" : "s"}
       </p>
+      ${hidden > 0 ? html`<p class="notice">
+              ${hidden === 1 ? "One session" : `${hidden} sessions`} in this post
+              ${hidden === 1 ? "is" : "are"} private and not shown.
+            </p>` : ""}
       <ul class="cards">
         ${v2.sessions.map((s) => sessionCard(s.summary, { href: s.href }))}
       </ul>`
@@ -58250,7 +60885,7 @@ function createShareRoutes(d) {
   const store = d.services.store;
   const viewer = async (c) => {
     const u = await d.sessions.current(c);
-    return u ? { user: { name: u.name }, csrfToken: csrfToken(c, d.trustProxy) } : { user: null };
+    return u ? { user: { name: u.name }, csrfToken: await d.csrf.token(c) } : { user: null };
   };
   const sessionPage = async (c, row, base) => {
     const offset = Math.max(0, Number.parseInt(c.req.query("offset") ?? "0", 10) || 0);
@@ -58291,20 +60926,14 @@ function createShareRoutes(d) {
     const post = await store.posts.findByShareSlug(slug);
     return post && post.visibility !== "private" ? post : void 0;
   };
-  const postSession = async (postId, sessionId) => {
-    const pks = new Set((await store.posts.sessionPks(postId)).map(Number));
-    for (const pk of pks) {
-      const row = await store.sessions.findByPk(pk);
-      if (row && row.id === sessionId) return row;
-    }
-    return void 0;
+  const viewerId = async (c) => (await d.sessions.current(c))?.userId ?? null;
+  const postSession = async (c, postId, sessionId) => {
+    const { rows } = await visiblePostSessions(store, postId, await viewerId(c));
+    return rows.find((r) => r.id === sessionId);
   };
   const postPage = async (c, post, slug, prefix) => {
-    const pks = (await store.posts.sessionPks(post.id)).map(Number);
-    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter(
-      (r) => Boolean(r)
-    );
-    if (rows.length === 1)
+    const { rows, hidden } = await visiblePostSessions(store, post.id, await viewerId(c));
+    if (rows.length === 1 && hidden === 0)
       return sessionPage(c, rows[0], `${prefix}/${slug}/s/${encodeURIComponent(rows[0].id)}`);
     const base = baseUrlFor(c, d.services.config);
     const summaries2 = await toSummaries(store, rows, base);
@@ -58320,7 +60949,8 @@ function createShareRoutes(d) {
         sessions: summaries2.map((s) => ({
           summary: s,
           href: `${prefix}/${slug}/s/${encodeURIComponent(s.id)}`
-        }))
+        })),
+        privateSessions: hidden
       })
     );
   };
@@ -58341,13 +60971,13 @@ function createShareRoutes(d) {
     app.get(`${prefix}/:slug/s/:sessionId`, async (c) => {
       const slug = c.req.param("slug");
       const post = await sharedPost(slug);
-      const row = post ? await postSession(post.id, c.req.param("sessionId")) : void 0;
+      const row = post ? await postSession(c, post.id, c.req.param("sessionId")) : void 0;
       if (!row) throw new BatonError("not_found", "Not found.");
       return sessionPage(c, row, `${prefix}/${slug}/s/${encodeURIComponent(row.id)}`);
     });
     app.get(`${prefix}/:slug/s/:sessionId/export`, async (c) => {
       const post = await sharedPost(c.req.param("slug"));
-      const row = post ? await postSession(post.id, c.req.param("sessionId")) : void 0;
+      const row = post ? await postSession(c, post.id, c.req.param("sessionId")) : void 0;
       if (!row) throw new BatonError("not_found", "Not found.");
       return exportOf(c, row);
     });
@@ -58357,10 +60987,7 @@ function createShareRoutes(d) {
     if (ctx instanceof Response) return ctx;
     const post = await store.posts.findForUser(ctx.user.userId, c.req.param("id"));
     if (!post) throw new BatonError("not_found", "Not found.");
-    const pks = (await store.posts.sessionPks(post.id)).map(Number);
-    const rows = (await Promise.all(pks.map((pk) => store.sessions.findByPk(pk)))).filter(
-      (r) => Boolean(r)
-    );
+    const { rows, hidden } = await visiblePostSessions(store, post.id, ctx.user.userId);
     const summaries2 = await toSummaries(store, rows, ctx.caller.baseUrl);
     return html2(
       c,
@@ -58372,7 +60999,8 @@ function createShareRoutes(d) {
           rows.map((r) => r.id),
           ctx.caller.baseUrl
         ),
-        sessions: summaries2.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` }))
+        sessions: summaries2.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` })),
+        privateSessions: hidden
       })
     );
   });
@@ -58429,13 +61057,22 @@ function createWeb(d) {
   return app;
 }
 
+// tracker/web/secret.ts
+import { randomBytes as randomBytes8 } from "node:crypto";
+async function loadSecret(anyDb, name) {
+  const db = anyDb;
+  await db.insertInto("tracker_secrets").values({ name, value: randomBytes8(32).toString("base64url") }).onConflict((oc) => oc.column("name").doNothing()).execute();
+  const row = await db.selectFrom("tracker_secrets").select("value").where("name", "=", name).executeTakeFirstOrThrow();
+  return Buffer.from(row.value, "base64url");
+}
+
 // tracker/web/mount.ts
 var DEFAULT_MARKETPLACE = "<owner>/baton";
 function liveWebExtension(o = { version: "0.0.0" }) {
   let mounted = null;
   return {
     extension(app, ctx) {
-      mounted = mountLiveWeb(app, { ...o, services: ctx.deps });
+      mounted = mountLiveWeb(app, ctx.auth, { ...o, services: ctx.deps });
     },
     publisher: {
       publish(sessionId, event) {
@@ -58449,16 +61086,21 @@ function liveWebExtension(o = { version: "0.0.0" }) {
     close: async () => mounted?.close()
   };
 }
-function mountLiveWeb(app, o) {
+function mountLiveWeb(app, keyAuth, o) {
   const { services } = o;
   const errors = [];
   const recordError = (message) => {
     errors.unshift({ at: new Date(services.now()).toISOString(), message: message.slice(0, 500) });
     errors.length = Math.min(errors.length, 20);
   };
-  const sessions = createWebSessions(services.store.db, {
-    now: services.now,
-    trustProxy: services.config.trustProxy
+  const sessions = createWebSessions(services.store.db, { now: services.now, config: services.config });
+  let secret = null;
+  const csrf = createCsrf({
+    config: services.config,
+    secret: () => secret ??= loadSecret(services.store.db, "csrf").catch((err2) => {
+      secret = null;
+      throw err2;
+    })
   });
   const db = services.config.db;
   const live = createLive({
@@ -58466,17 +61108,14 @@ function mountLiveWeb(app, o) {
     engine: services.store.engine,
     ...db.engine === "postgres" ? { postgresUrl: db.url, postgresSchema: db.schema } : {},
     auth: {
-      async userFromApiKey(raw2) {
-        const r = await verifyKey(services.store, raw2, services.now());
-        return r.ok ? { userId: r.user.id } : null;
-      },
       async userFromCookie(c) {
         const u = await sessions.current(c);
         return u ? { userId: u.userId } : null;
       }
     },
-    baseUrl: (c) => baseUrlFor(c, services.config),
+    config: services.config,
     heartbeatMs: o.heartbeatMs,
+    presenceMs: o.presenceMs,
     limits: o.liveLimits,
     now: services.now,
     publishPost: createLivePostPublisher({ store: services.store, now: services.now }),
@@ -58495,8 +61134,7 @@ function mountLiveWeb(app, o) {
     await start();
     await next();
   });
-  app.route("/api/v1/live", live.api);
-  app.route("/live", live.viewer);
+  live.register(app, keyAuth);
   app.route(
     "/",
     createWeb({
@@ -58509,7 +61147,7 @@ function mountLiveWeb(app, o) {
       marketplaceRepo: o.marketplaceRepo ?? DEFAULT_MARKETPLACE,
       recentErrors: () => errors.slice(),
       recordError,
-      trustProxy: services.config.trustProxy
+      csrf
     })
   );
   const publisher = {
