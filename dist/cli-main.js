@@ -56960,7 +56960,7 @@ async function pushSession(ctx, input2) {
 function describePush(o2) {
   const where = o2.postUrl ?? o2.url;
   const note = o2.visibility === "private" ? " (private: only you, signed in, can open it; --visibility unlisted makes a shareable link)" : "";
-  const secrets = `; ${describeRedaction(o2.redaction, o2.redacting)}`;
+  const secrets = ` — ${describeRedaction(o2.redaction, o2.redacting)}`;
   return `Pushed session ${o2.sessionId} (${o2.events} events) to ${where}${note}${secrets}`;
 }
 var init_push_session = __esm({

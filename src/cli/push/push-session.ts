@@ -59,6 +59,7 @@ export async function pushSession(ctx: CliContext, input: PushInput): Promise<Pu
 export function describePush(o: PushOutcome): string {
   const where = o.postUrl ?? o.url;
   const note = o.visibility === 'private' ? ' (private: only you, signed in, can open it; --visibility unlisted makes a shareable link)' : '';
-  const secrets = `; ${describeRedaction(o.redaction, o.redacting)}`;
+  // After a space: a URL is the last word people (and models) copy, so nothing may stick to it.
+  const secrets = ` — ${describeRedaction(o.redaction, o.redacting)}`;
   return `Pushed session ${o.sessionId} (${o.events} events) to ${where}${note}${secrets}`;
 }
