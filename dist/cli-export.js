@@ -2506,7 +2506,7 @@ function createEgressGate(policy) {
   function event(e, sessionId) {
     if (isGated(e)) return e;
     if (paused(sessionId, e.timestamp)) return null;
-    return seal({ ...redactor.redactEvent(stripPrivateValue(e)) });
+    return seal(redactor.redactEvent(stripPrivateValue(e)));
   }
   function meta(m) {
     if (isGated(m)) return m;
