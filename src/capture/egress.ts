@@ -2,6 +2,7 @@
 import { createEgressGate, type EgressGate } from '../core/egress/index.js';
 import { pauseLookup } from './pause-log.js';
 
-export function openEgressGate(opts: { dataDir: string; redact: boolean }): EgressGate {
-  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir) });
+/** `pauseTtlMs`: how stale the pause log may be read (default 200 ms); 0 for a reader that must see a pause at once. */
+export function openEgressGate(opts: { dataDir: string; redact: boolean; pauseTtlMs?: number }): EgressGate {
+  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
 }

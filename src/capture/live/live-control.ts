@@ -168,10 +168,12 @@ export async function setLivePaused(deps: LiveControlDeps, input: { sessionId: s
   const w = { producerToken: cur.producerToken };
   // Pausing: record the interval first, so nothing captured from now on slips out while the tracker is told. The
   // pause log makes it a pause for every later path too (the kept post, sync, export), not only the stream.
-  recordPause(deps.config.dataDir, input.sessionId, input.paused, cur.transcriptPath);
+  // A pause starts before the tracker is told; it ends only after (so nothing written meanwhile slips out).
+  if (input.paused) recordPause(deps.config.dataDir, input.sessionId, true, cur.transcriptPath);
   if (input.paused) updateLiveState(deps.config.dataDir, input.sessionId, (s) => withPause(s, true));
   if (input.paused) await client.live.pause(cur.liveId, w);
   else await client.live.resume(cur.liveId, w);
+  if (!input.paused) recordPause(deps.config.dataDir, input.sessionId, false, cur.transcriptPath);
   return updateLiveState(deps.config.dataDir, input.sessionId, (s) => withPause(s, input.paused)) ?? cur;
 }
 

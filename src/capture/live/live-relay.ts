@@ -3,7 +3,6 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { isBatonError } from '../../core/errors.js';
 import type { TrackerClient } from '../../client/index.js';
-import { isCapturePaused } from '../capture-pause.js';
 import { openEgressGate } from '../egress.js';
 import { outboxPaths } from '../outbox-paths.js';
 import { acquireLock } from '../session-lock.js';
@@ -12,7 +11,7 @@ import { LiveMerger, type Emitted, type Lifecycle } from './live-merge.js';
 import { livePaths } from './live-paths.js';
 import { LiveSink } from './live-sink.js';
 import { readInboxNotes, readOutboxEntries } from './live-sources.js';
-import { cachedLiveStateReader, endLiveState, pausedAt, readLiveState, type LiveState } from './live-state.js';
+import { cachedLiveStateReader, endLiveState, readLiveState } from './live-state.js';
 import { readRelayProgress, removeRelayProgress, writeRelayProgress, type RelayProgress } from './relay-progress.js';
 import { resolveLiveTranscript } from './resolve-transcript.js';
 import { TranscriptTail } from './transcript-tail.js';
@@ -106,7 +105,8 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
     if (!initial) return 'not-live';
     const liveId = initial.liveId;
     // Every streamed event passes the egress gate: the pauses recorded here, <private> spans, redaction.
-    const gate = openEgressGate({ dataDir: o.dataDir, redact: o.redact });
+    // The pause log is read fresh (no cache): a pause must stop the very next event, not one 200 ms later.
+    const gate = openEgressGate({ dataDir: o.dataDir, redact: o.redact, pauseTtlMs: 0 });
     const w = { producerToken: initial.producerToken };
     const saved = readRelayProgress(paths.progress, liveId);
     let tracker = 0;
@@ -153,14 +153,13 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
     const pollMs = o.pollMs ?? 250;
     poll = setInterval(() => loop.wake(), pollMs);
 
-    const queue = (items: Emitted[], state: LiveState) => {
+    const queue = (items: Emitted[]) => {
       if (items.length === 0) return;
       lastActivity = now();
-      // Nothing captured while paused (the stream, or capture itself) is streamed, not even later.
-      if (isCapturePaused(o.dataDir, o.sessionId)) return;
+      // Nothing captured while paused (the stream, or capture itself: both are in the pause log) is streamed, not
+      // even later: the gate judges each event against the pauses, like every other way out.
       const open: Emitted[] = [];
       for (const x of items) {
-        if (pausedAt(state, x.event.timestamp)) continue;
         const event = gate.event(x.event, o.sessionId);
         if (event !== null) open.push({ event, turnIndex: x.turnIndex });
       }
@@ -201,8 +200,8 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
         const ib = await readInboxNotes(paths.inbox, inboxByte);
         inboxByte = ib.nextByte;
         items.push(...ib.notes.map((n) => merger.note(n)));
-        // Judged against the state read AFTER the sources: a pause recorded before an event was written is seen.
-        queue(items, currentState() ?? state);
+        // Judged after the sources were read: a pause recorded before an event was written is seen (log read fresh).
+        queue(items);
 
         const tRead = now();
         await sink.flush(loop.isRunning);

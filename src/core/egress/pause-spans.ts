@@ -30,7 +30,8 @@ export function pausedAtTime(spans: readonly PauseSpan[], timestamp: string | un
   if (spans.length === 0) return false;
   const t = timestamp === undefined ? NaN : Date.parse(timestamp);
   if (Number.isNaN(t)) return stillPaused(spans);
-  return spans.some((p) => t >= Date.parse(p.from) && (p.to === undefined || t < Date.parse(p.to)));
+  // Both ends inclusive: a record stamped in the very millisecond of a pause or resume is judged paused.
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === undefined || t <= Date.parse(p.to)));
 }
 
 /** The newest span has not ended: whatever has no time stamp is being written now, while paused. */
