@@ -10,14 +10,18 @@ import { planHook } from './hook-plan.js';
 import { readStdinSync } from './hook-stdin.js';
 import { hookLogPath } from './outbox-paths.js';
 import { appendToOutbox } from './outbox-writer.js';
-import { handOffToSender, subagentTargets } from './session-end.js';
+import { handOffToSender } from './session-end.js';
 import { liveAfterHook } from './live/live-hook.js';
 import { isCapturePaused, KEPT_WHILE_PAUSED } from './capture-pause.js';
 import { kickSender } from './sender-kick.js';
 import { handoffContextFor, parseHandoffContextMode } from './handoff-context.js';
 
-/** SessionEnd hooks share a 1.5 s budget: wait less for a busy lock there. */
-const LOCK_WAIT_MS = { default: 2000, SessionEnd: 600 } as const;
+/**
+ * How long a hook waits for a busy outbox lock before it spills its entry (see outbox-spill.ts). A lock is normally
+ * held for milliseconds; waiting longer only blocks the prompt. SessionEnd shares a 1.5 s budget with node start-up
+ * and the sender hand-off, so it waits less.
+ */
+const LOCK_WAIT_MS = { default: 500, SessionEnd: 250 } as const;
 
 /**
  * Runs one hook: `argv[2]` is the event name from hooks.json. Never throws; failures become log lines and, for
@@ -56,15 +60,16 @@ export async function runHook(argv: readonly string[], env: Env): Promise<HookOu
     const input = parsed.input;
     sessionId = input.sessionId;
     const plan = planHook(input);
+    // SessionEnd copies one chunk of the main transcript, like any hook; the rest (a large backlog, subagent files)
+    // is the sender's final sweep, which runs before the session is marked completed (sender-catch-up.ts).
     const ending = input.event === 'SessionEnd';
-    if (ending && input.transcriptPath)
-      plan.sweep.push(...subagentTargets(input.transcriptPath, input.sessionId));
     // Paused (/export-session --pause): new transcript lines are skipped, never copied; only start/end are kept.
     const paused = isCapturePaused(dataDir, input.sessionId);
     const written = appendToOutbox(dataDir, input.sessionId, paused ? plan.entries.filter((e) => KEPT_WHILE_PAUSED.has(e.k)) : plan.entries, {
       sweep: plan.sweep,
       lockWaitMs: ending ? LOCK_WAIT_MS.SessionEnd : LOCK_WAIT_MS.default,
       discardSweep: paused,
+      spillOnBusy: true,
     });
     for (const e of written.sweepErrors) {
       appendHookLog(dataDir, {
@@ -135,7 +140,7 @@ function failed(
         message: messageOf(err),
       })
     : false;
-  // A busy lock loses one event record but the next hook copies the transcript: not worth interrupting the user.
+  // Not expected any more (a busy lock spills), but a timeout is still nothing to interrupt the user for.
   if (code === 'timeout') return {};
   const where = logged && dataDir ? ` Details: ${hookLogPath(dataDir)}.` : '';
   const why = errno ? ` (${errno})` : '';

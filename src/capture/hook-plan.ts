@@ -125,7 +125,8 @@ export function planHook(input: HookInput): HookPlan {
         entries: [compact({ k: 'compact', trigger: input.trigger, instructions: input.customInstructions })],
       };
     case 'SessionEnd':
-      return { sweep, entries: [compact({ k: 'end', reason: input.reason })] };
+      // The transcript path lets the sender find the session's files (and its subagents) for the final sweep.
+      return { sweep, entries: [compact({ k: 'end', reason: input.reason, transcriptPath: input.transcriptPath })] };
   }
 }
 

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { outboxDir, outboxPaths } from './outbox-paths.js';
 import { OutboxRecord } from './outbox-schema.js';
+import { spilledSessions } from './outbox-spill.js';
 
 export interface ReadOutboxOptions {
   /** Return records with seq >= fromSeq (default 1). */
@@ -104,15 +105,15 @@ function take(line: string, fromSeq: number, result: ReadOutboxResult): boolean 
   return true;
 }
 
-/** Session ids that have an outbox in this data dir. */
+/** Session ids that have an outbox in this data dir, or only spilled hook entries waiting to be merged. */
 export async function listOutboxSessions(dataDir: string): Promise<string[]> {
+  let names: string[] = [];
   try {
-    const names = await readdir(outboxDir(dataDir));
-    return names
-      .filter((n) => n.endsWith('.jsonl'))
-      .map((n) => n.slice(0, -'.jsonl'.length))
-      .sort();
+    names = await readdir(outboxDir(dataDir));
   } catch {
-    return [];
+    // no outbox dir yet
   }
+  const ids = new Set(names.filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -'.jsonl'.length)));
+  for (const sid of spilledSessions(dataDir)) ids.add(sid);
+  return [...ids].sort();
 }

@@ -4,6 +4,7 @@ import { BatonError } from '../core/errors.js';
 import { hasPrivateSpan, stripPrivateLine, stripPrivateValue } from '../core/redact/private-spans.js';
 import { outboxPaths } from './outbox-paths.js';
 import { openState, reconcileState, saveState, type StateFile } from './outbox-state.js';
+import { listSpills, readSpill, removeSpill, writeSpill } from './outbox-spill.js';
 import { acquireLock } from './session-lock.js';
 import { sweepTranscript, MAX_SWEEP_BYTES } from './transcript-sweep.js';
 
@@ -25,9 +26,25 @@ export interface AppendOptions {
   now?: Date;
   /** Capture is paused: move the transcript offsets past new lines without copying them (they are never stored). */
   discardSweep?: boolean;
+  /**
+   * When the lock stays busy past `lockWaitMs`, write the entries to a spill file (merged by the next lock holder)
+   * instead of throwing `timeout`. Hooks set it: a record is never dropped for contention.
+   */
+  spillOnBusy?: boolean;
+  /**
+   * Copy up to this many transcript bytes in this call, in chunks of `maxSweepBytes` (one `records` entry each),
+   * instead of one chunk per file. The sender's catch-up uses it; `AppendResult.more` says a file has more.
+   */
+  sweepBudgetBytes?: number;
+  /** Also sweep every transcript the outbox already follows (state offsets), plus these computed from them. */
+  sweepKnown?: (known: string[]) => SweepTarget[];
 }
 
 export interface AppendResult {
+  /** Set when the lock was busy and the entries went to a spill file (seqs are assigned when it is merged). */
+  spilled?: string;
+  /** A transcript still has bytes past the sweep budget (only with `sweepBudgetBytes`). */
+  more?: boolean;
   firstSeq: number;
   lastSeq: number;
   /** Transcript lines copied by this call. */
@@ -60,15 +77,24 @@ export function appendToOutbox(
   } catch (cause) {
     throw ioError(`cannot lock ${paths.lock}`, cause);
   }
-  if (!release) throw new BatonError('timeout', `outbox lock busy: ${paths.lock}`);
+  if (!release) {
+    if (!opts.spillOnBusy) throw new BatonError('timeout', `outbox lock busy: ${paths.lock}`);
+    try {
+      const spilled = writeSpill(dataDir, sessionId, entries, opts.discardSweep ? [] : (opts.sweep ?? []), opts.now ?? new Date());
+      return { spilled, firstSeq: 0, lastSeq: 0, lines: 0, sweepErrors: [] };
+    } catch (cause) {
+      throw ioError(`outbox lock busy and cannot spill for ${sessionId}`, cause);
+    }
+  }
   try {
-    return appendLocked(paths, sessionId, entries, opts);
+    return appendLocked(dataDir, paths, sessionId, entries, opts);
   } finally {
     release();
   }
 }
 
 function appendLocked(
+  dataDir: string,
   paths: ReturnType<typeof outboxPaths>,
   sessionId: string,
   entries: OutboxEntry[],
@@ -94,9 +120,9 @@ function appendLocked(
     const firstSeq = state.seq + 1;
     let lines = 0;
     let prefix = needsNewline ? '\n' : '';
-    const write = (entry: OutboxEntry): void => {
+    const write = (entry: OutboxEntry, at = ts): void => {
       // seq first: readers (and state repair) find it with a prefix match, without parsing big records.
-      const record = { seq: state.seq + 1, ts, sid: sessionId, ...entry };
+      const record = { seq: state.seq + 1, ts: at, sid: sessionId, ...entry };
       let json = JSON.stringify(record);
       // <private> spans never reach the disk: one scan of the line, a rewrite only when a span is there.
       if (hasPrivateSpan(json)) json = JSON.stringify(stripPrivateValue(record));
@@ -106,38 +132,60 @@ function appendLocked(
       state.seq += 1;
     };
 
+    // Spills first: those hooks ran before this one. Their transcripts join this sweep (each range copied once).
+    const spills = listSpills(dataDir, sessionId).flatMap((name) => readSpill(dataDir, name) ?? []);
+    const targets: SweepTarget[] = [];
+    const seen = new Set<string>();
+    const addTarget = (t: SweepTarget) => {
+      if (typeof t?.path !== 'string' || seen.has(t.path)) return;
+      seen.add(t.path);
+      targets.push(t);
+    };
+    for (const sp of spills) sp.sweep.forEach(addTarget);
+    (opts.sweep ?? []).forEach(addTarget);
+    if (opts.sweepKnown) opts.sweepKnown(Object.keys(state.offsets)).forEach(addTarget);
+
     const sweepErrors: AppendResult['sweepErrors'] = [];
-    for (const target of opts.sweep ?? []) {
-      let got;
-      try {
-        got = sweepTranscript(
-          target.path,
-          state.offsets[target.path] ?? 0,
-          opts.maxSweepBytes ?? MAX_SWEEP_BYTES,
-        );
-      } catch (err) {
-        // An unreadable transcript must not cost us the hook's own entry.
-        sweepErrors.push({ path: target.path, errno: (err as NodeJS.ErrnoException).code ?? 'unknown' });
-        continue;
-      }
-      if (!got) continue;
-      if (opts.discardSweep) {
+    const chunk = opts.maxSweepBytes ?? MAX_SWEEP_BYTES;
+    // A hook copies at most one chunk per file; a catch-up (sweepBudgetBytes) goes on until its budget is spent.
+    const catchUp = opts.sweepBudgetBytes !== undefined;
+    let budget = opts.sweepBudgetBytes ?? 0;
+    let more = false;
+    for (const target of targets) {
+      for (let first = true; ; first = false) {
+        if (catchUp ? budget <= 0 : !first) {
+          if (catchUp) more = true;
+          break;
+        }
+        let got;
+        try {
+          got = sweepTranscript(target.path, state.offsets[target.path] ?? 0, chunk);
+        } catch (err) {
+          // An unreadable transcript must not cost us the hook's own entry.
+          sweepErrors.push({ path: target.path, errno: (err as NodeJS.ErrnoException).code ?? 'unknown' });
+          break;
+        }
+        if (!got) break;
+        budget -= got.to - got.from;
+        if (opts.discardSweep) {
+          state.offsets[target.path] = got.to;
+          continue;
+        }
+        write({
+          k: 'records',
+          path: target.path,
+          ...(target.agentId ? { agentId: target.agentId } : {}),
+          from: got.from,
+          to: got.to,
+          ...(got.reset ? { reset: true } : {}),
+          ...(got.skipped ? { skipped: got.skipped } : {}),
+          lines: got.lines.map(stripPrivateLine),
+        });
         state.offsets[target.path] = got.to;
-        continue;
+        lines += got.lines.length;
       }
-      write({
-        k: 'records',
-        path: target.path,
-        ...(target.agentId ? { agentId: target.agentId } : {}),
-        from: got.from,
-        to: got.to,
-        ...(got.reset ? { reset: true } : {}),
-        ...(got.skipped ? { skipped: got.skipped } : {}),
-        lines: got.lines.map(stripPrivateLine),
-      });
-      state.offsets[target.path] = got.to;
-      lines += got.lines.length;
     }
+    for (const sp of spills) for (const entry of sp.entries) write(entry, sp.ts);
     for (const entry of entries) write(entry);
     try {
       saveState(stateFile, state);
@@ -145,7 +193,9 @@ function appendLocked(
       // The outbox is complete; the next writer repairs the state from it (reconcileState).
       throw ioError(`cannot write ${paths.state}`, cause);
     }
-    return { firstSeq, lastSeq: state.seq, lines, sweepErrors };
+    // Only now, with the outbox and state written: a crash before this repeats hook entries, never loses them.
+    for (const sp of spills) removeSpill(dataDir, sp.name);
+    return { firstSeq, lastSeq: state.seq, lines, sweepErrors, ...(more ? { more } : {}) };
   } finally {
     closeSync(fd);
     closeSync(stateFile.fd);

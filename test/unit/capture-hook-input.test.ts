@@ -117,7 +117,9 @@ describe('planHook', () => {
     expect(planHook(parse(payload('PreCompact'))).entries).toEqual([
       { k: 'compact', trigger: 'manual', instructions: 'keep it short' },
     ]);
-    expect(planHook(parse(payload('SessionEnd'))).entries).toEqual([{ k: 'end', reason: 'other' }]);
+    expect(planHook(parse(payload('SessionEnd'))).entries).toEqual([
+      { k: 'end', reason: 'other', transcriptPath: parse(payload('SessionEnd')).transcriptPath },
+    ]);
   });
 
   it('SubagentStop also sweeps the agent transcript, tagged with the agent id', () => {
