@@ -36,6 +36,8 @@ export class SessionFeed {
   lastItem: EventItem | null = null;
   ended = false;
   cwd: string | undefined;
+  /** Transcript paths named by start/end entries: the catch-up sweeps them even before a hook copied a line. */
+  readonly transcripts = new Set<string>();
   private firstPrompt: string | undefined;
   /** One pause filter per transcript file (main, each subagent): it follows the file's order. */
   private readonly filters = new Map<string, RecordFilter>();
@@ -76,6 +78,7 @@ export class SessionFeed {
       // A resumed session reopens: its end is not the end any more.
       this.ended = false;
       this.cwd ??= rec.cwd;
+      if (rec.transcriptPath) this.transcripts.add(rec.transcriptPath);
       return;
     }
     if (rec.k === 'prompt') {
@@ -84,6 +87,7 @@ export class SessionFeed {
     }
     if (rec.k === 'end') {
       this.ended = true;
+      if (typeof rec.transcriptPath === 'string') this.transcripts.add(rec.transcriptPath);
       return;
     }
     if (rec.k !== 'records') return;

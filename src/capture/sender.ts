@@ -9,6 +9,8 @@ import { acquireLock } from './session-lock.js';
 import { emptyAck, readAck, writeAck, type SessionAck } from './sender-ack.js';
 import { nextBatch, type BatchLimits } from './sender-batch.js';
 import { SessionFeed } from './sender-feed.js';
+import { catchUpSession } from './sender-catch-up.js';
+import { spilledSessions } from './outbox-spill.js';
 import { isProjectIgnored } from './sender-ignore.js';
 import { isSessionLive } from './live/live-paths.js';
 import { keyFingerprint, senderPaths } from './sender-paths.js';
@@ -53,6 +55,8 @@ interface Tracked {
   batchLimit: number;
   /** The project opt-out was checked (once the session's cwd is known). */
   ignoreChecked: boolean;
+  /** Outbox bytes read right after the last catch-up (-1: none yet this run). The end waits for a fresh one. */
+  caughtUpAt: number;
 }
 
 export async function runSender(opts: SenderOptions): Promise<SenderExit> {
@@ -104,13 +108,19 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
       }
       let sent = false;
       let waiting = false;
+      const spilled = spilledSessions(opts.dataDir);
       for (const sid of await listOutboxSessions(opts.dataDir)) {
         // Streaming live: the live relay delivers it (and pushes it when the stream ends); syncing it now would
         // fan its events into the stream a second time. The relay kicks a sender when the stream is over.
         if (isSessionLive(opts.dataDir, sid)) continue;
-        const t = await track(sid);
+        const t = await track(sid, spilled.has(sid));
         if (!t) continue;
         await t.feed.pull();
+        // Completeness is the sender's job, not the hooks': once per run, whenever hook entries were spilled, and
+        // before an end is delivered, every transcript of the session is copied to its end first.
+        if (t.caughtUpAt < 0 || spilled.has(sid) || (t.feed.ended && t.caughtUpAt !== t.feed.bytesRead)) {
+          if (!(await catchUp(sid, t))) continue;
+        }
         const finalDone = t.ack.finalSeq === t.feed.readSeq;
         const batch = nextBatch(t.feed, gate, { ...limits, maxEvents: Math.min(limits.maxEvents, t.batchLimit) }, finalDone);
         if (!batch) {
@@ -122,7 +132,8 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
           }
           // Done: the end was delivered, or everything was and the session went quiet long ago (Claude Code died
           // before SessionEnd). A done session is skipped unread until its outbox grows.
-          const quiet = t.ack.seq === t.feed.readSeq && now() - outboxMtime(opts.dataDir, sid) > QUIET_MS;
+          const quiet =
+            t.ack.seq === t.feed.readSeq && t.caughtUpAt === t.feed.bytesRead && now() - outboxMtime(opts.dataDir, sid) > QUIET_MS;
           if (t.feed.pending.length === 0 && (t.ack.finalSeq === t.feed.readSeq || quiet)) markDone(sid, t);
           continue;
         }
@@ -196,21 +207,38 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
   }
   return exit;
 
-  async function track(sid: string): Promise<Tracked | null> {
+  /** False when a hook held the outbox lock throughout: the session waits for the next round. */
+  async function catchUp(sid: string, t: Tracked): Promise<boolean> {
+    let r;
+    try {
+      r = catchUpSession(opts.dataDir, sid, t.feed.transcripts);
+    } catch (err) {
+      // The outbox cannot be written (disk full, permissions): deliver what is there, never the end.
+      senderLog(opts.dataDir, { msg: 'catch-up failed', sessionId: sid, error: err instanceof Error ? err.message : String(err) });
+      return false;
+    }
+    if (r.state === 'busy') return false;
+    if (r.lines > 0) senderLog(opts.dataDir, { msg: 'caught up', sessionId: sid, lines: r.lines });
+    await t.feed.pull(Infinity);
+    t.caughtUpAt = t.feed.bytesRead;
+    return true;
+  }
+
+  async function track(sid: string, hasSpill: boolean): Promise<Tracked | null> {
     const known = tracked.get(sid);
     if (known) return known.ack.ignored ? null : known;
     const size = outboxSize(opts.dataDir, sid);
-    if (doneAt.get(sid) === size) return null;
+    if (doneAt.get(sid) === size && !hasSpill) return null;
     let ack = readAck(opts.dataDir, sid);
     // Acknowledged by another tracker (the user switched): this one has none of it yet.
     if (ack.url && ack.url !== opts.client.baseUrl && !ack.ignored) ack = emptyAck();
-    if (ack.ignored || (ack.doneBytes !== undefined && ack.doneBytes === size)) {
+    if (ack.ignored || (ack.doneBytes !== undefined && ack.doneBytes === size && !hasSpill)) {
       doneAt.set(sid, size);
       return null;
     }
     const feed = new SessionFeed(opts.dataDir, sid, ack.seq, gate);
     await feed.pull(Infinity);
-    const t: Tracked = { feed, ack, batchLimit: limits.maxEvents, ignoreChecked: false };
+    const t: Tracked = { feed, ack, batchLimit: limits.maxEvents, ignoreChecked: false, caughtUpAt: -1 };
     tracked.set(sid, t);
     return t;
   }
