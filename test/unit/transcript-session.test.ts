@@ -64,6 +64,18 @@ describe('loadSession on a full session (Bash, Edit, Task subagent, slash comman
       metaRecords: 1,
       duplicateRecords: 0,
       compactions: 1,
+      // Read on purpose without an event; every one is counted (issue 10).
+      skippedTypes: {
+        'ai-title': 1,
+        'attachment:hook_additional_context': 1,
+        'cost-state': 1,
+        'custom-title': 1,
+        'file-history-snapshot': 1,
+        'last-prompt': 1,
+        'queue-operation': 1,
+        'system:stop_hook_summary': 1,
+        'system:turn_duration': 1,
+      },
     });
   });
 

@@ -84,6 +84,22 @@ export const TokenTotals = z.object({
   cacheWrite: z.number().int().nonnegative(),
 });
 
+/**
+ * The part of a fork's totals it inherited from its parent (`--fork-session` copies the parent's history). The
+ * totals themselves stay "everything in this transcript"; own = totals − inherited. Sums over several sessions
+ * (a project page) add the own parts, so parent + fork never counts the shared history twice.
+ */
+export const InheritedTotals = z.object({
+  tokens: TokenTotals,
+  /** The copied history's usage at list prices (null when a model's price is unknown). */
+  costUsd: z.number().nonnegative().nullable(),
+  /** Time before the fork's own first record: own duration = durationMs − this. */
+  durationMs: z.number().int().nonnegative(),
+  turns: z.number().int().nonnegative(),
+  prompts: z.number().int().nonnegative(),
+  messages: z.number().int().nonnegative(),
+});
+
 export const SessionTotals = z.object({
   tokens: TokenTotals,
   /** Estimated from public list prices; null when a model's price is unknown. */
@@ -97,6 +113,8 @@ export const SessionTotals = z.object({
   tools: z.record(z.string(), z.number().int().nonnegative()),
   filesTouched: z.array(z.string()),
   durationMs: z.number().int().nonnegative(),
+  /** Set on forks: what of the above was copied from the parent session. */
+  inherited: InheritedTotals.optional(),
 });
 
 export const SessionMeta = z.object({
@@ -135,6 +153,11 @@ export const ReadStats = z.object({
   metaRecords: z.number().int().nonnegative(),
   duplicateRecords: z.number().int().nonnegative(),
   compactions: z.number().int().nonnegative(),
+  /**
+   * Records read on purpose without becoming events, per type (`cost-state`, `queue-operation`, `system:<subtype>`
+   * for bookkeeping system records, `attachment:<type>` …). Optional: older clients do not send it.
+   */
+  skippedTypes: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 
 /** How many secrets redaction replaced, per rule; carried by redacted exports so readers know text was changed. */
@@ -162,6 +185,7 @@ export type SystemEvent = z.infer<typeof SystemEvent>;
 export type SessionEvent = z.infer<typeof SessionEvent>;
 export type Turn = z.infer<typeof Turn>;
 export type TokenTotals = z.infer<typeof TokenTotals>;
+export type InheritedTotals = z.infer<typeof InheritedTotals>;
 export type SessionTotals = z.infer<typeof SessionTotals>;
 export type SessionMeta = z.infer<typeof SessionMeta>;
 export type Sidechain = z.infer<typeof Sidechain>;

@@ -39,10 +39,25 @@ export function classifyUserText(text: string): UserText {
     if (text.startsWith('<bash-stdout>') || text.startsWith('<bash-stderr>')) {
       return { kind: 'system', subtype: 'bash_output', text: stripTags(text) };
     }
+    if (text.startsWith(TASK_NOTIFICATION)) {
+      return { kind: 'system', subtype: 'task_notification', text: taskNotificationText(text) };
+    }
   } else if (text.startsWith('[Request interrupted by user')) {
     return { kind: 'system', subtype: 'interrupted', text };
   }
   return { kind: 'prompt', text };
+}
+
+const TASK_NOTIFICATION = '<task-notification>';
+
+/**
+ * A background task's completion notice (`<task-notification><task-id>…<status>…<summary>…</task-notification>`),
+ * sent by Claude Code, not typed: its summary line, else the text without the tags.
+ */
+export function taskNotificationText(text: string): string {
+  const summary = between(text, '<summary>', '</summary>')?.trim();
+  if (summary) return summary;
+  return text.replace(/<\/?[a-z][a-z-]*>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function stripTags(text: string): string {

@@ -69,6 +69,16 @@ export class MetaAccumulator {
     this.firstPromptTitle ??= titleFromPrompt(text);
   }
 
+  /** Earliest timestamp seen (ms), or Infinity. */
+  get startTime(): number {
+    return this.startMs;
+  }
+
+  /** Newest timestamp seen (ms), or -Infinity. */
+  get endTime(): number {
+    return this.endMs;
+  }
+
   get durationMs(): number {
     return Number.isFinite(this.startMs) && this.endMs >= this.startMs
       ? Math.round(this.endMs - this.startMs)

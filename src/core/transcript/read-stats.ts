@@ -12,9 +12,16 @@ export function createReadStats(): ReadStats {
     metaRecords: 0,
     duplicateRecords: 0,
     compactions: 0,
+    skippedTypes: {},
   };
 }
 
 export function countUnknownType(stats: ReadStats, type: string): void {
   stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
+}
+
+/** A record read on purpose without an event (bookkeeping, titles, state): counted so every output can say so. */
+export function countSkippedType(stats: ReadStats, type: string): void {
+  const m = (stats.skippedTypes ??= {});
+  m[type] = (m[type] ?? 0) + 1;
 }

@@ -1,6 +1,6 @@
 // Maps one transcript record (user, assistant or system) to the SessionEvents it contributes.
 import type { ReadStats, SessionEvent } from '../model/session.js';
-import { classifyUserText, flattenToolResultContent, type UserText } from './content.js';
+import { classifyUserText, flattenToolResultContent, taskNotificationText, type UserText } from './content.js';
 import { isObj, objAt, str, type Obj } from './guards.js';
 import { countUnknownType } from './read-stats.js';
 
@@ -37,6 +37,17 @@ class EventList {
   }
 }
 
+/**
+ * A user record Claude Code wrote on its own (2.1.332: a background task's completion notice carries
+ * `origin.kind: "task-notification"` and `promptSource: "system"`): the system subtype to show it as, else undefined.
+ */
+function systemOrigin(rec: Obj): string | undefined {
+  const kind = str(objAt(rec, 'origin')?.kind);
+  if (kind === 'task-notification') return 'task_notification';
+  if (rec.promptSource === 'system') return kind !== undefined ? kind.replace(/-/g, '_') : 'system_prompt';
+  return undefined;
+}
+
 /** Events of a non-meta `user` record: the typed prompt and/or tool results. */
 export function userRecordEvents(rec: Obj, ctx: RecordContext): SessionEvent[] {
   const list = new EventList(ctx);
@@ -44,6 +55,13 @@ export function userRecordEvents(rec: Obj, ctx: RecordContext): SessionEvent[] {
   if (rec.isCompactSummary === true) {
     const text = typeof content === 'string' ? content : flattenToolResultContent(content);
     list.add({ kind: 'system', subtype: 'compaction_summary', text });
+    return list.events;
+  }
+  const origin = systemOrigin(rec);
+  if (origin !== undefined && (typeof content === 'string' || !hasToolResult(content))) {
+    const raw = typeof content === 'string' ? content : flattenToolResultContent(content);
+    const text = origin === 'task_notification' ? taskNotificationText(raw) : raw;
+    list.add({ kind: 'system', subtype: origin, text });
     return list.events;
   }
   if (typeof content === 'string') {
@@ -73,6 +91,42 @@ export function userRecordEvents(rec: Obj, ctx: RecordContext): SessionEvent[] {
     }
   }
   return list.events;
+}
+
+function hasToolResult(content: unknown): boolean {
+  return Array.isArray(content) && content.some((b) => isObj(b) && b.type === 'tool_result');
+}
+
+/**
+ * Events of an `attachment` record, or null when it is bookkeeping (skipped and counted). Claude Code 2.1.332
+ * writes a prompt typed while a turn runs ONLY as `attachment.type: "queued_command"` (`prompt`, `commandMode`),
+ * at the point it delivered it to the model; a background task's completion notice can come the same way.
+ */
+export function attachmentRecordEvents(rec: Obj, ctx: RecordContext): SessionEvent[] | null {
+  const att = objAt(rec, 'attachment');
+  if (att?.type !== 'queued_command') return null;
+  const raw = att.prompt;
+  const text = typeof raw === 'string' ? raw : Array.isArray(raw) ? queuedBlocksText(raw) : '';
+  const list = new EventList(ctx);
+  if (text.trim() === '') return list.events;
+  const mode = str(att.commandMode);
+  if (mode === 'task-notification' || str(objAt(att, 'origin')?.kind) === 'task-notification') {
+    list.add({ kind: 'system', subtype: 'task_notification', text: taskNotificationText(text) });
+  } else if (mode === 'bash') {
+    list.add({ kind: 'prompt', text: text.startsWith('!') ? text : `!${text}` });
+  } else {
+    list.addUserText(classifyUserText(text));
+  }
+  return list.events;
+}
+
+function queuedBlocksText(blocks: unknown[]): string {
+  const parts: string[] = [];
+  for (const b of blocks) {
+    const t = userBlockText(b);
+    if (t !== undefined) parts.push(t);
+  }
+  return parts.join('\n\n');
 }
 
 function userBlockText(block: unknown): string | undefined {

@@ -1,7 +1,7 @@
 // Streams a session's events (main chain, then each subagent file) to a callback, returning meta and totals.
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { ReadStats, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
-import { findSubagentFiles } from './locate.js';
+import { findSubagentFiles, type SubagentFile } from './locate.js';
 import { readRecordBatches } from './read-records.js';
 import { createReadStats } from './read-stats.js';
 import {
@@ -12,6 +12,8 @@ import {
 } from './session-builder.js';
 
 export type { EventContext } from './session-builder.js';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface StreamSessionOptions {
   /** Byte offset to resume from (a `nextOffset` of an earlier call). Turn indices restart at 0 for the slice. */
@@ -46,6 +48,9 @@ export interface RunSessionResult extends StreamSessionResult {
   agentToolUse: ReadonlyMap<string, string>;
 }
 
+/** Inline sidechain events (old transcripts) held back until the main chain is done, per agent. */
+type Held = Map<string, DeliveredEvent[]>;
+
 async function deliver(
   path: string,
   builder: SessionBuilder,
@@ -56,6 +61,7 @@ async function deliver(
     maxLineBytes?: number;
     admit?: () => RecordFilter;
   },
+  held?: Held,
 ): Promise<number> {
   const { admit: makeFilter, ...readOpts } = opts;
   const admit = makeFilter?.();
@@ -69,9 +75,15 @@ async function deliver(
       builder.addRecord(item.record, item.offset, out, source);
       if (out.length === 0) continue;
       for (const d of out) {
-        // Inline sidechain records interleave with the main chain; say so, so streaming consumers keep order.
-        const ctx = source === undefined && d.ctx.agentId !== undefined ? { ...d.ctx, inline: true } : d.ctx;
-        const r = onEvent(d.event, ctx);
+        // A sidechain inside the main transcript (Claude Code 1.x) becomes a subagent block like a subagent file's:
+        // held back and delivered after the main chain, attached to its call. Only old transcripts have these.
+        if (held !== undefined && d.ctx.agentId !== undefined) {
+          let list = held.get(d.ctx.agentId);
+          if (list === undefined) held.set(d.ctx.agentId, (list = []));
+          list.push(d);
+          continue;
+        }
+        const r = onEvent(d.event, d.ctx);
         if (r !== undefined) await r; // only async consumers pay for an await per event
       }
       out.length = 0;
@@ -79,36 +91,59 @@ async function deliver(
   }
 }
 
+/**
+ * Subagent files of a session: its own `<stem>/subagents/`, plus, for a fork, the files of subagents its copied
+ * history spawned that only the parent's directory holds (Claude Code does not copy them into the fork's).
+ */
+async function subagentFilesFor(path: string, builder: SessionBuilder, stem: string): Promise<SubagentFile[]> {
+  const files = await findSubagentFiles(path);
+  const parent = builder.parentSessionId(stem);
+  if (parent === undefined || parent.includes('/') || parent.includes('\\')) return files;
+  const have = new Set(files.map((f) => f.agentId));
+  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
+  if (wanted.length === 0) return files;
+  const fromParent = await findSubagentFiles(join(dirname(path), `${parent}.jsonl`));
+  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
+}
+
 export async function runSession(
   path: string,
   onEvent: OnEvent,
   opts: StreamSessionOptions = {},
 ): Promise<RunSessionResult> {
-  const builder = new SessionBuilder(createReadStats());
+  const stem = basename(path).replace(/\.jsonl$/, '');
+  const builder = new SessionBuilder(createReadStats(), UUID_RE.test(stem) ? { sessionId: stem } : {});
   const fromOffset = opts.fromOffset ?? 0;
   const lineOpts = {
     ...(opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes }),
     ...(opts.admit ? { admit: opts.admit } : {}),
   };
-  const nextOffset = await deliver(path, builder, undefined, onEvent, { ...lineOpts, fromOffset });
-  if (opts.subagents ?? fromOffset === 0) {
-    const files = await findSubagentFiles(path);
-    // Subagents in the order the parent reported them, then any others (still running, or unlinked) by path.
-    const order = [...builder.agentToolUse.keys()];
-    const rank = (agentId: string): number => {
-      const i = order.indexOf(agentId);
-      return i === -1 ? order.length : i;
-    };
-    files.sort((a, b) => rank(a.agentId) - rank(b.agentId));
-    for (const file of files) await deliver(file.path, builder, { agentId: file.agentId }, onEvent, lineOpts);
+  const held: Held = new Map();
+  const nextOffset = await deliver(path, builder, undefined, onEvent, { ...lineOpts, fromOffset }, held);
+  const withFiles = opts.subagents ?? fromOffset === 0;
+  const files = withFiles ? await subagentFilesFor(path, builder, stem) : [];
+  // One order everywhere: the order the parent spawned them (its Agent/Task calls), then unlinked ones by path.
+  const agents = [...new Set([...held.keys(), ...files.map((f) => f.agentId)])];
+  const firstSeen = new Map(agents.map((a, i) => [a, i]));
+  agents.sort((a, b) => builder.links.rank(a) - builder.links.rank(b) || firstSeen.get(a)! - firstSeen.get(b)!);
+  for (const agentId of agents) {
+    for (const d of held.get(agentId) ?? []) {
+      const r = onEvent(d.event, builder.agentContext(agentId));
+      if (r !== undefined) await r;
+    }
+    for (const file of files) {
+      if (file.agentId === agentId) await deliver(file.path, builder, { agentId }, onEvent, lineOpts);
+    }
   }
-  const { meta, totals } = builder.finish(basename(path).replace(/\.jsonl$/, ''));
+  const { meta, totals } = builder.finish(stem);
   return { meta, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
 }
 
 /**
  * Streams a transcript's events, deduplicated by uuid, in transcript order: the main chain first, then each
- * subagent file's events (with `agentId` set). Memory stays bounded by the largest line, not the file size.
+ * subagent's events (with `agentId`, and `toolUseId` of its spawning call when known) in the order the parent
+ * spawned them. Memory stays bounded by the largest line, not the file size (old transcripts with inline
+ * sidechains hold those sidechains' events until the main chain is done).
  */
 export async function streamSession(
   transcriptPath: string,

@@ -1,28 +1,46 @@
-// Accumulates SessionTotals while events stream by: tokens once per API response, tool and file counts, cost.
-import type { SessionEvent, SessionTotals } from '../model/session.js';
-import { estimateCostUsd, type ModelUsage } from '../pricing.js';
+// Accumulates SessionTotals while records stream by: tokens once per API response, tool and file counts, cost;
+// Claude Code's own cost-state figure when the transcript has one; a fork's inherited part kept apart.
+import type { InheritedTotals, SessionEvent, SessionTotals } from '../model/session.js';
+import { parseCostState, type CostState } from './cost-state.js';
 import { count, isObj, objAt, str, type Obj } from './guards.js';
 import { FILE_WRITING_TOOLS } from './known-types.js';
+import { UsageBucket, type Usage } from './usage-bucket.js';
 
-export const SYNTHETIC_MODEL = '<synthetic>';
+export { SYNTHETIC_MODEL } from './usage-bucket.js';
 
-interface Usage {
-  input: number;
-  output: number;
-  cacheRead: number;
-  cacheWrite: number;
-  cacheWrite1h: number;
+interface AgentUsage {
+  bucket: UsageBucket;
+  /** Time of the agent's first counted response: orders it against the last cost-state. */
+  firstMs: number;
 }
 
-function emptyUsage(): Usage {
-  return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
+interface InheritedSnapshot {
+  main: UsageBucket;
+  turns: number;
+  prompts: number;
+  messages: number;
+}
+
+export interface FinishOptions {
+  turns: number;
+  durationMs: number;
+  /** Subagents spawned from the inherited history: their usage belongs to the inherited part. */
+  inheritedAgents: ReadonlySet<string>;
+  /** Time of the inherited part (set with the snapshot). */
+  inheritedDurationMs: number;
 }
 
 export class TotalsAccumulator {
   /** Usage already counted per API response, keyed by message.id + requestId. */
   private readonly seenResponses = new Map<string, Usage>();
-  private readonly byModel = new Map<string, Usage>();
-  private readonly total = emptyUsage();
+  /** Main-chain responses (the main transcript file, not sidechains). */
+  private readonly main = new UsageBucket();
+  /** Main-chain responses written after the last cost-state record (Claude Code had not counted them yet). */
+  private sinceCostState = new UsageBucket();
+  private readonly agents = new Map<string, AgentUsage>();
+  private costState: CostState | undefined;
+  private costStateMs = -Infinity;
+  private inherited: InheritedSnapshot | undefined;
   private prompts = 0;
   private messages = 0;
   private toolCalls = 0;
@@ -35,7 +53,7 @@ export class TotalsAccumulator {
    * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
    * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
    */
-  addUsage(rec: Obj, msg: Obj): void {
+  addUsage(rec: Obj, msg: Obj, agentId?: string, ms = NaN): void {
     const u = objAt(msg, 'usage');
     if (u === undefined) return;
     const next: Usage = {
@@ -70,12 +88,40 @@ export class TotalsAccumulator {
     }
     if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
     const model = str(msg.model) ?? 'unknown';
-    addTo(this.total, delta);
-    if (model !== SYNTHETIC_MODEL) {
-      let m = this.byModel.get(model);
-      if (m === undefined) this.byModel.set(model, (m = emptyUsage()));
-      addTo(m, delta);
+    if (agentId === undefined) {
+      this.main.add(model, delta);
+      this.sinceCostState.add(model, delta);
+      return;
     }
+    let a = this.agents.get(agentId);
+    if (a === undefined) this.agents.set(agentId, (a = { bucket: new UsageBucket(), firstMs: Infinity }));
+    a.bucket.add(model, delta);
+    if (ms < a.firstMs) a.firstMs = ms;
+  }
+
+  /**
+   * A `cost-state` record of the main transcript: Claude Code's running totals, compaction calls and interrupted
+   * streams included. The last one wins; usage written after it is added on top. `atMs` is the newest main-file
+   * timestamp so far (subagent responses after it were not in the figure yet).
+   */
+  addCostState(rec: Obj, atMs: number): void {
+    const cs = parseCostState(rec);
+    if (cs === undefined) return;
+    // A running figure below what the records already show is not this session's (a record pasted from another
+    // session, a counter that restarted): the records' own count stays the better figure then.
+    const seen = this.main.total;
+    const t = cs.tokens;
+    if (t.input < seen.input || t.output < seen.output || t.cacheRead < seen.cacheRead || t.cacheWrite < seen.cacheWrite) {
+      return;
+    }
+    this.costState = cs;
+    this.costStateMs = atMs;
+    this.sinceCostState = new UsageBucket();
+  }
+
+  /** Everything counted so far is a fork's inherited history (called after each record copied from the parent). */
+  markInherited(turns: number): void {
+    this.inherited = { main: this.main.clone(), turns, prompts: this.prompts, messages: this.messages };
   }
 
   /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
@@ -107,32 +153,64 @@ export class TotalsAccumulator {
     }
   }
 
-  finish(turns: number, durationMs: number): SessionTotals {
-    const usage: Array<[string, ModelUsage]> = [...this.byModel];
-    return {
-      tokens: {
-        input: this.total.input,
-        output: this.total.output,
-        cacheRead: this.total.cacheRead,
-        cacheWrite: this.total.cacheWrite,
-      },
-      costUsd: estimateCostUsd(usage),
-      turns,
+  finish(o: FinishOptions): SessionTotals {
+    const { tokens, costUsd } = this.usageTotals();
+    const totals: SessionTotals = {
+      tokens,
+      costUsd,
+      turns: o.turns,
       prompts: this.prompts,
       messages: this.messages,
       toolCalls: this.toolCalls,
       toolErrors: this.toolErrors,
       tools: Object.fromEntries(this.tools),
       filesTouched: [...this.files],
-      durationMs,
+      durationMs: o.durationMs,
+    };
+    const inherited = this.inheritedTotals(o);
+    if (inherited !== undefined) totals.inherited = inherited;
+    return totals;
+  }
+
+  /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
+  private usageTotals(): Pick<SessionTotals, 'tokens' | 'costUsd'> {
+    const cs = this.costState;
+    if (cs === undefined) {
+      const all = this.main.clone();
+      for (const a of this.agents.values()) all.merge(a.bucket);
+      return { tokens: all.tokens(), costUsd: all.costUsd() };
+    }
+    const after = this.sinceCostState.clone();
+    for (const a of this.agents.values()) if (a.firstMs > this.costStateMs) after.merge(a.bucket);
+    if (after.empty) return { tokens: { ...cs.tokens }, costUsd: cs.costUsd };
+    const t = after.tokens();
+    const extra = after.costUsd();
+    return {
+      tokens: {
+        input: cs.tokens.input + t.input,
+        output: cs.tokens.output + t.output,
+        cacheRead: cs.tokens.cacheRead + t.cacheRead,
+        cacheWrite: cs.tokens.cacheWrite + t.cacheWrite,
+      },
+      costUsd: extra === null ? null : Math.round((cs.costUsd + extra) * 1e9) / 1e9,
     };
   }
-}
 
-function addTo(into: Usage, d: Usage): void {
-  into.input += d.input;
-  into.output += d.output;
-  into.cacheRead += d.cacheRead;
-  into.cacheWrite += d.cacheWrite;
-  into.cacheWrite1h += d.cacheWrite1h;
+  private inheritedTotals(o: FinishOptions): InheritedTotals | undefined {
+    const snap = this.inherited;
+    if (snap === undefined) return undefined;
+    const usage = snap.main.clone();
+    for (const id of o.inheritedAgents) {
+      const a = this.agents.get(id);
+      if (a !== undefined) usage.merge(a.bucket);
+    }
+    return {
+      tokens: usage.tokens(),
+      costUsd: usage.costUsd(),
+      durationMs: Math.min(o.inheritedDurationMs, o.durationMs),
+      turns: Math.min(snap.turns, o.turns),
+      prompts: snap.prompts,
+      messages: snap.messages,
+    };
+  }
 }
