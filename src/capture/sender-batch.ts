@@ -28,7 +28,17 @@ export function nextBatch(feed: SessionFeed, gate: EgressGate, limits: BatchLimi
   let i = 0;
   while (i < pending.length && items.length < limits.maxEvents) {
     const p = pending[i]!;
-    const event = gate.event(p.item.event, sid);
+    let event;
+    let size: number;
+    try {
+      event = gate.event(p.item.event, sid);
+      size = event === null ? 0 : JSON.stringify(event).length;
+    } catch (err) {
+      // An event the gate or the serializer cannot take (a structure too deep to walk) is set aside, not retried.
+      pending.splice(i, 1);
+      feed.setAside({ sessionId: sid, reason: 'event_failed', uuid: p.item.event.uuid, code: (err as Error)?.name, message: String((err as Error)?.message ?? err).slice(0, 300) });
+      continue;
+    }
     // A pause recorded after the record was read: the event never leaves, and is not owed any more.
     if (event === null) {
       pending.splice(i, 1);
@@ -36,7 +46,6 @@ export function nextBatch(feed: SessionFeed, gate: EgressGate, limits: BatchLimi
     }
     // Gated once: a later batch that takes it finds it sealed and does not count its secrets again.
     p.item = { ...p.item, event };
-    const size = JSON.stringify(event).length;
     if (items.length > 0 && bytes + size > limits.maxBytes) break;
     bytes += size;
     items.push(p.item);

@@ -7,6 +7,7 @@ import { createReadStats } from '../core/transcript/read-stats.js';
 import { SessionBuilder, type DeliveredEvent } from '../core/transcript/session-builder.js';
 import { readOutbox } from './outbox-reader.js';
 import type { OutboxRecord } from './outbox-schema.js';
+import { quarantine, type QuarantineEntry } from './quarantine.js';
 
 export interface PendingItem {
   /** Replaced by its gated copy the first time a batch looks at it. */
@@ -47,6 +48,8 @@ export class SessionFeed {
     readonly sessionId: string,
     private ackedSeq: number,
     private readonly gate: EgressGate,
+    /** Where set-aside lines go (the data dir's quarantine by default; tests may collect them). */
+    readonly setAside: (e: Omit<QuarantineEntry, 'at'>, line?: string) => void = (e, line) => void quarantine(dataDir, e, line),
   ) {}
 
   /** Reads what the outbox gained since the last pull. Returns the number of records read. */
@@ -96,6 +99,14 @@ export class SessionFeed {
     const fileKey = rec.agentId ?? '';
     let admit = this.filters.get(fileKey);
     if (!admit) this.filters.set(fileKey, (admit = this.gate.recordFilter(this.sessionId)));
+    // Set aside, never fatal: a line the normalizer cannot take is quarantined with its reason (once: records the
+    // tracker already confirmed were quarantined by the run that sent them), and the rest goes on.
+    const fresh = rec.seq > this.ackedSeq;
+    const where = { path: rec.path, ...(rec.agentId ? { agentId: rec.agentId } : {}) };
+    const setAside = (e: Omit<QuarantineEntry, 'at' | 'sessionId'>, line?: string) => {
+      if (fresh) this.setAside({ sessionId: this.sessionId, ...where, ...e }, line);
+    };
+    for (const r of rec.skipped ?? []) setAside({ reason: 'line_too_large', from: r.from, to: r.to, message: `${r.to - r.from} bytes` });
     let offset = rec.from;
     for (const line of rec.lines) {
       const at = offset;
@@ -103,13 +114,23 @@ export class SessionFeed {
       let parsed: unknown;
       try {
         parsed = JSON.parse(line);
-      } catch {
+      } catch (err) {
+        setAside({ reason: 'unparsable_line', from: at, to: offset, message: messageOf(err) }, line);
         continue;
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) continue;
       // Paused records never become events, a title or totals (the hook skips them; this covers a pause it missed).
       if (!admit(parsed as Record<string, unknown>)) continue;
-      this.builder.addRecord(parsed as Record<string, unknown>, at, out, source);
+      const got: DeliveredEvent[] = [];
+      try {
+        this.builder.addRecord(parsed as Record<string, unknown>, at, got, source);
+      } catch (err) {
+        // e.g. a tool input nested thousands of levels deep: RangeError in a recursive walk. Before, it crashed
+        // the sender on every restart and the session never moved again.
+        setAside({ reason: 'normalize_failed', from: at, to: offset, code: (err as Error)?.name, message: messageOf(err) }, line);
+        continue;
+      }
+      out.push(...got);
     }
     for (const d of out) {
       const agentId = d.ctx.agentId ?? d.event.agentId;
@@ -127,4 +148,8 @@ export class SessionFeed {
       if (rec.seq > this.ackedSeq) this.pending.push({ item, outboxSeq: rec.seq });
     }
   }
+}
+
+function messageOf(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).slice(0, 300);
 }

@@ -1,5 +1,5 @@
 // The background sender: drains every outbox of a data dir to the tracker, one lock-guarded process at a time.
-import { appendFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { BatonError, isBatonError } from '../core/errors.js';
 import type { TrackerClient } from '../client/index.js';
 import { openEgressGate } from './egress.js';
@@ -163,7 +163,9 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
           sent = true;
           setState('sending');
         } catch (err) {
-          const e = isBatonError(err) ? err : new BatonError('internal', String(err), { cause: err });
+          // Anything but a BatonError was thrown here, before a response (serializing the body): retrying cannot
+          // help, so it goes down the invalid path that isolates and quarantines the event.
+          const e = isBatonError(err) ? err : new BatonError('invalid_request', String(err), { cause: err });
           if (e.code === 'auth') {
             recordAuthFailure(opts, e);
             setState('auth', e);
@@ -189,6 +191,7 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
           if (batch.request.events.length > 1) t.batchLimit = Math.max(1, Math.floor(batch.request.events.length / 2));
           else reject(sid, t, batch.request.events[0]!.event.uuid, e);
           setState('error', e);
+          sent = true; // progress (a smaller batch or one event set aside): go on at once, not after the idle wait
         }
       }
       if (sent || waiting) {
@@ -262,12 +265,8 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
   function reject(sid: string, t: Tracked, uuid: string, e: BatonError): void {
     t.feed.pending.shift();
     t.batchLimit = limits.maxEvents;
-    try {
-      mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
-      appendFileSync(paths.rejected, `${JSON.stringify({ at: new Date().toISOString(), sessionId: sid, uuid, code: e.code, message: e.message })}\n`, { mode: 0o600 });
-    } catch {
-      // best effort
-    }
+    t.feed.setAside({ sessionId: sid, reason: 'rejected_by_tracker', uuid, code: e.code, message: e.message.slice(0, 300) });
+    senderLog(opts.dataDir, { msg: 'quarantined', sessionId: sid, uuid, code: e.code });
   }
 }
 
