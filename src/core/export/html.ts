@@ -1,5 +1,5 @@
 // Self-contained HTML exporter: one offline file, strict CSP, escaped content, in-page highlighting and search.
-import type { RedactionReport, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import type { ReadStats, RedactionReport, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
 import { CSP, SCRIPT, STYLE } from './html-assets.js';
 import { CODE_CLOSE, createHtmlContent, escapeHtml, escapeText, resultLanguage } from './html-content.js';
 import {
@@ -10,8 +10,10 @@ import {
   formatCost,
   formatDuration,
   formatInt,
+  isAgentCall,
   promptBody,
   redactionLine,
+  skipRows,
   stringifyInput,
   toolRows,
   toolSummary,
@@ -38,7 +40,12 @@ function stat(label: string, value: string): string {
   return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
 }
 
-function metricsHeader(meta: SessionMeta, t: SessionTotals, redaction: RedactionReport | undefined): string {
+function metricsHeader(
+  meta: SessionMeta,
+  t: SessionTotals,
+  redaction: RedactionReport | undefined,
+  stats?: ReadStats,
+): string {
   const title = meta.title || `Session ${meta.id}`;
   const sub = [
     meta.project,
@@ -79,6 +86,12 @@ function metricsHeader(meta: SessionMeta, t: SessionTotals, redaction: Redaction
     out += '</ul></details>\n';
   }
   if (redaction) out += `<p class="sub">Redaction: ${escapeHtml(redactionLine(redaction))}</p>\n`;
+  const skips = skipRows(stats);
+  if (skips.length) {
+    out += `<details class="skips"><summary>Skipped while reading the transcript</summary><table>`;
+    out += skips.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('');
+    out += '</table></details>\n';
+  }
   return `${out}</header>\n`;
 }
 
@@ -100,6 +113,8 @@ function lineCount(s: string): number {
 
 export function createHtmlRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
   const tools = new ToolIndex<{ name: string; filePath?: string }>();
+  /** Agent/Task calls by id → "Agent: description", for the header of the subagent they spawned. */
+  const agentCalls = new ToolIndex<string>(512);
   const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
   let started = false;
   let sectionNo = 0;
@@ -139,6 +154,7 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
           e.name === 'Read' && typeof input?.file_path === 'string' ? input.file_path : undefined;
         tools.set(e.toolUseId, filePath === undefined ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
+        if (isAgentCall(e.name) && e.agentId === undefined) agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
         write(
           `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ''}</summary>` +
             `${codeBlock(stringifyInput(e.input), 'json')}</details>\n`,
@@ -179,7 +195,10 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
         write(`<section class="turn" id="s${n}"><h2>Turn ${section.turn.index + 1}${time(ts)}</h2>\n`);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const by = toolUseId ? ` <small>spawned by <code>${escapeHtml(toolUseId)}</code></small>` : '';
+        const call = toolUseId === undefined ? undefined : agentCalls.get(toolUseId);
+        const by = toolUseId
+          ? ` <small>spawned by ${call ? `${escapeHtml(call)} ` : ''}<code>${escapeHtml(toolUseId)}</code></small>`
+          : '';
         write(
           `<section class="turn sidechain" id="s${n}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>\n`,
         );
@@ -193,7 +212,7 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
       start();
       const redaction = extra.redaction ?? opts.redaction;
       write(
-        `</main>\n${metricsHeader(meta, totals, redaction)}</div>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`,
+        `</main>\n${metricsHeader(meta, totals, redaction, extra.stats)}</div>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`,
       );
     },
   };

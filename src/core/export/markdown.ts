@@ -9,9 +9,11 @@ import {
   formatCost,
   formatDuration,
   formatInt,
+  isAgentCall,
   longestRun,
   promptBody,
   redactionLine,
+  skipRows,
   stringifyInput,
   toolRows,
   toolSummary,
@@ -95,6 +97,8 @@ export function createMarkdownRenderer(
   opts: ExporterOptions,
 ): FormatRenderer {
   const tools = new ToolIndex<string>();
+  /** Agent/Task calls by id → "Agent: description", for the header of the subagent they spawned. */
+  const agentCalls = new ToolIndex<string>(512);
   let topWritten = false;
   let label: 'user' | 'assistant' | null = null;
 
@@ -140,6 +144,9 @@ export function createMarkdownRenderer(
         assistant();
         tools.set(e.toolUseId, e.name);
         const sum = toolSummary(e.name, e.input);
+        if (isAgentCall(e.name) && e.agentId === undefined) {
+          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
+        }
         write(
           `<details>\n<summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ''}</summary>\n\n` +
             `${fenced(stringifyInput(e.input), 'json')}\n\n</details>\n\n`,
@@ -175,9 +182,10 @@ export function createMarkdownRenderer(
       label = null;
       if (section.kind === 'turn') write(`## Turn ${section.turn.index + 1}\n\n`);
       else {
-        const by = section.sidechain.toolUseId
-          ? ` (spawned by ${codeSpan(section.sidechain.toolUseId)})`
-          : '';
+        const id = section.sidechain.toolUseId;
+        const call = id === undefined ? undefined : agentCalls.get(id);
+        const by =
+          id === undefined ? '' : ` (spawned by ${call ? `${mdInline(call)} ` : ''}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}\n\n`);
       }
     },
@@ -189,11 +197,16 @@ export function createMarkdownRenderer(
       const wroteTotals = Boolean(opts.meta && opts.totals);
       const wroteRedaction = Boolean(opts.meta && opts.redaction);
       const redaction = extra.redaction && !wroteRedaction ? extra.redaction : undefined;
-      if (wroteMeta && wroteTotals && !redaction) return;
+      const skips = skipRows(extra.stats);
+      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
       let out = '## Session details\n\n';
       if (!wroteMeta) out += metaRows(meta, true);
       if (!wroteTotals) out += totalsBlock(totals);
       if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}\n\n`;
+      if (skips.length) {
+        out += `**Skipped while reading the transcript:**\n\n| Reason | Count |\n|---|---|\n`;
+        out += `${skips.map(([k, v]) => `| ${mdInline(k)} | ${mdInline(v)} |`).join('\n')}\n\n`;
+      }
       write(out);
     },
   };

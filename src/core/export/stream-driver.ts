@@ -30,7 +30,9 @@ export function createStreamDriver(renderer: FormatRenderer): Exporter {
   const sectionFor = (ctx: ExportEventContext): Section => {
     if (ctx.agentId !== undefined && !(ctx.inline && current?.kind === 'turn')) {
       if (current?.kind === 'sidechain' && current.sidechain.agentId === ctx.agentId) return current;
-      return switchTo({ kind: 'sidechain', sidechain: { agentId: ctx.agentId } });
+      const sidechain: SidechainInfo =
+        ctx.toolUseId === undefined ? { agentId: ctx.agentId } : { agentId: ctx.agentId, toolUseId: ctx.toolUseId };
+      return switchTo({ kind: 'sidechain', sidechain });
     }
     if (current?.kind === 'turn' && current.turn.index === ctx.turnIndex) return current;
     return switchTo({ kind: 'turn', turn: { index: ctx.turnIndex }, explicit: false });

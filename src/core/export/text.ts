@@ -8,8 +8,10 @@ import {
   formatCost,
   formatDuration,
   formatInt,
+  isAgentCall,
   promptBody,
   redactionLine,
+  skipRows,
   stringifyInput,
   toolRows,
   toolSummary,
@@ -142,6 +144,8 @@ const rule = (ch: string, title: string): string =>
 
 export function createTextRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
   const tools = new ToolIndex<string>();
+  /** Agent/Task calls by id → "Agent: description", for the header of the subagent they spawned. */
+  const agentCalls = new ToolIndex<string>(512);
   let topWritten = false;
 
   const top = (): void => {
@@ -177,6 +181,9 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
         return;
       case 'tool_call': {
         tools.set(e.toolUseId, e.name);
+        if (isAgentCall(e.name) && e.agentId === undefined) {
+          agentCalls.set(e.toolUseId, `${e.name}(${toolSummary(e.name, e.input)})`);
+        }
         write(
           `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})\n${indentBlock(stringifyInput(e.input))}\n\n`,
         );
@@ -201,7 +208,9 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
       top();
       if (section.kind === 'turn') write(`${rule('=', `Turn ${section.turn.index + 1}`)}\n\n`);
       else {
-        const by = section.sidechain.toolUseId ? ` (spawned by ${section.sidechain.toolUseId})` : '';
+        const id = section.sidechain.toolUseId;
+        const call = id === undefined ? undefined : agentCalls.get(id);
+        const by = id === undefined ? '' : ` (spawned by ${call ? `${call} ` : ''}${id})`;
         write(`${rule('=', `Subagent ${section.sidechain.agentId}${by}`)}\n\n`);
       }
     },
@@ -212,11 +221,16 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
       const wroteMeta = Boolean(opts.meta);
       const wroteTotals = Boolean(opts.meta && opts.totals);
       const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : undefined;
-      if (wroteMeta && wroteTotals && !redaction) return;
+      const skips = skipRows(extra.stats);
+      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
       let out = `${rule('=', 'Session details')}\n\n`;
       if (!wroteMeta) out += metaLines(meta, true);
       if (!wroteTotals) out += totalsLines(totals);
       if (redaction) out += `Redaction:   ${redactionLine(redaction)}\n`;
+      if (skips.length) {
+        out += `Skipped while reading the transcript:\n`;
+        out += skips.map(([k, v]) => `${INDENT}${k}: ${v}`).join('\n') + '\n';
+      }
       write(out);
     },
   };

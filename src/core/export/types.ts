@@ -20,6 +20,8 @@ export function formatExtension(format: ExportFormat): string {
 export interface ExportEventContext {
   turnIndex: number;
   agentId?: string;
+  /** The Agent/Task call that spawned the subagent (sidechain events): its section is attached to that call. */
+  toolUseId?: string;
   /** A sidechain event that came inline in the main transcript: it stays in the current turn, keeping its agentId. */
   inline?: boolean;
 }
@@ -27,7 +29,7 @@ export interface ExportEventContext {
 /** What only the end of a stream knows besides meta and totals. */
 export interface ExportExtra {
   redaction?: RedactionReport;
-  /** Written by the JSON exporter as `stats`; the other formats ignore it. */
+  /** What the reader skipped: JSON writes it as `stats`, the other formats list the skipped lines and why. */
   stats?: ReadStats;
 }
 

@@ -22,6 +22,6 @@ export async function exportTranscript(
     subagents: true,
   });
   const redaction = gate.report();
-  exporter.finish(meta, totals, { redaction });
+  exporter.finish(meta, totals, { redaction, stats });
   return { meta, totals, stats, redaction };
 }
