@@ -9,6 +9,7 @@ import { appendToOutbox } from '../../src/capture/outbox-writer.js';
 import { quarantinePath, quarantineSummary, readQuarantine } from '../../src/capture/quarantine.js';
 import { runSender, type SenderOptions } from '../../src/capture/sender.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
+import { runBaton } from '../helpers/cli-run.js';
 import { createTranscriptWriter } from '../helpers/transcript-writer.js';
 
 let tracker: WebTracker;
@@ -80,5 +81,16 @@ describe('issue #10: a record the tracker cannot take is quarantined, reported, 
     expect(quarantineSummary(dataDir)).toEqual([
       { sessionId: sid, total: 2, byReason: { line_too_large: 1, [deep.reason]: 1 }, file: quarantinePath(dataDir, sid) },
     ]);
+  
+    // And the user is told: `baton status` (text and --json) lists the session, the counts and the reasons.
+    const env = { BATON_DATA_DIR: dataDir, HOME: join(root, 'home'), PATH: process.env.PATH };
+    const json = await runBaton(['status', '--json'], { env, cwd: root, home: join(root, 'home') });
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.out) as { skipped: unknown }).skipped).toEqual(quarantineSummary(dataDir));
+    const text = await runBaton(['status'], { env, cwd: root, home: join(root, 'home') });
+    expect(text.out).toContain('2 line(s) or event(s) quarantined in 1 session(s)');
+    expect(text.out).toContain(`${sid}: `);
+    expect(text.out).toContain('1 line over 8 MiB');
+    expect(text.out).toContain(quarantinePath(dataDir, sid));
   }, 120_000);
 });

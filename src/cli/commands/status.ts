@@ -5,12 +5,15 @@ import type { CliCommand } from '../command.js';
 import type { CliContext } from '../context.js';
 import { paint } from '../style.js';
 import { outboxDepth, senderView } from '../tracker/local-state.js';
+import { quarantineSummary, type SessionSkips } from '../../capture/quarantine.js';
+import { spilledSessions } from '../../capture/outbox-spill.js';
 import { requireClient } from '../tracker/require-client.js';
 
 const HELP = `Usage: baton status [--json]
 
 Shows what is waiting locally (sessions and records not yet on the tracker), the background sender's state and
-last delivery, and whether the tracker is reachable and accepts the configured key.
+last delivery, whether the tracker is reachable and accepts the configured key, and per session the lines and
+events set aside (quarantined) with the reason, so nothing is skipped silently.
 `;
 
 export interface TrackerCheck {
@@ -52,7 +55,10 @@ export const statusCommand: CliCommand = {
     const { values } = parseFlags(argv, { json: { type: 'boolean' } }, 'status');
     const [depth, tracker] = await Promise.all([outboxDepth(ctx.config.dataDir), checkTracker(ctx)]);
     const sender = senderView(ctx.config.dataDir);
-    const result = { dataDir: ctx.config.dataDir, autoSync: ctx.config.autoSync, outbox: depth, sender, tracker };
+    const skipped = quarantineSummary(ctx.config.dataDir);
+    // Hook entries written aside while the outbox lock was busy, not merged yet (the next hook or the sender will).
+    const spilled = [...spilledSessions(ctx.config.dataDir)].sort();
+    const result = { dataDir: ctx.config.dataDir, autoSync: ctx.config.autoSync, outbox: { ...depth, spilledSessions: spilled }, sender, tracker, skipped };
     if (values.json) {
       ctx.io.out(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
@@ -67,6 +73,8 @@ export const statusCommand: CliCommand = {
     ];
     if (st?.lastError && st.state !== 'idle' && st.state !== 'stopped') lines.push(`${p.bold('Last error')} ${st.lastError.message}`);
     if (sender.authError) lines.push(p.red(`Key problem: ${sender.authError.message}`));
+    lines.push(...describeSkips(skipped, p));
+    if (spilled.length) lines.push(`${p.bold('Spilled')}   ${spilled.length} session(s) with hook entries waiting to be merged (the next hook or the sender does it)`);
     if (!ctx.config.redact) lines.push(p.yellow('Redaction is OFF (BATON_REDACT=0): auto-sync sends secrets as they are'));
     ctx.io.out(`${lines.join('\n')}\n`);
     return 0;
@@ -78,4 +86,26 @@ function describeTracker(t: TrackerCheck, p: ReturnType<typeof paint>): string {
   if (t.keyValid) return `${t.url} ${p.green('reachable')}, key OK (${t.user})`;
   if (t.keyValid === false) return `${t.url} ${p.green('reachable')}, ${p.red(t.error?.message ?? 'key rejected')}`;
   return `${t.url} ${p.red(`unreachable: ${t.error?.message ?? 'unknown error'}`)}`;
+}
+
+const REASONS: Record<string, string> = {
+  line_too_large: 'line over 8 MiB',
+  unparsable_line: 'not JSON',
+  normalize_failed: 'could not be read',
+  event_failed: 'could not be sent',
+  rejected_by_tracker: 'refused by the tracker',
+};
+
+/** One line per session with something set aside: how many, why, and the file that holds them. */
+export function describeSkips(skips: SessionSkips[], p: ReturnType<typeof paint>): string[] {
+  if (!skips.length) return [];
+  const total = skips.reduce((n, s) => n + s.total, 0);
+  const out = [`${p.bold('Skipped')}   ${p.yellow(`${total} line(s) or event(s) quarantined in ${skips.length} session(s)`)}`];
+  for (const s of skips) {
+    const why = Object.entries(s.byReason)
+      .map(([r, n]) => `${n} ${REASONS[r] ?? r}`)
+      .join(', ');
+    out.push(`  ${s.sessionId}: ${why} (${s.file})`);
+  }
+  return out;
 }
