@@ -6,9 +6,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
 import { senderPaths } from '../../src/capture/sender-paths.js';
 import { loadSession } from '../../src/core/transcript/index.js';
-import { stopSender } from '../helpers/sender-proc.js';
 import { startTrackerProcess, type TrackerProcess } from '../helpers/tracker-process.js';
 import { nonce } from './helpers/assertions.js';
+import { stopDetached } from './helpers/stop-detached.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import { createSandbox, findTranscript, runClaudeOk, type ClaudeOkRun, type ClaudeSandbox } from './helpers/run-claude.js';
 import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
@@ -51,12 +51,17 @@ describeClaude('e2e fault: API key revoked mid-session', () => {
     sb = createSandbox('baton-e2e-revoke-');
   });
   afterAll(async () => {
-    if (sb) await stopSender(sb.dataDir);
-    sb?.cleanup();
-    await owner?.close();
-    await tracker?.stop();
-    trackerRoot?.cleanup();
-    await fake?.close();
+    // Detached helpers first (a sender the last SessionEnd started may still be booting), and the tracker is
+    // stopped even when a cleanup step throws: before, ENOTEMPTY here left a tracker process running.
+    try {
+      if (sb) await stopDetached(sb.dataDir);
+      sb?.cleanup();
+    } finally {
+      await owner?.close();
+      await tracker?.stop();
+      trackerRoot?.cleanup();
+      await fake?.close();
+    }
   });
 
   it('keeps capturing, says so once, and delivers everything with a new key', async () => {
