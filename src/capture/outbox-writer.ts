@@ -124,8 +124,11 @@ function appendLocked(
       // seq first: readers (and state repair) find it with a prefix match, without parsing big records.
       const record = { seq: state.seq + 1, ts: at, sid: sessionId, ...entry };
       let json = JSON.stringify(record);
-      // <private> spans never reach the disk: one scan of the line, a rewrite only when a span is there.
-      if (hasPrivateSpan(json)) json = JSON.stringify(stripPrivateValue(record));
+      // <private> spans never reach the disk: one scan of the line, a rewrite only when a span is there. A transcript
+      // copy's lines were stripped one by one already (stripPrivateLine): only its other fields need the scan, which
+      // spares a second pass over up to 8 MiB per chunk (a third of a catch-up's time).
+      const scan = entry.k === 'records' && Array.isArray(entry.lines) ? JSON.stringify({ ...record, lines: [] }) : json;
+      if (hasPrivateSpan(scan)) json = JSON.stringify(stripPrivateValue(record));
       const text = `${prefix}${json}\n`;
       state.bytes += writeWhole(fd, text, paths.outbox);
       prefix = '';
