@@ -87,6 +87,16 @@ export interface SessionsTable {
   files_touched: string;
   created_at: number;
   updated_at: number;
+  /** JSON ReadStats the client sent (skipped lines and why), or null. Migration 6. */
+  read_stats: Generated<string | null>;
+  /** JSON InheritedTotals of a fork, or null. The columns below repeat its numbers for project sums. */
+  inherited_totals: Generated<string | null>;
+  inherited_duration_ms: Generated<number>;
+  inherited_tokens_input: Generated<number>;
+  inherited_tokens_output: Generated<number>;
+  inherited_tokens_cache_read: Generated<number>;
+  inherited_tokens_cache_write: Generated<number>;
+  inherited_cost_usd: Generated<number>;
 }
 
 export interface EventsTable {

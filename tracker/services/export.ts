@@ -5,7 +5,16 @@ import { createExporter, renderSession } from '../../src/core/export/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { Repositories, SessionRow } from '../db/repositories/index.js';
 import { fromEventRow } from './event-rows.js';
-import { sidechainInfo, toMeta, toRedaction, toSession, toTotals, turnInfo } from './session-view.js';
+import {
+  inSpawnOrder,
+  sidechainInfo,
+  toMeta,
+  toReadStats,
+  toRedaction,
+  toSession,
+  toTotals,
+  turnInfo,
+} from './session-view.js';
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -40,7 +49,15 @@ export function exportStream(
     totals,
     ...(redaction ? { redaction } : {}),
   });
-  const events = repos.events.iterate(row.pk, 1000);
+  const stats = toReadStats(row);
+  const extra = { ...(redaction ? { redaction } : {}), ...(stats ? { stats } : {}) };
+  // Main chain first, then each sidechain in the order the client listed them (the parent's spawn order, as in
+  // every local export), then any it did not list; each chain streams page by page.
+  const events = (async function* () {
+    yield* repos.events.iterateChain(row.pk, '', 1000);
+    const agents = inSpawnOrder((await repos.events.agentIds(row.pk)).map((agentId) => ({ agentId })), row);
+    for (const { agentId } of agents) yield* repos.events.iterateChain(row.pk, agentId, 1000);
+  })();
   let currentTurn: number | null = null;
   let currentAgent: string | null = null;
   let finished = false;
@@ -51,7 +68,7 @@ export function exportStream(
         while (pending.length === 0 && !finished) {
           const next = await events.next();
           if (next.done) {
-            exporter.finish(meta, totals, redaction ? { redaction } : undefined);
+            exporter.finish(meta, totals, extra);
             finished = true;
             break;
           }

@@ -31,6 +31,8 @@ export function toProjectSummary(
       totalDurationMs: total,
       avgDurationMs: sessions > 0 ? Math.round(total / sessions) : 0,
       lastSessionAt: isoOrNull(stats?.lastSessionAt),
+      tokens: stats?.tokens ?? { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+      costUsd: stats?.costUsd ?? null,
     },
     createdAt: iso(Number(p.created_at)),
     updatedAt: iso(Number(p.updated_at)),

@@ -7,6 +7,8 @@ import type {
   Visibility,
 } from '../../src/core/api/index.js';
 import {
+  InheritedTotals,
+  ReadStats,
   RedactionReport,
   SessionMeta,
   type Session,
@@ -34,7 +36,21 @@ export function toTotals(r: SessionRow): SessionTotals {
     tools: (safeJson(r.tools) as Record<string, number> | undefined) ?? {},
     filesTouched: (safeJson(r.files_touched) as string[] | undefined) ?? [],
     durationMs: Number(r.duration_ms),
+    ...inherited(r),
   };
+}
+
+function inherited(r: SessionRow): { inherited?: InheritedTotals } {
+  if (r.inherited_totals === null || r.inherited_totals === undefined) return {};
+  const parsed = InheritedTotals.safeParse(safeJson(r.inherited_totals));
+  return parsed.success ? { inherited: parsed.data } : {};
+}
+
+/** The reader stats the client sent (skipped lines and why), when it sent them. */
+export function toReadStats(r: SessionRow): ReadStats | undefined {
+  if (r.read_stats === null || r.read_stats === undefined) return undefined;
+  const parsed = ReadStats.safeParse(safeJson(r.read_stats));
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function toMeta(r: SessionRow): SessionMeta {
@@ -124,6 +140,16 @@ export function sidechainInfo(r: SessionRow): SidechainInfo[] {
   return (safeJson(r.sidechain_info) as SidechainInfo[] | undefined) ?? [];
 }
 
+/**
+ * Sidechains in the order the client listed them (the order the parent spawned them, as every export shows them),
+ * not the storage order; any the client did not list keep their stored order, after the listed ones.
+ */
+export function inSpawnOrder<T extends { agentId: string }>(list: T[], r: SessionRow): T[] {
+  const rank = new Map(sidechainInfo(r).map((s, i) => [s.agentId, i]));
+  const at = (x: T): number => rank.get(x.agentId) ?? Number.MAX_SAFE_INTEGER;
+  return list.map((x, i) => ({ x, i })).sort((a, b) => at(a.x) - at(b.x) || a.i - b.i).map(({ x }) => x);
+}
+
 /** Rebuilds the in-memory Session from a row and its events (in stored order). */
 export function toSession(r: SessionRow, events: EventRow[]): Session {
   const turns = new Map<number, Session['turns'][number]>();
@@ -156,12 +182,14 @@ export function toSession(r: SessionRow, events: EventRow[]): Session {
     }
   }
   const redaction = toRedaction(r);
+  const stats = toReadStats(r);
   return {
     schemaVersion: 1,
     meta: toMeta(r),
     turns: [...turns.values()].sort((a, b) => a.index - b.index),
-    sidechains: [...sidechains.values()],
+    sidechains: inSpawnOrder([...sidechains.values()], r),
     totals: toTotals(r),
+    ...(stats ? { stats } : {}),
     ...(redaction ? { redaction } : {}),
   };
 }

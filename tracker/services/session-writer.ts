@@ -8,7 +8,7 @@ import type {
   Visibility,
 } from '../../src/core/api/index.js';
 import { projectName, projectSlug } from '../../src/core/api/index.js';
-import type { SessionMeta, SessionTotals } from '../../src/core/model/session.js';
+import type { ReadStats, SessionMeta, SessionTotals } from '../../src/core/model/session.js';
 import type { Repositories, SessionPatch, SessionRow } from '../db/repositories/index.js';
 import { searchableText, toEventRow, safeJson } from './event-rows.js';
 import { newSlug, projectId as projectIdFor } from './ids.js';
@@ -22,8 +22,10 @@ export interface SessionWrite {
   items: EventItem[];
   /** Original lengths of events whose content was cut (by uuid). */
   truncated?: Map<string, number>;
-  /** Replaces the stored totals (the client knows tokens and cost). */
+  /** Replaces the stored totals (the client knows tokens and cost); a fork's `inherited` part is kept apart. */
   totals?: SessionTotals;
+  /** Replaces the stored reader stats (skipped lines and why). */
+  stats?: ReadStats;
   /** Added to the stored totals (ingest reports per-message usage). */
   increments?: { tokensInput?: number; tokensOutput?: number; costUsd?: number; messages?: number };
   status?: SessionStatus;
@@ -94,6 +96,7 @@ export async function writeSession(
   }
   if (w.turnInfo) patch.turn_info = JSON.stringify(w.turnInfo);
   if (w.sidechainInfo) patch.sidechain_info = JSON.stringify(w.sidechainInfo);
+  if (w.stats) patch.read_stats = JSON.stringify(w.stats);
   await repos.sessions.update(row.pk, patch);
   if (w.tags) await repos.sessions.setTags(row.pk, w.tags);
 
@@ -198,6 +201,7 @@ function counters(row: SessionRow, inserted: EventItem[], w: SessionWrite): Sess
       tool_errors: t.toolErrors,
       tools: JSON.stringify(t.tools),
       files_touched: JSON.stringify(t.filesTouched),
+      ...inheritedColumns(t),
     });
   } else if (inserted.length > 0) {
     const tools = (safeJson(row.tools) as Record<string, number> | undefined) ?? {};
@@ -232,6 +236,20 @@ function counters(row: SessionRow, inserted: EventItem[], w: SessionWrite): Sess
     if (inc.costUsd !== undefined) out.cost_usd = Number(out.cost_usd ?? row.cost_usd ?? 0) + inc.costUsd;
   }
   return out;
+}
+
+/** A fork's inherited part: JSON for the API, numbers for project sums (zero when the session is no fork). */
+function inheritedColumns(t: SessionTotals): SessionPatch {
+  const i = t.inherited;
+  return {
+    inherited_totals: i ? JSON.stringify(i) : null,
+    inherited_duration_ms: i?.durationMs ?? 0,
+    inherited_tokens_input: i?.tokens.input ?? 0,
+    inherited_tokens_output: i?.tokens.output ?? 0,
+    inherited_tokens_cache_read: i?.tokens.cacheRead ?? 0,
+    inherited_tokens_cache_write: i?.tokens.cacheWrite ?? 0,
+    inherited_cost_usd: i?.costUsd ?? 0,
+  };
 }
 
 /** started = earliest, ended = latest of what is stored, the meta, the new events and explicit times. */

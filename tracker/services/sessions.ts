@@ -12,7 +12,7 @@ import type {
   UploadSessionsRequest,
   UploadSessionsResponse,
 } from '../../src/core/api/index.js';
-import type { Session } from '../../src/core/model/session.js';
+import type { ReadStats, Session } from '../../src/core/model/session.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { Repositories, SessionRow } from '../db/repositories/index.js';
 import { searchTerms } from '../db/repositories/session-search.js';
@@ -20,7 +20,7 @@ import type { Caller, ServiceDeps } from './context.js';
 import { fromEventRow, sessionEventItems } from './event-rows.js';
 import { attachToPost, createPostFor } from './posts.js';
 import { writeSession, type SessionWriteResult } from './session-writer.js';
-import { toMeta, toSummaries } from './session-view.js';
+import { toMeta, toReadStats, toSummaries } from './session-view.js';
 import { newSlug } from './ids.js';
 import { postUrl, sessionUrl } from './urls.js';
 
@@ -43,6 +43,7 @@ function fullWrite(
     tags: extra.tags,
     turnInfo: s.turns.map((t) => ({ index: t.index, startedAt: t.startedAt, endedAt: t.endedAt })),
     sidechainInfo: s.sidechains.map((sc) => ({ agentId: sc.agentId, toolUseId: sc.toolUseId })),
+    stats: s.stats,
     pointerSource: extra.source,
   } as const;
 }
@@ -98,6 +99,8 @@ export async function appendEvents(
         meta: req.meta,
         items: req.events,
         totals: req.totals,
+        stats: req.stats,
+        sidechainInfo: req.sidechains,
         status: req.status,
         source: req.source ?? 'cli-stream',
         pointerSource: req.source ?? 'cli-stream',
@@ -207,6 +210,7 @@ export async function sessionDetail(
   return {
     session: summaries[0]!,
     meta: toMeta(row),
+    ...withStats(row),
     events: events.map(fromEventRow),
     eventsPage: {
       offset: page.offset,
@@ -215,6 +219,11 @@ export async function sessionDetail(
       nextOffset: events.length > 0 && next < total ? next : null,
     },
   };
+}
+
+function withStats(row: SessionRow): { stats?: ReadStats } {
+  const stats = toReadStats(row);
+  return stats ? { stats } : {};
 }
 
 export async function getSession(

@@ -1,5 +1,6 @@
 // Project bodies and the stable project key both sides derive from a session's cwd or project name.
 import { z } from 'zod';
+import { TokenTotals } from '../model/session.js';
 import { IsoDate, PointerSource } from './common.js';
 
 /**
@@ -50,6 +51,12 @@ export const ProjectSummary = z.object({
     totalDurationMs: z.number().int().nonnegative(),
     avgDurationMs: z.number().int().nonnegative(),
     lastSessionAt: IsoDate.nullable(),
+    /**
+     * Sums of each session's own part (a fork's inherited history left out, so parent + fork never double counts;
+     * durations likewise). Optional: older trackers do not send them.
+     */
+    tokens: TokenTotals.optional(),
+    costUsd: z.number().nonnegative().nullable().optional(),
   }),
   createdAt: IsoDate,
   updatedAt: IsoDate,

@@ -1,6 +1,6 @@
 // Session bodies: push a whole session, append events, bulk upload, list/search, read, patch and export.
 import { z } from 'zod';
-import { Session, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import { ReadStats, Session, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
 import {
   ExportFormat,
   IsoDate,
@@ -63,6 +63,13 @@ export const AppendEventsRequest = z
     meta: SessionMeta.partial().optional(),
     /** Client-computed totals; when given they replace the stored ones (tokens and cost only the client knows). */
     totals: SessionTotals.optional(),
+    /** What the client's reader skipped so far (replaces the stored counts): shown on the session page. */
+    stats: ReadStats.optional(),
+    /** Subagents with the Agent/Task call that spawned them, in spawn order (replaces the stored list). */
+    sidechains: z
+      .array(z.object({ agentId: z.string().min(1).max(200), toolUseId: z.string().max(200).optional() }).strict())
+      .max(10_000)
+      .optional(),
     status: SessionStatus.optional(),
     source: SessionSource.optional(),
   })
@@ -165,6 +172,8 @@ export const EventsPage = z.object({
 export const SessionDetailResponse = z.object({
   session: SessionSummary,
   meta: SessionMeta,
+  /** What the client's reader skipped (lines and records, and why), when the client sent it. */
+  stats: ReadStats.optional(),
   events: z.array(StoredEvent),
   eventsPage: EventsPage,
 });

@@ -18,6 +18,10 @@ export interface EventsRepo {
   page(sessionPk: number, offset: number, limit: number): Promise<EventRow[]>;
   /** All events in transcript order, fetched `pageSize` at a time (for exports of huge sessions). */
   iterate(sessionPk: number, pageSize?: number): AsyncGenerator<EventRow>;
+  /** One chain's events by seq ('' for the main chain, else a sidechain's agent id), `pageSize` at a time. */
+  iterateChain(sessionPk: number, agentId: string, pageSize?: number): AsyncGenerator<EventRow>;
+  /** The session's sidechain agent ids (sorted). */
+  agentIds(sessionPk: number): Promise<string[]>;
 }
 
 const insertSqlCache = new Map<number, string>();
@@ -111,6 +115,32 @@ export function createEventsRepo(db: Kysely<Database>, engine: Engine): EventsRe
         const last = rows[rows.length - 1]!;
         after = { agent: last.agent_id, seq: last.seq, id: Number(last.id) };
       }
+    },
+    async *iterateChain(sessionPk, agentId, pageSize = 1000) {
+      let after: { seq: number; id: number } | null = null;
+      for (;;) {
+        let q = ordered(sessionPk).where('agent_id', '=', agentId);
+        if (after) {
+          const a = after;
+          q = q.where((eb) => eb.or([eb('seq', '>', a.seq), eb.and([eb('seq', '=', a.seq), eb('id', '>', a.id)])]));
+        }
+        const rows = await q.limit(pageSize).execute();
+        for (const r of rows) yield r;
+        if (rows.length < pageSize) return;
+        const last = rows[rows.length - 1]!;
+        after = { seq: last.seq, id: Number(last.id) };
+      }
+    },
+    async agentIds(sessionPk) {
+      const rows = await db
+        .selectFrom('events')
+        .select('agent_id')
+        .distinct()
+        .where('session_pk', '=', sessionPk)
+        .where('agent_id', '<>', '')
+        .orderBy('agent_id')
+        .execute();
+      return rows.map((r) => r.agent_id);
     },
   };
 }

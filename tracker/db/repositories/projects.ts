@@ -4,10 +4,17 @@ import type { Database, ProjectsTable } from '../types.js';
 
 export type ProjectRow = Selectable<ProjectsTable>;
 
+/**
+ * Sums over a project's sessions of each session's OWN part: a fork's inherited history (its parent's turns,
+ * tokens, cost and time, copied by `--fork-session`) is left out, so parent + fork never counts them twice.
+ */
 export interface ProjectStats {
   sessions: number;
   totalDurationMs: number;
   lastSessionAt: number | null;
+  tokens: { input: number; output: number; cacheRead: number; cacheWrite: number };
+  /** Null when no session of the project has a known cost. */
+  costUsd: number | null;
 }
 
 export interface PointerUpdate {
@@ -110,8 +117,13 @@ export function createProjectsRepo(db: Kysely<Database>): ProjectsRepo {
         .select((eb) => [
           'project_id',
           eb.fn.countAll().as('n'),
-          eb.fn.sum<number>('duration_ms').as('total'),
+          sql<number>`SUM(CASE WHEN duration_ms > inherited_duration_ms THEN duration_ms - inherited_duration_ms ELSE 0 END)`.as('total'),
           eb.fn.max('activity_at').as('last'),
+          sql<number>`SUM(tokens_input - inherited_tokens_input)`.as('tin'),
+          sql<number>`SUM(tokens_output - inherited_tokens_output)`.as('tout'),
+          sql<number>`SUM(tokens_cache_read - inherited_tokens_cache_read)`.as('tcr'),
+          sql<number>`SUM(tokens_cache_write - inherited_tokens_cache_write)`.as('tcw'),
+          sql<number | null>`SUM(CASE WHEN cost_usd IS NULL THEN NULL WHEN cost_usd > inherited_cost_usd THEN cost_usd - inherited_cost_usd ELSE 0 END)`.as('cost'),
         ])
         .where('user_id', '=', userId)
         .where('project_id', 'in', projectIds)
@@ -123,6 +135,13 @@ export function createProjectsRepo(db: Kysely<Database>): ProjectsRepo {
           sessions: Number(r.n),
           totalDurationMs: Number(r.total ?? 0),
           lastSessionAt: r.last === null ? null : Number(r.last),
+          tokens: {
+            input: Math.max(0, Number(r.tin ?? 0)),
+            output: Math.max(0, Number(r.tout ?? 0)),
+            cacheRead: Math.max(0, Number(r.tcr ?? 0)),
+            cacheWrite: Math.max(0, Number(r.tcw ?? 0)),
+          },
+          costUsd: r.cost === null || r.cost === undefined ? null : Math.round(Number(r.cost) * 1e9) / 1e9,
         });
       }
       return out;

@@ -1,6 +1,7 @@
 // `/sessions/:id` (owner) and `/share/:slug` (read-only): metadata, export buttons, lineage, timeline, metrics.
 import type { EventsPage, SessionSummary, StoredEvent } from '../../../src/core/api/sessions.js';
-import type { SessionMeta } from '../../../src/core/model/session.js';
+import { skipRows } from '../../../src/core/export/shared.js';
+import type { ReadStats, SessionMeta } from '../../../src/core/model/session.js';
 import { metricsSidebar } from '../components/metrics.js';
 import { sessionTitle } from '../components/session-card.js';
 import { renderTimeline } from '../components/timeline.js';
@@ -19,6 +20,8 @@ export interface SessionDetailView {
   csrfToken?: string;
   session: SessionSummary;
   meta: SessionMeta;
+  /** What the client's reader skipped (lines and records, and why), when it sent it. */
+  stats?: ReadStats;
   events: StoredEvent[];
   eventsPage: EventsPage;
   /** Link to the next page of events, when the session has more than one page. */
@@ -65,8 +68,20 @@ function header(v: SessionDetailView): SafeHtml {
           </div>`
         : ''
     }
-    ${lineage(v)}
+    ${lineage(v)} ${skipped(v.stats)}
   </header>`;
+}
+
+/** The same rows every export shows: lines the reader could not read and records it left out, and why. */
+function skipped(stats: ReadStats | undefined): SafeHtml | '' {
+  const rows = skipRows(stats);
+  if (rows.length === 0) return '';
+  return html`<details class="small" id="skipped">
+    <summary>Skipped while reading the transcript</summary>
+    <table>
+      ${rows.map(([k, v]) => html`<tr><td>${k}</td><td>${v}</td></tr>`)}
+    </table>
+  </details>`;
 }
 
 function lineage(v: SessionDetailView): SafeHtml | '' {

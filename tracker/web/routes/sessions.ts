@@ -123,6 +123,7 @@ export function createSessionRoutes(d: WebDeps): Hono {
         csrfToken: ctx.csrf,
         session: detail.session,
         meta: detail.meta,
+        ...(detail.stats ? { stats: detail.stats } : {}),
         events: detail.events,
         eventsPage: detail.eventsPage,
         nextHref: next !== null ? `/sessions/${encodeURIComponent(id)}?offset=${next}` : null,

@@ -40,6 +40,7 @@ export function createShareRoutes(d: WebDeps): Hono {
         ...(await viewer(c)),
         session: detail.session,
         meta: detail.meta,
+        ...(detail.stats ? { stats: detail.stats } : {}),
         events: detail.events,
         eventsPage: detail.eventsPage,
         nextHref: next !== null ? `${base}?offset=${next}` : null,
