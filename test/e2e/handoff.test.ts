@@ -14,7 +14,7 @@ import {
   type RecordedRequest,
 } from './helpers/fake-anthropic.js';
 import { createSandbox, runClaudeOk, type ClaudeOkRun, type ClaudeSandbox } from './helpers/run-claude.js';
-import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
+import { claudeBin, claudeVersion, describeClaude, requireDist } from './helpers/setup.js';
 import { END_MARKER, endReply } from './helpers/handoff-model.js';
 
 /** BATON_E2E_PLUGIN_DIR runs another copy of the plugin (e.g. one with a freshly built dist/). */
@@ -131,7 +131,7 @@ describeClaude('e2e: /baton:end then /baton:start on another machine', () => {
     const file = join(a.dataDir, 'handoffs', entry.file);
     expect(existsSync(file)).toBe(true);
     const doc = parseDocument(readFileSync(file, 'utf8'));
-    expect(doc.meta.claudeVersion).toBe('2.1.330');
+    expect(doc.meta.claudeVersion).toBe(claudeVersion);
     expect(doc.meta.projects[0]).toMatchObject({ path: a.projectDir, branch: 'main' });
     expect(doc.sections.files).toContain('`notes.txt`');
     expect(doc.sections.nextSteps).toContain(`next-${n}`);

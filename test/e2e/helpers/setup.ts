@@ -12,6 +12,9 @@ export const describeClaude = describeWithExternal('claude CLI (e2e)', claude.re
 /** Path of the pinned binary; only read inside describeClaude blocks. */
 export const claudeBin: string = claude.path ?? '/nonexistent/claude';
 
+/** The release `claudeBin` reports (the pin, or BATON_CLAUDE_VERSION): what transcripts written in the test carry. */
+export const claudeVersion: string = claude.path ? claude.version : 'unavailable';
+
 /** Throws a clear error when a bundle the test needs has not been built. */
 export function requireDist(...files: string[]): void {
   const missing = files.filter((f) => !existsSync(join(repoRoot, 'dist', f)));
