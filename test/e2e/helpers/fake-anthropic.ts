@@ -19,6 +19,8 @@ export interface FakeReply {
   /** Defaults to `tool_use` when a block is a tool_use, else `end_turn`. */
   stopReason?: 'end_turn' | 'tool_use' | 'max_tokens';
   usage?: Partial<FakeUsage>;
+  /** Wait this long after message_start before streaming the blocks (a slow turn other input can overlap). */
+  delayMs?: number;
 }
 
 /** What the fake saw: every request, in arrival order. */
@@ -49,6 +51,8 @@ export interface FakeAnthropic {
   /** Replies sent to /v1/messages calls (streaming and not), in order. */
   replies(): NonNullable<RecordedRequest['reply']>[];
   enqueue(...items: (FakeReply | QueuedReply)[]): void;
+  /** Resolves once a /v1/messages request matching `pred` has arrived (already or later). */
+  waitForRequest(pred: (req: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Forget recorded requests (the scripted queue is kept). */
   reset(): void;
   close(): Promise<void>;
@@ -136,6 +140,29 @@ export function defaultReply(body: unknown): FakeReply {
     };
   }
   const text = lastUserText(body);
+  if (isCompactionRequest(body)) return { blocks: [{ type: 'text', text: compactionSummary(text) }] };
+  const slow = /SLOW_REPLY\((\d+)\)/.exec(text);
+  const delayMs = slow ? Number(slow[1]) : undefined;
+  const agent = /RUN_AGENT(_BG)?:\s*(.+)/.exec(text);
+  if (agent) {
+    const prompt = agent[2]!.trim();
+    return {
+      delayMs,
+      blocks: [
+        { type: 'text', text: `Delegating: ${prompt}` },
+        {
+          type: 'tool_use',
+          name: agentToolName(body),
+          input: {
+            description: 'Scripted subagent',
+            prompt,
+            subagent_type: 'general-purpose',
+            ...(agent[1] ? { run_in_background: true } : {}),
+          },
+        },
+      ],
+    };
+  }
   const bash = /RUN_BASH:\s*(.+)/.exec(text);
   if (bash) {
     const command = bash[1]!.trim();
@@ -148,7 +175,28 @@ export function defaultReply(body: unknown): FakeReply {
   }
   // Slash commands arrive as <command-…> tag lines followed by the expanded body: echo the first real line.
   const line = text.split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('<command-')) ?? '';
-  return { blocks: [{ type: 'text', text: `ECHO: ${line.trim()}` }] };
+  return { delayMs, blocks: [{ type: 'text', text: `ECHO: ${line.trim()}` }] };
+}
+
+/** The name the client gives its subagent tool in this request (`Agent` in 2.1.x, `Task` before). */
+export function agentToolName(body: unknown): string {
+  const tools = (body as { tools?: { name?: string }[] } | null)?.tools ?? [];
+  const names = tools.map((t) => t?.name);
+  return names.includes('Agent') ? 'Agent' : names.includes('Task') ? 'Task' : 'Agent';
+}
+
+/** `/compact` (and auto-compaction) asks the model, in its last user message, for a summary of the conversation. */
+export function isCompactionRequest(body: unknown): boolean {
+  const t = lastUserText(body);
+  return (
+    /summary of the conversation/i.test(t) &&
+    /<summary>|summar(y|ize)/i.test(t) &&
+    /compact|detailed summary/i.test(t)
+  );
+}
+
+function compactionSummary(text: string): string {
+  return `<analysis>fake analysis</analysis>\n<summary>FAKE_COMPACT_SUMMARY (${text.length} chars summarised)</summary>`;
 }
 
 /** Non-main-model helper calls (titles, summaries) that carry no tools: a short neutral JSON-friendly answer. */
@@ -176,12 +224,19 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
   const queue: QueuedReply[] = [];
   let messageCounter = 0;
   let toolCounter = 0;
+  const waiters = new Set<{ pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
 
   function pickReply(rec: RecordedRequest): { reply: FakeReply; scripted: boolean } {
     const i = queue.findIndex((q) => (q.match ? q.match(rec) : !isAuxiliaryCall(rec.body)));
     if (i >= 0) {
       const [q] = queue.splice(i, 1);
       return { reply: typeof q!.reply === 'function' ? q!.reply(rec) : q!.reply, scripted: true };
+    }
+    if (isCompactionRequest(rec.body)) {
+      return {
+        reply: { blocks: [{ type: 'text', text: compactionSummary(rec.lastUserText ?? '') }] },
+        scripted: false,
+      };
     }
     if (isAuxiliaryCall(rec.body)) {
       // Title/summary generation: some expect JSON, so answer with something both readable and parseable.
@@ -202,6 +257,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       reply.stopReason ?? (blocks.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn');
     const usage: FakeUsage = { ...defaultUsage(messageCounter), ...reply.usage };
     rec.reply = { id, blocks, stopReason, usage, scripted };
+    for (const w of [...waiters]) if (w.pred(rec)) w.resolve(rec);
     const apiContent = blocks.map((b) =>
       b.type === 'text'
         ? { type: 'text', text: b.text }
@@ -244,6 +300,8 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
         usage: { ...usage, output_tokens: 1 },
       },
     });
+    if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+    if (res.destroyed) return;
     blocks.forEach((b, index) => {
       if (b.type === 'text') {
         sse(res, 'content_block_start', {
@@ -334,6 +392,25 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
     },
     reset: () => {
       requests.length = 0;
+    },
+    waitForRequest: (pred, timeoutMs = 120_000) => {
+      const hit = requests.find((r) => r.reply && pred(r));
+      if (hit) return Promise.resolve(hit);
+      return new Promise<RecordedRequest>((resolve, reject) => {
+        const w = {
+          pred,
+          resolve: (r: RecordedRequest) => {
+            clearTimeout(timer);
+            waiters.delete(w);
+            resolve(r);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(w);
+          reject(new Error(`fake: no matching request within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(w);
+      });
     },
     close: () =>
       new Promise<void>((resolve) => {
