@@ -17,7 +17,7 @@ const ROOT = join(import.meta.dirname, '..');
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'baton-bench-catchup-'));
   try {
-    const sid = 'bench-catch-up-session';
+    const sid = 'bc0c0c0c-0000-4000-8000-000000000001';
     const proj = join(root, 'proj');
     mkdirSync(proj);
     const transcript = join(proj, `${sid}.jsonl`);

@@ -61,7 +61,10 @@ export function nextBatch(feed: SessionFeed, gate: EgressGate, limits: BatchLimi
   }
   const { meta, totals } = feed.snapshot();
   const status = final ? ('completed' as const) : ('active' as const);
-  const request = gate.body({ events: items, meta, totals, status, source: 'cli-stream' as const }, sid);
+  // Skip counts and subagent links travel with every batch (each replaces the stored one), so the session page
+  // shows what an export shows.
+  const body = { events: items, meta, totals, stats: feed.stats, sidechains: feed.sidechains(), status, source: 'cli-stream' as const };
+  const request = gate.body(body, sid);
   const ackSeq = all ? feed.readSeq : pending[items.length]!.outboxSeq - 1;
   return { request, count: all ? pending.length : items.length, ackSeq, final };
 }

@@ -1,7 +1,7 @@
 // One session's outbox turned into tracker events: transcript lines → SessionEvents (the core normalizer), in order.
 import type { EventItem } from '../core/api/index.js';
 import type { EgressGate } from '../core/egress/index.js';
-import type { SessionMeta, SessionTotals } from '../core/model/session.js';
+import type { ReadStats, SessionMeta, SessionTotals } from '../core/model/session.js';
 import type { RecordFilter } from '../core/transcript/stream-session.js';
 import { createReadStats } from '../core/transcript/read-stats.js';
 import { SessionBuilder, type DeliveredEvent } from '../core/transcript/session-builder.js';
@@ -22,7 +22,7 @@ export interface PendingItem {
  * are queued for sending. Events are keyed by transcript uuid, so a resend is a harmless duplicate.
  */
 export class SessionFeed {
-  private readonly builder = new SessionBuilder(createReadStats());
+  private readonly builder: SessionBuilder;
   private mainSeq = 0;
   private readonly agentSeq = new Map<string, number>();
   private nextByte = 0;
@@ -50,7 +50,10 @@ export class SessionFeed {
     private readonly gate: EgressGate,
     /** Where set-aside lines go (the data dir's quarantine by default; tests may collect them). */
     readonly setAside: (e: Omit<QuarantineEntry, 'at'>, line?: string) => void = (e, line) => void quarantine(dataDir, e, line),
-  ) {}
+  ) {
+    // The session's own id tells a fork's inherited records from its own (versions that keep the parent's id).
+    this.builder = new SessionBuilder(createReadStats(), { sessionId });
+  }
 
   /** Reads what the outbox gained since the last pull. Returns the number of records read. */
   async pull(maxRecords = 2000): Promise<number> {
@@ -65,6 +68,19 @@ export class SessionFeed {
   acknowledge(count: number, seq: number): void {
     this.pending.splice(0, count);
     this.ackedSeq = Math.max(this.ackedSeq, seq);
+  }
+
+  /** What the reader skipped so far (shown on the tracker's session page like in exports). */
+  get stats(): ReadStats {
+    return this.builder.stats;
+  }
+
+  /** Subagents with the Agent/Task call that spawned them, in the order the parent spawned them. */
+  sidechains(): Array<{ agentId: string; toolUseId?: string }> {
+    const links = this.builder.links;
+    return [...this.builder.agentToolUse]
+      .sort(([a], [b]) => links.rank(a) - links.rank(b))
+      .map(([agentId, toolUseId]) => ({ agentId, toolUseId }));
   }
 
   /** Meta and totals of everything read so far (deterministic: the same outbox gives the same summary). */
@@ -115,10 +131,16 @@ export class SessionFeed {
       try {
         parsed = JSON.parse(line);
       } catch (err) {
+        // Counted like the transcript reader counts it, so the session page and an export say the same.
+        this.builder.stats.malformedLines++;
         setAside({ reason: 'unparsable_line', from: at, to: offset, message: messageOf(err) }, line);
         continue;
       }
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) continue;
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        this.builder.stats.malformedLines++;
+        continue;
+      }
+      this.builder.stats.records++;
       // Paused records never become events, a title or totals (the hook skips them; this covers a pause it missed).
       if (!admit(parsed as Record<string, unknown>)) continue;
       const got: DeliveredEvent[] = [];

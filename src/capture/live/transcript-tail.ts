@@ -1,4 +1,5 @@
 // Follows a session transcript (and its subagent files) from saved byte offsets, yielding new SessionEvents.
+import { basename } from 'node:path';
 import type { SessionEvent } from '../../core/model/session.js';
 import { isBatonError } from '../../core/errors.js';
 import { findSubagentFiles, readRecordBatches, type RecordFilter } from '../../core/transcript/index.js';
@@ -16,7 +17,7 @@ export interface TranscriptItem {
  * `offsets` maps file path → byte offset already consumed; it is what the relay persists.
  */
 export class TranscriptTail {
-  private readonly builder = new SessionBuilder(createReadStats());
+  private readonly builder: SessionBuilder;
   readonly offsets: Record<string, number>;
 
   /** One pause filter per file, kept across reads (it follows each file's order). */
@@ -29,6 +30,8 @@ export class TranscriptTail {
     private readonly admit?: () => RecordFilter,
   ) {
     this.offsets = { ...offsets };
+    // The session's own id (the file name) tells a fork's inherited records from its own.
+    this.builder = new SessionBuilder(createReadStats(), { sessionId: basename(path).replace(/\.jsonl$/, '') });
   }
 
   private subagents: Array<{ path: string; agentId: string }> = [];
