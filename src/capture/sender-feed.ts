@@ -1,4 +1,6 @@
 // One session's outbox turned into tracker events: transcript lines → SessionEvents (the core normalizer), in order.
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { EventItem } from '../core/api/index.js';
 import type { EgressGate } from '../core/egress/index.js';
 import type { ReadStats, SessionMeta, SessionTotals } from '../core/model/session.js';
@@ -81,6 +83,26 @@ export class SessionFeed {
     return [...this.builder.agentToolUse]
       .sort(([a], [b]) => links.rank(a) - links.rank(b))
       .map(([agentId, toolUseId]) => ({ agentId, toolUseId }));
+  }
+
+  /**
+   * For a fork: the parent's subagent files that the fork's copied history spawned. Claude Code does not copy them
+   * into the fork's own `subagents/`, so without these the fork would lose them (the reader does the same for exports).
+   */
+  inheritedSubagentFiles(): string[] {
+    const parent = this.builder.parentSessionId(this.sessionId);
+    if (parent === undefined || parent.includes('/') || parent.includes('\\')) return [];
+    const out: string[] = [];
+    for (const main of this.transcripts) {
+      if (/^agent-.+\.jsonl$/.test(basename(main))) continue;
+      for (const agentId of this.builder.agentToolUse.keys()) {
+        const file = `agent-${agentId}.jsonl`;
+        if (existsSync(join(dirname(main), this.sessionId, 'subagents', file))) continue;
+        const inherited = join(dirname(main), parent, 'subagents', file);
+        if (existsSync(inherited)) out.push(inherited);
+      }
+    }
+    return out;
   }
 
   /** Meta and totals of everything read so far (deterministic: the same outbox gives the same summary). */

@@ -212,17 +212,25 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
 
   /** False when a hook held the outbox lock throughout: the session waits for the next round. */
   async function catchUp(sid: string, t: Tracked): Promise<boolean> {
-    let r;
-    try {
-      r = catchUpSession(opts.dataDir, sid, t.feed.transcripts);
-    } catch (err) {
-      // The outbox cannot be written (disk full, permissions): deliver what is there, never the end.
-      senderLog(opts.dataDir, { msg: 'catch-up failed', sessionId: sid, error: err instanceof Error ? err.message : String(err) });
-      return false;
+    // A fork's inherited subagent files are known only once its copied history was read: sweep again if reading
+    // what the first sweep copied names more of them (at most once more: the history does not grow meanwhile).
+    let followed = '';
+    for (let round = 0; round < 2; round++) {
+      const paths = [...t.feed.transcripts, ...t.feed.inheritedSubagentFiles()];
+      if (round > 0 && paths.join('\n') === followed) break;
+      followed = paths.join('\n');
+      let r;
+      try {
+        r = catchUpSession(opts.dataDir, sid, paths);
+      } catch (err) {
+        // The outbox cannot be written (disk full, permissions): deliver what is there, never the end.
+        senderLog(opts.dataDir, { msg: 'catch-up failed', sessionId: sid, error: err instanceof Error ? err.message : String(err) });
+        return false;
+      }
+      if (r.state === 'busy') return false;
+      if (r.lines > 0) senderLog(opts.dataDir, { msg: 'caught up', sessionId: sid, lines: r.lines });
+      await t.feed.pull(Infinity);
     }
-    if (r.state === 'busy') return false;
-    if (r.lines > 0) senderLog(opts.dataDir, { msg: 'caught up', sessionId: sid, lines: r.lines });
-    await t.feed.pull(Infinity);
     t.caughtUpAt = t.feed.bytesRead;
     return true;
   }
