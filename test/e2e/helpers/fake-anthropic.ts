@@ -143,6 +143,22 @@ export function defaultReply(body: unknown): FakeReply {
   if (isCompactionRequest(body)) return { blocks: [{ type: 'text', text: compactionSummary(text) }] };
   const slow = /SLOW_REPLY\((\d+)\)/.exec(text);
   const delayMs = slow ? Number(slow[1]) : undefined;
+  // `RUN_AGENTS: a || b`: two Agent calls in one reply (parallel subagents), in that order.
+  const agents = /RUN_AGENTS:\s*(.+)/.exec(text);
+  if (agents) {
+    const prompts = agents[1]!.split('||').map((p) => p.trim()).filter(Boolean);
+    return {
+      delayMs,
+      blocks: [
+        { type: 'text', text: `Delegating ${prompts.length} tasks` },
+        ...prompts.map((prompt, i) => ({
+          type: 'tool_use' as const,
+          name: agentToolName(body),
+          input: { description: `Scripted subagent ${i + 1}`, prompt, subagent_type: 'general-purpose' },
+        })),
+      ],
+    };
+  }
   const agent = /RUN_AGENT(_BG)?:\s*(.+)/.exec(text);
   if (agent) {
     const prompt = agent[2]!.trim();
