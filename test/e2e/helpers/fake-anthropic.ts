@@ -143,6 +143,19 @@ export function defaultReply(body: unknown): FakeReply {
   if (isCompactionRequest(body)) return { blocks: [{ type: 'text', text: compactionSummary(text) }] };
   const slow = /SLOW_REPLY\((\d+)\)/.exec(text);
   const delayMs = slow ? Number(slow[1]) : undefined;
+  // `RUN_DEEP: <depth> <command>`: a Bash call whose input also carries a value nested <depth> levels deep (the
+  // poison record of issue #10: a recursive walk over it overflows the stack).
+  const deep = /RUN_DEEP:\s*(\d+)\s+(.+)/.exec(text);
+  if (deep) {
+    let nested: unknown = 'bottom';
+    for (let i = 0; i < Number(deep[1]); i++) nested = { d: nested };
+    return {
+      blocks: [
+        { type: 'text', text: 'Running a deep one' },
+        { type: 'tool_use', name: 'Bash', input: { command: deep[2]!.trim(), description: 'deep input', nested } },
+      ],
+    };
+  }
   // `RUN_AGENTS: a || b`: two Agent calls in one reply (parallel subagents), in that order.
   const agents = /RUN_AGENTS:\s*(.+)/.exec(text);
   if (agents) {
