@@ -1421,11 +1421,16 @@ function createReadStats() {
     truncatedTail: false,
     metaRecords: 0,
     duplicateRecords: 0,
-    compactions: 0
+    compactions: 0,
+    skippedTypes: {}
   };
 }
 function countUnknownType(stats, type) {
   stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
+}
+function countSkippedType(stats, type) {
+  const m = stats.skippedTypes ??= {};
+  m[type] = (m[type] ?? 0) + 1;
 }
 var init_read_stats = __esm({
   "src/core/transcript/read-stats.ts"() {
@@ -1702,10 +1707,18 @@ function classifyUserText(text) {
     if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
       return { kind: "system", subtype: "bash_output", text: stripTags(text) };
     }
+    if (text.startsWith(TASK_NOTIFICATION)) {
+      return { kind: "system", subtype: "task_notification", text: taskNotificationText(text) };
+    }
   } else if (text.startsWith("[Request interrupted by user")) {
     return { kind: "system", subtype: "interrupted", text };
   }
   return { kind: "prompt", text };
+}
+function taskNotificationText(text) {
+  const summary = between(text, "<summary>", "</summary>")?.trim();
+  if (summary) return summary;
+  return text.replace(/<\/?[a-z][a-z-]*>/g, " ").replace(/\s+/g, " ").trim();
 }
 function stripTags(text) {
   return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
@@ -1732,8 +1745,32 @@ function titleFromPrompt(text, max = 80) {
   if (line === "") return void 0;
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
+var TASK_NOTIFICATION;
 var init_content = __esm({
   "src/core/transcript/content.ts"() {
+    "use strict";
+    init_guards();
+    TASK_NOTIFICATION = "<task-notification>";
+  }
+});
+
+// src/core/transcript/cost-state.ts
+function parseCostState(rec) {
+  const cost = rec.totalCostUSD;
+  const models = rec.modelUsage;
+  if (typeof cost !== "number" || !Number.isFinite(cost) || cost < 0 || !isObj(models)) return void 0;
+  const tokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  for (const u of Object.values(models)) {
+    if (!isObj(u)) continue;
+    tokens.input += count(u.inputTokens);
+    tokens.output += count(u.outputTokens);
+    tokens.cacheRead += count(u.cacheReadInputTokens);
+    tokens.cacheWrite += count(u.cacheCreationInputTokens);
+  }
+  return { tokens, costUsd: cost };
+}
+var init_cost_state = __esm({
+  "src/core/transcript/cost-state.ts"() {
     "use strict";
     init_guards();
   }
@@ -1796,7 +1833,7 @@ var init_pricing = __esm({
   }
 });
 
-// src/core/transcript/totals-accumulator.ts
+// src/core/transcript/usage-bucket.ts
 function emptyUsage() {
   return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
 }
@@ -1807,19 +1844,76 @@ function addTo(into, d) {
   into.cacheWrite += d.cacheWrite;
   into.cacheWrite1h += d.cacheWrite1h;
 }
-var SYNTHETIC_MODEL, TotalsAccumulator;
+var SYNTHETIC_MODEL, UsageBucket;
+var init_usage_bucket = __esm({
+  "src/core/transcript/usage-bucket.ts"() {
+    "use strict";
+    init_pricing();
+    SYNTHETIC_MODEL = "<synthetic>";
+    UsageBucket = class _UsageBucket {
+      total = emptyUsage();
+      /** A Map: model names are data. The synthetic model (client-made messages) is in the total, never priced. */
+      byModel = /* @__PURE__ */ new Map();
+      add(model, d) {
+        addTo(this.total, d);
+        if (model === SYNTHETIC_MODEL) return;
+        let m = this.byModel.get(model);
+        if (m === void 0) this.byModel.set(model, m = emptyUsage());
+        addTo(m, d);
+      }
+      merge(other) {
+        for (const [model, u] of other.byModel) this.add(model, u);
+        const priced = emptyUsage();
+        for (const u of other.byModel.values()) addTo(priced, u);
+        addTo(this.total, {
+          input: other.total.input - priced.input,
+          output: other.total.output - priced.output,
+          cacheRead: other.total.cacheRead - priced.cacheRead,
+          cacheWrite: other.total.cacheWrite - priced.cacheWrite,
+          cacheWrite1h: other.total.cacheWrite1h - priced.cacheWrite1h
+        });
+      }
+      clone() {
+        const c = new _UsageBucket();
+        c.merge(this);
+        return c;
+      }
+      get empty() {
+        const t = this.total;
+        return t.input + t.output + t.cacheRead + t.cacheWrite === 0;
+      }
+      tokens() {
+        const t = this.total;
+        return { input: t.input, output: t.output, cacheRead: t.cacheRead, cacheWrite: t.cacheWrite };
+      }
+      costUsd() {
+        return estimateCostUsd(this.byModel);
+      }
+    };
+  }
+});
+
+// src/core/transcript/totals-accumulator.ts
+var TotalsAccumulator;
 var init_totals_accumulator = __esm({
   "src/core/transcript/totals-accumulator.ts"() {
     "use strict";
-    init_pricing();
+    init_cost_state();
     init_guards();
     init_known_types();
-    SYNTHETIC_MODEL = "<synthetic>";
+    init_usage_bucket();
+    init_usage_bucket();
     TotalsAccumulator = class {
       /** Usage already counted per API response, keyed by message.id + requestId. */
       seenResponses = /* @__PURE__ */ new Map();
-      byModel = /* @__PURE__ */ new Map();
-      total = emptyUsage();
+      /** Main-chain responses (the main transcript file, not sidechains). */
+      main = new UsageBucket();
+      /** Main-chain responses written after the last cost-state record (Claude Code had not counted them yet). */
+      sinceCostState = new UsageBucket();
+      agents = /* @__PURE__ */ new Map();
+      costState;
+      costStateMs = -Infinity;
+      inherited;
       prompts = 0;
       messages = 0;
       toolCalls = 0;
@@ -1832,7 +1926,7 @@ var init_totals_accumulator = __esm({
        * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
        * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
        */
-      addUsage(rec, msg) {
+      addUsage(rec, msg, agentId, ms = NaN) {
         const u = objAt(msg, "usage");
         if (u === void 0) return;
         const next = {
@@ -1867,12 +1961,36 @@ var init_totals_accumulator = __esm({
         }
         if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
         const model = str(msg.model) ?? "unknown";
-        addTo(this.total, delta);
-        if (model !== SYNTHETIC_MODEL) {
-          let m = this.byModel.get(model);
-          if (m === void 0) this.byModel.set(model, m = emptyUsage());
-          addTo(m, delta);
+        if (agentId === void 0) {
+          this.main.add(model, delta);
+          this.sinceCostState.add(model, delta);
+          return;
         }
+        let a = this.agents.get(agentId);
+        if (a === void 0) this.agents.set(agentId, a = { bucket: new UsageBucket(), firstMs: Infinity });
+        a.bucket.add(model, delta);
+        if (ms < a.firstMs) a.firstMs = ms;
+      }
+      /**
+       * A `cost-state` record of the main transcript: Claude Code's running totals, compaction calls and interrupted
+       * streams included. The last one wins; usage written after it is added on top. `atMs` is the newest main-file
+       * timestamp so far (subagent responses after it were not in the figure yet).
+       */
+      addCostState(rec, atMs) {
+        const cs = parseCostState(rec);
+        if (cs === void 0) return;
+        const seen = this.main.total;
+        const t = cs.tokens;
+        if (t.input < seen.input || t.output < seen.output || t.cacheRead < seen.cacheRead || t.cacheWrite < seen.cacheWrite) {
+          return;
+        }
+        this.costState = cs;
+        this.costStateMs = atMs;
+        this.sinceCostState = new UsageBucket();
+      }
+      /** Everything counted so far is a fork's inherited history (called after each record copied from the parent). */
+      markInherited(turns) {
+        this.inherited = { main: this.main.clone(), turns, prompts: this.prompts, messages: this.messages };
       }
       /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
       addEvent(e, mainChain) {
@@ -1902,24 +2020,62 @@ var init_totals_accumulator = __esm({
             break;
         }
       }
-      finish(turns, durationMs) {
-        const usage2 = [...this.byModel];
-        return {
-          tokens: {
-            input: this.total.input,
-            output: this.total.output,
-            cacheRead: this.total.cacheRead,
-            cacheWrite: this.total.cacheWrite
-          },
-          costUsd: estimateCostUsd(usage2),
-          turns,
+      finish(o) {
+        const { tokens, costUsd } = this.usageTotals();
+        const totals = {
+          tokens,
+          costUsd,
+          turns: o.turns,
           prompts: this.prompts,
           messages: this.messages,
           toolCalls: this.toolCalls,
           toolErrors: this.toolErrors,
           tools: Object.fromEntries(this.tools),
           filesTouched: [...this.files],
-          durationMs
+          durationMs: o.durationMs
+        };
+        const inherited = this.inheritedTotals(o);
+        if (inherited !== void 0) totals.inherited = inherited;
+        return totals;
+      }
+      /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
+      usageTotals() {
+        const cs = this.costState;
+        if (cs === void 0) {
+          const all = this.main.clone();
+          for (const a of this.agents.values()) all.merge(a.bucket);
+          return { tokens: all.tokens(), costUsd: all.costUsd() };
+        }
+        const after = this.sinceCostState.clone();
+        for (const a of this.agents.values()) if (a.firstMs > this.costStateMs) after.merge(a.bucket);
+        if (after.empty) return { tokens: { ...cs.tokens }, costUsd: cs.costUsd };
+        const t = after.tokens();
+        const extra = after.costUsd();
+        return {
+          tokens: {
+            input: cs.tokens.input + t.input,
+            output: cs.tokens.output + t.output,
+            cacheRead: cs.tokens.cacheRead + t.cacheRead,
+            cacheWrite: cs.tokens.cacheWrite + t.cacheWrite
+          },
+          costUsd: extra === null ? null : Math.round((cs.costUsd + extra) * 1e9) / 1e9
+        };
+      }
+      inheritedTotals(o) {
+        const snap = this.inherited;
+        if (snap === void 0) return void 0;
+        const usage2 = snap.main.clone();
+        for (const id of o.inheritedAgents) {
+          const a = this.agents.get(id);
+          if (a !== void 0) usage2.merge(a.bucket);
+        }
+        return {
+          tokens: usage2.tokens(),
+          costUsd: usage2.costUsd(),
+          durationMs: Math.min(o.inheritedDurationMs, o.durationMs),
+          turns: Math.min(snap.turns, o.turns),
+          prompts: snap.prompts,
+          messages: snap.messages
         };
       }
     };
@@ -1995,6 +2151,14 @@ var init_meta_accumulator = __esm({
       observeFirstPrompt(text) {
         this.firstPromptTitle ??= titleFromPrompt(text);
       }
+      /** Earliest timestamp seen (ms), or Infinity. */
+      get startTime() {
+        return this.startMs;
+      }
+      /** Newest timestamp seen (ms), or -Infinity. */
+      get endTime() {
+        return this.endMs;
+      }
       get durationMs() {
         return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
       }
@@ -2029,12 +2193,25 @@ var init_meta_accumulator = __esm({
 });
 
 // src/core/transcript/record-events.ts
+function systemOrigin(rec) {
+  const kind = str(objAt(rec, "origin")?.kind);
+  if (kind === "task-notification") return "task_notification";
+  if (rec.promptSource === "system") return kind !== void 0 ? kind.replace(/-/g, "_") : "system_prompt";
+  return void 0;
+}
 function userRecordEvents(rec, ctx) {
   const list = new EventList(ctx);
   const content = objAt(rec, "message")?.content;
   if (rec.isCompactSummary === true) {
     const text = typeof content === "string" ? content : flattenToolResultContent(content);
     list.add({ kind: "system", subtype: "compaction_summary", text });
+    return list.events;
+  }
+  const origin = systemOrigin(rec);
+  if (origin !== void 0 && (typeof content === "string" || !hasToolResult(content))) {
+    const raw = typeof content === "string" ? content : flattenToolResultContent(content);
+    const text = origin === "task_notification" ? taskNotificationText(raw) : raw;
+    list.add({ kind: "system", subtype: origin, text });
     return list.events;
   }
   if (typeof content === "string") {
@@ -2063,6 +2240,34 @@ function userRecordEvents(rec, ctx) {
     }
   }
   return list.events;
+}
+function hasToolResult(content) {
+  return Array.isArray(content) && content.some((b) => isObj(b) && b.type === "tool_result");
+}
+function attachmentRecordEvents(rec, ctx) {
+  const att = objAt(rec, "attachment");
+  if (att?.type !== "queued_command") return null;
+  const raw = att.prompt;
+  const text = typeof raw === "string" ? raw : Array.isArray(raw) ? queuedBlocksText(raw) : "";
+  const list = new EventList(ctx);
+  if (text.trim() === "") return list.events;
+  const mode = str(att.commandMode);
+  if (mode === "task-notification" || str(objAt(att, "origin")?.kind) === "task-notification") {
+    list.add({ kind: "system", subtype: "task_notification", text: taskNotificationText(text) });
+  } else if (mode === "bash") {
+    list.add({ kind: "prompt", text: text.startsWith("!") ? text : `!${text}` });
+  } else {
+    list.addUserText(classifyUserText(text));
+  }
+  return list.events;
+}
+function queuedBlocksText(blocks) {
+  const parts = [];
+  for (const b of blocks) {
+    const t = userBlockText(b);
+    if (t !== void 0) parts.push(t);
+  }
+  return parts.join("\n\n");
 }
 function userBlockText(block) {
   if (!isObj(block)) return void 0;
@@ -2183,6 +2388,97 @@ var init_record_events = __esm({
   }
 });
 
+// src/core/transcript/subagent-links.ts
+function rootPrompt(rec) {
+  if (rec.type !== "user") return void 0;
+  const content = objAt(rec, "message")?.content;
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return void 0;
+  const texts = content.filter((b) => isObj(b) && b.type === "text" && typeof b.text === "string");
+  return texts.length ? texts.map((b) => b.text).join("\n\n") : void 0;
+}
+var SubagentLinks;
+var init_subagent_links = __esm({
+  "src/core/transcript/subagent-links.ts"() {
+    "use strict";
+    init_guards();
+    SubagentLinks = class {
+      /** Subagent id → the tool_use id of the call that spawned it. */
+      toolUseOf = /* @__PURE__ */ new Map();
+      /** Agent/Task calls of the main chain in call order (the order the parent spawned them). */
+      calls = [];
+      callById = /* @__PURE__ */ new Map();
+      linkedCalls = /* @__PURE__ */ new Set();
+      /** Old inline sidechains (no agentId): record uuid → its chain's id. */
+      inlineChain = /* @__PURE__ */ new Map();
+      addCall(toolUseId, input, turn, seq) {
+        if (toolUseId === "" || this.callById.has(toolUseId)) return;
+        const prompt = isObj(input) ? str(input.prompt) : void 0;
+        const call = { toolUseId, prompt, turn, seq };
+        this.calls.push(call);
+        this.callById.set(toolUseId, call);
+      }
+      callOf(agentId) {
+        const id = this.toolUseOf.get(agentId);
+        return id === void 0 ? void 0 : this.callById.get(id);
+      }
+      link(agentId, toolUseId) {
+        if (this.toolUseOf.has(agentId)) return;
+        this.toolUseOf.set(agentId, toolUseId);
+        this.linkedCalls.add(toolUseId);
+      }
+      /** A main-chain tool result of an Agent/Task call names the subagent it ran (`toolUseResult.agentId`). */
+      linkFromResult(rec) {
+        const result = rec.toolUseResult;
+        if (!isObj(result)) return;
+        const agentId = str(result.agentId);
+        if (agentId === void 0 || this.toolUseOf.has(agentId)) return;
+        const content = objAt(rec, "message")?.content;
+        if (!Array.isArray(content)) return;
+        for (const block of content) {
+          if (isObj(block) && block.type === "tool_result") {
+            const id = str(block.tool_use_id);
+            if (id !== void 0) this.link(agentId, id);
+            return;
+          }
+        }
+      }
+      /**
+       * The agent id of a sidechain record found inside the main transcript. Claude Code 2.x names it (`agentId`);
+       * 1.x did not, so records are grouped into chains by parentUuid, each chain rooted at the subagent's prompt and
+       * linked to the not yet answered Task call that handed it that prompt (parallel calls each get their own).
+       */
+      inlineAgentId(rec, uuid) {
+        const named = str(rec.agentId);
+        if (named !== void 0) return named;
+        const parent = str(rec.parentUuid);
+        let chain = parent === void 0 ? void 0 : this.inlineChain.get(parent);
+        if (chain === void 0) {
+          chain = `sidechain-${uuid ?? this.inlineChain.size}`;
+          const call = this.matchCall(rootPrompt(rec));
+          if (call !== void 0) this.link(chain, call.toolUseId);
+        }
+        if (uuid !== void 0) this.inlineChain.set(uuid, chain);
+        return chain;
+      }
+      matchCall(prompt) {
+        let fallback;
+        for (const c of this.calls) {
+          if (this.linkedCalls.has(c.toolUseId)) continue;
+          if (prompt !== void 0 && c.prompt !== void 0 && c.prompt.trim() === prompt.trim()) return c;
+          fallback ??= c;
+        }
+        return fallback;
+      }
+      /** Rank of a subagent in spawn order (the call's position); unlinked ones after all linked ones. */
+      rank(agentId) {
+        const call = this.callOf(agentId);
+        return call === void 0 ? Number.MAX_SAFE_INTEGER : this.calls.indexOf(call);
+      }
+    };
+  }
+});
+
 // src/core/transcript/session-builder.ts
 var MAIN, SessionBuilder;
 var init_session_builder = __esm({
@@ -2193,23 +2489,33 @@ var init_session_builder = __esm({
     init_meta_accumulator();
     init_read_stats();
     init_record_events();
+    init_subagent_links();
     init_totals_accumulator();
     MAIN = {};
     SessionBuilder = class {
-      constructor(stats) {
+      constructor(stats, opts = {}) {
         this.stats = stats;
+        this.opts = opts;
       }
       stats;
+      opts;
       seen = /* @__PURE__ */ new Set();
       turn = -1;
       turnCtx = [];
       agentCtx = /* @__PURE__ */ new Map();
-      /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
-      agentToolUse = /* @__PURE__ */ new Map();
-      /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
-      agentCallTurn = /* @__PURE__ */ new Map();
+      links = new SubagentLinks();
       meta = new MetaAccumulator();
       totals = new TotalsAccumulator();
+      /** Main-file records read (deduplicated): positions to compare agent calls with a fork's inherited boundary. */
+      mainSeq = 0;
+      /** Position of the last main record a fork copied from its parent (-1: none, this is no fork). */
+      inheritedSeq = -1;
+      /** Earliest timestamp of a main record after the inherited history (a fork's own start). */
+      ownStartMs = Infinity;
+      /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
+      get agentToolUse() {
+        return this.links.toolUseOf;
+      }
       /** Adds one record; its events (if any) are appended to `out` in order. */
       addRecord(rec, offset, out, source = MAIN) {
         const recordUuid = str(rec.uuid);
@@ -2222,42 +2528,86 @@ var init_session_builder = __esm({
         }
         const isMain = source.agentId === void 0;
         this.meta.observeTime(rec);
-        if (isMain) this.meta.observeMain(rec);
+        if (isMain) {
+          this.meta.observeMain(rec);
+          this.mainSeq++;
+        }
         if (rec.isMeta === true) this.stats.metaRecords++;
-        const type = rec.type;
-        let events;
-        const agentId = source.agentId ?? (rec.isSidechain === true ? str(rec.agentId) ?? "sidechain" : void 0);
+        const agentId = source.agentId ?? (rec.isSidechain === true ? this.links.inlineAgentId(rec, recordUuid) : void 0);
+        const events = this.recordEvents(rec, offset, source, agentId, recordUuid);
+        if (events !== null) for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+        if (isMain) this.observeFork(rec);
+      }
+      /** The record's events, or null when it is deliberately skipped (then counted by type) or unknown. */
+      recordEvents(rec, offset, source, agentId, recordUuid) {
+        const isMain = source.agentId === void 0;
         const ctx = {
           uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
         };
         if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
         if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
         if (agentId !== void 0) ctx.agentId = agentId;
+        const type = rec.type;
         if (type === "user") {
-          if (rec.isMeta === true) return;
-          events = userRecordEvents(rec, ctx);
-          if (isMain) this.linkSubagent(rec);
-        } else if (type === "assistant") {
+          if (rec.isMeta === true) return null;
+          if (isMain && rec.isSidechain !== true) this.links.linkFromResult(rec);
+          return userRecordEvents(rec, ctx);
+        }
+        if (type === "assistant") {
           const msg = objAt(rec, "message");
           if (msg !== void 0) {
-            this.totals.addUsage(rec, msg);
+            const ms = typeof rec.timestamp === "string" ? Date.parse(rec.timestamp) : NaN;
+            this.totals.addUsage(rec, msg, agentId, ms);
             this.meta.observeModel(str(msg.model));
           }
-          events = assistantRecordEvents(rec, ctx, this.stats);
-        } else if (type === "system") {
-          events = systemRecordEvents(rec, ctx, this.stats);
-        } else {
-          if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
-          else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+          return assistantRecordEvents(rec, ctx, this.stats);
+        }
+        if (type === "system") {
+          const events = systemRecordEvents(rec, ctx, this.stats);
+          if (events.length === 0) countSkippedType(this.stats, `system:${str(rec.subtype) ?? "(none)"}`);
+          return events;
+        }
+        if (type === "attachment") {
+          const events = attachmentRecordEvents(rec, ctx);
+          if (events === null) {
+            countSkippedType(this.stats, `attachment:${str(objAt(rec, "attachment")?.type) ?? "(none)"}`);
+          }
+          return events;
+        }
+        if (typeof type === "string" && NON_EVENT_TYPES.has(type)) {
+          if (type === "cost-state" && isMain) this.totals.addCostState(rec, this.meta.endTime);
+          else this.meta.observeTitle(rec);
+          countSkippedType(this.stats, type);
+          return null;
+        }
+        countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+        return null;
+      }
+      /**
+       * A fork (`--fork-session`) starts with its parent's history: Claude Code 2.1.330+ rewrites sessionId but keeps the
+       * parent's id in `requestSessionId` of copied assistant records; older versions kept the old sessionId. Everything
+       * up to the last such record is inherited.
+       */
+      observeFork(rec) {
+        const sid = str(rec.sessionId);
+        const rsid = str(rec.requestSessionId);
+        const own2 = this.opts.sessionId;
+        const copied = rsid !== void 0 && sid !== void 0 && rsid !== sid || own2 !== void 0 && sid !== void 0 && sid !== own2;
+        if (copied) {
+          this.inheritedSeq = this.mainSeq;
+          this.ownStartMs = Infinity;
+          this.totals.markInherited(this.turn + 1);
           return;
         }
-        for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+        if (this.inheritedSeq === -1 || typeof rec.timestamp !== "string") return;
+        const ms = Date.parse(rec.timestamp);
+        if (ms < this.ownStartMs) this.ownStartMs = ms;
       }
       /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
       place(event, agentId) {
         if (agentId !== void 0) {
           this.totals.addEvent(event, false);
-          return this.contextForAgent(agentId);
+          return this.agentContext(agentId);
         }
         if (event.kind === "prompt") {
           this.turn++;
@@ -2267,42 +2617,40 @@ var init_session_builder = __esm({
         }
         this.totals.addEvent(event, true);
         if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
-          this.agentCallTurn.set(event.toolUseId, this.turn);
+          this.links.addCall(event.toolUseId, event.input, this.turn, this.mainSeq);
         }
         let c = this.turnCtx[this.turn];
         if (c === void 0) this.turnCtx[this.turn] = c = { turnIndex: this.turn };
         return c;
       }
-      contextForAgent(agentId) {
+      /** The context of a subagent's events: the turn of its spawning call, and that call's id once it is known. */
+      agentContext(agentId) {
         let c = this.agentCtx.get(agentId);
-        if (c === void 0) {
-          const toolUseId = this.agentToolUse.get(agentId);
-          const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
-          c = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
-          this.agentCtx.set(agentId, c);
-        }
+        if (c !== void 0 && (c.toolUseId !== void 0 || !this.links.toolUseOf.has(agentId))) return c;
+        const call = this.links.callOf(agentId);
+        const turnIndex = c?.turnIndex ?? call?.turn ?? Math.max(this.turn, 0);
+        c = call === void 0 ? { turnIndex, agentId } : { turnIndex, agentId, toolUseId: call.toolUseId };
+        this.agentCtx.set(agentId, c);
         return c;
       }
-      /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
-      linkSubagent(rec) {
-        const result = rec.toolUseResult;
-        if (!isObj(result)) return;
-        const agentId = str(result.agentId);
-        if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
-        const content = objAt(rec, "message")?.content;
-        if (!Array.isArray(content)) return;
-        for (const block of content) {
-          if (isObj(block) && block.type === "tool_result") {
-            const id = str(block.tool_use_id);
-            if (id !== void 0) this.agentToolUse.set(agentId, id);
-            return;
-          }
-        }
+      /** The parent session id, when this transcript is a fork (as far as read). */
+      parentSessionId(fileStem) {
+        return this.meta.finish(fileStem).parentSessionId;
       }
       finish(fileStem) {
+        const durationMs = this.meta.durationMs;
+        const inheritedAgents = /* @__PURE__ */ new Set();
+        if (this.inheritedSeq !== -1) {
+          for (const agentId of this.links.toolUseOf.keys()) {
+            const call = this.links.callOf(agentId);
+            if (call !== void 0 && call.seq <= this.inheritedSeq) inheritedAgents.add(agentId);
+          }
+        }
+        const start = this.meta.startTime;
+        const inheritedDurationMs = Number.isFinite(this.ownStartMs) && Number.isFinite(start) ? Math.max(0, Math.round(this.ownStartMs - start)) : durationMs;
         return {
           meta: this.meta.finish(fileStem),
-          totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
+          totals: this.totals.finish({ turns: this.turn + 1, durationMs, inheritedAgents, inheritedDurationMs })
         };
       }
     };
@@ -2310,8 +2658,8 @@ var init_session_builder = __esm({
 });
 
 // src/core/transcript/stream-session.ts
-import { basename as basename2 } from "node:path";
-async function deliver(path, builder, source, onEvent, opts) {
+import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
+async function deliver(path, builder, source, onEvent, opts, held) {
   const { admit: makeFilter, ...readOpts } = opts;
   const admit = makeFilter?.();
   const gen = readRecordBatches(path, { ...readOpts, stats: builder.stats });
@@ -2324,39 +2672,61 @@ async function deliver(path, builder, source, onEvent, opts) {
       builder.addRecord(item.record, item.offset, out, source);
       if (out.length === 0) continue;
       for (const d of out) {
-        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
-        const r = onEvent(d.event, ctx);
+        if (held !== void 0 && d.ctx.agentId !== void 0) {
+          let list = held.get(d.ctx.agentId);
+          if (list === void 0) held.set(d.ctx.agentId, list = []);
+          list.push(d);
+          continue;
+        }
+        const r = onEvent(d.event, d.ctx);
         if (r !== void 0) await r;
       }
       out.length = 0;
     }
   }
 }
+async function subagentFilesFor(path, builder, stem) {
+  const files = await findSubagentFiles(path);
+  const parent = builder.parentSessionId(stem);
+  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
+  const have = new Set(files.map((f) => f.agentId));
+  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
+  if (wanted.length === 0) return files;
+  const fromParent = await findSubagentFiles(join2(dirname2(path), `${parent}.jsonl`));
+  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
+}
 async function runSession(path, onEvent, opts = {}) {
-  const builder = new SessionBuilder(createReadStats());
+  const stem = basename2(path).replace(/\.jsonl$/, "");
+  const builder = new SessionBuilder(createReadStats(), UUID_RE2.test(stem) ? { sessionId: stem } : {});
   const fromOffset = opts.fromOffset ?? 0;
   const lineOpts = {
     ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
     ...opts.admit ? { admit: opts.admit } : {}
   };
-  const nextOffset = await deliver(path, builder, void 0, onEvent, { ...lineOpts, fromOffset });
-  if (opts.subagents ?? fromOffset === 0) {
-    const files = await findSubagentFiles(path);
-    const order = [...builder.agentToolUse.keys()];
-    const rank = (agentId) => {
-      const i = order.indexOf(agentId);
-      return i === -1 ? order.length : i;
-    };
-    files.sort((a, b) => rank(a.agentId) - rank(b.agentId));
-    for (const file of files) await deliver(file.path, builder, { agentId: file.agentId }, onEvent, lineOpts);
+  const held = /* @__PURE__ */ new Map();
+  const nextOffset = await deliver(path, builder, void 0, onEvent, { ...lineOpts, fromOffset }, held);
+  const withFiles = opts.subagents ?? fromOffset === 0;
+  const files = withFiles ? await subagentFilesFor(path, builder, stem) : [];
+  const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
+  const firstSeen = new Map(agents.map((a, i) => [a, i]));
+  agents.sort((a, b) => builder.links.rank(a) - builder.links.rank(b) || firstSeen.get(a) - firstSeen.get(b));
+  for (const agentId of agents) {
+    for (const d of held.get(agentId) ?? []) {
+      const r = onEvent(d.event, builder.agentContext(agentId));
+      if (r !== void 0) await r;
+    }
+    for (const file of files) {
+      if (file.agentId === agentId) await deliver(file.path, builder, { agentId }, onEvent, lineOpts);
+    }
   }
-  const { meta, totals } = builder.finish(basename2(path).replace(/\.jsonl$/, ""));
+  const { meta, totals } = builder.finish(stem);
   return { meta, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
 }
 async function streamSession(transcriptPath, onEvent, opts = {}) {
   const { meta, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
   return { meta, totals, stats, nextOffset };
 }
+var UUID_RE2;
 var init_stream_session = __esm({
   "src/core/transcript/stream-session.ts"() {
     "use strict";
@@ -2364,6 +2734,7 @@ var init_stream_session = __esm({
     init_read_records();
     init_read_stats();
     init_session_builder();
+    UUID_RE2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   }
 });
 
@@ -2427,7 +2798,7 @@ function pausedAtTime(spans, timestamp) {
   if (spans.length === 0) return false;
   const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
   if (Number.isNaN(t)) return stillPaused(spans);
-  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t < Date.parse(p.to)));
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t <= Date.parse(p.to)));
 }
 function stillPaused(spans) {
   const last = spans[spans.length - 1];
@@ -4596,6 +4967,31 @@ function redactionLine(r) {
   const rules = Object.entries(r.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule2, n]) => `${rule2}: ${n}`).join(", ");
   return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
 }
+function isAgentCall(name) {
+  return name === "Agent" || name === "Task";
+}
+function countList(m) {
+  const entries = Object.entries(m ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return {
+    total: entries.reduce((n, [, c]) => n + c, 0),
+    list: entries.map(([k, c]) => `${k}: ${c}`).join(", ")
+  };
+}
+function skipRows(stats) {
+  if (stats === void 0) return [];
+  const rows = [];
+  const lines = (n) => `${formatInt(n)} line${n === 1 ? "" : "s"}`;
+  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
+  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
+  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
+  const unknown = countList(stats.unknownTypes);
+  if (unknown.total) rows.push(["Unknown record types", `${formatInt(unknown.total)} (${unknown.list})`]);
+  if (stats.truncatedTail) rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  const skipped = countList(stats.skippedTypes);
+  if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
+  if (stats.duplicateRecords) rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  return rows;
+}
 var ToolIndex, MAX_LISTED_FILES;
 var init_shared = __esm({
   "src/core/export/shared.ts"() {
@@ -4644,7 +5040,7 @@ function head(title) {
 function stat2(label, value) {
   return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
 }
-function metricsHeader(meta, t, redaction) {
+function metricsHeader(meta, t, redaction, stats) {
   const title = meta.title || `Session ${meta.id}`;
   const sub = [
     meta.project,
@@ -4685,6 +5081,12 @@ function metricsHeader(meta, t, redaction) {
   }
   if (redaction) out += `<p class="sub">Redaction: ${escapeHtml(redactionLine(redaction))}</p>
 `;
+  const skips = skipRows(stats);
+  if (skips.length) {
+    out += `<details class="skips"><summary>Skipped while reading the transcript</summary><table>`;
+    out += skips.map(([k, v2]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v2)}</td></tr>`).join("");
+    out += "</table></details>\n";
+  }
   return `${out}</header>
 `;
 }
@@ -4702,6 +5104,7 @@ function lineCount(s) {
 }
 function createHtmlRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
   let started = false;
   let sectionNo = 0;
@@ -4741,6 +5144,7 @@ function createHtmlRenderer(write, opts) {
         const filePath = e.name === "Read" && typeof input?.file_path === "string" ? input.file_path : void 0;
         tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
+        if (isAgentCall(e.name) && e.agentId === void 0) agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
         write(
           `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
 `
@@ -4779,7 +5183,8 @@ function createHtmlRenderer(write, opts) {
 `);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const by = toolUseId ? ` <small>spawned by <code>${escapeHtml(toolUseId)}</code></small>` : "";
+        const call = toolUseId === void 0 ? void 0 : agentCalls.get(toolUseId);
+        const by = toolUseId ? ` <small>spawned by ${call ? `${escapeHtml(call)} ` : ""}<code>${escapeHtml(toolUseId)}</code></small>` : "";
         write(
           `<section class="turn sidechain" id="s${n}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>
 `
@@ -4795,7 +5200,7 @@ function createHtmlRenderer(write, opts) {
       const redaction = extra.redaction ?? opts.redaction;
       write(
         `</main>
-${metricsHeader(meta, totals, redaction)}</div>
+${metricsHeader(meta, totals, redaction, extra.stats)}</div>
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -5048,6 +5453,7 @@ ${tools.map(([n, c]) => `| ${cellCode(n)} | ${c} |`).join("\n")}
 }
 function createMarkdownRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   let topWritten = false;
   let label = null;
   const top = () => {
@@ -5109,6 +5515,9 @@ ${safeMarkdown(e.text)}
         assistant();
         tools.set(e.toolUseId, e.name);
         const sum = toolSummary(e.name, e.input);
+        if (isAgentCall(e.name) && e.agentId === void 0) {
+          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
+        }
         write(
           `<details>
 <summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ""}</summary>
@@ -5159,7 +5568,9 @@ ${quoted}
 
 `);
       else {
-        const by = section.sidechain.toolUseId ? ` (spawned by ${codeSpan(section.sidechain.toolUseId)})` : "";
+        const id = section.sidechain.toolUseId;
+        const call = id === void 0 ? void 0 : agentCalls.get(id);
+        const by = id === void 0 ? "" : ` (spawned by ${call ? `${mdInline(call)} ` : ""}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}
 
 `);
@@ -5174,13 +5585,24 @@ ${quoted}
       const wroteTotals = Boolean(opts.meta && opts.totals);
       const wroteRedaction = Boolean(opts.meta && opts.redaction);
       const redaction = extra.redaction && !wroteRedaction ? extra.redaction : void 0;
-      if (wroteMeta && wroteTotals && !redaction) return;
+      const skips = skipRows(extra.stats);
+      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
       let out = "## Session details\n\n";
       if (!wroteMeta) out += metaRows(meta, true);
       if (!wroteTotals) out += totalsBlock(totals);
       if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}
 
 `;
+      if (skips.length) {
+        out += `**Skipped while reading the transcript:**
+
+| Reason | Count |
+|---|---|
+`;
+        out += `${skips.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
+
+`;
+      }
       write(out);
     }
   };
@@ -5209,7 +5631,8 @@ function createStreamDriver(renderer) {
   const sectionFor = (ctx) => {
     if (ctx.agentId !== void 0 && !(ctx.inline && current?.kind === "turn")) {
       if (current?.kind === "sidechain" && current.sidechain.agentId === ctx.agentId) return current;
-      return switchTo({ kind: "sidechain", sidechain: { agentId: ctx.agentId } });
+      const sidechain = ctx.toolUseId === void 0 ? { agentId: ctx.agentId } : { agentId: ctx.agentId, toolUseId: ctx.toolUseId };
+      return switchTo({ kind: "sidechain", sidechain });
     }
     if (current?.kind === "turn" && current.turn.index === ctx.turnIndex) return current;
     return switchTo({ kind: "turn", turn: { index: ctx.turnIndex }, explicit: false });
@@ -5347,6 +5770,7 @@ ${shown.map((f) => `  ${f}
 }
 function createTextRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   let topWritten = false;
   const top = () => {
     if (topWritten) return;
@@ -5394,6 +5818,9 @@ ${wrapProse(e.text)}
         return;
       case "tool_call": {
         tools.set(e.toolUseId, e.name);
+        if (isAgentCall(e.name) && e.agentId === void 0) {
+          agentCalls.set(e.toolUseId, `${e.name}(${toolSummary(e.name, e.input)})`);
+        }
         write(
           `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})
 ${indentBlock(stringifyInput(e.input))}
@@ -5426,7 +5853,9 @@ ${wrapProse(e.text)}
 
 `);
       else {
-        const by = section.sidechain.toolUseId ? ` (spawned by ${section.sidechain.toolUseId})` : "";
+        const id = section.sidechain.toolUseId;
+        const call = id === void 0 ? void 0 : agentCalls.get(id);
+        const by = id === void 0 ? "" : ` (spawned by ${call ? `${call} ` : ""}${id})`;
         write(`${rule("=", `Subagent ${section.sidechain.agentId}${by}`)}
 
 `);
@@ -5440,7 +5869,8 @@ ${wrapProse(e.text)}
       const wroteMeta = Boolean(opts.meta);
       const wroteTotals = Boolean(opts.meta && opts.totals);
       const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
-      if (wroteMeta && wroteTotals && !redaction) return;
+      const skips = skipRows(extra.stats);
+      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
       let out = `${rule("=", "Session details")}
 
 `;
@@ -5448,6 +5878,11 @@ ${wrapProse(e.text)}
       if (!wroteTotals) out += totalsLines(totals);
       if (redaction) out += `Redaction:   ${redactionLine(redaction)}
 `;
+      if (skips.length) {
+        out += `Skipped while reading the transcript:
+`;
+        out += skips.map(([k, v2]) => `${INDENT}${k}: ${v2}`).join("\n") + "\n";
+      }
       write(out);
     }
   };
@@ -5576,9 +6011,9 @@ var init_egress = __esm({
 
 // src/capture/pause-log.ts
 import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function pauseLogPath(dataDir, sessionId) {
-  return join2(dataDir, "pauses", `${sessionId}.jsonl`);
+  return join3(dataDir, "pauses", `${sessionId}.jsonl`);
 }
 function readPauseSpans(dataDir, sessionId) {
   let text;
@@ -5640,7 +6075,7 @@ function pauseLookup(dataDir, ttlMs = 200) {
 }
 function pausedSessions(dataDir) {
   try {
-    return readdirSync(join2(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
+    return readdirSync(join3(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
   } catch {
     return [];
   }
@@ -5663,7 +6098,7 @@ var init_pause_log = __esm({
 
 // src/capture/egress.ts
 function openEgressGate(opts) {
-  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir) });
+  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
 }
 var init_egress2 = __esm({
   "src/capture/egress.ts"() {
@@ -5680,7 +6115,7 @@ async function exportTranscript(transcriptPath, format, write, gate) {
     subagents: true
   });
   const redaction = gate.report();
-  exporter.finish(meta, totals, { redaction });
+  exporter.finish(meta, totals, { redaction, stats });
   return { meta, totals, stats, redaction };
 }
 var init_export_transcript = __esm({
@@ -5714,7 +6149,7 @@ var init_args = __esm({
 
 // src/cli/file-sink.ts
 import { closeSync as closeSync2, existsSync, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname2, basename as basename3, join as join3 } from "node:path";
+import { dirname as dirname3, basename as basename3, join as join4 } from "node:path";
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
   while (off < len) {
@@ -5755,7 +6190,7 @@ function fileSink(target, opts) {
   if (!opts.force && existsSync(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
-  const tmp = join3(dirname2(target), `.${basename3(target)}.${process.pid}.tmp`);
+  const tmp = join4(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
   let fd;
   try {
     fd = openSync2(tmp, "w", 420);
@@ -5862,7 +6297,7 @@ __export(export_exports, {
   exportCommand: () => exportCommand,
   runExport: () => runExport
 });
-import { join as join4, resolve as resolve2 } from "node:path";
+import { join as join5, resolve as resolve2 } from "node:path";
 async function runExport(ctx, input) {
   const transcript = await resolveTranscript(input.ref, {
     cwd: ctx.io.cwd,
@@ -5874,7 +6309,7 @@ async function runExport(ctx, input) {
   let out = input.out;
   if (out === void 0) {
     const id = transcript.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-    out = join4(ctx.io.cwd, `session-${id}.${formatExtension(input.format)}`);
+    out = join5(ctx.io.cwd, `session-${id}.${formatExtension(input.format)}`);
   } else if (!toStdout) {
     out = resolve2(ctx.io.cwd, out);
   }
@@ -5966,7 +6401,7 @@ Options:
 // src/cli/program.ts
 init_errors();
 import { readdirSync as readdirSync2, statSync as statSync3 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/cli/commands/export-only.ts
 var commands = [
@@ -5974,7 +6409,7 @@ var commands = [
 ];
 
 // src/cli/context.ts
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/core/config/env-values.ts
@@ -5996,7 +6431,7 @@ function envFlag(env, name) {
 }
 
 // src/core/config/data-dir.ts
-import { isAbsolute as isAbsolute2, join as join5, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join6, resolve as resolve3 } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
@@ -6006,8 +6441,8 @@ function resolveDataDir(env, homedir2) {
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
   if (plugin) return { dataDir: resolve3(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
-  if (xdg && isAbsolute2(xdg)) return { dataDir: join5(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join5(homedir2, ".local", "state", "baton"), source: "default" };
+  if (xdg && isAbsolute2(xdg)) return { dataDir: join6(xdg, "baton"), source: "XDG_STATE_HOME" };
+  return { dataDir: join6(homedir2, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -6015,7 +6450,7 @@ function homedirFrom(env, fallback) {
 
 // src/core/config/resolve-config.ts
 import { homedir as osHomedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join6, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join7, resolve as resolve4 } from "node:path";
 import { readFileSync as readFileSync2 } from "node:fs";
 var defaultConfigIo = (env = process.env) => ({
   readFile: (path) => {
@@ -6031,12 +6466,12 @@ function configFilePath(env, homedir2) {
   const explicit = envValue(env, "BATON_CONFIG");
   if (explicit) return resolve4(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base = xdg && isAbsolute3(xdg) ? xdg : join6(homedir2, ".config");
-  return join6(base, "baton", "config.json");
+  const base = xdg && isAbsolute3(xdg) ? xdg : join7(homedir2, ".config");
+  return join7(base, "baton", "config.json");
 }
 function claudeConfigDir(env, homedir2) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve4(explicit) : join6(homedir2, ".claude");
+  return explicit ? resolve4(explicit) : join7(homedir2, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -6056,7 +6491,7 @@ function resolveConfig(env, io = defaultConfigIo(env)) {
   let url = pickUrl(candidates, problems);
   let key = pickKey(candidates);
   if (!url || !key) {
-    const settings = readPromptflowSettings(io, join6(claudeDir, "settings.json"), problems);
+    const settings = readPromptflowSettings(io, join7(claudeDir, "settings.json"), problems);
     const late = [
       { ...settings, source: "claude-settings" },
       { apiKey: envValue(env, "CLAUDE_CODE_API_TOKEN"), source: "claude-code-token" }
@@ -6157,7 +6592,7 @@ function createContext(io) {
       }
     }
   });
-  return Object.freeze({ io, config, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join7(io.home, ".claude") });
+  return Object.freeze({ io, config, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join8(io.home, ".claude") });
 }
 
 // src/cli/program.ts
@@ -6217,13 +6652,13 @@ function applyGlobalFlags(argv, io) {
     rest = rest.slice(2);
   }
   if (io.env.BATON_DATA_DIR || io.env.CLAUDE_PLUGIN_DATA) return { argv: rest, io };
-  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join8(io.home, ".claude"));
+  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join9(io.home, ".claude"));
   return { argv: rest, io: pluginData ? { ...io, env: { ...io.env, CLAUDE_PLUGIN_DATA: pluginData } } : io };
 }
 function findPluginDataDir(claudeConfigDir2) {
-  const base = join8(claudeConfigDir2, "plugins", "data");
+  const base = join9(claudeConfigDir2, "plugins", "data");
   try {
-    const dirs = readdirSync2(base).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join8(base, d), mtime: statSync3(join8(base, d)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+    const dirs = readdirSync2(base).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join9(base, d), mtime: statSync3(join9(base, d)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
     return dirs[0]?.path;
   } catch {
     return void 0;

@@ -1462,11 +1462,16 @@ function createReadStats() {
     truncatedTail: false,
     metaRecords: 0,
     duplicateRecords: 0,
-    compactions: 0
+    compactions: 0,
+    skippedTypes: {}
   };
 }
 function countUnknownType(stats, type) {
   stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
+}
+function countSkippedType(stats, type) {
+  const m = stats.skippedTypes ??= {};
+  m[type] = (m[type] ?? 0) + 1;
 }
 var init_read_stats = __esm({
   "src/core/transcript/read-stats.ts"() {
@@ -1743,10 +1748,18 @@ function classifyUserText(text) {
     if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
       return { kind: "system", subtype: "bash_output", text: stripTags(text) };
     }
+    if (text.startsWith(TASK_NOTIFICATION)) {
+      return { kind: "system", subtype: "task_notification", text: taskNotificationText(text) };
+    }
   } else if (text.startsWith("[Request interrupted by user")) {
     return { kind: "system", subtype: "interrupted", text };
   }
   return { kind: "prompt", text };
+}
+function taskNotificationText(text) {
+  const summary = between(text, "<summary>", "</summary>")?.trim();
+  if (summary) return summary;
+  return text.replace(/<\/?[a-z][a-z-]*>/g, " ").replace(/\s+/g, " ").trim();
 }
 function stripTags(text) {
   return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
@@ -1773,8 +1786,32 @@ function titleFromPrompt(text, max = 80) {
   if (line === "") return void 0;
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
+var TASK_NOTIFICATION;
 var init_content = __esm({
   "src/core/transcript/content.ts"() {
+    "use strict";
+    init_guards();
+    TASK_NOTIFICATION = "<task-notification>";
+  }
+});
+
+// src/core/transcript/cost-state.ts
+function parseCostState(rec) {
+  const cost = rec.totalCostUSD;
+  const models = rec.modelUsage;
+  if (typeof cost !== "number" || !Number.isFinite(cost) || cost < 0 || !isObj(models)) return void 0;
+  const tokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  for (const u2 of Object.values(models)) {
+    if (!isObj(u2)) continue;
+    tokens.input += count(u2.inputTokens);
+    tokens.output += count(u2.outputTokens);
+    tokens.cacheRead += count(u2.cacheReadInputTokens);
+    tokens.cacheWrite += count(u2.cacheCreationInputTokens);
+  }
+  return { tokens, costUsd: cost };
+}
+var init_cost_state = __esm({
+  "src/core/transcript/cost-state.ts"() {
     "use strict";
     init_guards();
   }
@@ -1837,7 +1874,7 @@ var init_pricing = __esm({
   }
 });
 
-// src/core/transcript/totals-accumulator.ts
+// src/core/transcript/usage-bucket.ts
 function emptyUsage() {
   return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
 }
@@ -1848,19 +1885,76 @@ function addTo(into, d) {
   into.cacheWrite += d.cacheWrite;
   into.cacheWrite1h += d.cacheWrite1h;
 }
-var SYNTHETIC_MODEL, TotalsAccumulator;
+var SYNTHETIC_MODEL, UsageBucket;
+var init_usage_bucket = __esm({
+  "src/core/transcript/usage-bucket.ts"() {
+    "use strict";
+    init_pricing();
+    SYNTHETIC_MODEL = "<synthetic>";
+    UsageBucket = class _UsageBucket {
+      total = emptyUsage();
+      /** A Map: model names are data. The synthetic model (client-made messages) is in the total, never priced. */
+      byModel = /* @__PURE__ */ new Map();
+      add(model, d) {
+        addTo(this.total, d);
+        if (model === SYNTHETIC_MODEL) return;
+        let m = this.byModel.get(model);
+        if (m === void 0) this.byModel.set(model, m = emptyUsage());
+        addTo(m, d);
+      }
+      merge(other) {
+        for (const [model, u2] of other.byModel) this.add(model, u2);
+        const priced = emptyUsage();
+        for (const u2 of other.byModel.values()) addTo(priced, u2);
+        addTo(this.total, {
+          input: other.total.input - priced.input,
+          output: other.total.output - priced.output,
+          cacheRead: other.total.cacheRead - priced.cacheRead,
+          cacheWrite: other.total.cacheWrite - priced.cacheWrite,
+          cacheWrite1h: other.total.cacheWrite1h - priced.cacheWrite1h
+        });
+      }
+      clone() {
+        const c3 = new _UsageBucket();
+        c3.merge(this);
+        return c3;
+      }
+      get empty() {
+        const t = this.total;
+        return t.input + t.output + t.cacheRead + t.cacheWrite === 0;
+      }
+      tokens() {
+        const t = this.total;
+        return { input: t.input, output: t.output, cacheRead: t.cacheRead, cacheWrite: t.cacheWrite };
+      }
+      costUsd() {
+        return estimateCostUsd(this.byModel);
+      }
+    };
+  }
+});
+
+// src/core/transcript/totals-accumulator.ts
+var TotalsAccumulator;
 var init_totals_accumulator = __esm({
   "src/core/transcript/totals-accumulator.ts"() {
     "use strict";
-    init_pricing();
+    init_cost_state();
     init_guards();
     init_known_types();
-    SYNTHETIC_MODEL = "<synthetic>";
+    init_usage_bucket();
+    init_usage_bucket();
     TotalsAccumulator = class {
       /** Usage already counted per API response, keyed by message.id + requestId. */
       seenResponses = /* @__PURE__ */ new Map();
-      byModel = /* @__PURE__ */ new Map();
-      total = emptyUsage();
+      /** Main-chain responses (the main transcript file, not sidechains). */
+      main = new UsageBucket();
+      /** Main-chain responses written after the last cost-state record (Claude Code had not counted them yet). */
+      sinceCostState = new UsageBucket();
+      agents = /* @__PURE__ */ new Map();
+      costState;
+      costStateMs = -Infinity;
+      inherited;
       prompts = 0;
       messages = 0;
       toolCalls = 0;
@@ -1873,7 +1967,7 @@ var init_totals_accumulator = __esm({
        * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
        * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
        */
-      addUsage(rec, msg) {
+      addUsage(rec, msg, agentId, ms = NaN) {
         const u2 = objAt(msg, "usage");
         if (u2 === void 0) return;
         const next = {
@@ -1908,12 +2002,36 @@ var init_totals_accumulator = __esm({
         }
         if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
         const model = str2(msg.model) ?? "unknown";
-        addTo(this.total, delta);
-        if (model !== SYNTHETIC_MODEL) {
-          let m = this.byModel.get(model);
-          if (m === void 0) this.byModel.set(model, m = emptyUsage());
-          addTo(m, delta);
+        if (agentId === void 0) {
+          this.main.add(model, delta);
+          this.sinceCostState.add(model, delta);
+          return;
         }
+        let a2 = this.agents.get(agentId);
+        if (a2 === void 0) this.agents.set(agentId, a2 = { bucket: new UsageBucket(), firstMs: Infinity });
+        a2.bucket.add(model, delta);
+        if (ms < a2.firstMs) a2.firstMs = ms;
+      }
+      /**
+       * A `cost-state` record of the main transcript: Claude Code's running totals, compaction calls and interrupted
+       * streams included. The last one wins; usage written after it is added on top. `atMs` is the newest main-file
+       * timestamp so far (subagent responses after it were not in the figure yet).
+       */
+      addCostState(rec, atMs) {
+        const cs = parseCostState(rec);
+        if (cs === void 0) return;
+        const seen = this.main.total;
+        const t = cs.tokens;
+        if (t.input < seen.input || t.output < seen.output || t.cacheRead < seen.cacheRead || t.cacheWrite < seen.cacheWrite) {
+          return;
+        }
+        this.costState = cs;
+        this.costStateMs = atMs;
+        this.sinceCostState = new UsageBucket();
+      }
+      /** Everything counted so far is a fork's inherited history (called after each record copied from the parent). */
+      markInherited(turns) {
+        this.inherited = { main: this.main.clone(), turns, prompts: this.prompts, messages: this.messages };
       }
       /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
       addEvent(e, mainChain) {
@@ -1943,24 +2061,62 @@ var init_totals_accumulator = __esm({
             break;
         }
       }
-      finish(turns, durationMs) {
-        const usage2 = [...this.byModel];
-        return {
-          tokens: {
-            input: this.total.input,
-            output: this.total.output,
-            cacheRead: this.total.cacheRead,
-            cacheWrite: this.total.cacheWrite
-          },
-          costUsd: estimateCostUsd(usage2),
-          turns,
+      finish(o2) {
+        const { tokens, costUsd } = this.usageTotals();
+        const totals = {
+          tokens,
+          costUsd,
+          turns: o2.turns,
           prompts: this.prompts,
           messages: this.messages,
           toolCalls: this.toolCalls,
           toolErrors: this.toolErrors,
           tools: Object.fromEntries(this.tools),
           filesTouched: [...this.files],
-          durationMs
+          durationMs: o2.durationMs
+        };
+        const inherited = this.inheritedTotals(o2);
+        if (inherited !== void 0) totals.inherited = inherited;
+        return totals;
+      }
+      /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
+      usageTotals() {
+        const cs = this.costState;
+        if (cs === void 0) {
+          const all = this.main.clone();
+          for (const a2 of this.agents.values()) all.merge(a2.bucket);
+          return { tokens: all.tokens(), costUsd: all.costUsd() };
+        }
+        const after = this.sinceCostState.clone();
+        for (const a2 of this.agents.values()) if (a2.firstMs > this.costStateMs) after.merge(a2.bucket);
+        if (after.empty) return { tokens: { ...cs.tokens }, costUsd: cs.costUsd };
+        const t = after.tokens();
+        const extra = after.costUsd();
+        return {
+          tokens: {
+            input: cs.tokens.input + t.input,
+            output: cs.tokens.output + t.output,
+            cacheRead: cs.tokens.cacheRead + t.cacheRead,
+            cacheWrite: cs.tokens.cacheWrite + t.cacheWrite
+          },
+          costUsd: extra === null ? null : Math.round((cs.costUsd + extra) * 1e9) / 1e9
+        };
+      }
+      inheritedTotals(o2) {
+        const snap = this.inherited;
+        if (snap === void 0) return void 0;
+        const usage2 = snap.main.clone();
+        for (const id of o2.inheritedAgents) {
+          const a2 = this.agents.get(id);
+          if (a2 !== void 0) usage2.merge(a2.bucket);
+        }
+        return {
+          tokens: usage2.tokens(),
+          costUsd: usage2.costUsd(),
+          durationMs: Math.min(o2.inheritedDurationMs, o2.durationMs),
+          turns: Math.min(snap.turns, o2.turns),
+          prompts: snap.prompts,
+          messages: snap.messages
         };
       }
     };
@@ -2036,6 +2192,14 @@ var init_meta_accumulator = __esm({
       observeFirstPrompt(text) {
         this.firstPromptTitle ??= titleFromPrompt(text);
       }
+      /** Earliest timestamp seen (ms), or Infinity. */
+      get startTime() {
+        return this.startMs;
+      }
+      /** Newest timestamp seen (ms), or -Infinity. */
+      get endTime() {
+        return this.endMs;
+      }
       get durationMs() {
         return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
       }
@@ -2070,12 +2234,25 @@ var init_meta_accumulator = __esm({
 });
 
 // src/core/transcript/record-events.ts
+function systemOrigin(rec) {
+  const kind = str2(objAt(rec, "origin")?.kind);
+  if (kind === "task-notification") return "task_notification";
+  if (rec.promptSource === "system") return kind !== void 0 ? kind.replace(/-/g, "_") : "system_prompt";
+  return void 0;
+}
 function userRecordEvents(rec, ctx) {
   const list = new EventList(ctx);
   const content = objAt(rec, "message")?.content;
   if (rec.isCompactSummary === true) {
     const text = typeof content === "string" ? content : flattenToolResultContent(content);
     list.add({ kind: "system", subtype: "compaction_summary", text });
+    return list.events;
+  }
+  const origin = systemOrigin(rec);
+  if (origin !== void 0 && (typeof content === "string" || !hasToolResult(content))) {
+    const raw = typeof content === "string" ? content : flattenToolResultContent(content);
+    const text = origin === "task_notification" ? taskNotificationText(raw) : raw;
+    list.add({ kind: "system", subtype: origin, text });
     return list.events;
   }
   if (typeof content === "string") {
@@ -2104,6 +2281,34 @@ function userRecordEvents(rec, ctx) {
     }
   }
   return list.events;
+}
+function hasToolResult(content) {
+  return Array.isArray(content) && content.some((b) => isObj(b) && b.type === "tool_result");
+}
+function attachmentRecordEvents(rec, ctx) {
+  const att = objAt(rec, "attachment");
+  if (att?.type !== "queued_command") return null;
+  const raw = att.prompt;
+  const text = typeof raw === "string" ? raw : Array.isArray(raw) ? queuedBlocksText(raw) : "";
+  const list = new EventList(ctx);
+  if (text.trim() === "") return list.events;
+  const mode = str2(att.commandMode);
+  if (mode === "task-notification" || str2(objAt(att, "origin")?.kind) === "task-notification") {
+    list.add({ kind: "system", subtype: "task_notification", text: taskNotificationText(text) });
+  } else if (mode === "bash") {
+    list.add({ kind: "prompt", text: text.startsWith("!") ? text : `!${text}` });
+  } else {
+    list.addUserText(classifyUserText(text));
+  }
+  return list.events;
+}
+function queuedBlocksText(blocks) {
+  const parts = [];
+  for (const b of blocks) {
+    const t = userBlockText(b);
+    if (t !== void 0) parts.push(t);
+  }
+  return parts.join("\n\n");
 }
 function userBlockText(block) {
   if (!isObj(block)) return void 0;
@@ -2224,6 +2429,97 @@ var init_record_events = __esm({
   }
 });
 
+// src/core/transcript/subagent-links.ts
+function rootPrompt(rec) {
+  if (rec.type !== "user") return void 0;
+  const content = objAt(rec, "message")?.content;
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return void 0;
+  const texts = content.filter((b) => isObj(b) && b.type === "text" && typeof b.text === "string");
+  return texts.length ? texts.map((b) => b.text).join("\n\n") : void 0;
+}
+var SubagentLinks;
+var init_subagent_links = __esm({
+  "src/core/transcript/subagent-links.ts"() {
+    "use strict";
+    init_guards();
+    SubagentLinks = class {
+      /** Subagent id → the tool_use id of the call that spawned it. */
+      toolUseOf = /* @__PURE__ */ new Map();
+      /** Agent/Task calls of the main chain in call order (the order the parent spawned them). */
+      calls = [];
+      callById = /* @__PURE__ */ new Map();
+      linkedCalls = /* @__PURE__ */ new Set();
+      /** Old inline sidechains (no agentId): record uuid → its chain's id. */
+      inlineChain = /* @__PURE__ */ new Map();
+      addCall(toolUseId, input2, turn, seq) {
+        if (toolUseId === "" || this.callById.has(toolUseId)) return;
+        const prompt = isObj(input2) ? str2(input2.prompt) : void 0;
+        const call2 = { toolUseId, prompt, turn, seq };
+        this.calls.push(call2);
+        this.callById.set(toolUseId, call2);
+      }
+      callOf(agentId) {
+        const id = this.toolUseOf.get(agentId);
+        return id === void 0 ? void 0 : this.callById.get(id);
+      }
+      link(agentId, toolUseId) {
+        if (this.toolUseOf.has(agentId)) return;
+        this.toolUseOf.set(agentId, toolUseId);
+        this.linkedCalls.add(toolUseId);
+      }
+      /** A main-chain tool result of an Agent/Task call names the subagent it ran (`toolUseResult.agentId`). */
+      linkFromResult(rec) {
+        const result = rec.toolUseResult;
+        if (!isObj(result)) return;
+        const agentId = str2(result.agentId);
+        if (agentId === void 0 || this.toolUseOf.has(agentId)) return;
+        const content = objAt(rec, "message")?.content;
+        if (!Array.isArray(content)) return;
+        for (const block of content) {
+          if (isObj(block) && block.type === "tool_result") {
+            const id = str2(block.tool_use_id);
+            if (id !== void 0) this.link(agentId, id);
+            return;
+          }
+        }
+      }
+      /**
+       * The agent id of a sidechain record found inside the main transcript. Claude Code 2.x names it (`agentId`);
+       * 1.x did not, so records are grouped into chains by parentUuid, each chain rooted at the subagent's prompt and
+       * linked to the not yet answered Task call that handed it that prompt (parallel calls each get their own).
+       */
+      inlineAgentId(rec, uuid3) {
+        const named = str2(rec.agentId);
+        if (named !== void 0) return named;
+        const parent = str2(rec.parentUuid);
+        let chain = parent === void 0 ? void 0 : this.inlineChain.get(parent);
+        if (chain === void 0) {
+          chain = `sidechain-${uuid3 ?? this.inlineChain.size}`;
+          const call2 = this.matchCall(rootPrompt(rec));
+          if (call2 !== void 0) this.link(chain, call2.toolUseId);
+        }
+        if (uuid3 !== void 0) this.inlineChain.set(uuid3, chain);
+        return chain;
+      }
+      matchCall(prompt) {
+        let fallback;
+        for (const c3 of this.calls) {
+          if (this.linkedCalls.has(c3.toolUseId)) continue;
+          if (prompt !== void 0 && c3.prompt !== void 0 && c3.prompt.trim() === prompt.trim()) return c3;
+          fallback ??= c3;
+        }
+        return fallback;
+      }
+      /** Rank of a subagent in spawn order (the call's position); unlinked ones after all linked ones. */
+      rank(agentId) {
+        const call2 = this.callOf(agentId);
+        return call2 === void 0 ? Number.MAX_SAFE_INTEGER : this.calls.indexOf(call2);
+      }
+    };
+  }
+});
+
 // src/core/transcript/session-builder.ts
 var MAIN, SessionBuilder;
 var init_session_builder = __esm({
@@ -2234,23 +2530,33 @@ var init_session_builder = __esm({
     init_meta_accumulator();
     init_read_stats();
     init_record_events();
+    init_subagent_links();
     init_totals_accumulator();
     MAIN = {};
     SessionBuilder = class {
-      constructor(stats) {
+      constructor(stats, opts = {}) {
         this.stats = stats;
+        this.opts = opts;
       }
       stats;
+      opts;
       seen = /* @__PURE__ */ new Set();
       turn = -1;
       turnCtx = [];
       agentCtx = /* @__PURE__ */ new Map();
-      /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
-      agentToolUse = /* @__PURE__ */ new Map();
-      /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
-      agentCallTurn = /* @__PURE__ */ new Map();
+      links = new SubagentLinks();
       meta = new MetaAccumulator();
       totals = new TotalsAccumulator();
+      /** Main-file records read (deduplicated): positions to compare agent calls with a fork's inherited boundary. */
+      mainSeq = 0;
+      /** Position of the last main record a fork copied from its parent (-1: none, this is no fork). */
+      inheritedSeq = -1;
+      /** Earliest timestamp of a main record after the inherited history (a fork's own start). */
+      ownStartMs = Infinity;
+      /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
+      get agentToolUse() {
+        return this.links.toolUseOf;
+      }
       /** Adds one record; its events (if any) are appended to `out` in order. */
       addRecord(rec, offset, out, source = MAIN) {
         const recordUuid = str2(rec.uuid);
@@ -2263,42 +2569,86 @@ var init_session_builder = __esm({
         }
         const isMain = source.agentId === void 0;
         this.meta.observeTime(rec);
-        if (isMain) this.meta.observeMain(rec);
+        if (isMain) {
+          this.meta.observeMain(rec);
+          this.mainSeq++;
+        }
         if (rec.isMeta === true) this.stats.metaRecords++;
-        const type = rec.type;
-        let events;
-        const agentId = source.agentId ?? (rec.isSidechain === true ? str2(rec.agentId) ?? "sidechain" : void 0);
+        const agentId = source.agentId ?? (rec.isSidechain === true ? this.links.inlineAgentId(rec, recordUuid) : void 0);
+        const events = this.recordEvents(rec, offset, source, agentId, recordUuid);
+        if (events !== null) for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+        if (isMain) this.observeFork(rec);
+      }
+      /** The record's events, or null when it is deliberately skipped (then counted by type) or unknown. */
+      recordEvents(rec, offset, source, agentId, recordUuid) {
+        const isMain = source.agentId === void 0;
         const ctx = {
           uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
         };
         if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
         if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
         if (agentId !== void 0) ctx.agentId = agentId;
+        const type = rec.type;
         if (type === "user") {
-          if (rec.isMeta === true) return;
-          events = userRecordEvents(rec, ctx);
-          if (isMain) this.linkSubagent(rec);
-        } else if (type === "assistant") {
+          if (rec.isMeta === true) return null;
+          if (isMain && rec.isSidechain !== true) this.links.linkFromResult(rec);
+          return userRecordEvents(rec, ctx);
+        }
+        if (type === "assistant") {
           const msg = objAt(rec, "message");
           if (msg !== void 0) {
-            this.totals.addUsage(rec, msg);
+            const ms = typeof rec.timestamp === "string" ? Date.parse(rec.timestamp) : NaN;
+            this.totals.addUsage(rec, msg, agentId, ms);
             this.meta.observeModel(str2(msg.model));
           }
-          events = assistantRecordEvents(rec, ctx, this.stats);
-        } else if (type === "system") {
-          events = systemRecordEvents(rec, ctx, this.stats);
-        } else {
-          if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
-          else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+          return assistantRecordEvents(rec, ctx, this.stats);
+        }
+        if (type === "system") {
+          const events = systemRecordEvents(rec, ctx, this.stats);
+          if (events.length === 0) countSkippedType(this.stats, `system:${str2(rec.subtype) ?? "(none)"}`);
+          return events;
+        }
+        if (type === "attachment") {
+          const events = attachmentRecordEvents(rec, ctx);
+          if (events === null) {
+            countSkippedType(this.stats, `attachment:${str2(objAt(rec, "attachment")?.type) ?? "(none)"}`);
+          }
+          return events;
+        }
+        if (typeof type === "string" && NON_EVENT_TYPES.has(type)) {
+          if (type === "cost-state" && isMain) this.totals.addCostState(rec, this.meta.endTime);
+          else this.meta.observeTitle(rec);
+          countSkippedType(this.stats, type);
+          return null;
+        }
+        countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+        return null;
+      }
+      /**
+       * A fork (`--fork-session`) starts with its parent's history: Claude Code 2.1.330+ rewrites sessionId but keeps the
+       * parent's id in `requestSessionId` of copied assistant records; older versions kept the old sessionId. Everything
+       * up to the last such record is inherited.
+       */
+      observeFork(rec) {
+        const sid = str2(rec.sessionId);
+        const rsid = str2(rec.requestSessionId);
+        const own3 = this.opts.sessionId;
+        const copied = rsid !== void 0 && sid !== void 0 && rsid !== sid || own3 !== void 0 && sid !== void 0 && sid !== own3;
+        if (copied) {
+          this.inheritedSeq = this.mainSeq;
+          this.ownStartMs = Infinity;
+          this.totals.markInherited(this.turn + 1);
           return;
         }
-        for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+        if (this.inheritedSeq === -1 || typeof rec.timestamp !== "string") return;
+        const ms = Date.parse(rec.timestamp);
+        if (ms < this.ownStartMs) this.ownStartMs = ms;
       }
       /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
       place(event, agentId) {
         if (agentId !== void 0) {
           this.totals.addEvent(event, false);
-          return this.contextForAgent(agentId);
+          return this.agentContext(agentId);
         }
         if (event.kind === "prompt") {
           this.turn++;
@@ -2308,42 +2658,40 @@ var init_session_builder = __esm({
         }
         this.totals.addEvent(event, true);
         if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
-          this.agentCallTurn.set(event.toolUseId, this.turn);
+          this.links.addCall(event.toolUseId, event.input, this.turn, this.mainSeq);
         }
         let c3 = this.turnCtx[this.turn];
         if (c3 === void 0) this.turnCtx[this.turn] = c3 = { turnIndex: this.turn };
         return c3;
       }
-      contextForAgent(agentId) {
+      /** The context of a subagent's events: the turn of its spawning call, and that call's id once it is known. */
+      agentContext(agentId) {
         let c3 = this.agentCtx.get(agentId);
-        if (c3 === void 0) {
-          const toolUseId = this.agentToolUse.get(agentId);
-          const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
-          c3 = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
-          this.agentCtx.set(agentId, c3);
-        }
+        if (c3 !== void 0 && (c3.toolUseId !== void 0 || !this.links.toolUseOf.has(agentId))) return c3;
+        const call2 = this.links.callOf(agentId);
+        const turnIndex = c3?.turnIndex ?? call2?.turn ?? Math.max(this.turn, 0);
+        c3 = call2 === void 0 ? { turnIndex, agentId } : { turnIndex, agentId, toolUseId: call2.toolUseId };
+        this.agentCtx.set(agentId, c3);
         return c3;
       }
-      /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
-      linkSubagent(rec) {
-        const result = rec.toolUseResult;
-        if (!isObj(result)) return;
-        const agentId = str2(result.agentId);
-        if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
-        const content = objAt(rec, "message")?.content;
-        if (!Array.isArray(content)) return;
-        for (const block of content) {
-          if (isObj(block) && block.type === "tool_result") {
-            const id = str2(block.tool_use_id);
-            if (id !== void 0) this.agentToolUse.set(agentId, id);
-            return;
-          }
-        }
+      /** The parent session id, when this transcript is a fork (as far as read). */
+      parentSessionId(fileStem) {
+        return this.meta.finish(fileStem).parentSessionId;
       }
       finish(fileStem) {
+        const durationMs = this.meta.durationMs;
+        const inheritedAgents = /* @__PURE__ */ new Set();
+        if (this.inheritedSeq !== -1) {
+          for (const agentId of this.links.toolUseOf.keys()) {
+            const call2 = this.links.callOf(agentId);
+            if (call2 !== void 0 && call2.seq <= this.inheritedSeq) inheritedAgents.add(agentId);
+          }
+        }
+        const start = this.meta.startTime;
+        const inheritedDurationMs = Number.isFinite(this.ownStartMs) && Number.isFinite(start) ? Math.max(0, Math.round(this.ownStartMs - start)) : durationMs;
         return {
           meta: this.meta.finish(fileStem),
-          totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
+          totals: this.totals.finish({ turns: this.turn + 1, durationMs, inheritedAgents, inheritedDurationMs })
         };
       }
     };
@@ -2351,8 +2699,8 @@ var init_session_builder = __esm({
 });
 
 // src/core/transcript/stream-session.ts
-import { basename as basename2 } from "node:path";
-async function deliver(path6, builder, source, onEvent, opts) {
+import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
+async function deliver(path6, builder, source, onEvent, opts, held) {
   const { admit: makeFilter, ...readOpts } = opts;
   const admit = makeFilter?.();
   const gen = readRecordBatches(path6, { ...readOpts, stats: builder.stats });
@@ -2365,39 +2713,61 @@ async function deliver(path6, builder, source, onEvent, opts) {
       builder.addRecord(item.record, item.offset, out, source);
       if (out.length === 0) continue;
       for (const d of out) {
-        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
-        const r = onEvent(d.event, ctx);
+        if (held !== void 0 && d.ctx.agentId !== void 0) {
+          let list = held.get(d.ctx.agentId);
+          if (list === void 0) held.set(d.ctx.agentId, list = []);
+          list.push(d);
+          continue;
+        }
+        const r = onEvent(d.event, d.ctx);
         if (r !== void 0) await r;
       }
       out.length = 0;
     }
   }
 }
+async function subagentFilesFor(path6, builder, stem) {
+  const files = await findSubagentFiles(path6);
+  const parent = builder.parentSessionId(stem);
+  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
+  const have = new Set(files.map((f) => f.agentId));
+  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
+  if (wanted.length === 0) return files;
+  const fromParent = await findSubagentFiles(join2(dirname2(path6), `${parent}.jsonl`));
+  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
+}
 async function runSession(path6, onEvent, opts = {}) {
-  const builder = new SessionBuilder(createReadStats());
+  const stem = basename2(path6).replace(/\.jsonl$/, "");
+  const builder = new SessionBuilder(createReadStats(), UUID_RE2.test(stem) ? { sessionId: stem } : {});
   const fromOffset = opts.fromOffset ?? 0;
   const lineOpts = {
     ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
     ...opts.admit ? { admit: opts.admit } : {}
   };
-  const nextOffset = await deliver(path6, builder, void 0, onEvent, { ...lineOpts, fromOffset });
-  if (opts.subagents ?? fromOffset === 0) {
-    const files = await findSubagentFiles(path6);
-    const order = [...builder.agentToolUse.keys()];
-    const rank = (agentId) => {
-      const i2 = order.indexOf(agentId);
-      return i2 === -1 ? order.length : i2;
-    };
-    files.sort((a2, b) => rank(a2.agentId) - rank(b.agentId));
-    for (const file2 of files) await deliver(file2.path, builder, { agentId: file2.agentId }, onEvent, lineOpts);
+  const held = /* @__PURE__ */ new Map();
+  const nextOffset = await deliver(path6, builder, void 0, onEvent, { ...lineOpts, fromOffset }, held);
+  const withFiles = opts.subagents ?? fromOffset === 0;
+  const files = withFiles ? await subagentFilesFor(path6, builder, stem) : [];
+  const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
+  const firstSeen = new Map(agents.map((a2, i2) => [a2, i2]));
+  agents.sort((a2, b) => builder.links.rank(a2) - builder.links.rank(b) || firstSeen.get(a2) - firstSeen.get(b));
+  for (const agentId of agents) {
+    for (const d of held.get(agentId) ?? []) {
+      const r = onEvent(d.event, builder.agentContext(agentId));
+      if (r !== void 0) await r;
+    }
+    for (const file2 of files) {
+      if (file2.agentId === agentId) await deliver(file2.path, builder, { agentId }, onEvent, lineOpts);
+    }
   }
-  const { meta: meta3, totals } = builder.finish(basename2(path6).replace(/\.jsonl$/, ""));
+  const { meta: meta3, totals } = builder.finish(stem);
   return { meta: meta3, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
 }
 async function streamSession(transcriptPath, onEvent, opts = {}) {
   const { meta: meta3, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
   return { meta: meta3, totals, stats, nextOffset };
 }
+var UUID_RE2;
 var init_stream_session = __esm({
   "src/core/transcript/stream-session.ts"() {
     "use strict";
@@ -2405,6 +2775,7 @@ var init_stream_session = __esm({
     init_read_records();
     init_read_stats();
     init_session_builder();
+    UUID_RE2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   }
 });
 
@@ -2468,7 +2839,7 @@ function pausedAtTime(spans, timestamp) {
   if (spans.length === 0) return false;
   const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
   if (Number.isNaN(t)) return stillPaused(spans);
-  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t < Date.parse(p.to)));
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t <= Date.parse(p.to)));
 }
 function stillPaused(spans) {
   const last = spans[spans.length - 1];
@@ -4642,6 +5013,31 @@ function redactionLine(r) {
   const rules = Object.entries(r.byRule).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0])).map(([rule2, n2]) => `${rule2}: ${n2}`).join(", ");
   return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
 }
+function isAgentCall(name) {
+  return name === "Agent" || name === "Task";
+}
+function countList(m) {
+  const entries = Object.entries(m ?? {}).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0]));
+  return {
+    total: entries.reduce((n2, [, c3]) => n2 + c3, 0),
+    list: entries.map(([k, c3]) => `${k}: ${c3}`).join(", ")
+  };
+}
+function skipRows(stats) {
+  if (stats === void 0) return [];
+  const rows = [];
+  const lines = (n2) => `${formatInt(n2)} line${n2 === 1 ? "" : "s"}`;
+  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
+  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
+  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
+  const unknown2 = countList(stats.unknownTypes);
+  if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
+  if (stats.truncatedTail) rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  const skipped = countList(stats.skippedTypes);
+  if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
+  if (stats.duplicateRecords) rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  return rows;
+}
 var ToolIndex, MAX_LISTED_FILES;
 var init_shared = __esm({
   "src/core/export/shared.ts"() {
@@ -4690,7 +5086,7 @@ function head(title) {
 function stat2(label, value) {
   return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
 }
-function metricsHeader(meta3, t, redaction) {
+function metricsHeader(meta3, t, redaction, stats) {
   const title = meta3.title || `Session ${meta3.id}`;
   const sub = [
     meta3.project,
@@ -4731,6 +5127,12 @@ function metricsHeader(meta3, t, redaction) {
   }
   if (redaction) out += `<p class="sub">Redaction: ${escapeHtml(redactionLine(redaction))}</p>
 `;
+  const skips = skipRows(stats);
+  if (skips.length) {
+    out += `<details class="skips"><summary>Skipped while reading the transcript</summary><table>`;
+    out += skips.map(([k, v2]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v2)}</td></tr>`).join("");
+    out += "</table></details>\n";
+  }
   return `${out}</header>
 `;
 }
@@ -4748,6 +5150,7 @@ function lineCount(s) {
 }
 function createHtmlRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
   let started = false;
   let sectionNo = 0;
@@ -4787,6 +5190,7 @@ function createHtmlRenderer(write, opts) {
         const filePath = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
         tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
+        if (isAgentCall(e.name) && e.agentId === void 0) agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
         write(
           `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
 `
@@ -4825,7 +5229,8 @@ function createHtmlRenderer(write, opts) {
 `);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const by = toolUseId ? ` <small>spawned by <code>${escapeHtml(toolUseId)}</code></small>` : "";
+        const call2 = toolUseId === void 0 ? void 0 : agentCalls.get(toolUseId);
+        const by = toolUseId ? ` <small>spawned by ${call2 ? `${escapeHtml(call2)} ` : ""}<code>${escapeHtml(toolUseId)}</code></small>` : "";
         write(
           `<section class="turn sidechain" id="s${n2}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>
 `
@@ -4841,7 +5246,7 @@ function createHtmlRenderer(write, opts) {
       const redaction = extra.redaction ?? opts.redaction;
       write(
         `</main>
-${metricsHeader(meta3, totals, redaction)}</div>
+${metricsHeader(meta3, totals, redaction, extra.stats)}</div>
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -5094,6 +5499,7 @@ ${tools.map(([n2, c3]) => `| ${cellCode(n2)} | ${c3} |`).join("\n")}
 }
 function createMarkdownRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   let topWritten = false;
   let label = null;
   const top = () => {
@@ -5155,6 +5561,9 @@ ${safeMarkdown(e.text)}
         assistant();
         tools.set(e.toolUseId, e.name);
         const sum = toolSummary(e.name, e.input);
+        if (isAgentCall(e.name) && e.agentId === void 0) {
+          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
+        }
         write(
           `<details>
 <summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ""}</summary>
@@ -5205,7 +5614,9 @@ ${quoted}
 
 `);
       else {
-        const by = section.sidechain.toolUseId ? ` (spawned by ${codeSpan(section.sidechain.toolUseId)})` : "";
+        const id = section.sidechain.toolUseId;
+        const call2 = id === void 0 ? void 0 : agentCalls.get(id);
+        const by = id === void 0 ? "" : ` (spawned by ${call2 ? `${mdInline(call2)} ` : ""}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}
 
 `);
@@ -5220,13 +5631,24 @@ ${quoted}
       const wroteTotals = Boolean(opts.meta && opts.totals);
       const wroteRedaction = Boolean(opts.meta && opts.redaction);
       const redaction = extra.redaction && !wroteRedaction ? extra.redaction : void 0;
-      if (wroteMeta && wroteTotals && !redaction) return;
+      const skips = skipRows(extra.stats);
+      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
       let out = "## Session details\n\n";
       if (!wroteMeta) out += metaRows(meta3, true);
       if (!wroteTotals) out += totalsBlock(totals);
       if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}
 
 `;
+      if (skips.length) {
+        out += `**Skipped while reading the transcript:**
+
+| Reason | Count |
+|---|---|
+`;
+        out += `${skips.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
+
+`;
+      }
       write(out);
     }
   };
@@ -5255,7 +5677,8 @@ function createStreamDriver(renderer) {
   const sectionFor = (ctx) => {
     if (ctx.agentId !== void 0 && !(ctx.inline && current?.kind === "turn")) {
       if (current?.kind === "sidechain" && current.sidechain.agentId === ctx.agentId) return current;
-      return switchTo({ kind: "sidechain", sidechain: { agentId: ctx.agentId } });
+      const sidechain = ctx.toolUseId === void 0 ? { agentId: ctx.agentId } : { agentId: ctx.agentId, toolUseId: ctx.toolUseId };
+      return switchTo({ kind: "sidechain", sidechain });
     }
     if (current?.kind === "turn" && current.turn.index === ctx.turnIndex) return current;
     return switchTo({ kind: "turn", turn: { index: ctx.turnIndex }, explicit: false });
@@ -5393,6 +5816,7 @@ ${shown.map((f) => `  ${f}
 }
 function createTextRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   let topWritten = false;
   const top = () => {
     if (topWritten) return;
@@ -5440,6 +5864,9 @@ ${wrapProse(e.text)}
         return;
       case "tool_call": {
         tools.set(e.toolUseId, e.name);
+        if (isAgentCall(e.name) && e.agentId === void 0) {
+          agentCalls.set(e.toolUseId, `${e.name}(${toolSummary(e.name, e.input)})`);
+        }
         write(
           `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})
 ${indentBlock(stringifyInput(e.input))}
@@ -5472,7 +5899,9 @@ ${wrapProse(e.text)}
 
 `);
       else {
-        const by = section.sidechain.toolUseId ? ` (spawned by ${section.sidechain.toolUseId})` : "";
+        const id = section.sidechain.toolUseId;
+        const call2 = id === void 0 ? void 0 : agentCalls.get(id);
+        const by = id === void 0 ? "" : ` (spawned by ${call2 ? `${call2} ` : ""}${id})`;
         write(`${rule("=", `Subagent ${section.sidechain.agentId}${by}`)}
 
 `);
@@ -5486,7 +5915,8 @@ ${wrapProse(e.text)}
       const wroteMeta = Boolean(opts.meta);
       const wroteTotals = Boolean(opts.meta && opts.totals);
       const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
-      if (wroteMeta && wroteTotals && !redaction) return;
+      const skips = skipRows(extra.stats);
+      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
       let out = `${rule("=", "Session details")}
 
 `;
@@ -5494,6 +5924,11 @@ ${wrapProse(e.text)}
       if (!wroteTotals) out += totalsLines(totals);
       if (redaction) out += `Redaction:   ${redactionLine(redaction)}
 `;
+      if (skips.length) {
+        out += `Skipped while reading the transcript:
+`;
+        out += skips.map(([k, v2]) => `${INDENT}${k}: ${v2}`).join("\n") + "\n";
+      }
       write(out);
     }
   };
@@ -5622,14 +6057,14 @@ var init_egress = __esm({
 
 // src/capture/pause-log.ts
 import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function pauseLogPath(dataDir, sessionId) {
-  return join2(dataDir, "pauses", `${sessionId}.jsonl`);
+  return join3(dataDir, "pauses", `${sessionId}.jsonl`);
 }
 function recordPause(dataDir, sessionId, paused, transcriptPath, at2 = (/* @__PURE__ */ new Date()).toISOString()) {
   const uuid3 = transcriptPath ? lastTranscriptUuid(transcriptPath) : void 0;
   const entry = { op: paused ? "pause" : "resume", at: at2, ...uuid3 ? { uuid: uuid3 } : {} };
-  mkdirSync(join2(dataDir, "pauses"), { recursive: true, mode: 448 });
+  mkdirSync(join3(dataDir, "pauses"), { recursive: true, mode: 448 });
   appendFileSync(pauseLogPath(dataDir, sessionId), `${JSON.stringify(entry)}
 `, { mode: 384 });
 }
@@ -5693,7 +6128,7 @@ function pauseLookup(dataDir, ttlMs = 200) {
 }
 function pausedSessions(dataDir) {
   try {
-    return readdirSync(join2(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
+    return readdirSync(join3(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
   } catch {
     return [];
   }
@@ -5743,7 +6178,7 @@ var init_pause_log = __esm({
 
 // src/capture/egress.ts
 function openEgressGate(opts) {
-  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir) });
+  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
 }
 var init_egress2 = __esm({
   "src/capture/egress.ts"() {
@@ -5760,7 +6195,7 @@ async function exportTranscript(transcriptPath, format2, write, gate) {
     subagents: true
   });
   const redaction = gate.report();
-  exporter.finish(meta3, totals, { redaction });
+  exporter.finish(meta3, totals, { redaction, stats });
   return { meta: meta3, totals, stats, redaction };
 }
 var init_export_transcript = __esm({
@@ -5794,7 +6229,7 @@ var init_args = __esm({
 
 // src/cli/file-sink.ts
 import { closeSync as closeSync2, existsSync, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname2, basename as basename3, join as join3 } from "node:path";
+import { dirname as dirname3, basename as basename3, join as join4 } from "node:path";
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
   while (off < len) {
@@ -5835,7 +6270,7 @@ function fileSink(target, opts) {
   if (!opts.force && existsSync(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
-  const tmp = join3(dirname2(target), `.${basename3(target)}.${process.pid}.tmp`);
+  const tmp = join4(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
   let fd;
   try {
     fd = openSync2(tmp, "w", 420);
@@ -5942,7 +6377,7 @@ __export(export_exports, {
   exportCommand: () => exportCommand,
   runExport: () => runExport
 });
-import { join as join4, resolve as resolve2 } from "node:path";
+import { join as join5, resolve as resolve2 } from "node:path";
 async function runExport(ctx, input2) {
   const transcript = await resolveTranscript(input2.ref, {
     cwd: ctx.io.cwd,
@@ -5954,7 +6389,7 @@ async function runExport(ctx, input2) {
   let out = input2.out;
   if (out === void 0) {
     const id = transcript.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-    out = join4(ctx.io.cwd, `session-${id}.${formatExtension(input2.format)}`);
+    out = join5(ctx.io.cwd, `session-${id}.${formatExtension(input2.format)}`);
   } else if (!toStdout) {
     out = resolve2(ctx.io.cwd, out);
   }
@@ -6044,20 +6479,20 @@ Options:
 });
 
 // src/capture/outbox-paths.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 function isSafeSessionId(id) {
   return SESSION_ID_PATTERN.test(id) && !id.includes("..");
 }
 function outboxDir(dataDir) {
-  return join5(dataDir, "outbox");
+  return join6(dataDir, "outbox");
 }
 function outboxPaths(dataDir, sessionId) {
   const dir = outboxDir(dataDir);
   return {
     dir,
-    outbox: join5(dir, `${sessionId}.jsonl`),
-    state: join5(dir, `${sessionId}.state.json`),
-    lock: join5(dir, `${sessionId}.lock`)
+    outbox: join6(dir, `${sessionId}.jsonl`),
+    state: join6(dir, `${sessionId}.state.json`),
+    lock: join6(dir, `${sessionId}.lock`)
   };
 }
 var SESSION_ID_PATTERN;
@@ -26502,7 +26937,7 @@ import {
   writeSync as writeSync2
 } from "node:fs";
 import { hostname as hostname3 } from "node:os";
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 function acquireLock(path6, opts) {
   const token = `${process.pid} ${hostname3()} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
   const deadline = Date.now() + opts.waitMs;
@@ -26515,7 +26950,7 @@ function acquireLock(path6, opts) {
     } catch (err) {
       const code2 = err.code;
       if (code2 === "ENOENT" && !madeDir) {
-        mkdirSync2(dirname3(path6), { recursive: true, mode: 448 });
+        mkdirSync2(dirname4(path6), { recursive: true, mode: 448 });
         madeDir = true;
         continue;
       }
@@ -26628,24 +27063,24 @@ var init_session_lock = __esm({
 });
 
 // src/capture/live/live-paths.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 function liveDir(dataDir) {
-  return join6(dataDir, "live");
+  return join7(dataDir, "live");
 }
 function livePaths(dataDir, sessionId) {
   const dir = liveDir(dataDir);
   return {
     dir,
-    state: join6(dir, `${sessionId}.json`),
-    stateLock: join6(dir, `${sessionId}.state.lock`),
-    progress: join6(dir, `${sessionId}.relay.json`),
-    relayLock: join6(dir, `${sessionId}.relay.lock`),
-    inbox: join6(dir, `${sessionId}.inbox.jsonl`),
-    log: join6(dir, `${sessionId}.relay.log`)
+    state: join7(dir, `${sessionId}.json`),
+    stateLock: join7(dir, `${sessionId}.state.lock`),
+    progress: join7(dir, `${sessionId}.relay.json`),
+    relayLock: join7(dir, `${sessionId}.relay.lock`),
+    inbox: join7(dir, `${sessionId}.inbox.jsonl`),
+    log: join7(dir, `${sessionId}.relay.log`)
   };
 }
 function endedStatePath(dataDir, sessionId, liveId) {
-  return join6(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
+  return join7(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
 }
 var init_live_paths = __esm({
   "src/capture/live/live-paths.ts"() {
@@ -26655,9 +27090,9 @@ var init_live_paths = __esm({
 
 // src/capture/live/live-state.ts
 import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, readdirSync as readdirSync2, renameSync as renameSync3, statSync as statSync3, unlinkSync as unlinkSync3, writeFileSync } from "node:fs";
-import { dirname as dirname4, join as join7 } from "node:path";
+import { dirname as dirname5, join as join8 } from "node:path";
 function writeAtomic(path6, value) {
-  mkdirSync3(dirname4(path6), { recursive: true, mode: 448 });
+  mkdirSync3(dirname5(path6), { recursive: true, mode: 448 });
   const tmp = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(value, null, 2)}
 `, { mode: 384 });
@@ -26682,7 +27117,7 @@ function readLiveState(dataDir, sessionId) {
 }
 function readEndedState(dataDir, sessionId, liveId) {
   if (liveId) return parseState(endedStatePath(dataDir, sessionId, liveId));
-  const dir = join7(liveDir(dataDir), "ended");
+  const dir = join8(liveDir(dataDir), "ended");
   let best = null;
   let names = [];
   try {
@@ -26692,7 +27127,7 @@ function readEndedState(dataDir, sessionId, liveId) {
   }
   for (const name of names) {
     if (!name.startsWith(`${sessionId}.`) || !name.endsWith(".json")) continue;
-    const path6 = join7(dir, name);
+    const path6 = join8(dir, name);
     const mtime = statSync3(path6).mtimeMs;
     if (!best || mtime > best.mtime) best = { path: path6, mtime };
   }
@@ -26946,10 +27381,10 @@ var init_read_new_lines = __esm({
 // src/capture/live/live-sources.ts
 import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync4 } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname6 } from "node:path";
 function appendInboxNote(path6, kind, text) {
   const note = { id: randomUUID(), ts: (/* @__PURE__ */ new Date()).toISOString(), kind, text };
-  mkdirSync4(dirname5(path6), { recursive: true, mode: 448 });
+  mkdirSync4(dirname6(path6), { recursive: true, mode: 448 });
   appendFileSync2(path6, `${JSON.stringify(note)}
 `, { mode: 384 });
   return note;
@@ -26963,13 +27398,13 @@ var init_live_sources = __esm({
 
 // src/capture/live/resolve-transcript.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 async function resolveLiveTranscript(sessionId, dataDir, claudeConfigDir2, cwd) {
   const found = await findTranscriptById(sessionId, claudeConfigDir2).catch(() => null);
   if (found) return found;
   const fromHook = await transcriptFromOutbox(dataDir, sessionId);
   if (fromHook) return fromHook;
-  return join8(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
+  return join9(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
 }
 async function transcriptFromOutbox(dataDir, sessionId) {
   const path6 = outboxPaths(dataDir, sessionId).outbox;
@@ -27085,10 +27520,11 @@ async function setLivePaused(deps, input2) {
   if (!cur) throw new BatonError("not_found", "this session is not streaming live; start it with /export-session --live");
   const client = requireClient(deps);
   const w2 = { producerToken: cur.producerToken };
-  recordPause(deps.config.dataDir, input2.sessionId, input2.paused, cur.transcriptPath);
+  if (input2.paused) recordPause(deps.config.dataDir, input2.sessionId, true, cur.transcriptPath);
   if (input2.paused) updateLiveState(deps.config.dataDir, input2.sessionId, (s) => withPause(s, true));
   if (input2.paused) await client.live.pause(cur.liveId, w2);
   else await client.live.resume(cur.liveId, w2);
+  if (!input2.paused) recordPause(deps.config.dataDir, input2.sessionId, false, cur.transcriptPath);
   return updateLiveState(deps.config.dataDir, input2.sessionId, (s) => withPause(s, input2.paused)) ?? cur;
 }
 async function addLiveNote(deps, input2) {
@@ -27240,7 +27676,7 @@ var init_users = __esm({
 });
 
 // src/core/model/session.ts
-var eventBase, PromptEvent, TextEvent, ThinkingEvent, ToolCallEvent, ToolResultEvent, SystemEvent, SessionEvent, Turn, TokenTotals, SessionTotals, SessionMeta, Sidechain, ReadStats, RedactionReport, Session;
+var eventBase, PromptEvent, TextEvent, ThinkingEvent, ToolCallEvent, ToolResultEvent, SystemEvent, SessionEvent, Turn, TokenTotals, InheritedTotals, SessionTotals, SessionMeta, Sidechain, ReadStats, RedactionReport, Session;
 var init_session = __esm({
   "src/core/model/session.ts"() {
     "use strict";
@@ -27314,6 +27750,16 @@ var init_session = __esm({
       cacheRead: external_exports.number().int().nonnegative(),
       cacheWrite: external_exports.number().int().nonnegative()
     });
+    InheritedTotals = external_exports.object({
+      tokens: TokenTotals,
+      /** The copied history's usage at list prices (null when a model's price is unknown). */
+      costUsd: external_exports.number().nonnegative().nullable(),
+      /** Time before the fork's own first record: own duration = durationMs − this. */
+      durationMs: external_exports.number().int().nonnegative(),
+      turns: external_exports.number().int().nonnegative(),
+      prompts: external_exports.number().int().nonnegative(),
+      messages: external_exports.number().int().nonnegative()
+    });
     SessionTotals = external_exports.object({
       tokens: TokenTotals,
       /** Estimated from public list prices; null when a model's price is unknown. */
@@ -27326,7 +27772,9 @@ var init_session = __esm({
       /** Calls per tool name. */
       tools: external_exports.record(external_exports.string(), external_exports.number().int().nonnegative()),
       filesTouched: external_exports.array(external_exports.string()),
-      durationMs: external_exports.number().int().nonnegative()
+      durationMs: external_exports.number().int().nonnegative(),
+      /** Set on forks: what of the above was copied from the parent session. */
+      inherited: InheritedTotals.optional()
     });
     SessionMeta = external_exports.object({
       id: external_exports.string().min(1).max(200),
@@ -27360,7 +27808,12 @@ var init_session = __esm({
       truncatedTail: external_exports.boolean(),
       metaRecords: external_exports.number().int().nonnegative(),
       duplicateRecords: external_exports.number().int().nonnegative(),
-      compactions: external_exports.number().int().nonnegative()
+      compactions: external_exports.number().int().nonnegative(),
+      /**
+       * Records read on purpose without becoming events, per type (`cost-state`, `queue-operation`, `system:<subtype>`
+       * for bookkeeping system records, `attachment:<type>` …). Optional: older clients do not send it.
+       */
+      skippedTypes: external_exports.record(external_exports.string(), external_exports.number().int().nonnegative()).optional()
     });
     RedactionReport = external_exports.object({
       total: external_exports.number().int().nonnegative(),
@@ -27424,6 +27877,10 @@ var init_sessions = __esm({
       meta: SessionMeta.partial().optional(),
       /** Client-computed totals; when given they replace the stored ones (tokens and cost only the client knows). */
       totals: SessionTotals.optional(),
+      /** What the client's reader skipped so far (replaces the stored counts): shown on the session page. */
+      stats: ReadStats.optional(),
+      /** Subagents with the Agent/Task call that spawned them, in spawn order (replaces the stored list). */
+      sidechains: external_exports.array(external_exports.object({ agentId: external_exports.string().min(1).max(200), toolUseId: external_exports.string().max(200).optional() }).strict()).max(1e4).optional(),
       status: SessionStatus.optional(),
       source: SessionSource.optional()
     }).strict();
@@ -27512,6 +27969,8 @@ var init_sessions = __esm({
     SessionDetailResponse = external_exports.object({
       session: SessionSummary,
       meta: SessionMeta,
+      /** What the client's reader skipped (lines and records, and why), when the client sent it. */
+      stats: ReadStats.optional(),
       events: external_exports.array(StoredEvent),
       eventsPage: EventsPage
     });
@@ -27549,6 +28008,7 @@ var init_projects = __esm({
   "src/core/api/projects.ts"() {
     "use strict";
     init_zod();
+    init_session();
     init_common();
     LastSession = external_exports.object({
       sessionId: external_exports.string(),
@@ -27566,7 +28026,13 @@ var init_projects = __esm({
         sessions: external_exports.number().int().nonnegative(),
         totalDurationMs: external_exports.number().int().nonnegative(),
         avgDurationMs: external_exports.number().int().nonnegative(),
-        lastSessionAt: IsoDate.nullable()
+        lastSessionAt: IsoDate.nullable(),
+        /**
+         * Sums of each session's own part (a fork's inherited history left out, so parent + fork never double counts;
+         * durations likewise). Optional: older trackers do not send them.
+         */
+        tokens: TokenTotals.optional(),
+        costUsd: external_exports.number().nonnegative().nullable().optional()
       }),
       createdAt: IsoDate,
       updatedAt: IsoDate
@@ -42030,7 +42496,7 @@ var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module2) {
     "use strict";
     var { writeFile, readFile, mkdir } = __require("node:fs/promises");
-    var { dirname: dirname16, resolve: resolve13 } = __require("node:path");
+    var { dirname: dirname17, resolve: resolve13 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -42261,7 +42727,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve13(path6);
-        await mkdir(dirname16(resolvedPath), { recursive: true });
+        await mkdir(dirname17(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
           snapshot
@@ -56315,12 +56781,84 @@ var init_outbox_state = __esm({
   }
 });
 
+// src/capture/outbox-spill.ts
+import { closeSync as closeSync5, openSync as openSync5, readdirSync as readdirSync3, readFileSync as readFileSync4, renameSync as renameSync4, unlinkSync as unlinkSync4, writeSync as writeSync4, mkdirSync as mkdirSync5 } from "node:fs";
+import { join as join10 } from "node:path";
+function spillDir(dataDir) {
+  return join10(outboxDir(dataDir), "spill");
+}
+function writeSpill(dataDir, sessionId, entries, sweep, now) {
+  const dir = spillDir(dataDir);
+  const name = `${sessionId}${SEP}${String(now.getTime()).padStart(15, "0")}${SEP}${process.pid}${SEP}${Math.random().toString(36).slice(2, 10)}.json`;
+  let json2 = JSON.stringify({ v: 1, ts: now.toISOString(), entries, sweep });
+  if (hasPrivateSpan(json2)) json2 = JSON.stringify({ v: 1, ts: now.toISOString(), entries: stripPrivateValue(entries), sweep });
+  const tmp = join10(dir, `${name}.tmp`);
+  let fd;
+  try {
+    fd = openSync5(tmp, "wx", 384);
+  } catch (err) {
+    if (err.code !== "ENOENT") throw err;
+    mkdirSync5(dir, { recursive: true, mode: 448 });
+    fd = openSync5(tmp, "wx", 384);
+  }
+  try {
+    writeSync4(fd, json2);
+  } finally {
+    closeSync5(fd);
+  }
+  renameSync4(tmp, join10(dir, name));
+  return name;
+}
+function listSpills(dataDir, sessionId) {
+  const prefix = `${sessionId}${SEP}`;
+  return spillNames(dataDir).filter((n2) => n2.startsWith(prefix) && n2.endsWith(".json")).sort();
+}
+function spilledSessions(dataDir) {
+  const out = /* @__PURE__ */ new Set();
+  for (const n2 of spillNames(dataDir)) {
+    const i2 = n2.indexOf(SEP);
+    if (i2 > 0 && n2.endsWith(".json")) out.add(n2.slice(0, i2));
+  }
+  return out;
+}
+function spillNames(dataDir) {
+  try {
+    return readdirSync3(spillDir(dataDir));
+  } catch {
+    return [];
+  }
+}
+function readSpill(dataDir, name) {
+  try {
+    const v2 = JSON.parse(readFileSync4(join10(spillDir(dataDir), name), "utf8"));
+    if (!v2 || typeof v2.ts !== "string" || !Array.isArray(v2.entries)) return null;
+    return { name, ts: v2.ts, entries: v2.entries, sweep: Array.isArray(v2.sweep) ? v2.sweep : [] };
+  } catch {
+    return null;
+  }
+}
+function removeSpill(dataDir, name) {
+  try {
+    unlinkSync4(join10(spillDir(dataDir), name));
+  } catch {
+  }
+}
+var SEP;
+var init_outbox_spill = __esm({
+  "src/capture/outbox-spill.ts"() {
+    "use strict";
+    init_private_spans();
+    init_outbox_paths();
+    SEP = "~";
+  }
+});
+
 // src/capture/transcript-sweep.ts
-import { closeSync as closeSync5, fstatSync as fstatSync3, openSync as openSync5, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync6, fstatSync as fstatSync3, openSync as openSync6, readSync as readSync3 } from "node:fs";
 function sweepTranscript(path6, offset, maxBytes = MAX_SWEEP_BYTES) {
   let fd;
   try {
-    fd = openSync5(path6, "r");
+    fd = openSync6(path6, "r");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw err;
@@ -56356,7 +56894,7 @@ function sweepTranscript(path6, offset, maxBytes = MAX_SWEEP_BYTES) {
     }
     return { from, to: from + nl + 1, lines, ...reset2 ? { reset: true } : {} };
   } finally {
-    closeSync5(fd);
+    closeSync6(fd);
   }
 }
 function readExactly(fd, position, len) {
@@ -56389,7 +56927,7 @@ var init_transcript_sweep = __esm({
 });
 
 // src/capture/outbox-writer.ts
-import { closeSync as closeSync6, constants as constants2, fstatSync as fstatSync4, mkdirSync as mkdirSync5, openSync as openSync6, writeSync as writeSync4 } from "node:fs";
+import { closeSync as closeSync7, constants as constants2, fstatSync as fstatSync4, mkdirSync as mkdirSync6, openSync as openSync7, writeSync as writeSync5 } from "node:fs";
 function appendToOutbox(dataDir, sessionId, entries, opts = {}) {
   const paths = outboxPaths(dataDir, sessionId);
   let release;
@@ -56401,14 +56939,22 @@ function appendToOutbox(dataDir, sessionId, entries, opts = {}) {
   } catch (cause) {
     throw ioError(`cannot lock ${paths.lock}`, cause);
   }
-  if (!release) throw new BatonError("timeout", `outbox lock busy: ${paths.lock}`);
+  if (!release) {
+    if (!opts.spillOnBusy) throw new BatonError("timeout", `outbox lock busy: ${paths.lock}`);
+    try {
+      const spilled = writeSpill(dataDir, sessionId, entries, opts.discardSweep ? [] : opts.sweep ?? [], opts.now ?? /* @__PURE__ */ new Date());
+      return { spilled, firstSeq: 0, lastSeq: 0, lines: 0, sweepErrors: [] };
+    } catch (cause) {
+      throw ioError(`outbox lock busy and cannot spill for ${sessionId}`, cause);
+    }
+  }
   try {
-    return appendLocked(paths, sessionId, entries, opts);
+    return appendLocked(dataDir, paths, sessionId, entries, opts);
   } finally {
     release();
   }
 }
-function appendLocked(paths, sessionId, entries, opts) {
+function appendLocked(dataDir, paths, sessionId, entries, opts) {
   let fd;
   let stateFile;
   try {
@@ -56419,7 +56965,7 @@ function appendLocked(paths, sessionId, entries, opts) {
   try {
     stateFile = openState(paths.state);
   } catch (cause) {
-    closeSync6(fd);
+    closeSync7(fd);
     throw ioError(`cannot open ${paths.state}`, cause);
   }
   try {
@@ -56429,73 +56975,94 @@ function appendLocked(paths, sessionId, entries, opts) {
     const firstSeq = state.seq + 1;
     let lines = 0;
     let prefix = needsNewline ? "\n" : "";
-    const write = (entry) => {
-      const record2 = { seq: state.seq + 1, ts, sid: sessionId, ...entry };
+    const write = (entry, at2 = ts) => {
+      const record2 = { seq: state.seq + 1, ts: at2, sid: sessionId, ...entry };
       let json2 = JSON.stringify(record2);
-      if (hasPrivateSpan(json2)) json2 = JSON.stringify(stripPrivateValue(record2));
+      const scan = entry.k === "records" && Array.isArray(entry.lines) ? JSON.stringify({ ...record2, lines: [] }) : json2;
+      if (hasPrivateSpan(scan)) json2 = JSON.stringify(stripPrivateValue(record2));
       const text = `${prefix}${json2}
 `;
       state.bytes += writeWhole(fd, text, paths.outbox);
       prefix = "";
       state.seq += 1;
     };
+    const spills = listSpills(dataDir, sessionId).flatMap((name) => readSpill(dataDir, name) ?? []);
+    const targets = [];
+    const seen = /* @__PURE__ */ new Set();
+    const addTarget = (t) => {
+      if (typeof t?.path !== "string" || seen.has(t.path)) return;
+      seen.add(t.path);
+      targets.push(t);
+    };
+    for (const sp of spills) sp.sweep.forEach(addTarget);
+    (opts.sweep ?? []).forEach(addTarget);
+    if (opts.sweepKnown) opts.sweepKnown(Object.keys(state.offsets)).forEach(addTarget);
     const sweepErrors = [];
-    for (const target of opts.sweep ?? []) {
-      let got;
-      try {
-        got = sweepTranscript(
-          target.path,
-          state.offsets[target.path] ?? 0,
-          opts.maxSweepBytes ?? MAX_SWEEP_BYTES
-        );
-      } catch (err) {
-        sweepErrors.push({ path: target.path, errno: err.code ?? "unknown" });
-        continue;
-      }
-      if (!got) continue;
-      if (opts.discardSweep) {
+    const chunk = opts.maxSweepBytes ?? MAX_SWEEP_BYTES;
+    const catchUp = opts.sweepBudgetBytes !== void 0;
+    let budget = opts.sweepBudgetBytes ?? 0;
+    let more = false;
+    for (const target of targets) {
+      for (let first = true; ; first = false) {
+        if (catchUp ? budget <= 0 : !first) {
+          if (catchUp) more = true;
+          break;
+        }
+        let got;
+        try {
+          got = sweepTranscript(target.path, state.offsets[target.path] ?? 0, chunk);
+        } catch (err) {
+          sweepErrors.push({ path: target.path, errno: err.code ?? "unknown" });
+          break;
+        }
+        if (!got) break;
+        budget -= got.to - got.from;
+        if (opts.discardSweep) {
+          state.offsets[target.path] = got.to;
+          continue;
+        }
+        write({
+          k: "records",
+          path: target.path,
+          ...target.agentId ? { agentId: target.agentId } : {},
+          from: got.from,
+          to: got.to,
+          ...got.reset ? { reset: true } : {},
+          ...got.skipped ? { skipped: got.skipped } : {},
+          lines: got.lines.map(stripPrivateLine)
+        });
         state.offsets[target.path] = got.to;
-        continue;
+        lines += got.lines.length;
       }
-      write({
-        k: "records",
-        path: target.path,
-        ...target.agentId ? { agentId: target.agentId } : {},
-        from: got.from,
-        to: got.to,
-        ...got.reset ? { reset: true } : {},
-        ...got.skipped ? { skipped: got.skipped } : {},
-        lines: got.lines.map(stripPrivateLine)
-      });
-      state.offsets[target.path] = got.to;
-      lines += got.lines.length;
     }
+    for (const sp of spills) for (const entry of sp.entries) write(entry, sp.ts);
     for (const entry of entries) write(entry);
     try {
       saveState(stateFile, state);
     } catch (cause) {
       throw ioError(`cannot write ${paths.state}`, cause);
     }
-    return { firstSeq, lastSeq: state.seq, lines, sweepErrors };
+    for (const sp of spills) removeSpill(dataDir, sp.name);
+    return { firstSeq, lastSeq: state.seq, lines, sweepErrors, ...more ? { more } : {} };
   } finally {
-    closeSync6(fd);
-    closeSync6(stateFile.fd);
+    closeSync7(fd);
+    closeSync7(stateFile.fd);
   }
 }
 function openOutbox(path6, dir) {
   try {
-    return openSync6(path6, APPEND_FLAGS, 384);
+    return openSync7(path6, APPEND_FLAGS, 384);
   } catch (err) {
     if (err.code !== "ENOENT") throw err;
-    mkdirSync5(dir, { recursive: true, mode: 448 });
-    return openSync6(path6, APPEND_FLAGS, 384);
+    mkdirSync6(dir, { recursive: true, mode: 448 });
+    return openSync7(path6, APPEND_FLAGS, 384);
   }
 }
 function writeWhole(fd, text, path6) {
   const buf = Buffer.from(text);
   let n2;
   try {
-    n2 = writeSync4(fd, buf);
+    n2 = writeSync5(fd, buf);
   } catch (cause) {
     throw ioError(`cannot append to ${path6}`, cause);
   }
@@ -56518,6 +57085,7 @@ var init_outbox_writer = __esm({
     init_private_spans();
     init_outbox_paths();
     init_outbox_state();
+    init_outbox_spill();
     init_session_lock();
     init_transcript_sweep();
     APPEND_FLAGS = constants2.O_RDWR | constants2.O_APPEND | constants2.O_CREAT;
@@ -56525,10 +57093,10 @@ var init_outbox_writer = __esm({
 });
 
 // src/capture/capture-pause.ts
-import { existsSync as existsSync8, mkdirSync as mkdirSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join9 } from "node:path";
+import { existsSync as existsSync8, mkdirSync as mkdirSync7, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join11 } from "node:path";
 function pausedFlagPath(dataDir, sessionId) {
-  return join9(dataDir, "paused", sessionId);
+  return join11(dataDir, "paused", sessionId);
 }
 function setCapturePaused(dataDir, sessionId, paused) {
   const path6 = pausedFlagPath(dataDir, sessionId);
@@ -56536,7 +57104,7 @@ function setCapturePaused(dataDir, sessionId, paused) {
     rmSync(path6, { force: true });
     return;
   }
-  mkdirSync6(join9(dataDir, "paused"), { recursive: true, mode: 448 });
+  mkdirSync7(join11(dataDir, "paused"), { recursive: true, mode: 448 });
   writeFileSync2(path6, `${(/* @__PURE__ */ new Date()).toISOString()}
 `, { mode: 384 });
 }
@@ -56571,7 +57139,7 @@ var init_env_values = __esm({
 });
 
 // src/core/config/data-dir.ts
-import { isAbsolute as isAbsolute2, join as join10, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join12, resolve as resolve3 } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
@@ -56581,8 +57149,8 @@ function resolveDataDir(env, homedir3) {
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
   if (plugin) return { dataDir: resolve3(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
-  if (xdg && isAbsolute2(xdg)) return { dataDir: join10(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join10(homedir3, ".local", "state", "baton"), source: "default" };
+  if (xdg && isAbsolute2(xdg)) return { dataDir: join12(xdg, "baton"), source: "XDG_STATE_HOME" };
+  return { dataDir: join12(homedir3, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -56596,18 +57164,18 @@ var init_data_dir = __esm({
 
 // src/core/config/resolve-config.ts
 import { homedir as osHomedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join11, resolve as resolve4 } from "node:path";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join13, resolve as resolve4 } from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
 function configFilePath(env, homedir3) {
   const explicit = envValue(env, "BATON_CONFIG");
   if (explicit) return resolve4(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base2 = xdg && isAbsolute3(xdg) ? xdg : join11(homedir3, ".config");
-  return join11(base2, "baton", "config.json");
+  const base2 = xdg && isAbsolute3(xdg) ? xdg : join13(homedir3, ".config");
+  return join13(base2, "baton", "config.json");
 }
 function claudeConfigDir(env, homedir3) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve4(explicit) : join11(homedir3, ".claude");
+  return explicit ? resolve4(explicit) : join13(homedir3, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -56627,7 +57195,7 @@ function resolveConfig(env, io = defaultConfigIo(env)) {
   let url2 = pickUrl(candidates, problems);
   let key = pickKey(candidates);
   if (!url2 || !key) {
-    const settings = readPromptflowSettings(io, join11(claudeDir, "settings.json"), problems);
+    const settings = readPromptflowSettings(io, join13(claudeDir, "settings.json"), problems);
     const late = [
       { ...settings, source: "claude-settings" },
       { apiKey: envValue(env, "CLAUDE_CODE_API_TOKEN"), source: "claude-code-token" }
@@ -56721,7 +57289,7 @@ var init_resolve_config = __esm({
     defaultConfigIo = (env = process.env) => ({
       readFile: (path6) => {
         try {
-          return readFileSync4(path6, "utf8");
+          return readFileSync5(path6, "utf8");
         } catch {
           return null;
         }
@@ -56732,20 +57300,20 @@ var init_resolve_config = __esm({
 });
 
 // src/capture/sender-paths.ts
-import { join as join12 } from "node:path";
+import { join as join14 } from "node:path";
 function senderPaths(dataDir) {
-  const dir = join12(dataDir, "sender");
+  const dir = join14(dataDir, "sender");
   return {
     dir,
-    lock: join12(dir, "sender.lock"),
-    status: join12(dir, "status.json"),
-    authError: join12(dir, "auth-error.json"),
-    rejected: join12(dir, "rejected.jsonl"),
-    log: join12(dir, "sender.log")
+    lock: join14(dir, "sender.lock"),
+    status: join14(dir, "status.json"),
+    authError: join14(dir, "auth-error.json"),
+    rejected: join14(dir, "rejected.jsonl"),
+    log: join14(dir, "sender.log")
   };
 }
 function ackPath(dataDir, sessionId) {
-  return join12(dataDir, "sender", "ack", `${sessionId}.json`);
+  return join14(dataDir, "sender", "ack", `${sessionId}.json`);
 }
 function keyFingerprint(key) {
   let h2 = 2166136261;
@@ -56762,12 +57330,12 @@ var init_sender_paths = __esm({
 });
 
 // src/capture/sender-kick.ts
-import { existsSync as existsSync9, readFileSync as readFileSync5, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename as basename5, dirname as dirname6, join as join13 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync6, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename as basename5, dirname as dirname7, join as join15 } from "node:path";
 async function kickSender(opts) {
   const paths = senderPaths(opts.dataDir);
   if (lockHolderPid(paths.lock) !== null) return { action: "alive" };
-  const script = opts.hookScript ? join13(dirname6(opts.hookScript), "sender.cjs") : null;
+  const script = opts.hookScript ? join15(dirname7(opts.hookScript), "sender.cjs") : null;
   if (!script || basename5(opts.hookScript) === "sender.cjs" || !existsSync9(script)) return { action: "no-sender" };
   const config2 = resolveConfig(opts.env);
   if (!config2.trackerUrl) return { action: "no-tracker" };
@@ -56790,7 +57358,7 @@ async function kickSender(opts) {
 }
 function readMarker(path6) {
   try {
-    const v2 = JSON.parse(readFileSync5(path6, "utf8"));
+    const v2 = JSON.parse(readFileSync6(path6, "utf8"));
     return typeof v2?.key === "string" && typeof v2.message === "string" ? v2 : null;
   } catch {
     return null;
@@ -56806,20 +57374,20 @@ var init_sender_kick = __esm({
 });
 
 // src/capture/session-end.ts
-import { readdirSync as readdirSync3 } from "node:fs";
-import { dirname as dirname7, join as join14 } from "node:path";
+import { readdirSync as readdirSync4 } from "node:fs";
+import { dirname as dirname8, join as join16 } from "node:path";
 function subagentTargets(transcriptPath, sessionId) {
-  const dir = join14(dirname7(transcriptPath), sessionId, "subagents");
+  const dir = join16(dirname8(transcriptPath), sessionId, "subagents");
   let names;
   try {
-    names = readdirSync3(dir);
+    names = readdirSync4(dir);
   } catch {
     return [];
   }
   const targets = [];
   for (const name of names.sort()) {
     const m = /^agent-(.+)\.jsonl$/.exec(name);
-    if (m?.[1]) targets.push({ path: join14(dir, name), agentId: m[1] });
+    if (m?.[1]) targets.push({ path: join16(dir, name), agentId: m[1] });
   }
   return targets;
 }
@@ -57453,23 +58021,23 @@ var init_routine = __esm({
 
 // src/handoff/plugin-root.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { dirname as dirname8, join as join15, resolve as resolve5 } from "node:path";
+import { dirname as dirname9, join as join17, resolve as resolve5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function hasRoutines(dir) {
-  return existsSync10(join15(dir, "routines", "handoff.json"));
+  return existsSync10(join17(dir, "routines", "handoff.json"));
 }
 function findPluginRoot(env, fromUrl = import.meta.url) {
   const explicit = env.BATON_PLUGIN_ROOT || env.CLAUDE_PLUGIN_ROOT;
   if (explicit && hasRoutines(resolve5(explicit))) return resolve5(explicit);
   let dir;
   try {
-    dir = dirname8(fileURLToPath2(fromUrl));
+    dir = dirname9(fileURLToPath2(fromUrl));
   } catch {
     return null;
   }
   for (let i2 = 0; i2 < 8; i2++) {
     if (hasRoutines(dir)) return dir;
-    const parent = dirname8(dir);
+    const parent = dirname9(dir);
     if (parent === dir) break;
     dir = parent;
   }
@@ -57482,11 +58050,11 @@ var init_plugin_root = __esm({
 });
 
 // src/handoff/load-routine.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join16, resolve as resolve6 } from "node:path";
+import { readFileSync as readFileSync7 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join18, resolve as resolve6 } from "node:path";
 function readText(path6, what) {
   try {
-    return readFileSync6(path6, "utf8");
+    return readFileSync7(path6, "utf8");
   } catch (err) {
     const code2 = err.code;
     throw new BatonError(code2 === "ENOENT" ? "not_found" : "io", `${what} not found: ${path6}`, {
@@ -57501,7 +58069,7 @@ function loadRoutine(opts) {
   const root = findPluginRoot(opts.env);
   let routineFile;
   if (opts.routineFile) routineFile = resolve6(opts.cwd, opts.routineFile);
-  else if (root) routineFile = join16(root, "routines", "handoff.json");
+  else if (root) routineFile = join18(root, "routines", "handoff.json");
   else
     throw new BatonError(
       "not_found",
@@ -57514,7 +58082,7 @@ function loadRoutine(opts) {
     presetFile = isAbsolute4(opts.preset) ? opts.preset : resolve6(opts.cwd, opts.preset);
   else if (!/^[a-z][a-z0-9-]*$/.test(opts.preset)) {
     throw new BatonError("invalid_input", `--preset: "${opts.preset}" is not a preset name or a .json file`);
-  } else if (root) presetFile = join16(root, "routines", "presets", `${opts.preset}.json`);
+  } else if (root) presetFile = join18(root, "routines", "presets", `${opts.preset}.json`);
   else throw new BatonError("not_found", `cannot find the presets folder for preset "${opts.preset}"`);
   const preset = parsePreset(readText(presetFile, `preset "${opts.preset}"`), presetFile);
   routine = applyPreset(routine, preset, `preset ${preset.name} (${presetFile})`);
@@ -62077,7 +62645,7 @@ var init_stdio_option = __esm({
 });
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream, handleNativeStreamSync, getTargetFd, getTargetFdNumber, handleNativeStreamAsync, getStandardStream;
 var init_native = __esm({
@@ -62118,7 +62686,7 @@ var init_native = __esm({
       if (tty2.isatty(targetFdNumber)) {
         throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
       }
-      return { type: "uint8Array", value: bufferToUint8Array(readFileSync7(targetFdNumber)), optionName };
+      return { type: "uint8Array", value: bufferToUint8Array(readFileSync8(targetFdNumber)), optionName };
     };
     getTargetFdNumber = (value, fdNumber) => {
       if (value === "inherit") {
@@ -62454,7 +63022,7 @@ For example, you can use the \`pathToFileURL()\` method of the \`url\` core modu
 });
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 var handleStdioSync, forbiddenIfSync, forbiddenNativeIfSync, throwInvalidSyncValue, addProperties, addPropertiesSync;
 var init_handle_sync = __esm({
   "node_modules/execa/lib/stdio/handle-sync.js"() {
@@ -62488,8 +63056,8 @@ var init_handle_sync = __esm({
     addPropertiesSync = {
       input: {
         ...addProperties,
-        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync8(value))] }),
-        filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync8(file2))] }),
+        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync9(value))] }),
+        filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync9(file2))] }),
         fileNumber: forbiddenIfSync,
         iterable: ({ value }) => ({ contents: [...value] }),
         string: ({ value }) => ({ contents: [value] }),
@@ -65782,13 +66350,13 @@ var init_execa = __esm({
 
 // src/handoff/clipboard.ts
 import { accessSync, constants as constants6 } from "node:fs";
-import { delimiter, join as join17 } from "node:path";
+import { delimiter, join as join19 } from "node:path";
 function onPath(env, name, platform2) {
   const dirs = (env.PATH ?? env.Path ?? "").split(delimiter).filter(Boolean);
   const exts = platform2 === "win32" ? [".exe", ".cmd", ""] : [""];
   for (const dir of dirs) {
     for (const ext of exts) {
-      const candidate = join17(dir, name + ext);
+      const candidate = join19(dir, name + ext);
       try {
         accessSync(candidate, constants6.X_OK);
         return candidate;
@@ -65935,36 +66503,36 @@ var init_local_index = __esm({
 
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync11, mkdirSync as mkdirSync7, readFileSync as readFileSync9, renameSync as renameSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname9, join as join18, relative, sep } from "node:path";
+import { existsSync as existsSync11, mkdirSync as mkdirSync8, readFileSync as readFileSync10, renameSync as renameSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname10, join as join20, relative, sep } from "node:path";
 function handoffsDir(dataDir) {
-  return join18(dataDir, "handoffs");
+  return join20(dataDir, "handoffs");
 }
 function indexPath(dataDir) {
-  return join18(handoffsDir(dataDir), "index.json");
+  return join20(handoffsDir(dataDir), "index.json");
 }
 function projectKey(name, path6) {
   const hash2 = createHash2("sha256").update(path6 ?? name).digest("hex").slice(0, 8);
   return `${slugify2(name) || "project"}-${hash2}`;
 }
 function documentPath(dataDir, key, contextId) {
-  return join18(handoffsDir(dataDir), key, `${contextId}.md`);
+  return join20(handoffsDir(dataDir), key, `${contextId}.md`);
 }
 function relativeToStore(dataDir, file2) {
   return relative(handoffsDir(dataDir), file2).split(sep).join("/");
 }
 function readIndex(dataDir) {
   try {
-    return parseIndex(readFileSync9(indexPath(dataDir), "utf8"));
+    return parseIndex(readFileSync10(indexPath(dataDir), "utf8"));
   } catch {
     return emptyIndex();
   }
 }
 function writeFileAtomic(path6, text, mode = 384) {
-  mkdirSync7(dirname9(path6), { recursive: true });
+  mkdirSync8(dirname10(path6), { recursive: true });
   const tmp = `${path6}.${process.pid}.${Date.now()}.tmp`;
   writeFileSync5(tmp, text, { encoding: "utf8", mode });
-  renameSync4(tmp, path6);
+  renameSync5(tmp, path6);
 }
 function addToIndex(dataDir, entry) {
   writeFileAtomic(indexPath(dataDir), `${JSON.stringify(upsertEntry(readIndex(dataDir), entry), null, 2)}
@@ -65977,7 +66545,7 @@ function updateIndexEntry(dataDir, contextId, patch) {
   addToIndex(dataDir, { ...entry, ...patch });
 }
 function resolveStoredFile(dataDir, entry) {
-  return join18(handoffsDir(dataDir), ...entry.file.split("/"));
+  return join20(handoffsDir(dataDir), ...entry.file.split("/"));
 }
 var init_local_store = __esm({
   "src/handoff/local-store.ts"() {
@@ -65988,11 +66556,11 @@ var init_local_store = __esm({
 });
 
 // src/handoff/steps/deliver.ts
-import { join as join19 } from "node:path";
+import { join as join21 } from "node:path";
 async function runDeliver(opts, state, ctx) {
   if (state.text === null || state.contextId === null)
     throw new BatonError("invalid_input", "deliver needs a render step before it");
-  const file2 = join19(handoffsDir(ctx.dataDir), "transfer", `${state.contextId}.txt`);
+  const file2 = join21(handoffsDir(ctx.dataDir), "transfer", `${state.contextId}.txt`);
   const tool = opts.clipboard ? findClipboardTool(ctx.env) : null;
   if (ctx.dryRun) {
     if (tool) state.plan.push(`copy ${state.text.length} chars to the clipboard with ${tool.name}`);
@@ -66116,7 +66684,7 @@ var init_git = __esm({
 
 // src/handoff/steps/git-facts.ts
 import { existsSync as existsSync12, statSync as statSync5 } from "node:fs";
-import { basename as basename7, dirname as dirname10, relative as relative2, resolve as resolve7, sep as sep2 } from "node:path";
+import { basename as basename7, dirname as dirname11, relative as relative2, resolve as resolve7, sep as sep2 } from "node:path";
 function existingDir(path6) {
   let dir = path6;
   for (let i2 = 0; i2 < 64; i2++) {
@@ -66124,7 +66692,7 @@ function existingDir(path6) {
       if (existsSync12(dir) && statSync5(dir).isDirectory()) return dir;
     } catch {
     }
-    const parent = dirname10(dir);
+    const parent = dirname11(dir);
     if (parent === dir) return null;
     dir = parent;
   }
@@ -66189,7 +66757,7 @@ async function runGitFacts(opts, state, ctx) {
       let root = null;
       if (mainRoot && inside(mainRoot, abs)) root = mainRoot;
       else if (opts.repos === "cwd+session") {
-        const dir = existingDir(dirname10(abs));
+        const dir = existingDir(dirname11(abs));
         if (dir !== null) {
           if (!rootOfDir.has(dir) && rootOfDir.size < MAX_DIRS) rootOfDir.set(dir, await repoRoot(git, dir));
           root = rootOfDir.get(dir) ?? null;
@@ -69957,7 +70525,7 @@ function parseNarrative(markdown, opts = {}) {
     if (!acc.has(key)) acc.set(key, []);
     if (text !== "") acc.get(key).push(text);
   };
-  const keyOf = (t) => t.kind === "section" ? `s:${t.id}` : t.kind === "extra" ? `x:${t.heading}` : "skip";
+  const keyOf2 = (t) => t.kind === "section" ? `s:${t.id}` : t.kind === "extra" ? `x:${t.heading}` : "skip";
   for (const block of blocks) {
     if (block.heading === null) {
       if (block.body.trim() !== "") out.warnings.push("text before the first section heading was left out");
@@ -69968,9 +70536,9 @@ function parseNarrative(markdown, opts = {}) {
     if (id !== void 0) {
       target = { kind: "section", id };
       targetLevel = block.level;
-      push(keyOf(target), block.body);
+      push(keyOf2(target), block.body);
     } else if (target !== null && block.level > targetLevel) {
-      push(keyOf(target), `${"#".repeat(Math.max(3, block.level))} ${block.heading}
+      push(keyOf2(target), `${"#".repeat(Math.max(3, block.level))} ${block.heading}
 
 ${block.body}`.trim());
     } else if (block.level === 1 && /^handoff\b/.test(norm)) {
@@ -69982,7 +70550,7 @@ ${block.body}`.trim());
     } else {
       target = { kind: "extra", heading: block.heading };
       targetLevel = block.level;
-      push(keyOf(target), block.body);
+      push(keyOf2(target), block.body);
     }
   }
   for (const [key, parts] of acc) {
@@ -70616,7 +71184,7 @@ var init_session_summary = __esm({
 });
 
 // src/handoff/steps/session-facts.ts
-import { dirname as dirname11, resolve as resolve8 } from "node:path";
+import { dirname as dirname12, resolve as resolve8 } from "node:path";
 function requestedSessionId(ctx) {
   const usable = (v2) => v2 && v2.trim() !== "" && !v2.includes("${") ? v2.trim() : null;
   return usable(ctx.sessionId) ?? usable(ctx.env.CLAUDE_CODE_SESSION_ID);
@@ -70626,7 +71194,7 @@ async function newestForDir(ctx) {
   for (let i2 = 0; i2 < 32; i2++) {
     const newest = await newestTranscript(ctx.claudeConfigDir, dir);
     if (newest && newest.projectDir === encodeProjectDir(dir)) return newest.path;
-    const parent = dirname11(dir);
+    const parent = dirname12(dir);
     if (parent === dir) break;
     dir = parent;
   }
@@ -70663,7 +71231,7 @@ var init_session_facts = __esm({
 
 // src/handoff/steps/store.ts
 import { existsSync as existsSync14 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join20, normalize, relative as relative3, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join22, normalize, relative as relative3, resolve as resolve9 } from "node:path";
 function repoTarget(root, repoDir, contextId) {
   if (isAbsolute5(repoDir) || normalize(repoDir).startsWith("..")) {
     throw new BatonError(
@@ -70720,7 +71288,7 @@ async function runStore(opts, state, ctx) {
   const repoFile = repoDir ? repoTarget(root, repoDir, contextId) : null;
   if (ctx.dryRun) {
     if (opts.local)
-      state.plan.push(`write ${localFile}`, `update ${join20(ctx.dataDir, "handoffs", "index.json")}`);
+      state.plan.push(`write ${localFile}`, `update ${join22(ctx.dataDir, "handoffs", "index.json")}`);
     if (repoFile) state.plan.push(`write ${repoFile}`);
     return "dry run: nothing written";
   }
@@ -71023,7 +71591,7 @@ var init_create2 = __esm({
 });
 
 // src/handoff/find.ts
-import { existsSync as existsSync15, readFileSync as readFileSync10 } from "node:fs";
+import { existsSync as existsSync15, readFileSync as readFileSync11 } from "node:fs";
 function fromEntry(e) {
   return {
     contextId: e.contextId,
@@ -71075,7 +71643,7 @@ async function listHandoffs(ctx, opts) {
 }
 function readLocal(ctx, e) {
   const file2 = resolveStoredFile(ctx.dataDir, e);
-  const text = readFileSync10(file2, "utf8");
+  const text = readFileSync11(file2, "utf8");
   let document = null;
   try {
     document = parseDocument(text, file2);
@@ -71249,7 +71817,7 @@ __export(handoff_exports, {
   handoffCommand: () => handoffCommand,
   runHandoffCommand: () => runHandoffCommand
 });
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 import { resolve as resolve11 } from "node:path";
 function withCwd(ctx, cwd) {
   if (cwd === void 0 || cwd.trim() === "") return ctx;
@@ -71270,7 +71838,7 @@ async function readNarrative(ref, ctx) {
   if (ref === "-") return readStdin(ctx.io.stdin);
   const path6 = resolve11(ctx.io.cwd, ref);
   try {
-    return readFileSync11(path6, "utf8");
+    return readFileSync12(path6, "utf8");
   } catch (err) {
     throw new BatonError(
       "not_found",
@@ -71986,10 +72554,10 @@ var init_progress = __esm({
 
 // src/capture/sender-ignore.ts
 import { existsSync as existsSync16 } from "node:fs";
-import { basename as basename9, join as join21, resolve as resolve12, sep as sep3 } from "node:path";
+import { basename as basename9, join as join23, resolve as resolve12, sep as sep3 } from "node:path";
 function isProjectIgnored(cwd, syncIgnore = []) {
   if (!cwd) return false;
-  if (existsSync16(join21(cwd, IGNORE_FILE))) return true;
+  if (existsSync16(join23(cwd, IGNORE_FILE))) return true;
   const name = basename9(cwd);
   for (const entry of syncIgnore) {
     if (!entry.includes("/") && !entry.includes("\\")) {
@@ -72041,14 +72609,14 @@ var init_select = __esm({
 
 // src/cli/sync/sync-state.ts
 import { createHash as createHash3 } from "node:crypto";
-import { closeSync as closeSync7, mkdirSync as mkdirSync8, openSync as openSync7, readFileSync as readFileSync12, readSync as readSync4, renameSync as renameSync5, statSync as statSync6, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname12, join as join22 } from "node:path";
+import { closeSync as closeSync8, mkdirSync as mkdirSync9, openSync as openSync8, readFileSync as readFileSync13, readSync as readSync4, renameSync as renameSync6, statSync as statSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { dirname as dirname13, join as join24 } from "node:path";
 function syncStatePath(dataDir) {
-  return join22(dataDir, "sync", "state.json");
+  return join24(dataDir, "sync", "state.json");
 }
 function loadSyncState(dataDir, url2) {
   try {
-    const s = JSON.parse(readFileSync12(syncStatePath(dataDir), "utf8"));
+    const s = JSON.parse(readFileSync13(syncStatePath(dataDir), "utf8"));
     if (s.v === 1 && s.url === url2 && s.sessions && typeof s.sessions === "object") return s;
   } catch {
   }
@@ -72056,10 +72624,10 @@ function loadSyncState(dataDir, url2) {
 }
 function saveSyncState(dataDir, state) {
   const path6 = syncStatePath(dataDir);
-  mkdirSync8(dirname12(path6), { recursive: true, mode: 448 });
+  mkdirSync9(dirname13(path6), { recursive: true, mode: 448 });
   const tmp = `${path6}.${process.pid}.tmp`;
   writeFileSync6(tmp, JSON.stringify(state), { mode: 384 });
-  renameSync5(tmp, path6);
+  renameSync6(tmp, path6);
 }
 async function fingerprint(path6, size) {
   const parts = [`${size}:${tailHash(path6, size)}`];
@@ -72079,12 +72647,12 @@ function tailHash(path6, size) {
   const buf = Buffer.alloc(len);
   let fd;
   try {
-    fd = openSync7(path6, "r");
+    fd = openSync8(path6, "r");
     readSync4(fd, buf, 0, len, size - len);
   } catch {
     return "x";
   } finally {
-    if (fd !== void 0) closeSync7(fd);
+    if (fd !== void 0) closeSync8(fd);
   }
   return createHash3("sha1").update(buf).digest("hex").slice(0, 16);
 }
@@ -72312,17 +72880,17 @@ Options:
 
 // src/core/config/write-config-file.ts
 import {
-  closeSync as closeSync8,
+  closeSync as closeSync9,
   fchmodSync,
   fsyncSync,
-  mkdirSync as mkdirSync9,
-  openSync as openSync8,
-  readFileSync as readFileSync13,
-  renameSync as renameSync6,
+  mkdirSync as mkdirSync10,
+  openSync as openSync9,
+  readFileSync as readFileSync14,
+  renameSync as renameSync7,
   rmSync as rmSync3,
-  writeSync as writeSync5
+  writeSync as writeSync6
 } from "node:fs";
-import { basename as basename11, dirname as dirname13, join as join23 } from "node:path";
+import { basename as basename11, dirname as dirname14, join as join25 } from "node:path";
 function writeConfigFile(path6, patch) {
   const current = readExisting(path6);
   const next = { ...current };
@@ -72331,24 +72899,24 @@ function writeConfigFile(path6, patch) {
     if (v2 === null) delete next[k];
     else next[k] = v2;
   }
-  const dir = dirname13(path6);
+  const dir = dirname14(path6);
   try {
-    mkdirSync9(dir, { recursive: true, mode: 448 });
+    mkdirSync10(dir, { recursive: true, mode: 448 });
   } catch (cause) {
     throw new BatonError("io", `cannot create ${dir}`, { cause });
   }
-  const tmp = join23(dir, `.${basename11(path6)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = join25(dir, `.${basename11(path6)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const fd = openSync8(tmp, "wx", 384);
+    const fd = openSync9(tmp, "wx", 384);
     try {
       fchmodSync(fd, 384);
-      writeSync5(fd, `${JSON.stringify(next, null, 2)}
+      writeSync6(fd, `${JSON.stringify(next, null, 2)}
 `);
       fsyncSync(fd);
     } finally {
-      closeSync8(fd);
+      closeSync9(fd);
     }
-    renameSync6(tmp, path6);
+    renameSync7(tmp, path6);
   } catch (cause) {
     rmSync3(tmp, { force: true });
     throw new BatonError("io", `cannot write ${path6}`, { cause });
@@ -72358,7 +72926,7 @@ function writeConfigFile(path6, patch) {
 function readExisting(path6) {
   let text;
   try {
-    text = readFileSync13(path6, "utf8");
+    text = readFileSync14(path6, "utf8");
   } catch (cause) {
     if (cause.code === "ENOENT") return {};
     throw new BatonError("io", `cannot read ${path6}`, { cause });
@@ -72392,7 +72960,7 @@ var init_config = __esm({
 
 // src/cli/tracker/sender-script.ts
 import { existsSync as existsSync17 } from "node:fs";
-import { dirname as dirname14, join as join24 } from "node:path";
+import { dirname as dirname15, join as join26 } from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 function senderScript(env, fromUrl = import.meta.url) {
   if (env.BATON_SENDER_SCRIPT) return existsSync17(env.BATON_SENDER_SCRIPT) ? env.BATON_SENDER_SCRIPT : null;
@@ -72406,7 +72974,7 @@ function senderScript(env, fromUrl = import.meta.url) {
 async function wakeSender(ctx) {
   const script = senderScript(ctx.io.env);
   if (!script) return { action: "no-sender" };
-  return kickSender({ hookScript: join24(dirname14(script), "cli.js"), env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir }, dataDir: ctx.config.dataDir });
+  return kickSender({ hookScript: join26(dirname15(script), "cli.js"), env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir }, dataDir: ctx.config.dataDir });
 }
 var init_sender_script = __esm({
   "src/cli/tracker/sender-script.ts"() {
@@ -72603,26 +73171,29 @@ var init_outbox_schema = __esm({
 // src/capture/outbox-reader.ts
 import { readdir as readdir2, stat as stat3 } from "node:fs/promises";
 async function listOutboxSessions(dataDir) {
+  let names = [];
   try {
-    const names = await readdir2(outboxDir(dataDir));
-    return names.filter((n2) => n2.endsWith(".jsonl")).map((n2) => n2.slice(0, -".jsonl".length)).sort();
+    names = await readdir2(outboxDir(dataDir));
   } catch {
-    return [];
   }
+  const ids = new Set(names.filter((n2) => n2.endsWith(".jsonl")).map((n2) => n2.slice(0, -".jsonl".length)));
+  for (const sid of spilledSessions(dataDir)) ids.add(sid);
+  return [...ids].sort();
 }
 var init_outbox_reader = __esm({
   "src/capture/outbox-reader.ts"() {
     "use strict";
     init_outbox_paths();
     init_outbox_schema();
+    init_outbox_spill();
   }
 });
 
 // src/capture/sender-ack.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync14, renameSync as renameSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdirSync as mkdirSync11, readFileSync as readFileSync15, renameSync as renameSync8, writeFileSync as writeFileSync7 } from "node:fs";
 function readAck(dataDir, sessionId) {
   try {
-    const v2 = JSON.parse(readFileSync14(ackPath(dataDir, sessionId), "utf8"));
+    const v2 = JSON.parse(readFileSync15(ackPath(dataDir, sessionId), "utf8"));
     if (v2 && v2.v === 1 && Number.isInteger(v2.seq) && v2.seq >= 0) return { ...emptyAck(), ...v2 };
   } catch {
   }
@@ -72638,10 +73209,10 @@ var init_sender_ack = __esm({
 });
 
 // src/capture/sender-status.ts
-import { appendFileSync as appendFileSync4, mkdirSync as mkdirSync11, readFileSync as readFileSync15, renameSync as renameSync8, statSync as statSync7, writeFileSync as writeFileSync8 } from "node:fs";
+import { appendFileSync as appendFileSync4, mkdirSync as mkdirSync12, readFileSync as readFileSync16, renameSync as renameSync9, statSync as statSync7, writeFileSync as writeFileSync8 } from "node:fs";
 function readStatus(dataDir) {
   try {
-    return JSON.parse(readFileSync15(senderPaths(dataDir).status, "utf8"));
+    return JSON.parse(readFileSync16(senderPaths(dataDir).status, "utf8"));
   } catch {
     return null;
   }
@@ -72656,7 +73227,7 @@ var init_sender_status = __esm({
 });
 
 // src/cli/tracker/local-state.ts
-import { readFileSync as readFileSync16, statSync as statSync8 } from "node:fs";
+import { readFileSync as readFileSync17, statSync as statSync8 } from "node:fs";
 async function outboxDepth(dataDir) {
   const out = { sessions: 0, pendingSessions: 0, pendingRecords: 0, ignoredSessions: 0, bytes: 0 };
   for (const sid of await listOutboxSessions(dataDir)) {
@@ -72669,7 +73240,7 @@ async function outboxDepth(dataDir) {
     }
     let seq = 0;
     try {
-      seq = parseState2(readFileSync16(paths.state, "utf8"))?.seq ?? 0;
+      seq = parseState2(readFileSync17(paths.state, "utf8"))?.seq ?? 0;
     } catch {
     }
     const ack = readAck(dataDir, sid);
@@ -72688,7 +73259,7 @@ function senderView(dataDir) {
   const pid = lockHolderPid(paths.lock);
   let authError = null;
   try {
-    authError = JSON.parse(readFileSync16(paths.authError, "utf8"));
+    authError = JSON.parse(readFileSync17(paths.authError, "utf8"));
   } catch {
   }
   return { running: pid !== null, pid, status: readStatus(dataDir), authError };
@@ -72706,10 +73277,67 @@ var init_local_state = __esm({
   }
 });
 
+// src/capture/quarantine.ts
+import { appendFileSync as appendFileSync5, mkdirSync as mkdirSync13, readdirSync as readdirSync5, readFileSync as readFileSync18 } from "node:fs";
+import { join as join27 } from "node:path";
+function quarantineDir(dataDir) {
+  return join27(dataDir, "quarantine");
+}
+function quarantinePath(dataDir, sessionId) {
+  return join27(quarantineDir(dataDir), `${sessionId}.jsonl`);
+}
+function keyOf(e) {
+  return e.path !== void 0 && e.from !== void 0 ? `${e.reason}|${e.path}|${e.from}` : `${e.reason}|${e.uuid ?? e.at}`;
+}
+function readQuarantine(dataDir, sessionId) {
+  let text;
+  try {
+    text = readFileSync18(quarantinePath(dataDir, sessionId), "utf8");
+  } catch {
+    return [];
+  }
+  const seen = /* @__PURE__ */ new Map();
+  for (const l3 of text.split("\n")) {
+    if (!l3) continue;
+    try {
+      const e = JSON.parse(l3);
+      if (typeof e?.reason === "string" && !seen.has(keyOf(e))) seen.set(keyOf(e), e);
+    } catch {
+    }
+  }
+  return [...seen.values()];
+}
+function quarantineSummary(dataDir) {
+  let names;
+  try {
+    names = readdirSync5(quarantineDir(dataDir));
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const n2 of names.filter((x2) => x2.endsWith(".jsonl")).sort()) {
+    const sessionId = n2.slice(0, -".jsonl".length);
+    const entries = readQuarantine(dataDir, sessionId);
+    if (!entries.length) continue;
+    const byReason = {};
+    for (const e of entries) byReason[e.reason] = (byReason[e.reason] ?? 0) + 1;
+    out.push({ sessionId, total: entries.length, byReason, file: quarantinePath(dataDir, sessionId) });
+  }
+  return out;
+}
+var KEEP_LINE_CHARS;
+var init_quarantine = __esm({
+  "src/capture/quarantine.ts"() {
+    "use strict";
+    KEEP_LINE_CHARS = 64 * 1024;
+  }
+});
+
 // src/cli/commands/status.ts
 var status_exports = {};
 __export(status_exports, {
   checkTracker: () => checkTracker,
+  describeSkips: () => describeSkips,
   statusCommand: () => statusCommand
 });
 async function checkTracker(ctx) {
@@ -72739,7 +73367,17 @@ function describeTracker(t, p) {
   if (t.keyValid === false) return `${t.url} ${p.green("reachable")}, ${p.red(t.error?.message ?? "key rejected")}`;
   return `${t.url} ${p.red(`unreachable: ${t.error?.message ?? "unknown error"}`)}`;
 }
-var HELP10, statusCommand;
+function describeSkips(skips, p) {
+  if (!skips.length) return [];
+  const total = skips.reduce((n2, s) => n2 + s.total, 0);
+  const out = [`${p.bold("Skipped")}   ${p.yellow(`${total} line(s) or event(s) quarantined in ${skips.length} session(s)`)}`];
+  for (const s of skips) {
+    const why = Object.entries(s.byReason).map(([r, n2]) => `${n2} ${REASONS[r] ?? r}`).join(", ");
+    out.push(`  ${s.sessionId}: ${why} (${s.file})`);
+  }
+  return out;
+}
+var HELP10, statusCommand, REASONS;
 var init_status = __esm({
   "src/cli/commands/status.ts"() {
     "use strict";
@@ -72747,11 +73385,14 @@ var init_status = __esm({
     init_args();
     init_style();
     init_local_state();
+    init_quarantine();
+    init_outbox_spill();
     init_require_client();
     HELP10 = `Usage: baton status [--json]
 
 Shows what is waiting locally (sessions and records not yet on the tracker), the background sender's state and
-last delivery, and whether the tracker is reachable and accepts the configured key.
+last delivery, whether the tracker is reachable and accepts the configured key, and per session the lines and
+events set aside (quarantined) with the reason, so nothing is skipped silently.
 `;
     statusCommand = {
       name: "status",
@@ -72761,7 +73402,9 @@ last delivery, and whether the tracker is reachable and accepts the configured k
         const { values } = parseFlags(argv, { json: { type: "boolean" } }, "status");
         const [depth, tracker] = await Promise.all([outboxDepth(ctx.config.dataDir), checkTracker(ctx)]);
         const sender = senderView(ctx.config.dataDir);
-        const result = { dataDir: ctx.config.dataDir, autoSync: ctx.config.autoSync, outbox: depth, sender, tracker };
+        const skipped = quarantineSummary(ctx.config.dataDir);
+        const spilled = [...spilledSessions(ctx.config.dataDir)].sort();
+        const result = { dataDir: ctx.config.dataDir, autoSync: ctx.config.autoSync, outbox: { ...depth, spilledSessions: spilled }, sender, tracker, skipped };
         if (values.json) {
           ctx.io.out(`${JSON.stringify(result, null, 2)}
 `);
@@ -72777,18 +73420,27 @@ last delivery, and whether the tracker is reachable and accepts the configured k
         ];
         if (st2?.lastError && st2.state !== "idle" && st2.state !== "stopped") lines.push(`${p.bold("Last error")} ${st2.lastError.message}`);
         if (sender.authError) lines.push(p.red(`Key problem: ${sender.authError.message}`));
+        lines.push(...describeSkips(skipped, p));
+        if (spilled.length) lines.push(`${p.bold("Spilled")}   ${spilled.length} session(s) with hook entries waiting to be merged (the next hook or the sender does it)`);
         if (!ctx.config.redact) lines.push(p.yellow("Redaction is OFF (BATON_REDACT=0): auto-sync sends secrets as they are"));
         ctx.io.out(`${lines.join("\n")}
 `);
         return 0;
       }
     };
+    REASONS = {
+      line_too_large: "line over 8 MiB",
+      unparsable_line: "not JSON",
+      normalize_failed: "could not be read",
+      event_failed: "could not be sent",
+      rejected_by_tracker: "refused by the tracker"
+    };
   }
 });
 
 // src/cli/doctor/checks.ts
-import { accessSync as accessSync2, constants as constants7, existsSync as existsSync18, mkdirSync as mkdirSync12, readFileSync as readFileSync17, rmSync as rmSync4, statSync as statSync9, writeFileSync as writeFileSync9 } from "node:fs";
-import { dirname as dirname15, join as join25 } from "node:path";
+import { accessSync as accessSync2, constants as constants7, existsSync as existsSync18, mkdirSync as mkdirSync14, readFileSync as readFileSync19, rmSync as rmSync4, statSync as statSync9, writeFileSync as writeFileSync9 } from "node:fs";
+import { dirname as dirname16, join as join28 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 function checkNode(version2 = process.versions.node) {
   const [major, minor] = version2.split(".").map(Number);
@@ -72853,9 +73505,9 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
   if (!root) {
     out.push(warn("hooks", "cannot find the plugin folder (hooks/hooks.json) next to this CLI"));
   } else {
-    const hooksJson = join25(root, "hooks", "hooks.json");
-    const text = readFileSync17(hooksJson, "utf8");
-    const bundled = existsSync18(join25(root, "dist", "hook.cjs"));
+    const hooksJson = join28(root, "hooks", "hooks.json");
+    const text = readFileSync19(hooksJson, "utf8");
+    const bundled = existsSync18(join28(root, "dist", "hook.cjs"));
     const events = Object.keys(JSON.parse(text).hooks ?? {});
     if (!bundled) out.push(fail("hooks", `${root}/dist/hook.cjs is missing`, "run `npm run build` in the plugin folder"));
     else if (!events.includes("SessionEnd") || !events.includes("Stop")) out.push(fail("hooks", `hooks.json registers only ${events.join(", ")}`, "reinstall the plugin"));
@@ -72869,9 +73521,9 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
 }
 function checkDataDir(ctx) {
   const dir = ctx.config.dataDir;
-  const probe = join25(dir, `.doctor-${process.pid}`);
+  const probe = join28(dir, `.doctor-${process.pid}`);
   try {
-    mkdirSync12(dir, { recursive: true, mode: 448 });
+    mkdirSync14(dir, { recursive: true, mode: 448 });
     writeFileSync9(probe, "x", { mode: 384 });
     rmSync4(probe);
     accessSync2(dir, constants7.W_OK);
@@ -72890,16 +73542,16 @@ function checkSender(ctx) {
 }
 function pluginRoot(ctx, fromUrl) {
   const explicit = ctx.io.env.CLAUDE_PLUGIN_ROOT;
-  if (explicit && existsSync18(join25(explicit, "hooks", "hooks.json"))) return explicit;
+  if (explicit && existsSync18(join28(explicit, "hooks", "hooks.json"))) return explicit;
   let dir;
   try {
-    dir = dirname15(fileURLToPath6(fromUrl));
+    dir = dirname16(fileURLToPath6(fromUrl));
   } catch {
     return null;
   }
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync18(join25(dir, "hooks", "hooks.json")) && existsSync18(join25(dir, ".claude-plugin", "plugin.json"))) return dir;
-    const up = dirname15(dir);
+    if (existsSync18(join28(dir, "hooks", "hooks.json")) && existsSync18(join28(dir, ".claude-plugin", "plugin.json"))) return dir;
+    const up = dirname16(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -72907,9 +73559,9 @@ function pluginRoot(ctx, fromUrl) {
 }
 function enabledInClaude(ctx) {
   try {
-    const settings = JSON.parse(readFileSync17(join25(ctx.claudeConfigDir, "settings.json"), "utf8"));
+    const settings = JSON.parse(readFileSync19(join28(ctx.claudeConfigDir, "settings.json"), "utf8"));
     const hit = Object.entries(settings.enabledPlugins ?? {}).find(([k, v2]) => v2 && (k === "baton" || k.startsWith("baton@")));
-    return hit ? `${hit[0]} is enabled in ${join25(ctx.claudeConfigDir, "settings.json")}` : false;
+    return hit ? `${hit[0]} is enabled in ${join28(ctx.claudeConfigDir, "settings.json")}` : false;
   } catch {
     return null;
   }
@@ -73007,20 +73659,20 @@ var init_commands = __esm({
 });
 
 // src/cli/context.ts
-import { join as join26 } from "node:path";
-import { readFileSync as readFileSync18 } from "node:fs";
+import { join as join29 } from "node:path";
+import { readFileSync as readFileSync20 } from "node:fs";
 function createContext(io) {
   const config2 = resolveConfig(io.env, {
     homedir: io.home,
     readFile: (path6) => {
       try {
-        return readFileSync18(path6, "utf8");
+        return readFileSync20(path6, "utf8");
       } catch {
         return null;
       }
     }
   });
-  return Object.freeze({ io, config: config2, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join26(io.home, ".claude") });
+  return Object.freeze({ io, config: config2, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join29(io.home, ".claude") });
 }
 var init_context = __esm({
   "src/cli/context.ts"() {
@@ -73030,8 +73682,8 @@ var init_context = __esm({
 });
 
 // src/cli/program.ts
-import { readdirSync as readdirSync4, statSync as statSync10 } from "node:fs";
-import { join as join27 } from "node:path";
+import { readdirSync as readdirSync6, statSync as statSync10 } from "node:fs";
+import { join as join30 } from "node:path";
 async function usage() {
   const loaded = await Promise.all(commands.map((c3) => c3.load()));
   const width = Math.max(...loaded.map((c3) => c3.name.length));
@@ -73087,13 +73739,13 @@ function applyGlobalFlags(argv, io) {
     rest = rest.slice(2);
   }
   if (io.env.BATON_DATA_DIR || io.env.CLAUDE_PLUGIN_DATA) return { argv: rest, io };
-  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join27(io.home, ".claude"));
+  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join30(io.home, ".claude"));
   return { argv: rest, io: pluginData ? { ...io, env: { ...io.env, CLAUDE_PLUGIN_DATA: pluginData } } : io };
 }
 function findPluginDataDir(claudeConfigDir2) {
-  const base2 = join27(claudeConfigDir2, "plugins", "data");
+  const base2 = join30(claudeConfigDir2, "plugins", "data");
   try {
-    const dirs = readdirSync4(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join27(base2, d), mtime: statSync10(join27(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
+    const dirs = readdirSync6(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join30(base2, d), mtime: statSync10(join30(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
     return dirs[0]?.path;
   } catch {
     return void 0;

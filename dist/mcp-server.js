@@ -13970,7 +13970,7 @@ var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module2) {
     "use strict";
     var { writeFile, readFile, mkdir } = __require("node:fs/promises");
-    var { dirname: dirname7, resolve: resolve6 } = __require("node:path");
+    var { dirname: dirname8, resolve: resolve6 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -14201,7 +14201,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve6(path6);
-        await mkdir(dirname7(resolvedPath), { recursive: true });
+        await mkdir(dirname8(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
           snapshot
@@ -59412,6 +59412,16 @@ var TokenTotals = external_exports.object({
   cacheRead: external_exports.number().int().nonnegative(),
   cacheWrite: external_exports.number().int().nonnegative()
 });
+var InheritedTotals = external_exports.object({
+  tokens: TokenTotals,
+  /** The copied history's usage at list prices (null when a model's price is unknown). */
+  costUsd: external_exports.number().nonnegative().nullable(),
+  /** Time before the fork's own first record: own duration = durationMs − this. */
+  durationMs: external_exports.number().int().nonnegative(),
+  turns: external_exports.number().int().nonnegative(),
+  prompts: external_exports.number().int().nonnegative(),
+  messages: external_exports.number().int().nonnegative()
+});
 var SessionTotals = external_exports.object({
   tokens: TokenTotals,
   /** Estimated from public list prices; null when a model's price is unknown. */
@@ -59424,7 +59434,9 @@ var SessionTotals = external_exports.object({
   /** Calls per tool name. */
   tools: external_exports.record(external_exports.string(), external_exports.number().int().nonnegative()),
   filesTouched: external_exports.array(external_exports.string()),
-  durationMs: external_exports.number().int().nonnegative()
+  durationMs: external_exports.number().int().nonnegative(),
+  /** Set on forks: what of the above was copied from the parent session. */
+  inherited: InheritedTotals.optional()
 });
 var SessionMeta = external_exports.object({
   id: external_exports.string().min(1).max(200),
@@ -59458,7 +59470,12 @@ var ReadStats = external_exports.object({
   truncatedTail: external_exports.boolean(),
   metaRecords: external_exports.number().int().nonnegative(),
   duplicateRecords: external_exports.number().int().nonnegative(),
-  compactions: external_exports.number().int().nonnegative()
+  compactions: external_exports.number().int().nonnegative(),
+  /**
+   * Records read on purpose without becoming events, per type (`cost-state`, `queue-operation`, `system:<subtype>`
+   * for bookkeeping system records, `attachment:<type>` …). Optional: older clients do not send it.
+   */
+  skippedTypes: external_exports.record(external_exports.string(), external_exports.number().int().nonnegative()).optional()
 });
 var RedactionReport = external_exports.object({
   total: external_exports.number().int().nonnegative(),
@@ -59513,6 +59530,10 @@ var AppendEventsRequest = external_exports.object({
   meta: SessionMeta.partial().optional(),
   /** Client-computed totals; when given they replace the stored ones (tokens and cost only the client knows). */
   totals: SessionTotals.optional(),
+  /** What the client's reader skipped so far (replaces the stored counts): shown on the session page. */
+  stats: ReadStats.optional(),
+  /** Subagents with the Agent/Task call that spawned them, in spawn order (replaces the stored list). */
+  sidechains: external_exports.array(external_exports.object({ agentId: external_exports.string().min(1).max(200), toolUseId: external_exports.string().max(200).optional() }).strict()).max(1e4).optional(),
   status: SessionStatus.optional(),
   source: SessionSource.optional()
 }).strict();
@@ -59601,6 +59622,8 @@ var EventsPage = external_exports.object({
 var SessionDetailResponse = external_exports.object({
   session: SessionSummary,
   meta: SessionMeta,
+  /** What the client's reader skipped (lines and records, and why), when the client sent it. */
+  stats: ReadStats.optional(),
   events: external_exports.array(StoredEvent),
   eventsPage: EventsPage
 });
@@ -59632,7 +59655,13 @@ var ProjectSummary = external_exports.object({
     sessions: external_exports.number().int().nonnegative(),
     totalDurationMs: external_exports.number().int().nonnegative(),
     avgDurationMs: external_exports.number().int().nonnegative(),
-    lastSessionAt: IsoDate.nullable()
+    lastSessionAt: IsoDate.nullable(),
+    /**
+     * Sums of each session's own part (a fork's inherited history left out, so parent + fork never double counts;
+     * durations likewise). Optional: older trackers do not send them.
+     */
+    tokens: TokenTotals.optional(),
+    costUsd: external_exports.number().nonnegative().nullable().optional()
   }),
   createdAt: IsoDate,
   updatedAt: IsoDate
@@ -61089,7 +61118,7 @@ function stripPrivateValue(value) {
 }
 
 // src/core/transcript/stream-session.ts
-import { basename as basename2 } from "node:path";
+import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
 
 // src/core/transcript/locate.ts
 import { readdir, stat } from "node:fs/promises";
@@ -61203,11 +61232,16 @@ function createReadStats() {
     truncatedTail: false,
     metaRecords: 0,
     duplicateRecords: 0,
-    compactions: 0
+    compactions: 0,
+    skippedTypes: {}
   };
 }
 function countUnknownType(stats, type) {
   stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
+}
+function countSkippedType(stats, type) {
+  const m = stats.skippedTypes ??= {};
+  m[type] = (m[type] ?? 0) + 1;
 }
 
 // src/core/transcript/read-records.ts
@@ -61458,10 +61492,19 @@ function classifyUserText(text) {
     if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
       return { kind: "system", subtype: "bash_output", text: stripTags(text) };
     }
+    if (text.startsWith(TASK_NOTIFICATION)) {
+      return { kind: "system", subtype: "task_notification", text: taskNotificationText(text) };
+    }
   } else if (text.startsWith("[Request interrupted by user")) {
     return { kind: "system", subtype: "interrupted", text };
   }
   return { kind: "prompt", text };
+}
+var TASK_NOTIFICATION = "<task-notification>";
+function taskNotificationText(text) {
+  const summary = between(text, "<summary>", "</summary>")?.trim();
+  if (summary) return summary;
+  return text.replace(/<\/?[a-z][a-z-]*>/g, " ").replace(/\s+/g, " ").trim();
 }
 function stripTags(text) {
   return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
@@ -61487,6 +61530,22 @@ function titleFromPrompt(text, max = 80) {
   const line = (nl === -1 ? trimmed : trimmed.slice(0, nl)).trim();
   if (line === "") return void 0;
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+
+// src/core/transcript/cost-state.ts
+function parseCostState(rec) {
+  const cost = rec.totalCostUSD;
+  const models = rec.modelUsage;
+  if (typeof cost !== "number" || !Number.isFinite(cost) || cost < 0 || !isObj(models)) return void 0;
+  const tokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  for (const u2 of Object.values(models)) {
+    if (!isObj(u2)) continue;
+    tokens.input += count(u2.inputTokens);
+    tokens.output += count(u2.outputTokens);
+    tokens.cacheRead += count(u2.cacheReadInputTokens);
+    tokens.cacheWrite += count(u2.cacheCreationInputTokens);
+  }
+  return { tokens, costUsd: cost };
 }
 
 // src/core/pricing.ts
@@ -61540,16 +61599,71 @@ function estimateCostUsd(usage) {
   return Math.round(total * 1e3) / 1e9;
 }
 
-// src/core/transcript/totals-accumulator.ts
+// src/core/transcript/usage-bucket.ts
 var SYNTHETIC_MODEL = "<synthetic>";
 function emptyUsage() {
   return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
 }
+function addTo(into, d) {
+  into.input += d.input;
+  into.output += d.output;
+  into.cacheRead += d.cacheRead;
+  into.cacheWrite += d.cacheWrite;
+  into.cacheWrite1h += d.cacheWrite1h;
+}
+var UsageBucket = class _UsageBucket {
+  total = emptyUsage();
+  /** A Map: model names are data. The synthetic model (client-made messages) is in the total, never priced. */
+  byModel = /* @__PURE__ */ new Map();
+  add(model, d) {
+    addTo(this.total, d);
+    if (model === SYNTHETIC_MODEL) return;
+    let m = this.byModel.get(model);
+    if (m === void 0) this.byModel.set(model, m = emptyUsage());
+    addTo(m, d);
+  }
+  merge(other) {
+    for (const [model, u2] of other.byModel) this.add(model, u2);
+    const priced = emptyUsage();
+    for (const u2 of other.byModel.values()) addTo(priced, u2);
+    addTo(this.total, {
+      input: other.total.input - priced.input,
+      output: other.total.output - priced.output,
+      cacheRead: other.total.cacheRead - priced.cacheRead,
+      cacheWrite: other.total.cacheWrite - priced.cacheWrite,
+      cacheWrite1h: other.total.cacheWrite1h - priced.cacheWrite1h
+    });
+  }
+  clone() {
+    const c3 = new _UsageBucket();
+    c3.merge(this);
+    return c3;
+  }
+  get empty() {
+    const t = this.total;
+    return t.input + t.output + t.cacheRead + t.cacheWrite === 0;
+  }
+  tokens() {
+    const t = this.total;
+    return { input: t.input, output: t.output, cacheRead: t.cacheRead, cacheWrite: t.cacheWrite };
+  }
+  costUsd() {
+    return estimateCostUsd(this.byModel);
+  }
+};
+
+// src/core/transcript/totals-accumulator.ts
 var TotalsAccumulator = class {
   /** Usage already counted per API response, keyed by message.id + requestId. */
   seenResponses = /* @__PURE__ */ new Map();
-  byModel = /* @__PURE__ */ new Map();
-  total = emptyUsage();
+  /** Main-chain responses (the main transcript file, not sidechains). */
+  main = new UsageBucket();
+  /** Main-chain responses written after the last cost-state record (Claude Code had not counted them yet). */
+  sinceCostState = new UsageBucket();
+  agents = /* @__PURE__ */ new Map();
+  costState;
+  costStateMs = -Infinity;
+  inherited;
   prompts = 0;
   messages = 0;
   toolCalls = 0;
@@ -61562,7 +61676,7 @@ var TotalsAccumulator = class {
    * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
    * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
    */
-  addUsage(rec, msg) {
+  addUsage(rec, msg, agentId, ms = NaN) {
     const u2 = objAt(msg, "usage");
     if (u2 === void 0) return;
     const next = {
@@ -61597,12 +61711,36 @@ var TotalsAccumulator = class {
     }
     if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
     const model = str2(msg.model) ?? "unknown";
-    addTo(this.total, delta);
-    if (model !== SYNTHETIC_MODEL) {
-      let m = this.byModel.get(model);
-      if (m === void 0) this.byModel.set(model, m = emptyUsage());
-      addTo(m, delta);
+    if (agentId === void 0) {
+      this.main.add(model, delta);
+      this.sinceCostState.add(model, delta);
+      return;
     }
+    let a2 = this.agents.get(agentId);
+    if (a2 === void 0) this.agents.set(agentId, a2 = { bucket: new UsageBucket(), firstMs: Infinity });
+    a2.bucket.add(model, delta);
+    if (ms < a2.firstMs) a2.firstMs = ms;
+  }
+  /**
+   * A `cost-state` record of the main transcript: Claude Code's running totals, compaction calls and interrupted
+   * streams included. The last one wins; usage written after it is added on top. `atMs` is the newest main-file
+   * timestamp so far (subagent responses after it were not in the figure yet).
+   */
+  addCostState(rec, atMs) {
+    const cs = parseCostState(rec);
+    if (cs === void 0) return;
+    const seen = this.main.total;
+    const t = cs.tokens;
+    if (t.input < seen.input || t.output < seen.output || t.cacheRead < seen.cacheRead || t.cacheWrite < seen.cacheWrite) {
+      return;
+    }
+    this.costState = cs;
+    this.costStateMs = atMs;
+    this.sinceCostState = new UsageBucket();
+  }
+  /** Everything counted so far is a fork's inherited history (called after each record copied from the parent). */
+  markInherited(turns) {
+    this.inherited = { main: this.main.clone(), turns, prompts: this.prompts, messages: this.messages };
   }
   /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
   addEvent(e, mainChain) {
@@ -61632,34 +61770,65 @@ var TotalsAccumulator = class {
         break;
     }
   }
-  finish(turns, durationMs) {
-    const usage = [...this.byModel];
-    return {
-      tokens: {
-        input: this.total.input,
-        output: this.total.output,
-        cacheRead: this.total.cacheRead,
-        cacheWrite: this.total.cacheWrite
-      },
-      costUsd: estimateCostUsd(usage),
-      turns,
+  finish(o2) {
+    const { tokens, costUsd } = this.usageTotals();
+    const totals = {
+      tokens,
+      costUsd,
+      turns: o2.turns,
       prompts: this.prompts,
       messages: this.messages,
       toolCalls: this.toolCalls,
       toolErrors: this.toolErrors,
       tools: Object.fromEntries(this.tools),
       filesTouched: [...this.files],
-      durationMs
+      durationMs: o2.durationMs
+    };
+    const inherited = this.inheritedTotals(o2);
+    if (inherited !== void 0) totals.inherited = inherited;
+    return totals;
+  }
+  /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
+  usageTotals() {
+    const cs = this.costState;
+    if (cs === void 0) {
+      const all = this.main.clone();
+      for (const a2 of this.agents.values()) all.merge(a2.bucket);
+      return { tokens: all.tokens(), costUsd: all.costUsd() };
+    }
+    const after = this.sinceCostState.clone();
+    for (const a2 of this.agents.values()) if (a2.firstMs > this.costStateMs) after.merge(a2.bucket);
+    if (after.empty) return { tokens: { ...cs.tokens }, costUsd: cs.costUsd };
+    const t = after.tokens();
+    const extra = after.costUsd();
+    return {
+      tokens: {
+        input: cs.tokens.input + t.input,
+        output: cs.tokens.output + t.output,
+        cacheRead: cs.tokens.cacheRead + t.cacheRead,
+        cacheWrite: cs.tokens.cacheWrite + t.cacheWrite
+      },
+      costUsd: extra === null ? null : Math.round((cs.costUsd + extra) * 1e9) / 1e9
+    };
+  }
+  inheritedTotals(o2) {
+    const snap = this.inherited;
+    if (snap === void 0) return void 0;
+    const usage = snap.main.clone();
+    for (const id of o2.inheritedAgents) {
+      const a2 = this.agents.get(id);
+      if (a2 !== void 0) usage.merge(a2.bucket);
+    }
+    return {
+      tokens: usage.tokens(),
+      costUsd: usage.costUsd(),
+      durationMs: Math.min(o2.inheritedDurationMs, o2.durationMs),
+      turns: Math.min(snap.turns, o2.turns),
+      prompts: snap.prompts,
+      messages: snap.messages
     };
   }
 };
-function addTo(into, d) {
-  into.input += d.input;
-  into.output += d.output;
-  into.cacheRead += d.cacheRead;
-  into.cacheWrite += d.cacheWrite;
-  into.cacheWrite1h += d.cacheWrite1h;
-}
 
 // src/core/transcript/meta-accumulator.ts
 var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61719,6 +61888,14 @@ var MetaAccumulator = class {
   observeFirstPrompt(text) {
     this.firstPromptTitle ??= titleFromPrompt(text);
   }
+  /** Earliest timestamp seen (ms), or Infinity. */
+  get startTime() {
+    return this.startMs;
+  }
+  /** Newest timestamp seen (ms), or -Infinity. */
+  get endTime() {
+    return this.endMs;
+  }
   get durationMs() {
     return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
   }
@@ -61775,12 +61952,25 @@ var EventList = class {
     else this.add({ kind: "prompt", text: t.text });
   }
 };
+function systemOrigin(rec) {
+  const kind = str2(objAt(rec, "origin")?.kind);
+  if (kind === "task-notification") return "task_notification";
+  if (rec.promptSource === "system") return kind !== void 0 ? kind.replace(/-/g, "_") : "system_prompt";
+  return void 0;
+}
 function userRecordEvents(rec, ctx) {
   const list = new EventList(ctx);
   const content = objAt(rec, "message")?.content;
   if (rec.isCompactSummary === true) {
     const text = typeof content === "string" ? content : flattenToolResultContent(content);
     list.add({ kind: "system", subtype: "compaction_summary", text });
+    return list.events;
+  }
+  const origin = systemOrigin(rec);
+  if (origin !== void 0 && (typeof content === "string" || !hasToolResult(content))) {
+    const raw = typeof content === "string" ? content : flattenToolResultContent(content);
+    const text = origin === "task_notification" ? taskNotificationText(raw) : raw;
+    list.add({ kind: "system", subtype: origin, text });
     return list.events;
   }
   if (typeof content === "string") {
@@ -61809,6 +61999,34 @@ function userRecordEvents(rec, ctx) {
     }
   }
   return list.events;
+}
+function hasToolResult(content) {
+  return Array.isArray(content) && content.some((b) => isObj(b) && b.type === "tool_result");
+}
+function attachmentRecordEvents(rec, ctx) {
+  const att = objAt(rec, "attachment");
+  if (att?.type !== "queued_command") return null;
+  const raw = att.prompt;
+  const text = typeof raw === "string" ? raw : Array.isArray(raw) ? queuedBlocksText(raw) : "";
+  const list = new EventList(ctx);
+  if (text.trim() === "") return list.events;
+  const mode = str2(att.commandMode);
+  if (mode === "task-notification" || str2(objAt(att, "origin")?.kind) === "task-notification") {
+    list.add({ kind: "system", subtype: "task_notification", text: taskNotificationText(text) });
+  } else if (mode === "bash") {
+    list.add({ kind: "prompt", text: text.startsWith("!") ? text : `!${text}` });
+  } else {
+    list.addUserText(classifyUserText(text));
+  }
+  return list.events;
+}
+function queuedBlocksText(blocks) {
+  const parts = [];
+  for (const b of blocks) {
+    const t = userBlockText(b);
+    if (t !== void 0) parts.push(t);
+  }
+  return parts.join("\n\n");
 }
 function userBlockText(block) {
   if (!isObj(block)) return void 0;
@@ -61900,23 +62118,116 @@ function apiErrorText(rec) {
   return `API error: ${message ?? "unknown"}${retry}`;
 }
 
+// src/core/transcript/subagent-links.ts
+var SubagentLinks = class {
+  /** Subagent id → the tool_use id of the call that spawned it. */
+  toolUseOf = /* @__PURE__ */ new Map();
+  /** Agent/Task calls of the main chain in call order (the order the parent spawned them). */
+  calls = [];
+  callById = /* @__PURE__ */ new Map();
+  linkedCalls = /* @__PURE__ */ new Set();
+  /** Old inline sidechains (no agentId): record uuid → its chain's id. */
+  inlineChain = /* @__PURE__ */ new Map();
+  addCall(toolUseId, input2, turn, seq) {
+    if (toolUseId === "" || this.callById.has(toolUseId)) return;
+    const prompt = isObj(input2) ? str2(input2.prompt) : void 0;
+    const call2 = { toolUseId, prompt, turn, seq };
+    this.calls.push(call2);
+    this.callById.set(toolUseId, call2);
+  }
+  callOf(agentId) {
+    const id = this.toolUseOf.get(agentId);
+    return id === void 0 ? void 0 : this.callById.get(id);
+  }
+  link(agentId, toolUseId) {
+    if (this.toolUseOf.has(agentId)) return;
+    this.toolUseOf.set(agentId, toolUseId);
+    this.linkedCalls.add(toolUseId);
+  }
+  /** A main-chain tool result of an Agent/Task call names the subagent it ran (`toolUseResult.agentId`). */
+  linkFromResult(rec) {
+    const result = rec.toolUseResult;
+    if (!isObj(result)) return;
+    const agentId = str2(result.agentId);
+    if (agentId === void 0 || this.toolUseOf.has(agentId)) return;
+    const content = objAt(rec, "message")?.content;
+    if (!Array.isArray(content)) return;
+    for (const block of content) {
+      if (isObj(block) && block.type === "tool_result") {
+        const id = str2(block.tool_use_id);
+        if (id !== void 0) this.link(agentId, id);
+        return;
+      }
+    }
+  }
+  /**
+   * The agent id of a sidechain record found inside the main transcript. Claude Code 2.x names it (`agentId`);
+   * 1.x did not, so records are grouped into chains by parentUuid, each chain rooted at the subagent's prompt and
+   * linked to the not yet answered Task call that handed it that prompt (parallel calls each get their own).
+   */
+  inlineAgentId(rec, uuid3) {
+    const named = str2(rec.agentId);
+    if (named !== void 0) return named;
+    const parent = str2(rec.parentUuid);
+    let chain = parent === void 0 ? void 0 : this.inlineChain.get(parent);
+    if (chain === void 0) {
+      chain = `sidechain-${uuid3 ?? this.inlineChain.size}`;
+      const call2 = this.matchCall(rootPrompt(rec));
+      if (call2 !== void 0) this.link(chain, call2.toolUseId);
+    }
+    if (uuid3 !== void 0) this.inlineChain.set(uuid3, chain);
+    return chain;
+  }
+  matchCall(prompt) {
+    let fallback;
+    for (const c3 of this.calls) {
+      if (this.linkedCalls.has(c3.toolUseId)) continue;
+      if (prompt !== void 0 && c3.prompt !== void 0 && c3.prompt.trim() === prompt.trim()) return c3;
+      fallback ??= c3;
+    }
+    return fallback;
+  }
+  /** Rank of a subagent in spawn order (the call's position); unlinked ones after all linked ones. */
+  rank(agentId) {
+    const call2 = this.callOf(agentId);
+    return call2 === void 0 ? Number.MAX_SAFE_INTEGER : this.calls.indexOf(call2);
+  }
+};
+function rootPrompt(rec) {
+  if (rec.type !== "user") return void 0;
+  const content = objAt(rec, "message")?.content;
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return void 0;
+  const texts = content.filter((b) => isObj(b) && b.type === "text" && typeof b.text === "string");
+  return texts.length ? texts.map((b) => b.text).join("\n\n") : void 0;
+}
+
 // src/core/transcript/session-builder.ts
 var MAIN = {};
 var SessionBuilder = class {
-  constructor(stats) {
+  constructor(stats, opts = {}) {
     this.stats = stats;
+    this.opts = opts;
   }
   stats;
+  opts;
   seen = /* @__PURE__ */ new Set();
   turn = -1;
   turnCtx = [];
   agentCtx = /* @__PURE__ */ new Map();
-  /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
-  agentToolUse = /* @__PURE__ */ new Map();
-  /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
-  agentCallTurn = /* @__PURE__ */ new Map();
+  links = new SubagentLinks();
   meta = new MetaAccumulator();
   totals = new TotalsAccumulator();
+  /** Main-file records read (deduplicated): positions to compare agent calls with a fork's inherited boundary. */
+  mainSeq = 0;
+  /** Position of the last main record a fork copied from its parent (-1: none, this is no fork). */
+  inheritedSeq = -1;
+  /** Earliest timestamp of a main record after the inherited history (a fork's own start). */
+  ownStartMs = Infinity;
+  /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
+  get agentToolUse() {
+    return this.links.toolUseOf;
+  }
   /** Adds one record; its events (if any) are appended to `out` in order. */
   addRecord(rec, offset, out, source = MAIN) {
     const recordUuid = str2(rec.uuid);
@@ -61929,42 +62240,86 @@ var SessionBuilder = class {
     }
     const isMain = source.agentId === void 0;
     this.meta.observeTime(rec);
-    if (isMain) this.meta.observeMain(rec);
+    if (isMain) {
+      this.meta.observeMain(rec);
+      this.mainSeq++;
+    }
     if (rec.isMeta === true) this.stats.metaRecords++;
-    const type = rec.type;
-    let events;
-    const agentId = source.agentId ?? (rec.isSidechain === true ? str2(rec.agentId) ?? "sidechain" : void 0);
+    const agentId = source.agentId ?? (rec.isSidechain === true ? this.links.inlineAgentId(rec, recordUuid) : void 0);
+    const events = this.recordEvents(rec, offset, source, agentId, recordUuid);
+    if (events !== null) for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+    if (isMain) this.observeFork(rec);
+  }
+  /** The record's events, or null when it is deliberately skipped (then counted by type) or unknown. */
+  recordEvents(rec, offset, source, agentId, recordUuid) {
+    const isMain = source.agentId === void 0;
     const ctx = {
       uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
     };
     if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
     if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
     if (agentId !== void 0) ctx.agentId = agentId;
+    const type = rec.type;
     if (type === "user") {
-      if (rec.isMeta === true) return;
-      events = userRecordEvents(rec, ctx);
-      if (isMain) this.linkSubagent(rec);
-    } else if (type === "assistant") {
+      if (rec.isMeta === true) return null;
+      if (isMain && rec.isSidechain !== true) this.links.linkFromResult(rec);
+      return userRecordEvents(rec, ctx);
+    }
+    if (type === "assistant") {
       const msg = objAt(rec, "message");
       if (msg !== void 0) {
-        this.totals.addUsage(rec, msg);
+        const ms = typeof rec.timestamp === "string" ? Date.parse(rec.timestamp) : NaN;
+        this.totals.addUsage(rec, msg, agentId, ms);
         this.meta.observeModel(str2(msg.model));
       }
-      events = assistantRecordEvents(rec, ctx, this.stats);
-    } else if (type === "system") {
-      events = systemRecordEvents(rec, ctx, this.stats);
-    } else {
-      if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
-      else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+      return assistantRecordEvents(rec, ctx, this.stats);
+    }
+    if (type === "system") {
+      const events = systemRecordEvents(rec, ctx, this.stats);
+      if (events.length === 0) countSkippedType(this.stats, `system:${str2(rec.subtype) ?? "(none)"}`);
+      return events;
+    }
+    if (type === "attachment") {
+      const events = attachmentRecordEvents(rec, ctx);
+      if (events === null) {
+        countSkippedType(this.stats, `attachment:${str2(objAt(rec, "attachment")?.type) ?? "(none)"}`);
+      }
+      return events;
+    }
+    if (typeof type === "string" && NON_EVENT_TYPES.has(type)) {
+      if (type === "cost-state" && isMain) this.totals.addCostState(rec, this.meta.endTime);
+      else this.meta.observeTitle(rec);
+      countSkippedType(this.stats, type);
+      return null;
+    }
+    countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+    return null;
+  }
+  /**
+   * A fork (`--fork-session`) starts with its parent's history: Claude Code 2.1.330+ rewrites sessionId but keeps the
+   * parent's id in `requestSessionId` of copied assistant records; older versions kept the old sessionId. Everything
+   * up to the last such record is inherited.
+   */
+  observeFork(rec) {
+    const sid = str2(rec.sessionId);
+    const rsid = str2(rec.requestSessionId);
+    const own3 = this.opts.sessionId;
+    const copied = rsid !== void 0 && sid !== void 0 && rsid !== sid || own3 !== void 0 && sid !== void 0 && sid !== own3;
+    if (copied) {
+      this.inheritedSeq = this.mainSeq;
+      this.ownStartMs = Infinity;
+      this.totals.markInherited(this.turn + 1);
       return;
     }
-    for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+    if (this.inheritedSeq === -1 || typeof rec.timestamp !== "string") return;
+    const ms = Date.parse(rec.timestamp);
+    if (ms < this.ownStartMs) this.ownStartMs = ms;
   }
   /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
   place(event, agentId) {
     if (agentId !== void 0) {
       this.totals.addEvent(event, false);
-      return this.contextForAgent(agentId);
+      return this.agentContext(agentId);
     }
     if (event.kind === "prompt") {
       this.turn++;
@@ -61974,48 +62329,47 @@ var SessionBuilder = class {
     }
     this.totals.addEvent(event, true);
     if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
-      this.agentCallTurn.set(event.toolUseId, this.turn);
+      this.links.addCall(event.toolUseId, event.input, this.turn, this.mainSeq);
     }
     let c3 = this.turnCtx[this.turn];
     if (c3 === void 0) this.turnCtx[this.turn] = c3 = { turnIndex: this.turn };
     return c3;
   }
-  contextForAgent(agentId) {
+  /** The context of a subagent's events: the turn of its spawning call, and that call's id once it is known. */
+  agentContext(agentId) {
     let c3 = this.agentCtx.get(agentId);
-    if (c3 === void 0) {
-      const toolUseId = this.agentToolUse.get(agentId);
-      const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
-      c3 = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
-      this.agentCtx.set(agentId, c3);
-    }
+    if (c3 !== void 0 && (c3.toolUseId !== void 0 || !this.links.toolUseOf.has(agentId))) return c3;
+    const call2 = this.links.callOf(agentId);
+    const turnIndex = c3?.turnIndex ?? call2?.turn ?? Math.max(this.turn, 0);
+    c3 = call2 === void 0 ? { turnIndex, agentId } : { turnIndex, agentId, toolUseId: call2.toolUseId };
+    this.agentCtx.set(agentId, c3);
     return c3;
   }
-  /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
-  linkSubagent(rec) {
-    const result = rec.toolUseResult;
-    if (!isObj(result)) return;
-    const agentId = str2(result.agentId);
-    if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
-    const content = objAt(rec, "message")?.content;
-    if (!Array.isArray(content)) return;
-    for (const block of content) {
-      if (isObj(block) && block.type === "tool_result") {
-        const id = str2(block.tool_use_id);
-        if (id !== void 0) this.agentToolUse.set(agentId, id);
-        return;
-      }
-    }
+  /** The parent session id, when this transcript is a fork (as far as read). */
+  parentSessionId(fileStem) {
+    return this.meta.finish(fileStem).parentSessionId;
   }
   finish(fileStem) {
+    const durationMs = this.meta.durationMs;
+    const inheritedAgents = /* @__PURE__ */ new Set();
+    if (this.inheritedSeq !== -1) {
+      for (const agentId of this.links.toolUseOf.keys()) {
+        const call2 = this.links.callOf(agentId);
+        if (call2 !== void 0 && call2.seq <= this.inheritedSeq) inheritedAgents.add(agentId);
+      }
+    }
+    const start = this.meta.startTime;
+    const inheritedDurationMs = Number.isFinite(this.ownStartMs) && Number.isFinite(start) ? Math.max(0, Math.round(this.ownStartMs - start)) : durationMs;
     return {
       meta: this.meta.finish(fileStem),
-      totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
+      totals: this.totals.finish({ turns: this.turn + 1, durationMs, inheritedAgents, inheritedDurationMs })
     };
   }
 };
 
 // src/core/transcript/stream-session.ts
-async function deliver(path6, builder, source, onEvent, opts) {
+var UUID_RE2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+async function deliver(path6, builder, source, onEvent, opts, held) {
   const { admit: makeFilter, ...readOpts } = opts;
   const admit = makeFilter?.();
   const gen = readRecordBatches(path6, { ...readOpts, stats: builder.stats });
@@ -62028,33 +62382,54 @@ async function deliver(path6, builder, source, onEvent, opts) {
       builder.addRecord(item.record, item.offset, out, source);
       if (out.length === 0) continue;
       for (const d of out) {
-        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
-        const r = onEvent(d.event, ctx);
+        if (held !== void 0 && d.ctx.agentId !== void 0) {
+          let list = held.get(d.ctx.agentId);
+          if (list === void 0) held.set(d.ctx.agentId, list = []);
+          list.push(d);
+          continue;
+        }
+        const r = onEvent(d.event, d.ctx);
         if (r !== void 0) await r;
       }
       out.length = 0;
     }
   }
 }
+async function subagentFilesFor(path6, builder, stem) {
+  const files = await findSubagentFiles(path6);
+  const parent = builder.parentSessionId(stem);
+  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
+  const have = new Set(files.map((f) => f.agentId));
+  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
+  if (wanted.length === 0) return files;
+  const fromParent = await findSubagentFiles(join2(dirname2(path6), `${parent}.jsonl`));
+  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
+}
 async function runSession(path6, onEvent, opts = {}) {
-  const builder = new SessionBuilder(createReadStats());
+  const stem = basename2(path6).replace(/\.jsonl$/, "");
+  const builder = new SessionBuilder(createReadStats(), UUID_RE2.test(stem) ? { sessionId: stem } : {});
   const fromOffset = opts.fromOffset ?? 0;
   const lineOpts = {
     ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
     ...opts.admit ? { admit: opts.admit } : {}
   };
-  const nextOffset = await deliver(path6, builder, void 0, onEvent, { ...lineOpts, fromOffset });
-  if (opts.subagents ?? fromOffset === 0) {
-    const files = await findSubagentFiles(path6);
-    const order = [...builder.agentToolUse.keys()];
-    const rank = (agentId) => {
-      const i2 = order.indexOf(agentId);
-      return i2 === -1 ? order.length : i2;
-    };
-    files.sort((a2, b) => rank(a2.agentId) - rank(b.agentId));
-    for (const file2 of files) await deliver(file2.path, builder, { agentId: file2.agentId }, onEvent, lineOpts);
+  const held = /* @__PURE__ */ new Map();
+  const nextOffset = await deliver(path6, builder, void 0, onEvent, { ...lineOpts, fromOffset }, held);
+  const withFiles = opts.subagents ?? fromOffset === 0;
+  const files = withFiles ? await subagentFilesFor(path6, builder, stem) : [];
+  const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
+  const firstSeen = new Map(agents.map((a2, i2) => [a2, i2]));
+  agents.sort((a2, b) => builder.links.rank(a2) - builder.links.rank(b) || firstSeen.get(a2) - firstSeen.get(b));
+  for (const agentId of agents) {
+    for (const d of held.get(agentId) ?? []) {
+      const r = onEvent(d.event, builder.agentContext(agentId));
+      if (r !== void 0) await r;
+    }
+    for (const file2 of files) {
+      if (file2.agentId === agentId) await deliver(file2.path, builder, { agentId }, onEvent, lineOpts);
+    }
   }
-  const { meta: meta3, totals } = builder.finish(basename2(path6).replace(/\.jsonl$/, ""));
+  const { meta: meta3, totals } = builder.finish(stem);
   return { meta: meta3, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
 }
 async function streamSession(transcriptPath, onEvent, opts = {}) {
@@ -62116,7 +62491,7 @@ function pausedAtTime(spans, timestamp) {
   if (spans.length === 0) return false;
   const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
   if (Number.isNaN(t)) return stillPaused(spans);
-  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t < Date.parse(p.to)));
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t <= Date.parse(p.to)));
 }
 function stillPaused(spans) {
   const last = spans[spans.length - 1];
@@ -62725,7 +63100,7 @@ function envFlag(env, name) {
 }
 
 // src/core/config/data-dir.ts
-import { isAbsolute, join as join2, resolve } from "node:path";
+import { isAbsolute, join as join3, resolve } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
@@ -62735,8 +63110,8 @@ function resolveDataDir(env, homedir2) {
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
   if (plugin) return { dataDir: resolve(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
-  if (xdg && isAbsolute(xdg)) return { dataDir: join2(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join2(homedir2, ".local", "state", "baton"), source: "default" };
+  if (xdg && isAbsolute(xdg)) return { dataDir: join3(xdg, "baton"), source: "XDG_STATE_HOME" };
+  return { dataDir: join3(homedir2, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -62744,7 +63119,7 @@ function homedirFrom(env, fallback) {
 
 // src/core/config/resolve-config.ts
 import { homedir as osHomedir } from "node:os";
-import { isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 import { readFileSync } from "node:fs";
 var defaultConfigIo = (env = process.env) => ({
   readFile: (path6) => {
@@ -62760,12 +63135,12 @@ function configFilePath(env, homedir2) {
   const explicit = envValue(env, "BATON_CONFIG");
   if (explicit) return resolve2(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base = xdg && isAbsolute2(xdg) ? xdg : join3(homedir2, ".config");
-  return join3(base, "baton", "config.json");
+  const base = xdg && isAbsolute2(xdg) ? xdg : join4(homedir2, ".config");
+  return join4(base, "baton", "config.json");
 }
 function claudeConfigDir(env, homedir2) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve2(explicit) : join3(homedir2, ".claude");
+  return explicit ? resolve2(explicit) : join4(homedir2, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -62785,7 +63160,7 @@ function resolveConfig(env, io = defaultConfigIo(env)) {
   let url2 = pickUrl(candidates, problems);
   let key = pickKey(candidates);
   if (!url2 || !key) {
-    const settings = readPromptflowSettings(io, join3(claudeDir, "settings.json"), problems);
+    const settings = readPromptflowSettings(io, join4(claudeDir, "settings.json"), problems);
     const late2 = [
       { ...settings, source: "claude-settings" },
       { apiKey: envValue(env, "CLAUDE_CODE_API_TOKEN"), source: "claude-code-token" }
@@ -70947,7 +71322,7 @@ var EMPTY_COMPLETION_RESULT = {
 import { homedir } from "node:os";
 
 // src/cli/commands/export.ts
-import { join as join6, resolve as resolve4 } from "node:path";
+import { join as join7, resolve as resolve4 } from "node:path";
 
 // src/core/export/html-assets.ts
 import { createHash } from "node:crypto";
@@ -72930,6 +73305,31 @@ function redactionLine(r) {
   return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
 }
 var MAX_LISTED_FILES = 200;
+function isAgentCall(name) {
+  return name === "Agent" || name === "Task";
+}
+function countList(m) {
+  const entries = Object.entries(m ?? {}).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0]));
+  return {
+    total: entries.reduce((n2, [, c3]) => n2 + c3, 0),
+    list: entries.map(([k, c3]) => `${k}: ${c3}`).join(", ")
+  };
+}
+function skipRows(stats) {
+  if (stats === void 0) return [];
+  const rows = [];
+  const lines = (n2) => `${formatInt(n2)} line${n2 === 1 ? "" : "s"}`;
+  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
+  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
+  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
+  const unknown2 = countList(stats.unknownTypes);
+  if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
+  if (stats.truncatedTail) rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  const skipped = countList(stats.skippedTypes);
+  if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
+  if (stats.duplicateRecords) rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  return rows;
+}
 
 // src/core/export/html.ts
 function head(title) {
@@ -72953,7 +73353,7 @@ function head(title) {
 function stat2(label, value) {
   return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
 }
-function metricsHeader(meta3, t, redaction) {
+function metricsHeader(meta3, t, redaction, stats) {
   const title = meta3.title || `Session ${meta3.id}`;
   const sub = [
     meta3.project,
@@ -72994,6 +73394,12 @@ function metricsHeader(meta3, t, redaction) {
   }
   if (redaction) out += `<p class="sub">Redaction: ${escapeHtml(redactionLine(redaction))}</p>
 `;
+  const skips = skipRows(stats);
+  if (skips.length) {
+    out += `<details class="skips"><summary>Skipped while reading the transcript</summary><table>`;
+    out += skips.map(([k, v2]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v2)}</td></tr>`).join("");
+    out += "</table></details>\n";
+  }
   return `${out}</header>
 `;
 }
@@ -73011,6 +73417,7 @@ function lineCount(s) {
 }
 function createHtmlRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
   let started = false;
   let sectionNo = 0;
@@ -73050,6 +73457,7 @@ function createHtmlRenderer(write, opts) {
         const filePath = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
         tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
+        if (isAgentCall(e.name) && e.agentId === void 0) agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
         write(
           `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
 `
@@ -73088,7 +73496,8 @@ function createHtmlRenderer(write, opts) {
 `);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const by = toolUseId ? ` <small>spawned by <code>${escapeHtml(toolUseId)}</code></small>` : "";
+        const call2 = toolUseId === void 0 ? void 0 : agentCalls.get(toolUseId);
+        const by = toolUseId ? ` <small>spawned by ${call2 ? `${escapeHtml(call2)} ` : ""}<code>${escapeHtml(toolUseId)}</code></small>` : "";
         write(
           `<section class="turn sidechain" id="s${n2}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>
 `
@@ -73104,7 +73513,7 @@ function createHtmlRenderer(write, opts) {
       const redaction = extra.redaction ?? opts.redaction;
       write(
         `</main>
-${metricsHeader(meta3, totals, redaction)}</div>
+${metricsHeader(meta3, totals, redaction, extra.stats)}</div>
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -73335,6 +73744,7 @@ ${tools.map(([n2, c3]) => `| ${cellCode(n2)} | ${c3} |`).join("\n")}
 }
 function createMarkdownRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   let topWritten = false;
   let label = null;
   const top = () => {
@@ -73396,6 +73806,9 @@ ${safeMarkdown(e.text)}
         assistant();
         tools.set(e.toolUseId, e.name);
         const sum = toolSummary(e.name, e.input);
+        if (isAgentCall(e.name) && e.agentId === void 0) {
+          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
+        }
         write(
           `<details>
 <summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ""}</summary>
@@ -73446,7 +73859,9 @@ ${quoted}
 
 `);
       else {
-        const by = section.sidechain.toolUseId ? ` (spawned by ${codeSpan(section.sidechain.toolUseId)})` : "";
+        const id = section.sidechain.toolUseId;
+        const call2 = id === void 0 ? void 0 : agentCalls.get(id);
+        const by = id === void 0 ? "" : ` (spawned by ${call2 ? `${mdInline(call2)} ` : ""}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}
 
 `);
@@ -73461,13 +73876,24 @@ ${quoted}
       const wroteTotals = Boolean(opts.meta && opts.totals);
       const wroteRedaction = Boolean(opts.meta && opts.redaction);
       const redaction = extra.redaction && !wroteRedaction ? extra.redaction : void 0;
-      if (wroteMeta && wroteTotals && !redaction) return;
+      const skips = skipRows(extra.stats);
+      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
       let out = "## Session details\n\n";
       if (!wroteMeta) out += metaRows(meta3, true);
       if (!wroteTotals) out += totalsBlock(totals);
       if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}
 
 `;
+      if (skips.length) {
+        out += `**Skipped while reading the transcript:**
+
+| Reason | Count |
+|---|---|
+`;
+        out += `${skips.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
+
+`;
+      }
       write(out);
     }
   };
@@ -73489,7 +73915,8 @@ function createStreamDriver(renderer) {
   const sectionFor = (ctx) => {
     if (ctx.agentId !== void 0 && !(ctx.inline && current?.kind === "turn")) {
       if (current?.kind === "sidechain" && current.sidechain.agentId === ctx.agentId) return current;
-      return switchTo({ kind: "sidechain", sidechain: { agentId: ctx.agentId } });
+      const sidechain = ctx.toolUseId === void 0 ? { agentId: ctx.agentId } : { agentId: ctx.agentId, toolUseId: ctx.toolUseId };
+      return switchTo({ kind: "sidechain", sidechain });
     }
     if (current?.kind === "turn" && current.turn.index === ctx.turnIndex) return current;
     return switchTo({ kind: "turn", turn: { index: ctx.turnIndex }, explicit: false });
@@ -73624,6 +74051,7 @@ ${shown.map((f) => `  ${f}
 var rule = (ch, title) => `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
 function createTextRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   let topWritten = false;
   const top = () => {
     if (topWritten) return;
@@ -73671,6 +74099,9 @@ ${wrapProse(e.text)}
         return;
       case "tool_call": {
         tools.set(e.toolUseId, e.name);
+        if (isAgentCall(e.name) && e.agentId === void 0) {
+          agentCalls.set(e.toolUseId, `${e.name}(${toolSummary(e.name, e.input)})`);
+        }
         write(
           `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})
 ${indentBlock(stringifyInput(e.input))}
@@ -73703,7 +74134,9 @@ ${wrapProse(e.text)}
 
 `);
       else {
-        const by = section.sidechain.toolUseId ? ` (spawned by ${section.sidechain.toolUseId})` : "";
+        const id = section.sidechain.toolUseId;
+        const call2 = id === void 0 ? void 0 : agentCalls.get(id);
+        const by = id === void 0 ? "" : ` (spawned by ${call2 ? `${call2} ` : ""}${id})`;
         write(`${rule("=", `Subagent ${section.sidechain.agentId}${by}`)}
 
 `);
@@ -73717,7 +74150,8 @@ ${wrapProse(e.text)}
       const wroteMeta = Boolean(opts.meta);
       const wroteTotals = Boolean(opts.meta && opts.totals);
       const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
-      if (wroteMeta && wroteTotals && !redaction) return;
+      const skips = skipRows(extra.stats);
+      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
       let out = `${rule("=", "Session details")}
 
 `;
@@ -73725,6 +74159,11 @@ ${wrapProse(e.text)}
       if (!wroteTotals) out += totalsLines(totals);
       if (redaction) out += `Redaction:   ${redactionLine(redaction)}
 `;
+      if (skips.length) {
+        out += `Skipped while reading the transcript:
+`;
+        out += skips.map(([k, v2]) => `${INDENT}${k}: ${v2}`).join("\n") + "\n";
+      }
       write(out);
     }
   };
@@ -73781,14 +74220,14 @@ function formatExtension(format2) {
 
 // src/capture/pause-log.ts
 import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync as readFileSync2, readSync, statSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 function pauseLogPath(dataDir, sessionId) {
-  return join4(dataDir, "pauses", `${sessionId}.jsonl`);
+  return join5(dataDir, "pauses", `${sessionId}.jsonl`);
 }
 function recordPause(dataDir, sessionId, paused, transcriptPath, at2 = (/* @__PURE__ */ new Date()).toISOString()) {
   const uuid3 = transcriptPath ? lastTranscriptUuid(transcriptPath) : void 0;
   const entry = { op: paused ? "pause" : "resume", at: at2, ...uuid3 ? { uuid: uuid3 } : {} };
-  mkdirSync(join4(dataDir, "pauses"), { recursive: true, mode: 448 });
+  mkdirSync(join5(dataDir, "pauses"), { recursive: true, mode: 448 });
   appendFileSync(pauseLogPath(dataDir, sessionId), `${JSON.stringify(entry)}
 `, { mode: 384 });
 }
@@ -73852,7 +74291,7 @@ function pauseLookup(dataDir, ttlMs = 200) {
 }
 function pausedSessions(dataDir) {
   try {
-    return readdirSync(join4(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
+    return readdirSync(join5(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
   } catch {
     return [];
   }
@@ -73896,7 +74335,7 @@ function lastTranscriptUuid(path6) {
 
 // src/capture/egress.ts
 function openEgressGate(opts) {
-  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir) });
+  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
 }
 
 // src/core/pipeline/export-transcript.ts
@@ -73906,13 +74345,13 @@ async function exportTranscript(transcriptPath, format2, write, gate) {
     subagents: true
   });
   const redaction = gate.report();
-  exporter.finish(meta3, totals, { redaction });
+  exporter.finish(meta3, totals, { redaction, stats });
   return { meta: meta3, totals, stats, redaction };
 }
 
 // src/cli/file-sink.ts
 import { closeSync as closeSync2, existsSync as existsSync2, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname2, basename as basename3, join as join5 } from "node:path";
+import { dirname as dirname3, basename as basename3, join as join6 } from "node:path";
 var BUFFER_BYTES = 1 << 20;
 var MAX_BYTES_PER_UNIT = 3;
 function writeAll(fd, buf, len = buf.length) {
@@ -73955,7 +74394,7 @@ function fileSink(target, opts) {
   if (!opts.force && existsSync2(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
-  const tmp = join5(dirname2(target), `.${basename3(target)}.${process.pid}.tmp`);
+  const tmp = join6(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
   let fd;
   try {
     fd = openSync2(tmp, "w", 420);
@@ -74039,7 +74478,7 @@ async function runExport(ctx, input2) {
   let out = input2.out;
   if (out === void 0) {
     const id = transcript.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-    out = join6(ctx.io.cwd, `session-${id}.${formatExtension(input2.format)}`);
+    out = join7(ctx.io.cwd, `session-${id}.${formatExtension(input2.format)}`);
   } else if (!toStdout) {
     out = resolve4(ctx.io.cwd, out);
   }
@@ -74062,9 +74501,9 @@ function describeOutcome(o2) {
 
 // src/capture/current-session.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 function currentSessionPath(dataDir, claudePid) {
-  return join7(dataDir, "current", `${claudePid}.json`);
+  return join8(dataDir, "current", `${claudePid}.json`);
 }
 function readCurrentSession(dataDir, claudePid) {
   let raw;
@@ -74439,21 +74878,21 @@ function registerListSessions(server, deps) {
 import { existsSync as existsSync7 } from "node:fs";
 
 // src/capture/outbox-paths.ts
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 function isSafeSessionId(id) {
   return SESSION_ID_PATTERN.test(id) && !id.includes("..");
 }
 function outboxDir(dataDir) {
-  return join8(dataDir, "outbox");
+  return join9(dataDir, "outbox");
 }
 function outboxPaths(dataDir, sessionId) {
   const dir = outboxDir(dataDir);
   return {
     dir,
-    outbox: join8(dir, `${sessionId}.jsonl`),
-    state: join8(dir, `${sessionId}.state.json`),
-    lock: join8(dir, `${sessionId}.lock`)
+    outbox: join9(dir, `${sessionId}.jsonl`),
+    state: join9(dir, `${sessionId}.state.json`),
+    lock: join9(dir, `${sessionId}.lock`)
   };
 }
 
@@ -74462,7 +74901,7 @@ import { existsSync as existsSync4 } from "node:fs";
 
 // src/capture/live/live-state.ts
 import { mkdirSync as mkdirSync4, readFileSync as readFileSync5, readdirSync as readdirSync2, renameSync as renameSync4, statSync as statSync3, unlinkSync as unlinkSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join10 } from "node:path";
+import { dirname as dirname5, join as join11 } from "node:path";
 
 // src/capture/session-lock.ts
 import {
@@ -74478,7 +74917,7 @@ import {
   writeSync as writeSync2
 } from "node:fs";
 import { hostname as hostname3 } from "node:os";
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 
 // src/capture/sleep-sync.ts
 var cell;
@@ -74500,7 +74939,7 @@ function acquireLock(path6, opts) {
     } catch (err) {
       const code2 = err.code;
       if (code2 === "ENOENT" && !madeDir) {
-        mkdirSync3(dirname3(path6), { recursive: true, mode: 448 });
+        mkdirSync3(dirname4(path6), { recursive: true, mode: 448 });
         madeDir = true;
         continue;
       }
@@ -74607,24 +75046,24 @@ function ownerIsDead(content) {
 }
 
 // src/capture/live/live-paths.ts
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 function liveDir(dataDir) {
-  return join9(dataDir, "live");
+  return join10(dataDir, "live");
 }
 function livePaths(dataDir, sessionId) {
   const dir = liveDir(dataDir);
   return {
     dir,
-    state: join9(dir, `${sessionId}.json`),
-    stateLock: join9(dir, `${sessionId}.state.lock`),
-    progress: join9(dir, `${sessionId}.relay.json`),
-    relayLock: join9(dir, `${sessionId}.relay.lock`),
-    inbox: join9(dir, `${sessionId}.inbox.jsonl`),
-    log: join9(dir, `${sessionId}.relay.log`)
+    state: join10(dir, `${sessionId}.json`),
+    stateLock: join10(dir, `${sessionId}.state.lock`),
+    progress: join10(dir, `${sessionId}.relay.json`),
+    relayLock: join10(dir, `${sessionId}.relay.lock`),
+    inbox: join10(dir, `${sessionId}.inbox.jsonl`),
+    log: join10(dir, `${sessionId}.relay.log`)
   };
 }
 function endedStatePath(dataDir, sessionId, liveId) {
-  return join9(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
+  return join10(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
 }
 
 // src/capture/live/live-state.ts
@@ -74657,7 +75096,7 @@ var LiveState = external_exports.object({
   error: external_exports.string().optional()
 });
 function writeAtomic(path6, value) {
-  mkdirSync4(dirname4(path6), { recursive: true, mode: 448 });
+  mkdirSync4(dirname5(path6), { recursive: true, mode: 448 });
   const tmp = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync2(tmp, `${JSON.stringify(value, null, 2)}
 `, { mode: 384 });
@@ -74682,7 +75121,7 @@ function readLiveState(dataDir, sessionId) {
 }
 function readEndedState(dataDir, sessionId, liveId) {
   if (liveId) return parseState(endedStatePath(dataDir, sessionId, liveId));
-  const dir = join10(liveDir(dataDir), "ended");
+  const dir = join11(liveDir(dataDir), "ended");
   let best = null;
   let names = [];
   try {
@@ -74692,7 +75131,7 @@ function readEndedState(dataDir, sessionId, liveId) {
   }
   for (const name of names) {
     if (!name.startsWith(`${sessionId}.`) || !name.endsWith(".json")) continue;
-    const path6 = join10(dir, name);
+    const path6 = join11(dir, name);
     const mtime = statSync3(path6).mtimeMs;
     if (!best || mtime > best.mtime) best = { path: path6, mtime };
   }
@@ -74806,7 +75245,7 @@ async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
 // src/capture/live/live-sources.ts
 import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync5 } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname6 } from "node:path";
 
 // src/capture/live/read-new-lines.ts
 import { open as open3 } from "node:fs/promises";
@@ -74852,7 +75291,7 @@ async function readNewLines(path6, fromByte, opts = {}) {
 // src/capture/live/live-sources.ts
 function appendInboxNote(path6, kind, text) {
   const note = { id: randomUUID(), ts: (/* @__PURE__ */ new Date()).toISOString(), kind, text };
-  mkdirSync5(dirname5(path6), { recursive: true, mode: 448 });
+  mkdirSync5(dirname6(path6), { recursive: true, mode: 448 });
   appendFileSync2(path6, `${JSON.stringify(note)}
 `, { mode: 384 });
   return note;
@@ -74860,13 +75299,13 @@ function appendInboxNote(path6, kind, text) {
 
 // src/capture/live/resolve-transcript.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 async function resolveLiveTranscript(sessionId, dataDir, claudeConfigDir2, cwd) {
   const found = await findTranscriptById(sessionId, claudeConfigDir2).catch(() => null);
   if (found) return found;
   const fromHook = await transcriptFromOutbox(dataDir, sessionId);
   if (fromHook) return fromHook;
-  return join11(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
+  return join12(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
 }
 async function transcriptFromOutbox(dataDir, sessionId) {
   const path6 = outboxPaths(dataDir, sessionId).outbox;
@@ -74973,10 +75412,11 @@ async function setLivePaused(deps, input2) {
   if (!cur) throw new BatonError("not_found", "this session is not streaming live; start it with /export-session --live");
   const client = requireClient(deps);
   const w2 = { producerToken: cur.producerToken };
-  recordPause(deps.config.dataDir, input2.sessionId, input2.paused, cur.transcriptPath);
+  if (input2.paused) recordPause(deps.config.dataDir, input2.sessionId, true, cur.transcriptPath);
   if (input2.paused) updateLiveState(deps.config.dataDir, input2.sessionId, (s) => withPause(s, true));
   if (input2.paused) await client.live.pause(cur.liveId, w2);
   else await client.live.resume(cur.liveId, w2);
+  if (!input2.paused) recordPause(deps.config.dataDir, input2.sessionId, false, cur.transcriptPath);
   return updateLiveState(deps.config.dataDir, input2.sessionId, (s) => withPause(s, input2.paused)) ?? cur;
 }
 async function addLiveNote(deps, input2) {
@@ -82097,7 +82537,7 @@ var {
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync8, mkdirSync as mkdirSync6, readFileSync as readFileSync8, renameSync as renameSync5, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname6, join as join12, relative, sep } from "node:path";
+import { dirname as dirname7, join as join13, relative, sep } from "node:path";
 
 // src/core/handoff/context-id.ts
 var CONTEXT_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}-\d{6}(?:-\d{1,3})?$/;
@@ -82171,17 +82611,17 @@ function entryMatchesProject(entry, key) {
 
 // src/handoff/local-store.ts
 function handoffsDir(dataDir) {
-  return join12(dataDir, "handoffs");
+  return join13(dataDir, "handoffs");
 }
 function indexPath(dataDir) {
-  return join12(handoffsDir(dataDir), "index.json");
+  return join13(handoffsDir(dataDir), "index.json");
 }
 function projectKey(name, path6) {
   const hash2 = createHash2("sha256").update(path6 ?? name).digest("hex").slice(0, 8);
   return `${slugify2(name) || "project"}-${hash2}`;
 }
 function documentPath(dataDir, key, contextId) {
-  return join12(handoffsDir(dataDir), key, `${contextId}.md`);
+  return join13(handoffsDir(dataDir), key, `${contextId}.md`);
 }
 function relativeToStore(dataDir, file2) {
   return relative(handoffsDir(dataDir), file2).split(sep).join("/");
@@ -82194,7 +82634,7 @@ function readIndex(dataDir) {
   }
 }
 function writeFileAtomic(path6, text, mode = 384) {
-  mkdirSync6(dirname6(path6), { recursive: true });
+  mkdirSync6(dirname7(path6), { recursive: true });
   const tmp = `${path6}.${process.pid}.${Date.now()}.tmp`;
   writeFileSync4(tmp, text, { encoding: "utf8", mode });
   renameSync5(tmp, path6);
@@ -82204,7 +82644,7 @@ function addToIndex(dataDir, entry) {
 `);
 }
 function resolveStoredFile(dataDir, entry) {
-  return join12(handoffsDir(dataDir), ...entry.file.split("/"));
+  return join13(handoffsDir(dataDir), ...entry.file.split("/"));
 }
 
 // src/handoff/git.ts

@@ -2172,10 +2172,10 @@ var init_query_node = __esm({
           where: node2.where ? WhereNode.cloneWithOperation(node2.where, "And", operation2) : WhereNode.create(operation2)
         });
       },
-      cloneWithJoin(node2, join6) {
+      cloneWithJoin(node2, join7) {
         return freeze({
           ...node2,
-          joins: node2.joins ? freeze([...node2.joins, join6]) : freeze([join6])
+          joins: node2.joins ? freeze([...node2.joins, join7]) : freeze([join7])
         });
       },
       cloneWithReturning(node2, selections) {
@@ -6660,8 +6660,8 @@ var init_with_schema_transformer = __esm({
           this.#collectSchemableIdsFromTableExpr(node2.table, schemableIds);
         }
         if ("joins" in node2 && node2.joins) {
-          for (const join6 of node2.joins) {
-            this.#collectSchemableIdsFromTableExpr(join6.table, schemableIds);
+          for (const join7 of node2.joins) {
+            this.#collectSchemableIdsFromTableExpr(join7.table, schemableIds);
           }
         }
         if ("using" in node2 && node2.using) {
@@ -18468,6 +18468,32 @@ var init_secrets = __esm({
   }
 });
 
+// tracker/db/migrations/0006-session-accounting.ts
+var statements3, migration0006;
+var init_session_accounting = __esm({
+  "tracker/db/migrations/0006-session-accounting.ts"() {
+    "use strict";
+    statements3 = (t) => [
+      // JSON ReadStats: skipped lines and why, shown on the session page.
+      `ALTER TABLE sessions ADD COLUMN read_stats TEXT`,
+      // JSON InheritedTotals of a fork; the numbers a project sums are columns of their own.
+      `ALTER TABLE sessions ADD COLUMN inherited_totals TEXT`,
+      `ALTER TABLE sessions ADD COLUMN inherited_duration_ms ${t.bigint} NOT NULL DEFAULT 0`,
+      `ALTER TABLE sessions ADD COLUMN inherited_tokens_input ${t.bigint} NOT NULL DEFAULT 0`,
+      `ALTER TABLE sessions ADD COLUMN inherited_tokens_output ${t.bigint} NOT NULL DEFAULT 0`,
+      `ALTER TABLE sessions ADD COLUMN inherited_tokens_cache_read ${t.bigint} NOT NULL DEFAULT 0`,
+      `ALTER TABLE sessions ADD COLUMN inherited_tokens_cache_write ${t.bigint} NOT NULL DEFAULT 0`,
+      `ALTER TABLE sessions ADD COLUMN inherited_cost_usd ${t.real} NOT NULL DEFAULT 0`
+    ];
+    migration0006 = {
+      version: 6,
+      name: "session-accounting",
+      sqlite: statements3({ bigint: "INTEGER", real: "REAL" }),
+      postgres: statements3({ bigint: "BIGINT", real: "DOUBLE PRECISION" })
+    };
+  }
+});
+
 // tracker/db/migrations/index.ts
 var migrations;
 var init_migrations = __esm({
@@ -18478,12 +18504,14 @@ var init_migrations = __esm({
     init_init();
     init_key_parents();
     init_secrets();
+    init_session_accounting();
     migrations = [
       migration0001,
       liveMigration(2),
       webSessionsMigration(3),
       migration0004,
-      migration0005
+      migration0005,
+      migration0006
     ];
   }
 });
@@ -18683,6 +18711,25 @@ function createEventsRepo(db, engine) {
         const last = rows[rows.length - 1];
         after = { agent: last.agent_id, seq: last.seq, id: Number(last.id) };
       }
+    },
+    async *iterateChain(sessionPk, agentId, pageSize = 1e3) {
+      let after = null;
+      for (; ; ) {
+        let q2 = ordered(sessionPk).where("agent_id", "=", agentId);
+        if (after) {
+          const a = after;
+          q2 = q2.where((eb) => eb.or([eb("seq", ">", a.seq), eb.and([eb("seq", "=", a.seq), eb("id", ">", a.id)])]));
+        }
+        const rows = await q2.limit(pageSize).execute();
+        for (const r of rows) yield r;
+        if (rows.length < pageSize) return;
+        const last = rows[rows.length - 1];
+        after = { seq: last.seq, id: Number(last.id) };
+      }
+    },
+    async agentIds(sessionPk) {
+      const rows = await db.selectFrom("events").select("agent_id").distinct().where("session_pk", "=", sessionPk).where("agent_id", "<>", "").orderBy("agent_id").execute();
+      return rows.map((r) => r.agent_id);
     }
   };
 }
@@ -18850,15 +18897,27 @@ function createProjectsRepo(db) {
       const rows = await db.selectFrom("sessions").select((eb) => [
         "project_id",
         eb.fn.countAll().as("n"),
-        eb.fn.sum("duration_ms").as("total"),
-        eb.fn.max("activity_at").as("last")
+        sql`SUM(CASE WHEN duration_ms > inherited_duration_ms THEN duration_ms - inherited_duration_ms ELSE 0 END)`.as("total"),
+        eb.fn.max("activity_at").as("last"),
+        sql`SUM(tokens_input - inherited_tokens_input)`.as("tin"),
+        sql`SUM(tokens_output - inherited_tokens_output)`.as("tout"),
+        sql`SUM(tokens_cache_read - inherited_tokens_cache_read)`.as("tcr"),
+        sql`SUM(tokens_cache_write - inherited_tokens_cache_write)`.as("tcw"),
+        sql`SUM(CASE WHEN cost_usd IS NULL THEN NULL WHEN cost_usd > inherited_cost_usd THEN cost_usd - inherited_cost_usd ELSE 0 END)`.as("cost")
       ]).where("user_id", "=", userId).where("project_id", "in", projectIds).groupBy("project_id").execute();
       for (const r of rows) {
         if (!r.project_id) continue;
         out.set(r.project_id, {
           sessions: Number(r.n),
           totalDurationMs: Number(r.total ?? 0),
-          lastSessionAt: r.last === null ? null : Number(r.last)
+          lastSessionAt: r.last === null ? null : Number(r.last),
+          tokens: {
+            input: Math.max(0, Number(r.tin ?? 0)),
+            output: Math.max(0, Number(r.tout ?? 0)),
+            cacheRead: Math.max(0, Number(r.tcr ?? 0)),
+            cacheWrite: Math.max(0, Number(r.tcw ?? 0))
+          },
+          costUsd: r.cost === null || r.cost === void 0 ? null : Math.round(Number(r.cost) * 1e9) / 1e9
         });
       }
       return out;
@@ -18958,7 +19017,7 @@ function createSessionsRepo(db, engine) {
         const search = async (conn) => {
           const bitmap = engine === "postgres" && await preferBitmapScan(conn, terms);
           const m = matchingSessions(engine, terms, filtered(conn).select("s.pk"), { bitmap }).as("m");
-          const q3 = filtered(conn).innerJoin(m, (join6) => join6.onRef(sql.ref("m.session_pk"), "=", "s.pk"));
+          const q3 = filtered(conn).innerJoin(m, (join7) => join7.onRef(sql.ref("m.session_pk"), "=", "s.pk"));
           const keys = await q3.select([
             "s.pk",
             sql`m.score`.as("score"),
@@ -40586,6 +40645,16 @@ var TokenTotals = external_exports.object({
   cacheRead: external_exports.number().int().nonnegative(),
   cacheWrite: external_exports.number().int().nonnegative()
 });
+var InheritedTotals = external_exports.object({
+  tokens: TokenTotals,
+  /** The copied history's usage at list prices (null when a model's price is unknown). */
+  costUsd: external_exports.number().nonnegative().nullable(),
+  /** Time before the fork's own first record: own duration = durationMs − this. */
+  durationMs: external_exports.number().int().nonnegative(),
+  turns: external_exports.number().int().nonnegative(),
+  prompts: external_exports.number().int().nonnegative(),
+  messages: external_exports.number().int().nonnegative()
+});
 var SessionTotals = external_exports.object({
   tokens: TokenTotals,
   /** Estimated from public list prices; null when a model's price is unknown. */
@@ -40598,7 +40667,9 @@ var SessionTotals = external_exports.object({
   /** Calls per tool name. */
   tools: external_exports.record(external_exports.string(), external_exports.number().int().nonnegative()),
   filesTouched: external_exports.array(external_exports.string()),
-  durationMs: external_exports.number().int().nonnegative()
+  durationMs: external_exports.number().int().nonnegative(),
+  /** Set on forks: what of the above was copied from the parent session. */
+  inherited: InheritedTotals.optional()
 });
 var SessionMeta = external_exports.object({
   id: external_exports.string().min(1).max(200),
@@ -40632,7 +40703,12 @@ var ReadStats = external_exports.object({
   truncatedTail: external_exports.boolean(),
   metaRecords: external_exports.number().int().nonnegative(),
   duplicateRecords: external_exports.number().int().nonnegative(),
-  compactions: external_exports.number().int().nonnegative()
+  compactions: external_exports.number().int().nonnegative(),
+  /**
+   * Records read on purpose without becoming events, per type (`cost-state`, `queue-operation`, `system:<subtype>`
+   * for bookkeeping system records, `attachment:<type>` …). Optional: older clients do not send it.
+   */
+  skippedTypes: external_exports.record(external_exports.string(), external_exports.number().int().nonnegative()).optional()
 });
 var RedactionReport = external_exports.object({
   total: external_exports.number().int().nonnegative(),
@@ -40687,6 +40763,10 @@ var AppendEventsRequest = external_exports.object({
   meta: SessionMeta.partial().optional(),
   /** Client-computed totals; when given they replace the stored ones (tokens and cost only the client knows). */
   totals: SessionTotals.optional(),
+  /** What the client's reader skipped so far (replaces the stored counts): shown on the session page. */
+  stats: ReadStats.optional(),
+  /** Subagents with the Agent/Task call that spawned them, in spawn order (replaces the stored list). */
+  sidechains: external_exports.array(external_exports.object({ agentId: external_exports.string().min(1).max(200), toolUseId: external_exports.string().max(200).optional() }).strict()).max(1e4).optional(),
   status: SessionStatus.optional(),
   source: SessionSource.optional()
 }).strict();
@@ -40775,6 +40855,8 @@ var EventsPage = external_exports.object({
 var SessionDetailResponse = external_exports.object({
   session: SessionSummary,
   meta: SessionMeta,
+  /** What the client's reader skipped (lines and records, and why), when the client sent it. */
+  stats: ReadStats.optional(),
   events: external_exports.array(StoredEvent),
   eventsPage: EventsPage
 });
@@ -40821,7 +40903,13 @@ var ProjectSummary = external_exports.object({
     sessions: external_exports.number().int().nonnegative(),
     totalDurationMs: external_exports.number().int().nonnegative(),
     avgDurationMs: external_exports.number().int().nonnegative(),
-    lastSessionAt: IsoDate.nullable()
+    lastSessionAt: IsoDate.nullable(),
+    /**
+     * Sums of each session's own part (a fork's inherited history left out, so parent + fork never double counts;
+     * durations likewise). Optional: older trackers do not send them.
+     */
+    tokens: TokenTotals.optional(),
+    costUsd: external_exports.number().nonnegative().nullable().optional()
   }),
   createdAt: IsoDate,
   updatedAt: IsoDate
@@ -45999,7 +46087,7 @@ function stripPrivateValue(value) {
 }
 
 // src/core/transcript/stream-session.ts
-import { basename as basename3 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join6 } from "node:path";
 
 // src/core/transcript/locate.ts
 init_errors();
@@ -46042,11 +46130,16 @@ function createReadStats() {
     truncatedTail: false,
     metaRecords: 0,
     duplicateRecords: 0,
-    compactions: 0
+    compactions: 0,
+    skippedTypes: {}
   };
 }
 function countUnknownType(stats, type) {
   stats.unknownTypes[type] = (stats.unknownTypes[type] ?? 0) + 1;
+}
+function countSkippedType(stats, type) {
+  const m = stats.skippedTypes ??= {};
+  m[type] = (m[type] ?? 0) + 1;
 }
 
 // src/core/transcript/read-records.ts
@@ -46297,10 +46390,19 @@ function classifyUserText(text) {
     if (text.startsWith("<bash-stdout>") || text.startsWith("<bash-stderr>")) {
       return { kind: "system", subtype: "bash_output", text: stripTags(text) };
     }
+    if (text.startsWith(TASK_NOTIFICATION)) {
+      return { kind: "system", subtype: "task_notification", text: taskNotificationText(text) };
+    }
   } else if (text.startsWith("[Request interrupted by user")) {
     return { kind: "system", subtype: "interrupted", text };
   }
   return { kind: "prompt", text };
+}
+var TASK_NOTIFICATION = "<task-notification>";
+function taskNotificationText(text) {
+  const summary = between(text, "<summary>", "</summary>")?.trim();
+  if (summary) return summary;
+  return text.replace(/<\/?[a-z][a-z-]*>/g, " ").replace(/\s+/g, " ").trim();
 }
 function stripTags(text) {
   return text.replace(/<\/?(?:local-command-stdout|local-command-stderr|bash-stdout|bash-stderr)>/g, "").trim();
@@ -46326,6 +46428,22 @@ function titleFromPrompt(text, max = 80) {
   const line = (nl === -1 ? trimmed : trimmed.slice(0, nl)).trim();
   if (line === "") return void 0;
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+
+// src/core/transcript/cost-state.ts
+function parseCostState(rec) {
+  const cost = rec.totalCostUSD;
+  const models = rec.modelUsage;
+  if (typeof cost !== "number" || !Number.isFinite(cost) || cost < 0 || !isObj(models)) return void 0;
+  const tokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  for (const u of Object.values(models)) {
+    if (!isObj(u)) continue;
+    tokens.input += count(u.inputTokens);
+    tokens.output += count(u.outputTokens);
+    tokens.cacheRead += count(u.cacheReadInputTokens);
+    tokens.cacheWrite += count(u.cacheCreationInputTokens);
+  }
+  return { tokens, costUsd: cost };
 }
 
 // src/core/pricing.ts
@@ -46379,16 +46497,71 @@ function estimateCostUsd(usage) {
   return Math.round(total * 1e3) / 1e9;
 }
 
-// src/core/transcript/totals-accumulator.ts
+// src/core/transcript/usage-bucket.ts
 var SYNTHETIC_MODEL = "<synthetic>";
 function emptyUsage() {
   return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
 }
+function addTo(into, d) {
+  into.input += d.input;
+  into.output += d.output;
+  into.cacheRead += d.cacheRead;
+  into.cacheWrite += d.cacheWrite;
+  into.cacheWrite1h += d.cacheWrite1h;
+}
+var UsageBucket = class _UsageBucket {
+  total = emptyUsage();
+  /** A Map: model names are data. The synthetic model (client-made messages) is in the total, never priced. */
+  byModel = /* @__PURE__ */ new Map();
+  add(model, d) {
+    addTo(this.total, d);
+    if (model === SYNTHETIC_MODEL) return;
+    let m = this.byModel.get(model);
+    if (m === void 0) this.byModel.set(model, m = emptyUsage());
+    addTo(m, d);
+  }
+  merge(other) {
+    for (const [model, u] of other.byModel) this.add(model, u);
+    const priced = emptyUsage();
+    for (const u of other.byModel.values()) addTo(priced, u);
+    addTo(this.total, {
+      input: other.total.input - priced.input,
+      output: other.total.output - priced.output,
+      cacheRead: other.total.cacheRead - priced.cacheRead,
+      cacheWrite: other.total.cacheWrite - priced.cacheWrite,
+      cacheWrite1h: other.total.cacheWrite1h - priced.cacheWrite1h
+    });
+  }
+  clone() {
+    const c = new _UsageBucket();
+    c.merge(this);
+    return c;
+  }
+  get empty() {
+    const t = this.total;
+    return t.input + t.output + t.cacheRead + t.cacheWrite === 0;
+  }
+  tokens() {
+    const t = this.total;
+    return { input: t.input, output: t.output, cacheRead: t.cacheRead, cacheWrite: t.cacheWrite };
+  }
+  costUsd() {
+    return estimateCostUsd(this.byModel);
+  }
+};
+
+// src/core/transcript/totals-accumulator.ts
 var TotalsAccumulator = class {
   /** Usage already counted per API response, keyed by message.id + requestId. */
   seenResponses = /* @__PURE__ */ new Map();
-  byModel = /* @__PURE__ */ new Map();
-  total = emptyUsage();
+  /** Main-chain responses (the main transcript file, not sidechains). */
+  main = new UsageBucket();
+  /** Main-chain responses written after the last cost-state record (Claude Code had not counted them yet). */
+  sinceCostState = new UsageBucket();
+  agents = /* @__PURE__ */ new Map();
+  costState;
+  costStateMs = -Infinity;
+  inherited;
   prompts = 0;
   messages = 0;
   toolCalls = 0;
@@ -46401,7 +46574,7 @@ var TotalsAccumulator = class {
    * and requestId and each repeat the usage, so a response is counted once. Early records of a response can
    * carry partial counts (output_tokens: 1 while streaming), so the largest value seen per field wins.
    */
-  addUsage(rec, msg) {
+  addUsage(rec, msg, agentId, ms = NaN) {
     const u = objAt(msg, "usage");
     if (u === void 0) return;
     const next = {
@@ -46436,12 +46609,36 @@ var TotalsAccumulator = class {
     }
     if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
     const model = str(msg.model) ?? "unknown";
-    addTo(this.total, delta);
-    if (model !== SYNTHETIC_MODEL) {
-      let m = this.byModel.get(model);
-      if (m === void 0) this.byModel.set(model, m = emptyUsage());
-      addTo(m, delta);
+    if (agentId === void 0) {
+      this.main.add(model, delta);
+      this.sinceCostState.add(model, delta);
+      return;
     }
+    let a = this.agents.get(agentId);
+    if (a === void 0) this.agents.set(agentId, a = { bucket: new UsageBucket(), firstMs: Infinity });
+    a.bucket.add(model, delta);
+    if (ms < a.firstMs) a.firstMs = ms;
+  }
+  /**
+   * A `cost-state` record of the main transcript: Claude Code's running totals, compaction calls and interrupted
+   * streams included. The last one wins; usage written after it is added on top. `atMs` is the newest main-file
+   * timestamp so far (subagent responses after it were not in the figure yet).
+   */
+  addCostState(rec, atMs) {
+    const cs = parseCostState(rec);
+    if (cs === void 0) return;
+    const seen = this.main.total;
+    const t = cs.tokens;
+    if (t.input < seen.input || t.output < seen.output || t.cacheRead < seen.cacheRead || t.cacheWrite < seen.cacheWrite) {
+      return;
+    }
+    this.costState = cs;
+    this.costStateMs = atMs;
+    this.sinceCostState = new UsageBucket();
+  }
+  /** Everything counted so far is a fork's inherited history (called after each record copied from the parent). */
+  markInherited(turns) {
+    this.inherited = { main: this.main.clone(), turns, prompts: this.prompts, messages: this.messages };
   }
   /** Conversation counts (prompts, messages) come from the main chain only; tool work counts everywhere. */
   addEvent(e, mainChain) {
@@ -46471,34 +46668,65 @@ var TotalsAccumulator = class {
         break;
     }
   }
-  finish(turns, durationMs) {
-    const usage = [...this.byModel];
-    return {
-      tokens: {
-        input: this.total.input,
-        output: this.total.output,
-        cacheRead: this.total.cacheRead,
-        cacheWrite: this.total.cacheWrite
-      },
-      costUsd: estimateCostUsd(usage),
-      turns,
+  finish(o) {
+    const { tokens, costUsd } = this.usageTotals();
+    const totals = {
+      tokens,
+      costUsd,
+      turns: o.turns,
       prompts: this.prompts,
       messages: this.messages,
       toolCalls: this.toolCalls,
       toolErrors: this.toolErrors,
       tools: Object.fromEntries(this.tools),
       filesTouched: [...this.files],
-      durationMs
+      durationMs: o.durationMs
+    };
+    const inherited2 = this.inheritedTotals(o);
+    if (inherited2 !== void 0) totals.inherited = inherited2;
+    return totals;
+  }
+  /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
+  usageTotals() {
+    const cs = this.costState;
+    if (cs === void 0) {
+      const all = this.main.clone();
+      for (const a of this.agents.values()) all.merge(a.bucket);
+      return { tokens: all.tokens(), costUsd: all.costUsd() };
+    }
+    const after = this.sinceCostState.clone();
+    for (const a of this.agents.values()) if (a.firstMs > this.costStateMs) after.merge(a.bucket);
+    if (after.empty) return { tokens: { ...cs.tokens }, costUsd: cs.costUsd };
+    const t = after.tokens();
+    const extra = after.costUsd();
+    return {
+      tokens: {
+        input: cs.tokens.input + t.input,
+        output: cs.tokens.output + t.output,
+        cacheRead: cs.tokens.cacheRead + t.cacheRead,
+        cacheWrite: cs.tokens.cacheWrite + t.cacheWrite
+      },
+      costUsd: extra === null ? null : Math.round((cs.costUsd + extra) * 1e9) / 1e9
+    };
+  }
+  inheritedTotals(o) {
+    const snap = this.inherited;
+    if (snap === void 0) return void 0;
+    const usage = snap.main.clone();
+    for (const id2 of o.inheritedAgents) {
+      const a = this.agents.get(id2);
+      if (a !== void 0) usage.merge(a.bucket);
+    }
+    return {
+      tokens: usage.tokens(),
+      costUsd: usage.costUsd(),
+      durationMs: Math.min(o.inheritedDurationMs, o.durationMs),
+      turns: Math.min(snap.turns, o.turns),
+      prompts: snap.prompts,
+      messages: snap.messages
     };
   }
 };
-function addTo(into, d) {
-  into.input += d.input;
-  into.output += d.output;
-  into.cacheRead += d.cacheRead;
-  into.cacheWrite += d.cacheWrite;
-  into.cacheWrite1h += d.cacheWrite1h;
-}
 
 // src/core/transcript/meta-accumulator.ts
 var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46558,6 +46786,14 @@ var MetaAccumulator = class {
   observeFirstPrompt(text) {
     this.firstPromptTitle ??= titleFromPrompt(text);
   }
+  /** Earliest timestamp seen (ms), or Infinity. */
+  get startTime() {
+    return this.startMs;
+  }
+  /** Newest timestamp seen (ms), or -Infinity. */
+  get endTime() {
+    return this.endMs;
+  }
   get durationMs() {
     return Number.isFinite(this.startMs) && this.endMs >= this.startMs ? Math.round(this.endMs - this.startMs) : 0;
   }
@@ -46614,12 +46850,25 @@ var EventList = class {
     else this.add({ kind: "prompt", text: t.text });
   }
 };
+function systemOrigin(rec) {
+  const kind = str(objAt(rec, "origin")?.kind);
+  if (kind === "task-notification") return "task_notification";
+  if (rec.promptSource === "system") return kind !== void 0 ? kind.replace(/-/g, "_") : "system_prompt";
+  return void 0;
+}
 function userRecordEvents(rec, ctx) {
   const list = new EventList(ctx);
   const content = objAt(rec, "message")?.content;
   if (rec.isCompactSummary === true) {
     const text = typeof content === "string" ? content : flattenToolResultContent(content);
     list.add({ kind: "system", subtype: "compaction_summary", text });
+    return list.events;
+  }
+  const origin = systemOrigin(rec);
+  if (origin !== void 0 && (typeof content === "string" || !hasToolResult(content))) {
+    const raw2 = typeof content === "string" ? content : flattenToolResultContent(content);
+    const text = origin === "task_notification" ? taskNotificationText(raw2) : raw2;
+    list.add({ kind: "system", subtype: origin, text });
     return list.events;
   }
   if (typeof content === "string") {
@@ -46648,6 +46897,34 @@ function userRecordEvents(rec, ctx) {
     }
   }
   return list.events;
+}
+function hasToolResult(content) {
+  return Array.isArray(content) && content.some((b) => isObj(b) && b.type === "tool_result");
+}
+function attachmentRecordEvents(rec, ctx) {
+  const att = objAt(rec, "attachment");
+  if (att?.type !== "queued_command") return null;
+  const raw2 = att.prompt;
+  const text = typeof raw2 === "string" ? raw2 : Array.isArray(raw2) ? queuedBlocksText(raw2) : "";
+  const list = new EventList(ctx);
+  if (text.trim() === "") return list.events;
+  const mode = str(att.commandMode);
+  if (mode === "task-notification" || str(objAt(att, "origin")?.kind) === "task-notification") {
+    list.add({ kind: "system", subtype: "task_notification", text: taskNotificationText(text) });
+  } else if (mode === "bash") {
+    list.add({ kind: "prompt", text: text.startsWith("!") ? text : `!${text}` });
+  } else {
+    list.addUserText(classifyUserText(text));
+  }
+  return list.events;
+}
+function queuedBlocksText(blocks) {
+  const parts = [];
+  for (const b of blocks) {
+    const t = userBlockText(b);
+    if (t !== void 0) parts.push(t);
+  }
+  return parts.join("\n\n");
 }
 function userBlockText(block) {
   if (!isObj(block)) return void 0;
@@ -46739,23 +47016,116 @@ function apiErrorText(rec) {
   return `API error: ${message ?? "unknown"}${retry}`;
 }
 
+// src/core/transcript/subagent-links.ts
+var SubagentLinks = class {
+  /** Subagent id → the tool_use id of the call that spawned it. */
+  toolUseOf = /* @__PURE__ */ new Map();
+  /** Agent/Task calls of the main chain in call order (the order the parent spawned them). */
+  calls = [];
+  callById = /* @__PURE__ */ new Map();
+  linkedCalls = /* @__PURE__ */ new Set();
+  /** Old inline sidechains (no agentId): record uuid → its chain's id. */
+  inlineChain = /* @__PURE__ */ new Map();
+  addCall(toolUseId, input2, turn, seq) {
+    if (toolUseId === "" || this.callById.has(toolUseId)) return;
+    const prompt = isObj(input2) ? str(input2.prompt) : void 0;
+    const call = { toolUseId, prompt, turn, seq };
+    this.calls.push(call);
+    this.callById.set(toolUseId, call);
+  }
+  callOf(agentId) {
+    const id2 = this.toolUseOf.get(agentId);
+    return id2 === void 0 ? void 0 : this.callById.get(id2);
+  }
+  link(agentId, toolUseId) {
+    if (this.toolUseOf.has(agentId)) return;
+    this.toolUseOf.set(agentId, toolUseId);
+    this.linkedCalls.add(toolUseId);
+  }
+  /** A main-chain tool result of an Agent/Task call names the subagent it ran (`toolUseResult.agentId`). */
+  linkFromResult(rec) {
+    const result = rec.toolUseResult;
+    if (!isObj(result)) return;
+    const agentId = str(result.agentId);
+    if (agentId === void 0 || this.toolUseOf.has(agentId)) return;
+    const content = objAt(rec, "message")?.content;
+    if (!Array.isArray(content)) return;
+    for (const block of content) {
+      if (isObj(block) && block.type === "tool_result") {
+        const id2 = str(block.tool_use_id);
+        if (id2 !== void 0) this.link(agentId, id2);
+        return;
+      }
+    }
+  }
+  /**
+   * The agent id of a sidechain record found inside the main transcript. Claude Code 2.x names it (`agentId`);
+   * 1.x did not, so records are grouped into chains by parentUuid, each chain rooted at the subagent's prompt and
+   * linked to the not yet answered Task call that handed it that prompt (parallel calls each get their own).
+   */
+  inlineAgentId(rec, uuid3) {
+    const named = str(rec.agentId);
+    if (named !== void 0) return named;
+    const parent = str(rec.parentUuid);
+    let chain = parent === void 0 ? void 0 : this.inlineChain.get(parent);
+    if (chain === void 0) {
+      chain = `sidechain-${uuid3 ?? this.inlineChain.size}`;
+      const call = this.matchCall(rootPrompt(rec));
+      if (call !== void 0) this.link(chain, call.toolUseId);
+    }
+    if (uuid3 !== void 0) this.inlineChain.set(uuid3, chain);
+    return chain;
+  }
+  matchCall(prompt) {
+    let fallback;
+    for (const c of this.calls) {
+      if (this.linkedCalls.has(c.toolUseId)) continue;
+      if (prompt !== void 0 && c.prompt !== void 0 && c.prompt.trim() === prompt.trim()) return c;
+      fallback ??= c;
+    }
+    return fallback;
+  }
+  /** Rank of a subagent in spawn order (the call's position); unlinked ones after all linked ones. */
+  rank(agentId) {
+    const call = this.callOf(agentId);
+    return call === void 0 ? Number.MAX_SAFE_INTEGER : this.calls.indexOf(call);
+  }
+};
+function rootPrompt(rec) {
+  if (rec.type !== "user") return void 0;
+  const content = objAt(rec, "message")?.content;
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return void 0;
+  const texts = content.filter((b) => isObj(b) && b.type === "text" && typeof b.text === "string");
+  return texts.length ? texts.map((b) => b.text).join("\n\n") : void 0;
+}
+
 // src/core/transcript/session-builder.ts
 var MAIN = {};
 var SessionBuilder = class {
-  constructor(stats) {
+  constructor(stats, opts = {}) {
     this.stats = stats;
+    this.opts = opts;
   }
   stats;
+  opts;
   seen = /* @__PURE__ */ new Set();
   turn = -1;
   turnCtx = [];
   agentCtx = /* @__PURE__ */ new Map();
-  /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
-  agentToolUse = /* @__PURE__ */ new Map();
-  /** Task/Agent tool_use id → the turn it was called in, so subagent events land in that turn's context. */
-  agentCallTurn = /* @__PURE__ */ new Map();
+  links = new SubagentLinks();
   meta = new MetaAccumulator();
   totals = new TotalsAccumulator();
+  /** Main-file records read (deduplicated): positions to compare agent calls with a fork's inherited boundary. */
+  mainSeq = 0;
+  /** Position of the last main record a fork copied from its parent (-1: none, this is no fork). */
+  inheritedSeq = -1;
+  /** Earliest timestamp of a main record after the inherited history (a fork's own start). */
+  ownStartMs = Infinity;
+  /** Subagent id → the Task/Agent tool_use that spawned it (from the tool result's `toolUseResult.agentId`). */
+  get agentToolUse() {
+    return this.links.toolUseOf;
+  }
   /** Adds one record; its events (if any) are appended to `out` in order. */
   addRecord(rec, offset, out, source = MAIN) {
     const recordUuid = str(rec.uuid);
@@ -46768,42 +47138,86 @@ var SessionBuilder = class {
     }
     const isMain = source.agentId === void 0;
     this.meta.observeTime(rec);
-    if (isMain) this.meta.observeMain(rec);
+    if (isMain) {
+      this.meta.observeMain(rec);
+      this.mainSeq++;
+    }
     if (rec.isMeta === true) this.stats.metaRecords++;
-    const type = rec.type;
-    let events;
-    const agentId = source.agentId ?? (rec.isSidechain === true ? str(rec.agentId) ?? "sidechain" : void 0);
+    const agentId = source.agentId ?? (rec.isSidechain === true ? this.links.inlineAgentId(rec, recordUuid) : void 0);
+    const events = this.recordEvents(rec, offset, source, agentId, recordUuid);
+    if (events !== null) for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+    if (isMain) this.observeFork(rec);
+  }
+  /** The record's events, or null when it is deliberately skipped (then counted by type) or unknown. */
+  recordEvents(rec, offset, source, agentId, recordUuid) {
+    const isMain = source.agentId === void 0;
     const ctx = {
       uuid: recordUuid ?? (isMain ? `off:${offset}` : `off:${source.agentId}:${offset}`)
     };
     if (rec.parentUuid === null || typeof rec.parentUuid === "string") ctx.parentUuid = rec.parentUuid;
     if (typeof rec.timestamp === "string") ctx.timestamp = rec.timestamp;
     if (agentId !== void 0) ctx.agentId = agentId;
+    const type = rec.type;
     if (type === "user") {
-      if (rec.isMeta === true) return;
-      events = userRecordEvents(rec, ctx);
-      if (isMain) this.linkSubagent(rec);
-    } else if (type === "assistant") {
+      if (rec.isMeta === true) return null;
+      if (isMain && rec.isSidechain !== true) this.links.linkFromResult(rec);
+      return userRecordEvents(rec, ctx);
+    }
+    if (type === "assistant") {
       const msg = objAt(rec, "message");
       if (msg !== void 0) {
-        this.totals.addUsage(rec, msg);
+        const ms = typeof rec.timestamp === "string" ? Date.parse(rec.timestamp) : NaN;
+        this.totals.addUsage(rec, msg, agentId, ms);
         this.meta.observeModel(str(msg.model));
       }
-      events = assistantRecordEvents(rec, ctx, this.stats);
-    } else if (type === "system") {
-      events = systemRecordEvents(rec, ctx, this.stats);
-    } else {
-      if (typeof type === "string" && NON_EVENT_TYPES.has(type)) this.meta.observeTitle(rec);
-      else countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+      return assistantRecordEvents(rec, ctx, this.stats);
+    }
+    if (type === "system") {
+      const events = systemRecordEvents(rec, ctx, this.stats);
+      if (events.length === 0) countSkippedType(this.stats, `system:${str(rec.subtype) ?? "(none)"}`);
+      return events;
+    }
+    if (type === "attachment") {
+      const events = attachmentRecordEvents(rec, ctx);
+      if (events === null) {
+        countSkippedType(this.stats, `attachment:${str(objAt(rec, "attachment")?.type) ?? "(none)"}`);
+      }
+      return events;
+    }
+    if (typeof type === "string" && NON_EVENT_TYPES.has(type)) {
+      if (type === "cost-state" && isMain) this.totals.addCostState(rec, this.meta.endTime);
+      else this.meta.observeTitle(rec);
+      countSkippedType(this.stats, type);
+      return null;
+    }
+    countUnknownType(this.stats, typeof type === "string" ? type : "(no type)");
+    return null;
+  }
+  /**
+   * A fork (`--fork-session`) starts with its parent's history: Claude Code 2.1.330+ rewrites sessionId but keeps the
+   * parent's id in `requestSessionId` of copied assistant records; older versions kept the old sessionId. Everything
+   * up to the last such record is inherited.
+   */
+  observeFork(rec) {
+    const sid = str(rec.sessionId);
+    const rsid = str(rec.requestSessionId);
+    const own3 = this.opts.sessionId;
+    const copied = rsid !== void 0 && sid !== void 0 && rsid !== sid || own3 !== void 0 && sid !== void 0 && sid !== own3;
+    if (copied) {
+      this.inheritedSeq = this.mainSeq;
+      this.ownStartMs = Infinity;
+      this.totals.markInherited(this.turn + 1);
       return;
     }
-    for (const event of events) out.push({ event, ctx: this.place(event, agentId) });
+    if (this.inheritedSeq === -1 || typeof rec.timestamp !== "string") return;
+    const ms = Date.parse(rec.timestamp);
+    if (ms < this.ownStartMs) this.ownStartMs = ms;
   }
   /** Turn bookkeeping: each main-chain prompt opens a turn; events before the first prompt go to turn 0. */
   place(event, agentId) {
     if (agentId !== void 0) {
       this.totals.addEvent(event, false);
-      return this.contextForAgent(agentId);
+      return this.agentContext(agentId);
     }
     if (event.kind === "prompt") {
       this.turn++;
@@ -46813,48 +47227,47 @@ var SessionBuilder = class {
     }
     this.totals.addEvent(event, true);
     if (event.kind === "tool_call" && AGENT_TOOL_NAMES.has(event.name)) {
-      this.agentCallTurn.set(event.toolUseId, this.turn);
+      this.links.addCall(event.toolUseId, event.input, this.turn, this.mainSeq);
     }
     let c = this.turnCtx[this.turn];
     if (c === void 0) this.turnCtx[this.turn] = c = { turnIndex: this.turn };
     return c;
   }
-  contextForAgent(agentId) {
+  /** The context of a subagent's events: the turn of its spawning call, and that call's id once it is known. */
+  agentContext(agentId) {
     let c = this.agentCtx.get(agentId);
-    if (c === void 0) {
-      const toolUseId = this.agentToolUse.get(agentId);
-      const turn = toolUseId !== void 0 ? this.agentCallTurn.get(toolUseId) : void 0;
-      c = { turnIndex: turn ?? Math.max(this.turn, 0), agentId };
-      this.agentCtx.set(agentId, c);
-    }
+    if (c !== void 0 && (c.toolUseId !== void 0 || !this.links.toolUseOf.has(agentId))) return c;
+    const call = this.links.callOf(agentId);
+    const turnIndex = c?.turnIndex ?? call?.turn ?? Math.max(this.turn, 0);
+    c = call === void 0 ? { turnIndex, agentId } : { turnIndex, agentId, toolUseId: call.toolUseId };
+    this.agentCtx.set(agentId, c);
     return c;
   }
-  /** The Task/Agent tool result names the subagent it ran (`toolUseResult.agentId`). */
-  linkSubagent(rec) {
-    const result = rec.toolUseResult;
-    if (!isObj(result)) return;
-    const agentId = str(result.agentId);
-    if (agentId === void 0 || this.agentToolUse.has(agentId)) return;
-    const content = objAt(rec, "message")?.content;
-    if (!Array.isArray(content)) return;
-    for (const block of content) {
-      if (isObj(block) && block.type === "tool_result") {
-        const id2 = str(block.tool_use_id);
-        if (id2 !== void 0) this.agentToolUse.set(agentId, id2);
-        return;
-      }
-    }
+  /** The parent session id, when this transcript is a fork (as far as read). */
+  parentSessionId(fileStem) {
+    return this.meta.finish(fileStem).parentSessionId;
   }
   finish(fileStem) {
+    const durationMs = this.meta.durationMs;
+    const inheritedAgents = /* @__PURE__ */ new Set();
+    if (this.inheritedSeq !== -1) {
+      for (const agentId of this.links.toolUseOf.keys()) {
+        const call = this.links.callOf(agentId);
+        if (call !== void 0 && call.seq <= this.inheritedSeq) inheritedAgents.add(agentId);
+      }
+    }
+    const start = this.meta.startTime;
+    const inheritedDurationMs = Number.isFinite(this.ownStartMs) && Number.isFinite(start) ? Math.max(0, Math.round(this.ownStartMs - start)) : durationMs;
     return {
       meta: this.meta.finish(fileStem),
-      totals: this.totals.finish(this.turn + 1, this.meta.durationMs)
+      totals: this.totals.finish({ turns: this.turn + 1, durationMs, inheritedAgents, inheritedDurationMs })
     };
   }
 };
 
 // src/core/transcript/stream-session.ts
-async function deliver(path, builder, source, onEvent, opts) {
+var UUID_RE2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+async function deliver(path, builder, source, onEvent, opts, held) {
   const { admit: makeFilter, ...readOpts } = opts;
   const admit = makeFilter?.();
   const gen = readRecordBatches(path, { ...readOpts, stats: builder.stats });
@@ -46867,33 +47280,54 @@ async function deliver(path, builder, source, onEvent, opts) {
       builder.addRecord(item.record, item.offset, out, source);
       if (out.length === 0) continue;
       for (const d of out) {
-        const ctx = source === void 0 && d.ctx.agentId !== void 0 ? { ...d.ctx, inline: true } : d.ctx;
-        const r = onEvent(d.event, ctx);
+        if (held !== void 0 && d.ctx.agentId !== void 0) {
+          let list = held.get(d.ctx.agentId);
+          if (list === void 0) held.set(d.ctx.agentId, list = []);
+          list.push(d);
+          continue;
+        }
+        const r = onEvent(d.event, d.ctx);
         if (r !== void 0) await r;
       }
       out.length = 0;
     }
   }
 }
+async function subagentFilesFor(path, builder, stem) {
+  const files = await findSubagentFiles(path);
+  const parent = builder.parentSessionId(stem);
+  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
+  const have = new Set(files.map((f) => f.agentId));
+  const wanted = [...builder.agentToolUse.keys()].filter((id2) => !have.has(id2));
+  if (wanted.length === 0) return files;
+  const fromParent = await findSubagentFiles(join6(dirname4(path), `${parent}.jsonl`));
+  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
+}
 async function runSession(path, onEvent, opts = {}) {
-  const builder = new SessionBuilder(createReadStats());
+  const stem = basename3(path).replace(/\.jsonl$/, "");
+  const builder = new SessionBuilder(createReadStats(), UUID_RE2.test(stem) ? { sessionId: stem } : {});
   const fromOffset = opts.fromOffset ?? 0;
   const lineOpts = {
     ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
     ...opts.admit ? { admit: opts.admit } : {}
   };
-  const nextOffset = await deliver(path, builder, void 0, onEvent, { ...lineOpts, fromOffset });
-  if (opts.subagents ?? fromOffset === 0) {
-    const files = await findSubagentFiles(path);
-    const order2 = [...builder.agentToolUse.keys()];
-    const rank = (agentId) => {
-      const i2 = order2.indexOf(agentId);
-      return i2 === -1 ? order2.length : i2;
-    };
-    files.sort((a, b) => rank(a.agentId) - rank(b.agentId));
-    for (const file2 of files) await deliver(file2.path, builder, { agentId: file2.agentId }, onEvent, lineOpts);
+  const held = /* @__PURE__ */ new Map();
+  const nextOffset = await deliver(path, builder, void 0, onEvent, { ...lineOpts, fromOffset }, held);
+  const withFiles = opts.subagents ?? fromOffset === 0;
+  const files = withFiles ? await subagentFilesFor(path, builder, stem) : [];
+  const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
+  const firstSeen = new Map(agents.map((a, i2) => [a, i2]));
+  agents.sort((a, b) => builder.links.rank(a) - builder.links.rank(b) || firstSeen.get(a) - firstSeen.get(b));
+  for (const agentId of agents) {
+    for (const d of held.get(agentId) ?? []) {
+      const r = onEvent(d.event, builder.agentContext(agentId));
+      if (r !== void 0) await r;
+    }
+    for (const file2 of files) {
+      if (file2.agentId === agentId) await deliver(file2.path, builder, { agentId }, onEvent, lineOpts);
+    }
   }
-  const { meta: meta3, totals } = builder.finish(basename3(path).replace(/\.jsonl$/, ""));
+  const { meta: meta3, totals } = builder.finish(stem);
   return { meta: meta3, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
 }
 async function streamSession(transcriptPath, onEvent, opts = {}) {
@@ -46955,7 +47389,7 @@ function pausedAtTime(spans, timestamp) {
   if (spans.length === 0) return false;
   const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
   if (Number.isNaN(t)) return stillPaused(spans);
-  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t < Date.parse(p.to)));
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t <= Date.parse(p.to)));
 }
 function stillPaused(spans) {
   const last = spans[spans.length - 1];
@@ -49097,6 +49531,31 @@ function redactionLine(r) {
   return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
 }
 var MAX_LISTED_FILES = 200;
+function isAgentCall(name) {
+  return name === "Agent" || name === "Task";
+}
+function countList(m) {
+  const entries = Object.entries(m ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return {
+    total: entries.reduce((n, [, c]) => n + c, 0),
+    list: entries.map(([k, c]) => `${k}: ${c}`).join(", ")
+  };
+}
+function skipRows(stats) {
+  if (stats === void 0) return [];
+  const rows = [];
+  const lines = (n) => `${formatInt(n)} line${n === 1 ? "" : "s"}`;
+  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
+  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
+  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
+  const unknown2 = countList(stats.unknownTypes);
+  if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
+  if (stats.truncatedTail) rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  const skipped2 = countList(stats.skippedTypes);
+  if (skipped2.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped2.total)} (${skipped2.list})`]);
+  if (stats.duplicateRecords) rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  return rows;
+}
 
 // src/core/export/html.ts
 function head(title) {
@@ -49120,7 +49579,7 @@ function head(title) {
 function stat2(label, value) {
   return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
 }
-function metricsHeader(meta3, t, redaction) {
+function metricsHeader(meta3, t, redaction, stats) {
   const title = meta3.title || `Session ${meta3.id}`;
   const sub = [
     meta3.project,
@@ -49161,6 +49620,12 @@ function metricsHeader(meta3, t, redaction) {
   }
   if (redaction) out += `<p class="sub">Redaction: ${escapeHtml(redactionLine(redaction))}</p>
 `;
+  const skips = skipRows(stats);
+  if (skips.length) {
+    out += `<details class="skips"><summary>Skipped while reading the transcript</summary><table>`;
+    out += skips.map(([k, v2]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v2)}</td></tr>`).join("");
+    out += "</table></details>\n";
+  }
   return `${out}</header>
 `;
 }
@@ -49178,6 +49643,7 @@ function lineCount(s) {
 }
 function createHtmlRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
   let started = false;
   let sectionNo = 0;
@@ -49217,6 +49683,7 @@ function createHtmlRenderer(write, opts) {
         const filePath = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
         tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
+        if (isAgentCall(e.name) && e.agentId === void 0) agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
         write(
           `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
 `
@@ -49255,7 +49722,8 @@ function createHtmlRenderer(write, opts) {
 `);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const by = toolUseId ? ` <small>spawned by <code>${escapeHtml(toolUseId)}</code></small>` : "";
+        const call = toolUseId === void 0 ? void 0 : agentCalls.get(toolUseId);
+        const by = toolUseId ? ` <small>spawned by ${call ? `${escapeHtml(call)} ` : ""}<code>${escapeHtml(toolUseId)}</code></small>` : "";
         write(
           `<section class="turn sidechain" id="s${n}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>
 `
@@ -49271,7 +49739,7 @@ function createHtmlRenderer(write, opts) {
       const redaction = extra.redaction ?? opts.redaction;
       write(
         `</main>
-${metricsHeader(meta3, totals, redaction)}</div>
+${metricsHeader(meta3, totals, redaction, extra.stats)}</div>
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -49503,6 +49971,7 @@ ${tools.map(([n, c]) => `| ${cellCode(n)} | ${c} |`).join("\n")}
 }
 function createMarkdownRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   let topWritten = false;
   let label = null;
   const top = () => {
@@ -49564,6 +50033,9 @@ ${safeMarkdown(e.text)}
         assistant();
         tools.set(e.toolUseId, e.name);
         const sum = toolSummary(e.name, e.input);
+        if (isAgentCall(e.name) && e.agentId === void 0) {
+          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
+        }
         write(
           `<details>
 <summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ""}</summary>
@@ -49614,7 +50086,9 @@ ${quoted}
 
 `);
       else {
-        const by = section.sidechain.toolUseId ? ` (spawned by ${codeSpan(section.sidechain.toolUseId)})` : "";
+        const id2 = section.sidechain.toolUseId;
+        const call = id2 === void 0 ? void 0 : agentCalls.get(id2);
+        const by = id2 === void 0 ? "" : ` (spawned by ${call ? `${mdInline(call)} ` : ""}${codeSpan(id2)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}
 
 `);
@@ -49629,13 +50103,24 @@ ${quoted}
       const wroteTotals = Boolean(opts.meta && opts.totals);
       const wroteRedaction = Boolean(opts.meta && opts.redaction);
       const redaction = extra.redaction && !wroteRedaction ? extra.redaction : void 0;
-      if (wroteMeta && wroteTotals && !redaction) return;
+      const skips = skipRows(extra.stats);
+      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
       let out = "## Session details\n\n";
       if (!wroteMeta) out += metaRows(meta3, true);
       if (!wroteTotals) out += totalsBlock(totals);
       if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}
 
 `;
+      if (skips.length) {
+        out += `**Skipped while reading the transcript:**
+
+| Reason | Count |
+|---|---|
+`;
+        out += `${skips.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
+
+`;
+      }
       write(out);
     }
   };
@@ -49658,7 +50143,8 @@ function createStreamDriver(renderer) {
   const sectionFor = (ctx) => {
     if (ctx.agentId !== void 0 && !(ctx.inline && current?.kind === "turn")) {
       if (current?.kind === "sidechain" && current.sidechain.agentId === ctx.agentId) return current;
-      return switchTo({ kind: "sidechain", sidechain: { agentId: ctx.agentId } });
+      const sidechain = ctx.toolUseId === void 0 ? { agentId: ctx.agentId } : { agentId: ctx.agentId, toolUseId: ctx.toolUseId };
+      return switchTo({ kind: "sidechain", sidechain });
     }
     if (current?.kind === "turn" && current.turn.index === ctx.turnIndex) return current;
     return switchTo({ kind: "turn", turn: { index: ctx.turnIndex }, explicit: false });
@@ -49793,6 +50279,7 @@ ${shown.map((f) => `  ${f}
 var rule = (ch, title) => `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
 function createTextRenderer(write, opts) {
   const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
   let topWritten = false;
   const top = () => {
     if (topWritten) return;
@@ -49840,6 +50327,9 @@ ${wrapProse(e.text)}
         return;
       case "tool_call": {
         tools.set(e.toolUseId, e.name);
+        if (isAgentCall(e.name) && e.agentId === void 0) {
+          agentCalls.set(e.toolUseId, `${e.name}(${toolSummary(e.name, e.input)})`);
+        }
         write(
           `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})
 ${indentBlock(stringifyInput(e.input))}
@@ -49872,7 +50362,9 @@ ${wrapProse(e.text)}
 
 `);
       else {
-        const by = section.sidechain.toolUseId ? ` (spawned by ${section.sidechain.toolUseId})` : "";
+        const id2 = section.sidechain.toolUseId;
+        const call = id2 === void 0 ? void 0 : agentCalls.get(id2);
+        const by = id2 === void 0 ? "" : ` (spawned by ${call ? `${call} ` : ""}${id2})`;
         write(`${rule("=", `Subagent ${section.sidechain.agentId}${by}`)}
 
 `);
@@ -49886,7 +50378,8 @@ ${wrapProse(e.text)}
       const wroteMeta = Boolean(opts.meta);
       const wroteTotals = Boolean(opts.meta && opts.totals);
       const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
-      if (wroteMeta && wroteTotals && !redaction) return;
+      const skips = skipRows(extra.stats);
+      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
       let out = `${rule("=", "Session details")}
 
 `;
@@ -49894,6 +50387,11 @@ ${wrapProse(e.text)}
       if (!wroteTotals) out += totalsLines(totals);
       if (redaction) out += `Redaction:   ${redactionLine(redaction)}
 `;
+      if (skips.length) {
+        out += `Skipped while reading the transcript:
+`;
+        out += skips.map(([k, v2]) => `${INDENT}${k}: ${v2}`).join("\n") + "\n";
+      }
       write(out);
     }
   };
@@ -50056,8 +50554,19 @@ function toTotals(r) {
     toolErrors: Number(r.tool_errors),
     tools: safeJson(r.tools) ?? {},
     filesTouched: safeJson(r.files_touched) ?? [],
-    durationMs: Number(r.duration_ms)
+    durationMs: Number(r.duration_ms),
+    ...inherited(r)
   };
+}
+function inherited(r) {
+  if (r.inherited_totals === null || r.inherited_totals === void 0) return {};
+  const parsed = InheritedTotals.safeParse(safeJson(r.inherited_totals));
+  return parsed.success ? { inherited: parsed.data } : {};
+}
+function toReadStats(r) {
+  if (r.read_stats === null || r.read_stats === void 0) return void 0;
+  const parsed = ReadStats.safeParse(safeJson(r.read_stats));
+  return parsed.success ? parsed.data : void 0;
 }
 function toMeta(r) {
   const parsed = SessionMeta.safeParse(safeJson(r.meta));
@@ -50127,6 +50636,11 @@ function turnInfo(r) {
 function sidechainInfo(r) {
   return safeJson(r.sidechain_info) ?? [];
 }
+function inSpawnOrder(list, r) {
+  const rank = new Map(sidechainInfo(r).map((s, i2) => [s.agentId, i2]));
+  const at2 = (x3) => rank.get(x3.agentId) ?? Number.MAX_SAFE_INTEGER;
+  return list.map((x3, i2) => ({ x: x3, i: i2 })).sort((a, b) => at2(a.x) - at2(b.x) || a.i - b.i).map(({ x: x3 }) => x3);
+}
 function toSession(r, events) {
   const turns = /* @__PURE__ */ new Map();
   const sidechains = /* @__PURE__ */ new Map();
@@ -50158,12 +50672,14 @@ function toSession(r, events) {
     }
   }
   const redaction = toRedaction(r);
+  const stats = toReadStats(r);
   return {
     schemaVersion: 1,
     meta: toMeta(r),
     turns: [...turns.values()].sort((a, b) => a.index - b.index),
-    sidechains: [...sidechains.values()],
+    sidechains: inSpawnOrder([...sidechains.values()], r),
     totals: toTotals(r),
+    ...stats ? { stats } : {},
     ...redaction ? { redaction } : {}
   };
 }
@@ -50191,7 +50707,13 @@ function exportStream(repos, row, format) {
     totals,
     ...redaction ? { redaction } : {}
   });
-  const events = repos.events.iterate(row.pk, 1e3);
+  const stats = toReadStats(row);
+  const extra = { ...redaction ? { redaction } : {}, ...stats ? { stats } : {} };
+  const events = (async function* () {
+    yield* repos.events.iterateChain(row.pk, "", 1e3);
+    const agents = inSpawnOrder((await repos.events.agentIds(row.pk)).map((agentId) => ({ agentId })), row);
+    for (const { agentId } of agents) yield* repos.events.iterateChain(row.pk, agentId, 1e3);
+  })();
   let currentTurn = null;
   let currentAgent = null;
   let finished = false;
@@ -50201,7 +50723,7 @@ function exportStream(repos, row, format) {
         while (pending.length === 0 && !finished) {
           const next = await events.next();
           if (next.done) {
-            exporter.finish(meta3, totals, redaction ? { redaction } : void 0);
+            exporter.finish(meta3, totals, extra);
             finished = true;
             break;
           }
@@ -50477,6 +50999,7 @@ async function writeSession(repos, w2, now) {
   }
   if (w2.turnInfo) patch.turn_info = JSON.stringify(w2.turnInfo);
   if (w2.sidechainInfo) patch.sidechain_info = JSON.stringify(w2.sidechainInfo);
+  if (w2.stats) patch.read_stats = JSON.stringify(w2.stats);
   await repos.sessions.update(row.pk, patch);
   if (w2.tags) await repos.sessions.setTags(row.pk, w2.tags);
   const updated = { ...row, ...patch };
@@ -50568,7 +51091,8 @@ function counters(row, inserted, w2) {
       tool_calls: t.toolCalls,
       tool_errors: t.toolErrors,
       tools: JSON.stringify(t.tools),
-      files_touched: JSON.stringify(t.filesTouched)
+      files_touched: JSON.stringify(t.filesTouched),
+      ...inheritedColumns(t)
     });
   } else if (inserted.length > 0) {
     const tools = safeJson(row.tools) ?? {};
@@ -50598,6 +51122,18 @@ function counters(row, inserted, w2) {
     if (inc.costUsd !== void 0) out.cost_usd = Number(out.cost_usd ?? row.cost_usd ?? 0) + inc.costUsd;
   }
   return out;
+}
+function inheritedColumns(t) {
+  const i2 = t.inherited;
+  return {
+    inherited_totals: i2 ? JSON.stringify(i2) : null,
+    inherited_duration_ms: i2?.durationMs ?? 0,
+    inherited_tokens_input: i2?.tokens.input ?? 0,
+    inherited_tokens_output: i2?.tokens.output ?? 0,
+    inherited_tokens_cache_read: i2?.tokens.cacheRead ?? 0,
+    inherited_tokens_cache_write: i2?.tokens.cacheWrite ?? 0,
+    inherited_cost_usd: i2?.costUsd ?? 0
+  };
 }
 function timing(row, meta3, inserted, w2) {
   let started = row.started_at === null ? null : Number(row.started_at);
@@ -50981,7 +51517,9 @@ function toProjectSummary(p, stats, lastTitle) {
       sessions,
       totalDurationMs: total,
       avgDurationMs: sessions > 0 ? Math.round(total / sessions) : 0,
-      lastSessionAt: isoOrNull(stats?.lastSessionAt)
+      lastSessionAt: isoOrNull(stats?.lastSessionAt),
+      tokens: stats?.tokens ?? { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+      costUsd: stats?.costUsd ?? null
     },
     createdAt: iso(Number(p.created_at)),
     updatedAt: iso(Number(p.updated_at))
@@ -51060,6 +51598,7 @@ function fullWrite(caller, s, extra) {
     tags: extra.tags,
     turnInfo: s.turns.map((t) => ({ index: t.index, startedAt: t.startedAt, endedAt: t.endedAt })),
     sidechainInfo: s.sidechains.map((sc) => ({ agentId: sc.agentId, toolUseId: sc.toolUseId })),
+    stats: s.stats,
     pointerSource: extra.source
   };
 }
@@ -51104,6 +51643,8 @@ async function appendEvents(deps, caller, sessionId, req) {
         meta: req.meta,
         items: req.events,
         totals: req.totals,
+        stats: req.stats,
+        sidechainInfo: req.sidechains,
         status: req.status,
         source: req.source ?? "cli-stream",
         pointerSource: req.source ?? "cli-stream"
@@ -51193,6 +51734,7 @@ async function sessionDetail(repos, row, baseUrl, page) {
   return {
     session: summaries2[0],
     meta: toMeta(row),
+    ...withStats(row),
     events: events.map(fromEventRow),
     eventsPage: {
       offset: page.offset,
@@ -51201,6 +51743,10 @@ async function sessionDetail(repos, row, baseUrl, page) {
       nextOffset: events.length > 0 && next < total ? next : null
     }
   };
+}
+function withStats(row) {
+  const stats = toReadStats(row);
+  return stats ? { stats } : {};
 }
 async function getSession(deps, caller, id2, page) {
   const row = await ownSession(deps.store, caller, id2);
@@ -60431,8 +60977,18 @@ function header(v2) {
                 >`
   )}
           </div>` : ""}
-    ${lineage(v2)}
+    ${lineage(v2)} ${skipped(v2.stats)}
   </header>`;
+}
+function skipped(stats) {
+  const rows = skipRows(stats);
+  if (rows.length === 0) return "";
+  return html`<details class="small" id="skipped">
+    <summary>Skipped while reading the transcript</summary>
+    <table>
+      ${rows.map(([k, v2]) => html`<tr><td>${k}</td><td>${v2}</td></tr>`)}
+    </table>
+  </details>`;
 }
 function lineage(v2) {
   if (!v2.parent && v2.children.length === 0 && !v2.session.parentSessionId) return "";
@@ -60656,6 +61212,7 @@ function createSessionRoutes(d) {
         csrfToken: ctx.csrf,
         session: detail.session,
         meta: detail.meta,
+        ...detail.stats ? { stats: detail.stats } : {},
         events: detail.events,
         eventsPage: detail.eventsPage,
         nextHref: next !== null ? `/sessions/${encodeURIComponent(id2)}?offset=${next}` : null,
@@ -60900,6 +61457,7 @@ function createShareRoutes(d) {
         ...await viewer(c),
         session: detail.session,
         meta: detail.meta,
+        ...detail.stats ? { stats: detail.stats } : {},
         events: detail.events,
         eventsPage: detail.eventsPage,
         nextHref: next !== null ? `${base}?offset=${next}` : null,
