@@ -10,6 +10,11 @@ import {
   trackerMain,
   type Tracker,
   type TrackerSession,
+  countTranscript,
+  exportAll,
+  expectClaudeTotals,
+  type Exports,
+  type TranscriptCount,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import {
@@ -33,6 +38,8 @@ describeClaude('issue #10: a poison record is set aside and reported, never bloc
   let sb: ClaudeSandbox;
   let sid: string;
   let stored: TrackerSession;
+  let counted: TranscriptCount;
+  let exports: Exports;
 
   beforeAll(async () => {
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
@@ -59,6 +66,8 @@ describeClaude('issue #10: a poison record is set aside and reported, never bloc
       timeoutMs: 180_000,
     });
     stored = await settled(tracker, sb, sid);
+    counted = countTranscript(transcriptFor(sb, sid));
+    exports = await exportAll(sb, sid, env);
   }, 400_000);
 
   afterAll(async () => {
@@ -99,5 +108,8 @@ describeClaude('issue #10: a poison record is set aside and reported, never bloc
     expect(mine!.total).toBeGreaterThanOrEqual(1);
     const text = await runBatonCli(sb, ['status']);
     expect(text.stdout).toContain(sid);
+  });
+  it("tokens and cost equal Claude Code's own (its last cost-state), in the export and on the tracker", () => {
+    expectClaudeTotals(counted, exports.json, stored);
   });
 });

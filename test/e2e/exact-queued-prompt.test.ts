@@ -23,6 +23,7 @@ import {
   type Tracker,
   type TrackerSession,
   type TranscriptCount,
+  expectClaudeTotals,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import { createSandbox, sandboxEnv, transcriptFor, type ClaudeSandbox } from './helpers/run-claude.js';
@@ -125,5 +126,8 @@ describeClaude('issue #10 (a): a prompt queued while a turn runs', () => {
     expect(eventShape(events)).toEqual(shape(counted.units));
     expect(new Set(stored.events.map((e) => e.event.uuid)).size).toBe(stored.events.length);
     expect(stored.session.totals.prompts).toBe(3);
+  });
+  it("tokens and cost equal Claude Code's own (its last cost-state), in the export and on the tracker", () => {
+    expectClaudeTotals(counted, exports.json, stored);
   });
 });

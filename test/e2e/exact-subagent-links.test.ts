@@ -13,6 +13,10 @@ import {
   stopDetached,
   type Exports,
   type Tracker,
+  countTranscript,
+  expectClaudeTotals,
+  type TrackerSession,
+  type TranscriptCount,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import {
@@ -69,6 +73,8 @@ describeClaude('issue #10: subagents attached to their spawning call, in spawn o
   let sid: string;
   let links: Array<[string, string]>;
   let exports: Exports;
+  let counted: TranscriptCount;
+  let stored: TrackerSession;
 
   beforeAll(async () => {
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
@@ -86,7 +92,8 @@ describeClaude('issue #10: subagents attached to their spawning call, in spawn o
     });
     sid = run.sessionId;
     links = expectedLinks(transcriptFor(sb, sid), sid);
-    await settled(tracker, sb, sid);
+    counted = countTranscript(transcriptFor(sb, sid));
+    stored = await settled(tracker, sb, sid);
     exports = await exportAll(sb, sid, env);
   }, 400_000);
 
@@ -127,5 +134,8 @@ describeClaude('issue #10: subagents attached to their spawning call, in spawn o
     const stored = jsonSidechains((await r.json()) as Rec);
     expect(stored.map((c) => [c.agentId, c.toolUseId])).toEqual(links);
     expect(stored.every((c) => c.events.length > 0)).toBe(true);
+  });
+  it("tokens and cost equal Claude Code's own (its last cost-state), in the export and on the tracker", () => {
+    expectClaudeTotals(counted, exports.json, stored);
   });
 });

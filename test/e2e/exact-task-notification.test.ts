@@ -21,6 +21,7 @@ import {
   type Tracker,
   type TrackerSession,
   type TranscriptCount,
+  expectClaudeTotals,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import {
@@ -123,5 +124,8 @@ describeClaude('issue #10 (b): a background subagent task notification', () => {
     expect(events.filter(isNotice)).toHaveLength(1);
     expect(stored.session.totals.prompts).toBe(1);
     expect(new Set(stored.events.map((e) => e.event.uuid)).size).toBe(stored.events.length);
+  });
+  it("tokens and cost equal Claude Code's own (its last cost-state), in the export and on the tracker", () => {
+    expectClaudeTotals(counted, exports.json, stored);
   });
 });

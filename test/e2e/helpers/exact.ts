@@ -531,3 +531,18 @@ export function inflateTranscript(
   }
   return prompts;
 }
+
+/**
+ * Totals equal Claude Code's own: the last `cost-state` record (tokens and `totalCostUSD`) when the transcript has
+ * one, else the tokens counted once per message here. Checked in the JSON export and on the tracker.
+ */
+export function expectClaudeTotals(counted: TranscriptCount, json: Rec, stored: TrackerSession): void {
+  const tokens = counted.costState?.tokens ?? counted.tokens;
+  const totals = json.totals as { tokens: TokenCount; costUsd: number | null };
+  expect(totals.tokens, 'JSON export tokens').toEqual(tokens);
+  expect(stored.session.totals.tokens, 'tracker tokens').toEqual(tokens);
+  if (counted.costState) {
+    expect(totals.costUsd, 'JSON export cost').toBeCloseTo(counted.costState.totalCostUSD, 12);
+    expect(stored.session.totals.costUsd, 'tracker cost').toBeCloseTo(counted.costState.totalCostUSD, 12);
+  }
+}
