@@ -49,5 +49,8 @@ describe('auto-sync of subagents', () => {
     expect(links(remote)).toEqual(links(local));
     expect(remote.stats?.records).toBe(local.stats?.records);
     expect(remote.stats?.skippedTypes).toEqual(local.stats?.skippedTypes);
+    // Each subagent's usage, attributed to its spawning call, survives the trip.
+    expect(local.totals.subagents?.map((u) => u.toolUseId)).toEqual(local.sidechains.map((c) => c.toolUseId));
+    expect(remote.totals.subagents).toEqual(local.totals.subagents);
   });
 });

@@ -97,4 +97,15 @@ describe('issue-10: the session page shows skipped lines', () => {
     expect(html).toContain('3 lines');
     expect(html).toContain('cost-state: 1');
   });
+
+  it("a shared session page shows each subagent's usage against its spawning call", async () => {
+    const session = await loadSession(join(FIX, 'parallel', 'd3000000-0000-4000-8000-000000000003.jsonl'));
+    expect(session.totals.subagents?.length).toBe(2);
+    const api = client(t.url, t.ownerKey);
+    expect((await api.post('/api/v1/sessions', { session, visibility: 'public' })).status).toBe(200);
+    const d = SessionDetailResponse.parse((await api.get(`/api/v1/sessions/${session.meta.id}`)).body);
+    expect(d.session.totals.subagents).toEqual(session.totals.subagents);
+    const html = await (await fetch(`${t.url}/share/${d.session.shareSlug}`)).text();
+    for (const u of session.totals.subagents!) expect(html).toContain(`call ${u.toolUseId} (agent ${u.agentId})`);
+  });
 });

@@ -50,6 +50,15 @@ describe('loadSession on a full session (Bash, Edit, Task subagent, slash comman
       tools: { Bash: 1, Read: 3, Edit: 1, Task: 1, Write: 1, MultiEdit: 1 },
       filesTouched: ['/home/dev/proj/src/sum.ts', '/home/dev/proj/NOTES.md'],
       durationMs: 37_000,
+      // The Task subagent's own share (sonnet-4-6 above), attributed to the call that spawned it (issue 10).
+      subagents: [
+        {
+          agentId: 'a1b14f07db492bea5',
+          toolUseId: 'toolu_task_1',
+          tokens: { input: 5, output: 90, cacheRead: 29475, cacheWrite: 14985 },
+          costUsd: 0.06640125,
+        },
+      ],
     });
   });
 

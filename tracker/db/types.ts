@@ -91,6 +91,7 @@ export interface SessionsTable {
   read_stats: Generated<string | null>;
   /** JSON InheritedTotals of a fork, or null. The columns below repeat its numbers for project sums. */
   inherited_totals: Generated<string | null>;
+  subagent_usage: Generated<string | null>;
   inherited_duration_ms: Generated<number>;
   inherited_tokens_input: Generated<number>;
   inherited_tokens_output: Generated<number>;

@@ -11,6 +11,7 @@ import {
   ReadStats,
   RedactionReport,
   SessionMeta,
+  SubagentUsage,
   type Session,
   type SessionTotals,
 } from '../../src/core/model/session.js';
@@ -37,7 +38,15 @@ export function toTotals(r: SessionRow): SessionTotals {
     filesTouched: (safeJson(r.files_touched) as string[] | undefined) ?? [],
     durationMs: Number(r.duration_ms),
     ...inherited(r),
+    ...subagentUsage(r),
   };
+}
+
+/** Each subagent's usage by spawning call; a row written before migration 7, or unreadable, has none. */
+function subagentUsage(r: SessionRow): { subagents?: SubagentUsage[] } {
+  if (r.subagent_usage === null || r.subagent_usage === undefined) return {};
+  const parsed = SubagentUsage.array().safeParse(safeJson(r.subagent_usage));
+  return parsed.success && parsed.data.length > 0 ? { subagents: parsed.data } : {};
 }
 
 function inherited(r: SessionRow): { inherited?: InheritedTotals } {

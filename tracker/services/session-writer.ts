@@ -202,6 +202,7 @@ function counters(row: SessionRow, inserted: EventItem[], w: SessionWrite): Sess
       tools: JSON.stringify(t.tools),
       files_touched: JSON.stringify(t.filesTouched),
       ...inheritedColumns(t),
+      subagent_usage: t.subagents?.length ? JSON.stringify(t.subagents) : null,
     });
   } else if (inserted.length > 0) {
     const tools = (safeJson(row.tools) as Record<string, number> | undefined) ?? {};

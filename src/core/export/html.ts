@@ -14,6 +14,7 @@ import {
   promptBody,
   redactionLine,
   skipRows,
+  subagentUsageRows,
   stringifyInput,
   toolRows,
   toolSummary,
@@ -75,6 +76,12 @@ function metricsHeader(
   if (tools.length) {
     out += `<details><summary>Tools used (${tools.length})</summary><table>`;
     out += tools.map(([n, c]) => `<tr><td><code>${escapeHtml(n)}</code></td><td>${c}</td></tr>`).join('');
+    out += '</table></details>\n';
+  }
+  const agents = subagentUsageRows(t);
+  if (agents.length) {
+    out += `<details><summary>Subagents (${agents.length})</summary><table>`;
+    out += agents.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('');
     out += '</table></details>\n';
   }
   if (t.filesTouched.length) {

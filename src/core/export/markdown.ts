@@ -14,6 +14,7 @@ import {
   promptBody,
   redactionLine,
   skipRows,
+  subagentUsageRows,
   stringifyInput,
   toolRows,
   toolSummary,
@@ -83,6 +84,9 @@ function totalsBlock(t: SessionTotals): string {
   const tools = toolRows(t);
   if (tools.length)
     out += `| Tool | Calls |\n|---|---:|\n${tools.map(([n, c]) => `| ${cellCode(n)} | ${c} |`).join('\n')}\n\n`;
+  const agents = subagentUsageRows(t);
+  if (agents.length)
+    out += `| Subagent | Usage |\n|---|---:|\n${agents.map(([k, v]) => `| ${mdInline(k)} | ${mdInline(v)} |`).join('\n')}\n\n`;
   if (t.filesTouched.length) {
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
     const more = t.filesTouched.length - shown.length;

@@ -201,6 +201,18 @@ function countList(m: Record<string, number> | undefined): { total: number; list
  * What the reader left out of the export and why, one [label, detail] row per reason (empty when nothing was):
  * lines it could not read, records of types it does not know, and records read on purpose without an event.
  */
+/**
+ * Each subagent's usage by its spawning call (issue 10): [spawning call, usage] rows, in spawn order. The same rows
+ * in every format, so a reader sees which call cost what.
+ */
+export function subagentUsageRows(t: SessionTotals): Array<[string, string]> {
+  return (t.subagents ?? []).map((a) => {
+    const tokens = a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite;
+    const call = a.toolUseId ? `call ${a.toolUseId} (agent ${a.agentId})` : `agent ${a.agentId} (spawning call unknown)`;
+    return [call, `${formatInt(tokens)} tokens · ${formatCost(a.costUsd)}`];
+  });
+}
+
 export function skipRows(stats: ReadStats | undefined): Array<[string, string]> {
   if (stats === undefined) return [];
   const rows: Array<[string, string]> = [];

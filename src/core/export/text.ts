@@ -12,6 +12,7 @@ import {
   promptBody,
   redactionLine,
   skipRows,
+  subagentUsageRows,
   stringifyInput,
   toolRows,
   toolSummary,
@@ -131,6 +132,8 @@ function totalsLines(t: SessionTotals): string {
     `${t.toolCalls} tool call(s) (${t.toolErrors} error(s))\n`;
   const tools = toolRows(t);
   if (tools.length) out += `Tools:       ${tools.map(([n, c]) => `${n} ×${c}`).join(', ')}\n`;
+  const agents = subagentUsageRows(t);
+  if (agents.length) out += `Subagents:\n${agents.map(([k, v]) => `  ${k}: ${v}\n`).join('')}`;
   if (t.filesTouched.length) {
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
     out += `Files (${t.filesTouched.length}):\n${shown.map((f) => `  ${f}\n`).join('')}`;

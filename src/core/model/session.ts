@@ -100,6 +100,16 @@ export const InheritedTotals = z.object({
   messages: z.number().int().nonnegative(),
 });
 
+/** One subagent's usage, attributed to the Agent/Task call that spawned it. Part of the session's totals. */
+export const SubagentUsage = z.object({
+  agentId: z.string(),
+  /** The spawning call, when known. */
+  toolUseId: z.string().optional(),
+  tokens: TokenTotals,
+  /** At list prices; null when a model's price is unknown. */
+  costUsd: z.number().nonnegative().nullable(),
+});
+
 export const SessionTotals = z.object({
   tokens: TokenTotals,
   /** Estimated from public list prices; null when a model's price is unknown. */
@@ -115,6 +125,8 @@ export const SessionTotals = z.object({
   durationMs: z.number().int().nonnegative(),
   /** Set on forks: what of the above was copied from the parent session. */
   inherited: InheritedTotals.optional(),
+  /** Each subagent's share of the above, by spawning call, in spawn order (absent when there were none). */
+  subagents: z.array(SubagentUsage).max(10_000).optional(),
 });
 
 export const SessionMeta = z.object({
@@ -186,6 +198,7 @@ export type SessionEvent = z.infer<typeof SessionEvent>;
 export type Turn = z.infer<typeof Turn>;
 export type TokenTotals = z.infer<typeof TokenTotals>;
 export type InheritedTotals = z.infer<typeof InheritedTotals>;
+export type SubagentUsage = z.infer<typeof SubagentUsage>;
 export type SessionTotals = z.infer<typeof SessionTotals>;
 export type SessionMeta = z.infer<typeof SessionMeta>;
 export type Sidechain = z.infer<typeof Sidechain>;

@@ -228,7 +228,14 @@ export class SessionBuilder {
       : durationMs;
     return {
       meta: this.meta.finish(fileStem),
-      totals: this.totals.finish({ turns: this.turn + 1, durationMs, inheritedAgents, inheritedDurationMs }),
+      totals: this.totals.finish({
+        turns: this.turn + 1,
+        durationMs,
+        inheritedAgents,
+        inheritedDurationMs,
+        spawnedBy: this.links.toolUseOf,
+        spawnRank: (agentId) => this.links.rank(agentId),
+      }),
     };
   }
 }

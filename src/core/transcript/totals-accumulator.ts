@@ -1,6 +1,6 @@
 // Accumulates SessionTotals while records stream by: tokens once per API response, tool and file counts, cost;
 // Claude Code's own cost-state figure when the transcript has one; a fork's inherited part kept apart.
-import type { InheritedTotals, SessionEvent, SessionTotals } from '../model/session.js';
+import type { InheritedTotals, SessionEvent, SessionTotals, SubagentUsage } from '../model/session.js';
 import { parseCostState, type CostState } from './cost-state.js';
 import { count, isObj, objAt, str, type Obj } from './guards.js';
 import { FILE_WRITING_TOOLS } from './known-types.js';
@@ -28,6 +28,9 @@ export interface FinishOptions {
   inheritedAgents: ReadonlySet<string>;
   /** Time of the inherited part (set with the snapshot). */
   inheritedDurationMs: number;
+  /** Subagent → its spawning call, and the spawn order: each subagent's usage is reported against its call. */
+  spawnedBy?: ReadonlyMap<string, string>;
+  spawnRank?: (agentId: string) => number;
 }
 
 export class TotalsAccumulator {
@@ -169,7 +172,20 @@ export class TotalsAccumulator {
     };
     const inherited = this.inheritedTotals(o);
     if (inherited !== undefined) totals.inherited = inherited;
+    const subagents = this.subagentUsage(o);
+    if (subagents.length > 0) totals.subagents = subagents;
     return totals;
+  }
+
+  /** Each subagent's own responses, by spawning call, in spawn order (then by agent id). */
+  private subagentUsage(o: FinishOptions): SubagentUsage[] {
+    const rank = o.spawnRank ?? (() => 0);
+    return [...this.agents]
+      .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+      .map(([agentId, a]) => {
+        const toolUseId = o.spawnedBy?.get(agentId);
+        return { agentId, ...(toolUseId ? { toolUseId } : {}), tokens: a.bucket.tokens(), costUsd: a.bucket.costUsd() };
+      });
   }
 
   /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */

@@ -1,7 +1,7 @@
 // `/sessions/:id` (owner) and `/share/:slug` (read-only): metadata, export buttons, lineage, timeline, metrics.
 import type { EventsPage, SessionSummary, StoredEvent } from '../../../src/core/api/sessions.js';
-import { skipRows } from '../../../src/core/export/shared.js';
-import type { ReadStats, SessionMeta } from '../../../src/core/model/session.js';
+import { skipRows, subagentUsageRows } from '../../../src/core/export/shared.js';
+import type { ReadStats, SessionMeta, SessionTotals } from '../../../src/core/model/session.js';
 import { metricsSidebar } from '../components/metrics.js';
 import { sessionTitle } from '../components/session-card.js';
 import { renderTimeline } from '../components/timeline.js';
@@ -68,8 +68,20 @@ function header(v: SessionDetailView): SafeHtml {
           </div>`
         : ''
     }
-    ${lineage(v)} ${skipped(v.stats)}
+    ${lineage(v)} ${subagentUsage(v.session.totals)} ${skipped(v.stats)}
   </header>`;
+}
+
+/** Each subagent's usage by its spawning call: the same rows as the exports. */
+function subagentUsage(totals: SessionTotals): SafeHtml | '' {
+  const rows = subagentUsageRows(totals);
+  if (rows.length === 0) return '';
+  return html`<details class="small" id="subagent-usage">
+    <summary>Subagents (${rows.length})</summary>
+    <table>
+      ${rows.map(([k, v]) => html`<tr><td>${k}</td><td>${v}</td></tr>`)}
+    </table>
+  </details>`;
 }
 
 /** The same rows every export shows: lines the reader could not read and records it left out, and why. */
