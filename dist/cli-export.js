@@ -2036,7 +2036,17 @@ var init_totals_accumulator = __esm({
         };
         const inherited = this.inheritedTotals(o);
         if (inherited !== void 0) totals.inherited = inherited;
+        const subagents = this.subagentUsage(o);
+        if (subagents.length > 0) totals.subagents = subagents;
         return totals;
+      }
+      /** Each subagent's own responses, by spawning call, in spawn order (then by agent id). */
+      subagentUsage(o) {
+        const rank = o.spawnRank ?? (() => 0);
+        return [...this.agents].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([agentId, a]) => {
+          const toolUseId = o.spawnedBy?.get(agentId);
+          return { agentId, ...toolUseId ? { toolUseId } : {}, tokens: a.bucket.tokens(), costUsd: a.bucket.costUsd() };
+        });
       }
       /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
       usageTotals() {
@@ -2650,7 +2660,14 @@ var init_session_builder = __esm({
         const inheritedDurationMs = Number.isFinite(this.ownStartMs) && Number.isFinite(start) ? Math.max(0, Math.round(this.ownStartMs - start)) : durationMs;
         return {
           meta: this.meta.finish(fileStem),
-          totals: this.totals.finish({ turns: this.turn + 1, durationMs, inheritedAgents, inheritedDurationMs })
+          totals: this.totals.finish({
+            turns: this.turn + 1,
+            durationMs,
+            inheritedAgents,
+            inheritedDurationMs,
+            spawnedBy: this.links.toolUseOf,
+            spawnRank: (agentId) => this.links.rank(agentId)
+          })
         };
       }
     };
@@ -4977,6 +4994,13 @@ function countList(m) {
     list: entries.map(([k, c]) => `${k}: ${c}`).join(", ")
   };
 }
+function subagentUsageRows(t) {
+  return (t.subagents ?? []).map((a) => {
+    const tokens = a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite;
+    const call = a.toolUseId ? `call ${a.toolUseId} (agent ${a.agentId})` : `agent ${a.agentId} (spawning call unknown)`;
+    return [call, `${formatInt(tokens)} tokens · ${formatCost(a.costUsd)}`];
+  });
+}
 function skipRows(stats) {
   if (stats === void 0) return [];
   const rows = [];
@@ -5069,6 +5093,12 @@ function metricsHeader(meta, t, redaction, stats) {
   if (tools.length) {
     out += `<details><summary>Tools used (${tools.length})</summary><table>`;
     out += tools.map(([n, c]) => `<tr><td><code>${escapeHtml(n)}</code></td><td>${c}</td></tr>`).join("");
+    out += "</table></details>\n";
+  }
+  const agents = subagentUsageRows(t);
+  if (agents.length) {
+    out += `<details><summary>Subagents (${agents.length})</summary><table>`;
+    out += agents.map(([k, v2]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v2)}</td></tr>`).join("");
     out += "</table></details>\n";
   }
   if (t.filesTouched.length) {
@@ -5435,6 +5465,13 @@ function totalsBlock(t) {
 ${tools.map(([n, c]) => `| ${cellCode(n)} | ${c} |`).join("\n")}
 
 `;
+  const agents = subagentUsageRows(t);
+  if (agents.length)
+    out += `| Subagent | Usage |
+|---|---:|
+${agents.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
+
+`;
   if (t.filesTouched.length) {
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
     const more = t.filesTouched.length - shown.length;
@@ -5758,6 +5795,10 @@ Activity:    ${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s
   const tools = toolRows(t);
   if (tools.length) out += `Tools:       ${tools.map(([n, c]) => `${n} ×${c}`).join(", ")}
 `;
+  const agents = subagentUsageRows(t);
+  if (agents.length) out += `Subagents:
+${agents.map(([k, v2]) => `  ${k}: ${v2}
+`).join("")}`;
   if (t.filesTouched.length) {
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
     out += `Files (${t.filesTouched.length}):

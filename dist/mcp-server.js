@@ -59422,6 +59422,14 @@ var InheritedTotals = external_exports.object({
   prompts: external_exports.number().int().nonnegative(),
   messages: external_exports.number().int().nonnegative()
 });
+var SubagentUsage = external_exports.object({
+  agentId: external_exports.string(),
+  /** The spawning call, when known. */
+  toolUseId: external_exports.string().optional(),
+  tokens: TokenTotals,
+  /** At list prices; null when a model's price is unknown. */
+  costUsd: external_exports.number().nonnegative().nullable()
+});
 var SessionTotals = external_exports.object({
   tokens: TokenTotals,
   /** Estimated from public list prices; null when a model's price is unknown. */
@@ -59436,7 +59444,9 @@ var SessionTotals = external_exports.object({
   filesTouched: external_exports.array(external_exports.string()),
   durationMs: external_exports.number().int().nonnegative(),
   /** Set on forks: what of the above was copied from the parent session. */
-  inherited: InheritedTotals.optional()
+  inherited: InheritedTotals.optional(),
+  /** Each subagent's share of the above, by spawning call, in spawn order (absent when there were none). */
+  subagents: external_exports.array(SubagentUsage).max(1e4).optional()
 });
 var SessionMeta = external_exports.object({
   id: external_exports.string().min(1).max(200),
@@ -61786,7 +61796,17 @@ var TotalsAccumulator = class {
     };
     const inherited = this.inheritedTotals(o2);
     if (inherited !== void 0) totals.inherited = inherited;
+    const subagents = this.subagentUsage(o2);
+    if (subagents.length > 0) totals.subagents = subagents;
     return totals;
+  }
+  /** Each subagent's own responses, by spawning call, in spawn order (then by agent id). */
+  subagentUsage(o2) {
+    const rank = o2.spawnRank ?? (() => 0);
+    return [...this.agents].sort(([a2], [b]) => rank(a2) - rank(b) || a2.localeCompare(b)).map(([agentId, a2]) => {
+      const toolUseId = o2.spawnedBy?.get(agentId);
+      return { agentId, ...toolUseId ? { toolUseId } : {}, tokens: a2.bucket.tokens(), costUsd: a2.bucket.costUsd() };
+    });
   }
   /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
   usageTotals() {
@@ -62362,7 +62382,14 @@ var SessionBuilder = class {
     const inheritedDurationMs = Number.isFinite(this.ownStartMs) && Number.isFinite(start) ? Math.max(0, Math.round(this.ownStartMs - start)) : durationMs;
     return {
       meta: this.meta.finish(fileStem),
-      totals: this.totals.finish({ turns: this.turn + 1, durationMs, inheritedAgents, inheritedDurationMs })
+      totals: this.totals.finish({
+        turns: this.turn + 1,
+        durationMs,
+        inheritedAgents,
+        inheritedDurationMs,
+        spawnedBy: this.links.toolUseOf,
+        spawnRank: (agentId) => this.links.rank(agentId)
+      })
     };
   }
 };
@@ -73315,6 +73342,13 @@ function countList(m) {
     list: entries.map(([k, c3]) => `${k}: ${c3}`).join(", ")
   };
 }
+function subagentUsageRows(t) {
+  return (t.subagents ?? []).map((a2) => {
+    const tokens = a2.tokens.input + a2.tokens.output + a2.tokens.cacheRead + a2.tokens.cacheWrite;
+    const call2 = a2.toolUseId ? `call ${a2.toolUseId} (agent ${a2.agentId})` : `agent ${a2.agentId} (spawning call unknown)`;
+    return [call2, `${formatInt(tokens)} tokens · ${formatCost(a2.costUsd)}`];
+  });
+}
 function skipRows(stats) {
   if (stats === void 0) return [];
   const rows = [];
@@ -73382,6 +73416,12 @@ function metricsHeader(meta3, t, redaction, stats) {
   if (tools.length) {
     out += `<details><summary>Tools used (${tools.length})</summary><table>`;
     out += tools.map(([n2, c3]) => `<tr><td><code>${escapeHtml(n2)}</code></td><td>${c3}</td></tr>`).join("");
+    out += "</table></details>\n";
+  }
+  const agents = subagentUsageRows(t);
+  if (agents.length) {
+    out += `<details><summary>Subagents (${agents.length})</summary><table>`;
+    out += agents.map(([k, v2]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v2)}</td></tr>`).join("");
     out += "</table></details>\n";
   }
   if (t.filesTouched.length) {
@@ -73726,6 +73766,13 @@ function totalsBlock(t) {
 ${tools.map(([n2, c3]) => `| ${cellCode(n2)} | ${c3} |`).join("\n")}
 
 `;
+  const agents = subagentUsageRows(t);
+  if (agents.length)
+    out += `| Subagent | Usage |
+|---|---:|
+${agents.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
+
+`;
   if (t.filesTouched.length) {
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
     const more = t.filesTouched.length - shown.length;
@@ -74038,6 +74085,10 @@ Activity:    ${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s
   const tools = toolRows(t);
   if (tools.length) out += `Tools:       ${tools.map(([n2, c3]) => `${n2} ×${c3}`).join(", ")}
 `;
+  const agents = subagentUsageRows(t);
+  if (agents.length) out += `Subagents:
+${agents.map(([k, v2]) => `  ${k}: ${v2}
+`).join("")}`;
   if (t.filesTouched.length) {
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
     out += `Files (${t.filesTouched.length}):

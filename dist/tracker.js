@@ -18494,6 +18494,21 @@ var init_session_accounting = __esm({
   }
 });
 
+// tracker/db/migrations/0007-subagent-usage.ts
+var statements4, migration0007;
+var init_subagent_usage = __esm({
+  "tracker/db/migrations/0007-subagent-usage.ts"() {
+    "use strict";
+    statements4 = [`ALTER TABLE sessions ADD COLUMN subagent_usage TEXT`];
+    migration0007 = {
+      version: 7,
+      name: "subagent-usage",
+      sqlite: statements4,
+      postgres: statements4
+    };
+  }
+});
+
 // tracker/db/migrations/index.ts
 var migrations;
 var init_migrations = __esm({
@@ -18505,13 +18520,15 @@ var init_migrations = __esm({
     init_key_parents();
     init_secrets();
     init_session_accounting();
+    init_subagent_usage();
     migrations = [
       migration0001,
       liveMigration(2),
       webSessionsMigration(3),
       migration0004,
       migration0005,
-      migration0006
+      migration0006,
+      migration0007
     ];
   }
 });
@@ -40655,6 +40672,14 @@ var InheritedTotals = external_exports.object({
   prompts: external_exports.number().int().nonnegative(),
   messages: external_exports.number().int().nonnegative()
 });
+var SubagentUsage = external_exports.object({
+  agentId: external_exports.string(),
+  /** The spawning call, when known. */
+  toolUseId: external_exports.string().optional(),
+  tokens: TokenTotals,
+  /** At list prices; null when a model's price is unknown. */
+  costUsd: external_exports.number().nonnegative().nullable()
+});
 var SessionTotals = external_exports.object({
   tokens: TokenTotals,
   /** Estimated from public list prices; null when a model's price is unknown. */
@@ -40669,7 +40694,9 @@ var SessionTotals = external_exports.object({
   filesTouched: external_exports.array(external_exports.string()),
   durationMs: external_exports.number().int().nonnegative(),
   /** Set on forks: what of the above was copied from the parent session. */
-  inherited: InheritedTotals.optional()
+  inherited: InheritedTotals.optional(),
+  /** Each subagent's share of the above, by spawning call, in spawn order (absent when there were none). */
+  subagents: external_exports.array(SubagentUsage).max(1e4).optional()
 });
 var SessionMeta = external_exports.object({
   id: external_exports.string().min(1).max(200),
@@ -46684,7 +46711,17 @@ var TotalsAccumulator = class {
     };
     const inherited2 = this.inheritedTotals(o);
     if (inherited2 !== void 0) totals.inherited = inherited2;
+    const subagents = this.subagentUsage(o);
+    if (subagents.length > 0) totals.subagents = subagents;
     return totals;
+  }
+  /** Each subagent's own responses, by spawning call, in spawn order (then by agent id). */
+  subagentUsage(o) {
+    const rank = o.spawnRank ?? (() => 0);
+    return [...this.agents].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([agentId, a]) => {
+      const toolUseId = o.spawnedBy?.get(agentId);
+      return { agentId, ...toolUseId ? { toolUseId } : {}, tokens: a.bucket.tokens(), costUsd: a.bucket.costUsd() };
+    });
   }
   /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
   usageTotals() {
@@ -47260,7 +47297,14 @@ var SessionBuilder = class {
     const inheritedDurationMs = Number.isFinite(this.ownStartMs) && Number.isFinite(start) ? Math.max(0, Math.round(this.ownStartMs - start)) : durationMs;
     return {
       meta: this.meta.finish(fileStem),
-      totals: this.totals.finish({ turns: this.turn + 1, durationMs, inheritedAgents, inheritedDurationMs })
+      totals: this.totals.finish({
+        turns: this.turn + 1,
+        durationMs,
+        inheritedAgents,
+        inheritedDurationMs,
+        spawnedBy: this.links.toolUseOf,
+        spawnRank: (agentId) => this.links.rank(agentId)
+      })
     };
   }
 };
@@ -49541,6 +49585,13 @@ function countList(m) {
     list: entries.map(([k, c]) => `${k}: ${c}`).join(", ")
   };
 }
+function subagentUsageRows(t) {
+  return (t.subagents ?? []).map((a) => {
+    const tokens = a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite;
+    const call = a.toolUseId ? `call ${a.toolUseId} (agent ${a.agentId})` : `agent ${a.agentId} (spawning call unknown)`;
+    return [call, `${formatInt(tokens)} tokens · ${formatCost(a.costUsd)}`];
+  });
+}
 function skipRows(stats) {
   if (stats === void 0) return [];
   const rows = [];
@@ -49608,6 +49659,12 @@ function metricsHeader(meta3, t, redaction, stats) {
   if (tools.length) {
     out += `<details><summary>Tools used (${tools.length})</summary><table>`;
     out += tools.map(([n, c]) => `<tr><td><code>${escapeHtml(n)}</code></td><td>${c}</td></tr>`).join("");
+    out += "</table></details>\n";
+  }
+  const agents = subagentUsageRows(t);
+  if (agents.length) {
+    out += `<details><summary>Subagents (${agents.length})</summary><table>`;
+    out += agents.map(([k, v2]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v2)}</td></tr>`).join("");
     out += "</table></details>\n";
   }
   if (t.filesTouched.length) {
@@ -49953,6 +50010,13 @@ function totalsBlock(t) {
 ${tools.map(([n, c]) => `| ${cellCode(n)} | ${c} |`).join("\n")}
 
 `;
+  const agents = subagentUsageRows(t);
+  if (agents.length)
+    out += `| Subagent | Usage |
+|---|---:|
+${agents.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
+
+`;
   if (t.filesTouched.length) {
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
     const more = t.filesTouched.length - shown.length;
@@ -50266,6 +50330,10 @@ Activity:    ${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s
   const tools = toolRows(t);
   if (tools.length) out += `Tools:       ${tools.map(([n, c]) => `${n} ×${c}`).join(", ")}
 `;
+  const agents = subagentUsageRows(t);
+  if (agents.length) out += `Subagents:
+${agents.map(([k, v2]) => `  ${k}: ${v2}
+`).join("")}`;
   if (t.filesTouched.length) {
     const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
     out += `Files (${t.filesTouched.length}):
@@ -50555,8 +50623,14 @@ function toTotals(r) {
     tools: safeJson(r.tools) ?? {},
     filesTouched: safeJson(r.files_touched) ?? [],
     durationMs: Number(r.duration_ms),
-    ...inherited(r)
+    ...inherited(r),
+    ...subagentUsage(r)
   };
+}
+function subagentUsage(r) {
+  if (r.subagent_usage === null || r.subagent_usage === void 0) return {};
+  const parsed = SubagentUsage.array().safeParse(safeJson(r.subagent_usage));
+  return parsed.success && parsed.data.length > 0 ? { subagents: parsed.data } : {};
 }
 function inherited(r) {
   if (r.inherited_totals === null || r.inherited_totals === void 0) return {};
@@ -51092,7 +51166,8 @@ function counters(row, inserted, w2) {
       tool_errors: t.toolErrors,
       tools: JSON.stringify(t.tools),
       files_touched: JSON.stringify(t.filesTouched),
-      ...inheritedColumns(t)
+      ...inheritedColumns(t),
+      subagent_usage: t.subagents?.length ? JSON.stringify(t.subagents) : null
     });
   } else if (inserted.length > 0) {
     const tools = safeJson(row.tools) ?? {};
@@ -60977,8 +61052,18 @@ function header(v2) {
                 >`
   )}
           </div>` : ""}
-    ${lineage(v2)} ${skipped(v2.stats)}
+    ${lineage(v2)} ${subagentUsage2(v2.session.totals)} ${skipped(v2.stats)}
   </header>`;
+}
+function subagentUsage2(totals) {
+  const rows = subagentUsageRows(totals);
+  if (rows.length === 0) return "";
+  return html`<details class="small" id="subagent-usage">
+    <summary>Subagents (${rows.length})</summary>
+    <table>
+      ${rows.map(([k, v2]) => html`<tr><td>${k}</td><td>${v2}</td></tr>`)}
+    </table>
+  </details>`;
 }
 function skipped(stats) {
   const rows = skipRows(stats);
