@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { budgetProblems, budgets } from './bundle-budget.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -51,7 +52,7 @@ async function buildInto(outdir) {
     const banner = [e.shebang ? '#!/usr/bin/env node' : '', e.format === 'esm' ? esmBanner : '']
       .filter(Boolean)
       .join('\n');
-    await build({
+    const result = await build({
       absWorkingDir: root,
       entryPoints: [join(root, e.src)],
       outfile: join(outdir, e.out),
@@ -68,7 +69,10 @@ async function buildInto(outdir) {
       define: { 'process.env.BATON_BUILD_VERSION': JSON.stringify(readVersion()) },
       plugins: e.registry ? [registryPlugin(e.registry)] : [],
       logLevel: 'warning',
+      metafile: e.out in budgets,
     });
+    const problems = budgetProblems(e.out, result.metafile, statSync(join(outdir, e.out)).size);
+    if (problems.length) throw new Error(`bundle budget exceeded:\n  ${problems.join('\n  ')}`);
     built.push(e.out);
   }
   return built;
