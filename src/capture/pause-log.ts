@@ -69,11 +69,13 @@ export function pauseLookup(dataDir: string, ttlMs = 200): PauseLookup {
     cache.set(sessionId, { checkedAt: now, stamp, spans });
     return spans;
   };
-  // Every session's span starts, by the uuid they follow: how a fork's copy of a parent's paused span is found.
+  // Every session's span starts, by the uuid they follow: how a fork's copy of a parent's paused span is found. It
+  // reads every pause log, and a parent's pauses are old news to its fork: rebuilt at most once a second even for a
+  // reader that wants its own session's pauses uncached (the relay), never once per record.
   let index: { checkedAt: number; byUuid: Map<string, Array<{ sessionId: string; span: PauseSpan }>> } | null = null;
   const startingAt = (uuid: string) => {
     const now = Date.now();
-    if (!index || now - index.checkedAt >= ttlMs) {
+    if (!index || now - index.checkedAt >= Math.max(ttlMs, INDEX_TTL_MS)) {
       const byUuid = new Map<string, Array<{ sessionId: string; span: PauseSpan }>>();
       for (const sessionId of pausedSessions(dataDir)) {
         for (const span of spansOf(sessionId)) {
@@ -89,6 +91,8 @@ export function pauseLookup(dataDir: string, ttlMs = 200): PauseLookup {
   };
   return Object.assign(spansOf, { startingAt });
 }
+
+const INDEX_TTL_MS = 1000;
 
 function pausedSessions(dataDir: string): string[] {
   try {

@@ -54,9 +54,7 @@ export function createEgressGate(policy: EgressPolicy): EgressGate {
     sessionId !== undefined && pausedAtTime(pauses(sessionId), timestamp);
 
   const text = (s: string): string => redactor.redactText(stripPrivateText(s));
-  // The redactor walks arbitrary JSON (with secret-named keys) only as a tool call's input: borrow that walk.
-  const value = <V>(v: V): V =>
-    (redactor.redactEvent({ kind: 'tool_call', uuid: '-', toolUseId: '-', name: '-', input: stripPrivateValue(v) }).input as V);
+  const value = <V>(v: V): V => redactor.redactValue(stripPrivateValue(v));
 
   function event<E extends SessionEvent>(e: E, sessionId?: string): Gated<E> | null {
     if (isGated(e)) return e as Gated<E>;

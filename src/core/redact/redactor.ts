@@ -4,7 +4,7 @@ import { compileRules, type Scanner } from './engine.js';
 import type { NestedRedact } from './rule.js';
 import { isSecretKey, redactSecretProperty } from './rules-assignment.js';
 import { allRules, specificRules } from './rules.js';
-import { redactEventWith, redactSessionWith, type TextRedactor } from './walk.js';
+import { redactEventWith, redactSessionWith, redactValue, type TextRedactor } from './walk.js';
 
 export interface RedactionReport {
   total: number;
@@ -16,6 +16,8 @@ export interface Redactor {
   redactText(s: string): string;
   /** Never mutates `e`; returns `e` itself when nothing was found. */
   redactEvent<E extends SessionEvent>(e: E): E;
+  /** Any JSON-like value: every string, keys that hold a secret, secret-named properties. Copy-on-write. */
+  redactValue<V>(v: V): V;
   /** Never mutates `s`; returns `s` itself when nothing was found. */
   redactSession(s: Session): Session;
   /** Secrets redacted so far by this redactor, per rule name. */
@@ -40,7 +42,7 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
   const report = (): RedactionReport => ({ total, byRule: { ...byRule } });
 
   if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactSession: (s) => s, report };
+    return { redactText: (s) => s, redactEvent: (e) => e, redactValue: (v) => v, redactSession: (s) => s, report };
   }
 
   const { all, specific } = getScanners();
@@ -69,6 +71,7 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
   return {
     redactText: text,
     redactEvent: (e) => redactEventWith(e, walker),
+    redactValue: <V>(v: V): V => redactValue(v, walker) as V,
     redactSession: (s) => redactSessionWith(s, walker),
     report,
   };
