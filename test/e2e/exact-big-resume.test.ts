@@ -14,12 +14,13 @@ import {
   settled,
   sleep,
   startTracker,
-  stopDetached,
   trackerMain,
   type Exports,
   type Tracker,
   type TrackerSession,
   type TranscriptCount,
+  trackerEnv,
+  teardown,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import { createSandbox, runClaudeOk, transcriptFor, type ClaudeSandbox } from './helpers/run-claude.js';
@@ -44,7 +45,7 @@ describeClaude('issue #10 (e): a 40 MB never-captured session resumed for one pr
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
     sb = createSandbox('baton-e2e-big-resume-');
-    const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.key, BATON_SENDER_IDLE_MS: '1500' };
+    const env = trackerEnv(tracker);
     // Recorded without the plugin: Baton never saw any of it.
     sid = (await runClaudeOk({ bin: claudeBin, sandbox: sb, fake, prompt: seed[0]!, pluginDir: null }))
       .sessionId;
@@ -82,10 +83,7 @@ describeClaude('issue #10 (e): a 40 MB never-captured session resumed for one pr
   }, 900_000);
 
   afterAll(async () => {
-    await stopDetached(sb);
-    await fake?.close();
-    await tracker?.close();
-    sb?.cleanup();
+    await teardown(sb, fake, tracker);
   });
 
   it('the scenario happened: a 40 MB transcript, resumed for one prompt that the model answered', () => {

@@ -7,12 +7,13 @@ import {
   exportAll,
   settled,
   startTracker,
-  stopDetached,
   type Exports,
   type TokenCount,
   type Tracker,
   type TrackerSession,
   type TranscriptCount,
+  trackerEnv,
+  teardown,
 } from './helpers/exact.js';
 import { isCompactionRequest, startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import {
@@ -42,7 +43,7 @@ describeClaude('issue #10 (c): /compact', () => {
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
     sb = createSandbox('baton-e2e-compact-');
-    const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.key, BATON_SENDER_IDLE_MS: '1500' };
+    const env = trackerEnv(tracker);
     const base = { bin: claudeBin, sandbox: sb, fake, env, timeoutMs: 180_000 };
     sid = (await runClaudeOk({ ...base, prompt: `first prompt ${n}` })).sessionId;
     await runClaudeOk({ ...base, prompt: `RUN_BASH: echo compact-${n}`, resume: sid });
@@ -61,10 +62,7 @@ describeClaude('issue #10 (c): /compact', () => {
   }, 400_000);
 
   afterAll(async () => {
-    await stopDetached(sb);
-    await fake?.close();
-    await tracker?.close();
-    sb?.cleanup();
+    await teardown(sb, fake, tracker);
   });
 
   it("the scenario happened: a compaction call was served, left no assistant record, and Claude Code's totals hold it", () => {

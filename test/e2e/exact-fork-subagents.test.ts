@@ -10,13 +10,14 @@ import {
   promptTexts,
   settled,
   startTracker,
-  stopDetached,
   trackerMain,
   type Exports,
   type TokenCount,
   type Tracker,
   type TrackerSession,
   type TranscriptCount,
+  trackerEnv,
+  teardown,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import { createSandbox, runClaudeOk, transcriptFor, type ClaudeSandbox } from './helpers/run-claude.js';
@@ -59,7 +60,7 @@ describeClaude('issue #10 (d): fork of a session with subagents', () => {
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
     sb = createSandbox('baton-e2e-fork-subagents-');
-    const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.key, BATON_SENDER_IDLE_MS: '1500' };
+    const env = trackerEnv(tracker);
     const base = {
       bin: claudeBin,
       sandbox: sb,
@@ -92,10 +93,7 @@ describeClaude('issue #10 (d): fork of a session with subagents', () => {
   }, 400_000);
 
   afterAll(async () => {
-    await stopDetached(sb);
-    await fake?.close();
-    await tracker?.close();
-    sb?.cleanup();
+    await teardown(sb, fake, tracker);
   });
 
   it('the scenario happened: the parent has a subagent file, the fork its own, and the fork repeats the parent history', () => {

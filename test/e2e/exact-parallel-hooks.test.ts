@@ -16,12 +16,13 @@ import {
   readOutbox,
   settled,
   startTracker,
-  stopDetached,
   trackerMain,
   type Exports,
   type Tracker,
   type TrackerSession,
   type TranscriptCount,
+  trackerEnv,
+  teardown,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import {
@@ -52,7 +53,7 @@ describeClaude('issue #10 (f): parallel hooks under CPU load', () => {
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
     sb = createSandbox('baton-e2e-parallel-hooks-');
-    const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.key, BATON_SENDER_IDLE_MS: '1500' };
+    const env = trackerEnv(tracker);
     // A real transcript (recorded without the plugin), grown by TURNS recorded Bash turns.
     sid = (
       await runClaudeOk({
@@ -118,10 +119,7 @@ describeClaude('issue #10 (f): parallel hooks under CPU load', () => {
 
   afterAll(async () => {
     for (const b of burners) b.kill('SIGKILL');
-    await stopDetached(sb);
-    await fake?.close();
-    await tracker?.close();
-    sb?.cleanup();
+    await teardown(sb, fake, tracker);
   });
 
   it('every hook exited 0', () => {

@@ -6,7 +6,6 @@ import { nonce } from './helpers/assertions.js';
 import {
   settled,
   startTracker,
-  stopDetached,
   trackerMain,
   type Tracker,
   type TrackerSession,
@@ -15,6 +14,8 @@ import {
   expectClaudeTotals,
   type Exports,
   type TranscriptCount,
+  trackerEnv,
+  teardown,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import {
@@ -45,7 +46,7 @@ describeClaude('issue #10: a poison record is set aside and reported, never bloc
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
     sb = createSandbox('baton-e2e-poison-');
-    const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.key, BATON_SENDER_IDLE_MS: '1500' };
+    const env = trackerEnv(tracker);
     const first = await runClaudeOk({
       bin: claudeBin,
       sandbox: sb,
@@ -71,10 +72,7 @@ describeClaude('issue #10: a poison record is set aside and reported, never bloc
   }, 400_000);
 
   afterAll(async () => {
-    await stopDetached(sb);
-    await fake?.close();
-    await tracker?.close();
-    sb?.cleanup();
+    await teardown(sb, fake, tracker);
   });
 
   it('the scenario happened: the transcript holds the deeply nested tool input', () => {

@@ -16,7 +16,6 @@ import {
   shape,
   startStreamClaude,
   startTracker,
-  stopDetached,
   trackerMain,
   until,
   type Exports,
@@ -24,6 +23,8 @@ import {
   type TrackerSession,
   type TranscriptCount,
   expectClaudeTotals,
+  trackerEnv,
+  teardown,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import { createSandbox, sandboxEnv, transcriptFor, type ClaudeSandbox } from './helpers/run-claude.js';
@@ -46,7 +47,7 @@ describeClaude('issue #10 (a): a prompt queued while a turn runs', () => {
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
     sb = createSandbox('baton-e2e-queued-');
-    const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.key, BATON_SENDER_IDLE_MS: '1500' };
+    const env = trackerEnv(tracker);
     const claude = startStreamClaude({ bin: claudeBin, sandbox: sb, env: sandboxEnv(sb, fake, env) });
     claude.send(first);
     // The Bash call is running once its PreToolUse hook wrote tool_start: type the next prompt now.
@@ -76,10 +77,7 @@ describeClaude('issue #10 (a): a prompt queued while a turn runs', () => {
   }, 400_000);
 
   afterAll(async () => {
-    await stopDetached(sb);
-    await fake?.close();
-    await tracker?.close();
-    sb?.cleanup();
+    await teardown(sb, fake, tracker);
   });
 
   it('the scenario happened: the transcript holds the prompt only as a queued_command attachment', () => {

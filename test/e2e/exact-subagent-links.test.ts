@@ -10,13 +10,14 @@ import {
   jsonSidechains,
   settled,
   startTracker,
-  stopDetached,
   type Exports,
   type Tracker,
   countTranscript,
   expectClaudeTotals,
   type TrackerSession,
   type TranscriptCount,
+  trackerEnv,
+  teardown,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import {
@@ -80,7 +81,7 @@ describeClaude('issue #10: subagents attached to their spawning call, in spawn o
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
     sb = createSandbox('baton-e2e-links-');
-    const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.key, BATON_SENDER_IDLE_MS: '1500' };
+    const env = trackerEnv(tracker);
     const run = await runClaudeOk({
       bin: claudeBin,
       sandbox: sb,
@@ -98,10 +99,7 @@ describeClaude('issue #10: subagents attached to their spawning call, in spawn o
   }, 400_000);
 
   afterAll(async () => {
-    await stopDetached(sb);
-    await fake?.close();
-    await tracker?.close();
-    sb?.cleanup();
+    await teardown(sb, fake, tracker);
   });
 
   it('the scenario happened: two Agent calls in one reply, each answered by its own subagent file', () => {

@@ -14,7 +14,6 @@ import {
   readOutbox,
   settled,
   startTracker,
-  stopDetached,
   trackerMain,
   type Exports,
   type LooseEvent,
@@ -22,6 +21,8 @@ import {
   type TrackerSession,
   type TranscriptCount,
   expectClaudeTotals,
+  trackerEnv,
+  teardown,
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import {
@@ -52,7 +53,7 @@ describeClaude('issue #10 (b): a background subagent task notification', () => {
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
     sb = createSandbox('baton-e2e-task-notice-');
-    const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.key, BATON_SENDER_IDLE_MS: '1500' };
+    const env = trackerEnv(tracker);
     const run = await runClaudeOk({
       bin: claudeBin,
       sandbox: sb,
@@ -69,10 +70,7 @@ describeClaude('issue #10 (b): a background subagent task notification', () => {
   }, 400_000);
 
   afterAll(async () => {
-    await stopDetached(sb);
-    await fake?.close();
-    await tracker?.close();
-    sb?.cleanup();
+    await teardown(sb, fake, tracker);
   });
 
   it('the scenario happened: a background subagent ran and its notice came back as a system-origin user record', () => {

@@ -546,3 +546,24 @@ export function expectClaudeTotals(counted: TranscriptCount, json: Rec, stored: 
     expect(stored.session.totals.costUsd, 'tracker cost').toBeCloseTo(counted.costState.totalCostUSD, 12);
   }
 }
+
+/** The plugin's env for a session against `t`: its URL and key, and a sender that goes idle quickly once done. */
+export function trackerEnv(t: Tracker): Record<string, string> {
+  return { BATON_URL: t.url, BATON_API_KEY: t.key, BATON_SENDER_IDLE_MS: '1500' };
+}
+
+/**
+ * Ends a scenario in the one safe order: detached processes (sender, relays) first, so none starts writing into a
+ * directory being removed (the ENOTEMPTY teardown failure of issue #10), then the fake API and the tracker, then
+ * the sandbox. Each part may be missing when setup failed half-way.
+ */
+export async function teardown(
+  sb: ClaudeSandbox | undefined,
+  fake: { close(): Promise<void> } | undefined,
+  tracker: Tracker | undefined,
+): Promise<void> {
+  await stopDetached(sb);
+  await fake?.close();
+  await tracker?.close();
+  sb?.cleanup();
+}
