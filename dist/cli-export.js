@@ -1217,7 +1217,7 @@ function createRedactor(opts = {}) {
   let total = 0;
   const report = () => ({ total, byRule: { ...byRule } });
   if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactSession: (s) => s, report };
+    return { redactText: (s) => s, redactEvent: (e) => e, redactValue: (v2) => v2, redactSession: (s) => s, report };
   }
   const { all, specific } = getScanners();
   const count2 = (rule2) => {
@@ -1243,6 +1243,7 @@ function createRedactor(opts = {}) {
   return {
     redactText: text,
     redactEvent: (e) => redactEventWith(e, walker),
+    redactValue: (v2) => redactValue(v2, walker),
     redactSession: (s) => redactSessionWith(s, walker),
     report
   };
@@ -2890,7 +2891,7 @@ function createEgressGate(policy) {
   const pauses = policy.pauses ?? noPauses;
   const paused = (sessionId, timestamp) => sessionId !== void 0 && pausedAtTime(pauses(sessionId), timestamp);
   const text = (s) => redactor.redactText(stripPrivateText(s));
-  const value = (v2) => redactor.redactEvent({ kind: "tool_call", uuid: "-", toolUseId: "-", name: "-", input: stripPrivateValue(v2) }).input;
+  const value = (v2) => redactor.redactValue(stripPrivateValue(v2));
   function event(e, sessionId) {
     if (isGated(e)) return e;
     if (paused(sessionId, e.timestamp)) return null;
@@ -6098,7 +6099,7 @@ function pauseLookup(dataDir, ttlMs = 200) {
   let index = null;
   const startingAt = (uuid) => {
     const now = Date.now();
-    if (!index || now - index.checkedAt >= ttlMs) {
+    if (!index || now - index.checkedAt >= Math.max(ttlMs, INDEX_TTL_MS)) {
       const byUuid = /* @__PURE__ */ new Map();
       for (const sessionId of pausedSessions(dataDir)) {
         for (const span of spansOf(sessionId)) {
@@ -6129,10 +6130,11 @@ function statStamp(path) {
     return "";
   }
 }
-var TAIL_BYTES;
+var INDEX_TTL_MS, TAIL_BYTES;
 var init_pause_log = __esm({
   "src/capture/pause-log.ts"() {
     "use strict";
+    INDEX_TTL_MS = 1e3;
     TAIL_BYTES = 256 * 1024;
   }
 });

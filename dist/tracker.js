@@ -46049,7 +46049,7 @@ function createRedactor(opts = {}) {
   let total = 0;
   const report = () => ({ total, byRule: { ...byRule } });
   if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactSession: (s) => s, report };
+    return { redactText: (s) => s, redactEvent: (e) => e, redactValue: (v2) => v2, redactSession: (s) => s, report };
   }
   const { all, specific } = getScanners();
   const count2 = (rule2) => {
@@ -46075,6 +46075,7 @@ function createRedactor(opts = {}) {
   return {
     redactText: text,
     redactEvent: (e) => redactEventWith(e, walker),
+    redactValue: (v2) => redactValue(v2, walker),
     redactSession: (s) => redactSessionWith(s, walker),
     report
   };
@@ -47495,7 +47496,7 @@ function createEgressGate(policy) {
   const pauses = policy.pauses ?? noPauses;
   const paused = (sessionId, timestamp) => sessionId !== void 0 && pausedAtTime(pauses(sessionId), timestamp);
   const text = (s) => redactor.redactText(stripPrivateText(s));
-  const value = (v2) => redactor.redactEvent({ kind: "tool_call", uuid: "-", toolUseId: "-", name: "-", input: stripPrivateValue(v2) }).input;
+  const value = (v2) => redactor.redactValue(stripPrivateValue(v2));
   function event(e, sessionId) {
     if (isGated(e)) return e;
     if (paused(sessionId, e.timestamp)) return null;
