@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       // Same-run baseline: plain readline + JSON.parse of the same file, in its own process like the sender.
       let t = performance.now();
-      const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', 'baseline-parse.mjs'), transcript], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', 'baseline-parse.mjs'), transcript], {
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(r.stderr);
       base.push(performance.now() - t);
 
@@ -57,9 +59,14 @@ async function main(): Promise<void> {
       ['catch-up sweep into the outbox', s, b / s],
       ['catch-up sweep + sender read and normalize', w, b / w],
     ] as const;
-    for (const [name, ms, ratio] of rows) console.log(`${name.padEnd(46)} ${ms.toFixed(0).padStart(6)} ms  ${mbps(ms).toFixed(0).padStart(5)} MB/s  ${ratio.toFixed(2)}x baseline`);
+    for (const [name, ms, ratio] of rows)
+      console.log(
+        `${name.padEnd(46)} ${ms.toFixed(0).padStart(6)} ms  ${mbps(ms).toFixed(0).padStart(5)} MB/s  ${ratio.toFixed(2)}x baseline`,
+      );
     const verdict = mbps(w) >= TARGET_MBPS ? 'meets' : 'MISSES';
-    console.log(`target >= ${TARGET_MBPS} MB/s for the whole catch-up: ${verdict} (${mbps(w).toFixed(0)} MB/s, ${events} events)`);
+    console.log(
+      `target >= ${TARGET_MBPS} MB/s for the whole catch-up: ${verdict} (${mbps(w).toFixed(0)} MB/s, ${events} events)`,
+    );
     writeBenchSection(
       'catch-up',
       `## Catch-up of a never-captured transcript on resume

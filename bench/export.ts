@@ -28,7 +28,11 @@ function timed(args: string[]): Sample {
   delete env.NODE_EXTRA_CA_CERTS;
   delete env.NODE_OPTIONS;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', probe, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--require', probe, ...args], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   const m = /BENCH_CPU_US=(\d+) BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr);

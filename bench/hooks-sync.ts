@@ -2,7 +2,16 @@
 // Stop hook's rare path that has to start a sender. Ratios against bare `node -e 0`, measured in the same run.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -38,12 +47,17 @@ function timed(args: string[], input: string, e: NodeJS.ProcessEnv): number {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { input, env: e, stdio: ['pipe', 'pipe', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0 || r.stdout.length) throw new Error(`${args.join(' ')} → ${r.status}, stdout ${r.stdout.toString()}`);
+  if (r.status !== 0 || r.stdout.length)
+    throw new Error(`${args.join(' ')} → ${r.status}, stdout ${r.stdout.toString()}`);
   return ms;
 }
 
 function cpuOf(probe: string, args: string[], input: string, e: NodeJS.ProcessEnv): number {
-  const r = spawnSync(process.execPath, ['--require', probe, ...args], { input, env: e, stdio: ['pipe', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--require', probe, ...args], {
+    input,
+    env: e,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const m = /BENCH_CPU_US=(\d+)/.exec(r.stderr.toString());
   if (r.status !== 0 || !m) throw new Error(`${args.join(' ')}: no CPU report`);
   return Number(m[1]) / 1000;
@@ -61,7 +75,11 @@ interface Row {
 const turn = (n: number) =>
   [
     { type: 'user', uuid: `b-u${n}-${randomUUID()}`, message: { role: 'user', content: `prompt ${n}` } },
-    { type: 'assistant', uuid: `b-a${n}-${randomUUID()}`, message: { id: `m${n}`, role: 'assistant', content: [{ type: 'text', text: `answer ${n}` }] } },
+    {
+      type: 'assistant',
+      uuid: `b-a${n}-${randomUUID()}`,
+      message: { id: `m${n}`, role: 'assistant', content: [{ type: 'text', text: `answer ${n}` }] },
+    },
   ]
     .map((r) => JSON.stringify(r))
     .join('\n') + '\n';
@@ -81,8 +99,12 @@ async function main(): Promise<void> {
   const worker = new Worker(STALL, { eval: true });
   const stallPort = await new Promise<number>((r) => worker.once('message', r));
   const tracker = { BATON_URL: `http://127.0.0.1:${stallPort}`, BATON_API_KEY: 'bt_bench' };
-  const fixtures = readFileSync(join(ROOT, 'test', 'fixtures', 'hooks', 'hook-inputs.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-  const fixture = (name: string) => fixtures.find((f) => f.hook_event_name === name) ?? { hook_event_name: name };
+  const fixtures = readFileSync(join(ROOT, 'test', 'fixtures', 'hooks', 'hook-inputs.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const fixture = (name: string) =>
+    fixtures.find((f) => f.hook_event_name === name) ?? { hook_event_name: name };
   // A plugin copy whose sender exits at once: every Stop then takes the "start a sender" path.
   const quietPlugin = join(work, 'plugin-dist');
   mkdirSync(quietPlugin);
@@ -93,8 +115,18 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   try {
     const scenarios = [
-      { name: 'tracker stalled, sender running, live on', events: ['UserPromptSubmit', 'PostToolUse', 'Stop'], hook: join(DIST, 'hook.cjs'), realSender: true },
-      { name: 'tracker stalled, Stop starts the sender', events: ['Stop'], hook: join(quietPlugin, 'hook.cjs'), realSender: false },
+      {
+        name: 'tracker stalled, sender running, live on',
+        events: ['UserPromptSubmit', 'PostToolUse', 'Stop'],
+        hook: join(DIST, 'hook.cjs'),
+        realSender: true,
+      },
+      {
+        name: 'tracker stalled, Stop starts the sender',
+        events: ['Stop'],
+        hook: join(quietPlugin, 'hook.cjs'),
+        realSender: false,
+      },
     ];
     for (const [si, sc] of scenarios.entries()) {
       const dir = join(work, `s${si}`);
@@ -107,17 +139,27 @@ async function main(): Promise<void> {
       if (sc.realSender) {
         liveOn(dataDir, sessionId);
         // The real sender, stuck on the stalled tracker for the whole run: hooks must not notice it.
-        sender = spawn(process.execPath, [join(DIST, 'sender.cjs'), '--data-dir', dataDir], { env: e, stdio: 'ignore' });
-        for (let i = 0; i < 100 && !lockHolderPid(senderPaths(dataDir).lock); i++) await new Promise((r) => setTimeout(r, 50));
+        sender = spawn(process.execPath, [join(DIST, 'sender.cjs'), '--data-dir', dataDir], {
+          env: e,
+          stdio: 'ignore',
+        });
+        for (let i = 0; i < 100 && !lockHolderPid(senderPaths(dataDir).lock); i++)
+          await new Promise((r) => setTimeout(r, 50));
         if (!lockHolderPid(senderPaths(dataDir).lock)) throw new Error('sender did not start');
       }
       for (const event of sc.events) {
-        const payload = JSON.stringify({ ...fixture(event), session_id: sessionId, transcript_path: transcript, cwd: dir });
+        const payload = JSON.stringify({
+          ...fixture(event),
+          session_id: sessionId,
+          transcript_path: transcript,
+          cwd: dir,
+        });
         const row: Row = { scenario: sc.name, event, base: [], hook: [], baseCpu: [], hookCpu: [] };
         for (let i = 0; i < WARMUP + RUNS; i++) {
           appendFileSync(transcript, turn(i));
           for (const which of i % 2 ? (['hook', 'base'] as const) : (['base', 'hook'] as const)) {
-            const ms = which === 'base' ? timed(['-e', '0'], payload, e) : timed([sc.hook, event], payload, e);
+            const ms =
+              which === 'base' ? timed(['-e', '0'], payload, e) : timed([sc.hook, event], payload, e);
             if (i >= WARMUP) row[which].push(ms);
           }
         }
@@ -128,7 +170,9 @@ async function main(): Promise<void> {
         }
         rows.push(row);
         const s = stats(row);
-        console.log(`${sc.name.padEnd(42)} ${event.padEnd(17)} base ${s.b.toFixed(1)} hook ${s.h.toFixed(1)} ms  ratio ${s.r.toFixed(2)}x  p95 ${s.rp.toFixed(2)}x  CPU ${s.cr.toFixed(2)}x`);
+        console.log(
+          `${sc.name.padEnd(42)} ${event.padEnd(17)} base ${s.b.toFixed(1)} hook ${s.h.toFixed(1)} ms  ratio ${s.r.toFixed(2)}x  p95 ${s.rp.toFixed(2)}x  CPU ${s.cr.toFixed(2)}x`,
+        );
       }
       if (sender) {
         sender.kill('SIGTERM');

@@ -1,7 +1,15 @@
 // Live relay latency: how soon a prompt (hook) or a transcript record reaches an SSE viewer through the real relay.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTrackerClient } from '../src/client/index.js';
@@ -50,7 +58,8 @@ function cpuTicks(pid: number): number | null {
 }
 
 async function main(): Promise<void> {
-  for (const f of [HOOK, RELAY]) if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
+  for (const f of [HOOK, RELAY])
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
   const loadBefore = loadavg();
   const tracker = await startWebTracker();
   const root = mkdtempSync(join(tmpdir(), 'baton-bench-live-'));
@@ -84,7 +93,13 @@ async function main(): Promise<void> {
     for (let i = 1; i <= TURNS + WARMUP; i++) {
       const uuid = `direct-${i}`;
       const t0 = Date.now();
-      await client.live.append(direct.liveId, gated({ events: [{ seq: i, event: { uuid, kind: 'system', subtype: 'bench', text: `direct ${i}` } }] }), { producerToken: direct.producerToken });
+      await client.live.append(
+        direct.liveId,
+        gated({
+          events: [{ seq: i, event: { uuid, kind: 'system', subtype: 'bench', text: `direct ${i}` } }],
+        }),
+        { producerToken: direct.producerToken },
+      );
       await directSse.waitFor((m) => m.event === 'event' && m.data.includes(`"${uuid}"`));
       if (i > WARMUP) baseline.ms.push(Date.now() - t0);
       await sleep(20);
@@ -98,7 +113,8 @@ async function main(): Promise<void> {
     sse.onMessage((m) => {
       if (m.event !== 'event') return;
       const d = JSON.parse(m.data) as { event: { kind: string; text?: string; toolUseId?: string } };
-      const key = d.event.kind === 'tool_call' ? `tool:${d.event.toolUseId}` : `${d.event.kind}:${d.event.text}`;
+      const key =
+        d.event.kind === 'tool_call' ? `tool:${d.event.toolUseId}` : `${d.event.kind}:${d.event.text}`;
       if (!seenAt.has(key)) seenAt.set(key, Date.now());
     });
     const waitSeen = async (key: string) => {
@@ -107,23 +123,36 @@ async function main(): Promise<void> {
       if (at === undefined) throw new Error(`viewer never got ${key}`);
       return at;
     };
-    for (let i = 0; i < 100 && liveRelayPid(livePaths(config.dataDir, sessionId).relayLock) === null; i++) await sleep(20);
+    for (let i = 0; i < 100 && liveRelayPid(livePaths(config.dataDir, sessionId).relayLock) === null; i++)
+      await sleep(20);
     const relayPid = liveRelayPid(livePaths(config.dataDir, sessionId).relayLock);
 
     const spawnToViewer: Series = { name: 'prompt: hook spawned → viewer', ms: [] };
     const hookToViewer: Series = { name: 'prompt: hook wrote outbox → viewer', ms: [] };
     const textToViewer: Series = { name: 'reply: transcript line written → viewer', ms: [] };
     const toolToViewer: Series = { name: 'tool call: transcript line written → viewer', ms: [] };
-    const base = { session_id: sessionId, transcript_path: transcript, cwd, hook_event_name: 'UserPromptSubmit' };
+    const base = {
+      session_id: sessionId,
+      transcript_path: transcript,
+      cwd,
+      hook_event_name: 'UserPromptSubmit',
+    };
     let parent: string | null = null;
     for (let i = 1; i <= TURNS + WARMUP; i++) {
       const measured = i > WARMUP;
       const prompt = `bench prompt ${i} ${randomUUID().slice(0, 8)}`;
       const promptId = randomUUID();
       const t0 = Date.now();
-      await runHook('UserPromptSubmit', { ...base, prompt, prompt_id: promptId, permission_mode: 'default' }, env);
+      await runHook(
+        'UserPromptSubmit',
+        { ...base, prompt, prompt_id: promptId, permission_mode: 'default' },
+        env,
+      );
       const recv = await waitSeen(`prompt:${prompt}`);
-      const line = readFileSync(outboxPaths(config.dataDir, sessionId).outbox, 'utf8').split('\n').reverse().find((l) => l.includes(promptId))!;
+      const line = readFileSync(outboxPaths(config.dataDir, sessionId).outbox, 'utf8')
+        .split('\n')
+        .reverse()
+        .find((l) => l.includes(promptId))!;
       const hookTs = Date.parse((JSON.parse(line) as { ts: string }).ts);
       if (measured) {
         spawnToViewer.ms.push(recv - t0);
@@ -132,19 +161,28 @@ async function main(): Promise<void> {
       // Claude Code then writes the prompt record, and the reply (text + tool_use) as it streams.
       const now = () => new Date().toISOString();
       const userUuid = randomUUID();
-      appendFileSync(transcript, `${JSON.stringify({ type: 'user', uuid: userUuid, parentUuid: parent, promptId, timestamp: now(), sessionId, message: { role: 'user', content: prompt } })}\n`);
+      appendFileSync(
+        transcript,
+        `${JSON.stringify({ type: 'user', uuid: userUuid, parentUuid: parent, promptId, timestamp: now(), sessionId, message: { role: 'user', content: prompt } })}\n`,
+      );
       await sleep(30);
       const reply = `bench reply ${i} ${randomUUID().slice(0, 8)}`;
       const textUuid = randomUUID();
       const t1 = Date.now();
-      appendFileSync(transcript, `${JSON.stringify({ type: 'assistant', uuid: textUuid, parentUuid: userUuid, timestamp: now(), sessionId, message: { id: `msg_${i}`, role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: reply }], usage: { input_tokens: 10, output_tokens: 5 } } })}\n`);
+      appendFileSync(
+        transcript,
+        `${JSON.stringify({ type: 'assistant', uuid: textUuid, parentUuid: userUuid, timestamp: now(), sessionId, message: { id: `msg_${i}`, role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: reply }], usage: { input_tokens: 10, output_tokens: 5 } } })}\n`,
+      );
       const recvText = await waitSeen(`text:${reply}`);
       if (measured) textToViewer.ms.push(recvText - t1);
       await sleep(30);
       const toolId = `toolu_bench_${i}`;
       const toolUuid = randomUUID();
       const t2 = Date.now();
-      appendFileSync(transcript, `${JSON.stringify({ type: 'assistant', uuid: toolUuid, parentUuid: textUuid, timestamp: now(), sessionId, message: { id: `msg_${i}`, role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'tool_use', id: toolId, name: 'Bash', input: { command: 'true' } }], usage: { input_tokens: 10, output_tokens: 5 } } })}\n`);
+      appendFileSync(
+        transcript,
+        `${JSON.stringify({ type: 'assistant', uuid: toolUuid, parentUuid: textUuid, timestamp: now(), sessionId, message: { id: `msg_${i}`, role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'tool_use', id: toolId, name: 'Bash', input: { command: 'true' } }], usage: { input_tokens: 10, output_tokens: 5 } } })}\n`,
+      );
       const recvTool = await waitSeen(`tool:${toolId}`);
       if (measured) toolToViewer.ms.push(recvTool - t2);
       parent = toolUuid;
@@ -170,16 +208,28 @@ async function main(): Promise<void> {
     await client.close();
 
     const all = [baseline, spawnToViewer, hookToViewer, textToViewer, toolToViewer];
-    const floor = percentile([...baseline.ms].sort((a, b) => a - b), 50);
+    const floor = percentile(
+      [...baseline.ms].sort((a, b) => a - b),
+      50,
+    );
     const stat = (s: Series) => {
       const sorted = [...s.ms].sort((a, b) => a - b);
-      return { median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1]!, within100: s.ms.filter((x) => x <= 100).length };
+      return {
+        median: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        max: sorted[sorted.length - 1]!,
+        within100: s.ms.filter((x) => x <= 100).length,
+      };
     };
     for (const s of all) {
       const st = stat(s);
-      console.log(`${s.name.padEnd(52)} median ${st.median} ms  p95 ${st.p95} ms  max ${st.max} ms  ≤100 ms: ${st.within100}/${s.ms.length}`);
+      console.log(
+        `${s.name.padEnd(52)} median ${st.median} ms  p95 ${st.p95} ms  max ${st.max} ms  ≤100 ms: ${st.within100}/${s.ms.length}`,
+      );
     }
-    console.log(`relay idle CPU: ${idleCpuPct === null ? 'n/a' : `${idleCpuPct.toFixed(2)}%`}; stream ended: ${stopped.state?.outcome}`);
+    console.log(
+      `relay idle CPU: ${idleCpuPct === null ? 'n/a' : `${idleCpuPct.toFixed(2)}%`}; stream ended: ${stopped.state?.outcome}`,
+    );
 
     const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
     const lines = [
@@ -230,10 +280,16 @@ async function main(): Promise<void> {
 function e2eFigures(): string[] {
   const file = join(ROOT, 'test-artifacts', 'live-e2e-latency.json');
   if (!existsSync(file)) return [];
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { at: string; rows: Array<{ hookToViewerMs: number | null; viaHook: boolean }> };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    at: string;
+    rows: Array<{ hookToViewerMs: number | null; viaHook: boolean }>;
+  };
   if (Date.now() - Date.parse(r.at) > 86_400_000) return [];
   const ms = r.rows.map((x) => `${x.hookToViewerMs} ms${x.viaHook ? '' : ' (via transcript)'}`).join(', ');
-  return ['', `With the real \`claude\` 2.1.330 (\`npx vitest run test/e2e/live-stream.test.ts\`, ${r.at.slice(0, 16)}Z): UserPromptSubmit hook → viewer for the three resumed prompts: ${ms}.`];
+  return [
+    '',
+    `With the real \`claude\` 2.1.330 (\`npx vitest run test/e2e/live-stream.test.ts\`, ${r.at.slice(0, 16)}Z): UserPromptSubmit hook → viewer for the three resumed prompts: ${ms}.`,
+  ];
 }
 
 main().catch((err: unknown) => {

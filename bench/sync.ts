@@ -69,15 +69,22 @@ async function corpus(): Promise<{ dir: string; bytes: number; files: number }> 
   return { dir, bytes: b, files: f };
 }
 
-function startTracker(db: string): Promise<{ url: string; key: string; pid: number | undefined; stop: () => void }> {
+function startTracker(
+  db: string,
+): Promise<{ url: string; key: string; pid: number | undefined; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [CLI, 'tracker', 'serve', '--port', '0', '--db', db, '--log-level', 'error'], { env: cleanEnv({ HOME: tmpdir() }), stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(
+      process.execPath,
+      [CLI, 'tracker', 'serve', '--port', '0', '--db', db, '--log-level', 'error'],
+      { env: cleanEnv({ HOME: tmpdir() }), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     p.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
       const key = /^\s+(bt_\S+)\s*$/m.exec(out)?.[1];
-      if (url && key && out.includes('Press Ctrl+C')) resolve({ url, key, pid: p.pid, stop: () => p.kill('SIGTERM') });
+      if (url && key && out.includes('Press Ctrl+C'))
+        resolve({ url, key, pid: p.pid, stop: () => p.kill('SIGTERM') });
     });
     p.once('exit', (code) => reject(new Error(`tracker exited ${code}: ${out}`)));
   });
@@ -86,11 +93,19 @@ function startTracker(db: string): Promise<{ url: string; key: string; pid: numb
 const CPU_PROBE = join(ROOT, 'bench', 'lib', 'cpu-probe.cjs');
 
 /** Wall time, plus the child's own CPU seconds (user + system, from the probe) and peak RSS. */
-function run(args: string[], env: NodeJS.ProcessEnv): { ms: number; stdout: string; cpuS: number; rssMb: number } {
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { ms: number; stdout: string; cpuS: number; rssMb: number } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', CPU_PROBE, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--require', CPU_PROBE, ...args], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.slice(0, 3).join(' ')} failed (${r.status}): ${r.stderr}\n${r.stdout}`);
+  if (r.status !== 0)
+    throw new Error(`${args.slice(0, 3).join(' ')} failed (${r.status}): ${r.stderr}\n${r.stdout}`);
   const m = /BENCH_CPU_US=(\d+) BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr);
   return { ms, stdout: r.stdout, cpuS: m ? Number(m[1]) / 1e6 : NaN, rssMb: m ? Number(m[2]) / 1024 : NaN };
 }
@@ -115,11 +130,23 @@ async function main(): Promise<void> {
     // Warm the page cache first, so neither run pays for reading the corpus from disk.
     run(['-e', BASELINE, join(c.dir, 'projects')], cleanEnv({}));
     const base = run(['-e', BASELINE, join(c.dir, 'projects')], cleanEnv({}));
-    const env = cleanEnv({ HOME: work, CLAUDE_CONFIG_DIR: c.dir, BATON_DATA_DIR: join(work, 'data'), BATON_CONFIG: join(work, 'none.json'), BATON_URL: tracker.url, BATON_API_KEY: tracker.key });
+    const env = cleanEnv({
+      HOME: work,
+      CLAUDE_CONFIG_DIR: c.dir,
+      BATON_DATA_DIR: join(work, 'data'),
+      BATON_CONFIG: join(work, 'none.json'),
+      BATON_URL: tracker.url,
+      BATON_API_KEY: tracker.key,
+    });
     const trackerCpu0 = procCpuS(tracker.pid);
     const first = run([CLI, 'sync', '--all', '--json'], env);
     const trackerCpu = procCpuS(tracker.pid) - trackerCpu0;
-    const report = JSON.parse(first.stdout) as { uploaded: number; events: number; failed: unknown[]; bytes: number };
+    const report = JSON.parse(first.stdout) as {
+      uploaded: number;
+      events: number;
+      failed: unknown[];
+      bytes: number;
+    };
     const again = run([CLI, 'sync', '--all', '--json'], env);
     const rerun = JSON.parse(again.stdout) as { uploaded: number; unchanged: number };
     const gb = c.bytes / 1024 ** 3;
@@ -141,7 +168,7 @@ async function main(): Promise<void> {
         'The tracker runs as its own process (`baton tracker serve`, fresh SQLite file, default rate limit 60/min); the sync is ' +
         '`node dist/cli.js sync --all` with redaction on, NODE_EXTRA_CA_CERTS unset. Baseline: one node process reading every ' +
         'line of the corpus and JSON.parse-ing it, nothing else (after one untimed pass that warms the page cache). CPU seconds are ' +
-        'the processes\' own user+system time; on this shared 2-core machine wall time also carries other jobs\' load.\n\n' +
+        "the processes' own user+system time; on this shared 2-core machine wall time also carries other jobs' load.\n\n" +
         `${rows}\n`,
     );
   } finally {

@@ -5,7 +5,10 @@ import { clientFromConfig, type TrackerClient } from '../src/client/index.js';
 import { resolveConfig } from '../src/core/config/index.js';
 import type { Env, ServerDeps } from './context.js';
 
-export function depsFromProcess(env: Env, opts: { cwd: string; ppid: number; relayScript?: string | null; log?: (m: string) => void }): ServerDeps {
+export function depsFromProcess(
+  env: Env,
+  opts: { cwd: string; ppid: number; relayScript?: string | null; log?: (m: string) => void },
+): ServerDeps {
   const config = resolveConfig(env);
   let client: TrackerClient | null | undefined;
   return {

@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const deps = depsFromProcess(process.env, { cwd: process.cwd(), ppid: process.ppid });
   const server = createServer(deps);
   await server.connect(new StdioServerTransport());
-  deps.log(`ready (data dir ${deps.config.dataDir}${deps.config.trackerUrl ? `, tracker ${deps.config.trackerUrl}` : ', no tracker'})`);
+  deps.log(
+    `ready (data dir ${deps.config.dataDir}${deps.config.trackerUrl ? `, tracker ${deps.config.trackerUrl}` : ', no tracker'})`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -10,12 +10,15 @@ import { registerResumeSession } from './tools/resume-session.js';
 
 export const SERVER_NAME = 'baton-tracker';
 
-export function createServer(deps: ServerDeps, version = process.env.BATON_BUILD_VERSION ?? 'dev'): McpServer {
+export function createServer(
+  deps: ServerDeps,
+  version = process.env.BATON_BUILD_VERSION ?? 'dev',
+): McpServer {
   const server = new McpServer(
     { name: SERVER_NAME, version },
     {
       instructions:
-        'Baton tools for Claude Code sessions: push_session uploads a session to the user\'s Baton tracker; ' +
+        "Baton tools for Claude Code sessions: push_session uploads a session to the user's Baton tracker; " +
         'list_sessions / get_session / resume_session find and read earlier sessions; export_session writes a local ' +
         'file; live_update streams this session live to viewers. Secrets are redacted before anything is sent.',
     },

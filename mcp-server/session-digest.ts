@@ -26,7 +26,11 @@ export interface SessionDigest {
 }
 
 /** Groups main-chain events by turn and keeps the last `n` turns: prompt, tools used, the last reply text. */
-export function recentTurns(events: ReadonlyArray<{ turnIndex: number; event: SessionEvent }>, n: number, maxChars = 1200): TurnDigest[] {
+export function recentTurns(
+  events: ReadonlyArray<{ turnIndex: number; event: SessionEvent }>,
+  n: number,
+  maxChars = 1200,
+): TurnDigest[] {
   const byTurn = new Map<number, TurnDigest>();
   for (const { turnIndex, event } of events) {
     if (event.agentId) continue;
@@ -78,7 +82,9 @@ export function renderDigest(d: SessionDigest): string {
   if (d.cwd) lines.push(`cwd: ${d.cwd}`);
   if (d.filesTouched.length) {
     const shown = d.filesTouched.slice(0, 15);
-    lines.push(`Files touched: ${shown.join(', ')}${d.filesTouched.length > shown.length ? ` (+${d.filesTouched.length - shown.length} more)` : ''}`);
+    lines.push(
+      `Files touched: ${shown.join(', ')}${d.filesTouched.length > shown.length ? ` (+${d.filesTouched.length - shown.length} more)` : ''}`,
+    );
   }
   for (const t of d.recent) {
     lines.push('', `Turn ${t.index}: ${t.prompt || '(no prompt)'}`);

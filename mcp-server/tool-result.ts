@@ -17,7 +17,8 @@ export function ok<T extends Record<string, unknown>>(text: string, structured: 
 
 /** What the model can do about each kind of failure, appended to the message. */
 const NEXT_STEP: Partial<Record<BatonErrorCode, string>> = {
-  config: 'Tell the user how to configure the tracker (`baton login <url>`); local tools (export_session) still work.',
+  config:
+    'Tell the user how to configure the tracker (`baton login <url>`); local tools (export_session) still work.',
   auth: 'Tell the user; do not retry with the same key.',
   network: 'The tracker is unreachable. Retry later; sessions are still saved locally.',
   timeout: 'The tracker did not answer in time. Retry once; if it fails again, tell the user.',
@@ -34,11 +35,16 @@ export function fail(err: unknown): CallToolResult {
   const code = isBatonError(err) ? err.code : 'internal';
   const message = err instanceof Error ? err.message : String(err);
   const next = NEXT_STEP[code];
-  return { content: [{ type: 'text', text: `Error (${code}): ${message}${next ? `\n${next}` : ''}` }], isError: true };
+  return {
+    content: [{ type: 'text', text: `Error (${code}): ${message}${next ? `\n${next}` : ''}` }],
+    isError: true,
+  };
 }
 
 /** Wraps a handler so every failure becomes a readable tool error instead of a protocol error. */
-export function guarded<A>(handler: (args: A) => Promise<CallToolResult>): (args: A) => Promise<CallToolResult> {
+export function guarded<A>(
+  handler: (args: A) => Promise<CallToolResult>,
+): (args: A) => Promise<CallToolResult> {
   return async (args) => {
     try {
       return await handler(args);

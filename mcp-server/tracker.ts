@@ -6,8 +6,15 @@ import type { ServerDeps } from './context.js';
 export function requireTracker(deps: ServerDeps): TrackerClient {
   const client = deps.client();
   if (!client) {
-    throw new BatonError('config', 'no Baton tracker is configured (set it with `baton login <url>`, or BATON_URL and BATON_API_KEY)');
+    throw new BatonError(
+      'config',
+      'no Baton tracker is configured (set it with `baton login <url>`, or BATON_URL and BATON_API_KEY)',
+    );
   }
-  if (!deps.config.apiKey) throw new BatonError('config', `no API key for the tracker at ${deps.config.trackerUrl}: run \`baton login\``);
+  if (!deps.config.apiKey)
+    throw new BatonError(
+      'config',
+      `no API key for the tracker at ${deps.config.trackerUrl}: run \`baton login\``,
+    );
   return client;
 }

@@ -23,10 +23,21 @@ export const entries = [
   // registry of that one command, so it does not parse and initialize every other command's code first.
   { src: 'src/cli/main.ts', out: 'cli.js', format: 'esm', shebang: true, external: [] },
   { src: 'src/cli/cli-main.ts', out: 'cli-main.js', format: 'esm', external: [] },
-  { src: 'src/cli/cli-main.ts', out: 'cli-export.js', format: 'esm', external: [], registry: 'src/cli/commands/export-only.ts' },
+  {
+    src: 'src/cli/cli-main.ts',
+    out: 'cli-export.js',
+    format: 'esm',
+    external: [],
+    registry: 'src/cli/commands/export-only.ts',
+  },
   { src: 'mcp-server/index.ts', out: 'mcp-server.js', format: 'esm' },
   // The tracker is not part of the plugin runtime: it keeps its native drivers in node_modules.
-  { src: 'tracker/main.ts', out: 'tracker.js', format: 'esm', external: ['better-sqlite3', 'pg', 'pg-native'] },
+  {
+    src: 'tracker/main.ts',
+    out: 'tracker.js',
+    format: 'esm',
+    external: ['better-sqlite3', 'pg', 'pg-native'],
+  },
 ];
 
 /** Resolves program.ts's `./commands/index.js` to another registry module, for bundles serving fewer commands. */
@@ -94,7 +105,9 @@ async function main() {
       });
       const extra = existsSync(dist) ? readdirSync(dist).filter((f) => !built.includes(f)) : [];
       if (stale.length || extra.length) {
-        console.error(`dist/ is stale: ${[...stale, ...extra.map((f) => `${f} (unexpected)`)].join(', ')}. Run npm run build and commit.`);
+        console.error(
+          `dist/ is stale: ${[...stale, ...extra.map((f) => `${f} (unexpected)`)].join(', ')}. Run npm run build and commit.`,
+        );
         process.exit(1);
       }
       console.log(`dist/ is fresh (${built.length} bundles)`);

@@ -8,7 +8,10 @@ export const budgets = {
     maxBytes: 32 * 1024,
     forbid: [
       { pattern: /(^|\/)node_modules\/zod\//, why: 'full zod costs ~40 ms of start-up' },
-      { pattern: /(^|\/)node_modules\/@modelcontextprotocol\//, why: 'the MCP SDK belongs to the MCP server' },
+      {
+        pattern: /(^|\/)node_modules\/@modelcontextprotocol\//,
+        why: 'the MCP SDK belongs to the MCP server',
+      },
       { pattern: /(^|\/)node_modules\/undici\//, why: 'a hook never talks to the network' },
       { pattern: /(^|\/)mcp-server\//, why: 'the MCP server is its own process' },
       { pattern: /(^|\/)tracker\//, why: 'the tracker is its own service' },
@@ -27,7 +30,10 @@ export function budgetProblems(out, metafile, bytes) {
   const inputs = Object.keys(metafile?.inputs ?? {}).map((i) => i.replaceAll('\\', '/'));
   for (const f of b.forbid) {
     const hits = inputs.filter((i) => f.pattern.test(i));
-    if (hits.length) problems.push(`${out} pulls in ${hits[0]}${hits.length > 1 ? ` and ${hits.length - 1} more` : ''}: ${f.why}`);
+    if (hits.length)
+      problems.push(
+        `${out} pulls in ${hits[0]}${hits.length > 1 ? ` and ${hits.length - 1} more` : ''}: ${f.why}`,
+      );
   }
   return problems;
 }

@@ -10,11 +10,25 @@ import { resolveLocalSession } from '../current-session.js';
 import { guarded, ok, TextField } from '../tool-result.js';
 
 const inputSchema = {
-  sessionId: z.string().max(200).optional().describe('Session id; omit (or "current") for the session you are in.'),
-  format: z.enum(['md', 'json', 'html', 'txt']).optional().describe('md (default), json (the full session model), html (self-contained page) or txt.'),
-  out: z.string().max(4096).optional().describe('File path, relative to the project directory (default ./session-<id>.<ext>).'),
+  sessionId: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Session id; omit (or "current") for the session you are in.'),
+  format: z
+    .enum(['md', 'json', 'html', 'txt'])
+    .optional()
+    .describe('md (default), json (the full session model), html (self-contained page) or txt.'),
+  out: z
+    .string()
+    .max(4096)
+    .optional()
+    .describe('File path, relative to the project directory (default ./session-<id>.<ext>).'),
   force: z.boolean().optional().describe('Overwrite the file if it exists.'),
-  redact: z.boolean().optional().describe('Replace secrets with [REDACTED:<rule>] (default true). Only turn off when the user asks.'),
+  redact: z
+    .boolean()
+    .optional()
+    .describe('Replace secrets with [REDACTED:<rule>] (default true). Only turn off when the user asks.'),
 };
 
 const outputSchema = {
@@ -37,7 +51,12 @@ export function registerExportSession(server: McpServer, deps: ServerDeps): void
         'HTML or plain text, with secrets redacted. Nothing leaves the machine. Returns the file path.',
       inputSchema,
       outputSchema,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false,
+      },
     },
     guarded(async (args) => {
       const ref = await resolveLocalSession(deps, args.sessionId);
@@ -57,7 +76,8 @@ export function registerExportSession(server: McpServer, deps: ServerDeps): void
       };
       const format = args.format ?? 'md';
       // stdout is the MCP wire: "-" would corrupt it.
-      if (args.out === '-') throw new BatonError('invalid_input', 'out "-" (stdout) is not available here; give a file path');
+      if (args.out === '-')
+        throw new BatonError('invalid_input', 'out "-" (stdout) is not available here; give a file path');
       const outcome = await runExport(ctx, {
         ref: ref.transcriptPath,
         format,

@@ -7,11 +7,20 @@ import { sessionDigest } from '../session-lookup.js';
 import { guarded, ok, TextField } from '../tool-result.js';
 
 const inputSchema = {
-  sessionId: z.string().max(200).optional().describe('Session id; omit (or "current") for the session you are in.'),
+  sessionId: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Session id; omit (or "current") for the session you are in.'),
   turns: z.number().int().min(1).max(20).optional().describe('How many recent turns to include (default 3).'),
 };
 
-const Turn = z.object({ index: z.number(), prompt: z.string(), tools: z.array(z.string()), reply: z.string() });
+const Turn = z.object({
+  index: z.number(),
+  prompt: z.string(),
+  tools: z.array(z.string()),
+  reply: z.string(),
+});
 const outputSchema = {
   ...TextField,
   sessionId: z.string(),

@@ -7,12 +7,21 @@ import { guarded, ok, TextField } from '../tool-result.js';
 import { requireTracker } from '../tracker.js';
 
 const inputSchema = {
-  search: z.string().max(500).optional().describe('Full-text search over prompts and replies; all words must match. Results are ranked best first.'),
+  search: z
+    .string()
+    .max(500)
+    .optional()
+    .describe(
+      'Full-text search over prompts and replies; all words must match. Results are ranked best first.',
+    ),
   project: z.string().max(200).optional().describe('Only sessions of this project (its name, slug or id).'),
   status: z.enum(['active', 'completed', 'interrupted', 'error']).optional(),
   tag: z.string().max(50).optional(),
   starred: z.boolean().optional(),
-  archived: z.boolean().optional().describe('true lists only archived sessions; default lists unarchived ones.'),
+  archived: z
+    .boolean()
+    .optional()
+    .describe('true lists only archived sessions; default lists unarchived ones.'),
   page: z.number().int().min(1).max(10_000).optional(),
   limit: z.number().int().min(1).max(50).optional().describe('Rows per page (default 10).'),
 };
@@ -76,13 +85,25 @@ export function registerListSessions(server: McpServer, deps: ServerDeps): void 
         .map(([k, v]) => `${k}=${String(v)}`)
         .join(' ');
       if (sessions.length === 0) {
-        return ok(`No sessions found${filters ? ` for ${filters}` : ''}.`, { sessions, page: p.page, totalPages: p.totalPages, total: p.total });
+        return ok(`No sessions found${filters ? ` for ${filters}` : ''}.`, {
+          sessions,
+          page: p.page,
+          totalPages: p.totalPages,
+          total: p.total,
+        });
       }
       const text = [
         `${p.total} session(s)${filters ? ` for ${filters}` : ''}; page ${p.page} of ${p.totalPages}:`,
         table(
           ['id', 'started', 'project', 'turns', 'dur', 'title'],
-          sessions.map((s) => [s.id, shortDate(s.startedAt), clip(s.project, 20) || '-', String(s.turns), duration(s.durationMs), clip(s.title, 60) || '-']),
+          sessions.map((s) => [
+            s.id,
+            shortDate(s.startedAt),
+            clip(s.project, 20) || '-',
+            String(s.turns),
+            duration(s.durationMs),
+            clip(s.title, 60) || '-',
+          ]),
         ),
       ].join('\n');
       return ok(text, { sessions, page: p.page, totalPages: p.totalPages, total: p.total });

@@ -1,7 +1,14 @@
 // live_update: start, annotate, pause, resume, complete (or check) the current session's live stream.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { addLiveNote, liveStatus, setLivePaused, startLive, stopLive, type LiveControlDeps } from '../../src/capture/live/live-control.js';
+import {
+  addLiveNote,
+  liveStatus,
+  setLivePaused,
+  startLive,
+  stopLive,
+  type LiveControlDeps,
+} from '../../src/capture/live/live-control.js';
 import type { LiveState } from '../../src/capture/live/live-state.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { ServerDeps } from '../context.js';
@@ -18,8 +25,16 @@ const inputSchema = {
     ),
   text: z.string().min(1).max(2000).optional().describe('For note and status: what viewers should see.'),
   title: z.string().min(1).max(300).optional().describe('For start and complete: the stream / post title.'),
-  discardOnEnd: z.boolean().optional().describe('For start: delete the stream when the session ends instead of keeping it as a post.'),
-  keep: z.boolean().optional().describe('For complete: true keeps the stream as a post, false discards it (default: the choice made at start).'),
+  discardOnEnd: z
+    .boolean()
+    .optional()
+    .describe('For start: delete the stream when the session ends instead of keeping it as a post.'),
+  keep: z
+    .boolean()
+    .optional()
+    .describe(
+      'For complete: true keeps the stream as a post, false discards it (default: the choice made at start).',
+    ),
 };
 
 const outputSchema = {
@@ -48,7 +63,12 @@ export function registerLiveUpdate(server: McpServer, deps: ServerDeps): void {
     },
     guarded(async (args) => {
       const { sessionId } = await resolveSession(deps);
-      const control: LiveControlDeps = { config: deps.config, client: deps.client(), relayScript: deps.relayScript, env: deps.env };
+      const control: LiveControlDeps = {
+        config: deps.config,
+        client: deps.client(),
+        relayScript: deps.relayScript,
+        env: deps.env,
+      };
       const view = (s: LiveState) => ({ status: s.status, viewUrl: s.viewUrl, discardOnEnd: s.discardOnEnd });
       switch (args.action) {
         case 'start': {
@@ -59,11 +79,14 @@ export function registerLiveUpdate(server: McpServer, deps: ServerDeps): void {
             ...(args.discardOnEnd !== undefined ? { discardOnEnd: args.discardOnEnd } : {}),
           });
           const end = r.state.discardOnEnd ? 'discarded' : 'kept as a post';
-          return ok(`${r.alreadyLive ? 'Already live' : 'Live'}: ${r.state.viewUrl}\nShare this URL with viewers. When the session ends the stream is ${end}.`, {
-            action: 'start',
-            live: true,
-            ...view(r.state),
-          });
+          return ok(
+            `${r.alreadyLive ? 'Already live' : 'Live'}: ${r.state.viewUrl}\nShare this URL with viewers. When the session ends the stream is ${end}.`,
+            {
+              action: 'start',
+              live: true,
+              ...view(r.state),
+            },
+          );
         }
         case 'note':
         case 'status': {
@@ -74,11 +97,18 @@ export function registerLiveUpdate(server: McpServer, deps: ServerDeps): void {
         case 'pause':
         case 'resume': {
           const s = await setLivePaused(control, { sessionId, paused: args.action === 'pause' });
-          const text = args.action === 'pause' ? 'Live stream paused: nothing is streamed until it is resumed.' : `Live stream resumed: ${s.viewUrl}`;
+          const text =
+            args.action === 'pause'
+              ? 'Live stream paused: nothing is streamed until it is resumed.'
+              : `Live stream resumed: ${s.viewUrl}`;
           return ok(text, { action: args.action, live: true, ...view(s) });
         }
         case 'complete': {
-          const r = await stopLive(control, { sessionId, ...(args.keep !== undefined ? { keep: args.keep } : {}), ...(args.title ? { title: args.title } : {}) });
+          const r = await stopLive(control, {
+            sessionId,
+            ...(args.keep !== undefined ? { keep: args.keep } : {}),
+            ...(args.title ? { title: args.title } : {}),
+          });
           if (!r.state) return ok('This session is not streaming live.', { action: 'complete', live: false });
           const text =
             r.state.outcome === 'kept'
@@ -86,13 +116,29 @@ export function registerLiveUpdate(server: McpServer, deps: ServerDeps): void {
               : r.state.outcome === 'discarded'
                 ? 'Live stream ended and discarded.'
                 : `Live stream ended (${r.state.outcome ?? 'ended'}${r.state.error ? `: ${r.state.error}` : ''}).`;
-          return ok(text, { action: 'complete', live: false, ...(r.state.outcome ? { outcome: r.state.outcome } : {}), postUrl: r.state.postUrl ?? null });
+          return ok(text, {
+            action: 'complete',
+            live: false,
+            ...(r.state.outcome ? { outcome: r.state.outcome } : {}),
+            postUrl: r.state.postUrl ?? null,
+          });
         }
         case 'check': {
           const { live, ended } = liveStatus(deps.config.dataDir, sessionId);
-          if (live) return ok(`Live (${live.status}): ${live.viewUrl}`, { action: 'check', live: true, ...view(live) });
-          const last = ended ? ` The last stream ended ${ended.endedAt ?? ''} (${ended.outcome ?? 'ended'})${ended.postUrl ? `: ${ended.postUrl}` : ''}.` : '';
-          return ok(`Not live.${last}`, { action: 'check', live: false, ...(ended?.postUrl ? { postUrl: ended.postUrl } : {}) });
+          if (live)
+            return ok(`Live (${live.status}): ${live.viewUrl}`, {
+              action: 'check',
+              live: true,
+              ...view(live),
+            });
+          const last = ended
+            ? ` The last stream ended ${ended.endedAt ?? ''} (${ended.outcome ?? 'ended'})${ended.postUrl ? `: ${ended.postUrl}` : ''}.`
+            : '';
+          return ok(`Not live.${last}`, {
+            action: 'check',
+            live: false,
+            ...(ended?.postUrl ? { postUrl: ended.postUrl } : {}),
+          });
         }
       }
     }),

@@ -9,11 +9,22 @@ import { guarded, ok, TextField } from '../tool-result.js';
 import { requireTracker } from '../tracker.js';
 
 const inputSchema = {
-  sessionId: z.string().max(200).optional().describe('The session to push; omit (or "current") for the session you are in.'),
+  sessionId: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('The session to push; omit (or "current") for the session you are in.'),
   createPost: z.boolean().optional().describe('Also create a new shareable post holding the session.'),
-  postId: z.string().max(100).optional().describe('Add the session to this existing post instead (not with createPost).'),
+  postId: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('Add the session to this existing post instead (not with createPost).'),
   title: z.string().min(1).max(300).optional().describe('Title for the session (and the new post).'),
-  visibility: z.enum(['private', 'unlisted', 'public']).optional().describe('private: only the user; unlisted: anyone with the link; public: listed.'),
+  visibility: z
+    .enum(['private', 'unlisted', 'public'])
+    .optional()
+    .describe('private: only the user; unlisted: anyone with the link; public: listed.'),
 };
 
 const outputSchema = {
@@ -38,7 +49,12 @@ export function registerPushSession(server: McpServer, deps: ServerDeps): void {
         'creates a shareable post; with postId it adds the session to an existing post. Returns the URLs.',
       inputSchema,
       outputSchema,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: true,
+      },
     },
     guarded(async (args) => {
       const client = requireTracker(deps);
@@ -46,14 +62,16 @@ export function registerPushSession(server: McpServer, deps: ServerDeps): void {
       // The same gate as every other push: pauses recorded on this machine, <private> spans, redaction.
       const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
       const session = await gate.loadSession(ref.transcriptPath);
-      const res = await client.sessions.push(gate.body({
-        session,
-        source: 'cli-upload' as const,
-        ...(args.postId ? { postId: args.postId } : {}),
-        ...(args.createPost ? { createPost: true } : {}),
-        ...(args.title ? { title: args.title } : {}),
-        ...(args.visibility ? { visibility: args.visibility } : {}),
-      }));
+      const res = await client.sessions.push(
+        gate.body({
+          session,
+          source: 'cli-upload' as const,
+          ...(args.postId ? { postId: args.postId } : {}),
+          ...(args.createPost ? { createPost: true } : {}),
+          ...(args.title ? { title: args.title } : {}),
+          ...(args.visibility ? { visibility: args.visibility } : {}),
+        }),
+      );
       const redaction = gate.report();
       const redacted = redaction.total;
       const lines = [

@@ -3,7 +3,13 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { BatonError, isBatonError } from '../../src/core/errors.js';
 import { encodeProjectDir, listTranscripts } from '../../src/core/transcript/index.js';
-import { currentProject, findHandoff, listHandoffs, type FindContext, type FoundHandoff } from '../../src/handoff/index.js';
+import {
+  currentProject,
+  findHandoff,
+  listHandoffs,
+  type FindContext,
+  type FoundHandoff,
+} from '../../src/handoff/index.js';
 import { resumeCommand } from '../../src/handoff/format.js';
 import type { ProjectKey } from '../../src/core/handoff/local-index.js';
 import type { ServerDeps } from '../context.js';
@@ -18,7 +24,9 @@ const inputSchema = {
     .string()
     .max(200)
     .optional()
-    .describe('"latest" (default: the latest session of this project), a session id, or a project name on the tracker.'),
+    .describe(
+      '"latest" (default: the latest session of this project), a session id, or a project name on the tracker.',
+    ),
 };
 
 const outputSchema = {
@@ -26,7 +34,9 @@ const outputSchema = {
   sessionId: z.string(),
   project: z.string().nullable(),
   resumeCommand: z.string(),
-  handoff: z.object({ title: z.string().nullable(), createdAt: z.string(), origin: z.string(), text: z.string() }).nullable(),
+  handoff: z
+    .object({ title: z.string().nullable(), createdAt: z.string(), origin: z.string(), text: z.string() })
+    .nullable(),
   summary: z.string().nullable(),
 };
 
@@ -53,7 +63,10 @@ export function registerResumeSession(server: McpServer, deps: ServerDeps): void
       const here = await currentProject(deps.cwd, deps.env);
       const find: FindContext = {
         dataDir: deps.config.dataDir,
-        tracker: client && deps.config.trackerUrl && deps.config.apiKey ? { url: deps.config.trackerUrl, apiKey: deps.config.apiKey } : null,
+        tracker:
+          client && deps.config.trackerUrl && deps.config.apiKey
+            ? { url: deps.config.trackerUrl, apiKey: deps.config.apiKey }
+            : null,
         cwd: deps.cwd,
         warn: deps.log,
       };
@@ -72,7 +85,11 @@ export function registerResumeSession(server: McpServer, deps: ServerDeps): void
               command = r.resumeCommand;
             }
           } catch (err) {
-            if (!isBatonError(err) || (err.code !== 'not_found' && err.code !== 'network' && err.code !== 'timeout')) throw err;
+            if (
+              !isBatonError(err) ||
+              (err.code !== 'not_found' && err.code !== 'network' && err.code !== 'timeout')
+            )
+              throw err;
             deps.log(`tracker resume lookup failed: ${err.message}`);
           }
         }
@@ -83,22 +100,48 @@ export function registerResumeSession(server: McpServer, deps: ServerDeps): void
       const handoff = await findHandoffFor(find, sessionId, project);
       sessionId ??= handoff?.document?.meta.sessionId ?? null;
       if (!sessionId) {
-        throw new BatonError('not_found', `no session found for "${target}" (locally${find.tracker ? ' or on the tracker' : ''})`);
+        throw new BatonError(
+          'not_found',
+          `no session found for "${target}" (locally${find.tracker ? ' or on the tracker' : ''})`,
+        );
       }
       const digest = handoff ? null : await sessionDigest(deps, sessionId, 3).catch(() => null);
       const cwd = handoff?.document?.meta.cwd ?? digest?.cwd ?? null;
       command ??= resumeCommand(sessionId, cwd);
-      const projectName = handoff?.document?.meta.projects[0]?.name ?? digest?.project ?? project?.name ?? null;
-      const lines = [`Resume session ${sessionId}${projectName ? ` (${projectName})` : ''}:`, `  ${command}`, ''];
+      const projectName =
+        handoff?.document?.meta.projects[0]?.name ?? digest?.project ?? project?.name ?? null;
+      const lines = [
+        `Resume session ${sessionId}${projectName ? ` (${projectName})` : ''}:`,
+        `  ${command}`,
+        '',
+      ];
       let handoffOut: z.infer<typeof outputSchema.handoff> = null;
       if (handoff) {
-        const text = handoff.text.length > MAX_HANDOFF_CHARS ? `${handoff.text.slice(0, MAX_HANDOFF_CHARS)}\n… [handoff cut at ${MAX_HANDOFF_CHARS} characters]` : handoff.text;
-        handoffOut = { title: handoff.document?.title ?? null, createdAt: handoff.createdAt, origin: handoff.origin, text };
-        lines.push(`Handoff${handoffOut.title ? ` "${clip(handoffOut.title, 100)}"` : ''} (${handoff.createdAt}, ${handoff.origin}) — continue from this:`, '', text);
+        const text =
+          handoff.text.length > MAX_HANDOFF_CHARS
+            ? `${handoff.text.slice(0, MAX_HANDOFF_CHARS)}\n… [handoff cut at ${MAX_HANDOFF_CHARS} characters]`
+            : handoff.text;
+        handoffOut = {
+          title: handoff.document?.title ?? null,
+          createdAt: handoff.createdAt,
+          origin: handoff.origin,
+          text,
+        };
+        lines.push(
+          `Handoff${handoffOut.title ? ` "${clip(handoffOut.title, 100)}"` : ''} (${handoff.createdAt}, ${handoff.origin}) — continue from this:`,
+          '',
+          text,
+        );
       } else if (digest) {
-        lines.push('No handoff document was written for it. Summary of where it stopped:', '', renderDigest(digest));
+        lines.push(
+          'No handoff document was written for it. Summary of where it stopped:',
+          '',
+          renderDigest(digest),
+        );
       } else {
-        lines.push('No handoff document and no readable copy of the session were found; only the resume command is available.');
+        lines.push(
+          'No handoff document and no readable copy of the session were found; only the resume command is available.',
+        );
       }
       return ok(lines.join('\n'), {
         sessionId,
@@ -115,12 +158,18 @@ export function registerResumeSession(server: McpServer, deps: ServerDeps): void
 async function newestLocalSession(deps: ServerDeps): Promise<string | null> {
   const current = await resolveSession(deps).catch(() => null);
   const dir = encodeProjectDir(deps.cwd);
-  const mine = (await listTranscripts(deps.config.claudeConfigDir)).filter((t) => t.projectDir === dir && t.sessionId !== current?.sessionId);
+  const mine = (await listTranscripts(deps.config.claudeConfigDir)).filter(
+    (t) => t.projectDir === dir && t.sessionId !== current?.sessionId,
+  );
   return mine[0]?.sessionId ?? null;
 }
 
 /** The handoff written for `sessionId` (or the project's latest when no session is known yet). */
-async function findHandoffFor(ctx: FindContext, sessionId: string | null, project: ProjectKey | null): Promise<FoundHandoff | null> {
+async function findHandoffFor(
+  ctx: FindContext,
+  sessionId: string | null,
+  project: ProjectKey | null,
+): Promise<FoundHandoff | null> {
   try {
     if (!sessionId) return await findHandoff(ctx, 'latest', project);
     const listed = await listHandoffs(ctx, { project: null, limit: 100, remote: ctx.tracker !== null });

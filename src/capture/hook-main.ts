@@ -65,12 +65,17 @@ export async function runHook(argv: readonly string[], env: Env): Promise<HookOu
     const ending = input.event === 'SessionEnd';
     // Paused (/export-session --pause): new transcript lines are skipped, never copied; only start/end are kept.
     const paused = isCapturePaused(dataDir, input.sessionId);
-    const written = appendToOutbox(dataDir, input.sessionId, paused ? plan.entries.filter((e) => KEPT_WHILE_PAUSED.has(e.k)) : plan.entries, {
-      sweep: plan.sweep,
-      lockWaitMs: ending ? LOCK_WAIT_MS.SessionEnd : LOCK_WAIT_MS.default,
-      discardSweep: paused,
-      spillOnBusy: true,
-    });
+    const written = appendToOutbox(
+      dataDir,
+      input.sessionId,
+      paused ? plan.entries.filter((e) => KEPT_WHILE_PAUSED.has(e.k)) : plan.entries,
+      {
+        sweep: plan.sweep,
+        lockWaitMs: ending ? LOCK_WAIT_MS.SessionEnd : LOCK_WAIT_MS.default,
+        discardSweep: paused,
+        spillOnBusy: true,
+      },
+    );
     for (const e of written.sweepErrors) {
       appendHookLog(dataDir, {
         level: 'warn',
@@ -86,8 +91,10 @@ export async function runHook(argv: readonly string[], env: Env): Promise<HookOu
     // Each turn (and each start) makes sure a sender is delivering: one readlink when it runs, a spawn when not.
     else if (input.event === 'Stop' || input.event === 'SessionStart') {
       const kicked = await kickSender({ hookScript: argv[1], env, dataDir }).catch(() => null);
-      const additionalContext = input.event === 'SessionStart' ? startContext(input, dataDir, env) : undefined;
-      if (kicked?.notice || additionalContext) return { sessionId, notice: kicked?.notice, additionalContext };
+      const additionalContext =
+        input.event === 'SessionStart' ? startContext(input, dataDir, env) : undefined;
+      if (kicked?.notice || additionalContext)
+        return { sessionId, notice: kicked?.notice, additionalContext };
     }
     return {};
   } catch (err) {
@@ -96,10 +103,16 @@ export async function runHook(argv: readonly string[], env: Env): Promise<HookOu
 }
 
 /** A new (not resumed or forked) session is offered the latest fresh handoff: a small local index, never the network. */
-function startContext(input: { source?: string; cwd?: string }, dataDir: string, env: Env): string | undefined {
+function startContext(
+  input: { source?: string; cwd?: string },
+  dataDir: string,
+  env: Env,
+): string | undefined {
   if (input.source === 'resume' || input.source === 'fork') return undefined;
   try {
-    const mode = parseHandoffContextMode(env.BATON_HANDOFF_CONTEXT ?? env.CLAUDE_PLUGIN_OPTION_HANDOFF_CONTEXT);
+    const mode = parseHandoffContextMode(
+      env.BATON_HANDOFF_CONTEXT ?? env.CLAUDE_PLUGIN_OPTION_HANDOFF_CONTEXT,
+    );
     return handoffContextFor(dataDir, input.cwd ?? process.cwd(), Date.now(), mode) ?? undefined;
   } catch {
     return undefined;

@@ -15,13 +15,17 @@ export interface HookOutcome {
 
 /** Writes the warning (if any, and if this session has not been warned yet) and exits 0. Never returns. */
 export function finishHook(outcome: HookOutcome): never {
-  const warning = outcome.warning && firstWarning(outcome.sessionId ?? 'unknown') ? outcome.warning : undefined;
+  const warning =
+    outcome.warning && firstWarning(outcome.sessionId ?? 'unknown') ? outcome.warning : undefined;
   const message = [warning, outcome.notice].filter(Boolean).join('\n');
   if (message || outcome.additionalContext) {
     const out: Record<string, unknown> = {};
     if (message) out.systemMessage = message;
     if (outcome.additionalContext) {
-      out.hookSpecificOutput = { hookEventName: 'SessionStart', additionalContext: outcome.additionalContext };
+      out.hookSpecificOutput = {
+        hookEventName: 'SessionStart',
+        additionalContext: outcome.additionalContext,
+      };
     }
     try {
       writeSync(1, `${JSON.stringify(out)}\n`);

@@ -126,7 +126,10 @@ export function planHook(input: HookInput): HookPlan {
       };
     case 'SessionEnd':
       // The transcript path lets the sender find the session's files (and its subagents) for the final sweep.
-      return { sweep, entries: [compact({ k: 'end', reason: input.reason, transcriptPath: input.transcriptPath })] };
+      return {
+        sweep,
+        entries: [compact({ k: 'end', reason: input.reason, transcriptPath: input.transcriptPath })],
+      };
   }
 }
 

@@ -12,7 +12,10 @@ import { isSafeSessionId } from './outbox-paths.js';
 import { kickSender } from './sender-kick.js';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { session: { type: 'string' }, 'data-dir': { type: 'string' } }, strict: false });
+  const { values } = parseArgs({
+    options: { session: { type: 'string' }, 'data-dir': { type: 'string' } },
+    strict: false,
+  });
   const sessionId = typeof values.session === 'string' ? values.session : '';
   const env = process.env;
   if (isDisabled(env) || !isSafeSessionId(sessionId)) return 0;
@@ -54,7 +57,8 @@ async function main(): Promise<number> {
   log(`relay ${process.pid} exits: ${exit}`);
   await client.close();
   // The sender skipped this session while it streamed: now it may sync it (it runs only if auto-sync is on).
-  if (exit === 'ended') await kickSender({ hookScript: process.argv[1], env, dataDir }).catch(() => undefined);
+  if (exit === 'ended')
+    await kickSender({ hookScript: process.argv[1], env, dataDir }).catch(() => undefined);
   return 0;
 }
 

@@ -1,5 +1,14 @@
 // Hook entries that could not wait for the session lock: one file each in outbox/spill/, merged by the next holder.
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+  mkdirSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { hasPrivateSpan, stripPrivateValue } from '../core/redact/private-spans.js';
 import { outboxDir } from './outbox-paths.js';
@@ -29,12 +38,19 @@ export function spillDir(dataDir: string): string {
 }
 
 /** Writes one spill file (0600, dir 0700). Throws on I/O errors: the caller reports them like any write failure. */
-export function writeSpill(dataDir: string, sessionId: string, entries: OutboxEntry[], sweep: SweepTarget[], now: Date): string {
+export function writeSpill(
+  dataDir: string,
+  sessionId: string,
+  entries: OutboxEntry[],
+  sweep: SweepTarget[],
+  now: Date,
+): string {
   const dir = spillDir(dataDir);
   const name = `${sessionId}${SEP}${String(now.getTime()).padStart(15, '0')}${SEP}${process.pid}${SEP}${Math.random().toString(36).slice(2, 10)}.json`;
   let json = JSON.stringify({ v: 1, ts: now.toISOString(), entries, sweep });
   // <private> spans never reach the disk, spilled or not.
-  if (hasPrivateSpan(json)) json = JSON.stringify({ v: 1, ts: now.toISOString(), entries: stripPrivateValue(entries), sweep });
+  if (hasPrivateSpan(json))
+    json = JSON.stringify({ v: 1, ts: now.toISOString(), entries: stripPrivateValue(entries), sweep });
   const tmp = join(dir, `${name}.tmp`);
   let fd: number;
   try {
@@ -56,7 +72,9 @@ export function writeSpill(dataDir: string, sessionId: string, entries: OutboxEn
 /** Complete spill names of a session, oldest first ([] when there are none: one failed readdir). */
 export function listSpills(dataDir: string, sessionId: string): string[] {
   const prefix = `${sessionId}${SEP}`;
-  return spillNames(dataDir).filter((n) => n.startsWith(prefix) && n.endsWith('.json')).sort();
+  return spillNames(dataDir)
+    .filter((n) => n.startsWith(prefix) && n.endsWith('.json'))
+    .sort();
 }
 
 /** Session ids that have at least one spill waiting (for the sender: a session may exist only as spills). */

@@ -80,7 +80,13 @@ export function appendToOutbox(
   if (!release) {
     if (!opts.spillOnBusy) throw new BatonError('timeout', `outbox lock busy: ${paths.lock}`);
     try {
-      const spilled = writeSpill(dataDir, sessionId, entries, opts.discardSweep ? [] : (opts.sweep ?? []), opts.now ?? new Date());
+      const spilled = writeSpill(
+        dataDir,
+        sessionId,
+        entries,
+        opts.discardSweep ? [] : (opts.sweep ?? []),
+        opts.now ?? new Date(),
+      );
       return { spilled, firstSeq: 0, lastSeq: 0, lines: 0, sweepErrors: [] };
     } catch (cause) {
       throw ioError(`outbox lock busy and cannot spill for ${sessionId}`, cause);
@@ -127,7 +133,8 @@ function appendLocked(
       // <private> spans never reach the disk: one scan of the line, a rewrite only when a span is there. A transcript
       // copy's lines were stripped one by one already (stripPrivateLine): only its other fields need the scan, which
       // spares a second pass over up to 8 MiB per chunk (a third of a catch-up's time).
-      const scan = entry.k === 'records' && Array.isArray(entry.lines) ? JSON.stringify({ ...record, lines: [] }) : json;
+      const scan =
+        entry.k === 'records' && Array.isArray(entry.lines) ? JSON.stringify({ ...record, lines: [] }) : json;
       if (hasPrivateSpan(scan)) json = JSON.stringify(stripPrivateValue(record));
       const text = `${prefix}${json}\n`;
       state.bytes += writeWhole(fd, text, paths.outbox);

@@ -1,7 +1,17 @@
 // The durable record of capture pauses: every pause and resume, with its time and the transcript's newest uuid.
 // The hook's flag file (capture-pause.ts) stops copying; this log is what every later re-read of the transcript
 // (push, sync, live finalize, export) honours through the egress gate, long after the session.
-import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { PauseLookup, PauseSpan } from '../core/egress/index.js';
 
@@ -16,7 +26,13 @@ export function pauseLogPath(dataDir: string, sessionId: string): string {
 }
 
 /** Appends one pause or resume. `transcriptPath` (when known) supplies the newest record's uuid as the boundary. */
-export function recordPause(dataDir: string, sessionId: string, paused: boolean, transcriptPath?: string, at = new Date().toISOString()): void {
+export function recordPause(
+  dataDir: string,
+  sessionId: string,
+  paused: boolean,
+  transcriptPath?: string,
+  at = new Date().toISOString(),
+): void {
   const uuid = transcriptPath ? lastTranscriptUuid(transcriptPath) : undefined;
   const entry: PauseEntry = { op: paused ? 'pause' : 'resume', at, ...(uuid ? { uuid } : {}) };
   mkdirSync(join(dataDir, 'pauses'), { recursive: true, mode: 0o700 });
@@ -45,7 +61,8 @@ export function readPauseSpans(dataDir: string, sessionId: string): PauseSpan[] 
     const last = spans[spans.length - 1];
     const open = last !== undefined && last.to === undefined;
     if (e.op === 'pause' && !open) spans.push({ from: e.at, ...(e.uuid ? { afterUuid: e.uuid } : {}) });
-    if (e.op === 'resume' && open) spans[spans.length - 1] = { ...last, to: e.at, ...(e.uuid ? { untilUuid: e.uuid } : {}) };
+    if (e.op === 'resume' && open)
+      spans[spans.length - 1] = { ...last, to: e.at, ...(e.uuid ? { untilUuid: e.uuid } : {}) };
   }
   return spans;
 }
@@ -72,7 +89,10 @@ export function pauseLookup(dataDir: string, ttlMs = 200): PauseLookup {
   // Every session's span starts, by the uuid they follow: how a fork's copy of a parent's paused span is found. It
   // reads every pause log, and a parent's pauses are old news to its fork: rebuilt at most once a second even for a
   // reader that wants its own session's pauses uncached (the relay), never once per record.
-  let index: { checkedAt: number; byUuid: Map<string, Array<{ sessionId: string; span: PauseSpan }>> } | null = null;
+  let index: {
+    checkedAt: number;
+    byUuid: Map<string, Array<{ sessionId: string; span: PauseSpan }>>;
+  } | null = null;
   const startingAt = (uuid: string) => {
     const now = Date.now();
     if (!index || now - index.checkedAt >= Math.max(ttlMs, INDEX_TTL_MS)) {

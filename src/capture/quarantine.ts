@@ -8,7 +8,8 @@ import { join } from 'node:path';
  * thousands of levels). `event_failed`: the event could not be gated or serialized. `rejected_by_tracker`: the
  * tracker refused it as invalid even alone in a batch.
  */
-export type QuarantineReason = 'line_too_large' | 'unparsable_line' | 'normalize_failed' | 'event_failed' | 'rejected_by_tracker';
+export type QuarantineReason =
+  'line_too_large' | 'unparsable_line' | 'normalize_failed' | 'event_failed' | 'rejected_by_tracker';
 
 export interface QuarantineEntry {
   at: string;
@@ -55,7 +56,9 @@ export function quarantine(dataDir: string, entry: Omit<QuarantineEntry, 'at'>, 
 
 /** One key per skipped thing: a sender that replays an outbox (restart, crash) appends the same entry again. */
 function keyOf(e: QuarantineEntry): string {
-  return e.path !== undefined && e.from !== undefined ? `${e.reason}|${e.path}|${e.from}` : `${e.reason}|${e.uuid ?? e.at}`;
+  return e.path !== undefined && e.from !== undefined
+    ? `${e.reason}|${e.path}|${e.from}`
+    : `${e.reason}|${e.uuid ?? e.at}`;
 }
 
 /** A session's quarantined entries, duplicates removed, oldest first. */

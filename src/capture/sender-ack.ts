@@ -25,7 +25,8 @@ export const emptyAck = (): SessionAck => ({ v: 1, seq: 0, events: 0 });
 export function readAck(dataDir: string, sessionId: string): SessionAck {
   try {
     const v = JSON.parse(readFileSync(ackPath(dataDir, sessionId), 'utf8')) as Partial<SessionAck>;
-    if (v && v.v === 1 && Number.isInteger(v.seq) && v.seq! >= 0) return { ...emptyAck(), ...v } as SessionAck;
+    if (v && v.v === 1 && Number.isInteger(v.seq) && v.seq! >= 0)
+      return { ...emptyAck(), ...v } as SessionAck;
   } catch {
     // missing or torn: start from the beginning (the tracker deduplicates by event uuid)
   }

@@ -20,7 +20,12 @@ export interface Batch {
 }
 
 /** The next batch, or null when there is nothing to send. `finalDone`: the end was already delivered. */
-export function nextBatch(feed: SessionFeed, gate: EgressGate, limits: BatchLimits, finalDone: boolean): Batch | null {
+export function nextBatch(
+  feed: SessionFeed,
+  gate: EgressGate,
+  limits: BatchLimits,
+  finalDone: boolean,
+): Batch | null {
   const sid = feed.sessionId;
   const pending = feed.pending;
   const items: EventItem[] = [];
@@ -36,7 +41,13 @@ export function nextBatch(feed: SessionFeed, gate: EgressGate, limits: BatchLimi
     } catch (err) {
       // An event the gate or the serializer cannot take (a structure too deep to walk) is set aside, not retried.
       pending.splice(i, 1);
-      feed.setAside({ sessionId: sid, reason: 'event_failed', uuid: p.item.event.uuid, code: (err as Error)?.name, message: String((err as Error)?.message ?? err).slice(0, 300) });
+      feed.setAside({
+        sessionId: sid,
+        reason: 'event_failed',
+        uuid: p.item.event.uuid,
+        code: (err as Error)?.name,
+        message: String((err as Error)?.message ?? err).slice(0, 300),
+      });
       continue;
     }
     // A pause recorded after the record was read: the event never leaves, and is not owed any more.
@@ -63,7 +74,15 @@ export function nextBatch(feed: SessionFeed, gate: EgressGate, limits: BatchLimi
   const status = final ? ('completed' as const) : ('active' as const);
   // Skip counts and subagent links travel with every batch (each replaces the stored one), so the session page
   // shows what an export shows.
-  const body = { events: items, meta, totals, stats: feed.stats, sidechains: feed.sidechains(), status, source: 'cli-stream' as const };
+  const body = {
+    events: items,
+    meta,
+    totals,
+    stats: feed.stats,
+    sidechains: feed.sidechains(),
+    status,
+    source: 'cli-stream' as const,
+  };
   const request = gate.body(body, sid);
   const ackSeq = all ? feed.readSeq : pending[items.length]!.outboxSeq - 1;
   return { request, count: all ? pending.length : items.length, ackSeq, final };

@@ -51,7 +51,8 @@ export class SessionFeed {
     private ackedSeq: number,
     private readonly gate: EgressGate,
     /** Where set-aside lines go (the data dir's quarantine by default; tests may collect them). */
-    readonly setAside: (e: Omit<QuarantineEntry, 'at'>, line?: string) => void = (e, line) => void quarantine(dataDir, e, line),
+    readonly setAside: (e: Omit<QuarantineEntry, 'at'>, line?: string) => void = (e, line) =>
+      void quarantine(dataDir, e, line),
   ) {
     // The session's own id tells a fork's inherited records from its own (versions that keep the parent's id).
     this.builder = new SessionBuilder(createReadStats(), { sessionId });
@@ -59,7 +60,11 @@ export class SessionFeed {
 
   /** Reads what the outbox gained since the last pull. Returns the number of records read. */
   async pull(maxRecords = 2000): Promise<number> {
-    const res = await readOutbox(this.dataDir, this.sessionId, { fromSeq: this.readSeq + 1, fromByte: this.nextByte, limit: maxRecords });
+    const res = await readOutbox(this.dataDir, this.sessionId, {
+      fromSeq: this.readSeq + 1,
+      fromByte: this.nextByte,
+      limit: maxRecords,
+    });
     for (const rec of res.records) this.consume(rec);
     this.nextByte = res.nextByte;
     if (res.records.length) this.readSeq = res.lastSeq;
@@ -109,8 +114,17 @@ export class SessionFeed {
   snapshot(): { meta: SessionMeta; totals: SessionTotals } {
     const { meta, totals } = this.builder.finish(this.sessionId);
     const cwd = meta.cwd ?? this.cwd;
-    const project = meta.project ?? cwd?.split(/[\\/]+/).filter(Boolean).pop();
-    const extra = { ...(cwd ? { cwd } : {}), ...(project ? { project } : {}), ...(this.firstPrompt ? { firstPrompt: this.firstPrompt } : {}) };
+    const project =
+      meta.project ??
+      cwd
+        ?.split(/[\\/]+/)
+        .filter(Boolean)
+        .pop();
+    const extra = {
+      ...(cwd ? { cwd } : {}),
+      ...(project ? { project } : {}),
+      ...(this.firstPrompt ? { firstPrompt: this.firstPrompt } : {}),
+    };
     return { meta: { ...meta, id: this.sessionId, ...extra }, totals };
   }
 
@@ -144,7 +158,8 @@ export class SessionFeed {
     const setAside = (e: Omit<QuarantineEntry, 'at' | 'sessionId'>, line?: string) => {
       if (fresh) this.setAside({ sessionId: this.sessionId, ...where, ...e }, line);
     };
-    for (const r of rec.skipped ?? []) setAside({ reason: 'line_too_large', from: r.from, to: r.to, message: `${r.to - r.from} bytes` });
+    for (const r of rec.skipped ?? [])
+      setAside({ reason: 'line_too_large', from: r.from, to: r.to, message: `${r.to - r.from} bytes` });
     let offset = rec.from;
     for (const line of rec.lines) {
       const at = offset;
@@ -171,7 +186,16 @@ export class SessionFeed {
       } catch (err) {
         // e.g. a tool input nested thousands of levels deep: RangeError in a recursive walk. Before, it crashed
         // the sender on every restart and the session never moved again.
-        setAside({ reason: 'normalize_failed', from: at, to: offset, code: (err as Error)?.name, message: messageOf(err) }, line);
+        setAside(
+          {
+            reason: 'normalize_failed',
+            from: at,
+            to: offset,
+            code: (err as Error)?.name,
+            message: messageOf(err),
+          },
+          line,
+        );
         continue;
       }
       out.push(...got);

@@ -37,7 +37,8 @@ export async function kickSender(opts: {
   const paths = senderPaths(opts.dataDir);
   if (lockHolderPid(paths.lock) !== null) return { action: 'alive' };
   const script = opts.hookScript ? join(dirname(opts.hookScript), 'sender.cjs') : null;
-  if (!script || basename(opts.hookScript!) === 'sender.cjs' || !existsSync(script)) return { action: 'no-sender' };
+  if (!script || basename(opts.hookScript!) === 'sender.cjs' || !existsSync(script))
+    return { action: 'no-sender' };
   const config = resolveConfig(opts.env);
   if (!config.trackerUrl) return { action: 'no-tracker' };
   if (!config.autoSync) return { action: 'auto-sync-off' };

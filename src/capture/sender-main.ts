@@ -10,7 +10,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 
 function intEnv(name: string): number | undefined {
   const n = Number(process.env[name]);
-  return Number.isFinite(n) && n >= 0 && process.env[name] !== '' && process.env[name] !== undefined ? n : undefined;
+  return Number.isFinite(n) && n >= 0 && process.env[name] !== '' && process.env[name] !== undefined
+    ? n
+    : undefined;
 }
 
 async function main(): Promise<void> {
@@ -24,13 +26,22 @@ async function main(): Promise<void> {
   const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : config.dataDir;
   let client;
   try {
-    client = clientFromConfig(config, { maxRetries: 1, maxRetryAfterMs: 0, timeoutMs: 30_000, userAgent: 'baton-sender' });
+    client = clientFromConfig(config, {
+      maxRetries: 1,
+      maxRetryAfterMs: 0,
+      timeoutMs: 30_000,
+      userAgent: 'baton-sender',
+    });
   } catch (err) {
     // An insecure URL is reported like a rejected key: once to the user, no respawn loop for this key.
     const { dir, authError } = senderPaths(dataDir);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const message = isBatonError(err) ? err.message : String(err);
-    writeFileSync(authError, JSON.stringify({ message, key: keyFingerprint(config.apiKey), at: new Date().toISOString() }), { mode: 0o600 });
+    writeFileSync(
+      authError,
+      JSON.stringify({ message, key: keyFingerprint(config.apiKey), at: new Date().toISOString() }),
+      { mode: 0o600 },
+    );
     senderLog(dataDir, { msg: 'not started', error: message });
     return;
   }
@@ -60,7 +71,10 @@ main().then(
   () => process.exit(0),
   (err: unknown) => {
     try {
-      senderLog(resolveConfig(process.env).dataDir, { msg: 'crash', error: err instanceof Error ? err.stack : String(err) });
+      senderLog(resolveConfig(process.env).dataDir, {
+        msg: 'crash',
+        error: err instanceof Error ? err.stack : String(err),
+      });
     } catch {
       // nothing left to tell
     }

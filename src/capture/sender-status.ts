@@ -2,7 +2,8 @@
 import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { senderPaths } from './sender-paths.js';
 
-export type SenderState = 'starting' | 'sending' | 'idle' | 'waiting' | 'rate_limited' | 'auth' | 'stopped' | 'error';
+export type SenderState =
+  'starting' | 'sending' | 'idle' | 'waiting' | 'rate_limited' | 'auth' | 'stopped' | 'error';
 
 export interface SenderStatus {
   pid: number;
@@ -52,7 +53,9 @@ export function senderLog(dataDir: string, entry: Record<string, unknown>): void
     } catch {
       // no log yet
     }
-    appendFileSync(log, `${JSON.stringify({ ts: new Date().toISOString(), pid: process.pid, ...entry })}\n`, { mode: 0o600 });
+    appendFileSync(log, `${JSON.stringify({ ts: new Date().toISOString(), pid: process.pid, ...entry })}\n`, {
+      mode: 0o600,
+    });
   } catch {
     // logging must not fail delivery
   }

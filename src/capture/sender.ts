@@ -122,7 +122,12 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
           if (!(await catchUp(sid, t))) continue;
         }
         const finalDone = t.ack.finalSeq === t.feed.readSeq;
-        const batch = nextBatch(t.feed, gate, { ...limits, maxEvents: Math.min(limits.maxEvents, t.batchLimit) }, finalDone);
+        const batch = nextBatch(
+          t.feed,
+          gate,
+          { ...limits, maxEvents: Math.min(limits.maxEvents, t.batchLimit) },
+          finalDone,
+        );
         if (!batch) {
           if (t.feed.pending.length === 0 && t.ack.seq < t.feed.readSeq) {
             t.ack.seq = t.feed.readSeq; // records without events (hook entries): nothing to send for them
@@ -133,7 +138,9 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
           // Done: the end was delivered, or everything was and the session went quiet long ago (Claude Code died
           // before SessionEnd). A done session is skipped unread until its outbox grows.
           const quiet =
-            t.ack.seq === t.feed.readSeq && t.caughtUpAt === t.feed.bytesRead && now() - outboxMtime(opts.dataDir, sid) > QUIET_MS;
+            t.ack.seq === t.feed.readSeq &&
+            t.caughtUpAt === t.feed.bytesRead &&
+            now() - outboxMtime(opts.dataDir, sid) > QUIET_MS;
           if (t.feed.pending.length === 0 && (t.ack.finalSeq === t.feed.readSeq || quiet)) markDone(sid, t);
           continue;
         }
@@ -181,14 +188,19 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
           if (RETRYABLE.has(e.code)) {
             failures++;
             setState('waiting', e);
-            if (failures === 1 || failures % 20 === 0) senderLog(opts.dataDir, { msg: 'tracker unreachable', code: e.code, error: e.message });
+            if (failures === 1 || failures % 20 === 0)
+              senderLog(opts.dataDir, { msg: 'tracker unreachable', code: e.code, error: e.message });
             const base = opts.retryBaseMs ?? 500;
-            await sleep(Math.min(opts.retryMaxMs ?? 4000, base * 2 ** Math.min(failures - 1, 10)) * (0.75 + Math.random() * 0.5));
+            await sleep(
+              Math.min(opts.retryMaxMs ?? 4000, base * 2 ** Math.min(failures - 1, 10)) *
+                (0.75 + Math.random() * 0.5),
+            );
             waiting = true;
             break;
           }
           // The tracker refused this batch as invalid: halve it until the bad event is alone, then set it aside.
-          if (batch.request.events.length > 1) t.batchLimit = Math.max(1, Math.floor(batch.request.events.length / 2));
+          if (batch.request.events.length > 1)
+            t.batchLimit = Math.max(1, Math.floor(batch.request.events.length / 2));
           else reject(sid, t, batch.request.events[0]!.event.uuid, e);
           setState('error', e);
           sent = true; // progress (a smaller batch or one event set aside): go on at once, not after the idle wait
@@ -224,7 +236,11 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
         r = catchUpSession(opts.dataDir, sid, paths);
       } catch (err) {
         // The outbox cannot be written (disk full, permissions): deliver what is there, never the end.
-        senderLog(opts.dataDir, { msg: 'catch-up failed', sessionId: sid, error: err instanceof Error ? err.message : String(err) });
+        senderLog(opts.dataDir, {
+          msg: 'catch-up failed',
+          sessionId: sid,
+          error: err instanceof Error ? err.message : String(err),
+        });
         return false;
       }
       if (r.state === 'busy') return false;
@@ -273,7 +289,13 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
   function reject(sid: string, t: Tracked, uuid: string, e: BatonError): void {
     t.feed.pending.shift();
     t.batchLimit = limits.maxEvents;
-    t.feed.setAside({ sessionId: sid, reason: 'rejected_by_tracker', uuid, code: e.code, message: e.message.slice(0, 300) });
+    t.feed.setAside({
+      sessionId: sid,
+      reason: 'rejected_by_tracker',
+      uuid,
+      code: e.code,
+      message: e.message.slice(0, 300),
+    });
     senderLog(opts.dataDir, { msg: 'quarantined', sessionId: sid, uuid, code: e.code });
   }
 }
@@ -299,7 +321,11 @@ function recordAuthFailure(opts: SenderOptions, e: BatonError): void {
   const { dir, authError } = senderPaths(opts.dataDir);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(authError, JSON.stringify({ message: e.message, key: keyFingerprint(opts.apiKey), at: new Date().toISOString() }), { mode: 0o600 });
+    writeFileSync(
+      authError,
+      JSON.stringify({ message: e.message, key: keyFingerprint(opts.apiKey), at: new Date().toISOString() }),
+      { mode: 0o600 },
+    );
   } catch {
     // the status file still says auth
   }

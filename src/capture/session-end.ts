@@ -34,6 +34,12 @@ export async function handOffToSender(opts: {
   dataDir: string;
   sessionId: string;
 }): Promise<HandOff> {
-  const r = await kickSender({ hookScript: opts.hookScript, env: opts.env, dataDir: opts.dataDir, args: ['--session', opts.sessionId], canNotify: false });
+  const r = await kickSender({
+    hookScript: opts.hookScript,
+    env: opts.env,
+    dataDir: opts.dataDir,
+    args: ['--session', opts.sessionId],
+    canNotify: false,
+  });
   return r.action;
 }

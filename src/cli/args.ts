@@ -6,14 +6,23 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 export function parseFlags<T extends OptionSpec>(argv: string[], options: T, command: string) {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new BatonError('invalid_input', `${command}: ${message} (see baton ${command} --help)`);
   }
 }
 
-export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+export function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  flag: string,
+): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new BatonError('invalid_input', `${flag} must be one of ${allowed.join(', ')} (got "${value}")`);

@@ -33,8 +33,10 @@ function parseErrorBody(text: string): { code?: string; message?: string; detail
 function authMessage(serverMessage: string | undefined, baseUrl: string): string {
   const m = (serverMessage ?? '').toLowerCase();
   const settings = `${baseUrl}/settings`;
-  if (m.includes('revoked')) return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
-  if (m.includes('expired')) return `API key expired — create a new one at ${settings}, then run \`baton login\``;
+  if (m.includes('revoked'))
+    return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
+  if (m.includes('expired'))
+    return `API key expired — create a new one at ${settings}, then run \`baton login\``;
   if (m.includes('required')) return `no API key configured for ${baseUrl} — run \`baton login\``;
   return `API key not accepted by ${baseUrl} — check it, or create a new one at ${settings} and run \`baton login\``;
 }
@@ -73,7 +75,16 @@ export function httpError(
     code = 'server';
     message = `the tracker failed (${status}) on ${what}${said}`;
   } else {
-    code = status === 404 ? 'not_found' : status === 409 ? 'conflict' : status === 410 ? 'gone' : status === 413 ? 'too_large' : 'invalid_request';
+    code =
+      status === 404
+        ? 'not_found'
+        : status === 409
+          ? 'conflict'
+          : status === 410
+            ? 'gone'
+            : status === 413
+              ? 'too_large'
+              : 'invalid_request';
     message = `the tracker rejected ${what} (${status})${said}`;
   }
   return new BatonError(code, message, { details });
@@ -97,7 +108,12 @@ const NETWORK_CODES = new Set([
 /** Failures where the request surely never reached the server: safe to retry even a non-idempotent call. */
 export function neverReachedServer(err: BatonError): boolean {
   const cause = (err.details as { cause?: string } | undefined)?.cause;
-  return cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EAI_AGAIN' || cause === 'UND_ERR_CONNECT_TIMEOUT';
+  return (
+    cause === 'ECONNREFUSED' ||
+    cause === 'ENOTFOUND' ||
+    cause === 'EAI_AGAIN' ||
+    cause === 'UND_ERR_CONNECT_TIMEOUT'
+  );
 }
 
 /** The BatonError for a thrown transport error (refused, reset, DNS...). */
@@ -105,7 +121,10 @@ export function transportError(err: unknown, ctx: ErrorContext): BatonError {
   const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
   const host = safeHost(ctx.baseUrl);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new BatonError('timeout', `timed out connecting to the tracker at ${host}`, { cause: err, details: { cause: code } });
+    return new BatonError('timeout', `timed out connecting to the tracker at ${host}`, {
+      cause: err,
+      details: { cause: code },
+    });
   }
   const reason =
     code === 'ECONNREFUSED'
@@ -115,13 +134,20 @@ export function transportError(err: unknown, ctx: ErrorContext): BatonError {
         : code && NETWORK_CODES.has(code)
           ? `connection failed (${code})`
           : `${(err as Error).message ?? String(err)}`;
-  return new BatonError('network', `cannot reach the tracker at ${host}: ${reason}`, { cause: err, details: { cause: code } });
+  return new BatonError('network', `cannot reach the tracker at ${host}: ${reason}`, {
+    cause: err,
+    details: { cause: code },
+  });
 }
 
 export function timeoutError(ms: number, ctx: ErrorContext): BatonError {
-  return new BatonError('timeout', `the tracker at ${safeHost(ctx.baseUrl)} did not answer ${ctx.method} ${ctx.path} within ${ms} ms`, {
-    details: { timeoutMs: ms },
-  });
+  return new BatonError(
+    'timeout',
+    `the tracker at ${safeHost(ctx.baseUrl)} did not answer ${ctx.method} ${ctx.path} within ${ms} ms`,
+    {
+      details: { timeoutMs: ms },
+    },
+  );
 }
 
 function safeHost(baseUrl: string): string {
@@ -134,5 +160,7 @@ function safeHost(baseUrl: string): string {
 
 /** Whether a failed attempt may be retried at all (idempotency decides the rest). */
 export function isRetryable(err: BatonError): boolean {
-  return err.code === 'network' || err.code === 'timeout' || err.code === 'server' || err.code === 'rate_limited';
+  return (
+    err.code === 'network' || err.code === 'timeout' || err.code === 'server' || err.code === 'rate_limited'
+  );
 }

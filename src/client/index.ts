@@ -79,5 +79,10 @@ export function clientFromConfig(
   opts: Omit<TrackerClientOptions, 'baseUrl' | 'apiKey'> = {},
 ): TrackerClient | null {
   if (!config.trackerUrl) return null;
-  return createTrackerClient({ baseUrl: config.trackerUrl, apiKey: config.apiKey, allowInsecure: config.allowInsecure, ...opts });
+  return createTrackerClient({
+    baseUrl: config.trackerUrl,
+    apiKey: config.apiKey,
+    allowInsecure: config.allowInsecure,
+    ...opts,
+  });
 }

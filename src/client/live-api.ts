@@ -28,26 +28,74 @@ export function createLiveApi(t: Transport) {
     return { auth: { bearer: w.producerToken } };
   };
   const action = (liveId: string, verb: 'pause' | 'resume', w: LiveWriteAuth, o: CallOptions) =>
-    t.call({ method: 'POST', path: `/api/v1/live/${seg(liveId)}/${verb}`, body: {}, response: LiveInfo, idempotent: true, ...writeAuth(w), ...o });
+    t.call({
+      method: 'POST',
+      path: `/api/v1/live/${seg(liveId)}/${verb}`,
+      body: {},
+      response: LiveInfo,
+      idempotent: true,
+      ...writeAuth(w),
+      ...o,
+    });
 
   return {
     /** POST /api/v1/live (API key): returns liveId, producerToken, viewUrl. Not retried after an ambiguous failure. */
     async create(req: Gated<z.input<typeof CreateLiveRequest>>, o: CallOptions = {}) {
       const body = validateOutbound(CreateLiveRequest, req, 'live stream request');
-      return t.call({ method: 'POST', path: '/api/v1/live', body, response: CreateLiveResponse, idempotent: false, ...o });
+      return t.call({
+        method: 'POST',
+        path: '/api/v1/live',
+        body,
+        response: CreateLiveResponse,
+        idempotent: false,
+        ...o,
+      });
     },
-    list: (o: CallOptions = {}) => t.call({ method: 'GET', path: '/api/v1/live', response: ListLiveResponse, ...o }),
+    list: (o: CallOptions = {}) =>
+      t.call({ method: 'GET', path: '/api/v1/live', response: ListLiveResponse, ...o }),
     get: (liveId: string, w: LiveWriteAuth = {}, o: CallOptions = {}) =>
-      t.call({ method: 'GET', path: `/api/v1/live/${seg(liveId)}`, response: LiveInfo, ...writeAuth(w), ...o }),
+      t.call({
+        method: 'GET',
+        path: `/api/v1/live/${seg(liveId)}`,
+        response: LiveInfo,
+        ...writeAuth(w),
+        ...o,
+      }),
     /** PATCH /api/v1/live/:id: events with producer seq numbers; re-sending a seq (or uuid) is a harmless duplicate. */
-    async append(liveId: string, req: Gated<z.input<typeof AppendLiveRequest>>, w: LiveWriteAuth = {}, o: CallOptions = {}) {
+    async append(
+      liveId: string,
+      req: Gated<z.input<typeof AppendLiveRequest>>,
+      w: LiveWriteAuth = {},
+      o: CallOptions = {},
+    ) {
       const body = validateOutbound(AppendLiveRequest, req, 'live batch');
-      return t.call({ method: 'PATCH', path: `/api/v1/live/${seg(liveId)}`, body, response: AppendLiveResponse, idempotent: true, ...writeAuth(w), ...o });
+      return t.call({
+        method: 'PATCH',
+        path: `/api/v1/live/${seg(liveId)}`,
+        body,
+        response: AppendLiveResponse,
+        idempotent: true,
+        ...writeAuth(w),
+        ...o,
+      });
     },
     /** Ends the stream; `createPost: true` keeps it as a post (postUrl in the answer). */
-    async complete(liveId: string, req: Gated<z.input<typeof CompleteLiveRequest>>, w: LiveWriteAuth = {}, o: CallOptions = {}) {
+    async complete(
+      liveId: string,
+      req: Gated<z.input<typeof CompleteLiveRequest>>,
+      w: LiveWriteAuth = {},
+      o: CallOptions = {},
+    ) {
       const body = validateOutbound(CompleteLiveRequest, req, 'live completion');
-      return t.call({ method: 'POST', path: `/api/v1/live/${seg(liveId)}/complete`, body, response: LiveInfo, idempotent: true, ...writeAuth(w), ...o });
+      return t.call({
+        method: 'POST',
+        path: `/api/v1/live/${seg(liveId)}/complete`,
+        body,
+        response: LiveInfo,
+        idempotent: true,
+        ...writeAuth(w),
+        ...o,
+      });
     },
     pause: (liveId: string, w: LiveWriteAuth = {}, o: CallOptions = {}) => action(liveId, 'pause', w, o),
     resume: (liveId: string, w: LiveWriteAuth = {}, o: CallOptions = {}) => action(liveId, 'resume', w, o),

@@ -3,7 +3,14 @@ import { Agent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { BatonError, isBatonError } from '../core/errors.js';
 import { backoffDelay, DEFAULT_BACKOFF, parseRetryAfter, type BackoffOptions } from './backoff.js';
-import { httpError, isRetryable, neverReachedServer, timeoutError, transportError, type ErrorContext } from './errors.js';
+import {
+  httpError,
+  isRetryable,
+  neverReachedServer,
+  timeoutError,
+  transportError,
+  type ErrorContext,
+} from './errors.js';
 import { checkBaseUrl } from './secure-url.js';
 
 export interface RetryInfo {
@@ -86,7 +93,10 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
   });
 
 export function createTransport(opts: TransportOptions): Transport {
-  const base = checkBaseUrl(opts.baseUrl, { hasKey: Boolean(opts.apiKey), allowInsecure: Boolean(opts.allowInsecure) });
+  const base = checkBaseUrl(opts.baseUrl, {
+    hasKey: Boolean(opts.apiKey),
+    allowInsecure: Boolean(opts.allowInsecure),
+  });
   const baseUrl = base.href.replace(/\/+$/, '');
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxRetries = opts.maxRetries ?? 3;
@@ -94,7 +104,9 @@ export function createTransport(opts: TransportOptions): Transport {
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? 60_000;
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
-  const ownAgent = opts.dispatcher ? null : new Agent({ keepAliveTimeout: 4_000, connect: { timeout: timeoutMs } });
+  const ownAgent = opts.dispatcher
+    ? null
+    : new Agent({ keepAliveTimeout: 4_000, connect: { timeout: timeoutMs } });
   const dispatcher = opts.dispatcher ?? ownAgent!;
   const userAgent = opts.userAgent ?? 'baton-plugin';
 
@@ -115,7 +127,11 @@ export function createTransport(opts: TransportOptions): Transport {
     }, ms);
     const onOuterAbort = () => ac.abort();
     spec.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': userAgent, ...spec.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': userAgent,
+      ...spec.headers,
+    };
     const auth = spec.auth ?? 'key';
     if (auth === 'key' && opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;
     else if (typeof auth === 'object') headers.authorization = `Bearer ${auth.bearer}`;
@@ -125,9 +141,16 @@ export function createTransport(opts: TransportOptions): Transport {
       headers['content-type'] = 'application/json';
     }
     try {
-      const res = await request(urlFor(spec.path, spec.query), { method: spec.method, headers, body, signal: ac.signal, dispatcher });
+      const res = await request(urlFor(spec.path, spec.query), {
+        method: spec.method,
+        headers,
+        body,
+        signal: ac.signal,
+        dispatcher,
+      });
       const text = await res.body.text();
-      const requestId = typeof res.headers['x-request-id'] === 'string' ? res.headers['x-request-id'] : undefined;
+      const requestId =
+        typeof res.headers['x-request-id'] === 'string' ? res.headers['x-request-id'] : undefined;
       if (res.statusCode < 200 || res.statusCode >= 300) {
         const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
         throw httpError(res.statusCode, text, ctx, { requestId, retryAfterMs });
@@ -136,7 +159,11 @@ export function createTransport(opts: TransportOptions): Transport {
     } catch (err) {
       if (isBatonError(err)) throw err;
       if (timedOut) throw timeoutError(ms, ctx);
-      if (spec.signal?.aborted) throw new BatonError('timeout', `${ctx.method} ${ctx.path} was cancelled`, { cause: err, details: { cancelled: true } });
+      if (spec.signal?.aborted)
+        throw new BatonError('timeout', `${ctx.method} ${ctx.path} was cancelled`, {
+          cause: err,
+          details: { cancelled: true },
+        });
       throw transportError(err, ctx);
     } finally {
       clearTimeout(timer);
@@ -152,7 +179,8 @@ export function createTransport(opts: TransportOptions): Transport {
         return await once(spec, ctx);
       } catch (e) {
         const err = e as BatonError;
-        if (attempt >= maxRetries || !isRetryable(err) || (err.details as { cancelled?: boolean })?.cancelled) throw err;
+        if (attempt >= maxRetries || !isRetryable(err) || (err.details as { cancelled?: boolean })?.cancelled)
+          throw err;
         // A non-idempotent call is only repeated when the tracker surely did not act on it.
         if (!idempotent && err.code !== 'rate_limited' && !neverReachedServer(err)) throw err;
         const retryAfter = (err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
@@ -185,13 +213,25 @@ function parseBody<T>(spec: CallSpec<T>, text: string, ctx: ErrorContext): T {
   try {
     json = text === '' ? undefined : JSON.parse(text);
   } catch (cause) {
-    throw new BatonError('server', `unexpected non-JSON answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is this a Baton tracker?`, { cause });
+    throw new BatonError(
+      'server',
+      `unexpected non-JSON answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is this a Baton tracker?`,
+      { cause },
+    );
   }
   const parsed = spec.response.safeParse(json);
   if (!parsed.success) {
-    throw new BatonError('server', `unexpected answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is the tracker a compatible version?`, {
-      details: { issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })) },
-    });
+    throw new BatonError(
+      'server',
+      `unexpected answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is the tracker a compatible version?`,
+      {
+        details: {
+          issues: parsed.error.issues
+            .slice(0, 5)
+            .map((i) => ({ path: i.path.join('.'), message: i.message })),
+        },
+      },
+    );
   }
   return parsed.data;
 }

@@ -10,11 +10,21 @@ import { startTrackerProcess, type TrackerProcess } from '../helpers/tracker-pro
 import { nonce } from './helpers/assertions.js';
 import { stopDetached } from './helpers/stop-detached.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
-import { createSandbox, findTranscript, runClaudeOk, type ClaudeOkRun, type ClaudeSandbox } from './helpers/run-claude.js';
+import {
+  createSandbox,
+  findTranscript,
+  runClaudeOk,
+  type ClaudeOkRun,
+  type ClaudeSandbox,
+} from './helpers/run-claude.js';
 import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  ms = 20_000,
+): Promise<T> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
     const v = await fn();
     if (v) return v;
@@ -25,7 +35,13 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
 /** The systemMessage lines the plugin's hooks printed during one stream-json run. */
 function systemMessages(run: ClaudeOkRun): string[] {
   return run.messages.flatMap((m) => {
-    if (m.type !== 'system' || m.subtype !== 'hook_response' || typeof m.stdout !== 'string' || !m.stdout.trim()) return [];
+    if (
+      m.type !== 'system' ||
+      m.subtype !== 'hook_response' ||
+      typeof m.stdout !== 'string' ||
+      !m.stdout.trim()
+    )
+      return [];
     try {
       const out = JSON.parse(m.stdout) as { systemMessage?: string };
       return out.systemMessage ? [out.systemMessage] : [];
@@ -46,7 +62,10 @@ describeClaude('e2e fault: API key revoked mid-session', () => {
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     fake = await startFakeAnthropic();
     trackerRoot = createSandbox('baton-e2e-revoke-tracker-');
-    tracker = await startTrackerProcess({ db: join(trackerRoot.root, 'tracker.db'), env: { BATON_TRACKER_DEFAULT_RATE: '0' } });
+    tracker = await startTrackerProcess({
+      db: join(trackerRoot.root, 'tracker.db'),
+      env: { BATON_TRACKER_DEFAULT_RATE: '0' },
+    });
     owner = createTrackerClient({ baseUrl: tracker.url, apiKey: tracker.ownerKey });
     sb = createSandbox('baton-e2e-revoke-');
   });
@@ -80,11 +99,16 @@ describeClaude('e2e fault: API key revoked mid-session', () => {
 
     const first = await run(`turn one ${tag}`, k1.rawKey);
     const sid = first.sessionId;
-    await until('turn one on the tracker', async () => (await owner.sessions.get(sid, { limit: 0 }).catch(() => null))?.session.eventCount);
+    await until(
+      'turn one on the tracker',
+      async () => (await owner.sessions.get(sid, { limit: 0 }).catch(() => null))?.session.eventCount,
+    );
 
     await owner.account.keys.revoke(k1.key.id);
     const runs = [await run(`turn two ${tag}`, k1.rawKey, sid)];
-    await until('the sender to record the rejected key', async () => existsSync(senderPaths(sb.dataDir).authError));
+    await until('the sender to record the rejected key', async () =>
+      existsSync(senderPaths(sb.dataDir).authError),
+    );
     runs.push(await run(`turn three ${tag}`, k1.rawKey, sid), await run(`turn four ${tag}`, k1.rawKey, sid));
     const messages = runs.flatMap(systemMessages).filter((m) => m.includes('API key'));
     expect(messages).toHaveLength(1);
@@ -105,7 +129,9 @@ describeClaude('e2e fault: API key revoked mid-session', () => {
       return d && d.session.eventCount === total ? d : null;
     });
     expect(new Set(stored.events.map((e) => e.event.uuid)).size).toBe(total);
-    const prompts = stored.events.filter((e) => e.event.kind === 'prompt').map((e) => (e.event as { text: string }).text);
+    const prompts = stored.events
+      .filter((e) => e.event.kind === 'prompt')
+      .map((e) => (e.event as { text: string }).text);
     expect(prompts).toEqual(['one', 'two', 'three', 'four', 'five'].map((t) => `turn ${t} ${tag}`));
   }, 180_000);
 });

@@ -65,9 +65,18 @@ describeClaude('e2e: live streaming of a real claude session', () => {
     // Turn 1: the slash command starts the stream from inside the session (its allowed-tools cover the node call).
     const first = await runClaudeOk({ ...base, prompt: '/baton:export-session --live', allowedTools: [] });
     sessionId = first.sessionId;
-    const expanded = fake.requests.filter((r) => r.path === '/v1/messages').map((r) => r.lastUserText ?? '').find((t) => /^BATON_LIVE_OK: /m.test(t));
+    const expanded = fake.requests
+      .filter((r) => r.path === '/v1/messages')
+      .map((r) => r.lastUserText ?? '')
+      .find((t) => /^BATON_LIVE_OK: /m.test(t));
     const m = /^BATON_LIVE_OK: Live at (\S+) /m.exec(expanded ?? '');
-    if (!m) throw new Error(`no viewer URL in the command output:\n${fake.requests.map((r) => r.lastUserText).join('\n---\n').slice(0, 3000)}`);
+    if (!m)
+      throw new Error(
+        `no viewer URL in the command output:\n${fake.requests
+          .map((r) => r.lastUserText)
+          .join('\n---\n')
+          .slice(0, 3000)}`,
+      );
     viewUrl = m[1]!;
 
     // A viewer joins after turn 1 (it gets the backlog first), then watches the next turns live.
@@ -80,10 +89,27 @@ describeClaude('e2e: live streaming of a real claude session', () => {
     });
     expect(await sse.status).toBe(200);
 
-    for (const prompt of later) await runClaudeOk({ ...base, prompt, resume: sessionId, allowedTools: ['Bash'] });
-    await sse.waitFor((msg) => msg.event === 'event' && (JSON.parse(msg.data).event as SessionEvent).kind === 'text' && JSON.parse(msg.data).event.text === `ECHO: ${later[2]}`, 30_000);
-    const stop = await runClaudeOk({ ...base, prompt: '/baton:export-session --live stop', resume: sessionId, allowedTools: [] });
-    stopReport = fake.requests.filter((r) => r.path === '/v1/messages').map((r) => r.lastUserText ?? '').reverse().find((t) => /^BATON_LIVE_OK: /m.test(t)) ?? '';
+    for (const prompt of later)
+      await runClaudeOk({ ...base, prompt, resume: sessionId, allowedTools: ['Bash'] });
+    await sse.waitFor(
+      (msg) =>
+        msg.event === 'event' &&
+        (JSON.parse(msg.data).event as SessionEvent).kind === 'text' &&
+        JSON.parse(msg.data).event.text === `ECHO: ${later[2]}`,
+      30_000,
+    );
+    const stop = await runClaudeOk({
+      ...base,
+      prompt: '/baton:export-session --live stop',
+      resume: sessionId,
+      allowedTools: [],
+    });
+    stopReport =
+      fake.requests
+        .filter((r) => r.path === '/v1/messages')
+        .map((r) => r.lastUserText ?? '')
+        .reverse()
+        .find((t) => /^BATON_LIVE_OK: /m.test(t)) ?? '';
     void stop;
     await sse.waitFor((msg) => msg.event === 'end', 30_000);
   }, 600_000);
@@ -97,14 +123,21 @@ describeClaude('e2e: live streaming of a real claude session', () => {
 
   it('the viewer received every prompt, reply and tool call of the session, once each, in transcript order', async () => {
     const session = await loadSession(transcriptFor(sb, sessionId));
-    const transcript = session.turns.flatMap((t) => t.events).filter((e) => SHOWN.has(e.kind)).map(label);
+    const transcript = session.turns
+      .flatMap((t) => t.events)
+      .filter((e) => SHOWN.has(e.kind))
+      .map(label);
     // The stop command's own turn ends the stream while it runs: its prompt may or may not make it, its reply cannot.
     const stopAt = transcript.indexOf('prompt:/baton:export-session --live stop');
     expect(stopAt).toBeGreaterThan(0);
     const expected = transcript.slice(0, stopAt);
     const got = received.map((r) => label(r.event)).filter((l, i) => SHOWN.has(received[i]!.event.kind));
-    const gotBeforeStop = got[got.length - 1] === 'prompt:/baton:export-session --live stop' ? got.slice(0, -1) : got;
-    expect(gotBeforeStop, JSON.stringify(received.map((r) => [r.seq, label(r.event), r.event.uuid, r.event.timestamp, r.at]))).toEqual(expected);
+    const gotBeforeStop =
+      got[got.length - 1] === 'prompt:/baton:export-session --live stop' ? got.slice(0, -1) : got;
+    expect(
+      gotBeforeStop,
+      JSON.stringify(received.map((r) => [r.seq, label(r.event), r.event.uuid, r.event.timestamp, r.at])),
+    ).toEqual(expected);
     expect(new Set(got).size).toBe(got.length);
     for (const p of later) expect(got).toContain(`prompt:${p}`);
     expect(got).toContain(`text:BASH_DONE: live-marker-${n}`);
@@ -132,12 +165,21 @@ describeClaude('e2e: live streaming of a real claude session', () => {
     const rows = later.map((p) => {
       const r = received.find((x) => x.event.kind === 'prompt' && x.event.text === p);
       const at = hookTs.get(p);
-      return { prompt: p, hookToViewerMs: r && at ? r.at - at : null, viaHook: r?.event.uuid.startsWith('live-prompt-') ?? false };
+      return {
+        prompt: p,
+        hookToViewerMs: r && at ? r.at - at : null,
+        viaHook: r?.event.uuid.startsWith('live-prompt-') ?? false,
+      };
     });
     for (const r of rows) expect(r.hookToViewerMs, r.prompt).not.toBeNull();
     const dir = join(repoRoot, 'test-artifacts');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'live-e2e-latency.json'), `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
-    console.log(`live e2e: prompt hook→viewer latency: ${rows.map((r) => `${r.hookToViewerMs} ms${r.viaHook ? '' : ' (via transcript)'}`).join(', ')}`);
+    writeFileSync(
+      join(dir, 'live-e2e-latency.json'),
+      `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`,
+    );
+    console.log(
+      `live e2e: prompt hook→viewer latency: ${rows.map((r) => `${r.hookToViewerMs} ms${r.viaHook ? '' : ' (via transcript)'}`).join(', ')}`,
+    );
   });
 });

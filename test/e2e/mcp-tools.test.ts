@@ -5,7 +5,14 @@ import { loadSession } from '../../src/core/transcript/index.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 import { RECORDED } from '../helpers/live-sandbox.js';
 import { lastToolResults, startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
-import { createSandbox, readJsonl, runClaudeOk, transcriptFor, type ClaudeOkRun, type ClaudeSandbox } from './helpers/run-claude.js';
+import {
+  createSandbox,
+  readJsonl,
+  runClaudeOk,
+  transcriptFor,
+  type ClaudeOkRun,
+  type ClaudeSandbox,
+} from './helpers/run-claude.js';
 import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
 import { gated } from '../helpers/gated.js';
 
@@ -38,15 +45,33 @@ describeClaude('e2e: the model calls Baton MCP tools', () => {
     // Something for list_sessions to find.
     const seed = await loadSession(RECORDED);
     const api = createTrackerClient({ baseUrl: tracker.url, apiKey: tracker.ownerKey });
-    await api.sessions.push(gated({ session: { ...seed, meta: { ...seed.meta, id: SEEDED, title: 'seeded e2e session' } } }));
+    await api.sessions.push(
+      gated({ session: { ...seed, meta: { ...seed.meta, id: SEEDED, title: 'seeded e2e session' } } }),
+    );
     await api.close();
 
     fake = await startFakeAnthropic();
     sb = createSandbox();
     fake.enqueue(
-      { blocks: [{ type: 'text', text: 'Looking at your sessions.' }, { type: 'tool_use', name: LIST, input: { limit: 5 } }] },
-      { blocks: [{ type: 'tool_use', name: PUSH, input: { createPost: true, title: 'pushed by the model' } }] },
-      { reply: (req) => ({ blocks: [{ type: 'text', text: `DONE: ${readable(lastToolResults(req.body)[0]?.text ?? '').split('\n')[0]}` }] }) },
+      {
+        blocks: [
+          { type: 'text', text: 'Looking at your sessions.' },
+          { type: 'tool_use', name: LIST, input: { limit: 5 } },
+        ],
+      },
+      {
+        blocks: [{ type: 'tool_use', name: PUSH, input: { createPost: true, title: 'pushed by the model' } }],
+      },
+      {
+        reply: (req) => ({
+          blocks: [
+            {
+              type: 'text',
+              text: `DONE: ${readable(lastToolResults(req.body)[0]?.text ?? '').split('\n')[0]}`,
+            },
+          ],
+        }),
+      },
     );
     run = await runClaudeOk({
       bin: claudeBin,
@@ -66,10 +91,26 @@ describeClaude('e2e: the model calls Baton MCP tools', () => {
   });
 
   it('offered the tools to the model up front, with their descriptions and input schemas', () => {
-    const first = fake.requests.find((r) => r.path === '/v1/messages' && Array.isArray((r.body as { tools?: unknown[] }).tools) && (r.body as { tools: unknown[] }).tools.length > 0)!;
-    const tools = (first.body as { tools: Array<{ name: string; description?: string; input_schema?: { properties?: object } }> }).tools;
-    const names = tools.map((t) => t.name).filter((n) => n.startsWith('mcp__plugin_baton_tracker__')).sort();
-    expect(names).toEqual(['export_session', 'get_session', 'list_sessions', 'live_update', 'push_session', 'resume_session'].map((t) => `mcp__plugin_baton_tracker__${t}`));
+    const first = fake.requests.find(
+      (r) =>
+        r.path === '/v1/messages' &&
+        Array.isArray((r.body as { tools?: unknown[] }).tools) &&
+        (r.body as { tools: unknown[] }).tools.length > 0,
+    )!;
+    const tools = (
+      first.body as {
+        tools: Array<{ name: string; description?: string; input_schema?: { properties?: object } }>;
+      }
+    ).tools;
+    const names = tools
+      .map((t) => t.name)
+      .filter((n) => n.startsWith('mcp__plugin_baton_tracker__'))
+      .sort();
+    expect(names).toEqual(
+      ['export_session', 'get_session', 'list_sessions', 'live_update', 'push_session', 'resume_session'].map(
+        (t) => `mcp__plugin_baton_tracker__${t}`,
+      ),
+    );
     const list = tools.find((t) => t.name === LIST)!;
     expect(list.description).toContain('Lists or searches');
     expect(Object.keys(list.input_schema?.properties ?? {})).toContain('search');
@@ -94,11 +135,21 @@ describeClaude('e2e: the model calls Baton MCP tools', () => {
     const api = createTrackerClient({ baseUrl: tracker.url, apiKey: tracker.ownerKey });
     const stored = await api.sessions.get(run.sessionId);
     await api.close();
-    expect(stored.events.some((e) => e.event.kind === 'prompt' && e.event.text === 'list my sessions, then push this one')).toBe(true);
+    expect(
+      stored.events.some(
+        (e) => e.event.kind === 'prompt' && e.event.text === 'list my sessions, then push this one',
+      ),
+    ).toBe(true);
     expect(run.result.result).toMatch(/^DONE: Pushed session /);
     // The tool calls are in the transcript like any other.
     const records = readJsonl(transcriptFor(sb, run.sessionId));
-    const toolUses = records.flatMap((r) => ((r.message as { content?: unknown })?.content instanceof Array ? (r.message as { content: Array<{ type: string; name?: string }> }).content : [])).filter((b) => b.type === 'tool_use');
+    const toolUses = records
+      .flatMap((r) =>
+        (r.message as { content?: unknown })?.content instanceof Array
+          ? (r.message as { content: Array<{ type: string; name?: string }> }).content
+          : [],
+      )
+      .filter((b) => b.type === 'tool_use');
     expect(toolUses.map((b) => b.name)).toEqual([LIST, PUSH]);
   });
 });

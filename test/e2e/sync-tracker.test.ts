@@ -27,7 +27,10 @@ describeClaude('e2e: sessions reach the tracker by themselves', () => {
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     fake = await startFakeAnthropic();
     trackerRoot = createSandbox('baton-e2e-tracker-');
-    tracker = await startTrackerProcess({ db: join(trackerRoot.root, 'tracker.db'), env: { BATON_TRACKER_DEFAULT_RATE: '0' } });
+    tracker = await startTrackerProcess({
+      db: join(trackerRoot.root, 'tracker.db'),
+      env: { BATON_TRACKER_DEFAULT_RATE: '0' },
+    });
     client = createTrackerClient({ baseUrl: tracker.url, apiKey: tracker.ownerKey });
   });
   afterAll(async () => {
@@ -44,11 +47,26 @@ describeClaude('e2e: sessions reach the tracker by themselves', () => {
   /** Two turns (one with a Bash call) in one session, with the plugin and the tracker configured. */
   async function session(sb: ClaudeSandbox, tag: string): Promise<{ sessionId: string; events: number }> {
     const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.ownerKey };
-    const first = await runClaudeOk({ bin: claudeBin, sandbox: sb, fake, prompt: `RUN_BASH: echo ${tag}`, env });
-    await runClaudeOk({ bin: claudeBin, sandbox: sb, fake, prompt: `second prompt ${tag}`, resume: first.sessionId, env });
+    const first = await runClaudeOk({
+      bin: claudeBin,
+      sandbox: sb,
+      fake,
+      prompt: `RUN_BASH: echo ${tag}`,
+      env,
+    });
+    await runClaudeOk({
+      bin: claudeBin,
+      sandbox: sb,
+      fake,
+      prompt: `second prompt ${tag}`,
+      resume: first.sessionId,
+      env,
+    });
     const transcript = findTranscript(sb.configDir, first.sessionId)!;
     const s = await loadSession(transcript);
-    const events = s.turns.reduce((n, t) => n + t.events.length, 0) + s.sidechains.reduce((n, c) => n + c.events.length, 0);
+    const events =
+      s.turns.reduce((n, t) => n + t.events.length, 0) +
+      s.sidechains.reduce((n, c) => n + c.events.length, 0);
     return { sessionId: first.sessionId, events };
   }
 
@@ -83,10 +101,25 @@ describeClaude('e2e: sessions reach the tracker by themselves', () => {
     const sb = createSandbox();
     sandboxes.push(sb);
     const env = { BATON_URL: tracker.url, BATON_API_KEY: tracker.ownerKey };
-    const first = await runClaudeOk({ bin: claudeBin, sandbox: sb, fake, prompt: `RUN_BASH: echo ${nonce()}`, env });
-    await runClaudeOk({ bin: claudeBin, sandbox: sb, fake, prompt: '/baton:export-session --push --visibility unlisted --title "E2E push"', resume: first.sessionId, env });
+    const first = await runClaudeOk({
+      bin: claudeBin,
+      sandbox: sb,
+      fake,
+      prompt: `RUN_BASH: echo ${nonce()}`,
+      env,
+    });
+    await runClaudeOk({
+      bin: claudeBin,
+      sandbox: sb,
+      fake,
+      prompt: '/baton:export-session --push --visibility unlisted --title "E2E push"',
+      resume: first.sessionId,
+      env,
+    });
     const last = fake.requests.filter((r) => r.path === '/v1/messages').at(-1);
-    const m = /^BATON_PUSH_OK: Pushed session (\S+) \((\d+) events\) to (http\S+)/m.exec(last?.lastUserText ?? '');
+    const m = /^BATON_PUSH_OK: Pushed session (\S+) \((\d+) events\) to (http\S+)/m.exec(
+      last?.lastUserText ?? '',
+    );
     expect(m, last?.lastUserText).not.toBeNull();
     expect(m![1]).toBe(first.sessionId);
     const postUrl = m![3]!;

@@ -19,7 +19,9 @@ export async function runBaton(
     env: opts.env,
     cwd: opts.cwd,
     home: opts.home,
-    stdin: Object.assign(Readable.from(opts.stdin !== undefined ? [opts.stdin] : []), { isTTY: opts.stdin === undefined ? true : undefined }),
+    stdin: Object.assign(Readable.from(opts.stdin !== undefined ? [opts.stdin] : []), {
+      isTTY: opts.stdin === undefined ? true : undefined,
+    }),
     out: (t) => void (out += t),
     err: (t) => void (err += t),
     isTty: Boolean(opts.tty),

@@ -11,7 +11,8 @@ export const externalsRequired = process.env.CI === 'true' || process.env.BATON_
 export function describeWithExternal(name: string, unavailableReason: string | null): typeof describe {
   if (unavailableReason === null) return describe;
   const line = `\n!!! SKIPPING ${name} tests: ${unavailableReason}\n`;
-  if (externalsRequired) throw new Error(`${name} is required under CI but unavailable: ${unavailableReason}`);
+  if (externalsRequired)
+    throw new Error(`${name} is required under CI but unavailable: ${unavailableReason}`);
   process.stderr.write(`${'!'.repeat(80)}${line}${'!'.repeat(80)}\n`);
   return describe.skip as unknown as typeof describe;
 }

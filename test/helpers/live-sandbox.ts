@@ -9,7 +9,10 @@ import { appendToOutbox, type OutboxEntry } from '../../src/capture/outbox-write
 import type { LiveControlDeps } from '../../src/capture/live/live-control.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 
-export const RECORDED = join(import.meta.dirname, '../fixtures/transcripts/recorded/multi-turn-bash-resume.jsonl');
+export const RECORDED = join(
+  import.meta.dirname,
+  '../fixtures/transcripts/recorded/multi-turn-bash-resume.jsonl',
+);
 
 export interface LiveSandbox {
   root: string;
@@ -28,7 +31,9 @@ export interface LiveSandbox {
   close(): Promise<void>;
 }
 
-export async function createLiveSandbox(opts: { sessionId?: string; tracker?: WebTracker } = {}): Promise<LiveSandbox> {
+export async function createLiveSandbox(
+  opts: { sessionId?: string; tracker?: WebTracker } = {},
+): Promise<LiveSandbox> {
   const root = mkdtempSync(join(tmpdir(), 'baton-live-'));
   const tracker = opts.tracker ?? (await startWebTracker());
   const home = join(root, 'home');
@@ -47,7 +52,12 @@ export async function createLiveSandbox(opts: { sessionId?: string; tracker?: We
   };
   const config = resolveConfig(env);
   const sessionId = opts.sessionId ?? '5e551011-aaaa-4bbb-8ccc-000000000001';
-  const transcriptPath = join(env.CLAUDE_CONFIG_DIR!, 'projects', encodeProjectDir(cwd), `${sessionId}.jsonl`);
+  const transcriptPath = join(
+    env.CLAUDE_CONFIG_DIR!,
+    'projects',
+    encodeProjectDir(cwd),
+    `${sessionId}.jsonl`,
+  );
   mkdirSync(join(env.CLAUDE_CONFIG_DIR!, 'projects', encodeProjectDir(cwd)), { recursive: true });
   const client = createTrackerClient({ baseUrl: tracker.url, apiKey: tracker.ownerKey, maxRetries: 1 });
   return {
@@ -62,7 +72,8 @@ export async function createLiveSandbox(opts: { sessionId?: string; tracker?: We
     writeTranscript(lines) {
       // Stamped now, as Claude Code stamps records it writes (pause intervals are judged by these times).
       const now = new Date().toISOString();
-      const stamp = (l: Record<string, unknown>) => JSON.stringify('timestamp' in l ? { ...l, timestamp: now } : l);
+      const stamp = (l: Record<string, unknown>) =>
+        JSON.stringify('timestamp' in l ? { ...l, timestamp: now } : l);
       appendFileSync(transcriptPath, lines.map((l) => `${typeof l === 'string' ? l : stamp(l)}\n`).join(''));
     },
     hook(...entries) {

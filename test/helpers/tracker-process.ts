@@ -24,12 +24,20 @@ export function requireBuiltCli(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/build.mjs\` first`);
 }
 
-function launch(port: number, db: string, env: Record<string, string>): Promise<{ proc: ChildProcess; url: string; key: string | null }> {
+function launch(
+  port: number,
+  db: string,
+  env: Record<string, string>,
+): Promise<{ proc: ChildProcess; url: string; key: string | null }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [CLI, 'tracker', 'serve', '--port', String(port), '--db', db, '--log-level', 'error'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      [CLI, 'tracker', 'serve', '--port', String(port), '--db', db, '--log-level', 'error'],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     const timer = setTimeout(() => fail(new Error(`tracker did not start in 20 s: ${out}${err}`)), 20_000);
@@ -52,7 +60,11 @@ function launch(port: number, db: string, env: Record<string, string>): Promise<
   });
 }
 
-export async function startTrackerProcess(opts: { db: string; port?: number; env?: Record<string, string> }): Promise<TrackerProcess> {
+export async function startTrackerProcess(opts: {
+  db: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<TrackerProcess> {
   requireBuiltCli();
   const env = opts.env ?? {};
   const first = await launch(opts.port ?? 0, opts.db, env);
@@ -60,7 +72,10 @@ export async function startTrackerProcess(opts: { db: string; port?: number; env
   const { url, key } = first;
   let alive = true;
   const port = Number(new URL(url).port);
-  const exited = () => new Promise<void>((r) => (proc.exitCode !== null || proc.signalCode !== null ? r() : proc.once('exit', () => r())));
+  const exited = () =>
+    new Promise<void>((r) =>
+      proc.exitCode !== null || proc.signalCode !== null ? r() : proc.once('exit', () => r()),
+    );
   const t: TrackerProcess = {
     url,
     port,

@@ -17,7 +17,14 @@ export function createTranscriptWriter(path: string, sessionId: string, cwd: str
   let n = 0;
   let t = Date.parse('2026-11-01T09:00:00Z');
   let parent: string | null = null;
-  const base = { isSidechain: false, userType: 'external', cwd, sessionId, version: '2.1.330', gitBranch: 'main' };
+  const base = {
+    isSidechain: false,
+    userType: 'external',
+    cwd,
+    sessionId,
+    version: '2.1.330',
+    gitBranch: 'main',
+  };
   const w: TranscriptWriter = {
     path,
     sessionId,
@@ -26,12 +33,53 @@ export function createTranscriptWriter(path: string, sessionId: string, cwd: str
       const i = n++;
       const u = [`${sessionId}-u${i}`, `${sessionId}-a${i}`, `${sessionId}-t${i}`, `${sessionId}-r${i}`];
       const ts = () => new Date((t += 500)).toISOString();
-      const usage = { input_tokens: 100, output_tokens: 20, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+      const usage = {
+        input_tokens: 100,
+        output_tokens: 20,
+        cache_read_input_tokens: 0,
+        cache_creation_input_tokens: 0,
+      };
       const recs = [
         { type: 'user', message: { role: 'user', content: text }, uuid: u[0] },
-        { type: 'assistant', requestId: `req${i}`, message: { id: `msg${i}`, role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: `answer ${i}` }], usage }, uuid: u[1] },
-        { type: 'assistant', requestId: `req${i}`, message: { id: `msg${i}`, role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'tool_use', id: `tu${i}`, name: 'Edit', input: { file_path: `/src/f${i % 7}.ts`, old_string: 'a', new_string: 'b' } }], usage }, uuid: u[2] },
-        { type: 'user', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: `tu${i}`, content: `ok ${i}` }] }, uuid: u[3] },
+        {
+          type: 'assistant',
+          requestId: `req${i}`,
+          message: {
+            id: `msg${i}`,
+            role: 'assistant',
+            model: 'claude-sonnet-4-5',
+            content: [{ type: 'text', text: `answer ${i}` }],
+            usage,
+          },
+          uuid: u[1],
+        },
+        {
+          type: 'assistant',
+          requestId: `req${i}`,
+          message: {
+            id: `msg${i}`,
+            role: 'assistant',
+            model: 'claude-sonnet-4-5',
+            content: [
+              {
+                type: 'tool_use',
+                id: `tu${i}`,
+                name: 'Edit',
+                input: { file_path: `/src/f${i % 7}.ts`, old_string: 'a', new_string: 'b' },
+              },
+            ],
+            usage,
+          },
+          uuid: u[2],
+        },
+        {
+          type: 'user',
+          message: {
+            role: 'user',
+            content: [{ type: 'tool_result', tool_use_id: `tu${i}`, content: `ok ${i}` }],
+          },
+          uuid: u[3],
+        },
       ];
       let lines = '';
       for (const r of recs) {

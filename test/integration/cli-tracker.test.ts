@@ -1,5 +1,14 @@
 // The tracker-facing CLI commands in-process against a real tracker: push, sessions, resume, login, status, doctor, sync.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,8 +51,16 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const baton = (argv: string[], extra: { env?: Record<string, string | undefined>; cwd?: string; stdin?: string } = {}) =>
-  runBaton(argv, { env: { ...env, ...extra.env }, cwd: extra.cwd ?? '/home/dev/proj', home, ...(extra.stdin !== undefined ? { stdin: extra.stdin } : {}) });
+const baton = (
+  argv: string[],
+  extra: { env?: Record<string, string | undefined>; cwd?: string; stdin?: string } = {},
+) =>
+  runBaton(argv, {
+    env: { ...env, ...extra.env },
+    cwd: extra.cwd ?? '/home/dev/proj',
+    home,
+    ...(extra.stdin !== undefined ? { stdin: extra.stdin } : {}),
+  });
 
 describe('baton CLI against a real tracker', () => {
   it('push creates a post, prints its URL, and a second push does not duplicate', async () => {
@@ -71,7 +88,9 @@ describe('baton CLI against a real tracker', () => {
     expect(wiz.out).toContain('BATON_ASK_USER');
     expect(wiz.out).toContain(`dist/cli.js" push ${MAIN} --visibility <choice>`);
     expect(wiz.out).not.toContain('not available');
-    const none = await baton(['export-session', '--session', MAIN, '--', '--push'], { env: { BATON_URL: undefined, BATON_API_KEY: undefined } });
+    const none = await baton(['export-session', '--session', MAIN, '--', '--push'], {
+      env: { BATON_URL: undefined, BATON_API_KEY: undefined },
+    });
     expect(none.code).toBe(0);
     expect(none.out).toMatch(/^BATON_EXPORT_FAILED: no tracker configured — run `baton login/);
   });
@@ -106,7 +125,10 @@ describe('baton CLI against a real tracker', () => {
 
   it('login verifies the key and writes the config file 0600; a bad key fails with one clear line', async () => {
     const bare = { BATON_URL: undefined, BATON_API_KEY: undefined };
-    const bad = await baton(['login', '--url', tracker.url, '--key', 'bt_not-a-real-key-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'], { env: bare });
+    const bad = await baton(
+      ['login', '--url', tracker.url, '--key', 'bt_not-a-real-key-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'],
+      { env: bare },
+    );
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/^baton login: API key not accepted by/);
     expect(existsSync(env.BATON_CONFIG!)).toBe(false);
@@ -114,8 +136,13 @@ describe('baton CLI against a real tracker', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/Logged in to http:\/\/127\.0\.0\.1:\d+ as /);
     expect(statSync(env.BATON_CONFIG!).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(env.BATON_CONFIG!, 'utf8'))).toMatchObject({ url: tracker.url, apiKey: tracker.ownerKey });
-    const insecure = await baton(['login', '--url', 'http://tracker.example.com', '--key', 'bt_x'], { env: bare });
+    expect(JSON.parse(readFileSync(env.BATON_CONFIG!, 'utf8'))).toMatchObject({
+      url: tracker.url,
+      apiKey: tracker.ownerKey,
+    });
+    const insecure = await baton(['login', '--url', 'http://tracker.example.com', '--key', 'bt_x'], {
+      env: bare,
+    });
     expect(insecure.err).toMatch(/refusing to send the API key over plain http:\/\//);
   });
 
@@ -124,11 +151,18 @@ describe('baton CLI against a real tracker', () => {
     expect(st.tracker).toMatchObject({ configured: true, reachable: true, keyValid: true });
     expect(st.outbox).toMatchObject({ pendingRecords: 0 });
     const good = await baton(['doctor', '--json']);
-    const checks = JSON.parse(good.out).checks as Array<{ name: string; level: string; fix?: string; detail: string }>;
+    const checks = JSON.parse(good.out).checks as Array<{
+      name: string;
+      level: string;
+      fix?: string;
+      detail: string;
+    }>;
     expect(checks.find((c) => c.name === 'api key')?.level).toBe('ok');
     expect(checks.find((c) => c.name === 'tracker reachable')?.detail).toMatch(/API version/);
     expect(checks.find((c) => c.name === 'data dir')?.level).toBe('ok');
-    const broken = await baton(['doctor'], { env: { BATON_API_KEY: 'bt_revoked-or-wrong-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' } });
+    const broken = await baton(['doctor'], {
+      env: { BATON_API_KEY: 'bt_revoked-or-wrong-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
+    });
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(/✗ api key: API key not accepted/);
     expect(broken.out).toMatch(/fix: create a key at http.*\/settings/);
@@ -146,11 +180,29 @@ describe('baton CLI against a real tracker', () => {
       expect(first.failed).toEqual([]);
       const second = JSON.parse((await baton(['sync', '--all', '--json'], { env: e })).out);
       expect(second).toMatchObject({ considered: 3, uploaded: 0, unchanged: 3 });
-      const none = JSON.parse((await baton(['sync', '--project', 'no-such-project', '--json'], { env: e })).out);
+      const none = JSON.parse(
+        (await baton(['sync', '--project', 'no-such-project', '--json'], { env: e })).out,
+      );
       expect(none.considered).toBe(0);
       // Appending to a transcript makes it due again.
-      const file = join(claudeDir, 'projects', '-home-dev-proj', '9a8b7c6d-1e2f-4a3b-8c4d-5e6f7a8b9c0d.jsonl');
-      writeFileSync(file, readFileSync(file, 'utf8') + JSON.stringify({ type: 'user', uuid: 'appended-1', sessionId: '9a8b7c6d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', timestamp: '2026-01-01T00:00:00Z', message: { role: 'user', content: 'one more prompt' } }) + '\n');
+      const file = join(
+        claudeDir,
+        'projects',
+        '-home-dev-proj',
+        '9a8b7c6d-1e2f-4a3b-8c4d-5e6f7a8b9c0d.jsonl',
+      );
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8') +
+          JSON.stringify({
+            type: 'user',
+            uuid: 'appended-1',
+            sessionId: '9a8b7c6d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+            timestamp: '2026-01-01T00:00:00Z',
+            message: { role: 'user', content: 'one more prompt' },
+          }) +
+          '\n',
+      );
       const third = JSON.parse((await baton(['sync', '--json'], { env: e, cwd: '/home/dev/proj' })).out);
       expect(third).toMatchObject({ considered: 3, uploaded: 1, unchanged: 2 });
     } finally {

@@ -45,7 +45,12 @@ const ok = json(200, { status: 'ok' });
 
 describe('tracker client faults', () => {
   it('retries 5xx with growing backoff, then succeeds', async () => {
-    const s = await serve(json(502, { error: { code: 'internal', message: 'bad gateway' } }), json(500, 'x'), json(503, {}), ok);
+    const s = await serve(
+      json(502, { error: { code: 'internal', message: 'bad gateway' } }),
+      json(500, 'x'),
+      json(503, {}),
+      ok,
+    );
     const { client, waits } = fastClient(s.url);
     expect(await client.health.health()).toEqual({ status: 'ok' });
     expect(s.seen).toHaveLength(4);
@@ -65,7 +70,10 @@ describe('tracker client faults', () => {
   });
 
   it('honours Retry-After on 429 and then succeeds', async () => {
-    const s = await serve(json(429, { error: { code: 'rate_limited', message: 'slow down' } }, { 'retry-after': '2' }), ok);
+    const s = await serve(
+      json(429, { error: { code: 'rate_limited', message: 'slow down' } }, { 'retry-after': '2' }),
+      ok,
+    );
     const { client, waits, retries } = fastClient(s.url);
     expect(await client.health.health()).toEqual({ status: 'ok' });
     expect(waits).toEqual([2000 + 125]);
@@ -74,7 +82,9 @@ describe('tracker client faults', () => {
   });
 
   it('fails at once with rate_limited and retryAfterMs when the wait exceeds the ceiling', async () => {
-    const s = await serve(json(429, { error: { code: 'rate_limited', message: 'slow down' } }, { 'retry-after': '120' }));
+    const s = await serve(
+      json(429, { error: { code: 'rate_limited', message: 'slow down' } }, { 'retry-after': '120' }),
+    );
     const { client, waits } = fastClient(s.url);
     const err = await rejection(client.health.health());
     expect(err.code).toBe('rate_limited');
@@ -94,7 +104,9 @@ describe('tracker client faults', () => {
     const s2 = await serve(json(401, { error: { code: 'auth', message: 'the API key has expired' } }));
     const err2 = await rejection(fastClient(s2.url).client.account.me());
     expect(err2.code).toBe('auth');
-    expect(err2.message).toBe(`API key expired — create a new one at ${s2.url}/settings, then run \`baton login\``);
+    expect(err2.message).toBe(
+      `API key expired — create a new one at ${s2.url}/settings, then run \`baton login\``,
+    );
     expect(s2.seen).toHaveLength(1);
     await client.close();
   });
@@ -160,7 +172,11 @@ describe('tracker client faults', () => {
   });
 
   it('refuses to construct a keyed client for plain http to a remote host', () => {
-    expect(() => createTrackerClient({ baseUrl: 'http://tracker.example.com', apiKey: 'bt_x' })).toThrow(BatonError);
-    expect(() => createTrackerClient({ baseUrl: 'http://tracker.example.com', apiKey: 'bt_x', allowInsecure: true })).not.toThrow();
+    expect(() => createTrackerClient({ baseUrl: 'http://tracker.example.com', apiKey: 'bt_x' })).toThrow(
+      BatonError,
+    );
+    expect(() =>
+      createTrackerClient({ baseUrl: 'http://tracker.example.com', apiKey: 'bt_x', allowInsecure: true }),
+    ).not.toThrow();
   });
 });

@@ -37,7 +37,9 @@ describe('tracker client against a real tracker', () => {
 
   it('pushes a session into a new post, lists, searches, reads and exports it', async () => {
     const session = makeSession({ id: 'client-s1', turns: 3, promptWords: 'zebra quantum' });
-    const pushed = await client.sessions.push(gated({ session, createPost: true, title: 'Client push', visibility: 'unlisted' }));
+    const pushed = await client.sessions.push(
+      gated({ session, createPost: true, title: 'Client push', visibility: 'unlisted' }),
+    );
     expect(pushed.sessionId).toBe('client-s1');
     expect(pushed.postUrl).toMatch(/^http/);
     expect(pushed.eventCount).toBe(12);
@@ -59,10 +61,18 @@ describe('tracker client against a real tracker', () => {
 
   it('appends events idempotently by uuid and moves the project pointer', async () => {
     const s = makeSession({ id: 'client-s2', turns: 2, cwd: '/home/dev/client-proj' });
-    const events = s.turns.flatMap((t) => t.events.map((event, i) => ({ seq: t.index * 4 + i, turnIndex: t.index, event })));
-    const first = await client.sessions.appendEvents('client-s2', gated({ events: events.slice(0, 5), meta: s.meta, source: 'cli-stream' }));
+    const events = s.turns.flatMap((t) =>
+      t.events.map((event, i) => ({ seq: t.index * 4 + i, turnIndex: t.index, event })),
+    );
+    const first = await client.sessions.appendEvents(
+      'client-s2',
+      gated({ events: events.slice(0, 5), meta: s.meta, source: 'cli-stream' }),
+    );
     expect(first.inserted).toBe(5);
-    const second = await client.sessions.appendEvents('client-s2', gated({ events, meta: s.meta, totals: s.totals }));
+    const second = await client.sessions.appendEvents(
+      'client-s2',
+      gated({ events, meta: s.meta, totals: s.totals }),
+    );
     expect(second).toMatchObject({ inserted: 3, duplicates: 5, eventCount: 8 });
     const resume = await client.projects.resume('client-proj');
     expect(resume.sessionId).toBe('client-s2');
@@ -71,12 +81,16 @@ describe('tracker client against a real tracker', () => {
   });
 
   it('uploads sessions in bulk', async () => {
-    const res = await client.sessions.upload(gated({ sessions: [makeSession({ id: 'client-u1' }), makeSession({ id: 'client-u2' })] }));
+    const res = await client.sessions.upload(
+      gated({ sessions: [makeSession({ id: 'client-u1' }), makeSession({ id: 'client-u2' })] }),
+    );
     expect(res.sessions.map((s) => s.sessionId)).toEqual(['client-u1', 'client-u2']);
   });
 
   it('creates, lists and reads handoffs', async () => {
-    const created = await client.handoffs.create(gated({ sessionId: 'client-s2', markdown: '# Handoff\n\nNext: finish the tests.', title: 'H1' }));
+    const created = await client.handoffs.create(
+      gated({ sessionId: 'client-s2', markdown: '# Handoff\n\nNext: finish the tests.', title: 'H1' }),
+    );
     expect(created.url).toMatch(/^http/);
     expect((await client.handoffs.list()).handoffs.map((h) => h.id)).toContain(created.id);
     expect((await client.handoffs.get(created.id)).handoff.body).toContain('finish the tests');
@@ -85,9 +99,21 @@ describe('tracker client against a real tracker', () => {
   it('drives a live stream: create, append (dedup), pause, resume, complete into a post', async () => {
     const live = await client.live.create(gated({ sessionId: 'client-live', title: 'Live one' }));
     const w = { producerToken: live.producerToken };
-    const ev = (n: number) => ({ seq: n, turnIndex: 0, event: { kind: 'text' as const, uuid: `lv-${n}`, text: `hello ${n}` } });
-    expect(await client.live.append(live.liveId, gated({ events: [ev(1), ev(2)] }), w)).toMatchObject({ accepted: 2, duplicates: 0, lastSeq: 2 });
-    expect(await client.live.append(live.liveId, gated({ events: [ev(2), ev(3)] }), w)).toMatchObject({ accepted: 1, duplicates: 1, lastSeq: 3 });
+    const ev = (n: number) => ({
+      seq: n,
+      turnIndex: 0,
+      event: { kind: 'text' as const, uuid: `lv-${n}`, text: `hello ${n}` },
+    });
+    expect(await client.live.append(live.liveId, gated({ events: [ev(1), ev(2)] }), w)).toMatchObject({
+      accepted: 2,
+      duplicates: 0,
+      lastSeq: 2,
+    });
+    expect(await client.live.append(live.liveId, gated({ events: [ev(2), ev(3)] }), w)).toMatchObject({
+      accepted: 1,
+      duplicates: 1,
+      lastSeq: 3,
+    });
     expect((await client.live.pause(live.liveId, w)).status).toBe('paused');
     expect((await client.live.resume(live.liveId, w)).status).toBe('active');
     // A producer token alone (no API key) is enough to write.
@@ -102,7 +128,11 @@ describe('tracker client against a real tracker', () => {
 
   it('maps 4xx to typed errors without retrying them', async () => {
     const retries: number[] = [];
-    const c = createTrackerClient({ baseUrl: tracker.url, apiKey: tracker.ownerKey, onRetry: (i) => retries.push(i.attempt) });
+    const c = createTrackerClient({
+      baseUrl: tracker.url,
+      apiKey: tracker.ownerKey,
+      onRetry: (i) => retries.push(i.attempt),
+    });
     const missing = await rejection(c.sessions.get('no-such-session'));
     expect(missing.code).toBe('not_found');
     expect((missing.details as { status: number }).status).toBe(404);
@@ -120,8 +150,12 @@ describe('tracker client against a real tracker', () => {
     await client.account.keys.revoke(made.key.id);
     const err = await rejection(c.account.me());
     expect(err.code).toBe('auth');
-    expect(err.message).toBe(`API key revoked — create a new one at ${tracker.url}/settings, then run \`baton login\``);
-    const none = await rejection(createTrackerClient({ baseUrl: tracker.url, apiKey: 'bt_nope' }).account.me());
+    expect(err.message).toBe(
+      `API key revoked — create a new one at ${tracker.url}/settings, then run \`baton login\``,
+    );
+    const none = await rejection(
+      createTrackerClient({ baseUrl: tracker.url, apiKey: 'bt_nope' }).account.me(),
+    );
     expect(none.code).toBe('auth');
     await c.close();
   });

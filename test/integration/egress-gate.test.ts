@@ -45,15 +45,81 @@ const PAUSE_AT = at(59);
 const RESUME_AT = at(119);
 
 /** Claude Code records, one turn: prompt, text, tool call, tool result (`sec` seconds after T0). */
-function turn(sid: string, cwd: string, n: number, sec: number, prompt: string, reply: string, input: unknown, result: string) {
-  const base = { isSidechain: false, userType: 'external', cwd, sessionId: sid, version: '2.1.332', gitBranch: 'main' };
-  const usage = { input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+function turn(
+  sid: string,
+  cwd: string,
+  n: number,
+  sec: number,
+  prompt: string,
+  reply: string,
+  input: unknown,
+  result: string,
+) {
+  const base = {
+    isSidechain: false,
+    userType: 'external',
+    cwd,
+    sessionId: sid,
+    version: '2.1.332',
+    gitBranch: 'main',
+  };
+  const usage = {
+    input_tokens: 10,
+    output_tokens: 5,
+    cache_read_input_tokens: 0,
+    cache_creation_input_tokens: 0,
+  };
   const u = (k: string) => `${sid}-${k}${n}`;
   return [
-    { ...base, type: 'user', uuid: u('u'), parentUuid: null, timestamp: at(sec), message: { role: 'user', content: prompt } },
-    { ...base, type: 'assistant', uuid: u('a'), parentUuid: u('u'), timestamp: at(sec + 1), requestId: `r${n}`, message: { id: `m${n}`, role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: reply }], usage } },
-    { ...base, type: 'assistant', uuid: u('t'), parentUuid: u('a'), timestamp: at(sec + 2), requestId: `r${n}`, message: { id: `m${n}`, role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'tool_use', id: `tu-${sid}-${n}`, name: 'Bash', input }], usage } },
-    { ...base, type: 'user', uuid: u('r'), parentUuid: u('t'), timestamp: at(sec + 3), message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: `tu-${sid}-${n}`, content: result }] } },
+    {
+      ...base,
+      type: 'user',
+      uuid: u('u'),
+      parentUuid: null,
+      timestamp: at(sec),
+      message: { role: 'user', content: prompt },
+    },
+    {
+      ...base,
+      type: 'assistant',
+      uuid: u('a'),
+      parentUuid: u('u'),
+      timestamp: at(sec + 1),
+      requestId: `r${n}`,
+      message: {
+        id: `m${n}`,
+        role: 'assistant',
+        model: 'claude-sonnet-4-5',
+        content: [{ type: 'text', text: reply }],
+        usage,
+      },
+    },
+    {
+      ...base,
+      type: 'assistant',
+      uuid: u('t'),
+      parentUuid: u('a'),
+      timestamp: at(sec + 2),
+      requestId: `r${n}`,
+      message: {
+        id: `m${n}`,
+        role: 'assistant',
+        model: 'claude-sonnet-4-5',
+        content: [{ type: 'tool_use', id: `tu-${sid}-${n}`, name: 'Bash', input }],
+        usage,
+      },
+    },
+    {
+      ...base,
+      type: 'user',
+      uuid: u('r'),
+      parentUuid: u('t'),
+      timestamp: at(sec + 3),
+      message: {
+        role: 'user',
+        content: [{ type: 'tool_result', tool_use_id: `tu-${sid}-${n}`, content: result }],
+      },
+    },
   ];
 }
 
@@ -68,7 +134,10 @@ function writeSession(sb: LiveSandbox): void {
   const S = SECRETS;
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, '');
-  appendFileSync(path, lines(turn(sid, cwd, 0, 0, `${BEFORE} set up the deploy`, `${BEFORE} sure`, { command: 'ls' }, 'ok')));
+  appendFileSync(
+    path,
+    lines(turn(sid, cwd, 0, 0, `${BEFORE} set up the deploy`, `${BEFORE} sure`, { command: 'ls' }, 'ok')),
+  );
   appendFileSync(
     path,
     lines(
@@ -79,7 +148,10 @@ function writeSession(sb: LiveSandbox): void {
         10,
         `Use ${S.github} and <private>${PRIVATE} my home address</private> to deploy; stripe is ${S.stripe}`,
         `I will use the key ${S.anthropic} and connect to postgres://app:${S.pgPassword}@db.internal:5432/prod`,
-        { command: `mysql -u root -p${S.mysqlPassword} prod`, env: { AWS_ACCESS_KEY_ID: S.awsId, note: `<private>${PRIVATE}</private>` } },
+        {
+          command: `mysql -u root -p${S.mysqlPassword} prod`,
+          env: { AWS_ACCESS_KEY_ID: S.awsId, note: `<private>${PRIVATE}</private>` },
+        },
         `[default]\naws_access_key_id = ${S.awsId}\naws_secret_access_key = ${S.awsSecret}\nSLACK_BOT_TOKEN=${S.slack}\n`,
       ),
     ),
@@ -88,15 +160,52 @@ function writeSession(sb: LiveSandbox): void {
   const agent = join(dirname(path), sid, 'subagents', 'agent-e9.jsonl');
   mkdirSync(dirname(agent), { recursive: true });
   const side = (uuid: string, sec: number, text: string) => ({
-    type: 'assistant', uuid, parentUuid: null, isSidechain: true, agentId: 'e9', sessionId: sid, cwd, timestamp: at(sec),
-    requestId: `ra-${uuid}`, message: { id: `ma-${uuid}`, role: 'assistant', model: 'claude-haiku-4-5', content: [{ type: 'text', text }], usage: { input_tokens: 1, output_tokens: 1 } },
+    type: 'assistant',
+    uuid,
+    parentUuid: null,
+    isSidechain: true,
+    agentId: 'e9',
+    sessionId: sid,
+    cwd,
+    timestamp: at(sec),
+    requestId: `ra-${uuid}`,
+    message: {
+      id: `ma-${uuid}`,
+      role: 'assistant',
+      model: 'claude-haiku-4-5',
+      content: [{ type: 'text', text }],
+      usage: { input_tokens: 1, output_tokens: 1 },
+    },
   });
-  writeFileSync(agent, lines([side(`${sid}-sa1`, 14, `found HF_TOKEN=${S.huggingface} <private>${PRIVATE}</private>`), side(`${sid}-sa2`, 70, `${PAUSED} from the subagent`)]));
+  writeFileSync(
+    agent,
+    lines([
+      side(`${sid}-sa1`, 14, `found HF_TOKEN=${S.huggingface} <private>${PRIVATE}</private>`),
+      side(`${sid}-sa2`, 70, `${PAUSED} from the subagent`),
+    ]),
+  );
 
   recordPause(sb.config.dataDir, sid, true, path, PAUSE_AT);
-  appendFileSync(path, lines(turn(sid, cwd, 2, 60, `${PAUSED} my password is hunter2-${PAUSED}`, `${PAUSED} noted`, { command: `echo ${PAUSED}` }, `${PAUSED}\n`)));
+  appendFileSync(
+    path,
+    lines(
+      turn(
+        sid,
+        cwd,
+        2,
+        60,
+        `${PAUSED} my password is hunter2-${PAUSED}`,
+        `${PAUSED} noted`,
+        { command: `echo ${PAUSED}` },
+        `${PAUSED}\n`,
+      ),
+    ),
+  );
   recordPause(sb.config.dataDir, sid, false, path, RESUME_AT);
-  appendFileSync(path, lines(turn(sid, cwd, 3, 120, `${AFTER} all done`, `${AFTER} great`, { command: 'git status' }, 'clean')));
+  appendFileSync(
+    path,
+    lines(turn(sid, cwd, 3, 120, `${AFTER} all done`, `${AFTER} great`, { command: 'git status' }, 'clean')),
+  );
 }
 
 let tracker: WebTracker;
@@ -112,7 +221,10 @@ afterAll(async () => {
 
 let n = 0;
 async function sandbox(): Promise<LiveSandbox> {
-  const sb = await createLiveSandbox({ tracker, sessionId: `e9e9e9e9-0000-4000-8000-${String(++n).padStart(12, '0')}` });
+  const sb = await createLiveSandbox({
+    tracker,
+    sessionId: `e9e9e9e9-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  });
   sandboxes.push(sb);
   writeSession(sb);
   return sb;
@@ -138,8 +250,15 @@ async function trackerViews(sid: string, pageUrl?: string): Promise<Record<strin
 
 async function mcpClient(sb: LiveSandbox): Promise<Client> {
   const claudePid = 515_151;
-  writeCurrentSession(sb.config.dataDir, claudePid, { sessionId: sb.sessionId, transcriptPath: sb.transcriptPath, at: new Date().toISOString() });
-  const server = createServer(depsFromProcess(sb.env, { cwd: sb.cwd, ppid: claudePid, relayScript: null, log: () => undefined }), 'test');
+  writeCurrentSession(sb.config.dataDir, claudePid, {
+    sessionId: sb.sessionId,
+    transcriptPath: sb.transcriptPath,
+    at: new Date().toISOString(),
+  });
+  const server = createServer(
+    depsFromProcess(sb.env, { cwd: sb.cwd, ppid: claudePid, relayScript: null, log: () => undefined }),
+    'test',
+  );
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   const client = new Client({ name: 'egress-test', version: '1.0.0' });
@@ -154,7 +273,8 @@ async function tool(client: Client, name: string, args: Record<string, unknown>)
   return { text, data: r.structuredContent as Record<string, string> };
 }
 
-const baton = (sb: LiveSandbox, argv: string[]) => runBaton(argv, { env: sb.env, cwd: sb.cwd, home: sb.env.HOME! });
+const baton = (sb: LiveSandbox, argv: string[]) =>
+  runBaton(argv, { env: sb.env, cwd: sb.cwd, home: sb.env.HOME! });
 
 /** Each outbound path, run for real; returns what came out of it, by where it came out. */
 const PATHS: Record<string, () => Promise<Record<string, string>>> = {
@@ -165,7 +285,14 @@ const PATHS: Record<string, () => Promise<Record<string, string>>> = {
       sweep: [{ path: sb.transcriptPath }, ...subagentTargets(sb.transcriptPath, sb.sessionId)],
     });
     appendToOutbox(sb.config.dataDir, sb.sessionId, [{ k: 'end', reason: 'other' }]);
-    await runSender({ dataDir: sb.config.dataDir, client: sb.client, apiKey: tracker.ownerKey, idleMs: 0, pollMs: 10, minIntervalMs: 0 });
+    await runSender({
+      dataDir: sb.config.dataDir,
+      client: sb.client,
+      apiKey: tracker.ownerKey,
+      idleMs: 0,
+      pollMs: 10,
+      minIntervalMs: 0,
+    });
     return trackerViews(sb.sessionId);
   },
   async 'baton push (and /export-session --push)'() {
@@ -180,7 +307,10 @@ const PATHS: Record<string, () => Promise<Record<string, string>>> = {
     const client = await mcpClient(sb);
     try {
       const r = await tool(client, 'push_session', { createPost: true, visibility: 'unlisted' });
-      return { 'tool result': r.text + JSON.stringify(r.data), ...(await trackerViews(sb.sessionId, r.data.postUrl)) };
+      return {
+        'tool result': r.text + JSON.stringify(r.data),
+        ...(await trackerViews(sb.sessionId, r.data.postUrl)),
+      };
     } finally {
       await client.close();
     }
@@ -203,12 +333,22 @@ const PATHS: Record<string, () => Promise<Record<string, string>>> = {
   },
   async 'live relay and live finalize (kept as a post)'() {
     const sb = await sandbox();
-    const started = await startLive(sb.control(), { sessionId: sb.sessionId, cwd: sb.cwd, title: 'egress live' });
+    const started = await startLive(sb.control(), {
+      sessionId: sb.sessionId,
+      cwd: sb.cwd,
+      title: 'egress live',
+    });
     const sse = openSse(`${started.state.viewUrl}/events`);
     await sse.status;
     const relay = startLiveRelay({
-      dataDir: sb.config.dataDir, sessionId: sb.sessionId, client: sb.client, canPush: true, redact: true,
-      claudeConfigDir: sb.config.claudeConfigDir, pollMs: 50, endGraceMs: { other: 100, default: 100 },
+      dataDir: sb.config.dataDir,
+      sessionId: sb.sessionId,
+      client: sb.client,
+      canPush: true,
+      redact: true,
+      claudeConfigDir: sb.config.claudeConfigDir,
+      pollMs: 50,
+      endGraceMs: { other: 100, default: 100 },
     });
     try {
       await sse.waitFor((m) => m.event === 'event' && m.data.includes(AFTER), 15_000);
@@ -216,7 +356,10 @@ const PATHS: Record<string, () => Promise<Record<string, string>>> = {
       expect(stopped.state?.outcome).toBe('kept');
       await sse.waitFor((m) => m.event === 'end', 15_000);
       const streamed = sse.messages.map((m) => m.data).join('\n');
-      return { 'live stream (SSE)': streamed, ...(await trackerViews(sb.sessionId, stopped.state!.postUrl!)) };
+      return {
+        'live stream (SSE)': streamed,
+        ...(await trackerViews(sb.sessionId, stopped.state!.postUrl!)),
+      };
     } finally {
       relay.stop();
       await relay.done;
@@ -239,17 +382,27 @@ const PATHS: Record<string, () => Promise<Record<string, string>>> = {
   },
   async 'handoff (file and tracker sync)'() {
     const sb = await sandbox();
-    const r = await runBaton(['handoff', 'create', '--session', sb.sessionId, '--topic', 'deploy', '--narrative', '-'], {
-      env: sb.env, cwd: sb.cwd, home: sb.env.HOME!,
-      stdin: `## Next steps\n- rotate ${SECRETS.stripe} <private>${PRIVATE}</private>\n- ${AFTER}\n`,
-    });
+    const r = await runBaton(
+      ['handoff', 'create', '--session', sb.sessionId, '--topic', 'deploy', '--narrative', '-'],
+      {
+        env: sb.env,
+        cwd: sb.cwd,
+        home: sb.env.HOME!,
+        stdin: `## Next steps\n- rotate ${SECRETS.stripe} <private>${PRIVATE}</private>\n- ${AFTER}\n`,
+      },
+    );
     expect(r.code, r.err).toBe(0);
     const local = /Local: +(\S+\.md)/.exec(r.out)?.[1];
     expect(local, r.out).toBeDefined();
-    const list = JSON.parse(await get(`${tracker.url}/api/v1/handoffs?limit=100`)) as { handoffs: Array<{ id: string; sessionId: string }> };
+    const list = JSON.parse(await get(`${tracker.url}/api/v1/handoffs?limit=100`)) as {
+      handoffs: Array<{ id: string; sessionId: string }>;
+    };
     const id = list.handoffs.find((h) => h.sessionId === sb.sessionId)?.id;
     expect(id).toBeDefined();
-    return { 'handoff file': readFileSync(local!, 'utf8'), 'tracker handoff': await get(`${tracker.url}/api/v1/handoffs/${id}`) };
+    return {
+      'handoff file': readFileSync(local!, 'utf8'),
+      'tracker handoff': await get(`${tracker.url}/api/v1/handoffs/${id}`),
+    };
   },
 };
 
@@ -259,7 +412,8 @@ describe('the egress gate on every outbound path', () => {
       const outputs = await run();
       expect(Object.keys(outputs).length).toBeGreaterThan(0);
       for (const [where, text] of Object.entries(outputs)) {
-        for (const bad of FORBIDDEN) expect(text.includes(bad), `${name} → ${where} carries ${bad}`).toBe(false);
+        for (const bad of FORBIDDEN)
+          expect(text.includes(bad), `${name} → ${where} carries ${bad}`).toBe(false);
       }
       // Not vacuous: what was not paused did arrive, through the same outputs.
       const all = Object.values(outputs).join('\n');
@@ -273,12 +427,38 @@ describe('the egress gate on every outbound path', () => {
       session: {
         schemaVersion: 1,
         meta: { id: sid, models: [], title: `deploy ${SECRETS.github}` },
-        turns: [{ index: 0, events: [
-          { kind: 'prompt', uuid: `${sid}-p`, text: `key ${SECRETS.anthropic} <private>${PRIVATE}</private> ${AFTER}` },
-          { kind: 'tool_result', uuid: `${sid}-r`, toolUseId: 'x', isError: false, content: `aws_secret_access_key = ${SECRETS.awsSecret}` },
-        ] }],
+        turns: [
+          {
+            index: 0,
+            events: [
+              {
+                kind: 'prompt',
+                uuid: `${sid}-p`,
+                text: `key ${SECRETS.anthropic} <private>${PRIVATE}</private> ${AFTER}`,
+              },
+              {
+                kind: 'tool_result',
+                uuid: `${sid}-r`,
+                toolUseId: 'x',
+                isError: false,
+                content: `aws_secret_access_key = ${SECRETS.awsSecret}`,
+              },
+            ],
+          },
+        ],
         sidechains: [],
-        totals: { tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, costUsd: 0, turns: 1, prompts: 1, messages: 0, toolCalls: 0, toolErrors: 0, tools: {}, filesTouched: [], durationMs: 0 },
+        totals: {
+          tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+          costUsd: 0,
+          turns: 1,
+          prompts: 1,
+          messages: 0,
+          toolCalls: 0,
+          toolErrors: 0,
+          tools: {},
+          filesTouched: [],
+          durationMs: 0,
+        },
       },
       source: 'ingest',
     };
@@ -292,7 +472,8 @@ describe('the egress gate on every outbound path', () => {
     for (const format of ['md', 'json', 'html', 'txt']) {
       const text = await get(`${tracker.url}/api/v1/sessions/${sid}/export?format=${format}`);
       expect(text, format).toContain(AFTER);
-      for (const bad of [SECRETS.github, SECRETS.anthropic, SECRETS.awsSecret, PRIVATE]) expect(text.includes(bad), `${format} carries ${bad}`).toBe(false);
+      for (const bad of [SECRETS.github, SECRETS.anthropic, SECRETS.awsSecret, PRIVATE])
+        expect(text.includes(bad), `${format} carries ${bad}`).toBe(false);
     }
   });
 });

@@ -26,11 +26,17 @@ describe('export of every fixture transcript', () => {
     it(`${file.slice(root.length + 1)} exports in every format`, async () => {
       for (const format of EXPORT_FORMATS) {
         let out = '';
-        const result = await exportTranscript(file, format, (c) => (out += c), createEgressGate({ redact: true }));
+        const result = await exportTranscript(
+          file,
+          format,
+          (c) => (out += c),
+          createEgressGate({ redact: true }),
+        );
         expect(out.length).toBeGreaterThan(0);
         if (format === 'json') {
           const parsed = Session.parse(JSON.parse(out));
-          const events = parsed.turns.flatMap((t) => t.events).length + parsed.sidechains.flatMap((s) => s.events).length;
+          const events =
+            parsed.turns.flatMap((t) => t.events).length + parsed.sidechains.flatMap((s) => s.events).length;
           expect(parsed.meta.id).toBe(result.meta.id);
           expect(events).toBeGreaterThanOrEqual(result.totals.prompts);
         }

@@ -31,7 +31,11 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  ms = 20_000,
+): Promise<T> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
     const v = await fn();
     if (v) return v;
@@ -44,10 +48,20 @@ describe('fault: API key revoked mid-session', () => {
     const k1 = await owner.account.keys.create({ name: 'first key' });
     const dataDir = join(root, 'data');
     const w = createTranscriptWriter(join(root, 'projects', `${SID}.jsonl`), SID, join(root, 'proj'));
-    const base = hookEnv(root, { BATON_URL: tracker.url, BATON_CONFIG: join(root, 'none.json'), BATON_SENDER_IDLE_MS: '1500', BATON_SENDER_MIN_INTERVAL_MS: '50' });
+    const base = hookEnv(root, {
+      BATON_URL: tracker.url,
+      BATON_CONFIG: join(root, 'none.json'),
+      BATON_SENDER_IDLE_MS: '1500',
+      BATON_SENDER_MIN_INTERVAL_MS: '50',
+    });
     const stop = (key: string) =>
-      runHookSync('Stop', { session_id: SID, transcript_path: w.path, cwd: join(root, 'proj'), hook_event_name: 'Stop' }, { ...base, BATON_API_KEY: key });
-    const stored = async () => (await owner.sessions.get(SID, { limit: 0 }).catch(() => null))?.session.eventCount ?? 0;
+      runHookSync(
+        'Stop',
+        { session_id: SID, transcript_path: w.path, cwd: join(root, 'proj'), hook_event_name: 'Stop' },
+        { ...base, BATON_API_KEY: key },
+      );
+    const stored = async () =>
+      (await owner.sessions.get(SID, { limit: 0 }).catch(() => null))?.session.eventCount ?? 0;
 
     w.turn('turn one');
     expect(stop(k1.rawKey)).toEqual({ status: 0, stdout: '', stderr: '' });
@@ -56,7 +70,9 @@ describe('fault: API key revoked mid-session', () => {
     await owner.account.keys.revoke(k1.key.id);
     w.turn('turn two');
     expect(stop(k1.rawKey).stdout).toBe('');
-    await until('the sender to report the rejected key', async () => existsSync(senderPaths(dataDir).authError));
+    await until('the sender to report the rejected key', async () =>
+      existsSync(senderPaths(dataDir).authError),
+    );
 
     const messages: string[] = [];
     for (const text of ['turn three', 'turn four', 'turn five']) {
@@ -70,13 +86,18 @@ describe('fault: API key revoked mid-session', () => {
     ]);
     // Capture never stopped: the outbox holds every turn.
     const outbox = readFileSync(join(dataDir, 'outbox', `${SID}.jsonl`), 'utf8');
-    for (const text of ['turn one', 'turn two', 'turn three', 'turn four', 'turn five']) expect(outbox).toContain(text);
+    for (const text of ['turn one', 'turn two', 'turn three', 'turn four', 'turn five'])
+      expect(outbox).toContain(text);
     expect(await stored()).toBe(4);
 
     const k2 = await owner.account.keys.create({ name: 'second key' });
     w.turn('turn six');
     expect(stop(k2.rawKey)).toEqual({ status: 0, stdout: '', stderr: '' });
-    runHookSync('SessionEnd', { session_id: SID, transcript_path: w.path, hook_event_name: 'SessionEnd', reason: 'other' }, { ...base, BATON_API_KEY: k2.rawKey });
+    runHookSync(
+      'SessionEnd',
+      { session_id: SID, transcript_path: w.path, hook_event_name: 'SessionEnd', reason: 'other' },
+      { ...base, BATON_API_KEY: k2.rawKey },
+    );
     await until('everything on the tracker', async () => {
       const d = await owner.sessions.get(SID, { limit: 100 }).catch(() => null);
       return d && d.session.eventCount === 24 && d.session.status === 'completed' ? d : null;

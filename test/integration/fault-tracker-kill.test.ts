@@ -34,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A seeded PRNG: the kill points are random but reproducible from the printed seed. */
 function rng(seed: number) {
-  return () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  return () => (seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
 describe('fault: tracker SIGKILLed ten times during a 2,000-event session', () => {
@@ -105,7 +105,7 @@ describe('fault: tracker SIGKILLed ten times during a 2,000-event session', () =
     }
     expect({ count, status }).toEqual({ count: 2000, status: 'completed' });
     const uuids: string[] = [];
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const page = await client.sessions.get(SID, { offset, limit: 5000 });
       uuids.push(...page.events.map((e) => e.event.uuid));
       if (page.eventsPage.nextOffset === null) break;
@@ -117,6 +117,8 @@ describe('fault: tracker SIGKILLed ten times during a 2,000-event session', () =
     // The outages were real for the sender: it logged failed deliveries and kept going.
     const log = readFileSync(senderPaths(dataDir).log, 'utf8');
     expect(log).toContain('tracker unreachable');
-    console.log(`sender runs: ${log.split('\n').filter((l) => l.includes('"msg":"start"')).length}, sender kills: ${senderKills}`);
+    console.log(
+      `sender runs: ${log.split('\n').filter((l) => l.includes('"msg":"start"')).length}, sender kills: ${senderKills}`,
+    );
   }, 240_000);
 });

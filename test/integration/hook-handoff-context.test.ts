@@ -26,14 +26,22 @@ function setup(createdAt: string) {
     origin: 'local',
     trackerId: null,
   };
-  writeFileSync(join(root, 'data', 'handoffs', 'index.json'), JSON.stringify({ version: 1, entries: [entry] }));
+  writeFileSync(
+    join(root, 'data', 'handoffs', 'index.json'),
+    JSON.stringify({ version: 1, entries: [entry] }),
+  );
   return { root, project };
 }
 
 function start(root: string, project: string, source: string, extra: Record<string, string> = {}) {
   return runHookSync(
     'SessionStart',
-    { session_id: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', cwd: project, hook_event_name: 'SessionStart', source },
+    {
+      session_id: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      cwd: project,
+      hook_event_name: 'SessionStart',
+      source,
+    },
     hookEnv(root, extra),
   );
 }
@@ -45,10 +53,14 @@ describe('SessionStart handoff context', () => {
     const { root, project } = setup(new Date(Date.now() - 3_600_000).toISOString());
     const r = start(root, project, 'startup');
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout.trim()) as { hookSpecificOutput: { hookEventName: string; additionalContext: string } };
+    const out = JSON.parse(r.stdout.trim()) as {
+      hookSpecificOutput: { hookEventName: string; additionalContext: string };
+    };
     expect(out.hookSpecificOutput.hookEventName).toBe('SessionStart');
     expect(out.hookSpecificOutput.additionalContext).toContain('NEXT-STEP-MARKER');
-    expect(out.hookSpecificOutput.additionalContext).toContain('claude --resume 11111111-2222-4333-8444-555555555555');
+    expect(out.hookSpecificOutput.additionalContext).toContain(
+      'claude --resume 11111111-2222-4333-8444-555555555555',
+    );
   });
 
   it('stays silent for resumed sessions, stale handoffs, and when turned off', () => {
@@ -57,6 +69,8 @@ describe('SessionStart handoff context', () => {
     expect(start(fresh.root, fresh.project, 'startup', { BATON_HANDOFF_CONTEXT: 'off' }).stdout).toBe('');
     const stale = setup(new Date(Date.now() - 72 * 3_600_000).toISOString());
     expect(start(stale.root, stale.project, 'startup').stdout).toBe('');
-    expect(start(stale.root, stale.project, 'startup', { BATON_HANDOFF_CONTEXT: 'always' }).stdout).toContain('NEXT-STEP-MARKER');
+    expect(start(stale.root, stale.project, 'startup', { BATON_HANDOFF_CONTEXT: 'always' }).stdout).toContain(
+      'NEXT-STEP-MARKER',
+    );
   });
 });

@@ -44,7 +44,10 @@ describe('issue #10: hooks never drop a record for lock contention', () => {
     const sid = 'sess-contended';
     const transcript = join(root, 'proj', `${sid}.jsonl`);
     mkdirSync(join(root, 'proj'));
-    appendFileSync(transcript, `${JSON.stringify({ type: 'user', uuid: 'u0', message: { content: 'hi' } })}\n`);
+    appendFileSync(
+      transcript,
+      `${JSON.stringify({ type: 'user', uuid: 'u0', message: { content: 'hi' } })}\n`,
+    );
     loadCpus();
     // Someone (a slow hook, a sender catching up) sits on the lock for longer than the old 2 s wait.
     const release = acquireLock(outboxPaths(dataDir, sid).lock, { waitMs: 1000, staleMs: 60_000 })!;
@@ -52,7 +55,11 @@ describe('issue #10: hooks never drop a record for lock contention', () => {
     const N = 64;
     const held = Promise.all(
       Array.from({ length: N / 2 }, (_, i) =>
-        runHookAsync('UserPromptSubmit', { session_id: sid, transcript_path: transcript, prompt: `held ${i}` }, env),
+        runHookAsync(
+          'UserPromptSubmit',
+          { session_id: sid, transcript_path: transcript, prompt: `held ${i}` },
+          env,
+        ),
       ),
     );
     // Every hook returned while the lock was still held: nobody waited on it past the budget.
@@ -62,23 +69,36 @@ describe('issue #10: hooks never drop a record for lock contention', () => {
     // Then a free-for-all: half the hooks again, racing each other, while the CPU stays busy.
     const free = await Promise.all(
       Array.from({ length: N / 2 }, (_, i) =>
-        runHookAsync('UserPromptSubmit', { session_id: sid, transcript_path: transcript, prompt: `free ${i}` }, env),
+        runHookAsync(
+          'UserPromptSubmit',
+          { session_id: sid, transcript_path: transcript, prompt: `free ${i}` },
+          env,
+        ),
       ),
     );
     for (const r of [...heldRuns, ...free]) expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
     // The next hook (here a Stop) merges whatever was spilled.
-    appendFileSync(transcript, `${JSON.stringify({ type: 'assistant', uuid: 'a1', message: { content: [] } })}\n`);
+    appendFileSync(
+      transcript,
+      `${JSON.stringify({ type: 'assistant', uuid: 'a1', message: { content: [] } })}\n`,
+    );
     expect(runHookSync('Stop', { session_id: sid, transcript_path: transcript }, env).status).toBe(0);
 
     const out = await readOutbox(dataDir, sid);
     expect(out.invalid).toBe(0);
     expect(prompts(out.records)).toEqual(
-      [...Array.from({ length: N / 2 }, (_, i) => `held ${i}`), ...Array.from({ length: N / 2 }, (_, i) => `free ${i}`)].sort(),
+      [
+        ...Array.from({ length: N / 2 }, (_, i) => `held ${i}`),
+        ...Array.from({ length: N / 2 }, (_, i) => `free ${i}`),
+      ].sort(),
     );
     expect(out.records.map((r) => r.seq)).toEqual(out.records.map((_, i) => i + 1));
     // The transcript was copied exactly once, in order, to its end.
     const ranges = out.records.flatMap((r) => (r.k === 'records' ? [r] : []));
-    expect(ranges.flatMap((r) => r.lines).map((l) => (JSON.parse(l) as { uuid: string }).uuid)).toEqual(['u0', 'a1']);
+    expect(ranges.flatMap((r) => r.lines).map((l) => (JSON.parse(l) as { uuid: string }).uuid)).toEqual([
+      'u0',
+      'a1',
+    ]);
     const spillDir = join(dataDir, 'outbox', 'spill');
     expect(existsSync(spillDir) ? readdirSync(spillDir) : []).toEqual([]);
   }, 120_000);

@@ -14,14 +14,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const line = (uuid: string, content: string) => `${JSON.stringify({ type: 'user', uuid, sessionId: 's1', message: { role: 'user', content } })}\n`;
+const line = (uuid: string, content: string) =>
+  `${JSON.stringify({ type: 'user', uuid, sessionId: 's1', message: { role: 'user', content } })}\n`;
 
 describe('hook: private spans and pause', () => {
   it('strips <private> from hook payloads and copied transcript lines', () => {
     const env = hookEnv(root);
     const transcript = join(root, 's1.jsonl');
     writeFileSync(transcript, line('u1', 'deploy with <private>hunter2</private> now'));
-    const r = runHookSync('UserPromptSubmit', { session_id: 's1', transcript_path: transcript, prompt: 'use <private>hunter2</private> please' }, env);
+    const r = runHookSync(
+      'UserPromptSubmit',
+      { session_id: 's1', transcript_path: transcript, prompt: 'use <private>hunter2</private> please' },
+      env,
+    );
     expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
     const outbox = readFileSync(join(env.BATON_DATA_DIR!, 'outbox', 's1.jsonl'), 'utf8');
     expect(outbox).not.toContain('hunter2');
@@ -37,7 +42,11 @@ describe('hook: private spans and pause', () => {
     runHookSync('UserPromptSubmit', { session_id: 's1', transcript_path: transcript, prompt: 'before' }, env);
     setCapturePaused(env.BATON_DATA_DIR!, 's1', true);
     appendFileSync(transcript, line('u2', 'during the pause'));
-    runHookSync('UserPromptSubmit', { session_id: 's1', transcript_path: transcript, prompt: 'during the pause' }, env);
+    runHookSync(
+      'UserPromptSubmit',
+      { session_id: 's1', transcript_path: transcript, prompt: 'during the pause' },
+      env,
+    );
     setCapturePaused(env.BATON_DATA_DIR!, 's1', false);
     appendFileSync(transcript, line('u3', 'after'));
     runHookSync('SessionEnd', { session_id: 's1', transcript_path: transcript, reason: 'other' }, env);

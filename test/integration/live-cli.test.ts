@@ -10,7 +10,13 @@ const CLI = join(import.meta.dirname, '../../dist/cli.js');
 let sb: LiveSandbox;
 
 const baton = (args: string[], extra: Record<string, string> = {}) =>
-  execa(process.execPath, [CLI, ...args], { cwd: sb.cwd, env: { ...sb.env, ...extra }, extendEnv: false, reject: false, timeout: 30_000 });
+  execa(process.execPath, [CLI, ...args], {
+    cwd: sb.cwd,
+    env: { ...sb.env, ...extra },
+    extendEnv: false,
+    reject: false,
+    timeout: 30_000,
+  });
 
 beforeAll(async () => {
   sb = await createLiveSandbox();
@@ -32,15 +38,27 @@ describe('baton live', () => {
     const start = await baton(['live', 'start', '--json', '--title', 'cli stream']);
     expect(start.exitCode, start.stderr).toBe(0);
     const s = JSON.parse(start.stdout);
-    expect(s).toMatchObject({ sessionId: sb.sessionId, status: 'active', relay: 'spawned', alreadyLive: false, title: 'cli stream' });
+    expect(s).toMatchObject({
+      sessionId: sb.sessionId,
+      status: 'active',
+      relay: 'spawned',
+      alreadyLive: false,
+      title: 'cli stream',
+    });
     expect(s.producerToken).toBeUndefined();
     const sse = openSse(`${s.viewUrl}/events`);
-    await sse.waitFor((m) => m.event === 'event' && JSON.parse(m.data).event.text === 'ECHO: third prompt gamma', 15_000);
+    await sse.waitFor(
+      (m) => m.event === 'event' && JSON.parse(m.data).event.text === 'ECHO: third prompt gamma',
+      15_000,
+    );
 
     const again = await baton(['live', 'start']);
     expect(again.stdout).toMatch(/^Already live at http/);
     expect((await baton(['live', 'note', 'running', 'the', 'tests'])).stdout).toBe('Sent to viewers.');
-    await sse.waitFor((m) => m.event === 'event' && JSON.parse(m.data).event.text === 'running the tests', 15_000);
+    await sse.waitFor(
+      (m) => m.event === 'event' && JSON.parse(m.data).event.text === 'running the tests',
+      15_000,
+    );
     expect((await baton(['live', 'pause'])).stdout).toMatch(/^Live stream paused/);
     expect((await baton(['live', 'status'])).stdout).toMatch(/^Live \(paused\) at http/);
     const noteWhilePaused = await baton(['live', 'note', 'x']);
@@ -53,7 +71,9 @@ describe('baton live', () => {
     expect(stop.stdout).toMatch(/^Live stream ended and kept as a post: http\S+\/share\//);
     await sse.waitFor((m) => m.event === 'end', 10_000);
     sse.close();
-    expect((await baton(['live', 'status'])).stdout).toMatch(/^Not live\. The last stream ended .* \(kept\): http/);
+    expect((await baton(['live', 'status'])).stdout).toMatch(
+      /^Not live\. The last stream ended .* \(kept\): http/,
+    );
   });
 
   it('explains what to do without a tracker', async () => {

@@ -35,8 +35,14 @@ describe('hooks and live mode', () => {
   it('SessionStart records which session this Claude Code process runs; SessionEnd removes it', () => {
     const env = { ...sb.env, CLAUDE_PID };
     expect(runHookSync('SessionStart', payload('SessionStart', { source: 'startup' }), env).status).toBe(0);
-    const pointer = JSON.parse(readFileSync(currentSessionPath(sb.config.dataDir, Number(CLAUDE_PID)), 'utf8'));
-    expect(pointer).toMatchObject({ sessionId: sb.sessionId, transcriptPath: sb.transcriptPath, cwd: sb.cwd });
+    const pointer = JSON.parse(
+      readFileSync(currentSessionPath(sb.config.dataDir, Number(CLAUDE_PID)), 'utf8'),
+    );
+    expect(pointer).toMatchObject({
+      sessionId: sb.sessionId,
+      transcriptPath: sb.transcriptPath,
+      cwd: sb.cwd,
+    });
     expect(runHookSync('SessionEnd', payload('SessionEnd', { reason: 'clear' }), env).status).toBe(0);
     expect(existsSync(currentSessionPath(sb.config.dataDir, Number(CLAUDE_PID)))).toBe(false);
   });
@@ -50,23 +56,38 @@ describe('hooks and live mode', () => {
     const sse = openSse(`${state.viewUrl}/events`);
     expect(await sse.status).toBe(200);
 
-    const r = await runHookAsync('UserPromptSubmit', payload('UserPromptSubmit', { prompt: 'restart me', prompt_id: 'pid-restart' }), sb.env);
+    const r = await runHookAsync(
+      'UserPromptSubmit',
+      payload('UserPromptSubmit', { prompt: 'restart me', prompt_id: 'pid-restart' }),
+      sb.env,
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    const got = await sse.waitFor((m) => m.event === 'event' && JSON.parse(m.data).event.text === 'restart me', 15_000);
+    const got = await sse.waitFor(
+      (m) => m.event === 'event' && JSON.parse(m.data).event.text === 'restart me',
+      15_000,
+    );
     expect(JSON.parse(got.data).event.uuid).toBe('live-prompt-pid-restart');
     const pid = liveRelayPid(lock);
     expect(pid).not.toBeNull();
 
-    await runHookAsync('PreToolUse', payload('PreToolUse', { tool_name: 'Bash', tool_input: { command: 'ls' }, tool_use_id: 'toolu_h1' }), sb.env);
-    await sse.waitFor((m) => m.event === 'event' && JSON.parse(m.data).event.toolUseId === 'toolu_h1', 15_000);
+    await runHookAsync(
+      'PreToolUse',
+      payload('PreToolUse', { tool_name: 'Bash', tool_input: { command: 'ls' }, tool_use_id: 'toolu_h1' }),
+      sb.env,
+    );
+    await sse.waitFor(
+      (m) => m.event === 'event' && JSON.parse(m.data).event.toolUseId === 'toolu_h1',
+      15_000,
+    );
     expect(liveRelayPid(lock)).toBe(pid);
 
     const stopped = await stopLive(sb.control(RELAY), { sessionId: sb.sessionId, keep: false });
     expect(stopped).toMatchObject({ endedBy: 'relay', state: { outcome: 'discarded' } });
     await sse.waitFor((m) => m.event === 'end', 10_000);
     sse.close();
-    for (let i = 0; i < 100 && liveRelayPid(lock) !== null; i++) await new Promise((res) => setTimeout(res, 50));
+    for (let i = 0; i < 100 && liveRelayPid(lock) !== null; i++)
+      await new Promise((res) => setTimeout(res, 50));
     expect(liveRelayPid(lock)).toBeNull();
   });
 });

@@ -73,13 +73,18 @@ function turns(): Record<string, unknown>[][] {
 const promptIdOf = (turn: Record<string, unknown>[]) =>
   turn.find((r) => r.type === 'user' && typeof r.promptId === 'string')!.promptId as string;
 const promptTextOf = (turn: Record<string, unknown>[]) =>
-  (turn.find((r) => r.type === 'user' && typeof r.promptId === 'string')!.message as { content: string }).content;
+  (turn.find((r) => r.type === 'user' && typeof r.promptId === 'string')!.message as { content: string })
+    .content;
 
 describe('live relay with a real tracker', () => {
   it('streams each prompt (from the hook, before the transcript has it), reply and tool call once, in order, then keeps it as a post', async () => {
     const sb = await createLiveSandbox();
     cleanups.push(() => sb.close());
-    const started = await startLive(sb.control(), { sessionId: sb.sessionId, cwd: sb.cwd, title: 'relay test' });
+    const started = await startLive(sb.control(), {
+      sessionId: sb.sessionId,
+      cwd: sb.cwd,
+      title: 'relay test',
+    });
     expect(started.alreadyLive).toBe(false);
     expect(readLiveState(sb.config.dataDir, sb.sessionId)?.producerToken).toMatch(/\S/);
     const sse = openSse(`${started.state.viewUrl}/events`);
@@ -97,7 +102,12 @@ describe('live relay with a real tracker', () => {
       if (tool) {
         const id = (tool.message as { content: Array<{ id: string; name: string }> }).content[0]!.id;
         // PreToolUse runs after the transcript already holds the tool_use: the hook copy is a duplicate, dropped.
-        sb.hook({ k: 'tool_start', name: 'Bash', toolUseId: id, input: { command: 'echo recorded-marker-42' } });
+        sb.hook({
+          k: 'tool_start',
+          name: 'Bash',
+          toolUseId: id,
+          input: { command: 'echo recorded-marker-42' },
+        });
       }
       const lastText = [...turn].reverse().find((r) => r.type === 'assistant')!;
       const text = (lastText.message as { content: Array<{ text?: string }> }).content[0]!.text!;
@@ -121,8 +131,12 @@ describe('live relay with a real tracker', () => {
       'text:ECHO: third prompt gamma',
     ]);
     // Prompts came from the hooks (synthetic uuids); everything else carries its transcript uuid.
-    expect(seen.filter((s) => s.event.kind === 'prompt').every((s) => s.event.uuid.startsWith('live-prompt-'))).toBe(true);
-    expect(seen.filter((s) => s.event.kind !== 'prompt').every((s) => !s.event.uuid.startsWith('live-'))).toBe(true);
+    expect(
+      seen.filter((s) => s.event.kind === 'prompt').every((s) => s.event.uuid.startsWith('live-prompt-')),
+    ).toBe(true);
+    expect(
+      seen.filter((s) => s.event.kind !== 'prompt').every((s) => !s.event.uuid.startsWith('live-')),
+    ).toBe(true);
     const seqs = seen.map((s) => s.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(seen.map((s) => s.turnIndex)).toEqual([0, 0, 1, 1, 1, 1, 1, 2, 2]);
@@ -135,7 +149,9 @@ describe('live relay with a real tracker', () => {
     expect(existsSync(livePaths(sb.config.dataDir, sb.sessionId).progress)).toBe(false);
     const stored = await sb.client.sessions.get(sb.sessionId);
     const prompts = stored.events.filter((e) => e.event.kind === 'prompt');
-    const recordedPrompts = recordedLines().filter((r) => r.type === 'user' && typeof (r.message as { content?: unknown }).content === 'string');
+    const recordedPrompts = recordedLines().filter(
+      (r) => r.type === 'user' && typeof (r.message as { content?: unknown }).content === 'string',
+    );
     expect(prompts.map((p) => p.event.uuid)).toEqual(recordedPrompts.map((r) => r.uuid));
   });
 
@@ -155,7 +171,10 @@ describe('live relay with a real tracker', () => {
     // While no relay runs, the session goes on; the next relay picks up from the saved offsets.
     sb.writeTranscript(t2!);
     relay = relayFor(sb);
-    await waitForEvent(sse, (s) => s.event.kind === 'text' && s.event.text === 'BASH_DONE: recorded-marker-42');
+    await waitForEvent(
+      sse,
+      (s) => s.event.kind === 'text' && s.event.text === 'BASH_DONE: recorded-marker-42',
+    );
     const seen = events(sse);
     const labels = seen.map((s) => label(s.event));
     expect(new Set(labels).size).toBe(labels.length);

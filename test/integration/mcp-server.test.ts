@@ -14,10 +14,20 @@ import { createLiveSandbox, RECORDED, type LiveSandbox } from '../helpers/live-s
 import { gated } from '../helpers/gated.js';
 
 const CLAUDE_PID = 424_242;
-const TOOLS = ['push_session', 'live_update', 'list_sessions', 'resume_session', 'get_session', 'export_session'];
+const TOOLS = [
+  'push_session',
+  'live_update',
+  'list_sessions',
+  'resume_session',
+  'get_session',
+  'export_session',
+];
 
 async function connect(env: Record<string, string>, cwd: string): Promise<Client> {
-  const server = createServer(depsFromProcess(env, { cwd, ppid: CLAUDE_PID, relayScript: null, log: () => undefined }), 'test');
+  const server = createServer(
+    depsFromProcess(env, { cwd, ppid: CLAUDE_PID, relayScript: null, log: () => undefined }),
+    'test',
+  );
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   const client = new Client({ name: 'baton-test', version: '1.0.0' });
@@ -38,7 +48,11 @@ beforeAll(async () => {
   sb = await createLiveSandbox();
   copyFileSync(RECORDED, sb.transcriptPath);
   // What the SessionStart hook records for the Claude Code process that started this server.
-  writeCurrentSession(sb.config.dataDir, CLAUDE_PID, { sessionId: sb.sessionId, transcriptPath: sb.transcriptPath, at: new Date().toISOString() });
+  writeCurrentSession(sb.config.dataDir, CLAUDE_PID, {
+    sessionId: sb.sessionId,
+    transcriptPath: sb.transcriptPath,
+    at: new Date().toISOString(),
+  });
   client = await connect(sb.env, sb.cwd);
 });
 afterAll(async () => {
@@ -59,12 +73,19 @@ describe('MCP server (in-memory client, real tracker)', () => {
         expect(typeof t.annotations?.[hint], `${t.name}.${hint}`).toBe('boolean');
       }
     }
-    const readOnly = tools.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name).sort();
+    const readOnly = tools
+      .filter((t) => t.annotations?.readOnlyHint)
+      .map((t) => t.name)
+      .sort();
     expect(readOnly).toEqual(['get_session', 'list_sessions', 'resume_session']);
   });
 
   it('push_session pushes the current session (redacted) as a new post and returns its URLs', async () => {
-    const r = await call(client, 'push_session', { createPost: true, title: 'MCP pushed', visibility: 'unlisted' });
+    const r = await call(client, 'push_session', {
+      createPost: true,
+      title: 'MCP pushed',
+      visibility: 'unlisted',
+    });
     expect(r.isError, r.text).toBeFalsy();
     expect(r.data!.sessionId).toBe(sb.sessionId);
     expect(r.data!.url).toContain(sb.tracker.url);
@@ -133,12 +154,14 @@ describe('MCP server (in-memory client, real tracker)', () => {
 
   it('resume_session returns the handoff written for a session when there is one', async () => {
     const other = '0a0a0a0a-1111-4222-8333-444444444444';
-    await sb.client.handoffs.create(gated({
-      sessionId: other,
-      project: 'project',
-      title: 'Where we stopped',
-      markdown: '# Where we stopped\n\n## Next steps\n\n- wire the relay into the hooks\n',
-    }));
+    await sb.client.handoffs.create(
+      gated({
+        sessionId: other,
+        project: 'project',
+        title: 'Where we stopped',
+        markdown: '# Where we stopped\n\n## Next steps\n\n- wire the relay into the hooks\n',
+      }),
+    );
     const r = await call(client, 'resume_session', { target: other });
     expect(r.isError, r.text).toBeFalsy();
     expect(r.data!.handoff).toMatchObject({ origin: 'tracker' });

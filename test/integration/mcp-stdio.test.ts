@@ -36,7 +36,11 @@ afterAll(async () => {
 
 async function call(name: string, args: Record<string, unknown> = {}) {
   const r = (await client.callTool({ name, arguments: args })) as CallToolResult;
-  return { ...r, text: r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n'), data: r.structuredContent as Record<string, any> };
+  return {
+    ...r,
+    text: r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n'),
+    data: r.structuredContent as Record<string, any>,
+  };
 }
 
 describe('dist/mcp-server.js over stdio', () => {

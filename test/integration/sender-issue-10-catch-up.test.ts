@@ -1,6 +1,14 @@
 // Issue #10: resuming a large session that was never captured lost the newest turn. Hooks copy at most 8 MiB each;
 // the sender must sweep every transcript (subagents too) to its end before it marks the session completed.
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,9 +48,11 @@ function typedPrompts(path: string): string[] {
 
 async function trackerEvents(sid: string) {
   const out: Array<{ uuid: string; kind: string; text?: string; agentId?: string }> = [];
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const page = await client.sessions.get(sid, { offset, limit: 5000 });
-    out.push(...page.events.map((e) => e.event as { uuid: string; kind: string; text?: string; agentId?: string }));
+    out.push(
+      ...page.events.map((e) => e.event as { uuid: string; kind: string; text?: string; agentId?: string }),
+    );
     if (page.eventsPage.nextOffset === null) return out;
     offset = page.eventsPage.nextOffset;
   }
@@ -70,9 +80,18 @@ describe('issue #10: a never-captured 40 MB session resumed for one prompt', () 
         message:
           type === 'user'
             ? { role: 'user', content: `agent task ${i}` }
-            : { id: `agent-msg-${i}`, role: 'assistant', model: 'claude-sonnet-4-6', content: [{ type: 'text', text: `agent reply ${i}` }], usage: { input_tokens: 1, output_tokens: 1 } },
+            : {
+                id: `agent-msg-${i}`,
+                role: 'assistant',
+                model: 'claude-sonnet-4-6',
+                content: [{ type: 'text', text: `agent reply ${i}` }],
+                usage: { input_tokens: 1, output_tokens: 1 },
+              },
       });
-    writeFileSync(join(agentDir, 'agent-a1b2.jsonl'), [0, 1, 2, 3].map((i) => agentLine(i, i % 2 ? 'assistant' : 'user')).join('\n') + '\n');
+    writeFileSync(
+      join(agentDir, 'agent-a1b2.jsonl'),
+      [0, 1, 2, 3].map((i) => agentLine(i, i % 2 ? 'assistant' : 'user')).join('\n') + '\n',
+    );
 
     const env = hookEnv(root);
     const dataDir = env.BATON_DATA_DIR!;
@@ -80,12 +99,35 @@ describe('issue #10: a never-captured 40 MB session resumed for one prompt', () 
     expect(runHookSync('SessionStart', { ...base, source: 'resume' }, env).status).toBe(0);
     const newPrompt = 'the one new prompt of the resumed run';
     expect(runHookSync('UserPromptSubmit', { ...base, prompt: newPrompt }, env).status).toBe(0);
-    const last = JSON.parse(readFileSync(transcript, 'utf8').trimEnd().split('\n').pop()!) as { uuid: string };
+    const last = JSON.parse(readFileSync(transcript, 'utf8').trimEnd().split('\n').pop()!) as {
+      uuid: string;
+    };
     appendFileSync(
       transcript,
       [
-        { type: 'user', uuid: 'new-u', parentUuid: last.uuid, sessionId: sid, timestamp: '2026-12-01T10:00:00.000Z', message: { role: 'user', content: newPrompt } },
-        { type: 'assistant', uuid: 'new-a', parentUuid: 'new-u', sessionId: sid, timestamp: '2026-12-01T10:00:02.000Z', requestId: 'req-new', message: { id: 'msg-new', role: 'assistant', model: 'claude-sonnet-4-6', content: [{ type: 'text', text: 'the newest answer' }], usage: { input_tokens: 5, output_tokens: 5 } } },
+        {
+          type: 'user',
+          uuid: 'new-u',
+          parentUuid: last.uuid,
+          sessionId: sid,
+          timestamp: '2026-12-01T10:00:00.000Z',
+          message: { role: 'user', content: newPrompt },
+        },
+        {
+          type: 'assistant',
+          uuid: 'new-a',
+          parentUuid: 'new-u',
+          sessionId: sid,
+          timestamp: '2026-12-01T10:00:02.000Z',
+          requestId: 'req-new',
+          message: {
+            id: 'msg-new',
+            role: 'assistant',
+            model: 'claude-sonnet-4-6',
+            content: [{ type: 'text', text: 'the newest answer' }],
+            usage: { input_tokens: 5, output_tokens: 5 },
+          },
+        },
       ]
         .map((r) => `${JSON.stringify(r)}\n`)
         .join(''),
@@ -97,7 +139,14 @@ describe('issue #10: a never-captured 40 MB session resumed for one prompt', () 
     const copied = before.records.flatMap((r) => (r.k === 'records' && !r.agentId ? [r.to] : []));
     expect(Math.max(...copied)).toBeLessThan(statSync(transcript).size);
 
-    const exit = await runSender({ dataDir, client, apiKey: tracker.ownerKey, idleMs: 0, pollMs: 10, minIntervalMs: 0 });
+    const exit = await runSender({
+      dataDir,
+      client,
+      apiKey: tracker.ownerKey,
+      idleMs: 0,
+      pollMs: 10,
+      minIntervalMs: 0,
+    });
     expect(exit).toBe('idle');
 
     const expected = typedPrompts(transcript);

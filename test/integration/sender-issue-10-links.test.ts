@@ -37,7 +37,9 @@ describe('auto-sync of subagents', () => {
     cpSync(FIXTURE, dir, { recursive: true });
     const transcript = join(dir, `${SID}.jsonl`);
     const dataDir = join(root, 'data');
-    appendToOutbox(dataDir, SID, [{ k: 'start', cwd: dir }], { sweep: [{ path: transcript }, ...subagentTargets(transcript, SID)] });
+    appendToOutbox(dataDir, SID, [{ k: 'start', cwd: dir }], {
+      sweep: [{ path: transcript }, ...subagentTargets(transcript, SID)],
+    });
     appendToOutbox(dataDir, SID, [{ k: 'end', reason: 'other' }]);
     await runSender({ dataDir, client, apiKey: tracker.ownerKey, idleMs: 0, pollMs: 10, minIntervalMs: 0 });
 

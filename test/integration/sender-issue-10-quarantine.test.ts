@@ -37,7 +37,13 @@ function deepToolUseLine(sid: string, depth: number): string {
     sessionId: sid,
     requestId: 'req-poison',
     timestamp: '2026-11-01T09:10:00.000Z',
-    message: { id: 'msg-poison', role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'tool_use', id: 'tu-poison', name: 'Bash', input: '@DEEP@' }], usage: { input_tokens: 1, output_tokens: 1 } },
+    message: {
+      id: 'msg-poison',
+      role: 'assistant',
+      model: 'claude-sonnet-4-5',
+      content: [{ type: 'tool_use', id: 'tu-poison', name: 'Bash', input: '@DEEP@' }],
+      usage: { input_tokens: 1, output_tokens: 1 },
+    },
   };
   return JSON.stringify(rec).replace('"@DEEP@"', deep);
 }
@@ -51,19 +57,31 @@ describe('issue #10: a record the tracker cannot take is quarantined, reported, 
     const deepLine = deepToolUseLine(sid, 4500);
     appendFileSync(t.path, `${deepLine}\n`);
     const hugeFrom = Buffer.byteLength(readFileSync(t.path));
-    appendFileSync(t.path, `${JSON.stringify({ type: 'user', uuid: 'huge', message: { role: 'user', content: 'y'.repeat(70 * 1024 * 1024) } })}\n`);
+    appendFileSync(
+      t.path,
+      `${JSON.stringify({ type: 'user', uuid: 'huge', message: { role: 'user', content: 'y'.repeat(70 * 1024 * 1024) } })}\n`,
+    );
     t.turn('after the poison');
     appendToOutbox(dataDir, sid, [{ k: 'start', cwd: join(root, 'proj') }], { sweep: [{ path: t.path }] });
     appendToOutbox(dataDir, sid, [{ k: 'end', reason: 'other' }], { sweep: [{ path: t.path }] });
 
-    const opts: SenderOptions = { dataDir, client, apiKey: tracker.ownerKey, idleMs: 0, pollMs: 10, minIntervalMs: 0 };
+    const opts: SenderOptions = {
+      dataDir,
+      client,
+      apiKey: tracker.ownerKey,
+      idleMs: 0,
+      pollMs: 10,
+      minIntervalMs: 0,
+    };
     // Twice: a restart must neither crash on it again nor report it twice.
     expect(await runSender(opts)).toBe('idle');
     expect(await runSender(opts)).toBe('idle');
 
     const detail = await client.sessions.get(sid, { limit: 100 });
     expect(detail.session.status).toBe('completed');
-    const prompts = detail.events.filter((e) => e.event.kind === 'prompt').map((e) => (e.event as { text: string }).text);
+    const prompts = detail.events
+      .filter((e) => e.event.kind === 'prompt')
+      .map((e) => (e.event as { text: string }).text);
     expect(prompts).toEqual(['before the poison', 'after the poison']);
     expect(detail.events.map((e) => e.event.uuid)).not.toContain('poison-uuid');
 
@@ -79,9 +97,14 @@ describe('issue #10: a record the tracker cannot take is quarantined, reported, 
     expect(q.find((e) => e.reason === 'line_too_large')).toMatchObject({ path: t.path, from: hugeFrom });
     expect(q.find((e) => e.reason === 'line_too_large')!.line).toBeUndefined();
     expect(quarantineSummary(dataDir)).toEqual([
-      { sessionId: sid, total: 2, byReason: { line_too_large: 1, [deep.reason]: 1 }, file: quarantinePath(dataDir, sid) },
+      {
+        sessionId: sid,
+        total: 2,
+        byReason: { line_too_large: 1, [deep.reason]: 1 },
+        file: quarantinePath(dataDir, sid),
+      },
     ]);
-  
+
     // And the user is told: `baton status` (text and --json) lists the session, the counts and the reasons.
     const env = { BATON_DATA_DIR: dataDir, HOME: join(root, 'home'), PATH: process.env.PATH };
     const json = await runBaton(['status', '--json'], { env, cwd: root, home: join(root, 'home') });

@@ -24,7 +24,14 @@ afterEach(async () => {
 /** Accepts an append and answers like the tracker would. */
 const accept: Reply = (req, res) => {
   const body = JSON.parse(req.body) as { events: unknown[] };
-  json(200, { sessionId: 's', projectId: null, url: 'http://x/s', inserted: body.events.length, duplicates: 0, eventCount: body.events.length })(req, res, 0);
+  json(200, {
+    sessionId: 's',
+    projectId: null,
+    url: 'http://x/s',
+    inserted: body.events.length,
+    duplicates: 0,
+    eventCount: body.events.length,
+  })(req, res, 0);
 };
 
 describe('sender and the rate limit', () => {
@@ -33,8 +40,20 @@ describe('sender and the rate limit', () => {
     const w = createTranscriptWriter(join(root, 't.jsonl'), 's-rl', join(root, 'p'));
     w.turn();
     appendToOutbox(dataDir, 's-rl', [], { sweep: [{ path: w.path }] });
-    server = await startFaultServer([json(429, { error: { code: 'rate_limited', message: 'rate limit of 60 requests per minute exceeded' } }, { 'retry-after': '7' }), accept]);
-    const client = createTrackerClient({ baseUrl: server.url, apiKey: 'bt_x', maxRetries: 1, maxRetryAfterMs: 0 });
+    server = await startFaultServer([
+      json(
+        429,
+        { error: { code: 'rate_limited', message: 'rate limit of 60 requests per minute exceeded' } },
+        { 'retry-after': '7' },
+      ),
+      accept,
+    ]);
+    const client = createTrackerClient({
+      baseUrl: server.url,
+      apiKey: 'bt_x',
+      maxRetries: 1,
+      maxRetryAfterMs: 0,
+    });
     const waits: number[] = [];
     // While the sender "waits", the session goes on: 9 more turns arrive.
     const sleep = async (ms: number) => {
@@ -47,7 +66,9 @@ describe('sender and the rate limit', () => {
     const exit = await runSender({ dataDir, client, idleMs: 0, pollMs: 0, minIntervalMs: 0, sleep });
     expect(exit).toBe('idle');
     expect(waits[0]).toBe(7000);
-    const appends = server.seen.map((r) => JSON.parse(r.body) as { events: Array<{ event: { uuid: string } }>; status: string });
+    const appends = server.seen.map(
+      (r) => JSON.parse(r.body) as { events: Array<{ event: { uuid: string } }>; status: string },
+    );
     expect(appends.map((a) => a.events.length)).toEqual([4, 40]);
     expect(appends[1]!.status).toBe('completed');
     expect(new Set(appends[1]!.events.map((e) => e.event.uuid)).size).toBe(40);

@@ -33,7 +33,11 @@ beforeEach(() => {
 });
 
 /** What a hook does: copy the transcript's new lines (and its own entry) into the outbox. */
-function hook(sessionId: string, transcript: string, entries: Array<{ k: string } & Record<string, unknown>> = []) {
+function hook(
+  sessionId: string,
+  transcript: string,
+  entries: Array<{ k: string } & Record<string, unknown>> = [],
+) {
   appendToOutbox(dataDir, sessionId, entries, { sweep: [{ path: transcript }] });
 }
 
@@ -49,7 +53,7 @@ const fast = (extra: Partial<SenderOptions> = {}): SenderOptions => ({
 
 async function allEventUuids(sessionId: string): Promise<string[]> {
   const out: string[] = [];
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const page = await client.sessions.get(sessionId, { offset, limit: 5000 });
     out.push(...page.events.map((e) => e.event.uuid));
     if (page.eventsPage.nextOffset === null) return out;
@@ -105,12 +109,18 @@ describe('background sender', () => {
     // A sender limited to tiny batches that "dies" after its first request.
     const stop = new AbortController();
     let calls = 0;
-    const counting = { ...client, sessions: { ...client.sessions, appendEvents: async (...a: Parameters<TrackerClient['sessions']['appendEvents']>) => {
-      calls++;
-      const r = await client.sessions.appendEvents(...a);
-      stop.abort();
-      return r;
-    } } } as TrackerClient;
+    const counting = {
+      ...client,
+      sessions: {
+        ...client.sessions,
+        appendEvents: async (...a: Parameters<TrackerClient['sessions']['appendEvents']>) => {
+          calls++;
+          const r = await client.sessions.appendEvents(...a);
+          stop.abort();
+          return r;
+        },
+      },
+    } as TrackerClient;
     await runSender(fast({ client: counting, signal: stop.signal, limits: { maxEvents: 10 } }));
     expect(calls).toBe(1);
     expect(readAck(dataDir, 's-kill').events).toBe(10);
@@ -155,14 +165,23 @@ describe('background sender', () => {
     const plugin = join(root, 'plugin');
     mkdirSync(plugin);
     writeFileSync(join(plugin, 'sender.cjs'), 'process.exit(0)');
-    const env = { HOME: root, BATON_URL: tracker.url, BATON_API_KEY: made.rawKey, BATON_CONFIG: join(root, 'none.json') };
+    const env = {
+      HOME: root,
+      BATON_URL: tracker.url,
+      BATON_API_KEY: made.rawKey,
+      BATON_CONFIG: join(root, 'none.json'),
+    };
     const k1 = await kickSender({ hookScript: join(plugin, 'hook.cjs'), env, dataDir });
     expect(k1.action).toBe('auth-blocked');
     expect(k1.notice).toMatch(/^Baton: API key revoked — create a new one at .*\/settings/);
     const k2 = await kickSender({ hookScript: join(plugin, 'hook.cjs'), env, dataDir });
     expect(k2).toEqual({ action: 'auth-blocked' });
     // A new key: the marker goes, a sender starts, and all events arrive.
-    const k3 = await kickSender({ hookScript: join(plugin, 'hook.cjs'), env: { ...env, BATON_API_KEY: tracker.ownerKey }, dataDir });
+    const k3 = await kickSender({
+      hookScript: join(plugin, 'hook.cjs'),
+      env: { ...env, BATON_API_KEY: tracker.ownerKey },
+      dataDir,
+    });
     expect(k3.action).toBe('spawned');
     expect(existsSync(senderPaths(dataDir).authError)).toBe(false);
     await runSender(fast());
@@ -184,7 +203,9 @@ describe('background sender', () => {
     hook('s-pause', t.path, [{ k: 'end' }]);
     expect(readFileSync(join(dataDir, 'outbox', 's-pause.jsonl'), 'utf8')).not.toContain('during pause');
     await runSender(fast());
-    const texts = (await client.sessions.get('s-pause')).events.filter((e) => e.event.kind === 'prompt').map((e) => (e.event as { text: string }).text);
+    const texts = (await client.sessions.get('s-pause')).events
+      .filter((e) => e.event.kind === 'prompt')
+      .map((e) => (e.event as { text: string }).text);
     expect(texts).toEqual(['before pause', 'after pause']);
   });
 });

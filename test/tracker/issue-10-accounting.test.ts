@@ -22,17 +22,21 @@ forEachEngine('issue-10 accounting', (engine) => {
     api = client(t.url, t.ownerKey);
     parent = await loadSession(join(FIX, 'fork', `${PARENT}.jsonl`));
     fork = await loadSession(join(FIX, 'fork', `${FORK}.jsonl`));
-    for (const session of [parent, fork]) expect((await api.post('/api/v1/sessions', { session })).status).toBe(200);
+    for (const session of [parent, fork])
+      expect((await api.post('/api/v1/sessions', { session })).status).toBe(200);
   });
   afterAll(async () => t?.close());
 
   it('a project page sums parent + fork without counting the inherited history twice', async () => {
-    const p = ListProjectsResponse.parse((await api.get('/api/v1/projects')).body).projects.find((x) => x.slug === 'app')!;
+    const p = ListProjectsResponse.parse((await api.get('/api/v1/projects')).body).projects.find(
+      (x) => x.slug === 'app',
+    )!;
     expect(p.stats.sessions).toBe(2);
     // The fork's file holds the parent's history and its own turn: its total is what was served in all.
     expect(p.stats.tokens).toEqual(fork.totals.tokens);
     expect(p.stats.costUsd).toBeCloseTo(fork.totals.costUsd!, 9);
-    const detail = async (id: string) => SessionDetailResponse.parse((await api.get(`/api/v1/sessions/${id}`)).body);
+    const detail = async (id: string) =>
+      SessionDetailResponse.parse((await api.get(`/api/v1/sessions/${id}`)).body);
     const [pd, fd] = [await detail(PARENT), await detail(FORK)];
     expect(fd.session.totals.inherited).toEqual(fork.totals.inherited);
     const own = fd.session.durationMs - fork.totals.inherited!.durationMs;
@@ -106,6 +110,7 @@ describe('issue-10: the session page shows skipped lines', () => {
     const d = SessionDetailResponse.parse((await api.get(`/api/v1/sessions/${session.meta.id}`)).body);
     expect(d.session.totals.subagents).toEqual(session.totals.subagents);
     const html = await (await fetch(`${t.url}/share/${d.session.shareSlug}`)).text();
-    for (const u of session.totals.subagents!) expect(html).toContain(`call ${u.toolUseId} (agent ${u.agentId})`);
+    for (const u of session.totals.subagents!)
+      expect(html).toContain(`call ${u.toolUseId} (agent ${u.agentId})`);
   });
 });

@@ -282,15 +282,21 @@ describe('SSE', () => {
     expect((await fetch(`${t.url}/live/btv_${'Q'.repeat(43)}/events`)).status).toBe(404);
   });
 
-  it('DELETE ?purge=true (discard on end) also deletes the stream\'s events; a plain DELETE keeps them', async () => {
+  it("DELETE ?purge=true (discard on end) also deletes the stream's events; a plain DELETE keeps them", async () => {
     const kept = await createStream();
     const purged = await createStream();
     for (const s of [kept, purged]) {
-      const r = await api('PATCH', `/api/v1/live/${s.liveId}`, s.producerToken, { events: [{ seq: 1, event: text(`p-${s.liveId}`) }] });
+      const r = await api('PATCH', `/api/v1/live/${s.liveId}`, s.producerToken, {
+        events: [{ seq: 1, event: text(`p-${s.liveId}`) }],
+      });
       expect(r.json.accepted).toBe(1);
     }
-    expect((await api('DELETE', `/api/v1/live/${kept.liveId}`, kept.producerToken)).json.status).toBe('revoked');
-    expect((await api('DELETE', `/api/v1/live/${purged.liveId}?purge=true`, purged.producerToken)).json.status).toBe('revoked');
+    expect((await api('DELETE', `/api/v1/live/${kept.liveId}`, kept.producerToken)).json.status).toBe(
+      'revoked',
+    );
+    expect(
+      (await api('DELETE', `/api/v1/live/${purged.liveId}?purge=true`, purged.producerToken)).json.status,
+    ).toBe('revoked');
     expect(await t.live.store.readAfter(kept.liveId, 0, 10)).toHaveLength(1);
     expect(await t.live.store.readAfter(purged.liveId, 0, 10)).toEqual([]);
     expect((await fetch(`${t.url}/live/${purged.viewerToken}/events`)).status).toBe(410);

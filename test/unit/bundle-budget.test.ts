@@ -12,7 +12,13 @@ describe('bundle budget of dist/hook.cjs', () => {
   it('refuses zod, the MCP SDK, undici, the MCP server and the tracker, naming the first input and the count', () => {
     const problems: string[] = budgetProblems(
       'hook.cjs',
-      meta('hooks/run.ts', 'node_modules/zod/v4/core/util.js', 'node_modules/zod/index.js', 'node_modules/@modelcontextprotocol/sdk/dist/x.js', 'mcp-server/server.ts'),
+      meta(
+        'hooks/run.ts',
+        'node_modules/zod/v4/core/util.js',
+        'node_modules/zod/index.js',
+        'node_modules/@modelcontextprotocol/sdk/dist/x.js',
+        'mcp-server/server.ts',
+      ),
       1000,
     );
     expect(problems).toEqual([
@@ -24,7 +30,9 @@ describe('bundle budget of dist/hook.cjs', () => {
 
   it('refuses growth past the size budget, and passes the committed bundle', () => {
     const max = budgets['hook.cjs'].maxBytes as number;
-    expect(budgetProblems('hook.cjs', meta('hooks/run.ts'), max + 1)).toEqual([`hook.cjs is ${max + 1} bytes, over its budget of ${max}`]);
+    expect(budgetProblems('hook.cjs', meta('hooks/run.ts'), max + 1)).toEqual([
+      `hook.cjs is ${max + 1} bytes, over its budget of ${max}`,
+    ]);
     const size = statSync(join(import.meta.dirname, '../../dist/hook.cjs')).size;
     expect(budgetProblems('hook.cjs', meta('hooks/run.ts', 'src/capture/hook-main.ts'), size)).toEqual([]);
   });

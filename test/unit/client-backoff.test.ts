@@ -27,15 +27,25 @@ describe('parseRetryAfter', () => {
 
 describe('insecure URL guard', () => {
   it('knows loopback hosts', () => {
-    for (const h of ['localhost', '127.0.0.1', '127.9.8.7', '[::1]', 'app.localhost']) expect(isLoopbackHost(h)).toBe(true);
-    for (const h of ['example.com', '10.0.0.1', '192.168.1.2', 'localhost.evil.com']) expect(isLoopbackHost(h)).toBe(false);
+    for (const h of ['localhost', '127.0.0.1', '127.9.8.7', '[::1]', 'app.localhost'])
+      expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['example.com', '10.0.0.1', '192.168.1.2', 'localhost.evil.com'])
+      expect(isLoopbackHost(h)).toBe(false);
   });
   it('refuses a key over http to a remote host unless allowInsecure', () => {
-    expect(() => checkBaseUrl('http://tracker.example.com', { hasKey: true, allowInsecure: false })).toThrow(/refusing to send the API key/);
-    expect(checkBaseUrl('http://tracker.example.com', { hasKey: true, allowInsecure: true }).host).toBe('tracker.example.com');
-    expect(checkBaseUrl('http://tracker.example.com', { hasKey: false, allowInsecure: false }).host).toBe('tracker.example.com');
+    expect(() => checkBaseUrl('http://tracker.example.com', { hasKey: true, allowInsecure: false })).toThrow(
+      /refusing to send the API key/,
+    );
+    expect(checkBaseUrl('http://tracker.example.com', { hasKey: true, allowInsecure: true }).host).toBe(
+      'tracker.example.com',
+    );
+    expect(checkBaseUrl('http://tracker.example.com', { hasKey: false, allowInsecure: false }).host).toBe(
+      'tracker.example.com',
+    );
     expect(checkBaseUrl('http://127.0.0.1:9', { hasKey: true, allowInsecure: false }).port).toBe('9');
-    expect(checkBaseUrl('https://tracker.example.com', { hasKey: true, allowInsecure: false }).protocol).toBe('https:');
+    expect(checkBaseUrl('https://tracker.example.com', { hasKey: true, allowInsecure: false }).protocol).toBe(
+      'https:',
+    );
     expect(() => checkBaseUrl('ftp://x', { hasKey: false, allowInsecure: false })).toThrow(/https/);
   });
 });

@@ -22,7 +22,11 @@ describe('pause filter', () => {
   it('refuses records stamped inside a span, and only those', () => {
     // Both ends count: d is stamped in the very millisecond of the resume.
     const spans = { s1: [{ from: at(10), to: at(20) }] };
-    expect(run(spans, [rec('a', 5), rec('b', 10), rec('c', 19), rec('d', 20), rec('e', 30)])).toEqual(['b', 'c', 'd']);
+    expect(run(spans, [rec('a', 5), rec('b', 10), rec('c', 19), rec('d', 20), rec('e', 30)])).toEqual([
+      'b',
+      'c',
+      'd',
+    ]);
   });
 
   it('refuses records between the span uuids even when their clock stamp lies', () => {
@@ -33,7 +37,11 @@ describe('pause filter', () => {
 
   it('an open span refuses everything after its start, records without a time stamp too', () => {
     const spans = { s1: [{ from: at(10), afterUuid: 'a' }] };
-    expect(run(spans, [rec('a', 5), rec(undefined, undefined), rec('b', 1), rec('c', 40)])).toEqual(['(no uuid)', 'b', 'c']);
+    expect(run(spans, [rec('a', 5), rec(undefined, undefined), rec('b', 1), rec('c', 40)])).toEqual([
+      '(no uuid)',
+      'b',
+      'c',
+    ]);
   });
 
   it('a closed span without an end uuid is judged by time alone (it must not run to the end of the file)', () => {
@@ -57,7 +65,11 @@ describe('pause filter', () => {
     expect(fork.filter((r) => !admit(r)).map((r) => r.uuid)).toEqual(['b', 'c']);
     // Without the uuid index, a copied assistant record's requestSessionId names the parent: its times apply.
     const byTime = createPauseFilter((sid) => (sid === 'parent' ? [parentSpan] : []), 'fork');
-    const copied = [{ ...rec('x', 5, 'fork'), requestSessionId: 'parent' }, rec('y', 12, 'fork'), rec('z', 100, 'fork')];
+    const copied = [
+      { ...rec('x', 5, 'fork'), requestSessionId: 'parent' },
+      rec('y', 12, 'fork'),
+      rec('z', 100, 'fork'),
+    ];
     expect(copied.filter((r) => !byTime(r)).map((r) => r.uuid)).toEqual(['y']);
   });
 
@@ -76,13 +88,18 @@ describe('pause log', () => {
   it('records pause and resume with the newest transcript uuid, and reads them back as spans', () => {
     dir = mkdtempSync(join(tmpdir(), 'baton-pause-'));
     const transcript = join(dir, 't.jsonl');
-    writeFileSync(transcript, `${JSON.stringify({ uuid: 'u1', parentUuid: null })}\n${JSON.stringify({ uuid: 'u2', parentUuid: 'u1' })}\n`);
+    writeFileSync(
+      transcript,
+      `${JSON.stringify({ uuid: 'u1', parentUuid: null })}\n${JSON.stringify({ uuid: 'u2', parentUuid: 'u1' })}\n`,
+    );
     recordPause(dir, 's1', true, transcript, at(10));
     recordPause(dir, 's1', true, transcript, at(12)); // pausing twice keeps the first start
     appendFileSync(transcript, `${JSON.stringify({ uuid: 'u3', parentUuid: 'u2' })}\n{"uuid":"torn`);
     recordPause(dir, 's1', false, transcript, at(20));
     appendFileSync(pauseLogPath(dir, 's1'), 'not json\n{"op":"pause","at":"never"}\n');
-    expect(readPauseSpans(dir, 's1')).toEqual([{ from: at(10), afterUuid: 'u2', to: at(20), untilUuid: 'u3' }]);
+    expect(readPauseSpans(dir, 's1')).toEqual([
+      { from: at(10), afterUuid: 'u2', to: at(20), untilUuid: 'u3' },
+    ]);
     expect(readPauseSpans(dir, 'other')).toEqual([]);
   });
 
@@ -93,7 +110,9 @@ describe('pause log', () => {
     recordPause(dir, 'parent', true, transcript, at(10));
     const { pauseLookup } = await import('../../src/capture/pause-log.js');
     const lookup = pauseLookup(dir, 0);
-    expect(lookup.startingAt?.('p1')).toEqual([{ sessionId: 'parent', span: { from: at(10), afterUuid: 'p1' } }]);
+    expect(lookup.startingAt?.('p1')).toEqual([
+      { sessionId: 'parent', span: { from: at(10), afterUuid: 'p1' } },
+    ]);
     expect(lookup.startingAt?.('nope')).toEqual([]);
   });
 

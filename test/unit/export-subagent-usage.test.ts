@@ -6,14 +6,22 @@ import { EXPORT_FORMATS } from '../../src/core/export/index.js';
 import { exportTranscript } from '../../src/core/pipeline/export-transcript.js';
 import { loadSession } from '../../src/core/transcript/index.js';
 
-const FULL = join(import.meta.dirname, '../fixtures/transcripts/projects/-home-dev-proj/7f3c2a10-5d4e-4b8a-9c1f-2e6d8b4a0c11.jsonl');
-const PARALLEL = join(import.meta.dirname, '../fixtures/transcripts/issue-10/parallel/d3000000-0000-4000-8000-000000000003.jsonl');
+const FULL = join(
+  import.meta.dirname,
+  '../fixtures/transcripts/projects/-home-dev-proj/7f3c2a10-5d4e-4b8a-9c1f-2e6d8b4a0c11.jsonl',
+);
+const PARALLEL = join(
+  import.meta.dirname,
+  '../fixtures/transcripts/issue-10/parallel/d3000000-0000-4000-8000-000000000003.jsonl',
+);
 
 describe('subagent usage by spawning call', () => {
   it('is part of the totals, one entry per subagent, in spawn order, and sums into the session tokens', async () => {
     const s = await loadSession(PARALLEL);
     const usage = s.totals.subagents ?? [];
-    expect(usage.map((u) => [u.agentId, u.toolUseId])).toEqual(s.sidechains.map((c) => [c.agentId, c.toolUseId]));
+    expect(usage.map((u) => [u.agentId, u.toolUseId])).toEqual(
+      s.sidechains.map((c) => [c.agentId, c.toolUseId]),
+    );
     const sum = (k: 'input' | 'output') => usage.reduce((n, u) => n + u.tokens[k], 0);
     expect(sum('output')).toBeGreaterThan(0);
     expect(sum('output')).toBeLessThanOrEqual(s.totals.tokens.output);
@@ -24,7 +32,10 @@ describe('subagent usage by spawning call', () => {
       let out = '';
       await exportTranscript(FULL, format, (c) => (out += c), createEgressGate({ redact: true }));
       if (format === 'json') {
-        expect(JSON.parse(out).totals.subagents[0]).toMatchObject({ toolUseId: 'toolu_task_1', costUsd: 0.06640125 });
+        expect(JSON.parse(out).totals.subagents[0]).toMatchObject({
+          toolUseId: 'toolu_task_1',
+          costUsd: 0.06640125,
+        });
       } else {
         // Markdown escapes the underscores of the call id.
         const text = format === 'md' ? out.replace(/\\_/g, '_') : out;

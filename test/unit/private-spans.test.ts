@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hasPrivateSpan, stripPrivateLine, stripPrivateText, stripPrivateValue } from '../../src/core/redact/private-spans.js';
+import {
+  hasPrivateSpan,
+  stripPrivateLine,
+  stripPrivateText,
+  stripPrivateValue,
+} from '../../src/core/redact/private-spans.js';
 import { isProjectIgnored } from '../../src/capture/sender-ignore.js';
 import { keyFingerprint } from '../../src/capture/sender-paths.js';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -8,7 +13,9 @@ import { join } from 'node:path';
 
 describe('<private> spans', () => {
   it('replaces closed spans, across lines and case, and an unclosed span to the end', () => {
-    expect(stripPrivateText('a <private>x\ny</private> b <PRIVATE>z</Private> c')).toBe('a [private] b [private] c');
+    expect(stripPrivateText('a <private>x\ny</private> b <PRIVATE>z</Private> c')).toBe(
+      'a [private] b [private] c',
+    );
     expect(stripPrivateText('token: <private>sk-123')).toBe('token: [private]');
     expect(stripPrivateText('nothing here')).toBe('nothing here');
     expect(hasPrivateSpan('x <Private> y')).toBe(true);
@@ -21,7 +28,10 @@ describe('<private> spans', () => {
   });
 
   it('rewrites a JSONL line structurally, so a span across two fields cannot break the JSON', () => {
-    const line = JSON.stringify({ message: { content: 'start <private>secret' }, other: 'more</private> tail' });
+    const line = JSON.stringify({
+      message: { content: 'start <private>secret' },
+      other: 'more</private> tail',
+    });
     const out = JSON.parse(stripPrivateLine(line));
     expect(out).toEqual({ message: { content: 'start [private]' }, other: 'more</private> tail' });
     const plain = JSON.stringify({ a: 1 });

@@ -15,14 +15,7 @@ describe('queued prompts and task notifications (2.1.332)', async () => {
   it('a prompt typed during a turn becomes one prompt, where Claude Code delivered it, opening a turn', () => {
     expect(s.turns.map((t) => t.events.map(brief))).toEqual([
       ['prompt', 'tool_call:Agent', 'tool_result', 'tool_call:Bash', 'tool_result'],
-      [
-        'prompt',
-        'text',
-        'system:task_notification',
-        'text',
-        'system:task_notification',
-        'text',
-      ],
+      ['prompt', 'text', 'system:task_notification', 'text', 'system:task_notification', 'text'],
     ]);
     const queued = s.turns[1]!.events[0]!;
     expect(queued).toMatchObject({ kind: 'prompt', text: 'also update the CHANGELOG' });
@@ -62,7 +55,10 @@ describe('queued prompts and task notifications (2.1.332)', async () => {
     await streamSession(join(FIX, 'queued.jsonl'), (e) => {
       if (e.kind === 'prompt') prompts.push(e.text);
     });
-    expect(prompts).toEqual(['Scan the repo for TODOs in the background, then fix the build', 'also update the CHANGELOG']);
+    expect(prompts).toEqual([
+      'Scan the repo for TODOs in the background, then fix the build',
+      'also update the CHANGELOG',
+    ]);
   });
 });
 
@@ -100,7 +96,10 @@ describe('forks keep inherited and own usage apart', async () => {
     expect(inh.tokens).toEqual(parent.totals.tokens);
     expect(inh.costUsd).toBeCloseTo(parent.totals.costUsd!, 12);
     expect(inh.prompts).toBe(1);
-    expect(fork.totals.costUsd! - inh.costUsd! + parent.totals.costUsd!).toBeCloseTo(fork.totals.costUsd!, 12);
+    expect(fork.totals.costUsd! - inh.costUsd! + parent.totals.costUsd!).toBeCloseTo(
+      fork.totals.costUsd!,
+      12,
+    );
     // Own time is the fork's own turn (1 s), not the hour between the parent's end and the fork.
     expect(fork.totals.durationMs - inh.durationMs).toBe(1000);
     expect(inh.durationMs + parent.totals.durationMs).toBeGreaterThan(fork.totals.durationMs - 1000);
@@ -128,7 +127,8 @@ describe('subagents attached to their spawning call, in spawn order', () => {
   it('streamSession gives each sidechain event its spawning call, in the same order', async () => {
     const seen: Array<[string, string | undefined]> = [];
     await streamSession(PAR, (_e, ctx: EventContext) => {
-      if (ctx.agentId !== undefined && seen.at(-1)?.[0] !== ctx.agentId) seen.push([ctx.agentId, ctx.toolUseId]);
+      if (ctx.agentId !== undefined && seen.at(-1)?.[0] !== ctx.agentId)
+        seen.push([ctx.agentId, ctx.toolUseId]);
     });
     expect(seen).toEqual([
       ['zzzz000000000001', 'toolu_api'],
@@ -139,7 +139,12 @@ describe('subagents attached to their spawning call, in spawn order', () => {
   it('old inline sidechains become subagent blocks attached to their Task call', async () => {
     const s = await loadSession(join(FIX, 'inline-sidechains.jsonl'));
     expect(s.turns.flatMap((t) => t.events).every((e) => e.agentId === undefined)).toBe(true);
-    expect(s.sidechains.map((sc) => [sc.toolUseId, sc.events.map((e) => (e.kind === 'text' || e.kind === 'prompt' ? e.text : e.kind))])).toEqual([
+    expect(
+      s.sidechains.map((sc) => [
+        sc.toolUseId,
+        sc.events.map((e) => (e.kind === 'text' || e.kind === 'prompt' ? e.text : e.kind)),
+      ]),
+    ).toEqual([
       ['toolu_docs', ['Check the docs folder', 'Docs are current.']],
       ['toolu_tests', ['Check the tests folder', 'Two tests are skipped.']],
     ]);

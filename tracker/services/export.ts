@@ -55,7 +55,10 @@ export function exportStream(
   // every local export), then any it did not list; each chain streams page by page.
   const events = (async function* () {
     yield* repos.events.iterateChain(row.pk, '', 1000);
-    const agents = inSpawnOrder((await repos.events.agentIds(row.pk)).map((agentId) => ({ agentId })), row);
+    const agents = inSpawnOrder(
+      (await repos.events.agentIds(row.pk)).map((agentId) => ({ agentId })),
+      row,
+    );
     for (const { agentId } of agents) yield* repos.events.iterateChain(row.pk, agentId, 1000);
   })();
   let currentTurn: number | null = null;

@@ -156,7 +156,10 @@ export function sidechainInfo(r: SessionRow): SidechainInfo[] {
 export function inSpawnOrder<T extends { agentId: string }>(list: T[], r: SessionRow): T[] {
   const rank = new Map(sidechainInfo(r).map((s, i) => [s.agentId, i]));
   const at = (x: T): number => rank.get(x.agentId) ?? Number.MAX_SAFE_INTEGER;
-  return list.map((x, i) => ({ x, i })).sort((a, b) => at(a.x) - at(b.x) || a.i - b.i).map(({ x }) => x);
+  return list
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => at(a.x) - at(b.x) || a.i - b.i)
+    .map(({ x }) => x);
 }
 
 /** Rebuilds the in-memory Session from a row and its events (in stored order). */

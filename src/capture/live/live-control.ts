@@ -11,7 +11,14 @@ import { finalizeLive } from './live-finalize.js';
 import { ensureLiveRelay } from './live-hook.js';
 import { livePaths } from './live-paths.js';
 import { appendInboxNote } from './live-sources.js';
-import { createLiveState, readEndedState, readLiveState, updateLiveState, withPause, type LiveState } from './live-state.js';
+import {
+  createLiveState,
+  readEndedState,
+  readLiveState,
+  updateLiveState,
+  withPause,
+  type LiveState,
+} from './live-state.js';
 import { lockHolderPid as liveRelayPid } from '../session-lock.js';
 import { resolveLiveTranscript } from './resolve-transcript.js';
 
@@ -56,7 +63,8 @@ function requireClient(deps: LiveControlDeps): TrackerClient {
 }
 
 function checkSession(sessionId: string): void {
-  if (!isSafeSessionId(sessionId)) throw new BatonError('invalid_input', `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
+  if (!isSafeSessionId(sessionId))
+    throw new BatonError('invalid_input', `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
 }
 
 export async function startLive(deps: LiveControlDeps, input: StartLiveInput): Promise<StartLiveResult> {
@@ -66,13 +74,19 @@ export async function startLive(deps: LiveControlDeps, input: StartLiveInput): P
   if (existing) {
     const state =
       input.discardOnEnd !== undefined && input.discardOnEnd !== existing.discardOnEnd
-        ? (updateLiveState(dataDir, input.sessionId, (s) => ({ ...s, discardOnEnd: input.discardOnEnd! })) ?? existing)
+        ? (updateLiveState(dataDir, input.sessionId, (s) => ({ ...s, discardOnEnd: input.discardOnEnd! })) ??
+          existing)
         : existing;
     const relay = await ensureLiveRelay(dataDir, input.sessionId, deps.relayScript, deps.env);
     return { state, alreadyLive: true, relay, ...(await redactionSoFar(deps, existing.transcriptPath)) };
   }
   const client = requireClient(deps);
-  const transcriptPath = await resolveLiveTranscript(input.sessionId, dataDir, deps.config.claudeConfigDir, input.cwd);
+  const transcriptPath = await resolveLiveTranscript(
+    input.sessionId,
+    dataDir,
+    deps.config.claudeConfigDir,
+    input.cwd,
+  );
   const gate = openEgressGate({ dataDir, redact: deps.config.redact });
   const created = await client.live.create(
     gate.body({
@@ -113,9 +127,13 @@ export async function startLive(deps: LiveControlDeps, input: StartLiveInput): P
  * The redaction report of the session so far, which the stream replays first: counted by a dry pass of the same
  * gate the relay uses, so the user sees at start what viewers will not.
  */
-async function redactionSoFar(deps: LiveControlDeps, transcriptPath: string | undefined): Promise<{ redaction: RedactionReport; redacting: boolean }> {
+async function redactionSoFar(
+  deps: LiveControlDeps,
+  transcriptPath: string | undefined,
+): Promise<{ redaction: RedactionReport; redacting: boolean }> {
   const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
-  if (transcriptPath && existsSync(transcriptPath)) await gate.streamSession(transcriptPath, () => undefined).catch(() => undefined);
+  if (transcriptPath && existsSync(transcriptPath))
+    await gate.streamSession(transcriptPath, () => undefined).catch(() => undefined);
   return { redaction: gate.report(), redacting: gate.redacting };
 }
 
@@ -146,24 +164,38 @@ export async function stopLive(
   }));
   if (!requested) return { state: readEndedState(dataDir, input.sessionId, cur.liveId), endedBy: 'relay' };
   const paths = livePaths(dataDir, input.sessionId);
-  if (liveRelayPid(paths.relayLock) === null) await ensureLiveRelay(dataDir, input.sessionId, deps.relayScript, deps.env);
+  if (liveRelayPid(paths.relayLock) === null)
+    await ensureLiveRelay(dataDir, input.sessionId, deps.relayScript, deps.env);
   const started = Date.now();
   while (Date.now() - started < (input.waitMs ?? 8000)) {
-    if (!readLiveState(dataDir, input.sessionId)) return { state: readEndedState(dataDir, input.sessionId, cur.liveId), endedBy: 'relay' };
+    if (!readLiveState(dataDir, input.sessionId))
+      return { state: readEndedState(dataDir, input.sessionId, cur.liveId), endedBy: 'relay' };
     // A relay that never started (no dist/, spawn failed) will not come: stop waiting for it after a short grace.
     if (liveRelayPid(paths.relayLock) === null && Date.now() - started > 1500) break;
     await sleep(50);
   }
   const client = requireClient(deps);
-  const final = await finalizeLive(requested, keep, { client, dataDir, redact: deps.config.redact, canPush: true }, input.title ? { title: input.title } : {});
+  const final = await finalizeLive(
+    requested,
+    keep,
+    { client, dataDir, redact: deps.config.redact, canPush: true },
+    input.title ? { title: input.title } : {},
+  );
   return { state: final ?? readEndedState(dataDir, input.sessionId, cur.liveId), endedBy: 'caller' };
 }
 
 /** Pauses or resumes the stream on the tracker (viewers see the status) and tells the relay. */
-export async function setLivePaused(deps: LiveControlDeps, input: { sessionId: string; paused: boolean }): Promise<LiveState> {
+export async function setLivePaused(
+  deps: LiveControlDeps,
+  input: { sessionId: string; paused: boolean },
+): Promise<LiveState> {
   checkSession(input.sessionId);
   const cur = readLiveState(deps.config.dataDir, input.sessionId);
-  if (!cur) throw new BatonError('not_found', 'this session is not streaming live; start it with /export-session --live');
+  if (!cur)
+    throw new BatonError(
+      'not_found',
+      'this session is not streaming live; start it with /export-session --live',
+    );
   const client = requireClient(deps);
   const w = { producerToken: cur.producerToken };
   // Pausing: record the interval first, so nothing captured from now on slips out while the tracker is told. The
@@ -178,10 +210,17 @@ export async function setLivePaused(deps: LiveControlDeps, input: { sessionId: s
 }
 
 /** Queues a note (or a status line) for viewers; the relay streams it with the session's events. */
-export async function addLiveNote(deps: LiveControlDeps, input: { sessionId: string; kind: 'note' | 'status'; text: string }): Promise<LiveState> {
+export async function addLiveNote(
+  deps: LiveControlDeps,
+  input: { sessionId: string; kind: 'note' | 'status'; text: string },
+): Promise<LiveState> {
   checkSession(input.sessionId);
   const cur = readLiveState(deps.config.dataDir, input.sessionId);
-  if (!cur) throw new BatonError('not_found', 'this session is not streaming live; start it with /export-session --live');
+  if (!cur)
+    throw new BatonError(
+      'not_found',
+      'this session is not streaming live; start it with /export-session --live',
+    );
   if (cur.status === 'paused') throw new BatonError('conflict', 'the live stream is paused: resume it first');
   appendInboxNote(livePaths(deps.config.dataDir, input.sessionId).inbox, input.kind, input.text);
   await ensureLiveRelay(deps.config.dataDir, input.sessionId, deps.relayScript, deps.env);
@@ -189,7 +228,10 @@ export async function addLiveNote(deps: LiveControlDeps, input: { sessionId: str
 }
 
 /** The session's current stream, or its last ended one. */
-export function liveStatus(dataDir: string, sessionId: string): { live: LiveState | null; ended: LiveState | null } {
+export function liveStatus(
+  dataDir: string,
+  sessionId: string,
+): { live: LiveState | null; ended: LiveState | null } {
   const live = readLiveState(dataDir, sessionId);
   return { live, ended: live ? null : readEndedState(dataDir, sessionId) };
 }

@@ -23,7 +23,12 @@ export interface FinalizeDeps {
  * A stream the tracker already ended (gone) is recorded as such. Returns the final state, or null when another
  * process ended it first.
  */
-export async function finalizeLive(state: LiveState, keep: boolean, deps: FinalizeDeps, opts: { title?: string } = {}): Promise<LiveState | null> {
+export async function finalizeLive(
+  state: LiveState,
+  keep: boolean,
+  deps: FinalizeDeps,
+  opts: { title?: string } = {},
+): Promise<LiveState | null> {
   const w = { producerToken: state.producerToken };
   const { client, dataDir } = deps;
   // The post is built from the transcript: it leaves through the gate like any push (pauses, private spans, secrets).
@@ -39,7 +44,11 @@ export async function finalizeLive(state: LiveState, keep: boolean, deps: Finali
     });
     if (deps.canPush) await pushTranscript(state, deps, gate);
     const title = opts.title ?? state.title;
-    const info = await client.live.complete(state.liveId, gate.body({ createPost: true as const, ...(title ? { title } : {}) }), w);
+    const info = await client.live.complete(
+      state.liveId,
+      gate.body({ createPost: true as const, ...(title ? { title } : {}) }),
+      w,
+    );
     return endLiveState(dataDir, state.sessionId, state.liveId, { outcome: 'kept', postUrl: info.postUrl });
   } catch (err) {
     if (isBatonError(err) && err.code === 'gone') {
@@ -55,7 +64,9 @@ async function pushTranscript(state: LiveState, deps: FinalizeDeps, gate: Egress
   if (!path || !existsSync(path)) return;
   try {
     const session = await gate.loadSession(path);
-    await deps.client.sessions.push(gate.body({ session, visibility: state.visibility, source: 'cli-stream' as const }));
+    await deps.client.sessions.push(
+      gate.body({ session, visibility: state.visibility, source: 'cli-stream' as const }),
+    );
   } catch (err) {
     deps.log?.(`pushing the transcript before completing failed: ${String(err)}`);
   }

@@ -15,10 +15,18 @@ export type RelayCheck = 'off' | 'alive' | 'spawned' | 'no-relay';
  * and the live check is one stat (plus one readlink and a signal-0 when the session streams). A relay is spawned
  * only when the session streams and its relay is gone (crashed, machine slept, Claude Code restarted).
  */
-export async function liveAfterHook(input: HookInput, dataDir: string, hookScript: string | undefined, env: Env): Promise<RelayCheck> {
+export async function liveAfterHook(
+  input: HookInput,
+  dataDir: string,
+  hookScript: string | undefined,
+  env: Env,
+): Promise<RelayCheck> {
   try {
     recordCurrentSession(input, dataDir, env);
-    const relay = hookScript && basename(hookScript) !== 'live-relay.cjs' ? join(dirname(hookScript), 'live-relay.cjs') : null;
+    const relay =
+      hookScript && basename(hookScript) !== 'live-relay.cjs'
+        ? join(dirname(hookScript), 'live-relay.cjs')
+        : null;
     return await ensureLiveRelay(dataDir, input.sessionId, relay, env);
   } catch (err) {
     // The outbox already holds this event: a failed pointer or relay start costs latency, never data.
@@ -47,7 +55,12 @@ function recordCurrentSession(input: HookInput, dataDir: string, env: Env): void
 }
 
 /** Starts the relay script when the session is live and no relay holds its lock. */
-export async function ensureLiveRelay(dataDir: string, sessionId: string, relayScript: string | null, env: Env): Promise<RelayCheck> {
+export async function ensureLiveRelay(
+  dataDir: string,
+  sessionId: string,
+  relayScript: string | null,
+  env: Env,
+): Promise<RelayCheck> {
   const paths = livePaths(dataDir, sessionId);
   if (!existsSync(paths.state)) return 'off';
   if (liveRelayPid(paths.relayLock) !== null) return 'alive';

@@ -100,13 +100,21 @@ export class LiveMerger {
    * may lag the hook by tens of ms): if the tool_use arrives meanwhile, the transcript's copy — after the text that
    * preceded it — is the one shown. Records behind a waiting one wait too, so the order holds.
    */
-  fromOutbox(entries: readonly OutboxLiveEntry[], now: number = Date.now(), holdMs = 0): { emitted: Emitted[]; lifecycle: Lifecycle[] } {
+  fromOutbox(
+    entries: readonly OutboxLiveEntry[],
+    now: number = Date.now(),
+    holdMs = 0,
+  ): { emitted: Emitted[]; lifecycle: Lifecycle[] } {
     const queue = [...this.held, ...entries.map((entry) => ({ entry, since: now }))];
     this.held = [];
     const ready: OutboxLiveEntry[] = [];
     for (let i = 0; i < queue.length; i++) {
       const { entry, since } = queue[i]!;
-      const waiting = entry.k === 'tool_start' && entry.toolUseId !== undefined && !this.tools.has(entry.toolUseId) && now - since < holdMs;
+      const waiting =
+        entry.k === 'tool_start' &&
+        entry.toolUseId !== undefined &&
+        !this.tools.has(entry.toolUseId) &&
+        now - since < holdMs;
       if (waiting) {
         this.held = queue.slice(i);
         break;
@@ -149,7 +157,13 @@ export class LiveMerger {
   }
 
   note(n: InboxNote): Emitted {
-    return this.place({ uuid: `live-note-${n.id}`, kind: 'system', subtype: `live_${n.kind}`, text: n.text, timestamp: n.ts });
+    return this.place({
+      uuid: `live-note-${n.id}`,
+      kind: 'system',
+      subtype: `live_${n.kind}`,
+      text: n.text,
+      timestamp: n.ts,
+    });
   }
 
   snapshot(): MergeSnapshot {
@@ -175,7 +189,12 @@ function promptKey(promptId: string | undefined, text: string): string {
 /** A typed `/plugin:cmd args` prompt is shown as a command, as the transcript reader would show it. */
 function hookPrompt(e: OutboxLiveEntry): SessionEvent {
   const text = e.text ?? '';
-  const base = { uuid: `live-prompt-${e.promptId ?? `${e.seq}`}`, kind: 'prompt' as const, text, timestamp: e.ts };
+  const base = {
+    uuid: `live-prompt-${e.promptId ?? `${e.seq}`}`,
+    kind: 'prompt' as const,
+    text,
+    timestamp: e.ts,
+  };
   const m = /^(\/[\w:.-]+)(?:\s+([\s\S]*))?$/.exec(text.trim());
   return m ? { ...base, command: { name: m[1]!, args: (m[2] ?? '').trim() } } : base;
 }

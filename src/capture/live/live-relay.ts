@@ -12,7 +12,12 @@ import { livePaths } from './live-paths.js';
 import { LiveSink } from './live-sink.js';
 import { readInboxNotes, readOutboxEntries } from './live-sources.js';
 import { cachedLiveStateReader, endLiveState, readLiveState } from './live-state.js';
-import { readRelayProgress, removeRelayProgress, writeRelayProgress, type RelayProgress } from './relay-progress.js';
+import {
+  readRelayProgress,
+  removeRelayProgress,
+  writeRelayProgress,
+  type RelayProgress,
+} from './relay-progress.js';
 import { resolveLiveTranscript } from './resolve-transcript.js';
 import { TranscriptTail } from './transcript-tail.js';
 
@@ -115,11 +120,17 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
     } catch (err) {
       log(`could not read the stream's position (${String(err)}); continuing from the saved one`);
     }
-    const transcriptPath = initial.transcriptPath ?? saved?.transcriptPath ?? (await resolveLiveTranscript(o.sessionId, o.dataDir, o.claudeConfigDir, initial.cwd));
-    let tail = new TranscriptTail(transcriptPath, saved?.transcript ?? {}, () => gate.recordFilter(o.sessionId));
+    const transcriptPath =
+      initial.transcriptPath ??
+      saved?.transcriptPath ??
+      (await resolveLiveTranscript(o.sessionId, o.dataDir, o.claudeConfigDir, initial.cwd));
+    let tail = new TranscriptTail(transcriptPath, saved?.transcript ?? {}, () =>
+      gate.recordFilter(o.sessionId),
+    );
     const merger = new LiveMerger(saved?.merge);
     const sink = new LiveSink({
-      append: (events) => o.client.live.append(liveId, gate.body({ events }, o.sessionId), w, { timeoutMs: 10_000 }),
+      append: (events) =>
+        o.client.live.append(liveId, gate.body({ events }, o.sessionId), w, { timeoutMs: 10_000 }),
       nextSeq: Math.max(saved?.nextSeq ?? 1, tracker + 1),
       log,
     });
@@ -133,7 +144,12 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
     const watched = new Set<string>();
     // Only changes to this session's files wake a pass: the relay's own progress writes must not (a busy loop).
     const relevant = (name: string | null) =>
-      name === null || name === basename(outbox) || name === basename(tail.path) || name === o.sessionId || name === basename(paths.state) || name === basename(paths.inbox);
+      name === null ||
+      name === basename(outbox) ||
+      name === basename(tail.path) ||
+      name === o.sessionId ||
+      name === basename(paths.state) ||
+      name === basename(paths.inbox);
     const watchDir = (dir: string) => {
       try {
         const wt = watch(dir, { persistent: true }, (_type, name) => {
@@ -181,10 +197,12 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
         if (!existsSync(tail.path) && now() - lastResolve > 2000) {
           lastResolve = now();
           const again = await resolveLiveTranscript(o.sessionId, o.dataDir, o.claudeConfigDir, state.cwd);
-          if (again !== tail.path && existsSync(again)) tail = new TranscriptTail(again, {}, () => gate.recordFilter(o.sessionId));
+          if (again !== tail.path && existsSync(again))
+            tail = new TranscriptTail(again, {}, () => gate.recordFilter(o.sessionId));
         }
         // A folder that did not exist yet (no hook has written an outbox, no transcript folder): watch it once it does.
-        for (const dir of [dirname(outbox), dirname(tail.path)]) if (!watched.has(dir) && existsSync(dir)) watchDir(dir);
+        for (const dir of [dirname(outbox), dirname(tail.path)])
+          if (!watched.has(dir) && existsSync(dir)) watchDir(dir);
         // Outbox first, transcript second: Claude Code writes a tool_use to the transcript before PreToolUse runs, so
         // the transcript read after the outbox holds every record that preceded a hook record we got, and merging the
         // transcript first keeps "text, then its tool call" even when both land within one pass.
@@ -205,7 +223,10 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
 
         const tRead = now();
         await sink.flush(loop.isRunning);
-        if (process.env.BATON_LIVE_DEBUG && items.length) log(`pass: ${items.length} items read at +${tRead - passStart} ms, flushed at +${now() - passStart} ms; outbox ts ${fromOutbox.emitted.map((e) => e.event.timestamp).join(',')}`);
+        if (process.env.BATON_LIVE_DEBUG && items.length)
+          log(
+            `pass: ${items.length} items read at +${tRead - passStart} ms, flushed at +${now() - passStart} ms; outbox ts ${fromOutbox.emitted.map((e) => e.event.timestamp).join(',')}`,
+          );
         // Held hook records are past the saved outbox offset: save only when nothing is held or queued.
         if (sink.pending === 0 && !merger.holding) {
           const progress = progressOf(liveId, tail, outboxByte, inboxByte, sink.nextSeq, merger);
@@ -216,16 +237,30 @@ async function runRelay(o: LiveRelayOptions, loop: Loop): Promise<RelayExit> {
           }
         }
 
-        const endNow = state.stop ?? (ending && now() - ending.since >= graceFor(o, ending.reason) ? { keep: !state.discardOnEnd } : null);
+        const endNow =
+          state.stop ??
+          (ending && now() - ending.since >= graceFor(o, ending.reason)
+            ? { keep: !state.discardOnEnd }
+            : null);
         if (endNow && sink.pending === 0 && !merger.holding) {
-          const final = await finalizeLive(state, endNow.keep, { client: o.client, dataDir: o.dataDir, redact: o.redact, canPush: o.canPush, log }, { ...('title' in endNow && endNow.title ? { title: endNow.title } : {}) });
-          log(`stream ${liveId} ended: ${final?.outcome ?? 'already ended'}${final?.postUrl ? ` → ${final.postUrl}` : ''}`);
+          const final = await finalizeLive(
+            state,
+            endNow.keep,
+            { client: o.client, dataDir: o.dataDir, redact: o.redact, canPush: o.canPush, log },
+            { ...('title' in endNow && endNow.title ? { title: endNow.title } : {}) },
+          );
+          log(
+            `stream ${liveId} ended: ${final?.outcome ?? 'already ended'}${final?.postUrl ? ` → ${final.postUrl}` : ''}`,
+          );
           removeRelayProgress(paths.progress);
           return 'ended';
         }
         if (!ending && now() - lastActivity > (o.idleExitMs ?? 30 * 60_000)) return 'idle';
       } catch (err) {
-        if (isBatonError(err) && ['gone', 'auth', 'forbidden', 'not_found', 'invalid_request', 'too_large'].includes(err.code)) {
+        if (
+          isBatonError(err) &&
+          ['gone', 'auth', 'forbidden', 'not_found', 'invalid_request', 'too_large'].includes(err.code)
+        ) {
           const outcome = err.code === 'gone' ? 'gone' : 'failed';
           endLiveState(o.dataDir, o.sessionId, liveId, { outcome, error: err.message });
           removeRelayProgress(paths.progress);
@@ -249,6 +284,22 @@ function graceFor(o: LiveRelayOptions, reason: string | undefined): number {
   return reason === 'other' || reason === undefined ? g.other : g.default;
 }
 
-function progressOf(liveId: string, tail: TranscriptTail, outboxByte: number, inboxByte: number, nextSeq: number, merger: LiveMerger): RelayProgress {
-  return { v: 1, liveId, transcriptPath: tail.path, transcript: tail.offsets, outboxByte, inboxByte, nextSeq, merge: merger.snapshot() };
+function progressOf(
+  liveId: string,
+  tail: TranscriptTail,
+  outboxByte: number,
+  inboxByte: number,
+  nextSeq: number,
+  merger: LiveMerger,
+): RelayProgress {
+  return {
+    v: 1,
+    liveId,
+    transcriptPath: tail.path,
+    transcript: tail.offsets,
+    outboxByte,
+    inboxByte,
+    nextSeq,
+    merge: merger.snapshot(),
+  };
 }

@@ -105,7 +105,11 @@ export class LiveSink {
   private async sendBatch(batch: typeof this.queue): Promise<void> {
     let first = this.seq;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const events: LiveEventInput[] = batch.map((b, i) => ({ seq: first + i, turnIndex: b.turnIndex, event: b.event }));
+      const events: LiveEventInput[] = batch.map((b, i) => ({
+        seq: first + i,
+        turnIndex: b.turnIndex,
+        event: b.event,
+      }));
       const res = await this.o.append(events);
       const last = first + batch.length - 1;
       this.seq = Math.max(last, res.lastSeq) + 1;
@@ -122,7 +126,8 @@ export class LiveSink {
 
 /** Long fields are cut for the live view (the post made at the end is built from the full transcript). */
 export function capEvent(event: SessionEvent, max: number): SessionEvent {
-  const cut = (s: string) => (s.length > max ? `${s.slice(0, max)}\n… [${s.length - max} more characters not streamed]` : s);
+  const cut = (s: string) =>
+    s.length > max ? `${s.slice(0, max)}\n… [${s.length - max} more characters not streamed]` : s;
   switch (event.kind) {
     case 'prompt':
     case 'text':
@@ -137,4 +142,3 @@ export function capEvent(event: SessionEvent, max: number): SessionEvent {
     }
   }
 }
-

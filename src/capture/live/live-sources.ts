@@ -12,7 +12,10 @@ import { readNewLines } from './read-new-lines.js';
 const WANTED = new Set(['prompt', 'tool_start', 'start', 'end']);
 const KIND = /^\{"seq":\d+,"ts":"[^"]*","sid":"[^"]*","k":"([a-z_]+)"/;
 
-export async function readOutboxEntries(path: string, fromByte: number): Promise<{ entries: OutboxLiveEntry[]; nextByte: number; shrunk: boolean }> {
+export async function readOutboxEntries(
+  path: string,
+  fromByte: number,
+): Promise<{ entries: OutboxLiveEntry[]; nextByte: number; shrunk: boolean }> {
   const r = await readNewLines(path, fromByte, {
     skip: (head) => {
       const k = KIND.exec(head)?.[1];
@@ -28,7 +31,11 @@ export async function readOutboxEntries(path: string, fromByte: number): Promise
       continue; // a torn line (disk full); the writer repairs the file
     }
     if (typeof o.seq !== 'number' || typeof o.k !== 'string') continue;
-    const e: OutboxLiveEntry = { seq: o.seq, ts: typeof o.ts === 'string' ? o.ts : new Date().toISOString(), k: o.k };
+    const e: OutboxLiveEntry = {
+      seq: o.seq,
+      ts: typeof o.ts === 'string' ? o.ts : new Date().toISOString(),
+      k: o.k,
+    };
     for (const key of ['text', 'promptId', 'name', 'toolUseId', 'agentId', 'source', 'reason'] as const) {
       if (typeof o[key] === 'string') e[key] = o[key] as string;
     }
@@ -38,14 +45,26 @@ export async function readOutboxEntries(path: string, fromByte: number): Promise
   return { entries, nextByte: r.nextByte, shrunk: r.shrunk };
 }
 
-export async function readInboxNotes(path: string, fromByte: number): Promise<{ notes: InboxNote[]; nextByte: number; shrunk: boolean }> {
+export async function readInboxNotes(
+  path: string,
+  fromByte: number,
+): Promise<{ notes: InboxNote[]; nextByte: number; shrunk: boolean }> {
   const r = await readNewLines(path, fromByte);
   const notes: InboxNote[] = [];
   for (const line of r.lines) {
     try {
       const o = JSON.parse(line) as Partial<InboxNote>;
-      if (typeof o.id === 'string' && typeof o.text === 'string' && (o.kind === 'note' || o.kind === 'status')) {
-        notes.push({ id: o.id, kind: o.kind, text: o.text, ts: typeof o.ts === 'string' ? o.ts : new Date().toISOString() });
+      if (
+        typeof o.id === 'string' &&
+        typeof o.text === 'string' &&
+        (o.kind === 'note' || o.kind === 'status')
+      ) {
+        notes.push({
+          id: o.id,
+          kind: o.kind,
+          text: o.text,
+          ts: typeof o.ts === 'string' ? o.ts : new Date().toISOString(),
+        });
       }
     } catch {
       // torn line: skipped

@@ -1,5 +1,13 @@
 // The per-session live-stream state file: schema, atomic writes (0600), locked updates, and the hand-over to "ended".
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { BatonError } from '../../core/errors.js';
@@ -86,7 +94,8 @@ export function readEndedState(dataDir: string, sessionId: string, liveId?: stri
 
 function withStateLock<T>(dataDir: string, sessionId: string, fn: () => T): T {
   const release = acquireLock(livePaths(dataDir, sessionId).stateLock, { waitMs: 3000, staleMs: 10_000 });
-  if (!release) throw new BatonError('timeout', 'the live state of this session is locked by another process; try again');
+  if (!release)
+    throw new BatonError('timeout', 'the live state of this session is locked by another process; try again');
   try {
     return fn();
   } finally {
@@ -99,7 +108,9 @@ export function createLiveState(dataDir: string, state: LiveState): void {
   withStateLock(dataDir, state.sessionId, () => {
     const existing = readLiveState(dataDir, state.sessionId);
     if (existing) {
-      throw new BatonError('conflict', `this session is already live at ${existing.viewUrl}`, { details: { liveId: existing.liveId } });
+      throw new BatonError('conflict', `this session is already live at ${existing.viewUrl}`, {
+        details: { liveId: existing.liveId },
+      });
     }
     writeAtomic(livePaths(dataDir, state.sessionId).state, LiveState.parse(state));
   });
@@ -133,7 +144,12 @@ export function endLiveState(
   return withStateLock(dataDir, sessionId, () => {
     const cur = readLiveState(dataDir, sessionId);
     if (!cur || cur.liveId !== liveId) return null;
-    const final: LiveState = LiveState.parse({ ...cur, ...result, status: 'ended', endedAt: new Date().toISOString() });
+    const final: LiveState = LiveState.parse({
+      ...cur,
+      ...result,
+      status: 'ended',
+      endedAt: new Date().toISOString(),
+    });
     writeAtomic(endedStatePath(dataDir, sessionId, liveId), final);
     const paths = livePaths(dataDir, sessionId);
     for (const p of [paths.state, paths.inbox]) {
@@ -162,7 +178,9 @@ export function withPause(s: LiveState, paused: boolean, at: string = new Date()
 export function pausedAt(s: LiveState, timestamp: string | undefined): boolean {
   const t = timestamp ? Date.parse(timestamp) : Number.NaN;
   if (Number.isNaN(t)) return s.status === 'paused';
-  return (s.pauses ?? []).some((p) => t >= Date.parse(p.from) && (p.to === undefined || t < Date.parse(p.to)));
+  return (s.pauses ?? []).some(
+    (p) => t >= Date.parse(p.from) && (p.to === undefined || t < Date.parse(p.to)),
+  );
 }
 
 /**

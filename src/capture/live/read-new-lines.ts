@@ -24,7 +24,8 @@ export async function readNewLines(
   try {
     fh = await open(path, 'r');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], nextByte: fromByte, shrunk: false };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      return { lines: [], nextByte: fromByte, shrunk: false };
     throw err;
   }
   try {

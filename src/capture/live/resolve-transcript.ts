@@ -9,7 +9,12 @@ import { readNewLines } from './read-new-lines.js';
  * The transcript path: an existing file with this session id, else the path the SessionStart hook reported (the
  * outbox `start` record), else where Claude Code will put it for `cwd`. Never throws for a missing file.
  */
-export async function resolveLiveTranscript(sessionId: string, dataDir: string, claudeConfigDir: string, cwd?: string): Promise<string> {
+export async function resolveLiveTranscript(
+  sessionId: string,
+  dataDir: string,
+  claudeConfigDir: string,
+  cwd?: string,
+): Promise<string> {
   const found = await findTranscriptById(sessionId, claudeConfigDir).catch(() => null);
   if (found) return found;
   const fromHook = await transcriptFromOutbox(dataDir, sessionId);

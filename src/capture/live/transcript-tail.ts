@@ -4,7 +4,11 @@ import type { SessionEvent } from '../../core/model/session.js';
 import { isBatonError } from '../../core/errors.js';
 import { findSubagentFiles, readRecordBatches, type RecordFilter } from '../../core/transcript/index.js';
 import { createReadStats } from '../../core/transcript/read-stats.js';
-import { SessionBuilder, type DeliveredEvent, type RecordSource } from '../../core/transcript/session-builder.js';
+import {
+  SessionBuilder,
+  type DeliveredEvent,
+  type RecordSource,
+} from '../../core/transcript/session-builder.js';
 
 export interface TranscriptItem {
   event: SessionEvent;
@@ -31,7 +35,9 @@ export class TranscriptTail {
   ) {
     this.offsets = { ...offsets };
     // The session's own id (the file name) tells a fork's inherited records from its own.
-    this.builder = new SessionBuilder(createReadStats(), { sessionId: basename(path).replace(/\.jsonl$/, '') });
+    this.builder = new SessionBuilder(createReadStats(), {
+      sessionId: basename(path).replace(/\.jsonl$/, ''),
+    });
   }
 
   private subagents: Array<{ path: string; agentId: string }> = [];
@@ -67,7 +73,12 @@ export class TranscriptTail {
     }
   }
 
-  private async consume(path: string, from: number, source: RecordSource, out: TranscriptItem[]): Promise<number> {
+  private async consume(
+    path: string,
+    from: number,
+    source: RecordSource,
+    out: TranscriptItem[],
+  ): Promise<number> {
     const gen = readRecordBatches(path, { fromOffset: from });
     const delivered: DeliveredEvent[] = [];
     let filter = this.filters.get(path);

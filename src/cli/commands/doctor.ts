@@ -1,7 +1,16 @@
 // `baton doctor`: checks the setup end to end and prints a fix for everything that is not right.
 import { parseFlags } from '../args.js';
 import type { CliCommand } from '../command.js';
-import { checkConfig, checkDataDir, checkDisabled, checkHooks, checkNode, checkSender, checkTracker, type CheckResult } from '../doctor/checks.js';
+import {
+  checkConfig,
+  checkDataDir,
+  checkDisabled,
+  checkHooks,
+  checkNode,
+  checkSender,
+  checkTracker,
+  type CheckResult,
+} from '../doctor/checks.js';
 import { paint } from '../style.js';
 
 const HELP = `Usage: baton doctor [--json]
@@ -37,7 +46,13 @@ export const doctorCommand: CliCommand = {
       if (r.fix) ctx.io.out(`    fix: ${r.fix}\n`);
     }
     const warns = results.filter((r) => r.level === 'warn').length;
-    ctx.io.out(failed ? p.red('\nSome checks failed.\n') : warns ? p.yellow(`\nAll essential checks passed (${warns} warning(s)).\n`) : p.green('\nAll checks passed.\n'));
+    ctx.io.out(
+      failed
+        ? p.red('\nSome checks failed.\n')
+        : warns
+          ? p.yellow(`\nAll essential checks passed (${warns} warning(s)).\n`)
+          : p.green('\nAll checks passed.\n'),
+    );
     return failed ? 1 : 0;
   },
 };

@@ -39,7 +39,9 @@ function askUserReport(sessionId: string | undefined, trackerUrl?: string): stri
 
 function pushInstructions(sessionId: string | undefined, trackerUrl: string | undefined): string[] {
   if (!trackerUrl) {
-    return ['- Push to tracker (either option): no tracker is configured. Say so and that `baton login --url <tracker URL> --key <API key>` sets one up; offer to save locally instead.'];
+    return [
+      '- Push to tracker (either option): no tracker is configured. Say so and that `baton login --url <tracker URL> --key <API key>` sets one up; offer to save locally instead.',
+    ];
   }
   const push = `node "$CLAUDE_PLUGIN_ROOT/dist/cli.js" push ${sessionId ?? ''}`;
   return [
@@ -57,7 +59,11 @@ export const exportSessionCommand: CliCommand = {
     try {
       // Our own flags come before "--"; the user's slash-command arguments after it.
       const split = argv.indexOf('--');
-      const own = parseFlags(split === -1 ? argv : argv.slice(0, split), { session: { type: 'string' }, cwd: { type: 'string' } }, 'export-session').values;
+      const own = parseFlags(
+        split === -1 ? argv : argv.slice(0, split),
+        { session: { type: 'string' }, cwd: { type: 'string' } },
+        'export-session',
+      ).values;
       const { values, positionals } = parseFlags(
         split === -1 ? [] : argv.slice(split + 1),
         {
@@ -79,19 +85,29 @@ export const exportSessionCommand: CliCommand = {
       const sessionId = nonEmpty(own.session as string | undefined);
       if (values.live || values['discard-on-end']) {
         const stop = positionals[0] === 'stop';
-        if (positionals.length > (stop ? 1 : 0)) throw new BatonError('invalid_input', `unexpected argument "${positionals[stop ? 1 : 0]}" (use --live, --live stop or --live --discard-on-end)`);
+        if (positionals.length > (stop ? 1 : 0))
+          throw new BatonError(
+            'invalid_input',
+            `unexpected argument "${positionals[stop ? 1 : 0]}" (use --live, --live stop or --live --discard-on-end)`,
+          );
         const cwd = nonEmpty(own.cwd as string | undefined);
-        ctx.io.out(`${await runSlashLive(ctx, { sessionId, ...(cwd ? { cwd } : {}), stop, discardOnEnd: Boolean(values['discard-on-end']) })}\n`);
+        ctx.io.out(
+          `${await runSlashLive(ctx, { sessionId, ...(cwd ? { cwd } : {}), stop, discardOnEnd: Boolean(values['discard-on-end']) })}\n`,
+        );
         return 0;
       }
       if (values.pause || values['resume-capture']) {
-        if (values.pause && values['resume-capture']) throw new BatonError('invalid_input', 'give --pause or --resume-capture, not both');
+        if (values.pause && values['resume-capture'])
+          throw new BatonError('invalid_input', 'give --pause or --resume-capture, not both');
         const cwd = nonEmpty(own.cwd as string | undefined);
-        ctx.io.out(`${await runSlashCapture(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, { sessionId, pause: Boolean(values.pause) })}\n`);
+        ctx.io.out(
+          `${await runSlashCapture(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, { sessionId, pause: Boolean(values.pause) })}\n`,
+        );
         return 0;
       }
       if (values.push || values['post-id'] || values.visibility || values.title) {
-        if (positionals.length > 0) throw new BatonError('invalid_input', `unexpected argument "${positionals[0]}"`);
+        if (positionals.length > 0)
+          throw new BatonError('invalid_input', `unexpected argument "${positionals[0]}"`);
         const cwd = nonEmpty(own.cwd as string | undefined);
         try {
           const report = await runSlashPush(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, {
@@ -107,7 +123,9 @@ export const exportSessionCommand: CliCommand = {
         }
         return 0;
       }
-      const flagsGiven = (['format', 'out', 'force', 'no-redact'] as const).some((k) => values[k] !== undefined);
+      const flagsGiven = (['format', 'out', 'force', 'no-redact'] as const).some(
+        (k) => values[k] !== undefined,
+      );
       if (!flagsGiven && positionals.length === 0) {
         ctx.io.out(`${askUserReport(sessionId, ctx.config.trackerUrl)}\n`);
         return 0;

@@ -1,5 +1,11 @@
 // `baton live start|stop|pause|resume|note|status`: stream a Claude Code session to viewers as it happens.
-import { addLiveNote, liveStatus, setLivePaused, startLive, stopLive } from '../../capture/live/live-control.js';
+import {
+  addLiveNote,
+  liveStatus,
+  setLivePaused,
+  startLive,
+  stopLive,
+} from '../../capture/live/live-control.js';
 import { BatonError } from '../../core/errors.js';
 import { parseFlags } from '../args.js';
 import type { CliCommand } from '../command.js';
@@ -64,9 +70,14 @@ export const liveCommand: CliCommand = {
         return 0;
       }
       case 'stop': {
-        if (values.discard && values.keep) throw new BatonError('invalid_input', 'give --discard or --keep, not both');
+        if (values.discard && values.keep)
+          throw new BatonError('invalid_input', 'give --discard or --keep, not both');
         const keep = values.discard ? false : values.keep ? true : undefined;
-        const r = await stopLive(deps, { sessionId, ...(keep !== undefined ? { keep } : {}), ...(title ? { title } : {}) });
+        const r = await stopLive(deps, {
+          sessionId,
+          ...(keep !== undefined ? { keep } : {}),
+          ...(title ? { title } : {}),
+        });
         if (json) return print(ctx, { endedBy: r.endedBy, ...(r.state ? publicState(r.state) : {}) });
         ctx.io.out(`${describeStop(r)}\n`);
         return 0;
@@ -75,12 +86,20 @@ export const liveCommand: CliCommand = {
       case 'resume': {
         const s = await setLivePaused(deps, { sessionId, paused: action === 'pause' });
         if (json) return print(ctx, publicState(s));
-        ctx.io.out(action === 'pause' ? 'Live stream paused: nothing is streamed until `baton live resume`.\n' : `Live stream resumed: ${s.viewUrl}\n`);
+        ctx.io.out(
+          action === 'pause'
+            ? 'Live stream paused: nothing is streamed until `baton live resume`.\n'
+            : `Live stream resumed: ${s.viewUrl}\n`,
+        );
         return 0;
       }
       case 'note': {
         const text = rest.join(' ').trim();
-        if (!text) throw new BatonError('invalid_input', 'live note: give the text to show, e.g. baton live note "running the tests"');
+        if (!text)
+          throw new BatonError(
+            'invalid_input',
+            'live note: give the text to show, e.g. baton live note "running the tests"',
+          );
         await addLiveNote(deps, { sessionId, kind: values.status ? 'status' : 'note', text });
         if (json) return print(ctx, { ok: true });
         ctx.io.out('Sent to viewers.\n');
@@ -88,14 +107,28 @@ export const liveCommand: CliCommand = {
       }
       case 'status': {
         const { live, ended } = liveStatus(ctx.config.dataDir, sessionId);
-        if (json) return print(ctx, { live: live ? publicState(live) : null, ended: ended ? publicState(ended) : null });
-        if (live) ctx.io.out(`Live (${live.status}) at ${live.viewUrl}; at session end it is ${live.discardOnEnd ? 'discarded' : 'kept as a post'}.\n`);
-        else if (ended) ctx.io.out(`Not live. The last stream ended ${ended.endedAt ?? ''} (${ended.outcome ?? 'ended'})${ended.postUrl ? `: ${ended.postUrl}` : ''}.\n`);
-        else ctx.io.out('Not live. Start with `baton live start` (or /export-session --live in Claude Code).\n');
+        if (json)
+          return print(ctx, {
+            live: live ? publicState(live) : null,
+            ended: ended ? publicState(ended) : null,
+          });
+        if (live)
+          ctx.io.out(
+            `Live (${live.status}) at ${live.viewUrl}; at session end it is ${live.discardOnEnd ? 'discarded' : 'kept as a post'}.\n`,
+          );
+        else if (ended)
+          ctx.io.out(
+            `Not live. The last stream ended ${ended.endedAt ?? ''} (${ended.outcome ?? 'ended'})${ended.postUrl ? `: ${ended.postUrl}` : ''}.\n`,
+          );
+        else
+          ctx.io.out('Not live. Start with `baton live start` (or /export-session --live in Claude Code).\n');
         return 0;
       }
       default:
-        throw new BatonError('invalid_input', `live: expected start, stop, pause, resume, note or status${action ? ` (got "${action}")` : ''}`);
+        throw new BatonError(
+          'invalid_input',
+          `live: expected start, stop, pause, resume, note or status${action ? ` (got "${action}")` : ''}`,
+        );
     }
   },
 };

@@ -36,33 +36,79 @@ export const loginCommand: CliCommand = {
   summary: 'save and verify the tracker URL and API key',
   help: HELP,
   async run(argv, ctx) {
-    const { values } = parseFlags(argv, { url: { type: 'string' }, key: { type: 'string' }, 'allow-insecure': { type: 'boolean' }, json: { type: 'boolean' } }, 'login');
+    const { values } = parseFlags(
+      argv,
+      {
+        url: { type: 'string' },
+        key: { type: 'string' },
+        'allow-insecure': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+      'login',
+    );
     const rawUrl = (values.url as string | undefined) ?? ctx.config.trackerUrl;
-    if (!rawUrl) throw new BatonError('invalid_input', 'give the tracker URL: baton login --url https://tracker.example.com');
+    if (!rawUrl)
+      throw new BatonError(
+        'invalid_input',
+        'give the tracker URL: baton login --url https://tracker.example.com',
+      );
     const url = normalizeTrackerUrl(rawUrl);
-    if (!url) throw new BatonError('invalid_input', `--url must be an http(s) URL without query or fragment (got "${rawUrl}")`);
-    const key = (values.key as string | undefined) ?? ((ctx.io.stdin as { isTTY?: boolean }).isTTY ? undefined : await readKeyFromStdin(ctx.io.stdin));
+    if (!url)
+      throw new BatonError(
+        'invalid_input',
+        `--url must be an http(s) URL without query or fragment (got "${rawUrl}")`,
+      );
+    const key =
+      (values.key as string | undefined) ??
+      ((ctx.io.stdin as { isTTY?: boolean }).isTTY ? undefined : await readKeyFromStdin(ctx.io.stdin));
     if (!key) throw new BatonError('invalid_input', 'give the API key with --key, or pipe it on stdin');
     const allowInsecure = Boolean(values['allow-insecure']) || ctx.config.allowInsecure;
-    const client = createTrackerClient({ baseUrl: url, apiKey: key, allowInsecure, userAgent: 'baton-cli', maxRetries: 1 });
+    const client = createTrackerClient({
+      baseUrl: url,
+      apiKey: key,
+      allowInsecure,
+      userAgent: 'baton-cli',
+      maxRetries: 1,
+    });
     let me;
     try {
       me = await client.account.me();
     } finally {
       await client.close();
     }
-    writeConfigFile(ctx.config.configFile, { url, apiKey: key, ...(values['allow-insecure'] ? { allowInsecure: true } : {}) });
-    const overridden = ['BATON_URL', 'BATON_API_KEY', 'CLAUDE_PLUGIN_OPTION_TRACKER_URL', 'CLAUDE_PLUGIN_OPTION_API_KEY'].filter((k) => ctx.io.env[k]);
-    const sender = await wakeSender({ ...ctx, config: { ...ctx.config, trackerUrl: url, apiKey: key } }).catch(() => ({ action: 'no-sender' as const }));
+    writeConfigFile(ctx.config.configFile, {
+      url,
+      apiKey: key,
+      ...(values['allow-insecure'] ? { allowInsecure: true } : {}),
+    });
+    const overridden = [
+      'BATON_URL',
+      'BATON_API_KEY',
+      'CLAUDE_PLUGIN_OPTION_TRACKER_URL',
+      'CLAUDE_PLUGIN_OPTION_API_KEY',
+    ].filter((k) => ctx.io.env[k]);
+    const sender = await wakeSender({
+      ...ctx,
+      config: { ...ctx.config, trackerUrl: url, apiKey: key },
+    }).catch(() => ({ action: 'no-sender' as const }));
     if (values.json) {
-      ctx.io.out(`${JSON.stringify({ url, user: me.user, key: me.key, configFile: ctx.config.configFile, overriddenBy: overridden, sender: sender.action })}\n`);
+      ctx.io.out(
+        `${JSON.stringify({ url, user: me.user, key: me.key, configFile: ctx.config.configFile, overriddenBy: overridden, sender: sender.action })}\n`,
+      );
       return 0;
     }
     const p = paint(ctx.io);
-    ctx.io.out(`${p.green('✓')} Logged in to ${url} as ${p.bold(me.user.name)} (${me.user.role}), key bt_${me.key.prefix}…\n`);
+    ctx.io.out(
+      `${p.green('✓')} Logged in to ${url} as ${p.bold(me.user.name)} (${me.user.role}), key bt_${me.key.prefix}…\n`,
+    );
     ctx.io.out(`  saved to ${ctx.config.configFile} (mode 0600)\n`);
     if (sender.action === 'spawned') ctx.io.out('  pending sessions are uploading in the background\n');
-    if (overridden.length) ctx.io.out(p.yellow(`  note: ${overridden.join(', ')} set in your environment take precedence over the config file\n`));
+    if (overridden.length)
+      ctx.io.out(
+        p.yellow(
+          `  note: ${overridden.join(', ')} set in your environment take precedence over the config file\n`,
+        ),
+      );
     return 0;
   },
 };

@@ -35,7 +35,8 @@ export const pushCommand: CliCommand = {
       },
       'push',
     );
-    if (positionals.length > 1) throw new BatonError('invalid_input', 'push takes at most one session id or transcript path');
+    if (positionals.length > 1)
+      throw new BatonError('invalid_input', 'push takes at most one session id or transcript path');
     const outcome = await pushSession(ctx, {
       ref: positionals[0],
       postId: values['post-id'] as string | undefined,

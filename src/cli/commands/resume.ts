@@ -25,24 +25,41 @@ export const resumeCommand: CliCommand = {
   summary: 'show how to resume a session (latest of this project by default)',
   help: HELP,
   async run(argv, ctx) {
-    const { values, positionals } = parseFlags(argv, { latest: { type: 'boolean' }, project: { type: 'string' }, json: { type: 'boolean' } }, 'resume');
+    const { values, positionals } = parseFlags(
+      argv,
+      { latest: { type: 'boolean' }, project: { type: 'string' }, json: { type: 'boolean' } },
+      'resume',
+    );
     if (positionals.length > 1) throw new BatonError('invalid_input', 'resume takes at most one session id');
-    if (positionals[0] && values.latest) throw new BatonError('invalid_input', 'give a session id or --latest, not both');
+    if (positionals[0] && values.latest)
+      throw new BatonError('invalid_input', 'give a session id or --latest, not both');
     const result = await withClient(ctx, async (c) => {
       let sessionId = positionals[0];
       if (!sessionId) {
         const ref = (values.project as string | undefined) ?? projectSlug({ cwd: ctx.io.cwd });
-        if (!ref) throw new BatonError('invalid_input', 'cannot tell the project from this directory: give --project');
+        if (!ref)
+          throw new BatonError(
+            'invalid_input',
+            'cannot tell the project from this directory: give --project',
+          );
         const pointer = await c.projects.resume(ref).catch((err: unknown) => {
-          if (err instanceof BatonError && err.code === 'not_found') throw new BatonError('not_found', `no session on the tracker for project "${ref}" yet`);
+          if (err instanceof BatonError && err.code === 'not_found')
+            throw new BatonError('not_found', `no session on the tracker for project "${ref}" yet`);
           throw err;
         });
         sessionId = pointer.sessionId;
       }
       const detail = await c.sessions.get(sessionId, { limit: 0 });
-      const handoffs = detail.session.project ? (await c.handoffs.list({ project: detail.session.project.id, limit: 20 })).handoffs : [];
+      const handoffs = detail.session.project
+        ? (await c.handoffs.list({ project: detail.session.project.id, limit: 20 })).handoffs
+        : [];
       const handoff = handoffs.find((h) => h.sessionId === sessionId) ?? null;
-      return { session: detail.session, meta: detail.meta, handoff, resumeCommand: `claude --resume ${sessionId}` };
+      return {
+        session: detail.session,
+        meta: detail.meta,
+        handoff,
+        resumeCommand: `claude --resume ${sessionId}`,
+      };
     });
     if (values.json) {
       ctx.io.out(`${JSON.stringify(result, null, 2)}\n`);
@@ -55,11 +72,19 @@ export const resumeCommand: CliCommand = {
       p.bold(s.title ?? result.meta.title ?? s.id),
       `${s.project?.name ?? 'no project'} · ${s.status} · ${shortDate(s.startedAt)} · ${duration(s.durationMs)} · ${t.turns} turn(s), ${t.toolCalls} tool call(s)`,
     ];
-    if (result.meta.firstPrompt) lines.push(`First prompt: ${result.meta.firstPrompt.split('\n')[0]!.slice(0, 200)}`);
-    if (t.filesTouched.length) lines.push(`Files touched: ${t.filesTouched.slice(0, 10).join(', ')}${t.filesTouched.length > 10 ? ', …' : ''}`);
+    if (result.meta.firstPrompt)
+      lines.push(`First prompt: ${result.meta.firstPrompt.split('\n')[0]!.slice(0, 200)}`);
+    if (t.filesTouched.length)
+      lines.push(
+        `Files touched: ${t.filesTouched.slice(0, 10).join(', ')}${t.filesTouched.length > 10 ? ', …' : ''}`,
+      );
     lines.push(`Session: ${s.url}`);
     if (result.handoff) lines.push(`Handoff: ${result.handoff.url}`);
-    lines.push('', `Resume with:  ${p.cyan(result.resumeCommand)}`, p.dim(`(run it in ${s.cwd ?? 'the project directory'})`));
+    lines.push(
+      '',
+      `Resume with:  ${p.cyan(result.resumeCommand)}`,
+      p.dim(`(run it in ${s.cwd ?? 'the project directory'})`),
+    );
     ctx.io.out(`${lines.join('\n')}\n`);
     return 0;
   },

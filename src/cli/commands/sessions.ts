@@ -69,12 +69,24 @@ export const sessionsCommand: CliCommand = {
     }
     const p = paint(ctx.io);
     if (res.sessions.length === 0) {
-      ctx.io.out(values.search ? `No sessions match "${values.search as string}".\n` : 'No sessions on the tracker yet.\n');
+      ctx.io.out(
+        values.search
+          ? `No sessions match "${values.search as string}".\n`
+          : 'No sessions on the tracker yet.\n',
+      );
       return 0;
     }
     const rows = [['ID', 'WHEN', 'PROJECT', 'STATUS', 'TURNS', 'TIME', 'TITLE']];
     for (const s of res.sessions) {
-      rows.push([s.id, shortDate(s.startedAt ?? s.createdAt), s.project?.name ?? '-', s.status, String(s.totals.turns), duration(s.durationMs), (s.title ?? '').slice(0, 60)]);
+      rows.push([
+        s.id,
+        shortDate(s.startedAt ?? s.createdAt),
+        s.project?.name ?? '-',
+        s.status,
+        String(s.totals.turns),
+        duration(s.durationMs),
+        (s.title ?? '').slice(0, 60),
+      ]);
     }
     const [head, ...body] = table(rows).split('\n');
     ctx.io.out(`${p.bold(head!)}\n${body.join('\n')}\n`);

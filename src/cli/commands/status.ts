@@ -58,7 +58,14 @@ export const statusCommand: CliCommand = {
     const skipped = quarantineSummary(ctx.config.dataDir);
     // Hook entries written aside while the outbox lock was busy, not merged yet (the next hook or the sender will).
     const spilled = [...spilledSessions(ctx.config.dataDir)].sort();
-    const result = { dataDir: ctx.config.dataDir, autoSync: ctx.config.autoSync, outbox: { ...depth, spilledSessions: spilled }, sender, tracker, skipped };
+    const result = {
+      dataDir: ctx.config.dataDir,
+      autoSync: ctx.config.autoSync,
+      outbox: { ...depth, spilledSessions: spilled },
+      sender,
+      tracker,
+      skipped,
+    };
     if (values.json) {
       ctx.io.out(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
@@ -71,11 +78,16 @@ export const statusCommand: CliCommand = {
       `${p.bold('Sender')}    ${sender.running ? p.green(`running (pid ${sender.pid}, ${st?.state ?? 'starting'})`) : `not running${st?.exit ? ` (last run ended: ${st.exit})` : ''}`}${ctx.config.autoSync ? '' : p.yellow(' — auto-sync is off')}`,
       `${p.bold('Delivered')} ${st?.lastDeliveryAt ? `last at ${st.lastDeliveryAt}` : 'nothing yet'}`,
     ];
-    if (st?.lastError && st.state !== 'idle' && st.state !== 'stopped') lines.push(`${p.bold('Last error')} ${st.lastError.message}`);
+    if (st?.lastError && st.state !== 'idle' && st.state !== 'stopped')
+      lines.push(`${p.bold('Last error')} ${st.lastError.message}`);
     if (sender.authError) lines.push(p.red(`Key problem: ${sender.authError.message}`));
     lines.push(...describeSkips(skipped, p));
-    if (spilled.length) lines.push(`${p.bold('Spilled')}   ${spilled.length} session(s) with hook entries waiting to be merged (the next hook or the sender does it)`);
-    if (!ctx.config.redact) lines.push(p.yellow('Redaction is OFF (BATON_REDACT=0): auto-sync sends secrets as they are'));
+    if (spilled.length)
+      lines.push(
+        `${p.bold('Spilled')}   ${spilled.length} session(s) with hook entries waiting to be merged (the next hook or the sender does it)`,
+      );
+    if (!ctx.config.redact)
+      lines.push(p.yellow('Redaction is OFF (BATON_REDACT=0): auto-sync sends secrets as they are'));
     ctx.io.out(`${lines.join('\n')}\n`);
     return 0;
   },
@@ -84,7 +96,8 @@ export const statusCommand: CliCommand = {
 function describeTracker(t: TrackerCheck, p: ReturnType<typeof paint>): string {
   if (!t.configured) return p.yellow('not configured (run baton login) — sessions are kept locally');
   if (t.keyValid) return `${t.url} ${p.green('reachable')}, key OK (${t.user})`;
-  if (t.keyValid === false) return `${t.url} ${p.green('reachable')}, ${p.red(t.error?.message ?? 'key rejected')}`;
+  if (t.keyValid === false)
+    return `${t.url} ${p.green('reachable')}, ${p.red(t.error?.message ?? 'key rejected')}`;
   return `${t.url} ${p.red(`unreachable: ${t.error?.message ?? 'unknown error'}`)}`;
 }
 
@@ -100,7 +113,9 @@ const REASONS: Record<string, string> = {
 export function describeSkips(skips: SessionSkips[], p: ReturnType<typeof paint>): string[] {
   if (!skips.length) return [];
   const total = skips.reduce((n, s) => n + s.total, 0);
-  const out = [`${p.bold('Skipped')}   ${p.yellow(`${total} line(s) or event(s) quarantined in ${skips.length} session(s)`)}`];
+  const out = [
+    `${p.bold('Skipped')}   ${p.yellow(`${total} line(s) or event(s) quarantined in ${skips.length} session(s)`)}`,
+  ];
   for (const s of skips) {
     const why = Object.entries(s.byReason)
       .map(([r, n]) => `${n} ${REASONS[r] ?? r}`)

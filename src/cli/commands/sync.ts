@@ -64,10 +64,16 @@ export const syncCommand: CliCommand = {
     }
     const p = paint(ctx.io);
     const verb = values['dry-run'] ? 'Would upload' : 'Uploaded';
-    const rate = report.seconds > 0 ? ` in ${report.seconds.toFixed(1)} s (${mb(report.bytes / report.seconds)}/s)` : '';
-    ctx.io.out(`${p.green('✓')} ${verb} ${report.uploaded} session(s), ${mb(report.bytes)} of transcripts${values['dry-run'] ? '' : rate}; ${report.unchanged} unchanged`);
-    ctx.io.out(`${report.ignored ? `, ${report.ignored} ignored (opted out)` : ''}${report.empty ? `, ${report.empty} empty` : ''}\n`);
-    if (!values['dry-run']) ctx.io.out(`Redaction: ${describeRedaction(report.redaction, report.redacting)}\n`);
+    const rate =
+      report.seconds > 0 ? ` in ${report.seconds.toFixed(1)} s (${mb(report.bytes / report.seconds)}/s)` : '';
+    ctx.io.out(
+      `${p.green('✓')} ${verb} ${report.uploaded} session(s), ${mb(report.bytes)} of transcripts${values['dry-run'] ? '' : rate}; ${report.unchanged} unchanged`,
+    );
+    ctx.io.out(
+      `${report.ignored ? `, ${report.ignored} ignored (opted out)` : ''}${report.empty ? `, ${report.empty} empty` : ''}\n`,
+    );
+    if (!values['dry-run'])
+      ctx.io.out(`Redaction: ${describeRedaction(report.redaction, report.redacting)}\n`);
     for (const f of report.failed) ctx.io.err(`${p.red('✗')} ${f.path}: ${f.error}\n`);
     return report.failed.length ? 1 : 0;
   },

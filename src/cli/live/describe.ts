@@ -5,9 +5,13 @@ import { describeRedaction } from '../../core/egress/index.js';
 
 export function describeStart(r: StartLiveResult): string {
   const s = r.state;
-  const end = s.discardOnEnd ? 'discarded (its data deleted) when the session ends' : 'kept as a post when the session ends';
+  const end = s.discardOnEnd
+    ? 'discarded (its data deleted) when the session ends'
+    : 'kept as a post when the session ends';
   const relay =
-    r.relay === 'no-relay' ? ' The live relay (dist/live-relay.cjs) was not found: events will flow once a hook restarts it.' : '';
+    r.relay === 'no-relay'
+      ? ' The live relay (dist/live-relay.cjs) was not found: events will flow once a hook restarts it.'
+      : '';
   const redaction = ` Redaction of the session so far: ${describeRedaction(r.redaction, r.redacting)}.`;
   return `${r.alreadyLive ? 'Already live' : 'Live'} at ${s.viewUrl} — session ${s.sessionId}; the stream is ${end}.${redaction}${relay}`;
 }

@@ -8,7 +8,10 @@ import type { CliContext } from '../context.js';
 import { resolveTranscript } from '../resolve-session.js';
 
 /** dist/live-relay.cjs beside the running bundle (BATON_LIVE_RELAY overrides; null when absent: source runs). */
-export function relayScriptPath(env: Readonly<Record<string, string | undefined>>, fromUrl: string = import.meta.url): string | null {
+export function relayScriptPath(
+  env: Readonly<Record<string, string | undefined>>,
+  fromUrl: string = import.meta.url,
+): string | null {
   if (env.BATON_LIVE_RELAY) return env.BATON_LIVE_RELAY;
   try {
     const p = fileURLToPath(new URL('./live-relay.cjs', fromUrl));

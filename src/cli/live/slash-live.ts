@@ -19,10 +19,17 @@ export interface SlashLiveInput {
 
 /** Returns the report for the model; throws (the caller prints BATON_EXPORT_FAILED) when it cannot. */
 export async function runSlashLive(ctx: CliContext, input: SlashLiveInput): Promise<string> {
-  if (!input.sessionId) throw new BatonError('invalid_input', 'the current session id is unknown (run this as /export-session --live inside Claude Code)');
+  if (!input.sessionId)
+    throw new BatonError(
+      'invalid_input',
+      'the current session id is unknown (run this as /export-session --live inside Claude Code)',
+    );
   const deps = liveDeps(ctx);
   if (input.stop) {
-    const r = await stopLive(deps, { sessionId: input.sessionId, ...(input.title ? { title: input.title } : {}) });
+    const r = await stopLive(deps, {
+      sessionId: input.sessionId,
+      ...(input.title ? { title: input.title } : {}),
+    });
     return `${LIVE_OK_MARKER}: ${describeStop(r)}`;
   }
   const r = await startLive(deps, {
@@ -33,7 +40,12 @@ export async function runSlashLive(ctx: CliContext, input: SlashLiveInput): Prom
   });
   const lines = [`${LIVE_OK_MARKER}: ${describeStart(r)}`];
   if (ctx.io.env.BATON_LIVE_QR !== '0') {
-    lines.push('QR code of the viewer URL (show it to the user unchanged, in a code block):', '```', qrBlock(r.state.viewUrl), '```');
+    lines.push(
+      'QR code of the viewer URL (show it to the user unchanged, in a code block):',
+      '```',
+      qrBlock(r.state.viewUrl),
+      '```',
+    );
   }
   lines.push('Stop with /export-session --live stop.');
   return lines.join('\n');

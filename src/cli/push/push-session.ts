@@ -31,8 +31,14 @@ export interface PushOutcome {
 }
 
 export async function pushSession(ctx: CliContext, input: PushInput): Promise<PushOutcome> {
-  const transcript = await resolveTranscript(input.ref, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir });
-  const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input.redact !== false && ctx.config.redact });
+  const transcript = await resolveTranscript(input.ref, {
+    cwd: ctx.io.cwd,
+    claudeConfigDir: ctx.claudeConfigDir,
+  });
+  const gate = openEgressGate({
+    dataDir: ctx.config.dataDir,
+    redact: input.redact !== false && ctx.config.redact,
+  });
   const { session, redaction } = await prepareSession(gate, transcript);
   // Only an explicit choice changes visibility: pushing again must not make a shared session private.
   const visibility = input.visibility ?? 'private';
@@ -58,7 +64,10 @@ export async function pushSession(ctx: CliContext, input: PushInput): Promise<Pu
 
 export function describePush(o: PushOutcome): string {
   const where = o.postUrl ?? o.url;
-  const note = o.visibility === 'private' ? ' (private: only you, signed in, can open it; --visibility unlisted makes a shareable link)' : '';
+  const note =
+    o.visibility === 'private'
+      ? ' (private: only you, signed in, can open it; --visibility unlisted makes a shareable link)'
+      : '';
   // After a space: a URL is the last word people (and models) copy, so nothing may stick to it.
   const secrets = ` — ${describeRedaction(o.redaction, o.redacting)}`;
   return `Pushed session ${o.sessionId} (${o.events} events) to ${where}${note}${secrets}`;

@@ -17,7 +17,13 @@ export async function runSlashPush(
   ctx: CliContext,
   input: { sessionId?: string; postId?: string; title?: string; visibility?: Visibility; redact: boolean },
 ): Promise<string> {
-  const outcome = await pushSession(ctx, { ref: input.sessionId, postId: input.postId, title: input.title, visibility: input.visibility, redact: input.redact });
+  const outcome = await pushSession(ctx, {
+    ref: input.sessionId,
+    postId: input.postId,
+    title: input.title,
+    visibility: input.visibility,
+    redact: input.redact,
+  });
   return `${PUSH_OK}: ${describePush(outcome)}`;
 }
 
@@ -25,11 +31,18 @@ export async function runSlashPush(
  * Pause: the hook stops copying this session into the outbox (so nothing reaches the tracker either). Resume: the
  * transcript offsets jump past everything written while paused, so those lines are never stored, then capture goes on.
  */
-export async function runSlashCapture(ctx: CliContext, input: { sessionId?: string; pause: boolean }): Promise<string> {
+export async function runSlashCapture(
+  ctx: CliContext,
+  input: { sessionId?: string; pause: boolean },
+): Promise<string> {
   const sessionId = input.sessionId ?? ctx.io.env.CLAUDE_CODE_SESSION_ID;
-  if (!sessionId || !isSafeSessionId(sessionId)) throw new BatonError('invalid_input', 'cannot tell which session this is (no session id)');
+  if (!sessionId || !isSafeSessionId(sessionId))
+    throw new BatonError('invalid_input', 'cannot tell which session this is (no session id)');
   const dataDir = ctx.config.dataDir;
-  const transcript = await resolveTranscript(sessionId, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir }).catch(() => null);
+  const transcript = await resolveTranscript(sessionId, {
+    cwd: ctx.io.cwd,
+    claudeConfigDir: ctx.claudeConfigDir,
+  }).catch(() => null);
   if (input.pause) {
     // The log first: from this instant every path (push, sync, export, live) leaves the rest out, even when the
     // transcript is read again long after; the flag then stops the hooks copying it.

@@ -29,27 +29,39 @@ export function sessionItems(s: Session): EventItem[] {
   }
   for (const sc of s.sidechains) {
     const turnIndex = sc.toolUseId ? (turnOfTool.get(sc.toolUseId) ?? 0) : 0;
-    sc.events.forEach((event, i) => items.push({ seq: i, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } }));
+    sc.events.forEach((event, i) =>
+      items.push({ seq: i, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } }),
+    );
   }
   return items;
 }
 
-export async function uploadSession(client: TrackerClient, gate: EgressGate, session: Gated<Session>, opts: UploadOptions = {}): Promise<PushSessionResponse> {
+export async function uploadSession(
+  client: TrackerClient,
+  gate: EgressGate,
+  session: Gated<Session>,
+  opts: UploadOptions = {},
+): Promise<PushSessionResponse> {
   const push = (s: Session) =>
-    client.sessions.push(gate.body({
-      session: s,
-      ...(opts.postId ? { postId: opts.postId } : opts.createPost ? { createPost: true } : {}),
-      ...(opts.title ? { title: opts.title } : {}),
-      ...(opts.visibility ? { visibility: opts.visibility } : {}),
-      source: opts.source ?? 'cli-upload',
-    }));
+    client.sessions.push(
+      gate.body({
+        session: s,
+        ...(opts.postId ? { postId: opts.postId } : opts.createPost ? { createPost: true } : {}),
+        ...(opts.title ? { title: opts.title } : {}),
+        ...(opts.visibility ? { visibility: opts.visibility } : {}),
+        source: opts.source ?? 'cli-upload',
+      }),
+    );
   if (JSON.stringify(session).length <= PUSH_MAX_BYTES) return push(session);
   // Too big for one body: events first (deduplicated by uuid), then the session without events for meta and post.
   let batch: EventItem[] = [];
   let bytes = 0;
   const flush = async () => {
     if (!batch.length) return;
-    const body = gate.body({ events: batch, meta: session.meta, source: opts.source ?? 'cli-upload' }, session.meta.id);
+    const body = gate.body(
+      { events: batch, meta: session.meta, source: opts.source ?? 'cli-upload' },
+      session.meta.id,
+    );
     await client.sessions.appendEvents(session.meta.id, body, { timeoutMs: 120_000 });
     batch = [];
     bytes = 0;

@@ -26,7 +26,9 @@ export function createProgress(io: CliIo, label: string, now: () => number = Dat
       const secs = Math.max(0.001, (t - started) / 1000);
       const rate = `${(bytes / 1024 ** 2 / secs).toFixed(1)} MB/s · ${(done / secs).toFixed(1)} sessions/s`;
       const skip = skipped ? ` · ${skipped} unchanged` : '';
-      io.err(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} · ${mb(bytes)}/${mb(totalBytes)} · ${rate}${skip}\u001b[K`);
+      io.err(
+        `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} · ${mb(bytes)}/${mb(totalBytes)} · ${rate}${skip}\u001b[K`,
+      );
       drawn = true;
     },
     finish() {

@@ -42,14 +42,31 @@ interface Pending {
   session: Gated<Session>;
 }
 
-export async function runSync(ctx: CliContext, client: TrackerClient, opts: SyncOptions, progress: Progress): Promise<SyncReport> {
+export async function runSync(
+  ctx: CliContext,
+  client: TrackerClient,
+  opts: SyncOptions,
+  progress: Progress,
+): Promise<SyncReport> {
   const started = Date.now();
   const dataDir = ctx.config.dataDir;
   const state = loadSyncState(dataDir, client.baseUrl);
   const list = await selectTranscripts(ctx.claudeConfigDir, { ...opts, cwd: ctx.io.cwd });
   // One gate for the whole run: every session leaves through it (pauses recorded here, <private> spans, redaction).
   const gate = openEgressGate({ dataDir, redact: opts.redact });
-  const report: SyncReport = { considered: list.length, uploaded: 0, unchanged: 0, ignored: 0, empty: 0, failed: [], events: 0, bytes: 0, seconds: 0, redaction: gate.report(), redacting: opts.redact };
+  const report: SyncReport = {
+    considered: list.length,
+    uploaded: 0,
+    unchanged: 0,
+    ignored: 0,
+    empty: 0,
+    failed: [],
+    events: 0,
+    bytes: 0,
+    seconds: 0,
+    redaction: gate.report(),
+    redacting: opts.redact,
+  };
   const todo: Array<{ path: string; fingerprint: string; bytes: number }> = [];
   for (const t of list) {
     const fp = await fingerprint(t.path, t.size);
@@ -59,9 +76,19 @@ export async function runSync(ctx: CliContext, client: TrackerClient, opts: Sync
   const totalBytes = todo.reduce((n, t) => n + t.bytes, 0);
   let done = 0;
   let doneBytes = 0;
-  const tick = () => progress.update({ done, total: todo.length, bytes: doneBytes, totalBytes, skipped: report.unchanged });
-  const record = (p: { path: string; fingerprint: string; bytes: number }, sessionId: string, extra: { ignored?: boolean } = {}) => {
-    state.sessions[p.path] = { fingerprint: p.fingerprint, sessionId, at: new Date().toISOString(), ...extra };
+  const tick = () =>
+    progress.update({ done, total: todo.length, bytes: doneBytes, totalBytes, skipped: report.unchanged });
+  const record = (
+    p: { path: string; fingerprint: string; bytes: number },
+    sessionId: string,
+    extra: { ignored?: boolean } = {},
+  ) => {
+    state.sessions[p.path] = {
+      fingerprint: p.fingerprint,
+      sessionId,
+      at: new Date().toISOString(),
+      ...extra,
+    };
     done++;
     doneBytes += p.bytes;
   };
@@ -79,7 +106,9 @@ export async function runSync(ctx: CliContext, client: TrackerClient, opts: Sync
 
   const send = async (items: Pending[]): Promise<void> => {
     try {
-      const res = await client.sessions.upload(gate.body({ sessions: items.map((i) => i.session) }), { timeoutMs: 300_000 });
+      const res = await client.sessions.upload(gate.body({ sessions: items.map((i) => i.session) }), {
+        timeoutMs: 300_000,
+      });
       res.sessions.forEach((s, i) => {
         report.events += s.eventsInserted;
         record(items[i]!, s.sessionId);
@@ -107,7 +136,8 @@ export async function runSync(ctx: CliContext, client: TrackerClient, opts: Sync
       report.uploaded++;
       record(item, res.sessionId);
     } catch (err) {
-      if (isBatonError(err) && ['invalid_request', 'too_large'].includes(err.code)) report.failed.push({ path: item.path, error: err.message });
+      if (isBatonError(err) && ['invalid_request', 'too_large'].includes(err.code))
+        report.failed.push({ path: item.path, error: err.message });
       else throw err;
     }
   };
@@ -157,7 +187,11 @@ export async function runSync(ctx: CliContext, client: TrackerClient, opts: Sync
     await inflight.catch(() => undefined);
     saveSyncState(dataDir, state);
     const why = err instanceof Error ? err.message : String(err);
-    throw new BatonError(isBatonError(err) ? err.code : 'internal', `sync stopped: ${why} — ${done} session(s) uploaded so far; rerun baton sync to continue`, { cause: err });
+    throw new BatonError(
+      isBatonError(err) ? err.code : 'internal',
+      `sync stopped: ${why} — ${done} session(s) uploaded so far; rerun baton sync to continue`,
+      { cause: err },
+    );
   }
   report.bytes = doneBytes;
   report.seconds = (Date.now() - started) / 1000;

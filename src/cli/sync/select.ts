@@ -13,14 +13,22 @@ export interface SelectOptions {
 export function parseSince(text: string | undefined, now = Date.now()): number | undefined {
   if (!text) return undefined;
   const rel = /^(\d+)([dhw])$/.exec(text);
-  if (rel) return now - Number(rel[1]) * { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[rel[2] as 'h' | 'd' | 'w'];
+  if (rel)
+    return now - Number(rel[1]) * { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[rel[2] as 'h' | 'd' | 'w'];
   const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw new BatonError('invalid_input', `--since must be a date (2026-01-31) or an age like 7d, 12h, 2w (got "${text}")`);
+  if (Number.isNaN(ms))
+    throw new BatonError(
+      'invalid_input',
+      `--since must be a date (2026-01-31) or an age like 7d, 12h, 2w (got "${text}")`,
+    );
   return ms;
 }
 
 /** Oldest first, so an interrupted sync has uploaded a contiguous history. */
-export async function selectTranscripts(claudeConfigDir: string, opts: SelectOptions): Promise<TranscriptInfo[]> {
+export async function selectTranscripts(
+  claudeConfigDir: string,
+  opts: SelectOptions,
+): Promise<TranscriptInfo[]> {
   const since = parseSince(opts.since);
   const wanted = opts.all ? null : projectMatcher(opts.project ?? opts.cwd, opts.project === undefined);
   return (await listTranscripts(claudeConfigDir))

@@ -1,6 +1,15 @@
 // What `baton sync` already uploaded (per transcript: size and a tail hash), so a rerun skips unchanged sessions.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findSubagentFiles } from '../../core/transcript/index.js';
 

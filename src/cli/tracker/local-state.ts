@@ -20,7 +20,13 @@ export interface OutboxDepth {
 }
 
 export async function outboxDepth(dataDir: string): Promise<OutboxDepth> {
-  const out: OutboxDepth = { sessions: 0, pendingSessions: 0, pendingRecords: 0, ignoredSessions: 0, bytes: 0 };
+  const out: OutboxDepth = {
+    sessions: 0,
+    pendingSessions: 0,
+    pendingRecords: 0,
+    ignoredSessions: 0,
+    bytes: 0,
+  };
   for (const sid of await listOutboxSessions(dataDir)) {
     out.sessions++;
     const paths = outboxPaths(dataDir, sid);
@@ -41,7 +47,11 @@ export async function outboxDepth(dataDir: string): Promise<OutboxDepth> {
       continue;
     }
     const pending = Math.max(0, seq - ack.seq);
-    if (pending > 0 || (ack.doneBytes === undefined && ack.finalSeq === undefined && seq > 0 && ack.seq < seq)) out.pendingSessions++;
+    if (
+      pending > 0 ||
+      (ack.doneBytes === undefined && ack.finalSeq === undefined && seq > 0 && ack.seq < seq)
+    )
+      out.pendingSessions++;
     out.pendingRecords += pending;
   }
   return out;

@@ -6,14 +6,25 @@ import type { CliContext } from '../context.js';
 export function requireClient(ctx: CliContext, opts: Partial<TrackerClientOptions> = {}): TrackerClient {
   const { trackerUrl, apiKey, allowInsecure } = ctx.config;
   if (!trackerUrl) {
-    throw new BatonError('config', 'no tracker configured — run `baton login --url <tracker URL> --key <API key>` (or set BATON_URL and BATON_API_KEY)');
+    throw new BatonError(
+      'config',
+      'no tracker configured — run `baton login --url <tracker URL> --key <API key>` (or set BATON_URL and BATON_API_KEY)',
+    );
   }
-  if (!apiKey) throw new BatonError('config', `no API key configured for ${trackerUrl} — run \`baton login --key <API key>\``);
+  if (!apiKey)
+    throw new BatonError(
+      'config',
+      `no API key configured for ${trackerUrl} — run \`baton login --key <API key>\``,
+    );
   return createTrackerClient({ baseUrl: trackerUrl, apiKey, allowInsecure, userAgent: 'baton-cli', ...opts });
 }
 
 /** Runs `fn` with a client and always releases its connections. */
-export async function withClient<T>(ctx: CliContext, fn: (c: TrackerClient) => Promise<T>, opts?: Partial<TrackerClientOptions>): Promise<T> {
+export async function withClient<T>(
+  ctx: CliContext,
+  fn: (c: TrackerClient) => Promise<T>,
+  opts?: Partial<TrackerClientOptions>,
+): Promise<T> {
   const client = requireClient(ctx, opts);
   try {
     return await fn(client);

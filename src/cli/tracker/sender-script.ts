@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { kickSender, type KickResult } from '../../capture/sender-kick.js';
 import type { CliContext } from '../context.js';
 
-export function senderScript(env: Readonly<Record<string, string | undefined>>, fromUrl: string = import.meta.url): string | null {
+export function senderScript(
+  env: Readonly<Record<string, string | undefined>>,
+  fromUrl: string = import.meta.url,
+): string | null {
   if (env.BATON_SENDER_SCRIPT) return existsSync(env.BATON_SENDER_SCRIPT) ? env.BATON_SENDER_SCRIPT : null;
   try {
     const p = fileURLToPath(new URL('./sender.cjs', fromUrl));
@@ -20,5 +23,9 @@ export async function wakeSender(ctx: CliContext): Promise<KickResult> {
   const script = senderScript(ctx.io.env);
   if (!script) return { action: 'no-sender' };
   // kickSender looks for sender.cjs beside the "hook script" it is given.
-  return kickSender({ hookScript: join(dirname(script), 'cli.js'), env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir }, dataDir: ctx.config.dataDir });
+  return kickSender({
+    hookScript: join(dirname(script), 'cli.js'),
+    env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir },
+    dataDir: ctx.config.dataDir,
+  });
 }

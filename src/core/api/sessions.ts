@@ -67,7 +67,9 @@ export const AppendEventsRequest = z
     stats: ReadStats.optional(),
     /** Subagents with the Agent/Task call that spawned them, in spawn order (replaces the stored list). */
     sidechains: z
-      .array(z.object({ agentId: z.string().min(1).max(200), toolUseId: z.string().max(200).optional() }).strict())
+      .array(
+        z.object({ agentId: z.string().min(1).max(200), toolUseId: z.string().max(200).optional() }).strict(),
+      )
       .max(10_000)
       .optional(),
     status: SessionStatus.optional(),

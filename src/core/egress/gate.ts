@@ -1,5 +1,12 @@
 // The egress gate: the one function every outbound path calls. Pauses, <private> spans and redaction, in that order.
-import type { RedactionReport, Session, SessionEvent, SessionMeta, Sidechain, Turn } from '../model/session.js';
+import type {
+  RedactionReport,
+  Session,
+  SessionEvent,
+  SessionMeta,
+  Sidechain,
+  Turn,
+} from '../model/session.js';
 import { createRedactor } from '../redact/redactor.js';
 import { stripPrivateText, stripPrivateValue } from '../redact/private-spans.js';
 import { loadSession } from '../transcript/load-session.js';
@@ -88,7 +95,13 @@ export function createEgressGate(policy: EgressPolicy): EgressGate {
     const turns: Turn[] = s.turns.map((t) => ({ ...t, events: events(t.events, sid) }));
     const sidechains: Sidechain[] = s.sidechains.map((c) => ({ ...c, events: events(c.events, sid) }));
     const gatedMeta = meta(s.meta);
-    return seal({ ...s, meta: gatedMeta, turns, sidechains, redaction: since(before, report(), s.redaction) });
+    return seal({
+      ...s,
+      meta: gatedMeta,
+      turns,
+      sidechains,
+      redaction: since(before, report(), s.redaction),
+    });
   }
 
   function body<T extends object>(b: T, sessionId?: string): Gated<T> {
@@ -116,7 +129,8 @@ export function createEgressGate(policy: EgressPolicy): EgressGate {
     return redactor.report();
   }
 
-  const recordFilter = (fallbackSessionId?: string): RecordFilter => createPauseFilter(pauses, fallbackSessionId);
+  const recordFilter = (fallbackSessionId?: string): RecordFilter =>
+    createPauseFilter(pauses, fallbackSessionId);
   const sessionIdOf = (path: string): string | undefined => /([^/\\]+)\.jsonl$/.exec(path)?.[1];
 
   return {
@@ -157,7 +171,8 @@ function since(before: RedactionReport, after: RedactionReport, prior?: Redactio
   return { total: (prior?.total ?? 0) + after.total - before.total, byRule };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 const isMetaLike = (v: unknown): v is SessionMeta => isObject(v) && typeof v.id === 'string';
 const isSessionLike = (v: unknown): v is Session =>
   isObject(v) && isMetaLike(v.meta) && Array.isArray(v.turns) && Array.isArray(v.sidechains);

@@ -74,7 +74,8 @@ export function createPauseFilter(lookup: PauseLookup, fallbackSessionId: string
     if (uuid !== undefined) for (const p of open) if (p.untilUuid === uuid) open.delete(p);
     const timestamp = str(record.timestamp);
     if (!refused && spans.length > 0) {
-      refused = timestamp === undefined ? uuid === undefined && stillPaused(spans) : pausedAtTime(spans, timestamp);
+      refused =
+        timestamp === undefined ? uuid === undefined && stillPaused(spans) : pausedAtTime(spans, timestamp);
     }
     if (uuid !== undefined) {
       for (const p of spans) {

@@ -3,7 +3,8 @@ import type { RedactionReport } from '../model/session.js';
 
 /** "redacted 3 secrets (2 aws-secret-key, 1 github-token)", "no secrets found", or the redaction-off warning. */
 export function describeRedaction(report: RedactionReport, redacting = true): string {
-  if (!redacting) return 'WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed';
+  if (!redacting)
+    return 'WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed';
   if (report.total === 0) return 'no secrets found';
   const parts = Object.entries(report.byRule)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -20,6 +20,9 @@ export function isGated(value: unknown): boolean {
 /** Thrown (code `egress_ungated`) by a sink handed something that did not come out of the gate: a bug, never data. */
 export function assertGated(value: unknown, sink: string): void {
   if (!isGated(value)) {
-    throw new BatonError('egress_ungated', `${sink}: refusing to send data that did not pass the egress gate`);
+    throw new BatonError(
+      'egress_ungated',
+      `${sink}: refusing to send data that did not pass the egress gate`,
+    );
   }
 }

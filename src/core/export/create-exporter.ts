@@ -56,7 +56,8 @@ export function createExporter(
 
 function subtract(a: RedactionReport, b: RedactionReport): RedactionReport {
   const byRule: Record<string, number> = {};
-  for (const [rule, n] of Object.entries(a.byRule)) if (n > (b.byRule[rule] ?? 0)) byRule[rule] = n - (b.byRule[rule] ?? 0);
+  for (const [rule, n] of Object.entries(a.byRule))
+    if (n > (b.byRule[rule] ?? 0)) byRule[rule] = n - (b.byRule[rule] ?? 0);
   return { total: a.total - b.total, byRule };
 }
 

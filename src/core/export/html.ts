@@ -1,5 +1,11 @@
 // Self-contained HTML exporter: one offline file, strict CSP, escaped content, in-page highlighting and search.
-import type { ReadStats, RedactionReport, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import type {
+  ReadStats,
+  RedactionReport,
+  SessionEvent,
+  SessionMeta,
+  SessionTotals,
+} from '../model/session.js';
 import { CSP, SCRIPT, STYLE } from './html-assets.js';
 import { CODE_CLOSE, createHtmlContent, escapeHtml, escapeText, resultLanguage } from './html-content.js';
 import {
@@ -161,7 +167,8 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
           e.name === 'Read' && typeof input?.file_path === 'string' ? input.file_path : undefined;
         tools.set(e.toolUseId, filePath === undefined ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
-        if (isAgentCall(e.name) && e.agentId === undefined) agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
+        if (isAgentCall(e.name) && e.agentId === undefined)
+          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
         write(
           `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ''}</summary>` +
             `${codeBlock(stringifyInput(e.input), 'json')}</details>\n`,

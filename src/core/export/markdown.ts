@@ -188,8 +188,7 @@ export function createMarkdownRenderer(
       else {
         const id = section.sidechain.toolUseId;
         const call = id === undefined ? undefined : agentCalls.get(id);
-        const by =
-          id === undefined ? '' : ` (spawned by ${call ? `${mdInline(call)} ` : ''}${codeSpan(id)})`;
+        const by = id === undefined ? '' : ` (spawned by ${call ? `${mdInline(call)} ` : ''}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}\n\n`);
       }
     },

@@ -208,7 +208,9 @@ function countList(m: Record<string, number> | undefined): { total: number; list
 export function subagentUsageRows(t: SessionTotals): Array<[string, string]> {
   return (t.subagents ?? []).map((a) => {
     const tokens = a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite;
-    const call = a.toolUseId ? `call ${a.toolUseId} (agent ${a.agentId})` : `agent ${a.agentId} (spawning call unknown)`;
+    const call = a.toolUseId
+      ? `call ${a.toolUseId} (agent ${a.agentId})`
+      : `agent ${a.agentId} (spawning call unknown)`;
     return [call, `${formatInt(tokens)} tokens · ${formatCost(a.costUsd)}`];
   });
 }
@@ -222,10 +224,12 @@ export function skipRows(stats: ReadStats | undefined): Array<[string, string]> 
   if (stats.hugeLines) rows.push(['Too large', lines(stats.hugeLines)]);
   const unknown = countList(stats.unknownTypes);
   if (unknown.total) rows.push(['Unknown record types', `${formatInt(unknown.total)} (${unknown.list})`]);
-  if (stats.truncatedTail) rows.push(['Truncated tail', 'the last line was incomplete (still being written?)']);
+  if (stats.truncatedTail)
+    rows.push(['Truncated tail', 'the last line was incomplete (still being written?)']);
   const skipped = countList(stats.skippedTypes);
   if (skipped.total) rows.push(['Not shown (bookkeeping)', `${formatInt(skipped.total)} (${skipped.list})`]);
-  if (stats.duplicateRecords) rows.push(['Repeated records (resume/fork copies)', formatInt(stats.duplicateRecords)]);
+  if (stats.duplicateRecords)
+    rows.push(['Repeated records (resume/fork copies)', formatInt(stats.duplicateRecords)]);
   return rows;
 }
 
@@ -233,5 +237,7 @@ export function skipRows(stats: ReadStats | undefined): Array<[string, string]> 
 export function unreadableCount(stats: ReadStats | undefined): number {
   if (stats === undefined) return 0;
   const unknown = countList(stats.unknownTypes).total;
-  return stats.malformedLines + stats.invalidUtf8Lines + stats.hugeLines + unknown + (stats.truncatedTail ? 1 : 0);
+  return (
+    stats.malformedLines + stats.invalidUtf8Lines + stats.hugeLines + unknown + (stats.truncatedTail ? 1 : 0)
+  );
 }

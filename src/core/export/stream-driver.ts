@@ -31,7 +31,9 @@ export function createStreamDriver(renderer: FormatRenderer): Exporter {
     if (ctx.agentId !== undefined && !(ctx.inline && current?.kind === 'turn')) {
       if (current?.kind === 'sidechain' && current.sidechain.agentId === ctx.agentId) return current;
       const sidechain: SidechainInfo =
-        ctx.toolUseId === undefined ? { agentId: ctx.agentId } : { agentId: ctx.agentId, toolUseId: ctx.toolUseId };
+        ctx.toolUseId === undefined
+          ? { agentId: ctx.agentId }
+          : { agentId: ctx.agentId, toolUseId: ctx.toolUseId };
       return switchTo({ kind: 'sidechain', sidechain });
     }
     if (current?.kind === 'turn' && current.turn.index === ctx.turnIndex) return current;

@@ -18,9 +18,13 @@ export async function exportTranscript(
   gate: EgressGate,
 ): Promise<ExportResult> {
   const exporter = createExporter(format, write, { gate });
-  const { meta, totals, stats } = await gate.streamSession(transcriptPath, (event, ctx) => exporter.event(event, ctx), {
-    subagents: true,
-  });
+  const { meta, totals, stats } = await gate.streamSession(
+    transcriptPath,
+    (event, ctx) => exporter.event(event, ctx),
+    {
+      subagents: true,
+    },
+  );
   const redaction = gate.report();
   exporter.finish(meta, totals, { redaction, stats });
   return { meta, totals, stats, redaction };

@@ -42,7 +42,13 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
   const report = (): RedactionReport => ({ total, byRule: { ...byRule } });
 
   if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactValue: (v) => v, redactSession: (s) => s, report };
+    return {
+      redactText: (s) => s,
+      redactEvent: (e) => e,
+      redactValue: (v) => v,
+      redactSession: (s) => s,
+      report,
+    };
   }
 
   const { all, specific } = getScanners();

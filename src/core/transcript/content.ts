@@ -57,7 +57,10 @@ const TASK_NOTIFICATION = '<task-notification>';
 export function taskNotificationText(text: string): string {
   const summary = between(text, '<summary>', '</summary>')?.trim();
   if (summary) return summary;
-  return text.replace(/<\/?[a-z][a-z-]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<\/?[a-z][a-z-]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function stripTags(text: string): string {

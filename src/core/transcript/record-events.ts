@@ -1,6 +1,11 @@
 // Maps one transcript record (user, assistant or system) to the SessionEvents it contributes.
 import type { ReadStats, SessionEvent } from '../model/session.js';
-import { classifyUserText, flattenToolResultContent, taskNotificationText, type UserText } from './content.js';
+import {
+  classifyUserText,
+  flattenToolResultContent,
+  taskNotificationText,
+  type UserText,
+} from './content.js';
 import { isObj, objAt, str, type Obj } from './guards.js';
 import { countUnknownType } from './read-stats.js';
 

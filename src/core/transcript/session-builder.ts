@@ -164,7 +164,8 @@ export class SessionBuilder {
     const rsid = str(rec.requestSessionId);
     const own = this.opts.sessionId;
     const copied =
-      (rsid !== undefined && sid !== undefined && rsid !== sid) || (own !== undefined && sid !== undefined && sid !== own);
+      (rsid !== undefined && sid !== undefined && rsid !== sid) ||
+      (own !== undefined && sid !== undefined && sid !== own);
     if (copied) {
       this.inheritedSeq = this.mainSeq;
       this.ownStartMs = Infinity;
@@ -223,9 +224,10 @@ export class SessionBuilder {
       }
     }
     const start = this.meta.startTime;
-    const inheritedDurationMs = Number.isFinite(this.ownStartMs) && Number.isFinite(start)
-      ? Math.max(0, Math.round(this.ownStartMs - start))
-      : durationMs;
+    const inheritedDurationMs =
+      Number.isFinite(this.ownStartMs) && Number.isFinite(start)
+        ? Math.max(0, Math.round(this.ownStartMs - start))
+        : durationMs;
     return {
       meta: this.meta.finish(fileStem),
       totals: this.totals.finish({

@@ -95,7 +95,11 @@ async function deliver(
  * Subagent files of a session: its own `<stem>/subagents/`, plus, for a fork, the files of subagents its copied
  * history spawned that only the parent's directory holds (Claude Code does not copy them into the fork's).
  */
-async function subagentFilesFor(path: string, builder: SessionBuilder, stem: string): Promise<SubagentFile[]> {
+async function subagentFilesFor(
+  path: string,
+  builder: SessionBuilder,
+  stem: string,
+): Promise<SubagentFile[]> {
   const files = await findSubagentFiles(path);
   const parent = builder.parentSessionId(stem);
   if (parent === undefined || parent.includes('/') || parent.includes('\\')) return files;
@@ -125,7 +129,9 @@ export async function runSession(
   // One order everywhere: the order the parent spawned them (its Agent/Task calls), then unlinked ones by path.
   const agents = [...new Set([...held.keys(), ...files.map((f) => f.agentId)])];
   const firstSeen = new Map(agents.map((a, i) => [a, i]));
-  agents.sort((a, b) => builder.links.rank(a) - builder.links.rank(b) || firstSeen.get(a)! - firstSeen.get(b)!);
+  agents.sort(
+    (a, b) => builder.links.rank(a) - builder.links.rank(b) || firstSeen.get(a)! - firstSeen.get(b)!,
+  );
   for (const agentId of agents) {
     for (const d of held.get(agentId) ?? []) {
       const r = onEvent(d.event, builder.agentContext(agentId));

@@ -114,7 +114,12 @@ export class TotalsAccumulator {
     // session, a counter that restarted): the records' own count stays the better figure then.
     const seen = this.main.total;
     const t = cs.tokens;
-    if (t.input < seen.input || t.output < seen.output || t.cacheRead < seen.cacheRead || t.cacheWrite < seen.cacheWrite) {
+    if (
+      t.input < seen.input ||
+      t.output < seen.output ||
+      t.cacheRead < seen.cacheRead ||
+      t.cacheWrite < seen.cacheWrite
+    ) {
       return;
     }
     this.costState = cs;
@@ -184,7 +189,12 @@ export class TotalsAccumulator {
       .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
       .map(([agentId, a]) => {
         const toolUseId = o.spawnedBy?.get(agentId);
-        return { agentId, ...(toolUseId ? { toolUseId } : {}), tokens: a.bucket.tokens(), costUsd: a.bucket.costUsd() };
+        return {
+          agentId,
+          ...(toolUseId ? { toolUseId } : {}),
+          tokens: a.bucket.tokens(),
+          costUsd: a.bucket.costUsd(),
+        };
       });
   }
 

@@ -152,14 +152,21 @@ export function defaultReply(body: unknown): FakeReply {
     return {
       blocks: [
         { type: 'text', text: 'Running a deep one' },
-        { type: 'tool_use', name: 'Bash', input: { command: deep[2]!.trim(), description: 'deep input', nested } },
+        {
+          type: 'tool_use',
+          name: 'Bash',
+          input: { command: deep[2]!.trim(), description: 'deep input', nested },
+        },
       ],
     };
   }
   // `RUN_AGENTS: a || b`: two Agent calls in one reply (parallel subagents), in that order.
   const agents = /RUN_AGENTS:\s*(.+)/.exec(text);
   if (agents) {
-    const prompts = agents[1]!.split('||').map((p) => p.trim()).filter(Boolean);
+    const prompts = agents[1]!
+      .split('||')
+      .map((p) => p.trim())
+      .filter(Boolean);
     return {
       delayMs,
       blocks: [

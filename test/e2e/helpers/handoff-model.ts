@@ -31,4 +31,3 @@ export function endReply(narrative: string, topic: string) {
     };
   };
 }
-

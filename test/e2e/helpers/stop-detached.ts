@@ -12,7 +12,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * the test. Both hooks spawn `node <bundle> … --data-dir <dataDir>`, so on Linux the process list finds them from
  * their first instant; lock holders cover other systems. Keeps looking until nothing was found for `quietMs`.
  */
-export async function stopDetached(dataDir: string, opts: { quietMs?: number; timeoutMs?: number } = {}): Promise<void> {
+export async function stopDetached(
+  dataDir: string,
+  opts: { quietMs?: number; timeoutMs?: number } = {},
+): Promise<void> {
   const quietMs = opts.quietMs ?? 1000;
   const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
   const signalled = new Map<number, number>();

@@ -122,7 +122,9 @@ export function createEventsRepo(db: Kysely<Database>, engine: Engine): EventsRe
         let q = ordered(sessionPk).where('agent_id', '=', agentId);
         if (after) {
           const a = after;
-          q = q.where((eb) => eb.or([eb('seq', '>', a.seq), eb.and([eb('seq', '=', a.seq), eb('id', '>', a.id)])]));
+          q = q.where((eb) =>
+            eb.or([eb('seq', '>', a.seq), eb.and([eb('seq', '=', a.seq), eb('id', '>', a.id)])]),
+          );
         }
         const rows = await q.limit(pageSize).execute();
         for (const r of rows) yield r;

@@ -117,13 +117,19 @@ export function createProjectsRepo(db: Kysely<Database>): ProjectsRepo {
         .select((eb) => [
           'project_id',
           eb.fn.countAll().as('n'),
-          sql<number>`SUM(CASE WHEN duration_ms > inherited_duration_ms THEN duration_ms - inherited_duration_ms ELSE 0 END)`.as('total'),
+          sql<number>`SUM(CASE WHEN duration_ms > inherited_duration_ms THEN duration_ms - inherited_duration_ms ELSE 0 END)`.as(
+            'total',
+          ),
           eb.fn.max('activity_at').as('last'),
           sql<number>`SUM(tokens_input - inherited_tokens_input)`.as('tin'),
           sql<number>`SUM(tokens_output - inherited_tokens_output)`.as('tout'),
           sql<number>`SUM(tokens_cache_read - inherited_tokens_cache_read)`.as('tcr'),
           sql<number>`SUM(tokens_cache_write - inherited_tokens_cache_write)`.as('tcw'),
-          sql<number | null>`SUM(CASE WHEN cost_usd IS NULL THEN NULL WHEN cost_usd > inherited_cost_usd THEN cost_usd - inherited_cost_usd ELSE 0 END)`.as('cost'),
+          sql<
+            number | null
+          >`SUM(CASE WHEN cost_usd IS NULL THEN NULL WHEN cost_usd > inherited_cost_usd THEN cost_usd - inherited_cost_usd ELSE 0 END)`.as(
+            'cost',
+          ),
         ])
         .where('user_id', '=', userId)
         .where('project_id', 'in', projectIds)

@@ -69,7 +69,9 @@ export async function preferBitmapScan(db: Kysely<Database>, terms: string[]): P
   const r = await sql<{ 'QUERY PLAN': unknown }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM search_docs d
     WHERE d.tsv @@ plainto_tsquery('simple', ${terms.join(' ')})`.execute(db);
   const plan = r.rows[0]?.['QUERY PLAN'];
-  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ Plan?: { 'Plan Rows'?: number } }>;
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{
+    Plan?: { 'Plan Rows'?: number };
+  }>;
   const rows = parsed?.[0]?.Plan?.['Plan Rows'];
   return typeof rows === 'number' && rows < BITMAP_MAX_MATCHES;
 }

@@ -79,7 +79,13 @@ function subagentUsage(totals: SessionTotals): SafeHtml | '' {
   return html`<details class="small" id="subagent-usage">
     <summary>Subagents (${rows.length})</summary>
     <table>
-      ${rows.map(([k, v]) => html`<tr><td>${k}</td><td>${v}</td></tr>`)}
+      ${rows.map(
+        ([k, v]) =>
+          html`<tr>
+            <td>${k}</td>
+            <td>${v}</td>
+          </tr>`,
+      )}
     </table>
   </details>`;
 }
@@ -91,7 +97,13 @@ function skipped(stats: ReadStats | undefined): SafeHtml | '' {
   return html`<details class="small" id="skipped">
     <summary>Skipped while reading the transcript</summary>
     <table>
-      ${rows.map(([k, v]) => html`<tr><td>${k}</td><td>${v}</td></tr>`)}
+      ${rows.map(
+        ([k, v]) =>
+          html`<tr>
+            <td>${k}</td>
+            <td>${v}</td>
+          </tr>`,
+      )}
     </table>
   </details>`;
 }
