@@ -1217,7 +1217,13 @@ function createRedactor(opts = {}) {
   let total = 0;
   const report = () => ({ total, byRule: { ...byRule } });
   if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactValue: (v2) => v2, redactSession: (s) => s, report };
+    return {
+      redactText: (s) => s,
+      redactEvent: (e) => e,
+      redactValue: (v2) => v2,
+      redactSession: (s) => s,
+      report
+    };
   }
   const { all, specific } = getScanners();
   const count2 = (rule2) => {
@@ -2046,7 +2052,12 @@ var init_totals_accumulator = __esm({
         const rank = o.spawnRank ?? (() => 0);
         return [...this.agents].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([agentId, a]) => {
           const toolUseId = o.spawnedBy?.get(agentId);
-          return { agentId, ...toolUseId ? { toolUseId } : {}, tokens: a.bucket.tokens(), costUsd: a.bucket.costUsd() };
+          return {
+            agentId,
+            ...toolUseId ? { toolUseId } : {},
+            tokens: a.bucket.tokens(),
+            costUsd: a.bucket.costUsd()
+          };
         });
       }
       /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
@@ -2727,7 +2738,9 @@ async function runSession(path, onEvent, opts = {}) {
   const files = withFiles ? await subagentFilesFor(path, builder, stem) : [];
   const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
   const firstSeen = new Map(agents.map((a, i) => [a, i]));
-  agents.sort((a, b) => builder.links.rank(a) - builder.links.rank(b) || firstSeen.get(a) - firstSeen.get(b));
+  agents.sort(
+    (a, b) => builder.links.rank(a) - builder.links.rank(b) || firstSeen.get(a) - firstSeen.get(b)
+  );
   for (const agentId of agents) {
     for (const d of held.get(agentId) ?? []) {
       const r = onEvent(d.event, builder.agentContext(agentId));
@@ -2919,7 +2932,13 @@ function createEgressGate(policy) {
     const turns = s.turns.map((t) => ({ ...t, events: events(t.events, sid) }));
     const sidechains = s.sidechains.map((c) => ({ ...c, events: events(c.events, sid) }));
     const gatedMeta = meta(s.meta);
-    return seal({ ...s, meta: gatedMeta, turns, sidechains, redaction: since(before, report(), s.redaction) });
+    return seal({
+      ...s,
+      meta: gatedMeta,
+      turns,
+      sidechains,
+      redaction: since(before, report(), s.redaction)
+    });
   }
   function body(b, sessionId) {
     if (isGated(b)) return b;
@@ -5011,10 +5030,12 @@ function skipRows(stats) {
   if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
   const unknown = countList(stats.unknownTypes);
   if (unknown.total) rows.push(["Unknown record types", `${formatInt(unknown.total)} (${unknown.list})`]);
-  if (stats.truncatedTail) rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  if (stats.truncatedTail)
+    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
   const skipped = countList(stats.skippedTypes);
   if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
-  if (stats.duplicateRecords) rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  if (stats.duplicateRecords)
+    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
   return rows;
 }
 var ToolIndex, MAX_LISTED_FILES;
@@ -5175,7 +5196,8 @@ function createHtmlRenderer(write, opts) {
         const filePath = e.name === "Read" && typeof input?.file_path === "string" ? input.file_path : void 0;
         tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
-        if (isAgentCall(e.name) && e.agentId === void 0) agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
+        if (isAgentCall(e.name) && e.agentId === void 0)
+          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
         write(
           `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
 `
@@ -5969,7 +5991,8 @@ function createExporter(format, write, opts = {}) {
 }
 function subtract(a, b) {
   const byRule = {};
-  for (const [rule2, n] of Object.entries(a.byRule)) if (n > (b.byRule[rule2] ?? 0)) byRule[rule2] = n - (b.byRule[rule2] ?? 0);
+  for (const [rule2, n] of Object.entries(a.byRule))
+    if (n > (b.byRule[rule2] ?? 0)) byRule[rule2] = n - (b.byRule[rule2] ?? 0);
   return { total: a.total - b.total, byRule };
 }
 function add(a, b) {
@@ -6029,7 +6052,8 @@ var init_export = __esm({
 
 // src/core/egress/report.ts
 function describeRedaction(report, redacting = true) {
-  if (!redacting) return "WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed";
+  if (!redacting)
+    return "WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed";
   if (report.total === 0) return "no secrets found";
   const parts = Object.entries(report.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule2, n]) => `${n} ${rule2}`);
   return `redacted ${report.total} secret${report.total === 1 ? "" : "s"} (${parts.join(", ")})`;
@@ -6052,7 +6076,17 @@ var init_egress = __esm({
 });
 
 // src/capture/pause-log.ts
-import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync
+} from "node:fs";
 import { join as join3 } from "node:path";
 function pauseLogPath(dataDir, sessionId) {
   return join3(dataDir, "pauses", `${sessionId}.jsonl`);
@@ -6077,7 +6111,8 @@ function readPauseSpans(dataDir, sessionId) {
     const last = spans[spans.length - 1];
     const open2 = last !== void 0 && last.to === void 0;
     if (e.op === "pause" && !open2) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
-    if (e.op === "resume" && open2) spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
+    if (e.op === "resume" && open2)
+      spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
   }
   return spans;
 }
@@ -6154,9 +6189,13 @@ var init_egress2 = __esm({
 // src/core/pipeline/export-transcript.ts
 async function exportTranscript(transcriptPath, format, write, gate) {
   const exporter = createExporter(format, write, { gate });
-  const { meta, totals, stats } = await gate.streamSession(transcriptPath, (event, ctx) => exporter.event(event, ctx), {
-    subagents: true
-  });
+  const { meta, totals, stats } = await gate.streamSession(
+    transcriptPath,
+    (event, ctx) => exporter.event(event, ctx),
+    {
+      subagents: true
+    }
+  );
   const redaction = gate.report();
   exporter.finish(meta, totals, { redaction, stats });
   return { meta, totals, stats, redaction };
@@ -6172,7 +6211,12 @@ var init_export_transcript = __esm({
 import { parseArgs } from "node:util";
 function parseFlags(argv, options, command) {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true
+    });
   } catch (err) {
     const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
     throw new BatonError("invalid_input", `${command}: ${message} (see baton ${command} --help)`);

@@ -1250,7 +1250,13 @@ function createRedactor(opts = {}) {
   let total = 0;
   const report = () => ({ total, byRule: { ...byRule } });
   if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactValue: (v2) => v2, redactSession: (s) => s, report };
+    return {
+      redactText: (s) => s,
+      redactEvent: (e) => e,
+      redactValue: (v2) => v2,
+      redactSession: (s) => s,
+      report
+    };
   }
   const { all, specific } = getScanners();
   const count3 = (rule2) => {
@@ -2087,7 +2093,12 @@ var init_totals_accumulator = __esm({
         const rank = o2.spawnRank ?? (() => 0);
         return [...this.agents].sort(([a2], [b]) => rank(a2) - rank(b) || a2.localeCompare(b)).map(([agentId, a2]) => {
           const toolUseId = o2.spawnedBy?.get(agentId);
-          return { agentId, ...toolUseId ? { toolUseId } : {}, tokens: a2.bucket.tokens(), costUsd: a2.bucket.costUsd() };
+          return {
+            agentId,
+            ...toolUseId ? { toolUseId } : {},
+            tokens: a2.bucket.tokens(),
+            costUsd: a2.bucket.costUsd()
+          };
         });
       }
       /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
@@ -2768,7 +2779,9 @@ async function runSession(path6, onEvent, opts = {}) {
   const files = withFiles ? await subagentFilesFor(path6, builder, stem) : [];
   const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
   const firstSeen = new Map(agents.map((a2, i2) => [a2, i2]));
-  agents.sort((a2, b) => builder.links.rank(a2) - builder.links.rank(b) || firstSeen.get(a2) - firstSeen.get(b));
+  agents.sort(
+    (a2, b) => builder.links.rank(a2) - builder.links.rank(b) || firstSeen.get(a2) - firstSeen.get(b)
+  );
   for (const agentId of agents) {
     for (const d of held.get(agentId) ?? []) {
       const r = onEvent(d.event, builder.agentContext(agentId));
@@ -2919,7 +2932,10 @@ function isGated(value) {
 }
 function assertGated(value, sink) {
   if (!isGated(value)) {
-    throw new BatonError("egress_ungated", `${sink}: refusing to send data that did not pass the egress gate`);
+    throw new BatonError(
+      "egress_ungated",
+      `${sink}: refusing to send data that did not pass the egress gate`
+    );
   }
 }
 var sealed;
@@ -2965,7 +2981,13 @@ function createEgressGate(policy) {
     const turns = s.turns.map((t) => ({ ...t, events: events(t.events, sid) }));
     const sidechains = s.sidechains.map((c3) => ({ ...c3, events: events(c3.events, sid) }));
     const gatedMeta = meta3(s.meta);
-    return seal({ ...s, meta: gatedMeta, turns, sidechains, redaction: since(before, report(), s.redaction) });
+    return seal({
+      ...s,
+      meta: gatedMeta,
+      turns,
+      sidechains,
+      redaction: since(before, report(), s.redaction)
+    });
   }
   function body(b, sessionId) {
     if (isGated(b)) return b;
@@ -5057,10 +5079,12 @@ function skipRows(stats) {
   if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
   const unknown2 = countList(stats.unknownTypes);
   if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
-  if (stats.truncatedTail) rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  if (stats.truncatedTail)
+    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
   const skipped = countList(stats.skippedTypes);
   if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
-  if (stats.duplicateRecords) rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  if (stats.duplicateRecords)
+    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
   return rows;
 }
 var ToolIndex, MAX_LISTED_FILES;
@@ -5221,7 +5245,8 @@ function createHtmlRenderer(write, opts) {
         const filePath = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
         tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
-        if (isAgentCall(e.name) && e.agentId === void 0) agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
+        if (isAgentCall(e.name) && e.agentId === void 0)
+          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
         write(
           `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
 `
@@ -6015,7 +6040,8 @@ function createExporter(format2, write, opts = {}) {
 }
 function subtract(a2, b) {
   const byRule = {};
-  for (const [rule2, n2] of Object.entries(a2.byRule)) if (n2 > (b.byRule[rule2] ?? 0)) byRule[rule2] = n2 - (b.byRule[rule2] ?? 0);
+  for (const [rule2, n2] of Object.entries(a2.byRule))
+    if (n2 > (b.byRule[rule2] ?? 0)) byRule[rule2] = n2 - (b.byRule[rule2] ?? 0);
   return { total: a2.total - b.total, byRule };
 }
 function add(a2, b) {
@@ -6075,7 +6101,8 @@ var init_export = __esm({
 
 // src/core/egress/report.ts
 function describeRedaction(report, redacting = true) {
-  if (!redacting) return "WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed";
+  if (!redacting)
+    return "WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed";
   if (report.total === 0) return "no secrets found";
   const parts = Object.entries(report.byRule).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0])).map(([rule2, n2]) => `${n2} ${rule2}`);
   return `redacted ${report.total} secret${report.total === 1 ? "" : "s"} (${parts.join(", ")})`;
@@ -6098,7 +6125,17 @@ var init_egress = __esm({
 });
 
 // src/capture/pause-log.ts
-import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync
+} from "node:fs";
 import { join as join3 } from "node:path";
 function pauseLogPath(dataDir, sessionId) {
   return join3(dataDir, "pauses", `${sessionId}.jsonl`);
@@ -6130,7 +6167,8 @@ function readPauseSpans(dataDir, sessionId) {
     const last = spans[spans.length - 1];
     const open4 = last !== void 0 && last.to === void 0;
     if (e.op === "pause" && !open4) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
-    if (e.op === "resume" && open4) spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
+    if (e.op === "resume" && open4)
+      spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
   }
   return spans;
 }
@@ -6234,9 +6272,13 @@ var init_egress2 = __esm({
 // src/core/pipeline/export-transcript.ts
 async function exportTranscript(transcriptPath, format2, write, gate) {
   const exporter = createExporter(format2, write, { gate });
-  const { meta: meta3, totals, stats } = await gate.streamSession(transcriptPath, (event, ctx) => exporter.event(event, ctx), {
-    subagents: true
-  });
+  const { meta: meta3, totals, stats } = await gate.streamSession(
+    transcriptPath,
+    (event, ctx) => exporter.event(event, ctx),
+    {
+      subagents: true
+    }
+  );
   const redaction = gate.report();
   exporter.finish(meta3, totals, { redaction, stats });
   return { meta: meta3, totals, stats, redaction };
@@ -6252,7 +6294,12 @@ var init_export_transcript = __esm({
 import { parseArgs } from "node:util";
 function parseFlags(argv, options2, command) {
   try {
-    return parseArgs({ args: argv, options: { ...options2, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...options2, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true
+    });
   } catch (err) {
     const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
     throw new BatonError("invalid_input", `${command}: ${message} (see baton ${command} --help)`);
@@ -27132,7 +27179,15 @@ var init_live_paths = __esm({
 });
 
 // src/capture/live/live-state.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, readdirSync as readdirSync2, renameSync as renameSync3, statSync as statSync3, unlinkSync as unlinkSync3, writeFileSync } from "node:fs";
+import {
+  mkdirSync as mkdirSync3,
+  readFileSync as readFileSync3,
+  readdirSync as readdirSync2,
+  renameSync as renameSync3,
+  statSync as statSync3,
+  unlinkSync as unlinkSync3,
+  writeFileSync
+} from "node:fs";
 import { dirname as dirname5, join as join8 } from "node:path";
 function writeAtomic(path6, value) {
   mkdirSync3(dirname5(path6), { recursive: true, mode: 448 });
@@ -27178,7 +27233,8 @@ function readEndedState(dataDir, sessionId, liveId) {
 }
 function withStateLock(dataDir, sessionId, fn) {
   const release = acquireLock(livePaths(dataDir, sessionId).stateLock, { waitMs: 3e3, staleMs: 1e4 });
-  if (!release) throw new BatonError("timeout", "the live state of this session is locked by another process; try again");
+  if (!release)
+    throw new BatonError("timeout", "the live state of this session is locked by another process; try again");
   try {
     return fn();
   } finally {
@@ -27189,7 +27245,9 @@ function createLiveState(dataDir, state) {
   withStateLock(dataDir, state.sessionId, () => {
     const existing = readLiveState(dataDir, state.sessionId);
     if (existing) {
-      throw new BatonError("conflict", `this session is already live at ${existing.viewUrl}`, { details: { liveId: existing.liveId } });
+      throw new BatonError("conflict", `this session is already live at ${existing.viewUrl}`, {
+        details: { liveId: existing.liveId }
+      });
     }
     writeAtomic(livePaths(dataDir, state.sessionId).state, LiveState.parse(state));
   });
@@ -27207,7 +27265,12 @@ function endLiveState(dataDir, sessionId, liveId, result) {
   return withStateLock(dataDir, sessionId, () => {
     const cur = readLiveState(dataDir, sessionId);
     if (!cur || cur.liveId !== liveId) return null;
-    const final = LiveState.parse({ ...cur, ...result, status: "ended", endedAt: (/* @__PURE__ */ new Date()).toISOString() });
+    const final = LiveState.parse({
+      ...cur,
+      ...result,
+      status: "ended",
+      endedAt: (/* @__PURE__ */ new Date()).toISOString()
+    });
     writeAtomic(endedStatePath(dataDir, sessionId, liveId), final);
     const paths = livePaths(dataDir, sessionId);
     for (const p of [paths.state, paths.inbox]) {
@@ -27283,7 +27346,11 @@ async function finalizeLive(state, keep, deps, opts = {}) {
     });
     if (deps.canPush) await pushTranscript(state, deps, gate);
     const title = opts.title ?? state.title;
-    const info = await client.live.complete(state.liveId, gate.body({ createPost: true, ...title ? { title } : {} }), w2);
+    const info = await client.live.complete(
+      state.liveId,
+      gate.body({ createPost: true, ...title ? { title } : {} }),
+      w2
+    );
     return endLiveState(dataDir, state.sessionId, state.liveId, { outcome: "kept", postUrl: info.postUrl });
   } catch (err) {
     if (isBatonError(err) && err.code === "gone") {
@@ -27297,7 +27364,9 @@ async function pushTranscript(state, deps, gate) {
   if (!path6 || !existsSync3(path6)) return;
   try {
     const session = await gate.loadSession(path6);
-    await deps.client.sessions.push(gate.body({ session, visibility: state.visibility, source: "cli-stream" }));
+    await deps.client.sessions.push(
+      gate.body({ session, visibility: state.visibility, source: "cli-stream" })
+    );
   } catch (err) {
     deps.log?.(`pushing the transcript before completing failed: ${String(err)}`);
   }
@@ -27381,7 +27450,8 @@ async function readNewLines(path6, fromByte, opts = {}) {
   try {
     fh = await open3(path6, "r");
   } catch (err) {
-    if (err.code === "ENOENT") return { lines: [], nextByte: fromByte, shrunk: false };
+    if (err.code === "ENOENT")
+      return { lines: [], nextByte: fromByte, shrunk: false };
     throw err;
   }
   try {
@@ -27481,7 +27551,8 @@ function requireClient(deps) {
   );
 }
 function checkSession(sessionId) {
-  if (!isSafeSessionId(sessionId)) throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
+  if (!isSafeSessionId(sessionId))
+    throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
 }
 async function startLive(deps, input2) {
   checkSession(input2.sessionId);
@@ -27493,7 +27564,12 @@ async function startLive(deps, input2) {
     return { state: state2, alreadyLive: true, relay: relay2, ...await redactionSoFar(deps, existing.transcriptPath) };
   }
   const client = requireClient(deps);
-  const transcriptPath = await resolveLiveTranscript(input2.sessionId, dataDir, deps.config.claudeConfigDir, input2.cwd);
+  const transcriptPath = await resolveLiveTranscript(
+    input2.sessionId,
+    dataDir,
+    deps.config.claudeConfigDir,
+    input2.cwd
+  );
   const gate = openEgressGate({ dataDir, redact: deps.config.redact });
   const created = await client.live.create(
     gate.body({
@@ -27530,7 +27606,8 @@ async function startLive(deps, input2) {
 }
 async function redactionSoFar(deps, transcriptPath) {
   const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
-  if (transcriptPath && existsSync6(transcriptPath)) await gate.streamSession(transcriptPath, () => void 0).catch(() => void 0);
+  if (transcriptPath && existsSync6(transcriptPath))
+    await gate.streamSession(transcriptPath, () => void 0).catch(() => void 0);
   return { redaction: gate.report(), redacting: gate.redacting };
 }
 async function stopLive(deps, input2) {
@@ -27546,21 +27623,32 @@ async function stopLive(deps, input2) {
   }));
   if (!requested) return { state: readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "relay" };
   const paths = livePaths(dataDir, input2.sessionId);
-  if (lockHolderPid(paths.relayLock) === null) await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
+  if (lockHolderPid(paths.relayLock) === null)
+    await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
   const started = Date.now();
   while (Date.now() - started < (input2.waitMs ?? 8e3)) {
-    if (!readLiveState(dataDir, input2.sessionId)) return { state: readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "relay" };
+    if (!readLiveState(dataDir, input2.sessionId))
+      return { state: readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "relay" };
     if (lockHolderPid(paths.relayLock) === null && Date.now() - started > 1500) break;
     await sleep(50);
   }
   const client = requireClient(deps);
-  const final = await finalizeLive(requested, keep, { client, dataDir, redact: deps.config.redact, canPush: true }, input2.title ? { title: input2.title } : {});
+  const final = await finalizeLive(
+    requested,
+    keep,
+    { client, dataDir, redact: deps.config.redact, canPush: true },
+    input2.title ? { title: input2.title } : {}
+  );
   return { state: final ?? readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "caller" };
 }
 async function setLivePaused(deps, input2) {
   checkSession(input2.sessionId);
   const cur = readLiveState(deps.config.dataDir, input2.sessionId);
-  if (!cur) throw new BatonError("not_found", "this session is not streaming live; start it with /export-session --live");
+  if (!cur)
+    throw new BatonError(
+      "not_found",
+      "this session is not streaming live; start it with /export-session --live"
+    );
   const client = requireClient(deps);
   const w2 = { producerToken: cur.producerToken };
   if (input2.paused) recordPause(deps.config.dataDir, input2.sessionId, true, cur.transcriptPath);
@@ -27573,7 +27661,11 @@ async function setLivePaused(deps, input2) {
 async function addLiveNote(deps, input2) {
   checkSession(input2.sessionId);
   const cur = readLiveState(deps.config.dataDir, input2.sessionId);
-  if (!cur) throw new BatonError("not_found", "this session is not streaming live; start it with /export-session --live");
+  if (!cur)
+    throw new BatonError(
+      "not_found",
+      "this session is not streaming live; start it with /export-session --live"
+    );
   if (cur.status === "paused") throw new BatonError("conflict", "the live stream is paused: resume it first");
   appendInboxNote(livePaths(deps.config.dataDir, input2.sessionId).inbox, input2.kind, input2.text);
   await ensureLiveRelay(deps.config.dataDir, input2.sessionId, deps.relayScript, deps.env);
@@ -27933,7 +28025,9 @@ var init_sessions = __esm({
       /** What the client's reader skipped so far (replaces the stored counts): shown on the session page. */
       stats: ReadStats.optional(),
       /** Subagents with the Agent/Task call that spawned them, in spawn order (replaces the stored list). */
-      sidechains: external_exports.array(external_exports.object({ agentId: external_exports.string().min(1).max(200), toolUseId: external_exports.string().max(200).optional() }).strict()).max(1e4).optional(),
+      sidechains: external_exports.array(
+        external_exports.object({ agentId: external_exports.string().min(1).max(200), toolUseId: external_exports.string().max(200).optional() }).strict()
+      ).max(1e4).optional(),
       status: SessionStatus.optional(),
       source: SessionSource.optional()
     }).strict();
@@ -28341,7 +28435,13 @@ function createHealthApi(t) {
     ready: (o2 = {}) => t.call({ method: "GET", path: "/readyz", response: ReadyResponse, auth: "none", ...o2 }),
     /** The API version from /api/v1/openapi.json (what `baton doctor` prints). */
     async version(o2 = {}) {
-      const doc = await t.call({ method: "GET", path: "/api/v1/openapi.json", response: OpenApiInfo, auth: "none", ...o2 });
+      const doc = await t.call({
+        method: "GET",
+        path: "/api/v1/openapi.json",
+        response: OpenApiInfo,
+        auth: "none",
+        ...o2
+      });
       return doc.info.version;
     }
   };
@@ -28455,9 +28555,13 @@ var init_live = __esm({
 function validateRequest(schema, value, what) {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new BatonError("invalid_request", `refusing to send an invalid ${what}: ${parsed.error.issues[0]?.message ?? "invalid"}`, {
-    details: parsed.error.issues.slice(0, 10).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
-  });
+  throw new BatonError(
+    "invalid_request",
+    `refusing to send an invalid ${what}: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+    {
+      details: parsed.error.issues.slice(0, 10).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
+    }
+  );
 }
 function validateOutbound(schema, value, what) {
   assertGated(value, `tracker client (${what})`);
@@ -28480,24 +28584,61 @@ function createLiveApi(t) {
     if (t.hasKey) return { headers: { "x-baton-producer-token": w2.producerToken } };
     return { auth: { bearer: w2.producerToken } };
   };
-  const action = (liveId, verb, w2, o2) => t.call({ method: "POST", path: `/api/v1/live/${seg(liveId)}/${verb}`, body: {}, response: LiveInfo, idempotent: true, ...writeAuth(w2), ...o2 });
+  const action = (liveId, verb, w2, o2) => t.call({
+    method: "POST",
+    path: `/api/v1/live/${seg(liveId)}/${verb}`,
+    body: {},
+    response: LiveInfo,
+    idempotent: true,
+    ...writeAuth(w2),
+    ...o2
+  });
   return {
     /** POST /api/v1/live (API key): returns liveId, producerToken, viewUrl. Not retried after an ambiguous failure. */
     async create(req, o2 = {}) {
       const body = validateOutbound(CreateLiveRequest, req, "live stream request");
-      return t.call({ method: "POST", path: "/api/v1/live", body, response: CreateLiveResponse, idempotent: false, ...o2 });
+      return t.call({
+        method: "POST",
+        path: "/api/v1/live",
+        body,
+        response: CreateLiveResponse,
+        idempotent: false,
+        ...o2
+      });
     },
     list: (o2 = {}) => t.call({ method: "GET", path: "/api/v1/live", response: ListLiveResponse2, ...o2 }),
-    get: (liveId, w2 = {}, o2 = {}) => t.call({ method: "GET", path: `/api/v1/live/${seg(liveId)}`, response: LiveInfo, ...writeAuth(w2), ...o2 }),
+    get: (liveId, w2 = {}, o2 = {}) => t.call({
+      method: "GET",
+      path: `/api/v1/live/${seg(liveId)}`,
+      response: LiveInfo,
+      ...writeAuth(w2),
+      ...o2
+    }),
     /** PATCH /api/v1/live/:id: events with producer seq numbers; re-sending a seq (or uuid) is a harmless duplicate. */
     async append(liveId, req, w2 = {}, o2 = {}) {
       const body = validateOutbound(AppendLiveRequest, req, "live batch");
-      return t.call({ method: "PATCH", path: `/api/v1/live/${seg(liveId)}`, body, response: AppendLiveResponse, idempotent: true, ...writeAuth(w2), ...o2 });
+      return t.call({
+        method: "PATCH",
+        path: `/api/v1/live/${seg(liveId)}`,
+        body,
+        response: AppendLiveResponse,
+        idempotent: true,
+        ...writeAuth(w2),
+        ...o2
+      });
     },
     /** Ends the stream; `createPost: true` keeps it as a post (postUrl in the answer). */
     async complete(liveId, req, w2 = {}, o2 = {}) {
       const body = validateOutbound(CompleteLiveRequest, req, "live completion");
-      return t.call({ method: "POST", path: `/api/v1/live/${seg(liveId)}/complete`, body, response: LiveInfo, idempotent: true, ...writeAuth(w2), ...o2 });
+      return t.call({
+        method: "POST",
+        path: `/api/v1/live/${seg(liveId)}/complete`,
+        body,
+        response: LiveInfo,
+        idempotent: true,
+        ...writeAuth(w2),
+        ...o2
+      });
     },
     pause: (liveId, w2 = {}, o2 = {}) => action(liveId, "pause", w2, o2),
     resume: (liveId, w2 = {}, o2 = {}) => action(liveId, "resume", w2, o2),
@@ -28534,11 +28675,24 @@ function createHandoffsApi(t) {
   return {
     async create(req, o2 = {}) {
       const body = validateOutbound(CreateHandoffRequest, req, "handoff");
-      return t.call({ method: "POST", path: "/api/v1/handoffs", body, response: CreateHandoffResponse, idempotent: false, ...o2 });
+      return t.call({
+        method: "POST",
+        path: "/api/v1/handoffs",
+        body,
+        response: CreateHandoffResponse,
+        idempotent: false,
+        ...o2
+      });
     },
     async list(query = {}, o2 = {}) {
       const q2 = validateRequest(ListHandoffsQuery, query, "handoff query");
-      return t.call({ method: "GET", path: "/api/v1/handoffs", query: q2, response: ListHandoffsResponse, ...o2 });
+      return t.call({
+        method: "GET",
+        path: "/api/v1/handoffs",
+        query: q2,
+        response: ListHandoffsResponse,
+        ...o2
+      });
     },
     get: (id, o2 = {}) => t.call({ method: "GET", path: `/api/v1/handoffs/${seg(id)}`, response: HandoffResponse, ...o2 })
   };
@@ -28549,7 +28703,14 @@ function createPostsApi(t) {
     get: (id, o2 = {}) => t.call({ method: "GET", path: `/api/v1/posts/${seg(id)}`, response: PostResponse, ...o2 }),
     async patch(id, req, o2 = {}) {
       const body = validateOutbound(PatchPostRequest, req, "post change");
-      return t.call({ method: "PATCH", path: `/api/v1/posts/${seg(id)}`, body, response: PostResponse, idempotent: true, ...o2 });
+      return t.call({
+        method: "PATCH",
+        path: `/api/v1/posts/${seg(id)}`,
+        body,
+        response: PostResponse,
+        idempotent: true,
+        ...o2
+      });
     }
   };
 }
@@ -28561,7 +28722,14 @@ function createAccountApi(t) {
       list: (o2 = {}) => t.call({ method: "GET", path: "/api/v1/keys", response: ListKeysResponse, ...o2 }),
       async create(req, o2 = {}) {
         const body = validateRequest(CreateKeyRequest, req, "key request");
-        return t.call({ method: "POST", path: "/api/v1/keys", body, response: CreateKeyResponse, idempotent: false, ...o2 });
+        return t.call({
+          method: "POST",
+          path: "/api/v1/keys",
+          body,
+          response: CreateKeyResponse,
+          idempotent: false,
+          ...o2
+        });
       },
       revoke: (id, o2 = {}) => t.call({ method: "DELETE", path: `/api/v1/keys/${seg(id)}`, response: KeyResponse, ...o2 })
     }
@@ -28584,37 +28752,88 @@ function createSessionsApi(t) {
     /** POST /api/v1/sessions: upserts a whole (redacted) session, optionally creating or extending a post. */
     async push(req, o2 = {}) {
       const body = validateOutbound(PushSessionRequest, req, "session push");
-      return t.call({ method: "POST", path: "/api/v1/sessions", body, response: PushSessionResponse, idempotent: !body.createPost, ...o2 });
+      return t.call({
+        method: "POST",
+        path: "/api/v1/sessions",
+        body,
+        response: PushSessionResponse,
+        idempotent: !body.createPost,
+        ...o2
+      });
     },
     /** POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. */
     async appendEvents(sessionId, req, o2 = {}) {
       const body = validateOutbound(AppendEventsRequest, req, "event batch");
-      return t.call({ method: "POST", path: `/api/v1/sessions/${seg(sessionId)}/events`, body, response: AppendEventsResponse, idempotent: true, ...o2 });
+      return t.call({
+        method: "POST",
+        path: `/api/v1/sessions/${seg(sessionId)}/events`,
+        body,
+        response: AppendEventsResponse,
+        idempotent: true,
+        ...o2
+      });
     },
     /** POST /api/v1/sessions/upload: up to 1000 whole sessions (historical sync). */
     async upload(req, o2 = {}) {
       const body = validateOutbound(UploadSessionsRequest, req, "session upload");
-      return t.call({ method: "POST", path: "/api/v1/sessions/upload", body, response: UploadSessionsResponse, idempotent: true, ...o2 });
+      return t.call({
+        method: "POST",
+        path: "/api/v1/sessions/upload",
+        body,
+        response: UploadSessionsResponse,
+        idempotent: true,
+        ...o2
+      });
     },
     /** GET /api/v1/sessions with filters (search, project, status, source, tag, starred, archived, page, limit). */
     async list(query = {}, o2 = {}) {
       const q2 = validateRequest(ListSessionsQuery, query, "session query");
-      return t.call({ method: "GET", path: "/api/v1/sessions", query: q2, response: ListSessionsResponse, ...o2 });
+      return t.call({
+        method: "GET",
+        path: "/api/v1/sessions",
+        query: q2,
+        response: ListSessionsResponse,
+        ...o2
+      });
     },
     /** GET /api/v1/sessions/:id: summary, meta and one page of events. */
     async get(sessionId, page = {}, o2 = {}) {
-      return t.call({ method: "GET", path: `/api/v1/sessions/${seg(sessionId)}`, query: page, response: SessionDetailResponse, ...o2 });
+      return t.call({
+        method: "GET",
+        path: `/api/v1/sessions/${seg(sessionId)}`,
+        query: page,
+        response: SessionDetailResponse,
+        ...o2
+      });
     },
     async patch(sessionId, req, o2 = {}) {
       const body = validateOutbound(PatchSessionRequest, req, "session change");
-      return t.call({ method: "PATCH", path: `/api/v1/sessions/${seg(sessionId)}`, body, response: SessionDetailResponse, idempotent: true, ...o2 });
+      return t.call({
+        method: "PATCH",
+        path: `/api/v1/sessions/${seg(sessionId)}`,
+        body,
+        response: SessionDetailResponse,
+        idempotent: true,
+        ...o2
+      });
     },
     async delete(sessionId, o2 = {}) {
-      return t.call({ method: "DELETE", path: `/api/v1/sessions/${seg(sessionId)}`, response: DeleteResponse, ...o2 });
+      return t.call({
+        method: "DELETE",
+        path: `/api/v1/sessions/${seg(sessionId)}`,
+        response: DeleteResponse,
+        ...o2
+      });
     },
     /** GET /api/v1/sessions/:id/export?format=: the rendered document as text. */
     async export(sessionId, format2 = "md", o2 = {}) {
-      return t.call({ method: "GET", path: `/api/v1/sessions/${seg(sessionId)}/export`, query: { format: format2 }, text: true, ...o2 });
+      return t.call({
+        method: "GET",
+        path: `/api/v1/sessions/${seg(sessionId)}/export`,
+        query: { format: format2 },
+        text: true,
+        ...o2
+      });
     }
   };
 }
@@ -55293,8 +55512,10 @@ function parseErrorBody(text) {
 function authMessage(serverMessage, baseUrl) {
   const m = (serverMessage ?? "").toLowerCase();
   const settings = `${baseUrl}/settings`;
-  if (m.includes("revoked")) return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
-  if (m.includes("expired")) return `API key expired — create a new one at ${settings}, then run \`baton login\``;
+  if (m.includes("revoked"))
+    return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
+  if (m.includes("expired"))
+    return `API key expired — create a new one at ${settings}, then run \`baton login\``;
   if (m.includes("required")) return `no API key configured for ${baseUrl} — run \`baton login\``;
   return `API key not accepted by ${baseUrl} — check it, or create a new one at ${settings} and run \`baton login\``;
 }
@@ -55339,15 +55560,25 @@ function transportError(err, ctx) {
   const code2 = err.code ?? err.cause?.code;
   const host = safeHost(ctx.baseUrl);
   if (code2 === "UND_ERR_CONNECT_TIMEOUT") {
-    return new BatonError("timeout", `timed out connecting to the tracker at ${host}`, { cause: err, details: { cause: code2 } });
+    return new BatonError("timeout", `timed out connecting to the tracker at ${host}`, {
+      cause: err,
+      details: { cause: code2 }
+    });
   }
   const reason = code2 === "ECONNREFUSED" ? "connection refused (is the tracker running?)" : code2 === "ENOTFOUND" || code2 === "EAI_AGAIN" ? "host not found" : code2 && NETWORK_CODES.has(code2) ? `connection failed (${code2})` : `${err.message ?? String(err)}`;
-  return new BatonError("network", `cannot reach the tracker at ${host}: ${reason}`, { cause: err, details: { cause: code2 } });
+  return new BatonError("network", `cannot reach the tracker at ${host}: ${reason}`, {
+    cause: err,
+    details: { cause: code2 }
+  });
 }
 function timeoutError(ms, ctx) {
-  return new BatonError("timeout", `the tracker at ${safeHost(ctx.baseUrl)} did not answer ${ctx.method} ${ctx.path} within ${ms} ms`, {
-    details: { timeoutMs: ms }
-  });
+  return new BatonError(
+    "timeout",
+    `the tracker at ${safeHost(ctx.baseUrl)} did not answer ${ctx.method} ${ctx.path} within ${ms} ms`,
+    {
+      details: { timeoutMs: ms }
+    }
+  );
 }
 function safeHost(baseUrl) {
   try {
@@ -55418,7 +55649,10 @@ var init_secure_url = __esm({
 
 // src/client/transport.ts
 function createTransport(opts) {
-  const base2 = checkBaseUrl(opts.baseUrl, { hasKey: Boolean(opts.apiKey), allowInsecure: Boolean(opts.allowInsecure) });
+  const base2 = checkBaseUrl(opts.baseUrl, {
+    hasKey: Boolean(opts.apiKey),
+    allowInsecure: Boolean(opts.allowInsecure)
+  });
   const baseUrl = base2.href.replace(/\/+$/, "");
   const timeoutMs = opts.timeoutMs ?? 15e3;
   const maxRetries = opts.maxRetries ?? 3;
@@ -55445,7 +55679,11 @@ function createTransport(opts) {
     }, ms);
     const onOuterAbort = () => ac.abort();
     spec.signal?.addEventListener("abort", onOuterAbort, { once: true });
-    const headers = { accept: "application/json", "user-agent": userAgent, ...spec.headers };
+    const headers = {
+      accept: "application/json",
+      "user-agent": userAgent,
+      ...spec.headers
+    };
     const auth = spec.auth ?? "key";
     if (auth === "key" && opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;
     else if (typeof auth === "object") headers.authorization = `Bearer ${auth.bearer}`;
@@ -55455,7 +55693,13 @@ function createTransport(opts) {
       headers["content-type"] = "application/json";
     }
     try {
-      const res = await (0, import_undici.request)(urlFor(spec.path, spec.query), { method: spec.method, headers, body, signal: ac.signal, dispatcher });
+      const res = await (0, import_undici.request)(urlFor(spec.path, spec.query), {
+        method: spec.method,
+        headers,
+        body,
+        signal: ac.signal,
+        dispatcher
+      });
       const text = await res.body.text();
       const requestId = typeof res.headers["x-request-id"] === "string" ? res.headers["x-request-id"] : void 0;
       if (res.statusCode < 200 || res.statusCode >= 300) {
@@ -55466,7 +55710,11 @@ function createTransport(opts) {
     } catch (err) {
       if (isBatonError(err)) throw err;
       if (timedOut) throw timeoutError(ms, ctx);
-      if (spec.signal?.aborted) throw new BatonError("timeout", `${ctx.method} ${ctx.path} was cancelled`, { cause: err, details: { cancelled: true } });
+      if (spec.signal?.aborted)
+        throw new BatonError("timeout", `${ctx.method} ${ctx.path} was cancelled`, {
+          cause: err,
+          details: { cancelled: true }
+        });
       throw transportError(err, ctx);
     } finally {
       clearTimeout(timer);
@@ -55481,7 +55729,8 @@ function createTransport(opts) {
         return await once9(spec, ctx);
       } catch (e) {
         const err = e;
-        if (attempt >= maxRetries || !isRetryable(err) || err.details?.cancelled) throw err;
+        if (attempt >= maxRetries || !isRetryable(err) || err.details?.cancelled)
+          throw err;
         if (!idempotent && err.code !== "rate_limited" && !neverReachedServer(err)) throw err;
         const retryAfter = err.details?.retryAfterMs;
         let waitMs = backoffDelay(attempt, backoff, random);
@@ -55510,13 +55759,23 @@ function parseBody(spec, text, ctx) {
   try {
     json2 = text === "" ? void 0 : JSON.parse(text);
   } catch (cause) {
-    throw new BatonError("server", `unexpected non-JSON answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is this a Baton tracker?`, { cause });
+    throw new BatonError(
+      "server",
+      `unexpected non-JSON answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is this a Baton tracker?`,
+      { cause }
+    );
   }
   const parsed = spec.response.safeParse(json2);
   if (!parsed.success) {
-    throw new BatonError("server", `unexpected answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is the tracker a compatible version?`, {
-      details: { issues: parsed.error.issues.slice(0, 5).map((i2) => ({ path: i2.path.join("."), message: i2.message })) }
-    });
+    throw new BatonError(
+      "server",
+      `unexpected answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is the tracker a compatible version?`,
+      {
+        details: {
+          issues: parsed.error.issues.slice(0, 5).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
+        }
+      }
+    );
   }
   return parsed.data;
 }
@@ -55562,7 +55821,12 @@ function createTrackerClient(opts) {
 }
 function clientFromConfig(config2, opts = {}) {
   if (!config2.trackerUrl) return null;
-  return createTrackerClient({ baseUrl: config2.trackerUrl, apiKey: config2.apiKey, allowInsecure: config2.allowInsecure, ...opts });
+  return createTrackerClient({
+    baseUrl: config2.trackerUrl,
+    apiKey: config2.apiKey,
+    allowInsecure: config2.allowInsecure,
+    ...opts
+  });
 }
 var init_client = __esm({
   "src/client/index.ts"() {
@@ -56705,10 +56969,17 @@ var init_qr = __esm({
 
 // src/cli/live/slash-live.ts
 async function runSlashLive(ctx, input2) {
-  if (!input2.sessionId) throw new BatonError("invalid_input", "the current session id is unknown (run this as /export-session --live inside Claude Code)");
+  if (!input2.sessionId)
+    throw new BatonError(
+      "invalid_input",
+      "the current session id is unknown (run this as /export-session --live inside Claude Code)"
+    );
   const deps = liveDeps(ctx);
   if (input2.stop) {
-    const r2 = await stopLive(deps, { sessionId: input2.sessionId, ...input2.title ? { title: input2.title } : {} });
+    const r2 = await stopLive(deps, {
+      sessionId: input2.sessionId,
+      ...input2.title ? { title: input2.title } : {}
+    });
     return `${LIVE_OK_MARKER}: ${describeStop(r2)}`;
   }
   const r = await startLive(deps, {
@@ -56719,7 +56990,12 @@ async function runSlashLive(ctx, input2) {
   });
   const lines = [`${LIVE_OK_MARKER}: ${describeStart(r)}`];
   if (ctx.io.env.BATON_LIVE_QR !== "0") {
-    lines.push("QR code of the viewer URL (show it to the user unchanged, in a code block):", "```", qrBlock(r.state.viewUrl), "```");
+    lines.push(
+      "QR code of the viewer URL (show it to the user unchanged, in a code block):",
+      "```",
+      qrBlock(r.state.viewUrl),
+      "```"
+    );
   }
   lines.push("Stop with /export-session --live stop.");
   return lines.join("\n");
@@ -56835,7 +57111,16 @@ var init_outbox_state = __esm({
 });
 
 // src/capture/outbox-spill.ts
-import { closeSync as closeSync5, openSync as openSync5, readdirSync as readdirSync3, readFileSync as readFileSync4, renameSync as renameSync4, unlinkSync as unlinkSync4, writeSync as writeSync4, mkdirSync as mkdirSync5 } from "node:fs";
+import {
+  closeSync as closeSync5,
+  openSync as openSync5,
+  readdirSync as readdirSync3,
+  readFileSync as readFileSync4,
+  renameSync as renameSync4,
+  unlinkSync as unlinkSync4,
+  writeSync as writeSync4,
+  mkdirSync as mkdirSync5
+} from "node:fs";
 import { join as join10 } from "node:path";
 function spillDir(dataDir) {
   return join10(outboxDir(dataDir), "spill");
@@ -56844,7 +57129,8 @@ function writeSpill(dataDir, sessionId, entries, sweep, now) {
   const dir = spillDir(dataDir);
   const name = `${sessionId}${SEP}${String(now.getTime()).padStart(15, "0")}${SEP}${process.pid}${SEP}${Math.random().toString(36).slice(2, 10)}.json`;
   let json2 = JSON.stringify({ v: 1, ts: now.toISOString(), entries, sweep });
-  if (hasPrivateSpan(json2)) json2 = JSON.stringify({ v: 1, ts: now.toISOString(), entries: stripPrivateValue(entries), sweep });
+  if (hasPrivateSpan(json2))
+    json2 = JSON.stringify({ v: 1, ts: now.toISOString(), entries: stripPrivateValue(entries), sweep });
   const tmp = join10(dir, `${name}.tmp`);
   let fd;
   try {
@@ -56995,7 +57281,13 @@ function appendToOutbox(dataDir, sessionId, entries, opts = {}) {
   if (!release) {
     if (!opts.spillOnBusy) throw new BatonError("timeout", `outbox lock busy: ${paths.lock}`);
     try {
-      const spilled = writeSpill(dataDir, sessionId, entries, opts.discardSweep ? [] : opts.sweep ?? [], opts.now ?? /* @__PURE__ */ new Date());
+      const spilled = writeSpill(
+        dataDir,
+        sessionId,
+        entries,
+        opts.discardSweep ? [] : opts.sweep ?? [],
+        opts.now ?? /* @__PURE__ */ new Date()
+      );
       return { spilled, firstSeq: 0, lastSeq: 0, lines: 0, sweepErrors: [] };
     } catch (cause) {
       throw ioError(`outbox lock busy and cannot spill for ${sessionId}`, cause);
@@ -57389,7 +57681,8 @@ async function kickSender(opts) {
   const paths = senderPaths(opts.dataDir);
   if (lockHolderPid(paths.lock) !== null) return { action: "alive" };
   const script = opts.hookScript ? join15(dirname7(opts.hookScript), "sender.cjs") : null;
-  if (!script || basename5(opts.hookScript) === "sender.cjs" || !existsSync9(script)) return { action: "no-sender" };
+  if (!script || basename5(opts.hookScript) === "sender.cjs" || !existsSync9(script))
+    return { action: "no-sender" };
   const config2 = resolveConfig(opts.env);
   if (!config2.trackerUrl) return { action: "no-tracker" };
   if (!config2.autoSync) return { action: "auto-sync-off" };
@@ -57455,9 +57748,16 @@ var init_session_end = __esm({
 function requireClient2(ctx, opts = {}) {
   const { trackerUrl, apiKey, allowInsecure } = ctx.config;
   if (!trackerUrl) {
-    throw new BatonError("config", "no tracker configured — run `baton login --url <tracker URL> --key <API key>` (or set BATON_URL and BATON_API_KEY)");
+    throw new BatonError(
+      "config",
+      "no tracker configured — run `baton login --url <tracker URL> --key <API key>` (or set BATON_URL and BATON_API_KEY)"
+    );
   }
-  if (!apiKey) throw new BatonError("config", `no API key configured for ${trackerUrl} — run \`baton login --key <API key>\``);
+  if (!apiKey)
+    throw new BatonError(
+      "config",
+      `no API key configured for ${trackerUrl} — run \`baton login --key <API key>\``
+    );
   return createTrackerClient({ baseUrl: trackerUrl, apiKey, allowInsecure, userAgent: "baton-cli", ...opts });
 }
 async function withClient(ctx, fn, opts) {
@@ -57506,24 +57806,31 @@ function sessionItems(s) {
   }
   for (const sc of s.sidechains) {
     const turnIndex = sc.toolUseId ? turnOfTool.get(sc.toolUseId) ?? 0 : 0;
-    sc.events.forEach((event, i2) => items.push({ seq: i2, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } }));
+    sc.events.forEach(
+      (event, i2) => items.push({ seq: i2, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } })
+    );
   }
   return items;
 }
 async function uploadSession(client, gate, session, opts = {}) {
-  const push = (s) => client.sessions.push(gate.body({
-    session: s,
-    ...opts.postId ? { postId: opts.postId } : opts.createPost ? { createPost: true } : {},
-    ...opts.title ? { title: opts.title } : {},
-    ...opts.visibility ? { visibility: opts.visibility } : {},
-    source: opts.source ?? "cli-upload"
-  }));
+  const push = (s) => client.sessions.push(
+    gate.body({
+      session: s,
+      ...opts.postId ? { postId: opts.postId } : opts.createPost ? { createPost: true } : {},
+      ...opts.title ? { title: opts.title } : {},
+      ...opts.visibility ? { visibility: opts.visibility } : {},
+      source: opts.source ?? "cli-upload"
+    })
+  );
   if (JSON.stringify(session).length <= PUSH_MAX_BYTES) return push(session);
   let batch = [];
   let bytes = 0;
   const flush = async () => {
     if (!batch.length) return;
-    const body = gate.body({ events: batch, meta: session.meta, source: opts.source ?? "cli-upload" }, session.meta.id);
+    const body = gate.body(
+      { events: batch, meta: session.meta, source: opts.source ?? "cli-upload" },
+      session.meta.id
+    );
     await client.sessions.appendEvents(session.meta.id, body, { timeoutMs: 12e4 });
     batch = [];
     bytes = 0;
@@ -57554,8 +57861,14 @@ var init_upload_session = __esm({
 
 // src/cli/push/push-session.ts
 async function pushSession(ctx, input2) {
-  const transcript = await resolveTranscript(input2.ref, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir });
-  const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input2.redact !== false && ctx.config.redact });
+  const transcript = await resolveTranscript(input2.ref, {
+    cwd: ctx.io.cwd,
+    claudeConfigDir: ctx.claudeConfigDir
+  });
+  const gate = openEgressGate({
+    dataDir: ctx.config.dataDir,
+    redact: input2.redact !== false && ctx.config.redact
+  });
   const { session, redaction } = await prepareSession(gate, transcript);
   const visibility = input2.visibility ?? "private";
   const res = await withClient(
@@ -57598,14 +57911,24 @@ var init_push_session = __esm({
 
 // src/cli/push/slash-actions.ts
 async function runSlashPush(ctx, input2) {
-  const outcome = await pushSession(ctx, { ref: input2.sessionId, postId: input2.postId, title: input2.title, visibility: input2.visibility, redact: input2.redact });
+  const outcome = await pushSession(ctx, {
+    ref: input2.sessionId,
+    postId: input2.postId,
+    title: input2.title,
+    visibility: input2.visibility,
+    redact: input2.redact
+  });
   return `${PUSH_OK}: ${describePush(outcome)}`;
 }
 async function runSlashCapture(ctx, input2) {
   const sessionId = input2.sessionId ?? ctx.io.env.CLAUDE_CODE_SESSION_ID;
-  if (!sessionId || !isSafeSessionId(sessionId)) throw new BatonError("invalid_input", "cannot tell which session this is (no session id)");
+  if (!sessionId || !isSafeSessionId(sessionId))
+    throw new BatonError("invalid_input", "cannot tell which session this is (no session id)");
   const dataDir = ctx.config.dataDir;
-  const transcript = await resolveTranscript(sessionId, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir }).catch(() => null);
+  const transcript = await resolveTranscript(sessionId, {
+    cwd: ctx.io.cwd,
+    claudeConfigDir: ctx.claudeConfigDir
+  }).catch(() => null);
   if (input2.pause) {
     recordPause(dataDir, sessionId, true, transcript ?? void 0);
     setCapturePaused(dataDir, sessionId, true);
@@ -57656,7 +57979,9 @@ function askUserReport(sessionId, trackerUrl) {
 }
 function pushInstructions(sessionId, trackerUrl) {
   if (!trackerUrl) {
-    return ["- Push to tracker (either option): no tracker is configured. Say so and that `baton login --url <tracker URL> --key <API key>` sets one up; offer to save locally instead."];
+    return [
+      "- Push to tracker (either option): no tracker is configured. Say so and that `baton login --url <tracker URL> --key <API key>` sets one up; offer to save locally instead."
+    ];
   }
   const push = `node "$CLAUDE_PLUGIN_ROOT/dist/cli.js" push ${sessionId ?? ""}`;
   return [
@@ -57701,7 +58026,11 @@ Slash-command arguments:
       async run(argv, ctx) {
         try {
           const split = argv.indexOf("--");
-          const own3 = parseFlags(split === -1 ? argv : argv.slice(0, split), { session: { type: "string" }, cwd: { type: "string" } }, "export-session").values;
+          const own3 = parseFlags(
+            split === -1 ? argv : argv.slice(0, split),
+            { session: { type: "string" }, cwd: { type: "string" } },
+            "export-session"
+          ).values;
           const { values, positionals } = parseFlags(
             split === -1 ? [] : argv.slice(split + 1),
             {
@@ -57723,21 +58052,31 @@ Slash-command arguments:
           const sessionId = nonEmpty(own3.session);
           if (values.live || values["discard-on-end"]) {
             const stop = positionals[0] === "stop";
-            if (positionals.length > (stop ? 1 : 0)) throw new BatonError("invalid_input", `unexpected argument "${positionals[stop ? 1 : 0]}" (use --live, --live stop or --live --discard-on-end)`);
+            if (positionals.length > (stop ? 1 : 0))
+              throw new BatonError(
+                "invalid_input",
+                `unexpected argument "${positionals[stop ? 1 : 0]}" (use --live, --live stop or --live --discard-on-end)`
+              );
             const cwd2 = nonEmpty(own3.cwd);
-            ctx.io.out(`${await runSlashLive(ctx, { sessionId, ...cwd2 ? { cwd: cwd2 } : {}, stop, discardOnEnd: Boolean(values["discard-on-end"]) })}
-`);
+            ctx.io.out(
+              `${await runSlashLive(ctx, { sessionId, ...cwd2 ? { cwd: cwd2 } : {}, stop, discardOnEnd: Boolean(values["discard-on-end"]) })}
+`
+            );
             return 0;
           }
           if (values.pause || values["resume-capture"]) {
-            if (values.pause && values["resume-capture"]) throw new BatonError("invalid_input", "give --pause or --resume-capture, not both");
+            if (values.pause && values["resume-capture"])
+              throw new BatonError("invalid_input", "give --pause or --resume-capture, not both");
             const cwd2 = nonEmpty(own3.cwd);
-            ctx.io.out(`${await runSlashCapture(cwd2 ? { ...ctx, io: { ...ctx.io, cwd: cwd2 } } : ctx, { sessionId, pause: Boolean(values.pause) })}
-`);
+            ctx.io.out(
+              `${await runSlashCapture(cwd2 ? { ...ctx, io: { ...ctx.io, cwd: cwd2 } } : ctx, { sessionId, pause: Boolean(values.pause) })}
+`
+            );
             return 0;
           }
           if (values.push || values["post-id"] || values.visibility || values.title) {
-            if (positionals.length > 0) throw new BatonError("invalid_input", `unexpected argument "${positionals[0]}"`);
+            if (positionals.length > 0)
+              throw new BatonError("invalid_input", `unexpected argument "${positionals[0]}"`);
             const cwd2 = nonEmpty(own3.cwd);
             try {
               const report = await runSlashPush(cwd2 ? { ...ctx, io: { ...ctx.io, cwd: cwd2 } } : ctx, {
@@ -57755,7 +58094,9 @@ Slash-command arguments:
             }
             return 0;
           }
-          const flagsGiven = ["format", "out", "force", "no-redact"].some((k) => values[k] !== void 0);
+          const flagsGiven = ["format", "out", "force", "no-redact"].some(
+            (k) => values[k] !== void 0
+          );
           if (!flagsGiven && positionals.length === 0) {
             ctx.io.out(`${askUserReport(sessionId, ctx.config.trackerUrl)}
 `);
@@ -72216,9 +72557,14 @@ Options for all: --session ID (default: the current Claude Code session, else th
             return 0;
           }
           case "stop": {
-            if (values.discard && values.keep) throw new BatonError("invalid_input", "give --discard or --keep, not both");
+            if (values.discard && values.keep)
+              throw new BatonError("invalid_input", "give --discard or --keep, not both");
             const keep = values.discard ? false : values.keep ? true : void 0;
-            const r = await stopLive(deps, { sessionId, ...keep !== void 0 ? { keep } : {}, ...title ? { title } : {} });
+            const r = await stopLive(deps, {
+              sessionId,
+              ...keep !== void 0 ? { keep } : {},
+              ...title ? { title } : {}
+            });
             if (json2) return print(ctx, { endedBy: r.endedBy, ...r.state ? publicState(r.state) : {} });
             ctx.io.out(`${describeStop(r)}
 `);
@@ -72228,13 +72574,19 @@ Options for all: --session ID (default: the current Claude Code session, else th
           case "resume": {
             const s = await setLivePaused(deps, { sessionId, paused: action === "pause" });
             if (json2) return print(ctx, publicState(s));
-            ctx.io.out(action === "pause" ? "Live stream paused: nothing is streamed until `baton live resume`.\n" : `Live stream resumed: ${s.viewUrl}
-`);
+            ctx.io.out(
+              action === "pause" ? "Live stream paused: nothing is streamed until `baton live resume`.\n" : `Live stream resumed: ${s.viewUrl}
+`
+            );
             return 0;
           }
           case "note": {
             const text = rest.join(" ").trim();
-            if (!text) throw new BatonError("invalid_input", 'live note: give the text to show, e.g. baton live note "running the tests"');
+            if (!text)
+              throw new BatonError(
+                "invalid_input",
+                'live note: give the text to show, e.g. baton live note "running the tests"'
+              );
             await addLiveNote(deps, { sessionId, kind: values.status ? "status" : "note", text });
             if (json2) return print(ctx, { ok: true });
             ctx.io.out("Sent to viewers.\n");
@@ -72242,16 +72594,30 @@ Options for all: --session ID (default: the current Claude Code session, else th
           }
           case "status": {
             const { live, ended } = liveStatus(ctx.config.dataDir, sessionId);
-            if (json2) return print(ctx, { live: live ? publicState(live) : null, ended: ended ? publicState(ended) : null });
-            if (live) ctx.io.out(`Live (${live.status}) at ${live.viewUrl}; at session end it is ${live.discardOnEnd ? "discarded" : "kept as a post"}.
-`);
-            else if (ended) ctx.io.out(`Not live. The last stream ended ${ended.endedAt ?? ""} (${ended.outcome ?? "ended"})${ended.postUrl ? `: ${ended.postUrl}` : ""}.
-`);
-            else ctx.io.out("Not live. Start with `baton live start` (or /export-session --live in Claude Code).\n");
+            if (json2)
+              return print(ctx, {
+                live: live ? publicState(live) : null,
+                ended: ended ? publicState(ended) : null
+              });
+            if (live)
+              ctx.io.out(
+                `Live (${live.status}) at ${live.viewUrl}; at session end it is ${live.discardOnEnd ? "discarded" : "kept as a post"}.
+`
+              );
+            else if (ended)
+              ctx.io.out(
+                `Not live. The last stream ended ${ended.endedAt ?? ""} (${ended.outcome ?? "ended"})${ended.postUrl ? `: ${ended.postUrl}` : ""}.
+`
+              );
+            else
+              ctx.io.out("Not live. Start with `baton live start` (or /export-session --live in Claude Code).\n");
             return 0;
           }
           default:
-            throw new BatonError("invalid_input", `live: expected start, stop, pause, resume, note or status${action ? ` (got "${action}")` : ""}`);
+            throw new BatonError(
+              "invalid_input",
+              `live: expected start, stop, pause, resume, note or status${action ? ` (got "${action}")` : ""}`
+            );
         }
       }
     };
@@ -72339,7 +72705,8 @@ Options:
           },
           "push"
         );
-        if (positionals.length > 1) throw new BatonError("invalid_input", "push takes at most one session id or transcript path");
+        if (positionals.length > 1)
+          throw new BatonError("invalid_input", "push takes at most one session id or transcript path");
         const outcome = await pushSession(ctx, {
           ref: positionals[0],
           postId: values["post-id"],
@@ -72382,12 +72749,21 @@ var init_io = __esm({
 function paint(io) {
   const on6 = useColor(io);
   const wrap2 = (open4, close) => (s) => on6 ? `\x1B[${open4}m${s}\x1B[${close}m` : s;
-  return { bold: wrap2(1, 22), dim: wrap2(2, 22), green: wrap2(32, 39), yellow: wrap2(33, 39), red: wrap2(31, 39), cyan: wrap2(36, 39) };
+  return {
+    bold: wrap2(1, 22),
+    dim: wrap2(2, 22),
+    green: wrap2(32, 39),
+    yellow: wrap2(33, 39),
+    red: wrap2(31, 39),
+    cyan: wrap2(36, 39)
+  };
 }
 function table(rows, gap = 2) {
   const widths = [];
   for (const r of rows) r.forEach((c3, i2) => widths[i2] = Math.max(widths[i2] ?? 0, c3.length));
-  return rows.map((r) => r.map((c3, i2) => i2 === r.length - 1 ? c3 : c3.padEnd(widths[i2] + gap)).join("").trimEnd()).join("\n");
+  return rows.map(
+    (r) => r.map((c3, i2) => i2 === r.length - 1 ? c3 : c3.padEnd(widths[i2] + gap)).join("").trimEnd()
+  ).join("\n");
 }
 var init_style = __esm({
   "src/cli/style.ts"() {
@@ -72474,13 +72850,23 @@ Options:
         }
         const p = paint(ctx.io);
         if (res.sessions.length === 0) {
-          ctx.io.out(values.search ? `No sessions match "${values.search}".
-` : "No sessions on the tracker yet.\n");
+          ctx.io.out(
+            values.search ? `No sessions match "${values.search}".
+` : "No sessions on the tracker yet.\n"
+          );
           return 0;
         }
         const rows = [["ID", "WHEN", "PROJECT", "STATUS", "TURNS", "TIME", "TITLE"]];
         for (const s of res.sessions) {
-          rows.push([s.id, shortDate(s.startedAt ?? s.createdAt), s.project?.name ?? "-", s.status, String(s.totals.turns), duration3(s.durationMs), (s.title ?? "").slice(0, 60)]);
+          rows.push([
+            s.id,
+            shortDate(s.startedAt ?? s.createdAt),
+            s.project?.name ?? "-",
+            s.status,
+            String(s.totals.turns),
+            duration3(s.durationMs),
+            (s.title ?? "").slice(0, 60)
+          ]);
         }
         const [head2, ...body] = table(rows).split("\n");
         ctx.io.out(`${p.bold(head2)}
@@ -72527,16 +72913,26 @@ Options:
       summary: "show how to resume a session (latest of this project by default)",
       help: HELP7,
       async run(argv, ctx) {
-        const { values, positionals } = parseFlags(argv, { latest: { type: "boolean" }, project: { type: "string" }, json: { type: "boolean" } }, "resume");
+        const { values, positionals } = parseFlags(
+          argv,
+          { latest: { type: "boolean" }, project: { type: "string" }, json: { type: "boolean" } },
+          "resume"
+        );
         if (positionals.length > 1) throw new BatonError("invalid_input", "resume takes at most one session id");
-        if (positionals[0] && values.latest) throw new BatonError("invalid_input", "give a session id or --latest, not both");
+        if (positionals[0] && values.latest)
+          throw new BatonError("invalid_input", "give a session id or --latest, not both");
         const result = await withClient(ctx, async (c3) => {
           let sessionId = positionals[0];
           if (!sessionId) {
             const ref = values.project ?? projectSlug({ cwd: ctx.io.cwd });
-            if (!ref) throw new BatonError("invalid_input", "cannot tell the project from this directory: give --project");
+            if (!ref)
+              throw new BatonError(
+                "invalid_input",
+                "cannot tell the project from this directory: give --project"
+              );
             const pointer = await c3.projects.resume(ref).catch((err) => {
-              if (err instanceof BatonError && err.code === "not_found") throw new BatonError("not_found", `no session on the tracker for project "${ref}" yet`);
+              if (err instanceof BatonError && err.code === "not_found")
+                throw new BatonError("not_found", `no session on the tracker for project "${ref}" yet`);
               throw err;
             });
             sessionId = pointer.sessionId;
@@ -72544,7 +72940,12 @@ Options:
           const detail = await c3.sessions.get(sessionId, { limit: 0 });
           const handoffs = detail.session.project ? (await c3.handoffs.list({ project: detail.session.project.id, limit: 20 })).handoffs : [];
           const handoff2 = handoffs.find((h2) => h2.sessionId === sessionId) ?? null;
-          return { session: detail.session, meta: detail.meta, handoff: handoff2, resumeCommand: `claude --resume ${sessionId}` };
+          return {
+            session: detail.session,
+            meta: detail.meta,
+            handoff: handoff2,
+            resumeCommand: `claude --resume ${sessionId}`
+          };
         });
         if (values.json) {
           ctx.io.out(`${JSON.stringify(result, null, 2)}
@@ -72558,11 +72959,19 @@ Options:
           p.bold(s.title ?? result.meta.title ?? s.id),
           `${s.project?.name ?? "no project"} · ${s.status} · ${shortDate(s.startedAt)} · ${duration3(s.durationMs)} · ${t.turns} turn(s), ${t.toolCalls} tool call(s)`
         ];
-        if (result.meta.firstPrompt) lines.push(`First prompt: ${result.meta.firstPrompt.split("\n")[0].slice(0, 200)}`);
-        if (t.filesTouched.length) lines.push(`Files touched: ${t.filesTouched.slice(0, 10).join(", ")}${t.filesTouched.length > 10 ? ", …" : ""}`);
+        if (result.meta.firstPrompt)
+          lines.push(`First prompt: ${result.meta.firstPrompt.split("\n")[0].slice(0, 200)}`);
+        if (t.filesTouched.length)
+          lines.push(
+            `Files touched: ${t.filesTouched.slice(0, 10).join(", ")}${t.filesTouched.length > 10 ? ", …" : ""}`
+          );
         lines.push(`Session: ${s.url}`);
         if (result.handoff) lines.push(`Handoff: ${result.handoff.url}`);
-        lines.push("", `Resume with:  ${p.cyan(result.resumeCommand)}`, p.dim(`(run it in ${s.cwd ?? "the project directory"})`));
+        lines.push(
+          "",
+          `Resume with:  ${p.cyan(result.resumeCommand)}`,
+          p.dim(`(run it in ${s.cwd ?? "the project directory"})`)
+        );
         ctx.io.out(`${lines.join("\n")}
 `);
         return 0;
@@ -72591,7 +73000,9 @@ function createProgress(io, label, now = Date.now) {
       const secs = Math.max(1e-3, (t - started) / 1e3);
       const rate = `${(bytes / 1024 ** 2 / secs).toFixed(1)} MB/s · ${(done / secs).toFixed(1)} sessions/s`;
       const skip = skipped ? ` · ${skipped} unchanged` : "";
-      io.err(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} · ${mb(bytes)}/${mb(totalBytes)} · ${rate}${skip}\x1B[K`);
+      io.err(
+        `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} · ${mb(bytes)}/${mb(totalBytes)} · ${rate}${skip}\x1B[K`
+      );
       drawn = true;
     },
     finish() {
@@ -72635,9 +73046,14 @@ import { basename as basename10 } from "node:path";
 function parseSince(text, now = Date.now()) {
   if (!text) return void 0;
   const rel = /^(\d+)([dhw])$/.exec(text);
-  if (rel) return now - Number(rel[1]) * { h: 36e5, d: 864e5, w: 6048e5 }[rel[2]];
+  if (rel)
+    return now - Number(rel[1]) * { h: 36e5, d: 864e5, w: 6048e5 }[rel[2]];
   const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw new BatonError("invalid_input", `--since must be a date (2026-01-31) or an age like 7d, 12h, 2w (got "${text}")`);
+  if (Number.isNaN(ms))
+    throw new BatonError(
+      "invalid_input",
+      `--since must be a date (2026-01-31) or an age like 7d, 12h, 2w (got "${text}")`
+    );
   return ms;
 }
 async function selectTranscripts(claudeConfigDir2, opts) {
@@ -72662,7 +73078,16 @@ var init_select = __esm({
 
 // src/cli/sync/sync-state.ts
 import { createHash as createHash3 } from "node:crypto";
-import { closeSync as closeSync8, mkdirSync as mkdirSync9, openSync as openSync8, readFileSync as readFileSync13, readSync as readSync4, renameSync as renameSync6, statSync as statSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import {
+  closeSync as closeSync8,
+  mkdirSync as mkdirSync9,
+  openSync as openSync8,
+  readFileSync as readFileSync13,
+  readSync as readSync4,
+  renameSync as renameSync6,
+  statSync as statSync6,
+  writeFileSync as writeFileSync6
+} from "node:fs";
 import { dirname as dirname13, join as join24 } from "node:path";
 function syncStatePath(dataDir) {
   return join24(dataDir, "sync", "state.json");
@@ -72723,7 +73148,19 @@ async function runSync2(ctx, client, opts, progress) {
   const state = loadSyncState(dataDir, client.baseUrl);
   const list = await selectTranscripts(ctx.claudeConfigDir, { ...opts, cwd: ctx.io.cwd });
   const gate = openEgressGate({ dataDir, redact: opts.redact });
-  const report = { considered: list.length, uploaded: 0, unchanged: 0, ignored: 0, empty: 0, failed: [], events: 0, bytes: 0, seconds: 0, redaction: gate.report(), redacting: opts.redact };
+  const report = {
+    considered: list.length,
+    uploaded: 0,
+    unchanged: 0,
+    ignored: 0,
+    empty: 0,
+    failed: [],
+    events: 0,
+    bytes: 0,
+    seconds: 0,
+    redaction: gate.report(),
+    redacting: opts.redact
+  };
   const todo = [];
   for (const t of list) {
     const fp = await fingerprint(t.path, t.size);
@@ -72735,7 +73172,12 @@ async function runSync2(ctx, client, opts, progress) {
   let doneBytes = 0;
   const tick = () => progress.update({ done, total: todo.length, bytes: doneBytes, totalBytes, skipped: report.unchanged });
   const record2 = (p, sessionId, extra = {}) => {
-    state.sessions[p.path] = { fingerprint: p.fingerprint, sessionId, at: (/* @__PURE__ */ new Date()).toISOString(), ...extra };
+    state.sessions[p.path] = {
+      fingerprint: p.fingerprint,
+      sessionId,
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      ...extra
+    };
     done++;
     doneBytes += p.bytes;
   };
@@ -72751,7 +73193,9 @@ async function runSync2(ctx, client, opts, progress) {
   const limit = opts.batchBytes ?? 16 * 1024 * 1024;
   const send = async (items) => {
     try {
-      const res = await client.sessions.upload(gate.body({ sessions: items.map((i2) => i2.session) }), { timeoutMs: 3e5 });
+      const res = await client.sessions.upload(gate.body({ sessions: items.map((i2) => i2.session) }), {
+        timeoutMs: 3e5
+      });
       res.sessions.forEach((s, i2) => {
         report.events += s.eventsInserted;
         record2(items[i2], s.sessionId);
@@ -72778,7 +73222,8 @@ async function runSync2(ctx, client, opts, progress) {
       report.uploaded++;
       record2(item, res.sessionId);
     } catch (err) {
-      if (isBatonError(err) && ["invalid_request", "too_large"].includes(err.code)) report.failed.push({ path: item.path, error: err.message });
+      if (isBatonError(err) && ["invalid_request", "too_large"].includes(err.code))
+        report.failed.push({ path: item.path, error: err.message });
       else throw err;
     }
   };
@@ -72826,7 +73271,11 @@ async function runSync2(ctx, client, opts, progress) {
     await inflight.catch(() => void 0);
     saveSyncState(dataDir, state);
     const why = err instanceof Error ? err.message : String(err);
-    throw new BatonError(isBatonError(err) ? err.code : "internal", `sync stopped: ${why} — ${done} session(s) uploaded so far; rerun baton sync to continue`, { cause: err });
+    throw new BatonError(
+      isBatonError(err) ? err.code : "internal",
+      `sync stopped: ${why} — ${done} session(s) uploaded so far; rerun baton sync to continue`,
+      { cause: err }
+    );
   }
   report.bytes = doneBytes;
   report.seconds = (Date.now() - started) / 1e3;
@@ -72918,10 +73367,15 @@ Options:
         const p = paint(ctx.io);
         const verb = values["dry-run"] ? "Would upload" : "Uploaded";
         const rate = report.seconds > 0 ? ` in ${report.seconds.toFixed(1)} s (${mb(report.bytes / report.seconds)}/s)` : "";
-        ctx.io.out(`${p.green("✓")} ${verb} ${report.uploaded} session(s), ${mb(report.bytes)} of transcripts${values["dry-run"] ? "" : rate}; ${report.unchanged} unchanged`);
-        ctx.io.out(`${report.ignored ? `, ${report.ignored} ignored (opted out)` : ""}${report.empty ? `, ${report.empty} empty` : ""}
-`);
-        if (!values["dry-run"]) ctx.io.out(`Redaction: ${describeRedaction(report.redaction, report.redacting)}
+        ctx.io.out(
+          `${p.green("✓")} ${verb} ${report.uploaded} session(s), ${mb(report.bytes)} of transcripts${values["dry-run"] ? "" : rate}; ${report.unchanged} unchanged`
+        );
+        ctx.io.out(
+          `${report.ignored ? `, ${report.ignored} ignored (opted out)` : ""}${report.empty ? `, ${report.empty} empty` : ""}
+`
+        );
+        if (!values["dry-run"])
+          ctx.io.out(`Redaction: ${describeRedaction(report.redaction, report.redacting)}
 `);
         for (const f of report.failed) ctx.io.err(`${p.red("✗")} ${f.path}: ${f.error}
 `);
@@ -73027,7 +73481,11 @@ function senderScript(env, fromUrl = import.meta.url) {
 async function wakeSender(ctx) {
   const script = senderScript(ctx.io.env);
   if (!script) return { action: "no-sender" };
-  return kickSender({ hookScript: join26(dirname15(script), "cli.js"), env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir }, dataDir: ctx.config.dataDir });
+  return kickSender({
+    hookScript: join26(dirname15(script), "cli.js"),
+    env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir },
+    dataDir: ctx.config.dataDir
+  });
 }
 var init_sender_script = __esm({
   "src/cli/tracker/sender-script.ts"() {
@@ -73078,37 +73536,81 @@ Options:
       summary: "save and verify the tracker URL and API key",
       help: HELP9,
       async run(argv, ctx) {
-        const { values } = parseFlags(argv, { url: { type: "string" }, key: { type: "string" }, "allow-insecure": { type: "boolean" }, json: { type: "boolean" } }, "login");
+        const { values } = parseFlags(
+          argv,
+          {
+            url: { type: "string" },
+            key: { type: "string" },
+            "allow-insecure": { type: "boolean" },
+            json: { type: "boolean" }
+          },
+          "login"
+        );
         const rawUrl = values.url ?? ctx.config.trackerUrl;
-        if (!rawUrl) throw new BatonError("invalid_input", "give the tracker URL: baton login --url https://tracker.example.com");
+        if (!rawUrl)
+          throw new BatonError(
+            "invalid_input",
+            "give the tracker URL: baton login --url https://tracker.example.com"
+          );
         const url2 = normalizeTrackerUrl(rawUrl);
-        if (!url2) throw new BatonError("invalid_input", `--url must be an http(s) URL without query or fragment (got "${rawUrl}")`);
+        if (!url2)
+          throw new BatonError(
+            "invalid_input",
+            `--url must be an http(s) URL without query or fragment (got "${rawUrl}")`
+          );
         const key = values.key ?? (ctx.io.stdin.isTTY ? void 0 : await readKeyFromStdin(ctx.io.stdin));
         if (!key) throw new BatonError("invalid_input", "give the API key with --key, or pipe it on stdin");
         const allowInsecure = Boolean(values["allow-insecure"]) || ctx.config.allowInsecure;
-        const client = createTrackerClient({ baseUrl: url2, apiKey: key, allowInsecure, userAgent: "baton-cli", maxRetries: 1 });
+        const client = createTrackerClient({
+          baseUrl: url2,
+          apiKey: key,
+          allowInsecure,
+          userAgent: "baton-cli",
+          maxRetries: 1
+        });
         let me2;
         try {
           me2 = await client.account.me();
         } finally {
           await client.close();
         }
-        writeConfigFile(ctx.config.configFile, { url: url2, apiKey: key, ...values["allow-insecure"] ? { allowInsecure: true } : {} });
-        const overridden = ["BATON_URL", "BATON_API_KEY", "CLAUDE_PLUGIN_OPTION_TRACKER_URL", "CLAUDE_PLUGIN_OPTION_API_KEY"].filter((k) => ctx.io.env[k]);
-        const sender = await wakeSender({ ...ctx, config: { ...ctx.config, trackerUrl: url2, apiKey: key } }).catch(() => ({ action: "no-sender" }));
+        writeConfigFile(ctx.config.configFile, {
+          url: url2,
+          apiKey: key,
+          ...values["allow-insecure"] ? { allowInsecure: true } : {}
+        });
+        const overridden = [
+          "BATON_URL",
+          "BATON_API_KEY",
+          "CLAUDE_PLUGIN_OPTION_TRACKER_URL",
+          "CLAUDE_PLUGIN_OPTION_API_KEY"
+        ].filter((k) => ctx.io.env[k]);
+        const sender = await wakeSender({
+          ...ctx,
+          config: { ...ctx.config, trackerUrl: url2, apiKey: key }
+        }).catch(() => ({ action: "no-sender" }));
         if (values.json) {
-          ctx.io.out(`${JSON.stringify({ url: url2, user: me2.user, key: me2.key, configFile: ctx.config.configFile, overriddenBy: overridden, sender: sender.action })}
-`);
+          ctx.io.out(
+            `${JSON.stringify({ url: url2, user: me2.user, key: me2.key, configFile: ctx.config.configFile, overriddenBy: overridden, sender: sender.action })}
+`
+          );
           return 0;
         }
         const p = paint(ctx.io);
-        ctx.io.out(`${p.green("✓")} Logged in to ${url2} as ${p.bold(me2.user.name)} (${me2.user.role}), key bt_${me2.key.prefix}…
-`);
+        ctx.io.out(
+          `${p.green("✓")} Logged in to ${url2} as ${p.bold(me2.user.name)} (${me2.user.role}), key bt_${me2.key.prefix}…
+`
+        );
         ctx.io.out(`  saved to ${ctx.config.configFile} (mode 0600)
 `);
         if (sender.action === "spawned") ctx.io.out("  pending sessions are uploading in the background\n");
-        if (overridden.length) ctx.io.out(p.yellow(`  note: ${overridden.join(", ")} set in your environment take precedence over the config file
-`));
+        if (overridden.length)
+          ctx.io.out(
+            p.yellow(
+              `  note: ${overridden.join(", ")} set in your environment take precedence over the config file
+`
+            )
+          );
         return 0;
       }
     };
@@ -73247,7 +73749,8 @@ import { mkdirSync as mkdirSync11, readFileSync as readFileSync15, renameSync as
 function readAck(dataDir, sessionId) {
   try {
     const v2 = JSON.parse(readFileSync15(ackPath(dataDir, sessionId), "utf8"));
-    if (v2 && v2.v === 1 && Number.isInteger(v2.seq) && v2.seq >= 0) return { ...emptyAck(), ...v2 };
+    if (v2 && v2.v === 1 && Number.isInteger(v2.seq) && v2.seq >= 0)
+      return { ...emptyAck(), ...v2 };
   } catch {
   }
   return emptyAck();
@@ -73282,7 +73785,13 @@ var init_sender_status = __esm({
 // src/cli/tracker/local-state.ts
 import { readFileSync as readFileSync17, statSync as statSync8 } from "node:fs";
 async function outboxDepth(dataDir) {
-  const out = { sessions: 0, pendingSessions: 0, pendingRecords: 0, ignoredSessions: 0, bytes: 0 };
+  const out = {
+    sessions: 0,
+    pendingSessions: 0,
+    pendingRecords: 0,
+    ignoredSessions: 0,
+    bytes: 0
+  };
   for (const sid of await listOutboxSessions(dataDir)) {
     out.sessions++;
     const paths = outboxPaths(dataDir, sid);
@@ -73302,7 +73811,8 @@ async function outboxDepth(dataDir) {
       continue;
     }
     const pending = Math.max(0, seq - ack.seq);
-    if (pending > 0 || ack.doneBytes === void 0 && ack.finalSeq === void 0 && seq > 0 && ack.seq < seq) out.pendingSessions++;
+    if (pending > 0 || ack.doneBytes === void 0 && ack.finalSeq === void 0 && seq > 0 && ack.seq < seq)
+      out.pendingSessions++;
     out.pendingRecords += pending;
   }
   return out;
@@ -73417,13 +73927,16 @@ async function checkTracker(ctx) {
 function describeTracker(t, p) {
   if (!t.configured) return p.yellow("not configured (run baton login) — sessions are kept locally");
   if (t.keyValid) return `${t.url} ${p.green("reachable")}, key OK (${t.user})`;
-  if (t.keyValid === false) return `${t.url} ${p.green("reachable")}, ${p.red(t.error?.message ?? "key rejected")}`;
+  if (t.keyValid === false)
+    return `${t.url} ${p.green("reachable")}, ${p.red(t.error?.message ?? "key rejected")}`;
   return `${t.url} ${p.red(`unreachable: ${t.error?.message ?? "unknown error"}`)}`;
 }
 function describeSkips(skips, p) {
   if (!skips.length) return [];
   const total = skips.reduce((n2, s) => n2 + s.total, 0);
-  const out = [`${p.bold("Skipped")}   ${p.yellow(`${total} line(s) or event(s) quarantined in ${skips.length} session(s)`)}`];
+  const out = [
+    `${p.bold("Skipped")}   ${p.yellow(`${total} line(s) or event(s) quarantined in ${skips.length} session(s)`)}`
+  ];
   for (const s of skips) {
     const why = Object.entries(s.byReason).map(([r, n2]) => `${n2} ${REASONS[r] ?? r}`).join(", ");
     out.push(`  ${s.sessionId}: ${why} (${s.file})`);
@@ -73457,7 +73970,14 @@ events set aside (quarantined) with the reason, so nothing is skipped silently.
         const sender = senderView(ctx.config.dataDir);
         const skipped = quarantineSummary(ctx.config.dataDir);
         const spilled = [...spilledSessions(ctx.config.dataDir)].sort();
-        const result = { dataDir: ctx.config.dataDir, autoSync: ctx.config.autoSync, outbox: { ...depth, spilledSessions: spilled }, sender, tracker, skipped };
+        const result = {
+          dataDir: ctx.config.dataDir,
+          autoSync: ctx.config.autoSync,
+          outbox: { ...depth, spilledSessions: spilled },
+          sender,
+          tracker,
+          skipped
+        };
         if (values.json) {
           ctx.io.out(`${JSON.stringify(result, null, 2)}
 `);
@@ -73471,11 +73991,16 @@ events set aside (quarantined) with the reason, so nothing is skipped silently.
           `${p.bold("Sender")}    ${sender.running ? p.green(`running (pid ${sender.pid}, ${st2?.state ?? "starting"})`) : `not running${st2?.exit ? ` (last run ended: ${st2.exit})` : ""}`}${ctx.config.autoSync ? "" : p.yellow(" — auto-sync is off")}`,
           `${p.bold("Delivered")} ${st2?.lastDeliveryAt ? `last at ${st2.lastDeliveryAt}` : "nothing yet"}`
         ];
-        if (st2?.lastError && st2.state !== "idle" && st2.state !== "stopped") lines.push(`${p.bold("Last error")} ${st2.lastError.message}`);
+        if (st2?.lastError && st2.state !== "idle" && st2.state !== "stopped")
+          lines.push(`${p.bold("Last error")} ${st2.lastError.message}`);
         if (sender.authError) lines.push(p.red(`Key problem: ${sender.authError.message}`));
         lines.push(...describeSkips(skipped, p));
-        if (spilled.length) lines.push(`${p.bold("Spilled")}   ${spilled.length} session(s) with hook entries waiting to be merged (the next hook or the sender does it)`);
-        if (!ctx.config.redact) lines.push(p.yellow("Redaction is OFF (BATON_REDACT=0): auto-sync sends secrets as they are"));
+        if (spilled.length)
+          lines.push(
+            `${p.bold("Spilled")}   ${spilled.length} session(s) with hook entries waiting to be merged (the next hook or the sender does it)`
+          );
+        if (!ctx.config.redact)
+          lines.push(p.yellow("Redaction is OFF (BATON_REDACT=0): auto-sync sends secrets as they are"));
         ctx.io.out(`${lines.join("\n")}
 `);
         return 0;
@@ -73492,36 +74017,87 @@ events set aside (quarantined) with the reason, so nothing is skipped silently.
 });
 
 // src/cli/doctor/checks.ts
-import { accessSync as accessSync2, constants as constants7, existsSync as existsSync18, mkdirSync as mkdirSync14, readFileSync as readFileSync19, rmSync as rmSync4, statSync as statSync9, writeFileSync as writeFileSync9 } from "node:fs";
+import {
+  accessSync as accessSync2,
+  constants as constants7,
+  existsSync as existsSync18,
+  mkdirSync as mkdirSync14,
+  readFileSync as readFileSync19,
+  rmSync as rmSync4,
+  statSync as statSync9,
+  writeFileSync as writeFileSync9
+} from "node:fs";
 import { dirname as dirname16, join as join28 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 function checkNode(version2 = process.versions.node) {
   const [major, minor] = version2.split(".").map(Number);
   if (major > 20 || major === 20 && minor >= 18) return ok("node", `Node ${version2}`);
-  return fail("node", `Node ${version2} is too old (Baton needs 20.18 or newer)`, "install Node 20.18+ (e.g. `nvm install 20`)");
+  return fail(
+    "node",
+    `Node ${version2} is too old (Baton needs 20.18 or newer)`,
+    "install Node 20.18+ (e.g. `nvm install 20`)"
+  );
 }
 function checkDisabled(ctx) {
   return ctx.config.disabled ? warn("enabled", "BATON_DISABLE is set: hooks capture nothing", "unset BATON_DISABLE") : ok("enabled", "capture is on");
 }
 function checkConfig(ctx) {
   const out = [];
-  out.push(ctx.config.redact ? ok("redaction", "secrets are redacted before anything leaves this machine") : warn("redaction", "redaction is OFF (BATON_REDACT=0 or redact: false): secrets leave this machine as they are; <private> spans and pauses still hold", "unset BATON_REDACT (or set redact: true in the config file)"));
+  out.push(
+    ctx.config.redact ? ok("redaction", "secrets are redacted before anything leaves this machine") : warn(
+      "redaction",
+      "redaction is OFF (BATON_REDACT=0 or redact: false): secrets leave this machine as they are; <private> spans and pauses still hold",
+      "unset BATON_REDACT (or set redact: true in the config file)"
+    )
+  );
   const file2 = ctx.config.configFile;
-  if (ctx.config.problems.length) out.push(fail("config", ctx.config.problems.join("; "), `fix or remove the offending file (${file2})`));
+  if (ctx.config.problems.length)
+    out.push(fail("config", ctx.config.problems.join("; "), `fix or remove the offending file (${file2})`));
   if (existsSync18(file2)) {
     const mode = statSync9(file2).mode & 511;
-    if (mode & 63) out.push(warn("config file mode", `${file2} is readable by others (mode ${mode.toString(8)}) and holds your API key`, `chmod 600 ${file2}`));
+    if (mode & 63)
+      out.push(
+        warn(
+          "config file mode",
+          `${file2} is readable by others (mode ${mode.toString(8)}) and holds your API key`,
+          `chmod 600 ${file2}`
+        )
+      );
     else out.push(ok("config file", `${file2} (mode 600)`));
   }
   if (!ctx.config.trackerUrl) {
-    out.push(warn("tracker", "no tracker configured: sessions stay local (export still works)", "baton login --url <tracker URL> --key <API key>"));
+    out.push(
+      warn(
+        "tracker",
+        "no tracker configured: sessions stay local (export still works)",
+        "baton login --url <tracker URL> --key <API key>"
+      )
+    );
   } else if (!ctx.config.apiKey) {
-    out.push(fail("api key", `tracker ${ctx.config.trackerUrl} is set but no API key`, `create a key at ${ctx.config.trackerUrl}/settings, then baton login --key <key>`));
+    out.push(
+      fail(
+        "api key",
+        `tracker ${ctx.config.trackerUrl} is set but no API key`,
+        `create a key at ${ctx.config.trackerUrl}/settings, then baton login --key <key>`
+      )
+    );
   } else {
     const u2 = new URL(ctx.config.trackerUrl);
     if (u2.protocol === "http:" && !isLoopbackHost(u2.hostname) && !ctx.config.allowInsecure) {
-      out.push(fail("tls", `${ctx.config.trackerUrl} is plain http to another host: the key would travel in clear text, so Baton refuses`, "use https://, or `baton login --allow-insecure` for a trusted private network"));
-    } else out.push(ok("tracker", `${ctx.config.trackerUrl} (url from ${ctx.config.trackerUrlSource}, key from ${ctx.config.apiKeySource})`));
+      out.push(
+        fail(
+          "tls",
+          `${ctx.config.trackerUrl} is plain http to another host: the key would travel in clear text, so Baton refuses`,
+          "use https://, or `baton login --allow-insecure` for a trusted private network"
+        )
+      );
+    } else
+      out.push(
+        ok(
+          "tracker",
+          `${ctx.config.trackerUrl} (url from ${ctx.config.trackerUrlSource}, key from ${ctx.config.apiKeySource})`
+        )
+      );
   }
   return out;
 }
@@ -73540,13 +74116,30 @@ async function checkTracker2(ctx) {
     out.push(ok("tracker reachable", `${client.baseUrl} answers (API version ${version2})`));
     try {
       const me2 = await client.account.me();
-      out.push(ok("api key", `valid: ${me2.user.name} (${me2.user.role}), key bt_${me2.key.prefix}…${me2.key.expiresAt ? `, expires ${me2.key.expiresAt}` : ""}`));
+      out.push(
+        ok(
+          "api key",
+          `valid: ${me2.user.name} (${me2.user.role}), key bt_${me2.key.prefix}…${me2.key.expiresAt ? `, expires ${me2.key.expiresAt}` : ""}`
+        )
+      );
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      out.push(fail("api key", msg, isBatonError(err) && err.code === "auth" ? `create a key at ${client.baseUrl}/settings, then baton login --key <key>` : void 0));
+      out.push(
+        fail(
+          "api key",
+          msg,
+          isBatonError(err) && err.code === "auth" ? `create a key at ${client.baseUrl}/settings, then baton login --key <key>` : void 0
+        )
+      );
     }
   } catch (err) {
-    out.push(fail("tracker reachable", err instanceof Error ? err.message : String(err), "start the tracker (`npm start` or `baton tracker serve`) or fix the URL with baton login --url"));
+    out.push(
+      fail(
+        "tracker reachable",
+        err instanceof Error ? err.message : String(err),
+        "start the tracker (`npm start` or `baton tracker serve`) or fix the URL with baton login --url"
+      )
+    );
   } finally {
     await client.close();
   }
@@ -73562,13 +74155,21 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
     const text = readFileSync19(hooksJson, "utf8");
     const bundled = existsSync18(join28(root, "dist", "hook.cjs"));
     const events = Object.keys(JSON.parse(text).hooks ?? {});
-    if (!bundled) out.push(fail("hooks", `${root}/dist/hook.cjs is missing`, "run `npm run build` in the plugin folder"));
-    else if (!events.includes("SessionEnd") || !events.includes("Stop")) out.push(fail("hooks", `hooks.json registers only ${events.join(", ")}`, "reinstall the plugin"));
+    if (!bundled)
+      out.push(fail("hooks", `${root}/dist/hook.cjs is missing`, "run `npm run build` in the plugin folder"));
+    else if (!events.includes("SessionEnd") || !events.includes("Stop"))
+      out.push(fail("hooks", `hooks.json registers only ${events.join(", ")}`, "reinstall the plugin"));
     else out.push(ok("hooks", `${events.length} hook events registered (${hooksJson})`));
   }
   const enabled = enabledInClaude(ctx);
   if (enabled === false)
-    out.push(warn("plugin enabled", "Claude Code does not list baton as an enabled plugin", "claude plugin install baton@<marketplace> (or run claude with --plugin-dir <plugin folder>)"));
+    out.push(
+      warn(
+        "plugin enabled",
+        "Claude Code does not list baton as an enabled plugin",
+        "claude plugin install baton@<marketplace> (or run claude with --plugin-dir <plugin folder>)"
+      )
+    );
   else if (enabled) out.push(ok("plugin enabled", enabled));
   return out;
 }
@@ -73582,16 +74183,33 @@ function checkDataDir(ctx) {
     accessSync2(dir, constants7.W_OK);
     return ok("data dir", `${dir} is writable (from ${ctx.config.dataDirSource})`);
   } catch (err) {
-    return fail("data dir", `${dir} is not writable: ${err.code ?? String(err)}`, `fix its permissions, or set BATON_DATA_DIR to a writable folder`);
+    return fail(
+      "data dir",
+      `${dir} is not writable: ${err.code ?? String(err)}`,
+      `fix its permissions, or set BATON_DATA_DIR to a writable folder`
+    );
   }
 }
 function checkSender(ctx) {
   const v2 = senderView(ctx.config.dataDir);
-  if (v2.authError) return fail("sender", `stopped: ${v2.authError.message}`, "baton login --key <new key> (pending sessions upload right after)");
+  if (v2.authError)
+    return fail(
+      "sender",
+      `stopped: ${v2.authError.message}`,
+      "baton login --key <new key> (pending sessions upload right after)"
+    );
   if (v2.running) return ok("sender", `running (pid ${v2.pid})`);
   const st2 = v2.status;
-  if (st2?.lastError && st2.exit === "lifetime") return warn("sender", `gave up after retrying: ${st2.lastError.message}`, "check the tracker; the next Claude Code turn restarts the sender");
-  return ok("sender", st2?.lastDeliveryAt ? `idle, last delivery ${st2.lastDeliveryAt}` : "idle (starts when a session needs uploading)");
+  if (st2?.lastError && st2.exit === "lifetime")
+    return warn(
+      "sender",
+      `gave up after retrying: ${st2.lastError.message}`,
+      "check the tracker; the next Claude Code turn restarts the sender"
+    );
+  return ok(
+    "sender",
+    st2?.lastDeliveryAt ? `idle, last delivery ${st2.lastDeliveryAt}` : "idle (starts when a session needs uploading)"
+  );
 }
 function pluginRoot(ctx, fromUrl) {
   const explicit = ctx.io.env.CLAUDE_PLUGIN_ROOT;
@@ -73603,7 +74221,8 @@ function pluginRoot(ctx, fromUrl) {
     return null;
   }
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync18(join28(dir, "hooks", "hooks.json")) && existsSync18(join28(dir, ".claude-plugin", "plugin.json"))) return dir;
+    if (existsSync18(join28(dir, "hooks", "hooks.json")) && existsSync18(join28(dir, ".claude-plugin", "plugin.json")))
+      return dir;
     const up = dirname16(dir);
     if (up === dir) break;
     dir = up;
@@ -73613,7 +74232,9 @@ function pluginRoot(ctx, fromUrl) {
 function enabledInClaude(ctx) {
   try {
     const settings = JSON.parse(readFileSync19(join28(ctx.claudeConfigDir, "settings.json"), "utf8"));
-    const hit = Object.entries(settings.enabledPlugins ?? {}).find(([k, v2]) => v2 && (k === "baton" || k.startsWith("baton@")));
+    const hit = Object.entries(settings.enabledPlugins ?? {}).find(
+      ([k, v2]) => v2 && (k === "baton" || k.startsWith("baton@"))
+    );
     return hit ? `${hit[0]} is enabled in ${join28(ctx.claudeConfigDir, "settings.json")}` : false;
   } catch {
     return null;
@@ -73628,8 +74249,18 @@ var init_checks3 = __esm({
     init_require_client();
     init_local_state();
     ok = (name, detail) => ({ name, level: "ok", detail });
-    warn = (name, detail, fix) => ({ name, level: "warn", detail, ...fix ? { fix } : {} });
-    fail = (name, detail, fix) => ({ name, level: "fail", detail, ...fix ? { fix } : {} });
+    warn = (name, detail, fix) => ({
+      name,
+      level: "warn",
+      detail,
+      ...fix ? { fix } : {}
+    });
+    fail = (name, detail, fix) => ({
+      name,
+      level: "fail",
+      detail,
+      ...fix ? { fix } : {}
+    });
   }
 });
 
@@ -73680,9 +74311,11 @@ the background sender, and prints how to fix each problem. Exits 1 when a check 
 `);
         }
         const warns = results.filter((r) => r.level === "warn").length;
-        ctx.io.out(failed ? p.red("\nSome checks failed.\n") : warns ? p.yellow(`
+        ctx.io.out(
+          failed ? p.red("\nSome checks failed.\n") : warns ? p.yellow(`
 All essential checks passed (${warns} warning(s)).
-`) : p.green("\nAll checks passed.\n"));
+`) : p.green("\nAll checks passed.\n")
+        );
         return failed ? 1 : 0;
       }
     };

@@ -59543,7 +59543,9 @@ var AppendEventsRequest = external_exports.object({
   /** What the client's reader skipped so far (replaces the stored counts): shown on the session page. */
   stats: ReadStats.optional(),
   /** Subagents with the Agent/Task call that spawned them, in spawn order (replaces the stored list). */
-  sidechains: external_exports.array(external_exports.object({ agentId: external_exports.string().min(1).max(200), toolUseId: external_exports.string().max(200).optional() }).strict()).max(1e4).optional(),
+  sidechains: external_exports.array(
+    external_exports.object({ agentId: external_exports.string().min(1).max(200), toolUseId: external_exports.string().max(200).optional() }).strict()
+  ).max(1e4).optional(),
   status: SessionStatus.optional(),
   source: SessionSource.optional()
 }).strict();
@@ -59868,7 +59870,13 @@ function createHealthApi(t) {
     ready: (o2 = {}) => t.call({ method: "GET", path: "/readyz", response: ReadyResponse, auth: "none", ...o2 }),
     /** The API version from /api/v1/openapi.json (what `baton doctor` prints). */
     async version(o2 = {}) {
-      const doc = await t.call({ method: "GET", path: "/api/v1/openapi.json", response: OpenApiInfo, auth: "none", ...o2 });
+      const doc = await t.call({
+        method: "GET",
+        path: "/api/v1/openapi.json",
+        response: OpenApiInfo,
+        auth: "none",
+        ...o2
+      });
       return doc.info.version;
     }
   };
@@ -61063,7 +61071,13 @@ function createRedactor(opts = {}) {
   let total = 0;
   const report = () => ({ total, byRule: { ...byRule } });
   if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactValue: (v2) => v2, redactSession: (s) => s, report };
+    return {
+      redactText: (s) => s,
+      redactEvent: (e) => e,
+      redactValue: (v2) => v2,
+      redactSession: (s) => s,
+      report
+    };
   }
   const { all, specific } = getScanners();
   const count3 = (rule2) => {
@@ -61806,7 +61820,12 @@ var TotalsAccumulator = class {
     const rank = o2.spawnRank ?? (() => 0);
     return [...this.agents].sort(([a2], [b]) => rank(a2) - rank(b) || a2.localeCompare(b)).map(([agentId, a2]) => {
       const toolUseId = o2.spawnedBy?.get(agentId);
-      return { agentId, ...toolUseId ? { toolUseId } : {}, tokens: a2.bucket.tokens(), costUsd: a2.bucket.costUsd() };
+      return {
+        agentId,
+        ...toolUseId ? { toolUseId } : {},
+        tokens: a2.bucket.tokens(),
+        costUsd: a2.bucket.costUsd()
+      };
     });
   }
   /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
@@ -62447,7 +62466,9 @@ async function runSession(path6, onEvent, opts = {}) {
   const files = withFiles ? await subagentFilesFor(path6, builder, stem) : [];
   const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
   const firstSeen = new Map(agents.map((a2, i2) => [a2, i2]));
-  agents.sort((a2, b) => builder.links.rank(a2) - builder.links.rank(b) || firstSeen.get(a2) - firstSeen.get(b));
+  agents.sort(
+    (a2, b) => builder.links.rank(a2) - builder.links.rank(b) || firstSeen.get(a2) - firstSeen.get(b)
+  );
   for (const agentId of agents) {
     for (const d of held.get(agentId) ?? []) {
       const r = onEvent(d.event, builder.agentContext(agentId));
@@ -62575,7 +62596,10 @@ function isGated(value) {
 }
 function assertGated(value, sink) {
   if (!isGated(value)) {
-    throw new BatonError("egress_ungated", `${sink}: refusing to send data that did not pass the egress gate`);
+    throw new BatonError(
+      "egress_ungated",
+      `${sink}: refusing to send data that did not pass the egress gate`
+    );
   }
 }
 
@@ -62613,7 +62637,13 @@ function createEgressGate(policy) {
     const turns = s.turns.map((t) => ({ ...t, events: events(t.events, sid) }));
     const sidechains = s.sidechains.map((c3) => ({ ...c3, events: events(c3.events, sid) }));
     const gatedMeta = meta3(s.meta);
-    return seal({ ...s, meta: gatedMeta, turns, sidechains, redaction: since(before, report(), s.redaction) });
+    return seal({
+      ...s,
+      meta: gatedMeta,
+      turns,
+      sidechains,
+      redaction: since(before, report(), s.redaction)
+    });
   }
   function body(b, sessionId) {
     if (isGated(b)) return b;
@@ -62683,7 +62713,8 @@ var omitEvent = ({ event: _event, ...rest }) => rest;
 
 // src/core/egress/report.ts
 function describeRedaction(report, redacting = true) {
-  if (!redacting) return "WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed";
+  if (!redacting)
+    return "WARNING: redaction is off (--no-redact or BATON_REDACT=0): secrets were not removed";
   if (report.total === 0) return "no secrets found";
   const parts = Object.entries(report.byRule).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0])).map(([rule2, n2]) => `${n2} ${rule2}`);
   return `redacted ${report.total} secret${report.total === 1 ? "" : "s"} (${parts.join(", ")})`;
@@ -62693,9 +62724,13 @@ function describeRedaction(report, redacting = true) {
 function validateRequest(schema, value, what) {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new BatonError("invalid_request", `refusing to send an invalid ${what}: ${parsed.error.issues[0]?.message ?? "invalid"}`, {
-    details: parsed.error.issues.slice(0, 10).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
-  });
+  throw new BatonError(
+    "invalid_request",
+    `refusing to send an invalid ${what}: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+    {
+      details: parsed.error.issues.slice(0, 10).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
+    }
+  );
 }
 function validateOutbound(schema, value, what) {
   assertGated(value, `tracker client (${what})`);
@@ -62711,24 +62746,61 @@ function createLiveApi(t) {
     if (t.hasKey) return { headers: { "x-baton-producer-token": w2.producerToken } };
     return { auth: { bearer: w2.producerToken } };
   };
-  const action = (liveId, verb, w2, o2) => t.call({ method: "POST", path: `/api/v1/live/${seg(liveId)}/${verb}`, body: {}, response: LiveInfo, idempotent: true, ...writeAuth(w2), ...o2 });
+  const action = (liveId, verb, w2, o2) => t.call({
+    method: "POST",
+    path: `/api/v1/live/${seg(liveId)}/${verb}`,
+    body: {},
+    response: LiveInfo,
+    idempotent: true,
+    ...writeAuth(w2),
+    ...o2
+  });
   return {
     /** POST /api/v1/live (API key): returns liveId, producerToken, viewUrl. Not retried after an ambiguous failure. */
     async create(req, o2 = {}) {
       const body = validateOutbound(CreateLiveRequest, req, "live stream request");
-      return t.call({ method: "POST", path: "/api/v1/live", body, response: CreateLiveResponse, idempotent: false, ...o2 });
+      return t.call({
+        method: "POST",
+        path: "/api/v1/live",
+        body,
+        response: CreateLiveResponse,
+        idempotent: false,
+        ...o2
+      });
     },
     list: (o2 = {}) => t.call({ method: "GET", path: "/api/v1/live", response: ListLiveResponse2, ...o2 }),
-    get: (liveId, w2 = {}, o2 = {}) => t.call({ method: "GET", path: `/api/v1/live/${seg(liveId)}`, response: LiveInfo, ...writeAuth(w2), ...o2 }),
+    get: (liveId, w2 = {}, o2 = {}) => t.call({
+      method: "GET",
+      path: `/api/v1/live/${seg(liveId)}`,
+      response: LiveInfo,
+      ...writeAuth(w2),
+      ...o2
+    }),
     /** PATCH /api/v1/live/:id: events with producer seq numbers; re-sending a seq (or uuid) is a harmless duplicate. */
     async append(liveId, req, w2 = {}, o2 = {}) {
       const body = validateOutbound(AppendLiveRequest, req, "live batch");
-      return t.call({ method: "PATCH", path: `/api/v1/live/${seg(liveId)}`, body, response: AppendLiveResponse, idempotent: true, ...writeAuth(w2), ...o2 });
+      return t.call({
+        method: "PATCH",
+        path: `/api/v1/live/${seg(liveId)}`,
+        body,
+        response: AppendLiveResponse,
+        idempotent: true,
+        ...writeAuth(w2),
+        ...o2
+      });
     },
     /** Ends the stream; `createPost: true` keeps it as a post (postUrl in the answer). */
     async complete(liveId, req, w2 = {}, o2 = {}) {
       const body = validateOutbound(CompleteLiveRequest, req, "live completion");
-      return t.call({ method: "POST", path: `/api/v1/live/${seg(liveId)}/complete`, body, response: LiveInfo, idempotent: true, ...writeAuth(w2), ...o2 });
+      return t.call({
+        method: "POST",
+        path: `/api/v1/live/${seg(liveId)}/complete`,
+        body,
+        response: LiveInfo,
+        idempotent: true,
+        ...writeAuth(w2),
+        ...o2
+      });
     },
     pause: (liveId, w2 = {}, o2 = {}) => action(liveId, "pause", w2, o2),
     resume: (liveId, w2 = {}, o2 = {}) => action(liveId, "resume", w2, o2),
@@ -62755,11 +62827,24 @@ function createHandoffsApi(t) {
   return {
     async create(req, o2 = {}) {
       const body = validateOutbound(CreateHandoffRequest, req, "handoff");
-      return t.call({ method: "POST", path: "/api/v1/handoffs", body, response: CreateHandoffResponse, idempotent: false, ...o2 });
+      return t.call({
+        method: "POST",
+        path: "/api/v1/handoffs",
+        body,
+        response: CreateHandoffResponse,
+        idempotent: false,
+        ...o2
+      });
     },
     async list(query = {}, o2 = {}) {
       const q2 = validateRequest(ListHandoffsQuery, query, "handoff query");
-      return t.call({ method: "GET", path: "/api/v1/handoffs", query: q2, response: ListHandoffsResponse, ...o2 });
+      return t.call({
+        method: "GET",
+        path: "/api/v1/handoffs",
+        query: q2,
+        response: ListHandoffsResponse,
+        ...o2
+      });
     },
     get: (id, o2 = {}) => t.call({ method: "GET", path: `/api/v1/handoffs/${seg(id)}`, response: HandoffResponse, ...o2 })
   };
@@ -62770,7 +62855,14 @@ function createPostsApi(t) {
     get: (id, o2 = {}) => t.call({ method: "GET", path: `/api/v1/posts/${seg(id)}`, response: PostResponse, ...o2 }),
     async patch(id, req, o2 = {}) {
       const body = validateOutbound(PatchPostRequest, req, "post change");
-      return t.call({ method: "PATCH", path: `/api/v1/posts/${seg(id)}`, body, response: PostResponse, idempotent: true, ...o2 });
+      return t.call({
+        method: "PATCH",
+        path: `/api/v1/posts/${seg(id)}`,
+        body,
+        response: PostResponse,
+        idempotent: true,
+        ...o2
+      });
     }
   };
 }
@@ -62783,7 +62875,14 @@ function createAccountApi(t) {
       list: (o2 = {}) => t.call({ method: "GET", path: "/api/v1/keys", response: ListKeysResponse, ...o2 }),
       async create(req, o2 = {}) {
         const body = validateRequest(CreateKeyRequest, req, "key request");
-        return t.call({ method: "POST", path: "/api/v1/keys", body, response: CreateKeyResponse, idempotent: false, ...o2 });
+        return t.call({
+          method: "POST",
+          path: "/api/v1/keys",
+          body,
+          response: CreateKeyResponse,
+          idempotent: false,
+          ...o2
+        });
       },
       revoke: (id, o2 = {}) => t.call({ method: "DELETE", path: `/api/v1/keys/${seg(id)}`, response: KeyResponse, ...o2 })
     }
@@ -62796,37 +62895,88 @@ function createSessionsApi(t) {
     /** POST /api/v1/sessions: upserts a whole (redacted) session, optionally creating or extending a post. */
     async push(req, o2 = {}) {
       const body = validateOutbound(PushSessionRequest, req, "session push");
-      return t.call({ method: "POST", path: "/api/v1/sessions", body, response: PushSessionResponse, idempotent: !body.createPost, ...o2 });
+      return t.call({
+        method: "POST",
+        path: "/api/v1/sessions",
+        body,
+        response: PushSessionResponse,
+        idempotent: !body.createPost,
+        ...o2
+      });
     },
     /** POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. */
     async appendEvents(sessionId, req, o2 = {}) {
       const body = validateOutbound(AppendEventsRequest, req, "event batch");
-      return t.call({ method: "POST", path: `/api/v1/sessions/${seg(sessionId)}/events`, body, response: AppendEventsResponse, idempotent: true, ...o2 });
+      return t.call({
+        method: "POST",
+        path: `/api/v1/sessions/${seg(sessionId)}/events`,
+        body,
+        response: AppendEventsResponse,
+        idempotent: true,
+        ...o2
+      });
     },
     /** POST /api/v1/sessions/upload: up to 1000 whole sessions (historical sync). */
     async upload(req, o2 = {}) {
       const body = validateOutbound(UploadSessionsRequest, req, "session upload");
-      return t.call({ method: "POST", path: "/api/v1/sessions/upload", body, response: UploadSessionsResponse, idempotent: true, ...o2 });
+      return t.call({
+        method: "POST",
+        path: "/api/v1/sessions/upload",
+        body,
+        response: UploadSessionsResponse,
+        idempotent: true,
+        ...o2
+      });
     },
     /** GET /api/v1/sessions with filters (search, project, status, source, tag, starred, archived, page, limit). */
     async list(query = {}, o2 = {}) {
       const q2 = validateRequest(ListSessionsQuery, query, "session query");
-      return t.call({ method: "GET", path: "/api/v1/sessions", query: q2, response: ListSessionsResponse, ...o2 });
+      return t.call({
+        method: "GET",
+        path: "/api/v1/sessions",
+        query: q2,
+        response: ListSessionsResponse,
+        ...o2
+      });
     },
     /** GET /api/v1/sessions/:id: summary, meta and one page of events. */
     async get(sessionId, page = {}, o2 = {}) {
-      return t.call({ method: "GET", path: `/api/v1/sessions/${seg(sessionId)}`, query: page, response: SessionDetailResponse, ...o2 });
+      return t.call({
+        method: "GET",
+        path: `/api/v1/sessions/${seg(sessionId)}`,
+        query: page,
+        response: SessionDetailResponse,
+        ...o2
+      });
     },
     async patch(sessionId, req, o2 = {}) {
       const body = validateOutbound(PatchSessionRequest, req, "session change");
-      return t.call({ method: "PATCH", path: `/api/v1/sessions/${seg(sessionId)}`, body, response: SessionDetailResponse, idempotent: true, ...o2 });
+      return t.call({
+        method: "PATCH",
+        path: `/api/v1/sessions/${seg(sessionId)}`,
+        body,
+        response: SessionDetailResponse,
+        idempotent: true,
+        ...o2
+      });
     },
     async delete(sessionId, o2 = {}) {
-      return t.call({ method: "DELETE", path: `/api/v1/sessions/${seg(sessionId)}`, response: DeleteResponse, ...o2 });
+      return t.call({
+        method: "DELETE",
+        path: `/api/v1/sessions/${seg(sessionId)}`,
+        response: DeleteResponse,
+        ...o2
+      });
     },
     /** GET /api/v1/sessions/:id/export?format=: the rendered document as text. */
     async export(sessionId, format2 = "md", o2 = {}) {
-      return t.call({ method: "GET", path: `/api/v1/sessions/${seg(sessionId)}/export`, query: { format: format2 }, text: true, ...o2 });
+      return t.call({
+        method: "GET",
+        path: `/api/v1/sessions/${seg(sessionId)}/export`,
+        query: { format: format2 },
+        text: true,
+        ...o2
+      });
     }
   };
 }
@@ -62862,8 +63012,10 @@ function parseErrorBody(text) {
 function authMessage(serverMessage, baseUrl) {
   const m = (serverMessage ?? "").toLowerCase();
   const settings = `${baseUrl}/settings`;
-  if (m.includes("revoked")) return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
-  if (m.includes("expired")) return `API key expired — create a new one at ${settings}, then run \`baton login\``;
+  if (m.includes("revoked"))
+    return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
+  if (m.includes("expired"))
+    return `API key expired — create a new one at ${settings}, then run \`baton login\``;
   if (m.includes("required")) return `no API key configured for ${baseUrl} — run \`baton login\``;
   return `API key not accepted by ${baseUrl} — check it, or create a new one at ${settings} and run \`baton login\``;
 }
@@ -62922,15 +63074,25 @@ function transportError(err, ctx) {
   const code2 = err.code ?? err.cause?.code;
   const host = safeHost(ctx.baseUrl);
   if (code2 === "UND_ERR_CONNECT_TIMEOUT") {
-    return new BatonError("timeout", `timed out connecting to the tracker at ${host}`, { cause: err, details: { cause: code2 } });
+    return new BatonError("timeout", `timed out connecting to the tracker at ${host}`, {
+      cause: err,
+      details: { cause: code2 }
+    });
   }
   const reason = code2 === "ECONNREFUSED" ? "connection refused (is the tracker running?)" : code2 === "ENOTFOUND" || code2 === "EAI_AGAIN" ? "host not found" : code2 && NETWORK_CODES.has(code2) ? `connection failed (${code2})` : `${err.message ?? String(err)}`;
-  return new BatonError("network", `cannot reach the tracker at ${host}: ${reason}`, { cause: err, details: { cause: code2 } });
+  return new BatonError("network", `cannot reach the tracker at ${host}: ${reason}`, {
+    cause: err,
+    details: { cause: code2 }
+  });
 }
 function timeoutError(ms, ctx) {
-  return new BatonError("timeout", `the tracker at ${safeHost(ctx.baseUrl)} did not answer ${ctx.method} ${ctx.path} within ${ms} ms`, {
-    details: { timeoutMs: ms }
-  });
+  return new BatonError(
+    "timeout",
+    `the tracker at ${safeHost(ctx.baseUrl)} did not answer ${ctx.method} ${ctx.path} within ${ms} ms`,
+    {
+      details: { timeoutMs: ms }
+    }
+  );
 }
 function safeHost(baseUrl) {
   try {
@@ -62986,7 +63148,10 @@ var defaultSleep = (ms, signal) => new Promise((resolve6, reject) => {
   signal?.addEventListener("abort", onAbort, { once: true });
 });
 function createTransport(opts) {
-  const base = checkBaseUrl(opts.baseUrl, { hasKey: Boolean(opts.apiKey), allowInsecure: Boolean(opts.allowInsecure) });
+  const base = checkBaseUrl(opts.baseUrl, {
+    hasKey: Boolean(opts.apiKey),
+    allowInsecure: Boolean(opts.allowInsecure)
+  });
   const baseUrl = base.href.replace(/\/+$/, "");
   const timeoutMs = opts.timeoutMs ?? 15e3;
   const maxRetries = opts.maxRetries ?? 3;
@@ -63013,7 +63178,11 @@ function createTransport(opts) {
     }, ms);
     const onOuterAbort = () => ac.abort();
     spec.signal?.addEventListener("abort", onOuterAbort, { once: true });
-    const headers = { accept: "application/json", "user-agent": userAgent, ...spec.headers };
+    const headers = {
+      accept: "application/json",
+      "user-agent": userAgent,
+      ...spec.headers
+    };
     const auth = spec.auth ?? "key";
     if (auth === "key" && opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;
     else if (typeof auth === "object") headers.authorization = `Bearer ${auth.bearer}`;
@@ -63023,7 +63192,13 @@ function createTransport(opts) {
       headers["content-type"] = "application/json";
     }
     try {
-      const res = await (0, import_undici.request)(urlFor(spec.path, spec.query), { method: spec.method, headers, body, signal: ac.signal, dispatcher });
+      const res = await (0, import_undici.request)(urlFor(spec.path, spec.query), {
+        method: spec.method,
+        headers,
+        body,
+        signal: ac.signal,
+        dispatcher
+      });
       const text = await res.body.text();
       const requestId = typeof res.headers["x-request-id"] === "string" ? res.headers["x-request-id"] : void 0;
       if (res.statusCode < 200 || res.statusCode >= 300) {
@@ -63034,7 +63209,11 @@ function createTransport(opts) {
     } catch (err) {
       if (isBatonError(err)) throw err;
       if (timedOut) throw timeoutError(ms, ctx);
-      if (spec.signal?.aborted) throw new BatonError("timeout", `${ctx.method} ${ctx.path} was cancelled`, { cause: err, details: { cancelled: true } });
+      if (spec.signal?.aborted)
+        throw new BatonError("timeout", `${ctx.method} ${ctx.path} was cancelled`, {
+          cause: err,
+          details: { cancelled: true }
+        });
       throw transportError(err, ctx);
     } finally {
       clearTimeout(timer);
@@ -63049,7 +63228,8 @@ function createTransport(opts) {
         return await once9(spec, ctx);
       } catch (e) {
         const err = e;
-        if (attempt >= maxRetries || !isRetryable(err) || err.details?.cancelled) throw err;
+        if (attempt >= maxRetries || !isRetryable(err) || err.details?.cancelled)
+          throw err;
         if (!idempotent && err.code !== "rate_limited" && !neverReachedServer(err)) throw err;
         const retryAfter = err.details?.retryAfterMs;
         let waitMs = backoffDelay(attempt, backoff, random);
@@ -63078,13 +63258,23 @@ function parseBody(spec, text, ctx) {
   try {
     json2 = text === "" ? void 0 : JSON.parse(text);
   } catch (cause) {
-    throw new BatonError("server", `unexpected non-JSON answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is this a Baton tracker?`, { cause });
+    throw new BatonError(
+      "server",
+      `unexpected non-JSON answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is this a Baton tracker?`,
+      { cause }
+    );
   }
   const parsed = spec.response.safeParse(json2);
   if (!parsed.success) {
-    throw new BatonError("server", `unexpected answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is the tracker a compatible version?`, {
-      details: { issues: parsed.error.issues.slice(0, 5).map((i2) => ({ path: i2.path.join("."), message: i2.message })) }
-    });
+    throw new BatonError(
+      "server",
+      `unexpected answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is the tracker a compatible version?`,
+      {
+        details: {
+          issues: parsed.error.issues.slice(0, 5).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
+        }
+      }
+    );
   }
   return parsed.data;
 }
@@ -63106,7 +63296,12 @@ function createTrackerClient(opts) {
 }
 function clientFromConfig(config2, opts = {}) {
   if (!config2.trackerUrl) return null;
-  return createTrackerClient({ baseUrl: config2.trackerUrl, apiKey: config2.apiKey, allowInsecure: config2.allowInsecure, ...opts });
+  return createTrackerClient({
+    baseUrl: config2.trackerUrl,
+    apiKey: config2.apiKey,
+    allowInsecure: config2.allowInsecure,
+    ...opts
+  });
 }
 
 // src/core/config/env-values.ts
@@ -73359,10 +73554,12 @@ function skipRows(stats) {
   if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
   const unknown2 = countList(stats.unknownTypes);
   if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
-  if (stats.truncatedTail) rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  if (stats.truncatedTail)
+    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
   const skipped = countList(stats.skippedTypes);
   if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
-  if (stats.duplicateRecords) rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  if (stats.duplicateRecords)
+    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
   return rows;
 }
 
@@ -73498,7 +73695,8 @@ function createHtmlRenderer(write, opts) {
         const filePath = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
         tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
-        if (isAgentCall(e.name) && e.agentId === void 0) agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
+        if (isAgentCall(e.name) && e.agentId === void 0)
+          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
         write(
           `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
 `
@@ -74256,7 +74454,8 @@ function createExporter(format2, write, opts = {}) {
 }
 function subtract(a2, b) {
   const byRule = {};
-  for (const [rule2, n2] of Object.entries(a2.byRule)) if (n2 > (b.byRule[rule2] ?? 0)) byRule[rule2] = n2 - (b.byRule[rule2] ?? 0);
+  for (const [rule2, n2] of Object.entries(a2.byRule))
+    if (n2 > (b.byRule[rule2] ?? 0)) byRule[rule2] = n2 - (b.byRule[rule2] ?? 0);
   return { total: a2.total - b.total, byRule };
 }
 function add(a2, b) {
@@ -74271,7 +74470,17 @@ function formatExtension(format2) {
 }
 
 // src/capture/pause-log.ts
-import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync as readFileSync2, readSync, statSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync as readFileSync2,
+  readSync,
+  statSync
+} from "node:fs";
 import { join as join5 } from "node:path";
 function pauseLogPath(dataDir, sessionId) {
   return join5(dataDir, "pauses", `${sessionId}.jsonl`);
@@ -74303,7 +74512,8 @@ function readPauseSpans(dataDir, sessionId) {
     const last = spans[spans.length - 1];
     const open4 = last !== void 0 && last.to === void 0;
     if (e.op === "pause" && !open4) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
-    if (e.op === "resume" && open4) spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
+    if (e.op === "resume" && open4)
+      spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
   }
   return spans;
 }
@@ -74394,9 +74604,13 @@ function openEgressGate(opts) {
 // src/core/pipeline/export-transcript.ts
 async function exportTranscript(transcriptPath, format2, write, gate) {
   const exporter = createExporter(format2, write, { gate });
-  const { meta: meta3, totals, stats } = await gate.streamSession(transcriptPath, (event, ctx) => exporter.event(event, ctx), {
-    subagents: true
-  });
+  const { meta: meta3, totals, stats } = await gate.streamSession(
+    transcriptPath,
+    (event, ctx) => exporter.event(event, ctx),
+    {
+      subagents: true
+    }
+  );
   const redaction = gate.report();
   exporter.finish(meta3, totals, { redaction, stats });
   return { meta: meta3, totals, stats, redaction };
@@ -74580,19 +74794,32 @@ function readCurrentSession(dataDir, claudePid) {
 async function resolveSession(deps, ref) {
   const dir = deps.config.claudeConfigDir;
   const find = async (id) => findTranscriptById(id, dir).catch(() => null);
-  if (ref && ref !== "current") return { sessionId: ref, transcriptPath: await find(ref), source: "argument" };
+  if (ref && ref !== "current")
+    return { sessionId: ref, transcriptPath: await find(ref), source: "argument" };
   const pointer = readCurrentSession(deps.config.dataDir, deps.claudePid);
-  if (pointer) return { sessionId: pointer.sessionId, transcriptPath: pointer.transcriptPath ?? await find(pointer.sessionId), source: "hook-pointer" };
+  if (pointer)
+    return {
+      sessionId: pointer.sessionId,
+      transcriptPath: pointer.transcriptPath ?? await find(pointer.sessionId),
+      source: "hook-pointer"
+    };
   const fromEnv = deps.env.CLAUDE_CODE_SESSION_ID;
   if (fromEnv) return { sessionId: fromEnv, transcriptPath: await find(fromEnv), source: "env" };
   const newest = await newestTranscript(dir, deps.cwd);
-  if (newest) return { sessionId: newest.sessionId, transcriptPath: newest.path, source: "newest-transcript" };
-  throw new BatonError("not_found", `cannot tell which session this is: no Claude Code transcripts under ${projectsDir(dir)}`);
+  if (newest)
+    return { sessionId: newest.sessionId, transcriptPath: newest.path, source: "newest-transcript" };
+  throw new BatonError(
+    "not_found",
+    `cannot tell which session this is: no Claude Code transcripts under ${projectsDir(dir)}`
+  );
 }
 async function resolveLocalSession(deps, ref) {
   const s = await resolveSession(deps, ref);
   if (!s.transcriptPath) {
-    throw new BatonError("not_found", `no transcript for session ${s.sessionId} on this machine (under ${projectsDir(deps.config.claudeConfigDir)})`);
+    throw new BatonError(
+      "not_found",
+      `no transcript for session ${s.sessionId} on this machine (under ${projectsDir(deps.config.claudeConfigDir)})`
+    );
   }
   return s;
 }
@@ -74621,8 +74848,11 @@ function fail(err) {
   const code2 = isBatonError(err) ? err.code : "internal";
   const message = err instanceof Error ? err.message : String(err);
   const next = NEXT_STEP[code2];
-  return { content: [{ type: "text", text: `Error (${code2}): ${message}${next ? `
-${next}` : ""}` }], isError: true };
+  return {
+    content: [{ type: "text", text: `Error (${code2}): ${message}${next ? `
+${next}` : ""}` }],
+    isError: true
+  };
 }
 function guarded(handler) {
   return async (args) => {
@@ -74659,7 +74889,12 @@ function registerExportSession(server, deps) {
       description: "Writes a Claude Code session (by default the current one) to a local file as Markdown, JSON, self-contained HTML or plain text, with secrets redacted. Nothing leaves the machine. Returns the file path.",
       inputSchema,
       outputSchema,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false }
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false
+      }
     },
     guarded(async (args) => {
       const ref = await resolveLocalSession(deps, args.sessionId);
@@ -74678,7 +74913,8 @@ function registerExportSession(server, deps) {
         }
       };
       const format2 = args.format ?? "md";
-      if (args.out === "-") throw new BatonError("invalid_input", 'out "-" (stdout) is not available here; give a file path');
+      if (args.out === "-")
+        throw new BatonError("invalid_input", 'out "-" (stdout) is not available here; give a file path');
       const outcome = await runExport(ctx, {
         ref: ref.transcriptPath,
         format: format2,
@@ -74772,7 +75008,9 @@ function renderDigest(d) {
   if (d.cwd) lines.push(`cwd: ${d.cwd}`);
   if (d.filesTouched.length) {
     const shown = d.filesTouched.slice(0, 15);
-    lines.push(`Files touched: ${shown.join(", ")}${d.filesTouched.length > shown.length ? ` (+${d.filesTouched.length - shown.length} more)` : ""}`);
+    lines.push(
+      `Files touched: ${shown.join(", ")}${d.filesTouched.length > shown.length ? ` (+${d.filesTouched.length - shown.length} more)` : ""}`
+    );
   }
   for (const t of d.recent) {
     lines.push("", `Turn ${t.index}: ${t.prompt || "(no prompt)"}`);
@@ -74786,9 +75024,16 @@ function renderDigest(d) {
 function requireTracker(deps) {
   const client = deps.client();
   if (!client) {
-    throw new BatonError("config", "no Baton tracker is configured (set it with `baton login <url>`, or BATON_URL and BATON_API_KEY)");
+    throw new BatonError(
+      "config",
+      "no Baton tracker is configured (set it with `baton login <url>`, or BATON_URL and BATON_API_KEY)"
+    );
   }
-  if (!deps.config.apiKey) throw new BatonError("config", `no API key for the tracker at ${deps.config.trackerUrl}: run \`baton login\``);
+  if (!deps.config.apiKey)
+    throw new BatonError(
+      "config",
+      `no API key for the tracker at ${deps.config.trackerUrl}: run \`baton login\``
+    );
   return client;
 }
 
@@ -74797,15 +75042,25 @@ var TAIL_EVENTS = 400;
 async function sessionDigest(deps, ref, turns) {
   const s = await resolveSession(deps, ref);
   if (s.transcriptPath) {
-    const session = await openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact }).loadSession(s.transcriptPath);
+    const session = await openEgressGate({
+      dataDir: deps.config.dataDir,
+      redact: deps.config.redact
+    }).loadSession(s.transcriptPath);
     const events = session.turns.flatMap((t) => t.events.map((event) => ({ turnIndex: t.index, event })));
     return { ...digestFrom(session.meta, session.totals, recentTurns(events, turns)), source: "local" };
   }
   const client = requireTracker(deps);
   const head2 = await client.sessions.get(s.sessionId, { limit: 0 });
   const total = head2.eventsPage.total;
-  const page = await client.sessions.get(s.sessionId, { offset: Math.max(0, total - TAIL_EVENTS), limit: TAIL_EVENTS });
-  return { ...digestFrom(page.meta, page.session.totals, recentTurns(page.events, turns)), source: "tracker", url: page.session.url };
+  const page = await client.sessions.get(s.sessionId, {
+    offset: Math.max(0, total - TAIL_EVENTS),
+    limit: TAIL_EVENTS
+  });
+  return {
+    ...digestFrom(page.meta, page.session.totals, recentTurns(page.events, turns)),
+    source: "tracker",
+    url: page.session.url
+  };
 }
 
 // mcp-server/tools/get-session.ts
@@ -74813,7 +75068,12 @@ var inputSchema2 = {
   sessionId: external_exports.string().max(200).optional().describe('Session id; omit (or "current") for the session you are in.'),
   turns: external_exports.number().int().min(1).max(20).optional().describe("How many recent turns to include (default 3).")
 };
-var Turn2 = external_exports.object({ index: external_exports.number(), prompt: external_exports.string(), tools: external_exports.array(external_exports.string()), reply: external_exports.string() });
+var Turn2 = external_exports.object({
+  index: external_exports.number(),
+  prompt: external_exports.string(),
+  tools: external_exports.array(external_exports.string()),
+  reply: external_exports.string()
+});
 var outputSchema2 = {
   ...TextField,
   sessionId: external_exports.string(),
@@ -74853,7 +75113,9 @@ On the tracker: ${d.url}` : ""}`, { ...d });
 
 // mcp-server/tools/list-sessions.ts
 var inputSchema3 = {
-  search: external_exports.string().max(500).optional().describe("Full-text search over prompts and replies; all words must match. Results are ranked best first."),
+  search: external_exports.string().max(500).optional().describe(
+    "Full-text search over prompts and replies; all words must match. Results are ranked best first."
+  ),
   project: external_exports.string().max(200).optional().describe("Only sessions of this project (its name, slug or id)."),
   status: external_exports.enum(["active", "completed", "interrupted", "error"]).optional(),
   tag: external_exports.string().max(50).optional(),
@@ -74913,13 +75175,25 @@ function registerListSessions(server, deps) {
       const p = res.pagination;
       const filters = Object.entries(args).filter(([k, v2]) => v2 !== void 0 && k !== "page" && k !== "limit").map(([k, v2]) => `${k}=${String(v2)}`).join(" ");
       if (sessions.length === 0) {
-        return ok(`No sessions found${filters ? ` for ${filters}` : ""}.`, { sessions, page: p.page, totalPages: p.totalPages, total: p.total });
+        return ok(`No sessions found${filters ? ` for ${filters}` : ""}.`, {
+          sessions,
+          page: p.page,
+          totalPages: p.totalPages,
+          total: p.total
+        });
       }
       const text = [
         `${p.total} session(s)${filters ? ` for ${filters}` : ""}; page ${p.page} of ${p.totalPages}:`,
         table(
           ["id", "started", "project", "turns", "dur", "title"],
-          sessions.map((s) => [s.id, shortDate(s.startedAt), clip(s.project, 20) || "-", String(s.turns), duration3(s.durationMs), clip(s.title, 60) || "-"])
+          sessions.map((s) => [
+            s.id,
+            shortDate(s.startedAt),
+            clip(s.project, 20) || "-",
+            String(s.turns),
+            duration3(s.durationMs),
+            clip(s.title, 60) || "-"
+          ])
         )
       ].join("\n");
       return ok(text, { sessions, page: p.page, totalPages: p.totalPages, total: p.total });
@@ -74953,7 +75227,15 @@ function outboxPaths(dataDir, sessionId) {
 import { existsSync as existsSync4 } from "node:fs";
 
 // src/capture/live/live-state.ts
-import { mkdirSync as mkdirSync4, readFileSync as readFileSync5, readdirSync as readdirSync2, renameSync as renameSync4, statSync as statSync3, unlinkSync as unlinkSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import {
+  mkdirSync as mkdirSync4,
+  readFileSync as readFileSync5,
+  readdirSync as readdirSync2,
+  renameSync as renameSync4,
+  statSync as statSync3,
+  unlinkSync as unlinkSync4,
+  writeFileSync as writeFileSync2
+} from "node:fs";
 import { dirname as dirname5, join as join11 } from "node:path";
 
 // src/capture/session-lock.ts
@@ -75192,7 +75474,8 @@ function readEndedState(dataDir, sessionId, liveId) {
 }
 function withStateLock(dataDir, sessionId, fn) {
   const release = acquireLock(livePaths(dataDir, sessionId).stateLock, { waitMs: 3e3, staleMs: 1e4 });
-  if (!release) throw new BatonError("timeout", "the live state of this session is locked by another process; try again");
+  if (!release)
+    throw new BatonError("timeout", "the live state of this session is locked by another process; try again");
   try {
     return fn();
   } finally {
@@ -75203,7 +75486,9 @@ function createLiveState(dataDir, state) {
   withStateLock(dataDir, state.sessionId, () => {
     const existing = readLiveState(dataDir, state.sessionId);
     if (existing) {
-      throw new BatonError("conflict", `this session is already live at ${existing.viewUrl}`, { details: { liveId: existing.liveId } });
+      throw new BatonError("conflict", `this session is already live at ${existing.viewUrl}`, {
+        details: { liveId: existing.liveId }
+      });
     }
     writeAtomic(livePaths(dataDir, state.sessionId).state, LiveState.parse(state));
   });
@@ -75221,7 +75506,12 @@ function endLiveState(dataDir, sessionId, liveId, result) {
   return withStateLock(dataDir, sessionId, () => {
     const cur = readLiveState(dataDir, sessionId);
     if (!cur || cur.liveId !== liveId) return null;
-    const final = LiveState.parse({ ...cur, ...result, status: "ended", endedAt: (/* @__PURE__ */ new Date()).toISOString() });
+    const final = LiveState.parse({
+      ...cur,
+      ...result,
+      status: "ended",
+      endedAt: (/* @__PURE__ */ new Date()).toISOString()
+    });
     writeAtomic(endedStatePath(dataDir, sessionId, liveId), final);
     const paths = livePaths(dataDir, sessionId);
     for (const p of [paths.state, paths.inbox]) {
@@ -75258,7 +75548,11 @@ async function finalizeLive(state, keep, deps, opts = {}) {
     });
     if (deps.canPush) await pushTranscript(state, deps, gate);
     const title = opts.title ?? state.title;
-    const info = await client.live.complete(state.liveId, gate.body({ createPost: true, ...title ? { title } : {} }), w2);
+    const info = await client.live.complete(
+      state.liveId,
+      gate.body({ createPost: true, ...title ? { title } : {} }),
+      w2
+    );
     return endLiveState(dataDir, state.sessionId, state.liveId, { outcome: "kept", postUrl: info.postUrl });
   } catch (err) {
     if (isBatonError(err) && err.code === "gone") {
@@ -75272,7 +75566,9 @@ async function pushTranscript(state, deps, gate) {
   if (!path6 || !existsSync4(path6)) return;
   try {
     const session = await gate.loadSession(path6);
-    await deps.client.sessions.push(gate.body({ session, visibility: state.visibility, source: "cli-stream" }));
+    await deps.client.sessions.push(
+      gate.body({ session, visibility: state.visibility, source: "cli-stream" })
+    );
   } catch (err) {
     deps.log?.(`pushing the transcript before completing failed: ${String(err)}`);
   }
@@ -75308,7 +75604,8 @@ async function readNewLines(path6, fromByte, opts = {}) {
   try {
     fh = await open3(path6, "r");
   } catch (err) {
-    if (err.code === "ENOENT") return { lines: [], nextByte: fromByte, shrunk: false };
+    if (err.code === "ENOENT")
+      return { lines: [], nextByte: fromByte, shrunk: false };
     throw err;
   }
   try {
@@ -75383,7 +75680,8 @@ function requireClient(deps) {
   );
 }
 function checkSession(sessionId) {
-  if (!isSafeSessionId(sessionId)) throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
+  if (!isSafeSessionId(sessionId))
+    throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(sessionId.slice(0, 80))}`);
 }
 async function startLive(deps, input2) {
   checkSession(input2.sessionId);
@@ -75395,7 +75693,12 @@ async function startLive(deps, input2) {
     return { state: state2, alreadyLive: true, relay: relay2, ...await redactionSoFar(deps, existing.transcriptPath) };
   }
   const client = requireClient(deps);
-  const transcriptPath = await resolveLiveTranscript(input2.sessionId, dataDir, deps.config.claudeConfigDir, input2.cwd);
+  const transcriptPath = await resolveLiveTranscript(
+    input2.sessionId,
+    dataDir,
+    deps.config.claudeConfigDir,
+    input2.cwd
+  );
   const gate = openEgressGate({ dataDir, redact: deps.config.redact });
   const created = await client.live.create(
     gate.body({
@@ -75432,7 +75735,8 @@ async function startLive(deps, input2) {
 }
 async function redactionSoFar(deps, transcriptPath) {
   const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
-  if (transcriptPath && existsSync7(transcriptPath)) await gate.streamSession(transcriptPath, () => void 0).catch(() => void 0);
+  if (transcriptPath && existsSync7(transcriptPath))
+    await gate.streamSession(transcriptPath, () => void 0).catch(() => void 0);
   return { redaction: gate.report(), redacting: gate.redacting };
 }
 async function stopLive(deps, input2) {
@@ -75448,21 +75752,32 @@ async function stopLive(deps, input2) {
   }));
   if (!requested) return { state: readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "relay" };
   const paths = livePaths(dataDir, input2.sessionId);
-  if (lockHolderPid(paths.relayLock) === null) await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
+  if (lockHolderPid(paths.relayLock) === null)
+    await ensureLiveRelay(dataDir, input2.sessionId, deps.relayScript, deps.env);
   const started = Date.now();
   while (Date.now() - started < (input2.waitMs ?? 8e3)) {
-    if (!readLiveState(dataDir, input2.sessionId)) return { state: readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "relay" };
+    if (!readLiveState(dataDir, input2.sessionId))
+      return { state: readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "relay" };
     if (lockHolderPid(paths.relayLock) === null && Date.now() - started > 1500) break;
     await sleep(50);
   }
   const client = requireClient(deps);
-  const final = await finalizeLive(requested, keep, { client, dataDir, redact: deps.config.redact, canPush: true }, input2.title ? { title: input2.title } : {});
+  const final = await finalizeLive(
+    requested,
+    keep,
+    { client, dataDir, redact: deps.config.redact, canPush: true },
+    input2.title ? { title: input2.title } : {}
+  );
   return { state: final ?? readEndedState(dataDir, input2.sessionId, cur.liveId), endedBy: "caller" };
 }
 async function setLivePaused(deps, input2) {
   checkSession(input2.sessionId);
   const cur = readLiveState(deps.config.dataDir, input2.sessionId);
-  if (!cur) throw new BatonError("not_found", "this session is not streaming live; start it with /export-session --live");
+  if (!cur)
+    throw new BatonError(
+      "not_found",
+      "this session is not streaming live; start it with /export-session --live"
+    );
   const client = requireClient(deps);
   const w2 = { producerToken: cur.producerToken };
   if (input2.paused) recordPause(deps.config.dataDir, input2.sessionId, true, cur.transcriptPath);
@@ -75475,7 +75790,11 @@ async function setLivePaused(deps, input2) {
 async function addLiveNote(deps, input2) {
   checkSession(input2.sessionId);
   const cur = readLiveState(deps.config.dataDir, input2.sessionId);
-  if (!cur) throw new BatonError("not_found", "this session is not streaming live; start it with /export-session --live");
+  if (!cur)
+    throw new BatonError(
+      "not_found",
+      "this session is not streaming live; start it with /export-session --live"
+    );
   if (cur.status === "paused") throw new BatonError("conflict", "the live stream is paused: resume it first");
   appendInboxNote(livePaths(deps.config.dataDir, input2.sessionId).inbox, input2.kind, input2.text);
   await ensureLiveRelay(deps.config.dataDir, input2.sessionId, deps.relayScript, deps.env);
@@ -75494,7 +75813,9 @@ var inputSchema4 = {
   text: external_exports.string().min(1).max(2e3).optional().describe("For note and status: what viewers should see."),
   title: external_exports.string().min(1).max(300).optional().describe("For start and complete: the stream / post title."),
   discardOnEnd: external_exports.boolean().optional().describe("For start: delete the stream when the session ends instead of keeping it as a post."),
-  keep: external_exports.boolean().optional().describe("For complete: true keeps the stream as a post, false discards it (default: the choice made at start).")
+  keep: external_exports.boolean().optional().describe(
+    "For complete: true keeps the stream as a post, false discards it (default: the choice made at start)."
+  )
 };
 var outputSchema4 = {
   ...TextField,
@@ -75518,7 +75839,12 @@ function registerLiveUpdate(server, deps) {
     },
     guarded(async (args) => {
       const { sessionId } = await resolveSession(deps);
-      const control = { config: deps.config, client: deps.client(), relayScript: deps.relayScript, env: deps.env };
+      const control = {
+        config: deps.config,
+        client: deps.client(),
+        relayScript: deps.relayScript,
+        env: deps.env
+      };
       const view = (s) => ({ status: s.status, viewUrl: s.viewUrl, discardOnEnd: s.discardOnEnd });
       switch (args.action) {
         case "start": {
@@ -75529,12 +75855,15 @@ function registerLiveUpdate(server, deps) {
             ...args.discardOnEnd !== void 0 ? { discardOnEnd: args.discardOnEnd } : {}
           });
           const end = r.state.discardOnEnd ? "discarded" : "kept as a post";
-          return ok(`${r.alreadyLive ? "Already live" : "Live"}: ${r.state.viewUrl}
-Share this URL with viewers. When the session ends the stream is ${end}.`, {
-            action: "start",
-            live: true,
-            ...view(r.state)
-          });
+          return ok(
+            `${r.alreadyLive ? "Already live" : "Live"}: ${r.state.viewUrl}
+Share this URL with viewers. When the session ends the stream is ${end}.`,
+            {
+              action: "start",
+              live: true,
+              ...view(r.state)
+            }
+          );
         }
         case "note":
         case "status": {
@@ -75549,16 +75878,34 @@ Share this URL with viewers. When the session ends the stream is ${end}.`, {
           return ok(text, { action: args.action, live: true, ...view(s) });
         }
         case "complete": {
-          const r = await stopLive(control, { sessionId, ...args.keep !== void 0 ? { keep: args.keep } : {}, ...args.title ? { title: args.title } : {} });
+          const r = await stopLive(control, {
+            sessionId,
+            ...args.keep !== void 0 ? { keep: args.keep } : {},
+            ...args.title ? { title: args.title } : {}
+          });
           if (!r.state) return ok("This session is not streaming live.", { action: "complete", live: false });
           const text = r.state.outcome === "kept" ? `Live stream ended and kept as a post: ${r.state.postUrl ?? "(no URL returned)"}` : r.state.outcome === "discarded" ? "Live stream ended and discarded." : `Live stream ended (${r.state.outcome ?? "ended"}${r.state.error ? `: ${r.state.error}` : ""}).`;
-          return ok(text, { action: "complete", live: false, ...r.state.outcome ? { outcome: r.state.outcome } : {}, postUrl: r.state.postUrl ?? null });
+          return ok(text, {
+            action: "complete",
+            live: false,
+            ...r.state.outcome ? { outcome: r.state.outcome } : {},
+            postUrl: r.state.postUrl ?? null
+          });
         }
         case "check": {
           const { live, ended } = liveStatus(deps.config.dataDir, sessionId);
-          if (live) return ok(`Live (${live.status}): ${live.viewUrl}`, { action: "check", live: true, ...view(live) });
+          if (live)
+            return ok(`Live (${live.status}): ${live.viewUrl}`, {
+              action: "check",
+              live: true,
+              ...view(live)
+            });
           const last = ended ? ` The last stream ended ${ended.endedAt ?? ""} (${ended.outcome ?? "ended"})${ended.postUrl ? `: ${ended.postUrl}` : ""}.` : "";
-          return ok(`Not live.${last}`, { action: "check", live: false, ...ended?.postUrl ? { postUrl: ended.postUrl } : {} });
+          return ok(`Not live.${last}`, {
+            action: "check",
+            live: false,
+            ...ended?.postUrl ? { postUrl: ended.postUrl } : {}
+          });
         }
       }
     })
@@ -75591,21 +75938,28 @@ function registerPushSession(server, deps) {
       description: "Uploads a Claude Code session (by default the current one, as it stands now) to the Baton tracker, with secrets redacted first. Pushing again updates it without duplicating anything. With createPost it also creates a shareable post; with postId it adds the session to an existing post. Returns the URLs.",
       inputSchema: inputSchema5,
       outputSchema: outputSchema5,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true }
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: true
+      }
     },
     guarded(async (args) => {
       const client = requireTracker(deps);
       const ref = await resolveLocalSession(deps, args.sessionId);
       const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
       const session = await gate.loadSession(ref.transcriptPath);
-      const res = await client.sessions.push(gate.body({
-        session,
-        source: "cli-upload",
-        ...args.postId ? { postId: args.postId } : {},
-        ...args.createPost ? { createPost: true } : {},
-        ...args.title ? { title: args.title } : {},
-        ...args.visibility ? { visibility: args.visibility } : {}
-      }));
+      const res = await client.sessions.push(
+        gate.body({
+          session,
+          source: "cli-upload",
+          ...args.postId ? { postId: args.postId } : {},
+          ...args.createPost ? { createPost: true } : {},
+          ...args.title ? { title: args.title } : {},
+          ...args.visibility ? { visibility: args.visibility } : {}
+        })
+      );
       const redaction = gate.report();
       const redacted = redaction.total;
       const lines = [
@@ -83179,7 +83533,9 @@ async function currentProject(cwd, env) {
 
 // mcp-server/tools/resume-session.ts
 var inputSchema6 = {
-  target: external_exports.string().max(200).optional().describe('"latest" (default: the latest session of this project), a session id, or a project name on the tracker.')
+  target: external_exports.string().max(200).optional().describe(
+    '"latest" (default: the latest session of this project), a session id, or a project name on the tracker.'
+  )
 };
 var outputSchema6 = {
   ...TextField,
@@ -83225,7 +83581,8 @@ function registerResumeSession(server, deps) {
               command = r.resumeCommand;
             }
           } catch (err) {
-            if (!isBatonError(err) || err.code !== "not_found" && err.code !== "network" && err.code !== "timeout") throw err;
+            if (!isBatonError(err) || err.code !== "not_found" && err.code !== "network" && err.code !== "timeout")
+              throw err;
             deps.log(`tracker resume lookup failed: ${err.message}`);
           }
         }
@@ -83236,23 +83593,45 @@ function registerResumeSession(server, deps) {
       const handoff2 = await findHandoffFor(find, sessionId, project);
       sessionId ??= handoff2?.document?.meta.sessionId ?? null;
       if (!sessionId) {
-        throw new BatonError("not_found", `no session found for "${target}" (locally${find.tracker ? " or on the tracker" : ""})`);
+        throw new BatonError(
+          "not_found",
+          `no session found for "${target}" (locally${find.tracker ? " or on the tracker" : ""})`
+        );
       }
       const digest = handoff2 ? null : await sessionDigest(deps, sessionId, 3).catch(() => null);
       const cwd = handoff2?.document?.meta.cwd ?? digest?.cwd ?? null;
       command ??= resumeCommand(sessionId, cwd);
       const projectName = handoff2?.document?.meta.projects[0]?.name ?? digest?.project ?? project?.name ?? null;
-      const lines = [`Resume session ${sessionId}${projectName ? ` (${projectName})` : ""}:`, `  ${command}`, ""];
+      const lines = [
+        `Resume session ${sessionId}${projectName ? ` (${projectName})` : ""}:`,
+        `  ${command}`,
+        ""
+      ];
       let handoffOut = null;
       if (handoff2) {
         const text = handoff2.text.length > MAX_HANDOFF_CHARS ? `${handoff2.text.slice(0, MAX_HANDOFF_CHARS)}
 … [handoff cut at ${MAX_HANDOFF_CHARS} characters]` : handoff2.text;
-        handoffOut = { title: handoff2.document?.title ?? null, createdAt: handoff2.createdAt, origin: handoff2.origin, text };
-        lines.push(`Handoff${handoffOut.title ? ` "${clip(handoffOut.title, 100)}"` : ""} (${handoff2.createdAt}, ${handoff2.origin}) — continue from this:`, "", text);
+        handoffOut = {
+          title: handoff2.document?.title ?? null,
+          createdAt: handoff2.createdAt,
+          origin: handoff2.origin,
+          text
+        };
+        lines.push(
+          `Handoff${handoffOut.title ? ` "${clip(handoffOut.title, 100)}"` : ""} (${handoff2.createdAt}, ${handoff2.origin}) — continue from this:`,
+          "",
+          text
+        );
       } else if (digest) {
-        lines.push("No handoff document was written for it. Summary of where it stopped:", "", renderDigest(digest));
+        lines.push(
+          "No handoff document was written for it. Summary of where it stopped:",
+          "",
+          renderDigest(digest)
+        );
       } else {
-        lines.push("No handoff document and no readable copy of the session were found; only the resume command is available.");
+        lines.push(
+          "No handoff document and no readable copy of the session were found; only the resume command is available."
+        );
       }
       return ok(lines.join("\n"), {
         sessionId,
@@ -83267,7 +83646,9 @@ function registerResumeSession(server, deps) {
 async function newestLocalSession(deps) {
   const current = await resolveSession(deps).catch(() => null);
   const dir = encodeProjectDir(deps.cwd);
-  const mine = (await listTranscripts(deps.config.claudeConfigDir)).filter((t) => t.projectDir === dir && t.sessionId !== current?.sessionId);
+  const mine = (await listTranscripts(deps.config.claudeConfigDir)).filter(
+    (t) => t.projectDir === dir && t.sessionId !== current?.sessionId
+  );
   return mine[0]?.sessionId ?? null;
 }
 async function findHandoffFor(ctx, sessionId, project) {
@@ -83307,7 +83688,9 @@ async function main() {
   const deps = depsFromProcess(process.env, { cwd: process.cwd(), ppid: process.ppid });
   const server = createServer(deps);
   await server.connect(new StdioServerTransport());
-  deps.log(`ready (data dir ${deps.config.dataDir}${deps.config.trackerUrl ? `, tracker ${deps.config.trackerUrl}` : ", no tracker"})`);
+  deps.log(
+    `ready (data dir ${deps.config.dataDir}${deps.config.trackerUrl ? `, tracker ${deps.config.trackerUrl}` : ", no tracker"})`
+  );
 }
 main().catch((err) => {
   process.stderr.write(`baton-mcp: ${err instanceof Error ? err.message : String(err)}

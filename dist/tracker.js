@@ -18735,7 +18735,9 @@ function createEventsRepo(db, engine) {
         let q2 = ordered(sessionPk).where("agent_id", "=", agentId);
         if (after) {
           const a = after;
-          q2 = q2.where((eb) => eb.or([eb("seq", ">", a.seq), eb.and([eb("seq", "=", a.seq), eb("id", ">", a.id)])]));
+          q2 = q2.where(
+            (eb) => eb.or([eb("seq", ">", a.seq), eb.and([eb("seq", "=", a.seq), eb("id", ">", a.id)])])
+          );
         }
         const rows = await q2.limit(pageSize).execute();
         for (const r of rows) yield r;
@@ -18914,13 +18916,17 @@ function createProjectsRepo(db) {
       const rows = await db.selectFrom("sessions").select((eb) => [
         "project_id",
         eb.fn.countAll().as("n"),
-        sql`SUM(CASE WHEN duration_ms > inherited_duration_ms THEN duration_ms - inherited_duration_ms ELSE 0 END)`.as("total"),
+        sql`SUM(CASE WHEN duration_ms > inherited_duration_ms THEN duration_ms - inherited_duration_ms ELSE 0 END)`.as(
+          "total"
+        ),
         eb.fn.max("activity_at").as("last"),
         sql`SUM(tokens_input - inherited_tokens_input)`.as("tin"),
         sql`SUM(tokens_output - inherited_tokens_output)`.as("tout"),
         sql`SUM(tokens_cache_read - inherited_tokens_cache_read)`.as("tcr"),
         sql`SUM(tokens_cache_write - inherited_tokens_cache_write)`.as("tcw"),
-        sql`SUM(CASE WHEN cost_usd IS NULL THEN NULL WHEN cost_usd > inherited_cost_usd THEN cost_usd - inherited_cost_usd ELSE 0 END)`.as("cost")
+        sql`SUM(CASE WHEN cost_usd IS NULL THEN NULL WHEN cost_usd > inherited_cost_usd THEN cost_usd - inherited_cost_usd ELSE 0 END)`.as(
+          "cost"
+        )
       ]).where("user_id", "=", userId).where("project_id", "in", projectIds).groupBy("project_id").execute();
       for (const r of rows) {
         if (!r.project_id) continue;
@@ -40793,7 +40799,9 @@ var AppendEventsRequest = external_exports.object({
   /** What the client's reader skipped so far (replaces the stored counts): shown on the session page. */
   stats: ReadStats.optional(),
   /** Subagents with the Agent/Task call that spawned them, in spawn order (replaces the stored list). */
-  sidechains: external_exports.array(external_exports.object({ agentId: external_exports.string().min(1).max(200), toolUseId: external_exports.string().max(200).optional() }).strict()).max(1e4).optional(),
+  sidechains: external_exports.array(
+    external_exports.object({ agentId: external_exports.string().min(1).max(200), toolUseId: external_exports.string().max(200).optional() }).strict()
+  ).max(1e4).optional(),
   status: SessionStatus.optional(),
   source: SessionSource.optional()
 }).strict();
@@ -46049,7 +46057,13 @@ function createRedactor(opts = {}) {
   let total = 0;
   const report = () => ({ total, byRule: { ...byRule } });
   if (opts.enabled === false) {
-    return { redactText: (s) => s, redactEvent: (e) => e, redactValue: (v2) => v2, redactSession: (s) => s, report };
+    return {
+      redactText: (s) => s,
+      redactEvent: (e) => e,
+      redactValue: (v2) => v2,
+      redactSession: (s) => s,
+      report
+    };
   }
   const { all, specific } = getScanners();
   const count2 = (rule2) => {
@@ -46721,7 +46735,12 @@ var TotalsAccumulator = class {
     const rank = o.spawnRank ?? (() => 0);
     return [...this.agents].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([agentId, a]) => {
       const toolUseId = o.spawnedBy?.get(agentId);
-      return { agentId, ...toolUseId ? { toolUseId } : {}, tokens: a.bucket.tokens(), costUsd: a.bucket.costUsd() };
+      return {
+        agentId,
+        ...toolUseId ? { toolUseId } : {},
+        tokens: a.bucket.tokens(),
+        costUsd: a.bucket.costUsd()
+      };
     });
   }
   /** Claude Code's last cost-state plus what came after it; without one, every response at list prices. */
@@ -47362,7 +47381,9 @@ async function runSession(path, onEvent, opts = {}) {
   const files = withFiles ? await subagentFilesFor(path, builder, stem) : [];
   const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
   const firstSeen = new Map(agents.map((a, i2) => [a, i2]));
-  agents.sort((a, b) => builder.links.rank(a) - builder.links.rank(b) || firstSeen.get(a) - firstSeen.get(b));
+  agents.sort(
+    (a, b) => builder.links.rank(a) - builder.links.rank(b) || firstSeen.get(a) - firstSeen.get(b)
+  );
   for (const agentId of agents) {
     for (const d of held.get(agentId) ?? []) {
       const r = onEvent(d.event, builder.agentContext(agentId));
@@ -47524,7 +47545,13 @@ function createEgressGate(policy) {
     const turns = s.turns.map((t) => ({ ...t, events: events(t.events, sid) }));
     const sidechains = s.sidechains.map((c) => ({ ...c, events: events(c.events, sid) }));
     const gatedMeta = meta3(s.meta);
-    return seal({ ...s, meta: gatedMeta, turns, sidechains, redaction: since(before, report(), s.redaction) });
+    return seal({
+      ...s,
+      meta: gatedMeta,
+      turns,
+      sidechains,
+      redaction: since(before, report(), s.redaction)
+    });
   }
   function body(b, sessionId) {
     if (isGated(b)) return b;
@@ -49602,10 +49629,12 @@ function skipRows(stats) {
   if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
   const unknown2 = countList(stats.unknownTypes);
   if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
-  if (stats.truncatedTail) rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  if (stats.truncatedTail)
+    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
   const skipped2 = countList(stats.skippedTypes);
   if (skipped2.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped2.total)} (${skipped2.list})`]);
-  if (stats.duplicateRecords) rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  if (stats.duplicateRecords)
+    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
   return rows;
 }
 
@@ -49741,7 +49770,8 @@ function createHtmlRenderer(write, opts) {
         const filePath = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
         tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
         const sum = toolSummary(e.name, e.input, 120);
-        if (isAgentCall(e.name) && e.agentId === void 0) agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
+        if (isAgentCall(e.name) && e.agentId === void 0)
+          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
         write(
           `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
 `
@@ -50501,7 +50531,8 @@ function createExporter(format, write, opts = {}) {
 }
 function subtract(a, b) {
   const byRule = {};
-  for (const [rule2, n] of Object.entries(a.byRule)) if (n > (b.byRule[rule2] ?? 0)) byRule[rule2] = n - (b.byRule[rule2] ?? 0);
+  for (const [rule2, n] of Object.entries(a.byRule))
+    if (n > (b.byRule[rule2] ?? 0)) byRule[rule2] = n - (b.byRule[rule2] ?? 0);
   return { total: a.total - b.total, byRule };
 }
 function add(a, b) {
@@ -50786,7 +50817,10 @@ function exportStream(repos, row, format) {
   const extra = { ...redaction ? { redaction } : {}, ...stats ? { stats } : {} };
   const events = (async function* () {
     yield* repos.events.iterateChain(row.pk, "", 1e3);
-    const agents = inSpawnOrder((await repos.events.agentIds(row.pk)).map((agentId) => ({ agentId })), row);
+    const agents = inSpawnOrder(
+      (await repos.events.agentIds(row.pk)).map((agentId) => ({ agentId })),
+      row
+    );
     for (const { agentId } of agents) yield* repos.events.iterateChain(row.pk, agentId, 1e3);
   })();
   let currentTurn = null;
@@ -61062,7 +61096,12 @@ function subagentUsage2(totals) {
   return html`<details class="small" id="subagent-usage">
     <summary>Subagents (${rows.length})</summary>
     <table>
-      ${rows.map(([k, v2]) => html`<tr><td>${k}</td><td>${v2}</td></tr>`)}
+      ${rows.map(
+    ([k, v2]) => html`<tr>
+            <td>${k}</td>
+            <td>${v2}</td>
+          </tr>`
+  )}
     </table>
   </details>`;
 }
@@ -61072,7 +61111,12 @@ function skipped(stats) {
   return html`<details class="small" id="skipped">
     <summary>Skipped while reading the transcript</summary>
     <table>
-      ${rows.map(([k, v2]) => html`<tr><td>${k}</td><td>${v2}</td></tr>`)}
+      ${rows.map(
+    ([k, v2]) => html`<tr>
+            <td>${k}</td>
+            <td>${v2}</td>
+          </tr>`
+  )}
     </table>
   </details>`;
 }
