@@ -1,46 +1,10 @@
-// Migration for live streams (their append-only event log), in the tracker's plain-SQL-per-engine format.
+// Kept only because tracker/live/index.ts still re-exports liveMigration; delete both once that line goes.
+// The SQL itself is migration 2 in tracker/db/migrations/, where the migration list can reach it without
+// importing this feature module.
+import { migration0002 } from '../db/migrations/0002-live-streams.js';
 import type { Migration } from '../db/migrations/types.js';
 
-const tables = (t: { bigint: string }) => [
-  `CREATE TABLE live_streams (
-    id TEXT PRIMARY KEY,
-    owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    session_id TEXT,
-    title TEXT,
-    visibility TEXT NOT NULL,
-    status TEXT NOT NULL,
-    producer_token_hash TEXT NOT NULL UNIQUE,
-    viewer_token_hash TEXT NOT NULL UNIQUE,
-    created_at ${t.bigint} NOT NULL,
-    expires_at ${t.bigint} NOT NULL,
-    ended_at ${t.bigint},
-    last_seq INTEGER NOT NULL DEFAULT 0,
-    event_count INTEGER NOT NULL DEFAULT 0,
-    total_bytes ${t.bigint} NOT NULL DEFAULT 0,
-    post_url TEXT
-  )`,
-  `CREATE INDEX live_streams_session ON live_streams(session_id, status)`,
-  `CREATE INDEX live_streams_owner ON live_streams(owner_id, created_at)`,
-  `CREATE INDEX live_streams_status ON live_streams(status, expires_at)`,
-  // (live_id, seq) orders and dedupes by sequence; (live_id, uuid) drops a transcript record sent twice.
-  `CREATE TABLE live_events (
-    live_id TEXT NOT NULL REFERENCES live_streams(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    uuid TEXT NOT NULL,
-    turn_index INTEGER,
-    body TEXT NOT NULL,
-    created_at ${t.bigint} NOT NULL,
-    PRIMARY KEY (live_id, seq),
-    UNIQUE (live_id, uuid)
-  )`,
-];
-
-/** The version is assigned where the tracker lists its migrations (tracker/db/migrations/index.ts). */
+/** @deprecated use tracker/db/migrations (migration0002). */
 export function liveMigration(version: number): Migration {
-  return {
-    version,
-    name: 'live-streams',
-    sqlite: tables({ bigint: 'INTEGER' }),
-    postgres: tables({ bigint: 'BIGINT' }),
-  };
+  return { ...migration0002, version };
 }

@@ -1,18 +1,18 @@
 // All migrations in order. Append only: never edit or reorder a shipped migration.
-import { liveMigration } from '../../live/migration.js';
-import { webSessionsMigration } from '../../web/migration.js';
+// Every migration's SQL lives here, so the schema's history imports no feature module (tracker/live, tracker/web).
 import { migration0001 } from './0001-init.js';
+import { migration0002 } from './0002-live-streams.js';
+import { migration0003 } from './0003-web-sessions.js';
 import { migration0004 } from './0004-key-parents.js';
 import { migration0005 } from './0005-secrets.js';
 import { migration0006 } from './0006-session-accounting.js';
 import { migration0007 } from './0007-subagent-usage.js';
 import type { Migration } from './types.js';
 
-// 2 and 3 belong to the live/web module (tracker/live, tracker/web); their SQL lives next to the code that uses it.
 export const migrations: readonly Migration[] = [
   migration0001,
-  liveMigration(2),
-  webSessionsMigration(3),
+  migration0002,
+  migration0003,
   migration0004,
   migration0005,
   migration0006,
