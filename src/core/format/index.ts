@@ -1,0 +1,6 @@
+// Display formatters shared by the plugin and the tracker: durations, costs, counts, dates and HTML escaping.
+export { formatDuration, type DurationStyle } from './duration.js';
+export { formatCost, type CostStyle } from './cost.js';
+export { formatCount, formatInt, totalTokens, type CountStyle } from './count.js';
+export { formatDate } from './date.js';
+export { escapeHtml, escapeText } from './html.js';
