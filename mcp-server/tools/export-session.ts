@@ -1,9 +1,7 @@
 // export_session: writes the current (or a given) session to a local file: Markdown, JSON, HTML or text, redacted.
-import { homedir } from 'node:os';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { describeOutcome, runExport } from '../../src/cli/commands/export.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { describeExport, exportSession } from '../../src/export/export-session.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { ServerDeps } from '../context.js';
 import { resolveLocalSession } from '../current-session.js';
@@ -60,35 +58,29 @@ export function registerExportSession(server: McpServer, deps: ServerDeps): void
     },
     guarded(async (args) => {
       const ref = await resolveLocalSession(deps, args.sessionId);
-      const warnings: string[] = [];
-      const ctx: CliContext = {
-        config: deps.config,
-        claudeConfigDir: deps.config.claudeConfigDir,
-        io: {
-          env: deps.env,
-          cwd: deps.cwd,
-          home: deps.env.HOME ?? homedir(),
-          stdin: process.stdin,
-          out: () => undefined,
-          err: (t) => void warnings.push(t.trim()),
-          isTty: false,
-        },
-      };
-      const format = args.format ?? 'md';
       // stdout is the MCP wire: "-" would corrupt it.
       if (args.out === '-')
         throw new BatonError('invalid_input', 'out "-" (stdout) is not available here; give a file path');
-      const outcome = await runExport(ctx, {
-        ref: ref.transcriptPath,
-        format,
-        ...(args.out ? { out: args.out } : {}),
-        force: Boolean(args.force),
-        redact: args.redact ?? true,
-      });
-      const text = [describeOutcome(outcome), ...warnings].join('\n');
+      const warnings: string[] = [];
+      const format = args.format ?? 'md';
+      const outcome = await exportSession(
+        {
+          cwd: deps.cwd,
+          claudeConfigDir: deps.config.claudeConfigDir,
+          dataDir: deps.config.dataDir,
+          warn: (m) => void warnings.push(m),
+        },
+        {
+          ref: ref.transcriptPath,
+          format,
+          to: { kind: 'file', ...(args.out ? { path: args.out } : {}), force: Boolean(args.force) },
+          redact: args.redact ?? true,
+        },
+      );
+      const text = [describeExport(outcome), ...warnings].join('\n');
       return ok(text, {
         sessionId: outcome.meta.id,
-        path: outcome.out,
+        path: outcome.path!,
         format,
         turns: outcome.totals.turns,
         toolCalls: outcome.totals.toolCalls,

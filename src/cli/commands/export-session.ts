@@ -4,7 +4,8 @@ import { EXPORT_FORMATS } from '../../core/export/index.js';
 import { oneOf, parseFlags } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { describeError } from '../program.js';
-import { describeOutcome, runExport } from './export.js';
+import { describeExport, exportSession } from '../../export/export-session.js';
+import { destination, exportEnv } from './export.js';
 import { runSlashLive } from '../live/slash-live.js';
 import { Visibility } from '../../core/api/common.js';
 import { runSlashCapture, runSlashPush } from '../push/slash-actions.js';
@@ -134,14 +135,13 @@ export const exportSessionCommand: CliCommand = {
         throw new BatonError('invalid_input', `unexpected argument "${positionals[0]}"`);
       }
       const cwd = nonEmpty(own.cwd as string | undefined);
-      const outcome = await runExport(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, {
+      const outcome = await exportSession(exportEnv(ctx, cwd), {
         ref: sessionId,
         format: oneOf(values.format as string | undefined, EXPORT_FORMATS, '--format') ?? 'md',
-        out: values.out as string | undefined,
-        force: Boolean(values.force),
+        to: destination(values.out as string | undefined, Boolean(values.force)),
         redact: !values['no-redact'],
       });
-      ctx.io.out(`BATON_EXPORT_OK: ${describeOutcome(outcome)}\n`);
+      ctx.io.out(`BATON_EXPORT_OK: ${describeExport(outcome)}\n`);
     } catch (err) {
       ctx.io.out(`BATON_EXPORT_FAILED: ${describeError(err)}\n`);
     }

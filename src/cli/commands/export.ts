@@ -1,15 +1,15 @@
 // `baton export`: writes a session as Markdown, JSON, self-contained HTML or plain text, redacted by default.
-import { join, resolve } from 'node:path';
 import { BatonError } from '../../core/errors.js';
-import { EXPORT_FORMATS, formatExtension, type ExportFormat } from '../../core/export/index.js';
-import { openEgressGate } from '../../capture/egress.js';
-import { describeRedaction } from '../../core/egress/index.js';
-import { exportTranscript, type ExportResult } from '../../core/pipeline/export-transcript.js';
+import { EXPORT_FORMATS } from '../../core/export/index.js';
+import {
+  describeExport,
+  exportSession,
+  type ExportDestination,
+  type ExportSessionEnv,
+} from '../../export/export-session.js';
 import { oneOf, parseFlags } from '../args.js';
 import type { CliCommand } from '../command.js';
 import type { CliContext } from '../context.js';
-import { fileSink, stdoutSink } from '../file-sink.js';
-import { resolveTranscript } from '../resolve-session.js';
 
 const HELP = `Usage: baton export [<session-id>|<transcript.jsonl>] [options]
 
@@ -25,50 +25,21 @@ Options:
   -h, --help                      show this help
 `;
 
-export interface ExportOutcome extends ExportResult {
-  out: string;
-  format: ExportFormat;
-  /** False with --no-redact: the outcome line then warns instead of counting. */
-  redacting: boolean;
-}
-
-export async function runExport(
-  ctx: CliContext,
-  input: { ref?: string; format: ExportFormat; out?: string; force: boolean; redact: boolean },
-): Promise<ExportOutcome> {
-  const transcript = await resolveTranscript(input.ref, {
-    cwd: ctx.io.cwd,
+/** The export use case's surroundings from a CLI invocation: warnings go to stderr. */
+export function exportEnv(ctx: CliContext, cwd = ctx.io.cwd): ExportSessionEnv {
+  return {
+    cwd,
     claudeConfigDir: ctx.claudeConfigDir,
-  });
-  if (!input.redact)
-    ctx.io.err('warning: redaction is off (--no-redact): secrets in this session are written as-is\n');
-  const toStdout = input.out === '-';
-  let out = input.out;
-  if (out === undefined) {
-    const id = transcript
-      .replace(/^.*\//, '')
-      .replace(/\.jsonl$/, '')
-      .slice(0, 8);
-    out = join(ctx.io.cwd, `session-${id}.${formatExtension(input.format)}`);
-  } else if (!toStdout) {
-    out = resolve(ctx.io.cwd, out);
-  }
-  const sink = toStdout ? stdoutSink() : fileSink(out, { force: input.force });
-  try {
-    const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input.redact });
-    const result = await exportTranscript(transcript, input.format, (c) => sink.write(c), gate);
-    sink.commit();
-    return { ...result, out: toStdout ? '-' : out, format: input.format, redacting: input.redact };
-  } catch (err) {
-    sink.abort();
-    throw err;
-  }
+    dataDir: ctx.config.dataDir,
+    warn: (m) => ctx.io.err(`${m}\n`),
+  };
 }
 
-export function describeOutcome(o: ExportOutcome): string {
-  const where = o.out === '-' ? 'stdout' : o.out;
-  const redacted = `; ${describeRedaction(o.redaction, o.redacting)}`;
-  return `Exported session ${o.meta.id} (${o.totals.turns} turns, ${o.totals.toolCalls} tool calls) as ${o.format} to ${where}${redacted}`;
+/** `--out`: "-" is stdout, a path is a file, nothing is the default file. */
+export function destination(out: string | undefined, force: boolean): ExportDestination {
+  return out === '-'
+    ? { kind: 'stdout' }
+    : { kind: 'file', ...(out !== undefined ? { path: out } : {}), force };
 }
 
 export const exportCommand: CliCommand = {
@@ -91,24 +62,23 @@ export const exportCommand: CliCommand = {
     if (positionals.length > 1)
       throw new BatonError('invalid_input', 'export takes at most one session id or transcript path');
     const format = oneOf(values.format as string | undefined, EXPORT_FORMATS, '--format') ?? 'md';
-    const outcome = await runExport(ctx, {
+    const outcome = await exportSession(exportEnv(ctx), {
       ref: (values.session as string | undefined) ?? positionals[0],
       format,
-      out: values.out as string | undefined,
-      force: Boolean(values.force),
+      to: destination(values.out as string | undefined, Boolean(values.force)),
       redact: !values['no-redact'],
     });
     const summary = values.json
       ? JSON.stringify({
           sessionId: outcome.meta.id,
           format,
-          out: outcome.out,
+          out: outcome.path ?? '-',
           totals: outcome.totals,
           redaction: outcome.redaction,
         })
-      : describeOutcome(outcome);
+      : describeExport(outcome);
     // With the export itself on stdout, the summary goes to stderr so pipes stay clean.
-    if (outcome.out === '-') ctx.io.err(`${summary}\n`);
+    if (outcome.path === null) ctx.io.err(`${summary}\n`);
     else ctx.io.out(`${summary}\n`);
     return 0;
   },

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clientFromConfig } from '../../client/index.js';
-import type { LiveControlDeps } from '../../capture/live/live-control.js';
+import type { LiveControlDeps } from '../../capture/delivery/live/control.js';
 import type { CliContext } from '../context.js';
-import { resolveTranscript } from '../resolve-session.js';
+import { resolveTranscript } from '../../export/resolve-transcript.js';
 
 /** dist/live-relay.cjs beside the running bundle (BATON_LIVE_RELAY overrides; null when absent: source runs). */
 export function relayScriptPath(

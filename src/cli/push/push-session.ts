@@ -1,9 +1,9 @@
 // `baton push` and `/export-session --push`: publish one session (new post, or added to a post) and return URLs.
 import type { Visibility } from '../../core/api/index.js';
 import type { CliContext } from '../context.js';
-import { resolveTranscript } from '../resolve-session.js';
+import { resolveTranscript } from '../../export/resolve-transcript.js';
 import { withClient } from '../tracker/require-client.js';
-import { openEgressGate } from '../../capture/egress.js';
+import { openEgressGate } from '../../capture/session/egress.js';
 import { describeRedaction } from '../../core/egress/index.js';
 import type { RedactionReport } from '../../core/model/session.js';
 import { prepareSession } from './prepare-session.js';

@@ -1,13 +1,13 @@
 // /export-session --push and --pause/--resume-capture: each returns the one-line report the slash command shows.
-import { isSafeSessionId } from '../../capture/outbox-paths.js';
-import { appendToOutbox } from '../../capture/outbox-writer.js';
-import { setCapturePaused } from '../../capture/capture-pause.js';
-import { recordPause } from '../../capture/pause-log.js';
-import { subagentTargets } from '../../capture/session-end.js';
+import { isSafeSessionId } from '../../capture/outbox/paths.js';
+import { appendToOutbox } from '../../capture/outbox/writer.js';
+import { setCapturePaused } from '../../capture/session/capture-pause.js';
+import { recordPause } from '../../capture/session/pause-log.js';
+import { subagentTargets } from '../../capture/session/end.js';
 import type { Visibility } from '../../core/api/index.js';
 import { BatonError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
-import { resolveTranscript } from '../resolve-session.js';
+import { resolveTranscript } from '../../export/resolve-transcript.js';
 import { describePush, pushSession } from './push-session.js';
 
 export const PUSH_OK = 'BATON_PUSH_OK';

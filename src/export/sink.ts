@@ -1,4 +1,7 @@
-// Buffered synchronous output for exports: a temp file renamed into place (no partial files), or stdout.
+// Where an export's bytes go: a temp file moved into place (no partial files, no clobbering), stdout, or a string.
+// Not writeFileAtomic (src/core/fs/write-atomic.ts): an export streams chunk by chunk in bounded memory, and without
+// --force it must never replace a file created meanwhile (link(), not rename()); that helper takes the whole content
+// and always renames.
 import { closeSync, existsSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { BatonError } from '../core/errors.js';
@@ -52,6 +55,18 @@ function buffered(fd: number) {
       used += buf.write(chunk, used, 'utf8');
     },
     flush,
+  };
+}
+
+/** Collects the export in memory, for callers that return it rather than write it (tests, tools). */
+export function stringSink(): Sink & { text(): string } {
+  const chunks: string[] = [];
+  let text: string | null = null;
+  return {
+    write: (c) => void chunks.push(c),
+    commit: () => void (text = chunks.join('')),
+    abort: () => void (chunks.length = 0),
+    text: () => text ?? chunks.join(''),
   };
 }
 

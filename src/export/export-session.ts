@@ -1,0 +1,99 @@
+// The export use case under `baton export`, /baton:export-session and the MCP export_session tool: resolve the
+// session, open the egress gate, render, write to a sink, and say what happened.
+import { join, resolve } from 'node:path';
+import { openEgressGate } from '../capture/session/egress.js';
+import { describeRedaction } from '../core/egress/index.js';
+import { formatExtension, type ExportFormat } from '../core/export/index.js';
+import { exportTranscript, type ExportResult } from '../core/pipeline/export-transcript.js';
+import { resolveTranscript } from './resolve-transcript.js';
+import { fileSink, stdoutSink, stringSink, type Sink } from './sink.js';
+
+/**
+ * Where the export goes. A file path is resolved against `cwd`; without one it is ./session-<first 8 of id>.<ext>.
+ * `force` overwrites an existing file; without it an existing file is an `already_exists` error.
+ */
+export type ExportDestination =
+  { kind: 'file'; path?: string; force: boolean } | { kind: 'stdout' } | { kind: 'string' };
+
+export interface ExportSessionInput {
+  /** A session id, a transcript path, or nothing for the newest session of `cwd`. */
+  ref?: string;
+  format: ExportFormat;
+  to: ExportDestination;
+  /** False writes secrets as they are (the caller has asked for it; a warning is given). */
+  redact: boolean;
+}
+
+export interface ExportSessionEnv {
+  cwd: string;
+  claudeConfigDir: string;
+  dataDir: string;
+  /** Warnings for the person asking (the CLI prints them on stderr, the MCP tool appends them to its text). */
+  warn(message: string): void;
+}
+
+export interface ExportSessionResult extends ExportResult {
+  format: ExportFormat;
+  transcriptPath: string;
+  /** The file written, or null for stdout and string destinations. */
+  path: string | null;
+  /** What was written, for the string destination. */
+  text?: string;
+  /** False when redaction was off: descriptions then warn instead of counting. */
+  redacting: boolean;
+}
+
+export const REDACTION_OFF_WARNING =
+  'warning: redaction is off (--no-redact): secrets in this session are written as-is';
+
+export async function exportSession(
+  env: ExportSessionEnv,
+  input: ExportSessionInput,
+): Promise<ExportSessionResult> {
+  const transcriptPath = await resolveTranscript(input.ref, {
+    cwd: env.cwd,
+    claudeConfigDir: env.claudeConfigDir,
+  });
+  if (!input.redact) env.warn(REDACTION_OFF_WARNING);
+  const to = input.to;
+  const path = to.kind === 'file' ? filePath(env.cwd, transcriptPath, to.path, input.format) : null;
+  const strings = to.kind === 'string' ? stringSink() : null;
+  const sink: Sink = to.kind === 'file' ? fileSink(path!, { force: to.force }) : (strings ?? stdoutSink());
+  try {
+    const gate = openEgressGate({ dataDir: env.dataDir, redact: input.redact });
+    const result = await exportTranscript(transcriptPath, input.format, (c) => sink.write(c), gate);
+    sink.commit();
+    return {
+      ...result,
+      format: input.format,
+      transcriptPath,
+      path,
+      ...(strings ? { text: strings.text() } : {}),
+      redacting: input.redact,
+    };
+  } catch (err) {
+    sink.abort();
+    throw err;
+  }
+}
+
+function filePath(
+  cwd: string,
+  transcriptPath: string,
+  given: string | undefined,
+  format: ExportFormat,
+): string {
+  if (given !== undefined) return resolve(cwd, given);
+  const id = transcriptPath
+    .replace(/^.*\//, '')
+    .replace(/\.jsonl$/, '')
+    .slice(0, 8);
+  return join(cwd, `session-${id}.${formatExtension(format)}`);
+}
+
+/** One line for people and models: what was exported, where, and what redaction did. */
+export function describeExport(r: ExportSessionResult): string {
+  const where = r.path ?? (r.text !== undefined ? 'a string' : 'stdout');
+  const redacted = `; ${describeRedaction(r.redaction, r.redacting)}`;
+  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}`;
+}
