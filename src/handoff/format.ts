@@ -1,16 +1,14 @@
 // Small text formatters shared by the handoff renderers (durations, counts, shell quoting).
+import { formatCount as formatCountAs } from '../core/format/count.js';
+import { formatDuration as formatDurationAs } from '../core/format/duration.js';
 
+/** Handoffs round to the minute (`1h 05m`): see the styles in core/format/duration.ts. */
 export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= 0) return '0m';
-  const totalMin = Math.round(ms / 60_000);
-  if (totalMin < 1) return `${Math.max(1, Math.round(ms / 1000))}s`;
-  const h = Math.floor(totalMin / 60);
-  const m = totalMin % 60;
-  return h === 0 ? `${m}m` : `${h}h ${String(m).padStart(2, '0')}m`;
+  return formatDurationAs(ms, 'minutes');
 }
 
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatCountAs(n, 'grouped');
 }
 
 /** POSIX single-quoting, only when needed, so the printed command can be pasted as is. */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   escapeHtml,
+  escapeHtmlAndBackticks,
   escapeText,
   formatCost,
   formatCount,
@@ -101,8 +102,8 @@ describe('escapeHtml', () => {
   });
 
   it('escapes backticks only when asked (tracker templates)', () => {
-    expect(escapeHtml('`x`', { backtick: true })).toBe('&#96;x&#96;');
-    expect(escapeHtml('a & `b`', { backtick: true })).toBe('a &amp; &#96;b&#96;');
+    expect(escapeHtmlAndBackticks('`x`')).toBe('&#96;x&#96;');
+    expect(escapeHtmlAndBackticks('a & `b`')).toBe('a &amp; &#96;b&#96;');
   });
 
   it('escapeText escapes only what matters between tags', () => {

@@ -1,39 +1,22 @@
-// Small display formatters for durations, token counts, costs and dates (server-side, locale-independent).
+// The tracker pages' display styles. The rules themselves live in src/core/format, shared with the plugin.
+import { formatCost as formatCostAs } from '../../src/core/format/cost.js';
+import { formatCount as formatCountAs } from '../../src/core/format/count.js';
+import { formatDuration as formatDurationAs } from '../../src/core/format/duration.js';
+
+export { formatDate } from '../../src/core/format/date.js';
+export { totalTokens } from '../../src/core/format/count.js';
+
+/** `3m 20s`, `2h 5m`; nothing is `0s`. */
 export function formatDuration(ms: number | null | undefined): string {
-  if (!ms || ms < 0) return '0s';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${s % 60}s`;
-  const h = Math.floor(m / 60);
-  return `${h}h ${m % 60}m`;
+  return formatDurationAs(ms, 'compact');
 }
 
+/** `12k`, `1.3M`: cards are narrow. */
 export function formatCount(n: number | null | undefined): string {
-  if (n === null || n === undefined) return '0';
-  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)}M`;
-  if (n >= 10_000) return `${Math.round(n / 1000)}k`;
-  return n.toLocaleString('en-US');
+  return formatCountAs(n, 'abbreviated');
 }
 
+/** `<$0.01` rather than the export's `$0.0025`: see the styles in core/format/cost.ts. */
 export function formatCost(usd: number | null | undefined): string {
-  if (usd === null || usd === undefined) return 'n/a';
-  return usd < 0.01 && usd > 0 ? '<$0.01' : `$${usd.toFixed(2)}`;
-}
-
-/** `2026-11-23 15:40 UTC`: unambiguous, and identical for every viewer. */
-export function formatDate(iso: string | number | null | undefined): string {
-  if (iso === null || iso === undefined) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-export function totalTokens(t: {
-  input: number;
-  output: number;
-  cacheRead: number;
-  cacheWrite: number;
-}): number {
-  return t.input + t.output + t.cacheRead + t.cacheWrite;
+  return formatCostAs(usd, 'cents');
 }

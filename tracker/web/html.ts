@@ -1,4 +1,6 @@
 // Auto-escaping HTML templates: every interpolated value is escaped unless it is already SafeHtml.
+import { escapeHtmlAndBackticks } from '../../src/core/format/html.js';
+
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -6,19 +8,8 @@ export class SafeHtml {
   }
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-};
-
-/** Escapes text for element content and quoted attribute values alike. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"'`]/g, (ch) => ESCAPES[ch]!);
-}
+/** Escapes text for element content and quoted attribute values alike (backticks too: see core/format/html.ts). */
+export const escapeHtml = escapeHtmlAndBackticks;
 
 function render(v: unknown): string {
   if (v === null || v === undefined || v === false) return '';

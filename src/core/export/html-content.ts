@@ -1,31 +1,10 @@
 // Safe HTML for session content: escaping, code blocks tagged for in-page highlighting, Markdown with raw HTML off.
 import { Marked, type Tokens } from 'marked';
+import { escapeHtml, escapeText } from '../format/html.js';
 import { HIGHLIGHT_LANGUAGES } from './generated/highlighter.js';
 
-const NEEDS_ESCAPE = /[&<>"']/;
-
-/** Escapes the five HTML-significant characters: safe in text and in quoted attribute values. */
-export function escapeHtml(s: string): string {
-  // Native replaceAll passes beat one regex with a callback by 2-3x on big tool outputs.
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
-/**
- * Escapes text that goes between tags (never into an attribute): there only `<` and `&` mean anything, so the
- * megabytes of tool output in a big export take two passes instead of five.
- */
-export function escapeText(s: string): string {
-  // includes() is a vectorised scan: most outputs have no `&`, so they take one pass for `<` and one replace.
-  const amp = s.includes('&');
-  if (!amp && !s.includes('<')) return s;
-  return (amp ? s.replaceAll('&', '&amp;') : s).replaceAll('<', '&lt;');
-}
+// The escapers live in core/format (the tracker's templates use the same one); exporters import them from here.
+export { escapeHtml, escapeText };
 
 /** Longer blocks get no language class, so the page never highlights them: one would stall it for seconds. */
 export const MAX_HIGHLIGHT_CHARS = 100_000;

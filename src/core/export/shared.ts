@@ -1,4 +1,7 @@
 // Helpers every export format shares: tool summaries, code fences, clipping, number/duration/cost formatting.
+import { formatCost as formatCostAs } from '../format/cost.js';
+import { formatInt } from '../format/count.js';
+import { formatDuration as formatDurationAs } from '../format/duration.js';
 import type { PromptEvent, ReadStats, SessionTotals } from '../model/session.js';
 
 /** A one-line, human summary of a tool call's input ("ls -la", a file path, a pattern...). */
@@ -138,33 +141,16 @@ export class ToolIndex<V> {
   }
 }
 
-/** `1234567` → `1,234,567`. By hand: toLocaleString's first call loads ICU data, ~30 ms of an export. */
-export function formatInt(n: number): string {
-  const r = Math.round(n);
-  if (!Number.isSafeInteger(r)) return String(r);
-  const digits = String(Math.abs(r));
-  let out = '';
-  for (let end = digits.length; end > 0; end -= 3) {
-    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
-  }
-  return r < 0 ? `-${out}` : out;
-}
+export { formatInt };
 
+/** Exports keep four decimals under a dollar (`$0.0025`): see the styles in core/format/cost.ts. */
 export function formatCost(usd: number | null): string {
-  if (usd === null) return 'unknown';
-  return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
+  return formatCostAs(usd, 'precise');
 }
 
+/** Exports show `972 ms` and `1h 2m 3s`: see the styles in core/format/duration.ts. */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  let s = Math.round(ms / 1000);
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  if (h) return `${h}h ${m}m ${s}s`;
-  if (m) return `${m}m ${s}s`;
-  return `${s}s`;
+  return formatDurationAs(ms, 'precise');
 }
 
 /** Tool names sorted by call count (desc), then name. */
