@@ -76,7 +76,7 @@ export default tseslint.config(
   },
   // Hooks pay start-up time on every prompt: no MCP SDK, no full zod.
   {
-    files: ['hooks/**/*.ts', 'src/capture/hook-*.ts'],
+    files: ['hooks/**/*.ts', 'src/capture/hook/**/*.ts'],
     rules: {
       'no-restricted-imports': noImportEach([
         [['@modelcontextprotocol/*', 'zod'], 'keep the hook hot path small'],

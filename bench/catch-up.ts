@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openEgressGate } from '../src/capture/egress.js';
-import { catchUpSession } from '../src/capture/sender-catch-up.js';
-import { SessionFeed } from '../src/capture/sender-feed.js';
+import { openEgressGate } from '../src/capture/session/egress.js';
+import { catchUpSession } from '../src/capture/delivery/sender/catch-up.js';
+import { SessionFeed } from '../src/capture/delivery/sender/feed.js';
 import { generateTranscript } from './lib/gen-transcript.js';
 import { machineLine, median, writeBenchSection } from './lib/report.js';
 
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       `## Catch-up of a never-captured transcript on resume
 
 Command: \`npx tsx bench/catch-up.ts\` (${machineLine()}, ${cpus().length} CPUs, load average ${loadBefore} before and ${loadavg()[0]!.toFixed(2)} after; ${mb.toFixed(0)} MB generated transcript, ${events} events, median of ${RUNS} interleaved runs).
-The sender's catch-up (src/capture/sender-catch-up.ts) copies the transcript into the outbox 32 MiB per lock hold; the
+The sender's catch-up (src/capture/delivery/sender/catch-up.ts) copies the transcript into the outbox 32 MiB per lock hold; the
 sender then reads the outbox back and normalizes it into events in the same run. Target: >= ${TARGET_MBPS} MB/s for both together.
 
 | step | median | MB/s | vs baseline (higher is faster) |

@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateTranscript } from './lib/gen-transcript.js';
 import { machineLine, median, percentile, writeBenchSection } from './lib/report.js';
-import { lockHolderPid } from '../src/capture/session-lock.js';
-import { senderPaths } from '../src/capture/sender-paths.js';
+import { lockHolderPid } from '../src/capture/session/lock.js';
+import { senderPaths } from '../src/capture/delivery/sender/paths.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');

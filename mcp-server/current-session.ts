@@ -1,6 +1,6 @@
 // Resolves "the current session" for tools: hook pointer for this Claude Code process, its env, else newest transcript.
 import { BatonError } from '../src/core/errors.js';
-import { readCurrentSession } from '../src/capture/current-session.js';
+import { readCurrentSession } from '../src/capture/session/current-session.js';
 import { findTranscriptById, newestTranscript, projectsDir } from '../src/core/transcript/index.js';
 import type { ServerDeps } from './context.js';
 

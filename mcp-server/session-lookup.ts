@@ -1,5 +1,5 @@
 // Loads a session digest from this machine's transcript when present, else from the tracker.
-import { openEgressGate } from '../src/capture/egress.js';
+import { openEgressGate } from '../src/capture/session/egress.js';
 import type { ServerDeps } from './context.js';
 import { resolveSession } from './current-session.js';
 import { digestFrom, recentTurns, type SessionDigest } from './session-digest.js';

@@ -16,9 +16,9 @@ const esmBanner =
 /** One row per runtime entry. The hook is CommonJS and minified: it runs on every prompt, start-up time is the budget. */
 export const entries = [
   { src: 'hooks/run.ts', out: 'hook.cjs', format: 'cjs', minify: true },
-  { src: 'src/capture/sender-main.ts', out: 'sender.cjs', format: 'cjs', minify: true },
+  { src: 'src/capture/delivery/sender/sender-main.ts', out: 'sender.cjs', format: 'cjs', minify: true },
   // One detached relay per live session (started by `--live`, restarted by hooks): streams events to viewers.
-  { src: 'src/capture/live-relay-main.ts', out: 'live-relay.cjs', format: 'cjs', minify: true },
+  { src: 'src/capture/delivery/live/relay-main.ts', out: 'live-relay.cjs', format: 'cjs', minify: true },
   // cli.js only picks a bundle (see src/cli/main.ts): `baton export` runs from cli-export.js, the same program with a
   // registry of that one command, so it does not parse and initialize every other command's code first.
   { src: 'src/cli/main.ts', out: 'cli.js', format: 'esm', shebang: true, external: [] },

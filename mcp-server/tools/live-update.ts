@@ -8,8 +8,8 @@ import {
   startLive,
   stopLive,
   type LiveControlDeps,
-} from '../../src/capture/live/live-control.js';
-import type { LiveState } from '../../src/capture/live/live-state.js';
+} from '../../src/capture/delivery/live/control.js';
+import type { LiveState } from '../../src/capture/delivery/live/state.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { ServerDeps } from '../context.js';
 import { resolveSession } from '../current-session.js';

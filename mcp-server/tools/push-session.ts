@@ -1,7 +1,7 @@
 // push_session: uploads the current (or a given) session to the tracker, redacted, optionally as or into a post.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { openEgressGate } from '../../src/capture/egress.js';
+import { openEgressGate } from '../../src/capture/session/egress.js';
 import { describeRedaction } from '../../src/core/egress/index.js';
 import type { ServerDeps } from '../context.js';
 import { resolveLocalSession } from '../current-session.js';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
-import { senderPaths } from '../../src/capture/sender-paths.js';
+import { senderPaths } from '../../src/capture/delivery/sender/paths.js';
 import { loadSession } from '../../src/core/transcript/index.js';
 import { startTrackerProcess, type TrackerProcess } from '../helpers/tracker-process.js';
 import { nonce } from './helpers/assertions.js';

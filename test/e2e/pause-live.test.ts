@@ -4,11 +4,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { lockHolderPid } from '../../src/capture/session-lock.js';
-import { outboxPaths } from '../../src/capture/outbox-paths.js';
-import { ackPath, senderPaths } from '../../src/capture/sender-paths.js';
-import { livePaths } from '../../src/capture/live/live-paths.js';
-import { readEndedState, type LiveState } from '../../src/capture/live/live-state.js';
+import { lockHolderPid } from '../../src/capture/session/lock.js';
+import { outboxPaths } from '../../src/capture/outbox/paths.js';
+import { ackPath, senderPaths } from '../../src/capture/delivery/sender/paths.js';
+import { livePaths } from '../../src/capture/delivery/live/paths.js';
+import { readEndedState, type LiveState } from '../../src/capture/delivery/live/state.js';
 import { fake as fakeSecret, mix, upper } from '../helpers/fake-secrets.js';
 import { stopSender } from '../helpers/sender-proc.js';
 import { openSse, type SseConnection } from '../helpers/sse-client.js';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
 import { resolveConfig, type BatonConfig } from '../../src/core/config/index.js';
 import { encodeProjectDir } from '../../src/core/transcript/index.js';
-import { appendToOutbox, type OutboxEntry } from '../../src/capture/outbox-writer.js';
-import type { LiveControlDeps } from '../../src/capture/live/live-control.js';
+import { appendToOutbox, type OutboxEntry } from '../../src/capture/outbox/writer.js';
+import type { LiveControlDeps } from '../../src/capture/delivery/live/control.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 
 export const RECORDED = join(

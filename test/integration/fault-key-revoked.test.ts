@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopSender } from '../helpers/sender-proc.js';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
-import { senderPaths } from '../../src/capture/sender-paths.js';
+import { senderPaths } from '../../src/capture/delivery/sender/paths.js';
 import { createTranscriptWriter } from '../helpers/transcript-writer.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 import { hookEnv, requireBuiltHook, runHookSync } from './hook-harness.js';

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopSender } from '../helpers/sender-proc.js';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
-import { appendToOutbox } from '../../src/capture/outbox-writer.js';
-import { kickSender } from '../../src/capture/sender-kick.js';
-import { lockHolderPid } from '../../src/capture/session-lock.js';
-import { senderPaths } from '../../src/capture/sender-paths.js';
+import { appendToOutbox } from '../../src/capture/outbox/writer.js';
+import { kickSender } from '../../src/capture/delivery/sender/kick.js';
+import { lockHolderPid } from '../../src/capture/session/lock.js';
+import { senderPaths } from '../../src/capture/delivery/sender/paths.js';
 import { createTranscriptWriter } from '../helpers/transcript-writer.js';
 import { CLI, startTrackerProcess, type TrackerProcess } from '../helpers/tracker-process.js';
 

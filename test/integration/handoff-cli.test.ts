@@ -18,7 +18,7 @@ import { runHandoffCommand } from '../../src/cli/commands/handoff.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { resolveConfig } from '../../src/core/config/index.js';
 import { parseDocument } from '../../src/core/handoff/index.js';
-import { handoffContextFor } from '../../src/capture/handoff-context.js';
+import { handoffContextFor } from '../../src/capture/session/next-steps-offer.js';
 import { git, writeFakeTranscript } from '../helpers/handoff-session.js';
 
 const SESSION = '5b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';

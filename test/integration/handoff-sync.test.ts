@@ -9,7 +9,7 @@ import { runHandoffCommand } from '../../src/cli/commands/handoff.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { resolveConfig } from '../../src/core/config/index.js';
 import { parseDocument } from '../../src/core/handoff/index.js';
-import { handoffContextFor } from '../../src/capture/handoff-context.js';
+import { handoffContextFor } from '../../src/capture/session/next-steps-offer.js';
 import { startTestTracker, type TestTracker } from '../helpers/handoff-tracker.js';
 import { git, writeFakeTranscript } from '../helpers/handoff-session.js';
 

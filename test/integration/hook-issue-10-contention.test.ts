@@ -6,7 +6,7 @@ import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirS
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outboxPaths, readOutbox } from '../../src/capture/index.js';
-import { acquireLock } from '../../src/capture/session-lock.js';
+import { acquireLock } from '../../src/capture/session/lock.js';
 import { hookEnv, requireBuiltHook, runHookAsync, runHookSync } from './hook-harness.js';
 
 beforeAll(requireBuiltHook);

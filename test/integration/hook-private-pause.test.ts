@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setCapturePaused } from '../../src/capture/capture-pause.js';
+import { setCapturePaused } from '../../src/capture/session/capture-pause.js';
 import { hookEnv, requireBuiltHook, runHookSync } from './hook-harness.js';
 
 let root: string;

@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outboxPaths, readOutbox } from '../../src/capture/index.js';
-import { acquireLock } from '../../src/capture/session-lock.js';
+import { acquireLock } from '../../src/capture/session/lock.js';
 import {
   hookEnv,
   hookFixtures,

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readOutbox } from '../../src/capture/index.js';
-import { spawnDetached } from '../../src/capture/spawn-detached.js';
+import { spawnDetached } from '../../src/capture/delivery/spawn-detached.js';
 import { HOOK, hookEnv, logLines, requireBuiltHook, runHookSync } from './hook-harness.js';
 
 beforeAll(requireBuiltHook);

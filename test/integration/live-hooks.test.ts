@@ -2,10 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentSessionPath } from '../../src/capture/current-session.js';
-import { startLive, stopLive } from '../../src/capture/live/live-control.js';
-import { livePaths } from '../../src/capture/live/live-paths.js';
-import { lockHolderPid as liveRelayPid } from '../../src/capture/session-lock.js';
+import { currentSessionPath } from '../../src/capture/session/current-session.js';
+import { startLive, stopLive } from '../../src/capture/delivery/live/control.js';
+import { livePaths } from '../../src/capture/delivery/live/paths.js';
+import { lockHolderPid as liveRelayPid } from '../../src/capture/session/lock.js';
 import { openSse } from '../helpers/sse-client.js';
 import { createLiveSandbox, type LiveSandbox } from '../helpers/live-sandbox.js';
 import { REPO, requireBuiltHook, runHookAsync, runHookSync } from './hook-harness.js';

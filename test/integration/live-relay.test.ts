@@ -1,10 +1,10 @@
 // The live relay against a real tracker: hook prompts first, transcript events once, order, restart, pause, end.
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addLiveNote, setLivePaused, startLive, stopLive } from '../../src/capture/live/live-control.js';
-import { livePaths } from '../../src/capture/live/live-paths.js';
-import { startLiveRelay, type LiveRelay } from '../../src/capture/live/live-relay.js';
-import { readEndedState, readLiveState } from '../../src/capture/live/live-state.js';
+import { addLiveNote, setLivePaused, startLive, stopLive } from '../../src/capture/delivery/live/control.js';
+import { livePaths } from '../../src/capture/delivery/live/paths.js';
+import { startLiveRelay, type LiveRelay } from '../../src/capture/delivery/live/relay.js';
+import { readEndedState, readLiveState } from '../../src/capture/delivery/live/state.js';
 import type { SessionEvent } from '../../src/core/model/session.js';
 import { openSse, type SseConnection } from '../helpers/sse-client.js';
 import { createLiveSandbox, recordedLines, type LiveSandbox } from '../helpers/live-sandbox.js';

@@ -5,7 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCurrentSession } from '../../src/capture/current-session.js';
+import { writeCurrentSession } from '../../src/capture/session/current-session.js';
 import { Session } from '../../src/core/model/session.js';
 import { loadSession } from '../../src/core/transcript/index.js';
 import { depsFromProcess } from '../../mcp-server/deps.js';

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTranscript } from '../../bench/lib/gen-transcript.js';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
 import { readOutbox } from '../../src/capture/index.js';
-import { runSender } from '../../src/capture/sender.js';
+import { runSender } from '../../src/capture/delivery/sender/run-sender.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 import { hookEnv, requireBuiltHook, runHookSync } from './hook-harness.js';
 

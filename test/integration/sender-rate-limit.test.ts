@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTrackerClient } from '../../src/client/index.js';
-import { appendToOutbox } from '../../src/capture/outbox-writer.js';
-import { readAck } from '../../src/capture/sender-ack.js';
-import { runSender } from '../../src/capture/sender.js';
+import { appendToOutbox } from '../../src/capture/outbox/writer.js';
+import { readAck } from '../../src/capture/delivery/sender/ack.js';
+import { runSender } from '../../src/capture/delivery/sender/run-sender.js';
 import { json, startFaultServer, type FaultServer, type Reply } from '../helpers/fault-server.js';
 import { createTranscriptWriter } from '../helpers/transcript-writer.js';
 

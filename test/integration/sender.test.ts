@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
-import { appendToOutbox } from '../../src/capture/outbox-writer.js';
-import { readAck } from '../../src/capture/sender-ack.js';
-import { kickSender } from '../../src/capture/sender-kick.js';
-import { senderPaths } from '../../src/capture/sender-paths.js';
-import { runSender, type SenderOptions } from '../../src/capture/sender.js';
-import { readStatus } from '../../src/capture/sender-status.js';
+import { appendToOutbox } from '../../src/capture/outbox/writer.js';
+import { readAck } from '../../src/capture/delivery/sender/ack.js';
+import { kickSender } from '../../src/capture/delivery/sender/kick.js';
+import { senderPaths } from '../../src/capture/delivery/sender/paths.js';
+import { runSender, type SenderOptions } from '../../src/capture/delivery/sender/run-sender.js';
+import { readStatus } from '../../src/capture/delivery/sender/status.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 import { createTranscriptWriter } from '../helpers/transcript-writer.js';
 
@@ -191,7 +191,7 @@ describe('background sender', () => {
   });
 
   it('does not upload what was captured while paused (outbox never holds it)', async () => {
-    const { setCapturePaused } = await import('../../src/capture/capture-pause.js');
+    const { setCapturePaused } = await import('../../src/capture/session/capture-pause.js');
     const t = createTranscriptWriter(join(root, 'tr', 's-pause.jsonl'), 's-pause', join(root, 'p3'));
     t.turn('before pause');
     hook('s-pause', t.path);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnDetached } from '../../src/capture/spawn-detached.js';
+import { spawnDetached } from '../../src/capture/delivery/spawn-detached.js';
 import { stopDetached } from '../e2e/helpers/stop-detached.js';
 
 let root: string;

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHookInput, HOOK_EVENTS, type HookInput } from '../../src/capture/hook-input.js';
-import { capValue, MAX_FIELD_CHARS, planHook } from '../../src/capture/hook-plan.js';
+import { parseHookInput, HOOK_EVENTS, type HookInput } from '../../src/capture/hook/input.js';
+import { capValue, MAX_FIELD_CHARS, planHook } from '../../src/capture/hook/plan.js';
 
 const fixtures = readFileSync(join(import.meta.dirname, '../fixtures/hooks/hook-inputs.jsonl'), 'utf8')
   .split('\n')

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendHookLog } from '../../src/capture/hook-log.js';
-import { firstWarning } from '../../src/capture/hook-output.js';
+import { appendHookLog } from '../../src/capture/hook/log.js';
+import { firstWarning } from '../../src/capture/hook/output.js';
 
 let root: string;
 beforeEach(() => {

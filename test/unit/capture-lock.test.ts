@@ -15,7 +15,7 @@ import {
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { acquireLock } from '../../src/capture/session-lock.js';
+import { acquireLock } from '../../src/capture/session/lock.js';
 
 let root: string;
 let lock: string;

@@ -21,7 +21,7 @@ import {
   readOutbox,
   type OutboxRecords,
 } from '../../src/capture/index.js';
-import { openState, parseState, saveState } from '../../src/capture/outbox-state.js';
+import { openState, parseState, saveState } from '../../src/capture/outbox/state.js';
 import { BatonError } from '../../src/core/errors.js';
 
 let root: string;

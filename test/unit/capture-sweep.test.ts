@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sweepTranscript } from '../../src/capture/transcript-sweep.js';
+import { sweepTranscript } from '../../src/capture/session/transcript-sweep.js';
 
 let root: string;
 let file: string;

@@ -3,7 +3,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pauseLogPath, readPauseSpans, recordPause } from '../../src/capture/pause-log.js';
+import { pauseLogPath, readPauseSpans, recordPause } from '../../src/capture/session/pause-log.js';
 import { createEgressGate, createPauseFilter, type PauseSpan } from '../../src/core/egress/index.js';
 
 const at = (s: number) => new Date(Date.parse('2026-11-02T10:00:00Z') + s * 1000).toISOString();
@@ -108,7 +108,7 @@ describe('pause log', () => {
     const transcript = join(dir, 'parent.jsonl');
     writeFileSync(transcript, `${JSON.stringify({ uuid: 'p1' })}\n`);
     recordPause(dir, 'parent', true, transcript, at(10));
-    const { pauseLookup } = await import('../../src/capture/pause-log.js');
+    const { pauseLookup } = await import('../../src/capture/session/pause-log.js');
     const lookup = pauseLookup(dir, 0);
     expect(lookup.startingAt?.('p1')).toEqual([
       { sessionId: 'parent', span: { from: at(10), afterUuid: 'p1' } },

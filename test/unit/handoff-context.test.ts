@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handoffContextFor, parseHandoffContextMode } from '../../src/capture/handoff-context.js';
+import { handoffContextFor, parseHandoffContextMode } from '../../src/capture/session/next-steps-offer.js';
 import type { HandoffIndexEntry } from '../../src/core/handoff/local-index.js';
 
 let dataDir: string;

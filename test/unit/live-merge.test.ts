@@ -1,8 +1,8 @@
 // Live merging rules: first source wins per prompt/tool, turn counting, restore from a snapshot; pause intervals.
 import { describe, expect, it } from 'vitest';
-import { LiveMerger, type OutboxLiveEntry } from '../../src/capture/live/live-merge.js';
-import { capEvent } from '../../src/capture/live/live-sink.js';
-import { pausedAt, withPause, type LiveState } from '../../src/capture/live/live-state.js';
+import { LiveMerger, type OutboxLiveEntry } from '../../src/capture/delivery/live/merge.js';
+import { capEvent } from '../../src/capture/delivery/live/sink.js';
+import { pausedAt, withPause, type LiveState } from '../../src/capture/delivery/live/state.js';
 import type { SessionEvent } from '../../src/core/model/session.js';
 
 const prompt = (uuid: string, text: string): SessionEvent => ({ uuid, kind: 'prompt', text });

@@ -5,8 +5,8 @@ import {
   stripPrivateText,
   stripPrivateValue,
 } from '../../src/core/redact/private-spans.js';
-import { isProjectIgnored } from '../../src/capture/sender-ignore.js';
-import { keyFingerprint } from '../../src/capture/sender-paths.js';
+import { isProjectIgnored } from '../../src/capture/delivery/sender/ignore.js';
+import { keyFingerprint } from '../../src/capture/delivery/sender/paths.js';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@ import {
   setLivePaused,
   startLive,
   stopLive,
-} from '../../capture/live/live-control.js';
+} from '../../capture/delivery/live/control.js';
 import { BatonError } from '../../core/errors.js';
 import { parseFlags } from '../args.js';
 import type { CliCommand } from '../command.js';

@@ -5,8 +5,8 @@ import type { CliCommand } from '../command.js';
 import type { CliContext } from '../context.js';
 import { paint } from '../style.js';
 import { outboxDepth, senderView } from '../tracker/local-state.js';
-import { quarantineSummary, type SessionSkips } from '../../capture/quarantine.js';
-import { spilledSessions } from '../../capture/outbox-spill.js';
+import { quarantineSummary, type SessionSkips } from '../../capture/outbox/quarantine.js';
+import { spilledSessions } from '../../capture/outbox/spill.js';
 import { requireClient } from '../tracker/require-client.js';
 
 const HELP = `Usage: baton status [--json]

@@ -1,6 +1,6 @@
 // Human text for live-stream results, shared by `baton live` and the /export-session --live backend.
-import type { StartLiveResult, StopLiveResult } from '../../capture/live/live-control.js';
-import type { LiveState } from '../../capture/live/live-state.js';
+import type { StartLiveResult, StopLiveResult } from '../../capture/delivery/live/control.js';
+import type { LiveState } from '../../capture/delivery/live/state.js';
 import { describeRedaction } from '../../core/egress/index.js';
 
 export function describeStart(r: StartLiveResult): string {

@@ -1,5 +1,5 @@
 // `/export-session --live [stop] [--discard-on-end]`: the live part of the slash command's backend.
-import { startLive, stopLive } from '../../capture/live/live-control.js';
+import { startLive, stopLive } from '../../capture/delivery/live/control.js';
 import { BatonError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { describeStart, describeStop } from './describe.js';

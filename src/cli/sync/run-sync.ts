@@ -1,6 +1,6 @@
 // `baton sync` pipeline: select transcripts, skip unchanged ones, prepare (redact) and upload in batches under the cap.
-import { isProjectIgnored } from '../../capture/sender-ignore.js';
-import { openEgressGate } from '../../capture/egress.js';
+import { isProjectIgnored } from '../../capture/delivery/sender/ignore.js';
+import { openEgressGate } from '../../capture/session/egress.js';
 import type { TrackerClient } from '../../client/index.js';
 import type { Gated } from '../../core/egress/index.js';
 import type { RedactionReport } from '../../core/model/session.js';

@@ -1,13 +1,13 @@
 // What is waiting locally: per-session outbox records not yet acknowledged by the tracker, and the sender's state.
 import { readFileSync, statSync } from 'node:fs';
-import { listOutboxSessions } from '../../capture/outbox-reader.js';
-import { outboxPaths } from '../../capture/outbox-paths.js';
-import { parseState } from '../../capture/outbox-state.js';
-import { readAck } from '../../capture/sender-ack.js';
-import { lockHolderPid } from '../../capture/session-lock.js';
-import { senderPaths } from '../../capture/sender-paths.js';
-import { readStatus, type SenderStatus } from '../../capture/sender-status.js';
-import type { AuthErrorMarker } from '../../capture/sender-kick.js';
+import { listOutboxSessions } from '../../capture/outbox/reader.js';
+import { outboxPaths } from '../../capture/outbox/paths.js';
+import { parseState } from '../../capture/outbox/state.js';
+import { readAck } from '../../capture/delivery/sender/ack.js';
+import { lockHolderPid } from '../../capture/session/lock.js';
+import { senderPaths } from '../../capture/delivery/sender/paths.js';
+import { readStatus, type SenderStatus } from '../../capture/delivery/sender/status.js';
+import type { AuthErrorMarker } from '../../capture/delivery/sender/kick.js';
 
 export interface OutboxDepth {
   sessions: number;

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kickSender, type KickResult } from '../../capture/sender-kick.js';
+import { kickSender, type KickResult } from '../../capture/delivery/sender/kick.js';
 import type { CliContext } from '../context.js';
 
 export function senderScript(

@@ -3,7 +3,7 @@ import { BatonError } from '../../core/errors.js';
 import type { SessionFactsOptions } from '../../core/routine/schema.js';
 import { dirname, resolve } from 'node:path';
 import { encodeProjectDir, findTranscriptById, newestTranscript } from '../../core/transcript/index.js';
-import { openEgressGate } from '../../capture/egress.js';
+import { openEgressGate } from '../../capture/session/egress.js';
 import { summarizeSession } from '../session-summary.js';
 import type { HandoffRunContext, HandoffState } from '../types.js';
 

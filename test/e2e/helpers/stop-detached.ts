@@ -1,8 +1,8 @@
 // Stops the detached processes a sandbox's hooks started (sender, live relays) before the sandbox is removed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lockHolderPid } from '../../../src/capture/session-lock.js';
-import { senderPaths } from '../../../src/capture/sender-paths.js';
+import { lockHolderPid } from '../../../src/capture/session/lock.js';
+import { senderPaths } from '../../../src/capture/delivery/sender/paths.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
