@@ -1,6 +1,7 @@
-// Turning model events into stored rows and back, and flattening a Session into ordered event items.
+// Turning model events into stored rows and back.
 import type { EventItem, StoredEvent } from '../../src/core/api/index.js';
-import { SessionEvent, type Session } from '../../src/core/model/session.js';
+import { numberSessionEvents } from '../../src/core/model/event-numbering.js';
+import { SessionEvent } from '../../src/core/model/session.js';
 import type { EventRow, NewEventRow } from '../db/repositories/index.js';
 
 /** Prompts and responses are what search covers; long texts are indexed in part only. */
@@ -36,29 +37,8 @@ export function fromEventRow(row: EventRow): StoredEvent {
   return out;
 }
 
-/**
- * A session's events in transcript order: main chain across turns (seq 0…), then each sidechain (seq 0… within
- * it). Positional seq makes a longer re-push of the same session line up with what is stored.
- */
-export function sessionEventItems(session: Session): EventItem[] {
-  const items: EventItem[] = [];
-  const turnOfToolUse = new Map<string, number>();
-  let seq = 0;
-  for (const turn of session.turns) {
-    for (const event of turn.events) {
-      if (event.kind === 'tool_call') turnOfToolUse.set(event.toolUseId, turn.index);
-      items.push({ seq: seq++, turnIndex: turn.index, event });
-    }
-  }
-  for (const sc of session.sidechains) {
-    const turnIndex = sc.toolUseId ? (turnOfToolUse.get(sc.toolUseId) ?? 0) : 0;
-    let s = 0;
-    for (const event of sc.events) {
-      items.push({ seq: s++, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } });
-    }
-  }
-  return items;
-}
+/** A session's events numbered for storage: the rule the plugin's chunked upload shares (core/model). */
+export { numberSessionEvents as sessionEventItems };
 
 export function safeJson(text: string): unknown {
   try {

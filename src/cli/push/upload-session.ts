@@ -1,6 +1,7 @@
 // Sends one whole session to the tracker: one push when it fits the body cap, else events in chunks, then the push.
 import type { EventItem, PushSessionResponse, SessionSource, Visibility } from '../../core/api/index.js';
 import type { EgressGate, Gated } from '../../core/egress/index.js';
+import { numberSessionEvents } from '../../core/model/event-numbering.js';
 import type { Session } from '../../core/model/session.js';
 import type { TrackerClient } from '../../client/index.js';
 
@@ -14,26 +15,6 @@ export interface UploadOptions {
   title?: string;
   visibility?: Visibility;
   source?: SessionSource;
-}
-
-/** The same (seq, turnIndex) the tracker derives from a pushed session, so chunked and whole uploads agree. */
-export function sessionItems(s: Session): EventItem[] {
-  const items: EventItem[] = [];
-  const turnOfTool = new Map<string, number>();
-  let seq = 0;
-  for (const t of s.turns) {
-    for (const event of t.events) {
-      if (event.kind === 'tool_call') turnOfTool.set(event.toolUseId, t.index);
-      items.push({ seq: seq++, turnIndex: t.index, event });
-    }
-  }
-  for (const sc of s.sidechains) {
-    const turnIndex = sc.toolUseId ? (turnOfTool.get(sc.toolUseId) ?? 0) : 0;
-    sc.events.forEach((event, i) =>
-      items.push({ seq: i, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } }),
-    );
-  }
-  return items;
 }
 
 export async function uploadSession(
@@ -66,7 +47,8 @@ export async function uploadSession(
     batch = [];
     bytes = 0;
   };
-  for (const item of sessionItems(session)) {
+  // Numbered exactly as the tracker numbers a whole push, so chunked and whole uploads store the same rows.
+  for (const item of numberSessionEvents(session)) {
     const size = JSON.stringify(item).length;
     if (batch.length && (bytes + size > CHUNK_BYTES || batch.length >= 5000)) await flush();
     batch.push(item);
