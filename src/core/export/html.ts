@@ -10,21 +10,17 @@ import { CSP, SCRIPT, STYLE } from './html-assets.js';
 import { CODE_CLOSE, createHtmlContent, escapeHtml, escapeText, resultLanguage } from './html-content.js';
 import {
   MAX_LISTED_FILES,
-  ToolIndex,
-  clipToolResult,
-  commandLine,
   formatCost,
   formatDuration,
   formatInt,
-  isAgentCall,
-  promptBody,
   redactionLine,
   skipRows,
   subagentUsageRows,
-  stringifyInput,
   toolRows,
-  toolSummary,
 } from './shared.js';
+import { exportEventTree, exportTime } from '../render/event-html.js';
+import { createEventViewer } from '../render/event-view.js';
+import { toHtml, writeHtml, type HtmlSlots } from '../render/serialize.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
 import type { ExporterOptions } from './types.js';
 
@@ -108,27 +104,21 @@ function metricsHeader(
   return `${out}</header>\n`;
 }
 
-/** A timestamp, machine-readable only when it is a plain ISO time (session text never lands in an attribute). */
-function time(ts: string | undefined): string {
-  if (!ts) return '';
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(ts)) return `<small>${escapeHtml(ts)}</small>`;
-  return `<small><time datetime="${ts}">${ts.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')}</time></small>`;
-}
-
-/** Lines of a tool output, not counting one trailing newline; counted with indexOf, not by splitting. */
-function lineCount(s: string): number {
-  if (s.length === 0) return 0;
-  let n = 1;
-  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
-  for (let i = s.indexOf('\n'); i !== -1 && i < last; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 export function createHtmlRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
-  const tools = new ToolIndex<{ name: string; filePath?: string }>();
-  /** Agent/Task calls by id → "Agent: description", for the header of the subagent they spawned. */
-  const agentCalls = new ToolIndex<string>(512);
-  const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
+  const viewer = createEventViewer(
+    opts.maxToolResultChars === undefined ? {} : { maxToolResultChars: opts.maxToolResultChars },
+  );
+  const { codeOpen, markdownHtml } = createHtmlContent();
+  // Code is only escaped and tagged here: the page highlights it lazily (html-assets.ts).
+  const slots: HtmlSlots = {
+    markdown: markdownHtml,
+    code(slot, out) {
+      const lang = slot.lang === 'auto' ? resultLanguage(slot.text, slot.filePath) : slot.lang;
+      out(codeOpen(slot.text, lang));
+      out(escapeText(slot.text));
+      out(CODE_CLOSE);
+    },
+  };
   let started = false;
   let sectionNo = 0;
 
@@ -139,65 +129,8 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
   };
 
   const event = (e: SessionEvent, section: Section): void => {
-    switch (e.kind) {
-      case 'prompt': {
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = `<div class="msg user"><div class="role">${section.kind === 'sidechain' ? 'Prompt' : 'User'}${time(e.timestamp)}</div><div class="text">`;
-        if (cmd !== undefined) out += `<div class="cmd">${escapeHtml(cmd)}</div>`;
-        if (body) out += `<div class="plain">${escapeHtml(body)}</div>`;
-        write(`${out}</div></div>\n`);
-        return;
-      }
-      case 'text': {
-        const model = e.model ? `<small>${escapeHtml(e.model)}</small>` : '';
-        write(
-          `<div class="msg assistant"><div class="role">Assistant${model}${time(e.timestamp)}</div><div class="md">${markdownHtml(e.text)}</div></div>\n`,
-        );
-        return;
-      }
-      case 'thinking':
-        write(
-          `<details class="msg thinking"><summary>💭 Thinking</summary><div class="md">${markdownHtml(e.text)}</div></details>\n`,
-        );
-        return;
-      case 'tool_call': {
-        const input = e.input as Record<string, unknown> | undefined;
-        const filePath =
-          e.name === 'Read' && typeof input?.file_path === 'string' ? input.file_path : undefined;
-        tools.set(e.toolUseId, filePath === undefined ? { name: e.name } : { name: e.name, filePath });
-        const sum = toolSummary(e.name, e.input, 120);
-        if (isAgentCall(e.name) && e.agentId === undefined)
-          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
-        write(
-          `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ''}</summary>` +
-            `${codeBlock(stringifyInput(e.input), 'json')}</details>\n`,
-        );
-        return;
-      }
-      case 'tool_result': {
-        const tool = tools.get(e.toolUseId);
-        const name = tool?.name ?? 'tool';
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const lines = lineCount(content);
-        const label = e.isError
-          ? `❌ Error from <b>${escapeHtml(name)}</b>`
-          : `📤 Result from <b>${escapeHtml(name)}</b>`;
-        // The (often huge) escaped content goes to `write` on its own: no copy into a bigger string.
-        write(
-          `<details class="msg result${e.isError ? ' error' : ''}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? '' : 's'}</span></summary>` +
-            codeOpen(content, resultLanguage(content, tool?.filePath)),
-        );
-        write(escapeText(content));
-        write(`${CODE_CLOSE}</details>\n`);
-        return;
-      }
-      case 'system':
-        write(
-          `<div class="msg system"><b>${escapeHtml(e.subtype)}</b>: <span class="plain">${escapeHtml(e.text)}</span></div>\n`,
-        );
-        return;
-    }
+    writeHtml(exportEventTree(viewer.view(e, section.kind === 'sidechain')), write, slots);
+    write('\n');
   };
 
   return {
@@ -205,11 +138,13 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
       start();
       const n = ++sectionNo;
       if (section.kind === 'turn') {
-        const ts = section.turn.startedAt;
-        write(`<section class="turn" id="s${n}"><h2>Turn ${section.turn.index + 1}${time(ts)}</h2>\n`);
+        const ts = exportTime(section.turn.startedAt);
+        const time = ts ? toHtml(ts, slots) : '';
+        write(`<section class="turn" id="s${n}"><h2>Turn ${section.turn.index + 1}${time}</h2>\n`);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const call = toolUseId === undefined ? undefined : agentCalls.get(toolUseId);
+        const spawner = toolUseId === undefined ? undefined : viewer.spawningCall(toolUseId);
+        const call = spawner && (spawner.summary ? `${spawner.name}: ${spawner.summary}` : spawner.name);
         const by = toolUseId
           ? ` <small>spawned by ${call ? `${escapeHtml(call)} ` : ''}<code>${escapeHtml(toolUseId)}</code></small>`
           : '';

@@ -1,23 +1,17 @@
 // GitHub-flavoured Markdown exporter: turns as sections, tools and thinking folded in <details>.
 import type { SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import { createEventViewer } from '../render/event-view.js';
 import {
   MAX_LISTED_FILES,
-  ToolIndex,
-  clipToolResult,
-  commandLine,
   fenceFor,
   formatCost,
   formatDuration,
   formatInt,
-  isAgentCall,
   longestRun,
-  promptBody,
   redactionLine,
   skipRows,
   subagentUsageRows,
-  stringifyInput,
   toolRows,
-  toolSummary,
 } from './shared.js';
 import { safeMarkdown } from './markdown-safe.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
@@ -100,9 +94,10 @@ export function createMarkdownRenderer(
   write: (chunk: string) => void,
   opts: ExporterOptions,
 ): FormatRenderer {
-  const tools = new ToolIndex<string>();
-  /** Agent/Task calls by id → "Agent: description", for the header of the subagent they spawned. */
-  const agentCalls = new ToolIndex<string>(512);
+  const viewer = createEventViewer({
+    summaryChars: 80,
+    ...(opts.maxToolResultChars === undefined ? {} : { maxToolResultChars: opts.maxToolResultChars }),
+  });
   let topWritten = false;
   let label: 'user' | 'assistant' | null = null;
 
@@ -125,55 +120,47 @@ export function createMarkdownRenderer(
   };
 
   const event = (e: SessionEvent, section: Section): void => {
-    switch (e.kind) {
+    const v = viewer.view(e, section.kind === 'sidechain');
+    switch (v.kind) {
       case 'prompt': {
         label = 'user';
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = section.kind === 'sidechain' ? '**Prompt**\n\n' : '**User**\n\n';
-        if (cmd !== undefined) out += `${codeSpan(cmd)}\n\n`;
-        if (body) out += `${safeMarkdown(body)}\n\n`;
+        let out = v.sidechain ? '**Prompt**\n\n' : '**User**\n\n';
+        if (v.command !== undefined) out += `${codeSpan(v.command)}\n\n`;
+        if (v.body) out += `${safeMarkdown(v.body)}\n\n`;
         write(out);
         return;
       }
       case 'text':
         assistant();
-        write(`${safeMarkdown(e.text)}\n\n`);
+        write(`${safeMarkdown(v.text)}\n\n`);
         return;
       case 'thinking':
         assistant();
-        write(`<details>\n<summary>Thinking</summary>\n\n${safeMarkdown(e.text)}\n\n</details>\n\n`);
+        write(`<details>\n<summary>Thinking</summary>\n\n${safeMarkdown(v.text)}\n\n</details>\n\n`);
         return;
-      case 'tool_call': {
+      case 'tool_call':
         assistant();
-        tools.set(e.toolUseId, e.name);
-        const sum = toolSummary(e.name, e.input);
-        if (isAgentCall(e.name) && e.agentId === undefined) {
-          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
-        }
         write(
-          `<details>\n<summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ''}</summary>\n\n` +
-            `${fenced(stringifyInput(e.input), 'json')}\n\n</details>\n\n`,
+          `<details>\n<summary>🔧 ${htmlInline(v.name)}${v.summary ? `: ${htmlInline(v.summary)}` : ''}</summary>\n\n` +
+            `${fenced(v.input, 'json')}\n\n</details>\n\n`,
         );
         return;
-      }
       case 'tool_result': {
-        const name = tools.get(e.toolUseId) ?? 'tool';
-        const head = e.isError ? `❌ Error from ${htmlInline(name)}` : `📤 Result from ${htmlInline(name)}`;
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
+        const name = htmlInline(v.toolName);
+        const head = v.isError ? `❌ Error from ${name}` : `📤 Result from ${name}`;
         // The same text as fenced(content), but the (often huge) content goes to `write` as it is, uncopied.
-        const f = fenceFor(content);
+        const f = fenceFor(v.content);
         write(`<details>\n<summary>${head}</summary>\n\n${f}\n`);
-        write(content);
-        write(`${content.endsWith('\n') ? '' : '\n'}${f}\n\n</details>\n\n`);
+        write(v.content);
+        write(`${v.content.endsWith('\n') ? '' : '\n'}${f}\n\n</details>\n\n`);
         return;
       }
       case 'system': {
-        const quoted = safeMarkdown(e.text)
+        const quoted = safeMarkdown(v.text)
           .split('\n')
           .map((l) => `> ${l}`)
           .join('\n');
-        write(`> **System** (${mdInline(e.subtype)})\n>\n${quoted}\n\n`);
+        write(`> **System** (${mdInline(v.subtype)})\n>\n${quoted}\n\n`);
         label = null;
         return;
       }
@@ -187,7 +174,8 @@ export function createMarkdownRenderer(
       if (section.kind === 'turn') write(`## Turn ${section.turn.index + 1}\n\n`);
       else {
         const id = section.sidechain.toolUseId;
-        const call = id === undefined ? undefined : agentCalls.get(id);
+        const spawner = id === undefined ? undefined : viewer.spawningCall(id);
+        const call = spawner && (spawner.summary ? `${spawner.name}: ${spawner.summary}` : spawner.name);
         const by = id === undefined ? '' : ` (spawned by ${call ? `${mdInline(call)} ` : ''}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}\n\n`);
       }

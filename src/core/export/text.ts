@@ -1,21 +1,15 @@
 // Plain-text exporter: labelled blocks (USER:, ASSISTANT:, TOOL CALL ...), prose wrapped for a terminal or email.
 import type { SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import { createEventViewer } from '../render/event-view.js';
 import {
   MAX_LISTED_FILES,
-  ToolIndex,
-  clipToolResult,
-  commandLine,
   formatCost,
   formatDuration,
   formatInt,
-  isAgentCall,
-  promptBody,
   redactionLine,
   skipRows,
   subagentUsageRows,
-  stringifyInput,
   toolRows,
-  toolSummary,
 } from './shared.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
 import type { ExporterOptions } from './types.js';
@@ -146,9 +140,10 @@ const rule = (ch: string, title: string): string =>
   `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
 
 export function createTextRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
-  const tools = new ToolIndex<string>();
-  /** Agent/Task calls by id → "Agent: description", for the header of the subagent they spawned. */
-  const agentCalls = new ToolIndex<string>(512);
+  const viewer = createEventViewer({
+    summaryChars: 80,
+    ...(opts.maxToolResultChars === undefined ? {} : { maxToolResultChars: opts.maxToolResultChars }),
+  });
   let topWritten = false;
 
   const top = (): void => {
@@ -166,42 +161,31 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
   };
 
   const event = (e: SessionEvent, section: Section): void => {
-    switch (e.kind) {
+    const v = viewer.view(e, section.kind === 'sidechain');
+    switch (v.kind) {
       case 'prompt': {
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = section.kind === 'sidechain' ? 'PROMPT:\n' : 'USER:\n';
-        if (cmd !== undefined) out += `${INDENT}${cmd}\n`;
-        if (body) out += `${wrapProse(body)}\n`;
+        let out = v.sidechain ? 'PROMPT:\n' : 'USER:\n';
+        if (v.command !== undefined) out += `${INDENT}${v.command}\n`;
+        if (v.body) out += `${wrapProse(v.body)}\n`;
         write(`${out}\n`);
         return;
       }
       case 'text':
-        write(`ASSISTANT:\n${wrapProse(e.text)}\n\n`);
+        write(`ASSISTANT:\n${wrapProse(v.text)}\n\n`);
         return;
       case 'thinking':
-        write(`THINKING:\n${wrapProse(e.text)}\n\n`);
+        write(`THINKING:\n${wrapProse(v.text)}\n\n`);
         return;
-      case 'tool_call': {
-        tools.set(e.toolUseId, e.name);
-        if (isAgentCall(e.name) && e.agentId === undefined) {
-          agentCalls.set(e.toolUseId, `${e.name}(${toolSummary(e.name, e.input)})`);
-        }
-        write(
-          `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})\n${indentBlock(stringifyInput(e.input))}\n\n`,
-        );
+      case 'tool_call':
+        write(`TOOL CALL ${v.name}(${v.summary})\n${indentBlock(v.input)}\n\n`);
         return;
-      }
-      case 'tool_result': {
-        const name = tools.get(e.toolUseId) ?? 'tool';
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        write(`TOOL RESULT${e.isError ? ' (error)' : ''} ${name}:\n`);
-        write(indentBlock(content));
+      case 'tool_result':
+        write(`TOOL RESULT${v.isError ? ' (error)' : ''} ${v.toolName}:\n`);
+        write(indentBlock(v.content));
         write('\n\n');
         return;
-      }
       case 'system':
-        write(`SYSTEM (${e.subtype}):\n${wrapProse(e.text)}\n\n`);
+        write(`SYSTEM (${v.subtype}):\n${wrapProse(v.text)}\n\n`);
         return;
     }
   };
@@ -212,7 +196,8 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
       if (section.kind === 'turn') write(`${rule('=', `Turn ${section.turn.index + 1}`)}\n\n`);
       else {
         const id = section.sidechain.toolUseId;
-        const call = id === undefined ? undefined : agentCalls.get(id);
+        const spawner = id === undefined ? undefined : viewer.spawningCall(id);
+        const call = spawner && `${spawner.name}(${spawner.summary})`;
         const by = id === undefined ? '' : ` (spawned by ${call ? `${call} ` : ''}${id})`;
         write(`${rule('=', `Subagent ${section.sidechain.agentId}${by}`)}\n\n`);
       }

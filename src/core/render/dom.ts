@@ -1,0 +1,36 @@
+// Browser side of the tree: real DOM built with createElement, setAttribute and text nodes only, never innerHTML.
+import { checkElement, type CodeSlot, type RenderNode } from './tree.js';
+
+export interface DomSlots {
+  markdown(text: string, doc: Document): Node;
+  code(slot: CodeSlot, doc: Document): Node;
+}
+
+/** Markdown as what it is in a browser without a sanitizer: its text, whitespace kept. */
+export const PLAIN_DOM_SLOTS: DomSlots = {
+  markdown(text, doc) {
+    const p = doc.createElement('p');
+    p.className = 'plain-text';
+    p.textContent = text;
+    return p;
+  },
+  code(slot, doc) {
+    const pre = doc.createElement('pre');
+    const c = doc.createElement('code');
+    if (/^[a-z0-9+-]+$/.test(slot.lang) && slot.lang !== 'auto') c.className = `hljs language-${slot.lang}`;
+    c.textContent = slot.text;
+    pre.appendChild(c);
+    return pre;
+  },
+};
+
+export function toDom(node: RenderNode, doc: Document, slots: DomSlots = PLAIN_DOM_SLOTS): Node {
+  if (typeof node === 'string') return doc.createTextNode(node);
+  if ('slot' in node)
+    return node.slot === 'markdown' ? slots.markdown(node.text, doc) : slots.code(node, doc);
+  checkElement(node);
+  const el = doc.createElement(node.tag);
+  for (const [k, v] of node.attrs) el.setAttribute(k, v);
+  for (const c of node.children) el.appendChild(toDom(c, doc, slots));
+  return el;
+}

@@ -1,0 +1,76 @@
+// A small DOM-agnostic tree: what the one event renderer builds, serialized on servers and materialized in browsers.
+
+/**
+ * Session text only ever lands in text children and attribute values. Tag and attribute names come from the
+ * renderer's own code, and only from these lists: both the serializer and the browser refuse anything else, so no
+ * event can grow an `href`, an `on…` handler or a `<script>` on any surface.
+ */
+export const TAGS = [
+  'b',
+  'code',
+  'details',
+  'div',
+  'li',
+  'p',
+  'pre',
+  'small',
+  'span',
+  'summary',
+  'time',
+] as const;
+export type Tag = (typeof TAGS)[number];
+const TAG_SET: ReadonlySet<string> = new Set(TAGS);
+const ATTR = /^(?:class|datetime|data-[a-z]+)$/;
+
+export interface RenderElement {
+  tag: Tag;
+  attrs: ReadonlyArray<readonly [string, string]>;
+  children: RenderNode[];
+}
+
+/** Assistant/user Markdown: HTML from the surface's safe Markdown renderer on servers, plain text in the browser. */
+export interface MarkdownSlot {
+  slot: 'markdown';
+  text: string;
+}
+
+/** A code block: the surface decides how it is highlighted (in the page, on the server, or not at all). */
+export interface CodeSlot {
+  slot: 'code';
+  text: string;
+  /** A language name, or `auto`: guessed from `filePath` or the text itself. */
+  lang: string;
+  filePath?: string;
+}
+
+export type RenderNode = RenderElement | string | MarkdownSlot | CodeSlot;
+
+/** `h('div', { class: 'msg' }, 'text', h(...))`; attributes whose value is undefined are left out. */
+export function h(
+  tag: Tag,
+  attrs: Record<string, string | number | undefined> | null,
+  ...children: Array<RenderNode | false | undefined>
+): RenderElement {
+  const list: Array<readonly [string, string]> = [];
+  for (const [k, v] of Object.entries(attrs ?? {})) if (v !== undefined) list.push([k, String(v)]);
+  return {
+    tag,
+    attrs: list,
+    children: children.filter((c): c is RenderNode => c !== false && c !== undefined),
+  };
+}
+
+export function markdown(text: string): MarkdownSlot {
+  return { slot: 'markdown', text };
+}
+
+export function code(text: string, lang: string, filePath?: string): CodeSlot {
+  return filePath === undefined ? { slot: 'code', text, lang } : { slot: 'code', text, lang, filePath };
+}
+
+/** Throws on a tag or attribute name outside the lists above: a renderer bug, never a content problem. */
+export function checkElement(node: RenderElement): void {
+  if (!TAG_SET.has(node.tag)) throw new Error(`render: tag <${node.tag}> is not allowed`);
+  for (const [name] of node.attrs)
+    if (!ATTR.test(name)) throw new Error(`render: attribute ${name} is not allowed`);
+}
