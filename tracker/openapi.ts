@@ -1,9 +1,22 @@
 // Builds the OpenAPI 3.1 document from the same zod schemas the routes validate with, plus a Markdown rendering.
 import { z } from 'zod';
 import { ErrorBody } from '../src/core/api/index.js';
-import { ROUTES, type RouteDoc } from './openapi-routes.js';
+import type { RouteDoc } from './http/define-route.js';
+import { LIVE_API_ROUTES } from './live/api-routes.js';
+import { LIVE_VIEWER_ROUTES } from './live/viewer-routes.js';
+import { API_ROUTES } from './routes/index.js';
 
 type Json = Record<string, unknown>;
+
+/**
+ * Every route of the public document, in document order: the routes themselves, as defined and mounted (web pages
+ * are defined the same way but stay out of it). A function, not a constant: route modules import this one.
+ */
+export function documentedRoutes(): RouteDoc[] {
+  return [...API_ROUTES, ...LIVE_API_ROUTES, ...LIVE_VIEWER_ROUTES].filter((r) => r.public);
+}
+
+const needsKey = (r: RouteDoc) => r.auth !== 'none' && r.auth !== 'session';
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid request (body, query or parameters)',
@@ -41,17 +54,16 @@ function operation(r: RouteDoc): Json {
       });
     }
   }
-  const responses: Json = {
-    [r.ok.status]: {
-      description: r.ok.description ?? 'OK',
+  const responses: Json = {};
+  for (const [status, ok] of Object.entries(r.responses)) {
+    responses[status] = {
+      description: ok.description ?? 'OK',
       content: {
-        [r.ok.contentType ?? 'application/json']: r.ok.schema
-          ? { schema: schema(r.ok.schema, 'output') }
-          : {},
+        [ok.contentType ?? 'application/json']: ok.schema ? { schema: schema(ok.schema, 'output') } : {},
       },
-    },
-  };
-  for (const status of [...r.errors, ...(r.auth ? [401, 429] : [])].sort()) {
+    };
+  }
+  for (const status of r.errors) {
     responses[status] = {
       description: ERROR_TEXT[status] ?? 'Error',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -72,13 +84,13 @@ function operation(r: RouteDoc): Json {
         }
       : {}),
     responses,
-    security: r.auth ? [{ bearer: [] }] : [],
+    security: needsKey(r) ? [{ bearer: [] }] : [],
   };
 }
 
 export function buildOpenApi(opts: { version?: string; serverUrl?: string } = {}): Json {
   const paths: Record<string, Json> = {};
-  for (const r of ROUTES) (paths[r.path] ??= {})[r.method] = operation(r);
+  for (const r of documentedRoutes()) (paths[r.path] ??= {})[r.method] = operation(r);
   return {
     openapi: '3.1.0',
     info: {
@@ -112,7 +124,7 @@ export function renderApiMarkdown(doc: Json = buildOpenApi()): string {
     '',
   ];
   const byTag = new Map<string, RouteDoc[]>();
-  for (const r of ROUTES) byTag.set(r.tag, [...(byTag.get(r.tag) ?? []), r]);
+  for (const r of documentedRoutes()) byTag.set(r.tag, [...(byTag.get(r.tag) ?? []), r]);
   const paths = doc.paths as Record<string, Record<string, Json>>;
   for (const [tag, routes] of byTag) {
     lines.push(`## ${tag}`, '');
@@ -121,7 +133,7 @@ export function renderApiMarkdown(doc: Json = buildOpenApi()): string {
       lines.push(
         `### \`${r.method.toUpperCase()} ${r.path}\``,
         '',
-        r.summary + (r.auth ? '' : ' — no key needed.'),
+        r.summary + (needsKey(r) ? '' : ' — no key needed.'),
         '',
       );
       if (r.description) lines.push(r.description, '');
@@ -145,18 +157,20 @@ export function renderApiMarkdown(doc: Json = buildOpenApi()): string {
           '</details>',
           '',
         );
-      const ok = r.ok.schema ? `\`${r.ok.status}\` JSON` : `\`${r.ok.status}\` ${r.ok.contentType}`;
-      const errs = Object.keys(op.responses as Json).filter((s) => s !== String(r.ok.status));
+      const oks = Object.entries(r.responses);
+      const ok = oks.map(([s, o]) => (o.schema ? `\`${s}\` JSON` : `\`${s}\` ${o.contentType}`)).join(', ');
+      const errs = Object.keys(op.responses as Json).filter((s) => !(s in r.responses));
       lines.push(
         `Responses: ${ok}${errs.length ? `; errors ${errs.map((s) => `\`${s}\``).join(', ')}` : ''}.`,
         '',
       );
-      if (r.ok.schema)
+      const okSchema = oks.find(([, o]) => o.schema)?.[1].schema;
+      if (okSchema)
         lines.push(
           '<details><summary>Response schema</summary>',
           '',
           '```json',
-          JSON.stringify(schema(r.ok.schema, 'output'), null, 2),
+          JSON.stringify(schema(okSchema, 'output'), null, 2),
           '```',
           '',
           '</details>',

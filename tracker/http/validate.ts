@@ -1,7 +1,9 @@
-// Request parsing: JSON bodies and query strings through zod, with clear 400s for every client mistake.
-import type { Context } from 'hono';
+// Both ways through zod: requests parsed with clear 400s for every client mistake; responses checked against their docs.
+import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { ErrorBody } from '../../src/core/api/common.js';
 import { BatonError } from '../../src/core/errors.js';
+import { matchedRoute, type RouteDoc } from './define-route.js';
 import { issueDetails } from './errors.js';
 
 /** Deeper JSON than this is refused: nothing in the API nests so deep, and it guards recursive stringify. */
@@ -20,7 +22,7 @@ export async function readJson<S extends z.ZodType>(
     throw new BatonError('invalid_request', 'could not read the request body', { cause });
   }
   if (text.trim() === '') {
-    if (opts.allowEmpty) return parseWith(schema, {}, 'body');
+    if (opts.allowEmpty) return parseInput(schema, {}, 'body');
     throw new BatonError('invalid_request', 'a JSON body is required');
   }
   let value: unknown;
@@ -32,14 +34,19 @@ export async function readJson<S extends z.ZodType>(
   if (exceedsDepth(value, MAX_DEPTH))
     throw new BatonError('invalid_request', `JSON nested deeper than ${MAX_DEPTH} levels`);
   // JSON can only carry NUL escaped, so the raw text tells whether the walk is needed at all.
-  return parseWith(schema, text.includes('\\u0000') ? withoutNul(value) : value, 'body');
+  return parseInput(schema, text.includes('\\u0000') ? withoutNul(value) : value, 'body');
 }
 
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  return parseWith(schema, c.req.query(), 'query');
+  return parseInput(schema, c.req.query(), 'query');
 }
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+/** Path parameters as Hono decoded them (a route path only matches when each one is present). */
+export function readParams(c: Context): Record<string, string> {
+  return c.req.param() as Record<string, string>;
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const r = schema.safeParse(value);
   if (!r.success)
     throw new BatonError('invalid_request', `invalid ${where}`, { details: issueDetails(r.error) });
@@ -73,4 +80,60 @@ export function exceedsDepth(root: unknown, max: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Why a response breaks what its route documents, or null: an undocumented status, a JSON body that does not parse
+ * with the documented schema (ErrorBody for errors), or fields the schema does not name. Tests run every request
+ * through this (createApp's `validateResponses`), so the document cannot drift from what the routes answer.
+ */
+export async function responseProblem(route: RouteDoc | undefined, res: Response): Promise<string | null> {
+  const status = res.status;
+  const json = (res.headers.get('content-type') ?? '').startsWith('application/json');
+  const body = async () => (await res.clone().json()) as unknown;
+  if (!route || status >= 500) return json && status >= 400 ? schemaProblem(ErrorBody, await body()) : null;
+  const ok = route.responses[status];
+  if (ok) {
+    if (!ok.schema) return null;
+    if (!json) return `${status} is documented as JSON, answered ${res.headers.get('content-type')}`;
+    return schemaProblem(ok.schema, await body());
+  }
+  if (!route.errors.includes(status)) return `status ${status} is not documented`;
+  return json ? schemaProblem(ErrorBody, await body()) : null;
+}
+
+function schemaProblem(schema: z.ZodType, value: unknown): string | null {
+  const r = schema.safeParse(value);
+  if (!r.success) return `body does not match its schema: ${JSON.stringify(issueDetails(r.error))}`;
+  const extra = undocumentedKeys(value, r.data, '$');
+  return extra.length ? `body has fields its schema does not name: ${extra.slice(0, 10).join(', ')}` : null;
+}
+
+/** Keys the parse dropped (zod strips unknown keys), i.e. fields the response sends but the document omits. */
+function undocumentedKeys(sent: unknown, parsed: unknown, at: string): string[] {
+  if (Array.isArray(sent) && Array.isArray(parsed))
+    return sent.flatMap((v, i) => undocumentedKeys(v, parsed[i], `${at}[${i}]`));
+  if (!isObject(sent) || !isObject(parsed)) return [];
+  return Object.entries(sent).flatMap(([k, v]) =>
+    k in parsed ? undocumentedKeys(v, parsed[k], `${at}.${k}`) : [`${at}.${k}`],
+  );
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** createApp's opt-in check: a response that breaks its route's document becomes a loud 500 naming the breach. */
+export function checkResponses(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const route = matchedRoute(c.req.raw);
+    const problem = await responseProblem(route, c.res);
+    if (!problem) return;
+    const where = route ? `${route.method.toUpperCase()} ${route.path}` : `${c.req.method} ${c.req.path}`;
+    c.res = undefined;
+    c.res = new Response(
+      JSON.stringify({ error: { code: 'response_contract', message: `${where}: ${problem}` } }),
+      { status: 500, headers: { 'content-type': 'application/json' } },
+    );
+  };
 }

@@ -3,15 +3,18 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import {
   AppendLiveRequest,
+  AppendLiveResponse,
   CompleteLiveRequest,
   CreateLiveRequest,
+  CreateLiveResponse,
+  ListLiveResponse,
   LiveEventsQuery,
+  LiveInfo,
   RevokeLiveQuery,
 } from '../../src/core/api/live.js';
 import { baseUrlFor, type UrlConfig } from '../http/base-url.js';
-import { limitBody } from '../http/body-limit.js';
+import { defineRoute, mountRoutes } from '../http/define-route.js';
 import type { AppEnv } from '../http/env.js';
-import { readJson, readQuery } from '../http/validate.js';
 import { authorizeStream, keyAuthUnlessLiveToken, refuseLiveTokens, type LiveAuth } from './auth.js';
 import type { LiveHub } from './hub.js';
 import type { LiveService } from './service.js';
@@ -28,8 +31,153 @@ export interface LiveRouteDeps {
   gate: ViewerGate;
 }
 
+type LiveApiDeps = LiveRouteDeps & { config: UrlConfig };
+
 const SMALL_BODY = 64 * 1024;
 export const EmptyBody = z.object({}).loose();
+
+const route = defineRoute<LiveApiDeps>();
+const baseUrl = (c: Context<AppEnv>, d: LiveApiDeps) => c.get('caller')?.baseUrl ?? baseUrlFor(c, d.config);
+const owned = (c: Context<AppEnv>, d: LiveApiDeps, allowCookie: boolean) =>
+  authorizeStream(c, c.req.param('liveId')!, d.store, d.auth, { allowCookie });
+/** Writes: the producer token or the owner's key, checked before the body is read. */
+const writer = async (c: Context<AppEnv>, d: LiveApiDeps) => (await owned(c, d, false)).row;
+
+// Creating and listing take an API key only; per-stream routes also take the stream's producer token.
+const keyOnly = { tag: 'live', auth: 'apiKeyOnly', rateLimit: 'perKey' } as const;
+const perStream = { tag: 'live', auth: 'liveStream', rateLimit: 'perKey' } as const;
+
+export const LIVE_API_ROUTES = [
+  route({
+    ...keyOnly,
+    method: 'post',
+    path: '/api/v1/live',
+    summary: 'Start a live stream: returns its producer token (write) and view URL (read)',
+    bodyLimit: () => SMALL_BODY,
+    body: CreateLiveRequest,
+    emptyBody: true,
+    responses: { 201: { schema: CreateLiveResponse } },
+    errors: [403],
+    handler: async ({ c, deps, body }) =>
+      c.json(await deps.service.create(c.get('caller').userId, body, baseUrl(c, deps)), 201),
+  }),
+  route({
+    ...keyOnly,
+    method: 'get',
+    path: '/api/v1/live',
+    summary: "The caller's recent live streams",
+    responses: { 200: { schema: ListLiveResponse } },
+    errors: [403],
+    handler: async ({ c, deps }) => {
+      const rows = await deps.store.listByOwner(c.get('caller').userId, 100);
+      return c.json({ streams: rows.map((r) => deps.service.info(r)) });
+    },
+  }),
+  route({
+    ...perStream,
+    method: 'get',
+    path: '/api/v1/live/{liveId}',
+    summary: 'One stream (owner key, producer token or owner web session)',
+    responses: { 200: { schema: LiveInfo } },
+    errors: [403, 404],
+    handler: async ({ c, deps }) => c.json(deps.service.info((await owned(c, deps, true)).row)),
+  }),
+  route({
+    ...perStream,
+    method: 'patch',
+    path: '/api/v1/live/{liveId}',
+    summary: 'Append events (idempotent by seq and transcript uuid); reports gaps',
+    description:
+      'Limited per stream by an event bucket (429 with Retry-After), per event and per batch size (413).',
+    bodyLimit: (d) => d.service.limits.maxBatchBytes,
+    authorize: writer,
+    body: AppendLiveRequest,
+    responses: { 200: { schema: AppendLiveResponse } },
+    errors: [403, 404, 410],
+    handler: async ({ c, deps, body, allowed: row }) => c.json(await deps.service.append(row, body.events)),
+  }),
+  route({
+    ...perStream,
+    method: 'post',
+    path: '/api/v1/live/{liveId}/complete',
+    summary: 'End the stream normally, optionally publishing it as a post',
+    bodyLimit: () => SMALL_BODY,
+    authorize: writer,
+    body: CompleteLiveRequest,
+    emptyBody: true,
+    responses: { 200: { schema: LiveInfo } },
+    errors: [403, 404, 409, 410],
+    handler: async ({ c, deps, body, allowed: row }) =>
+      c.json(await deps.service.complete(row, body, baseUrl(c, deps))),
+  }),
+  route({
+    ...perStream,
+    method: 'post',
+    path: '/api/v1/live/{liveId}/pause',
+    summary: 'Pause the stream (viewers see a paused status)',
+    bodyLimit: () => SMALL_BODY,
+    authorize: writer,
+    body: EmptyBody,
+    emptyBody: true,
+    responses: { 200: { schema: LiveInfo } },
+    errors: [403, 404, 409, 410],
+    handler: async ({ c, deps, allowed: row }) => c.json(await deps.service.pause(row)),
+  }),
+  route({
+    ...perStream,
+    method: 'post',
+    path: '/api/v1/live/{liveId}/resume',
+    summary: 'Resume a paused stream',
+    bodyLimit: () => SMALL_BODY,
+    authorize: writer,
+    body: EmptyBody,
+    emptyBody: true,
+    responses: { 200: { schema: LiveInfo } },
+    errors: [403, 404, 409, 410],
+    handler: async ({ c, deps, allowed: row }) => c.json(await deps.service.resume(row)),
+  }),
+  route({
+    ...perStream,
+    method: 'delete',
+    path: '/api/v1/live/{liveId}',
+    summary: 'Revoke the stream at once (viewers get an end event; the view URL answers 410)',
+    query: RevokeLiveQuery,
+    responses: { 200: { schema: LiveInfo } },
+    errors: [403, 404],
+    handler: async ({ c, deps, query: { purge } }) => {
+      const { row } = await owned(c, deps, false);
+      return c.json(await deps.service.revoke(row, { purge: purge === 'true' }));
+    },
+  }),
+  route({
+    ...perStream,
+    method: 'get',
+    path: '/api/v1/live/{liveId}/events',
+    summary: 'The stream as Server-Sent Events, for its owner or producer (resumable with Last-Event-ID)',
+    description:
+      'Counts toward the per-address cap on live connections (429 `too_many_connections`, see the viewer feed).',
+    query: LiveEventsQuery,
+    responses: { 200: { contentType: 'text/event-stream' } },
+    errors: [403, 404],
+    handler: async ({ c, deps: d, query: { lastEventId } }) => {
+      const { row } = await owned(c, d, true);
+      const release = d.gate.admit(c, row.id, { viewer: false });
+      return openLiveSse(
+        {
+          hub: d.hub,
+          store: d.store,
+          row,
+          status: d.service.effectiveStatus(row),
+          lastEventId: parseLastEventId(c.req.header('last-event-id'), lastEventId),
+          viewer: false,
+          heartbeatMs: d.heartbeatMs,
+          onClose: release,
+        },
+        c,
+      );
+    },
+  }),
+];
 
 /**
  * Registered on the tracker app itself, so these routes share its auth (key check and per-key rate limit), body
@@ -41,73 +189,15 @@ export function registerLiveApiRoutes(
   config: UrlConfig,
   d: LiveRouteDeps,
 ): void {
-  const small = limitBody(SMALL_BODY);
-  const stream = keyAuthUnlessLiveToken(keyAuth);
-  const baseUrl = (c: Context<AppEnv>) => c.get('caller')?.baseUrl ?? baseUrlFor(c, config);
-  const owned = (c: Context<AppEnv>, allowCookie: boolean) =>
-    authorizeStream(c, c.req.param('liveId')!, d.store, d.auth, { allowCookie });
-
-  app.post('/api/v1/live', refuseLiveTokens(), keyAuth, small, async (c) => {
-    const req = await readJson(c, CreateLiveRequest, { allowEmpty: true });
-    return c.json(await d.service.create(c.get('caller').userId, req, baseUrl(c)), 201);
-  });
-
-  app.get('/api/v1/live', refuseLiveTokens(), keyAuth, async (c) => {
-    const rows = await d.store.listByOwner(c.get('caller').userId, 100);
-    return c.json({ streams: rows.map((r) => d.service.info(r)) });
-  });
-
-  app.get('/api/v1/live/:liveId', stream, async (c) => {
-    const { row } = await owned(c, true);
-    return c.json(d.service.info(row));
-  });
-
-  app.patch('/api/v1/live/:liveId', stream, limitBody(d.service.limits.maxBatchBytes), async (c) => {
-    const { row } = await owned(c, false);
-    const body = await readJson(c, AppendLiveRequest);
-    return c.json(await d.service.append(row, body.events));
-  });
-
-  app.post('/api/v1/live/:liveId/complete', stream, small, async (c) => {
-    const { row } = await owned(c, false);
-    const body = await readJson(c, CompleteLiveRequest, { allowEmpty: true });
-    return c.json(await d.service.complete(row, body, baseUrl(c)));
-  });
-
-  app.post('/api/v1/live/:liveId/pause', stream, small, async (c) => {
-    const { row } = await owned(c, false);
-    await readJson(c, EmptyBody, { allowEmpty: true });
-    return c.json(await d.service.pause(row));
-  });
-
-  app.post('/api/v1/live/:liveId/resume', stream, small, async (c) => {
-    const { row } = await owned(c, false);
-    await readJson(c, EmptyBody, { allowEmpty: true });
-    return c.json(await d.service.resume(row));
-  });
-
-  app.delete('/api/v1/live/:liveId', stream, async (c) => {
-    const { purge } = readQuery(c, RevokeLiveQuery);
-    const { row } = await owned(c, false);
-    return c.json(await d.service.revoke(row, { purge: purge === 'true' }));
-  });
-
-  app.get('/api/v1/live/:liveId/events', stream, async (c) => {
-    const { lastEventId } = readQuery(c, LiveEventsQuery);
-    const { row } = await owned(c, true);
-    const release = d.gate.admit(c, row.id, { viewer: false });
-    return openLiveSse(
-      {
-        hub: d.hub,
-        store: d.store,
-        row,
-        status: d.service.effectiveStatus(row),
-        lastEventId: parseLastEventId(c.req.header('last-event-id'), lastEventId),
-        viewer: false,
-        heartbeatMs: d.heartbeatMs,
-        onClose: release,
+  mountRoutes(
+    app,
+    LIVE_API_ROUTES,
+    { ...d, config },
+    {
+      guards: {
+        apiKeyOnly: [refuseLiveTokens(), keyAuth],
+        liveStream: [keyAuthUnlessLiveToken(keyAuth)],
       },
-      c,
-    );
-  });
+    },
+  );
 }

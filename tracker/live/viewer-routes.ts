@@ -1,8 +1,8 @@
 // /live/:viewerToken/events: the read-only SSE feed behind a shared view URL (no login for unlisted streams).
 import type { Context, Hono } from 'hono';
-import { LiveEventsQuery, type LiveStatusProbe } from '../../src/core/api/live.js';
+import { LiveEventsQuery, LiveStatusProbe } from '../../src/core/api/live.js';
 import { BatonError } from '../../src/core/errors.js';
-import { readQuery } from '../http/validate.js';
+import { defineRoute, mountRoutes } from '../http/define-route.js';
 import type { AppEnv } from '../http/env.js';
 import type { LiveRouteDeps } from './api-routes.js';
 import type { LiveAuth } from './auth.js';
@@ -36,37 +36,66 @@ export async function resolveViewer(
   return row;
 }
 
-/** On the tracker app (its error handler and headers); anonymous, so only the viewer gate bounds the feed. */
-export function registerLiveViewerRoutes(app: Hono<AppEnv>, d: LiveRouteDeps): void {
-  // The viewer page polls this while reconnecting, to tell an ended stream from a network hiccup.
-  app.get('/live/:viewerToken/status', async (c) => {
-    const info = d.service.info(await resolveViewer(c, c.req.param('viewerToken'), d));
-    c.header('cache-control', 'no-store');
-    return c.json<LiveStatusProbe>({
-      status: info.status,
-      title: info.title,
-      postUrl: info.postUrl,
-      viewers: info.viewers,
-      lastSeq: info.lastSeq,
-    });
-  });
+const route = defineRoute<LiveRouteDeps>();
+// Anonymous, so no per-key limit: the viewer gate (per stream, per address) bounds the feed instead.
+const viewer = { tag: 'live', auth: 'none', rateLimit: 'none' } as const;
 
-  app.get('/live/:viewerToken/events', async (c) => {
-    const { lastEventId } = readQuery(c, LiveEventsQuery);
-    const row = await resolveViewer(c, c.req.param('viewerToken'), d);
-    const release = d.gate.admit(c, row.id, { viewer: true });
-    return openLiveSse(
-      {
-        hub: d.hub,
-        store: d.store,
-        row,
-        status: d.service.effectiveStatus(row),
-        lastEventId: parseLastEventId(c.req.header('last-event-id'), lastEventId),
-        viewer: true,
-        heartbeatMs: d.heartbeatMs,
-        onClose: release,
-      },
-      c,
-    );
-  });
+export const LIVE_VIEWER_ROUTES = [
+  route({
+    ...viewer,
+    method: 'get',
+    path: '/live/{viewerToken}/events',
+    summary: 'The read-only feed behind a view URL (Server-Sent Events; no key for unlisted streams)',
+    description:
+      'Capped per stream (503 `stream_full`) and per client address (429 `too_many_connections`), both with ' +
+      "Retry-After, so one shared link cannot exhaust the server's connections. Defaults: 200 viewers per stream, " +
+      '20 live connections per address, per tracker instance (BATON_TRACKER_LIVE_MAX_VIEWERS, ' +
+      "BATON_TRACKER_LIVE_MAX_PER_ADDRESS). The address is the socket peer, or the trusted proxy's last " +
+      'X-Forwarded-For entry under --trust-proxy.',
+    query: LiveEventsQuery,
+    responses: { 200: { contentType: 'text/event-stream' } },
+    errors: [404, 410, 429, 503],
+    handler: async ({ c, deps: d, params, query: { lastEventId } }) => {
+      const row = await resolveViewer(c, params.viewerToken, d);
+      const release = d.gate.admit(c, row.id, { viewer: true });
+      return openLiveSse(
+        {
+          hub: d.hub,
+          store: d.store,
+          row,
+          status: d.service.effectiveStatus(row),
+          lastEventId: parseLastEventId(c.req.header('last-event-id'), lastEventId),
+          viewer: true,
+          heartbeatMs: d.heartbeatMs,
+          onClose: release,
+        },
+        c,
+      );
+    },
+  }),
+  route({
+    ...viewer,
+    method: 'get',
+    path: '/live/{viewerToken}/status',
+    summary: 'Status probe behind a view URL (no key for unlisted streams)',
+    responses: { 200: { schema: LiveStatusProbe } },
+    errors: [404, 410],
+    // The viewer page polls this while reconnecting, to tell an ended stream from a network hiccup.
+    handler: async ({ c, deps: d, params }) => {
+      const info = d.service.info(await resolveViewer(c, params.viewerToken, d));
+      c.header('cache-control', 'no-store');
+      return c.json<LiveStatusProbe>({
+        status: info.status,
+        title: info.title,
+        postUrl: info.postUrl,
+        viewers: info.viewers,
+        lastSeq: info.lastSeq,
+      });
+    },
+  }),
+];
+
+/** On the tracker app (its error handler and headers). */
+export function registerLiveViewerRoutes(app: Hono<AppEnv>, d: LiveRouteDeps): void {
+  mountRoutes(app, LIVE_VIEWER_ROUTES, d, { guards: { none: [] } });
 }

@@ -1,33 +1,49 @@
 // GET /api/v1/openapi.json and GET /docs: the API document and a small server-rendered reference page.
-import type { Hono } from 'hono';
 import { baseUrlFor } from '../http/base-url.js';
-import type { AppEnv } from '../http/env.js';
-import { buildOpenApi } from '../openapi.js';
-import { ROUTES } from '../openapi-routes.js';
-import type { RouteContext } from './context.js';
+import { buildOpenApi, documentedRoutes } from '../openapi.js';
+import { apiRoute } from './route-deps.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-export function registerDocsRoutes(app: Hono<AppEnv>, { deps }: RouteContext): void {
-  let cached: Record<string, unknown> | null = null;
-  const doc = () => (cached ??= buildOpenApi({ version: process.env.BATON_BUILD_VERSION ?? '1' }));
+// Built once per process: the routes are fixed at build time, only `servers` depends on the request.
+let cached: Record<string, unknown> | null = null;
+const doc = () => (cached ??= buildOpenApi({ version: process.env.BATON_BUILD_VERSION ?? '1' }));
+let html: string | null = null;
 
-  app.get('/api/v1/openapi.json', (c) =>
-    c.json({ ...doc(), servers: [{ url: baseUrlFor(c, deps.config) }] }),
-  );
-  let html: string | null = null;
-  app.get('/docs', (c) => {
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-    return c.html((html ??= renderDocs()));
-  });
+const open = { auth: 'none', rateLimit: 'none', tag: 'meta' } as const;
 
-  function renderDocs(): string {
-    const paths = doc().paths as Record<string, Record<string, unknown>>;
-    const rows = ROUTES.map((r) => {
+export const DOCS_ROUTES = [
+  apiRoute({
+    ...open,
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: 'This OpenAPI document',
+    responses: { 200: { contentType: 'application/json' } },
+    handler: ({ c, deps }) => c.json({ ...doc(), servers: [{ url: baseUrlFor(c, deps.config) }] }),
+  }),
+  apiRoute({
+    ...open,
+    method: 'get',
+    path: '/docs',
+    summary: 'Human-readable API reference (HTML)',
+    responses: { 200: { contentType: 'text/html' } },
+    handler: ({ c }) => {
+      c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      return c.html((html ??= renderDocs()));
+    },
+  }),
+];
+
+function renderDocs(): string {
+  const paths = doc().paths as Record<string, Record<string, unknown>>;
+  const rows = documentedRoutes()
+    .map((r) => {
       const op = JSON.stringify(paths[r.path]?.[r.method] ?? {}, null, 2);
-      return `<details><summary><code class="m ${r.method}">${r.method.toUpperCase()}</code> <code>${esc(r.path)}</code> — ${esc(r.summary)}${r.auth ? '' : ' <em>(no key)</em>'}</summary><pre>${esc(op)}</pre></details>`;
-    }).join('\n');
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+      const keyless = r.auth === 'none' ? ' <em>(no key)</em>' : '';
+      return `<details><summary><code class="m ${r.method}">${r.method.toUpperCase()}</code> <code>${esc(r.path)}</code> — ${esc(r.summary)}${keyless}</summary><pre>${esc(op)}</pre></details>`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Baton tracker API</title><style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 summary{cursor:pointer;padding:.3rem 0}pre{background:#f6f6f6;padding:1rem;overflow:auto;font-size:12px}
@@ -35,5 +51,4 @@ summary{cursor:pointer;padding:.3rem 0}pre{background:#f6f6f6;padding:1rem;overf
 </style></head><body><h1>Baton tracker API</h1>
 <p>Authenticate with <code>Authorization: Bearer bt_…</code>. Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p>
 ${rows}</body></html>`;
-  }
 }

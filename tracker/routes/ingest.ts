@@ -1,17 +1,22 @@
 // /api/v1/ingest: AgentPipe bridge events (one, or a batch).
-import type { Hono } from 'hono';
-import { IngestRequest, type IngestEvent } from '../../src/core/api/index.js';
-import { limitBody } from '../http/body-limit.js';
-import type { AppEnv } from '../http/env.js';
-import { readJson } from '../http/validate.js';
+import { IngestRequest, IngestResponse, type IngestEvent } from '../../src/core/api/index.js';
 import { ingest } from '../services/ingest.js';
-import type { RouteContext } from './context.js';
+import { apiRoute } from './route-deps.js';
 
-export function registerIngestRoutes(app: Hono<AppEnv>, { deps, auth }: RouteContext): void {
-  app.post('/api/v1/ingest', auth, limitBody(deps.config.limits.sessionBodyBytes), async (c) => {
-    const req = await readJson(c, IngestRequest);
-    const events: IngestEvent[] = Array.isArray(req) ? req : 'events' in req ? req.events : [req];
-    const results = await ingest(deps, c.get('caller'), events);
-    return c.json({ results }, 201);
-  });
-}
+export const INGEST_ROUTES = [
+  apiRoute({
+    method: 'post',
+    path: '/api/v1/ingest',
+    tag: 'ingest',
+    summary: 'AgentPipe bridge events: one event, an array, or {events}',
+    auth: 'apiKey',
+    rateLimit: 'perKey',
+    bodyLimit: (d) => d.config.limits.sessionBodyBytes,
+    body: IngestRequest,
+    responses: { 201: { schema: IngestResponse } },
+    handler: async ({ c, deps, body }) => {
+      const events: IngestEvent[] = Array.isArray(body) ? body : 'events' in body ? body.events : [body];
+      return c.json({ results: await ingest(deps, c.get('caller'), events) }, 201);
+    },
+  }),
+];

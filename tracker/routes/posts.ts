@@ -1,27 +1,58 @@
 // /api/v1/posts: the caller's posts (groups of sessions) — list, read, retitle/re-share, delete.
-import type { Hono } from 'hono';
-import { ListPostsQuery, PatchPostRequest } from '../../src/core/api/index.js';
-import { limitBody } from '../http/body-limit.js';
-import type { AppEnv } from '../http/env.js';
-import { readJson, readQuery } from '../http/validate.js';
+import {
+  DeleteResponse,
+  ListPostsQuery,
+  ListPostsResponse,
+  PatchPostRequest,
+  PostResponse,
+} from '../../src/core/api/index.js';
 import { deletePost, getPost, listPosts, patchPost } from '../services/posts.js';
-import type { RouteContext } from './context.js';
+import { apiRoute } from './route-deps.js';
 
-export function registerPostRoutes(app: Hono<AppEnv>, { deps, auth }: RouteContext): void {
-  app.get('/api/v1/posts', auth, async (c) => {
-    const q = readQuery(c, ListPostsQuery);
-    return c.json(await listPosts(deps, c.get('caller'), q.page, q.limit));
-  });
-  app.get('/api/v1/posts/:id', auth, async (c) =>
-    c.json({ post: await getPost(deps, c.get('caller'), c.req.param('id')) }),
-  );
-  app.patch('/api/v1/posts/:id', auth, limitBody(deps.config.limits.bodyBytes), async (c) => {
-    const req = await readJson(c, PatchPostRequest);
-    return c.json({ post: await patchPost(deps, c.get('caller'), c.req.param('id'), req) });
-  });
-  app.delete('/api/v1/posts/:id', auth, async (c) => {
-    const id = c.req.param('id');
-    await deletePost(deps, c.get('caller'), id);
-    return c.json({ deleted: true as const, id });
-  });
-}
+const key = { auth: 'apiKey', rateLimit: 'perKey', tag: 'posts' } as const;
+
+export const POST_ROUTES = [
+  apiRoute({
+    ...key,
+    method: 'get',
+    path: '/api/v1/posts',
+    summary: "The caller's posts",
+    query: ListPostsQuery,
+    responses: { 200: { schema: ListPostsResponse } },
+    handler: async ({ c, deps, query }) =>
+      c.json(await listPosts(deps, c.get('caller'), query.page, query.limit)),
+  }),
+  apiRoute({
+    ...key,
+    method: 'get',
+    path: '/api/v1/posts/{id}',
+    summary: 'One post',
+    responses: { 200: { schema: PostResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params }) => c.json({ post: await getPost(deps, c.get('caller'), params.id) }),
+  }),
+  apiRoute({
+    ...key,
+    method: 'patch',
+    path: '/api/v1/posts/{id}',
+    summary: "Change a post's title or visibility",
+    bodyLimit: (d) => d.config.limits.bodyBytes,
+    body: PatchPostRequest,
+    responses: { 200: { schema: PostResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params, body }) =>
+      c.json({ post: await patchPost(deps, c.get('caller'), params.id, body) }),
+  }),
+  apiRoute({
+    ...key,
+    method: 'delete',
+    path: '/api/v1/posts/{id}',
+    summary: 'Delete a post (its sessions stay)',
+    responses: { 200: { schema: DeleteResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params: { id } }) => {
+      await deletePost(deps, c.get('caller'), id);
+      return c.json({ deleted: true as const, id });
+    },
+  }),
+];

@@ -1,17 +1,19 @@
 // /api/v1/sessions: push, append events, bulk upload, list/search, read, patch, delete and export.
-import type { Hono } from 'hono';
 import {
   AppendEventsRequest,
+  AppendEventsResponse,
+  DeleteResponse,
   ExportQuery,
   GetSessionQuery,
   ListSessionsQuery,
+  ListSessionsResponse,
   PatchSessionRequest,
   PushSessionRequest,
+  PushSessionResponse,
+  SessionDetailResponse,
   UploadSessionsRequest,
+  UploadSessionsResponse,
 } from '../../src/core/api/index.js';
-import { limitBody } from '../http/body-limit.js';
-import type { AppEnv } from '../http/env.js';
-import { readJson, readQuery } from '../http/validate.js';
 import { CONTENT_TYPES, exportFileName, exportStream } from '../services/export.js';
 import {
   appendEvents,
@@ -23,49 +25,106 @@ import {
   pushSession,
   uploadSessions,
 } from '../services/sessions.js';
-import type { RouteContext } from './context.js';
+import { apiRoute } from './route-deps.js';
 
-export function registerSessionRoutes(app: Hono<AppEnv>, { deps, auth }: RouteContext): void {
-  const { limits } = deps.config;
-  const sessionBody = limitBody(limits.sessionBodyBytes);
+const key = { auth: 'apiKey', rateLimit: 'perKey', tag: 'sessions' } as const;
 
-  app.post('/api/v1/sessions', auth, sessionBody, async (c) => {
-    const req = await readJson(c, PushSessionRequest);
-    return c.json(await pushSession(deps, c.get('caller'), req), 200);
-  });
-  app.post('/api/v1/sessions/upload', auth, limitBody(limits.uploadBodyBytes), async (c) => {
-    const req = await readJson(c, UploadSessionsRequest);
-    return c.json(await uploadSessions(deps, c.get('caller'), req), 200);
-  });
-  app.post('/api/v1/sessions/:id/events', auth, sessionBody, async (c) => {
-    const req = await readJson(c, AppendEventsRequest);
-    return c.json(await appendEvents(deps, c.get('caller'), c.req.param('id'), req), 200);
-  });
-  app.get('/api/v1/sessions', auth, async (c) => {
-    return c.json(await listSessions(deps, c.get('caller'), readQuery(c, ListSessionsQuery)));
-  });
-  app.get('/api/v1/sessions/:id', auth, async (c) => {
-    const page = readQuery(c, GetSessionQuery);
-    return c.json(await getSession(deps, c.get('caller'), c.req.param('id'), page));
-  });
-  app.patch('/api/v1/sessions/:id', auth, limitBody(limits.bodyBytes), async (c) => {
-    const req = await readJson(c, PatchSessionRequest);
-    return c.json(await patchSession(deps, c.get('caller'), c.req.param('id'), req));
-  });
-  app.delete('/api/v1/sessions/:id', auth, async (c) => {
-    const id = c.req.param('id');
-    await deleteSession(deps, c.get('caller'), id);
-    return c.json({ deleted: true as const, id });
-  });
-  app.get('/api/v1/sessions/:id/export', auth, async (c) => {
-    const { format } = readQuery(c, ExportQuery);
-    const row = await ownSession(deps.store, c.get('caller'), c.req.param('id'));
-    return new Response(exportStream(deps.store, row, format), {
-      headers: {
-        'Content-Type': CONTENT_TYPES[format],
-        'Content-Disposition': `attachment; filename="${exportFileName(row.id, format)}"`,
-        'X-Baton-Session-Id': encodeURIComponent(row.id),
-      },
-    });
-  });
-}
+export const SESSION_ROUTES = [
+  apiRoute({
+    ...key,
+    method: 'post',
+    path: '/api/v1/sessions',
+    summary: 'Push a whole session (idempotent upsert by session id and event uuid)',
+    description:
+      'Modes: `postId` adds it to an existing post, `createPost` creates one, neither just stores it.',
+    bodyLimit: (d) => d.config.limits.sessionBodyBytes,
+    body: PushSessionRequest,
+    responses: { 200: { schema: PushSessionResponse } },
+    errors: [404],
+    handler: async ({ c, deps, body }) => c.json(await pushSession(deps, c.get('caller'), body), 200),
+  }),
+  apiRoute({
+    ...key,
+    method: 'post',
+    path: '/api/v1/sessions/upload',
+    summary: 'Bulk historical upload of many sessions in one transaction',
+    bodyLimit: (d) => d.config.limits.uploadBodyBytes,
+    body: UploadSessionsRequest,
+    responses: { 200: { schema: UploadSessionsResponse } },
+    handler: async ({ c, deps, body }) => c.json(await uploadSessions(deps, c.get('caller'), body), 200),
+  }),
+  apiRoute({
+    ...key,
+    method: 'post',
+    path: '/api/v1/sessions/{id}/events',
+    summary: 'Append a batch of events (idempotent per uuid); creates the session if needed',
+    bodyLimit: (d) => d.config.limits.sessionBodyBytes,
+    body: AppendEventsRequest,
+    responses: { 200: { schema: AppendEventsResponse } },
+    handler: async ({ c, deps, params, body }) =>
+      c.json(await appendEvents(deps, c.get('caller'), params.id, body), 200),
+  }),
+  apiRoute({
+    ...key,
+    method: 'get',
+    path: '/api/v1/sessions',
+    summary: 'List and full-text search sessions',
+    query: ListSessionsQuery,
+    responses: { 200: { schema: ListSessionsResponse } },
+    handler: async ({ c, deps, query }) => c.json(await listSessions(deps, c.get('caller'), query)),
+  }),
+  apiRoute({
+    ...key,
+    method: 'get',
+    path: '/api/v1/sessions/{id}',
+    summary: 'A session: metadata, totals and a page of events',
+    query: GetSessionQuery,
+    responses: { 200: { schema: SessionDetailResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params, query }) =>
+      c.json(await getSession(deps, c.get('caller'), params.id, query)),
+  }),
+  apiRoute({
+    ...key,
+    method: 'patch',
+    path: '/api/v1/sessions/{id}',
+    summary: 'Change title, tags, starred, archived or visibility',
+    bodyLimit: (d) => d.config.limits.bodyBytes,
+    body: PatchSessionRequest,
+    responses: { 200: { schema: SessionDetailResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params, body }) =>
+      c.json(await patchSession(deps, c.get('caller'), params.id, body)),
+  }),
+  apiRoute({
+    ...key,
+    method: 'delete',
+    path: '/api/v1/sessions/{id}',
+    summary: 'Delete a session and its events',
+    responses: { 200: { schema: DeleteResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params: { id } }) => {
+      await deleteSession(deps, c.get('caller'), id);
+      return c.json({ deleted: true as const, id });
+    },
+  }),
+  apiRoute({
+    ...key,
+    method: 'get',
+    path: '/api/v1/sessions/{id}/export',
+    summary: 'Export a session (md, json, html or txt), streamed',
+    query: ExportQuery,
+    responses: { 200: { contentType: 'text/markdown' } },
+    errors: [404],
+    handler: async ({ c, deps, params, query: { format } }) => {
+      const row = await ownSession(deps.store, c.get('caller'), params.id);
+      return new Response(exportStream(deps.store, row, format), {
+        headers: {
+          'Content-Type': CONTENT_TYPES[format],
+          'Content-Disposition': `attachment; filename="${exportFileName(row.id, format)}"`,
+          'X-Baton-Session-Id': encodeURIComponent(row.id),
+        },
+      });
+    },
+  }),
+];

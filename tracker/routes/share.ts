@@ -1,67 +1,97 @@
 // Key-less reads: unlisted/public sessions and posts by share slug, and the public session listing.
-import type { Hono } from 'hono';
-import { ExportQuery, PublicSessionsQuery, ShareQuery } from '../../src/core/api/index.js';
+import {
+  ExportQuery,
+  PublicSessionsQuery,
+  PublicSessionsResponse,
+  ShareQuery,
+  SharedResponse,
+} from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
+import type { Store } from '../db/store.js';
 import { baseUrlFor } from '../http/base-url.js';
-import type { AppEnv } from '../http/env.js';
-import { readQuery } from '../http/validate.js';
 import { CONTENT_TYPES, exportFileName, exportStream } from '../services/export.js';
 import { toPost, visiblePostSessions } from '../services/posts.js';
 import { sessionDetail } from '../services/sessions.js';
 import { toSummaries } from '../services/session-view.js';
-import type { RouteContext } from './context.js';
+import { apiRoute } from './route-deps.js';
 
-export function registerShareRoutes(app: Hono<AppEnv>, { deps }: RouteContext): void {
-  const { store } = deps;
-  /** Private rows never resolve by slug: to a stranger they do not exist. */
-  const sharedSession = async (slug: string) => {
-    const s = await store.sessions.findByShareSlug(slug);
-    return s && s.visibility !== 'private' ? s : undefined;
-  };
-
-  app.get('/api/v1/share/:slug', async (c) => {
-    const slug = c.req.param('slug');
-    const page = readQuery(c, ShareQuery);
-    const base = baseUrlFor(c, deps.config);
-    const session = await sharedSession(slug);
-    if (session)
-      return c.json({ kind: 'session' as const, ...(await sessionDetail(store, session, base, page)) });
-    const post = await store.posts.findByShareSlug(slug);
-    if (post && post.visibility !== 'private') {
-      // Keyless: nobody is the owner here, so private sessions are withheld (and only counted).
-      const { rows, hidden } = await visiblePostSessions(store, post.id, null);
-      return c.json({
-        kind: 'post' as const,
-        post: toPost(
-          post,
-          rows.map((r) => r.id),
-          base,
-        ),
-        sessions: await toSummaries(store, rows, base),
-        privateSessions: hidden,
-      });
-    }
-    throw new BatonError('not_found', 'nothing is shared under this link');
-  });
-
-  app.get('/api/v1/share/:slug/export', async (c) => {
-    const { format } = readQuery(c, ExportQuery);
-    const session = await sharedSession(c.req.param('slug'));
-    if (!session) throw new BatonError('not_found', 'nothing is shared under this link');
-    return new Response(exportStream(store, session, format), {
-      headers: {
-        'Content-Type': CONTENT_TYPES[format],
-        'Content-Disposition': `attachment; filename="${exportFileName(session.id, format)}"`,
-      },
-    });
-  });
-
-  app.get('/api/v1/public/sessions', async (c) => {
-    const q = readQuery(c, PublicSessionsQuery);
-    const { rows, total } = await store.sessions.listPublic(q.page, q.limit);
-    return c.json({
-      sessions: await toSummaries(store, rows, baseUrlFor(c, deps.config)),
-      pagination: { page: q.page, limit: q.limit, total, totalPages: Math.ceil(total / q.limit) },
-    });
-  });
+/** Private rows never resolve by slug: to a stranger they do not exist. */
+async function sharedSession(store: Store, slug: string) {
+  const s = await store.sessions.findByShareSlug(slug);
+  return s && s.visibility !== 'private' ? s : undefined;
 }
+
+// No key, so no per-key limit: these are reads of what their owners chose to publish, like the share pages.
+const open = { auth: 'none', rateLimit: 'none', tag: 'share' } as const;
+
+export const SHARE_ROUTES = [
+  apiRoute({
+    ...open,
+    method: 'get',
+    path: '/api/v1/share/{slug}',
+    summary: 'An unlisted or public session or post by share slug (no key)',
+    description:
+      "A post's visibility does not extend to its sessions: a session that is itself private is left out of " +
+      '`sessions` and `post.sessionIds` and only counted in `privateSessions` (the share pages likewise render the ' +
+      "post without it and say so). Only that session's owner sees it, through their own session pages.",
+    query: ShareQuery,
+    responses: { 200: { schema: SharedResponse } },
+    errors: [404],
+    handler: async ({ c, deps: { store, config }, params: { slug }, query: page }) => {
+      const base = baseUrlFor(c, config);
+      const session = await sharedSession(store, slug);
+      if (session)
+        return c.json({ kind: 'session' as const, ...(await sessionDetail(store, session, base, page)) });
+      const post = await store.posts.findByShareSlug(slug);
+      if (post && post.visibility !== 'private') {
+        // Keyless: nobody is the owner here, so private sessions are withheld (and only counted).
+        const { rows, hidden } = await visiblePostSessions(store, post.id, null);
+        return c.json({
+          kind: 'post' as const,
+          post: toPost(
+            post,
+            rows.map((r) => r.id),
+            base,
+          ),
+          sessions: await toSummaries(store, rows, base),
+          privateSessions: hidden,
+        });
+      }
+      throw new BatonError('not_found', 'nothing is shared under this link');
+    },
+  }),
+  apiRoute({
+    ...open,
+    method: 'get',
+    path: '/api/v1/share/{slug}/export',
+    summary: 'Export a shared session (no key)',
+    query: ExportQuery,
+    responses: { 200: { contentType: 'text/markdown' } },
+    errors: [404],
+    handler: async ({ deps: { store }, params: { slug }, query: { format } }) => {
+      const session = await sharedSession(store, slug);
+      if (!session) throw new BatonError('not_found', 'nothing is shared under this link');
+      return new Response(exportStream(store, session, format), {
+        headers: {
+          'Content-Type': CONTENT_TYPES[format],
+          'Content-Disposition': `attachment; filename="${exportFileName(session.id, format)}"`,
+        },
+      });
+    },
+  }),
+  apiRoute({
+    ...open,
+    method: 'get',
+    path: '/api/v1/public/sessions',
+    summary: 'Public sessions of every user (no key)',
+    query: PublicSessionsQuery,
+    responses: { 200: { schema: PublicSessionsResponse } },
+    handler: async ({ c, deps: { store, config }, query: q }) => {
+      const { rows, total } = await store.sessions.listPublic(q.page, q.limit);
+      return c.json({
+        sessions: await toSummaries(store, rows, baseUrlFor(c, config)),
+        pagination: { page: q.page, limit: q.limit, total, totalPages: Math.ceil(total / q.limit) },
+      });
+    },
+  }),
+];

@@ -35,6 +35,8 @@ export const CreateKeyRequest = z
 
 export const CreateKeyResponse = z.object({ key: ApiKeyInfo, rawKey: z.string() });
 export const ListKeysResponse = z.object({ keys: z.array(ApiKeyInfo) });
+/** DELETE /api/v1/keys/{id}: the revoked key as it now stands. */
+export const RevokeKeyResponse = CreateKeyResponse.pick({ key: true });
 
 export type ApiKeyInfo = z.infer<typeof ApiKeyInfo>;
 export type CreateKeyRequest = z.infer<typeof CreateKeyRequest>;

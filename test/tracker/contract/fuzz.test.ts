@@ -1,8 +1,10 @@
 // Fuzz: thousands of random and malformed bodies, queries and ids to every route — zero 5xx, the server stays up.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROUTES } from '../../../tracker/openapi-routes.js';
+import { documentedRoutes } from '../../../tracker/openapi.js';
 import { client, forEachEngine, startTracker, type TestTracker } from '../helpers/harness.js';
 import { makeSession } from '../helpers/sessions.js';
+
+const ROUTES = documentedRoutes();
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
 function rng(seed: number) {

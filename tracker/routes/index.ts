@@ -1,0 +1,36 @@
+// The tracker's own routes (health, docs, /api/v1), in document order, and the one call that mounts them.
+import type { Hono } from 'hono';
+import { mountRoutes, type Route } from '../http/define-route.js';
+import type { AppEnv } from '../http/env.js';
+import type { ServiceDeps } from '../services/context.js';
+import { DOCS_ROUTES } from './docs.js';
+import { EXPORT_ROUTES } from './export.js';
+import { HANDOFF_ROUTES } from './handoffs.js';
+import { HEALTH_ROUTES } from './health.js';
+import { INGEST_ROUTES } from './ingest.js';
+import { KEY_ROUTES } from './keys.js';
+import { POST_ROUTES } from './posts.js';
+import { PROJECT_ROUTES } from './projects.js';
+import type { RouteDeps } from './route-deps.js';
+import { SESSION_ROUTES } from './sessions.js';
+import { SHARE_ROUTES } from './share.js';
+import { ME_ROUTE, USER_ROUTES } from './users.js';
+
+export const API_ROUTES: ReadonlyArray<Route<ServiceDeps>> = [
+  ...HEALTH_ROUTES,
+  ...DOCS_ROUTES,
+  ME_ROUTE,
+  ...KEY_ROUTES,
+  ...USER_ROUTES,
+  ...SESSION_ROUTES,
+  ...EXPORT_ROUTES,
+  ...PROJECT_ROUTES,
+  ...HANDOFF_ROUTES,
+  ...POST_ROUTES,
+  ...INGEST_ROUTES,
+  ...SHARE_ROUTES,
+];
+
+export function mountApiRoutes(app: Hono<AppEnv>, { deps, auth }: RouteDeps): void {
+  mountRoutes(app, API_ROUTES, deps, { guards: { none: [], apiKey: [auth] } });
+}
