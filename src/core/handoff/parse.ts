@@ -1,7 +1,8 @@
-// Parses a handoff Markdown document back into the model: frontmatter via gray-matter (YAML only), sections by `##` heading.
+// Parses a handoff Markdown document back into the model: YAML frontmatter (gray-matter's safe loader), sections by `##` heading.
 import matter from 'gray-matter';
 import { BatonError } from '../errors.js';
 import { formatIssues } from '../routine/errors.js';
+import { splitFrontmatter } from './frontmatter.js';
 import {
   DOCUMENT_SECTIONS,
   HandoffMeta,
@@ -16,12 +17,12 @@ const BY_HEADING = new Map<string, DocumentSectionId>(
   DOCUMENT_SECTIONS.map((id) => [normalizeHeading(SECTION_HEADINGS[id]), id]),
 );
 
-function refuseEngine(): never {
-  throw new BatonError('invalid_input', 'handoff frontmatter must be YAML');
-}
-
-/** Documents may come from a tracker or another machine: only plain YAML frontmatter is accepted, never `---js`. */
-const MATTER_ENGINES = { js: refuseEngine, javascript: refuseEngine };
+/**
+ * js-yaml's safe loader, as gray-matter exposes it (its typings omit `engines`): plain YAML only, so a document from a
+ * tracker or another machine can never run code (`---js` does not even open a block: splitFrontmatter wants `---`).
+ */
+const loadYaml = (matter as unknown as { engines: { yaml: { parse(s: string): unknown } } }).engines.yaml
+  .parse;
 
 export function isNotWritten(body: string): boolean {
   return /^_Not written\b/.test(body.trim());
@@ -29,14 +30,14 @@ export function isNotWritten(body: string): boolean {
 
 export function parseDocument(text: string, source = 'handoff document'): HandoffDocument {
   const input = text.replace(/^\uFEFF/, '');
-  if (!/^---\r?\n/.test(input)) {
+  const split = splitFrontmatter(input);
+  if (!split) {
     throw new BatonError('invalid_input', `${source}: not a handoff document (no YAML frontmatter)`);
   }
-  let parsed: { data: unknown; content: string };
+  let data: unknown;
   try {
-    parsed = matter(input, { language: 'yaml', engines: MATTER_ENGINES });
+    data = loadYaml(split.block);
   } catch (err) {
-    if (err instanceof BatonError) throw err;
     throw new BatonError(
       'invalid_input',
       `${source}: frontmatter is not valid YAML (${(err as Error).message.split('\n')[0]})`,
@@ -45,18 +46,18 @@ export function parseDocument(text: string, source = 'handoff document'): Handof
       },
     );
   }
-  const metaResult = HandoffMeta.safeParse(parsed.data);
+  const metaResult = HandoffMeta.safeParse(data);
   if (!metaResult.success) {
     throw new BatonError(
       'invalid_input',
-      formatIssues(`${source} frontmatter`, metaResult.error.issues, parsed.data),
+      formatIssues(`${source} frontmatter`, metaResult.error.issues, data),
     );
   }
 
   let title: string | null = null;
   const sections: HandoffDocument['sections'] = {};
   const extras: ExtraSection[] = [];
-  for (const block of splitByHeadings(parsed.content, 2)) {
+  for (const block of splitByHeadings(split.body, 2)) {
     if (block.heading === null) continue;
     if (block.level === 1 && title === null) {
       title = block.heading;
