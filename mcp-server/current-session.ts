@@ -2,7 +2,7 @@
 import { BatonError } from '../src/core/errors.js';
 import { readCurrentSession } from '../src/capture/session/current-session.js';
 import { findTranscriptById, newestTranscript, projectsDir } from '../src/core/transcript/index.js';
-import type { ServerDeps } from './context.js';
+import type { ServerDeps } from './server-deps.js';
 
 export interface SessionRef {
   sessionId: string;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { clientFromConfig, type TrackerClient } from '../src/client/index.js';
 import { resolveConfig } from '../src/core/config/index.js';
-import type { Env, ServerDeps } from './context.js';
+import type { Env, ServerDeps } from './server-deps.js';
 
 export function depsFromProcess(
   env: Env,

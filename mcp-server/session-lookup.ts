@@ -1,6 +1,6 @@
 // Loads a session digest from this machine's transcript when present, else from the tracker.
 import { openEgressGate } from '../src/capture/session/egress.js';
-import type { ServerDeps } from './context.js';
+import type { ServerDeps } from './server-deps.js';
 import { resolveSession } from './current-session.js';
 import { digestFrom, recentTurns, type SessionDigest } from './session-digest.js';
 import { requireTracker } from './tracker.js';

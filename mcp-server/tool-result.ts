@@ -26,7 +26,7 @@ const NEXT_STEP: Partial<Record<BatonErrorCode, string>> = {
   not_found: 'Check the id (list_sessions shows ids) or ask the user which session they mean.',
   invalid_input: 'Fix the arguments and call again.',
   invalid_request: 'Fix the arguments and call again.',
-  conflict: 'Check the current state (e.g. live_update with action "status") before retrying.',
+  conflict: 'Check the current state (e.g. get_live_status) before retrying.',
   already_exists: 'Pass force: true to overwrite, or choose another path.',
   gone: 'It has ended; start a new one if the user wants.',
 };
@@ -38,18 +38,5 @@ export function fail(err: unknown): CallToolResult {
   return {
     content: [{ type: 'text', text: `Error (${code}): ${message}${next ? `\n${next}` : ''}` }],
     isError: true,
-  };
-}
-
-/** Wraps a handler so every failure becomes a readable tool error instead of a protocol error. */
-export function guarded<A>(
-  handler: (args: A) => Promise<CallToolResult>,
-): (args: A) => Promise<CallToolResult> {
-  return async (args) => {
-    try {
-      return await handler(args);
-    } catch (err) {
-      return fail(err);
-    }
   };
 }

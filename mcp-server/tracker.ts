@@ -1,7 +1,7 @@
 // The tracker client for tools that need one, with one clear error when none is configured.
 import type { TrackerClient } from '../src/client/index.js';
 import { BatonError } from '../src/core/errors.js';
-import type { ServerDeps } from './context.js';
+import type { ServerDeps } from './server-deps.js';
 
 export function requireTracker(deps: ServerDeps): TrackerClient {
   const client = deps.client();

@@ -1,11 +1,9 @@
 // export_session: writes the current (or a given) session to a local file: Markdown, JSON, HTML or text, redacted.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { describeExport, exportSession } from '../../src/export/export-session.js';
 import { BatonError } from '../../src/core/errors.js';
-import type { ServerDeps } from '../context.js';
 import { resolveLocalSession } from '../current-session.js';
-import { guarded, ok, TextField } from '../tool-result.js';
+import { defineTool } from '../define-tool.js';
 
 const inputSchema = {
   sessionId: z
@@ -30,7 +28,6 @@ const inputSchema = {
 };
 
 const outputSchema = {
-  ...TextField,
   sessionId: z.string(),
   path: z.string(),
   format: z.string(),
@@ -39,53 +36,46 @@ const outputSchema = {
   redacted: z.number(),
 };
 
-export function registerExportSession(server: McpServer, deps: ServerDeps): void {
-  server.registerTool(
-    'export_session',
-    {
-      title: 'Export session to a file',
-      description:
-        'Writes a Claude Code session (by default the current one) to a local file as Markdown, JSON, self-contained ' +
-        'HTML or plain text, with secrets redacted. Nothing leaves the machine. Returns the file path.',
-      inputSchema,
-      outputSchema,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false,
+export const exportSessionTool = defineTool({
+  name: 'export_session',
+  title: 'Export session to a file',
+  description:
+    'Writes a Claude Code session (by default the current one) to a local file as Markdown, JSON, self-contained ' +
+    'HTML or plain text, with secrets redacted. Nothing leaves the machine. Returns the file path.',
+  input: inputSchema,
+  output: outputSchema,
+  // Destructive: with force it overwrites an existing file. Nothing leaves the machine.
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  async run(args, deps) {
+    const ref = await resolveLocalSession(deps, args.sessionId);
+    // stdout is the MCP wire: "-" would corrupt it.
+    if (args.out === '-')
+      throw new BatonError('invalid_input', 'out "-" (stdout) is not available here; give a file path');
+    const warnings: string[] = [];
+    const format = args.format ?? 'md';
+    const outcome = await exportSession(
+      {
+        cwd: deps.cwd,
+        claudeConfigDir: deps.config.claudeConfigDir,
+        dataDir: deps.config.dataDir,
+        warn: (m) => void warnings.push(m),
       },
-    },
-    guarded(async (args) => {
-      const ref = await resolveLocalSession(deps, args.sessionId);
-      // stdout is the MCP wire: "-" would corrupt it.
-      if (args.out === '-')
-        throw new BatonError('invalid_input', 'out "-" (stdout) is not available here; give a file path');
-      const warnings: string[] = [];
-      const format = args.format ?? 'md';
-      const outcome = await exportSession(
-        {
-          cwd: deps.cwd,
-          claudeConfigDir: deps.config.claudeConfigDir,
-          dataDir: deps.config.dataDir,
-          warn: (m) => void warnings.push(m),
-        },
-        {
-          ref: ref.transcriptPath,
-          format,
-          to: { kind: 'file', ...(args.out ? { path: args.out } : {}), force: Boolean(args.force) },
-          redact: args.redact ?? true,
-        },
-      );
-      const text = [describeExport(outcome), ...warnings].join('\n');
-      return ok(text, {
-        sessionId: outcome.meta.id,
-        path: outcome.path!,
+      {
+        ref: ref.transcriptPath,
         format,
-        turns: outcome.totals.turns,
-        toolCalls: outcome.totals.toolCalls,
-        redacted: outcome.redaction.total,
-      });
-    }),
-  );
-}
+        to: { kind: 'file', ...(args.out ? { path: args.out } : {}), force: Boolean(args.force) },
+        redact: args.redact ?? true,
+      },
+    );
+    const text = [describeExport(outcome), ...warnings].join('\n');
+    return {
+      text,
+      sessionId: outcome.meta.id,
+      path: outcome.path!,
+      format,
+      turns: outcome.totals.turns,
+      toolCalls: outcome.totals.toolCalls,
+      redacted: outcome.redaction.total,
+    };
+  },
+});

@@ -1,10 +1,8 @@
 // get_session: a session's summary and its most recent turns, from this machine's transcript or the tracker.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { ServerDeps } from '../context.js';
 import { renderDigest } from '../session-digest.js';
 import { sessionDigest } from '../session-lookup.js';
-import { guarded, ok, TextField } from '../tool-result.js';
+import { defineTool } from '../define-tool.js';
 
 const inputSchema = {
   sessionId: z
@@ -22,7 +20,6 @@ const Turn = z.object({
   reply: z.string(),
 });
 const outputSchema = {
-  ...TextField,
   sessionId: z.string(),
   source: z.enum(['local', 'tracker']),
   title: z.string().nullable(),
@@ -40,22 +37,18 @@ const outputSchema = {
   url: z.string().optional(),
 };
 
-export function registerGetSession(server: McpServer, deps: ServerDeps): void {
-  server.registerTool(
-    'get_session',
-    {
-      title: 'Get session summary',
-      description:
-        "Returns a Claude Code session's summary (title, project, turns, tools, tokens, cost, duration, files touched) " +
-        'and its last few turns (prompt, tools used, final reply), redacted. Reads the transcript on this machine when ' +
-        'it is here, else the copy on the Baton tracker.',
-      inputSchema,
-      outputSchema,
-      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-    },
-    guarded(async (args) => {
-      const d = await sessionDigest(deps, args.sessionId, args.turns ?? 3);
-      return ok(`${renderDigest(d)}${d.url ? `\n\nOn the tracker: ${d.url}` : ''}`, { ...d });
-    }),
-  );
-}
+export const getSessionTool = defineTool({
+  name: 'get_session',
+  title: 'Get session summary',
+  description:
+    "Returns a Claude Code session's summary (title, project, turns, tools, tokens, cost, duration, files touched) " +
+    'and its last few turns (prompt, tools used, final reply), redacted. Reads the transcript on this machine when ' +
+    'it is here, else the copy on the Baton tracker.',
+  input: inputSchema,
+  output: outputSchema,
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, deps) {
+    const d = await sessionDigest(deps, args.sessionId, args.turns ?? 3);
+    return { text: `${renderDigest(d)}${d.url ? `\n\nOn the tracker: ${d.url}` : ''}`, ...d };
+  },
+});

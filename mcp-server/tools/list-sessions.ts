@@ -1,9 +1,7 @@
 // list_sessions: the user's sessions on the tracker, filtered or searched, as a compact table.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { ServerDeps } from '../context.js';
 import { clip, duration, shortDate, table } from '../format.js';
-import { guarded, ok, TextField } from '../tool-result.js';
+import { defineTool } from '../define-tool.js';
 import { requireTracker } from '../tracker.js';
 
 const inputSchema = {
@@ -39,74 +37,70 @@ const Row = z.object({
 });
 
 const outputSchema = {
-  ...TextField,
   sessions: z.array(Row),
   page: z.number(),
   totalPages: z.number(),
   total: z.number(),
 };
 
-export function registerListSessions(server: McpServer, deps: ServerDeps): void {
-  server.registerTool(
-    'list_sessions',
-    {
-      title: 'List tracker sessions',
-      description:
-        "Lists or searches the user's Claude Code sessions stored on their Baton tracker (newest first, or best match " +
-        'first with `search`). Returns a table of session ids, dates, projects, turns and titles. Use it to find a ' +
-        'session id for get_session or resume_session.',
-      inputSchema,
-      outputSchema,
-      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-    },
-    guarded(async (args) => {
-      const client = requireTracker(deps);
-      const { starred, archived, ...rest } = args;
-      const res = await client.sessions.list({
-        ...rest,
-        ...(starred !== undefined ? { starred: starred ? 'true' : 'false' } : {}),
-        ...(archived !== undefined ? { archived: archived ? 'true' : 'false' } : {}),
-        limit: args.limit ?? 10,
-      });
-      const sessions = res.sessions.map((s) => ({
-        id: s.id,
-        title: s.title,
-        project: s.project?.name ?? null,
-        status: s.status,
-        startedAt: s.startedAt,
-        durationMs: s.durationMs,
-        turns: s.totals.turns,
-        toolCalls: s.totals.toolCalls,
-        url: s.url,
-      }));
-      const p = res.pagination;
-      const filters = Object.entries(args)
-        .filter(([k, v]) => v !== undefined && k !== 'page' && k !== 'limit')
-        .map(([k, v]) => `${k}=${String(v)}`)
-        .join(' ');
-      if (sessions.length === 0) {
-        return ok(`No sessions found${filters ? ` for ${filters}` : ''}.`, {
-          sessions,
-          page: p.page,
-          totalPages: p.totalPages,
-          total: p.total,
-        });
-      }
-      const text = [
-        `${p.total} session(s)${filters ? ` for ${filters}` : ''}; page ${p.page} of ${p.totalPages}:`,
-        table(
-          ['id', 'started', 'project', 'turns', 'dur', 'title'],
-          sessions.map((s) => [
-            s.id,
-            shortDate(s.startedAt),
-            clip(s.project, 20) || '-',
-            String(s.turns),
-            duration(s.durationMs),
-            clip(s.title, 60) || '-',
-          ]),
-        ),
-      ].join('\n');
-      return ok(text, { sessions, page: p.page, totalPages: p.totalPages, total: p.total });
-    }),
-  );
-}
+export const listSessionsTool = defineTool({
+  name: 'list_sessions',
+  title: 'List tracker sessions',
+  description:
+    "Lists or searches the user's Claude Code sessions stored on their Baton tracker (newest first, or best match " +
+    'first with `search`). Returns a table of session ids, dates, projects, turns and titles. Use it to find a ' +
+    'session id for get_session or resume_session.',
+  input: inputSchema,
+  output: outputSchema,
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, deps) {
+    const client = requireTracker(deps);
+    const { starred, archived, ...rest } = args;
+    const res = await client.sessions.list({
+      ...rest,
+      ...(starred !== undefined ? { starred: starred ? 'true' : 'false' } : {}),
+      ...(archived !== undefined ? { archived: archived ? 'true' : 'false' } : {}),
+      limit: args.limit ?? 10,
+    });
+    const sessions = res.sessions.map((s) => ({
+      id: s.id,
+      title: s.title,
+      project: s.project?.name ?? null,
+      status: s.status,
+      startedAt: s.startedAt,
+      durationMs: s.durationMs,
+      turns: s.totals.turns,
+      toolCalls: s.totals.toolCalls,
+      url: s.url,
+    }));
+    const p = res.pagination;
+    const filters = Object.entries(args)
+      .filter(([k, v]) => v !== undefined && k !== 'page' && k !== 'limit')
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(' ');
+    if (sessions.length === 0) {
+      return {
+        text: `No sessions found${filters ? ` for ${filters}` : ''}.`,
+        sessions,
+        page: p.page,
+        totalPages: p.totalPages,
+        total: p.total,
+      };
+    }
+    const text = [
+      `${p.total} session(s)${filters ? ` for ${filters}` : ''}; page ${p.page} of ${p.totalPages}:`,
+      table(
+        ['id', 'started', 'project', 'turns', 'dur', 'title'],
+        sessions.map((s) => [
+          s.id,
+          shortDate(s.startedAt),
+          clip(s.project, 20) || '-',
+          String(s.turns),
+          duration(s.durationMs),
+          clip(s.title, 60) || '-',
+        ]),
+      ),
+    ].join('\n');
+    return { text, sessions, page: p.page, totalPages: p.totalPages, total: p.total };
+  },
+});

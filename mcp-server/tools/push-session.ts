@@ -1,11 +1,9 @@
 // push_session: uploads the current (or a given) session to the tracker, redacted, optionally as or into a post.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { openEgressGate } from '../../src/capture/session/egress.js';
 import { describeRedaction } from '../../src/core/egress/index.js';
-import type { ServerDeps } from '../context.js';
 import { resolveLocalSession } from '../current-session.js';
-import { guarded, ok, TextField } from '../tool-result.js';
+import { defineTool } from '../define-tool.js';
 import { requireTracker } from '../tracker.js';
 
 const inputSchema = {
@@ -28,7 +26,6 @@ const inputSchema = {
 };
 
 const outputSchema = {
-  ...TextField,
   sessionId: z.string(),
   url: z.string(),
   postId: z.string().optional(),
@@ -38,56 +35,48 @@ const outputSchema = {
   redacted: z.number(),
 };
 
-export function registerPushSession(server: McpServer, deps: ServerDeps): void {
-  server.registerTool(
-    'push_session',
-    {
-      title: 'Push session to tracker',
-      description:
-        'Uploads a Claude Code session (by default the current one, as it stands now) to the Baton tracker, with ' +
-        'secrets redacted first. Pushing again updates it without duplicating anything. With createPost it also ' +
-        'creates a shareable post; with postId it adds the session to an existing post. Returns the URLs.',
-      inputSchema,
-      outputSchema,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
-    },
-    guarded(async (args) => {
-      const client = requireTracker(deps);
-      const ref = await resolveLocalSession(deps, args.sessionId);
-      // The same gate as every other push: pauses recorded on this machine, <private> spans, redaction.
-      const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
-      const session = await gate.loadSession(ref.transcriptPath);
-      const res = await client.sessions.push(
-        gate.body({
-          session,
-          source: 'cli-upload' as const,
-          ...(args.postId ? { postId: args.postId } : {}),
-          ...(args.createPost ? { createPost: true } : {}),
-          ...(args.title ? { title: args.title } : {}),
-          ...(args.visibility ? { visibility: args.visibility } : {}),
-        }),
-      );
-      const redaction = gate.report();
-      const redacted = redaction.total;
-      const lines = [
-        `Pushed session ${res.sessionId} (${res.eventCount} events, ${res.eventsInserted} new): ${res.url}`,
-        ...(res.postUrl ? [`Post: ${res.postUrl}${res.postId ? ` (post id ${res.postId})` : ''}`] : []),
-        `Redaction: ${describeRedaction(redaction, gate.redacting)}.`,
-      ];
-      return ok(lines.join('\n'), {
-        sessionId: res.sessionId,
-        url: res.url,
-        ...(res.postId ? { postId: res.postId } : {}),
-        ...(res.postUrl ? { postUrl: res.postUrl } : {}),
-        eventsInserted: res.eventsInserted,
-        eventCount: res.eventCount,
-        redacted,
-      });
-    }),
-  );
-}
+export const pushSessionTool = defineTool({
+  name: 'push_session',
+  title: 'Push session to tracker',
+  description:
+    'Uploads a Claude Code session (by default the current one, as it stands now) to the Baton tracker, with ' +
+    'secrets redacted first. Pushing again updates it without duplicating anything. With createPost it also ' +
+    'creates a shareable post; with postId it adds the session to an existing post. Returns the URLs.',
+  input: inputSchema,
+  output: outputSchema,
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  async run(args, deps) {
+    const client = requireTracker(deps);
+    const ref = await resolveLocalSession(deps, args.sessionId);
+    // The same gate as every other push: pauses recorded on this machine, <private> spans, redaction.
+    const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
+    const session = await gate.loadSession(ref.transcriptPath);
+    const res = await client.sessions.push(
+      gate.body({
+        session,
+        source: 'cli-upload' as const,
+        ...(args.postId ? { postId: args.postId } : {}),
+        ...(args.createPost ? { createPost: true } : {}),
+        ...(args.title ? { title: args.title } : {}),
+        ...(args.visibility ? { visibility: args.visibility } : {}),
+      }),
+    );
+    const redaction = gate.report();
+    const redacted = redaction.total;
+    const lines = [
+      `Pushed session ${res.sessionId} (${res.eventCount} events, ${res.eventsInserted} new): ${res.url}`,
+      ...(res.postUrl ? [`Post: ${res.postUrl}${res.postId ? ` (post id ${res.postId})` : ''}`] : []),
+      `Redaction: ${describeRedaction(redaction, gate.redacting)}.`,
+    ];
+    return {
+      text: lines.join('\n'),
+      sessionId: res.sessionId,
+      url: res.url,
+      ...(res.postId ? { postId: res.postId } : {}),
+      ...(res.postUrl ? { postUrl: res.postUrl } : {}),
+      eventsInserted: res.eventsInserted,
+      eventCount: res.eventCount,
+      redacted,
+    };
+  },
+});

@@ -1,48 +1,36 @@
 // The MCP server through a real MCP client (in-memory transport pair) against a real tracker and real transcripts.
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCurrentSession } from '../../src/capture/session/current-session.js';
 import { Session } from '../../src/core/model/session.js';
 import { loadSession } from '../../src/core/transcript/index.js';
-import { depsFromProcess } from '../../mcp-server/deps.js';
-import { createServer } from '../../mcp-server/server.js';
+import { connectMcp, type McpHarness } from '../helpers/mcp-harness.js';
 import { createLiveSandbox, RECORDED, type LiveSandbox } from '../helpers/live-sandbox.js';
 import { gated } from '../helpers/gated.js';
 
 const CLAUDE_PID = 424_242;
+// Issue #11: live_update (one tool, seven actions) became one tool per action.
 const TOOLS = [
   'push_session',
-  'live_update',
+  'start_live',
+  'send_live_note',
+  'set_live_status',
+  'pause_live',
+  'resume_live',
+  'stop_live',
+  'get_live_status',
   'list_sessions',
   'resume_session',
   'get_session',
   'export_session',
 ];
 
-async function connect(env: Record<string, string>, cwd: string): Promise<Client> {
-  const server = createServer(
-    depsFromProcess(env, { cwd, ppid: CLAUDE_PID, relayScript: null, log: () => undefined }),
-    'test',
-  );
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: 'baton-test', version: '1.0.0' });
-  await client.connect(clientSide);
-  return client;
-}
-
-async function call(client: Client, name: string, args: Record<string, unknown> = {}) {
-  const r = (await client.callTool({ name, arguments: args })) as CallToolResult;
-  const text = r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
-  return { ...r, text, data: r.structuredContent as Record<string, any> | undefined };
-}
+const connect = (env: Record<string, string>, cwd: string) => connectMcp({ env, cwd, claudePid: CLAUDE_PID });
+const call = (h: McpHarness, name: string, args: Record<string, unknown> = {}) => h.call(name, args);
 
 let sb: LiveSandbox;
-let client: Client;
+let client: McpHarness;
 
 beforeAll(async () => {
   sb = await createLiveSandbox();
@@ -61,8 +49,8 @@ afterAll(async () => {
 });
 
 describe('MCP server (in-memory client, real tracker)', () => {
-  it('lists six tools, each with a title, description, input and output schemas and all four annotations', async () => {
-    const { tools } = await client.listTools();
+  it('lists every tool, each with a title, description, input and output schemas and all four annotations', async () => {
+    const { tools } = await client.client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([...TOOLS].sort());
     for (const t of tools) {
       expect(t.title, t.name).toMatch(/\S/);
@@ -77,7 +65,7 @@ describe('MCP server (in-memory client, real tracker)', () => {
       .filter((t) => t.annotations?.readOnlyHint)
       .map((t) => t.name)
       .sort();
-    expect(readOnly).toEqual(['get_session', 'list_sessions', 'resume_session']);
+    expect(readOnly).toEqual(['get_live_status', 'get_session', 'list_sessions', 'resume_session']);
   });
 
   it('push_session pushes the current session (redacted) as a new post and returns its URLs', async () => {
@@ -170,29 +158,30 @@ describe('MCP server (in-memory client, real tracker)', () => {
     expect(r.text).toContain('continue from this');
   });
 
-  it('live_update starts, annotates, checks and completes the current session stream', async () => {
-    const start = await call(client, 'live_update', { action: 'start', title: 'from MCP' });
+  it('start_live, send_live_note, get_live_status and stop_live run the current session stream', async () => {
+    const start = await call(client, 'start_live', { title: 'from MCP' });
     expect(start.isError, start.text).toBeFalsy();
     expect(start.data!.viewUrl).toContain('/live/');
     expect(start.text).toContain(start.data!.viewUrl);
-    const note = await call(client, 'live_update', { action: 'note', text: 'hello viewers' });
+    const note = await call(client, 'send_live_note', { text: 'hello viewers' });
     expect(note.isError, note.text).toBeFalsy();
-    const noText = await call(client, 'live_update', { action: 'status' });
+    const noText = await call(client, 'set_live_status', {});
     expect(noText.isError).toBe(true);
-    expect(noText.text).toContain('needs text');
-    const check = await call(client, 'live_update', { action: 'check' });
+    // The input schema now requires text: the SDK rejects the call before the handler runs.
+    expect(noText.text).toMatch(/Invalid arguments for tool set_live_status: .* at text$/);
+    const check = await call(client, 'get_live_status');
     expect(check.data!.live).toBe(true);
     // No relay script in this test: completing falls back to ending the stream from the server itself.
-    const done = await call(client, 'live_update', { action: 'complete' });
+    const done = await call(client, 'stop_live');
     expect(done.isError, done.text).toBeFalsy();
     expect(done.data!.outcome).toBe('kept');
     expect(done.data!.postUrl).toMatch(/^http/);
-    expect((await call(client, 'live_update', { action: 'check' })).data!.live).toBe(false);
+    expect((await call(client, 'get_live_status')).data!.live).toBe(false);
   });
 
   it('offers no tools when Baton is disabled (BATON_DISABLE=1)', async () => {
     const off = await connect({ ...sb.env, BATON_DISABLE: '1' }, sb.cwd);
-    expect(off.getServerCapabilities()?.tools).toBeUndefined();
+    expect(off.client.getServerCapabilities()?.tools).toBeUndefined();
     await off.close();
   });
 

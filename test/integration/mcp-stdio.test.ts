@@ -46,7 +46,8 @@ async function call(name: string, args: Record<string, unknown> = {}) {
 describe('dist/mcp-server.js over stdio', () => {
   it('answers tools/list and logs only to stderr', async () => {
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(6);
+    // Issue #11: live_update became seven tools (one per action): 12 in all, as the committed manifest test pins.
+    expect(tools).toHaveLength(12);
     expect(stderr).toContain('baton-mcp: ready');
     expect(client.getServerVersion()?.name).toBe('baton-tracker');
   });

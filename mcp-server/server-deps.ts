@@ -1,4 +1,4 @@
-// What the MCP server's tools are given: config, the tracker client (lazy), the session it runs in, a stderr log.
+// ServerDeps: what every MCP tool is given (config, the lazy tracker client, the session it runs in, a stderr log).
 import type { TrackerClient } from '../src/client/index.js';
 import type { BatonConfig } from '../src/core/config/index.js';
 
