@@ -1,6 +1,13 @@
-// Turns HTTP statuses, error bodies and undici failures into BatonErrors a user can act on.
-import { ErrorBody } from '../core/api/common.js';
-import { BatonError, type BatonErrorCode } from '../core/errors.js';
+// Turns HTTP statuses, error bodies and undici failures into BatonErrors a user can act on (by code and reason, never
+// by the server's message text).
+import { ErrorBody, ReasonedError, type ErrorReason } from '../core/api/common.js';
+import {
+  BatonError,
+  detailsOf,
+  type BatonErrorCode,
+  type HttpFailureDetails,
+  type TransportFailureDetails,
+} from '../core/errors.js';
 
 export interface ErrorContext {
   /** Tracker base URL, for messages that point at its settings page. */
@@ -9,36 +16,55 @@ export interface ErrorContext {
   path: string;
 }
 
-export interface HttpErrorDetails {
-  status: number;
-  /** The tracker's own `error.code`, when the body had one. */
-  serverCode?: string;
-  serverMessage?: string;
-  requestId?: string;
-  retryAfterMs?: number;
+/** Kept under its old name for callers that import it from the client. */
+export type HttpErrorDetails = HttpFailureDetails;
+
+interface ParsedErrorBody {
+  code?: string;
+  message?: string;
+  /** The reason with its details, when both match what that reason promises. */
+  reasoned?: ReasonedError;
   details?: unknown;
 }
 
-function parseErrorBody(text: string): { code?: string; message?: string; details?: unknown } {
+function parseErrorBody(text: string): ParsedErrorBody {
+  let json: unknown;
   try {
-    const parsed = ErrorBody.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data.error;
+    json = JSON.parse(text);
   } catch {
-    // not JSON: a proxy's HTML error page, say
+    return {}; // not JSON: a proxy's HTML error page, say
   }
-  return {};
+  const parsed = ErrorBody.safeParse(json);
+  if (!parsed.success) return {};
+  const { reason, ...rest } = parsed.data.error;
+  if (reason === undefined) return rest;
+  const typed = ReasonedError.safeParse({ reason, details: rest.details });
+  return typed.success ? { ...rest, reasoned: typed.data } : rest;
 }
 
-/** The message for a 401: which of missing/revoked/expired/invalid, and where to fix it. */
-function authMessage(serverMessage: string | undefined, baseUrl: string): string {
-  const m = (serverMessage ?? '').toLowerCase();
+/** The message for a 401: which of missing/revoked/expired/invalid (by the tracker's reason), and where to fix it. */
+function authMessage(reason: ErrorReason | undefined, baseUrl: string): string {
   const settings = `${baseUrl}/settings`;
-  if (m.includes('revoked'))
-    return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
-  if (m.includes('expired'))
-    return `API key expired — create a new one at ${settings}, then run \`baton login\``;
-  if (m.includes('required')) return `no API key configured for ${baseUrl} — run \`baton login\``;
-  return `API key not accepted by ${baseUrl} — check it, or create a new one at ${settings} and run \`baton login\``;
+  switch (reason) {
+    case 'key_revoked':
+      return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
+    case 'key_expired':
+      return `API key expired — create a new one at ${settings}, then run \`baton login\``;
+    case 'key_missing':
+    case 'live_auth_required': // no credential at all on a live stream route: the same fix
+      return `no API key configured for ${baseUrl} — run \`baton login\``;
+    default:
+      return `API key not accepted by ${baseUrl} — check it, or create a new one at ${settings} and run \`baton login\``;
+  }
+}
+
+/** How long a refusal asks us to wait: the Retry-After header, else the seconds its reason carries. */
+function retryAfterOf(body: ParsedErrorBody, header: number | null | undefined): number | undefined {
+  if (header != null) return header;
+  const r = body.reasoned;
+  if (r && (r.reason === 'rate_limited' || r.reason === 'stream_full' || r.reason === 'too_many_connections'))
+    return Math.round(r.details.retryAfterSeconds * 1000);
+  return undefined;
 }
 
 /** The BatonError for a non-2xx response. */
@@ -49,12 +75,15 @@ export function httpError(
   extra: { requestId?: string; retryAfterMs?: number | null } = {},
 ): BatonError {
   const body = parseErrorBody(bodyText);
-  const details: HttpErrorDetails = {
+  const reason = body.reasoned?.reason;
+  const retryAfterMs = retryAfterOf(body, extra.retryAfterMs);
+  const details: HttpFailureDetails = {
     status,
     ...(body.code ? { serverCode: body.code } : {}),
     ...(body.message ? { serverMessage: body.message } : {}),
+    ...(reason ? { reason } : {}),
     ...(extra.requestId ? { requestId: extra.requestId } : {}),
-    ...(extra.retryAfterMs != null ? { retryAfterMs: extra.retryAfterMs } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     ...(body.details !== undefined ? { details: body.details } : {}),
   };
   const what = `${ctx.method} ${ctx.path}`;
@@ -63,13 +92,13 @@ export function httpError(
   let message: string;
   if (status === 401) {
     code = 'auth';
-    message = authMessage(body.message, ctx.baseUrl);
+    message = authMessage(reason, ctx.baseUrl);
   } else if (status === 403) {
     code = 'auth';
     message = `the tracker refused ${what}${said} (this key may not have access)`;
   } else if (status === 429) {
     code = 'rate_limited';
-    const wait = extra.retryAfterMs != null ? ` — retry in ${Math.ceil(extra.retryAfterMs / 1000)} s` : '';
+    const wait = retryAfterMs !== undefined ? ` — retry in ${Math.ceil(retryAfterMs / 1000)} s` : '';
     message = `rate limited by the tracker${wait}${said}`;
   } else if (status >= 500) {
     code = 'server';
@@ -87,7 +116,7 @@ export function httpError(
               : 'invalid_request';
     message = `the tracker rejected ${what} (${status})${said}`;
   }
-  return new BatonError(code, message, { details });
+  return new BatonError(code, message, { details, ...(reason ? { reason } : {}) });
 }
 
 const NETWORK_CODES = new Set([
@@ -107,7 +136,7 @@ const NETWORK_CODES = new Set([
 
 /** Failures where the request surely never reached the server: safe to retry even a non-idempotent call. */
 export function neverReachedServer(err: BatonError): boolean {
-  const cause = (err.details as { cause?: string } | undefined)?.cause;
+  const cause = (detailsOf(err, 'network') ?? detailsOf(err, 'timeout'))?.cause;
   return (
     cause === 'ECONNREFUSED' ||
     cause === 'ENOTFOUND' ||
@@ -121,9 +150,10 @@ export function transportError(err: unknown, ctx: ErrorContext): BatonError {
   const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
   const host = safeHost(ctx.baseUrl);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+    const details: TransportFailureDetails = { cause: code };
     return new BatonError('timeout', `timed out connecting to the tracker at ${host}`, {
       cause: err,
-      details: { cause: code },
+      details,
     });
   }
   const reason =
@@ -163,4 +193,14 @@ export function isRetryable(err: BatonError): boolean {
   return (
     err.code === 'network' || err.code === 'timeout' || err.code === 'server' || err.code === 'rate_limited'
   );
+}
+
+/**
+ * How long the tracker asked us to wait before trying again (a 429, or a 503 with Retry-After), or undefined. For
+ * callers that own their retry loop (sender, live sink) and run the client with `maxRetries: 0`.
+ */
+export function retryAfterMsOf(err: unknown): number | undefined {
+  if (!(err instanceof BatonError)) return undefined;
+  const d = err.code === 'rate_limited' ? detailsOf(err, 'rate_limited') : detailsOf(err, 'server');
+  return d?.retryAfterMs;
 }

@@ -50,6 +50,7 @@ export type { CallOptions } from './sessions-api.js';
 export type { RetryInfo } from './transport.js';
 export type { LiveWriteAuth } from './live-api.js';
 export type { HttpErrorDetails } from './errors.js';
+export { retryAfterMsOf } from './errors.js';
 export { isLoopbackHost } from './secure-url.js';
 export { backoffDelay, parseRetryAfter } from './backoff.js';
 

@@ -1,12 +1,13 @@
 // One HTTP call to the tracker: auth header, per-attempt timeout, retries with backoff, typed errors, zod-parsed body.
 import { Agent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { BatonError, isBatonError } from '../core/errors.js';
+import { BatonError, detailsOf, isBatonError, type TimeoutDetails } from '../core/errors.js';
 import { backoffDelay, DEFAULT_BACKOFF, parseRetryAfter, type BackoffOptions } from './backoff.js';
 import {
   httpError,
   isRetryable,
   neverReachedServer,
+  retryAfterMsOf,
   timeoutError,
   transportError,
   type ErrorContext,
@@ -162,7 +163,7 @@ export function createTransport(opts: TransportOptions): Transport {
       if (spec.signal?.aborted)
         throw new BatonError('timeout', `${ctx.method} ${ctx.path} was cancelled`, {
           cause: err,
-          details: { cancelled: true },
+          details: { cancelled: true } satisfies TimeoutDetails,
         });
       throw transportError(err, ctx);
     } finally {
@@ -179,11 +180,10 @@ export function createTransport(opts: TransportOptions): Transport {
         return await once(spec, ctx);
       } catch (e) {
         const err = e as BatonError;
-        if (attempt >= maxRetries || !isRetryable(err) || (err.details as { cancelled?: boolean })?.cancelled)
-          throw err;
+        if (attempt >= maxRetries || !isRetryable(err) || detailsOf(err, 'timeout')?.cancelled) throw err;
         // A non-idempotent call is only repeated when the tracker surely did not act on it.
         if (!idempotent && err.code !== 'rate_limited' && !neverReachedServer(err)) throw err;
-        const retryAfter = (err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
+        const retryAfter = retryAfterMsOf(err);
         let waitMs = backoffDelay(attempt, backoff, random);
         if (retryAfter != null) {
           if (retryAfter > maxRetryAfterMs) throw err;

@@ -1,4 +1,6 @@
-// Typed errors with stable codes: callers branch on `code`, never on message text.
+// Typed errors with stable codes: callers branch on `code` (and `reason`), never on message text.
+// Type-only import: hooks load this file, and must not load zod.
+import type { ErrorReason } from './api/common.js';
 
 export type BatonErrorCode =
   | 'invalid_input'
@@ -21,18 +23,98 @@ export type BatonErrorCode =
   /** Outbound data that bypassed the egress gate (src/core/egress): a programming error, refused before it leaves. */
   | 'egress_ungated';
 
+/** An HTTP failure as the tracker client saw it (src/client/errors.ts): every non-2xx carries these details. */
+export interface HttpFailureDetails {
+  status: number;
+  /** The tracker's own `error.code`, when the body had one. */
+  serverCode?: string;
+  serverMessage?: string;
+  /** The tracker's `error.reason`, when it sent one this client knows (see ErrorReason). */
+  reason?: ErrorReason;
+  requestId?: string;
+  /** From Retry-After (or the reason's `retryAfterSeconds`): when to come back. */
+  retryAfterMs?: number;
+  /** The body's `error.details`, as sent (checked against the reason's schema when there is a reason). */
+  details?: unknown;
+}
+
+/** A thrown transport error (refused, reset, DNS…): the errno or undici code, when there was one. */
+export interface TransportFailureDetails {
+  cause?: string;
+}
+
+export interface TimeoutDetails {
+  cause?: string;
+  timeoutMs?: number;
+  /** The caller's signal aborted the call: not a tracker fault, never retried. */
+  cancelled?: boolean;
+}
+
+export interface IoDetails {
+  errno?: string;
+}
+
+/**
+ * What `details` holds, per code, where a caller reads it. The HTTP codes carry HttpFailureDetails when the client
+ * made them; the tracker throws some of the same codes with its own wire details, so read them with `detailsOf`,
+ * whose fields are all optional.
+ */
+export interface BatonErrorDetails {
+  network: TransportFailureDetails;
+  timeout: TimeoutDetails;
+  io: IoDetails;
+  rate_limited: HttpFailureDetails;
+  auth: HttpFailureDetails;
+  forbidden: HttpFailureDetails;
+  not_found: HttpFailureDetails;
+  conflict: HttpFailureDetails;
+  gone: HttpFailureDetails;
+  too_large: HttpFailureDetails;
+  invalid_request: HttpFailureDetails;
+  server: HttpFailureDetails;
+}
+
+export interface BatonErrorOptions {
+  cause?: unknown;
+  details?: unknown;
+  /** A stable reason within the code (sent by the tracker as `error.reason`). */
+  reason?: ErrorReason;
+}
+
 export class BatonError extends Error {
   readonly code: BatonErrorCode;
   readonly details?: unknown;
+  readonly reason?: ErrorReason;
 
-  constructor(code: BatonErrorCode, message: string, options?: { cause?: unknown; details?: unknown }) {
+  constructor(code: BatonErrorCode, message: string, options?: BatonErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'BatonError';
     this.code = code;
     this.details = options?.details;
+    if (options?.reason !== undefined) this.reason = options.reason;
   }
 }
 
 export function isBatonError(value: unknown): value is BatonError {
   return value instanceof BatonError;
+}
+
+/**
+ * The details of `err` when it is a BatonError with `code`, typed for that code; undefined otherwise. Replaces casts
+ * like `(err.details as { retryAfterMs?: number })`: `detailsOf(err, 'rate_limited')?.retryAfterMs`.
+ */
+export function detailsOf<C extends keyof BatonErrorDetails>(
+  err: unknown,
+  code: C,
+): Partial<BatonErrorDetails[C]> | undefined {
+  if (!isBatonError(err) || err.code !== code) return undefined;
+  const d = err.details;
+  return d !== null && typeof d === 'object' && !Array.isArray(d)
+    ? (d as Partial<BatonErrorDetails[C]>)
+    : undefined;
+}
+
+/** The stable reason of `err` (a BatonError from the tracker or the client), or undefined. */
+export function reasonOf(err: unknown): ErrorReason | undefined {
+  return isBatonError(err) ? err.reason : undefined;
 }

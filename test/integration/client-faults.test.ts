@@ -101,7 +101,10 @@ describe('tracker client faults', () => {
     expect(err.code).toBe('invalid_request');
     expect(s.seen).toHaveLength(1);
     expect(waits).toEqual([]);
-    const s2 = await serve(json(401, { error: { code: 'auth', message: 'the API key has expired' } }));
+    // The fake answers like the tracker does: the reason says "expired", the client never reads the message text.
+    const s2 = await serve(
+      json(401, { error: { code: 'auth', message: 'the API key has expired', reason: 'key_expired' } }),
+    );
     const err2 = await rejection(fastClient(s2.url).client.account.me());
     expect(err2.code).toBe('auth');
     expect(err2.message).toBe(

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSse, type SseConnection } from '../helpers/sse-client.js';
 import { client } from './helpers/harness.js';
 import { startLiveHarness, type LiveHarness } from './live-harness.js';
+import { ReasonedError } from '../../src/core/api/common.js';
 
 describe('issue-9: key-authenticated live routes share the per-key rate limit', () => {
   let t: LiveHarness;
@@ -78,6 +79,11 @@ describe('issue-9: live viewers are capped per stream and per client address', (
     const body = JSON.parse(refused.body()) as { error: { code: string; details: { limit: number } } };
     expect(body.error.code).toBe('stream_full');
     expect(body.error.details.limit).toBe(3);
+    // The stable reason and its typed details (issue #11): what a client branches on.
+    expect(ReasonedError.parse(body.error)).toEqual({
+      reason: 'stream_full',
+      details: { limit: 3, retryAfterSeconds: 30 },
+    });
     viewers[0]!.close();
     // The server notices the closed socket asynchronously: the seat frees up within moments.
     let again = 0;
@@ -98,7 +104,9 @@ describe('issue-9: live viewers are capped per stream and per client address', (
     });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('30');
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('too_many_connections');
+    const refused = (await res.json()) as { error: { code: string } };
+    expect(refused.error.code).toBe('too_many_connections');
+    expect(ReasonedError.parse(refused.error).reason).toBe('too_many_connections');
     // Only the trusted proxy's last entry counts: a client-written first entry does not dodge the cap.
     const spoof = await fetch(`${t.url}/live/${streams[1]!.viewerToken}/events`, {
       headers: { 'x-forwarded-for': '203.0.113.9, 192.0.2.7' },

@@ -4,14 +4,16 @@ import type { ServiceDeps } from '../services/context.js';
 import { TOUCH_INTERVAL_MS, verifyKey, type AuthFailure } from '../services/keys.js';
 import { createRateLimiter } from '../services/rate-limit.js';
 import { baseUrlFor } from './base-url.js';
-import { errorResponse } from './errors.js';
+import type { ErrorReason } from '../../src/core/api/common.js';
+import { errorResponse, refusalResponse } from './errors.js';
 import type { AppEnv } from './env.js';
 
-const MESSAGES: Record<AuthFailure, string> = {
-  missing: 'an API key is required: Authorization: Bearer <key>',
-  invalid: 'the API key is not valid',
-  revoked: 'the API key has been revoked',
-  expired: 'the API key has expired',
+/** Each failure's message (for people; unchanged, older clients show it) and stable reason (for programs). */
+const REFUSALS: Record<AuthFailure, { message: string; reason: ErrorReason }> = {
+  missing: { message: 'an API key is required: Authorization: Bearer <key>', reason: 'key_missing' },
+  invalid: { message: 'the API key is not valid', reason: 'key_invalid' },
+  revoked: { message: 'the API key has been revoked', reason: 'key_revoked' },
+  expired: { message: 'the API key has expired', reason: 'key_expired' },
 };
 
 export function bearerToken(header: string | undefined): string | null {
@@ -31,7 +33,8 @@ export function createAuth(deps: ServiceDeps): MiddlewareHandler<AppEnv> {
       : ({ ok: false, reason: 'missing' } as const);
     if (!result.ok) {
       c.header('WWW-Authenticate', 'Bearer');
-      return errorResponse(c, 401, 'auth', MESSAGES[result.reason]);
+      const { message, reason } = REFUSALS[result.reason];
+      return errorResponse(c, 401, 'auth', message, undefined, reason);
     }
     const { key, user } = result;
     const rate = await limiter.check(key.id, Number(key.rate_limit_per_minute), now);
@@ -40,13 +43,14 @@ export function createAuth(deps: ServiceDeps): MiddlewareHandler<AppEnv> {
       c.header('X-RateLimit-Remaining', String(rate.remaining));
     }
     if (!rate.allowed) {
-      return errorResponse(
+      return refusalResponse(
         c,
         429,
         'rate_limited',
         `rate limit of ${rate.limit} requests per minute exceeded`,
         {
-          retryAfterSeconds: rate.retryAfterSec,
+          reason: 'rate_limited',
+          details: { retryAfterSeconds: rate.retryAfterSec, limit: rate.limit },
         },
       );
     }

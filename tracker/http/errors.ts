@@ -1,8 +1,9 @@
-// The one place errors become HTTP responses: `{ error: { code, message, details? } }`, never a stack trace.
+// The one place errors become HTTP responses: `{ error: { code, message, reason?, details? } }`, never a stack trace.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import type { ErrorReason, ReasonedError } from '../../src/core/api/common.js';
 import { BatonError, isBatonError, type BatonErrorCode } from '../../src/core/errors.js';
 import type { Logger } from '../log.js';
 
@@ -33,10 +34,23 @@ export class HttpError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
-    readonly opts: { details?: unknown; retryAfterSeconds?: number } = {},
+    readonly opts: { details?: unknown; retryAfterSeconds?: number; reason?: ErrorReason } = {},
   ) {
     super(message);
     this.name = 'HttpError';
+  }
+
+  /** A refusal with a stable reason and the details that reason promises (typed by src/core/api ReasonedError). */
+  static refusal(status: ContentfulStatusCode, code: string, message: string, r: ReasonedError): HttpError {
+    const retryAfterSeconds =
+      r.details && 'retryAfterSeconds' in r.details && typeof r.details.retryAfterSeconds === 'number'
+        ? r.details.retryAfterSeconds
+        : undefined;
+    return new HttpError(status, code, message, {
+      reason: r.reason,
+      details: r.details,
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    });
   }
 }
 
@@ -46,17 +60,43 @@ function retryAfterOf(details: unknown): number | undefined {
   return typeof v === 'number' && v > 0 ? Math.ceil(v) : undefined;
 }
 
+/**
+ * The error body. `reason` (optional, from the closed ErrorReason enum) sits beside `code`, which keeps its old values
+ * so clients that predate reasons read the same body as before.
+ */
 export function errorResponse(
   c: Context,
   status: ContentfulStatusCode,
   code: string,
   message: string,
   details?: unknown,
+  reason?: ErrorReason,
 ) {
   const retryAfter = retryAfterOf(details);
   if (retryAfter !== undefined && (status === 429 || status === 503))
     c.header('Retry-After', String(retryAfter));
-  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
+  return c.json(
+    {
+      error: {
+        code,
+        message,
+        ...(reason === undefined ? {} : { reason }),
+        ...(details === undefined ? {} : { details }),
+      },
+    },
+    status,
+  );
+}
+
+/** An error body with a stable reason; `details` are typed by the reason, so a refusal cannot send the wrong shape. */
+export function refusalResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  r: ReasonedError,
+) {
+  return errorResponse(c, status, code, message, r.details, r.reason);
 }
 
 /** zod issues as `[{ path, message, code }]`, capped so a huge bad body cannot produce a huge error. */
@@ -77,11 +117,11 @@ export function createErrorHandler(logger: Logger) {
         err.opts.retryAfterSeconds !== undefined
           ? { ...(err.opts.details as object | undefined), retryAfterSeconds: err.opts.retryAfterSeconds }
           : err.opts.details;
-      return errorResponse(c, err.status, err.code, err.message, details);
+      return errorResponse(c, err.status, err.code, err.message, details, err.opts.reason);
     }
     if (isBatonError(err)) {
       const status = STATUS[err.code];
-      if (status) return errorResponse(c, status, err.code, err.message, err.details);
+      if (status) return errorResponse(c, status, err.code, err.message, err.details, err.reason);
     }
     if (err instanceof z.ZodError)
       return errorResponse(c, 400, 'invalid_request', 'invalid request', issueDetails(err));

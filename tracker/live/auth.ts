@@ -21,7 +21,9 @@ const isLiveToken = (t: string | null | undefined): boolean =>
 export function refuseLiveTokens(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (isLiveToken(bearerToken(c.req.header('authorization'))))
-      throw new BatonError('forbidden', 'Live stream tokens cannot create or list streams; use an API key.');
+      throw new BatonError('forbidden', 'Live stream tokens cannot create or list streams; use an API key.', {
+        reason: 'live_token_refused',
+      });
     await next();
   };
 }
@@ -55,7 +57,7 @@ export async function authorizeStream(
   const token = bearerToken(c.req.header('authorization'));
   const producerHeader = c.req.header(PRODUCER_HEADER);
   if (token?.startsWith(VIEWER_PREFIX) || producerHeader?.startsWith(VIEWER_PREFIX)) {
-    throw new BatonError('forbidden', 'A viewer token is read-only.');
+    throw new BatonError('forbidden', 'A viewer token is read-only.', { reason: 'viewer_token_read_only' });
   }
   const row = await store.getById(liveId);
   if (!row) throw new BatonError('not_found', 'No such live stream.');
@@ -64,12 +66,16 @@ export async function authorizeStream(
 
   if (producerHeader) {
     if (hashToken(producerHeader) !== row.producer_token_hash)
-      throw new BatonError('forbidden', 'The producer token does not match this stream.');
+      throw new BatonError('forbidden', 'The producer token does not match this stream.', {
+        reason: 'producer_token_mismatch',
+      });
     return { row, as: 'producer' };
   }
   if (token?.startsWith(PRODUCER_PREFIX)) {
     if (hashToken(token) !== row.producer_token_hash)
-      throw new BatonError('forbidden', 'The producer token does not match this stream.');
+      throw new BatonError('forbidden', 'The producer token does not match this stream.', {
+        reason: 'producer_token_mismatch',
+      });
     return { row, as: 'producer' };
   }
   if (caller) {
@@ -82,5 +88,7 @@ export async function authorizeStream(
     if (user && user.userId === row.owner_id) return { row, as: 'owner' };
     if (user) throw new BatonError('not_found', 'No such live stream.');
   }
-  throw new BatonError('auth', "Authentication required: a producer token or the owner's API key.");
+  throw new BatonError('auth', "Authentication required: a producer token or the owner's API key.", {
+    reason: 'live_auth_required',
+  });
 }

@@ -36,20 +36,23 @@ export function createViewerGate(caps: ViewerCaps, config: Pick<TrackerConfig, '
     admit(c, liveId, who) {
       const addr = clientAddress(c, config);
       if ((perAddress.get(addr) ?? 0) >= caps.perAddress)
-        throw new HttpError(
+        throw HttpError.refusal(
           429,
           'too_many_connections',
           `at most ${caps.perAddress} live connections per client address`,
-          { details: { limit: caps.perAddress }, retryAfterSeconds: RETRY_AFTER_SECONDS },
+          {
+            reason: 'too_many_connections',
+            details: { limit: caps.perAddress, retryAfterSeconds: RETRY_AFTER_SECONDS },
+          },
         );
       if (who.viewer && (perStream.get(liveId) ?? 0) >= caps.perStream)
-        throw new HttpError(
+        throw HttpError.refusal(
           503,
           'stream_full',
           `this live stream has its maximum of ${caps.perStream} viewers`,
           {
-            details: { limit: caps.perStream },
-            retryAfterSeconds: RETRY_AFTER_SECONDS,
+            reason: 'stream_full',
+            details: { limit: caps.perStream, retryAfterSeconds: RETRY_AFTER_SECONDS },
           },
         );
       perAddress.set(addr, (perAddress.get(addr) ?? 0) + 1);

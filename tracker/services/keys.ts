@@ -51,7 +51,8 @@ export function boundByParent(
   const tooLate = parent.expiresAt !== null && (expiresAt === null || expiresAt > parent.expiresAt);
   const tooLoose = rateRank(rateLimitPerMinute) > rateRank(parent.rateLimitPerMinute);
   if (tooLate || tooLoose) {
-    throw new HttpError(403, 'key_escalation', 'a key cannot create a key stronger than itself', {
+    throw HttpError.refusal(403, 'key_escalation', 'a key cannot create a key stronger than itself', {
+      reason: 'key_escalation',
       details: {
         ...(tooLate ? { expiresAt: "must not be later than the creating key's expiry" } : {}),
         ...(tooLoose ? { rateLimitPerMinute: "must not be looser than the creating key's limit" } : {}),

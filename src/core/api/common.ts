@@ -15,10 +15,80 @@ export const ExportFormat = z.enum(['md', 'json', 'html', 'txt']);
 export const SessionId = z.string().min(1).max(200);
 export const IsoDate = z.string().describe('ISO 8601 timestamp (UTC)');
 
+/**
+ * Why a request was refused, finer than `code` and just as stable: clients branch on it (an expired key and a revoked
+ * one both answer 401 `auth`, but need different advice), never on the message text. Closed: a new reason is added
+ * here, with its details below, before the tracker may send it.
+ */
+export const ErrorReason = z.enum([
+  'key_missing',
+  'key_invalid',
+  'key_revoked',
+  'key_expired',
+  'key_escalation',
+  'rate_limited',
+  'body_too_large',
+  'stream_full',
+  'too_many_connections',
+  'live_token_refused',
+  'viewer_token_read_only',
+  'producer_token_mismatch',
+  'live_auth_required',
+  'event_too_large',
+  'stream_too_large',
+  'stream_ended',
+]);
+
+const RetryAfterSeconds = z.number().positive().describe('also sent as the Retry-After header');
+/** Reasons that carry no details yet; an object is still accepted, so a tracker can add some without breaking clients. */
+const NoDetails = z.object({}).loose().optional();
+const reason = <R extends z.infer<typeof ErrorReason>, D extends z.ZodType>(r: R, details: D) =>
+  z.object({ reason: z.literal(r), details });
+
+/** Each reason with the `details` it carries: what the tracker sends and what the client parses. */
+export const ReasonedError = z.discriminatedUnion('reason', [
+  reason('key_missing', NoDetails),
+  reason('key_invalid', NoDetails),
+  reason('key_revoked', NoDetails),
+  reason('key_expired', NoDetails),
+  reason(
+    'key_escalation',
+    z.object({
+      expiresAt: z.string().optional(),
+      rateLimitPerMinute: z.string().optional(),
+      parent: z.object({ expiresAt: z.string().nullable(), rateLimitPerMinute: z.number() }),
+    }),
+  ),
+  reason(
+    'rate_limited',
+    z.object({ retryAfterSeconds: RetryAfterSeconds, limit: z.number().int().nonnegative().optional() }),
+  ),
+  reason('body_too_large', z.object({ maxBytes: z.number().int().positive() })),
+  reason('stream_full', z.object({ limit: z.number().int(), retryAfterSeconds: RetryAfterSeconds })),
+  reason('too_many_connections', z.object({ limit: z.number().int(), retryAfterSeconds: RetryAfterSeconds })),
+  reason('live_token_refused', NoDetails),
+  reason('viewer_token_read_only', NoDetails),
+  reason('producer_token_mismatch', NoDetails),
+  reason('live_auth_required', NoDetails),
+  reason(
+    'event_too_large',
+    z.object({ seq: z.number().int(), bytes: z.number().int(), limit: z.number().int() }),
+  ),
+  reason(
+    'stream_too_large',
+    z.object({ maxStreamBytes: z.number().int(), maxStreamEvents: z.number().int() }),
+  ),
+  reason('stream_ended', z.object({ status: z.string() })),
+]);
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string().describe('stable machine-readable code, e.g. invalid_request, auth, not_found'),
     message: z.string(),
+    reason: ErrorReason.optional()
+      // A reason this client does not know yet (a newer tracker) reads as none: `code` still says what happened.
+      .catch(undefined)
+      .describe('stable reason within the code, e.g. key_revoked, key_expired; `details` depend on it'),
     details: z.unknown().optional(),
   }),
 });
@@ -52,4 +122,8 @@ export type SessionSource = z.infer<typeof SessionSource>;
 export type PointerSource = z.infer<typeof PointerSource>;
 export type ExportFormat = z.infer<typeof ExportFormat>;
 export type ErrorBody = z.infer<typeof ErrorBody>;
+export type ErrorReason = z.infer<typeof ErrorReason>;
+export type ReasonedError = z.infer<typeof ReasonedError>;
+/** The details one reason carries. */
+export type ReasonDetails<R extends ErrorReason> = Extract<ReasonedError, { reason: R }>['details'];
 export type Pagination = z.infer<typeof Pagination>;
