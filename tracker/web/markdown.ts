@@ -14,8 +14,8 @@ import sqlLang from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
-import { Marked, type Tokens } from 'marked';
-import { escapeHtml, safeHref, trusted, type SafeHtml } from './html.js';
+import { createMarkdownHtml } from '../../src/core/format/markdown-html.js';
+import { escapeHtml, trusted, type SafeHtml } from './html.js';
 
 // A fixed set keeps the bundle small; unknown languages render as plain escaped text.
 const LANGS = {
@@ -53,38 +53,18 @@ export function highlightCode(code: string, lang?: string | null): SafeHtml {
   return trusted(escapeHtml(code));
 }
 
-const marked = new Marked({
-  gfm: true,
-  breaks: false,
-  async: false,
-  renderer: {
-    // Raw HTML in a transcript is content, not markup: show it as text.
-    html(token: Tokens.HTML | Tokens.Tag): string {
-      return escapeHtml(token.text);
-    },
-    link(token: Tokens.Link): string {
-      const text = this.parser.parseInline(token.tokens);
-      const href = safeHref(token.href);
-      const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-      return `<a href="${escapeHtml(href)}"${title} rel="nofollow noopener noreferrer">${text}</a>`;
-    },
-    // Remote images would be tracking beacons (and CSP blocks them anyway): render a link instead.
-    image(token: Tokens.Image): string {
-      const href = safeHref(token.href);
-      return `<a href="${escapeHtml(href)}" rel="nofollow noopener noreferrer">[image: ${escapeHtml(token.text || 'untitled')}]</a>`;
-    },
-    code(token: Tokens.Code): string {
-      const lang = (token.lang ?? '').trim().split(/\s+/)[0] ?? '';
-      const cls = lang
-        ? ` class="hljs language-${escapeHtml(lang.replace(/[^\w-]/g, ''))}"`
-        : ' class="hljs"';
-      return `<pre><code${cls}>${highlightCode(token.text, lang).value}</code></pre>\n`;
-    },
+// The Markdown rules (raw HTML as text, sanitized live links, images never loaded) are core's `page` surface; the
+// tracker adds only its server-side highlighting.
+const render = createMarkdownHtml({
+  surface: 'page',
+  code(text, rawLang) {
+    const lang = (rawLang ?? '').trim().split(/\s+/)[0] ?? '';
+    const cls = lang ? ` class="hljs language-${escapeHtml(lang.replace(/[^\w-]/g, ''))}"` : ' class="hljs"';
+    return `<pre><code${cls}>${highlightCode(text, lang).value}</code></pre>\n`;
   },
 });
 
 /** Renders Markdown to HTML that carries no script, no raw tags and no dangerous URLs. */
 export function renderMarkdown(text: string): SafeHtml {
-  const out = marked.parse(text, { async: false });
-  return trusted(out);
+  return trusted(render(text));
 }

@@ -1,6 +1,6 @@
 // Safe HTML for session content: escaping, code blocks tagged for in-page highlighting, Markdown with raw HTML off.
-import { Marked, type Tokens } from 'marked';
 import { escapeHtml, escapeText } from '../format/html.js';
+import { createMarkdownHtml } from '../format/markdown-html.js';
 import { HIGHLIGHT_LANGUAGES } from './generated/highlighter.js';
 
 // The escapers live in core/format (the tracker's templates use the same one); exporters import them from here.
@@ -166,36 +166,9 @@ export function createHtmlContent(opts: { fastPaths?: boolean } = {}): HtmlConte
   const codeBlock = (code: string, lang?: string): string =>
     `${codeOpen(code, lang)}${escapeText(code)}${CODE_CLOSE}`;
 
-  // Raw HTML is shown as text, links and images become plain text: the page makes no requests and nothing in a
-  // session can become a live link or an element. Built on first use: setting marked up costs milliseconds, and
-  // plain prose never needs it.
-  let md: Marked | undefined;
-  const makeMarked = (): Marked =>
-    new Marked({
-      gfm: true,
-      breaks: false,
-      async: false,
-      renderer: {
-        html(token: Tokens.HTML | Tokens.Tag): string {
-          const text = escapeHtml(token.text);
-          return 'block' in token && token.block ? `<p class="raw">${text}</p>` : text;
-        },
-        link(token: Tokens.Link): string {
-          const label = this.parser.parseInline(token.tokens);
-          return token.text === token.href
-            ? `<span class="url">${label}</span>`
-            : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
-        },
-        image(token: Tokens.Image): string {
-          return `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ''}] (${escapeHtml(token.href)})</span>`;
-        },
-        code(token: Tokens.Code): string {
-          return codeBlock(token.text, token.lang);
-        },
-      },
-    });
-
-  const slow = (text: string): string => (md ??= makeMarked()).parse(text) as string;
+  // Links and images become plain text, raw HTML is shown as text: core's `document` surface, so the page makes no
+  // requests and nothing in a session can become a live link or an element.
+  const slow = createMarkdownHtml({ surface: 'document', code: codeBlock });
   const markdownHtml =
     opts.fastPaths === false
       ? slow

@@ -1,4 +1,4 @@
-// The one HTML escaper, shared by the exporters and the tracker's templates.
+// The one HTML escaper (and href check), shared by the exporters and the tracker's templates.
 
 const NEEDS_ESCAPE = /[&<>"']/;
 const NEEDS_ESCAPE_WITH_BACKTICK = /[&<>"'`]/;
@@ -38,4 +38,19 @@ export function escapeText(s: string): string {
   const amp = s.includes('&');
   if (!amp && !s.includes('<')) return s;
   return (amp ? s.replaceAll('&', '&amp;') : s).replaceAll('<', '&lt;');
+}
+
+/**
+ * An href that cannot run script: http(s), mailto, fragment or relative paths only. Anything else (javascript:,
+ * data:, vbscript:, protocol-relative, control characters smuggled into the scheme) becomes `#`.
+ */
+export function safeHref(href: string | null | undefined): string {
+  if (!href) return '#';
+  const h = href.trim();
+  // Browsers drop tabs/newlines inside URLs ("java\tscript:"), so any control character is refused outright.
+  if (/[\u0000-\u001f\u007f]/.test(h)) return '#';
+  if (/^(https?:|mailto:)/i.test(h)) return h;
+  if (h.startsWith('//') || h.startsWith('\\')) return '#';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h)) return '#';
+  return h;
 }

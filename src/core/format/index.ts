@@ -3,4 +3,5 @@ export { formatDuration, type DurationStyle } from './duration.js';
 export { formatCost, type CostStyle } from './cost.js';
 export { formatCount, formatInt, totalTokens, type CountStyle } from './count.js';
 export { formatDate } from './date.js';
-export { escapeHtml, escapeHtmlAndBackticks, escapeText } from './html.js';
+export { escapeHtml, escapeHtmlAndBackticks, escapeText, safeHref } from './html.js';
+export { createMarkdownHtml, type MarkdownHtmlOptions, type MarkdownSurface } from './markdown-html.js';
