@@ -38,7 +38,8 @@ async function main(): Promise<number> {
     baseUrl: state.trackerUrl,
     ...(apiKey ? { apiKey } : {}),
     allowInsecure: config.allowInsecure,
-    maxRetries: 1,
+    // The relay owns the retries: its sink backs off and resends, and a failed pass (finalize included) runs again.
+    maxRetries: 0,
     userAgent: 'baton-live-relay',
   });
   const relay = startLiveRelay({

@@ -2,6 +2,7 @@
 import type { AppendLiveResponse, LiveEventInput } from '../../../core/api/live.js';
 import { isBatonError } from '../../../core/errors.js';
 import type { SessionEvent } from '../../../core/model/session.js';
+import { retryWait } from '../retry-wait.js';
 import type { Emitted } from './merge.js';
 
 export type AppendFn = (events: LiveEventInput[]) => Promise<AppendLiveResponse>;
@@ -17,6 +18,9 @@ export interface LiveSinkOptions {
   sleep?: (ms: number) => Promise<void>;
   log?: (msg: string) => void;
 }
+
+/** Caps 200 ms, 400 ms, … up to 5 s: a live viewer should see events soon after the tracker is back. */
+const SINK_BACKOFF = Object.freeze({ baseMs: 100, maxMs: 5000 });
 
 /** Codes after which sending again cannot help: the stream ended, or the token no longer works. */
 const FATAL = new Set(['gone', 'auth', 'forbidden', 'not_found', 'invalid_request', 'too_large']);
@@ -77,8 +81,7 @@ export class LiveSink {
         if (!isBatonError(err)) throw err;
         if (FATAL.has(err.code)) throw err;
         failures++;
-        const asked = (err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
-        const wait = asked ?? Math.min(5000, 100 * 2 ** Math.min(failures, 6));
+        const wait = retryWait(err, failures, SINK_BACKOFF);
         this.o.log?.(`append failed (${err.code}): ${err.message}; retrying in ${wait} ms`);
         await this.sleep(wait);
       }

@@ -14,6 +14,7 @@ import { spilledSessions } from '../../outbox/spill.js';
 import { isProjectIgnored } from './ignore.js';
 import { isSessionLive } from '../live/paths.js';
 import { keyFingerprint, senderPaths } from './paths.js';
+import { retryAfterMs, retryWait } from '../retry-wait.js';
 import { senderLog, writeStatus, type SenderState, type SenderStatus } from './status.js';
 
 export interface SenderOptions {
@@ -30,7 +31,7 @@ export interface SenderOptions {
   minIntervalMs?: number;
   /** Give up (and let a later hook start a new sender) after this long. Default 1 h. */
   maxLifetimeMs?: number;
-  /** Waits between attempts while the tracker is unreachable: base, doubling, capped. Default 500 ms → 4 s. */
+  /** Backoff while the tracker is unreachable (src/client/backoff.ts, full jitter). Default 500 ms → 4 s caps. */
   retryBaseMs?: number;
   retryMaxMs?: number;
   limits?: Partial<BatchLimits>;
@@ -181,7 +182,7 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
           }
           if (e.code === 'rate_limited') {
             setState('rate_limited', e);
-            await sleep((e.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 1000);
+            await sleep(retryAfterMs(e) ?? 1000);
             waiting = true;
             break;
           }
@@ -190,10 +191,8 @@ export async function runSender(opts: SenderOptions): Promise<SenderExit> {
             setState('waiting', e);
             if (failures === 1 || failures % 20 === 0)
               senderLog(opts.dataDir, { msg: 'tracker unreachable', code: e.code, error: e.message });
-            const base = opts.retryBaseMs ?? 500;
             await sleep(
-              Math.min(opts.retryMaxMs ?? 4000, base * 2 ** Math.min(failures - 1, 10)) *
-                (0.75 + Math.random() * 0.5),
+              retryWait(e, failures - 1, { baseMs: opts.retryBaseMs ?? 500, maxMs: opts.retryMaxMs ?? 4000 }),
             );
             waiting = true;
             break;

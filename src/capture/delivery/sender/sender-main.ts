@@ -27,8 +27,8 @@ async function main(): Promise<void> {
   let client;
   try {
     client = clientFromConfig(config, {
-      maxRetries: 1,
-      maxRetryAfterMs: 0,
+      // runSender owns the retries (its backoff, Retry-After, state and log): the client tries each request once.
+      maxRetries: 0,
       timeoutMs: 30_000,
       userAgent: 'baton-sender',
     });
