@@ -90,7 +90,8 @@ export async function startTracker(
   const store = await openStore(db.target);
   // Unlimited rate for the owner key: tests that check limits make their own keys.
   const owner = await ensureOwner(store, { now: Date.now(), defaultRate: 0 });
-  const app = createApp({ store, config, logger: silentLogger, ...opts.deps });
+  // Every response of every tracker test is checked against its route's document (a breach is a loud 500).
+  const app = createApp({ store, config, logger: silentLogger, validateResponses: true, ...opts.deps });
   const server = await startServer({ app, config, logger: silentLogger, onClosed: () => store.close() });
   return {
     engine,
@@ -106,7 +107,14 @@ export async function startTracker(
   };
 }
 
-export interface Res<T = any> {
+/**
+ * A response body as the tests read it: untyped on purpose (each test asserts the fields it names; the tracker's own
+ * check, `validateResponses`, holds every body to its documented schema). The one `any` of the harness.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Body = any;
+
+export interface Res<T = Body> {
   status: number;
   body: T;
   headers: Headers;
@@ -115,7 +123,7 @@ export interface Res<T = any> {
 
 /** A tiny JSON client over real HTTP. `body` may be a string (sent as is) or a value (JSON-encoded). */
 export function client(baseUrl: string, key?: string) {
-  const call = async <T = any>(
+  const call = async <T = Body>(
     method: string,
     path: string,
     body?: unknown,
@@ -140,12 +148,12 @@ export function client(baseUrl: string, key?: string) {
     return { status: res.status, body: parsed as T, headers: res.headers, text };
   };
   return {
-    get: <T = any>(path: string, headers?: Record<string, string>) =>
+    get: <T = Body>(path: string, headers?: Record<string, string>) =>
       call<T>('GET', path, undefined, headers),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    post: <T = Body>(path: string, body?: unknown, headers?: Record<string, string>) =>
       call<T>('POST', path, body, headers),
-    patch: <T = any>(path: string, body?: unknown) => call<T>('PATCH', path, body),
-    del: <T = any>(path: string) => call<T>('DELETE', path),
+    patch: <T = Body>(path: string, body?: unknown) => call<T>('PATCH', path, body),
+    del: <T = Body>(path: string) => call<T>('DELETE', path),
     raw: call,
   };
 }

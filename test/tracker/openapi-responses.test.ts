@@ -1,0 +1,211 @@
+// Real responses against the document: one request to each documented route, every body checked by the tracker's
+// own validator (createApp's validateResponses), and the validator itself shown to catch a drifted shape.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createApp, type TrackerApp } from '../../tracker/app.js';
+import { testConfig } from '../../tracker/config.js';
+import { openStore, type Store } from '../../tracker/db/store.js';
+import type { RouteDoc } from '../../tracker/http/define-route.js';
+import { responseProblem } from '../../tracker/http/validate.js';
+import { documentedRoutes } from '../../tracker/openapi.js';
+import { ensureOwner } from '../../tracker/services/users.js';
+import { liveWebExtension } from '../../tracker/web/mount.js';
+import { makeSession } from './helpers/sessions.js';
+
+let store: Store;
+let app: TrackerApp;
+let key = '';
+let lw: ReturnType<typeof liveWebExtension>;
+
+beforeAll(async () => {
+  store = await openStore({ engine: 'sqlite', file: ':memory:' });
+  const config = testConfig({ db: { engine: 'sqlite', file: ':memory:' } });
+  key = (await ensureOwner(store, { now: Date.now(), defaultRate: 0 }))!.key.rawKey;
+  lw = liveWebExtension({ version: 'test' });
+  app = createApp({
+    store,
+    config,
+    events: lw.publisher,
+    extensions: [lw.extension],
+    validateResponses: true,
+  });
+});
+afterAll(async () => {
+  await lw.close();
+  await store.close();
+});
+
+interface Call {
+  status: number;
+  body: unknown;
+}
+
+async function call(
+  method: string,
+  path: string,
+  opts: { body?: unknown; token?: string } = {},
+): Promise<Call> {
+  const token = opts.token ?? key;
+  const res = await app.request(path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const type = res.headers.get('content-type') ?? '';
+  // SSE never ends by itself: its headers are the answer.
+  if (type.startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return { status: res.status, body: null };
+  }
+  const text = await res.text();
+  return { status: res.status, body: type.startsWith('application/json') ? JSON.parse(text) : text };
+}
+
+it('answers one real request to every documented route with what the document says', async () => {
+  const pushed = (await call('POST', '/api/v1/sessions', {
+    body: { session: makeSession({ id: 'doc-1' }), createPost: true, visibility: 'unlisted' },
+  })) as Call & { body: { postId: string; url: string } };
+  expect(pushed.status).toBe(200);
+  const detail = (await call('GET', '/api/v1/sessions/doc-1')).body as { session: { shareSlug: string } };
+  const shareSlug = detail.session.shareSlug;
+  const handoff = await call('POST', '/api/v1/handoffs', {
+    body: { sessionId: 'doc-1', project: 'docs', markdown: '# next\n\ndo it' },
+  });
+  const handoffId = (handoff.body as { id: string }).id;
+  const projectId = ((await call('GET', '/api/v1/projects')).body as { projects: Array<{ id: string }> })
+    .projects[0]!.id;
+  const made = await call('POST', '/api/v1/live', { body: { title: 'doc' } });
+  const live = made.body as { liveId: string; producerToken: string; viewerToken: string };
+  const lid = `/api/v1/live/${live.liveId}`;
+  const spare = (await call('POST', '/api/v1/keys', { body: { name: 'spare' } })).body as {
+    key: { id: string };
+  };
+  const event = { kind: 'prompt', uuid: 'lv-1', text: 'hi' };
+
+  // In dependency order (a delete last); keyed as the document keys its operations.
+  const requests: Array<[string, () => Promise<Call>]> = [
+    ['get /healthz', () => call('GET', '/healthz')],
+    ['get /readyz', () => call('GET', '/readyz')],
+    ['get /api/v1/openapi.json', () => call('GET', '/api/v1/openapi.json')],
+    ['get /docs', () => call('GET', '/docs')],
+    ['get /api/v1/me', () => call('GET', '/api/v1/me')],
+    ['get /api/v1/keys', () => call('GET', '/api/v1/keys')],
+    ['post /api/v1/keys', () => call('POST', '/api/v1/keys', { body: { name: 'k' } })],
+    ['delete /api/v1/keys/{id}', () => call('DELETE', `/api/v1/keys/${spare.key.id}`)],
+    ['get /api/v1/users', () => call('GET', '/api/v1/users')],
+    ['post /api/v1/users', () => call('POST', '/api/v1/users', { body: { name: 'ann', role: 'member' } })],
+    ['post /api/v1/sessions', () => Promise.resolve(pushed)],
+    [
+      'post /api/v1/sessions/upload',
+      () => call('POST', '/api/v1/sessions/upload', { body: { sessions: [makeSession({ id: 'doc-2' })] } }),
+    ],
+    [
+      'post /api/v1/sessions/{id}/events',
+      () =>
+        call('POST', '/api/v1/sessions/doc-3/events', {
+          body: { events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'd3', text: 'x' } }] },
+        }),
+    ],
+    ['get /api/v1/sessions', () => call('GET', '/api/v1/sessions?search=prompt')],
+    ['get /api/v1/sessions/{id}', () => call('GET', '/api/v1/sessions/doc-1')],
+    [
+      'patch /api/v1/sessions/{id}',
+      () => call('PATCH', '/api/v1/sessions/doc-1', { body: { starred: true } }),
+    ],
+    ['get /api/v1/sessions/{id}/export', () => call('GET', '/api/v1/sessions/doc-1/export?format=json')],
+    [
+      'post /api/v1/export',
+      () => call('POST', '/api/v1/export', { body: { sessionIds: ['doc-1'], format: 'md' } }),
+    ],
+    ['get /api/v1/projects', () => call('GET', '/api/v1/projects')],
+    ['get /api/v1/projects/{id}', () => call('GET', `/api/v1/projects/${projectId}`)],
+    ['get /api/v1/projects/{id}/resume', () => call('GET', `/api/v1/projects/${projectId}/resume`)],
+    ['post /api/v1/handoffs', () => Promise.resolve(handoff)],
+    ['get /api/v1/handoffs', () => call('GET', '/api/v1/handoffs')],
+    ['get /api/v1/handoffs/{id}', () => call('GET', `/api/v1/handoffs/${handoffId}`)],
+    ['get /api/v1/posts', () => call('GET', '/api/v1/posts')],
+    ['get /api/v1/posts/{id}', () => call('GET', `/api/v1/posts/${pushed.body.postId}`)],
+    [
+      'patch /api/v1/posts/{id}',
+      () => call('PATCH', `/api/v1/posts/${pushed.body.postId}`, { body: { title: 'p' } }),
+    ],
+    [
+      'post /api/v1/ingest',
+      () =>
+        call('POST', '/api/v1/ingest', {
+          body: {
+            type: 'message.created',
+            timestamp: '2026-01-01T00:00:00Z',
+            data: { conversation_id: 'c', content: 'x', sequence_number: 1 },
+          },
+        }),
+    ],
+    ['get /api/v1/share/{slug}', () => call('GET', `/api/v1/share/${shareSlug}`, { token: '' })],
+    [
+      'get /api/v1/share/{slug}/export',
+      () => call('GET', `/api/v1/share/${shareSlug}/export`, { token: '' }),
+    ],
+    ['get /api/v1/public/sessions', () => call('GET', '/api/v1/public/sessions', { token: '' })],
+    ['post /api/v1/live', () => Promise.resolve(made)],
+    ['get /api/v1/live', () => call('GET', '/api/v1/live')],
+    ['get /api/v1/live/{liveId}', () => call('GET', lid)],
+    [
+      'patch /api/v1/live/{liveId}',
+      () => call('PATCH', lid, { token: live.producerToken, body: { events: [{ seq: 1, event }] } }),
+    ],
+    ['get /api/v1/live/{liveId}/events', () => call('GET', `${lid}/events`)],
+    ['get /live/{viewerToken}/events', () => call('GET', `/live/${live.viewerToken}/events`, { token: '' })],
+    ['get /live/{viewerToken}/status', () => call('GET', `/live/${live.viewerToken}/status`, { token: '' })],
+    ['post /api/v1/live/{liveId}/pause', () => call('POST', `${lid}/pause`, { token: live.producerToken })],
+    ['post /api/v1/live/{liveId}/resume', () => call('POST', `${lid}/resume`, { token: live.producerToken })],
+    [
+      'post /api/v1/live/{liveId}/complete',
+      () => call('POST', `${lid}/complete`, { token: live.producerToken }),
+    ],
+    ['delete /api/v1/live/{liveId}', () => call('DELETE', lid)],
+    ['delete /api/v1/posts/{id}', () => call('DELETE', `/api/v1/posts/${pushed.body.postId}`)],
+    ['delete /api/v1/sessions/{id}', () => call('DELETE', '/api/v1/sessions/doc-2')],
+  ];
+  const documented = documentedRoutes().map((r) => `${r.method} ${r.path}`);
+  expect(requests.map(([k]) => k).sort()).toEqual([...documented].sort());
+
+  const byKey = new Map(documentedRoutes().map((r) => [`${r.method} ${r.path}`, r]));
+  for (const [k, send] of requests) {
+    const res = await send();
+    // A breach of the document comes back as a 500 `response_contract` naming it.
+    expect({ route: k, status: res.status, body: res.status >= 300 ? res.body : 'ok' }).toEqual({
+      route: k,
+      status: Number(Object.keys(byKey.get(k)!.responses)[0]),
+      body: 'ok',
+    });
+  }
+});
+
+it('catches a drifted response: a wrong type, a missing or an undocumented field, an undocumented status', async () => {
+  const doc: RouteDoc = {
+    method: 'get',
+    path: '/x',
+    tag: 't',
+    summary: 's',
+    auth: 'none',
+    rateLimit: 'none',
+    responses: { 200: { schema: z.object({ id: z.string(), n: z.number() }) } },
+    errors: [404],
+    public: true,
+  };
+  const json = (status: number, body: unknown) => Response.json(body, { status });
+  expect(await responseProblem(doc, json(200, { id: 'a', n: 1 }))).toBeNull();
+  expect(await responseProblem(doc, json(200, { id: 'a', n: '1' }))).toMatch(/does not match its schema/);
+  expect(await responseProblem(doc, json(200, { id: 'a' }))).toMatch(/does not match its schema/);
+  expect(await responseProblem(doc, json(200, { id: 'a', n: 1, secret: 'x' }))).toMatch(
+    /fields its schema does not name: \$\.secret/,
+  );
+  expect(await responseProblem(doc, json(404, { error: { code: 'not_found', message: 'm' } }))).toBeNull();
+  expect(await responseProblem(doc, json(404, { oops: true }))).toMatch(/does not match its schema/);
+  expect(await responseProblem(doc, json(409, { error: { code: 'conflict', message: 'm' } }))).toMatch(
+    /status 409 is not documented/,
+  );
+});
