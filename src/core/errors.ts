@@ -71,7 +71,8 @@ export interface BatonErrorDetails {
   gone: HttpFailureDetails;
   too_large: HttpFailureDetails;
   invalid_request: HttpFailureDetails;
-  server: HttpFailureDetails;
+  /** A 5xx, or (no status) a 2xx whose body did not match the schema: then `issues` says where. */
+  server: HttpFailureDetails & { issues?: Array<{ path: string; message: string }> };
 }
 
 export interface BatonErrorOptions {
@@ -112,6 +113,13 @@ export function detailsOf<C extends keyof BatonErrorDetails>(
   return d !== null && typeof d === 'object' && !Array.isArray(d)
     ? (d as Partial<BatonErrorDetails[C]>)
     : undefined;
+}
+
+/** The HTTP failure details of `err` (any code) when the tracker answered with an error status; undefined otherwise. */
+export function httpFailureOf(err: unknown): HttpFailureDetails | undefined {
+  if (!isBatonError(err)) return undefined;
+  const d = err.details as Partial<HttpFailureDetails> | null | undefined;
+  return d && typeof d === 'object' && typeof d.status === 'number' ? (d as HttpFailureDetails) : undefined;
 }
 
 /** The stable reason of `err` (a BatonError from the tracker or the client), or undefined. */

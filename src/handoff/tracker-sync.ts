@@ -1,19 +1,17 @@
-// The only place the handoff code talks to the tracker (undici, Bearer auth, replies parsed with the API schemas).
-import { request } from 'undici';
+// The handoff code's calls to the tracker, made with the one tracker client (src/client); errors keep handoff wording.
 import type { z } from 'zod';
-import {
+import { clientFromConfig, type TrackerClient } from '../client/index.js';
+import type {
+  CreateHandoffRequest,
   CreateHandoffResponse,
-  HandoffResponse,
-  ListHandoffsResponse,
-  type CreateHandoffRequest,
-  type Handoff,
-  type HandoffSummary,
+  Handoff,
+  HandoffSummary,
 } from '../core/api/handoffs.js';
-import { ErrorBody } from '../core/api/common.js';
 import { assertGated, type Gated } from '../core/egress/index.js';
-import { BatonError, type BatonErrorCode } from '../core/errors.js';
+import { BatonError, detailsOf, httpFailureOf, isBatonError, type BatonErrorCode } from '../core/errors.js';
 import type { TrackerTarget } from './types.js';
 
+/** The codes handoff callers have always seen per status (403 stays `forbidden` here; the client says `auth`). */
 const STATUS_CODES: Record<number, BatonErrorCode> = {
   400: 'invalid_request',
   401: 'auth',
@@ -25,61 +23,68 @@ const STATUS_CODES: Record<number, BatonErrorCode> = {
   429: 'rate_limited',
 };
 
-async function call<T extends z.ZodType>(
-  tracker: TrackerTarget,
-  method: 'GET' | 'POST',
-  path: string,
-  schema: T,
-  opts: { body?: unknown; timeoutMs: number },
-): Promise<z.infer<T>> {
-  const url = `${tracker.url.replace(/\/+$/, '')}/api/v1${path}`;
-  let res;
-  try {
-    res = await request(url, {
-      method,
-      headers: {
-        authorization: `Bearer ${tracker.apiKey}`,
-        accept: 'application/json',
-        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
-      headersTimeout: opts.timeoutMs,
-      bodyTimeout: opts.timeoutMs,
-      signal: AbortSignal.timeout(opts.timeoutMs),
+/**
+ * The client's typed error in the handoff wording: "tracker <url> unreachable: …" when it could not be reached,
+ * "tracker: <METHOD> <path>: <what the tracker said>" when it answered with a refusal or an unexpected reply.
+ */
+function toHandoffError(err: unknown, tracker: TrackerTarget, method: string, path: string): unknown {
+  if (!isBatonError(err)) return err;
+  if (err.code === 'network' || (err.code === 'timeout' && !detailsOf(err, 'timeout')?.cancelled)) {
+    // The transport error underneath (e.g. "connect ECONNREFUSED 127.0.0.1:9") says the most in one line.
+    const why = err.cause instanceof Error ? err.cause.message : err.message;
+    return new BatonError(err.code, `tracker ${tracker.url} unreachable: ${why}`, {
+      cause: err,
+      details: err.details,
     });
-  } catch (err) {
-    const timedOut = (err as Error).name === 'TimeoutError' || /timeout/i.test((err as Error).message);
-    throw new BatonError(
-      timedOut ? 'timeout' : 'network',
-      `tracker ${tracker.url} unreachable: ${(err as Error).message}`,
+  }
+  const http = httpFailureOf(err);
+  if (http) {
+    const status = http.status;
+    const code = STATUS_CODES[status] ?? (status >= 500 ? 'server' : 'invalid_request');
+    return new BatonError(code, `tracker: ${method} ${path}: ${http.serverMessage ?? `HTTP ${status}`}`, {
+      cause: err,
+      details: http,
+      ...(err.reason ? { reason: err.reason } : {}),
+    });
+  }
+  if (err.code === 'server') {
+    // A 2xx whose body did not match the schema (or was not JSON).
+    const issue = detailsOf(err, 'server')?.issues?.[0];
+    return new BatonError(
+      'server',
+      `tracker: ${method} ${path}: unexpected reply (${issue?.message ?? 'not JSON'})`,
       {
         cause: err,
       },
     );
   }
-  const text = await res.body.text();
-  let json: unknown = undefined;
-  try {
-    json = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    /* reported below */
-  }
-  if (res.statusCode >= 400) {
-    const parsed = ErrorBody.safeParse(json);
-    const message = parsed.success ? parsed.data.error.message : `HTTP ${res.statusCode}`;
-    const code = STATUS_CODES[res.statusCode] ?? (res.statusCode >= 500 ? 'server' : 'invalid_request');
-    throw new BatonError(code, `tracker: ${method} ${path}: ${message}`, {
-      details: { status: res.statusCode },
+  if (err.code === 'invalid_request')
+    return new BatonError('invalid_request', `tracker: ${method} ${path}: ${err.message}`, {
+      cause: err,
+      details: err.details,
     });
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new BatonError(
-      'server',
-      `tracker: ${method} ${path}: unexpected reply (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+  return err; // config (an insecure URL), egress_ungated, cancelled: already say what to do
+}
+
+/** One call with a client made for it: no retries (the handoff step reports and the user re-runs), always closed. */
+async function withTracker<T>(
+  tracker: TrackerTarget,
+  call: { method: 'GET' | 'POST'; path: string; timeoutMs: number },
+  fn: (client: TrackerClient) => Promise<T>,
+): Promise<T> {
+  let client: TrackerClient | null = null;
+  try {
+    client = clientFromConfig(
+      { trackerUrl: tracker.url, apiKey: tracker.apiKey, allowInsecure: tracker.allowInsecure },
+      { timeoutMs: call.timeoutMs, maxRetries: 0, userAgent: 'baton-cli' },
     );
+    if (!client) throw new BatonError('config', 'no tracker configured');
+    return await fn(client);
+  } catch (err) {
+    throw toHandoffError(err, tracker, call.method, call.path);
+  } finally {
+    await client?.close();
   }
-  return parsed.data;
 }
 
 export function pushHandoff(
@@ -88,7 +93,9 @@ export function pushHandoff(
   timeoutMs = 8_000,
 ): Promise<z.infer<typeof CreateHandoffResponse>> {
   assertGated(body, 'handoff sync');
-  return call(tracker, 'POST', '/handoffs', CreateHandoffResponse, { body, timeoutMs });
+  return withTracker(tracker, { method: 'POST', path: '/handoffs', timeoutMs }, (c) =>
+    c.handoffs.create(body),
+  );
 }
 
 export async function listRemoteHandoffs(
@@ -98,8 +105,11 @@ export async function listRemoteHandoffs(
 ): Promise<HandoffSummary[]> {
   const q = new URLSearchParams({ limit: String(opts.limit) });
   if (opts.project) q.set('project', opts.project);
-  return (await call(tracker, 'GET', `/handoffs?${q.toString()}`, ListHandoffsResponse, { timeoutMs }))
-    .handoffs;
+  const path = `/handoffs?${q.toString()}`;
+  const res = await withTracker(tracker, { method: 'GET', path, timeoutMs }, (c) =>
+    c.handoffs.list({ project: opts.project, limit: opts.limit }),
+  );
+  return res.handoffs;
 }
 
 export async function getRemoteHandoff(
@@ -107,6 +117,6 @@ export async function getRemoteHandoff(
   id: string,
   timeoutMs = 5_000,
 ): Promise<Handoff> {
-  return (await call(tracker, 'GET', `/handoffs/${encodeURIComponent(id)}`, HandoffResponse, { timeoutMs }))
-    .handoff;
+  const path = `/handoffs/${encodeURIComponent(id)}`;
+  return (await withTracker(tracker, { method: 'GET', path, timeoutMs }, (c) => c.handoffs.get(id))).handoff;
 }

@@ -9,6 +9,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export interface TrackerTarget {
   url: string;
   apiKey: string;
+  /** Allow the key over plain http:// to a host that is not loopback (config `allowInsecure`), as for every client. */
+  allowInsecure?: boolean;
 }
 
 /** Everything a routine run depends on, passed in (never read from process globals deep inside). */
