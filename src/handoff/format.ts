@@ -1,6 +1,7 @@
 // Small text formatters shared by the handoff renderers (durations, counts, shell quoting).
 import { formatCount as formatCountAs } from '../core/format/count.js';
 import { formatDuration as formatDurationAs } from '../core/format/duration.js';
+import { codeSpan, fenceFor } from '../core/format/markdown-text.js';
 
 /** Handoffs round to the minute (`1h 05m`): see the styles in core/format/duration.ts. */
 export function formatDuration(ms: number): string {
@@ -23,14 +24,9 @@ export function resumeCommand(sessionId: string, cwd: string | null): string {
 }
 
 /** Inline code that survives backticks in the value. */
-export function code(value: string): string {
-  const ticks = value.includes('`') ? '``' : '`';
-  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-  return `${ticks}${pad}${value}${pad}${ticks}`;
-}
+export const code = codeSpan;
 
 export function fence(text: string, lang = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const marker = '`'.repeat(longest + 1);
+  const marker = fenceFor(text);
   return `${marker}${lang}\n${text}\n${marker}`;
 }

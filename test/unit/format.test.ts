@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   escapeHtml,
   escapeHtmlAndBackticks,
+  codeSpan,
   escapeText,
+  fenceFor,
   formatCost,
   formatCount,
   formatDate,
   formatDuration,
   formatInt,
+  longestRun,
   totalTokens,
 } from '../../src/core/format/index.js';
 
@@ -116,5 +119,21 @@ describe('formatDate', () => {
     expect(formatDate('2026-11-23T15:40:59Z')).toBe('2026-11-23 15:40 UTC');
     expect(formatDate(null)).toBe('—');
     expect(formatDate('not a date')).toBe('—');
+  });
+});
+
+describe('Markdown text builders', () => {
+  it('fenceFor is longer than any backtick run inside, at least three', () => {
+    expect(fenceFor('plain')).toBe('```');
+    expect(fenceFor('has ``` inside')).toBe('````');
+    expect(longestRun('a``b`````c', '`')).toBe(5);
+  });
+
+  it('codeSpan cannot be closed from inside (a double backtick used to close the handoff span early)', () => {
+    expect(codeSpan('main')).toBe('`main`');
+    expect(codeSpan('a`b')).toBe('``a`b``');
+    expect(codeSpan('`x')).toBe('`` `x ``');
+    expect(codeSpan('a``b')).toBe('```a``b```');
+    expect(codeSpan('two\nlines')).toBe('`two lines`');
   });
 });

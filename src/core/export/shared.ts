@@ -87,23 +87,7 @@ export function stringifyInput(input: unknown): string {
   }
 }
 
-/** The longest run of `ch` (one character) in `s` (0 if none). Jumps between occurrences with indexOf. */
-export function longestRun(s: string, ch: string): number {
-  let best = 0;
-  let i = s.indexOf(ch);
-  while (i !== -1) {
-    let j = i + 1;
-    while (j < s.length && s[j] === ch) j++;
-    if (j - i > best) best = j - i;
-    i = s.indexOf(ch, j);
-  }
-  return best;
-}
-
-/** A backtick fence longer than any backtick run inside `content`, so the content can never close it. */
-export function fenceFor(content: string): string {
-  return '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
-}
+export { fenceFor, longestRun } from '../format/markdown-text.js';
 
 /** The typed command line of a slash-command prompt ("/plugin:cmd args"), or undefined. */
 export function commandLine(e: PromptEvent): string | undefined {

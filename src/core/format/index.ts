@@ -5,3 +5,4 @@ export { formatCount, formatInt, totalTokens, type CountStyle } from './count.js
 export { formatDate } from './date.js';
 export { escapeHtml, escapeHtmlAndBackticks, escapeText, safeHref } from './html.js';
 export { createMarkdownHtml, type MarkdownHtmlOptions, type MarkdownSurface } from './markdown-html.js';
+export { codeSpan, fenceFor, longestRun } from './markdown-text.js';
