@@ -10,6 +10,7 @@ import {
   type ProjectKey,
 } from '../core/handoff/local-index.js';
 import { parseDocument } from '../core/handoff/parse.js';
+import { writeFileAtomic } from '../core/fs/write-atomic.js';
 import type { HandoffDocument } from '../core/handoff/document.js';
 import type { Handoff, HandoffSummary } from '../core/api/handoffs.js';
 import { resumeCommand } from './format.js';
@@ -20,7 +21,6 @@ import {
   readIndex,
   relativeToStore,
   resolveStoredFile,
-  writeFileAtomic,
 } from './local-store.js';
 import { getRemoteHandoff, listRemoteHandoffs } from './tracker-sync.js';
 import type { TrackerTarget } from './types.js';

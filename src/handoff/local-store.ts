@@ -1,7 +1,8 @@
 // The local handoff store: documents under <dataDir>/handoffs/<project-key>/ and the index next to them.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { writeFileAtomic } from '../core/fs/write-atomic.js';
 import { slugify } from '../core/handoff/context-id.js';
 import {
   emptyIndex,
@@ -45,14 +46,7 @@ export function readIndex(dataDir: string): HandoffIndex {
   }
 }
 
-/** Write to a temp file and rename: a reader (the SessionStart hook) never sees half a file. */
-export function writeFileAtomic(path: string, text: string, mode = 0o600): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, text, { encoding: 'utf8', mode });
-  renameSync(tmp, path);
-}
-
+/** Written atomically: a reader (the SessionStart hook) never sees half an index. */
 export function addToIndex(dataDir: string, entry: HandoffIndexEntry): void {
   writeFileAtomic(indexPath(dataDir), `${JSON.stringify(upsertEntry(readIndex(dataDir), entry), null, 2)}\n`);
 }

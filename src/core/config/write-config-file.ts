@@ -1,17 +1,8 @@
 // Writes the Baton config file atomically (temp file + rename), private to the user: file 0600, new dirs 0700.
-import {
-  closeSync,
-  fchmodSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { BatonError } from '../errors.js';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 
 /**
  * Merges `patch` into the JSON object at `path` and writes it back: keys set to `null` are removed, `undefined`
@@ -32,19 +23,16 @@ export function writeConfigFile(path: string, patch: Record<string, unknown>): R
   } catch (cause) {
     throw new BatonError('io', `cannot create ${dir}`, { cause });
   }
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const fd = openSync(tmp, 'wx', 0o600);
-    try {
-      fchmodSync(fd, 0o600); // the umask could only narrow it, but be explicit: this file holds an API key
-      writeSync(fd, `${JSON.stringify(next, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
+    // Durable: losing the config (it holds the API key) to a crash right after `baton login` would be a surprise.
+    writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`, {
+      mode: 0o600,
+      dirMode: 0o700,
+      durable: true,
+    });
+    // The umask could only narrow 0600, but be exact: this file holds an API key and must stay readable by its user.
+    chmodSync(path, 0o600);
   } catch (cause) {
-    rmSync(tmp, { force: true });
     throw new BatonError('io', `cannot write ${path}`, { cause });
   }
   return next;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { BatonError } from '../../core/errors.js';
 import type { DeliverOptions } from '../../core/routine/schema.js';
 import { copyToClipboard, findClipboardTool } from '../clipboard.js';
-import { handoffsDir, writeFileAtomic } from '../local-store.js';
+import { writeFileAtomic } from '../../core/fs/write-atomic.js';
+import { handoffsDir } from '../local-store.js';
 import type { HandoffRunContext, HandoffState } from '../types.js';
 
 export async function runDeliver(

@@ -5,7 +5,8 @@ import { BatonError } from '../../core/errors.js';
 import { INDEX_NEXT_STEPS_MAX, type HandoffIndexEntry } from '../../core/handoff/local-index.js';
 import type { StoreOptions } from '../../core/routine/schema.js';
 import { resumeCommand } from '../format.js';
-import { addToIndex, documentPath, projectKey, relativeToStore, writeFileAtomic } from '../local-store.js';
+import { writeFileAtomic } from '../../core/fs/write-atomic.js';
+import { addToIndex, documentPath, projectKey, relativeToStore } from '../local-store.js';
 import type { HandoffRunContext, HandoffState } from '../types.js';
 
 /** The repo copy must stay inside the repository: `../x` or an absolute path is refused. */
@@ -91,7 +92,9 @@ export async function runStore(
     wrote.push(localFile);
   }
   if (repoFile) {
-    writeFileAtomic(repoFile, state.text, 0o644);
+    // A file in the user's repository, meant to be committed: readable like their other files, and any directory
+    // made on the way gets the umask's say (0o777 before it), not Baton's private 0o700.
+    writeFileAtomic(repoFile, state.text, { mode: 0o644, dirMode: 0o777 });
     state.outputs.repoFile = repoFile;
     wrote.push(repoFile);
   }
