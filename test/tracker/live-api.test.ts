@@ -1,5 +1,6 @@
 // The live streams API over a real HTTP port and a temp SQLite database: capabilities, appends, SSE, limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateLiveResponse } from '../../src/core/api/live.js';
 import type { SessionEvent } from '../../src/core/model/session.js';
 import { openSse } from '../helpers/sse-client.js';
 import { startLiveHarness, type LiveHarness } from './live-harness.js';
@@ -17,6 +18,18 @@ afterAll(async () => {
 
 const text = (uuid: string, body = `text ${uuid}`): SessionEvent => ({ kind: 'text', uuid, text: body });
 
+/**
+ * A parsed JSON body as the assertions read it: each assertion checks the value it reads. The named fields are the
+ * ones read here (named so that noUncheckedIndexedAccess lets a chain like `json.error.code` through).
+ */
+interface JsonBody {
+  readonly [field: string]: JsonBody | undefined;
+  readonly error: JsonBody;
+  readonly code: JsonBody;
+  readonly message: JsonBody;
+  readonly status: JsonBody;
+}
+
 async function api(
   method: string,
   path: string,
@@ -33,20 +46,14 @@ async function api(
     },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-  const json = (await res.json().catch(() => null)) as any;
+  const json = (await res.json().catch(() => null)) as JsonBody;
   return { status: res.status, json, headers: res.headers };
 }
 
 async function createStream(body: Record<string, unknown> = {}) {
   const r = await api('POST', '/api/v1/live', t.ownerKey, body);
   expect(r.status).toBe(201);
-  return r.json as {
-    liveId: string;
-    producerToken: string;
-    viewerToken: string;
-    viewUrl: string;
-    expiresAt: string;
-  };
+  return CreateLiveResponse.parse(r.json);
 }
 
 describe('POST /api/v1/live', () => {
@@ -278,7 +285,7 @@ describe('SSE', () => {
     expect(JSON.parse(end.data)).toMatchObject({ status: 'revoked', reason: 'ended by owner' });
     const again = await fetch(`${t.url}/live/${s.viewerToken}/events`);
     expect(again.status).toBe(410);
-    expect(((await again.json()) as any).error.code).toBe('gone');
+    expect(((await again.json()) as JsonBody).error.code).toBe('gone');
     expect((await fetch(`${t.url}/live/btv_${'Q'.repeat(43)}/events`)).status).toBe(404);
   });
 
@@ -322,9 +329,9 @@ describe('expiry', () => {
   it('an expired stream refuses writes with 410 and its viewer link with 410', async () => {
     const s = await createStream({ expiresIn: 60 });
     await t.store.db
-      .updateTable('live_streams' as any)
-      .set({ expires_at: Date.now() - 1 } as any)
-      .where('id' as any, '=', s.liveId)
+      .updateTable('live_streams')
+      .set({ expires_at: Date.now() - 1 })
+      .where('id', '=', s.liveId)
       .execute();
     const w = await api('PATCH', `/api/v1/live/${s.liveId}`, s.producerToken, {
       events: [{ seq: 1, event: text('x1') }],

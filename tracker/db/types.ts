@@ -1,5 +1,6 @@
 // Typed tables of the tracker database. Times are epoch milliseconds; JSON columns are text on both engines.
 import type { Generated } from 'kysely';
+import type { LiveStatus } from '../../src/core/api/live.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -159,6 +160,52 @@ export interface MigrationsTable {
   applied_at: number;
 }
 
+/** Migration 2: one row per live stream (tracker/live). */
+export interface LiveStreamsTable {
+  id: string;
+  owner_id: string;
+  session_id: string | null;
+  title: string | null;
+  visibility: 'unlisted' | 'private';
+  status: LiveStatus;
+  producer_token_hash: string;
+  viewer_token_hash: string;
+  created_at: number;
+  expires_at: number;
+  ended_at: number | null;
+  last_seq: number;
+  event_count: number;
+  total_bytes: number;
+  post_url: string | null;
+}
+
+/** Migration 2: a live stream's append-only event log. */
+export interface LiveEventsTable {
+  live_id: string;
+  seq: number;
+  uuid: string;
+  turn_index: number | null;
+  body: string;
+  created_at: number;
+}
+
+/** Migration 3: browser sessions (tracker/web); the cookie itself is never stored, only its SHA-256. */
+export interface WebSessionsTable {
+  token_hash: string;
+  user_id: string;
+  key_id: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+}
+
+/** Migration 5: secrets shared by every instance on one database (the CSRF signing key). */
+export interface TrackerSecretsTable {
+  name: string;
+  value: string;
+}
+
+/** Every table, whichever module queries it: the schema is one thing (tracker/db/migrations), so is its type. */
 export interface Database {
   users: UsersTable;
   api_keys: ApiKeysTable;
@@ -172,4 +219,8 @@ export interface Database {
   post_sessions: PostSessionsTable;
   handoffs: HandoffsTable;
   tracker_migrations: MigrationsTable;
+  live_streams: LiveStreamsTable;
+  live_events: LiveEventsTable;
+  web_sessions: WebSessionsTable;
+  tracker_secrets: TrackerSecretsTable;
 }

@@ -1,38 +1,7 @@
 // Persistence for live streams over Kysely: the one place that speaks SQL for live_streams / live_events.
 import { sql, type Kysely } from 'kysely';
 import type { LiveStatus, SeqRange } from '../../src/core/api/live.js';
-
-export interface LiveStreamsTable {
-  id: string;
-  owner_id: string;
-  session_id: string | null;
-  title: string | null;
-  visibility: 'unlisted' | 'private';
-  status: LiveStatus;
-  producer_token_hash: string;
-  viewer_token_hash: string;
-  created_at: number;
-  expires_at: number;
-  ended_at: number | null;
-  last_seq: number;
-  event_count: number;
-  total_bytes: number;
-  post_url: string | null;
-}
-
-export interface LiveEventsTable {
-  live_id: string;
-  seq: number;
-  uuid: string;
-  turn_index: number | null;
-  body: string;
-  created_at: number;
-}
-
-export interface LiveTables {
-  live_streams: LiveStreamsTable;
-  live_events: LiveEventsTable;
-}
+import type { Database, LiveStreamsTable } from '../db/types.js';
 
 export type LiveStreamRow = LiveStreamsTable;
 
@@ -94,8 +63,7 @@ export interface LiveStore {
   purgeEvents(id: string): Promise<number>;
 }
 
-export function createLiveStore(anyDb: Kysely<any>): LiveStore {
-  const db = anyDb as Kysely<LiveTables>;
+export function createLiveStore(db: Kysely<Database>): LiveStore {
   const toEvent = (r: {
     seq: unknown;
     uuid: string;

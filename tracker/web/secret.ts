@@ -1,14 +1,10 @@
 // The server secret that signs CSRF tokens: random, created once, stored in the database so every instance shares it.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-
-interface SecretTables {
-  tracker_secrets: { name: string; value: string };
-}
+import type { Database } from '../db/types.js';
 
 /** Loads (creating on first use) the named secret. Two instances racing both end up reading the one that won. */
-export async function loadSecret(anyDb: Kysely<any>, name: string): Promise<Buffer> {
-  const db = anyDb as Kysely<SecretTables>;
+export async function loadSecret(db: Kysely<Database>, name: string): Promise<Buffer> {
   await db
     .insertInto('tracker_secrets')
     .values({ name, value: randomBytes(32).toString('base64url') })

@@ -3,25 +3,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.js';
 import { isHttpsOrigin, type UrlConfig } from '../http/base-url.js';
 
 export const SESSION_COOKIE = 'baton_session';
 /** Browser sessions last 30 days unless the key they came from is revoked or expires first. */
 export const WEB_SESSION_TTL_MS = 30 * 86_400_000;
-
-interface WebSessionsTable {
-  token_hash: string;
-  user_id: string;
-  key_id: string;
-  created_at: number;
-  expires_at: number;
-  last_seen_at: number;
-}
-interface WebTables {
-  web_sessions: WebSessionsTable;
-  api_keys: { id: string; revoked_at: number | null; expires_at: number | null };
-  users: { id: string; name: string; role: 'owner' | 'member' };
-}
 
 export interface WebUser {
   userId: string;
@@ -36,8 +23,7 @@ function hash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function createWebSessions(anyDb: Kysely<any>, opts: { now: () => number; config: UrlConfig }) {
-  const db = anyDb as Kysely<WebTables>;
+export function createWebSessions(db: Kysely<Database>, opts: { now: () => number; config: UrlConfig }) {
   return {
     async create(c: Context, user: { userId: string; keyId: string }): Promise<void> {
       const token = randomBytes(32).toString('base64url');
