@@ -6,14 +6,26 @@
  *
  * Every method validates its request with the shared src/core/api schemas, parses the response with them, and
  * rejects with a BatonError whose `code` is one of:
- *   timeout | network            — tracker unreachable or slow (retried first: backoff + jitter, `maxRetries`)
+ *   timeout | network            — tracker unreachable or slow (retried first when `maxRetries` > 0: see below)
  *   server                       — 5xx, or an answer that does not match the schema (5xx retried)
- *   rate_limited                 — 429 after retries; `details.retryAfterMs` says when to come back
+ *   rate_limited                 — 429 after retries; `retryAfterMsOf(err)` says when to come back
  *   auth                         — 401/403: key missing, invalid, revoked or expired (message says what to do)
  *   invalid_request | not_found | conflict | gone | too_large — other 4xx, never retried
- * `details` carries `{ status, serverCode?, serverMessage?, requestId?, retryAfterMs? }` for HTTP errors.
+ * and, when the tracker sent one, a stable `reason` (src/core/api/common.ts ErrorReason: key_revoked, key_expired,
+ * rate_limited, stream_full, …) whose details were checked against that reason's schema. Branch on `code` and
+ * `reason`; the message is for people. `details` (read with `detailsOf(err, code)` or `httpFailureOf(err)`) carries
+ * `{ status, serverCode?, serverMessage?, reason?, requestId?, retryAfterMs?, details? }` for HTTP errors.
  * Non-idempotent calls (live.create, handoffs.create, push with createPost, keys.create) are retried only when
  * the request surely never reached the tracker (connection refused, DNS) or on 429.
+ *
+ * Retries: exactly one layer owns them on each call path, and every wait comes from `backoffDelay` (./backoff.ts)
+ * or the tracker's Retry-After (`retryAfterMsOf`):
+ *   CLI commands (requireClient), MCP server (clientFromConfig)  this client, `maxRetries` (default 3; `baton status`
+ *                                                                and doctor 0: a probe reports, `baton login` 1)
+ *   background sender (src/capture/delivery/sender)              the sender loop; its client runs `maxRetries: 0`
+ *   live relay (src/capture/delivery/live/sink.ts)               the sink loop; its client runs `maxRetries: 0`
+ *   handoff sync (src/handoff/tracker-sync.ts)                   nobody: one attempt, the step reports, the user re-runs
+ * A loop that owns its retries must run its client with `maxRetries: 0`, or the waits multiply.
  * Every method takes an optional trailing `{ signal?, timeoutMs? }`.
  *
  * Methods:
@@ -51,8 +63,9 @@ export type { RetryInfo } from './transport.js';
 export type { LiveWriteAuth } from './live-api.js';
 export type { HttpErrorDetails } from './errors.js';
 export { retryAfterMsOf } from './errors.js';
+export { detailsOf, httpFailureOf, reasonOf } from '../core/errors.js';
 export { isLoopbackHost } from './secure-url.js';
-export { backoffDelay, parseRetryAfter } from './backoff.js';
+export { backoffDelay, DEFAULT_BACKOFF, parseRetryAfter, type BackoffOptions } from './backoff.js';
 
 export function createTrackerClient(opts: TrackerClientOptions) {
   const t = createTransport(opts);
