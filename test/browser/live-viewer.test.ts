@@ -49,14 +49,14 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
     });
     expect(r.status).toBe(200);
   }
-  async function post(s: Stream, action: string, body: unknown = {}): Promise<any> {
+  async function post(s: Stream, action: string, body: unknown = {}): Promise<{ postUrl?: string }> {
     const r = await fetch(`${t.url}/api/v1/live/${s.liveId}${action}`, {
       method: action === '' ? 'DELETE' : 'POST',
       headers: { authorization: `Bearer ${s.producerToken}`, 'content-type': 'application/json' },
       body: action === '' ? undefined : JSON.stringify(body),
     });
     expect(r.status).toBe(200);
-    return r.json();
+    return (await r.json()) as { postUrl?: string };
   }
   const seqs = (p: Page) =>
     p
@@ -250,6 +250,66 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
       .toContain('And now the docs, please');
     expect(await page.locator('#timeline li[data-uuid]').count()).toBe(before + 1);
     await eventually(() => page.locator('#working').isVisible()).toBe(true);
+    await ctx.close();
+  });
+
+  it('an event appended live looks as the server renders it on reload (one renderer, issue 11)', async () => {
+    const pushed = await pushSession(t.url, t.ownerKey, makeSession({ title: 'Same everywhere' }), {
+      status: 'active',
+    });
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await login(page, t.url, t.ownerKey);
+    const url = `${t.url}/sessions/${encodeURIComponent(pushed.sessionId)}`;
+    await page.goto(url);
+    await eventually(() => page.locator('#live-conn').textContent()).toBe('Connected');
+    const events: SessionEvent[] = [
+      { kind: 'prompt', uuid: 'same-p', timestamp: '2026-11-20T10:00:00Z', text: 'Check the <b>docs</b>' },
+      { kind: 'thinking', uuid: 'same-th', text: 'Look at README first', agentId: 'agent-1234567890abcdef' },
+      {
+        kind: 'tool_call',
+        uuid: 'same-c',
+        toolUseId: 'same-t',
+        name: 'Bash',
+        input: { command: 'cat README.md <x>', description: 'Read the docs' },
+      },
+      { kind: 'tool_result', uuid: 'same-r', toolUseId: 'same-t', content: 'no such file', isError: true },
+      { kind: 'system', uuid: 'same-s', subtype: 'note', text: 'compacted' },
+    ];
+    const r = await fetch(`${t.url}/api/v1/sessions/${encodeURIComponent(pushed.sessionId)}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.ownerKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        events: events.map((event, i) => ({ seq: 10 + i, turnIndex: 1, event })),
+        status: 'active',
+      }),
+    });
+    expect(r.status).toBeLessThan(300);
+    // Class, attributes, summary line and text of each item; Markdown and code differ only in being highlighted.
+    const shape = () =>
+      page.locator('#timeline li[data-uuid^="same-"]').evaluateAll((els) =>
+        els.map((el) => ({
+          uuid: el.getAttribute('data-uuid'),
+          cls: el.className,
+          attrs: el.getAttributeNames().join(' '),
+          summary: el.querySelector('summary')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+          tags: Array.from(el.querySelectorAll('*'))
+            .filter((c) => !c.parentElement?.closest('code'))
+            .map((c) => c.tagName)
+            .join(','),
+          text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        })),
+      );
+    await expect.poll(async () => (await shape()).length, { timeout: 15_000 }).toBe(5);
+    // The page orders sidechain events on its own; the items themselves must match.
+    const byUuid = (xs: Awaited<ReturnType<typeof shape>>) =>
+      [...xs].sort((a, b) => String(a.uuid).localeCompare(String(b.uuid)));
+    const live = byUuid(await shape());
+    await page.reload();
+    const served = byUuid(await shape());
+    expect(live).toEqual(served);
+    expect(live.find((x) => x.uuid === 'same-c')!.summary).toBe('Tool: Bash — cat README.md <x>');
+    expect(live.find((x) => x.uuid === 'same-th')!.summary).toBe('Thinking subagent agent-123456');
     await ctx.close();
   });
 });

@@ -1,0 +1,229 @@
+// The live viewer's browser code, bundled by scripts/build.mjs into /assets/live.js. Events are rendered by the same
+// core/render tree as the server's timeline and materialized with createElement/textContent only: never innerHTML.
+import type { SessionEvent } from '../../../src/core/model/session.js';
+import { toDom } from '../../../src/core/render/dom.js';
+import { timelineEventTree } from '../../../src/core/render/event-html.js';
+import { createEventViewer } from '../../../src/core/render/event-view.js';
+
+interface StreamItem {
+  seq: number;
+  event: SessionEvent;
+  truncatedFrom?: number;
+}
+interface EndInfo {
+  status?: string;
+  postUrl?: string;
+}
+
+function start(): void {
+  const root = document.getElementById('live');
+  const list = document.getElementById('timeline');
+  if (!root || !list || typeof EventSource === 'undefined') return;
+  const eventsUrl = root.getAttribute('data-events-url') ?? '';
+  const statusUrl = root.getAttribute('data-status-url');
+  const mode = root.getAttribute('data-mode') || 'viewer';
+  const conn = document.getElementById('live-conn');
+  const badge = document.getElementById('live-badge');
+  const viewers = document.getElementById('viewers');
+  const working = document.getElementById('working');
+  const endNotice = document.getElementById('end-notice');
+  const toggle = document.getElementById('autoscroll');
+  const jump = document.getElementById('jump');
+  const viewer = createEventViewer();
+  const seen: Record<string, true> = Object.create(null);
+  let autoScroll = true;
+  let lastSeq = 0;
+  let ended = false;
+  let es: EventSource | null = null;
+
+  Array.prototype.forEach.call(list.querySelectorAll('[data-uuid]'), (li: Element) => {
+    seen[li.getAttribute('data-uuid') ?? ''] = true;
+  });
+
+  const setText = (node: HTMLElement | null, text: string): void => {
+    if (node) node.textContent = text;
+  };
+  const render = (item: StreamItem): Node => {
+    const place =
+      item.truncatedFrom === undefined
+        ? { seq: item.seq }
+        : { seq: item.seq, truncatedFrom: item.truncatedFrom };
+    return toDom(timelineEventTree(viewer.view(item.event), place), document);
+  };
+  const insert = (li: Node, seq: number): void => {
+    const empty = list.querySelector('[data-empty]');
+    if (empty) empty.parentNode?.removeChild(empty);
+    if (mode === 'viewer' && seq < lastSeq) {
+      const items = list.querySelectorAll('li[data-seq]');
+      for (let i = 0; i < items.length; i++) {
+        if (Number(items[i]!.getAttribute('data-seq')) > seq) {
+          list.insertBefore(li, items[i]!);
+          return;
+        }
+      }
+    }
+    list.appendChild(li);
+  };
+  const showWorking = (tool: string | null): void => {
+    if (!working) return;
+    working.textContent = tool ? `Claude is working… running ${tool}` : 'Claude is working…';
+    working.hidden = false;
+  };
+  const hideWorking = (): void => {
+    if (working) working.hidden = true;
+  };
+  const updateWorking = (e: SessionEvent): void => {
+    if (e.kind === 'prompt' || e.kind === 'tool_result') showWorking(null);
+    else if (e.kind === 'tool_call') showWorking(e.name);
+    else if (e.kind === 'text') hideWorking();
+    else if (e.kind === 'system' && (e.subtype === 'live_status' || e.subtype === 'status')) {
+      if (e.text === 'working') showWorking(null);
+      else hideWorking();
+    }
+  };
+  const nearBottom = (): boolean =>
+    window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
+  const scrollToEnd = (): void => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    if (jump) jump.hidden = true;
+  };
+  const onEvent = (msg: MessageEvent<string>): void => {
+    let d: StreamItem | null;
+    try {
+      d = JSON.parse(msg.data) as StreamItem | null;
+    } catch {
+      return;
+    }
+    if (!d || !d.event) return;
+    if (d.seq > lastSeq) lastSeq = d.seq;
+    if (seen[d.event.uuid]) return;
+    seen[d.event.uuid] = true;
+    insert(render(d), d.seq);
+    updateWorking(d.event);
+    root.setAttribute('data-received', String(Number(root.getAttribute('data-received') || '0') + 1));
+    if (autoScroll) scrollToEnd();
+    else if (jump) jump.hidden = false;
+  };
+  const setStatus = (status: string): void => {
+    if (status === 'paused') {
+      setText(badge, 'PAUSED');
+      if (badge) badge.className = 'live-badge off';
+      hideWorking();
+      if (endNotice) {
+        endNotice.textContent = 'The stream is paused by its owner.';
+        endNotice.hidden = false;
+      }
+    } else if (status === 'active') {
+      setText(badge, 'LIVE');
+      if (badge) badge.className = 'live-badge';
+      if (endNotice && !ended) endNotice.hidden = true;
+    }
+    root.setAttribute('data-status', status);
+  };
+  const finish = (d: EndInfo): void => {
+    ended = true;
+    if (es) es.close();
+    hideWorking();
+    setText(badge, 'ENDED');
+    if (badge) badge.className = 'live-badge off';
+    setText(conn, 'Stream closed');
+    const text =
+      d.status === 'completed'
+        ? 'The session has ended.'
+        : d.status === 'revoked'
+          ? 'This live stream was ended by its owner.'
+          : d.status === 'expired'
+            ? 'This live stream has expired.'
+            : 'The stream has ended.';
+    if (endNotice) {
+      endNotice.textContent = text;
+      // Only our own tracker's post URLs: http(s) or a same-origin path, never javascript: or //elsewhere.
+      if (d.postUrl && /^(https?:\/\/|\/(?!\/))/.test(d.postUrl)) {
+        endNotice.appendChild(document.createTextNode(' '));
+        const a = document.createElement('a');
+        a.textContent = 'Read the saved session';
+        a.href = d.postUrl;
+        endNotice.appendChild(a);
+      }
+      endNotice.hidden = false;
+    }
+    root.setAttribute('data-status', d.status || 'ended');
+  };
+  const probe = (): void => {
+    if (!statusUrl) {
+      setTimeout(connect, 3000);
+      return;
+    }
+    fetch(statusUrl, { credentials: 'same-origin', cache: 'no-store' })
+      .then((r): Promise<void> | null => {
+        if (r.status === 404) {
+          finish({ status: 'revoked' });
+          setText(conn, 'Not found');
+          return null;
+        }
+        if (r.status === 410)
+          return r.json().then((b: { error?: { details?: { status?: string } } } | null) => {
+            const st = b?.error?.details?.status;
+            finish({ status: st === 'expired' ? 'expired' : 'revoked' });
+          });
+        return r.json().then((b: { status?: string; postUrl?: string }) => {
+          if (b.status === 'completed') finish({ status: 'completed', postUrl: b.postUrl });
+          else setTimeout(connect, 2000);
+        });
+      })
+      .catch(() => {
+        setTimeout(probe, 3000);
+      });
+  };
+  const connect = (): void => {
+    if (ended) return;
+    const url =
+      eventsUrl + (lastSeq > 0 ? `${eventsUrl.indexOf('?') < 0 ? '?' : '&'}lastEventId=${lastSeq}` : '');
+    const source = new EventSource(url, { withCredentials: true });
+    es = source;
+    setText(conn, 'Connecting…');
+    source.addEventListener('open', () => {
+      setText(conn, 'Connected');
+      root.setAttribute('data-conn', 'open');
+    });
+    source.addEventListener('hello', (m: MessageEvent<string>) => {
+      const d = JSON.parse(m.data) as { viewers: number; status: string };
+      setText(viewers, String(d.viewers));
+      setStatus(d.status);
+    });
+    source.addEventListener('event', onEvent);
+    source.addEventListener('viewers', (m: MessageEvent<string>) => {
+      setText(viewers, String((JSON.parse(m.data) as { count: number }).count));
+    });
+    source.addEventListener('status', (m: MessageEvent<string>) => {
+      setStatus((JSON.parse(m.data) as { status: string }).status);
+    });
+    source.addEventListener('end', (m: MessageEvent<string>) => finish(JSON.parse(m.data) as EndInfo));
+    source.onerror = () => {
+      if (ended) return;
+      root.setAttribute('data-conn', 'error');
+      if (source.readyState === EventSource.CLOSED) {
+        setText(conn, 'Disconnected');
+        probe();
+      } else setText(conn, 'Reconnecting…');
+    };
+  };
+  if (toggle)
+    toggle.addEventListener('click', () => {
+      autoScroll = !autoScroll;
+      toggle.setAttribute('aria-pressed', autoScroll ? 'true' : 'false');
+      toggle.textContent = autoScroll ? 'Pause auto-scroll' : 'Resume auto-scroll';
+      if (autoScroll) scrollToEnd();
+    });
+  if (jump) jump.addEventListener('click', scrollToEnd);
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (jump && nearBottom()) jump.hidden = true;
+    },
+    { passive: true },
+  );
+  connect();
+}
+
+start();
