@@ -1,5 +1,5 @@
 // The CLI's tracker client from the resolved config, or one clear error saying how to configure a tracker.
-import { createTrackerClient, type TrackerClient, type TrackerClientOptions } from '../../client/index.js';
+import { clientFromConfig, type TrackerClient, type TrackerClientOptions } from '../../client/index.js';
 import { BatonError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 
@@ -16,7 +16,8 @@ export function requireClient(ctx: CliContext, opts: Partial<TrackerClientOption
       'config',
       `no API key configured for ${trackerUrl} — run \`baton login --key <API key>\``,
     );
-  return createTrackerClient({ baseUrl: trackerUrl, apiKey, allowInsecure, userAgent: 'baton-cli', ...opts });
+  // The one factory (src/client clientFromConfig), as the MCP server, sender and handoff sync use.
+  return clientFromConfig({ trackerUrl, apiKey, allowInsecure }, { userAgent: 'baton-cli', ...opts })!;
 }
 
 /** Runs `fn` with a client and always releases its connections. */
