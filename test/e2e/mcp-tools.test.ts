@@ -106,10 +106,22 @@ describeClaude('e2e: the model calls Baton MCP tools', () => {
       .map((t) => t.name)
       .filter((n) => n.startsWith('mcp__plugin_baton_tracker__'))
       .sort();
+    // Issue #11: live_update (seven actions in one tool) became one tool per action.
     expect(names).toEqual(
-      ['export_session', 'get_session', 'list_sessions', 'live_update', 'push_session', 'resume_session'].map(
-        (t) => `mcp__plugin_baton_tracker__${t}`,
-      ),
+      [
+        'export_session',
+        'get_live_status',
+        'get_session',
+        'list_sessions',
+        'pause_live',
+        'push_session',
+        'resume_live',
+        'resume_session',
+        'send_live_note',
+        'set_live_status',
+        'start_live',
+        'stop_live',
+      ].map((t) => `mcp__plugin_baton_tracker__${t}`),
     );
     const list = tools.find((t) => t.name === LIST)!;
     expect(list.description).toContain('Lists or searches');
