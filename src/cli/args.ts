@@ -4,14 +4,29 @@ import { BatonError } from '../core/errors.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
-export function parseFlags<T extends OptionSpec>(argv: string[], options: T, command: string) {
+type FlagsConfig<T extends OptionSpec> = {
+  args: string[];
+  options: T & { help: { type: 'boolean'; short: 'h' } };
+  allowPositionals: true;
+  strict: true;
+};
+
+/** What parseFlags returns for an option table: each option's value typed from its declaration. */
+export type ParsedFlags<T extends OptionSpec> = ReturnType<typeof parseArgs<FlagsConfig<T>>>;
+
+export function parseFlags<T extends OptionSpec>(
+  argv: string[],
+  options: T,
+  command: string,
+): ParsedFlags<T> {
   try {
-    return parseArgs({
+    const config: FlagsConfig<T> = {
       args: argv,
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
-    });
+    };
+    return parseArgs(config);
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new BatonError('invalid_input', `${command}: ${message} (see baton ${command} --help)`);

@@ -1,26 +1,3 @@
-// Per-invocation context handed to every command: I/O plus the config, resolved once and frozen.
-import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { resolveConfig, type BatonConfig } from '../core/config/index.js';
-import type { CliIo } from './io.js';
-
-export interface CliContext {
-  readonly io: CliIo;
-  readonly config: BatonConfig;
-  /** Claude Code's config dir (`CLAUDE_CONFIG_DIR`, else ~/.claude): where transcripts live. */
-  readonly claudeConfigDir: string;
-}
-
-export function createContext(io: CliIo): CliContext {
-  const config = resolveConfig(io.env, {
-    homedir: io.home,
-    readFile: (path: string) => {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return null;
-      }
-    },
-  });
-  return Object.freeze({ io, config, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join(io.home, '.claude') });
-}
+// Moved to ./invocation.ts (issue #11). Kept only for src/cli/sync/run-sync.ts and src/cli/tracker/require-client.ts,
+// whose owners switch their import; delete this file then.
+export type { CliContext } from './invocation.js';

@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBatonError } from '../core/errors.js';
 import { commands } from './commands/index.js';
-import { createContext } from './context.js';
+import { createContext } from './invocation.js';
 import type { CliIo } from './io.js';
 
 const VERSION = process.env.BATON_BUILD_VERSION ?? 'dev';

@@ -1,6 +1,5 @@
 // `baton doctor`: checks the setup end to end and prints a fix for everything that is not right.
-import { parseFlags } from '../args.js';
-import type { CliCommand } from '../command.js';
+import { defineCommand, printJson } from '../command.js';
 import {
   checkConfig,
   checkDataDir,
@@ -19,12 +18,12 @@ Checks Node, the Baton config, the tracker (reachable, version, key valid), the 
 the background sender, and prints how to fix each problem. Exits 1 when a check fails.
 `;
 
-export const doctorCommand: CliCommand = {
+export const doctorCommand = defineCommand({
   name: 'doctor',
   summary: 'diagnose the setup and print fixes',
   help: HELP,
-  async run(argv, ctx) {
-    const { values } = parseFlags(argv, { json: { type: 'boolean' } }, 'doctor');
+  options: { json: { type: 'boolean' } },
+  async run({ values }, ctx) {
     const results: CheckResult[] = [
       checkNode(),
       checkDisabled(ctx),
@@ -35,10 +34,7 @@ export const doctorCommand: CliCommand = {
       checkSender(ctx),
     ];
     const failed = results.some((r) => r.level === 'fail');
-    if (values.json) {
-      ctx.io.out(`${JSON.stringify({ ok: !failed, checks: results }, null, 2)}\n`);
-      return failed ? 1 : 0;
-    }
+    if (values.json) return printJson(ctx, { ok: !failed, checks: results }, { code: failed ? 1 : 0 });
     const p = paint(ctx.io);
     const mark = { ok: p.green('✓'), warn: p.yellow('!'), fail: p.red('✗') };
     for (const r of results) {
@@ -55,4 +51,4 @@ export const doctorCommand: CliCommand = {
     );
     return failed ? 1 : 0;
   },
-};
+});

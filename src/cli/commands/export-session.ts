@@ -83,7 +83,10 @@ export const exportSessionCommand: CliCommand = {
         },
         'export-session',
       );
-      const sessionId = nonEmpty(own.session as string | undefined);
+      const sessionId = nonEmpty(own.session);
+      // --cwd is ${CLAUDE_PROJECT_DIR}: the project the slash command runs in, for every action below.
+      const cwd = nonEmpty(own.cwd);
+      const here = cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx;
       if (values.live || values['discard-on-end']) {
         const stop = positionals[0] === 'stop';
         if (positionals.length > (stop ? 1 : 0))
@@ -91,7 +94,6 @@ export const exportSessionCommand: CliCommand = {
             'invalid_input',
             `unexpected argument "${positionals[stop ? 1 : 0]}" (use --live, --live stop or --live --discard-on-end)`,
           );
-        const cwd = nonEmpty(own.cwd as string | undefined);
         ctx.io.out(
           `${await runSlashLive(ctx, { sessionId, ...(cwd ? { cwd } : {}), stop, discardOnEnd: Boolean(values['discard-on-end']) })}\n`,
         );
@@ -100,22 +102,18 @@ export const exportSessionCommand: CliCommand = {
       if (values.pause || values['resume-capture']) {
         if (values.pause && values['resume-capture'])
           throw new BatonError('invalid_input', 'give --pause or --resume-capture, not both');
-        const cwd = nonEmpty(own.cwd as string | undefined);
-        ctx.io.out(
-          `${await runSlashCapture(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, { sessionId, pause: Boolean(values.pause) })}\n`,
-        );
+        ctx.io.out(`${await runSlashCapture(here, { sessionId, pause: Boolean(values.pause) })}\n`);
         return 0;
       }
       if (values.push || values['post-id'] || values.visibility || values.title) {
         if (positionals.length > 0)
           throw new BatonError('invalid_input', `unexpected argument "${positionals[0]}"`);
-        const cwd = nonEmpty(own.cwd as string | undefined);
         try {
-          const report = await runSlashPush(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, {
+          const report = await runSlashPush(here, {
             sessionId,
-            postId: values['post-id'] as string | undefined,
-            title: values.title as string | undefined,
-            visibility: oneOf(values.visibility as string | undefined, Visibility.options, '--visibility'),
+            postId: values['post-id'],
+            title: values.title,
+            visibility: oneOf(values.visibility, Visibility.options, '--visibility'),
             redact: !values['no-redact'],
           });
           ctx.io.out(`${report}\n`);
@@ -134,11 +132,10 @@ export const exportSessionCommand: CliCommand = {
       if (positionals.length > 0) {
         throw new BatonError('invalid_input', `unexpected argument "${positionals[0]}"`);
       }
-      const cwd = nonEmpty(own.cwd as string | undefined);
-      const outcome = await exportSession(exportEnv(ctx, cwd), {
+      const outcome = await exportSession(exportEnv(here), {
         ref: sessionId,
-        format: oneOf(values.format as string | undefined, EXPORT_FORMATS, '--format') ?? 'md',
-        to: destination(values.out as string | undefined, Boolean(values.force)),
+        format: oneOf(values.format, EXPORT_FORMATS, '--format') ?? 'md',
+        to: destination(values.out, Boolean(values.force)),
         redact: !values['no-redact'],
       });
       ctx.io.out(`BATON_EXPORT_OK: ${describeExport(outcome)}\n`);

@@ -1,5 +1,4 @@
 // `baton export`: writes a session as Markdown, JSON, self-contained HTML or plain text, redacted by default.
-import { BatonError } from '../../core/errors.js';
 import { EXPORT_FORMATS } from '../../core/export/index.js';
 import {
   describeExport,
@@ -7,9 +6,9 @@ import {
   type ExportDestination,
   type ExportSessionEnv,
 } from '../../export/export-session.js';
-import { oneOf, parseFlags } from '../args.js';
-import type { CliCommand } from '../command.js';
-import type { CliContext } from '../context.js';
+import { oneOf } from '../args.js';
+import { defineCommand } from '../command.js';
+import type { CliContext } from '../invocation.js';
 
 const HELP = `Usage: baton export [<session-id>|<transcript.jsonl>] [options]
 
@@ -42,30 +41,25 @@ export function destination(out: string | undefined, force: boolean): ExportDest
     : { kind: 'file', ...(out !== undefined ? { path: out } : {}), force };
 }
 
-export const exportCommand: CliCommand = {
+export const exportCommand = defineCommand({
   name: 'export',
   summary: 'export a session as md, json, html or txt',
   help: HELP,
-  async run(argv, ctx) {
-    const { values, positionals } = parseFlags(
-      argv,
-      {
-        format: { type: 'string', short: 'f' },
-        out: { type: 'string', short: 'o' },
-        session: { type: 'string' },
-        force: { type: 'boolean' },
-        'no-redact': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-      'export',
-    );
-    if (positionals.length > 1)
-      throw new BatonError('invalid_input', 'export takes at most one session id or transcript path');
-    const format = oneOf(values.format as string | undefined, EXPORT_FORMATS, '--format') ?? 'md';
+  options: {
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    session: { type: 'string' },
+    force: { type: 'boolean' },
+    'no-redact': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  positionals: { max: 1, tooMany: 'export takes at most one session id or transcript path' },
+  async run({ values, positionals }, ctx) {
+    const format = oneOf(values.format, EXPORT_FORMATS, '--format') ?? 'md';
     const outcome = await exportSession(exportEnv(ctx), {
-      ref: (values.session as string | undefined) ?? positionals[0],
+      ref: values.session ?? positionals[0],
       format,
-      to: destination(values.out as string | undefined, Boolean(values.force)),
+      to: destination(values.out, Boolean(values.force)),
       redact: !values['no-redact'],
     });
     const summary = values.json
@@ -82,4 +76,4 @@ export const exportCommand: CliCommand = {
     else ctx.io.out(`${summary}\n`);
     return 0;
   },
-};
+});

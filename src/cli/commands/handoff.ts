@@ -13,7 +13,7 @@ import {
 } from '../../handoff/index.js';
 import { parseFlags } from '../args.js';
 import type { CliCommand } from '../command.js';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../invocation.js';
 
 const VERSION = process.env.BATON_BUILD_VERSION ?? 'dev';
 

@@ -7,9 +7,8 @@ import {
   stopLive,
 } from '../../capture/delivery/live/control.js';
 import { BatonError } from '../../core/errors.js';
-import { parseFlags } from '../args.js';
-import type { CliCommand } from '../command.js';
-import type { CliContext } from '../context.js';
+import { defineCommand, printJson } from '../command.js';
+import type { CliContext } from '../invocation.js';
 import { describeStart, describeStop, publicState } from '../live/describe.js';
 import { liveDeps, resolveSessionId } from '../live/live-deps.js';
 import { qrBlock, qrWidth } from '../live/qr.js';
@@ -30,31 +29,27 @@ Options for all: --session ID (default: the current Claude Code session, else th
 --json (machine-readable result).
 `;
 
-export const liveCommand: CliCommand = {
+export const liveCommand = defineCommand({
   name: 'live',
   summary: 'stream a session live to viewers (start, stop, pause, resume, note, status)',
   help: HELP,
-  async run(argv, ctx) {
-    const { values, positionals } = parseFlags(
-      argv,
-      {
-        session: { type: 'string' },
-        title: { type: 'string' },
-        private: { type: 'boolean' },
-        'discard-on-end': { type: 'boolean' },
-        discard: { type: 'boolean' },
-        keep: { type: 'boolean' },
-        status: { type: 'boolean' },
-        'no-qr': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-      'live',
-    );
+  options: {
+    session: { type: 'string' },
+    title: { type: 'string' },
+    private: { type: 'boolean' },
+    'discard-on-end': { type: 'boolean' },
+    discard: { type: 'boolean' },
+    keep: { type: 'boolean' },
+    status: { type: 'boolean' },
+    'no-qr': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run({ values, positionals }, ctx) {
     const [action, ...rest] = positionals;
-    const sessionId = await resolveSessionId(ctx, values.session as string | undefined);
+    const sessionId = await resolveSessionId(ctx, values.session);
     const deps = liveDeps(ctx);
     const json = Boolean(values.json);
-    const title = values.title as string | undefined;
+    const title = values.title;
     switch (action) {
       case 'start': {
         const r = await startLive(deps, {
@@ -64,7 +59,8 @@ export const liveCommand: CliCommand = {
           visibility: values.private ? 'private' : 'unlisted',
           ...(values['discard-on-end'] ? { discardOnEnd: true } : {}),
         });
-        if (json) return print(ctx, { ...publicState(r.state), alreadyLive: r.alreadyLive, relay: r.relay });
+        if (json)
+          return printJson(ctx, { ...publicState(r.state), alreadyLive: r.alreadyLive, relay: r.relay });
         ctx.io.out(`${describeStart(r)}\n`);
         if (!values['no-qr'] && ctx.io.isTty) printQr(ctx, r.state.viewUrl);
         return 0;
@@ -78,14 +74,14 @@ export const liveCommand: CliCommand = {
           ...(keep !== undefined ? { keep } : {}),
           ...(title ? { title } : {}),
         });
-        if (json) return print(ctx, { endedBy: r.endedBy, ...(r.state ? publicState(r.state) : {}) });
+        if (json) return printJson(ctx, { endedBy: r.endedBy, ...(r.state ? publicState(r.state) : {}) });
         ctx.io.out(`${describeStop(r)}\n`);
         return 0;
       }
       case 'pause':
       case 'resume': {
         const s = await setLivePaused(deps, { sessionId, paused: action === 'pause' });
-        if (json) return print(ctx, publicState(s));
+        if (json) return printJson(ctx, publicState(s));
         ctx.io.out(
           action === 'pause'
             ? 'Live stream paused: nothing is streamed until `baton live resume`.\n'
@@ -101,14 +97,14 @@ export const liveCommand: CliCommand = {
             'live note: give the text to show, e.g. baton live note "running the tests"',
           );
         await addLiveNote(deps, { sessionId, kind: values.status ? 'status' : 'note', text });
-        if (json) return print(ctx, { ok: true });
+        if (json) return printJson(ctx, { ok: true });
         ctx.io.out('Sent to viewers.\n');
         return 0;
       }
       case 'status': {
         const { live, ended } = liveStatus(ctx.config.dataDir, sessionId);
         if (json)
-          return print(ctx, {
+          return printJson(ctx, {
             live: live ? publicState(live) : null,
             ended: ended ? publicState(ended) : null,
           });
@@ -131,12 +127,7 @@ export const liveCommand: CliCommand = {
         );
     }
   },
-};
-
-function print(ctx: CliContext, value: unknown): number {
-  ctx.io.out(`${JSON.stringify(value, null, 2)}\n`);
-  return 0;
-}
+});
 
 function printQr(ctx: CliContext, url: string): void {
   const block = qrBlock(url);

@@ -3,8 +3,7 @@ import { createInterface } from 'node:readline';
 import { createTrackerClient } from '../../client/index.js';
 import { normalizeTrackerUrl, writeConfigFile } from '../../core/config/index.js';
 import { BatonError } from '../../core/errors.js';
-import { parseFlags } from '../args.js';
-import type { CliCommand } from '../command.js';
+import { defineCommand, printJson } from '../command.js';
 import { paint } from '../style.js';
 import { wakeSender } from '../tracker/sender-script.js';
 
@@ -31,22 +30,18 @@ async function readKeyFromStdin(stdin: NodeJS.ReadableStream): Promise<string | 
   return undefined;
 }
 
-export const loginCommand: CliCommand = {
+export const loginCommand = defineCommand({
   name: 'login',
   summary: 'save and verify the tracker URL and API key',
   help: HELP,
-  async run(argv, ctx) {
-    const { values } = parseFlags(
-      argv,
-      {
-        url: { type: 'string' },
-        key: { type: 'string' },
-        'allow-insecure': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-      'login',
-    );
-    const rawUrl = (values.url as string | undefined) ?? ctx.config.trackerUrl;
+  options: {
+    url: { type: 'string' },
+    key: { type: 'string' },
+    'allow-insecure': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run({ values }, ctx) {
+    const rawUrl = values.url ?? ctx.config.trackerUrl;
     if (!rawUrl)
       throw new BatonError(
         'invalid_input',
@@ -59,7 +54,7 @@ export const loginCommand: CliCommand = {
         `--url must be an http(s) URL without query or fragment (got "${rawUrl}")`,
       );
     const key =
-      (values.key as string | undefined) ??
+      values.key ??
       ((ctx.io.stdin as { isTTY?: boolean }).isTTY ? undefined : await readKeyFromStdin(ctx.io.stdin));
     if (!key) throw new BatonError('invalid_input', 'give the API key with --key, or pipe it on stdin');
     const allowInsecure = Boolean(values['allow-insecure']) || ctx.config.allowInsecure;
@@ -92,10 +87,18 @@ export const loginCommand: CliCommand = {
       config: { ...ctx.config, trackerUrl: url, apiKey: key },
     }).catch(() => ({ action: 'no-sender' as const }));
     if (values.json) {
-      ctx.io.out(
-        `${JSON.stringify({ url, user: me.user, key: me.key, configFile: ctx.config.configFile, overriddenBy: overridden, sender: sender.action })}\n`,
+      return printJson(
+        ctx,
+        {
+          url,
+          user: me.user,
+          key: me.key,
+          configFile: ctx.config.configFile,
+          overriddenBy: overridden,
+          sender: sender.action,
+        },
+        { compact: true },
       );
-      return 0;
     }
     const p = paint(ctx.io);
     ctx.io.out(
@@ -111,4 +114,4 @@ export const loginCommand: CliCommand = {
       );
     return 0;
   },
-};
+});

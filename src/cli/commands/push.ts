@@ -1,8 +1,7 @@
 // `baton push`: publish a session to the tracker as a new post (or into an existing one) and print its URL.
 import { Visibility } from '../../core/api/index.js';
-import { BatonError } from '../../core/errors.js';
-import { oneOf, parseFlags } from '../args.js';
-import type { CliCommand } from '../command.js';
+import { oneOf } from '../args.js';
+import { defineCommand, printJson } from '../command.js';
 import { describePush, pushSession } from '../push/push-session.js';
 
 const HELP = `Usage: baton push [<session-id>|<transcript.jsonl>] [options]
@@ -19,32 +18,28 @@ Options:
   -h, --help                           show this help
 `;
 
-export const pushCommand: CliCommand = {
+export const pushCommand = defineCommand({
   name: 'push',
   summary: 'publish a session to the tracker and print its URL',
   help: HELP,
-  async run(argv, ctx) {
-    const { values, positionals } = parseFlags(
-      argv,
-      {
-        'post-id': { type: 'string' },
-        title: { type: 'string' },
-        visibility: { type: 'string' },
-        'no-redact': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-      'push',
-    );
-    if (positionals.length > 1)
-      throw new BatonError('invalid_input', 'push takes at most one session id or transcript path');
+  options: {
+    'post-id': { type: 'string' },
+    title: { type: 'string' },
+    visibility: { type: 'string' },
+    'no-redact': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  positionals: { max: 1, tooMany: 'push takes at most one session id or transcript path' },
+  async run({ values, positionals }, ctx) {
     const outcome = await pushSession(ctx, {
       ref: positionals[0],
-      postId: values['post-id'] as string | undefined,
-      title: values.title as string | undefined,
-      visibility: oneOf(values.visibility as string | undefined, Visibility.options, '--visibility'),
+      postId: values['post-id'],
+      title: values.title,
+      visibility: oneOf(values.visibility, Visibility.options, '--visibility'),
       redact: !values['no-redact'],
     });
-    ctx.io.out(values.json ? `${JSON.stringify(outcome)}\n` : `${describePush(outcome)}\n`);
+    if (values.json) return printJson(ctx, outcome, { compact: true });
+    ctx.io.out(`${describePush(outcome)}\n`);
     return 0;
   },
-};
+});

@@ -1,8 +1,7 @@
 // `baton resume`: where to pick up: a session's summary, its latest handoff, and the exact `claude --resume` command.
 import { projectSlug } from '../../core/api/index.js';
 import { BatonError } from '../../core/errors.js';
-import { parseFlags } from '../args.js';
-import type { CliCommand } from '../command.js';
+import { defineCommand, printJson } from '../command.js';
 import { paint } from '../style.js';
 import { withClient } from '../tracker/require-client.js';
 import { duration, shortDate } from './sessions.js';
@@ -20,23 +19,19 @@ Options:
   -h, --help     show this help
 `;
 
-export const resumeCommand: CliCommand = {
+export const resumeCommand = defineCommand({
   name: 'resume',
   summary: 'show how to resume a session (latest of this project by default)',
   help: HELP,
-  async run(argv, ctx) {
-    const { values, positionals } = parseFlags(
-      argv,
-      { latest: { type: 'boolean' }, project: { type: 'string' }, json: { type: 'boolean' } },
-      'resume',
-    );
-    if (positionals.length > 1) throw new BatonError('invalid_input', 'resume takes at most one session id');
+  options: { latest: { type: 'boolean' }, project: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: { max: 1, tooMany: 'resume takes at most one session id' },
+  async run({ values, positionals }, ctx) {
     if (positionals[0] && values.latest)
       throw new BatonError('invalid_input', 'give a session id or --latest, not both');
     const result = await withClient(ctx, async (c) => {
       let sessionId = positionals[0];
       if (!sessionId) {
-        const ref = (values.project as string | undefined) ?? projectSlug({ cwd: ctx.io.cwd });
+        const ref = values.project ?? projectSlug({ cwd: ctx.io.cwd });
         if (!ref)
           throw new BatonError(
             'invalid_input',
@@ -61,10 +56,7 @@ export const resumeCommand: CliCommand = {
         resumeCommand: `claude --resume ${sessionId}`,
       };
     });
-    if (values.json) {
-      ctx.io.out(`${JSON.stringify(result, null, 2)}\n`);
-      return 0;
-    }
+    if (values.json) return printJson(ctx, result);
     const p = paint(ctx.io);
     const s = result.session;
     const t = s.totals;
@@ -88,4 +80,4 @@ export const resumeCommand: CliCommand = {
     ctx.io.out(`${lines.join('\n')}\n`);
     return 0;
   },
-};
+});

@@ -1,7 +1,7 @@
 // `baton sessions`: list or search the user's sessions on the tracker, as a table or JSON.
 import { SessionSource, SessionStatus } from '../../core/api/index.js';
-import { oneOf, parseFlags } from '../args.js';
-import type { CliCommand } from '../command.js';
+import { oneOf } from '../args.js';
+import { defineCommand, printJson } from '../command.js';
 import { paint, table } from '../style.js';
 import { withClient } from '../tracker/require-client.js';
 
@@ -31,42 +31,35 @@ export function duration(ms: number): string {
   return `${(ms / 3_600_000).toFixed(1)}h`;
 }
 
-export const sessionsCommand: CliCommand = {
+export const sessionsCommand = defineCommand({
   name: 'sessions',
   summary: 'list or search your sessions on the tracker',
   help: HELP,
-  async run(argv, ctx) {
-    const { values } = parseFlags(
-      argv,
-      {
-        search: { type: 'string' },
-        project: { type: 'string' },
-        status: { type: 'string' },
-        source: { type: 'string' },
-        tag: { type: 'string' },
-        starred: { type: 'boolean' },
-        limit: { type: 'string' },
-        page: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      'sessions',
-    );
+  options: {
+    search: { type: 'string' },
+    project: { type: 'string' },
+    status: { type: 'string' },
+    source: { type: 'string' },
+    tag: { type: 'string' },
+    starred: { type: 'boolean' },
+    limit: { type: 'string' },
+    page: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run({ values }, ctx) {
     const res = await withClient(ctx, (c) =>
       c.sessions.list({
-        search: values.search as string | undefined,
-        project: values.project as string | undefined,
-        status: oneOf(values.status as string | undefined, SessionStatus.options, '--status'),
-        source: oneOf(values.source as string | undefined, SessionSource.options, '--source'),
-        tag: values.tag as string | undefined,
+        search: values.search,
+        project: values.project,
+        status: oneOf(values.status, SessionStatus.options, '--status'),
+        source: oneOf(values.source, SessionSource.options, '--source'),
+        tag: values.tag,
         ...(values.starred ? { starred: 'true' as const } : {}),
         ...(values.limit ? { limit: Number(values.limit) } : {}),
         ...(values.page ? { page: Number(values.page) } : {}),
       }),
     );
-    if (values.json) {
-      ctx.io.out(`${JSON.stringify(res, null, 2)}\n`);
-      return 0;
-    }
+    if (values.json) return printJson(ctx, res);
     const p = paint(ctx.io);
     if (res.sessions.length === 0) {
       ctx.io.out(
@@ -94,4 +87,4 @@ export const sessionsCommand: CliCommand = {
     ctx.io.out(p.dim(`page ${pg.page} of ${Math.max(pg.totalPages, 1)} · ${pg.total} session(s)\n`));
     return 0;
   },
-};
+});

@@ -1,8 +1,7 @@
 // `baton status`: local outbox depth, last delivery, sender state, and whether the tracker answers and takes the key.
 import { isBatonError } from '../../core/errors.js';
-import { parseFlags } from '../args.js';
-import type { CliCommand } from '../command.js';
-import type { CliContext } from '../context.js';
+import { defineCommand, printJson } from '../command.js';
+import type { CliContext } from '../invocation.js';
 import { paint } from '../style.js';
 import { outboxDepth, senderView } from '../tracker/local-state.js';
 import { quarantineSummary, type SessionSkips } from '../../capture/outbox/quarantine.js';
@@ -47,12 +46,12 @@ export async function checkTracker(ctx: CliContext): Promise<TrackerCheck> {
   return out;
 }
 
-export const statusCommand: CliCommand = {
+export const statusCommand = defineCommand({
   name: 'status',
   summary: 'outbox depth, sender state, last delivery, tracker reachability',
   help: HELP,
-  async run(argv, ctx) {
-    const { values } = parseFlags(argv, { json: { type: 'boolean' } }, 'status');
+  options: { json: { type: 'boolean' } },
+  async run({ values }, ctx) {
     const [depth, tracker] = await Promise.all([outboxDepth(ctx.config.dataDir), checkTracker(ctx)]);
     const sender = senderView(ctx.config.dataDir);
     const skipped = quarantineSummary(ctx.config.dataDir);
@@ -66,10 +65,7 @@ export const statusCommand: CliCommand = {
       tracker,
       skipped,
     };
-    if (values.json) {
-      ctx.io.out(`${JSON.stringify(result, null, 2)}\n`);
-      return 0;
-    }
+    if (values.json) return printJson(ctx, result);
     const p = paint(ctx.io);
     const st = sender.status;
     const lines = [
@@ -91,7 +87,7 @@ export const statusCommand: CliCommand = {
     ctx.io.out(`${lines.join('\n')}\n`);
     return 0;
   },
-};
+});
 
 function describeTracker(t: TrackerCheck, p: ReturnType<typeof paint>): string {
   if (!t.configured) return p.yellow('not configured (run baton login) — sessions are kept locally');

@@ -1,7 +1,6 @@
 // `baton sync`: upload historical Claude Code sessions (~/.claude/projects) to the tracker, resumably.
 import { describeRedaction } from '../../core/egress/index.js';
-import { parseFlags } from '../args.js';
-import type { CliCommand } from '../command.js';
+import { defineCommand, printJson } from '../command.js';
 import { paint } from '../style.js';
 import { createProgress, mb } from '../sync/progress.js';
 import { runSync } from '../sync/run-sync.js';
@@ -23,23 +22,19 @@ Options:
   -h, --help        show this help
 `;
 
-export const syncCommand: CliCommand = {
+export const syncCommand = defineCommand({
   name: 'sync',
   summary: 'upload past sessions to the tracker (resumable)',
   help: HELP,
-  async run(argv, ctx) {
-    const { values } = parseFlags(
-      argv,
-      {
-        all: { type: 'boolean' },
-        project: { type: 'string' },
-        since: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'no-redact': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-      'sync',
-    );
+  options: {
+    all: { type: 'boolean' },
+    project: { type: 'string' },
+    since: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'no-redact': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run({ values }, ctx) {
     const progress = createProgress(ctx.io, 'Syncing');
     const report = await withClient(
       ctx,
@@ -49,8 +44,8 @@ export const syncCommand: CliCommand = {
           client,
           {
             all: Boolean(values.all),
-            project: values.project as string | undefined,
-            since: values.since as string | undefined,
+            project: values.project,
+            since: values.since,
             dryRun: Boolean(values['dry-run']),
             redact: !values['no-redact'] && ctx.config.redact,
           },
@@ -58,10 +53,7 @@ export const syncCommand: CliCommand = {
         ).finally(() => progress.finish()),
       { timeoutMs: 300_000 },
     );
-    if (values.json) {
-      ctx.io.out(`${JSON.stringify(report)}\n`);
-      return report.failed.length ? 1 : 0;
-    }
+    if (values.json) return printJson(ctx, report, { compact: true, code: report.failed.length ? 1 : 0 });
     const p = paint(ctx.io);
     const verb = values['dry-run'] ? 'Would upload' : 'Uploaded';
     const rate =
@@ -77,4 +69,4 @@ export const syncCommand: CliCommand = {
     for (const f of report.failed) ctx.io.err(`${p.red('✗')} ${f.path}: ${f.error}\n`);
     return report.failed.length ? 1 : 0;
   },
-};
+});

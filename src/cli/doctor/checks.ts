@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLoopbackHost } from '../../client/index.js';
 import { isBatonError } from '../../core/errors.js';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../invocation.js';
 import { requireClient } from '../tracker/require-client.js';
 import { senderView } from '../tracker/local-state.js';
 

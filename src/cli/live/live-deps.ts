@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clientFromConfig } from '../../client/index.js';
 import type { LiveControlDeps } from '../../capture/delivery/live/control.js';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../invocation.js';
 import { resolveTranscript } from '../../export/resolve-transcript.js';
 
 /** dist/live-relay.cjs beside the running bundle (BATON_LIVE_RELAY overrides; null when absent: source runs). */

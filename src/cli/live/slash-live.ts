@@ -1,7 +1,7 @@
 // `/export-session --live [stop] [--discard-on-end]`: the live part of the slash command's backend.
 import { startLive, stopLive } from '../../capture/delivery/live/control.js';
 import { BatonError } from '../../core/errors.js';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../invocation.js';
 import { describeStart, describeStop } from './describe.js';
 import { liveDeps } from './live-deps.js';
 import { qrBlock } from './qr.js';

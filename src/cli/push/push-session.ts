@@ -1,6 +1,6 @@
 // `baton push` and `/export-session --push`: publish one session (new post, or added to a post) and return URLs.
 import type { Visibility } from '../../core/api/index.js';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../invocation.js';
 import { resolveTranscript } from '../../export/resolve-transcript.js';
 import { withClient } from '../tracker/require-client.js';
 import { openEgressGate } from '../../capture/session/egress.js';

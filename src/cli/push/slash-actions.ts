@@ -6,7 +6,7 @@ import { recordPause } from '../../capture/session/pause-log.js';
 import { subagentTargets } from '../../capture/session/end.js';
 import type { Visibility } from '../../core/api/index.js';
 import { BatonError } from '../../core/errors.js';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../invocation.js';
 import { resolveTranscript } from '../../export/resolve-transcript.js';
 import { describePush, pushSession } from './push-session.js';
 

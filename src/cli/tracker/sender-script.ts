@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kickSender, type KickResult } from '../../capture/delivery/sender/kick.js';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../invocation.js';
 
 export function senderScript(
   env: Readonly<Record<string, string | undefined>>,
