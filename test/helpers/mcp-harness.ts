@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { copyFileSync } from 'node:fs';
+import { writeCurrentSession } from '../../src/capture/session/current-session.js';
 import { depsFromProcess } from '../../mcp-server/deps.js';
 import { createServer } from '../../mcp-server/server.js';
 
@@ -54,6 +56,23 @@ export async function connectMcp(opts: {
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Makes the sandbox's session the recorded 3-turn one, and the current session of Claude Code process `claudePid`
+ * (what the SessionStart hook records for the process that starts the server).
+ */
+export function recordedCurrentSession(
+  sb: { config: { dataDir: string }; sessionId: string; transcriptPath: string },
+  claudePid: number,
+  recorded: string,
+): void {
+  copyFileSync(recorded, sb.transcriptPath);
+  writeCurrentSession(sb.config.dataDir, claudePid, {
+    sessionId: sb.sessionId,
+    transcriptPath: sb.transcriptPath,
+    at: new Date().toISOString(),
+  });
 }
 
 export interface RecordingProxy {

@@ -1,14 +1,19 @@
 // Every tool annotated readOnlyHint really is read-only: calling it changes no file under the data dir and sends the
 // tracker no write request (only GET/HEAD pass the recording proxy in front of it).
-import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startLive } from '../../src/capture/delivery/live/control.js';
-import { writeCurrentSession } from '../../src/capture/session/current-session.js';
 import { loadSession } from '../../src/core/transcript/index.js';
 import { gated } from '../helpers/gated.js';
 import { createLiveSandbox, RECORDED, type LiveSandbox } from '../helpers/live-sandbox.js';
-import { connectMcp, recordingProxy, type McpHarness, type RecordingProxy } from '../helpers/mcp-harness.js';
+import {
+  connectMcp,
+  recordedCurrentSession,
+  recordingProxy,
+  type McpHarness,
+  type RecordingProxy,
+} from '../helpers/mcp-harness.js';
 
 const CLAUDE_PID = 737_373;
 const OTHER = '0b0b0b0b-2222-4333-8444-555555555555';
@@ -45,12 +50,7 @@ function snapshot(dir: string): Record<string, string> {
 
 beforeAll(async () => {
   sb = await createLiveSandbox();
-  copyFileSync(RECORDED, sb.transcriptPath);
-  writeCurrentSession(sb.config.dataDir, CLAUDE_PID, {
-    sessionId: sb.sessionId,
-    transcriptPath: sb.transcriptPath,
-    at: new Date().toISOString(),
-  });
+  recordedCurrentSession(sb, CLAUDE_PID, RECORDED);
   // Something on the tracker to read, and a running stream for get_live_status to report.
   const session = await loadSession(sb.transcriptPath);
   await sb.client.sessions.push(gated({ session: { ...session, meta: { ...session.meta, id: OTHER } } }));

@@ -1,11 +1,10 @@
 // The MCP server through a real MCP client (in-memory transport pair) against a real tracker and real transcripts.
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCurrentSession } from '../../src/capture/session/current-session.js';
 import { Session } from '../../src/core/model/session.js';
 import { loadSession } from '../../src/core/transcript/index.js';
-import { connectMcp, type McpHarness } from '../helpers/mcp-harness.js';
+import { connectMcp, recordedCurrentSession, type McpHarness } from '../helpers/mcp-harness.js';
 import { createLiveSandbox, RECORDED, type LiveSandbox } from '../helpers/live-sandbox.js';
 import { gated } from '../helpers/gated.js';
 
@@ -34,13 +33,7 @@ let client: McpHarness;
 
 beforeAll(async () => {
   sb = await createLiveSandbox();
-  copyFileSync(RECORDED, sb.transcriptPath);
-  // What the SessionStart hook records for the Claude Code process that started this server.
-  writeCurrentSession(sb.config.dataDir, CLAUDE_PID, {
-    sessionId: sb.sessionId,
-    transcriptPath: sb.transcriptPath,
-    at: new Date().toISOString(),
-  });
+  recordedCurrentSession(sb, CLAUDE_PID, RECORDED);
   client = await connect(sb.env, sb.cwd);
 });
 afterAll(async () => {
