@@ -1,15 +1,7 @@
 // Hook entries that could not wait for the session lock: one file each in outbox/spill/, merged by the next holder.
-import {
-  closeSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  unlinkSync,
-  writeSync,
-  mkdirSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../core/fs/write-atomic.js';
 import { hasPrivateSpan, stripPrivateValue } from '../../core/redact/private-spans.js';
 import { outboxDir } from './paths.js';
 import type { OutboxEntry, SweepTarget } from './writer.js';
@@ -51,21 +43,8 @@ export function writeSpill(
   // <private> spans never reach the disk, spilled or not.
   if (hasPrivateSpan(json))
     json = JSON.stringify({ v: 1, ts: now.toISOString(), entries: stripPrivateValue(entries), sweep });
-  const tmp = join(dir, `${name}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'wx', 0o600);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fd = openSync(tmp, 'wx', 0o600);
-  }
-  try {
-    writeSync(fd, json);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, join(dir, name));
+  // The temp name ends in .tmp, which listSpills skips: a merger sees a spill whole or not at all.
+  writeFileAtomic(join(dir, name), json);
   return name;
 }
 

@@ -1,6 +1,7 @@
 // "Which session is this Claude Code process running?": a pointer the SessionStart hook records per Claude Code pid.
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../core/fs/write-atomic.js';
 
 /**
  * Hooks and the plugin's MCP server are both children of the Claude Code process, so its pid is a key both can
@@ -27,15 +28,7 @@ export function claudePidFromHook(env: Readonly<Record<string, string | undefine
 
 export function writeCurrentSession(dataDir: string, claudePid: number, value: CurrentSession): void {
   const path = currentSessionPath(dataDir, claudePid);
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, JSON.stringify(value), { mode: 0o600 });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    mkdirSync(join(dataDir, 'current'), { recursive: true, mode: 0o700 });
-    writeFileSync(tmp, JSON.stringify(value), { mode: 0o600 });
-  }
-  renameSync(tmp, path);
+  writeFileAtomic(path, JSON.stringify(value));
 }
 
 export function readCurrentSession(dataDir: string, claudePid: number): CurrentSession | null {

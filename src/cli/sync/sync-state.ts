@@ -1,16 +1,8 @@
 // What `baton sync` already uploaded (per transcript: size and a tail hash), so a rerun skips unchanged sessions.
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../core/fs/write-atomic.js';
 import { findSubagentFiles } from '../../core/transcript/index.js';
 
 export interface SyncedEntry {
@@ -43,10 +35,7 @@ export function loadSyncState(dataDir: string, url: string): SyncState {
 
 export function saveSyncState(dataDir: string, state: SyncState): void {
   const path = syncStatePath(dataDir);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
-  renameSync(tmp, path);
+  writeFileAtomic(path, JSON.stringify(state));
 }
 
 /**

@@ -1,6 +1,7 @@
 // The relay's saved position: source offsets, next seq and merge keys, so a restarted relay resumes, not repeats.
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, unlinkSync } from 'node:fs';
+
+import { writeFileAtomic } from '../../../core/fs/write-atomic.js';
 import { z } from 'zod';
 
 export const RelayProgress = z.object({
@@ -32,10 +33,7 @@ export function readRelayProgress(path: string, liveId: string): RelayProgress |
 }
 
 export function writeRelayProgress(path: string, p: RelayProgress): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(p), { mode: 0o600 });
-  renameSync(tmp, path);
+  writeFileAtomic(path, JSON.stringify(p));
 }
 
 export function removeRelayProgress(path: string): void {

@@ -1,14 +1,7 @@
 // The per-session live-stream state file: schema, atomic writes (0600), locked updates, and the hand-over to "ended".
-import {
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../../core/fs/write-atomic.js';
 import { z } from 'zod';
 import { BatonError } from '../../../core/errors.js';
 import { acquireLock } from '../../session/lock.js';
@@ -46,10 +39,7 @@ export const LiveState = z.object({
 export type LiveState = z.infer<typeof LiveState>;
 
 function writeAtomic(path: string, value: unknown): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, path);
+  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 function parseState(path: string): LiveState | null {

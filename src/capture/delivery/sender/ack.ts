@@ -1,6 +1,7 @@
 // Per-session acknowledged position of the sender: what the tracker confirmed, so a restart never resends much.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+import { writeFileAtomic } from '../../../core/fs/write-atomic.js';
 import { ackPath } from './paths.js';
 
 export interface SessionAck {
@@ -36,14 +37,6 @@ export function readAck(dataDir: string, sessionId: string): SessionAck {
 /** Atomic (temp file + rename): a kill mid-write leaves the old ack, never a torn one. */
 export function writeAck(dataDir: string, sessionId: string, ack: SessionAck): void {
   const path = ackPath(dataDir, sessionId);
-  const tmp = `${path}.${process.pid}.tmp`;
-  const text = JSON.stringify({ ...ack, updatedAt: new Date().toISOString() });
-  try {
-    writeFileSync(tmp, text, { mode: 0o600 });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    writeFileSync(tmp, text, { mode: 0o600 });
-  }
-  renameSync(tmp, path);
+  // Not fsynced: an ack lost in a crash only makes the sender resend, and the tracker deduplicates by event uuid.
+  writeFileAtomic(path, JSON.stringify({ ...ack, updatedAt: new Date().toISOString() }));
 }

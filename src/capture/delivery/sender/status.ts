@@ -1,5 +1,6 @@
 // The sender's status file (what it is doing, last delivery, last error) and its log, for `baton status`.
-import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../../../core/fs/write-atomic.js';
 import { senderPaths } from './paths.js';
 
 export type SenderState =
@@ -22,12 +23,9 @@ export interface SenderStatus {
 }
 
 export function writeStatus(dataDir: string, status: SenderStatus): void {
-  const { dir, status: path } = senderPaths(dataDir);
-  const tmp = `${path}.${process.pid}.tmp`;
+  const { status: path } = senderPaths(dataDir);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(tmp, JSON.stringify(status), { mode: 0o600 });
-    renameSync(tmp, path);
+    writeFileAtomic(path, JSON.stringify(status));
   } catch {
     // status is informational: never let it stop delivery
   }
