@@ -59,6 +59,18 @@ describe('stable reason codes from the real tracker', () => {
     await refusal(clientWith(made.rawKey).account.me(), 'auth', 'key_revoked');
   });
 
+  it('keeps the old code and message beside the reason, for clients that predate reasons', async () => {
+    const made = await owner.account.keys.create({ name: 'old client' });
+    await owner.account.keys.revoke(made.key.id);
+    const res = await fetch(`${tracker.url}/api/v1/me`, {
+      headers: { authorization: `Bearer ${made.rawKey}` },
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({
+      error: { code: 'auth', message: 'the API key has been revoked', reason: 'key_revoked' },
+    });
+  });
+
   it('key_expired: a key past its expiry', async () => {
     const me = await owner.account.me();
     const raw = generateRawKey();
