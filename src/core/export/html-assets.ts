@@ -1,6 +1,7 @@
 // The HTML export's inline assets: stylesheet (light/dark, code theme), the page script and its CSP hash.
 import { createHash } from 'node:crypto';
 import { HIGHLIGHTER_JS } from './generated/highlighter.js';
+import { PAGE_JS } from './generated/page-script.js';
 
 /**
  * Layout note: the metrics header is written last (totals arrive at the end of a stream) and shown first with
@@ -76,69 +77,14 @@ mark.hit{background:var(--mark);color:inherit}mark.hit.cur{background:var(--cur)
 `;
 
 /**
- * Lazy syntax highlighting: code blocks carry only a `language-…` class; each is highlighted when it comes near
- * the viewport (IntersectionObserver) or when its <details> opens, so a page with megabytes of code opens fast.
- * `H` (highlight.js, generated) escapes the text it is given and returns only <span class="hljs-…"> markup, and
- * the text comes from the block's own textContent, so session text cannot become markup. A block showing search
- * marks waits until the search is cleared (re-rendering it would drop the marks).
+ * The page's one inline script: highlight.js (declares `H`), then the page script (src/core/export/client/page.ts:
+ * lazy highlighting and search), all function-local.
  */
-const HIGHLIGHT_JS = `var MAX=100000,waiting=[],SEL='code[class^="language-"]';
-function langOf(c){var m=/^language-([a-z0-9+]+)/.exec(c.className);return m?m[1]:'';}
-function paint(c){if(c.bh)return true;if(c.querySelector('mark')){waiting.push(c);return false;}c.bh=1;
-var l=langOf(c),t=c.textContent;if(!H||!l||t.length>MAX||!H.has(l))return true;
-try{c.innerHTML=H.highlight(t,l);c.classList.add('hljs');}catch(e){}return true;}
-var io=window.IntersectionObserver?new IntersectionObserver(function(es){for(var i=0;i<es.length;i++){
-if(es[i].isIntersecting)done(es[i].target);}},{rootMargin:'600px 0px'}):null;
-function done(c){if(paint(c)&&io)io.unobserve(c);}
-var cs=d.querySelectorAll(SEL);for(var i=0;i<cs.length;i++){if(io)io.observe(cs[i]);else done(cs[i]);}
-d.addEventListener('toggle',function(e){var t=e.target;if(!t.open||!t.querySelectorAll)return;
-var cs=t.querySelectorAll(SEL);for(var i=0;i<cs.length;i++)done(cs[i]);},true);
-`;
-
-/**
- * In-page search: highlights matches in every message (inside collapsed tools too), counts them, steps with
- * Enter / Shift+Enter or the arrows (opening the <details> a match is in), and can hide non-matching messages.
- * It only ever creates text nodes and <mark> elements, so it cannot turn session text into markup.
- */
-const SEARCH_JS = `var h=d.getElementById('title');if(h&&h.textContent)d.title=h.textContent;
-var q=d.getElementById('q'),cnt=d.getElementById('cnt'),only=d.getElementById('only'),marks=[],cur=-1,timer=0;
-if(!q)return;
-function clear(){var ms=d.querySelectorAll('mark.hit');for(var i=0;i<ms.length;i++){var m=ms[i],p=m.parentNode;
-p.replaceChild(d.createTextNode(m.textContent),m);p.normalize();}marks=[];cur=-1;
-var nm=d.querySelectorAll('.nomatch');for(var j=0;j<nm.length;j++)nm[j].classList.remove('nomatch');
-var w=waiting;waiting=[];for(var k=0;k<w.length;k++)done(w[k]);}
-function mark(el,s){var w=d.createTreeWalker(el,NodeFilter.SHOW_TEXT),nodes=[],n,found=false;
-while((n=w.nextNode()))nodes.push(n);
-for(var k=0;k<nodes.length;k++){var t=nodes[k].nodeValue,low=t.toLowerCase(),i=low.indexOf(s);
-if(i<0||low.length!==t.length)continue;found=true;var f=d.createDocumentFragment(),last=0;
-while(i>=0){f.appendChild(d.createTextNode(t.slice(last,i)));var m=d.createElement('mark');m.className='hit';
-m.textContent=t.slice(i,i+s.length);f.appendChild(m);marks.push(m);last=i+s.length;i=low.indexOf(s,last);}
-f.appendChild(d.createTextNode(t.slice(last)));nodes[k].parentNode.replaceChild(f,nodes[k]);}return found;}
-function run(){clear();var s=q.value.toLowerCase();if(!s){cnt.textContent='';return;}
-var msgs=d.querySelectorAll('.msg'),turns=d.querySelectorAll('.turn');
-for(var i=0;i<msgs.length;i++){if(!mark(msgs[i],s))msgs[i].classList.add('nomatch');}
-for(var j=0;j<turns.length;j++){if(!turns[j].querySelector('.msg:not(.nomatch)'))turns[j].classList.add('nomatch');}
-cnt.textContent=marks.length===1?'1 match':marks.length?marks.length+' matches':'no matches';}
-function go(step){if(!marks.length)return;if(cur>=0)marks[cur].classList.remove('cur');
-cur=(cur+step+marks.length)%marks.length;var m=marks[cur];m.classList.add('cur');
-for(var p=m.parentNode;p;p=p.parentNode){if(p.tagName==='DETAILS')p.open=true;}
-m.scrollIntoView({block:'center'});cnt.textContent=(cur+1)+' / '+marks.length;}
-q.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,150);});
-q.addEventListener('keydown',function(e){if(e.key==='Enter'){e.preventDefault();clearTimeout(timer);
-if(!marks.length&&q.value)run();go(e.shiftKey?-1:1);}else if(e.key==='Escape'){q.value='';run();}});
-d.getElementById('next').addEventListener('click',function(){go(1);});
-d.getElementById('prev').addEventListener('click',function(){go(-1);});
-only.addEventListener('change',function(){d.body.classList.toggle('filter',only.checked);});
-d.addEventListener('keydown',function(e){if(e.key==='/'&&d.activeElement!==q){e.preventDefault();q.focus();}});
-`;
-
-/** The page's one inline script: highlight.js (declares `H`), lazy highlighting, then search; all function-local. */
 export const SCRIPT = `(function(){
-var d=document;d.documentElement.classList.add('js');
 var H=null;try{
 ${HIGHLIGHTER_JS}
 }catch(e){H=null;}
-${HIGHLIGHT_JS}${SEARCH_JS}})();`;
+${PAGE_JS}})();`;
 
 /** The script's CSP hash: the page allows exactly this script and nothing else. */
 export const SCRIPT_HASH = `sha256-${createHash('sha256').update(SCRIPT, 'utf8').digest('base64')}`;
