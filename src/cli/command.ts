@@ -33,7 +33,7 @@ export function defineCommand<O extends OptionSpec>(spec: CommandSpec<O>): CliCo
     name: spec.name,
     summary: spec.summary,
     help: spec.help,
-    run(argv, ctx) {
+    async run(argv, ctx) {
       const flags = parseFlags(argv, spec.options, spec.name);
       if (spec.positionals && flags.positionals.length > spec.positionals.max)
         throw new BatonError('invalid_input', spec.positionals.tooMany);
@@ -44,7 +44,7 @@ export function defineCommand<O extends OptionSpec>(spec: CommandSpec<O>): CliCo
 
 /** Prints a --json result (indented unless `compact`) and returns the exit code (`code`, default 0). */
 export function printJson(
-  ctx: CliContext,
+  ctx: Pick<CliContext, 'io'>,
   value: unknown,
   opts: { compact?: boolean; code?: number } = {},
 ): number {

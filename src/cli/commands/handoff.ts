@@ -12,7 +12,7 @@ import {
   type TrackerTarget,
 } from '../../handoff/index.js';
 import { parseFlags } from '../args.js';
-import type { CliCommand } from '../command.js';
+import { printJson, type CliCommand } from '../command.js';
 import type { CliContext } from '../invocation.js';
 
 const VERSION = process.env.BATON_BUILD_VERSION ?? 'dev';
@@ -136,8 +136,7 @@ async function runCreate(argv: string[], outer: Ctx): Promise<number> {
     out: json ? () => undefined : (t) => ctx.io.out(t),
   });
   for (const w of result.state.warnings) ctx.io.err(`baton handoff: note: ${w}\n`);
-  if (json) ctx.io.out(`${JSON.stringify(createJson(result, dryRun), null, 2)}\n`);
-  return 0;
+  return json ? printJson(ctx, createJson(result, dryRun)) : 0;
 }
 
 function findContext(ctx: Ctx, localOnly: boolean): FindContext {
@@ -175,10 +174,7 @@ async function runList(argv: string[], outer: Ctx): Promise<number> {
   const localOnly = values['local-only'] === true;
   const project = await projectFilter(ctx, values.project, values.all === true);
   const rows = await listHandoffs(findContext(ctx, localOnly), { project, limit, remote: !localOnly });
-  if (values.json) {
-    ctx.io.out(`${JSON.stringify({ project: project?.name ?? null, handoffs: rows }, null, 2)}\n`);
-    return 0;
-  }
+  if (values.json) return printJson(ctx, { project: project?.name ?? null, handoffs: rows });
   const scope = project ? `project ${project.name}` : 'all projects';
   if (rows.length === 0) {
     ctx.io.out(
@@ -217,7 +213,7 @@ async function runShow(argv: string[], outer: Ctx): Promise<number> {
   try {
     const found = await findHandoff(findContext(ctx, values['local-only'] === true), ref, project);
     if (values.json) {
-      ctx.io.out(`${JSON.stringify({ ...found, document: found.document }, null, 2)}\n`);
+      printJson(ctx, { ...found, document: found.document });
     } else {
       ctx.io.err(
         `baton handoff: ${found.contextId ?? found.trackerId} from ${found.origin === 'local' ? 'the local store' : 'the tracker'}${found.file ? ` (${found.file})` : ''}\n`,
