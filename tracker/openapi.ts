@@ -37,11 +37,12 @@ function schema(s: z.ZodType, io: 'input' | 'output'): Json {
 }
 
 function operation(r: RouteDoc): Json {
+  const pathShape = (r.params as z.ZodObject | undefined)?.shape ?? {};
   const params: Json[] = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1],
     in: 'path',
     required: true,
-    schema: { type: 'string' },
+    schema: pathShape[m[1]!] ? schema(pathShape[m[1]!] as z.ZodType, 'input') : { type: 'string' },
   }));
   if (r.query) {
     for (const [name, field] of Object.entries(r.query.shape)) {

@@ -5,7 +5,9 @@ import { createApp } from '../../tracker/app.js';
 import { testConfig } from '../../tracker/config.js';
 import { openStore } from '../../tracker/db/store.js';
 import { createLive } from '../../tracker/live/index.js';
-import { buildOpenApi, renderApiMarkdown } from '../../tracker/openapi.js';
+import { buildOpenApi, documentedRoutes, renderApiMarkdown } from '../../tracker/openapi.js';
+import { WEB_ROUTES } from '../../tracker/web/routes/catalog.js';
+import { liveWebExtension } from '../../tracker/web/mount.js';
 
 it('documents every registered API route, live streams included (and nothing that does not exist)', async () => {
   const store = await openStore({ engine: 'sqlite', file: ':memory:' });
@@ -66,4 +68,28 @@ it('documents every registered API route, live streams included (and nothing tha
 
 it('keeps docs/api.md in sync with the schemas (regenerate: npx tsx test/tracker/helpers/cli-main.ts openapi --markdown > docs/api.md)', () => {
   expect(readFileSync('docs/api.md', 'utf8')).toBe(renderApiMarkdown());
+});
+
+it('mounts exactly the defined routes: every Hono route (web pages and forms too) has a definition, and each definition is mounted', async () => {
+  const store = await openStore({ engine: 'sqlite', file: ':memory:' });
+  const lw = liveWebExtension({ version: 'test' });
+  try {
+    const config = testConfig({ db: { engine: 'sqlite', file: ':memory:' } });
+    const app = createApp({ store, config, events: lw.publisher, extensions: [lw.extension] });
+    const mounted = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const defined = [...documentedRoutes(), ...WEB_ROUTES].map((r) => `${r.method} ${r.path}`);
+    expect(new Set(defined).size).toBe(defined.length);
+    expect([...mounted].filter((r) => !defined.includes(r))).toEqual([]);
+    expect(defined.filter((r) => !mounted.has(r))).toEqual([]);
+    // Pages are defined the same way but stay out of the public document.
+    expect(WEB_ROUTES.every((r) => !r.public && r.tag === 'web')).toBe(true);
+    expect(Object.keys((buildOpenApi() as { paths: object }).paths)).not.toContain('/login');
+  } finally {
+    await lw.close();
+    await store.close();
+  }
 });

@@ -55,6 +55,8 @@ export interface RouteSpec<D, P extends string, Q, B, F, A> {
   rateLimit: RateLimitKind;
   /** Bytes, from the deps (config); required with a body or form. `false`: deliberately unbounded (say why). */
   bodyLimit?: ((deps: D) => number) | false;
+  /** Path parameters beyond "a non-empty segment" (e.g. an id's length), when the path itself accepts more. */
+  params?: z.ZodType<{ [K in Params<P>]: string }>;
   query?: Q;
   body?: B;
   /** Body may be empty (parsed as `{}`): routes whose every body field is optional. */
@@ -66,7 +68,7 @@ export interface RouteSpec<D, P extends string, Q, B, F, A> {
   /** Who, among the authenticated, may: runs before any input is read (a refusal never depends on the body). */
   authorize?: (c: Context<AppEnv>, deps: D) => A | Promise<A>;
   /** Error statuses besides the ones implied by auth (401), rate limit (429), parsing (400) and body limit (413). */
-  errors?: number[];
+  errors?: readonly number[];
   handler: (input: RouteInput<D, P, Q, B, F, A>) => Response | Promise<Response>;
 }
 
@@ -79,6 +81,7 @@ export interface RouteDoc {
   description?: string;
   auth: AuthKind;
   rateLimit: RateLimitKind;
+  params?: z.ZodType;
   query?: z.ZodObject;
   body?: z.ZodType;
   form?: z.ZodType;
@@ -124,7 +127,7 @@ export function defineRoute<D>() {
     if (spec.rateLimit === 'perKey' && !KEY_AUTH.includes(spec.auth))
       throw new Error(`${where}: the per-key rate limit needs an API-key auth`);
     const implied = [
-      ...(spec.query || spec.body || spec.form ? [400] : []),
+      ...(spec.params || spec.query || spec.body || spec.form ? [400] : []),
       ...(KEY_AUTH.includes(spec.auth) ? [401] : []),
       ...(spec.bodyLimit ? [413] : []),
       ...(spec.rateLimit !== 'none' ? [429] : []),
@@ -137,10 +140,15 @@ export function defineRoute<D>() {
       ...(spec.description ? { description: spec.description } : {}),
       auth: spec.auth,
       rateLimit: spec.rateLimit,
+      ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { query: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
       ...(spec.form ? { form: spec.form } : {}),
-      responses: spec.responses,
+      // A page that needs a signed-in user sends everyone else to /login (and back afterwards).
+      responses:
+        spec.auth === 'session'
+          ? { 303: { description: 'Not signed in: to /login?next=…' }, ...spec.responses }
+          : spec.responses,
       errors: [...new Set([...(spec.errors ?? []), ...implied])].sort((a, b) => a - b),
       public: spec.tag !== 'web',
     };
@@ -169,7 +177,15 @@ export function defineRoute<D>() {
         const path = (spec.path.slice(basePath.length) || '/').replace(/\{(\w+)\}/g, ':$1');
         const handle: MiddlewareHandler<AppEnv> = async (c) => {
           const allowed = (await spec.authorize?.(c, deps)) as A;
-          const params = readParams(c) as RouteInput<D, P, Q, B, F, A>['params'];
+          const raw = readParams(c);
+          const params = (spec.params ? parseInput(spec.params, raw, 'path') : raw) as RouteInput<
+            D,
+            P,
+            Q,
+            B,
+            F,
+            A
+          >['params'];
           const query = (spec.query ? readQuery(c, spec.query) : undefined) as Out<Q>;
           const body = (
             spec.body ? await readJson(c, spec.body, { allowEmpty: spec.emptyBody }) : undefined

@@ -11,9 +11,11 @@ import {
   PushSessionRequest,
   PushSessionResponse,
   SessionDetailResponse,
+  SessionId,
   UploadSessionsRequest,
   UploadSessionsResponse,
 } from '../../src/core/api/index.js';
+import { z } from 'zod';
 import { CONTENT_TYPES, exportFileName, exportStream } from '../services/export.js';
 import {
   appendEvents,
@@ -58,6 +60,8 @@ export const SESSION_ROUTES = [
     method: 'post',
     path: '/api/v1/sessions/{id}/events',
     summary: 'Append a batch of events (idempotent per uuid); creates the session if needed',
+    // The path names the session it may create: the same id rule as a pushed session's.
+    params: z.object({ id: SessionId }),
     bodyLimit: (d) => d.config.limits.sessionBodyBytes,
     body: AppendEventsRequest,
     responses: { 200: { schema: AppendEventsResponse } },

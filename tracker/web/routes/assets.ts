@@ -1,6 +1,8 @@
 // /assets/*: the stylesheet and the two scripts, immutable per content hash (ETag) and cacheable.
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import { defineRoute, mountRoutes } from '../../http/define-route.js';
+import type { AppEnv } from '../../http/env.js';
 import { APP_JS } from '../assets/app-client.js';
 import { LIVE_JS } from '../assets/live-client.js';
 import { APP_CSS } from '../assets/styles.js';
@@ -17,18 +19,37 @@ const ETAGS = Object.fromEntries(
   ]),
 );
 
-export function createAssetRoutes(): Hono {
-  const app = new Hono();
-  app.get('/:name', (c) => {
-    const name = c.req.param('name');
-    const file = FILES[name];
-    if (!file) return c.text('Not found', 404);
-    const etag = ETAGS[name]!;
-    c.header('etag', etag);
-    c.header('cache-control', 'public, max-age=300');
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    c.header('content-type', file.type);
-    return c.body(file.body);
-  });
+const pageRoute = defineRoute<null>();
+
+export const ASSET_ROUTES = [
+  pageRoute({
+    method: 'get',
+    path: '/assets/{name}',
+    tag: 'web',
+    summary: 'The stylesheet and the two scripts (ETag per content hash)',
+    auth: 'none',
+    rateLimit: 'none', // static, cached by browsers and proxies
+    responses: {
+      200: { contentType: 'text/css, text/javascript' },
+      304: { description: 'Not modified (If-None-Match)' },
+    },
+    errors: [404],
+    handler: ({ c, params: { name } }) => {
+      const file = FILES[name];
+      if (!file) return c.text('Not found', 404);
+      const etag = ETAGS[name]!;
+      c.header('etag', etag);
+      c.header('cache-control', 'public, max-age=300');
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+      c.header('content-type', file.type);
+      return c.body(file.body);
+    },
+  }),
+];
+
+/** Mounted at /assets; needs nothing of the tracker's, so it takes no deps. */
+export function createAssetRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  mountRoutes(app, ASSET_ROUTES, null, { guards: { none: [] } }, '/assets');
   return app;
 }

@@ -1,23 +1,33 @@
 // `/handoffs/:id` for the signed-in owner.
-import { Hono } from 'hono';
 import { getHandoff } from '../../services/handoffs.js';
-import { html, renderError, requireUser, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../context.js';
 import { handoffPage } from '../pages/handoff.js';
+import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 
-export function createHandoffRoutes(d: WebDeps): Hono {
-  const app = new Hono();
-  app.onError((err, c) => renderError(c, d, err));
-  app.get('/handoffs/:id', async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    return html(
-      c,
-      handoffPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        handoff: await getHandoff(d.services, ctx.caller, c.req.param('id')),
-      }),
-    );
-  });
-  return app;
+export const HANDOFF_PAGE_ROUTES = [
+  pageRoute({
+    method: 'get',
+    path: '/handoffs/{id}',
+    tag: 'web',
+    summary: 'One handoff document',
+    auth: 'session',
+    rateLimit: 'none',
+    responses: PAGE,
+    errors: [404],
+    handler: async ({ c, deps: d, params }) => {
+      const ctx = pageCtx(c);
+      return html(
+        c,
+        handoffPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          handoff: await getHandoff(d.services, ctx.caller, params.id),
+        }),
+      );
+    },
+  }),
+];
+
+export function createHandoffRoutes(d: WebDeps) {
+  return pageRoutes(d, HANDOFF_PAGE_ROUTES);
 }

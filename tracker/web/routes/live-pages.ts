@@ -1,17 +1,22 @@
 // `/live/:viewerToken`: the live viewer page (no login for unlisted streams); its feed and status probe are API routes.
-import { Hono } from 'hono';
-import { BatonError } from '../../../src/core/errors.js';
 import { resolveViewer } from '../../live/index.js';
-import { html, renderError, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../context.js';
 import { liveViewerPage } from '../pages/live-viewer.js';
+import { PAGE, pageRoute, pageRoutes } from './page-route.js';
 
-export function createLivePageRoutes(d: WebDeps): Hono {
-  const app = new Hono();
-  const liveDeps = { service: d.live.service, store: d.live.store, auth: liveAuthFor(d) };
-
-  app.get('/:viewerToken', async (c) => {
-    try {
-      const token = c.req.param('viewerToken');
+export const LIVE_PAGE_ROUTES = [
+  pageRoute({
+    method: 'get',
+    path: '/live/{viewerToken}',
+    tag: 'web',
+    summary: 'The live viewer page behind a view URL',
+    auth: 'none', // the view URL is the capability; a private stream also wants its owner's cookie
+    rateLimit: 'none',
+    responses: PAGE,
+    // 410 pages say why the link died (ended by its owner, or expired); unknown links are plain 404s.
+    errors: [404, 410],
+    handler: async ({ c, deps: d, params: { viewerToken: token } }) => {
+      const liveDeps = { service: d.live.service, store: d.live.store, auth: liveAuthFor(d) };
       const row = await resolveViewer(c, token, liveDeps);
       const user = await d.sessions.current(c);
       const base = `/live/${encodeURIComponent(token)}`;
@@ -25,16 +30,13 @@ export function createLivePageRoutes(d: WebDeps): Hono {
           csrfToken: user ? await d.csrf.token(c) : undefined,
         }),
       );
-    } catch (err) {
-      // 410 pages say why the link died (ended by its owner, or expired); unknown links are plain 404s.
-      if (err instanceof BatonError && err.code === 'gone') {
-        return renderError(c, d, new BatonError('gone', err.message));
-      }
-      return renderError(c, d, err);
-    }
-  });
+    },
+  }),
+];
 
-  return app;
+/** Mounted at /live, beside the feed and status probe (API routes on the app itself). */
+export function createLivePageRoutes(d: WebDeps) {
+  return pageRoutes(d, LIVE_PAGE_ROUTES, { basePath: '/live' });
 }
 
 /** The live module's view of who is signed in: the browser session cookie (API keys do not apply to pages). */

@@ -1,14 +1,14 @@
 // `/` (list with search and filters), `/sessions/:id` (detail) and `/sessions/:id/export` for the signed-in owner.
-import { Hono } from 'hono';
 import { ExportFormat, ListSessionsQuery, type SessionSummary } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import { listProjects } from '../../services/projects.js';
 import { getSession, listSessions, ownSession } from '../../services/sessions.js';
-import { html, renderError, requireUser, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../context.js';
 import { exportResponse } from '../export-response.js';
 import { liveLinks, openStreamFor } from '../live-links.js';
 import { sessionDetailPage, type LineageLink } from '../pages/session-detail.js';
 import { sessionsListPage, type SessionsQueryView } from '../pages/sessions-list.js';
+import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 
 const PAGE_SIZE = 24;
 const EVENTS_PAGE = 500;
@@ -50,104 +50,121 @@ async function followStream(
   return { liveId: created.liveId };
 }
 
-export function createSessionRoutes(d: WebDeps): Hono {
-  const app = new Hono();
-  app.onError((err, c) => renderError(c, d, err));
+const page = { tag: 'web', auth: 'session', rateLimit: 'none', responses: PAGE } as const;
 
-  app.get('/', async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const view = queryView(c.req.query());
-    const parsed = ListSessionsQuery.safeParse({
-      page: c.req.query('page') ?? '1',
-      limit: String(PAGE_SIZE),
-      ...(view.search ? { search: view.search } : {}),
-      ...(view.status ? { status: view.status } : {}),
-      ...(view.source ? { source: view.source } : {}),
-      ...(view.project ? { project: view.project } : {}),
-      ...(view.tag ? { tag: view.tag } : {}),
-      ...(view.starred ? { starred: 'true' } : {}),
-      ...(view.archived ? { archived: 'true' } : {}),
-    });
-    if (!parsed.success) throw new BatonError('invalid_request', 'Those filters are not valid.');
-    const [list, projects] = await Promise.all([
-      listSessions(d.services, ctx.caller, parsed.data),
-      listProjects(d.services, ctx.caller),
-    ]);
-    const live = await liveLinks(
-      d.live,
-      ctx.user.userId,
-      list.sessions.map((s) => s.id),
-    );
-    return html(
-      c,
-      sessionsListPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        query: view,
-        sessions: list.sessions,
-        pagination: list.pagination,
-        projects: projects.map((p) => ({ id: p.id, name: p.name })),
-        live,
-      }),
-    );
-  });
+export const SESSION_PAGE_ROUTES = [
+  pageRoute({
+    ...page,
+    method: 'get',
+    path: '/',
+    summary: 'Sessions: search, filters and pages',
+    errors: [400],
+    handler: async ({ c, deps: d }) => {
+      const ctx = pageCtx(c);
+      const view = queryView(c.req.query());
+      const parsed = ListSessionsQuery.safeParse({
+        page: c.req.query('page') ?? '1',
+        limit: String(PAGE_SIZE),
+        ...(view.search ? { search: view.search } : {}),
+        ...(view.status ? { status: view.status } : {}),
+        ...(view.source ? { source: view.source } : {}),
+        ...(view.project ? { project: view.project } : {}),
+        ...(view.tag ? { tag: view.tag } : {}),
+        ...(view.starred ? { starred: 'true' } : {}),
+        ...(view.archived ? { archived: 'true' } : {}),
+      });
+      if (!parsed.success) throw new BatonError('invalid_request', 'Those filters are not valid.');
+      const [list, projects] = await Promise.all([
+        listSessions(d.services, ctx.caller, parsed.data),
+        listProjects(d.services, ctx.caller),
+      ]);
+      const live = await liveLinks(
+        d.live,
+        ctx.user.userId,
+        list.sessions.map((s) => s.id),
+      );
+      return html(
+        c,
+        sessionsListPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          query: view,
+          sessions: list.sessions,
+          pagination: list.pagination,
+          projects: projects.map((p) => ({ id: p.id, name: p.name })),
+          live,
+        }),
+      );
+    },
+  }),
+  pageRoute({
+    ...page,
+    method: 'get',
+    path: '/sessions/{id}',
+    summary: 'A session: timeline, lineage and, while active, a live feed',
+    errors: [404],
+    handler: async ({ c, deps: d, params: { id } }) => {
+      const ctx = pageCtx(c);
+      const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
+      const detail = await getSession(d.services, ctx.caller, id, { offset, limit: EVENTS_PAGE });
+      const repos = d.services.store;
+      const parentRow = detail.session.parentSessionId
+        ? await repos.sessions.findByUserAndId(ctx.user.userId, detail.session.parentSessionId)
+        : undefined;
+      const parent: LineageLink | null = parentRow
+        ? { id: parentRow.id, title: parentRow.title, href: `/sessions/${encodeURIComponent(parentRow.id)}` }
+        : null;
+      const kids = await repos.db
+        .selectFrom('sessions')
+        .select(['id', 'title'])
+        .where('user_id', '=', ctx.user.userId)
+        .where('parent_session_id', '=', id)
+        .orderBy('activity_at', 'desc')
+        .limit(20)
+        .execute();
+      const stream = await followStream(d, ctx.user.userId, detail.session, ctx.caller.baseUrl);
+      const next = detail.eventsPage.nextOffset;
+      return html(
+        c,
+        sessionDetailPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          session: detail.session,
+          meta: detail.meta,
+          ...(detail.stats ? { stats: detail.stats } : {}),
+          events: detail.events,
+          eventsPage: detail.eventsPage,
+          nextHref: next !== null ? `/sessions/${encodeURIComponent(id)}?offset=${next}` : null,
+          parent,
+          children: kids.map((k) => ({
+            id: k.id,
+            title: k.title,
+            href: `/sessions/${encodeURIComponent(k.id)}`,
+          })),
+          exportBase: `/sessions/${encodeURIComponent(id)}/export`,
+          live: stream ? { eventsUrl: `/api/v1/live/${encodeURIComponent(stream.liveId)}/events` } : null,
+        }),
+      );
+    },
+  }),
+  pageRoute({
+    ...page,
+    method: 'get',
+    path: '/sessions/{id}/export',
+    summary: 'Download a session (md, json, html or txt)',
+    responses: { 200: { contentType: 'text/markdown' } },
+    errors: [400, 404],
+    handler: async ({ c, deps: d, params }) => {
+      const ctx = pageCtx(c);
+      const format = ExportFormat.safeParse(c.req.query('format') ?? 'md');
+      if (!format.success)
+        throw new BatonError('invalid_request', 'Export format must be md, json, html or txt.');
+      const row = await ownSession(d.services.store, ctx.caller, params.id);
+      return exportResponse(d.services.store, row, format.data);
+    },
+  }),
+];
 
-  app.get('/sessions/:id', async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const id = c.req.param('id');
-    const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
-    const detail = await getSession(d.services, ctx.caller, id, { offset, limit: EVENTS_PAGE });
-    const repos = d.services.store;
-    const parentRow = detail.session.parentSessionId
-      ? await repos.sessions.findByUserAndId(ctx.user.userId, detail.session.parentSessionId)
-      : undefined;
-    const parent: LineageLink | null = parentRow
-      ? { id: parentRow.id, title: parentRow.title, href: `/sessions/${encodeURIComponent(parentRow.id)}` }
-      : null;
-    const kids = await repos.db
-      .selectFrom('sessions')
-      .select(['id', 'title'])
-      .where('user_id', '=', ctx.user.userId)
-      .where('parent_session_id', '=', id)
-      .orderBy('activity_at', 'desc')
-      .limit(20)
-      .execute();
-    const stream = await followStream(d, ctx.user.userId, detail.session, ctx.caller.baseUrl);
-    const next = detail.eventsPage.nextOffset;
-    return html(
-      c,
-      sessionDetailPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        session: detail.session,
-        meta: detail.meta,
-        ...(detail.stats ? { stats: detail.stats } : {}),
-        events: detail.events,
-        eventsPage: detail.eventsPage,
-        nextHref: next !== null ? `/sessions/${encodeURIComponent(id)}?offset=${next}` : null,
-        parent,
-        children: kids.map((k) => ({
-          id: k.id,
-          title: k.title,
-          href: `/sessions/${encodeURIComponent(k.id)}`,
-        })),
-        exportBase: `/sessions/${encodeURIComponent(id)}/export`,
-        live: stream ? { eventsUrl: `/api/v1/live/${encodeURIComponent(stream.liveId)}/events` } : null,
-      }),
-    );
-  });
-
-  app.get('/sessions/:id/export', async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const format = ExportFormat.safeParse(c.req.query('format') ?? 'md');
-    if (!format.success)
-      throw new BatonError('invalid_request', 'Export format must be md, json, html or txt.');
-    const row = await ownSession(d.services.store, ctx.caller, c.req.param('id'));
-    return exportResponse(d.services.store, row, format.data);
-  });
-
-  return app;
+export function createSessionRoutes(d: WebDeps) {
+  return pageRoutes(d, SESSION_PAGE_ROUTES);
 }

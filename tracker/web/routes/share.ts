@@ -1,6 +1,5 @@
 // `/share/:slug` and `/p/:slug`: unlisted/public sessions and posts for anyone with the link; `/posts/:id` for owners.
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import { ExportFormat } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import type { SessionRow } from '../../db/repositories/index.js';
@@ -8,17 +7,17 @@ import { toPost, visiblePostSessions } from '../../services/posts.js';
 import { sessionDetail } from '../../services/sessions.js';
 import { toSummaries } from '../../services/session-view.js';
 import { baseUrlFor } from '../../http/base-url.js';
-import { html, renderError, requireUser, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../context.js';
 import { exportResponse } from '../export-response.js';
 import { sessionDetailPage } from '../pages/session-detail.js';
 import { sharedPostPage } from '../pages/shared-post.js';
+import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 
 const SLUG = /^[A-Za-z0-9_-]{10,64}$/;
 const EVENTS_PAGE = 500;
 
-export function createShareRoutes(d: WebDeps): Hono {
-  const app = new Hono();
-  app.onError((err, c) => renderError(c, d, err));
+/** The helpers every share page uses, over one tracker's deps. */
+function sharing(d: WebDeps) {
   const store = d.services.store;
 
   const viewer = async (c: Context) => {
@@ -107,59 +106,108 @@ export function createShareRoutes(d: WebDeps): Hono {
     );
   };
 
-  for (const prefix of ['/share', '/p']) {
-    app.get(`${prefix}/:slug`, async (c) => {
-      const slug = c.req.param('slug');
-      const row = await sharedSession(slug);
-      if (row) return sessionPage(c, row, `${prefix}/${slug}`);
-      const post = await sharedPost(slug);
-      if (post) return postPage(c, post, slug, prefix);
-      throw new BatonError('not_found', 'Not found.');
-    });
-    app.get(`${prefix}/:slug/export`, async (c) => {
-      const row = await sharedSession(c.req.param('slug'));
-      if (!row) throw new BatonError('not_found', 'Not found.');
-      return exportOf(c, row);
-    });
-    app.get(`${prefix}/:slug/s/:sessionId`, async (c) => {
-      const slug = c.req.param('slug');
-      const post = await sharedPost(slug);
-      const row = post ? await postSession(c, post.id, c.req.param('sessionId')) : undefined;
-      if (!row) throw new BatonError('not_found', 'Not found.');
-      return sessionPage(c, row, `${prefix}/${slug}/s/${encodeURIComponent(row.id)}`);
-    });
-    app.get(`${prefix}/:slug/s/:sessionId/export`, async (c) => {
-      const post = await sharedPost(c.req.param('slug'));
-      const row = post ? await postSession(c, post.id, c.req.param('sessionId')) : undefined;
-      if (!row) throw new BatonError('not_found', 'Not found.');
-      return exportOf(c, row);
-    });
-  }
+  return { sessionPage, exportOf, sharedSession, sharedPost, postSession, postPage };
+}
 
+// Anyone with the link; reads of what owners chose to share, like the share API (no per-key limit without a key).
+const shared = { tag: 'web', auth: 'none', rateLimit: 'none', responses: PAGE, errors: [404] } as const;
+const download = {
+  ...shared,
+  responses: { 200: { contentType: 'text/markdown' } },
+  errors: [400, 404],
+} as const;
+
+export const SHARE_PAGE_ROUTES = [
+  ...['/share', '/p'].flatMap((prefix) => [
+    pageRoute({
+      ...shared,
+      method: 'get',
+      path: `${prefix}/{slug}`,
+      summary: 'A shared session or post',
+      handler: async ({ c, deps, params: { slug } }) => {
+        const s = sharing(deps);
+        const row = await s.sharedSession(slug);
+        if (row) return s.sessionPage(c, row, `${prefix}/${slug}`);
+        const post = await s.sharedPost(slug);
+        if (post) return s.postPage(c, post, slug, prefix);
+        throw new BatonError('not_found', 'Not found.');
+      },
+    }),
+    pageRoute({
+      ...download,
+      method: 'get',
+      path: `${prefix}/{slug}/export`,
+      summary: 'Download a shared session',
+      handler: async ({ c, deps, params: { slug } }) => {
+        const s = sharing(deps);
+        const row = await s.sharedSession(slug);
+        if (!row) throw new BatonError('not_found', 'Not found.');
+        return s.exportOf(c, row);
+      },
+    }),
+    pageRoute({
+      ...shared,
+      method: 'get',
+      path: `${prefix}/{slug}/s/{sessionId}`,
+      summary: 'A session of a shared post',
+      handler: async ({ c, deps, params: { slug, sessionId } }) => {
+        const s = sharing(deps);
+        const post = await s.sharedPost(slug);
+        const row = post ? await s.postSession(c, post.id, sessionId) : undefined;
+        if (!row) throw new BatonError('not_found', 'Not found.');
+        return s.sessionPage(c, row, `${prefix}/${slug}/s/${encodeURIComponent(row.id)}`);
+      },
+    }),
+    pageRoute({
+      ...download,
+      method: 'get',
+      path: `${prefix}/{slug}/s/{sessionId}/export`,
+      summary: 'Download a session of a shared post',
+      handler: async ({ c, deps, params: { slug, sessionId } }) => {
+        const s = sharing(deps);
+        const post = await s.sharedPost(slug);
+        const row = post ? await s.postSession(c, post.id, sessionId) : undefined;
+        if (!row) throw new BatonError('not_found', 'Not found.');
+        return s.exportOf(c, row);
+      },
+    }),
+  ]),
   // Private posts: the owner's view of the same page.
-  app.get('/posts/:id', async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const post = await store.posts.findForUser(ctx.user.userId, c.req.param('id'));
-    if (!post) throw new BatonError('not_found', 'Not found.');
-    // The post's owner; a session someone else owns (none today) would still be withheld by the same rule.
-    const { rows, hidden } = await visiblePostSessions(store, post.id, ctx.user.userId);
-    const summaries = await toSummaries(store, rows, ctx.caller.baseUrl);
-    return html(
-      c,
-      sharedPostPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        post: toPost(
-          post,
-          rows.map((r) => r.id),
-          ctx.caller.baseUrl,
-        ),
-        sessions: summaries.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` })),
-        privateSessions: hidden,
-      }),
-    );
-  });
+  pageRoute({
+    method: 'get',
+    path: '/posts/{id}',
+    tag: 'web',
+    summary: "The owner's view of a post",
+    auth: 'session',
+    rateLimit: 'none',
+    responses: PAGE,
+    errors: [404],
+    handler: async ({ c, deps: d, params }) => {
+      const ctx = pageCtx(c);
+      const store = d.services.store;
+      const post = await store.posts.findForUser(ctx.user.userId, params.id);
+      if (!post) throw new BatonError('not_found', 'Not found.');
+      // The post's owner; a session someone else owns (none today) would still be withheld by the same rule.
+      const { rows, hidden } = await visiblePostSessions(store, post.id, ctx.user.userId);
+      const summaries = await toSummaries(store, rows, ctx.caller.baseUrl);
+      return html(
+        c,
+        sharedPostPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          post: toPost(
+            post,
+            rows.map((r) => r.id),
+            ctx.caller.baseUrl,
+          ),
+          sessions: summaries.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` })),
+          privateSessions: hidden,
+        }),
+      );
+    },
+  }),
+];
 
-  return app;
+export function createShareRoutes(d: WebDeps) {
+  return pageRoutes(d, SHARE_PAGE_ROUTES);
 }

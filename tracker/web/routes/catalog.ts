@@ -1,0 +1,23 @@
+// Every web page and form route, for the check that what is mounted is what is defined (and nothing else).
+import type { RouteDoc } from '../../http/define-route.js';
+import { ASSET_ROUTES } from './assets.js';
+import { AUTH_ROUTES } from './auth.js';
+import { DIAGNOSTICS_ROUTES } from './diagnostics.js';
+import { HANDOFF_PAGE_ROUTES } from './handoffs.js';
+import { LIVE_PAGE_ROUTES } from './live-pages.js';
+import { PROJECT_PAGE_ROUTES } from './projects.js';
+import { SESSION_PAGE_ROUTES } from './sessions.js';
+import { SETTINGS_ROUTES } from './settings.js';
+import { SHARE_PAGE_ROUTES } from './share.js';
+
+export const WEB_ROUTES: readonly RouteDoc[] = [
+  ...ASSET_ROUTES,
+  ...LIVE_PAGE_ROUTES,
+  ...AUTH_ROUTES,
+  ...SESSION_PAGE_ROUTES,
+  ...SHARE_PAGE_ROUTES,
+  ...PROJECT_PAGE_ROUTES,
+  ...HANDOFF_PAGE_ROUTES,
+  ...SETTINGS_ROUTES,
+  ...DIAGNOSTICS_ROUTES,
+];
