@@ -1,8 +1,16 @@
 // Resolves "the current session" for tools: hook pointer for this Claude Code process, its env, else newest transcript.
+import { z } from 'zod';
 import { BatonError } from '../src/core/errors.js';
 import { readCurrentSession } from '../src/capture/session/current-session.js';
 import { findTranscriptById, newestTranscript, projectsDir } from '../src/core/transcript/index.js';
 import type { ServerDeps } from './server-deps.js';
+
+/** The `sessionId` argument of tools that act on a session: an id, or nothing / "current" for this one. */
+export const SessionIdArg = z
+  .string()
+  .max(200)
+  .optional()
+  .describe('Session id; omit (or "current") for the session you are in.');
 
 export interface SessionRef {
   sessionId: string;

@@ -2,15 +2,11 @@
 import { z } from 'zod';
 import { describeExport, exportSession } from '../../src/export/export-session.js';
 import { BatonError } from '../../src/core/errors.js';
-import { resolveLocalSession } from '../current-session.js';
+import { resolveLocalSession, SessionIdArg } from '../current-session.js';
 import { defineTool } from '../define-tool.js';
 
 const inputSchema = {
-  sessionId: z
-    .string()
-    .max(200)
-    .optional()
-    .describe('Session id; omit (or "current") for the session you are in.'),
+  sessionId: SessionIdArg,
   format: z
     .enum(['md', 'json', 'html', 'txt'])
     .optional()

@@ -2,14 +2,11 @@
 import { z } from 'zod';
 import { renderDigest } from '../session-digest.js';
 import { sessionDigest } from '../session-lookup.js';
+import { SessionIdArg } from '../current-session.js';
 import { defineTool } from '../define-tool.js';
 
 const inputSchema = {
-  sessionId: z
-    .string()
-    .max(200)
-    .optional()
-    .describe('Session id; omit (or "current") for the session you are in.'),
+  sessionId: SessionIdArg,
   turns: z.number().int().min(1).max(20).optional().describe('How many recent turns to include (default 3).'),
 };
 

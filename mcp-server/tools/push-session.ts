@@ -2,16 +2,12 @@
 import { z } from 'zod';
 import { openEgressGate } from '../../src/capture/session/egress.js';
 import { describeRedaction } from '../../src/core/egress/index.js';
-import { resolveLocalSession } from '../current-session.js';
+import { resolveLocalSession, SessionIdArg } from '../current-session.js';
 import { defineTool } from '../define-tool.js';
 import { requireTracker } from '../tracker.js';
 
 const inputSchema = {
-  sessionId: z
-    .string()
-    .max(200)
-    .optional()
-    .describe('The session to push; omit (or "current") for the session you are in.'),
+  sessionId: SessionIdArg.describe('The session to push; omit (or "current") for the session you are in.'),
   createPost: z.boolean().optional().describe('Also create a new shareable post holding the session.'),
   postId: z
     .string()
