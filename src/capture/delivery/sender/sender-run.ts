@@ -1,0 +1,79 @@
+// One sender run's working state: options resolved once, the sessions it follows, its status file.
+import type { BatonError } from '../../../core/errors.js';
+import type { EgressGate } from '../../../core/egress/index.js';
+import { openEgressGate } from '../../session/egress.js';
+import type { SessionAck } from './ack.js';
+import type { BatchLimits } from './batch.js';
+import type { SessionFeed } from './feed.js';
+import type { SenderOptions } from './run-sender.js';
+import { senderLog, writeStatus, type SenderState, type SenderStatus } from './status.js';
+
+const DEFAULT_LIMITS: BatchLimits = { maxEvents: 1000, maxBytes: 4 * 1024 * 1024 };
+
+export interface Tracked {
+  feed: SessionFeed;
+  ack: SessionAck;
+  /** Lowered when the tracker rejects a batch as invalid, to isolate the bad event. */
+  batchLimit: number;
+  /** The project opt-out was checked (once the session's cwd is known). */
+  ignoreChecked: boolean;
+  /** Outbox bytes read right after the last catch-up (-1: none yet this run). The end waits for a fresh one. */
+  caughtUpAt: number;
+}
+
+/** One sender run: its options resolved once, the sessions it follows, and its status file. */
+export interface SenderRun {
+  opts: SenderOptions;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  limits: BatchLimits;
+  gate: EgressGate;
+  tracked: Map<string, Tracked>;
+  /** Sessions whose outbox was fully delivered at this size: skipped without reading. */
+  doneAt: Map<string, number>;
+  startedAt: number;
+  status: SenderStatus;
+  lastRequestAt: number;
+  /** Consecutive failed requests with a retryable error (the backoff's attempt count). */
+  failures: number;
+  setState(state: SenderState, err?: BatonError): void;
+}
+
+export function startRun(opts: SenderOptions): SenderRun {
+  const now = opts.now ?? Date.now;
+  const startedAt = now();
+  const tracked = new Map<string, Tracked>();
+  const status: SenderStatus = {
+    pid: process.pid,
+    state: 'starting',
+    trackerUrl: opts.client.baseUrl,
+    startedAt: new Date(startedAt).toISOString(),
+    updatedAt: new Date(startedAt).toISOString(),
+    delivered: 0,
+    pending: 0,
+  };
+  const run: SenderRun = {
+    opts,
+    now,
+    sleep: opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    // Everything this sender sends passes this gate: pauses recorded on this machine, <private> spans, redaction.
+    gate: openEgressGate({ dataDir: opts.dataDir, redact: opts.redact !== false }),
+    tracked,
+    doneAt: new Map(),
+    startedAt,
+    status,
+    lastRequestAt: 0,
+    failures: 0,
+    setState(state, err) {
+      status.state = state;
+      status.updatedAt = new Date(now()).toISOString();
+      if (err) status.lastError = { code: err.code, message: err.message, at: status.updatedAt };
+      status.pending = [...tracked.values()].reduce((n, t) => n + t.feed.pending.length, 0);
+      writeStatus(opts.dataDir, status);
+    },
+  };
+  run.setState('starting');
+  senderLog(opts.dataDir, { msg: 'start', tracker: opts.client.baseUrl });
+  return run;
+}
