@@ -1,5 +1,7 @@
 // The MCP tool manifest, pinned: every tool's name, title, annotations and input keys. Changing one is a reviewed
 // diff here, not a silent change in what Claude Code asks the user before a call.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connectMcp, type McpHarness } from '../helpers/mcp-harness.js';
 
@@ -105,4 +107,14 @@ it('no tool is both read-only and destructive, and every name is verb_first snak
     expect(t.annotations!.readOnlyHint && t.annotations!.destructiveHint, t.name).toBe(false);
     expect(t.name).toMatch(/^[a-z]+(_[a-z]+)+$/);
   }
+});
+
+it('the MCP server calls use cases below the CLI, never the CLI itself (no fake CLI context)', () => {
+  const root = join(import.meta.dirname, '..', '..', 'mcp-server');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  expect(files.length).toBeGreaterThan(10);
+  const offenders = files.filter((f) =>
+    /from '(\.\.\/)+src\/cli\//.test(readFileSync(join(root, f), 'utf8')),
+  );
+  expect(offenders).toEqual([]);
 });
