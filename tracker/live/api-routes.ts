@@ -19,7 +19,7 @@ import { authorizeStream, keyAuthUnlessLiveToken, refuseLiveTokens, type LiveAut
 import type { LiveHub } from './hub.js';
 import type { LiveService } from './service.js';
 import { openLiveSse, parseLastEventId } from './sse.js';
-import type { LiveStore } from './store.js';
+import type { LiveStore, LiveStreamRow } from './store.js';
 import type { ViewerGate } from './viewer-gate.js';
 
 export interface LiveRouteDeps {
@@ -110,32 +110,22 @@ export const LIVE_API_ROUTES = [
     handler: async ({ c, deps, body, allowed: row }) =>
       c.json(await deps.service.complete(row, body, baseUrl(c, deps))),
   }),
-  route({
-    ...perStream,
-    method: 'post',
-    path: '/api/v1/live/{liveId}/pause',
-    summary: 'Pause the stream (viewers see a paused status)',
-    bodyLimit: () => SMALL_BODY,
-    authorize: writer,
-    body: EmptyBody,
-    emptyBody: true,
-    responses: { 200: { schema: LiveInfo } },
-    errors: [403, 404, 409, 410],
-    handler: async ({ c, deps, allowed: row }) => c.json(await deps.service.pause(row)),
-  }),
-  route({
-    ...perStream,
-    method: 'post',
-    path: '/api/v1/live/{liveId}/resume',
-    summary: 'Resume a paused stream',
-    bodyLimit: () => SMALL_BODY,
-    authorize: writer,
-    body: EmptyBody,
-    emptyBody: true,
-    responses: { 200: { schema: LiveInfo } },
-    errors: [403, 404, 409, 410],
-    handler: async ({ c, deps, allowed: row }) => c.json(await deps.service.resume(row)),
-  }),
+  ...(['pause', 'resume'] as const).map((action) =>
+    route({
+      ...perStream,
+      method: 'post',
+      path: `/api/v1/live/{liveId}/${action}`,
+      summary:
+        action === 'pause' ? 'Pause the stream (viewers see a paused status)' : 'Resume a paused stream',
+      bodyLimit: () => SMALL_BODY,
+      authorize: writer,
+      body: EmptyBody,
+      emptyBody: true,
+      responses: { 200: { schema: LiveInfo } },
+      errors: [403, 404, 409, 410],
+      handler: async ({ c, deps, allowed: row }) => c.json(await deps.service[action](row)),
+    }),
+  ),
   route({
     ...perStream,
     method: 'delete',
@@ -161,23 +151,33 @@ export const LIVE_API_ROUTES = [
     errors: [403, 404],
     handler: async ({ c, deps: d, query: { lastEventId } }) => {
       const { row } = await owned(c, d, true);
-      const release = d.gate.admit(c, row.id, { viewer: false });
-      return openLiveSse(
-        {
-          hub: d.hub,
-          store: d.store,
-          row,
-          status: d.service.effectiveStatus(row),
-          lastEventId: parseLastEventId(c.req.header('last-event-id'), lastEventId),
-          viewer: false,
-          heartbeatMs: d.heartbeatMs,
-          onClose: release,
-        },
-        c,
-      );
+      return streamTo(c, d, row, { viewer: false, lastEventId });
     },
   }),
 ];
+
+/** One SSE connection to a stream, admitted by the viewer gate (its slot freed when the connection closes). */
+export function streamTo(
+  c: Context,
+  d: LiveRouteDeps,
+  row: LiveStreamRow,
+  opts: { viewer: boolean; lastEventId: string | undefined },
+): Response | Promise<Response> {
+  const release = d.gate.admit(c, row.id, { viewer: opts.viewer });
+  return openLiveSse(
+    {
+      hub: d.hub,
+      store: d.store,
+      row,
+      status: d.service.effectiveStatus(row),
+      lastEventId: parseLastEventId(c.req.header('last-event-id'), opts.lastEventId),
+      viewer: opts.viewer,
+      heartbeatMs: d.heartbeatMs,
+      onClose: release,
+    },
+    c,
+  );
+}
 
 /**
  * Registered on the tracker app itself, so these routes share its auth (key check and per-key rate limit), body

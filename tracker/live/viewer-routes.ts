@@ -4,10 +4,9 @@ import { LiveEventsQuery, LiveStatusProbe } from '../../src/core/api/live.js';
 import { BatonError } from '../../src/core/errors.js';
 import { defineRoute, mountRoutes } from '../http/define-route.js';
 import type { AppEnv } from '../http/env.js';
-import type { LiveRouteDeps } from './api-routes.js';
+import { streamTo, type LiveRouteDeps } from './api-routes.js';
 import type { LiveAuth } from './auth.js';
 import type { LiveService } from './service.js';
-import { openLiveSse, parseLastEventId } from './sse.js';
 import type { LiveStore, LiveStreamRow } from './store.js';
 import { hashToken, looksLikeViewerToken } from './tokens.js';
 
@@ -57,20 +56,7 @@ export const LIVE_VIEWER_ROUTES = [
     errors: [404, 410, 429, 503],
     handler: async ({ c, deps: d, params, query: { lastEventId } }) => {
       const row = await resolveViewer(c, params.viewerToken, d);
-      const release = d.gate.admit(c, row.id, { viewer: true });
-      return openLiveSse(
-        {
-          hub: d.hub,
-          store: d.store,
-          row,
-          status: d.service.effectiveStatus(row),
-          lastEventId: parseLastEventId(c.req.header('last-event-id'), lastEventId),
-          viewer: true,
-          heartbeatMs: d.heartbeatMs,
-          onClose: release,
-        },
-        c,
-      );
+      return streamTo(c, d, row, { viewer: true, lastEventId });
     },
   }),
   route({

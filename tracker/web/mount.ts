@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env.js';
 import { baseUrlFor } from '../http/base-url.js';
 import { createLive, type Live } from '../live/index.js';
 import type { LiveLimits } from '../live/limits.js';
+import type { RouteDeps } from '../routes/route-deps.js';
 import { createLivePostPublisher } from '../live/post-publisher.js';
 import type { ServiceDeps } from '../services/context.js';
 import type { EventPublisher, LiveEvent } from '../services/publisher.js';
@@ -43,7 +44,7 @@ const DEFAULT_MARKETPLACE = '<owner>/baton';
 export function liveWebExtension(o: Omit<LiveWebOptions, 'services'> = { version: '0.0.0' }) {
   let mounted: LiveWeb | null = null;
   return {
-    extension(app: Hono<AppEnv>, ctx: { deps: ServiceDeps; auth: MiddlewareHandler<AppEnv> }): void {
+    extension(app: Hono<AppEnv>, ctx: RouteDeps): void {
       mounted = mountLiveWeb(app, ctx.auth, { ...o, services: ctx.deps });
     },
     publisher: {
@@ -155,9 +156,7 @@ export function mountLiveWeb(
 export const liveWebServeExtension = {
   async create(): Promise<{
     events: EventPublisher;
-    extensions: Array<
-      (app: Hono<AppEnv>, ctx: { deps: ServiceDeps; auth: MiddlewareHandler<AppEnv> }) => void
-    >;
+    extensions: Array<(app: Hono<AppEnv>, ctx: RouteDeps) => void>;
     close(): Promise<void>;
   }> {
     const lw = liveWebExtension({
