@@ -10,6 +10,7 @@ import { responseProblem } from '../../tracker/http/validate.js';
 import { documentedRoutes } from '../../tracker/openapi.js';
 import { ensureOwner } from '../../tracker/services/users.js';
 import { liveWebExtension } from '../../tracker/web/mount.js';
+import { WEB_ROUTES } from '../../tracker/web/routes/catalog.js';
 import { makeSession } from './helpers/sessions.js';
 
 let store: Store;
@@ -181,6 +182,88 @@ it('answers one real request to every documented route with what the document sa
       status: Number(Object.keys(byKey.get(k)!.responses)[0]),
       body: 'ok',
     });
+  }
+});
+
+it('answers one real request to every web page and form with a status its definition names', async () => {
+  const jar = new Map<string, string>();
+  const page = async (method: string, path: string, form?: Record<string, string>) => {
+    const res = await app.request(path, {
+      method,
+      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+      body: form ? new URLSearchParams(form) : undefined,
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+    const text = await res.text();
+    return { status: res.status, text };
+  };
+  const csrfOf = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)![1]!;
+
+  const pushed = (await call('POST', '/api/v1/sessions', {
+    body: { session: makeSession({ id: 'web-1' }), createPost: true, visibility: 'unlisted' },
+  })) as Call & { body: { postId: string } };
+  const post = (
+    (await call('GET', `/api/v1/posts/${pushed.body.postId}`)).body as { post: { shareSlug: string } }
+  ).post;
+  const sessionSlug = (
+    (await call('GET', '/api/v1/sessions/web-1')).body as { session: { shareSlug: string } }
+  ).session.shareSlug;
+  const handoff = (
+    await call('POST', '/api/v1/handoffs', { body: { sessionId: 'web-1', project: 'web', markdown: '# h' } })
+  ).body as { id: string; projectId: string };
+  const live = (await call('POST', '/api/v1/live', { body: {} })).body as { viewerToken: string };
+  const spare = (await call('POST', '/api/v1/keys', { body: { name: 'web-spare' } })).body as {
+    key: { id: string };
+  };
+
+  const loginForm = await page('GET', '/login');
+  const signIn = await page('POST', '/login', {
+    csrf: csrfOf(loginForm.text),
+    apiKey: key,
+    next: '/',
+  });
+  expect(signIn.status).toBe(303);
+  const csrf = csrfOf((await page('GET', '/settings')).text);
+
+  const requests: Array<[string, () => Promise<{ status: number; text: string }>]> = [
+    ['get /assets/{name}', () => page('GET', '/assets/app.css')],
+    ['get /live/{viewerToken}', () => page('GET', `/live/${live.viewerToken}`)],
+    ['get /login', () => Promise.resolve(loginForm)],
+    ['post /login', () => Promise.resolve(signIn)],
+    ['get /', () => page('GET', '/')],
+    ['get /sessions/{id}', () => page('GET', '/sessions/web-1')],
+    ['get /sessions/{id}/export', () => page('GET', '/sessions/web-1/export?format=md')],
+    ...['/share', '/p'].flatMap((p): Array<[string, () => Promise<{ status: number; text: string }>]> => [
+      [`get ${p}/{slug}`, () => page('GET', `${p}/${sessionSlug}`)],
+      [`get ${p}/{slug}/export`, () => page('GET', `${p}/${sessionSlug}/export`)],
+      [`get ${p}/{slug}/s/{sessionId}`, () => page('GET', `${p}/${post.shareSlug}/s/web-1`)],
+      [`get ${p}/{slug}/s/{sessionId}/export`, () => page('GET', `${p}/${post.shareSlug}/s/web-1/export`)],
+    ]),
+    ['get /posts/{id}', () => page('GET', `/posts/${pushed.body.postId}`)],
+    ['get /projects', () => page('GET', '/projects')],
+    ['get /projects/{id}', () => page('GET', `/projects/${handoff.projectId}`)],
+    ['get /handoffs/{id}', () => page('GET', `/handoffs/${handoff.id}`)],
+    ['get /settings', () => page('GET', '/settings')],
+    ['post /settings/keys', () => page('POST', '/settings/keys', { csrf, name: 'from-web' })],
+    [
+      'post /settings/keys/{id}/revoke',
+      () => page('POST', `/settings/keys/${spare.key.id}/revoke`, { csrf }),
+    ],
+    ['get /diagnostics', () => page('GET', '/diagnostics')],
+    ['post /logout', () => page('POST', '/logout', { csrf })],
+  ];
+  expect(requests.map(([k]) => k).sort()).toEqual(WEB_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  const byKey = new Map(WEB_ROUTES.map((r) => [`${r.method} ${r.path}`, r]));
+  // Pages answer 200 (a new key: 201), forms redirect (303): each a status its definition names.
+  const expected = (k: string) => (k === 'post /settings/keys' ? 201 : k.startsWith('post ') ? 303 : 200);
+  for (const [k, send] of requests) {
+    const res = await send();
+    expect({ route: k, status: res.status }).toEqual({ route: k, status: expected(k) });
+    expect(Object.keys(byKey.get(k)!.responses)).toContain(String(expected(k)));
   }
 });
 
