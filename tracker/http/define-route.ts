@@ -121,6 +121,7 @@ export function defineRoute<D>() {
   >(
     spec: RouteSpec<D, P, Q, B, F, A>,
   ): Route<D> => {
+    type Input = RouteInput<D, P, Q, B, F, A>;
     const where = `${spec.method.toUpperCase()} ${spec.path}`;
     if ((spec.body || spec.form) && spec.bodyLimit === undefined)
       throw new Error(`${where}: a route with a body needs a bodyLimit (or false, deliberately)`);
@@ -178,14 +179,7 @@ export function defineRoute<D>() {
         const handle: MiddlewareHandler<AppEnv> = async (c) => {
           const allowed = (await spec.authorize?.(c, deps)) as A;
           const raw = readParams(c);
-          const params = (spec.params ? parseInput(spec.params, raw, 'path') : raw) as RouteInput<
-            D,
-            P,
-            Q,
-            B,
-            F,
-            A
-          >['params'];
+          const params = (spec.params ? parseInput(spec.params, raw, 'path') : raw) as Input['params'];
           const query = (spec.query ? readQuery(c, spec.query) : undefined) as Out<Q>;
           const body = (
             spec.body ? await readJson(c, spec.body, { allowEmpty: spec.emptyBody }) : undefined
