@@ -75,7 +75,7 @@ describe('serializer', () => {
 
   it('refuses tags and attributes outside its lists (no event can grow a link, a handler or a script)', () => {
     const bad = (tag: string, attr: string): RenderElement =>
-      ({ tag, attrs: [[attr, 'x']], children: [] }) as unknown as RenderElement;
+      ({ tag, attrs: { [attr]: 'x' }, children: [] }) as unknown as RenderElement;
     expect(() => toHtml(bad('script', 'class'), slots)).toThrow(/tag <script>/);
     expect(() => toHtml(bad('span', 'onclick'), slots)).toThrow(/attribute onclick/);
     expect(() => toHtml(bad('span', 'href'), slots)).toThrow(/attribute href/);

@@ -129,8 +129,7 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
   };
 
   const event = (e: SessionEvent, section: Section): void => {
-    writeHtml(exportEventTree(viewer.view(e, section.kind === 'sidechain')), write, slots);
-    write('\n');
+    writeHtml([exportEventTree(viewer.view(e, section.kind === 'sidechain')), '\n'], write, slots);
   };
 
   return {

@@ -30,7 +30,8 @@ export function toDom(node: RenderNode, doc: Document, slots: DomSlots = PLAIN_D
     return node.slot === 'markdown' ? slots.markdown(node.text, doc) : slots.code(node, doc);
   checkElement(node);
   const el = doc.createElement(node.tag);
-  for (const [k, v] of node.attrs) el.setAttribute(k, v);
-  for (const c of node.children) el.appendChild(toDom(c, doc, slots));
+  const attrs = node.attrs;
+  for (const k in attrs) if (attrs[k] !== undefined) el.setAttribute(k, String(attrs[k]));
+  for (const c of node.children) if (c !== false && c !== undefined) el.appendChild(toDom(c, doc, slots));
   return el;
 }

@@ -82,50 +82,59 @@ export function createEventViewer(opts: EventViewerOptions = {}): EventViewer {
   const tools = new ToolIndex<{ name: string; filePath?: string }>();
   const agentCalls = new ToolIndex<SpawningCall>(512);
 
+  // Plain literals, no conditional spreads: this runs once per event of exports of hundreds of megabytes.
   const view = (e: SessionEvent, sidechain = false): EventView => {
-    const base: ViewBase = { uuid: e.uuid };
-    if (e.timestamp !== undefined) base.timestamp = e.timestamp;
-    if (e.agentId !== undefined) base.agentId = e.agentId;
+    const { uuid, timestamp, agentId } = e;
     switch (e.kind) {
-      case 'prompt': {
-        const command = commandLine(e);
+      case 'prompt':
         return {
-          ...base,
+          uuid,
+          timestamp,
+          agentId,
           kind: 'prompt',
           sidechain,
-          ...(command === undefined ? {} : { command }),
+          command: commandLine(e),
           body: promptBody(e),
         };
-      }
       case 'text':
-        return { ...base, kind: 'text', text: e.text, ...(e.model ? { model: e.model } : {}) };
+        return { uuid, timestamp, agentId, kind: 'text', text: e.text, model: e.model || undefined };
       case 'thinking':
-        return { ...base, kind: 'thinking', text: e.text };
+        return { uuid, timestamp, agentId, kind: 'thinking', text: e.text };
       case 'tool_call': {
         const input = e.input as Record<string, unknown> | undefined;
         const filePath =
           e.name === 'Read' && typeof input?.file_path === 'string' ? input.file_path : undefined;
-        tools.set(e.toolUseId, filePath === undefined ? { name: e.name } : { name: e.name, filePath });
+        tools.set(e.toolUseId, { name: e.name, filePath });
         const summary = toolSummary(e.name, e.input, summaryChars);
         // A call that carries an agentId ran inside a subagent: it spawned nothing shown here.
-        if (isAgentCall(e.name) && e.agentId === undefined)
+        if (isAgentCall(e.name) && agentId === undefined)
           agentCalls.set(e.toolUseId, { name: e.name, summary });
-        return { ...base, kind: 'tool_call', name: e.name, summary, input: stringifyInput(e.input) };
+        return {
+          uuid,
+          timestamp,
+          agentId,
+          kind: 'tool_call',
+          name: e.name,
+          summary,
+          input: stringifyInput(e.input),
+        };
       }
       case 'tool_result': {
         const tool = tools.get(e.toolUseId);
         return {
-          ...base,
+          uuid,
+          timestamp,
+          agentId,
           kind: 'tool_result',
           toolName: tool?.name ?? 'tool',
-          ...(tool?.filePath === undefined ? {} : { filePath: tool.filePath }),
+          filePath: tool?.filePath,
           isError: e.isError,
           content: clipToolResult(e.content, opts.maxToolResultChars),
           length: e.content.length,
         };
       }
       case 'system':
-        return { ...base, kind: 'system', subtype: e.subtype, text: e.text };
+        return { uuid, timestamp, agentId, kind: 'system', subtype: e.subtype, text: e.text };
     }
   };
 

@@ -22,10 +22,14 @@ export type Tag = (typeof TAGS)[number];
 const TAG_SET: ReadonlySet<string> = new Set(TAGS);
 const ATTR = /^(?:class|datetime|data-[a-z]+)$/;
 
+/** An attribute or child that is undefined or false is left out (so trees read as markup, `cond && h(...)`). */
+export type Attrs = Readonly<Record<string, string | number | undefined>> | null;
+export type Child = RenderNode | false | undefined;
+
 export interface RenderElement {
   tag: Tag;
-  attrs: ReadonlyArray<readonly [string, string]>;
-  children: RenderNode[];
+  attrs: Attrs;
+  children: readonly Child[];
 }
 
 /** Assistant/user Markdown: HTML from the surface's safe Markdown renderer on servers, plain text in the browser. */
@@ -45,19 +49,9 @@ export interface CodeSlot {
 
 export type RenderNode = RenderElement | string | MarkdownSlot | CodeSlot;
 
-/** `h('div', { class: 'msg' }, 'text', h(...))`; attributes whose value is undefined are left out. */
-export function h(
-  tag: Tag,
-  attrs: Record<string, string | number | undefined> | null,
-  ...children: Array<RenderNode | false | undefined>
-): RenderElement {
-  const list: Array<readonly [string, string]> = [];
-  for (const [k, v] of Object.entries(attrs ?? {})) if (v !== undefined) list.push([k, String(v)]);
-  return {
-    tag,
-    attrs: list,
-    children: children.filter((c): c is RenderNode => c !== false && c !== undefined),
-  };
+/** `h('div', { class: 'msg' }, 'text', h(...))`. Kept as given: one tree per event of every export, no copies. */
+export function h(tag: Tag, attrs: Attrs, ...children: Child[]): RenderElement {
+  return { tag, attrs, children };
 }
 
 export function markdown(text: string): MarkdownSlot {
@@ -71,6 +65,6 @@ export function code(text: string, lang: string, filePath?: string): CodeSlot {
 /** Throws on a tag or attribute name outside the lists above: a renderer bug, never a content problem. */
 export function checkElement(node: RenderElement): void {
   if (!TAG_SET.has(node.tag)) throw new Error(`render: tag <${node.tag}> is not allowed`);
-  for (const [name] of node.attrs)
+  for (const name in node.attrs)
     if (!ATTR.test(name)) throw new Error(`render: attribute ${name} is not allowed`);
 }
