@@ -283,6 +283,8 @@ it('catches a drifted response: a wrong type, a missing or an undocumented field
   expect(await responseProblem(doc, json(200, { id: 'a', n: 1 }))).toBeNull();
   expect(await responseProblem(doc, json(200, { id: 'a', n: '1' }))).toMatch(/does not match its schema/);
   expect(await responseProblem(doc, json(200, { id: 'a' }))).toMatch(/does not match its schema/);
+  const notJson = new Response('{oops', { status: 200, headers: { 'content-type': 'application/json' } });
+  expect(await responseProblem(doc, notJson)).toMatch(/does not match its schema/);
   expect(await responseProblem(doc, json(200, { id: 'a', n: 1, secret: 'x' }))).toMatch(
     /fields its schema does not name: \$\.secret/,
   );

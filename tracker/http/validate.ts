@@ -90,7 +90,14 @@ export function exceedsDepth(root: unknown, max: number): boolean {
 export async function responseProblem(route: RouteDoc | undefined, res: Response): Promise<string | null> {
   const status = res.status;
   const json = (res.headers.get('content-type') ?? '').startsWith('application/json');
-  const body = async () => (await res.clone().json()) as unknown;
+  const body = async (): Promise<unknown> => {
+    const text = await res.clone().text();
+    try {
+      return JSON.parse(text);
+    } catch {
+      return Symbol.for('not JSON'); // fails every schema, ErrorBody included
+    }
+  };
   if (!route || status >= 500) return json && status >= 400 ? schemaProblem(ErrorBody, await body()) : null;
   const ok = route.responses[status];
   if (ok) {
@@ -126,6 +133,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export function checkResponses(): MiddlewareHandler {
   return async (c, next) => {
     await next();
+    if (c.req.method === 'HEAD') return; // no body to hold to anything
     const route = matchedRoute(c.req.raw);
     const problem = await responseProblem(route, c.res);
     if (!problem) return;
