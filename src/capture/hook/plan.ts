@@ -15,121 +15,82 @@ export interface HookPlan {
 
 export function planHook(input: HookInput): HookPlan {
   const sweep: SweepTarget[] = input.transcriptPath ? [{ path: input.transcriptPath }] : [];
+  if (input.event === 'SubagentStop' && input.agentTranscriptPath) {
+    sweep.push(
+      input.agentId
+        ? { path: input.agentTranscriptPath, agentId: input.agentId }
+        : { path: input.agentTranscriptPath },
+    );
+  }
   const truncated: string[] = [];
-  const cap = (field: string, value: unknown): unknown => {
+  const cap: Cap = (field, value) => {
     const { value: v, cut } = capValue(value);
     if (cut) truncated.push(field);
     return v;
   };
-  const withTruncated = (e: OutboxEntry): OutboxEntry => (truncated.length ? { ...e, truncated } : e);
+  const entry = compact(entryFor(input, cap));
+  return { sweep, entries: [truncated.length ? { ...entry, truncated } : entry] };
+}
 
+/** Cuts one field to MAX_FIELD_CHARS, noting its name when it was cut. */
+type Cap = (field: string, value: unknown) => unknown;
+
+/** The one outbox entry an event contributes: the payload fields readers need, long ones cut. */
+function entryFor(input: HookInput, cap: Cap): OutboxEntry {
   switch (input.event) {
     case 'SessionStart':
       return {
-        sweep,
-        entries: [
-          compact({
-            k: 'start',
-            source: input.source,
-            model: input.model,
-            cwd: input.cwd,
-            transcriptPath: input.transcriptPath,
-          }),
-        ],
+        k: 'start',
+        source: input.source,
+        model: input.model,
+        cwd: input.cwd,
+        transcriptPath: input.transcriptPath,
       };
     case 'UserPromptSubmit':
       return {
-        sweep,
-        entries: [
-          withTruncated(
-            compact({
-              k: 'prompt',
-              text: cap('text', input.prompt ?? ''),
-              promptId: input.promptId,
-              permissionMode: input.permissionMode,
-              cwd: input.cwd,
-            }),
-          ),
-        ],
+        k: 'prompt',
+        text: cap('text', input.prompt ?? ''),
+        promptId: input.promptId,
+        permissionMode: input.permissionMode,
+        cwd: input.cwd,
       };
     case 'PreToolUse':
       return {
-        sweep,
-        entries: [
-          withTruncated(
-            compact({
-              k: 'tool_start',
-              name: input.toolName ?? '',
-              toolUseId: input.toolUseId,
-              input: cap('input', input.toolInput),
-              agentId: input.agentId,
-            }),
-          ),
-        ],
+        k: 'tool_start',
+        name: input.toolName ?? '',
+        toolUseId: input.toolUseId,
+        input: cap('input', input.toolInput),
+        agentId: input.agentId,
       };
     case 'PostToolUse':
       return {
-        sweep,
-        entries: [
-          withTruncated(
-            compact({
-              k: 'tool_end',
-              name: input.toolName ?? '',
-              toolUseId: input.toolUseId,
-              input: cap('input', input.toolInput),
-              response: cap('response', input.toolResponse),
-              durationMs: input.durationMs,
-              agentId: input.agentId,
-            }),
-          ),
-        ],
+        k: 'tool_end',
+        name: input.toolName ?? '',
+        toolUseId: input.toolUseId,
+        input: cap('input', input.toolInput),
+        response: cap('response', input.toolResponse),
+        durationMs: input.durationMs,
+        agentId: input.agentId,
       };
     case 'Stop':
       return {
-        sweep,
-        entries: [
-          withTruncated(
-            compact({
-              k: 'stop',
-              text: cap('text', input.lastAssistantMessage),
-              stopHookActive: input.stopHookActive,
-            }),
-          ),
-        ],
+        k: 'stop',
+        text: cap('text', input.lastAssistantMessage),
+        stopHookActive: input.stopHookActive,
       };
     case 'SubagentStop':
-      if (input.agentTranscriptPath) {
-        sweep.push(
-          input.agentId
-            ? { path: input.agentTranscriptPath, agentId: input.agentId }
-            : { path: input.agentTranscriptPath },
-        );
-      }
       return {
-        sweep,
-        entries: [
-          withTruncated(
-            compact({
-              k: 'subagent_stop',
-              agentId: input.agentId,
-              agentType: input.agentType,
-              agentTranscriptPath: input.agentTranscriptPath,
-              text: cap('text', input.lastAssistantMessage),
-            }),
-          ),
-        ],
+        k: 'subagent_stop',
+        agentId: input.agentId,
+        agentType: input.agentType,
+        agentTranscriptPath: input.agentTranscriptPath,
+        text: cap('text', input.lastAssistantMessage),
       };
     case 'PreCompact':
-      return {
-        sweep,
-        entries: [compact({ k: 'compact', trigger: input.trigger, instructions: input.customInstructions })],
-      };
+      return { k: 'compact', trigger: input.trigger, instructions: input.customInstructions };
     case 'SessionEnd':
       // The transcript path lets the sender find the session's files (and its subagents) for the final sweep.
-      return {
-        sweep,
-        entries: [compact({ k: 'end', reason: input.reason, transcriptPath: input.transcriptPath })],
-      };
+      return { k: 'end', reason: input.reason, transcriptPath: input.transcriptPath };
   }
 }
 

@@ -3,8 +3,8 @@ import { closeSync, constants, fstatSync, mkdirSync, openSync, writeSync } from 
 import { BatonError } from '../../core/errors.js';
 import { hasPrivateSpan, stripPrivateLine, stripPrivateValue } from '../../core/redact/private-spans.js';
 import { outboxPaths } from './paths.js';
-import { openState, reconcileState, saveState, type StateFile } from './state.js';
-import { listSpills, readSpill, removeSpill, writeSpill } from './spill.js';
+import { openState, reconcileState, saveState, type OutboxState, type StateFile } from './state.js';
+import { listSpills, readSpill, removeSpill, writeSpill, type Spill } from './spill.js';
 import { acquireLock } from '../session/lock.js';
 import { sweepTranscript, MAX_SWEEP_BYTES } from '../session/transcript-sweep.js';
 
@@ -106,95 +106,15 @@ function appendLocked(
   entries: OutboxEntry[],
   opts: AppendOptions,
 ): AppendResult {
-  let fd: number;
-  let stateFile: StateFile;
+  const { fd, stateFile } = openFiles(paths);
   try {
-    fd = openOutbox(paths.outbox, paths.dir);
-  } catch (cause) {
-    throw ioError(`cannot open ${paths.outbox}`, cause);
-  }
-  try {
-    stateFile = openState(paths.state);
-  } catch (cause) {
-    closeSync(fd);
-    throw ioError(`cannot open ${paths.state}`, cause);
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const { state, needsNewline } = reconcileState(stateFile.state, fd, size);
-    const ts = (opts.now ?? new Date()).toISOString();
+    const { state, needsNewline } = reconcileState(stateFile.state, fd, fstatSync(fd).size);
     const firstSeq = state.seq + 1;
-    let lines = 0;
-    let prefix = needsNewline ? '\n' : '';
-    const write = (entry: OutboxEntry, at = ts): void => {
-      // seq first: readers (and state repair) find it with a prefix match, without parsing big records.
-      const record = { seq: state.seq + 1, ts: at, sid: sessionId, ...entry };
-      let json = JSON.stringify(record);
-      // <private> spans never reach the disk: one scan of the line, a rewrite only when a span is there. A transcript
-      // copy's lines were stripped one by one already (stripPrivateLine): only its other fields need the scan, which
-      // spares a second pass over up to 8 MiB per chunk (a third of a catch-up's time).
-      const scan =
-        entry.k === 'records' && Array.isArray(entry.lines) ? JSON.stringify({ ...record, lines: [] }) : json;
-      if (hasPrivateSpan(scan)) json = JSON.stringify(stripPrivateValue(record));
-      const text = `${prefix}${json}\n`;
-      state.bytes += writeWhole(fd, text, paths.outbox);
-      prefix = '';
-      state.seq += 1;
-    };
-
+    const ts = (opts.now ?? new Date()).toISOString();
+    const write = recordWriter(fd, paths.outbox, state, sessionId, ts, needsNewline);
     // Spills first: those hooks ran before this one. Their transcripts join this sweep (each range copied once).
     const spills = listSpills(dataDir, sessionId).flatMap((name) => readSpill(dataDir, name) ?? []);
-    const targets: SweepTarget[] = [];
-    const seen = new Set<string>();
-    const addTarget = (t: SweepTarget) => {
-      if (typeof t?.path !== 'string' || seen.has(t.path)) return;
-      seen.add(t.path);
-      targets.push(t);
-    };
-    for (const sp of spills) sp.sweep.forEach(addTarget);
-    (opts.sweep ?? []).forEach(addTarget);
-    if (opts.sweepKnown) opts.sweepKnown(Object.keys(state.offsets)).forEach(addTarget);
-
-    const sweepErrors: AppendResult['sweepErrors'] = [];
-    const chunk = opts.maxSweepBytes ?? MAX_SWEEP_BYTES;
-    // A hook copies at most one chunk per file; a catch-up (sweepBudgetBytes) goes on until its budget is spent.
-    const catchUp = opts.sweepBudgetBytes !== undefined;
-    let budget = opts.sweepBudgetBytes ?? 0;
-    let more = false;
-    for (const target of targets) {
-      for (let first = true; ; first = false) {
-        if (catchUp ? budget <= 0 : !first) {
-          if (catchUp) more = true;
-          break;
-        }
-        let got;
-        try {
-          got = sweepTranscript(target.path, state.offsets[target.path] ?? 0, chunk);
-        } catch (err) {
-          // An unreadable transcript must not cost us the hook's own entry.
-          sweepErrors.push({ path: target.path, errno: (err as NodeJS.ErrnoException).code ?? 'unknown' });
-          break;
-        }
-        if (!got) break;
-        budget -= got.to - got.from;
-        if (opts.discardSweep) {
-          state.offsets[target.path] = got.to;
-          continue;
-        }
-        write({
-          k: 'records',
-          path: target.path,
-          ...(target.agentId ? { agentId: target.agentId } : {}),
-          from: got.from,
-          to: got.to,
-          ...(got.reset ? { reset: true } : {}),
-          ...(got.skipped ? { skipped: got.skipped } : {}),
-          lines: got.lines.map(stripPrivateLine),
-        });
-        state.offsets[target.path] = got.to;
-        lines += got.lines.length;
-      }
-    }
+    const swept = sweepInto(write, state, sweepTargets(spills, opts, state), opts);
     for (const sp of spills) for (const entry of sp.entries) write(entry, sp.ts);
     for (const entry of entries) write(entry);
     try {
@@ -205,11 +125,122 @@ function appendLocked(
     }
     // Only now, with the outbox and state written: a crash before this repeats hook entries, never loses them.
     for (const sp of spills) removeSpill(dataDir, sp.name);
+    const { lines, sweepErrors, more } = swept;
     return { firstSeq, lastSeq: state.seq, lines, sweepErrors, ...(more ? { more } : {}) };
   } finally {
     closeSync(fd);
     closeSync(stateFile.fd);
   }
+}
+
+function openFiles(paths: ReturnType<typeof outboxPaths>): { fd: number; stateFile: StateFile } {
+  let fd: number;
+  try {
+    fd = openOutbox(paths.outbox, paths.dir);
+  } catch (cause) {
+    throw ioError(`cannot open ${paths.outbox}`, cause);
+  }
+  try {
+    return { fd, stateFile: openState(paths.state) };
+  } catch (cause) {
+    closeSync(fd);
+    throw ioError(`cannot open ${paths.state}`, cause);
+  }
+}
+
+type WriteRecord = (entry: OutboxEntry, at?: string) => void;
+
+/** Appends records with the next seqs, keeping the state's seq and byte count in step with the file. */
+function recordWriter(
+  fd: number,
+  path: string,
+  state: OutboxState,
+  sessionId: string,
+  ts: string,
+  needsNewline: boolean,
+): WriteRecord {
+  let prefix = needsNewline ? '\n' : '';
+  return (entry, at = ts) => {
+    // seq first: readers (and state repair) find it with a prefix match, without parsing big records.
+    const record = { seq: state.seq + 1, ts: at, sid: sessionId, ...entry };
+    let json = JSON.stringify(record);
+    // <private> spans never reach the disk: one scan of the line, a rewrite only when a span is there. A transcript
+    // copy's lines were stripped one by one already (stripPrivateLine): only its other fields need the scan, which
+    // spares a second pass over up to 8 MiB per chunk (a third of a catch-up's time).
+    const scan =
+      entry.k === 'records' && Array.isArray(entry.lines) ? JSON.stringify({ ...record, lines: [] }) : json;
+    if (hasPrivateSpan(scan)) json = JSON.stringify(stripPrivateValue(record));
+    const text = `${prefix}${json}\n`;
+    state.bytes += writeWhole(fd, text, path);
+    prefix = '';
+    state.seq += 1;
+  };
+}
+
+/** Transcripts to copy from, each once: the spills' first, then this call's, then (catch-up) every known one. */
+function sweepTargets(spills: Spill[], opts: AppendOptions, state: OutboxState): SweepTarget[] {
+  const targets: SweepTarget[] = [];
+  const seen = new Set<string>();
+  const addTarget = (t: SweepTarget) => {
+    if (typeof t?.path !== 'string' || seen.has(t.path)) return;
+    seen.add(t.path);
+    targets.push(t);
+  };
+  for (const sp of spills) sp.sweep.forEach(addTarget);
+  (opts.sweep ?? []).forEach(addTarget);
+  if (opts.sweepKnown) opts.sweepKnown(Object.keys(state.offsets)).forEach(addTarget);
+  return targets;
+}
+
+/** Copies what each transcript gained since its offset into the outbox as `records` entries. */
+function sweepInto(
+  write: WriteRecord,
+  state: OutboxState,
+  targets: SweepTarget[],
+  opts: AppendOptions,
+): Pick<AppendResult, 'lines' | 'sweepErrors' | 'more'> {
+  const sweepErrors: AppendResult['sweepErrors'] = [];
+  const chunk = opts.maxSweepBytes ?? MAX_SWEEP_BYTES;
+  // A hook copies at most one chunk per file; a catch-up (sweepBudgetBytes) goes on until its budget is spent.
+  const catchUp = opts.sweepBudgetBytes !== undefined;
+  let budget = opts.sweepBudgetBytes ?? 0;
+  let more = false;
+  let lines = 0;
+  for (const target of targets) {
+    for (let first = true; ; first = false) {
+      if (catchUp ? budget <= 0 : !first) {
+        if (catchUp) more = true;
+        break;
+      }
+      let got;
+      try {
+        got = sweepTranscript(target.path, state.offsets[target.path] ?? 0, chunk);
+      } catch (err) {
+        // An unreadable transcript must not cost us the hook's own entry.
+        sweepErrors.push({ path: target.path, errno: (err as NodeJS.ErrnoException).code ?? 'unknown' });
+        break;
+      }
+      if (!got) break;
+      budget -= got.to - got.from;
+      if (opts.discardSweep) {
+        state.offsets[target.path] = got.to;
+        continue;
+      }
+      write({
+        k: 'records',
+        path: target.path,
+        ...(target.agentId ? { agentId: target.agentId } : {}),
+        from: got.from,
+        to: got.to,
+        ...(got.reset ? { reset: true } : {}),
+        ...(got.skipped ? { skipped: got.skipped } : {}),
+        lines: got.lines.map(stripPrivateLine),
+      });
+      state.offsets[target.path] = got.to;
+      lines += got.lines.length;
+    }
+  }
+  return { lines, sweepErrors, more };
 }
 
 /** Creates the outbox dir (0700) only when the open says it is missing: one syscall less on every hook. */
