@@ -20,7 +20,7 @@ import {
 } from './shared.js';
 import { exportEventTree, exportTime } from '../render/event-html.js';
 import { createEventViewer } from '../render/event-view.js';
-import { toHtml, writeHtml, type HtmlSlots } from '../render/serialize.js';
+import { createHtmlWriter, toHtml, type HtmlSlots } from '../render/serialize.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
 import type { ExporterOptions } from './types.js';
 
@@ -119,6 +119,7 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
       out(CODE_CLOSE);
     },
   };
+  const writeEvent = createHtmlWriter(write, slots);
   let started = false;
   let sectionNo = 0;
 
@@ -129,7 +130,7 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
   };
 
   const event = (e: SessionEvent, section: Section): void => {
-    writeHtml([exportEventTree(viewer.view(e, section.kind === 'sidechain')), '\n'], write, slots);
+    writeEvent([exportEventTree(viewer.view(e, section.kind === 'sidechain')), '\n']);
   };
 
   return {

@@ -23,4 +23,4 @@ export {
   type RenderElement,
   type RenderNode,
 } from './tree.js';
-export { toHtml, writeHtml, type HtmlSlots, type SerializeOptions } from './serialize.js';
+export { createHtmlWriter, toHtml, writeHtml, type HtmlSlots, type SerializeOptions } from './serialize.js';

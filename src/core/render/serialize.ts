@@ -9,21 +9,26 @@ export interface HtmlSlots {
   code(slot: CodeSlot, write: (chunk: string) => void): void;
 }
 
-/** Text at least this long is written on its own, never copied into a bigger chunk. */
-const BIG = 64 * 1024;
+/**
+ * Code text at least this long is written on its own, never copied into a bigger chunk: copying tool outputs into
+ * per-event chunks before the document's own join doubled the copying and the GC work of an HTML export.
+ */
+const BIG = 1024;
 
 export interface SerializeOptions {
   /** Also escape backticks (the tracker's templates do; exports do not). */
   backtick?: boolean;
 }
 
-/** Serializes `node` (or several) into `write`, in few chunks: flushed only around big text and at the end. */
-export function writeHtml(
-  node: RenderNode | readonly RenderNode[],
+/**
+ * A serializer bound to one output: `(node) => void` writes `node` (or several) in few chunks, flushed only around
+ * big text and at the end. Made once per document (an exporter), so an event costs its tree and nothing more.
+ */
+export function createHtmlWriter(
   write: (chunk: string) => void,
   slots: HtmlSlots,
   opts: SerializeOptions = {},
-): void {
+): (node: RenderNode | readonly RenderNode[]) => void {
   const esc = opts.backtick ? escapeHtmlAndBackticks : escapeHtml;
   // Parts joined once per flush: a flat string per chunk, not a rope of dozens of `+=` pieces per event (those
   // made the export's final join 2-3x slower).
@@ -32,7 +37,7 @@ export function writeHtml(
     if (parts.length) write(parts.length === 1 ? parts[0]! : parts.join(''));
     parts = [];
   };
-  // Small pieces of a code block join the current chunk; big ones (megabytes of tool output) go out as they are.
+  // Small pieces of a code block join the current chunk; longer ones (tool output) go out as they are.
   const emit = (chunk: string): void => {
     if (chunk.length < BIG) {
       parts.push(chunk);
@@ -59,9 +64,21 @@ export function writeHtml(
     for (const c of n.children) if (c !== false && c !== undefined) walk(c);
     parts.push(`</${n.tag}>`);
   };
-  if (Array.isArray(node)) for (const n of node) walk(n);
-  else walk(node as RenderNode);
-  flush();
+  return (node) => {
+    if (Array.isArray(node)) for (const n of node) walk(n);
+    else walk(node as RenderNode);
+    flush();
+  };
+}
+
+/** One-off serialization into `write` (see createHtmlWriter). */
+export function writeHtml(
+  node: RenderNode | readonly RenderNode[],
+  write: (chunk: string) => void,
+  slots: HtmlSlots,
+  opts: SerializeOptions = {},
+): void {
+  createHtmlWriter(write, slots, opts)(node);
 }
 
 export function toHtml(node: RenderNode, slots: HtmlSlots, opts: SerializeOptions = {}): string {
