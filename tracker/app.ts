@@ -7,8 +7,10 @@ import { createAuth } from './http/auth.js';
 import { isHttpsOrigin } from './http/base-url.js';
 import type { AppEnv } from './http/env.js';
 import { createErrorHandler, errorResponse, notFound } from './http/errors.js';
+import { matchedRoute } from './http/define-route.js';
 import { checkResponses } from './http/validate.js';
 import { silentLogger, type Logger } from './log.js';
+import { buildOpenApi, documentedRoutes } from './openapi.js';
 import { mountApiRoutes } from './routes/index.js';
 import type { RouteDeps } from './routes/route-deps.js';
 import type { ServiceDeps } from './services/context.js';
@@ -49,7 +51,7 @@ export function createApp(deps: AppDeps): TrackerApp {
   const app = new Hono<AppEnv>();
   const ctx: RouteDeps = { deps: services, auth: createAuth(services) };
 
-  if (deps.validateResponses) app.use('*', checkResponses());
+  if (deps.validateResponses) app.use('*', checkResponses(matchedRoute));
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -76,7 +78,7 @@ export function createApp(deps: AppDeps): TrackerApp {
     });
   });
 
-  mountApiRoutes(app, ctx);
+  mountApiRoutes(app, ctx, { build: buildOpenApi, routes: documentedRoutes });
   for (const extend of deps.extensions ?? []) extend(app, ctx);
 
   app.notFound(notFound);

@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 
 /**
  * Every route of the public document, in document order: the routes themselves, as defined and mounted (web pages
- * are defined the same way but stay out of it). A function, not a constant: route modules import this one.
+ * are defined the same way but stay out of it).
  */
 export function documentedRoutes(): RouteDoc[] {
   return [...API_ROUTES, ...LIVE_API_ROUTES, ...LIVE_VIEWER_ROUTES].filter((r) => r.public);

@@ -3,7 +3,6 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { ErrorBody } from '../../src/core/api/common.js';
 import { BatonError } from '../../src/core/errors.js';
-import { matchedRoute, type RouteDoc } from './define-route.js';
 import { issueDetails } from './errors.js';
 
 /** Deeper JSON than this is refused: nothing in the API nests so deep, and it guards recursive stringify. */
@@ -82,12 +81,25 @@ export function exceedsDepth(root: unknown, max: number): boolean {
   return false;
 }
 
+/** What a route promises about its answers (a RouteDoc, seen from here without importing the route factory). */
+export interface ResponseContract {
+  method: string;
+  path: string;
+  /** Success statuses, with the JSON schema of the body where there is one. */
+  responses: Record<number, { schema?: z.ZodType }>;
+  /** Every error status it may answer (bodies: ErrorBody). */
+  errors: readonly number[];
+}
+
 /**
  * Why a response breaks what its route documents, or null: an undocumented status, a JSON body that does not parse
  * with the documented schema (ErrorBody for errors), or fields the schema does not name. Tests run every request
  * through this (createApp's `validateResponses`), so the document cannot drift from what the routes answer.
  */
-export async function responseProblem(route: RouteDoc | undefined, res: Response): Promise<string | null> {
+export async function responseProblem(
+  route: ResponseContract | undefined,
+  res: Response,
+): Promise<string | null> {
   const status = res.status;
   const json = (res.headers.get('content-type') ?? '').startsWith('application/json');
   const body = async (): Promise<unknown> => {
@@ -129,12 +141,15 @@ function undocumentedKeys(sent: unknown, parsed: unknown, at: string): string[] 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** createApp's opt-in check: a response that breaks its route's document becomes a loud 500 naming the breach. */
-export function checkResponses(): MiddlewareHandler {
+/**
+ * createApp's opt-in check: a response that breaks its route's document becomes a loud 500 naming the breach.
+ * `routeOf` names the route a request matched (defineRoute's record), or undefined when none did.
+ */
+export function checkResponses(routeOf: (req: Request) => ResponseContract | undefined): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (c.req.method === 'HEAD') return; // no body to hold to anything
-    const route = matchedRoute(c.req.raw);
+    const route = routeOf(c.req.raw);
     const problem = await responseProblem(route, c.res);
     if (!problem) return;
     const where = route ? `${route.method.toUpperCase()} ${route.path}` : `${c.req.method} ${c.req.path}`;

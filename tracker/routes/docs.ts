@@ -1,13 +1,12 @@
 // GET /api/v1/openapi.json and GET /docs: the API document and a small server-rendered reference page.
 import { baseUrlFor } from '../http/base-url.js';
-import { buildOpenApi, documentedRoutes } from '../openapi.js';
-import { apiRoute } from './route-deps.js';
+import { apiRoute, type ApiDocument } from './route-deps.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 // Built once per process: the routes are fixed at build time, only `servers` depends on the request.
 let cached: Record<string, unknown> | null = null;
-const doc = () => (cached ??= buildOpenApi({ version: process.env.BATON_BUILD_VERSION ?? '1' }));
+const doc = (d: ApiDocument) => (cached ??= d.build({ version: process.env.BATON_BUILD_VERSION ?? '1' }));
 let html: string | null = null;
 
 const open = { auth: 'none', rateLimit: 'none', tag: 'meta' } as const;
@@ -19,7 +18,8 @@ export const DOCS_ROUTES = [
     path: '/api/v1/openapi.json',
     summary: 'This OpenAPI document',
     responses: { 200: { contentType: 'application/json' } },
-    handler: ({ c, deps }) => c.json({ ...doc(), servers: [{ url: baseUrlFor(c, deps.config) }] }),
+    handler: ({ c, deps }) =>
+      c.json({ ...doc(deps.apiDocument), servers: [{ url: baseUrlFor(c, deps.config) }] }),
   }),
   apiRoute({
     ...open,
@@ -27,16 +27,17 @@ export const DOCS_ROUTES = [
     path: '/docs',
     summary: 'Human-readable API reference (HTML)',
     responses: { 200: { contentType: 'text/html' } },
-    handler: ({ c }) => {
+    handler: ({ c, deps }) => {
       c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-      return c.html((html ??= renderDocs()));
+      return c.html((html ??= renderDocs(deps.apiDocument)));
     },
   }),
 ];
 
-function renderDocs(): string {
-  const paths = doc().paths as Record<string, Record<string, unknown>>;
-  const rows = documentedRoutes()
+function renderDocs(d: ApiDocument): string {
+  const paths = doc(d).paths as Record<string, Record<string, unknown>>;
+  const rows = d
+    .routes()
     .map((r) => {
       const op = JSON.stringify(paths[r.path]?.[r.method] ?? {}, null, 2);
       const keyless = r.auth === 'none' ? ' <em>(no key)</em>' : '';

@@ -2,7 +2,6 @@
 import type { Hono } from 'hono';
 import { mountRoutes, type Route } from '../http/define-route.js';
 import type { AppEnv } from '../http/env.js';
-import type { ServiceDeps } from '../services/context.js';
 import { DOCS_ROUTES } from './docs.js';
 import { EXPORT_ROUTES } from './export.js';
 import { HANDOFF_ROUTES } from './handoffs.js';
@@ -11,12 +10,12 @@ import { INGEST_ROUTES } from './ingest.js';
 import { KEY_ROUTES } from './keys.js';
 import { POST_ROUTES } from './posts.js';
 import { PROJECT_ROUTES } from './projects.js';
-import type { RouteDeps } from './route-deps.js';
+import type { ApiDeps, ApiDocument, RouteDeps } from './route-deps.js';
 import { SESSION_ROUTES } from './sessions.js';
 import { SHARE_ROUTES } from './share.js';
 import { ME_ROUTE, USER_ROUTES } from './users.js';
 
-export const API_ROUTES: ReadonlyArray<Route<ServiceDeps>> = [
+export const API_ROUTES: ReadonlyArray<Route<ApiDeps>> = [
   ...HEALTH_ROUTES,
   ...DOCS_ROUTES,
   ME_ROUTE,
@@ -31,6 +30,6 @@ export const API_ROUTES: ReadonlyArray<Route<ServiceDeps>> = [
   ...SHARE_ROUTES,
 ];
 
-export function mountApiRoutes(app: Hono<AppEnv>, { deps, auth }: RouteDeps): void {
-  mountRoutes(app, API_ROUTES, deps, { guards: { none: [], apiKey: [auth] } });
+export function mountApiRoutes(app: Hono<AppEnv>, { deps, auth }: RouteDeps, apiDocument: ApiDocument): void {
+  mountRoutes(app, API_ROUTES, { ...deps, apiDocument }, { guards: { none: [], apiKey: [auth] } });
 }
