@@ -2,7 +2,7 @@
 import { isProjectIgnored } from '../../capture/delivery/sender/ignore.js';
 import { openEgressGate } from '../../capture/session/egress.js';
 import type { TrackerClient } from '../../client/index.js';
-import type { Gated } from '../../core/egress/index.js';
+import type { EgressGate, Gated } from '../../core/egress/index.js';
 import type { RedactionReport } from '../../core/model/session.js';
 import { BatonError, isBatonError } from '../../core/errors.js';
 import type { Session } from '../../core/model/session.js';
@@ -42,6 +42,30 @@ interface Pending {
   session: Gated<Session>;
 }
 
+interface Todo {
+  path: string;
+  fingerprint: string;
+  bytes: number;
+}
+
+/** One sync run's working state: what is left to do, what was done, and the state file that remembers it. */
+interface SyncRun {
+  ctx: CliContext;
+  client: TrackerClient;
+  opts: SyncOptions;
+  gate: EgressGate;
+  state: SyncState;
+  report: SyncReport;
+  todo: Todo[];
+  totalBytes: number;
+  done: number;
+  doneBytes: number;
+  tick(): void;
+  /** Remembers a transcript as handled (uploaded, ignored or empty) so the next sync skips it until it changes. */
+  record(p: Todo, sessionId: string, extra?: { ignored?: boolean }): void;
+  save(): void;
+}
+
 export async function runSync(
   ctx: CliContext,
   client: TrackerClient,
@@ -49,13 +73,86 @@ export async function runSync(
   progress: Progress,
 ): Promise<SyncReport> {
   const started = Date.now();
+  const run = await openSync(ctx, client, opts, progress);
+  if (opts.dryRun) {
+    run.report.uploaded = run.todo.length;
+    run.report.bytes = run.totalBytes;
+    run.report.seconds = (Date.now() - started) / 1000;
+    return run.report;
+  }
+  try {
+    await uploadAll(run);
+  } catch (err) {
+    run.save();
+    const why = err instanceof Error ? err.message : String(err);
+    throw new BatonError(
+      isBatonError(err) ? err.code : 'internal',
+      `sync stopped: ${why} — ${run.done} session(s) uploaded so far; rerun baton sync to continue`,
+      { cause: err },
+    );
+  }
+  run.report.bytes = run.doneBytes;
+  run.report.seconds = (Date.now() - started) / 1000;
+  run.report.redaction = run.gate.report();
+  return run.report;
+}
+
+/** Selects the transcripts and keeps those whose fingerprint changed since the last sync. */
+async function openSync(
+  ctx: CliContext,
+  client: TrackerClient,
+  opts: SyncOptions,
+  progress: Progress,
+): Promise<SyncRun> {
   const dataDir = ctx.config.dataDir;
   const state = loadSyncState(dataDir, client.baseUrl);
   const list = await selectTranscripts(ctx.claudeConfigDir, { ...opts, cwd: ctx.io.cwd });
   // One gate for the whole run: every session leaves through it (pauses recorded here, <private> spans, redaction).
   const gate = openEgressGate({ dataDir, redact: opts.redact });
-  const report: SyncReport = {
-    considered: list.length,
+  const report = emptyReport(list.length, gate.report(), opts.redact);
+  const todo: Todo[] = [];
+  for (const t of list) {
+    const fp = await fingerprint(t.path, t.size);
+    if (state.sessions[t.path]?.fingerprint === fp.value) report.unchanged++;
+    else todo.push({ path: t.path, fingerprint: fp.value, bytes: fp.bytes });
+  }
+  const run: SyncRun = {
+    ctx,
+    client,
+    opts,
+    gate,
+    state,
+    report,
+    todo,
+    totalBytes: todo.reduce((n, t) => n + t.bytes, 0),
+    done: 0,
+    doneBytes: 0,
+    tick: () =>
+      progress.update({
+        done: run.done,
+        total: todo.length,
+        bytes: run.doneBytes,
+        totalBytes: run.totalBytes,
+        skipped: report.unchanged,
+      }),
+    record(p, sessionId, extra = {}) {
+      state.sessions[p.path] = {
+        fingerprint: p.fingerprint,
+        sessionId,
+        at: new Date().toISOString(),
+        ...extra,
+      };
+      run.done++;
+      run.doneBytes += p.bytes;
+    },
+    save: () => saveSyncState(dataDir, state),
+  };
+  return run;
+}
+
+function emptyReport(considered: number, redaction: RedactionReport, redacting: boolean): SyncReport {
+  return {
+    considered,
     uploaded: 0,
     unchanged: 0,
     ignored: 0,
@@ -64,83 +161,102 @@ export async function runSync(
     events: 0,
     bytes: 0,
     seconds: 0,
-    redaction: gate.report(),
-    redacting: opts.redact,
+    redaction,
+    redacting,
   };
-  const todo: Array<{ path: string; fingerprint: string; bytes: number }> = [];
-  for (const t of list) {
-    const fp = await fingerprint(t.path, t.size);
-    if (state.sessions[t.path]?.fingerprint === fp.value) report.unchanged++;
-    else todo.push({ path: t.path, fingerprint: fp.value, bytes: fp.bytes });
-  }
-  const totalBytes = todo.reduce((n, t) => n + t.bytes, 0);
-  let done = 0;
-  let doneBytes = 0;
-  const tick = () =>
-    progress.update({ done, total: todo.length, bytes: doneBytes, totalBytes, skipped: report.unchanged });
-  const record = (
-    p: { path: string; fingerprint: string; bytes: number },
-    sessionId: string,
-    extra: { ignored?: boolean } = {},
-  ) => {
-    state.sessions[p.path] = {
-      fingerprint: p.fingerprint,
-      sessionId,
-      at: new Date().toISOString(),
-      ...extra,
-    };
-    done++;
-    doneBytes += p.bytes;
-  };
-  if (opts.dryRun) {
-    report.uploaded = todo.length;
-    report.bytes = totalBytes;
-    report.seconds = (Date.now() - started) / 1000;
-    return report;
-  }
+}
 
+/** Prepares each transcript and uploads it: in batches under the byte cap, a too-large one on its own. */
+async function uploadAll(run: SyncRun): Promise<void> {
+  const up = createUploader(run);
+  try {
+    for (const t of run.todo) {
+      const session = await prepare(run, t);
+      if (!session) continue;
+      if (t.bytes > PUSH_MAX_BYTES) await up.alone({ ...t, session });
+      else await up.add({ ...t, session });
+    }
+    await up.finish();
+  } catch (err) {
+    await up.settled();
+    throw err;
+  }
+}
+
+/** The session to upload, or null when it failed to read, its project is ignored, or it holds no event. */
+async function prepare(run: SyncRun, t: Todo): Promise<Gated<Session> | null> {
+  const { report } = run;
+  let session: Gated<Session>;
+  try {
+    session = (await prepareSession(run.gate, t.path)).session;
+  } catch (err) {
+    report.failed.push({ path: t.path, error: err instanceof Error ? err.message : String(err) });
+    return null;
+  }
+  if (isProjectIgnored(session.meta.cwd, run.ctx.config.syncIgnore)) {
+    report.ignored++;
+    run.record(t, session.meta.id, { ignored: true });
+    return null;
+  }
+  if (session.turns.every((turn) => turn.events.length === 0) && session.sidechains.length === 0) {
+    report.empty++;
+    run.record(t, session.meta.id);
+    return null;
+  }
+  return session;
+}
+
+const REFUSED = ['invalid_request', 'too_large'];
+
+/** One upload request for a batch; a batch the tracker refuses is retried session by session. */
+async function sendBatch(run: SyncRun, items: Pending[]): Promise<void> {
+  const { client, gate, report } = run;
+  try {
+    const res = await client.sessions.upload(gate.body({ sessions: items.map((i) => i.session) }), {
+      timeoutMs: 300_000,
+    });
+    res.sessions.forEach((s, i) => {
+      report.events += s.eventsInserted;
+      run.record(items[i]!, s.sessionId);
+    });
+    report.uploaded += items.length;
+  } catch (err) {
+    if (!isBatonError(err) || !REFUSED.includes(err.code) || items.length === 1) {
+      if (isBatonError(err) && REFUSED.includes(err.code)) {
+        report.failed.push({ path: items[0]!.path, error: err.message });
+        return;
+      }
+      throw err;
+    }
+    // One bad session must not sink its batch: send them one by one.
+    for (const item of items) await sendOne(run, item);
+  } finally {
+    run.save();
+    run.tick();
+  }
+}
+
+async function sendOne(run: SyncRun, item: Pending): Promise<void> {
+  const { report } = run;
+  try {
+    const res = await uploadSession(run.client, run.gate, item.session);
+    report.events += res.eventsInserted;
+    report.uploaded++;
+    run.record(item, res.sessionId);
+  } catch (err) {
+    if (isBatonError(err) && REFUSED.includes(err.code))
+      report.failed.push({ path: item.path, error: err.message });
+    else throw err;
+  }
+}
+
+/** Batches prepared sessions and uploads them, at most one request in flight while the next batch is prepared. */
+function createUploader(run: SyncRun) {
+  const limit = run.opts.batchBytes ?? 16 * 1024 * 1024;
   let batch: Pending[] = [];
   let batchBytes = 0;
   let inflight: Promise<void> = Promise.resolve();
-  const limit = opts.batchBytes ?? 16 * 1024 * 1024;
 
-  const send = async (items: Pending[]): Promise<void> => {
-    try {
-      const res = await client.sessions.upload(gate.body({ sessions: items.map((i) => i.session) }), {
-        timeoutMs: 300_000,
-      });
-      res.sessions.forEach((s, i) => {
-        report.events += s.eventsInserted;
-        record(items[i]!, s.sessionId);
-      });
-      report.uploaded += items.length;
-    } catch (err) {
-      if (!isBatonError(err) || !['invalid_request', 'too_large'].includes(err.code) || items.length === 1) {
-        if (isBatonError(err) && ['invalid_request', 'too_large'].includes(err.code)) {
-          report.failed.push({ path: items[0]!.path, error: err.message });
-          return;
-        }
-        throw err;
-      }
-      // One bad session must not sink its batch: send them one by one.
-      for (const item of items) await sendOne(item);
-    } finally {
-      saveSyncState(dataDir, state);
-      tick();
-    }
-  };
-  const sendOne = async (item: Pending): Promise<void> => {
-    try {
-      const res = await uploadSession(client, gate, item.session);
-      report.events += res.eventsInserted;
-      report.uploaded++;
-      record(item, res.sessionId);
-    } catch (err) {
-      if (isBatonError(err) && ['invalid_request', 'too_large'].includes(err.code))
-        report.failed.push({ path: item.path, error: err.message });
-      else throw err;
-    }
-  };
   const flush = async () => {
     if (!batch.length) return;
     const items = batch;
@@ -148,55 +264,27 @@ export async function runSync(
     batchBytes = 0;
     // At most one upload in flight while the next batch is being prepared.
     await inflight;
-    inflight = send(items);
+    inflight = sendBatch(run, items);
   };
-
-  try {
-    for (const t of todo) {
-      let session: Gated<Session>;
-      try {
-        session = (await prepareSession(gate, t.path)).session;
-      } catch (err) {
-        report.failed.push({ path: t.path, error: err instanceof Error ? err.message : String(err) });
-        continue;
-      }
-      if (isProjectIgnored(session.meta.cwd, ctx.config.syncIgnore)) {
-        report.ignored++;
-        record(t, session.meta.id, { ignored: true });
-        continue;
-      }
-      if (session.turns.every((turn) => turn.events.length === 0) && session.sidechains.length === 0) {
-        report.empty++;
-        record(t, session.meta.id);
-        continue;
-      }
-      if (t.bytes > PUSH_MAX_BYTES) {
-        await inflight;
-        await sendOne({ ...t, session });
-        saveSyncState(dataDir, state);
-        tick();
-        continue;
-      }
-      batch.push({ ...t, session });
-      batchBytes += t.bytes;
+  return {
+    async add(item: Pending) {
+      batch.push(item);
+      batchBytes += item.bytes;
       if (batchBytes >= limit || batch.length >= 1000) await flush();
-    }
-    await flush();
-    await inflight;
-  } catch (err) {
-    await inflight.catch(() => undefined);
-    saveSyncState(dataDir, state);
-    const why = err instanceof Error ? err.message : String(err);
-    throw new BatonError(
-      isBatonError(err) ? err.code : 'internal',
-      `sync stopped: ${why} — ${done} session(s) uploaded so far; rerun baton sync to continue`,
-      { cause: err },
-    );
-  }
-  report.bytes = doneBytes;
-  report.seconds = (Date.now() - started) / 1000;
-  report.redaction = gate.report();
-  return report;
+    },
+    /** Over the single-request cap: uploaded on its own (uploadSession splits it), after the batch in flight. */
+    async alone(item: Pending) {
+      await inflight;
+      await sendOne(run, item);
+      run.save();
+      run.tick();
+    },
+    async finish() {
+      await flush();
+      await inflight;
+    },
+    settled: () => inflight.catch(() => undefined),
+  };
 }
 
 export type { SyncState };
