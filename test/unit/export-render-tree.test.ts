@@ -27,7 +27,11 @@ describe('event view', () => {
       input: { description: 'review the whole API surface please' },
     });
     expect(call).toMatchObject({ kind: 'tool_call', summary: 'review the whole AP…' });
-    expect(viewer.spawningCall('t1')).toEqual({ name: 'Agent', summary: 'review the whole AP…' });
+    expect(viewer.spawningCall('t1')).toEqual({
+      name: 'Agent',
+      summary: 'review the whole AP…',
+      label: 'Agent: review the whole AP…',
+    });
     const result = viewer.view({
       kind: 'tool_result',
       uuid: 'r',

@@ -105,9 +105,7 @@ function metricsHeader(
 }
 
 export function createHtmlRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
-  const viewer = createEventViewer(
-    opts.maxToolResultChars === undefined ? {} : { maxToolResultChars: opts.maxToolResultChars },
-  );
+  const viewer = createEventViewer({ maxToolResultChars: opts.maxToolResultChars });
   const { codeOpen, markdownHtml } = createHtmlContent();
   // Code is only escaped and tagged here: the page highlights it lazily (html-assets.ts).
   const slots: HtmlSlots = {
@@ -143,8 +141,7 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
         write(`<section class="turn" id="s${n}"><h2>Turn ${section.turn.index + 1}${time}</h2>\n`);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const spawner = toolUseId === undefined ? undefined : viewer.spawningCall(toolUseId);
-        const call = spawner && (spawner.summary ? `${spawner.name}: ${spawner.summary}` : spawner.name);
+        const call = toolUseId === undefined ? undefined : viewer.spawningCall(toolUseId)?.label;
         const by = toolUseId
           ? ` <small>spawned by ${call ? `${escapeHtml(call)} ` : ''}<code>${escapeHtml(toolUseId)}</code></small>`
           : '';

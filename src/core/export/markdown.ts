@@ -94,10 +94,7 @@ export function createMarkdownRenderer(
   write: (chunk: string) => void,
   opts: ExporterOptions,
 ): FormatRenderer {
-  const viewer = createEventViewer({
-    summaryChars: 80,
-    ...(opts.maxToolResultChars === undefined ? {} : { maxToolResultChars: opts.maxToolResultChars }),
-  });
+  const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
   let label: 'user' | 'assistant' | null = null;
 
@@ -174,8 +171,7 @@ export function createMarkdownRenderer(
       if (section.kind === 'turn') write(`## Turn ${section.turn.index + 1}\n\n`);
       else {
         const id = section.sidechain.toolUseId;
-        const spawner = id === undefined ? undefined : viewer.spawningCall(id);
-        const call = spawner && (spawner.summary ? `${spawner.name}: ${spawner.summary}` : spawner.name);
+        const call = id === undefined ? undefined : viewer.spawningCall(id)?.label;
         const by = id === undefined ? '' : ` (spawned by ${call ? `${mdInline(call)} ` : ''}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}\n\n`);
       }

@@ -140,10 +140,7 @@ const rule = (ch: string, title: string): string =>
   `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
 
 export function createTextRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
-  const viewer = createEventViewer({
-    summaryChars: 80,
-    ...(opts.maxToolResultChars === undefined ? {} : { maxToolResultChars: opts.maxToolResultChars }),
-  });
+  const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
 
   const top = (): void => {

@@ -57,13 +57,15 @@ export type EventView = ViewBase &
 export interface SpawningCall {
   name: string;
   summary: string;
+  /** "Agent: review the API" (or the bare name): how a subagent's section header names it. */
+  label: string;
 }
 
 export interface EventViewerOptions {
   /** Tool summaries are cut to this many characters (default 120). */
   summaryChars?: number;
-  /** Tool results longer than this are cut, saying how much (default: never). */
-  maxToolResultChars?: number;
+  /** Tool results longer than this are cut, saying how much (default, or undefined: never). */
+  maxToolResultChars?: number | undefined;
 }
 
 export interface EventViewer {
@@ -108,7 +110,11 @@ export function createEventViewer(opts: EventViewerOptions = {}): EventViewer {
         const summary = toolSummary(e.name, e.input, summaryChars);
         // A call that carries an agentId ran inside a subagent: it spawned nothing shown here.
         if (isAgentCall(e.name) && agentId === undefined)
-          agentCalls.set(e.toolUseId, { name: e.name, summary });
+          agentCalls.set(e.toolUseId, {
+            name: e.name,
+            summary,
+            label: summary ? `${e.name}: ${summary}` : e.name,
+          });
         return {
           uuid,
           timestamp,
