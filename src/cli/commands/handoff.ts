@@ -51,8 +51,8 @@ function withCwd(ctx: Ctx, cwd: string | undefined): Ctx {
 }
 
 function trackerOf(ctx: Ctx, localOnly: boolean): TrackerTarget | null {
-  const { trackerUrl, apiKey } = ctx.config;
-  return !localOnly && trackerUrl && apiKey ? { url: trackerUrl, apiKey } : null;
+  const { trackerUrl, apiKey, allowInsecure } = ctx.config;
+  return !localOnly && trackerUrl && apiKey ? { url: trackerUrl, apiKey, allowInsecure } : null;
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
