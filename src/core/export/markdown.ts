@@ -9,11 +9,11 @@ import {
   formatInt,
   longestRun,
   redactionLine,
-  skipRows,
   subagentUsageRows,
   toolRows,
 } from './shared.js';
 import { safeMarkdown } from './markdown-safe.js';
+import { trailingDetails } from './trailing-details.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
 import type { ExporterOptions } from './types.js';
 
@@ -180,15 +180,12 @@ export function createMarkdownRenderer(
     close() {},
     finish(meta, totals, extra) {
       top();
-      const wroteMeta = Boolean(opts.meta);
-      const wroteTotals = Boolean(opts.meta && opts.totals);
-      const wroteRedaction = Boolean(opts.meta && opts.redaction);
-      const redaction = extra.redaction && !wroteRedaction ? extra.redaction : undefined;
-      const skips = skipRows(extra.stats);
-      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
+      const owed = trailingDetails(opts, extra);
+      if (!owed) return;
+      const { redaction, skips } = owed;
       let out = '## Session details\n\n';
-      if (!wroteMeta) out += metaRows(meta, true);
-      if (!wroteTotals) out += totalsBlock(totals);
+      if (owed.meta) out += metaRows(meta, true);
+      if (owed.totals) out += totalsBlock(totals);
       if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}\n\n`;
       if (skips.length) {
         out += `**Skipped while reading the transcript:**\n\n| Reason | Count |\n|---|---|\n`;

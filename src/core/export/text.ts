@@ -7,11 +7,11 @@ import {
   formatDuration,
   formatInt,
   redactionLine,
-  skipRows,
   subagentUsageRows,
   toolRows,
 } from './shared.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
+import { trailingDetails } from './trailing-details.js';
 import type { ExporterOptions } from './types.js';
 
 const WIDTH = 100;
@@ -203,14 +203,12 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
     close() {},
     finish(meta, totals, extra) {
       top();
-      const wroteMeta = Boolean(opts.meta);
-      const wroteTotals = Boolean(opts.meta && opts.totals);
-      const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : undefined;
-      const skips = skipRows(extra.stats);
-      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
+      const owed = trailingDetails(opts, extra);
+      if (!owed) return;
+      const { redaction, skips } = owed;
       let out = `${rule('=', 'Session details')}\n\n`;
-      if (!wroteMeta) out += metaLines(meta, true);
-      if (!wroteTotals) out += totalsLines(totals);
+      if (owed.meta) out += metaLines(meta, true);
+      if (owed.totals) out += totalsLines(totals);
       if (redaction) out += `Redaction:   ${redactionLine(redaction)}\n`;
       if (skips.length) {
         out += `Skipped while reading the transcript:\n`;
