@@ -28,6 +28,15 @@ interface Mapped {
   truncated: boolean;
 }
 
+type EventOf<T extends IngestEvent['type']> = Extract<IngestEvent, { type: T }>;
+
+/** What every mapped write shares, and the event's time and the content cap. */
+interface MapContext {
+  base: { userId: string; source: 'ingest'; pointerSource: 'ingest'; items: EventItem[] };
+  at: ReturnType<typeof parseTime>;
+  maxChars: number;
+}
+
 function mapEvent(e: IngestEvent, caller: Caller, maxChars: number): Mapped {
   const base = {
     userId: caller.userId,
@@ -35,128 +44,128 @@ function mapEvent(e: IngestEvent, caller: Caller, maxChars: number): Mapped {
     pointerSource: 'ingest' as const,
     items: [] as EventItem[],
   };
-  const at = parseTime(e.timestamp);
+  const m: MapContext = { base, at: parseTime(e.timestamp), maxChars };
   switch (e.type) {
-    case 'conversation.started': {
-      const d = e.data;
-      const agents = d.participants ?? d.agents ?? [];
-      const items: EventItem[] = [];
-      let truncated = false;
-      if (d.initial_prompt) {
-        const c = capContent(d.initial_prompt, maxChars);
-        truncated = c.originalLength !== null;
-        items.push({
-          seq: 0,
-          turnIndex: 0,
-          event: {
-            kind: 'prompt',
-            uuid: `${d.conversation_id}:prompt`,
-            timestamp: e.timestamp,
-            text: c.text,
-          },
-        });
-      }
-      const models = [...new Set(agents.map((a) => a.model ?? a.agent_type).filter((m): m is string => !!m))];
-      const truncMap = truncated
-        ? new Map([[`${d.conversation_id}:prompt`, d.initial_prompt!.length]])
-        : undefined;
-      return {
-        truncated,
-        write: {
-          ...base,
-          sessionId: d.conversation_id,
-          meta: {
-            models,
-            ...(d.project ? { project: d.project } : {}),
-            ...(d.cwd ? { cwd: d.cwd } : {}),
-            ...(d.initial_prompt ? { title: d.initial_prompt.slice(0, 120) } : {}),
-          },
-          items,
-          truncated: truncMap,
-          status: 'active',
-          times: { startedAt: at },
-        },
-      };
-    }
-    case 'message.created': {
-      const d = e.data;
-      const uuid =
-        d.message_id ??
-        `${d.conversation_id}:${d.sequence_number ?? digest(e.timestamp, d.agent_name, d.content)}`;
-      const c = capContent(d.content, maxChars);
-      const role = (d.role ?? 'agent').toLowerCase();
-      const author = d.agent_name ?? d.agent ?? d.agent_type;
-      let event: SessionEvent;
-      if (role === 'user') event = { kind: 'prompt', uuid, timestamp: e.timestamp, text: c.text };
-      else if (role === 'system')
-        event = { kind: 'system', uuid, timestamp: e.timestamp, subtype: 'agentpipe', text: c.text };
-      else
-        event = {
-          kind: 'text',
-          uuid,
-          timestamp: e.timestamp,
-          text: c.text,
-          ...((d.model ?? author) ? { model: d.model ?? author } : {}),
-        };
-      const tokensOut = d.output_tokens ?? d.tokens_used ?? d.tokens ?? 0;
-      return {
-        truncated: c.originalLength !== null,
-        write: {
-          ...base,
-          sessionId: d.conversation_id,
-          items: [{ seq: d.sequence_number ?? 0, turnIndex: d.turn_number ?? 0, event }],
-          truncated: c.originalLength !== null ? new Map([[uuid, c.originalLength]]) : undefined,
-          increments: {
-            tokensInput: d.input_tokens ?? 0,
-            tokensOutput: tokensOut,
-            ...(d.cost !== undefined ? { costUsd: d.cost } : {}),
-          },
-          times: { endedAt: at },
-        },
-      };
-    }
-    case 'conversation.completed': {
-      const d = e.data;
+    case 'conversation.started':
+      return mapStarted(e, m);
+    case 'message.created':
+      return mapMessage(e, m);
+    case 'conversation.completed':
       return {
         truncated: false,
         write: {
           ...base,
-          sessionId: d.conversation_id,
-          status: d.status,
-          times: { endedAt: at },
+          sessionId: e.data.conversation_id,
+          status: e.data.status,
+          times: { endedAt: m.at },
         },
       };
-    }
-    case 'conversation.error': {
-      const d = e.data;
-      const c = capContent(d.error_message, maxChars);
-      const uuid = `${d.conversation_id}:error:${digest(e.timestamp, d.error_message)}`;
-      return {
-        truncated: c.originalLength !== null,
-        write: {
-          ...base,
-          sessionId: d.conversation_id,
-          status: 'error',
-          items: [
-            {
-              seq: 0,
-              turnIndex: 0,
-              event: {
-                kind: 'system',
-                uuid,
-                timestamp: e.timestamp,
-                subtype: d.error_type ?? 'error',
-                text: c.text,
-              },
-            },
-          ],
-          times: { endedAt: at },
-        },
-      };
-    }
+    case 'conversation.error':
+      return mapError(e, m);
     case 'bridge.test':
       return { write: null, truncated: false };
   }
+}
+
+/** A new conversation: its session, with the initial prompt as the first event and the agents' models. */
+function mapStarted(e: EventOf<'conversation.started'>, { base, at, maxChars }: MapContext): Mapped {
+  const d = e.data;
+  const agents = d.participants ?? d.agents ?? [];
+  const items: EventItem[] = [];
+  let truncated = false;
+  if (d.initial_prompt) {
+    const c = capContent(d.initial_prompt, maxChars);
+    truncated = c.originalLength !== null;
+    items.push({
+      seq: 0,
+      turnIndex: 0,
+      event: { kind: 'prompt', uuid: `${d.conversation_id}:prompt`, timestamp: e.timestamp, text: c.text },
+    });
+  }
+  const models = [...new Set(agents.map((a) => a.model ?? a.agent_type).filter((m): m is string => !!m))];
+  const truncMap = truncated
+    ? new Map([[`${d.conversation_id}:prompt`, d.initial_prompt!.length]])
+    : undefined;
+  return {
+    truncated,
+    write: {
+      ...base,
+      sessionId: d.conversation_id,
+      meta: {
+        models,
+        ...(d.project ? { project: d.project } : {}),
+        ...(d.cwd ? { cwd: d.cwd } : {}),
+        ...(d.initial_prompt ? { title: d.initial_prompt.slice(0, 120) } : {}),
+      },
+      items,
+      truncated: truncMap,
+      status: 'active',
+      times: { startedAt: at },
+    },
+  };
+}
+
+/** One message: a prompt (user), a system note, or an agent's text, with its token and cost increments. */
+function mapMessage(e: EventOf<'message.created'>, { base, at, maxChars }: MapContext): Mapped {
+  const d = e.data;
+  const uuid =
+    d.message_id ??
+    `${d.conversation_id}:${d.sequence_number ?? digest(e.timestamp, d.agent_name, d.content)}`;
+  const c = capContent(d.content, maxChars);
+  const role = (d.role ?? 'agent').toLowerCase();
+  const author = d.agent_name ?? d.agent ?? d.agent_type;
+  let event: SessionEvent;
+  if (role === 'user') event = { kind: 'prompt', uuid, timestamp: e.timestamp, text: c.text };
+  else if (role === 'system')
+    event = { kind: 'system', uuid, timestamp: e.timestamp, subtype: 'agentpipe', text: c.text };
+  else
+    event = {
+      kind: 'text',
+      uuid,
+      timestamp: e.timestamp,
+      text: c.text,
+      ...((d.model ?? author) ? { model: d.model ?? author } : {}),
+    };
+  const tokensOut = d.output_tokens ?? d.tokens_used ?? d.tokens ?? 0;
+  return {
+    truncated: c.originalLength !== null,
+    write: {
+      ...base,
+      sessionId: d.conversation_id,
+      items: [{ seq: d.sequence_number ?? 0, turnIndex: d.turn_number ?? 0, event }],
+      truncated: c.originalLength !== null ? new Map([[uuid, c.originalLength]]) : undefined,
+      increments: {
+        tokensInput: d.input_tokens ?? 0,
+        tokensOutput: tokensOut,
+        ...(d.cost !== undefined ? { costUsd: d.cost } : {}),
+      },
+      times: { endedAt: at },
+    },
+  };
+}
+
+/** A failed conversation: status error, and the error as a system event. */
+function mapError(e: EventOf<'conversation.error'>, { base, at, maxChars }: MapContext): Mapped {
+  const d = e.data;
+  const c = capContent(d.error_message, maxChars);
+  const uuid = `${d.conversation_id}:error:${digest(e.timestamp, d.error_message)}`;
+  const event: SessionEvent = {
+    kind: 'system',
+    uuid,
+    timestamp: e.timestamp,
+    subtype: d.error_type ?? 'error',
+    text: c.text,
+  };
+  return {
+    truncated: c.originalLength !== null,
+    write: {
+      ...base,
+      sessionId: d.conversation_id,
+      status: 'error',
+      items: [{ seq: 0, turnIndex: 0, event }],
+      times: { endedAt: at },
+    },
+  };
 }
 
 /** Applies a batch of ingest events in order, in one transaction. */
