@@ -1,6 +1,6 @@
 // Typed errors with stable codes: callers branch on `code` (and `reason`), never on message text.
 // Type-only import: hooks load this file, and must not load zod.
-import type { ErrorReason } from './api/common.js';
+import type { ErrorReason, ReasonedError } from './api/common.js';
 
 export type BatonErrorCode =
   | 'invalid_input'
@@ -93,6 +93,11 @@ export class BatonError extends Error {
     this.code = code;
     this.details = options?.details;
     if (options?.reason !== undefined) this.reason = options.reason;
+  }
+
+  /** A refusal with a stable reason and the details that reason promises (typed by src/core/api ReasonedError). */
+  static refusal(code: BatonErrorCode, message: string, r: ReasonedError): BatonError {
+    return new BatonError(code, message, { reason: r.reason, details: r.details });
   }
 }
 

@@ -129,6 +129,50 @@ describe('stable reason codes from the real tracker', () => {
     expect(err.message).toBe(`no API key configured for ${tracker.url} — run \`baton login\``);
   });
 
+  it('body_too_large: a live batch over the batch limit, with the limit', async () => {
+    const s = await owner.live.create(gated({ title: 'reasons big batch' }));
+    // Each event is under the per-event cap (512 KB); nine of them are over the per-batch cap (4 MB).
+    const events = Array.from({ length: 9 }, (_, i) => ({
+      seq: i + 1,
+      event: { kind: 'text' as const, uuid: `big-${i}`, text: 'x'.repeat(500_000) },
+    }));
+    const err = await refusal(
+      owner.live.append(s.liveId, gated({ events }), { producerToken: s.producerToken }),
+      'too_large',
+      'body_too_large',
+    );
+    const wire = ReasonedError.parse({ reason: err.reason, details: detailsOf(err, 'too_large')?.details });
+    expect(wire).toEqual({ reason: 'body_too_large', details: { maxBytes: 4 * 1024 * 1024 } });
+  });
+
+  it('event_too_large and stream_ended on a live stream, with the typed details', async () => {
+    const s = await owner.live.create(gated({ title: 'reasons live sizes' }));
+    const w = { producerToken: s.producerToken };
+    const big = { seq: 1, event: { kind: 'text' as const, uuid: 'huge-1', text: 'x'.repeat(600_000) } };
+    const tooBig = await refusal(
+      owner.live.append(s.liveId, gated({ events: [big] }), w),
+      'too_large',
+      'event_too_large',
+    );
+    expect(
+      ReasonedError.parse({ reason: tooBig.reason, details: detailsOf(tooBig, 'too_large')?.details }),
+    ).toMatchObject({ reason: 'event_too_large', details: { seq: 1, limit: 512 * 1024 } });
+
+    await owner.live.complete(s.liveId, gated({}), w);
+    const ev = { seq: 2, event: { kind: 'text' as const, uuid: 'late-1', text: 'late' } };
+    const ended = await refusal(
+      owner.live.append(s.liveId, gated({ events: [ev] }), w),
+      'gone',
+      'stream_ended',
+    );
+    expect(ReasonedError.parse({ reason: ended.reason, details: detailsOf(ended, 'gone')?.details })).toEqual(
+      {
+        reason: 'stream_ended',
+        details: { status: 'completed' },
+      },
+    );
+  });
+
   it('live_token_refused: a producer token cannot create streams', async () => {
     const s = await owner.live.create(gated({ title: 'reasons c' }));
     // The client never sends a live token there, so ask the tracker directly with the producer token as the bearer.

@@ -1,7 +1,7 @@
 // Refuses oversized bodies with a 413 before anything parses them.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { errorResponse } from './errors.js';
+import { refusalResponse } from './errors.js';
 
 export function limitBody(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
@@ -10,7 +10,10 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
       // The unread rest of the body is still on the wire: the server drains it for a moment, then drops the
       // socket. Saying so keeps a keep-alive client from sending its next request into that dying connection.
       c.header('Connection', 'close');
-      return errorResponse(c, 413, 'too_large', `request body exceeds ${maxBytes} bytes`, { maxBytes });
+      return refusalResponse(c, 413, 'too_large', `request body exceeds ${maxBytes} bytes`, {
+        reason: 'body_too_large',
+        details: { maxBytes },
+      });
     },
   });
 }

@@ -70,10 +70,10 @@ export function createLiveService(opts: LiveServiceOptions) {
 
   function assertWritable(row: LiveStreamRow): void {
     const st = effectiveStatus(row);
-    if (st === 'expired')
-      throw new BatonError('gone', 'This live stream has expired.', { details: { status: st } });
+    const ended = { reason: 'stream_ended', details: { status: st } } as const;
+    if (st === 'expired') throw BatonError.refusal('gone', 'This live stream has expired.', ended);
     if (st === 'completed' || st === 'revoked')
-      throw new BatonError('gone', `This live stream is ${st}.`, { details: { status: st } });
+      throw BatonError.refusal('gone', `This live stream is ${st}.`, ended);
   }
 
   function info(row: LiveStreamRow): LiveInfo {
@@ -101,12 +101,10 @@ export function createLiveService(opts: LiveServiceOptions) {
       const body = JSON.stringify(e.event);
       const size = Buffer.byteLength(body);
       if (size > limits.maxEventBytes) {
-        throw new BatonError(
+        throw BatonError.refusal(
           'too_large',
           `Event seq ${e.seq} is ${size} bytes; the limit is ${limits.maxEventBytes}.`,
-          {
-            details: { seq: e.seq, bytes: size, limit: limits.maxEventBytes },
-          },
+          { reason: 'event_too_large', details: { seq: e.seq, bytes: size, limit: limits.maxEventBytes } },
         );
       }
       bytes += size;
@@ -116,7 +114,8 @@ export function createLiveService(opts: LiveServiceOptions) {
       row.total_bytes + bytes > limits.maxStreamBytes ||
       row.event_count + events.length > limits.maxStreamEvents
     ) {
-      throw new BatonError('too_large', 'This live stream has reached its size limit.', {
+      throw BatonError.refusal('too_large', 'This live stream has reached its size limit.', {
+        reason: 'stream_too_large',
         details: { maxStreamBytes: limits.maxStreamBytes, maxStreamEvents: limits.maxStreamEvents },
       });
     }
@@ -182,10 +181,11 @@ export function createLiveService(opts: LiveServiceOptions) {
       );
       const r = rate.take(row.id, Math.max(1, inputs.length));
       if (!r.ok) {
-        throw new BatonError(
+        throw BatonError.refusal(
           'rate_limited',
           `Too many events for this live stream; retry in ${r.retryAfterSeconds}s.`,
           {
+            reason: 'rate_limited',
             details: {
               retryAfterSeconds: r.retryAfterSeconds,
               eventsPerSecond: limits.eventsPerSecond,

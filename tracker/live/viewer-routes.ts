@@ -28,10 +28,10 @@ export async function resolveViewer(
     if (!user || user.userId !== row.owner_id) throw new BatonError('not_found', 'No such live stream.');
   }
   const status = d.service.effectiveStatus(row);
+  const ended = { reason: 'stream_ended', details: { status } } as const;
   if (status === 'revoked')
-    throw new BatonError('gone', 'This live stream was ended by its owner.', { details: { status } });
-  if (status === 'expired')
-    throw new BatonError('gone', 'This live stream has expired.', { details: { status } });
+    throw BatonError.refusal('gone', 'This live stream was ended by its owner.', ended);
+  if (status === 'expired') throw BatonError.refusal('gone', 'This live stream has expired.', ended);
   return row;
 }
 

@@ -61,7 +61,14 @@ export const ReasonedError = z.discriminatedUnion('reason', [
   ),
   reason(
     'rate_limited',
-    z.object({ retryAfterSeconds: RetryAfterSeconds, limit: z.number().int().nonnegative().optional() }),
+    z.object({
+      retryAfterSeconds: RetryAfterSeconds,
+      /** Requests per minute, for a key's limit. */
+      limit: z.number().int().nonnegative().optional(),
+      /** A live stream's event budget: the sustained rate and the burst it may spend at once. */
+      eventsPerSecond: z.number().positive().optional(),
+      burst: z.number().int().positive().optional(),
+    }),
   ),
   reason('body_too_large', z.object({ maxBytes: z.number().int().positive() })),
   reason('stream_full', z.object({ limit: z.number().int(), retryAfterSeconds: RetryAfterSeconds })),

@@ -101,12 +101,13 @@ function loginLimiter(d: WebDeps): MiddlewareHandler<AppEnv> {
       d.services.now(),
     );
     if (!rate.allowed)
-      throw new HttpError(
+      throw HttpError.refusal(
         429,
         'rate_limited',
         'Too many sign-in attempts from this address; wait a minute.',
         {
-          retryAfterSeconds: rate.retryAfterSec,
+          reason: 'rate_limited',
+          details: { retryAfterSeconds: rate.retryAfterSec },
         },
       );
     await next();
