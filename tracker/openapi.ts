@@ -120,7 +120,10 @@ export function renderApiMarkdown(doc: Json = buildOpenApi()): string {
     '',
     'Every `/api/v1` route except `share` and `public` needs `Authorization: Bearer <key>` (live stream routes also',
     "take the stream's producer token). Errors are",
-    '`{ "error": { "code", "message", "details"? } }`. The machine-readable document is served at `/api/v1/openapi.json`;',
+    '`{ "error": { "code", "message", "reason"?, "details"? } }`: `code` is stable and coarse (`auth`, `too_large`, …);',
+    '`reason`, when present, is a stable finer cause from a closed list (`key_revoked`, `body_too_large`,',
+    '`stream_ended`, …; see `ErrorReason` in src/core/api/common.ts) and fixes the shape of `details`. Branch on',
+    '`code` and `reason`, never on `message`. The machine-readable document is served at `/api/v1/openapi.json`;',
     'a browsable page at `/docs`.',
     '',
   ];
