@@ -62,6 +62,7 @@ export const browserModules = [
     scripts: [
       { src: 'tracker/web/client/live.ts', name: 'LIVE_JS', doc: '/assets/live.js' },
       { src: 'tracker/web/client/app.ts', name: 'APP_JS', doc: '/assets/app.js' },
+      { src: 'tracker/web/client/app.css', name: 'APP_CSS', doc: '/assets/app.css' },
     ],
   },
   {
@@ -86,8 +87,8 @@ async function browserModuleText({ module, scripts }) {
       bundle: true,
       write: false,
       platform: 'browser',
-      format: 'iife',
-      target: 'es2017',
+      // Stylesheets are only minified: `target` names JavaScript versions, and no CSS here needs lowering.
+      ...(s.src.endsWith('.css') ? {} : { format: 'iife', target: 'es2017' }),
       minify: true,
       legalComments: 'none',
       charset: 'utf8',

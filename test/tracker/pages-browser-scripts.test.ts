@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PAGE_JS } from '../../src/core/export/generated/page-script.js';
 import { APP_JS } from '../../tracker/web/assets/app-client.js';
 import { LIVE_JS } from '../../tracker/web/assets/live-client.js';
+import { APP_CSS } from '../../tracker/web/assets/styles.js';
 
 describe('browser scripts', () => {
   it('are what scripts/build.mjs bundles from tracker/web/client and src/core/export/client (run `node scripts/build.mjs --browser` when this fails)', async () => {
@@ -23,6 +24,12 @@ describe('browser scripts', () => {
       expect(js).not.toMatch(/zod|marked|highlight\.js/i);
     }
     expect(LIVE_JS.length).toBeLessThan(16_000);
+  });
+
+  it('the stylesheet is tracker/web/client/app.css, minified, loading nothing', () => {
+    expect(APP_CSS).toContain('.timeline{list-style:none');
+    expect(APP_CSS).toMatch(/@media ?\(prefers-color-scheme: ?dark\)/);
+    expect(APP_CSS).not.toMatch(/@import|url\(/);
   });
 
   it('the live client renders events with the shared renderer and its tag/attribute allow-lists', () => {
