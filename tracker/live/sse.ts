@@ -126,130 +126,165 @@ export function openLiveSse(o: SseOptions, c?: Context): Response {
 }
 
 function runLiveSse(o: SseOptions, sink: SseSink): { close(): void } {
-  const now = o.now ?? Date.now;
-  const maxBacklog = o.maxBacklogBytes ?? 16 * 1024 * 1024;
-  let closed = false;
-  let cursor = o.lastEventId;
+  const conn = new SseConnection(o, sink);
+  conn.open();
+  return { close: conn.close };
+}
+
+/** Removes `seq` from the gap ranges it falls in; false when it was not missing (a duplicate). */
+function takeMissing(missing: SeqRange[], seq: number): boolean {
+  const i = missing.findIndex((r) => seq >= r.from && seq <= r.to);
+  if (i < 0) return false;
+  const r = missing[i]!;
+  const parts: SeqRange[] = [];
+  if (r.from < seq) parts.push({ from: r.from, to: seq - 1 });
+  if (seq < r.to) parts.push({ from: seq + 1, to: r.to });
+  missing.splice(i, 1, ...parts);
+  return true;
+}
+
+/** One client's connection: hello, history from its cursor, then live events and statuses until the end. */
+class SseConnection {
+  private readonly now: () => number;
+  private readonly maxBacklog: number;
+  private closed = false;
+  private cursor: number;
   /** Seqs below the cursor that never arrived (producer gaps): filled in if they turn up later. */
-  const missing: SeqRange[] = [];
-  let buffering = true;
-  const buffered: Array<() => void> = [];
-  let heartbeat: NodeJS.Timeout | null = null;
-  let expiry: NodeJS.Timeout | null = null;
-  let unsubscribe: (() => void) | null = null;
-  let ending = false;
+  private readonly missing: SeqRange[] = [];
+  /** While history is replayed, live events and statuses wait here, in order. */
+  private buffering = true;
+  private readonly buffered: Array<() => void> = [];
+  private heartbeat: NodeJS.Timeout | null = null;
+  private expiry: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private ending = false;
 
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    if (heartbeat) clearInterval(heartbeat);
-    if (expiry) clearTimeout(expiry);
-    unsubscribe?.();
-    sink.end();
-    o.onClose?.();
-  };
-  const writeBytes = (b: Uint8Array) => {
-    if (closed) return;
-    sink.write(b);
-    // A client that stopped reading is dropped; it reconnects with Last-Event-ID and resumes from the database.
-    if (sink.backlog() > maxBacklog) close();
-  };
-  const write = (s: string) => writeBytes(encoder.encode(s));
-  const takeMissing = (seq: number): boolean => {
-    const i = missing.findIndex((r) => seq >= r.from && seq <= r.to);
-    if (i < 0) return false;
-    const r = missing[i]!;
-    const parts: SeqRange[] = [];
-    if (r.from < seq) parts.push({ from: r.from, to: seq - 1 });
-    if (seq < r.to) parts.push({ from: seq + 1, to: r.to });
-    missing.splice(i, 1, ...parts);
-    return true;
-  };
-  const deliver = (events: StoredLiveEvent[]) => {
-    const out: StoredLiveEvent[] = [];
-    for (const e of events) {
-      if (e.seq > cursor) {
-        if (e.seq > cursor + 1) {
-          missing.push({ from: cursor + 1, to: e.seq - 1 });
-          if (missing.length > MAX_MISSING_RANGES) missing.shift();
-        }
-        cursor = e.seq;
-      } else if (!takeMissing(e.seq)) continue;
-      out.push(e);
-    }
-    if (out.length === 0) return;
-    // The usual case (a caught-up viewer takes the whole batch) reuses the batch's shared encoding.
-    if (out.length === events.length) writeBytes(batchBytes(events));
-    else for (const e of out) writeBytes(frameBytes(e));
-  };
-  const catchUp = async () => {
-    for (;;) {
-      const page = await o.store.readAfter(o.row.id, cursor, HISTORY_PAGE);
-      if (closed) return;
-      deliver(page);
-      if (page.length < HISTORY_PAGE) return;
-    }
-  };
-  const end = async (data: LiveStatusData) => {
-    if (ending) return;
-    ending = true;
-    // Events signalled before the status may still be in flight from another instance: drain the DB first.
-    if (data.status === 'completed') await catchUp().catch(() => undefined);
-    write(sseFrame('end', JSON.stringify(data)));
-    close();
-  };
-  const onStatus = (data: LiveStatusData) => {
-    const run = () => {
-      if (TERMINAL.has(data.status)) void end(data);
-      else write(sseFrame('status', JSON.stringify(data)));
+  constructor(
+    private readonly o: SseOptions,
+    private readonly sink: SseSink,
+  ) {
+    this.now = o.now ?? Date.now;
+    this.maxBacklog = o.maxBacklogBytes ?? 16 * 1024 * 1024;
+    this.cursor = o.lastEventId;
+  }
+
+  open(): void {
+    const { o } = this;
+    // Subscribe before reading history so nothing that lands in between is lost; duplicates are filtered by seq.
+    this.unsubscribe = o.hub.subscribe(o.row.id, {
+      viewer: o.viewer,
+      onEvents: (events) =>
+        this.buffering ? this.buffered.push(() => this.deliver(events)) : this.deliver(events),
+      onStatus: (data) => this.onStatus(data),
+      onViewers: (count) => this.write(sseFrame('viewers', JSON.stringify({ count }))),
+    });
+    o.onOpen?.();
+    const hello: LiveHelloData = {
+      liveId: o.row.id,
+      title: o.row.title,
+      status: o.status,
+      lastSeq: o.row.last_seq,
+      expiresAt: new Date(o.row.expires_at).toISOString(),
+      viewers: o.hub.viewerCount(o.row.id),
     };
-    if (buffering) buffered.push(run);
-    else run();
+    this.write(`retry: 1000\n\n${sseFrame('hello', JSON.stringify(hello))}`);
+    void this.replay();
+  }
+
+  readonly close = (): void => {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.expiry) clearTimeout(this.expiry);
+    this.unsubscribe?.();
+    this.sink.end();
+    this.o.onClose?.();
   };
 
-  // Subscribe before reading history so nothing that lands in between is lost; duplicates are filtered by seq.
-  unsubscribe = o.hub.subscribe(o.row.id, {
-    viewer: o.viewer,
-    onEvents: (events) => (buffering ? buffered.push(() => deliver(events)) : deliver(events)),
-    onStatus,
-    onViewers: (count) => write(sseFrame('viewers', JSON.stringify({ count }))),
-  });
-  o.onOpen?.();
-  const hello: LiveHelloData = {
-    liveId: o.row.id,
-    title: o.row.title,
-    status: o.status,
-    lastSeq: o.row.last_seq,
-    expiresAt: new Date(o.row.expires_at).toISOString(),
-    viewers: o.hub.viewerCount(o.row.id),
-  };
-  write(`retry: 1000\n\n${sseFrame('hello', JSON.stringify(hello))}`);
-  void (async () => {
+  /** History first; then what arrived meanwhile; then the end, or heartbeats until the stream expires. */
+  private async replay(): Promise<void> {
     try {
-      await catchUp();
+      await this.catchUp();
     } catch {
-      close();
+      this.close();
       return;
     }
-    buffering = false;
-    for (const fn of buffered.splice(0)) fn();
-    if (closed) return;
+    this.buffering = false;
+    for (const fn of this.buffered.splice(0)) fn();
+    if (this.closed) return;
+    const { o } = this;
     if (TERMINAL.has(o.status)) {
-      void end({
+      void this.end({
         status: o.status,
         reason: o.status === 'revoked' ? 'ended by owner' : o.status,
         postUrl: o.row.post_url,
       });
       return;
     }
-    heartbeat = setInterval(() => write(`: heartbeat ${now()}\n\n`), o.heartbeatMs);
-    heartbeat.unref();
-    const untilExpiry = o.row.expires_at - now();
-    expiry = setTimeout(
-      () => void end({ status: 'expired', reason: 'expired' }),
+    this.heartbeat = setInterval(() => this.write(`: heartbeat ${this.now()}\n\n`), o.heartbeatMs);
+    this.heartbeat.unref();
+    const untilExpiry = o.row.expires_at - this.now();
+    this.expiry = setTimeout(
+      () => void this.end({ status: 'expired', reason: 'expired' }),
       Math.min(Math.max(untilExpiry, 0), 2_147_000_000),
     );
-    expiry.unref();
-  })();
-  return { close };
+    this.expiry.unref();
+  }
+
+  private writeBytes(b: Uint8Array): void {
+    if (this.closed) return;
+    this.sink.write(b);
+    // A client that stopped reading is dropped; it reconnects with Last-Event-ID and resumes from the database.
+    if (this.sink.backlog() > this.maxBacklog) this.close();
+  }
+
+  private write(s: string): void {
+    this.writeBytes(encoder.encode(s));
+  }
+
+  /** Sends the events past the cursor, and those that fill a gap below it; records new gaps. */
+  private deliver(events: StoredLiveEvent[]): void {
+    const out: StoredLiveEvent[] = [];
+    for (const e of events) {
+      if (e.seq > this.cursor) {
+        if (e.seq > this.cursor + 1) {
+          this.missing.push({ from: this.cursor + 1, to: e.seq - 1 });
+          if (this.missing.length > MAX_MISSING_RANGES) this.missing.shift();
+        }
+        this.cursor = e.seq;
+      } else if (!takeMissing(this.missing, e.seq)) continue;
+      out.push(e);
+    }
+    if (out.length === 0) return;
+    // The usual case (a caught-up viewer takes the whole batch) reuses the batch's shared encoding.
+    if (out.length === events.length) this.writeBytes(batchBytes(events));
+    else for (const e of out) this.writeBytes(frameBytes(e));
+  }
+
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const page = await this.o.store.readAfter(this.o.row.id, this.cursor, HISTORY_PAGE);
+      if (this.closed) return;
+      this.deliver(page);
+      if (page.length < HISTORY_PAGE) return;
+    }
+  }
+
+  private async end(data: LiveStatusData): Promise<void> {
+    if (this.ending) return;
+    this.ending = true;
+    // Events signalled before the status may still be in flight from another instance: drain the DB first.
+    if (data.status === 'completed') await this.catchUp().catch(() => undefined);
+    this.write(sseFrame('end', JSON.stringify(data)));
+    this.close();
+  }
+
+  private onStatus(data: LiveStatusData): void {
+    const run = () => {
+      if (TERMINAL.has(data.status)) void this.end(data);
+      else this.write(sseFrame('status', JSON.stringify(data)));
+    };
+    if (this.buffering) this.buffered.push(run);
+    else run();
+  }
 }
