@@ -1,21 +1,24 @@
 // Compact text for the model: fixed-width tables, short dates and durations, clipped strings.
+import { formatDate } from '../src/core/format/date.js';
+import { formatDuration } from '../src/core/format/duration.js';
+
 export function clip(s: string | null | undefined, max: number): string {
   const one = (s ?? '').replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
+const UTC_SUFFIX = ' UTC';
+
+/** core's date (UTC, to the minute) without the ` UTC` suffix, which a table column does not need; missing is `-`. */
 export function shortDate(iso: string | null | undefined): string {
   if (!iso) return '-';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '-' : d.toISOString().slice(0, 16).replace('T', ' ');
+  const full = formatDate(iso);
+  return full.endsWith(UTC_SUFFIX) ? full.slice(0, -UTC_SUFFIX.length) : '-';
 }
 
+/** `45s`, `3m`, `1h05`: see the styles in core/format/duration.ts. */
 export function duration(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= 0) return '-';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  const m = Math.round(s / 60);
-  return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}`;
+  return formatDuration(ms, 'terse');
 }
 
 /** A plain-text table: columns padded to their widest cell, a header and a dashed rule. */

@@ -1,5 +1,6 @@
 // Digests a session (local model or tracker events) into a summary plus its last turns, as text for the model.
 import type { SessionEvent, SessionMeta, SessionTotals } from '../src/core/model/session.js';
+import { formatCost } from '../src/core/format/cost.js';
 import { clip, duration, shortDate } from './format.js';
 
 export interface TurnDigest {
@@ -75,7 +76,7 @@ export function renderDigest(d: SessionDigest): string {
     `${d.turns} turns`,
     `${d.toolCalls} tool calls`,
     `${d.tokens.toLocaleString('en-US')} tokens`,
-    d.costUsd !== null ? `$${d.costUsd.toFixed(2)}` : null,
+    d.costUsd !== null ? formatCost(d.costUsd, 'dollars') : null,
     duration(d.durationMs),
   ].filter(Boolean);
   const lines = [`Session ${d.sessionId}${d.title ? ` — ${clip(d.title, 120)}` : ''}`, facts.join(' · ')];

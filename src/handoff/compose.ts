@@ -1,6 +1,7 @@
 // Builds the handoff document from gathered facts and the narrative: the deterministic sections are written here.
 import type { HandoffDocument, HandoffMeta } from '../core/handoff/document.js';
 import type { DocumentSectionId } from '../core/routine/schema.js';
+import { formatCost } from '../core/format/cost.js';
 import { code, fence, formatCount, formatDuration, resumeCommand } from './format.js';
 import type { GitFacts, HandoffRunContext, HandoffState, ProjectFacts, SessionFacts } from './types.js';
 
@@ -99,7 +100,7 @@ export function factsSection(state: HandoffState, o: ComposeOptions): string {
   const lines = [
     `- Session: ${code(s.sessionId)}${s.claudeVersion ? ` · Claude Code ${s.claudeVersion}` : ''}${s.models.length ? ` · ${s.models.join(', ')}` : ''}`,
     `- Duration: ${formatDuration(s.durationMs)}${s.startedAt && s.endedAt ? ` (${s.startedAt} → ${s.endedAt})` : ''} · ${s.turns} turn${s.turns === 1 ? '' : 's'} · ${s.promptCount} prompt${s.promptCount === 1 ? '' : 's'}`,
-    `- Tokens: ${formatCount(s.tokens.input)} in · ${formatCount(s.tokens.output)} out · ${formatCount(s.tokens.cacheRead)} cache read · ${formatCount(s.tokens.cacheWrite)} cache write${s.costUsd !== null ? ` · ~$${s.costUsd.toFixed(2)}` : ''}`,
+    `- Tokens: ${formatCount(s.tokens.input)} in · ${formatCount(s.tokens.output)} out · ${formatCount(s.tokens.cacheRead)} cache read · ${formatCount(s.tokens.cacheWrite)} cache write${s.costUsd !== null ? ` · ~${formatCost(s.costUsd, 'dollars')}` : ''}`,
     `- Tools: ${topTools(s.tools, s.toolErrors)}`,
   ];
   if (!o.stripLocalPaths && s.cwd) lines.push(`- Working directory: ${code(s.cwd)}`);

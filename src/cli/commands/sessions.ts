@@ -1,5 +1,7 @@
 // `baton sessions`: list or search the user's sessions on the tracker, as a table or JSON.
 import { SessionSource, SessionStatus } from '../../core/api/index.js';
+import { formatDate } from '../../core/format/date.js';
+import { formatDuration } from '../../core/format/duration.js';
 import { oneOf } from '../args.js';
 import { defineCommand, printJson } from '../command.js';
 import { paint, table } from '../style.js';
@@ -21,14 +23,18 @@ Options:
   -h, --help           show this help
 `;
 
+const UTC_SUFFIX = ' UTC';
+
+/** core's date (UTC, to the minute) without the ` UTC` suffix, which a table column does not need; missing is `-`. */
 export function shortDate(iso: string | null): string {
-  return iso ? iso.replace('T', ' ').slice(0, 16) : '-';
+  if (!iso) return '-';
+  const full = formatDate(iso);
+  return full.endsWith(UTC_SUFFIX) ? full.slice(0, -UTC_SUFFIX.length) : '-';
 }
 
+/** `45s`, `3m`, `1.5h`: see the styles in core/format/duration.ts. */
 export function duration(ms: number): string {
-  if (ms < 60_000) return `${Math.round(ms / 1000)}s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)}m`;
-  return `${(ms / 3_600_000).toFixed(1)}h`;
+  return formatDuration(ms, 'hours');
 }
 
 export const sessionsCommand = defineCommand({
