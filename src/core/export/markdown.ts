@@ -7,11 +7,11 @@ import {
   formatCost,
   formatDuration,
   formatInt,
-  longestRun,
   redactionLine,
   subagentUsageRows,
   toolRows,
 } from './shared.js';
+import { codeSpan, escapeHtml } from '../format/index.js';
 import { safeMarkdown } from './markdown-safe.js';
 import { trailingDetails } from './trailing-details.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
@@ -24,21 +24,7 @@ function mdInline(s: string): string {
 
 /** Escapes text placed inside raw HTML (our <summary> lines); one line so it cannot end the HTML block. */
 function htmlInline(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-/** An inline code span that no backtick inside `s` can close. */
-function codeSpan(s: string): string {
-  const flat = s.replace(/\r?\n/g, ' ');
-  const ticks = '`'.repeat(longestRun(flat, '`') + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${ticks}${pad}${flat}${pad}${ticks}`;
+  return escapeHtml(s.replace(/\s+/g, ' '));
 }
 
 /** A code span for a table cell: GFM splits cells on `|` even inside code, so pipes are escaped. */
