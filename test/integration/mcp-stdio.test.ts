@@ -39,7 +39,7 @@ async function call(name: string, args: Record<string, unknown> = {}) {
   return {
     ...r,
     text: r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n'),
-    data: r.structuredContent as Record<string, any>,
+    data: r.structuredContent as Record<string, unknown>,
   };
 }
 

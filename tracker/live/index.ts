@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { TrackerConfig } from '../config.js';
+import type { Database } from '../db/types.js';
 import type { UrlConfig } from '../http/base-url.js';
 import type { AppEnv } from '../http/env.js';
 import { registerLiveApiRoutes } from './api-routes.js';
@@ -16,14 +17,13 @@ import { createLiveStore } from './store.js';
 import { createViewerGate, type ViewerCaps } from './viewer-gate.js';
 import { registerLiveViewerRoutes } from './viewer-routes.js';
 
-export { liveMigration } from './migration.js';
 export type { LiveAuth } from './auth.js';
 export type { LivePostPublisher } from './service.js';
 export { resolveViewer } from './viewer-routes.js';
 export type { ViewerCaps } from './viewer-gate.js';
 
 export interface LiveDeps {
-  db: Kysely<any>;
+  db: Kysely<Database>;
   engine: 'sqlite' | 'postgres';
   /** PostgreSQL URL for the LISTEN connection; required for cross-instance fan-out on PostgreSQL. */
   postgresUrl?: string;
