@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { homedirFrom, isDisabled, resolveDataDir } from '../../core/config/data-dir.js';
 import type { Env } from '../../core/config/env-values.js';
 import { BatonError } from '../../core/errors.js';
-import { parseHookInput } from './input.js';
+import { parseHookInput, type HookInput } from './input.js';
 import { appendHookLog } from './log.js';
 import type { HookOutcome } from './output.js';
 import { planHook } from './plan.js';
@@ -35,71 +35,88 @@ export async function runHook(argv: readonly string[], env: Env): Promise<HookOu
   let sessionId: string | undefined;
   try {
     dataDir = resolveDataDir(env, homedirFrom(env, homedir)).dataDir;
-    let text: string;
-    try {
-      text = readStdinSync();
-    } catch (err) {
-      appendHookLog(dataDir, {
-        level: 'warn',
-        event: eventArg,
-        code: errnoOf(err) ?? 'invalid_input',
-        message: 'cannot read stdin',
-      });
-      return {};
-    }
-    const parsed = parseHookInput(text, eventArg);
-    if (!parsed.ok) {
-      appendHookLog(dataDir, {
-        level: 'warn',
-        event: eventArg,
-        code: 'invalid_input',
-        message: parsed.reason,
-      });
-      return {};
-    }
-    const input = parsed.input;
+    const input = readInput(dataDir, eventArg);
+    if (!input) return {};
     sessionId = input.sessionId;
-    const plan = planHook(input);
-    // SessionEnd copies one chunk of the main transcript, like any hook; the rest (a large backlog, subagent files)
-    // is the sender's final sweep, which runs before the session is marked completed (sender-catch-up.ts).
-    const ending = input.event === 'SessionEnd';
-    // Paused (/export-session --pause): new transcript lines are skipped, never copied; only start/end are kept.
-    const paused = isCapturePaused(dataDir, input.sessionId);
-    const written = appendToOutbox(
-      dataDir,
-      input.sessionId,
-      paused ? plan.entries.filter((e) => KEPT_WHILE_PAUSED.has(e.k)) : plan.entries,
-      {
-        sweep: plan.sweep,
-        lockWaitMs: ending ? LOCK_WAIT_MS.SessionEnd : LOCK_WAIT_MS.default,
-        discardSweep: paused,
-        spillOnBusy: true,
-      },
-    );
-    for (const e of written.sweepErrors) {
-      appendHookLog(dataDir, {
-        level: 'warn',
-        event: input.event,
-        sessionId,
-        code: e.errno,
-        message: `cannot read transcript ${e.path}`,
-      });
-    }
+    capture(input, dataDir);
     // After the outbox write (the live relay reads it from there); records the current-session pointer too.
     await liveAfterHook(input, dataDir, argv[1], env);
-    if (ending) await handOff(argv, env, dataDir, input.sessionId);
-    // Each turn (and each start) makes sure a sender is delivering: one readlink when it runs, a spawn when not.
-    else if (input.event === 'Stop' || input.event === 'SessionStart') {
-      const kicked = await kickSender({ hookScript: argv[1], env, dataDir }).catch(() => null);
-      const additionalContext =
-        input.event === 'SessionStart' ? startContext(input, dataDir, env) : undefined;
-      if (kicked?.notice || additionalContext)
-        return { sessionId, notice: kicked?.notice, additionalContext };
-    }
-    return {};
+    return await afterCapture(input, argv, env, dataDir);
   } catch (err) {
     return failed(dataDir, eventArg, sessionId, err);
   }
+}
+
+/** The hook's payload, or null (logged) when stdin cannot be read or is not a hook payload. */
+function readInput(dataDir: string, eventArg: string | undefined): HookInput | null {
+  let text: string;
+  try {
+    text = readStdinSync();
+  } catch (err) {
+    appendHookLog(dataDir, {
+      level: 'warn',
+      event: eventArg,
+      code: errnoOf(err) ?? 'invalid_input',
+      message: 'cannot read stdin',
+    });
+    return null;
+  }
+  const parsed = parseHookInput(text, eventArg);
+  if (!parsed.ok) {
+    appendHookLog(dataDir, { level: 'warn', event: eventArg, code: 'invalid_input', message: parsed.reason });
+    return null;
+  }
+  return parsed.input;
+}
+
+/** Appends the event's entries and one chunk of each transcript to the session's outbox (or a spill file). */
+function capture(input: HookInput, dataDir: string): void {
+  const plan = planHook(input);
+  // SessionEnd copies one chunk of the main transcript, like any hook; the rest (a large backlog, subagent files)
+  // is the sender's final sweep, which runs before the session is marked completed (delivery/sender/catch-up.ts).
+  const ending = input.event === 'SessionEnd';
+  // Paused (/export-session --pause): new transcript lines are skipped, never copied; only start/end are kept.
+  const paused = isCapturePaused(dataDir, input.sessionId);
+  const written = appendToOutbox(
+    dataDir,
+    input.sessionId,
+    paused ? plan.entries.filter((e) => KEPT_WHILE_PAUSED.has(e.k)) : plan.entries,
+    {
+      sweep: plan.sweep,
+      lockWaitMs: ending ? LOCK_WAIT_MS.SessionEnd : LOCK_WAIT_MS.default,
+      discardSweep: paused,
+      spillOnBusy: true,
+    },
+  );
+  for (const e of written.sweepErrors) {
+    appendHookLog(dataDir, {
+      level: 'warn',
+      event: input.event,
+      sessionId: input.sessionId,
+      code: e.errno,
+      message: `cannot read transcript ${e.path}`,
+    });
+  }
+}
+
+/** SessionEnd hands the upload to a detached sender; each turn and start make sure a sender is delivering. */
+async function afterCapture(
+  input: HookInput,
+  argv: readonly string[],
+  env: Env,
+  dataDir: string,
+): Promise<HookOutcome> {
+  if (input.event === 'SessionEnd') {
+    await handOff(argv, env, dataDir, input.sessionId);
+    return {};
+  }
+  if (input.event !== 'Stop' && input.event !== 'SessionStart') return {};
+  // One readlink when the sender runs, a spawn when not.
+  const kicked = await kickSender({ hookScript: argv[1], env, dataDir }).catch(() => null);
+  const additionalContext = input.event === 'SessionStart' ? startContext(input, dataDir, env) : undefined;
+  if (kicked?.notice || additionalContext)
+    return { sessionId: input.sessionId, notice: kicked?.notice, additionalContext };
+  return {};
 }
 
 /** A new (not resumed or forked) session is offered the latest fresh handoff: a small local index, never the network. */
