@@ -166,4 +166,22 @@ describe('each rule bites on a module graph that breaks it', () => {
       'tracker-deploys-alone: tracker/app.ts -> src/client/send.ts',
     ]);
   });
+
+  test('the MCP server does not reach the CLI, and the tracker has no allow-listed cycle left', async () => {
+    const dir = fixture({
+      // Through a file that may be shared (src/handoff), the CLI is still out of reach.
+      'mcp-server/tools/resume.ts': "import { h } from '../../src/handoff/h.js';\nexport const r = h;\n",
+      'src/handoff/h.ts': "import { paint } from '../cli/style.js';\nexport const h = paint;\n",
+      'src/cli/style.ts': 'export const paint = 1;\n',
+      'mcp-server/tools/list.ts': "import { h2 } from '../../src/handoff/h2.js';\nexport const l = h2;\n",
+      'src/handoff/h2.ts': 'export const h2 = 2;\n',
+      // The route factory's cycles were untangled (4f25723): one coming back is reported again.
+      'tracker/openapi.ts': "import { routes } from './routes/index.js';\nexport const doc = () => routes;\n",
+      'tracker/routes/index.ts': "import { doc } from '../openapi.js';\nexport const routes = () => doc;\n",
+    });
+    expect(await violations(dir, 'source')).toEqual([
+      'mcp-server-is-not-the-cli: mcp-server/tools/resume.ts -> src/cli/style.ts',
+      'no-circular: tracker/openapi.ts -> tracker/routes/index.ts',
+    ]);
+  });
 });
