@@ -17,7 +17,7 @@ import {
   skipRows,
   subagentUsageRows,
   toolRows,
-} from './shared.js';
+} from './summary-rows.js';
 import { exportEventTree, exportTime } from '../render/event-html.js';
 import { createEventViewer } from '../render/event-view.js';
 import { createHtmlWriter, toHtml, type HtmlSlots } from '../render/serialize.js';

@@ -2,7 +2,7 @@
 import { BatonError } from '../errors.js';
 import { SCHEMA_VERSION } from '../model/schema-version.js';
 import type { SessionEvent } from '../model/session.js';
-import { clipToolResult } from './shared.js';
+import { clipToolResult } from '../render/event-text.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
 import type { ExporterOptions } from './types.js';
 

@@ -3,15 +3,14 @@ import type { SessionEvent, SessionMeta, SessionTotals } from '../model/session.
 import { createEventViewer } from '../render/event-view.js';
 import {
   MAX_LISTED_FILES,
-  fenceFor,
   formatCost,
   formatDuration,
   formatInt,
   redactionLine,
   subagentUsageRows,
   toolRows,
-} from './shared.js';
-import { codeSpan, escapeHtml } from '../format/index.js';
+} from './summary-rows.js';
+import { codeSpan, escapeHtml, fenceFor } from '../format/index.js';
 import { safeMarkdown } from './markdown-safe.js';
 import { trailingDetails } from './trailing-details.js';
 import type { FormatRenderer, Section } from './stream-driver.js';

@@ -9,7 +9,7 @@ import {
   redactionLine,
   subagentUsageRows,
   toolRows,
-} from './shared.js';
+} from './summary-rows.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
 import { trailingDetails } from './trailing-details.js';
 import type { ExporterOptions } from './types.js';

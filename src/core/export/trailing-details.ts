@@ -1,6 +1,6 @@
 // What Markdown and text still owe at the end of a stream: the details their header could not carry up front.
 import type { RedactionReport } from '../model/session.js';
-import { skipRows } from './shared.js';
+import { skipRows } from './summary-rows.js';
 import type { ExportExtra, ExporterOptions } from './types.js';
 
 export interface TrailingDetails {

@@ -8,7 +8,7 @@ import {
   promptBody,
   stringifyInput,
   toolSummary,
-} from '../export/shared.js';
+} from './event-text.js';
 
 interface ViewBase {
   uuid: string;

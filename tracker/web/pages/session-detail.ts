@@ -1,6 +1,6 @@
 // `/sessions/:id` (owner) and `/share/:slug` (read-only): metadata, export buttons, lineage, timeline, metrics.
 import type { EventsPage, SessionSummary, StoredEvent } from '../../../src/core/api/sessions.js';
-import { skipRows, subagentUsageRows } from '../../../src/core/export/shared.js';
+import { skipRows, subagentUsageRows } from '../../../src/core/export/summary-rows.js';
 import type { ReadStats, SessionMeta, SessionTotals } from '../../../src/core/model/session.js';
 import { metricsSidebar } from '../components/metrics.js';
 import { sessionTitle } from '../components/session-card.js';
