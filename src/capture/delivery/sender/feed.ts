@@ -8,7 +8,7 @@ import type { RecordFilter } from '../../../core/transcript/stream-session.js';
 import { createReadStats } from '../../../core/transcript/read-stats.js';
 import { SessionBuilder, type DeliveredEvent } from '../../../core/transcript/session-builder.js';
 import { readOutbox } from '../../outbox/reader.js';
-import type { OutboxRecord } from '../../outbox/schema.js';
+import type { OutboxRecord, OutboxRecords } from '../../outbox/schema.js';
 import { quarantine, type QuarantineEntry } from '../../outbox/quarantine.js';
 
 export interface PendingItem {
@@ -146,6 +146,11 @@ export class SessionFeed {
       return;
     }
     if (rec.k !== 'records') return;
+    this.enqueue(rec.seq, this.normalize(rec));
+  }
+
+  /** The events a transcript copy's lines make; lines the normalizer cannot take are set aside, never fatal. */
+  private normalize(rec: OutboxRecords): DeliveredEvent[] {
     const out: DeliveredEvent[] = [];
     const source = rec.agentId ? { agentId: rec.agentId } : undefined;
     const fileKey = rec.agentId ?? '';
@@ -200,6 +205,11 @@ export class SessionFeed {
       }
       out.push(...got);
     }
+    return out;
+  }
+
+  /** Numbers the events (per main thread and per subagent) and queues those the tracker has not confirmed. */
+  private enqueue(outboxSeq: number, out: DeliveredEvent[]): void {
     for (const d of out) {
       const agentId = d.ctx.agentId ?? d.event.agentId;
       let seq: number;
@@ -213,7 +223,7 @@ export class SessionFeed {
       }
       const item: EventItem = { seq, turnIndex: d.ctx.turnIndex, event: d.event };
       this.lastItem = item;
-      if (rec.seq > this.ackedSeq) this.pending.push({ item, outboxSeq: rec.seq });
+      if (outboxSeq > this.ackedSeq) this.pending.push({ item, outboxSeq });
     }
   }
 }
