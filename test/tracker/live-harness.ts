@@ -45,6 +45,8 @@ export async function startLiveHarness(
     store,
     config,
     logger: silentLogger,
+    // Every response is checked against its route's document, as in helpers/harness.ts (a breach is a loud 500).
+    validateResponses: true,
     events: lw.publisher,
     extensions: [lw.extension],
   });

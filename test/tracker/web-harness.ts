@@ -65,6 +65,8 @@ export async function startWebTracker(opts: WebTrackerOptions = {}): Promise<Web
       store,
       config,
       logger: silentLogger,
+      // Every response is checked against its route's document, as in helpers/harness.ts (a breach is a loud 500).
+      validateResponses: true,
       events: lw.publisher,
       extensions: [spy, lw.extension],
     });
