@@ -28,6 +28,37 @@ export function nextBatch(
 ): Batch | null {
   const sid = feed.sessionId;
   const pending = feed.pending;
+  const items = takeGated(feed, gate, limits);
+  const all = items.length === pending.length;
+  const final = feed.ended && all && !(finalDone && items.length === 0);
+  if (items.length === 0) {
+    // Nothing new but the end (and its summary) still owed: re-send the last event, a no-op duplicate on the tracker.
+    const last = final && feed.lastItem ? gate.event(feed.lastItem.event, sid) : null;
+    if (!feed.lastItem || last === null) return null;
+    items.push({ ...feed.lastItem, event: last });
+  }
+  const { meta, totals } = feed.snapshot();
+  const status = final ? ('completed' as const) : ('active' as const);
+  // Skip counts and subagent links travel with every batch (each replaces the stored one), so the session page
+  // shows what an export shows.
+  const body = {
+    events: items,
+    meta,
+    totals,
+    stats: feed.stats,
+    sidechains: feed.sidechains(),
+    status,
+    source: 'cli-stream' as const,
+  };
+  const request = gate.body(body, sid);
+  const ackSeq = all ? feed.readSeq : pending[items.length]!.outboxSeq - 1;
+  return { request, count: all ? pending.length : items.length, ackSeq, final };
+}
+
+/** The queue's head, gated, under the caps; events the gate drops (or cannot take) leave the queue on the way. */
+function takeGated(feed: SessionFeed, gate: EgressGate, limits: BatchLimits): EventItem[] {
+  const sid = feed.sessionId;
+  const pending = feed.pending;
   const items: EventItem[] = [];
   let bytes = 0;
   let i = 0;
@@ -62,28 +93,5 @@ export function nextBatch(
     items.push(p.item);
     i++;
   }
-  const all = items.length === pending.length;
-  const final = feed.ended && all && !(finalDone && items.length === 0);
-  if (items.length === 0) {
-    // Nothing new but the end (and its summary) still owed: re-send the last event, a no-op duplicate on the tracker.
-    const last = final && feed.lastItem ? gate.event(feed.lastItem.event, sid) : null;
-    if (!feed.lastItem || last === null) return null;
-    items.push({ ...feed.lastItem, event: last });
-  }
-  const { meta, totals } = feed.snapshot();
-  const status = final ? ('completed' as const) : ('active' as const);
-  // Skip counts and subagent links travel with every batch (each replaces the stored one), so the session page
-  // shows what an export shows.
-  const body = {
-    events: items,
-    meta,
-    totals,
-    stats: feed.stats,
-    sidechains: feed.sidechains(),
-    status,
-    source: 'cli-stream' as const,
-  };
-  const request = gate.body(body, sid);
-  const ackSeq = all ? feed.readSeq : pending[items.length]!.outboxSeq - 1;
-  return { request, count: all ? pending.length : items.length, ackSeq, final };
+  return items;
 }
