@@ -17,7 +17,7 @@ import { kickSender } from '../delivery/sender/kick.js';
 import { handoffContextFor, parseHandoffContextMode } from '../session/next-steps-offer.js';
 
 /**
- * How long a hook waits for a busy outbox lock before it spills its entry (see outbox-spill.ts). A lock is normally
+ * How long a hook waits for a busy outbox lock before it spills its entry (see outbox/spill.ts). A lock is normally
  * held for milliseconds; waiting longer only blocks the prompt. SessionEnd shares a 1.5 s budget with node start-up
  * and the sender hand-off, so it waits less.
  */

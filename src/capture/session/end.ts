@@ -26,7 +26,7 @@ export type HandOff = KickAction;
 
 /**
  * Starts `sender.cjs` (next to the running hook bundle) detached, when it exists, a tracker is configured, auto-sync
- * is on, and no sender already runs (that one picks the session up). See sender-kick.ts.
+ * is on, and no sender already runs (that one picks the session up). See delivery/sender/kick.ts.
  */
 export async function handOffToSender(opts: {
   hookScript: string;
