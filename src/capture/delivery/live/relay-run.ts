@@ -1,4 +1,4 @@
-// A live relay's working state and how it opens: the stream, its sources, their read positions, the sink.
+// A live relay's options, its working state and how it opens: the stream, its sources, their read positions, the sink.
 import type { FSWatcher } from 'node:fs';
 import { openEgressGate } from '../../session/egress.js';
 import { outboxPaths } from '../../outbox/paths.js';
@@ -9,7 +9,28 @@ import { readLiveState } from './state.js';
 import { readRelayProgress } from './relay-progress.js';
 import { resolveLiveTranscript } from './resolve-transcript.js';
 import { TranscriptTail } from './transcript-tail.js';
-import type { LiveRelayOptions } from './relay.js';
+import type { TrackerClient } from '../../../client/index.js';
+
+export interface LiveRelayOptions {
+  dataDir: string;
+  sessionId: string;
+  client: TrackerClient;
+  /** The client holds an API key: the transcript can be pushed before the post is made. */
+  canPush: boolean;
+  redact: boolean;
+  claudeConfigDir: string;
+  /** Safety-net polling when fs.watch misses a change (default 250 ms). */
+  pollMs?: number;
+  /**
+   * How long after SessionEnd the stream stays open for a `--resume` to continue it, by SessionEnd reason.
+   * `other` is what `claude -p` reports at the end of every run (default 30 s); any other reason 1.5 s.
+   */
+  endGraceMs?: { other: number; default: number };
+  /** Exit (without ending the stream) after this long with nothing new; the next hook restarts the relay. */
+  idleExitMs?: number;
+  log?: (msg: string) => void;
+  now?: () => number;
+}
 
 export interface Loop {
   isRunning(): boolean;

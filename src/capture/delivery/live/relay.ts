@@ -1,35 +1,15 @@
 // The live relay loop: one detached process per live session tails outbox, transcript and inbox, and streams events.
 import type { FSWatcher } from 'node:fs';
 import { isBatonError } from '../../../core/errors.js';
-import type { TrackerClient } from '../../../client/index.js';
 import { acquireLock } from '../../session/lock.js';
 import { finalizeLive } from './finalize.js';
 import { livePaths } from './paths.js';
 import { cachedLiveStateReader, endLiveState, type LiveState } from './state.js';
 import { removeRelayProgress } from './relay-progress.js';
-import { openRelay, type Loop, type RelayRun } from './relay-run.js';
+import { openRelay, type LiveRelayOptions, type Loop, type RelayRun } from './relay-run.js';
 import { followTranscript, readSources, saveProgress, watchSources } from './relay-sources.js';
 
-export interface LiveRelayOptions {
-  dataDir: string;
-  sessionId: string;
-  client: TrackerClient;
-  /** The client holds an API key: the transcript can be pushed before the post is made. */
-  canPush: boolean;
-  redact: boolean;
-  claudeConfigDir: string;
-  /** Safety-net polling when fs.watch misses a change (default 250 ms). */
-  pollMs?: number;
-  /**
-   * How long after SessionEnd the stream stays open for a `--resume` to continue it, by SessionEnd reason.
-   * `other` is what `claude -p` reports at the end of every run (default 30 s); any other reason 1.5 s.
-   */
-  endGraceMs?: { other: number; default: number };
-  /** Exit (without ending the stream) after this long with nothing new; the next hook restarts the relay. */
-  idleExitMs?: number;
-  log?: (msg: string) => void;
-  now?: () => number;
-}
+export type { LiveRelayOptions } from './relay-run.js';
 
 export type RelayExit = 'not-live' | 'locked' | 'ended' | 'idle' | 'replaced' | 'stopped';
 

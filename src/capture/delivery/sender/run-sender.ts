@@ -1,45 +1,21 @@
 // The background sender: drains every outbox of a data dir to the tracker, one lock-guarded process at a time.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { BatonError, isBatonError } from '../../../core/errors.js';
-import type { TrackerClient } from '../../../client/index.js';
 import type { AppendEventsResponse } from '../../../core/api/sessions.js';
 import { listOutboxSessions } from '../../outbox/reader.js';
 import { acquireLock } from '../../session/lock.js';
 import { writeAck } from './ack.js';
-import { nextBatch, type Batch, type BatchLimits } from './batch.js';
+import { nextBatch, type Batch } from './batch.js';
 import { spilledSessions } from '../../outbox/spill.js';
 import { isProjectIgnored } from './ignore.js';
 import { isSessionLive } from '../live/paths.js';
 import { keyFingerprint, senderPaths } from './paths.js';
 import { retryAfterMs, retryWait } from '../retry-wait.js';
-import { startRun, type SenderRun, type Tracked } from './sender-run.js';
+import { startRun, type SenderOptions, type SenderRun, type Tracked } from './sender-run.js';
 import { catchUp, ignore, reject, settle, track } from './tracked-sessions.js';
 import { senderLog } from './status.js';
 
-export interface SenderOptions {
-  dataDir: string;
-  client: TrackerClient;
-  apiKey?: string;
-  redact?: boolean;
-  syncIgnore?: readonly string[];
-  /** Exit after this long with nothing to send. Default 10 s. */
-  idleMs?: number;
-  /** How often the outboxes are checked for new records. Default 300 ms. */
-  pollMs?: number;
-  /** At most one request per this interval (the tracker's default limit is 60/min per key). Default 1 s. */
-  minIntervalMs?: number;
-  /** Give up (and let a later hook start a new sender) after this long. Default 1 h. */
-  maxLifetimeMs?: number;
-  /** Backoff while the tracker is unreachable (src/client/backoff.ts, full jitter). Default 500 ms → 4 s caps. */
-  retryBaseMs?: number;
-  retryMaxMs?: number;
-  limits?: Partial<BatchLimits>;
-  /** How long to wait for another sender's lock before leaving the work to it. Default 1.5 s. */
-  lockWaitMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  signal?: AbortSignal;
-}
+export type { SenderOptions } from './sender-run.js';
 
 export type SenderExit = 'busy' | 'idle' | 'lifetime' | 'auth' | 'stopped';
 

@@ -1,12 +1,37 @@
-// One sender run's working state: options resolved once, the sessions it follows, its status file.
+// One sender run: its options, the working state they resolve to, and the sessions it follows.
 import type { BatonError } from '../../../core/errors.js';
 import type { EgressGate } from '../../../core/egress/index.js';
 import { openEgressGate } from '../../session/egress.js';
 import type { SessionAck } from './ack.js';
 import type { BatchLimits } from './batch.js';
 import type { SessionFeed } from './feed.js';
-import type { SenderOptions } from './run-sender.js';
+import type { TrackerClient } from '../../../client/index.js';
 import { senderLog, writeStatus, type SenderState, type SenderStatus } from './status.js';
+
+export interface SenderOptions {
+  dataDir: string;
+  client: TrackerClient;
+  apiKey?: string;
+  redact?: boolean;
+  syncIgnore?: readonly string[];
+  /** Exit after this long with nothing to send. Default 10 s. */
+  idleMs?: number;
+  /** How often the outboxes are checked for new records. Default 300 ms. */
+  pollMs?: number;
+  /** At most one request per this interval (the tracker's default limit is 60/min per key). Default 1 s. */
+  minIntervalMs?: number;
+  /** Give up (and let a later hook start a new sender) after this long. Default 1 h. */
+  maxLifetimeMs?: number;
+  /** Backoff while the tracker is unreachable (src/client/backoff.ts, full jitter). Default 500 ms → 4 s caps. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  limits?: Partial<BatchLimits>;
+  /** How long to wait for another sender's lock before leaving the work to it. Default 1.5 s. */
+  lockWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  signal?: AbortSignal;
+}
 
 const DEFAULT_LIMITS: BatchLimits = { maxEvents: 1000, maxBytes: 4 * 1024 * 1024 };
 
