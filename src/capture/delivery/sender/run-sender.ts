@@ -10,7 +10,8 @@ import { spilledSessions } from '../../outbox/spill.js';
 import { isProjectIgnored } from './ignore.js';
 import { isSessionLive } from '../live/paths.js';
 import { keyFingerprint, senderPaths } from './paths.js';
-import { retryAfterMs, retryWait } from '../retry-wait.js';
+import { retryAfterMsOf } from '../../../client/errors.js';
+import { retryWait } from '../retry-wait.js';
 import { startRun, type SenderOptions, type SenderRun, type Tracked } from './sender-run.js';
 import { catchUp, ignore, reject, settle, track } from './tracked-sessions.js';
 import { senderLog } from './status.js';
@@ -140,7 +141,7 @@ async function failed(run: SenderRun, sid: string, t: Tracked, batch: Batch, err
   }
   if (e.code === 'rate_limited') {
     run.setState('rate_limited', e);
-    await run.sleep(retryAfterMs(e) ?? 1000);
+    await run.sleep(retryAfterMsOf(e) ?? 1000);
     return 'waiting';
   }
   if (RETRYABLE.has(e.code)) {
