@@ -22,14 +22,20 @@ var BatonError;
 var init_errors = __esm({
   "src/core/errors.ts"() {
     "use strict";
-    BatonError = class extends Error {
+    BatonError = class _BatonError extends Error {
       code;
       details;
-      constructor(code, message, options) {
+      reason;
+      constructor(code2, message, options) {
         super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
         this.name = "BatonError";
-        this.code = code;
+        this.code = code2;
         this.details = options?.details;
+        if (options?.reason !== void 0) this.reason = options.reason;
+      }
+      /** A refusal with a stable reason and the details that reason promises (typed by src/core/api ReasonedError). */
+      static refusal(code2, message, r) {
+        return new _BatonError(code2, message, { reason: r.reason, details: r.details });
       }
     };
   }
@@ -1317,9 +1323,9 @@ var init_schema_version = __esm({
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 function hashString(s) {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (h << 5) - h + s.charCodeAt(i) | 0;
-  return h;
+  let h2 = 0;
+  for (let i = 0; i < s.length; i++) h2 = (h2 << 5) - h2 + s.charCodeAt(i) | 0;
+  return h2;
 }
 function encodeProjectDir(cwd) {
   const name = cwd.replace(/[^a-zA-Z0-9]/g, "-");
@@ -1333,9 +1339,9 @@ async function listDir(dir) {
   try {
     return await readdir(dir, { withFileTypes: true });
   } catch (cause) {
-    const code = cause.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code ?? cause)}`, { cause });
+    const code2 = cause.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
   }
 }
 async function transcriptsIn(dir, projectDir) {
@@ -1394,9 +1400,9 @@ async function findSubagentFiles(transcriptPath) {
   try {
     names = await readdir(dir, { recursive: true });
   } catch (cause) {
-    const code = cause.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code ?? cause)}`, { cause });
+    const code2 = cause.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
   }
   const files = [];
   for (const rel of names.sort()) {
@@ -1467,9 +1473,9 @@ async function openTranscript(path) {
   try {
     return await open(path, "r");
   } catch (cause) {
-    const code = cause.code;
-    if (code === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path}`, { cause });
-    throw new BatonError("io", `cannot open transcript ${path}: ${String(code ?? cause)}`, { cause });
+    const code2 = cause.code;
+    if (code2 === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path}`, { cause });
+    throw new BatonError("io", `cannot open transcript ${path}: ${String(code2 ?? cause)}`, { cause });
   }
 }
 async function* readRecordBatches(path, opts = {}) {
@@ -3089,13 +3095,23 @@ var init_highlighter = __esm({
   }
 });
 
+// src/core/export/generated/page-script.ts
+var PAGE_JS;
+var init_page_script = __esm({
+  "src/core/export/generated/page-script.ts"() {
+    "use strict";
+    PAGE_JS = '"use strict";(()=>{var N=\'code[class^="language-"]\';function b(t){let a=document;a.documentElement.classList.add("js");let c=I(a,t);S(a,c)}function I(t,a){let c=[],s=e=>{var l,u;return(u=(l=/^language-([a-z0-9+]+)/.exec(e.className))==null?void 0:l[1])!=null?u:""},d=e=>{var m;if(e.bh)return!0;if(e.querySelector("mark"))return c.push(e),!1;e.bh=1;let l=s(e),u=(m=e.textContent)!=null?m:"";if(!a||!l||u.length>1e5||!a.has(l))return!0;try{e.innerHTML=a.highlight(u,l),e.classList.add("hljs")}catch(y){}return!0},f=window.IntersectionObserver?new IntersectionObserver(e=>{for(let l of e)l.isIntersecting&&o(l.target)},{rootMargin:"600px 0px"}):null;function o(e){d(e)&&f&&f.unobserve(e)}for(let e of Array.from(t.querySelectorAll(N)))f?f.observe(e):o(e);return t.addEventListener("toggle",e=>{let l=e.target;if(!(!l.open||!l.querySelectorAll))for(let u of Array.from(l.querySelectorAll(N)))o(u)},!0),{done:o,flush:()=>{let e=c;c=[];for(let l of e)o(l)}}}function S(t,a){let c=t.getElementById("title");c&&c.textContent&&(t.title=c.textContent);let s=t.getElementById("q"),d=t.getElementById("cnt"),f=t.getElementById("only");if(!s||!d||!f)return;let o=[],h=-1,e,l=()=>{var r;for(let n of Array.from(t.querySelectorAll("mark.hit"))){let i=n.parentNode;i.replaceChild(t.createTextNode((r=n.textContent)!=null?r:""),n),i.normalize()}o=[],h=-1;for(let n of Array.from(t.querySelectorAll(".nomatch")))n.classList.remove("nomatch");a.flush()},u=(r,n)=>{var w;let i=t.createTreeWalker(r,NodeFilter.SHOW_TEXT),A=[],k,C=!1;for(;k=i.nextNode();)A.push(k);for(let x of A){let p=(w=x.nodeValue)!=null?w:"",T=p.toLowerCase(),g=T.indexOf(n);if(g<0||T.length!==p.length)continue;C=!0;let E=t.createDocumentFragment(),v=0;for(;g>=0;){E.appendChild(t.createTextNode(p.slice(v,g)));let L=t.createElement("mark");L.className="hit",L.textContent=p.slice(g,g+n.length),E.appendChild(L),o.push(L),v=g+n.length,g=T.indexOf(n,v)}E.appendChild(t.createTextNode(p.slice(v))),x.parentNode.replaceChild(E,x)}return C},m=()=>{l();let r=s.value.toLowerCase();if(!r){d.textContent="";return}for(let n of Array.from(t.querySelectorAll(".msg")))u(n,r)||n.classList.add("nomatch");for(let n of Array.from(t.querySelectorAll(".turn")))n.querySelector(".msg:not(.nomatch)")||n.classList.add("nomatch");d.textContent=o.length===1?"1 match":o.length?`${o.length} matches`:"no matches"},y=r=>{if(!o.length)return;h>=0&&o[h].classList.remove("cur"),h=(h+r+o.length)%o.length;let n=o[h];n.classList.add("cur");for(let i=n.parentNode;i;i=i.parentNode)i.tagName==="DETAILS"&&(i.open=!0);n.scrollIntoView({block:"center"}),d.textContent=`${h+1} / ${o.length}`};s.addEventListener("input",()=>{clearTimeout(e),e=setTimeout(m,150)}),s.addEventListener("keydown",r=>{r.key==="Enter"?(r.preventDefault(),clearTimeout(e),!o.length&&s.value&&m(),y(r.shiftKey?-1:1)):r.key==="Escape"&&(s.value="",m())}),t.getElementById("next").addEventListener("click",()=>y(1)),t.getElementById("prev").addEventListener("click",()=>y(-1)),f.addEventListener("change",()=>t.body.classList.toggle("filter",f.checked)),t.addEventListener("keydown",r=>{r.key==="/"&&t.activeElement!==s&&(r.preventDefault(),s.focus())})}b(typeof H=="undefined"?null:H);})();';
+  }
+});
+
 // src/core/export/html-assets.ts
 import { createHash } from "node:crypto";
-var STYLE, HIGHLIGHT_JS, SEARCH_JS, SCRIPT, SCRIPT_HASH, CSP;
+var STYLE, SCRIPT, SCRIPT_HASH, CSP;
 var init_html_assets = __esm({
   "src/core/export/html-assets.ts"() {
     "use strict";
     init_highlighter();
+    init_page_script();
     STYLE = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--user:#ddf4ff;
 --accent:#0969da;--err:#cf222e;--errbg:#ffebe9;--mark:#fff8c5;--cur:#ffd33d;
@@ -3164,57 +3180,48 @@ mark.hit{background:var(--mark);color:inherit}mark.hit.cur{background:var(--cur)
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
 `;
-    HIGHLIGHT_JS = `var MAX=100000,waiting=[],SEL='code[class^="language-"]';
-function langOf(c){var m=/^language-([a-z0-9+]+)/.exec(c.className);return m?m[1]:'';}
-function paint(c){if(c.bh)return true;if(c.querySelector('mark')){waiting.push(c);return false;}c.bh=1;
-var l=langOf(c),t=c.textContent;if(!H||!l||t.length>MAX||!H.has(l))return true;
-try{c.innerHTML=H.highlight(t,l);c.classList.add('hljs');}catch(e){}return true;}
-var io=window.IntersectionObserver?new IntersectionObserver(function(es){for(var i=0;i<es.length;i++){
-if(es[i].isIntersecting)done(es[i].target);}},{rootMargin:'600px 0px'}):null;
-function done(c){if(paint(c)&&io)io.unobserve(c);}
-var cs=d.querySelectorAll(SEL);for(var i=0;i<cs.length;i++){if(io)io.observe(cs[i]);else done(cs[i]);}
-d.addEventListener('toggle',function(e){var t=e.target;if(!t.open||!t.querySelectorAll)return;
-var cs=t.querySelectorAll(SEL);for(var i=0;i<cs.length;i++)done(cs[i]);},true);
-`;
-    SEARCH_JS = `var h=d.getElementById('title');if(h&&h.textContent)d.title=h.textContent;
-var q=d.getElementById('q'),cnt=d.getElementById('cnt'),only=d.getElementById('only'),marks=[],cur=-1,timer=0;
-if(!q)return;
-function clear(){var ms=d.querySelectorAll('mark.hit');for(var i=0;i<ms.length;i++){var m=ms[i],p=m.parentNode;
-p.replaceChild(d.createTextNode(m.textContent),m);p.normalize();}marks=[];cur=-1;
-var nm=d.querySelectorAll('.nomatch');for(var j=0;j<nm.length;j++)nm[j].classList.remove('nomatch');
-var w=waiting;waiting=[];for(var k=0;k<w.length;k++)done(w[k]);}
-function mark(el,s){var w=d.createTreeWalker(el,NodeFilter.SHOW_TEXT),nodes=[],n,found=false;
-while((n=w.nextNode()))nodes.push(n);
-for(var k=0;k<nodes.length;k++){var t=nodes[k].nodeValue,low=t.toLowerCase(),i=low.indexOf(s);
-if(i<0||low.length!==t.length)continue;found=true;var f=d.createDocumentFragment(),last=0;
-while(i>=0){f.appendChild(d.createTextNode(t.slice(last,i)));var m=d.createElement('mark');m.className='hit';
-m.textContent=t.slice(i,i+s.length);f.appendChild(m);marks.push(m);last=i+s.length;i=low.indexOf(s,last);}
-f.appendChild(d.createTextNode(t.slice(last)));nodes[k].parentNode.replaceChild(f,nodes[k]);}return found;}
-function run(){clear();var s=q.value.toLowerCase();if(!s){cnt.textContent='';return;}
-var msgs=d.querySelectorAll('.msg'),turns=d.querySelectorAll('.turn');
-for(var i=0;i<msgs.length;i++){if(!mark(msgs[i],s))msgs[i].classList.add('nomatch');}
-for(var j=0;j<turns.length;j++){if(!turns[j].querySelector('.msg:not(.nomatch)'))turns[j].classList.add('nomatch');}
-cnt.textContent=marks.length===1?'1 match':marks.length?marks.length+' matches':'no matches';}
-function go(step){if(!marks.length)return;if(cur>=0)marks[cur].classList.remove('cur');
-cur=(cur+step+marks.length)%marks.length;var m=marks[cur];m.classList.add('cur');
-for(var p=m.parentNode;p;p=p.parentNode){if(p.tagName==='DETAILS')p.open=true;}
-m.scrollIntoView({block:'center'});cnt.textContent=(cur+1)+' / '+marks.length;}
-q.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,150);});
-q.addEventListener('keydown',function(e){if(e.key==='Enter'){e.preventDefault();clearTimeout(timer);
-if(!marks.length&&q.value)run();go(e.shiftKey?-1:1);}else if(e.key==='Escape'){q.value='';run();}});
-d.getElementById('next').addEventListener('click',function(){go(1);});
-d.getElementById('prev').addEventListener('click',function(){go(-1);});
-only.addEventListener('change',function(){d.body.classList.toggle('filter',only.checked);});
-d.addEventListener('keydown',function(e){if(e.key==='/'&&d.activeElement!==q){e.preventDefault();q.focus();}});
-`;
     SCRIPT = `(function(){
-var d=document;d.documentElement.classList.add('js');
 var H=null;try{
 ${HIGHLIGHTER_JS}
 }catch(e){H=null;}
-${HIGHLIGHT_JS}${SEARCH_JS}})();`;
+${PAGE_JS}})();`;
     SCRIPT_HASH = `sha256-${createHash("sha256").update(SCRIPT, "utf8").digest("base64")}`;
     CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  }
+});
+
+// src/core/format/html.ts
+function escapeHtml(s) {
+  return escape(s, false);
+}
+function escapeHtmlAndBackticks(s) {
+  return escape(s, true);
+}
+function escape(s, backtick) {
+  if (!(backtick ? NEEDS_ESCAPE_WITH_BACKTICK : NEEDS_ESCAPE).test(s)) return s;
+  const out = s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+  return backtick ? out.replaceAll("`", "&#96;") : out;
+}
+function escapeText(s) {
+  const amp = s.includes("&");
+  if (!amp && !s.includes("<")) return s;
+  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
+}
+function safeHref(href) {
+  if (!href) return "#";
+  const h2 = href.trim();
+  if (/[\u0000-\u001f\u007f]/.test(h2)) return "#";
+  if (/^(https?:|mailto:)/i.test(h2)) return h2;
+  if (h2.startsWith("//") || h2.startsWith("\\")) return "#";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h2)) return "#";
+  return h2;
+}
+var NEEDS_ESCAPE, NEEDS_ESCAPE_WITH_BACKTICK;
+var init_html = __esm({
+  "src/core/format/html.ts"() {
+    "use strict";
+    NEEDS_ESCAPE = /[&<>"']/;
+    NEEDS_ESCAPE_WITH_BACKTICK = /[&<>"'`]/;
   }
 });
 
@@ -3359,7 +3366,7 @@ function Ht(l3, e) {
 function He(l3, e, t, n, r) {
   let s = e.href, o = e.title || null, i = Ht(l3[1], r), a = l3[0].charAt(0) === "!", c = n.state.inLink, u = n.state.linkEmitted, d = n.state.inRawBlock;
   n.state.inLink = true, n.state.linkEmitted = false;
-  let h = n.inlineTokens(i), p = n.state.linkEmitted;
+  let h2 = n.inlineTokens(i), p = n.state.linkEmitted;
   if (n.state.linkEmitted = u, n.state.inLink = c, !a) {
     if (p) {
       n.state.inRawBlock = d;
@@ -3367,7 +3374,7 @@ function He(l3, e, t, n, r) {
     }
     n.state.linkEmitted = true;
   }
-  return { type: a ? "image" : "link", raw: t, href: s, title: o, text: i, tokens: h };
+  return { type: a ? "image" : "link", raw: t, href: s, title: o, text: i, tokens: h2 };
 }
 function Zt(l3, e, t) {
   let n = l3.match(t.other.indentCodeCompensation);
@@ -3571,8 +3578,8 @@ var init_marked_esm = __esm({
             r = r ? `${r}
 ${u}` : u, s = s ? `${s}
 ${d}` : d;
-            let h = this.lexer.state.top;
-            if (this.lexer.state.top = true, this.lexer.blockTokens(d, o, true), this.lexer.state.top = h, n.length === 0) break;
+            let h2 = this.lexer.state.top;
+            if (this.lexer.state.top = true, this.lexer.blockTokens(d, o, true), this.lexer.state.top = h2, n.length === 0) break;
             let p = o.at(-1);
             if (p?.type === "code" || p?.type === "heading" || p?.type === "hr" || p?.type === "html" || p?.type === "table") break;
             if (p?.type === "blockquote") {
@@ -3615,14 +3622,14 @@ ${R}`;
           s = o ? `\\d{1,9}\\${s.slice(-1)}` : `\\${s}`, this.options.pedantic && (s = o ? s : "[*+-]");
           let a = this.rules.other.listItemRegex(s), c = false;
           for (; e; ) {
-            let h = false, p = "";
+            let h2 = false, p = "";
             if (!(t = a.exec(e)) || this.rules.block.hr.test(e)) break;
             let k = r();
             e = e.substring(t[0].length);
             let m = t[2].split(`
 `, 1)[0], b = t[1].length, f = this.options.pedantic ? te(m, b) : m.replace(this.rules.other.leadingSpaceTab, (H) => te(H, b)), R = e.split(`
 `, 1)[0], E = !f.trim(), T = 0;
-            if (this.options.pedantic ? (T = 2, p = f.trimStart()) : E ? T = b + 1 : (T = f.search(this.rules.other.nonSpaceChar), T = T > 4 ? 1 : T, p = f.slice(T), T += b), E && this.rules.other.blankLine.test(R) && (e = e.substring(R.length + 1), h = true), !h) {
+            if (this.options.pedantic ? (T = 2, p = f.trimStart()) : E ? T = b + 1 : (T = f.search(this.rules.other.nonSpaceChar), T = T > 4 ? 1 : T, p = f.slice(T), T += b), E && this.rules.other.blankLine.test(R) && (e = e.substring(R.length + 1), h2 = true), !h2) {
               let H = this.rules.other.nextBulletRegex(T), K = this.rules.other.hrRegex(T), re = this.rules.other.fencesBeginRegex(T), B = this.options.pedantic ? this.rules.other.pedanticHeadingBeginRegex(T) : this.rules.other.headingBeginRegex(T), X = this.rules.other.htmlBeginRegex(T), se = this.rules.other.blockquoteBeginRegex(T), le = false;
               for (; e; ) {
                 let we = e.split(`
@@ -3660,16 +3667,16 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           else return;
           i.raw = n.slice(0, r()).trimEnd();
           let d = [];
-          for (let h of i.items) if (this.lexer.state.top = false, d.push(this.lexer.inlineQueue.length), h.tokens = this.lexer.blockTokens(h.text, []), !i.loose) {
-            let p = h.tokens.filter((m) => m.type === "space"), k = p.length > 0 && p.some((m) => this.rules.other.anyLine.test(m.raw));
+          for (let h2 of i.items) if (this.lexer.state.top = false, d.push(this.lexer.inlineQueue.length), h2.tokens = this.lexer.blockTokens(h2.text, []), !i.loose) {
+            let p = h2.tokens.filter((m) => m.type === "space"), k = p.length > 0 && p.some((m) => this.rules.other.anyLine.test(m.raw));
             i.loose = k;
           }
-          for (let h = 0; h < i.items.length; h++) {
-            let p = i.items[h], k = p.tokens[0];
+          for (let h2 = 0; h2 < i.items.length; h2++) {
+            let p = i.items[h2], k = p.tokens[0];
             if (p.task && (k?.type === "text" || k?.type === "paragraph")) {
               p.text = p.text.replace(this.rules.other.listReplaceTask, ""), k.raw = k.raw.replace(this.rules.other.listReplaceTask, ""), k.text = k.text.replace(this.rules.other.listReplaceTask, "");
               let m = this.lexer.inlineQueue;
-              for (let f = d[h]; f < m.length; f++) if (m[f].tokens === k.tokens) {
+              for (let f = d[h2]; f < m.length; f++) if (m[f].tokens === k.tokens) {
                 m[f].src = m[f].src.replace(this.rules.other.listReplaceTask, "");
                 break;
               }
@@ -3680,9 +3687,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
               }
             } else p.task && (p.task = false);
           }
-          if (i.loose) for (let h of i.items) {
-            h.loose = true;
-            for (let p of h.tokens) p.type === "text" && (p.type = "paragraph");
+          if (i.loose) for (let h2 of i.items) {
+            h2.loose = true;
+            for (let p of h2.tokens) p.type === "text" && (p.type = "paragraph");
           }
           return i;
         }
@@ -3802,9 +3809,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
         a < i && (n = c);
         let d = a < i ? u : n === "*" || n === "_" || !!this.rules.inline.punctuation.exec(n);
         if (r[4] && n.match(this.rules.other.unicodeAlphaNumeric)) return;
-        let h = r[1] || r[3] || "";
-        if (!h || !n || d) {
-          let p = [...r[0]].length - 1, k, m, b = p, f = 0, R = i - a + p, E = !this.options.pedantic && !!c.trim() && (!!h || s === "*" && !u);
+        let h2 = r[1] || r[3] || "";
+        if (!h2 || !n || d) {
+          let p = [...r[0]].length - 1, k, m, b = p, f = 0, R = i - a + p, E = !this.options.pedantic && !!c.trim() && (!!h2 || s === "*" && !u);
           if (s !== "*" && s !== "_") return;
           let T = s === "*" ? this.rules.inline.emStrongRDelimAst : this.rules.inline.emStrongRDelimUnd, U = oe(this, t, s), H = t.length - e.length + p;
           if (U < H) return;
@@ -3851,10 +3858,10 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
         let r = this.rules.inline.delLDelim.exec(e);
         if (!r) return;
         if (!(r[1] || "") || !n || this.rules.inline.punctuation.exec(n)) {
-          let o = [...r[0]].length - 1, i, a, c = o, u = this.rules.inline.delRDelim, d = ae(this, t), h = t.length - e.length + o;
-          if (d < h) return;
+          let o = [...r[0]].length - 1, i, a, c = o, u = this.rules.inline.delRDelim, d = ae(this, t), h2 = t.length - e.length + o;
+          if (d < h2) return;
           t = t.slice(-1 * e.length + o);
-          let p = d - h;
+          let p = d - h2;
           for (u.lastIndex = 0; (r = u.exec(t)) !== null && !(r.index > p); ) {
             if (i = r[1] || r[2] || r[3] || r[4] || r[5] || r[6], !i || (a = [...i].length, a !== o)) continue;
             if (r[3] || r[4]) {
@@ -4001,9 +4008,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           }
           let c = e;
           if (this.options.extensions?.startBlock) {
-            let u = 1 / 0, d = e.slice(1), h;
+            let u = 1 / 0, d = e.slice(1), h2;
             this.options.extensions.startBlock.forEach((p) => {
-              h = p.call({ lexer: this }, d), typeof h == "number" && h >= 0 && (u = Math.min(u, h));
+              h2 = p.call({ lexer: this }, d), typeof h2 == "number" && h2 >= 0 && (u = Math.min(u, h2));
             }), u < 1 / 0 && u >= 0 && (c = e.substring(0, u + 1));
           }
           if (this.state.top && (a = this.tokenizer.paragraph(c))) {
@@ -4096,19 +4103,19 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           if (a === "*" || a === "_") {
             let u = t.length - e.length;
             if (oe(this.tokenizer, t, a) <= u) {
-              let h = 1;
-              for (; h < e.length && e.charCodeAt(h) === a.charCodeAt(0); ) h++;
-              let p = e.substring(0, h), k = n.at(-1);
-              k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h), s = a, r = true;
+              let h2 = 1;
+              for (; h2 < e.length && e.charCodeAt(h2) === a.charCodeAt(0); ) h2++;
+              let p = e.substring(0, h2), k = n.at(-1);
+              k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h2), s = a, r = true;
               continue;
             }
           } else if (a === "~") {
             let u = t.length - e.length;
             if (ae(this.tokenizer, t) <= u) {
-              let h = 1;
-              for (; h < e.length && e.charCodeAt(h) === 126; ) h++;
-              let p = e.substring(0, h), k = n.at(-1);
-              k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h), s = a, r = true;
+              let h2 = 1;
+              for (; h2 < e.length && e.charCodeAt(h2) === 126; ) h2++;
+              let p = e.substring(0, h2), k = n.at(-1);
+              k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h2), s = a, r = true;
               continue;
             }
           }
@@ -4138,9 +4145,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           }
           let c = e;
           if (this.options.extensions?.startInline) {
-            let u = 1 / 0, d = e.slice(1), h;
+            let u = 1 / 0, d = e.slice(1), h2;
             this.options.extensions.startInline.forEach((p) => {
-              h = p.call({ lexer: this }, d), typeof h == "number" && h >= 0 && (u = Math.min(u, h));
+              h2 = p.call({ lexer: this }, d), typeof h2 == "number" && h2 >= 0 && (u = Math.min(u, h2));
             }), u < 1 / 0 && u >= 0 && (c = e.substring(0, u + 1));
           }
           if (i = this.tokenizer.inlineText(c)) {
@@ -4616,15 +4623,15 @@ ${e}</tr>
               let i = o, a = n.hooks[i], c = s[i];
               A.passThroughHooks.has(o) ? s[i] = (u) => {
                 if (s.options.async && A.passThroughHooksRespectAsync.has(o)) return (async () => {
-                  let h = await a.call(s, u);
-                  return c.call(s, h);
+                  let h2 = await a.call(s, u);
+                  return c.call(s, h2);
                 })();
                 let d = a.call(s, u);
                 return c.call(s, d);
               } : s[i] = (...u) => {
                 if (s.options.async) return (async () => {
-                  let h = await a.apply(s, u);
-                  return h === false && (h = await c.apply(s, u)), h;
+                  let h2 = await a.apply(s, u);
+                  return h2 === false && (h2 = await c.apply(s, u)), h2;
                 })();
                 let d = a.apply(s, u);
                 return d === false && (d = c.apply(s, u)), d;
@@ -4715,16 +4722,50 @@ Please report this to https://github.com/markedjs/marked.`, e) {
   }
 });
 
+// src/core/format/markdown-html.ts
+function createMarkdownHtml(opts) {
+  let md;
+  return (text) => (md ??= new ne({ gfm: true, breaks: false, async: false, renderer: renderer(opts) })).parse(
+    text
+  );
+}
+function renderer(opts) {
+  const code2 = (token) => opts.code(token.text, token.lang);
+  if (opts.surface === "page") {
+    const esc = escapeHtmlAndBackticks;
+    return {
+      html: (token) => esc(token.text),
+      link(token) {
+        const text = this.parser.parseInline(token.tokens);
+        const title = token.title ? ` title="${esc(token.title)}"` : "";
+        return `<a href="${esc(safeHref(token.href))}"${title} rel="nofollow noopener noreferrer">${text}</a>`;
+      },
+      image: (token) => `<a href="${esc(safeHref(token.href))}" rel="nofollow noopener noreferrer">[image: ${esc(token.text || "untitled")}]</a>`,
+      code: code2
+    };
+  }
+  return {
+    html(token) {
+      const text = escapeHtml(token.text);
+      return "block" in token && token.block ? `<p class="raw">${text}</p>` : text;
+    },
+    link(token) {
+      const label = this.parser.parseInline(token.tokens);
+      return token.text === token.href ? `<span class="url">${label}</span>` : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
+    },
+    image: (token) => `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ""}] (${escapeHtml(token.href)})</span>`,
+    code: code2
+  };
+}
+var init_markdown_html = __esm({
+  "src/core/format/markdown-html.ts"() {
+    "use strict";
+    init_marked_esm();
+    init_html();
+  }
+});
+
 // src/core/export/html-content.ts
-function escapeHtml(s) {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
-}
-function escapeText(s) {
-  const amp = s.includes("&");
-  if (!amp && !s.includes("<")) return s;
-  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
-}
 function languageForPath(path) {
   const m = /\.([A-Za-z0-9]+)$/.exec(path);
   return m ? own(EXT_LANG, m[1].toLowerCase()) : void 0;
@@ -4738,8 +4779,8 @@ function knownLanguage(lang) {
   if (!l3) return void 0;
   return own(HIGHLIGHT_LANGUAGES, l3) ?? own(EXT_LANG, l3);
 }
-function resultLanguage(content, filePath) {
-  if (filePath) return languageForPath(filePath);
+function resultLanguage(content, filePath2) {
+  if (filePath2) return languageForPath(filePath2);
   const t = content.trim();
   if (t.length <= MAX_HIGHLIGHT_CHARS && /^[[{]/.test(t) && /[\]}]$/.test(t)) {
     try {
@@ -4785,47 +4826,25 @@ function fencedParagraphs(text, codeBlock) {
   return prose === void 0 ? void 0 : out + prose;
 }
 function createHtmlContent(opts = {}) {
-  const codeOpen = (code, lang) => {
-    const known = code.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
+  const codeOpen = (code2, lang) => {
+    const known = code2.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
   };
-  const codeBlock = (code, lang) => `${codeOpen(code, lang)}${escapeText(code)}${CODE_CLOSE}`;
-  let md;
-  const makeMarked = () => new ne({
-    gfm: true,
-    breaks: false,
-    async: false,
-    renderer: {
-      html(token) {
-        const text = escapeHtml(token.text);
-        return "block" in token && token.block ? `<p class="raw">${text}</p>` : text;
-      },
-      link(token) {
-        const label = this.parser.parseInline(token.tokens);
-        return token.text === token.href ? `<span class="url">${label}</span>` : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
-      },
-      image(token) {
-        return `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ""}] (${escapeHtml(token.href)})</span>`;
-      },
-      code(token) {
-        return codeBlock(token.text, token.lang);
-      }
-    }
-  });
-  const slow = (text) => (md ??= makeMarked()).parse(text);
+  const codeBlock = (code2, lang) => `${codeOpen(code2, lang)}${escapeText(code2)}${CODE_CLOSE}`;
+  const slow = createMarkdownHtml({ surface: "document", code: codeBlock });
   const markdownHtml = opts.fastPaths === false ? slow : (text) => {
     const fast = text.includes("```") ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
     return fast ?? slow(text);
   };
   return { codeOpen, codeBlock, markdownHtml };
 }
-var NEEDS_ESCAPE, MAX_HIGHLIGHT_CHARS, EXT_LANG, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
+var MAX_HIGHLIGHT_CHARS, EXT_LANG, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
 var init_html_content = __esm({
   "src/core/export/html-content.ts"() {
     "use strict";
-    init_marked_esm();
+    init_html();
+    init_markdown_html();
     init_highlighter();
-    NEEDS_ESCAPE = /[&<>"']/;
     MAX_HIGHLIGHT_CHARS = 1e5;
     EXT_LANG = {
       sh: "bash",
@@ -4872,7 +4891,161 @@ var init_html_content = __esm({
   }
 });
 
-// src/core/export/shared.ts
+// src/core/format/cost.ts
+function formatCost(usd, style) {
+  switch (style) {
+    case "precise":
+      if (usd === null || usd === void 0) return "unknown";
+      return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
+    case "cents":
+      if (usd === null || usd === void 0) return "n/a";
+      return usd < 0.01 && usd > 0 ? "<$0.01" : `$${usd.toFixed(2)}`;
+    case "dollars":
+      if (usd === null || usd === void 0) return "n/a";
+      return `$${usd.toFixed(2)}`;
+  }
+}
+var init_cost = __esm({
+  "src/core/format/cost.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/format/count.ts
+function formatInt(n) {
+  const r = Math.round(n);
+  if (!Number.isSafeInteger(r)) return String(r);
+  const digits = String(Math.abs(r));
+  let out = "";
+  for (let end = digits.length; end > 0; end -= 3) {
+    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
+  }
+  return r < 0 ? `-${out}` : out;
+}
+var init_count = __esm({
+  "src/core/format/count.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/format/duration.ts
+function formatDuration(ms, style) {
+  switch (style) {
+    case "precise":
+      return precise(ms ?? 0);
+    case "compact":
+      return compact(ms);
+    case "minutes":
+      return minutes(ms ?? 0);
+    case "terse":
+      return terse(ms ?? 0);
+    case "hours":
+      return hours(ms ?? 0);
+  }
+}
+function precise(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  let s = Math.round(ms / 1e3);
+  const h2 = Math.floor(s / 3600);
+  s -= h2 * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  if (h2) return `${h2}h ${m}m ${s}s`;
+  if (m) return `${m}m ${s}s`;
+  return `${s}s`;
+}
+function compact(ms) {
+  if (!ms || ms < 0) return "0s";
+  const s = Math.round(ms / 1e3);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+function minutes(ms) {
+  if (!Number.isFinite(ms) || ms <= 0) return "0m";
+  const totalMin = Math.round(ms / 6e4);
+  if (totalMin < 1) return `${Math.max(1, Math.round(ms / 1e3))}s`;
+  const h2 = Math.floor(totalMin / 60);
+  const m = totalMin % 60;
+  return h2 === 0 ? `${m}m` : `${h2}h ${String(m).padStart(2, "0")}m`;
+}
+function terse(ms) {
+  if (!Number.isFinite(ms) || ms <= 0) return "-";
+  const s = Math.round(ms / 1e3);
+  if (s < 60) return `${s}s`;
+  const m = Math.round(s / 60);
+  return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}`;
+}
+function hours(ms) {
+  if (ms < 6e4) return `${Math.round(ms / 1e3)}s`;
+  if (ms < 36e5) return `${Math.round(ms / 6e4)}m`;
+  return `${(ms / 36e5).toFixed(1)}h`;
+}
+var init_duration = __esm({
+  "src/core/format/duration.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/export/summary-rows.ts
+function formatCost2(usd) {
+  return formatCost(usd, "precise");
+}
+function formatDuration2(ms) {
+  return formatDuration(ms, "precise");
+}
+function toolRows(totals) {
+  return Object.entries(totals.tools).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+function redactionLine(r) {
+  if (r.total === 0) return "no secrets found";
+  const rules = Object.entries(r.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule2, n]) => `${rule2}: ${n}`).join(", ");
+  return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
+}
+function countList(m) {
+  const entries = Object.entries(m ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return {
+    total: entries.reduce((n, [, c]) => n + c, 0),
+    list: entries.map(([k, c]) => `${k}: ${c}`).join(", ")
+  };
+}
+function subagentUsageRows(t) {
+  return (t.subagents ?? []).map((a) => {
+    const tokens = a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite;
+    const call = a.toolUseId ? `call ${a.toolUseId} (agent ${a.agentId})` : `agent ${a.agentId} (spawning call unknown)`;
+    return [call, `${formatInt(tokens)} tokens · ${formatCost2(a.costUsd)}`];
+  });
+}
+function skipRows(stats) {
+  if (stats === void 0) return [];
+  const rows = [];
+  const lines = (n) => `${formatInt(n)} line${n === 1 ? "" : "s"}`;
+  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
+  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
+  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
+  const unknown = countList(stats.unknownTypes);
+  if (unknown.total) rows.push(["Unknown record types", `${formatInt(unknown.total)} (${unknown.list})`]);
+  if (stats.truncatedTail)
+    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  const skipped = countList(stats.skippedTypes);
+  if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
+  if (stats.duplicateRecords)
+    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  return rows;
+}
+var MAX_LISTED_FILES;
+var init_summary_rows = __esm({
+  "src/core/export/summary-rows.ts"() {
+    "use strict";
+    init_cost();
+    init_count();
+    init_duration();
+    MAX_LISTED_FILES = 200;
+  }
+});
+
+// src/core/render/event-text.ts
 function toolSummary(name, input, max = 80) {
   const obj = input !== null && typeof input === "object" ? input : void 0;
   const str3 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
@@ -4928,8 +5101,8 @@ function oneLine(s, max) {
 function cutAt(s, n) {
   if (n <= 0) return "";
   if (n >= s.length) return s;
-  const code = s.charCodeAt(n - 1);
-  return s.slice(0, code >= 55296 && code <= 56319 ? n - 1 : n);
+  const code2 = s.charCodeAt(n - 1);
+  return s.slice(0, code2 >= 55296 && code2 <= 56319 ? n - 1 : n);
 }
 function clipToolResult(content, max) {
   if (max === void 0 || content.length <= max) return content;
@@ -4945,20 +5118,6 @@ function stringifyInput(input) {
     return String(input);
   }
 }
-function longestRun(s, ch) {
-  let best = 0;
-  let i = s.indexOf(ch);
-  while (i !== -1) {
-    let j = i + 1;
-    while (j < s.length && s[j] === ch) j++;
-    if (j - i > best) best = j - i;
-    i = s.indexOf(ch, j);
-  }
-  return best;
-}
-function fenceFor(content) {
-  return "`".repeat(Math.max(3, longestRun(content, "`") + 1));
-}
 function commandLine(e) {
   if (!e.command) return void 0;
   const name = e.command.name.startsWith("/") ? e.command.name : `/${e.command.name}`;
@@ -4971,76 +5130,12 @@ function promptBody(e) {
   if (t === "" || t === cmd || t.includes("<command-name>")) return "";
   return e.text;
 }
-function formatInt(n) {
-  const r = Math.round(n);
-  if (!Number.isSafeInteger(r)) return String(r);
-  const digits = String(Math.abs(r));
-  let out = "";
-  for (let end = digits.length; end > 0; end -= 3) {
-    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
-  }
-  return r < 0 ? `-${out}` : out;
-}
-function formatCost(usd) {
-  if (usd === null) return "unknown";
-  return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  let s = Math.round(ms / 1e3);
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  if (h) return `${h}h ${m}m ${s}s`;
-  if (m) return `${m}m ${s}s`;
-  return `${s}s`;
-}
-function toolRows(totals) {
-  return Object.entries(totals.tools).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-function redactionLine(r) {
-  if (r.total === 0) return "no secrets found";
-  const rules = Object.entries(r.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule2, n]) => `${rule2}: ${n}`).join(", ");
-  return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
-}
 function isAgentCall(name) {
   return name === "Agent" || name === "Task";
 }
-function countList(m) {
-  const entries = Object.entries(m ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return {
-    total: entries.reduce((n, [, c]) => n + c, 0),
-    list: entries.map(([k, c]) => `${k}: ${c}`).join(", ")
-  };
-}
-function subagentUsageRows(t) {
-  return (t.subagents ?? []).map((a) => {
-    const tokens = a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite;
-    const call = a.toolUseId ? `call ${a.toolUseId} (agent ${a.agentId})` : `agent ${a.agentId} (spawning call unknown)`;
-    return [call, `${formatInt(tokens)} tokens · ${formatCost(a.costUsd)}`];
-  });
-}
-function skipRows(stats) {
-  if (stats === void 0) return [];
-  const rows = [];
-  const lines = (n) => `${formatInt(n)} line${n === 1 ? "" : "s"}`;
-  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
-  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
-  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
-  const unknown = countList(stats.unknownTypes);
-  if (unknown.total) rows.push(["Unknown record types", `${formatInt(unknown.total)} (${unknown.list})`]);
-  if (stats.truncatedTail)
-    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
-  const skipped = countList(stats.skippedTypes);
-  if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
-  if (stats.duplicateRecords)
-    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
-  return rows;
-}
-var ToolIndex, MAX_LISTED_FILES;
-var init_shared = __esm({
-  "src/core/export/shared.ts"() {
+var ToolIndex;
+var init_event_text = __esm({
+  "src/core/render/event-text.ts"() {
     "use strict";
     ToolIndex = class {
       constructor(max = 2048) {
@@ -5060,7 +5155,268 @@ var init_shared = __esm({
         return this.map.get(id);
       }
     };
-    MAX_LISTED_FILES = 200;
+  }
+});
+
+// src/core/render/event-view.ts
+function createEventViewer(opts = {}) {
+  const summaryChars = opts.summaryChars ?? 120;
+  const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
+  const view = (e, sidechain = false) => {
+    const { uuid, timestamp, agentId } = e;
+    switch (e.kind) {
+      case "prompt":
+        return {
+          uuid,
+          timestamp,
+          agentId,
+          kind: "prompt",
+          sidechain,
+          command: commandLine(e),
+          body: promptBody(e)
+        };
+      case "text":
+        return { uuid, timestamp, agentId, kind: "text", text: e.text, model: e.model || void 0 };
+      case "thinking":
+        return { uuid, timestamp, agentId, kind: "thinking", text: e.text };
+      case "tool_call": {
+        const input = e.input;
+        const filePath2 = e.name === "Read" && typeof input?.file_path === "string" ? input.file_path : void 0;
+        tools.set(e.toolUseId, { name: e.name, filePath: filePath2 });
+        const summary = toolSummary(e.name, e.input, summaryChars);
+        if (isAgentCall(e.name) && agentId === void 0)
+          agentCalls.set(e.toolUseId, {
+            name: e.name,
+            summary,
+            label: summary ? `${e.name}: ${summary}` : e.name
+          });
+        return {
+          uuid,
+          timestamp,
+          agentId,
+          kind: "tool_call",
+          name: e.name,
+          summary,
+          input: stringifyInput(e.input)
+        };
+      }
+      case "tool_result": {
+        const tool = tools.get(e.toolUseId);
+        return {
+          uuid,
+          timestamp,
+          agentId,
+          kind: "tool_result",
+          toolName: tool?.name ?? "tool",
+          filePath: tool?.filePath,
+          isError: e.isError,
+          content: clipToolResult(e.content, opts.maxToolResultChars),
+          length: e.content.length
+        };
+      }
+      case "system":
+        return { uuid, timestamp, agentId, kind: "system", subtype: e.subtype, text: e.text };
+    }
+  };
+  return { view, spawningCall: (id) => agentCalls.get(id) };
+}
+var init_event_view = __esm({
+  "src/core/render/event-view.ts"() {
+    "use strict";
+    init_event_text();
+  }
+});
+
+// src/core/render/tree.ts
+function h(tag2, attrs, ...children) {
+  return { tag: tag2, attrs, children };
+}
+function markdown(text) {
+  return { slot: "markdown", text };
+}
+function code(text, lang, filePath2) {
+  return filePath2 === void 0 ? { slot: "code", text, lang } : { slot: "code", text, lang, filePath: filePath2 };
+}
+function checkElement(node) {
+  if (!TAG_SET.has(node.tag)) throw new Error(`render: tag <${node.tag}> is not allowed`);
+  for (const name in node.attrs)
+    if (!ATTR.test(name)) throw new Error(`render: attribute ${name} is not allowed`);
+}
+var TAGS, TAG_SET, ATTR;
+var init_tree = __esm({
+  "src/core/render/tree.ts"() {
+    "use strict";
+    TAGS = [
+      "b",
+      "code",
+      "details",
+      "div",
+      "li",
+      "p",
+      "pre",
+      "small",
+      "span",
+      "summary",
+      "time"
+    ];
+    TAG_SET = new Set(TAGS);
+    ATTR = /^(?:class|datetime|data-[a-z]+)$/;
+  }
+});
+
+// src/core/render/event-html.ts
+function lineCount(s) {
+  if (s.length === 0) return 0;
+  let n = 1;
+  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
+  for (let i = s.indexOf("\n"); i !== -1 && i < last; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+}
+function exportTime(ts) {
+  if (!ts) return void 0;
+  if (!ISO.test(ts)) return h("small", null, ts);
+  return h("small", null, h("time", { datetime: ts }, ts.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")));
+}
+function exportEventTree(v2) {
+  switch (v2.kind) {
+    case "prompt":
+      return h(
+        "div",
+        { class: "msg user" },
+        h("div", { class: "role" }, v2.sidechain ? "Prompt" : "User", exportTime(v2.timestamp)),
+        h(
+          "div",
+          { class: "text" },
+          v2.command !== void 0 && h("div", { class: "cmd" }, v2.command),
+          v2.body !== "" && h("div", { class: "plain" }, v2.body)
+        )
+      );
+    case "text":
+      return h(
+        "div",
+        { class: "msg assistant" },
+        h(
+          "div",
+          { class: "role" },
+          "Assistant",
+          v2.model && h("small", null, v2.model),
+          exportTime(v2.timestamp)
+        ),
+        h("div", { class: "md" }, markdown(v2.text))
+      );
+    case "thinking":
+      return h(
+        "details",
+        { class: "msg thinking" },
+        h("summary", null, "💭 Thinking"),
+        h("div", { class: "md" }, markdown(v2.text))
+      );
+    case "tool_call":
+      return h(
+        "details",
+        { class: "msg tool" },
+        h(
+          "summary",
+          null,
+          "🔧 ",
+          h("b", null, v2.name),
+          v2.summary && " ",
+          v2.summary && h("span", { class: "sum" }, v2.summary)
+        ),
+        code(v2.input, "json")
+      );
+    case "tool_result": {
+      const lines = lineCount(v2.content);
+      return h(
+        "details",
+        { class: v2.isError ? "msg result error" : "msg result" },
+        h(
+          "summary",
+          null,
+          v2.isError ? "❌ Error from " : "📤 Result from ",
+          h("b", null, v2.toolName),
+          " ",
+          h("span", { class: "sum" }, `${lines} line${lines === 1 ? "" : "s"}`)
+        ),
+        code(v2.content, "auto", v2.filePath)
+      );
+    }
+    case "system":
+      return h(
+        "div",
+        { class: "msg system" },
+        h("b", null, v2.subtype),
+        ": ",
+        h("span", { class: "plain" }, v2.text)
+      );
+  }
+}
+var ISO;
+var init_event_html = __esm({
+  "src/core/render/event-html.ts"() {
+    "use strict";
+    init_event_view();
+    init_tree();
+    ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+  }
+});
+
+// src/core/render/serialize.ts
+function createHtmlWriter(write, slots, opts = {}) {
+  const esc = opts.backtick ? escapeHtmlAndBackticks : escapeHtml;
+  let parts = [];
+  const flush = () => {
+    if (parts.length) write(parts.length === 1 ? parts[0] : parts.join(""));
+    parts = [];
+  };
+  const emit = (chunk) => {
+    if (chunk.length < BIG) {
+      parts.push(chunk);
+      return;
+    }
+    flush();
+    write(chunk);
+  };
+  const walk = (n) => {
+    if (typeof n === "string") {
+      parts.push(esc(n));
+      return;
+    }
+    if ("slot" in n) {
+      if (n.slot === "markdown") parts.push(slots.markdown(n.text));
+      else slots.code(n, emit);
+      return;
+    }
+    checkElement(n);
+    let open2 = `<${n.tag}`;
+    const attrs = n.attrs;
+    for (const k in attrs) if (attrs[k] !== void 0) open2 += ` ${k}="${esc(String(attrs[k]))}"`;
+    parts.push(`${open2}>`);
+    for (const c of n.children) if (c !== false && c !== void 0) walk(c);
+    parts.push(`</${n.tag}>`);
+  };
+  return (node) => {
+    if (Array.isArray(node)) for (const n of node) walk(n);
+    else walk(node);
+    flush();
+  };
+}
+function writeHtml(node, write, slots, opts = {}) {
+  createHtmlWriter(write, slots, opts)(node);
+}
+function toHtml(node, slots, opts = {}) {
+  let out = "";
+  writeHtml(node, (c) => out += c, slots, opts);
+  return out;
+}
+var BIG;
+var init_serialize = __esm({
+  "src/core/render/serialize.ts"() {
+    "use strict";
+    init_html();
+    init_tree();
+    BIG = 1024;
   }
 });
 
@@ -5105,8 +5461,8 @@ function metricsHeader(meta, t, redaction, stats) {
   out += stat2("Output tokens", formatInt(t.tokens.output));
   out += stat2("Cache read", formatInt(t.tokens.cacheRead));
   out += stat2("Cache write", formatInt(t.tokens.cacheWrite));
-  out += stat2("Est. cost", formatCost(t.costUsd));
-  out += stat2("Duration", formatDuration(t.durationMs));
+  out += stat2("Est. cost", formatCost2(t.costUsd));
+  out += stat2("Duration", formatDuration2(t.durationMs));
   out += stat2("Turns", String(t.turns));
   out += stat2("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
   out += stat2(meta.models.length > 1 ? "Models" : "Model", meta.models.join(", ") || "unknown");
@@ -5142,22 +5498,19 @@ function metricsHeader(meta, t, redaction, stats) {
   return `${out}</header>
 `;
 }
-function time(ts) {
-  if (!ts) return "";
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(ts)) return `<small>${escapeHtml(ts)}</small>`;
-  return `<small><time datetime="${ts}">${ts.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")}</time></small>`;
-}
-function lineCount(s) {
-  if (s.length === 0) return 0;
-  let n = 1;
-  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
-  for (let i = s.indexOf("\n"); i !== -1 && i < last; i = s.indexOf("\n", i + 1)) n++;
-  return n;
-}
 function createHtmlRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
-  const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
+  const viewer = createEventViewer({ maxToolResultChars: opts.maxToolResultChars });
+  const { codeOpen, markdownHtml } = createHtmlContent();
+  const slots = {
+    markdown: markdownHtml,
+    code(slot, out) {
+      const lang = slot.lang === "auto" ? resultLanguage(slot.text, slot.filePath) : slot.lang;
+      out(codeOpen(slot.text, lang));
+      out(escapeText(slot.text));
+      out(CODE_CLOSE);
+    }
+  };
+  const writeEvent = createHtmlWriter(write, slots);
   let started = false;
   let sectionNo = 0;
   const start = () => {
@@ -5166,77 +5519,20 @@ function createHtmlRenderer(write, opts) {
     write(head(opts.meta?.title || (opts.meta ? `Session ${opts.meta.id}` : "Claude Code session")));
   };
   const event = (e, section) => {
-    switch (e.kind) {
-      case "prompt": {
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = `<div class="msg user"><div class="role">${section.kind === "sidechain" ? "Prompt" : "User"}${time(e.timestamp)}</div><div class="text">`;
-        if (cmd !== void 0) out += `<div class="cmd">${escapeHtml(cmd)}</div>`;
-        if (body) out += `<div class="plain">${escapeHtml(body)}</div>`;
-        write(`${out}</div></div>
-`);
-        return;
-      }
-      case "text": {
-        const model = e.model ? `<small>${escapeHtml(e.model)}</small>` : "";
-        write(
-          `<div class="msg assistant"><div class="role">Assistant${model}${time(e.timestamp)}</div><div class="md">${markdownHtml(e.text)}</div></div>
-`
-        );
-        return;
-      }
-      case "thinking":
-        write(
-          `<details class="msg thinking"><summary>💭 Thinking</summary><div class="md">${markdownHtml(e.text)}</div></details>
-`
-        );
-        return;
-      case "tool_call": {
-        const input = e.input;
-        const filePath = e.name === "Read" && typeof input?.file_path === "string" ? input.file_path : void 0;
-        tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
-        const sum = toolSummary(e.name, e.input, 120);
-        if (isAgentCall(e.name) && e.agentId === void 0)
-          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
-        write(
-          `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
-`
-        );
-        return;
-      }
-      case "tool_result": {
-        const tool = tools.get(e.toolUseId);
-        const name = tool?.name ?? "tool";
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const lines = lineCount(content);
-        const label = e.isError ? `❌ Error from <b>${escapeHtml(name)}</b>` : `📤 Result from <b>${escapeHtml(name)}</b>`;
-        write(
-          `<details class="msg result${e.isError ? " error" : ""}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? "" : "s"}</span></summary>` + codeOpen(content, resultLanguage(content, tool?.filePath))
-        );
-        write(escapeText(content));
-        write(`${CODE_CLOSE}</details>
-`);
-        return;
-      }
-      case "system":
-        write(
-          `<div class="msg system"><b>${escapeHtml(e.subtype)}</b>: <span class="plain">${escapeHtml(e.text)}</span></div>
-`
-        );
-        return;
-    }
+    writeEvent([exportEventTree(viewer.view(e, section.kind === "sidechain")), "\n"]);
   };
   return {
     open(section) {
       start();
       const n = ++sectionNo;
       if (section.kind === "turn") {
-        const ts = section.turn.startedAt;
-        write(`<section class="turn" id="s${n}"><h2>Turn ${section.turn.index + 1}${time(ts)}</h2>
+        const ts = exportTime(section.turn.startedAt);
+        const time = ts ? toHtml(ts, slots) : "";
+        write(`<section class="turn" id="s${n}"><h2>Turn ${section.turn.index + 1}${time}</h2>
 `);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const call = toolUseId === void 0 ? void 0 : agentCalls.get(toolUseId);
+        const call = toolUseId === void 0 ? void 0 : viewer.spawningCall(toolUseId)?.label;
         const by = toolUseId ? ` <small>spawned by ${call ? `${escapeHtml(call)} ` : ""}<code>${escapeHtml(toolUseId)}</code></small>` : "";
         write(
           `<section class="turn sidechain" id="s${n}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>
@@ -5262,12 +5558,15 @@ ${metricsHeader(meta, totals, redaction, extra.stats)}</div>
     }
   };
 }
-var init_html = __esm({
+var init_html2 = __esm({
   "src/core/export/html.ts"() {
     "use strict";
     init_html_assets();
     init_html_content();
-    init_shared();
+    init_summary_rows();
+    init_event_html();
+    init_event_view();
+    init_serialize();
   }
 });
 
@@ -5355,7 +5654,55 @@ var init_json = __esm({
     "use strict";
     init_errors();
     init_schema_version();
-    init_shared();
+    init_event_text();
+  }
+});
+
+// src/core/format/date.ts
+var init_date = __esm({
+  "src/core/format/date.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/format/markdown-text.ts
+function longestRun(s, ch) {
+  let best = 0;
+  let i = s.indexOf(ch);
+  while (i !== -1) {
+    let j = i + 1;
+    while (j < s.length && s[j] === ch) j++;
+    if (j - i > best) best = j - i;
+    i = s.indexOf(ch, j);
+  }
+  return best;
+}
+function fenceFor(content) {
+  return "`".repeat(Math.max(3, longestRun(content, "`") + 1));
+}
+function codeSpan(s) {
+  const flat = s.replace(/\r?\n/g, " ");
+  const ticks = "`".repeat(longestRun(flat, "`") + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+var init_markdown_text = __esm({
+  "src/core/format/markdown-text.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/format/index.ts
+var init_format = __esm({
+  "src/core/format/index.ts"() {
+    "use strict";
+    init_duration();
+    init_cost();
+    init_count();
+    init_date();
+    init_html();
+    init_markdown_html();
+    init_markdown_text();
   }
 });
 
@@ -5433,18 +5780,28 @@ var init_markdown_safe = __esm({
   }
 });
 
+// src/core/export/trailing-details.ts
+function trailingDetails(opts, extra) {
+  const meta = !opts.meta;
+  const totals = !(opts.meta && opts.totals);
+  const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
+  const skips = skipRows(extra.stats);
+  if (!meta && !totals && !redaction && skips.length === 0) return void 0;
+  return redaction ? { meta, totals, redaction, skips } : { meta, totals, skips };
+}
+var init_trailing_details = __esm({
+  "src/core/export/trailing-details.ts"() {
+    "use strict";
+    init_summary_rows();
+  }
+});
+
 // src/core/export/markdown.ts
 function mdInline(s) {
   return s.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>|#~&]/g, (c) => c === "&" ? "&amp;" : `\\${c}`);
 }
 function htmlInline(s) {
-  return s.replace(/\s+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function codeSpan(s) {
-  const flat = s.replace(/\r?\n/g, " ");
-  const ticks = "`".repeat(longestRun(flat, "`") + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${ticks}${pad}${flat}${pad}${ticks}`;
+  return escapeHtml(s.replace(/\s+/g, " "));
 }
 function cellCode(s) {
   return codeSpan(s).replace(/\|/g, "\\|");
@@ -5475,7 +5832,7 @@ ${rows.map(([k, v2]) => `| ${k} | ${v2} |`).join("\n")}
 function totalsBlock(t) {
   let out = `| Input tokens | Output tokens | Cache read | Cache write | Estimated cost | Duration |
 |---:|---:|---:|---:|---:|---:|
-| ${formatInt(t.tokens.input)} | ${formatInt(t.tokens.output)} | ${formatInt(t.tokens.cacheRead)} | ${formatInt(t.tokens.cacheWrite)} | ${formatCost(t.costUsd)} | ${formatDuration(t.durationMs)} |
+| ${formatInt(t.tokens.input)} | ${formatInt(t.tokens.output)} | ${formatInt(t.tokens.cacheRead)} | ${formatInt(t.tokens.cacheWrite)} | ${formatCost2(t.costUsd)} | ${formatDuration2(t.durationMs)} |
 
 `;
   out += `**Activity:** ${t.turns} turn(s) · ${t.prompts} prompt(s) · ${t.messages} message(s) · ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))
@@ -5512,8 +5869,7 @@ ${agents.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
   return out;
 }
 function createMarkdownRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
+  const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
   let label = null;
   const top = () => {
@@ -5539,16 +5895,15 @@ ${metaRows(opts.meta, false)}`;
     label = "assistant";
   };
   const event = (e, section) => {
-    switch (e.kind) {
+    const v2 = viewer.view(e, section.kind === "sidechain");
+    switch (v2.kind) {
       case "prompt": {
         label = "user";
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = section.kind === "sidechain" ? "**Prompt**\n\n" : "**User**\n\n";
-        if (cmd !== void 0) out += `${codeSpan(cmd)}
+        let out = v2.sidechain ? "**Prompt**\n\n" : "**User**\n\n";
+        if (v2.command !== void 0) out += `${codeSpan(v2.command)}
 
 `;
-        if (body) out += `${safeMarkdown(body)}
+        if (v2.body) out += `${safeMarkdown(v2.body)}
 
 `;
         write(out);
@@ -5556,7 +5911,7 @@ ${metaRows(opts.meta, false)}`;
       }
       case "text":
         assistant();
-        write(`${safeMarkdown(e.text)}
+        write(`${safeMarkdown(v2.text)}
 
 `);
         return;
@@ -5565,43 +5920,36 @@ ${metaRows(opts.meta, false)}`;
         write(`<details>
 <summary>Thinking</summary>
 
-${safeMarkdown(e.text)}
+${safeMarkdown(v2.text)}
 
 </details>
 
 `);
         return;
-      case "tool_call": {
+      case "tool_call":
         assistant();
-        tools.set(e.toolUseId, e.name);
-        const sum = toolSummary(e.name, e.input);
-        if (isAgentCall(e.name) && e.agentId === void 0) {
-          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
-        }
         write(
           `<details>
-<summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ""}</summary>
+<summary>🔧 ${htmlInline(v2.name)}${v2.summary ? `: ${htmlInline(v2.summary)}` : ""}</summary>
 
-${fenced(stringifyInput(e.input), "json")}
+${fenced(v2.input, "json")}
 
 </details>
 
 `
         );
         return;
-      }
       case "tool_result": {
-        const name = tools.get(e.toolUseId) ?? "tool";
-        const head2 = e.isError ? `❌ Error from ${htmlInline(name)}` : `📤 Result from ${htmlInline(name)}`;
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const f = fenceFor(content);
+        const name = htmlInline(v2.toolName);
+        const head2 = v2.isError ? `❌ Error from ${name}` : `📤 Result from ${name}`;
+        const f = fenceFor(v2.content);
         write(`<details>
 <summary>${head2}</summary>
 
 ${f}
 `);
-        write(content);
-        write(`${content.endsWith("\n") ? "" : "\n"}${f}
+        write(v2.content);
+        write(`${v2.content.endsWith("\n") ? "" : "\n"}${f}
 
 </details>
 
@@ -5609,8 +5957,8 @@ ${f}
         return;
       }
       case "system": {
-        const quoted = safeMarkdown(e.text).split("\n").map((l3) => `> ${l3}`).join("\n");
-        write(`> **System** (${mdInline(e.subtype)})
+        const quoted = safeMarkdown(v2.text).split("\n").map((l3) => `> ${l3}`).join("\n");
+        write(`> **System** (${mdInline(v2.subtype)})
 >
 ${quoted}
 
@@ -5629,7 +5977,7 @@ ${quoted}
 `);
       else {
         const id = section.sidechain.toolUseId;
-        const call = id === void 0 ? void 0 : agentCalls.get(id);
+        const call = id === void 0 ? void 0 : viewer.spawningCall(id)?.label;
         const by = id === void 0 ? "" : ` (spawned by ${call ? `${mdInline(call)} ` : ""}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}
 
@@ -5641,15 +5989,12 @@ ${quoted}
     },
     finish(meta, totals, extra) {
       top();
-      const wroteMeta = Boolean(opts.meta);
-      const wroteTotals = Boolean(opts.meta && opts.totals);
-      const wroteRedaction = Boolean(opts.meta && opts.redaction);
-      const redaction = extra.redaction && !wroteRedaction ? extra.redaction : void 0;
-      const skips = skipRows(extra.stats);
-      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
+      const owed = trailingDetails(opts, extra);
+      if (!owed) return;
+      const { redaction, skips } = owed;
       let out = "## Session details\n\n";
-      if (!wroteMeta) out += metaRows(meta, true);
-      if (!wroteTotals) out += totalsBlock(totals);
+      if (owed.meta) out += metaRows(meta, true);
+      if (owed.totals) out += totalsBlock(totals);
       if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}
 
 `;
@@ -5670,22 +6015,25 @@ ${quoted}
 var init_markdown = __esm({
   "src/core/export/markdown.ts"() {
     "use strict";
-    init_shared();
+    init_event_view();
+    init_summary_rows();
+    init_format();
     init_markdown_safe();
+    init_trailing_details();
   }
 });
 
 // src/core/export/stream-driver.ts
-function createStreamDriver(renderer) {
+function createStreamDriver(renderer2) {
   let current = null;
   let finished = false;
   const guard = (what) => {
     if (finished) throw new BatonError("invalid_input", `exporter: ${what} called after finish()`);
   };
   const switchTo = (next) => {
-    if (current) renderer.close(current);
+    if (current) renderer2.close(current);
     current = next;
-    renderer.open(next);
+    renderer2.open(next);
     return next;
   };
   const sectionFor = (ctx) => {
@@ -5700,7 +6048,7 @@ function createStreamDriver(renderer) {
   return {
     event(e, ctx) {
       guard("event()");
-      renderer.event(e, sectionFor(ctx));
+      renderer2.event(e, sectionFor(ctx));
     },
     beginTurn(turn) {
       guard("beginTurn()");
@@ -5713,9 +6061,9 @@ function createStreamDriver(renderer) {
     finish(meta, totals, extra) {
       guard("finish()");
       finished = true;
-      if (current) renderer.close(current);
+      if (current) renderer2.close(current);
       current = null;
-      renderer.finish(meta, totals, extra ?? {});
+      renderer2.finish(meta, totals, extra ?? {});
     }
   };
 }
@@ -5811,8 +6159,8 @@ function metaLines(meta, withTitle) {
 }
 function totalsLines(t) {
   let out = `Tokens:      ${formatInt(t.tokens.input)} in, ${formatInt(t.tokens.output)} out, ${formatInt(t.tokens.cacheRead)} cache read, ${formatInt(t.tokens.cacheWrite)} cache write
-Est. cost:   ${formatCost(t.costUsd)}
-Duration:    ${formatDuration(t.durationMs)}
+Est. cost:   ${formatCost2(t.costUsd)}
+Duration:    ${formatDuration2(t.durationMs)}
 Activity:    ${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s), ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))
 `;
   const tools = toolRows(t);
@@ -5833,8 +6181,7 @@ ${shown.map((f) => `  ${f}
   return out;
 }
 function createTextRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
+  const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
   const top = () => {
     if (topWritten) return;
@@ -5855,14 +6202,13 @@ ${metaLines(opts.meta, false)}`;
 `);
   };
   const event = (e, section) => {
-    switch (e.kind) {
+    const v2 = viewer.view(e, section.kind === "sidechain");
+    switch (v2.kind) {
       case "prompt": {
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = section.kind === "sidechain" ? "PROMPT:\n" : "USER:\n";
-        if (cmd !== void 0) out += `${INDENT}${cmd}
+        let out = v2.sidechain ? "PROMPT:\n" : "USER:\n";
+        if (v2.command !== void 0) out += `${INDENT}${v2.command}
 `;
-        if (body) out += `${wrapProse(body)}
+        if (v2.body) out += `${wrapProse(v2.body)}
 `;
         write(`${out}
 `);
@@ -5870,41 +6216,31 @@ ${metaLines(opts.meta, false)}`;
       }
       case "text":
         write(`ASSISTANT:
-${wrapProse(e.text)}
+${wrapProse(v2.text)}
 
 `);
         return;
       case "thinking":
         write(`THINKING:
-${wrapProse(e.text)}
+${wrapProse(v2.text)}
 
 `);
         return;
-      case "tool_call": {
-        tools.set(e.toolUseId, e.name);
-        if (isAgentCall(e.name) && e.agentId === void 0) {
-          agentCalls.set(e.toolUseId, `${e.name}(${toolSummary(e.name, e.input)})`);
-        }
-        write(
-          `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})
-${indentBlock(stringifyInput(e.input))}
+      case "tool_call":
+        write(`TOOL CALL ${v2.name}(${v2.summary})
+${indentBlock(v2.input)}
 
-`
-        );
-        return;
-      }
-      case "tool_result": {
-        const name = tools.get(e.toolUseId) ?? "tool";
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        write(`TOOL RESULT${e.isError ? " (error)" : ""} ${name}:
 `);
-        write(indentBlock(content));
+        return;
+      case "tool_result":
+        write(`TOOL RESULT${v2.isError ? " (error)" : ""} ${v2.toolName}:
+`);
+        write(indentBlock(v2.content));
         write("\n\n");
         return;
-      }
       case "system":
-        write(`SYSTEM (${e.subtype}):
-${wrapProse(e.text)}
+        write(`SYSTEM (${v2.subtype}):
+${wrapProse(v2.text)}
 
 `);
         return;
@@ -5918,7 +6254,8 @@ ${wrapProse(e.text)}
 `);
       else {
         const id = section.sidechain.toolUseId;
-        const call = id === void 0 ? void 0 : agentCalls.get(id);
+        const spawner = id === void 0 ? void 0 : viewer.spawningCall(id);
+        const call = spawner && `${spawner.name}(${spawner.summary})`;
         const by = id === void 0 ? "" : ` (spawned by ${call ? `${call} ` : ""}${id})`;
         write(`${rule("=", `Subagent ${section.sidechain.agentId}${by}`)}
 
@@ -5930,16 +6267,14 @@ ${wrapProse(e.text)}
     },
     finish(meta, totals, extra) {
       top();
-      const wroteMeta = Boolean(opts.meta);
-      const wroteTotals = Boolean(opts.meta && opts.totals);
-      const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
-      const skips = skipRows(extra.stats);
-      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
+      const owed = trailingDetails(opts, extra);
+      if (!owed) return;
+      const { redaction, skips } = owed;
       let out = `${rule("=", "Session details")}
 
 `;
-      if (!wroteMeta) out += metaLines(meta, true);
-      if (!wroteTotals) out += totalsLines(totals);
+      if (owed.meta) out += metaLines(meta, true);
+      if (owed.totals) out += totalsLines(totals);
       if (redaction) out += `Redaction:   ${redactionLine(redaction)}
 `;
       if (skips.length) {
@@ -5955,7 +6290,9 @@ var WIDTH, INDENT, rule;
 var init_text = __esm({
   "src/core/export/text.ts"() {
     "use strict";
-    init_shared();
+    init_event_view();
+    init_summary_rows();
+    init_trailing_details();
     WIDTH = 100;
     INDENT = "  ";
     rule = (ch, title) => `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
@@ -6006,7 +6343,7 @@ var init_create_exporter = __esm({
     "use strict";
     init_gate();
     init_errors();
-    init_html();
+    init_html2();
     init_json();
     init_markdown();
     init_stream_driver();
@@ -6075,7 +6412,7 @@ var init_egress = __esm({
   }
 });
 
-// src/capture/pause-log.ts
+// src/capture/session/pause-log.ts
 import {
   appendFileSync,
   closeSync,
@@ -6167,19 +6504,19 @@ function statStamp(path) {
 }
 var INDEX_TTL_MS, TAIL_BYTES;
 var init_pause_log = __esm({
-  "src/capture/pause-log.ts"() {
+  "src/capture/session/pause-log.ts"() {
     "use strict";
     INDEX_TTL_MS = 1e3;
     TAIL_BYTES = 256 * 1024;
   }
 });
 
-// src/capture/egress.ts
+// src/capture/session/egress.ts
 function openEgressGate(opts) {
   return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
 }
 var init_egress2 = __esm({
-  "src/capture/egress.ts"() {
+  "src/capture/session/egress.ts"() {
     "use strict";
     init_egress();
     init_pause_log();
@@ -6207,35 +6544,56 @@ var init_export_transcript = __esm({
   }
 });
 
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-function parseFlags(argv, options, command) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: { ...options, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true
-    });
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
-    throw new BatonError("invalid_input", `${command}: ${message} (see baton ${command} --help)`);
-  }
-}
-function oneOf(value, allowed, flag) {
-  if (value === void 0) return void 0;
-  if (allowed.includes(value)) return value;
-  throw new BatonError("invalid_input", `${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
-}
-var init_args = __esm({
-  "src/cli/args.ts"() {
+// src/core/transcript/index.ts
+var init_transcript = __esm({
+  "src/core/transcript/index.ts"() {
     "use strict";
-    init_errors();
+    init_stream_session();
+    init_load_session();
+    init_read_records();
+    init_read_stats();
+    init_locate();
   }
 });
 
-// src/cli/file-sink.ts
-import { closeSync as closeSync2, existsSync, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
+// src/export/resolve-transcript.ts
+import { existsSync, statSync as statSync2 } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+async function resolveTranscript(ref, where) {
+  if (ref !== void 0 && ref !== "") {
+    const looksLikePath = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute(ref);
+    const asPath = resolve(where.cwd, ref);
+    if (looksLikePath || existsSync(asPath)) {
+      if (!existsSync(asPath) || !statSync2(asPath).isFile()) {
+        throw new BatonError("not_found", `no transcript file at ${asPath}`);
+      }
+      return asPath;
+    }
+    const found = await findTranscriptById(ref, where.claudeConfigDir);
+    if (!found) {
+      throw new BatonError("not_found", `no session "${ref}" under ${projectsDir(where.claudeConfigDir)}`);
+    }
+    return found;
+  }
+  const newest = await newestTranscript(where.claudeConfigDir, where.cwd);
+  if (!newest) {
+    throw new BatonError(
+      "not_found",
+      `no Claude Code sessions found under ${projectsDir(where.claudeConfigDir)} (set CLAUDE_CONFIG_DIR if they live elsewhere)`
+    );
+  }
+  return typeof newest === "string" ? newest : newest.path;
+}
+var init_resolve_transcript = __esm({
+  "src/export/resolve-transcript.ts"() {
+    "use strict";
+    init_errors();
+    init_transcript();
+  }
+});
+
+// src/export/sink.ts
+import { closeSync as closeSync2, existsSync as existsSync2, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname as dirname3, basename as basename3, join as join4 } from "node:path";
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
@@ -6269,12 +6627,22 @@ function buffered(fd) {
     flush
   };
 }
+function stringSink() {
+  const chunks = [];
+  let text = null;
+  return {
+    write: (c) => void chunks.push(c),
+    commit: () => void (text = chunks.join("")),
+    abort: () => void (chunks.length = 0),
+    text: () => text ?? chunks.join("")
+  };
+}
 function stdoutSink() {
   const out = buffered(1);
   return { write: (c) => out.write(c), commit: () => out.flush(), abort: () => out.flush() };
 }
 function fileSink(target, opts) {
-  if (!opts.force && existsSync(target)) {
+  if (!opts.force && existsSync2(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
   const tmp = join4(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
@@ -6320,8 +6688,8 @@ function fileSink(target, opts) {
   };
 }
 var BUFFER_BYTES, MAX_BYTES_PER_UNIT;
-var init_file_sink = __esm({
-  "src/cli/file-sink.ts"() {
+var init_sink = __esm({
+  "src/export/sink.ts"() {
     "use strict";
     init_errors();
     BUFFER_BYTES = 1 << 20;
@@ -6329,105 +6697,136 @@ var init_file_sink = __esm({
   }
 });
 
-// src/core/transcript/index.ts
-var init_transcript = __esm({
-  "src/core/transcript/index.ts"() {
+// src/export/export-session.ts
+import { join as join5, resolve as resolve2 } from "node:path";
+async function exportSession(env, input) {
+  const transcriptPath = await resolveTranscript(input.ref, {
+    cwd: env.cwd,
+    claudeConfigDir: env.claudeConfigDir
+  });
+  if (!input.redact) env.warn(REDACTION_OFF_WARNING);
+  const to = input.to;
+  const path = to.kind === "file" ? filePath(env.cwd, transcriptPath, to.path, input.format) : null;
+  const strings = to.kind === "string" ? stringSink() : null;
+  const sink = to.kind === "file" ? fileSink(path, { force: to.force }) : strings ?? stdoutSink();
+  try {
+    const gate = openEgressGate({ dataDir: env.dataDir, redact: input.redact });
+    const result = await exportTranscript(transcriptPath, input.format, (c) => sink.write(c), gate);
+    sink.commit();
+    return {
+      ...result,
+      format: input.format,
+      transcriptPath,
+      path,
+      ...strings ? { text: strings.text() } : {},
+      redacting: input.redact
+    };
+  } catch (err) {
+    sink.abort();
+    throw err;
+  }
+}
+function filePath(cwd, transcriptPath, given, format) {
+  if (given !== void 0) return resolve2(cwd, given);
+  const id = transcriptPath.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
+  return join5(cwd, `session-${id}.${formatExtension(format)}`);
+}
+function describeExport(r) {
+  const where = r.path ?? (r.text !== void 0 ? "a string" : "stdout");
+  const redacted = `; ${describeRedaction(r.redaction, r.redacting)}`;
+  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}`;
+}
+var REDACTION_OFF_WARNING;
+var init_export_session = __esm({
+  "src/export/export-session.ts"() {
     "use strict";
-    init_stream_session();
-    init_load_session();
-    init_read_records();
-    init_read_stats();
-    init_locate();
+    init_egress2();
+    init_egress();
+    init_export();
+    init_export_transcript();
+    init_resolve_transcript();
+    init_sink();
+    REDACTION_OFF_WARNING = "warning: redaction is off (--no-redact): secrets in this session are written as-is";
   }
 });
 
-// src/cli/resolve-session.ts
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
-async function resolveTranscript(ref, where) {
-  if (ref !== void 0 && ref !== "") {
-    const looksLikePath = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute(ref);
-    const asPath = resolve(where.cwd, ref);
-    if (looksLikePath || existsSync2(asPath)) {
-      if (!existsSync2(asPath) || !statSync2(asPath).isFile()) {
-        throw new BatonError("not_found", `no transcript file at ${asPath}`);
-      }
-      return asPath;
-    }
-    const found = await findTranscriptById(ref, where.claudeConfigDir);
-    if (!found) {
-      throw new BatonError("not_found", `no session "${ref}" under ${projectsDir(where.claudeConfigDir)}`);
-    }
-    return found;
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function parseFlags(argv, options, command) {
+  try {
+    const config = {
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true
+    };
+    return parseArgs(config);
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    throw new BatonError("invalid_input", `${command}: ${message} (see baton ${command} --help)`);
   }
-  const newest = await newestTranscript(where.claudeConfigDir, where.cwd);
-  if (!newest) {
-    throw new BatonError(
-      "not_found",
-      `no Claude Code sessions found under ${projectsDir(where.claudeConfigDir)} (set CLAUDE_CONFIG_DIR if they live elsewhere)`
-    );
-  }
-  return typeof newest === "string" ? newest : newest.path;
 }
-var init_resolve_session = __esm({
-  "src/cli/resolve-session.ts"() {
+function oneOf(value, allowed, flag) {
+  if (value === void 0) return void 0;
+  if (allowed.includes(value)) return value;
+  throw new BatonError("invalid_input", `${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+}
+var init_args = __esm({
+  "src/cli/args.ts"() {
     "use strict";
     init_errors();
-    init_transcript();
+  }
+});
+
+// src/cli/command.ts
+function defineCommand(spec) {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.help,
+    async run(argv, ctx) {
+      const flags = parseFlags(argv, spec.options, spec.name);
+      if (spec.positionals && flags.positionals.length > spec.positionals.max)
+        throw new BatonError("invalid_input", spec.positionals.tooMany);
+      return spec.run(flags, ctx);
+    }
+  };
+}
+var init_command = __esm({
+  "src/cli/command.ts"() {
+    "use strict";
+    init_errors();
+    init_args();
   }
 });
 
 // src/cli/commands/export.ts
 var export_exports = {};
 __export(export_exports, {
-  describeOutcome: () => describeOutcome,
+  destination: () => destination,
   exportCommand: () => exportCommand,
-  runExport: () => runExport
+  exportEnv: () => exportEnv
 });
-import { join as join5, resolve as resolve2 } from "node:path";
-async function runExport(ctx, input) {
-  const transcript = await resolveTranscript(input.ref, {
-    cwd: ctx.io.cwd,
-    claudeConfigDir: ctx.claudeConfigDir
-  });
-  if (!input.redact)
-    ctx.io.err("warning: redaction is off (--no-redact): secrets in this session are written as-is\n");
-  const toStdout = input.out === "-";
-  let out = input.out;
-  if (out === void 0) {
-    const id = transcript.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-    out = join5(ctx.io.cwd, `session-${id}.${formatExtension(input.format)}`);
-  } else if (!toStdout) {
-    out = resolve2(ctx.io.cwd, out);
-  }
-  const sink = toStdout ? stdoutSink() : fileSink(out, { force: input.force });
-  try {
-    const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input.redact });
-    const result = await exportTranscript(transcript, input.format, (c) => sink.write(c), gate);
-    sink.commit();
-    return { ...result, out: toStdout ? "-" : out, format: input.format, redacting: input.redact };
-  } catch (err) {
-    sink.abort();
-    throw err;
-  }
+function exportEnv(ctx, cwd = ctx.io.cwd) {
+  return {
+    cwd,
+    claudeConfigDir: ctx.claudeConfigDir,
+    dataDir: ctx.config.dataDir,
+    warn: (m) => ctx.io.err(`${m}
+`)
+  };
 }
-function describeOutcome(o) {
-  const where = o.out === "-" ? "stdout" : o.out;
-  const redacted = `; ${describeRedaction(o.redaction, o.redacting)}`;
-  return `Exported session ${o.meta.id} (${o.totals.turns} turns, ${o.totals.toolCalls} tool calls) as ${o.format} to ${where}${redacted}`;
+function destination(out, force) {
+  return out === "-" ? { kind: "stdout" } : { kind: "file", ...out !== void 0 ? { path: out } : {}, force };
 }
 var HELP, exportCommand;
 var init_export2 = __esm({
   "src/cli/commands/export.ts"() {
     "use strict";
-    init_errors();
     init_export();
-    init_egress2();
-    init_egress();
-    init_export_transcript();
+    init_export_session();
     init_args();
-    init_file_sink();
-    init_resolve_session();
+    init_command();
     HELP = `Usage: baton export [<session-id>|<transcript.jsonl>] [options]
 
 Exports a Claude Code session. With no session given, exports the newest session of the current directory.
@@ -6441,47 +6840,41 @@ Options:
   --json                          print the result summary as JSON
   -h, --help                      show this help
 `;
-    exportCommand = {
+    exportCommand = defineCommand({
       name: "export",
       summary: "export a session as md, json, html or txt",
       help: HELP,
-      async run(argv, ctx) {
-        const { values, positionals } = parseFlags(
-          argv,
-          {
-            format: { type: "string", short: "f" },
-            out: { type: "string", short: "o" },
-            session: { type: "string" },
-            force: { type: "boolean" },
-            "no-redact": { type: "boolean" },
-            json: { type: "boolean" }
-          },
-          "export"
-        );
-        if (positionals.length > 1)
-          throw new BatonError("invalid_input", "export takes at most one session id or transcript path");
+      options: {
+        format: { type: "string", short: "f" },
+        out: { type: "string", short: "o" },
+        session: { type: "string" },
+        force: { type: "boolean" },
+        "no-redact": { type: "boolean" },
+        json: { type: "boolean" }
+      },
+      positionals: { max: 1, tooMany: "export takes at most one session id or transcript path" },
+      async run({ values, positionals }, ctx) {
         const format = oneOf(values.format, EXPORT_FORMATS, "--format") ?? "md";
-        const outcome = await runExport(ctx, {
+        const outcome = await exportSession(exportEnv(ctx), {
           ref: values.session ?? positionals[0],
           format,
-          out: values.out,
-          force: Boolean(values.force),
+          to: destination(values.out, Boolean(values.force)),
           redact: !values["no-redact"]
         });
         const summary = values.json ? JSON.stringify({
           sessionId: outcome.meta.id,
           format,
-          out: outcome.out,
+          out: outcome.path ?? "-",
           totals: outcome.totals,
           redaction: outcome.redaction
-        }) : describeOutcome(outcome);
-        if (outcome.out === "-") ctx.io.err(`${summary}
+        }) : describeExport(outcome);
+        if (outcome.path === null) ctx.io.err(`${summary}
 `);
         else ctx.io.out(`${summary}
 `);
         return 0;
       }
-    };
+    });
   }
 });
 
@@ -6495,7 +6888,7 @@ var commands = [
   { name: "export", load: async () => (await Promise.resolve().then(() => (init_export2(), export_exports))).exportCommand }
 ];
 
-// src/cli/context.ts
+// src/cli/invocation.ts
 import { join as join8 } from "node:path";
 import { readFileSync as readFileSync3 } from "node:fs";
 
@@ -6667,7 +7060,7 @@ function readPromptflowSettings(io, path, problems) {
 // src/core/config/write-config-file.ts
 init_errors();
 
-// src/cli/context.ts
+// src/cli/invocation.ts
 function createContext(io) {
   const config = resolveConfig(io.env, {
     homedir: io.home,
@@ -6754,8 +7147,8 @@ function findPluginDataDir(claudeConfigDir2) {
 function describeError(err) {
   if (isBatonError(err)) return err.message;
   if (err instanceof Error) {
-    const code = err.code;
-    return code ? `${err.message} (${code})` : err.message;
+    const code2 = err.code;
+    return code2 ? `${err.message} (${code2})` : err.message;
   }
   return String(err);
 }
@@ -6776,8 +7169,8 @@ function processIo() {
 
 // src/cli/cli-main.ts
 runCli(process.argv.slice(2), processIo()).then(
-  (code) => {
-    process.exitCode = code;
+  (code2) => {
+    process.exitCode = code2;
   },
   (err) => {
     process.stderr.write(`baton: internal error: ${err instanceof Error ? err.message : String(err)}

@@ -51,18 +51,34 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 function isBatonError(value) {
   return value instanceof BatonError;
 }
+function detailsOf(err, code3) {
+  if (!isBatonError(err) || err.code !== code3) return void 0;
+  const d = err.details;
+  return d !== null && typeof d === "object" && !Array.isArray(d) ? d : void 0;
+}
+function httpFailureOf(err) {
+  if (!isBatonError(err)) return void 0;
+  const d = err.details;
+  return d && typeof d === "object" && typeof d.status === "number" ? d : void 0;
+}
 var BatonError;
 var init_errors = __esm({
   "src/core/errors.ts"() {
     "use strict";
-    BatonError = class extends Error {
+    BatonError = class _BatonError extends Error {
       code;
       details;
-      constructor(code2, message, options2) {
+      reason;
+      constructor(code3, message, options2) {
         super(message, options2?.cause === void 0 ? void 0 : { cause: options2.cause });
         this.name = "BatonError";
-        this.code = code2;
+        this.code = code3;
         this.details = options2?.details;
+        if (options2?.reason !== void 0) this.reason = options2.reason;
+      }
+      /** A refusal with a stable reason and the details that reason promises (typed by src/core/api ReasonedError). */
+      static refusal(code3, message, r) {
+        return new _BatonError(code3, message, { reason: r.reason, details: r.details });
       }
     };
   }
@@ -1358,9 +1374,9 @@ var init_schema_version = __esm({
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 function hashString(s) {
-  let h2 = 0;
-  for (let i2 = 0; i2 < s.length; i2++) h2 = (h2 << 5) - h2 + s.charCodeAt(i2) | 0;
-  return h2;
+  let h3 = 0;
+  for (let i2 = 0; i2 < s.length; i2++) h3 = (h3 << 5) - h3 + s.charCodeAt(i2) | 0;
+  return h3;
 }
 function encodeProjectDir(cwd) {
   const name = cwd.replace(/[^a-zA-Z0-9]/g, "-");
@@ -1374,9 +1390,9 @@ async function listDir(dir) {
   try {
     return await readdir(dir, { withFileTypes: true });
   } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
+    const code3 = cause.code;
+    if (code3 === "ENOENT" || code3 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code3 ?? cause)}`, { cause });
   }
 }
 async function transcriptsIn(dir, projectDir) {
@@ -1435,9 +1451,9 @@ async function findSubagentFiles(transcriptPath) {
   try {
     names = await readdir(dir, { recursive: true });
   } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
+    const code3 = cause.code;
+    if (code3 === "ENOENT" || code3 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code3 ?? cause)}`, { cause });
   }
   const files = [];
   for (const rel of names.sort()) {
@@ -1508,9 +1524,9 @@ async function openTranscript(path6) {
   try {
     return await open(path6, "r");
   } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path6}`, { cause });
-    throw new BatonError("io", `cannot open transcript ${path6}: ${String(code2 ?? cause)}`, { cause });
+    const code3 = cause.code;
+    if (code3 === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path6}`, { cause });
+    throw new BatonError("io", `cannot open transcript ${path6}: ${String(code3 ?? cause)}`, { cause });
   }
 }
 async function* readRecordBatches(path6, opts = {}) {
@@ -2477,9 +2493,9 @@ var init_subagent_links = __esm({
       addCall(toolUseId, input2, turn, seq) {
         if (toolUseId === "" || this.callById.has(toolUseId)) return;
         const prompt = isObj(input2) ? str2(input2.prompt) : void 0;
-        const call2 = { toolUseId, prompt, turn, seq };
-        this.calls.push(call2);
-        this.callById.set(toolUseId, call2);
+        const call = { toolUseId, prompt, turn, seq };
+        this.calls.push(call);
+        this.callById.set(toolUseId, call);
       }
       callOf(agentId) {
         const id = this.toolUseOf.get(agentId);
@@ -2518,8 +2534,8 @@ var init_subagent_links = __esm({
         let chain = parent === void 0 ? void 0 : this.inlineChain.get(parent);
         if (chain === void 0) {
           chain = `sidechain-${uuid3 ?? this.inlineChain.size}`;
-          const call2 = this.matchCall(rootPrompt(rec));
-          if (call2 !== void 0) this.link(chain, call2.toolUseId);
+          const call = this.matchCall(rootPrompt(rec));
+          if (call !== void 0) this.link(chain, call.toolUseId);
         }
         if (uuid3 !== void 0) this.inlineChain.set(uuid3, chain);
         return chain;
@@ -2535,8 +2551,8 @@ var init_subagent_links = __esm({
       }
       /** Rank of a subagent in spawn order (the call's position); unlinked ones after all linked ones. */
       rank(agentId) {
-        const call2 = this.callOf(agentId);
-        return call2 === void 0 ? Number.MAX_SAFE_INTEGER : this.calls.indexOf(call2);
+        const call = this.callOf(agentId);
+        return call === void 0 ? Number.MAX_SAFE_INTEGER : this.calls.indexOf(call);
       }
     };
   }
@@ -2690,9 +2706,9 @@ var init_session_builder = __esm({
       agentContext(agentId) {
         let c3 = this.agentCtx.get(agentId);
         if (c3 !== void 0 && (c3.toolUseId !== void 0 || !this.links.toolUseOf.has(agentId))) return c3;
-        const call2 = this.links.callOf(agentId);
-        const turnIndex = c3?.turnIndex ?? call2?.turn ?? Math.max(this.turn, 0);
-        c3 = call2 === void 0 ? { turnIndex, agentId } : { turnIndex, agentId, toolUseId: call2.toolUseId };
+        const call = this.links.callOf(agentId);
+        const turnIndex = c3?.turnIndex ?? call?.turn ?? Math.max(this.turn, 0);
+        c3 = call === void 0 ? { turnIndex, agentId } : { turnIndex, agentId, toolUseId: call.toolUseId };
         this.agentCtx.set(agentId, c3);
         return c3;
       }
@@ -2705,8 +2721,8 @@ var init_session_builder = __esm({
         const inheritedAgents = /* @__PURE__ */ new Set();
         if (this.inheritedSeq !== -1) {
           for (const agentId of this.links.toolUseOf.keys()) {
-            const call2 = this.links.callOf(agentId);
-            if (call2 !== void 0 && call2.seq <= this.inheritedSeq) inheritedAgents.add(agentId);
+            const call = this.links.callOf(agentId);
+            if (call !== void 0 && call.seq <= this.inheritedSeq) inheritedAgents.add(agentId);
           }
         }
         const start = this.meta.startTime;
@@ -3138,13 +3154,23 @@ var init_highlighter = __esm({
   }
 });
 
+// src/core/export/generated/page-script.ts
+var PAGE_JS;
+var init_page_script = __esm({
+  "src/core/export/generated/page-script.ts"() {
+    "use strict";
+    PAGE_JS = '"use strict";(()=>{var N=\'code[class^="language-"]\';function b(t){let a=document;a.documentElement.classList.add("js");let c=I(a,t);S(a,c)}function I(t,a){let c=[],s=e=>{var l,u;return(u=(l=/^language-([a-z0-9+]+)/.exec(e.className))==null?void 0:l[1])!=null?u:""},d=e=>{var m;if(e.bh)return!0;if(e.querySelector("mark"))return c.push(e),!1;e.bh=1;let l=s(e),u=(m=e.textContent)!=null?m:"";if(!a||!l||u.length>1e5||!a.has(l))return!0;try{e.innerHTML=a.highlight(u,l),e.classList.add("hljs")}catch(y){}return!0},f=window.IntersectionObserver?new IntersectionObserver(e=>{for(let l of e)l.isIntersecting&&o(l.target)},{rootMargin:"600px 0px"}):null;function o(e){d(e)&&f&&f.unobserve(e)}for(let e of Array.from(t.querySelectorAll(N)))f?f.observe(e):o(e);return t.addEventListener("toggle",e=>{let l=e.target;if(!(!l.open||!l.querySelectorAll))for(let u of Array.from(l.querySelectorAll(N)))o(u)},!0),{done:o,flush:()=>{let e=c;c=[];for(let l of e)o(l)}}}function S(t,a){let c=t.getElementById("title");c&&c.textContent&&(t.title=c.textContent);let s=t.getElementById("q"),d=t.getElementById("cnt"),f=t.getElementById("only");if(!s||!d||!f)return;let o=[],h=-1,e,l=()=>{var r;for(let n of Array.from(t.querySelectorAll("mark.hit"))){let i=n.parentNode;i.replaceChild(t.createTextNode((r=n.textContent)!=null?r:""),n),i.normalize()}o=[],h=-1;for(let n of Array.from(t.querySelectorAll(".nomatch")))n.classList.remove("nomatch");a.flush()},u=(r,n)=>{var w;let i=t.createTreeWalker(r,NodeFilter.SHOW_TEXT),A=[],k,C=!1;for(;k=i.nextNode();)A.push(k);for(let x of A){let p=(w=x.nodeValue)!=null?w:"",T=p.toLowerCase(),g=T.indexOf(n);if(g<0||T.length!==p.length)continue;C=!0;let E=t.createDocumentFragment(),v=0;for(;g>=0;){E.appendChild(t.createTextNode(p.slice(v,g)));let L=t.createElement("mark");L.className="hit",L.textContent=p.slice(g,g+n.length),E.appendChild(L),o.push(L),v=g+n.length,g=T.indexOf(n,v)}E.appendChild(t.createTextNode(p.slice(v))),x.parentNode.replaceChild(E,x)}return C},m=()=>{l();let r=s.value.toLowerCase();if(!r){d.textContent="";return}for(let n of Array.from(t.querySelectorAll(".msg")))u(n,r)||n.classList.add("nomatch");for(let n of Array.from(t.querySelectorAll(".turn")))n.querySelector(".msg:not(.nomatch)")||n.classList.add("nomatch");d.textContent=o.length===1?"1 match":o.length?`${o.length} matches`:"no matches"},y=r=>{if(!o.length)return;h>=0&&o[h].classList.remove("cur"),h=(h+r+o.length)%o.length;let n=o[h];n.classList.add("cur");for(let i=n.parentNode;i;i=i.parentNode)i.tagName==="DETAILS"&&(i.open=!0);n.scrollIntoView({block:"center"}),d.textContent=`${h+1} / ${o.length}`};s.addEventListener("input",()=>{clearTimeout(e),e=setTimeout(m,150)}),s.addEventListener("keydown",r=>{r.key==="Enter"?(r.preventDefault(),clearTimeout(e),!o.length&&s.value&&m(),y(r.shiftKey?-1:1)):r.key==="Escape"&&(s.value="",m())}),t.getElementById("next").addEventListener("click",()=>y(1)),t.getElementById("prev").addEventListener("click",()=>y(-1)),f.addEventListener("change",()=>t.body.classList.toggle("filter",f.checked)),t.addEventListener("keydown",r=>{r.key==="/"&&t.activeElement!==s&&(r.preventDefault(),s.focus())})}b(typeof H=="undefined"?null:H);})();';
+  }
+});
+
 // src/core/export/html-assets.ts
 import { createHash } from "node:crypto";
-var STYLE, HIGHLIGHT_JS, SEARCH_JS, SCRIPT, SCRIPT_HASH, CSP;
+var STYLE, SCRIPT, SCRIPT_HASH, CSP;
 var init_html_assets = __esm({
   "src/core/export/html-assets.ts"() {
     "use strict";
     init_highlighter();
+    init_page_script();
     STYLE = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--user:#ddf4ff;
 --accent:#0969da;--err:#cf222e;--errbg:#ffebe9;--mark:#fff8c5;--cur:#ffd33d;
@@ -3213,57 +3239,48 @@ mark.hit{background:var(--mark);color:inherit}mark.hit.cur{background:var(--cur)
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
 `;
-    HIGHLIGHT_JS = `var MAX=100000,waiting=[],SEL='code[class^="language-"]';
-function langOf(c){var m=/^language-([a-z0-9+]+)/.exec(c.className);return m?m[1]:'';}
-function paint(c){if(c.bh)return true;if(c.querySelector('mark')){waiting.push(c);return false;}c.bh=1;
-var l=langOf(c),t=c.textContent;if(!H||!l||t.length>MAX||!H.has(l))return true;
-try{c.innerHTML=H.highlight(t,l);c.classList.add('hljs');}catch(e){}return true;}
-var io=window.IntersectionObserver?new IntersectionObserver(function(es){for(var i=0;i<es.length;i++){
-if(es[i].isIntersecting)done(es[i].target);}},{rootMargin:'600px 0px'}):null;
-function done(c){if(paint(c)&&io)io.unobserve(c);}
-var cs=d.querySelectorAll(SEL);for(var i=0;i<cs.length;i++){if(io)io.observe(cs[i]);else done(cs[i]);}
-d.addEventListener('toggle',function(e){var t=e.target;if(!t.open||!t.querySelectorAll)return;
-var cs=t.querySelectorAll(SEL);for(var i=0;i<cs.length;i++)done(cs[i]);},true);
-`;
-    SEARCH_JS = `var h=d.getElementById('title');if(h&&h.textContent)d.title=h.textContent;
-var q=d.getElementById('q'),cnt=d.getElementById('cnt'),only=d.getElementById('only'),marks=[],cur=-1,timer=0;
-if(!q)return;
-function clear(){var ms=d.querySelectorAll('mark.hit');for(var i=0;i<ms.length;i++){var m=ms[i],p=m.parentNode;
-p.replaceChild(d.createTextNode(m.textContent),m);p.normalize();}marks=[];cur=-1;
-var nm=d.querySelectorAll('.nomatch');for(var j=0;j<nm.length;j++)nm[j].classList.remove('nomatch');
-var w=waiting;waiting=[];for(var k=0;k<w.length;k++)done(w[k]);}
-function mark(el,s){var w=d.createTreeWalker(el,NodeFilter.SHOW_TEXT),nodes=[],n,found=false;
-while((n=w.nextNode()))nodes.push(n);
-for(var k=0;k<nodes.length;k++){var t=nodes[k].nodeValue,low=t.toLowerCase(),i=low.indexOf(s);
-if(i<0||low.length!==t.length)continue;found=true;var f=d.createDocumentFragment(),last=0;
-while(i>=0){f.appendChild(d.createTextNode(t.slice(last,i)));var m=d.createElement('mark');m.className='hit';
-m.textContent=t.slice(i,i+s.length);f.appendChild(m);marks.push(m);last=i+s.length;i=low.indexOf(s,last);}
-f.appendChild(d.createTextNode(t.slice(last)));nodes[k].parentNode.replaceChild(f,nodes[k]);}return found;}
-function run(){clear();var s=q.value.toLowerCase();if(!s){cnt.textContent='';return;}
-var msgs=d.querySelectorAll('.msg'),turns=d.querySelectorAll('.turn');
-for(var i=0;i<msgs.length;i++){if(!mark(msgs[i],s))msgs[i].classList.add('nomatch');}
-for(var j=0;j<turns.length;j++){if(!turns[j].querySelector('.msg:not(.nomatch)'))turns[j].classList.add('nomatch');}
-cnt.textContent=marks.length===1?'1 match':marks.length?marks.length+' matches':'no matches';}
-function go(step){if(!marks.length)return;if(cur>=0)marks[cur].classList.remove('cur');
-cur=(cur+step+marks.length)%marks.length;var m=marks[cur];m.classList.add('cur');
-for(var p=m.parentNode;p;p=p.parentNode){if(p.tagName==='DETAILS')p.open=true;}
-m.scrollIntoView({block:'center'});cnt.textContent=(cur+1)+' / '+marks.length;}
-q.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,150);});
-q.addEventListener('keydown',function(e){if(e.key==='Enter'){e.preventDefault();clearTimeout(timer);
-if(!marks.length&&q.value)run();go(e.shiftKey?-1:1);}else if(e.key==='Escape'){q.value='';run();}});
-d.getElementById('next').addEventListener('click',function(){go(1);});
-d.getElementById('prev').addEventListener('click',function(){go(-1);});
-only.addEventListener('change',function(){d.body.classList.toggle('filter',only.checked);});
-d.addEventListener('keydown',function(e){if(e.key==='/'&&d.activeElement!==q){e.preventDefault();q.focus();}});
-`;
     SCRIPT = `(function(){
-var d=document;d.documentElement.classList.add('js');
 var H=null;try{
 ${HIGHLIGHTER_JS}
 }catch(e){H=null;}
-${HIGHLIGHT_JS}${SEARCH_JS}})();`;
+${PAGE_JS}})();`;
     SCRIPT_HASH = `sha256-${createHash("sha256").update(SCRIPT, "utf8").digest("base64")}`;
     CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  }
+});
+
+// src/core/format/html.ts
+function escapeHtml(s) {
+  return escape(s, false);
+}
+function escapeHtmlAndBackticks(s) {
+  return escape(s, true);
+}
+function escape(s, backtick) {
+  if (!(backtick ? NEEDS_ESCAPE_WITH_BACKTICK : NEEDS_ESCAPE).test(s)) return s;
+  const out = s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+  return backtick ? out.replaceAll("`", "&#96;") : out;
+}
+function escapeText(s) {
+  const amp = s.includes("&");
+  if (!amp && !s.includes("<")) return s;
+  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
+}
+function safeHref(href) {
+  if (!href) return "#";
+  const h3 = href.trim();
+  if (/[\u0000-\u001f\u007f]/.test(h3)) return "#";
+  if (/^(https?:|mailto:)/i.test(h3)) return h3;
+  if (h3.startsWith("//") || h3.startsWith("\\")) return "#";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h3)) return "#";
+  return h3;
+}
+var NEEDS_ESCAPE, NEEDS_ESCAPE_WITH_BACKTICK;
+var init_html = __esm({
+  "src/core/format/html.ts"() {
+    "use strict";
+    NEEDS_ESCAPE = /[&<>"']/;
+    NEEDS_ESCAPE_WITH_BACKTICK = /[&<>"'`]/;
   }
 });
 
@@ -3408,7 +3425,7 @@ function Ht(l3, e) {
 function He(l3, e, t, n2, r) {
   let s = e.href, o2 = e.title || null, i2 = Ht(l3[1], r), a2 = l3[0].charAt(0) === "!", c3 = n2.state.inLink, u2 = n2.state.linkEmitted, d = n2.state.inRawBlock;
   n2.state.inLink = true, n2.state.linkEmitted = false;
-  let h2 = n2.inlineTokens(i2), p = n2.state.linkEmitted;
+  let h3 = n2.inlineTokens(i2), p = n2.state.linkEmitted;
   if (n2.state.linkEmitted = u2, n2.state.inLink = c3, !a2) {
     if (p) {
       n2.state.inRawBlock = d;
@@ -3416,7 +3433,7 @@ function He(l3, e, t, n2, r) {
     }
     n2.state.linkEmitted = true;
   }
-  return { type: a2 ? "image" : "link", raw: t, href: s, title: o2, text: i2, tokens: h2 };
+  return { type: a2 ? "image" : "link", raw: t, href: s, title: o2, text: i2, tokens: h3 };
 }
 function Zt(l3, e, t) {
   let n2 = l3.match(t.other.indentCodeCompensation);
@@ -3620,8 +3637,8 @@ var init_marked_esm = __esm({
             r = r ? `${r}
 ${u2}` : u2, s = s ? `${s}
 ${d}` : d;
-            let h2 = this.lexer.state.top;
-            if (this.lexer.state.top = true, this.lexer.blockTokens(d, o2, true), this.lexer.state.top = h2, n2.length === 0) break;
+            let h3 = this.lexer.state.top;
+            if (this.lexer.state.top = true, this.lexer.blockTokens(d, o2, true), this.lexer.state.top = h3, n2.length === 0) break;
             let p = o2.at(-1);
             if (p?.type === "code" || p?.type === "heading" || p?.type === "hr" || p?.type === "html" || p?.type === "table") break;
             if (p?.type === "blockquote") {
@@ -3664,14 +3681,14 @@ ${R}`;
           s = o2 ? `\\d{1,9}\\${s.slice(-1)}` : `\\${s}`, this.options.pedantic && (s = o2 ? s : "[*+-]");
           let a2 = this.rules.other.listItemRegex(s), c3 = false;
           for (; e; ) {
-            let h2 = false, p = "";
+            let h3 = false, p = "";
             if (!(t = a2.exec(e)) || this.rules.block.hr.test(e)) break;
             let k = r();
             e = e.substring(t[0].length);
             let m = t[2].split(`
 `, 1)[0], b = t[1].length, f = this.options.pedantic ? te(m, b) : m.replace(this.rules.other.leadingSpaceTab, (H) => te(H, b)), R = e.split(`
 `, 1)[0], E = !f.trim(), T = 0;
-            if (this.options.pedantic ? (T = 2, p = f.trimStart()) : E ? T = b + 1 : (T = f.search(this.rules.other.nonSpaceChar), T = T > 4 ? 1 : T, p = f.slice(T), T += b), E && this.rules.other.blankLine.test(R) && (e = e.substring(R.length + 1), h2 = true), !h2) {
+            if (this.options.pedantic ? (T = 2, p = f.trimStart()) : E ? T = b + 1 : (T = f.search(this.rules.other.nonSpaceChar), T = T > 4 ? 1 : T, p = f.slice(T), T += b), E && this.rules.other.blankLine.test(R) && (e = e.substring(R.length + 1), h3 = true), !h3) {
               let H = this.rules.other.nextBulletRegex(T), K = this.rules.other.hrRegex(T), re = this.rules.other.fencesBeginRegex(T), B = this.options.pedantic ? this.rules.other.pedanticHeadingBeginRegex(T) : this.rules.other.headingBeginRegex(T), X = this.rules.other.htmlBeginRegex(T), se = this.rules.other.blockquoteBeginRegex(T), le = false;
               for (; e; ) {
                 let we = e.split(`
@@ -3709,16 +3726,16 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           else return;
           i2.raw = n2.slice(0, r()).trimEnd();
           let d = [];
-          for (let h2 of i2.items) if (this.lexer.state.top = false, d.push(this.lexer.inlineQueue.length), h2.tokens = this.lexer.blockTokens(h2.text, []), !i2.loose) {
-            let p = h2.tokens.filter((m) => m.type === "space"), k = p.length > 0 && p.some((m) => this.rules.other.anyLine.test(m.raw));
+          for (let h3 of i2.items) if (this.lexer.state.top = false, d.push(this.lexer.inlineQueue.length), h3.tokens = this.lexer.blockTokens(h3.text, []), !i2.loose) {
+            let p = h3.tokens.filter((m) => m.type === "space"), k = p.length > 0 && p.some((m) => this.rules.other.anyLine.test(m.raw));
             i2.loose = k;
           }
-          for (let h2 = 0; h2 < i2.items.length; h2++) {
-            let p = i2.items[h2], k = p.tokens[0];
+          for (let h3 = 0; h3 < i2.items.length; h3++) {
+            let p = i2.items[h3], k = p.tokens[0];
             if (p.task && (k?.type === "text" || k?.type === "paragraph")) {
               p.text = p.text.replace(this.rules.other.listReplaceTask, ""), k.raw = k.raw.replace(this.rules.other.listReplaceTask, ""), k.text = k.text.replace(this.rules.other.listReplaceTask, "");
               let m = this.lexer.inlineQueue;
-              for (let f = d[h2]; f < m.length; f++) if (m[f].tokens === k.tokens) {
+              for (let f = d[h3]; f < m.length; f++) if (m[f].tokens === k.tokens) {
                 m[f].src = m[f].src.replace(this.rules.other.listReplaceTask, "");
                 break;
               }
@@ -3729,9 +3746,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
               }
             } else p.task && (p.task = false);
           }
-          if (i2.loose) for (let h2 of i2.items) {
-            h2.loose = true;
-            for (let p of h2.tokens) p.type === "text" && (p.type = "paragraph");
+          if (i2.loose) for (let h3 of i2.items) {
+            h3.loose = true;
+            for (let p of h3.tokens) p.type === "text" && (p.type = "paragraph");
           }
           return i2;
         }
@@ -3851,9 +3868,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
         a2 < i2 && (n2 = c3);
         let d = a2 < i2 ? u2 : n2 === "*" || n2 === "_" || !!this.rules.inline.punctuation.exec(n2);
         if (r[4] && n2.match(this.rules.other.unicodeAlphaNumeric)) return;
-        let h2 = r[1] || r[3] || "";
-        if (!h2 || !n2 || d) {
-          let p = [...r[0]].length - 1, k, m, b = p, f = 0, R = i2 - a2 + p, E = !this.options.pedantic && !!c3.trim() && (!!h2 || s === "*" && !u2);
+        let h3 = r[1] || r[3] || "";
+        if (!h3 || !n2 || d) {
+          let p = [...r[0]].length - 1, k, m, b = p, f = 0, R = i2 - a2 + p, E = !this.options.pedantic && !!c3.trim() && (!!h3 || s === "*" && !u2);
           if (s !== "*" && s !== "_") return;
           let T = s === "*" ? this.rules.inline.emStrongRDelimAst : this.rules.inline.emStrongRDelimUnd, U = oe(this, t, s), H = t.length - e.length + p;
           if (U < H) return;
@@ -3900,10 +3917,10 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
         let r = this.rules.inline.delLDelim.exec(e);
         if (!r) return;
         if (!(r[1] || "") || !n2 || this.rules.inline.punctuation.exec(n2)) {
-          let o2 = [...r[0]].length - 1, i2, a2, c3 = o2, u2 = this.rules.inline.delRDelim, d = ae(this, t), h2 = t.length - e.length + o2;
-          if (d < h2) return;
+          let o2 = [...r[0]].length - 1, i2, a2, c3 = o2, u2 = this.rules.inline.delRDelim, d = ae(this, t), h3 = t.length - e.length + o2;
+          if (d < h3) return;
           t = t.slice(-1 * e.length + o2);
-          let p = d - h2;
+          let p = d - h3;
           for (u2.lastIndex = 0; (r = u2.exec(t)) !== null && !(r.index > p); ) {
             if (i2 = r[1] || r[2] || r[3] || r[4] || r[5] || r[6], !i2 || (a2 = [...i2].length, a2 !== o2)) continue;
             if (r[3] || r[4]) {
@@ -4050,9 +4067,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           }
           let c3 = e;
           if (this.options.extensions?.startBlock) {
-            let u2 = 1 / 0, d = e.slice(1), h2;
+            let u2 = 1 / 0, d = e.slice(1), h3;
             this.options.extensions.startBlock.forEach((p) => {
-              h2 = p.call({ lexer: this }, d), typeof h2 == "number" && h2 >= 0 && (u2 = Math.min(u2, h2));
+              h3 = p.call({ lexer: this }, d), typeof h3 == "number" && h3 >= 0 && (u2 = Math.min(u2, h3));
             }), u2 < 1 / 0 && u2 >= 0 && (c3 = e.substring(0, u2 + 1));
           }
           if (this.state.top && (a2 = this.tokenizer.paragraph(c3))) {
@@ -4145,19 +4162,19 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           if (a2 === "*" || a2 === "_") {
             let u2 = t.length - e.length;
             if (oe(this.tokenizer, t, a2) <= u2) {
-              let h2 = 1;
-              for (; h2 < e.length && e.charCodeAt(h2) === a2.charCodeAt(0); ) h2++;
-              let p = e.substring(0, h2), k = n2.at(-1);
-              k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n2.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h2), s = a2, r = true;
+              let h3 = 1;
+              for (; h3 < e.length && e.charCodeAt(h3) === a2.charCodeAt(0); ) h3++;
+              let p = e.substring(0, h3), k = n2.at(-1);
+              k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n2.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h3), s = a2, r = true;
               continue;
             }
           } else if (a2 === "~") {
             let u2 = t.length - e.length;
             if (ae(this.tokenizer, t) <= u2) {
-              let h2 = 1;
-              for (; h2 < e.length && e.charCodeAt(h2) === 126; ) h2++;
-              let p = e.substring(0, h2), k = n2.at(-1);
-              k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n2.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h2), s = a2, r = true;
+              let h3 = 1;
+              for (; h3 < e.length && e.charCodeAt(h3) === 126; ) h3++;
+              let p = e.substring(0, h3), k = n2.at(-1);
+              k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n2.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h3), s = a2, r = true;
               continue;
             }
           }
@@ -4187,9 +4204,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           }
           let c3 = e;
           if (this.options.extensions?.startInline) {
-            let u2 = 1 / 0, d = e.slice(1), h2;
+            let u2 = 1 / 0, d = e.slice(1), h3;
             this.options.extensions.startInline.forEach((p) => {
-              h2 = p.call({ lexer: this }, d), typeof h2 == "number" && h2 >= 0 && (u2 = Math.min(u2, h2));
+              h3 = p.call({ lexer: this }, d), typeof h3 == "number" && h3 >= 0 && (u2 = Math.min(u2, h3));
             }), u2 < 1 / 0 && u2 >= 0 && (c3 = e.substring(0, u2 + 1));
           }
           if (i2 = this.tokenizer.inlineText(c3)) {
@@ -4665,15 +4682,15 @@ ${e}</tr>
               let i2 = o2, a2 = n2.hooks[i2], c3 = s[i2];
               A.passThroughHooks.has(o2) ? s[i2] = (u2) => {
                 if (s.options.async && A.passThroughHooksRespectAsync.has(o2)) return (async () => {
-                  let h2 = await a2.call(s, u2);
-                  return c3.call(s, h2);
+                  let h3 = await a2.call(s, u2);
+                  return c3.call(s, h3);
                 })();
                 let d = a2.call(s, u2);
                 return c3.call(s, d);
               } : s[i2] = (...u2) => {
                 if (s.options.async) return (async () => {
-                  let h2 = await a2.apply(s, u2);
-                  return h2 === false && (h2 = await c3.apply(s, u2)), h2;
+                  let h3 = await a2.apply(s, u2);
+                  return h3 === false && (h3 = await c3.apply(s, u2)), h3;
                 })();
                 let d = a2.apply(s, u2);
                 return d === false && (d = c3.apply(s, u2)), d;
@@ -4764,16 +4781,50 @@ Please report this to https://github.com/markedjs/marked.`, e) {
   }
 });
 
+// src/core/format/markdown-html.ts
+function createMarkdownHtml(opts) {
+  let md;
+  return (text) => (md ??= new ne({ gfm: true, breaks: false, async: false, renderer: renderer(opts) })).parse(
+    text
+  );
+}
+function renderer(opts) {
+  const code3 = (token) => opts.code(token.text, token.lang);
+  if (opts.surface === "page") {
+    const esc2 = escapeHtmlAndBackticks;
+    return {
+      html: (token) => esc2(token.text),
+      link(token) {
+        const text = this.parser.parseInline(token.tokens);
+        const title = token.title ? ` title="${esc2(token.title)}"` : "";
+        return `<a href="${esc2(safeHref(token.href))}"${title} rel="nofollow noopener noreferrer">${text}</a>`;
+      },
+      image: (token) => `<a href="${esc2(safeHref(token.href))}" rel="nofollow noopener noreferrer">[image: ${esc2(token.text || "untitled")}]</a>`,
+      code: code3
+    };
+  }
+  return {
+    html(token) {
+      const text = escapeHtml(token.text);
+      return "block" in token && token.block ? `<p class="raw">${text}</p>` : text;
+    },
+    link(token) {
+      const label = this.parser.parseInline(token.tokens);
+      return token.text === token.href ? `<span class="url">${label}</span>` : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
+    },
+    image: (token) => `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ""}] (${escapeHtml(token.href)})</span>`,
+    code: code3
+  };
+}
+var init_markdown_html = __esm({
+  "src/core/format/markdown-html.ts"() {
+    "use strict";
+    init_marked_esm();
+    init_html();
+  }
+});
+
 // src/core/export/html-content.ts
-function escapeHtml(s) {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
-}
-function escapeText(s) {
-  const amp = s.includes("&");
-  if (!amp && !s.includes("<")) return s;
-  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
-}
 function languageForPath(path6) {
   const m = /\.([A-Za-z0-9]+)$/.exec(path6);
   return m ? own(EXT_LANG, m[1].toLowerCase()) : void 0;
@@ -4787,8 +4838,8 @@ function knownLanguage(lang) {
   if (!l3) return void 0;
   return own(HIGHLIGHT_LANGUAGES, l3) ?? own(EXT_LANG, l3);
 }
-function resultLanguage(content, filePath) {
-  if (filePath) return languageForPath(filePath);
+function resultLanguage(content, filePath2) {
+  if (filePath2) return languageForPath(filePath2);
   const t = content.trim();
   if (t.length <= MAX_HIGHLIGHT_CHARS && /^[[{]/.test(t) && /[\]}]$/.test(t)) {
     try {
@@ -4834,47 +4885,25 @@ function fencedParagraphs(text, codeBlock) {
   return prose === void 0 ? void 0 : out + prose;
 }
 function createHtmlContent(opts = {}) {
-  const codeOpen = (code2, lang) => {
-    const known = code2.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
+  const codeOpen = (code3, lang) => {
+    const known = code3.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
   };
-  const codeBlock = (code2, lang) => `${codeOpen(code2, lang)}${escapeText(code2)}${CODE_CLOSE}`;
-  let md;
-  const makeMarked = () => new ne({
-    gfm: true,
-    breaks: false,
-    async: false,
-    renderer: {
-      html(token) {
-        const text = escapeHtml(token.text);
-        return "block" in token && token.block ? `<p class="raw">${text}</p>` : text;
-      },
-      link(token) {
-        const label = this.parser.parseInline(token.tokens);
-        return token.text === token.href ? `<span class="url">${label}</span>` : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
-      },
-      image(token) {
-        return `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ""}] (${escapeHtml(token.href)})</span>`;
-      },
-      code(token) {
-        return codeBlock(token.text, token.lang);
-      }
-    }
-  });
-  const slow = (text) => (md ??= makeMarked()).parse(text);
+  const codeBlock = (code3, lang) => `${codeOpen(code3, lang)}${escapeText(code3)}${CODE_CLOSE}`;
+  const slow = createMarkdownHtml({ surface: "document", code: codeBlock });
   const markdownHtml = opts.fastPaths === false ? slow : (text) => {
     const fast = text.includes("```") ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
     return fast ?? slow(text);
   };
   return { codeOpen, codeBlock, markdownHtml };
 }
-var NEEDS_ESCAPE, MAX_HIGHLIGHT_CHARS, EXT_LANG, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
+var MAX_HIGHLIGHT_CHARS, EXT_LANG, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
 var init_html_content = __esm({
   "src/core/export/html-content.ts"() {
     "use strict";
-    init_marked_esm();
+    init_html();
+    init_markdown_html();
     init_highlighter();
-    NEEDS_ESCAPE = /[&<>"']/;
     MAX_HIGHLIGHT_CHARS = 1e5;
     EXT_LANG = {
       sh: "bash",
@@ -4921,7 +4950,169 @@ var init_html_content = __esm({
   }
 });
 
-// src/core/export/shared.ts
+// src/core/format/cost.ts
+function formatCost(usd, style) {
+  switch (style) {
+    case "precise":
+      if (usd === null || usd === void 0) return "unknown";
+      return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
+    case "cents":
+      if (usd === null || usd === void 0) return "n/a";
+      return usd < 0.01 && usd > 0 ? "<$0.01" : `$${usd.toFixed(2)}`;
+    case "dollars":
+      if (usd === null || usd === void 0) return "n/a";
+      return `$${usd.toFixed(2)}`;
+  }
+}
+var init_cost = __esm({
+  "src/core/format/cost.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/format/count.ts
+function formatInt(n2) {
+  const r = Math.round(n2);
+  if (!Number.isSafeInteger(r)) return String(r);
+  const digits = String(Math.abs(r));
+  let out = "";
+  for (let end = digits.length; end > 0; end -= 3) {
+    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
+  }
+  return r < 0 ? `-${out}` : out;
+}
+function formatCount(n2, style) {
+  if (n2 === null || n2 === void 0) return "0";
+  if (style === "abbreviated") {
+    if (n2 >= 1e6) return `${(n2 / 1e6).toFixed(1)}M`;
+    if (n2 >= 1e4) return `${Math.round(n2 / 1e3)}k`;
+  }
+  return formatInt(n2);
+}
+var init_count = __esm({
+  "src/core/format/count.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/format/duration.ts
+function formatDuration(ms, style) {
+  switch (style) {
+    case "precise":
+      return precise(ms ?? 0);
+    case "compact":
+      return compact(ms);
+    case "minutes":
+      return minutes(ms ?? 0);
+    case "terse":
+      return terse(ms ?? 0);
+    case "hours":
+      return hours(ms ?? 0);
+  }
+}
+function precise(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  let s = Math.round(ms / 1e3);
+  const h3 = Math.floor(s / 3600);
+  s -= h3 * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  if (h3) return `${h3}h ${m}m ${s}s`;
+  if (m) return `${m}m ${s}s`;
+  return `${s}s`;
+}
+function compact(ms) {
+  if (!ms || ms < 0) return "0s";
+  const s = Math.round(ms / 1e3);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+function minutes(ms) {
+  if (!Number.isFinite(ms) || ms <= 0) return "0m";
+  const totalMin = Math.round(ms / 6e4);
+  if (totalMin < 1) return `${Math.max(1, Math.round(ms / 1e3))}s`;
+  const h3 = Math.floor(totalMin / 60);
+  const m = totalMin % 60;
+  return h3 === 0 ? `${m}m` : `${h3}h ${String(m).padStart(2, "0")}m`;
+}
+function terse(ms) {
+  if (!Number.isFinite(ms) || ms <= 0) return "-";
+  const s = Math.round(ms / 1e3);
+  if (s < 60) return `${s}s`;
+  const m = Math.round(s / 60);
+  return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}`;
+}
+function hours(ms) {
+  if (ms < 6e4) return `${Math.round(ms / 1e3)}s`;
+  if (ms < 36e5) return `${Math.round(ms / 6e4)}m`;
+  return `${(ms / 36e5).toFixed(1)}h`;
+}
+var init_duration = __esm({
+  "src/core/format/duration.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/export/summary-rows.ts
+function formatCost2(usd) {
+  return formatCost(usd, "precise");
+}
+function formatDuration2(ms) {
+  return formatDuration(ms, "precise");
+}
+function toolRows(totals) {
+  return Object.entries(totals.tools).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0]));
+}
+function redactionLine(r) {
+  if (r.total === 0) return "no secrets found";
+  const rules = Object.entries(r.byRule).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0])).map(([rule2, n2]) => `${rule2}: ${n2}`).join(", ");
+  return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
+}
+function countList(m) {
+  const entries = Object.entries(m ?? {}).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0]));
+  return {
+    total: entries.reduce((n2, [, c3]) => n2 + c3, 0),
+    list: entries.map(([k, c3]) => `${k}: ${c3}`).join(", ")
+  };
+}
+function subagentUsageRows(t) {
+  return (t.subagents ?? []).map((a2) => {
+    const tokens = a2.tokens.input + a2.tokens.output + a2.tokens.cacheRead + a2.tokens.cacheWrite;
+    const call = a2.toolUseId ? `call ${a2.toolUseId} (agent ${a2.agentId})` : `agent ${a2.agentId} (spawning call unknown)`;
+    return [call, `${formatInt(tokens)} tokens · ${formatCost2(a2.costUsd)}`];
+  });
+}
+function skipRows(stats) {
+  if (stats === void 0) return [];
+  const rows = [];
+  const lines = (n2) => `${formatInt(n2)} line${n2 === 1 ? "" : "s"}`;
+  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
+  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
+  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
+  const unknown2 = countList(stats.unknownTypes);
+  if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
+  if (stats.truncatedTail)
+    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  const skipped = countList(stats.skippedTypes);
+  if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
+  if (stats.duplicateRecords)
+    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  return rows;
+}
+var MAX_LISTED_FILES;
+var init_summary_rows = __esm({
+  "src/core/export/summary-rows.ts"() {
+    "use strict";
+    init_cost();
+    init_count();
+    init_duration();
+    MAX_LISTED_FILES = 200;
+  }
+});
+
+// src/core/render/event-text.ts
 function toolSummary(name, input2, max = 80) {
   const obj = input2 !== null && typeof input2 === "object" ? input2 : void 0;
   const str4 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
@@ -4977,8 +5168,8 @@ function oneLine(s, max) {
 function cutAt(s, n2) {
   if (n2 <= 0) return "";
   if (n2 >= s.length) return s;
-  const code2 = s.charCodeAt(n2 - 1);
-  return s.slice(0, code2 >= 55296 && code2 <= 56319 ? n2 - 1 : n2);
+  const code3 = s.charCodeAt(n2 - 1);
+  return s.slice(0, code3 >= 55296 && code3 <= 56319 ? n2 - 1 : n2);
 }
 function clipToolResult(content, max) {
   if (max === void 0 || content.length <= max) return content;
@@ -4994,20 +5185,6 @@ function stringifyInput(input2) {
     return String(input2);
   }
 }
-function longestRun(s, ch) {
-  let best = 0;
-  let i2 = s.indexOf(ch);
-  while (i2 !== -1) {
-    let j = i2 + 1;
-    while (j < s.length && s[j] === ch) j++;
-    if (j - i2 > best) best = j - i2;
-    i2 = s.indexOf(ch, j);
-  }
-  return best;
-}
-function fenceFor(content) {
-  return "`".repeat(Math.max(3, longestRun(content, "`") + 1));
-}
 function commandLine(e) {
   if (!e.command) return void 0;
   const name = e.command.name.startsWith("/") ? e.command.name : `/${e.command.name}`;
@@ -5020,76 +5197,12 @@ function promptBody(e) {
   if (t === "" || t === cmd || t.includes("<command-name>")) return "";
   return e.text;
 }
-function formatInt(n2) {
-  const r = Math.round(n2);
-  if (!Number.isSafeInteger(r)) return String(r);
-  const digits = String(Math.abs(r));
-  let out = "";
-  for (let end = digits.length; end > 0; end -= 3) {
-    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
-  }
-  return r < 0 ? `-${out}` : out;
-}
-function formatCost(usd) {
-  if (usd === null) return "unknown";
-  return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  let s = Math.round(ms / 1e3);
-  const h2 = Math.floor(s / 3600);
-  s -= h2 * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  if (h2) return `${h2}h ${m}m ${s}s`;
-  if (m) return `${m}m ${s}s`;
-  return `${s}s`;
-}
-function toolRows(totals) {
-  return Object.entries(totals.tools).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0]));
-}
-function redactionLine(r) {
-  if (r.total === 0) return "no secrets found";
-  const rules = Object.entries(r.byRule).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0])).map(([rule2, n2]) => `${rule2}: ${n2}`).join(", ");
-  return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
-}
 function isAgentCall(name) {
   return name === "Agent" || name === "Task";
 }
-function countList(m) {
-  const entries = Object.entries(m ?? {}).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0]));
-  return {
-    total: entries.reduce((n2, [, c3]) => n2 + c3, 0),
-    list: entries.map(([k, c3]) => `${k}: ${c3}`).join(", ")
-  };
-}
-function subagentUsageRows(t) {
-  return (t.subagents ?? []).map((a2) => {
-    const tokens = a2.tokens.input + a2.tokens.output + a2.tokens.cacheRead + a2.tokens.cacheWrite;
-    const call2 = a2.toolUseId ? `call ${a2.toolUseId} (agent ${a2.agentId})` : `agent ${a2.agentId} (spawning call unknown)`;
-    return [call2, `${formatInt(tokens)} tokens · ${formatCost(a2.costUsd)}`];
-  });
-}
-function skipRows(stats) {
-  if (stats === void 0) return [];
-  const rows = [];
-  const lines = (n2) => `${formatInt(n2)} line${n2 === 1 ? "" : "s"}`;
-  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
-  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
-  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
-  const unknown2 = countList(stats.unknownTypes);
-  if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
-  if (stats.truncatedTail)
-    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
-  const skipped = countList(stats.skippedTypes);
-  if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
-  if (stats.duplicateRecords)
-    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
-  return rows;
-}
-var ToolIndex, MAX_LISTED_FILES;
-var init_shared = __esm({
-  "src/core/export/shared.ts"() {
+var ToolIndex;
+var init_event_text = __esm({
+  "src/core/render/event-text.ts"() {
     "use strict";
     ToolIndex = class {
       constructor(max = 2048) {
@@ -5109,7 +5222,268 @@ var init_shared = __esm({
         return this.map.get(id);
       }
     };
-    MAX_LISTED_FILES = 200;
+  }
+});
+
+// src/core/render/event-view.ts
+function createEventViewer(opts = {}) {
+  const summaryChars = opts.summaryChars ?? 120;
+  const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
+  const view = (e, sidechain = false) => {
+    const { uuid: uuid3, timestamp, agentId } = e;
+    switch (e.kind) {
+      case "prompt":
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "prompt",
+          sidechain,
+          command: commandLine(e),
+          body: promptBody(e)
+        };
+      case "text":
+        return { uuid: uuid3, timestamp, agentId, kind: "text", text: e.text, model: e.model || void 0 };
+      case "thinking":
+        return { uuid: uuid3, timestamp, agentId, kind: "thinking", text: e.text };
+      case "tool_call": {
+        const input2 = e.input;
+        const filePath2 = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
+        tools.set(e.toolUseId, { name: e.name, filePath: filePath2 });
+        const summary = toolSummary(e.name, e.input, summaryChars);
+        if (isAgentCall(e.name) && agentId === void 0)
+          agentCalls.set(e.toolUseId, {
+            name: e.name,
+            summary,
+            label: summary ? `${e.name}: ${summary}` : e.name
+          });
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "tool_call",
+          name: e.name,
+          summary,
+          input: stringifyInput(e.input)
+        };
+      }
+      case "tool_result": {
+        const tool = tools.get(e.toolUseId);
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "tool_result",
+          toolName: tool?.name ?? "tool",
+          filePath: tool?.filePath,
+          isError: e.isError,
+          content: clipToolResult(e.content, opts.maxToolResultChars),
+          length: e.content.length
+        };
+      }
+      case "system":
+        return { uuid: uuid3, timestamp, agentId, kind: "system", subtype: e.subtype, text: e.text };
+    }
+  };
+  return { view, spawningCall: (id) => agentCalls.get(id) };
+}
+var init_event_view = __esm({
+  "src/core/render/event-view.ts"() {
+    "use strict";
+    init_event_text();
+  }
+});
+
+// src/core/render/tree.ts
+function h(tag2, attrs, ...children) {
+  return { tag: tag2, attrs, children };
+}
+function markdown(text) {
+  return { slot: "markdown", text };
+}
+function code(text, lang, filePath2) {
+  return filePath2 === void 0 ? { slot: "code", text, lang } : { slot: "code", text, lang, filePath: filePath2 };
+}
+function checkElement(node2) {
+  if (!TAG_SET.has(node2.tag)) throw new Error(`render: tag <${node2.tag}> is not allowed`);
+  for (const name in node2.attrs)
+    if (!ATTR.test(name)) throw new Error(`render: attribute ${name} is not allowed`);
+}
+var TAGS, TAG_SET, ATTR;
+var init_tree = __esm({
+  "src/core/render/tree.ts"() {
+    "use strict";
+    TAGS = [
+      "b",
+      "code",
+      "details",
+      "div",
+      "li",
+      "p",
+      "pre",
+      "small",
+      "span",
+      "summary",
+      "time"
+    ];
+    TAG_SET = new Set(TAGS);
+    ATTR = /^(?:class|datetime|data-[a-z]+)$/;
+  }
+});
+
+// src/core/render/event-html.ts
+function lineCount(s) {
+  if (s.length === 0) return 0;
+  let n2 = 1;
+  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
+  for (let i2 = s.indexOf("\n"); i2 !== -1 && i2 < last; i2 = s.indexOf("\n", i2 + 1)) n2++;
+  return n2;
+}
+function exportTime(ts) {
+  if (!ts) return void 0;
+  if (!ISO.test(ts)) return h("small", null, ts);
+  return h("small", null, h("time", { datetime: ts }, ts.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")));
+}
+function exportEventTree(v2) {
+  switch (v2.kind) {
+    case "prompt":
+      return h(
+        "div",
+        { class: "msg user" },
+        h("div", { class: "role" }, v2.sidechain ? "Prompt" : "User", exportTime(v2.timestamp)),
+        h(
+          "div",
+          { class: "text" },
+          v2.command !== void 0 && h("div", { class: "cmd" }, v2.command),
+          v2.body !== "" && h("div", { class: "plain" }, v2.body)
+        )
+      );
+    case "text":
+      return h(
+        "div",
+        { class: "msg assistant" },
+        h(
+          "div",
+          { class: "role" },
+          "Assistant",
+          v2.model && h("small", null, v2.model),
+          exportTime(v2.timestamp)
+        ),
+        h("div", { class: "md" }, markdown(v2.text))
+      );
+    case "thinking":
+      return h(
+        "details",
+        { class: "msg thinking" },
+        h("summary", null, "💭 Thinking"),
+        h("div", { class: "md" }, markdown(v2.text))
+      );
+    case "tool_call":
+      return h(
+        "details",
+        { class: "msg tool" },
+        h(
+          "summary",
+          null,
+          "🔧 ",
+          h("b", null, v2.name),
+          v2.summary && " ",
+          v2.summary && h("span", { class: "sum" }, v2.summary)
+        ),
+        code(v2.input, "json")
+      );
+    case "tool_result": {
+      const lines = lineCount(v2.content);
+      return h(
+        "details",
+        { class: v2.isError ? "msg result error" : "msg result" },
+        h(
+          "summary",
+          null,
+          v2.isError ? "❌ Error from " : "📤 Result from ",
+          h("b", null, v2.toolName),
+          " ",
+          h("span", { class: "sum" }, `${lines} line${lines === 1 ? "" : "s"}`)
+        ),
+        code(v2.content, "auto", v2.filePath)
+      );
+    }
+    case "system":
+      return h(
+        "div",
+        { class: "msg system" },
+        h("b", null, v2.subtype),
+        ": ",
+        h("span", { class: "plain" }, v2.text)
+      );
+  }
+}
+var ISO;
+var init_event_html = __esm({
+  "src/core/render/event-html.ts"() {
+    "use strict";
+    init_event_view();
+    init_tree();
+    ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+  }
+});
+
+// src/core/render/serialize.ts
+function createHtmlWriter(write, slots, opts = {}) {
+  const esc2 = opts.backtick ? escapeHtmlAndBackticks : escapeHtml;
+  let parts = [];
+  const flush = () => {
+    if (parts.length) write(parts.length === 1 ? parts[0] : parts.join(""));
+    parts = [];
+  };
+  const emit = (chunk) => {
+    if (chunk.length < BIG) {
+      parts.push(chunk);
+      return;
+    }
+    flush();
+    write(chunk);
+  };
+  const walk = (n2) => {
+    if (typeof n2 === "string") {
+      parts.push(esc2(n2));
+      return;
+    }
+    if ("slot" in n2) {
+      if (n2.slot === "markdown") parts.push(slots.markdown(n2.text));
+      else slots.code(n2, emit);
+      return;
+    }
+    checkElement(n2);
+    let open4 = `<${n2.tag}`;
+    const attrs = n2.attrs;
+    for (const k in attrs) if (attrs[k] !== void 0) open4 += ` ${k}="${esc2(String(attrs[k]))}"`;
+    parts.push(`${open4}>`);
+    for (const c3 of n2.children) if (c3 !== false && c3 !== void 0) walk(c3);
+    parts.push(`</${n2.tag}>`);
+  };
+  return (node2) => {
+    if (Array.isArray(node2)) for (const n2 of node2) walk(n2);
+    else walk(node2);
+    flush();
+  };
+}
+function writeHtml(node2, write, slots, opts = {}) {
+  createHtmlWriter(write, slots, opts)(node2);
+}
+function toHtml(node2, slots, opts = {}) {
+  let out = "";
+  writeHtml(node2, (c3) => out += c3, slots, opts);
+  return out;
+}
+var BIG;
+var init_serialize = __esm({
+  "src/core/render/serialize.ts"() {
+    "use strict";
+    init_html();
+    init_tree();
+    BIG = 1024;
   }
 });
 
@@ -5154,8 +5528,8 @@ function metricsHeader(meta3, t, redaction, stats) {
   out += stat2("Output tokens", formatInt(t.tokens.output));
   out += stat2("Cache read", formatInt(t.tokens.cacheRead));
   out += stat2("Cache write", formatInt(t.tokens.cacheWrite));
-  out += stat2("Est. cost", formatCost(t.costUsd));
-  out += stat2("Duration", formatDuration(t.durationMs));
+  out += stat2("Est. cost", formatCost2(t.costUsd));
+  out += stat2("Duration", formatDuration2(t.durationMs));
   out += stat2("Turns", String(t.turns));
   out += stat2("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
   out += stat2(meta3.models.length > 1 ? "Models" : "Model", meta3.models.join(", ") || "unknown");
@@ -5191,22 +5565,19 @@ function metricsHeader(meta3, t, redaction, stats) {
   return `${out}</header>
 `;
 }
-function time(ts) {
-  if (!ts) return "";
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(ts)) return `<small>${escapeHtml(ts)}</small>`;
-  return `<small><time datetime="${ts}">${ts.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")}</time></small>`;
-}
-function lineCount(s) {
-  if (s.length === 0) return 0;
-  let n2 = 1;
-  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
-  for (let i2 = s.indexOf("\n"); i2 !== -1 && i2 < last; i2 = s.indexOf("\n", i2 + 1)) n2++;
-  return n2;
-}
 function createHtmlRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
-  const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
+  const viewer = createEventViewer({ maxToolResultChars: opts.maxToolResultChars });
+  const { codeOpen, markdownHtml } = createHtmlContent();
+  const slots = {
+    markdown: markdownHtml,
+    code(slot, out) {
+      const lang = slot.lang === "auto" ? resultLanguage(slot.text, slot.filePath) : slot.lang;
+      out(codeOpen(slot.text, lang));
+      out(escapeText(slot.text));
+      out(CODE_CLOSE);
+    }
+  };
+  const writeEvent = createHtmlWriter(write, slots);
   let started = false;
   let sectionNo = 0;
   const start = () => {
@@ -5215,78 +5586,21 @@ function createHtmlRenderer(write, opts) {
     write(head(opts.meta?.title || (opts.meta ? `Session ${opts.meta.id}` : "Claude Code session")));
   };
   const event = (e, section) => {
-    switch (e.kind) {
-      case "prompt": {
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = `<div class="msg user"><div class="role">${section.kind === "sidechain" ? "Prompt" : "User"}${time(e.timestamp)}</div><div class="text">`;
-        if (cmd !== void 0) out += `<div class="cmd">${escapeHtml(cmd)}</div>`;
-        if (body) out += `<div class="plain">${escapeHtml(body)}</div>`;
-        write(`${out}</div></div>
-`);
-        return;
-      }
-      case "text": {
-        const model = e.model ? `<small>${escapeHtml(e.model)}</small>` : "";
-        write(
-          `<div class="msg assistant"><div class="role">Assistant${model}${time(e.timestamp)}</div><div class="md">${markdownHtml(e.text)}</div></div>
-`
-        );
-        return;
-      }
-      case "thinking":
-        write(
-          `<details class="msg thinking"><summary>💭 Thinking</summary><div class="md">${markdownHtml(e.text)}</div></details>
-`
-        );
-        return;
-      case "tool_call": {
-        const input2 = e.input;
-        const filePath = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
-        tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
-        const sum = toolSummary(e.name, e.input, 120);
-        if (isAgentCall(e.name) && e.agentId === void 0)
-          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
-        write(
-          `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
-`
-        );
-        return;
-      }
-      case "tool_result": {
-        const tool = tools.get(e.toolUseId);
-        const name = tool?.name ?? "tool";
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const lines = lineCount(content);
-        const label = e.isError ? `❌ Error from <b>${escapeHtml(name)}</b>` : `📤 Result from <b>${escapeHtml(name)}</b>`;
-        write(
-          `<details class="msg result${e.isError ? " error" : ""}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? "" : "s"}</span></summary>` + codeOpen(content, resultLanguage(content, tool?.filePath))
-        );
-        write(escapeText(content));
-        write(`${CODE_CLOSE}</details>
-`);
-        return;
-      }
-      case "system":
-        write(
-          `<div class="msg system"><b>${escapeHtml(e.subtype)}</b>: <span class="plain">${escapeHtml(e.text)}</span></div>
-`
-        );
-        return;
-    }
+    writeEvent([exportEventTree(viewer.view(e, section.kind === "sidechain")), "\n"]);
   };
   return {
     open(section) {
       start();
       const n2 = ++sectionNo;
       if (section.kind === "turn") {
-        const ts = section.turn.startedAt;
-        write(`<section class="turn" id="s${n2}"><h2>Turn ${section.turn.index + 1}${time(ts)}</h2>
+        const ts = exportTime(section.turn.startedAt);
+        const time3 = ts ? toHtml(ts, slots) : "";
+        write(`<section class="turn" id="s${n2}"><h2>Turn ${section.turn.index + 1}${time3}</h2>
 `);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const call2 = toolUseId === void 0 ? void 0 : agentCalls.get(toolUseId);
-        const by = toolUseId ? ` <small>spawned by ${call2 ? `${escapeHtml(call2)} ` : ""}<code>${escapeHtml(toolUseId)}</code></small>` : "";
+        const call = toolUseId === void 0 ? void 0 : viewer.spawningCall(toolUseId)?.label;
+        const by = toolUseId ? ` <small>spawned by ${call ? `${escapeHtml(call)} ` : ""}<code>${escapeHtml(toolUseId)}</code></small>` : "";
         write(
           `<section class="turn sidechain" id="s${n2}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>
 `
@@ -5311,12 +5625,15 @@ ${metricsHeader(meta3, totals, redaction, extra.stats)}</div>
     }
   };
 }
-var init_html = __esm({
+var init_html2 = __esm({
   "src/core/export/html.ts"() {
     "use strict";
     init_html_assets();
     init_html_content();
-    init_shared();
+    init_summary_rows();
+    init_event_html();
+    init_event_view();
+    init_serialize();
   }
 });
 
@@ -5404,7 +5721,61 @@ var init_json = __esm({
     "use strict";
     init_errors();
     init_schema_version();
-    init_shared();
+    init_event_text();
+  }
+});
+
+// src/core/format/date.ts
+function formatDate(iso) {
+  if (iso === null || iso === void 0) return "—";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "—";
+  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+var init_date = __esm({
+  "src/core/format/date.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/format/markdown-text.ts
+function longestRun(s, ch) {
+  let best = 0;
+  let i2 = s.indexOf(ch);
+  while (i2 !== -1) {
+    let j = i2 + 1;
+    while (j < s.length && s[j] === ch) j++;
+    if (j - i2 > best) best = j - i2;
+    i2 = s.indexOf(ch, j);
+  }
+  return best;
+}
+function fenceFor(content) {
+  return "`".repeat(Math.max(3, longestRun(content, "`") + 1));
+}
+function codeSpan(s) {
+  const flat = s.replace(/\r?\n/g, " ");
+  const ticks = "`".repeat(longestRun(flat, "`") + 1);
+  const pad2 = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${ticks}${pad2}${flat}${pad2}${ticks}`;
+}
+var init_markdown_text = __esm({
+  "src/core/format/markdown-text.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/format/index.ts
+var init_format = __esm({
+  "src/core/format/index.ts"() {
+    "use strict";
+    init_duration();
+    init_cost();
+    init_count();
+    init_date();
+    init_html();
+    init_markdown_html();
+    init_markdown_text();
   }
 });
 
@@ -5482,18 +5853,28 @@ var init_markdown_safe = __esm({
   }
 });
 
+// src/core/export/trailing-details.ts
+function trailingDetails(opts, extra) {
+  const meta3 = !opts.meta;
+  const totals = !(opts.meta && opts.totals);
+  const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
+  const skips = skipRows(extra.stats);
+  if (!meta3 && !totals && !redaction && skips.length === 0) return void 0;
+  return redaction ? { meta: meta3, totals, redaction, skips } : { meta: meta3, totals, skips };
+}
+var init_trailing_details = __esm({
+  "src/core/export/trailing-details.ts"() {
+    "use strict";
+    init_summary_rows();
+  }
+});
+
 // src/core/export/markdown.ts
 function mdInline(s) {
   return s.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>|#~&]/g, (c3) => c3 === "&" ? "&amp;" : `\\${c3}`);
 }
 function htmlInline(s) {
-  return s.replace(/\s+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function codeSpan(s) {
-  const flat = s.replace(/\r?\n/g, " ");
-  const ticks = "`".repeat(longestRun(flat, "`") + 1);
-  const pad2 = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${ticks}${pad2}${flat}${pad2}${ticks}`;
+  return escapeHtml(s.replace(/\s+/g, " "));
 }
 function cellCode(s) {
   return codeSpan(s).replace(/\|/g, "\\|");
@@ -5524,7 +5905,7 @@ ${rows.map(([k, v2]) => `| ${k} | ${v2} |`).join("\n")}
 function totalsBlock(t) {
   let out = `| Input tokens | Output tokens | Cache read | Cache write | Estimated cost | Duration |
 |---:|---:|---:|---:|---:|---:|
-| ${formatInt(t.tokens.input)} | ${formatInt(t.tokens.output)} | ${formatInt(t.tokens.cacheRead)} | ${formatInt(t.tokens.cacheWrite)} | ${formatCost(t.costUsd)} | ${formatDuration(t.durationMs)} |
+| ${formatInt(t.tokens.input)} | ${formatInt(t.tokens.output)} | ${formatInt(t.tokens.cacheRead)} | ${formatInt(t.tokens.cacheWrite)} | ${formatCost2(t.costUsd)} | ${formatDuration2(t.durationMs)} |
 
 `;
   out += `**Activity:** ${t.turns} turn(s) · ${t.prompts} prompt(s) · ${t.messages} message(s) · ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))
@@ -5561,8 +5942,7 @@ ${agents.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
   return out;
 }
 function createMarkdownRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
+  const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
   let label = null;
   const top = () => {
@@ -5588,16 +5968,15 @@ ${metaRows(opts.meta, false)}`;
     label = "assistant";
   };
   const event = (e, section) => {
-    switch (e.kind) {
+    const v2 = viewer.view(e, section.kind === "sidechain");
+    switch (v2.kind) {
       case "prompt": {
         label = "user";
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = section.kind === "sidechain" ? "**Prompt**\n\n" : "**User**\n\n";
-        if (cmd !== void 0) out += `${codeSpan(cmd)}
+        let out = v2.sidechain ? "**Prompt**\n\n" : "**User**\n\n";
+        if (v2.command !== void 0) out += `${codeSpan(v2.command)}
 
 `;
-        if (body) out += `${safeMarkdown(body)}
+        if (v2.body) out += `${safeMarkdown(v2.body)}
 
 `;
         write(out);
@@ -5605,7 +5984,7 @@ ${metaRows(opts.meta, false)}`;
       }
       case "text":
         assistant();
-        write(`${safeMarkdown(e.text)}
+        write(`${safeMarkdown(v2.text)}
 
 `);
         return;
@@ -5614,43 +5993,36 @@ ${metaRows(opts.meta, false)}`;
         write(`<details>
 <summary>Thinking</summary>
 
-${safeMarkdown(e.text)}
+${safeMarkdown(v2.text)}
 
 </details>
 
 `);
         return;
-      case "tool_call": {
+      case "tool_call":
         assistant();
-        tools.set(e.toolUseId, e.name);
-        const sum = toolSummary(e.name, e.input);
-        if (isAgentCall(e.name) && e.agentId === void 0) {
-          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
-        }
         write(
           `<details>
-<summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ""}</summary>
+<summary>🔧 ${htmlInline(v2.name)}${v2.summary ? `: ${htmlInline(v2.summary)}` : ""}</summary>
 
-${fenced(stringifyInput(e.input), "json")}
+${fenced(v2.input, "json")}
 
 </details>
 
 `
         );
         return;
-      }
       case "tool_result": {
-        const name = tools.get(e.toolUseId) ?? "tool";
-        const head2 = e.isError ? `❌ Error from ${htmlInline(name)}` : `📤 Result from ${htmlInline(name)}`;
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const f = fenceFor(content);
+        const name = htmlInline(v2.toolName);
+        const head2 = v2.isError ? `❌ Error from ${name}` : `📤 Result from ${name}`;
+        const f = fenceFor(v2.content);
         write(`<details>
 <summary>${head2}</summary>
 
 ${f}
 `);
-        write(content);
-        write(`${content.endsWith("\n") ? "" : "\n"}${f}
+        write(v2.content);
+        write(`${v2.content.endsWith("\n") ? "" : "\n"}${f}
 
 </details>
 
@@ -5658,8 +6030,8 @@ ${f}
         return;
       }
       case "system": {
-        const quoted = safeMarkdown(e.text).split("\n").map((l3) => `> ${l3}`).join("\n");
-        write(`> **System** (${mdInline(e.subtype)})
+        const quoted = safeMarkdown(v2.text).split("\n").map((l3) => `> ${l3}`).join("\n");
+        write(`> **System** (${mdInline(v2.subtype)})
 >
 ${quoted}
 
@@ -5678,8 +6050,8 @@ ${quoted}
 `);
       else {
         const id = section.sidechain.toolUseId;
-        const call2 = id === void 0 ? void 0 : agentCalls.get(id);
-        const by = id === void 0 ? "" : ` (spawned by ${call2 ? `${mdInline(call2)} ` : ""}${codeSpan(id)})`;
+        const call = id === void 0 ? void 0 : viewer.spawningCall(id)?.label;
+        const by = id === void 0 ? "" : ` (spawned by ${call ? `${mdInline(call)} ` : ""}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}
 
 `);
@@ -5690,15 +6062,12 @@ ${quoted}
     },
     finish(meta3, totals, extra) {
       top();
-      const wroteMeta = Boolean(opts.meta);
-      const wroteTotals = Boolean(opts.meta && opts.totals);
-      const wroteRedaction = Boolean(opts.meta && opts.redaction);
-      const redaction = extra.redaction && !wroteRedaction ? extra.redaction : void 0;
-      const skips = skipRows(extra.stats);
-      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
+      const owed = trailingDetails(opts, extra);
+      if (!owed) return;
+      const { redaction, skips } = owed;
       let out = "## Session details\n\n";
-      if (!wroteMeta) out += metaRows(meta3, true);
-      if (!wroteTotals) out += totalsBlock(totals);
+      if (owed.meta) out += metaRows(meta3, true);
+      if (owed.totals) out += totalsBlock(totals);
       if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}
 
 `;
@@ -5719,22 +6088,25 @@ ${quoted}
 var init_markdown = __esm({
   "src/core/export/markdown.ts"() {
     "use strict";
-    init_shared();
+    init_event_view();
+    init_summary_rows();
+    init_format();
     init_markdown_safe();
+    init_trailing_details();
   }
 });
 
 // src/core/export/stream-driver.ts
-function createStreamDriver(renderer) {
+function createStreamDriver(renderer2) {
   let current = null;
   let finished7 = false;
   const guard = (what) => {
     if (finished7) throw new BatonError("invalid_input", `exporter: ${what} called after finish()`);
   };
   const switchTo = (next) => {
-    if (current) renderer.close(current);
+    if (current) renderer2.close(current);
     current = next;
-    renderer.open(next);
+    renderer2.open(next);
     return next;
   };
   const sectionFor = (ctx) => {
@@ -5749,7 +6121,7 @@ function createStreamDriver(renderer) {
   return {
     event(e, ctx) {
       guard("event()");
-      renderer.event(e, sectionFor(ctx));
+      renderer2.event(e, sectionFor(ctx));
     },
     beginTurn(turn) {
       guard("beginTurn()");
@@ -5762,9 +6134,9 @@ function createStreamDriver(renderer) {
     finish(meta3, totals, extra) {
       guard("finish()");
       finished7 = true;
-      if (current) renderer.close(current);
+      if (current) renderer2.close(current);
       current = null;
-      renderer.finish(meta3, totals, extra ?? {});
+      renderer2.finish(meta3, totals, extra ?? {});
     }
   };
 }
@@ -5860,8 +6232,8 @@ function metaLines(meta3, withTitle) {
 }
 function totalsLines(t) {
   let out = `Tokens:      ${formatInt(t.tokens.input)} in, ${formatInt(t.tokens.output)} out, ${formatInt(t.tokens.cacheRead)} cache read, ${formatInt(t.tokens.cacheWrite)} cache write
-Est. cost:   ${formatCost(t.costUsd)}
-Duration:    ${formatDuration(t.durationMs)}
+Est. cost:   ${formatCost2(t.costUsd)}
+Duration:    ${formatDuration2(t.durationMs)}
 Activity:    ${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s), ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))
 `;
   const tools = toolRows(t);
@@ -5882,8 +6254,7 @@ ${shown.map((f) => `  ${f}
   return out;
 }
 function createTextRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
+  const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
   const top = () => {
     if (topWritten) return;
@@ -5904,14 +6275,13 @@ ${metaLines(opts.meta, false)}`;
 `);
   };
   const event = (e, section) => {
-    switch (e.kind) {
+    const v2 = viewer.view(e, section.kind === "sidechain");
+    switch (v2.kind) {
       case "prompt": {
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = section.kind === "sidechain" ? "PROMPT:\n" : "USER:\n";
-        if (cmd !== void 0) out += `${INDENT}${cmd}
+        let out = v2.sidechain ? "PROMPT:\n" : "USER:\n";
+        if (v2.command !== void 0) out += `${INDENT}${v2.command}
 `;
-        if (body) out += `${wrapProse(body)}
+        if (v2.body) out += `${wrapProse(v2.body)}
 `;
         write(`${out}
 `);
@@ -5919,41 +6289,31 @@ ${metaLines(opts.meta, false)}`;
       }
       case "text":
         write(`ASSISTANT:
-${wrapProse(e.text)}
+${wrapProse(v2.text)}
 
 `);
         return;
       case "thinking":
         write(`THINKING:
-${wrapProse(e.text)}
+${wrapProse(v2.text)}
 
 `);
         return;
-      case "tool_call": {
-        tools.set(e.toolUseId, e.name);
-        if (isAgentCall(e.name) && e.agentId === void 0) {
-          agentCalls.set(e.toolUseId, `${e.name}(${toolSummary(e.name, e.input)})`);
-        }
-        write(
-          `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})
-${indentBlock(stringifyInput(e.input))}
+      case "tool_call":
+        write(`TOOL CALL ${v2.name}(${v2.summary})
+${indentBlock(v2.input)}
 
-`
-        );
-        return;
-      }
-      case "tool_result": {
-        const name = tools.get(e.toolUseId) ?? "tool";
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        write(`TOOL RESULT${e.isError ? " (error)" : ""} ${name}:
 `);
-        write(indentBlock(content));
+        return;
+      case "tool_result":
+        write(`TOOL RESULT${v2.isError ? " (error)" : ""} ${v2.toolName}:
+`);
+        write(indentBlock(v2.content));
         write("\n\n");
         return;
-      }
       case "system":
-        write(`SYSTEM (${e.subtype}):
-${wrapProse(e.text)}
+        write(`SYSTEM (${v2.subtype}):
+${wrapProse(v2.text)}
 
 `);
         return;
@@ -5967,8 +6327,9 @@ ${wrapProse(e.text)}
 `);
       else {
         const id = section.sidechain.toolUseId;
-        const call2 = id === void 0 ? void 0 : agentCalls.get(id);
-        const by = id === void 0 ? "" : ` (spawned by ${call2 ? `${call2} ` : ""}${id})`;
+        const spawner = id === void 0 ? void 0 : viewer.spawningCall(id);
+        const call = spawner && `${spawner.name}(${spawner.summary})`;
+        const by = id === void 0 ? "" : ` (spawned by ${call ? `${call} ` : ""}${id})`;
         write(`${rule("=", `Subagent ${section.sidechain.agentId}${by}`)}
 
 `);
@@ -5979,16 +6340,14 @@ ${wrapProse(e.text)}
     },
     finish(meta3, totals, extra) {
       top();
-      const wroteMeta = Boolean(opts.meta);
-      const wroteTotals = Boolean(opts.meta && opts.totals);
-      const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
-      const skips = skipRows(extra.stats);
-      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
+      const owed = trailingDetails(opts, extra);
+      if (!owed) return;
+      const { redaction, skips } = owed;
       let out = `${rule("=", "Session details")}
 
 `;
-      if (!wroteMeta) out += metaLines(meta3, true);
-      if (!wroteTotals) out += totalsLines(totals);
+      if (owed.meta) out += metaLines(meta3, true);
+      if (owed.totals) out += totalsLines(totals);
       if (redaction) out += `Redaction:   ${redactionLine(redaction)}
 `;
       if (skips.length) {
@@ -6004,7 +6363,9 @@ var WIDTH, INDENT, rule;
 var init_text = __esm({
   "src/core/export/text.ts"() {
     "use strict";
-    init_shared();
+    init_event_view();
+    init_summary_rows();
+    init_trailing_details();
     WIDTH = 100;
     INDENT = "  ";
     rule = (ch, title) => `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
@@ -6055,7 +6416,7 @@ var init_create_exporter = __esm({
     "use strict";
     init_gate();
     init_errors();
-    init_html();
+    init_html2();
     init_json();
     init_markdown();
     init_stream_driver();
@@ -6124,7 +6485,7 @@ var init_egress = __esm({
   }
 });
 
-// src/capture/pause-log.ts
+// src/capture/session/pause-log.ts
 import {
   appendFileSync,
   closeSync,
@@ -6250,19 +6611,19 @@ function lastTranscriptUuid(path6) {
 }
 var INDEX_TTL_MS, TAIL_BYTES;
 var init_pause_log = __esm({
-  "src/capture/pause-log.ts"() {
+  "src/capture/session/pause-log.ts"() {
     "use strict";
     INDEX_TTL_MS = 1e3;
     TAIL_BYTES = 256 * 1024;
   }
 });
 
-// src/capture/egress.ts
+// src/capture/session/egress.ts
 function openEgressGate(opts) {
   return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
 }
 var init_egress2 = __esm({
-  "src/capture/egress.ts"() {
+  "src/capture/session/egress.ts"() {
     "use strict";
     init_egress();
     init_pause_log();
@@ -6290,35 +6651,56 @@ var init_export_transcript = __esm({
   }
 });
 
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-function parseFlags(argv, options2, command) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: { ...options2, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true
-    });
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
-    throw new BatonError("invalid_input", `${command}: ${message} (see baton ${command} --help)`);
-  }
-}
-function oneOf(value, allowed, flag) {
-  if (value === void 0) return void 0;
-  if (allowed.includes(value)) return value;
-  throw new BatonError("invalid_input", `${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
-}
-var init_args = __esm({
-  "src/cli/args.ts"() {
+// src/core/transcript/index.ts
+var init_transcript = __esm({
+  "src/core/transcript/index.ts"() {
     "use strict";
-    init_errors();
+    init_stream_session();
+    init_load_session();
+    init_read_records();
+    init_read_stats();
+    init_locate();
   }
 });
 
-// src/cli/file-sink.ts
-import { closeSync as closeSync2, existsSync, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
+// src/export/resolve-transcript.ts
+import { existsSync, statSync as statSync2 } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+async function resolveTranscript(ref, where) {
+  if (ref !== void 0 && ref !== "") {
+    const looksLikePath2 = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute(ref);
+    const asPath = resolve(where.cwd, ref);
+    if (looksLikePath2 || existsSync(asPath)) {
+      if (!existsSync(asPath) || !statSync2(asPath).isFile()) {
+        throw new BatonError("not_found", `no transcript file at ${asPath}`);
+      }
+      return asPath;
+    }
+    const found = await findTranscriptById(ref, where.claudeConfigDir);
+    if (!found) {
+      throw new BatonError("not_found", `no session "${ref}" under ${projectsDir(where.claudeConfigDir)}`);
+    }
+    return found;
+  }
+  const newest = await newestTranscript(where.claudeConfigDir, where.cwd);
+  if (!newest) {
+    throw new BatonError(
+      "not_found",
+      `no Claude Code sessions found under ${projectsDir(where.claudeConfigDir)} (set CLAUDE_CONFIG_DIR if they live elsewhere)`
+    );
+  }
+  return typeof newest === "string" ? newest : newest.path;
+}
+var init_resolve_transcript = __esm({
+  "src/export/resolve-transcript.ts"() {
+    "use strict";
+    init_errors();
+    init_transcript();
+  }
+});
+
+// src/export/sink.ts
+import { closeSync as closeSync2, existsSync as existsSync2, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname as dirname3, basename as basename3, join as join4 } from "node:path";
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
@@ -6352,12 +6734,22 @@ function buffered(fd) {
     flush
   };
 }
+function stringSink() {
+  const chunks = [];
+  let text = null;
+  return {
+    write: (c3) => void chunks.push(c3),
+    commit: () => void (text = chunks.join("")),
+    abort: () => void (chunks.length = 0),
+    text: () => text ?? chunks.join("")
+  };
+}
 function stdoutSink() {
   const out = buffered(1);
   return { write: (c3) => out.write(c3), commit: () => out.flush(), abort: () => out.flush() };
 }
 function fileSink(target, opts) {
-  if (!opts.force && existsSync(target)) {
+  if (!opts.force && existsSync2(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
   const tmp = join4(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
@@ -6403,8 +6795,8 @@ function fileSink(target, opts) {
   };
 }
 var BUFFER_BYTES, MAX_BYTES_PER_UNIT;
-var init_file_sink = __esm({
-  "src/cli/file-sink.ts"() {
+var init_sink = __esm({
+  "src/export/sink.ts"() {
     "use strict";
     init_errors();
     BUFFER_BYTES = 1 << 20;
@@ -6412,105 +6804,141 @@ var init_file_sink = __esm({
   }
 });
 
-// src/core/transcript/index.ts
-var init_transcript = __esm({
-  "src/core/transcript/index.ts"() {
+// src/export/export-session.ts
+import { join as join5, resolve as resolve2 } from "node:path";
+async function exportSession(env, input2) {
+  const transcriptPath = await resolveTranscript(input2.ref, {
+    cwd: env.cwd,
+    claudeConfigDir: env.claudeConfigDir
+  });
+  if (!input2.redact) env.warn(REDACTION_OFF_WARNING);
+  const to = input2.to;
+  const path6 = to.kind === "file" ? filePath(env.cwd, transcriptPath, to.path, input2.format) : null;
+  const strings = to.kind === "string" ? stringSink() : null;
+  const sink = to.kind === "file" ? fileSink(path6, { force: to.force }) : strings ?? stdoutSink();
+  try {
+    const gate = openEgressGate({ dataDir: env.dataDir, redact: input2.redact });
+    const result = await exportTranscript(transcriptPath, input2.format, (c3) => sink.write(c3), gate);
+    sink.commit();
+    return {
+      ...result,
+      format: input2.format,
+      transcriptPath,
+      path: path6,
+      ...strings ? { text: strings.text() } : {},
+      redacting: input2.redact
+    };
+  } catch (err) {
+    sink.abort();
+    throw err;
+  }
+}
+function filePath(cwd, transcriptPath, given, format2) {
+  if (given !== void 0) return resolve2(cwd, given);
+  const id = transcriptPath.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
+  return join5(cwd, `session-${id}.${formatExtension(format2)}`);
+}
+function describeExport(r) {
+  const where = r.path ?? (r.text !== void 0 ? "a string" : "stdout");
+  const redacted = `; ${describeRedaction(r.redaction, r.redacting)}`;
+  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}`;
+}
+var REDACTION_OFF_WARNING;
+var init_export_session = __esm({
+  "src/export/export-session.ts"() {
     "use strict";
-    init_stream_session();
-    init_load_session();
-    init_read_records();
-    init_read_stats();
-    init_locate();
+    init_egress2();
+    init_egress();
+    init_export();
+    init_export_transcript();
+    init_resolve_transcript();
+    init_sink();
+    REDACTION_OFF_WARNING = "warning: redaction is off (--no-redact): secrets in this session are written as-is";
   }
 });
 
-// src/cli/resolve-session.ts
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
-async function resolveTranscript(ref, where) {
-  if (ref !== void 0 && ref !== "") {
-    const looksLikePath2 = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute(ref);
-    const asPath = resolve(where.cwd, ref);
-    if (looksLikePath2 || existsSync2(asPath)) {
-      if (!existsSync2(asPath) || !statSync2(asPath).isFile()) {
-        throw new BatonError("not_found", `no transcript file at ${asPath}`);
-      }
-      return asPath;
-    }
-    const found = await findTranscriptById(ref, where.claudeConfigDir);
-    if (!found) {
-      throw new BatonError("not_found", `no session "${ref}" under ${projectsDir(where.claudeConfigDir)}`);
-    }
-    return found;
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function parseFlags(argv, options2, command) {
+  try {
+    const config2 = {
+      args: argv,
+      options: { ...options2, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true
+    };
+    return parseArgs(config2);
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    throw new BatonError("invalid_input", `${command}: ${message} (see baton ${command} --help)`);
   }
-  const newest = await newestTranscript(where.claudeConfigDir, where.cwd);
-  if (!newest) {
-    throw new BatonError(
-      "not_found",
-      `no Claude Code sessions found under ${projectsDir(where.claudeConfigDir)} (set CLAUDE_CONFIG_DIR if they live elsewhere)`
-    );
-  }
-  return typeof newest === "string" ? newest : newest.path;
 }
-var init_resolve_session = __esm({
-  "src/cli/resolve-session.ts"() {
+function oneOf(value, allowed, flag) {
+  if (value === void 0) return void 0;
+  if (allowed.includes(value)) return value;
+  throw new BatonError("invalid_input", `${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+}
+var init_args = __esm({
+  "src/cli/args.ts"() {
     "use strict";
     init_errors();
-    init_transcript();
+  }
+});
+
+// src/cli/command.ts
+function defineCommand(spec) {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.help,
+    async run(argv, ctx) {
+      const flags = parseFlags(argv, spec.options, spec.name);
+      if (spec.positionals && flags.positionals.length > spec.positionals.max)
+        throw new BatonError("invalid_input", spec.positionals.tooMany);
+      return spec.run(flags, ctx);
+    }
+  };
+}
+function printJson(ctx, value, opts = {}) {
+  ctx.io.out(`${opts.compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)}
+`);
+  return opts.code ?? 0;
+}
+var init_command = __esm({
+  "src/cli/command.ts"() {
+    "use strict";
+    init_errors();
+    init_args();
   }
 });
 
 // src/cli/commands/export.ts
 var export_exports = {};
 __export(export_exports, {
-  describeOutcome: () => describeOutcome,
+  destination: () => destination,
   exportCommand: () => exportCommand,
-  runExport: () => runExport
+  exportEnv: () => exportEnv
 });
-import { join as join5, resolve as resolve2 } from "node:path";
-async function runExport(ctx, input2) {
-  const transcript = await resolveTranscript(input2.ref, {
-    cwd: ctx.io.cwd,
-    claudeConfigDir: ctx.claudeConfigDir
-  });
-  if (!input2.redact)
-    ctx.io.err("warning: redaction is off (--no-redact): secrets in this session are written as-is\n");
-  const toStdout = input2.out === "-";
-  let out = input2.out;
-  if (out === void 0) {
-    const id = transcript.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-    out = join5(ctx.io.cwd, `session-${id}.${formatExtension(input2.format)}`);
-  } else if (!toStdout) {
-    out = resolve2(ctx.io.cwd, out);
-  }
-  const sink = toStdout ? stdoutSink() : fileSink(out, { force: input2.force });
-  try {
-    const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input2.redact });
-    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), gate);
-    sink.commit();
-    return { ...result, out: toStdout ? "-" : out, format: input2.format, redacting: input2.redact };
-  } catch (err) {
-    sink.abort();
-    throw err;
-  }
+function exportEnv(ctx, cwd = ctx.io.cwd) {
+  return {
+    cwd,
+    claudeConfigDir: ctx.claudeConfigDir,
+    dataDir: ctx.config.dataDir,
+    warn: (m) => ctx.io.err(`${m}
+`)
+  };
 }
-function describeOutcome(o2) {
-  const where = o2.out === "-" ? "stdout" : o2.out;
-  const redacted = `; ${describeRedaction(o2.redaction, o2.redacting)}`;
-  return `Exported session ${o2.meta.id} (${o2.totals.turns} turns, ${o2.totals.toolCalls} tool calls) as ${o2.format} to ${where}${redacted}`;
+function destination(out, force) {
+  return out === "-" ? { kind: "stdout" } : { kind: "file", ...out !== void 0 ? { path: out } : {}, force };
 }
 var HELP, exportCommand;
 var init_export2 = __esm({
   "src/cli/commands/export.ts"() {
     "use strict";
-    init_errors();
     init_export();
-    init_egress2();
-    init_egress();
-    init_export_transcript();
+    init_export_session();
     init_args();
-    init_file_sink();
-    init_resolve_session();
+    init_command();
     HELP = `Usage: baton export [<session-id>|<transcript.jsonl>] [options]
 
 Exports a Claude Code session. With no session given, exports the newest session of the current directory.
@@ -6524,51 +6952,45 @@ Options:
   --json                          print the result summary as JSON
   -h, --help                      show this help
 `;
-    exportCommand = {
+    exportCommand = defineCommand({
       name: "export",
       summary: "export a session as md, json, html or txt",
       help: HELP,
-      async run(argv, ctx) {
-        const { values, positionals } = parseFlags(
-          argv,
-          {
-            format: { type: "string", short: "f" },
-            out: { type: "string", short: "o" },
-            session: { type: "string" },
-            force: { type: "boolean" },
-            "no-redact": { type: "boolean" },
-            json: { type: "boolean" }
-          },
-          "export"
-        );
-        if (positionals.length > 1)
-          throw new BatonError("invalid_input", "export takes at most one session id or transcript path");
+      options: {
+        format: { type: "string", short: "f" },
+        out: { type: "string", short: "o" },
+        session: { type: "string" },
+        force: { type: "boolean" },
+        "no-redact": { type: "boolean" },
+        json: { type: "boolean" }
+      },
+      positionals: { max: 1, tooMany: "export takes at most one session id or transcript path" },
+      async run({ values, positionals }, ctx) {
         const format2 = oneOf(values.format, EXPORT_FORMATS, "--format") ?? "md";
-        const outcome = await runExport(ctx, {
+        const outcome = await exportSession(exportEnv(ctx), {
           ref: values.session ?? positionals[0],
           format: format2,
-          out: values.out,
-          force: Boolean(values.force),
+          to: destination(values.out, Boolean(values.force)),
           redact: !values["no-redact"]
         });
         const summary = values.json ? JSON.stringify({
           sessionId: outcome.meta.id,
           format: format2,
-          out: outcome.out,
+          out: outcome.path ?? "-",
           totals: outcome.totals,
           redaction: outcome.redaction
-        }) : describeOutcome(outcome);
-        if (outcome.out === "-") ctx.io.err(`${summary}
+        }) : describeExport(outcome);
+        if (outcome.path === null) ctx.io.err(`${summary}
 `);
         else ctx.io.out(`${summary}
 `);
         return 0;
       }
-    };
+    });
   }
 });
 
-// src/capture/outbox-paths.ts
+// src/capture/outbox/paths.ts
 import { join as join6 } from "node:path";
 function isSafeSessionId(id) {
   return SESSION_ID_PATTERN.test(id) && !id.includes("..");
@@ -6586,10 +7008,40 @@ function outboxPaths(dataDir, sessionId) {
   };
 }
 var SESSION_ID_PATTERN;
-var init_outbox_paths = __esm({
-  "src/capture/outbox-paths.ts"() {
+var init_paths = __esm({
+  "src/capture/outbox/paths.ts"() {
     "use strict";
     SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+  }
+});
+
+// src/core/fs/write-atomic.ts
+import { closeSync as closeSync3, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync3, renameSync as renameSync2, rmSync, writeSync as writeSync2 } from "node:fs";
+import { dirname as dirname4 } from "node:path";
+function writeFileAtomic(path6, data, opts = {}) {
+  mkdirSync2(dirname4(path6), { recursive: true, mode: opts.dirMode ?? 448 });
+  const tmp = `${path6}.${process.pid}.${++counter}.tmp`;
+  try {
+    const fd = openSync3(tmp, "w", opts.mode ?? 384);
+    try {
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      let written = 0;
+      while (written < bytes.length) written += writeSync2(fd, bytes, written, bytes.length - written);
+      if (opts.durable) fsyncSync(fd);
+    } finally {
+      closeSync3(fd);
+    }
+    renameSync2(tmp, path6);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+var counter;
+var init_write_atomic = __esm({
+  "src/core/fs/write-atomic.ts"() {
+    "use strict";
+    counter = 0;
   }
 });
 
@@ -8005,7 +8457,7 @@ __export(regexes_exports, {
   sha512_base64url: () => sha512_base64url,
   sha512_hex: () => sha512_hex,
   string: () => string,
-  time: () => time2,
+  time: () => time,
   ulid: () => ulid,
   undefined: () => _undefined,
   unicodeEmail: () => unicodeEmail,
@@ -8030,7 +8482,7 @@ function timeSource(args) {
   const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
   return regex;
 }
-function time2(args) {
+function time(args) {
   return new RegExp(`^${timeSource(args)}$`);
 }
 function datetime(args) {
@@ -8791,12 +9243,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i2 = 4; i2 < len; i2++) {
-    const code2 = iban3.charCodeAt(i2);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code3 = iban3.charCodeAt(i2);
+    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
   }
   for (let i2 = 0; i2 < 4; i2++) {
-    const code2 = iban3.charCodeAt(i2);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code3 = iban3.charCodeAt(i2);
+    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -9628,7 +10080,7 @@ var init_schemas = __esm({
       $ZodStringFormat.init(inst, def);
     });
     $ZodISOTime = /* @__PURE__ */ $constructor("$ZodISOTime", (inst, def) => {
-      def.pattern ?? (def.pattern = time2(def));
+      def.pattern ?? (def.pattern = time(def));
       $ZodStringFormat.init(inst, def);
     });
     $ZodISODuration = /* @__PURE__ */ $constructor("$ZodISODuration", (inst, def) => {
@@ -10099,9 +10551,9 @@ var init_schemas = __esm({
           }`;
         doc.write(`const input = payload.value;`);
         const ids = /* @__PURE__ */ Object.create(null);
-        let counter = 0;
+        let counter2 = 0;
         for (const key of normalized.allKeys) {
-          ids[key] = `key_${counter++}`;
+          ids[key] = `key_${counter2++}`;
         }
         doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
         for (const key of normalized.allKeys) {
@@ -19564,12 +20016,12 @@ function compileFn(schema, options2) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code2 = doc.content.join("\n");
+  const code3 = doc.content.join("\n");
   const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code2}` : code2 : "";
+${code3}` : code3 : "";
   const F2 = Function;
   const factoryCode = `return (input) => {
-${code2}
+${code3}
 }`;
   let fn;
   try {
@@ -25698,7 +26150,7 @@ __export(iso_exports, {
   date: () => date3,
   datetime: () => datetime2,
   duration: () => duration2,
-  time: () => time3
+  time: () => time2
 });
 function datetime2(params) {
   return _isoDateTime(ZodISODateTime, params);
@@ -25706,7 +26158,7 @@ function datetime2(params) {
 function date3(params) {
   return _isoDate(ZodISODate, params);
 }
-function time3(params) {
+function time2(params) {
   return _isoTime(ZodISOTime, params);
 }
 function duration2(params) {
@@ -26466,8 +26918,8 @@ var init_from_json_schema = __esm({
 // node_modules/zod/v4/core/visit.js
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
-    const h2 = fnOrHandlers[node2._zod.def.type];
-    return h2 ? h2(node2, rewritten) : node2;
+    const h3 = fnOrHandlers[node2._zod.def.type];
+    return h3 ? h3(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
   function run(s) {
@@ -27001,33 +27453,33 @@ var init_zod = __esm({
   }
 });
 
-// src/capture/sleep-sync.ts
+// src/capture/session/sleep-sync.ts
 function sleepSync(ms) {
   cell ??= new Int32Array(new SharedArrayBuffer(4));
   Atomics.wait(cell, 0, 0, ms);
 }
 var cell;
 var init_sleep_sync = __esm({
-  "src/capture/sleep-sync.ts"() {
+  "src/capture/session/sleep-sync.ts"() {
     "use strict";
   }
 });
 
-// src/capture/session-lock.ts
+// src/capture/session/lock.ts
 import {
-  closeSync as closeSync3,
+  closeSync as closeSync4,
   lstatSync,
-  mkdirSync as mkdirSync2,
-  openSync as openSync3,
+  mkdirSync as mkdirSync3,
+  openSync as openSync4,
   readFileSync as readFileSync2,
   readlinkSync,
-  renameSync as renameSync2,
+  renameSync as renameSync3,
   symlinkSync,
   unlinkSync as unlinkSync2,
-  writeSync as writeSync2
+  writeSync as writeSync3
 } from "node:fs";
 import { hostname as hostname3 } from "node:os";
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname5 } from "node:path";
 function acquireLock(path6, opts) {
   const token = `${process.pid} ${hostname3()} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
   const deadline = Date.now() + opts.waitMs;
@@ -27038,13 +27490,13 @@ function acquireLock(path6, opts) {
       createLock(path6, token);
       return () => releaseLock(path6, token);
     } catch (err) {
-      const code2 = err.code;
-      if (code2 === "ENOENT" && !madeDir) {
-        mkdirSync2(dirname4(path6), { recursive: true, mode: 448 });
+      const code3 = err.code;
+      if (code3 === "ENOENT" && !madeDir) {
+        mkdirSync3(dirname5(path6), { recursive: true, mode: 448 });
         madeDir = true;
         continue;
       }
-      if (code2 !== "EEXIST") throw err;
+      if (code3 !== "EEXIST") throw err;
     }
     if (breakIfStale(path6, opts.staleMs)) continue;
     if (Date.now() >= deadline) return null;
@@ -27057,15 +27509,15 @@ function createLock(path6, token) {
     symlinkSync(token, path6);
     return;
   } catch (err) {
-    const code2 = err.code;
-    if (code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP" && code2 !== "ENOSYS") throw err;
+    const code3 = err.code;
+    if (code3 !== "EPERM" && code3 !== "ENOTSUP" && code3 !== "EOPNOTSUPP" && code3 !== "ENOSYS") throw err;
   }
-  const fd = openSync3(path6, "wx", 384);
+  const fd = openSync4(path6, "wx", 384);
   try {
-    writeSync2(fd, token);
+    writeSync3(fd, token);
   } catch {
   } finally {
-    closeSync3(fd);
+    closeSync4(fd);
   }
 }
 function readLock(path6) {
@@ -27113,7 +27565,7 @@ function breakIfStale(path6, staleMs) {
   if (ageMs < staleMs && !ownerIsDead(content)) return false;
   const aside = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.stale`;
   try {
-    renameSync2(path6, aside);
+    renameSync3(path6, aside);
   } catch {
     return true;
   }
@@ -27145,14 +27597,14 @@ function ownerIsDead(content) {
     return err.code === "ESRCH";
   }
 }
-var init_session_lock = __esm({
-  "src/capture/session-lock.ts"() {
+var init_lock = __esm({
+  "src/capture/session/lock.ts"() {
     "use strict";
     init_sleep_sync();
   }
 });
 
-// src/capture/live/live-paths.ts
+// src/capture/delivery/live/paths.ts
 import { join as join7 } from "node:path";
 function liveDir(dataDir) {
   return join7(dataDir, "live");
@@ -27172,29 +27624,18 @@ function livePaths(dataDir, sessionId) {
 function endedStatePath(dataDir, sessionId, liveId) {
   return join7(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
 }
-var init_live_paths = __esm({
-  "src/capture/live/live-paths.ts"() {
+var init_paths2 = __esm({
+  "src/capture/delivery/live/paths.ts"() {
     "use strict";
   }
 });
 
-// src/capture/live/live-state.ts
-import {
-  mkdirSync as mkdirSync3,
-  readFileSync as readFileSync3,
-  readdirSync as readdirSync2,
-  renameSync as renameSync3,
-  statSync as statSync3,
-  unlinkSync as unlinkSync3,
-  writeFileSync
-} from "node:fs";
-import { dirname as dirname5, join as join8 } from "node:path";
+// src/capture/delivery/live/state.ts
+import { readFileSync as readFileSync3, readdirSync as readdirSync2, statSync as statSync3, unlinkSync as unlinkSync3 } from "node:fs";
+import { join as join8 } from "node:path";
 function writeAtomic(path6, value) {
-  mkdirSync3(dirname5(path6), { recursive: true, mode: 448 });
-  const tmp = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}
-`, { mode: 384 });
-  renameSync3(tmp, path6);
+  writeFileAtomic(path6, `${JSON.stringify(value, null, 2)}
+`);
 }
 function parseState(path6) {
   let text;
@@ -27290,13 +27731,14 @@ function withPause(s, paused, at2 = (/* @__PURE__ */ new Date()).toISOString()) 
   return { ...s, status: paused ? "paused" : "active", pauses: pauses.slice(-MAX_PAUSES) };
 }
 var LiveStateStatus, LiveState, MAX_PAUSES;
-var init_live_state = __esm({
-  "src/capture/live/live-state.ts"() {
+var init_state = __esm({
+  "src/capture/delivery/live/state.ts"() {
     "use strict";
+    init_write_atomic();
     init_zod();
     init_errors();
-    init_session_lock();
-    init_live_paths();
+    init_lock();
+    init_paths2();
     LiveStateStatus = external_exports.enum(["active", "paused", "ended"]);
     LiveState = external_exports.object({
       v: external_exports.literal(1),
@@ -27329,7 +27771,7 @@ var init_live_state = __esm({
   }
 });
 
-// src/capture/live/live-finalize.ts
+// src/capture/delivery/live/finalize.ts
 import { existsSync as existsSync3 } from "node:fs";
 async function finalizeLive(state, keep, deps, opts = {}) {
   const w2 = { producerToken: state.producerToken };
@@ -27371,33 +27813,34 @@ async function pushTranscript(state, deps, gate) {
     deps.log?.(`pushing the transcript before completing failed: ${String(err)}`);
   }
 }
-var init_live_finalize = __esm({
-  "src/capture/live/live-finalize.ts"() {
+var init_finalize = __esm({
+  "src/capture/delivery/live/finalize.ts"() {
     "use strict";
     init_errors();
     init_egress2();
-    init_live_state();
+    init_state();
   }
 });
 
-// src/capture/current-session.ts
+// src/capture/session/current-session.ts
 var init_current_session = __esm({
-  "src/capture/current-session.ts"() {
+  "src/capture/session/current-session.ts"() {
     "use strict";
+    init_write_atomic();
   }
 });
 
-// src/capture/hook-log.ts
+// src/capture/hook/log.ts
 var LOG_MAX_BYTES;
-var init_hook_log = __esm({
-  "src/capture/hook-log.ts"() {
+var init_log = __esm({
+  "src/capture/hook/log.ts"() {
     "use strict";
-    init_outbox_paths();
+    init_paths();
     LOG_MAX_BYTES = 1024 * 1024;
   }
 });
 
-// src/capture/spawn-detached.ts
+// src/capture/delivery/spawn-detached.ts
 var spawn_detached_exports = {};
 __export(spawn_detached_exports, {
   spawnDetached: () => spawnDetached
@@ -27417,12 +27860,12 @@ function spawnDetached(script, args, opts = {}) {
   return child.pid;
 }
 var init_spawn_detached = __esm({
-  "src/capture/spawn-detached.ts"() {
+  "src/capture/delivery/spawn-detached.ts"() {
     "use strict";
   }
 });
 
-// src/capture/live/live-hook.ts
+// src/capture/delivery/live/after-hook.ts
 import { existsSync as existsSync4 } from "node:fs";
 async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
   const paths = livePaths(dataDir, sessionId);
@@ -27433,17 +27876,17 @@ async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
   spawnDetached2(relayScript, ["--session", sessionId, "--data-dir", dataDir], { env: { ...env } });
   return "spawned";
 }
-var init_live_hook = __esm({
-  "src/capture/live/live-hook.ts"() {
+var init_after_hook = __esm({
+  "src/capture/delivery/live/after-hook.ts"() {
     "use strict";
     init_current_session();
-    init_hook_log();
-    init_live_paths();
-    init_session_lock();
+    init_log();
+    init_paths2();
+    init_lock();
   }
 });
 
-// src/capture/live/read-new-lines.ts
+// src/capture/delivery/live/read-new-lines.ts
 import { open as open3 } from "node:fs/promises";
 async function readNewLines(path6, fromByte, opts = {}) {
   let fh;
@@ -27485,13 +27928,13 @@ async function readNewLines(path6, fromByte, opts = {}) {
 }
 var CHUNK;
 var init_read_new_lines = __esm({
-  "src/capture/live/read-new-lines.ts"() {
+  "src/capture/delivery/live/read-new-lines.ts"() {
     "use strict";
     CHUNK = 1024 * 1024;
   }
 });
 
-// src/capture/live/live-sources.ts
+// src/capture/delivery/live/sources.ts
 import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync4 } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { dirname as dirname6 } from "node:path";
@@ -27502,14 +27945,14 @@ function appendInboxNote(path6, kind, text) {
 `, { mode: 384 });
   return note;
 }
-var init_live_sources = __esm({
-  "src/capture/live/live-sources.ts"() {
+var init_sources = __esm({
+  "src/capture/delivery/live/sources.ts"() {
     "use strict";
     init_read_new_lines();
   }
 });
 
-// src/capture/live/resolve-transcript.ts
+// src/capture/delivery/live/resolve-transcript.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { join as join9 } from "node:path";
 async function resolveLiveTranscript(sessionId, dataDir, claudeConfigDir2, cwd) {
@@ -27532,16 +27975,16 @@ async function transcriptFromOutbox(dataDir, sessionId) {
   }
   return null;
 }
-var init_resolve_transcript = __esm({
-  "src/capture/live/resolve-transcript.ts"() {
+var init_resolve_transcript2 = __esm({
+  "src/capture/delivery/live/resolve-transcript.ts"() {
     "use strict";
     init_transcript();
-    init_outbox_paths();
+    init_paths();
     init_read_new_lines();
   }
 });
 
-// src/capture/live/live-control.ts
+// src/capture/delivery/live/control.ts
 import { existsSync as existsSync6 } from "node:fs";
 function requireClient(deps) {
   if (deps.client && deps.config.apiKey) return deps.client;
@@ -27675,20 +28118,20 @@ function liveStatus(dataDir, sessionId) {
   const live = readLiveState(dataDir, sessionId);
   return { live, ended: live ? null : readEndedState(dataDir, sessionId) };
 }
-var init_live_control = __esm({
-  "src/capture/live/live-control.ts"() {
+var init_control = __esm({
+  "src/capture/delivery/live/control.ts"() {
     "use strict";
     init_errors();
     init_egress2();
-    init_outbox_paths();
+    init_paths();
     init_pause_log();
-    init_live_finalize();
-    init_live_hook();
-    init_live_paths();
-    init_live_sources();
-    init_live_state();
-    init_session_lock();
-    init_resolve_transcript();
+    init_finalize();
+    init_after_hook();
+    init_paths2();
+    init_sources();
+    init_state();
+    init_lock();
+    init_resolve_transcript2();
   }
 });
 
@@ -27726,7 +28169,7 @@ var init_describe = __esm({
 });
 
 // src/core/api/common.ts
-var Visibility, SessionStatus, SessionSource, PointerSource, ExportFormat, SessionId, IsoDate, ErrorBody, Pagination, QueryBool, PageQuery, OkResponse;
+var Visibility, SessionStatus, SessionSource, PointerSource, ExportFormat, SessionId, IsoDate, ErrorReason, RetryAfterSeconds, NoDetails, reason, ReasonedError, ErrorBody, Pagination, QueryBool, PageQuery, OkResponse;
 var init_common = __esm({
   "src/core/api/common.ts"() {
     "use strict";
@@ -27738,10 +28181,73 @@ var init_common = __esm({
     ExportFormat = external_exports.enum(["md", "json", "html", "txt"]);
     SessionId = external_exports.string().min(1).max(200);
     IsoDate = external_exports.string().describe("ISO 8601 timestamp (UTC)");
+    ErrorReason = external_exports.enum([
+      "key_missing",
+      "key_invalid",
+      "key_revoked",
+      "key_expired",
+      "key_escalation",
+      "rate_limited",
+      "body_too_large",
+      "stream_full",
+      "too_many_connections",
+      "live_token_refused",
+      "viewer_token_read_only",
+      "producer_token_mismatch",
+      "live_auth_required",
+      "event_too_large",
+      "stream_too_large",
+      "stream_ended"
+    ]);
+    RetryAfterSeconds = external_exports.number().positive().describe("also sent as the Retry-After header");
+    NoDetails = external_exports.object({}).loose().optional();
+    reason = (r, details) => external_exports.object({ reason: external_exports.literal(r), details });
+    ReasonedError = external_exports.discriminatedUnion("reason", [
+      reason("key_missing", NoDetails),
+      reason("key_invalid", NoDetails),
+      reason("key_revoked", NoDetails),
+      reason("key_expired", NoDetails),
+      reason(
+        "key_escalation",
+        external_exports.object({
+          expiresAt: external_exports.string().optional(),
+          rateLimitPerMinute: external_exports.string().optional(),
+          parent: external_exports.object({ expiresAt: external_exports.string().nullable(), rateLimitPerMinute: external_exports.number() })
+        })
+      ),
+      reason(
+        "rate_limited",
+        external_exports.object({
+          retryAfterSeconds: RetryAfterSeconds,
+          /** Requests per minute, for a key's limit. */
+          limit: external_exports.number().int().nonnegative().optional(),
+          /** A live stream's event budget: the sustained rate and the burst it may spend at once. */
+          eventsPerSecond: external_exports.number().positive().optional(),
+          burst: external_exports.number().int().positive().optional()
+        })
+      ),
+      reason("body_too_large", external_exports.object({ maxBytes: external_exports.number().int().positive() })),
+      reason("stream_full", external_exports.object({ limit: external_exports.number().int(), retryAfterSeconds: RetryAfterSeconds })),
+      reason("too_many_connections", external_exports.object({ limit: external_exports.number().int(), retryAfterSeconds: RetryAfterSeconds })),
+      reason("live_token_refused", NoDetails),
+      reason("viewer_token_read_only", NoDetails),
+      reason("producer_token_mismatch", NoDetails),
+      reason("live_auth_required", NoDetails),
+      reason(
+        "event_too_large",
+        external_exports.object({ seq: external_exports.number().int(), bytes: external_exports.number().int(), limit: external_exports.number().int() })
+      ),
+      reason(
+        "stream_too_large",
+        external_exports.object({ maxStreamBytes: external_exports.number().int(), maxStreamEvents: external_exports.number().int() })
+      ),
+      reason("stream_ended", external_exports.object({ status: external_exports.string() }))
+    ]);
     ErrorBody = external_exports.object({
       error: external_exports.object({
         code: external_exports.string().describe("stable machine-readable code, e.g. invalid_request, auth, not_found"),
         message: external_exports.string(),
+        reason: ErrorReason.optional().catch(void 0).describe("stable reason within the code, e.g. key_revoked, key_expired; `details` depend on it"),
         details: external_exports.unknown().optional()
       })
     });
@@ -27763,7 +28269,7 @@ var init_common = __esm({
 });
 
 // src/core/api/keys.ts
-var ApiKeyInfo, DurationText, CreateKeyRequest, CreateKeyResponse, ListKeysResponse;
+var ApiKeyInfo, DurationText, CreateKeyRequest, CreateKeyResponse, ListKeysResponse, RevokeKeyResponse;
 var init_keys = __esm({
   "src/core/api/keys.ts"() {
     "use strict";
@@ -27790,6 +28296,7 @@ var init_keys = __esm({
     }).strict().refine((v2) => !(v2.expiresIn && v2.expiresAt), { message: "give expiresIn or expiresAt, not both" });
     CreateKeyResponse = external_exports.object({ key: ApiKeyInfo, rawKey: external_exports.string() });
     ListKeysResponse = external_exports.object({ keys: external_exports.array(ApiKeyInfo) });
+    RevokeKeyResponse = CreateKeyResponse.pick({ key: true });
   }
 });
 
@@ -28644,9 +29151,9 @@ function createLiveApi(t) {
     resume: (liveId, w2 = {}, o2 = {}) => action(liveId, "resume", w2, o2),
     /** DELETE /api/v1/live/:id: revokes the stream and its view URL; `purge` also deletes its events. */
     revoke: (liveId, w2 = {}, o2 = {}) => {
-      const { purge, ...call2 } = o2;
+      const { purge, ...call } = o2;
       const path6 = `/api/v1/live/${seg(liveId)}${purge ? "?purge=true" : ""}`;
-      return t.call({ method: "DELETE", path: path6, response: LiveInfo, ...writeAuth(w2), ...call2 });
+      return t.call({ method: "DELETE", path: path6, response: LiveInfo, ...writeAuth(w2), ...call });
     }
   };
 }
@@ -29416,10 +29923,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code3, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code3 ? `HPE_${code3}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -29446,12 +29953,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code3, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code3;
         this.data = data;
         this.headers = headers;
       }
@@ -29464,12 +29971,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, body }) {
+      constructor(message, code3, { headers, body }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code3;
         this.body = body;
         this.headers = headers;
       }
@@ -29512,11 +30019,11 @@ var require_errors = __commonJS({
       }
     };
     var Socks5ProxyError = class extends UndiciError {
-      constructor(message, code2) {
+      constructor(message, code3) {
         super(message);
         this.name = "Socks5ProxyError";
         this.message = message || "SOCKS5 proxy error";
-        this.code = code2 || "UND_ERR_SOCKS5";
+        this.code = code3 || "UND_ERR_SOCKS5";
       }
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
@@ -29720,8 +30227,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
-        if (code2 > 127) {
+        const code3 = this.code = key.charCodeAt(index);
+        if (code3 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -29743,11 +30250,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
-          if (code2 > 127) {
+          const code3 = key.charCodeAt(index);
+          if (code3 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code2) {
+          if (node2.code === code3) {
             if (length === ++index) {
               node2.value = value;
               break;
@@ -29757,7 +30264,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node2.code < code2) {
+          } else if (node2.code < code3) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -29781,19 +30288,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (node2 !== null && index < keylength) {
-          let code2 = key[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code3 = key[index];
+          if (code3 <= 90 && code3 >= 65) {
+            code3 |= 32;
           }
           while (node2 !== null) {
-            if (code2 === node2.code) {
+            if (code3 === node2.code) {
               if (keylength === ++index) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code2 ? node2.left : node2.right;
+            node2 = node2.code < code3 ? node2.left : node2.right;
           }
         }
         return null;
@@ -30530,10 +31037,10 @@ var require_util = __commonJS({
       }
       return obj;
     }
-    function errorRequest(client, request3, err) {
+    function errorRequest(client, request2, err) {
       try {
-        request3.onError(err);
-        assert2(request3.aborted);
+        request2.onError(err);
+        assert2(request2.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -30878,12 +31385,12 @@ var require_diagnostics = __commonJS({
       diagnosticsChannel.subscribe(
         "undici:websocket:close",
         (evt) => {
-          const { websocket, code: code2, reason } = evt;
+          const { websocket, code: code3, reason: reason2 } = evt;
           debugLog(
             "closed connection to %s - %s %s",
             websocket.url,
-            code2,
-            reason
+            code3,
+            reason2
           );
         }
       );
@@ -31225,7 +31732,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request3, key, val) {
+    function processHeader(request2, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -31272,24 +31779,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request3.host !== null) {
+        if (request2.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request3.host = val;
+        request2.host = val;
       } else if (headerName === "content-length") {
-        if (request3.contentLength !== null) {
+        if (request2.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
         if (!isValidContentLengthHeaderValue(val)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-        request3.contentLength = parseInt(val, 10);
-      } else if (request3.contentType === null && headerName === "content-type") {
-        request3.contentType = val;
-        request3.headers.push(key, val);
+        request2.contentLength = parseInt(val, 10);
+      } else if (request2.contentType === null && headerName === "content-type") {
+        request2.contentType = val;
+        request2.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -31303,13 +31810,13 @@ var require_request = __commonJS({
             throw new InvalidArgumentError("invalid connection header");
           }
           if (trimmed === "close") {
-            request3.reset = true;
+            request2.reset = true;
           }
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request3.headers.push(key, val);
+        request2.headers.push(key, val);
       }
     }
     module2.exports = Request;
@@ -31356,7 +31863,7 @@ var require_wrap_handler = __commonJS({
       }
       // Wrap Interface
       onRequestStart(controller, context) {
-        this.#handler.onConnect?.((reason) => controller.abort(reason), context);
+        this.#handler.onConnect?.((reason2) => controller.abort(reason2), context);
       }
       onRequestUpgrade(controller, statusCode, headers, socket) {
         const rawHeaders = [];
@@ -31468,11 +31975,11 @@ var require_unwrap_handler = __commonJS({
           this[kResume]?.();
         }
       }
-      abort(reason) {
+      abort(reason2) {
         if (!this.#aborted) {
           this.#aborted = true;
-          this.#reason = reason;
-          this.#abort(reason);
+          this.#reason = reason2;
+          this.#abort(reason2);
         }
       }
       get aborted() {
@@ -33911,9 +34418,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url2) {
       for (let i2 = 0; i2 < url2.length; ++i2) {
-        const code2 = url2.charCodeAt(i2);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code3 = url2.charCodeAt(i2);
+        if (code3 > 126 || // Non-US-ASCII + DEL
+        code3 < 32) {
           return false;
         }
       }
@@ -33922,11 +34429,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request3) {
-      return request3.urlList[request3.urlList.length - 1];
+    function requestCurrentURL(request2) {
+      return request2.urlList[request2.urlList.length - 1];
     }
-    function requestBadPort(request3) {
-      const url2 = requestCurrentURL(request3);
+    function requestBadPort(request2) {
+      const url2 = requestCurrentURL(request2);
       if (urlIsHttpHttpsScheme(url2) && badPortsSet.has(url2.port)) {
         return "blocked";
       }
@@ -33964,10 +34471,10 @@ var require_util2 = __commonJS({
       }
       return policy;
     }
-    function setRequestReferrerPolicyOnRedirect(request3, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
       const policy = parseReferrerPolicy(actualResponse);
       if (policy !== "") {
-        request3.referrerPolicy = policy;
+        request2.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -33984,33 +34491,33 @@ var require_util2 = __commonJS({
       header = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request3) {
-      let serializedOrigin = request3.origin;
+    function appendRequestOriginHeader(request2) {
+      let serializedOrigin = request2.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request3.responseTainting === "cors" || request3.mode === "websocket") {
-        request3.headersList.append("origin", serializedOrigin, true);
-      } else if (request3.method !== "GET" && request3.method !== "HEAD") {
-        switch (request3.referrerPolicy) {
+      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
+        request2.headersList.append("origin", serializedOrigin, true);
+      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
+        switch (request2.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request3.origin && urlHasHttpsScheme(request3.origin) && !urlHasHttpsScheme(requestCurrentURL(request3))) {
+            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request3, requestCurrentURL(request3))) {
+            if (!sameOrigin(request2, requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request3.headersList.append("origin", serializedOrigin, true);
+        request2.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -34064,18 +34571,18 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request3) {
-      const policy = request3.referrerPolicy;
+    function determineRequestsReferrer(request2) {
+      const policy = request2.referrerPolicy;
       assert2(policy);
       let referrerSource = null;
-      if (request3.referrer === "client") {
+      if (request2.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (webidl.is.URL(request3.referrer)) {
-        referrerSource = request3.referrer;
+      } else if (webidl.is.URL(request2.referrer)) {
+        referrerSource = request2.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
@@ -34093,14 +34600,14 @@ var require_util2 = __commonJS({
         case "unsafe-url":
           return referrerURL;
         case "strict-origin": {
-          const currentURL = requestCurrentURL(request3);
+          const currentURL = requestCurrentURL(request2);
           if (isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(currentURL)) {
             return "no-referrer";
           }
           return referrerOrigin;
         }
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request3);
+          const currentURL = requestCurrentURL(request2);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -34110,17 +34617,17 @@ var require_util2 = __commonJS({
           return referrerOrigin;
         }
         case "same-origin":
-          if (sameOrigin(request3, referrerURL)) {
+          if (sameOrigin(request2, referrerURL)) {
             return referrerURL;
           }
           return "no-referrer";
         case "origin-when-cross-origin":
-          if (sameOrigin(request3, referrerURL)) {
+          if (sameOrigin(request2, referrerURL)) {
             return referrerURL;
           }
           return referrerOrigin;
         case "no-referrer-when-downgrade": {
-          const currentURL = requestCurrentURL(request3);
+          const currentURL = requestCurrentURL(request2);
           if (isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(currentURL)) {
             return "no-referrer";
           }
@@ -34187,7 +34694,7 @@ var require_util2 = __commonJS({
       if (url2.protocol === "blob:") return true;
       return isOriginPotentiallyTrustworthy(url2.origin);
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request3) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
     function sameOrigin(A2, B) {
       if (A2.origin === B.origin && A2.origin === "null") {
@@ -34414,8 +34921,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code3 = char.charCodeAt(0);
+          return code3 >= 48 && code3 <= 57;
         },
         data,
         position
@@ -34441,8 +34948,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code3 = char.charCodeAt(0);
+          return code3 >= 48 && code3 <= 57;
         },
         data,
         position
@@ -34566,7 +35073,7 @@ var require_util2 = __commonJS({
       }
       return gettingDecodingSplitting(value);
     }
-    function hasAuthenticationEntry(request3) {
+    function hasAuthenticationEntry(request2) {
       return false;
     }
     function includesCredentials(url2) {
@@ -35215,8 +35722,8 @@ var require_body = __commonJS({
               }
             }
           },
-          cancel(reason) {
-            return action()[Symbol.asyncIterator]?.().return(reason);
+          cancel(reason2) {
+            return action()[Symbol.asyncIterator]?.().return(reason2);
           },
           type: "bytes"
         });
@@ -35801,11 +36308,11 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request3 = client[kQueue][client[kRunningIdx]];
-        if (!request3) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
-        request3.onResponseStarted();
+        request2.onResponseStarted();
         return 0;
       }
       /**
@@ -35867,9 +36374,9 @@ var require_client_h1 = __commonJS({
         assert2(!socket.destroyed);
         assert2(!this.paused);
         assert2((headers.length & 1) === 0);
-        const request3 = client[kQueue][client[kRunningIdx]];
-        assert2(request3);
-        assert2(request3.upgrade || request3.method === "CONNECT");
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert2(request2);
+        assert2(request2.upgrade || request2.method === "CONNECT");
         this.statusCode = 0;
         this.statusText = "";
         this.shouldKeepAlive = false;
@@ -35886,9 +36393,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request3.onUpgrade(statusCode, headers, socket, statusText);
+          request2.onUpgrade(statusCode, headers, socket, statusText);
         } catch (err) {
-          util.errorRequest(client, request3, err);
+          util.errorRequest(client, request2, err);
           util.destroy(socket, err);
         }
         client[kResume]();
@@ -35908,8 +36415,8 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request3 = client[kQueue][client[kRunningIdx]];
-        if (!request3) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
         assert2(!this.upgrade);
@@ -35918,23 +36425,23 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request3.upgrade) {
+        if (upgrade && !request2.upgrade) {
           util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert2(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request3.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request3.bodyTimeout != null ? request3.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request3.method === "CONNECT") {
+        if (request2.method === "CONNECT") {
           assert2(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -35965,11 +36472,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request3.aborted) {
+        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request2.aborted) {
           return -1;
         }
-        if (request3.method === "HEAD") {
+        if (request2.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -35990,8 +36497,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request3 = client[kQueue][client[kRunningIdx]];
-        assert2(request3);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert2(request2);
         assert2(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -36004,7 +36511,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request3.onData(buf) === false) {
+        if (request2.onData(buf) === false) {
           return constants8.ERROR.PAUSED;
         }
         return 0;
@@ -36022,8 +36529,8 @@ var require_client_h1 = __commonJS({
         }
         assert2(statusCode >= 100);
         assert2((this.headers.length & 1) === 0);
-        const request3 = client[kQueue][client[kRunningIdx]];
-        assert2(request3);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert2(request2);
         this.statusCode = 0;
         this.statusText = "";
         this.bytesRead = 0;
@@ -36035,11 +36542,11 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return 0;
         }
-        if (request3.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request3.onComplete(headers);
+        request2.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = client[kPending] === 0;
         if (socket[kWriting]) {
@@ -36108,8 +36615,8 @@ var require_client_h1 = __commonJS({
       return {
         version: "h1",
         defaultPipelining: 1,
-        write(request3) {
-          return writeH1(client, request3);
+        write(request2) {
+          return writeH1(client, request2);
         },
         resume() {
           resumeH1(client);
@@ -36136,18 +36643,18 @@ var require_client_h1 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
          */
-        busy(request3) {
+        busy(request2) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request3) {
-            if (client[kRunning] > 0 && !request3.idempotent) {
+          if (request2) {
+            if (client[kRunning] > 0 && !request2.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request3.upgrade || request3.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util.bodyLength(request3.body) !== 0 && (util.isStream(request3.body) || util.isAsyncIterable(request3.body) || util.isFormDataLike(request3.body))) {
+            if (client[kRunning] > 0 && util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) {
               return true;
             }
           }
@@ -36200,13 +36707,13 @@ var require_client_h1 = __commonJS({
         assert2(client[kPending] === 0);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request3 = requests[i2];
-          util.errorRequest(client, request3, err);
+          const request2 = requests[i2];
+          util.errorRequest(client, request2, err);
         }
       } else if (client[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-        const request3 = client[kQueue][client[kRunningIdx]];
+        const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request3, err);
+        util.errorRequest(client, request2, err);
       }
       client[kPendingIdx] = client[kRunningIdx];
       assert2(client[kRunning] === 0);
@@ -36274,8 +36781,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request3 = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request3.headersTimeout != null ? request3.headersTimeout : client[kHeadersTimeout];
+            const request2 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -36284,11 +36791,11 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function setTypeOfService(socket, request3) {
+    function setTypeOfService(socket, request2) {
       if (typeof socket.setTypeOfService !== "function") {
         return;
       }
-      const typeOfService = request3.typeOfService;
+      const typeOfService = request2.typeOfService;
       if (typeOfService === void 0) {
         return;
       }
@@ -36302,26 +36809,26 @@ var require_client_h1 = __commonJS({
       } catch {
       }
     }
-    function writeH1(client, request3) {
-      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request3;
-      let { body, headers, contentLength } = request3;
+    function writeH1(client, request2) {
+      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request2;
+      let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body);
-        if (request3.contentType == null) {
+        if (request2.contentType == null) {
           headers.push("content-type", contentType);
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request3.contentType == null) {
+      } else if (util.isBlobLike(body) && request2.contentType == null) {
         const contentType = body.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request3, new InvalidArgumentError("invalid content-type header"));
+            util.errorRequest(client, request2, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -36333,14 +36840,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request3.contentLength;
+        contentLength = request2.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength !== null && request3.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request3, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -36348,19 +36855,19 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (err) => {
-        if (request3.aborted || request3.completed) {
+        if (request2.aborted || request2.completed) {
           return;
         }
-        util.errorRequest(client, request3, err || new RequestAbortedError());
+        util.errorRequest(client, request2, err || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request3.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request3, err);
+        util.errorRequest(client, request2, err);
       }
-      if (request3.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -36378,7 +36885,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      setTypeOfService(socket, request3);
+      setTypeOfService(socket, request2);
       let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
@@ -36412,31 +36919,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request3, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request3, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request3, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request3, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request3, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request3, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request3, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished7 = false;
-      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished7) {
           return;
@@ -36502,7 +37009,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
@@ -36522,18 +37029,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body);
           socket.uncork();
-          request3.onBodySent(body);
-          if (!expectsPayload && request3.reset !== false) {
+          request2.onBodySent(body);
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request3.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert2(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -36546,9 +37053,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request3.onBodySent(buffer);
-        request3.onRequestSent();
-        if (!expectsPayload && request3.reset !== false) {
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
+        if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -36556,7 +37063,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -36575,7 +37082,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -36604,9 +37111,9 @@ upgrade: ${upgrade}\r
        * @param {boolean} arg.expectsPayload
        * @param {string} arg.header
        */
-      constructor({ abort, socket, request: request3, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request3;
+        this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -36620,7 +37127,7 @@ upgrade: ${upgrade}\r
        * @returns
        */
       write(chunk) {
-        const { socket, request: request3, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -36639,7 +37146,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request3.reset !== false) {
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -36659,7 +37166,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request3.onBodySent(chunk);
+        request2.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -36673,8 +37180,8 @@ ${len.toString(16)}\r
        * @returns {void}
        */
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request3 } = this;
-        request3.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -36854,8 +37361,8 @@ var require_client_h2 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
         */
-        write(request3) {
-          return writeH2(client, request3);
+        write(request2) {
+          return writeH2(client, request2);
         },
         /**
          * @returns {void}
@@ -36884,14 +37391,14 @@ var require_client_h2 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
         */
-        busy(request3) {
-          if (request3 != null) {
+        busy(request2) {
+          if (request2 != null) {
             if (client[kRunning] > 0) {
-              if (request3.idempotent === false) return true;
-              if ((request3.upgrade === "websocket" || request3.method === "CONNECT") && session[kRemoteSettings] === false) return true;
-              if (util.bodyLength(request3.body) !== 0 && (util.isStream(request3.body) || util.isAsyncIterable(request3.body) || util.isFormDataLike(request3.body))) return true;
+              if (request2.idempotent === false) return true;
+              if ((request2.upgrade === "websocket" || request2.method === "CONNECT") && session[kRemoteSettings] === false) return true;
+              if (util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) return true;
             } else {
-              return (request3.upgrade === "websocket" || request3.method === "CONNECT") && session[kRemoteSettings] === false;
+              return (request2.upgrade === "websocket" || request2.method === "CONNECT") && session[kRemoteSettings] === false;
             }
           }
           return false;
@@ -36954,9 +37461,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code3, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -36966,15 +37473,15 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function completeRequest(client, request3, resetPendingIdx = false) {
+    function completeRequest(client, request2, resetPendingIdx = false) {
       const queue = client[kQueue];
       const runningIdx = client[kRunningIdx];
-      if (runningIdx < client[kPendingIdx] && queue[runningIdx] === request3) {
+      if (runningIdx < client[kPendingIdx] && queue[runningIdx] === request2) {
         queue[runningIdx] = null;
         client[kRunningIdx] = runningIdx + 1;
         return;
       }
-      const index = queue.indexOf(request3, runningIdx);
+      const index = queue.indexOf(request2, runningIdx);
       if (index === -1 || index >= client[kPendingIdx]) {
         return;
       }
@@ -36993,10 +37500,10 @@ var require_client_h2 = __commonJS({
       this[kHTTP2Session] = null;
       util.destroy(this[kSocket], err);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request3 = client[kQueue][client[kRunningIdx]];
+        const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        if (request3 != null) {
-          util.errorRequest(client, request3, err);
+        if (request2 != null) {
+          util.errorRequest(client, request2, err);
         }
         client[kPendingIdx] = client[kRunningIdx];
       }
@@ -37019,9 +37526,9 @@ var require_client_h2 = __commonJS({
         assert2(client[kPending] === 0);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request3 = requests[i2];
-          if (request3 != null) {
-            util.errorRequest(client, request3, err);
+          const request2 = requests[i2];
+          if (request2 != null) {
+            util.errorRequest(client, request2, err);
           }
         }
       }
@@ -37052,14 +37559,14 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request3) {
-      const headersTimeout = request3.headersTimeout ?? client[kHeadersTimeout];
-      const bodyTimeout = request3.bodyTimeout ?? client[kBodyTimeout];
+    function writeH2(client, request2) {
+      const headersTimeout = request2.headersTimeout ?? client[kHeadersTimeout];
+      const bodyTimeout = request2.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request3;
-      let { body } = request3;
+      const { method, path: path6, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
+      let { body } = request2;
       if (upgrade != null && upgrade !== "websocket") {
-        util.errorRequest(client, request3, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
+        util.errorRequest(client, request2, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
         return false;
       }
       const headers = {};
@@ -37093,33 +37600,33 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname4}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (err) => {
-        if (request3.aborted || request3.completed) {
+        if (request2.aborted || request2.completed) {
           return;
         }
         err = err || new RequestAbortedError();
-        util.errorRequest(client, request3, err);
+        util.errorRequest(client, request2, err);
         if (stream != null) {
           stream.removeAllListeners("data");
           stream.close();
           client[kOnError](err);
-          completeRequest(client, request3);
+          completeRequest(client, request2);
           client[kResume]();
         }
         util.destroy(body, err);
       };
       try {
-        request3.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request3, err);
+        util.errorRequest(client, request2, err);
       }
-      if (request3.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (upgrade || method === "CONNECT") {
         session.ref();
         if (upgrade === "websocket") {
           if (session[kEnableConnectProtocol] === false) {
-            util.errorRequest(client, request3, new InformationalError("HTTP/2: Extended CONNECT protocol not supported by server"));
+            util.errorRequest(client, request2, new InformationalError("HTTP/2: Extended CONNECT protocol not supported by server"));
             session.unref();
             return false;
           }
@@ -37137,12 +37644,12 @@ var require_client_h2 = __commonJS({
           stream.once("response", (headers2, _flags) => {
             const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
             try {
-              request3.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
+              request2.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
             } catch (err) {
               abort(err);
               return;
             }
-            completeRequest(client, request3);
+            completeRequest(client, request2);
           });
           stream.on("error", () => {
             if (stream.rstCode === NGHTTP2_REFUSED_STREAM || stream.rstCode === NGHTTP2_CANCEL) {
@@ -37162,12 +37669,12 @@ var require_client_h2 = __commonJS({
         stream.on("response", (headers2) => {
           const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
           try {
-            request3.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
+            request2.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
           } catch (err) {
             abort(err);
             return;
           }
-          completeRequest(client, request3);
+          completeRequest(client, request2);
         });
         stream.on("error", abort);
         stream.once("close", () => {
@@ -37192,14 +37699,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request3.contentLength;
+        contentLength = request2.contentLength;
       }
       if (!expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength != null && request3.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request3, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -37215,7 +37722,7 @@ var require_client_h2 = __commonJS({
           header += `${key}: ${headers[key]}\r
 `;
         }
-        channels.sendHeaders.publish({ request: request3, headers: header, socket: session[kSocket] });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket: session[kSocket] });
       }
       const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
       if (expectContinue) {
@@ -37236,21 +37743,21 @@ var require_client_h2 = __commonJS({
       let responseReceived = false;
       stream.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request3.onResponseStarted();
+        request2.onResponseStarted();
         responseReceived = true;
         stream.setTimeout(bodyTimeout);
-        if (request3.aborted) {
+        if (request2.aborted) {
           stream.removeAllListeners("data");
           return;
         }
-        if (request3.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request3.aborted || request3.completed) {
+          if (request2.aborted || request2.completed) {
             return;
           }
-          if (request3.onData(chunk) === false) {
+          if (request2.onData(chunk) === false) {
             stream.pause();
           }
         });
@@ -37258,14 +37765,14 @@ var require_client_h2 = __commonJS({
       stream.once("end", () => {
         stream.removeAllListeners("data");
         if (responseReceived) {
-          if (!request3.aborted && !request3.completed) {
-            request3.onComplete({});
+          if (!request2.aborted && !request2.completed) {
+            request2.onComplete({});
           }
-          completeRequest(client, request3);
+          completeRequest(client, request2);
           client[kResume]();
         } else {
           abort(new InformationalError("HTTP/2: stream half-closed (remote)"));
-          completeRequest(client, request3, true);
+          completeRequest(client, request2, true);
           client[kResume]();
         }
       });
@@ -37275,7 +37782,7 @@ var require_client_h2 = __commonJS({
         if (session[kOpenStreams] === 0) {
           session.unref();
         }
-        if (!request3.aborted && !request3.completed) {
+        if (!request2.aborted && !request2.completed) {
           abort(new InformationalError("HTTP/2: stream closed before the response was complete"));
         }
       });
@@ -37283,9 +37790,9 @@ var require_client_h2 = __commonJS({
         stream.removeAllListeners("data");
         abort(err);
       });
-      stream.once("frameError", (type, code2) => {
+      stream.once("frameError", (type, code3) => {
         stream.removeAllListeners("data");
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
       });
       stream.on("aborted", () => {
         stream.removeAllListeners("data");
@@ -37300,11 +37807,11 @@ var require_client_h2 = __commonJS({
         abort(err);
       });
       stream.once("trailers", (trailers) => {
-        if (request3.aborted || request3.completed) {
+        if (request2.aborted || request2.completed) {
           return;
         }
         stream.removeAllListeners("data");
-        request3.onComplete(trailers);
+        request2.onComplete(trailers);
       });
       return true;
       function writeBodyH2() {
@@ -37314,7 +37821,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request3,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -37325,7 +37832,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request3,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -37337,7 +37844,7 @@ var require_client_h2 = __commonJS({
               stream,
               body.stream(),
               client,
-              request3,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -37348,7 +37855,7 @@ var require_client_h2 = __commonJS({
               stream,
               body,
               client,
-              request3,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -37362,7 +37869,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request3,
+            request2,
             contentLength
           );
         } else if (util.isIterable(body)) {
@@ -37371,7 +37878,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request3,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -37381,7 +37888,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       try {
         if (body != null && util.isBuffer(body)) {
           assert2(contentLength === body.byteLength, "buffer body must have content length");
@@ -37389,18 +37896,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body);
           h2stream.uncork();
           h2stream.end();
-          request3.onBodySent(body);
+          request2.onBodySent(body);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request3.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (error62) {
         abort(error62);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request3, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe2 = pipeline(
         body,
@@ -37411,7 +37918,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util.removeAllListeners(pipe2);
-            request3.onRequestSent();
+            request2.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -37421,10 +37928,10 @@ var require_client_h2 = __commonJS({
       );
       util.addListener(pipe2, "data", onPipeData);
       function onPipeData(chunk) {
-        request3.onBodySent(chunk);
+        request2.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert2(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -37435,8 +37942,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request3.onBodySent(buffer);
-        request3.onRequestSent();
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -37445,7 +37952,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -37470,13 +37977,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request3.onBodySent(chunk);
+          request2.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request3.onRequestSent();
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -37762,10 +38269,10 @@ var require_client = __commonJS({
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
-        const request3 = new Request(this[kUrl].origin, opts, handler);
-        this[kQueue].push(request3);
+        const request2 = new Request(this[kUrl].origin, opts, handler);
+        this[kQueue].push(request2);
         if (this[kResuming]) {
-        } else if (util.bodyLength(request3.body) == null && util.isIterable(request3.body)) {
+        } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -37789,9 +38296,9 @@ var require_client = __commonJS({
         return new Promise((resolve13) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request3 = requests[i2];
-            if (request3 != null) {
-              util.errorRequest(this, request3, err);
+            const request2 = requests[i2];
+            if (request2 != null) {
+              util.errorRequest(this, request2, err);
             }
           }
           const callback = () => {
@@ -37816,9 +38323,9 @@ var require_client = __commonJS({
         assert2(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request3 = requests[i2];
-          if (request3 != null) {
-            util.errorRequest(client, request3, err);
+          const request2 = requests[i2];
+          if (request2 != null) {
+            util.errorRequest(client, request2, err);
           }
         }
         assert2(client[kSize] === 0);
@@ -37929,8 +38436,8 @@ var require_client = __commonJS({
       if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
         assert2(client[kRunning] === 0);
         while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-          const request3 = client[kQueue][client[kPendingIdx]++];
-          util.errorRequest(client, request3, err);
+          const request2 = client[kQueue][client[kPendingIdx]++];
+          util.errorRequest(client, request2, err);
         }
       } else {
         onError(client, err);
@@ -37985,15 +38492,15 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request3 = client[kQueue][client[kPendingIdx]];
-        if (request3 === null) {
+        const request2 = client[kQueue][client[kPendingIdx]];
+        if (request2 === null) {
           return;
         }
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request3.servername) {
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request3.servername;
+          client[kServerName] = request2.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -38009,10 +38516,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request3)) {
+        if (client[kHTTPContext].busy(request2)) {
           return;
         }
-        if (!request3.aborted && client[kHTTPContext].write(request3)) {
+        if (!request2.aborted && client[kHTTPContext].write(request2)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -38495,9 +39002,9 @@ var require_balanced_pool = __commonJS({
         if (allClientsBusy) {
           return;
         }
-        let counter = 0;
+        let counter2 = 0;
         let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
-        while (counter++ < this[kClients].length) {
+        while (counter2++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
           const pool = this[kClients][this[kIndex]];
           if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
@@ -39067,13 +39574,13 @@ var require_socks5_client = __commonJS({
         }
         debug("starting handshake with", this.authMethods.length, "auth methods");
         this.state = STATES.HANDSHAKING;
-        const request3 = Buffer5.alloc(2 + this.authMethods.length);
-        request3[0] = SOCKS_VERSION;
-        request3[1] = this.authMethods.length;
+        const request2 = Buffer5.alloc(2 + this.authMethods.length);
+        request2[0] = SOCKS_VERSION;
+        request2[1] = this.authMethods.length;
         this.authMethods.forEach((method, i2) => {
-          request3[2 + i2] = method;
+          request2[2 + i2] = method;
         });
-        this.socket.write(request3);
+        this.socket.write(request2);
       }
       /**
        * Handle handshake response from server
@@ -39115,13 +39622,13 @@ var require_socks5_client = __commonJS({
         if (usernameBuffer.length > 255 || passwordBuffer.length > 255) {
           throw new InvalidArgumentError("Username or password too long");
         }
-        const request3 = Buffer5.alloc(3 + usernameBuffer.length + passwordBuffer.length);
-        request3[0] = 1;
-        request3[1] = usernameBuffer.length;
-        usernameBuffer.copy(request3, 2);
-        request3[2 + usernameBuffer.length] = passwordBuffer.length;
-        passwordBuffer.copy(request3, 3 + usernameBuffer.length);
-        this.socket.write(request3);
+        const request2 = Buffer5.alloc(3 + usernameBuffer.length + passwordBuffer.length);
+        request2[0] = 1;
+        request2[1] = usernameBuffer.length;
+        usernameBuffer.copy(request2, 2);
+        request2[2 + usernameBuffer.length] = passwordBuffer.length;
+        passwordBuffer.copy(request2, 3 + usernameBuffer.length);
+        this.socket.write(request2);
       }
       /**
        * Handle authentication response
@@ -39156,22 +39663,22 @@ var require_socks5_client = __commonJS({
         }
         debug("connecting to", address, port);
         this.state = STATES.CONNECTING;
-        const request3 = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
-        this.socket.write(request3);
+        const request2 = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
+        this.socket.write(request2);
       }
       /**
        * Build a SOCKS5 request
        */
       buildConnectRequest(command, address, port) {
         const { type: addressType, buffer: addressBuffer } = parseAddress(address);
-        const request3 = Buffer5.alloc(4 + addressBuffer.length + 2);
-        request3[0] = SOCKS_VERSION;
-        request3[1] = command;
-        request3[2] = 0;
-        request3[3] = addressType;
-        addressBuffer.copy(request3, 4);
-        request3.writeUInt16BE(port, 4 + addressBuffer.length);
-        return request3;
+        const request2 = Buffer5.alloc(4 + addressBuffer.length + 2);
+        request2[0] = SOCKS_VERSION;
+        request2[1] = command;
+        request2[2] = 0;
+        request2[3] = addressType;
+        addressBuffer.copy(request2, 4);
+        request2.writeUInt16BE(port, 4 + addressBuffer.length);
+        return request2;
       }
       /**
        * Handle CONNECT response
@@ -39906,8 +40413,8 @@ var require_retry_handler = __commonJS({
         this.#paused = false;
         this.#target?.resume();
       }
-      abort(reason) {
-        this.#target?.abort(reason);
+      abort(reason2) {
+        this.#target?.abort(reason2);
       }
       get paused() {
         return this.#paused || (this.#target?.paused ?? false);
@@ -40058,7 +40565,7 @@ var require_retry_handler = __commonJS({
         this.handler.onRequestUpgrade?.(this.controllerProxy, statusCode, headers, socket);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+        const { statusCode, code: code3, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -40069,8 +40576,8 @@ var require_retry_handler = __commonJS({
           errorCodes,
           methods
         } = retryOptions;
-        const { counter } = state;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        const { counter: counter2 } = state;
+        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
           cb(err);
           return;
         }
@@ -40082,7 +40589,7 @@ var require_retry_handler = __commonJS({
           cb(err);
           return;
         }
-        if (counter > maxRetries) {
+        if (counter2 > maxRetries) {
           cb(err);
           return;
         }
@@ -40091,7 +40598,7 @@ var require_retry_handler = __commonJS({
           retryAfterHeader = Number(retryAfterHeader);
           retryAfterHeader = Number.isNaN(retryAfterHeader) ? calculateRetryAfterHeader(headers["retry-after"]) : retryAfterHeader * 1e3;
         }
-        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter - 1), maxTimeout);
+        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter2 - 1), maxTimeout);
         setTimeout(() => cb(null), retryTimeout);
       }
       onResponseStart(controller, statusCode, headers, statusMessage) {
@@ -40891,10 +41398,10 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request3(opts, callback) {
+    function request2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve13, reject) => {
-          request3.call(this, opts, (err, data) => {
+          request2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve13(data);
           });
         });
@@ -40910,7 +41417,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = request3;
+    module2.exports = request2;
     module2.exports.RequestHandler = RequestHandler;
   }
 });
@@ -42768,7 +43275,7 @@ var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module2) {
     "use strict";
     var { writeFile, readFile, mkdir } = __require("node:fs/promises");
-    var { dirname: dirname17, resolve: resolve13 } = __require("node:path");
+    var { dirname: dirname15, resolve: resolve13 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -42893,8 +43400,8 @@ var require_snapshot_recorder = __commonJS({
         if (this.isUrlExcluded(requestOpts)) {
           return;
         }
-        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request3);
+        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request2);
         const normalizedHeaders = normalizeHeaders(response.headers);
         const responseData = {
           statusCode: response.statusCode,
@@ -42912,7 +43419,7 @@ var require_snapshot_recorder = __commonJS({
           existingSnapshot.timestamp = (/* @__PURE__ */ new Date()).toISOString();
         } else {
           this.#snapshots.set(hash2, {
-            request: request3,
+            request: request2,
             responses: [responseData],
             // Always store as array for consistency
             callCount: 0,
@@ -42946,8 +43453,8 @@ var require_snapshot_recorder = __commonJS({
         if (this.isUrlExcluded(requestOpts)) {
           return void 0;
         }
-        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request3);
+        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request2);
         const snapshot = this.#snapshots.get(hash2);
         if (!snapshot) return void 0;
         const currentCallCount = snapshot.callCount || 0;
@@ -42963,8 +43470,8 @@ var require_snapshot_recorder = __commonJS({
        * @param {string} [filePath] - Optional file path to load snapshots from
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
-      async loadSnapshots(filePath) {
-        const path6 = filePath || this.#snapshotPath;
+      async loadSnapshots(filePath2) {
+        const path6 = filePath2 || this.#snapshotPath;
         if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
@@ -42993,13 +43500,13 @@ var require_snapshot_recorder = __commonJS({
        * @param {string} [filePath] - Optional file path to save snapshots
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
-      async saveSnapshots(filePath) {
-        const path6 = filePath || this.#snapshotPath;
+      async saveSnapshots(filePath2) {
+        const path6 = filePath2 || this.#snapshotPath;
         if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve13(path6);
-        await mkdir(dirname17(resolvedPath), { recursive: true });
+        await mkdir(dirname15(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
           snapshot
@@ -43042,8 +43549,8 @@ var require_snapshot_recorder = __commonJS({
        * @returns {boolean} - True if snapshot was deleted, false if not found
        */
       deleteSnapshot(requestOpts) {
-        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request3);
+        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request2);
         return this.#snapshots.delete(hash2);
       }
       /**
@@ -43052,8 +43559,8 @@ var require_snapshot_recorder = __commonJS({
        * @returns {SnapshotInfo|null} - Snapshot information or null if not found
        */
       getSnapshotInfo(requestOpts) {
-        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request3);
+        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request2);
         const snapshot = this.#snapshots.get(hash2);
         if (!snapshot) return null;
         return {
@@ -43291,9 +43798,9 @@ var require_snapshot_agent = __commonJS({
             },
             resume() {
             },
-            abort(reason) {
+            abort(reason2) {
               this.aborted = true;
-              this.reason = reason;
+              this.reason = reason2;
             },
             aborted: false,
             paused: false
@@ -43313,8 +43820,8 @@ var require_snapshot_agent = __commonJS({
        * @param {string} [filePath] - Optional file path to load snapshots from.
        * @returns {Promise<void>} - Resolves when snapshots are loaded.
        */
-      async loadSnapshots(filePath) {
-        await this[kSnapshotRecorder].loadSnapshots(filePath || this[kSnapshotPath]);
+      async loadSnapshots(filePath2) {
+        await this[kSnapshotRecorder].loadSnapshots(filePath2 || this[kSnapshotPath]);
         this[kSnapshotLoaded] = true;
         if (this[kSnapshotMode] === "playback") {
           this.#setupMockInterceptors();
@@ -43326,8 +43833,8 @@ var require_snapshot_agent = __commonJS({
        * @param {string} [filePath] - Optional file path to save snapshots to.
        * @returns {Promise<void>} - Resolves when snapshots are saved.
        */
-      async saveSnapshots(filePath) {
-        return this[kSnapshotRecorder].saveSnapshots(filePath || this[kSnapshotPath]);
+      async saveSnapshots(filePath2) {
+        return this[kSnapshotRecorder].saveSnapshots(filePath2 || this[kSnapshotPath]);
       }
       /**
        * Sets up MockAgent interceptors based on recorded snapshots.
@@ -43344,16 +43851,16 @@ var require_snapshot_agent = __commonJS({
        */
       #setupMockInterceptors() {
         for (const snapshot of this[kSnapshotRecorder].getSnapshots()) {
-          const { request: request3, responses, response } = snapshot;
-          const url2 = new URL(request3.url);
+          const { request: request2, responses, response } = snapshot;
+          const url2 = new URL(request2.url);
           const mockPool = this.get(url2.origin);
           const responseData = responses ? responses[0] : response;
           if (!responseData) continue;
           mockPool.intercept({
             path: url2.pathname + url2.search,
-            method: request3.method,
-            headers: request3.headers,
-            body: request3.body
+            method: request2.method,
+            headers: request2.headers,
+            body: request2.body
           }).reply(responseData.statusCode, responseData.body, {
             headers: responseData.headers,
             trailers: responseData.trailers
@@ -43860,9 +44367,9 @@ var require_dump = __commonJS({
         super(handler);
         this.#maxSize = maxSize ?? this.#maxSize;
       }
-      #abort(reason) {
+      #abort(reason2) {
         this.aborted = true;
-        this.reason = reason;
+        this.reason = reason2;
       }
       onRequestStart(controller, context) {
         controller.abort = this.#abort.bind(this);
@@ -44918,21 +45425,21 @@ var require_date = __commonJS({
       }
       let day = 0;
       if (date5[5] === "0") {
-        const code2 = date5.charCodeAt(6);
-        if (code2 < 49 || code2 > 57) {
+        const code3 = date5.charCodeAt(6);
+        if (code3 < 49 || code3 > 57) {
           return void 0;
         }
-        day = code2 - 48;
+        day = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(5);
         if (code1 < 49 || code1 > 51) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(6);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(6);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        day = (code1 - 48) * 10 + (code2 - 48);
+        day = (code1 - 48) * 10 + (code22 - 48);
       }
       let monthIdx = -1;
       if (date5[8] === "J" && date5[9] === "a" && date5[10] === "n") {
@@ -44999,60 +45506,60 @@ var require_date = __commonJS({
       const year = (yearDigit1 - 48) * 1e3 + (yearDigit2 - 48) * 100 + (yearDigit3 - 48) * 10 + (yearDigit4 - 48);
       let hour = 0;
       if (date5[17] === "0") {
-        const code2 = date5.charCodeAt(18);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(18);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        hour = code2 - 48;
+        hour = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(17);
         if (code1 < 48 || code1 > 50) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(18);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(18);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        if (code1 === 50 && code2 > 51) {
+        if (code1 === 50 && code22 > 51) {
           return void 0;
         }
-        hour = (code1 - 48) * 10 + (code2 - 48);
+        hour = (code1 - 48) * 10 + (code22 - 48);
       }
       let minute = 0;
       if (date5[20] === "0") {
-        const code2 = date5.charCodeAt(21);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(21);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        minute = code2 - 48;
+        minute = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(20);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(21);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(21);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        minute = (code1 - 48) * 10 + (code2 - 48);
+        minute = (code1 - 48) * 10 + (code22 - 48);
       }
       let second = 0;
       if (date5[23] === "0") {
-        const code2 = date5.charCodeAt(24);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(24);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        second = code2 - 48;
+        second = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(23);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(24);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(24);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        second = (code1 - 48) * 10 + (code2 - 48);
+        second = (code1 - 48) * 10 + (code22 - 48);
       }
       return makeDate(year, monthIdx, day, hour, minute, second, weekday);
     }
@@ -45126,78 +45633,78 @@ var require_date = __commonJS({
       }
       let day = 0;
       if (date5[8] === " ") {
-        const code2 = date5.charCodeAt(9);
-        if (code2 < 49 || code2 > 57) {
+        const code3 = date5.charCodeAt(9);
+        if (code3 < 49 || code3 > 57) {
           return void 0;
         }
-        day = code2 - 48;
+        day = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(8);
         if (code1 < 49 || code1 > 51) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(9);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(9);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        day = (code1 - 48) * 10 + (code2 - 48);
+        day = (code1 - 48) * 10 + (code22 - 48);
       }
       let hour = 0;
       if (date5[11] === "0") {
-        const code2 = date5.charCodeAt(12);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(12);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        hour = code2 - 48;
+        hour = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(11);
         if (code1 < 48 || code1 > 50) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(12);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(12);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        if (code1 === 50 && code2 > 51) {
+        if (code1 === 50 && code22 > 51) {
           return void 0;
         }
-        hour = (code1 - 48) * 10 + (code2 - 48);
+        hour = (code1 - 48) * 10 + (code22 - 48);
       }
       let minute = 0;
       if (date5[14] === "0") {
-        const code2 = date5.charCodeAt(15);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(15);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        minute = code2 - 48;
+        minute = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(14);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(15);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(15);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        minute = (code1 - 48) * 10 + (code2 - 48);
+        minute = (code1 - 48) * 10 + (code22 - 48);
       }
       let second = 0;
       if (date5[17] === "0") {
-        const code2 = date5.charCodeAt(18);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(18);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        second = code2 - 48;
+        second = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(17);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(18);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(18);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        second = (code1 - 48) * 10 + (code2 - 48);
+        second = (code1 - 48) * 10 + (code22 - 48);
       }
       const yearDigit1 = date5.charCodeAt(20);
       if (yearDigit1 < 48 || yearDigit1 > 57) {
@@ -45254,21 +45761,21 @@ var require_date = __commonJS({
       }
       let day = 0;
       if (date5[commaIndex + 2] === "0") {
-        const code2 = date5.charCodeAt(commaIndex + 3);
-        if (code2 < 49 || code2 > 57) {
+        const code3 = date5.charCodeAt(commaIndex + 3);
+        if (code3 < 49 || code3 > 57) {
           return void 0;
         }
-        day = code2 - 48;
+        day = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(commaIndex + 2);
         if (code1 < 49 || code1 > 51) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(commaIndex + 3);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(commaIndex + 3);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        day = (code1 - 48) * 10 + (code2 - 48);
+        day = (code1 - 48) * 10 + (code22 - 48);
       }
       let monthIdx = -1;
       if (date5[commaIndex + 5] === "J" && date5[commaIndex + 6] === "a" && date5[commaIndex + 7] === "n") {
@@ -45310,60 +45817,60 @@ var require_date = __commonJS({
       year += year < 70 ? 2e3 : 1900;
       let hour = 0;
       if (date5[commaIndex + 12] === "0") {
-        const code2 = date5.charCodeAt(commaIndex + 13);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(commaIndex + 13);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        hour = code2 - 48;
+        hour = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(commaIndex + 12);
         if (code1 < 48 || code1 > 50) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(commaIndex + 13);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(commaIndex + 13);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        if (code1 === 50 && code2 > 51) {
+        if (code1 === 50 && code22 > 51) {
           return void 0;
         }
-        hour = (code1 - 48) * 10 + (code2 - 48);
+        hour = (code1 - 48) * 10 + (code22 - 48);
       }
       let minute = 0;
       if (date5[commaIndex + 15] === "0") {
-        const code2 = date5.charCodeAt(commaIndex + 16);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(commaIndex + 16);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        minute = code2 - 48;
+        minute = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(commaIndex + 15);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(commaIndex + 16);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(commaIndex + 16);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        minute = (code1 - 48) * 10 + (code2 - 48);
+        minute = (code1 - 48) * 10 + (code22 - 48);
       }
       let second = 0;
       if (date5[commaIndex + 18] === "0") {
-        const code2 = date5.charCodeAt(commaIndex + 19);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(commaIndex + 19);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        second = code2 - 48;
+        second = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(commaIndex + 18);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(commaIndex + 19);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(commaIndex + 19);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        second = (code1 - 48) * 10 + (code2 - 48);
+        second = (code1 - 48) * 10 + (code22 - 48);
       }
       return makeDate(year, monthIdx, day, hour, minute, second, weekday);
     }
@@ -46657,8 +47164,8 @@ var require_cache2 = __commonJS({
         get reason() {
           return stream.errored;
         },
-        abort(reason) {
-          stream.destroy(reason ?? new AbortError());
+        abort(reason2) {
+          stream.destroy(reason2 ?? new AbortError());
         }
       };
       stream.on("error", function(err) {
@@ -46960,9 +47467,9 @@ var require_decompress = __commonJS({
         this.#paused = false;
         this.#onResume();
       }
-      abort(reason) {
-        this.target?.abort(reason);
-        this.#onAbort(reason);
+      abort(reason2) {
+        this.target?.abort(reason2);
+        this.#onAbort(reason2);
       }
       get paused() {
         return this.#paused;
@@ -47066,9 +47573,9 @@ var require_decompress = __commonJS({
         this.#controller = new DecompressController(
           () => this.#onDownstreamPause(),
           () => this.#onDownstreamResume(),
-          (reason) => {
+          (reason2) => {
             if (this.#inputEnded && !this.#terminated) {
-              this.onResponseError(this.#controller, reason);
+              this.onResponseError(this.#controller, reason2);
             }
           }
         );
@@ -47717,9 +48224,9 @@ var require_deduplication_handler = __commonJS({
           get reason() {
             return state.reason;
           },
-          abort: (reason) => {
+          abort: (reason2) => {
             state.aborted = true;
-            state.reason = reason ?? null;
+            state.reason = reason2 ?? null;
             waitingHandler.done = true;
             waitingHandler.pendingTrailers = null;
             waitingHandler.bufferedChunks = [];
@@ -48257,8 +48764,8 @@ var require_headers = __commonJS({
     var { webidl } = require_webidl();
     var assert2 = __require("node:assert");
     var util = __require("node:util");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code3) {
+      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
@@ -48958,13 +49465,13 @@ var require_response = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -49209,7 +49716,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input2 = webidl.converters.RequestInfo(input2);
         init = webidl.converters.RequestInit(init);
-        let request3 = null;
+        let request2 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -49226,18 +49733,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input2
             );
           }
-          request3 = makeRequest({ urlList: [parsedURL] });
+          request2 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           assert2(webidl.is.Request(input2));
-          request3 = input2.#state;
+          request2 = input2.#state;
           signal = input2.#signal;
           this.#dispatcher = init.dispatcher || input2.#dispatcher;
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request3.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request3.window, origin)) {
-          window2 = request3.window;
+        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
+          window2 = request2.window;
         }
         if (init.window != null) {
           throw new TypeError(`'window' option '${window2}' must be null`);
@@ -49245,66 +49752,66 @@ var require_request2 = __commonJS({
         if ("window" in init) {
           window2 = "no-window";
         }
-        request3 = makeRequest({
+        request2 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request3.method,
+          method: request2.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request3.headersList,
+          headersList: request2.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request3.unsafeRequest,
+          unsafeRequest: request2.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window: window2,
           // priority request’s priority.
-          priority: request3.priority,
+          priority: request2.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request3.origin,
+          origin: request2.origin,
           // referrer request’s referrer.
-          referrer: request3.referrer,
+          referrer: request2.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request3.referrerPolicy,
+          referrerPolicy: request2.referrerPolicy,
           // mode request’s mode.
-          mode: request3.mode,
+          mode: request2.mode,
           // credentials mode request’s credentials mode.
-          credentials: request3.credentials,
+          credentials: request2.credentials,
           // cache mode request’s cache mode.
-          cache: request3.cache,
+          cache: request2.cache,
           // redirect mode request’s redirect mode.
-          redirect: request3.redirect,
+          redirect: request2.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request3.integrity,
+          integrity: request2.integrity,
           // keepalive request’s keepalive.
-          keepalive: request3.keepalive,
+          keepalive: request2.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request3.reloadNavigation,
+          reloadNavigation: request2.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request3.historyNavigation,
+          historyNavigation: request2.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request3.urlList]
+          urlList: [...request2.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
         if (initHasKey) {
-          if (request3.mode === "navigate") {
-            request3.mode = "same-origin";
+          if (request2.mode === "navigate") {
+            request2.mode = "same-origin";
           }
-          request3.reloadNavigation = false;
-          request3.historyNavigation = false;
-          request3.origin = "client";
-          request3.referrer = "client";
-          request3.referrerPolicy = "";
-          request3.url = request3.urlList[request3.urlList.length - 1];
-          request3.urlList = [request3.url];
+          request2.reloadNavigation = false;
+          request2.historyNavigation = false;
+          request2.origin = "client";
+          request2.referrer = "client";
+          request2.referrerPolicy = "";
+          request2.url = request2.urlList[request2.urlList.length - 1];
+          request2.urlList = [request2.url];
         }
         if (init.referrer !== void 0) {
           const referrer = init.referrer;
           if (referrer === "") {
-            request3.referrer = "no-referrer";
+            request2.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -49313,14 +49820,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request3.referrer = "client";
+              request2.referrer = "client";
             } else {
-              request3.referrer = parsedReferrer;
+              request2.referrer = parsedReferrer;
             }
           }
         }
         if (init.referrerPolicy !== void 0) {
-          request3.referrerPolicy = init.referrerPolicy;
+          request2.referrerPolicy = init.referrerPolicy;
         }
         let mode;
         if (init.mode !== void 0) {
@@ -49335,33 +49842,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request3.mode = mode;
+          request2.mode = mode;
         }
         if (init.credentials !== void 0) {
-          request3.credentials = init.credentials;
+          request2.credentials = init.credentials;
         }
         if (init.cache !== void 0) {
-          request3.cache = init.cache;
+          request2.cache = init.cache;
         }
-        if (request3.cache === "only-if-cached" && request3.mode !== "same-origin") {
+        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init.redirect !== void 0) {
-          request3.redirect = init.redirect;
+          request2.redirect = init.redirect;
         }
         if (init.integrity != null) {
-          request3.integrity = String(init.integrity);
+          request2.integrity = String(init.integrity);
         }
         if (init.keepalive !== void 0) {
-          request3.keepalive = Boolean(init.keepalive);
+          request2.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
           let method = init.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request3.method = mayBeNormalized;
+            request2.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -49371,9 +49878,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request3.method = method;
+            request2.method = method;
           }
-          if (!patchMethodWarning && request3.method === "patch") {
+          if (!patchMethodWarning && request2.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -49383,7 +49890,7 @@ var require_request2 = __commonJS({
         if (init.signal !== void 0) {
           signal = init.signal;
         }
-        this.#state = request3;
+        this.#state = request2;
         const ac = new AbortController();
         this.#signal = ac.signal;
         if (signal != null) {
@@ -49401,12 +49908,12 @@ var require_request2 = __commonJS({
           }
         }
         this.#headers = new Headers(kConstruct);
-        setHeadersList(this.#headers, request3.headersList);
+        setHeadersList(this.#headers, request2.headersList);
         setHeadersGuard(this.#headers, "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request3.method)) {
+          if (!corsSafeListedMethodsSet.has(request2.method)) {
             throw new TypeError(
-              `'${request3.method} is unsupported in no-cors mode.`
+              `'${request2.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this.#headers, "request-no-cors");
@@ -49425,14 +49932,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = webidl.is.Request(input2) ? input2.#state.body : null;
-        if ((init.body != null || inputBody != null) && (request3.method === "GET" || request3.method === "HEAD")) {
+        if ((init.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init.body != null) {
           const [extractedBody, contentType] = extractBody(
             init.body,
-            request3.keepalive
+            request2.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this.#headers).contains("content-type", true)) {
@@ -49444,12 +49951,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request3.mode !== "same-origin" && request3.mode !== "cors") {
+          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request3.useCORSPreflightFlag = true;
+          request2.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -49639,42 +50146,42 @@ var require_request2 = __commonJS({
        * @param {Request} request
        * @param {AbortSignal} newSignal
        */
-      static setRequestSignal(request3, newSignal) {
-        request3.#signal = newSignal;
-        return request3;
+      static setRequestSignal(request2, newSignal) {
+        request2.#signal = newSignal;
+        return request2;
       }
       /**
        * @param {Request} request
        */
-      static getRequestDispatcher(request3) {
-        return request3.#dispatcher;
+      static getRequestDispatcher(request2) {
+        return request2.#dispatcher;
       }
       /**
        * @param {Request} request
        * @param {import('../../dispatcher/dispatcher')} newDispatcher
        */
-      static setRequestDispatcher(request3, newDispatcher) {
-        request3.#dispatcher = newDispatcher;
+      static setRequestDispatcher(request2, newDispatcher) {
+        request2.#dispatcher = newDispatcher;
       }
       /**
        * @param {Request} request
        * @param {Headers} newHeaders
        */
-      static setRequestHeaders(request3, newHeaders) {
-        request3.#headers = newHeaders;
+      static setRequestHeaders(request2, newHeaders) {
+        request2.#headers = newHeaders;
       }
       /**
        * @param {Request} request
        */
-      static getRequestState(request3) {
-        return request3.#state;
+      static getRequestState(request2) {
+        return request2.#state;
       }
       /**
        * @param {Request} request
        * @param {any} newState
        */
-      static setRequestState(request3, newState) {
-        request3.#state = newState;
+      static setRequestState(request2, newState) {
+        request2.#state = newState;
       }
     };
     var { setRequestSignal, getRequestDispatcher, setRequestDispatcher, setRequestHeaders, getRequestState, setRequestState } = Request;
@@ -49729,23 +50236,23 @@ var require_request2 = __commonJS({
         headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request3) {
-      const newRequest = makeRequest({ ...request3, body: null });
-      if (request3.body != null) {
-        newRequest.body = cloneBody(request3.body);
+    function cloneRequest(request2) {
+      const newRequest = makeRequest({ ...request2, body: null });
+      if (request2.body != null) {
+        newRequest.body = cloneBody(request2.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, dispatcher, signal, guard) {
-      const request3 = new Request(kConstruct);
-      setRequestState(request3, innerRequest);
-      setRequestDispatcher(request3, dispatcher);
-      setRequestSignal(request3, signal);
+      const request2 = new Request(kConstruct);
+      setRequestState(request2, innerRequest);
+      setRequestDispatcher(request2, dispatcher);
+      setRequestSignal(request2, signal);
       const headers = new Headers(kConstruct);
-      setRequestHeaders(request3, headers);
+      setRequestHeaders(request2, headers);
       setHeadersList(headers, innerRequest.headersList);
       setHeadersGuard(headers, guard);
-      return request3;
+      return request2;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -50101,13 +50608,13 @@ var require_fetch = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error62) {
@@ -50136,14 +50643,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request3 = getRequestState(requestObject);
+      const request2 = getRequestState(requestObject);
       if (requestObject.signal.aborted) {
-        abortFetch(p, request3, null, requestObject.signal.reason, null);
+        abortFetch(p, request2, null, requestObject.signal.reason, null);
         return p.promise;
       }
-      const globalObject = request3.client.globalObject;
+      const globalObject = request2.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request3.serviceWorkers = "none";
+        request2.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -50155,7 +50662,7 @@ var require_fetch = __commonJS({
           assert2(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request3, realResponse, requestObject.signal.reason, controller.controller);
+          abortFetch(p, request2, realResponse, requestObject.signal.reason, controller.controller);
         }
       );
       const processResponse = (response) => {
@@ -50163,7 +50670,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request3, responseObject, controller.serializedAbortReason, controller.controller);
+          abortFetch(p, request2, responseObject, controller.serializedAbortReason, controller.controller);
           return;
         }
         if (response.type === "error") {
@@ -50175,7 +50682,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request: request3,
+        request: request2,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: getRequestDispatcher(requestObject),
@@ -50222,12 +50729,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request3, responseObject, error62, controller) {
+    function abortFetch(p, request2, responseObject, error62, controller) {
       if (p) {
         p.reject(error62);
       }
-      if (request3.body?.stream != null && isReadable(request3.body.stream)) {
-        request3.body.stream.cancel(error62).catch((err) => {
+      if (request2.body?.stream != null && isReadable(request2.body.stream)) {
+        request2.body.stream.cancel(error62).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -50243,7 +50750,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request: request3,
+      request: request2,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -50258,9 +50765,9 @@ var require_fetch = __commonJS({
       assert2(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request3.client != null) {
-        taskDestination = request3.client.globalObject;
-        crossOriginIsolatedCapability = request3.client.crossOriginIsolatedCapability;
+      if (request2.client != null) {
+        taskDestination = request2.client.globalObject;
+        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -50268,7 +50775,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request: request3,
+        request: request2,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -50280,79 +50787,79 @@ var require_fetch = __commonJS({
         // Keep requestObject alive to prevent its AbortController from being GC'd
         requestObject
       };
-      assert2(!request3.body || request3.body.stream);
-      if (request3.window === "client") {
-        request3.window = request3.client?.globalObject?.constructor?.name === "Window" ? request3.client : "no-window";
+      assert2(!request2.body || request2.body.stream);
+      if (request2.window === "client") {
+        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
       }
-      if (request3.origin === "client") {
-        request3.origin = request3.client.origin;
+      if (request2.origin === "client") {
+        request2.origin = request2.client.origin;
       }
-      if (request3.policyContainer === "client") {
-        if (request3.client != null) {
-          request3.policyContainer = clonePolicyContainer(
-            request3.client.policyContainer
+      if (request2.policyContainer === "client") {
+        if (request2.client != null) {
+          request2.policyContainer = clonePolicyContainer(
+            request2.client.policyContainer
           );
         } else {
-          request3.policyContainer = makePolicyContainer();
+          request2.policyContainer = makePolicyContainer();
         }
       }
-      if (!request3.headersList.contains("accept", true)) {
+      if (!request2.headersList.contains("accept", true)) {
         const value = "*/*";
-        request3.headersList.append("accept", value, true);
+        request2.headersList.append("accept", value, true);
       }
-      if (!request3.headersList.contains("accept-language", true)) {
-        request3.headersList.append("accept-language", "*", true);
+      if (!request2.headersList.contains("accept-language", true)) {
+        request2.headersList.append("accept-language", "*", true);
       }
-      if (request3.priority === null) {
+      if (request2.priority === null) {
       }
-      if (subresourceSet.has(request3.destination)) {
+      if (subresourceSet.has(request2.destination)) {
       }
       mainFetch(fetchParams, false);
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive2) {
       try {
-        const request3 = fetchParams.request;
+        const request2 = fetchParams.request;
         let response = null;
-        if (request3.localURLsOnly && !urlIsLocal(requestCurrentURL(request3))) {
+        if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
           response = makeNetworkError("local URLs only");
         }
-        tryUpgradeRequestToAPotentiallyTrustworthyURL(request3);
-        if (requestBadPort(request3) === "blocked") {
+        tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
+        if (requestBadPort(request2) === "blocked") {
           response = makeNetworkError("bad port");
         }
-        if (request3.referrerPolicy === "") {
-          request3.referrerPolicy = request3.policyContainer.referrerPolicy;
+        if (request2.referrerPolicy === "") {
+          request2.referrerPolicy = request2.policyContainer.referrerPolicy;
         }
-        if (request3.referrer !== "no-referrer") {
-          request3.referrer = determineRequestsReferrer(request3);
+        if (request2.referrer !== "no-referrer") {
+          request2.referrer = determineRequestsReferrer(request2);
         }
         if (response === null) {
-          const currentURL = requestCurrentURL(request3);
+          const currentURL = requestCurrentURL(request2);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request3.url) && request3.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request3.mode === "navigate" || request3.mode === "websocket")
+            (request2.mode === "navigate" || request2.mode === "websocket")
           ) {
-            request3.responseTainting = "basic";
+            request2.responseTainting = "basic";
             response = await schemeFetch(fetchParams);
-          } else if (request3.mode === "same-origin") {
+          } else if (request2.mode === "same-origin") {
             response = makeNetworkError('request mode cannot be "same-origin"');
-          } else if (request3.mode === "no-cors") {
-            if (request3.redirect !== "follow") {
+          } else if (request2.mode === "no-cors") {
+            if (request2.redirect !== "follow") {
               response = makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             } else {
-              request3.responseTainting = "opaque";
+              request2.responseTainting = "opaque";
               response = await schemeFetch(fetchParams);
             }
-          } else if (!urlIsHttpHttpsScheme(requestCurrentURL(request3))) {
+          } else if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
             response = makeNetworkError("URL scheme must be a HTTP(S) scheme");
           } else {
-            request3.responseTainting = "cors";
+            request2.responseTainting = "cors";
             response = await httpFetch(fetchParams);
           }
         }
@@ -50360,13 +50867,13 @@ var require_fetch = __commonJS({
           return response;
         }
         if (response.status !== 0 && !response.internalResponse) {
-          if (request3.responseTainting === "cors") {
+          if (request2.responseTainting === "cors") {
           }
-          if (request3.responseTainting === "basic") {
+          if (request2.responseTainting === "basic") {
             response = filterResponse(response, "basic");
-          } else if (request3.responseTainting === "cors") {
+          } else if (request2.responseTainting === "cors") {
             response = filterResponse(response, "cors");
-          } else if (request3.responseTainting === "opaque") {
+          } else if (request2.responseTainting === "opaque") {
             response = filterResponse(response, "opaque");
           } else {
             assert2(false);
@@ -50374,26 +50881,26 @@ var require_fetch = __commonJS({
         }
         let internalResponse = response.status === 0 ? response : response.internalResponse;
         if (internalResponse.urlList.length === 0) {
-          internalResponse.urlList.push(...request3.urlList);
+          internalResponse.urlList.push(...request2.urlList);
         }
-        if (!request3.timingAllowFailed) {
+        if (!request2.timingAllowFailed) {
           response.timingAllowPassed = true;
         }
-        if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request3.headers.contains("range", true)) {
+        if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
           response = internalResponse = makeNetworkError();
         }
-        if (response.status !== 0 && (request3.method === "HEAD" || request3.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+        if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
           internalResponse.body = null;
           fetchParams.controller.dump = true;
         }
-        if (request3.integrity) {
-          const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-          if (request3.responseTainting === "opaque" || response.body == null) {
+        if (request2.integrity) {
+          const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
+          if (request2.responseTainting === "opaque" || response.body == null) {
             processBodyError(response.error);
             return;
           }
           const processBody = (bytes) => {
-            if (!bytesMatch(bytes, request3.integrity)) {
+            if (!bytesMatch(bytes, request2.integrity)) {
               processBodyError("integrity mismatch");
               return;
             }
@@ -50412,8 +50919,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request: request3 } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request3);
+      const { request: request2 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request2);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -50422,19 +50929,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request3);
+          const blobURLEntry = requestCurrentURL(request2);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request3.method !== "GET" || !webidl.is.Blob(blob)) {
+          if (request2.method !== "GET" || !webidl.is.Blob(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request3.headersList.contains("range", true)) {
+          if (!request2.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -50442,7 +50949,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request3.headersList.get("range", true);
+            const rangeHeader = request2.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -50473,7 +50980,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request3);
+          const currentURL = requestCurrentURL(request2);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -50562,41 +51069,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request3 = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request3.serviceWorkers === "all") {
+      if (request2.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request3.redirect === "follow") {
-          request3.serviceWorkers = "none";
+        if (request2.redirect === "follow") {
+          request2.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request3.responseTainting === "cors" && corsCheck(request3, response) === "failure") {
+        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request3, response) === "failure") {
-          request3.timingAllowFailed = true;
+        if (TAOCheck(request2, response) === "failure") {
+          request2.timingAllowFailed = true;
         }
       }
-      if ((request3.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request3.origin,
-        request3.client,
-        request3.destination,
+      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request2.origin,
+        request2.client,
+        request2.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request3.redirect !== "manual") {
+        if (request2.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request3.redirect === "error") {
+        if (request2.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request3.redirect === "manual") {
+        } else if (request2.redirect === "manual") {
           response = actualResponse;
-        } else if (request3.redirect === "follow") {
+        } else if (request2.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert2(false);
@@ -50606,13 +51113,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request3 = fetchParams.request;
+      const request2 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request3).hash
+          requestCurrentURL(request2).hash
         );
         if (locationURL == null) {
           return response;
@@ -50623,63 +51130,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request3.redirectCount === 20) {
+      if (request2.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request3.redirectCount += 1;
-      if (request3.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request3, locationURL)) {
+      request2.redirectCount += 1;
+      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request3.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request3.body != null && request3.body.source == null) {
+      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request3.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request3.method)) {
-        request3.method = "GET";
-        request3.body = null;
+      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
+        request2.method = "GET";
+        request2.body = null;
         for (const headerName of requestBodyHeader) {
-          request3.headersList.delete(headerName);
+          request2.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request3), locationURL)) {
-        request3.headersList.delete("authorization", true);
-        request3.headersList.delete("proxy-authorization", true);
-        request3.headersList.delete("cookie", true);
-        request3.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
+        request2.headersList.delete("authorization", true);
+        request2.headersList.delete("proxy-authorization", true);
+        request2.headersList.delete("cookie", true);
+        request2.headersList.delete("host", true);
       }
-      if (request3.body != null) {
-        assert2(request3.body.source != null);
-        request3.body = safelyExtractBody(request3.body.source)[0];
+      if (request2.body != null) {
+        assert2(request2.body.source != null);
+        request2.body = safelyExtractBody(request2.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request3.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request3, actualResponse);
+      request2.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request3 = fetchParams.request;
+      const request2 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request3.window === "no-window" && request3.redirect === "error") {
+      if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request3;
+        httpRequest = request2;
       } else {
-        httpRequest = cloneRequest(request3);
+        httpRequest = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request3.credentials === "include" || request3.credentials === "same-origin" && request3.responseTainting === "basic";
+      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -50766,14 +51273,14 @@ var require_fetch = __commonJS({
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
-      if (response.status === 401 && httpRequest.responseTainting !== "cors" && includeCredentials && (request3.useURLCredentials !== void 0 || isTraversableNavigable(request3.traversableForUserPrompts))) {
-        if (request3.body != null) {
-          if (request3.body.source == null) {
+      if (response.status === 401 && httpRequest.responseTainting !== "cors" && includeCredentials && (request2.useURLCredentials !== void 0 || isTraversableNavigable(request2.traversableForUserPrompts))) {
+        if (request2.body != null) {
+          if (request2.body.source == null) {
             return response;
           }
-          request3.body = safelyExtractBody(request3.body.source)[0];
+          request2.body = safelyExtractBody(request2.body.source)[0];
         }
-        if (request3.useURLCredentials === void 0 || isAuthenticationFetch) {
+        if (request2.useURLCredentials === void 0 || isAuthenticationFetch) {
           if (isCancelled(fetchParams)) {
             return makeAppropriateNetworkError(fetchParams);
           }
@@ -50783,7 +51290,7 @@ var require_fetch = __commonJS({
         response = await httpNetworkOrCacheFetch(fetchParams, true);
       }
       if (response.status === 407) {
-        if (request3.window === "no-window") {
+        if (request2.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -50795,7 +51302,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request3.body == null || request3.body.source != null)
+        (request2.body == null || request2.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -50825,21 +51332,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request3 = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request3.cache = "no-store";
+        request2.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request3.mode === "websocket") {
+      if (request2.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request3.body == null && fetchParams.processRequestEndOfBody) {
+      if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request3.body != null) {
+      } else if (request2.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -50867,7 +51374,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request3.body.stream) {
+            for await (const bytes of request2.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -50895,9 +51402,9 @@ var require_fetch = __commonJS({
       const pullAlgorithm = () => {
         return fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream = new ReadableStream(
@@ -50955,7 +51462,7 @@ var require_fetch = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream)) {
@@ -50966,7 +51473,7 @@ var require_fetch = __commonJS({
         } else {
           if (isReadable(stream)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
@@ -50974,7 +51481,7 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url2 = requestCurrentURL(request3);
+        const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         const path6 = url2.pathname + url2.search;
         const hasTrailingQuestionMark = url2.search.length === 0 && url2.href[url2.href.length - url2.hash.length - 1] === "?";
@@ -50982,11 +51489,11 @@ var require_fetch = __commonJS({
           {
             path: hasTrailingQuestionMark ? `${path6}?` : path6,
             origin: url2.origin,
-            method: request3.method,
-            body: agent.isMockActive ? request3.body && (request3.body.source || request3.body.stream) : body,
-            headers: request3.headersList.entries,
+            method: request2.method,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
+            headers: request2.headersList.entries,
             maxRedirections: 0,
-            upgrade: request3.mode === "websocket" ? "websocket" : void 0
+            upgrade: request2.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -51022,9 +51529,9 @@ var require_fetch = __commonJS({
                 }
               }
               const location = headersList.get("location", true);
-              const willFollow = location && request3.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
               const decoders = [];
-              if (request3.method !== "HEAD" && request3.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -51221,31 +51728,31 @@ var require_cache3 = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request3, options2 = {}) {
+      async match(request2, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request3 = webidl.converters.RequestInfo(request3);
+        request2 = webidl.converters.RequestInfo(request2);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
-        const p = this.#internalMatchAll(request3, options2, 1);
+        const p = this.#internalMatchAll(request2, options2, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request3 = void 0, options2 = {}) {
+      async matchAll(request2 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3);
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
-        return this.#internalMatchAll(request3, options2);
+        return this.#internalMatchAll(request2, options2);
       }
-      async add(request3) {
+      async add(request2) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request3 = webidl.converters.RequestInfo(request3);
-        const requests = [request3];
+        request2 = webidl.converters.RequestInfo(request2);
+        const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -51255,19 +51762,19 @@ var require_cache3 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request3 of requests) {
-          if (request3 === void 0) {
+        for (let request2 of requests) {
+          if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request3 = webidl.converters.RequestInfo(request3);
-          if (typeof request3 === "string") {
+          request2 = webidl.converters.RequestInfo(request2);
+          if (typeof request2 === "string") {
             continue;
           }
-          const r = getRequestState(request3);
+          const r = getRequestState(request2);
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -51276,8 +51783,8 @@ var require_cache3 = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request3 of requests) {
-          const r = getRequestState(new Request(request3));
+        for (const request2 of requests) {
+          const r = getRequestState(new Request(request2));
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -51354,17 +51861,17 @@ var require_cache3 = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request3, response) {
+      async put(request2, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request3 = webidl.converters.RequestInfo(request3);
+        request2 = webidl.converters.RequestInfo(request2);
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (webidl.is.Request(request3)) {
-          innerRequest = getRequestState(request3);
+        if (webidl.is.Request(request2)) {
+          innerRequest = getRequestState(request2);
         } else {
-          innerRequest = getRequestState(new Request(request3));
+          innerRequest = getRequestState(new Request(request2));
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -51435,21 +51942,21 @@ var require_cache3 = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request3, options2 = {}) {
+      async delete(request2, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request3 = webidl.converters.RequestInfo(request3);
+        request2 = webidl.converters.RequestInfo(request2);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (webidl.is.Request(request3)) {
-          r = getRequestState(request3);
+        if (webidl.is.Request(request2)) {
+          r = getRequestState(request2);
           if (r.method !== "GET" && !options2.ignoreMethod) {
             return false;
           }
         } else {
-          assert2(typeof request3 === "string");
-          r = getRequestState(new Request(request3));
+          assert2(typeof request2 === "string");
+          r = getRequestState(new Request(request2));
         }
         const operations = [];
         const operation = {
@@ -51481,25 +51988,25 @@ var require_cache3 = __commonJS({
        * @param {import('../../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request3 = void 0, options2 = {}) {
+      async keys(request2 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3);
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (request3 !== void 0) {
-          if (webidl.is.Request(request3)) {
-            r = getRequestState(request3);
+        if (request2 !== void 0) {
+          if (webidl.is.Request(request2)) {
+            r = getRequestState(request2);
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
-          } else if (typeof request3 === "string") {
-            r = getRequestState(new Request(request3));
+          } else if (typeof request2 === "string") {
+            r = getRequestState(new Request(request2));
           }
         }
         const promise2 = createDeferredPromise();
         const requests = [];
-        if (request3 === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -51511,9 +52018,9 @@ var require_cache3 = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request4 of requests) {
+          for (const request3 of requests) {
             const requestObject = fromInnerRequest(
-              request4,
+              request3,
               void 0,
               new AbortController().signal,
               "immutable"
@@ -51632,9 +52139,9 @@ var require_cache3 = __commonJS({
        * @param {import('../../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request3, response = null, options2) {
+      #requestMatchesCachedItem(requestQuery, request2, response = null, options2) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request3.url);
+        const cachedURL = new URL(request2.url);
         if (options2?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -51650,7 +52157,7 @@ var require_cache3 = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request3.headersList.get(fieldValue);
+          const requestValue = request2.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -51658,20 +52165,20 @@ var require_cache3 = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request3, options2, maxResponses = Infinity) {
+      #internalMatchAll(request2, options2, maxResponses = Infinity) {
         let r = null;
-        if (request3 !== void 0) {
-          if (webidl.is.Request(request3)) {
-            r = getRequestState(request3);
+        if (request2 !== void 0) {
+          if (webidl.is.Request(request2)) {
+            r = getRequestState(request2);
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
-          } else if (typeof request3 === "string") {
-            r = getRequestState(new Request(request3));
+          } else if (typeof request2 === "string") {
+            r = getRequestState(new Request(request2));
           }
         }
         const responses = [];
-        if (request3 === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -51763,21 +52270,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request3, options2 = {}) {
+      async match(request2, options2 = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request3 = webidl.converters.RequestInfo(request3);
+        request2 = webidl.converters.RequestInfo(request2);
         options2 = webidl.converters.MultiCacheQueryOptions(options2);
         if (options2.cacheName != null) {
           if (this.#caches.has(options2.cacheName)) {
             const cacheList = this.#caches.get(options2.cacheName);
             const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request3, options2);
+            return await cache.match(request2, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request3, options2);
+            const response = await cache.match(request2, options2);
             if (response !== void 0) {
               return response;
             }
@@ -51872,8 +52379,8 @@ var require_util4 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i2 = 0; i2 < value.length; ++i2) {
-        const code2 = value.charCodeAt(i2);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code3 = value.charCodeAt(i2);
+        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
           return true;
         }
       }
@@ -51881,26 +52388,26 @@ var require_util4 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i2 = 0; i2 < name.length; ++i2) {
-        const code2 = name.charCodeAt(i2);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code3 = name.charCodeAt(i2);
+        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
+        code3 > 126 || // exclude non-ascii and DEL
+        code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 60 || // <
+        code3 === 62 || // >
+        code3 === 64 || // @
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 58 || // :
+        code3 === 92 || // \
+        code3 === 47 || // /
+        code3 === 91 || // [
+        code3 === 93 || // ]
+        code3 === 63 || // ?
+        code3 === 61 || // =
+        code3 === 123 || // {
+        code3 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -51916,31 +52423,31 @@ var require_util4 = __commonJS({
         ++i2;
       }
       while (i2 < len) {
-        const code2 = value.charCodeAt(i2++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code3 = value.charCodeAt(i2++);
+        if (code3 < 33 || // exclude CTLs (0-31)
+        code3 > 126 || // non-ascii and DEL (127)
+        code3 === 34 || // "
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path6) {
       for (let i2 = 0; i2 < path6.length; ++i2) {
-        const code2 = path6.charCodeAt(i2);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+        const code3 = path6.charCodeAt(i2);
+        if (code3 < 32 || // exclude CTLs (0-31)
+        code3 > 126 || // exclude DEL and non-ascii
+        code3 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code3) {
+      return code3 >= 48 && code3 <= 57 || // 0-9
+      code3 >= 65 && code3 <= 90 || // A-Z
+      code3 >= 97 && code3 <= 122;
     }
     function validateCookieDomain(domain2) {
       if (domain2 === " ") {
@@ -51951,8 +52458,8 @@ var require_util4 = __commonJS({
       }
       let labelLength = 0;
       for (let i2 = 0; i2 < domain2.length; ++i2) {
-        const code2 = domain2.charCodeAt(i2);
-        if (code2 === 46) {
+        const code3 = domain2.charCodeAt(i2);
+        if (code3 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -51962,10 +52469,10 @@ var require_util4 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code3)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code3) && code3 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -52712,37 +53219,37 @@ var require_util5 = __commonJS({
         return false;
       }
       for (let i2 = 0; i2 < protocol.length; ++i2) {
-        const code2 = protocol.charCodeAt(i2);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code3 = protocol.charCodeAt(i2);
+        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code3 > 126 || code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 44 || // ,
+        code3 === 47 || // /
+        code3 === 58 || // :
+        code3 === 59 || // ;
+        code3 === 60 || // <
+        code3 === 61 || // =
+        code3 === 62 || // >
+        code3 === 63 || // ?
+        code3 === 64 || // @
+        code3 === 91 || // [
+        code3 === 92 || // \
+        code3 === 93 || // ]
+        code3 === 123 || // {
+        code3 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code3) {
+      if (code3 >= 1e3 && code3 < 1015) {
+        return code3 !== 1004 && // reserved
+        code3 !== 1005 && // "MUST NOT be set as a status code"
+        code3 !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code3 >= 3e3 && code3 <= 4999;
     }
     function isControlFrame(opcode) {
       return opcode === opcodes.CLOSE || opcode === opcodes.PING || opcode === opcodes.PONG;
@@ -52803,14 +53310,14 @@ var require_util5 = __commonJS({
       }
       return urlRecord;
     }
-    function validateCloseCodeAndReason(code2, reason) {
-      if (code2 !== null) {
-        if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+    function validateCloseCodeAndReason(code3, reason2) {
+      if (code3 !== null) {
+        if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
           throw new DOMException("invalid code", "InvalidAccessError");
         }
       }
-      if (reason !== null) {
-        const reasonBytesLength = Buffer.byteLength(reason);
+      if (reason2 !== null) {
+        const reasonBytesLength = Buffer.byteLength(reason2);
         if (reasonBytesLength > 123) {
           throw new DOMException(`Reason must be less than 123 bytes; received ${reasonBytesLength}`, "SyntaxError");
         }
@@ -52974,7 +53481,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url2, protocols, client, handler, options2) {
       const requestURL = url2;
       requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
-      const request3 = makeRequest({
+      const request2 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -52987,18 +53494,18 @@ var require_connection = __commonJS({
       });
       if (options2.headers) {
         const headersList = getHeadersList(new Headers(options2.headers));
-        request3.headersList = headersList;
+        request2.headersList = headersList;
       }
       const keyValue = crypto.randomBytes(16).toString("base64");
-      request3.headersList.append("sec-websocket-key", keyValue, true);
-      request3.headersList.append("sec-websocket-version", "13", true);
+      request2.headersList.append("sec-websocket-key", keyValue, true);
+      request2.headersList.append("sec-websocket-version", "13", true);
       for (const protocol of protocols) {
-        request3.headersList.append("sec-websocket-protocol", protocol, true);
+        request2.headersList.append("sec-websocket-protocol", protocol, true);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request3.headersList.append("sec-websocket-extensions", permessageDeflate, true);
+      request2.headersList.append("sec-websocket-extensions", permessageDeflate, true);
       const controller = fetching({
-        request: request3,
+        request: request2,
         useParallelQueue: true,
         dispatcher: options2.dispatcher,
         processResponse(response) {
@@ -53045,7 +53552,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request3.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failHandshake(handler, response, 1002, "Protocol was not set in the opening handshake.");
               return;
@@ -53060,29 +53567,29 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(object2, code2, reason, validate2 = false) {
-      code2 ??= null;
-      reason ??= "";
-      if (validate2) validateCloseCodeAndReason(code2, reason);
+    function closeWebSocketConnection(object2, code3, reason2, validate2 = false) {
+      code3 ??= null;
+      reason2 ??= "";
+      if (validate2) validateCloseCodeAndReason(code3, reason2);
       if (isClosed(object2.readyState) || isClosing(object2.readyState)) {
       } else if (!isEstablished(object2.readyState)) {
         failWebsocketConnection(object2);
         object2.readyState = states.CLOSING;
       } else if (!object2.closeState.has(sentCloseFrameState.SENT) && !object2.closeState.has(sentCloseFrameState.RECEIVED)) {
         const frame = new WebsocketFrameSend();
-        if (reason.length !== 0 && code2 === null) {
-          code2 = 1e3;
+        if (reason2.length !== 0 && code3 === null) {
+          code3 = 1e3;
         }
-        assert2(code2 === null || Number.isInteger(code2));
-        if (code2 === null && reason.length === 0) {
+        assert2(code3 === null || Number.isInteger(code3));
+        if (code3 === null && reason2.length === 0) {
           frame.frameData = emptyBuffer;
-        } else if (code2 !== null && reason === null) {
+        } else if (code3 !== null && reason2 === null) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== null && reason !== null) {
-          frame.frameData = Buffer.allocUnsafe(2 + Buffer.byteLength(reason));
-          frame.frameData.writeUInt16BE(code2, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.writeUInt16BE(code3, 0);
+        } else if (code3 !== null && reason2 !== null) {
+          frame.frameData = Buffer.allocUnsafe(2 + Buffer.byteLength(reason2));
+          frame.frameData.writeUInt16BE(code3, 0);
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
@@ -53093,15 +53600,15 @@ var require_connection = __commonJS({
         object2.readyState = states.CLOSING;
       }
     }
-    function failHandshake(handler, response, code2, reason, cause) {
+    function failHandshake(handler, response, code3, reason2, cause) {
       if (response.socket?.session != null && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      failWebsocketConnection(handler, code2, reason, cause);
+      failWebsocketConnection(handler, code3, reason2, cause);
     }
-    function failWebsocketConnection(handler, code2, reason, cause) {
+    function failWebsocketConnection(handler, code3, reason2, cause) {
       if (isEstablished(handler.readyState)) {
-        closeWebSocketConnection(handler, code2, reason, false);
+        closeWebSocketConnection(handler, code3, reason2, false);
       }
       handler.controller.abort();
       if (isConnecting(handler.readyState)) {
@@ -53401,8 +53908,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error62, data) => {
                     if (error62) {
-                      const code2 = error62 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnection(this.#handler, code2, error62.message);
+                      const code3 = error62 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnection(this.#handler, code3, error62.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -53499,23 +54006,23 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert2(data.length !== 1);
-        let code2;
+        let code3;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code3 = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code3 !== void 0 && !isValidStatusCode(code3)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code: code3, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -53530,8 +54037,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            failWebsocketConnection(this.#handler, code2, reason);
+            const { code: code3, reason: reason2 } = this.#info.closeInfo;
+            failWebsocketConnection(this.#handler, code3, reason2);
             return false;
           }
           if (!this.#handler.closeState.has(sentCloseFrameState.SENT) && !this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
@@ -53789,18 +54296,18 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code3 = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix, "code", webidl.attributes.Clamp);
+        if (code3 !== void 0) {
+          code3 = webidl.converters["unsigned short"](code3, prefix, "code", webidl.attributes.Clamp);
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason);
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2);
         }
-        code2 ??= null;
-        reason ??= "";
-        closeWebSocketConnection(this.#handler, code2, reason, true);
+        code3 ??= null;
+        reason2 ??= "";
+        closeWebSocketConnection(this.#handler, code3, reason2, true);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -54014,30 +54521,30 @@ var require_websocket = __commonJS({
        */
       #onSocketClose() {
         const wasClean = this.#handler.closeState.has(sentCloseFrameState.SENT) && this.#handler.closeState.has(sentCloseFrameState.RECEIVED);
-        let code2 = 1005;
-        let reason = "";
+        let code3 = 1005;
+        let reason2 = "";
         const result = this.#parser?.closingInfo;
         if (result && !result.error) {
-          code2 = result.code ?? 1005;
-          reason = result.reason;
+          code3 = result.code ?? 1005;
+          reason2 = result.reason;
         }
         this.#handler.readyState = states.CLOSED;
         if (!this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
-          code2 = 1006;
+          code3 = 1006;
           fireEvent("error", this, (type, init) => new ErrorEvent(type, init), {
-            error: new TypeError(reason)
+            error: new TypeError(reason2)
           });
         }
         fireEvent("close", this, (type, init) => new CloseEvent(type, init), {
           wasClean,
-          code: code2,
-          reason
+          code: code3,
+          reason: reason2
         });
         if (channels.close.hasSubscribers) {
           channels.close.publish({
             websocket: this,
-            code: code2,
-            reason
+            code: code3,
+            reason: reason2
           });
         }
       }
@@ -54181,14 +54688,14 @@ var require_websocketerror = __commonJS({
         } else if (init !== null) {
           init = webidl.converters.WebSocketCloseInfo(init);
         }
-        let code2 = init.closeCode ?? null;
-        const reason = init.reason ?? "";
-        validateCloseCodeAndReason(code2, reason);
-        if (reason.length !== 0 && code2 === null) {
-          code2 = 1e3;
+        let code3 = init.closeCode ?? null;
+        const reason2 = init.reason ?? "";
+        validateCloseCodeAndReason(code3, reason2);
+        if (reason2.length !== 0 && code3 === null) {
+          code3 = 1e3;
         }
-        this.#closeCode = code2;
-        this.#reason = reason;
+        this.#closeCode = code3;
+        this.#reason = reason2;
       }
       get closeCode() {
         return this.#closeCode;
@@ -54201,10 +54708,10 @@ var require_websocketerror = __commonJS({
        * @param {number|null} code
        * @param {string} reason
        */
-      static createUnvalidatedWebSocketError(message, code2, reason) {
+      static createUnvalidatedWebSocketError(message, code3, reason2) {
         const error62 = new _WebSocketError(message, kConstruct);
-        error62.#closeCode = code2;
-        error62.#reason = reason;
+        error62.#closeCode = code3;
+        error62.#reason = reason2;
         return error62;
       }
     };
@@ -54361,9 +54868,9 @@ var require_websocketstream = __commonJS({
         if (closeInfo !== null) {
           closeInfo = webidl.converters.WebSocketCloseInfo(closeInfo);
         }
-        const code2 = closeInfo.closeCode ?? null;
-        const reason = closeInfo.reason;
-        closeWebSocketConnection(this.#handler, code2, reason, true);
+        const code3 = closeInfo.closeCode ?? null;
+        const reason2 = closeInfo.reason;
+        closeWebSocketConnection(this.#handler, code3, reason2, true);
       }
       #write(chunk) {
         chunk = webidl.converters.WebSocketStreamWrite(chunk);
@@ -54411,7 +54918,7 @@ var require_websocketstream = __commonJS({
           start: (controller) => {
             this.#readableStreamController = controller;
           },
-          cancel: (reason) => this.#cancel(reason)
+          cancel: (reason2) => this.#cancel(reason2)
         });
         const writable2 = new WritableStream({
           start: (controller) => {
@@ -54419,7 +54926,7 @@ var require_websocketstream = __commonJS({
           },
           write: (chunk) => this.#write(chunk),
           close: () => closeWebSocketConnection(this.#handler, null, null),
-          abort: (reason) => this.#closeUsingReason(reason)
+          abort: (reason2) => this.#closeUsingReason(reason2)
         });
         this.#readableStream = readable2;
         this.#openedPromise.resolve({
@@ -54458,37 +54965,37 @@ var require_websocketstream = __commonJS({
           this.#openedPromise.reject(new WebSocketError("Socket never opened"));
         }
         const result = this.#parser?.closingInfo;
-        let code2 = result?.code ?? 1005;
+        let code3 = result?.code ?? 1005;
         if (!this.#handler.closeState.has(sentCloseFrameState.SENT) && !this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
-          code2 = 1006;
+          code3 = 1006;
         }
-        const reason = result?.reason == null ? "" : utf8DecodeBytes(Buffer.from(result.reason));
+        const reason2 = result?.reason == null ? "" : utf8DecodeBytes(Buffer.from(result.reason));
         if (wasClean) {
           this.#readableStreamController.close();
           this.#writableStreamController.error(new DOMException("A closed WebSocketStream cannot be written to", "InvalidStateError"));
           this.#closedPromise.resolve({
-            closeCode: code2,
-            reason
+            closeCode: code3,
+            reason: reason2
           });
         } else {
-          const error62 = createUnvalidatedWebSocketError("unclean close", code2, reason);
+          const error62 = createUnvalidatedWebSocketError("unclean close", code3, reason2);
           this.#readableStreamController?.error(error62);
           this.#writableStreamController?.error(error62);
           this.#closedPromise.reject(error62);
         }
       }
-      #closeUsingReason(reason) {
-        let code2 = null;
+      #closeUsingReason(reason2) {
+        let code3 = null;
         let reasonString = "";
-        if (webidl.is.WebSocketError(reason)) {
-          code2 = reason.closeCode;
-          reasonString = reason.reason;
+        if (webidl.is.WebSocketError(reason2)) {
+          code3 = reason2.closeCode;
+          reasonString = reason2.reason;
         }
-        closeWebSocketConnection(this.#handler, code2, reasonString);
+        closeWebSocketConnection(this.#handler, code3, reasonString);
       }
       //  To cancel a WebSocketStream stream given reason , close using reason giving stream and reason .
-      #cancel(reason) {
-        this.#closeUsingReason(reason);
+      #cancel(reason2) {
+        this.#closeUsingReason(reason2);
       }
     };
     Object.defineProperties(WebSocketStream.prototype, {
@@ -55502,73 +56009,94 @@ var init_backoff = __esm({
 
 // src/client/errors.ts
 function parseErrorBody(text) {
+  let json2;
   try {
-    const parsed = ErrorBody.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data.error;
+    json2 = JSON.parse(text);
   } catch {
+    return {};
   }
-  return {};
+  const parsed = ErrorBody.safeParse(json2);
+  if (!parsed.success) return {};
+  const { reason: reason2, ...rest } = parsed.data.error;
+  if (reason2 === void 0) return rest;
+  const typed = ReasonedError.safeParse({ reason: reason2, details: rest.details });
+  return typed.success ? { ...rest, reasoned: typed.data } : rest;
 }
-function authMessage(serverMessage, baseUrl) {
-  const m = (serverMessage ?? "").toLowerCase();
+function authMessage(reason2, baseUrl) {
   const settings = `${baseUrl}/settings`;
-  if (m.includes("revoked"))
-    return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
-  if (m.includes("expired"))
-    return `API key expired — create a new one at ${settings}, then run \`baton login\``;
-  if (m.includes("required")) return `no API key configured for ${baseUrl} — run \`baton login\``;
-  return `API key not accepted by ${baseUrl} — check it, or create a new one at ${settings} and run \`baton login\``;
+  switch (reason2) {
+    case "key_revoked":
+      return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
+    case "key_expired":
+      return `API key expired — create a new one at ${settings}, then run \`baton login\``;
+    case "key_missing":
+    case "live_auth_required":
+      return `no API key configured for ${baseUrl} — run \`baton login\``;
+    default:
+      return `API key not accepted by ${baseUrl} — check it, or create a new one at ${settings} and run \`baton login\``;
+  }
+}
+function retryAfterOf(body, header) {
+  if (header != null) return header;
+  const r = body.reasoned;
+  if (r && (r.reason === "rate_limited" || r.reason === "stream_full" || r.reason === "too_many_connections"))
+    return Math.round(r.details.retryAfterSeconds * 1e3);
+  return void 0;
 }
 function httpError(status, bodyText, ctx, extra = {}) {
   const body = parseErrorBody(bodyText);
+  const reason2 = body.reasoned?.reason;
+  const retryAfterMs = retryAfterOf(body, extra.retryAfterMs);
   const details = {
     status,
     ...body.code ? { serverCode: body.code } : {},
     ...body.message ? { serverMessage: body.message } : {},
+    ...reason2 ? { reason: reason2 } : {},
     ...extra.requestId ? { requestId: extra.requestId } : {},
-    ...extra.retryAfterMs != null ? { retryAfterMs: extra.retryAfterMs } : {},
+    ...retryAfterMs !== void 0 ? { retryAfterMs } : {},
     ...body.details !== void 0 ? { details: body.details } : {}
   };
   const what = `${ctx.method} ${ctx.path}`;
   const said = body.message ? `: ${body.message}` : "";
-  let code2;
+  let code3;
   let message;
   if (status === 401) {
-    code2 = "auth";
-    message = authMessage(body.message, ctx.baseUrl);
+    code3 = "auth";
+    message = authMessage(reason2, ctx.baseUrl);
   } else if (status === 403) {
-    code2 = "auth";
+    code3 = "auth";
     message = `the tracker refused ${what}${said} (this key may not have access)`;
   } else if (status === 429) {
-    code2 = "rate_limited";
-    const wait = extra.retryAfterMs != null ? ` — retry in ${Math.ceil(extra.retryAfterMs / 1e3)} s` : "";
+    code3 = "rate_limited";
+    const wait = retryAfterMs !== void 0 ? ` — retry in ${Math.ceil(retryAfterMs / 1e3)} s` : "";
     message = `rate limited by the tracker${wait}${said}`;
   } else if (status >= 500) {
-    code2 = "server";
+    code3 = "server";
     message = `the tracker failed (${status}) on ${what}${said}`;
   } else {
-    code2 = status === 404 ? "not_found" : status === 409 ? "conflict" : status === 410 ? "gone" : status === 413 ? "too_large" : "invalid_request";
+    code3 = status === 404 ? "not_found" : status === 409 ? "conflict" : status === 410 ? "gone" : status === 413 ? "too_large" : "invalid_request";
     message = `the tracker rejected ${what} (${status})${said}`;
   }
-  return new BatonError(code2, message, { details });
+  return new BatonError(code3, message, { details, ...reason2 ? { reason: reason2 } : {} });
 }
 function neverReachedServer(err) {
-  const cause = err.details?.cause;
+  const cause = (detailsOf(err, "network") ?? detailsOf(err, "timeout"))?.cause;
   return cause === "ECONNREFUSED" || cause === "ENOTFOUND" || cause === "EAI_AGAIN" || cause === "UND_ERR_CONNECT_TIMEOUT";
 }
 function transportError(err, ctx) {
-  const code2 = err.code ?? err.cause?.code;
+  const code3 = err.code ?? err.cause?.code;
   const host = safeHost(ctx.baseUrl);
-  if (code2 === "UND_ERR_CONNECT_TIMEOUT") {
+  if (code3 === "UND_ERR_CONNECT_TIMEOUT") {
+    const details = { cause: code3 };
     return new BatonError("timeout", `timed out connecting to the tracker at ${host}`, {
       cause: err,
-      details: { cause: code2 }
+      details
     });
   }
-  const reason = code2 === "ECONNREFUSED" ? "connection refused (is the tracker running?)" : code2 === "ENOTFOUND" || code2 === "EAI_AGAIN" ? "host not found" : code2 && NETWORK_CODES.has(code2) ? `connection failed (${code2})` : `${err.message ?? String(err)}`;
-  return new BatonError("network", `cannot reach the tracker at ${host}: ${reason}`, {
+  const reason2 = code3 === "ECONNREFUSED" ? "connection refused (is the tracker running?)" : code3 === "ENOTFOUND" || code3 === "EAI_AGAIN" ? "host not found" : code3 && NETWORK_CODES.has(code3) ? `connection failed (${code3})` : `${err.message ?? String(err)}`;
+  return new BatonError("network", `cannot reach the tracker at ${host}: ${reason2}`, {
     cause: err,
-    details: { cause: code2 }
+    details: { cause: code3 }
   });
 }
 function timeoutError(ms, ctx) {
@@ -55589,6 +56117,11 @@ function safeHost(baseUrl) {
 }
 function isRetryable(err) {
   return err.code === "network" || err.code === "timeout" || err.code === "server" || err.code === "rate_limited";
+}
+function retryAfterMsOf(err) {
+  if (!(err instanceof BatonError)) return void 0;
+  const d = err.code === "rate_limited" ? detailsOf(err, "rate_limited") : detailsOf(err, "server");
+  return d?.retryAfterMs;
 }
 var NETWORK_CODES;
 var init_errors4 = __esm({
@@ -55615,11 +56148,11 @@ var init_errors4 = __esm({
 
 // src/client/secure-url.ts
 function isLoopbackHost(hostname4) {
-  const h2 = hostname4.replace(/^\[|\]$/g, "").toLowerCase();
-  if (h2 === "localhost" || h2.endsWith(".localhost")) return true;
-  if (h2 === "::1" || h2 === "0:0:0:0:0:0:0:1") return true;
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h2)) return true;
-  return h2.startsWith("::ffff:127.");
+  const h3 = hostname4.replace(/^\[|\]$/g, "").toLowerCase();
+  if (h3 === "localhost" || h3.endsWith(".localhost")) return true;
+  if (h3 === "::1" || h3 === "0:0:0:0:0:0:0:1") return true;
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h3)) return true;
+  return h3.startsWith("::ffff:127.");
 }
 function checkBaseUrl(baseUrl, opts) {
   let url2;
@@ -55729,10 +56262,9 @@ function createTransport(opts) {
         return await once9(spec, ctx);
       } catch (e) {
         const err = e;
-        if (attempt >= maxRetries || !isRetryable(err) || err.details?.cancelled)
-          throw err;
+        if (attempt >= maxRetries || !isRetryable(err) || detailsOf(err, "timeout")?.cancelled) throw err;
         if (!idempotent && err.code !== "rate_limited" && !neverReachedServer(err)) throw err;
-        const retryAfter = err.details?.retryAfterMs;
+        const retryAfter = retryAfterMsOf(err);
         let waitMs = backoffDelay(attempt, backoff, random);
         if (retryAfter != null) {
           if (retryAfter > maxRetryAfterMs) throw err;
@@ -55836,6 +56368,8 @@ var init_client = __esm({
     init_projects_api();
     init_sessions_api();
     init_transport();
+    init_errors4();
+    init_errors();
     init_secure_url();
     init_backoff();
   }
@@ -55873,7 +56407,7 @@ var init_live_deps = __esm({
   "src/cli/live/live-deps.ts"() {
     "use strict";
     init_client();
-    init_resolve_session();
+    init_resolve_transcript();
   }
 });
 
@@ -56722,14 +57256,14 @@ var require_QRCode = __commonJS({
             this.modules[this.moduleCount - 15 + v2][8] = mod;
           }
         }
-        for (var h2 = 0; h2 < 15; h2++) {
-          mod = !test && (bits >> h2 & 1) === 1;
-          if (h2 < 8) {
-            this.modules[8][this.moduleCount - h2 - 1] = mod;
-          } else if (h2 < 9) {
-            this.modules[8][15 - h2 - 1 + 1] = mod;
+        for (var h3 = 0; h3 < 15; h3++) {
+          mod = !test && (bits >> h3 & 1) === 1;
+          if (h3 < 8) {
+            this.modules[8][this.moduleCount - h3 - 1] = mod;
+          } else if (h3 < 9) {
+            this.modules[8][15 - h3 - 1 + 1] = mod;
           } else {
-            this.modules[8][15 - h2 - 1] = mod;
+            this.modules[8][15 - h3 - 1] = mod;
           }
         }
         this.modules[this.moduleCount - 8][8] = !test;
@@ -57004,7 +57538,7 @@ var LIVE_OK_MARKER;
 var init_slash_live = __esm({
   "src/cli/live/slash-live.ts"() {
     "use strict";
-    init_live_control();
+    init_control();
     init_errors();
     init_describe();
     init_live_deps();
@@ -57013,10 +57547,10 @@ var init_slash_live = __esm({
   }
 });
 
-// src/capture/outbox-state.ts
-import { closeSync as closeSync4, constants, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2, writeSync as writeSync3 } from "node:fs";
+// src/capture/outbox/state.ts
+import { closeSync as closeSync5, constants, fstatSync as fstatSync2, openSync as openSync5, readSync as readSync2, writeSync as writeSync4 } from "node:fs";
 function openState(path6) {
-  const fd = openSync4(path6, constants.O_RDWR | constants.O_CREAT, 384);
+  const fd = openSync5(path6, constants.O_RDWR | constants.O_CREAT, 384);
   try {
     const length = fstatSync2(fd).size;
     const buf = Buffer.allocUnsafe(length);
@@ -57028,13 +57562,13 @@ function openState(path6) {
     }
     return { fd, state: parseState2(buf.toString("utf8", 0, got)), length };
   } catch (err) {
-    closeSync4(fd);
+    closeSync5(fd);
     throw err;
   }
 }
 function saveState(file2, state) {
   const buf = Buffer.from(JSON.stringify(state).padEnd(file2.length, " "));
-  writeSync3(file2.fd, buf, 0, buf.length, 0);
+  writeSync4(file2.fd, buf, 0, buf.length, 0);
   file2.length = Math.max(file2.length, buf.length);
 }
 function parseState2(text) {
@@ -57102,25 +57636,16 @@ function isCount(v2) {
   return typeof v2 === "number" && Number.isInteger(v2) && v2 >= 0;
 }
 var emptyState, SEQ_PREFIX;
-var init_outbox_state = __esm({
-  "src/capture/outbox-state.ts"() {
+var init_state2 = __esm({
+  "src/capture/outbox/state.ts"() {
     "use strict";
     emptyState = () => ({ v: 1, seq: 0, bytes: 0, offsets: {} });
     SEQ_PREFIX = /^\{"seq":(\d+)/;
   }
 });
 
-// src/capture/outbox-spill.ts
-import {
-  closeSync as closeSync5,
-  openSync as openSync5,
-  readdirSync as readdirSync3,
-  readFileSync as readFileSync4,
-  renameSync as renameSync4,
-  unlinkSync as unlinkSync4,
-  writeSync as writeSync4,
-  mkdirSync as mkdirSync5
-} from "node:fs";
+// src/capture/outbox/spill.ts
+import { readdirSync as readdirSync3, readFileSync as readFileSync4, unlinkSync as unlinkSync4 } from "node:fs";
 import { join as join10 } from "node:path";
 function spillDir(dataDir) {
   return join10(outboxDir(dataDir), "spill");
@@ -57131,21 +57656,7 @@ function writeSpill(dataDir, sessionId, entries, sweep, now) {
   let json2 = JSON.stringify({ v: 1, ts: now.toISOString(), entries, sweep });
   if (hasPrivateSpan(json2))
     json2 = JSON.stringify({ v: 1, ts: now.toISOString(), entries: stripPrivateValue(entries), sweep });
-  const tmp = join10(dir, `${name}.tmp`);
-  let fd;
-  try {
-    fd = openSync5(tmp, "wx", 384);
-  } catch (err) {
-    if (err.code !== "ENOENT") throw err;
-    mkdirSync5(dir, { recursive: true, mode: 448 });
-    fd = openSync5(tmp, "wx", 384);
-  }
-  try {
-    writeSync4(fd, json2);
-  } finally {
-    closeSync5(fd);
-  }
-  renameSync4(tmp, join10(dir, name));
+  writeFileAtomic(join10(dir, name), json2);
   return name;
 }
 function listSpills(dataDir, sessionId) {
@@ -57183,16 +57694,17 @@ function removeSpill(dataDir, name) {
   }
 }
 var SEP;
-var init_outbox_spill = __esm({
-  "src/capture/outbox-spill.ts"() {
+var init_spill = __esm({
+  "src/capture/outbox/spill.ts"() {
     "use strict";
+    init_write_atomic();
     init_private_spans();
-    init_outbox_paths();
+    init_paths();
     SEP = "~";
   }
 });
 
-// src/capture/transcript-sweep.ts
+// src/capture/session/transcript-sweep.ts
 import { closeSync as closeSync6, fstatSync as fstatSync3, openSync as openSync6, readSync as readSync3 } from "node:fs";
 function sweepTranscript(path6, offset, maxBytes = MAX_SWEEP_BYTES) {
   let fd;
@@ -57259,14 +57771,14 @@ function findNewline(fd, start, size) {
 }
 var MAX_SWEEP_BYTES;
 var init_transcript_sweep = __esm({
-  "src/capture/transcript-sweep.ts"() {
+  "src/capture/session/transcript-sweep.ts"() {
     "use strict";
     MAX_SWEEP_BYTES = 8 * 1024 * 1024;
   }
 });
 
-// src/capture/outbox-writer.ts
-import { closeSync as closeSync7, constants as constants2, fstatSync as fstatSync4, mkdirSync as mkdirSync6, openSync as openSync7, writeSync as writeSync5 } from "node:fs";
+// src/capture/outbox/writer.ts
+import { closeSync as closeSync7, constants as constants2, fstatSync as fstatSync4, mkdirSync as mkdirSync5, openSync as openSync7, writeSync as writeSync5 } from "node:fs";
 function appendToOutbox(dataDir, sessionId, entries, opts = {}) {
   const paths = outboxPaths(dataDir, sessionId);
   let release;
@@ -57300,86 +57812,14 @@ function appendToOutbox(dataDir, sessionId, entries, opts = {}) {
   }
 }
 function appendLocked(dataDir, paths, sessionId, entries, opts) {
-  let fd;
-  let stateFile;
+  const { fd, stateFile } = openFiles(paths);
   try {
-    fd = openOutbox(paths.outbox, paths.dir);
-  } catch (cause) {
-    throw ioError(`cannot open ${paths.outbox}`, cause);
-  }
-  try {
-    stateFile = openState(paths.state);
-  } catch (cause) {
-    closeSync7(fd);
-    throw ioError(`cannot open ${paths.state}`, cause);
-  }
-  try {
-    const size = fstatSync4(fd).size;
-    const { state, needsNewline } = reconcileState(stateFile.state, fd, size);
-    const ts = (opts.now ?? /* @__PURE__ */ new Date()).toISOString();
+    const { state, needsNewline } = reconcileState(stateFile.state, fd, fstatSync4(fd).size);
     const firstSeq = state.seq + 1;
-    let lines = 0;
-    let prefix = needsNewline ? "\n" : "";
-    const write = (entry, at2 = ts) => {
-      const record2 = { seq: state.seq + 1, ts: at2, sid: sessionId, ...entry };
-      let json2 = JSON.stringify(record2);
-      const scan = entry.k === "records" && Array.isArray(entry.lines) ? JSON.stringify({ ...record2, lines: [] }) : json2;
-      if (hasPrivateSpan(scan)) json2 = JSON.stringify(stripPrivateValue(record2));
-      const text = `${prefix}${json2}
-`;
-      state.bytes += writeWhole(fd, text, paths.outbox);
-      prefix = "";
-      state.seq += 1;
-    };
+    const ts = (opts.now ?? /* @__PURE__ */ new Date()).toISOString();
+    const write = recordWriter(fd, paths.outbox, state, sessionId, ts, needsNewline);
     const spills = listSpills(dataDir, sessionId).flatMap((name) => readSpill(dataDir, name) ?? []);
-    const targets = [];
-    const seen = /* @__PURE__ */ new Set();
-    const addTarget = (t) => {
-      if (typeof t?.path !== "string" || seen.has(t.path)) return;
-      seen.add(t.path);
-      targets.push(t);
-    };
-    for (const sp of spills) sp.sweep.forEach(addTarget);
-    (opts.sweep ?? []).forEach(addTarget);
-    if (opts.sweepKnown) opts.sweepKnown(Object.keys(state.offsets)).forEach(addTarget);
-    const sweepErrors = [];
-    const chunk = opts.maxSweepBytes ?? MAX_SWEEP_BYTES;
-    const catchUp = opts.sweepBudgetBytes !== void 0;
-    let budget = opts.sweepBudgetBytes ?? 0;
-    let more = false;
-    for (const target of targets) {
-      for (let first = true; ; first = false) {
-        if (catchUp ? budget <= 0 : !first) {
-          if (catchUp) more = true;
-          break;
-        }
-        let got;
-        try {
-          got = sweepTranscript(target.path, state.offsets[target.path] ?? 0, chunk);
-        } catch (err) {
-          sweepErrors.push({ path: target.path, errno: err.code ?? "unknown" });
-          break;
-        }
-        if (!got) break;
-        budget -= got.to - got.from;
-        if (opts.discardSweep) {
-          state.offsets[target.path] = got.to;
-          continue;
-        }
-        write({
-          k: "records",
-          path: target.path,
-          ...target.agentId ? { agentId: target.agentId } : {},
-          from: got.from,
-          to: got.to,
-          ...got.reset ? { reset: true } : {},
-          ...got.skipped ? { skipped: got.skipped } : {},
-          lines: got.lines.map(stripPrivateLine)
-        });
-        state.offsets[target.path] = got.to;
-        lines += got.lines.length;
-      }
-    }
+    const swept = sweepInto(write, state, sweepTargets(spills, opts, state), opts);
     for (const sp of spills) for (const entry of sp.entries) write(entry, sp.ts);
     for (const entry of entries) write(entry);
     try {
@@ -57388,18 +57828,102 @@ function appendLocked(dataDir, paths, sessionId, entries, opts) {
       throw ioError(`cannot write ${paths.state}`, cause);
     }
     for (const sp of spills) removeSpill(dataDir, sp.name);
+    const { lines, sweepErrors, more } = swept;
     return { firstSeq, lastSeq: state.seq, lines, sweepErrors, ...more ? { more } : {} };
   } finally {
     closeSync7(fd);
     closeSync7(stateFile.fd);
   }
 }
+function openFiles(paths) {
+  let fd;
+  try {
+    fd = openOutbox(paths.outbox, paths.dir);
+  } catch (cause) {
+    throw ioError(`cannot open ${paths.outbox}`, cause);
+  }
+  try {
+    return { fd, stateFile: openState(paths.state) };
+  } catch (cause) {
+    closeSync7(fd);
+    throw ioError(`cannot open ${paths.state}`, cause);
+  }
+}
+function recordWriter(fd, path6, state, sessionId, ts, needsNewline) {
+  let prefix = needsNewline ? "\n" : "";
+  return (entry, at2 = ts) => {
+    const record2 = { seq: state.seq + 1, ts: at2, sid: sessionId, ...entry };
+    let json2 = JSON.stringify(record2);
+    const scan = entry.k === "records" && Array.isArray(entry.lines) ? JSON.stringify({ ...record2, lines: [] }) : json2;
+    if (hasPrivateSpan(scan)) json2 = JSON.stringify(stripPrivateValue(record2));
+    const text = `${prefix}${json2}
+`;
+    state.bytes += writeWhole(fd, text, path6);
+    prefix = "";
+    state.seq += 1;
+  };
+}
+function sweepTargets(spills, opts, state) {
+  const targets = [];
+  const seen = /* @__PURE__ */ new Set();
+  const addTarget = (t) => {
+    if (typeof t?.path !== "string" || seen.has(t.path)) return;
+    seen.add(t.path);
+    targets.push(t);
+  };
+  for (const sp of spills) sp.sweep.forEach(addTarget);
+  (opts.sweep ?? []).forEach(addTarget);
+  if (opts.sweepKnown) opts.sweepKnown(Object.keys(state.offsets)).forEach(addTarget);
+  return targets;
+}
+function sweepInto(write, state, targets, opts) {
+  const sweepErrors = [];
+  const chunk = opts.maxSweepBytes ?? MAX_SWEEP_BYTES;
+  const catchUp = opts.sweepBudgetBytes !== void 0;
+  let budget = opts.sweepBudgetBytes ?? 0;
+  let more = false;
+  let lines = 0;
+  for (const target of targets) {
+    for (let first = true; ; first = false) {
+      if (catchUp ? budget <= 0 : !first) {
+        if (catchUp) more = true;
+        break;
+      }
+      let got;
+      try {
+        got = sweepTranscript(target.path, state.offsets[target.path] ?? 0, chunk);
+      } catch (err) {
+        sweepErrors.push({ path: target.path, errno: err.code ?? "unknown" });
+        break;
+      }
+      if (!got) break;
+      budget -= got.to - got.from;
+      if (opts.discardSweep) {
+        state.offsets[target.path] = got.to;
+        continue;
+      }
+      write({
+        k: "records",
+        path: target.path,
+        ...target.agentId ? { agentId: target.agentId } : {},
+        from: got.from,
+        to: got.to,
+        ...got.reset ? { reset: true } : {},
+        ...got.skipped ? { skipped: got.skipped } : {},
+        lines: got.lines.map(stripPrivateLine)
+      });
+      state.offsets[target.path] = got.to;
+      lines += got.lines.length;
+    }
+  }
+  return { lines, sweepErrors, more };
+}
 function openOutbox(path6, dir) {
   try {
     return openSync7(path6, APPEND_FLAGS, 384);
   } catch (err) {
     if (err.code !== "ENOENT") throw err;
-    mkdirSync6(dir, { recursive: true, mode: 448 });
+    mkdirSync5(dir, { recursive: true, mode: 448 });
     return openSync7(path6, APPEND_FLAGS, 384);
   }
 }
@@ -57419,26 +57943,26 @@ function writeWhole(fd, text, path6) {
   return n2;
 }
 function ioError(message, cause) {
-  const code2 = cause?.code;
-  return new BatonError("io", code2 ? `${message}: ${code2}` : message, { cause, details: { errno: code2 } });
+  const code3 = cause?.code;
+  return new BatonError("io", code3 ? `${message}: ${code3}` : message, { cause, details: { errno: code3 } });
 }
 var APPEND_FLAGS;
-var init_outbox_writer = __esm({
-  "src/capture/outbox-writer.ts"() {
+var init_writer = __esm({
+  "src/capture/outbox/writer.ts"() {
     "use strict";
     init_errors();
     init_private_spans();
-    init_outbox_paths();
-    init_outbox_state();
-    init_outbox_spill();
-    init_session_lock();
+    init_paths();
+    init_state2();
+    init_spill();
+    init_lock();
     init_transcript_sweep();
     APPEND_FLAGS = constants2.O_RDWR | constants2.O_APPEND | constants2.O_CREAT;
   }
 });
 
-// src/capture/capture-pause.ts
-import { existsSync as existsSync8, mkdirSync as mkdirSync7, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+// src/capture/session/capture-pause.ts
+import { existsSync as existsSync8, mkdirSync as mkdirSync6, rmSync as rmSync2, writeFileSync } from "node:fs";
 import { join as join11 } from "node:path";
 function pausedFlagPath(dataDir, sessionId) {
   return join11(dataDir, "paused", sessionId);
@@ -57446,15 +57970,15 @@ function pausedFlagPath(dataDir, sessionId) {
 function setCapturePaused(dataDir, sessionId, paused) {
   const path6 = pausedFlagPath(dataDir, sessionId);
   if (!paused) {
-    rmSync(path6, { force: true });
+    rmSync2(path6, { force: true });
     return;
   }
-  mkdirSync7(join11(dataDir, "paused"), { recursive: true, mode: 448 });
-  writeFileSync2(path6, `${(/* @__PURE__ */ new Date()).toISOString()}
+  mkdirSync6(join11(dataDir, "paused"), { recursive: true, mode: 448 });
+  writeFileSync(path6, `${(/* @__PURE__ */ new Date()).toISOString()}
 `, { mode: 384 });
 }
 var init_capture_pause = __esm({
-  "src/capture/capture-pause.ts"() {
+  "src/capture/session/capture-pause.ts"() {
     "use strict";
   }
 });
@@ -57644,7 +58168,7 @@ var init_resolve_config = __esm({
   }
 });
 
-// src/capture/sender-paths.ts
+// src/capture/delivery/sender/paths.ts
 import { join as join14 } from "node:path";
 function senderPaths(dataDir) {
   const dir = join14(dataDir, "sender");
@@ -57661,21 +58185,21 @@ function ackPath(dataDir, sessionId) {
   return join14(dataDir, "sender", "ack", `${sessionId}.json`);
 }
 function keyFingerprint(key) {
-  let h2 = 2166136261;
+  let h3 = 2166136261;
   for (let i2 = 0; i2 < (key ?? "").length; i2++) {
-    h2 ^= key.charCodeAt(i2);
-    h2 = Math.imul(h2, 16777619) >>> 0;
+    h3 ^= key.charCodeAt(i2);
+    h3 = Math.imul(h3, 16777619) >>> 0;
   }
-  return h2.toString(16).padStart(8, "0");
+  return h3.toString(16).padStart(8, "0");
 }
-var init_sender_paths = __esm({
-  "src/capture/sender-paths.ts"() {
+var init_paths3 = __esm({
+  "src/capture/delivery/sender/paths.ts"() {
     "use strict";
   }
 });
 
-// src/capture/sender-kick.ts
-import { existsSync as existsSync9, readFileSync as readFileSync6, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+// src/capture/delivery/sender/kick.ts
+import { existsSync as existsSync9, readFileSync as readFileSync6, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { basename as basename5, dirname as dirname7, join as join15 } from "node:path";
 async function kickSender(opts) {
   const paths = senderPaths(opts.dataDir);
@@ -57690,13 +58214,13 @@ async function kickSender(opts) {
   if (marker) {
     if (marker.key === keyFingerprint(config2.apiKey)) {
       if (marker.notified || opts.canNotify === false) return { action: "auth-blocked" };
-      writeFileSync3(paths.authError, JSON.stringify({ ...marker, notified: true }), { mode: 384 });
+      writeFileSync2(paths.authError, JSON.stringify({ ...marker, notified: true }), { mode: 384 });
       return {
         action: "auth-blocked",
         notice: `Baton: ${marker.message}. Sessions are still saved locally and upload once a working key is set.`
       };
     }
-    rmSync2(paths.authError, { force: true });
+    rmSync3(paths.authError, { force: true });
   }
   const { spawnDetached: spawnDetached2 } = await Promise.resolve().then(() => (init_spawn_detached(), spawn_detached_exports));
   spawnDetached2(script, [...opts.args ?? [], "--data-dir", opts.dataDir], { env: { ...opts.env } });
@@ -57710,16 +58234,16 @@ function readMarker(path6) {
     return null;
   }
 }
-var init_sender_kick = __esm({
-  "src/capture/sender-kick.ts"() {
+var init_kick = __esm({
+  "src/capture/delivery/sender/kick.ts"() {
     "use strict";
     init_resolve_config();
-    init_session_lock();
-    init_sender_paths();
+    init_lock();
+    init_paths3();
   }
 });
 
-// src/capture/session-end.ts
+// src/capture/session/end.ts
 import { readdirSync as readdirSync4 } from "node:fs";
 import { dirname as dirname8, join as join16 } from "node:path";
 function subagentTargets(transcriptPath, sessionId) {
@@ -57737,10 +58261,10 @@ function subagentTargets(transcriptPath, sessionId) {
   }
   return targets;
 }
-var init_session_end = __esm({
-  "src/capture/session-end.ts"() {
+var init_end = __esm({
+  "src/capture/session/end.ts"() {
     "use strict";
-    init_sender_kick();
+    init_kick();
   }
 });
 
@@ -57758,7 +58282,7 @@ function requireClient2(ctx, opts = {}) {
       "config",
       `no API key configured for ${trackerUrl} — run \`baton login --key <API key>\``
     );
-  return createTrackerClient({ baseUrl: trackerUrl, apiKey, allowInsecure, userAgent: "baton-cli", ...opts });
+  return clientFromConfig({ trackerUrl, apiKey, allowInsecure }, { userAgent: "baton-cli", ...opts });
 }
 async function withClient(ctx, fn, opts) {
   const client = requireClient2(ctx, opts);
@@ -57793,25 +58317,32 @@ var init_prepare_session = __esm({
   }
 });
 
-// src/cli/push/upload-session.ts
-function sessionItems(s) {
+// src/core/model/event-numbering.ts
+function numberSessionEvents(session) {
   const items = [];
-  const turnOfTool = /* @__PURE__ */ new Map();
+  const turnOfToolUse = /* @__PURE__ */ new Map();
   let seq = 0;
-  for (const t of s.turns) {
-    for (const event of t.events) {
-      if (event.kind === "tool_call") turnOfTool.set(event.toolUseId, t.index);
-      items.push({ seq: seq++, turnIndex: t.index, event });
+  for (const turn of session.turns) {
+    for (const event of turn.events) {
+      if (event.kind === "tool_call") turnOfToolUse.set(event.toolUseId, turn.index);
+      items.push({ seq: seq++, turnIndex: turn.index, event });
     }
   }
-  for (const sc of s.sidechains) {
-    const turnIndex = sc.toolUseId ? turnOfTool.get(sc.toolUseId) ?? 0 : 0;
+  for (const sc of session.sidechains) {
+    const turnIndex = sc.toolUseId ? turnOfToolUse.get(sc.toolUseId) ?? 0 : 0;
     sc.events.forEach(
       (event, i2) => items.push({ seq: i2, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } })
     );
   }
   return items;
 }
+var init_event_numbering = __esm({
+  "src/core/model/event-numbering.ts"() {
+    "use strict";
+  }
+});
+
+// src/cli/push/upload-session.ts
 async function uploadSession(client, gate, session, opts = {}) {
   const push = (s) => client.sessions.push(
     gate.body({
@@ -57835,7 +58366,7 @@ async function uploadSession(client, gate, session, opts = {}) {
     batch = [];
     bytes = 0;
   };
-  for (const item of sessionItems(session)) {
+  for (const item of numberSessionEvents(session)) {
     const size = JSON.stringify(item).length;
     if (batch.length && (bytes + size > CHUNK_BYTES || batch.length >= 5e3)) await flush();
     batch.push(item);
@@ -57854,6 +58385,7 @@ var PUSH_MAX_BYTES, CHUNK_BYTES;
 var init_upload_session = __esm({
   "src/cli/push/upload-session.ts"() {
     "use strict";
+    init_event_numbering();
     PUSH_MAX_BYTES = 24 * 1024 * 1024;
     CHUNK_BYTES = 8 * 1024 * 1024;
   }
@@ -57900,7 +58432,7 @@ function describePush(o2) {
 var init_push_session = __esm({
   "src/cli/push/push-session.ts"() {
     "use strict";
-    init_resolve_session();
+    init_resolve_transcript();
     init_require_client();
     init_egress2();
     init_egress();
@@ -57946,13 +58478,13 @@ var PUSH_OK, CAPTURE_OK;
 var init_slash_actions = __esm({
   "src/cli/push/slash-actions.ts"() {
     "use strict";
-    init_outbox_paths();
-    init_outbox_writer();
+    init_paths();
+    init_writer();
     init_capture_pause();
     init_pause_log();
-    init_session_end();
+    init_end();
     init_errors();
-    init_resolve_session();
+    init_resolve_transcript();
     init_push_session();
     PUSH_OK = "BATON_PUSH_OK";
     CAPTURE_OK = "BATON_CAPTURE_OK";
@@ -57995,13 +58527,14 @@ function nonEmpty(value) {
   return value;
 }
 var HELP2, ASK_USER_MARKER, exportSessionCommand;
-var init_export_session = __esm({
+var init_export_session2 = __esm({
   "src/cli/commands/export-session.ts"() {
     "use strict";
     init_errors();
     init_export();
     init_args();
     init_program();
+    init_export_session();
     init_export2();
     init_slash_live();
     init_common();
@@ -58050,6 +58583,8 @@ Slash-command arguments:
             "export-session"
           );
           const sessionId = nonEmpty(own3.session);
+          const cwd = nonEmpty(own3.cwd);
+          const here = cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx;
           if (values.live || values["discard-on-end"]) {
             const stop = positionals[0] === "stop";
             if (positionals.length > (stop ? 1 : 0))
@@ -58057,9 +58592,8 @@ Slash-command arguments:
                 "invalid_input",
                 `unexpected argument "${positionals[stop ? 1 : 0]}" (use --live, --live stop or --live --discard-on-end)`
               );
-            const cwd2 = nonEmpty(own3.cwd);
             ctx.io.out(
-              `${await runSlashLive(ctx, { sessionId, ...cwd2 ? { cwd: cwd2 } : {}, stop, discardOnEnd: Boolean(values["discard-on-end"]) })}
+              `${await runSlashLive(ctx, { sessionId, ...cwd ? { cwd } : {}, stop, discardOnEnd: Boolean(values["discard-on-end"]) })}
 `
             );
             return 0;
@@ -58067,19 +58601,15 @@ Slash-command arguments:
           if (values.pause || values["resume-capture"]) {
             if (values.pause && values["resume-capture"])
               throw new BatonError("invalid_input", "give --pause or --resume-capture, not both");
-            const cwd2 = nonEmpty(own3.cwd);
-            ctx.io.out(
-              `${await runSlashCapture(cwd2 ? { ...ctx, io: { ...ctx.io, cwd: cwd2 } } : ctx, { sessionId, pause: Boolean(values.pause) })}
-`
-            );
+            ctx.io.out(`${await runSlashCapture(here, { sessionId, pause: Boolean(values.pause) })}
+`);
             return 0;
           }
           if (values.push || values["post-id"] || values.visibility || values.title) {
             if (positionals.length > 0)
               throw new BatonError("invalid_input", `unexpected argument "${positionals[0]}"`);
-            const cwd2 = nonEmpty(own3.cwd);
             try {
-              const report = await runSlashPush(cwd2 ? { ...ctx, io: { ...ctx.io, cwd: cwd2 } } : ctx, {
+              const report = await runSlashPush(here, {
                 sessionId,
                 postId: values["post-id"],
                 title: values.title,
@@ -58105,15 +58635,13 @@ Slash-command arguments:
           if (positionals.length > 0) {
             throw new BatonError("invalid_input", `unexpected argument "${positionals[0]}"`);
           }
-          const cwd = nonEmpty(own3.cwd);
-          const outcome = await runExport(cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx, {
+          const outcome = await exportSession(exportEnv(here), {
             ref: sessionId,
             format: oneOf(values.format, EXPORT_FORMATS, "--format") ?? "md",
-            out: values.out,
-            force: Boolean(values.force),
+            to: destination(values.out, Boolean(values.force)),
             redact: !values["no-redact"]
           });
-          ctx.io.out(`BATON_EXPORT_OK: ${describeOutcome(outcome)}
+          ctx.io.out(`BATON_EXPORT_OK: ${describeExport(outcome)}
 `);
         } catch (err) {
           ctx.io.out(`BATON_EXPORT_FAILED: ${describeError(err)}
@@ -58450,8 +58978,8 @@ function readText(path6, what) {
   try {
     return readFileSync7(path6, "utf8");
   } catch (err) {
-    const code2 = err.code;
-    throw new BatonError(code2 === "ENOENT" ? "not_found" : "io", `${what} not found: ${path6}`, {
+    const code3 = err.code;
+    throw new BatonError(code3 === "ENOENT" ? "not_found" : "io", `${what} not found: ${path6}`, {
       cause: err
     });
   }
@@ -58529,7 +59057,7 @@ var init_parameters = __esm({
     init_is_plain_obj();
     init_file_url();
     normalizeParameters = (rawFile, rawArguments = [], rawOptions = {}) => {
-      const filePath = safeNormalizeFileUrl(rawFile, "First argument");
+      const filePath2 = safeNormalizeFileUrl(rawFile, "First argument");
       const [commandArguments, options2] = isPlainObject3(rawArguments) ? [[], rawArguments] : [rawArguments, rawOptions];
       if (!Array.isArray(commandArguments)) {
         throw new TypeError(`Second argument must be either an array of arguments or an options object: ${commandArguments}`);
@@ -58545,7 +59073,7 @@ var init_parameters = __esm({
       if (!isPlainObject3(options2)) {
         throw new TypeError(`Last argument must be an options object: ${options2}`);
       }
-      return [filePath, normalizedArguments, options2];
+      return [filePath2, normalizedArguments, options2];
     };
   }
 });
@@ -58824,8 +59352,8 @@ import { stripVTControlCharacters } from "node:util";
 var joinCommand, escapeLines, escapeControlCharacters, escapeControlCharacter, getSpecialCharRegExp, SPECIAL_CHAR_REGEXP, COMMON_ESCAPES, ASTRAL_START, quoteString, NO_ESCAPE_REGEXP;
 var init_escape = __esm({
   "node_modules/execa/lib/arguments/escape.js"() {
-    joinCommand = (filePath, rawArguments) => {
-      const fileAndArguments = [filePath, ...rawArguments];
+    joinCommand = (filePath2, rawArguments) => {
+      const fileAndArguments = [filePath2, ...rawArguments];
       const command = fileAndArguments.join(" ");
       const escapedCommand = fileAndArguments.map((fileAndArgument) => quoteString(escapeControlCharacters(fileAndArgument))).join(" ");
       return { command, escapedCommand };
@@ -59340,7 +59868,7 @@ var init_custom = __esm({
 // node_modules/execa/lib/verbose/log.js
 import { inspect } from "node:util";
 var verboseLog, getVerboseObject, getPrintedLines, getPrintedLine, serializeVerboseMessage, TAB_SIZE;
-var init_log = __esm({
+var init_log2 = __esm({
   "node_modules/execa/lib/verbose/log.js"() {
     init_escape();
     init_default();
@@ -59385,7 +59913,7 @@ var logCommand;
 var init_start = __esm({
   "node_modules/execa/lib/verbose/start.js"() {
     init_values();
-    init_log();
+    init_log2();
     logCommand = (escapedCommand, verboseInfo) => {
       if (!isVerbose(verboseInfo)) {
         return;
@@ -59436,7 +59964,7 @@ var init_info = __esm({
 // node_modules/execa/lib/return/duration.js
 import { hrtime } from "node:process";
 var getStartTime, getDurationMs;
-var init_duration = __esm({
+var init_duration2 = __esm({
   "node_modules/execa/lib/return/duration.js"() {
     getStartTime = () => hrtime.bigint();
     getDurationMs = (startTime) => Number(hrtime.bigint() - startTime) / 1e6;
@@ -59445,16 +59973,16 @@ var init_duration = __esm({
 
 // node_modules/execa/lib/arguments/command.js
 var handleCommand;
-var init_command = __esm({
+var init_command2 = __esm({
   "node_modules/execa/lib/arguments/command.js"() {
     init_start();
     init_info();
-    init_duration();
+    init_duration2();
     init_escape();
     init_specific();
-    handleCommand = (filePath, rawArguments, rawOptions) => {
+    handleCommand = (filePath2, rawArguments, rawOptions) => {
       const startTime = getStartTime();
-      const { command, escapedCommand } = joinCommand(filePath, rawArguments);
+      const { command, escapedCommand } = joinCommand(filePath2, rawArguments);
       const verbose = normalizeFdSpecificOption(rawOptions, "verbose");
       const verboseInfo = getVerboseInfo(verbose, escapedCommand, { ...rawOptions });
       logCommand(escapedCommand, verboseInfo);
@@ -59832,7 +60360,7 @@ var require_parse2 = __commonJS({
     "use strict";
     var path6 = __require("path");
     var resolveCommand = require_resolveCommand();
-    var escape = require_escape();
+    var escape2 = require_escape();
     var readShebang = require_readShebang();
     var isWin = process.platform === "win32";
     var isExecutableRegExp = /\.(?:com|exe)$/i;
@@ -59856,8 +60384,8 @@ var require_parse2 = __commonJS({
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
         parsed.command = path6.normalize(parsed.command);
-        parsed.command = escape.command(parsed.command);
-        parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
+        parsed.command = escape2.command(parsed.command);
+        parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
         parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
         parsed.command = process.env.comspec || "cmd.exe";
@@ -60701,7 +61229,7 @@ const [receivedMessage] = await Promise.all([
         throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${String(message)}.`, { cause: error62 });
       }
     };
-    isSerializationError = ({ code: code2, message }) => SERIALIZATION_ERROR_CODES.has(code2) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
+    isSerializationError = ({ code: code3, message }) => SERIALIZATION_ERROR_CODES.has(code3) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
     SERIALIZATION_ERROR_CODES = /* @__PURE__ */ new Set([
       // Message is `undefined`
       "ERR_MISSING_ARGS",
@@ -60746,11 +61274,11 @@ var getToStream, getFromStream, SUBPROCESS_OPTIONS, getFdNumber, parseFdNumber, 
 var init_fd_options = __esm({
   "node_modules/execa/lib/arguments/fd-options.js"() {
     init_specific();
-    getToStream = (destination, to = "stdin") => {
+    getToStream = (destination2, to = "stdin") => {
       const isWritable = true;
-      const { options: options2, fileDescriptors } = SUBPROCESS_OPTIONS.get(destination);
+      const { options: options2, fileDescriptors } = SUBPROCESS_OPTIONS.get(destination2);
       const fdNumber = getFdNumber(fileDescriptors, to, isWritable);
-      const destinationStream = destination.stdio[fdNumber];
+      const destinationStream = destination2.stdio[fdNumber];
       if (destinationStream === null) {
         throw new TypeError(getInvalidStdioOptionMessage(fdNumber, to, options2, isWritable));
       }
@@ -61286,8 +61814,8 @@ var init_graceful2 = __esm({
     })] : [];
     sendOnAbort = async ({ subprocess, cancelSignal, forceKillAfterDelay, context, controller: { signal } }) => {
       await onAbortedSignal(cancelSignal, signal);
-      const reason = getReason(cancelSignal);
-      await sendAbort(subprocess, reason);
+      const reason2 = getReason(cancelSignal);
+      await sendAbort(subprocess, reason2);
       killOnTimeout({
         kill: subprocess.kill,
         forceKillAfterDelay,
@@ -61297,13 +61825,13 @@ var init_graceful2 = __esm({
       context.terminationReason ??= "gracefulCancel";
       throw cancelSignal.reason;
     };
-    getReason = ({ reason }) => {
-      if (!(reason instanceof DOMException)) {
-        return reason;
+    getReason = ({ reason: reason2 }) => {
+      if (!(reason2 instanceof DOMException)) {
+        return reason2;
       }
-      const error62 = new Error(reason.message);
+      const error62 = new Error(reason2.message);
       Object.defineProperty(error62, "stack", {
-        value: reason.stack,
+        value: reason2.stack,
         enumerable: false,
         configurable: true,
         writable: true
@@ -61530,9 +62058,9 @@ var init_options = __esm({
     init_cwd();
     init_file_url();
     init_specific();
-    normalizeOptions = (filePath, rawArguments, rawOptions) => {
+    normalizeOptions = (filePath2, rawArguments, rawOptions) => {
       rawOptions.cwd = normalizeCwd(rawOptions.cwd);
-      const [processedFile, processedArguments, processedOptions] = handleNodeOption(filePath, rawArguments, rawOptions);
+      const [processedFile, processedArguments, processedOptions] = handleNodeOption(filePath2, rawArguments, rawOptions);
       const { command: file2, args: commandArguments, options: initialOptions } = import_cross_spawn.default._parse(processedFile, processedArguments, processedOptions);
       const fdOptions = normalizeFdSpecificOptions(initialOptions);
       const options2 = addDefaultOptions(fdOptions);
@@ -61657,7 +62185,7 @@ function i() {
 function o(r) {
   return this[n].return(r);
 }
-function h({ preventCancel: r = false } = {}) {
+function h2({ preventCancel: r = false } = {}) {
   const e = this.getReader(), t = new c(
     e,
     r
@@ -61771,7 +62299,7 @@ var init_stream = __esm({
         return stream;
       }
       if (toString.call(stream) === "[object ReadableStream]") {
-        return h.call(stream);
+        return h2.call(stream);
       }
       throw new TypeError("The first argument must be a Readable, a ReadableStream, or an async iterable.");
     };
@@ -62281,7 +62809,7 @@ var makeSuccessResult, makeEarlyError, makeError, getErrorProperties, omitUndefi
 var init_result = __esm({
   "node_modules/execa/lib/return/result.js"() {
     init_signal();
-    init_duration();
+    init_duration2();
     init_final_error();
     init_message();
     makeSuccessResult = ({
@@ -62612,7 +63140,7 @@ var init_pretty_ms = __esm({
 var logError;
 var init_error = __esm({
   "node_modules/execa/lib/verbose/error.js"() {
-    init_log();
+    init_log2();
     logError = (result, verboseInfo) => {
       if (result.failed) {
         verboseLog({
@@ -62632,7 +63160,7 @@ var init_complete = __esm({
   "node_modules/execa/lib/verbose/complete.js"() {
     init_pretty_ms();
     init_values();
-    init_log();
+    init_log2();
     init_error();
     logResult = (result, verboseInfo) => {
       if (!isVerbose(verboseInfo)) {
@@ -63854,7 +64382,7 @@ var init_output = __esm({
   "node_modules/execa/lib/verbose/output.js"() {
     init_encoding_option();
     init_type();
-    init_log();
+    init_log2();
     init_values();
     shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
     fdUsesVerbose = (fdNumber) => fdNumber === 1 || fdNumber === 2;
@@ -63885,7 +64413,7 @@ var init_output = __esm({
 });
 
 // node_modules/execa/lib/io/output-sync.js
-import { writeFileSync as writeFileSync4, appendFileSync as appendFileSync3 } from "node:fs";
+import { writeFileSync as writeFileSync3, appendFileSync as appendFileSync3 } from "node:fs";
 var transformOutputSync, transformOutputResultSync, runOutputGeneratorsSync, serializeChunks, logOutputSync, writeToFiles;
 var init_output_sync = __esm({
   "node_modules/execa/lib/io/output-sync.js"() {
@@ -63992,7 +64520,7 @@ var init_output_sync = __esm({
           appendFileSync3(path6, serializedResult);
         } else {
           outputFiles.add(pathString);
-          writeFileSync4(path6, serializedResult);
+          writeFileSync3(path6, serializedResult);
         }
       }
     };
@@ -64102,7 +64630,7 @@ import { spawnSync } from "node:child_process";
 var execaCoreSync, handleSyncArguments, normalizeSyncOptions, validateSyncOptions, throwInvalidSyncOption, spawnSubprocessSync, runSubprocessSync, normalizeSpawnSyncOptions, getSyncResult;
 var init_main_sync = __esm({
   "node_modules/execa/lib/methods/main-sync.js"() {
-    init_command();
+    init_command2();
     init_options();
     init_shell();
     init_result();
@@ -64789,32 +65317,32 @@ var pipeStreams, onSourceFinish, endDestinationStream, onDestinationFinish, abor
 var init_pipeline = __esm({
   "node_modules/execa/lib/io/pipeline.js"() {
     init_standard_stream();
-    pipeStreams = (source, destination) => {
-      source.pipe(destination);
-      onSourceFinish(source, destination);
-      onDestinationFinish(source, destination);
+    pipeStreams = (source, destination2) => {
+      source.pipe(destination2);
+      onSourceFinish(source, destination2);
+      onDestinationFinish(source, destination2);
     };
-    onSourceFinish = async (source, destination) => {
-      if (isStandardStream(source) || isStandardStream(destination)) {
+    onSourceFinish = async (source, destination2) => {
+      if (isStandardStream(source) || isStandardStream(destination2)) {
         return;
       }
       try {
         await finished3(source, { cleanup: true, readable: true, writable: false });
       } catch {
       }
-      endDestinationStream(destination);
+      endDestinationStream(destination2);
     };
-    endDestinationStream = (destination) => {
-      if (destination.writable) {
-        destination.end();
+    endDestinationStream = (destination2) => {
+      if (destination2.writable) {
+        destination2.end();
       }
     };
-    onDestinationFinish = async (source, destination) => {
-      if (isStandardStream(source) || isStandardStream(destination)) {
+    onDestinationFinish = async (source, destination2) => {
+      if (isStandardStream(source) || isStandardStream(destination2)) {
         return;
       }
       try {
-        await finished3(destination, { cleanup: true, readable: false, writable: true });
+        await finished3(destination2, { cleanup: true, readable: false, writable: true });
       } catch {
       }
       abortSourceStream(source);
@@ -64964,17 +65492,17 @@ var init_mjs = __esm({
           list.splice(i2, 1);
         }
       }
-      emit(ev, code2, signal) {
+      emit(ev, code3, signal) {
         if (this.emitted[ev]) {
           return false;
         }
         this.emitted[ev] = true;
         let ret = false;
         for (const fn of this.listeners[ev]) {
-          ret = fn(code2, signal) === true || ret;
+          ret = fn(code3, signal) === true || ret;
         }
         if (ev === "exit") {
-          ret = this.emit("afterExit", code2, signal) || ret;
+          ret = this.emit("afterExit", code3, signal) || ret;
         }
         return ret;
       }
@@ -65074,8 +65602,8 @@ var init_mjs = __esm({
         this.#process.emit = (ev, ...a2) => {
           return this.#processEmit(ev, ...a2);
         };
-        this.#process.reallyExit = (code2) => {
-          return this.#processReallyExit(code2);
+        this.#process.reallyExit = (code3) => {
+          return this.#processReallyExit(code3);
         };
       }
       unload() {
@@ -65097,11 +65625,11 @@ var init_mjs = __esm({
         this.#process.reallyExit = this.#originalProcessReallyExit;
         this.#emitter.count -= 1;
       }
-      #processReallyExit(code2) {
+      #processReallyExit(code3) {
         if (!processOk(this.#process)) {
           return 0;
         }
-        this.#process.exitCode = code2 || 0;
+        this.#process.exitCode = code3 || 0;
         this.#emitter.emit("exit", this.#process.exitCode, null);
         return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
       }
@@ -65182,13 +65710,13 @@ var normalizePipeArguments, getDestinationStream, getDestination, mapDestination
 var init_pipe_arguments = __esm({
   "node_modules/execa/lib/pipe/pipe-arguments.js"() {
     init_parameters();
-    init_duration();
+    init_duration2();
     init_fd_options();
     init_file_url();
     normalizePipeArguments = ({ source, sourcePromise, boundOptions, createNested }, ...pipeArguments) => {
       const startTime = getStartTime();
       const {
-        destination,
+        destination: destination2,
         destinationStream,
         destinationError,
         from,
@@ -65201,7 +65729,7 @@ var init_pipe_arguments = __esm({
         sourceStream,
         sourceOptions,
         sourceError,
-        destination,
+        destination: destination2,
         destinationStream,
         destinationError,
         unpipeSignal,
@@ -65212,12 +65740,12 @@ var init_pipe_arguments = __esm({
     getDestinationStream = (boundOptions, createNested, pipeArguments) => {
       try {
         const {
-          destination,
+          destination: destination2,
           pipeOptions: { from, to, unpipeSignal } = {}
         } = getDestination(boundOptions, createNested, ...pipeArguments);
-        const destinationStream = getToStream(destination, to);
+        const destinationStream = getToStream(destination2, to);
         return {
-          destination,
+          destination: destination2,
           destinationStream,
           from,
           unpipeSignal
@@ -65228,16 +65756,16 @@ var init_pipe_arguments = __esm({
     };
     getDestination = (boundOptions, createNested, firstArgument, ...pipeArguments) => {
       if (Array.isArray(firstArgument)) {
-        const destination = createNested(mapDestinationArguments, boundOptions)(firstArgument, ...pipeArguments);
-        return { destination, pipeOptions: boundOptions };
+        const destination2 = createNested(mapDestinationArguments, boundOptions)(firstArgument, ...pipeArguments);
+        return { destination: destination2, pipeOptions: boundOptions };
       }
       if (typeof firstArgument === "string" || firstArgument instanceof URL || isDenoExecPath(firstArgument)) {
         if (Object.keys(boundOptions).length > 0) {
           throw new TypeError('Please use .pipe("file", ..., options) or .pipe(execa("file", ..., options)) instead of .pipe(options)("file", ...).');
         }
         const [rawFile, rawArguments, rawOptions] = normalizeParameters(firstArgument, ...pipeArguments);
-        const destination = createNested(mapDestinationArguments)(rawFile, rawArguments, rawOptions);
-        return { destination, pipeOptions: rawOptions };
+        const destination2 = createNested(mapDestinationArguments)(rawFile, rawArguments, rawOptions);
+        return { destination: destination2, pipeOptions: rawOptions };
       }
       if (SUBPROCESS_OPTIONS.has(firstArgument)) {
         if (Object.keys(boundOptions).length > 0) {
@@ -65415,11 +65943,11 @@ var init_setup = __esm({
           boundOptions: { ...sourceInfo.boundOptions, ...pipeArguments[0] }
         });
       }
-      const { destination, ...normalizedInfo } = normalizePipeArguments(sourceInfo, ...pipeArguments);
-      const promise2 = handlePipePromise({ ...normalizedInfo, destination });
+      const { destination: destination2, ...normalizedInfo } = normalizePipeArguments(sourceInfo, ...pipeArguments);
+      const promise2 = handlePipePromise({ ...normalizedInfo, destination: destination2 });
       promise2.pipe = pipeToSubprocess.bind(void 0, {
         ...sourceInfo,
-        source: destination,
+        source: destination2,
         sourcePromise: promise2,
         boundOptions: {}
       });
@@ -65430,14 +65958,14 @@ var init_setup = __esm({
       sourceStream,
       sourceOptions,
       sourceError,
-      destination,
+      destination: destination2,
       destinationStream,
       destinationError,
       unpipeSignal,
       fileDescriptors,
       startTime
     }) => {
-      const subprocessPromises = getSubprocessPromises(sourcePromise, destination);
+      const subprocessPromises = getSubprocessPromises(sourcePromise, destination2);
       handlePipeArgumentsError({
         sourceStream,
         sourceError,
@@ -65464,7 +65992,7 @@ var init_setup = __esm({
         maxListenersController.abort();
       }
     };
-    getSubprocessPromises = (sourcePromise, destination) => Promise.allSettled([sourcePromise, destination]);
+    getSubprocessPromises = (sourcePromise, destination2) => Promise.allSettled([sourcePromise, destination2]);
   }
 });
 
@@ -65817,7 +66345,7 @@ var init_all_async = __esm({
 var shouldLogIpc, logIpcOutput;
 var init_ipc = __esm({
   "node_modules/execa/lib/verbose/ipc.js"() {
-    init_log();
+    init_log2();
     init_values();
     shouldLogIpc = (verboseInfo) => isFullVerbose(verboseInfo, "ipc");
     logIpcOutput = (message, verboseInfo) => {
@@ -66049,7 +66577,7 @@ var init_concurrent = __esm({
 // node_modules/execa/lib/convert/shared.js
 import { finished as finished6 } from "node:stream/promises";
 var safeWaitForSubprocessStdin, safeWaitForSubprocessStdout, waitForSubprocessStdin, waitForSubprocessStdout, waitForSubprocess, destroyOtherStream;
-var init_shared2 = __esm({
+var init_shared = __esm({
   "node_modules/execa/lib/convert/shared.js"() {
     init_wait_stream();
     safeWaitForSubprocessStdin = async (subprocessStdin) => {
@@ -66103,7 +66631,7 @@ var init_readable = __esm({
     init_iterate();
     init_deferred();
     init_concurrent();
-    init_shared2();
+    init_shared();
     createReadable = ({ subprocess, concurrentStreams, encoding }, { from, binary: binaryOption = true, preserveNewlines = true } = {}) => {
       const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
       const { subprocessStdout, waitReadableDestroy } = getSubprocessStdout(subprocess, from, concurrentStreams);
@@ -66198,7 +66726,7 @@ var init_writable = __esm({
   "node_modules/execa/lib/convert/writable.js"() {
     init_fd_options();
     init_concurrent();
-    init_shared2();
+    init_shared();
     createWritable = ({ subprocess, concurrentStreams }, { to } = {}) => {
       const { subprocessStdin, waitWritableFinal, waitWritableDestroy } = getSubprocessStdin(subprocess, to, concurrentStreams);
       const writable2 = new Writable3({
@@ -66409,7 +66937,7 @@ var execaCoreAsync, handleAsyncArguments, handleAsyncOptions, spawnSubprocessAsy
 var init_main_async = __esm({
   "node_modules/execa/lib/methods/main-async.js"() {
     init_source();
-    init_command();
+    init_command2();
     init_options();
     init_fd_options();
     init_shell();
@@ -66668,7 +67196,7 @@ var init_create = __esm({
 
 // node_modules/execa/lib/methods/command.js
 var mapCommandAsync, mapCommandSync, parseCommand, parseCommandString, SPACES_REGEXP;
-var init_command2 = __esm({
+var init_command3 = __esm({
   "node_modules/execa/lib/methods/command.js"() {
     mapCommandAsync = ({ file: file2, commandArguments }) => parseCommand(file2, commandArguments);
     mapCommandSync = ({ file: file2, commandArguments }) => ({ ...parseCommand(file2, commandArguments), isSync: true });
@@ -66723,7 +67251,7 @@ var execa, execaSync, execaCommand, execaCommandSync, execaNode, $, sendMessage2
 var init_execa = __esm({
   "node_modules/execa/index.js"() {
     init_create();
-    init_command2();
+    init_command3();
     init_node2();
     init_script();
     init_methods();
@@ -66897,8 +67425,8 @@ var init_local_index = __esm({
 
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync11, mkdirSync as mkdirSync8, readFileSync as readFileSync10, renameSync as renameSync5, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname10, join as join20, relative, sep } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync10 } from "node:fs";
+import { join as join20, relative, sep } from "node:path";
 function handoffsDir(dataDir) {
   return join20(dataDir, "handoffs");
 }
@@ -66922,12 +67450,6 @@ function readIndex(dataDir) {
     return emptyIndex();
   }
 }
-function writeFileAtomic(path6, text, mode = 384) {
-  mkdirSync8(dirname10(path6), { recursive: true });
-  const tmp = `${path6}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync5(tmp, text, { encoding: "utf8", mode });
-  renameSync5(tmp, path6);
-}
 function addToIndex(dataDir, entry) {
   writeFileAtomic(indexPath(dataDir), `${JSON.stringify(upsertEntry(readIndex(dataDir), entry), null, 2)}
 `);
@@ -66944,6 +67466,7 @@ function resolveStoredFile(dataDir, entry) {
 var init_local_store = __esm({
   "src/handoff/local-store.ts"() {
     "use strict";
+    init_write_atomic();
     init_context_id();
     init_local_index();
   }
@@ -66989,6 +67512,7 @@ var init_deliver = __esm({
     "use strict";
     init_errors();
     init_clipboard();
+    init_write_atomic();
     init_local_store();
   }
 });
@@ -67046,9 +67570,9 @@ async function statusEntries(git, root) {
   for (let i2 = 0; i2 < parts.length; i2++) {
     const entry = parts[i2];
     if (entry.length < 4) continue;
-    const code2 = entry.slice(0, 2);
-    out.push({ code: code2, path: entry.slice(3) });
-    if (code2[0] === "R" || code2[0] === "C") i2++;
+    const code3 = entry.slice(0, 2);
+    out.push({ code: code3, path: entry.slice(3) });
+    if (code3[0] === "R" || code3[0] === "C") i2++;
   }
   return out;
 }
@@ -67078,7 +67602,7 @@ var init_git = __esm({
 
 // src/handoff/steps/git-facts.ts
 import { existsSync as existsSync12, statSync as statSync5 } from "node:fs";
-import { basename as basename7, dirname as dirname11, relative as relative2, resolve as resolve7, sep as sep2 } from "node:path";
+import { basename as basename7, dirname as dirname10, relative as relative2, resolve as resolve7, sep as sep2 } from "node:path";
 function existingDir(path6) {
   let dir = path6;
   for (let i2 = 0; i2 < 64; i2++) {
@@ -67086,7 +67610,7 @@ function existingDir(path6) {
       if (existsSync12(dir) && statSync5(dir).isDirectory()) return dir;
     } catch {
     }
-    const parent = dirname11(dir);
+    const parent = dirname10(dir);
     if (parent === dir) return null;
     dir = parent;
   }
@@ -67100,9 +67624,9 @@ function classify(status, sessionFiles, maxFiles) {
   const created = /* @__PURE__ */ new Set();
   const modified = /* @__PURE__ */ new Set();
   const deleted = /* @__PURE__ */ new Set();
-  for (const { code: code2, path: path6 } of status ?? []) {
-    if (code2 === "??" || code2[0] === "A") created.add(path6);
-    else if (code2.includes("D")) deleted.add(path6);
+  for (const { code: code3, path: path6 } of status ?? []) {
+    if (code3 === "??" || code3[0] === "A") created.add(path6);
+    else if (code3.includes("D")) deleted.add(path6);
     else modified.add(path6);
   }
   for (const p of sessionFiles.created) if (!modified.has(p) && !deleted.has(p)) created.add(p);
@@ -67151,7 +67675,7 @@ async function runGitFacts(opts, state, ctx) {
       let root = null;
       if (mainRoot && inside(mainRoot, abs)) root = mainRoot;
       else if (opts.repos === "cwd+session") {
-        const dir = existingDir(dirname11(abs));
+        const dir = existingDir(dirname10(abs));
         if (dir !== null) {
           if (!rootOfDir.has(dir) && rootOfDir.size < MAX_DIRS) rootOfDir.set(dir, await repoRoot(git, dir));
           root = rootOfDir.get(dir) ?? null;
@@ -67530,10 +68054,10 @@ var require_common = __commonJS({
 var require_exception = __commonJS({
   "node_modules/js-yaml/lib/js-yaml/exception.js"(exports2, module2) {
     "use strict";
-    function YAMLException(reason, mark) {
+    function YAMLException(reason2, mark) {
       Error.call(this);
       this.name = "YAMLException";
-      this.reason = reason;
+      this.reason = reason2;
       this.mark = mark;
       this.message = (this.reason || "(unknown reason)") + (this.mark ? " " + this.mark.toString() : "");
       if (Error.captureStackTrace) {
@@ -67544,10 +68068,10 @@ var require_exception = __commonJS({
     }
     YAMLException.prototype = Object.create(Error.prototype);
     YAMLException.prototype.constructor = YAMLException;
-    YAMLException.prototype.toString = function toString2(compact) {
+    YAMLException.prototype.toString = function toString2(compact2) {
       var result = this.name + ": ";
       result += this.reason || "(unknown reason)";
-      if (!compact && this.mark) {
+      if (!compact2 && this.mark) {
         result += " " + this.mark.toString();
       }
       return result;
@@ -67596,13 +68120,13 @@ var require_mark = __commonJS({
       snippet = this.buffer.slice(start, end);
       return common2.repeat(" ", indent) + head2 + snippet + tail + "\n" + common2.repeat(" ", indent + this.position - start + head2.length) + "^";
     };
-    Mark.prototype.toString = function toString2(compact) {
+    Mark.prototype.toString = function toString2(compact2) {
       var snippet, where = "";
       if (this.name) {
         where += 'in "' + this.name + '" ';
       }
       where += "at line " + (this.line + 1) + ", column " + (this.column + 1);
-      if (!compact) {
+      if (!compact2) {
         snippet = this.getSnippet();
         if (snippet) {
           where += ":\n" + snippet;
@@ -68246,11 +68770,11 @@ var require_binary = __commonJS({
     var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
     function resolveYamlBinary(data) {
       if (data === null) return false;
-      var code2, idx, bitlen = 0, max = data.length, map2 = BASE64_MAP;
+      var code3, idx, bitlen = 0, max = data.length, map2 = BASE64_MAP;
       for (idx = 0; idx < max; idx++) {
-        code2 = map2.indexOf(data.charAt(idx));
-        if (code2 > 64) continue;
-        if (code2 < 0) return false;
+        code3 = map2.indexOf(data.charAt(idx));
+        if (code3 > 64) continue;
+        if (code3 < 0) return false;
         bitlen += 6;
       }
       return bitlen % 8 === 0;
@@ -68789,7 +69313,7 @@ var require_loader = __commonJS({
         throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
       }
     }
-    function mergeMappings(state, destination, source, overridableKeys) {
+    function mergeMappings(state, destination2, source, overridableKeys) {
       var sourceKeys, key, index, quantity;
       if (!common2.isObject(source)) {
         throwError(state, "cannot merge mappings; the provided source object is unacceptable");
@@ -68799,8 +69323,8 @@ var require_loader = __commonJS({
       for (index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
         key = sourceKeys[index];
         chargeMergeWork(state);
-        if (!_hasOwnProperty.call(destination, key)) {
-          setProperty(destination, key, source[key]);
+        if (!_hasOwnProperty.call(destination2, key)) {
+          setProperty(destination2, key, source[key]);
           overridableKeys[key] = true;
         }
       }
@@ -70056,11 +70580,11 @@ var require_dumper = __commonJS({
       state.tag = _tag;
       state.dump = "[" + _result + "]";
     }
-    function writeBlockSequence(state, level, object2, compact) {
+    function writeBlockSequence(state, level, object2, compact2) {
       var _result = "", _tag = state.tag, index, length;
       for (index = 0, length = object2.length; index < length; index += 1) {
         if (writeNode(state, level + 1, object2[index], true, true)) {
-          if (!compact || index !== 0) {
+          if (!compact2 || index !== 0) {
             _result += generateNextLine(state, level);
           }
           if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
@@ -70096,7 +70620,7 @@ var require_dumper = __commonJS({
       state.tag = _tag;
       state.dump = "{" + _result + "}";
     }
-    function writeBlockMapping(state, level, object2, compact) {
+    function writeBlockMapping(state, level, object2, compact2) {
       var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index, length, objectKey, objectValue, explicitPair, pairBuffer;
       if (state.sortKeys === true) {
         objectKeyList.sort();
@@ -70107,7 +70631,7 @@ var require_dumper = __commonJS({
       }
       for (index = 0, length = objectKeyList.length; index < length; index += 1) {
         pairBuffer = "";
-        if (!compact || index !== 0) {
+        if (!compact2 || index !== 0) {
           pairBuffer += generateNextLine(state, level);
         }
         objectKey = objectKeyList[index];
@@ -70164,7 +70688,7 @@ var require_dumper = __commonJS({
       }
       return false;
     }
-    function writeNode(state, level, object2, block, compact, iskey) {
+    function writeNode(state, level, object2, block, compact2, iskey) {
       state.tag = null;
       state.dump = object2;
       if (!detectType(state, object2, false)) {
@@ -70180,7 +70704,7 @@ var require_dumper = __commonJS({
         duplicate = duplicateIndex !== -1;
       }
       if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-        compact = false;
+        compact2 = false;
       }
       if (duplicate && state.usedDuplicates[duplicateIndex]) {
         state.dump = "*ref_" + duplicateIndex;
@@ -70190,7 +70714,7 @@ var require_dumper = __commonJS({
         }
         if (type === "[object Object]") {
           if (block && Object.keys(state.dump).length !== 0) {
-            writeBlockMapping(state, level, state.dump, compact);
+            writeBlockMapping(state, level, state.dump, compact2);
             if (duplicate) {
               state.dump = "&ref_" + duplicateIndex + state.dump;
             }
@@ -70203,7 +70727,7 @@ var require_dumper = __commonJS({
         } else if (type === "[object Array]") {
           var arrayLevel = state.noArrayIndent && level > 0 ? level - 1 : level;
           if (block && state.dump.length !== 0) {
-            writeBlockSequence(state, arrayLevel, state.dump, compact);
+            writeBlockSequence(state, arrayLevel, state.dump, compact2);
             if (duplicate) {
               state.dump = "&ref_" + duplicateIndex + state.dump;
             }
@@ -70708,6 +71232,19 @@ var require_gray_matter = __commonJS({
   }
 });
 
+// src/core/handoff/frontmatter.ts
+function splitFrontmatter(text) {
+  const m = FENCED.exec(text);
+  return m ? { block: m[1], body: text.slice(m[0].length) } : null;
+}
+var FENCED;
+var init_frontmatter = __esm({
+  "src/core/handoff/frontmatter.ts"() {
+    "use strict";
+    FENCED = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+  }
+});
+
 // src/core/handoff/document.ts
 var SECTION_HEADINGS, NOT_WRITTEN, isoString, HandoffProjectRef, HandoffMeta, ExtraSection, HandoffDocument;
 var init_document = __esm({
@@ -70826,22 +71363,19 @@ var init_markdown2 = __esm({
 });
 
 // src/core/handoff/parse.ts
-function refuseEngine() {
-  throw new BatonError("invalid_input", "handoff frontmatter must be YAML");
-}
 function isNotWritten(body) {
   return /^_Not written\b/.test(body.trim());
 }
 function parseDocument(text, source = "handoff document") {
   const input2 = text.replace(/^\uFEFF/, "");
-  if (!/^---\r?\n/.test(input2)) {
+  const split = splitFrontmatter(input2);
+  if (!split) {
     throw new BatonError("invalid_input", `${source}: not a handoff document (no YAML frontmatter)`);
   }
-  let parsed;
+  let data;
   try {
-    parsed = (0, import_gray_matter.default)(input2, { language: "yaml", engines: MATTER_ENGINES });
+    data = loadYaml(split.block);
   } catch (err) {
-    if (err instanceof BatonError) throw err;
     throw new BatonError(
       "invalid_input",
       `${source}: frontmatter is not valid YAML (${err.message.split("\n")[0]})`,
@@ -70850,17 +71384,17 @@ function parseDocument(text, source = "handoff document") {
       }
     );
   }
-  const metaResult = HandoffMeta.safeParse(parsed.data);
+  const metaResult = HandoffMeta.safeParse(data);
   if (!metaResult.success) {
     throw new BatonError(
       "invalid_input",
-      formatIssues(`${source} frontmatter`, metaResult.error.issues, parsed.data)
+      formatIssues(`${source} frontmatter`, metaResult.error.issues, data)
     );
   }
   let title = null;
   const sections = {};
   const extras = [];
-  for (const block of splitByHeadings(parsed.content, 2)) {
+  for (const block of splitByHeadings(split.body, 2)) {
     if (block.heading === null) continue;
     if (block.level === 1 && title === null) {
       title = block.heading;
@@ -70873,19 +71407,20 @@ function parseDocument(text, source = "handoff document") {
   if (title === null) throw new BatonError("invalid_input", `${source}: no "# " title line`);
   return { meta: metaResult.data, title, sections, extras };
 }
-var import_gray_matter, BY_HEADING, MATTER_ENGINES;
+var import_gray_matter, BY_HEADING, loadYaml;
 var init_parse4 = __esm({
   "src/core/handoff/parse.ts"() {
     "use strict";
     import_gray_matter = __toESM(require_gray_matter(), 1);
     init_errors();
     init_errors5();
+    init_frontmatter();
     init_document();
     init_markdown2();
     BY_HEADING = new Map(
       DOCUMENT_SECTIONS.map((id) => [normalizeHeading(SECTION_HEADINGS[id]), id])
     );
-    MATTER_ENGINES = { js: refuseEngine, javascript: refuseEngine };
+    loadYaml = import_gray_matter.default.engines.yaml.parse;
   }
 });
 
@@ -70899,13 +71434,13 @@ function clip(text, max) {
 
 … [truncated: ${text.length - max} more characters]`;
 }
-function parseNarrative(markdown, opts = {}) {
+function parseNarrative(markdown2, opts = {}) {
   const max = opts.maxSectionChars ?? 8e3;
   const out = { sections: {}, extras: [], warnings: [] };
-  const blocks = splitByHeadings(markdown);
+  const blocks = splitByHeadings(markdown2);
   const known = blocks.some((b) => b.heading !== null && narrativeSectionFor(b.heading) !== void 0);
   if (!known) {
-    const text = markdown.trim();
+    const text = markdown2.trim();
     if (text !== "") {
       out.sections.summary = clip(text, max);
       out.warnings.push("no known section heading in the narrative: all of it became the session summary");
@@ -71016,16 +71551,11 @@ var init_narrative2 = __esm({
 });
 
 // src/handoff/format.ts
-function formatDuration2(ms) {
-  if (!Number.isFinite(ms) || ms <= 0) return "0m";
-  const totalMin = Math.round(ms / 6e4);
-  if (totalMin < 1) return `${Math.max(1, Math.round(ms / 1e3))}s`;
-  const h2 = Math.floor(totalMin / 60);
-  const m = totalMin % 60;
-  return h2 === 0 ? `${m}m` : `${h2}h ${String(m).padStart(2, "0")}m`;
+function formatDuration3(ms) {
+  return formatDuration(ms, "minutes");
 }
-function formatCount(n2) {
-  return n2.toLocaleString("en-US");
+function formatCount2(n2) {
+  return formatCount(n2, "grouped");
 }
 function shellQuote(value) {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
@@ -71035,26 +71565,25 @@ function resumeCommand(sessionId, cwd) {
   const resume = `claude --resume ${shellQuote(sessionId)}`;
   return cwd ? `cd ${shellQuote(cwd)} && ${resume}` : resume;
 }
-function code(value) {
-  const ticks = value.includes("`") ? "``" : "`";
-  const pad2 = value.startsWith("`") || value.endsWith("`") ? " " : "";
-  return `${ticks}${pad2}${value}${pad2}${ticks}`;
-}
 function fence(text, lang = "") {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const marker = "`".repeat(longest + 1);
+  const marker = fenceFor(text);
   return `${marker}${lang}
 ${text}
 ${marker}`;
 }
-var init_format = __esm({
+var code2;
+var init_format2 = __esm({
   "src/handoff/format.ts"() {
     "use strict";
+    init_count();
+    init_duration();
+    init_markdown_text();
+    code2 = codeSpan;
   }
 });
 
 // src/handoff/steps/print.ts
-function describeOutcome2(state, ctx, show) {
+function describeOutcome(state, ctx, show) {
   const lines = [];
   const id = state.contextId ?? "(no context id)";
   const o2 = state.outputs;
@@ -71091,13 +71620,13 @@ function describeOutcome2(state, ctx, show) {
 `;
 }
 async function runPrint(opts, state, ctx) {
-  ctx.out(describeOutcome2(state, ctx, opts.show));
+  ctx.out(describeOutcome(state, ctx, opts.show));
   return "printed";
 }
 var init_print = __esm({
   "src/handoff/steps/print.ts"() {
     "use strict";
-    init_format();
+    init_format2();
   }
 });
 
@@ -71176,19 +71705,19 @@ function projectsSection(git, o2) {
   if (!git || git.projects.length === 0) return "_No project facts were gathered._";
   return git.projects.map((p) => {
     const lines = [`### ${p.name}${p.isMain ? "" : " (also touched)"}`, ""];
-    if (!o2.stripLocalPaths) lines.push(`- Path: ${code(p.root)}`);
+    if (!o2.stripLocalPaths) lines.push(`- Path: ${code2(p.root)}`);
     if (!p.isRepo) {
       lines.push("- Not a git repository.");
       return lines.join("\n");
     }
     lines.push(
-      `- Branch: ${p.branch ? code(p.branch) : "_unknown_"}${p.head ? ` at ${code(p.head)}` : " (no commits yet)"}${statusSummary(p)}`
+      `- Branch: ${p.branch ? code2(p.branch) : "_unknown_"}${p.head ? ` at ${code2(p.head)}` : " (no commits yet)"}${statusSummary(p)}`
     );
-    if (p.remote) lines.push(`- Remote: ${code(p.remote)}`);
+    if (p.remote) lines.push(`- Remote: ${code2(p.remote)}`);
     if (p.commits.length > 0) {
       lines.push("- Recent commits:");
       for (const c3 of p.commits)
-        lines.push(`  - ${code(c3.sha)} ${c3.subject}${c3.inSession ? " _(this session)_" : ""}`);
+        lines.push(`  - ${code2(c3.sha)} ${c3.subject}${c3.inSession ? " _(this session)_" : ""}`);
     }
     if (p.diffStat) lines.push("- Uncommitted diff (vs HEAD):", "", fence(p.diffStat));
     return lines.join("\n");
@@ -71196,7 +71725,7 @@ function projectsSection(git, o2) {
 }
 function fileList(label, files, prefix) {
   if (files.length === 0) return [];
-  return [`- ${label}:`, ...files.map((f) => `  - ${code(prefix + f)}`)];
+  return [`- ${label}:`, ...files.map((f) => `  - ${code2(prefix + f)}`)];
 }
 function filesSection(git, session, o2) {
   const blocks = [];
@@ -71243,16 +71772,16 @@ function topTools(tools, errors) {
 function factsSection(state, o2) {
   const s = state.session;
   if (!s) {
-    const id = state.sessionId ? ` Session id: ${code(state.sessionId)}.` : "";
+    const id = state.sessionId ? ` Session id: ${code2(state.sessionId)}.` : "";
     return `_Session facts unavailable: ${state.sessionNote ?? "no transcript was read"}._${id}`;
   }
   const lines = [
-    `- Session: ${code(s.sessionId)}${s.claudeVersion ? ` · Claude Code ${s.claudeVersion}` : ""}${s.models.length ? ` · ${s.models.join(", ")}` : ""}`,
-    `- Duration: ${formatDuration2(s.durationMs)}${s.startedAt && s.endedAt ? ` (${s.startedAt} → ${s.endedAt})` : ""} · ${s.turns} turn${s.turns === 1 ? "" : "s"} · ${s.promptCount} prompt${s.promptCount === 1 ? "" : "s"}`,
-    `- Tokens: ${formatCount(s.tokens.input)} in · ${formatCount(s.tokens.output)} out · ${formatCount(s.tokens.cacheRead)} cache read · ${formatCount(s.tokens.cacheWrite)} cache write${s.costUsd !== null ? ` · ~$${s.costUsd.toFixed(2)}` : ""}`,
+    `- Session: ${code2(s.sessionId)}${s.claudeVersion ? ` · Claude Code ${s.claudeVersion}` : ""}${s.models.length ? ` · ${s.models.join(", ")}` : ""}`,
+    `- Duration: ${formatDuration3(s.durationMs)}${s.startedAt && s.endedAt ? ` (${s.startedAt} → ${s.endedAt})` : ""} · ${s.turns} turn${s.turns === 1 ? "" : "s"} · ${s.promptCount} prompt${s.promptCount === 1 ? "" : "s"}`,
+    `- Tokens: ${formatCount2(s.tokens.input)} in · ${formatCount2(s.tokens.output)} out · ${formatCount2(s.tokens.cacheRead)} cache read · ${formatCount2(s.tokens.cacheWrite)} cache write${s.costUsd !== null ? ` · ~${formatCost(s.costUsd, "dollars")}` : ""}`,
     `- Tools: ${topTools(s.tools, s.toolErrors)}`
   ];
-  if (!o2.stripLocalPaths && s.cwd) lines.push(`- Working directory: ${code(s.cwd)}`);
+  if (!o2.stripLocalPaths && s.cwd) lines.push(`- Working directory: ${code2(s.cwd)}`);
   if (s.prompts.length > 0) {
     const label = s.prompts.length < s.promptCount ? `last ${s.prompts.length} of ${s.promptCount}` : `${s.prompts.length}`;
     lines.push(`- Prompts (${label}):`);
@@ -71322,7 +71851,8 @@ function buildDocument(state, ctx, contextId, topic, sectionIds, o2, redact) {
 var init_compose = __esm({
   "src/handoff/compose.ts"() {
     "use strict";
-    init_format();
+    init_cost();
+    init_format2();
   }
 });
 
@@ -71507,11 +72037,11 @@ function fileChanges(events) {
       const path6 = filePathOf(e.input);
       if (path6) calls.set(e.toolUseId, { tool: e.name, path: path6 });
     } else if (e.kind === "tool_result") {
-      const call2 = calls.get(e.toolUseId);
-      if (!call2 || e.isError) continue;
-      touched.add(call2.path);
-      if (call2.tool === "Write" && /^File created successfully/i.test(e.content.trim()))
-        created.add(call2.path);
+      const call = calls.get(e.toolUseId);
+      if (!call || e.isError) continue;
+      touched.add(call.path);
+      if (call.tool === "Write" && /^File created successfully/i.test(e.content.trim()))
+        created.add(call.path);
     }
   }
   return {
@@ -71578,7 +72108,7 @@ var init_session_summary = __esm({
 });
 
 // src/handoff/steps/session-facts.ts
-import { dirname as dirname12, resolve as resolve8 } from "node:path";
+import { dirname as dirname11, resolve as resolve8 } from "node:path";
 function requestedSessionId(ctx) {
   const usable = (v2) => v2 && v2.trim() !== "" && !v2.includes("${") ? v2.trim() : null;
   return usable(ctx.sessionId) ?? usable(ctx.env.CLAUDE_CODE_SESSION_ID);
@@ -71588,7 +72118,7 @@ async function newestForDir(ctx) {
   for (let i2 = 0; i2 < 32; i2++) {
     const newest = await newestTranscript(ctx.claudeConfigDir, dir);
     if (newest && newest.projectDir === encodeProjectDir(dir)) return newest.path;
-    const parent = dirname12(dir);
+    const parent = dirname11(dir);
     if (parent === dir) break;
     dir = parent;
   }
@@ -71695,7 +72225,7 @@ async function runStore(opts, state, ctx) {
     wrote.push(localFile);
   }
   if (repoFile) {
-    writeFileAtomic(repoFile, state.text, 420);
+    writeFileAtomic(repoFile, state.text, { mode: 420, dirMode: 511 });
     state.outputs.repoFile = repoFile;
     wrote.push(repoFile);
   }
@@ -71706,80 +72236,92 @@ var init_store = __esm({
     "use strict";
     init_errors();
     init_local_index();
-    init_format();
+    init_format2();
+    init_write_atomic();
     init_local_store();
   }
 });
 
 // src/handoff/tracker-sync.ts
-async function call(tracker, method, path6, schema, opts) {
-  const url2 = `${tracker.url.replace(/\/+$/, "")}/api/v1${path6}`;
-  let res;
-  try {
-    res = await (0, import_undici2.request)(url2, {
-      method,
-      headers: {
-        authorization: `Bearer ${tracker.apiKey}`,
-        accept: "application/json",
-        ...opts.body !== void 0 ? { "content-type": "application/json" } : {}
-      },
-      body: opts.body !== void 0 ? JSON.stringify(opts.body) : void 0,
-      headersTimeout: opts.timeoutMs,
-      bodyTimeout: opts.timeoutMs,
-      signal: AbortSignal.timeout(opts.timeoutMs)
+function toHandoffError(err, tracker, method, path6) {
+  if (!isBatonError(err)) return err;
+  if (err.code === "network" || err.code === "timeout" && !detailsOf(err, "timeout")?.cancelled) {
+    const why = err.cause instanceof Error ? err.cause.message : err.message;
+    return new BatonError(err.code, `tracker ${tracker.url} unreachable: ${why}`, {
+      cause: err,
+      details: err.details
     });
-  } catch (err) {
-    const timedOut = err.name === "TimeoutError" || /timeout/i.test(err.message);
-    throw new BatonError(
-      timedOut ? "timeout" : "network",
-      `tracker ${tracker.url} unreachable: ${err.message}`,
+  }
+  const http = httpFailureOf(err);
+  if (http) {
+    const status = http.status;
+    const code3 = STATUS_CODES[status] ?? (status >= 500 ? "server" : "invalid_request");
+    return new BatonError(code3, `tracker: ${method} ${path6}: ${http.serverMessage ?? `HTTP ${status}`}`, {
+      cause: err,
+      details: http,
+      ...err.reason ? { reason: err.reason } : {}
+    });
+  }
+  if (err.code === "server") {
+    const issue2 = detailsOf(err, "server")?.issues?.[0];
+    return new BatonError(
+      "server",
+      `tracker: ${method} ${path6}: unexpected reply (${issue2?.message ?? "not JSON"})`,
       {
         cause: err
       }
     );
   }
-  const text = await res.body.text();
-  let json2 = void 0;
-  try {
-    json2 = text === "" ? void 0 : JSON.parse(text);
-  } catch {
-  }
-  if (res.statusCode >= 400) {
-    const parsed2 = ErrorBody.safeParse(json2);
-    const message = parsed2.success ? parsed2.data.error.message : `HTTP ${res.statusCode}`;
-    const code2 = STATUS_CODES[res.statusCode] ?? (res.statusCode >= 500 ? "server" : "invalid_request");
-    throw new BatonError(code2, `tracker: ${method} ${path6}: ${message}`, {
-      details: { status: res.statusCode }
+  if (err.code === "invalid_request")
+    return new BatonError("invalid_request", `tracker: ${method} ${path6}: ${err.message}`, {
+      cause: err,
+      details: err.details
     });
-  }
-  const parsed = schema.safeParse(json2);
-  if (!parsed.success) {
-    throw new BatonError(
-      "server",
-      `tracker: ${method} ${path6}: unexpected reply (${parsed.error.issues[0]?.message ?? "invalid"})`
+  return err;
+}
+async function withTracker(tracker, call, fn) {
+  let client = null;
+  try {
+    client = clientFromConfig(
+      { trackerUrl: tracker.url, apiKey: tracker.apiKey, allowInsecure: tracker.allowInsecure },
+      { timeoutMs: call.timeoutMs, maxRetries: 0, userAgent: "baton-cli" }
     );
+    if (!client) throw new BatonError("config", "no tracker configured");
+    return await fn(client);
+  } catch (err) {
+    throw toHandoffError(err, tracker, call.method, call.path);
+  } finally {
+    await client?.close();
   }
-  return parsed.data;
 }
 function pushHandoff(tracker, body, timeoutMs = 8e3) {
   assertGated(body, "handoff sync");
-  return call(tracker, "POST", "/handoffs", CreateHandoffResponse, { body, timeoutMs });
+  return withTracker(
+    tracker,
+    { method: "POST", path: "/handoffs", timeoutMs },
+    (c3) => c3.handoffs.create(body)
+  );
 }
 async function listRemoteHandoffs(tracker, opts, timeoutMs = 5e3) {
   const q2 = new URLSearchParams({ limit: String(opts.limit) });
   if (opts.project) q2.set("project", opts.project);
-  return (await call(tracker, "GET", `/handoffs?${q2.toString()}`, ListHandoffsResponse, { timeoutMs })).handoffs;
+  const path6 = `/handoffs?${q2.toString()}`;
+  const res = await withTracker(
+    tracker,
+    { method: "GET", path: path6, timeoutMs },
+    (c3) => c3.handoffs.list({ project: opts.project, limit: opts.limit })
+  );
+  return res.handoffs;
 }
 async function getRemoteHandoff(tracker, id, timeoutMs = 5e3) {
-  return (await call(tracker, "GET", `/handoffs/${encodeURIComponent(id)}`, HandoffResponse, { timeoutMs })).handoff;
+  const path6 = `/handoffs/${encodeURIComponent(id)}`;
+  return (await withTracker(tracker, { method: "GET", path: path6, timeoutMs }, (c3) => c3.handoffs.get(id))).handoff;
 }
-var import_undici2, STATUS_CODES;
+var STATUS_CODES;
 var init_tracker_sync = __esm({
   "src/handoff/tracker-sync.ts"() {
     "use strict";
-    import_undici2 = __toESM(require_undici(), 1);
-    init_handoffs();
-    init_common();
+    init_client();
     init_egress();
     init_errors();
     STATUS_CODES = {
@@ -72054,12 +72596,12 @@ function readLocal(ctx, e) {
     createdAt: e.createdAt
   };
 }
-function adoptRemote(ctx, h2, project) {
-  const text = /^---\r?\n/.test(h2.body) ? h2.body : import_gray_matter3.default.stringify(h2.body.startsWith("\n") ? h2.body : `
-${h2.body}`, h2.frontmatter, {});
+function adoptRemote(ctx, h3, project) {
+  const text = /^---\r?\n/.test(h3.body) ? h3.body : import_gray_matter3.default.stringify(h3.body.startsWith("\n") ? h3.body : `
+${h3.body}`, h3.frontmatter, {});
   let document = null;
   try {
-    document = parseDocument(text, `tracker handoff ${h2.id}`);
+    document = parseDocument(text, `tracker handoff ${h3.id}`);
   } catch {
     return {
       contextId: null,
@@ -72067,15 +72609,15 @@ ${h2.body}`, h2.frontmatter, {});
       document: null,
       origin: "tracker",
       file: null,
-      trackerId: h2.id,
-      createdAt: h2.createdAt
+      trackerId: h3.id,
+      createdAt: h3.createdAt
     };
   }
   const meta3 = document.meta;
   const main = meta3.projects[0];
   const file2 = documentPath(
     ctx.dataDir,
-    projectKey(main?.name ?? h2.project.name, main?.path ?? null),
+    projectKey(main?.name ?? h3.project.name, main?.path ?? null),
     meta3.contextId
   );
   try {
@@ -72085,7 +72627,7 @@ ${h2.body}`, h2.frontmatter, {});
       topic: meta3.topic,
       createdAt: meta3.date,
       sessionId: meta3.sessionId,
-      project: main?.name ?? h2.project.name,
+      project: main?.name ?? h3.project.name,
       // This machine's checkout counts as the project too, so the SessionStart offer finds it here.
       paths: [
         .../* @__PURE__ */ new Set([
@@ -72100,7 +72642,7 @@ ${h2.body}`, h2.frontmatter, {});
       nextSteps: document.sections.nextSteps ? document.sections.nextSteps.slice(0, INDEX_NEXT_STEPS_MAX) : null,
       resumeCommand: meta3.sessionId ? resumeCommand(meta3.sessionId, meta3.cwd) : null,
       origin: "tracker",
-      trackerId: h2.id
+      trackerId: h3.id
     });
   } catch (err) {
     ctx.warn(`could not keep a local copy: ${err.message}`);
@@ -72111,7 +72653,7 @@ ${h2.body}`, h2.frontmatter, {});
     document,
     origin: "tracker",
     file: file2,
-    trackerId: h2.id,
+    trackerId: h3.id,
     createdAt: meta3.date
   };
 }
@@ -72149,8 +72691,8 @@ async function findHandoff(ctx, ref, project) {
       if (direct) return direct;
     } else {
       for (const s of await remoteSummaries(ctx, project?.name ?? void 0, 20)) {
-        const h2 = await fetchRemote(ctx, s.id, project);
-        if (h2?.contextId === ref) return h2;
+        const h3 = await fetchRemote(ctx, s.id, project);
+        if (h3?.contextId === ref) return h3;
       }
     }
   }
@@ -72168,7 +72710,8 @@ var init_find = __esm({
     init_context_id();
     init_local_index();
     init_parse4();
-    init_format();
+    init_write_atomic();
+    init_format2();
     init_local_store();
     init_tracker_sync();
   }
@@ -72218,8 +72761,8 @@ function withCwd(ctx, cwd) {
   return { ...ctx, io: { ...ctx.io, cwd: resolve11(ctx.io.cwd, cwd) } };
 }
 function trackerOf(ctx, localOnly) {
-  const { trackerUrl, apiKey } = ctx.config;
-  return !localOnly && trackerUrl && apiKey ? { url: trackerUrl, apiKey } : null;
+  const { trackerUrl, apiKey, allowInsecure } = ctx.config;
+  return !localOnly && trackerUrl && apiKey ? { url: trackerUrl, apiKey, allowInsecure } : null;
 }
 async function readStdin(stdin) {
   const chunks = [];
@@ -72300,9 +72843,7 @@ async function runCreate(argv, outer) {
   });
   for (const w2 of result.state.warnings) ctx.io.err(`baton handoff: note: ${w2}
 `);
-  if (json2) ctx.io.out(`${JSON.stringify(createJson(result, dryRun), null, 2)}
-`);
-  return 0;
+  return json2 ? printJson(ctx, createJson(result, dryRun)) : 0;
 }
 function findContext(ctx, localOnly) {
   return {
@@ -72338,11 +72879,7 @@ async function runList(argv, outer) {
   const localOnly = values["local-only"] === true;
   const project = await projectFilter(ctx, values.project, values.all === true);
   const rows = await listHandoffs(findContext(ctx, localOnly), { project, limit, remote: !localOnly });
-  if (values.json) {
-    ctx.io.out(`${JSON.stringify({ project: project?.name ?? null, handoffs: rows }, null, 2)}
-`);
-    return 0;
-  }
+  if (values.json) return printJson(ctx, { project: project?.name ?? null, handoffs: rows });
   const scope = project ? `project ${project.name}` : "all projects";
   if (rows.length === 0) {
     ctx.io.out(
@@ -72385,8 +72922,7 @@ async function runShow(argv, outer) {
   try {
     const found = await findHandoff(findContext(ctx, values["local-only"] === true), ref, project);
     if (values.json) {
-      ctx.io.out(`${JSON.stringify({ ...found, document: found.document }, null, 2)}
-`);
+      printJson(ctx, { ...found, document: found.document });
     } else {
       ctx.io.err(
         `baton handoff: ${found.contextId ?? found.trackerId} from ${found.origin === "local" ? "the local store" : "the tracker"}${found.file ? ` (${found.file})` : ""}
@@ -72439,6 +72975,7 @@ var init_handoff2 = __esm({
     init_errors();
     init_handoff();
     init_args();
+    init_command();
     VERSION2 = "0.1.0";
     HANDOFF_HELP = `Usage:
   baton handoff create [--topic T] [--preset NAME] [--narrative FILE|-] [--session ID] [--dry-run]
@@ -72478,11 +73015,6 @@ var live_exports = {};
 __export(live_exports, {
   liveCommand: () => liveCommand
 });
-function print(ctx, value) {
-  ctx.io.out(`${JSON.stringify(value, null, 2)}
-`);
-  return 0;
-}
 function printQr(ctx, url2) {
   const block = qrBlock(url2);
   const columns = Number(ctx.io.env.COLUMNS) || process.stdout.columns || 80;
@@ -72495,9 +73027,9 @@ var HELP3, liveCommand;
 var init_live2 = __esm({
   "src/cli/commands/live.ts"() {
     "use strict";
-    init_live_control();
+    init_control();
     init_errors();
-    init_args();
+    init_command();
     init_describe();
     init_live_deps();
     init_qr();
@@ -72516,26 +73048,22 @@ Streams a Claude Code session to a shareable viewer URL: every prompt, reply and
 Options for all: --session ID (default: the current Claude Code session, else the newest of this directory),
 --json (machine-readable result).
 `;
-    liveCommand = {
+    liveCommand = defineCommand({
       name: "live",
       summary: "stream a session live to viewers (start, stop, pause, resume, note, status)",
       help: HELP3,
-      async run(argv, ctx) {
-        const { values, positionals } = parseFlags(
-          argv,
-          {
-            session: { type: "string" },
-            title: { type: "string" },
-            private: { type: "boolean" },
-            "discard-on-end": { type: "boolean" },
-            discard: { type: "boolean" },
-            keep: { type: "boolean" },
-            status: { type: "boolean" },
-            "no-qr": { type: "boolean" },
-            json: { type: "boolean" }
-          },
-          "live"
-        );
+      options: {
+        session: { type: "string" },
+        title: { type: "string" },
+        private: { type: "boolean" },
+        "discard-on-end": { type: "boolean" },
+        discard: { type: "boolean" },
+        keep: { type: "boolean" },
+        status: { type: "boolean" },
+        "no-qr": { type: "boolean" },
+        json: { type: "boolean" }
+      },
+      async run({ values, positionals }, ctx) {
         const [action, ...rest] = positionals;
         const sessionId = await resolveSessionId(ctx, values.session);
         const deps = liveDeps(ctx);
@@ -72550,7 +73078,8 @@ Options for all: --session ID (default: the current Claude Code session, else th
               visibility: values.private ? "private" : "unlisted",
               ...values["discard-on-end"] ? { discardOnEnd: true } : {}
             });
-            if (json2) return print(ctx, { ...publicState(r.state), alreadyLive: r.alreadyLive, relay: r.relay });
+            if (json2)
+              return printJson(ctx, { ...publicState(r.state), alreadyLive: r.alreadyLive, relay: r.relay });
             ctx.io.out(`${describeStart(r)}
 `);
             if (!values["no-qr"] && ctx.io.isTty) printQr(ctx, r.state.viewUrl);
@@ -72565,7 +73094,7 @@ Options for all: --session ID (default: the current Claude Code session, else th
               ...keep !== void 0 ? { keep } : {},
               ...title ? { title } : {}
             });
-            if (json2) return print(ctx, { endedBy: r.endedBy, ...r.state ? publicState(r.state) : {} });
+            if (json2) return printJson(ctx, { endedBy: r.endedBy, ...r.state ? publicState(r.state) : {} });
             ctx.io.out(`${describeStop(r)}
 `);
             return 0;
@@ -72573,7 +73102,7 @@ Options for all: --session ID (default: the current Claude Code session, else th
           case "pause":
           case "resume": {
             const s = await setLivePaused(deps, { sessionId, paused: action === "pause" });
-            if (json2) return print(ctx, publicState(s));
+            if (json2) return printJson(ctx, publicState(s));
             ctx.io.out(
               action === "pause" ? "Live stream paused: nothing is streamed until `baton live resume`.\n" : `Live stream resumed: ${s.viewUrl}
 `
@@ -72588,14 +73117,14 @@ Options for all: --session ID (default: the current Claude Code session, else th
                 'live note: give the text to show, e.g. baton live note "running the tests"'
               );
             await addLiveNote(deps, { sessionId, kind: values.status ? "status" : "note", text });
-            if (json2) return print(ctx, { ok: true });
+            if (json2) return printJson(ctx, { ok: true });
             ctx.io.out("Sent to viewers.\n");
             return 0;
           }
           case "status": {
             const { live, ended } = liveStatus(ctx.config.dataDir, sessionId);
             if (json2)
-              return print(ctx, {
+              return printJson(ctx, {
                 live: live ? publicState(live) : null,
                 ended: ended ? publicState(ended) : null
               });
@@ -72620,7 +73149,7 @@ Options for all: --session ID (default: the current Claude Code session, else th
             );
         }
       }
-    };
+    });
   }
 });
 
@@ -72673,8 +73202,8 @@ var init_push = __esm({
   "src/cli/commands/push.ts"() {
     "use strict";
     init_api2();
-    init_errors();
     init_args();
+    init_command();
     init_push_session();
     HELP5 = `Usage: baton push [<session-id>|<transcript.jsonl>] [options]
 
@@ -72689,24 +73218,19 @@ Options:
   --json                               print the result as JSON
   -h, --help                           show this help
 `;
-    pushCommand = {
+    pushCommand = defineCommand({
       name: "push",
       summary: "publish a session to the tracker and print its URL",
       help: HELP5,
-      async run(argv, ctx) {
-        const { values, positionals } = parseFlags(
-          argv,
-          {
-            "post-id": { type: "string" },
-            title: { type: "string" },
-            visibility: { type: "string" },
-            "no-redact": { type: "boolean" },
-            json: { type: "boolean" }
-          },
-          "push"
-        );
-        if (positionals.length > 1)
-          throw new BatonError("invalid_input", "push takes at most one session id or transcript path");
+      options: {
+        "post-id": { type: "string" },
+        title: { type: "string" },
+        visibility: { type: "string" },
+        "no-redact": { type: "boolean" },
+        json: { type: "boolean" }
+      },
+      positionals: { max: 1, tooMany: "push takes at most one session id or transcript path" },
+      async run({ values, positionals }, ctx) {
         const outcome = await pushSession(ctx, {
           ref: positionals[0],
           postId: values["post-id"],
@@ -72714,12 +73238,12 @@ Options:
           visibility: oneOf(values.visibility, Visibility.options, "--visibility"),
           redact: !values["no-redact"]
         });
-        ctx.io.out(values.json ? `${JSON.stringify(outcome)}
-` : `${describePush(outcome)}
+        if (values.json) return printJson(ctx, outcome, { compact: true });
+        ctx.io.out(`${describePush(outcome)}
 `);
         return 0;
       }
-    };
+    });
   }
 });
 
@@ -72780,19 +73304,22 @@ __export(sessions_exports, {
   shortDate: () => shortDate
 });
 function shortDate(iso) {
-  return iso ? iso.replace("T", " ").slice(0, 16) : "-";
+  if (!iso) return "-";
+  const full = formatDate(iso);
+  return full.endsWith(UTC_SUFFIX) ? full.slice(0, -UTC_SUFFIX.length) : "-";
 }
 function duration3(ms) {
-  if (ms < 6e4) return `${Math.round(ms / 1e3)}s`;
-  if (ms < 36e5) return `${Math.round(ms / 6e4)}m`;
-  return `${(ms / 36e5).toFixed(1)}h`;
+  return formatDuration(ms, "hours");
 }
-var HELP6, sessionsCommand;
+var HELP6, UTC_SUFFIX, sessionsCommand;
 var init_sessions2 = __esm({
   "src/cli/commands/sessions.ts"() {
     "use strict";
     init_api2();
+    init_date();
+    init_duration();
     init_args();
+    init_command();
     init_style();
     init_require_client();
     HELP6 = `Usage: baton sessions [options]
@@ -72810,26 +73337,23 @@ Options:
   --json               print the tracker's JSON answer
   -h, --help           show this help
 `;
-    sessionsCommand = {
+    UTC_SUFFIX = " UTC";
+    sessionsCommand = defineCommand({
       name: "sessions",
       summary: "list or search your sessions on the tracker",
       help: HELP6,
-      async run(argv, ctx) {
-        const { values } = parseFlags(
-          argv,
-          {
-            search: { type: "string" },
-            project: { type: "string" },
-            status: { type: "string" },
-            source: { type: "string" },
-            tag: { type: "string" },
-            starred: { type: "boolean" },
-            limit: { type: "string" },
-            page: { type: "string" },
-            json: { type: "boolean" }
-          },
-          "sessions"
-        );
+      options: {
+        search: { type: "string" },
+        project: { type: "string" },
+        status: { type: "string" },
+        source: { type: "string" },
+        tag: { type: "string" },
+        starred: { type: "boolean" },
+        limit: { type: "string" },
+        page: { type: "string" },
+        json: { type: "boolean" }
+      },
+      async run({ values }, ctx) {
         const res = await withClient(
           ctx,
           (c3) => c3.sessions.list({
@@ -72843,11 +73367,7 @@ Options:
             ...values.page ? { page: Number(values.page) } : {}
           })
         );
-        if (values.json) {
-          ctx.io.out(`${JSON.stringify(res, null, 2)}
-`);
-          return 0;
-        }
+        if (values.json) return printJson(ctx, res);
         const p = paint(ctx.io);
         if (res.sessions.length === 0) {
           ctx.io.out(
@@ -72877,7 +73397,7 @@ ${body.join("\n")}
 `));
         return 0;
       }
-    };
+    });
   }
 });
 
@@ -72892,7 +73412,7 @@ var init_resume = __esm({
     "use strict";
     init_api2();
     init_errors();
-    init_args();
+    init_command();
     init_style();
     init_require_client();
     init_sessions2();
@@ -72908,17 +73428,13 @@ Options:
   --json         print the result as JSON
   -h, --help     show this help
 `;
-    resumeCommand2 = {
+    resumeCommand2 = defineCommand({
       name: "resume",
       summary: "show how to resume a session (latest of this project by default)",
       help: HELP7,
-      async run(argv, ctx) {
-        const { values, positionals } = parseFlags(
-          argv,
-          { latest: { type: "boolean" }, project: { type: "string" }, json: { type: "boolean" } },
-          "resume"
-        );
-        if (positionals.length > 1) throw new BatonError("invalid_input", "resume takes at most one session id");
+      options: { latest: { type: "boolean" }, project: { type: "string" }, json: { type: "boolean" } },
+      positionals: { max: 1, tooMany: "resume takes at most one session id" },
+      async run({ values, positionals }, ctx) {
         if (positionals[0] && values.latest)
           throw new BatonError("invalid_input", "give a session id or --latest, not both");
         const result = await withClient(ctx, async (c3) => {
@@ -72939,7 +73455,7 @@ Options:
           }
           const detail = await c3.sessions.get(sessionId, { limit: 0 });
           const handoffs = detail.session.project ? (await c3.handoffs.list({ project: detail.session.project.id, limit: 20 })).handoffs : [];
-          const handoff2 = handoffs.find((h2) => h2.sessionId === sessionId) ?? null;
+          const handoff2 = handoffs.find((h3) => h3.sessionId === sessionId) ?? null;
           return {
             session: detail.session,
             meta: detail.meta,
@@ -72947,11 +73463,7 @@ Options:
             resumeCommand: `claude --resume ${sessionId}`
           };
         });
-        if (values.json) {
-          ctx.io.out(`${JSON.stringify(result, null, 2)}
-`);
-          return 0;
-        }
+        if (values.json) return printJson(ctx, result);
         const p = paint(ctx.io);
         const s = result.session;
         const t = s.totals;
@@ -72976,7 +73488,7 @@ Options:
 `);
         return 0;
       }
-    };
+    });
   }
 });
 
@@ -73016,7 +73528,7 @@ var init_progress = __esm({
   }
 });
 
-// src/capture/sender-ignore.ts
+// src/capture/delivery/sender/ignore.ts
 import { existsSync as existsSync16 } from "node:fs";
 import { basename as basename9, join as join23, resolve as resolve12, sep as sep3 } from "node:path";
 function isProjectIgnored(cwd, syncIgnore = []) {
@@ -73034,8 +73546,8 @@ function isProjectIgnored(cwd, syncIgnore = []) {
   return false;
 }
 var IGNORE_FILE;
-var init_sender_ignore = __esm({
-  "src/capture/sender-ignore.ts"() {
+var init_ignore = __esm({
+  "src/capture/delivery/sender/ignore.ts"() {
     "use strict";
     IGNORE_FILE = ".baton-ignore";
   }
@@ -73078,17 +73590,8 @@ var init_select = __esm({
 
 // src/cli/sync/sync-state.ts
 import { createHash as createHash3 } from "node:crypto";
-import {
-  closeSync as closeSync8,
-  mkdirSync as mkdirSync9,
-  openSync as openSync8,
-  readFileSync as readFileSync13,
-  readSync as readSync4,
-  renameSync as renameSync6,
-  statSync as statSync6,
-  writeFileSync as writeFileSync6
-} from "node:fs";
-import { dirname as dirname13, join as join24 } from "node:path";
+import { closeSync as closeSync8, openSync as openSync8, readFileSync as readFileSync13, readSync as readSync4, statSync as statSync6 } from "node:fs";
+import { join as join24 } from "node:path";
 function syncStatePath(dataDir) {
   return join24(dataDir, "sync", "state.json");
 }
@@ -73102,10 +73605,7 @@ function loadSyncState(dataDir, url2) {
 }
 function saveSyncState(dataDir, state) {
   const path6 = syncStatePath(dataDir);
-  mkdirSync9(dirname13(path6), { recursive: true, mode: 448 });
-  const tmp = `${path6}.${process.pid}.tmp`;
-  writeFileSync6(tmp, JSON.stringify(state), { mode: 384 });
-  renameSync6(tmp, path6);
+  writeFileAtomic(path6, JSON.stringify(state));
 }
 async function fingerprint(path6, size) {
   const parts = [`${size}:${tailHash(path6, size)}`];
@@ -73137,6 +73637,7 @@ function tailHash(path6, size) {
 var init_sync_state = __esm({
   "src/cli/sync/sync-state.ts"() {
     "use strict";
+    init_write_atomic();
     init_transcript();
   }
 });
@@ -73144,12 +73645,76 @@ var init_sync_state = __esm({
 // src/cli/sync/run-sync.ts
 async function runSync2(ctx, client, opts, progress) {
   const started = Date.now();
+  const run = await openSync9(ctx, client, opts, progress);
+  if (opts.dryRun) {
+    run.report.uploaded = run.todo.length;
+    run.report.bytes = run.totalBytes;
+    run.report.seconds = (Date.now() - started) / 1e3;
+    return run.report;
+  }
+  try {
+    await uploadAll(run);
+  } catch (err) {
+    run.save();
+    const why = err instanceof Error ? err.message : String(err);
+    throw new BatonError(
+      isBatonError(err) ? err.code : "internal",
+      `sync stopped: ${why} — ${run.done} session(s) uploaded so far; rerun baton sync to continue`,
+      { cause: err }
+    );
+  }
+  run.report.bytes = run.doneBytes;
+  run.report.seconds = (Date.now() - started) / 1e3;
+  run.report.redaction = run.gate.report();
+  return run.report;
+}
+async function openSync9(ctx, client, opts, progress) {
   const dataDir = ctx.config.dataDir;
   const state = loadSyncState(dataDir, client.baseUrl);
   const list = await selectTranscripts(ctx.claudeConfigDir, { ...opts, cwd: ctx.io.cwd });
   const gate = openEgressGate({ dataDir, redact: opts.redact });
-  const report = {
-    considered: list.length,
+  const report = emptyReport(list.length, gate.report(), opts.redact);
+  const todo = [];
+  for (const t of list) {
+    const fp = await fingerprint(t.path, t.size);
+    if (state.sessions[t.path]?.fingerprint === fp.value) report.unchanged++;
+    else todo.push({ path: t.path, fingerprint: fp.value, bytes: fp.bytes });
+  }
+  const run = {
+    ctx,
+    client,
+    opts,
+    gate,
+    state,
+    report,
+    todo,
+    totalBytes: todo.reduce((n2, t) => n2 + t.bytes, 0),
+    done: 0,
+    doneBytes: 0,
+    tick: () => progress.update({
+      done: run.done,
+      total: todo.length,
+      bytes: run.doneBytes,
+      totalBytes: run.totalBytes,
+      skipped: report.unchanged
+    }),
+    record(p, sessionId, extra = {}) {
+      state.sessions[p.path] = {
+        fingerprint: p.fingerprint,
+        sessionId,
+        at: (/* @__PURE__ */ new Date()).toISOString(),
+        ...extra
+      };
+      run.done++;
+      run.doneBytes += p.bytes;
+    },
+    save: () => saveSyncState(dataDir, state)
+  };
+  return run;
+}
+function emptyReport(considered, redaction, redacting) {
+  return {
+    considered,
     uploaded: 0,
     unchanged: 0,
     ignored: 0,
@@ -73158,140 +73723,129 @@ async function runSync2(ctx, client, opts, progress) {
     events: 0,
     bytes: 0,
     seconds: 0,
-    redaction: gate.report(),
-    redacting: opts.redact
+    redaction,
+    redacting
   };
-  const todo = [];
-  for (const t of list) {
-    const fp = await fingerprint(t.path, t.size);
-    if (state.sessions[t.path]?.fingerprint === fp.value) report.unchanged++;
-    else todo.push({ path: t.path, fingerprint: fp.value, bytes: fp.bytes });
+}
+async function uploadAll(run) {
+  const up = createUploader(run);
+  try {
+    for (const t of run.todo) {
+      const session = await prepare(run, t);
+      if (!session) continue;
+      if (t.bytes > PUSH_MAX_BYTES) await up.alone({ ...t, session });
+      else await up.add({ ...t, session });
+    }
+    await up.finish();
+  } catch (err) {
+    await up.settled();
+    throw err;
   }
-  const totalBytes = todo.reduce((n2, t) => n2 + t.bytes, 0);
-  let done = 0;
-  let doneBytes = 0;
-  const tick = () => progress.update({ done, total: todo.length, bytes: doneBytes, totalBytes, skipped: report.unchanged });
-  const record2 = (p, sessionId, extra = {}) => {
-    state.sessions[p.path] = {
-      fingerprint: p.fingerprint,
-      sessionId,
-      at: (/* @__PURE__ */ new Date()).toISOString(),
-      ...extra
-    };
-    done++;
-    doneBytes += p.bytes;
-  };
-  if (opts.dryRun) {
-    report.uploaded = todo.length;
-    report.bytes = totalBytes;
-    report.seconds = (Date.now() - started) / 1e3;
-    return report;
+}
+async function prepare(run, t) {
+  const { report } = run;
+  let session;
+  try {
+    session = (await prepareSession(run.gate, t.path)).session;
+  } catch (err) {
+    report.failed.push({ path: t.path, error: err instanceof Error ? err.message : String(err) });
+    return null;
   }
+  if (isProjectIgnored(session.meta.cwd, run.ctx.config.syncIgnore)) {
+    report.ignored++;
+    run.record(t, session.meta.id, { ignored: true });
+    return null;
+  }
+  if (session.turns.every((turn) => turn.events.length === 0) && session.sidechains.length === 0) {
+    report.empty++;
+    run.record(t, session.meta.id);
+    return null;
+  }
+  return session;
+}
+async function sendBatch(run, items) {
+  const { client, gate, report } = run;
+  try {
+    const res = await client.sessions.upload(gate.body({ sessions: items.map((i2) => i2.session) }), {
+      timeoutMs: 3e5
+    });
+    res.sessions.forEach((s, i2) => {
+      report.events += s.eventsInserted;
+      run.record(items[i2], s.sessionId);
+    });
+    report.uploaded += items.length;
+  } catch (err) {
+    if (!isBatonError(err) || !REFUSED.includes(err.code) || items.length === 1) {
+      if (isBatonError(err) && REFUSED.includes(err.code)) {
+        report.failed.push({ path: items[0].path, error: err.message });
+        return;
+      }
+      throw err;
+    }
+    for (const item of items) await sendOne(run, item);
+  } finally {
+    run.save();
+    run.tick();
+  }
+}
+async function sendOne(run, item) {
+  const { report } = run;
+  try {
+    const res = await uploadSession(run.client, run.gate, item.session);
+    report.events += res.eventsInserted;
+    report.uploaded++;
+    run.record(item, res.sessionId);
+  } catch (err) {
+    if (isBatonError(err) && REFUSED.includes(err.code))
+      report.failed.push({ path: item.path, error: err.message });
+    else throw err;
+  }
+}
+function createUploader(run) {
+  const limit = run.opts.batchBytes ?? 16 * 1024 * 1024;
   let batch = [];
   let batchBytes = 0;
   let inflight = Promise.resolve();
-  const limit = opts.batchBytes ?? 16 * 1024 * 1024;
-  const send = async (items) => {
-    try {
-      const res = await client.sessions.upload(gate.body({ sessions: items.map((i2) => i2.session) }), {
-        timeoutMs: 3e5
-      });
-      res.sessions.forEach((s, i2) => {
-        report.events += s.eventsInserted;
-        record2(items[i2], s.sessionId);
-      });
-      report.uploaded += items.length;
-    } catch (err) {
-      if (!isBatonError(err) || !["invalid_request", "too_large"].includes(err.code) || items.length === 1) {
-        if (isBatonError(err) && ["invalid_request", "too_large"].includes(err.code)) {
-          report.failed.push({ path: items[0].path, error: err.message });
-          return;
-        }
-        throw err;
-      }
-      for (const item of items) await sendOne(item);
-    } finally {
-      saveSyncState(dataDir, state);
-      tick();
-    }
-  };
-  const sendOne = async (item) => {
-    try {
-      const res = await uploadSession(client, gate, item.session);
-      report.events += res.eventsInserted;
-      report.uploaded++;
-      record2(item, res.sessionId);
-    } catch (err) {
-      if (isBatonError(err) && ["invalid_request", "too_large"].includes(err.code))
-        report.failed.push({ path: item.path, error: err.message });
-      else throw err;
-    }
-  };
   const flush = async () => {
     if (!batch.length) return;
     const items = batch;
     batch = [];
     batchBytes = 0;
     await inflight;
-    inflight = send(items);
+    inflight = sendBatch(run, items);
   };
-  try {
-    for (const t of todo) {
-      let session;
-      try {
-        session = (await prepareSession(gate, t.path)).session;
-      } catch (err) {
-        report.failed.push({ path: t.path, error: err instanceof Error ? err.message : String(err) });
-        continue;
-      }
-      if (isProjectIgnored(session.meta.cwd, ctx.config.syncIgnore)) {
-        report.ignored++;
-        record2(t, session.meta.id, { ignored: true });
-        continue;
-      }
-      if (session.turns.every((turn) => turn.events.length === 0) && session.sidechains.length === 0) {
-        report.empty++;
-        record2(t, session.meta.id);
-        continue;
-      }
-      if (t.bytes > PUSH_MAX_BYTES) {
-        await inflight;
-        await sendOne({ ...t, session });
-        saveSyncState(dataDir, state);
-        tick();
-        continue;
-      }
-      batch.push({ ...t, session });
-      batchBytes += t.bytes;
+  return {
+    async add(item) {
+      batch.push(item);
+      batchBytes += item.bytes;
       if (batchBytes >= limit || batch.length >= 1e3) await flush();
-    }
-    await flush();
-    await inflight;
-  } catch (err) {
-    await inflight.catch(() => void 0);
-    saveSyncState(dataDir, state);
-    const why = err instanceof Error ? err.message : String(err);
-    throw new BatonError(
-      isBatonError(err) ? err.code : "internal",
-      `sync stopped: ${why} — ${done} session(s) uploaded so far; rerun baton sync to continue`,
-      { cause: err }
-    );
-  }
-  report.bytes = doneBytes;
-  report.seconds = (Date.now() - started) / 1e3;
-  report.redaction = gate.report();
-  return report;
+    },
+    /** Over the single-request cap: uploaded on its own (uploadSession splits it), after the batch in flight. */
+    async alone(item) {
+      await inflight;
+      await sendOne(run, item);
+      run.save();
+      run.tick();
+    },
+    async finish() {
+      await flush();
+      await inflight;
+    },
+    settled: () => inflight.catch(() => void 0)
+  };
 }
+var REFUSED;
 var init_run_sync2 = __esm({
   "src/cli/sync/run-sync.ts"() {
     "use strict";
-    init_sender_ignore();
+    init_ignore();
     init_egress2();
     init_errors();
     init_prepare_session();
     init_upload_session();
     init_select();
     init_sync_state();
+    REFUSED = ["invalid_request", "too_large"];
   }
 });
 
@@ -73305,7 +73859,7 @@ var init_sync2 = __esm({
   "src/cli/commands/sync.ts"() {
     "use strict";
     init_egress();
-    init_args();
+    init_command();
     init_style();
     init_progress();
     init_run_sync2();
@@ -73325,23 +73879,19 @@ Options:
   --json            print the report as JSON
   -h, --help        show this help
 `;
-    syncCommand = {
+    syncCommand = defineCommand({
       name: "sync",
       summary: "upload past sessions to the tracker (resumable)",
       help: HELP8,
-      async run(argv, ctx) {
-        const { values } = parseFlags(
-          argv,
-          {
-            all: { type: "boolean" },
-            project: { type: "string" },
-            since: { type: "string" },
-            "dry-run": { type: "boolean" },
-            "no-redact": { type: "boolean" },
-            json: { type: "boolean" }
-          },
-          "sync"
-        );
+      options: {
+        all: { type: "boolean" },
+        project: { type: "string" },
+        since: { type: "string" },
+        "dry-run": { type: "boolean" },
+        "no-redact": { type: "boolean" },
+        json: { type: "boolean" }
+      },
+      async run({ values }, ctx) {
         const progress = createProgress(ctx.io, "Syncing");
         const report = await withClient(
           ctx,
@@ -73359,11 +73909,7 @@ Options:
           ).finally(() => progress.finish()),
           { timeoutMs: 3e5 }
         );
-        if (values.json) {
-          ctx.io.out(`${JSON.stringify(report)}
-`);
-          return report.failed.length ? 1 : 0;
-        }
+        if (values.json) return printJson(ctx, report, { compact: true, code: report.failed.length ? 1 : 0 });
         const p = paint(ctx.io);
         const verb = values["dry-run"] ? "Would upload" : "Uploaded";
         const rate = report.seconds > 0 ? ` in ${report.seconds.toFixed(1)} s (${mb(report.bytes / report.seconds)}/s)` : "";
@@ -73381,23 +73927,13 @@ Options:
 `);
         return report.failed.length ? 1 : 0;
       }
-    };
+    });
   }
 });
 
 // src/core/config/write-config-file.ts
-import {
-  closeSync as closeSync9,
-  fchmodSync,
-  fsyncSync,
-  mkdirSync as mkdirSync10,
-  openSync as openSync9,
-  readFileSync as readFileSync14,
-  renameSync as renameSync7,
-  rmSync as rmSync3,
-  writeSync as writeSync6
-} from "node:fs";
-import { basename as basename11, dirname as dirname14, join as join25 } from "node:path";
+import { chmodSync, mkdirSync as mkdirSync7, readFileSync as readFileSync14 } from "node:fs";
+import { dirname as dirname12 } from "node:path";
 function writeConfigFile(path6, patch) {
   const current = readExisting(path6);
   const next = { ...current };
@@ -73406,26 +73942,21 @@ function writeConfigFile(path6, patch) {
     if (v2 === null) delete next[k];
     else next[k] = v2;
   }
-  const dir = dirname14(path6);
+  const dir = dirname12(path6);
   try {
-    mkdirSync10(dir, { recursive: true, mode: 448 });
+    mkdirSync7(dir, { recursive: true, mode: 448 });
   } catch (cause) {
     throw new BatonError("io", `cannot create ${dir}`, { cause });
   }
-  const tmp = join25(dir, `.${basename11(path6)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const fd = openSync9(tmp, "wx", 384);
-    try {
-      fchmodSync(fd, 384);
-      writeSync6(fd, `${JSON.stringify(next, null, 2)}
-`);
-      fsyncSync(fd);
-    } finally {
-      closeSync9(fd);
-    }
-    renameSync7(tmp, path6);
+    writeFileAtomic(path6, `${JSON.stringify(next, null, 2)}
+`, {
+      mode: 384,
+      dirMode: 448,
+      durable: true
+    });
+    chmodSync(path6, 384);
   } catch (cause) {
-    rmSync3(tmp, { force: true });
     throw new BatonError("io", `cannot write ${path6}`, { cause });
   }
   return next;
@@ -73451,6 +73982,7 @@ var init_write_config_file = __esm({
   "src/core/config/write-config-file.ts"() {
     "use strict";
     init_errors();
+    init_write_atomic();
   }
 });
 
@@ -73467,7 +73999,7 @@ var init_config = __esm({
 
 // src/cli/tracker/sender-script.ts
 import { existsSync as existsSync17 } from "node:fs";
-import { dirname as dirname15, join as join26 } from "node:path";
+import { dirname as dirname13, join as join25 } from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 function senderScript(env, fromUrl = import.meta.url) {
   if (env.BATON_SENDER_SCRIPT) return existsSync17(env.BATON_SENDER_SCRIPT) ? env.BATON_SENDER_SCRIPT : null;
@@ -73482,7 +74014,7 @@ async function wakeSender(ctx) {
   const script = senderScript(ctx.io.env);
   if (!script) return { action: "no-sender" };
   return kickSender({
-    hookScript: join26(dirname15(script), "cli.js"),
+    hookScript: join25(dirname13(script), "cli.js"),
     env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir },
     dataDir: ctx.config.dataDir
   });
@@ -73490,7 +74022,7 @@ async function wakeSender(ctx) {
 var init_sender_script = __esm({
   "src/cli/tracker/sender-script.ts"() {
     "use strict";
-    init_sender_kick();
+    init_kick();
   }
 });
 
@@ -73515,7 +74047,7 @@ var init_login = __esm({
     init_client();
     init_config();
     init_errors();
-    init_args();
+    init_command();
     init_style();
     init_sender_script();
     HELP9 = `Usage: baton login [--url URL] [--key KEY] [--allow-insecure] [--json]
@@ -73531,21 +74063,17 @@ Options:
   --json             print the result as JSON
   -h, --help         show this help
 `;
-    loginCommand = {
+    loginCommand = defineCommand({
       name: "login",
       summary: "save and verify the tracker URL and API key",
       help: HELP9,
-      async run(argv, ctx) {
-        const { values } = parseFlags(
-          argv,
-          {
-            url: { type: "string" },
-            key: { type: "string" },
-            "allow-insecure": { type: "boolean" },
-            json: { type: "boolean" }
-          },
-          "login"
-        );
+      options: {
+        url: { type: "string" },
+        key: { type: "string" },
+        "allow-insecure": { type: "boolean" },
+        json: { type: "boolean" }
+      },
+      async run({ values }, ctx) {
         const rawUrl = values.url ?? ctx.config.trackerUrl;
         if (!rawUrl)
           throw new BatonError(
@@ -73590,11 +74118,18 @@ Options:
           config: { ...ctx.config, trackerUrl: url2, apiKey: key }
         }).catch(() => ({ action: "no-sender" }));
         if (values.json) {
-          ctx.io.out(
-            `${JSON.stringify({ url: url2, user: me2.user, key: me2.key, configFile: ctx.config.configFile, overriddenBy: overridden, sender: sender.action })}
-`
+          return printJson(
+            ctx,
+            {
+              url: url2,
+              user: me2.user,
+              key: me2.key,
+              configFile: ctx.config.configFile,
+              overriddenBy: overridden,
+              sender: sender.action
+            },
+            { compact: true }
           );
-          return 0;
         }
         const p = paint(ctx.io);
         ctx.io.out(
@@ -73613,14 +74148,14 @@ Options:
           );
         return 0;
       }
-    };
+    });
   }
 });
 
-// src/capture/outbox-schema.ts
+// src/capture/outbox/schema.ts
 var base, truncated, OutboxRecords, OutboxStart, OutboxPrompt, OutboxToolStart, OutboxToolEnd, OutboxStop, OutboxSubagentStop, OutboxCompact, OutboxEnd, OutboxRecord;
-var init_outbox_schema = __esm({
-  "src/capture/outbox-schema.ts"() {
+var init_schema2 = __esm({
+  "src/capture/outbox/schema.ts"() {
     "use strict";
     init_zod();
     base = {
@@ -73723,7 +74258,7 @@ var init_outbox_schema = __esm({
   }
 });
 
-// src/capture/outbox-reader.ts
+// src/capture/outbox/reader.ts
 import { readdir as readdir2, stat as stat3 } from "node:fs/promises";
 async function listOutboxSessions(dataDir) {
   let names = [];
@@ -73735,17 +74270,17 @@ async function listOutboxSessions(dataDir) {
   for (const sid of spilledSessions(dataDir)) ids.add(sid);
   return [...ids].sort();
 }
-var init_outbox_reader = __esm({
-  "src/capture/outbox-reader.ts"() {
+var init_reader = __esm({
+  "src/capture/outbox/reader.ts"() {
     "use strict";
-    init_outbox_paths();
-    init_outbox_schema();
-    init_outbox_spill();
+    init_paths();
+    init_schema2();
+    init_spill();
   }
 });
 
-// src/capture/sender-ack.ts
-import { mkdirSync as mkdirSync11, readFileSync as readFileSync15, renameSync as renameSync8, writeFileSync as writeFileSync7 } from "node:fs";
+// src/capture/delivery/sender/ack.ts
+import { readFileSync as readFileSync15 } from "node:fs";
 function readAck(dataDir, sessionId) {
   try {
     const v2 = JSON.parse(readFileSync15(ackPath(dataDir, sessionId), "utf8"));
@@ -73756,16 +74291,17 @@ function readAck(dataDir, sessionId) {
   return emptyAck();
 }
 var emptyAck;
-var init_sender_ack = __esm({
-  "src/capture/sender-ack.ts"() {
+var init_ack = __esm({
+  "src/capture/delivery/sender/ack.ts"() {
     "use strict";
-    init_sender_paths();
+    init_write_atomic();
+    init_paths3();
     emptyAck = () => ({ v: 1, seq: 0, events: 0 });
   }
 });
 
-// src/capture/sender-status.ts
-import { appendFileSync as appendFileSync4, mkdirSync as mkdirSync12, readFileSync as readFileSync16, renameSync as renameSync9, statSync as statSync7, writeFileSync as writeFileSync8 } from "node:fs";
+// src/capture/delivery/sender/status.ts
+import { appendFileSync as appendFileSync4, mkdirSync as mkdirSync8, readFileSync as readFileSync16, renameSync as renameSync4, statSync as statSync7 } from "node:fs";
 function readStatus(dataDir) {
   try {
     return JSON.parse(readFileSync16(senderPaths(dataDir).status, "utf8"));
@@ -73774,10 +74310,11 @@ function readStatus(dataDir) {
   }
 }
 var LOG_MAX;
-var init_sender_status = __esm({
-  "src/capture/sender-status.ts"() {
+var init_status = __esm({
+  "src/capture/delivery/sender/status.ts"() {
     "use strict";
-    init_sender_paths();
+    init_write_atomic();
+    init_paths3();
     LOG_MAX = 512 * 1024;
   }
 });
@@ -73830,24 +74367,24 @@ function senderView(dataDir) {
 var init_local_state = __esm({
   "src/cli/tracker/local-state.ts"() {
     "use strict";
-    init_outbox_reader();
-    init_outbox_paths();
-    init_outbox_state();
-    init_sender_ack();
-    init_session_lock();
-    init_sender_paths();
-    init_sender_status();
+    init_reader();
+    init_paths();
+    init_state2();
+    init_ack();
+    init_lock();
+    init_paths3();
+    init_status();
   }
 });
 
-// src/capture/quarantine.ts
-import { appendFileSync as appendFileSync5, mkdirSync as mkdirSync13, readdirSync as readdirSync5, readFileSync as readFileSync18 } from "node:fs";
-import { join as join27 } from "node:path";
+// src/capture/outbox/quarantine.ts
+import { appendFileSync as appendFileSync5, mkdirSync as mkdirSync9, readdirSync as readdirSync5, readFileSync as readFileSync18 } from "node:fs";
+import { join as join26 } from "node:path";
 function quarantineDir(dataDir) {
-  return join27(dataDir, "quarantine");
+  return join26(dataDir, "quarantine");
 }
 function quarantinePath(dataDir, sessionId) {
-  return join27(quarantineDir(dataDir), `${sessionId}.jsonl`);
+  return join26(quarantineDir(dataDir), `${sessionId}.jsonl`);
 }
 function keyOf(e) {
   return e.path !== void 0 && e.from !== void 0 ? `${e.reason}|${e.path}|${e.from}` : `${e.reason}|${e.uuid ?? e.at}`;
@@ -73890,7 +74427,7 @@ function quarantineSummary(dataDir) {
 }
 var KEEP_LINE_CHARS;
 var init_quarantine = __esm({
-  "src/capture/quarantine.ts"() {
+  "src/capture/outbox/quarantine.ts"() {
     "use strict";
     KEEP_LINE_CHARS = 64 * 1024;
   }
@@ -73915,10 +74452,10 @@ async function checkTracker(ctx) {
     out.keyValid = true;
     out.user = me2.user.name;
   } catch (err) {
-    const code2 = isBatonError(err) ? err.code : "internal";
-    out.error = { code: code2, message: err instanceof Error ? err.message : String(err) };
-    if (code2 === "auth") out.keyValid = false;
-    else if (out.reachable === void 0) out.reachable = code2 === "config" ? void 0 : false;
+    const code3 = isBatonError(err) ? err.code : "internal";
+    out.error = { code: code3, message: err instanceof Error ? err.message : String(err) };
+    if (code3 === "auth") out.keyValid = false;
+    else if (out.reachable === void 0) out.reachable = code3 === "config" ? void 0 : false;
   } finally {
     await client?.close();
   }
@@ -73944,15 +74481,15 @@ function describeSkips(skips, p) {
   return out;
 }
 var HELP10, statusCommand, REASONS;
-var init_status = __esm({
+var init_status2 = __esm({
   "src/cli/commands/status.ts"() {
     "use strict";
     init_errors();
-    init_args();
+    init_command();
     init_style();
     init_local_state();
     init_quarantine();
-    init_outbox_spill();
+    init_spill();
     init_require_client();
     HELP10 = `Usage: baton status [--json]
 
@@ -73960,12 +74497,12 @@ Shows what is waiting locally (sessions and records not yet on the tracker), the
 last delivery, whether the tracker is reachable and accepts the configured key, and per session the lines and
 events set aside (quarantined) with the reason, so nothing is skipped silently.
 `;
-    statusCommand = {
+    statusCommand = defineCommand({
       name: "status",
       summary: "outbox depth, sender state, last delivery, tracker reachability",
       help: HELP10,
-      async run(argv, ctx) {
-        const { values } = parseFlags(argv, { json: { type: "boolean" } }, "status");
+      options: { json: { type: "boolean" } },
+      async run({ values }, ctx) {
         const [depth, tracker] = await Promise.all([outboxDepth(ctx.config.dataDir), checkTracker(ctx)]);
         const sender = senderView(ctx.config.dataDir);
         const skipped = quarantineSummary(ctx.config.dataDir);
@@ -73978,11 +74515,7 @@ events set aside (quarantined) with the reason, so nothing is skipped silently.
           tracker,
           skipped
         };
-        if (values.json) {
-          ctx.io.out(`${JSON.stringify(result, null, 2)}
-`);
-          return 0;
-        }
+        if (values.json) return printJson(ctx, result);
         const p = paint(ctx.io);
         const st2 = sender.status;
         const lines = [
@@ -74005,7 +74538,7 @@ events set aside (quarantined) with the reason, so nothing is skipped silently.
 `);
         return 0;
       }
-    };
+    });
     REASONS = {
       line_too_large: "line over 8 MiB",
       unparsable_line: "not JSON",
@@ -74021,13 +74554,13 @@ import {
   accessSync as accessSync2,
   constants as constants7,
   existsSync as existsSync18,
-  mkdirSync as mkdirSync14,
+  mkdirSync as mkdirSync10,
   readFileSync as readFileSync19,
   rmSync as rmSync4,
   statSync as statSync9,
-  writeFileSync as writeFileSync9
+  writeFileSync as writeFileSync4
 } from "node:fs";
-import { dirname as dirname16, join as join28 } from "node:path";
+import { dirname as dirname14, join as join27 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 function checkNode(version2 = process.versions.node) {
   const [major, minor] = version2.split(".").map(Number);
@@ -74151,9 +74684,9 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
   if (!root) {
     out.push(warn("hooks", "cannot find the plugin folder (hooks/hooks.json) next to this CLI"));
   } else {
-    const hooksJson = join28(root, "hooks", "hooks.json");
+    const hooksJson = join27(root, "hooks", "hooks.json");
     const text = readFileSync19(hooksJson, "utf8");
-    const bundled = existsSync18(join28(root, "dist", "hook.cjs"));
+    const bundled = existsSync18(join27(root, "dist", "hook.cjs"));
     const events = Object.keys(JSON.parse(text).hooks ?? {});
     if (!bundled)
       out.push(fail("hooks", `${root}/dist/hook.cjs is missing`, "run `npm run build` in the plugin folder"));
@@ -74175,10 +74708,10 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
 }
 function checkDataDir(ctx) {
   const dir = ctx.config.dataDir;
-  const probe = join28(dir, `.doctor-${process.pid}`);
+  const probe = join27(dir, `.doctor-${process.pid}`);
   try {
-    mkdirSync14(dir, { recursive: true, mode: 448 });
-    writeFileSync9(probe, "x", { mode: 384 });
+    mkdirSync10(dir, { recursive: true, mode: 448 });
+    writeFileSync4(probe, "x", { mode: 384 });
     rmSync4(probe);
     accessSync2(dir, constants7.W_OK);
     return ok("data dir", `${dir} is writable (from ${ctx.config.dataDirSource})`);
@@ -74213,17 +74746,17 @@ function checkSender(ctx) {
 }
 function pluginRoot(ctx, fromUrl) {
   const explicit = ctx.io.env.CLAUDE_PLUGIN_ROOT;
-  if (explicit && existsSync18(join28(explicit, "hooks", "hooks.json"))) return explicit;
+  if (explicit && existsSync18(join27(explicit, "hooks", "hooks.json"))) return explicit;
   let dir;
   try {
-    dir = dirname16(fileURLToPath6(fromUrl));
+    dir = dirname14(fileURLToPath6(fromUrl));
   } catch {
     return null;
   }
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync18(join28(dir, "hooks", "hooks.json")) && existsSync18(join28(dir, ".claude-plugin", "plugin.json")))
+    if (existsSync18(join27(dir, "hooks", "hooks.json")) && existsSync18(join27(dir, ".claude-plugin", "plugin.json")))
       return dir;
-    const up = dirname16(dir);
+    const up = dirname14(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -74231,11 +74764,11 @@ function pluginRoot(ctx, fromUrl) {
 }
 function enabledInClaude(ctx) {
   try {
-    const settings = JSON.parse(readFileSync19(join28(ctx.claudeConfigDir, "settings.json"), "utf8"));
+    const settings = JSON.parse(readFileSync19(join27(ctx.claudeConfigDir, "settings.json"), "utf8"));
     const hit = Object.entries(settings.enabledPlugins ?? {}).find(
       ([k, v2]) => v2 && (k === "baton" || k.startsWith("baton@"))
     );
-    return hit ? `${hit[0]} is enabled in ${join28(ctx.claudeConfigDir, "settings.json")}` : false;
+    return hit ? `${hit[0]} is enabled in ${join27(ctx.claudeConfigDir, "settings.json")}` : false;
   } catch {
     return null;
   }
@@ -74273,7 +74806,7 @@ var HELP11, doctorCommand;
 var init_doctor = __esm({
   "src/cli/commands/doctor.ts"() {
     "use strict";
-    init_args();
+    init_command();
     init_checks3();
     init_style();
     HELP11 = `Usage: baton doctor [--json]
@@ -74281,12 +74814,12 @@ var init_doctor = __esm({
 Checks Node, the Baton config, the tracker (reachable, version, key valid), the plugin's hooks, the data dir and
 the background sender, and prints how to fix each problem. Exits 1 when a check fails.
 `;
-    doctorCommand = {
+    doctorCommand = defineCommand({
       name: "doctor",
       summary: "diagnose the setup and print fixes",
       help: HELP11,
-      async run(argv, ctx) {
-        const { values } = parseFlags(argv, { json: { type: "boolean" } }, "doctor");
+      options: { json: { type: "boolean" } },
+      async run({ values }, ctx) {
         const results = [
           checkNode(),
           checkDisabled(ctx),
@@ -74297,11 +74830,7 @@ the background sender, and prints how to fix each problem. Exits 1 when a check 
           checkSender(ctx)
         ];
         const failed = results.some((r) => r.level === "fail");
-        if (values.json) {
-          ctx.io.out(`${JSON.stringify({ ok: !failed, checks: results }, null, 2)}
-`);
-          return failed ? 1 : 0;
-        }
+        if (values.json) return printJson(ctx, { ok: !failed, checks: results }, { code: failed ? 1 : 0 });
         const p = paint(ctx.io);
         const mark = { ok: p.green("✓"), warn: p.yellow("!"), fail: p.red("✗") };
         for (const r of results) {
@@ -74318,7 +74847,7 @@ All essential checks passed (${warns} warning(s)).
         );
         return failed ? 1 : 0;
       }
-    };
+    });
   }
 });
 
@@ -74329,7 +74858,7 @@ var init_commands = __esm({
     "use strict";
     commands = [
       { name: "export", load: async () => (await Promise.resolve().then(() => (init_export2(), export_exports))).exportCommand },
-      { name: "export-session", load: async () => (await Promise.resolve().then(() => (init_export_session(), export_session_exports))).exportSessionCommand },
+      { name: "export-session", load: async () => (await Promise.resolve().then(() => (init_export_session2(), export_session_exports))).exportSessionCommand },
       { name: "handoff", load: async () => (await Promise.resolve().then(() => (init_handoff2(), handoff_exports))).handoffCommand },
       { name: "live", load: async () => (await Promise.resolve().then(() => (init_live2(), live_exports))).liveCommand },
       { name: "tracker", load: async () => (await Promise.resolve().then(() => (init_tracker_cli(), tracker_cli_exports))).trackerCommand },
@@ -74338,14 +74867,14 @@ var init_commands = __esm({
       { name: "resume", load: async () => (await Promise.resolve().then(() => (init_resume(), resume_exports))).resumeCommand },
       { name: "sync", load: async () => (await Promise.resolve().then(() => (init_sync2(), sync_exports))).syncCommand },
       { name: "login", load: async () => (await Promise.resolve().then(() => (init_login(), login_exports))).loginCommand },
-      { name: "status", load: async () => (await Promise.resolve().then(() => (init_status(), status_exports))).statusCommand },
+      { name: "status", load: async () => (await Promise.resolve().then(() => (init_status2(), status_exports))).statusCommand },
       { name: "doctor", load: async () => (await Promise.resolve().then(() => (init_doctor(), doctor_exports))).doctorCommand }
     ];
   }
 });
 
-// src/cli/context.ts
-import { join as join29 } from "node:path";
+// src/cli/invocation.ts
+import { join as join28 } from "node:path";
 import { readFileSync as readFileSync20 } from "node:fs";
 function createContext(io) {
   const config2 = resolveConfig(io.env, {
@@ -74358,10 +74887,10 @@ function createContext(io) {
       }
     }
   });
-  return Object.freeze({ io, config: config2, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join29(io.home, ".claude") });
+  return Object.freeze({ io, config: config2, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join28(io.home, ".claude") });
 }
-var init_context = __esm({
-  "src/cli/context.ts"() {
+var init_invocation = __esm({
+  "src/cli/invocation.ts"() {
     "use strict";
     init_config();
   }
@@ -74369,7 +74898,7 @@ var init_context = __esm({
 
 // src/cli/program.ts
 import { readdirSync as readdirSync6, statSync as statSync10 } from "node:fs";
-import { join as join30 } from "node:path";
+import { join as join29 } from "node:path";
 async function usage() {
   const loaded = await Promise.all(commands.map((c3) => c3.load()));
   const width = Math.max(...loaded.map((c3) => c3.name.length));
@@ -74425,13 +74954,13 @@ function applyGlobalFlags(argv, io) {
     rest = rest.slice(2);
   }
   if (io.env.BATON_DATA_DIR || io.env.CLAUDE_PLUGIN_DATA) return { argv: rest, io };
-  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join30(io.home, ".claude"));
+  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join29(io.home, ".claude"));
   return { argv: rest, io: pluginData ? { ...io, env: { ...io.env, CLAUDE_PLUGIN_DATA: pluginData } } : io };
 }
 function findPluginDataDir(claudeConfigDir2) {
-  const base2 = join30(claudeConfigDir2, "plugins", "data");
+  const base2 = join29(claudeConfigDir2, "plugins", "data");
   try {
-    const dirs = readdirSync6(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join30(base2, d), mtime: statSync10(join30(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
+    const dirs = readdirSync6(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join29(base2, d), mtime: statSync10(join29(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
     return dirs[0]?.path;
   } catch {
     return void 0;
@@ -74440,8 +74969,8 @@ function findPluginDataDir(claudeConfigDir2) {
 function describeError(err) {
   if (isBatonError(err)) return err.message;
   if (err instanceof Error) {
-    const code2 = err.code;
-    return code2 ? `${err.message} (${code2})` : err.message;
+    const code3 = err.code;
+    return code3 ? `${err.message} (${code3})` : err.message;
   }
   return String(err);
 }
@@ -74451,7 +74980,7 @@ var init_program = __esm({
     "use strict";
     init_errors();
     init_commands();
-    init_context();
+    init_invocation();
     VERSION3 = "0.1.0";
   }
 });
@@ -74460,8 +74989,8 @@ var init_program = __esm({
 init_program();
 init_io();
 runCli(process.argv.slice(2), processIo()).then(
-  (code2) => {
-    process.exitCode = code2;
+  (code3) => {
+    process.exitCode = code3;
   },
   (err) => {
     process.stderr.write(`baton: internal error: ${err instanceof Error ? err.message : String(err)}

@@ -618,10 +618,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code3, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code3 ? `HPE_${code3}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -648,12 +648,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code3, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code3;
         this.data = data;
         this.headers = headers;
       }
@@ -666,12 +666,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, body }) {
+      constructor(message, code3, { headers, body }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code3;
         this.body = body;
         this.headers = headers;
       }
@@ -714,11 +714,11 @@ var require_errors = __commonJS({
       }
     };
     var Socks5ProxyError = class extends UndiciError {
-      constructor(message, code2) {
+      constructor(message, code3) {
         super(message);
         this.name = "Socks5ProxyError";
         this.message = message || "SOCKS5 proxy error";
-        this.code = code2 || "UND_ERR_SOCKS5";
+        this.code = code3 || "UND_ERR_SOCKS5";
       }
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
@@ -922,8 +922,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
-        if (code2 > 127) {
+        const code3 = this.code = key.charCodeAt(index);
+        if (code3 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -945,11 +945,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
-          if (code2 > 127) {
+          const code3 = key.charCodeAt(index);
+          if (code3 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code2) {
+          if (node2.code === code3) {
             if (length === ++index) {
               node2.value = value;
               break;
@@ -959,7 +959,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node2.code < code2) {
+          } else if (node2.code < code3) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -983,19 +983,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (node2 !== null && index < keylength) {
-          let code2 = key[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code3 = key[index];
+          if (code3 <= 90 && code3 >= 65) {
+            code3 |= 32;
           }
           while (node2 !== null) {
-            if (code2 === node2.code) {
+            if (code3 === node2.code) {
               if (keylength === ++index) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code2 ? node2.left : node2.right;
+            node2 = node2.code < code3 ? node2.left : node2.right;
           }
         }
         return null;
@@ -1732,10 +1732,10 @@ var require_util = __commonJS({
       }
       return obj;
     }
-    function errorRequest(client, request3, err) {
+    function errorRequest(client, request2, err) {
       try {
-        request3.onError(err);
-        assert2(request3.aborted);
+        request2.onError(err);
+        assert2(request2.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -2080,12 +2080,12 @@ var require_diagnostics = __commonJS({
       diagnosticsChannel.subscribe(
         "undici:websocket:close",
         (evt) => {
-          const { websocket, code: code2, reason } = evt;
+          const { websocket, code: code3, reason: reason2 } = evt;
           debugLog(
             "closed connection to %s - %s %s",
             websocket.url,
-            code2,
-            reason
+            code3,
+            reason2
           );
         }
       );
@@ -2427,7 +2427,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request3, key, val) {
+    function processHeader(request2, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -2474,24 +2474,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request3.host !== null) {
+        if (request2.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request3.host = val;
+        request2.host = val;
       } else if (headerName === "content-length") {
-        if (request3.contentLength !== null) {
+        if (request2.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
         if (!isValidContentLengthHeaderValue(val)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-        request3.contentLength = parseInt(val, 10);
-      } else if (request3.contentType === null && headerName === "content-type") {
-        request3.contentType = val;
-        request3.headers.push(key, val);
+        request2.contentLength = parseInt(val, 10);
+      } else if (request2.contentType === null && headerName === "content-type") {
+        request2.contentType = val;
+        request2.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2505,13 +2505,13 @@ var require_request = __commonJS({
             throw new InvalidArgumentError("invalid connection header");
           }
           if (trimmed === "close") {
-            request3.reset = true;
+            request2.reset = true;
           }
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request3.headers.push(key, val);
+        request2.headers.push(key, val);
       }
     }
     module2.exports = Request;
@@ -2558,7 +2558,7 @@ var require_wrap_handler = __commonJS({
       }
       // Wrap Interface
       onRequestStart(controller, context) {
-        this.#handler.onConnect?.((reason) => controller.abort(reason), context);
+        this.#handler.onConnect?.((reason2) => controller.abort(reason2), context);
       }
       onRequestUpgrade(controller, statusCode, headers, socket) {
         const rawHeaders = [];
@@ -2670,11 +2670,11 @@ var require_unwrap_handler = __commonJS({
           this[kResume]?.();
         }
       }
-      abort(reason) {
+      abort(reason2) {
         if (!this.#aborted) {
           this.#aborted = true;
-          this.#reason = reason;
-          this.#abort(reason);
+          this.#reason = reason2;
+          this.#abort(reason2);
         }
       }
       get aborted() {
@@ -5113,9 +5113,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url2) {
       for (let i2 = 0; i2 < url2.length; ++i2) {
-        const code2 = url2.charCodeAt(i2);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code3 = url2.charCodeAt(i2);
+        if (code3 > 126 || // Non-US-ASCII + DEL
+        code3 < 32) {
           return false;
         }
       }
@@ -5124,11 +5124,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request3) {
-      return request3.urlList[request3.urlList.length - 1];
+    function requestCurrentURL(request2) {
+      return request2.urlList[request2.urlList.length - 1];
     }
-    function requestBadPort(request3) {
-      const url2 = requestCurrentURL(request3);
+    function requestBadPort(request2) {
+      const url2 = requestCurrentURL(request2);
       if (urlIsHttpHttpsScheme(url2) && badPortsSet.has(url2.port)) {
         return "blocked";
       }
@@ -5166,10 +5166,10 @@ var require_util2 = __commonJS({
       }
       return policy;
     }
-    function setRequestReferrerPolicyOnRedirect(request3, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
       const policy = parseReferrerPolicy(actualResponse);
       if (policy !== "") {
-        request3.referrerPolicy = policy;
+        request2.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -5186,33 +5186,33 @@ var require_util2 = __commonJS({
       header = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request3) {
-      let serializedOrigin = request3.origin;
+    function appendRequestOriginHeader(request2) {
+      let serializedOrigin = request2.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request3.responseTainting === "cors" || request3.mode === "websocket") {
-        request3.headersList.append("origin", serializedOrigin, true);
-      } else if (request3.method !== "GET" && request3.method !== "HEAD") {
-        switch (request3.referrerPolicy) {
+      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
+        request2.headersList.append("origin", serializedOrigin, true);
+      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
+        switch (request2.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request3.origin && urlHasHttpsScheme(request3.origin) && !urlHasHttpsScheme(requestCurrentURL(request3))) {
+            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request3, requestCurrentURL(request3))) {
+            if (!sameOrigin(request2, requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request3.headersList.append("origin", serializedOrigin, true);
+        request2.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -5266,18 +5266,18 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request3) {
-      const policy = request3.referrerPolicy;
+    function determineRequestsReferrer(request2) {
+      const policy = request2.referrerPolicy;
       assert2(policy);
       let referrerSource = null;
-      if (request3.referrer === "client") {
+      if (request2.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (webidl.is.URL(request3.referrer)) {
-        referrerSource = request3.referrer;
+      } else if (webidl.is.URL(request2.referrer)) {
+        referrerSource = request2.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
@@ -5295,14 +5295,14 @@ var require_util2 = __commonJS({
         case "unsafe-url":
           return referrerURL;
         case "strict-origin": {
-          const currentURL = requestCurrentURL(request3);
+          const currentURL = requestCurrentURL(request2);
           if (isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(currentURL)) {
             return "no-referrer";
           }
           return referrerOrigin;
         }
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request3);
+          const currentURL = requestCurrentURL(request2);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -5312,17 +5312,17 @@ var require_util2 = __commonJS({
           return referrerOrigin;
         }
         case "same-origin":
-          if (sameOrigin(request3, referrerURL)) {
+          if (sameOrigin(request2, referrerURL)) {
             return referrerURL;
           }
           return "no-referrer";
         case "origin-when-cross-origin":
-          if (sameOrigin(request3, referrerURL)) {
+          if (sameOrigin(request2, referrerURL)) {
             return referrerURL;
           }
           return referrerOrigin;
         case "no-referrer-when-downgrade": {
-          const currentURL = requestCurrentURL(request3);
+          const currentURL = requestCurrentURL(request2);
           if (isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(currentURL)) {
             return "no-referrer";
           }
@@ -5389,7 +5389,7 @@ var require_util2 = __commonJS({
       if (url2.protocol === "blob:") return true;
       return isOriginPotentiallyTrustworthy(url2.origin);
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request3) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
     function sameOrigin(A2, B) {
       if (A2.origin === B.origin && A2.origin === "null") {
@@ -5616,8 +5616,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code3 = char.charCodeAt(0);
+          return code3 >= 48 && code3 <= 57;
         },
         data,
         position
@@ -5643,8 +5643,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code3 = char.charCodeAt(0);
+          return code3 >= 48 && code3 <= 57;
         },
         data,
         position
@@ -5768,7 +5768,7 @@ var require_util2 = __commonJS({
       }
       return gettingDecodingSplitting(value);
     }
-    function hasAuthenticationEntry(request3) {
+    function hasAuthenticationEntry(request2) {
       return false;
     }
     function includesCredentials(url2) {
@@ -6417,8 +6417,8 @@ var require_body = __commonJS({
               }
             }
           },
-          cancel(reason) {
-            return action()[Symbol.asyncIterator]?.().return(reason);
+          cancel(reason2) {
+            return action()[Symbol.asyncIterator]?.().return(reason2);
           },
           type: "bytes"
         });
@@ -7003,11 +7003,11 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
           return -1;
         }
-        const request3 = client[kQueue][client[kRunningIdx]];
-        if (!request3) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
-        request3.onResponseStarted();
+        request2.onResponseStarted();
         return 0;
       }
       /**
@@ -7069,9 +7069,9 @@ var require_client_h1 = __commonJS({
         assert2(!socket.destroyed);
         assert2(!this.paused);
         assert2((headers.length & 1) === 0);
-        const request3 = client[kQueue][client[kRunningIdx]];
-        assert2(request3);
-        assert2(request3.upgrade || request3.method === "CONNECT");
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert2(request2);
+        assert2(request2.upgrade || request2.method === "CONNECT");
         this.statusCode = 0;
         this.statusText = "";
         this.shouldKeepAlive = false;
@@ -7088,9 +7088,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request3.onUpgrade(statusCode, headers, socket, statusText);
+          request2.onUpgrade(statusCode, headers, socket, statusText);
         } catch (err) {
-          util2.errorRequest(client, request3, err);
+          util2.errorRequest(client, request2, err);
           util2.destroy(socket, err);
         }
         client[kResume]();
@@ -7110,8 +7110,8 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
           return -1;
         }
-        const request3 = client[kQueue][client[kRunningIdx]];
-        if (!request3) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
         assert2(!this.upgrade);
@@ -7120,23 +7120,23 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request3.upgrade) {
+        if (upgrade && !request2.upgrade) {
           util2.destroy(socket, new SocketError("bad upgrade", util2.getSocketInfo(socket)));
           return -1;
         }
         assert2(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request3.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request3.bodyTimeout != null ? request3.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request3.method === "CONNECT") {
+        if (request2.method === "CONNECT") {
           assert2(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -7167,11 +7167,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request3.aborted) {
+        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request2.aborted) {
           return -1;
         }
-        if (request3.method === "HEAD") {
+        if (request2.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -7192,8 +7192,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request3 = client[kQueue][client[kRunningIdx]];
-        assert2(request3);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert2(request2);
         assert2(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -7206,7 +7206,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request3.onData(buf) === false) {
+        if (request2.onData(buf) === false) {
           return constants4.ERROR.PAUSED;
         }
         return 0;
@@ -7224,8 +7224,8 @@ var require_client_h1 = __commonJS({
         }
         assert2(statusCode >= 100);
         assert2((this.headers.length & 1) === 0);
-        const request3 = client[kQueue][client[kRunningIdx]];
-        assert2(request3);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert2(request2);
         this.statusCode = 0;
         this.statusText = "";
         this.bytesRead = 0;
@@ -7237,11 +7237,11 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return 0;
         }
-        if (request3.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util2.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request3.onComplete(headers);
+        request2.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = client[kPending] === 0;
         if (socket[kWriting]) {
@@ -7310,8 +7310,8 @@ var require_client_h1 = __commonJS({
       return {
         version: "h1",
         defaultPipelining: 1,
-        write(request3) {
-          return writeH1(client, request3);
+        write(request2) {
+          return writeH1(client, request2);
         },
         resume() {
           resumeH1(client);
@@ -7338,18 +7338,18 @@ var require_client_h1 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
          */
-        busy(request3) {
+        busy(request2) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request3) {
-            if (client[kRunning] > 0 && !request3.idempotent) {
+          if (request2) {
+            if (client[kRunning] > 0 && !request2.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request3.upgrade || request3.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util2.bodyLength(request3.body) !== 0 && (util2.isStream(request3.body) || util2.isAsyncIterable(request3.body) || util2.isFormDataLike(request3.body))) {
+            if (client[kRunning] > 0 && util2.bodyLength(request2.body) !== 0 && (util2.isStream(request2.body) || util2.isAsyncIterable(request2.body) || util2.isFormDataLike(request2.body))) {
               return true;
             }
           }
@@ -7402,13 +7402,13 @@ var require_client_h1 = __commonJS({
         assert2(client[kPending] === 0);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request3 = requests[i2];
-          util2.errorRequest(client, request3, err);
+          const request2 = requests[i2];
+          util2.errorRequest(client, request2, err);
         }
       } else if (client[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-        const request3 = client[kQueue][client[kRunningIdx]];
+        const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util2.errorRequest(client, request3, err);
+        util2.errorRequest(client, request2, err);
       }
       client[kPendingIdx] = client[kRunningIdx];
       assert2(client[kRunning] === 0);
@@ -7476,8 +7476,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request3 = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request3.headersTimeout != null ? request3.headersTimeout : client[kHeadersTimeout];
+            const request2 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -7486,11 +7486,11 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function setTypeOfService(socket, request3) {
+    function setTypeOfService(socket, request2) {
       if (typeof socket.setTypeOfService !== "function") {
         return;
       }
-      const typeOfService = request3.typeOfService;
+      const typeOfService = request2.typeOfService;
       if (typeOfService === void 0) {
         return;
       }
@@ -7504,26 +7504,26 @@ var require_client_h1 = __commonJS({
       } catch {
       }
     }
-    function writeH1(client, request3) {
-      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request3;
-      let { body, headers, contentLength } = request3;
+    function writeH1(client, request2) {
+      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request2;
+      let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body);
-        if (request3.contentType == null) {
+        if (request2.contentType == null) {
           headers.push("content-type", contentType);
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util2.isBlobLike(body) && request3.contentType == null) {
+      } else if (util2.isBlobLike(body) && request2.contentType == null) {
         const contentType = body.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util2.isValidHeaderValue(contentTypeValue)) {
-            util2.errorRequest(client, request3, new InvalidArgumentError("invalid content-type header"));
+            util2.errorRequest(client, request2, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -7535,14 +7535,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util2.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request3.contentLength;
+        contentLength = request2.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength !== null && request3.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util2.errorRequest(client, request3, new RequestContentLengthMismatchError());
+          util2.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7550,19 +7550,19 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (err) => {
-        if (request3.aborted || request3.completed) {
+        if (request2.aborted || request2.completed) {
           return;
         }
-        util2.errorRequest(client, request3, err || new RequestAbortedError());
+        util2.errorRequest(client, request2, err || new RequestAbortedError());
         util2.destroy(body);
         util2.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request3.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util2.errorRequest(client, request3, err);
+        util2.errorRequest(client, request2, err);
       }
-      if (request3.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -7580,7 +7580,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      setTypeOfService(socket, request3);
+      setTypeOfService(socket, request2);
       let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
@@ -7614,31 +7614,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request3, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request3, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util2.isBuffer(body)) {
-        writeBuffer(abort, body, client, request3, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util2.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request3, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request3, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
         }
       } else if (util2.isStream(body)) {
-        writeStream(abort, body, client, request3, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util2.isIterable(body)) {
-        writeIterable(abort, body, client, request3, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished7 = false;
-      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished7) {
           return;
@@ -7704,7 +7704,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
@@ -7724,18 +7724,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body);
           socket.uncork();
-          request3.onBodySent(body);
-          if (!expectsPayload && request3.reset !== false) {
+          request2.onBodySent(body);
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request3.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert2(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -7748,9 +7748,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request3.onBodySent(buffer);
-        request3.onRequestSent();
-        if (!expectsPayload && request3.reset !== false) {
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
+        if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -7758,7 +7758,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7777,7 +7777,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -7806,9 +7806,9 @@ upgrade: ${upgrade}\r
        * @param {boolean} arg.expectsPayload
        * @param {string} arg.header
        */
-      constructor({ abort, socket, request: request3, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request3;
+        this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -7822,7 +7822,7 @@ upgrade: ${upgrade}\r
        * @returns
        */
       write(chunk) {
-        const { socket, request: request3, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -7841,7 +7841,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request3.reset !== false) {
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -7861,7 +7861,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request3.onBodySent(chunk);
+        request2.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -7875,8 +7875,8 @@ ${len.toString(16)}\r
        * @returns {void}
        */
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request3 } = this;
-        request3.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -8056,8 +8056,8 @@ var require_client_h2 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
         */
-        write(request3) {
-          return writeH2(client, request3);
+        write(request2) {
+          return writeH2(client, request2);
         },
         /**
          * @returns {void}
@@ -8086,14 +8086,14 @@ var require_client_h2 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
         */
-        busy(request3) {
-          if (request3 != null) {
+        busy(request2) {
+          if (request2 != null) {
             if (client[kRunning] > 0) {
-              if (request3.idempotent === false) return true;
-              if ((request3.upgrade === "websocket" || request3.method === "CONNECT") && session[kRemoteSettings] === false) return true;
-              if (util2.bodyLength(request3.body) !== 0 && (util2.isStream(request3.body) || util2.isAsyncIterable(request3.body) || util2.isFormDataLike(request3.body))) return true;
+              if (request2.idempotent === false) return true;
+              if ((request2.upgrade === "websocket" || request2.method === "CONNECT") && session[kRemoteSettings] === false) return true;
+              if (util2.bodyLength(request2.body) !== 0 && (util2.isStream(request2.body) || util2.isAsyncIterable(request2.body) || util2.isFormDataLike(request2.body))) return true;
             } else {
-              return (request3.upgrade === "websocket" || request3.method === "CONNECT") && session[kRemoteSettings] === false;
+              return (request2.upgrade === "websocket" || request2.method === "CONNECT") && session[kRemoteSettings] === false;
             }
           }
           return false;
@@ -8156,9 +8156,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code3, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -8168,15 +8168,15 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util2.destroy(this[kSocket], err);
     }
-    function completeRequest(client, request3, resetPendingIdx = false) {
+    function completeRequest(client, request2, resetPendingIdx = false) {
       const queue = client[kQueue];
       const runningIdx = client[kRunningIdx];
-      if (runningIdx < client[kPendingIdx] && queue[runningIdx] === request3) {
+      if (runningIdx < client[kPendingIdx] && queue[runningIdx] === request2) {
         queue[runningIdx] = null;
         client[kRunningIdx] = runningIdx + 1;
         return;
       }
-      const index = queue.indexOf(request3, runningIdx);
+      const index = queue.indexOf(request2, runningIdx);
       if (index === -1 || index >= client[kPendingIdx]) {
         return;
       }
@@ -8195,10 +8195,10 @@ var require_client_h2 = __commonJS({
       this[kHTTP2Session] = null;
       util2.destroy(this[kSocket], err);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request3 = client[kQueue][client[kRunningIdx]];
+        const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        if (request3 != null) {
-          util2.errorRequest(client, request3, err);
+        if (request2 != null) {
+          util2.errorRequest(client, request2, err);
         }
         client[kPendingIdx] = client[kRunningIdx];
       }
@@ -8221,9 +8221,9 @@ var require_client_h2 = __commonJS({
         assert2(client[kPending] === 0);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request3 = requests[i2];
-          if (request3 != null) {
-            util2.errorRequest(client, request3, err);
+          const request2 = requests[i2];
+          if (request2 != null) {
+            util2.errorRequest(client, request2, err);
           }
         }
       }
@@ -8254,14 +8254,14 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request3) {
-      const headersTimeout = request3.headersTimeout ?? client[kHeadersTimeout];
-      const bodyTimeout = request3.bodyTimeout ?? client[kBodyTimeout];
+    function writeH2(client, request2) {
+      const headersTimeout = request2.headersTimeout ?? client[kHeadersTimeout];
+      const bodyTimeout = request2.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request3;
-      let { body } = request3;
+      const { method, path: path6, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
+      let { body } = request2;
       if (upgrade != null && upgrade !== "websocket") {
-        util2.errorRequest(client, request3, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
+        util2.errorRequest(client, request2, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
         return false;
       }
       const headers = {};
@@ -8295,33 +8295,33 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname4}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (err) => {
-        if (request3.aborted || request3.completed) {
+        if (request2.aborted || request2.completed) {
           return;
         }
         err = err || new RequestAbortedError();
-        util2.errorRequest(client, request3, err);
+        util2.errorRequest(client, request2, err);
         if (stream != null) {
           stream.removeAllListeners("data");
           stream.close();
           client[kOnError](err);
-          completeRequest(client, request3);
+          completeRequest(client, request2);
           client[kResume]();
         }
         util2.destroy(body, err);
       };
       try {
-        request3.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util2.errorRequest(client, request3, err);
+        util2.errorRequest(client, request2, err);
       }
-      if (request3.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (upgrade || method === "CONNECT") {
         session.ref();
         if (upgrade === "websocket") {
           if (session[kEnableConnectProtocol] === false) {
-            util2.errorRequest(client, request3, new InformationalError("HTTP/2: Extended CONNECT protocol not supported by server"));
+            util2.errorRequest(client, request2, new InformationalError("HTTP/2: Extended CONNECT protocol not supported by server"));
             session.unref();
             return false;
           }
@@ -8339,12 +8339,12 @@ var require_client_h2 = __commonJS({
           stream.once("response", (headers2, _flags) => {
             const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
             try {
-              request3.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
+              request2.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
             } catch (err) {
               abort(err);
               return;
             }
-            completeRequest(client, request3);
+            completeRequest(client, request2);
           });
           stream.on("error", () => {
             if (stream.rstCode === NGHTTP2_REFUSED_STREAM || stream.rstCode === NGHTTP2_CANCEL) {
@@ -8364,12 +8364,12 @@ var require_client_h2 = __commonJS({
         stream.on("response", (headers2) => {
           const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
           try {
-            request3.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
+            request2.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
           } catch (err) {
             abort(err);
             return;
           }
-          completeRequest(client, request3);
+          completeRequest(client, request2);
         });
         stream.on("error", abort);
         stream.once("close", () => {
@@ -8394,14 +8394,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request3.contentLength;
+        contentLength = request2.contentLength;
       }
       if (!expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength != null && request3.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util2.errorRequest(client, request3, new RequestContentLengthMismatchError());
+          util2.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -8417,7 +8417,7 @@ var require_client_h2 = __commonJS({
           header += `${key}: ${headers[key]}\r
 `;
         }
-        channels.sendHeaders.publish({ request: request3, headers: header, socket: session[kSocket] });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket: session[kSocket] });
       }
       const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
       if (expectContinue) {
@@ -8438,21 +8438,21 @@ var require_client_h2 = __commonJS({
       let responseReceived = false;
       stream.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request3.onResponseStarted();
+        request2.onResponseStarted();
         responseReceived = true;
         stream.setTimeout(bodyTimeout);
-        if (request3.aborted) {
+        if (request2.aborted) {
           stream.removeAllListeners("data");
           return;
         }
-        if (request3.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request3.aborted || request3.completed) {
+          if (request2.aborted || request2.completed) {
             return;
           }
-          if (request3.onData(chunk) === false) {
+          if (request2.onData(chunk) === false) {
             stream.pause();
           }
         });
@@ -8460,14 +8460,14 @@ var require_client_h2 = __commonJS({
       stream.once("end", () => {
         stream.removeAllListeners("data");
         if (responseReceived) {
-          if (!request3.aborted && !request3.completed) {
-            request3.onComplete({});
+          if (!request2.aborted && !request2.completed) {
+            request2.onComplete({});
           }
-          completeRequest(client, request3);
+          completeRequest(client, request2);
           client[kResume]();
         } else {
           abort(new InformationalError("HTTP/2: stream half-closed (remote)"));
-          completeRequest(client, request3, true);
+          completeRequest(client, request2, true);
           client[kResume]();
         }
       });
@@ -8477,7 +8477,7 @@ var require_client_h2 = __commonJS({
         if (session[kOpenStreams] === 0) {
           session.unref();
         }
-        if (!request3.aborted && !request3.completed) {
+        if (!request2.aborted && !request2.completed) {
           abort(new InformationalError("HTTP/2: stream closed before the response was complete"));
         }
       });
@@ -8485,9 +8485,9 @@ var require_client_h2 = __commonJS({
         stream.removeAllListeners("data");
         abort(err);
       });
-      stream.once("frameError", (type, code2) => {
+      stream.once("frameError", (type, code3) => {
         stream.removeAllListeners("data");
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
       });
       stream.on("aborted", () => {
         stream.removeAllListeners("data");
@@ -8502,11 +8502,11 @@ var require_client_h2 = __commonJS({
         abort(err);
       });
       stream.once("trailers", (trailers) => {
-        if (request3.aborted || request3.completed) {
+        if (request2.aborted || request2.completed) {
           return;
         }
         stream.removeAllListeners("data");
-        request3.onComplete(trailers);
+        request2.onComplete(trailers);
       });
       return true;
       function writeBodyH2() {
@@ -8516,7 +8516,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request3,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -8527,7 +8527,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request3,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -8539,7 +8539,7 @@ var require_client_h2 = __commonJS({
               stream,
               body.stream(),
               client,
-              request3,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -8550,7 +8550,7 @@ var require_client_h2 = __commonJS({
               stream,
               body,
               client,
-              request3,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -8564,7 +8564,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request3,
+            request2,
             contentLength
           );
         } else if (util2.isIterable(body)) {
@@ -8573,7 +8573,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request3,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -8583,7 +8583,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       try {
         if (body != null && util2.isBuffer(body)) {
           assert2(contentLength === body.byteLength, "buffer body must have content length");
@@ -8591,18 +8591,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body);
           h2stream.uncork();
           h2stream.end();
-          request3.onBodySent(body);
+          request2.onBodySent(body);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request3.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (error62) {
         abort(error62);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request3, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe2 = pipeline(
         body,
@@ -8613,7 +8613,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util2.removeAllListeners(pipe2);
-            request3.onRequestSent();
+            request2.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -8623,10 +8623,10 @@ var require_client_h2 = __commonJS({
       );
       util2.addListener(pipe2, "data", onPipeData);
       function onPipeData(chunk) {
-        request3.onBodySent(chunk);
+        request2.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert2(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -8637,8 +8637,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request3.onBodySent(buffer);
-        request3.onRequestSent();
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -8647,7 +8647,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -8672,13 +8672,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request3.onBodySent(chunk);
+          request2.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request3.onRequestSent();
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -8964,10 +8964,10 @@ var require_client = __commonJS({
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
-        const request3 = new Request(this[kUrl].origin, opts, handler);
-        this[kQueue].push(request3);
+        const request2 = new Request(this[kUrl].origin, opts, handler);
+        this[kQueue].push(request2);
         if (this[kResuming]) {
-        } else if (util2.bodyLength(request3.body) == null && util2.isIterable(request3.body)) {
+        } else if (util2.bodyLength(request2.body) == null && util2.isIterable(request2.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -8991,9 +8991,9 @@ var require_client = __commonJS({
         return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request3 = requests[i2];
-            if (request3 != null) {
-              util2.errorRequest(this, request3, err);
+            const request2 = requests[i2];
+            if (request2 != null) {
+              util2.errorRequest(this, request2, err);
             }
           }
           const callback = () => {
@@ -9018,9 +9018,9 @@ var require_client = __commonJS({
         assert2(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request3 = requests[i2];
-          if (request3 != null) {
-            util2.errorRequest(client, request3, err);
+          const request2 = requests[i2];
+          if (request2 != null) {
+            util2.errorRequest(client, request2, err);
           }
         }
         assert2(client[kSize] === 0);
@@ -9131,8 +9131,8 @@ var require_client = __commonJS({
       if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
         assert2(client[kRunning] === 0);
         while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-          const request3 = client[kQueue][client[kPendingIdx]++];
-          util2.errorRequest(client, request3, err);
+          const request2 = client[kQueue][client[kPendingIdx]++];
+          util2.errorRequest(client, request2, err);
         }
       } else {
         onError(client, err);
@@ -9187,15 +9187,15 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request3 = client[kQueue][client[kPendingIdx]];
-        if (request3 === null) {
+        const request2 = client[kQueue][client[kPendingIdx]];
+        if (request2 === null) {
           return;
         }
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request3.servername) {
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request3.servername;
+          client[kServerName] = request2.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -9211,10 +9211,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request3)) {
+        if (client[kHTTPContext].busy(request2)) {
           return;
         }
-        if (!request3.aborted && client[kHTTPContext].write(request3)) {
+        if (!request2.aborted && client[kHTTPContext].write(request2)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -9697,9 +9697,9 @@ var require_balanced_pool = __commonJS({
         if (allClientsBusy) {
           return;
         }
-        let counter = 0;
+        let counter2 = 0;
         let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
-        while (counter++ < this[kClients].length) {
+        while (counter2++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
           const pool = this[kClients][this[kIndex]];
           if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
@@ -10269,13 +10269,13 @@ var require_socks5_client = __commonJS({
         }
         debug("starting handshake with", this.authMethods.length, "auth methods");
         this.state = STATES.HANDSHAKING;
-        const request3 = Buffer5.alloc(2 + this.authMethods.length);
-        request3[0] = SOCKS_VERSION;
-        request3[1] = this.authMethods.length;
+        const request2 = Buffer5.alloc(2 + this.authMethods.length);
+        request2[0] = SOCKS_VERSION;
+        request2[1] = this.authMethods.length;
         this.authMethods.forEach((method, i2) => {
-          request3[2 + i2] = method;
+          request2[2 + i2] = method;
         });
-        this.socket.write(request3);
+        this.socket.write(request2);
       }
       /**
        * Handle handshake response from server
@@ -10317,13 +10317,13 @@ var require_socks5_client = __commonJS({
         if (usernameBuffer.length > 255 || passwordBuffer.length > 255) {
           throw new InvalidArgumentError("Username or password too long");
         }
-        const request3 = Buffer5.alloc(3 + usernameBuffer.length + passwordBuffer.length);
-        request3[0] = 1;
-        request3[1] = usernameBuffer.length;
-        usernameBuffer.copy(request3, 2);
-        request3[2 + usernameBuffer.length] = passwordBuffer.length;
-        passwordBuffer.copy(request3, 3 + usernameBuffer.length);
-        this.socket.write(request3);
+        const request2 = Buffer5.alloc(3 + usernameBuffer.length + passwordBuffer.length);
+        request2[0] = 1;
+        request2[1] = usernameBuffer.length;
+        usernameBuffer.copy(request2, 2);
+        request2[2 + usernameBuffer.length] = passwordBuffer.length;
+        passwordBuffer.copy(request2, 3 + usernameBuffer.length);
+        this.socket.write(request2);
       }
       /**
        * Handle authentication response
@@ -10358,22 +10358,22 @@ var require_socks5_client = __commonJS({
         }
         debug("connecting to", address, port);
         this.state = STATES.CONNECTING;
-        const request3 = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
-        this.socket.write(request3);
+        const request2 = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
+        this.socket.write(request2);
       }
       /**
        * Build a SOCKS5 request
        */
       buildConnectRequest(command, address, port) {
         const { type: addressType, buffer: addressBuffer } = parseAddress(address);
-        const request3 = Buffer5.alloc(4 + addressBuffer.length + 2);
-        request3[0] = SOCKS_VERSION;
-        request3[1] = command;
-        request3[2] = 0;
-        request3[3] = addressType;
-        addressBuffer.copy(request3, 4);
-        request3.writeUInt16BE(port, 4 + addressBuffer.length);
-        return request3;
+        const request2 = Buffer5.alloc(4 + addressBuffer.length + 2);
+        request2[0] = SOCKS_VERSION;
+        request2[1] = command;
+        request2[2] = 0;
+        request2[3] = addressType;
+        addressBuffer.copy(request2, 4);
+        request2.writeUInt16BE(port, 4 + addressBuffer.length);
+        return request2;
       }
       /**
        * Handle CONNECT response
@@ -11108,8 +11108,8 @@ var require_retry_handler = __commonJS({
         this.#paused = false;
         this.#target?.resume();
       }
-      abort(reason) {
-        this.#target?.abort(reason);
+      abort(reason2) {
+        this.#target?.abort(reason2);
       }
       get paused() {
         return this.#paused || (this.#target?.paused ?? false);
@@ -11260,7 +11260,7 @@ var require_retry_handler = __commonJS({
         this.handler.onRequestUpgrade?.(this.controllerProxy, statusCode, headers, socket);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+        const { statusCode, code: code3, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -11271,8 +11271,8 @@ var require_retry_handler = __commonJS({
           errorCodes,
           methods
         } = retryOptions;
-        const { counter } = state;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        const { counter: counter2 } = state;
+        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
           cb(err);
           return;
         }
@@ -11284,7 +11284,7 @@ var require_retry_handler = __commonJS({
           cb(err);
           return;
         }
-        if (counter > maxRetries) {
+        if (counter2 > maxRetries) {
           cb(err);
           return;
         }
@@ -11293,7 +11293,7 @@ var require_retry_handler = __commonJS({
           retryAfterHeader = Number(retryAfterHeader);
           retryAfterHeader = Number.isNaN(retryAfterHeader) ? calculateRetryAfterHeader(headers["retry-after"]) : retryAfterHeader * 1e3;
         }
-        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter - 1), maxTimeout);
+        const retryTimeout = retryAfterHeader > 0 ? Math.min(retryAfterHeader, maxTimeout) : Math.min(minTimeout * timeoutFactor ** (counter2 - 1), maxTimeout);
         setTimeout(() => cb(null), retryTimeout);
       }
       onResponseStart(controller, statusCode, headers, statusMessage) {
@@ -12093,10 +12093,10 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request3(opts, callback) {
+    function request2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve6, reject) => {
-          request3.call(this, opts, (err, data) => {
+          request2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve6(data);
           });
         });
@@ -12112,7 +12112,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = request3;
+    module2.exports = request2;
     module2.exports.RequestHandler = RequestHandler;
   }
 });
@@ -13970,7 +13970,7 @@ var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module2) {
     "use strict";
     var { writeFile, readFile, mkdir } = __require("node:fs/promises");
-    var { dirname: dirname8, resolve: resolve6 } = __require("node:path");
+    var { dirname: dirname7, resolve: resolve6 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -14095,8 +14095,8 @@ var require_snapshot_recorder = __commonJS({
         if (this.isUrlExcluded(requestOpts)) {
           return;
         }
-        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request3);
+        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request2);
         const normalizedHeaders = normalizeHeaders(response.headers);
         const responseData = {
           statusCode: response.statusCode,
@@ -14114,7 +14114,7 @@ var require_snapshot_recorder = __commonJS({
           existingSnapshot.timestamp = (/* @__PURE__ */ new Date()).toISOString();
         } else {
           this.#snapshots.set(hash2, {
-            request: request3,
+            request: request2,
             responses: [responseData],
             // Always store as array for consistency
             callCount: 0,
@@ -14148,8 +14148,8 @@ var require_snapshot_recorder = __commonJS({
         if (this.isUrlExcluded(requestOpts)) {
           return void 0;
         }
-        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request3);
+        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request2);
         const snapshot = this.#snapshots.get(hash2);
         if (!snapshot) return void 0;
         const currentCallCount = snapshot.callCount || 0;
@@ -14165,8 +14165,8 @@ var require_snapshot_recorder = __commonJS({
        * @param {string} [filePath] - Optional file path to load snapshots from
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
-      async loadSnapshots(filePath) {
-        const path6 = filePath || this.#snapshotPath;
+      async loadSnapshots(filePath2) {
+        const path6 = filePath2 || this.#snapshotPath;
         if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
@@ -14195,13 +14195,13 @@ var require_snapshot_recorder = __commonJS({
        * @param {string} [filePath] - Optional file path to save snapshots
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
-      async saveSnapshots(filePath) {
-        const path6 = filePath || this.#snapshotPath;
+      async saveSnapshots(filePath2) {
+        const path6 = filePath2 || this.#snapshotPath;
         if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve6(path6);
-        await mkdir(dirname8(resolvedPath), { recursive: true });
+        await mkdir(dirname7(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
           snapshot
@@ -14244,8 +14244,8 @@ var require_snapshot_recorder = __commonJS({
        * @returns {boolean} - True if snapshot was deleted, false if not found
        */
       deleteSnapshot(requestOpts) {
-        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request3);
+        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request2);
         return this.#snapshots.delete(hash2);
       }
       /**
@@ -14254,8 +14254,8 @@ var require_snapshot_recorder = __commonJS({
        * @returns {SnapshotInfo|null} - Snapshot information or null if not found
        */
       getSnapshotInfo(requestOpts) {
-        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request3);
+        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request2);
         const snapshot = this.#snapshots.get(hash2);
         if (!snapshot) return null;
         return {
@@ -14493,9 +14493,9 @@ var require_snapshot_agent = __commonJS({
             },
             resume() {
             },
-            abort(reason) {
+            abort(reason2) {
               this.aborted = true;
-              this.reason = reason;
+              this.reason = reason2;
             },
             aborted: false,
             paused: false
@@ -14515,8 +14515,8 @@ var require_snapshot_agent = __commonJS({
        * @param {string} [filePath] - Optional file path to load snapshots from.
        * @returns {Promise<void>} - Resolves when snapshots are loaded.
        */
-      async loadSnapshots(filePath) {
-        await this[kSnapshotRecorder].loadSnapshots(filePath || this[kSnapshotPath]);
+      async loadSnapshots(filePath2) {
+        await this[kSnapshotRecorder].loadSnapshots(filePath2 || this[kSnapshotPath]);
         this[kSnapshotLoaded] = true;
         if (this[kSnapshotMode] === "playback") {
           this.#setupMockInterceptors();
@@ -14528,8 +14528,8 @@ var require_snapshot_agent = __commonJS({
        * @param {string} [filePath] - Optional file path to save snapshots to.
        * @returns {Promise<void>} - Resolves when snapshots are saved.
        */
-      async saveSnapshots(filePath) {
-        return this[kSnapshotRecorder].saveSnapshots(filePath || this[kSnapshotPath]);
+      async saveSnapshots(filePath2) {
+        return this[kSnapshotRecorder].saveSnapshots(filePath2 || this[kSnapshotPath]);
       }
       /**
        * Sets up MockAgent interceptors based on recorded snapshots.
@@ -14546,16 +14546,16 @@ var require_snapshot_agent = __commonJS({
        */
       #setupMockInterceptors() {
         for (const snapshot of this[kSnapshotRecorder].getSnapshots()) {
-          const { request: request3, responses, response } = snapshot;
-          const url2 = new URL(request3.url);
+          const { request: request2, responses, response } = snapshot;
+          const url2 = new URL(request2.url);
           const mockPool = this.get(url2.origin);
           const responseData = responses ? responses[0] : response;
           if (!responseData) continue;
           mockPool.intercept({
             path: url2.pathname + url2.search,
-            method: request3.method,
-            headers: request3.headers,
-            body: request3.body
+            method: request2.method,
+            headers: request2.headers,
+            body: request2.body
           }).reply(responseData.statusCode, responseData.body, {
             headers: responseData.headers,
             trailers: responseData.trailers
@@ -15062,9 +15062,9 @@ var require_dump = __commonJS({
         super(handler);
         this.#maxSize = maxSize ?? this.#maxSize;
       }
-      #abort(reason) {
+      #abort(reason2) {
         this.aborted = true;
-        this.reason = reason;
+        this.reason = reason2;
       }
       onRequestStart(controller, context) {
         controller.abort = this.#abort.bind(this);
@@ -16120,21 +16120,21 @@ var require_date = __commonJS({
       }
       let day = 0;
       if (date5[5] === "0") {
-        const code2 = date5.charCodeAt(6);
-        if (code2 < 49 || code2 > 57) {
+        const code3 = date5.charCodeAt(6);
+        if (code3 < 49 || code3 > 57) {
           return void 0;
         }
-        day = code2 - 48;
+        day = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(5);
         if (code1 < 49 || code1 > 51) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(6);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(6);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        day = (code1 - 48) * 10 + (code2 - 48);
+        day = (code1 - 48) * 10 + (code22 - 48);
       }
       let monthIdx = -1;
       if (date5[8] === "J" && date5[9] === "a" && date5[10] === "n") {
@@ -16201,60 +16201,60 @@ var require_date = __commonJS({
       const year = (yearDigit1 - 48) * 1e3 + (yearDigit2 - 48) * 100 + (yearDigit3 - 48) * 10 + (yearDigit4 - 48);
       let hour = 0;
       if (date5[17] === "0") {
-        const code2 = date5.charCodeAt(18);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(18);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        hour = code2 - 48;
+        hour = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(17);
         if (code1 < 48 || code1 > 50) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(18);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(18);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        if (code1 === 50 && code2 > 51) {
+        if (code1 === 50 && code22 > 51) {
           return void 0;
         }
-        hour = (code1 - 48) * 10 + (code2 - 48);
+        hour = (code1 - 48) * 10 + (code22 - 48);
       }
       let minute = 0;
       if (date5[20] === "0") {
-        const code2 = date5.charCodeAt(21);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(21);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        minute = code2 - 48;
+        minute = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(20);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(21);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(21);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        minute = (code1 - 48) * 10 + (code2 - 48);
+        minute = (code1 - 48) * 10 + (code22 - 48);
       }
       let second = 0;
       if (date5[23] === "0") {
-        const code2 = date5.charCodeAt(24);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(24);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        second = code2 - 48;
+        second = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(23);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(24);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(24);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        second = (code1 - 48) * 10 + (code2 - 48);
+        second = (code1 - 48) * 10 + (code22 - 48);
       }
       return makeDate(year, monthIdx, day, hour, minute, second, weekday);
     }
@@ -16328,78 +16328,78 @@ var require_date = __commonJS({
       }
       let day = 0;
       if (date5[8] === " ") {
-        const code2 = date5.charCodeAt(9);
-        if (code2 < 49 || code2 > 57) {
+        const code3 = date5.charCodeAt(9);
+        if (code3 < 49 || code3 > 57) {
           return void 0;
         }
-        day = code2 - 48;
+        day = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(8);
         if (code1 < 49 || code1 > 51) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(9);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(9);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        day = (code1 - 48) * 10 + (code2 - 48);
+        day = (code1 - 48) * 10 + (code22 - 48);
       }
       let hour = 0;
       if (date5[11] === "0") {
-        const code2 = date5.charCodeAt(12);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(12);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        hour = code2 - 48;
+        hour = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(11);
         if (code1 < 48 || code1 > 50) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(12);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(12);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        if (code1 === 50 && code2 > 51) {
+        if (code1 === 50 && code22 > 51) {
           return void 0;
         }
-        hour = (code1 - 48) * 10 + (code2 - 48);
+        hour = (code1 - 48) * 10 + (code22 - 48);
       }
       let minute = 0;
       if (date5[14] === "0") {
-        const code2 = date5.charCodeAt(15);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(15);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        minute = code2 - 48;
+        minute = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(14);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(15);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(15);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        minute = (code1 - 48) * 10 + (code2 - 48);
+        minute = (code1 - 48) * 10 + (code22 - 48);
       }
       let second = 0;
       if (date5[17] === "0") {
-        const code2 = date5.charCodeAt(18);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(18);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        second = code2 - 48;
+        second = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(17);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(18);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(18);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        second = (code1 - 48) * 10 + (code2 - 48);
+        second = (code1 - 48) * 10 + (code22 - 48);
       }
       const yearDigit1 = date5.charCodeAt(20);
       if (yearDigit1 < 48 || yearDigit1 > 57) {
@@ -16456,21 +16456,21 @@ var require_date = __commonJS({
       }
       let day = 0;
       if (date5[commaIndex + 2] === "0") {
-        const code2 = date5.charCodeAt(commaIndex + 3);
-        if (code2 < 49 || code2 > 57) {
+        const code3 = date5.charCodeAt(commaIndex + 3);
+        if (code3 < 49 || code3 > 57) {
           return void 0;
         }
-        day = code2 - 48;
+        day = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(commaIndex + 2);
         if (code1 < 49 || code1 > 51) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(commaIndex + 3);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(commaIndex + 3);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        day = (code1 - 48) * 10 + (code2 - 48);
+        day = (code1 - 48) * 10 + (code22 - 48);
       }
       let monthIdx = -1;
       if (date5[commaIndex + 5] === "J" && date5[commaIndex + 6] === "a" && date5[commaIndex + 7] === "n") {
@@ -16512,60 +16512,60 @@ var require_date = __commonJS({
       year += year < 70 ? 2e3 : 1900;
       let hour = 0;
       if (date5[commaIndex + 12] === "0") {
-        const code2 = date5.charCodeAt(commaIndex + 13);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(commaIndex + 13);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        hour = code2 - 48;
+        hour = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(commaIndex + 12);
         if (code1 < 48 || code1 > 50) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(commaIndex + 13);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(commaIndex + 13);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        if (code1 === 50 && code2 > 51) {
+        if (code1 === 50 && code22 > 51) {
           return void 0;
         }
-        hour = (code1 - 48) * 10 + (code2 - 48);
+        hour = (code1 - 48) * 10 + (code22 - 48);
       }
       let minute = 0;
       if (date5[commaIndex + 15] === "0") {
-        const code2 = date5.charCodeAt(commaIndex + 16);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(commaIndex + 16);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        minute = code2 - 48;
+        minute = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(commaIndex + 15);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(commaIndex + 16);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(commaIndex + 16);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        minute = (code1 - 48) * 10 + (code2 - 48);
+        minute = (code1 - 48) * 10 + (code22 - 48);
       }
       let second = 0;
       if (date5[commaIndex + 18] === "0") {
-        const code2 = date5.charCodeAt(commaIndex + 19);
-        if (code2 < 48 || code2 > 57) {
+        const code3 = date5.charCodeAt(commaIndex + 19);
+        if (code3 < 48 || code3 > 57) {
           return void 0;
         }
-        second = code2 - 48;
+        second = code3 - 48;
       } else {
         const code1 = date5.charCodeAt(commaIndex + 18);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code2 = date5.charCodeAt(commaIndex + 19);
-        if (code2 < 48 || code2 > 57) {
+        const code22 = date5.charCodeAt(commaIndex + 19);
+        if (code22 < 48 || code22 > 57) {
           return void 0;
         }
-        second = (code1 - 48) * 10 + (code2 - 48);
+        second = (code1 - 48) * 10 + (code22 - 48);
       }
       return makeDate(year, monthIdx, day, hour, minute, second, weekday);
     }
@@ -17859,8 +17859,8 @@ var require_cache2 = __commonJS({
         get reason() {
           return stream.errored;
         },
-        abort(reason) {
-          stream.destroy(reason ?? new AbortError());
+        abort(reason2) {
+          stream.destroy(reason2 ?? new AbortError());
         }
       };
       stream.on("error", function(err) {
@@ -18162,9 +18162,9 @@ var require_decompress = __commonJS({
         this.#paused = false;
         this.#onResume();
       }
-      abort(reason) {
-        this.target?.abort(reason);
-        this.#onAbort(reason);
+      abort(reason2) {
+        this.target?.abort(reason2);
+        this.#onAbort(reason2);
       }
       get paused() {
         return this.#paused;
@@ -18268,9 +18268,9 @@ var require_decompress = __commonJS({
         this.#controller = new DecompressController(
           () => this.#onDownstreamPause(),
           () => this.#onDownstreamResume(),
-          (reason) => {
+          (reason2) => {
             if (this.#inputEnded && !this.#terminated) {
-              this.onResponseError(this.#controller, reason);
+              this.onResponseError(this.#controller, reason2);
             }
           }
         );
@@ -18919,9 +18919,9 @@ var require_deduplication_handler = __commonJS({
           get reason() {
             return state.reason;
           },
-          abort: (reason) => {
+          abort: (reason2) => {
             state.aborted = true;
-            state.reason = reason ?? null;
+            state.reason = reason2 ?? null;
             waitingHandler.done = true;
             waitingHandler.pendingTrailers = null;
             waitingHandler.bufferedChunks = [];
@@ -19459,8 +19459,8 @@ var require_headers = __commonJS({
     var { webidl } = require_webidl();
     var assert2 = __require("node:assert");
     var util2 = __require("node:util");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code3) {
+      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
@@ -20160,13 +20160,13 @@ var require_response = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -20411,7 +20411,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input2 = webidl.converters.RequestInfo(input2);
         init = webidl.converters.RequestInit(init);
-        let request3 = null;
+        let request2 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -20428,18 +20428,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input2
             );
           }
-          request3 = makeRequest({ urlList: [parsedURL] });
+          request2 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           assert2(webidl.is.Request(input2));
-          request3 = input2.#state;
+          request2 = input2.#state;
           signal = input2.#signal;
           this.#dispatcher = init.dispatcher || input2.#dispatcher;
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request3.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request3.window, origin)) {
-          window2 = request3.window;
+        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
+          window2 = request2.window;
         }
         if (init.window != null) {
           throw new TypeError(`'window' option '${window2}' must be null`);
@@ -20447,66 +20447,66 @@ var require_request2 = __commonJS({
         if ("window" in init) {
           window2 = "no-window";
         }
-        request3 = makeRequest({
+        request2 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request3.method,
+          method: request2.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request3.headersList,
+          headersList: request2.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request3.unsafeRequest,
+          unsafeRequest: request2.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window: window2,
           // priority request’s priority.
-          priority: request3.priority,
+          priority: request2.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request3.origin,
+          origin: request2.origin,
           // referrer request’s referrer.
-          referrer: request3.referrer,
+          referrer: request2.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request3.referrerPolicy,
+          referrerPolicy: request2.referrerPolicy,
           // mode request’s mode.
-          mode: request3.mode,
+          mode: request2.mode,
           // credentials mode request’s credentials mode.
-          credentials: request3.credentials,
+          credentials: request2.credentials,
           // cache mode request’s cache mode.
-          cache: request3.cache,
+          cache: request2.cache,
           // redirect mode request’s redirect mode.
-          redirect: request3.redirect,
+          redirect: request2.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request3.integrity,
+          integrity: request2.integrity,
           // keepalive request’s keepalive.
-          keepalive: request3.keepalive,
+          keepalive: request2.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request3.reloadNavigation,
+          reloadNavigation: request2.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request3.historyNavigation,
+          historyNavigation: request2.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request3.urlList]
+          urlList: [...request2.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
         if (initHasKey) {
-          if (request3.mode === "navigate") {
-            request3.mode = "same-origin";
+          if (request2.mode === "navigate") {
+            request2.mode = "same-origin";
           }
-          request3.reloadNavigation = false;
-          request3.historyNavigation = false;
-          request3.origin = "client";
-          request3.referrer = "client";
-          request3.referrerPolicy = "";
-          request3.url = request3.urlList[request3.urlList.length - 1];
-          request3.urlList = [request3.url];
+          request2.reloadNavigation = false;
+          request2.historyNavigation = false;
+          request2.origin = "client";
+          request2.referrer = "client";
+          request2.referrerPolicy = "";
+          request2.url = request2.urlList[request2.urlList.length - 1];
+          request2.urlList = [request2.url];
         }
         if (init.referrer !== void 0) {
           const referrer = init.referrer;
           if (referrer === "") {
-            request3.referrer = "no-referrer";
+            request2.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -20515,14 +20515,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request3.referrer = "client";
+              request2.referrer = "client";
             } else {
-              request3.referrer = parsedReferrer;
+              request2.referrer = parsedReferrer;
             }
           }
         }
         if (init.referrerPolicy !== void 0) {
-          request3.referrerPolicy = init.referrerPolicy;
+          request2.referrerPolicy = init.referrerPolicy;
         }
         let mode;
         if (init.mode !== void 0) {
@@ -20537,33 +20537,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request3.mode = mode;
+          request2.mode = mode;
         }
         if (init.credentials !== void 0) {
-          request3.credentials = init.credentials;
+          request2.credentials = init.credentials;
         }
         if (init.cache !== void 0) {
-          request3.cache = init.cache;
+          request2.cache = init.cache;
         }
-        if (request3.cache === "only-if-cached" && request3.mode !== "same-origin") {
+        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init.redirect !== void 0) {
-          request3.redirect = init.redirect;
+          request2.redirect = init.redirect;
         }
         if (init.integrity != null) {
-          request3.integrity = String(init.integrity);
+          request2.integrity = String(init.integrity);
         }
         if (init.keepalive !== void 0) {
-          request3.keepalive = Boolean(init.keepalive);
+          request2.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
           let method = init.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request3.method = mayBeNormalized;
+            request2.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -20573,9 +20573,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request3.method = method;
+            request2.method = method;
           }
-          if (!patchMethodWarning && request3.method === "patch") {
+          if (!patchMethodWarning && request2.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -20585,7 +20585,7 @@ var require_request2 = __commonJS({
         if (init.signal !== void 0) {
           signal = init.signal;
         }
-        this.#state = request3;
+        this.#state = request2;
         const ac = new AbortController();
         this.#signal = ac.signal;
         if (signal != null) {
@@ -20603,12 +20603,12 @@ var require_request2 = __commonJS({
           }
         }
         this.#headers = new Headers(kConstruct);
-        setHeadersList(this.#headers, request3.headersList);
+        setHeadersList(this.#headers, request2.headersList);
         setHeadersGuard(this.#headers, "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request3.method)) {
+          if (!corsSafeListedMethodsSet.has(request2.method)) {
             throw new TypeError(
-              `'${request3.method} is unsupported in no-cors mode.`
+              `'${request2.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this.#headers, "request-no-cors");
@@ -20627,14 +20627,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = webidl.is.Request(input2) ? input2.#state.body : null;
-        if ((init.body != null || inputBody != null) && (request3.method === "GET" || request3.method === "HEAD")) {
+        if ((init.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init.body != null) {
           const [extractedBody, contentType] = extractBody(
             init.body,
-            request3.keepalive
+            request2.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this.#headers).contains("content-type", true)) {
@@ -20646,12 +20646,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request3.mode !== "same-origin" && request3.mode !== "cors") {
+          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request3.useCORSPreflightFlag = true;
+          request2.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -20841,42 +20841,42 @@ var require_request2 = __commonJS({
        * @param {Request} request
        * @param {AbortSignal} newSignal
        */
-      static setRequestSignal(request3, newSignal) {
-        request3.#signal = newSignal;
-        return request3;
+      static setRequestSignal(request2, newSignal) {
+        request2.#signal = newSignal;
+        return request2;
       }
       /**
        * @param {Request} request
        */
-      static getRequestDispatcher(request3) {
-        return request3.#dispatcher;
+      static getRequestDispatcher(request2) {
+        return request2.#dispatcher;
       }
       /**
        * @param {Request} request
        * @param {import('../../dispatcher/dispatcher')} newDispatcher
        */
-      static setRequestDispatcher(request3, newDispatcher) {
-        request3.#dispatcher = newDispatcher;
+      static setRequestDispatcher(request2, newDispatcher) {
+        request2.#dispatcher = newDispatcher;
       }
       /**
        * @param {Request} request
        * @param {Headers} newHeaders
        */
-      static setRequestHeaders(request3, newHeaders) {
-        request3.#headers = newHeaders;
+      static setRequestHeaders(request2, newHeaders) {
+        request2.#headers = newHeaders;
       }
       /**
        * @param {Request} request
        */
-      static getRequestState(request3) {
-        return request3.#state;
+      static getRequestState(request2) {
+        return request2.#state;
       }
       /**
        * @param {Request} request
        * @param {any} newState
        */
-      static setRequestState(request3, newState) {
-        request3.#state = newState;
+      static setRequestState(request2, newState) {
+        request2.#state = newState;
       }
     };
     var { setRequestSignal, getRequestDispatcher, setRequestDispatcher, setRequestHeaders, getRequestState, setRequestState } = Request;
@@ -20931,23 +20931,23 @@ var require_request2 = __commonJS({
         headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request3) {
-      const newRequest = makeRequest({ ...request3, body: null });
-      if (request3.body != null) {
-        newRequest.body = cloneBody(request3.body);
+    function cloneRequest(request2) {
+      const newRequest = makeRequest({ ...request2, body: null });
+      if (request2.body != null) {
+        newRequest.body = cloneBody(request2.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, dispatcher, signal, guard) {
-      const request3 = new Request(kConstruct);
-      setRequestState(request3, innerRequest);
-      setRequestDispatcher(request3, dispatcher);
-      setRequestSignal(request3, signal);
+      const request2 = new Request(kConstruct);
+      setRequestState(request2, innerRequest);
+      setRequestDispatcher(request2, dispatcher);
+      setRequestSignal(request2, signal);
       const headers = new Headers(kConstruct);
-      setRequestHeaders(request3, headers);
+      setRequestHeaders(request2, headers);
       setHeadersList(headers, innerRequest.headersList);
       setHeadersGuard(headers, guard);
-      return request3;
+      return request2;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -21303,13 +21303,13 @@ var require_fetch = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error62) {
@@ -21338,14 +21338,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request3 = getRequestState(requestObject);
+      const request2 = getRequestState(requestObject);
       if (requestObject.signal.aborted) {
-        abortFetch(p, request3, null, requestObject.signal.reason, null);
+        abortFetch(p, request2, null, requestObject.signal.reason, null);
         return p.promise;
       }
-      const globalObject = request3.client.globalObject;
+      const globalObject = request2.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request3.serviceWorkers = "none";
+        request2.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -21357,7 +21357,7 @@ var require_fetch = __commonJS({
           assert2(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request3, realResponse, requestObject.signal.reason, controller.controller);
+          abortFetch(p, request2, realResponse, requestObject.signal.reason, controller.controller);
         }
       );
       const processResponse = (response) => {
@@ -21365,7 +21365,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request3, responseObject, controller.serializedAbortReason, controller.controller);
+          abortFetch(p, request2, responseObject, controller.serializedAbortReason, controller.controller);
           return;
         }
         if (response.type === "error") {
@@ -21377,7 +21377,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request: request3,
+        request: request2,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: getRequestDispatcher(requestObject),
@@ -21424,12 +21424,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request3, responseObject, error62, controller) {
+    function abortFetch(p, request2, responseObject, error62, controller) {
       if (p) {
         p.reject(error62);
       }
-      if (request3.body?.stream != null && isReadable(request3.body.stream)) {
-        request3.body.stream.cancel(error62).catch((err) => {
+      if (request2.body?.stream != null && isReadable(request2.body.stream)) {
+        request2.body.stream.cancel(error62).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -21445,7 +21445,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request: request3,
+      request: request2,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -21460,9 +21460,9 @@ var require_fetch = __commonJS({
       assert2(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request3.client != null) {
-        taskDestination = request3.client.globalObject;
-        crossOriginIsolatedCapability = request3.client.crossOriginIsolatedCapability;
+      if (request2.client != null) {
+        taskDestination = request2.client.globalObject;
+        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -21470,7 +21470,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request: request3,
+        request: request2,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -21482,79 +21482,79 @@ var require_fetch = __commonJS({
         // Keep requestObject alive to prevent its AbortController from being GC'd
         requestObject
       };
-      assert2(!request3.body || request3.body.stream);
-      if (request3.window === "client") {
-        request3.window = request3.client?.globalObject?.constructor?.name === "Window" ? request3.client : "no-window";
+      assert2(!request2.body || request2.body.stream);
+      if (request2.window === "client") {
+        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
       }
-      if (request3.origin === "client") {
-        request3.origin = request3.client.origin;
+      if (request2.origin === "client") {
+        request2.origin = request2.client.origin;
       }
-      if (request3.policyContainer === "client") {
-        if (request3.client != null) {
-          request3.policyContainer = clonePolicyContainer(
-            request3.client.policyContainer
+      if (request2.policyContainer === "client") {
+        if (request2.client != null) {
+          request2.policyContainer = clonePolicyContainer(
+            request2.client.policyContainer
           );
         } else {
-          request3.policyContainer = makePolicyContainer();
+          request2.policyContainer = makePolicyContainer();
         }
       }
-      if (!request3.headersList.contains("accept", true)) {
+      if (!request2.headersList.contains("accept", true)) {
         const value = "*/*";
-        request3.headersList.append("accept", value, true);
+        request2.headersList.append("accept", value, true);
       }
-      if (!request3.headersList.contains("accept-language", true)) {
-        request3.headersList.append("accept-language", "*", true);
+      if (!request2.headersList.contains("accept-language", true)) {
+        request2.headersList.append("accept-language", "*", true);
       }
-      if (request3.priority === null) {
+      if (request2.priority === null) {
       }
-      if (subresourceSet.has(request3.destination)) {
+      if (subresourceSet.has(request2.destination)) {
       }
       mainFetch(fetchParams, false);
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive2) {
       try {
-        const request3 = fetchParams.request;
+        const request2 = fetchParams.request;
         let response = null;
-        if (request3.localURLsOnly && !urlIsLocal(requestCurrentURL(request3))) {
+        if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
           response = makeNetworkError("local URLs only");
         }
-        tryUpgradeRequestToAPotentiallyTrustworthyURL(request3);
-        if (requestBadPort(request3) === "blocked") {
+        tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
+        if (requestBadPort(request2) === "blocked") {
           response = makeNetworkError("bad port");
         }
-        if (request3.referrerPolicy === "") {
-          request3.referrerPolicy = request3.policyContainer.referrerPolicy;
+        if (request2.referrerPolicy === "") {
+          request2.referrerPolicy = request2.policyContainer.referrerPolicy;
         }
-        if (request3.referrer !== "no-referrer") {
-          request3.referrer = determineRequestsReferrer(request3);
+        if (request2.referrer !== "no-referrer") {
+          request2.referrer = determineRequestsReferrer(request2);
         }
         if (response === null) {
-          const currentURL = requestCurrentURL(request3);
+          const currentURL = requestCurrentURL(request2);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request3.url) && request3.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request3.mode === "navigate" || request3.mode === "websocket")
+            (request2.mode === "navigate" || request2.mode === "websocket")
           ) {
-            request3.responseTainting = "basic";
+            request2.responseTainting = "basic";
             response = await schemeFetch(fetchParams);
-          } else if (request3.mode === "same-origin") {
+          } else if (request2.mode === "same-origin") {
             response = makeNetworkError('request mode cannot be "same-origin"');
-          } else if (request3.mode === "no-cors") {
-            if (request3.redirect !== "follow") {
+          } else if (request2.mode === "no-cors") {
+            if (request2.redirect !== "follow") {
               response = makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             } else {
-              request3.responseTainting = "opaque";
+              request2.responseTainting = "opaque";
               response = await schemeFetch(fetchParams);
             }
-          } else if (!urlIsHttpHttpsScheme(requestCurrentURL(request3))) {
+          } else if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
             response = makeNetworkError("URL scheme must be a HTTP(S) scheme");
           } else {
-            request3.responseTainting = "cors";
+            request2.responseTainting = "cors";
             response = await httpFetch(fetchParams);
           }
         }
@@ -21562,13 +21562,13 @@ var require_fetch = __commonJS({
           return response;
         }
         if (response.status !== 0 && !response.internalResponse) {
-          if (request3.responseTainting === "cors") {
+          if (request2.responseTainting === "cors") {
           }
-          if (request3.responseTainting === "basic") {
+          if (request2.responseTainting === "basic") {
             response = filterResponse(response, "basic");
-          } else if (request3.responseTainting === "cors") {
+          } else if (request2.responseTainting === "cors") {
             response = filterResponse(response, "cors");
-          } else if (request3.responseTainting === "opaque") {
+          } else if (request2.responseTainting === "opaque") {
             response = filterResponse(response, "opaque");
           } else {
             assert2(false);
@@ -21576,26 +21576,26 @@ var require_fetch = __commonJS({
         }
         let internalResponse = response.status === 0 ? response : response.internalResponse;
         if (internalResponse.urlList.length === 0) {
-          internalResponse.urlList.push(...request3.urlList);
+          internalResponse.urlList.push(...request2.urlList);
         }
-        if (!request3.timingAllowFailed) {
+        if (!request2.timingAllowFailed) {
           response.timingAllowPassed = true;
         }
-        if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request3.headers.contains("range", true)) {
+        if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
           response = internalResponse = makeNetworkError();
         }
-        if (response.status !== 0 && (request3.method === "HEAD" || request3.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+        if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
           internalResponse.body = null;
           fetchParams.controller.dump = true;
         }
-        if (request3.integrity) {
-          const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-          if (request3.responseTainting === "opaque" || response.body == null) {
+        if (request2.integrity) {
+          const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
+          if (request2.responseTainting === "opaque" || response.body == null) {
             processBodyError(response.error);
             return;
           }
           const processBody = (bytes) => {
-            if (!bytesMatch(bytes, request3.integrity)) {
+            if (!bytesMatch(bytes, request2.integrity)) {
               processBodyError("integrity mismatch");
               return;
             }
@@ -21614,8 +21614,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request: request3 } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request3);
+      const { request: request2 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request2);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -21624,19 +21624,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request3);
+          const blobURLEntry = requestCurrentURL(request2);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request3.method !== "GET" || !webidl.is.Blob(blob)) {
+          if (request2.method !== "GET" || !webidl.is.Blob(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request3.headersList.contains("range", true)) {
+          if (!request2.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -21644,7 +21644,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request3.headersList.get("range", true);
+            const rangeHeader = request2.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -21675,7 +21675,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request3);
+          const currentURL = requestCurrentURL(request2);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -21764,41 +21764,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request3 = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request3.serviceWorkers === "all") {
+      if (request2.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request3.redirect === "follow") {
-          request3.serviceWorkers = "none";
+        if (request2.redirect === "follow") {
+          request2.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request3.responseTainting === "cors" && corsCheck(request3, response) === "failure") {
+        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request3, response) === "failure") {
-          request3.timingAllowFailed = true;
+        if (TAOCheck(request2, response) === "failure") {
+          request2.timingAllowFailed = true;
         }
       }
-      if ((request3.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request3.origin,
-        request3.client,
-        request3.destination,
+      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request2.origin,
+        request2.client,
+        request2.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request3.redirect !== "manual") {
+        if (request2.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request3.redirect === "error") {
+        if (request2.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request3.redirect === "manual") {
+        } else if (request2.redirect === "manual") {
           response = actualResponse;
-        } else if (request3.redirect === "follow") {
+        } else if (request2.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert2(false);
@@ -21808,13 +21808,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request3 = fetchParams.request;
+      const request2 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request3).hash
+          requestCurrentURL(request2).hash
         );
         if (locationURL == null) {
           return response;
@@ -21825,63 +21825,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request3.redirectCount === 20) {
+      if (request2.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request3.redirectCount += 1;
-      if (request3.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request3, locationURL)) {
+      request2.redirectCount += 1;
+      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request3.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request3.body != null && request3.body.source == null) {
+      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request3.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request3.method)) {
-        request3.method = "GET";
-        request3.body = null;
+      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
+        request2.method = "GET";
+        request2.body = null;
         for (const headerName of requestBodyHeader) {
-          request3.headersList.delete(headerName);
+          request2.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request3), locationURL)) {
-        request3.headersList.delete("authorization", true);
-        request3.headersList.delete("proxy-authorization", true);
-        request3.headersList.delete("cookie", true);
-        request3.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
+        request2.headersList.delete("authorization", true);
+        request2.headersList.delete("proxy-authorization", true);
+        request2.headersList.delete("cookie", true);
+        request2.headersList.delete("host", true);
       }
-      if (request3.body != null) {
-        assert2(request3.body.source != null);
-        request3.body = safelyExtractBody(request3.body.source)[0];
+      if (request2.body != null) {
+        assert2(request2.body.source != null);
+        request2.body = safelyExtractBody(request2.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request3.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request3, actualResponse);
+      request2.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request3 = fetchParams.request;
+      const request2 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request3.window === "no-window" && request3.redirect === "error") {
+      if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request3;
+        httpRequest = request2;
       } else {
-        httpRequest = cloneRequest(request3);
+        httpRequest = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request3.credentials === "include" || request3.credentials === "same-origin" && request3.responseTainting === "basic";
+      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -21968,14 +21968,14 @@ var require_fetch = __commonJS({
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
-      if (response.status === 401 && httpRequest.responseTainting !== "cors" && includeCredentials && (request3.useURLCredentials !== void 0 || isTraversableNavigable(request3.traversableForUserPrompts))) {
-        if (request3.body != null) {
-          if (request3.body.source == null) {
+      if (response.status === 401 && httpRequest.responseTainting !== "cors" && includeCredentials && (request2.useURLCredentials !== void 0 || isTraversableNavigable(request2.traversableForUserPrompts))) {
+        if (request2.body != null) {
+          if (request2.body.source == null) {
             return response;
           }
-          request3.body = safelyExtractBody(request3.body.source)[0];
+          request2.body = safelyExtractBody(request2.body.source)[0];
         }
-        if (request3.useURLCredentials === void 0 || isAuthenticationFetch) {
+        if (request2.useURLCredentials === void 0 || isAuthenticationFetch) {
           if (isCancelled(fetchParams)) {
             return makeAppropriateNetworkError(fetchParams);
           }
@@ -21985,7 +21985,7 @@ var require_fetch = __commonJS({
         response = await httpNetworkOrCacheFetch(fetchParams, true);
       }
       if (response.status === 407) {
-        if (request3.window === "no-window") {
+        if (request2.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -21997,7 +21997,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request3.body == null || request3.body.source != null)
+        (request2.body == null || request2.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -22027,21 +22027,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request3 = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request3.cache = "no-store";
+        request2.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request3.mode === "websocket") {
+      if (request2.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request3.body == null && fetchParams.processRequestEndOfBody) {
+      if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request3.body != null) {
+      } else if (request2.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -22069,7 +22069,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request3.body.stream) {
+            for await (const bytes of request2.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -22097,9 +22097,9 @@ var require_fetch = __commonJS({
       const pullAlgorithm = () => {
         return fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream = new ReadableStream(
@@ -22157,7 +22157,7 @@ var require_fetch = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted2(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream)) {
@@ -22168,7 +22168,7 @@ var require_fetch = __commonJS({
         } else {
           if (isReadable(stream)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
@@ -22176,7 +22176,7 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url2 = requestCurrentURL(request3);
+        const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         const path6 = url2.pathname + url2.search;
         const hasTrailingQuestionMark = url2.search.length === 0 && url2.href[url2.href.length - url2.hash.length - 1] === "?";
@@ -22184,11 +22184,11 @@ var require_fetch = __commonJS({
           {
             path: hasTrailingQuestionMark ? `${path6}?` : path6,
             origin: url2.origin,
-            method: request3.method,
-            body: agent.isMockActive ? request3.body && (request3.body.source || request3.body.stream) : body,
-            headers: request3.headersList.entries,
+            method: request2.method,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
+            headers: request2.headersList.entries,
             maxRedirections: 0,
-            upgrade: request3.mode === "websocket" ? "websocket" : void 0
+            upgrade: request2.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -22224,9 +22224,9 @@ var require_fetch = __commonJS({
                 }
               }
               const location = headersList.get("location", true);
-              const willFollow = location && request3.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
               const decoders = [];
-              if (request3.method !== "HEAD" && request3.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -22423,31 +22423,31 @@ var require_cache3 = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request3, options2 = {}) {
+      async match(request2, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request3 = webidl.converters.RequestInfo(request3);
+        request2 = webidl.converters.RequestInfo(request2);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
-        const p = this.#internalMatchAll(request3, options2, 1);
+        const p = this.#internalMatchAll(request2, options2, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request3 = void 0, options2 = {}) {
+      async matchAll(request2 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3);
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
-        return this.#internalMatchAll(request3, options2);
+        return this.#internalMatchAll(request2, options2);
       }
-      async add(request3) {
+      async add(request2) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request3 = webidl.converters.RequestInfo(request3);
-        const requests = [request3];
+        request2 = webidl.converters.RequestInfo(request2);
+        const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -22457,19 +22457,19 @@ var require_cache3 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request3 of requests) {
-          if (request3 === void 0) {
+        for (let request2 of requests) {
+          if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request3 = webidl.converters.RequestInfo(request3);
-          if (typeof request3 === "string") {
+          request2 = webidl.converters.RequestInfo(request2);
+          if (typeof request2 === "string") {
             continue;
           }
-          const r = getRequestState(request3);
+          const r = getRequestState(request2);
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -22478,8 +22478,8 @@ var require_cache3 = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request3 of requests) {
-          const r = getRequestState(new Request(request3));
+        for (const request2 of requests) {
+          const r = getRequestState(new Request(request2));
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -22556,17 +22556,17 @@ var require_cache3 = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request3, response) {
+      async put(request2, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request3 = webidl.converters.RequestInfo(request3);
+        request2 = webidl.converters.RequestInfo(request2);
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (webidl.is.Request(request3)) {
-          innerRequest = getRequestState(request3);
+        if (webidl.is.Request(request2)) {
+          innerRequest = getRequestState(request2);
         } else {
-          innerRequest = getRequestState(new Request(request3));
+          innerRequest = getRequestState(new Request(request2));
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -22637,21 +22637,21 @@ var require_cache3 = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request3, options2 = {}) {
+      async delete(request2, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request3 = webidl.converters.RequestInfo(request3);
+        request2 = webidl.converters.RequestInfo(request2);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (webidl.is.Request(request3)) {
-          r = getRequestState(request3);
+        if (webidl.is.Request(request2)) {
+          r = getRequestState(request2);
           if (r.method !== "GET" && !options2.ignoreMethod) {
             return false;
           }
         } else {
-          assert2(typeof request3 === "string");
-          r = getRequestState(new Request(request3));
+          assert2(typeof request2 === "string");
+          r = getRequestState(new Request(request2));
         }
         const operations = [];
         const operation = {
@@ -22683,25 +22683,25 @@ var require_cache3 = __commonJS({
        * @param {import('../../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request3 = void 0, options2 = {}) {
+      async keys(request2 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3);
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (request3 !== void 0) {
-          if (webidl.is.Request(request3)) {
-            r = getRequestState(request3);
+        if (request2 !== void 0) {
+          if (webidl.is.Request(request2)) {
+            r = getRequestState(request2);
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
-          } else if (typeof request3 === "string") {
-            r = getRequestState(new Request(request3));
+          } else if (typeof request2 === "string") {
+            r = getRequestState(new Request(request2));
           }
         }
         const promise2 = createDeferredPromise();
         const requests = [];
-        if (request3 === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -22713,9 +22713,9 @@ var require_cache3 = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request4 of requests) {
+          for (const request3 of requests) {
             const requestObject = fromInnerRequest(
-              request4,
+              request3,
               void 0,
               new AbortController().signal,
               "immutable"
@@ -22834,9 +22834,9 @@ var require_cache3 = __commonJS({
        * @param {import('../../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request3, response = null, options2) {
+      #requestMatchesCachedItem(requestQuery, request2, response = null, options2) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request3.url);
+        const cachedURL = new URL(request2.url);
         if (options2?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -22852,7 +22852,7 @@ var require_cache3 = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request3.headersList.get(fieldValue);
+          const requestValue = request2.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -22860,20 +22860,20 @@ var require_cache3 = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request3, options2, maxResponses = Infinity) {
+      #internalMatchAll(request2, options2, maxResponses = Infinity) {
         let r = null;
-        if (request3 !== void 0) {
-          if (webidl.is.Request(request3)) {
-            r = getRequestState(request3);
+        if (request2 !== void 0) {
+          if (webidl.is.Request(request2)) {
+            r = getRequestState(request2);
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
-          } else if (typeof request3 === "string") {
-            r = getRequestState(new Request(request3));
+          } else if (typeof request2 === "string") {
+            r = getRequestState(new Request(request2));
           }
         }
         const responses = [];
-        if (request3 === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -22965,21 +22965,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request3, options2 = {}) {
+      async match(request2, options2 = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request3 = webidl.converters.RequestInfo(request3);
+        request2 = webidl.converters.RequestInfo(request2);
         options2 = webidl.converters.MultiCacheQueryOptions(options2);
         if (options2.cacheName != null) {
           if (this.#caches.has(options2.cacheName)) {
             const cacheList = this.#caches.get(options2.cacheName);
             const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request3, options2);
+            return await cache.match(request2, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request3, options2);
+            const response = await cache.match(request2, options2);
             if (response !== void 0) {
               return response;
             }
@@ -23074,8 +23074,8 @@ var require_util4 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i2 = 0; i2 < value.length; ++i2) {
-        const code2 = value.charCodeAt(i2);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code3 = value.charCodeAt(i2);
+        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
           return true;
         }
       }
@@ -23083,26 +23083,26 @@ var require_util4 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i2 = 0; i2 < name.length; ++i2) {
-        const code2 = name.charCodeAt(i2);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code3 = name.charCodeAt(i2);
+        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
+        code3 > 126 || // exclude non-ascii and DEL
+        code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 60 || // <
+        code3 === 62 || // >
+        code3 === 64 || // @
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 58 || // :
+        code3 === 92 || // \
+        code3 === 47 || // /
+        code3 === 91 || // [
+        code3 === 93 || // ]
+        code3 === 63 || // ?
+        code3 === 61 || // =
+        code3 === 123 || // {
+        code3 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -23118,31 +23118,31 @@ var require_util4 = __commonJS({
         ++i2;
       }
       while (i2 < len) {
-        const code2 = value.charCodeAt(i2++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code3 = value.charCodeAt(i2++);
+        if (code3 < 33 || // exclude CTLs (0-31)
+        code3 > 126 || // non-ascii and DEL (127)
+        code3 === 34 || // "
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path6) {
       for (let i2 = 0; i2 < path6.length; ++i2) {
-        const code2 = path6.charCodeAt(i2);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+        const code3 = path6.charCodeAt(i2);
+        if (code3 < 32 || // exclude CTLs (0-31)
+        code3 > 126 || // exclude DEL and non-ascii
+        code3 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code3) {
+      return code3 >= 48 && code3 <= 57 || // 0-9
+      code3 >= 65 && code3 <= 90 || // A-Z
+      code3 >= 97 && code3 <= 122;
     }
     function validateCookieDomain(domain2) {
       if (domain2 === " ") {
@@ -23153,8 +23153,8 @@ var require_util4 = __commonJS({
       }
       let labelLength = 0;
       for (let i2 = 0; i2 < domain2.length; ++i2) {
-        const code2 = domain2.charCodeAt(i2);
-        if (code2 === 46) {
+        const code3 = domain2.charCodeAt(i2);
+        if (code3 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -23164,10 +23164,10 @@ var require_util4 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code3)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code3) && code3 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -23914,37 +23914,37 @@ var require_util5 = __commonJS({
         return false;
       }
       for (let i2 = 0; i2 < protocol.length; ++i2) {
-        const code2 = protocol.charCodeAt(i2);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code3 = protocol.charCodeAt(i2);
+        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code3 > 126 || code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 44 || // ,
+        code3 === 47 || // /
+        code3 === 58 || // :
+        code3 === 59 || // ;
+        code3 === 60 || // <
+        code3 === 61 || // =
+        code3 === 62 || // >
+        code3 === 63 || // ?
+        code3 === 64 || // @
+        code3 === 91 || // [
+        code3 === 92 || // \
+        code3 === 93 || // ]
+        code3 === 123 || // {
+        code3 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code3) {
+      if (code3 >= 1e3 && code3 < 1015) {
+        return code3 !== 1004 && // reserved
+        code3 !== 1005 && // "MUST NOT be set as a status code"
+        code3 !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code3 >= 3e3 && code3 <= 4999;
     }
     function isControlFrame(opcode) {
       return opcode === opcodes.CLOSE || opcode === opcodes.PING || opcode === opcodes.PONG;
@@ -24005,14 +24005,14 @@ var require_util5 = __commonJS({
       }
       return urlRecord;
     }
-    function validateCloseCodeAndReason(code2, reason) {
-      if (code2 !== null) {
-        if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+    function validateCloseCodeAndReason(code3, reason2) {
+      if (code3 !== null) {
+        if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
           throw new DOMException("invalid code", "InvalidAccessError");
         }
       }
-      if (reason !== null) {
-        const reasonBytesLength = Buffer.byteLength(reason);
+      if (reason2 !== null) {
+        const reasonBytesLength = Buffer.byteLength(reason2);
         if (reasonBytesLength > 123) {
           throw new DOMException(`Reason must be less than 123 bytes; received ${reasonBytesLength}`, "SyntaxError");
         }
@@ -24176,7 +24176,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url2, protocols, client, handler, options2) {
       const requestURL = url2;
       requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
-      const request3 = makeRequest({
+      const request2 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -24189,18 +24189,18 @@ var require_connection = __commonJS({
       });
       if (options2.headers) {
         const headersList = getHeadersList(new Headers(options2.headers));
-        request3.headersList = headersList;
+        request2.headersList = headersList;
       }
       const keyValue = crypto.randomBytes(16).toString("base64");
-      request3.headersList.append("sec-websocket-key", keyValue, true);
-      request3.headersList.append("sec-websocket-version", "13", true);
+      request2.headersList.append("sec-websocket-key", keyValue, true);
+      request2.headersList.append("sec-websocket-version", "13", true);
       for (const protocol of protocols) {
-        request3.headersList.append("sec-websocket-protocol", protocol, true);
+        request2.headersList.append("sec-websocket-protocol", protocol, true);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request3.headersList.append("sec-websocket-extensions", permessageDeflate, true);
+      request2.headersList.append("sec-websocket-extensions", permessageDeflate, true);
       const controller = fetching({
-        request: request3,
+        request: request2,
         useParallelQueue: true,
         dispatcher: options2.dispatcher,
         processResponse(response) {
@@ -24247,7 +24247,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request3.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failHandshake(handler, response, 1002, "Protocol was not set in the opening handshake.");
               return;
@@ -24262,29 +24262,29 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(object3, code2, reason, validate2 = false) {
-      code2 ??= null;
-      reason ??= "";
-      if (validate2) validateCloseCodeAndReason(code2, reason);
+    function closeWebSocketConnection(object3, code3, reason2, validate2 = false) {
+      code3 ??= null;
+      reason2 ??= "";
+      if (validate2) validateCloseCodeAndReason(code3, reason2);
       if (isClosed(object3.readyState) || isClosing(object3.readyState)) {
       } else if (!isEstablished(object3.readyState)) {
         failWebsocketConnection(object3);
         object3.readyState = states.CLOSING;
       } else if (!object3.closeState.has(sentCloseFrameState.SENT) && !object3.closeState.has(sentCloseFrameState.RECEIVED)) {
         const frame = new WebsocketFrameSend();
-        if (reason.length !== 0 && code2 === null) {
-          code2 = 1e3;
+        if (reason2.length !== 0 && code3 === null) {
+          code3 = 1e3;
         }
-        assert2(code2 === null || Number.isInteger(code2));
-        if (code2 === null && reason.length === 0) {
+        assert2(code3 === null || Number.isInteger(code3));
+        if (code3 === null && reason2.length === 0) {
           frame.frameData = emptyBuffer;
-        } else if (code2 !== null && reason === null) {
+        } else if (code3 !== null && reason2 === null) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== null && reason !== null) {
-          frame.frameData = Buffer.allocUnsafe(2 + Buffer.byteLength(reason));
-          frame.frameData.writeUInt16BE(code2, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.writeUInt16BE(code3, 0);
+        } else if (code3 !== null && reason2 !== null) {
+          frame.frameData = Buffer.allocUnsafe(2 + Buffer.byteLength(reason2));
+          frame.frameData.writeUInt16BE(code3, 0);
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
@@ -24295,15 +24295,15 @@ var require_connection = __commonJS({
         object3.readyState = states.CLOSING;
       }
     }
-    function failHandshake(handler, response, code2, reason, cause) {
+    function failHandshake(handler, response, code3, reason2, cause) {
       if (response.socket?.session != null && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      failWebsocketConnection(handler, code2, reason, cause);
+      failWebsocketConnection(handler, code3, reason2, cause);
     }
-    function failWebsocketConnection(handler, code2, reason, cause) {
+    function failWebsocketConnection(handler, code3, reason2, cause) {
       if (isEstablished(handler.readyState)) {
-        closeWebSocketConnection(handler, code2, reason, false);
+        closeWebSocketConnection(handler, code3, reason2, false);
       }
       handler.controller.abort();
       if (isConnecting(handler.readyState)) {
@@ -24603,8 +24603,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error62, data) => {
                     if (error62) {
-                      const code2 = error62 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnection(this.#handler, code2, error62.message);
+                      const code3 = error62 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnection(this.#handler, code3, error62.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -24701,23 +24701,23 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert2(data.length !== 1);
-        let code2;
+        let code3;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code3 = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code3 !== void 0 && !isValidStatusCode(code3)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code: code3, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -24732,8 +24732,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            failWebsocketConnection(this.#handler, code2, reason);
+            const { code: code3, reason: reason2 } = this.#info.closeInfo;
+            failWebsocketConnection(this.#handler, code3, reason2);
             return false;
           }
           if (!this.#handler.closeState.has(sentCloseFrameState.SENT) && !this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
@@ -24991,18 +24991,18 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code3 = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix, "code", webidl.attributes.Clamp);
+        if (code3 !== void 0) {
+          code3 = webidl.converters["unsigned short"](code3, prefix, "code", webidl.attributes.Clamp);
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason);
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2);
         }
-        code2 ??= null;
-        reason ??= "";
-        closeWebSocketConnection(this.#handler, code2, reason, true);
+        code3 ??= null;
+        reason2 ??= "";
+        closeWebSocketConnection(this.#handler, code3, reason2, true);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -25216,30 +25216,30 @@ var require_websocket = __commonJS({
        */
       #onSocketClose() {
         const wasClean = this.#handler.closeState.has(sentCloseFrameState.SENT) && this.#handler.closeState.has(sentCloseFrameState.RECEIVED);
-        let code2 = 1005;
-        let reason = "";
+        let code3 = 1005;
+        let reason2 = "";
         const result = this.#parser?.closingInfo;
         if (result && !result.error) {
-          code2 = result.code ?? 1005;
-          reason = result.reason;
+          code3 = result.code ?? 1005;
+          reason2 = result.reason;
         }
         this.#handler.readyState = states.CLOSED;
         if (!this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
-          code2 = 1006;
+          code3 = 1006;
           fireEvent("error", this, (type, init) => new ErrorEvent(type, init), {
-            error: new TypeError(reason)
+            error: new TypeError(reason2)
           });
         }
         fireEvent("close", this, (type, init) => new CloseEvent(type, init), {
           wasClean,
-          code: code2,
-          reason
+          code: code3,
+          reason: reason2
         });
         if (channels.close.hasSubscribers) {
           channels.close.publish({
             websocket: this,
-            code: code2,
-            reason
+            code: code3,
+            reason: reason2
           });
         }
       }
@@ -25383,14 +25383,14 @@ var require_websocketerror = __commonJS({
         } else if (init !== null) {
           init = webidl.converters.WebSocketCloseInfo(init);
         }
-        let code2 = init.closeCode ?? null;
-        const reason = init.reason ?? "";
-        validateCloseCodeAndReason(code2, reason);
-        if (reason.length !== 0 && code2 === null) {
-          code2 = 1e3;
+        let code3 = init.closeCode ?? null;
+        const reason2 = init.reason ?? "";
+        validateCloseCodeAndReason(code3, reason2);
+        if (reason2.length !== 0 && code3 === null) {
+          code3 = 1e3;
         }
-        this.#closeCode = code2;
-        this.#reason = reason;
+        this.#closeCode = code3;
+        this.#reason = reason2;
       }
       get closeCode() {
         return this.#closeCode;
@@ -25403,10 +25403,10 @@ var require_websocketerror = __commonJS({
        * @param {number|null} code
        * @param {string} reason
        */
-      static createUnvalidatedWebSocketError(message, code2, reason) {
+      static createUnvalidatedWebSocketError(message, code3, reason2) {
         const error62 = new _WebSocketError(message, kConstruct);
-        error62.#closeCode = code2;
-        error62.#reason = reason;
+        error62.#closeCode = code3;
+        error62.#reason = reason2;
         return error62;
       }
     };
@@ -25563,9 +25563,9 @@ var require_websocketstream = __commonJS({
         if (closeInfo !== null) {
           closeInfo = webidl.converters.WebSocketCloseInfo(closeInfo);
         }
-        const code2 = closeInfo.closeCode ?? null;
-        const reason = closeInfo.reason;
-        closeWebSocketConnection(this.#handler, code2, reason, true);
+        const code3 = closeInfo.closeCode ?? null;
+        const reason2 = closeInfo.reason;
+        closeWebSocketConnection(this.#handler, code3, reason2, true);
       }
       #write(chunk) {
         chunk = webidl.converters.WebSocketStreamWrite(chunk);
@@ -25613,7 +25613,7 @@ var require_websocketstream = __commonJS({
           start: (controller) => {
             this.#readableStreamController = controller;
           },
-          cancel: (reason) => this.#cancel(reason)
+          cancel: (reason2) => this.#cancel(reason2)
         });
         const writable2 = new WritableStream({
           start: (controller) => {
@@ -25621,7 +25621,7 @@ var require_websocketstream = __commonJS({
           },
           write: (chunk) => this.#write(chunk),
           close: () => closeWebSocketConnection(this.#handler, null, null),
-          abort: (reason) => this.#closeUsingReason(reason)
+          abort: (reason2) => this.#closeUsingReason(reason2)
         });
         this.#readableStream = readable2;
         this.#openedPromise.resolve({
@@ -25660,37 +25660,37 @@ var require_websocketstream = __commonJS({
           this.#openedPromise.reject(new WebSocketError("Socket never opened"));
         }
         const result = this.#parser?.closingInfo;
-        let code2 = result?.code ?? 1005;
+        let code3 = result?.code ?? 1005;
         if (!this.#handler.closeState.has(sentCloseFrameState.SENT) && !this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
-          code2 = 1006;
+          code3 = 1006;
         }
-        const reason = result?.reason == null ? "" : utf8DecodeBytes(Buffer.from(result.reason));
+        const reason2 = result?.reason == null ? "" : utf8DecodeBytes(Buffer.from(result.reason));
         if (wasClean) {
           this.#readableStreamController.close();
           this.#writableStreamController.error(new DOMException("A closed WebSocketStream cannot be written to", "InvalidStateError"));
           this.#closedPromise.resolve({
-            closeCode: code2,
-            reason
+            closeCode: code3,
+            reason: reason2
           });
         } else {
-          const error62 = createUnvalidatedWebSocketError("unclean close", code2, reason);
+          const error62 = createUnvalidatedWebSocketError("unclean close", code3, reason2);
           this.#readableStreamController?.error(error62);
           this.#writableStreamController?.error(error62);
           this.#closedPromise.reject(error62);
         }
       }
-      #closeUsingReason(reason) {
-        let code2 = null;
+      #closeUsingReason(reason2) {
+        let code3 = null;
         let reasonString = "";
-        if (webidl.is.WebSocketError(reason)) {
-          code2 = reason.closeCode;
-          reasonString = reason.reason;
+        if (webidl.is.WebSocketError(reason2)) {
+          code3 = reason2.closeCode;
+          reasonString = reason2.reason;
         }
-        closeWebSocketConnection(this.#handler, code2, reasonString);
+        closeWebSocketConnection(this.#handler, code3, reasonString);
       }
       //  To cancel a WebSocketStream stream given reason , close using reason giving stream and reason .
-      #cancel(reason) {
-        this.#closeUsingReason(reason);
+      #cancel(reason2) {
+        this.#closeUsingReason(reason2);
       }
     };
     Object.defineProperties(WebSocketStream.prototype, {
@@ -26709,9 +26709,9 @@ var require_code = __commonJS({
     };
     exports2.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code2) {
+      constructor(code3) {
         super();
-        this._items = typeof code2 === "string" ? [code2] : code2;
+        this._items = typeof code3 === "string" ? [code3] : code3;
       }
       toString() {
         return this.str;
@@ -26738,13 +26738,13 @@ var require_code = __commonJS({
     exports2._Code = _Code;
     exports2.nil = new _Code("");
     function _2(strs, ...args) {
-      const code2 = [strs[0]];
+      const code3 = [strs[0]];
       let i2 = 0;
       while (i2 < args.length) {
-        addCodeArg(code2, args[i2]);
-        code2.push(strs[++i2]);
+        addCodeArg(code3, args[i2]);
+        code3.push(strs[++i2]);
       }
-      return new _Code(code2);
+      return new _Code(code3);
     }
     exports2._ = _2;
     var plus = new _Code("+");
@@ -26760,13 +26760,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports2.str = str4;
-    function addCodeArg(code2, arg) {
+    function addCodeArg(code3, arg) {
       if (arg instanceof _Code)
-        code2.push(...arg._items);
+        code3.push(...arg._items);
       else if (arg instanceof Name)
-        code2.push(arg);
+        code3.push(arg);
       else
-        code2.push(interpolate(arg));
+        code3.push(interpolate(arg));
     }
     exports2.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -26950,7 +26950,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code2 = code_1.nil;
+        let code3 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -26963,16 +26963,16 @@ var require_scope = __commonJS({
             let c3 = valueCode(name);
             if (c3) {
               const def = this.opts.es5 ? exports2.varKinds.var : exports2.varKinds.const;
-              code2 = (0, code_1._)`${code2}${def} ${name} = ${c3};${this.opts._n}`;
+              code3 = (0, code_1._)`${code3}${def} ${name} = ${c3};${this.opts._n}`;
             } else if (c3 = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code2 = (0, code_1._)`${code2}${c3}${this.opts._n}`;
+              code3 = (0, code_1._)`${code3}${c3}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code2;
+        return code3;
       }
     };
     exports2.ValueScope = ValueScope;
@@ -27132,9 +27132,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code2) {
+      constructor(code3) {
         super();
-        this.code = code2;
+        this.code = code3;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -27156,7 +27156,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code2, n2) => code2 + n2.render(opts), "");
+        return this.nodes.reduce((code3, n2) => code3 + n2.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -27204,10 +27204,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code2 = `if(${this.condition})` + super.render(opts);
+        let code3 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code2 += "else " + this.else.render(opts);
-        return code2;
+          code3 += "else " + this.else.render(opts);
+        return code3;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -27328,12 +27328,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code2 = "try" + super.render(opts);
+        let code3 = "try" + super.render(opts);
         if (this.catch)
-          code2 += this.catch.render(opts);
+          code3 += this.catch.render(opts);
         if (this.finally)
-          code2 += this.finally.render(opts);
-        return code2;
+          code3 += this.finally.render(opts);
+        return code3;
       }
       optimizeNodes() {
         var _a3, _b;
@@ -27450,18 +27450,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code2 = ["{"];
+        const code3 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code2.length > 1)
-            code2.push(",");
-          code2.push(key);
+          if (code3.length > 1)
+            code3.push(",");
+          code3.push(key);
           if (key !== value || this.opts.es5) {
-            code2.push(":");
-            (0, code_1.addCodeArg)(code2, value);
+            code3.push(":");
+            (0, code_1.addCodeArg)(code3, value);
           }
         }
-        code2.push("}");
-        return new code_1._Code(code2);
+        code3.push("}");
+        return new code_1._Code(code3);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -29780,22 +29780,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input2) {
       let acc = "";
-      let code2 = 0;
+      let code3 = 0;
       let i2 = 0;
       for (i2 = 0; i2 < input2.length; i2++) {
-        code2 = input2[i2].charCodeAt(0);
-        if (code2 === 48) {
+        code3 = input2[i2].charCodeAt(0);
+        if (code3 === 48) {
           continue;
         }
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
           return "";
         }
         acc += input2[i2];
         break;
       }
       for (i2 += 1; i2 < input2.length; i2++) {
-        code2 = input2[i2].charCodeAt(0);
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+        code3 = input2[i2].charCodeAt(0);
+        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
           return "";
         }
         acc += input2[i2];
@@ -30068,15 +30068,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output2 += ch;
         } else {
-          const code2 = input2.charCodeAt(i2);
-          if (code2 < 128) {
-            output2 += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output2 += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i2 + 1 < input2.length) {
+          const code3 = input2.charCodeAt(i2);
+          if (code3 < 128) {
+            output2 += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output2 += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i2 + 1 < input2.length) {
             const low = input2.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i2++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -30107,15 +30107,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output2 += ch;
         } else {
-          const code2 = input2.charCodeAt(i2);
-          if (code2 < 128) {
-            output2 += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output2 += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i2 + 1 < input2.length) {
+          const code3 = input2.charCodeAt(i2);
+          if (code3 < 128) {
+            output2 += BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output2 += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i2 + 1 < input2.length) {
             const low = input2.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i2++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -30142,15 +30142,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output2 += ch;
         } else {
-          const code2 = input2.charCodeAt(i2);
-          if (code2 < 128) {
-            output2 += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output2 += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i2 + 1 < input2.length) {
+          const code3 = input2.charCodeAt(i2);
+          if (code3 < 128) {
+            output2 += BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output2 += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i2 + 1 < input2.length) {
             const low = input2.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i2++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -30195,15 +30195,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output2 += ch;
         } else {
-          const code2 = input2.charCodeAt(i2);
-          if (code2 < 128) {
-            output2 += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output2 += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i2 + 1 < input2.length) {
+          const code3 = input2.charCodeAt(i2);
+          if (code3 < 128) {
+            output2 += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output2 += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i2 + 1 < input2.length) {
             const low = input2.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i2++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -33161,8 +33161,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
+            const code3 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code3 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -33274,7 +33274,7 @@ var require_discriminator = __commonJS({
       error: error62,
       code(cxt) {
         const { gen, data, schema, parentSchema, it: it2 } = cxt;
-        const { oneOf: oneOf2 } = parentSchema;
+        const { oneOf } = parentSchema;
         if (!it2.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -33283,7 +33283,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf2)
+        if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag2 = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -33311,8 +33311,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i2 = 0; i2 < oneOf2.length; i2++) {
-            let sch = oneOf2[i2];
+          for (let i2 = 0; i2 < oneOf.length; i2++) {
+            let sch = oneOf[i2];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it2.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it2.self, it2.schemaEnv.root, it2.baseId, ref);
@@ -33682,7 +33682,7 @@ var require_formats = __commonJS({
     }
     var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
     function getTime(strictTimeZone) {
-      return function time4(str4) {
+      return function time3(str4) {
         const matches = TIME.exec(str4);
         if (!matches)
           return false;
@@ -33728,10 +33728,10 @@ var require_formats = __commonJS({
     }
     var DATE_TIME_SEPARATOR = /t|\s/i;
     function getDateTime(strictTimeZone) {
-      const time4 = getTime(strictTimeZone);
+      const time3 = getTime(strictTimeZone);
       return function date_time(str4) {
         const dateTime = str4.split(DATE_TIME_SEPARATOR);
-        return dateTime.length === 2 && date5(dateTime[0]) && time4(dateTime[1]);
+        return dateTime.length === 2 && date5(dateTime[0]) && time3(dateTime[1]);
       };
     }
     function compareDateTime(dt1, dt2) {
@@ -33902,7 +33902,7 @@ var require_dist = __commonJS({
   }
 });
 
-// src/capture/spawn-detached.ts
+// src/capture/delivery/spawn-detached.ts
 var spawn_detached_exports = {};
 __export(spawn_detached_exports, {
   spawnDetached: () => spawnDetached
@@ -33922,7 +33922,7 @@ function spawnDetached(script, args, opts = {}) {
   return child.pid;
 }
 var init_spawn_detached = __esm({
-  "src/capture/spawn-detached.ts"() {
+  "src/capture/delivery/spawn-detached.ts"() {
     "use strict";
   }
 });
@@ -34291,7 +34291,7 @@ var require_parse2 = __commonJS({
     "use strict";
     var path6 = __require("path");
     var resolveCommand = require_resolveCommand();
-    var escape2 = require_escape();
+    var escape3 = require_escape();
     var readShebang = require_readShebang();
     var isWin = process.platform === "win32";
     var isExecutableRegExp = /\.(?:com|exe)$/i;
@@ -34315,8 +34315,8 @@ var require_parse2 = __commonJS({
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
         parsed.command = path6.normalize(parsed.command);
-        parsed.command = escape2.command(parsed.command);
-        parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
+        parsed.command = escape3.command(parsed.command);
+        parsed.args = parsed.args.map((arg) => escape3.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
         parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
         parsed.command = process.env.comspec || "cmd.exe";
@@ -34742,10 +34742,10 @@ var require_common = __commonJS({
 var require_exception = __commonJS({
   "node_modules/js-yaml/lib/js-yaml/exception.js"(exports2, module2) {
     "use strict";
-    function YAMLException(reason, mark) {
+    function YAMLException(reason2, mark) {
       Error.call(this);
       this.name = "YAMLException";
-      this.reason = reason;
+      this.reason = reason2;
       this.mark = mark;
       this.message = (this.reason || "(unknown reason)") + (this.mark ? " " + this.mark.toString() : "");
       if (Error.captureStackTrace) {
@@ -34756,10 +34756,10 @@ var require_exception = __commonJS({
     }
     YAMLException.prototype = Object.create(Error.prototype);
     YAMLException.prototype.constructor = YAMLException;
-    YAMLException.prototype.toString = function toString2(compact) {
+    YAMLException.prototype.toString = function toString2(compact2) {
       var result = this.name + ": ";
       result += this.reason || "(unknown reason)";
-      if (!compact && this.mark) {
+      if (!compact2 && this.mark) {
         result += " " + this.mark.toString();
       }
       return result;
@@ -34808,13 +34808,13 @@ var require_mark = __commonJS({
       snippet = this.buffer.slice(start, end);
       return common2.repeat(" ", indent) + head2 + snippet + tail + "\n" + common2.repeat(" ", indent + this.position - start + head2.length) + "^";
     };
-    Mark.prototype.toString = function toString2(compact) {
+    Mark.prototype.toString = function toString2(compact2) {
       var snippet, where = "";
       if (this.name) {
         where += 'in "' + this.name + '" ';
       }
       where += "at line " + (this.line + 1) + ", column " + (this.column + 1);
-      if (!compact) {
+      if (!compact2) {
         snippet = this.getSnippet();
         if (snippet) {
           where += ":\n" + snippet;
@@ -35458,11 +35458,11 @@ var require_binary = __commonJS({
     var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
     function resolveYamlBinary(data) {
       if (data === null) return false;
-      var code2, idx, bitlen = 0, max = data.length, map2 = BASE64_MAP;
+      var code3, idx, bitlen = 0, max = data.length, map2 = BASE64_MAP;
       for (idx = 0; idx < max; idx++) {
-        code2 = map2.indexOf(data.charAt(idx));
-        if (code2 > 64) continue;
-        if (code2 < 0) return false;
+        code3 = map2.indexOf(data.charAt(idx));
+        if (code3 > 64) continue;
+        if (code3 < 0) return false;
         bitlen += 6;
       }
       return bitlen % 8 === 0;
@@ -37268,11 +37268,11 @@ var require_dumper = __commonJS({
       state.tag = _tag;
       state.dump = "[" + _result + "]";
     }
-    function writeBlockSequence(state, level, object3, compact) {
+    function writeBlockSequence(state, level, object3, compact2) {
       var _result = "", _tag = state.tag, index, length;
       for (index = 0, length = object3.length; index < length; index += 1) {
         if (writeNode(state, level + 1, object3[index], true, true)) {
-          if (!compact || index !== 0) {
+          if (!compact2 || index !== 0) {
             _result += generateNextLine(state, level);
           }
           if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
@@ -37308,7 +37308,7 @@ var require_dumper = __commonJS({
       state.tag = _tag;
       state.dump = "{" + _result + "}";
     }
-    function writeBlockMapping(state, level, object3, compact) {
+    function writeBlockMapping(state, level, object3, compact2) {
       var _result = "", _tag = state.tag, objectKeyList = Object.keys(object3), index, length, objectKey, objectValue, explicitPair, pairBuffer;
       if (state.sortKeys === true) {
         objectKeyList.sort();
@@ -37319,7 +37319,7 @@ var require_dumper = __commonJS({
       }
       for (index = 0, length = objectKeyList.length; index < length; index += 1) {
         pairBuffer = "";
-        if (!compact || index !== 0) {
+        if (!compact2 || index !== 0) {
           pairBuffer += generateNextLine(state, level);
         }
         objectKey = objectKeyList[index];
@@ -37376,7 +37376,7 @@ var require_dumper = __commonJS({
       }
       return false;
     }
-    function writeNode(state, level, object3, block, compact, iskey) {
+    function writeNode(state, level, object3, block, compact2, iskey) {
       state.tag = null;
       state.dump = object3;
       if (!detectType(state, object3, false)) {
@@ -37392,7 +37392,7 @@ var require_dumper = __commonJS({
         duplicate = duplicateIndex !== -1;
       }
       if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-        compact = false;
+        compact2 = false;
       }
       if (duplicate && state.usedDuplicates[duplicateIndex]) {
         state.dump = "*ref_" + duplicateIndex;
@@ -37402,7 +37402,7 @@ var require_dumper = __commonJS({
         }
         if (type === "[object Object]") {
           if (block && Object.keys(state.dump).length !== 0) {
-            writeBlockMapping(state, level, state.dump, compact);
+            writeBlockMapping(state, level, state.dump, compact2);
             if (duplicate) {
               state.dump = "&ref_" + duplicateIndex + state.dump;
             }
@@ -37415,7 +37415,7 @@ var require_dumper = __commonJS({
         } else if (type === "[object Array]") {
           var arrayLevel = state.noArrayIndent && level > 0 ? level - 1 : level;
           if (block && state.dump.length !== 0) {
-            writeBlockSequence(state, arrayLevel, state.dump, compact);
+            writeBlockSequence(state, arrayLevel, state.dump, compact2);
             if (duplicate) {
               state.dump = "&ref_" + duplicateIndex + state.dump;
             }
@@ -41024,12 +41024,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i2 = 4; i2 < len; i2++) {
-    const code2 = iban3.charCodeAt(i2);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code3 = iban3.charCodeAt(i2);
+    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
   }
   for (let i2 = 0; i2 < 4; i2++) {
-    const code2 = iban3.charCodeAt(i2);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code3 = iban3.charCodeAt(i2);
+    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -41555,9 +41555,9 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }`;
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
-    let counter = 0;
+    let counter2 = 0;
     for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+      ids[key] = `key_${counter2++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
@@ -50975,12 +50975,12 @@ function compileFn(schema, options2) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code2 = doc.content.join("\n");
+  const code3 = doc.content.join("\n");
   const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code2}` : code2 : "";
+${code3}` : code3 : "";
   const F2 = Function;
   const factoryCode = `return (input) => {
-${code2}
+${code3}
 }`;
   let fn;
   try {
@@ -57422,8 +57422,8 @@ function fromJSONSchema(schema, params) {
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
-    const h2 = fnOrHandlers[node2._zod.def.type];
-    return h2 ? h2(node2, rewritten) : node2;
+    const h3 = fnOrHandlers[node2._zod.def.type];
+    return h3 ? h3(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
   function run(s) {
@@ -59014,17 +59014,17 @@ var CompleteRequestSchema = RequestSchema.extend({
   method: literal("completion/complete"),
   params: CompleteRequestParamsSchema
 });
-function assertCompleteRequestPrompt(request3) {
-  if (request3.params.ref.type !== "ref/prompt") {
-    throw new TypeError(`Expected CompleteRequestPrompt, but got ${request3.params.ref.type}`);
+function assertCompleteRequestPrompt(request2) {
+  if (request2.params.ref.type !== "ref/prompt") {
+    throw new TypeError(`Expected CompleteRequestPrompt, but got ${request2.params.ref.type}`);
   }
-  void request3;
+  void request2;
 }
-function assertCompleteRequestResourceTemplate(request3) {
-  if (request3.params.ref.type !== "ref/resource") {
-    throw new TypeError(`Expected CompleteRequestResourceTemplate, but got ${request3.params.ref.type}`);
+function assertCompleteRequestResourceTemplate(request2) {
+  if (request2.params.ref.type !== "ref/resource") {
+    throw new TypeError(`Expected CompleteRequestResourceTemplate, but got ${request2.params.ref.type}`);
   }
-  void request3;
+  void request2;
 }
 var CompleteResultSchema = ResultSchema.extend({
   completion: looseObject({
@@ -59141,23 +59141,23 @@ var ServerResultSchema = union([
   CreateTaskResultSchema
 ]);
 var McpError = class _McpError extends Error {
-  constructor(code2, message, data) {
-    super(`MCP error ${code2}: ${message}`);
-    this.code = code2;
+  constructor(code3, message, data) {
+    super(`MCP error ${code3}: ${message}`);
+    this.code = code3;
     this.data = data;
     this.name = "McpError";
   }
   /**
    * Factory method to create the appropriate error type based on the error code and data
    */
-  static fromError(code2, message, data) {
-    if (code2 === ErrorCode.UrlElicitationRequired && data) {
+  static fromError(code3, message, data) {
+    if (code3 === ErrorCode.UrlElicitationRequired && data) {
       const errorData = data;
       if (errorData.elicitations) {
         return new UrlElicitationRequiredError(errorData.elicitations, message);
       }
     }
-    return new _McpError(code2, message, data);
+    return new _McpError(code3, message, data);
   }
 };
 var UrlElicitationRequiredError = class extends McpError {
@@ -59287,10 +59287,73 @@ var PointerSource = external_exports.enum(["cli-stream", "cli-upload", "ingest",
 var ExportFormat = external_exports.enum(["md", "json", "html", "txt"]);
 var SessionId = external_exports.string().min(1).max(200);
 var IsoDate = external_exports.string().describe("ISO 8601 timestamp (UTC)");
+var ErrorReason = external_exports.enum([
+  "key_missing",
+  "key_invalid",
+  "key_revoked",
+  "key_expired",
+  "key_escalation",
+  "rate_limited",
+  "body_too_large",
+  "stream_full",
+  "too_many_connections",
+  "live_token_refused",
+  "viewer_token_read_only",
+  "producer_token_mismatch",
+  "live_auth_required",
+  "event_too_large",
+  "stream_too_large",
+  "stream_ended"
+]);
+var RetryAfterSeconds = external_exports.number().positive().describe("also sent as the Retry-After header");
+var NoDetails = external_exports.object({}).loose().optional();
+var reason = (r, details) => external_exports.object({ reason: external_exports.literal(r), details });
+var ReasonedError = external_exports.discriminatedUnion("reason", [
+  reason("key_missing", NoDetails),
+  reason("key_invalid", NoDetails),
+  reason("key_revoked", NoDetails),
+  reason("key_expired", NoDetails),
+  reason(
+    "key_escalation",
+    external_exports.object({
+      expiresAt: external_exports.string().optional(),
+      rateLimitPerMinute: external_exports.string().optional(),
+      parent: external_exports.object({ expiresAt: external_exports.string().nullable(), rateLimitPerMinute: external_exports.number() })
+    })
+  ),
+  reason(
+    "rate_limited",
+    external_exports.object({
+      retryAfterSeconds: RetryAfterSeconds,
+      /** Requests per minute, for a key's limit. */
+      limit: external_exports.number().int().nonnegative().optional(),
+      /** A live stream's event budget: the sustained rate and the burst it may spend at once. */
+      eventsPerSecond: external_exports.number().positive().optional(),
+      burst: external_exports.number().int().positive().optional()
+    })
+  ),
+  reason("body_too_large", external_exports.object({ maxBytes: external_exports.number().int().positive() })),
+  reason("stream_full", external_exports.object({ limit: external_exports.number().int(), retryAfterSeconds: RetryAfterSeconds })),
+  reason("too_many_connections", external_exports.object({ limit: external_exports.number().int(), retryAfterSeconds: RetryAfterSeconds })),
+  reason("live_token_refused", NoDetails),
+  reason("viewer_token_read_only", NoDetails),
+  reason("producer_token_mismatch", NoDetails),
+  reason("live_auth_required", NoDetails),
+  reason(
+    "event_too_large",
+    external_exports.object({ seq: external_exports.number().int(), bytes: external_exports.number().int(), limit: external_exports.number().int() })
+  ),
+  reason(
+    "stream_too_large",
+    external_exports.object({ maxStreamBytes: external_exports.number().int(), maxStreamEvents: external_exports.number().int() })
+  ),
+  reason("stream_ended", external_exports.object({ status: external_exports.string() }))
+]);
 var ErrorBody = external_exports.object({
   error: external_exports.object({
     code: external_exports.string().describe("stable machine-readable code, e.g. invalid_request, auth, not_found"),
     message: external_exports.string(),
+    reason: ErrorReason.optional().catch(void 0).describe("stable reason within the code, e.g. key_revoked, key_expired; `details` depend on it"),
     details: external_exports.unknown().optional()
   })
 });
@@ -59331,6 +59394,7 @@ var CreateKeyRequest = external_exports.object({
 }).strict().refine((v2) => !(v2.expiresIn && v2.expiresAt), { message: "give expiresIn or expiresAt, not both" });
 var CreateKeyResponse = external_exports.object({ key: ApiKeyInfo, rawKey: external_exports.string() });
 var ListKeysResponse = external_exports.object({ keys: external_exports.array(ApiKeyInfo) });
+var RevokeKeyResponse = CreateKeyResponse.pick({ key: true });
 
 // src/core/api/users.ts
 var UserRole = external_exports.enum(["owner", "member"]);
@@ -59970,18 +60034,34 @@ var LiveStatusProbe = external_exports.object({
 });
 
 // src/core/errors.ts
-var BatonError = class extends Error {
+var BatonError = class _BatonError extends Error {
   code;
   details;
-  constructor(code2, message, options2) {
+  reason;
+  constructor(code3, message, options2) {
     super(message, options2?.cause === void 0 ? void 0 : { cause: options2.cause });
     this.name = "BatonError";
-    this.code = code2;
+    this.code = code3;
     this.details = options2?.details;
+    if (options2?.reason !== void 0) this.reason = options2.reason;
+  }
+  /** A refusal with a stable reason and the details that reason promises (typed by src/core/api ReasonedError). */
+  static refusal(code3, message, r) {
+    return new _BatonError(code3, message, { reason: r.reason, details: r.details });
   }
 };
 function isBatonError(value) {
   return value instanceof BatonError;
+}
+function detailsOf(err, code3) {
+  if (!isBatonError(err) || err.code !== code3) return void 0;
+  const d = err.details;
+  return d !== null && typeof d === "object" && !Array.isArray(d) ? d : void 0;
+}
+function httpFailureOf(err) {
+  if (!isBatonError(err)) return void 0;
+  const d = err.details;
+  return d && typeof d === "object" && typeof d.status === "number" ? d : void 0;
 }
 
 // src/core/redact/trigger-finder.ts
@@ -61150,9 +61230,9 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 var MAX_DIR_NAME = 200;
 function hashString(s) {
-  let h2 = 0;
-  for (let i2 = 0; i2 < s.length; i2++) h2 = (h2 << 5) - h2 + s.charCodeAt(i2) | 0;
-  return h2;
+  let h3 = 0;
+  for (let i2 = 0; i2 < s.length; i2++) h3 = (h3 << 5) - h3 + s.charCodeAt(i2) | 0;
+  return h3;
 }
 function encodeProjectDir(cwd) {
   const name = cwd.replace(/[^a-zA-Z0-9]/g, "-");
@@ -61166,9 +61246,9 @@ async function listDir(dir) {
   try {
     return await readdir(dir, { withFileTypes: true });
   } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
+    const code3 = cause.code;
+    if (code3 === "ENOENT" || code3 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code3 ?? cause)}`, { cause });
   }
 }
 async function transcriptsIn(dir, projectDir) {
@@ -61228,9 +61308,9 @@ async function findSubagentFiles(transcriptPath) {
   try {
     names = await readdir(dir, { recursive: true });
   } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
+    const code3 = cause.code;
+    if (code3 === "ENOENT" || code3 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code3 ?? cause)}`, { cause });
   }
   const files = [];
   for (const rel of names.sort()) {
@@ -61292,9 +61372,9 @@ async function openTranscript(path6) {
   try {
     return await open2(path6, "r");
   } catch (cause) {
-    const code2 = cause.code;
-    if (code2 === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path6}`, { cause });
-    throw new BatonError("io", `cannot open transcript ${path6}: ${String(code2 ?? cause)}`, { cause });
+    const code3 = cause.code;
+    if (code3 === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path6}`, { cause });
+    throw new BatonError("io", `cannot open transcript ${path6}: ${String(code3 ?? cause)}`, { cause });
   }
 }
 async function* readRecordBatches(path6, opts = {}) {
@@ -62171,9 +62251,9 @@ var SubagentLinks = class {
   addCall(toolUseId, input2, turn, seq) {
     if (toolUseId === "" || this.callById.has(toolUseId)) return;
     const prompt = isObj(input2) ? str2(input2.prompt) : void 0;
-    const call2 = { toolUseId, prompt, turn, seq };
-    this.calls.push(call2);
-    this.callById.set(toolUseId, call2);
+    const call = { toolUseId, prompt, turn, seq };
+    this.calls.push(call);
+    this.callById.set(toolUseId, call);
   }
   callOf(agentId) {
     const id = this.toolUseOf.get(agentId);
@@ -62212,8 +62292,8 @@ var SubagentLinks = class {
     let chain = parent === void 0 ? void 0 : this.inlineChain.get(parent);
     if (chain === void 0) {
       chain = `sidechain-${uuid3 ?? this.inlineChain.size}`;
-      const call2 = this.matchCall(rootPrompt(rec));
-      if (call2 !== void 0) this.link(chain, call2.toolUseId);
+      const call = this.matchCall(rootPrompt(rec));
+      if (call !== void 0) this.link(chain, call.toolUseId);
     }
     if (uuid3 !== void 0) this.inlineChain.set(uuid3, chain);
     return chain;
@@ -62229,8 +62309,8 @@ var SubagentLinks = class {
   }
   /** Rank of a subagent in spawn order (the call's position); unlinked ones after all linked ones. */
   rank(agentId) {
-    const call2 = this.callOf(agentId);
-    return call2 === void 0 ? Number.MAX_SAFE_INTEGER : this.calls.indexOf(call2);
+    const call = this.callOf(agentId);
+    return call === void 0 ? Number.MAX_SAFE_INTEGER : this.calls.indexOf(call);
   }
 };
 function rootPrompt(rec) {
@@ -62379,9 +62459,9 @@ var SessionBuilder = class {
   agentContext(agentId) {
     let c3 = this.agentCtx.get(agentId);
     if (c3 !== void 0 && (c3.toolUseId !== void 0 || !this.links.toolUseOf.has(agentId))) return c3;
-    const call2 = this.links.callOf(agentId);
-    const turnIndex = c3?.turnIndex ?? call2?.turn ?? Math.max(this.turn, 0);
-    c3 = call2 === void 0 ? { turnIndex, agentId } : { turnIndex, agentId, toolUseId: call2.toolUseId };
+    const call = this.links.callOf(agentId);
+    const turnIndex = c3?.turnIndex ?? call?.turn ?? Math.max(this.turn, 0);
+    c3 = call === void 0 ? { turnIndex, agentId } : { turnIndex, agentId, toolUseId: call.toolUseId };
     this.agentCtx.set(agentId, c3);
     return c3;
   }
@@ -62394,8 +62474,8 @@ var SessionBuilder = class {
     const inheritedAgents = /* @__PURE__ */ new Set();
     if (this.inheritedSeq !== -1) {
       for (const agentId of this.links.toolUseOf.keys()) {
-        const call2 = this.links.callOf(agentId);
-        if (call2 !== void 0 && call2.seq <= this.inheritedSeq) inheritedAgents.add(agentId);
+        const call = this.links.callOf(agentId);
+        if (call !== void 0 && call.seq <= this.inheritedSeq) inheritedAgents.add(agentId);
       }
     }
     const start = this.meta.startTime;
@@ -62806,9 +62886,9 @@ function createLiveApi(t) {
     resume: (liveId, w2 = {}, o2 = {}) => action(liveId, "resume", w2, o2),
     /** DELETE /api/v1/live/:id: revokes the stream and its view URL; `purge` also deletes its events. */
     revoke: (liveId, w2 = {}, o2 = {}) => {
-      const { purge, ...call2 } = o2;
+      const { purge, ...call } = o2;
       const path6 = `/api/v1/live/${seg(liveId)}${purge ? "?purge=true" : ""}`;
-      return t.call({ method: "DELETE", path: path6, response: LiveInfo, ...writeAuth(w2), ...call2 });
+      return t.call({ method: "DELETE", path: path6, response: LiveInfo, ...writeAuth(w2), ...call });
     }
   };
 }
@@ -63002,55 +63082,75 @@ function parseRetryAfter(header, now = Date.now()) {
 
 // src/client/errors.ts
 function parseErrorBody(text) {
+  let json2;
   try {
-    const parsed = ErrorBody.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data.error;
+    json2 = JSON.parse(text);
   } catch {
+    return {};
   }
-  return {};
+  const parsed = ErrorBody.safeParse(json2);
+  if (!parsed.success) return {};
+  const { reason: reason2, ...rest } = parsed.data.error;
+  if (reason2 === void 0) return rest;
+  const typed = ReasonedError.safeParse({ reason: reason2, details: rest.details });
+  return typed.success ? { ...rest, reasoned: typed.data } : rest;
 }
-function authMessage(serverMessage, baseUrl) {
-  const m = (serverMessage ?? "").toLowerCase();
+function authMessage(reason2, baseUrl) {
   const settings = `${baseUrl}/settings`;
-  if (m.includes("revoked"))
-    return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
-  if (m.includes("expired"))
-    return `API key expired — create a new one at ${settings}, then run \`baton login\``;
-  if (m.includes("required")) return `no API key configured for ${baseUrl} — run \`baton login\``;
-  return `API key not accepted by ${baseUrl} — check it, or create a new one at ${settings} and run \`baton login\``;
+  switch (reason2) {
+    case "key_revoked":
+      return `API key revoked — create a new one at ${settings}, then run \`baton login\``;
+    case "key_expired":
+      return `API key expired — create a new one at ${settings}, then run \`baton login\``;
+    case "key_missing":
+    case "live_auth_required":
+      return `no API key configured for ${baseUrl} — run \`baton login\``;
+    default:
+      return `API key not accepted by ${baseUrl} — check it, or create a new one at ${settings} and run \`baton login\``;
+  }
+}
+function retryAfterOf(body, header) {
+  if (header != null) return header;
+  const r = body.reasoned;
+  if (r && (r.reason === "rate_limited" || r.reason === "stream_full" || r.reason === "too_many_connections"))
+    return Math.round(r.details.retryAfterSeconds * 1e3);
+  return void 0;
 }
 function httpError(status, bodyText, ctx, extra = {}) {
   const body = parseErrorBody(bodyText);
+  const reason2 = body.reasoned?.reason;
+  const retryAfterMs = retryAfterOf(body, extra.retryAfterMs);
   const details = {
     status,
     ...body.code ? { serverCode: body.code } : {},
     ...body.message ? { serverMessage: body.message } : {},
+    ...reason2 ? { reason: reason2 } : {},
     ...extra.requestId ? { requestId: extra.requestId } : {},
-    ...extra.retryAfterMs != null ? { retryAfterMs: extra.retryAfterMs } : {},
+    ...retryAfterMs !== void 0 ? { retryAfterMs } : {},
     ...body.details !== void 0 ? { details: body.details } : {}
   };
   const what = `${ctx.method} ${ctx.path}`;
   const said = body.message ? `: ${body.message}` : "";
-  let code2;
+  let code3;
   let message;
   if (status === 401) {
-    code2 = "auth";
-    message = authMessage(body.message, ctx.baseUrl);
+    code3 = "auth";
+    message = authMessage(reason2, ctx.baseUrl);
   } else if (status === 403) {
-    code2 = "auth";
+    code3 = "auth";
     message = `the tracker refused ${what}${said} (this key may not have access)`;
   } else if (status === 429) {
-    code2 = "rate_limited";
-    const wait = extra.retryAfterMs != null ? ` — retry in ${Math.ceil(extra.retryAfterMs / 1e3)} s` : "";
+    code3 = "rate_limited";
+    const wait = retryAfterMs !== void 0 ? ` — retry in ${Math.ceil(retryAfterMs / 1e3)} s` : "";
     message = `rate limited by the tracker${wait}${said}`;
   } else if (status >= 500) {
-    code2 = "server";
+    code3 = "server";
     message = `the tracker failed (${status}) on ${what}${said}`;
   } else {
-    code2 = status === 404 ? "not_found" : status === 409 ? "conflict" : status === 410 ? "gone" : status === 413 ? "too_large" : "invalid_request";
+    code3 = status === 404 ? "not_found" : status === 409 ? "conflict" : status === 410 ? "gone" : status === 413 ? "too_large" : "invalid_request";
     message = `the tracker rejected ${what} (${status})${said}`;
   }
-  return new BatonError(code2, message, { details });
+  return new BatonError(code3, message, { details, ...reason2 ? { reason: reason2 } : {} });
 }
 var NETWORK_CODES = /* @__PURE__ */ new Set([
   "ECONNREFUSED",
@@ -63067,22 +63167,23 @@ var NETWORK_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_CONNECT"
 ]);
 function neverReachedServer(err) {
-  const cause = err.details?.cause;
+  const cause = (detailsOf(err, "network") ?? detailsOf(err, "timeout"))?.cause;
   return cause === "ECONNREFUSED" || cause === "ENOTFOUND" || cause === "EAI_AGAIN" || cause === "UND_ERR_CONNECT_TIMEOUT";
 }
 function transportError(err, ctx) {
-  const code2 = err.code ?? err.cause?.code;
+  const code3 = err.code ?? err.cause?.code;
   const host = safeHost(ctx.baseUrl);
-  if (code2 === "UND_ERR_CONNECT_TIMEOUT") {
+  if (code3 === "UND_ERR_CONNECT_TIMEOUT") {
+    const details = { cause: code3 };
     return new BatonError("timeout", `timed out connecting to the tracker at ${host}`, {
       cause: err,
-      details: { cause: code2 }
+      details
     });
   }
-  const reason = code2 === "ECONNREFUSED" ? "connection refused (is the tracker running?)" : code2 === "ENOTFOUND" || code2 === "EAI_AGAIN" ? "host not found" : code2 && NETWORK_CODES.has(code2) ? `connection failed (${code2})` : `${err.message ?? String(err)}`;
-  return new BatonError("network", `cannot reach the tracker at ${host}: ${reason}`, {
+  const reason2 = code3 === "ECONNREFUSED" ? "connection refused (is the tracker running?)" : code3 === "ENOTFOUND" || code3 === "EAI_AGAIN" ? "host not found" : code3 && NETWORK_CODES.has(code3) ? `connection failed (${code3})` : `${err.message ?? String(err)}`;
+  return new BatonError("network", `cannot reach the tracker at ${host}: ${reason2}`, {
     cause: err,
-    details: { cause: code2 }
+    details: { cause: code3 }
   });
 }
 function timeoutError(ms, ctx) {
@@ -63104,14 +63205,19 @@ function safeHost(baseUrl) {
 function isRetryable(err) {
   return err.code === "network" || err.code === "timeout" || err.code === "server" || err.code === "rate_limited";
 }
+function retryAfterMsOf(err) {
+  if (!(err instanceof BatonError)) return void 0;
+  const d = err.code === "rate_limited" ? detailsOf(err, "rate_limited") : detailsOf(err, "server");
+  return d?.retryAfterMs;
+}
 
 // src/client/secure-url.ts
 function isLoopbackHost(hostname4) {
-  const h2 = hostname4.replace(/^\[|\]$/g, "").toLowerCase();
-  if (h2 === "localhost" || h2.endsWith(".localhost")) return true;
-  if (h2 === "::1" || h2 === "0:0:0:0:0:0:0:1") return true;
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h2)) return true;
-  return h2.startsWith("::ffff:127.");
+  const h3 = hostname4.replace(/^\[|\]$/g, "").toLowerCase();
+  if (h3 === "localhost" || h3.endsWith(".localhost")) return true;
+  if (h3 === "::1" || h3 === "0:0:0:0:0:0:0:1") return true;
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h3)) return true;
+  return h3.startsWith("::ffff:127.");
 }
 function checkBaseUrl(baseUrl, opts) {
   let url2;
@@ -63228,10 +63334,9 @@ function createTransport(opts) {
         return await once9(spec, ctx);
       } catch (e) {
         const err = e;
-        if (attempt >= maxRetries || !isRetryable(err) || err.details?.cancelled)
-          throw err;
+        if (attempt >= maxRetries || !isRetryable(err) || detailsOf(err, "timeout")?.cancelled) throw err;
         if (!idempotent && err.code !== "rate_limited" && !neverReachedServer(err)) throw err;
-        const retryAfter = err.details?.retryAfterMs;
+        const retryAfter = retryAfterMsOf(err);
         let waitMs = backoffDelay(attempt, backoff, random);
         if (retryAfter != null) {
           if (retryAfter > maxRetryAfterMs) throw err;
@@ -63327,14 +63432,14 @@ import { isAbsolute, join as join3, resolve } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
-function resolveDataDir(env, homedir2) {
+function resolveDataDir(env, homedir) {
   const explicit = envValue(env, "BATON_DATA_DIR");
   if (explicit) return { dataDir: resolve(explicit), source: "BATON_DATA_DIR" };
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
   if (plugin) return { dataDir: resolve(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
   if (xdg && isAbsolute(xdg)) return { dataDir: join3(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join3(homedir2, ".local", "state", "baton"), source: "default" };
+  return { dataDir: join3(homedir, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -63354,16 +63459,16 @@ var defaultConfigIo = (env = process.env) => ({
   },
   homedir: homedirFrom(env, osHomedir)
 });
-function configFilePath(env, homedir2) {
+function configFilePath(env, homedir) {
   const explicit = envValue(env, "BATON_CONFIG");
   if (explicit) return resolve2(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base = xdg && isAbsolute2(xdg) ? xdg : join4(homedir2, ".config");
+  const base = xdg && isAbsolute2(xdg) ? xdg : join4(homedir, ".config");
   return join4(base, "baton", "config.json");
 }
-function claudeConfigDir(env, homedir2) {
+function claudeConfigDir(env, homedir) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve2(explicit) : join4(homedir2, ".claude");
+  return explicit ? resolve2(explicit) : join4(homedir, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -63467,6 +63572,30 @@ function readPromptflowSettings(io, path6, problems) {
   if (!pf || typeof pf !== "object" || Array.isArray(pf)) return {};
   const { url: url2, apiKey } = pf;
   return { url: nonBlank(url2), apiKey: nonBlank(apiKey) };
+}
+
+// src/core/fs/write-atomic.ts
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { dirname as dirname3 } from "node:path";
+var counter = 0;
+function writeFileAtomic(path6, data, opts = {}) {
+  mkdirSync(dirname3(path6), { recursive: true, mode: opts.dirMode ?? 448 });
+  const tmp = `${path6}.${process.pid}.${++counter}.tmp`;
+  try {
+    const fd = openSync(tmp, "w", opts.mode ?? 384);
+    try {
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      if (opts.durable) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path6);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 // mcp-server/deps.ts
@@ -68978,8 +69107,8 @@ var Protocol = class {
     this._taskStore = _options?.taskStore;
     this._taskMessageQueue = _options?.taskMessageQueue;
     if (this._taskStore) {
-      this.setRequestHandler(GetTaskRequestSchema, async (request3, extra) => {
-        const task = await this._taskStore.getTask(request3.params.taskId, extra.sessionId);
+      this.setRequestHandler(GetTaskRequestSchema, async (request2, extra) => {
+        const task = await this._taskStore.getTask(request2.params.taskId, extra.sessionId);
         if (!task) {
           throw new McpError(ErrorCode.InvalidParams, "Failed to retrieve task: Task not found");
         }
@@ -68987,9 +69116,9 @@ var Protocol = class {
           ...task
         };
       });
-      this.setRequestHandler(GetTaskPayloadRequestSchema, async (request3, extra) => {
+      this.setRequestHandler(GetTaskPayloadRequestSchema, async (request2, extra) => {
         const handleTaskResult = async () => {
-          const taskId = request3.params.taskId;
+          const taskId = request2.params.taskId;
           if (!await this._taskStore.getTask(taskId, extra.sessionId)) {
             throw new McpError(ErrorCode.InvalidParams, `Task not found: ${taskId}`);
           }
@@ -69043,9 +69172,9 @@ var Protocol = class {
         };
         return await handleTaskResult();
       });
-      this.setRequestHandler(ListTasksRequestSchema, async (request3, extra) => {
+      this.setRequestHandler(ListTasksRequestSchema, async (request2, extra) => {
         try {
-          const { tasks, nextCursor } = await this._taskStore.listTasks(request3.params?.cursor, extra.sessionId);
+          const { tasks, nextCursor } = await this._taskStore.listTasks(request2.params?.cursor, extra.sessionId);
           return {
             tasks,
             nextCursor,
@@ -69055,20 +69184,20 @@ var Protocol = class {
           throw new McpError(ErrorCode.InvalidParams, `Failed to list tasks: ${error62 instanceof Error ? error62.message : String(error62)}`);
         }
       });
-      this.setRequestHandler(CancelTaskRequestSchema, async (request3, extra) => {
+      this.setRequestHandler(CancelTaskRequestSchema, async (request2, extra) => {
         try {
-          const task = await this._taskStore.getTask(request3.params.taskId, extra.sessionId);
+          const task = await this._taskStore.getTask(request2.params.taskId, extra.sessionId);
           if (!task) {
-            throw new McpError(ErrorCode.InvalidParams, `Task not found: ${request3.params.taskId}`);
+            throw new McpError(ErrorCode.InvalidParams, `Task not found: ${request2.params.taskId}`);
           }
           if (isTerminal(task.status)) {
             throw new McpError(ErrorCode.InvalidParams, `Cannot cancel task in terminal status: ${task.status}`);
           }
-          await this._taskStore.updateTaskStatus(request3.params.taskId, "cancelled", "Client cancelled task execution.", extra.sessionId);
-          this._clearTaskQueue(request3.params.taskId, extra.sessionId);
-          const cancelledTask = await this._taskStore.getTask(request3.params.taskId, extra.sessionId);
+          await this._taskStore.updateTaskStatus(request2.params.taskId, "cancelled", "Client cancelled task execution.", extra.sessionId);
+          this._clearTaskQueue(request2.params.taskId, extra.sessionId);
+          const cancelledTask = await this._taskStore.getTask(request2.params.taskId, extra.sessionId);
           if (!cancelledTask) {
-            throw new McpError(ErrorCode.InvalidParams, `Task not found after cancellation: ${request3.params.taskId}`);
+            throw new McpError(ErrorCode.InvalidParams, `Task not found after cancellation: ${request2.params.taskId}`);
           }
           return {
             _meta: {},
@@ -69189,10 +69318,10 @@ var Protocol = class {
     }
     Promise.resolve().then(() => handler(notification)).catch((error62) => this._onerror(new Error(`Uncaught error in notification handler: ${error62}`)));
   }
-  _onrequest(request3, extra) {
-    const handler = this._requestHandlers.get(request3.method) ?? this.fallbackRequestHandler;
+  _onrequest(request2, extra) {
+    const handler = this._requestHandlers.get(request2.method) ?? this.fallbackRequestHandler;
     const capturedTransport = this._transport;
-    const relatedTaskId = request3.params?._meta?.[RELATED_TASK_META_KEY]?.taskId;
+    const relatedTaskId = request2.params?._meta?.[RELATED_TASK_META_KEY]?.taskId;
     const sessionId = capturedTransport?.sessionId;
     const store = this._taskStore;
     let relatedTaskFound = true;
@@ -69209,7 +69338,7 @@ var Protocol = class {
     if (handler === void 0) {
       const errorResponse = {
         jsonrpc: "2.0",
-        id: request3.id,
+        id: request2.id,
         error: {
           code: ErrorCode.MethodNotFound,
           message: "Method not found"
@@ -69230,17 +69359,17 @@ var Protocol = class {
       return;
     }
     const abortController = new AbortController();
-    this._requestHandlerAbortControllers.set(request3.id, abortController);
-    const taskCreationParams = isTaskAugmentedRequestParams(request3.params) ? request3.params.task : void 0;
-    const taskStore = this._taskStore ? this.requestTaskStore(request3, capturedTransport?.sessionId) : void 0;
+    this._requestHandlerAbortControllers.set(request2.id, abortController);
+    const taskCreationParams = isTaskAugmentedRequestParams(request2.params) ? request2.params.task : void 0;
+    const taskStore = this._taskStore ? this.requestTaskStore(request2, capturedTransport?.sessionId) : void 0;
     const fullExtra = {
       signal: abortController.signal,
       sessionId: capturedTransport?.sessionId,
-      _meta: request3.params?._meta,
+      _meta: request2.params?._meta,
       sendNotification: async (notification) => {
         if (abortController.signal.aborted)
           return;
-        const notificationOptions = { relatedRequestId: request3.id };
+        const notificationOptions = { relatedRequestId: request2.id };
         if (relatedTaskId) {
           notificationOptions.relatedTask = { taskId: relatedTaskId };
         }
@@ -69250,7 +69379,7 @@ var Protocol = class {
         if (abortController.signal.aborted) {
           throw new McpError(ErrorCode.ConnectionClosed, "Request was cancelled");
         }
-        const requestOptions = { ...options2, relatedRequestId: request3.id };
+        const requestOptions = { ...options2, relatedRequestId: request2.id };
         if (relatedTaskId && !requestOptions.relatedTask) {
           requestOptions.relatedTask = { taskId: relatedTaskId };
         }
@@ -69261,7 +69390,7 @@ var Protocol = class {
         return await this.request(r, resultSchema, requestOptions);
       },
       authInfo: extra?.authInfo,
-      requestId: request3.id,
+      requestId: request2.id,
       requestInfo: extra?.requestInfo,
       taskId: relatedTaskId,
       taskStore,
@@ -69274,16 +69403,16 @@ var Protocol = class {
         throw new McpError(ErrorCode.ConnectionClosed, "Request was cancelled");
       }
       if (taskCreationParams) {
-        this.assertTaskHandlerCapability(request3.method);
+        this.assertTaskHandlerCapability(request2.method);
       }
-    }).then(() => handler(request3, fullExtra)).then(async (result) => {
+    }).then(() => handler(request2, fullExtra)).then(async (result) => {
       if (abortController.signal.aborted) {
         return;
       }
       const response = {
         result,
         jsonrpc: "2.0",
-        id: request3.id
+        id: request2.id
       };
       if (relatedTaskId && this._taskMessageQueue) {
         await this._enqueueTaskMessage(relatedTaskId, {
@@ -69300,7 +69429,7 @@ var Protocol = class {
       }
       const errorResponse = {
         jsonrpc: "2.0",
-        id: request3.id,
+        id: request2.id,
         error: {
           code: Number.isSafeInteger(error62["code"]) ? error62["code"] : ErrorCode.InternalError,
           message: error62.message ?? "Internal error",
@@ -69317,8 +69446,8 @@ var Protocol = class {
         await capturedTransport?.send(errorResponse);
       }
     }).catch((error62) => this._onerror(new Error(`Failed to send response: ${error62}`))).finally(() => {
-      if (this._requestHandlerAbortControllers.get(request3.id) === abortController) {
-        this._requestHandlerAbortControllers.delete(request3.id);
+      if (this._requestHandlerAbortControllers.get(request2.id) === abortController) {
+        this._requestHandlerAbortControllers.delete(request2.id);
       }
     });
   }
@@ -69422,11 +69551,11 @@ var Protocol = class {
    *
    * @experimental Use `client.experimental.tasks.requestStream()` to access this method.
    */
-  async *requestStream(request3, resultSchema, options2) {
+  async *requestStream(request2, resultSchema, options2) {
     const { task } = options2 ?? {};
     if (!task) {
       try {
-        const result = await this.request(request3, resultSchema, options2);
+        const result = await this.request(request2, resultSchema, options2);
         yield { type: "result", result };
       } catch (error62) {
         yield {
@@ -69438,7 +69567,7 @@ var Protocol = class {
     }
     let taskId;
     try {
-      const createResult = await this.request(request3, CreateTaskResultSchema, options2);
+      const createResult = await this.request(request2, CreateTaskResultSchema, options2);
       if (createResult.task) {
         taskId = createResult.task.taskId;
         yield { type: "taskCreated", task: createResult.task };
@@ -69486,7 +69615,7 @@ var Protocol = class {
    *
    * Do not use this method to emit notifications! Use notification() instead.
    */
-  request(request3, resultSchema, options2) {
+  request(request2, resultSchema, options2) {
     const { relatedRequestId, resumptionToken, onresumptiontoken, task, relatedTask } = options2 ?? {};
     return new Promise((resolve6, reject) => {
       const earlyReject = (error62) => {
@@ -69498,9 +69627,9 @@ var Protocol = class {
       }
       if (this._options?.enforceStrictCapabilities === true) {
         try {
-          this.assertCapabilityForMethod(request3.method);
+          this.assertCapabilityForMethod(request2.method);
           if (task) {
-            this.assertTaskCapability(request3.method);
+            this.assertTaskCapability(request2.method);
           }
         } catch (e) {
           earlyReject(e);
@@ -69510,16 +69639,16 @@ var Protocol = class {
       options2?.signal?.throwIfAborted();
       const messageId = this._requestMessageId++;
       const jsonrpcRequest = {
-        ...request3,
+        ...request2,
         jsonrpc: "2.0",
         id: messageId
       };
       if (options2?.onprogress) {
         this._progressHandlers.set(messageId, options2.onprogress);
         jsonrpcRequest.params = {
-          ...request3.params,
+          ...request2.params,
           _meta: {
-            ...request3.params?._meta || {},
+            ...request2.params?._meta || {},
             progressToken: messageId
           }
         };
@@ -69539,7 +69668,7 @@ var Protocol = class {
           }
         };
       }
-      const cancel = (reason) => {
+      const cancel = (reason2) => {
         this._responseHandlers.delete(messageId);
         this._progressHandlers.delete(messageId);
         this._cleanupTimeout(messageId);
@@ -69548,10 +69677,10 @@ var Protocol = class {
           method: "notifications/cancelled",
           params: {
             requestId: messageId,
-            reason: String(reason)
+            reason: String(reason2)
           }
         }, { relatedRequestId, resumptionToken, onresumptiontoken }).catch((error63) => this._onerror(new Error(`Failed to send cancellation: ${error63}`)));
-        const error62 = reason instanceof McpError ? reason : new McpError(ErrorCode.RequestTimeout, String(reason));
+        const error62 = reason2 instanceof McpError ? reason2 : new McpError(ErrorCode.RequestTimeout, String(reason2));
         reject(error62);
       };
       this._responseHandlers.set(messageId, (response) => {
@@ -69723,8 +69852,8 @@ var Protocol = class {
   setRequestHandler(requestSchema, handler) {
     const method = getMethodLiteral(requestSchema);
     this.assertRequestHandlerCapability(method);
-    this._requestHandlers.set(method, (request3, extra) => {
-      const parsed = parseWithCompat(requestSchema, request3);
+    this._requestHandlers.set(method, (request2, extra) => {
+      const parsed = parseWithCompat(requestSchema, request2);
       return Promise.resolve(handler(parsed, extra));
     });
   }
@@ -69840,19 +69969,19 @@ var Protocol = class {
       }, { once: true });
     });
   }
-  requestTaskStore(request3, sessionId) {
+  requestTaskStore(request2, sessionId) {
     const taskStore = this._taskStore;
     if (!taskStore) {
       throw new Error("No task store configured");
     }
     return {
       createTask: async (taskParams) => {
-        if (!request3) {
+        if (!request2) {
           throw new Error("No request provided");
         }
-        return await taskStore.createTask(taskParams, request3.id, {
-          method: request3.method,
-          params: request3.params
+        return await taskStore.createTask(taskParams, request2.id, {
+          method: request2.method,
+          params: request2.params
         }, sessionId);
       },
       getTask: async (taskId) => {
@@ -70013,8 +70142,8 @@ var ExperimentalServerTasks = class {
    *
    * @experimental
    */
-  requestStream(request3, resultSchema, options2) {
-    return this._server.requestStream(request3, resultSchema, options2);
+  requestStream(request2, resultSchema, options2) {
+    return this._server.requestStream(request2, resultSchema, options2);
   }
   /**
    * Sends a sampling request and returns an AsyncGenerator that yields response messages.
@@ -70259,12 +70388,12 @@ var Server = class extends Protocol {
     this._capabilities = options2?.capabilities ?? {};
     this._instructions = options2?.instructions;
     this._jsonSchemaValidator = options2?.jsonSchemaValidator ?? new AjvJsonSchemaValidator();
-    this.setRequestHandler(InitializeRequestSchema, (request3) => this._oninitialize(request3));
+    this.setRequestHandler(InitializeRequestSchema, (request2) => this._oninitialize(request2));
     this.setNotificationHandler(InitializedNotificationSchema, () => this.oninitialized?.());
     if (this._capabilities.logging) {
-      this.setRequestHandler(SetLevelRequestSchema, async (request3, extra) => {
+      this.setRequestHandler(SetLevelRequestSchema, async (request2, extra) => {
         const transportSessionId = extra.sessionId || extra.requestInfo?.headers["mcp-session-id"] || void 0;
-        const { level } = request3.params;
+        const { level } = request2.params;
         const parseResult = LoggingLevelSchema.safeParse(level);
         if (parseResult.success) {
           this._loggingLevels.set(transportSessionId, parseResult.data);
@@ -70314,14 +70443,14 @@ var Server = class extends Protocol {
     }
     const method = methodValue;
     if (method === "tools/call") {
-      const wrappedHandler = async (request3, extra) => {
-        const validatedRequest = safeParse3(CallToolRequestSchema, request3);
+      const wrappedHandler = async (request2, extra) => {
+        const validatedRequest = safeParse3(CallToolRequestSchema, request2);
         if (!validatedRequest.success) {
           const errorMessage = validatedRequest.error instanceof Error ? validatedRequest.error.message : String(validatedRequest.error);
           throw new McpError(ErrorCode.InvalidParams, `Invalid tools/call request: ${errorMessage}`);
         }
         const { params } = validatedRequest.data;
-        const result = await Promise.resolve(handler(request3, extra));
+        const result = await Promise.resolve(handler(request2, extra));
         if (params.task) {
           const taskValidationResult = safeParse3(CreateTaskResultSchema, result);
           if (!taskValidationResult.success) {
@@ -70452,10 +70581,10 @@ var Server = class extends Protocol {
     }
     assertToolsCallTaskCapability(this._capabilities.tasks?.requests, method, "Server");
   }
-  async _oninitialize(request3) {
-    const requestedVersion = request3.params.protocolVersion;
-    this._clientCapabilities = request3.params.capabilities;
-    this._clientVersion = request3.params.clientInfo;
+  async _oninitialize(request2) {
+    const requestedVersion = request2.params.protocolVersion;
+    this._clientCapabilities = request2.params.capabilities;
+    this._clientVersion = request2.params.clientInfo;
     const protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requestedVersion) ? requestedVersion : LATEST_PROTOCOL_VERSION;
     return {
       protocolVersion,
@@ -70828,33 +70957,33 @@ var McpServer = class {
         return toolDefinition;
       })
     }));
-    this.server.setRequestHandler(CallToolRequestSchema, async (request3, extra) => {
+    this.server.setRequestHandler(CallToolRequestSchema, async (request2, extra) => {
       try {
-        const tool = this._registeredTools[request3.params.name];
+        const tool = this._registeredTools[request2.params.name];
         if (!tool) {
-          throw new McpError(ErrorCode.InvalidParams, `Tool ${request3.params.name} not found`);
+          throw new McpError(ErrorCode.InvalidParams, `Tool ${request2.params.name} not found`);
         }
         if (!tool.enabled) {
-          throw new McpError(ErrorCode.InvalidParams, `Tool ${request3.params.name} disabled`);
+          throw new McpError(ErrorCode.InvalidParams, `Tool ${request2.params.name} disabled`);
         }
-        const isTaskRequest = !!request3.params.task;
+        const isTaskRequest = !!request2.params.task;
         const taskSupport = tool.execution?.taskSupport;
         const isTaskHandler = "createTask" in tool.handler;
         if ((taskSupport === "required" || taskSupport === "optional") && !isTaskHandler) {
-          throw new McpError(ErrorCode.InternalError, `Tool ${request3.params.name} has taskSupport '${taskSupport}' but was not registered with registerToolTask`);
+          throw new McpError(ErrorCode.InternalError, `Tool ${request2.params.name} has taskSupport '${taskSupport}' but was not registered with registerToolTask`);
         }
         if (taskSupport === "required" && !isTaskRequest) {
-          throw new McpError(ErrorCode.MethodNotFound, `Tool ${request3.params.name} requires task augmentation (taskSupport: 'required')`);
+          throw new McpError(ErrorCode.MethodNotFound, `Tool ${request2.params.name} requires task augmentation (taskSupport: 'required')`);
         }
         if (taskSupport === "optional" && !isTaskRequest && isTaskHandler) {
-          return await this.handleAutomaticTaskPolling(tool, request3, extra);
+          return await this.handleAutomaticTaskPolling(tool, request2, extra);
         }
-        const args = await this.validateToolInput(tool, request3.params.arguments, request3.params.name);
+        const args = await this.validateToolInput(tool, request2.params.arguments, request2.params.name);
         const result = await this.executeToolHandler(tool, args, extra);
         if (isTaskRequest) {
           return result;
         }
-        await this.validateToolOutput(tool, result, request3.params.name);
+        await this.validateToolOutput(tool, result, request2.params.name);
         return result;
       } catch (error62) {
         if (error62 instanceof McpError) {
@@ -70958,11 +71087,11 @@ var McpServer = class {
   /**
    * Handles automatic task polling for tools with taskSupport 'optional'.
    */
-  async handleAutomaticTaskPolling(tool, request3, extra) {
+  async handleAutomaticTaskPolling(tool, request2, extra) {
     if (!extra.taskStore) {
       throw new Error("No task store provided for task-capable tool.");
     }
-    const args = await this.validateToolInput(tool, request3.params.arguments, request3.params.name);
+    const args = await this.validateToolInput(tool, request2.params.arguments, request2.params.name);
     const handler = tool.handler;
     const taskExtra = { ...extra, taskStore: extra.taskStore };
     const createTaskResult = args ? await Promise.resolve(handler.createTask(args, taskExtra)) : (
@@ -70990,21 +71119,21 @@ var McpServer = class {
     this.server.registerCapabilities({
       completions: {}
     });
-    this.server.setRequestHandler(CompleteRequestSchema, async (request3) => {
-      switch (request3.params.ref.type) {
+    this.server.setRequestHandler(CompleteRequestSchema, async (request2) => {
+      switch (request2.params.ref.type) {
         case "ref/prompt":
-          assertCompleteRequestPrompt(request3);
-          return this.handlePromptCompletion(request3, request3.params.ref);
+          assertCompleteRequestPrompt(request2);
+          return this.handlePromptCompletion(request2, request2.params.ref);
         case "ref/resource":
-          assertCompleteRequestResourceTemplate(request3);
-          return this.handleResourceCompletion(request3, request3.params.ref);
+          assertCompleteRequestResourceTemplate(request2);
+          return this.handleResourceCompletion(request2, request2.params.ref);
         default:
-          throw new McpError(ErrorCode.InvalidParams, `Invalid completion reference: ${request3.params.ref}`);
+          throw new McpError(ErrorCode.InvalidParams, `Invalid completion reference: ${request2.params.ref}`);
       }
     });
     this._completionHandlerInitialized = true;
   }
-  async handlePromptCompletion(request3, ref) {
+  async handlePromptCompletion(request2, ref) {
     const prompt = this._registeredPrompts[ref.name];
     if (!prompt) {
       throw new McpError(ErrorCode.InvalidParams, `Prompt ${ref.name} not found`);
@@ -71016,7 +71145,7 @@ var McpServer = class {
       return EMPTY_COMPLETION_RESULT;
     }
     const promptShape = getObjectShape(prompt.argsSchema);
-    const field = promptShape?.[request3.params.argument.name];
+    const field = promptShape?.[request2.params.argument.name];
     if (!isCompletable(field)) {
       return EMPTY_COMPLETION_RESULT;
     }
@@ -71024,22 +71153,22 @@ var McpServer = class {
     if (!completer) {
       return EMPTY_COMPLETION_RESULT;
     }
-    const suggestions = await completer(request3.params.argument.value, request3.params.context);
+    const suggestions = await completer(request2.params.argument.value, request2.params.context);
     return createCompletionResult(suggestions);
   }
-  async handleResourceCompletion(request3, ref) {
+  async handleResourceCompletion(request2, ref) {
     const template = Object.values(this._registeredResourceTemplates).find((t) => t.resourceTemplate.uriTemplate.toString() === ref.uri);
     if (!template) {
       if (this._registeredResources[ref.uri]) {
         return EMPTY_COMPLETION_RESULT;
       }
-      throw new McpError(ErrorCode.InvalidParams, `Resource template ${request3.params.ref.uri} not found`);
+      throw new McpError(ErrorCode.InvalidParams, `Resource template ${request2.params.ref.uri} not found`);
     }
-    const completer = template.resourceTemplate.completeCallback(request3.params.argument.name);
+    const completer = template.resourceTemplate.completeCallback(request2.params.argument.name);
     if (!completer) {
       return EMPTY_COMPLETION_RESULT;
     }
-    const suggestions = await completer(request3.params.argument.value, request3.params.context);
+    const suggestions = await completer(request2.params.argument.value, request2.params.context);
     return createCompletionResult(suggestions);
   }
   setResourceRequestHandlers() {
@@ -71054,7 +71183,7 @@ var McpServer = class {
         listChanged: true
       }
     });
-    this.server.setRequestHandler(ListResourcesRequestSchema, async (request3, extra) => {
+    this.server.setRequestHandler(ListResourcesRequestSchema, async (request2, extra) => {
       const resources = Object.entries(this._registeredResources).filter(([_2, resource]) => resource.enabled).map(([uri, resource]) => ({
         uri,
         name: resource.name,
@@ -71084,8 +71213,8 @@ var McpServer = class {
       }));
       return { resourceTemplates };
     });
-    this.server.setRequestHandler(ReadResourceRequestSchema, async (request3, extra) => {
-      const uri = new URL(request3.params.uri);
+    this.server.setRequestHandler(ReadResourceRequestSchema, async (request2, extra) => {
+      const uri = new URL(request2.params.uri);
       const resource = this._registeredResources[uri.toString()];
       if (resource) {
         if (!resource.enabled) {
@@ -71124,21 +71253,21 @@ var McpServer = class {
         };
       })
     }));
-    this.server.setRequestHandler(GetPromptRequestSchema, async (request3, extra) => {
-      const prompt = this._registeredPrompts[request3.params.name];
+    this.server.setRequestHandler(GetPromptRequestSchema, async (request2, extra) => {
+      const prompt = this._registeredPrompts[request2.params.name];
       if (!prompt) {
-        throw new McpError(ErrorCode.InvalidParams, `Prompt ${request3.params.name} not found`);
+        throw new McpError(ErrorCode.InvalidParams, `Prompt ${request2.params.name} not found`);
       }
       if (!prompt.enabled) {
-        throw new McpError(ErrorCode.InvalidParams, `Prompt ${request3.params.name} disabled`);
+        throw new McpError(ErrorCode.InvalidParams, `Prompt ${request2.params.name} disabled`);
       }
       if (prompt.argsSchema) {
         const argsObj = normalizeObjectSchema(prompt.argsSchema);
-        const parseResult = await safeParseAsync3(argsObj, request3.params.arguments ?? {});
+        const parseResult = await safeParseAsync3(argsObj, request2.params.arguments ?? {});
         if (!parseResult.success) {
           const error62 = "error" in parseResult ? parseResult.error : "Unknown error";
           const errorMessage = getParseErrorMessage(error62);
-          throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${request3.params.name}: ${errorMessage}`);
+          throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${request2.params.name}: ${errorMessage}`);
         }
         const args = parseResult.data;
         const cb = prompt.callback;
@@ -71303,13 +71432,13 @@ var McpServer = class {
     }
     return registeredPrompt;
   }
-  _createRegisteredTool(name, title, description, inputSchema7, outputSchema7, annotations, execution, _meta, handler) {
+  _createRegisteredTool(name, title, description, inputSchema6, outputSchema6, annotations, execution, _meta, handler) {
     validateAndWarnToolName(name);
     const registeredTool = {
       title,
       description,
-      inputSchema: getZodSchemaObject(inputSchema7),
-      outputSchema: getZodSchemaObject(outputSchema7),
+      inputSchema: getZodSchemaObject(inputSchema6),
+      outputSchema: getZodSchemaObject(outputSchema6),
       annotations,
       execution,
       _meta,
@@ -71359,8 +71488,8 @@ var McpServer = class {
       throw new Error(`Tool ${name} is already registered`);
     }
     let description;
-    let inputSchema7;
-    let outputSchema7;
+    let inputSchema6;
+    let outputSchema6;
     let annotations;
     if (typeof rest[0] === "string") {
       description = rest.shift();
@@ -71368,7 +71497,7 @@ var McpServer = class {
     if (rest.length > 1) {
       const firstArg = rest[0];
       if (isZodRawShapeCompat(firstArg)) {
-        inputSchema7 = rest.shift();
+        inputSchema6 = rest.shift();
         if (rest.length > 1 && typeof rest[0] === "object" && rest[0] !== null && !isZodRawShapeCompat(rest[0])) {
           annotations = rest.shift();
         }
@@ -71380,7 +71509,7 @@ var McpServer = class {
       }
     }
     const callback = rest[0];
-    return this._createRegisteredTool(name, void 0, description, inputSchema7, outputSchema7, annotations, { taskSupport: "forbidden" }, void 0, callback);
+    return this._createRegisteredTool(name, void 0, description, inputSchema6, outputSchema6, annotations, { taskSupport: "forbidden" }, void 0, callback);
   }
   /**
    * Registers a tool with a config object and callback.
@@ -71389,8 +71518,8 @@ var McpServer = class {
     if (this._registeredTools[name]) {
       throw new Error(`Tool ${name} is already registered`);
     }
-    const { title, description, inputSchema: inputSchema7, outputSchema: outputSchema7, annotations, _meta } = config2;
-    return this._createRegisteredTool(name, title, description, inputSchema7, outputSchema7, annotations, { taskSupport: "forbidden" }, _meta, cb);
+    const { title, description, inputSchema: inputSchema6, outputSchema: outputSchema6, annotations, _meta } = config2;
+    return this._createRegisteredTool(name, title, description, inputSchema6, outputSchema6, annotations, { taskSupport: "forbidden" }, _meta, cb);
   }
   prompt(name, ...rest) {
     if (this._registeredPrompts[name]) {
@@ -71541,11 +71670,140 @@ var EMPTY_COMPLETION_RESULT = {
   }
 };
 
-// mcp-server/tools/export-session.ts
-import { homedir } from "node:os";
-
-// src/cli/commands/export.ts
+// src/export/export-session.ts
 import { join as join7, resolve as resolve4 } from "node:path";
+
+// src/capture/session/pause-log.ts
+import {
+  appendFileSync,
+  closeSync as closeSync2,
+  fstatSync,
+  mkdirSync as mkdirSync2,
+  openSync as openSync2,
+  readdirSync,
+  readFileSync as readFileSync2,
+  readSync,
+  statSync
+} from "node:fs";
+import { join as join5 } from "node:path";
+function pauseLogPath(dataDir, sessionId) {
+  return join5(dataDir, "pauses", `${sessionId}.jsonl`);
+}
+function recordPause(dataDir, sessionId, paused, transcriptPath, at2 = (/* @__PURE__ */ new Date()).toISOString()) {
+  const uuid3 = transcriptPath ? lastTranscriptUuid(transcriptPath) : void 0;
+  const entry = { op: paused ? "pause" : "resume", at: at2, ...uuid3 ? { uuid: uuid3 } : {} };
+  mkdirSync2(join5(dataDir, "pauses"), { recursive: true, mode: 448 });
+  appendFileSync(pauseLogPath(dataDir, sessionId), `${JSON.stringify(entry)}
+`, { mode: 384 });
+}
+function readPauseSpans(dataDir, sessionId) {
+  let text;
+  try {
+    text = readFileSync2(pauseLogPath(dataDir, sessionId), "utf8");
+  } catch {
+    return [];
+  }
+  const spans = [];
+  for (const line of text.split("\n")) {
+    let e;
+    try {
+      e = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) continue;
+    if (e.uuid !== void 0 && typeof e.uuid !== "string") delete e.uuid;
+    const last = spans[spans.length - 1];
+    const open4 = last !== void 0 && last.to === void 0;
+    if (e.op === "pause" && !open4) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
+    if (e.op === "resume" && open4)
+      spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
+  }
+  return spans;
+}
+function pauseLookup(dataDir, ttlMs = 200) {
+  const cache = /* @__PURE__ */ new Map();
+  const spansOf = (sessionId) => {
+    const now = Date.now();
+    const hit = cache.get(sessionId);
+    if (hit && now - hit.checkedAt < ttlMs) return hit.spans;
+    const stamp = statStamp(pauseLogPath(dataDir, sessionId));
+    if (hit && hit.stamp === stamp) {
+      hit.checkedAt = now;
+      return hit.spans;
+    }
+    const spans = stamp === "" ? [] : readPauseSpans(dataDir, sessionId);
+    cache.set(sessionId, { checkedAt: now, stamp, spans });
+    return spans;
+  };
+  let index = null;
+  const startingAt = (uuid3) => {
+    const now = Date.now();
+    if (!index || now - index.checkedAt >= Math.max(ttlMs, INDEX_TTL_MS)) {
+      const byUuid = /* @__PURE__ */ new Map();
+      for (const sessionId of pausedSessions(dataDir)) {
+        for (const span of spansOf(sessionId)) {
+          if (span.afterUuid === void 0) continue;
+          const list = byUuid.get(span.afterUuid) ?? [];
+          list.push({ sessionId, span });
+          byUuid.set(span.afterUuid, list);
+        }
+      }
+      index = { checkedAt: now, byUuid };
+    }
+    return index.byUuid.get(uuid3) ?? [];
+  };
+  return Object.assign(spansOf, { startingAt });
+}
+var INDEX_TTL_MS = 1e3;
+function pausedSessions(dataDir) {
+  try {
+    return readdirSync(join5(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
+  } catch {
+    return [];
+  }
+}
+function statStamp(path6) {
+  try {
+    const st2 = statSync(path6);
+    return `${st2.size}:${st2.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+var TAIL_BYTES = 256 * 1024;
+function lastTranscriptUuid(path6) {
+  let fd;
+  try {
+    fd = openSync2(path6, "r");
+  } catch {
+    return void 0;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const len = Math.min(size, TAIL_BYTES);
+    const buf = Buffer.alloc(len);
+    readSync(fd, buf, 0, len, size - len);
+    const lines = buf.toString("utf8").split("\n");
+    for (let i2 = lines.length - 1; i2 >= 0; i2--) {
+      const m = /"uuid":"([^"]{1,200})"/.exec(lines[i2]);
+      if (!m) continue;
+      try {
+        const rec = JSON.parse(lines[i2]);
+        if (typeof rec.uuid === "string") return rec.uuid;
+      } catch {
+      }
+    }
+    return void 0;
+  } finally {
+    closeSync2(fd);
+  }
+}
+
+// src/capture/session/egress.ts
+function openEgressGate(opts) {
+  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
+}
 
 // src/core/export/html-assets.ts
 import { createHash } from "node:crypto";
@@ -71614,6 +71872,9 @@ var HIGHLIGHT_LANGUAGES = {
   "yml": "yaml",
   "zsh": "bash"
 };
+
+// src/core/export/generated/page-script.ts
+var PAGE_JS = '"use strict";(()=>{var N=\'code[class^="language-"]\';function b(t){let a=document;a.documentElement.classList.add("js");let c=I(a,t);S(a,c)}function I(t,a){let c=[],s=e=>{var l,u;return(u=(l=/^language-([a-z0-9+]+)/.exec(e.className))==null?void 0:l[1])!=null?u:""},d=e=>{var m;if(e.bh)return!0;if(e.querySelector("mark"))return c.push(e),!1;e.bh=1;let l=s(e),u=(m=e.textContent)!=null?m:"";if(!a||!l||u.length>1e5||!a.has(l))return!0;try{e.innerHTML=a.highlight(u,l),e.classList.add("hljs")}catch(y){}return!0},f=window.IntersectionObserver?new IntersectionObserver(e=>{for(let l of e)l.isIntersecting&&o(l.target)},{rootMargin:"600px 0px"}):null;function o(e){d(e)&&f&&f.unobserve(e)}for(let e of Array.from(t.querySelectorAll(N)))f?f.observe(e):o(e);return t.addEventListener("toggle",e=>{let l=e.target;if(!(!l.open||!l.querySelectorAll))for(let u of Array.from(l.querySelectorAll(N)))o(u)},!0),{done:o,flush:()=>{let e=c;c=[];for(let l of e)o(l)}}}function S(t,a){let c=t.getElementById("title");c&&c.textContent&&(t.title=c.textContent);let s=t.getElementById("q"),d=t.getElementById("cnt"),f=t.getElementById("only");if(!s||!d||!f)return;let o=[],h=-1,e,l=()=>{var r;for(let n of Array.from(t.querySelectorAll("mark.hit"))){let i=n.parentNode;i.replaceChild(t.createTextNode((r=n.textContent)!=null?r:""),n),i.normalize()}o=[],h=-1;for(let n of Array.from(t.querySelectorAll(".nomatch")))n.classList.remove("nomatch");a.flush()},u=(r,n)=>{var w;let i=t.createTreeWalker(r,NodeFilter.SHOW_TEXT),A=[],k,C=!1;for(;k=i.nextNode();)A.push(k);for(let x of A){let p=(w=x.nodeValue)!=null?w:"",T=p.toLowerCase(),g=T.indexOf(n);if(g<0||T.length!==p.length)continue;C=!0;let E=t.createDocumentFragment(),v=0;for(;g>=0;){E.appendChild(t.createTextNode(p.slice(v,g)));let L=t.createElement("mark");L.className="hit",L.textContent=p.slice(g,g+n.length),E.appendChild(L),o.push(L),v=g+n.length,g=T.indexOf(n,v)}E.appendChild(t.createTextNode(p.slice(v))),x.parentNode.replaceChild(E,x)}return C},m=()=>{l();let r=s.value.toLowerCase();if(!r){d.textContent="";return}for(let n of Array.from(t.querySelectorAll(".msg")))u(n,r)||n.classList.add("nomatch");for(let n of Array.from(t.querySelectorAll(".turn")))n.querySelector(".msg:not(.nomatch)")||n.classList.add("nomatch");d.textContent=o.length===1?"1 match":o.length?`${o.length} matches`:"no matches"},y=r=>{if(!o.length)return;h>=0&&o[h].classList.remove("cur"),h=(h+r+o.length)%o.length;let n=o[h];n.classList.add("cur");for(let i=n.parentNode;i;i=i.parentNode)i.tagName==="DETAILS"&&(i.open=!0);n.scrollIntoView({block:"center"}),d.textContent=`${h+1} / ${o.length}`};s.addEventListener("input",()=>{clearTimeout(e),e=setTimeout(m,150)}),s.addEventListener("keydown",r=>{r.key==="Enter"?(r.preventDefault(),clearTimeout(e),!o.length&&s.value&&m(),y(r.shiftKey?-1:1)):r.key==="Escape"&&(s.value="",m())}),t.getElementById("next").addEventListener("click",()=>y(1)),t.getElementById("prev").addEventListener("click",()=>y(-1)),f.addEventListener("change",()=>t.body.classList.toggle("filter",f.checked)),t.addEventListener("keydown",r=>{r.key==="/"&&t.activeElement!==s&&(r.preventDefault(),s.focus())})}b(typeof H=="undefined"?null:H);})();';
 
 // src/core/export/html-assets.ts
 var STYLE = `
@@ -71684,57 +71945,42 @@ mark.hit{background:var(--mark);color:inherit}mark.hit.cur{background:var(--cur)
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
 `;
-var HIGHLIGHT_JS = `var MAX=100000,waiting=[],SEL='code[class^="language-"]';
-function langOf(c){var m=/^language-([a-z0-9+]+)/.exec(c.className);return m?m[1]:'';}
-function paint(c){if(c.bh)return true;if(c.querySelector('mark')){waiting.push(c);return false;}c.bh=1;
-var l=langOf(c),t=c.textContent;if(!H||!l||t.length>MAX||!H.has(l))return true;
-try{c.innerHTML=H.highlight(t,l);c.classList.add('hljs');}catch(e){}return true;}
-var io=window.IntersectionObserver?new IntersectionObserver(function(es){for(var i=0;i<es.length;i++){
-if(es[i].isIntersecting)done(es[i].target);}},{rootMargin:'600px 0px'}):null;
-function done(c){if(paint(c)&&io)io.unobserve(c);}
-var cs=d.querySelectorAll(SEL);for(var i=0;i<cs.length;i++){if(io)io.observe(cs[i]);else done(cs[i]);}
-d.addEventListener('toggle',function(e){var t=e.target;if(!t.open||!t.querySelectorAll)return;
-var cs=t.querySelectorAll(SEL);for(var i=0;i<cs.length;i++)done(cs[i]);},true);
-`;
-var SEARCH_JS = `var h=d.getElementById('title');if(h&&h.textContent)d.title=h.textContent;
-var q=d.getElementById('q'),cnt=d.getElementById('cnt'),only=d.getElementById('only'),marks=[],cur=-1,timer=0;
-if(!q)return;
-function clear(){var ms=d.querySelectorAll('mark.hit');for(var i=0;i<ms.length;i++){var m=ms[i],p=m.parentNode;
-p.replaceChild(d.createTextNode(m.textContent),m);p.normalize();}marks=[];cur=-1;
-var nm=d.querySelectorAll('.nomatch');for(var j=0;j<nm.length;j++)nm[j].classList.remove('nomatch');
-var w=waiting;waiting=[];for(var k=0;k<w.length;k++)done(w[k]);}
-function mark(el,s){var w=d.createTreeWalker(el,NodeFilter.SHOW_TEXT),nodes=[],n,found=false;
-while((n=w.nextNode()))nodes.push(n);
-for(var k=0;k<nodes.length;k++){var t=nodes[k].nodeValue,low=t.toLowerCase(),i=low.indexOf(s);
-if(i<0||low.length!==t.length)continue;found=true;var f=d.createDocumentFragment(),last=0;
-while(i>=0){f.appendChild(d.createTextNode(t.slice(last,i)));var m=d.createElement('mark');m.className='hit';
-m.textContent=t.slice(i,i+s.length);f.appendChild(m);marks.push(m);last=i+s.length;i=low.indexOf(s,last);}
-f.appendChild(d.createTextNode(t.slice(last)));nodes[k].parentNode.replaceChild(f,nodes[k]);}return found;}
-function run(){clear();var s=q.value.toLowerCase();if(!s){cnt.textContent='';return;}
-var msgs=d.querySelectorAll('.msg'),turns=d.querySelectorAll('.turn');
-for(var i=0;i<msgs.length;i++){if(!mark(msgs[i],s))msgs[i].classList.add('nomatch');}
-for(var j=0;j<turns.length;j++){if(!turns[j].querySelector('.msg:not(.nomatch)'))turns[j].classList.add('nomatch');}
-cnt.textContent=marks.length===1?'1 match':marks.length?marks.length+' matches':'no matches';}
-function go(step){if(!marks.length)return;if(cur>=0)marks[cur].classList.remove('cur');
-cur=(cur+step+marks.length)%marks.length;var m=marks[cur];m.classList.add('cur');
-for(var p=m.parentNode;p;p=p.parentNode){if(p.tagName==='DETAILS')p.open=true;}
-m.scrollIntoView({block:'center'});cnt.textContent=(cur+1)+' / '+marks.length;}
-q.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,150);});
-q.addEventListener('keydown',function(e){if(e.key==='Enter'){e.preventDefault();clearTimeout(timer);
-if(!marks.length&&q.value)run();go(e.shiftKey?-1:1);}else if(e.key==='Escape'){q.value='';run();}});
-d.getElementById('next').addEventListener('click',function(){go(1);});
-d.getElementById('prev').addEventListener('click',function(){go(-1);});
-only.addEventListener('change',function(){d.body.classList.toggle('filter',only.checked);});
-d.addEventListener('keydown',function(e){if(e.key==='/'&&d.activeElement!==q){e.preventDefault();q.focus();}});
-`;
 var SCRIPT = `(function(){
-var d=document;d.documentElement.classList.add('js');
 var H=null;try{
 ${HIGHLIGHTER_JS}
 }catch(e){H=null;}
-${HIGHLIGHT_JS}${SEARCH_JS}})();`;
+${PAGE_JS}})();`;
 var SCRIPT_HASH = `sha256-${createHash("sha256").update(SCRIPT, "utf8").digest("base64")}`;
 var CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
+
+// src/core/format/html.ts
+var NEEDS_ESCAPE = /[&<>"']/;
+var NEEDS_ESCAPE_WITH_BACKTICK = /[&<>"'`]/;
+function escapeHtml(s) {
+  return escape2(s, false);
+}
+function escapeHtmlAndBackticks(s) {
+  return escape2(s, true);
+}
+function escape2(s, backtick) {
+  if (!(backtick ? NEEDS_ESCAPE_WITH_BACKTICK : NEEDS_ESCAPE).test(s)) return s;
+  const out = s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+  return backtick ? out.replaceAll("`", "&#96;") : out;
+}
+function escapeText(s) {
+  const amp = s.includes("&");
+  if (!amp && !s.includes("<")) return s;
+  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
+}
+function safeHref(href) {
+  if (!href) return "#";
+  const h3 = href.trim();
+  if (/[\u0000-\u001f\u007f]/.test(h3)) return "#";
+  if (/^(https?:|mailto:)/i.test(h3)) return h3;
+  if (h3.startsWith("//") || h3.startsWith("\\")) return "#";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h3)) return "#";
+  return h3;
+}
 
 // node_modules/marked/lib/marked.esm.js
 function G() {
@@ -71968,7 +72214,7 @@ function Ht(l3, e) {
 function He(l3, e, t, n2, r) {
   let s = e.href, o2 = e.title || null, i2 = Ht(l3[1], r), a2 = l3[0].charAt(0) === "!", c3 = n2.state.inLink, u2 = n2.state.linkEmitted, d = n2.state.inRawBlock;
   n2.state.inLink = true, n2.state.linkEmitted = false;
-  let h2 = n2.inlineTokens(i2), p = n2.state.linkEmitted;
+  let h3 = n2.inlineTokens(i2), p = n2.state.linkEmitted;
   if (n2.state.linkEmitted = u2, n2.state.inLink = c3, !a2) {
     if (p) {
       n2.state.inRawBlock = d;
@@ -71976,7 +72222,7 @@ function He(l3, e, t, n2, r) {
     }
     n2.state.linkEmitted = true;
   }
-  return { type: a2 ? "image" : "link", raw: t, href: s, title: o2, text: i2, tokens: h2 };
+  return { type: a2 ? "image" : "link", raw: t, href: s, title: o2, text: i2, tokens: h3 };
 }
 function Zt(l3, e, t) {
   let n2 = l3.match(t.other.indentCodeCompensation);
@@ -72076,8 +72322,8 @@ var _ = class {
         r = r ? `${r}
 ${u2}` : u2, s = s ? `${s}
 ${d}` : d;
-        let h2 = this.lexer.state.top;
-        if (this.lexer.state.top = true, this.lexer.blockTokens(d, o2, true), this.lexer.state.top = h2, n2.length === 0) break;
+        let h3 = this.lexer.state.top;
+        if (this.lexer.state.top = true, this.lexer.blockTokens(d, o2, true), this.lexer.state.top = h3, n2.length === 0) break;
         let p = o2.at(-1);
         if (p?.type === "code" || p?.type === "heading" || p?.type === "hr" || p?.type === "html" || p?.type === "table") break;
         if (p?.type === "blockquote") {
@@ -72120,14 +72366,14 @@ ${R}`;
       s = o2 ? `\\d{1,9}\\${s.slice(-1)}` : `\\${s}`, this.options.pedantic && (s = o2 ? s : "[*+-]");
       let a2 = this.rules.other.listItemRegex(s), c3 = false;
       for (; e; ) {
-        let h2 = false, p = "";
+        let h3 = false, p = "";
         if (!(t = a2.exec(e)) || this.rules.block.hr.test(e)) break;
         let k = r();
         e = e.substring(t[0].length);
         let m = t[2].split(`
 `, 1)[0], b = t[1].length, f = this.options.pedantic ? te(m, b) : m.replace(this.rules.other.leadingSpaceTab, (H) => te(H, b)), R = e.split(`
 `, 1)[0], E = !f.trim(), T = 0;
-        if (this.options.pedantic ? (T = 2, p = f.trimStart()) : E ? T = b + 1 : (T = f.search(this.rules.other.nonSpaceChar), T = T > 4 ? 1 : T, p = f.slice(T), T += b), E && this.rules.other.blankLine.test(R) && (e = e.substring(R.length + 1), h2 = true), !h2) {
+        if (this.options.pedantic ? (T = 2, p = f.trimStart()) : E ? T = b + 1 : (T = f.search(this.rules.other.nonSpaceChar), T = T > 4 ? 1 : T, p = f.slice(T), T += b), E && this.rules.other.blankLine.test(R) && (e = e.substring(R.length + 1), h3 = true), !h3) {
           let H = this.rules.other.nextBulletRegex(T), K = this.rules.other.hrRegex(T), re = this.rules.other.fencesBeginRegex(T), B = this.options.pedantic ? this.rules.other.pedanticHeadingBeginRegex(T) : this.rules.other.headingBeginRegex(T), X = this.rules.other.htmlBeginRegex(T), se = this.rules.other.blockquoteBeginRegex(T), le = false;
           for (; e; ) {
             let we = e.split(`
@@ -72165,16 +72411,16 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
       else return;
       i2.raw = n2.slice(0, r()).trimEnd();
       let d = [];
-      for (let h2 of i2.items) if (this.lexer.state.top = false, d.push(this.lexer.inlineQueue.length), h2.tokens = this.lexer.blockTokens(h2.text, []), !i2.loose) {
-        let p = h2.tokens.filter((m) => m.type === "space"), k = p.length > 0 && p.some((m) => this.rules.other.anyLine.test(m.raw));
+      for (let h3 of i2.items) if (this.lexer.state.top = false, d.push(this.lexer.inlineQueue.length), h3.tokens = this.lexer.blockTokens(h3.text, []), !i2.loose) {
+        let p = h3.tokens.filter((m) => m.type === "space"), k = p.length > 0 && p.some((m) => this.rules.other.anyLine.test(m.raw));
         i2.loose = k;
       }
-      for (let h2 = 0; h2 < i2.items.length; h2++) {
-        let p = i2.items[h2], k = p.tokens[0];
+      for (let h3 = 0; h3 < i2.items.length; h3++) {
+        let p = i2.items[h3], k = p.tokens[0];
         if (p.task && (k?.type === "text" || k?.type === "paragraph")) {
           p.text = p.text.replace(this.rules.other.listReplaceTask, ""), k.raw = k.raw.replace(this.rules.other.listReplaceTask, ""), k.text = k.text.replace(this.rules.other.listReplaceTask, "");
           let m = this.lexer.inlineQueue;
-          for (let f = d[h2]; f < m.length; f++) if (m[f].tokens === k.tokens) {
+          for (let f = d[h3]; f < m.length; f++) if (m[f].tokens === k.tokens) {
             m[f].src = m[f].src.replace(this.rules.other.listReplaceTask, "");
             break;
           }
@@ -72185,9 +72431,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           }
         } else p.task && (p.task = false);
       }
-      if (i2.loose) for (let h2 of i2.items) {
-        h2.loose = true;
-        for (let p of h2.tokens) p.type === "text" && (p.type = "paragraph");
+      if (i2.loose) for (let h3 of i2.items) {
+        h3.loose = true;
+        for (let p of h3.tokens) p.type === "text" && (p.type = "paragraph");
       }
       return i2;
     }
@@ -72307,9 +72553,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
     a2 < i2 && (n2 = c3);
     let d = a2 < i2 ? u2 : n2 === "*" || n2 === "_" || !!this.rules.inline.punctuation.exec(n2);
     if (r[4] && n2.match(this.rules.other.unicodeAlphaNumeric)) return;
-    let h2 = r[1] || r[3] || "";
-    if (!h2 || !n2 || d) {
-      let p = [...r[0]].length - 1, k, m, b = p, f = 0, R = i2 - a2 + p, E = !this.options.pedantic && !!c3.trim() && (!!h2 || s === "*" && !u2);
+    let h3 = r[1] || r[3] || "";
+    if (!h3 || !n2 || d) {
+      let p = [...r[0]].length - 1, k, m, b = p, f = 0, R = i2 - a2 + p, E = !this.options.pedantic && !!c3.trim() && (!!h3 || s === "*" && !u2);
       if (s !== "*" && s !== "_") return;
       let T = s === "*" ? this.rules.inline.emStrongRDelimAst : this.rules.inline.emStrongRDelimUnd, U = oe(this, t, s), H = t.length - e.length + p;
       if (U < H) return;
@@ -72356,10 +72602,10 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
     let r = this.rules.inline.delLDelim.exec(e);
     if (!r) return;
     if (!(r[1] || "") || !n2 || this.rules.inline.punctuation.exec(n2)) {
-      let o2 = [...r[0]].length - 1, i2, a2, c3 = o2, u2 = this.rules.inline.delRDelim, d = ae(this, t), h2 = t.length - e.length + o2;
-      if (d < h2) return;
+      let o2 = [...r[0]].length - 1, i2, a2, c3 = o2, u2 = this.rules.inline.delRDelim, d = ae(this, t), h3 = t.length - e.length + o2;
+      if (d < h3) return;
       t = t.slice(-1 * e.length + o2);
-      let p = d - h2;
+      let p = d - h3;
       for (u2.lastIndex = 0; (r = u2.exec(t)) !== null && !(r.index > p); ) {
         if (i2 = r[1] || r[2] || r[3] || r[4] || r[5] || r[6], !i2 || (a2 = [...i2].length, a2 !== o2)) continue;
         if (r[3] || r[4]) {
@@ -72506,9 +72752,9 @@ var w = class l {
       }
       let c3 = e;
       if (this.options.extensions?.startBlock) {
-        let u2 = 1 / 0, d = e.slice(1), h2;
+        let u2 = 1 / 0, d = e.slice(1), h3;
         this.options.extensions.startBlock.forEach((p) => {
-          h2 = p.call({ lexer: this }, d), typeof h2 == "number" && h2 >= 0 && (u2 = Math.min(u2, h2));
+          h3 = p.call({ lexer: this }, d), typeof h3 == "number" && h3 >= 0 && (u2 = Math.min(u2, h3));
         }), u2 < 1 / 0 && u2 >= 0 && (c3 = e.substring(0, u2 + 1));
       }
       if (this.state.top && (a2 = this.tokenizer.paragraph(c3))) {
@@ -72601,19 +72847,19 @@ var w = class l {
       if (a2 === "*" || a2 === "_") {
         let u2 = t.length - e.length;
         if (oe(this.tokenizer, t, a2) <= u2) {
-          let h2 = 1;
-          for (; h2 < e.length && e.charCodeAt(h2) === a2.charCodeAt(0); ) h2++;
-          let p = e.substring(0, h2), k = n2.at(-1);
-          k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n2.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h2), s = a2, r = true;
+          let h3 = 1;
+          for (; h3 < e.length && e.charCodeAt(h3) === a2.charCodeAt(0); ) h3++;
+          let p = e.substring(0, h3), k = n2.at(-1);
+          k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n2.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h3), s = a2, r = true;
           continue;
         }
       } else if (a2 === "~") {
         let u2 = t.length - e.length;
         if (ae(this.tokenizer, t) <= u2) {
-          let h2 = 1;
-          for (; h2 < e.length && e.charCodeAt(h2) === 126; ) h2++;
-          let p = e.substring(0, h2), k = n2.at(-1);
-          k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n2.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h2), s = a2, r = true;
+          let h3 = 1;
+          for (; h3 < e.length && e.charCodeAt(h3) === 126; ) h3++;
+          let p = e.substring(0, h3), k = n2.at(-1);
+          k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n2.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h3), s = a2, r = true;
           continue;
         }
       }
@@ -72643,9 +72889,9 @@ var w = class l {
       }
       let c3 = e;
       if (this.options.extensions?.startInline) {
-        let u2 = 1 / 0, d = e.slice(1), h2;
+        let u2 = 1 / 0, d = e.slice(1), h3;
         this.options.extensions.startInline.forEach((p) => {
-          h2 = p.call({ lexer: this }, d), typeof h2 == "number" && h2 >= 0 && (u2 = Math.min(u2, h2));
+          h3 = p.call({ lexer: this }, d), typeof h3 == "number" && h3 >= 0 && (u2 = Math.min(u2, h3));
         }), u2 < 1 / 0 && u2 >= 0 && (c3 = e.substring(0, u2 + 1));
       }
       if (i2 = this.tokenizer.inlineText(c3)) {
@@ -73125,15 +73371,15 @@ var ne = class {
           let i2 = o2, a2 = n2.hooks[i2], c3 = s[i2];
           A.passThroughHooks.has(o2) ? s[i2] = (u2) => {
             if (s.options.async && A.passThroughHooksRespectAsync.has(o2)) return (async () => {
-              let h2 = await a2.call(s, u2);
-              return c3.call(s, h2);
+              let h3 = await a2.call(s, u2);
+              return c3.call(s, h3);
             })();
             let d = a2.call(s, u2);
             return c3.call(s, d);
           } : s[i2] = (...u2) => {
             if (s.options.async) return (async () => {
-              let h2 = await a2.apply(s, u2);
-              return h2 === false && (h2 = await c3.apply(s, u2)), h2;
+              let h3 = await a2.apply(s, u2);
+              return h3 === false && (h3 = await c3.apply(s, u2)), h3;
             })();
             let d = a2.apply(s, u2);
             return d === false && (d = c3.apply(s, u2)), d;
@@ -73228,17 +73474,43 @@ var Bn = x.parseInline;
 var qn = P.parse;
 var vn = w.lex;
 
+// src/core/format/markdown-html.ts
+function createMarkdownHtml(opts) {
+  let md;
+  return (text) => (md ??= new ne({ gfm: true, breaks: false, async: false, renderer: renderer(opts) })).parse(
+    text
+  );
+}
+function renderer(opts) {
+  const code3 = (token) => opts.code(token.text, token.lang);
+  if (opts.surface === "page") {
+    const esc2 = escapeHtmlAndBackticks;
+    return {
+      html: (token) => esc2(token.text),
+      link(token) {
+        const text = this.parser.parseInline(token.tokens);
+        const title = token.title ? ` title="${esc2(token.title)}"` : "";
+        return `<a href="${esc2(safeHref(token.href))}"${title} rel="nofollow noopener noreferrer">${text}</a>`;
+      },
+      image: (token) => `<a href="${esc2(safeHref(token.href))}" rel="nofollow noopener noreferrer">[image: ${esc2(token.text || "untitled")}]</a>`,
+      code: code3
+    };
+  }
+  return {
+    html(token) {
+      const text = escapeHtml(token.text);
+      return "block" in token && token.block ? `<p class="raw">${text}</p>` : text;
+    },
+    link(token) {
+      const label = this.parser.parseInline(token.tokens);
+      return token.text === token.href ? `<span class="url">${label}</span>` : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
+    },
+    image: (token) => `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ""}] (${escapeHtml(token.href)})</span>`,
+    code: code3
+  };
+}
+
 // src/core/export/html-content.ts
-var NEEDS_ESCAPE = /[&<>"']/;
-function escapeHtml(s) {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
-}
-function escapeText(s) {
-  const amp = s.includes("&");
-  if (!amp && !s.includes("<")) return s;
-  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
-}
 var MAX_HIGHLIGHT_CHARS = 1e5;
 var EXT_LANG = {
   sh: "bash",
@@ -73290,8 +73562,8 @@ function knownLanguage(lang) {
   if (!l3) return void 0;
   return own2(HIGHLIGHT_LANGUAGES, l3) ?? own2(EXT_LANG, l3);
 }
-function resultLanguage(content, filePath) {
-  if (filePath) return languageForPath(filePath);
+function resultLanguage(content, filePath2) {
+  if (filePath2) return languageForPath(filePath2);
   const t = content.trim();
   if (t.length <= MAX_HIGHLIGHT_CHARS && /^[[{]/.test(t) && /[\]}]$/.test(t)) {
     try {
@@ -73342,34 +73614,12 @@ function fencedParagraphs(text, codeBlock) {
 }
 var CODE_CLOSE = "</code></pre>";
 function createHtmlContent(opts = {}) {
-  const codeOpen = (code2, lang) => {
-    const known = code2.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
+  const codeOpen = (code3, lang) => {
+    const known = code3.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
   };
-  const codeBlock = (code2, lang) => `${codeOpen(code2, lang)}${escapeText(code2)}${CODE_CLOSE}`;
-  let md;
-  const makeMarked = () => new ne({
-    gfm: true,
-    breaks: false,
-    async: false,
-    renderer: {
-      html(token) {
-        const text = escapeHtml(token.text);
-        return "block" in token && token.block ? `<p class="raw">${text}</p>` : text;
-      },
-      link(token) {
-        const label = this.parser.parseInline(token.tokens);
-        return token.text === token.href ? `<span class="url">${label}</span>` : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
-      },
-      image(token) {
-        return `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ""}] (${escapeHtml(token.href)})</span>`;
-      },
-      code(token) {
-        return codeBlock(token.text, token.lang);
-      }
-    }
-  });
-  const slow = (text) => (md ??= makeMarked()).parse(text);
+  const codeBlock = (code3, lang) => `${codeOpen(code3, lang)}${escapeText(code3)}${CODE_CLOSE}`;
+  const slow = createMarkdownHtml({ surface: "document", code: codeBlock });
   const markdownHtml = opts.fastPaths === false ? slow : (text) => {
     const fast = text.includes("```") ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
     return fast ?? slow(text);
@@ -73377,7 +73627,137 @@ function createHtmlContent(opts = {}) {
   return { codeOpen, codeBlock, markdownHtml };
 }
 
-// src/core/export/shared.ts
+// src/core/format/cost.ts
+function formatCost(usd, style) {
+  switch (style) {
+    case "precise":
+      if (usd === null || usd === void 0) return "unknown";
+      return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
+    case "cents":
+      if (usd === null || usd === void 0) return "n/a";
+      return usd < 0.01 && usd > 0 ? "<$0.01" : `$${usd.toFixed(2)}`;
+    case "dollars":
+      if (usd === null || usd === void 0) return "n/a";
+      return `$${usd.toFixed(2)}`;
+  }
+}
+
+// src/core/format/count.ts
+function formatInt(n2) {
+  const r = Math.round(n2);
+  if (!Number.isSafeInteger(r)) return String(r);
+  const digits = String(Math.abs(r));
+  let out = "";
+  for (let end = digits.length; end > 0; end -= 3) {
+    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
+  }
+  return r < 0 ? `-${out}` : out;
+}
+
+// src/core/format/duration.ts
+function formatDuration(ms, style) {
+  switch (style) {
+    case "precise":
+      return precise(ms ?? 0);
+    case "compact":
+      return compact(ms);
+    case "minutes":
+      return minutes(ms ?? 0);
+    case "terse":
+      return terse(ms ?? 0);
+    case "hours":
+      return hours(ms ?? 0);
+  }
+}
+function precise(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  let s = Math.round(ms / 1e3);
+  const h3 = Math.floor(s / 3600);
+  s -= h3 * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  if (h3) return `${h3}h ${m}m ${s}s`;
+  if (m) return `${m}m ${s}s`;
+  return `${s}s`;
+}
+function compact(ms) {
+  if (!ms || ms < 0) return "0s";
+  const s = Math.round(ms / 1e3);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+function minutes(ms) {
+  if (!Number.isFinite(ms) || ms <= 0) return "0m";
+  const totalMin = Math.round(ms / 6e4);
+  if (totalMin < 1) return `${Math.max(1, Math.round(ms / 1e3))}s`;
+  const h3 = Math.floor(totalMin / 60);
+  const m = totalMin % 60;
+  return h3 === 0 ? `${m}m` : `${h3}h ${String(m).padStart(2, "0")}m`;
+}
+function terse(ms) {
+  if (!Number.isFinite(ms) || ms <= 0) return "-";
+  const s = Math.round(ms / 1e3);
+  if (s < 60) return `${s}s`;
+  const m = Math.round(s / 60);
+  return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}`;
+}
+function hours(ms) {
+  if (ms < 6e4) return `${Math.round(ms / 1e3)}s`;
+  if (ms < 36e5) return `${Math.round(ms / 6e4)}m`;
+  return `${(ms / 36e5).toFixed(1)}h`;
+}
+
+// src/core/export/summary-rows.ts
+function formatCost2(usd) {
+  return formatCost(usd, "precise");
+}
+function formatDuration2(ms) {
+  return formatDuration(ms, "precise");
+}
+function toolRows(totals) {
+  return Object.entries(totals.tools).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0]));
+}
+function redactionLine(r) {
+  if (r.total === 0) return "no secrets found";
+  const rules = Object.entries(r.byRule).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0])).map(([rule2, n2]) => `${rule2}: ${n2}`).join(", ");
+  return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
+}
+var MAX_LISTED_FILES = 200;
+function countList(m) {
+  const entries = Object.entries(m ?? {}).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0]));
+  return {
+    total: entries.reduce((n2, [, c3]) => n2 + c3, 0),
+    list: entries.map(([k, c3]) => `${k}: ${c3}`).join(", ")
+  };
+}
+function subagentUsageRows(t) {
+  return (t.subagents ?? []).map((a2) => {
+    const tokens = a2.tokens.input + a2.tokens.output + a2.tokens.cacheRead + a2.tokens.cacheWrite;
+    const call = a2.toolUseId ? `call ${a2.toolUseId} (agent ${a2.agentId})` : `agent ${a2.agentId} (spawning call unknown)`;
+    return [call, `${formatInt(tokens)} tokens · ${formatCost2(a2.costUsd)}`];
+  });
+}
+function skipRows(stats) {
+  if (stats === void 0) return [];
+  const rows = [];
+  const lines = (n2) => `${formatInt(n2)} line${n2 === 1 ? "" : "s"}`;
+  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
+  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
+  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
+  const unknown2 = countList(stats.unknownTypes);
+  if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
+  if (stats.truncatedTail)
+    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  const skipped = countList(stats.skippedTypes);
+  if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
+  if (stats.duplicateRecords)
+    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  return rows;
+}
+
+// src/core/render/event-text.ts
 function toolSummary(name, input2, max = 80) {
   const obj = input2 !== null && typeof input2 === "object" ? input2 : void 0;
   const str4 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
@@ -73433,8 +73813,8 @@ function oneLine(s, max) {
 function cutAt(s, n2) {
   if (n2 <= 0) return "";
   if (n2 >= s.length) return s;
-  const code2 = s.charCodeAt(n2 - 1);
-  return s.slice(0, code2 >= 55296 && code2 <= 56319 ? n2 - 1 : n2);
+  const code3 = s.charCodeAt(n2 - 1);
+  return s.slice(0, code3 >= 55296 && code3 <= 56319 ? n2 - 1 : n2);
 }
 function clipToolResult(content, max) {
   if (max === void 0 || content.length <= max) return content;
@@ -73449,20 +73829,6 @@ function stringifyInput(input2) {
   } catch {
     return String(input2);
   }
-}
-function longestRun(s, ch) {
-  let best = 0;
-  let i2 = s.indexOf(ch);
-  while (i2 !== -1) {
-    let j = i2 + 1;
-    while (j < s.length && s[j] === ch) j++;
-    if (j - i2 > best) best = j - i2;
-    i2 = s.indexOf(ch, j);
-  }
-  return best;
-}
-function fenceFor(content) {
-  return "`".repeat(Math.max(3, longestRun(content, "`") + 1));
 }
 function commandLine(e) {
   if (!e.command) return void 0;
@@ -73494,73 +73860,242 @@ var ToolIndex = class {
     return this.map.get(id);
   }
 };
-function formatInt(n2) {
-  const r = Math.round(n2);
-  if (!Number.isSafeInteger(r)) return String(r);
-  const digits = String(Math.abs(r));
-  let out = "";
-  for (let end = digits.length; end > 0; end -= 3) {
-    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
-  }
-  return r < 0 ? `-${out}` : out;
-}
-function formatCost(usd) {
-  if (usd === null) return "unknown";
-  return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  let s = Math.round(ms / 1e3);
-  const h2 = Math.floor(s / 3600);
-  s -= h2 * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  if (h2) return `${h2}h ${m}m ${s}s`;
-  if (m) return `${m}m ${s}s`;
-  return `${s}s`;
-}
-function toolRows(totals) {
-  return Object.entries(totals.tools).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0]));
-}
-function redactionLine(r) {
-  if (r.total === 0) return "no secrets found";
-  const rules = Object.entries(r.byRule).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0])).map(([rule2, n2]) => `${rule2}: ${n2}`).join(", ");
-  return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
-}
-var MAX_LISTED_FILES = 200;
 function isAgentCall(name) {
   return name === "Agent" || name === "Task";
 }
-function countList(m) {
-  const entries = Object.entries(m ?? {}).sort((a2, b) => b[1] - a2[1] || a2[0].localeCompare(b[0]));
-  return {
-    total: entries.reduce((n2, [, c3]) => n2 + c3, 0),
-    list: entries.map(([k, c3]) => `${k}: ${c3}`).join(", ")
+
+// src/core/render/event-view.ts
+function createEventViewer(opts = {}) {
+  const summaryChars = opts.summaryChars ?? 120;
+  const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
+  const view = (e, sidechain = false) => {
+    const { uuid: uuid3, timestamp, agentId } = e;
+    switch (e.kind) {
+      case "prompt":
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "prompt",
+          sidechain,
+          command: commandLine(e),
+          body: promptBody(e)
+        };
+      case "text":
+        return { uuid: uuid3, timestamp, agentId, kind: "text", text: e.text, model: e.model || void 0 };
+      case "thinking":
+        return { uuid: uuid3, timestamp, agentId, kind: "thinking", text: e.text };
+      case "tool_call": {
+        const input2 = e.input;
+        const filePath2 = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
+        tools.set(e.toolUseId, { name: e.name, filePath: filePath2 });
+        const summary = toolSummary(e.name, e.input, summaryChars);
+        if (isAgentCall(e.name) && agentId === void 0)
+          agentCalls.set(e.toolUseId, {
+            name: e.name,
+            summary,
+            label: summary ? `${e.name}: ${summary}` : e.name
+          });
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "tool_call",
+          name: e.name,
+          summary,
+          input: stringifyInput(e.input)
+        };
+      }
+      case "tool_result": {
+        const tool = tools.get(e.toolUseId);
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "tool_result",
+          toolName: tool?.name ?? "tool",
+          filePath: tool?.filePath,
+          isError: e.isError,
+          content: clipToolResult(e.content, opts.maxToolResultChars),
+          length: e.content.length
+        };
+      }
+      case "system":
+        return { uuid: uuid3, timestamp, agentId, kind: "system", subtype: e.subtype, text: e.text };
+    }
+  };
+  return { view, spawningCall: (id) => agentCalls.get(id) };
+}
+
+// src/core/render/tree.ts
+var TAGS = [
+  "b",
+  "code",
+  "details",
+  "div",
+  "li",
+  "p",
+  "pre",
+  "small",
+  "span",
+  "summary",
+  "time"
+];
+var TAG_SET = new Set(TAGS);
+var ATTR = /^(?:class|datetime|data-[a-z]+)$/;
+function h(tag2, attrs, ...children) {
+  return { tag: tag2, attrs, children };
+}
+function markdown(text) {
+  return { slot: "markdown", text };
+}
+function code(text, lang, filePath2) {
+  return filePath2 === void 0 ? { slot: "code", text, lang } : { slot: "code", text, lang, filePath: filePath2 };
+}
+function checkElement(node2) {
+  if (!TAG_SET.has(node2.tag)) throw new Error(`render: tag <${node2.tag}> is not allowed`);
+  for (const name in node2.attrs)
+    if (!ATTR.test(name)) throw new Error(`render: attribute ${name} is not allowed`);
+}
+
+// src/core/render/event-html.ts
+var ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+function lineCount(s) {
+  if (s.length === 0) return 0;
+  let n2 = 1;
+  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
+  for (let i2 = s.indexOf("\n"); i2 !== -1 && i2 < last; i2 = s.indexOf("\n", i2 + 1)) n2++;
+  return n2;
+}
+function exportTime(ts) {
+  if (!ts) return void 0;
+  if (!ISO.test(ts)) return h("small", null, ts);
+  return h("small", null, h("time", { datetime: ts }, ts.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")));
+}
+function exportEventTree(v2) {
+  switch (v2.kind) {
+    case "prompt":
+      return h(
+        "div",
+        { class: "msg user" },
+        h("div", { class: "role" }, v2.sidechain ? "Prompt" : "User", exportTime(v2.timestamp)),
+        h(
+          "div",
+          { class: "text" },
+          v2.command !== void 0 && h("div", { class: "cmd" }, v2.command),
+          v2.body !== "" && h("div", { class: "plain" }, v2.body)
+        )
+      );
+    case "text":
+      return h(
+        "div",
+        { class: "msg assistant" },
+        h(
+          "div",
+          { class: "role" },
+          "Assistant",
+          v2.model && h("small", null, v2.model),
+          exportTime(v2.timestamp)
+        ),
+        h("div", { class: "md" }, markdown(v2.text))
+      );
+    case "thinking":
+      return h(
+        "details",
+        { class: "msg thinking" },
+        h("summary", null, "💭 Thinking"),
+        h("div", { class: "md" }, markdown(v2.text))
+      );
+    case "tool_call":
+      return h(
+        "details",
+        { class: "msg tool" },
+        h(
+          "summary",
+          null,
+          "🔧 ",
+          h("b", null, v2.name),
+          v2.summary && " ",
+          v2.summary && h("span", { class: "sum" }, v2.summary)
+        ),
+        code(v2.input, "json")
+      );
+    case "tool_result": {
+      const lines = lineCount(v2.content);
+      return h(
+        "details",
+        { class: v2.isError ? "msg result error" : "msg result" },
+        h(
+          "summary",
+          null,
+          v2.isError ? "❌ Error from " : "📤 Result from ",
+          h("b", null, v2.toolName),
+          " ",
+          h("span", { class: "sum" }, `${lines} line${lines === 1 ? "" : "s"}`)
+        ),
+        code(v2.content, "auto", v2.filePath)
+      );
+    }
+    case "system":
+      return h(
+        "div",
+        { class: "msg system" },
+        h("b", null, v2.subtype),
+        ": ",
+        h("span", { class: "plain" }, v2.text)
+      );
+  }
+}
+
+// src/core/render/serialize.ts
+var BIG = 1024;
+function createHtmlWriter(write, slots, opts = {}) {
+  const esc2 = opts.backtick ? escapeHtmlAndBackticks : escapeHtml;
+  let parts = [];
+  const flush = () => {
+    if (parts.length) write(parts.length === 1 ? parts[0] : parts.join(""));
+    parts = [];
+  };
+  const emit = (chunk) => {
+    if (chunk.length < BIG) {
+      parts.push(chunk);
+      return;
+    }
+    flush();
+    write(chunk);
+  };
+  const walk = (n2) => {
+    if (typeof n2 === "string") {
+      parts.push(esc2(n2));
+      return;
+    }
+    if ("slot" in n2) {
+      if (n2.slot === "markdown") parts.push(slots.markdown(n2.text));
+      else slots.code(n2, emit);
+      return;
+    }
+    checkElement(n2);
+    let open4 = `<${n2.tag}`;
+    const attrs = n2.attrs;
+    for (const k in attrs) if (attrs[k] !== void 0) open4 += ` ${k}="${esc2(String(attrs[k]))}"`;
+    parts.push(`${open4}>`);
+    for (const c3 of n2.children) if (c3 !== false && c3 !== void 0) walk(c3);
+    parts.push(`</${n2.tag}>`);
+  };
+  return (node2) => {
+    if (Array.isArray(node2)) for (const n2 of node2) walk(n2);
+    else walk(node2);
+    flush();
   };
 }
-function subagentUsageRows(t) {
-  return (t.subagents ?? []).map((a2) => {
-    const tokens = a2.tokens.input + a2.tokens.output + a2.tokens.cacheRead + a2.tokens.cacheWrite;
-    const call2 = a2.toolUseId ? `call ${a2.toolUseId} (agent ${a2.agentId})` : `agent ${a2.agentId} (spawning call unknown)`;
-    return [call2, `${formatInt(tokens)} tokens · ${formatCost(a2.costUsd)}`];
-  });
+function writeHtml(node2, write, slots, opts = {}) {
+  createHtmlWriter(write, slots, opts)(node2);
 }
-function skipRows(stats) {
-  if (stats === void 0) return [];
-  const rows = [];
-  const lines = (n2) => `${formatInt(n2)} line${n2 === 1 ? "" : "s"}`;
-  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
-  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
-  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
-  const unknown2 = countList(stats.unknownTypes);
-  if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
-  if (stats.truncatedTail)
-    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
-  const skipped = countList(stats.skippedTypes);
-  if (skipped.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped.total)} (${skipped.list})`]);
-  if (stats.duplicateRecords)
-    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
-  return rows;
+function toHtml(node2, slots, opts = {}) {
+  let out = "";
+  writeHtml(node2, (c3) => out += c3, slots, opts);
+  return out;
 }
 
 // src/core/export/html.ts
@@ -73604,8 +74139,8 @@ function metricsHeader(meta3, t, redaction, stats) {
   out += stat2("Output tokens", formatInt(t.tokens.output));
   out += stat2("Cache read", formatInt(t.tokens.cacheRead));
   out += stat2("Cache write", formatInt(t.tokens.cacheWrite));
-  out += stat2("Est. cost", formatCost(t.costUsd));
-  out += stat2("Duration", formatDuration(t.durationMs));
+  out += stat2("Est. cost", formatCost2(t.costUsd));
+  out += stat2("Duration", formatDuration2(t.durationMs));
   out += stat2("Turns", String(t.turns));
   out += stat2("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
   out += stat2(meta3.models.length > 1 ? "Models" : "Model", meta3.models.join(", ") || "unknown");
@@ -73641,22 +74176,19 @@ function metricsHeader(meta3, t, redaction, stats) {
   return `${out}</header>
 `;
 }
-function time3(ts) {
-  if (!ts) return "";
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(ts)) return `<small>${escapeHtml(ts)}</small>`;
-  return `<small><time datetime="${ts}">${ts.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")}</time></small>`;
-}
-function lineCount(s) {
-  if (s.length === 0) return 0;
-  let n2 = 1;
-  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
-  for (let i2 = s.indexOf("\n"); i2 !== -1 && i2 < last; i2 = s.indexOf("\n", i2 + 1)) n2++;
-  return n2;
-}
 function createHtmlRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
-  const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
+  const viewer = createEventViewer({ maxToolResultChars: opts.maxToolResultChars });
+  const { codeOpen, markdownHtml } = createHtmlContent();
+  const slots = {
+    markdown: markdownHtml,
+    code(slot, out) {
+      const lang = slot.lang === "auto" ? resultLanguage(slot.text, slot.filePath) : slot.lang;
+      out(codeOpen(slot.text, lang));
+      out(escapeText(slot.text));
+      out(CODE_CLOSE);
+    }
+  };
+  const writeEvent = createHtmlWriter(write, slots);
   let started = false;
   let sectionNo = 0;
   const start = () => {
@@ -73665,78 +74197,21 @@ function createHtmlRenderer(write, opts) {
     write(head(opts.meta?.title || (opts.meta ? `Session ${opts.meta.id}` : "Claude Code session")));
   };
   const event = (e, section) => {
-    switch (e.kind) {
-      case "prompt": {
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = `<div class="msg user"><div class="role">${section.kind === "sidechain" ? "Prompt" : "User"}${time3(e.timestamp)}</div><div class="text">`;
-        if (cmd !== void 0) out += `<div class="cmd">${escapeHtml(cmd)}</div>`;
-        if (body) out += `<div class="plain">${escapeHtml(body)}</div>`;
-        write(`${out}</div></div>
-`);
-        return;
-      }
-      case "text": {
-        const model = e.model ? `<small>${escapeHtml(e.model)}</small>` : "";
-        write(
-          `<div class="msg assistant"><div class="role">Assistant${model}${time3(e.timestamp)}</div><div class="md">${markdownHtml(e.text)}</div></div>
-`
-        );
-        return;
-      }
-      case "thinking":
-        write(
-          `<details class="msg thinking"><summary>💭 Thinking</summary><div class="md">${markdownHtml(e.text)}</div></details>
-`
-        );
-        return;
-      case "tool_call": {
-        const input2 = e.input;
-        const filePath = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
-        tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
-        const sum = toolSummary(e.name, e.input, 120);
-        if (isAgentCall(e.name) && e.agentId === void 0)
-          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
-        write(
-          `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
-`
-        );
-        return;
-      }
-      case "tool_result": {
-        const tool = tools.get(e.toolUseId);
-        const name = tool?.name ?? "tool";
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const lines = lineCount(content);
-        const label = e.isError ? `❌ Error from <b>${escapeHtml(name)}</b>` : `📤 Result from <b>${escapeHtml(name)}</b>`;
-        write(
-          `<details class="msg result${e.isError ? " error" : ""}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? "" : "s"}</span></summary>` + codeOpen(content, resultLanguage(content, tool?.filePath))
-        );
-        write(escapeText(content));
-        write(`${CODE_CLOSE}</details>
-`);
-        return;
-      }
-      case "system":
-        write(
-          `<div class="msg system"><b>${escapeHtml(e.subtype)}</b>: <span class="plain">${escapeHtml(e.text)}</span></div>
-`
-        );
-        return;
-    }
+    writeEvent([exportEventTree(viewer.view(e, section.kind === "sidechain")), "\n"]);
   };
   return {
     open(section) {
       start();
       const n2 = ++sectionNo;
       if (section.kind === "turn") {
-        const ts = section.turn.startedAt;
-        write(`<section class="turn" id="s${n2}"><h2>Turn ${section.turn.index + 1}${time3(ts)}</h2>
+        const ts = exportTime(section.turn.startedAt);
+        const time3 = ts ? toHtml(ts, slots) : "";
+        write(`<section class="turn" id="s${n2}"><h2>Turn ${section.turn.index + 1}${time3}</h2>
 `);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const call2 = toolUseId === void 0 ? void 0 : agentCalls.get(toolUseId);
-        const by = toolUseId ? ` <small>spawned by ${call2 ? `${escapeHtml(call2)} ` : ""}<code>${escapeHtml(toolUseId)}</code></small>` : "";
+        const call = toolUseId === void 0 ? void 0 : viewer.spawningCall(toolUseId)?.label;
+        const by = toolUseId ? ` <small>spawned by ${call ? `${escapeHtml(call)} ` : ""}<code>${escapeHtml(toolUseId)}</code></small>` : "";
         write(
           `<section class="turn sidechain" id="s${n2}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>
 `
@@ -73842,6 +74317,36 @@ function createJsonRenderer(write, opts) {
   };
 }
 
+// src/core/format/date.ts
+function formatDate(iso) {
+  if (iso === null || iso === void 0) return "—";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "—";
+  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+// src/core/format/markdown-text.ts
+function longestRun(s, ch) {
+  let best = 0;
+  let i2 = s.indexOf(ch);
+  while (i2 !== -1) {
+    let j = i2 + 1;
+    while (j < s.length && s[j] === ch) j++;
+    if (j - i2 > best) best = j - i2;
+    i2 = s.indexOf(ch, j);
+  }
+  return best;
+}
+function fenceFor(content) {
+  return "`".repeat(Math.max(3, longestRun(content, "`") + 1));
+}
+function codeSpan(s) {
+  const flat = s.replace(/\r?\n/g, " ");
+  const ticks = "`".repeat(longestRun(flat, "`") + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
 // src/core/export/markdown-safe.ts
 var FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 var TAG_START = /<(?=[A-Za-z/!?])/g;
@@ -73910,18 +74415,22 @@ function safeMarkdown(text) {
 ${open4.ch.repeat(open4.len)}` : body;
 }
 
+// src/core/export/trailing-details.ts
+function trailingDetails(opts, extra) {
+  const meta3 = !opts.meta;
+  const totals = !(opts.meta && opts.totals);
+  const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
+  const skips = skipRows(extra.stats);
+  if (!meta3 && !totals && !redaction && skips.length === 0) return void 0;
+  return redaction ? { meta: meta3, totals, redaction, skips } : { meta: meta3, totals, skips };
+}
+
 // src/core/export/markdown.ts
 function mdInline(s) {
   return s.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>|#~&]/g, (c3) => c3 === "&" ? "&amp;" : `\\${c3}`);
 }
 function htmlInline(s) {
-  return s.replace(/\s+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function codeSpan(s) {
-  const flat = s.replace(/\r?\n/g, " ");
-  const ticks = "`".repeat(longestRun(flat, "`") + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${ticks}${pad}${flat}${pad}${ticks}`;
+  return escapeHtml(s.replace(/\s+/g, " "));
 }
 function cellCode(s) {
   return codeSpan(s).replace(/\|/g, "\\|");
@@ -73952,7 +74461,7 @@ ${rows.map(([k, v2]) => `| ${k} | ${v2} |`).join("\n")}
 function totalsBlock(t) {
   let out = `| Input tokens | Output tokens | Cache read | Cache write | Estimated cost | Duration |
 |---:|---:|---:|---:|---:|---:|
-| ${formatInt(t.tokens.input)} | ${formatInt(t.tokens.output)} | ${formatInt(t.tokens.cacheRead)} | ${formatInt(t.tokens.cacheWrite)} | ${formatCost(t.costUsd)} | ${formatDuration(t.durationMs)} |
+| ${formatInt(t.tokens.input)} | ${formatInt(t.tokens.output)} | ${formatInt(t.tokens.cacheRead)} | ${formatInt(t.tokens.cacheWrite)} | ${formatCost2(t.costUsd)} | ${formatDuration2(t.durationMs)} |
 
 `;
   out += `**Activity:** ${t.turns} turn(s) · ${t.prompts} prompt(s) · ${t.messages} message(s) · ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))
@@ -73989,8 +74498,7 @@ ${agents.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
   return out;
 }
 function createMarkdownRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
+  const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
   let label = null;
   const top = () => {
@@ -74016,16 +74524,15 @@ ${metaRows(opts.meta, false)}`;
     label = "assistant";
   };
   const event = (e, section) => {
-    switch (e.kind) {
+    const v2 = viewer.view(e, section.kind === "sidechain");
+    switch (v2.kind) {
       case "prompt": {
         label = "user";
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = section.kind === "sidechain" ? "**Prompt**\n\n" : "**User**\n\n";
-        if (cmd !== void 0) out += `${codeSpan(cmd)}
+        let out = v2.sidechain ? "**Prompt**\n\n" : "**User**\n\n";
+        if (v2.command !== void 0) out += `${codeSpan(v2.command)}
 
 `;
-        if (body) out += `${safeMarkdown(body)}
+        if (v2.body) out += `${safeMarkdown(v2.body)}
 
 `;
         write(out);
@@ -74033,7 +74540,7 @@ ${metaRows(opts.meta, false)}`;
       }
       case "text":
         assistant();
-        write(`${safeMarkdown(e.text)}
+        write(`${safeMarkdown(v2.text)}
 
 `);
         return;
@@ -74042,43 +74549,36 @@ ${metaRows(opts.meta, false)}`;
         write(`<details>
 <summary>Thinking</summary>
 
-${safeMarkdown(e.text)}
+${safeMarkdown(v2.text)}
 
 </details>
 
 `);
         return;
-      case "tool_call": {
+      case "tool_call":
         assistant();
-        tools.set(e.toolUseId, e.name);
-        const sum = toolSummary(e.name, e.input);
-        if (isAgentCall(e.name) && e.agentId === void 0) {
-          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
-        }
         write(
           `<details>
-<summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ""}</summary>
+<summary>🔧 ${htmlInline(v2.name)}${v2.summary ? `: ${htmlInline(v2.summary)}` : ""}</summary>
 
-${fenced(stringifyInput(e.input), "json")}
+${fenced(v2.input, "json")}
 
 </details>
 
 `
         );
         return;
-      }
       case "tool_result": {
-        const name = tools.get(e.toolUseId) ?? "tool";
-        const head2 = e.isError ? `❌ Error from ${htmlInline(name)}` : `📤 Result from ${htmlInline(name)}`;
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const f = fenceFor(content);
+        const name = htmlInline(v2.toolName);
+        const head2 = v2.isError ? `❌ Error from ${name}` : `📤 Result from ${name}`;
+        const f = fenceFor(v2.content);
         write(`<details>
 <summary>${head2}</summary>
 
 ${f}
 `);
-        write(content);
-        write(`${content.endsWith("\n") ? "" : "\n"}${f}
+        write(v2.content);
+        write(`${v2.content.endsWith("\n") ? "" : "\n"}${f}
 
 </details>
 
@@ -74086,8 +74586,8 @@ ${f}
         return;
       }
       case "system": {
-        const quoted = safeMarkdown(e.text).split("\n").map((l3) => `> ${l3}`).join("\n");
-        write(`> **System** (${mdInline(e.subtype)})
+        const quoted = safeMarkdown(v2.text).split("\n").map((l3) => `> ${l3}`).join("\n");
+        write(`> **System** (${mdInline(v2.subtype)})
 >
 ${quoted}
 
@@ -74106,8 +74606,8 @@ ${quoted}
 `);
       else {
         const id = section.sidechain.toolUseId;
-        const call2 = id === void 0 ? void 0 : agentCalls.get(id);
-        const by = id === void 0 ? "" : ` (spawned by ${call2 ? `${mdInline(call2)} ` : ""}${codeSpan(id)})`;
+        const call = id === void 0 ? void 0 : viewer.spawningCall(id)?.label;
+        const by = id === void 0 ? "" : ` (spawned by ${call ? `${mdInline(call)} ` : ""}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}
 
 `);
@@ -74118,15 +74618,12 @@ ${quoted}
     },
     finish(meta3, totals, extra) {
       top();
-      const wroteMeta = Boolean(opts.meta);
-      const wroteTotals = Boolean(opts.meta && opts.totals);
-      const wroteRedaction = Boolean(opts.meta && opts.redaction);
-      const redaction = extra.redaction && !wroteRedaction ? extra.redaction : void 0;
-      const skips = skipRows(extra.stats);
-      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
+      const owed = trailingDetails(opts, extra);
+      if (!owed) return;
+      const { redaction, skips } = owed;
       let out = "## Session details\n\n";
-      if (!wroteMeta) out += metaRows(meta3, true);
-      if (!wroteTotals) out += totalsBlock(totals);
+      if (owed.meta) out += metaRows(meta3, true);
+      if (owed.totals) out += totalsBlock(totals);
       if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}
 
 `;
@@ -74146,16 +74643,16 @@ ${quoted}
 }
 
 // src/core/export/stream-driver.ts
-function createStreamDriver(renderer) {
+function createStreamDriver(renderer2) {
   let current = null;
   let finished7 = false;
   const guard = (what) => {
     if (finished7) throw new BatonError("invalid_input", `exporter: ${what} called after finish()`);
   };
   const switchTo = (next) => {
-    if (current) renderer.close(current);
+    if (current) renderer2.close(current);
     current = next;
-    renderer.open(next);
+    renderer2.open(next);
     return next;
   };
   const sectionFor = (ctx) => {
@@ -74170,7 +74667,7 @@ function createStreamDriver(renderer) {
   return {
     event(e, ctx) {
       guard("event()");
-      renderer.event(e, sectionFor(ctx));
+      renderer2.event(e, sectionFor(ctx));
     },
     beginTurn(turn) {
       guard("beginTurn()");
@@ -74183,9 +74680,9 @@ function createStreamDriver(renderer) {
     finish(meta3, totals, extra) {
       guard("finish()");
       finished7 = true;
-      if (current) renderer.close(current);
+      if (current) renderer2.close(current);
       current = null;
-      renderer.finish(meta3, totals, extra ?? {});
+      renderer2.finish(meta3, totals, extra ?? {});
     }
   };
 }
@@ -74277,8 +74774,8 @@ function metaLines(meta3, withTitle) {
 }
 function totalsLines(t) {
   let out = `Tokens:      ${formatInt(t.tokens.input)} in, ${formatInt(t.tokens.output)} out, ${formatInt(t.tokens.cacheRead)} cache read, ${formatInt(t.tokens.cacheWrite)} cache write
-Est. cost:   ${formatCost(t.costUsd)}
-Duration:    ${formatDuration(t.durationMs)}
+Est. cost:   ${formatCost2(t.costUsd)}
+Duration:    ${formatDuration2(t.durationMs)}
 Activity:    ${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s), ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))
 `;
   const tools = toolRows(t);
@@ -74300,8 +74797,7 @@ ${shown.map((f) => `  ${f}
 }
 var rule = (ch, title) => `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
 function createTextRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
+  const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
   const top = () => {
     if (topWritten) return;
@@ -74322,14 +74818,13 @@ ${metaLines(opts.meta, false)}`;
 `);
   };
   const event = (e, section) => {
-    switch (e.kind) {
+    const v2 = viewer.view(e, section.kind === "sidechain");
+    switch (v2.kind) {
       case "prompt": {
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = section.kind === "sidechain" ? "PROMPT:\n" : "USER:\n";
-        if (cmd !== void 0) out += `${INDENT}${cmd}
+        let out = v2.sidechain ? "PROMPT:\n" : "USER:\n";
+        if (v2.command !== void 0) out += `${INDENT}${v2.command}
 `;
-        if (body) out += `${wrapProse(body)}
+        if (v2.body) out += `${wrapProse(v2.body)}
 `;
         write(`${out}
 `);
@@ -74337,41 +74832,31 @@ ${metaLines(opts.meta, false)}`;
       }
       case "text":
         write(`ASSISTANT:
-${wrapProse(e.text)}
+${wrapProse(v2.text)}
 
 `);
         return;
       case "thinking":
         write(`THINKING:
-${wrapProse(e.text)}
+${wrapProse(v2.text)}
 
 `);
         return;
-      case "tool_call": {
-        tools.set(e.toolUseId, e.name);
-        if (isAgentCall(e.name) && e.agentId === void 0) {
-          agentCalls.set(e.toolUseId, `${e.name}(${toolSummary(e.name, e.input)})`);
-        }
-        write(
-          `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})
-${indentBlock(stringifyInput(e.input))}
+      case "tool_call":
+        write(`TOOL CALL ${v2.name}(${v2.summary})
+${indentBlock(v2.input)}
 
-`
-        );
-        return;
-      }
-      case "tool_result": {
-        const name = tools.get(e.toolUseId) ?? "tool";
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        write(`TOOL RESULT${e.isError ? " (error)" : ""} ${name}:
 `);
-        write(indentBlock(content));
+        return;
+      case "tool_result":
+        write(`TOOL RESULT${v2.isError ? " (error)" : ""} ${v2.toolName}:
+`);
+        write(indentBlock(v2.content));
         write("\n\n");
         return;
-      }
       case "system":
-        write(`SYSTEM (${e.subtype}):
-${wrapProse(e.text)}
+        write(`SYSTEM (${v2.subtype}):
+${wrapProse(v2.text)}
 
 `);
         return;
@@ -74385,8 +74870,9 @@ ${wrapProse(e.text)}
 `);
       else {
         const id = section.sidechain.toolUseId;
-        const call2 = id === void 0 ? void 0 : agentCalls.get(id);
-        const by = id === void 0 ? "" : ` (spawned by ${call2 ? `${call2} ` : ""}${id})`;
+        const spawner = id === void 0 ? void 0 : viewer.spawningCall(id);
+        const call = spawner && `${spawner.name}(${spawner.summary})`;
+        const by = id === void 0 ? "" : ` (spawned by ${call ? `${call} ` : ""}${id})`;
         write(`${rule("=", `Subagent ${section.sidechain.agentId}${by}`)}
 
 `);
@@ -74397,16 +74883,14 @@ ${wrapProse(e.text)}
     },
     finish(meta3, totals, extra) {
       top();
-      const wroteMeta = Boolean(opts.meta);
-      const wroteTotals = Boolean(opts.meta && opts.totals);
-      const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
-      const skips = skipRows(extra.stats);
-      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
+      const owed = trailingDetails(opts, extra);
+      if (!owed) return;
+      const { redaction, skips } = owed;
       let out = `${rule("=", "Session details")}
 
 `;
-      if (!wroteMeta) out += metaLines(meta3, true);
-      if (!wroteTotals) out += totalsLines(totals);
+      if (owed.meta) out += metaLines(meta3, true);
+      if (owed.totals) out += totalsLines(totals);
       if (redaction) out += `Redaction:   ${redactionLine(redaction)}
 `;
       if (skips.length) {
@@ -74469,138 +74953,6 @@ function formatExtension(format2) {
   return format2;
 }
 
-// src/capture/pause-log.ts
-import {
-  appendFileSync,
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync as readFileSync2,
-  readSync,
-  statSync
-} from "node:fs";
-import { join as join5 } from "node:path";
-function pauseLogPath(dataDir, sessionId) {
-  return join5(dataDir, "pauses", `${sessionId}.jsonl`);
-}
-function recordPause(dataDir, sessionId, paused, transcriptPath, at2 = (/* @__PURE__ */ new Date()).toISOString()) {
-  const uuid3 = transcriptPath ? lastTranscriptUuid(transcriptPath) : void 0;
-  const entry = { op: paused ? "pause" : "resume", at: at2, ...uuid3 ? { uuid: uuid3 } : {} };
-  mkdirSync(join5(dataDir, "pauses"), { recursive: true, mode: 448 });
-  appendFileSync(pauseLogPath(dataDir, sessionId), `${JSON.stringify(entry)}
-`, { mode: 384 });
-}
-function readPauseSpans(dataDir, sessionId) {
-  let text;
-  try {
-    text = readFileSync2(pauseLogPath(dataDir, sessionId), "utf8");
-  } catch {
-    return [];
-  }
-  const spans = [];
-  for (const line of text.split("\n")) {
-    let e;
-    try {
-      e = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    if (typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) continue;
-    if (e.uuid !== void 0 && typeof e.uuid !== "string") delete e.uuid;
-    const last = spans[spans.length - 1];
-    const open4 = last !== void 0 && last.to === void 0;
-    if (e.op === "pause" && !open4) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
-    if (e.op === "resume" && open4)
-      spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
-  }
-  return spans;
-}
-function pauseLookup(dataDir, ttlMs = 200) {
-  const cache = /* @__PURE__ */ new Map();
-  const spansOf = (sessionId) => {
-    const now = Date.now();
-    const hit = cache.get(sessionId);
-    if (hit && now - hit.checkedAt < ttlMs) return hit.spans;
-    const stamp = statStamp(pauseLogPath(dataDir, sessionId));
-    if (hit && hit.stamp === stamp) {
-      hit.checkedAt = now;
-      return hit.spans;
-    }
-    const spans = stamp === "" ? [] : readPauseSpans(dataDir, sessionId);
-    cache.set(sessionId, { checkedAt: now, stamp, spans });
-    return spans;
-  };
-  let index = null;
-  const startingAt = (uuid3) => {
-    const now = Date.now();
-    if (!index || now - index.checkedAt >= Math.max(ttlMs, INDEX_TTL_MS)) {
-      const byUuid = /* @__PURE__ */ new Map();
-      for (const sessionId of pausedSessions(dataDir)) {
-        for (const span of spansOf(sessionId)) {
-          if (span.afterUuid === void 0) continue;
-          const list = byUuid.get(span.afterUuid) ?? [];
-          list.push({ sessionId, span });
-          byUuid.set(span.afterUuid, list);
-        }
-      }
-      index = { checkedAt: now, byUuid };
-    }
-    return index.byUuid.get(uuid3) ?? [];
-  };
-  return Object.assign(spansOf, { startingAt });
-}
-var INDEX_TTL_MS = 1e3;
-function pausedSessions(dataDir) {
-  try {
-    return readdirSync(join5(dataDir, "pauses")).filter((f) => f.endsWith(".jsonl")).map((f) => f.slice(0, -".jsonl".length));
-  } catch {
-    return [];
-  }
-}
-function statStamp(path6) {
-  try {
-    const st2 = statSync(path6);
-    return `${st2.size}:${st2.mtimeMs}`;
-  } catch {
-    return "";
-  }
-}
-var TAIL_BYTES = 256 * 1024;
-function lastTranscriptUuid(path6) {
-  let fd;
-  try {
-    fd = openSync(path6, "r");
-  } catch {
-    return void 0;
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const len = Math.min(size, TAIL_BYTES);
-    const buf = Buffer.alloc(len);
-    readSync(fd, buf, 0, len, size - len);
-    const lines = buf.toString("utf8").split("\n");
-    for (let i2 = lines.length - 1; i2 >= 0; i2--) {
-      const m = /"uuid":"([^"]{1,200})"/.exec(lines[i2]);
-      if (!m) continue;
-      try {
-        const rec = JSON.parse(lines[i2]);
-        if (typeof rec.uuid === "string") return rec.uuid;
-      } catch {
-      }
-    }
-    return void 0;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-// src/capture/egress.ts
-function openEgressGate(opts) {
-  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
-}
-
 // src/core/pipeline/export-transcript.ts
 async function exportTranscript(transcriptPath, format2, write, gate) {
   const exporter = createExporter(format2, write, { gate });
@@ -74616,16 +74968,45 @@ async function exportTranscript(transcriptPath, format2, write, gate) {
   return { meta: meta3, totals, stats, redaction };
 }
 
-// src/cli/file-sink.ts
-import { closeSync as closeSync2, existsSync as existsSync2, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname3, basename as basename3, join as join6 } from "node:path";
+// src/export/resolve-transcript.ts
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
+async function resolveTranscript(ref, where) {
+  if (ref !== void 0 && ref !== "") {
+    const looksLikePath = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute3(ref);
+    const asPath = resolve3(where.cwd, ref);
+    if (looksLikePath || existsSync2(asPath)) {
+      if (!existsSync2(asPath) || !statSync2(asPath).isFile()) {
+        throw new BatonError("not_found", `no transcript file at ${asPath}`);
+      }
+      return asPath;
+    }
+    const found = await findTranscriptById(ref, where.claudeConfigDir);
+    if (!found) {
+      throw new BatonError("not_found", `no session "${ref}" under ${projectsDir(where.claudeConfigDir)}`);
+    }
+    return found;
+  }
+  const newest = await newestTranscript(where.claudeConfigDir, where.cwd);
+  if (!newest) {
+    throw new BatonError(
+      "not_found",
+      `no Claude Code sessions found under ${projectsDir(where.claudeConfigDir)} (set CLAUDE_CONFIG_DIR if they live elsewhere)`
+    );
+  }
+  return typeof newest === "string" ? newest : newest.path;
+}
+
+// src/export/sink.ts
+import { closeSync as closeSync3, existsSync as existsSync3, linkSync, openSync as openSync3, renameSync as renameSync2, unlinkSync, writeSync as writeSync2 } from "node:fs";
+import { dirname as dirname4, basename as basename3, join as join6 } from "node:path";
 var BUFFER_BYTES = 1 << 20;
 var MAX_BYTES_PER_UNIT = 3;
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
   while (off < len) {
     try {
-      off += writeSync(fd, buf, off, len - off);
+      off += writeSync2(fd, buf, off, len - off);
     } catch (err) {
       if (err.code !== "EAGAIN") throw err;
     }
@@ -74653,25 +75034,35 @@ function buffered(fd) {
     flush
   };
 }
+function stringSink() {
+  const chunks = [];
+  let text = null;
+  return {
+    write: (c3) => void chunks.push(c3),
+    commit: () => void (text = chunks.join("")),
+    abort: () => void (chunks.length = 0),
+    text: () => text ?? chunks.join("")
+  };
+}
 function stdoutSink() {
   const out = buffered(1);
   return { write: (c3) => out.write(c3), commit: () => out.flush(), abort: () => out.flush() };
 }
 function fileSink(target, opts) {
-  if (!opts.force && existsSync2(target)) {
+  if (!opts.force && existsSync3(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
-  const tmp = join6(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
+  const tmp = join6(dirname4(target), `.${basename3(target)}.${process.pid}.tmp`);
   let fd;
   try {
-    fd = openSync2(tmp, "w", 420);
+    fd = openSync3(tmp, "w", 420);
   } catch (err) {
     throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
   }
   const out = buffered(fd);
   let closed = false;
   const close = () => {
-    if (!closed) closeSync2(fd);
+    if (!closed) closeSync3(fd);
     closed = true;
   };
   return {
@@ -74680,7 +75071,7 @@ function fileSink(target, opts) {
       out.flush();
       close();
       if (opts.force) {
-        renameSync(tmp, target);
+        renameSync2(tmp, target);
         return;
       }
       try {
@@ -74704,70 +75095,48 @@ function fileSink(target, opts) {
   };
 }
 
-// src/cli/resolve-session.ts
-import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
-async function resolveTranscript(ref, where) {
-  if (ref !== void 0 && ref !== "") {
-    const looksLikePath = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute3(ref);
-    const asPath = resolve3(where.cwd, ref);
-    if (looksLikePath || existsSync3(asPath)) {
-      if (!existsSync3(asPath) || !statSync2(asPath).isFile()) {
-        throw new BatonError("not_found", `no transcript file at ${asPath}`);
-      }
-      return asPath;
-    }
-    const found = await findTranscriptById(ref, where.claudeConfigDir);
-    if (!found) {
-      throw new BatonError("not_found", `no session "${ref}" under ${projectsDir(where.claudeConfigDir)}`);
-    }
-    return found;
-  }
-  const newest = await newestTranscript(where.claudeConfigDir, where.cwd);
-  if (!newest) {
-    throw new BatonError(
-      "not_found",
-      `no Claude Code sessions found under ${projectsDir(where.claudeConfigDir)} (set CLAUDE_CONFIG_DIR if they live elsewhere)`
-    );
-  }
-  return typeof newest === "string" ? newest : newest.path;
-}
-
-// src/cli/commands/export.ts
-async function runExport(ctx, input2) {
-  const transcript = await resolveTranscript(input2.ref, {
-    cwd: ctx.io.cwd,
-    claudeConfigDir: ctx.claudeConfigDir
+// src/export/export-session.ts
+var REDACTION_OFF_WARNING = "warning: redaction is off (--no-redact): secrets in this session are written as-is";
+async function exportSession(env, input2) {
+  const transcriptPath = await resolveTranscript(input2.ref, {
+    cwd: env.cwd,
+    claudeConfigDir: env.claudeConfigDir
   });
-  if (!input2.redact)
-    ctx.io.err("warning: redaction is off (--no-redact): secrets in this session are written as-is\n");
-  const toStdout = input2.out === "-";
-  let out = input2.out;
-  if (out === void 0) {
-    const id = transcript.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-    out = join7(ctx.io.cwd, `session-${id}.${formatExtension(input2.format)}`);
-  } else if (!toStdout) {
-    out = resolve4(ctx.io.cwd, out);
-  }
-  const sink = toStdout ? stdoutSink() : fileSink(out, { force: input2.force });
+  if (!input2.redact) env.warn(REDACTION_OFF_WARNING);
+  const to = input2.to;
+  const path6 = to.kind === "file" ? filePath(env.cwd, transcriptPath, to.path, input2.format) : null;
+  const strings = to.kind === "string" ? stringSink() : null;
+  const sink = to.kind === "file" ? fileSink(path6, { force: to.force }) : strings ?? stdoutSink();
   try {
-    const gate = openEgressGate({ dataDir: ctx.config.dataDir, redact: input2.redact });
-    const result = await exportTranscript(transcript, input2.format, (c3) => sink.write(c3), gate);
+    const gate = openEgressGate({ dataDir: env.dataDir, redact: input2.redact });
+    const result = await exportTranscript(transcriptPath, input2.format, (c3) => sink.write(c3), gate);
     sink.commit();
-    return { ...result, out: toStdout ? "-" : out, format: input2.format, redacting: input2.redact };
+    return {
+      ...result,
+      format: input2.format,
+      transcriptPath,
+      path: path6,
+      ...strings ? { text: strings.text() } : {},
+      redacting: input2.redact
+    };
   } catch (err) {
     sink.abort();
     throw err;
   }
 }
-function describeOutcome(o2) {
-  const where = o2.out === "-" ? "stdout" : o2.out;
-  const redacted = `; ${describeRedaction(o2.redaction, o2.redacting)}`;
-  return `Exported session ${o2.meta.id} (${o2.totals.turns} turns, ${o2.totals.toolCalls} tool calls) as ${o2.format} to ${where}${redacted}`;
+function filePath(cwd, transcriptPath, given, format2) {
+  if (given !== void 0) return resolve4(cwd, given);
+  const id = transcriptPath.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
+  return join7(cwd, `session-${id}.${formatExtension(format2)}`);
+}
+function describeExport(r) {
+  const where = r.path ?? (r.text !== void 0 ? "a string" : "stdout");
+  const redacted = `; ${describeRedaction(r.redaction, r.redacting)}`;
+  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}`;
 }
 
-// src/capture/current-session.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync } from "node:fs";
+// src/capture/session/current-session.ts
+import { readFileSync as readFileSync3, unlinkSync as unlinkSync2 } from "node:fs";
 import { join as join8 } from "node:path";
 function currentSessionPath(dataDir, claudePid) {
   return join8(dataDir, "current", `${claudePid}.json`);
@@ -74791,6 +75160,7 @@ function readCurrentSession(dataDir, claudePid) {
 }
 
 // mcp-server/current-session.ts
+var SessionIdArg = external_exports.string().max(200).optional().describe('Session id; omit (or "current") for the session you are in.');
 async function resolveSession(deps, ref) {
   const dir = deps.config.claudeConfigDir;
   const find = async (id) => findTranscriptById(id, dir).catch(() => null);
@@ -74840,40 +75210,59 @@ var NEXT_STEP = {
   not_found: "Check the id (list_sessions shows ids) or ask the user which session they mean.",
   invalid_input: "Fix the arguments and call again.",
   invalid_request: "Fix the arguments and call again.",
-  conflict: 'Check the current state (e.g. live_update with action "status") before retrying.',
+  conflict: "Check the current state (e.g. get_live_status) before retrying.",
   already_exists: "Pass force: true to overwrite, or choose another path.",
   gone: "It has ended; start a new one if the user wants."
 };
 function fail(err) {
-  const code2 = isBatonError(err) ? err.code : "internal";
+  const code3 = isBatonError(err) ? err.code : "internal";
   const message = err instanceof Error ? err.message : String(err);
-  const next = NEXT_STEP[code2];
+  const next = NEXT_STEP[code3];
   return {
-    content: [{ type: "text", text: `Error (${code2}): ${message}${next ? `
+    content: [{ type: "text", text: `Error (${code3}): ${message}${next ? `
 ${next}` : ""}` }],
     isError: true
   };
 }
-function guarded(handler) {
-  return async (args) => {
-    try {
-      return await handler(args);
-    } catch (err) {
-      return fail(err);
+
+// mcp-server/define-tool.ts
+function defineTool(spec) {
+  return {
+    name: spec.name,
+    annotations: spec.annotations,
+    register(server, deps) {
+      const handler = async (args) => {
+        try {
+          const { text, ...structured } = await spec.run(args, deps);
+          return ok(text, structured);
+        } catch (err) {
+          return fail(err);
+        }
+      };
+      server.registerTool(
+        spec.name,
+        {
+          title: spec.title,
+          description: spec.description,
+          inputSchema: spec.input,
+          outputSchema: { ...TextField, ...spec.output },
+          annotations: { title: spec.title, ...spec.annotations }
+        },
+        handler
+      );
     }
   };
 }
 
 // mcp-server/tools/export-session.ts
 var inputSchema = {
-  sessionId: external_exports.string().max(200).optional().describe('Session id; omit (or "current") for the session you are in.'),
+  sessionId: SessionIdArg,
   format: external_exports.enum(["md", "json", "html", "txt"]).optional().describe("md (default), json (the full session model), html (self-contained page) or txt."),
   out: external_exports.string().max(4096).optional().describe("File path, relative to the project directory (default ./session-<id>.<ext>)."),
   force: external_exports.boolean().optional().describe("Overwrite the file if it exists."),
   redact: external_exports.boolean().optional().describe("Replace secrets with [REDACTED:<rule>] (default true). Only turn off when the user asks.")
 };
 var outputSchema = {
-  ...TextField,
   sessionId: external_exports.string(),
   path: external_exports.string(),
   format: external_exports.string(),
@@ -74881,79 +75270,63 @@ var outputSchema = {
   toolCalls: external_exports.number(),
   redacted: external_exports.number()
 };
-function registerExportSession(server, deps) {
-  server.registerTool(
-    "export_session",
-    {
-      title: "Export session to a file",
-      description: "Writes a Claude Code session (by default the current one) to a local file as Markdown, JSON, self-contained HTML or plain text, with secrets redacted. Nothing leaves the machine. Returns the file path.",
-      inputSchema,
-      outputSchema,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false
-      }
-    },
-    guarded(async (args) => {
-      const ref = await resolveLocalSession(deps, args.sessionId);
-      const warnings = [];
-      const ctx = {
-        config: deps.config,
+var exportSessionTool = defineTool({
+  name: "export_session",
+  title: "Export session to a file",
+  description: "Writes a Claude Code session (by default the current one) to a local file as Markdown, JSON, self-contained HTML or plain text, with secrets redacted. Nothing leaves the machine. Returns the file path.",
+  input: inputSchema,
+  output: outputSchema,
+  // Destructive: with force it overwrites an existing file. Nothing leaves the machine.
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  async run(args, deps) {
+    const ref = await resolveLocalSession(deps, args.sessionId);
+    if (args.out === "-")
+      throw new BatonError("invalid_input", 'out "-" (stdout) is not available here; give a file path');
+    const warnings = [];
+    const format2 = args.format ?? "md";
+    const outcome = await exportSession(
+      {
+        cwd: deps.cwd,
         claudeConfigDir: deps.config.claudeConfigDir,
-        io: {
-          env: deps.env,
-          cwd: deps.cwd,
-          home: deps.env.HOME ?? homedir(),
-          stdin: process.stdin,
-          out: () => void 0,
-          err: (t) => void warnings.push(t.trim()),
-          isTty: false
-        }
-      };
-      const format2 = args.format ?? "md";
-      if (args.out === "-")
-        throw new BatonError("invalid_input", 'out "-" (stdout) is not available here; give a file path');
-      const outcome = await runExport(ctx, {
+        dataDir: deps.config.dataDir,
+        warn: (m) => void warnings.push(m)
+      },
+      {
         ref: ref.transcriptPath,
         format: format2,
-        ...args.out ? { out: args.out } : {},
-        force: Boolean(args.force),
+        to: { kind: "file", ...args.out ? { path: args.out } : {}, force: Boolean(args.force) },
         redact: args.redact ?? true
-      });
-      const text = [describeOutcome(outcome), ...warnings].join("\n");
-      return ok(text, {
-        sessionId: outcome.meta.id,
-        path: outcome.out,
-        format: format2,
-        turns: outcome.totals.turns,
-        toolCalls: outcome.totals.toolCalls,
-        redacted: outcome.redaction.total
-      });
-    })
-  );
-}
+      }
+    );
+    const text = [describeExport(outcome), ...warnings].join("\n");
+    return {
+      text,
+      sessionId: outcome.meta.id,
+      path: outcome.path,
+      format: format2,
+      turns: outcome.totals.turns,
+      toolCalls: outcome.totals.toolCalls,
+      redacted: outcome.redaction.total
+    };
+  }
+});
 
 // mcp-server/format.ts
 function clip(s, max) {
   const one = (s ?? "").replace(/\s+/g, " ").trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
+var UTC_SUFFIX = " UTC";
 function shortDate(iso) {
   if (!iso) return "-";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? "-" : d.toISOString().slice(0, 16).replace("T", " ");
+  const full = formatDate(iso);
+  return full.endsWith(UTC_SUFFIX) ? full.slice(0, -UTC_SUFFIX.length) : "-";
 }
 function duration3(ms) {
-  if (!Number.isFinite(ms) || ms <= 0) return "-";
-  const s = Math.round(ms / 1e3);
-  if (s < 60) return `${s}s`;
-  const m = Math.round(s / 60);
-  return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}`;
+  return formatDuration(ms, "terse");
 }
 function table(header, rows) {
-  const widths = header.map((h2, i2) => Math.max(h2.length, ...rows.map((r) => (r[i2] ?? "").length)));
+  const widths = header.map((h3, i2) => Math.max(h3.length, ...rows.map((r) => (r[i2] ?? "").length)));
   const line = (cells) => cells.map((c3, i2) => i2 === cells.length - 1 ? c3 : c3.padEnd(widths[i2])).join("  ");
   return [line(header), widths.map((w2) => "-".repeat(w2)).join("  "), ...rows.map(line)].join("\n");
 }
@@ -75001,7 +75374,7 @@ function renderDigest(d) {
     `${d.turns} turns`,
     `${d.toolCalls} tool calls`,
     `${d.tokens.toLocaleString("en-US")} tokens`,
-    d.costUsd !== null ? `$${d.costUsd.toFixed(2)}` : null,
+    d.costUsd !== null ? formatCost(d.costUsd, "dollars") : null,
     duration3(d.durationMs)
   ].filter(Boolean);
   const lines = [`Session ${d.sessionId}${d.title ? ` — ${clip(d.title, 120)}` : ""}`, facts.join(" · ")];
@@ -75065,7 +75438,7 @@ async function sessionDigest(deps, ref, turns) {
 
 // mcp-server/tools/get-session.ts
 var inputSchema2 = {
-  sessionId: external_exports.string().max(200).optional().describe('Session id; omit (or "current") for the session you are in.'),
+  sessionId: SessionIdArg,
   turns: external_exports.number().int().min(1).max(20).optional().describe("How many recent turns to include (default 3).")
 };
 var Turn2 = external_exports.object({
@@ -75075,7 +75448,6 @@ var Turn2 = external_exports.object({
   reply: external_exports.string()
 });
 var outputSchema2 = {
-  ...TextField,
   sessionId: external_exports.string(),
   source: external_exports.enum(["local", "tracker"]),
   title: external_exports.string().nullable(),
@@ -75092,24 +75464,20 @@ var outputSchema2 = {
   recent: external_exports.array(Turn2),
   url: external_exports.string().optional()
 };
-function registerGetSession(server, deps) {
-  server.registerTool(
-    "get_session",
-    {
-      title: "Get session summary",
-      description: "Returns a Claude Code session's summary (title, project, turns, tools, tokens, cost, duration, files touched) and its last few turns (prompt, tools used, final reply), redacted. Reads the transcript on this machine when it is here, else the copy on the Baton tracker.",
-      inputSchema: inputSchema2,
-      outputSchema: outputSchema2,
-      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true }
-    },
-    guarded(async (args) => {
-      const d = await sessionDigest(deps, args.sessionId, args.turns ?? 3);
-      return ok(`${renderDigest(d)}${d.url ? `
+var getSessionTool = defineTool({
+  name: "get_session",
+  title: "Get session summary",
+  description: "Returns a Claude Code session's summary (title, project, turns, tools, tokens, cost, duration, files touched) and its last few turns (prompt, tools used, final reply), redacted. Reads the transcript on this machine when it is here, else the copy on the Baton tracker.",
+  input: inputSchema2,
+  output: outputSchema2,
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, deps) {
+    const d = await sessionDigest(deps, args.sessionId, args.turns ?? 3);
+    return { text: `${renderDigest(d)}${d.url ? `
 
-On the tracker: ${d.url}` : ""}`, { ...d });
-    })
-  );
-}
+On the tracker: ${d.url}` : ""}`, ...d };
+  }
+});
 
 // mcp-server/tools/list-sessions.ts
 var inputSchema3 = {
@@ -75136,75 +75504,71 @@ var Row = external_exports.object({
   url: external_exports.string()
 });
 var outputSchema3 = {
-  ...TextField,
   sessions: external_exports.array(Row),
   page: external_exports.number(),
   totalPages: external_exports.number(),
   total: external_exports.number()
 };
-function registerListSessions(server, deps) {
-  server.registerTool(
-    "list_sessions",
-    {
-      title: "List tracker sessions",
-      description: "Lists or searches the user's Claude Code sessions stored on their Baton tracker (newest first, or best match first with `search`). Returns a table of session ids, dates, projects, turns and titles. Use it to find a session id for get_session or resume_session.",
-      inputSchema: inputSchema3,
-      outputSchema: outputSchema3,
-      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true }
-    },
-    guarded(async (args) => {
-      const client = requireTracker(deps);
-      const { starred, archived, ...rest } = args;
-      const res = await client.sessions.list({
-        ...rest,
-        ...starred !== void 0 ? { starred: starred ? "true" : "false" } : {},
-        ...archived !== void 0 ? { archived: archived ? "true" : "false" } : {},
-        limit: args.limit ?? 10
-      });
-      const sessions = res.sessions.map((s) => ({
-        id: s.id,
-        title: s.title,
-        project: s.project?.name ?? null,
-        status: s.status,
-        startedAt: s.startedAt,
-        durationMs: s.durationMs,
-        turns: s.totals.turns,
-        toolCalls: s.totals.toolCalls,
-        url: s.url
-      }));
-      const p = res.pagination;
-      const filters = Object.entries(args).filter(([k, v2]) => v2 !== void 0 && k !== "page" && k !== "limit").map(([k, v2]) => `${k}=${String(v2)}`).join(" ");
-      if (sessions.length === 0) {
-        return ok(`No sessions found${filters ? ` for ${filters}` : ""}.`, {
-          sessions,
-          page: p.page,
-          totalPages: p.totalPages,
-          total: p.total
-        });
-      }
-      const text = [
-        `${p.total} session(s)${filters ? ` for ${filters}` : ""}; page ${p.page} of ${p.totalPages}:`,
-        table(
-          ["id", "started", "project", "turns", "dur", "title"],
-          sessions.map((s) => [
-            s.id,
-            shortDate(s.startedAt),
-            clip(s.project, 20) || "-",
-            String(s.turns),
-            duration3(s.durationMs),
-            clip(s.title, 60) || "-"
-          ])
-        )
-      ].join("\n");
-      return ok(text, { sessions, page: p.page, totalPages: p.totalPages, total: p.total });
-    })
-  );
-}
+var listSessionsTool = defineTool({
+  name: "list_sessions",
+  title: "List tracker sessions",
+  description: "Lists or searches the user's Claude Code sessions stored on their Baton tracker (newest first, or best match first with `search`). Returns a table of session ids, dates, projects, turns and titles. Use it to find a session id for get_session or resume_session.",
+  input: inputSchema3,
+  output: outputSchema3,
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, deps) {
+    const client = requireTracker(deps);
+    const { starred, archived, ...rest } = args;
+    const res = await client.sessions.list({
+      ...rest,
+      ...starred !== void 0 ? { starred: starred ? "true" : "false" } : {},
+      ...archived !== void 0 ? { archived: archived ? "true" : "false" } : {},
+      limit: args.limit ?? 10
+    });
+    const sessions = res.sessions.map((s) => ({
+      id: s.id,
+      title: s.title,
+      project: s.project?.name ?? null,
+      status: s.status,
+      startedAt: s.startedAt,
+      durationMs: s.durationMs,
+      turns: s.totals.turns,
+      toolCalls: s.totals.toolCalls,
+      url: s.url
+    }));
+    const p = res.pagination;
+    const filters = Object.entries(args).filter(([k, v2]) => v2 !== void 0 && k !== "page" && k !== "limit").map(([k, v2]) => `${k}=${String(v2)}`).join(" ");
+    if (sessions.length === 0) {
+      return {
+        text: `No sessions found${filters ? ` for ${filters}` : ""}.`,
+        sessions,
+        page: p.page,
+        totalPages: p.totalPages,
+        total: p.total
+      };
+    }
+    const text = [
+      `${p.total} session(s)${filters ? ` for ${filters}` : ""}; page ${p.page} of ${p.totalPages}:`,
+      table(
+        ["id", "started", "project", "turns", "dur", "title"],
+        sessions.map((s) => [
+          s.id,
+          shortDate(s.startedAt),
+          clip(s.project, 20) || "-",
+          String(s.turns),
+          duration3(s.durationMs),
+          clip(s.title, 60) || "-"
+        ])
+      )
+    ].join("\n");
+    return { text, sessions, page: p.page, totalPages: p.totalPages, total: p.total };
+  }
+});
 
-// src/capture/live/live-control.ts
+// src/capture/delivery/live/control.ts
 import { existsSync as existsSync7 } from "node:fs";
 
-// src/capture/outbox-paths.ts
+// src/capture/outbox/paths.ts
 import { join as join9 } from "node:path";
 var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 function isSafeSessionId(id) {
@@ -75223,45 +75587,37 @@ function outboxPaths(dataDir, sessionId) {
   };
 }
 
-// src/capture/live/live-finalize.ts
+// src/capture/delivery/live/finalize.ts
 import { existsSync as existsSync4 } from "node:fs";
 
-// src/capture/live/live-state.ts
-import {
-  mkdirSync as mkdirSync4,
-  readFileSync as readFileSync5,
-  readdirSync as readdirSync2,
-  renameSync as renameSync4,
-  statSync as statSync3,
-  unlinkSync as unlinkSync4,
-  writeFileSync as writeFileSync2
-} from "node:fs";
-import { dirname as dirname5, join as join11 } from "node:path";
+// src/capture/delivery/live/state.ts
+import { readFileSync as readFileSync5, readdirSync as readdirSync2, statSync as statSync3, unlinkSync as unlinkSync4 } from "node:fs";
+import { join as join11 } from "node:path";
 
-// src/capture/session-lock.ts
+// src/capture/session/lock.ts
 import {
-  closeSync as closeSync3,
+  closeSync as closeSync4,
   lstatSync,
   mkdirSync as mkdirSync3,
-  openSync as openSync3,
+  openSync as openSync4,
   readFileSync as readFileSync4,
   readlinkSync,
   renameSync as renameSync3,
   symlinkSync,
   unlinkSync as unlinkSync3,
-  writeSync as writeSync2
+  writeSync as writeSync3
 } from "node:fs";
 import { hostname as hostname3 } from "node:os";
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname5 } from "node:path";
 
-// src/capture/sleep-sync.ts
+// src/capture/session/sleep-sync.ts
 var cell;
 function sleepSync(ms) {
   cell ??= new Int32Array(new SharedArrayBuffer(4));
   Atomics.wait(cell, 0, 0, ms);
 }
 
-// src/capture/session-lock.ts
+// src/capture/session/lock.ts
 function acquireLock(path6, opts) {
   const token = `${process.pid} ${hostname3()} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
   const deadline = Date.now() + opts.waitMs;
@@ -75272,13 +75628,13 @@ function acquireLock(path6, opts) {
       createLock(path6, token);
       return () => releaseLock(path6, token);
     } catch (err) {
-      const code2 = err.code;
-      if (code2 === "ENOENT" && !madeDir) {
-        mkdirSync3(dirname4(path6), { recursive: true, mode: 448 });
+      const code3 = err.code;
+      if (code3 === "ENOENT" && !madeDir) {
+        mkdirSync3(dirname5(path6), { recursive: true, mode: 448 });
         madeDir = true;
         continue;
       }
-      if (code2 !== "EEXIST") throw err;
+      if (code3 !== "EEXIST") throw err;
     }
     if (breakIfStale(path6, opts.staleMs)) continue;
     if (Date.now() >= deadline) return null;
@@ -75291,15 +75647,15 @@ function createLock(path6, token) {
     symlinkSync(token, path6);
     return;
   } catch (err) {
-    const code2 = err.code;
-    if (code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP" && code2 !== "ENOSYS") throw err;
+    const code3 = err.code;
+    if (code3 !== "EPERM" && code3 !== "ENOTSUP" && code3 !== "EOPNOTSUPP" && code3 !== "ENOSYS") throw err;
   }
-  const fd = openSync3(path6, "wx", 384);
+  const fd = openSync4(path6, "wx", 384);
   try {
-    writeSync2(fd, token);
+    writeSync3(fd, token);
   } catch {
   } finally {
-    closeSync3(fd);
+    closeSync4(fd);
   }
 }
 function readLock(path6) {
@@ -75380,7 +75736,7 @@ function ownerIsDead(content) {
   }
 }
 
-// src/capture/live/live-paths.ts
+// src/capture/delivery/live/paths.ts
 import { join as join10 } from "node:path";
 function liveDir(dataDir) {
   return join10(dataDir, "live");
@@ -75401,7 +75757,7 @@ function endedStatePath(dataDir, sessionId, liveId) {
   return join10(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
 }
 
-// src/capture/live/live-state.ts
+// src/capture/delivery/live/state.ts
 var LiveStateStatus = external_exports.enum(["active", "paused", "ended"]);
 var LiveState = external_exports.object({
   v: external_exports.literal(1),
@@ -75431,11 +75787,8 @@ var LiveState = external_exports.object({
   error: external_exports.string().optional()
 });
 function writeAtomic(path6, value) {
-  mkdirSync4(dirname5(path6), { recursive: true, mode: 448 });
-  const tmp = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync2(tmp, `${JSON.stringify(value, null, 2)}
-`, { mode: 384 });
-  renameSync4(tmp, path6);
+  writeFileAtomic(path6, `${JSON.stringify(value, null, 2)}
+`);
 }
 function parseState(path6) {
   let text;
@@ -75532,7 +75885,7 @@ function withPause(s, paused, at2 = (/* @__PURE__ */ new Date()).toISOString()) 
   return { ...s, status: paused ? "paused" : "active", pauses: pauses.slice(-MAX_PAUSES) };
 }
 
-// src/capture/live/live-finalize.ts
+// src/capture/delivery/live/finalize.ts
 async function finalizeLive(state, keep, deps, opts = {}) {
   const w2 = { producerToken: state.producerToken };
   const { client, dataDir } = deps;
@@ -75574,13 +75927,13 @@ async function pushTranscript(state, deps, gate) {
   }
 }
 
-// src/capture/live/live-hook.ts
+// src/capture/delivery/live/after-hook.ts
 import { existsSync as existsSync5 } from "node:fs";
 
-// src/capture/hook-log.ts
+// src/capture/hook/log.ts
 var LOG_MAX_BYTES = 1024 * 1024;
 
-// src/capture/live/live-hook.ts
+// src/capture/delivery/live/after-hook.ts
 async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
   const paths = livePaths(dataDir, sessionId);
   if (!existsSync5(paths.state)) return "off";
@@ -75591,12 +75944,12 @@ async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
   return "spawned";
 }
 
-// src/capture/live/live-sources.ts
-import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync5 } from "node:fs";
+// src/capture/delivery/live/sources.ts
+import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync4 } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { dirname as dirname6 } from "node:path";
 
-// src/capture/live/read-new-lines.ts
+// src/capture/delivery/live/read-new-lines.ts
 import { open as open3 } from "node:fs/promises";
 var CHUNK = 1024 * 1024;
 async function readNewLines(path6, fromByte, opts = {}) {
@@ -75638,16 +75991,16 @@ async function readNewLines(path6, fromByte, opts = {}) {
   }
 }
 
-// src/capture/live/live-sources.ts
+// src/capture/delivery/live/sources.ts
 function appendInboxNote(path6, kind, text) {
   const note = { id: randomUUID(), ts: (/* @__PURE__ */ new Date()).toISOString(), kind, text };
-  mkdirSync5(dirname6(path6), { recursive: true, mode: 448 });
+  mkdirSync4(dirname6(path6), { recursive: true, mode: 448 });
   appendFileSync2(path6, `${JSON.stringify(note)}
 `, { mode: 384 });
   return note;
 }
 
-// src/capture/live/resolve-transcript.ts
+// src/capture/delivery/live/resolve-transcript.ts
 import { existsSync as existsSync6 } from "node:fs";
 import { join as join12 } from "node:path";
 async function resolveLiveTranscript(sessionId, dataDir, claudeConfigDir2, cwd) {
@@ -75671,7 +76024,7 @@ async function transcriptFromOutbox(dataDir, sessionId) {
   return null;
 }
 
-// src/capture/live/live-control.ts
+// src/capture/delivery/live/control.ts
 function requireClient(deps) {
   if (deps.client && deps.config.apiKey) return deps.client;
   throw new BatonError(
@@ -75805,123 +76158,148 @@ function liveStatus(dataDir, sessionId) {
   return { live, ended: live ? null : readEndedState(dataDir, sessionId) };
 }
 
-// mcp-server/tools/live-update.ts
-var inputSchema4 = {
-  action: external_exports.enum(["start", "note", "status", "pause", "resume", "complete", "check"]).describe(
-    "start: begin streaming this session (returns the viewer URL). note: show `text` to viewers. status: show `text` as a short status line. pause / resume: stop or restart streaming (nothing from the pause is ever sent). complete: end the stream now. check: report whether the session is live."
-  ),
-  text: external_exports.string().min(1).max(2e3).optional().describe("For note and status: what viewers should see."),
-  title: external_exports.string().min(1).max(300).optional().describe("For start and complete: the stream / post title."),
-  discardOnEnd: external_exports.boolean().optional().describe("For start: delete the stream when the session ends instead of keeping it as a post."),
-  keep: external_exports.boolean().optional().describe(
-    "For complete: true keeps the stream as a post, false discards it (default: the choice made at start)."
-  )
-};
-var outputSchema4 = {
-  ...TextField,
-  action: external_exports.string(),
+// mcp-server/tools/live/live-common.ts
+async function currentLive(deps) {
+  const { sessionId } = await resolveSession(deps);
+  return {
+    sessionId,
+    control: { config: deps.config, client: deps.client(), relayScript: deps.relayScript, env: deps.env }
+  };
+}
+var LiveView = {
   live: external_exports.boolean(),
   status: external_exports.string().optional(),
   viewUrl: external_exports.string().optional(),
-  postUrl: external_exports.string().nullable().optional(),
-  outcome: external_exports.string().optional(),
   discardOnEnd: external_exports.boolean().optional()
 };
-function registerLiveUpdate(server, deps) {
-  server.registerTool(
-    "live_update",
-    {
-      title: "Live stream control",
-      description: "Controls the live stream of the current Claude Code session on the user's Baton tracker, which lets others watch each prompt, reply and tool call as it happens. Start it only when the user asks to stream or share live. Use note/status to tell viewers what you are doing; pause before anything the user wants kept private.",
-      inputSchema: inputSchema4,
-      outputSchema: outputSchema4,
-      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true }
-    },
-    guarded(async (args) => {
-      const { sessionId } = await resolveSession(deps);
-      const control = {
-        config: deps.config,
-        client: deps.client(),
-        relayScript: deps.relayScript,
-        env: deps.env
-      };
-      const view = (s) => ({ status: s.status, viewUrl: s.viewUrl, discardOnEnd: s.discardOnEnd });
-      switch (args.action) {
-        case "start": {
-          const r = await startLive(control, {
-            sessionId,
-            cwd: deps.cwd,
-            ...args.title ? { title: args.title } : {},
-            ...args.discardOnEnd !== void 0 ? { discardOnEnd: args.discardOnEnd } : {}
-          });
-          const end = r.state.discardOnEnd ? "discarded" : "kept as a post";
-          return ok(
-            `${r.alreadyLive ? "Already live" : "Live"}: ${r.state.viewUrl}
-Share this URL with viewers. When the session ends the stream is ${end}.`,
-            {
-              action: "start",
-              live: true,
-              ...view(r.state)
-            }
-          );
-        }
-        case "note":
-        case "status": {
-          if (!args.text) throw new BatonError("invalid_input", `action "${args.action}" needs text`);
-          const s = await addLiveNote(control, { sessionId, kind: args.action, text: args.text });
-          return ok(`Sent to viewers of ${s.viewUrl}.`, { action: args.action, live: true, ...view(s) });
-        }
-        case "pause":
-        case "resume": {
-          const s = await setLivePaused(control, { sessionId, paused: args.action === "pause" });
-          const text = args.action === "pause" ? "Live stream paused: nothing is streamed until it is resumed." : `Live stream resumed: ${s.viewUrl}`;
-          return ok(text, { action: args.action, live: true, ...view(s) });
-        }
-        case "complete": {
-          const r = await stopLive(control, {
-            sessionId,
-            ...args.keep !== void 0 ? { keep: args.keep } : {},
-            ...args.title ? { title: args.title } : {}
-          });
-          if (!r.state) return ok("This session is not streaming live.", { action: "complete", live: false });
-          const text = r.state.outcome === "kept" ? `Live stream ended and kept as a post: ${r.state.postUrl ?? "(no URL returned)"}` : r.state.outcome === "discarded" ? "Live stream ended and discarded." : `Live stream ended (${r.state.outcome ?? "ended"}${r.state.error ? `: ${r.state.error}` : ""}).`;
-          return ok(text, {
-            action: "complete",
-            live: false,
-            ...r.state.outcome ? { outcome: r.state.outcome } : {},
-            postUrl: r.state.postUrl ?? null
-          });
-        }
-        case "check": {
-          const { live, ended } = liveStatus(deps.config.dataDir, sessionId);
-          if (live)
-            return ok(`Live (${live.status}): ${live.viewUrl}`, {
-              action: "check",
-              live: true,
-              ...view(live)
-            });
-          const last = ended ? ` The last stream ended ${ended.endedAt ?? ""} (${ended.outcome ?? "ended"})${ended.postUrl ? `: ${ended.postUrl}` : ""}.` : "";
-          return ok(`Not live.${last}`, {
-            action: "check",
-            live: false,
-            ...ended?.postUrl ? { postUrl: ended.postUrl } : {}
-          });
-        }
-      }
-    })
-  );
+function liveView(s) {
+  return { live: true, status: s.status, viewUrl: s.viewUrl, discardOnEnd: s.discardOnEnd };
 }
 
+// mcp-server/tools/live/get-live-status.ts
+var getLiveStatusTool = defineTool({
+  name: "get_live_status",
+  title: "Live stream status",
+  description: "Reports whether the current Claude Code session is streaming live (active or paused, and the viewer URL), or how its last stream ended. Reads this machine only; changes nothing.",
+  input: {},
+  output: { ...LiveView, postUrl: external_exports.string().optional() },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  async run(_args, deps) {
+    const { sessionId } = await resolveSession(deps);
+    const { live, ended } = liveStatus(deps.config.dataDir, sessionId);
+    if (live) return { text: `Live (${live.status}): ${live.viewUrl}`, ...liveView(live) };
+    const last = ended ? ` The last stream ended ${ended.endedAt ?? ""} (${ended.outcome ?? "ended"})${ended.postUrl ? `: ${ended.postUrl}` : ""}.` : "";
+    return { text: `Not live.${last}`, live: false, ...ended?.postUrl ? { postUrl: ended.postUrl } : {} };
+  }
+});
+
+// mcp-server/tools/live/live-note.ts
+function noteTool(kind) {
+  return defineTool({
+    name: kind === "note" ? "send_live_note" : "set_live_status",
+    title: kind === "note" ? "Send a note to live viewers" : "Set the live status line",
+    description: kind === "note" ? `Shows a note to the viewers of the current session's live stream, in line with the session (e.g. "about to run the migration"). Only while live and not paused.` : `Sets the short status line viewers of the current session's live stream see above it (e.g. "running the tests"). Only while live and not paused.`,
+    input: {
+      text: external_exports.string().min(1).max(2e3).describe(kind === "note" ? "The note viewers should see." : "The status line viewers should see.")
+    },
+    output: LiveView,
+    // Each call adds an entry to the stream, so calling again is not a no-op.
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+    async run(args, deps) {
+      const { sessionId, control } = await currentLive(deps);
+      const s = await addLiveNote(control, { sessionId, kind, text: args.text });
+      return { text: `Sent to viewers of ${s.viewUrl}.`, ...liveView(s) };
+    }
+  });
+}
+var sendLiveNoteTool = noteTool("note");
+var setLiveStatusTool = noteTool("status");
+
+// mcp-server/tools/live/pause-live.ts
+function pauseTool(paused) {
+  return defineTool({
+    name: paused ? "pause_live" : "resume_live",
+    title: paused ? "Pause live stream" : "Resume live stream",
+    description: paused ? `Pauses the current session's live stream: viewers see "paused" and nothing from now until resume_live is ever sent, not even later in a kept post. Call it before anything the user wants kept private.` : "Resumes the current session's paused live stream: from now on viewers see the session again (what happened during the pause stays unsent).",
+    input: {},
+    output: LiveView,
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+    async run(_args, deps) {
+      const { sessionId, control } = await currentLive(deps);
+      const s = await setLivePaused(control, { sessionId, paused });
+      const text = paused ? "Live stream paused: nothing is streamed until it is resumed." : `Live stream resumed: ${s.viewUrl}`;
+      return { text, ...liveView(s) };
+    }
+  });
+}
+var pauseLiveTool = pauseTool(true);
+var resumeLiveTool = pauseTool(false);
+
+// mcp-server/tools/live/start-live.ts
+var startLiveTool = defineTool({
+  name: "start_live",
+  title: "Start live stream",
+  description: "Starts streaming the current Claude Code session live on the user's Baton tracker: viewers of the returned URL see each prompt, reply and tool call as it happens (secrets redacted). Call it only when the user asks to stream or share live. Already live: returns the same URL.",
+  input: {
+    title: external_exports.string().min(1).max(300).optional().describe("The stream title (and the post title if kept)."),
+    discardOnEnd: external_exports.boolean().optional().describe("Delete the stream when the session ends instead of keeping it as a post.")
+  },
+  output: { ...LiveView, alreadyLive: external_exports.boolean() },
+  // Starting twice returns the running stream; nothing the user had is removed.
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, deps) {
+    const { sessionId, control } = await currentLive(deps);
+    const r = await startLive(control, {
+      sessionId,
+      cwd: deps.cwd,
+      ...args.title ? { title: args.title } : {},
+      ...args.discardOnEnd !== void 0 ? { discardOnEnd: args.discardOnEnd } : {}
+    });
+    const end = r.state.discardOnEnd ? "discarded" : "kept as a post";
+    return {
+      text: `${r.alreadyLive ? "Already live" : "Live"}: ${r.state.viewUrl}
+Share this URL with viewers. When the session ends the stream is ${end}.`,
+      ...liveView(r.state),
+      alreadyLive: r.alreadyLive
+    };
+  }
+});
+
+// mcp-server/tools/live/stop-live.ts
+var stopLiveTool = defineTool({
+  name: "stop_live",
+  title: "Stop live stream",
+  description: "Ends the current session's live stream now. By default it is kept as a post or discarded as chosen at start; keep overrides that. Returns the post URL when kept. Not live: says so and changes nothing.",
+  input: {
+    keep: external_exports.boolean().optional().describe("true keeps the stream as a post, false discards it (default: the choice made at start)."),
+    title: external_exports.string().min(1).max(300).optional().describe("Title of the post, when kept.")
+  },
+  output: { live: external_exports.boolean(), outcome: external_exports.string().optional(), postUrl: external_exports.string().nullable() },
+  // Discarding deletes the stream and its data for good; stopping a stopped stream does nothing more.
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  async run(args, deps) {
+    const { sessionId, control } = await currentLive(deps);
+    const r = await stopLive(control, {
+      sessionId,
+      ...args.keep !== void 0 ? { keep: args.keep } : {},
+      ...args.title ? { title: args.title } : {}
+    });
+    if (!r.state) return { text: "This session is not streaming live.", live: false, postUrl: null };
+    const s = r.state;
+    const text = s.outcome === "kept" ? `Live stream ended and kept as a post: ${s.postUrl ?? "(no URL returned)"}` : s.outcome === "discarded" ? "Live stream ended and discarded." : `Live stream ended (${s.outcome ?? "ended"}${s.error ? `: ${s.error}` : ""}).`;
+    return { text, live: false, ...s.outcome ? { outcome: s.outcome } : {}, postUrl: s.postUrl ?? null };
+  }
+});
+
 // mcp-server/tools/push-session.ts
-var inputSchema5 = {
-  sessionId: external_exports.string().max(200).optional().describe('The session to push; omit (or "current") for the session you are in.'),
+var inputSchema4 = {
+  sessionId: SessionIdArg.describe('The session to push; omit (or "current") for the session you are in.'),
   createPost: external_exports.boolean().optional().describe("Also create a new shareable post holding the session."),
   postId: external_exports.string().max(100).optional().describe("Add the session to this existing post instead (not with createPost)."),
   title: external_exports.string().min(1).max(300).optional().describe("Title for the session (and the new post)."),
   visibility: external_exports.enum(["private", "unlisted", "public"]).optional().describe("private: only the user; unlisted: anyone with the link; public: listed.")
 };
-var outputSchema5 = {
-  ...TextField,
+var outputSchema4 = {
   sessionId: external_exports.string(),
   url: external_exports.string(),
   postId: external_exports.string().optional(),
@@ -75930,55 +76308,47 @@ var outputSchema5 = {
   eventCount: external_exports.number(),
   redacted: external_exports.number()
 };
-function registerPushSession(server, deps) {
-  server.registerTool(
-    "push_session",
-    {
-      title: "Push session to tracker",
-      description: "Uploads a Claude Code session (by default the current one, as it stands now) to the Baton tracker, with secrets redacted first. Pushing again updates it without duplicating anything. With createPost it also creates a shareable post; with postId it adds the session to an existing post. Returns the URLs.",
-      inputSchema: inputSchema5,
-      outputSchema: outputSchema5,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true
-      }
-    },
-    guarded(async (args) => {
-      const client = requireTracker(deps);
-      const ref = await resolveLocalSession(deps, args.sessionId);
-      const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
-      const session = await gate.loadSession(ref.transcriptPath);
-      const res = await client.sessions.push(
-        gate.body({
-          session,
-          source: "cli-upload",
-          ...args.postId ? { postId: args.postId } : {},
-          ...args.createPost ? { createPost: true } : {},
-          ...args.title ? { title: args.title } : {},
-          ...args.visibility ? { visibility: args.visibility } : {}
-        })
-      );
-      const redaction = gate.report();
-      const redacted = redaction.total;
-      const lines = [
-        `Pushed session ${res.sessionId} (${res.eventCount} events, ${res.eventsInserted} new): ${res.url}`,
-        ...res.postUrl ? [`Post: ${res.postUrl}${res.postId ? ` (post id ${res.postId})` : ""}`] : [],
-        `Redaction: ${describeRedaction(redaction, gate.redacting)}.`
-      ];
-      return ok(lines.join("\n"), {
-        sessionId: res.sessionId,
-        url: res.url,
-        ...res.postId ? { postId: res.postId } : {},
-        ...res.postUrl ? { postUrl: res.postUrl } : {},
-        eventsInserted: res.eventsInserted,
-        eventCount: res.eventCount,
-        redacted
-      });
-    })
-  );
-}
+var pushSessionTool = defineTool({
+  name: "push_session",
+  title: "Push session to tracker",
+  description: "Uploads a Claude Code session (by default the current one, as it stands now) to the Baton tracker, with secrets redacted first. Pushing again updates it without duplicating anything. With createPost it also creates a shareable post; with postId it adds the session to an existing post. Returns the URLs.",
+  input: inputSchema4,
+  output: outputSchema4,
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  async run(args, deps) {
+    const client = requireTracker(deps);
+    const ref = await resolveLocalSession(deps, args.sessionId);
+    const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
+    const session = await gate.loadSession(ref.transcriptPath);
+    const res = await client.sessions.push(
+      gate.body({
+        session,
+        source: "cli-upload",
+        ...args.postId ? { postId: args.postId } : {},
+        ...args.createPost ? { createPost: true } : {},
+        ...args.title ? { title: args.title } : {},
+        ...args.visibility ? { visibility: args.visibility } : {}
+      })
+    );
+    const redaction = gate.report();
+    const redacted = redaction.total;
+    const lines = [
+      `Pushed session ${res.sessionId} (${res.eventCount} events, ${res.eventsInserted} new): ${res.url}`,
+      ...res.postUrl ? [`Post: ${res.postUrl}${res.postId ? ` (post id ${res.postId})` : ""}`] : [],
+      `Redaction: ${describeRedaction(redaction, gate.redacting)}.`
+    ];
+    return {
+      text: lines.join("\n"),
+      sessionId: res.sessionId,
+      url: res.url,
+      ...res.postId ? { postId: res.postId } : {},
+      ...res.postUrl ? { postUrl: res.postUrl } : {},
+      eventsInserted: res.eventsInserted,
+      eventCount: res.eventCount,
+      redacted
+    };
+  }
+});
 
 // src/core/routine/schema.ts
 var NARRATIVE_SECTIONS = ["summary", "accomplished", "decisions", "nextSteps"];
@@ -76164,7 +76534,7 @@ var normalizeFileUrl = (file2) => file2 instanceof URL ? fileURLToPath2(file2) :
 
 // node_modules/execa/lib/methods/parameters.js
 var normalizeParameters = (rawFile, rawArguments = [], rawOptions = {}) => {
-  const filePath = safeNormalizeFileUrl(rawFile, "First argument");
+  const filePath2 = safeNormalizeFileUrl(rawFile, "First argument");
   const [commandArguments, options2] = isPlainObject3(rawArguments) ? [[], rawArguments] : [rawArguments, rawOptions];
   if (!Array.isArray(commandArguments)) {
     throw new TypeError(`Second argument must be either an array of arguments or an options object: ${commandArguments}`);
@@ -76180,7 +76550,7 @@ var normalizeParameters = (rawFile, rawArguments = [], rawOptions = {}) => {
   if (!isPlainObject3(options2)) {
     throw new TypeError(`Last argument must be an options object: ${options2}`);
   }
-  return [filePath, normalizedArguments, options2];
+  return [filePath2, normalizedArguments, options2];
 };
 
 // node_modules/execa/lib/methods/template.js
@@ -76434,8 +76804,8 @@ import { inspect } from "node:util";
 // node_modules/execa/lib/arguments/escape.js
 import { platform } from "node:process";
 import { stripVTControlCharacters } from "node:util";
-var joinCommand = (filePath, rawArguments) => {
-  const fileAndArguments = [filePath, ...rawArguments];
+var joinCommand = (filePath2, rawArguments) => {
+  const fileAndArguments = [filePath2, ...rawArguments];
   const command = fileAndArguments.join(" ");
   const escapedCommand = fileAndArguments.map((fileAndArgument) => quoteString(escapeControlCharacters(fileAndArgument))).join(" ");
   return { command, escapedCommand };
@@ -76989,9 +77359,9 @@ var getStartTime = () => hrtime.bigint();
 var getDurationMs = (startTime) => Number(hrtime.bigint() - startTime) / 1e6;
 
 // node_modules/execa/lib/arguments/command.js
-var handleCommand = (filePath, rawArguments, rawOptions) => {
+var handleCommand = (filePath2, rawArguments, rawOptions) => {
   const startTime = getStartTime();
-  const { command, escapedCommand } = joinCommand(filePath, rawArguments);
+  const { command, escapedCommand } = joinCommand(filePath2, rawArguments);
   const verbose = normalizeFdSpecificOption(rawOptions, "verbose");
   const verboseInfo = getVerboseInfo(verbose, escapedCommand, { ...rawOptions });
   logCommand(escapedCommand, verboseInfo);
@@ -77681,7 +78051,7 @@ var handleSerializationError = ({ error: error62, methodName, isSubprocess, mess
     throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${String(message)}.`, { cause: error62 });
   }
 };
-var isSerializationError = ({ code: code2, message }) => SERIALIZATION_ERROR_CODES.has(code2) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
+var isSerializationError = ({ code: code3, message }) => SERIALIZATION_ERROR_CODES.has(code3) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
 var SERIALIZATION_ERROR_CODES = /* @__PURE__ */ new Set([
   // Message is `undefined`
   "ERR_MISSING_ARGS",
@@ -78189,8 +78559,8 @@ var throwOnGracefulCancel = ({
 })] : [];
 var sendOnAbort = async ({ subprocess, cancelSignal, forceKillAfterDelay, context, controller: { signal } }) => {
   await onAbortedSignal(cancelSignal, signal);
-  const reason = getReason(cancelSignal);
-  await sendAbort(subprocess, reason);
+  const reason2 = getReason(cancelSignal);
+  await sendAbort(subprocess, reason2);
   killOnTimeout({
     kill: subprocess.kill,
     forceKillAfterDelay,
@@ -78200,13 +78570,13 @@ var sendOnAbort = async ({ subprocess, cancelSignal, forceKillAfterDelay, contex
   context.terminationReason ??= "gracefulCancel";
   throw cancelSignal.reason;
 };
-var getReason = ({ reason }) => {
-  if (!(reason instanceof DOMException)) {
-    return reason;
+var getReason = ({ reason: reason2 }) => {
+  if (!(reason2 instanceof DOMException)) {
+    return reason2;
   }
-  const error62 = new Error(reason.message);
+  const error62 = new Error(reason2.message);
   Object.defineProperty(error62, "stack", {
-    value: reason.stack,
+    value: reason2.stack,
     enumerable: false,
     configurable: true,
     writable: true
@@ -78385,9 +78755,9 @@ ${originalMessage}`;
 };
 
 // node_modules/execa/lib/arguments/options.js
-var normalizeOptions = (filePath, rawArguments, rawOptions) => {
+var normalizeOptions = (filePath2, rawArguments, rawOptions) => {
   rawOptions.cwd = normalizeCwd(rawOptions.cwd);
-  const [processedFile, processedArguments, processedOptions] = handleNodeOption(filePath, rawArguments, rawOptions);
+  const [processedFile, processedArguments, processedOptions] = handleNodeOption(filePath2, rawArguments, rawOptions);
   const { command: file2, args: commandArguments, options: initialOptions } = import_cross_spawn.default._parse(processedFile, processedArguments, processedOptions);
   const fdOptions = normalizeFdSpecificOptions(initialOptions);
   const options2 = addDefaultOptions(fdOptions);
@@ -78576,7 +78946,7 @@ var u = Object.create(a, {
     value: o
   }
 });
-function h({ preventCancel: r = false } = {}) {
+function h2({ preventCancel: r = false } = {}) {
   const e = this.getReader(), t = new c(
     e,
     r
@@ -78593,7 +78963,7 @@ var getAsyncIterable = (stream) => {
     return stream;
   }
   if (toString.call(stream) === "[object ReadableStream]") {
-    return h.call(stream);
+    return h2.call(stream);
   }
   throw new TypeError("The first argument must be a Readable, a ReadableStream, or an async iterable.");
 };
@@ -80421,7 +80791,7 @@ var validateSerializable = (newContents) => {
 };
 
 // node_modules/execa/lib/io/output-sync.js
-import { writeFileSync as writeFileSync3, appendFileSync as appendFileSync3 } from "node:fs";
+import { writeFileSync, appendFileSync as appendFileSync3 } from "node:fs";
 
 // node_modules/execa/lib/verbose/output.js
 var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
@@ -80548,7 +80918,7 @@ var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
       appendFileSync3(path6, serializedResult);
     } else {
       outputFiles.add(pathString);
-      writeFileSync3(path6, serializedResult);
+      writeFileSync(path6, serializedResult);
     }
   }
 };
@@ -81417,17 +81787,17 @@ var Emitter = class {
       list.splice(i2, 1);
     }
   }
-  emit(ev, code2, signal) {
+  emit(ev, code3, signal) {
     if (this.emitted[ev]) {
       return false;
     }
     this.emitted[ev] = true;
     let ret = false;
     for (const fn of this.listeners[ev]) {
-      ret = fn(code2, signal) === true || ret;
+      ret = fn(code3, signal) === true || ret;
     }
     if (ev === "exit") {
-      ret = this.emit("afterExit", code2, signal) || ret;
+      ret = this.emit("afterExit", code3, signal) || ret;
     }
     return ret;
   }
@@ -81527,8 +81897,8 @@ var SignalExit = class extends SignalExitBase {
     this.#process.emit = (ev, ...a2) => {
       return this.#processEmit(ev, ...a2);
     };
-    this.#process.reallyExit = (code2) => {
-      return this.#processReallyExit(code2);
+    this.#process.reallyExit = (code3) => {
+      return this.#processReallyExit(code3);
     };
   }
   unload() {
@@ -81550,11 +81920,11 @@ var SignalExit = class extends SignalExitBase {
     this.#process.reallyExit = this.#originalProcessReallyExit;
     this.#emitter.count -= 1;
   }
-  #processReallyExit(code2) {
+  #processReallyExit(code3) {
     if (!processOk(this.#process)) {
       return 0;
     }
-    this.#process.exitCode = code2 || 0;
+    this.#process.exitCode = code3 || 0;
     this.#emitter.emit("exit", this.#process.exitCode, null);
     return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
   }
@@ -82943,8 +83313,8 @@ var {
 
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync8, mkdirSync as mkdirSync6, readFileSync as readFileSync8, renameSync as renameSync5, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname7, join as join13, relative, sep } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync8 } from "node:fs";
+import { join as join13, relative, sep } from "node:path";
 
 // src/core/handoff/context-id.ts
 var CONTEXT_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}-\d{6}(?:-\d{1,3})?$/;
@@ -83040,12 +83410,6 @@ function readIndex(dataDir) {
     return emptyIndex();
   }
 }
-function writeFileAtomic(path6, text, mode = 384) {
-  mkdirSync6(dirname7(path6), { recursive: true });
-  const tmp = `${path6}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync4(tmp, text, { encoding: "utf8", mode });
-  renameSync5(tmp, path6);
-}
 function addToIndex(dataDir, entry) {
   writeFileAtomic(indexPath(dataDir), `${JSON.stringify(upsertEntry(readIndex(dataDir), entry), null, 2)}
 `);
@@ -83094,6 +83458,13 @@ function stripCredentials(url2) {
 
 // src/core/handoff/parse.ts
 var import_gray_matter = __toESM(require_gray_matter(), 1);
+
+// src/core/handoff/frontmatter.ts
+var FENCED = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+function splitFrontmatter(text) {
+  const m = FENCED.exec(text);
+  return m ? { block: m[1], body: text.slice(m[0].length) } : null;
+}
 
 // src/core/handoff/document.ts
 var SECTION_HEADINGS = {
@@ -83191,23 +83562,20 @@ function normalizeHeading(heading) {
 var BY_HEADING = new Map(
   DOCUMENT_SECTIONS.map((id) => [normalizeHeading(SECTION_HEADINGS[id]), id])
 );
-function refuseEngine() {
-  throw new BatonError("invalid_input", "handoff frontmatter must be YAML");
-}
-var MATTER_ENGINES = { js: refuseEngine, javascript: refuseEngine };
+var loadYaml = import_gray_matter.default.engines.yaml.parse;
 function isNotWritten(body) {
   return /^_Not written\b/.test(body.trim());
 }
 function parseDocument(text, source = "handoff document") {
   const input2 = text.replace(/^\uFEFF/, "");
-  if (!/^---\r?\n/.test(input2)) {
+  const split = splitFrontmatter(input2);
+  if (!split) {
     throw new BatonError("invalid_input", `${source}: not a handoff document (no YAML frontmatter)`);
   }
-  let parsed;
+  let data;
   try {
-    parsed = (0, import_gray_matter.default)(input2, { language: "yaml", engines: MATTER_ENGINES });
+    data = loadYaml(split.block);
   } catch (err) {
-    if (err instanceof BatonError) throw err;
     throw new BatonError(
       "invalid_input",
       `${source}: frontmatter is not valid YAML (${err.message.split("\n")[0]})`,
@@ -83216,17 +83584,17 @@ function parseDocument(text, source = "handoff document") {
       }
     );
   }
-  const metaResult = HandoffMeta.safeParse(parsed.data);
+  const metaResult = HandoffMeta.safeParse(data);
   if (!metaResult.success) {
     throw new BatonError(
       "invalid_input",
-      formatIssues(`${source} frontmatter`, metaResult.error.issues, parsed.data)
+      formatIssues(`${source} frontmatter`, metaResult.error.issues, data)
     );
   }
   let title = null;
   const sections = {};
   const extras = [];
-  for (const block of splitByHeadings(parsed.content, 2)) {
+  for (const block of splitByHeadings(split.body, 2)) {
     if (block.heading === null) continue;
     if (block.level === 1 && title === null) {
       title = block.heading;
@@ -83275,7 +83643,6 @@ function resumeCommand(sessionId, cwd) {
 var import_gray_matter2 = __toESM(require_gray_matter(), 1);
 
 // src/handoff/tracker-sync.ts
-var import_undici2 = __toESM(require_undici(), 1);
 var STATUS_CODES = {
   400: "invalid_request",
   401: "auth",
@@ -83286,62 +83653,71 @@ var STATUS_CODES = {
   413: "too_large",
   429: "rate_limited"
 };
-async function call(tracker, method, path6, schema, opts) {
-  const url2 = `${tracker.url.replace(/\/+$/, "")}/api/v1${path6}`;
-  let res;
-  try {
-    res = await (0, import_undici2.request)(url2, {
-      method,
-      headers: {
-        authorization: `Bearer ${tracker.apiKey}`,
-        accept: "application/json",
-        ...opts.body !== void 0 ? { "content-type": "application/json" } : {}
-      },
-      body: opts.body !== void 0 ? JSON.stringify(opts.body) : void 0,
-      headersTimeout: opts.timeoutMs,
-      bodyTimeout: opts.timeoutMs,
-      signal: AbortSignal.timeout(opts.timeoutMs)
+function toHandoffError(err, tracker, method, path6) {
+  if (!isBatonError(err)) return err;
+  if (err.code === "network" || err.code === "timeout" && !detailsOf(err, "timeout")?.cancelled) {
+    const why = err.cause instanceof Error ? err.cause.message : err.message;
+    return new BatonError(err.code, `tracker ${tracker.url} unreachable: ${why}`, {
+      cause: err,
+      details: err.details
     });
-  } catch (err) {
-    const timedOut = err.name === "TimeoutError" || /timeout/i.test(err.message);
-    throw new BatonError(
-      timedOut ? "timeout" : "network",
-      `tracker ${tracker.url} unreachable: ${err.message}`,
+  }
+  const http = httpFailureOf(err);
+  if (http) {
+    const status = http.status;
+    const code3 = STATUS_CODES[status] ?? (status >= 500 ? "server" : "invalid_request");
+    return new BatonError(code3, `tracker: ${method} ${path6}: ${http.serverMessage ?? `HTTP ${status}`}`, {
+      cause: err,
+      details: http,
+      ...err.reason ? { reason: err.reason } : {}
+    });
+  }
+  if (err.code === "server") {
+    const issue2 = detailsOf(err, "server")?.issues?.[0];
+    return new BatonError(
+      "server",
+      `tracker: ${method} ${path6}: unexpected reply (${issue2?.message ?? "not JSON"})`,
       {
         cause: err
       }
     );
   }
-  const text = await res.body.text();
-  let json2 = void 0;
-  try {
-    json2 = text === "" ? void 0 : JSON.parse(text);
-  } catch {
-  }
-  if (res.statusCode >= 400) {
-    const parsed2 = ErrorBody.safeParse(json2);
-    const message = parsed2.success ? parsed2.data.error.message : `HTTP ${res.statusCode}`;
-    const code2 = STATUS_CODES[res.statusCode] ?? (res.statusCode >= 500 ? "server" : "invalid_request");
-    throw new BatonError(code2, `tracker: ${method} ${path6}: ${message}`, {
-      details: { status: res.statusCode }
+  if (err.code === "invalid_request")
+    return new BatonError("invalid_request", `tracker: ${method} ${path6}: ${err.message}`, {
+      cause: err,
+      details: err.details
     });
-  }
-  const parsed = schema.safeParse(json2);
-  if (!parsed.success) {
-    throw new BatonError(
-      "server",
-      `tracker: ${method} ${path6}: unexpected reply (${parsed.error.issues[0]?.message ?? "invalid"})`
+  return err;
+}
+async function withTracker(tracker, call, fn) {
+  let client = null;
+  try {
+    client = clientFromConfig(
+      { trackerUrl: tracker.url, apiKey: tracker.apiKey, allowInsecure: tracker.allowInsecure },
+      { timeoutMs: call.timeoutMs, maxRetries: 0, userAgent: "baton-cli" }
     );
+    if (!client) throw new BatonError("config", "no tracker configured");
+    return await fn(client);
+  } catch (err) {
+    throw toHandoffError(err, tracker, call.method, call.path);
+  } finally {
+    await client?.close();
   }
-  return parsed.data;
 }
 async function listRemoteHandoffs(tracker, opts, timeoutMs = 5e3) {
   const q2 = new URLSearchParams({ limit: String(opts.limit) });
   if (opts.project) q2.set("project", opts.project);
-  return (await call(tracker, "GET", `/handoffs?${q2.toString()}`, ListHandoffsResponse, { timeoutMs })).handoffs;
+  const path6 = `/handoffs?${q2.toString()}`;
+  const res = await withTracker(
+    tracker,
+    { method: "GET", path: path6, timeoutMs },
+    (c3) => c3.handoffs.list({ project: opts.project, limit: opts.limit })
+  );
+  return res.handoffs;
 }
 async function getRemoteHandoff(tracker, id, timeoutMs = 5e3) {
-  return (await call(tracker, "GET", `/handoffs/${encodeURIComponent(id)}`, HandoffResponse, { timeoutMs })).handoff;
+  const path6 = `/handoffs/${encodeURIComponent(id)}`;
+  return (await withTracker(tracker, { method: "GET", path: path6, timeoutMs }, (c3) => c3.handoffs.get(id))).handoff;
 }
 
 // src/handoff/find.ts
@@ -83415,12 +83791,12 @@ function readLocal(ctx, e) {
     createdAt: e.createdAt
   };
 }
-function adoptRemote(ctx, h2, project) {
-  const text = /^---\r?\n/.test(h2.body) ? h2.body : import_gray_matter3.default.stringify(h2.body.startsWith("\n") ? h2.body : `
-${h2.body}`, h2.frontmatter, {});
+function adoptRemote(ctx, h3, project) {
+  const text = /^---\r?\n/.test(h3.body) ? h3.body : import_gray_matter3.default.stringify(h3.body.startsWith("\n") ? h3.body : `
+${h3.body}`, h3.frontmatter, {});
   let document = null;
   try {
-    document = parseDocument(text, `tracker handoff ${h2.id}`);
+    document = parseDocument(text, `tracker handoff ${h3.id}`);
   } catch {
     return {
       contextId: null,
@@ -83428,15 +83804,15 @@ ${h2.body}`, h2.frontmatter, {});
       document: null,
       origin: "tracker",
       file: null,
-      trackerId: h2.id,
-      createdAt: h2.createdAt
+      trackerId: h3.id,
+      createdAt: h3.createdAt
     };
   }
   const meta3 = document.meta;
   const main2 = meta3.projects[0];
   const file2 = documentPath(
     ctx.dataDir,
-    projectKey(main2?.name ?? h2.project.name, main2?.path ?? null),
+    projectKey(main2?.name ?? h3.project.name, main2?.path ?? null),
     meta3.contextId
   );
   try {
@@ -83446,7 +83822,7 @@ ${h2.body}`, h2.frontmatter, {});
       topic: meta3.topic,
       createdAt: meta3.date,
       sessionId: meta3.sessionId,
-      project: main2?.name ?? h2.project.name,
+      project: main2?.name ?? h3.project.name,
       // This machine's checkout counts as the project too, so the SessionStart offer finds it here.
       paths: [
         .../* @__PURE__ */ new Set([
@@ -83461,7 +83837,7 @@ ${h2.body}`, h2.frontmatter, {});
       nextSteps: document.sections.nextSteps ? document.sections.nextSteps.slice(0, INDEX_NEXT_STEPS_MAX) : null,
       resumeCommand: meta3.sessionId ? resumeCommand(meta3.sessionId, meta3.cwd) : null,
       origin: "tracker",
-      trackerId: h2.id
+      trackerId: h3.id
     });
   } catch (err) {
     ctx.warn(`could not keep a local copy: ${err.message}`);
@@ -83472,7 +83848,7 @@ ${h2.body}`, h2.frontmatter, {});
     document,
     origin: "tracker",
     file: file2,
-    trackerId: h2.id,
+    trackerId: h3.id,
     createdAt: meta3.date
   };
 }
@@ -83510,8 +83886,8 @@ async function findHandoff(ctx, ref, project) {
       if (direct) return direct;
     } else {
       for (const s of await remoteSummaries(ctx, project?.name ?? void 0, 20)) {
-        const h2 = await fetchRemote(ctx, s.id, project);
-        if (h2?.contextId === ref) return h2;
+        const h3 = await fetchRemote(ctx, s.id, project);
+        if (h3?.contextId === ref) return h3;
       }
     }
   }
@@ -83532,13 +83908,12 @@ async function currentProject(cwd, env) {
 }
 
 // mcp-server/tools/resume-session.ts
-var inputSchema6 = {
+var inputSchema5 = {
   target: external_exports.string().max(200).optional().describe(
     '"latest" (default: the latest session of this project), a session id, or a project name on the tracker.'
   )
 };
-var outputSchema6 = {
-  ...TextField,
+var outputSchema5 = {
   sessionId: external_exports.string(),
   project: external_exports.string().nullable(),
   resumeCommand: external_exports.string(),
@@ -83547,102 +83922,99 @@ var outputSchema6 = {
 };
 var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var MAX_HANDOFF_CHARS = 12e3;
-function registerResumeSession(server, deps) {
-  server.registerTool(
-    "resume_session",
-    {
-      title: "Resume a session",
-      description: 'Finds where to continue work: for "latest" (this project\'s most recent session), a session id, or a project name, returns the handoff document written at the end of that session (or, without one, a summary of its last turns) and the exact `claude --resume <id>` command. Read the text to pick up the work; give the command to the user if they want to reopen that session itself.',
-      inputSchema: inputSchema6,
-      outputSchema: outputSchema6,
-      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true }
-    },
-    guarded(async (args) => {
-      const target = args.target?.trim() || "latest";
-      const client = deps.client();
-      const here = await currentProject(deps.cwd, deps.env);
-      const find = {
-        dataDir: deps.config.dataDir,
-        tracker: client && deps.config.trackerUrl && deps.config.apiKey ? { url: deps.config.trackerUrl, apiKey: deps.config.apiKey } : null,
-        cwd: deps.cwd,
-        warn: deps.log
-      };
-      let sessionId = null;
-      let command = null;
-      let project = null;
-      if (target === "latest" || !UUID.test(target)) {
-        project = target === "latest" ? here : { name: target };
-        const current = target === "latest" ? await resolveSession(deps).catch(() => null) : null;
-        if (client && deps.config.apiKey) {
-          try {
-            const r = await client.projects.resume(target === "latest" ? here.name : target);
-            if (r.sessionId !== current?.sessionId) {
-              sessionId = r.sessionId;
-              command = r.resumeCommand;
-            }
-          } catch (err) {
-            if (!isBatonError(err) || err.code !== "not_found" && err.code !== "network" && err.code !== "timeout")
-              throw err;
-            deps.log(`tracker resume lookup failed: ${err.message}`);
+var resumeSessionTool = defineTool({
+  name: "resume_session",
+  title: "Resume a session",
+  description: 'Finds where to continue work: for "latest" (this project\'s most recent session), a session id, or a project name, returns the handoff document written at the end of that session (or, without one, a summary of its last turns) and the exact `claude --resume <id>` command. Read the text to pick up the work; give the command to the user if they want to reopen that session itself.',
+  input: inputSchema5,
+  output: outputSchema5,
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, deps) {
+    const target = args.target?.trim() || "latest";
+    const client = deps.client();
+    const here = await currentProject(deps.cwd, deps.env);
+    const find = {
+      dataDir: deps.config.dataDir,
+      tracker: client && deps.config.trackerUrl && deps.config.apiKey ? { url: deps.config.trackerUrl, apiKey: deps.config.apiKey } : null,
+      cwd: deps.cwd,
+      warn: deps.log
+    };
+    let sessionId = null;
+    let command = null;
+    let project = null;
+    if (target === "latest" || !UUID.test(target)) {
+      project = target === "latest" ? here : { name: target };
+      const current = target === "latest" ? await resolveSession(deps).catch(() => null) : null;
+      if (client && deps.config.apiKey) {
+        try {
+          const r = await client.projects.resume(target === "latest" ? here.name : target);
+          if (r.sessionId !== current?.sessionId) {
+            sessionId = r.sessionId;
+            command = r.resumeCommand;
           }
+        } catch (err) {
+          if (!isBatonError(err) || err.code !== "not_found" && err.code !== "network" && err.code !== "timeout")
+            throw err;
+          deps.log(`tracker resume lookup failed: ${err.message}`);
         }
-        if (!sessionId && target === "latest") sessionId = await newestLocalSession(deps);
-      } else {
-        sessionId = target;
       }
-      const handoff2 = await findHandoffFor(find, sessionId, project);
-      sessionId ??= handoff2?.document?.meta.sessionId ?? null;
-      if (!sessionId) {
-        throw new BatonError(
-          "not_found",
-          `no session found for "${target}" (locally${find.tracker ? " or on the tracker" : ""})`
-        );
-      }
-      const digest = handoff2 ? null : await sessionDigest(deps, sessionId, 3).catch(() => null);
-      const cwd = handoff2?.document?.meta.cwd ?? digest?.cwd ?? null;
-      command ??= resumeCommand(sessionId, cwd);
-      const projectName = handoff2?.document?.meta.projects[0]?.name ?? digest?.project ?? project?.name ?? null;
-      const lines = [
-        `Resume session ${sessionId}${projectName ? ` (${projectName})` : ""}:`,
-        `  ${command}`,
-        ""
-      ];
-      let handoffOut = null;
-      if (handoff2) {
-        const text = handoff2.text.length > MAX_HANDOFF_CHARS ? `${handoff2.text.slice(0, MAX_HANDOFF_CHARS)}
+      if (!sessionId && target === "latest") sessionId = await newestLocalSession(deps);
+    } else {
+      sessionId = target;
+    }
+    const handoff2 = await findHandoffFor(find, sessionId, project);
+    sessionId ??= handoff2?.document?.meta.sessionId ?? null;
+    if (!sessionId) {
+      throw new BatonError(
+        "not_found",
+        `no session found for "${target}" (locally${find.tracker ? " or on the tracker" : ""})`
+      );
+    }
+    const digest = handoff2 ? null : await sessionDigest(deps, sessionId, 3).catch(() => null);
+    const cwd = handoff2?.document?.meta.cwd ?? digest?.cwd ?? null;
+    command ??= resumeCommand(sessionId, cwd);
+    const projectName = handoff2?.document?.meta.projects[0]?.name ?? digest?.project ?? project?.name ?? null;
+    const lines = [
+      `Resume session ${sessionId}${projectName ? ` (${projectName})` : ""}:`,
+      `  ${command}`,
+      ""
+    ];
+    let handoffOut = null;
+    if (handoff2) {
+      const text = handoff2.text.length > MAX_HANDOFF_CHARS ? `${handoff2.text.slice(0, MAX_HANDOFF_CHARS)}
 … [handoff cut at ${MAX_HANDOFF_CHARS} characters]` : handoff2.text;
-        handoffOut = {
-          title: handoff2.document?.title ?? null,
-          createdAt: handoff2.createdAt,
-          origin: handoff2.origin,
-          text
-        };
-        lines.push(
-          `Handoff${handoffOut.title ? ` "${clip(handoffOut.title, 100)}"` : ""} (${handoff2.createdAt}, ${handoff2.origin}) — continue from this:`,
-          "",
-          text
-        );
-      } else if (digest) {
-        lines.push(
-          "No handoff document was written for it. Summary of where it stopped:",
-          "",
-          renderDigest(digest)
-        );
-      } else {
-        lines.push(
-          "No handoff document and no readable copy of the session were found; only the resume command is available."
-        );
-      }
-      return ok(lines.join("\n"), {
-        sessionId,
-        project: projectName,
-        resumeCommand: command,
-        handoff: handoffOut,
-        summary: digest ? renderDigest(digest) : null
-      });
-    })
-  );
-}
+      handoffOut = {
+        title: handoff2.document?.title ?? null,
+        createdAt: handoff2.createdAt,
+        origin: handoff2.origin,
+        text
+      };
+      lines.push(
+        `Handoff${handoffOut.title ? ` "${clip(handoffOut.title, 100)}"` : ""} (${handoff2.createdAt}, ${handoff2.origin}) — continue from this:`,
+        "",
+        text
+      );
+    } else if (digest) {
+      lines.push(
+        "No handoff document was written for it. Summary of where it stopped:",
+        "",
+        renderDigest(digest)
+      );
+    } else {
+      lines.push(
+        "No handoff document and no readable copy of the session were found; only the resume command is available."
+      );
+    }
+    return {
+      text: lines.join("\n"),
+      sessionId,
+      project: projectName,
+      resumeCommand: command,
+      handoff: handoffOut,
+      summary: digest ? renderDigest(digest) : null
+    };
+  }
+});
 async function newestLocalSession(deps) {
   const current = await resolveSession(deps).catch(() => null);
   const dir = encodeProjectDir(deps.cwd);
@@ -83655,7 +84027,7 @@ async function findHandoffFor(ctx, sessionId, project) {
   try {
     if (!sessionId) return await findHandoff(ctx, "latest", project);
     const listed = await listHandoffs(ctx, { project: null, limit: 100, remote: ctx.tracker !== null });
-    const match = listed.find((h2) => h2.sessionId === sessionId);
+    const match = listed.find((h3) => h3.sessionId === sessionId);
     const ref = match?.contextId ?? match?.trackerId;
     return ref ? await findHandoff(ctx, ref, project) : null;
   } catch (err) {
@@ -83664,22 +84036,33 @@ async function findHandoffFor(ctx, sessionId, project) {
   }
 }
 
+// mcp-server/tools/index.ts
+var TOOLS = [
+  pushSessionTool,
+  startLiveTool,
+  sendLiveNoteTool,
+  setLiveStatusTool,
+  pauseLiveTool,
+  resumeLiveTool,
+  stopLiveTool,
+  getLiveStatusTool,
+  listSessionsTool,
+  resumeSessionTool,
+  getSessionTool,
+  exportSessionTool
+];
+
 // mcp-server/server.ts
 var SERVER_NAME = "baton-tracker";
 function createServer(deps, version2 = "0.1.0") {
   const server = new McpServer(
     { name: SERVER_NAME, version: version2 },
     {
-      instructions: "Baton tools for Claude Code sessions: push_session uploads a session to the user's Baton tracker; list_sessions / get_session / resume_session find and read earlier sessions; export_session writes a local file; live_update streams this session live to viewers. Secrets are redacted before anything is sent."
+      instructions: "Baton tools for Claude Code sessions: push_session uploads a session to the user's Baton tracker; list_sessions / get_session / resume_session find and read earlier sessions; export_session writes a local file; start_live streams this session live to viewers (send_live_note, set_live_status, pause_live, resume_live, stop_live, get_live_status manage the stream). Secrets are redacted before anything is sent."
     }
   );
   if (deps.config.disabled) return server;
-  registerPushSession(server, deps);
-  registerLiveUpdate(server, deps);
-  registerListSessions(server, deps);
-  registerResumeSession(server, deps);
-  registerGetSession(server, deps);
-  registerExportSession(server, deps);
+  for (const tool of TOOLS) tool.register(server, deps);
   return server;
 }
 

@@ -26,9 +26,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key5 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key5) && key5 !== except)
+        __defProp(to, key5, { get: () => from[key5], enumerable: !(desc = __getOwnPropDesc(from, key5)) || desc.enumerable });
   }
   return to;
 };
@@ -49,14 +49,20 @@ var BatonError;
 var init_errors = __esm({
   "src/core/errors.ts"() {
     "use strict";
-    BatonError = class extends Error {
+    BatonError = class _BatonError extends Error {
       code;
       details;
-      constructor(code, message, options) {
+      reason;
+      constructor(code2, message, options) {
         super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
         this.name = "BatonError";
-        this.code = code;
+        this.code = code2;
         this.details = options?.details;
+        if (options?.reason !== void 0) this.reason = options.reason;
+      }
+      /** A refusal with a stable reason and the details that reason promises (typed by src/core/api ReasonedError). */
+      static refusal(code2, message, r) {
+        return new _BatonError(code2, message, { reason: r.reason, details: r.details });
       }
     };
   }
@@ -111,19 +117,39 @@ var init_resolve_config = __esm({
   }
 });
 
+// src/core/fs/write-atomic.ts
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+function writeFileAtomic(path, data, opts = {}) {
+  mkdirSync(dirname(path), { recursive: true, mode: opts.dirMode ?? 448 });
+  const tmp = `${path}.${process.pid}.${++counter}.tmp`;
+  try {
+    const fd2 = openSync(tmp, "w", opts.mode ?? 384);
+    try {
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd2, bytes, written, bytes.length - written);
+      if (opts.durable) fsyncSync(fd2);
+    } finally {
+      closeSync(fd2);
+    }
+    renameSync(tmp, path);
+  } catch (err2) {
+    rmSync(tmp, { force: true });
+    throw err2;
+  }
+}
+var counter;
+var init_write_atomic = __esm({
+  "src/core/fs/write-atomic.ts"() {
+    "use strict";
+    counter = 0;
+  }
+});
+
 // src/core/config/write-config-file.ts
-import {
-  closeSync,
-  fchmodSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync
-} from "node:fs";
-import { basename, dirname, join as join3 } from "node:path";
+import { chmodSync, mkdirSync as mkdirSync2, readFileSync } from "node:fs";
+import { dirname as dirname2 } from "node:path";
 function writeConfigFile(path, patch) {
   const current = readExisting(path);
   const next = { ...current };
@@ -132,26 +158,21 @@ function writeConfigFile(path, patch) {
     if (v2 === null) delete next[k];
     else next[k] = v2;
   }
-  const dir = dirname(path);
+  const dir = dirname2(path);
   try {
-    mkdirSync(dir, { recursive: true, mode: 448 });
+    mkdirSync2(dir, { recursive: true, mode: 448 });
   } catch (cause) {
     throw new BatonError("io", `cannot create ${dir}`, { cause });
   }
-  const tmp = join3(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const fd2 = openSync(tmp, "wx", 384);
-    try {
-      fchmodSync(fd2, 384);
-      writeSync(fd2, `${JSON.stringify(next, null, 2)}
-`);
-      fsyncSync(fd2);
-    } finally {
-      closeSync(fd2);
-    }
-    renameSync(tmp, path);
+    writeFileAtomic(path, `${JSON.stringify(next, null, 2)}
+`, {
+      mode: 384,
+      dirMode: 448,
+      durable: true
+    });
+    chmodSync(path, 384);
   } catch (cause) {
-    rmSync(tmp, { force: true });
     throw new BatonError("io", `cannot write ${path}`, { cause });
   }
   return next;
@@ -177,6 +198,7 @@ var init_write_config_file = __esm({
   "src/core/config/write-config-file.ts"() {
     "use strict";
     init_errors();
+    init_write_atomic();
   }
 });
 
@@ -193,7 +215,7 @@ var init_config = __esm({
 
 // tracker/config.ts
 import { homedir } from "node:os";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { join as join3, resolve as resolve3 } from "node:path";
 function resolveTrackerConfig(flags, env) {
   const dataDir = flags["data-dir"] ? resolve3(flags["data-dir"]) : resolveDataDir(env, env.HOME || homedir()).dataDir;
   const port = parsePort(flags.port ?? env.BATON_TRACKER_PORT ?? String(DEFAULT_PORT));
@@ -248,7 +270,7 @@ function resolveDbTarget(dbFlag, env, dataDir) {
     throw new BatonError("config", `unsupported database URL: ${raw2.split(":")[0]}://…`);
   return {
     engine: "sqlite",
-    file: raw2 ? raw2 === ":memory:" ? raw2 : resolve3(raw2) : join4(dataDir, "tracker.db")
+    file: raw2 ? raw2 === ":memory:" ? raw2 : resolve3(raw2) : join3(dataDir, "tracker.db")
   };
 }
 function parsePort(text) {
@@ -1865,12 +1887,12 @@ var init_update_query_node = __esm({
       is(node2) {
         return node2.kind === "UpdateQueryNode";
       },
-      create(tables3, withNode) {
+      create(tables, withNode) {
         return freeze({
           kind: "UpdateQueryNode",
           // For backwards compatibility, use the raw table node when there's only one table
           // and don't rename the property to something like `tables`.
-          table: tables3.length === 1 ? tables3[0] : ListNode.create(tables3),
+          table: tables.length === 1 ? tables[0] : ListNode.create(tables),
           ...withNode && { with: withNode }
         });
       },
@@ -1910,16 +1932,16 @@ var init_using_node = __esm({
       is(node2) {
         return node2.kind === "UsingNode";
       },
-      create(tables3) {
+      create(tables) {
         return freeze({
           kind: "UsingNode",
-          tables: freeze(tables3)
+          tables: freeze(tables)
         });
       },
-      cloneWithTables(using, tables3) {
+      cloneWithTables(using, tables) {
         return freeze({
           ...using,
-          tables: freeze([...using.tables, ...tables3])
+          tables: freeze([...using.tables, ...tables])
         });
       }
     });
@@ -1967,10 +1989,10 @@ var init_delete_query_node = __esm({
           limit: void 0
         });
       },
-      cloneWithUsing(deleteNode, tables3) {
+      cloneWithUsing(deleteNode, tables) {
         return freeze({
           ...deleteNode,
-          using: deleteNode.using !== void 0 ? UsingNode.cloneWithTables(deleteNode.using, tables3) : UsingNode.create(tables3)
+          using: deleteNode.using !== void 0 ? UsingNode.cloneWithTables(deleteNode.using, tables) : UsingNode.create(tables)
         });
       }
     });
@@ -2172,10 +2194,10 @@ var init_query_node = __esm({
           where: node2.where ? WhereNode.cloneWithOperation(node2.where, "And", operation2) : WhereNode.create(operation2)
         });
       },
-      cloneWithJoin(node2, join7) {
+      cloneWithJoin(node2, join6) {
         return freeze({
           ...node2,
-          joins: node2.joins ? freeze([...node2.joins, join7]) : freeze([join7])
+          joins: node2.joins ? freeze([...node2.joins, join6]) : freeze([join6])
         });
       },
       cloneWithReturning(node2, selections) {
@@ -2687,8 +2709,8 @@ function parseUpdate(...args) {
 }
 function parseUpdateObjectExpression(update) {
   const updateObj = isFunction(update) ? update(expressionBuilder()) : update;
-  return Object.entries(updateObj).filter(([_2, value]) => value !== void 0).map(([key, value]) => {
-    return ColumnUpdateNode.create(ColumnNode.create(key), parseValueExpression(value));
+  return Object.entries(updateObj).filter(([_2, value]) => value !== void 0).map(([key5, value]) => {
+    return ColumnUpdateNode.create(ColumnNode.create(key5), parseValueExpression(value));
   });
 }
 var init_update_set_parser = __esm({
@@ -4422,10 +4444,10 @@ var init_delete_query_builder = __esm({
           queryNode: QueryNode.cloneWithTop(this.#props.queryNode, parseTop(expression, modifiers))
         });
       }
-      using(tables3) {
+      using(tables) {
         return new _a3({
           ...this.#props,
-          queryNode: DeleteQueryNode.cloneWithUsing(this.#props.queryNode, parseTableExpressionOrList(tables3))
+          queryNode: DeleteQueryNode.cloneWithUsing(this.#props.queryNode, parseTableExpressionOrList(tables))
         });
       }
       innerJoin(...args) {
@@ -6580,12 +6602,12 @@ var init_with_schema_transformer = __esm({
         for (const cte of ctes) {
           this.#ctes.add(cte);
         }
-        const tables3 = this.#collectSchemableIds(node2);
-        for (const table of tables3) {
+        const tables = this.#collectSchemableIds(node2);
+        for (const table of tables) {
           this.#schemableIds.add(table);
         }
         const transformed = super.transformNodeImpl(node2, queryId);
-        for (const table of tables3) {
+        for (const table of tables) {
           this.#schemableIds.delete(table);
         }
         for (const cte of ctes) {
@@ -6660,8 +6682,8 @@ var init_with_schema_transformer = __esm({
           this.#collectSchemableIdsFromTableExpr(node2.table, schemableIds);
         }
         if ("joins" in node2 && node2.joins) {
-          for (const join7 of node2.joins) {
-            this.#collectSchemableIdsFromTableExpr(join7.table, schemableIds);
+          for (const join6 of node2.joins) {
+            this.#collectSchemableIdsFromTableExpr(join6.table, schemableIds);
           }
         }
         if ("using" in node2 && node2.using) {
@@ -6701,9 +6723,9 @@ var init_with_schema_transformer = __esm({
         }
       }
       #collectSchemableId(node2, schemableIds) {
-        const id2 = node2.identifier.name;
-        if (!this.#schemableIds.has(id2) && !this.#ctes.has(id2)) {
-          schemableIds.add(id2);
+        const id = node2.identifier.name;
+        if (!this.#schemableIds.has(id) && !this.#ctes.has(id)) {
+          schemableIds.add(id);
         }
       }
       #collectCTEIds(node2, ctes) {
@@ -6809,9 +6831,9 @@ var init_deferred = __esm({
           this.#resolve(value);
         }
       };
-      reject = (reason) => {
+      reject = (reason2) => {
         if (this.#reject) {
-          this.#reject(reason);
+          this.#reject(reason2);
         }
       };
     };
@@ -7885,11 +7907,11 @@ var init_query_creator = __esm({
        * console.log(result.numUpdatedRows)
        * ```
        */
-      updateTable(tables3) {
+      updateTable(tables) {
         return new UpdateQueryBuilder({
           queryId: createQueryId(),
           executor: this.#props.executor,
-          queryNode: UpdateQueryNode.create(parseTableExpressionOrList(tables3), this.#props.withNode)
+          queryNode: UpdateQueryNode.create(parseTableExpressionOrList(tables), this.#props.withNode)
         });
       }
       /**
@@ -9578,8 +9600,8 @@ var init_json_path_builder = __esm({
        * select "profile"->'addresses'->0->'city' as "city" from "person"
        * ```
        */
-      key(key) {
-        return this.#createBuilderWithPathLeg("Member", key);
+      key(key5) {
+        return this.#createBuilderWithPathLeg("Member", key5);
       }
       #createBuilderWithPathLeg(legType, value) {
         if (JSONReferenceNode.is(this.#node)) {
@@ -13084,17 +13106,17 @@ var init_drop_type_builder = __esm({
 });
 
 // node_modules/kysely/dist/esm/parser/identifier-parser.js
-function parseSchemableIdentifier(id2) {
+function parseSchemableIdentifier(id) {
   const SCHEMA_SEPARATOR = ".";
-  if (id2.includes(SCHEMA_SEPARATOR)) {
-    const parts = id2.split(SCHEMA_SEPARATOR).map(trim3);
+  if (id.includes(SCHEMA_SEPARATOR)) {
+    const parts = id.split(SCHEMA_SEPARATOR).map(trim3);
     if (parts.length === 2) {
       return SchemableIdentifierNode.createWithSchema(parts[0], parts[1]);
     } else {
-      throw new Error(`invalid schemable identifier ${id2}`);
+      throw new Error(`invalid schemable identifier ${id}`);
     }
   } else {
-    return SchemableIdentifierNode.create(id2);
+    return SchemableIdentifierNode.create(id);
   }
 }
 function trim3(str3) {
@@ -17106,7 +17128,7 @@ var init_postgres_introspector = __esm({
         };
       }
       #parseTableMetadata(columns) {
-        const tables3 = [];
+        const tables = [];
         const schemas = /* @__PURE__ */ new Map();
         for (const column of columns) {
           let schema2 = schemas.get(column.schema);
@@ -17123,7 +17145,7 @@ var init_postgres_introspector = __esm({
               schema: column.schema
             });
             schema2.set(column.table, table);
-            tables3.push(table);
+            tables.push(table);
           }
           table.columns.push(freeze({
             comment: column.column_description ?? void 0,
@@ -17135,7 +17157,7 @@ var init_postgres_introspector = __esm({
             name: column.column
           }));
         }
-        return tables3;
+        return tables;
       }
     };
   }
@@ -18091,8 +18113,8 @@ var init_esm = __esm({
 });
 
 // tracker/db/dialect.ts
-import { mkdirSync as mkdirSync2 } from "node:fs";
-import { dirname as dirname2 } from "node:path";
+import { mkdirSync as mkdirSync3 } from "node:fs";
+import { dirname as dirname3 } from "node:path";
 import { userInfo } from "node:os";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
@@ -18100,7 +18122,7 @@ function openDatabase(target) {
   return target.engine === "sqlite" ? openSqlite(target.file) : openPostgres(target);
 }
 function openSqlite(file2) {
-  if (file2 !== ":memory:") mkdirSync2(dirname2(file2), { recursive: true });
+  if (file2 !== ":memory:") mkdirSync3(dirname3(file2), { recursive: true });
   const raw2 = new BetterSqlite3(file2);
   raw2.pragma("journal_mode = WAL");
   raw2.pragma("synchronous = NORMAL");
@@ -18187,83 +18209,6 @@ var init_dialect2 = __esm({
         return pg.types.getTypeParser(oid, format);
       }
     };
-  }
-});
-
-// tracker/live/migration.ts
-function liveMigration(version2) {
-  return {
-    version: version2,
-    name: "live-streams",
-    sqlite: tables({ bigint: "INTEGER" }),
-    postgres: tables({ bigint: "BIGINT" })
-  };
-}
-var tables;
-var init_migration = __esm({
-  "tracker/live/migration.ts"() {
-    "use strict";
-    tables = (t) => [
-      `CREATE TABLE live_streams (
-    id TEXT PRIMARY KEY,
-    owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    session_id TEXT,
-    title TEXT,
-    visibility TEXT NOT NULL,
-    status TEXT NOT NULL,
-    producer_token_hash TEXT NOT NULL UNIQUE,
-    viewer_token_hash TEXT NOT NULL UNIQUE,
-    created_at ${t.bigint} NOT NULL,
-    expires_at ${t.bigint} NOT NULL,
-    ended_at ${t.bigint},
-    last_seq INTEGER NOT NULL DEFAULT 0,
-    event_count INTEGER NOT NULL DEFAULT 0,
-    total_bytes ${t.bigint} NOT NULL DEFAULT 0,
-    post_url TEXT
-  )`,
-      `CREATE INDEX live_streams_session ON live_streams(session_id, status)`,
-      `CREATE INDEX live_streams_owner ON live_streams(owner_id, created_at)`,
-      `CREATE INDEX live_streams_status ON live_streams(status, expires_at)`,
-      // (live_id, seq) orders and dedupes by sequence; (live_id, uuid) drops a transcript record sent twice.
-      `CREATE TABLE live_events (
-    live_id TEXT NOT NULL REFERENCES live_streams(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    uuid TEXT NOT NULL,
-    turn_index INTEGER,
-    body TEXT NOT NULL,
-    created_at ${t.bigint} NOT NULL,
-    PRIMARY KEY (live_id, seq),
-    UNIQUE (live_id, uuid)
-  )`
-    ];
-  }
-});
-
-// tracker/web/migration.ts
-function webSessionsMigration(version2) {
-  return {
-    version: version2,
-    name: "web-sessions",
-    sqlite: tables2({ bigint: "INTEGER" }),
-    postgres: tables2({ bigint: "BIGINT" })
-  };
-}
-var tables2;
-var init_migration2 = __esm({
-  "tracker/web/migration.ts"() {
-    "use strict";
-    tables2 = (t) => [
-      // Tied to the key used to log in: revoking (or expiring) that key ends the browser session too.
-      `CREATE TABLE web_sessions (
-    token_hash TEXT PRIMARY KEY,
-    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    key_id TEXT NOT NULL REFERENCES api_keys(id) ON DELETE CASCADE,
-    created_at ${t.bigint} NOT NULL,
-    expires_at ${t.bigint} NOT NULL,
-    last_seen_at ${t.bigint} NOT NULL
-  )`,
-      `CREATE INDEX web_sessions_user ON web_sessions(user_id)`
-    ];
   }
 });
 
@@ -18435,45 +18380,118 @@ var init_init = __esm({
   }
 });
 
+// tracker/db/migrations/0002-live-streams.ts
+var statements, migration0002;
+var init_live_streams = __esm({
+  "tracker/db/migrations/0002-live-streams.ts"() {
+    "use strict";
+    statements = (t) => [
+      `CREATE TABLE live_streams (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    session_id TEXT,
+    title TEXT,
+    visibility TEXT NOT NULL,
+    status TEXT NOT NULL,
+    producer_token_hash TEXT NOT NULL UNIQUE,
+    viewer_token_hash TEXT NOT NULL UNIQUE,
+    created_at ${t.bigint} NOT NULL,
+    expires_at ${t.bigint} NOT NULL,
+    ended_at ${t.bigint},
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    event_count INTEGER NOT NULL DEFAULT 0,
+    total_bytes ${t.bigint} NOT NULL DEFAULT 0,
+    post_url TEXT
+  )`,
+      `CREATE INDEX live_streams_session ON live_streams(session_id, status)`,
+      `CREATE INDEX live_streams_owner ON live_streams(owner_id, created_at)`,
+      `CREATE INDEX live_streams_status ON live_streams(status, expires_at)`,
+      // (live_id, seq) orders and dedupes by sequence; (live_id, uuid) drops a transcript record sent twice.
+      `CREATE TABLE live_events (
+    live_id TEXT NOT NULL REFERENCES live_streams(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    uuid TEXT NOT NULL,
+    turn_index INTEGER,
+    body TEXT NOT NULL,
+    created_at ${t.bigint} NOT NULL,
+    PRIMARY KEY (live_id, seq),
+    UNIQUE (live_id, uuid)
+  )`
+    ];
+    migration0002 = {
+      version: 2,
+      name: "live-streams",
+      sqlite: statements({ bigint: "INTEGER" }),
+      postgres: statements({ bigint: "BIGINT" })
+    };
+  }
+});
+
+// tracker/db/migrations/0003-web-sessions.ts
+var statements2, migration0003;
+var init_web_sessions = __esm({
+  "tracker/db/migrations/0003-web-sessions.ts"() {
+    "use strict";
+    statements2 = (t) => [
+      // Tied to the key used to log in: revoking (or expiring) that key ends the browser session too.
+      `CREATE TABLE web_sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    key_id TEXT NOT NULL REFERENCES api_keys(id) ON DELETE CASCADE,
+    created_at ${t.bigint} NOT NULL,
+    expires_at ${t.bigint} NOT NULL,
+    last_seen_at ${t.bigint} NOT NULL
+  )`,
+      `CREATE INDEX web_sessions_user ON web_sessions(user_id)`
+    ];
+    migration0003 = {
+      version: 3,
+      name: "web-sessions",
+      sqlite: statements2({ bigint: "INTEGER" }),
+      postgres: statements2({ bigint: "BIGINT" })
+    };
+  }
+});
+
 // tracker/db/migrations/0004-key-parents.ts
-var statements, migration0004;
+var statements3, migration0004;
 var init_key_parents = __esm({
   "tracker/db/migrations/0004-key-parents.ts"() {
     "use strict";
-    statements = [
+    statements3 = [
       `ALTER TABLE api_keys ADD COLUMN parent_id TEXT`,
       `CREATE INDEX api_keys_parent ON api_keys(parent_id)`
     ];
     migration0004 = {
       version: 4,
       name: "key-parents",
-      sqlite: statements,
-      postgres: statements
+      sqlite: statements3,
+      postgres: statements3
     };
   }
 });
 
 // tracker/db/migrations/0005-secrets.ts
-var statements2, migration0005;
+var statements4, migration0005;
 var init_secrets = __esm({
   "tracker/db/migrations/0005-secrets.ts"() {
     "use strict";
-    statements2 = [`CREATE TABLE tracker_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)`];
+    statements4 = [`CREATE TABLE tracker_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)`];
     migration0005 = {
       version: 5,
       name: "secrets",
-      sqlite: statements2,
-      postgres: statements2
+      sqlite: statements4,
+      postgres: statements4
     };
   }
 });
 
 // tracker/db/migrations/0006-session-accounting.ts
-var statements3, migration0006;
+var statements5, migration0006;
 var init_session_accounting = __esm({
   "tracker/db/migrations/0006-session-accounting.ts"() {
     "use strict";
-    statements3 = (t) => [
+    statements5 = (t) => [
       // JSON ReadStats: skipped lines and why, shown on the session page.
       `ALTER TABLE sessions ADD COLUMN read_stats TEXT`,
       // JSON InheritedTotals of a fork; the numbers a project sums are columns of their own.
@@ -18488,23 +18506,23 @@ var init_session_accounting = __esm({
     migration0006 = {
       version: 6,
       name: "session-accounting",
-      sqlite: statements3({ bigint: "INTEGER", real: "REAL" }),
-      postgres: statements3({ bigint: "BIGINT", real: "DOUBLE PRECISION" })
+      sqlite: statements5({ bigint: "INTEGER", real: "REAL" }),
+      postgres: statements5({ bigint: "BIGINT", real: "DOUBLE PRECISION" })
     };
   }
 });
 
 // tracker/db/migrations/0007-subagent-usage.ts
-var statements4, migration0007;
+var statements6, migration0007;
 var init_subagent_usage = __esm({
   "tracker/db/migrations/0007-subagent-usage.ts"() {
     "use strict";
-    statements4 = [`ALTER TABLE sessions ADD COLUMN subagent_usage TEXT`];
+    statements6 = [`ALTER TABLE sessions ADD COLUMN subagent_usage TEXT`];
     migration0007 = {
       version: 7,
       name: "subagent-usage",
-      sqlite: statements4,
-      postgres: statements4
+      sqlite: statements6,
+      postgres: statements6
     };
   }
 });
@@ -18514,17 +18532,17 @@ var migrations;
 var init_migrations = __esm({
   "tracker/db/migrations/index.ts"() {
     "use strict";
-    init_migration();
-    init_migration2();
     init_init();
+    init_live_streams();
+    init_web_sessions();
     init_key_parents();
     init_secrets();
     init_session_accounting();
     init_subagent_usage();
     migrations = [
       migration0001,
-      liveMigration(2),
-      webSessionsMigration(3),
+      migration0002,
+      migration0003,
       migration0004,
       migration0005,
       migration0006,
@@ -18770,7 +18788,7 @@ function createHandoffsRepo(db) {
       await db.insertInto("handoffs").values(row).execute();
       return row;
     },
-    findForUser: (userId, id2) => db.selectFrom("handoffs").selectAll().where("id", "=", id2).where("user_id", "=", userId).executeTakeFirst(),
+    findForUser: (userId, id) => db.selectFrom("handoffs").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst(),
     async list(userId, opts) {
       let q2 = db.selectFrom("handoffs").select(["id", "user_id", "project_id", "session_id", "title", "created_at"]).where("user_id", "=", userId);
       if (opts.projectId) q2 = q2.where("project_id", "=", opts.projectId);
@@ -18787,22 +18805,22 @@ var init_handoffs = __esm({
 // tracker/db/repositories/keys.ts
 function createKeysRepo(db) {
   return {
-    async create(key) {
-      await db.insertInto("api_keys").values(key).execute();
+    async create(key5) {
+      await db.insertInto("api_keys").values(key5).execute();
     },
     findByPrefix: (prefix) => db.selectFrom("api_keys").selectAll().where("prefix", "=", prefix).execute(),
     findByPrefixWithUser: (prefix) => db.selectFrom("api_keys as k").innerJoin("users as u", "u.id", "k.user_id").selectAll("k").select(["u.name as user_name", "u.role as user_role", "u.created_at as user_created_at"]).where("k.prefix", "=", prefix).execute(),
-    findById: (id2) => db.selectFrom("api_keys").selectAll().where("id", "=", id2).executeTakeFirst(),
-    findForUser: (userId, id2) => db.selectFrom("api_keys").selectAll().where("id", "=", id2).where("user_id", "=", userId).executeTakeFirst(),
+    findById: (id) => db.selectFrom("api_keys").selectAll().where("id", "=", id).executeTakeFirst(),
+    findForUser: (userId, id) => db.selectFrom("api_keys").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst(),
     listForUser: (userId) => db.selectFrom("api_keys").selectAll().where("user_id", "=", userId).orderBy("created_at").orderBy("id").execute(),
-    async revoke(userId, id2, now) {
-      const found = await db.selectFrom("api_keys").select("revoked_at").where("id", "=", id2).where("user_id", "=", userId).executeTakeFirst();
+    async revoke(userId, id, now) {
+      const found = await db.selectFrom("api_keys").select("revoked_at").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
       if (!found) return false;
       if (found.revoked_at === null) {
-        await db.updateTable("api_keys").set({ revoked_at: now }).where("id", "=", id2).execute();
+        await db.updateTable("api_keys").set({ revoked_at: now }).where("id", "=", id).execute();
       }
-      const seen = /* @__PURE__ */ new Set([id2]);
-      let frontier = [id2];
+      const seen = /* @__PURE__ */ new Set([id]);
+      let frontier = [id];
       while (frontier.length > 0) {
         const children = await db.selectFrom("api_keys").select(["id", "revoked_at"]).where("parent_id", "in", frontier).execute();
         const fresh = children.filter((k) => !seen.has(k.id));
@@ -18814,8 +18832,8 @@ function createKeysRepo(db) {
       }
       return true;
     },
-    async touch(id2, now, minIntervalMs) {
-      await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", id2).where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", now - minIntervalMs)])).execute();
+    async touch(id, now, minIntervalMs) {
+      await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", id).where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", now - minIntervalMs)])).execute();
     }
   };
 }
@@ -18832,28 +18850,28 @@ function createPostsRepo(db) {
       await db.insertInto("posts").values(row).execute();
       return row;
     },
-    findForUser: (userId, id2) => db.selectFrom("posts").selectAll().where("id", "=", id2).where("user_id", "=", userId).executeTakeFirst(),
+    findForUser: (userId, id) => db.selectFrom("posts").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst(),
     findByShareSlug: (slug) => db.selectFrom("posts").selectAll().where("share_slug", "=", slug).executeTakeFirst(),
-    async list(userId, page, limit) {
+    async list(userId, page4, limit) {
       const q2 = db.selectFrom("posts").where("user_id", "=", userId);
       const [count2, rows] = await Promise.all([
         q2.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
-        q2.selectAll().orderBy("updated_at", "desc").orderBy("id").limit(limit).offset((page - 1) * limit).execute()
+        q2.selectAll().orderBy("updated_at", "desc").orderBy("id").limit(limit).offset((page4 - 1) * limit).execute()
       ]);
       return { rows, total: Number(count2?.n ?? 0) };
     },
-    async update(id2, patch) {
-      await db.updateTable("posts").set(patch).where("id", "=", id2).execute();
+    async update(id, patch) {
+      await db.updateTable("posts").set(patch).where("id", "=", id).execute();
     },
-    async delete(id2) {
-      await db.deleteFrom("posts").where("id", "=", id2).execute();
+    async delete(id) {
+      await db.deleteFrom("posts").where("id", "=", id).execute();
     },
     async addSession(postId, sessionPk, now) {
       await db.insertInto("post_sessions").values({ post_id: postId, session_pk: sessionPk, added_at: now }).onConflict((oc) => oc.columns(["post_id", "session_pk"]).doNothing()).execute();
     },
     async sessionIds(postIds) {
       const out = /* @__PURE__ */ new Map();
-      for (const id2 of postIds) out.set(id2, []);
+      for (const id of postIds) out.set(id, []);
       if (postIds.length === 0) return out;
       const rows = await db.selectFrom("post_sessions as ps").innerJoin("sessions as s", "s.pk", "ps.session_pk").select(["ps.post_id", "s.id"]).where("ps.post_id", "in", postIds).orderBy("ps.added_at").orderBy("s.pk").execute();
       for (const r of rows) out.get(r.post_id)?.push(r.id);
@@ -18904,7 +18922,7 @@ function createProjectsRepo(db) {
       ).execute();
       return rows.find((r) => r.id === ref) ?? rows.find((r) => r.slug === ref) ?? rows[0];
     },
-    findById: (id2) => db.selectFrom("projects").selectAll().where("id", "=", id2).executeTakeFirst(),
+    findById: (id) => db.selectFrom("projects").selectAll().where("id", "=", id).executeTakeFirst(),
     async byIds(ids) {
       if (ids.length === 0) return [];
       return db.selectFrom("projects").selectAll().where("id", "in", ids).execute();
@@ -18991,10 +19009,10 @@ var init_rate_limits = __esm({
 
 // tracker/db/repositories/sessions.ts
 function createSessionsRepo(db, engine) {
-  const byUserAndId = (userId, id2) => db.selectFrom("sessions").selectAll().where("user_id", "=", userId).where("id", "=", id2);
+  const byUserAndId = (userId, id) => db.selectFrom("sessions").selectAll().where("user_id", "=", userId).where("id", "=", id);
   return {
-    findByUserAndId: (userId, id2) => byUserAndId(userId, id2).executeTakeFirst(),
-    lockByUserAndId: (userId, id2) => engine === "postgres" ? byUserAndId(userId, id2).forUpdate().executeTakeFirst() : byUserAndId(userId, id2).executeTakeFirst(),
+    findByUserAndId: (userId, id) => byUserAndId(userId, id).executeTakeFirst(),
+    lockByUserAndId: (userId, id) => engine === "postgres" ? byUserAndId(userId, id).forUpdate().executeTakeFirst() : byUserAndId(userId, id).executeTakeFirst(),
     findByPk: (pk) => db.selectFrom("sessions").selectAll().where("pk", "=", pk).executeTakeFirst(),
     async titlesFor(userId, ids) {
       if (ids.length === 0) return /* @__PURE__ */ new Map();
@@ -19040,7 +19058,7 @@ function createSessionsRepo(db, engine) {
         const search = async (conn) => {
           const bitmap = engine === "postgres" && await preferBitmapScan(conn, terms);
           const m = matchingSessions(engine, terms, filtered(conn).select("s.pk"), { bitmap }).as("m");
-          const q3 = filtered(conn).innerJoin(m, (join7) => join7.onRef(sql.ref("m.session_pk"), "=", "s.pk"));
+          const q3 = filtered(conn).innerJoin(m, (join6) => join6.onRef(sql.ref("m.session_pk"), "=", "s.pk"));
           const keys = await q3.select([
             "s.pk",
             sql`m.score`.as("score"),
@@ -19075,18 +19093,18 @@ function createSessionsRepo(db, engine) {
         });
       }
       const q2 = filtered(db);
-      const page = q2.select("s.pk").orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").limit(f.limit).offset(offset);
+      const page4 = q2.select("s.pk").orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").limit(f.limit).offset(offset);
       const [count2, rows] = await Promise.all([
         q2.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
-        db.selectFrom("sessions as s").selectAll("s").where("s.pk", "in", page).orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").execute()
+        db.selectFrom("sessions as s").selectAll("s").where("s.pk", "in", page4).orderBy("s.activity_at", "desc").orderBy("s.pk", "desc").execute()
       ]);
       return { rows, total: Number(count2?.n ?? 0) };
     },
-    async listPublic(page, limit) {
+    async listPublic(page4, limit) {
       const q2 = db.selectFrom("sessions").where("visibility", "=", "public");
       const [count2, rows] = await Promise.all([
         q2.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
-        q2.selectAll().orderBy("activity_at", "desc").orderBy("pk", "desc").limit(limit).offset((page - 1) * limit).execute()
+        q2.selectAll().orderBy("activity_at", "desc").orderBy("pk", "desc").limit(limit).offset((page4 - 1) * limit).execute()
       ]);
       return { rows, total: Number(count2?.n ?? 0) };
     },
@@ -19127,7 +19145,7 @@ function createUsersRepo(db) {
       await db.insertInto("users").values(user).execute();
       return user;
     },
-    findById: (id2) => db.selectFrom("users").selectAll().where("id", "=", id2).executeTakeFirst(),
+    findById: (id) => db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst(),
     findByName: (name) => db.selectFrom("users").selectAll().where("name", "=", name).executeTakeFirst(),
     list: () => db.selectFrom("users").selectAll().orderBy("created_at").orderBy("id").execute(),
     async count() {
@@ -19288,12 +19306,12 @@ var require_core = __commonJS({
     }
     function inherit$1(original, ...objects) {
       const result = /* @__PURE__ */ Object.create(null);
-      for (const key in original) {
-        result[key] = original[key];
+      for (const key5 in original) {
+        result[key5] = original[key5];
       }
       objects.forEach(function(obj) {
-        for (const key in obj) {
-          result[key] = obj[key];
+        for (const key5 in obj) {
+          result[key5] = obj[key5];
         }
       });
       return (
@@ -19480,8 +19498,8 @@ var require_core = __commonJS({
         this.add(node2);
       }
       toHTML() {
-        const renderer = new HTMLRenderer(this, this.options);
-        return renderer.value();
+        const renderer2 = new HTMLRenderer(this, this.options);
+        return renderer2.value();
       }
       finalize() {
         this.closeAllNodes();
@@ -19812,8 +19830,8 @@ var require_core = __commonJS({
       if (!mode.beforeMatch) return;
       if (mode.starts) throw new Error("beforeMatch cannot be used with starts");
       const originalMode = Object.assign({}, mode);
-      Object.keys(mode).forEach((key) => {
-        delete mode[key];
+      Object.keys(mode).forEach((key5) => {
+        delete mode[key5];
       });
       mode.keywords = originalMode.keywords;
       mode.begin = concat(originalMode.beforeMatch, lookahead(originalMode.begin));
@@ -19890,9 +19908,9 @@ var require_core = __commonJS({
       seenDeprecations[`${version3}/${message}`] = true;
     };
     var MultiClassError = new Error();
-    function remapScopeNames(mode, regexes, { key }) {
+    function remapScopeNames(mode, regexes, { key: key5 }) {
       let offset = 0;
-      const scopeNames = mode[key];
+      const scopeNames = mode[key5];
       const emit = {};
       const positions = {};
       for (let i2 = 1; i2 <= regexes.length; i2++) {
@@ -19900,9 +19918,9 @@ var require_core = __commonJS({
         emit[i2 + offset] = true;
         offset += countMatchGroups(regexes[i2 - 1]);
       }
-      mode[key] = positions;
-      mode[key]._emit = emit;
-      mode[key]._multi = true;
+      mode[key5] = positions;
+      mode[key5]._emit = emit;
+      mode[key5]._multi = true;
     }
     function beginMultiClass(mode) {
       if (!Array.isArray(mode.begin)) return;
@@ -20150,13 +20168,13 @@ var require_core = __commonJS({
     }
     var version2 = "11.12.0";
     var HTMLInjectionError = class extends Error {
-      constructor(reason, html3) {
-        super(reason);
+      constructor(reason2, html5) {
+        super(reason2);
         this.name = "HTMLInjectionError";
-        this.html = html3;
+        this.html = html5;
       }
     };
-    var escape = escapeHTML;
+    var escape2 = escapeHTML;
     var inherit = inherit$1;
     var NO_MATCH = /* @__PURE__ */ Symbol("nomatch");
     var MAX_KEYWORD_HITS = 7;
@@ -20197,23 +20215,23 @@ var require_core = __commonJS({
         return classes.split(/\s+/).find((_class) => shouldNotHighlight(_class) || getLanguage(_class));
       }
       function highlight2(codeOrLanguageName, optionsOrCode, ignoreIllegals) {
-        let code = "";
+        let code2 = "";
         let languageName = "";
         if (typeof optionsOrCode === "object") {
-          code = codeOrLanguageName;
+          code2 = codeOrLanguageName;
           ignoreIllegals = optionsOrCode.ignoreIllegals;
           languageName = optionsOrCode.language;
         } else {
           deprecated("10.7.0", "highlight(lang, code, ...args) has been deprecated.");
           deprecated("10.7.0", "Please use highlight(code, options) instead.\nhttps://github.com/highlightjs/highlight.js/issues/2277");
           languageName = codeOrLanguageName;
-          code = optionsOrCode;
+          code2 = optionsOrCode;
         }
         if (ignoreIllegals === void 0) {
           ignoreIllegals = true;
         }
         const context = {
-          code,
+          code: code2,
           language: languageName
         };
         fire("before:highlight", context);
@@ -20331,14 +20349,14 @@ var require_core = __commonJS({
           return top;
         }
         function endOfMode(mode, match2, matchPlusRemainder) {
-          let matched = startsWith(mode.endRe, matchPlusRemainder);
-          if (matched) {
+          let matched2 = startsWith(mode.endRe, matchPlusRemainder);
+          if (matched2) {
             if (mode["on:end"]) {
               const resp = new Response3(mode);
               mode["on:end"](match2, resp);
-              if (resp.isMatchIgnored) matched = false;
+              if (resp.isMatchIgnored) matched2 = false;
             }
-            if (matched) {
+            if (matched2) {
               while (mode.endsParent && mode.parent) {
                 mode = mode.parent;
               }
@@ -20526,7 +20544,7 @@ var require_core = __commonJS({
           if (err2.message && err2.message.includes("Illegal")) {
             return {
               language: languageName,
-              value: escape(codeToHighlight),
+              value: escape2(codeToHighlight),
               illegal: true,
               relevance: 0,
               _illegalBy: {
@@ -20541,7 +20559,7 @@ var require_core = __commonJS({
           } else if (SAFE_MODE) {
             return {
               language: languageName,
-              value: escape(codeToHighlight),
+              value: escape2(codeToHighlight),
               illegal: false,
               relevance: 0,
               errorRaised: err2,
@@ -20553,22 +20571,22 @@ var require_core = __commonJS({
           }
         }
       }
-      function justTextHighlightResult(code) {
+      function justTextHighlightResult(code2) {
         const result = {
-          value: escape(code),
+          value: escape2(code2),
           illegal: false,
           relevance: 0,
           _top: PLAINTEXT_LANGUAGE,
           _emitter: new options.__emitter(options)
         };
-        result._emitter.addText(code);
+        result._emitter.addText(code2);
         return result;
       }
-      function highlightAuto(code, languageSubset) {
+      function highlightAuto(code2, languageSubset) {
         languageSubset = languageSubset || options.languages || Object.keys(languages);
-        const plaintext = justTextHighlightResult(code);
+        const plaintext = justTextHighlightResult(code2);
         const results = languageSubset.filter(getLanguage).filter(autoDetection).map(
-          (name) => _highlight(name, code, false)
+          (name) => _highlight(name, code2, false)
         );
         results.unshift(plaintext);
         const sorted = results.sort((a, b) => {
@@ -20785,9 +20803,9 @@ var require_core = __commonJS({
         optional: optional2,
         anyNumberOfTimes
       };
-      for (const key in MODES2) {
-        if (typeof MODES2[key] === "object") {
-          deepFreeze(MODES2[key]);
+      for (const key5 in MODES2) {
+        if (typeof MODES2[key5] === "object") {
+          deepFreeze(MODES2[key5]);
         }
       }
       Object.assign(hljs, MODES2);
@@ -21540,9 +21558,9 @@ function floatSafeRemainder(val, step) {
   return ratio - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
-function defineLazy(object2, key, getter) {
+function defineLazy(object2, key5, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key, {
+  Object.defineProperty(object2, key5, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -21554,7 +21572,7 @@ function defineLazy(object2, key, getter) {
       return value;
     },
     set(v2) {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object2, key5, {
         value: v2
         // configurable: true,
       });
@@ -21580,47 +21598,47 @@ function rawShape(def) {
 function sourceShape(schema2) {
   return rawShape(schema2._zod.def) ?? schema2._zod.def.shape;
 }
-function deferProp(target, key, getter) {
-  Object.defineProperty(target, key, {
+function deferProp(target, key5, getter) {
+  Object.defineProperty(target, key5, {
     get() {
       const value = getter();
-      assignProp(this, key, value);
+      assignProp(this, key5, value);
       return value;
     },
     enumerable: true,
     configurable: true
   });
 }
-function putProp(target, key, value) {
-  if (key in target)
-    assignProp(target, key, value);
+function putProp(target, key5, value) {
+  if (key5 in target)
+    assignProp(target, key5, value);
   else
-    target[key] = value;
+    target[key5] = value;
 }
 function mirrorShape(target, source, keys, wrap) {
   const raw2 = sourceShape(source);
-  for (const key of keys) {
-    const desc = Object.getOwnPropertyDescriptor(raw2, key);
+  for (const key5 of keys) {
+    const desc = Object.getOwnPropertyDescriptor(raw2, key5);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
-      deferProp(target, key, () => {
-        const value = source._zod.def.shape[key];
-        return wrap ? wrap(value, key) : value;
+      deferProp(target, key5, () => {
+        const value = source._zod.def.shape[key5];
+        return wrap ? wrap(value, key5) : value;
       });
     } else
-      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+      putProp(target, key5, wrap ? wrap(desc.value, key5) : desc.value);
   }
 }
 function mirrorProps(target, source) {
-  for (const key of Reflect.ownKeys(source)) {
-    const desc = Object.getOwnPropertyDescriptor(source, key);
+  for (const key5 of Reflect.ownKeys(source)) {
+    const desc = Object.getOwnPropertyDescriptor(source, key5);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key, () => source[key]);
+      deferProp(target, key5, () => source[key5]);
     else
-      putProp(target, key, desc.value);
+      putProp(target, key5, desc.value);
   }
 }
 function mergeDefs(...defs) {
@@ -21637,11 +21655,11 @@ function cloneDef(schema2) {
 function getElementAtPath(obj, path) {
   if (!path)
     return obj;
-  return path.reduce((acc, key) => acc?.[key], obj);
+  return path.reduce((acc, key5) => acc?.[key5], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
-  const promises = keys.map((key) => promisesObj[key]);
+  const promises = keys.map((key5) => promisesObj[key5]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
     for (let i2 = 0; i2 < keys.length; i2++) {
@@ -21713,8 +21731,8 @@ function shallowClone(o) {
 }
 function numKeys(data) {
   let keyCount = 0;
-  for (const key in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key)) {
+  for (const key5 in data) {
+    if (Object.prototype.hasOwnProperty.call(data, key5)) {
       keyCount++;
     }
   }
@@ -21868,12 +21886,12 @@ function pick(schema2, mask) {
 function maskedKeys(schema2, mask) {
   const raw2 = sourceShape(schema2);
   const keys = [];
-  for (const key of Reflect.ownKeys(mask)) {
-    if (!Object.getOwnPropertyDescriptor(raw2, key)?.enumerable) {
-      throw new Error(`Unrecognized key: "${String(key)}"`);
+  for (const key5 of Reflect.ownKeys(mask)) {
+    if (!Object.getOwnPropertyDescriptor(raw2, key5)?.enumerable) {
+      throw new Error(`Unrecognized key: "${String(key5)}"`);
     }
-    if (mask[key])
-      keys.push(key);
+    if (mask[key5])
+      keys.push(key5);
   }
   return keys;
 }
@@ -21886,7 +21904,7 @@ function omit(schema2, mask) {
   }
   const omitted = new Set(maskedKeys(schema2, mask));
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key) => !omitted.has(key)));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key5) => !omitted.has(key5)));
   return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema2, shape) {
@@ -21897,8 +21915,8 @@ function extend(schema2, shape) {
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema2);
-    for (const key of Reflect.ownKeys(shape)) {
-      if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
+    for (const key5 of Reflect.ownKeys(shape)) {
+      if (Object.getOwnPropertyDescriptor(existingShape, key5) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
@@ -21945,15 +21963,15 @@ function partial(Class2, schema2, mask, name = "partial") {
   }
   const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key5) => selected && !selected.has(key5) ? value : new Class2({ type: "optional", innerType: value })));
   return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape, checks: [] }));
 }
 function required(Class2, schema2, mask) {
   const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key) => (
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key5) => (
     // overwrite with non-optional
-    selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
+    selected && !selected.has(key5) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
   return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape }));
 }
@@ -22140,46 +22158,46 @@ var Class = class {
   }
 };
 function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+  for (const key5 in table) {
+    const desc = Object.getOwnPropertyDescriptor(table, key5);
     if (desc.get)
-      Object.defineProperty(proto, key, { ...desc, enumerable: false });
+      Object.defineProperty(proto, key5, { ...desc, enumerable: false });
     else
-      defineBound(proto, key, desc.value);
+      defineBound(proto, key5, desc.value);
   }
 }
-function own(inst, key, value, enumerable = true) {
-  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+function own(inst, key5, value, enumerable = true) {
+  Object.defineProperty(inst, key5, { configurable: true, writable: true, enumerable, value });
   return value;
 }
-function hide(inst, key, value) {
-  return own(inst, key, value, false);
+function hide(inst, key5, value) {
+  return own(inst, key5, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
-  for (const key in computes) {
-    const compute = computes[key];
-    Object.defineProperty(table, key, {
+  for (const key5 in computes) {
+    const compute = computes[key5];
+    Object.defineProperty(table, key5, {
       configurable: true,
       enumerable: true,
       get() {
-        return own(this, key, compute(this));
+        return own(this, key5, compute(this));
       },
       set(value) {
-        own(this, key, value);
+        own(this, key5, value);
       }
     });
   }
   return table;
 }
-function defineBound(proto, key, fn) {
-  Object.defineProperty(proto, key, {
+function defineBound(proto, key5, fn) {
+  Object.defineProperty(proto, key5, {
     configurable: true,
     get() {
-      return this == null ? fn : own(this, key, fn.bind(this));
+      return this == null ? fn : own(this, key5, fn.bind(this));
     },
     set(value) {
-      own(this, key, value);
+      own(this, key5, value);
     }
   });
 }
@@ -22196,53 +22214,53 @@ var breaker = {
     return void 0;
   }
 };
-function defineLazyInternal(inst, key, compute) {
+function defineLazyInternal(inst, key5, compute) {
   const proto = Object.getPrototypeOf(inst._zod);
-  if (key in proto && installing !== inst._zod) {
+  if (key5 in proto && installing !== inst._zod) {
     installing = void 0;
     return;
   }
   installing = inst._zod;
-  Object.defineProperty(proto, key, {
+  Object.defineProperty(proto, key5, {
     configurable: true,
     get() {
-      Object.defineProperty(this, key, breaker);
+      Object.defineProperty(this, key5, breaker);
       const outer = broke;
       broke = false;
       try {
         const value = compute(this);
         if (broke)
-          delete this[key];
+          delete this[key5];
         else
-          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+          Object.defineProperty(this, key5, { configurable: true, writable: true, value });
         broke = broke || outer;
         return value;
       } catch (err2) {
-        delete this[key];
+        delete this[key5];
         broke = broke || outer;
         throw err2;
       }
     },
     set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+      Object.defineProperty(this, key5, { configurable: true, writable: true, value });
     }
   });
 }
-function installLazyProp(inst, key, make, enumerable) {
-  const proto = claim(inst, key);
+function installLazyProp(inst, key5, make, enumerable) {
+  const proto = claim(inst, key5);
   if (!proto)
     return;
-  Object.defineProperty(proto, key, {
+  Object.defineProperty(proto, key5, {
     configurable: true,
     get() {
       const desc = { configurable: true, writable: true, enumerable, value: void 0 };
-      Object.defineProperty(this, key, desc);
+      Object.defineProperty(this, key5, desc);
       desc.value = make(this);
-      Object.defineProperty(this, key, desc);
+      Object.defineProperty(this, key5, desc);
       return desc.value;
     },
     set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+      Object.defineProperty(this, key5, { configurable: true, writable: true, enumerable, value });
     }
   });
 }
@@ -22419,15 +22437,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj, key, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
-    if (key === "__proto__") {
-      Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+function node(obj, key5, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key5)) {
+    if (key5 === "__proto__") {
+      Object.defineProperty(obj, key5, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj[key] = make();
+      obj[key5] = make();
     }
   }
-  return obj[key];
+  return obj[key5];
 }
 function flattenError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = {};
@@ -23336,16 +23354,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries ?? (entries = Reflect.ownKeys(def.shape).map((key5) => [key5, def.shape[key5]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema2] of entries) {
-      const result = schema2._zod.run({ value: input2[key], issues: [] }, {});
+    for (const [key5, schema2] of entries) {
+      const result = schema2._zod.run({ value: input2[key5], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
-        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key)));
+        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key5)));
       } else {
-        handleCheckPropertyResult(result, payload, key);
+        handleCheckPropertyResult(result, payload, key5);
       }
     }
     if (proms)
@@ -23918,12 +23936,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i2 = 4; i2 < len; i2++) {
-    const code = iban3.charCodeAt(i2);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i2);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   for (let i2 = 0; i2 < 4; i2++) {
-    const code = iban3.charCodeAt(i2);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i2);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -24246,8 +24264,8 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   };
   capSize(inst, arraySize);
 });
-function handlePropertyResult(result, final, key, input2, optin, optout) {
-  const isPresent = key in input2;
+function handlePropertyResult(result, final, key5, input2, optin, optout) {
+  const isPresent = key5 in input2;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
@@ -24256,7 +24274,7 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
     if (optin !== void 0 && isOptionalOut && !isPresent) {
       return;
     }
-    final.issues.push(...prefixIssues(key, result.issues));
+    final.issues.push(...prefixIssues(key5, result.issues));
   }
   if (!isPresent && optin === void 0) {
     if (!result.issues.length) {
@@ -24264,17 +24282,17 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
         code: "invalid_type",
         expected: "nonoptional",
         input: void 0,
-        path: [key]
+        path: [key5]
       });
     }
     return;
   }
   if (result.value === void 0) {
     if (isPresent || optin === "defaulted" && !isOptionalOut) {
-      final.value[key] = void 0;
+      final.value[key5] = void 0;
     }
   } else {
-    final.value[key] = result.value;
+    final.value[key5] = result.value;
   }
 }
 var NO_SYMBOL_KEYS = [];
@@ -24307,28 +24325,28 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   const optin = _catchall.optin;
   const optout = _catchall.optout;
   let seen = 0;
-  for (const key in input2) {
+  for (const key5 in input2) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
         break;
       seen = payload.issues.length;
     }
-    if (keySet.has(key))
+    if (keySet.has(key5))
       continue;
-    if (key === "__proto__") {
+    if (key5 === "__proto__") {
       if (t === "never")
-        unrecognized.push(key);
+        unrecognized.push(key5);
       continue;
     }
     if (t === "never") {
-      unrecognized.push(key);
+      unrecognized.push(key5);
       continue;
     }
-    const r = _catchall.run({ value: input2[key], issues: [] }, ctx);
+    const r = _catchall.run({ value: input2[key5], issues: [] }, ctx);
     if (r instanceof Promise) {
-      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key5, input2, optin, optout)));
     } else {
-      handlePropertyResult(r, payload, key, input2, optin, optout);
+      handlePropertyResult(r, payload, key5, input2, optin, optout);
     }
   }
   if (unrecognized.length) {
@@ -24365,21 +24383,21 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   defineLazyInternal(inst, "propValues", (zod) => {
     const shape = zod.def.shape;
     const propValues = {};
-    for (const key in shape) {
-      const field = shape[key]._zod;
+    for (const key5 in shape) {
+      const field = shape[key5]._zod;
       if (field.values) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
-          assignProp(propValues, key, /* @__PURE__ */ new Set());
+        if (!Object.prototype.hasOwnProperty.call(propValues, key5)) {
+          assignProp(propValues, key5, /* @__PURE__ */ new Set());
         }
         for (const v2 of field.values)
-          propValues[key].add(v2);
+          propValues[key5].add(v2);
         if (field.optin !== void 0)
-          propValues[key].add(void 0);
+          propValues[key5].add(void 0);
       }
     }
     return propValues;
   });
-  const isObject4 = isObject;
+  const isObject5 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -24387,7 +24405,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject5(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -24401,22 +24419,22 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const key of value.allKeys) {
+    for (const key5 of value.allKeys) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      if (key === "__proto__")
+      if (key5 === "__proto__")
         continue;
-      const el = shape[key];
+      const el = shape[key5];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
-      const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
+      const r = el._zod.run({ value: input2[key5], issues: [] }, ctx);
       if (r instanceof Promise) {
-        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key5, input2, optin, optout)));
       } else {
-        handlePropertyResult(r, payload, key, input2, optin, optout);
+        handlePropertyResult(r, payload, key5, input2, optin, optout);
       }
     }
     if (!catchall) {
@@ -24433,58 +24451,58 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const generateFastpass = (shape) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
+    const doc2 = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-    const prefixStr = (id2, k) => `
-          let ${id2}_ab = false;
-          for (let i = 0; i < ${id2}.issues.length; i++) {
-            const iss = ${id2}.issues[i];
+    const prefixStr = (id, k) => `
+          let ${id}_ab = false;
+          for (let i = 0; i < ${id}.issues.length; i++) {
+            const iss = ${id}.issues[i];
             iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
             payload.issues.push(iss);
-            if (iss.continue !== true) ${id2}_ab = true;
+            if (iss.continue !== true) ${id}_ab = true;
           }
-          if (${id2}_ab && ctx && ctx.abortEarly) {
+          if (${id}_ab && ctx && ctx.abortEarly) {
             payload.value = newResult;
             return payload;
           }`;
-    doc.write(`const input = payload.value;`);
+    doc2.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
-    let counter = 0;
-    for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+    let counter2 = 0;
+    for (const key5 of normalized.allKeys) {
+      ids[key5] = `key_${counter2++}`;
     }
-    doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-    for (const key of normalized.allKeys) {
-      if (key === "__proto__")
+    doc2.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+    for (const key5 of normalized.allKeys) {
+      if (key5 === "__proto__")
         continue;
-      const id2 = ids[key];
-      const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+      const id = ids[key5];
+      const k = typeof key5 === "symbol" ? `syms[${syms.indexOf(key5)}]` : esc(key5);
       const isPresent = `${k} in input`;
-      const schema2 = shape[key];
+      const schema2 = shape[key5];
       const optin = schema2?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema2?._zod?.optout === "optional";
-      doc.write(`const ${id2} = ${parseStr(k)};`);
+      doc2.write(`const ${id} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
-        const assign = optin === "optional" ? `${id2}_present` : `${id2}.value !== undefined || ${id2}_present`;
-        doc.write(`
-        const ${id2}_present = ${isPresent};
-        if (!${id2}.issues.length || ${id2}_present) {
-          if (${id2}.issues.length) {${prefixStr(id2, k)}
+        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+        doc2.write(`
+        const ${id}_present = ${isPresent};
+        if (!${id}.issues.length || ${id}_present) {
+          if (${id}.issues.length) {${prefixStr(id, k)}
           }
 
           if (${assign}) {
-            newResult[${k}] = ${id2}.value;
+            newResult[${k}] = ${id}.value;
           }
         }
 
       `);
       } else if (!isOptionalIn) {
-        doc.write(`
-        const ${id2}_present = ${isPresent};
-        if (${id2}.issues.length) {${prefixStr(id2, k)}
+        doc2.write(`
+        const ${id}_present = ${isPresent};
+        if (${id}.issues.length) {${prefixStr(id, k)}
         }
-        if (!${id2}_present && !${id2}.issues.length) {
+        if (!${id}_present && !${id}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
@@ -24497,33 +24515,33 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }
         }
 
-        if (${id2}_present) {
-          newResult[${k}] = ${id2}.value;
+        if (${id}_present) {
+          newResult[${k}] = ${id}.value;
         }
 
       `);
       } else {
-        doc.write(`
-        if (${id2}.issues.length) {${prefixStr(id2, k)}
+        doc2.write(`
+        if (${id}.issues.length) {${prefixStr(id, k)}
         }
       `);
         if (optin === "defaulted") {
-          doc.write(`newResult[${k}] = ${id2}.value;`);
+          doc2.write(`newResult[${k}] = ${id}.value;`);
         } else {
-          doc.write(`
-        if (${id2}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id2}.value;
+          doc2.write(`
+        if (${id}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id}.value;
         }
       `);
         }
       }
     }
-    doc.write(`payload.value = newResult;`);
-    doc.write(`return payload;`);
-    return doc.compile();
+    doc2.write(`payload.value = newResult;`);
+    doc2.write(`return payload;`);
+    return doc2.compile();
   };
   let fastpass;
-  const isObject4 = isObject;
+  const isObject5 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -24532,7 +24550,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject5(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -24794,21 +24812,21 @@ function mergeValues(a, b) {
   }
   if (isPlainObject(a) && isPlainObject(b)) {
     const bKeys = Object.keys(b);
-    const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+    const sharedKeys = Object.keys(a).filter((key5) => bKeys.indexOf(key5) !== -1);
     const newObj = { ...a, ...b };
     if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
       delete newObj.__proto__;
-    for (const key of sharedKeys) {
-      if (key === "__proto__")
+    for (const key5 of sharedKeys) {
+      if (key5 === "__proto__")
         continue;
-      const sharedValue = mergeValues(a[key], b[key]);
+      const sharedValue = mergeValues(a[key5], b[key5]);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [key, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [key5, ...sharedValue.mergeErrorPath]
         };
       }
-      newObj[key] = sharedValue.data;
+      newObj[key5] = sharedValue.data;
     }
     return { valid: true, data: newObj };
   }
@@ -24967,9 +24985,9 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     return handleTupleResults(itemResults, payload, items, input2, optoutStart);
   };
 });
-function getTupleOptStart(items, key) {
+function getTupleOptStart(items, key5) {
   for (let i2 = items.length - 1; i2 >= 0; i2--) {
-    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
+    const omittable = key5 === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
       return i2 + 1;
   }
@@ -25027,12 +25045,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     if (values && !def.partial) {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
-      for (const key of values) {
-        if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
-          recordKeys.add(typeof key === "number" ? key.toString() : key);
-          if (key === "__proto__")
+      for (const key5 of values) {
+        if (typeof key5 === "string" || typeof key5 === "number" || typeof key5 === "symbol") {
+          recordKeys.add(typeof key5 === "number" ? key5.toString() : key5);
+          if (key5 === "__proto__")
             continue;
-          const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+          const keyResult = def.keyType._zod.run({ value: key5, issues: [] }, ctx);
           if (keyResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -25041,8 +25059,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key,
-              path: [key],
+              input: key5,
+              path: [key5],
               inst
             });
             continue;
@@ -25050,32 +25068,32 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
           const outKey = keyResult.value;
           if (outKey === "__proto__")
             continue;
-          const result = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+          const result = def.valueType._zod.run({ value: input2[key5], issues: [] }, ctx);
           if (result instanceof Promise) {
             proms.push(result.then((result2) => {
               if (result2.issues.length) {
-                payload.issues.push(...prefixIssues(key, result2.issues));
+                payload.issues.push(...prefixIssues(key5, result2.issues));
               }
               payload.value[outKey] = result2.value;
             }));
           } else {
             if (result.issues.length) {
-              payload.issues.push(...prefixIssues(key, result.issues));
+              payload.issues.push(...prefixIssues(key5, result.issues));
             }
             payload.value[outKey] = result.value;
           }
         }
       }
       let unrecognized;
-      for (const key in input2) {
-        if (!recordKeys.has(key)) {
+      for (const key5 in input2) {
+        if (!recordKeys.has(key5)) {
           if (def.mode === "loose") {
-            if (key === "__proto__")
+            if (key5 === "__proto__")
               continue;
-            payload.value[key] = input2[key];
+            payload.value[key5] = input2[key5];
           } else {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
+            unrecognized.push(key5);
           }
         }
       }
@@ -25091,18 +25109,18 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     } else {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
-      for (const key of Reflect.ownKeys(input2)) {
-        if (key === "__proto__")
+      for (const key5 of Reflect.ownKeys(input2)) {
+        if (key5 === "__proto__")
           continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input2, key))
+        if (!Object.prototype.propertyIsEnumerable.call(input2, key5))
           continue;
-        let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+        let keyResult = def.keyType._zod.run({ value: key5, issues: [] }, ctx);
         if (keyResult instanceof Promise) {
           throw new Error("Async schemas not supported in object keys currently");
         }
-        const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+        const checkNumericKey = typeof key5 === "string" && number.test(key5) && keyResult.issues.length;
         if (checkNumericKey) {
-          const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+          const retryResult = def.keyType._zod.run({ value: Number(key5), issues: [] }, ctx);
           if (retryResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -25112,17 +25130,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         }
         if (keyResult.issues.length) {
           if (def.mode === "loose") {
-            payload.value[key] = input2[key];
+            payload.value[key5] = input2[key5];
           } else if (values) {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
+            unrecognized.push(key5);
           } else {
             payload.issues.push({
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key,
-              path: [key],
+              input: key5,
+              path: [key5],
               inst
             });
           }
@@ -25131,17 +25149,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         const outKey = keyResult.value;
         if (outKey === "__proto__")
           continue;
-        const result = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+        const result = def.valueType._zod.run({ value: input2[key5], issues: [] }, ctx);
         if (result instanceof Promise) {
           proms.push(result.then((result2) => {
             if (result2.issues.length) {
-              payload.issues.push(...prefixIssues(key, result2.issues));
+              payload.issues.push(...prefixIssues(key5, result2.issues));
             }
             payload.value[outKey] = result2.value;
           }));
         } else {
           if (result.issues.length) {
-            payload.issues.push(...prefixIssues(key, result.issues));
+            payload.issues.push(...prefixIssues(key5, result.issues));
           }
           payload.value[outKey] = result.value;
         }
@@ -25181,20 +25199,20 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key, value] of input2) {
+    for (const [key5, value] of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+      const keyResult = def.keyType._zod.run({ value: key5, issues: [] }, ctx);
       const valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
-          handleMapResult(keyResult2, valueResult2, payload, key, input2, inst, ctx);
+          handleMapResult(keyResult2, valueResult2, payload, key5, input2, inst, ctx);
         }));
       } else {
-        handleMapResult(keyResult, valueResult, payload, key, input2, inst, ctx);
+        handleMapResult(keyResult, valueResult, payload, key5, input2, inst, ctx);
       }
     }
     if (proms.length)
@@ -25203,10 +25221,10 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   };
   capSize(inst, mapSize);
 });
-function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) {
+function handleMapResult(keyResult, valueResult, final, key5, input2, inst, ctx) {
   if (keyResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key)) {
-      final.issues.push(...prefixIssues(key, keyResult.issues));
+    if (propertyKeyTypes.has(typeof key5)) {
+      final.issues.push(...prefixIssues(key5, keyResult.issues));
     } else {
       final.issues.push({
         code: "invalid_key",
@@ -25218,15 +25236,15 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
     }
   }
   if (valueResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key)) {
-      final.issues.push(...prefixIssues(key, valueResult.issues));
+    if (propertyKeyTypes.has(typeof key5)) {
+      final.issues.push(...prefixIssues(key5, valueResult.issues));
     } else {
       final.issues.push({
         origin: "map",
         code: "invalid_element",
         input: input2,
         inst,
-        key,
+        key: key5,
         issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
       });
     }
@@ -25885,9 +25903,9 @@ var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
 function isRecursive(inst, stack, resolve5) {
-  const cached2 = recursive.get(inst);
-  if (cached2 !== void 0)
-    return cached2 ? PROVEN : NONE;
+  const cached3 = recursive.get(inst);
+  if (cached3 !== void 0)
+    return cached3 ? PROVEN : NONE;
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
@@ -25901,8 +25919,8 @@ function isRecursive(inst, stack, resolve5) {
   };
   const shape = (sh, spread) => {
     let answer = NONE;
-    for (const key of Reflect.ownKeys(sh)) {
-      const desc = Object.getOwnPropertyDescriptor(sh, key);
+    for (const key5 of Reflect.ownKeys(sh)) {
+      const desc = Object.getOwnPropertyDescriptor(sh, key5);
       if (spread && !desc.enumerable)
         continue;
       const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
@@ -25998,8 +26016,8 @@ function isRecursive(inst, stack, resolve5) {
       break;
     default: {
       kind;
-      for (const key in def) {
-        const desc = Object.getOwnPropertyDescriptor(def, key);
+      for (const key5 in def) {
+        const desc = Object.getOwnPropertyDescriptor(def, key5);
         if (!desc || desc.get)
           continue;
         const value = desc.value;
@@ -33864,17 +33882,17 @@ function compileFn(schema2, options) {
     varCounter: 0,
     definite: true
   };
-  const doc = new Doc(["input"]);
-  const outputAccessor = generateCheck(doc, ctx, schema2, "input", !options?.assertOnly);
-  doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
+  const doc2 = new Doc(["input"]);
+  const outputAccessor = generateCheck(doc2, ctx, schema2, "input", !options?.assertOnly);
+  doc2.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code = doc.content.join("\n");
+  const code2 = doc2.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "";
+${code2}` : code2 : "";
   const F2 = Function;
   const factoryCode = `return (input) => {
-${code}
+${code2}
 }`;
   let fn;
   try {
@@ -33912,17 +33930,17 @@ function runtimeRun(schema2, value) {
   const r = result;
   return r.issues.length === 0 ? r.value : INVALID;
 }
-function compileChild(doc, ctx, schema2, accessor, needsValue = true) {
-  const contentLen = doc.content.length;
+function compileChild(doc2, ctx, schema2, accessor, needsValue = true) {
+  const contentLen = doc2.content.length;
   const constantCount = ctx.constants.size;
   const constantCounter = ctx.constantCounter;
   const varCounter = ctx.varCounter;
   try {
-    return generateCheck(doc, ctx, schema2, accessor, needsValue);
+    return generateCheck(doc2, ctx, schema2, accessor, needsValue);
   } catch (err2) {
     if (!(err2 instanceof ZodCompileUnsupportedError) || !err2.islandable)
       throw err2;
-    doc.content.length = contentLen;
+    doc2.content.length = contentLen;
     if (ctx.constants.size > constantCount) {
       const trailing = Array.from(ctx.constants.keys()).slice(constantCount);
       for (const k of trailing)
@@ -33930,16 +33948,16 @@ function compileChild(doc, ctx, schema2, accessor, needsValue = true) {
     }
     ctx.constantCounter = constantCounter;
     ctx.varCounter = varCounter;
-    return emitRuntimeIsland(doc, ctx, schema2, accessor);
+    return emitRuntimeIsland(doc2, ctx, schema2, accessor);
   }
 }
-function emitRuntimeIsland(doc, ctx, schema2, accessor) {
+function emitRuntimeIsland(doc2, ctx, schema2, accessor) {
   ctx.definite = false;
   const schemaConst = addConstant(ctx, schema2);
   const runConst = addConstant(ctx, runtimeRun);
   const outVar = newVar(ctx);
-  doc.write(`const ${outVar} = ${runConst}(${schemaConst}, ${accessor});`);
-  doc.write(`if (${outVar} === INVALID) return INVALID;`);
+  doc2.write(`const ${outVar} = ${runConst}(${schemaConst}, ${accessor});`);
+  doc2.write(`if (${outVar} === INVALID) return INVALID;`);
   return outVar;
 }
 var WHEN_DEFAULTED_CHECKS = /* @__PURE__ */ new Set([
@@ -33950,7 +33968,7 @@ var WHEN_DEFAULTED_CHECKS = /* @__PURE__ */ new Set([
   "min_length",
   "length_equals"
 ]);
-function generateChecks(doc, ctx, schema2, accessor) {
+function generateChecks(doc2, ctx, schema2, accessor) {
   const schemaChecks = schema2._zod.def.checks;
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
@@ -33962,65 +33980,65 @@ function generateChecks(doc, ctx, schema2, accessor) {
     }
     switch (def.check) {
       case "greater_than":
-        generateGreaterThanCheck(doc, ctx, def, currentAccessor);
+        generateGreaterThanCheck(doc2, ctx, def, currentAccessor);
         break;
       case "less_than":
-        generateLessThanCheck(doc, ctx, def, currentAccessor);
+        generateLessThanCheck(doc2, ctx, def, currentAccessor);
         break;
       case "multiple_of":
-        generateMultipleOfCheck(doc, ctx, def, currentAccessor);
+        generateMultipleOfCheck(doc2, ctx, def, currentAccessor);
         break;
       case "number_format":
-        generateNumberFormatCheck(doc, def, currentAccessor);
+        generateNumberFormatCheck(doc2, def, currentAccessor);
         break;
       case "min_length": {
         const min = numericOperand(def.minimum, "min_length");
-        const len = codePointLengthVar(doc, ctx, currentAccessor, `${currentAccessor}.length >= ${min} && ${currentAccessor}.length < ${def.minimum * 2}`);
-        doc.write(`if (${len} < ${min}) return INVALID;`);
+        const len = codePointLengthVar(doc2, ctx, currentAccessor, `${currentAccessor}.length >= ${min} && ${currentAccessor}.length < ${def.minimum * 2}`);
+        doc2.write(`if (${len} < ${min}) return INVALID;`);
         break;
       }
       case "max_length": {
         const max = numericOperand(def.maximum, "max_length");
-        const len = codePointLengthVar(doc, ctx, currentAccessor, `${currentAccessor}.length > ${max}`);
-        doc.write(`if (${len} > ${max}) return INVALID;`);
+        const len = codePointLengthVar(doc2, ctx, currentAccessor, `${currentAccessor}.length > ${max}`);
+        doc2.write(`if (${len} > ${max}) return INVALID;`);
         break;
       }
       case "length_equals": {
         const exact = numericOperand(def.length, "length_equals");
-        const len = codePointLengthVar(doc, ctx, currentAccessor, `${currentAccessor}.length >= ${exact} && ${currentAccessor}.length <= ${def.length * 2}`);
-        doc.write(`if (${len} !== ${exact}) return INVALID;`);
+        const len = codePointLengthVar(doc2, ctx, currentAccessor, `${currentAccessor}.length >= ${exact} && ${currentAccessor}.length <= ${def.length * 2}`);
+        doc2.write(`if (${len} !== ${exact}) return INVALID;`);
         break;
       }
       case "min_size":
-        doc.write(`if (${currentAccessor}.size < ${numericOperand(def.minimum, "min_size")}) return INVALID;`);
+        doc2.write(`if (${currentAccessor}.size < ${numericOperand(def.minimum, "min_size")}) return INVALID;`);
         break;
       case "max_size":
-        doc.write(`if (${currentAccessor}.size > ${numericOperand(def.maximum, "max_size")}) return INVALID;`);
+        doc2.write(`if (${currentAccessor}.size > ${numericOperand(def.maximum, "max_size")}) return INVALID;`);
         break;
       case "size_equals":
-        doc.write(`if (${currentAccessor}.size !== ${numericOperand(def.size, "size_equals")}) return INVALID;`);
+        doc2.write(`if (${currentAccessor}.size !== ${numericOperand(def.size, "size_equals")}) return INVALID;`);
         break;
       case "string_format":
-        currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
+        currentAccessor = generateStringFormatCheck(doc2, ctx, def, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check2, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc2, ctx, check2, currentAccessor);
         break;
       case "bigint_format":
-        generateBigIntFormatCheck(doc, def, currentAccessor);
+        generateBigIntFormatCheck(doc2, def, currentAccessor);
         break;
       case "mime_type":
-        generateMimeTypeCheck(doc, ctx, def, currentAccessor);
+        generateMimeTypeCheck(doc2, ctx, def, currentAccessor);
         break;
       case "property":
-        generatePropertyCheck(doc, ctx, def, currentAccessor);
+        generatePropertyCheck(doc2, ctx, def, currentAccessor);
         break;
       case "properties":
-        generatePropertiesChecks(doc, ctx, def, currentAccessor);
+        generatePropertiesChecks(doc2, ctx, def, currentAccessor);
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc2, ctx, check2, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -34032,10 +34050,10 @@ function generateChecks(doc, ctx, schema2, accessor) {
   }
   return currentAccessor;
 }
-function codePointLengthVar(doc, ctx, accessor, inDoubt) {
+function codePointLengthVar(doc2, ctx, accessor, inDoubt) {
   const cpLen = addConstant(ctx, codePointLength);
   const v2 = newVar(ctx);
-  doc.write(`const ${v2} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
+  doc2.write(`const ${v2} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v2;
 }
 function numericOperand(value, label) {
@@ -34060,41 +34078,41 @@ function comparisonOperand(ctx, value) {
   }
   throw new ZodCompileUnsupportedError(`comparison check bound of type ${typeof value}`);
 }
-function generateGreaterThanCheck(doc, ctx, def, accessor) {
+function generateGreaterThanCheck(doc2, ctx, def, accessor) {
   const op = def.inclusive ? "<" : "<=";
-  doc.write(`if (${accessor} ${op} ${comparisonOperand(ctx, def.value)}) return INVALID;`);
+  doc2.write(`if (${accessor} ${op} ${comparisonOperand(ctx, def.value)}) return INVALID;`);
 }
-function generateLessThanCheck(doc, ctx, def, accessor) {
+function generateLessThanCheck(doc2, ctx, def, accessor) {
   const op = def.inclusive ? ">" : ">=";
-  doc.write(`if (${accessor} ${op} ${comparisonOperand(ctx, def.value)}) return INVALID;`);
+  doc2.write(`if (${accessor} ${op} ${comparisonOperand(ctx, def.value)}) return INVALID;`);
 }
-function generateMultipleOfCheck(doc, ctx, def, accessor) {
+function generateMultipleOfCheck(doc2, ctx, def, accessor) {
   if (typeof def.value === "bigint") {
     if (def.value === BigInt(0))
       throw new ZodCompileUnsupportedError("multiple_of check with a zero divisor");
-    doc.write(`if (${accessor} % ${def.value}n !== 0n) return INVALID;`);
+    doc2.write(`if (${accessor} % ${def.value}n !== 0n) return INVALID;`);
   } else {
     const remainder = addConstant(ctx, floatSafeRemainder);
-    doc.write(`if (${remainder}(${accessor}, ${numericOperand(def.value, "multiple_of")}) !== 0) return INVALID;`);
+    doc2.write(`if (${remainder}(${accessor}, ${numericOperand(def.value, "multiple_of")}) !== 0) return INVALID;`);
   }
 }
-function generateNumberFormatCheck(doc, def, accessor) {
+function generateNumberFormatCheck(doc2, def, accessor) {
   const format = def.format;
   switch (format) {
     case "safeint":
-      doc.write(`if (!Number.isSafeInteger(${accessor})) return INVALID;`);
+      doc2.write(`if (!Number.isSafeInteger(${accessor})) return INVALID;`);
       break;
     case "int32":
-      doc.write(`if (!Number.isInteger(${accessor}) || ${accessor} < -2147483648 || ${accessor} > 2147483647) return INVALID;`);
+      doc2.write(`if (!Number.isInteger(${accessor}) || ${accessor} < -2147483648 || ${accessor} > 2147483647) return INVALID;`);
       break;
     case "uint32":
-      doc.write(`if (!Number.isInteger(${accessor}) || ${accessor} < 0 || ${accessor} > 4294967295) return INVALID;`);
+      doc2.write(`if (!Number.isInteger(${accessor}) || ${accessor} < 0 || ${accessor} > 4294967295) return INVALID;`);
       break;
     case "float32":
-      doc.write(`if (!Number.isFinite(${accessor}) || ${accessor} < -3.4028234663852886e38 || ${accessor} > 3.4028234663852886e38) return INVALID;`);
+      doc2.write(`if (!Number.isFinite(${accessor}) || ${accessor} < -3.4028234663852886e38 || ${accessor} > 3.4028234663852886e38) return INVALID;`);
       break;
     case "float64":
-      doc.write(`if (!Number.isFinite(${accessor})) return INVALID;`);
+      doc2.write(`if (!Number.isFinite(${accessor})) return INVALID;`);
       break;
     default: {
       void format;
@@ -34102,16 +34120,16 @@ function generateNumberFormatCheck(doc, def, accessor) {
     }
   }
 }
-function generateBigIntFormatCheck(doc, def, accessor) {
+function generateBigIntFormatCheck(doc2, def, accessor) {
   const format = def.format;
   if (!format)
     return;
   switch (format) {
     case "int64":
-      doc.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
+      doc2.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
       break;
     case "uint64":
-      doc.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
+      doc2.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
       break;
     default: {
       void format;
@@ -34119,31 +34137,31 @@ function generateBigIntFormatCheck(doc, def, accessor) {
     }
   }
 }
-function generateMimeTypeCheck(doc, ctx, def, accessor) {
+function generateMimeTypeCheck(doc2, ctx, def, accessor) {
   const mimeTypes = def.mime;
   if (mimeTypes && mimeTypes.length > 0) {
     const mimeSet = addConstant(ctx, new Set(mimeTypes));
-    doc.write(`if (!${mimeSet}.has(${accessor}.type)) return INVALID;`);
+    doc2.write(`if (!${mimeSet}.has(${accessor}.type)) return INVALID;`);
   }
 }
-function generatePropertiesChecks(doc, ctx, def, accessor) {
+function generatePropertiesChecks(doc2, ctx, def, accessor) {
   if (def.when) {
     throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
   }
-  doc.write(`if (${accessor} == null) return INVALID;`);
+  doc2.write(`if (${accessor} == null) return INVALID;`);
   const shape = def.shape;
-  for (const key of Reflect.ownKeys(shape)) {
-    const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
+  for (const key5 of Reflect.ownKeys(shape)) {
+    const keyExpr = typeof key5 === "symbol" ? addConstant(ctx, key5) : esc(key5);
     const inputVar = newVar(ctx);
-    doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape[key], inputVar, false);
+    doc2.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
+    compileChild(doc2, ctx, shape[key5], inputVar, false);
   }
 }
-function generatePropertyCheck(doc, ctx, def, accessor) {
+function generatePropertyCheck(doc2, ctx, def, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
-  generateCheck(doc, ctx, def.schema, propAccessor);
+  generateCheck(doc2, ctx, def.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor) {
+function generateOverwriteCheck(doc2, ctx, check2, currentAccessor, newAccessor) {
   const tx = check2._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
@@ -34152,7 +34170,7 @@ function generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor) 
     throw new ZodCompileAsyncError("z.compile: async overwrite transforms are not supported");
   }
   const txConst = addConstant(ctx, tx);
-  doc.write(`const ${newAccessor} = ${txConst}(${currentAccessor});`);
+  doc2.write(`const ${newAccessor} = ${txConst}(${currentAccessor});`);
 }
 function throwAsync() {
   throw new $ZodAsyncError();
@@ -34160,7 +34178,7 @@ function throwAsync() {
 function pushIssue(issue2) {
   this.issues.push(issue2);
 }
-function generateCustomRefineCheck(doc, ctx, check2, accessor) {
+function generateCustomRefineCheck(doc2, ctx, check2, accessor) {
   const def = check2._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
@@ -34169,9 +34187,9 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
     const fnConst = addUserConstant(ctx, def.fn);
     const throwAsyncConst = addConstant(ctx, throwAsync);
     const resVar = newVar(ctx);
-    doc.write(`const ${resVar} = ${fnConst}(${accessor});`);
-    doc.write(`if (${resVar} instanceof Promise) ${throwAsyncConst}();`);
-    doc.write(`if (!${resVar}) return INVALID;`);
+    doc2.write(`const ${resVar} = ${fnConst}(${accessor});`);
+    doc2.write(`if (${resVar} instanceof Promise) ${throwAsyncConst}();`);
+    doc2.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
   if (check2._zod.check) {
@@ -34188,8 +34206,8 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const outVar = newVar(ctx);
-    doc.write(`const ${outVar} = ${helperConst}(${accessor});`);
-    doc.write(`if (${outVar} === INVALID) return INVALID;`);
+    doc2.write(`const ${outVar} = ${helperConst}(${accessor});`);
+    doc2.write(`if (${outVar} === INVALID) return INVALID;`);
     return outVar;
   }
   throw new ZodCompileUnsupportedError("custom check without a predicate or check function");
@@ -34220,42 +34238,42 @@ var PATTERN_IS_COMPLETE = /* @__PURE__ */ new Set([
   "uuid",
   "xid"
 ]);
-function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
+function generateStringFormatCheck(doc2, ctx, def, accessor, needsValue = true) {
   const fmt = def.format;
   if (fmt === "base64") {
     const validator = addConstant(ctx, isValidBase64);
-    doc.write(`if (!${validator}(${accessor})) return INVALID;`);
+    doc2.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   if (fmt === "base64url") {
     const validator = addConstant(ctx, isValidBase64URL);
-    doc.write(`if (!${validator}(${accessor})) return INVALID;`);
+    doc2.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   if (fmt === "jwt") {
     const validator = addConstant(ctx, isValidJWT);
     const alg = addConstant(ctx, def.alg ?? null);
-    doc.write(`if (!${validator}(${accessor}, ${alg})) return INVALID;`);
+    doc2.write(`if (!${validator}(${accessor}, ${alg})) return INVALID;`);
     return accessor;
   }
   if (fmt === "ipv6") {
     const validator = addConstant(ctx, isValidIPv6);
-    doc.write(`if (!${validator}(${accessor})) return INVALID;`);
+    doc2.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   if (fmt === "cidrv6") {
     const validator = addConstant(ctx, isValidCIDRv6);
-    doc.write(`if (!${validator}(${accessor})) return INVALID;`);
+    doc2.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   if (fmt === "credit_card") {
     const validator = addConstant(ctx, isValidCreditCard);
-    doc.write(`if (!${validator}(${accessor})) return INVALID;`);
+    doc2.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   if (fmt === "iban") {
     const validator = addConstant(ctx, isValidIBAN);
-    doc.write(`if (!${validator}(${accessor})) return INVALID;`);
+    doc2.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   const formatDef = def;
@@ -34264,22 +34282,22 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
     const defConst = addConstant(ctx, def);
     const trimVar = newVar(ctx);
     const urlVar = newVar(ctx);
-    doc.write(`const ${trimVar} = ${accessor}.trim();`);
-    doc.write(`const ${urlVar} = ${parseConst}(${trimVar}, ${defConst});`);
-    doc.write(`if (typeof ${urlVar} === "number") return INVALID;`);
+    doc2.write(`const ${trimVar} = ${accessor}.trim();`);
+    doc2.write(`const ${urlVar} = ${parseConst}(${trimVar}, ${defConst});`);
+    doc2.write(`if (typeof ${urlVar} === "number") return INVALID;`);
     if (formatDef.hostname !== void 0) {
       const hostnameConst = addConstant(ctx, urlHostnameOk);
-      doc.write(`if (!${hostnameConst}(${urlVar}, ${defConst}.hostname)) return INVALID;`);
+      doc2.write(`if (!${hostnameConst}(${urlVar}, ${defConst}.hostname)) return INVALID;`);
     }
     if (formatDef.protocol !== void 0) {
       const protocolConst = addConstant(ctx, urlProtocolOk);
-      doc.write(`if (!${protocolConst}(${urlVar}, ${defConst}.protocol)) return INVALID;`);
+      doc2.write(`if (!${protocolConst}(${urlVar}, ${defConst}.protocol)) return INVALID;`);
     }
     if (!needsValue)
       return null;
     const outputVar = newVar(ctx);
     const outputExpr = formatDef.normalize ? `${urlVar}.href` : `${addConstant(ctx, stripTabAndNewline)}(${trimVar})`;
-    doc.write(`const ${outputVar} = ${outputExpr};`);
+    doc2.write(`const ${outputVar} = ${outputExpr};`);
     return outputVar;
   }
   const customFn = def.fn;
@@ -34287,13 +34305,13 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
     if (isAsyncFunction(customFn))
       throw new ZodCompileUnsupportedError(`async string format ${fmt}`);
     const fnConst = addConstant(ctx, customFn);
-    doc.write(`if (!${fnConst}(${accessor})) return INVALID;`);
+    doc2.write(`if (!${fnConst}(${accessor})) return INVALID;`);
     return accessor;
   }
   if (PATTERN_IS_COMPLETE.has(fmt) && def.pattern) {
     const patternConst = addConstant(ctx, def.pattern);
-    doc.write(`${patternConst}.lastIndex = 0;`);
-    doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
+    doc2.write(`${patternConst}.lastIndex = 0;`);
+    doc2.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
     return accessor;
   }
   const format = def.format;
@@ -34301,22 +34319,22 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
     case "regex":
       throw new ZodCompileUnsupportedError("regex format without a pattern");
     case "lowercase":
-      doc.write(`if (${accessor} !== ${accessor}.toLowerCase()) return INVALID;`);
+      doc2.write(`if (${accessor} !== ${accessor}.toLowerCase()) return INVALID;`);
       break;
     case "uppercase":
-      doc.write(`if (${accessor} !== ${accessor}.toUpperCase()) return INVALID;`);
+      doc2.write(`if (${accessor} !== ${accessor}.toUpperCase()) return INVALID;`);
       break;
     case "includes":
-      doc.write(`if (!${accessor}.includes(${esc(def.includes)})) return INVALID;`);
+      doc2.write(`if (!${accessor}.includes(${esc(def.includes)})) return INVALID;`);
       break;
     case "starts_with": {
       const prefix = def.prefix;
-      doc.write(`if (${accessor}.slice(0, ${prefix.length}) !== ${esc(prefix)}) return INVALID;`);
+      doc2.write(`if (${accessor}.slice(0, ${prefix.length}) !== ${esc(prefix)}) return INVALID;`);
       break;
     }
     case "ends_with": {
       const suffix = def.suffix;
-      doc.write(`if (${accessor}.slice(-${suffix.length}) !== ${esc(suffix)}) return INVALID;`);
+      doc2.write(`if (${accessor}.slice(-${suffix.length}) !== ${esc(suffix)}) return INVALID;`);
       break;
     }
     default: {
@@ -34326,7 +34344,7 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
   }
   return accessor;
 }
-function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
+function generateCheck(doc2, ctx, schema2, accessor, needsValue = true) {
   const def = schema2._zod.def;
   const type = def.type;
   if (def.coerce) {
@@ -34336,117 +34354,117 @@ function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
   let typeAccessor;
   switch (type) {
     case "string":
-      typeAccessor = generateStringCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateStringCheck(doc2, ctx, schema2, accessor, buildsValue);
       break;
     case "number":
-      typeAccessor = generateNumberCheck(doc, schema2, accessor);
+      typeAccessor = generateNumberCheck(doc2, schema2, accessor);
       break;
     case "boolean":
-      typeAccessor = generateBooleanCheck(doc, accessor);
+      typeAccessor = generateBooleanCheck(doc2, accessor);
       break;
     case "bigint":
-      typeAccessor = generateBigIntCheck(doc, schema2, accessor);
+      typeAccessor = generateBigIntCheck(doc2, schema2, accessor);
       break;
     case "symbol":
-      typeAccessor = generateSymbolCheck(doc, accessor);
+      typeAccessor = generateSymbolCheck(doc2, accessor);
       break;
     case "undefined":
-      typeAccessor = generateUndefinedCheck(doc, accessor);
+      typeAccessor = generateUndefinedCheck(doc2, accessor);
       break;
     case "null":
-      typeAccessor = generateNullCheck(doc, accessor);
+      typeAccessor = generateNullCheck(doc2, accessor);
       break;
     case "any":
     case "unknown":
       typeAccessor = accessor;
       break;
     case "never":
-      doc.write("return INVALID;");
+      doc2.write("return INVALID;");
       typeAccessor = accessor;
       break;
     case "void":
-      typeAccessor = generateVoidCheck(doc, accessor);
+      typeAccessor = generateVoidCheck(doc2, accessor);
       break;
     case "nan":
-      typeAccessor = generateNaNCheck(doc, accessor);
+      typeAccessor = generateNaNCheck(doc2, accessor);
       break;
     case "date":
-      typeAccessor = generateDateCheck(doc, accessor);
+      typeAccessor = generateDateCheck(doc2, accessor);
       break;
     case "object":
-      typeAccessor = generateObjectCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateObjectCheck(doc2, ctx, schema2, accessor, buildsValue);
       break;
     case "optional":
-      typeAccessor = generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateOptionalCheck(doc2, ctx, schema2, accessor, buildsValue);
       break;
     case "nullable":
-      typeAccessor = generateNullableCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateNullableCheck(doc2, ctx, schema2, accessor, buildsValue);
       break;
     case "array":
-      typeAccessor = generateArrayCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateArrayCheck(doc2, ctx, schema2, accessor, buildsValue);
       break;
     case "literal":
-      typeAccessor = generateLiteralCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateLiteralCheck(doc2, ctx, schema2, accessor);
       break;
     case "enum":
-      typeAccessor = generateEnumCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateEnumCheck(doc2, ctx, schema2, accessor);
       break;
     case "readonly": {
-      const innerOut = generateWrapperCheck(doc, ctx, schema2, accessor);
+      const innerOut = generateWrapperCheck(doc2, ctx, schema2, accessor);
       const frozenVar = newVar(ctx);
-      doc.write(`const ${frozenVar} = Object.freeze(${innerOut});`);
+      doc2.write(`const ${frozenVar} = Object.freeze(${innerOut});`);
       typeAccessor = frozenVar;
       break;
     }
     case "success":
-      generateWrapperCheck(doc, ctx, schema2, accessor);
+      generateWrapperCheck(doc2, ctx, schema2, accessor);
       typeAccessor = "true";
       break;
     case "default":
     case "prefault":
-      typeAccessor = generateDefaultCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateDefaultCheck(doc2, ctx, schema2, accessor);
       break;
     case "nonoptional":
-      typeAccessor = generateNonOptionalCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateNonOptionalCheck(doc2, ctx, schema2, accessor);
       break;
     case "tuple":
-      typeAccessor = generateTupleCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateTupleCheck(doc2, ctx, schema2, accessor);
       break;
     case "union":
-      typeAccessor = generateUnionCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateUnionCheck(doc2, ctx, schema2, accessor);
       break;
     case "intersection":
-      typeAccessor = generateIntersectionCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateIntersectionCheck(doc2, ctx, schema2, accessor);
       break;
     case "record":
-      typeAccessor = generateRecordCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateRecordCheck(doc2, ctx, schema2, accessor);
       break;
     case "map":
-      typeAccessor = generateMapCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateMapCheck(doc2, ctx, schema2, accessor);
       break;
     case "set":
-      typeAccessor = generateSetCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateSetCheck(doc2, ctx, schema2, accessor);
       break;
     case "file":
-      typeAccessor = generateFileCheck(doc, accessor);
+      typeAccessor = generateFileCheck(doc2, accessor);
       break;
     case "template_literal":
-      typeAccessor = generateTemplateLiteralCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateTemplateLiteralCheck(doc2, ctx, schema2, accessor);
       break;
     case "lazy":
-      typeAccessor = generateLazyCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateLazyCheck(doc2, ctx, schema2, accessor);
       break;
     case "pipe":
-      typeAccessor = generatePipeCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generatePipeCheck(doc2, ctx, schema2, accessor);
       break;
     case "custom":
-      typeAccessor = generateCustomCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateCustomCheck(doc2, ctx, schema2, accessor);
       break;
     case "transform":
-      typeAccessor = generateTransformCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateTransformCheck(doc2, ctx, schema2, accessor);
       break;
     case "catch":
-      typeAccessor = generateCatchCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateCatchCheck(doc2, ctx, schema2, accessor);
       break;
     default: {
       void type;
@@ -34455,69 +34473,69 @@ function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
   }
   if (typeAccessor === null)
     return null;
-  return generateChecks(doc, ctx, schema2, typeAccessor);
+  return generateChecks(doc2, ctx, schema2, typeAccessor);
 }
-function generateStringCheck(doc, ctx, schema2, accessor, needsValue = true) {
-  doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
+function generateStringCheck(doc2, ctx, schema2, accessor, needsValue = true) {
+  doc2.write(`if (typeof ${accessor} !== "string") return INVALID;`);
   const def = schema2._zod.def;
   if (def.format === void 0)
     return accessor;
-  return generateStringFormatCheck(doc, ctx, def, accessor, needsValue);
+  return generateStringFormatCheck(doc2, ctx, def, accessor, needsValue);
 }
-function generateNumberCheck(doc, schema2, accessor) {
-  doc.write(`if (typeof ${accessor} !== "number" || !Number.isFinite(${accessor})) return INVALID;`);
+function generateNumberCheck(doc2, schema2, accessor) {
+  doc2.write(`if (typeof ${accessor} !== "number" || !Number.isFinite(${accessor})) return INVALID;`);
   const def = schema2._zod.def;
   if (def.check === "number_format" && def.format) {
-    generateNumberFormatCheck(doc, { format: def.format }, accessor);
+    generateNumberFormatCheck(doc2, { format: def.format }, accessor);
   }
   return accessor;
 }
-function generateBooleanCheck(doc, accessor) {
-  doc.write(`if (typeof ${accessor} !== "boolean") return INVALID;`);
+function generateBooleanCheck(doc2, accessor) {
+  doc2.write(`if (typeof ${accessor} !== "boolean") return INVALID;`);
   return accessor;
 }
-function generateBigIntCheck(doc, schema2, accessor) {
-  doc.write(`if (typeof ${accessor} !== "bigint") return INVALID;`);
+function generateBigIntCheck(doc2, schema2, accessor) {
+  doc2.write(`if (typeof ${accessor} !== "bigint") return INVALID;`);
   const def = schema2._zod.def;
   if (def.format) {
     switch (def.format) {
       case "int64":
-        doc.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
+        doc2.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
         break;
       case "uint64":
-        doc.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
+        doc2.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
         break;
     }
   }
   return accessor;
 }
-function generateSymbolCheck(doc, accessor) {
-  doc.write(`if (typeof ${accessor} !== "symbol") return INVALID;`);
+function generateSymbolCheck(doc2, accessor) {
+  doc2.write(`if (typeof ${accessor} !== "symbol") return INVALID;`);
   return accessor;
 }
-function generateUndefinedCheck(doc, accessor) {
-  doc.write(`if (${accessor} !== undefined) return INVALID;`);
+function generateUndefinedCheck(doc2, accessor) {
+  doc2.write(`if (${accessor} !== undefined) return INVALID;`);
   return accessor;
 }
-function generateNullCheck(doc, accessor) {
-  doc.write(`if (${accessor} !== null) return INVALID;`);
+function generateNullCheck(doc2, accessor) {
+  doc2.write(`if (${accessor} !== null) return INVALID;`);
   return accessor;
 }
-function generateVoidCheck(doc, accessor) {
-  doc.write(`if (${accessor} !== undefined) return INVALID;`);
+function generateVoidCheck(doc2, accessor) {
+  doc2.write(`if (${accessor} !== undefined) return INVALID;`);
   return accessor;
 }
-function generateNaNCheck(doc, accessor) {
-  doc.write(`if (typeof ${accessor} !== "number" || !Number.isNaN(${accessor})) return INVALID;`);
+function generateNaNCheck(doc2, accessor) {
+  doc2.write(`if (typeof ${accessor} !== "number" || !Number.isNaN(${accessor})) return INVALID;`);
   return accessor;
 }
-function generateDateCheck(doc, accessor) {
-  doc.write(`if (!(${accessor} instanceof Date) || Number.isNaN(${accessor}.getTime())) return INVALID;`);
+function generateDateCheck(doc2, accessor) {
+  doc2.write(`if (!(${accessor} instanceof Date) || Number.isNaN(${accessor}.getTime())) return INVALID;`);
   return accessor;
 }
-function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
+function generateObjectCheck(doc2, ctx, schema2, accessor, buildsValue = true) {
   const def = schema2._zod.def;
-  doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
+  doc2.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
   const shape = def.shape;
   const keys = Object.keys(shape);
   const symbolKeys = Object.getOwnPropertySymbols(shape);
@@ -34529,37 +34547,37 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
   const propOutputs = /* @__PURE__ */ new Map();
-  for (const key of allKeys) {
-    const propSchema = propShape[key];
-    const kx = keyExpr(key);
+  for (const key5 of allKeys) {
+    const propSchema = propShape[key5];
+    const kx = keyExpr(key5);
     const inputVar = newVar(ctx);
-    doc.write(`const ${inputVar} = ${accessor}[${kx}];`);
+    doc2.write(`const ${inputVar} = ${accessor}[${kx}];`);
     if (propSchema._zod.optin !== void 0) {
       const outputVar2 = newVar(ctx);
-      doc.write(`let ${outputVar2} = (() => {`);
-      doc.indented((d) => {
+      doc2.write(`let ${outputVar2} = (() => {`);
+      doc2.indented((d) => {
         const outputAccessor = compileChild(d, ctx, propSchema, inputVar);
         d.write(`return ${outputAccessor};`);
       });
-      doc.write(`})();`);
+      doc2.write(`})();`);
       if (propSchema._zod.optout === "optional") {
-        doc.write(`if (${outputVar2} === INVALID) {`);
-        doc.indented((d) => {
+        doc2.write(`if (${outputVar2} === INVALID) {`);
+        doc2.indented((d) => {
           d.write(`if (${kx} in ${accessor}) return INVALID;`);
           d.write(`${outputVar2} = undefined;`);
         });
-        doc.write(`}`);
+        doc2.write(`}`);
       } else {
-        doc.write(`if (${outputVar2} === INVALID) return INVALID;`);
+        doc2.write(`if (${outputVar2} === INVALID) return INVALID;`);
       }
-      propOutputs.set(key, outputVar2);
+      propOutputs.set(key5, outputVar2);
     } else {
       if (requiresPresenceCheck(propSchema)) {
-        doc.write(`if (!(${kx} in ${accessor})) return INVALID;`);
+        doc2.write(`if (!(${kx} in ${accessor})) return INVALID;`);
       }
-      const outputAccessor = compileChild(doc, ctx, propSchema, inputVar, buildsValue);
+      const outputAccessor = compileChild(doc2, ctx, propSchema, inputVar, buildsValue);
       if (outputAccessor !== null)
-        propOutputs.set(key, outputAccessor);
+        propOutputs.set(key5, outputAccessor);
     }
   }
   const catchall = def.catchall;
@@ -34568,11 +34586,11 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
     const catchallType = catchall._zod.def.type;
     if (catchallType === "never") {
       const condition = keys.map((k) => `k !== ${esc(k)}`).join(" && ") || "true";
-      doc.write(`for (const k in ${accessor}) {`);
-      doc.indented((d) => {
+      doc2.write(`for (const k in ${accessor}) {`);
+      doc2.indented((d) => {
         d.write(`if (${condition}) return INVALID;`);
       });
-      doc.write(`}`);
+      doc2.write(`}`);
     } else if ((catchallType === "unknown" || catchallType === "any") && !catchall._zod.def.checks?.length) {
       unknownKeysMode = "passthrough";
     } else {
@@ -34584,8 +34602,8 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
   if (!buildsValue) {
     if (unknownKeysMode === "schema") {
       const knownSet = keys.length > 0 ? addConstant(ctx, new Set(keys)) : null;
-      doc.write(`for (const k in ${accessor}) {`);
-      doc.indented((d) => {
+      doc2.write(`for (const k in ${accessor}) {`);
+      doc2.indented((d) => {
         d.write(`if (k === "__proto__") continue;`);
         if (knownSet)
           d.write(`if (${knownSet}.has(k)) continue;`);
@@ -34593,31 +34611,31 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
         d.write(`const ${valVar} = ${accessor}[k];`);
         compileChild(d, ctx, catchall, valVar, false);
       });
-      doc.write(`}`);
+      doc2.write(`}`);
     }
     return null;
   }
   if (!hasConditionalKeys) {
     const propLiterals = allKeys.map((k) => `${propKey(k)}: ${propOutputs.get(k)}`).join(", ");
-    doc.write(`const ${outputVar} = { ${propLiterals} };`);
+    doc2.write(`const ${outputVar} = { ${propLiterals} };`);
   } else {
-    doc.write(`const ${outputVar} = {};`);
+    doc2.write(`const ${outputVar} = {};`);
     for (const k of allKeys) {
       const kx = keyExpr(k);
       const out = propOutputs.get(k);
       if (dropsWhenAbsent(propShape[k])) {
-        doc.write(`if (${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
+        doc2.write(`if (${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
       } else if (mayOmitUndefined(propShape[k])) {
-        doc.write(`if (${out} !== undefined || ${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
+        doc2.write(`if (${out} !== undefined || ${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
       } else {
-        doc.write(`${outputVar}[${kx}] = ${out};`);
+        doc2.write(`${outputVar}[${kx}] = ${out};`);
       }
     }
   }
   if (unknownKeysMode !== "none") {
     const knownSet = keys.length > 0 ? addConstant(ctx, new Set(keys)) : null;
-    doc.write(`for (const k in ${accessor}) {`);
-    doc.indented((d) => {
+    doc2.write(`for (const k in ${accessor}) {`);
+    doc2.indented((d) => {
       d.write(`if (k === "__proto__") continue;`);
       if (knownSet)
         d.write(`if (${knownSet}.has(k)) continue;`);
@@ -34630,21 +34648,21 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
         d.write(`${outputVar}[k] = ${catchallOut};`);
       }
     });
-    doc.write(`}`);
+    doc2.write(`}`);
   }
   return outputVar;
 }
-function generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue = true) {
+function generateOptionalCheck(doc2, ctx, schema2, accessor, buildsValue = true) {
   const def = schema2._zod.def;
   if (isExactOptional(schema2)) {
-    return generateCheck(doc, ctx, def.innerType, accessor, buildsValue);
+    return generateCheck(doc2, ctx, def.innerType, accessor, buildsValue);
   }
   if (def.innerType._zod.optin === "defaulted") {
     const outputVar2 = newVar(ctx);
     const branchVar = newVar(ctx);
-    doc.write(`let ${outputVar2};`);
-    doc.write(`if (${accessor} === undefined) {`);
-    doc.indented((d) => {
+    doc2.write(`let ${outputVar2};`);
+    doc2.write(`if (${accessor} === undefined) {`);
+    doc2.indented((d) => {
       d.write(`const ${branchVar} = (() => {`);
       d.indented((d2) => {
         const innerOutput = generateCheck(d2, ctx, def.innerType, accessor);
@@ -34653,24 +34671,24 @@ function generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue = true) 
       d.write(`})();`);
       d.write(`if (${branchVar} !== INVALID) ${outputVar2} = ${branchVar};`);
     });
-    doc.write(`} else {`);
-    doc.indented((d) => {
+    doc2.write(`} else {`);
+    doc2.indented((d) => {
       const innerOutput = generateCheck(d, ctx, def.innerType, accessor);
       d.write(`${outputVar2} = ${innerOutput};`);
     });
-    doc.write(`}`);
+    doc2.write(`}`);
     return outputVar2;
   }
   const outputVar = buildsValue ? newVar(ctx) : null;
   if (outputVar)
-    doc.write(`let ${outputVar};`);
-  doc.write(`if (${accessor} !== undefined) {`);
-  doc.indented((d) => {
+    doc2.write(`let ${outputVar};`);
+  doc2.write(`if (${accessor} !== undefined) {`);
+  doc2.indented((d) => {
     const innerOutput = generateCheck(d, ctx, def.innerType, accessor, buildsValue);
     if (outputVar && innerOutput !== null)
       d.write(`${outputVar} = ${innerOutput};`);
   });
-  doc.write(`}`);
+  doc2.write(`}`);
   return outputVar;
 }
 function isExactOptional(schema2) {
@@ -34785,153 +34803,153 @@ function mayOutputUndefined(schema2) {
       return true;
   }
 }
-function generateNullableCheck(doc, ctx, schema2, accessor, buildsValue = true) {
+function generateNullableCheck(doc2, ctx, schema2, accessor, buildsValue = true) {
   const def = schema2._zod.def;
   const outputVar = buildsValue ? newVar(ctx) : null;
   if (outputVar)
-    doc.write(`let ${outputVar} = null;`);
-  doc.write(`if (${accessor} !== null) {`);
-  doc.indented((d) => {
+    doc2.write(`let ${outputVar} = null;`);
+  doc2.write(`if (${accessor} !== null) {`);
+  doc2.indented((d) => {
     const innerOutput = generateCheck(d, ctx, def.innerType, accessor, buildsValue);
     if (outputVar && innerOutput !== null)
       d.write(`${outputVar} = ${innerOutput};`);
   });
-  doc.write(`}`);
+  doc2.write(`}`);
   return outputVar;
 }
-function generateSizeGate(doc, schema2, size) {
+function generateSizeGate(doc2, schema2, size) {
   for (const [max, check2] of sizeCaps(schema2._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+    doc2.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
   }
 }
-function generateArrayCheck(doc, ctx, schema2, accessor, buildsValue = true) {
+function generateArrayCheck(doc2, ctx, schema2, accessor, buildsValue = true) {
   const def = schema2._zod.def;
-  doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
-  generateSizeGate(doc, schema2, `${accessor}.length`);
+  doc2.write(`if (!Array.isArray(${accessor})) return INVALID;`);
+  generateSizeGate(doc2, schema2, `${accessor}.length`);
   const outputVar = buildsValue ? newVar(ctx) : null;
   const iVar = newVar(ctx);
   const elemVar = newVar(ctx);
   if (outputVar)
-    doc.write(`const ${outputVar} = new Array(${accessor}.length);`);
-  doc.write(`for (let ${iVar} = 0; ${iVar} < ${accessor}.length; ${iVar}++) {`);
-  doc.indented((d) => {
+    doc2.write(`const ${outputVar} = new Array(${accessor}.length);`);
+  doc2.write(`for (let ${iVar} = 0; ${iVar} < ${accessor}.length; ${iVar}++) {`);
+  doc2.indented((d) => {
     d.write(`const ${elemVar} = ${accessor}[${iVar}];`);
     const elemOutput = compileChild(d, ctx, def.element, elemVar, buildsValue);
     if (outputVar && elemOutput !== null)
       d.write(`${outputVar}[${iVar}] = ${elemOutput};`);
   });
-  doc.write(`}`);
+  doc2.write(`}`);
   return outputVar;
 }
-function generateLiteralCheck(doc, ctx, schema2, accessor) {
+function generateLiteralCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
   const values = def.values;
   if (values.length !== 1) {
     const literalSet = addConstant(ctx, new Set(values));
-    doc.write(`if (!${literalSet}.has(${accessor})) return INVALID;`);
+    doc2.write(`if (!${literalSet}.has(${accessor})) return INVALID;`);
     return accessor;
   }
   const value = values[0];
   if (typeof value === "number" && Number.isNaN(value)) {
     const literalSet = addConstant(ctx, new Set(values));
-    doc.write(`if (!${literalSet}.has(${accessor})) return INVALID;`);
+    doc2.write(`if (!${literalSet}.has(${accessor})) return INVALID;`);
     return accessor;
   }
   if (typeof value === "string") {
-    doc.write(`if (${accessor} !== ${esc(value)}) return INVALID;`);
+    doc2.write(`if (${accessor} !== ${esc(value)}) return INVALID;`);
   } else if (typeof value === "number" || typeof value === "boolean") {
-    doc.write(`if (${accessor} !== ${value}) return INVALID;`);
+    doc2.write(`if (${accessor} !== ${value}) return INVALID;`);
   } else if (value === null) {
-    doc.write(`if (${accessor} !== null) return INVALID;`);
+    doc2.write(`if (${accessor} !== null) return INVALID;`);
   } else if (value === void 0) {
-    doc.write(`if (${accessor} !== undefined) return INVALID;`);
+    doc2.write(`if (${accessor} !== undefined) return INVALID;`);
   } else if (typeof value === "bigint") {
-    doc.write(`if (${accessor} !== ${value}n) return INVALID;`);
+    doc2.write(`if (${accessor} !== ${value}n) return INVALID;`);
   } else {
     throw new ZodCompileUnsupportedError(`literal type ${typeof value}`);
   }
   return accessor;
 }
-function generateEnumCheck(doc, ctx, schema2, accessor) {
+function generateEnumCheck(doc2, ctx, schema2, accessor) {
   const values = schema2._zod.values;
   if (!values) {
     throw new ZodCompileUnsupportedError("enum schema without enumerated values");
   }
   const enumSet = addConstant(ctx, values);
-  doc.write(`if (!${enumSet}.has(${accessor})) return INVALID;`);
+  doc2.write(`if (!${enumSet}.has(${accessor})) return INVALID;`);
   return accessor;
 }
-function generateWrapperCheck(doc, ctx, schema2, accessor) {
+function generateWrapperCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
-  return generateCheck(doc, ctx, def.innerType, accessor);
+  return generateCheck(doc2, ctx, def.innerType, accessor);
 }
-function generateDefaultCheck(doc, ctx, schema2, accessor) {
+function generateDefaultCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
   const descriptor = Object.getOwnPropertyDescriptor(schema2._zod.def, "defaultValue");
   const defaultGetter = descriptor ? () => schema2._zod.def.defaultValue : void 0;
   if (schema2._zod.def.type === "prefault") {
     if (!defaultGetter) {
-      return generateCheck(doc, ctx, def.innerType, accessor);
+      return generateCheck(doc2, ctx, def.innerType, accessor);
     }
     const defaultFn = addConstant(ctx, defaultGetter);
     const inputVar = newVar(ctx);
-    doc.write(`let ${inputVar} = ${accessor};`);
-    doc.write(`if (${accessor} === undefined) ${inputVar} = ${defaultFn}();`);
-    return generateCheck(doc, ctx, def.innerType, inputVar);
+    doc2.write(`let ${inputVar} = ${accessor};`);
+    doc2.write(`if (${accessor} === undefined) ${inputVar} = ${defaultFn}();`);
+    return generateCheck(doc2, ctx, def.innerType, inputVar);
   }
   const outputVar = newVar(ctx);
   if (defaultGetter) {
     const defaultFn = addConstant(ctx, defaultGetter);
     const cloneFn = addConstant(ctx, shallowClone);
-    doc.write(`let ${outputVar};`);
-    doc.write(`if (${accessor} === undefined) {`);
-    doc.indented((d) => {
+    doc2.write(`let ${outputVar};`);
+    doc2.write(`if (${accessor} === undefined) {`);
+    doc2.indented((d) => {
       d.write(`${outputVar} = ${cloneFn}(${defaultFn}());`);
     });
-    doc.write(`} else {`);
-    doc.indented((d) => {
+    doc2.write(`} else {`);
+    doc2.indented((d) => {
       const innerOutput = generateCheck(d, ctx, def.innerType, accessor);
       d.write(`${outputVar} = ${innerOutput} === undefined ? ${cloneFn}(${defaultFn}()) : ${innerOutput};`);
     });
-    doc.write(`}`);
+    doc2.write(`}`);
   } else {
-    doc.write(`let ${outputVar};`);
-    doc.write(`if (${accessor} !== undefined) {`);
-    doc.indented((d) => {
+    doc2.write(`let ${outputVar};`);
+    doc2.write(`if (${accessor} !== undefined) {`);
+    doc2.indented((d) => {
       const innerOutput = generateCheck(d, ctx, def.innerType, accessor);
       d.write(`${outputVar} = ${innerOutput};`);
     });
-    doc.write(`}`);
+    doc2.write(`}`);
   }
   return outputVar;
 }
-function generateNonOptionalCheck(doc, ctx, schema2, accessor) {
+function generateNonOptionalCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
-  const innerOutput = generateCheck(doc, ctx, def.innerType, accessor);
+  const innerOutput = generateCheck(doc2, ctx, def.innerType, accessor);
   const outputVar = newVar(ctx);
-  doc.write(`const ${outputVar} = ${innerOutput};`);
-  doc.write(`if (${outputVar} === undefined) return INVALID;`);
+  doc2.write(`const ${outputVar} = ${innerOutput};`);
+  doc2.write(`if (${outputVar} === undefined) return INVALID;`);
   return outputVar;
 }
-function generateTupleCheck(doc, ctx, schema2, accessor) {
+function generateTupleCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
   const items = def.items;
   const rest = def.rest;
-  doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
+  doc2.write(`if (!Array.isArray(${accessor})) return INVALID;`);
   const optinStart = getTupleOptStart2(items, "optin");
   const optoutStart = getTupleOptStart2(items, "optout");
   if (rest) {
-    doc.write(`if (${accessor}.length < ${optinStart}) return INVALID;`);
+    doc2.write(`if (${accessor}.length < ${optinStart}) return INVALID;`);
   } else {
-    doc.write(`if (${accessor}.length < ${optinStart} || ${accessor}.length > ${items.length}) return INVALID;`);
+    doc2.write(`if (${accessor}.length < ${optinStart} || ${accessor}.length > ${items.length}) return INVALID;`);
   }
   const outputVar = newVar(ctx);
-  doc.write(`const ${outputVar} = [];`);
+  doc2.write(`const ${outputVar} = [];`);
   for (let i2 = 0; i2 < items.length; i2++) {
     const itemSchema = items[i2];
     if (i2 >= optoutStart) {
-      doc.write(`if (${outputVar}.length === ${i2}) {`);
-      doc.indented((d) => {
+      doc2.write(`if (${outputVar}.length === ${i2}) {`);
+      doc2.indented((d) => {
         d.write(`if (${i2} < ${accessor}.length) {`);
         d.indented((d2) => {
           const elemVar = newVar(ctx);
@@ -34959,88 +34977,88 @@ function generateTupleCheck(doc, ctx, schema2, accessor) {
         });
         d.write(`}`);
       });
-      doc.write(`}`);
+      doc2.write(`}`);
     } else {
       const elemVar = newVar(ctx);
-      doc.write(`const ${elemVar} = ${accessor}[${i2}];`);
-      const elemOutput = compileChild(doc, ctx, itemSchema, elemVar);
-      doc.write(`${outputVar}[${i2}] = ${elemOutput};`);
+      doc2.write(`const ${elemVar} = ${accessor}[${i2}];`);
+      const elemOutput = compileChild(doc2, ctx, itemSchema, elemVar);
+      doc2.write(`${outputVar}[${i2}] = ${elemOutput};`);
     }
   }
   if (rest) {
     const iVar = newVar(ctx);
     const elemVar = newVar(ctx);
-    doc.write(`for (let ${iVar} = ${items.length}; ${iVar} < ${accessor}.length; ${iVar}++) {`);
-    doc.indented((d) => {
+    doc2.write(`for (let ${iVar} = ${items.length}; ${iVar} < ${accessor}.length; ${iVar}++) {`);
+    doc2.indented((d) => {
       d.write(`const ${elemVar} = ${accessor}[${iVar}];`);
       const elemOutput = compileChild(d, ctx, rest, elemVar);
       d.write(`${outputVar}[${iVar}] = ${elemOutput};`);
     });
-    doc.write(`}`);
+    doc2.write(`}`);
   }
   return outputVar;
 }
-function getTupleOptStart2(items, key) {
+function getTupleOptStart2(items, key5) {
   for (let i2 = items.length - 1; i2 >= 0; i2--) {
-    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
+    const omittable = key5 === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
       return i2 + 1;
   }
   return 0;
 }
-function generateUnionCheck(doc, ctx, schema2, accessor) {
+function generateUnionCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
   const options = def.options;
   if (def.discriminator) {
-    return generateDiscriminatedUnionCheck(doc, ctx, def, accessor);
+    return generateDiscriminatedUnionCheck(doc2, ctx, def, accessor);
   }
   if (def.inclusive === false) {
     throw new ZodCompileUnsupportedError("exclusive unions (z.xor)");
   }
   if (options.length === 0) {
-    doc.write("return INVALID;");
+    doc2.write("return INVALID;");
     return accessor;
   }
   if (options.length === 1) {
-    return generateCheck(doc, ctx, options[0], accessor);
+    return generateCheck(doc2, ctx, options[0], accessor);
   }
   const allLiterals = options.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
   if (allLiterals) {
     const values = new Set(options.flatMap((opt) => opt._zod.def.values));
     const valuesConst = addConstant(ctx, values);
-    doc.write(`if (!${valuesConst}.has(${accessor})) return INVALID;`);
+    doc2.write(`if (!${valuesConst}.has(${accessor})) return INVALID;`);
     return accessor;
   }
   const outputVar = newVar(ctx);
-  doc.write(`let ${outputVar};`);
+  doc2.write(`let ${outputVar};`);
   for (let i2 = 0; i2 < options.length; i2++) {
     const opt = options[i2];
     if (i2 === 0) {
-      doc.write(`${outputVar} = (() => {`);
+      doc2.write(`${outputVar} = (() => {`);
     } else {
-      doc.write(`if (${outputVar} === INVALID) ${outputVar} = (() => {`);
+      doc2.write(`if (${outputVar} === INVALID) ${outputVar} = (() => {`);
     }
-    doc.indented((d) => {
+    doc2.indented((d) => {
       const branchOutput = generateCheck(d, ctx, opt, accessor);
       d.write(`return ${branchOutput};`);
     });
-    doc.write(`})();`);
+    doc2.write(`})();`);
   }
-  doc.write(`if (${outputVar} === INVALID) return INVALID;`);
+  doc2.write(`if (${outputVar} === INVALID) return INVALID;`);
   return outputVar;
 }
-function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
+function generateDiscriminatedUnionCheck(doc2, ctx, def, accessor) {
   if (def.unionFallback) {
     throw new ZodCompileUnsupportedError("discriminated union with unionFallback");
   }
   if (def.options.length === 0) {
-    doc.write("return INVALID;");
+    doc2.write("return INVALID;");
     return accessor;
   }
   const discVar = newVar(ctx);
   const outputVar = newVar(ctx);
-  doc.write(`const ${discVar} = ${accessor}?.[${esc(def.discriminator)}];`);
-  doc.write(`let ${outputVar};`);
+  doc2.write(`const ${discVar} = ${accessor}?.[${esc(def.discriminator)}];`);
+  doc2.write(`let ${outputVar};`);
   let firstBranch = true;
   const claimed = /* @__PURE__ */ new Set();
   for (const option2 of def.options) {
@@ -35056,15 +35074,15 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
     }
     const conditions = Array.from(values, (value) => literalEquality(ctx, discVar, value));
     const prefix = firstBranch ? "if" : "else if";
-    doc.write(`${prefix} (${conditions.join(" || ")}) {`);
-    doc.indented((d) => {
+    doc2.write(`${prefix} (${conditions.join(" || ")}) {`);
+    doc2.indented((d) => {
       const branchOutput = generateCheck(d, ctx, option2, accessor);
       d.write(`${outputVar} = ${branchOutput};`);
     });
-    doc.write(`}`);
+    doc2.write(`}`);
     firstBranch = false;
   }
-  doc.write(`else { return INVALID; }`);
+  doc2.write(`else { return INVALID; }`);
   return outputVar;
 }
 function literalEquality(ctx, accessor, value) {
@@ -35089,48 +35107,48 @@ function literalEquality(ctx, accessor, value) {
   }
   throw new ZodCompileUnsupportedError(`literal discriminator value ${String(value)}`);
 }
-function generateIntersectionCheck(doc, ctx, schema2, accessor) {
+function generateIntersectionCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
   ctx.definite = false;
-  const leftOutput = compileChild(doc, ctx, def.left, accessor);
-  const rightOutput = compileChild(doc, ctx, def.right, accessor);
+  const leftOutput = compileChild(doc2, ctx, def.left, accessor);
+  const rightOutput = compileChild(doc2, ctx, def.right, accessor);
   const mergeConst = addConstant(ctx, mergeValues);
   const mergedVar = newVar(ctx);
-  doc.write(`const ${mergedVar} = ${mergeConst}(${leftOutput}, ${rightOutput});`);
-  doc.write(`if (!${mergedVar}.valid) return INVALID;`);
+  doc2.write(`const ${mergedVar} = ${mergeConst}(${leftOutput}, ${rightOutput});`);
+  doc2.write(`if (!${mergedVar}.valid) return INVALID;`);
   return `${mergedVar}.data`;
 }
-function generateRecordCheck(doc, ctx, schema2, accessor) {
+function generateRecordCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
   const isPlainObjectConst = addConstant(ctx, isPlainObject);
-  doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
+  doc2.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
   const valVar = newVar(ctx);
-  doc.write(`const ${outputVar} = {};`);
+  doc2.write(`const ${outputVar} = {};`);
   const recordDef = def;
   const keyValues = recordDef.partial ? void 0 : def.keyType._zod.values;
   if (keyValues) {
     const inputKeys = [];
-    for (const key of keyValues) {
-      if (!(typeof key === "string" || typeof key === "number" || typeof key === "symbol")) {
-        throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
+    for (const key5 of keyValues) {
+      if (!(typeof key5 === "string" || typeof key5 === "number" || typeof key5 === "symbol")) {
+        throw new ZodCompileUnsupportedError(`record key value ${String(key5)}`);
       }
-      const inputKey = typeof key === "number" ? key.toString() : key;
+      const inputKey = typeof key5 === "number" ? key5.toString() : key5;
       if (inputKey === "__proto__") {
         throw new ZodCompileUnsupportedError('record key "__proto__"');
       }
       inputKeys.push(inputKey);
-      const keyConst = addConstant(ctx, key);
-      const outKey = generateCheck(doc, ctx, def.keyType, keyConst);
+      const keyConst = addConstant(ctx, key5);
+      const outKey = generateCheck(doc2, ctx, def.keyType, keyConst);
       const valueVar = newVar(ctx);
-      doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
-      const valOutput = compileChild(doc, ctx, def.valueType, valueVar);
-      doc.write(`${outputVar}[${outKey}] = ${valOutput};`);
+      doc2.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
+      const valOutput = compileChild(doc2, ctx, def.valueType, valueVar);
+      doc2.write(`${outputVar}[${outKey}] = ${valOutput};`);
     }
     const knownKeysConst = addConstant(ctx, new Set(inputKeys));
-    doc.write(`for (const ${kVar} in ${accessor}) {`);
-    doc.indented((d) => {
+    doc2.write(`for (const ${kVar} in ${accessor}) {`);
+    doc2.indented((d) => {
       d.write(`if (${knownKeysConst}.has(${kVar})) continue;`);
       if (recordDef.mode === "loose") {
         d.write(`if (${kVar} !== "__proto__") ${outputVar}[${kVar}] = ${accessor}[${kVar}];`);
@@ -35138,7 +35156,7 @@ function generateRecordCheck(doc, ctx, schema2, accessor) {
         d.write(`return INVALID;`);
       }
     });
-    doc.write(`}`);
+    doc2.write(`}`);
     return outputVar;
   }
   const keyDef = def.keyType._zod.def;
@@ -35151,7 +35169,7 @@ function generateRecordCheck(doc, ctx, schema2, accessor) {
     const keyFast = addConstant(ctx, keyFn);
     const numericConst = addConstant(ctx, number);
     const outKeyVar = newVar(ctx);
-    emitOwnKeys(doc, ctx, accessor, kVar, (d) => {
+    emitOwnKeys(doc2, ctx, accessor, kVar, (d) => {
       d.write(`let ${outKeyVar} = ${keyFast}(${kVar});`);
       d.write(`if (${outKeyVar} === INVALID && typeof ${kVar} === "string" && ${numericConst}.test(${kVar})) ${outKeyVar} = ${keyFast}(Number(${kVar}));`);
       if (isLoose) {
@@ -35167,29 +35185,29 @@ function generateRecordCheck(doc, ctx, schema2, accessor) {
     });
     return outputVar;
   }
-  emitOwnKeys(doc, ctx, accessor, kVar, (d) => {
+  emitOwnKeys(doc2, ctx, accessor, kVar, (d) => {
     d.write(`const ${valVar} = ${accessor}[${kVar}];`);
     const valOutput = compileChild(d, ctx, def.valueType, valVar);
     d.write(`${outputVar}[${kVar}] = ${valOutput};`);
   }, `return INVALID;`);
   return outputVar;
 }
-function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
+function emitOwnKeys(doc2, ctx, accessor, kVar, body, onSymbol) {
   const propIsEnumerableConst = addConstant(ctx, Object.prototype.propertyIsEnumerable);
   const symsVar = newVar(ctx);
   const keysVar = newVar(ctx);
   const iVar = newVar(ctx);
-  doc.write(`const ${symsVar} = Object.getOwnPropertySymbols(${accessor});`);
-  doc.write(`const ${keysVar} = Object.getOwnPropertyNames(${accessor});`);
-  doc.write(`for (let ${iVar} = 0; ${iVar} < ${keysVar}.length; ${iVar}++) {`);
-  doc.indented((d) => {
+  doc2.write(`const ${symsVar} = Object.getOwnPropertySymbols(${accessor});`);
+  doc2.write(`const ${keysVar} = Object.getOwnPropertyNames(${accessor});`);
+  doc2.write(`for (let ${iVar} = 0; ${iVar} < ${keysVar}.length; ${iVar}++) {`);
+  doc2.indented((d) => {
     d.write(`const ${kVar} = ${keysVar}[${iVar}];`);
     d.write(`if (${kVar} === "__proto__" || !${propIsEnumerableConst}.call(${accessor}, ${kVar})) continue;`);
     body(d);
   });
-  doc.write(`}`);
-  doc.write(`for (let ${iVar} = 0; ${iVar} < ${symsVar}.length; ${iVar}++) {`);
-  doc.indented((d) => {
+  doc2.write(`}`);
+  doc2.write(`for (let ${iVar} = 0; ${iVar} < ${symsVar}.length; ${iVar}++) {`);
+  doc2.indented((d) => {
     d.write(`const ${kVar} = ${symsVar}[${iVar}];`);
     d.write(`if (!${propIsEnumerableConst}.call(${accessor}, ${kVar})) continue;`);
     if (onSymbol)
@@ -35197,65 +35215,65 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
     else
       body(d);
   });
-  doc.write(`}`);
+  doc2.write(`}`);
 }
-function literalPropertyKey(ctx, key) {
-  if (typeof key === "string")
-    return esc(key);
-  return addConstant(ctx, key);
+function literalPropertyKey(ctx, key5) {
+  if (typeof key5 === "string")
+    return esc(key5);
+  return addConstant(ctx, key5);
 }
-function generateMapCheck(doc, ctx, schema2, accessor) {
+function generateMapCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
-  doc.write(`if (!(${accessor} instanceof Map)) return INVALID;`);
-  generateSizeGate(doc, schema2, `${accessor}.size`);
+  doc2.write(`if (!(${accessor} instanceof Map)) return INVALID;`);
+  generateSizeGate(doc2, schema2, `${accessor}.size`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
   const valVar = newVar(ctx);
-  doc.write(`const ${outputVar} = new Map();`);
-  doc.write(`for (const [${kVar}, ${valVar}] of ${accessor}) {`);
-  doc.indented((d) => {
+  doc2.write(`const ${outputVar} = new Map();`);
+  doc2.write(`for (const [${kVar}, ${valVar}] of ${accessor}) {`);
+  doc2.indented((d) => {
     const keyOutput = generateCheck(d, ctx, def.keyType, kVar);
     const valOutput = generateCheck(d, ctx, def.valueType, valVar);
     d.write(`${outputVar}.set(${keyOutput}, ${valOutput});`);
   });
-  doc.write(`}`);
+  doc2.write(`}`);
   return outputVar;
 }
-function generateSetCheck(doc, ctx, schema2, accessor) {
+function generateSetCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
-  doc.write(`if (!(${accessor} instanceof Set)) return INVALID;`);
-  generateSizeGate(doc, schema2, `${accessor}.size`);
+  doc2.write(`if (!(${accessor} instanceof Set)) return INVALID;`);
+  generateSizeGate(doc2, schema2, `${accessor}.size`);
   const outputVar = newVar(ctx);
   const valVar = newVar(ctx);
-  doc.write(`const ${outputVar} = new Set();`);
-  doc.write(`for (const ${valVar} of ${accessor}) {`);
-  doc.indented((d) => {
+  doc2.write(`const ${outputVar} = new Set();`);
+  doc2.write(`for (const ${valVar} of ${accessor}) {`);
+  doc2.indented((d) => {
     const valOutput = generateCheck(d, ctx, def.valueType, valVar);
     d.write(`${outputVar}.add(${valOutput});`);
   });
-  doc.write(`}`);
+  doc2.write(`}`);
   return outputVar;
 }
-function generateFileCheck(doc, accessor) {
-  doc.write(`if (!(${accessor} instanceof File)) return INVALID;`);
+function generateFileCheck(doc2, accessor) {
+  doc2.write(`if (!(${accessor} instanceof File)) return INVALID;`);
   return accessor;
 }
-function generateTemplateLiteralCheck(doc, ctx, schema2, accessor) {
-  doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
+function generateTemplateLiteralCheck(doc2, ctx, schema2, accessor) {
+  doc2.write(`if (typeof ${accessor} !== "string") return INVALID;`);
   const pattern = schema2._zod.pattern;
   if (pattern) {
     const patternConst = addConstant(ctx, pattern);
-    doc.write(`${patternConst}.lastIndex = 0;`);
-    doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
+    doc2.write(`${patternConst}.lastIndex = 0;`);
+    doc2.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
   }
   return accessor;
 }
-function generateLazyCheck(doc, ctx, schema2, accessor) {
+function generateLazyCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
   const getterConst = addUserConstant(ctx, def.getter);
   const cacheConst = addConstant(ctx, { parser: null });
-  doc.write(`if (!${cacheConst}.parser) {`);
-  doc.indented((d) => {
+  doc2.write(`if (!${cacheConst}.parser) {`);
+  doc2.indented((d) => {
     d.write(`const inner = ${getterConst}();`);
     d.write(`${cacheConst}.parser = function(input) {`);
     d.indented((d2) => {
@@ -35264,15 +35282,15 @@ function generateLazyCheck(doc, ctx, schema2, accessor) {
     });
     d.write(`};`);
   });
-  doc.write(`}`);
+  doc2.write(`}`);
   const outputVar = newVar(ctx);
-  doc.write(`const ${outputVar} = ${cacheConst}.parser(${accessor});`);
-  doc.write(`if (${outputVar} === INVALID) return INVALID;`);
+  doc2.write(`const ${outputVar} = ${cacheConst}.parser(${accessor});`);
+  doc2.write(`if (${outputVar} === INVALID) return INVALID;`);
   return outputVar;
 }
-function generatePipeCheck(doc, ctx, schema2, accessor) {
+function generatePipeCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
-  const inputOutput = generateCheck(doc, ctx, def.in, accessor);
+  const inputOutput = generateCheck(doc2, ctx, def.in, accessor);
   if (def.transform) {
     if (isAsyncFunction(def.transform)) {
       throw new ZodCompileAsyncError("z.compile: async transforms in pipes are not supported");
@@ -35287,17 +35305,17 @@ function generatePipeCheck(doc, ctx, schema2, accessor) {
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const transformedVar = newVar(ctx);
-    doc.write(`const ${transformedVar} = ${helperConst}(${inputOutput});`);
-    doc.write(`if (${transformedVar} === INVALID) return INVALID;`);
-    return generateCheck(doc, ctx, def.out, transformedVar);
+    doc2.write(`const ${transformedVar} = ${helperConst}(${inputOutput});`);
+    doc2.write(`if (${transformedVar} === INVALID) return INVALID;`);
+    return generateCheck(doc2, ctx, def.out, transformedVar);
   } else {
-    return generateCheck(doc, ctx, def.out, inputOutput);
+    return generateCheck(doc2, ctx, def.out, inputOutput);
   }
 }
 function isAsyncFunction(fn) {
   return typeof fn === "function" && (fn.constructor.name === "AsyncFunction" || fn[Symbol.toStringTag] === "AsyncFunction");
 }
-function generateCustomCheck(doc, ctx, schema2, accessor) {
+function generateCustomCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
@@ -35306,9 +35324,9 @@ function generateCustomCheck(doc, ctx, schema2, accessor) {
     const fnConst = addUserConstant(ctx, def.fn);
     const throwAsyncConst = addConstant(ctx, throwAsync);
     const resVar = newVar(ctx);
-    doc.write(`const ${resVar} = ${fnConst}(${accessor});`);
-    doc.write(`if (${resVar} instanceof Promise) ${throwAsyncConst}();`);
-    doc.write(`if (!${resVar}) return INVALID;`);
+    doc2.write(`const ${resVar} = ${fnConst}(${accessor});`);
+    doc2.write(`if (${resVar} instanceof Promise) ${throwAsyncConst}();`);
+    doc2.write(`if (!${resVar}) return INVALID;`);
   } else {
     throw new ZodCompileUnsupportedError("custom schema without a predicate function");
   }
@@ -35323,30 +35341,30 @@ function runtimeCatch(innerSchema, catchValue, value) {
     return r.value;
   return catchValue();
 }
-function generateCatchCheck(doc, ctx, schema2, accessor) {
+function generateCatchCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
   if (!def.catchValue[CONSTANT_CATCH]) {
     throw new ZodCompileUnsupportedError("catch with a callback (only a constant catch value compiles)", false);
   }
   const outputVar = newVar(ctx);
-  doc.write(`let ${outputVar} = (() => {`);
-  doc.indented((d) => {
+  doc2.write(`let ${outputVar} = (() => {`);
+  doc2.indented((d) => {
     const innerOut = compileChild(d, ctx, def.innerType, accessor);
     d.write(`return ${innerOut};`);
   });
-  doc.write(`})();`);
+  doc2.write(`})();`);
   const innerConst = addConstant(ctx, def.innerType);
   const catchConst = addUserConstant(ctx, def.catchValue);
   const catchHelperConst = addConstant(ctx, runtimeCatch);
-  doc.write(`if (${outputVar} === INVALID) {`);
-  doc.indented((d) => {
+  doc2.write(`if (${outputVar} === INVALID) {`);
+  doc2.indented((d) => {
     d.write(`${outputVar} = ${catchHelperConst}(${innerConst}, ${catchConst}, ${accessor});`);
     d.write(`if (${outputVar} === INVALID) return INVALID;`);
   });
-  doc.write(`}`);
+  doc2.write(`}`);
   return outputVar;
 }
-function generateTransformCheck(doc, ctx, schema2, accessor) {
+function generateTransformCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
   if (def.transform) {
     if (isAsyncFunction(def.transform)) {
@@ -35362,8 +35380,8 @@ function generateTransformCheck(doc, ctx, schema2, accessor) {
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const outputVar = newVar(ctx);
-    doc.write(`const ${outputVar} = ${helperConst}(${accessor});`);
-    doc.write(`if (${outputVar} === INVALID) return INVALID;`);
+    doc2.write(`const ${outputVar} = ${helperConst}(${accessor});`);
+    doc2.write(`if (${outputVar} === INVALID) return INVALID;`);
     return outputVar;
   }
   return accessor;
@@ -36431,9 +36449,9 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
-    for (const key of Reflect.ownKeys(source)) {
-      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target, key, source[key]);
+    for (const key5 of Reflect.ownKeys(source)) {
+      if (Object.prototype.propertyIsEnumerable.call(source, key5)) {
+        assignProp(target, key5, source[key5]);
       }
     }
   }
@@ -36540,26 +36558,26 @@ function extractDefs(ctx, schema2) {
     return;
   const idToSchema = /* @__PURE__ */ new Map();
   for (const entry of ctx.seen.entries()) {
-    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id2) {
-      const existing = idToSchema.get(id2);
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
+      const existing = idToSchema.get(id);
       if (existing && existing !== entry[0]) {
-        throw new Error(`Duplicate schema id "${id2}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+        throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id2, entry[0]);
+      idToSchema.set(id, entry[0]);
     }
   }
   const makeURI = (entry) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
       const externalId = ctx.external.registry.get(entry[0])?.id;
-      const uriGenerator = ctx.external.uri ?? ((id3) => id3);
+      const uriGenerator = ctx.external.uri ?? ((id2) => id2);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id2 = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id2;
-      return { defId: id2, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id2)}` };
+      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+      entry[1].defId = id;
+      return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
@@ -36579,8 +36597,8 @@ function extractDefs(ctx, schema2) {
     if (defId)
       seen.defId = defId;
     const schema3 = seen.schema;
-    for (const key in schema3) {
-      delete schema3[key];
+    for (const key5 in schema3) {
+      delete schema3[key5];
     }
     schema3.$ref = ref;
   };
@@ -36607,8 +36625,8 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
         continue;
       }
     }
-    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id2) {
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
       extractToDef(entry);
       continue;
     }
@@ -36661,8 +36679,8 @@ function foldObjects(members2) {
   for (const member of members2) {
     if (typeof member !== "object" || member.type !== "object")
       return null;
-    for (const key in member) {
-      if (!FOLDABLE_KEYS.has(key))
+    for (const key5 in member) {
+      if (!FOLDABLE_KEYS.has(key5))
         return null;
     }
     objects.push(member);
@@ -36670,22 +36688,22 @@ function foldObjects(members2) {
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
   for (const object2 of objects) {
-    for (const key in object2.properties) {
-      if (Object.prototype.hasOwnProperty.call(properties, key))
+    for (const key5 in object2.properties) {
+      if (Object.prototype.hasOwnProperty.call(properties, key5))
         continue;
       const parts = [];
       for (const other of objects) {
-        const part = other.properties?.[key] ?? undeclaredConstraint(other);
+        const part = other.properties?.[key5] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
         if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
           parts.push(part);
       }
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
-      assignProp(properties, key, merged);
+      assignProp(properties, key5, merged);
     }
-    for (const key of object2.required ?? [])
-      required2.add(key);
+    for (const key5 of object2.required ?? [])
+      required2.add(key5);
   }
   const folded = { type: "object", properties };
   if (required2.size)
@@ -36710,8 +36728,8 @@ function foldIntersection(json3) {
   const allOf = json3.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
-  for (const key of FOLDABLE_KEYS)
-    if (key in json3)
+  for (const key5 of FOLDABLE_KEYS)
+    if (key5 in json3)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -36758,20 +36776,20 @@ function finalize(ctx, schema2) {
       assignProps(schema3, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key in schema3) {
-          if (key === "$ref" || key === "allOf")
+        for (const key5 in schema3) {
+          if (key5 === "$ref" || key5 === "allOf")
             continue;
-          if (!(key in _cached)) {
-            delete schema3[key];
+          if (!(key5 in _cached)) {
+            delete schema3[key5];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key in schema3) {
-          if (key === "$ref" || key === "allOf")
+        for (const key5 in schema3) {
+          if (key5 === "$ref" || key5 === "allOf")
             continue;
-          if (key in refSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema3[key];
+          if (key5 in refSeen.def && JSON.stringify(schema3[key5]) === JSON.stringify(refSeen.def[key5])) {
+            delete schema3[key5];
           }
         }
       }
@@ -36783,11 +36801,11 @@ function finalize(ctx, schema2) {
       if (parentSeen?.schema.$ref) {
         schema3.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key in schema3) {
-            if (key === "$ref" || key === "allOf")
+          for (const key5 in schema3) {
+            if (key5 === "$ref" || key5 === "allOf")
               continue;
-            if (key in parentSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema3[key];
+            if (key5 in parentSeen.def && JSON.stringify(schema3[key5]) === JSON.stringify(parentSeen.def[key5])) {
+              delete schema3[key5];
             }
           }
         }
@@ -36841,10 +36859,10 @@ function finalize(ctx, schema2) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id2 = ctx.external.registry.get(schema2)?.id;
-    if (!id2)
+    const id = ctx.external.registry.get(schema2)?.id;
+    if (!id)
       throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id2);
+    result.$id = ctx.external.uri(id);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema2)?.id;
@@ -36920,8 +36938,8 @@ function isTransforming(_schema, _ctx) {
     return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
   }
   if (def.type === "object") {
-    for (const key in def.shape) {
-      if (isTransforming(def.shape[key], ctx))
+    for (const key5 in def.shape) {
+      if (isTransforming(def.shape[key5], ctx))
         return true;
     }
     return false;
@@ -36959,13 +36977,13 @@ var createStandardJSONSchemaMethod = (schema2, io, processors = {}) => (params) 
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
-var narrowMin = (agg, key, value) => {
-  if (agg[key] === void 0 || value > agg[key])
-    agg[key] = value;
+var narrowMin = (agg, key5, value) => {
+  if (agg[key5] === void 0 || value > agg[key5])
+    agg[key5] = value;
 };
-var narrowMax = (agg, key, value) => {
-  if (agg[key] === void 0 || value < agg[key])
-    agg[key] = value;
+var narrowMax = (agg, key5, value) => {
+  if (agg[key5] === void 0 || value < agg[key5])
+    agg[key5] = value;
 };
 var narrowBoth = (agg, value) => {
   narrowMin(agg, "minimum", value);
@@ -37303,17 +37321,17 @@ var objectProcessor = (schema2, ctx, _json, params) => {
   }
   json3.type = "object";
   json3.properties = {};
-  for (const key in shape) {
-    assignProp(json3.properties, key, processSchema(shape[key], ctx, {
+  for (const key5 in shape) {
+    assignProp(json3.properties, key5, processSchema(shape[key5], ctx, {
       ...params,
-      path: [...params.path, "properties", key]
+      path: [...params.path, "properties", key5]
     }));
   }
   const requiredKeys = [];
-  for (const key of Object.keys(shape)) {
-    const field = def.shape[key];
+  for (const key5 of Object.keys(shape)) {
+    const field = def.shape[key5];
     if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
-      requiredKeys.push(key);
+      requiredKeys.push(key5);
     }
   }
   if (requiredKeys.length > 0) {
@@ -37450,7 +37468,7 @@ function stringifyKeyNames(bySchema, json3, visited) {
   const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
   if (!numericType && !values?.some((v2) => typeof v2 === "number"))
     return json3;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id: id2, ...rest } = json3;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json3;
   if (rest.enum)
     rest.enum = rest.enum.map((v2) => typeof v2 === "number" ? String(v2) : v2);
   else if (typeof rest.const === "number")
@@ -37688,9 +37706,9 @@ function toJSONSchema(input2, params) {
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
-      const [key, schema2] = entry;
+      const [key5, schema2] = entry;
       extractDefs(ctx2, schema2);
-      assignProp(schemas, key, finalize(ctx2, schema2));
+      assignProp(schemas, key5, finalize(ctx2, schema2));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
@@ -38005,17 +38023,17 @@ __export(checks_exports2, {
 
 // node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-function _lazyMethod(proto, key, make) {
-  Object.defineProperty(proto, key, {
+function _lazyMethod(proto, key5, make) {
+  Object.defineProperty(proto, key5, {
     configurable: true,
     enumerable: false,
     get() {
       const value = make(this);
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key5, { value, configurable: true, writable: true });
       return value;
     },
     set(value) {
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key5, { value, configurable: true, writable: true });
     }
   });
 }
@@ -39685,11 +39703,11 @@ function resolveRef(ref, ctx) {
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
   if (path[0] === defsKey) {
-    const key = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
-    if (!key || !ctx.defs[key]) {
+    const key5 = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
+    if (!key5 || !ctx.defs[key5]) {
       throw new Error(`Reference not found: ${ref}`);
     }
-    return ctx.defs[key];
+    return ctx.defs[key5];
   }
   throw new Error(`Reference not found: ${ref}`);
 }
@@ -39724,16 +39742,16 @@ function checkObjectGuards(objectSchema, guards) {
       });
     }
     if (guards.keySchema) {
-      for (const key of keys) {
-        const result = guards.keySchema.safeParse(key);
+      for (const key5 of keys) {
+        const result = guards.keySchema.safeParse(key5);
         if (result.success)
           continue;
         payload.issues.push({
           code: "invalid_key",
           origin: "record",
           issues: result.error.issues,
-          input: key,
-          path: [key],
+          input: key5,
+          path: [key5],
           continue: true
         });
       }
@@ -39758,20 +39776,20 @@ function canonicalKey(value, seen) {
     if (Array.isArray(value)) {
       const parts2 = [];
       for (const item of value) {
-        const key = canonicalKey(item, seen);
-        if (key === null)
+        const key5 = canonicalKey(item, seen);
+        if (key5 === null)
           return null;
-        parts2.push(key);
+        parts2.push(key5);
       }
       return `a${parts2.length}:[${parts2.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
     const parts = [];
     for (const k of keys) {
-      const key = canonicalKey(value[k], seen);
-      if (key === null)
+      const key5 = canonicalKey(value[k], seen);
+      if (key5 === null)
         return null;
-      parts.push(`${k.length}:${k}=${key}`);
+      parts.push(`${k.length}:${k}=${key5}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
@@ -39811,10 +39829,10 @@ function containsRef(value) {
     return value.some(containsRef);
   if (typeof value.$ref === "string")
     return true;
-  return Object.entries(value).some(([key, sub]) => {
-    if (SCHEMA_KEYWORDS.has(key))
+  return Object.entries(value).some(([key5, sub]) => {
+    if (SCHEMA_KEYWORDS.has(key5))
       return containsRef(sub);
-    if (!SCHEMA_MAP_KEYWORDS.has(key) || typeof sub !== "object" || sub === null)
+    if (!SCHEMA_MAP_KEYWORDS.has(key5) || typeof sub !== "object" || sub === null)
       return false;
     return Object.values(sub).some(containsRef);
   });
@@ -39830,12 +39848,12 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
       for (let i2 = 0; i2 < items.length; i2++) {
-        const key = canonicalKey(items[i2], /* @__PURE__ */ new Set());
-        if (key === null)
+        const key5 = canonicalKey(items[i2], /* @__PURE__ */ new Set());
+        if (key5 === null)
           continue;
-        const first2 = firstSeen.get(key);
+        const first2 = firstSeen.get(key5);
         if (first2 === void 0) {
-          firstSeen.set(key, i2);
+          firstSeen.set(key5, i2);
           continue;
         }
         payload.issues.push({
@@ -40074,9 +40092,9 @@ function convertBaseSchema(schema2, ctx) {
       const properties = schema2.properties || {};
       const requiredSet = new Set(schema2.required || []);
       const additionalSchema = typeof schema2.additionalProperties === "object" ? convertSchema(schema2.additionalProperties, ctx) : void 0;
-      for (const [key, propSchema] of Object.entries(properties)) {
+      for (const [key5, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape, key5, requiredSet.has(key5) ? propZodSchema : propZodSchema.optional());
       }
       if (schema2.patternProperties) {
         const patternProps = schema2.patternProperties;
@@ -40111,12 +40129,12 @@ function convertBaseSchema(schema2, ctx) {
             if (!isPlainObject(payload.value))
               return;
             const unrecognized = [];
-            for (const key of Object.keys(payload.value)) {
-              if (propertyKeys.includes(key))
+            for (const key5 of Object.keys(payload.value)) {
+              if (propertyKeys.includes(key5))
                 continue;
-              if (patterns.some((regex) => regex.test(key)))
+              if (patterns.some((regex) => regex.test(key5)))
                 continue;
-              unrecognized.push(key);
+              unrecognized.push(key5);
             }
             if (unrecognized.length) {
               payload.issues.push({
@@ -40247,38 +40265,38 @@ function convertSchema(schema2, ctx) {
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
-  for (const key of coreMetadataKeys) {
-    if (key in schema2) {
-      extraMeta[key] = schema2[key];
+  for (const key5 of coreMetadataKeys) {
+    if (key5 in schema2) {
+      extraMeta[key5] = schema2[key5];
     }
   }
   const contentMetadataKeys = ["contentEncoding", "contentMediaType", "contentSchema"];
-  for (const key of contentMetadataKeys) {
-    if (key in schema2) {
-      extraMeta[key] = schema2[key];
+  for (const key5 of contentMetadataKeys) {
+    if (key5 in schema2) {
+      extraMeta[key5] = schema2[key5];
     }
   }
   if (schema2.type === "object" && schema2.$ref === void 0) {
     if (schema2.propertyNames !== void 0 && !containsRef(schema2.propertyNames)) {
       extraMeta.propertyNames = schema2.propertyNames;
     }
-    for (const key of ["minProperties", "maxProperties"]) {
-      if (schema2[key] !== void 0)
-        extraMeta[key] = schema2[key];
+    for (const key5 of ["minProperties", "maxProperties"]) {
+      if (schema2[key5] !== void 0)
+        extraMeta[key5] = schema2[key5];
     }
   }
   if (schema2.type === "array" && schema2.$ref === void 0) {
     if (schema2.contains !== void 0 && !containsRef(schema2.contains)) {
       extraMeta.contains = schema2.contains;
     }
-    for (const key of ["uniqueItems", "minContains", "maxContains"]) {
-      if (schema2[key] !== void 0)
-        extraMeta[key] = schema2[key];
+    for (const key5 of ["uniqueItems", "minContains", "maxContains"]) {
+      if (schema2[key5] !== void 0)
+        extraMeta[key5] = schema2[key5];
     }
   }
-  for (const key of Object.keys(schema2)) {
-    if (!RECOGNIZED_KEYS.has(key)) {
-      assignProp(extraMeta, key, schema2[key]);
+  for (const key5 of Object.keys(schema2)) {
+    if (!RECOGNIZED_KEYS.has(key5)) {
+      assignProp(extraMeta, key5, schema2[key5]);
     }
   }
   if (Object.keys(extraMeta).length > 0) {
@@ -40316,20 +40334,20 @@ function fromJSONSchema(schema2, params) {
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema2, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
-    const h = fnOrHandlers[node2._zod.def.type];
-    return h ? h(node2, rewritten) : node2;
+    const h2 = fnOrHandlers[node2._zod.def.type];
+    return h2 ? h2(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached2 = cache.get(s);
-    if (cached2 === RESOLVING) {
+    const cached3 = cache.get(s);
+    if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
         getter: () => cache.get(s)
       });
     }
-    if (cached2 !== void 0)
-      return cached2;
+    if (cached3 !== void 0)
+      return cached3;
     cache.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
@@ -40542,10 +40560,73 @@ var PointerSource = external_exports.enum(["cli-stream", "cli-upload", "ingest",
 var ExportFormat = external_exports.enum(["md", "json", "html", "txt"]);
 var SessionId = external_exports.string().min(1).max(200);
 var IsoDate = external_exports.string().describe("ISO 8601 timestamp (UTC)");
+var ErrorReason = external_exports.enum([
+  "key_missing",
+  "key_invalid",
+  "key_revoked",
+  "key_expired",
+  "key_escalation",
+  "rate_limited",
+  "body_too_large",
+  "stream_full",
+  "too_many_connections",
+  "live_token_refused",
+  "viewer_token_read_only",
+  "producer_token_mismatch",
+  "live_auth_required",
+  "event_too_large",
+  "stream_too_large",
+  "stream_ended"
+]);
+var RetryAfterSeconds = external_exports.number().positive().describe("also sent as the Retry-After header");
+var NoDetails = external_exports.object({}).loose().optional();
+var reason = (r, details) => external_exports.object({ reason: external_exports.literal(r), details });
+var ReasonedError = external_exports.discriminatedUnion("reason", [
+  reason("key_missing", NoDetails),
+  reason("key_invalid", NoDetails),
+  reason("key_revoked", NoDetails),
+  reason("key_expired", NoDetails),
+  reason(
+    "key_escalation",
+    external_exports.object({
+      expiresAt: external_exports.string().optional(),
+      rateLimitPerMinute: external_exports.string().optional(),
+      parent: external_exports.object({ expiresAt: external_exports.string().nullable(), rateLimitPerMinute: external_exports.number() })
+    })
+  ),
+  reason(
+    "rate_limited",
+    external_exports.object({
+      retryAfterSeconds: RetryAfterSeconds,
+      /** Requests per minute, for a key's limit. */
+      limit: external_exports.number().int().nonnegative().optional(),
+      /** A live stream's event budget: the sustained rate and the burst it may spend at once. */
+      eventsPerSecond: external_exports.number().positive().optional(),
+      burst: external_exports.number().int().positive().optional()
+    })
+  ),
+  reason("body_too_large", external_exports.object({ maxBytes: external_exports.number().int().positive() })),
+  reason("stream_full", external_exports.object({ limit: external_exports.number().int(), retryAfterSeconds: RetryAfterSeconds })),
+  reason("too_many_connections", external_exports.object({ limit: external_exports.number().int(), retryAfterSeconds: RetryAfterSeconds })),
+  reason("live_token_refused", NoDetails),
+  reason("viewer_token_read_only", NoDetails),
+  reason("producer_token_mismatch", NoDetails),
+  reason("live_auth_required", NoDetails),
+  reason(
+    "event_too_large",
+    external_exports.object({ seq: external_exports.number().int(), bytes: external_exports.number().int(), limit: external_exports.number().int() })
+  ),
+  reason(
+    "stream_too_large",
+    external_exports.object({ maxStreamBytes: external_exports.number().int(), maxStreamEvents: external_exports.number().int() })
+  ),
+  reason("stream_ended", external_exports.object({ status: external_exports.string() }))
+]);
 var ErrorBody = external_exports.object({
   error: external_exports.object({
     code: external_exports.string().describe("stable machine-readable code, e.g. invalid_request, auth, not_found"),
     message: external_exports.string(),
+    reason: ErrorReason.optional().catch(void 0).describe("stable reason within the code, e.g. key_revoked, key_expired; `details` depend on it"),
     details: external_exports.unknown().optional()
   })
 });
@@ -40587,6 +40668,7 @@ var CreateKeyRequest = external_exports.object({
 }).strict().refine((v2) => !(v2.expiresIn && v2.expiresAt), { message: "give expiresIn or expiresAt, not both" });
 var CreateKeyResponse = external_exports.object({ key: ApiKeyInfo, rawKey: external_exports.string() });
 var ListKeysResponse = external_exports.object({ keys: external_exports.array(ApiKeyInfo) });
+var RevokeKeyResponse = CreateKeyResponse.pick({ key: true });
 
 // src/core/api/users.ts
 var UserRole = external_exports.enum(["owner", "member"]);
@@ -41181,30 +41263,52 @@ var STATUS = {
   too_large: 413,
   rate_limited: 429
 };
-function statusFor(code) {
-  return STATUS[code] ?? 500;
+function statusFor(code2) {
+  return STATUS[code2] ?? 500;
 }
-var HttpError = class extends Error {
-  constructor(status, code, message, opts = {}) {
+var HttpError = class _HttpError extends Error {
+  constructor(status, code2, message, opts = {}) {
     super(message);
     this.status = status;
-    this.code = code;
+    this.code = code2;
     this.opts = opts;
     this.name = "HttpError";
   }
   status;
   code;
   opts;
+  /** A refusal with a stable reason and the details that reason promises (typed by src/core/api ReasonedError). */
+  static refusal(status, code2, message, r) {
+    const retryAfterSeconds = r.details && "retryAfterSeconds" in r.details && typeof r.details.retryAfterSeconds === "number" ? r.details.retryAfterSeconds : void 0;
+    return new _HttpError(status, code2, message, {
+      reason: r.reason,
+      details: r.details,
+      ...retryAfterSeconds !== void 0 ? { retryAfterSeconds } : {}
+    });
+  }
 };
 function retryAfterOf(details) {
   const v2 = details?.retryAfterSeconds;
   return typeof v2 === "number" && v2 > 0 ? Math.ceil(v2) : void 0;
 }
-function errorResponse(c, status, code, message, details) {
+function errorResponse(c, status, code2, message, details, reason2) {
   const retryAfter = retryAfterOf(details);
   if (retryAfter !== void 0 && (status === 429 || status === 503))
     c.header("Retry-After", String(retryAfter));
-  return c.json({ error: { code, message, ...details === void 0 ? {} : { details } } }, status);
+  return c.json(
+    {
+      error: {
+        code: code2,
+        message,
+        ...reason2 === void 0 ? {} : { reason: reason2 },
+        ...details === void 0 ? {} : { details }
+      }
+    },
+    status
+  );
+}
+function refusalResponse(c, status, code2, message, r) {
+  return errorResponse(c, status, code2, message, r.details, r.reason);
 }
 function issueDetails(error62) {
   return error62.issues.slice(0, 20).map((i2) => ({
@@ -41217,11 +41321,11 @@ function createErrorHandler(logger) {
   return (err2, c) => {
     if (err2 instanceof HttpError) {
       const details = err2.opts.retryAfterSeconds !== void 0 ? { ...err2.opts.details, retryAfterSeconds: err2.opts.retryAfterSeconds } : err2.opts.details;
-      return errorResponse(c, err2.status, err2.code, err2.message, details);
+      return errorResponse(c, err2.status, err2.code, err2.message, details, err2.opts.reason);
     }
     if (isBatonError(err2)) {
       const status = STATUS[err2.code];
-      if (status) return errorResponse(c, status, err2.code, err2.message, err2.details);
+      if (status) return errorResponse(c, status, err2.code, err2.message, err2.details, err2.reason);
     }
     if (err2 instanceof external_exports.ZodError)
       return errorResponse(c, 400, "invalid_request", "invalid request", issueDetails(err2));
@@ -41293,7 +41397,8 @@ function boundByParent(parent, asked) {
   const tooLate = parent.expiresAt !== null && (expiresAt === null || expiresAt > parent.expiresAt);
   const tooLoose = rateRank(rateLimitPerMinute) > rateRank(parent.rateLimitPerMinute);
   if (tooLate || tooLoose) {
-    throw new HttpError(403, "key_escalation", "a key cannot create a key stronger than itself", {
+    throw HttpError.refusal(403, "key_escalation", "a key cannot create a key stronger than itself", {
+      reason: "key_escalation",
       details: {
         ...tooLate ? { expiresAt: "must not be later than the creating key's expiry" } : {},
         ...tooLoose ? { rateLimitPerMinute: "must not be looser than the creating key's limit" } : {},
@@ -41356,11 +41461,11 @@ async function verifyKey(repos, rawKey, now) {
   if (!match2) return { ok: false, reason: "invalid" };
   if (match2.revoked_at !== null) return { ok: false, reason: "revoked" };
   if (match2.expires_at !== null && Number(match2.expires_at) <= now) return { ok: false, reason: "expired" };
-  const { user_name, user_role, user_created_at, ...key } = match2;
+  const { user_name, user_role, user_created_at, ...key5 } = match2;
   return {
     ok: true,
-    key,
-    user: { id: key.user_id, name: user_name, role: user_role, created_at: user_created_at }
+    key: key5,
+    user: { id: key5.user_id, name: user_name, role: user_role, created_at: user_created_at }
   };
 }
 function toKeyInfo(k) {
@@ -41449,12 +41554,12 @@ async function runKeys(argv, io) {
         }
       return 0;
     }
-    const id2 = positionals[0];
-    if (!id2) throw new BatonError("invalid_input", "give the key id: baton tracker keys revoke ID");
-    const key = await store.keys.findById(id2);
-    if (!key) throw new BatonError("not_found", `no key ${id2}`);
-    await store.keys.revoke(key.user_id, id2, Date.now());
-    io.stdout(`Revoked ${id2}.
+    const id = positionals[0];
+    if (!id) throw new BatonError("invalid_input", "give the key id: baton tracker keys revoke ID");
+    const key5 = await store.keys.findById(id);
+    if (!key5) throw new BatonError("not_found", `no key ${id}`);
+    await store.keys.revoke(key5.user_id, id, Date.now());
+    io.stdout(`Revoked ${id}.
 `);
     return 0;
   } finally {
@@ -41552,2469 +41657,6 @@ var LiveStatusProbe = external_exports.object({
   lastSeq: external_exports.number().int().nonnegative()
 });
 
-// tracker/openapi-routes.ts
-var id = "id";
-var ROUTES = [
-  {
-    method: "get",
-    path: "/healthz",
-    tag: "health",
-    summary: "Liveness",
-    auth: false,
-    ok: { status: 200, schema: HealthResponse },
-    errors: []
-  },
-  {
-    method: "get",
-    path: "/readyz",
-    tag: "health",
-    summary: "Readiness: the database answers (503 when not)",
-    auth: false,
-    ok: { status: 200, schema: ReadyResponse },
-    errors: [503]
-  },
-  {
-    method: "get",
-    path: "/api/v1/openapi.json",
-    tag: "meta",
-    summary: "This OpenAPI document",
-    auth: false,
-    ok: { status: 200, contentType: "application/json" },
-    errors: []
-  },
-  {
-    method: "get",
-    path: "/docs",
-    tag: "meta",
-    summary: "Human-readable API reference (HTML)",
-    auth: false,
-    ok: { status: 200, contentType: "text/html" },
-    errors: []
-  },
-  {
-    method: "get",
-    path: "/api/v1/me",
-    tag: "keys",
-    summary: "The calling user and key",
-    auth: true,
-    ok: { status: 200, schema: MeResponse },
-    errors: []
-  },
-  {
-    method: "get",
-    path: "/api/v1/keys",
-    tag: "keys",
-    summary: "List the caller's API keys",
-    auth: true,
-    ok: { status: 200, schema: ListKeysResponse },
-    errors: []
-  },
-  {
-    method: "post",
-    path: "/api/v1/keys",
-    tag: "keys",
-    summary: "Create an API key (the raw key is returned once)",
-    description: "A key can only create keys no stronger than itself: `expiresAt`/`expiresIn` no later than its own expiry, `rateLimitPerMinute` no looser than its own (0 means unlimited, so only an unlimited key can make an unlimited one). Whatever is omitted is inherited from the calling key, not taken from the tracker default. Asking for more is refused with 403 `key_escalation` (details name the field and the parent's limits). Why: otherwise a short-lived or rate-limited key — a CI token, a key handed to a script — could mint a permanent, unlimited key and keep access after it expired or was revoked. Keys made from the web settings page are bounded the same way by the key the browser logged in with.",
-    auth: true,
-    body: CreateKeyRequest,
-    ok: { status: 201, schema: CreateKeyResponse },
-    errors: [400, 403, 413]
-  },
-  {
-    method: "delete",
-    path: `/api/v1/keys/{${id}}`,
-    tag: "keys",
-    summary: "Revoke one of the caller's keys",
-    description: "Also revokes every key this key created (over the API or the web settings page), transitively: a child must not outlive the credential that made it, or revoking a stolen key would leave its copies working. Browser sessions logged in with any of those keys end too. Keys created with the CLI or with a new user have no parent and are only revoked on their own.",
-    auth: true,
-    ok: { status: 200, schema: CreateKeyResponse.pick({ key: true }) },
-    errors: [404]
-  },
-  {
-    method: "get",
-    path: "/api/v1/users",
-    tag: "users",
-    summary: "List users (owner only)",
-    auth: true,
-    ok: { status: 200, schema: ListUsersResponse },
-    errors: [403]
-  },
-  {
-    method: "post",
-    path: "/api/v1/users",
-    tag: "users",
-    summary: "Add a user and issue its first key (owner only)",
-    description: "The new user's first key is no stronger than the calling key or the tracker default (the earlier expiry, the tighter rate limit), so a short-lived owner key cannot leave a permanent credential behind. It is not revoked with the calling key: it is someone else's.",
-    auth: true,
-    body: CreateUserRequest,
-    ok: { status: 201, schema: CreateUserResponse },
-    errors: [400, 403, 409, 413]
-  },
-  {
-    method: "post",
-    path: "/api/v1/sessions",
-    tag: "sessions",
-    summary: "Push a whole session (idempotent upsert by session id and event uuid)",
-    description: "Modes: `postId` adds it to an existing post, `createPost` creates one, neither just stores it.",
-    auth: true,
-    body: PushSessionRequest,
-    ok: { status: 200, schema: PushSessionResponse },
-    errors: [400, 404, 413]
-  },
-  {
-    method: "post",
-    path: "/api/v1/sessions/upload",
-    tag: "sessions",
-    summary: "Bulk historical upload of many sessions in one transaction",
-    auth: true,
-    body: UploadSessionsRequest,
-    ok: { status: 200, schema: UploadSessionsResponse },
-    errors: [400, 413]
-  },
-  {
-    method: "post",
-    path: `/api/v1/sessions/{${id}}/events`,
-    tag: "sessions",
-    summary: "Append a batch of events (idempotent per uuid); creates the session if needed",
-    auth: true,
-    body: AppendEventsRequest,
-    ok: { status: 200, schema: AppendEventsResponse },
-    errors: [400, 413]
-  },
-  {
-    method: "get",
-    path: "/api/v1/sessions",
-    tag: "sessions",
-    summary: "List and full-text search sessions",
-    auth: true,
-    query: ListSessionsQuery,
-    ok: { status: 200, schema: ListSessionsResponse },
-    errors: [400]
-  },
-  {
-    method: "get",
-    path: `/api/v1/sessions/{${id}}`,
-    tag: "sessions",
-    summary: "A session: metadata, totals and a page of events",
-    auth: true,
-    query: GetSessionQuery,
-    ok: { status: 200, schema: SessionDetailResponse },
-    errors: [400, 404]
-  },
-  {
-    method: "patch",
-    path: `/api/v1/sessions/{${id}}`,
-    tag: "sessions",
-    summary: "Change title, tags, starred, archived or visibility",
-    auth: true,
-    body: PatchSessionRequest,
-    ok: { status: 200, schema: SessionDetailResponse },
-    errors: [400, 404, 413]
-  },
-  {
-    method: "delete",
-    path: `/api/v1/sessions/{${id}}`,
-    tag: "sessions",
-    summary: "Delete a session and its events",
-    auth: true,
-    ok: { status: 200, schema: DeleteResponse },
-    errors: [404]
-  },
-  {
-    method: "get",
-    path: `/api/v1/sessions/{${id}}/export`,
-    tag: "sessions",
-    summary: "Export a session (md, json, html or txt), streamed",
-    auth: true,
-    query: ExportQuery,
-    ok: { status: 200, contentType: "text/markdown" },
-    errors: [400, 404]
-  },
-  {
-    method: "post",
-    path: "/api/v1/export",
-    tag: "sessions",
-    summary: "Export several sessions as a zip",
-    auth: true,
-    body: BulkExportRequest,
-    ok: { status: 200, contentType: "application/zip" },
-    errors: [400, 404, 413]
-  },
-  {
-    method: "get",
-    path: "/api/v1/projects",
-    tag: "projects",
-    summary: "Projects with per-project stats",
-    auth: true,
-    ok: { status: 200, schema: ListProjectsResponse },
-    errors: []
-  },
-  {
-    method: "get",
-    path: `/api/v1/projects/{${id}}`,
-    tag: "projects",
-    summary: "One project by id, slug or name",
-    auth: true,
-    ok: { status: 200, schema: ProjectResponse },
-    errors: [404]
-  },
-  {
-    method: "get",
-    path: `/api/v1/projects/{${id}}/resume`,
-    tag: "projects",
-    summary: "The project's latest session and the command that resumes it",
-    auth: true,
-    ok: { status: 200, schema: ResumeResponse },
-    errors: [404]
-  },
-  {
-    method: "post",
-    path: "/api/v1/handoffs",
-    tag: "handoffs",
-    summary: "Store a handoff document (also moves the project pointer, source handoff)",
-    auth: true,
-    body: CreateHandoffRequest,
-    ok: { status: 201, schema: CreateHandoffResponse },
-    errors: [400, 413]
-  },
-  {
-    method: "get",
-    path: "/api/v1/handoffs",
-    tag: "handoffs",
-    summary: "Latest handoffs, optionally for one project",
-    auth: true,
-    query: ListHandoffsQuery,
-    ok: { status: 200, schema: ListHandoffsResponse },
-    errors: [400]
-  },
-  {
-    method: "get",
-    path: `/api/v1/handoffs/{${id}}`,
-    tag: "handoffs",
-    summary: "One handoff with its Markdown body and frontmatter",
-    auth: true,
-    ok: { status: 200, schema: HandoffResponse },
-    errors: [404]
-  },
-  {
-    method: "get",
-    path: "/api/v1/posts",
-    tag: "posts",
-    summary: "The caller's posts",
-    auth: true,
-    query: ListPostsQuery,
-    ok: { status: 200, schema: ListPostsResponse },
-    errors: [400]
-  },
-  {
-    method: "get",
-    path: `/api/v1/posts/{${id}}`,
-    tag: "posts",
-    summary: "One post",
-    auth: true,
-    ok: { status: 200, schema: PostResponse },
-    errors: [404]
-  },
-  {
-    method: "patch",
-    path: `/api/v1/posts/{${id}}`,
-    tag: "posts",
-    summary: "Change a post's title or visibility",
-    auth: true,
-    body: PatchPostRequest,
-    ok: { status: 200, schema: PostResponse },
-    errors: [400, 404, 413]
-  },
-  {
-    method: "delete",
-    path: `/api/v1/posts/{${id}}`,
-    tag: "posts",
-    summary: "Delete a post (its sessions stay)",
-    auth: true,
-    ok: { status: 200, schema: DeleteResponse },
-    errors: [404]
-  },
-  {
-    method: "post",
-    path: "/api/v1/ingest",
-    tag: "ingest",
-    summary: "AgentPipe bridge events: one event, an array, or {events}",
-    auth: true,
-    body: IngestRequest,
-    ok: { status: 201, schema: IngestResponse },
-    errors: [400, 413]
-  },
-  {
-    method: "get",
-    path: "/api/v1/share/{slug}",
-    tag: "share",
-    summary: "An unlisted or public session or post by share slug (no key)",
-    description: "A post's visibility does not extend to its sessions: a session that is itself private is left out of `sessions` and `post.sessionIds` and only counted in `privateSessions` (the share pages likewise render the post without it and say so). Only that session's owner sees it, through their own session pages.",
-    auth: false,
-    query: ShareQuery,
-    ok: { status: 200, schema: SharedResponse },
-    errors: [400, 404]
-  },
-  {
-    method: "get",
-    path: "/api/v1/share/{slug}/export",
-    tag: "share",
-    summary: "Export a shared session (no key)",
-    auth: false,
-    query: ExportQuery,
-    ok: { status: 200, contentType: "text/markdown" },
-    errors: [400, 404]
-  },
-  {
-    method: "get",
-    path: "/api/v1/public/sessions",
-    tag: "share",
-    summary: "Public sessions of every user (no key)",
-    auth: false,
-    query: PublicSessionsQuery,
-    ok: { status: 200, schema: PublicSessionsResponse },
-    errors: [400]
-  },
-  // Live streams: on the same auth, per-key rate limit, validation and error handler as every route above. Per-stream
-  // routes also take the stream's producer token (Bearer btp_…, or X-Baton-Producer-Token next to an API key).
-  {
-    method: "post",
-    path: "/api/v1/live",
-    tag: "live",
-    summary: "Start a live stream: returns its producer token (write) and view URL (read)",
-    auth: true,
-    body: CreateLiveRequest,
-    ok: { status: 201, schema: CreateLiveResponse },
-    errors: [400, 403, 413]
-  },
-  {
-    method: "get",
-    path: "/api/v1/live",
-    tag: "live",
-    summary: "The caller's recent live streams",
-    auth: true,
-    ok: { status: 200, schema: ListLiveResponse },
-    errors: [403]
-  },
-  {
-    method: "get",
-    path: "/api/v1/live/{liveId}",
-    tag: "live",
-    summary: "One stream (owner key, producer token or owner web session)",
-    auth: true,
-    ok: { status: 200, schema: LiveInfo },
-    errors: [403, 404]
-  },
-  {
-    method: "patch",
-    path: "/api/v1/live/{liveId}",
-    tag: "live",
-    summary: "Append events (idempotent by seq and transcript uuid); reports gaps",
-    description: "Limited per stream by an event bucket (429 with Retry-After), per event and per batch size (413).",
-    auth: true,
-    body: AppendLiveRequest,
-    ok: { status: 200, schema: AppendLiveResponse },
-    errors: [400, 403, 404, 410, 413]
-  },
-  {
-    method: "post",
-    path: "/api/v1/live/{liveId}/complete",
-    tag: "live",
-    summary: "End the stream normally, optionally publishing it as a post",
-    auth: true,
-    body: CompleteLiveRequest,
-    ok: { status: 200, schema: LiveInfo },
-    errors: [400, 403, 404, 409, 410]
-  },
-  {
-    method: "post",
-    path: "/api/v1/live/{liveId}/pause",
-    tag: "live",
-    summary: "Pause the stream (viewers see a paused status)",
-    auth: true,
-    ok: { status: 200, schema: LiveInfo },
-    errors: [403, 404, 409, 410]
-  },
-  {
-    method: "post",
-    path: "/api/v1/live/{liveId}/resume",
-    tag: "live",
-    summary: "Resume a paused stream",
-    auth: true,
-    ok: { status: 200, schema: LiveInfo },
-    errors: [403, 404, 409, 410]
-  },
-  {
-    method: "delete",
-    path: "/api/v1/live/{liveId}",
-    tag: "live",
-    summary: "Revoke the stream at once (viewers get an end event; the view URL answers 410)",
-    auth: true,
-    query: RevokeLiveQuery,
-    ok: { status: 200, schema: LiveInfo },
-    errors: [400, 403, 404]
-  },
-  {
-    method: "get",
-    path: "/api/v1/live/{liveId}/events",
-    tag: "live",
-    summary: "The stream as Server-Sent Events, for its owner or producer (resumable with Last-Event-ID)",
-    description: "Counts toward the per-address cap on live connections (429 `too_many_connections`, see the viewer feed).",
-    auth: true,
-    query: LiveEventsQuery,
-    ok: { status: 200, contentType: "text/event-stream" },
-    errors: [400, 403, 404]
-  },
-  {
-    method: "get",
-    path: "/live/{viewerToken}/events",
-    tag: "live",
-    summary: "The read-only feed behind a view URL (Server-Sent Events; no key for unlisted streams)",
-    description: "Capped per stream (503 `stream_full`) and per client address (429 `too_many_connections`), both with Retry-After, so one shared link cannot exhaust the server's connections. Defaults: 200 viewers per stream, 20 live connections per address, per tracker instance (BATON_TRACKER_LIVE_MAX_VIEWERS, BATON_TRACKER_LIVE_MAX_PER_ADDRESS). The address is the socket peer, or the trusted proxy's last X-Forwarded-For entry under --trust-proxy.",
-    auth: false,
-    query: LiveEventsQuery,
-    ok: { status: 200, contentType: "text/event-stream" },
-    errors: [400, 404, 410, 429, 503]
-  },
-  {
-    method: "get",
-    path: "/live/{viewerToken}/status",
-    tag: "live",
-    summary: "Status probe behind a view URL (no key for unlisted streams)",
-    auth: false,
-    ok: { status: 200, schema: LiveStatusProbe },
-    errors: [404, 410]
-  }
-];
-
-// tracker/openapi.ts
-var ERROR_TEXT = {
-  400: "Invalid request (body, query or parameters)",
-  401: "Missing, invalid, revoked or expired API key",
-  403: "Not allowed for this user",
-  404: "Not found (or not yours)",
-  409: "Already exists, or not allowed in the current state",
-  410: "Gone: ended, revoked or expired",
-  413: "Body too large",
-  429: "Rate or connection limit exceeded (see Retry-After)",
-  503: "Unavailable: the database is down, or a live stream is at its viewer cap (see Retry-After)"
-};
-function schema(s, io) {
-  const out = external_exports.toJSONSchema(s, { io, unrepresentable: "any" });
-  delete out.$schema;
-  return out;
-}
-function operation(r) {
-  const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
-    in: "path",
-    required: true,
-    schema: { type: "string" }
-  }));
-  if (r.query) {
-    for (const [name, field] of Object.entries(r.query.shape)) {
-      const s = schema(field, "input");
-      params.push({
-        name,
-        in: "query",
-        required: !field.safeParse(void 0).success,
-        schema: s
-      });
-    }
-  }
-  const responses = {
-    [r.ok.status]: {
-      description: r.ok.description ?? "OK",
-      content: {
-        [r.ok.contentType ?? "application/json"]: r.ok.schema ? { schema: schema(r.ok.schema, "output") } : {}
-      }
-    }
-  };
-  for (const status of [...r.errors, ...r.auth ? [401, 429] : []].sort()) {
-    responses[status] = {
-      description: ERROR_TEXT[status] ?? "Error",
-      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } }
-    };
-  }
-  return {
-    tags: [r.tag],
-    summary: r.summary,
-    ...r.description ? { description: r.description } : {},
-    operationId: `${r.method}${r.path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_2, ch) => (ch ?? "").toUpperCase())}`,
-    ...params.length ? { parameters: params } : {},
-    ...r.body ? {
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: schema(r.body, "input") } }
-      }
-    } : {},
-    responses,
-    security: r.auth ? [{ bearer: [] }] : []
-  };
-}
-function buildOpenApi(opts = {}) {
-  const paths = {};
-  for (const r of ROUTES) (paths[r.path] ??= {})[r.method] = operation(r);
-  return {
-    openapi: "3.1.0",
-    info: {
-      title: "Baton tracker API",
-      version: opts.version ?? "1",
-      description: "Store, search, export, share and resume Claude Code sessions. Authenticate with `Authorization: Bearer bt_…`."
-    },
-    ...opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {},
-    paths,
-    components: {
-      securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API key: bt_<base64url>" }
-      },
-      schemas: { Error: schema(ErrorBody, "output") }
-    }
-  };
-}
-function renderApiMarkdown(doc = buildOpenApi()) {
-  const lines = [
-    "# Baton tracker API",
-    "",
-    "<!-- Generated by `baton tracker openapi --markdown` from the zod schemas in src/core/api. Do not edit. -->",
-    "",
-    "Every `/api/v1` route except `share` and `public` needs `Authorization: Bearer <key>` (live stream routes also",
-    "take the stream's producer token). Errors are",
-    '`{ "error": { "code", "message", "details"? } }`. The machine-readable document is served at `/api/v1/openapi.json`;',
-    "a browsable page at `/docs`.",
-    ""
-  ];
-  const byTag = /* @__PURE__ */ new Map();
-  for (const r of ROUTES) byTag.set(r.tag, [...byTag.get(r.tag) ?? [], r]);
-  const paths = doc.paths;
-  for (const [tag2, routes] of byTag) {
-    lines.push(`## ${tag2}`, "");
-    for (const r of routes) {
-      const op = paths[r.path][r.method];
-      lines.push(
-        `### \`${r.method.toUpperCase()} ${r.path}\``,
-        "",
-        r.summary + (r.auth ? "" : " — no key needed."),
-        ""
-      );
-      if (r.description) lines.push(r.description, "");
-      const params = op.parameters?.filter((p) => p.in === "query") ?? [];
-      if (params.length) {
-        lines.push("| query | type | required |", "| --- | --- | --- |");
-        for (const p of params)
-          lines.push(
-            `| \`${String(p.name)}\` | ${typeOf(p.schema)} | ${p.required ? "yes" : "no"} |`
-          );
-        lines.push("");
-      }
-      if (r.body)
-        lines.push(
-          "<details><summary>Request body schema</summary>",
-          "",
-          "```json",
-          JSON.stringify(schema(r.body, "input"), null, 2),
-          "```",
-          "",
-          "</details>",
-          ""
-        );
-      const ok = r.ok.schema ? `\`${r.ok.status}\` JSON` : `\`${r.ok.status}\` ${r.ok.contentType}`;
-      const errs = Object.keys(op.responses).filter((s) => s !== String(r.ok.status));
-      lines.push(
-        `Responses: ${ok}${errs.length ? `; errors ${errs.map((s) => `\`${s}\``).join(", ")}` : ""}.`,
-        ""
-      );
-      if (r.ok.schema)
-        lines.push(
-          "<details><summary>Response schema</summary>",
-          "",
-          "```json",
-          JSON.stringify(schema(r.ok.schema, "output"), null, 2),
-          "```",
-          "",
-          "</details>",
-          ""
-        );
-    }
-  }
-  return `${lines.join("\n").trimEnd()}
-`;
-}
-function typeOf(s) {
-  if (Array.isArray(s.enum)) return s.enum.map((v2) => `\`${String(v2)}\``).join(" \\| ");
-  if (typeof s.type === "string") return s.type;
-  if (Array.isArray(s.anyOf)) return s.anyOf.map(typeOf).join(" \\| ");
-  return "any";
-}
-
-// tracker/cli/openapi.ts
-async function runOpenApi(argv, io) {
-  const { values } = parseArgs2({ args: argv, options: { markdown: { type: "boolean" } } });
-  io.stdout(values.markdown ? renderApiMarkdown() : `${JSON.stringify(buildOpenApi(), null, 2)}
-`);
-  return 0;
-}
-
-// tracker/cli/serve.ts
-init_config();
-import { readFileSync as readFileSync3 } from "node:fs";
-import { homedir as homedir3 } from "node:os";
-import { parseArgs as parseArgs3 } from "node:util";
-
-// tracker/app.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-
-// node_modules/hono/dist/request/constants.js
-var GET_MATCH_RESULT = /* @__PURE__ */ Symbol();
-
-// node_modules/hono/dist/utils/buffer.js
-var bufferToFormData = (arrayBuffer, contentType) => {
-  return new Response(arrayBuffer, { headers: { "Content-Type": contentType.replace(/^[^;]+/, (mediaType) => mediaType.toLowerCase()) } }).formData();
-};
-
-// node_modules/hono/dist/utils/body.js
-var MAX_NESTED_OBJECTS = 1e4;
-var isRawRequest = (request) => "headers" in request;
-var parseBody = async (request, options = /* @__PURE__ */ Object.create(null)) => {
-  const { all = false, dot = false } = options;
-  const mediaType = (isRawRequest(request) ? request.headers : request.raw.headers).get("Content-Type")?.split(";")[0].trim().toLowerCase();
-  if (mediaType === "multipart/form-data" || mediaType === "application/x-www-form-urlencoded") return parseFormData(request, {
-    all,
-    dot
-  });
-  return {};
-};
-async function parseFormData(request, options) {
-  if (!isRawRequest(request) && request.bodyCache.formData) return convertFormDataToBodyData(await request.bodyCache.formData, options);
-  const headers = isRawRequest(request) ? request.headers : request.raw.headers;
-  const arrayBuffer = await request.arrayBuffer();
-  const formDataPromise = bufferToFormData(arrayBuffer, headers.get("Content-Type") || "");
-  if (!isRawRequest(request)) request.bodyCache.formData = formDataPromise;
-  const formData = await formDataPromise;
-  if (formData) return convertFormDataToBodyData(formData, options);
-  return {};
-}
-function convertFormDataToBodyData(formData, options) {
-  const form = /* @__PURE__ */ Object.create(null);
-  const nestingState = { count: 0 };
-  formData.forEach((value, key) => {
-    if (!(options.all || key.endsWith("[]"))) form[key] = value;
-    else handleParsingAllValues(form, key, value);
-  });
-  if (options.dot) Object.entries(form).forEach(([key, value]) => {
-    if (key.includes(".")) {
-      handleParsingNestedValues(form, key, value, nestingState);
-      delete form[key];
-    }
-  });
-  return form;
-}
-var handleParsingAllValues = (form, key, value) => {
-  if (form[key] !== void 0) {
-    if (Array.isArray(form[key])) form[key].push(value);
-    else form[key] = [form[key], value];
-  } else if (!key.endsWith("[]")) form[key] = value;
-  else form[key] = [value];
-};
-var handleParsingNestedValues = (form, key, value, state) => {
-  if (/(?:^|\.)__proto__\./.test(key)) return;
-  let nestedForm = form;
-  const keys = key.split(".", 34);
-  if (keys.length > 33) throwNestingLimitExceeded();
-  keys.forEach((key2, index) => {
-    if (index === keys.length - 1) nestedForm[key2] = value;
-    else {
-      if (!nestedForm[key2] || typeof nestedForm[key2] !== "object" || Array.isArray(nestedForm[key2]) || nestedForm[key2] instanceof File) {
-        if (state.count++ >= MAX_NESTED_OBJECTS) throwNestingLimitExceeded();
-        nestedForm[key2] = /* @__PURE__ */ Object.create(null);
-      }
-      nestedForm = nestedForm[key2];
-    }
-  });
-};
-var throwNestingLimitExceeded = () => {
-  throw new Error("Nesting limit exceeded");
-};
-
-// node_modules/hono/dist/utils/url.js
-var splitPath = (path) => {
-  const paths = path.split("/");
-  if (paths[0] === "") paths.shift();
-  return paths;
-};
-var splitRoutingPath = (routePath2) => {
-  const { groups, path } = extractGroupsFromPath(routePath2);
-  const paths = splitPath(path);
-  return replaceGroupMarks(paths, groups);
-};
-var extractGroupsFromPath = (path) => {
-  const groups = [];
-  path = path.replace(/\{[^}]+\}/g, (match2, index) => {
-    const mark = `@${index}`;
-    groups.push([mark, match2]);
-    return mark;
-  });
-  return {
-    groups,
-    path
-  };
-};
-var replaceGroupMarks = (paths, groups) => {
-  for (let i2 = groups.length - 1; i2 >= 0; i2--) {
-    const [mark] = groups[i2];
-    for (let j = paths.length - 1; j >= 0; j--) if (paths[j].includes(mark)) {
-      paths[j] = paths[j].replace(mark, groups[i2][1]);
-      break;
-    }
-  }
-  return paths;
-};
-var patternCache = {};
-var getPattern = (label, next) => {
-  if (label === "*") return "*";
-  const match2 = label.match(/^\:([^\{\}]+)(?:\{(.+)\})?$/);
-  if (match2) {
-    const cacheKey2 = `${label}#${next}`;
-    if (!patternCache[cacheKey2]) {
-      if (match2[2]) patternCache[cacheKey2] = next && next[0] !== ":" && next[0] !== "*" ? [
-        cacheKey2,
-        match2[1],
-        new RegExp(`^${match2[2]}(?=/${next})`)
-      ] : [
-        label,
-        match2[1],
-        new RegExp(`^${match2[2]}$`)
-      ];
-      else patternCache[cacheKey2] = [
-        label,
-        match2[1],
-        true
-      ];
-    }
-    return patternCache[cacheKey2];
-  }
-  return null;
-};
-var tryDecode = (str3, decoder) => {
-  try {
-    return decoder(str3);
-  } catch {
-    return str3.replace(/(?:%[0-9A-Fa-f]{2})+/g, (match2) => {
-      try {
-        return decoder(match2);
-      } catch {
-        return match2;
-      }
-    });
-  }
-};
-var decodeURIWithPreservedPercent = (value) => decodeURI(value.includes("%25") ? value.replace(/%25/g, "%2525") : value);
-var getPath = (request) => {
-  const url2 = request.url;
-  const start = url2.indexOf("/", url2.indexOf(":") + 4);
-  let i2 = start;
-  for (; i2 < url2.length; i2++) {
-    const charCode = url2.charCodeAt(i2);
-    if (charCode === 37) {
-      const queryIndex = url2.indexOf("?", i2);
-      const hashIndex = url2.indexOf("#", i2);
-      const end = queryIndex === -1 ? hashIndex === -1 ? void 0 : hashIndex : hashIndex === -1 ? queryIndex : Math.min(queryIndex, hashIndex);
-      const path = url2.slice(start, end);
-      const decoded = tryDecode(path, decodeURIWithPreservedPercent);
-      if (/%(?![0-9A-Fa-f]{2})/.test(path)) {
-        const rewritten = new URL("http://localhost");
-        rewritten.pathname = decoded.replace(/[\\\t\n\r]/g, encodeURIComponent);
-        if (tryDecode(rewritten.pathname, decodeURIWithPreservedPercent) !== decoded) return tryDecode(path.replace(/%(?![0-9A-Fa-f]{2})/g, "%25"), decodeURIWithPreservedPercent);
-      }
-      return decoded;
-    } else if (charCode === 63 || charCode === 35) break;
-  }
-  return url2.slice(start, i2);
-};
-var getPathNoStrict = (request) => {
-  const result = getPath(request);
-  return result.length > 1 && result.at(-1) === "/" ? result.slice(0, -1) : result;
-};
-var mergePath = (base, sub, ...rest) => {
-  if (rest.length) sub = mergePath(sub, ...rest);
-  return `${base?.[0] === "/" ? "" : "/"}${base}${sub === "/" ? "" : `${base?.at(-1) === "/" ? "" : "/"}${sub?.[0] === "/" ? sub.slice(1) : sub}`}`;
-};
-var checkOptionalParameter = (path) => {
-  if (path.charCodeAt(path.length - 1) !== 63 || !path.includes(":")) return null;
-  const segments = path.split("/");
-  const results = [];
-  let basePath = "";
-  segments.forEach((segment) => {
-    if (segment !== "" && !/\:/.test(segment)) basePath += "/" + segment;
-    else if (/\:/.test(segment)) {
-      if (segment.charCodeAt(segment.length - 1) === 63) {
-        if (results.length === 0 && basePath === "") results.push("/");
-        else results.push(basePath);
-        const optionalSegment = segment.slice(0, -1);
-        basePath += "/" + optionalSegment;
-        results.push(basePath);
-      } else basePath += "/" + segment;
-    }
-  });
-  return results.filter((v2, i2, a) => a.indexOf(v2) === i2);
-};
-var tryDecodeURIComponent = (str3) => str3.indexOf("%") !== -1 ? tryDecode(str3, decodeURIComponent_) : str3;
-var _decodeURI = (value) => {
-  if (value.indexOf("+") !== -1) value = value.replace(/\+/g, " ");
-  return tryDecodeURIComponent(value);
-};
-var _getQueryParam = (url2, key, multiple) => {
-  const hashIndex = url2.indexOf("#", 8);
-  if (hashIndex !== -1) url2 = url2.slice(0, hashIndex);
-  let encoded;
-  if (!multiple && key && !/[%+&=]/.test(key)) {
-    const queryIndex = url2.indexOf("?", 8);
-    let keyIndex2 = queryIndex;
-    if (keyIndex2 === -1) return;
-    if (!url2.startsWith(key, keyIndex2 + 1)) keyIndex2 = url2.indexOf(`&${key}`, keyIndex2 + 1);
-    while (keyIndex2 !== -1) {
-      const trailingKeyCode = url2.charCodeAt(keyIndex2 + key.length + 1);
-      if (trailingKeyCode === 61 || trailingKeyCode === 38 || isNaN(trailingKeyCode)) {
-        if (keyIndex2 > queryIndex && /(?:^|&)[^=&]*[%+]/.test(url2.slice(queryIndex + 1, keyIndex2))) break;
-        if (trailingKeyCode === 61) {
-          const valueIndex = keyIndex2 + key.length + 2;
-          const endIndex = url2.indexOf("&", valueIndex);
-          return _decodeURI(url2.slice(valueIndex, endIndex === -1 ? void 0 : endIndex));
-        }
-        return "";
-      }
-      keyIndex2 = url2.indexOf(`&${key}`, keyIndex2 + 1);
-    }
-    encoded = /[%+]/.test(url2);
-    if (!encoded) return;
-  }
-  const results = /* @__PURE__ */ Object.create(null);
-  encoded ??= /[%+]/.test(url2);
-  let keyIndex = url2.indexOf("?", 8);
-  while (keyIndex !== -1) {
-    const nextKeyIndex = url2.indexOf("&", keyIndex + 1);
-    let valueIndex = url2.indexOf("=", keyIndex);
-    if (valueIndex > nextKeyIndex && nextKeyIndex !== -1) valueIndex = -1;
-    let name = url2.slice(keyIndex + 1, valueIndex === -1 ? nextKeyIndex === -1 ? void 0 : nextKeyIndex : valueIndex);
-    if (encoded) name = _decodeURI(name);
-    keyIndex = nextKeyIndex;
-    if (name === "") continue;
-    let value;
-    if (valueIndex === -1) value = "";
-    else {
-      value = url2.slice(valueIndex + 1, nextKeyIndex === -1 ? void 0 : nextKeyIndex);
-      if (encoded) value = _decodeURI(value);
-    }
-    if (multiple) {
-      if (!(results[name] && Array.isArray(results[name]))) results[name] = [];
-      results[name].push(value);
-    } else results[name] ??= value;
-  }
-  return key ? results[key] : results;
-};
-var getQueryParam = _getQueryParam;
-var getQueryParams = (url2, key) => {
-  return _getQueryParam(url2, key, true);
-};
-var decodeURIComponent_ = decodeURIComponent;
-
-// node_modules/hono/dist/request.js
-var HonoRequest = class {
-  /**
-  * `.raw` can get the raw Request object.
-  *
-  * @see {@link https://hono.dev/docs/api/request#raw}
-  *
-  * @example
-  * ```ts
-  * // For Cloudflare Workers
-  * app.post('/', async (c) => {
-  *   const metadata = c.req.raw.cf?.hostMetadata?
-  *   ...
-  * })
-  * ```
-  */
-  raw;
-  #validatedData;
-  #matchResult;
-  routeIndex = 0;
-  /**
-  * `.path` can get the pathname of the request.
-  *
-  * @see {@link https://hono.dev/docs/api/request#path}
-  *
-  * @example
-  * ```ts
-  * app.get('/about/me', (c) => {
-  *   const pathname = c.req.path // `/about/me`
-  * })
-  * ```
-  */
-  path;
-  bodyCache = {};
-  constructor(request, path = "/", matchResult = [[]]) {
-    this.raw = request;
-    this.path = path;
-    this.#matchResult = matchResult;
-  }
-  param(key) {
-    return key ? this.#getDecodedParam(key) : this.#getAllDecodedParams();
-  }
-  #getDecodedParam(key) {
-    const paramKey = this.#matchResult[0][this.routeIndex]?.[1][key];
-    const param = this.#getParamValue(paramKey);
-    return param && tryDecodeURIComponent(param);
-  }
-  #getAllDecodedParams() {
-    const decoded = {};
-    const keys = Object.keys(this.#matchResult[0][this.routeIndex]?.[1] ?? {});
-    for (const key of keys) {
-      const value = this.#getParamValue(this.#matchResult[0][this.routeIndex][1][key]);
-      if (value !== void 0) decoded[key] = tryDecodeURIComponent(value);
-    }
-    return decoded;
-  }
-  #getParamValue(paramKey) {
-    return this.#matchResult[1] ? this.#matchResult[1][paramKey] : paramKey;
-  }
-  query(key) {
-    return getQueryParam(this.url, key);
-  }
-  queries(key) {
-    return getQueryParams(this.url, key);
-  }
-  header(name) {
-    if (name) return this.raw.headers.get(name) ?? void 0;
-    const headerData = /* @__PURE__ */ Object.create(null);
-    this.raw.headers.forEach((value, key) => {
-      headerData[key] = value;
-    });
-    return headerData;
-  }
-  async parseBody(options) {
-    return parseBody(this, options);
-  }
-  #cachedBody = (key) => {
-    const { bodyCache, raw: raw2 } = this;
-    const cachedBody = bodyCache[key];
-    if (cachedBody) return cachedBody;
-    for (const anyCachedKey in bodyCache) return bodyCache[anyCachedKey].then((body) => {
-      if (anyCachedKey === "json") body = JSON.stringify(body);
-      const contentType = anyCachedKey === "formData" ? void 0 : raw2.headers.get("content-type");
-      return new Response(body, { headers: contentType ? { "Content-Type": contentType } : void 0 })[key]();
-    });
-    return bodyCache[key] = raw2[key]();
-  };
-  /**
-  * `.json()` can parse Request body of type `application/json`
-  *
-  * @see {@link https://hono.dev/docs/api/request#json}
-  *
-  * @example
-  * ```ts
-  * app.post('/entry', async (c) => {
-  *   const body = await c.req.json()
-  * })
-  * ```
-  */
-  json() {
-    return this.#cachedBody("text").then((text) => JSON.parse(text));
-  }
-  /**
-  * `.text()` can parse Request body of type `text/plain`
-  *
-  * @see {@link https://hono.dev/docs/api/request#text}
-  *
-  * @example
-  * ```ts
-  * app.post('/entry', async (c) => {
-  *   const body = await c.req.text()
-  * })
-  * ```
-  */
-  text() {
-    return this.#cachedBody("text");
-  }
-  /**
-  * `.arrayBuffer()` parse Request body as an `ArrayBuffer`
-  *
-  * @see {@link https://hono.dev/docs/api/request#arraybuffer}
-  *
-  * @example
-  * ```ts
-  * app.post('/entry', async (c) => {
-  *   const body = await c.req.arrayBuffer()
-  * })
-  * ```
-  */
-  arrayBuffer() {
-    return this.#cachedBody("arrayBuffer");
-  }
-  /**
-  * `.bytes()` parses the request body as a `Uint8Array`.
-  *
-  * @see {@link https://hono.dev/docs/api/request#bytes}
-  *
-  * @example
-  * ```ts
-  * app.post('/entry', async (c) => {
-  *   const body = await c.req.bytes()
-  * })
-  * ```
-  */
-  bytes() {
-    return this.#cachedBody("arrayBuffer").then((buffer) => new Uint8Array(buffer));
-  }
-  /**
-  * Parses the request body as a `Blob`.
-  * @example
-  * ```ts
-  * app.post('/entry', async (c) => {
-  *   const body = await c.req.blob();
-  * });
-  * ```
-  * @see https://hono.dev/docs/api/request#blob
-  */
-  blob() {
-    return this.#cachedBody("blob");
-  }
-  /**
-  * Parses the request body as `FormData`.
-  * @example
-  * ```ts
-  * app.post('/entry', async (c) => {
-  *   const body = await c.req.formData();
-  * });
-  * ```
-  * @see https://hono.dev/docs/api/request#formdata
-  */
-  formData() {
-    return this.#cachedBody("formData");
-  }
-  /**
-  * Adds validated data to the request.
-  *
-  * @param target - The target of the validation.
-  * @param data - The validated data to add.
-  */
-  addValidatedData(target, data) {
-    (this.#validatedData ??= {})[target] = data;
-  }
-  valid(target) {
-    return this.#validatedData?.[target];
-  }
-  /**
-  * `.url` can get the request url strings.
-  *
-  * @see {@link https://hono.dev/docs/api/request#url}
-  *
-  * @example
-  * ```ts
-  * app.get('/about/me', (c) => {
-  *   const url = c.req.url // `http://localhost:8787/about/me`
-  *   ...
-  * })
-  * ```
-  */
-  get url() {
-    return this.raw.url;
-  }
-  /**
-  * `.method` can get the method name of the request.
-  *
-  * @see {@link https://hono.dev/docs/api/request#method}
-  *
-  * @example
-  * ```ts
-  * app.get('/about/me', (c) => {
-  *   const method = c.req.method // `GET`
-  * })
-  * ```
-  */
-  get method() {
-    return this.raw.method;
-  }
-  get [GET_MATCH_RESULT]() {
-    return this.#matchResult;
-  }
-  /**
-  * `.matchedRoutes` can return a matched route in the handler
-  *
-  * @deprecated
-  *
-  * Use matchedRoutes helper defined in "hono/route" instead.
-  *
-  * @see {@link https://hono.dev/docs/api/request#matchedroutes}
-  *
-  * @example
-  * ```ts
-  * app.use('*', async function logger(c, next) {
-  *   await next()
-  *   c.req.matchedRoutes.forEach(({ handler, method, path }, i) => {
-  *     const name = handler.name || (handler.length < 2 ? '[handler]' : '[middleware]')
-  *     console.log(
-  *       method,
-  *       ' ',
-  *       path,
-  *       ' '.repeat(Math.max(10 - path.length, 0)),
-  *       name,
-  *       i === c.req.routeIndex ? '<- respond from here' : ''
-  *     )
-  *   })
-  * })
-  * ```
-  */
-  get matchedRoutes() {
-    return this.#matchResult[0].map(([[, route]]) => route);
-  }
-  /**
-  * `.routePath` can retrieve the path registered within the handler
-  *
-  * @deprecated
-  *
-  * Use routePath helper defined in "hono/route" instead.
-  *
-  * @see {@link https://hono.dev/docs/api/request#routepath}
-  *
-  * @example
-  * ```ts
-  * app.get('/posts/:id', (c) => {
-  *   return c.json({ path: c.req.routePath })
-  * })
-  * ```
-  */
-  get routePath() {
-    return this.#matchResult[0].map(([[, route]]) => route)[this.routeIndex].path;
-  }
-};
-
-// node_modules/hono/dist/utils/html.js
-var HtmlEscapedCallbackPhase = {
-  Stringify: 1,
-  BeforeStream: 2,
-  Stream: 3
-};
-var raw = (value, callbacks) => {
-  const escapedString = new String(value);
-  escapedString.isEscaped = true;
-  escapedString.callbacks = callbacks;
-  return escapedString;
-};
-var resolveCallback = async (str3, phase, preserveCallbacks, context, buffer) => {
-  if (typeof str3 === "object" && !(str3 instanceof String)) {
-    if (!(str3 instanceof Promise)) str3 = str3.toString();
-    if (str3 instanceof Promise) str3 = await str3;
-  }
-  const callbacks = str3.callbacks;
-  if (!callbacks?.length) return Promise.resolve(str3);
-  if (buffer) buffer[0] += str3;
-  else buffer = [str3];
-  const resStr = Promise.all(callbacks.map((c) => c({
-    phase,
-    buffer,
-    context
-  }))).then((res) => Promise.all(res.filter(Boolean).map((str4) => resolveCallback(str4, phase, false, context, buffer))).then(() => buffer[0]));
-  if (preserveCallbacks) return raw(await resStr, callbacks);
-  else return resStr;
-};
-
-// node_modules/hono/dist/context.js
-var TEXT_PLAIN = "text/plain; charset=UTF-8";
-var setDefaultContentType = (contentType, headers) => {
-  return {
-    "Content-Type": contentType,
-    ...headers
-  };
-};
-var createResponseInstance = (body, init) => new Response(body, init);
-var Context = class {
-  #rawRequest;
-  #req;
-  /**
-  * `.env` can get bindings (environment variables, secrets, KV namespaces, D1 database, R2 bucket etc.) in Cloudflare Workers.
-  *
-  * @see {@link https://hono.dev/docs/api/context#env}
-  *
-  * @example
-  * ```ts
-  * // Environment object for Cloudflare Workers
-  * app.get('*', async c => {
-  *   const counter = c.env.COUNTER
-  * })
-  * ```
-  */
-  env = {};
-  #var;
-  finalized = false;
-  /**
-  * `.error` can get the error object from the middleware if the Handler throws an error.
-  *
-  * @see {@link https://hono.dev/docs/api/context#error}
-  *
-  * @example
-  * ```ts
-  * app.use('*', async (c, next) => {
-  *   await next()
-  *   if (c.error) {
-  *     // do something...
-  *   }
-  * })
-  * ```
-  */
-  error;
-  #status;
-  #executionCtx;
-  #res;
-  #layout;
-  #renderer;
-  #notFoundHandler;
-  #preparedHeaders;
-  #matchResult;
-  #path;
-  /**
-  * Creates an instance of the Context class.
-  *
-  * @param req - The Request object.
-  * @param options - Optional configuration options for the context.
-  */
-  constructor(req, options) {
-    this.#rawRequest = req;
-    if (options) {
-      this.#executionCtx = options.executionCtx;
-      this.env = options.env;
-      this.#notFoundHandler = options.notFoundHandler;
-      this.#path = options.path;
-      this.#matchResult = options.matchResult;
-    }
-  }
-  /**
-  * `.req` is the instance of {@link HonoRequest}.
-  */
-  get req() {
-    this.#req ??= new HonoRequest(this.#rawRequest, this.#path, this.#matchResult);
-    return this.#req;
-  }
-  /**
-  * @see {@link https://hono.dev/docs/api/context#event}
-  * The FetchEvent associated with the current request.
-  *
-  * @throws Will throw an error if the context does not have a FetchEvent.
-  */
-  get event() {
-    if (this.#executionCtx && "respondWith" in this.#executionCtx) return this.#executionCtx;
-    else throw Error("This context has no FetchEvent");
-  }
-  /**
-  * @see {@link https://hono.dev/docs/api/context#executionctx}
-  * The ExecutionContext associated with the current request.
-  *
-  * @throws Will throw an error if the context does not have an ExecutionContext.
-  */
-  get executionCtx() {
-    if (this.#executionCtx) return this.#executionCtx;
-    else throw Error("This context has no ExecutionContext");
-  }
-  /**
-  * @see {@link https://hono.dev/docs/api/context#res}
-  * The Response object for the current request.
-  */
-  get res() {
-    return this.#res ||= createResponseInstance(null, { headers: this.#preparedHeaders ??= new Headers() });
-  }
-  /**
-  * Sets the Response object for the current request.
-  *
-  * @param _res - The Response object to set.
-  */
-  set res(_res) {
-    if (this.#res && _res) {
-      _res = createResponseInstance(_res.body, _res);
-      for (const [k, v2] of this.#res.headers.entries()) {
-        if (k === "content-type") continue;
-        if (k === "set-cookie") {
-          const cookies = this.#res.headers.getSetCookie();
-          _res.headers.delete("set-cookie");
-          for (const cookie of cookies) _res.headers.append("set-cookie", cookie);
-        } else _res.headers.set(k, v2);
-      }
-    }
-    this.#res = _res;
-    this.finalized = true;
-  }
-  /**
-  * `.render()` can create a response within a layout.
-  *
-  * @see {@link https://hono.dev/docs/api/context#render-setrenderer}
-  *
-  * @example
-  * ```ts
-  * app.get('/', (c) => {
-  *   return c.render('Hello!')
-  * })
-  * ```
-  */
-  render = (...args) => {
-    this.#renderer ??= (content) => this.html(content);
-    return this.#renderer(...args);
-  };
-  /**
-  * Sets the layout for the response.
-  *
-  * @param layout - The layout to set.
-  * @returns The layout function.
-  */
-  setLayout = (layout2) => this.#layout = layout2;
-  /**
-  * Gets the current layout for the response.
-  *
-  * @returns The current layout function.
-  */
-  getLayout = () => this.#layout;
-  /**
-  * `.setRenderer()` can set the layout in the custom middleware.
-  *
-  * @see {@link https://hono.dev/docs/api/context#render-setrenderer}
-  *
-  * @example
-  * ```tsx
-  * app.use('*', async (c, next) => {
-  *   c.setRenderer((content) => {
-  *     return c.html(
-  *       <html>
-  *         <body>
-  *           <p>{content}</p>
-  *         </body>
-  *       </html>
-  *     )
-  *   })
-  *   await next()
-  * })
-  * ```
-  */
-  setRenderer = (renderer) => {
-    this.#renderer = renderer;
-  };
-  /**
-  * `.header()` can set headers.
-  *
-  * @see {@link https://hono.dev/docs/api/context#header}
-  *
-  * @example
-  * ```ts
-  * app.get('/welcome', (c) => {
-  *   // Set headers
-  *   c.header('X-Message', 'Hello!')
-  *   c.header('Content-Type', 'text/plain')
-  *
-  *   // Append multiple headers using the append option (e.g. Vary)
-  *   c.header('Vary', 'Accept-Encoding', { append: true })
-  *   c.header('Vary', 'User-Agent', { append: true })
-  *
-  *   return c.body('Thank you for coming')
-  * })
-  * ```
-  */
-  header = (name, value, options) => {
-    if (this.finalized && !this.#res.bodyUsed) this.#res = createResponseInstance(this.#res.body, this.#res);
-    const headers = this.#res ? this.#res.headers : this.#preparedHeaders ??= new Headers();
-    if (value === void 0) headers.delete(name);
-    else if (options?.append) headers.append(name, value);
-    else headers.set(name, value);
-  };
-  status = (status) => {
-    this.#status = status;
-  };
-  /**
-  * `.set()` can set the value specified by the key.
-  *
-  * @see {@link https://hono.dev/docs/api/context#set-get}
-  *
-  * @example
-  * ```ts
-  * app.use('*', async (c, next) => {
-  *   c.set('message', 'Hono is hot!!')
-  *   await next()
-  * })
-  * ```
-  */
-  set = (key, value) => {
-    this.#var ??= /* @__PURE__ */ new Map();
-    this.#var.set(key, value);
-  };
-  /**
-  * `.get()` can use the value specified by the key.
-  *
-  * @see {@link https://hono.dev/docs/api/context#set-get}
-  *
-  * @example
-  * ```ts
-  * app.get('/', (c) => {
-  *   const message = c.get('message')
-  *   return c.text(`The message is "${message}"`)
-  * })
-  * ```
-  */
-  get = (key) => {
-    return this.#var ? this.#var.get(key) : void 0;
-  };
-  /**
-  * `.var` can access the value of a variable.
-  *
-  * @see {@link https://hono.dev/docs/api/context#var}
-  *
-  * @example
-  * ```ts
-  * const result = c.var.client.oneMethod()
-  * ```
-  */
-  get var() {
-    if (!this.#var) return {};
-    return Object.fromEntries(this.#var);
-  }
-  #newResponse(data, arg, headers) {
-    let responseHeaders = this.#res ? new Headers(this.#res.headers) : this.#preparedHeaders;
-    if (typeof arg === "object" && arg.headers) {
-      responseHeaders ??= new Headers();
-      for (const [key, value] of new Headers(arg.headers)) if (key === "set-cookie") responseHeaders.append(key, value);
-      else responseHeaders.set(key, value);
-    }
-    if (headers) {
-      if (!responseHeaders) {
-        let count2 = 0;
-        for (const k in headers) if (++count2 > 1 || typeof headers[k] !== "string") {
-          responseHeaders = new Headers();
-          break;
-        }
-      }
-      if (responseHeaders) for (const k in headers) {
-        const v2 = headers[k];
-        if (typeof v2 === "string") responseHeaders.set(k, v2);
-        else {
-          responseHeaders.delete(k);
-          for (const v22 of v2) responseHeaders.append(k, v22);
-        }
-      }
-    }
-    const status = typeof arg === "number" ? arg : arg?.status ?? this.#status;
-    return createResponseInstance(data, {
-      status,
-      headers: responseHeaders ?? headers
-    });
-  }
-  newResponse = (...args) => this.#newResponse(...args);
-  /**
-  * `.body()` can return the HTTP response.
-  * You can set headers with `.header()` and set HTTP status code with `.status`.
-  * This can also be set in `.text()`, `.json()` and so on.
-  *
-  * @see {@link https://hono.dev/docs/api/context#body}
-  *
-  * @example
-  * ```ts
-  * app.get('/welcome', (c) => {
-  *   // Set headers
-  *   c.header('X-Message', 'Hello!')
-  *   c.header('Content-Type', 'text/plain')
-  *   // Set HTTP status code
-  *   c.status(201)
-  *
-  *   // Return the response body
-  *   return c.body('Thank you for coming')
-  * })
-  * ```
-  */
-  body = (data, arg, headers) => this.#newResponse(data, arg, headers);
-  /**
-  * `.text()` can render text as `Content-Type:text/plain`.
-  *
-  * @see {@link https://hono.dev/docs/api/context#text}
-  *
-  * @example
-  * ```ts
-  * app.get('/say', (c) => {
-  *   return c.text('Hello!')
-  * })
-  * ```
-  */
-  text = (text, arg, headers) => {
-    return !this.#preparedHeaders && !this.#status && !arg && !headers && !this.finalized ? new Response(text) : this.#newResponse(text, arg, setDefaultContentType(TEXT_PLAIN, headers));
-  };
-  /**
-  * `.json()` can render JSON as `Content-Type:application/json`.
-  *
-  * @see {@link https://hono.dev/docs/api/context#json}
-  *
-  * @example
-  * ```ts
-  * app.get('/api', (c) => {
-  *   return c.json({ message: 'Hello!' })
-  * })
-  * ```
-  */
-  json = (object2, arg, headers) => {
-    return this.#newResponse(JSON.stringify(object2), arg, setDefaultContentType("application/json", headers));
-  };
-  html = (html3, arg, headers) => {
-    const res = (html4) => this.#newResponse(html4, arg, setDefaultContentType("text/html; charset=UTF-8", headers));
-    return typeof html3 === "object" ? resolveCallback(html3, HtmlEscapedCallbackPhase.Stringify, false, {}).then(res) : res(html3);
-  };
-  /**
-  * `.redirect()` can Redirect, default status code is 302.
-  *
-  * @see {@link https://hono.dev/docs/api/context#redirect}
-  *
-  * @example
-  * ```ts
-  * app.get('/redirect', (c) => {
-  *   return c.redirect('/')
-  * })
-  * app.get('/redirect-permanently', (c) => {
-  *   return c.redirect('/', 301)
-  * })
-  * ```
-  */
-  redirect = (location, status) => {
-    const locationString = String(location);
-    this.header("Location", !/[^\x00-\xFF]/.test(locationString) ? locationString : encodeURI(locationString));
-    return this.newResponse(null, status ?? 302);
-  };
-  /**
-  * `.notFound()` can return the Not Found Response.
-  *
-  * @see {@link https://hono.dev/docs/api/context#notfound}
-  *
-  * @example
-  * ```ts
-  * app.get('/notfound', (c) => {
-  *   return c.notFound()
-  * })
-  * ```
-  */
-  notFound = () => {
-    this.#notFoundHandler ??= () => createResponseInstance();
-    return this.#notFoundHandler(this);
-  };
-};
-
-// node_modules/hono/dist/compose.js
-var compose = (middleware, onError, onNotFound) => {
-  return (context, next) => {
-    let index = -1;
-    return dispatch(0);
-    async function dispatch(i2) {
-      if (i2 <= index) throw new Error("next() called multiple times");
-      index = i2;
-      let res;
-      let isError = false;
-      let handler;
-      if (middleware[i2]) {
-        handler = middleware[i2][0][0];
-        context.req.routeIndex = i2;
-      } else handler = i2 === middleware.length && next || void 0;
-      if (handler) try {
-        res = await handler(context, () => dispatch(i2 + 1));
-      } catch (err2) {
-        if (err2 instanceof Error && onError) {
-          context.error = err2;
-          res = await onError(err2, context);
-          isError = true;
-        } else throw err2;
-      }
-      else if (context.finalized === false && onNotFound) res = await onNotFound(context);
-      if (res && (context.finalized === false || isError)) context.res = res;
-      return context;
-    }
-  };
-};
-
-// node_modules/hono/dist/helper/route/index.js
-var matchedRoutes = (c) => c.req[GET_MATCH_RESULT][0].map(([[, route]]) => route);
-var routePath = (c, index) => matchedRoutes(c).at(index ?? c.req.routeIndex)?.path ?? "";
-
-// node_modules/hono/dist/router.js
-var METHODS = [
-  "get",
-  "post",
-  "put",
-  "delete",
-  "options",
-  "patch",
-  "query"
-];
-var MESSAGE_MATCHER_IS_ALREADY_BUILT = "Can not add a route since the matcher is already built.";
-var UnsupportedPathError = class extends Error {
-};
-
-// node_modules/hono/dist/utils/constants.js
-var COMPOSED_HANDLER = "__COMPOSED_HANDLER";
-
-// node_modules/hono/dist/utils/mount.js
-var countTrailingSlashes = (path) => {
-  let index = path.length;
-  while (index > 0 && path.charCodeAt(index - 1) === 47) index--;
-  return path.length - index;
-};
-var getPathPrefixLength = (c, pathPrefix, routePath2) => {
-  if (!/[:*]/.test(pathPrefix)) return pathPrefix.length;
-  const path = c.req.path;
-  const matchResult = c.req[GET_MATCH_RESULT];
-  const paramNames = /* @__PURE__ */ new Set();
-  let length = 0;
-  for (const part of splitRoutingPath(pathPrefix)) {
-    if (part[0] === ":" && part.endsWith("}?")) throw new Error(`mount(): Optional regular expression parameters are not supported in "${routePath2}".`);
-    const pattern = getPattern(part);
-    if (pattern && pattern !== "*") {
-      const name = pattern[1];
-      if (paramNames.has(name)) throw new Error(`mount(): Duplicate path parameter "${name}" in "${routePath2}".`);
-      paramNames.add(name);
-    }
-    if (pattern && pattern !== "*" && pattern[2] !== true) {
-      const value = matchResult.length === 2 ? matchResult[1][matchResult[0][c.req.routeIndex][1][pattern[1]]] : matchResult[0][c.req.routeIndex][1][pattern[1]];
-      length += value.length + 1;
-    } else if (pattern || part.endsWith("*")) {
-      const end = path.indexOf("/", length + 1);
-      length = end === -1 ? path.length : end;
-    } else length += part.length + 1;
-  }
-  return length;
-};
-var createMountedRequest = (c, pathPrefix, routePath2) => {
-  if (/[^/]\*$/.test(routePath2)) throw new Error(`mount(): Wildcard must follow "/" in "${routePath2}".`);
-  const prefixLength = getPathPrefixLength(c, pathPrefix, routePath2);
-  const path = c.req.path.slice(prefixLength) || "/";
-  if (prefixLength > c.req.path.length || path[0] !== "/" || /\/(?:\.|%2e){1,2}(?:\/|$)/i.test(path)) throw new HTTPException(400, { message: "Invalid mounted path" });
-  const rawUrl = c.req.raw.url;
-  if (/^[^/?#]*\/\/[^/?#\\]*[?#\\]/.test(rawUrl)) throw new HTTPException(400, { message: "Invalid mounted path" });
-  const rawPathEnd = rawUrl.search(/[?#]/);
-  const rawTrailingSlashes = countTrailingSlashes(rawPathEnd === -1 ? rawUrl : rawUrl.slice(0, rawPathEnd));
-  if (rawTrailingSlashes > 1 && countTrailingSlashes(c.req.path) === rawTrailingSlashes - 1) throw new HTTPException(400, { message: "Invalid mounted path" });
-  const url2 = new URL(rawUrl);
-  url2.pathname = path.replace(/[\\\t\n\r]/g, encodeURIComponent);
-  if (path.includes("%")) {
-  }
-  return new Request(url2, c.req.raw);
-};
-
-// node_modules/hono/dist/hono-base.js
-var notFoundHandler = (c) => {
-  return c.text("404 Not Found", 404);
-};
-var errorHandler = (err2, c) => {
-  if ("getResponse" in err2) {
-    const res = err2.getResponse();
-    return c.newResponse(res.body, res);
-  }
-  console.error(err2);
-  return c.text("Internal Server Error", 500);
-};
-var Hono = class Hono2 {
-  get;
-  post;
-  put;
-  delete;
-  options;
-  patch;
-  query;
-  all;
-  on;
-  use;
-  router;
-  getPath;
-  _basePath = "/";
-  #path = "/";
-  routes = [];
-  constructor(options = {}) {
-    [...METHODS, "all"].forEach((method) => {
-      this[method] = (args1, ...args) => {
-        const methodName = method.toUpperCase();
-        if (typeof args1 === "string") this.#path = args1;
-        else this.#addRoute(methodName, this.#path, args1);
-        args.forEach((handler) => {
-          this.#addRoute(methodName, this.#path, handler);
-        });
-        return this;
-      };
-    });
-    this.on = (method, path, ...handlers) => {
-      for (const p of [path].flat()) {
-        this.#path = p;
-        for (const m of [method].flat()) {
-          const methodName = m.toUpperCase();
-          for (const handler of handlers) this.#addRoute(methodName, this.#path, handler);
-        }
-      }
-      return this;
-    };
-    this.use = (arg1, ...handlers) => {
-      if (typeof arg1 === "string") this.#path = arg1;
-      else {
-        this.#path = "*";
-        handlers.unshift(arg1);
-      }
-      handlers.forEach((handler) => {
-        this.#addRoute("ALL", this.#path, handler);
-      });
-      return this;
-    };
-    const { strict, ...optionsWithoutStrict } = options;
-    Object.assign(this, optionsWithoutStrict);
-    this.getPath = strict ?? true ? options.getPath ?? getPath : getPathNoStrict;
-  }
-  #clone() {
-    const clone2 = new Hono2({
-      router: this.router,
-      getPath: this.getPath
-    });
-    clone2.errorHandler = this.errorHandler;
-    clone2.#notFoundHandler = this.#notFoundHandler;
-    clone2.routes = this.routes;
-    return clone2;
-  }
-  #notFoundHandler = notFoundHandler;
-  errorHandler = errorHandler;
-  /**
-  * `.route()` allows grouping other Hono instance in routes.
-  *
-  * @see {@link https://hono.dev/docs/api/routing#grouping}
-  *
-  * @param {string} path - base Path
-  * @param {Hono} app - other Hono instance
-  * @returns {Hono} routed Hono instance
-  *
-  * @example
-  * ```ts
-  * const app = new Hono()
-  * const app2 = new Hono()
-  *
-  * app2.get("/user", (c) => c.text("user"))
-  * app.route("/api", app2) // GET /api/user
-  * ```
-  */
-  route(path, app) {
-    const subApp = this.basePath(path);
-    app.routes.map((r) => {
-      let handler;
-      if (app.errorHandler === errorHandler) handler = r.handler;
-      else {
-        handler = async (c, next) => (await compose([], app.errorHandler)(c, () => r.handler(c, next))).res;
-        handler[COMPOSED_HANDLER] = r.handler;
-      }
-      subApp.#addRoute(r.method, r.path, handler, r.basePath);
-    });
-    return this;
-  }
-  /**
-  * `.basePath()` allows base paths to be specified.
-  *
-  * @see {@link https://hono.dev/docs/api/routing#base-path}
-  *
-  * @param {string} path - base Path
-  * @returns {Hono} changed Hono instance
-  *
-  * @example
-  * ```ts
-  * const api = new Hono().basePath('/api')
-  * ```
-  */
-  basePath(path) {
-    const subApp = this.#clone();
-    subApp._basePath = mergePath(this._basePath, path);
-    return subApp;
-  }
-  /**
-  * `.onError()` handles an error and returns a customized Response.
-  *
-  * @see {@link https://hono.dev/docs/api/hono#error-handling}
-  *
-  * @param {ErrorHandler} handler - request Handler for error
-  * @returns {Hono} changed Hono instance
-  *
-  * @example
-  * ```ts
-  * app.onError((err, c) => {
-  *   console.error(`${err}`)
-  *   return c.text('Custom Error Message', 500)
-  * })
-  * ```
-  */
-  onError = (handler) => {
-    this.errorHandler = handler;
-    return this;
-  };
-  /**
-  * `.notFound()` allows you to customize a Not Found Response.
-  *
-  * @see {@link https://hono.dev/docs/api/hono#not-found}
-  *
-  * @param {NotFoundHandler} handler - request handler for not-found
-  * @returns {Hono} changed Hono instance
-  *
-  * @example
-  * ```ts
-  * app.notFound((c) => {
-  *   return c.text('Custom 404 Message', 404)
-  * })
-  * ```
-  */
-  notFound = (handler) => {
-    this.#notFoundHandler = handler;
-    return this;
-  };
-  /**
-  * `.mount()` allows you to mount applications built with other frameworks into your Hono application.
-  *
-  * @deprecated Use `mount()` from `hono/mount` instead. `.mount()` will be removed in v5.
-  *
-  * @see {@link https://hono.dev/docs/api/hono#mount}
-  *
-  * @param {string} path - base Path
-  * @param {Function} applicationHandler - other Request Handler
-  * @param {MountOptions} [options] - options of `.mount()`
-  * @returns {Hono} mounted Hono instance
-  * @throws {Error} If automatic request rewriting encounters duplicate path parameter names or an optional regular expression parameter.
-  * @throws {HTTPException} With status 400 if automatic request rewriting cannot safely preserve the routed path.
-  *
-  * @example
-  * ```ts
-  * import { Router as IttyRouter } from 'itty-router'
-  * import { Hono } from 'hono'
-  * // Create itty-router application
-  * const ittyRouter = IttyRouter()
-  * // GET /itty-router/hello
-  * ittyRouter.get('/hello', () => new Response('Hello from itty-router'))
-  *
-  * const app = new Hono()
-  * app.mount('/itty-router', ittyRouter.handle)
-  * ```
-  *
-  * @example
-  * ```ts
-  * const app = new Hono()
-  * // Send the request to another application without modification.
-  * app.mount('/app', anotherApp, {
-  *   replaceRequest: (req) => req,
-  * })
-  * ```
-  */
-  mount(path, applicationHandler, options) {
-    let replaceRequest;
-    let optionHandler;
-    if (options) {
-      if (typeof options === "function") optionHandler = options;
-      else {
-        optionHandler = options.optionHandler;
-        if (options.replaceRequest === false) replaceRequest = (request) => request;
-        else replaceRequest = options.replaceRequest;
-      }
-    }
-    const getOptions = optionHandler ? (c) => {
-      const options2 = optionHandler(c);
-      return Array.isArray(options2) ? options2 : [options2];
-    } : (c) => {
-      let executionContext = void 0;
-      try {
-        executionContext = c.executionCtx;
-      } catch {
-      }
-      return [c.env, executionContext];
-    };
-    const defaultReplaceRequest = (c) => {
-      const mountedRoutePath = routePath(c);
-      return createMountedRequest(c, mountedRoutePath.replace(/\/?\*$/, ""), mountedRoutePath);
-    };
-    const handler = async (c, next) => {
-      const res = await applicationHandler(replaceRequest ? replaceRequest(c.req.raw) : defaultReplaceRequest(c), ...getOptions(c));
-      if (res) return res;
-      await next();
-    };
-    this.#addRoute("ALL", mergePath(path, "*"), handler);
-    return this;
-  }
-  #addRoute(method, path, handler, baseRoutePath) {
-    path = mergePath(this._basePath, path);
-    const r = {
-      basePath: baseRoutePath !== void 0 ? mergePath(this._basePath, baseRoutePath) : this._basePath,
-      path,
-      method,
-      handler
-    };
-    this.router.add(method, path, [handler, r]);
-    this.routes.push(r);
-  }
-  #handleError(err2, c) {
-    if (err2 instanceof Error) return this.errorHandler(err2, c);
-    throw err2;
-  }
-  #dispatch(request, executionCtx, env, method) {
-    if (method === "HEAD") return (async () => new Response(null, await this.#dispatch(request, executionCtx, env, "GET")))();
-    const path = this.getPath(request, { env });
-    const matchResult = this.router.match(method, path);
-    const c = new Context(request, {
-      path,
-      matchResult,
-      env,
-      executionCtx,
-      notFoundHandler: this.#notFoundHandler
-    });
-    if (matchResult[0].length === 1) {
-      let res;
-      try {
-        res = matchResult[0][0][0][0](c, async () => {
-          c.res = await this.#notFoundHandler(c);
-        });
-      } catch (err2) {
-        return this.#handleError(err2, c);
-      }
-      return res instanceof Promise ? res.then((resolved) => resolved || (c.finalized ? c.res : this.#notFoundHandler(c))).catch((err2) => this.#handleError(err2, c)) : res ?? this.#notFoundHandler(c);
-    }
-    const composed = compose(matchResult[0], this.errorHandler, this.#notFoundHandler);
-    return (async () => {
-      try {
-        const context = await composed(c);
-        if (!context.finalized) throw new Error("Context is not finalized. Did you forget to return a Response object or `await next()`?");
-        return context.res;
-      } catch (err2) {
-        return this.#handleError(err2, c);
-      }
-    })();
-  }
-  /**
-  * `.fetch()` will be entry point of your app.
-  *
-  * @see {@link https://hono.dev/docs/api/hono#fetch}
-  *
-  * @param {Request} request - request Object of request
-  * @param {Env} env - env Object
-  * @param {ExecutionContext} executionCtx - context of execution
-  * @returns {Response | Promise<Response>} response of request
-  *
-  */
-  fetch = (request, ...rest) => {
-    return this.#dispatch(request, rest[1], rest[0], request.method);
-  };
-  /**
-  * `.request()` is a useful method for testing.
-  * You can pass a URL or pathname to send a GET request.
-  * app will return a Response object.
-  * ```ts
-  * test('GET /hello is ok', async () => {
-  *   const res = await app.request('/hello')
-  *   expect(res.status).toBe(200)
-  * })
-  * ```
-  * @see https://hono.dev/docs/api/hono#request
-  */
-  request = (input2, requestInit, Env, executionCtx) => {
-    if (input2 instanceof Request) return this.fetch(requestInit ? new Request(input2, requestInit) : input2, Env, executionCtx);
-    input2 = input2.toString();
-    return this.fetch(new Request(/^https?:\/\//.test(input2) ? input2 : `http://localhost${mergePath("/", input2)}`, requestInit), Env, executionCtx);
-  };
-  /**
-  * `.fire()` automatically adds a global fetch event listener.
-  * This can be useful for environments that adhere to the Service Worker API, such as non-ES module Cloudflare Workers.
-  * @deprecated
-  * Use `fire` from `hono/service-worker` instead.
-  * ```ts
-  * import { Hono } from 'hono'
-  * import { fire } from 'hono/service-worker'
-  *
-  * const app = new Hono()
-  * // ...
-  * fire(app)
-  * ```
-  * @see https://hono.dev/docs/api/hono#fire
-  * @see https://developer.mozilla.org/en-US/docs/Web/API/Service_Worker_API
-  * @see https://developers.cloudflare.com/workers/reference/migrate-to-module-workers/
-  */
-  fire = () => {
-    addEventListener("fetch", (event) => {
-      event.respondWith(this.#dispatch(event.request, event, void 0, event.request.method));
-    });
-  };
-};
-
-// node_modules/hono/dist/router/utils.js
-var createNullObject = () => /* @__PURE__ */ Object.create(null);
-
-// node_modules/hono/dist/router/reg-exp-router/matcher.js
-var emptyParam = [];
-function match(method, path) {
-  const matchers = this.buildAllMatchers();
-  const match2 = ((method2, path2) => {
-    const matcher = matchers[method2] || matchers["ALL"];
-    const staticMatch = matcher[2][path2];
-    if (staticMatch) return staticMatch;
-    const match3 = path2.match(matcher[0]);
-    if (!match3) return [[], emptyParam];
-    const index = match3.indexOf("", 1);
-    return [matcher[1][index], match3];
-  });
-  this.match = match2;
-  return match2(method, path);
-}
-
-// node_modules/hono/dist/router/reg-exp-router/node.js
-var LABEL_REG_EXP_STR = "[^/]+";
-var ONLY_WILDCARD_REG_EXP_STR = "[^]*";
-var TAIL_WILDCARD_REG_EXP_STR = "(?:|/[^]*)";
-var PATH_ERROR = /* @__PURE__ */ Symbol();
-var regExpMetaChars = /* @__PURE__ */ new Set(".\\+*[^]$()");
-function compareKey(a, b) {
-  if (a.length === 1) return b.length === 1 ? a < b ? -1 : 1 : -1;
-  if (b.length === 1) return 1;
-  if (a === "[^]*" || a === "(?:|/[^]*)") return b === "[^]*" ? -1 : 1;
-  else if (b === "[^]*" || b === "(?:|/[^]*)") return -1;
-  if (a === "[^/]+") return 1;
-  else if (b === "[^/]+") return -1;
-  return a.length === b.length ? a < b ? -1 : 1 : b.length - a.length;
-}
-var Node = class Node2 {
-  #index;
-  #varIndex;
-  #children = createNullObject();
-  insert(tokens, index, paramMap, context, keys) {
-    let node2 = this;
-    for (let i2 = 0, len = tokens.length; i2 < len; i2++) {
-      const token = tokens[i2];
-      const pattern = token.length === 1 ? token === "*" ? i2 === len - 1 ? [
-        "",
-        "",
-        ONLY_WILDCARD_REG_EXP_STR
-      ] : [
-        "",
-        "",
-        LABEL_REG_EXP_STR
-      ] : null : token === "/*" ? [
-        "",
-        "",
-        TAIL_WILDCARD_REG_EXP_STR
-      ] : token.match(/^\:([^\{\}]+)(?:\{(.+)\})?$/);
-      let nextNode;
-      if (pattern) {
-        const name = pattern[1];
-        let regexpStr = pattern[2] || "[^/]+";
-        if (name && pattern[2]) {
-          if (new RegExp(regexpStr).test("")) throw PATH_ERROR;
-          regexpStr = regexpStr.replace(/^\((?!\?:)(?=[^)]+\)$)/, "(?:");
-          if (/\((?!\?:)/.test(regexpStr)) throw PATH_ERROR;
-          if (regexpStr.length === 1 && regExpMetaChars.has(regexpStr)) throw PATH_ERROR;
-        }
-        keys.push(regexpStr);
-        nextNode = node2.#children[regexpStr];
-        if (!nextNode) {
-          if (regexpStr !== "[^]*" && regexpStr !== "(?:|/[^]*)") {
-            for (const k in node2.#children) if ((regexpStr.length > 1 || k.length > 1) && k !== "[^]*" && k !== "(?:|/[^]*)") throw PATH_ERROR;
-          }
-          nextNode = node2.#children[regexpStr] = new Node2();
-        }
-        if (name !== "") {
-          nextNode.#varIndex ??= context.varIndex++;
-          paramMap.push([name, nextNode.#varIndex]);
-        }
-      } else {
-        keys.push(token);
-        nextNode = node2.#children[token];
-        if (!nextNode) {
-          for (const k in node2.#children) if (k.length > 1 && k !== "[^]*" && k !== "(?:|/[^]*)") throw PATH_ERROR;
-          nextNode = node2.#children[token] = new Node2();
-        }
-      }
-      node2 = nextNode;
-    }
-    if (node2.#index !== void 0) throw PATH_ERROR;
-    node2.#index = index;
-  }
-  buildRegExpStr() {
-    const strList = Object.keys(this.#children).sort(compareKey).map((k) => {
-      const c = this.#children[k];
-      const childStr = c.buildRegExpStr();
-      return childStr === "" ? "" : (typeof c.#varIndex === "number" ? `(${k})@${c.#varIndex}` : regExpMetaChars.has(k) ? `\\${k}` : k) + childStr;
-    }).filter(Boolean);
-    if (typeof this.#index === "number" && this.#index !== -1) strList.unshift(`#${this.#index}`);
-    if (strList.length === 0) return "";
-    if (strList.length === 1) return strList[0];
-    return "(?:" + strList.join("|") + ")";
-  }
-};
-
-// node_modules/hono/dist/router/reg-exp-router/trie.js
-var Trie = class {
-  #context = { varIndex: 0 };
-  #root = new Node();
-  #index = 0;
-  paths = createNullObject();
-  insert(path, isStatic) {
-    const keys = [];
-    if (isStatic) {
-      this.#root.insert(path.split(""), -1, [], this.#context, keys);
-      this.paths[path] = [
-        -1,
-        [],
-        keys
-      ];
-      return;
-    }
-    const paramAssoc = [];
-    const groups = [];
-    let markedPath = path;
-    for (let i2 = 0; ; ) {
-      let replaced = false;
-      markedPath = markedPath.replace(/\{(?:\{[\d,]+\}|[^}])+\}/g, (m) => {
-        const mark = `@\\${i2}`;
-        groups[i2] = [mark, m];
-        i2++;
-        replaced = true;
-        return mark;
-      });
-      if (!replaced) break;
-    }
-    const tokens = markedPath.match(/(?::[^\/]+)|(?:\/\*$)|./gs) || [];
-    for (let i2 = groups.length - 1; i2 >= 0; i2--) {
-      const [mark] = groups[i2];
-      for (let j = tokens.length - 1; j >= 0; j--) if (tokens[j].indexOf(mark) !== -1) {
-        tokens[j] = tokens[j].replace(mark, groups[i2][1]);
-        break;
-      }
-    }
-    this.#root.insert(tokens, this.#index, paramAssoc, this.#context, keys);
-    this.paths[path] = [
-      this.#index++,
-      paramAssoc,
-      keys
-    ];
-  }
-  buildRegExp() {
-    let regexp = this.#root.buildRegExpStr();
-    if (regexp === "") return [
-      /^$/,
-      [],
-      []
-    ];
-    let captureIndex = 0;
-    const indexReplacementMap = [];
-    const paramReplacementMap = [];
-    regexp = regexp.replace(/#(\d+)|@(\d+)|\.\*\$/g, (_2, handlerIndex, paramIndex) => {
-      if (handlerIndex !== void 0) {
-        indexReplacementMap[++captureIndex] = Number(handlerIndex);
-        return "$()";
-      }
-      if (paramIndex !== void 0) {
-        paramReplacementMap[Number(paramIndex)] = ++captureIndex;
-        return "";
-      }
-      return "";
-    });
-    return [
-      new RegExp(`^${regexp}`),
-      indexReplacementMap,
-      paramReplacementMap
-    ];
-  }
-};
-
-// node_modules/hono/dist/router/reg-exp-router/router.js
-function endsWithWildcard(keys) {
-  const tail = keys[keys.length - 1];
-  return tail === "[^]*" || tail === "(?:|/[^]*)";
-}
-function covers(wildcard, target) {
-  const last = wildcard.length - 1;
-  for (let i2 = 0; i2 < last; i2++) if (wildcard[i2] !== target[i2]) return false;
-  return wildcard[last] === "[^]*" || target.length === last || target[last] === "/";
-}
-var RegExpRouter = class {
-  name = "RegExpRouter";
-  #handlers;
-  #tries;
-  constructor() {
-    this.#handlers = { ["ALL"]: [] };
-    this.#tries = { ["ALL"]: new Trie() };
-  }
-  #insertPath(method, path) {
-    try {
-      this.#tries[method].insert(path, !/\*|\/:/.test(path));
-    } catch (e) {
-      throw e === PATH_ERROR ? new UnsupportedPathError(path) : e;
-    }
-  }
-  add(method, path, handler) {
-    const handlers = this.#handlers;
-    if (!handlers) throw new Error(MESSAGE_MATCHER_IS_ALREADY_BUILT);
-    const tries = this.#tries;
-    if (!handlers[method]) {
-      tries[method] = new Trie();
-      handlers[method] = [...handlers["ALL"]];
-      for (const p in tries["ALL"].paths) this.#insertPath(method, p);
-    }
-    if (path === "/*") path = "*";
-    const methods = method === "ALL" ? Object.keys(handlers) : [method];
-    const paths = checkOptionalParameter(path) || [path];
-    for (const path2 of paths) for (const m of methods) {
-      if (!tries[m].paths[path2]) this.#insertPath(m, path2);
-      handlers[m].push([handler, path2]);
-    }
-  }
-  match = match;
-  buildAllMatchers() {
-    const matchers = createNullObject();
-    for (const method of Object.keys(this.#handlers)) matchers[method] = this.#buildMatcher(method);
-    this.#handlers = this.#tries = void 0;
-    return matchers;
-  }
-  #buildMatcher(method) {
-    const handlers = this.#handlers[method];
-    const trie = this.#tries[method];
-    const staticMap = createNullObject();
-    const handlerData = [];
-    const [regexp, indexReplacementMap, paramReplacementMap] = trie.buildRegExp();
-    const own3 = createNullObject();
-    const entries = handlers.map(([h, p], i2) => {
-      (own3[p] ??= []).push(i2);
-      return [h, trie.paths[p][1].reduceRight((map2, [key, varIndex]) => {
-        map2[key] = paramReplacementMap[varIndex];
-        return map2;
-      }, createNullObject())];
-    });
-    const wildcards = Object.keys(own3).filter((p) => endsWithWildcard(trie.paths[p][2]));
-    for (const path in trie.paths) {
-      const [index, , keys] = trie.paths[path];
-      const indexes = [...own3[path]];
-      for (const p of wildcards) if (p !== path && covers(trie.paths[p][2], keys)) indexes.push(...own3[p]);
-      const data = indexes.sort((a, b) => a - b).map((i2) => entries[i2]);
-      if (index === -1) {
-        const last = Math.max(-1, ...data.flatMap(([, map2]) => Object.values(map2)));
-        staticMap[path] = [data, last === -1 ? emptyParam : path.match(regexp).slice(0, last + 1)];
-      } else handlerData[index] = data;
-    }
-    return [
-      regexp,
-      indexReplacementMap.map((i2) => handlerData[i2]),
-      staticMap
-    ];
-  }
-};
-
-// node_modules/hono/dist/router/smart-router/router.js
-var SmartRouter = class {
-  name = "SmartRouter";
-  #routers = [];
-  #routes = [];
-  constructor(init) {
-    this.#routers = init.routers;
-  }
-  add(method, path, handler) {
-    if (!this.#routes) throw new Error(MESSAGE_MATCHER_IS_ALREADY_BUILT);
-    this.#routes.push([
-      method,
-      path,
-      handler
-    ]);
-  }
-  match(method, path) {
-    if (!this.#routes) throw new Error("Fatal error");
-    const routers = this.#routers;
-    const routes = this.#routes;
-    const len = routers.length;
-    let i2 = 0;
-    let res;
-    for (; i2 < len; i2++) {
-      const router = routers[i2];
-      try {
-        for (let i3 = 0, len2 = routes.length; i3 < len2; i3++) router.add(...routes[i3]);
-        res = router.match(method, path);
-      } catch (e) {
-        if (e instanceof UnsupportedPathError) continue;
-        throw e;
-      }
-      this.match = router.match.bind(router);
-      this.#routers = [router];
-      this.#routes = void 0;
-      break;
-    }
-    if (i2 === len) throw new Error("Fatal error");
-    this.name = `SmartRouter + ${this.activeRouter.name}`;
-    return res;
-  }
-  get activeRouter() {
-    if (this.#routes || this.#routers.length !== 1) throw new Error("No active router has been determined yet.");
-    return this.#routers[0];
-  }
-};
-
-// node_modules/hono/dist/router/trie-router/node.js
-var emptyParams = createNullObject();
-var order = 0;
-var Node3 = class Node4 {
-  #methods = [];
-  #children = createNullObject();
-  #patterns = [];
-  #pattern;
-  #params = emptyParams;
-  insert(method, path, handler) {
-    let curNode = this;
-    const parts = splitRoutingPath(path);
-    const possibleKeys = /* @__PURE__ */ new Set();
-    let i2 = 0;
-    for (const p of parts) {
-      const nextP = parts[++i2];
-      const pattern = getPattern(p, nextP) || (nextP === void 0 && p && p.indexOf("*") === p.length - 1 ? p : null);
-      const isParam = Array.isArray(pattern);
-      const key = isParam ? pattern[0] : pattern || p;
-      const child = curNode.#children[key] ||= new Node4();
-      if (pattern && !child.#pattern) {
-        child.#pattern = pattern;
-        curNode.#patterns.push(child);
-      }
-      curNode = child;
-      if (isParam) possibleKeys.add(pattern[1]);
-    }
-    curNode.#methods.push({ [method]: {
-      handler,
-      possibleKeys: [...possibleKeys],
-      score: ++order
-    } });
-  }
-  #pushHandlerSets(handlerSets, node2, method, nodeParams, params) {
-    for (let i2 = 0, len = node2.#methods.length; i2 < len; i2++) {
-      const m = node2.#methods[i2];
-      const handlerSet = m[method] || m["ALL"];
-      if (handlerSet) {
-        handlerSet.params = createNullObject();
-        handlerSets.push(handlerSet);
-        for (let i3 = 0, len2 = handlerSet.possibleKeys.length; i3 < len2; i3++) {
-          const key = handlerSet.possibleKeys[i3];
-          handlerSet.params[key] = params?.[key] && !i3 ? params[key] : nodeParams[key] ?? params?.[key];
-        }
-      }
-    }
-  }
-  search(method, path) {
-    const handlerSets = [];
-    this.#params = emptyParams;
-    let curNodes = [this];
-    const parts = splitPath(path);
-    const curNodesQueue = [];
-    const len = parts.length;
-    let partOffsets = null;
-    for (let i2 = 0; i2 < len; i2++) {
-      const part = parts[i2];
-      const isLast = i2 === len - 1;
-      const tempNodes = [];
-      for (let j = 0, len2 = curNodes.length; j < len2; j++) {
-        const node2 = curNodes[j];
-        const nextNode = node2.#children[part];
-        if (nextNode) {
-          nextNode.#params = node2.#params;
-          if (isLast) {
-            if (nextNode.#children["*"]) this.#pushHandlerSets(handlerSets, nextNode.#children["*"], method, node2.#params);
-            this.#pushHandlerSets(handlerSets, nextNode, method, node2.#params);
-          } else tempNodes.push(nextNode);
-        }
-        for (const child of node2.#patterns) {
-          const pattern = child.#pattern;
-          const params = node2.#params === emptyParams ? {} : { ...node2.#params };
-          if (typeof pattern === "string") {
-            if (pattern === "*" || part.startsWith(pattern.slice(0, -1))) {
-              this.#pushHandlerSets(handlerSets, child, method, node2.#params);
-              if (pattern === "*") {
-                child.#params = params;
-                tempNodes.push(child);
-              }
-            }
-            continue;
-          }
-          const [, name, matcher] = pattern;
-          if (!part && matcher === true) continue;
-          if (matcher !== true) {
-            if (!partOffsets) {
-              partOffsets = [];
-              let offset = path[0] === "/" ? 1 : 0;
-              for (let p = 0; p < len; p++) {
-                partOffsets[p] = offset;
-                offset += parts[p].length + 1;
-              }
-            }
-            const restPathString = path.slice(partOffsets[i2]);
-            const m = matcher.exec(restPathString);
-            if (m) {
-              if (!Object.hasOwn(params, name)) params[name] = m[0];
-              this.#pushHandlerSets(handlerSets, child, method, node2.#params, params);
-              if (m[0].length === restPathString.length && child.#children["*"]) this.#pushHandlerSets(handlerSets, child.#children["*"], method, node2.#params, params);
-              for (const _2 in child.#children) {
-                child.#params = params;
-                const componentCount = m[0].match(/\//g)?.length ?? 0;
-                (curNodesQueue[componentCount] ||= []).push(child);
-                break;
-              }
-              continue;
-            }
-          }
-          if (matcher === true || matcher.test(part)) {
-            if (!Object.hasOwn(params, name)) params[name] = part;
-            if (isLast) {
-              this.#pushHandlerSets(handlerSets, child, method, params, node2.#params);
-              if (child.#children["*"]) this.#pushHandlerSets(handlerSets, child.#children["*"], method, params, node2.#params);
-            } else {
-              child.#params = params;
-              tempNodes.push(child);
-            }
-          }
-        }
-      }
-      const shifted = curNodesQueue.shift();
-      curNodes = shifted ? tempNodes.concat(shifted) : tempNodes;
-    }
-    if (handlerSets[1]) handlerSets.sort((a, b) => {
-      return a.score - b.score;
-    });
-    return [handlerSets.map(({ handler, params }) => [handler, params])];
-  }
-};
-
-// node_modules/hono/dist/router/trie-router/router.js
-var TrieRouter = class {
-  name = "TrieRouter";
-  #node = new Node3();
-  add(method, path, handler) {
-    for (const result of checkOptionalParameter(path) || [path]) this.#node.insert(method, result, handler);
-  }
-  match(method, path) {
-    return this.#node.search(method, path);
-  }
-};
-
-// node_modules/hono/dist/hono.js
-var Hono3 = class extends Hono {
-  /**
-  * Creates an instance of the Hono class.
-  *
-  * @param options - Optional configuration options for the Hono instance.
-  */
-  constructor(options = {}) {
-    super(options);
-    this.router = options.router ?? new SmartRouter({ routers: [new RegExpRouter(), new TrieRouter()] });
-  }
-};
-
-// tracker/services/rate-limit.ts
-var WINDOW_MS = 6e4;
-function createRateLimiter(repos) {
-  let lastPrune = 0;
-  return {
-    async check(keyId, limit, now) {
-      const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
-      const retryAfterSec = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1e3));
-      if (limit <= 0) return { allowed: true, limit: 0, remaining: 0, retryAfterSec };
-      const count2 = await repos.rateLimits.hit(keyId, windowStart);
-      if (now - lastPrune > WINDOW_MS) {
-        lastPrune = now;
-        await repos.rateLimits.prune(windowStart - WINDOW_MS);
-      }
-      return { allowed: count2 <= limit, limit, remaining: Math.max(0, limit - count2), retryAfterSec };
-    }
-  };
-}
-
 // tracker/http/base-url.ts
 var HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 function baseUrlFor(c, config2) {
@@ -44049,107 +41691,6 @@ function hostPart(address) {
 function first(v2) {
   return v2?.split(",")[0]?.trim().toLowerCase() || void 0;
 }
-
-// tracker/http/auth.ts
-var MESSAGES = {
-  missing: "an API key is required: Authorization: Bearer <key>",
-  invalid: "the API key is not valid",
-  revoked: "the API key has been revoked",
-  expired: "the API key has expired"
-};
-function bearerToken(header2) {
-  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header2 ?? "");
-  return m ? m[1] : null;
-}
-function createAuth(deps) {
-  const limiter = createRateLimiter(deps.store);
-  const touched = /* @__PURE__ */ new Map();
-  return async (c, next) => {
-    const token = bearerToken(c.req.header("authorization"));
-    const now = deps.now();
-    const result = token ? await verifyKey(deps.store, token, now) : { ok: false, reason: "missing" };
-    if (!result.ok) {
-      c.header("WWW-Authenticate", "Bearer");
-      return errorResponse(c, 401, "auth", MESSAGES[result.reason]);
-    }
-    const { key, user } = result;
-    const rate = await limiter.check(key.id, Number(key.rate_limit_per_minute), now);
-    if (rate.limit > 0) {
-      c.header("X-RateLimit-Limit", String(rate.limit));
-      c.header("X-RateLimit-Remaining", String(rate.remaining));
-    }
-    if (!rate.allowed) {
-      return errorResponse(
-        c,
-        429,
-        "rate_limited",
-        `rate limit of ${rate.limit} requests per minute exceeded`,
-        {
-          retryAfterSeconds: rate.retryAfterSec
-        }
-      );
-    }
-    if (now - (touched.get(key.id) ?? 0) >= TOUCH_INTERVAL_MS) {
-      touched.set(key.id, now);
-      if (touched.size > 1e4) touched.clear();
-      await deps.store.keys.touch(key.id, now, TOUCH_INTERVAL_MS);
-    }
-    c.set("caller", { userId: user.id, role: user.role, keyId: key.id, baseUrl: baseUrlFor(c, deps.config) });
-    await next();
-  };
-}
-
-// tracker/log.ts
-var RANK = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-function createLogger(level, write = (l3) => process.stderr.write(l3)) {
-  const min = RANK[level];
-  const emit = (lvl, msg, fields) => {
-    if (RANK[lvl] < min) return;
-    write(`${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), level: lvl, msg, ...fields })}
-`);
-  };
-  return {
-    debug: (m, f) => emit("debug", m, f),
-    info: (m, f) => emit("info", m, f),
-    warn: (m, f) => emit("warn", m, f),
-    error: (m, f) => emit("error", m, f)
-  };
-}
-var silentLogger = createLogger("silent");
-
-// tracker/routes/docs.ts
-var esc2 = (s) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-function registerDocsRoutes(app, { deps }) {
-  let cached2 = null;
-  const doc = () => cached2 ??= buildOpenApi({ version: "0.1.0" });
-  app.get(
-    "/api/v1/openapi.json",
-    (c) => c.json({ ...doc(), servers: [{ url: baseUrlFor(c, deps.config) }] })
-  );
-  let html3 = null;
-  app.get("/docs", (c) => {
-    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    return c.html(html3 ??= renderDocs());
-  });
-  function renderDocs() {
-    const paths = doc().paths;
-    const rows = ROUTES.map((r) => {
-      const op = JSON.stringify(paths[r.path]?.[r.method] ?? {}, null, 2);
-      return `<details><summary><code class="m ${r.method}">${r.method.toUpperCase()}</code> <code>${esc2(r.path)}</code> — ${esc2(r.summary)}${r.auth ? "" : " <em>(no key)</em>"}</summary><pre>${esc2(op)}</pre></details>`;
-    }).join("\n");
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Baton tracker API</title><style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-summary{cursor:pointer;padding:.3rem 0}pre{background:#f6f6f6;padding:1rem;overflow:auto;font-size:12px}
-.m{display:inline-block;min-width:4.5rem;font-weight:600}.get{color:#0a6}.post{color:#06c}.patch{color:#a60}.delete{color:#c33}
-</style></head><body><h1>Baton tracker API</h1>
-<p>Authenticate with <code>Authorization: Bearer bt_…</code>. Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p>
-${rows}</body></html>`;
-  }
-}
-
-// tracker/routes/export.ts
-init_errors();
 
 // node_modules/hono/dist/middleware/body-limit/index.js
 var ERROR_MESSAGE = "Payload Too Large";
@@ -44190,7 +41731,10 @@ function limitBody(maxBytes) {
     maxSize: maxBytes,
     onError: (c) => {
       c.header("Connection", "close");
-      return errorResponse(c, 413, "too_large", `request body exceeds ${maxBytes} bytes`, { maxBytes });
+      return refusalResponse(c, 413, "too_large", `request body exceeds ${maxBytes} bytes`, {
+        reason: "body_too_large",
+        details: { maxBytes }
+      });
     }
   });
 }
@@ -44206,7 +41750,7 @@ async function readJson(c, schema2, opts = {}) {
     throw new BatonError("invalid_request", "could not read the request body", { cause });
   }
   if (text.trim() === "") {
-    if (opts.allowEmpty) return parseWith(schema2, {}, "body");
+    if (opts.allowEmpty) return parseInput(schema2, {}, "body");
     throw new BatonError("invalid_request", "a JSON body is required");
   }
   let value;
@@ -44217,12 +41761,15 @@ async function readJson(c, schema2, opts = {}) {
   }
   if (exceedsDepth(value, MAX_DEPTH))
     throw new BatonError("invalid_request", `JSON nested deeper than ${MAX_DEPTH} levels`);
-  return parseWith(schema2, text.includes("\\u0000") ? withoutNul(value) : value, "body");
+  return parseInput(schema2, text.includes("\\u0000") ? withoutNul(value) : value, "body");
 }
 function readQuery(c, schema2) {
-  return parseWith(schema2, c.req.query(), "query");
+  return parseInput(schema2, c.req.query(), "query");
 }
-function parseWith(schema2, value, where) {
+function readParams(c) {
+  return c.req.param();
+}
+function parseInput(schema2, value, where) {
   const r = schema2.safeParse(value);
   if (!r.success)
     throw new BatonError("invalid_request", `invalid ${where}`, { details: issueDetails(r.error) });
@@ -44250,6 +41797,766 @@ function exceedsDepth(root, max) {
   }
   return false;
 }
+async function responseProblem(route3, res) {
+  const status = res.status;
+  const json3 = (res.headers.get("content-type") ?? "").startsWith("application/json");
+  const body = async () => {
+    const text = await res.clone().text();
+    try {
+      return JSON.parse(text);
+    } catch {
+      return /* @__PURE__ */ Symbol.for("not JSON");
+    }
+  };
+  if (!route3 || status >= 500) return json3 && status >= 400 ? schemaProblem(ErrorBody, await body()) : null;
+  const ok = route3.responses[status];
+  if (ok) {
+    if (!ok.schema) return null;
+    if (!json3) return `${status} is documented as JSON, answered ${res.headers.get("content-type")}`;
+    return schemaProblem(ok.schema, await body());
+  }
+  if (!route3.errors.includes(status)) return `status ${status} is not documented`;
+  return json3 ? schemaProblem(ErrorBody, await body()) : null;
+}
+function schemaProblem(schema2, value) {
+  const r = schema2.safeParse(value);
+  if (!r.success) return `body does not match its schema: ${JSON.stringify(issueDetails(r.error))}`;
+  const extra = undocumentedKeys(value, r.data, "$");
+  return extra.length ? `body has fields its schema does not name: ${extra.slice(0, 10).join(", ")}` : null;
+}
+function undocumentedKeys(sent, parsed, at2) {
+  if (Array.isArray(sent) && Array.isArray(parsed))
+    return sent.flatMap((v2, i2) => undocumentedKeys(v2, parsed[i2], `${at2}[${i2}]`));
+  if (!isObject3(sent) || !isObject3(parsed)) return [];
+  return Object.entries(sent).flatMap(
+    ([k, v2]) => k in parsed ? undocumentedKeys(v2, parsed[k], `${at2}.${k}`) : [`${at2}.${k}`]
+  );
+}
+var isObject3 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+function checkResponses(routeOf) {
+  return async (c, next) => {
+    await next();
+    if (c.req.method === "HEAD") return;
+    const route3 = routeOf(c.req.raw);
+    const problem = await responseProblem(route3, c.res);
+    if (!problem) return;
+    const where = route3 ? `${route3.method.toUpperCase()} ${route3.path}` : `${c.req.method} ${c.req.path}`;
+    c.res = void 0;
+    c.res = new Response(
+      JSON.stringify({ error: { code: "response_contract", message: `${where}: ${problem}` } }),
+      { status: 500, headers: { "content-type": "application/json" } }
+    );
+  };
+}
+
+// tracker/http/define-route.ts
+var KEY_AUTH = ["apiKey", "apiKeyOnly", "liveStream"];
+var matched = /* @__PURE__ */ new WeakMap();
+var matchedRoute = (req) => matched.get(req);
+function defineRoute() {
+  return (spec) => {
+    const where = `${spec.method.toUpperCase()} ${spec.path}`;
+    if ((spec.body || spec.form) && spec.bodyLimit === void 0)
+      throw new Error(`${where}: a route with a body needs a bodyLimit (or false, deliberately)`);
+    if (spec.rateLimit === "perKey" && !KEY_AUTH.includes(spec.auth))
+      throw new Error(`${where}: the per-key rate limit needs an API-key auth`);
+    const implied = [
+      ...spec.params || spec.query || spec.body || spec.form ? [400] : [],
+      ...KEY_AUTH.includes(spec.auth) ? [401] : [],
+      ...spec.bodyLimit ? [413] : [],
+      ...spec.rateLimit !== "none" ? [429] : []
+    ];
+    const doc2 = {
+      method: spec.method,
+      path: spec.path,
+      tag: spec.tag,
+      summary: spec.summary,
+      ...spec.description ? { description: spec.description } : {},
+      auth: spec.auth,
+      rateLimit: spec.rateLimit,
+      ...spec.params ? { params: spec.params } : {},
+      ...spec.query ? { query: spec.query } : {},
+      ...spec.body ? { body: spec.body } : {},
+      ...spec.form ? { form: spec.form } : {},
+      // A page that needs a signed-in user sends everyone else to /login (and back afterwards).
+      responses: spec.auth === "session" ? { 303: { description: "Not signed in: to /login?next=…" }, ...spec.responses } : spec.responses,
+      errors: [.../* @__PURE__ */ new Set([...spec.errors ?? [], ...implied])].sort((a, b) => a - b),
+      public: spec.tag !== "web"
+    };
+    return {
+      ...doc2,
+      mount(app, deps, opts, basePath) {
+        if (!spec.path.startsWith(basePath)) throw new Error(`${where}: not under ${basePath}`);
+        const guards = opts.guards[spec.auth];
+        if (!guards) throw new Error(`${where}: no guard for auth "${spec.auth}" where it is mounted`);
+        const limiter = spec.rateLimit === "perKey" || spec.rateLimit === "none" ? [] : [opts.limiters?.[spec.rateLimit]];
+        if (limiter.some((l3) => !l3))
+          throw new Error(`${where}: no limiter "${spec.rateLimit}" where it is mounted`);
+        if (spec.form && !opts.readForm)
+          throw new Error(`${where}: a form route needs readForm where it is mounted`);
+        const mark = async (c, next) => {
+          matched.set(c.req.raw, doc2);
+          await next();
+        };
+        const chain = [
+          mark,
+          ...guards,
+          ...limiter,
+          ...spec.bodyLimit ? [limitBody(spec.bodyLimit(deps))] : []
+        ];
+        const path = (spec.path.slice(basePath.length) || "/").replace(/\{(\w+)\}/g, ":$1");
+        const handle = async (c) => {
+          const allowed = await spec.authorize?.(c, deps);
+          const raw2 = readParams(c);
+          const params = spec.params ? parseInput(spec.params, raw2, "path") : raw2;
+          const query = spec.query ? readQuery(c, spec.query) : void 0;
+          const body = spec.body ? await readJson(c, spec.body, { allowEmpty: spec.emptyBody }) : void 0;
+          const form = spec.form ? parseInput(spec.form, await opts.readForm(c), "form") : void 0;
+          return spec.handler({ c, deps, params, query, body, form, allowed });
+        };
+        app.on([spec.method.toUpperCase()], [path], ...chain, handle);
+      }
+    };
+  };
+}
+function mountRoutes(app, routes, deps, opts, basePath = "") {
+  for (const r of routes) r.mount(app, deps, opts, basePath);
+}
+
+// tracker/live/auth.ts
+init_errors();
+
+// tracker/services/rate-limit.ts
+var WINDOW_MS = 6e4;
+function createRateLimiter(repos) {
+  let lastPrune = 0;
+  return {
+    async check(keyId, limit, now) {
+      const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
+      const retryAfterSec = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1e3));
+      if (limit <= 0) return { allowed: true, limit: 0, remaining: 0, retryAfterSec };
+      const count2 = await repos.rateLimits.hit(keyId, windowStart);
+      if (now - lastPrune > WINDOW_MS) {
+        lastPrune = now;
+        await repos.rateLimits.prune(windowStart - WINDOW_MS);
+      }
+      return { allowed: count2 <= limit, limit, remaining: Math.max(0, limit - count2), retryAfterSec };
+    }
+  };
+}
+
+// tracker/http/auth.ts
+var REFUSALS = {
+  missing: { message: "an API key is required: Authorization: Bearer <key>", reason: "key_missing" },
+  invalid: { message: "the API key is not valid", reason: "key_invalid" },
+  revoked: { message: "the API key has been revoked", reason: "key_revoked" },
+  expired: { message: "the API key has expired", reason: "key_expired" }
+};
+function bearerToken(header2) {
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header2 ?? "");
+  return m ? m[1] : null;
+}
+function createAuth(deps) {
+  const limiter = createRateLimiter(deps.store);
+  const touched = /* @__PURE__ */ new Map();
+  return async (c, next) => {
+    const token = bearerToken(c.req.header("authorization"));
+    const now = deps.now();
+    const result = token ? await verifyKey(deps.store, token, now) : { ok: false, reason: "missing" };
+    if (!result.ok) {
+      c.header("WWW-Authenticate", "Bearer");
+      const { message, reason: reason2 } = REFUSALS[result.reason];
+      return errorResponse(c, 401, "auth", message, void 0, reason2);
+    }
+    const { key: key5, user } = result;
+    const rate = await limiter.check(key5.id, Number(key5.rate_limit_per_minute), now);
+    if (rate.limit > 0) {
+      c.header("X-RateLimit-Limit", String(rate.limit));
+      c.header("X-RateLimit-Remaining", String(rate.remaining));
+    }
+    if (!rate.allowed) {
+      return refusalResponse(
+        c,
+        429,
+        "rate_limited",
+        `rate limit of ${rate.limit} requests per minute exceeded`,
+        {
+          reason: "rate_limited",
+          details: { retryAfterSeconds: rate.retryAfterSec, limit: rate.limit }
+        }
+      );
+    }
+    if (now - (touched.get(key5.id) ?? 0) >= TOUCH_INTERVAL_MS) {
+      touched.set(key5.id, now);
+      if (touched.size > 1e4) touched.clear();
+      await deps.store.keys.touch(key5.id, now, TOUCH_INTERVAL_MS);
+    }
+    c.set("caller", { userId: user.id, role: user.role, keyId: key5.id, baseUrl: baseUrlFor(c, deps.config) });
+    await next();
+  };
+}
+
+// tracker/live/tokens.ts
+import { createHash as createHash2, randomBytes as randomBytes3 } from "node:crypto";
+var PRODUCER_PREFIX = "btp_";
+var VIEWER_PREFIX = "btv_";
+function newToken(prefix) {
+  return prefix + randomBytes3(32).toString("base64url");
+}
+function newLiveId() {
+  return "lv_" + randomBytes3(12).toString("base64url");
+}
+function hashToken(token) {
+  return createHash2("sha256").update(token).digest("hex");
+}
+function looksLikeViewerToken(s) {
+  return s.startsWith(VIEWER_PREFIX) && s.length >= VIEWER_PREFIX.length + 40 && s.length <= 100 && /^[A-Za-z0-9_-]+$/.test(s);
+}
+
+// tracker/live/auth.ts
+var PRODUCER_HEADER = "x-baton-producer-token";
+var isLiveToken = (t) => Boolean(t && (t.startsWith(PRODUCER_PREFIX) || t.startsWith(VIEWER_PREFIX)));
+function refuseLiveTokens() {
+  return async (c, next) => {
+    if (isLiveToken(bearerToken(c.req.header("authorization"))))
+      throw new BatonError("forbidden", "Live stream tokens cannot create or list streams; use an API key.", {
+        reason: "live_token_refused"
+      });
+    await next();
+  };
+}
+function keyAuthUnlessLiveToken(keyAuth) {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header("authorization"));
+    if (!token || isLiveToken(token)) return next();
+    return keyAuth(c, next);
+  };
+}
+async function authorizeStream(c, liveId, store, auth, opts) {
+  const token = bearerToken(c.req.header("authorization"));
+  const producerHeader = c.req.header(PRODUCER_HEADER);
+  if (token?.startsWith(VIEWER_PREFIX) || producerHeader?.startsWith(VIEWER_PREFIX)) {
+    throw new BatonError("forbidden", "A viewer token is read-only.", { reason: "viewer_token_read_only" });
+  }
+  const row = await store.getById(liveId);
+  if (!row) throw new BatonError("not_found", "No such live stream.");
+  const caller = c.get("caller");
+  if (producerHeader) {
+    if (hashToken(producerHeader) !== row.producer_token_hash)
+      throw new BatonError("forbidden", "The producer token does not match this stream.", {
+        reason: "producer_token_mismatch"
+      });
+    return { row, as: "producer" };
+  }
+  if (token?.startsWith(PRODUCER_PREFIX)) {
+    if (hashToken(token) !== row.producer_token_hash)
+      throw new BatonError("forbidden", "The producer token does not match this stream.", {
+        reason: "producer_token_mismatch"
+      });
+    return { row, as: "producer" };
+  }
+  if (caller) {
+    if (caller.userId !== row.owner_id) throw new BatonError("not_found", "No such live stream.");
+    return { row, as: "owner" };
+  }
+  if (opts.allowCookie) {
+    const user = await auth.userFromCookie(c);
+    if (user && user.userId === row.owner_id) return { row, as: "owner" };
+    if (user) throw new BatonError("not_found", "No such live stream.");
+  }
+  throw new BatonError("auth", "Authentication required: a producer token or the owner's API key.", {
+    reason: "live_auth_required"
+  });
+}
+
+// node_modules/@hono/node-server/dist/utils/response.mjs
+var X_ALREADY_SENT = "x-hono-already-sent";
+var RESPONSE_ALREADY_SENT = new Response(null, {
+  headers: { [X_ALREADY_SENT]: "true" }
+});
+
+// tracker/live/sse.ts
+var encoder = new TextEncoder();
+var TERMINAL = /* @__PURE__ */ new Set(["completed", "revoked", "expired"]);
+var MAX_MISSING_RANGES = 1e3;
+var HISTORY_PAGE = 500;
+function parseLastEventId(header2, query) {
+  const raw2 = header2 ?? query ?? "";
+  const n = Number.parseInt(raw2, 10);
+  return Number.isFinite(n) && n > 0 && n <= 2147483647 ? n : 0;
+}
+function sseFrame(event, data, id) {
+  return `${id !== void 0 ? `id: ${id}
+` : ""}event: ${event}
+data: ${data}
+
+`;
+}
+function eventFrame(e) {
+  return sseFrame("event", `{"seq":${e.seq},"turnIndex":${e.turnIndex ?? "null"},"event":${e.body}}`, e.seq);
+}
+var frameCache = /* @__PURE__ */ new WeakMap();
+var batchCache = /* @__PURE__ */ new WeakMap();
+function frameBytes(e) {
+  let b = frameCache.get(e);
+  if (!b) {
+    b = encoder.encode(eventFrame(e));
+    frameCache.set(e, b);
+  }
+  return b;
+}
+function batchBytes(events) {
+  let b = batchCache.get(events);
+  if (!b) {
+    b = events.length === 1 ? frameBytes(events[0]) : encoder.encode(events.map(eventFrame).join(""));
+    batchCache.set(events, b);
+  }
+  return b;
+}
+var SSE_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache, no-store, no-transform",
+  connection: "keep-alive",
+  // Tells nginx-style proxies not to buffer the stream.
+  "x-accel-buffering": "no"
+};
+function openLiveSse(o, c) {
+  const outgoing = c?.env?.outgoing;
+  if (outgoing && typeof outgoing.writeHead === "function" && !outgoing.headersSent) {
+    outgoing.writeHead(200, SSE_HEADERS);
+    outgoing.socket?.setNoDelay(true);
+    const session2 = runLiveSse(o, {
+      write: (b) => void outgoing.write(b),
+      backlog: () => outgoing.writableLength,
+      end: () => outgoing.end()
+    });
+    outgoing.once("close", session2.close);
+    return RESPONSE_ALREADY_SENT;
+  }
+  let session = null;
+  const body = new ReadableStream(
+    {
+      start(controller) {
+        session = runLiveSse(o, {
+          write: (b) => controller.enqueue(b),
+          backlog: () => -(controller.desiredSize ?? 0),
+          end: () => {
+            try {
+              controller.close();
+            } catch {
+            }
+          }
+        });
+        c?.req.raw.signal.addEventListener("abort", () => session?.close(), { once: true });
+      },
+      cancel() {
+        session?.close();
+      }
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 })
+  );
+  return new Response(body, { status: 200, headers: SSE_HEADERS });
+}
+function runLiveSse(o, sink) {
+  const conn = new SseConnection(o, sink);
+  conn.open();
+  return { close: conn.close };
+}
+function takeMissing(missing, seq) {
+  const i2 = missing.findIndex((r2) => seq >= r2.from && seq <= r2.to);
+  if (i2 < 0) return false;
+  const r = missing[i2];
+  const parts = [];
+  if (r.from < seq) parts.push({ from: r.from, to: seq - 1 });
+  if (seq < r.to) parts.push({ from: seq + 1, to: r.to });
+  missing.splice(i2, 1, ...parts);
+  return true;
+}
+var SseConnection = class {
+  constructor(o, sink) {
+    this.o = o;
+    this.sink = sink;
+    this.now = o.now ?? Date.now;
+    this.maxBacklog = o.maxBacklogBytes ?? 16 * 1024 * 1024;
+    this.cursor = o.lastEventId;
+  }
+  o;
+  sink;
+  now;
+  maxBacklog;
+  closed = false;
+  cursor;
+  /** Seqs below the cursor that never arrived (producer gaps): filled in if they turn up later. */
+  missing = [];
+  /** While history is replayed, live events and statuses wait here, in order. */
+  buffering = true;
+  buffered = [];
+  heartbeat = null;
+  expiry = null;
+  unsubscribe = null;
+  ending = false;
+  open() {
+    const { o } = this;
+    this.unsubscribe = o.hub.subscribe(o.row.id, {
+      viewer: o.viewer,
+      onEvents: (events) => this.buffering ? this.buffered.push(() => this.deliver(events)) : this.deliver(events),
+      onStatus: (data) => this.onStatus(data),
+      onViewers: (count2) => this.write(sseFrame("viewers", JSON.stringify({ count: count2 })))
+    });
+    o.onOpen?.();
+    const hello = {
+      liveId: o.row.id,
+      title: o.row.title,
+      status: o.status,
+      lastSeq: o.row.last_seq,
+      expiresAt: new Date(o.row.expires_at).toISOString(),
+      viewers: o.hub.viewerCount(o.row.id)
+    };
+    this.write(`retry: 1000
+
+${sseFrame("hello", JSON.stringify(hello))}`);
+    void this.replay();
+  }
+  close = () => {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.expiry) clearTimeout(this.expiry);
+    this.unsubscribe?.();
+    this.sink.end();
+    this.o.onClose?.();
+  };
+  /** History first; then what arrived meanwhile; then the end, or heartbeats until the stream expires. */
+  async replay() {
+    try {
+      await this.catchUp();
+    } catch {
+      this.close();
+      return;
+    }
+    this.buffering = false;
+    for (const fn of this.buffered.splice(0)) fn();
+    if (this.closed) return;
+    const { o } = this;
+    if (TERMINAL.has(o.status)) {
+      void this.end({
+        status: o.status,
+        reason: o.status === "revoked" ? "ended by owner" : o.status,
+        postUrl: o.row.post_url
+      });
+      return;
+    }
+    this.heartbeat = setInterval(() => this.write(`: heartbeat ${this.now()}
+
+`), o.heartbeatMs);
+    this.heartbeat.unref();
+    const untilExpiry = o.row.expires_at - this.now();
+    this.expiry = setTimeout(
+      () => void this.end({ status: "expired", reason: "expired" }),
+      Math.min(Math.max(untilExpiry, 0), 2147e6)
+    );
+    this.expiry.unref();
+  }
+  writeBytes(b) {
+    if (this.closed) return;
+    this.sink.write(b);
+    if (this.sink.backlog() > this.maxBacklog) this.close();
+  }
+  write(s) {
+    this.writeBytes(encoder.encode(s));
+  }
+  /** Sends the events past the cursor, and those that fill a gap below it; records new gaps. */
+  deliver(events) {
+    const out = [];
+    for (const e of events) {
+      if (e.seq > this.cursor) {
+        if (e.seq > this.cursor + 1) {
+          this.missing.push({ from: this.cursor + 1, to: e.seq - 1 });
+          if (this.missing.length > MAX_MISSING_RANGES) this.missing.shift();
+        }
+        this.cursor = e.seq;
+      } else if (!takeMissing(this.missing, e.seq)) continue;
+      out.push(e);
+    }
+    if (out.length === 0) return;
+    if (out.length === events.length) this.writeBytes(batchBytes(events));
+    else for (const e of out) this.writeBytes(frameBytes(e));
+  }
+  async catchUp() {
+    for (; ; ) {
+      const page4 = await this.o.store.readAfter(this.o.row.id, this.cursor, HISTORY_PAGE);
+      if (this.closed) return;
+      this.deliver(page4);
+      if (page4.length < HISTORY_PAGE) return;
+    }
+  }
+  async end(data) {
+    if (this.ending) return;
+    this.ending = true;
+    if (data.status === "completed") await this.catchUp().catch(() => void 0);
+    this.write(sseFrame("end", JSON.stringify(data)));
+    this.close();
+  }
+  onStatus(data) {
+    const run = () => {
+      if (TERMINAL.has(data.status)) void this.end(data);
+      else this.write(sseFrame("status", JSON.stringify(data)));
+    };
+    if (this.buffering) this.buffered.push(run);
+    else run();
+  }
+};
+
+// tracker/live/api-routes.ts
+var SMALL_BODY = 64 * 1024;
+var EmptyBody = external_exports.object({}).loose();
+var route = defineRoute();
+var baseUrl = (c, d) => c.get("caller")?.baseUrl ?? baseUrlFor(c, d.config);
+var owned = (c, d, allowCookie) => authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie });
+var writer = async (c, d) => (await owned(c, d, false)).row;
+var keyOnly = { tag: "live", auth: "apiKeyOnly", rateLimit: "perKey" };
+var perStream = { tag: "live", auth: "liveStream", rateLimit: "perKey" };
+var LIVE_API_ROUTES = [
+  route({
+    ...keyOnly,
+    method: "post",
+    path: "/api/v1/live",
+    summary: "Start a live stream: returns its producer token (write) and view URL (read)",
+    bodyLimit: () => SMALL_BODY,
+    body: CreateLiveRequest,
+    emptyBody: true,
+    responses: { 201: { schema: CreateLiveResponse } },
+    errors: [403],
+    handler: async ({ c, deps, body }) => c.json(await deps.service.create(c.get("caller").userId, body, baseUrl(c, deps)), 201)
+  }),
+  route({
+    ...keyOnly,
+    method: "get",
+    path: "/api/v1/live",
+    summary: "The caller's recent live streams",
+    responses: { 200: { schema: ListLiveResponse } },
+    errors: [403],
+    handler: async ({ c, deps }) => {
+      const rows = await deps.store.listByOwner(c.get("caller").userId, 100);
+      return c.json({ streams: rows.map((r) => deps.service.info(r)) });
+    }
+  }),
+  route({
+    ...perStream,
+    method: "get",
+    path: "/api/v1/live/{liveId}",
+    summary: "One stream (owner key, producer token or owner web session)",
+    responses: { 200: { schema: LiveInfo } },
+    errors: [403, 404],
+    handler: async ({ c, deps }) => c.json(deps.service.info((await owned(c, deps, true)).row))
+  }),
+  route({
+    ...perStream,
+    method: "patch",
+    path: "/api/v1/live/{liveId}",
+    summary: "Append events (idempotent by seq and transcript uuid); reports gaps",
+    description: "Limited per stream by an event bucket (429 with Retry-After), per event and per batch size (413).",
+    bodyLimit: (d) => d.service.limits.maxBatchBytes,
+    authorize: writer,
+    body: AppendLiveRequest,
+    responses: { 200: { schema: AppendLiveResponse } },
+    errors: [403, 404, 410],
+    handler: async ({ c, deps, body, allowed: row }) => c.json(await deps.service.append(row, body.events))
+  }),
+  route({
+    ...perStream,
+    method: "post",
+    path: "/api/v1/live/{liveId}/complete",
+    summary: "End the stream normally, optionally publishing it as a post",
+    bodyLimit: () => SMALL_BODY,
+    authorize: writer,
+    body: CompleteLiveRequest,
+    emptyBody: true,
+    responses: { 200: { schema: LiveInfo } },
+    errors: [403, 404, 409, 410],
+    handler: async ({ c, deps, body, allowed: row }) => c.json(await deps.service.complete(row, body, baseUrl(c, deps)))
+  }),
+  ...["pause", "resume"].map(
+    (action) => route({
+      ...perStream,
+      method: "post",
+      path: `/api/v1/live/{liveId}/${action}`,
+      summary: action === "pause" ? "Pause the stream (viewers see a paused status)" : "Resume a paused stream",
+      bodyLimit: () => SMALL_BODY,
+      authorize: writer,
+      body: EmptyBody,
+      emptyBody: true,
+      responses: { 200: { schema: LiveInfo } },
+      errors: [403, 404, 409, 410],
+      handler: async ({ c, deps, allowed: row }) => c.json(await deps.service[action](row))
+    })
+  ),
+  route({
+    ...perStream,
+    method: "delete",
+    path: "/api/v1/live/{liveId}",
+    summary: "Revoke the stream at once (viewers get an end event; the view URL answers 410)",
+    query: RevokeLiveQuery,
+    responses: { 200: { schema: LiveInfo } },
+    errors: [403, 404],
+    handler: async ({ c, deps, query: { purge } }) => {
+      const { row } = await owned(c, deps, false);
+      return c.json(await deps.service.revoke(row, { purge: purge === "true" }));
+    }
+  }),
+  route({
+    ...perStream,
+    method: "get",
+    path: "/api/v1/live/{liveId}/events",
+    summary: "The stream as Server-Sent Events, for its owner or producer (resumable with Last-Event-ID)",
+    description: "Counts toward the per-address cap on live connections (429 `too_many_connections`, see the viewer feed).",
+    query: LiveEventsQuery,
+    responses: { 200: { contentType: "text/event-stream" } },
+    errors: [403, 404],
+    handler: async ({ c, deps: d, query: { lastEventId } }) => {
+      const { row } = await owned(c, d, true);
+      return streamTo(c, d, row, { viewer: false, lastEventId });
+    }
+  })
+];
+function streamTo(c, d, row, opts) {
+  const release = d.gate.admit(c, row.id, { viewer: opts.viewer });
+  return openLiveSse(
+    {
+      hub: d.hub,
+      store: d.store,
+      row,
+      status: d.service.effectiveStatus(row),
+      lastEventId: parseLastEventId(c.req.header("last-event-id"), opts.lastEventId),
+      viewer: opts.viewer,
+      heartbeatMs: d.heartbeatMs,
+      onClose: release
+    },
+    c
+  );
+}
+function registerLiveApiRoutes(app, keyAuth, config2, d) {
+  mountRoutes(
+    app,
+    LIVE_API_ROUTES,
+    { ...d, config: config2 },
+    {
+      guards: {
+        apiKeyOnly: [refuseLiveTokens(), keyAuth],
+        liveStream: [keyAuthUnlessLiveToken(keyAuth)]
+      }
+    }
+  );
+}
+
+// tracker/live/viewer-routes.ts
+init_errors();
+async function resolveViewer(c, token, d) {
+  if (!looksLikeViewerToken(token)) throw new BatonError("not_found", "No such live stream.");
+  const row = await d.store.getByViewerHash(hashToken(token));
+  if (!row) throw new BatonError("not_found", "No such live stream.");
+  if (row.visibility === "private") {
+    const user = await d.auth.userFromCookie(c);
+    if (!user || user.userId !== row.owner_id) throw new BatonError("not_found", "No such live stream.");
+  }
+  const status = d.service.effectiveStatus(row);
+  const ended = { reason: "stream_ended", details: { status } };
+  if (status === "revoked")
+    throw BatonError.refusal("gone", "This live stream was ended by its owner.", ended);
+  if (status === "expired") throw BatonError.refusal("gone", "This live stream has expired.", ended);
+  return row;
+}
+var route2 = defineRoute();
+var viewer = { tag: "live", auth: "none", rateLimit: "none" };
+var LIVE_VIEWER_ROUTES = [
+  route2({
+    ...viewer,
+    method: "get",
+    path: "/live/{viewerToken}/events",
+    summary: "The read-only feed behind a view URL (Server-Sent Events; no key for unlisted streams)",
+    description: "Capped per stream (503 `stream_full`) and per client address (429 `too_many_connections`), both with Retry-After, so one shared link cannot exhaust the server's connections. Defaults: 200 viewers per stream, 20 live connections per address, per tracker instance (BATON_TRACKER_LIVE_MAX_VIEWERS, BATON_TRACKER_LIVE_MAX_PER_ADDRESS). The address is the socket peer, or the trusted proxy's last X-Forwarded-For entry under --trust-proxy.",
+    query: LiveEventsQuery,
+    responses: { 200: { contentType: "text/event-stream" } },
+    errors: [404, 410, 429, 503],
+    handler: async ({ c, deps: d, params, query: { lastEventId } }) => {
+      const row = await resolveViewer(c, params.viewerToken, d);
+      return streamTo(c, d, row, { viewer: true, lastEventId });
+    }
+  }),
+  route2({
+    ...viewer,
+    method: "get",
+    path: "/live/{viewerToken}/status",
+    summary: "Status probe behind a view URL (no key for unlisted streams)",
+    responses: { 200: { schema: LiveStatusProbe } },
+    errors: [404, 410],
+    // The viewer page polls this while reconnecting, to tell an ended stream from a network hiccup.
+    handler: async ({ c, deps: d, params }) => {
+      const info = d.service.info(await resolveViewer(c, params.viewerToken, d));
+      c.header("cache-control", "no-store");
+      return c.json({
+        status: info.status,
+        title: info.title,
+        postUrl: info.postUrl,
+        viewers: info.viewers,
+        lastSeq: info.lastSeq
+      });
+    }
+  })
+];
+function registerLiveViewerRoutes(app, d) {
+  mountRoutes(app, LIVE_VIEWER_ROUTES, d, { guards: { none: [] } });
+}
+
+// tracker/routes/route-deps.ts
+var apiRoute = defineRoute();
+
+// tracker/routes/docs.ts
+var esc2 = (s) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+var cached2 = null;
+var doc = (d) => cached2 ??= d.build({ version: "0.1.0" });
+var html = null;
+var open2 = { auth: "none", rateLimit: "none", tag: "meta" };
+var DOCS_ROUTES = [
+  apiRoute({
+    ...open2,
+    method: "get",
+    path: "/api/v1/openapi.json",
+    summary: "This OpenAPI document",
+    responses: { 200: { contentType: "application/json" } },
+    handler: ({ c, deps }) => c.json({ ...doc(deps.apiDocument), servers: [{ url: baseUrlFor(c, deps.config) }] })
+  }),
+  apiRoute({
+    ...open2,
+    method: "get",
+    path: "/docs",
+    summary: "Human-readable API reference (HTML)",
+    responses: { 200: { contentType: "text/html" } },
+    handler: ({ c, deps }) => {
+      c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+      return c.html(html ??= renderDocs(deps.apiDocument));
+    }
+  })
+];
+function renderDocs(d) {
+  const paths = doc(d).paths;
+  const rows = d.routes().map((r) => {
+    const op = JSON.stringify(paths[r.path]?.[r.method] ?? {}, null, 2);
+    const keyless = r.auth === "none" ? " <em>(no key)</em>" : "";
+    return `<details><summary><code class="m ${r.method}">${r.method.toUpperCase()}</code> <code>${esc2(r.path)}</code> — ${esc2(r.summary)}${keyless}</summary><pre>${esc2(op)}</pre></details>`;
+  }).join("\n");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Baton tracker API</title><style>
+body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+summary{cursor:pointer;padding:.3rem 0}pre{background:#f6f6f6;padding:1rem;overflow:auto;font-size:12px}
+.m{display:inline-block;min-width:4.5rem;font-weight:600}.get{color:#0a6}.post{color:#06c}.patch{color:#a60}.delete{color:#c33}
+</style></head><body><h1>Baton tracker API</h1>
+<p>Authenticate with <code>Authorization: Bearer bt_…</code>. Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p>
+${rows}</body></html>`;
+}
+
+// tracker/routes/export.ts
+init_errors();
 
 // node_modules/fflate/esm/index.mjs
 import { createRequire } from "module";
@@ -45179,7 +43486,7 @@ var STRONG_KEYWORD = /pass|pwd|secret|token|api/i;
 var KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(?![:/]))[ \\t]{0,4}`, "iy");
 var SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
 var KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
-var isSecretKey = (key) => key.length <= 128 && SECRET_KEY.test(key);
+var isSecretKey = (key5) => key5.length <= 128 && SECRET_KEY.test(key5);
 var MAX_VALUE = 4096;
 var MAX_UNQUOTED = 1024;
 var UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, "y");
@@ -45233,9 +43540,9 @@ var PASCAL_CASE = /^[A-Z][a-z]+[A-Za-z]*$/;
 var NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
 var VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
 var KEY_CHAR = /[A-Za-z0-9_.-]/;
-function keyKindOf(key, keyword) {
+function keyKindOf(key5, keyword) {
   if (!STRONG_KEYWORD.test(keyword)) return "weak";
-  if (!HAS_LOWER.test(key.slice(key.lastIndexOf(".") + 1))) return "env";
+  if (!HAS_LOWER.test(key5.slice(key5.lastIndexOf(".") + 1))) return "env";
   const k = keyword.toLowerCase();
   return k.startsWith("pass") || k === "pwd" ? "password" : "token";
 }
@@ -45337,9 +43644,9 @@ function replaceValue(value, nested) {
   const inner = nested(value);
   return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
 }
-function redactSecretProperty(key, value, nested) {
-  const keyword = KEYWORD_INSIDE.exec(key)?.[1] ?? key;
-  if (isWorkingDirectory(keyword, value) || !isQuotedSecret(value, keyKindOf(key, keyword))) return null;
+function redactSecretProperty(key5, value, nested) {
+  const keyword = KEYWORD_INSIDE.exec(key5)?.[1] ?? key5;
+  if (isWorkingDirectory(keyword, value) || !isQuotedSecret(value, keyKindOf(key5, keyword))) return null;
   const r = replaceValue(value, nested);
   return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
 }
@@ -45560,7 +43867,7 @@ function matchYaml(text, at2) {
     YAML_ENTRY.lastIndex = p;
     const m = YAML_ENTRY.exec(text);
     if (m === null || m[1].length <= own3) break;
-    const [, indent, key, rawValue, eol] = m;
+    const [, indent, key5, rawValue, eol] = m;
     let value = rawValue.trim();
     const next = YAML_ENTRY.lastIndex;
     if (value === "|" || value === ">" || /^[|>][-+]?$/.test(value)) {
@@ -45571,7 +43878,7 @@ function matchYaml(text, at2) {
         if (line.trim() !== "" && line.search(/\S/) <= indent.length) break;
         q2 = nl < 0 ? text.length : nl + 1;
       }
-      out += `${indent}${key}: ${value}
+      out += `${indent}${key5}: ${value}
 ${indent}  ${tag("k8s-secret")}
 `;
       counted.push("k8s-secret");
@@ -45581,7 +43888,7 @@ ${indent}  ${tag("k8s-secret")}
     const quoted = /^(["'])(.*)\1$/.exec(value);
     if (quoted) value = quoted[2];
     if (value.length > 0 && !isPlaceholder(value)) {
-      out += `${indent}${key}: ${quoted ? quoted[1] + tag("k8s-secret") + quoted[1] : tag("k8s-secret")}${eol}`;
+      out += `${indent}${key5}: ${quoted ? quoted[1] + tag("k8s-secret") + quoted[1] : tag("k8s-secret")}${eol}`;
       counted.push("k8s-secret");
     } else out += m[0];
     p = next;
@@ -45678,10 +43985,10 @@ var telegramBotToken = {
   match(text, at2) {
     TELEGRAM_SECRET.lastIndex = at2 + 1;
     if (!TELEGRAM_SECRET.test(text)) return null;
-    const id2 = TELEGRAM.exec(text.slice(Math.max(0, at2 - 20), at2 + 1));
-    if (id2 === null) return null;
+    const id = TELEGRAM.exec(text.slice(Math.max(0, at2 - 20), at2 + 1));
+    if (id === null) return null;
     return {
-      start: at2 + 1 - id2[0].length,
+      start: at2 + 1 - id[0].length,
       end: TELEGRAM_SECRET.lastIndex,
       replacement: tag("telegram-bot-token")
     };
@@ -45936,13 +44243,13 @@ var frameOf = (src) => ({
   copy: void 0,
   renamed: void 0
 });
-function renameKey(f, key, r) {
-  const nk = r.text(key);
-  if (nk === key) return;
+function renameKey(f, key5, r) {
+  const nk = r.text(key5);
+  if (nk === key5) return;
   const taken = /* @__PURE__ */ new Set([...f.keys, ...f.renamed?.values() ?? []]);
   let unique = nk;
   for (let n = 2; taken.has(unique); n++) unique = `${nk}#${n}`;
-  (f.renamed ??= /* @__PURE__ */ new Map()).set(key, unique);
+  (f.renamed ??= /* @__PURE__ */ new Map()).set(key5, unique);
 }
 function finish(f) {
   const out = f.copy ?? f.src;
@@ -45950,37 +44257,37 @@ function finish(f) {
   const from = out;
   return Object.fromEntries(f.keys.map((k) => [f.renamed.get(k) ?? k, from[k]]));
 }
-function setChild(f, key, value) {
+function setChild(f, key5, value) {
   f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
-  f.copy[key] = value;
+  f.copy[key5] = value;
 }
 function redactValue(value, r) {
   if (typeof value === "string") return r.text(value);
   if (value === null || typeof value !== "object") return value;
   const stack = [frameOf(value)];
-  const open3 = /* @__PURE__ */ new Set([value]);
+  const open5 = /* @__PURE__ */ new Set([value]);
   let result = value;
   while (stack.length > 0) {
     const f = stack[stack.length - 1];
     const n = f.keys ? f.keys.length : f.src.length;
     if (f.i < n) {
-      const key = f.keys ? f.keys[f.i] : f.i;
-      if (typeof key === "string") renameKey(f, key, r);
-      const v2 = f.src[key];
-      if (v2 !== null && typeof v2 === "object" && !open3.has(v2)) {
-        open3.add(v2);
+      const key5 = f.keys ? f.keys[f.i] : f.i;
+      if (typeof key5 === "string") renameKey(f, key5, r);
+      const v2 = f.src[key5];
+      if (v2 !== null && typeof v2 === "object" && !open5.has(v2)) {
+        open5.add(v2);
         stack.push(frameOf(v2));
         continue;
       }
       if (typeof v2 === "string") {
-        const nv = f.keys && r.isSecretKey(key) ? r.secretProperty(key, v2) ?? r.text(v2) : r.text(v2);
-        if (nv !== v2) setChild(f, key, nv);
+        const nv = f.keys && r.isSecretKey(key5) ? r.secretProperty(key5, v2) ?? r.text(v2) : r.text(v2);
+        if (nv !== v2) setChild(f, key5, nv);
       }
       f.i++;
       continue;
     }
     stack.pop();
-    open3.delete(f.src);
+    open5.delete(f.src);
     const out = finish(f);
     const parent = stack[stack.length - 1];
     if (parent === void 0) result = out;
@@ -46079,8 +44386,8 @@ function createRedactor(opts = {}) {
   const walker = {
     text,
     isSecretKey,
-    secretProperty(key, value) {
-      const r = redactSecretProperty(key, value, nested);
+    secretProperty(key5, value) {
+      const r = redactSecretProperty(key5, value, nested);
       if (r === null) return null;
       for (const name of r.counted) count2(name);
       return r.text;
@@ -46129,28 +44436,28 @@ function stripPrivateValue(value) {
 }
 
 // src/core/transcript/stream-session.ts
-import { basename as basename3, dirname as dirname4, join as join6 } from "node:path";
+import { basename as basename2, dirname as dirname5, join as join5 } from "node:path";
 
 // src/core/transcript/locate.ts
 init_errors();
 import { readdir, stat } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join5 } from "node:path";
+import { basename, dirname as dirname4, join as join4 } from "node:path";
 async function findSubagentFiles(transcriptPath) {
-  const stem = basename2(transcriptPath).replace(/\.jsonl$/, "");
-  const dir = join5(dirname3(transcriptPath), stem, "subagents");
+  const stem = basename(transcriptPath).replace(/\.jsonl$/, "");
+  const dir = join4(dirname4(transcriptPath), stem, "subagents");
   let names;
   try {
     names = await readdir(dir, { recursive: true });
   } catch (cause) {
-    const code = cause.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return [];
-    throw new BatonError("io", `cannot list ${dir}: ${String(code ?? cause)}`, { cause });
+    const code2 = cause.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return [];
+    throw new BatonError("io", `cannot list ${dir}: ${String(code2 ?? cause)}`, { cause });
   }
   const files = [];
   for (const rel of names.sort()) {
-    const name = basename2(rel);
+    const name = basename(rel);
     if (name.startsWith("agent-") && name.endsWith(".jsonl") && name.length > 12) {
-      files.push({ path: join5(dir, rel), agentId: name.slice(6, -6) });
+      files.push({ path: join4(dir, rel), agentId: name.slice(6, -6) });
     }
   }
   return files;
@@ -46158,7 +44465,7 @@ async function findSubagentFiles(transcriptPath) {
 
 // src/core/transcript/read-records.ts
 init_errors();
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
 
 // src/core/transcript/read-stats.ts
@@ -46205,11 +44512,11 @@ function checkOptions(opts) {
 }
 async function openTranscript(path) {
   try {
-    return await open2(path, "r");
+    return await open3(path, "r");
   } catch (cause) {
-    const code = cause.code;
-    if (code === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path}`, { cause });
-    throw new BatonError("io", `cannot open transcript ${path}: ${String(code ?? cause)}`, { cause });
+    const code2 = cause.code;
+    if (code2 === "ENOENT") throw new BatonError("not_found", `transcript not found: ${path}`, { cause });
+    throw new BatonError("io", `cannot open transcript ${path}: ${String(code2 ?? cause)}`, { cause });
   }
 }
 async function* readRecordBatches(path, opts = {}) {
@@ -46345,8 +44652,8 @@ function str(v2) {
 function count(v2) {
   return typeof v2 === "number" && v2 > 0 && Number.isFinite(v2) ? Math.floor(v2) : 0;
 }
-function objAt(o, key) {
-  const v2 = o[key];
+function objAt(o, key5) {
+  const v2 = o[key5];
   return isObj(v2) ? v2 : void 0;
 }
 
@@ -46406,10 +44713,10 @@ var FILE_WRITING_TOOLS = /* @__PURE__ */ new Set([
 ]);
 
 // src/core/transcript/content.ts
-function between(text, open3, close) {
-  const a = text.indexOf(open3);
+function between(text, open5, close) {
+  const a = text.indexOf(open5);
   if (a === -1) return void 0;
-  const start = a + open3.length;
+  const start = a + open5.length;
   const b = text.indexOf(close, start);
   return b === -1 ? void 0 : text.slice(start, b);
 }
@@ -46513,9 +44820,9 @@ var PRICE_RULES = [
   { pattern: /haiku/, input: 1, output: 5, cacheRead: 0.1 }
 ];
 function priceForModel(model) {
-  const id2 = model.toLowerCase();
+  const id = model.toLowerCase();
   for (const rule2 of PRICE_RULES) {
-    if (rule2.pattern.test(id2)) {
+    if (rule2.pattern.test(id)) {
       return {
         input: rule2.input,
         output: rule2.output,
@@ -46630,8 +44937,8 @@ var TotalsAccumulator = class {
     const requestId = str(rec.requestId);
     let delta = next;
     if (messageId !== void 0 || requestId !== void 0) {
-      const key = `${messageId ?? ""}\0${requestId ?? ""}`;
-      const prev = this.seenResponses.get(key);
+      const key5 = `${messageId ?? ""}\0${requestId ?? ""}`;
+      const prev = this.seenResponses.get(key5);
       if (prev !== void 0) {
         delta = {
           input: Math.max(0, next.input - prev.input),
@@ -46646,7 +44953,7 @@ var TotalsAccumulator = class {
         prev.cacheWrite += delta.cacheWrite;
         prev.cacheWrite1h += delta.cacheWrite1h;
       } else {
-        this.seenResponses.set(key, { ...next });
+        this.seenResponses.set(key5, { ...next });
       }
     }
     if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
@@ -46770,8 +45077,8 @@ var TotalsAccumulator = class {
     const snap = this.inherited;
     if (snap === void 0) return void 0;
     const usage = snap.main.clone();
-    for (const id2 of o.inheritedAgents) {
-      const a = this.agents.get(id2);
+    for (const id of o.inheritedAgents) {
+      const a = this.agents.get(id);
       if (a !== void 0) usage.merge(a.bucket);
     }
     return {
@@ -46863,8 +45170,8 @@ var MetaAccumulator = class {
    */
   finish(fileStem) {
     const ids = this.sessionIds;
-    const id2 = UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : ids[ids.length - 1] ?? fileStem;
-    const meta3 = { id: id2, models: [...this.models] };
+    const id = UUID_RE.test(fileStem) || ids.includes(fileStem) ? fileStem : ids[ids.length - 1] ?? fileStem;
+    const meta3 = { id, models: [...this.models] };
     if (this.cwd !== void 0) {
       meta3.cwd = this.cwd;
       const project = lastPathSegment(this.cwd);
@@ -46875,7 +45182,7 @@ var MetaAccumulator = class {
     if (this.endedAt !== void 0) meta3.endedAt = this.endedAt;
     const title = this.customTitle ?? this.aiTitle ?? this.summary ?? this.firstPromptTitle;
     if (title !== void 0) meta3.title = title;
-    const parent = ids.find((s) => s !== id2) ?? this.requestSessionIds.find((s) => s !== id2);
+    const parent = ids.find((s) => s !== id) ?? this.requestSessionIds.find((s) => s !== id);
     if (parent !== void 0) meta3.parentSessionId = parent;
     if (this.version !== void 0) meta3.claudeVersion = this.version;
     return meta3;
@@ -47091,8 +45398,8 @@ var SubagentLinks = class {
     this.callById.set(toolUseId, call);
   }
   callOf(agentId) {
-    const id2 = this.toolUseOf.get(agentId);
-    return id2 === void 0 ? void 0 : this.callById.get(id2);
+    const id = this.toolUseOf.get(agentId);
+    return id === void 0 ? void 0 : this.callById.get(id);
   }
   link(agentId, toolUseId) {
     if (this.toolUseOf.has(agentId)) return;
@@ -47109,8 +45416,8 @@ var SubagentLinks = class {
     if (!Array.isArray(content)) return;
     for (const block of content) {
       if (isObj(block) && block.type === "tool_result") {
-        const id2 = str(block.tool_use_id);
-        if (id2 !== void 0) this.link(agentId, id2);
+        const id = str(block.tool_use_id);
+        if (id !== void 0) this.link(agentId, id);
         return;
       }
     }
@@ -47362,13 +45669,13 @@ async function subagentFilesFor(path, builder, stem) {
   const parent = builder.parentSessionId(stem);
   if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
   const have = new Set(files.map((f) => f.agentId));
-  const wanted = [...builder.agentToolUse.keys()].filter((id2) => !have.has(id2));
+  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
   if (wanted.length === 0) return files;
-  const fromParent = await findSubagentFiles(join6(dirname4(path), `${parent}.jsonl`));
+  const fromParent = await findSubagentFiles(join5(dirname5(path), `${parent}.jsonl`));
   return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
 }
 async function runSession(path, onEvent, opts = {}) {
-  const stem = basename3(path).replace(/\.jsonl$/, "");
+  const stem = basename2(path).replace(/\.jsonl$/, "");
   const builder = new SessionBuilder(createReadStats(), UUID_RE2.test(stem) ? { sessionId: stem } : {});
   const fromOffset = opts.fromOffset ?? 0;
   const lineOpts = {
@@ -47463,7 +45770,7 @@ function stillPaused(spans) {
 }
 var str2 = (v2) => typeof v2 === "string" ? v2 : void 0;
 function createPauseFilter(lookup, fallbackSessionId) {
-  const open3 = /* @__PURE__ */ new Set();
+  const open5 = /* @__PURE__ */ new Set();
   const adopted = /* @__PURE__ */ new Set();
   const spansOf = (sid) => {
     const own3 = sid === void 0 ? [] : lookup(sid);
@@ -47481,10 +45788,10 @@ function createPauseFilter(lookup, fallbackSessionId) {
       for (const hit of lookup.startingAt(uuid3)) if (hit.sessionId !== sid) adopted.add(hit.sessionId);
     }
     const spans = spansOf(sid);
-    if (spans.length === 0 && open3.size === 0) return true;
-    let refused = open3.size > 0;
+    if (spans.length === 0 && open5.size === 0) return true;
+    let refused = open5.size > 0;
     if (uuid3 !== void 0) {
-      for (const p of open3) if (p.untilUuid === uuid3) open3.delete(p);
+      for (const p of open5) if (p.untilUuid === uuid3) open5.delete(p);
     }
     const timestamp = str2(record2.timestamp);
     if (!refused && spans.length > 0) {
@@ -47493,7 +45800,7 @@ function createPauseFilter(lookup, fallbackSessionId) {
     if (uuid3 !== void 0) {
       for (const p of spans) {
         const byUuid = p.afterUuid !== void 0 && (p.to === void 0 || p.untilUuid !== void 0);
-        if (byUuid && p.afterUuid === uuid3 && p.untilUuid !== uuid3) open3.add(p);
+        if (byUuid && p.afterUuid === uuid3 && p.untilUuid !== uuid3) open5.add(p);
       }
     }
     return !refused;
@@ -47613,17 +45920,17 @@ function since(before, after, prior) {
   }
   return { total: (prior?.total ?? 0) + after.total - before.total, byRule };
 }
-var isObject3 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
-var isMetaLike = (v2) => isObject3(v2) && typeof v2.id === "string";
-var isSessionLike = (v2) => isObject3(v2) && isMetaLike(v2.meta) && Array.isArray(v2.turns) && Array.isArray(v2.sidechains);
-var isEventItem = (v2) => isObject3(v2) && isObject3(v2.event) && typeof v2.event.kind === "string";
+var isObject4 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+var isMetaLike = (v2) => isObject4(v2) && typeof v2.id === "string";
+var isSessionLike = (v2) => isObject4(v2) && isMetaLike(v2.meta) && Array.isArray(v2.turns) && Array.isArray(v2.sidechains);
+var isEventItem = (v2) => isObject4(v2) && isObject4(v2.event) && typeof v2.event.kind === "string";
 var omitEvent = ({ event: _event, ...rest }) => rest;
 
 // src/core/export/create-exporter.ts
 init_errors();
 
 // src/core/export/html-assets.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/core/export/generated/highlighter.ts
 var HIGHLIGHTER_JS = '/*! highlight.js 11.12.0 | BSD-3-Clause | (c) 2006 Ivan Sagalaev */\nvar H=(()=>{var Fn=Object.create;var ue=Object.defineProperty;var Gn=Object.getOwnPropertyDescriptor;var Hn=Object.getOwnPropertyNames;var Kn=Object.getPrototypeOf,Yn=Object.prototype.hasOwnProperty;var Zn=(e,n)=>()=>{try{return n||e((n={exports:{}}).exports,n),n.exports}catch(t){throw n=0,t}},Wn=(e,n)=>{for(var t in n)ue(e,t,{get:n[t],enumerable:!0})},Le=(e,n,t,a)=>{if(n&&typeof n=="object"||typeof n=="function")for(let l of Hn(n))!Yn.call(e,l)&&l!==t&&ue(e,l,{get:()=>n[l],enumerable:!(a=Gn(n,l))||a.enumerable});return e};var qn=(e,n,t)=>(t=e!=null?Fn(Kn(e)):{},Le(n||!e||!e.__esModule?ue(t,"default",{value:e,enumerable:!0}):t,e)),Xn=e=>Le(ue({},"__esModule",{value:!0}),e);var en=Zn((ra,je)=>{function Fe(e){return e instanceof Map?e.clear=e.delete=e.set=function(){throw new Error("map is read-only")}:e instanceof Set&&(e.add=e.clear=e.delete=function(){throw new Error("set is read-only")}),Object.freeze(e),Object.getOwnPropertyNames(e).forEach(n=>{let t=e[n],a=typeof t;(a==="object"||a==="function")&&!Object.isFrozen(t)&&Fe(t)}),e}var ge=class{constructor(n){n.data===void 0&&(n.data={}),this.data=n.data,this.isMatchIgnored=!1}ignoreMatch(){this.isMatchIgnored=!0}};function Ge(e){return e.replace(/&/g,"&amp;").replace(/</g,"&lt;").replace(/>/g,"&gt;").replace(/"/g,"&quot;").replace(/\'/g,"&#x27;")}function X(e,...n){let t=Object.create(null);for(let a in e)t[a]=e[a];return n.forEach(function(a){for(let l in a)t[l]=a[l]}),t}var Vn="</span>",De=e=>!!e.scope,Qn=(e,{prefix:n})=>{if(e.startsWith("language:"))return e.replace("language:","language-");if(e.includes(".")){let t=e.split(".");return[`${n}${t.shift()}`,...t.map((a,l)=>`${a}${"_".repeat(l+1)}`)].join(" ")}return`${n}${e}`},Te=class{constructor(n,t){this.buffer="",this.classPrefix=t.classPrefix,n.walk(this)}addText(n){this.buffer+=Ge(n)}openNode(n){if(!De(n))return;let t=Qn(n.scope,{prefix:this.classPrefix});this.span(t)}closeNode(n){De(n)&&(this.buffer+=Vn)}value(){return this.buffer}span(n){this.buffer+=`<span class="${n}">`}},Be=(e={})=>{let n={children:[]};return Object.assign(n,e),n},Ae=class e{constructor(){this.rootNode=Be(),this.stack=[this.rootNode]}get top(){return this.stack[this.stack.length-1]}get root(){return this.rootNode}add(n){this.top.children.push(n)}openNode(n){let t=Be({scope:n});this.add(t),this.stack.push(t)}closeNode(){if(this.stack.length>1)return this.stack.pop()}closeAllNodes(){for(;this.closeNode(););}toJSON(){return JSON.stringify(this.rootNode,null,4)}walk(n){return this.constructor._walk(n,this.rootNode)}static _walk(n,t){return typeof t=="string"?n.addText(t):t.children&&(n.openNode(t),t.children.forEach(a=>this._walk(n,a)),n.closeNode(t)),n}static _collapse(n){typeof n!="string"&&n.children&&(n.children.every(t=>typeof t=="string")?n.children=[n.children.join("")]:n.children.forEach(t=>{e._collapse(t)}))}},Oe=class extends Ae{constructor(n){super(),this.options=n}addText(n){n!==""&&this.add(n)}startScope(n){this.openNode(n)}endScope(){this.closeNode()}__addSublanguage(n,t){let a=n.root;t&&(a.scope=`language:${t}`),this.add(a)}toHTML(){return new Te(this,this.options).value()}finalize(){return this.closeAllNodes(),!0}};function se(e){return e?typeof e=="string"?e:e.source:null}function He(e){return j("(?=",e,")")}function Jn(e){return j("(?:",e,")*")}function jn(e){return j("(?:",e,")?")}function j(...e){return e.map(t=>se(t)).join("")}function et(e){let n=e[e.length-1];return typeof n=="object"&&n.constructor===Object?(e.splice(e.length-1,1),n):{}}function be(...e){return"("+(et(e).capture?"":"?:")+e.map(a=>se(a)).join("|")+")"}function Ke(e){return new RegExp(e.toString()+"|").exec("").length-1}function nt(e,n){let t=e&&e.exec(n);return t&&t.index===0}var tt=new RegExp(be(/\\[(?:[^\\\\\\]]|\\\\.)*\\]/,/\\(\\?<(?![=!])[^>]+>/,/\\(\\?\'[^\']+\'/,/\\(\\??/,/\\\\([1-9][0-9]*)/,/\\\\./));function Re(e,{joinWith:n}){let t=0;return e.map(a=>{t+=1;let l=t,f=se(a),i="";for(;f.length>0;){let r=tt.exec(f);if(!r){i+=f;break}i+=f.substring(0,r.index),f=f.substring(r.index+r[0].length),r[0][0]==="\\\\"&&r[1]?i+="\\\\"+String(Number(r[1])+l):(i+=r[0],(r[0]==="("||/^\\(\\?[<\']/.test(r[0]))&&t++)}return i}).map(a=>`(${a})`).join(n)}var at=/\\b\\B/,Ye="[a-zA-Z]\\\\w*",ve="[a-zA-Z_]\\\\w*",Ze="\\\\b\\\\d+(\\\\.\\\\d+)?",We="(-?)(\\\\b0[xX][a-fA-F0-9]+|(\\\\b\\\\d+(\\\\.\\\\d*)?|\\\\.\\\\d+)([eE][-+]?\\\\d+)?)",qe="\\\\b(0b[01]+)",rt="!|!=|!==|%|%=|&|&&|&=|\\\\*|\\\\*=|\\\\+|\\\\+=|,|-|-=|/=|/|:|;|<<|<<=|<=|<|===|==|=|>>>=|>>=|>=|>>>|>>|>|\\\\?|\\\\[|\\\\{|\\\\(|\\\\^|\\\\^=|\\\\||\\\\|=|\\\\|\\\\||~",it=(e={})=>{let n=/^#![ ]*\\//;return e.binary&&(e.begin=j(n,/.*\\b/,e.binary,/\\b.*/)),X({scope:"meta",begin:n,end:/$/,relevance:0,"on:begin":(t,a)=>{t.index!==0&&a.ignoreMatch()}},e)},oe={begin:"\\\\\\\\[\\\\s\\\\S]",relevance:0},st={scope:"string",begin:"\'",end:"\'",illegal:"\\\\n",contains:[oe]},ot={scope:"string",begin:\'"\',end:\'"\',illegal:"\\\\n",contains:[oe]},ct={begin:/\\b(a|an|the|are|I\'m|isn\'t|don\'t|doesn\'t|won\'t|but|just|should|pretty|simply|enough|gonna|going|wtf|so|such|will|you|your|they|like|more)\\b/},fe=function(e,n,t={}){let a=X({scope:"comment",begin:e,end:n,contains:[]},t);a.contains.push({scope:"doctag",begin:"[ ]*(?=(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):)",end:/(TODO|FIXME|NOTE|BUG|OPTIMIZE|HACK|XXX):/,excludeBegin:!0,relevance:0});let l=be("I","a","is","so","us","to","at","if","in","it","on",/[A-Za-z]+[\'](d|ve|re|ll|t|s|n)/,/[A-Za-z]+[-][a-z]+/,/[A-Za-z][a-z]{2,}/);return a.contains.push({begin:j(/[ ]+/,"(",l,/[.]?[:]?([.][ ]|[ ])/,"){3}")}),a},lt=fe("//","$"),ut=fe("/\\\\*","\\\\*/"),dt=fe("#","$"),gt={scope:"number",begin:Ze,relevance:0},pt={scope:"number",begin:We,relevance:0},bt={scope:"number",begin:qe,relevance:0},ft={scope:"regexp",begin:/\\/(?=[^/\\n]*\\/)/,end:/\\/[gimuy]*/,contains:[oe,{begin:/\\[/,end:/\\]/,relevance:0,contains:[oe]}]},_t={scope:"title",begin:Ye,relevance:0},mt={scope:"title",begin:ve,relevance:0},Et={begin:"\\\\.\\\\s*"+ve,relevance:0},ht=function(e){return Object.assign(e,{"on:begin":(n,t)=>{t.data._beginMatch=n[1]},"on:end":(n,t)=>{t.data._beginMatch!==n[1]&&t.ignoreMatch()}})},de=Object.freeze({__proto__:null,APOS_STRING_MODE:st,BACKSLASH_ESCAPE:oe,BINARY_NUMBER_MODE:bt,BINARY_NUMBER_RE:qe,COMMENT:fe,C_BLOCK_COMMENT_MODE:ut,C_LINE_COMMENT_MODE:lt,C_NUMBER_MODE:pt,C_NUMBER_RE:We,END_SAME_AS_BEGIN:ht,HASH_COMMENT_MODE:dt,IDENT_RE:Ye,MATCH_NOTHING_RE:at,METHOD_GUARD:Et,NUMBER_MODE:gt,NUMBER_RE:Ze,PHRASAL_WORDS_MODE:ct,QUOTE_STRING_MODE:ot,REGEXP_MODE:ft,RE_STARTERS_RE:rt,SHEBANG:it,TITLE_MODE:_t,UNDERSCORE_IDENT_RE:ve,UNDERSCORE_TITLE_MODE:mt});function Nt(e,n){e.input[e.index-1]==="."&&n.ignoreMatch()}function yt(e,n){e.className!==void 0&&(e.scope=e.className,delete e.className)}function St(e,n){n&&e.beginKeywords&&(e.begin="\\\\b("+e.beginKeywords.split(" ").join("|")+")(?!\\\\.)(?=\\\\b|\\\\s)",e.__beforeBegin=Nt,e.keywords=e.keywords||e.beginKeywords,delete e.beginKeywords,e.relevance===void 0&&(e.relevance=0))}function Tt(e,n){Array.isArray(e.illegal)&&(e.illegal=be(...e.illegal))}function At(e,n){if(e.match){if(e.begin||e.end)throw new Error("begin & end are not supported with match");e.begin=e.match,delete e.match}}function Ot(e,n){e.relevance===void 0&&(e.relevance=1)}var wt=(e,n)=>{if(!e.beforeMatch)return;if(e.starts)throw new Error("beforeMatch cannot be used with starts");let t=Object.assign({},e);Object.keys(e).forEach(a=>{delete e[a]}),e.keywords=t.keywords,e.begin=j(t.beforeMatch,He(t.begin)),e.starts={relevance:0,contains:[Object.assign(t,{endsParent:!0})]},e.relevance=0,delete t.beforeMatch},Rt=["of","and","for","in","not","or","if","then","parent","list","value"],vt="keyword";function Xe(e,n,t=vt){let a=Object.create(null);return typeof e=="string"?l(t,e.split(" ")):Array.isArray(e)?l(t,e):Object.keys(e).forEach(function(f){Object.assign(a,Xe(e[f],n,f))}),a;function l(f,i){n&&(i=i.map(r=>r.toLowerCase())),i.forEach(function(r){let o=r.split("|");a[o[0]]=[f,xt(o[0],o[1])]})}}function xt(e,n){return n?Number(n):Mt(e)?0:1}function Mt(e){return Rt.includes(e.toLowerCase())}var Pe={},J=e=>{console.error(e)},Ue=(e,...n)=>{console.log(`WARN: ${e}`,...n)},ee=(e,n)=>{Pe[`${e}/${n}`]||(console.log(`Deprecated as of ${e}. ${n}`),Pe[`${e}/${n}`]=!0)},pe=new Error;function Ve(e,n,{key:t}){let a=0,l=e[t],f={},i={};for(let r=1;r<=n.length;r++)i[r+a]=l[r],f[r+a]=!0,a+=Ke(n[r-1]);e[t]=i,e[t]._emit=f,e[t]._multi=!0}function kt(e){if(Array.isArray(e.begin)){if(e.skip||e.excludeBegin||e.returnBegin)throw J("skip, excludeBegin, returnBegin not compatible with beginScope: {}"),pe;if(typeof e.beginScope!="object"||e.beginScope===null)throw J("beginScope must be object"),pe;Ve(e,e.begin,{key:"beginScope"}),e.begin=Re(e.begin,{joinWith:""})}}function It(e){if(Array.isArray(e.end)){if(e.skip||e.excludeEnd||e.returnEnd)throw J("skip, excludeEnd, returnEnd not compatible with endScope: {}"),pe;if(typeof e.endScope!="object"||e.endScope===null)throw J("endScope must be object"),pe;Ve(e,e.end,{key:"endScope"}),e.end=Re(e.end,{joinWith:""})}}function Ct(e){e.scope&&typeof e.scope=="object"&&e.scope!==null&&(e.beginScope=e.scope,delete e.scope)}function Lt(e){Ct(e),typeof e.beginScope=="string"&&(e.beginScope={_wrap:e.beginScope}),typeof e.endScope=="string"&&(e.endScope={_wrap:e.endScope}),kt(e),It(e)}function Dt(e){function n(i,r){return new RegExp(se(i),"m"+(e.case_insensitive?"i":"")+(e.unicodeRegex?"u":"")+(r?"g":""))}class t{constructor(){this.matchIndexes={},this.regexes=[],this.matchAt=1,this.position=0}addRule(r,o){o.position=this.position++,this.matchIndexes[this.matchAt]=o,this.regexes.push([o,r]),this.matchAt+=Ke(r)+1}compile(){this.regexes.length===0&&(this.exec=()=>null);let r=this.regexes.map(o=>o[1]);this.matcherRe=n(Re(r,{joinWith:"|"}),!0),this.lastIndex=0}exec(r){this.matcherRe.lastIndex=this.lastIndex;let o=this.matcherRe.exec(r);if(!o)return null;let u=o.findIndex((y,_)=>_>0&&y!==void 0),d=this.matchIndexes[u];return o.splice(0,u),Object.assign(o,d)}}class a{constructor(){this.rules=[],this.multiRegexes=[],this.count=0,this.lastIndex=0,this.regexIndex=0}getMatcher(r){if(this.multiRegexes[r])return this.multiRegexes[r];let o=new t;return this.rules.slice(r).forEach(([u,d])=>o.addRule(u,d)),o.compile(),this.multiRegexes[r]=o,o}resumingScanAtSamePosition(){return this.regexIndex!==0}considerAll(){this.regexIndex=0}addRule(r,o){this.rules.push([r,o]),o.type==="begin"&&this.count++}exec(r){let o=this.getMatcher(this.regexIndex);o.lastIndex=this.lastIndex;let u=o.exec(r);if(this.resumingScanAtSamePosition()&&!(u&&u.index===this.lastIndex)){let d=this.getMatcher(0);d.lastIndex=this.lastIndex+1,u=d.exec(r)}return u&&(this.regexIndex+=u.position+1,this.regexIndex===this.count&&this.considerAll()),u}}function l(i){let r=new a;return i.contains.forEach(o=>r.addRule(o.begin,{rule:o,type:"begin"})),i.terminatorEnd&&r.addRule(i.terminatorEnd,{type:"end"}),i.illegal&&r.addRule(i.illegal,{type:"illegal"}),r}function f(i,r){let o=i;if(i.isCompiled)return o;[yt,At,Lt,wt].forEach(d=>d(i,r)),e.compilerExtensions.forEach(d=>d(i,r)),i.__beforeBegin=null,[St,Tt,Ot].forEach(d=>d(i,r)),i.isCompiled=!0;let u=null;return typeof i.keywords=="object"&&i.keywords.$pattern&&(i.keywords=Object.assign({},i.keywords),u=i.keywords.$pattern,delete i.keywords.$pattern),u=u||/\\w+/,i.keywords&&(i.keywords=Xe(i.keywords,e.case_insensitive)),o.keywordPatternRe=n(u,!0),r&&(i.begin||(i.begin=/\\B|\\b/),o.beginRe=n(o.begin),!i.end&&!i.endsWithParent&&(i.end=/\\B|\\b/),i.end&&(o.endRe=n(o.end)),o.terminatorEnd=se(o.end)||"",i.endsWithParent&&r.terminatorEnd&&(o.terminatorEnd+=(i.end?"|":"")+r.terminatorEnd)),i.illegal&&(o.illegalRe=n(i.illegal)),i.contains||(i.contains=[]),i.contains=[].concat(...i.contains.map(function(d){return Bt(d==="self"?i:d)})),i.contains.forEach(function(d){f(d,o)}),i.starts&&f(i.starts,r),o.matcher=l(o),o}if(e.compilerExtensions||(e.compilerExtensions=[]),e.contains&&e.contains.includes("self"))throw new Error("ERR: contains `self` is not supported at the top-level of a language.  See documentation.");return e.classNameAliases=X(e.classNameAliases||{}),f(e)}function Qe(e){return e?e.endsWithParent||Qe(e.starts):!1}function Bt(e){return e.variants&&!e.cachedVariants&&(e.cachedVariants=e.variants.map(function(n){return X(e,{variants:null},n)})),e.cachedVariants?e.cachedVariants:Qe(e)?X(e,{starts:e.starts?X(e.starts):null}):Object.isFrozen(e)?X(e):e}var Pt="11.12.0",we=class extends Error{constructor(n,t){super(n),this.name="HTMLInjectionError",this.html=t}},Se=Ge,$e=X,ze=Symbol("nomatch"),Ut=7,Je=function(e){let n=Object.create(null),t=Object.create(null),a=[],l=!0,f="Could not find the language \'{}\', did you forget to load/include a language module?",i={disableAutodetect:!0,name:"Plain text",contains:[]},r={ignoreUnescapedHTML:!1,throwUnescapedHTML:!1,noHighlightRe:/^(no-?highlight)$/i,languageDetectRe:/\\blang(?:uage)?-([\\w-]+)\\b/i,classPrefix:"hljs-",cssSelector:"pre code",languages:null,__emitter:Oe};function o(s){return r.noHighlightRe.test(s)}function u(s){let p=s.className+" ";p+=s.parentNode?s.parentNode.className:"";let g=r.languageDetectRe.exec(p);if(g){let h=B(g[1]);return h||(Ue(f.replace("{}",g[1])),Ue("Falling back to no-highlight mode for this block.",s)),h?g[1]:"no-highlight"}return p.split(/\\s+/).find(h=>o(h)||B(h))}function d(s,p,g){let h="",A="";typeof p=="object"?(h=s,g=p.ignoreIllegals,A=p.language):(ee("10.7.0","highlight(lang, code, ...args) has been deprecated."),ee("10.7.0",`Please use highlight(code, options) instead.\ngithub.com/highlightjs/highlight.js/issues/2277`),A=s,h=p),g===void 0&&(g=!0);let I={code:h,language:A};q("before:highlight",I);let z=I.result?I.result:y(I.language,I.code,g);return z.code=I.code,q("after:highlight",z),z}function y(s,p,g,h){let A=Object.create(null);function I(c,b){return c.keywords[b]}function z(){if(!m.keywords){$.addText(R);return}let c=0;m.keywordPatternRe.lastIndex=0;let b=m.keywordPatternRe.exec(R),N="";for(;b;){N+=R.substring(c,b.index);let O=Y.case_insensitive?b[0].toLowerCase():b[0],F=I(m,O);if(F){let[Z,$n]=F;if($.addText(N),N="",A[O]=(A[O]||0)+1,A[O]<=Ut&&(le+=$n),Z.startsWith("_"))N+=b[0];else{let zn=Y.classNameAliases[Z]||Z;K(b[0],zn)}}else N+=b[0];c=m.keywordPatternRe.lastIndex,b=m.keywordPatternRe.exec(R)}N+=R.substring(c),$.addText(N)}function H(){if(R==="")return;let c=null;if(typeof m.subLanguage=="string"){if(!n[m.subLanguage]){$.addText(R);return}c=y(m.subLanguage,R,!0,Ce[m.subLanguage]),Ce[m.subLanguage]=c._top}else c=E(R,m.subLanguage.length?m.subLanguage:null);m.relevance>0&&(le+=c.relevance),$.__addSublanguage(c._emitter,c.language)}function G(){m.subLanguage!=null?H():z(),R=""}function K(c,b){c!==""&&($.startScope(b),$.addText(c),$.endScope())}function xe(c,b){let N=1,O=b.length-1;for(;N<=O;){if(!c._emit[N]){N++;continue}let F=Y.classNameAliases[c[N]]||c[N],Z=b[N];F?K(Z,F):(R=Z,z(),R=""),N++}}function Me(c,b){return c.scope&&typeof c.scope=="string"&&$.openNode(Y.classNameAliases[c.scope]||c.scope),c.beginScope&&(c.beginScope._wrap?(K(R,Y.classNameAliases[c.beginScope._wrap]||c.beginScope._wrap),R=""):c.beginScope._multi&&(xe(c.beginScope,b),R="")),m=Object.create(c,{parent:{value:m}}),m}function ke(c,b,N){let O=nt(c.endRe,N);if(O){if(c["on:end"]){let F=new ge(c);c["on:end"](b,F),F.isMatchIgnored&&(O=!1)}if(O){for(;c.endsParent&&c.parent;)c=c.parent;return c}}if(c.endsWithParent)return ke(c.parent,b,N)}function Ln(c){return m.matcher.regexIndex===0?(R+=c[0],1):(ye=!0,0)}function Dn(c){let b=c[0],N=c.rule,O=new ge(N),F=[N.__beforeBegin,N["on:begin"]];for(let Z of F)if(Z&&(Z(c,O),O.isMatchIgnored))return Ln(b);return N.skip?R+=b:(N.excludeBegin&&(R+=b),G(),!N.returnBegin&&!N.excludeBegin&&(R=b)),Me(N,c),N.returnBegin?0:b.length}function Bn(c){let b=c[0],N=p.substring(c.index),O=ke(m,c,N);if(!O)return ze;let F=m;m.endScope&&m.endScope._wrap?(G(),K(b,m.endScope._wrap)):m.endScope&&m.endScope._multi?(G(),xe(m.endScope,c)):F.skip?R+=b:(F.returnEnd||F.excludeEnd||(R+=b),G(),F.excludeEnd&&(R=b));do m.scope&&$.closeNode(),!m.skip&&!m.subLanguage&&(le+=m.relevance),m=m.parent;while(m!==O.parent);return O.starts&&Me(O.starts,c),F.returnEnd?0:b.length}function Pn(){let c=[];for(let b=m;b!==Y;b=b.parent)b.scope&&c.unshift(b.scope);c.forEach(b=>$.openNode(b))}let ce={};function Ie(c,b){let N=b&&b[0];if(R+=c,N==null)return G(),0;if(ce.type==="begin"&&b.type==="end"&&ce.index===b.index&&N===""){if(R+=p.slice(b.index,b.index+1),!l){let O=new Error(`0 width match regex (${s})`);throw O.languageName=s,O.badRule=ce.rule,O}return 1}if(ce=b,b.type==="begin")return Dn(b);if(b.type==="illegal"&&!g){let O=new Error(\'Illegal lexeme "\'+N+\'" for mode "\'+(m.scope||"<unnamed>")+\'"\');throw O.mode=m,O}else if(b.type==="end"){let O=Bn(b);if(O!==ze)return O}if(b.type==="illegal"&&N==="")return b.index===p.length||(R+=`\n`),1;if(Ne>1e5&&Ne>b.index*3)throw new Error("potential infinite loop, way more iterations than matches");return R+=N,N.length}let Y=B(s);if(!Y)throw J(f.replace("{}",s)),new Error(\'Unknown language: "\'+s+\'"\');let Un=Dt(Y),he="",m=h||Un,Ce={},$=new r.__emitter(r);Pn();let R="",le=0,Q=0,Ne=0,ye=!1;try{if(Y.__emitTokens)Y.__emitTokens(p,$);else{for(m.matcher.considerAll();;){Ne++,ye?ye=!1:m.matcher.considerAll(),m.matcher.lastIndex=Q;let c=m.matcher.exec(p);if(!c)break;let b=p.substring(Q,c.index),N=Ie(b,c);Q=c.index+N}Ie(p.substring(Q))}return $.finalize(),he=$.toHTML(),{language:s,value:he,relevance:le,illegal:!1,_emitter:$,_top:m}}catch(c){if(c.message&&c.message.includes("Illegal"))return{language:s,value:Se(p),illegal:!0,relevance:0,_illegalBy:{message:c.message,index:Q,context:p.slice(Q-100,Q+100),mode:c.mode,resultSoFar:he},_emitter:$};if(l)return{language:s,value:Se(p),illegal:!1,relevance:0,errorRaised:c,_emitter:$,_top:m};throw c}}function _(s){let p={value:Se(s),illegal:!1,relevance:0,_top:i,_emitter:new r.__emitter(r)};return p._emitter.addText(s),p}function E(s,p){p=p||r.languages||Object.keys(n);let g=_(s),h=p.filter(B).filter(W).map(G=>y(G,s,!1));h.unshift(g);let A=h.sort((G,K)=>{if(G.relevance!==K.relevance)return K.relevance-G.relevance;if(G.language&&K.language){if(B(G.language).supersetOf===K.language)return 1;if(B(K.language).supersetOf===G.language)return-1}return 0}),[I,z]=A,H=I;return H.secondBest=z,H}function T(s,p,g){let h=p&&t[p]||g;s.classList.add("hljs"),s.classList.add(`language-${h}`)}function S(s){let p=null,g=u(s);if(o(g))return;if(q("before:highlightElement",{el:s,language:g}),s.dataset.highlighted){console.log("Element previously highlighted. To highlight again, first unset `dataset.highlighted`.",s);return}if(s.children.length>0&&(r.ignoreUnescapedHTML||(console.warn("One of your code blocks includes unescaped HTML. This is a potentially serious security risk."),console.warn("github.com/highlightjs/highlight.js/wiki/security"),console.warn("The element with unescaped HTML:"),console.warn(s)),r.throwUnescapedHTML))throw new we("One of your code blocks includes unescaped HTML.",s.innerHTML);p=s;let h=p.textContent,A=g?d(h,{language:g,ignoreIllegals:!0}):E(h);s.innerHTML=A.value,s.dataset.highlighted="yes",T(s,g,A.language),s.result={language:A.language,re:A.relevance,relevance:A.relevance},A.secondBest&&(s.secondBest={language:A.secondBest.language,relevance:A.secondBest.relevance}),q("after:highlightElement",{el:s,result:A,text:h})}function v(s){r=$e(r,s)}let x=()=>{w(),ee("10.6.0","initHighlighting() deprecated.  Use highlightAll() now.")};function C(){w(),ee("10.6.0","initHighlightingOnLoad() deprecated.  Use highlightAll() now.")}let P=!1;function w(){function s(){w()}if(document.readyState==="loading"){P||window.addEventListener("DOMContentLoaded",s,!1),P=!0;return}document.querySelectorAll(r.cssSelector).forEach(S)}function M(s,p){let g=null;try{g=p(e)}catch(h){if(J("Language definition for \'{}\' could not be registered.".replace("{}",s)),l)J(h);else throw h;g=i}g.name||(g.name=s),n[s]=g,g.rawDefinition=p.bind(null,e),g.aliases&&U(g.aliases,{languageName:s})}function k(s){delete n[s];for(let p of Object.keys(t))t[p]===s&&delete t[p]}function D(){return Object.keys(n)}function B(s){return s=(s||"").toLowerCase(),n[s]||n[t[s]]}function U(s,{languageName:p}){typeof s=="string"&&(s=[s]),s.forEach(g=>{t[g.toLowerCase()]=p})}function W(s){let p=B(s);return p&&!p.disableAutodetect}function V(s){s["before:highlightBlock"]&&!s["before:highlightElement"]&&(s["before:highlightElement"]=p=>{s["before:highlightBlock"](Object.assign({block:p.el},p))}),s["after:highlightBlock"]&&!s["after:highlightElement"]&&(s["after:highlightElement"]=p=>{s["after:highlightBlock"](Object.assign({block:p.el},p))})}function ae(s){V(s),a.push(s)}function re(s){let p=a.indexOf(s);p!==-1&&a.splice(p,1)}function q(s,p){let g=s;a.forEach(function(h){h[g]&&h[g](p)})}function ie(s){return ee("10.7.0","highlightBlock will be removed entirely in v12.0"),ee("10.7.0","Please use highlightElement now."),S(s)}Object.assign(e,{highlight:d,highlightAuto:E,highlightAll:w,highlightElement:S,highlightBlock:ie,configure:v,initHighlighting:x,initHighlightingOnLoad:C,registerLanguage:M,unregisterLanguage:k,listLanguages:D,getLanguage:B,registerAliases:U,autoDetection:W,inherit:$e,addPlugin:ae,removePlugin:re}),e.debugMode=function(){l=!1},e.safeMode=function(){l=!0},e.versionString=Pt,e.regex={concat:j,lookahead:He,either:be,optional:jn,anyNumberOfTimes:Jn};for(let s in de)typeof de[s]=="object"&&Fe(de[s]);return Object.assign(e,de),e},ne=Je({});ne.newInstance=()=>Je({});je.exports=ne;ne.HighlightJS=ne;ne.default=ne});var ta={};Wn(ta,{has:()=>na,highlight:()=>ea});var nn=qn(en(),1);var tn=nn.default;function an(e){let n=e.regex,t={},a={begin:/\\$\\{/,end:/\\}/,contains:["self",{begin:/:-/,contains:[t]}]};Object.assign(t,{className:"variable",variants:[{begin:n.concat(/\\$[\\w\\d#@][\\w\\d_]*/,"(?![\\\\w\\\\d])(?![$])")},a]});let l={className:"subst",begin:/\\$\\(/,end:/\\)/,contains:[e.BACKSLASH_ESCAPE]},f=e.inherit(e.COMMENT(),{match:[/(^|\\s)/,/#.*$/],scope:{2:"comment"}}),i={begin:/<<-?\\s*(?=\\w+)/,starts:{contains:[e.END_SAME_AS_BEGIN({begin:/(\\w+)/,end:/(\\w+)/,className:"string"})]}},r={className:"string",begin:/"/,end:/"/,contains:[e.BACKSLASH_ESCAPE,t,l]};l.contains.push(r);let o={match:/\\\\"/},u={className:"string",begin:/\'/,end:/\'/},d={match:/\\\\\'/},y={begin:/\\$?\\(\\(/,end:/\\)\\)/,contains:[{begin:/\\d+#[0-9a-f]+/,className:"number"},e.NUMBER_MODE,t]},_=["fish","bash","zsh","sh","csh","ksh","tcsh","dash","scsh"],E=e.SHEBANG({binary:`(${_.join("|")})`,relevance:10}),T={className:"function",begin:/\\w[\\w\\d_]*\\s*\\(\\s*\\)\\s*\\{/,returnBegin:!0,contains:[e.inherit(e.TITLE_MODE,{begin:/\\w[\\w\\d_]*/})],relevance:0},S=["if","then","else","elif","fi","time","for","while","until","in","do","done","case","esac","coproc","function","select"],v=["true","false"],x={match:/(\\/[a-z._-]+)+/},C=["break","cd","continue","eval","exec","exit","export","getopts","hash","pwd","readonly","return","shift","test","times","trap","umask","unset"],P=["alias","bind","builtin","caller","command","declare","echo","enable","help","let","local","logout","mapfile","printf","read","readarray","source","sudo","type","typeset","ulimit","unalias"],w=["autoload","bg","bindkey","bye","cap","chdir","clone","comparguments","compcall","compctl","compdescribe","compfiles","compgroups","compquote","comptags","comptry","compvalues","dirs","disable","disown","echotc","echoti","emulate","fc","fg","float","functions","getcap","getln","history","integer","jobs","kill","limit","log","noglob","popd","print","pushd","pushln","rehash","sched","setcap","setopt","stat","suspend","ttyctl","unfunction","unhash","unlimit","unsetopt","vared","wait","whence","where","which","zcompile","zformat","zftp","zle","zmodload","zparseopts","zprof","zpty","zregexparse","zsocket","zstyle","ztcp"],M=["chcon","chgrp","chown","chmod","cp","dd","df","dir","dircolors","ln","ls","mkdir","mkfifo","mknod","mktemp","mv","realpath","rm","rmdir","shred","sync","touch","truncate","vdir","b2sum","base32","base64","cat","cksum","comm","csplit","cut","expand","fmt","fold","head","join","md5sum","nl","numfmt","od","paste","ptx","pr","sha1sum","sha224sum","sha256sum","sha384sum","sha512sum","shuf","sort","split","sum","tac","tail","tr","tsort","unexpand","uniq","wc","arch","basename","chroot","date","dirname","du","echo","env","expr","factor","groups","hostid","id","link","logname","nice","nohup","nproc","pathchk","pinky","printenv","printf","pwd","readlink","runcon","seq","sleep","stat","stdbuf","stty","tee","test","timeout","tty","uname","unlink","uptime","users","who","whoami","yes"];return{name:"Bash",aliases:["sh","zsh"],keywords:{$pattern:/\\b[a-z][a-z0-9._-]+\\b/,keyword:S,literal:v,built_in:[...C,...P,"set","shopt",...w,...M]},contains:[E,e.SHEBANG(),T,y,f,i,x,r,o,u,d,t]}}function rn(e){let n=e.regex,t=e.COMMENT("//","$",{contains:[{begin:/\\\\\\n/}]}),a="decltype\\\\(auto\\\\)",l="[a-zA-Z_]\\\\w*::",i="("+a+"|"+n.optional(l)+"[a-zA-Z_]\\\\w*"+n.optional("<[^<>]+>")+")",r=n.concat(/\\batomic_/,n.either("bool","char","schar","uchar","short","ushort","int","uint","long","ulong","llong","ullong","char16_t","char32_t","wchar_t","int_least8_t","uint_least8_t","int_least16_t","uint_least16_t","int_least32_t","uint_least32_t","int_least64_t","uint_least64_t","int_fast8_t","uint_fast8_t","int_fast16_t","uint_fast16_t","int_fast32_t","uint_fast32_t","int_fast64_t","uint_fast64_t","intptr_t","uintptr_t","size_t","ptrdiff_t","intmax_t","uintmax_t"),/\\b/),o={className:"type",variants:[{begin:"\\\\b[a-z\\\\d_]*_t\\\\b"},{match:r}]},d={className:"string",variants:[{begin:\'(u8?|U|L)?"\',end:\'"\',illegal:"\\\\n",contains:[e.BACKSLASH_ESCAPE]},{begin:"(u8?|U|L)?\'("+"\\\\\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4,8}|[0-7]{3}|\\\\S)"+"|.)",end:"\'",illegal:"."},e.END_SAME_AS_BEGIN({begin:/(?:u8?|U|L)?R"([^()\\\\\\s"]{0,16})\\(/,end:/\\)([^()\\\\\\s"]{0,16})"/})]},y={className:"number",variants:[{match:/\\b(0b[01\']+)/},{match:/(-?)\\b([\\d\']+(\\.[\\d\']*)?|\\.[\\d\']+)((ll|LL|l|L)(u|U)?|(u|U)(ll|LL|l|L)?|f|F|b|B)/},{match:/(-?)\\b(0[xX][a-fA-F0-9]+(?:\'[a-fA-F0-9]+)*(?:\\.[a-fA-F0-9]*(?:\'[a-fA-F0-9]*)*)?(?:[pP][-+]?[0-9]+)?(l|L)?(u|U)?)/},{match:/(-?)\\b\\d+(?:\'\\d+)*(?:\\.\\d*(?:\'\\d*)*)?(?:[eE][-+]?\\d+)?/}],relevance:0},_={scope:"meta",begin:/#\\s*include\\b/,end:/$/,keywords:{keyword:"include"},contains:[{begin:/\\\\\\n/},d,{scope:"string",begin:/<.*?>/},t,e.C_BLOCK_COMMENT_MODE]},E={className:"meta",begin:/#\\s*[a-z]+\\b/,end:/$/,keywords:{keyword:"if else elif endif define undef warning error line pragma _Pragma ifdef ifndef elifdef elifndef include"},contains:[{begin:/\\\\\\n/,relevance:0},e.inherit(d,{className:"string"}),t,e.C_BLOCK_COMMENT_MODE]},T=[_,E],S={className:"title",begin:n.optional(l)+e.IDENT_RE,relevance:0},v=n.optional(l)+e.IDENT_RE+"\\\\s*\\\\(",x=12,w={keyword:["asm","auto","break","case","continue","default","do","else","enum","extern","for","fortran","goto","if","inline","register","restrict","return","sizeof","typeof","typeof_unqual","struct","switch","typedef","union","volatile","while","_Alignas","_Alignof","_Atomic","_Generic","_Noreturn","_Static_assert","_Thread_local","alignas","alignof","noreturn","static_assert","thread_local","_Pragma"],type:["float","double","signed","unsigned","int","short","long","char","void","_Bool","_BitInt","_Complex","_Imaginary","_Decimal32","_Decimal64","_Decimal96","_Decimal128","_Decimal64x","_Decimal128x","_Float16","_Float32","_Float64","_Float128","_Float32x","_Float64x","_Float128x","const","static","constexpr","complex","bool","imaginary"],literal:"true false NULL",built_in:"std string wstring cin cout cerr clog stdin stdout stderr stringstream istringstream ostringstream auto_ptr deque list queue stack vector map set pair bitset multiset multimap unordered_set unordered_map unordered_multiset unordered_multimap priority_queue make_pair array shared_ptr abort terminate abs acos asin atan2 atan calloc ceil cosh cos exit exp fabs floor fmod fprintf fputs free frexp fscanf future isalnum isalpha iscntrl isdigit isgraph islower isprint ispunct isspace isupper isxdigit tolower toupper labs ldexp log10 log malloc realloc memchr memcmp memcpy memset modf pow printf putchar puts scanf sinh sin snprintf sprintf sqrt sscanf strcat strchr strcmp strcpy strcspn strlen strncat strncmp strncpy strpbrk strrchr strspn strstr tanh tan vfprintf vprintf vsprintf endl initializer_list unique_ptr"},M=[...T,o,t,e.C_BLOCK_COMMENT_MODE,y,d],k={variants:[{begin:/=/,end:/;/},{begin:/\\(/,end:/\\)/},{beginKeywords:"new throw return else",end:/;/}],keywords:w,contains:M.concat([{begin:/\\(/,end:/\\)/,keywords:w,contains:M.concat(["self"]),relevance:0}]),relevance:0},D={begin:"("+i+"[\\\\*&\\\\s]+){1,"+x+"}"+v,returnBegin:!0,end:/[{;=]/,excludeEnd:!0,keywords:w,illegal:/[^\\w\\s\\*&:<>.]/,contains:[{begin:a,keywords:w,relevance:0},{begin:v,returnBegin:!0,contains:[e.inherit(S,{className:"title.function"})],relevance:0},{relevance:0,match:/,/},{className:"params",begin:/\\(/,end:/\\)/,keywords:w,relevance:0,contains:[t,e.C_BLOCK_COMMENT_MODE,d,y,o,{begin:/\\(/,end:/\\)/,keywords:w,relevance:0,contains:["self",t,e.C_BLOCK_COMMENT_MODE,d,y,o]}]},o,t,e.C_BLOCK_COMMENT_MODE,...T]};return{name:"C",aliases:["h"],keywords:w,disableAutodetect:!0,illegal:"</",contains:[].concat(k,D,M,[...T,{begin:e.IDENT_RE+"::",keywords:w},{className:"class",beginKeywords:"enum class struct union",end:/[{;:<>=]/,contains:[{beginKeywords:"final class struct"},e.TITLE_MODE]}]),exports:{preprocessor:E,strings:d,keywords:w}}}function sn(e){let n=e.regex,t=e.COMMENT("//","$",{contains:[{begin:/\\\\\\n/}]}),a="decltype\\\\(auto\\\\)",l="[a-zA-Z_]\\\\w*::",i="(?!struct)("+a+"|"+n.optional(l)+"[a-zA-Z_]\\\\w*"+n.optional("<[^<>]+>")+")",r={className:"type",begin:"\\\\b[a-z\\\\d_]*_t\\\\b"},u={className:"string",variants:[{begin:\'(u8?|U|L)?"\',end:\'"\',illegal:"\\\\n",contains:[e.BACKSLASH_ESCAPE]},{begin:"(u8?|U|L)?\'("+"\\\\\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4,8}|[0-7]{3}|\\\\S)"+"|.)",end:"\'",illegal:"."},e.END_SAME_AS_BEGIN({begin:/(?:u8?|U|L)?R"([^()\\\\\\s"]{0,16})\\(/,end:/\\)([^()\\\\\\s"]{0,16})"/})]},d={className:"number",variants:[{begin:"[+-]?(?:(?:\\\\b[0-9](?:\'?[0-9])*\\\\.(?:[0-9](?:\'?[0-9])*)?|\\\\.[0-9](?:\'?[0-9])*)(?:[Ee][+-]?[0-9](?:\'?[0-9])*)?|\\\\b[0-9](?:\'?[0-9])*[Ee][+-]?[0-9](?:\'?[0-9])*|\\\\b0[Xx](?:[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*(?:\\\\.(?:[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*)?)?|\\\\.[0-9A-Fa-f](?:\'?[0-9A-Fa-f])*)[Pp][+-]?[0-9](?:\'?[0-9])*)(?:[Ff](?:16|32|64|128)?|(BF|bf)16|[Ll]|)"},{begin:"[+-]?\\\\b(?:0[Bb][01](?:\'?[01])*|0[Xx][0-9A-Fa-f](?:\'?[0-9A-Fa-f])*|0(?:\'?[0-7])*|[1-9](?:\'?[0-9])*)(?:[Uu](?:LL?|ll?)|[Uu][Zz]?|(?:LL?|ll?)[Uu]?|[Zz][Uu]|)"}],relevance:0},y={scope:"meta",begin:/#\\s*include\\b/,end:/$/,keywords:{keyword:"include"},contains:[{begin:/\\\\\\n/},u,{scope:"string",begin:/<.*?>/},t,e.C_BLOCK_COMMENT_MODE]},_={className:"meta",begin:/#\\s*[a-z]+\\b/,end:/$/,keywords:{keyword:"if else elif endif define undef warning error line pragma _Pragma ifdef ifndef include"},contains:[{begin:/\\\\\\n/,relevance:0},e.inherit(u,{className:"string"}),t,e.C_BLOCK_COMMENT_MODE]},E=[y,_],T={className:"title",begin:n.optional(l)+e.IDENT_RE,relevance:0},S=n.optional(l)+e.IDENT_RE+"\\\\s*\\\\(",v=12,x=["alignas","alignof","and","and_eq","asm","atomic_cancel","atomic_commit","atomic_noexcept","auto","bitand","bitor","break","case","catch","class","co_await","co_return","co_yield","compl","concept","const_cast|10","consteval","constexpr","constinit","continue","decltype","default","delete","do","dynamic_cast|10","else","enum","explicit","export","extern","false","final","for","friend","goto","if","import","inline","module","mutable","namespace","new","noexcept","not","not_eq","nullptr","operator","or","or_eq","override","private","protected","public","reflexpr","register","reinterpret_cast|10","requires","return","sizeof","static_assert","static_cast|10","struct","switch","synchronized","template","this","thread_local","throw","transaction_safe","transaction_safe_dynamic","true","try","typedef","typeid","typename","union","using","virtual","volatile","while","xor","xor_eq"],C=["bool","char","char16_t","char32_t","char8_t","double","float","int","long","short","void","wchar_t","unsigned","signed","const","static"],P=["any","auto_ptr","barrier","binary_semaphore","bitset","complex","condition_variable","condition_variable_any","counting_semaphore","deque","false_type","flat_map","flat_set","future","imaginary","initializer_list","istringstream","jthread","latch","lock_guard","multimap","multiset","mutex","optional","ostringstream","packaged_task","pair","promise","priority_queue","queue","recursive_mutex","recursive_timed_mutex","scoped_lock","set","shared_future","shared_lock","shared_mutex","shared_timed_mutex","shared_ptr","stack","string_view","stringstream","timed_mutex","thread","true_type","tuple","unique_lock","unique_ptr","unordered_map","unordered_multimap","unordered_multiset","unordered_set","variant","vector","weak_ptr","wstring","wstring_view"],w=["abort","abs","acos","apply","as_const","asin","atan","atan2","calloc","ceil","cerr","cin","clog","cos","cosh","cout","declval","endl","exchange","exit","exp","fabs","floor","fmod","forward","fprintf","fputs","free","frexp","fscanf","future","invoke","isalnum","isalpha","iscntrl","isdigit","isgraph","islower","isprint","ispunct","isspace","isupper","isxdigit","labs","launder","ldexp","log","log10","make_pair","make_shared","make_shared_for_overwrite","make_tuple","make_unique","malloc","memchr","memcmp","memcpy","memset","modf","move","pow","printf","putchar","puts","realloc","scanf","sin","sinh","snprintf","sprintf","sqrt","sscanf","std","stderr","stdin","stdout","strcat","strchr","strcmp","strcpy","strcspn","strlen","strncat","strncmp","strncpy","strpbrk","strrchr","strspn","strstr","swap","tan","tanh","terminate","to_underlying","tolower","toupper","vfprintf","visit","vprintf","vsprintf"],D={type:C,keyword:x,literal:["NULL","false","nullopt","nullptr","true"],built_in:["_Pragma"],_type_hints:P},B={className:"function.dispatch",relevance:0,keywords:{_hint:w},begin:n.concat(/\\b/,`(?!${x.join("|")})`,e.IDENT_RE,n.lookahead(/(<[^<>]+>|)\\s*\\(/))},U=[B,...E,r,t,e.C_BLOCK_COMMENT_MODE,d,u],W={variants:[{begin:/=/,end:/;/},{begin:/\\(/,end:/\\)/},{beginKeywords:"new throw return else",end:/;/}],keywords:D,contains:U.concat([{begin:/\\(/,end:/\\)/,keywords:D,contains:U.concat(["self"]),relevance:0}]),relevance:0},V={className:"function",begin:"("+i+"[\\\\*&\\\\s]+){1,"+v+"}"+S,returnBegin:!0,end:/[{;=]/,excludeEnd:!0,keywords:D,illegal:/[^\\w\\s\\*&:<>.]/,contains:[{begin:a,keywords:D,relevance:0},{begin:S,returnBegin:!0,contains:[T],relevance:0},{begin:/::/,relevance:0},{begin:/:/,endsWithParent:!0,contains:[u,d]},{relevance:0,match:/,/},{className:"params",begin:/\\(/,end:/\\)/,keywords:D,relevance:0,contains:[t,e.C_BLOCK_COMMENT_MODE,u,d,r,{begin:/\\(/,end:/\\)/,keywords:D,relevance:0,contains:["self",t,e.C_BLOCK_COMMENT_MODE,u,d,r]}]},r,t,e.C_BLOCK_COMMENT_MODE,...E]};return{name:"C++",aliases:["cc","c++","h++","hpp","hh","hxx","cxx"],keywords:D,illegal:"</",classNameAliases:{"function.dispatch":"built_in"},contains:[].concat(W,V,B,U,[...E,{begin:"\\\\b(deque|list|queue|priority_queue|pair|stack|vector|map|set|bitset|multiset|multimap|unordered_map|unordered_set|unordered_multiset|unordered_multimap|array|tuple|optional|variant|function|flat_map|flat_set)\\\\s*<(?!<)",end:">",keywords:D,contains:["self",r]},{begin:e.IDENT_RE+"::",keywords:D},{match:[/\\b(?:enum(?:\\s+(?:class|struct))?|class|struct|union)/,/\\s+/,/\\w+/],className:{1:"keyword",3:"title.class"}}])}}var $t=e=>({IMPORTANT:{scope:"meta",begin:"!important"},BLOCK_COMMENT:e.C_BLOCK_COMMENT_MODE,HEXCOLOR:{scope:"number",begin:/#(([0-9a-fA-F]{3,4})|(([0-9a-fA-F]{2}){3,4}))\\b/},UNICODE_RANGE:{scope:"number",begin:/\\b[Uu]\\+[0-9A-Fa-f][0-9A-Fa-f?]{0,5}(-[0-9A-Fa-f][0-9A-Fa-f]{0,5})?/},FUNCTION_DISPATCH:{className:"built_in",begin:/[\\w-]+(?=\\()/},ATTRIBUTE_SELECTOR_MODE:{scope:"selector-attr",begin:/\\[/,end:/\\]/,illegal:"$",contains:[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE]},CSS_NUMBER_MODE:{scope:"number",begin:e.NUMBER_RE+"(%|em|ex|ch|rem|vw|vh|vmin|vmax|cm|mm|in|pt|pc|px|deg|grad|rad|turn|s|ms|Hz|kHz|dpi|dpcm|dppx)?",relevance:0},CSS_VARIABLE:{className:"attr",begin:/--[A-Za-z_][A-Za-z0-9_-]*/}}),zt=["a","abbr","address","article","aside","audio","b","blockquote","body","button","canvas","caption","cite","code","dd","del","details","dfn","div","dl","dt","em","fieldset","figcaption","figure","footer","form","h1","h2","h3","h4","h5","h6","header","hgroup","html","i","iframe","img","input","ins","kbd","label","legend","li","main","mark","menu","nav","object","ol","optgroup","option","p","picture","q","quote","samp","section","select","source","span","strong","summary","sup","table","tbody","td","textarea","tfoot","th","thead","time","tr","ul","var","video"],Ft=["defs","g","marker","mask","pattern","svg","switch","symbol","feBlend","feColorMatrix","feComponentTransfer","feComposite","feConvolveMatrix","feDiffuseLighting","feDisplacementMap","feFlood","feGaussianBlur","feImage","feMerge","feMorphology","feOffset","feSpecularLighting","feTile","feTurbulence","linearGradient","radialGradient","stop","circle","ellipse","image","line","path","polygon","polyline","rect","text","use","textPath","tspan","foreignObject","clipPath"],Gt=[...zt,...Ft],Ht=["any-hover","any-pointer","aspect-ratio","color","color-gamut","color-index","device-aspect-ratio","device-height","device-width","display-mode","forced-colors","grid","height","hover","inverted-colors","monochrome","orientation","overflow-block","overflow-inline","pointer","prefers-color-scheme","prefers-contrast","prefers-reduced-motion","prefers-reduced-transparency","resolution","scan","scripting","update","width","min-width","max-width","min-height","max-height"].sort().reverse(),Kt=["active","any-link","blank","checked","current","default","defined","dir","disabled","drop","empty","enabled","first","first-child","first-of-type","fullscreen","future","focus","focus-visible","focus-within","has","host","host-context","hover","indeterminate","in-range","invalid","is","lang","last-child","last-of-type","left","link","local-link","not","nth-child","nth-col","nth-last-child","nth-last-col","nth-last-of-type","nth-of-type","only-child","only-of-type","optional","out-of-range","past","placeholder-shown","read-only","read-write","required","right","root","scope","target","target-within","user-invalid","valid","visited","where"].sort().reverse(),Yt=["after","backdrop","before","cue","cue-region","first-letter","first-line","grammar-error","marker","part","placeholder","selection","slotted","spelling-error"].sort().reverse(),Zt=["accent-color","align-content","align-items","align-self","alignment-baseline","all","anchor-name","animation","animation-composition","animation-delay","animation-direction","animation-duration","animation-fill-mode","animation-iteration-count","animation-name","animation-play-state","animation-range","animation-range-end","animation-range-start","animation-timeline","animation-timing-function","appearance","aspect-ratio","backdrop-filter","backface-visibility","background","background-attachment","background-blend-mode","background-clip","background-color","background-image","background-origin","background-position","background-position-x","background-position-y","background-repeat","background-size","baseline-shift","block-size","border","border-block","border-block-color","border-block-end","border-block-end-color","border-block-end-style","border-block-end-width","border-block-start","border-block-start-color","border-block-start-style","border-block-start-width","border-block-style","border-block-width","border-bottom","border-bottom-color","border-bottom-left-radius","border-bottom-right-radius","border-bottom-style","border-bottom-width","border-collapse","border-color","border-end-end-radius","border-end-start-radius","border-image","border-image-outset","border-image-repeat","border-image-slice","border-image-source","border-image-width","border-inline","border-inline-color","border-inline-end","border-inline-end-color","border-inline-end-style","border-inline-end-width","border-inline-start","border-inline-start-color","border-inline-start-style","border-inline-start-width","border-inline-style","border-inline-width","border-left","border-left-color","border-left-style","border-left-width","border-radius","border-right","border-right-color","border-right-style","border-right-width","border-spacing","border-start-end-radius","border-start-start-radius","border-style","border-top","border-top-color","border-top-left-radius","border-top-right-radius","border-top-style","border-top-width","border-width","bottom","box-align","box-decoration-break","box-direction","box-flex","box-flex-group","box-lines","box-ordinal-group","box-orient","box-pack","box-shadow","box-sizing","break-after","break-before","break-inside","caption-side","caret-color","clear","clip","clip-path","clip-rule","color","color-interpolation","color-interpolation-filters","color-profile","color-rendering","color-scheme","column-count","column-fill","column-gap","column-rule","column-rule-color","column-rule-style","column-rule-width","column-span","column-width","columns","contain","contain-intrinsic-block-size","contain-intrinsic-height","contain-intrinsic-inline-size","contain-intrinsic-size","contain-intrinsic-width","container","container-name","container-type","content","content-visibility","corner-bottom-left-shape","corner-bottom-right-shape","corner-shape","corner-top-left-shape","corner-top-right-shape","counter-increment","counter-reset","counter-set","cue","cue-after","cue-before","cursor","cx","cy","direction","display","dominant-baseline","empty-cells","enable-background","field-sizing","fill","fill-opacity","fill-rule","filter","flex","flex-basis","flex-direction","flex-flow","flex-grow","flex-shrink","flex-wrap","float","flood-color","flood-opacity","flow","font","font-display","font-family","font-feature-settings","font-kerning","font-language-override","font-optical-sizing","font-palette","font-size","font-size-adjust","font-smooth","font-smoothing","font-stretch","font-style","font-synthesis","font-synthesis-position","font-synthesis-small-caps","font-synthesis-style","font-synthesis-weight","font-variant","font-variant-alternates","font-variant-caps","font-variant-east-asian","font-variant-emoji","font-variant-ligatures","font-variant-numeric","font-variant-position","font-variation-settings","font-weight","forced-color-adjust","gap","glyph-orientation-horizontal","glyph-orientation-vertical","grid","grid-area","grid-auto-columns","grid-auto-flow","grid-auto-rows","grid-column","grid-column-end","grid-column-start","grid-gap","grid-row","grid-row-end","grid-row-start","grid-template","grid-template-areas","grid-template-columns","grid-template-rows","hanging-punctuation","height","hyphenate-character","hyphenate-limit-chars","hyphens","icon","image-orientation","image-rendering","image-resolution","ime-mode","initial-letter","initial-letter-align","inline-size","inset","inset-area","inset-block","inset-block-end","inset-block-start","inset-inline","inset-inline-end","inset-inline-start","isolation","justify-content","justify-items","justify-self","kerning","left","letter-spacing","lighting-color","line-break","line-height","line-height-step","list-style","list-style-image","list-style-position","list-style-type","margin","margin-block","margin-block-end","margin-block-start","margin-bottom","margin-inline","margin-inline-end","margin-inline-start","margin-left","margin-right","margin-top","margin-trim","marker","marker-end","marker-mid","marker-start","marks","mask","mask-border","mask-border-mode","mask-border-outset","mask-border-repeat","mask-border-slice","mask-border-source","mask-border-width","mask-clip","mask-composite","mask-image","mask-mode","mask-origin","mask-position","mask-repeat","mask-size","mask-type","masonry-auto-flow","math-depth","math-shift","math-style","max-block-size","max-height","max-inline-size","max-width","min-block-size","min-height","min-inline-size","min-width","mix-blend-mode","nav-down","nav-index","nav-left","nav-right","nav-up","none","normal","object-fit","object-position","offset","offset-anchor","offset-distance","offset-path","offset-position","offset-rotate","opacity","order","orphans","outline","outline-color","outline-offset","outline-style","outline-width","overflow","overflow-anchor","overflow-block","overflow-clip-margin","overflow-inline","overflow-wrap","overflow-x","overflow-y","overlay","overscroll-behavior","overscroll-behavior-block","overscroll-behavior-inline","overscroll-behavior-x","overscroll-behavior-y","padding","padding-block","padding-block-end","padding-block-start","padding-bottom","padding-inline","padding-inline-end","padding-inline-start","padding-left","padding-right","padding-top","page","page-break-after","page-break-before","page-break-inside","paint-order","pause","pause-after","pause-before","perspective","perspective-origin","place-content","place-items","place-self","pointer-events","position","position-anchor","position-visibility","print-color-adjust","quotes","r","resize","rest","rest-after","rest-before","right","rotate","row-gap","ruby-align","ruby-position","scale","scroll-behavior","scroll-margin","scroll-margin-block","scroll-margin-block-end","scroll-margin-block-start","scroll-margin-bottom","scroll-margin-inline","scroll-margin-inline-end","scroll-margin-inline-start","scroll-margin-left","scroll-margin-right","scroll-margin-top","scroll-padding","scroll-padding-block","scroll-padding-block-end","scroll-padding-block-start","scroll-padding-bottom","scroll-padding-inline","scroll-padding-inline-end","scroll-padding-inline-start","scroll-padding-left","scroll-padding-right","scroll-padding-top","scroll-snap-align","scroll-snap-stop","scroll-snap-type","scroll-timeline","scroll-timeline-axis","scroll-timeline-name","scrollbar-color","scrollbar-gutter","scrollbar-width","shape-image-threshold","shape-margin","shape-outside","shape-rendering","speak","speak-as","src","stop-color","stop-opacity","stroke","stroke-dasharray","stroke-dashoffset","stroke-linecap","stroke-linejoin","stroke-miterlimit","stroke-opacity","stroke-width","tab-size","table-layout","text-align","text-align-all","text-align-last","text-anchor","text-combine-upright","text-decoration","text-decoration-color","text-decoration-line","text-decoration-skip","text-decoration-skip-ink","text-decoration-style","text-decoration-thickness","text-emphasis","text-emphasis-color","text-emphasis-position","text-emphasis-style","text-indent","text-justify","text-orientation","text-overflow","text-rendering","text-shadow","text-size-adjust","text-transform","text-underline-offset","text-underline-position","text-wrap","text-wrap-mode","text-wrap-style","timeline-scope","top","touch-action","transform","transform-box","transform-origin","transform-style","transition","transition-behavior","transition-delay","transition-duration","transition-property","transition-timing-function","translate","unicode-bidi","unicode-range","user-modify","user-select","vector-effect","vertical-align","view-timeline","view-timeline-axis","view-timeline-inset","view-timeline-name","view-transition-name","visibility","voice-balance","voice-duration","voice-family","voice-pitch","voice-range","voice-rate","voice-stress","voice-volume","white-space","white-space-collapse","widows","width","will-change","word-break","word-spacing","word-wrap","writing-mode","x","y","z-index","zoom"].sort().reverse();function on(e){let n=e.regex,t=$t(e),a={begin:/-(webkit|moz|ms|o)-(?=[a-z])/},l="and or not only",f=/@-?\\w[\\w]*(-\\w+)*/,i="[a-zA-Z-][a-zA-Z0-9_-]*",r=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE];return{name:"CSS",case_insensitive:!0,illegal:/[=|\'\\$]/,keywords:{keyframePosition:"from to"},classNameAliases:{keyframePosition:"selector-tag"},contains:[t.BLOCK_COMMENT,a,t.CSS_NUMBER_MODE,{className:"selector-id",begin:/#[A-Za-z0-9_-]+/,relevance:0},{className:"selector-class",begin:"\\\\."+i,relevance:0},t.ATTRIBUTE_SELECTOR_MODE,{className:"selector-pseudo",variants:[{begin:":("+Kt.join("|")+")"},{begin:":(:)?("+Yt.join("|")+")"}]},t.CSS_VARIABLE,{className:"attribute",begin:"\\\\b("+Zt.join("|")+")\\\\b"},{begin:/:/,end:/[;}{]/,contains:[t.BLOCK_COMMENT,t.HEXCOLOR,t.IMPORTANT,t.CSS_NUMBER_MODE,t.UNICODE_RANGE,...r,{begin:/(url|data-uri)\\(/,end:/\\)/,relevance:0,keywords:{built_in:"url data-uri"},contains:[...r,{className:"string",begin:/[^)]/,endsWithParent:!0,excludeEnd:!0}]},t.FUNCTION_DISPATCH]},{begin:n.lookahead(/@/),end:"[{;]",relevance:0,illegal:/:/,contains:[{className:"keyword",begin:f},{begin:/\\s/,endsWithParent:!0,excludeEnd:!0,relevance:0,keywords:{$pattern:/[a-z-]+/,keyword:l,attribute:Ht.join(" ")},contains:[{begin:/[a-z-]+(?=:)/,className:"attribute"},...r,t.CSS_NUMBER_MODE]}]},{className:"selector-tag",begin:"\\\\b("+Gt.join("|")+")\\\\b"}]}}function cn(e){let n=e.regex;return{name:"Diff",aliases:["patch"],contains:[{className:"meta",relevance:10,match:n.either(/^@@ +-\\d+,\\d+ +\\+\\d+,\\d+ +@@/,/^@@ +-\\d+ +\\+\\d+,\\d+ +@@/,/^@@ +-\\d+,\\d+ +\\+\\d+ +@@/,/^@@ +-\\d+ +\\+\\d+ +@@/,/^\\*\\*\\* +\\d+,\\d+ +\\*\\*\\*\\*$/,/^--- +\\d+,\\d+ +----$/)},{className:"comment",variants:[{begin:n.either(/Index: /,/^index/,/={3,}/,/^-{3}/,/^\\*{3} /,/^\\+{3}/,/^diff --git/),end:/$/},{match:/^\\*{15}$/}]},{className:"addition",begin:/^\\+/,end:/$/},{className:"deletion",begin:/^-/,end:/$/},{className:"addition",begin:/^!/,end:/$/}]}}function ln(e){let f={keyword:["break","case","chan","const","continue","default","defer","else","fallthrough","for","func","go","goto","if","import","interface","map","package","range","return","select","struct","switch","type","var"],type:["bool","byte","complex64","complex128","error","float32","float64","int8","int16","int32","int64","string","uint8","uint16","uint32","uint64","int","uint","uintptr","rune"],literal:["true","false","iota","nil"],built_in:["append","cap","close","complex","copy","imag","len","make","new","panic","print","println","real","recover","delete"]};return{name:"Go",aliases:["golang"],keywords:f,illegal:"</",contains:[e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE,{className:"string",variants:[e.QUOTE_STRING_MODE,e.APOS_STRING_MODE,{begin:"`",end:"`"}]},{className:"number",variants:[{match:/-?\\b0[xX]\\.[a-fA-F0-9](_?[a-fA-F0-9])*[pP][+-]?\\d(_?\\d)*i?/,relevance:0},{match:/-?\\b0[xX](_?[a-fA-F0-9])+((\\.([a-fA-F0-9](_?[a-fA-F0-9])*)?)?[pP][+-]?\\d(_?\\d)*)?i?/,relevance:0},{match:/-?\\b0[oO](_?[0-7])*i?/,relevance:0},{match:/-?\\b0[bB](_?[01])*i?/,relevance:0},{match:/-?\\.\\d(_?\\d)*([eE][+-]?\\d(_?\\d)*)?i?/,relevance:0},{match:/-?\\b\\d(_?\\d)*(\\.(\\d(_?\\d)*)?)?([eE][+-]?\\d(_?\\d)*)?i?/,relevance:0}]},{begin:/:=/},{className:"function",beginKeywords:"func",end:"\\\\s*(\\\\{|$)",excludeEnd:!0,contains:[e.TITLE_MODE,{className:"params",begin:/\\(/,end:/\\)/,endsParent:!0,keywords:f,illegal:/["\']/}]}]}}var te="[0-9](_*[0-9])*",_e=`\\\\.(${te})`,me="[0-9a-fA-F](_*[0-9a-fA-F])*",un={className:"number",variants:[{begin:`(\\\\b(${te})((${_e})|\\\\.)?|(${_e}))[eE][+-]?(${te})[fFdD]?\\\\b`},{begin:`\\\\b(${te})((${_e})[fFdD]?\\\\b|\\\\.([fFdD]\\\\b)?)`},{begin:`(${_e})[fFdD]?\\\\b`},{begin:`\\\\b(${te})[fFdD]\\\\b`},{begin:`\\\\b0[xX]((${me})\\\\.?|(${me})?\\\\.(${me}))[pP][+-]?(${te})[fFdD]?\\\\b`},{begin:"\\\\b(0|[1-9](_*[0-9])*)[lL]?\\\\b"},{begin:`\\\\b0[xX](${me})[lL]?\\\\b`},{begin:"\\\\b0(_*[0-7])*[lL]?\\\\b"},{begin:"\\\\b0[bB][01](_*[01])*[lL]?\\\\b"}],relevance:0};function dn(e,n,t){return t===-1?"":e.replace(n,a=>dn(e,n,t-1))}function gn(e){let n=e.regex,t="[\\xC0-\\u02B8a-zA-Z_$][\\xC0-\\u02B8a-zA-Z_$0-9]*",a="(?:(?:\\\\s*\\\\[\\\\s*])+)?",l=t+"<@@@>"+a,i="(?:"+("\\\\?(?:\\\\s+(?:extends|super)\\\\s+"+l+")?")+"|"+l+")",r=dn("(?:\\\\s*<\\\\s*"+i+"(?:\\\\s*,\\\\s*"+i+")*\\\\s*>)?",/<@@@>/g,2),_={keyword:["synchronized","abstract","private","var","static","if","const ","for","while","strictfp","finally","protected","import","native","final","void","enum","else","break","transient","catch","instanceof","volatile","case","assert","package","default","public","try","switch","continue","throws","protected","public","private","module","requires","exports","do","sealed","yield","permits","goto","when"],literal:["false","true","null"],type:["char","boolean","long","float","int","byte","short","double"],built_in:["super","this"]},E={className:"meta",begin:"@"+t,contains:[{begin:/\\(/,end:/\\)/,contains:["self"]}]},T={className:"params",begin:/\\(/,end:/\\)/,keywords:_,relevance:0,contains:[e.C_BLOCK_COMMENT_MODE],endsParent:!0};return{name:"Java",aliases:["jsp"],keywords:_,illegal:/<\\/|#/,contains:[e.COMMENT("/\\\\*\\\\*","\\\\*/",{relevance:0,contains:[{begin:/\\w+@/,relevance:0},{className:"doctag",begin:"@[A-Za-z]+"}]}),{begin:/import java\\.[a-z]+\\./,keywords:"import",relevance:2},e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE,{begin:/"""/,end:/"""/,className:"string",contains:[e.BACKSLASH_ESCAPE]},e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,{match:[/\\b(?:class|interface|enum|extends|implements|new)/,/\\s+/,t],className:{1:"keyword",3:"title.class"}},{match:/non-sealed/,scope:"keyword"},{beginKeywords:"new throw return else yield assert",relevance:0},{begin:[t,n.concat(r,a,/\\s+/),t,a,/\\s*/,/=(?!=)/],className:{1:"type",3:"variable",6:"operator"}},{begin:[/record/,/\\s+/,t],className:{1:"keyword",3:"title.class"},contains:[T,e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE]},{begin:[t,n.concat(r,a,/\\s+/),t,/\\s*(?=\\()/],className:{1:"type",3:"title.function"},keywords:_,contains:[{className:"params",begin:/\\(/,end:/\\)/,keywords:_,relevance:0,contains:[E,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,un,e.C_BLOCK_COMMENT_MODE]},e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE]},un,E]}}var pn="[A-Za-z$_][0-9A-Za-z$_]*",Wt=["as","in","of","if","for","while","finally","var","new","function","do","return","void","else","break","catch","instanceof","with","throw","case","default","try","switch","continue","typeof","delete","let","yield","const","class","debugger","async","await","static","import","from","export","extends","using"],qt=["true","false","null","undefined","NaN","Infinity"],bn=["Object","Function","Boolean","Symbol","Math","Date","Number","BigInt","String","RegExp","Array","Float32Array","Float64Array","Int8Array","Uint8Array","Uint8ClampedArray","Int16Array","Int32Array","Uint16Array","Uint32Array","BigInt64Array","BigUint64Array","Set","Map","WeakSet","WeakMap","ArrayBuffer","SharedArrayBuffer","Atomics","DataView","JSON","Promise","Generator","GeneratorFunction","AsyncFunction","Reflect","Proxy","Intl","WebAssembly"],fn=["Error","EvalError","InternalError","RangeError","ReferenceError","SyntaxError","TypeError","URIError"],_n=["setInterval","setTimeout","clearInterval","clearTimeout","require","exports","eval","isFinite","isNaN","parseFloat","parseInt","decodeURI","decodeURIComponent","encodeURI","encodeURIComponent","escape","unescape"],Xt=["arguments","this","super","console","window","document","localStorage","sessionStorage","module","self","global"],Vt=[].concat(_n,bn,fn);function mn(e){let n=e.regex,t=(g,{after:h})=>{let A="</"+g[0].slice(1);return g.input.indexOf(A,h)!==-1},a=pn,l={begin:"<>",end:"</>"},f=/<[A-Za-z0-9\\\\._:-]+\\s*\\/>/,i={begin:/<[A-Za-z0-9\\\\._:-]+/,end:/\\/[A-Za-z0-9\\\\._:-]+>|\\/>/,isTrulyOpeningTag:(g,h)=>{let A=g[0].length+g.index,I=g.input[A];if(I==="<"||I===","){h.ignoreMatch();return}I===">"&&(t(g,{after:A})||h.ignoreMatch());let z,H=g.input.substring(A);if(z=H.match(/^\\s*=/)){h.ignoreMatch();return}if((z=H.match(/^\\s+extends\\s+/))&&z.index===0){h.ignoreMatch();return}}},r={$pattern:pn,keyword:Wt,literal:qt,built_in:Vt,"variable.language":Xt},o="[0-9](_?[0-9])*",u=`\\\\.(${o})`,d="0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*",y={className:"number",variants:[{begin:`(\\\\b(${d})((${u})|\\\\.)?|(${u}))[eE][+-]?(${o})\\\\b`},{begin:`\\\\b(${d})\\\\b((${u})\\\\b|\\\\.)?|(${u})\\\\b`},{begin:"\\\\b(0|[1-9](_?[0-9])*)n\\\\b"},{begin:"\\\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\\\b"},{begin:"\\\\b0[bB][0-1](_?[0-1])*n?\\\\b"},{begin:"\\\\b0[oO][0-7](_?[0-7])*n?\\\\b"},{begin:"\\\\b0[0-7]+n?\\\\b"}],relevance:0},_={className:"subst",begin:"\\\\$\\\\{",end:"\\\\}",keywords:r,contains:[]},E={begin:".?html`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"xml"}},T={begin:".?css`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"css"}},S={begin:".?gql`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"graphql"}},v={className:"string",begin:"`",end:"`",contains:[e.BACKSLASH_ESCAPE,_]},C={className:"comment",variants:[e.COMMENT(/\\/\\*\\*(?!\\/)/,"\\\\*/",{relevance:0,contains:[{begin:"(?=@[A-Za-z]+)",relevance:0,contains:[{className:"doctag",begin:"@[A-Za-z]+"},{className:"type",begin:"\\\\{",end:"\\\\}",excludeEnd:!0,excludeBegin:!0,relevance:0},{className:"variable",begin:a+"(?=\\\\s*(-)|$)",endsParent:!0,relevance:0},{begin:/(?=[^\\n])\\s/,relevance:0}]}]}),e.C_BLOCK_COMMENT_MODE,e.C_LINE_COMMENT_MODE]},P=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,{match:/\\$\\d+/},y];_.contains=P.concat({begin:/\\{/,end:/\\}/,keywords:r,contains:["self"].concat(P)});let w=[].concat(C,_.contains),M=w.concat([{begin:/(\\s*)\\(/,end:/\\)/,keywords:r,contains:["self"].concat(w)}]),k={className:"params",begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M},D={variants:[{match:[/class/,/\\s+/,a,/\\s+/,/extends/,/\\s+/,n.concat(a,"(",n.concat(/\\./,a),")*")],scope:{1:"keyword",3:"title.class",5:"keyword",7:"title.class.inherited"}},{match:[/class/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}}]},B={relevance:0,match:n.either(/\\bJSON/,/\\b[A-Z][a-z]+([A-Z][a-z]*|\\d)*/,/\\b[A-Z]{2,}([A-Z][a-z]+|\\d)+([A-Z][a-z]*)*/,/\\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\\d)*([A-Z][a-z]*)*/),className:"title.class",keywords:{_:[...bn,...fn]}},U={label:"use_strict",className:"meta",relevance:10,begin:/^\\s*[\'"]use (strict|asm)[\'"]/},W={variants:[{match:[/function/,/\\s+/,a,/(?=\\s*\\()/]},{match:[/function/,/\\s*(?=\\()/]}],className:{1:"keyword",3:"title.function"},label:"func.def",contains:[k],illegal:/%/},V={relevance:0,match:/\\b[A-Z][A-Z_0-9]+\\b/,className:"variable.constant"};function ae(g){return n.concat("(?!",g.join("|"),")")}let re={match:n.concat(/\\b/,ae([..._n,"super","import","await"].map(g=>`${g}\\\\s*\\\\(`)),a,n.lookahead(/\\s*\\(/)),className:"title.function",relevance:0},q={begin:n.concat(/\\./,n.lookahead(n.concat(a,/(?![0-9A-Za-z$_(])/))),end:a,excludeBegin:!0,keywords:"prototype",className:"property",relevance:0},ie={match:[/get|set/,/\\s+/,a,/(?=\\()/],className:{1:"keyword",3:"title.function"},contains:[{begin:/\\(\\)/},k]},s="(\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)|"+e.UNDERSCORE_IDENT_RE+")\\\\s*=>",p={match:[/const|var|let/,/\\s+/,a,/\\s*/,/=\\s*/,/(async\\s*)?/,n.lookahead(s)],keywords:"async",className:{1:"keyword",3:"title.function"},contains:[k]};return{name:"JavaScript",aliases:["js","jsx","mjs","cjs"],keywords:r,exports:{PARAMS_CONTAINS:M,CLASS_REFERENCE:B},illegal:/#(?![$_A-Za-z])/,contains:[e.SHEBANG({label:"shebang",binary:"node",relevance:5}),U,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,C,{match:/\\$\\d+/},y,B,{scope:"attr",match:a+n.lookahead(":"),relevance:0},p,{begin:"("+e.RE_STARTERS_RE+"|\\\\b(case|return|throw)\\\\b)\\\\s*",keywords:"return throw case",relevance:0,contains:[C,e.REGEXP_MODE,{className:"function",begin:s,returnBegin:!0,end:"\\\\s*=>",contains:[{className:"params",variants:[{begin:e.UNDERSCORE_IDENT_RE,relevance:0},{className:null,begin:/\\(\\s*\\)/,skip:!0},{begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M}]}]},{begin:/,/,relevance:0},{match:/\\s+/,relevance:0},{variants:[{begin:l.begin,end:l.end},{match:f},{begin:i.begin,"on:begin":i.isTrulyOpeningTag,end:i.end}],subLanguage:"xml",contains:[{begin:i.begin,end:i.end,skip:!0,contains:["self"]}]}]},W,{beginKeywords:"while if switch catch for"},{begin:"\\\\b(?!function)"+e.UNDERSCORE_IDENT_RE+"\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)\\\\s*\\\\{",returnBegin:!0,label:"func.def",contains:[k,e.inherit(e.TITLE_MODE,{begin:a,className:"title.function"})]},{match:/\\.\\.\\./,relevance:0},q,{match:"\\\\$"+a,relevance:0},{match:[/\\bconstructor(?=\\s*\\()/],className:{1:"title.function"},contains:[k]},re,V,D,ie,{match:/\\$[(.]/}]}}var Qt="([-+]?)(\\\\b0[xX][a-fA-F0-9]+|(\\\\b\\\\d+(\\\\.\\\\d*)?|\\\\.\\\\d+)([eE][-+]?\\\\d+)?)|NaN|[-+]?Infinity",Jt={scope:"number",match:Qt,relevance:0};function En(e){let n={className:"attr",begin:/(("(\\\\.|[^\\\\"\\r\\n])*")|(\'(\\\\.|[^\\\\\'\\r\\n])*\'))(?=\\s*:)/,relevance:1.01},t={match:/[{}[\\],:]/,className:"punctuation",relevance:0},a=["true","false","null"],l={scope:"literal",beginKeywords:a.join(" ")};return{name:"JSON",aliases:["jsonc","json5"],keywords:{literal:a},contains:[n,t,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,l,Jt,e.C_LINE_COMMENT_MODE,e.C_BLOCK_COMMENT_MODE],illegal:"\\\\S"}}function hn(e){let n=e.regex,t={begin:/<\\/?[A-Za-z_]/,end:">",subLanguage:"xml",relevance:0},a={match:/^ {0,3}([-*_])[ \\t]*(?:\\1[ \\t]*){2,}$/},l={className:"code",variants:[{begin:"(`{3,})[^`](.|\\\\n)*?\\\\1`*[ ]*"},{begin:"(~{3,})[^~](.|\\\\n)*?\\\\1~*[ ]*"},{begin:"```",end:"```+[ ]*$"},{begin:"~~~",end:"~~~+[ ]*$"},{begin:"`.+?`"},{begin:"(?=^( {4}|\\\\t))",contains:[{begin:"^( {4}|\\\\t)",end:"(\\\\n)$"}],relevance:0}]},f={className:"bullet",begin:"^[ 	]*([*+-]|(\\\\d+\\\\.))(?=\\\\s+)",end:"\\\\s+",excludeEnd:!0},i={begin:/^\\[[^\\n]+\\]:/,returnBegin:!0,contains:[{className:"symbol",begin:/\\[/,end:/\\]/,excludeBegin:!0,excludeEnd:!0},{className:"link",begin:/:\\s*/,end:/$/,excludeBegin:!0}]},r=/[A-Za-z][A-Za-z0-9+.-]*/,o={variants:[{begin:/\\[.+?\\]\\[.*?\\]/,relevance:0},{begin:/\\[.+?\\]\\(((data|javascript|mailto):|(?:http|ftp)s?:\\/\\/).*?\\)/,relevance:2},{begin:n.concat(/\\[.+?\\]\\(/,r,/:\\/\\/.*?\\)/),relevance:2},{begin:/\\[.+?\\]\\([./?&#].*?\\)/,relevance:1},{begin:/\\[.*?\\]\\(.*?\\)/,relevance:0}],returnBegin:!0,contains:[{match:/\\[(?=\\])/},{className:"string",relevance:0,begin:"\\\\[",end:"\\\\]",excludeBegin:!0,returnEnd:!0},{className:"link",relevance:0,begin:"\\\\]\\\\(",end:"\\\\)",excludeBegin:!0,excludeEnd:!0},{className:"symbol",relevance:0,begin:"\\\\]\\\\[",end:"\\\\]",excludeBegin:!0,excludeEnd:!0}]},u={className:"strong",contains:[],variants:[{begin:/_{2}(?!\\s)/,end:/_{2}/},{begin:/\\*{2}(?!\\s)/,end:/\\*{2}/}]},d={className:"emphasis",contains:[],variants:[{begin:/\\*(?![*\\s])/,end:/\\*/},{begin:/_(?![_\\s])/,end:/_/,relevance:0}]},y=e.inherit(u,{contains:[]}),_=e.inherit(d,{contains:[]});u.contains.push(_),d.contains.push(y);let E=[t,o];return[u,d,y,_].forEach(x=>{x.contains=x.contains.concat(E)}),E=E.concat(u,d),{name:"Markdown",aliases:["md","mkdown","mkd"],contains:[{className:"section",variants:[{begin:"^#{1,6}",end:"$",contains:E},{begin:"(?=^.+?\\\\n[=-]{2,}$)",contains:[{begin:"^[=-]*$"},{begin:"^",end:"\\\\n",contains:E}]}]},t,f,a,u,d,{className:"quote",begin:"^>\\\\s+",contains:E,end:"$"},l,o,i,{scope:"literal",match:/&([a-zA-Z0-9]+|#[0-9]{1,7}|#[Xx][0-9a-fA-F]{1,6});/}]}}function Nn(e){let n=e.regex,t=/[\\p{XID_Start}_]\\p{XID_Continue}*/u,a=["and","as","assert","async","await","break","case","class","continue","def","del","elif","else","except","finally","for","from","global","if","import","in","is","lambda","lazy","match","nonlocal|10","not","or","pass","raise","return","try","while","with","yield"],r={$pattern:/[A-Za-z]\\w+|__\\w+__/,keyword:a,built_in:["__import__","abs","aiter","all","anext","any","ascii","bin","bool","breakpoint","bytearray","bytes","callable","chr","classmethod","compile","complex","delattr","dict","dir","divmod","enumerate","eval","exec","filter","float","format","frozendict","frozenset","getattr","globals","hasattr","hash","help","hex","id","input","int","isinstance","issubclass","iter","len","list","locals","map","max","memoryview","min","next","object","oct","open","ord","pow","print","property","range","repr","reversed","round","sentinel","set","setattr","slice","sorted","staticmethod","str","sum","super","tuple","type","vars","zip"],literal:["__debug__","Ellipsis","False","None","NotImplemented","True"],type:["Any","Callable","Coroutine","Dict","List","Literal","Generic","Optional","Sequence","Set","Tuple","Type","Union"]},o={className:"meta",begin:/^(>>>|\\.\\.\\.) /},u={className:"subst",begin:/\\{/,end:/\\}/,keywords:r,illegal:/#/},d={begin:/\\{\\{/,relevance:0},y={className:"string",contains:[e.BACKSLASH_ESCAPE],variants:[{begin:/([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?\'\'\'/,end:/\'\'\'/,contains:[e.BACKSLASH_ESCAPE,o],relevance:10},{begin:/([uU]|[bB]|[rR]|[bB][rR]|[rR][bB])?"""/,end:/"""/,contains:[e.BACKSLASH_ESCAPE,o],relevance:10},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])\'\'\'/,end:/\'\'\'/,contains:[e.BACKSLASH_ESCAPE,o,d,u]},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])"""/,end:/"""/,contains:[e.BACKSLASH_ESCAPE,o,d,u]},{begin:/([uU]|[rR])\'/,end:/\'/,relevance:10},{begin:/([uU]|[rR])"/,end:/"/,relevance:10},{begin:/([bB]|[bB][rR]|[rR][bB])\'/,end:/\'/},{begin:/([bB]|[bB][rR]|[rR][bB])"/,end:/"/},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])\'/,end:/\'/,contains:[e.BACKSLASH_ESCAPE,d,u]},{begin:/([fFtT][rR]|[rR][fFtT]|[fFtT])"/,end:/"/,contains:[e.BACKSLASH_ESCAPE,d,u]},e.APOS_STRING_MODE,e.QUOTE_STRING_MODE]},_="[0-9](_?[0-9])*",E=`(\\\\b(${_}))?\\\\.(${_})|\\\\b(${_})\\\\.`,T=`\\\\b|${a.join("|")}`,S={className:"number",relevance:0,variants:[{begin:`(\\\\b(${_})|(${E}))[eE][+-]?(${_})[jJ]?(?=${T})`},{begin:`(${E})[jJ]?`},{begin:`\\\\b([1-9](_?[0-9])*|0+(_?0)*)[lLjJ]?(?=${T})`},{begin:`\\\\b0[bB](_?[01])+[lL]?(?=${T})`},{begin:`\\\\b0[oO](_?[0-7])+[lL]?(?=${T})`},{begin:`\\\\b0[xX](_?[0-9a-fA-F])+[lL]?(?=${T})`},{begin:`\\\\b(${_})[jJ](?=${T})`}]},v={className:"comment",begin:n.lookahead(/# type:/),end:/$/,keywords:r,contains:[{begin:/# type:/},{begin:/#/,end:/\\b\\B/,endsWithParent:!0}]},x={className:"params",variants:[{className:"",begin:/\\(\\s*\\)/,skip:!0},{begin:/\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:["self",o,S,y,e.HASH_COMMENT_MODE]}]};return u.contains=[y,S,o],{name:"Python",aliases:["py","gyp","ipython"],unicodeRegex:!0,keywords:r,illegal:/(<\\/|\\?)|=>/,contains:[o,S,{scope:"variable.language",match:/\\bself\\b/},{beginKeywords:"if",relevance:0},{match:/\\bor\\b/,scope:"keyword"},y,v,e.HASH_COMMENT_MODE,{match:[/\\bdef/,/\\s+/,t],scope:{1:"keyword",3:"title.function"},contains:[x]},{variants:[{match:[/\\bclass/,/\\s+/,t,/\\s*/,/\\(\\s*/,t,/\\s*\\)/]},{match:[/\\bclass/,/\\s+/,t]}],scope:{1:"keyword",3:"title.class",6:"title.class.inherited"}},{className:"meta",begin:/^[\\t ]*@/,end:/(?=#)|$/,contains:[S,x,y]}]}}function yn(e){let n=e.regex,t=/(r#)?/,a=n.concat(t,e.UNDERSCORE_IDENT_RE),l=n.concat(t,e.IDENT_RE),f={scope:"title.function.invoke",relevance:0,begin:n.concat(/\\b/,/(?!(?:let|for|while|if|else|match)\\b)/,l,n.lookahead(/\\s*\\(/))},i="([ui](8|16|32|64|128|size)|f(16|32|64|128))?",r=["abstract","as","async","await","become","box","break","const","continue","crate","do","dyn","else","enum","extern","false","final","fn","for","if","impl","in","let","loop","macro","match","mod","move","mut","override","priv","pub","raw","ref","return","self","Self","static","struct","super","trait","true","try","type","typeof","union","unsafe","unsized","use","virtual","where","while","yield"],o=["true","false","Some","None","Ok","Err"],u=["drop ","Copy","Send","Sized","Sync","Drop","Fn","FnMut","FnOnce","ToOwned","Clone","Debug","PartialEq","PartialOrd","Eq","Ord","AsRef","AsMut","Into","From","Default","Iterator","Extend","IntoIterator","DoubleEndedIterator","ExactSizeIterator","SliceConcatExt","ToString","assert!","assert_eq!","bitflags!","bytes!","cfg!","col!","concat!","concat_idents!","debug_assert!","debug_assert_eq!","env!","eprintln!","panic!","file!","format!","format_args!","include_bytes!","include_str!","line!","local_data_key!","module_path!","option_env!","print!","println!","select!","stringify!","try!","unimplemented!","unreachable!","vec!","write!","writeln!","macro_rules!","assert_ne!","debug_assert_ne!"],d=["i8","i16","i32","i64","i128","isize","u8","u16","u32","u64","u128","usize","f16","f32","f64","f128","str","char","bool","Box","Option","Result","String","Vec"];return{name:"Rust",aliases:["rs"],keywords:{$pattern:e.IDENT_RE+"!?",type:d,keyword:r,literal:o,built_in:u},illegal:"</",contains:[e.C_LINE_COMMENT_MODE,e.COMMENT("/\\\\*","\\\\*/",{contains:["self"]}),e.inherit(e.QUOTE_STRING_MODE,{begin:/b?"/,illegal:null}),{scope:"symbol",begin:/\'[a-zA-Z_][a-zA-Z0-9_]*(?!\')/},{scope:"string",variants:[{begin:/b?r(#*)"(.|\\n)*?"\\1(?!#)/},{begin:/b?\'/,end:/\'/,contains:[{scope:"char.escape",match:/\\\\(\'|"|\\\\|\\w|x\\w{2}|u\\w{4}|U\\w{8})/}]}]},{scope:"number",variants:[{begin:"\\\\b0b([01_]+)"+i},{begin:"\\\\b0o([0-7_]+)"+i},{begin:"\\\\b0x([A-Fa-f0-9_]+)"+i},{begin:"\\\\b(\\\\d[\\\\d_]*(\\\\.[0-9_]+)?([eE][+-]?[0-9_]+)?)"+i}],relevance:0},{begin:[/\\bsafe/,/\\s+/,/extern/],scope:{1:"keyword",3:"keyword"}},{begin:[/fn/,/\\s+/,a],scope:{1:"keyword",3:"title.function"}},{scope:"meta",begin:"#!?\\\\[",end:"\\\\]",contains:[{scope:"string",begin:/"/,end:/"/,contains:[e.BACKSLASH_ESCAPE]}]},{begin:[/let/,/\\s+/,/(?:mut\\s+)?/,a],scope:{1:"keyword",3:"keyword",4:"variable"}},{begin:[/for/,/\\s+/,a,/\\s+/,/in/],scope:{1:"keyword",3:"variable",5:"keyword"}},{begin:[/type/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}},{begin:[/(?:trait|enum|struct|union|impl|for)/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}},{begin:e.IDENT_RE+"::",keywords:{keyword:"Self",built_in:u,type:d}},{scope:"punctuation",begin:"->"},f]}}function Sn(e){return{name:"Shell Session",aliases:["console","shellsession"],contains:[{className:"meta.prompt",begin:/^\\s{0,3}[./~\\w\\d[\\]()@-]*[>%$#][ ]?/,starts:{end:/[^\\\\](?=\\s*$)/,subLanguage:"bash"}}]}}function Tn(e){let n=e.regex,t=e.COMMENT("--","$"),a={scope:"string",variants:[{begin:/\'/,end:/\'/,contains:[{match:/\'\'/}]}]},l={begin:/"/,end:/"/,contains:[{match:/""/}]},f=["true","false","unknown"],i=["double precision","large object","with timezone","without timezone"],r=["bigint","binary","blob","boolean","char","character","clob","date","dec","decfloat","decimal","float","int","integer","interval","nchar","nclob","national","numeric","real","row","smallint","time","timestamp","varchar","varying","varbinary"],o=["add","asc","collation","desc","final","first","last","view"],u=["abs","acos","all","allocate","alter","and","any","are","array","array_agg","array_max_cardinality","as","asensitive","asin","asymmetric","at","atan","atomic","authorization","avg","begin","begin_frame","begin_partition","between","bigint","binary","blob","boolean","both","by","call","called","cardinality","cascaded","case","cast","ceil","ceiling","char","char_length","character","character_length","check","classifier","clob","close","coalesce","collate","collect","column","commit","condition","connect","constraint","contains","convert","copy","corr","corresponding","cos","cosh","count","covar_pop","covar_samp","create","cross","cube","cume_dist","current","current_catalog","current_date","current_default_transform_group","current_path","current_role","current_row","current_schema","current_time","current_timestamp","current_path","current_role","current_transform_group_for_type","current_user","cursor","cycle","date","day","deallocate","dec","decimal","decfloat","declare","default","define","delete","dense_rank","deref","describe","deterministic","disconnect","distinct","double","drop","dynamic","each","element","else","empty","end","end_frame","end_partition","end-exec","equals","escape","every","except","exec","execute","exists","exp","external","extract","false","fetch","filter","first_value","float","floor","for","foreign","frame_row","free","from","full","function","fusion","get","global","grant","group","grouping","groups","having","hold","hour","identity","in","indicator","initial","inner","inout","insensitive","insert","int","integer","intersect","intersection","interval","into","is","join","json_array","json_arrayagg","json_exists","json_object","json_objectagg","json_query","json_table","json_table_primitive","json_value","lag","language","large","last_value","lateral","lead","leading","left","like","like_regex","listagg","ln","local","localtime","localtimestamp","log","log10","lower","match","match_number","match_recognize","matches","max","member","merge","method","min","minute","mod","modifies","module","month","multiset","national","natural","nchar","nclob","new","no","none","normalize","not","nth_value","ntile","null","nullif","numeric","octet_length","occurrences_regex","of","offset","old","omit","on","one","only","open","or","order","out","outer","over","overlaps","overlay","parameter","partition","pattern","per","percent","percent_rank","percentile_cont","percentile_disc","period","portion","position","position_regex","power","precedes","precision","prepare","primary","procedure","ptf","range","rank","reads","real","recursive","ref","references","referencing","regr_avgx","regr_avgy","regr_count","regr_intercept","regr_r2","regr_slope","regr_sxx","regr_sxy","regr_syy","release","result","return","returns","revoke","right","rollback","rollup","row","row_number","rows","running","savepoint","scope","scroll","search","second","seek","select","sensitive","session_user","set","show","similar","sin","sinh","skip","smallint","some","specific","specifictype","sql","sqlexception","sqlstate","sqlwarning","sqrt","start","static","stddev_pop","stddev_samp","submultiset","subset","substring","substring_regex","succeeds","sum","symmetric","system","system_time","system_user","table","tablesample","tan","tanh","then","time","timestamp","timezone_hour","timezone_minute","to","trailing","translate","translate_regex","translation","treat","trigger","trim","trim_array","true","truncate","uescape","union","unique","unknown","unnest","update","upper","user","using","value","values","value_of","var_pop","var_samp","varbinary","varchar","varying","versioning","when","whenever","where","width_bucket","window","with","within","without","year"],d=["abs","acos","array_agg","asin","atan","avg","cast","ceil","ceiling","coalesce","corr","cos","cosh","count","covar_pop","covar_samp","cume_dist","dense_rank","deref","element","exp","extract","first_value","floor","json_array","json_arrayagg","json_exists","json_object","json_objectagg","json_query","json_table","json_table_primitive","json_value","lag","last_value","lead","listagg","ln","log","log10","lower","max","min","mod","nth_value","ntile","nullif","percent_rank","percentile_cont","percentile_disc","position","position_regex","power","rank","regr_avgx","regr_avgy","regr_count","regr_intercept","regr_r2","regr_slope","regr_sxx","regr_sxy","regr_syy","row_number","sin","sinh","sqrt","stddev_pop","stddev_samp","substring","substring_regex","sum","tan","tanh","translate","translate_regex","treat","trim","trim_array","unnest","upper","value_of","var_pop","var_samp","width_bucket"],y=["current_catalog","current_date","current_default_transform_group","current_path","current_role","current_schema","current_transform_group_for_type","current_user","session_user","system_time","system_user","current_time","localtime","current_timestamp","localtimestamp"],_=["create table","insert into","primary key","foreign key","not null","alter table","add constraint","grouping sets","on overflow","character set","respect nulls","ignore nulls","nulls first","nulls last","depth first","breadth first"],E=d,T=[...u,...o].filter(M=>!d.includes(M)),S={scope:"variable",match:/@[a-z0-9][a-z0-9_]*/},v={scope:"operator",match:/[-+*/=%^~]|&&?|\\|\\|?|!=?|<(?:=>?|<|>)?|>[>=]?/,relevance:0},x={match:n.concat(/\\b/,n.either(...E),/\\s*\\(/),relevance:0,keywords:{built_in:E}};function C(M){return n.concat(/\\b/,n.either(...M.map(k=>k.replace(/\\s+/,"\\\\s+"))),/\\b/)}let P={scope:"keyword",match:C(_),relevance:0};function w(M,{exceptions:k,when:D}={}){let B=D;return k=k||[],M.map(U=>U.match(/\\|\\d+$/)||k.includes(U)?U:B(U)?`${U}|0`:U)}return{name:"SQL",case_insensitive:!0,illegal:/[{}]|<\\//,keywords:{$pattern:/\\b[\\w\\.]+/,keyword:w(T,{when:M=>M.length<3}),literal:f,type:r,built_in:y},contains:[{scope:"type",match:C(i)},P,x,S,a,l,e.C_NUMBER_MODE,e.C_BLOCK_COMMENT_MODE,t,v]}}var Ee="[A-Za-z$_][0-9A-Za-z$_]*",An=["as","in","of","if","for","while","finally","var","new","function","do","return","void","else","break","catch","instanceof","with","throw","case","default","try","switch","continue","typeof","delete","let","yield","const","class","debugger","async","await","static","import","from","export","extends","using"],On=["true","false","null","undefined","NaN","Infinity"],wn=["Object","Function","Boolean","Symbol","Math","Date","Number","BigInt","String","RegExp","Array","Float32Array","Float64Array","Int8Array","Uint8Array","Uint8ClampedArray","Int16Array","Int32Array","Uint16Array","Uint32Array","BigInt64Array","BigUint64Array","Set","Map","WeakSet","WeakMap","ArrayBuffer","SharedArrayBuffer","Atomics","DataView","JSON","Promise","Generator","GeneratorFunction","AsyncFunction","Reflect","Proxy","Intl","WebAssembly"],Rn=["Error","EvalError","InternalError","RangeError","ReferenceError","SyntaxError","TypeError","URIError"],vn=["setInterval","setTimeout","clearInterval","clearTimeout","require","exports","eval","isFinite","isNaN","parseFloat","parseInt","decodeURI","decodeURIComponent","encodeURI","encodeURIComponent","escape","unescape"],xn=["arguments","this","super","console","window","document","localStorage","sessionStorage","module","self","global"],Mn=[].concat(vn,wn,Rn);function jt(e){let n=e.regex,t=(g,{after:h})=>{let A="</"+g[0].slice(1);return g.input.indexOf(A,h)!==-1},a=Ee,l={begin:"<>",end:"</>"},f=/<[A-Za-z0-9\\\\._:-]+\\s*\\/>/,i={begin:/<[A-Za-z0-9\\\\._:-]+/,end:/\\/[A-Za-z0-9\\\\._:-]+>|\\/>/,isTrulyOpeningTag:(g,h)=>{let A=g[0].length+g.index,I=g.input[A];if(I==="<"||I===","){h.ignoreMatch();return}I===">"&&(t(g,{after:A})||h.ignoreMatch());let z,H=g.input.substring(A);if(z=H.match(/^\\s*=/)){h.ignoreMatch();return}if((z=H.match(/^\\s+extends\\s+/))&&z.index===0){h.ignoreMatch();return}}},r={$pattern:Ee,keyword:An,literal:On,built_in:Mn,"variable.language":xn},o="[0-9](_?[0-9])*",u=`\\\\.(${o})`,d="0|[1-9](_?[0-9])*|0[0-7]*[89][0-9]*",y={className:"number",variants:[{begin:`(\\\\b(${d})((${u})|\\\\.)?|(${u}))[eE][+-]?(${o})\\\\b`},{begin:`\\\\b(${d})\\\\b((${u})\\\\b|\\\\.)?|(${u})\\\\b`},{begin:"\\\\b(0|[1-9](_?[0-9])*)n\\\\b"},{begin:"\\\\b0[xX][0-9a-fA-F](_?[0-9a-fA-F])*n?\\\\b"},{begin:"\\\\b0[bB][0-1](_?[0-1])*n?\\\\b"},{begin:"\\\\b0[oO][0-7](_?[0-7])*n?\\\\b"},{begin:"\\\\b0[0-7]+n?\\\\b"}],relevance:0},_={className:"subst",begin:"\\\\$\\\\{",end:"\\\\}",keywords:r,contains:[]},E={begin:".?html`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"xml"}},T={begin:".?css`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"css"}},S={begin:".?gql`",end:"",starts:{end:"`",returnEnd:!1,contains:[e.BACKSLASH_ESCAPE,_],subLanguage:"graphql"}},v={className:"string",begin:"`",end:"`",contains:[e.BACKSLASH_ESCAPE,_]},C={className:"comment",variants:[e.COMMENT(/\\/\\*\\*(?!\\/)/,"\\\\*/",{relevance:0,contains:[{begin:"(?=@[A-Za-z]+)",relevance:0,contains:[{className:"doctag",begin:"@[A-Za-z]+"},{className:"type",begin:"\\\\{",end:"\\\\}",excludeEnd:!0,excludeBegin:!0,relevance:0},{className:"variable",begin:a+"(?=\\\\s*(-)|$)",endsParent:!0,relevance:0},{begin:/(?=[^\\n])\\s/,relevance:0}]}]}),e.C_BLOCK_COMMENT_MODE,e.C_LINE_COMMENT_MODE]},P=[e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,{match:/\\$\\d+/},y];_.contains=P.concat({begin:/\\{/,end:/\\}/,keywords:r,contains:["self"].concat(P)});let w=[].concat(C,_.contains),M=w.concat([{begin:/(\\s*)\\(/,end:/\\)/,keywords:r,contains:["self"].concat(w)}]),k={className:"params",begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M},D={variants:[{match:[/class/,/\\s+/,a,/\\s+/,/extends/,/\\s+/,n.concat(a,"(",n.concat(/\\./,a),")*")],scope:{1:"keyword",3:"title.class",5:"keyword",7:"title.class.inherited"}},{match:[/class/,/\\s+/,a],scope:{1:"keyword",3:"title.class"}}]},B={relevance:0,match:n.either(/\\bJSON/,/\\b[A-Z][a-z]+([A-Z][a-z]*|\\d)*/,/\\b[A-Z]{2,}([A-Z][a-z]+|\\d)+([A-Z][a-z]*)*/,/\\b[A-Z]{2,}[a-z]+([A-Z][a-z]+|\\d)*([A-Z][a-z]*)*/),className:"title.class",keywords:{_:[...wn,...Rn]}},U={label:"use_strict",className:"meta",relevance:10,begin:/^\\s*[\'"]use (strict|asm)[\'"]/},W={variants:[{match:[/function/,/\\s+/,a,/(?=\\s*\\()/]},{match:[/function/,/\\s*(?=\\()/]}],className:{1:"keyword",3:"title.function"},label:"func.def",contains:[k],illegal:/%/},V={relevance:0,match:/\\b[A-Z][A-Z_0-9]+\\b/,className:"variable.constant"};function ae(g){return n.concat("(?!",g.join("|"),")")}let re={match:n.concat(/\\b/,ae([...vn,"super","import","await"].map(g=>`${g}\\\\s*\\\\(`)),a,n.lookahead(/\\s*\\(/)),className:"title.function",relevance:0},q={begin:n.concat(/\\./,n.lookahead(n.concat(a,/(?![0-9A-Za-z$_(])/))),end:a,excludeBegin:!0,keywords:"prototype",className:"property",relevance:0},ie={match:[/get|set/,/\\s+/,a,/(?=\\()/],className:{1:"keyword",3:"title.function"},contains:[{begin:/\\(\\)/},k]},s="(\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)|"+e.UNDERSCORE_IDENT_RE+")\\\\s*=>",p={match:[/const|var|let/,/\\s+/,a,/\\s*/,/=\\s*/,/(async\\s*)?/,n.lookahead(s)],keywords:"async",className:{1:"keyword",3:"title.function"},contains:[k]};return{name:"JavaScript",aliases:["js","jsx","mjs","cjs"],keywords:r,exports:{PARAMS_CONTAINS:M,CLASS_REFERENCE:B},illegal:/#(?![$_A-Za-z])/,contains:[e.SHEBANG({label:"shebang",binary:"node",relevance:5}),U,e.APOS_STRING_MODE,e.QUOTE_STRING_MODE,E,T,S,v,C,{match:/\\$\\d+/},y,B,{scope:"attr",match:a+n.lookahead(":"),relevance:0},p,{begin:"("+e.RE_STARTERS_RE+"|\\\\b(case|return|throw)\\\\b)\\\\s*",keywords:"return throw case",relevance:0,contains:[C,e.REGEXP_MODE,{className:"function",begin:s,returnBegin:!0,end:"\\\\s*=>",contains:[{className:"params",variants:[{begin:e.UNDERSCORE_IDENT_RE,relevance:0},{className:null,begin:/\\(\\s*\\)/,skip:!0},{begin:/(\\s*)\\(/,end:/\\)/,excludeBegin:!0,excludeEnd:!0,keywords:r,contains:M}]}]},{begin:/,/,relevance:0},{match:/\\s+/,relevance:0},{variants:[{begin:l.begin,end:l.end},{match:f},{begin:i.begin,"on:begin":i.isTrulyOpeningTag,end:i.end}],subLanguage:"xml",contains:[{begin:i.begin,end:i.end,skip:!0,contains:["self"]}]}]},W,{beginKeywords:"while if switch catch for"},{begin:"\\\\b(?!function)"+e.UNDERSCORE_IDENT_RE+"\\\\([^()]*(\\\\([^()]*(\\\\([^()]*\\\\)[^()]*)*\\\\)[^()]*)*\\\\)\\\\s*\\\\{",returnBegin:!0,label:"func.def",contains:[k,e.inherit(e.TITLE_MODE,{begin:a,className:"title.function"})]},{match:/\\.\\.\\./,relevance:0},q,{match:"\\\\$"+a,relevance:0},{match:[/\\bconstructor(?=\\s*\\()/],className:{1:"title.function"},contains:[k]},re,V,D,ie,{match:/\\$[(.]/}]}}function kn(e){let n=e.regex,t=jt(e),a=Ee,l=["any","void","number","boolean","string","object","never","symbol","bigint","unknown"],f={begin:[/namespace/,/\\s+/,e.IDENT_RE],beginScope:{1:"keyword",3:"title.class"}},i={beginKeywords:"interface",end:/\\{/,excludeEnd:!0,keywords:{keyword:"interface extends",built_in:l},contains:[t.exports.CLASS_REFERENCE]},r={className:"meta",relevance:10,begin:/^\\s*[\'"]use strict[\'"]/},o=["type","interface","public","private","protected","implements","declare","abstract","readonly","enum","override","satisfies"],u={$pattern:Ee,keyword:An.concat(o),literal:On,built_in:Mn.concat(l),"variable.language":xn},d={className:"meta",begin:"@"+a},y=(S,v,x)=>{let C=S.contains.findIndex(P=>P.label===v);if(C===-1)throw new Error("can not find mode to replace");S.contains.splice(C,1,x)};Object.assign(t.keywords,u),t.exports.PARAMS_CONTAINS.push(d);let _=t.contains.find(S=>S.scope==="attr"),E=Object.assign({},_,{match:n.concat(a,n.lookahead(/\\s*\\?:/))});t.exports.PARAMS_CONTAINS.push([t.exports.CLASS_REFERENCE,_,E]),t.contains=t.contains.concat([d,f,i,E]),y(t,"shebang",e.SHEBANG()),y(t,"use_strict",r);let T=t.contains.find(S=>S.label==="func.def");return T.relevance=0,Object.assign(t,{name:"TypeScript",aliases:["ts","tsx","mts","cts"]}),t}function In(e){let n=e.regex,t=n.concat(/[\\p{L}_]/u,n.optional(/[\\p{L}0-9_.-]*:/u),/[\\p{L}0-9_.-]*/u),a=/[\\p{L}0-9._:-]+/u,l={className:"symbol",begin:/&[a-z]+;|&#[0-9]+;|&#x[a-f0-9]+;/},f={begin:/\\s/,contains:[{className:"keyword",begin:/#?[a-z_][a-z1-9_-]+/,illegal:/\\n/}]},i=e.inherit(f,{begin:/\\(/,end:/\\)/}),r=e.inherit(e.APOS_STRING_MODE,{className:"string"}),o=e.inherit(e.QUOTE_STRING_MODE,{className:"string"}),u={endsWithParent:!0,illegal:/</,relevance:0,contains:[{className:"attr",begin:a,relevance:0},{begin:/=\\s*/,relevance:0,contains:[{className:"string",endsParent:!0,variants:[{begin:/"/,end:/"/,contains:[l]},{begin:/\'/,end:/\'/,contains:[l]},{begin:/[^\\s"\'=<>`]+/}]}]}]};return{name:"HTML, XML",aliases:["html","xhtml","rss","atom","xjb","xsd","xsl","plist","wsf","svg"],case_insensitive:!0,unicodeRegex:!0,contains:[{className:"meta",begin:/<![a-z]/,end:/>/,relevance:10,contains:[f,o,r,i,{begin:/\\[/,end:/\\]/,contains:[{className:"meta",begin:/<![a-z]/,end:/>/,contains:[f,i,o,r]}]}]},e.COMMENT(/\\x3C!--/,/-->/,{relevance:10}),{begin:/<!\\[CDATA\\[/,end:/\\]\\]>/,relevance:10},l,{className:"meta",end:/\\?>/,variants:[{begin:/<\\?xml/,relevance:10,contains:[o]},{begin:/<\\?[a-z][a-z0-9]+/}]},{className:"tag",begin:/\\x3Cstyle(?=\\s|>)/,end:/>/,keywords:{name:"style"},contains:[u],starts:{end:/<\\/style>/,returnEnd:!0,subLanguage:"css"}},{className:"tag",begin:/\\x3Cscript(?=\\s|>)/,end:/>/,keywords:{name:"script"},contains:[u],starts:{end:/<\\/script>/,returnEnd:!0,subLanguage:"javascript"}},{className:"tag",begin:/<>|<\\/>/},{className:"tag",begin:n.concat(/</,n.lookahead(n.concat(t,n.either(/\\/>/,/>/,/\\s/)))),end:/\\/?>/,contains:[{className:"name",begin:t,relevance:0,starts:u}]},{className:"tag",begin:n.concat(/<\\//,n.lookahead(n.concat(t,/>/))),contains:[{className:"name",begin:t,relevance:0},{begin:/>/,relevance:0,endsParent:!0}]}]}}function Cn(e){let n="true false yes no null",t="[\\\\w#;/?:@&=+$,.~*\'()[\\\\]]+",a={className:"attr",variants:[{begin:/[\\w*@][\\w*@ :()\\./-]*:(?=[ \\t]|$)/},{begin:/"[\\w*@][\\w*@ :()\\./-]*":(?=[ \\t]|$)/},{begin:/\'[\\w*@][\\w*@ :()\\./-]*\':(?=[ \\t]|$)/}]},l={className:"template-variable",variants:[{begin:/\\{\\{/,end:/\\}\\}/},{begin:/%\\{/,end:/\\}/}]},f={className:"string",relevance:0,begin:/\'/,end:/\'/,contains:[{match:/\'\'/,scope:"char.escape",relevance:0}]},i={className:"string",relevance:0,variants:[{begin:/"/,end:/"/},{begin:/\\S+/}],contains:[e.BACKSLASH_ESCAPE,l]},r=e.inherit(i,{variants:[{begin:/\'/,end:/\'/,contains:[{begin:/\'\'/,relevance:0}]},{begin:/"/,end:/"/},{begin:/[^\\s,{}[\\]]+/}]}),_={className:"number",begin:"\\\\b"+"[0-9]{4}(-[0-9][0-9]){0,2}"+"([Tt \\\\t][0-9][0-9]?(:[0-9][0-9]){2})?"+"(\\\\.[0-9]*)?"+"([ \\\\t])*(Z|[-+][0-9][0-9]?(:[0-9][0-9])?)?"+"\\\\b"},E={end:",",endsWithParent:!0,excludeEnd:!0,keywords:n,relevance:0},T={begin:/\\{/,end:/\\}/,contains:[E],illegal:"\\\\n",relevance:0},S={begin:"\\\\[",end:"\\\\]",contains:[E],illegal:"\\\\n",relevance:0},v=[a,{className:"meta",begin:"^---\\\\s*$",relevance:10},{className:"string",begin:"[\\\\|>]([1-9]?[+-])?[ ]*\\\\n( +)[^ ][^\\\\n]*\\\\n(\\\\2[^\\\\n]+\\\\n?)*"},{begin:"<%[%=-]?",end:"[%-]?%>",subLanguage:"ruby",excludeBegin:!0,excludeEnd:!0,relevance:0},{className:"type",begin:"!\\\\w+!"+t},{className:"type",begin:"!<"+t+">"},{className:"type",begin:"!"+t},{className:"type",begin:"!!"+t},{className:"meta",begin:"&"+e.UNDERSCORE_IDENT_RE+"$"},{className:"meta",begin:"\\\\*"+e.UNDERSCORE_IDENT_RE+"$"},{className:"bullet",begin:"-(?=[ ]|$)",relevance:0},e.HASH_COMMENT_MODE,{beginKeywords:n,keywords:{literal:n}},_,{className:"number",begin:e.C_NUMBER_RE+"\\\\b",relevance:0},T,S,f,i],x=[...v];return x.pop(),x.push(r),E.contains=x,{name:"YAML",case_insensitive:!0,aliases:["yml"],contains:v}}var L=tn.newInstance();L.registerLanguage("bash",an);L.registerLanguage("c",rn);L.registerLanguage("cpp",sn);L.registerLanguage("css",on);L.registerLanguage("diff",cn);L.registerLanguage("go",ln);L.registerLanguage("java",gn);L.registerLanguage("javascript",mn);L.registerLanguage("json",En);L.registerLanguage("markdown",hn);L.registerLanguage("python",Nn);L.registerLanguage("rust",yn);L.registerLanguage("shell",Sn);L.registerLanguage("sql",Tn);L.registerLanguage("typescript",kn);L.registerLanguage("xml",In);L.registerLanguage("yaml",Cn);L.configure({ignoreUnescapedHTML:!0,throwUnescapedHTML:!1});function ea(e,n){return L.highlight(e,{language:n,ignoreIllegals:!0}).value}function na(e){return!!L.getLanguage(e)}return Xn(ta);})();';
@@ -47689,6 +45996,9 @@ var HIGHLIGHT_LANGUAGES = {
   "yml": "yaml",
   "zsh": "bash"
 };
+
+// src/core/export/generated/page-script.ts
+var PAGE_JS = '"use strict";(()=>{var N=\'code[class^="language-"]\';function b(t){let a=document;a.documentElement.classList.add("js");let c=I(a,t);S(a,c)}function I(t,a){let c=[],s=e=>{var l,u;return(u=(l=/^language-([a-z0-9+]+)/.exec(e.className))==null?void 0:l[1])!=null?u:""},d=e=>{var m;if(e.bh)return!0;if(e.querySelector("mark"))return c.push(e),!1;e.bh=1;let l=s(e),u=(m=e.textContent)!=null?m:"";if(!a||!l||u.length>1e5||!a.has(l))return!0;try{e.innerHTML=a.highlight(u,l),e.classList.add("hljs")}catch(y){}return!0},f=window.IntersectionObserver?new IntersectionObserver(e=>{for(let l of e)l.isIntersecting&&o(l.target)},{rootMargin:"600px 0px"}):null;function o(e){d(e)&&f&&f.unobserve(e)}for(let e of Array.from(t.querySelectorAll(N)))f?f.observe(e):o(e);return t.addEventListener("toggle",e=>{let l=e.target;if(!(!l.open||!l.querySelectorAll))for(let u of Array.from(l.querySelectorAll(N)))o(u)},!0),{done:o,flush:()=>{let e=c;c=[];for(let l of e)o(l)}}}function S(t,a){let c=t.getElementById("title");c&&c.textContent&&(t.title=c.textContent);let s=t.getElementById("q"),d=t.getElementById("cnt"),f=t.getElementById("only");if(!s||!d||!f)return;let o=[],h=-1,e,l=()=>{var r;for(let n of Array.from(t.querySelectorAll("mark.hit"))){let i=n.parentNode;i.replaceChild(t.createTextNode((r=n.textContent)!=null?r:""),n),i.normalize()}o=[],h=-1;for(let n of Array.from(t.querySelectorAll(".nomatch")))n.classList.remove("nomatch");a.flush()},u=(r,n)=>{var w;let i=t.createTreeWalker(r,NodeFilter.SHOW_TEXT),A=[],k,C=!1;for(;k=i.nextNode();)A.push(k);for(let x of A){let p=(w=x.nodeValue)!=null?w:"",T=p.toLowerCase(),g=T.indexOf(n);if(g<0||T.length!==p.length)continue;C=!0;let E=t.createDocumentFragment(),v=0;for(;g>=0;){E.appendChild(t.createTextNode(p.slice(v,g)));let L=t.createElement("mark");L.className="hit",L.textContent=p.slice(g,g+n.length),E.appendChild(L),o.push(L),v=g+n.length,g=T.indexOf(n,v)}E.appendChild(t.createTextNode(p.slice(v))),x.parentNode.replaceChild(E,x)}return C},m=()=>{l();let r=s.value.toLowerCase();if(!r){d.textContent="";return}for(let n of Array.from(t.querySelectorAll(".msg")))u(n,r)||n.classList.add("nomatch");for(let n of Array.from(t.querySelectorAll(".turn")))n.querySelector(".msg:not(.nomatch)")||n.classList.add("nomatch");d.textContent=o.length===1?"1 match":o.length?`${o.length} matches`:"no matches"},y=r=>{if(!o.length)return;h>=0&&o[h].classList.remove("cur"),h=(h+r+o.length)%o.length;let n=o[h];n.classList.add("cur");for(let i=n.parentNode;i;i=i.parentNode)i.tagName==="DETAILS"&&(i.open=!0);n.scrollIntoView({block:"center"}),d.textContent=`${h+1} / ${o.length}`};s.addEventListener("input",()=>{clearTimeout(e),e=setTimeout(m,150)}),s.addEventListener("keydown",r=>{r.key==="Enter"?(r.preventDefault(),clearTimeout(e),!o.length&&s.value&&m(),y(r.shiftKey?-1:1)):r.key==="Escape"&&(s.value="",m())}),t.getElementById("next").addEventListener("click",()=>y(1)),t.getElementById("prev").addEventListener("click",()=>y(-1)),f.addEventListener("change",()=>t.body.classList.toggle("filter",f.checked)),t.addEventListener("keydown",r=>{r.key==="/"&&t.activeElement!==s&&(r.preventDefault(),s.focus())})}b(typeof H=="undefined"?null:H);})();';
 
 // src/core/export/html-assets.ts
 var STYLE = `
@@ -47759,57 +46069,42 @@ mark.hit{background:var(--mark);color:inherit}mark.hit.cur{background:var(--cur)
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
 `;
-var HIGHLIGHT_JS = `var MAX=100000,waiting=[],SEL='code[class^="language-"]';
-function langOf(c){var m=/^language-([a-z0-9+]+)/.exec(c.className);return m?m[1]:'';}
-function paint(c){if(c.bh)return true;if(c.querySelector('mark')){waiting.push(c);return false;}c.bh=1;
-var l=langOf(c),t=c.textContent;if(!H||!l||t.length>MAX||!H.has(l))return true;
-try{c.innerHTML=H.highlight(t,l);c.classList.add('hljs');}catch(e){}return true;}
-var io=window.IntersectionObserver?new IntersectionObserver(function(es){for(var i=0;i<es.length;i++){
-if(es[i].isIntersecting)done(es[i].target);}},{rootMargin:'600px 0px'}):null;
-function done(c){if(paint(c)&&io)io.unobserve(c);}
-var cs=d.querySelectorAll(SEL);for(var i=0;i<cs.length;i++){if(io)io.observe(cs[i]);else done(cs[i]);}
-d.addEventListener('toggle',function(e){var t=e.target;if(!t.open||!t.querySelectorAll)return;
-var cs=t.querySelectorAll(SEL);for(var i=0;i<cs.length;i++)done(cs[i]);},true);
-`;
-var SEARCH_JS = `var h=d.getElementById('title');if(h&&h.textContent)d.title=h.textContent;
-var q=d.getElementById('q'),cnt=d.getElementById('cnt'),only=d.getElementById('only'),marks=[],cur=-1,timer=0;
-if(!q)return;
-function clear(){var ms=d.querySelectorAll('mark.hit');for(var i=0;i<ms.length;i++){var m=ms[i],p=m.parentNode;
-p.replaceChild(d.createTextNode(m.textContent),m);p.normalize();}marks=[];cur=-1;
-var nm=d.querySelectorAll('.nomatch');for(var j=0;j<nm.length;j++)nm[j].classList.remove('nomatch');
-var w=waiting;waiting=[];for(var k=0;k<w.length;k++)done(w[k]);}
-function mark(el,s){var w=d.createTreeWalker(el,NodeFilter.SHOW_TEXT),nodes=[],n,found=false;
-while((n=w.nextNode()))nodes.push(n);
-for(var k=0;k<nodes.length;k++){var t=nodes[k].nodeValue,low=t.toLowerCase(),i=low.indexOf(s);
-if(i<0||low.length!==t.length)continue;found=true;var f=d.createDocumentFragment(),last=0;
-while(i>=0){f.appendChild(d.createTextNode(t.slice(last,i)));var m=d.createElement('mark');m.className='hit';
-m.textContent=t.slice(i,i+s.length);f.appendChild(m);marks.push(m);last=i+s.length;i=low.indexOf(s,last);}
-f.appendChild(d.createTextNode(t.slice(last)));nodes[k].parentNode.replaceChild(f,nodes[k]);}return found;}
-function run(){clear();var s=q.value.toLowerCase();if(!s){cnt.textContent='';return;}
-var msgs=d.querySelectorAll('.msg'),turns=d.querySelectorAll('.turn');
-for(var i=0;i<msgs.length;i++){if(!mark(msgs[i],s))msgs[i].classList.add('nomatch');}
-for(var j=0;j<turns.length;j++){if(!turns[j].querySelector('.msg:not(.nomatch)'))turns[j].classList.add('nomatch');}
-cnt.textContent=marks.length===1?'1 match':marks.length?marks.length+' matches':'no matches';}
-function go(step){if(!marks.length)return;if(cur>=0)marks[cur].classList.remove('cur');
-cur=(cur+step+marks.length)%marks.length;var m=marks[cur];m.classList.add('cur');
-for(var p=m.parentNode;p;p=p.parentNode){if(p.tagName==='DETAILS')p.open=true;}
-m.scrollIntoView({block:'center'});cnt.textContent=(cur+1)+' / '+marks.length;}
-q.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,150);});
-q.addEventListener('keydown',function(e){if(e.key==='Enter'){e.preventDefault();clearTimeout(timer);
-if(!marks.length&&q.value)run();go(e.shiftKey?-1:1);}else if(e.key==='Escape'){q.value='';run();}});
-d.getElementById('next').addEventListener('click',function(){go(1);});
-d.getElementById('prev').addEventListener('click',function(){go(-1);});
-only.addEventListener('change',function(){d.body.classList.toggle('filter',only.checked);});
-d.addEventListener('keydown',function(e){if(e.key==='/'&&d.activeElement!==q){e.preventDefault();q.focus();}});
-`;
 var SCRIPT = `(function(){
-var d=document;d.documentElement.classList.add('js');
 var H=null;try{
 ${HIGHLIGHTER_JS}
 }catch(e){H=null;}
-${HIGHLIGHT_JS}${SEARCH_JS}})();`;
-var SCRIPT_HASH = `sha256-${createHash2("sha256").update(SCRIPT, "utf8").digest("base64")}`;
+${PAGE_JS}})();`;
+var SCRIPT_HASH = `sha256-${createHash3("sha256").update(SCRIPT, "utf8").digest("base64")}`;
 var CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
+
+// src/core/format/html.ts
+var NEEDS_ESCAPE = /[&<>"']/;
+var NEEDS_ESCAPE_WITH_BACKTICK = /[&<>"'`]/;
+function escapeHtml(s) {
+  return escape(s, false);
+}
+function escapeHtmlAndBackticks(s) {
+  return escape(s, true);
+}
+function escape(s, backtick) {
+  if (!(backtick ? NEEDS_ESCAPE_WITH_BACKTICK : NEEDS_ESCAPE).test(s)) return s;
+  const out = s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+  return backtick ? out.replaceAll("`", "&#96;") : out;
+}
+function escapeText(s) {
+  const amp = s.includes("&");
+  if (!amp && !s.includes("<")) return s;
+  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
+}
+function safeHref(href) {
+  if (!href) return "#";
+  const h2 = href.trim();
+  if (/[\u0000-\u001f\u007f]/.test(h2)) return "#";
+  if (/^(https?:|mailto:)/i.test(h2)) return h2;
+  if (h2.startsWith("//") || h2.startsWith("\\")) return "#";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h2)) return "#";
+  return h2;
+}
 
 // node_modules/marked/lib/marked.esm.js
 function G() {
@@ -48043,7 +46338,7 @@ function Ht(l3, e) {
 function He(l3, e, t, n, r) {
   let s = e.href, o = e.title || null, i2 = Ht(l3[1], r), a = l3[0].charAt(0) === "!", c = n.state.inLink, u = n.state.linkEmitted, d = n.state.inRawBlock;
   n.state.inLink = true, n.state.linkEmitted = false;
-  let h = n.inlineTokens(i2), p = n.state.linkEmitted;
+  let h2 = n.inlineTokens(i2), p = n.state.linkEmitted;
   if (n.state.linkEmitted = u, n.state.inLink = c, !a) {
     if (p) {
       n.state.inRawBlock = d;
@@ -48051,7 +46346,7 @@ function He(l3, e, t, n, r) {
     }
     n.state.linkEmitted = true;
   }
-  return { type: a ? "image" : "link", raw: t, href: s, title: o, text: i2, tokens: h };
+  return { type: a ? "image" : "link", raw: t, href: s, title: o, text: i2, tokens: h2 };
 }
 function Zt(l3, e, t) {
   let n = l3.match(t.other.indentCodeCompensation);
@@ -48151,8 +46446,8 @@ var _ = class {
         r = r ? `${r}
 ${u}` : u, s = s ? `${s}
 ${d}` : d;
-        let h = this.lexer.state.top;
-        if (this.lexer.state.top = true, this.lexer.blockTokens(d, o, true), this.lexer.state.top = h, n.length === 0) break;
+        let h2 = this.lexer.state.top;
+        if (this.lexer.state.top = true, this.lexer.blockTokens(d, o, true), this.lexer.state.top = h2, n.length === 0) break;
         let p = o.at(-1);
         if (p?.type === "code" || p?.type === "heading" || p?.type === "hr" || p?.type === "html" || p?.type === "table") break;
         if (p?.type === "blockquote") {
@@ -48195,14 +46490,14 @@ ${R}`;
       s = o ? `\\d{1,9}\\${s.slice(-1)}` : `\\${s}`, this.options.pedantic && (s = o ? s : "[*+-]");
       let a = this.rules.other.listItemRegex(s), c = false;
       for (; e; ) {
-        let h = false, p = "";
+        let h2 = false, p = "";
         if (!(t = a.exec(e)) || this.rules.block.hr.test(e)) break;
         let k = r();
         e = e.substring(t[0].length);
         let m = t[2].split(`
 `, 1)[0], b = t[1].length, f = this.options.pedantic ? te2(m, b) : m.replace(this.rules.other.leadingSpaceTab, (H) => te2(H, b)), R = e.split(`
 `, 1)[0], E = !f.trim(), T = 0;
-        if (this.options.pedantic ? (T = 2, p = f.trimStart()) : E ? T = b + 1 : (T = f.search(this.rules.other.nonSpaceChar), T = T > 4 ? 1 : T, p = f.slice(T), T += b), E && this.rules.other.blankLine.test(R) && (e = e.substring(R.length + 1), h = true), !h) {
+        if (this.options.pedantic ? (T = 2, p = f.trimStart()) : E ? T = b + 1 : (T = f.search(this.rules.other.nonSpaceChar), T = T > 4 ? 1 : T, p = f.slice(T), T += b), E && this.rules.other.blankLine.test(R) && (e = e.substring(R.length + 1), h2 = true), !h2) {
           let H = this.rules.other.nextBulletRegex(T), K = this.rules.other.hrRegex(T), re = this.rules.other.fencesBeginRegex(T), B = this.options.pedantic ? this.rules.other.pedanticHeadingBeginRegex(T) : this.rules.other.headingBeginRegex(T), X = this.rules.other.htmlBeginRegex(T), se = this.rules.other.blockquoteBeginRegex(T), le = false;
           for (; e; ) {
             let we = e.split(`
@@ -48240,16 +46535,16 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
       else return;
       i2.raw = n.slice(0, r()).trimEnd();
       let d = [];
-      for (let h of i2.items) if (this.lexer.state.top = false, d.push(this.lexer.inlineQueue.length), h.tokens = this.lexer.blockTokens(h.text, []), !i2.loose) {
-        let p = h.tokens.filter((m) => m.type === "space"), k = p.length > 0 && p.some((m) => this.rules.other.anyLine.test(m.raw));
+      for (let h2 of i2.items) if (this.lexer.state.top = false, d.push(this.lexer.inlineQueue.length), h2.tokens = this.lexer.blockTokens(h2.text, []), !i2.loose) {
+        let p = h2.tokens.filter((m) => m.type === "space"), k = p.length > 0 && p.some((m) => this.rules.other.anyLine.test(m.raw));
         i2.loose = k;
       }
-      for (let h = 0; h < i2.items.length; h++) {
-        let p = i2.items[h], k = p.tokens[0];
+      for (let h2 = 0; h2 < i2.items.length; h2++) {
+        let p = i2.items[h2], k = p.tokens[0];
         if (p.task && (k?.type === "text" || k?.type === "paragraph")) {
           p.text = p.text.replace(this.rules.other.listReplaceTask, ""), k.raw = k.raw.replace(this.rules.other.listReplaceTask, ""), k.text = k.text.replace(this.rules.other.listReplaceTask, "");
           let m = this.lexer.inlineQueue;
-          for (let f = d[h]; f < m.length; f++) if (m[f].tokens === k.tokens) {
+          for (let f = d[h2]; f < m.length; f++) if (m[f].tokens === k.tokens) {
             m[f].src = m[f].src.replace(this.rules.other.listReplaceTask, "");
             break;
           }
@@ -48260,9 +46555,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
           }
         } else p.task && (p.task = false);
       }
-      if (i2.loose) for (let h of i2.items) {
-        h.loose = true;
-        for (let p of h.tokens) p.type === "text" && (p.type = "paragraph");
+      if (i2.loose) for (let h2 of i2.items) {
+        h2.loose = true;
+        for (let p of h2.tokens) p.type === "text" && (p.type = "paragraph");
       }
       return i2;
     }
@@ -48382,9 +46677,9 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
     a < i2 && (n = c);
     let d = a < i2 ? u : n === "*" || n === "_" || !!this.rules.inline.punctuation.exec(n);
     if (r[4] && n.match(this.rules.other.unicodeAlphaNumeric)) return;
-    let h = r[1] || r[3] || "";
-    if (!h || !n || d) {
-      let p = [...r[0]].length - 1, k, m, b = p, f = 0, R = i2 - a + p, E = !this.options.pedantic && !!c.trim() && (!!h || s === "*" && !u);
+    let h2 = r[1] || r[3] || "";
+    if (!h2 || !n || d) {
+      let p = [...r[0]].length - 1, k, m, b = p, f = 0, R = i2 - a + p, E = !this.options.pedantic && !!c.trim() && (!!h2 || s === "*" && !u);
       if (s !== "*" && s !== "_") return;
       let T = s === "*" ? this.rules.inline.emStrongRDelimAst : this.rules.inline.emStrongRDelimUnd, U = oe(this, t, s), H = t.length - e.length + p;
       if (U < H) return;
@@ -48431,10 +46726,10 @@ ${R}`) ? `    ${Z.replace(/^ {0,3}/, "")}` : R;
     let r = this.rules.inline.delLDelim.exec(e);
     if (!r) return;
     if (!(r[1] || "") || !n || this.rules.inline.punctuation.exec(n)) {
-      let o = [...r[0]].length - 1, i2, a, c = o, u = this.rules.inline.delRDelim, d = ae(this, t), h = t.length - e.length + o;
-      if (d < h) return;
+      let o = [...r[0]].length - 1, i2, a, c = o, u = this.rules.inline.delRDelim, d = ae(this, t), h2 = t.length - e.length + o;
+      if (d < h2) return;
       t = t.slice(-1 * e.length + o);
-      let p = d - h;
+      let p = d - h2;
       for (u.lastIndex = 0; (r = u.exec(t)) !== null && !(r.index > p); ) {
         if (i2 = r[1] || r[2] || r[3] || r[4] || r[5] || r[6], !i2 || (a = [...i2].length, a !== o)) continue;
         if (r[3] || r[4]) {
@@ -48581,9 +46876,9 @@ var w = class l {
       }
       let c = e;
       if (this.options.extensions?.startBlock) {
-        let u = 1 / 0, d = e.slice(1), h;
+        let u = 1 / 0, d = e.slice(1), h2;
         this.options.extensions.startBlock.forEach((p) => {
-          h = p.call({ lexer: this }, d), typeof h == "number" && h >= 0 && (u = Math.min(u, h));
+          h2 = p.call({ lexer: this }, d), typeof h2 == "number" && h2 >= 0 && (u = Math.min(u, h2));
         }), u < 1 / 0 && u >= 0 && (c = e.substring(0, u + 1));
       }
       if (this.state.top && (a = this.tokenizer.paragraph(c))) {
@@ -48676,19 +46971,19 @@ var w = class l {
       if (a === "*" || a === "_") {
         let u = t.length - e.length;
         if (oe(this.tokenizer, t, a) <= u) {
-          let h = 1;
-          for (; h < e.length && e.charCodeAt(h) === a.charCodeAt(0); ) h++;
-          let p = e.substring(0, h), k = n.at(-1);
-          k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h), s = a, r = true;
+          let h2 = 1;
+          for (; h2 < e.length && e.charCodeAt(h2) === a.charCodeAt(0); ) h2++;
+          let p = e.substring(0, h2), k = n.at(-1);
+          k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h2), s = a, r = true;
           continue;
         }
       } else if (a === "~") {
         let u = t.length - e.length;
         if (ae(this.tokenizer, t) <= u) {
-          let h = 1;
-          for (; h < e.length && e.charCodeAt(h) === 126; ) h++;
-          let p = e.substring(0, h), k = n.at(-1);
-          k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h), s = a, r = true;
+          let h2 = 1;
+          for (; h2 < e.length && e.charCodeAt(h2) === 126; ) h2++;
+          let p = e.substring(0, h2), k = n.at(-1);
+          k?.type === "text" && !k.escaped ? (k.raw += p, k.text += p) : n.push({ type: "text", raw: p, text: p, escaped: false }), e = e.substring(h2), s = a, r = true;
           continue;
         }
       }
@@ -48718,9 +47013,9 @@ var w = class l {
       }
       let c = e;
       if (this.options.extensions?.startInline) {
-        let u = 1 / 0, d = e.slice(1), h;
+        let u = 1 / 0, d = e.slice(1), h2;
         this.options.extensions.startInline.forEach((p) => {
-          h = p.call({ lexer: this }, d), typeof h == "number" && h >= 0 && (u = Math.min(u, h));
+          h2 = p.call({ lexer: this }, d), typeof h2 == "number" && h2 >= 0 && (u = Math.min(u, h2));
         }), u < 1 / 0 && u >= 0 && (c = e.substring(0, u + 1));
       }
       if (i2 = this.tokenizer.inlineText(c)) {
@@ -49200,15 +47495,15 @@ var ne = class {
           let i2 = o, a = n.hooks[i2], c = s[i2];
           A.passThroughHooks.has(o) ? s[i2] = (u) => {
             if (s.options.async && A.passThroughHooksRespectAsync.has(o)) return (async () => {
-              let h = await a.call(s, u);
-              return c.call(s, h);
+              let h2 = await a.call(s, u);
+              return c.call(s, h2);
             })();
             let d = a.call(s, u);
             return c.call(s, d);
           } : s[i2] = (...u) => {
             if (s.options.async) return (async () => {
-              let h = await a.apply(s, u);
-              return h === false && (h = await c.apply(s, u)), h;
+              let h2 = await a.apply(s, u);
+              return h2 === false && (h2 = await c.apply(s, u)), h2;
             })();
             let d = a.apply(s, u);
             return d === false && (d = c.apply(s, u)), d;
@@ -49303,17 +47598,43 @@ var Bn = x2.parseInline;
 var qn = P.parse;
 var vn = w.lex;
 
+// src/core/format/markdown-html.ts
+function createMarkdownHtml(opts) {
+  let md;
+  return (text) => (md ??= new ne({ gfm: true, breaks: false, async: false, renderer: renderer(opts) })).parse(
+    text
+  );
+}
+function renderer(opts) {
+  const code2 = (token) => opts.code(token.text, token.lang);
+  if (opts.surface === "page") {
+    const esc3 = escapeHtmlAndBackticks;
+    return {
+      html: (token) => esc3(token.text),
+      link(token) {
+        const text = this.parser.parseInline(token.tokens);
+        const title = token.title ? ` title="${esc3(token.title)}"` : "";
+        return `<a href="${esc3(safeHref(token.href))}"${title} rel="nofollow noopener noreferrer">${text}</a>`;
+      },
+      image: (token) => `<a href="${esc3(safeHref(token.href))}" rel="nofollow noopener noreferrer">[image: ${esc3(token.text || "untitled")}]</a>`,
+      code: code2
+    };
+  }
+  return {
+    html(token) {
+      const text = escapeHtml(token.text);
+      return "block" in token && token.block ? `<p class="raw">${text}</p>` : text;
+    },
+    link(token) {
+      const label = this.parser.parseInline(token.tokens);
+      return token.text === token.href ? `<span class="url">${label}</span>` : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
+    },
+    image: (token) => `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ""}] (${escapeHtml(token.href)})</span>`,
+    code: code2
+  };
+}
+
 // src/core/export/html-content.ts
-var NEEDS_ESCAPE = /[&<>"']/;
-function escapeHtml(s) {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
-}
-function escapeText(s) {
-  const amp = s.includes("&");
-  if (!amp && !s.includes("<")) return s;
-  return (amp ? s.replaceAll("&", "&amp;") : s).replaceAll("<", "&lt;");
-}
 var MAX_HIGHLIGHT_CHARS = 1e5;
 var EXT_LANG = {
   sh: "bash",
@@ -49356,8 +47677,8 @@ function languageForPath(path) {
   const m = /\.([A-Za-z0-9]+)$/.exec(path);
   return m ? own2(EXT_LANG, m[1].toLowerCase()) : void 0;
 }
-function own2(table, key) {
-  return Object.hasOwn(table, key) ? table[key] : void 0;
+function own2(table, key5) {
+  return Object.hasOwn(table, key5) ? table[key5] : void 0;
 }
 function knownLanguage(lang) {
   if (!lang) return void 0;
@@ -49398,8 +47719,8 @@ function fencedParagraphs(text, codeBlock) {
   let out = "";
   let start = 0;
   for (let i2 = 0; i2 < lines.length; i2++) {
-    const open3 = FENCE_OPEN.exec(lines[i2]);
-    if (!open3) continue;
+    const open5 = FENCE_OPEN.exec(lines[i2]);
+    if (!open5) continue;
     let close = i2 + 1;
     while (close < lines.length && lines[close] !== "```") {
       if (CLOSER_LIKE.test(lines[close])) return void 0;
@@ -49408,7 +47729,7 @@ function fencedParagraphs(text, codeBlock) {
     if (close === lines.length || close === i2 + 1 || lines[close - 1] === "") return void 0;
     const prose2 = plainParagraphs(lines.slice(start, i2).join("\n"));
     if (prose2 === void 0) return void 0;
-    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open3[1] || void 0);
+    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open5[1] || void 0);
     start = close + 1;
     i2 = close;
   }
@@ -49417,34 +47738,12 @@ function fencedParagraphs(text, codeBlock) {
 }
 var CODE_CLOSE = "</code></pre>";
 function createHtmlContent(opts = {}) {
-  const codeOpen = (code, lang) => {
-    const known = code.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
+  const codeOpen = (code2, lang) => {
+    const known = code2.length <= MAX_HIGHLIGHT_CHARS ? knownLanguage(lang) : void 0;
     return known ? `<pre><code class="language-${known}">` : "<pre><code>";
   };
-  const codeBlock = (code, lang) => `${codeOpen(code, lang)}${escapeText(code)}${CODE_CLOSE}`;
-  let md;
-  const makeMarked = () => new ne({
-    gfm: true,
-    breaks: false,
-    async: false,
-    renderer: {
-      html(token) {
-        const text = escapeHtml(token.text);
-        return "block" in token && token.block ? `<p class="raw">${text}</p>` : text;
-      },
-      link(token) {
-        const label = this.parser.parseInline(token.tokens);
-        return token.text === token.href ? `<span class="url">${label}</span>` : `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
-      },
-      image(token) {
-        return `<span class="url">[image${token.text ? `: ${escapeHtml(token.text)}` : ""}] (${escapeHtml(token.href)})</span>`;
-      },
-      code(token) {
-        return codeBlock(token.text, token.lang);
-      }
-    }
-  });
-  const slow = (text) => (md ??= makeMarked()).parse(text);
+  const codeBlock = (code2, lang) => `${codeOpen(code2, lang)}${escapeText(code2)}${CODE_CLOSE}`;
+  const slow = createMarkdownHtml({ surface: "document", code: codeBlock });
   const markdownHtml = opts.fastPaths === false ? slow : (text) => {
     const fast = text.includes("```") ? fencedParagraphs(text, codeBlock) : plainParagraphs(text);
     return fast ?? slow(text);
@@ -49452,7 +47751,148 @@ function createHtmlContent(opts = {}) {
   return { codeOpen, codeBlock, markdownHtml };
 }
 
-// src/core/export/shared.ts
+// src/core/format/cost.ts
+function formatCost(usd, style) {
+  switch (style) {
+    case "precise":
+      if (usd === null || usd === void 0) return "unknown";
+      return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
+    case "cents":
+      if (usd === null || usd === void 0) return "n/a";
+      return usd < 0.01 && usd > 0 ? "<$0.01" : `$${usd.toFixed(2)}`;
+    case "dollars":
+      if (usd === null || usd === void 0) return "n/a";
+      return `$${usd.toFixed(2)}`;
+  }
+}
+
+// src/core/format/count.ts
+function formatInt(n) {
+  const r = Math.round(n);
+  if (!Number.isSafeInteger(r)) return String(r);
+  const digits = String(Math.abs(r));
+  let out = "";
+  for (let end = digits.length; end > 0; end -= 3) {
+    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
+  }
+  return r < 0 ? `-${out}` : out;
+}
+function formatCount(n, style) {
+  if (n === null || n === void 0) return "0";
+  if (style === "abbreviated") {
+    if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+    if (n >= 1e4) return `${Math.round(n / 1e3)}k`;
+  }
+  return formatInt(n);
+}
+function totalTokens(t) {
+  return t.input + t.output + t.cacheRead + t.cacheWrite;
+}
+
+// src/core/format/duration.ts
+function formatDuration(ms, style) {
+  switch (style) {
+    case "precise":
+      return precise(ms ?? 0);
+    case "compact":
+      return compact(ms);
+    case "minutes":
+      return minutes(ms ?? 0);
+    case "terse":
+      return terse(ms ?? 0);
+    case "hours":
+      return hours(ms ?? 0);
+  }
+}
+function precise(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  let s = Math.round(ms / 1e3);
+  const h2 = Math.floor(s / 3600);
+  s -= h2 * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  if (h2) return `${h2}h ${m}m ${s}s`;
+  if (m) return `${m}m ${s}s`;
+  return `${s}s`;
+}
+function compact(ms) {
+  if (!ms || ms < 0) return "0s";
+  const s = Math.round(ms / 1e3);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+function minutes(ms) {
+  if (!Number.isFinite(ms) || ms <= 0) return "0m";
+  const totalMin = Math.round(ms / 6e4);
+  if (totalMin < 1) return `${Math.max(1, Math.round(ms / 1e3))}s`;
+  const h2 = Math.floor(totalMin / 60);
+  const m = totalMin % 60;
+  return h2 === 0 ? `${m}m` : `${h2}h ${String(m).padStart(2, "0")}m`;
+}
+function terse(ms) {
+  if (!Number.isFinite(ms) || ms <= 0) return "-";
+  const s = Math.round(ms / 1e3);
+  if (s < 60) return `${s}s`;
+  const m = Math.round(s / 60);
+  return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}`;
+}
+function hours(ms) {
+  if (ms < 6e4) return `${Math.round(ms / 1e3)}s`;
+  if (ms < 36e5) return `${Math.round(ms / 6e4)}m`;
+  return `${(ms / 36e5).toFixed(1)}h`;
+}
+
+// src/core/export/summary-rows.ts
+function formatCost2(usd) {
+  return formatCost(usd, "precise");
+}
+function formatDuration2(ms) {
+  return formatDuration(ms, "precise");
+}
+function toolRows(totals) {
+  return Object.entries(totals.tools).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+function redactionLine(r) {
+  if (r.total === 0) return "no secrets found";
+  const rules = Object.entries(r.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule2, n]) => `${rule2}: ${n}`).join(", ");
+  return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
+}
+var MAX_LISTED_FILES = 200;
+function countList(m) {
+  const entries = Object.entries(m ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return {
+    total: entries.reduce((n, [, c]) => n + c, 0),
+    list: entries.map(([k, c]) => `${k}: ${c}`).join(", ")
+  };
+}
+function subagentUsageRows(t) {
+  return (t.subagents ?? []).map((a) => {
+    const tokens = a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite;
+    const call = a.toolUseId ? `call ${a.toolUseId} (agent ${a.agentId})` : `agent ${a.agentId} (spawning call unknown)`;
+    return [call, `${formatInt(tokens)} tokens · ${formatCost2(a.costUsd)}`];
+  });
+}
+function skipRows(stats) {
+  if (stats === void 0) return [];
+  const rows = [];
+  const lines = (n) => `${formatInt(n)} line${n === 1 ? "" : "s"}`;
+  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
+  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
+  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
+  const unknown2 = countList(stats.unknownTypes);
+  if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
+  if (stats.truncatedTail)
+    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
+  const skipped2 = countList(stats.skippedTypes);
+  if (skipped2.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped2.total)} (${skipped2.list})`]);
+  if (stats.duplicateRecords)
+    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
+  return rows;
+}
+
+// src/core/render/event-text.ts
 function toolSummary(name, input2, max = 80) {
   const obj = input2 !== null && typeof input2 === "object" ? input2 : void 0;
   const str3 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
@@ -49508,8 +47948,8 @@ function oneLine(s, max) {
 function cutAt(s, n) {
   if (n <= 0) return "";
   if (n >= s.length) return s;
-  const code = s.charCodeAt(n - 1);
-  return s.slice(0, code >= 55296 && code <= 56319 ? n - 1 : n);
+  const code2 = s.charCodeAt(n - 1);
+  return s.slice(0, code2 >= 55296 && code2 <= 56319 ? n - 1 : n);
 }
 function clipToolResult(content, max) {
   if (max === void 0 || content.length <= max) return content;
@@ -49524,20 +47964,6 @@ function stringifyInput(input2) {
   } catch {
     return String(input2);
   }
-}
-function longestRun(s, ch) {
-  let best = 0;
-  let i2 = s.indexOf(ch);
-  while (i2 !== -1) {
-    let j = i2 + 1;
-    while (j < s.length && s[j] === ch) j++;
-    if (j - i2 > best) best = j - i2;
-    i2 = s.indexOf(ch, j);
-  }
-  return best;
-}
-function fenceFor(content) {
-  return "`".repeat(Math.max(3, longestRun(content, "`") + 1));
 }
 function commandLine(e) {
   if (!e.command) return void 0;
@@ -49557,85 +47983,320 @@ var ToolIndex = class {
   }
   max;
   map = /* @__PURE__ */ new Map();
-  set(id2, v2) {
-    this.map.delete(id2);
-    this.map.set(id2, v2);
+  set(id, v2) {
+    this.map.delete(id);
+    this.map.set(id, v2);
     if (this.map.size > this.max) {
       const oldest = this.map.keys().next().value;
       if (oldest !== void 0) this.map.delete(oldest);
     }
   }
-  get(id2) {
-    return this.map.get(id2);
+  get(id) {
+    return this.map.get(id);
   }
 };
-function formatInt(n) {
-  const r = Math.round(n);
-  if (!Number.isSafeInteger(r)) return String(r);
-  const digits = String(Math.abs(r));
-  let out = "";
-  for (let end = digits.length; end > 0; end -= 3) {
-    out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
-  }
-  return r < 0 ? `-${out}` : out;
-}
-function formatCost(usd) {
-  if (usd === null) return "unknown";
-  return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  let s = Math.round(ms / 1e3);
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  if (h) return `${h}h ${m}m ${s}s`;
-  if (m) return `${m}m ${s}s`;
-  return `${s}s`;
-}
-function toolRows(totals) {
-  return Object.entries(totals.tools).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-function redactionLine(r) {
-  if (r.total === 0) return "no secrets found";
-  const rules = Object.entries(r.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule2, n]) => `${rule2}: ${n}`).join(", ");
-  return `${r.total} secret(s) replaced with [REDACTED:<rule>]${rules ? ` (${rules})` : ""}`;
-}
-var MAX_LISTED_FILES = 200;
 function isAgentCall(name) {
   return name === "Agent" || name === "Task";
 }
-function countList(m) {
-  const entries = Object.entries(m ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return {
-    total: entries.reduce((n, [, c]) => n + c, 0),
-    list: entries.map(([k, c]) => `${k}: ${c}`).join(", ")
+
+// src/core/render/event-view.ts
+function createEventViewer(opts = {}) {
+  const summaryChars = opts.summaryChars ?? 120;
+  const tools = new ToolIndex();
+  const agentCalls = new ToolIndex(512);
+  const view = (e, sidechain = false) => {
+    const { uuid: uuid3, timestamp, agentId } = e;
+    switch (e.kind) {
+      case "prompt":
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "prompt",
+          sidechain,
+          command: commandLine(e),
+          body: promptBody(e)
+        };
+      case "text":
+        return { uuid: uuid3, timestamp, agentId, kind: "text", text: e.text, model: e.model || void 0 };
+      case "thinking":
+        return { uuid: uuid3, timestamp, agentId, kind: "thinking", text: e.text };
+      case "tool_call": {
+        const input2 = e.input;
+        const filePath = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
+        tools.set(e.toolUseId, { name: e.name, filePath });
+        const summary = toolSummary(e.name, e.input, summaryChars);
+        if (isAgentCall(e.name) && agentId === void 0)
+          agentCalls.set(e.toolUseId, {
+            name: e.name,
+            summary,
+            label: summary ? `${e.name}: ${summary}` : e.name
+          });
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "tool_call",
+          name: e.name,
+          summary,
+          input: stringifyInput(e.input)
+        };
+      }
+      case "tool_result": {
+        const tool = tools.get(e.toolUseId);
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "tool_result",
+          toolName: tool?.name ?? "tool",
+          filePath: tool?.filePath,
+          isError: e.isError,
+          content: clipToolResult(e.content, opts.maxToolResultChars),
+          length: e.content.length
+        };
+      }
+      case "system":
+        return { uuid: uuid3, timestamp, agentId, kind: "system", subtype: e.subtype, text: e.text };
+    }
+  };
+  return { view, spawningCall: (id) => agentCalls.get(id) };
+}
+function subagentBadge(agentId) {
+  return `subagent ${agentId.slice(0, 12)}`;
+}
+
+// src/core/render/tree.ts
+var TAGS = [
+  "b",
+  "code",
+  "details",
+  "div",
+  "li",
+  "p",
+  "pre",
+  "small",
+  "span",
+  "summary",
+  "time"
+];
+var TAG_SET = new Set(TAGS);
+var ATTR = /^(?:class|datetime|data-[a-z]+)$/;
+function h(tag2, attrs, ...children) {
+  return { tag: tag2, attrs, children };
+}
+function markdown(text) {
+  return { slot: "markdown", text };
+}
+function code(text, lang, filePath) {
+  return filePath === void 0 ? { slot: "code", text, lang } : { slot: "code", text, lang, filePath };
+}
+function checkElement(node2) {
+  if (!TAG_SET.has(node2.tag)) throw new Error(`render: tag <${node2.tag}> is not allowed`);
+  for (const name in node2.attrs)
+    if (!ATTR.test(name)) throw new Error(`render: attribute ${name} is not allowed`);
+}
+
+// src/core/render/event-html.ts
+var MAX_SHOWN_CHARS = 5e4;
+var ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+function lineCount(s) {
+  if (s.length === 0) return 0;
+  let n = 1;
+  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
+  for (let i2 = s.indexOf("\n"); i2 !== -1 && i2 < last; i2 = s.indexOf("\n", i2 + 1)) n++;
+  return n;
+}
+function exportTime(ts) {
+  if (!ts) return void 0;
+  if (!ISO.test(ts)) return h("small", null, ts);
+  return h("small", null, h("time", { datetime: ts }, ts.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")));
+}
+function exportEventTree(v2) {
+  switch (v2.kind) {
+    case "prompt":
+      return h(
+        "div",
+        { class: "msg user" },
+        h("div", { class: "role" }, v2.sidechain ? "Prompt" : "User", exportTime(v2.timestamp)),
+        h(
+          "div",
+          { class: "text" },
+          v2.command !== void 0 && h("div", { class: "cmd" }, v2.command),
+          v2.body !== "" && h("div", { class: "plain" }, v2.body)
+        )
+      );
+    case "text":
+      return h(
+        "div",
+        { class: "msg assistant" },
+        h(
+          "div",
+          { class: "role" },
+          "Assistant",
+          v2.model && h("small", null, v2.model),
+          exportTime(v2.timestamp)
+        ),
+        h("div", { class: "md" }, markdown(v2.text))
+      );
+    case "thinking":
+      return h(
+        "details",
+        { class: "msg thinking" },
+        h("summary", null, "💭 Thinking"),
+        h("div", { class: "md" }, markdown(v2.text))
+      );
+    case "tool_call":
+      return h(
+        "details",
+        { class: "msg tool" },
+        h(
+          "summary",
+          null,
+          "🔧 ",
+          h("b", null, v2.name),
+          v2.summary && " ",
+          v2.summary && h("span", { class: "sum" }, v2.summary)
+        ),
+        code(v2.input, "json")
+      );
+    case "tool_result": {
+      const lines = lineCount(v2.content);
+      return h(
+        "details",
+        { class: v2.isError ? "msg result error" : "msg result" },
+        h(
+          "summary",
+          null,
+          v2.isError ? "❌ Error from " : "📤 Result from ",
+          h("b", null, v2.toolName),
+          " ",
+          h("span", { class: "sum" }, `${lines} line${lines === 1 ? "" : "s"}`)
+        ),
+        code(v2.content, "auto", v2.filePath)
+      );
+    }
+    case "system":
+      return h(
+        "div",
+        { class: "msg system" },
+        h("b", null, v2.subtype),
+        ": ",
+        h("span", { class: "plain" }, v2.text)
+      );
+  }
+}
+function clip(s) {
+  return s.length > MAX_SHOWN_CHARS ? { text: s.slice(0, MAX_SHOWN_CHARS), cut: s.length } : { text: s, cut: 0 };
+}
+function badge(v2) {
+  return v2.agentId ? h("span", { class: "badge" }, subagentBadge(v2.agentId)) : void 0;
+}
+function who(label, v2) {
+  const stamp = v2.timestamp ? h("time", { class: "muted small", datetime: v2.timestamp }, v2.timestamp.slice(11, 19)) : void 0;
+  return h("div", { class: "who" }, label, badge(v2), stamp);
+}
+function shownNote(cut) {
+  return cut ? h("p", { class: "muted small" }, `Shown: first ${MAX_SHOWN_CHARS} of ${cut} characters.`) : void 0;
+}
+function timelineEventTree(v2, at2) {
+  const item = (cls, ...children) => h("li", { class: cls, "data-seq": at2.seq, "data-uuid": v2.uuid }, ...children);
+  const truncated = at2.truncatedFrom ? h("p", { class: "muted small" }, `Cut at ingest from ${at2.truncatedFrom} characters.`) : void 0;
+  const folded = (summary, ...body) => h("details", null, h("summary", null, ...summary, ...v2.agentId ? [" ", badge(v2)] : []), ...body);
+  switch (v2.kind) {
+    case "prompt":
+      return item(
+        "msg prompt",
+        who("You", v2),
+        h(
+          "div",
+          { class: "body" },
+          v2.command !== void 0 && h("p", null, h("code", null, v2.command)),
+          v2.body !== "" && markdown(v2.body)
+        ),
+        truncated
+      );
+    case "text":
+      return item("msg text", who("Claude", v2), h("div", { class: "body" }, markdown(v2.text)), truncated);
+    case "thinking":
+      return item("msg thinking", folded(["Thinking"], h("div", { class: "body" }, markdown(v2.text))));
+    case "tool_call": {
+      const input2 = clip(v2.input);
+      const hint = v2.summary ? [" ", h("span", { class: "muted" }, `— ${v2.summary}`)] : [];
+      return item(
+        "msg tool",
+        folded([`Tool: ${v2.name}`, ...hint], code(input2.text, "json"), shownNote(input2.cut))
+      );
+    }
+    case "tool_result": {
+      const out = clip(v2.content);
+      return item(
+        v2.isError ? "msg result is-error" : "msg result",
+        folded(
+          [
+            v2.isError ? "Tool error" : "Tool result",
+            " ",
+            h("span", { class: "muted small" }, `(${v2.length} chars)`)
+          ],
+          h("pre", { class: "plain" }, out.text),
+          shownNote(out.cut),
+          truncated
+        )
+      );
+    }
+    case "system":
+      return item("msg system", h("span", { class: "badge" }, v2.subtype), " ", v2.text);
+  }
+}
+
+// src/core/render/serialize.ts
+var BIG = 1024;
+function createHtmlWriter(write, slots, opts = {}) {
+  const esc3 = opts.backtick ? escapeHtmlAndBackticks : escapeHtml;
+  let parts = [];
+  const flush = () => {
+    if (parts.length) write(parts.length === 1 ? parts[0] : parts.join(""));
+    parts = [];
+  };
+  const emit = (chunk) => {
+    if (chunk.length < BIG) {
+      parts.push(chunk);
+      return;
+    }
+    flush();
+    write(chunk);
+  };
+  const walk = (n) => {
+    if (typeof n === "string") {
+      parts.push(esc3(n));
+      return;
+    }
+    if ("slot" in n) {
+      if (n.slot === "markdown") parts.push(slots.markdown(n.text));
+      else slots.code(n, emit);
+      return;
+    }
+    checkElement(n);
+    let open5 = `<${n.tag}`;
+    const attrs = n.attrs;
+    for (const k in attrs) if (attrs[k] !== void 0) open5 += ` ${k}="${esc3(String(attrs[k]))}"`;
+    parts.push(`${open5}>`);
+    for (const c of n.children) if (c !== false && c !== void 0) walk(c);
+    parts.push(`</${n.tag}>`);
+  };
+  return (node2) => {
+    if (Array.isArray(node2)) for (const n of node2) walk(n);
+    else walk(node2);
+    flush();
   };
 }
-function subagentUsageRows(t) {
-  return (t.subagents ?? []).map((a) => {
-    const tokens = a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite;
-    const call = a.toolUseId ? `call ${a.toolUseId} (agent ${a.agentId})` : `agent ${a.agentId} (spawning call unknown)`;
-    return [call, `${formatInt(tokens)} tokens · ${formatCost(a.costUsd)}`];
-  });
+function writeHtml(node2, write, slots, opts = {}) {
+  createHtmlWriter(write, slots, opts)(node2);
 }
-function skipRows(stats) {
-  if (stats === void 0) return [];
-  const rows = [];
-  const lines = (n) => `${formatInt(n)} line${n === 1 ? "" : "s"}`;
-  if (stats.malformedLines) rows.push(["Malformed (not JSON)", lines(stats.malformedLines)]);
-  if (stats.invalidUtf8Lines) rows.push(["Invalid UTF-8", lines(stats.invalidUtf8Lines)]);
-  if (stats.hugeLines) rows.push(["Too large", lines(stats.hugeLines)]);
-  const unknown2 = countList(stats.unknownTypes);
-  if (unknown2.total) rows.push(["Unknown record types", `${formatInt(unknown2.total)} (${unknown2.list})`]);
-  if (stats.truncatedTail)
-    rows.push(["Truncated tail", "the last line was incomplete (still being written?)"]);
-  const skipped2 = countList(stats.skippedTypes);
-  if (skipped2.total) rows.push(["Not shown (bookkeeping)", `${formatInt(skipped2.total)} (${skipped2.list})`]);
-  if (stats.duplicateRecords)
-    rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
-  return rows;
+function toHtml(node2, slots, opts = {}) {
+  let out = "";
+  writeHtml(node2, (c) => out += c, slots, opts);
+  return out;
 }
 
 // src/core/export/html.ts
@@ -49679,8 +48340,8 @@ function metricsHeader(meta3, t, redaction, stats) {
   out += stat2("Output tokens", formatInt(t.tokens.output));
   out += stat2("Cache read", formatInt(t.tokens.cacheRead));
   out += stat2("Cache write", formatInt(t.tokens.cacheWrite));
-  out += stat2("Est. cost", formatCost(t.costUsd));
-  out += stat2("Duration", formatDuration(t.durationMs));
+  out += stat2("Est. cost", formatCost2(t.costUsd));
+  out += stat2("Duration", formatDuration2(t.durationMs));
   out += stat2("Turns", String(t.turns));
   out += stat2("Tool calls", `${t.toolCalls}${t.toolErrors ? ` (${t.toolErrors} failed)` : ""}`);
   out += stat2(meta3.models.length > 1 ? "Models" : "Model", meta3.models.join(", ") || "unknown");
@@ -49716,22 +48377,19 @@ function metricsHeader(meta3, t, redaction, stats) {
   return `${out}</header>
 `;
 }
-function time3(ts) {
-  if (!ts) return "";
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(ts)) return `<small>${escapeHtml(ts)}</small>`;
-  return `<small><time datetime="${ts}">${ts.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")}</time></small>`;
-}
-function lineCount(s) {
-  if (s.length === 0) return 0;
-  let n = 1;
-  const last = s.charCodeAt(s.length - 1) === 10 ? s.length - 1 : s.length;
-  for (let i2 = s.indexOf("\n"); i2 !== -1 && i2 < last; i2 = s.indexOf("\n", i2 + 1)) n++;
-  return n;
-}
 function createHtmlRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
-  const { codeOpen, codeBlock, markdownHtml } = createHtmlContent();
+  const viewer2 = createEventViewer({ maxToolResultChars: opts.maxToolResultChars });
+  const { codeOpen, markdownHtml } = createHtmlContent();
+  const slots = {
+    markdown: markdownHtml,
+    code(slot, out) {
+      const lang = slot.lang === "auto" ? resultLanguage(slot.text, slot.filePath) : slot.lang;
+      out(codeOpen(slot.text, lang));
+      out(escapeText(slot.text));
+      out(CODE_CLOSE);
+    }
+  };
+  const writeEvent = createHtmlWriter(write, slots);
   let started = false;
   let sectionNo = 0;
   const start = () => {
@@ -49740,77 +48398,20 @@ function createHtmlRenderer(write, opts) {
     write(head(opts.meta?.title || (opts.meta ? `Session ${opts.meta.id}` : "Claude Code session")));
   };
   const event = (e, section) => {
-    switch (e.kind) {
-      case "prompt": {
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = `<div class="msg user"><div class="role">${section.kind === "sidechain" ? "Prompt" : "User"}${time3(e.timestamp)}</div><div class="text">`;
-        if (cmd !== void 0) out += `<div class="cmd">${escapeHtml(cmd)}</div>`;
-        if (body) out += `<div class="plain">${escapeHtml(body)}</div>`;
-        write(`${out}</div></div>
-`);
-        return;
-      }
-      case "text": {
-        const model = e.model ? `<small>${escapeHtml(e.model)}</small>` : "";
-        write(
-          `<div class="msg assistant"><div class="role">Assistant${model}${time3(e.timestamp)}</div><div class="md">${markdownHtml(e.text)}</div></div>
-`
-        );
-        return;
-      }
-      case "thinking":
-        write(
-          `<details class="msg thinking"><summary>💭 Thinking</summary><div class="md">${markdownHtml(e.text)}</div></details>
-`
-        );
-        return;
-      case "tool_call": {
-        const input2 = e.input;
-        const filePath = e.name === "Read" && typeof input2?.file_path === "string" ? input2.file_path : void 0;
-        tools.set(e.toolUseId, filePath === void 0 ? { name: e.name } : { name: e.name, filePath });
-        const sum = toolSummary(e.name, e.input, 120);
-        if (isAgentCall(e.name) && e.agentId === void 0)
-          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
-        write(
-          `<details class="msg tool"><summary>🔧 <b>${escapeHtml(e.name)}</b>${sum ? ` <span class="sum">${escapeHtml(sum)}</span>` : ""}</summary>${codeBlock(stringifyInput(e.input), "json")}</details>
-`
-        );
-        return;
-      }
-      case "tool_result": {
-        const tool = tools.get(e.toolUseId);
-        const name = tool?.name ?? "tool";
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const lines = lineCount(content);
-        const label = e.isError ? `❌ Error from <b>${escapeHtml(name)}</b>` : `📤 Result from <b>${escapeHtml(name)}</b>`;
-        write(
-          `<details class="msg result${e.isError ? " error" : ""}"><summary>${label} <span class="sum">${lines} line${lines === 1 ? "" : "s"}</span></summary>` + codeOpen(content, resultLanguage(content, tool?.filePath))
-        );
-        write(escapeText(content));
-        write(`${CODE_CLOSE}</details>
-`);
-        return;
-      }
-      case "system":
-        write(
-          `<div class="msg system"><b>${escapeHtml(e.subtype)}</b>: <span class="plain">${escapeHtml(e.text)}</span></div>
-`
-        );
-        return;
-    }
+    writeEvent([exportEventTree(viewer2.view(e, section.kind === "sidechain")), "\n"]);
   };
   return {
     open(section) {
       start();
       const n = ++sectionNo;
       if (section.kind === "turn") {
-        const ts = section.turn.startedAt;
-        write(`<section class="turn" id="s${n}"><h2>Turn ${section.turn.index + 1}${time3(ts)}</h2>
+        const ts = exportTime(section.turn.startedAt);
+        const time3 = ts ? toHtml(ts, slots) : "";
+        write(`<section class="turn" id="s${n}"><h2>Turn ${section.turn.index + 1}${time3}</h2>
 `);
       } else {
         const { agentId, toolUseId } = section.sidechain;
-        const call = toolUseId === void 0 ? void 0 : agentCalls.get(toolUseId);
+        const call = toolUseId === void 0 ? void 0 : viewer2.spawningCall(toolUseId)?.label;
         const by = toolUseId ? ` <small>spawned by ${call ? `${escapeHtml(call)} ` : ""}<code>${escapeHtml(toolUseId)}</code></small>` : "";
         write(
           `<section class="turn sidechain" id="s${n}"><h2>Subagent <code>${escapeHtml(agentId)}</code>${by}</h2>
@@ -49918,6 +48519,36 @@ function createJsonRenderer(write, opts) {
   };
 }
 
+// src/core/format/date.ts
+function formatDate(iso2) {
+  if (iso2 === null || iso2 === void 0) return "—";
+  const d = new Date(iso2);
+  if (Number.isNaN(d.getTime())) return "—";
+  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+// src/core/format/markdown-text.ts
+function longestRun(s, ch) {
+  let best = 0;
+  let i2 = s.indexOf(ch);
+  while (i2 !== -1) {
+    let j = i2 + 1;
+    while (j < s.length && s[j] === ch) j++;
+    if (j - i2 > best) best = j - i2;
+    i2 = s.indexOf(ch, j);
+  }
+  return best;
+}
+function fenceFor(content) {
+  return "`".repeat(Math.max(3, longestRun(content, "`") + 1));
+}
+function codeSpan(s) {
+  const flat = s.replace(/\r?\n/g, " ");
+  const ticks = "`".repeat(longestRun(flat, "`") + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
 // src/core/export/markdown-safe.ts
 var FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 var TAG_START = /<(?=[A-Za-z/!?])/g;
@@ -49963,17 +48594,17 @@ function escapeLine(raw2) {
 }
 function safeMarkdown(text) {
   const lines = text.split("\n");
-  let open3 = null;
+  let open5 = null;
   let prevBlank = true;
   let inIndented = false;
   for (let idx = 0; idx < lines.length; idx++) {
     const line = lines[idx];
     const m = FENCE.exec(line);
-    if (open3) {
-      if (m && m[1][0] === open3.ch && m[1].length >= open3.len && m[2].trim() === "")
-        open3 = null;
+    if (open5) {
+      if (m && m[1][0] === open5.ch && m[1].length >= open5.len && m[2].trim() === "")
+        open5 = null;
     } else if (m && !(m[1][0] === "`" && m[2].includes("`"))) {
-      open3 = { ch: m[1][0], len: m[1].length };
+      open5 = { ch: m[1][0], len: m[1].length };
     } else {
       const indented = /^( {4}|\t)/.test(line);
       inIndented = indented && (prevBlank || inIndented);
@@ -49982,8 +48613,18 @@ function safeMarkdown(text) {
     prevBlank = line.trim() === "";
   }
   const body = lines.join("\n");
-  return open3 ? `${body}
-${open3.ch.repeat(open3.len)}` : body;
+  return open5 ? `${body}
+${open5.ch.repeat(open5.len)}` : body;
+}
+
+// src/core/export/trailing-details.ts
+function trailingDetails(opts, extra) {
+  const meta3 = !opts.meta;
+  const totals = !(opts.meta && opts.totals);
+  const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
+  const skips = skipRows(extra.stats);
+  if (!meta3 && !totals && !redaction && skips.length === 0) return void 0;
+  return redaction ? { meta: meta3, totals, redaction, skips } : { meta: meta3, totals, skips };
 }
 
 // src/core/export/markdown.ts
@@ -49991,13 +48632,7 @@ function mdInline(s) {
   return s.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>|#~&]/g, (c) => c === "&" ? "&amp;" : `\\${c}`);
 }
 function htmlInline(s) {
-  return s.replace(/\s+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function codeSpan(s) {
-  const flat = s.replace(/\r?\n/g, " ");
-  const ticks = "`".repeat(longestRun(flat, "`") + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${ticks}${pad}${flat}${pad}${ticks}`;
+  return escapeHtml(s.replace(/\s+/g, " "));
 }
 function cellCode(s) {
   return codeSpan(s).replace(/\|/g, "\\|");
@@ -50028,7 +48663,7 @@ ${rows.map(([k, v2]) => `| ${k} | ${v2} |`).join("\n")}
 function totalsBlock(t) {
   let out = `| Input tokens | Output tokens | Cache read | Cache write | Estimated cost | Duration |
 |---:|---:|---:|---:|---:|---:|
-| ${formatInt(t.tokens.input)} | ${formatInt(t.tokens.output)} | ${formatInt(t.tokens.cacheRead)} | ${formatInt(t.tokens.cacheWrite)} | ${formatCost(t.costUsd)} | ${formatDuration(t.durationMs)} |
+| ${formatInt(t.tokens.input)} | ${formatInt(t.tokens.output)} | ${formatInt(t.tokens.cacheRead)} | ${formatInt(t.tokens.cacheWrite)} | ${formatCost2(t.costUsd)} | ${formatDuration2(t.durationMs)} |
 
 `;
   out += `**Activity:** ${t.turns} turn(s) · ${t.prompts} prompt(s) · ${t.messages} message(s) · ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))
@@ -50065,8 +48700,7 @@ ${agents.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
   return out;
 }
 function createMarkdownRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
+  const viewer2 = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
   let label = null;
   const top = () => {
@@ -50092,16 +48726,15 @@ ${metaRows(opts.meta, false)}`;
     label = "assistant";
   };
   const event = (e, section) => {
-    switch (e.kind) {
+    const v2 = viewer2.view(e, section.kind === "sidechain");
+    switch (v2.kind) {
       case "prompt": {
         label = "user";
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = section.kind === "sidechain" ? "**Prompt**\n\n" : "**User**\n\n";
-        if (cmd !== void 0) out += `${codeSpan(cmd)}
+        let out = v2.sidechain ? "**Prompt**\n\n" : "**User**\n\n";
+        if (v2.command !== void 0) out += `${codeSpan(v2.command)}
 
 `;
-        if (body) out += `${safeMarkdown(body)}
+        if (v2.body) out += `${safeMarkdown(v2.body)}
 
 `;
         write(out);
@@ -50109,7 +48742,7 @@ ${metaRows(opts.meta, false)}`;
       }
       case "text":
         assistant();
-        write(`${safeMarkdown(e.text)}
+        write(`${safeMarkdown(v2.text)}
 
 `);
         return;
@@ -50118,43 +48751,36 @@ ${metaRows(opts.meta, false)}`;
         write(`<details>
 <summary>Thinking</summary>
 
-${safeMarkdown(e.text)}
+${safeMarkdown(v2.text)}
 
 </details>
 
 `);
         return;
-      case "tool_call": {
+      case "tool_call":
         assistant();
-        tools.set(e.toolUseId, e.name);
-        const sum = toolSummary(e.name, e.input);
-        if (isAgentCall(e.name) && e.agentId === void 0) {
-          agentCalls.set(e.toolUseId, sum ? `${e.name}: ${sum}` : e.name);
-        }
         write(
           `<details>
-<summary>🔧 ${htmlInline(e.name)}${sum ? `: ${htmlInline(sum)}` : ""}</summary>
+<summary>🔧 ${htmlInline(v2.name)}${v2.summary ? `: ${htmlInline(v2.summary)}` : ""}</summary>
 
-${fenced(stringifyInput(e.input), "json")}
+${fenced(v2.input, "json")}
 
 </details>
 
 `
         );
         return;
-      }
       case "tool_result": {
-        const name = tools.get(e.toolUseId) ?? "tool";
-        const head2 = e.isError ? `❌ Error from ${htmlInline(name)}` : `📤 Result from ${htmlInline(name)}`;
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        const f = fenceFor(content);
+        const name = htmlInline(v2.toolName);
+        const head2 = v2.isError ? `❌ Error from ${name}` : `📤 Result from ${name}`;
+        const f = fenceFor(v2.content);
         write(`<details>
 <summary>${head2}</summary>
 
 ${f}
 `);
-        write(content);
-        write(`${content.endsWith("\n") ? "" : "\n"}${f}
+        write(v2.content);
+        write(`${v2.content.endsWith("\n") ? "" : "\n"}${f}
 
 </details>
 
@@ -50162,8 +48788,8 @@ ${f}
         return;
       }
       case "system": {
-        const quoted = safeMarkdown(e.text).split("\n").map((l3) => `> ${l3}`).join("\n");
-        write(`> **System** (${mdInline(e.subtype)})
+        const quoted = safeMarkdown(v2.text).split("\n").map((l3) => `> ${l3}`).join("\n");
+        write(`> **System** (${mdInline(v2.subtype)})
 >
 ${quoted}
 
@@ -50181,9 +48807,9 @@ ${quoted}
 
 `);
       else {
-        const id2 = section.sidechain.toolUseId;
-        const call = id2 === void 0 ? void 0 : agentCalls.get(id2);
-        const by = id2 === void 0 ? "" : ` (spawned by ${call ? `${mdInline(call)} ` : ""}${codeSpan(id2)})`;
+        const id = section.sidechain.toolUseId;
+        const call = id === void 0 ? void 0 : viewer2.spawningCall(id)?.label;
+        const by = id === void 0 ? "" : ` (spawned by ${call ? `${mdInline(call)} ` : ""}${codeSpan(id)})`;
         write(`## Subagent ${mdInline(section.sidechain.agentId)}${by}
 
 `);
@@ -50194,15 +48820,12 @@ ${quoted}
     },
     finish(meta3, totals, extra) {
       top();
-      const wroteMeta = Boolean(opts.meta);
-      const wroteTotals = Boolean(opts.meta && opts.totals);
-      const wroteRedaction = Boolean(opts.meta && opts.redaction);
-      const redaction = extra.redaction && !wroteRedaction ? extra.redaction : void 0;
-      const skips = skipRows(extra.stats);
-      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
+      const owed = trailingDetails(opts, extra);
+      if (!owed) return;
+      const { redaction, skips } = owed;
       let out = "## Session details\n\n";
-      if (!wroteMeta) out += metaRows(meta3, true);
-      if (!wroteTotals) out += totalsBlock(totals);
+      if (owed.meta) out += metaRows(meta3, true);
+      if (owed.totals) out += totalsBlock(totals);
       if (redaction) out += `**Redaction:** ${mdInline(redactionLine(redaction))}
 
 `;
@@ -50223,16 +48846,16 @@ ${quoted}
 
 // src/core/export/stream-driver.ts
 init_errors();
-function createStreamDriver(renderer) {
+function createStreamDriver(renderer2) {
   let current = null;
   let finished = false;
   const guard = (what) => {
     if (finished) throw new BatonError("invalid_input", `exporter: ${what} called after finish()`);
   };
   const switchTo = (next) => {
-    if (current) renderer.close(current);
+    if (current) renderer2.close(current);
     current = next;
-    renderer.open(next);
+    renderer2.open(next);
     return next;
   };
   const sectionFor = (ctx) => {
@@ -50247,7 +48870,7 @@ function createStreamDriver(renderer) {
   return {
     event(e, ctx) {
       guard("event()");
-      renderer.event(e, sectionFor(ctx));
+      renderer2.event(e, sectionFor(ctx));
     },
     beginTurn(turn) {
       guard("beginTurn()");
@@ -50260,9 +48883,9 @@ function createStreamDriver(renderer) {
     finish(meta3, totals, extra) {
       guard("finish()");
       finished = true;
-      if (current) renderer.close(current);
+      if (current) renderer2.close(current);
       current = null;
-      renderer.finish(meta3, totals, extra ?? {});
+      renderer2.finish(meta3, totals, extra ?? {});
     }
   };
 }
@@ -50354,8 +48977,8 @@ function metaLines(meta3, withTitle) {
 }
 function totalsLines(t) {
   let out = `Tokens:      ${formatInt(t.tokens.input)} in, ${formatInt(t.tokens.output)} out, ${formatInt(t.tokens.cacheRead)} cache read, ${formatInt(t.tokens.cacheWrite)} cache write
-Est. cost:   ${formatCost(t.costUsd)}
-Duration:    ${formatDuration(t.durationMs)}
+Est. cost:   ${formatCost2(t.costUsd)}
+Duration:    ${formatDuration2(t.durationMs)}
 Activity:    ${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s), ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))
 `;
   const tools = toolRows(t);
@@ -50377,8 +49000,7 @@ ${shown.map((f) => `  ${f}
 }
 var rule = (ch, title) => `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
 function createTextRenderer(write, opts) {
-  const tools = new ToolIndex();
-  const agentCalls = new ToolIndex(512);
+  const viewer2 = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
   const top = () => {
     if (topWritten) return;
@@ -50399,14 +49021,13 @@ ${metaLines(opts.meta, false)}`;
 `);
   };
   const event = (e, section) => {
-    switch (e.kind) {
+    const v2 = viewer2.view(e, section.kind === "sidechain");
+    switch (v2.kind) {
       case "prompt": {
-        const cmd = commandLine(e);
-        const body = promptBody(e);
-        let out = section.kind === "sidechain" ? "PROMPT:\n" : "USER:\n";
-        if (cmd !== void 0) out += `${INDENT}${cmd}
+        let out = v2.sidechain ? "PROMPT:\n" : "USER:\n";
+        if (v2.command !== void 0) out += `${INDENT}${v2.command}
 `;
-        if (body) out += `${wrapProse(body)}
+        if (v2.body) out += `${wrapProse(v2.body)}
 `;
         write(`${out}
 `);
@@ -50414,41 +49035,31 @@ ${metaLines(opts.meta, false)}`;
       }
       case "text":
         write(`ASSISTANT:
-${wrapProse(e.text)}
+${wrapProse(v2.text)}
 
 `);
         return;
       case "thinking":
         write(`THINKING:
-${wrapProse(e.text)}
+${wrapProse(v2.text)}
 
 `);
         return;
-      case "tool_call": {
-        tools.set(e.toolUseId, e.name);
-        if (isAgentCall(e.name) && e.agentId === void 0) {
-          agentCalls.set(e.toolUseId, `${e.name}(${toolSummary(e.name, e.input)})`);
-        }
-        write(
-          `TOOL CALL ${e.name}(${toolSummary(e.name, e.input)})
-${indentBlock(stringifyInput(e.input))}
+      case "tool_call":
+        write(`TOOL CALL ${v2.name}(${v2.summary})
+${indentBlock(v2.input)}
 
-`
-        );
-        return;
-      }
-      case "tool_result": {
-        const name = tools.get(e.toolUseId) ?? "tool";
-        const content = clipToolResult(e.content, opts.maxToolResultChars);
-        write(`TOOL RESULT${e.isError ? " (error)" : ""} ${name}:
 `);
-        write(indentBlock(content));
+        return;
+      case "tool_result":
+        write(`TOOL RESULT${v2.isError ? " (error)" : ""} ${v2.toolName}:
+`);
+        write(indentBlock(v2.content));
         write("\n\n");
         return;
-      }
       case "system":
-        write(`SYSTEM (${e.subtype}):
-${wrapProse(e.text)}
+        write(`SYSTEM (${v2.subtype}):
+${wrapProse(v2.text)}
 
 `);
         return;
@@ -50461,9 +49072,10 @@ ${wrapProse(e.text)}
 
 `);
       else {
-        const id2 = section.sidechain.toolUseId;
-        const call = id2 === void 0 ? void 0 : agentCalls.get(id2);
-        const by = id2 === void 0 ? "" : ` (spawned by ${call ? `${call} ` : ""}${id2})`;
+        const id = section.sidechain.toolUseId;
+        const spawner = id === void 0 ? void 0 : viewer2.spawningCall(id);
+        const call = spawner && `${spawner.name}(${spawner.summary})`;
+        const by = id === void 0 ? "" : ` (spawned by ${call ? `${call} ` : ""}${id})`;
         write(`${rule("=", `Subagent ${section.sidechain.agentId}${by}`)}
 
 `);
@@ -50474,16 +49086,14 @@ ${wrapProse(e.text)}
     },
     finish(meta3, totals, extra) {
       top();
-      const wroteMeta = Boolean(opts.meta);
-      const wroteTotals = Boolean(opts.meta && opts.totals);
-      const redaction = extra.redaction && !(opts.meta && opts.redaction) ? extra.redaction : void 0;
-      const skips = skipRows(extra.stats);
-      if (wroteMeta && wroteTotals && !redaction && skips.length === 0) return;
+      const owed = trailingDetails(opts, extra);
+      if (!owed) return;
+      const { redaction, skips } = owed;
       let out = `${rule("=", "Session details")}
 
 `;
-      if (!wroteMeta) out += metaLines(meta3, true);
-      if (!wroteTotals) out += totalsLines(totals);
+      if (owed.meta) out += metaLines(meta3, true);
+      if (owed.totals) out += totalsLines(totals);
       if (redaction) out += `Redaction:   ${redactionLine(redaction)}
 `;
       if (skips.length) {
@@ -50571,6 +49181,26 @@ function renderSession(session, format, extra = {}) {
 // tracker/services/export.ts
 init_errors();
 
+// src/core/model/event-numbering.ts
+function numberSessionEvents(session) {
+  const items = [];
+  const turnOfToolUse = /* @__PURE__ */ new Map();
+  let seq = 0;
+  for (const turn of session.turns) {
+    for (const event of turn.events) {
+      if (event.kind === "tool_call") turnOfToolUse.set(event.toolUseId, turn.index);
+      items.push({ seq: seq++, turnIndex: turn.index, event });
+    }
+  }
+  for (const sc of session.sidechains) {
+    const turnIndex = sc.toolUseId ? turnOfToolUse.get(sc.toolUseId) ?? 0 : 0;
+    sc.events.forEach(
+      (event, i2) => items.push({ seq: i2, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } })
+    );
+  }
+  return items;
+}
+
 // tracker/services/event-rows.ts
 var MAX_SEARCH_CHARS = 64e3;
 function searchableText(e) {
@@ -50599,25 +49229,6 @@ function fromEventRow(row) {
   if (row.truncated_from !== null) out.truncatedFrom = Number(row.truncated_from);
   return out;
 }
-function sessionEventItems(session) {
-  const items = [];
-  const turnOfToolUse = /* @__PURE__ */ new Map();
-  let seq = 0;
-  for (const turn of session.turns) {
-    for (const event of turn.events) {
-      if (event.kind === "tool_call") turnOfToolUse.set(event.toolUseId, turn.index);
-      items.push({ seq: seq++, turnIndex: turn.index, event });
-    }
-  }
-  for (const sc of session.sidechains) {
-    const turnIndex = sc.toolUseId ? turnOfToolUse.get(sc.toolUseId) ?? 0 : 0;
-    let s = 0;
-    for (const event of sc.events) {
-      items.push({ seq: s++, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } });
-    }
-  }
-  return items;
-}
 function safeJson(text) {
   try {
     return JSON.parse(text);
@@ -50633,8 +49244,8 @@ function sessionUrl(base, s) {
 function postUrl(base, p) {
   return p.visibility === "private" ? `${base}/posts/${encodeURIComponent(p.id)}` : `${base}/share/${p.share_slug}`;
 }
-function handoffUrl(base, id2) {
-  return `${base}/handoffs/${encodeURIComponent(id2)}`;
+function handoffUrl(base, id) {
+  return `${base}/handoffs/${encodeURIComponent(id)}`;
 }
 
 // tracker/services/session-view.ts
@@ -50718,7 +49329,7 @@ function toSummary(r, ctx) {
   if (r.score !== void 0) out.score = r.score;
   return out;
 }
-async function toSummaries(repos, rows, baseUrl) {
+async function toSummaries(repos, rows, baseUrl2) {
   const pks = rows.map((r) => Number(r.pk));
   const projectIds = [...new Set(rows.map((r) => r.project_id).filter((p) => p !== null))];
   const [tags, projects] = await Promise.all([repos.sessions.tagsFor(pks), repos.projects.byIds(projectIds)]);
@@ -50727,7 +49338,7 @@ async function toSummaries(repos, rows, baseUrl) {
     (r) => toSummary(r, {
       project: r.project_id ? byId.get(r.project_id) : null,
       tags: tags.get(Number(r.pk)) ?? [],
-      baseUrl
+      baseUrl: baseUrl2
     })
   );
 }
@@ -50797,8 +49408,8 @@ var CONTENT_TYPES = {
   html: "text/html; charset=utf-8",
   txt: "text/plain; charset=utf-8"
 };
-function exportFileName(id2, format) {
-  return `${id2.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 120) || "session"}.${format}`;
+function exportFileName(id, format) {
+  return `${id.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 120) || "session"}.${format}`;
 }
 function exportStream(repos, row, format) {
   const encoder2 = new TextEncoder();
@@ -50884,44 +49495,60 @@ async function exportZip(repos, rows, format) {
 }
 
 // tracker/routes/export.ts
-function registerExportRoutes(app, { deps, auth }) {
-  app.post("/api/v1/export", auth, limitBody(deps.config.limits.bodyBytes), async (c) => {
-    const req = await readJson(c, BulkExportRequest);
-    const caller = c.get("caller");
-    const ids = [...new Set(req.sessionIds)];
-    const rows = await Promise.all(ids.map((id2) => deps.store.sessions.findByUserAndId(caller.userId, id2)));
-    const missing = ids.filter((_2, i2) => !rows[i2]);
-    if (missing.length > 0)
-      throw new BatonError("not_found", `no session ${missing[0]}`, { details: { missing } });
-    const zip = await exportZip(
-      deps.store,
-      rows.map((r) => r),
-      req.format
-    );
-    return new Response(zip, {
-      headers: {
-        "Content-Type": "application/zip",
-        "Content-Disposition": `attachment; filename="baton-sessions-${req.format}.zip"`,
-        "X-Baton-Session-Ids": ids.map(encodeURIComponent).join(",")
-      }
-    });
-  });
-}
+var EXPORT_ROUTES = [
+  apiRoute({
+    method: "post",
+    path: "/api/v1/export",
+    tag: "sessions",
+    summary: "Export several sessions as a zip",
+    auth: "apiKey",
+    rateLimit: "perKey",
+    bodyLimit: (d) => d.config.limits.bodyBytes,
+    body: BulkExportRequest,
+    responses: { 200: { contentType: "application/zip" } },
+    errors: [404],
+    handler: async ({ c, deps, body: req }) => {
+      const caller = c.get("caller");
+      const ids = [...new Set(req.sessionIds)];
+      const rows = await Promise.all(ids.map((id) => deps.store.sessions.findByUserAndId(caller.userId, id)));
+      const missing = ids.filter((_2, i2) => !rows[i2]);
+      if (missing.length > 0)
+        throw new BatonError("not_found", `no session ${missing[0]}`, { details: { missing } });
+      const zip = await exportZip(
+        deps.store,
+        rows.map((r) => r),
+        req.format
+      );
+      return new Response(zip, {
+        headers: {
+          "Content-Type": "application/zip",
+          "Content-Disposition": `attachment; filename="baton-sessions-${req.format}.zip"`,
+          "X-Baton-Session-Ids": ids.map(encodeURIComponent).join(",")
+        }
+      });
+    }
+  })
+];
 
 // tracker/services/handoffs.ts
 init_errors();
 
-// tracker/services/frontmatter.ts
-function parseFrontmatter(markdown2) {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown2);
-  if (!m) return { frontmatter: {}, body: markdown2 };
+// src/core/handoff/frontmatter.ts
+var FENCED = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+function splitFrontmatter(text) {
+  const m = FENCED.exec(text);
+  return m ? { block: m[1], body: text.slice(m[0].length) } : null;
+}
+function parseFrontmatter(markdown3) {
+  const split = splitFrontmatter(markdown3);
+  if (!split) return { frontmatter: {}, body: markdown3 };
   const frontmatter = {};
-  for (const line of m[1].split(/\r?\n/)) {
+  for (const line of split.block.split(/\r?\n/)) {
     const kv = /^([A-Za-z0-9_.-]{1,100}):\s*(.*)$/.exec(line);
     if (!kv) continue;
     frontmatter[kv[1]] = scalar(kv[2].trim());
   }
-  return { frontmatter, body: markdown2.slice(m[0].length) };
+  return { frontmatter, body: split.body };
 }
 function scalar(v2) {
   if (v2 === "" || v2 === "~" || v2 === "null") return null;
@@ -50946,7 +49573,7 @@ async function createHandoff(deps, caller, req) {
   const frontmatter = req.frontmatter ?? parsed.frontmatter;
   const body = req.frontmatter ? req.markdown : parsed.body;
   const str3 = (v2) => typeof v2 === "string" && v2.trim() ? v2.trim() : void 0;
-  const id2 = newId("ho");
+  const id = newId("ho");
   const row = await deps.store.transaction(async (repos) => {
     const session = await repos.sessions.findByUserAndId(caller.userId, req.sessionId);
     let project;
@@ -50974,7 +49601,7 @@ async function createHandoff(deps, caller, req) {
       );
     }
     await repos.handoffs.create({
-      id: id2,
+      id,
       user_id: caller.userId,
       project_id: project.id,
       session_id: req.sessionId,
@@ -50990,21 +49617,21 @@ async function createHandoff(deps, caller, req) {
     );
     return { projectId: project.id };
   });
-  return { id: id2, sessionId: req.sessionId, projectId: row.projectId, url: handoffUrl(caller.baseUrl, id2) };
+  return { id, sessionId: req.sessionId, projectId: row.projectId, url: handoffUrl(caller.baseUrl, id) };
 }
 async function withProjects(deps, rows) {
   const ids = [...new Set(rows.map((r) => r.project_id))];
   const found = await deps.store.projects.byIds(ids);
   return new Map(found.map((p) => [p.id, p]));
 }
-function toSummary2(r, p, baseUrl) {
+function toSummary2(r, p, baseUrl2) {
   return {
     id: r.id,
     sessionId: r.session_id,
     project: toProjectRef(p) ?? { id: r.project_id, slug: "", name: "" },
     title: r.title,
     createdAt: iso(Number(r.created_at)),
-    url: handoffUrl(baseUrl, r.id)
+    url: handoffUrl(baseUrl2, r.id)
   };
 }
 async function listHandoffs(deps, caller, q2) {
@@ -51018,9 +49645,9 @@ async function listHandoffs(deps, caller, q2) {
   const projects = await withProjects(deps, rows);
   return rows.map((r) => toSummary2(r, projects.get(r.project_id), caller.baseUrl));
 }
-async function getHandoff(deps, caller, id2) {
-  const r = await deps.store.handoffs.findForUser(caller.userId, id2);
-  if (!r) throw new BatonError("not_found", `no handoff ${id2}`);
+async function getHandoff(deps, caller, id) {
+  const r = await deps.store.handoffs.findForUser(caller.userId, id);
+  if (!r) throw new BatonError("not_found", `no handoff ${id}`);
   const projects = await withProjects(deps, [r]);
   return {
     ...toSummary2(r, projects.get(r.project_id), caller.baseUrl),
@@ -51034,40 +49661,75 @@ function firstHeading(body) {
 }
 
 // tracker/routes/handoffs.ts
-function registerHandoffRoutes(app, { deps, auth }) {
-  app.post(
-    "/api/v1/handoffs",
-    auth,
-    limitBody(Math.max(deps.config.limits.bodyBytes, 5 * 1024 * 1024)),
-    async (c) => {
-      const req = await readJson(c, CreateHandoffRequest);
-      return c.json(await createHandoff(deps, c.get("caller"), req), 201);
-    }
-  );
-  app.get("/api/v1/handoffs", auth, async (c) => {
-    return c.json({ handoffs: await listHandoffs(deps, c.get("caller"), readQuery(c, ListHandoffsQuery)) });
-  });
-  app.get(
-    "/api/v1/handoffs/:id",
-    auth,
-    async (c) => c.json({ handoff: await getHandoff(deps, c.get("caller"), c.req.param("id")) })
-  );
-}
+var key = { auth: "apiKey", rateLimit: "perKey", tag: "handoffs" };
+var HANDOFF_ROUTES = [
+  apiRoute({
+    ...key,
+    method: "post",
+    path: "/api/v1/handoffs",
+    summary: "Store a handoff document (also moves the project pointer, source handoff)",
+    // A handoff document may be up to 1M characters (up to 4 bytes each), plus the JSON envelope.
+    bodyLimit: (d) => Math.max(d.config.limits.bodyBytes, 5 * 1024 * 1024),
+    body: CreateHandoffRequest,
+    responses: { 201: { schema: CreateHandoffResponse } },
+    handler: async ({ c, deps, body }) => c.json(await createHandoff(deps, c.get("caller"), body), 201)
+  }),
+  apiRoute({
+    ...key,
+    method: "get",
+    path: "/api/v1/handoffs",
+    summary: "Latest handoffs, optionally for one project",
+    query: ListHandoffsQuery,
+    responses: { 200: { schema: ListHandoffsResponse } },
+    handler: async ({ c, deps, query }) => c.json({ handoffs: await listHandoffs(deps, c.get("caller"), query) })
+  }),
+  apiRoute({
+    ...key,
+    method: "get",
+    path: "/api/v1/handoffs/{id}",
+    summary: "One handoff with its Markdown body and frontmatter",
+    responses: { 200: { schema: HandoffResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params }) => c.json({ handoff: await getHandoff(deps, c.get("caller"), params.id) })
+  })
+];
 
 // tracker/routes/health.ts
-function registerHealthRoutes(app, { deps }) {
-  app.get("/healthz", (c) => c.json({ status: "ok" }));
-  app.get("/readyz", async (c) => {
-    const ok = await deps.store.ping();
-    return c.json(
-      { status: ok ? "ready" : "unavailable", engine: deps.store.engine },
-      ok ? 200 : 503
-    );
-  });
-}
+var HEALTH_ROUTES = [
+  apiRoute({
+    method: "get",
+    path: "/healthz",
+    tag: "health",
+    summary: "Liveness",
+    auth: "none",
+    rateLimit: "none",
+    // probes: answering must stay cheaper than counting
+    responses: { 200: { schema: HealthResponse } },
+    handler: ({ c }) => c.json({ status: "ok" })
+  }),
+  apiRoute({
+    method: "get",
+    path: "/readyz",
+    tag: "health",
+    summary: "Readiness: the database answers (503 when not)",
+    auth: "none",
+    rateLimit: "none",
+    responses: {
+      200: { schema: ReadyResponse },
+      503: { schema: ReadyResponse, description: "The database does not answer" }
+    },
+    handler: async ({ c, deps }) => {
+      const ok = await deps.store.ping();
+      return c.json(
+        { status: ok ? "ready" : "unavailable", engine: deps.store.engine },
+        ok ? 200 : 503
+      );
+    }
+  })
+];
 
 // tracker/services/ingest.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // tracker/services/session-writer.ts
 async function writeSession(repos, w2, now) {
@@ -51133,10 +49795,10 @@ async function writeSession(repos, w2, now) {
 async function resolveProject(repos, userId, meta3, existing, now) {
   const slug = projectSlug(meta3);
   if (!slug) return existing?.project_id ?? null;
-  const id2 = projectId(userId, slug);
-  if (existing?.project_id === id2 && (meta3.cwd ?? null) === existing.cwd) return id2;
+  const id = projectId(userId, slug);
+  if (existing?.project_id === id && (meta3.cwd ?? null) === existing.cwd) return id;
   const row = await repos.projects.upsert({
-    id: id2,
+    id,
     userId,
     slug,
     name: projectName(meta3) ?? slug,
@@ -51288,7 +49950,7 @@ function capContent(content, max) {
   };
 }
 function digest(...parts) {
-  return createHash3("sha256").update(parts.map((p) => String(p ?? "")).join("\0")).digest("base64url").slice(0, 22);
+  return createHash4("sha256").update(parts.map((p) => String(p ?? "")).join("\0")).digest("base64url").slice(0, 22);
 }
 function mapEvent(e, caller, maxChars) {
   const base = {
@@ -51297,124 +49959,118 @@ function mapEvent(e, caller, maxChars) {
     pointerSource: "ingest",
     items: []
   };
-  const at2 = parseTime(e.timestamp);
+  const m = { base, at: parseTime(e.timestamp), maxChars };
   switch (e.type) {
-    case "conversation.started": {
-      const d = e.data;
-      const agents = d.participants ?? d.agents ?? [];
-      const items = [];
-      let truncated = false;
-      if (d.initial_prompt) {
-        const c = capContent(d.initial_prompt, maxChars);
-        truncated = c.originalLength !== null;
-        items.push({
-          seq: 0,
-          turnIndex: 0,
-          event: {
-            kind: "prompt",
-            uuid: `${d.conversation_id}:prompt`,
-            timestamp: e.timestamp,
-            text: c.text
-          }
-        });
-      }
-      const models = [...new Set(agents.map((a) => a.model ?? a.agent_type).filter((m) => !!m))];
-      const truncMap = truncated ? /* @__PURE__ */ new Map([[`${d.conversation_id}:prompt`, d.initial_prompt.length]]) : void 0;
-      return {
-        truncated,
-        write: {
-          ...base,
-          sessionId: d.conversation_id,
-          meta: {
-            models,
-            ...d.project ? { project: d.project } : {},
-            ...d.cwd ? { cwd: d.cwd } : {},
-            ...d.initial_prompt ? { title: d.initial_prompt.slice(0, 120) } : {}
-          },
-          items,
-          truncated: truncMap,
-          status: "active",
-          times: { startedAt: at2 }
-        }
-      };
-    }
-    case "message.created": {
-      const d = e.data;
-      const uuid3 = d.message_id ?? `${d.conversation_id}:${d.sequence_number ?? digest(e.timestamp, d.agent_name, d.content)}`;
-      const c = capContent(d.content, maxChars);
-      const role = (d.role ?? "agent").toLowerCase();
-      const author = d.agent_name ?? d.agent ?? d.agent_type;
-      let event;
-      if (role === "user") event = { kind: "prompt", uuid: uuid3, timestamp: e.timestamp, text: c.text };
-      else if (role === "system")
-        event = { kind: "system", uuid: uuid3, timestamp: e.timestamp, subtype: "agentpipe", text: c.text };
-      else
-        event = {
-          kind: "text",
-          uuid: uuid3,
-          timestamp: e.timestamp,
-          text: c.text,
-          ...d.model ?? author ? { model: d.model ?? author } : {}
-        };
-      const tokensOut = d.output_tokens ?? d.tokens_used ?? d.tokens ?? 0;
-      return {
-        truncated: c.originalLength !== null,
-        write: {
-          ...base,
-          sessionId: d.conversation_id,
-          items: [{ seq: d.sequence_number ?? 0, turnIndex: d.turn_number ?? 0, event }],
-          truncated: c.originalLength !== null ? /* @__PURE__ */ new Map([[uuid3, c.originalLength]]) : void 0,
-          increments: {
-            tokensInput: d.input_tokens ?? 0,
-            tokensOutput: tokensOut,
-            ...d.cost !== void 0 ? { costUsd: d.cost } : {}
-          },
-          times: { endedAt: at2 }
-        }
-      };
-    }
-    case "conversation.completed": {
-      const d = e.data;
+    case "conversation.started":
+      return mapStarted(e, m);
+    case "message.created":
+      return mapMessage(e, m);
+    case "conversation.completed":
       return {
         truncated: false,
         write: {
           ...base,
-          sessionId: d.conversation_id,
-          status: d.status,
-          times: { endedAt: at2 }
+          sessionId: e.data.conversation_id,
+          status: e.data.status,
+          times: { endedAt: m.at }
         }
       };
-    }
-    case "conversation.error": {
-      const d = e.data;
-      const c = capContent(d.error_message, maxChars);
-      const uuid3 = `${d.conversation_id}:error:${digest(e.timestamp, d.error_message)}`;
-      return {
-        truncated: c.originalLength !== null,
-        write: {
-          ...base,
-          sessionId: d.conversation_id,
-          status: "error",
-          items: [
-            {
-              seq: 0,
-              turnIndex: 0,
-              event: {
-                kind: "system",
-                uuid: uuid3,
-                timestamp: e.timestamp,
-                subtype: d.error_type ?? "error",
-                text: c.text
-              }
-            }
-          ],
-          times: { endedAt: at2 }
-        }
-      };
-    }
+    case "conversation.error":
+      return mapError(e, m);
     case "bridge.test":
       return { write: null, truncated: false };
   }
+}
+function mapStarted(e, { base, at: at2, maxChars }) {
+  const d = e.data;
+  const agents = d.participants ?? d.agents ?? [];
+  const items = [];
+  let truncated = false;
+  if (d.initial_prompt) {
+    const c = capContent(d.initial_prompt, maxChars);
+    truncated = c.originalLength !== null;
+    items.push({
+      seq: 0,
+      turnIndex: 0,
+      event: { kind: "prompt", uuid: `${d.conversation_id}:prompt`, timestamp: e.timestamp, text: c.text }
+    });
+  }
+  const models = [...new Set(agents.map((a) => a.model ?? a.agent_type).filter((m) => !!m))];
+  const truncMap = truncated ? /* @__PURE__ */ new Map([[`${d.conversation_id}:prompt`, d.initial_prompt.length]]) : void 0;
+  return {
+    truncated,
+    write: {
+      ...base,
+      sessionId: d.conversation_id,
+      meta: {
+        models,
+        ...d.project ? { project: d.project } : {},
+        ...d.cwd ? { cwd: d.cwd } : {},
+        ...d.initial_prompt ? { title: d.initial_prompt.slice(0, 120) } : {}
+      },
+      items,
+      truncated: truncMap,
+      status: "active",
+      times: { startedAt: at2 }
+    }
+  };
+}
+function mapMessage(e, { base, at: at2, maxChars }) {
+  const d = e.data;
+  const uuid3 = d.message_id ?? `${d.conversation_id}:${d.sequence_number ?? digest(e.timestamp, d.agent_name, d.content)}`;
+  const c = capContent(d.content, maxChars);
+  const role = (d.role ?? "agent").toLowerCase();
+  const author = d.agent_name ?? d.agent ?? d.agent_type;
+  let event;
+  if (role === "user") event = { kind: "prompt", uuid: uuid3, timestamp: e.timestamp, text: c.text };
+  else if (role === "system")
+    event = { kind: "system", uuid: uuid3, timestamp: e.timestamp, subtype: "agentpipe", text: c.text };
+  else
+    event = {
+      kind: "text",
+      uuid: uuid3,
+      timestamp: e.timestamp,
+      text: c.text,
+      ...d.model ?? author ? { model: d.model ?? author } : {}
+    };
+  const tokensOut = d.output_tokens ?? d.tokens_used ?? d.tokens ?? 0;
+  return {
+    truncated: c.originalLength !== null,
+    write: {
+      ...base,
+      sessionId: d.conversation_id,
+      items: [{ seq: d.sequence_number ?? 0, turnIndex: d.turn_number ?? 0, event }],
+      truncated: c.originalLength !== null ? /* @__PURE__ */ new Map([[uuid3, c.originalLength]]) : void 0,
+      increments: {
+        tokensInput: d.input_tokens ?? 0,
+        tokensOutput: tokensOut,
+        ...d.cost !== void 0 ? { costUsd: d.cost } : {}
+      },
+      times: { endedAt: at2 }
+    }
+  };
+}
+function mapError(e, { base, at: at2, maxChars }) {
+  const d = e.data;
+  const c = capContent(d.error_message, maxChars);
+  const uuid3 = `${d.conversation_id}:error:${digest(e.timestamp, d.error_message)}`;
+  const event = {
+    kind: "system",
+    uuid: uuid3,
+    timestamp: e.timestamp,
+    subtype: d.error_type ?? "error",
+    text: c.text
+  };
+  return {
+    truncated: c.originalLength !== null,
+    write: {
+      ...base,
+      sessionId: d.conversation_id,
+      status: "error",
+      items: [{ seq: 0, turnIndex: 0, event }],
+      times: { endedAt: at2 }
+    }
+  };
 }
 async function ingest(deps, caller, events) {
   const now = deps.now();
@@ -51471,42 +50127,81 @@ async function applyCompletedTotals(repos, pk, e) {
 }
 
 // tracker/routes/ingest.ts
-function registerIngestRoutes(app, { deps, auth }) {
-  app.post("/api/v1/ingest", auth, limitBody(deps.config.limits.sessionBodyBytes), async (c) => {
-    const req = await readJson(c, IngestRequest);
-    const events = Array.isArray(req) ? req : "events" in req ? req.events : [req];
-    const results = await ingest(deps, c.get("caller"), events);
-    return c.json({ results }, 201);
-  });
-}
+var INGEST_ROUTES = [
+  apiRoute({
+    method: "post",
+    path: "/api/v1/ingest",
+    tag: "ingest",
+    summary: "AgentPipe bridge events: one event, an array, or {events}",
+    auth: "apiKey",
+    rateLimit: "perKey",
+    bodyLimit: (d) => d.config.limits.sessionBodyBytes,
+    body: IngestRequest,
+    responses: { 201: { schema: IngestResponse } },
+    handler: async ({ c, deps, body }) => {
+      const events = Array.isArray(body) ? body : "events" in body ? body.events : [body];
+      return c.json({ results: await ingest(deps, c.get("caller"), events) }, 201);
+    }
+  })
+];
 
 // tracker/routes/keys.ts
 init_errors();
-function registerKeyRoutes(app, { deps, auth }) {
-  const small = limitBody(deps.config.limits.bodyBytes);
-  app.get("/api/v1/keys", auth, async (c) => {
-    const keys = await deps.store.keys.listForUser(c.get("caller").userId);
-    return c.json({ keys: keys.map(toKeyInfo) });
-  });
-  app.post("/api/v1/keys", auth, small, async (c) => {
-    const req = await readJson(c, CreateKeyRequest);
-    const caller = c.get("caller");
-    const parent = await deps.store.keys.findById(caller.keyId);
-    const { row, rawKey } = await createKey(deps.store, caller.userId, req, {
-      now: deps.now(),
-      defaultRate: deps.config.defaultRateLimitPerMinute,
-      parent
-    });
-    return c.json({ key: toKeyInfo(row), rawKey }, 201);
-  });
-  app.delete("/api/v1/keys/:id", auth, async (c) => {
-    const id2 = c.req.param("id");
-    const ok = await deps.store.keys.revoke(c.get("caller").userId, id2, deps.now());
-    if (!ok) throw new BatonError("not_found", `no key ${id2}`);
-    const key = await deps.store.keys.findById(id2);
-    return c.json({ key: toKeyInfo(key) });
-  });
-}
+var KEY_ROUTES = [
+  apiRoute({
+    method: "get",
+    path: "/api/v1/keys",
+    tag: "keys",
+    summary: "List the caller's API keys",
+    auth: "apiKey",
+    rateLimit: "perKey",
+    responses: { 200: { schema: ListKeysResponse } },
+    handler: async ({ c, deps }) => {
+      const keys = await deps.store.keys.listForUser(c.get("caller").userId);
+      return c.json({ keys: keys.map(toKeyInfo) });
+    }
+  }),
+  apiRoute({
+    method: "post",
+    path: "/api/v1/keys",
+    tag: "keys",
+    summary: "Create an API key (the raw key is returned once)",
+    description: "A key can only create keys no stronger than itself: `expiresAt`/`expiresIn` no later than its own expiry, `rateLimitPerMinute` no looser than its own (0 means unlimited, so only an unlimited key can make an unlimited one). Whatever is omitted is inherited from the calling key, not taken from the tracker default. Asking for more is refused with 403 `key_escalation` (details name the field and the parent's limits). Why: otherwise a short-lived or rate-limited key — a CI token, a key handed to a script — could mint a permanent, unlimited key and keep access after it expired or was revoked. Keys made from the web settings page are bounded the same way by the key the browser logged in with.",
+    auth: "apiKey",
+    rateLimit: "perKey",
+    bodyLimit: (d) => d.config.limits.bodyBytes,
+    body: CreateKeyRequest,
+    responses: { 201: { schema: CreateKeyResponse } },
+    errors: [403],
+    handler: async ({ c, deps, body }) => {
+      const caller = c.get("caller");
+      const parent = await deps.store.keys.findById(caller.keyId);
+      const { row, rawKey } = await createKey(deps.store, caller.userId, body, {
+        now: deps.now(),
+        defaultRate: deps.config.defaultRateLimitPerMinute,
+        parent
+      });
+      return c.json({ key: toKeyInfo(row), rawKey }, 201);
+    }
+  }),
+  apiRoute({
+    method: "delete",
+    path: "/api/v1/keys/{id}",
+    tag: "keys",
+    summary: "Revoke one of the caller's keys",
+    description: "Also revokes every key this key created (over the API or the web settings page), transitively: a child must not outlive the credential that made it, or revoking a stolen key would leave its copies working. Browser sessions logged in with any of those keys end too. Keys created with the CLI or with a new user have no parent and are only revoked on their own.",
+    auth: "apiKey",
+    rateLimit: "perKey",
+    responses: { 200: { schema: RevokeKeyResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params: { id } }) => {
+      const ok = await deps.store.keys.revoke(c.get("caller").userId, id, deps.now());
+      if (!ok) throw new BatonError("not_found", `no key ${id}`);
+      const key5 = await deps.store.keys.findById(id);
+      return c.json({ key: toKeyInfo(key5) });
+    }
+  })
+];
 
 // tracker/services/posts.ts
 init_errors();
@@ -51538,7 +50233,7 @@ async function visiblePostSessions(repos, postId, viewerId) {
   const rows = ordered.filter((r) => r.visibility !== "private" || r.user_id === viewerId);
   return { rows, hidden: ordered.length - rows.length };
 }
-function toPost(p, sessionIds, baseUrl) {
+function toPost(p, sessionIds, baseUrl2) {
   return {
     id: p.id,
     title: p.title,
@@ -51547,65 +50242,89 @@ function toPost(p, sessionIds, baseUrl) {
     sessionIds,
     createdAt: iso(Number(p.created_at)),
     updatedAt: iso(Number(p.updated_at)),
-    url: postUrl(baseUrl, p)
+    url: postUrl(baseUrl2, p)
   };
 }
-async function listPosts(deps, caller, page, limit) {
-  const { rows, total } = await deps.store.posts.list(caller.userId, page, limit);
+async function listPosts(deps, caller, page4, limit) {
+  const { rows, total } = await deps.store.posts.list(caller.userId, page4, limit);
   const ids = await deps.store.posts.sessionIds(rows.map((r) => r.id));
   return {
     posts: rows.map((r) => toPost(r, ids.get(r.id) ?? [], caller.baseUrl)),
-    pagination: { page, limit, total, totalPages: Math.ceil(total / limit) }
+    pagination: { page: page4, limit, total, totalPages: Math.ceil(total / limit) }
   };
 }
-async function getPost(deps, caller, id2) {
-  const post = await deps.store.posts.findForUser(caller.userId, id2);
-  if (!post) throw new BatonError("not_found", `no post ${id2}`);
+async function getPost(deps, caller, id) {
+  const post = await deps.store.posts.findForUser(caller.userId, id);
+  if (!post) throw new BatonError("not_found", `no post ${id}`);
   const ids = await deps.store.posts.sessionIds([post.id]);
   return toPost(post, ids.get(post.id) ?? [], caller.baseUrl);
 }
-async function patchPost(deps, caller, id2, req) {
+async function patchPost(deps, caller, id, req) {
   const now = deps.now();
   await deps.store.transaction(async (repos) => {
-    const post = await repos.posts.findForUser(caller.userId, id2);
-    if (!post) throw new BatonError("not_found", `no post ${id2}`);
+    const post = await repos.posts.findForUser(caller.userId, id);
+    if (!post) throw new BatonError("not_found", `no post ${id}`);
     const patch = { updated_at: now };
     if (req.title !== void 0) patch.title = req.title;
     if (req.visibility !== void 0 && req.visibility !== post.visibility) {
       patch.visibility = req.visibility;
       if (req.visibility === "private") patch.share_slug = newSlug();
     }
-    await repos.posts.update(id2, patch);
+    await repos.posts.update(id, patch);
   });
-  return getPost(deps, caller, id2);
+  return getPost(deps, caller, id);
 }
-async function deletePost(deps, caller, id2) {
-  const post = await deps.store.posts.findForUser(caller.userId, id2);
-  if (!post) throw new BatonError("not_found", `no post ${id2}`);
-  await deps.store.posts.delete(id2);
+async function deletePost(deps, caller, id) {
+  const post = await deps.store.posts.findForUser(caller.userId, id);
+  if (!post) throw new BatonError("not_found", `no post ${id}`);
+  await deps.store.posts.delete(id);
 }
 
 // tracker/routes/posts.ts
-function registerPostRoutes(app, { deps, auth }) {
-  app.get("/api/v1/posts", auth, async (c) => {
-    const q2 = readQuery(c, ListPostsQuery);
-    return c.json(await listPosts(deps, c.get("caller"), q2.page, q2.limit));
-  });
-  app.get(
-    "/api/v1/posts/:id",
-    auth,
-    async (c) => c.json({ post: await getPost(deps, c.get("caller"), c.req.param("id")) })
-  );
-  app.patch("/api/v1/posts/:id", auth, limitBody(deps.config.limits.bodyBytes), async (c) => {
-    const req = await readJson(c, PatchPostRequest);
-    return c.json({ post: await patchPost(deps, c.get("caller"), c.req.param("id"), req) });
-  });
-  app.delete("/api/v1/posts/:id", auth, async (c) => {
-    const id2 = c.req.param("id");
-    await deletePost(deps, c.get("caller"), id2);
-    return c.json({ deleted: true, id: id2 });
-  });
-}
+var key2 = { auth: "apiKey", rateLimit: "perKey", tag: "posts" };
+var POST_ROUTES = [
+  apiRoute({
+    ...key2,
+    method: "get",
+    path: "/api/v1/posts",
+    summary: "The caller's posts",
+    query: ListPostsQuery,
+    responses: { 200: { schema: ListPostsResponse } },
+    handler: async ({ c, deps, query }) => c.json(await listPosts(deps, c.get("caller"), query.page, query.limit))
+  }),
+  apiRoute({
+    ...key2,
+    method: "get",
+    path: "/api/v1/posts/{id}",
+    summary: "One post",
+    responses: { 200: { schema: PostResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params }) => c.json({ post: await getPost(deps, c.get("caller"), params.id) })
+  }),
+  apiRoute({
+    ...key2,
+    method: "patch",
+    path: "/api/v1/posts/{id}",
+    summary: "Change a post's title or visibility",
+    bodyLimit: (d) => d.config.limits.bodyBytes,
+    body: PatchPostRequest,
+    responses: { 200: { schema: PostResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params, body }) => c.json({ post: await patchPost(deps, c.get("caller"), params.id, body) })
+  }),
+  apiRoute({
+    ...key2,
+    method: "delete",
+    path: "/api/v1/posts/{id}",
+    summary: "Delete a post (its sessions stay)",
+    responses: { 200: { schema: DeleteResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params: { id } }) => {
+      await deletePost(deps, c.get("caller"), id);
+      return c.json({ deleted: true, id });
+    }
+  })
+];
 
 // tracker/services/projects.ts
 init_errors();
@@ -51640,7 +50359,7 @@ async function summaries(deps, caller, rows) {
     caller.userId,
     rows.map((r) => r.id)
   );
-  const lastIds = rows.map((r) => r.last_session_id).filter((id2) => id2 !== null);
+  const lastIds = rows.map((r) => r.last_session_id).filter((id) => id !== null);
   const titles = await deps.store.sessions.titlesFor(caller.userId, [...new Set(lastIds)]);
   return rows.map(
     (r) => toProjectSummary(r, stats.get(r.id), r.last_session_id ? titles.get(r.last_session_id) ?? null : null)
@@ -51672,23 +50391,35 @@ async function resumeProject(deps, caller, ref) {
 }
 
 // tracker/routes/projects.ts
-function registerProjectRoutes(app, { deps, auth }) {
-  app.get(
-    "/api/v1/projects",
-    auth,
-    async (c) => c.json({ projects: await listProjects(deps, c.get("caller")) })
-  );
-  app.get(
-    "/api/v1/projects/:id",
-    auth,
-    async (c) => c.json({ project: await getProject(deps, c.get("caller"), c.req.param("id")) })
-  );
-  app.get(
-    "/api/v1/projects/:id/resume",
-    auth,
-    async (c) => c.json(await resumeProject(deps, c.get("caller"), c.req.param("id")))
-  );
-}
+var key3 = { auth: "apiKey", rateLimit: "perKey", tag: "projects" };
+var PROJECT_ROUTES = [
+  apiRoute({
+    ...key3,
+    method: "get",
+    path: "/api/v1/projects",
+    summary: "Projects with per-project stats",
+    responses: { 200: { schema: ListProjectsResponse } },
+    handler: async ({ c, deps }) => c.json({ projects: await listProjects(deps, c.get("caller")) })
+  }),
+  apiRoute({
+    ...key3,
+    method: "get",
+    path: "/api/v1/projects/{id}",
+    summary: "One project by id, slug or name",
+    responses: { 200: { schema: ProjectResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params }) => c.json({ project: await getProject(deps, c.get("caller"), params.id) })
+  }),
+  apiRoute({
+    ...key3,
+    method: "get",
+    path: "/api/v1/projects/{id}/resume",
+    summary: "The project's latest session and the command that resumes it",
+    responses: { 200: { schema: ResumeResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params }) => c.json(await resumeProject(deps, c.get("caller"), params.id))
+  })
+];
 
 // tracker/services/sessions.ts
 init_errors();
@@ -51699,7 +50430,7 @@ function fullWrite(caller, s, extra) {
     sessionId: s.meta.id,
     // The redaction report rides along in the stored meta blob so exports can show it.
     meta: s.redaction ? { ...s.meta, redaction: s.redaction } : s.meta,
-    items: sessionEventItems(s),
+    items: numberSessionEvents(s),
     totals: s.totals,
     status: extra.status ?? "completed",
     source: extra.source,
@@ -51829,26 +50560,26 @@ async function listSessions(deps, caller, q2) {
     pagination: { page: q2.page, limit: q2.limit, total, totalPages: Math.ceil(total / q2.limit) }
   };
 }
-async function ownSession(repos, caller, id2) {
-  const row = await repos.sessions.findByUserAndId(caller.userId, id2);
-  if (!row) throw new BatonError("not_found", `no session ${id2}`);
+async function ownSession(repos, caller, id) {
+  const row = await repos.sessions.findByUserAndId(caller.userId, id);
+  if (!row) throw new BatonError("not_found", `no session ${id}`);
   return row;
 }
-async function sessionDetail(repos, row, baseUrl, page) {
+async function sessionDetail(repos, row, baseUrl2, page4) {
   const [summaries2, events] = await Promise.all([
-    toSummaries(repos, [row], baseUrl),
-    page.limit > 0 ? repos.events.page(row.pk, page.offset, page.limit) : Promise.resolve([])
+    toSummaries(repos, [row], baseUrl2),
+    page4.limit > 0 ? repos.events.page(row.pk, page4.offset, page4.limit) : Promise.resolve([])
   ]);
   const total = Number(row.event_count);
-  const next = page.offset + events.length;
+  const next = page4.offset + events.length;
   return {
     session: summaries2[0],
     meta: toMeta(row),
     ...withStats(row),
     events: events.map(fromEventRow),
     eventsPage: {
-      offset: page.offset,
-      limit: page.limit,
+      offset: page4.offset,
+      limit: page4.limit,
       total,
       nextOffset: events.length > 0 && next < total ? next : null
     }
@@ -51858,15 +50589,15 @@ function withStats(row) {
   const stats = toReadStats(row);
   return stats ? { stats } : {};
 }
-async function getSession(deps, caller, id2, page) {
-  const row = await ownSession(deps.store, caller, id2);
-  return sessionDetail(deps.store, row, caller.baseUrl, page);
+async function getSession(deps, caller, id, page4) {
+  const row = await ownSession(deps.store, caller, id);
+  return sessionDetail(deps.store, row, caller.baseUrl, page4);
 }
-async function patchSession(deps, caller, id2, req) {
+async function patchSession(deps, caller, id, req) {
   const now = deps.now();
   const row = await deps.store.transaction(async (repos) => {
-    const row2 = await repos.sessions.lockByUserAndId(caller.userId, id2);
-    if (!row2) throw new BatonError("not_found", `no session ${id2}`);
+    const row2 = await repos.sessions.lockByUserAndId(caller.userId, id);
+    if (!row2) throw new BatonError("not_found", `no session ${id}`);
     const patch = { updated_at: now };
     if (req.title !== void 0) patch.title = req.title;
     if (req.starred !== void 0) patch.starred = req.starred ? 1 : 0;
@@ -51882,10 +50613,10 @@ async function patchSession(deps, caller, id2, req) {
   deps.events.publish(row.id, { type: "session.updated", userId: caller.userId, sessionId: row.id });
   return sessionDetail(deps.store, row, caller.baseUrl, { offset: 0, limit: 0 });
 }
-async function deleteSession(deps, caller, id2) {
+async function deleteSession(deps, caller, id) {
   await deps.store.transaction(async (repos) => {
-    const row = await repos.sessions.lockByUserAndId(caller.userId, id2);
-    if (!row) throw new BatonError("not_found", `no session ${id2}`);
+    const row = await repos.sessions.lockByUserAndId(caller.userId, id);
+    if (!row) throw new BatonError("not_found", `no session ${id}`);
     await repos.sessions.delete(row.pk);
     if (row.project_id) {
       await repos.projects.clearPointer(row.project_id, row.id);
@@ -51898,7 +50629,7 @@ async function deleteSession(deps, caller, id2) {
         );
     }
   });
-  deps.events.publish(id2, { type: "session.deleted", userId: caller.userId, sessionId: id2 });
+  deps.events.publish(id, { type: "session.deleted", userId: caller.userId, sessionId: id });
 }
 function publishWrite(deps, caller, r) {
   const sessionId = r.row.id;
@@ -51919,101 +50650,179 @@ function publishWrite(deps, caller, r) {
 }
 
 // tracker/routes/sessions.ts
-function registerSessionRoutes(app, { deps, auth }) {
-  const { limits } = deps.config;
-  const sessionBody = limitBody(limits.sessionBodyBytes);
-  app.post("/api/v1/sessions", auth, sessionBody, async (c) => {
-    const req = await readJson(c, PushSessionRequest);
-    return c.json(await pushSession(deps, c.get("caller"), req), 200);
-  });
-  app.post("/api/v1/sessions/upload", auth, limitBody(limits.uploadBodyBytes), async (c) => {
-    const req = await readJson(c, UploadSessionsRequest);
-    return c.json(await uploadSessions(deps, c.get("caller"), req), 200);
-  });
-  app.post("/api/v1/sessions/:id/events", auth, sessionBody, async (c) => {
-    const req = await readJson(c, AppendEventsRequest);
-    return c.json(await appendEvents(deps, c.get("caller"), c.req.param("id"), req), 200);
-  });
-  app.get("/api/v1/sessions", auth, async (c) => {
-    return c.json(await listSessions(deps, c.get("caller"), readQuery(c, ListSessionsQuery)));
-  });
-  app.get("/api/v1/sessions/:id", auth, async (c) => {
-    const page = readQuery(c, GetSessionQuery);
-    return c.json(await getSession(deps, c.get("caller"), c.req.param("id"), page));
-  });
-  app.patch("/api/v1/sessions/:id", auth, limitBody(limits.bodyBytes), async (c) => {
-    const req = await readJson(c, PatchSessionRequest);
-    return c.json(await patchSession(deps, c.get("caller"), c.req.param("id"), req));
-  });
-  app.delete("/api/v1/sessions/:id", auth, async (c) => {
-    const id2 = c.req.param("id");
-    await deleteSession(deps, c.get("caller"), id2);
-    return c.json({ deleted: true, id: id2 });
-  });
-  app.get("/api/v1/sessions/:id/export", auth, async (c) => {
-    const { format } = readQuery(c, ExportQuery);
-    const row = await ownSession(deps.store, c.get("caller"), c.req.param("id"));
-    return new Response(exportStream(deps.store, row, format), {
-      headers: {
-        "Content-Type": CONTENT_TYPES[format],
-        "Content-Disposition": `attachment; filename="${exportFileName(row.id, format)}"`,
-        "X-Baton-Session-Id": encodeURIComponent(row.id)
-      }
-    });
-  });
-}
+var key4 = { auth: "apiKey", rateLimit: "perKey", tag: "sessions" };
+var SESSION_ROUTES = [
+  apiRoute({
+    ...key4,
+    method: "post",
+    path: "/api/v1/sessions",
+    summary: "Push a whole session (idempotent upsert by session id and event uuid)",
+    description: "Modes: `postId` adds it to an existing post, `createPost` creates one, neither just stores it.",
+    bodyLimit: (d) => d.config.limits.sessionBodyBytes,
+    body: PushSessionRequest,
+    responses: { 200: { schema: PushSessionResponse } },
+    errors: [404],
+    handler: async ({ c, deps, body }) => c.json(await pushSession(deps, c.get("caller"), body), 200)
+  }),
+  apiRoute({
+    ...key4,
+    method: "post",
+    path: "/api/v1/sessions/upload",
+    summary: "Bulk historical upload of many sessions in one transaction",
+    bodyLimit: (d) => d.config.limits.uploadBodyBytes,
+    body: UploadSessionsRequest,
+    responses: { 200: { schema: UploadSessionsResponse } },
+    handler: async ({ c, deps, body }) => c.json(await uploadSessions(deps, c.get("caller"), body), 200)
+  }),
+  apiRoute({
+    ...key4,
+    method: "post",
+    path: "/api/v1/sessions/{id}/events",
+    summary: "Append a batch of events (idempotent per uuid); creates the session if needed",
+    // The path names the session it may create: the same id rule as a pushed session's.
+    params: external_exports.object({ id: SessionId }),
+    bodyLimit: (d) => d.config.limits.sessionBodyBytes,
+    body: AppendEventsRequest,
+    responses: { 200: { schema: AppendEventsResponse } },
+    handler: async ({ c, deps, params, body }) => c.json(await appendEvents(deps, c.get("caller"), params.id, body), 200)
+  }),
+  apiRoute({
+    ...key4,
+    method: "get",
+    path: "/api/v1/sessions",
+    summary: "List and full-text search sessions",
+    query: ListSessionsQuery,
+    responses: { 200: { schema: ListSessionsResponse } },
+    handler: async ({ c, deps, query }) => c.json(await listSessions(deps, c.get("caller"), query))
+  }),
+  apiRoute({
+    ...key4,
+    method: "get",
+    path: "/api/v1/sessions/{id}",
+    summary: "A session: metadata, totals and a page of events",
+    query: GetSessionQuery,
+    responses: { 200: { schema: SessionDetailResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params, query }) => c.json(await getSession(deps, c.get("caller"), params.id, query))
+  }),
+  apiRoute({
+    ...key4,
+    method: "patch",
+    path: "/api/v1/sessions/{id}",
+    summary: "Change title, tags, starred, archived or visibility",
+    bodyLimit: (d) => d.config.limits.bodyBytes,
+    body: PatchSessionRequest,
+    responses: { 200: { schema: SessionDetailResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params, body }) => c.json(await patchSession(deps, c.get("caller"), params.id, body))
+  }),
+  apiRoute({
+    ...key4,
+    method: "delete",
+    path: "/api/v1/sessions/{id}",
+    summary: "Delete a session and its events",
+    responses: { 200: { schema: DeleteResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params: { id } }) => {
+      await deleteSession(deps, c.get("caller"), id);
+      return c.json({ deleted: true, id });
+    }
+  }),
+  apiRoute({
+    ...key4,
+    method: "get",
+    path: "/api/v1/sessions/{id}/export",
+    summary: "Export a session (md, json, html or txt), streamed",
+    query: ExportQuery,
+    responses: { 200: { contentType: "text/markdown" } },
+    errors: [404],
+    handler: async ({ c, deps, params, query: { format } }) => {
+      const row = await ownSession(deps.store, c.get("caller"), params.id);
+      return new Response(exportStream(deps.store, row, format), {
+        headers: {
+          "Content-Type": CONTENT_TYPES[format],
+          "Content-Disposition": `attachment; filename="${exportFileName(row.id, format)}"`,
+          "X-Baton-Session-Id": encodeURIComponent(row.id)
+        }
+      });
+    }
+  })
+];
 
 // tracker/routes/share.ts
 init_errors();
-function registerShareRoutes(app, { deps }) {
-  const { store } = deps;
-  const sharedSession = async (slug) => {
-    const s = await store.sessions.findByShareSlug(slug);
-    return s && s.visibility !== "private" ? s : void 0;
-  };
-  app.get("/api/v1/share/:slug", async (c) => {
-    const slug = c.req.param("slug");
-    const page = readQuery(c, ShareQuery);
-    const base = baseUrlFor(c, deps.config);
-    const session = await sharedSession(slug);
-    if (session)
-      return c.json({ kind: "session", ...await sessionDetail(store, session, base, page) });
-    const post = await store.posts.findByShareSlug(slug);
-    if (post && post.visibility !== "private") {
-      const { rows, hidden } = await visiblePostSessions(store, post.id, null);
-      return c.json({
-        kind: "post",
-        post: toPost(
-          post,
-          rows.map((r) => r.id),
-          base
-        ),
-        sessions: await toSummaries(store, rows, base),
-        privateSessions: hidden
+async function sharedSession(store, slug) {
+  const s = await store.sessions.findByShareSlug(slug);
+  return s && s.visibility !== "private" ? s : void 0;
+}
+var open4 = { auth: "none", rateLimit: "none", tag: "share" };
+var SHARE_ROUTES = [
+  apiRoute({
+    ...open4,
+    method: "get",
+    path: "/api/v1/share/{slug}",
+    summary: "An unlisted or public session or post by share slug (no key)",
+    description: "A post's visibility does not extend to its sessions: a session that is itself private is left out of `sessions` and `post.sessionIds` and only counted in `privateSessions` (the share pages likewise render the post without it and say so). Only that session's owner sees it, through their own session pages.",
+    query: ShareQuery,
+    responses: { 200: { schema: SharedResponse } },
+    errors: [404],
+    handler: async ({ c, deps: { store, config: config2 }, params: { slug }, query: page4 }) => {
+      const base = baseUrlFor(c, config2);
+      const session = await sharedSession(store, slug);
+      if (session)
+        return c.json({ kind: "session", ...await sessionDetail(store, session, base, page4) });
+      const post = await store.posts.findByShareSlug(slug);
+      if (post && post.visibility !== "private") {
+        const { rows, hidden } = await visiblePostSessions(store, post.id, null);
+        return c.json({
+          kind: "post",
+          post: toPost(
+            post,
+            rows.map((r) => r.id),
+            base
+          ),
+          sessions: await toSummaries(store, rows, base),
+          privateSessions: hidden
+        });
+      }
+      throw new BatonError("not_found", "nothing is shared under this link");
+    }
+  }),
+  apiRoute({
+    ...open4,
+    method: "get",
+    path: "/api/v1/share/{slug}/export",
+    summary: "Export a shared session (no key)",
+    query: ExportQuery,
+    responses: { 200: { contentType: "text/markdown" } },
+    errors: [404],
+    handler: async ({ deps: { store }, params: { slug }, query: { format } }) => {
+      const session = await sharedSession(store, slug);
+      if (!session) throw new BatonError("not_found", "nothing is shared under this link");
+      return new Response(exportStream(store, session, format), {
+        headers: {
+          "Content-Type": CONTENT_TYPES[format],
+          "Content-Disposition": `attachment; filename="${exportFileName(session.id, format)}"`
+        }
       });
     }
-    throw new BatonError("not_found", "nothing is shared under this link");
-  });
-  app.get("/api/v1/share/:slug/export", async (c) => {
-    const { format } = readQuery(c, ExportQuery);
-    const session = await sharedSession(c.req.param("slug"));
-    if (!session) throw new BatonError("not_found", "nothing is shared under this link");
-    return new Response(exportStream(store, session, format), {
-      headers: {
-        "Content-Type": CONTENT_TYPES[format],
-        "Content-Disposition": `attachment; filename="${exportFileName(session.id, format)}"`
-      }
-    });
-  });
-  app.get("/api/v1/public/sessions", async (c) => {
-    const q2 = readQuery(c, PublicSessionsQuery);
-    const { rows, total } = await store.sessions.listPublic(q2.page, q2.limit);
-    return c.json({
-      sessions: await toSummaries(store, rows, baseUrlFor(c, deps.config)),
-      pagination: { page: q2.page, limit: q2.limit, total, totalPages: Math.ceil(total / q2.limit) }
-    });
-  });
-}
+  }),
+  apiRoute({
+    ...open4,
+    method: "get",
+    path: "/api/v1/public/sessions",
+    summary: "Public sessions of every user (no key)",
+    query: PublicSessionsQuery,
+    responses: { 200: { schema: PublicSessionsResponse } },
+    handler: async ({ c, deps: { store, config: config2 }, query: q2 }) => {
+      const { rows, total } = await store.sessions.listPublic(q2.page, q2.limit);
+      return c.json({
+        sessions: await toSummaries(store, rows, baseUrlFor(c, config2)),
+        pagination: { page: q2.page, limit: q2.limit, total, totalPages: Math.ceil(total / q2.limit) }
+      });
+    }
+  })
+];
 
 // tracker/routes/users.ts
 init_errors();
@@ -52031,7 +50840,7 @@ async function addUser(repos, input2, opts) {
   };
   await repos.users.create(user);
   const limits = input2.keyLimits;
-  const key = await createKey(
+  const key5 = await createKey(
     repos,
     user.id,
     {
@@ -52041,7 +50850,7 @@ async function addUser(repos, input2, opts) {
     },
     opts
   );
-  return { user, key };
+  return { user, key: key5 };
 }
 async function ensureOwner(store, opts) {
   if (await store.users.count() > 0) return null;
@@ -52064,38 +50873,2131 @@ function toUserInfo(u) {
 }
 
 // tracker/routes/users.ts
-function registerUserRoutes(app, { deps, auth }) {
-  app.get("/api/v1/me", auth, async (c) => {
+var ME_ROUTE = apiRoute({
+  method: "get",
+  path: "/api/v1/me",
+  tag: "keys",
+  summary: "The calling user and key",
+  auth: "apiKey",
+  rateLimit: "perKey",
+  responses: { 200: { schema: MeResponse } },
+  handler: async ({ c, deps }) => {
     const caller = c.get("caller");
-    const [user, key] = await Promise.all([
+    const [user, key5] = await Promise.all([
       deps.store.users.findById(caller.userId),
       deps.store.keys.findById(caller.keyId)
     ]);
-    return c.json({ user: toUserInfo(user), key: toKeyInfo(key) });
-  });
-  app.get("/api/v1/users", auth, async (c) => {
-    if (c.get("caller").role !== "owner") throw new BatonError("forbidden", "only the owner can list users");
-    return c.json({ users: (await deps.store.users.list()).map(toUserInfo) });
-  });
-  app.post("/api/v1/users", auth, limitBody(deps.config.limits.bodyBytes), async (c) => {
-    if (c.get("caller").role !== "owner") throw new BatonError("forbidden", "only the owner can add users");
-    const req = await readJson(c, CreateUserRequest);
-    const parent = await deps.store.keys.findById(c.get("caller").keyId);
-    const defaults = { expiresAt: null, rateLimitPerMinute: deps.config.defaultRateLimitPerMinute };
-    const keyLimits = parent ? tighterOf(strengthOf(parent), defaults) : defaults;
-    const created = await deps.store.transaction(
-      (repos) => addUser(
-        repos,
-        { name: req.name, role: req.role, keyLimits },
-        { now: deps.now(), defaultRate: deps.config.defaultRateLimitPerMinute }
-      )
-    );
-    return c.json(
-      { user: toUserInfo(created.user), key: toKeyInfo(created.key.row), rawKey: created.key.rawKey },
-      201
-    );
-  });
+    return c.json({ user: toUserInfo(user), key: toKeyInfo(key5) });
+  }
+});
+var USER_ROUTES = [
+  apiRoute({
+    method: "get",
+    path: "/api/v1/users",
+    tag: "users",
+    summary: "List users (owner only)",
+    auth: "apiKey",
+    rateLimit: "perKey",
+    responses: { 200: { schema: ListUsersResponse } },
+    errors: [403],
+    authorize: (c) => {
+      if (c.get("caller").role !== "owner")
+        throw new BatonError("forbidden", "only the owner can list users");
+    },
+    handler: async ({ c, deps }) => {
+      return c.json({ users: (await deps.store.users.list()).map(toUserInfo) });
+    }
+  }),
+  apiRoute({
+    method: "post",
+    path: "/api/v1/users",
+    tag: "users",
+    summary: "Add a user and issue its first key (owner only)",
+    description: "The new user's first key is no stronger than the calling key or the tracker default (the earlier expiry, the tighter rate limit), so a short-lived owner key cannot leave a permanent credential behind. It is not revoked with the calling key: it is someone else's.",
+    auth: "apiKey",
+    rateLimit: "perKey",
+    bodyLimit: (d) => d.config.limits.bodyBytes,
+    body: CreateUserRequest,
+    responses: { 201: { schema: CreateUserResponse } },
+    errors: [403, 409],
+    authorize: (c) => {
+      if (c.get("caller").role !== "owner") throw new BatonError("forbidden", "only the owner can add users");
+    },
+    handler: async ({ c, deps, body }) => {
+      const parent = await deps.store.keys.findById(c.get("caller").keyId);
+      const defaults = { expiresAt: null, rateLimitPerMinute: deps.config.defaultRateLimitPerMinute };
+      const keyLimits = parent ? tighterOf(strengthOf(parent), defaults) : defaults;
+      const created = await deps.store.transaction(
+        (repos) => addUser(
+          repos,
+          { name: body.name, role: body.role, keyLimits },
+          { now: deps.now(), defaultRate: deps.config.defaultRateLimitPerMinute }
+        )
+      );
+      return c.json(
+        { user: toUserInfo(created.user), key: toKeyInfo(created.key.row), rawKey: created.key.rawKey },
+        201
+      );
+    }
+  })
+];
+
+// tracker/routes/index.ts
+var API_ROUTES = [
+  ...HEALTH_ROUTES,
+  ...DOCS_ROUTES,
+  ME_ROUTE,
+  ...KEY_ROUTES,
+  ...USER_ROUTES,
+  ...SESSION_ROUTES,
+  ...EXPORT_ROUTES,
+  ...PROJECT_ROUTES,
+  ...HANDOFF_ROUTES,
+  ...POST_ROUTES,
+  ...INGEST_ROUTES,
+  ...SHARE_ROUTES
+];
+function mountApiRoutes(app, { deps, auth }, apiDocument) {
+  mountRoutes(app, API_ROUTES, { ...deps, apiDocument }, { guards: { none: [], apiKey: [auth] } });
 }
+
+// tracker/openapi.ts
+function documentedRoutes() {
+  return [...API_ROUTES, ...LIVE_API_ROUTES, ...LIVE_VIEWER_ROUTES].filter((r) => r.public);
+}
+var needsKey = (r) => r.auth !== "none" && r.auth !== "session";
+var ERROR_TEXT = {
+  400: "Invalid request (body, query or parameters)",
+  401: "Missing, invalid, revoked or expired API key",
+  403: "Not allowed for this user",
+  404: "Not found (or not yours)",
+  409: "Already exists, or not allowed in the current state",
+  410: "Gone: ended, revoked or expired",
+  413: "Body too large",
+  429: "Rate or connection limit exceeded (see Retry-After)",
+  503: "Unavailable: the database is down, or a live stream is at its viewer cap (see Retry-After)"
+};
+function schema(s, io) {
+  const out = external_exports.toJSONSchema(s, { io, unrepresentable: "any" });
+  delete out.$schema;
+  return out;
+}
+function operation(r) {
+  const pathShape = r.params?.shape ?? {};
+  const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: pathShape[m[1]] ? schema(pathShape[m[1]], "input") : { type: "string" }
+  }));
+  if (r.query) {
+    for (const [name, field] of Object.entries(r.query.shape)) {
+      const s = schema(field, "input");
+      params.push({
+        name,
+        in: "query",
+        required: !field.safeParse(void 0).success,
+        schema: s
+      });
+    }
+  }
+  const responses = {};
+  for (const [status, ok] of Object.entries(r.responses)) {
+    responses[status] = {
+      description: ok.description ?? "OK",
+      content: {
+        [ok.contentType ?? "application/json"]: ok.schema ? { schema: schema(ok.schema, "output") } : {}
+      }
+    };
+  }
+  for (const status of r.errors) {
+    responses[status] = {
+      description: ERROR_TEXT[status] ?? "Error",
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } }
+    };
+  }
+  return {
+    tags: [r.tag],
+    summary: r.summary,
+    ...r.description ? { description: r.description } : {},
+    operationId: `${r.method}${r.path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_2, ch) => (ch ?? "").toUpperCase())}`,
+    ...params.length ? { parameters: params } : {},
+    ...r.body ? {
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: schema(r.body, "input") } }
+      }
+    } : {},
+    responses,
+    security: needsKey(r) ? [{ bearer: [] }] : []
+  };
+}
+function buildOpenApi(opts = {}) {
+  const paths = {};
+  for (const r of documentedRoutes()) (paths[r.path] ??= {})[r.method] = operation(r);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Baton tracker API",
+      version: opts.version ?? "1",
+      description: "Store, search, export, share and resume Claude Code sessions. Authenticate with `Authorization: Bearer bt_…`."
+    },
+    ...opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {},
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key: bt_<base64url>" }
+      },
+      schemas: { Error: schema(ErrorBody, "output") }
+    }
+  };
+}
+function renderApiMarkdown(doc2 = buildOpenApi()) {
+  const lines = [
+    "# Baton tracker API",
+    "",
+    "<!-- Generated by `baton tracker openapi --markdown` from the zod schemas in src/core/api. Do not edit. -->",
+    "",
+    "Every `/api/v1` route except `share` and `public` needs `Authorization: Bearer <key>` (live stream routes also",
+    "take the stream's producer token). Errors are",
+    '`{ "error": { "code", "message", "reason"?, "details"? } }`: `code` is stable and coarse (`auth`, `too_large`, …);',
+    "`reason`, when present, is a stable finer cause from a closed list (`key_revoked`, `body_too_large`,",
+    "`stream_ended`, …; see `ErrorReason` in src/core/api/common.ts) and fixes the shape of `details`. Branch on",
+    "`code` and `reason`, never on `message`. The machine-readable document is served at `/api/v1/openapi.json`;",
+    "a browsable page at `/docs`.",
+    ""
+  ];
+  const byTag = /* @__PURE__ */ new Map();
+  for (const r of documentedRoutes()) byTag.set(r.tag, [...byTag.get(r.tag) ?? [], r]);
+  const paths = doc2.paths;
+  for (const [tag2, routes] of byTag) {
+    lines.push(`## ${tag2}`, "");
+    for (const r of routes) {
+      const op = paths[r.path][r.method];
+      lines.push(
+        `### \`${r.method.toUpperCase()} ${r.path}\``,
+        "",
+        r.summary + (needsKey(r) ? "" : " — no key needed."),
+        ""
+      );
+      if (r.description) lines.push(r.description, "");
+      const params = op.parameters?.filter((p) => p.in === "query") ?? [];
+      if (params.length) {
+        lines.push("| query | type | required |", "| --- | --- | --- |");
+        for (const p of params)
+          lines.push(
+            `| \`${String(p.name)}\` | ${typeOf(p.schema)} | ${p.required ? "yes" : "no"} |`
+          );
+        lines.push("");
+      }
+      if (r.body)
+        lines.push(
+          "<details><summary>Request body schema</summary>",
+          "",
+          "```json",
+          JSON.stringify(schema(r.body, "input"), null, 2),
+          "```",
+          "",
+          "</details>",
+          ""
+        );
+      const oks = Object.entries(r.responses);
+      const ok = oks.map(([s, o]) => o.schema ? `\`${s}\` JSON` : `\`${s}\` ${o.contentType}`).join(", ");
+      const errs = Object.keys(op.responses).filter((s) => !(s in r.responses));
+      lines.push(
+        `Responses: ${ok}${errs.length ? `; errors ${errs.map((s) => `\`${s}\``).join(", ")}` : ""}.`,
+        ""
+      );
+      const okSchema = oks.find(([, o]) => o.schema)?.[1].schema;
+      if (okSchema)
+        lines.push(
+          "<details><summary>Response schema</summary>",
+          "",
+          "```json",
+          JSON.stringify(schema(okSchema, "output"), null, 2),
+          "```",
+          "",
+          "</details>",
+          ""
+        );
+    }
+  }
+  return `${lines.join("\n").trimEnd()}
+`;
+}
+function typeOf(s) {
+  if (Array.isArray(s.enum)) return s.enum.map((v2) => `\`${String(v2)}\``).join(" \\| ");
+  if (typeof s.type === "string") return s.type;
+  if (Array.isArray(s.anyOf)) return s.anyOf.map(typeOf).join(" \\| ");
+  return "any";
+}
+
+// tracker/cli/openapi.ts
+async function runOpenApi(argv, io) {
+  const { values } = parseArgs2({ args: argv, options: { markdown: { type: "boolean" } } });
+  io.stdout(values.markdown ? renderApiMarkdown() : `${JSON.stringify(buildOpenApi(), null, 2)}
+`);
+  return 0;
+}
+
+// tracker/cli/serve.ts
+init_config();
+import { readFileSync as readFileSync3 } from "node:fs";
+import { homedir as homedir3 } from "node:os";
+import { parseArgs as parseArgs3 } from "node:util";
+
+// tracker/app.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+
+// node_modules/hono/dist/request/constants.js
+var GET_MATCH_RESULT = /* @__PURE__ */ Symbol();
+
+// node_modules/hono/dist/utils/buffer.js
+var bufferToFormData = (arrayBuffer, contentType) => {
+  return new Response(arrayBuffer, { headers: { "Content-Type": contentType.replace(/^[^;]+/, (mediaType) => mediaType.toLowerCase()) } }).formData();
+};
+
+// node_modules/hono/dist/utils/body.js
+var MAX_NESTED_OBJECTS = 1e4;
+var isRawRequest = (request) => "headers" in request;
+var parseBody = async (request, options = /* @__PURE__ */ Object.create(null)) => {
+  const { all = false, dot = false } = options;
+  const mediaType = (isRawRequest(request) ? request.headers : request.raw.headers).get("Content-Type")?.split(";")[0].trim().toLowerCase();
+  if (mediaType === "multipart/form-data" || mediaType === "application/x-www-form-urlencoded") return parseFormData(request, {
+    all,
+    dot
+  });
+  return {};
+};
+async function parseFormData(request, options) {
+  if (!isRawRequest(request) && request.bodyCache.formData) return convertFormDataToBodyData(await request.bodyCache.formData, options);
+  const headers = isRawRequest(request) ? request.headers : request.raw.headers;
+  const arrayBuffer = await request.arrayBuffer();
+  const formDataPromise = bufferToFormData(arrayBuffer, headers.get("Content-Type") || "");
+  if (!isRawRequest(request)) request.bodyCache.formData = formDataPromise;
+  const formData = await formDataPromise;
+  if (formData) return convertFormDataToBodyData(formData, options);
+  return {};
+}
+function convertFormDataToBodyData(formData, options) {
+  const form = /* @__PURE__ */ Object.create(null);
+  const nestingState = { count: 0 };
+  formData.forEach((value, key5) => {
+    if (!(options.all || key5.endsWith("[]"))) form[key5] = value;
+    else handleParsingAllValues(form, key5, value);
+  });
+  if (options.dot) Object.entries(form).forEach(([key5, value]) => {
+    if (key5.includes(".")) {
+      handleParsingNestedValues(form, key5, value, nestingState);
+      delete form[key5];
+    }
+  });
+  return form;
+}
+var handleParsingAllValues = (form, key5, value) => {
+  if (form[key5] !== void 0) {
+    if (Array.isArray(form[key5])) form[key5].push(value);
+    else form[key5] = [form[key5], value];
+  } else if (!key5.endsWith("[]")) form[key5] = value;
+  else form[key5] = [value];
+};
+var handleParsingNestedValues = (form, key5, value, state) => {
+  if (/(?:^|\.)__proto__\./.test(key5)) return;
+  let nestedForm = form;
+  const keys = key5.split(".", 34);
+  if (keys.length > 33) throwNestingLimitExceeded();
+  keys.forEach((key6, index) => {
+    if (index === keys.length - 1) nestedForm[key6] = value;
+    else {
+      if (!nestedForm[key6] || typeof nestedForm[key6] !== "object" || Array.isArray(nestedForm[key6]) || nestedForm[key6] instanceof File) {
+        if (state.count++ >= MAX_NESTED_OBJECTS) throwNestingLimitExceeded();
+        nestedForm[key6] = /* @__PURE__ */ Object.create(null);
+      }
+      nestedForm = nestedForm[key6];
+    }
+  });
+};
+var throwNestingLimitExceeded = () => {
+  throw new Error("Nesting limit exceeded");
+};
+
+// node_modules/hono/dist/utils/url.js
+var splitPath = (path) => {
+  const paths = path.split("/");
+  if (paths[0] === "") paths.shift();
+  return paths;
+};
+var splitRoutingPath = (routePath2) => {
+  const { groups, path } = extractGroupsFromPath(routePath2);
+  const paths = splitPath(path);
+  return replaceGroupMarks(paths, groups);
+};
+var extractGroupsFromPath = (path) => {
+  const groups = [];
+  path = path.replace(/\{[^}]+\}/g, (match2, index) => {
+    const mark = `@${index}`;
+    groups.push([mark, match2]);
+    return mark;
+  });
+  return {
+    groups,
+    path
+  };
+};
+var replaceGroupMarks = (paths, groups) => {
+  for (let i2 = groups.length - 1; i2 >= 0; i2--) {
+    const [mark] = groups[i2];
+    for (let j = paths.length - 1; j >= 0; j--) if (paths[j].includes(mark)) {
+      paths[j] = paths[j].replace(mark, groups[i2][1]);
+      break;
+    }
+  }
+  return paths;
+};
+var patternCache = {};
+var getPattern = (label, next) => {
+  if (label === "*") return "*";
+  const match2 = label.match(/^\:([^\{\}]+)(?:\{(.+)\})?$/);
+  if (match2) {
+    const cacheKey2 = `${label}#${next}`;
+    if (!patternCache[cacheKey2]) {
+      if (match2[2]) patternCache[cacheKey2] = next && next[0] !== ":" && next[0] !== "*" ? [
+        cacheKey2,
+        match2[1],
+        new RegExp(`^${match2[2]}(?=/${next})`)
+      ] : [
+        label,
+        match2[1],
+        new RegExp(`^${match2[2]}$`)
+      ];
+      else patternCache[cacheKey2] = [
+        label,
+        match2[1],
+        true
+      ];
+    }
+    return patternCache[cacheKey2];
+  }
+  return null;
+};
+var tryDecode = (str3, decoder) => {
+  try {
+    return decoder(str3);
+  } catch {
+    return str3.replace(/(?:%[0-9A-Fa-f]{2})+/g, (match2) => {
+      try {
+        return decoder(match2);
+      } catch {
+        return match2;
+      }
+    });
+  }
+};
+var decodeURIWithPreservedPercent = (value) => decodeURI(value.includes("%25") ? value.replace(/%25/g, "%2525") : value);
+var getPath = (request) => {
+  const url2 = request.url;
+  const start = url2.indexOf("/", url2.indexOf(":") + 4);
+  let i2 = start;
+  for (; i2 < url2.length; i2++) {
+    const charCode = url2.charCodeAt(i2);
+    if (charCode === 37) {
+      const queryIndex = url2.indexOf("?", i2);
+      const hashIndex = url2.indexOf("#", i2);
+      const end = queryIndex === -1 ? hashIndex === -1 ? void 0 : hashIndex : hashIndex === -1 ? queryIndex : Math.min(queryIndex, hashIndex);
+      const path = url2.slice(start, end);
+      const decoded = tryDecode(path, decodeURIWithPreservedPercent);
+      if (/%(?![0-9A-Fa-f]{2})/.test(path)) {
+        const rewritten = new URL("http://localhost");
+        rewritten.pathname = decoded.replace(/[\\\t\n\r]/g, encodeURIComponent);
+        if (tryDecode(rewritten.pathname, decodeURIWithPreservedPercent) !== decoded) return tryDecode(path.replace(/%(?![0-9A-Fa-f]{2})/g, "%25"), decodeURIWithPreservedPercent);
+      }
+      return decoded;
+    } else if (charCode === 63 || charCode === 35) break;
+  }
+  return url2.slice(start, i2);
+};
+var getPathNoStrict = (request) => {
+  const result = getPath(request);
+  return result.length > 1 && result.at(-1) === "/" ? result.slice(0, -1) : result;
+};
+var mergePath = (base, sub, ...rest) => {
+  if (rest.length) sub = mergePath(sub, ...rest);
+  return `${base?.[0] === "/" ? "" : "/"}${base}${sub === "/" ? "" : `${base?.at(-1) === "/" ? "" : "/"}${sub?.[0] === "/" ? sub.slice(1) : sub}`}`;
+};
+var checkOptionalParameter = (path) => {
+  if (path.charCodeAt(path.length - 1) !== 63 || !path.includes(":")) return null;
+  const segments = path.split("/");
+  const results = [];
+  let basePath = "";
+  segments.forEach((segment) => {
+    if (segment !== "" && !/\:/.test(segment)) basePath += "/" + segment;
+    else if (/\:/.test(segment)) {
+      if (segment.charCodeAt(segment.length - 1) === 63) {
+        if (results.length === 0 && basePath === "") results.push("/");
+        else results.push(basePath);
+        const optionalSegment = segment.slice(0, -1);
+        basePath += "/" + optionalSegment;
+        results.push(basePath);
+      } else basePath += "/" + segment;
+    }
+  });
+  return results.filter((v2, i2, a) => a.indexOf(v2) === i2);
+};
+var tryDecodeURIComponent = (str3) => str3.indexOf("%") !== -1 ? tryDecode(str3, decodeURIComponent_) : str3;
+var _decodeURI = (value) => {
+  if (value.indexOf("+") !== -1) value = value.replace(/\+/g, " ");
+  return tryDecodeURIComponent(value);
+};
+var _getQueryParam = (url2, key5, multiple) => {
+  const hashIndex = url2.indexOf("#", 8);
+  if (hashIndex !== -1) url2 = url2.slice(0, hashIndex);
+  let encoded;
+  if (!multiple && key5 && !/[%+&=]/.test(key5)) {
+    const queryIndex = url2.indexOf("?", 8);
+    let keyIndex2 = queryIndex;
+    if (keyIndex2 === -1) return;
+    if (!url2.startsWith(key5, keyIndex2 + 1)) keyIndex2 = url2.indexOf(`&${key5}`, keyIndex2 + 1);
+    while (keyIndex2 !== -1) {
+      const trailingKeyCode = url2.charCodeAt(keyIndex2 + key5.length + 1);
+      if (trailingKeyCode === 61 || trailingKeyCode === 38 || isNaN(trailingKeyCode)) {
+        if (keyIndex2 > queryIndex && /(?:^|&)[^=&]*[%+]/.test(url2.slice(queryIndex + 1, keyIndex2))) break;
+        if (trailingKeyCode === 61) {
+          const valueIndex = keyIndex2 + key5.length + 2;
+          const endIndex = url2.indexOf("&", valueIndex);
+          return _decodeURI(url2.slice(valueIndex, endIndex === -1 ? void 0 : endIndex));
+        }
+        return "";
+      }
+      keyIndex2 = url2.indexOf(`&${key5}`, keyIndex2 + 1);
+    }
+    encoded = /[%+]/.test(url2);
+    if (!encoded) return;
+  }
+  const results = /* @__PURE__ */ Object.create(null);
+  encoded ??= /[%+]/.test(url2);
+  let keyIndex = url2.indexOf("?", 8);
+  while (keyIndex !== -1) {
+    const nextKeyIndex = url2.indexOf("&", keyIndex + 1);
+    let valueIndex = url2.indexOf("=", keyIndex);
+    if (valueIndex > nextKeyIndex && nextKeyIndex !== -1) valueIndex = -1;
+    let name = url2.slice(keyIndex + 1, valueIndex === -1 ? nextKeyIndex === -1 ? void 0 : nextKeyIndex : valueIndex);
+    if (encoded) name = _decodeURI(name);
+    keyIndex = nextKeyIndex;
+    if (name === "") continue;
+    let value;
+    if (valueIndex === -1) value = "";
+    else {
+      value = url2.slice(valueIndex + 1, nextKeyIndex === -1 ? void 0 : nextKeyIndex);
+      if (encoded) value = _decodeURI(value);
+    }
+    if (multiple) {
+      if (!(results[name] && Array.isArray(results[name]))) results[name] = [];
+      results[name].push(value);
+    } else results[name] ??= value;
+  }
+  return key5 ? results[key5] : results;
+};
+var getQueryParam = _getQueryParam;
+var getQueryParams = (url2, key5) => {
+  return _getQueryParam(url2, key5, true);
+};
+var decodeURIComponent_ = decodeURIComponent;
+
+// node_modules/hono/dist/request.js
+var HonoRequest = class {
+  /**
+  * `.raw` can get the raw Request object.
+  *
+  * @see {@link https://hono.dev/docs/api/request#raw}
+  *
+  * @example
+  * ```ts
+  * // For Cloudflare Workers
+  * app.post('/', async (c) => {
+  *   const metadata = c.req.raw.cf?.hostMetadata?
+  *   ...
+  * })
+  * ```
+  */
+  raw;
+  #validatedData;
+  #matchResult;
+  routeIndex = 0;
+  /**
+  * `.path` can get the pathname of the request.
+  *
+  * @see {@link https://hono.dev/docs/api/request#path}
+  *
+  * @example
+  * ```ts
+  * app.get('/about/me', (c) => {
+  *   const pathname = c.req.path // `/about/me`
+  * })
+  * ```
+  */
+  path;
+  bodyCache = {};
+  constructor(request, path = "/", matchResult = [[]]) {
+    this.raw = request;
+    this.path = path;
+    this.#matchResult = matchResult;
+  }
+  param(key5) {
+    return key5 ? this.#getDecodedParam(key5) : this.#getAllDecodedParams();
+  }
+  #getDecodedParam(key5) {
+    const paramKey = this.#matchResult[0][this.routeIndex]?.[1][key5];
+    const param = this.#getParamValue(paramKey);
+    return param && tryDecodeURIComponent(param);
+  }
+  #getAllDecodedParams() {
+    const decoded = {};
+    const keys = Object.keys(this.#matchResult[0][this.routeIndex]?.[1] ?? {});
+    for (const key5 of keys) {
+      const value = this.#getParamValue(this.#matchResult[0][this.routeIndex][1][key5]);
+      if (value !== void 0) decoded[key5] = tryDecodeURIComponent(value);
+    }
+    return decoded;
+  }
+  #getParamValue(paramKey) {
+    return this.#matchResult[1] ? this.#matchResult[1][paramKey] : paramKey;
+  }
+  query(key5) {
+    return getQueryParam(this.url, key5);
+  }
+  queries(key5) {
+    return getQueryParams(this.url, key5);
+  }
+  header(name) {
+    if (name) return this.raw.headers.get(name) ?? void 0;
+    const headerData = /* @__PURE__ */ Object.create(null);
+    this.raw.headers.forEach((value, key5) => {
+      headerData[key5] = value;
+    });
+    return headerData;
+  }
+  async parseBody(options) {
+    return parseBody(this, options);
+  }
+  #cachedBody = (key5) => {
+    const { bodyCache, raw: raw2 } = this;
+    const cachedBody = bodyCache[key5];
+    if (cachedBody) return cachedBody;
+    for (const anyCachedKey in bodyCache) return bodyCache[anyCachedKey].then((body) => {
+      if (anyCachedKey === "json") body = JSON.stringify(body);
+      const contentType = anyCachedKey === "formData" ? void 0 : raw2.headers.get("content-type");
+      return new Response(body, { headers: contentType ? { "Content-Type": contentType } : void 0 })[key5]();
+    });
+    return bodyCache[key5] = raw2[key5]();
+  };
+  /**
+  * `.json()` can parse Request body of type `application/json`
+  *
+  * @see {@link https://hono.dev/docs/api/request#json}
+  *
+  * @example
+  * ```ts
+  * app.post('/entry', async (c) => {
+  *   const body = await c.req.json()
+  * })
+  * ```
+  */
+  json() {
+    return this.#cachedBody("text").then((text) => JSON.parse(text));
+  }
+  /**
+  * `.text()` can parse Request body of type `text/plain`
+  *
+  * @see {@link https://hono.dev/docs/api/request#text}
+  *
+  * @example
+  * ```ts
+  * app.post('/entry', async (c) => {
+  *   const body = await c.req.text()
+  * })
+  * ```
+  */
+  text() {
+    return this.#cachedBody("text");
+  }
+  /**
+  * `.arrayBuffer()` parse Request body as an `ArrayBuffer`
+  *
+  * @see {@link https://hono.dev/docs/api/request#arraybuffer}
+  *
+  * @example
+  * ```ts
+  * app.post('/entry', async (c) => {
+  *   const body = await c.req.arrayBuffer()
+  * })
+  * ```
+  */
+  arrayBuffer() {
+    return this.#cachedBody("arrayBuffer");
+  }
+  /**
+  * `.bytes()` parses the request body as a `Uint8Array`.
+  *
+  * @see {@link https://hono.dev/docs/api/request#bytes}
+  *
+  * @example
+  * ```ts
+  * app.post('/entry', async (c) => {
+  *   const body = await c.req.bytes()
+  * })
+  * ```
+  */
+  bytes() {
+    return this.#cachedBody("arrayBuffer").then((buffer) => new Uint8Array(buffer));
+  }
+  /**
+  * Parses the request body as a `Blob`.
+  * @example
+  * ```ts
+  * app.post('/entry', async (c) => {
+  *   const body = await c.req.blob();
+  * });
+  * ```
+  * @see https://hono.dev/docs/api/request#blob
+  */
+  blob() {
+    return this.#cachedBody("blob");
+  }
+  /**
+  * Parses the request body as `FormData`.
+  * @example
+  * ```ts
+  * app.post('/entry', async (c) => {
+  *   const body = await c.req.formData();
+  * });
+  * ```
+  * @see https://hono.dev/docs/api/request#formdata
+  */
+  formData() {
+    return this.#cachedBody("formData");
+  }
+  /**
+  * Adds validated data to the request.
+  *
+  * @param target - The target of the validation.
+  * @param data - The validated data to add.
+  */
+  addValidatedData(target, data) {
+    (this.#validatedData ??= {})[target] = data;
+  }
+  valid(target) {
+    return this.#validatedData?.[target];
+  }
+  /**
+  * `.url` can get the request url strings.
+  *
+  * @see {@link https://hono.dev/docs/api/request#url}
+  *
+  * @example
+  * ```ts
+  * app.get('/about/me', (c) => {
+  *   const url = c.req.url // `http://localhost:8787/about/me`
+  *   ...
+  * })
+  * ```
+  */
+  get url() {
+    return this.raw.url;
+  }
+  /**
+  * `.method` can get the method name of the request.
+  *
+  * @see {@link https://hono.dev/docs/api/request#method}
+  *
+  * @example
+  * ```ts
+  * app.get('/about/me', (c) => {
+  *   const method = c.req.method // `GET`
+  * })
+  * ```
+  */
+  get method() {
+    return this.raw.method;
+  }
+  get [GET_MATCH_RESULT]() {
+    return this.#matchResult;
+  }
+  /**
+  * `.matchedRoutes` can return a matched route in the handler
+  *
+  * @deprecated
+  *
+  * Use matchedRoutes helper defined in "hono/route" instead.
+  *
+  * @see {@link https://hono.dev/docs/api/request#matchedroutes}
+  *
+  * @example
+  * ```ts
+  * app.use('*', async function logger(c, next) {
+  *   await next()
+  *   c.req.matchedRoutes.forEach(({ handler, method, path }, i) => {
+  *     const name = handler.name || (handler.length < 2 ? '[handler]' : '[middleware]')
+  *     console.log(
+  *       method,
+  *       ' ',
+  *       path,
+  *       ' '.repeat(Math.max(10 - path.length, 0)),
+  *       name,
+  *       i === c.req.routeIndex ? '<- respond from here' : ''
+  *     )
+  *   })
+  * })
+  * ```
+  */
+  get matchedRoutes() {
+    return this.#matchResult[0].map(([[, route3]]) => route3);
+  }
+  /**
+  * `.routePath` can retrieve the path registered within the handler
+  *
+  * @deprecated
+  *
+  * Use routePath helper defined in "hono/route" instead.
+  *
+  * @see {@link https://hono.dev/docs/api/request#routepath}
+  *
+  * @example
+  * ```ts
+  * app.get('/posts/:id', (c) => {
+  *   return c.json({ path: c.req.routePath })
+  * })
+  * ```
+  */
+  get routePath() {
+    return this.#matchResult[0].map(([[, route3]]) => route3)[this.routeIndex].path;
+  }
+};
+
+// node_modules/hono/dist/utils/html.js
+var HtmlEscapedCallbackPhase = {
+  Stringify: 1,
+  BeforeStream: 2,
+  Stream: 3
+};
+var raw = (value, callbacks) => {
+  const escapedString = new String(value);
+  escapedString.isEscaped = true;
+  escapedString.callbacks = callbacks;
+  return escapedString;
+};
+var resolveCallback = async (str3, phase, preserveCallbacks, context, buffer) => {
+  if (typeof str3 === "object" && !(str3 instanceof String)) {
+    if (!(str3 instanceof Promise)) str3 = str3.toString();
+    if (str3 instanceof Promise) str3 = await str3;
+  }
+  const callbacks = str3.callbacks;
+  if (!callbacks?.length) return Promise.resolve(str3);
+  if (buffer) buffer[0] += str3;
+  else buffer = [str3];
+  const resStr = Promise.all(callbacks.map((c) => c({
+    phase,
+    buffer,
+    context
+  }))).then((res) => Promise.all(res.filter(Boolean).map((str4) => resolveCallback(str4, phase, false, context, buffer))).then(() => buffer[0]));
+  if (preserveCallbacks) return raw(await resStr, callbacks);
+  else return resStr;
+};
+
+// node_modules/hono/dist/context.js
+var TEXT_PLAIN = "text/plain; charset=UTF-8";
+var setDefaultContentType = (contentType, headers) => {
+  return {
+    "Content-Type": contentType,
+    ...headers
+  };
+};
+var createResponseInstance = (body, init) => new Response(body, init);
+var Context = class {
+  #rawRequest;
+  #req;
+  /**
+  * `.env` can get bindings (environment variables, secrets, KV namespaces, D1 database, R2 bucket etc.) in Cloudflare Workers.
+  *
+  * @see {@link https://hono.dev/docs/api/context#env}
+  *
+  * @example
+  * ```ts
+  * // Environment object for Cloudflare Workers
+  * app.get('*', async c => {
+  *   const counter = c.env.COUNTER
+  * })
+  * ```
+  */
+  env = {};
+  #var;
+  finalized = false;
+  /**
+  * `.error` can get the error object from the middleware if the Handler throws an error.
+  *
+  * @see {@link https://hono.dev/docs/api/context#error}
+  *
+  * @example
+  * ```ts
+  * app.use('*', async (c, next) => {
+  *   await next()
+  *   if (c.error) {
+  *     // do something...
+  *   }
+  * })
+  * ```
+  */
+  error;
+  #status;
+  #executionCtx;
+  #res;
+  #layout;
+  #renderer;
+  #notFoundHandler;
+  #preparedHeaders;
+  #matchResult;
+  #path;
+  /**
+  * Creates an instance of the Context class.
+  *
+  * @param req - The Request object.
+  * @param options - Optional configuration options for the context.
+  */
+  constructor(req, options) {
+    this.#rawRequest = req;
+    if (options) {
+      this.#executionCtx = options.executionCtx;
+      this.env = options.env;
+      this.#notFoundHandler = options.notFoundHandler;
+      this.#path = options.path;
+      this.#matchResult = options.matchResult;
+    }
+  }
+  /**
+  * `.req` is the instance of {@link HonoRequest}.
+  */
+  get req() {
+    this.#req ??= new HonoRequest(this.#rawRequest, this.#path, this.#matchResult);
+    return this.#req;
+  }
+  /**
+  * @see {@link https://hono.dev/docs/api/context#event}
+  * The FetchEvent associated with the current request.
+  *
+  * @throws Will throw an error if the context does not have a FetchEvent.
+  */
+  get event() {
+    if (this.#executionCtx && "respondWith" in this.#executionCtx) return this.#executionCtx;
+    else throw Error("This context has no FetchEvent");
+  }
+  /**
+  * @see {@link https://hono.dev/docs/api/context#executionctx}
+  * The ExecutionContext associated with the current request.
+  *
+  * @throws Will throw an error if the context does not have an ExecutionContext.
+  */
+  get executionCtx() {
+    if (this.#executionCtx) return this.#executionCtx;
+    else throw Error("This context has no ExecutionContext");
+  }
+  /**
+  * @see {@link https://hono.dev/docs/api/context#res}
+  * The Response object for the current request.
+  */
+  get res() {
+    return this.#res ||= createResponseInstance(null, { headers: this.#preparedHeaders ??= new Headers() });
+  }
+  /**
+  * Sets the Response object for the current request.
+  *
+  * @param _res - The Response object to set.
+  */
+  set res(_res) {
+    if (this.#res && _res) {
+      _res = createResponseInstance(_res.body, _res);
+      for (const [k, v2] of this.#res.headers.entries()) {
+        if (k === "content-type") continue;
+        if (k === "set-cookie") {
+          const cookies = this.#res.headers.getSetCookie();
+          _res.headers.delete("set-cookie");
+          for (const cookie of cookies) _res.headers.append("set-cookie", cookie);
+        } else _res.headers.set(k, v2);
+      }
+    }
+    this.#res = _res;
+    this.finalized = true;
+  }
+  /**
+  * `.render()` can create a response within a layout.
+  *
+  * @see {@link https://hono.dev/docs/api/context#render-setrenderer}
+  *
+  * @example
+  * ```ts
+  * app.get('/', (c) => {
+  *   return c.render('Hello!')
+  * })
+  * ```
+  */
+  render = (...args) => {
+    this.#renderer ??= (content) => this.html(content);
+    return this.#renderer(...args);
+  };
+  /**
+  * Sets the layout for the response.
+  *
+  * @param layout - The layout to set.
+  * @returns The layout function.
+  */
+  setLayout = (layout2) => this.#layout = layout2;
+  /**
+  * Gets the current layout for the response.
+  *
+  * @returns The current layout function.
+  */
+  getLayout = () => this.#layout;
+  /**
+  * `.setRenderer()` can set the layout in the custom middleware.
+  *
+  * @see {@link https://hono.dev/docs/api/context#render-setrenderer}
+  *
+  * @example
+  * ```tsx
+  * app.use('*', async (c, next) => {
+  *   c.setRenderer((content) => {
+  *     return c.html(
+  *       <html>
+  *         <body>
+  *           <p>{content}</p>
+  *         </body>
+  *       </html>
+  *     )
+  *   })
+  *   await next()
+  * })
+  * ```
+  */
+  setRenderer = (renderer2) => {
+    this.#renderer = renderer2;
+  };
+  /**
+  * `.header()` can set headers.
+  *
+  * @see {@link https://hono.dev/docs/api/context#header}
+  *
+  * @example
+  * ```ts
+  * app.get('/welcome', (c) => {
+  *   // Set headers
+  *   c.header('X-Message', 'Hello!')
+  *   c.header('Content-Type', 'text/plain')
+  *
+  *   // Append multiple headers using the append option (e.g. Vary)
+  *   c.header('Vary', 'Accept-Encoding', { append: true })
+  *   c.header('Vary', 'User-Agent', { append: true })
+  *
+  *   return c.body('Thank you for coming')
+  * })
+  * ```
+  */
+  header = (name, value, options) => {
+    if (this.finalized && !this.#res.bodyUsed) this.#res = createResponseInstance(this.#res.body, this.#res);
+    const headers = this.#res ? this.#res.headers : this.#preparedHeaders ??= new Headers();
+    if (value === void 0) headers.delete(name);
+    else if (options?.append) headers.append(name, value);
+    else headers.set(name, value);
+  };
+  status = (status) => {
+    this.#status = status;
+  };
+  /**
+  * `.set()` can set the value specified by the key.
+  *
+  * @see {@link https://hono.dev/docs/api/context#set-get}
+  *
+  * @example
+  * ```ts
+  * app.use('*', async (c, next) => {
+  *   c.set('message', 'Hono is hot!!')
+  *   await next()
+  * })
+  * ```
+  */
+  set = (key5, value) => {
+    this.#var ??= /* @__PURE__ */ new Map();
+    this.#var.set(key5, value);
+  };
+  /**
+  * `.get()` can use the value specified by the key.
+  *
+  * @see {@link https://hono.dev/docs/api/context#set-get}
+  *
+  * @example
+  * ```ts
+  * app.get('/', (c) => {
+  *   const message = c.get('message')
+  *   return c.text(`The message is "${message}"`)
+  * })
+  * ```
+  */
+  get = (key5) => {
+    return this.#var ? this.#var.get(key5) : void 0;
+  };
+  /**
+  * `.var` can access the value of a variable.
+  *
+  * @see {@link https://hono.dev/docs/api/context#var}
+  *
+  * @example
+  * ```ts
+  * const result = c.var.client.oneMethod()
+  * ```
+  */
+  get var() {
+    if (!this.#var) return {};
+    return Object.fromEntries(this.#var);
+  }
+  #newResponse(data, arg, headers) {
+    let responseHeaders = this.#res ? new Headers(this.#res.headers) : this.#preparedHeaders;
+    if (typeof arg === "object" && arg.headers) {
+      responseHeaders ??= new Headers();
+      for (const [key5, value] of new Headers(arg.headers)) if (key5 === "set-cookie") responseHeaders.append(key5, value);
+      else responseHeaders.set(key5, value);
+    }
+    if (headers) {
+      if (!responseHeaders) {
+        let count2 = 0;
+        for (const k in headers) if (++count2 > 1 || typeof headers[k] !== "string") {
+          responseHeaders = new Headers();
+          break;
+        }
+      }
+      if (responseHeaders) for (const k in headers) {
+        const v2 = headers[k];
+        if (typeof v2 === "string") responseHeaders.set(k, v2);
+        else {
+          responseHeaders.delete(k);
+          for (const v22 of v2) responseHeaders.append(k, v22);
+        }
+      }
+    }
+    const status = typeof arg === "number" ? arg : arg?.status ?? this.#status;
+    return createResponseInstance(data, {
+      status,
+      headers: responseHeaders ?? headers
+    });
+  }
+  newResponse = (...args) => this.#newResponse(...args);
+  /**
+  * `.body()` can return the HTTP response.
+  * You can set headers with `.header()` and set HTTP status code with `.status`.
+  * This can also be set in `.text()`, `.json()` and so on.
+  *
+  * @see {@link https://hono.dev/docs/api/context#body}
+  *
+  * @example
+  * ```ts
+  * app.get('/welcome', (c) => {
+  *   // Set headers
+  *   c.header('X-Message', 'Hello!')
+  *   c.header('Content-Type', 'text/plain')
+  *   // Set HTTP status code
+  *   c.status(201)
+  *
+  *   // Return the response body
+  *   return c.body('Thank you for coming')
+  * })
+  * ```
+  */
+  body = (data, arg, headers) => this.#newResponse(data, arg, headers);
+  /**
+  * `.text()` can render text as `Content-Type:text/plain`.
+  *
+  * @see {@link https://hono.dev/docs/api/context#text}
+  *
+  * @example
+  * ```ts
+  * app.get('/say', (c) => {
+  *   return c.text('Hello!')
+  * })
+  * ```
+  */
+  text = (text, arg, headers) => {
+    return !this.#preparedHeaders && !this.#status && !arg && !headers && !this.finalized ? new Response(text) : this.#newResponse(text, arg, setDefaultContentType(TEXT_PLAIN, headers));
+  };
+  /**
+  * `.json()` can render JSON as `Content-Type:application/json`.
+  *
+  * @see {@link https://hono.dev/docs/api/context#json}
+  *
+  * @example
+  * ```ts
+  * app.get('/api', (c) => {
+  *   return c.json({ message: 'Hello!' })
+  * })
+  * ```
+  */
+  json = (object2, arg, headers) => {
+    return this.#newResponse(JSON.stringify(object2), arg, setDefaultContentType("application/json", headers));
+  };
+  html = (html5, arg, headers) => {
+    const res = (html6) => this.#newResponse(html6, arg, setDefaultContentType("text/html; charset=UTF-8", headers));
+    return typeof html5 === "object" ? resolveCallback(html5, HtmlEscapedCallbackPhase.Stringify, false, {}).then(res) : res(html5);
+  };
+  /**
+  * `.redirect()` can Redirect, default status code is 302.
+  *
+  * @see {@link https://hono.dev/docs/api/context#redirect}
+  *
+  * @example
+  * ```ts
+  * app.get('/redirect', (c) => {
+  *   return c.redirect('/')
+  * })
+  * app.get('/redirect-permanently', (c) => {
+  *   return c.redirect('/', 301)
+  * })
+  * ```
+  */
+  redirect = (location, status) => {
+    const locationString = String(location);
+    this.header("Location", !/[^\x00-\xFF]/.test(locationString) ? locationString : encodeURI(locationString));
+    return this.newResponse(null, status ?? 302);
+  };
+  /**
+  * `.notFound()` can return the Not Found Response.
+  *
+  * @see {@link https://hono.dev/docs/api/context#notfound}
+  *
+  * @example
+  * ```ts
+  * app.get('/notfound', (c) => {
+  *   return c.notFound()
+  * })
+  * ```
+  */
+  notFound = () => {
+    this.#notFoundHandler ??= () => createResponseInstance();
+    return this.#notFoundHandler(this);
+  };
+};
+
+// node_modules/hono/dist/compose.js
+var compose = (middleware, onError, onNotFound) => {
+  return (context, next) => {
+    let index = -1;
+    return dispatch(0);
+    async function dispatch(i2) {
+      if (i2 <= index) throw new Error("next() called multiple times");
+      index = i2;
+      let res;
+      let isError = false;
+      let handler;
+      if (middleware[i2]) {
+        handler = middleware[i2][0][0];
+        context.req.routeIndex = i2;
+      } else handler = i2 === middleware.length && next || void 0;
+      if (handler) try {
+        res = await handler(context, () => dispatch(i2 + 1));
+      } catch (err2) {
+        if (err2 instanceof Error && onError) {
+          context.error = err2;
+          res = await onError(err2, context);
+          isError = true;
+        } else throw err2;
+      }
+      else if (context.finalized === false && onNotFound) res = await onNotFound(context);
+      if (res && (context.finalized === false || isError)) context.res = res;
+      return context;
+    }
+  };
+};
+
+// node_modules/hono/dist/helper/route/index.js
+var matchedRoutes = (c) => c.req[GET_MATCH_RESULT][0].map(([[, route3]]) => route3);
+var routePath = (c, index) => matchedRoutes(c).at(index ?? c.req.routeIndex)?.path ?? "";
+
+// node_modules/hono/dist/router.js
+var METHODS = [
+  "get",
+  "post",
+  "put",
+  "delete",
+  "options",
+  "patch",
+  "query"
+];
+var MESSAGE_MATCHER_IS_ALREADY_BUILT = "Can not add a route since the matcher is already built.";
+var UnsupportedPathError = class extends Error {
+};
+
+// node_modules/hono/dist/utils/constants.js
+var COMPOSED_HANDLER = "__COMPOSED_HANDLER";
+
+// node_modules/hono/dist/utils/mount.js
+var countTrailingSlashes = (path) => {
+  let index = path.length;
+  while (index > 0 && path.charCodeAt(index - 1) === 47) index--;
+  return path.length - index;
+};
+var getPathPrefixLength = (c, pathPrefix, routePath2) => {
+  if (!/[:*]/.test(pathPrefix)) return pathPrefix.length;
+  const path = c.req.path;
+  const matchResult = c.req[GET_MATCH_RESULT];
+  const paramNames = /* @__PURE__ */ new Set();
+  let length = 0;
+  for (const part of splitRoutingPath(pathPrefix)) {
+    if (part[0] === ":" && part.endsWith("}?")) throw new Error(`mount(): Optional regular expression parameters are not supported in "${routePath2}".`);
+    const pattern = getPattern(part);
+    if (pattern && pattern !== "*") {
+      const name = pattern[1];
+      if (paramNames.has(name)) throw new Error(`mount(): Duplicate path parameter "${name}" in "${routePath2}".`);
+      paramNames.add(name);
+    }
+    if (pattern && pattern !== "*" && pattern[2] !== true) {
+      const value = matchResult.length === 2 ? matchResult[1][matchResult[0][c.req.routeIndex][1][pattern[1]]] : matchResult[0][c.req.routeIndex][1][pattern[1]];
+      length += value.length + 1;
+    } else if (pattern || part.endsWith("*")) {
+      const end = path.indexOf("/", length + 1);
+      length = end === -1 ? path.length : end;
+    } else length += part.length + 1;
+  }
+  return length;
+};
+var createMountedRequest = (c, pathPrefix, routePath2) => {
+  if (/[^/]\*$/.test(routePath2)) throw new Error(`mount(): Wildcard must follow "/" in "${routePath2}".`);
+  const prefixLength = getPathPrefixLength(c, pathPrefix, routePath2);
+  const path = c.req.path.slice(prefixLength) || "/";
+  if (prefixLength > c.req.path.length || path[0] !== "/" || /\/(?:\.|%2e){1,2}(?:\/|$)/i.test(path)) throw new HTTPException(400, { message: "Invalid mounted path" });
+  const rawUrl = c.req.raw.url;
+  if (/^[^/?#]*\/\/[^/?#\\]*[?#\\]/.test(rawUrl)) throw new HTTPException(400, { message: "Invalid mounted path" });
+  const rawPathEnd = rawUrl.search(/[?#]/);
+  const rawTrailingSlashes = countTrailingSlashes(rawPathEnd === -1 ? rawUrl : rawUrl.slice(0, rawPathEnd));
+  if (rawTrailingSlashes > 1 && countTrailingSlashes(c.req.path) === rawTrailingSlashes - 1) throw new HTTPException(400, { message: "Invalid mounted path" });
+  const url2 = new URL(rawUrl);
+  url2.pathname = path.replace(/[\\\t\n\r]/g, encodeURIComponent);
+  if (path.includes("%")) {
+  }
+  return new Request(url2, c.req.raw);
+};
+
+// node_modules/hono/dist/hono-base.js
+var notFoundHandler = (c) => {
+  return c.text("404 Not Found", 404);
+};
+var errorHandler = (err2, c) => {
+  if ("getResponse" in err2) {
+    const res = err2.getResponse();
+    return c.newResponse(res.body, res);
+  }
+  console.error(err2);
+  return c.text("Internal Server Error", 500);
+};
+var Hono = class Hono2 {
+  get;
+  post;
+  put;
+  delete;
+  options;
+  patch;
+  query;
+  all;
+  on;
+  use;
+  router;
+  getPath;
+  _basePath = "/";
+  #path = "/";
+  routes = [];
+  constructor(options = {}) {
+    [...METHODS, "all"].forEach((method) => {
+      this[method] = (args1, ...args) => {
+        const methodName = method.toUpperCase();
+        if (typeof args1 === "string") this.#path = args1;
+        else this.#addRoute(methodName, this.#path, args1);
+        args.forEach((handler) => {
+          this.#addRoute(methodName, this.#path, handler);
+        });
+        return this;
+      };
+    });
+    this.on = (method, path, ...handlers) => {
+      for (const p of [path].flat()) {
+        this.#path = p;
+        for (const m of [method].flat()) {
+          const methodName = m.toUpperCase();
+          for (const handler of handlers) this.#addRoute(methodName, this.#path, handler);
+        }
+      }
+      return this;
+    };
+    this.use = (arg1, ...handlers) => {
+      if (typeof arg1 === "string") this.#path = arg1;
+      else {
+        this.#path = "*";
+        handlers.unshift(arg1);
+      }
+      handlers.forEach((handler) => {
+        this.#addRoute("ALL", this.#path, handler);
+      });
+      return this;
+    };
+    const { strict, ...optionsWithoutStrict } = options;
+    Object.assign(this, optionsWithoutStrict);
+    this.getPath = strict ?? true ? options.getPath ?? getPath : getPathNoStrict;
+  }
+  #clone() {
+    const clone2 = new Hono2({
+      router: this.router,
+      getPath: this.getPath
+    });
+    clone2.errorHandler = this.errorHandler;
+    clone2.#notFoundHandler = this.#notFoundHandler;
+    clone2.routes = this.routes;
+    return clone2;
+  }
+  #notFoundHandler = notFoundHandler;
+  errorHandler = errorHandler;
+  /**
+  * `.route()` allows grouping other Hono instance in routes.
+  *
+  * @see {@link https://hono.dev/docs/api/routing#grouping}
+  *
+  * @param {string} path - base Path
+  * @param {Hono} app - other Hono instance
+  * @returns {Hono} routed Hono instance
+  *
+  * @example
+  * ```ts
+  * const app = new Hono()
+  * const app2 = new Hono()
+  *
+  * app2.get("/user", (c) => c.text("user"))
+  * app.route("/api", app2) // GET /api/user
+  * ```
+  */
+  route(path, app) {
+    const subApp = this.basePath(path);
+    app.routes.map((r) => {
+      let handler;
+      if (app.errorHandler === errorHandler) handler = r.handler;
+      else {
+        handler = async (c, next) => (await compose([], app.errorHandler)(c, () => r.handler(c, next))).res;
+        handler[COMPOSED_HANDLER] = r.handler;
+      }
+      subApp.#addRoute(r.method, r.path, handler, r.basePath);
+    });
+    return this;
+  }
+  /**
+  * `.basePath()` allows base paths to be specified.
+  *
+  * @see {@link https://hono.dev/docs/api/routing#base-path}
+  *
+  * @param {string} path - base Path
+  * @returns {Hono} changed Hono instance
+  *
+  * @example
+  * ```ts
+  * const api = new Hono().basePath('/api')
+  * ```
+  */
+  basePath(path) {
+    const subApp = this.#clone();
+    subApp._basePath = mergePath(this._basePath, path);
+    return subApp;
+  }
+  /**
+  * `.onError()` handles an error and returns a customized Response.
+  *
+  * @see {@link https://hono.dev/docs/api/hono#error-handling}
+  *
+  * @param {ErrorHandler} handler - request Handler for error
+  * @returns {Hono} changed Hono instance
+  *
+  * @example
+  * ```ts
+  * app.onError((err, c) => {
+  *   console.error(`${err}`)
+  *   return c.text('Custom Error Message', 500)
+  * })
+  * ```
+  */
+  onError = (handler) => {
+    this.errorHandler = handler;
+    return this;
+  };
+  /**
+  * `.notFound()` allows you to customize a Not Found Response.
+  *
+  * @see {@link https://hono.dev/docs/api/hono#not-found}
+  *
+  * @param {NotFoundHandler} handler - request handler for not-found
+  * @returns {Hono} changed Hono instance
+  *
+  * @example
+  * ```ts
+  * app.notFound((c) => {
+  *   return c.text('Custom 404 Message', 404)
+  * })
+  * ```
+  */
+  notFound = (handler) => {
+    this.#notFoundHandler = handler;
+    return this;
+  };
+  /**
+  * `.mount()` allows you to mount applications built with other frameworks into your Hono application.
+  *
+  * @deprecated Use `mount()` from `hono/mount` instead. `.mount()` will be removed in v5.
+  *
+  * @see {@link https://hono.dev/docs/api/hono#mount}
+  *
+  * @param {string} path - base Path
+  * @param {Function} applicationHandler - other Request Handler
+  * @param {MountOptions} [options] - options of `.mount()`
+  * @returns {Hono} mounted Hono instance
+  * @throws {Error} If automatic request rewriting encounters duplicate path parameter names or an optional regular expression parameter.
+  * @throws {HTTPException} With status 400 if automatic request rewriting cannot safely preserve the routed path.
+  *
+  * @example
+  * ```ts
+  * import { Router as IttyRouter } from 'itty-router'
+  * import { Hono } from 'hono'
+  * // Create itty-router application
+  * const ittyRouter = IttyRouter()
+  * // GET /itty-router/hello
+  * ittyRouter.get('/hello', () => new Response('Hello from itty-router'))
+  *
+  * const app = new Hono()
+  * app.mount('/itty-router', ittyRouter.handle)
+  * ```
+  *
+  * @example
+  * ```ts
+  * const app = new Hono()
+  * // Send the request to another application without modification.
+  * app.mount('/app', anotherApp, {
+  *   replaceRequest: (req) => req,
+  * })
+  * ```
+  */
+  mount(path, applicationHandler, options) {
+    let replaceRequest;
+    let optionHandler;
+    if (options) {
+      if (typeof options === "function") optionHandler = options;
+      else {
+        optionHandler = options.optionHandler;
+        if (options.replaceRequest === false) replaceRequest = (request) => request;
+        else replaceRequest = options.replaceRequest;
+      }
+    }
+    const getOptions = optionHandler ? (c) => {
+      const options2 = optionHandler(c);
+      return Array.isArray(options2) ? options2 : [options2];
+    } : (c) => {
+      let executionContext = void 0;
+      try {
+        executionContext = c.executionCtx;
+      } catch {
+      }
+      return [c.env, executionContext];
+    };
+    const defaultReplaceRequest = (c) => {
+      const mountedRoutePath = routePath(c);
+      return createMountedRequest(c, mountedRoutePath.replace(/\/?\*$/, ""), mountedRoutePath);
+    };
+    const handler = async (c, next) => {
+      const res = await applicationHandler(replaceRequest ? replaceRequest(c.req.raw) : defaultReplaceRequest(c), ...getOptions(c));
+      if (res) return res;
+      await next();
+    };
+    this.#addRoute("ALL", mergePath(path, "*"), handler);
+    return this;
+  }
+  #addRoute(method, path, handler, baseRoutePath) {
+    path = mergePath(this._basePath, path);
+    const r = {
+      basePath: baseRoutePath !== void 0 ? mergePath(this._basePath, baseRoutePath) : this._basePath,
+      path,
+      method,
+      handler
+    };
+    this.router.add(method, path, [handler, r]);
+    this.routes.push(r);
+  }
+  #handleError(err2, c) {
+    if (err2 instanceof Error) return this.errorHandler(err2, c);
+    throw err2;
+  }
+  #dispatch(request, executionCtx, env, method) {
+    if (method === "HEAD") return (async () => new Response(null, await this.#dispatch(request, executionCtx, env, "GET")))();
+    const path = this.getPath(request, { env });
+    const matchResult = this.router.match(method, path);
+    const c = new Context(request, {
+      path,
+      matchResult,
+      env,
+      executionCtx,
+      notFoundHandler: this.#notFoundHandler
+    });
+    if (matchResult[0].length === 1) {
+      let res;
+      try {
+        res = matchResult[0][0][0][0](c, async () => {
+          c.res = await this.#notFoundHandler(c);
+        });
+      } catch (err2) {
+        return this.#handleError(err2, c);
+      }
+      return res instanceof Promise ? res.then((resolved) => resolved || (c.finalized ? c.res : this.#notFoundHandler(c))).catch((err2) => this.#handleError(err2, c)) : res ?? this.#notFoundHandler(c);
+    }
+    const composed = compose(matchResult[0], this.errorHandler, this.#notFoundHandler);
+    return (async () => {
+      try {
+        const context = await composed(c);
+        if (!context.finalized) throw new Error("Context is not finalized. Did you forget to return a Response object or `await next()`?");
+        return context.res;
+      } catch (err2) {
+        return this.#handleError(err2, c);
+      }
+    })();
+  }
+  /**
+  * `.fetch()` will be entry point of your app.
+  *
+  * @see {@link https://hono.dev/docs/api/hono#fetch}
+  *
+  * @param {Request} request - request Object of request
+  * @param {Env} env - env Object
+  * @param {ExecutionContext} executionCtx - context of execution
+  * @returns {Response | Promise<Response>} response of request
+  *
+  */
+  fetch = (request, ...rest) => {
+    return this.#dispatch(request, rest[1], rest[0], request.method);
+  };
+  /**
+  * `.request()` is a useful method for testing.
+  * You can pass a URL or pathname to send a GET request.
+  * app will return a Response object.
+  * ```ts
+  * test('GET /hello is ok', async () => {
+  *   const res = await app.request('/hello')
+  *   expect(res.status).toBe(200)
+  * })
+  * ```
+  * @see https://hono.dev/docs/api/hono#request
+  */
+  request = (input2, requestInit, Env, executionCtx) => {
+    if (input2 instanceof Request) return this.fetch(requestInit ? new Request(input2, requestInit) : input2, Env, executionCtx);
+    input2 = input2.toString();
+    return this.fetch(new Request(/^https?:\/\//.test(input2) ? input2 : `http://localhost${mergePath("/", input2)}`, requestInit), Env, executionCtx);
+  };
+  /**
+  * `.fire()` automatically adds a global fetch event listener.
+  * This can be useful for environments that adhere to the Service Worker API, such as non-ES module Cloudflare Workers.
+  * @deprecated
+  * Use `fire` from `hono/service-worker` instead.
+  * ```ts
+  * import { Hono } from 'hono'
+  * import { fire } from 'hono/service-worker'
+  *
+  * const app = new Hono()
+  * // ...
+  * fire(app)
+  * ```
+  * @see https://hono.dev/docs/api/hono#fire
+  * @see https://developer.mozilla.org/en-US/docs/Web/API/Service_Worker_API
+  * @see https://developers.cloudflare.com/workers/reference/migrate-to-module-workers/
+  */
+  fire = () => {
+    addEventListener("fetch", (event) => {
+      event.respondWith(this.#dispatch(event.request, event, void 0, event.request.method));
+    });
+  };
+};
+
+// node_modules/hono/dist/router/utils.js
+var createNullObject = () => /* @__PURE__ */ Object.create(null);
+
+// node_modules/hono/dist/router/reg-exp-router/matcher.js
+var emptyParam = [];
+function match(method, path) {
+  const matchers = this.buildAllMatchers();
+  const match2 = ((method2, path2) => {
+    const matcher = matchers[method2] || matchers["ALL"];
+    const staticMatch = matcher[2][path2];
+    if (staticMatch) return staticMatch;
+    const match3 = path2.match(matcher[0]);
+    if (!match3) return [[], emptyParam];
+    const index = match3.indexOf("", 1);
+    return [matcher[1][index], match3];
+  });
+  this.match = match2;
+  return match2(method, path);
+}
+
+// node_modules/hono/dist/router/reg-exp-router/node.js
+var LABEL_REG_EXP_STR = "[^/]+";
+var ONLY_WILDCARD_REG_EXP_STR = "[^]*";
+var TAIL_WILDCARD_REG_EXP_STR = "(?:|/[^]*)";
+var PATH_ERROR = /* @__PURE__ */ Symbol();
+var regExpMetaChars = /* @__PURE__ */ new Set(".\\+*[^]$()");
+function compareKey(a, b) {
+  if (a.length === 1) return b.length === 1 ? a < b ? -1 : 1 : -1;
+  if (b.length === 1) return 1;
+  if (a === "[^]*" || a === "(?:|/[^]*)") return b === "[^]*" ? -1 : 1;
+  else if (b === "[^]*" || b === "(?:|/[^]*)") return -1;
+  if (a === "[^/]+") return 1;
+  else if (b === "[^/]+") return -1;
+  return a.length === b.length ? a < b ? -1 : 1 : b.length - a.length;
+}
+var Node = class Node2 {
+  #index;
+  #varIndex;
+  #children = createNullObject();
+  insert(tokens, index, paramMap, context, keys) {
+    let node2 = this;
+    for (let i2 = 0, len = tokens.length; i2 < len; i2++) {
+      const token = tokens[i2];
+      const pattern = token.length === 1 ? token === "*" ? i2 === len - 1 ? [
+        "",
+        "",
+        ONLY_WILDCARD_REG_EXP_STR
+      ] : [
+        "",
+        "",
+        LABEL_REG_EXP_STR
+      ] : null : token === "/*" ? [
+        "",
+        "",
+        TAIL_WILDCARD_REG_EXP_STR
+      ] : token.match(/^\:([^\{\}]+)(?:\{(.+)\})?$/);
+      let nextNode;
+      if (pattern) {
+        const name = pattern[1];
+        let regexpStr = pattern[2] || "[^/]+";
+        if (name && pattern[2]) {
+          if (new RegExp(regexpStr).test("")) throw PATH_ERROR;
+          regexpStr = regexpStr.replace(/^\((?!\?:)(?=[^)]+\)$)/, "(?:");
+          if (/\((?!\?:)/.test(regexpStr)) throw PATH_ERROR;
+          if (regexpStr.length === 1 && regExpMetaChars.has(regexpStr)) throw PATH_ERROR;
+        }
+        keys.push(regexpStr);
+        nextNode = node2.#children[regexpStr];
+        if (!nextNode) {
+          if (regexpStr !== "[^]*" && regexpStr !== "(?:|/[^]*)") {
+            for (const k in node2.#children) if ((regexpStr.length > 1 || k.length > 1) && k !== "[^]*" && k !== "(?:|/[^]*)") throw PATH_ERROR;
+          }
+          nextNode = node2.#children[regexpStr] = new Node2();
+        }
+        if (name !== "") {
+          nextNode.#varIndex ??= context.varIndex++;
+          paramMap.push([name, nextNode.#varIndex]);
+        }
+      } else {
+        keys.push(token);
+        nextNode = node2.#children[token];
+        if (!nextNode) {
+          for (const k in node2.#children) if (k.length > 1 && k !== "[^]*" && k !== "(?:|/[^]*)") throw PATH_ERROR;
+          nextNode = node2.#children[token] = new Node2();
+        }
+      }
+      node2 = nextNode;
+    }
+    if (node2.#index !== void 0) throw PATH_ERROR;
+    node2.#index = index;
+  }
+  buildRegExpStr() {
+    const strList = Object.keys(this.#children).sort(compareKey).map((k) => {
+      const c = this.#children[k];
+      const childStr = c.buildRegExpStr();
+      return childStr === "" ? "" : (typeof c.#varIndex === "number" ? `(${k})@${c.#varIndex}` : regExpMetaChars.has(k) ? `\\${k}` : k) + childStr;
+    }).filter(Boolean);
+    if (typeof this.#index === "number" && this.#index !== -1) strList.unshift(`#${this.#index}`);
+    if (strList.length === 0) return "";
+    if (strList.length === 1) return strList[0];
+    return "(?:" + strList.join("|") + ")";
+  }
+};
+
+// node_modules/hono/dist/router/reg-exp-router/trie.js
+var Trie = class {
+  #context = { varIndex: 0 };
+  #root = new Node();
+  #index = 0;
+  paths = createNullObject();
+  insert(path, isStatic) {
+    const keys = [];
+    if (isStatic) {
+      this.#root.insert(path.split(""), -1, [], this.#context, keys);
+      this.paths[path] = [
+        -1,
+        [],
+        keys
+      ];
+      return;
+    }
+    const paramAssoc = [];
+    const groups = [];
+    let markedPath = path;
+    for (let i2 = 0; ; ) {
+      let replaced = false;
+      markedPath = markedPath.replace(/\{(?:\{[\d,]+\}|[^}])+\}/g, (m) => {
+        const mark = `@\\${i2}`;
+        groups[i2] = [mark, m];
+        i2++;
+        replaced = true;
+        return mark;
+      });
+      if (!replaced) break;
+    }
+    const tokens = markedPath.match(/(?::[^\/]+)|(?:\/\*$)|./gs) || [];
+    for (let i2 = groups.length - 1; i2 >= 0; i2--) {
+      const [mark] = groups[i2];
+      for (let j = tokens.length - 1; j >= 0; j--) if (tokens[j].indexOf(mark) !== -1) {
+        tokens[j] = tokens[j].replace(mark, groups[i2][1]);
+        break;
+      }
+    }
+    this.#root.insert(tokens, this.#index, paramAssoc, this.#context, keys);
+    this.paths[path] = [
+      this.#index++,
+      paramAssoc,
+      keys
+    ];
+  }
+  buildRegExp() {
+    let regexp = this.#root.buildRegExpStr();
+    if (regexp === "") return [
+      /^$/,
+      [],
+      []
+    ];
+    let captureIndex = 0;
+    const indexReplacementMap = [];
+    const paramReplacementMap = [];
+    regexp = regexp.replace(/#(\d+)|@(\d+)|\.\*\$/g, (_2, handlerIndex, paramIndex) => {
+      if (handlerIndex !== void 0) {
+        indexReplacementMap[++captureIndex] = Number(handlerIndex);
+        return "$()";
+      }
+      if (paramIndex !== void 0) {
+        paramReplacementMap[Number(paramIndex)] = ++captureIndex;
+        return "";
+      }
+      return "";
+    });
+    return [
+      new RegExp(`^${regexp}`),
+      indexReplacementMap,
+      paramReplacementMap
+    ];
+  }
+};
+
+// node_modules/hono/dist/router/reg-exp-router/router.js
+function endsWithWildcard(keys) {
+  const tail = keys[keys.length - 1];
+  return tail === "[^]*" || tail === "(?:|/[^]*)";
+}
+function covers(wildcard, target) {
+  const last = wildcard.length - 1;
+  for (let i2 = 0; i2 < last; i2++) if (wildcard[i2] !== target[i2]) return false;
+  return wildcard[last] === "[^]*" || target.length === last || target[last] === "/";
+}
+var RegExpRouter = class {
+  name = "RegExpRouter";
+  #handlers;
+  #tries;
+  constructor() {
+    this.#handlers = { ["ALL"]: [] };
+    this.#tries = { ["ALL"]: new Trie() };
+  }
+  #insertPath(method, path) {
+    try {
+      this.#tries[method].insert(path, !/\*|\/:/.test(path));
+    } catch (e) {
+      throw e === PATH_ERROR ? new UnsupportedPathError(path) : e;
+    }
+  }
+  add(method, path, handler) {
+    const handlers = this.#handlers;
+    if (!handlers) throw new Error(MESSAGE_MATCHER_IS_ALREADY_BUILT);
+    const tries = this.#tries;
+    if (!handlers[method]) {
+      tries[method] = new Trie();
+      handlers[method] = [...handlers["ALL"]];
+      for (const p in tries["ALL"].paths) this.#insertPath(method, p);
+    }
+    if (path === "/*") path = "*";
+    const methods = method === "ALL" ? Object.keys(handlers) : [method];
+    const paths = checkOptionalParameter(path) || [path];
+    for (const path2 of paths) for (const m of methods) {
+      if (!tries[m].paths[path2]) this.#insertPath(m, path2);
+      handlers[m].push([handler, path2]);
+    }
+  }
+  match = match;
+  buildAllMatchers() {
+    const matchers = createNullObject();
+    for (const method of Object.keys(this.#handlers)) matchers[method] = this.#buildMatcher(method);
+    this.#handlers = this.#tries = void 0;
+    return matchers;
+  }
+  #buildMatcher(method) {
+    const handlers = this.#handlers[method];
+    const trie = this.#tries[method];
+    const staticMap = createNullObject();
+    const handlerData = [];
+    const [regexp, indexReplacementMap, paramReplacementMap] = trie.buildRegExp();
+    const own3 = createNullObject();
+    const entries = handlers.map(([h2, p], i2) => {
+      (own3[p] ??= []).push(i2);
+      return [h2, trie.paths[p][1].reduceRight((map2, [key5, varIndex]) => {
+        map2[key5] = paramReplacementMap[varIndex];
+        return map2;
+      }, createNullObject())];
+    });
+    const wildcards = Object.keys(own3).filter((p) => endsWithWildcard(trie.paths[p][2]));
+    for (const path in trie.paths) {
+      const [index, , keys] = trie.paths[path];
+      const indexes = [...own3[path]];
+      for (const p of wildcards) if (p !== path && covers(trie.paths[p][2], keys)) indexes.push(...own3[p]);
+      const data = indexes.sort((a, b) => a - b).map((i2) => entries[i2]);
+      if (index === -1) {
+        const last = Math.max(-1, ...data.flatMap(([, map2]) => Object.values(map2)));
+        staticMap[path] = [data, last === -1 ? emptyParam : path.match(regexp).slice(0, last + 1)];
+      } else handlerData[index] = data;
+    }
+    return [
+      regexp,
+      indexReplacementMap.map((i2) => handlerData[i2]),
+      staticMap
+    ];
+  }
+};
+
+// node_modules/hono/dist/router/smart-router/router.js
+var SmartRouter = class {
+  name = "SmartRouter";
+  #routers = [];
+  #routes = [];
+  constructor(init) {
+    this.#routers = init.routers;
+  }
+  add(method, path, handler) {
+    if (!this.#routes) throw new Error(MESSAGE_MATCHER_IS_ALREADY_BUILT);
+    this.#routes.push([
+      method,
+      path,
+      handler
+    ]);
+  }
+  match(method, path) {
+    if (!this.#routes) throw new Error("Fatal error");
+    const routers = this.#routers;
+    const routes = this.#routes;
+    const len = routers.length;
+    let i2 = 0;
+    let res;
+    for (; i2 < len; i2++) {
+      const router = routers[i2];
+      try {
+        for (let i3 = 0, len2 = routes.length; i3 < len2; i3++) router.add(...routes[i3]);
+        res = router.match(method, path);
+      } catch (e) {
+        if (e instanceof UnsupportedPathError) continue;
+        throw e;
+      }
+      this.match = router.match.bind(router);
+      this.#routers = [router];
+      this.#routes = void 0;
+      break;
+    }
+    if (i2 === len) throw new Error("Fatal error");
+    this.name = `SmartRouter + ${this.activeRouter.name}`;
+    return res;
+  }
+  get activeRouter() {
+    if (this.#routes || this.#routers.length !== 1) throw new Error("No active router has been determined yet.");
+    return this.#routers[0];
+  }
+};
+
+// node_modules/hono/dist/router/trie-router/node.js
+var emptyParams = createNullObject();
+var order = 0;
+var Node3 = class Node4 {
+  #methods = [];
+  #children = createNullObject();
+  #patterns = [];
+  #pattern;
+  #params = emptyParams;
+  insert(method, path, handler) {
+    let curNode = this;
+    const parts = splitRoutingPath(path);
+    const possibleKeys = /* @__PURE__ */ new Set();
+    let i2 = 0;
+    for (const p of parts) {
+      const nextP = parts[++i2];
+      const pattern = getPattern(p, nextP) || (nextP === void 0 && p && p.indexOf("*") === p.length - 1 ? p : null);
+      const isParam = Array.isArray(pattern);
+      const key5 = isParam ? pattern[0] : pattern || p;
+      const child = curNode.#children[key5] ||= new Node4();
+      if (pattern && !child.#pattern) {
+        child.#pattern = pattern;
+        curNode.#patterns.push(child);
+      }
+      curNode = child;
+      if (isParam) possibleKeys.add(pattern[1]);
+    }
+    curNode.#methods.push({ [method]: {
+      handler,
+      possibleKeys: [...possibleKeys],
+      score: ++order
+    } });
+  }
+  #pushHandlerSets(handlerSets, node2, method, nodeParams, params) {
+    for (let i2 = 0, len = node2.#methods.length; i2 < len; i2++) {
+      const m = node2.#methods[i2];
+      const handlerSet = m[method] || m["ALL"];
+      if (handlerSet) {
+        handlerSet.params = createNullObject();
+        handlerSets.push(handlerSet);
+        for (let i3 = 0, len2 = handlerSet.possibleKeys.length; i3 < len2; i3++) {
+          const key5 = handlerSet.possibleKeys[i3];
+          handlerSet.params[key5] = params?.[key5] && !i3 ? params[key5] : nodeParams[key5] ?? params?.[key5];
+        }
+      }
+    }
+  }
+  search(method, path) {
+    const handlerSets = [];
+    this.#params = emptyParams;
+    let curNodes = [this];
+    const parts = splitPath(path);
+    const curNodesQueue = [];
+    const len = parts.length;
+    let partOffsets = null;
+    for (let i2 = 0; i2 < len; i2++) {
+      const part = parts[i2];
+      const isLast = i2 === len - 1;
+      const tempNodes = [];
+      for (let j = 0, len2 = curNodes.length; j < len2; j++) {
+        const node2 = curNodes[j];
+        const nextNode = node2.#children[part];
+        if (nextNode) {
+          nextNode.#params = node2.#params;
+          if (isLast) {
+            if (nextNode.#children["*"]) this.#pushHandlerSets(handlerSets, nextNode.#children["*"], method, node2.#params);
+            this.#pushHandlerSets(handlerSets, nextNode, method, node2.#params);
+          } else tempNodes.push(nextNode);
+        }
+        for (const child of node2.#patterns) {
+          const pattern = child.#pattern;
+          const params = node2.#params === emptyParams ? {} : { ...node2.#params };
+          if (typeof pattern === "string") {
+            if (pattern === "*" || part.startsWith(pattern.slice(0, -1))) {
+              this.#pushHandlerSets(handlerSets, child, method, node2.#params);
+              if (pattern === "*") {
+                child.#params = params;
+                tempNodes.push(child);
+              }
+            }
+            continue;
+          }
+          const [, name, matcher] = pattern;
+          if (!part && matcher === true) continue;
+          if (matcher !== true) {
+            if (!partOffsets) {
+              partOffsets = [];
+              let offset = path[0] === "/" ? 1 : 0;
+              for (let p = 0; p < len; p++) {
+                partOffsets[p] = offset;
+                offset += parts[p].length + 1;
+              }
+            }
+            const restPathString = path.slice(partOffsets[i2]);
+            const m = matcher.exec(restPathString);
+            if (m) {
+              if (!Object.hasOwn(params, name)) params[name] = m[0];
+              this.#pushHandlerSets(handlerSets, child, method, node2.#params, params);
+              if (m[0].length === restPathString.length && child.#children["*"]) this.#pushHandlerSets(handlerSets, child.#children["*"], method, node2.#params, params);
+              for (const _2 in child.#children) {
+                child.#params = params;
+                const componentCount = m[0].match(/\//g)?.length ?? 0;
+                (curNodesQueue[componentCount] ||= []).push(child);
+                break;
+              }
+              continue;
+            }
+          }
+          if (matcher === true || matcher.test(part)) {
+            if (!Object.hasOwn(params, name)) params[name] = part;
+            if (isLast) {
+              this.#pushHandlerSets(handlerSets, child, method, params, node2.#params);
+              if (child.#children["*"]) this.#pushHandlerSets(handlerSets, child.#children["*"], method, params, node2.#params);
+            } else {
+              child.#params = params;
+              tempNodes.push(child);
+            }
+          }
+        }
+      }
+      const shifted = curNodesQueue.shift();
+      curNodes = shifted ? tempNodes.concat(shifted) : tempNodes;
+    }
+    if (handlerSets[1]) handlerSets.sort((a, b) => {
+      return a.score - b.score;
+    });
+    return [handlerSets.map(({ handler, params }) => [handler, params])];
+  }
+};
+
+// node_modules/hono/dist/router/trie-router/router.js
+var TrieRouter = class {
+  name = "TrieRouter";
+  #node = new Node3();
+  add(method, path, handler) {
+    for (const result of checkOptionalParameter(path) || [path]) this.#node.insert(method, result, handler);
+  }
+  match(method, path) {
+    return this.#node.search(method, path);
+  }
+};
+
+// node_modules/hono/dist/hono.js
+var Hono3 = class extends Hono {
+  /**
+  * Creates an instance of the Hono class.
+  *
+  * @param options - Optional configuration options for the Hono instance.
+  */
+  constructor(options = {}) {
+    super(options);
+    this.router = options.router ?? new SmartRouter({ routers: [new RegExpRouter(), new TrieRouter()] });
+  }
+};
+
+// tracker/log.ts
+var RANK = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+function createLogger(level, write = (l3) => process.stderr.write(l3)) {
+  const min = RANK[level];
+  const emit = (lvl, msg, fields) => {
+    if (RANK[lvl] < min) return;
+    write(`${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), level: lvl, msg, ...fields })}
+`);
+  };
+  return {
+    debug: (m, f) => emit("debug", m, f),
+    info: (m, f) => emit("info", m, f),
+    warn: (m, f) => emit("warn", m, f),
+    error: (m, f) => emit("error", m, f)
+  };
+}
+var silentLogger = createLogger("silent");
 
 // tracker/services/publisher.ts
 var noopPublisher = { publish() {
@@ -52128,10 +53030,11 @@ function createApp(deps) {
   };
   const app = new Hono3();
   const ctx = { deps: services, auth: createAuth(services) };
+  if (deps.validateResponses) app.use("*", checkResponses(matchedRoute));
   app.use("*", async (c, next) => {
     const started = performance.now();
     const incoming = c.req.header("x-request-id");
-    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomBytes3(8).toString("hex");
+    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomBytes4(8).toString("hex");
     c.set("requestId", requestId);
     if (/%00/.test(c.req.url))
       return errorResponse(c, 400, "invalid_request", "NUL characters are not allowed in URLs");
@@ -52148,17 +53051,7 @@ function createApp(deps) {
       ms: Math.round((performance.now() - started) * 10) / 10
     });
   });
-  registerHealthRoutes(app, ctx);
-  registerDocsRoutes(app, ctx);
-  registerUserRoutes(app, ctx);
-  registerKeyRoutes(app, ctx);
-  registerSessionRoutes(app, ctx);
-  registerExportRoutes(app, ctx);
-  registerProjectRoutes(app, ctx);
-  registerHandoffRoutes(app, ctx);
-  registerPostRoutes(app, ctx);
-  registerIngestRoutes(app, ctx);
-  registerShareRoutes(app, ctx);
+  mountApiRoutes(app, ctx, { build: buildOpenApi, routes: documentedRoutes });
   for (const extend2 of deps.extensions ?? []) extend2(app, ctx);
   app.notFound(notFound);
   app.onError(createErrorHandler(logger));
@@ -52217,10 +53110,10 @@ var newHeadersFromIncoming = (incoming) => {
   const headerRecord = [];
   const rawHeaders = incoming.rawHeaders;
   for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
-    const { [i2]: key, [i2 + 1]: value } = rawHeaders;
-    if (key.charCodeAt(0) !== /*:*/
+    const { [i2]: key5, [i2 + 1]: value } = rawHeaders;
+    if (key5.charCodeAt(0) !== /*:*/
     58) {
-      headerRecord.push([key, value]);
+      headerRecord.push([key5, value]);
     }
   }
   return new Headers(headerRecord);
@@ -52526,7 +53419,7 @@ var buildOutgoingHttpHeaders = (headers) => {
   res["content-type"] ??= "text/plain; charset=UTF-8";
   return res;
 };
-var X_ALREADY_SENT = "x-hono-already-sent";
+var X_ALREADY_SENT2 = "x-hono-already-sent";
 if (typeof global.crypto === "undefined") {
   global.crypto = crypto2;
 }
@@ -52612,8 +53505,8 @@ var responseViaCache = async (res, outgoing) => {
     hasContentLength = headerObj.has("content-length");
     header2 = buildOutgoingHttpHeaders(headerObj);
   } else {
-    for (const key in header2) {
-      if (key.length === 14 && key.toLowerCase() === "content-length") {
+    for (const key5 in header2) {
+      if (key5.length === 14 && key5.toLowerCase() === "content-length") {
         hasContentLength = true;
         break;
       }
@@ -52710,7 +53603,7 @@ var responseViaResponseObject = async (res, outgoing, options = {}) => {
       }
       await writeFromReadableStreamDefaultReader(reader, outgoing, currentReadPromise);
     }
-  } else if (resHeaderRecord[X_ALREADY_SENT]) {
+  } else if (resHeaderRecord[X_ALREADY_SENT2]) {
   } else {
     outgoing.writeHead(res.status, resHeaderRecord);
     outgoing.end();
@@ -52949,23 +53842,23 @@ async function runServe(argv, io, ext = {}) {
     });
     const url2 = config2.publicUrl ?? server.url;
     const lines = [`Baton tracker listening on ${server.url}`, `  database: ${describeDb(config2)}`];
-    let key = owner?.key.rawKey ?? null;
+    let key5 = owner?.key.rawKey ?? null;
     if (owner)
       lines.push(
         "",
         "First start: created the owner account. Its API key is shown ONCE — keep it:",
         "",
-        `  ${key}`,
+        `  ${key5}`,
         ""
       );
     if (values["write-config"]) {
       const path = configFilePath(io.env, io.env.HOME || homedir3());
       const existing = readConfig(path);
-      const stillWorks = !key && existing?.apiKey && existing.url === url2 && (await verifyKey(store, existing.apiKey, Date.now())).ok;
-      if (!key && !stillWorks) {
+      const stillWorks = !key5 && existing?.apiKey && existing.url === url2 && (await verifyKey(store, existing.apiKey, Date.now())).ok;
+      if (!key5 && !stillWorks) {
         const owners = (await store.users.list()).filter((u) => u.role === "owner");
         if (owners[0]) {
-          key = (await createKey(
+          key5 = (await createKey(
             store,
             owners[0].id,
             { name: "local plugin (npm start)" },
@@ -52975,13 +53868,13 @@ async function runServe(argv, io, ext = {}) {
             "",
             `Created a new API key for the local plugin (the one in ${path} was missing or stale):`,
             "",
-            `  ${key}`,
+            `  ${key5}`,
             ""
           );
         }
       }
-      if (key) {
-        writeConfigFile(path, { url: url2, apiKey: key });
+      if (key5) {
+        writeConfigFile(path, { url: url2, apiKey: key5 });
         lines.push(
           `Saved url and apiKey to ${path} (mode 0600): the Baton plugin on this machine is configured.`
         );
@@ -53068,13 +53961,13 @@ async function runUsers(argv, io) {
         "invalid_input",
         req.error.issues.map((i2) => `${i2.path.join(".") || "input"}: ${i2.message}`).join("; ")
       );
-    const { user, key } = await store.transaction(
+    const { user, key: key5 } = await store.transaction(
       (repos) => addUser(repos, req.data, { now: Date.now(), defaultRate: 60 })
     );
     io.stdout(
       `Added ${user.role} ${user.name} (${user.id}). Their API key is shown once:
 
-  ${key.rawKey}
+  ${key5.rawKey}
 
 `
     );
@@ -53134,353 +54027,6 @@ ${USERS_HELP}`);
 
 // tracker/live/index.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-
-// tracker/live/auth.ts
-init_errors();
-
-// tracker/live/tokens.ts
-import { createHash as createHash4, randomBytes as randomBytes4 } from "node:crypto";
-var PRODUCER_PREFIX = "btp_";
-var VIEWER_PREFIX = "btv_";
-function newToken(prefix) {
-  return prefix + randomBytes4(32).toString("base64url");
-}
-function newLiveId() {
-  return "lv_" + randomBytes4(12).toString("base64url");
-}
-function hashToken(token) {
-  return createHash4("sha256").update(token).digest("hex");
-}
-function looksLikeViewerToken(s) {
-  return s.startsWith(VIEWER_PREFIX) && s.length >= VIEWER_PREFIX.length + 40 && s.length <= 100 && /^[A-Za-z0-9_-]+$/.test(s);
-}
-
-// tracker/live/auth.ts
-var PRODUCER_HEADER = "x-baton-producer-token";
-var isLiveToken = (t) => Boolean(t && (t.startsWith(PRODUCER_PREFIX) || t.startsWith(VIEWER_PREFIX)));
-function refuseLiveTokens() {
-  return async (c, next) => {
-    if (isLiveToken(bearerToken(c.req.header("authorization"))))
-      throw new BatonError("forbidden", "Live stream tokens cannot create or list streams; use an API key.");
-    await next();
-  };
-}
-function keyAuthUnlessLiveToken(keyAuth) {
-  return async (c, next) => {
-    const token = bearerToken(c.req.header("authorization"));
-    if (!token || isLiveToken(token)) return next();
-    return keyAuth(c, next);
-  };
-}
-async function authorizeStream(c, liveId, store, auth, opts) {
-  const token = bearerToken(c.req.header("authorization"));
-  const producerHeader = c.req.header(PRODUCER_HEADER);
-  if (token?.startsWith(VIEWER_PREFIX) || producerHeader?.startsWith(VIEWER_PREFIX)) {
-    throw new BatonError("forbidden", "A viewer token is read-only.");
-  }
-  const row = await store.getById(liveId);
-  if (!row) throw new BatonError("not_found", "No such live stream.");
-  const caller = c.get("caller");
-  if (producerHeader) {
-    if (hashToken(producerHeader) !== row.producer_token_hash)
-      throw new BatonError("forbidden", "The producer token does not match this stream.");
-    return { row, as: "producer" };
-  }
-  if (token?.startsWith(PRODUCER_PREFIX)) {
-    if (hashToken(token) !== row.producer_token_hash)
-      throw new BatonError("forbidden", "The producer token does not match this stream.");
-    return { row, as: "producer" };
-  }
-  if (caller) {
-    if (caller.userId !== row.owner_id) throw new BatonError("not_found", "No such live stream.");
-    return { row, as: "owner" };
-  }
-  if (opts.allowCookie) {
-    const user = await auth.userFromCookie(c);
-    if (user && user.userId === row.owner_id) return { row, as: "owner" };
-    if (user) throw new BatonError("not_found", "No such live stream.");
-  }
-  throw new BatonError("auth", "Authentication required: a producer token or the owner's API key.");
-}
-
-// node_modules/@hono/node-server/dist/utils/response.mjs
-var X_ALREADY_SENT2 = "x-hono-already-sent";
-var RESPONSE_ALREADY_SENT = new Response(null, {
-  headers: { [X_ALREADY_SENT2]: "true" }
-});
-
-// tracker/live/sse.ts
-var encoder = new TextEncoder();
-var TERMINAL = /* @__PURE__ */ new Set(["completed", "revoked", "expired"]);
-var MAX_MISSING_RANGES = 1e3;
-var HISTORY_PAGE = 500;
-function parseLastEventId(header2, query) {
-  const raw2 = header2 ?? query ?? "";
-  const n = Number.parseInt(raw2, 10);
-  return Number.isFinite(n) && n > 0 && n <= 2147483647 ? n : 0;
-}
-function sseFrame(event, data, id2) {
-  return `${id2 !== void 0 ? `id: ${id2}
-` : ""}event: ${event}
-data: ${data}
-
-`;
-}
-function eventFrame(e) {
-  return sseFrame("event", `{"seq":${e.seq},"turnIndex":${e.turnIndex ?? "null"},"event":${e.body}}`, e.seq);
-}
-var frameCache = /* @__PURE__ */ new WeakMap();
-var batchCache = /* @__PURE__ */ new WeakMap();
-function frameBytes(e) {
-  let b = frameCache.get(e);
-  if (!b) {
-    b = encoder.encode(eventFrame(e));
-    frameCache.set(e, b);
-  }
-  return b;
-}
-function batchBytes(events) {
-  let b = batchCache.get(events);
-  if (!b) {
-    b = events.length === 1 ? frameBytes(events[0]) : encoder.encode(events.map(eventFrame).join(""));
-    batchCache.set(events, b);
-  }
-  return b;
-}
-var SSE_HEADERS = {
-  "content-type": "text/event-stream; charset=utf-8",
-  "cache-control": "no-cache, no-store, no-transform",
-  connection: "keep-alive",
-  // Tells nginx-style proxies not to buffer the stream.
-  "x-accel-buffering": "no"
-};
-function openLiveSse(o, c) {
-  const outgoing = c?.env?.outgoing;
-  if (outgoing && typeof outgoing.writeHead === "function" && !outgoing.headersSent) {
-    outgoing.writeHead(200, SSE_HEADERS);
-    outgoing.socket?.setNoDelay(true);
-    const session2 = runLiveSse(o, {
-      write: (b) => void outgoing.write(b),
-      backlog: () => outgoing.writableLength,
-      end: () => outgoing.end()
-    });
-    outgoing.once("close", session2.close);
-    return RESPONSE_ALREADY_SENT;
-  }
-  let session = null;
-  const body = new ReadableStream(
-    {
-      start(controller) {
-        session = runLiveSse(o, {
-          write: (b) => controller.enqueue(b),
-          backlog: () => -(controller.desiredSize ?? 0),
-          end: () => {
-            try {
-              controller.close();
-            } catch {
-            }
-          }
-        });
-        c?.req.raw.signal.addEventListener("abort", () => session?.close(), { once: true });
-      },
-      cancel() {
-        session?.close();
-      }
-    },
-    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 })
-  );
-  return new Response(body, { status: 200, headers: SSE_HEADERS });
-}
-function runLiveSse(o, sink) {
-  const now = o.now ?? Date.now;
-  const maxBacklog = o.maxBacklogBytes ?? 16 * 1024 * 1024;
-  let closed = false;
-  let cursor = o.lastEventId;
-  const missing = [];
-  let buffering = true;
-  const buffered = [];
-  let heartbeat = null;
-  let expiry = null;
-  let unsubscribe = null;
-  let ending = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    if (heartbeat) clearInterval(heartbeat);
-    if (expiry) clearTimeout(expiry);
-    unsubscribe?.();
-    sink.end();
-    o.onClose?.();
-  };
-  const writeBytes = (b) => {
-    if (closed) return;
-    sink.write(b);
-    if (sink.backlog() > maxBacklog) close();
-  };
-  const write = (s) => writeBytes(encoder.encode(s));
-  const takeMissing = (seq) => {
-    const i2 = missing.findIndex((r2) => seq >= r2.from && seq <= r2.to);
-    if (i2 < 0) return false;
-    const r = missing[i2];
-    const parts = [];
-    if (r.from < seq) parts.push({ from: r.from, to: seq - 1 });
-    if (seq < r.to) parts.push({ from: seq + 1, to: r.to });
-    missing.splice(i2, 1, ...parts);
-    return true;
-  };
-  const deliver2 = (events) => {
-    const out = [];
-    for (const e of events) {
-      if (e.seq > cursor) {
-        if (e.seq > cursor + 1) {
-          missing.push({ from: cursor + 1, to: e.seq - 1 });
-          if (missing.length > MAX_MISSING_RANGES) missing.shift();
-        }
-        cursor = e.seq;
-      } else if (!takeMissing(e.seq)) continue;
-      out.push(e);
-    }
-    if (out.length === 0) return;
-    if (out.length === events.length) writeBytes(batchBytes(events));
-    else for (const e of out) writeBytes(frameBytes(e));
-  };
-  const catchUp = async () => {
-    for (; ; ) {
-      const page = await o.store.readAfter(o.row.id, cursor, HISTORY_PAGE);
-      if (closed) return;
-      deliver2(page);
-      if (page.length < HISTORY_PAGE) return;
-    }
-  };
-  const end = async (data) => {
-    if (ending) return;
-    ending = true;
-    if (data.status === "completed") await catchUp().catch(() => void 0);
-    write(sseFrame("end", JSON.stringify(data)));
-    close();
-  };
-  const onStatus = (data) => {
-    const run = () => {
-      if (TERMINAL.has(data.status)) void end(data);
-      else write(sseFrame("status", JSON.stringify(data)));
-    };
-    if (buffering) buffered.push(run);
-    else run();
-  };
-  unsubscribe = o.hub.subscribe(o.row.id, {
-    viewer: o.viewer,
-    onEvents: (events) => buffering ? buffered.push(() => deliver2(events)) : deliver2(events),
-    onStatus,
-    onViewers: (count2) => write(sseFrame("viewers", JSON.stringify({ count: count2 })))
-  });
-  o.onOpen?.();
-  const hello = {
-    liveId: o.row.id,
-    title: o.row.title,
-    status: o.status,
-    lastSeq: o.row.last_seq,
-    expiresAt: new Date(o.row.expires_at).toISOString(),
-    viewers: o.hub.viewerCount(o.row.id)
-  };
-  write(`retry: 1000
-
-${sseFrame("hello", JSON.stringify(hello))}`);
-  void (async () => {
-    try {
-      await catchUp();
-    } catch {
-      close();
-      return;
-    }
-    buffering = false;
-    for (const fn of buffered.splice(0)) fn();
-    if (closed) return;
-    if (TERMINAL.has(o.status)) {
-      void end({
-        status: o.status,
-        reason: o.status === "revoked" ? "ended by owner" : o.status,
-        postUrl: o.row.post_url
-      });
-      return;
-    }
-    heartbeat = setInterval(() => write(`: heartbeat ${now()}
-
-`), o.heartbeatMs);
-    heartbeat.unref();
-    const untilExpiry = o.row.expires_at - now();
-    expiry = setTimeout(
-      () => void end({ status: "expired", reason: "expired" }),
-      Math.min(Math.max(untilExpiry, 0), 2147e6)
-    );
-    expiry.unref();
-  })();
-  return { close };
-}
-
-// tracker/live/api-routes.ts
-var SMALL_BODY = 64 * 1024;
-var EmptyBody = external_exports.object({}).loose();
-function registerLiveApiRoutes(app, keyAuth, config2, d) {
-  const small = limitBody(SMALL_BODY);
-  const stream = keyAuthUnlessLiveToken(keyAuth);
-  const baseUrl = (c) => c.get("caller")?.baseUrl ?? baseUrlFor(c, config2);
-  const owned = (c, allowCookie) => authorizeStream(c, c.req.param("liveId"), d.store, d.auth, { allowCookie });
-  app.post("/api/v1/live", refuseLiveTokens(), keyAuth, small, async (c) => {
-    const req = await readJson(c, CreateLiveRequest, { allowEmpty: true });
-    return c.json(await d.service.create(c.get("caller").userId, req, baseUrl(c)), 201);
-  });
-  app.get("/api/v1/live", refuseLiveTokens(), keyAuth, async (c) => {
-    const rows = await d.store.listByOwner(c.get("caller").userId, 100);
-    return c.json({ streams: rows.map((r) => d.service.info(r)) });
-  });
-  app.get("/api/v1/live/:liveId", stream, async (c) => {
-    const { row } = await owned(c, true);
-    return c.json(d.service.info(row));
-  });
-  app.patch("/api/v1/live/:liveId", stream, limitBody(d.service.limits.maxBatchBytes), async (c) => {
-    const { row } = await owned(c, false);
-    const body = await readJson(c, AppendLiveRequest);
-    return c.json(await d.service.append(row, body.events));
-  });
-  app.post("/api/v1/live/:liveId/complete", stream, small, async (c) => {
-    const { row } = await owned(c, false);
-    const body = await readJson(c, CompleteLiveRequest, { allowEmpty: true });
-    return c.json(await d.service.complete(row, body, baseUrl(c)));
-  });
-  app.post("/api/v1/live/:liveId/pause", stream, small, async (c) => {
-    const { row } = await owned(c, false);
-    await readJson(c, EmptyBody, { allowEmpty: true });
-    return c.json(await d.service.pause(row));
-  });
-  app.post("/api/v1/live/:liveId/resume", stream, small, async (c) => {
-    const { row } = await owned(c, false);
-    await readJson(c, EmptyBody, { allowEmpty: true });
-    return c.json(await d.service.resume(row));
-  });
-  app.delete("/api/v1/live/:liveId", stream, async (c) => {
-    const { purge } = readQuery(c, RevokeLiveQuery);
-    const { row } = await owned(c, false);
-    return c.json(await d.service.revoke(row, { purge: purge === "true" }));
-  });
-  app.get("/api/v1/live/:liveId/events", stream, async (c) => {
-    const { lastEventId } = readQuery(c, LiveEventsQuery);
-    const { row } = await owned(c, true);
-    const release = d.gate.admit(c, row.id, { viewer: false });
-    return openLiveSse(
-      {
-        hub: d.hub,
-        store: d.store,
-        row,
-        status: d.service.effectiveStatus(row),
-        lastEventId: parseLastEventId(c.req.header("last-event-id"), lastEventId),
-        viewer: false,
-        heartbeatMs: d.heartbeatMs,
-        onClose: release
-      },
-      c
-    );
-  });
-}
 
 // tracker/live/hub.ts
 function createLiveHub(opts) {
@@ -53735,12 +54281,12 @@ function createRateLimiter2(limits, now = Date.now) {
   const buckets = /* @__PURE__ */ new Map();
   return {
     /** Takes `n` tokens, or returns the seconds to wait when the bucket cannot cover them. */
-    take(key, n) {
+    take(key5, n) {
       const t = now();
-      const b = buckets.get(key) ?? { tokens: limits.burst, at: t };
+      const b = buckets.get(key5) ?? { tokens: limits.burst, at: t };
       b.tokens = Math.min(limits.burst, b.tokens + (t - b.at) / 1e3 * limits.eventsPerSecond);
       b.at = t;
-      buckets.set(key, b);
+      buckets.set(key5, b);
       if (n > limits.burst) return { ok: false, retryAfterSeconds: Math.ceil(n / limits.eventsPerSecond) };
       if (b.tokens >= n) {
         b.tokens -= n;
@@ -53751,8 +54297,8 @@ function createRateLimiter2(limits, now = Date.now) {
         retryAfterSeconds: Math.max(1, Math.ceil((n - b.tokens) / limits.eventsPerSecond))
       };
     },
-    forget(key) {
-      buckets.delete(key);
+    forget(key5) {
+      buckets.delete(key5);
     }
   };
 }
@@ -53781,10 +54327,10 @@ function createLiveService(opts) {
   }
   function assertWritable(row) {
     const st2 = effectiveStatus(row);
-    if (st2 === "expired")
-      throw new BatonError("gone", "This live stream has expired.", { details: { status: st2 } });
+    const ended = { reason: "stream_ended", details: { status: st2 } };
+    if (st2 === "expired") throw BatonError.refusal("gone", "This live stream has expired.", ended);
     if (st2 === "completed" || st2 === "revoked")
-      throw new BatonError("gone", `This live stream is ${st2}.`, { details: { status: st2 } });
+      throw BatonError.refusal("gone", `This live stream is ${st2}.`, ended);
   }
   function info(row) {
     return {
@@ -53809,19 +54355,18 @@ function createLiveService(opts) {
       const body = JSON.stringify(e.event);
       const size = Buffer.byteLength(body);
       if (size > limits.maxEventBytes) {
-        throw new BatonError(
+        throw BatonError.refusal(
           "too_large",
           `Event seq ${e.seq} is ${size} bytes; the limit is ${limits.maxEventBytes}.`,
-          {
-            details: { seq: e.seq, bytes: size, limit: limits.maxEventBytes }
-          }
+          { reason: "event_too_large", details: { seq: e.seq, bytes: size, limit: limits.maxEventBytes } }
         );
       }
       bytes += size;
       events.push({ seq: e.seq, uuid: e.event.uuid, turnIndex: e.turnIndex ?? null, body, bytes: size });
     }
     if (row.total_bytes + bytes > limits.maxStreamBytes || row.event_count + events.length > limits.maxStreamEvents) {
-      throw new BatonError("too_large", "This live stream has reached its size limit.", {
+      throw BatonError.refusal("too_large", "This live stream has reached its size limit.", {
+        reason: "stream_too_large",
         details: { maxStreamBytes: limits.maxStreamBytes, maxStreamEvents: limits.maxStreamEvents }
       });
     }
@@ -53840,7 +54385,7 @@ function createLiveService(opts) {
     effectiveStatus,
     info,
     /** `baseUrl`: the tracker's external URL as the caller reached it (no trailing slash), for the view URL. */
-    async create(ownerId, req, baseUrl) {
+    async create(ownerId, req, baseUrl2) {
       const producerToken = newToken(PRODUCER_PREFIX);
       const viewerToken = newToken(VIEWER_PREFIX);
       const created = now();
@@ -53866,7 +54411,7 @@ function createLiveService(opts) {
         liveId: row.id,
         producerToken,
         viewerToken,
-        viewUrl: `${baseUrl}/live/${viewerToken}`,
+        viewUrl: `${baseUrl2}/live/${viewerToken}`,
         expiresAt: isoOf(row.expires_at),
         status: "active"
       };
@@ -53879,10 +54424,11 @@ function createLiveService(opts) {
       );
       const r = rate.take(row.id, Math.max(1, inputs.length));
       if (!r.ok) {
-        throw new BatonError(
+        throw BatonError.refusal(
           "rate_limited",
           `Too many events for this live stream; retry in ${r.retryAfterSeconds}s.`,
           {
+            reason: "rate_limited",
             details: {
               retryAfterSeconds: r.retryAfterSeconds,
               eventsPerSecond: limits.eventsPerSecond,
@@ -53910,7 +54456,7 @@ function createLiveService(opts) {
       if (row.status !== "active") await setStatus(row, "active");
       return info({ ...row, status: "active" });
     },
-    async complete(row, req, baseUrl) {
+    async complete(row, req, baseUrl2) {
       if (row.status === "completed") return info(row);
       assertWritable(row);
       const title = req.title ?? row.title;
@@ -53925,7 +54471,7 @@ function createLiveService(opts) {
           sessionId: row.session_id,
           title,
           visibility: row.visibility,
-          baseUrl,
+          baseUrl: baseUrl2,
           events: events.map((e) => ({ turnIndex: e.turnIndex, event: JSON.parse(e.body) }))
         });
         postUrl2 = post.url;
@@ -53984,10 +54530,10 @@ async function readAll(store, liveId) {
   const out = [];
   let after = 0;
   for (; ; ) {
-    const page = await store.readAfter(liveId, after, 1e3);
-    out.push(...page);
-    if (page.length < 1e3) return out;
-    after = page[page.length - 1].seq;
+    const page4 = await store.readAfter(liveId, after, 1e3);
+    out.push(...page4);
+    if (page4.length < 1e3) return out;
+    after = page4[page4.length - 1].seq;
   }
 }
 
@@ -54007,8 +54553,7 @@ function normalizeStream(r) {
     total_bytes: num(r.total_bytes)
   };
 }
-function createLiveStore(anyDb) {
-  const db = anyDb;
+function createLiveStore(db) {
   const toEvent = (r) => ({
     seq: num(r.seq),
     uuid: r.uuid,
@@ -54023,9 +54568,9 @@ function createLiveStore(anyDb) {
     async create(row) {
       await db.insertInto("live_streams").values(row).execute();
     },
-    getById: (id2) => one("id", id2),
-    getByViewerHash: (h) => one("viewer_token_hash", h),
-    getByProducerHash: (h) => one("producer_token_hash", h),
+    getById: (id) => one("id", id),
+    getByViewerHash: (h2) => one("viewer_token_hash", h2),
+    getByProducerHash: (h2) => one("producer_token_hash", h2),
     async listBySession(sessionId) {
       const rows = await db.selectFrom("live_streams").selectAll().where("session_id", "=", sessionId).orderBy("created_at", "desc").execute();
       return rows.map(normalizeStream);
@@ -54038,20 +54583,20 @@ function createLiveStore(anyDb) {
       const rows = await db.selectFrom("live_streams").selectAll().where("status", "in", ["active", "paused"]).execute();
       return rows.map(normalizeStream);
     },
-    async setStatus(id2, status, fields = {}) {
+    async setStatus(id, status, fields = {}) {
       const patch = { status };
       if (fields.endedAt !== void 0) patch.ended_at = fields.endedAt;
       if (fields.postUrl !== void 0) patch.post_url = fields.postUrl;
       if (fields.title !== void 0) patch.title = fields.title;
-      await db.updateTable("live_streams").set(patch).where("id", "=", id2).execute();
+      await db.updateTable("live_streams").set(patch).where("id", "=", id).execute();
     },
-    async append(id2, events, now) {
+    async append(id, events, now) {
       return db.transaction().execute(async (trx) => {
         let inserted = [];
         if (events.length > 0) {
           const rows = await trx.insertInto("live_events").values(
             events.map((e) => ({
-              live_id: id2,
+              live_id: id,
               seq: e.seq,
               uuid: e.uuid,
               turn_index: e.turnIndex,
@@ -54068,33 +54613,33 @@ function createLiveStore(anyDb) {
             last_seq: sql`case when last_seq < ${maxSeq} then ${maxSeq} else last_seq end`,
             event_count: sql`event_count + ${inserted.length}`,
             total_bytes: sql`total_bytes + ${bytes}`
-          }).where("id", "=", id2).execute();
+          }).where("id", "=", id).execute();
         }
-        const s = await trx.selectFrom("live_streams").select(["last_seq", "event_count"]).where("id", "=", id2).executeTakeFirstOrThrow();
+        const s = await trx.selectFrom("live_streams").select(["last_seq", "event_count"]).where("id", "=", id).executeTakeFirstOrThrow();
         return { inserted, lastSeq: num(s.last_seq), eventCount: num(s.event_count) };
       });
     },
-    async purgeEvents(id2) {
-      const r = await db.deleteFrom("live_events").where("live_id", "=", id2).executeTakeFirst();
+    async purgeEvents(id) {
+      const r = await db.deleteFrom("live_events").where("live_id", "=", id).executeTakeFirst();
       return Number(r.numDeletedRows);
     },
-    async readAfter(id2, afterSeq, limit) {
-      const rows = await db.selectFrom("live_events").select(["seq", "uuid", "turn_index", "body"]).where("live_id", "=", id2).where("seq", ">", afterSeq).orderBy("seq").limit(limit).execute();
+    async readAfter(id, afterSeq, limit) {
+      const rows = await db.selectFrom("live_events").select(["seq", "uuid", "turn_index", "body"]).where("live_id", "=", id).where("seq", ">", afterSeq).orderBy("seq").limit(limit).execute();
       return rows.map(toEvent);
     },
-    async readRange(id2, fromSeq, toSeq) {
-      const rows = await db.selectFrom("live_events").select(["seq", "uuid", "turn_index", "body"]).where("live_id", "=", id2).where("seq", ">=", fromSeq).where("seq", "<=", toSeq).orderBy("seq").execute();
+    async readRange(id, fromSeq, toSeq) {
+      const rows = await db.selectFrom("live_events").select(["seq", "uuid", "turn_index", "body"]).where("live_id", "=", id).where("seq", ">=", fromSeq).where("seq", "<=", toSeq).orderBy("seq").execute();
       return rows.map(toEvent);
     },
-    async gaps(id2, limit) {
+    async gaps(id, limit) {
       const res = await sql`
         select seq, prev from (
-          select seq, lag(seq, 1, 0) over (order by seq) as prev from live_events where live_id = ${id2}
+          select seq, lag(seq, 1, 0) over (order by seq) as prev from live_events where live_id = ${id}
         ) t where seq - prev > 1 order by seq limit ${limit}`.execute(db);
       return res.rows.map((r) => ({ from: num(r.prev) + 1, to: num(r.seq) - 1 }));
     },
-    async hasUuid(id2, uuid3) {
-      const r = await db.selectFrom("live_events").select("seq").where("live_id", "=", id2).where("uuid", "=", uuid3).executeTakeFirst();
+    async hasUuid(id, uuid3) {
+      const r = await db.selectFrom("live_events").select("seq").where("live_id", "=", id).where("uuid", "=", uuid3).executeTakeFirst();
       return r !== void 0;
     },
     async countByStatus() {
@@ -54122,7 +54667,7 @@ function normalize(ip) {
 // tracker/live/viewer-gate.ts
 var RETRY_AFTER_SECONDS = 30;
 function createViewerGate(caps, config2) {
-  const perStream = /* @__PURE__ */ new Map();
+  const perStream2 = /* @__PURE__ */ new Map();
   const perAddress = /* @__PURE__ */ new Map();
   const dec = (m, k) => {
     const n = (m.get(k) ?? 1) - 1;
@@ -54130,90 +54675,43 @@ function createViewerGate(caps, config2) {
     else m.set(k, n);
   };
   return {
-    admit(c, liveId, who) {
+    admit(c, liveId, who2) {
       const addr = clientAddress(c, config2);
       if ((perAddress.get(addr) ?? 0) >= caps.perAddress)
-        throw new HttpError(
+        throw HttpError.refusal(
           429,
           "too_many_connections",
           `at most ${caps.perAddress} live connections per client address`,
-          { details: { limit: caps.perAddress }, retryAfterSeconds: RETRY_AFTER_SECONDS }
+          {
+            reason: "too_many_connections",
+            details: { limit: caps.perAddress, retryAfterSeconds: RETRY_AFTER_SECONDS }
+          }
         );
-      if (who.viewer && (perStream.get(liveId) ?? 0) >= caps.perStream)
-        throw new HttpError(
+      if (who2.viewer && (perStream2.get(liveId) ?? 0) >= caps.perStream)
+        throw HttpError.refusal(
           503,
           "stream_full",
           `this live stream has its maximum of ${caps.perStream} viewers`,
           {
-            details: { limit: caps.perStream },
-            retryAfterSeconds: RETRY_AFTER_SECONDS
+            reason: "stream_full",
+            details: { limit: caps.perStream, retryAfterSeconds: RETRY_AFTER_SECONDS }
           }
         );
       perAddress.set(addr, (perAddress.get(addr) ?? 0) + 1);
-      if (who.viewer) perStream.set(liveId, (perStream.get(liveId) ?? 0) + 1);
+      if (who2.viewer) perStream2.set(liveId, (perStream2.get(liveId) ?? 0) + 1);
       let released = false;
       return () => {
         if (released) return;
         released = true;
         dec(perAddress, addr);
-        if (who.viewer) dec(perStream, liveId);
+        if (who2.viewer) dec(perStream2, liveId);
       };
     },
-    counts: () => ({ streams: perStream.size, addresses: perAddress.size })
+    counts: () => ({ streams: perStream2.size, addresses: perAddress.size })
   };
 }
 
-// tracker/live/viewer-routes.ts
-init_errors();
-async function resolveViewer(c, token, d) {
-  if (!looksLikeViewerToken(token)) throw new BatonError("not_found", "No such live stream.");
-  const row = await d.store.getByViewerHash(hashToken(token));
-  if (!row) throw new BatonError("not_found", "No such live stream.");
-  if (row.visibility === "private") {
-    const user = await d.auth.userFromCookie(c);
-    if (!user || user.userId !== row.owner_id) throw new BatonError("not_found", "No such live stream.");
-  }
-  const status = d.service.effectiveStatus(row);
-  if (status === "revoked")
-    throw new BatonError("gone", "This live stream was ended by its owner.", { details: { status } });
-  if (status === "expired")
-    throw new BatonError("gone", "This live stream has expired.", { details: { status } });
-  return row;
-}
-function registerLiveViewerRoutes(app, d) {
-  app.get("/live/:viewerToken/status", async (c) => {
-    const info = d.service.info(await resolveViewer(c, c.req.param("viewerToken"), d));
-    c.header("cache-control", "no-store");
-    return c.json({
-      status: info.status,
-      title: info.title,
-      postUrl: info.postUrl,
-      viewers: info.viewers,
-      lastSeq: info.lastSeq
-    });
-  });
-  app.get("/live/:viewerToken/events", async (c) => {
-    const { lastEventId } = readQuery(c, LiveEventsQuery);
-    const row = await resolveViewer(c, c.req.param("viewerToken"), d);
-    const release = d.gate.admit(c, row.id, { viewer: true });
-    return openLiveSse(
-      {
-        hub: d.hub,
-        store: d.store,
-        row,
-        status: d.service.effectiveStatus(row),
-        lastEventId: parseLastEventId(c.req.header("last-event-id"), lastEventId),
-        viewer: true,
-        heartbeatMs: d.heartbeatMs,
-        onClose: release
-      },
-      c
-    );
-  });
-}
-
 // tracker/live/index.ts
-init_migration();
 function createLive(deps) {
   const onError = deps.onError ?? (() => void 0);
   const store = createLiveStore(deps.db);
@@ -54379,12 +54877,12 @@ var _serialize = (name, value, opt = {}) => {
     if (opt.path !== "/") throw new Error('__Host- Cookie must have Path attributes with "/"');
     if (opt.domain) throw new Error("__Host- Cookie must not have Domain attributes");
   }
-  for (const key of [
+  for (const key5 of [
     "domain",
     "path",
     "sameSite",
     "priority"
-  ]) if (opt[key] && /[;\r\n]/.test(opt[key])) throw new Error(`${key} must not contain ";", "\\r", or "\\n"`);
+  ]) if (opt[key5] && /[;\r\n]/.test(opt[key5])) throw new Error(`${key5} must not contain ";", "\\r", or "\\n"`);
   if (opt && typeof opt.maxAge === "number" && opt.maxAge >= 0) {
     if (opt.maxAge > 3456e4) throw new Error("Cookies Max-Age SHOULD NOT be greater than 400 days (34560000 seconds) in duration.");
     cookie += `; Max-Age=${opt.maxAge | 0}`;
@@ -54411,13 +54909,13 @@ var serialize = (name, value, opt) => {
 };
 
 // node_modules/hono/dist/helper/cookie/index.js
-var getCookie = (c, key, prefix) => {
+var getCookie = (c, key5, prefix) => {
   const cookie = c.req.raw.headers.get("Cookie");
-  if (typeof key === "string") {
+  if (typeof key5 === "string") {
     if (!cookie) return;
-    let finalKey = key;
-    if (prefix === "secure") finalKey = "__Secure-" + key;
-    else if (prefix === "host") finalKey = "__Host-" + key;
+    let finalKey = key5;
+    if (prefix === "secure") finalKey = "__Secure-" + key5;
+    else if (prefix === "host") finalKey = "__Host-" + key5;
     return parse3(cookie, finalKey)[finalKey];
   }
   if (!cookie) return {};
@@ -54462,8 +54960,7 @@ var WEB_SESSION_TTL_MS = 30 * 864e5;
 function hash2(token) {
   return createHash5("sha256").update(token).digest("hex");
 }
-function createWebSessions(anyDb, opts) {
-  const db = anyDb;
+function createWebSessions(db, opts) {
   return {
     async create(c, user) {
       const token = randomBytes6(32).toString("base64url");
@@ -54486,8 +54983,8 @@ function createWebSessions(anyDb, opts) {
     },
     /** The signed-in user, or null. A revoked or expired login key ends the session at once. */
     async current(c) {
-      const cached2 = c.get("webUser");
-      if (cached2 !== void 0) return cached2;
+      const cached3 = c.get("webUser");
+      if (cached3 !== void 0) return cached3;
       const token = getCookie(c, SESSION_COOKIE);
       let user = null;
       if (token && token.length <= 100) {
@@ -54577,7 +55074,7 @@ function ownOrigins(c, config2) {
   const own3 = /* @__PURE__ */ new Set([base.origin]);
   if (!config2.publicUrl && LOOPBACK.has(base.hostname)) {
     const port = base.port ? `:${base.port}` : "";
-    for (const h of LOOPBACK) own3.add(`${base.protocol}//${h}${port}`);
+    for (const h2 of LOOPBACK) own3.add(`${base.protocol}//${h2}${port}`);
   }
   return own3;
 }
@@ -54590,365 +55087,10 @@ function same(a, b) {
 // tracker/web/routes/assets.ts
 import { createHash as createHash7 } from "node:crypto";
 
-// tracker/web/assets/app-client.ts
-var APP_JS = `
-(function () {
-  'use strict';
-  Array.prototype.forEach.call(document.querySelectorAll('[data-copy-target]'), function (btn) {
-    btn.hidden = false;
-    btn.addEventListener('click', function () {
-      var target = document.getElementById(btn.getAttribute('data-copy-target'));
-      if (!target || !navigator.clipboard) return;
-      navigator.clipboard.writeText(target.textContent.trim()).then(function () {
-        btn.textContent = 'Copied';
-        setTimeout(function () { btn.textContent = 'Copy'; }, 2000);
-      }, function () { btn.textContent = 'Select and copy manually'; });
-    });
-  });
-})();
-`;
-
-// tracker/web/assets/live-client.ts
-var LIVE_JS = `
-(function () {
-  'use strict';
-  var root = document.getElementById('live');
-  if (!root || typeof EventSource === 'undefined') return;
-  var eventsUrl = root.getAttribute('data-events-url');
-  var statusUrl = root.getAttribute('data-status-url');
-  var mode = root.getAttribute('data-mode') || 'viewer';
-  var list = document.getElementById('timeline');
-  var conn = document.getElementById('live-conn');
-  var badge = document.getElementById('live-badge');
-  var viewers = document.getElementById('viewers');
-  var working = document.getElementById('working');
-  var endNotice = document.getElementById('end-notice');
-  var toggle = document.getElementById('autoscroll');
-  var jump = document.getElementById('jump');
-  var MAX_CHARS = 50000;
-  var autoScroll = true;
-  var seen = Object.create(null);
-  var lastSeq = 0;
-  var ended = false;
-  var es = null;
-  var retryTimer = null;
-
-  Array.prototype.forEach.call(list.querySelectorAll('[data-uuid]'), function (li) {
-    seen[li.getAttribute('data-uuid')] = true;
-  });
-
-  function setText(node, text) { if (node) node.textContent = text; }
-  function el(tag, cls, text) {
-    var n = document.createElement(tag);
-    if (cls) n.className = cls;
-    if (text !== undefined && text !== null) n.textContent = String(text);
-    return n;
-  }
-  function clip(s) { return s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) + '\\n[… ' + (s.length - MAX_CHARS) + ' more characters]' : s; }
-  function toolHint(input) {
-    if (!input || typeof input !== 'object') return '';
-    var keys = ['description', 'command', 'file_path', 'path', 'pattern', 'url', 'query', 'prompt'];
-    for (var i = 0; i < keys.length; i++) {
-      var v = input[keys[i]];
-      if (typeof v === 'string' && v.trim()) return v.trim().split('\\n')[0].slice(0, 120);
-    }
-    return '';
-  }
-  function who(label, e) {
-    var d = el('div', 'who', label);
-    if (e.agentId) d.appendChild(el('span', 'badge', 'subagent ' + String(e.agentId).slice(0, 12)));
-    if (e.timestamp) d.appendChild(el('span', 'muted small', String(e.timestamp).slice(11, 19)));
-    return d;
-  }
-  function collapsible(summaryText, e, bodyNode) {
-    var det = el('details');
-    var sum = el('summary', null, summaryText);
-    if (e.agentId) sum.appendChild(el('span', 'badge', 'subagent ' + String(e.agentId).slice(0, 12)));
-    det.appendChild(sum);
-    det.appendChild(bodyNode);
-    return det;
-  }
-  function render(item) {
-    var e = item.event;
-    var li;
-    if (e.kind === 'prompt') {
-      li = el('li', 'msg prompt');
-      li.appendChild(who('You', e));
-      li.appendChild(el('div', 'body plain-text', e.command ? '/' + e.command.name + ' ' + e.command.args : e.text));
-    } else if (e.kind === 'text') {
-      li = el('li', 'msg text');
-      li.appendChild(who('Claude', e));
-      li.appendChild(el('div', 'body plain-text', e.text));
-    } else if (e.kind === 'thinking') {
-      li = el('li', 'msg thinking');
-      li.appendChild(collapsible('Thinking', e, el('div', 'body plain-text', e.text)));
-    } else if (e.kind === 'tool_call') {
-      li = el('li', 'msg tool');
-      var hint = toolHint(e.input);
-      li.appendChild(collapsible('Tool: ' + e.name + (hint ? ' — ' + hint : ''), e, el('pre', 'plain', clip(JSON.stringify(e.input, null, 2) || 'null'))));
-    } else if (e.kind === 'tool_result') {
-      li = el('li', 'msg result' + (e.isError ? ' is-error' : ''));
-      li.appendChild(collapsible((e.isError ? 'Tool error' : 'Tool result') + ' (' + String(e.content).length + ' chars)', e, el('pre', 'plain', clip(String(e.content)))));
-    } else {
-      li = el('li', 'msg system');
-      li.appendChild(el('span', 'badge', e.subtype || 'system'));
-      li.appendChild(document.createTextNode(' ' + (e.text || '')));
-    }
-    li.setAttribute('data-seq', String(item.seq));
-    li.setAttribute('data-uuid', String(e.uuid));
-    return li;
-  }
-  function insert(li, seq) {
-    var empty = list.querySelector('[data-empty]');
-    if (empty) empty.parentNode.removeChild(empty);
-    if (mode === 'viewer' && seq < lastSeq) {
-      var items = list.querySelectorAll('li[data-seq]');
-      for (var i = 0; i < items.length; i++) {
-        if (Number(items[i].getAttribute('data-seq')) > seq) { list.insertBefore(li, items[i]); return; }
-      }
-    }
-    list.appendChild(li);
-  }
-  function showWorking(tool) {
-    if (!working) return;
-    working.textContent = tool ? 'Claude is working… running ' + tool : 'Claude is working…';
-    working.hidden = false;
-  }
-  function hideWorking() { if (working) working.hidden = true; }
-  function updateWorking(e) {
-    if (e.kind === 'prompt' || e.kind === 'tool_result') showWorking(null);
-    else if (e.kind === 'tool_call') showWorking(e.name);
-    else if (e.kind === 'text') hideWorking();
-    else if (e.kind === 'system' && (e.subtype === 'live_status' || e.subtype === 'status')) {
-      if (e.text === 'working') showWorking(null); else hideWorking();
-    }
-  }
-  function nearBottom() { return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80; }
-  function scrollToEnd() { window.scrollTo(0, document.documentElement.scrollHeight); if (jump) jump.hidden = true; }
-  function onEvent(msg) {
-    var d;
-    try { d = JSON.parse(msg.data); } catch (err) { return; }
-    if (!d || !d.event) return;
-    if (d.seq > lastSeq) lastSeq = d.seq;
-    if (seen[d.event.uuid]) return;
-    seen[d.event.uuid] = true;
-    insert(render(d), d.seq);
-    updateWorking(d.event);
-    root.setAttribute('data-received', String(Number(root.getAttribute('data-received') || '0') + 1));
-    if (autoScroll) scrollToEnd(); else if (jump) jump.hidden = false;
-  }
-  function setStatus(status) {
-    if (status === 'paused') {
-      setText(badge, 'PAUSED');
-      if (badge) badge.className = 'live-badge off';
-      hideWorking();
-      if (endNotice) { endNotice.textContent = 'The stream is paused by its owner.'; endNotice.hidden = false; }
-    } else if (status === 'active') {
-      setText(badge, 'LIVE');
-      if (badge) badge.className = 'live-badge';
-      if (endNotice && !ended) endNotice.hidden = true;
-    }
-    root.setAttribute('data-status', status);
-  }
-  function finish(d) {
-    ended = true;
-    if (es) es.close();
-    hideWorking();
-    setText(badge, 'ENDED');
-    if (badge) badge.className = 'live-badge off';
-    setText(conn, 'Stream closed');
-    var text = d.status === 'completed' ? 'The session has ended.'
-      : d.status === 'revoked' ? 'This live stream was ended by its owner.'
-      : d.status === 'expired' ? 'This live stream has expired.' : 'The stream has ended.';
-    if (endNotice) {
-      endNotice.textContent = text;
-      if (d.postUrl && /^(https?:\\/\\/|\\/(?!\\/))/.test(d.postUrl)) {
-        endNotice.appendChild(document.createTextNode(' '));
-        var a = el('a', null, 'Read the saved session');
-        a.href = d.postUrl;
-        endNotice.appendChild(a);
-      }
-      endNotice.hidden = false;
-    }
-    root.setAttribute('data-status', d.status || 'ended');
-  }
-  function probe() {
-    if (!statusUrl) { retryTimer = setTimeout(connect, 3000); return; }
-    fetch(statusUrl, { credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
-      if (r.status === 404) { finish({ status: 'revoked' }); setText(conn, 'Not found'); return null; }
-      if (r.status === 410) return r.json().then(function (b) {
-        var st = b && b.error && b.error.details && b.error.details.status;
-        finish({ status: st === 'expired' ? 'expired' : 'revoked' });
-      });
-      return r.json().then(function (b) {
-        if (b.status === 'completed') finish({ status: 'completed', postUrl: b.postUrl });
-        else retryTimer = setTimeout(connect, 2000);
-      });
-    }).catch(function () { retryTimer = setTimeout(probe, 3000); });
-  }
-  function connect() {
-    if (ended) return;
-    retryTimer = null;
-    var url = eventsUrl + (lastSeq > 0 ? (eventsUrl.indexOf('?') < 0 ? '?' : '&') + 'lastEventId=' + lastSeq : '');
-    es = new EventSource(url, { withCredentials: true });
-    setText(conn, 'Connecting…');
-    es.addEventListener('open', function () { setText(conn, 'Connected'); root.setAttribute('data-conn', 'open'); });
-    es.addEventListener('hello', function (m) {
-      var d = JSON.parse(m.data);
-      setText(viewers, String(d.viewers));
-      setStatus(d.status);
-    });
-    es.addEventListener('event', onEvent);
-    es.addEventListener('viewers', function (m) { setText(viewers, String(JSON.parse(m.data).count)); });
-    es.addEventListener('status', function (m) { setStatus(JSON.parse(m.data).status); });
-    es.addEventListener('end', function (m) { finish(JSON.parse(m.data)); });
-    es.onerror = function () {
-      if (ended) return;
-      root.setAttribute('data-conn', 'error');
-      if (es.readyState === EventSource.CLOSED) { setText(conn, 'Disconnected'); probe(); }
-      else setText(conn, 'Reconnecting…');
-    };
-  }
-  if (toggle) toggle.addEventListener('click', function () {
-    autoScroll = !autoScroll;
-    toggle.setAttribute('aria-pressed', autoScroll ? 'true' : 'false');
-    toggle.textContent = autoScroll ? 'Pause auto-scroll' : 'Resume auto-scroll';
-    if (autoScroll) scrollToEnd();
-  });
-  if (jump) jump.addEventListener('click', scrollToEnd);
-  window.addEventListener('scroll', function () { if (jump && nearBottom()) jump.hidden = true; }, { passive: true });
-  connect();
-})();
-`;
-
-// tracker/web/assets/styles.ts
-var APP_CSS = `
-:root {
-  --bg: #f7f7f8; --panel: #ffffff; --fg: #16181d; --muted: #50565f; --border: #d5d8de;
-  --accent: #0b57d0; --accent-fg: #ffffff; --ok: #136c2e; --warn: #8a4b00; --err: #b3261e;
-  --you: #eef3fd; --claude: #ffffff; --tool: #f3f4f6; --code-bg: #f1f3f5; --focus: #0b57d0;
-  --live: #c5221f;
-  color-scheme: light dark;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  line-height: 1.5;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #111317; --panel: #1a1d23; --fg: #e8eaed; --muted: #a9afb8; --border: #343a44;
-    --accent: #8ab4f8; --accent-fg: #0b1020; --ok: #6dd58c; --warn: #f6b86b; --err: #f2b8b5;
-    --you: #1d2a3f; --claude: #1a1d23; --tool: #22262d; --code-bg: #0d0f12; --focus: #8ab4f8;
-    --live: #ff8a80;
-  }
-}
-* { box-sizing: border-box; }
-body { margin: 0; background: var(--bg); color: var(--fg); }
-a { color: var(--accent); }
-a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible, textarea:focus-visible {
-  outline: 3px solid var(--focus); outline-offset: 2px;
-}
-.skip { position: absolute; left: -9999px; top: 0; }
-.skip:focus { left: 8px; top: 8px; background: var(--panel); padding: 8px; z-index: 10; }
-.top { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: center; padding: 10px 20px; background: var(--panel); border-bottom: 1px solid var(--border); }
-.brand { font-weight: 700; font-size: 1.15rem; color: var(--fg); text-decoration: none; }
-.top nav { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; flex: 1; }
-.top nav a { text-decoration: none; padding: 4px 2px; }
-.top nav a[aria-current="page"] { font-weight: 700; text-decoration: underline; }
-.top form { margin: 0 0 0 auto; }
-main { max-width: 1200px; margin: 0 auto; padding: 20px; }
-h1 { font-size: 1.5rem; margin: 0 0 12px; overflow-wrap: anywhere; }
-h2 { font-size: 1.15rem; margin: 20px 0 10px; }
-.muted { color: var(--muted); }
-.small { font-size: 0.875rem; }
-.panel { background: var(--panel); border: 1px solid var(--border); border-radius: 10px; padding: 16px; }
-.stack > * + * { margin-top: 12px; }
-main > .panel + .panel, main > section + section, main > .stats + .panel, main > .panel + .stats { margin-top: 16px; }
-.row { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
-button, .button {
-  display: inline-block; font: inherit; font-size: 0.95rem; padding: 7px 14px; border-radius: 8px; cursor: pointer;
-  border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); text-decoration: none; min-height: 38px;
-}
-button.secondary, .button.secondary { background: transparent; color: var(--accent); }
-button.danger { background: transparent; color: var(--err); border-color: var(--err); }
-label { display: block; font-weight: 600; margin-bottom: 4px; }
-input[type=text], input[type=search], input[type=password], select {
-  font: inherit; padding: 7px 10px; border-radius: 8px; border: 1px solid var(--muted); background: var(--panel); color: var(--fg);
-  min-height: 38px; width: 100%;
-}
-.check { display: flex; gap: 6px; align-items: center; font-weight: 400; }
-.filters { display: grid; grid-template-columns: 2fr repeat(4, 1fr); gap: 12px; align-items: end; }
-.filters .actions { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; grid-column: 1 / -1; }
-.panel > h2:first-child, .panel > h1:first-child { margin-top: 0; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 14px; margin-top: 16px; padding: 0; list-style: none; }
-.card h2 { margin: 0 0 6px; font-size: 1.05rem; overflow-wrap: anywhere; }
-.card h2 a { text-decoration: none; }
-.facts li, .who, .sidebar li { overflow-wrap: anywhere; min-width: 0; }
-.facts { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 6px 0 0; padding: 0; list-style: none; font-size: 0.9rem; color: var(--muted); }
-.badge { display: inline-block; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--border); font-size: 0.8rem; }
-.badge.active { color: var(--ok); border-color: var(--ok); }
-.badge.error, .badge.interrupted { color: var(--err); border-color: var(--err); }
-.live-dot { color: var(--live); font-weight: 700; }
-.pager { display: flex; gap: 12px; align-items: center; justify-content: center; margin: 20px 0; }
-.detail { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 20px; align-items: start; }
-.sidebar dl { display: grid; grid-template-columns: auto auto; gap: 4px 12px; margin: 0; }
-.sidebar dt { color: var(--muted); }
-.sidebar dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
-.timeline { list-style: none; padding: 0; margin: 0; }
-.timeline > li { margin: 0 0 10px; }
-.turn-sep { border: 0; border-top: 1px dashed var(--border); margin: 18px 0; }
-.msg { border: 1px solid var(--border); border-radius: 10px; padding: 10px 14px; background: var(--claude); overflow-wrap: anywhere; }
-.msg.prompt { background: var(--you); }
-.msg.tool, .msg.result, .msg.thinking { background: var(--tool); }
-.msg.system { background: transparent; border-style: dashed; font-size: 0.9rem; color: var(--muted); }
-.msg.is-error { border-color: var(--err); }
-.who { font-weight: 700; font-size: 0.85rem; color: var(--muted); margin-bottom: 4px; display: flex; gap: 8px; flex-wrap: wrap; }
-.msg details > summary { cursor: pointer; font-weight: 600; }
-.msg .body > :first-child { margin-top: 0; }
-.msg .body > :last-child { margin-bottom: 0; }
-.plain-text { white-space: pre-wrap; }
-pre { background: var(--code-bg); padding: 10px; border-radius: 8px; overflow-x: auto; max-width: 100%; font-size: 0.85rem; }
-pre.plain { white-space: pre-wrap; overflow-wrap: anywhere; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-table.data { width: 100%; border-collapse: collapse; }
-table.data th, table.data td { text-align: left; padding: 8px; border-bottom: 1px solid var(--border); vertical-align: top; }
-.table-wrap { overflow-x: auto; }
-.notice { padding: 10px 14px; border-radius: 8px; border: 1px solid var(--border); background: var(--panel); }
-.notice.error { border-color: var(--err); color: var(--err); }
-.notice.ok { border-color: var(--ok); }
-.secret { font-family: ui-monospace, monospace; font-size: 0.95rem; overflow-wrap: anywhere; background: var(--code-bg); padding: 8px; border-radius: 6px; }
-.stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 12px; }
-.stat .value { font-size: 1.35rem; font-weight: 700; overflow-wrap: anywhere; }
-.live-bar { position: sticky; top: 0; z-index: 5; display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; padding: 10px 14px; margin-bottom: 14px; }
-.live-badge { background: var(--live); color: #fff; font-weight: 800; padding: 2px 10px; border-radius: 6px; letter-spacing: 0.05em; }
-.live-badge.off { background: var(--muted); }
-.working { font-style: italic; }
-.working[hidden] { display: none; }
-.jump { position: fixed; right: 20px; bottom: 20px; }
-.jump[hidden] { display: none; }
-.end-notice { margin-top: 14px; }
-.hljs-keyword, .hljs-selector-tag, .hljs-built_in { color: #8f2fb8; }
-.hljs-string, .hljs-attr { color: #1a7f37; }
-.hljs-number, .hljs-literal { color: #0550ae; }
-.hljs-comment { color: var(--muted); font-style: italic; }
-.hljs-title, .hljs-function { color: #953800; }
-@media (prefers-color-scheme: dark) {
-  .hljs-keyword, .hljs-selector-tag, .hljs-built_in { color: #d2a8ff; }
-  .hljs-string, .hljs-attr { color: #7ee787; }
-  .hljs-number, .hljs-literal { color: #79c0ff; }
-  .hljs-title, .hljs-function { color: #ffa657; }
-}
-@media (max-width: 800px) {
-  .detail { grid-template-columns: minmax(0, 1fr); }
-  .filters { grid-template-columns: 1fr 1fr; }
-  .filters .grow { grid-column: 1 / -1; }
-  main { padding: 12px; }
-  .top nav { order: 3; flex-basis: 100%; }
-}
-@media (max-width: 420px) {
-  .filters { grid-template-columns: 1fr; }
-  .cards { grid-template-columns: 1fr; }
-}
-@media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto !important; } }
-`;
+// tracker/web/assets/generated/browser-scripts.ts
+var LIVE_JS = '"use strict";(()=>{var oe=Object.defineProperty;var ae=(e,t,n)=>t in e?oe(e,t,{enumerable:!0,configurable:!0,writable:!0,value:n}):e[t]=n;var V=(e,t,n)=>ae(e,typeof t!="symbol"?t+"":t,n);var de=["b","code","details","div","li","p","pre","small","span","summary","time"],le=new Set(de),ue=/^(?:class|datetime|data-[a-z]+)$/;function m(e,t,...n){return{tag:e,attrs:t,children:n}}function N(e){return{slot:"markdown",text:e}}function D(e,t,n){return n===void 0?{slot:"code",text:e,lang:t}:{slot:"code",text:e,lang:t,filePath:n}}function M(e){if(!le.has(e.tag))throw new Error(`render: tag <${e.tag}> is not allowed`);for(let t in e.attrs)if(!ue.test(t))throw new Error(`render: attribute ${t} is not allowed`)}var ce={markdown(e,t){let n=t.createElement("p");return n.className="plain-text",n.textContent=e,n},code(e,t){let n=t.createElement("pre"),a=t.createElement("code");return/^[a-z0-9+-]+$/.test(e.lang)&&e.lang!=="auto"&&(a.className=`hljs language-${e.lang}`),a.textContent=e.text,n.appendChild(a),n}};function O(e,t,n=ce){if(typeof e=="string")return t.createTextNode(e);if("slot"in e)return e.slot==="markdown"?n.markdown(e.text,t):n.code(e,t);M(e);let a=t.createElement(e.tag),d=e.attrs;for(let i in d)d[i]!==void 0&&a.setAttribute(i,String(d[i]));for(let i of e.children)i!==!1&&i!==void 0&&a.appendChild(O(i,t,n));return a}function j(e,t,n=80){var r,x;let a=t!==null&&typeof t=="object"?t:void 0,d=l=>typeof(a==null?void 0:a[l])=="string"?a[l]:void 0,i;switch(e){case"Bash":i=d("description")&&!d("command")?d("description"):d("command");break;case"Read":case"Write":case"Edit":case"MultiEdit":case"NotebookEdit":i=(r=d("file_path"))!=null?r:d("notebook_path");break;case"Glob":case"Grep":i=d("pattern")&&d("path")?`${d("pattern")} in ${d("path")}`:d("pattern");break;case"WebFetch":i=d("url");break;case"WebSearch":i=d("query");break;case"Task":case"Agent":i=(x=d("description"))!=null?x:d("subagent_type");break;case"TodoWrite":i=Array.isArray(a==null?void 0:a.todos)?`${a.todos.length} todo(s)`:void 0;break}if(i===void 0&&a){for(let l of Object.values(a))if(typeof l=="string"&&l.trim()){i=l;break}}if(i===void 0&&a&&!Array.isArray(a)){let l=Object.entries(a).filter(([,u])=>typeof u=="number"||typeof u=="boolean");l.length&&(i=l.map(([u,g])=>`${u}=${String(g)}`).join(", "))}return i===void 0&&typeof t=="string"&&(i=t),me(i!=null?i:"",n)}function me(e,t){let n=e.replace(/\\s+/g," ").trim();return n.length>t?`${W(n,t-1)}…`:n}function W(e,t){if(t<=0)return"";if(t>=e.length)return e;let n=e.charCodeAt(t-1);return e.slice(0,n>=55296&&n<=56319?t-1:t)}function F(e,t){if(t===void 0||e.length<=t)return e;let n=W(e,Math.max(0,t));return`${n}\n… [${e.length-n.length} more characters not exported]`}function H(e){var t;if(e===void 0)return"null";try{return(t=JSON.stringify(e,null,2))!=null?t:"null"}catch(n){return String(e)}}function B(e){if(!e.command)return;let t=e.command.name.startsWith("/")?e.command.name:`/${e.command.name}`;return e.command.args?`${t} ${e.command.args}`:t}function J(e){let t=B(e);if(t===void 0)return e.text;let n=e.text.trim();return n===""||n===t||n.includes("<command-name>")?"":e.text}var v=class{constructor(t=2048){V(this,"max",t);V(this,"map",new Map)}set(t,n){if(this.map.delete(t),this.map.set(t,n),this.map.size>this.max){let a=this.map.keys().next().value;a!==void 0&&this.map.delete(a)}}get(t){return this.map.get(t)}};function G(e){return e==="Agent"||e==="Task"}function z(e={}){var i;let t=(i=e.summaryChars)!=null?i:120,n=new v,a=new v(512);return{view:(r,x=!1)=>{var f;let{uuid:l,timestamp:u,agentId:g}=r;switch(r.kind){case"prompt":return{uuid:l,timestamp:u,agentId:g,kind:"prompt",sidechain:x,command:B(r),body:J(r)};case"text":return{uuid:l,timestamp:u,agentId:g,kind:"text",text:r.text,model:r.model||void 0};case"thinking":return{uuid:l,timestamp:u,agentId:g,kind:"thinking",text:r.text};case"tool_call":{let p=r.input,w=r.name==="Read"&&typeof(p==null?void 0:p.file_path)=="string"?p.file_path:void 0;n.set(r.toolUseId,{name:r.name,filePath:w});let h=j(r.name,r.input,t);return G(r.name)&&g===void 0&&a.set(r.toolUseId,{name:r.name,summary:h,label:h?`${r.name}: ${h}`:r.name}),{uuid:l,timestamp:u,agentId:g,kind:"tool_call",name:r.name,summary:h,input:H(r.input)}}case"tool_result":{let p=n.get(r.toolUseId);return{uuid:l,timestamp:u,agentId:g,kind:"tool_result",toolName:(f=p==null?void 0:p.name)!=null?f:"tool",filePath:p==null?void 0:p.filePath,isError:r.isError,content:F(r.content,e.maxToolResultChars),length:r.content.length}}case"system":return{uuid:l,timestamp:u,agentId:g,kind:"system",subtype:r.subtype,text:r.text}}},spawningCall:r=>a.get(r)}}function Y(e){return`subagent ${e.slice(0,12)}`}var q=5e4;function Z(e){return e.length>q?{text:e.slice(0,q),cut:e.length}:{text:e,cut:0}}function Q(e){return e.agentId?m("span",{class:"badge"},Y(e.agentId)):void 0}function X(e,t){let n=t.timestamp?m("time",{class:"muted small",datetime:t.timestamp},t.timestamp.slice(11,19)):void 0;return m("div",{class:"who"},e,Q(t),n)}function K(e){return e?m("p",{class:"muted small"},`Shown: first ${q} of ${e} characters.`):void 0}function ee(e,t){let n=(i,...r)=>m("li",{class:i,"data-seq":t.seq,"data-uuid":e.uuid},...r),a=t.truncatedFrom?m("p",{class:"muted small"},`Cut at ingest from ${t.truncatedFrom} characters.`):void 0,d=(i,...r)=>m("details",null,m("summary",null,...i,...e.agentId?[" ",Q(e)]:[]),...r);switch(e.kind){case"prompt":return n("msg prompt",X("You",e),m("div",{class:"body"},e.command!==void 0&&m("p",null,m("code",null,e.command)),e.body!==""&&N(e.body)),a);case"text":return n("msg text",X("Claude",e),m("div",{class:"body"},N(e.text)),a);case"thinking":return n("msg thinking",d(["Thinking"],m("div",{class:"body"},N(e.text))));case"tool_call":{let i=Z(e.input),r=e.summary?[" ",m("span",{class:"muted"},`— ${e.summary}`)]:[];return n("msg tool",d([`Tool: ${e.name}`,...r],D(i.text,"json"),K(i.cut)))}case"tool_result":{let i=Z(e.content);return n(e.isError?"msg result is-error":"msg result",d([e.isError?"Tool error":"Tool result"," ",m("span",{class:"muted small"},`(${e.length} chars)`)],m("pre",{class:"plain"},i.text),K(i.cut),a))}case"system":return n("msg system",m("span",{class:"badge"},e.subtype)," ",e.text)}}function ge(){var U;let e=document.getElementById("live"),t=document.getElementById("timeline");if(!e||!t||typeof EventSource=="undefined")return;let n=(U=e.getAttribute("data-events-url"))!=null?U:"",a=e.getAttribute("data-status-url"),d=e.getAttribute("data-mode")||"viewer",i=document.getElementById("live-conn"),r=document.getElementById("live-badge"),x=document.getElementById("viewers"),l=document.getElementById("working"),u=document.getElementById("end-notice"),g=document.getElementById("autoscroll"),f=document.getElementById("jump"),p=z(),w=Object.create(null),h=!0,k=0,S=!1,R=null;Array.prototype.forEach.call(t.querySelectorAll("[data-uuid]"),s=>{var o;w[(o=s.getAttribute("data-uuid"))!=null?o:""]=!0});let y=(s,o)=>{s&&(s.textContent=o)},te=s=>{let o=s.truncatedFrom===void 0?{seq:s.seq}:{seq:s.seq,truncatedFrom:s.truncatedFrom};return O(ee(p.view(s.event),o),document)},ne=(s,o)=>{var E;let c=t.querySelector("[data-empty]");if(c&&((E=c.parentNode)==null||E.removeChild(c)),d==="viewer"&&o<k){let b=t.querySelectorAll("li[data-seq]");for(let A=0;A<b.length;A++)if(Number(b[A].getAttribute("data-seq"))>o){t.insertBefore(s,b[A]);return}}t.appendChild(s)},$=s=>{l&&(l.textContent=s?`Claude is working… running ${s}`:"Claude is working…",l.hidden=!1)},C=()=>{l&&(l.hidden=!0)},re=s=>{s.kind==="prompt"||s.kind==="tool_result"?$(null):s.kind==="tool_call"?$(s.name):s.kind==="text"?C():s.kind==="system"&&(s.subtype==="live_status"||s.subtype==="status")&&(s.text==="working"?$(null):C())},se=()=>window.innerHeight+window.scrollY>=document.documentElement.scrollHeight-80,I=()=>{window.scrollTo(0,document.documentElement.scrollHeight),f&&(f.hidden=!0)},ie=s=>{let o;try{o=JSON.parse(s.data)}catch(c){return}!o||!o.event||(o.seq>k&&(k=o.seq),!w[o.event.uuid]&&(w[o.event.uuid]=!0,ne(te(o),o.seq),re(o.event),e.setAttribute("data-received",String(Number(e.getAttribute("data-received")||"0")+1)),h?I():f&&(f.hidden=!1)))},L=s=>{s==="paused"?(y(r,"PAUSED"),r&&(r.className="live-badge off"),C(),u&&(u.textContent="The stream is paused by its owner.",u.hidden=!1)):s==="active"&&(y(r,"LIVE"),r&&(r.className="live-badge"),u&&!S&&(u.hidden=!0)),e.setAttribute("data-status",s)},T=s=>{S=!0,R&&R.close(),C(),y(r,"ENDED"),r&&(r.className="live-badge off"),y(i,"Stream closed");let o=s.status==="completed"?"The session has ended.":s.status==="revoked"?"This live stream was ended by its owner.":s.status==="expired"?"This live stream has expired.":"The stream has ended.";if(u){if(u.textContent=o,s.postUrl&&/^(https?:\\/\\/|\\/(?!\\/))/.test(s.postUrl)){u.appendChild(document.createTextNode(" "));let c=document.createElement("a");c.textContent="Read the saved session",c.href=s.postUrl,u.appendChild(c)}u.hidden=!1}e.setAttribute("data-status",s.status||"ended")},P=()=>{if(!a){setTimeout(_,3e3);return}fetch(a,{credentials:"same-origin",cache:"no-store"}).then(s=>s.status===404?(T({status:"revoked"}),y(i,"Not found"),null):s.status===410?s.json().then(o=>{var E,b;let c=(b=(E=o==null?void 0:o.error)==null?void 0:E.details)==null?void 0:b.status;T({status:c==="expired"?"expired":"revoked"})}):s.json().then(o=>{o.status==="completed"?T({status:"completed",postUrl:o.postUrl}):setTimeout(_,2e3)})).catch(()=>{setTimeout(P,3e3)})},_=()=>{if(S)return;let s=n+(k>0?`${n.indexOf("?")<0?"?":"&"}lastEventId=${k}`:""),o=new EventSource(s,{withCredentials:!0});R=o,y(i,"Connecting…"),o.addEventListener("open",()=>{y(i,"Connected"),e.setAttribute("data-conn","open")}),o.addEventListener("hello",c=>{let E=JSON.parse(c.data);y(x,String(E.viewers)),L(E.status)}),o.addEventListener("event",ie),o.addEventListener("viewers",c=>{y(x,String(JSON.parse(c.data).count))}),o.addEventListener("status",c=>{L(JSON.parse(c.data).status)}),o.addEventListener("end",c=>T(JSON.parse(c.data))),o.onerror=()=>{S||(e.setAttribute("data-conn","error"),o.readyState===EventSource.CLOSED?(y(i,"Disconnected"),P()):y(i,"Reconnecting…"))}};g&&g.addEventListener("click",()=>{h=!h,g.setAttribute("aria-pressed",h?"true":"false"),g.textContent=h?"Pause auto-scroll":"Resume auto-scroll",h&&I()}),f&&f.addEventListener("click",I),window.addEventListener("scroll",()=>{f&&se()&&(f.hidden=!0)},{passive:!0}),_()}ge();})();';
+var APP_JS = '"use strict";(()=>{function n(){Array.prototype.forEach.call(document.querySelectorAll("[data-copy-target]"),t=>{t.hidden=!1,t.addEventListener("click",()=>{var o,a;let e=document.getElementById((o=t.getAttribute("data-copy-target"))!=null?o:"");!e||!navigator.clipboard||navigator.clipboard.writeText(((a=e.textContent)!=null?a:"").trim()).then(()=>{t.textContent="Copied",setTimeout(()=>{t.textContent="Copy"},2e3)},()=>{t.textContent="Select and copy manually"})})})}n();})();';
+var APP_CSS = ":root{--bg: #f7f7f8;--panel: #ffffff;--fg: #16181d;--muted: #50565f;--border: #d5d8de;--accent: #0b57d0;--accent-fg: #ffffff;--ok: #136c2e;--warn: #8a4b00;--err: #b3261e;--you: #eef3fd;--claude: #ffffff;--tool: #f3f4f6;--code-bg: #f1f3f5;--focus: #0b57d0;--live: #c5221f;color-scheme:light dark;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;line-height:1.5}@media(prefers-color-scheme:dark){:root{--bg: #111317;--panel: #1a1d23;--fg: #e8eaed;--muted: #a9afb8;--border: #343a44;--accent: #8ab4f8;--accent-fg: #0b1020;--ok: #6dd58c;--warn: #f6b86b;--err: #f2b8b5;--you: #1d2a3f;--claude: #1a1d23;--tool: #22262d;--code-bg: #0d0f12;--focus: #8ab4f8;--live: #ff8a80}}*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg)}a{color:var(--accent)}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible,textarea:focus-visible{outline:3px solid var(--focus);outline-offset:2px}.skip{position:absolute;left:-9999px;top:0}.skip:focus{left:8px;top:8px;background:var(--panel);padding:8px;z-index:10}.top{display:flex;flex-wrap:wrap;gap:8px 20px;align-items:center;padding:10px 20px;background:var(--panel);border-bottom:1px solid var(--border)}.brand{font-weight:700;font-size:1.15rem;color:var(--fg);text-decoration:none}.top nav{display:flex;flex-wrap:wrap;gap:4px 14px;align-items:center;flex:1}.top nav a{text-decoration:none;padding:4px 2px}.top nav a[aria-current=page]{font-weight:700;text-decoration:underline}.top form{margin:0 0 0 auto}main{max-width:1200px;margin:0 auto;padding:20px}h1{font-size:1.5rem;margin:0 0 12px;overflow-wrap:anywhere}h2{font-size:1.15rem;margin:20px 0 10px}.muted{color:var(--muted)}.small{font-size:.875rem}.panel{background:var(--panel);border:1px solid var(--border);border-radius:10px;padding:16px}.stack>*+*{margin-top:12px}main>.panel+.panel,main>section+section,main>.stats+.panel,main>.panel+.stats{margin-top:16px}.row{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}button,.button{display:inline-block;font:inherit;font-size:.95rem;padding:7px 14px;border-radius:8px;cursor:pointer;border:1px solid var(--accent);background:var(--accent);color:var(--accent-fg);text-decoration:none;min-height:38px}button.secondary,.button.secondary{background:transparent;color:var(--accent)}button.danger{background:transparent;color:var(--err);border-color:var(--err)}label{display:block;font-weight:600;margin-bottom:4px}input[type=text],input[type=search],input[type=password],select{font:inherit;padding:7px 10px;border-radius:8px;border:1px solid var(--muted);background:var(--panel);color:var(--fg);min-height:38px;width:100%}.check{display:flex;gap:6px;align-items:center;font-weight:400}.filters{display:grid;grid-template-columns:2fr repeat(4,1fr);gap:12px;align-items:end}.filters .actions{display:flex;gap:12px;align-items:center;flex-wrap:wrap;grid-column:1 / -1}.panel>h2:first-child,.panel>h1:first-child{margin-top:0}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:14px;margin-top:16px;padding:0;list-style:none}.card h2{margin:0 0 6px;font-size:1.05rem;overflow-wrap:anywhere}.card h2 a{text-decoration:none}.facts li,.who,.sidebar li{overflow-wrap:anywhere;min-width:0}.facts{display:flex;flex-wrap:wrap;gap:4px 14px;margin:6px 0 0;padding:0;list-style:none;font-size:.9rem;color:var(--muted)}.badge{display:inline-block;padding:1px 8px;border-radius:999px;border:1px solid var(--border);font-size:.8rem}.badge.active{color:var(--ok);border-color:var(--ok)}.badge.error,.badge.interrupted{color:var(--err);border-color:var(--err)}.live-dot{color:var(--live);font-weight:700}.pager{display:flex;gap:12px;align-items:center;justify-content:center;margin:20px 0}.detail{display:grid;grid-template-columns:minmax(0,1fr) 300px;gap:20px;align-items:start}.sidebar dl{display:grid;grid-template-columns:auto auto;gap:4px 12px;margin:0}.sidebar dt{color:var(--muted)}.sidebar dd{margin:0;text-align:right;font-variant-numeric:tabular-nums}.timeline{list-style:none;padding:0;margin:0}.timeline>li{margin:0 0 10px}.turn-sep{border:0;border-top:1px dashed var(--border);margin:18px 0}.msg{border:1px solid var(--border);border-radius:10px;padding:10px 14px;background:var(--claude);overflow-wrap:anywhere}.msg.prompt{background:var(--you)}.msg.tool,.msg.result,.msg.thinking{background:var(--tool)}.msg.system{background:transparent;border-style:dashed;font-size:.9rem;color:var(--muted)}.msg.is-error{border-color:var(--err)}.who{font-weight:700;font-size:.85rem;color:var(--muted);margin-bottom:4px;display:flex;gap:8px;flex-wrap:wrap}.msg details>summary{cursor:pointer;font-weight:600}.msg .body>:first-child{margin-top:0}.msg .body>:last-child{margin-bottom:0}.plain-text{white-space:pre-wrap}pre{background:var(--code-bg);padding:10px;border-radius:8px;overflow-x:auto;max-width:100%;font-size:.85rem}pre.plain{white-space:pre-wrap;overflow-wrap:anywhere}code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}table.data{width:100%;border-collapse:collapse}table.data th,table.data td{text-align:left;padding:8px;border-bottom:1px solid var(--border);vertical-align:top}.table-wrap{overflow-x:auto}.notice{padding:10px 14px;border-radius:8px;border:1px solid var(--border);background:var(--panel)}.notice.error{border-color:var(--err);color:var(--err)}.notice.ok{border-color:var(--ok)}.secret{font-family:ui-monospace,monospace;font-size:.95rem;overflow-wrap:anywhere;background:var(--code-bg);padding:8px;border-radius:6px}.stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:12px}.stat .value{font-size:1.35rem;font-weight:700;overflow-wrap:anywhere}.live-bar{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;padding:10px 14px;margin-bottom:14px}.live-badge{background:var(--live);color:#fff;font-weight:800;padding:2px 10px;border-radius:6px;letter-spacing:.05em}.live-badge.off{background:var(--muted)}.working{font-style:italic}.working[hidden]{display:none}.jump{position:fixed;right:20px;bottom:20px}.jump[hidden]{display:none}.end-notice{margin-top:14px}.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#8f2fb8}.hljs-string,.hljs-attr{color:#1a7f37}.hljs-number,.hljs-literal{color:#0550ae}.hljs-comment{color:var(--muted);font-style:italic}.hljs-title,.hljs-function{color:#953800}@media(prefers-color-scheme:dark){.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#d2a8ff}.hljs-string,.hljs-attr{color:#7ee787}.hljs-number,.hljs-literal{color:#79c0ff}.hljs-title,.hljs-function{color:#ffa657}}@media(max-width:800px){.detail{grid-template-columns:minmax(0,1fr)}.filters{grid-template-columns:1fr 1fr}.filters .grow{grid-column:1 / -1}main{padding:12px}.top nav{order:3;flex-basis:100%}}@media(max-width:420px){.filters,.cards{grid-template-columns:1fr}}@media(prefers-reduced-motion:reduce){*{scroll-behavior:auto!important}}";
 
 // tracker/web/routes/assets.ts
 var FILES = {
@@ -54962,19 +55104,36 @@ var ETAGS = Object.fromEntries(
     `"${createHash7("sha256").update(v2.body).digest("base64url").slice(0, 16)}"`
   ])
 );
+var pageRoute = defineRoute();
+var ASSET_ROUTES = [
+  pageRoute({
+    method: "get",
+    path: "/assets/{name}",
+    tag: "web",
+    summary: "The stylesheet and the two scripts (ETag per content hash)",
+    auth: "none",
+    rateLimit: "none",
+    // static, cached by browsers and proxies
+    responses: {
+      200: { contentType: "text/css, text/javascript" },
+      304: { description: "Not modified (If-None-Match)" }
+    },
+    errors: [404],
+    handler: ({ c, params: { name } }) => {
+      const file2 = FILES[name];
+      if (!file2) return c.text("Not found", 404);
+      const etag = ETAGS[name];
+      c.header("etag", etag);
+      c.header("cache-control", "public, max-age=300");
+      if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+      c.header("content-type", file2.type);
+      return c.body(file2.body);
+    }
+  })
+];
 function createAssetRoutes() {
   const app = new Hono3();
-  app.get("/:name", (c) => {
-    const name = c.req.param("name");
-    const file2 = FILES[name];
-    if (!file2) return c.text("Not found", 404);
-    const etag = ETAGS[name];
-    c.header("etag", etag);
-    c.header("cache-control", "public, max-age=300");
-    if (c.req.header("if-none-match") === etag) return c.body(null, 304);
-    c.header("content-type", file2.type);
-    return c.body(file2.body);
-  });
+  mountRoutes(app, ASSET_ROUTES, null, { guards: { none: [] } }, "/assets");
   return app;
 }
 
@@ -54991,24 +55150,14 @@ var SafeHtml = class {
     return this.value;
   }
 };
-var ESCAPES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  "`": "&#96;"
-};
-function escapeHtml2(s) {
-  return s.replace(/[&<>"'`]/g, (ch) => ESCAPES[ch]);
-}
+var escapeHtml2 = escapeHtmlAndBackticks;
 function render(v2) {
   if (v2 === null || v2 === void 0 || v2 === false) return "";
   if (v2 instanceof SafeHtml) return v2.value;
   if (Array.isArray(v2)) return v2.map(render).join("");
   return escapeHtml2(String(v2));
 }
-function html(strings, ...values) {
+function html2(strings, ...values) {
   let out = strings[0];
   for (let i2 = 0; i2 < values.length; i2++) out += render(values[i2]) + strings[i2 + 1];
   return new SafeHtml(out);
@@ -55016,20 +55165,11 @@ function html(strings, ...values) {
 function trusted(s) {
   return new SafeHtml(s);
 }
-function safeHref(href) {
-  if (!href) return "#";
-  const h = href.trim();
-  if (/[\u0000-\u001f\u007f]/.test(h)) return "#";
-  if (/^(https?:|mailto:)/i.test(h)) return h;
-  if (h.startsWith("//") || h.startsWith("\\")) return "#";
-  if (/^[a-z][a-z0-9+.-]*:/i.test(h)) return "#";
-  return h;
-}
 
 // tracker/web/layout.ts
 function layout(o) {
-  const item = (key, href, label) => html`<a href="${href}" ${o.nav === key ? html` aria-current="page"` : ""}>${label}</a>`;
-  const nav = o.user ? html`<nav aria-label="Main">
+  const item = (key5, href, label) => html2`<a href="${href}" ${o.nav === key5 ? html2` aria-current="page"` : ""}>${label}</a>`;
+  const nav = o.user ? html2`<nav aria-label="Main">
           ${item("sessions", "/", "Sessions")} ${item("projects", "/projects", "Projects")}
           ${item("settings", "/settings", "Settings")} ${item("diagnostics", "/diagnostics", "Diagnostics")}
         </nav>
@@ -55037,14 +55177,14 @@ function layout(o) {
           <input type="hidden" name="csrf" value="${o.csrfToken ?? ""}" />
           <span class="muted small">${o.user.name}</span>
           <button type="submit" class="secondary">Log out</button>
-        </form>` : html`<nav aria-label="Main"></nav>`;
-  const scripts = (o.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`);
-  return `<!doctype html>${html`<html lang="en">
+        </form>` : html2`<nav aria-label="Main"></nav>`;
+  const scripts = (o.scripts ?? []).map((s) => html2`<script src="${s}" defer></script>`);
+  return `<!doctype html>${html2`<html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="same-origin" />
-        ${o.robots ? html`<meta name="robots" content="noindex, nofollow" />` : ""}
+        ${o.robots ? html2`<meta name="robots" content="noindex, nofollow" />` : ""}
         <title>${o.title} · Baton</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/app.css" />
@@ -55065,7 +55205,7 @@ function errorPage(v2) {
     user: v2.user ?? null,
     csrfToken: v2.csrfToken,
     robots: "noindex",
-    body: html`<section class="panel stack">
+    body: html2`<section class="panel stack">
       <h1>${v2.title}</h1>
       <p>${v2.message}</p>
       <p class="muted small">HTTP ${v2.status}</p>
@@ -55075,7 +55215,7 @@ function errorPage(v2) {
 }
 
 // tracker/web/context.ts
-function html2(c, body, status = 200) {
+function html3(c, body, status = 200) {
   return c.html(body, status);
 }
 async function requireUser(c, d) {
@@ -55110,14 +55250,14 @@ async function renderError(c, d, err2) {
     d.recordError(`${c.req.method} ${c.req.path}: ${String(err2)}`);
   }
   const user = await d.sessions.current(c).catch(() => null);
-  const page = errorPage({
+  const page4 = errorPage({
     status,
     title: TITLES[status] ?? "Error",
     message,
     user: user ? { name: user.name } : null,
     csrfToken: user ? await d.csrf.token(c) : void 0
   });
-  return html2(c, page, status);
+  return html3(c, page4, status);
 }
 
 // tracker/web/pages/login.ts
@@ -55126,13 +55266,13 @@ function loginPage(v2) {
     title: "Log in",
     user: null,
     robots: "noindex",
-    body: html`<section class="panel stack" aria-labelledby="login-h">
+    body: html2`<section class="panel stack" aria-labelledby="login-h">
       <h1 id="login-h">Log in to Baton</h1>
       <p class="muted">
         Paste one of your API keys (it starts with <code>bt_</code>). Run <code>baton login</code> or look in
         <code>~/.config/baton/config.json</code> if you do not have it at hand.
       </p>
-      ${v2.error ? html`<p class="notice error" role="alert">${v2.error}</p>` : ""}
+      ${v2.error ? html2`<p class="notice error" role="alert">${v2.error}</p>` : ""}
       <form method="post" action="/login" class="stack">
         <input type="hidden" name="csrf" value="${v2.csrfToken}" />
         <input type="hidden" name="next" value="${v2.next ?? "/"}" />
@@ -55154,86 +55294,141 @@ function loginPage(v2) {
   });
 }
 
+// tracker/web/routes/page-route.ts
+var pageRoute2 = defineRoute();
+var signedIn = /* @__PURE__ */ new WeakMap();
+function pageCtx(c) {
+  const ctx = signedIn.get(c.req.raw);
+  if (!ctx)
+    throw new Error(`${c.req.method} ${c.req.path}: read the signed-in user on a route without the guard`);
+  return ctx;
+}
+function sessionGuard(d) {
+  return async (c, next) => {
+    const ctx = await requireUser(c, d);
+    if (ctx instanceof Response) return ctx;
+    signedIn.set(c.req.raw, ctx);
+    await next();
+  };
+}
+function pageRoutes(d, routes, opts = {}) {
+  const app = new Hono3();
+  app.onError((err2, c) => renderError(c, d, err2));
+  mountRoutes(
+    app,
+    routes,
+    d,
+    {
+      guards: { none: [], session: [sessionGuard(d)] },
+      readForm: (c) => d.csrf.verifiedForm(c),
+      limiters: opts.limiters
+    },
+    opts.basePath
+  );
+  return app;
+}
+var html4 = { contentType: "text/html" };
+var PAGE = { 200: html4 };
+var REDIRECT = { 303: { description: "Done: to the next page" } };
+
 // tracker/web/routes/auth.ts
 function safeNext(next) {
   if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || /[\u0000-\u001f]/.test(next))
     return "/";
   return next;
 }
-function createAuthRoutes(d) {
-  const app = new Hono3();
-  app.onError((err2, c) => renderError(c, d, err2));
+var web = { tag: "web" };
+var AUTH_ROUTES = [
+  pageRoute2({
+    ...web,
+    method: "get",
+    path: "/login",
+    summary: "The sign-in form (signed in already: on to `next`)",
+    auth: "none",
+    rateLimit: "none",
+    // the form itself; attempts are limited where they are posted
+    responses: { ...PAGE, ...REDIRECT },
+    handler: async ({ c, deps: d }) => {
+      if (await d.sessions.current(c)) return c.redirect(safeNext(c.req.query("next")), 303);
+      return html3(c, loginPage({ csrfToken: await d.csrf.token(c), next: safeNext(c.req.query("next")) }));
+    }
+  }),
+  pageRoute2({
+    ...web,
+    method: "post",
+    path: "/login",
+    summary: "Sign in with an API key: a session cookie, then on to `next`",
+    auth: "none",
+    rateLimit: "loginAddress",
+    bodyLimit: false,
+    // a urlencoded form, read by the CSRF check (follow-up: bound it like the API's bodies)
+    form: external_exports.object({ apiKey: external_exports.string().optional(), next: external_exports.string().optional() }),
+    responses: REDIRECT,
+    errors: [401, 403],
+    handler: async ({ c, deps: d, form }) => {
+      const key5 = (form.apiKey ?? "").trim();
+      const next = safeNext(form.next);
+      const result = key5 ? await verifyKey(d.services.store, key5, d.services.now()) : { ok: false, reason: "missing" };
+      if (!result.ok) {
+        const why = result.reason === "revoked" ? "This key has been revoked." : result.reason === "expired" ? "This key has expired." : "That is not a valid API key.";
+        return html3(c, loginPage({ csrfToken: await d.csrf.token(c), error: why, next }), 401);
+      }
+      await d.sessions.create(c, { userId: result.user.id, keyId: result.key.id });
+      return c.redirect(next, 303);
+    }
+  }),
+  pageRoute2({
+    ...web,
+    method: "post",
+    path: "/logout",
+    summary: "Sign out (ends this browser session)",
+    auth: "none",
+    rateLimit: "none",
+    bodyLimit: false,
+    form: external_exports.object({}),
+    responses: REDIRECT,
+    errors: [403],
+    handler: async ({ c, deps: d }) => {
+      await d.sessions.destroy(c);
+      return c.redirect("/login", 303);
+    }
+  })
+];
+function loginLimiter(d) {
   const { config: config2 } = d.services;
   const limiter = createRateLimiter(d.services.store);
-  const limitLogin = async (c) => {
+  return async (c, next) => {
     const rate = await limiter.check(
       `login:${clientAddress(c, config2)}`,
       config2.loginAttemptsPerMinute,
       d.services.now()
     );
     if (!rate.allowed)
-      throw new HttpError(
+      throw HttpError.refusal(
         429,
         "rate_limited",
         "Too many sign-in attempts from this address; wait a minute.",
         {
-          retryAfterSeconds: rate.retryAfterSec
+          reason: "rate_limited",
+          details: { retryAfterSeconds: rate.retryAfterSec }
         }
       );
+    await next();
   };
-  app.get("/login", async (c) => {
-    if (await d.sessions.current(c)) return c.redirect(safeNext(c.req.query("next")), 303);
-    return html2(c, loginPage({ csrfToken: await d.csrf.token(c), next: safeNext(c.req.query("next")) }));
-  });
-  app.post("/login", async (c) => {
-    await limitLogin(c);
-    const form = await d.csrf.verifiedForm(c);
-    const key = (form.apiKey ?? "").trim();
-    const next = safeNext(form.next);
-    const result = key ? await verifyKey(d.services.store, key, d.services.now()) : { ok: false, reason: "missing" };
-    if (!result.ok) {
-      const why = result.reason === "revoked" ? "This key has been revoked." : result.reason === "expired" ? "This key has expired." : "That is not a valid API key.";
-      return html2(c, loginPage({ csrfToken: await d.csrf.token(c), error: why, next }), 401);
-    }
-    await d.sessions.create(c, { userId: result.user.id, keyId: result.key.id });
-    return c.redirect(next, 303);
-  });
-  app.post("/logout", async (c) => {
-    await d.csrf.verifiedForm(c);
-    await d.sessions.destroy(c);
-    return c.redirect("/login", 303);
-  });
-  return app;
+}
+function createAuthRoutes(d) {
+  return pageRoutes(d, AUTH_ROUTES, { limiters: { loginAddress: loginLimiter(d) } });
 }
 
 // tracker/web/format.ts
-function formatDuration2(ms) {
-  if (!ms || ms < 0) return "0s";
-  const s = Math.round(ms / 1e3);
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${s % 60}s`;
-  const h = Math.floor(m / 60);
-  return `${h}h ${m % 60}m`;
+function formatDuration3(ms) {
+  return formatDuration(ms, "compact");
 }
-function formatCount(n) {
-  if (n === null || n === void 0) return "0";
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
-  if (n >= 1e4) return `${Math.round(n / 1e3)}k`;
-  return n.toLocaleString("en-US");
+function formatCount2(n) {
+  return formatCount(n, "abbreviated");
 }
-function formatCost2(usd) {
-  if (usd === null || usd === void 0) return "n/a";
-  return usd < 0.01 && usd > 0 ? "<$0.01" : `$${usd.toFixed(2)}`;
-}
-function formatDate(iso2) {
-  if (iso2 === null || iso2 === void 0) return "—";
-  const d = new Date(iso2);
-  if (Number.isNaN(d.getTime())) return "—";
-  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-function totalTokens(t) {
-  return t.input + t.output + t.cacheRead + t.cacheWrite;
+function formatCost3(usd) {
+  return formatCost(usd, "cents");
 }
 
 // tracker/web/pages/diagnostics.ts
@@ -55244,7 +55439,7 @@ function diagnosticsPage(v2) {
     nav: "diagnostics",
     user: v2.user,
     csrfToken: v2.csrfToken,
-    body: html`<h1>Diagnostics</h1>
+    body: html2`<h1>Diagnostics</h1>
       <div class="stats">
         <div class="panel stat">
           <div class="muted small">Version</div>
@@ -55256,7 +55451,7 @@ function diagnosticsPage(v2) {
         </div>
         <div class="panel stat">
           <div class="muted small">Uptime</div>
-          <div class="value">${formatDuration2(v2.uptimeMs)}</div>
+          <div class="value">${formatDuration3(v2.uptimeMs)}</div>
         </div>
         <div class="panel stat">
           <div class="muted small">Node.js</div>
@@ -55273,14 +55468,14 @@ function diagnosticsPage(v2) {
       </div>
       <section class="panel stack">
         <h2>Live streams</h2>
-        ${statuses.length ? html`<dl class="row">
+        ${statuses.length ? html2`<dl class="row">
                 ${statuses.map(
-      ([s, n]) => html`<div>
+      ([s, n]) => html2`<div>
                       <dt class="muted small">${s}</dt>
                       <dd>${n}</dd>
                     </div>`
     )}
-              </dl>` : html`<p class="muted">None.</p>`}
+              </dl>` : html2`<p class="muted">None.</p>`}
         <p class="small muted">
           Streams with connected viewers here: ${v2.live.connectedStreams}. Started ${formatDate(v2.startedAt)}.
         </p>
@@ -55298,7 +55493,7 @@ function diagnosticsPage(v2) {
             </thead>
             <tbody>
               ${v2.migrations.map(
-      (m) => html`<tr>
+      (m) => html2`<tr>
                     <td>${m.version}</td>
                     <td>${m.name}</td>
                     <td>${formatDate(m.appliedAt)}</td>
@@ -55310,51 +55505,60 @@ function diagnosticsPage(v2) {
       </section>
       <section class="panel stack">
         <h2>Recent errors</h2>
-        ${v2.recentErrors.length ? html`<ul class="small">
-                ${v2.recentErrors.map((e) => html`<li><time>${formatDate(e.at)}</time> ${e.message}</li>`)}
-              </ul>` : html`<p class="muted">No errors since start.</p>`}
+        ${v2.recentErrors.length ? html2`<ul class="small">
+                ${v2.recentErrors.map((e) => html2`<li><time>${formatDate(e.at)}</time> ${e.message}</li>`)}
+              </ul>` : html2`<p class="muted">No errors since start.</p>`}
       </section>`
   });
 }
 
 // tracker/web/routes/diagnostics.ts
+var DIAGNOSTICS_ROUTES = [
+  pageRoute2({
+    method: "get",
+    path: "/diagnostics",
+    tag: "web",
+    summary: "What runs here: version, engine, migrations, uptime, live load, recent errors",
+    auth: "session",
+    rateLimit: "none",
+    // signed-in pages are limited by the session, as they were before routes were defined
+    responses: PAGE,
+    handler: async ({ c, deps: d }) => {
+      const ctx = pageCtx(c);
+      const migrations2 = await d.services.store.db.selectFrom("tracker_migrations").select(["version", "name", "applied_at"]).orderBy("version").execute().catch(() => []);
+      const stats = d.live.hub.stats();
+      const now = d.services.now();
+      return html3(
+        c,
+        diagnosticsPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          version: d.version,
+          node: process.version,
+          engine: d.services.store.engine === "postgres" ? "PostgreSQL" : "SQLite",
+          migrations: migrations2.map(
+            (m) => ({
+              version: Number(m.version),
+              name: m.name,
+              appliedAt: m.applied_at === null ? null : new Date(Number(m.applied_at)).toISOString()
+            })
+          ),
+          uptimeMs: now - d.startedAt,
+          startedAt: new Date(d.startedAt).toISOString(),
+          live: {
+            streamsByStatus: await d.live.store.countByStatus(),
+            connectedStreams: stats.streams,
+            connections: stats.connections,
+            viewers: stats.viewers
+          },
+          recentErrors: d.recentErrors()
+        })
+      );
+    }
+  })
+];
 function createDiagnosticsRoutes(d) {
-  const app = new Hono3();
-  app.onError((err2, c) => renderError(c, d, err2));
-  app.get("/diagnostics", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const migrations2 = await d.services.store.db.selectFrom("tracker_migrations").select(["version", "name", "applied_at"]).orderBy("version").execute().catch(() => []);
-    const stats = d.live.hub.stats();
-    const now = d.services.now();
-    return html2(
-      c,
-      diagnosticsPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        version: d.version,
-        node: process.version,
-        engine: d.services.store.engine === "postgres" ? "PostgreSQL" : "SQLite",
-        migrations: migrations2.map(
-          (m) => ({
-            version: Number(m.version),
-            name: m.name,
-            appliedAt: m.applied_at === null ? null : new Date(Number(m.applied_at)).toISOString()
-          })
-        ),
-        uptimeMs: now - d.startedAt,
-        startedAt: new Date(d.startedAt).toISOString(),
-        live: {
-          streamsByStatus: await d.live.store.countByStatus(),
-          connectedStreams: stats.streams,
-          connections: stats.connections,
-          viewers: stats.viewers
-        },
-        recentErrors: d.recentErrors()
-      })
-    );
-  });
-  return app;
+  return pageRoutes(d, DIAGNOSTICS_ROUTES);
 }
 
 // node_modules/highlight.js/es/core.js
@@ -55918,7 +56122,7 @@ var SVG_TAGS = [
   "foreignObject",
   "clipPath"
 ];
-var TAGS = [
+var TAGS2 = [
   ...HTML_TAGS,
   ...SVG_TAGS
 ];
@@ -56697,7 +56901,7 @@ function css(hljs) {
       },
       {
         className: "selector-tag",
-        begin: "\\b(" + TAGS.join("|") + ")\\b"
+        begin: "\\b(" + TAGS2.join("|") + ")\\b"
       }
     ]
   };
@@ -57673,7 +57877,7 @@ function json2(hljs) {
 }
 
 // node_modules/highlight.js/es/languages/markdown.js
-function markdown(hljs) {
+function markdown2(hljs) {
   const regex = hljs.regex;
   const INLINE_HTML = {
     begin: /<\/?[A-Za-z_]/,
@@ -60561,7 +60765,7 @@ var LANGS = {
   go,
   javascript,
   json: json2,
-  markdown,
+  markdown: markdown2,
   python,
   rust,
   shell,
@@ -60579,89 +60783,75 @@ core_default.registerAliases(["py"], { languageName: "python" });
 core_default.registerAliases(["yml"], { languageName: "yaml" });
 core_default.registerAliases(["md"], { languageName: "markdown" });
 core_default.registerAliases(["rs"], { languageName: "rust" });
-function highlightCode(code, lang) {
+function highlightCode(code2, lang) {
   const name = (lang ?? "").trim().split(/\s+/)[0]?.toLowerCase() ?? "";
-  if (name && core_default.getLanguage(name) && code.length <= 2e5) {
-    return trusted(core_default.highlight(code, { language: name, ignoreIllegals: true }).value);
+  if (name && core_default.getLanguage(name) && code2.length <= 2e5) {
+    return trusted(core_default.highlight(code2, { language: name, ignoreIllegals: true }).value);
   }
-  return trusted(escapeHtml2(code));
+  return trusted(escapeHtml2(code2));
 }
-var marked = new ne({
-  gfm: true,
-  breaks: false,
-  async: false,
-  renderer: {
-    // Raw HTML in a transcript is content, not markup: show it as text.
-    html(token) {
-      return escapeHtml2(token.text);
-    },
-    link(token) {
-      const text = this.parser.parseInline(token.tokens);
-      const href = safeHref(token.href);
-      const title = token.title ? ` title="${escapeHtml2(token.title)}"` : "";
-      return `<a href="${escapeHtml2(href)}"${title} rel="nofollow noopener noreferrer">${text}</a>`;
-    },
-    // Remote images would be tracking beacons (and CSP blocks them anyway): render a link instead.
-    image(token) {
-      const href = safeHref(token.href);
-      return `<a href="${escapeHtml2(href)}" rel="nofollow noopener noreferrer">[image: ${escapeHtml2(token.text || "untitled")}]</a>`;
-    },
-    code(token) {
-      const lang = (token.lang ?? "").trim().split(/\s+/)[0] ?? "";
-      const cls = lang ? ` class="hljs language-${escapeHtml2(lang.replace(/[^\w-]/g, ""))}"` : ' class="hljs"';
-      return `<pre><code${cls}>${highlightCode(token.text, lang).value}</code></pre>
+var render2 = createMarkdownHtml({
+  surface: "page",
+  code(text, rawLang) {
+    const lang = (rawLang ?? "").trim().split(/\s+/)[0] ?? "";
+    const cls = lang ? ` class="hljs language-${escapeHtml2(lang.replace(/[^\w-]/g, ""))}"` : ' class="hljs"';
+    return `<pre><code${cls}>${highlightCode(text, lang).value}</code></pre>
 `;
-    }
   }
 });
 function renderMarkdown(text) {
-  const out = marked.parse(text, { async: false });
-  return trusted(out);
+  return trusted(render2(text));
 }
 
 // tracker/web/pages/handoff.ts
 function handoffPage(v2) {
-  const h = v2.handoff;
+  const h2 = v2.handoff;
   return layout({
-    title: h.title ?? "Handoff",
+    title: h2.title ?? "Handoff",
     nav: "projects",
     user: v2.user,
     csrfToken: v2.csrfToken,
-    body: html`<article class="panel stack">
-      <h1>${h.title ?? "Handoff"}</h1>
+    body: html2`<article class="panel stack">
+      <h1>${h2.title ?? "Handoff"}</h1>
       <ul class="facts">
-        <li>Project: <a href="/projects/${encodeURIComponent(h.project.id)}">${h.project.name}</a></li>
+        <li>Project: <a href="/projects/${encodeURIComponent(h2.project.id)}">${h2.project.name}</a></li>
         <li>
-          From session <a href="/sessions/${encodeURIComponent(h.sessionId)}"><code>${h.sessionId}</code></a>
+          From session <a href="/sessions/${encodeURIComponent(h2.sessionId)}"><code>${h2.sessionId}</code></a>
         </li>
-        <li>${formatDate(h.createdAt)}</li>
+        <li>${formatDate(h2.createdAt)}</li>
       </ul>
-      <div class="body">${renderMarkdown(h.body)}</div>
+      <div class="body">${renderMarkdown(h2.body)}</div>
     </article>`
   });
 }
 
 // tracker/web/routes/handoffs.ts
+var HANDOFF_PAGE_ROUTES = [
+  pageRoute2({
+    method: "get",
+    path: "/handoffs/{id}",
+    tag: "web",
+    summary: "One handoff document",
+    auth: "session",
+    rateLimit: "none",
+    responses: PAGE,
+    errors: [404],
+    handler: async ({ c, deps: d, params }) => {
+      const ctx = pageCtx(c);
+      return html3(
+        c,
+        handoffPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          handoff: await getHandoff(d.services, ctx.caller, params.id)
+        })
+      );
+    }
+  })
+];
 function createHandoffRoutes(d) {
-  const app = new Hono3();
-  app.onError((err2, c) => renderError(c, d, err2));
-  app.get("/handoffs/:id", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    return html2(
-      c,
-      handoffPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        handoff: await getHandoff(d.services, ctx.caller, c.req.param("id"))
-      })
-    );
-  });
-  return app;
+  return pageRoutes(d, HANDOFF_PAGE_ROUTES);
 }
-
-// tracker/web/routes/live-pages.ts
-init_errors();
 
 // tracker/web/pages/live-viewer.ts
 function liveViewerPage(v2) {
@@ -60671,7 +60861,7 @@ function liveViewerPage(v2) {
     csrfToken: v2.csrfToken,
     robots: "noindex",
     scripts: ["/assets/live.js"],
-    body: html`<section
+    body: html2`<section
       id="live"
       data-events-url="${v2.eventsUrl}"
       data-status-url="${v2.statusUrl}"
@@ -60697,16 +60887,24 @@ function liveViewerPage(v2) {
 }
 
 // tracker/web/routes/live-pages.ts
-function createLivePageRoutes(d) {
-  const app = new Hono3();
-  const liveDeps = { service: d.live.service, store: d.live.store, auth: liveAuthFor(d) };
-  app.get("/:viewerToken", async (c) => {
-    try {
-      const token = c.req.param("viewerToken");
+var LIVE_PAGE_ROUTES = [
+  pageRoute2({
+    method: "get",
+    path: "/live/{viewerToken}",
+    tag: "web",
+    summary: "The live viewer page behind a view URL",
+    auth: "none",
+    // the view URL is the capability; a private stream also wants its owner's cookie
+    rateLimit: "none",
+    responses: PAGE,
+    // 410 pages say why the link died (ended by its owner, or expired); unknown links are plain 404s.
+    errors: [404, 410],
+    handler: async ({ c, deps: d, params: { viewerToken: token } }) => {
+      const liveDeps = { service: d.live.service, store: d.live.store, auth: liveAuthFor(d) };
       const row = await resolveViewer(c, token, liveDeps);
       const user = await d.sessions.current(c);
       const base = `/live/${encodeURIComponent(token)}`;
-      return html2(
+      return html3(
         c,
         liveViewerPage({
           title: row.title,
@@ -60716,14 +60914,11 @@ function createLivePageRoutes(d) {
           csrfToken: user ? await d.csrf.token(c) : void 0
         })
       );
-    } catch (err2) {
-      if (err2 instanceof BatonError && err2.code === "gone") {
-        return renderError(c, d, new BatonError("gone", err2.message));
-      }
-      return renderError(c, d, err2);
     }
-  });
-  return app;
+  })
+];
+function createLivePageRoutes(d) {
+  return pageRoutes(d, LIVE_PAGE_ROUTES, { basePath: "/live" });
 }
 function liveAuthFor(d) {
   return {
@@ -60746,8 +60941,8 @@ async function openStreamFor(live, userId, sessionId) {
 async function liveLinks(live, userId, sessionIds) {
   const out = {};
   await Promise.all(
-    sessionIds.map(async (id2) => {
-      if (await openStreamFor(live, userId, id2)) out[id2] = `/sessions/${encodeURIComponent(id2)}#live`;
+    sessionIds.map(async (id) => {
+      if (await openStreamFor(live, userId, id)) out[id] = `/sessions/${encodeURIComponent(id)}#live`;
     })
   );
   return out;
@@ -60759,44 +60954,44 @@ function sessionTitle(s) {
 }
 function sessionCard(s, opts = {}) {
   const href = opts.href ?? `/sessions/${encodeURIComponent(s.id)}`;
-  return html`<li class="panel card">
+  return html2`<li class="panel card">
     <h2><a href="${href}">${sessionTitle(s)}</a></h2>
     <div class="row small">
       <span class="badge ${s.status}">${s.status}</span>
-      ${s.starred ? html`<span class="badge" title="Starred">★ starred</span>` : ""}
-      ${s.archived ? html`<span class="badge">archived</span>` : ""}
-      ${opts.liveHref ? html`<a class="live-dot" href="${opts.liveHref}">● Watch live</a>` : ""}
+      ${s.starred ? html2`<span class="badge" title="Starred">★ starred</span>` : ""}
+      ${s.archived ? html2`<span class="badge">archived</span>` : ""}
+      ${opts.liveHref ? html2`<a class="live-dot" href="${opts.liveHref}">● Watch live</a>` : ""}
     </div>
     <ul class="facts">
-      ${s.project ? html`<li>Project: <a href="/projects/${encodeURIComponent(s.project.id)}">${s.project.name}</a></li>` : ""}
-      ${s.gitBranch ? html`<li>Branch: <code>${s.gitBranch}</code></li>` : ""}
+      ${s.project ? html2`<li>Project: <a href="/projects/${encodeURIComponent(s.project.id)}">${s.project.name}</a></li>` : ""}
+      ${s.gitBranch ? html2`<li>Branch: <code>${s.gitBranch}</code></li>` : ""}
       <li>${formatDate(s.startedAt ?? s.createdAt)}</li>
-      <li>Duration ${formatDuration2(s.durationMs)}</li>
-      <li>${formatCount(totalTokens(s.totals.tokens))} tokens</li>
-      <li>Cost ${formatCost2(s.totals.costUsd)}</li>
-      <li>${formatCount(s.totals.messages)} messages</li>
+      <li>Duration ${formatDuration3(s.durationMs)}</li>
+      <li>${formatCount2(totalTokens(s.totals.tokens))} tokens</li>
+      <li>Cost ${formatCost3(s.totals.costUsd)}</li>
+      <li>${formatCount2(s.totals.messages)} messages</li>
       <li>Source ${s.source}</li>
     </ul>
-    ${s.tags.length ? html`<div class="row small">${s.tags.map((t) => html`<a class="badge" href="/?tag=${encodeURIComponent(t)}">#${t}</a>`)}</div>` : ""}
+    ${s.tags.length ? html2`<div class="row small">${s.tags.map((t) => html2`<a class="badge" href="/?tag=${encodeURIComponent(t)}">#${t}</a>`)}</div>` : ""}
   </li>`;
 }
 
 // tracker/web/pages/projects.ts
 function stat3(label, value) {
-  return html`<div class="panel stat">
+  return html2`<div class="panel stat">
     <div class="muted small">${label}</div>
     <div class="value">${value}</div>
   </div>`;
 }
 function projectsListPage(v2) {
   const rows = v2.projects.map(
-    (p) => html`<li class="panel card">
+    (p) => html2`<li class="panel card">
         <h2><a href="/projects/${encodeURIComponent(p.id)}">${p.name}</a></h2>
         <ul class="facts">
           <li>${p.stats.sessions} session${p.stats.sessions === 1 ? "" : "s"}</li>
-          <li>Total ${formatDuration2(p.stats.totalDurationMs)}</li>
+          <li>Total ${formatDuration3(p.stats.totalDurationMs)}</li>
           <li>Last ${formatDate(p.stats.lastSessionAt)}</li>
-          ${p.cwd ? html`<li><code>${p.cwd}</code></li>` : ""}
+          ${p.cwd ? html2`<li><code>${p.cwd}</code></li>` : ""}
         </ul>
       </li>`
   );
@@ -60805,10 +61000,10 @@ function projectsListPage(v2) {
     nav: "projects",
     user: v2.user,
     csrfToken: v2.csrfToken,
-    body: html`<h1>Projects</h1>
-      ${rows.length ? html`<ul class="cards">
+    body: html2`<h1>Projects</h1>
+      ${rows.length ? html2`<ul class="cards">
               ${rows}
-            </ul>` : html`<p class="panel muted">
+            </ul>` : html2`<p class="panel muted">
               No projects yet: they appear with the first session captured in a directory.
             </p>`}`
   });
@@ -60821,72 +61016,84 @@ function projectDetailPage(v2) {
     nav: "projects",
     user: v2.user,
     csrfToken: v2.csrfToken,
-    body: html`<h1>${p.name}</h1>
-      ${p.cwd ? html`<p class="muted"><code>${p.cwd}</code></p>` : ""}
+    body: html2`<h1>${p.name}</h1>
+      ${p.cwd ? html2`<p class="muted"><code>${p.cwd}</code></p>` : ""}
       <div class="stats" role="list">
         ${stat3("Sessions", String(p.stats.sessions))}
-        ${stat3("Total duration", formatDuration2(p.stats.totalDurationMs))}
-        ${stat3("Average duration", formatDuration2(p.stats.avgDurationMs))}
-        ${stat3("Last session", last ? html`<a href="/sessions/${encodeURIComponent(last.sessionId)}">${last.title ?? last.sessionId.slice(0, 8)}</a>` : "—")}
-        ${stat3("Latest handoff", v2.latestHandoff ? html`<a href="${v2.latestHandoff.href}">${v2.latestHandoff.title ?? formatDate(v2.latestHandoff.createdAt)}</a>` : "—")}
+        ${stat3("Total duration", formatDuration3(p.stats.totalDurationMs))}
+        ${stat3("Average duration", formatDuration3(p.stats.avgDurationMs))}
+        ${stat3("Last session", last ? html2`<a href="/sessions/${encodeURIComponent(last.sessionId)}">${last.title ?? last.sessionId.slice(0, 8)}</a>` : "—")}
+        ${stat3("Latest handoff", v2.latestHandoff ? html2`<a href="${v2.latestHandoff.href}">${v2.latestHandoff.title ?? formatDate(v2.latestHandoff.createdAt)}</a>` : "—")}
       </div>
-      ${last ? html`<p class="small muted">Resume the latest session: <code>claude --resume ${last.sessionId}</code></p>` : ""}
+      ${last ? html2`<p class="small muted">Resume the latest session: <code>claude --resume ${last.sessionId}</code></p>` : ""}
       <h2>Sessions</h2>
-      ${v2.sessions.length ? html`<ul class="cards">
+      ${v2.sessions.length ? html2`<ul class="cards">
               ${v2.sessions.map((s) => sessionCard(s, { liveHref: v2.live[s.id] ?? null }))}
-            </ul>` : html`<p class="muted">No sessions.</p>`}
-      ${v2.moreHref ? html`<p><a href="${v2.moreHref}">All sessions of this project →</a></p>` : ""}`
+            </ul>` : html2`<p class="muted">No sessions.</p>`}
+      ${v2.moreHref ? html2`<p><a href="${v2.moreHref}">All sessions of this project →</a></p>` : ""}`
   });
 }
 
 // tracker/web/routes/projects.ts
+var page = { tag: "web", auth: "session", rateLimit: "none", responses: PAGE };
+var PROJECT_PAGE_ROUTES = [
+  pageRoute2({
+    ...page,
+    method: "get",
+    path: "/projects",
+    summary: "Projects with their stats",
+    handler: async ({ c, deps: d }) => {
+      const ctx = pageCtx(c);
+      return html3(
+        c,
+        projectsListPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          projects: await listProjects(d.services, ctx.caller)
+        })
+      );
+    }
+  }),
+  pageRoute2({
+    ...page,
+    method: "get",
+    path: "/projects/{id}",
+    summary: "A project: its recent sessions, latest handoff and live links",
+    errors: [404],
+    handler: async ({ c, deps: d, params }) => {
+      const ctx = pageCtx(c);
+      const project = await getProject(d.services, ctx.caller, params.id);
+      const [list, handoffs] = await Promise.all([
+        listSessions(d.services, ctx.caller, ListSessionsQuery.parse({ project: project.id, limit: "24" })),
+        listHandoffs(d.services, ctx.caller, { project: project.id, limit: 1 })
+      ]);
+      const h2 = handoffs[0];
+      return html3(
+        c,
+        projectDetailPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          project,
+          sessions: list.sessions,
+          latestHandoff: h2 ? {
+            id: h2.id,
+            title: h2.title,
+            createdAt: h2.createdAt,
+            href: `/handoffs/${encodeURIComponent(h2.id)}`
+          } : null,
+          live: await liveLinks(
+            d.live,
+            ctx.user.userId,
+            list.sessions.map((s) => s.id)
+          ),
+          moreHref: list.pagination.totalPages > 1 ? `/?project=${encodeURIComponent(project.id)}` : null
+        })
+      );
+    }
+  })
+];
 function createProjectRoutes(d) {
-  const app = new Hono3();
-  app.onError((err2, c) => renderError(c, d, err2));
-  app.get("/projects", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    return html2(
-      c,
-      projectsListPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        projects: await listProjects(d.services, ctx.caller)
-      })
-    );
-  });
-  app.get("/projects/:id", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const project = await getProject(d.services, ctx.caller, c.req.param("id"));
-    const [list, handoffs] = await Promise.all([
-      listSessions(d.services, ctx.caller, ListSessionsQuery.parse({ project: project.id, limit: "24" })),
-      listHandoffs(d.services, ctx.caller, { project: project.id, limit: 1 })
-    ]);
-    const h = handoffs[0];
-    return html2(
-      c,
-      projectDetailPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        project,
-        sessions: list.sessions,
-        latestHandoff: h ? {
-          id: h.id,
-          title: h.title,
-          createdAt: h.createdAt,
-          href: `/handoffs/${encodeURIComponent(h.id)}`
-        } : null,
-        live: await liveLinks(
-          d.live,
-          ctx.user.userId,
-          list.sessions.map((s) => s.id)
-        ),
-        moreHref: list.pagination.totalPages > 1 ? `/?project=${encodeURIComponent(project.id)}` : null
-      })
-    );
-  });
-  return app;
+  return pageRoutes(d, PROJECT_PAGE_ROUTES);
 }
 
 // tracker/web/routes/sessions.ts
@@ -60910,22 +61117,22 @@ function exportResponse(repos, row, format) {
 // tracker/web/components/metrics.ts
 function metricsSidebar(t) {
   const tools = Object.entries(t.tools).sort((a, b) => b[1] - a[1]);
-  return html`<aside class="sidebar stack" aria-label="Metrics">
+  return html2`<aside class="sidebar stack" aria-label="Metrics">
     <section class="panel">
       <h2>Metrics</h2>
       <dl>
         <dt>Duration</dt>
-        <dd>${formatDuration2(t.durationMs)}</dd>
+        <dd>${formatDuration3(t.durationMs)}</dd>
         <dt>Input tokens</dt>
-        <dd>${formatCount(t.tokens.input)}</dd>
+        <dd>${formatCount2(t.tokens.input)}</dd>
         <dt>Output tokens</dt>
-        <dd>${formatCount(t.tokens.output)}</dd>
+        <dd>${formatCount2(t.tokens.output)}</dd>
         <dt>Cache read</dt>
-        <dd>${formatCount(t.tokens.cacheRead)}</dd>
+        <dd>${formatCount2(t.tokens.cacheRead)}</dd>
         <dt>Cache write</dt>
-        <dd>${formatCount(t.tokens.cacheWrite)}</dd>
+        <dd>${formatCount2(t.tokens.cacheWrite)}</dd>
         <dt>Cost (est.)</dt>
-        <dd>${formatCost2(t.costUsd)}</dd>
+        <dd>${formatCost3(t.costUsd)}</dd>
         <dt>Turns</dt>
         <dd>${t.turns}</dd>
         <dt>Prompts</dt>
@@ -60938,120 +61145,53 @@ function metricsSidebar(t) {
         <dd>${t.toolErrors}</dd>
       </dl>
     </section>
-    ${tools.length ? html`<section class="panel">
+    ${tools.length ? html2`<section class="panel">
             <h2>Tools</h2>
             <dl>
               ${tools.map(
-    ([n, c]) => html`<dt>${n}</dt>
+    ([n, c]) => html2`<dt>${n}</dt>
                     <dd>${c}</dd>`
   )}
             </dl>
           </section>` : ""}
-    ${t.filesTouched.length ? html`<section class="panel">
+    ${t.filesTouched.length ? html2`<section class="panel">
             <h2>Files touched</h2>
             <ul class="small">
-              ${t.filesTouched.slice(0, 100).map((f) => html`<li><code>${f}</code></li>`)}
+              ${t.filesTouched.slice(0, 100).map((f) => html2`<li><code>${f}</code></li>`)}
             </ul>
-            ${t.filesTouched.length > 100 ? html`<p class="muted small">and ${t.filesTouched.length - 100} more</p>` : ""}
+            ${t.filesTouched.length > 100 ? html2`<p class="muted small">and ${t.filesTouched.length - 100} more</p>` : ""}
           </section>` : ""}
   </aside>`;
 }
 
 // tracker/web/components/timeline.ts
-var MAX_SHOWN_CHARS = 5e4;
-function clip(s) {
-  return s.length > MAX_SHOWN_CHARS ? { text: s.slice(0, MAX_SHOWN_CHARS), cut: s.length } : { text: s, cut: 0 };
-}
-function toolHint(input2) {
-  if (!input2 || typeof input2 !== "object") return "";
-  const o = input2;
-  for (const k of ["description", "command", "file_path", "path", "pattern", "url", "query", "prompt"]) {
-    const v2 = o[k];
-    if (typeof v2 === "string" && v2.trim()) return v2.trim().split("\n")[0].slice(0, 120);
+var SLOTS = {
+  markdown: (text) => renderMarkdown(text).value,
+  code(slot, write) {
+    write(
+      `<pre><code class="hljs language-${slot.lang}">${highlightCode(slot.text, slot.lang).value}</code></pre>`
+    );
   }
-  return "";
-}
-function stamp(e) {
-  return e.timestamp ? html`<time class="muted small" datetime="${e.timestamp}">${e.timestamp.slice(11, 19)}</time>` : html``;
-}
-function agent(e) {
-  return e.agentId ? html`<span class="badge">subagent ${e.agentId.slice(0, 12)}</span>` : html``;
-}
-function renderEvent(item) {
-  const e = item.event;
-  const truncated = item.truncatedFrom ? html`<p class="muted small">Cut at ingest from ${item.truncatedFrom} characters.</p>` : "";
-  switch (e.kind) {
-    case "prompt":
-      return html`<li class="msg prompt" data-seq="${item.seq}" data-uuid="${e.uuid}">
-        <div class="who">You ${agent(e)} ${stamp(e)}</div>
-        <div class="body">
-          ${e.command ? html`<p><code>/${e.command.name} ${e.command.args}</code></p>` : renderMarkdown(e.text)}
-        </div>
-        ${truncated}
-      </li>`;
-    case "text":
-      return html`<li class="msg text" data-seq="${item.seq}" data-uuid="${e.uuid}">
-        <div class="who">Claude ${agent(e)} ${stamp(e)}</div>
-        <div class="body">${renderMarkdown(e.text)}</div>
-        ${truncated}
-      </li>`;
-    case "thinking":
-      return html`<li class="msg thinking" data-seq="${item.seq}" data-uuid="${e.uuid}">
-        <details>
-          <summary>Thinking ${agent(e)}</summary>
-          <div class="body">${renderMarkdown(e.text)}</div>
-        </details>
-      </li>`;
-    case "tool_call": {
-      const input2 = clip(JSON.stringify(e.input, null, 2) ?? "null");
-      const hint = toolHint(e.input);
-      return html`<li class="msg tool" data-seq="${item.seq}" data-uuid="${e.uuid}">
-        <details>
-          <summary>
-            Tool: ${e.name}${hint ? html` <span class="muted">— ${hint}</span>` : ""} ${agent(e)}
-          </summary>
-          <pre><code class="hljs language-json">${highlightCode(input2.text, "json")}</code></pre>
-          ${input2.cut ? html`<p class="muted small">Shown: first ${MAX_SHOWN_CHARS} of ${input2.cut} characters.</p>` : ""}
-        </details>
-      </li>`;
-    }
-    case "tool_result": {
-      const out = clip(e.content);
-      return html`<li
-        class="msg result${e.isError ? " is-error" : ""}"
-        data-seq="${item.seq}"
-        data-uuid="${e.uuid}"
-      >
-        <details>
-          <summary>
-            ${e.isError ? "Tool error" : "Tool result"}
-            <span class="muted small">(${e.content.length} chars)</span> ${agent(e)}
-          </summary>
-          <pre class="plain">${out.text}</pre>
-          ${out.cut ? html`<p class="muted small">Shown: first ${MAX_SHOWN_CHARS} of ${out.cut} characters.</p>` : ""}${truncated}
-        </details>
-      </li>`;
-    }
-    case "system":
-      return html`<li class="msg system" data-seq="${item.seq}" data-uuid="${e.uuid}">
-        <span class="badge">${e.subtype}</span> ${e.text}
-      </li>`;
-  }
+};
+function renderEvent(item, viewer2 = createEventViewer()) {
+  const place = item.truncatedFrom ? { seq: item.seq, truncatedFrom: item.truncatedFrom } : { seq: item.seq };
+  return trusted(toHtml(timelineEventTree(viewer2.view(item.event), place), SLOTS, { backtick: true }));
 }
 function renderTimeline(items, opts = {}) {
+  const viewer2 = createEventViewer();
   const parts = [];
   let turn;
   for (const it2 of items) {
     if (turn !== void 0 && it2.turnIndex !== turn && !it2.event.agentId)
-      parts.push(html`<li aria-hidden="true"><hr class="turn-sep" /></li>`);
+      parts.push(html2`<li aria-hidden="true"><hr class="turn-sep" /></li>`);
     if (!it2.event.agentId) turn = it2.turnIndex;
-    parts.push(renderEvent(it2));
+    parts.push(renderEvent(it2, viewer2));
   }
-  const empty = items.length === 0 ? html`<li class="muted" data-empty="1">No messages yet.</li>` : "";
-  return html`<ol
+  const empty = items.length === 0 ? html2`<li class="muted" data-empty="1">No messages yet.</li>` : "";
+  return html2`<ol
     class="timeline"
     id="${opts.id ?? "timeline"}"
-    ${opts.live ? html` aria-live="polite"` : ""}
+    ${opts.live ? html2` aria-live="polite"` : ""}
   >
     ${parts}${empty}
   </ol>`;
@@ -61060,29 +61200,29 @@ function renderTimeline(items, opts = {}) {
 // tracker/web/pages/session-detail.ts
 function header(v2) {
   const s = v2.session;
-  return html`<header class="panel stack">
+  return html2`<header class="panel stack">
     <h1>${sessionTitle(s)}</h1>
     <div class="row small">
       <span class="badge ${s.status}">${s.status}</span>
       <span class="badge">${s.visibility}</span>
-      ${v2.live ? html`<span class="live-dot">● live</span>` : ""}
+      ${v2.live ? html2`<span class="live-dot">● live</span>` : ""}
     </div>
     <ul class="facts">
-      ${s.project ? html`<li>Project: ${v2.user ? html`<a href="/projects/${encodeURIComponent(s.project.id)}">${s.project.name}</a>` : s.project.name}</li>` : ""}
-      ${s.gitBranch ? html`<li>Branch: <code>${s.gitBranch}</code></li>` : ""}
-      ${s.cwd ? html`<li>Directory: <code>${s.cwd}</code></li>` : ""}
+      ${s.project ? html2`<li>Project: ${v2.user ? html2`<a href="/projects/${encodeURIComponent(s.project.id)}">${s.project.name}</a>` : s.project.name}</li>` : ""}
+      ${s.gitBranch ? html2`<li>Branch: <code>${s.gitBranch}</code></li>` : ""}
+      ${s.cwd ? html2`<li>Directory: <code>${s.cwd}</code></li>` : ""}
       <li>Started ${formatDate(s.startedAt ?? s.createdAt)}</li>
-      ${s.endedAt ? html`<li>Ended ${formatDate(s.endedAt)}</li>` : ""}
-      <li>Duration ${formatDuration2(s.durationMs)}</li>
-      ${s.models.length ? html`<li>Model: ${s.models.join(", ")}</li>` : ""}
-      ${v2.meta.claudeVersion ? html`<li>Claude Code ${v2.meta.claudeVersion}</li>` : ""}
+      ${s.endedAt ? html2`<li>Ended ${formatDate(s.endedAt)}</li>` : ""}
+      <li>Duration ${formatDuration3(s.durationMs)}</li>
+      ${s.models.length ? html2`<li>Model: ${s.models.join(", ")}</li>` : ""}
+      ${v2.meta.claudeVersion ? html2`<li>Claude Code ${v2.meta.claudeVersion}</li>` : ""}
       <li>Session id <code>${s.id}</code></li>
     </ul>
-    ${s.tags.length ? html`<div class="row small">${s.tags.map((t) => html`<span class="badge">#${t}</span>`)}</div>` : ""}
-    ${v2.exportBase ? html`<div class="row" role="group" aria-label="Export">
+    ${s.tags.length ? html2`<div class="row small">${s.tags.map((t) => html2`<span class="badge">#${t}</span>`)}</div>` : ""}
+    ${v2.exportBase ? html2`<div class="row" role="group" aria-label="Export">
             <span class="muted small">Export:</span>
             ${["md", "json", "html", "txt"].map(
-    (f) => html`<a class="button secondary" href="${v2.exportBase}?format=${f}" download
+    (f) => html2`<a class="button secondary" href="${v2.exportBase}?format=${f}" download
                   >${f.toUpperCase()}</a
                 >`
   )}
@@ -61093,11 +61233,11 @@ function header(v2) {
 function subagentUsage2(totals) {
   const rows = subagentUsageRows(totals);
   if (rows.length === 0) return "";
-  return html`<details class="small" id="subagent-usage">
+  return html2`<details class="small" id="subagent-usage">
     <summary>Subagents (${rows.length})</summary>
     <table>
       ${rows.map(
-    ([k, v2]) => html`<tr>
+    ([k, v2]) => html2`<tr>
             <td>${k}</td>
             <td>${v2}</td>
           </tr>`
@@ -61108,11 +61248,11 @@ function subagentUsage2(totals) {
 function skipped(stats) {
   const rows = skipRows(stats);
   if (rows.length === 0) return "";
-  return html`<details class="small" id="skipped">
+  return html2`<details class="small" id="skipped">
     <summary>Skipped while reading the transcript</summary>
     <table>
       ${rows.map(
-    ([k, v2]) => html`<tr>
+    ([k, v2]) => html2`<tr>
             <td>${k}</td>
             <td>${v2}</td>
           </tr>`
@@ -61122,9 +61262,9 @@ function skipped(stats) {
 }
 function lineage(v2) {
   if (!v2.parent && v2.children.length === 0 && !v2.session.parentSessionId) return "";
-  return html`<nav aria-label="Fork lineage" class="small">
-    ${v2.parent ? html`<p>Forked from <a href="${v2.parent.href}">${v2.parent.title ?? v2.parent.id}</a></p>` : v2.session.parentSessionId ? html`<p>Forked from <code>${v2.session.parentSessionId}</code> (not on this tracker)</p>` : ""}
-    ${v2.children.length ? html`<p>Forks: ${v2.children.map((c, i2) => html`${i2 ? ", " : ""}<a href="${c.href}">${c.title ?? c.id}</a>`)}</p>` : ""}
+  return html2`<nav aria-label="Fork lineage" class="small">
+    ${v2.parent ? html2`<p>Forked from <a href="${v2.parent.href}">${v2.parent.title ?? v2.parent.id}</a></p>` : v2.session.parentSessionId ? html2`<p>Forked from <code>${v2.session.parentSessionId}</code> (not on this tracker)</p>` : ""}
+    ${v2.children.length ? html2`<p>Forks: ${v2.children.map((c, i2) => html2`${i2 ? ", " : ""}<a href="${c.href}">${c.title ?? c.id}</a>`)}</p>` : ""}
   </nav>`;
 }
 function sessionDetailPage(v2) {
@@ -61134,9 +61274,9 @@ function sessionDetailPage(v2) {
     event: e.event,
     truncatedFrom: e.truncatedFrom
   }));
-  const liveAttrs = v2.live ? html` data-events-url="${v2.live.eventsUrl}" data-mode="follow"` : "";
-  const more = v2.nextHref ? html`<p><a class="button secondary" href="${v2.nextHref}">Older messages continue →</a></p>` : "";
-  const pageNote = v2.eventsPage.total > v2.events.length ? html`<p class="muted small">
+  const liveAttrs = v2.live ? html2` data-events-url="${v2.live.eventsUrl}" data-mode="follow"` : "";
+  const more = v2.nextHref ? html2`<p><a class="button secondary" href="${v2.nextHref}">Older messages continue →</a></p>` : "";
+  const pageNote = v2.eventsPage.total > v2.events.length ? html2`<p class="muted small">
           Showing messages ${v2.eventsPage.offset + 1}–${v2.eventsPage.offset + v2.events.length} of
           ${v2.eventsPage.total}.
         </p>` : "";
@@ -61147,13 +61287,13 @@ function sessionDetailPage(v2) {
     csrfToken: v2.csrfToken,
     robots: v2.session.visibility === "public" ? void 0 : "noindex",
     scripts: v2.live ? ["/assets/live.js"] : [],
-    body: html`<div class="stack">
+    body: html2`<div class="stack">
       ${header(v2)}
       <div class="detail">
         <section aria-label="Messages" id="live" ${liveAttrs}>
-          ${v2.live ? html`<p class="notice small"><span id="live-conn">Connecting…</span> · <span id="working" class="working" hidden>Claude is working…</span></p>` : ""}
+          ${v2.live ? html2`<p class="notice small"><span id="live-conn">Connecting…</span> · <span id="working" class="working" hidden>Claude is working…</span></p>` : ""}
           ${pageNote}${renderTimeline(items, { live: Boolean(v2.live) })}${more}
-          ${v2.live ? html`<p id="end-notice" class="notice end-notice" role="status" hidden></p>` : ""}
+          ${v2.live ? html2`<p id="end-notice" class="notice end-notice" role="status" hidden></p>` : ""}
         </section>
         ${metricsSidebar(v2.session.totals)}
       </div>
@@ -61163,11 +61303,11 @@ function sessionDetailPage(v2) {
 
 // tracker/web/pages/sessions-list.ts
 function option(value, label, selected) {
-  return html`<option value="${value}" ${value === (selected ?? "") ? html` selected` : ""}>
+  return html2`<option value="${value}" ${value === (selected ?? "") ? html2` selected` : ""}>
     ${label}
   </option>`;
 }
-function queryString(q2, page) {
+function queryString(q2, page4) {
   const p = new URLSearchParams();
   if (q2.search) p.set("search", q2.search);
   if (q2.status) p.set("status", q2.status);
@@ -61176,14 +61316,14 @@ function queryString(q2, page) {
   if (q2.tag) p.set("tag", q2.tag);
   if (q2.starred) p.set("starred", "true");
   if (q2.archived) p.set("archived", "true");
-  if (page > 1) p.set("page", String(page));
+  if (page4 > 1) p.set("page", String(page4));
   const s = p.toString();
   return s ? `/?${s}` : "/";
 }
 function sessionsListPage(v2) {
   const q2 = v2.query;
-  const { page, totalPages, total } = v2.pagination;
-  const filters = html`<form
+  const { page: page4, totalPages, total } = v2.pagination;
+  const filters = html2`<form
     method="get"
     action="/"
     class="panel filters"
@@ -61223,33 +61363,33 @@ function sessionsListPage(v2) {
     </div>
     <div class="actions grow">
       <label class="check"
-        ><input type="checkbox" name="starred" value="true" ${q2.starred ? html` checked` : ""} /> Starred
+        ><input type="checkbox" name="starred" value="true" ${q2.starred ? html2` checked` : ""} /> Starred
         only</label
       >
       <label class="check"
-        ><input type="checkbox" name="archived" value="true" ${q2.archived ? html` checked` : ""} />
+        ><input type="checkbox" name="archived" value="true" ${q2.archived ? html2` checked` : ""} />
         Archived</label
       >
       <button type="submit">Search</button>
       <a href="/">Clear</a>
     </div>
   </form>`;
-  const list = v2.sessions.length ? html`<ul class="cards" aria-label="Sessions">
+  const list = v2.sessions.length ? html2`<ul class="cards" aria-label="Sessions">
         ${v2.sessions.map((s) => sessionCard(s, { liveHref: v2.live[s.id] ?? null }))}
-      </ul>` : html`<p class="panel muted">
+      </ul>` : html2`<p class="panel muted">
         ${q2.search || q2.status || q2.source || q2.project || q2.tag || q2.starred || q2.archived ? "No sessions match these filters." : "No sessions yet. Install the plugin and run Claude Code: sessions appear here as they happen (see Settings → Connect Claude Code)."}
       </p>`;
-  const pager = totalPages > 1 ? html`<nav class="pager" aria-label="Pages">
-          ${page > 1 ? html`<a href="${queryString(q2, page - 1)}" rel="prev">← Previous</a>` : ""}
-          <span>Page ${page} of ${totalPages}</span>
-          ${page < totalPages ? html`<a href="${queryString(q2, page + 1)}" rel="next">Next →</a>` : ""}
+  const pager = totalPages > 1 ? html2`<nav class="pager" aria-label="Pages">
+          ${page4 > 1 ? html2`<a href="${queryString(q2, page4 - 1)}" rel="prev">← Previous</a>` : ""}
+          <span>Page ${page4} of ${totalPages}</span>
+          ${page4 < totalPages ? html2`<a href="${queryString(q2, page4 + 1)}" rel="next">Next →</a>` : ""}
         </nav>` : "";
   return layout({
     title: "Sessions",
     nav: "sessions",
     user: v2.user,
     csrfToken: v2.csrfToken,
-    body: html`<h1>Sessions</h1>
+    body: html2`<h1>Sessions</h1>
       ${filters}
       <p class="muted small" aria-live="polite">${total} session${total === 1 ? "" : "s"}</p>
       ${list}${pager}`
@@ -61272,101 +61412,120 @@ function queryView(q2) {
   };
 }
 var FOLLOW_SECONDS = 6 * 3600;
-async function followStream(d, userId, s, baseUrl) {
-  const open3 = await openStreamFor(d.live, userId, s.id);
-  if (open3 || s.status !== "active") return open3;
+async function followStream(d, userId, s, baseUrl2) {
+  const open5 = await openStreamFor(d.live, userId, s.id);
+  if (open5 || s.status !== "active") return open5;
   const created = await d.live.service.create(
     userId,
     { sessionId: s.id, title: s.title ?? void 0, visibility: "private", expiresIn: FOLLOW_SECONDS },
-    baseUrl
+    baseUrl2
   );
   return { liveId: created.liveId };
 }
+var page2 = { tag: "web", auth: "session", rateLimit: "none", responses: PAGE };
+var SESSION_PAGE_ROUTES = [
+  pageRoute2({
+    ...page2,
+    method: "get",
+    path: "/",
+    summary: "Sessions: search, filters and pages",
+    errors: [400],
+    handler: async ({ c, deps: d }) => {
+      const ctx = pageCtx(c);
+      const view = queryView(c.req.query());
+      const parsed = ListSessionsQuery.safeParse({
+        page: c.req.query("page") ?? "1",
+        limit: String(PAGE_SIZE),
+        ...view.search ? { search: view.search } : {},
+        ...view.status ? { status: view.status } : {},
+        ...view.source ? { source: view.source } : {},
+        ...view.project ? { project: view.project } : {},
+        ...view.tag ? { tag: view.tag } : {},
+        ...view.starred ? { starred: "true" } : {},
+        ...view.archived ? { archived: "true" } : {}
+      });
+      if (!parsed.success) throw new BatonError("invalid_request", "Those filters are not valid.");
+      const [list, projects] = await Promise.all([
+        listSessions(d.services, ctx.caller, parsed.data),
+        listProjects(d.services, ctx.caller)
+      ]);
+      const live = await liveLinks(
+        d.live,
+        ctx.user.userId,
+        list.sessions.map((s) => s.id)
+      );
+      return html3(
+        c,
+        sessionsListPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          query: view,
+          sessions: list.sessions,
+          pagination: list.pagination,
+          projects: projects.map((p) => ({ id: p.id, name: p.name })),
+          live
+        })
+      );
+    }
+  }),
+  pageRoute2({
+    ...page2,
+    method: "get",
+    path: "/sessions/{id}",
+    summary: "A session: timeline, lineage and, while active, a live feed",
+    errors: [404],
+    handler: async ({ c, deps: d, params: { id } }) => {
+      const ctx = pageCtx(c);
+      const offset = Math.max(0, Number.parseInt(c.req.query("offset") ?? "0", 10) || 0);
+      const detail = await getSession(d.services, ctx.caller, id, { offset, limit: EVENTS_PAGE });
+      const repos = d.services.store;
+      const parentRow = detail.session.parentSessionId ? await repos.sessions.findByUserAndId(ctx.user.userId, detail.session.parentSessionId) : void 0;
+      const parent = parentRow ? { id: parentRow.id, title: parentRow.title, href: `/sessions/${encodeURIComponent(parentRow.id)}` } : null;
+      const kids = await repos.db.selectFrom("sessions").select(["id", "title"]).where("user_id", "=", ctx.user.userId).where("parent_session_id", "=", id).orderBy("activity_at", "desc").limit(20).execute();
+      const stream = await followStream(d, ctx.user.userId, detail.session, ctx.caller.baseUrl);
+      const next = detail.eventsPage.nextOffset;
+      return html3(
+        c,
+        sessionDetailPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          session: detail.session,
+          meta: detail.meta,
+          ...detail.stats ? { stats: detail.stats } : {},
+          events: detail.events,
+          eventsPage: detail.eventsPage,
+          nextHref: next !== null ? `/sessions/${encodeURIComponent(id)}?offset=${next}` : null,
+          parent,
+          children: kids.map((k) => ({
+            id: k.id,
+            title: k.title,
+            href: `/sessions/${encodeURIComponent(k.id)}`
+          })),
+          exportBase: `/sessions/${encodeURIComponent(id)}/export`,
+          live: stream ? { eventsUrl: `/api/v1/live/${encodeURIComponent(stream.liveId)}/events` } : null
+        })
+      );
+    }
+  }),
+  pageRoute2({
+    ...page2,
+    method: "get",
+    path: "/sessions/{id}/export",
+    summary: "Download a session (md, json, html or txt)",
+    responses: { 200: { contentType: "text/markdown" } },
+    errors: [400, 404],
+    handler: async ({ c, deps: d, params }) => {
+      const ctx = pageCtx(c);
+      const format = ExportFormat.safeParse(c.req.query("format") ?? "md");
+      if (!format.success)
+        throw new BatonError("invalid_request", "Export format must be md, json, html or txt.");
+      const row = await ownSession(d.services.store, ctx.caller, params.id);
+      return exportResponse(d.services.store, row, format.data);
+    }
+  })
+];
 function createSessionRoutes(d) {
-  const app = new Hono3();
-  app.onError((err2, c) => renderError(c, d, err2));
-  app.get("/", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const view = queryView(c.req.query());
-    const parsed = ListSessionsQuery.safeParse({
-      page: c.req.query("page") ?? "1",
-      limit: String(PAGE_SIZE),
-      ...view.search ? { search: view.search } : {},
-      ...view.status ? { status: view.status } : {},
-      ...view.source ? { source: view.source } : {},
-      ...view.project ? { project: view.project } : {},
-      ...view.tag ? { tag: view.tag } : {},
-      ...view.starred ? { starred: "true" } : {},
-      ...view.archived ? { archived: "true" } : {}
-    });
-    if (!parsed.success) throw new BatonError("invalid_request", "Those filters are not valid.");
-    const [list, projects] = await Promise.all([
-      listSessions(d.services, ctx.caller, parsed.data),
-      listProjects(d.services, ctx.caller)
-    ]);
-    const live = await liveLinks(
-      d.live,
-      ctx.user.userId,
-      list.sessions.map((s) => s.id)
-    );
-    return html2(
-      c,
-      sessionsListPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        query: view,
-        sessions: list.sessions,
-        pagination: list.pagination,
-        projects: projects.map((p) => ({ id: p.id, name: p.name })),
-        live
-      })
-    );
-  });
-  app.get("/sessions/:id", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const id2 = c.req.param("id");
-    const offset = Math.max(0, Number.parseInt(c.req.query("offset") ?? "0", 10) || 0);
-    const detail = await getSession(d.services, ctx.caller, id2, { offset, limit: EVENTS_PAGE });
-    const repos = d.services.store;
-    const parentRow = detail.session.parentSessionId ? await repos.sessions.findByUserAndId(ctx.user.userId, detail.session.parentSessionId) : void 0;
-    const parent = parentRow ? { id: parentRow.id, title: parentRow.title, href: `/sessions/${encodeURIComponent(parentRow.id)}` } : null;
-    const kids = await repos.db.selectFrom("sessions").select(["id", "title"]).where("user_id", "=", ctx.user.userId).where("parent_session_id", "=", id2).orderBy("activity_at", "desc").limit(20).execute();
-    const stream = await followStream(d, ctx.user.userId, detail.session, ctx.caller.baseUrl);
-    const next = detail.eventsPage.nextOffset;
-    return html2(
-      c,
-      sessionDetailPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        session: detail.session,
-        meta: detail.meta,
-        ...detail.stats ? { stats: detail.stats } : {},
-        events: detail.events,
-        eventsPage: detail.eventsPage,
-        nextHref: next !== null ? `/sessions/${encodeURIComponent(id2)}?offset=${next}` : null,
-        parent,
-        children: kids.map((k) => ({
-          id: k.id,
-          title: k.title,
-          href: `/sessions/${encodeURIComponent(k.id)}`
-        })),
-        exportBase: `/sessions/${encodeURIComponent(id2)}/export`,
-        live: stream ? { eventsUrl: `/api/v1/live/${encodeURIComponent(stream.liveId)}/events` } : null
-      })
-    );
-  });
-  app.get("/sessions/:id/export", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const format = ExportFormat.safeParse(c.req.query("format") ?? "md");
-    if (!format.success)
-      throw new BatonError("invalid_request", "Export format must be md, json, html or txt.");
-    const row = await ownSession(d.services.store, ctx.caller, c.req.param("id"));
-    return exportResponse(d.services.store, row, format.data);
-  });
-  return app;
+  return pageRoutes(d, SESSION_PAGE_ROUTES);
 }
 
 // tracker/web/routes/settings.ts
@@ -61382,22 +61541,22 @@ function settingsPage(v2) {
   const now = Date.now();
   const rows = v2.keys.map((k) => {
     const st2 = keyStatus(k, now);
-    return html`<tr>
-      <td>${k.name}${k.id === v2.currentKeyId ? html` <span class="badge">this browser</span>` : ""}</td>
+    return html2`<tr>
+      <td>${k.name}${k.id === v2.currentKeyId ? html2` <span class="badge">this browser</span>` : ""}</td>
       <td><code>bt_${k.prefix}…</code></td>
       <td>${formatDate(k.lastUsedAt)}</td>
       <td>${formatDate(k.createdAt)}</td>
       <td>${k.expiresAt ? formatDate(k.expiresAt) : "never"}</td>
       <td><span class="badge${st2 === "active" ? " active" : " error"}">${st2}</span></td>
       <td>
-        ${st2 === "active" ? html`<form method="post" action="/settings/keys/${encodeURIComponent(k.id)}/revoke">
+        ${st2 === "active" ? html2`<form method="post" action="/settings/keys/${encodeURIComponent(k.id)}/revoke">
                 <input type="hidden" name="csrf" value="${v2.csrfToken}" />
                 <button type="submit" class="danger" aria-label="Revoke key ${k.name}">Revoke</button>
               </form>` : ""}
       </td>
     </tr>`;
   });
-  const created = v2.newKey ? html`<div class="notice ok stack" role="status" aria-live="polite">
+  const created = v2.newKey ? html2`<div class="notice ok stack" role="status" aria-live="polite">
         <p><strong>Key “${v2.newKey.name}” created.</strong> Copy it now: it will not be shown again.</p>
         <p class="secret" id="new-key">${v2.newKey.raw}</p>
         <button type="button" class="secondary" data-copy-target="new-key" hidden>Copy</button>
@@ -61409,9 +61568,9 @@ function settingsPage(v2) {
     user: v2.user,
     csrfToken: v2.csrfToken,
     scripts: ["/assets/app.js"],
-    body: html`<h1>Settings</h1>
-      ${v2.message ? html`<p class="notice ok" role="status">${v2.message}</p>` : ""}
-      ${v2.error ? html`<p class="notice error" role="alert">${v2.error}</p>` : ""}
+    body: html2`<h1>Settings</h1>
+      ${v2.message ? html2`<p class="notice ok" role="status">${v2.message}</p>` : ""}
+      ${v2.error ? html2`<p class="notice error" role="alert">${v2.error}</p>` : ""}
       <section class="panel stack" aria-labelledby="keys-h">
         <h2 id="keys-h">API keys</h2>
         ${created}
@@ -61480,61 +61639,87 @@ export BATON_API_KEY=bt_…   # a key created above</code></pre>
 }
 
 // tracker/web/routes/settings.ts
+var render3 = async (d, c, ctx, extra, status = 200) => {
+  const keys = (await d.services.store.keys.listForUser(ctx.user.userId)).map(toKeyInfo);
+  c.header("cache-control", "no-store");
+  return html3(
+    c,
+    settingsPage({
+      user: ctx.view,
+      csrfToken: ctx.csrf,
+      keys,
+      newKey: extra.newKey ?? null,
+      currentKeyId: ctx.user.keyId,
+      trackerUrl: ctx.caller.baseUrl,
+      marketplaceRepo: d.marketplaceRepo,
+      message: extra.message ?? null,
+      error: extra.error ?? null
+    }),
+    status
+  );
+};
+var page3 = { tag: "web", auth: "session", rateLimit: "none" };
+var SETTINGS_ROUTES = [
+  pageRoute2({
+    ...page3,
+    method: "get",
+    path: "/settings",
+    summary: 'API keys and "Connect Claude Code"',
+    responses: PAGE,
+    handler: ({ c, deps: d }) => render3(d, c, pageCtx(c), { message: c.req.query("revoked") ? "The key was revoked." : void 0 })
+  }),
+  pageRoute2({
+    ...page3,
+    method: "post",
+    path: "/settings/keys",
+    summary: "Create a key (its raw value shown once, on this response)",
+    bodyLimit: false,
+    form: external_exports.object({ name: external_exports.string().optional(), expiresIn: external_exports.string().optional() }),
+    responses: { 201: { contentType: "text/html" } },
+    errors: [403],
+    handler: async ({ c, deps: d, form }) => {
+      const ctx = pageCtx(c);
+      const store = d.services.store;
+      const req = CreateKeyRequest.safeParse({
+        name: form.name ?? "",
+        ...form.expiresIn ? { expiresIn: form.expiresIn } : {}
+      });
+      if (!req.success)
+        return render3(
+          d,
+          c,
+          ctx,
+          { error: "Give the key a name (up to 100 characters) and a valid expiry." },
+          400
+        );
+      const parent = await store.keys.findById(ctx.user.keyId);
+      const { row, rawKey } = await createKey(store, ctx.user.userId, req.data, {
+        now: d.services.now(),
+        defaultRate: d.services.config.defaultRateLimitPerMinute,
+        parent
+      });
+      return render3(d, c, ctx, { newKey: { name: row.name, raw: rawKey } }, 201);
+    }
+  }),
+  pageRoute2({
+    ...page3,
+    method: "post",
+    path: "/settings/keys/{id}/revoke",
+    summary: "Revoke a key (and the keys it made)",
+    bodyLimit: false,
+    form: external_exports.object({}),
+    responses: REDIRECT,
+    errors: [403, 404],
+    handler: async ({ c, deps: d, params }) => {
+      const ctx = pageCtx(c);
+      const ok = await d.services.store.keys.revoke(ctx.user.userId, params.id, d.services.now());
+      if (!ok) throw new BatonError("not_found", "No such key.");
+      return c.redirect("/settings?revoked=1", 303);
+    }
+  })
+];
 function createSettingsRoutes(d) {
-  const app = new Hono3();
-  app.onError((err2, c) => renderError(c, d, err2));
-  const store = d.services.store;
-  const render2 = async (c, ctx, extra, status = 200) => {
-    const keys = (await store.keys.listForUser(ctx.user.userId)).map(toKeyInfo);
-    c.header("cache-control", "no-store");
-    return html2(
-      c,
-      settingsPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        keys,
-        newKey: extra.newKey ?? null,
-        currentKeyId: ctx.user.keyId,
-        trackerUrl: ctx.caller.baseUrl,
-        marketplaceRepo: d.marketplaceRepo,
-        message: extra.message ?? null,
-        error: extra.error ?? null
-      }),
-      status
-    );
-  };
-  app.get("/settings", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    return render2(c, ctx, { message: c.req.query("revoked") ? "The key was revoked." : void 0 });
-  });
-  app.post("/settings/keys", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const form = await d.csrf.verifiedForm(c);
-    const req = CreateKeyRequest.safeParse({
-      name: form.name ?? "",
-      ...form.expiresIn ? { expiresIn: form.expiresIn } : {}
-    });
-    if (!req.success)
-      return render2(c, ctx, { error: "Give the key a name (up to 100 characters) and a valid expiry." }, 400);
-    const parent = await store.keys.findById(ctx.user.keyId);
-    const { row, rawKey } = await createKey(store, ctx.user.userId, req.data, {
-      now: d.services.now(),
-      defaultRate: d.services.config.defaultRateLimitPerMinute,
-      parent
-    });
-    return render2(c, ctx, { newKey: { name: row.name, raw: rawKey } }, 201);
-  });
-  app.post("/settings/keys/:id/revoke", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    await d.csrf.verifiedForm(c);
-    const ok = await store.keys.revoke(ctx.user.userId, c.req.param("id"), d.services.now());
-    if (!ok) throw new BatonError("not_found", "No such key.");
-    return c.redirect("/settings?revoked=1", 303);
-  });
-  return app;
+  return pageRoutes(d, SETTINGS_ROUTES);
 }
 
 // tracker/web/routes/share.ts
@@ -61549,11 +61734,11 @@ function sharedPostPage(v2) {
     user: v2.user,
     csrfToken: v2.csrfToken,
     robots: v2.post.visibility === "public" ? void 0 : "noindex",
-    body: html`<h1>${title}</h1>
+    body: html2`<h1>${title}</h1>
       <p class="muted small">
         ${v2.post.visibility} post · ${v2.sessions.length} session${v2.sessions.length === 1 ? "" : "s"}
       </p>
-      ${hidden > 0 ? html`<p class="notice">
+      ${hidden > 0 ? html2`<p class="notice">
               ${hidden === 1 ? "One session" : `${hidden} sessions`} in this post
               ${hidden === 1 ? "is" : "are"} private and not shown.
             </p>` : ""}
@@ -61566,11 +61751,9 @@ function sharedPostPage(v2) {
 // tracker/web/routes/share.ts
 var SLUG = /^[A-Za-z0-9_-]{10,64}$/;
 var EVENTS_PAGE2 = 500;
-function createShareRoutes(d) {
-  const app = new Hono3();
-  app.onError((err2, c) => renderError(c, d, err2));
+function sharing(d) {
   const store = d.services.store;
-  const viewer = async (c) => {
+  const viewer2 = async (c) => {
     const u = await d.sessions.current(c);
     return u ? { user: { name: u.name }, csrfToken: await d.csrf.token(c) } : { user: null };
   };
@@ -61581,10 +61764,10 @@ function createShareRoutes(d) {
       limit: EVENTS_PAGE2
     });
     const next = detail.eventsPage.nextOffset;
-    return html2(
+    return html3(
       c,
       sessionDetailPage({
-        ...await viewer(c),
+        ...await viewer2(c),
         session: detail.session,
         meta: detail.meta,
         ...detail.stats ? { stats: detail.stats } : {},
@@ -61604,7 +61787,7 @@ function createShareRoutes(d) {
       throw new BatonError("invalid_request", "Export format must be md, json, html or txt.");
     return exportResponse(store, row, format.data);
   };
-  const sharedSession = async (slug) => {
+  const sharedSession2 = async (slug) => {
     if (!SLUG.test(slug)) return void 0;
     const row = await store.sessions.findByShareSlug(slug);
     return row && row.visibility !== "private" ? row : void 0;
@@ -61625,10 +61808,10 @@ function createShareRoutes(d) {
       return sessionPage(c, rows[0], `${prefix}/${slug}/s/${encodeURIComponent(rows[0].id)}`);
     const base = baseUrlFor(c, d.services.config);
     const summaries2 = await toSummaries(store, rows, base);
-    return html2(
+    return html3(
       c,
       sharedPostPage({
-        ...await viewer(c),
+        ...await viewer2(c),
         post: toPost(
           post,
           rows.map((r) => r.id),
@@ -61642,57 +61825,105 @@ function createShareRoutes(d) {
       })
     );
   };
-  for (const prefix of ["/share", "/p"]) {
-    app.get(`${prefix}/:slug`, async (c) => {
-      const slug = c.req.param("slug");
-      const row = await sharedSession(slug);
-      if (row) return sessionPage(c, row, `${prefix}/${slug}`);
-      const post = await sharedPost(slug);
-      if (post) return postPage(c, post, slug, prefix);
-      throw new BatonError("not_found", "Not found.");
-    });
-    app.get(`${prefix}/:slug/export`, async (c) => {
-      const row = await sharedSession(c.req.param("slug"));
-      if (!row) throw new BatonError("not_found", "Not found.");
-      return exportOf(c, row);
-    });
-    app.get(`${prefix}/:slug/s/:sessionId`, async (c) => {
-      const slug = c.req.param("slug");
-      const post = await sharedPost(slug);
-      const row = post ? await postSession(c, post.id, c.req.param("sessionId")) : void 0;
-      if (!row) throw new BatonError("not_found", "Not found.");
-      return sessionPage(c, row, `${prefix}/${slug}/s/${encodeURIComponent(row.id)}`);
-    });
-    app.get(`${prefix}/:slug/s/:sessionId/export`, async (c) => {
-      const post = await sharedPost(c.req.param("slug"));
-      const row = post ? await postSession(c, post.id, c.req.param("sessionId")) : void 0;
-      if (!row) throw new BatonError("not_found", "Not found.");
-      return exportOf(c, row);
-    });
-  }
-  app.get("/posts/:id", async (c) => {
-    const ctx = await requireUser(c, d);
-    if (ctx instanceof Response) return ctx;
-    const post = await store.posts.findForUser(ctx.user.userId, c.req.param("id"));
-    if (!post) throw new BatonError("not_found", "Not found.");
-    const { rows, hidden } = await visiblePostSessions(store, post.id, ctx.user.userId);
-    const summaries2 = await toSummaries(store, rows, ctx.caller.baseUrl);
-    return html2(
-      c,
-      sharedPostPage({
-        user: ctx.view,
-        csrfToken: ctx.csrf,
-        post: toPost(
-          post,
-          rows.map((r) => r.id),
-          ctx.caller.baseUrl
-        ),
-        sessions: summaries2.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` })),
-        privateSessions: hidden
-      })
-    );
-  });
-  return app;
+  return { sessionPage, exportOf, sharedSession: sharedSession2, sharedPost, postSession, postPage };
+}
+var shared = { tag: "web", auth: "none", rateLimit: "none", responses: PAGE, errors: [404] };
+var download = {
+  ...shared,
+  responses: { 200: { contentType: "text/markdown" } },
+  errors: [400, 404]
+};
+var SHARE_PAGE_ROUTES = [
+  ...["/share", "/p"].flatMap((prefix) => [
+    pageRoute2({
+      ...shared,
+      method: "get",
+      path: `${prefix}/{slug}`,
+      summary: "A shared session or post",
+      handler: async ({ c, deps, params: { slug } }) => {
+        const s = sharing(deps);
+        const row = await s.sharedSession(slug);
+        if (row) return s.sessionPage(c, row, `${prefix}/${slug}`);
+        const post = await s.sharedPost(slug);
+        if (post) return s.postPage(c, post, slug, prefix);
+        throw new BatonError("not_found", "Not found.");
+      }
+    }),
+    pageRoute2({
+      ...download,
+      method: "get",
+      path: `${prefix}/{slug}/export`,
+      summary: "Download a shared session",
+      handler: async ({ c, deps, params: { slug } }) => {
+        const s = sharing(deps);
+        const row = await s.sharedSession(slug);
+        if (!row) throw new BatonError("not_found", "Not found.");
+        return s.exportOf(c, row);
+      }
+    }),
+    pageRoute2({
+      ...shared,
+      method: "get",
+      path: `${prefix}/{slug}/s/{sessionId}`,
+      summary: "A session of a shared post",
+      handler: async ({ c, deps, params: { slug, sessionId } }) => {
+        const s = sharing(deps);
+        const post = await s.sharedPost(slug);
+        const row = post ? await s.postSession(c, post.id, sessionId) : void 0;
+        if (!row) throw new BatonError("not_found", "Not found.");
+        return s.sessionPage(c, row, `${prefix}/${slug}/s/${encodeURIComponent(row.id)}`);
+      }
+    }),
+    pageRoute2({
+      ...download,
+      method: "get",
+      path: `${prefix}/{slug}/s/{sessionId}/export`,
+      summary: "Download a session of a shared post",
+      handler: async ({ c, deps, params: { slug, sessionId } }) => {
+        const s = sharing(deps);
+        const post = await s.sharedPost(slug);
+        const row = post ? await s.postSession(c, post.id, sessionId) : void 0;
+        if (!row) throw new BatonError("not_found", "Not found.");
+        return s.exportOf(c, row);
+      }
+    })
+  ]),
+  // Private posts: the owner's view of the same page.
+  pageRoute2({
+    method: "get",
+    path: "/posts/{id}",
+    tag: "web",
+    summary: "The owner's view of a post",
+    auth: "session",
+    rateLimit: "none",
+    responses: PAGE,
+    errors: [404],
+    handler: async ({ c, deps: d, params }) => {
+      const ctx = pageCtx(c);
+      const store = d.services.store;
+      const post = await store.posts.findForUser(ctx.user.userId, params.id);
+      if (!post) throw new BatonError("not_found", "Not found.");
+      const { rows, hidden } = await visiblePostSessions(store, post.id, ctx.user.userId);
+      const summaries2 = await toSummaries(store, rows, ctx.caller.baseUrl);
+      return html3(
+        c,
+        sharedPostPage({
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          post: toPost(
+            post,
+            rows.map((r) => r.id),
+            ctx.caller.baseUrl
+          ),
+          sessions: summaries2.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` })),
+          privateSessions: hidden
+        })
+      );
+    }
+  })
+];
+function createShareRoutes(d) {
+  return pageRoutes(d, SHARE_PAGE_ROUTES);
 }
 
 // tracker/web/security.ts
@@ -61747,8 +61978,7 @@ function createWeb(d) {
 
 // tracker/web/secret.ts
 import { randomBytes as randomBytes8 } from "node:crypto";
-async function loadSecret(anyDb, name) {
-  const db = anyDb;
+async function loadSecret(db, name) {
   await db.insertInto("tracker_secrets").values({ name, value: randomBytes8(32).toString("base64url") }).onConflict((oc) => oc.column("name").doNothing()).execute();
   const row = await db.selectFrom("tracker_secrets").select("value").where("name", "=", name).executeTakeFirstOrThrow();
   return Buffer.from(row.value, "base64url");
