@@ -75,27 +75,19 @@ function header(v: SessionDetailView): SafeHtml {
 /** Each subagent's usage by its spawning call: the same rows as the exports. */
 function subagentUsage(totals: SessionTotals): SafeHtml | '' {
   const rows = subagentUsageRows(totals);
-  if (rows.length === 0) return '';
-  return html`<details class="small" id="subagent-usage">
-    <summary>Subagents (${rows.length})</summary>
-    <table>
-      ${rows.map(
-        ([k, v]) =>
-          html`<tr>
-            <td>${k}</td>
-            <td>${v}</td>
-          </tr>`,
-      )}
-    </table>
-  </details>`;
+  return detailsTable('subagent-usage', `Subagents (${rows.length})`, rows);
 }
 
 /** The same rows every export shows: lines the reader could not read and records it left out, and why. */
 function skipped(stats: ReadStats | undefined): SafeHtml | '' {
-  const rows = skipRows(stats);
+  return detailsTable('skipped', 'Skipped while reading the transcript', skipRows(stats));
+}
+
+/** A collapsed two-column table of [label, detail] rows under a summary line; nothing when there are no rows. */
+function detailsTable(id: string, summary: string, rows: Array<[string, string]>): SafeHtml | '' {
   if (rows.length === 0) return '';
-  return html`<details class="small" id="skipped">
-    <summary>Skipped while reading the transcript</summary>
+  return html`<details class="small" id="${id}">
+    <summary>${summary}</summary>
     <table>
       ${rows.map(
         ([k, v]) =>

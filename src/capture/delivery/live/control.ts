@@ -190,12 +190,7 @@ export async function setLivePaused(
   input: { sessionId: string; paused: boolean },
 ): Promise<LiveState> {
   checkSession(input.sessionId);
-  const cur = readLiveState(deps.config.dataDir, input.sessionId);
-  if (!cur)
-    throw new BatonError(
-      'not_found',
-      'this session is not streaming live; start it with /export-session --live',
-    );
+  const cur = requireLiveState(deps, input.sessionId);
   const client = requireClient(deps);
   const w = { producerToken: cur.producerToken };
   // Pausing: record the interval first, so nothing captured from now on slips out while the tracker is told. The
@@ -215,12 +210,7 @@ export async function addLiveNote(
   input: { sessionId: string; kind: 'note' | 'status'; text: string },
 ): Promise<LiveState> {
   checkSession(input.sessionId);
-  const cur = readLiveState(deps.config.dataDir, input.sessionId);
-  if (!cur)
-    throw new BatonError(
-      'not_found',
-      'this session is not streaming live; start it with /export-session --live',
-    );
+  const cur = requireLiveState(deps, input.sessionId);
   if (cur.status === 'paused') throw new BatonError('conflict', 'the live stream is paused: resume it first');
   appendInboxNote(livePaths(deps.config.dataDir, input.sessionId).inbox, input.kind, input.text);
   await ensureLiveRelay(deps.config.dataDir, input.sessionId, deps.relayScript, deps.env);
@@ -234,4 +224,15 @@ export function liveStatus(
 ): { live: LiveState | null; ended: LiveState | null } {
   const live = readLiveState(dataDir, sessionId);
   return { live, ended: live ? null : readEndedState(dataDir, sessionId) };
+}
+
+/** The session's live state on this machine, or not_found when it is not streaming. */
+function requireLiveState(deps: LiveControlDeps, sessionId: string): LiveState {
+  const cur = readLiveState(deps.config.dataDir, sessionId);
+  if (!cur)
+    throw new BatonError(
+      'not_found',
+      'this session is not streaming live; start it with /export-session --live',
+    );
+  return cur;
 }
