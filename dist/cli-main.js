@@ -28086,12 +28086,7 @@ async function stopLive(deps, input2) {
 }
 async function setLivePaused(deps, input2) {
   checkSession(input2.sessionId);
-  const cur = readLiveState(deps.config.dataDir, input2.sessionId);
-  if (!cur)
-    throw new BatonError(
-      "not_found",
-      "this session is not streaming live; start it with /export-session --live"
-    );
+  const cur = requireLiveState(deps, input2.sessionId);
   const client = requireClient(deps);
   const w2 = { producerToken: cur.producerToken };
   if (input2.paused) recordPause(deps.config.dataDir, input2.sessionId, true, cur.transcriptPath);
@@ -28103,12 +28098,7 @@ async function setLivePaused(deps, input2) {
 }
 async function addLiveNote(deps, input2) {
   checkSession(input2.sessionId);
-  const cur = readLiveState(deps.config.dataDir, input2.sessionId);
-  if (!cur)
-    throw new BatonError(
-      "not_found",
-      "this session is not streaming live; start it with /export-session --live"
-    );
+  const cur = requireLiveState(deps, input2.sessionId);
   if (cur.status === "paused") throw new BatonError("conflict", "the live stream is paused: resume it first");
   appendInboxNote(livePaths(deps.config.dataDir, input2.sessionId).inbox, input2.kind, input2.text);
   await ensureLiveRelay(deps.config.dataDir, input2.sessionId, deps.relayScript, deps.env);
@@ -28117,6 +28107,15 @@ async function addLiveNote(deps, input2) {
 function liveStatus(dataDir, sessionId) {
   const live = readLiveState(dataDir, sessionId);
   return { live, ended: live ? null : readEndedState(dataDir, sessionId) };
+}
+function requireLiveState(deps, sessionId) {
+  const cur = readLiveState(deps.config.dataDir, sessionId);
+  if (!cur)
+    throw new BatonError(
+      "not_found",
+      "this session is not streaming live; start it with /export-session --live"
+    );
+  return cur;
 }
 var init_control = __esm({
   "src/capture/delivery/live/control.ts"() {

@@ -61232,24 +61232,15 @@ function header(v2) {
 }
 function subagentUsage2(totals) {
   const rows = subagentUsageRows(totals);
-  if (rows.length === 0) return "";
-  return html2`<details class="small" id="subagent-usage">
-    <summary>Subagents (${rows.length})</summary>
-    <table>
-      ${rows.map(
-    ([k, v2]) => html2`<tr>
-            <td>${k}</td>
-            <td>${v2}</td>
-          </tr>`
-  )}
-    </table>
-  </details>`;
+  return detailsTable("subagent-usage", `Subagents (${rows.length})`, rows);
 }
 function skipped(stats) {
-  const rows = skipRows(stats);
+  return detailsTable("skipped", "Skipped while reading the transcript", skipRows(stats));
+}
+function detailsTable(id, summary, rows) {
   if (rows.length === 0) return "";
-  return html2`<details class="small" id="skipped">
-    <summary>Skipped while reading the transcript</summary>
+  return html2`<details class="small" id="${id}">
+    <summary>${summary}</summary>
     <table>
       ${rows.map(
     ([k, v2]) => html2`<tr>
