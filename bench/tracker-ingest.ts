@@ -146,7 +146,8 @@ async function runEngine(runner: string, engine: 'sqlite' | 'postgres'): Promise
     cleanup = () => pgAdmin(`DROP SCHEMA ${schema} CASCADE`);
   }
   try {
-    const tracker = await spawnTracker(runner, args, env);
+    // The first-start key takes the default rate, and a key may not mint a looser one (issue #9): start unlimited.
+    const tracker = await spawnTracker(runner, args, { ...env, BATON_TRACKER_DEFAULT_RATE: '0' });
     const key = await unlimitedKey(tracker.url, tracker.ownerKey!);
     await new Promise((r) => setTimeout(r, 2000));
     const rssIdleMb = tracker.rssMb();

@@ -113,7 +113,7 @@ export function benchSchema(prefix: string): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`;
 }
 
-/** An API key without a rate limit, made with the owner key (the first-start key has the default 60/min). */
+/** An API key without a rate limit, made with the owner key (which must itself be unlimited: no key escalates). */
 export async function unlimitedKey(url: string, ownerKey: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/keys`, {
     method: 'POST',
