@@ -13,7 +13,7 @@ import { silentLogger, type Logger } from './log.js';
 import { buildOpenApi, documentedRoutes } from './openapi.js';
 import { mountApiRoutes } from './routes/index.js';
 import type { RouteDeps } from './routes/route-deps.js';
-import type { ServiceDeps } from './services/context.js';
+import type { ServiceDeps } from './services/service-deps.js';
 import { noopPublisher, safePublisher, type EventPublisher } from './services/publisher.js';
 
 export interface AppDeps {

@@ -1,6 +1,6 @@
 // Bearer-key authentication and per-key rate limiting for every /api/v1 route that needs a caller.
 import type { MiddlewareHandler } from 'hono';
-import type { ServiceDeps } from '../services/context.js';
+import type { ServiceDeps } from '../services/service-deps.js';
 import { TOUCH_INTERVAL_MS, verifyKey, type AuthFailure } from '../services/keys.js';
 import { createRateLimiter } from '../services/rate-limit.js';
 import { baseUrlFor } from './base-url.js';

@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { defineRoute, type RouteDoc } from '../http/define-route.js';
 import type { AppEnv } from '../http/env.js';
-import type { ServiceDeps } from '../services/context.js';
+import type { ServiceDeps } from '../services/service-deps.js';
 
 /** Handed by createApp to the API routes and to each extension (live streams, web pages). */
 export interface RouteDeps {

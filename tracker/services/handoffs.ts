@@ -8,7 +8,7 @@ import type {
 import { projectName, projectSlug } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { HandoffListRow, ProjectRow } from '../db/repositories/index.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { Caller, ServiceDeps } from './service-deps.js';
 import { safeJson } from './event-rows.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { newId, projectId } from './ids.js';

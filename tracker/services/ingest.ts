@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { EventItem, IngestEvent, IngestResult, StoredEvent } from '../../src/core/api/index.js';
 import type { SessionEvent } from '../../src/core/model/session.js';
 import type { Repositories } from '../db/repositories/index.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { Caller, ServiceDeps } from './service-deps.js';
 import { writeSession, type SessionWrite } from './session-writer.js';
 import { parseTime } from './time.js';
 

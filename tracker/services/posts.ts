@@ -2,7 +2,7 @@
 import type { Pagination, PatchPostRequest, Post, Visibility } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { PostRow, Repositories, SessionRow } from '../db/repositories/index.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { Caller, ServiceDeps } from './service-deps.js';
 import { newId, newSlug } from './ids.js';
 import { iso } from './time.js';
 import { postUrl } from './urls.js';

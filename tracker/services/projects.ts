@@ -2,7 +2,7 @@
 import type { PointerSource, ProjectSummary, ResumeResponse } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { ProjectRow, ProjectStats } from '../db/repositories/index.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { Caller, ServiceDeps } from './service-deps.js';
 import { iso, isoOrNull } from './time.js';
 
 export function toProjectSummary(

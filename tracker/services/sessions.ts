@@ -16,7 +16,7 @@ import type { ReadStats, Session } from '../../src/core/model/session.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { Repositories, SessionRow } from '../db/repositories/index.js';
 import { searchTerms } from '../db/repositories/session-search.js';
-import type { Caller, ServiceDeps } from './context.js';
+import type { Caller, ServiceDeps } from './service-deps.js';
 import { fromEventRow, sessionEventItems } from './event-rows.js';
 import { attachToPost, createPostFor } from './posts.js';
 import { writeSession, type SessionWriteResult } from './session-writer.js';

@@ -1,6 +1,6 @@
 // The server-rendered web UI: every page route group behind the security headers, plus the static assets.
 import { Hono } from 'hono';
-import type { WebDeps } from './context.js';
+import type { WebDeps } from './web-deps.js';
 import { createAssetRoutes } from './routes/assets.js';
 import { createAuthRoutes } from './routes/auth.js';
 import { createDiagnosticsRoutes } from './routes/diagnostics.js';
@@ -12,7 +12,7 @@ import { createSettingsRoutes } from './routes/settings.js';
 import { createShareRoutes } from './routes/share.js';
 import { securityHeaders } from './security.js';
 
-export type { WebDeps } from './context.js';
+export type { WebDeps } from './web-deps.js';
 export { createWebSessions } from './web-sessions.js';
 
 /** Mount at `/`. The live viewer's SSE feed (live.viewer) is mounted by the caller at /live next to these pages. */

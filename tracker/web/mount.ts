@@ -6,7 +6,7 @@ import { createLive, type Live } from '../live/index.js';
 import type { LiveLimits } from '../live/limits.js';
 import type { RouteDeps } from '../routes/route-deps.js';
 import { createLivePostPublisher } from '../live/post-publisher.js';
-import type { ServiceDeps } from '../services/context.js';
+import type { ServiceDeps } from '../services/service-deps.js';
 import type { EventPublisher, LiveEvent } from '../services/publisher.js';
 import { createCsrf } from './csrf.js';
 import { createWeb } from './index.js';

@@ -6,7 +6,7 @@ import type { EgressGate, Gated } from '../../core/egress/index.js';
 import type { RedactionReport } from '../../core/model/session.js';
 import { BatonError, isBatonError } from '../../core/errors.js';
 import type { Session } from '../../core/model/session.js';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../invocation.js';
 import { prepareSession } from '../push/prepare-session.js';
 import { PUSH_MAX_BYTES, uploadSession } from '../push/upload-session.js';
 import type { Progress } from './progress.js';

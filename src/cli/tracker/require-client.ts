@@ -1,7 +1,7 @@
 // The CLI's tracker client from the resolved config, or one clear error saying how to configure a tracker.
 import { clientFromConfig, type TrackerClient, type TrackerClientOptions } from '../../client/index.js';
 import { BatonError } from '../../core/errors.js';
-import type { CliContext } from '../context.js';
+import type { CliContext } from '../invocation.js';
 
 export function requireClient(ctx: CliContext, opts: Partial<TrackerClientOptions> = {}): TrackerClient {
   const { trackerUrl, apiKey, allowInsecure } = ctx.config;

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../http/env.js';
 import { HttpError } from '../../http/errors.js';
 import { verifyKey } from '../../services/keys.js';
 import { createRateLimiter } from '../../services/rate-limit.js';
-import { html, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../web-deps.js';
 import { loginPage } from '../pages/login.js';
 import { PAGE, REDIRECT, pageRoute, pageRoutes } from './page-route.js';
 

@@ -1,5 +1,5 @@
 // `/diagnostics`: what runs here (version, engine, migrations, uptime), live streaming load, recent errors.
-import { html, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../web-deps.js';
 import { diagnosticsPage } from '../pages/diagnostics.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 

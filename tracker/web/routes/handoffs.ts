@@ -1,6 +1,6 @@
 // `/handoffs/:id` for the signed-in owner.
 import { getHandoff } from '../../services/handoffs.js';
-import { html, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../web-deps.js';
 import { handoffPage } from '../pages/handoff.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 

@@ -1,6 +1,6 @@
 // `/live/:viewerToken`: the live viewer page (no login for unlisted streams); its feed and status probe are API routes.
 import { resolveViewer } from '../../live/index.js';
-import { html, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../web-deps.js';
 import { liveViewerPage } from '../pages/live-viewer.js';
 import { PAGE, pageRoute, pageRoutes } from './page-route.js';
 

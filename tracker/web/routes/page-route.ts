@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { defineRoute, mountRoutes, type MountOptions, type Route } from '../../http/define-route.js';
 import type { AppEnv } from '../../http/env.js';
-import { renderError, requireUser, type PageCtx, type WebDeps } from '../context.js';
+import { renderError, requireUser, type PageCtx, type WebDeps } from '../web-deps.js';
 
 /** Every page and form is defined with this (tag `web`: documented, kept out of the public OpenAPI document). */
 export const pageRoute = defineRoute<WebDeps>();

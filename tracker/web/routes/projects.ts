@@ -3,7 +3,7 @@ import { ListSessionsQuery } from '../../../src/core/api/index.js';
 import { listHandoffs } from '../../services/handoffs.js';
 import { getProject, listProjects } from '../../services/projects.js';
 import { listSessions } from '../../services/sessions.js';
-import { html, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../web-deps.js';
 import { liveLinks } from '../live-links.js';
 import { projectDetailPage, projectsListPage } from '../pages/projects.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';

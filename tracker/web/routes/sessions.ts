@@ -3,7 +3,7 @@ import { ExportFormat, ListSessionsQuery, type SessionSummary } from '../../../s
 import { BatonError } from '../../../src/core/errors.js';
 import { listProjects } from '../../services/projects.js';
 import { getSession, listSessions, ownSession } from '../../services/sessions.js';
-import { html, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../web-deps.js';
 import { exportResponse } from '../export-response.js';
 import { liveLinks, openStreamFor } from '../live-links.js';
 import { sessionDetailPage, type LineageLink } from '../pages/session-detail.js';

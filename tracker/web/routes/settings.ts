@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CreateKeyRequest } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import { createKey, toKeyInfo } from '../../services/keys.js';
-import { html, type PageCtx, type WebDeps } from '../context.js';
+import { html, type PageCtx, type WebDeps } from '../web-deps.js';
 import { settingsPage } from '../pages/settings.js';
 import { PAGE, REDIRECT, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 

@@ -7,7 +7,7 @@ import { toPost, visiblePostSessions } from '../../services/posts.js';
 import { sessionDetail } from '../../services/sessions.js';
 import { toSummaries } from '../../services/session-view.js';
 import { baseUrlFor } from '../../http/base-url.js';
-import { html, type WebDeps } from '../context.js';
+import { html, type WebDeps } from '../web-deps.js';
 import { exportResponse } from '../export-response.js';
 import { sessionDetailPage } from '../pages/session-detail.js';
 import { sharedPostPage } from '../pages/shared-post.js';

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { BatonError } from '../../src/core/errors.js';
 import type { Live } from '../live/index.js';
-import type { Caller, ServiceDeps } from '../services/context.js';
+import type { Caller, ServiceDeps } from '../services/service-deps.js';
 import type { Csrf } from './csrf.js';
 import { HttpError, statusFor } from '../http/errors.js';
 import { errorPage } from './pages/error.js';
