@@ -55137,7 +55137,7 @@ function createAssetRoutes() {
   return app;
 }
 
-// tracker/web/context.ts
+// tracker/web/web-deps.ts
 init_errors();
 
 // tracker/web/html.ts
@@ -55214,7 +55214,7 @@ function errorPage(v2) {
   });
 }
 
-// tracker/web/context.ts
+// tracker/web/web-deps.ts
 function html3(c, body, status = 200) {
   return c.html(body, status);
 }
