@@ -205,6 +205,21 @@ export interface TrackerSecretsTable {
   value: string;
 }
 
+/** Migration 8: one transcript line per row, as the client sent it, zlib deflated (issue 12). */
+export interface TranscriptEntriesTable {
+  session_pk: number;
+  /** '' for the main transcript file, else the sub-file (e.g. 'subagents/agent-<id>'). */
+  sub_key: string;
+  /** Arrival order within (session, sub_key), from 1. */
+  seq: number;
+  uuid: string | null;
+  /** The line's JSON text, deflated (BLOB on SQLite, bytea on PostgreSQL). */
+  body: Uint8Array;
+  /** Length of the line's UTF-8 text before compression. */
+  raw_bytes: number;
+  created_at: number;
+}
+
 /** Every table, whichever module queries it: the schema is one thing (tracker/db/migrations), so is its type. */
 export interface Database {
   users: UsersTable;
@@ -223,4 +238,5 @@ export interface Database {
   live_events: LiveEventsTable;
   web_sessions: WebSessionsTable;
   tracker_secrets: TrackerSecretsTable;
+  transcript_entries: TranscriptEntriesTable;
 }

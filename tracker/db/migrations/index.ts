@@ -7,6 +7,7 @@ import { migration0004 } from './0004-key-parents.js';
 import { migration0005 } from './0005-secrets.js';
 import { migration0006 } from './0006-session-accounting.js';
 import { migration0007 } from './0007-subagent-usage.js';
+import { migration0008 } from './0008-transcript-entries.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -17,5 +18,6 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 export type { Migration } from './types.js';

@@ -1,0 +1,145 @@
+// Transcript entries (issue 12): each line of a session's transcript files kept as sent, deflated at rest.
+import { deflateSync, inflateSync } from 'node:zlib';
+import { sql, type Kysely } from 'kysely';
+import type { Database, Engine } from '../types.js';
+
+export interface NewTranscriptEntry {
+  /** The line's uuid (its idempotency key), or null: then it is appended every time. */
+  uuid: string | null;
+  /** The line's JSON text, stored and returned byte for byte. */
+  text: string;
+}
+
+export interface TranscriptEntry {
+  seq: number;
+  uuid: string | null;
+  text: string;
+}
+
+export interface TranscriptStats {
+  entries: number;
+  /** UTF-8 bytes of the lines as sent. */
+  rawBytes: number;
+  /** Bytes of the deflated bodies as stored. */
+  storedBytes: number;
+}
+
+export interface TranscriptEntriesRepo {
+  /** Appends in order after the file's last seq; a uuid already stored (or repeated in the batch) is a duplicate. */
+  append(
+    sessionPk: number,
+    subKey: string,
+    entries: readonly NewTranscriptEntry[],
+    now: number,
+  ): Promise<{ appended: number; duplicates: number }>;
+  /** Lines with seq > afterSeq, in order, at most `limit`. */
+  load(
+    sessionPk: number,
+    subKey: string,
+    page: { afterSeq: number; limit: number },
+  ): Promise<TranscriptEntry[]>;
+  listSubkeys(sessionPk: number): Promise<string[]>;
+  stats(sessionPk: number): Promise<TranscriptStats>;
+}
+
+// Rows per INSERT and uuids per lookup: well under both engines' bound-parameter limits.
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine): TranscriptEntriesRepo {
+  return {
+    append: (sessionPk, subKey, entries, now) =>
+      db.transaction().execute(async (trx) => {
+        // seq is max + 1 within the file: PostgreSQL writers of one session queue on its row (SQLite has one writer).
+        if (engine === 'postgres')
+          await trx.selectFrom('sessions').select('pk').where('pk', '=', sessionPk).forUpdate().execute();
+        const uuids = [...new Set(entries.map((e) => e.uuid).filter((u): u is string => u !== null))];
+        const stored = new Set<string>();
+        for (const part of chunks(uuids)) {
+          const rows = await trx
+            .selectFrom('transcript_entries')
+            .select('uuid')
+            .where('session_pk', '=', sessionPk)
+            .where('sub_key', '=', subKey)
+            .where('uuid', 'in', part)
+            .execute();
+          for (const r of rows) if (r.uuid !== null) stored.add(r.uuid);
+        }
+        const fresh = entries.filter((e) => {
+          if (e.uuid === null) return true;
+          if (stored.has(e.uuid)) return false;
+          stored.add(e.uuid);
+          return true;
+        });
+        const last = await trx
+          .selectFrom('transcript_entries')
+          .select((eb) => eb.fn.max('seq').as('seq'))
+          .where('session_pk', '=', sessionPk)
+          .where('sub_key', '=', subKey)
+          .executeTakeFirst();
+        let seq = Number(last?.seq ?? 0);
+        const rows = fresh.map((e) => {
+          const raw = Buffer.from(e.text, 'utf8');
+          return {
+            session_pk: sessionPk,
+            sub_key: subKey,
+            seq: ++seq,
+            uuid: e.uuid,
+            body: deflateSync(raw),
+            raw_bytes: raw.length,
+            created_at: now,
+          };
+        });
+        for (const part of chunks(rows)) await trx.insertInto('transcript_entries').values(part).execute();
+        return { appended: rows.length, duplicates: entries.length - rows.length };
+      }),
+    async load(sessionPk, subKey, page) {
+      const rows = await db
+        .selectFrom('transcript_entries')
+        .select(['seq', 'uuid', 'body'])
+        .where('session_pk', '=', sessionPk)
+        .where('sub_key', '=', subKey)
+        .where('seq', '>', page.afterSeq)
+        .orderBy('seq')
+        .limit(page.limit)
+        .execute();
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        uuid: r.uuid,
+        text: inflateSync(r.body).toString('utf8'),
+      }));
+    },
+    async listSubkeys(sessionPk) {
+      const rows = await db
+        .selectFrom('transcript_entries')
+        .select('sub_key')
+        .distinct()
+        .where('session_pk', '=', sessionPk)
+        .orderBy('sub_key')
+        .execute();
+      return rows.map((r) => r.sub_key);
+    },
+    async stats(sessionPk) {
+      const size = engine === 'sqlite' ? sql`length(body)` : sql`octet_length(body)`;
+      const row = await db
+        .selectFrom('transcript_entries')
+        .select([
+          sql<number>`count(*)`.as('entries'),
+          sql<number | null>`sum(raw_bytes)`.as('raw'),
+          sql<number | null>`sum(${size})`.as('stored'),
+        ])
+        .where('session_pk', '=', sessionPk)
+        .executeTakeFirstOrThrow();
+      return {
+        entries: Number(row.entries),
+        rawBytes: Number(row.raw ?? 0),
+        storedBytes: Number(row.stored ?? 0),
+      };
+    },
+  };
+}
