@@ -110,6 +110,18 @@ it('answers one real request to every documented route with what the document sa
           body: { events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'd3', text: 'x' } }] },
         }),
     ],
+    [
+      'post /api/v1/sessions/{id}/entries',
+      () =>
+        call('POST', '/api/v1/sessions/doc-1/entries', {
+          body: { entries: [{ uuid: 'e1', line: { type: 'user', uuid: 'e1' } }] },
+        }),
+    ],
+    ['get /api/v1/sessions/{id}/entries', () => call('GET', '/api/v1/sessions/doc-1/entries?limit=10')],
+    [
+      'get /api/v1/sessions/{id}/entries/subkeys',
+      () => call('GET', '/api/v1/sessions/doc-1/entries/subkeys'),
+    ],
     ['get /api/v1/sessions', () => call('GET', '/api/v1/sessions?search=prompt')],
     ['get /api/v1/sessions/{id}', () => call('GET', '/api/v1/sessions/doc-1')],
     [

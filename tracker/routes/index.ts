@@ -13,6 +13,7 @@ import { PROJECT_ROUTES } from './projects.js';
 import type { ApiDeps, ApiDocument, RouteDeps } from './route-deps.js';
 import { SESSION_ROUTES } from './sessions.js';
 import { SHARE_ROUTES } from './share.js';
+import { TRANSCRIPT_ENTRY_ROUTES } from './transcript-entries.js';
 import { ME_ROUTE, USER_ROUTES } from './users.js';
 
 export const API_ROUTES: ReadonlyArray<Route<ApiDeps>> = [
@@ -22,6 +23,7 @@ export const API_ROUTES: ReadonlyArray<Route<ApiDeps>> = [
   ...KEY_ROUTES,
   ...USER_ROUTES,
   ...SESSION_ROUTES,
+  ...TRANSCRIPT_ENTRY_ROUTES,
   ...EXPORT_ROUTES,
   ...PROJECT_ROUTES,
   ...HANDOFF_ROUTES,

@@ -9,3 +9,4 @@ export * from './posts.js';
 export * from './share.js';
 export * from './ingest.js';
 export * from './health.js';
+export * from './transcript-entries.js';

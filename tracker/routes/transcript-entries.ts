@@ -1,0 +1,50 @@
+// /api/v1/sessions/{id}/entries: a session's transcript lines, kept as sent (issue 12). Owner only.
+import {
+  AppendEntriesRequest,
+  AppendEntriesResponse,
+  ListEntriesQuery,
+  ListEntriesResponse,
+  ListSubkeysResponse,
+  SessionId,
+} from '../../src/core/api/index.js';
+import { z } from 'zod';
+import { appendEntries, listEntries, listSubkeys } from '../services/transcript-entries.js';
+import { apiRoute } from './route-deps.js';
+
+const key = { auth: 'apiKey', rateLimit: 'perKey', tag: 'sessions' } as const;
+
+export const TRANSCRIPT_ENTRY_ROUTES = [
+  apiRoute({
+    ...key,
+    method: 'post',
+    path: '/api/v1/sessions/{id}/entries',
+    summary: 'Append transcript lines (idempotent per uuid); creates the session if needed',
+    // The path names the session it may create: the same id rule as appended events'.
+    params: z.object({ id: SessionId }),
+    bodyLimit: (d) => d.config.limits.sessionBodyBytes,
+    body: AppendEntriesRequest,
+    responses: { 200: { schema: AppendEntriesResponse } },
+    handler: async ({ c, deps, params, body }) =>
+      c.json(await appendEntries(deps, c.get('caller'), params.id, body), 200),
+  }),
+  apiRoute({
+    ...key,
+    method: 'get',
+    path: '/api/v1/sessions/{id}/entries',
+    summary: "A page of one transcript file's lines, in arrival order",
+    query: ListEntriesQuery,
+    responses: { 200: { schema: ListEntriesResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params, query }) =>
+      c.json(await listEntries(deps, c.get('caller'), params.id, query)),
+  }),
+  apiRoute({
+    ...key,
+    method: 'get',
+    path: '/api/v1/sessions/{id}/entries/subkeys',
+    summary: 'The transcript files of a session that hold entries',
+    responses: { 200: { schema: ListSubkeysResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params }) => c.json(await listSubkeys(deps, c.get('caller'), params.id)),
+  }),
+];
