@@ -28915,6 +28915,55 @@ var init_health = __esm({
   }
 });
 
+// src/core/api/transcript-entries.ts
+var TranscriptSubKey, TranscriptLine, AppendEntriesRequest, AppendEntriesResponse, ListEntriesQuery, TranscriptEntry, ListEntriesResponse, ListSubkeysResponse;
+var init_transcript_entries = __esm({
+  "src/core/api/transcript-entries.ts"() {
+    "use strict";
+    init_zod();
+    TranscriptSubKey = external_exports.string().max(300).regex(
+      /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
+      "a relative path of plain names"
+    );
+    TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
+    AppendEntriesRequest = external_exports.object({
+      subKey: TranscriptSubKey.default(""),
+      entries: external_exports.array(
+        external_exports.object({
+          /** The line's uuid: appending it again is a no-op. Lines without one are appended every time. */
+          uuid: external_exports.string().min(1).max(200).optional(),
+          line: TranscriptLine
+        }).strict()
+      ).max(1e4)
+    }).strict();
+    AppendEntriesResponse = external_exports.object({
+      appended: external_exports.number().int(),
+      /** Entries whose uuid the file already held (or that repeated one in the same request). */
+      duplicates: external_exports.number().int()
+    });
+    ListEntriesQuery = external_exports.object({
+      subKey: TranscriptSubKey.default(""),
+      /** Entries after this seq (0: from the start); pass the previous page's `next`. */
+      after: external_exports.coerce.number().int().min(0).default(0),
+      limit: external_exports.coerce.number().int().min(1).max(1e3).default(200)
+    });
+    TranscriptEntry = external_exports.object({
+      seq: external_exports.number().int(),
+      uuid: external_exports.string().nullable(),
+      line: TranscriptLine
+    });
+    ListEntriesResponse = external_exports.object({
+      entries: external_exports.array(TranscriptEntry),
+      /** The `after` of the next page, or null when this page reached the end. */
+      next: external_exports.number().int().nullable()
+    });
+    ListSubkeysResponse = external_exports.object({
+      /** Every file of the session that holds entries, '' (the main file) included when it does. */
+      subKeys: external_exports.array(external_exports.string())
+    });
+  }
+});
+
 // src/core/api/index.ts
 var init_api2 = __esm({
   "src/core/api/index.ts"() {
@@ -28929,6 +28978,7 @@ var init_api2 = __esm({
     init_share();
     init_ingest();
     init_health();
+    init_transcript_entries();
   }
 });
 

@@ -59924,6 +59924,48 @@ var IngestResponse = external_exports.object({ results: external_exports.array(I
 var HealthResponse = external_exports.object({ status: external_exports.literal("ok") });
 var ReadyResponse = external_exports.object({ status: external_exports.enum(["ready", "unavailable"]), engine: external_exports.string() });
 
+// src/core/api/transcript-entries.ts
+var TranscriptSubKey = external_exports.string().max(300).regex(
+  /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
+  "a relative path of plain names"
+);
+var TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
+var AppendEntriesRequest = external_exports.object({
+  subKey: TranscriptSubKey.default(""),
+  entries: external_exports.array(
+    external_exports.object({
+      /** The line's uuid: appending it again is a no-op. Lines without one are appended every time. */
+      uuid: external_exports.string().min(1).max(200).optional(),
+      line: TranscriptLine
+    }).strict()
+  ).max(1e4)
+}).strict();
+var AppendEntriesResponse = external_exports.object({
+  appended: external_exports.number().int(),
+  /** Entries whose uuid the file already held (or that repeated one in the same request). */
+  duplicates: external_exports.number().int()
+});
+var ListEntriesQuery = external_exports.object({
+  subKey: TranscriptSubKey.default(""),
+  /** Entries after this seq (0: from the start); pass the previous page's `next`. */
+  after: external_exports.coerce.number().int().min(0).default(0),
+  limit: external_exports.coerce.number().int().min(1).max(1e3).default(200)
+});
+var TranscriptEntry = external_exports.object({
+  seq: external_exports.number().int(),
+  uuid: external_exports.string().nullable(),
+  line: TranscriptLine
+});
+var ListEntriesResponse = external_exports.object({
+  entries: external_exports.array(TranscriptEntry),
+  /** The `after` of the next page, or null when this page reached the end. */
+  next: external_exports.number().int().nullable()
+});
+var ListSubkeysResponse = external_exports.object({
+  /** Every file of the session that holds entries, '' (the main file) included when it does. */
+  subKeys: external_exports.array(external_exports.string())
+});
+
 // src/client/health-api.ts
 var OpenApiInfo = external_exports.object({ info: external_exports.object({ title: external_exports.string().optional(), version: external_exports.string() }).loose() }).loose();
 function createHealthApi(t) {

@@ -26,9 +26,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key5 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key5) && key5 !== except)
-        __defProp(to, key5, { get: () => from[key5], enumerable: !(desc = __getOwnPropDesc(from, key5)) || desc.enumerable });
+    for (let key6 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key6) && key6 !== except)
+        __defProp(to, key6, { get: () => from[key6], enumerable: !(desc = __getOwnPropDesc(from, key6)) || desc.enumerable });
   }
   return to;
 };
@@ -2709,8 +2709,8 @@ function parseUpdate(...args) {
 }
 function parseUpdateObjectExpression(update) {
   const updateObj = isFunction(update) ? update(expressionBuilder()) : update;
-  return Object.entries(updateObj).filter(([_2, value]) => value !== void 0).map(([key5, value]) => {
-    return ColumnUpdateNode.create(ColumnNode.create(key5), parseValueExpression(value));
+  return Object.entries(updateObj).filter(([_2, value]) => value !== void 0).map(([key6, value]) => {
+    return ColumnUpdateNode.create(ColumnNode.create(key6), parseValueExpression(value));
   });
 }
 var init_update_set_parser = __esm({
@@ -9600,8 +9600,8 @@ var init_json_path_builder = __esm({
        * select "profile"->'addresses'->0->'city' as "city" from "person"
        * ```
        */
-      key(key5) {
-        return this.#createBuilderWithPathLeg("Member", key5);
+      key(key6) {
+        return this.#createBuilderWithPathLeg("Member", key6);
       }
       #createBuilderWithPathLeg(legType, value) {
         if (JSONReferenceNode.is(this.#node)) {
@@ -18527,6 +18527,37 @@ var init_subagent_usage = __esm({
   }
 });
 
+// tracker/db/migrations/0008-transcript-entries.ts
+var statements7, migration0008;
+var init_transcript_entries = __esm({
+  "tracker/db/migrations/0008-transcript-entries.ts"() {
+    "use strict";
+    statements7 = (t) => [
+      // One row per line of a session's transcript file: sub_key '' is the main file, else e.g. 'subagents/agent-<id>'.
+      // seq is the arrival order within (session, sub_key); body is the line's JSON text, zlib deflated.
+      // Keyed by the session's pk like events, so deleting a session deletes its entries.
+      `CREATE TABLE transcript_entries (
+    session_pk ${t.bigint} NOT NULL REFERENCES sessions(pk) ON DELETE CASCADE,
+    sub_key TEXT NOT NULL DEFAULT '',
+    seq INTEGER NOT NULL,
+    uuid TEXT,
+    body ${t.blob} NOT NULL,
+    raw_bytes INTEGER NOT NULL,
+    created_at ${t.bigint} NOT NULL,
+    PRIMARY KEY (session_pk, sub_key, seq)
+  )`,
+      // The idempotency key: the same line uuid again is a no-op. Lines without a uuid are always appended.
+      `CREATE UNIQUE INDEX transcript_entries_uuid ON transcript_entries(session_pk, sub_key, uuid) WHERE uuid IS NOT NULL`
+    ];
+    migration0008 = {
+      version: 8,
+      name: "transcript-entries",
+      sqlite: statements7({ bigint: "INTEGER", blob: "BLOB" }),
+      postgres: statements7({ bigint: "BIGINT", blob: "BYTEA" })
+    };
+  }
+});
+
 // tracker/db/migrations/index.ts
 var migrations;
 var init_migrations = __esm({
@@ -18539,6 +18570,7 @@ var init_migrations = __esm({
     init_secrets();
     init_session_accounting();
     init_subagent_usage();
+    init_transcript_entries();
     migrations = [
       migration0001,
       migration0002,
@@ -18546,7 +18578,8 @@ var init_migrations = __esm({
       migration0004,
       migration0005,
       migration0006,
-      migration0007
+      migration0007,
+      migration0008
     ];
   }
 });
@@ -18805,8 +18838,8 @@ var init_handoffs = __esm({
 // tracker/db/repositories/keys.ts
 function createKeysRepo(db) {
   return {
-    async create(key5) {
-      await db.insertInto("api_keys").values(key5).execute();
+    async create(key6) {
+      await db.insertInto("api_keys").values(key6).execute();
     },
     findByPrefix: (prefix) => db.selectFrom("api_keys").selectAll().where("prefix", "=", prefix).execute(),
     findByPrefixWithUser: (prefix) => db.selectFrom("api_keys as k").innerJoin("users as u", "u.id", "k.user_id").selectAll("k").select(["u.name as user_name", "u.role as user_role", "u.created_at as user_created_at"]).where("k.prefix", "=", prefix).execute(),
@@ -19187,6 +19220,83 @@ var init_repositories = __esm({
   }
 });
 
+// tracker/db/repositories/transcript-entries.ts
+import { deflateSync, inflateSync } from "node:zlib";
+function chunks(items, size = CHUNK2) {
+  const out = [];
+  for (let i2 = 0; i2 < items.length; i2 += size) out.push(items.slice(i2, i2 + size));
+  return out;
+}
+function createTranscriptEntriesRepo(db, engine) {
+  return {
+    append: (sessionPk, subKey, entries, now) => db.transaction().execute(async (trx) => {
+      if (engine === "postgres")
+        await trx.selectFrom("sessions").select("pk").where("pk", "=", sessionPk).forUpdate().execute();
+      const uuids = [...new Set(entries.map((e) => e.uuid).filter((u) => u !== null))];
+      const stored = /* @__PURE__ */ new Set();
+      for (const part of chunks(uuids)) {
+        const rows2 = await trx.selectFrom("transcript_entries").select("uuid").where("session_pk", "=", sessionPk).where("sub_key", "=", subKey).where("uuid", "in", part).execute();
+        for (const r of rows2) if (r.uuid !== null) stored.add(r.uuid);
+      }
+      const fresh = entries.filter((e) => {
+        if (e.uuid === null) return true;
+        if (stored.has(e.uuid)) return false;
+        stored.add(e.uuid);
+        return true;
+      });
+      const last = await trx.selectFrom("transcript_entries").select((eb) => eb.fn.max("seq").as("seq")).where("session_pk", "=", sessionPk).where("sub_key", "=", subKey).executeTakeFirst();
+      let seq = Number(last?.seq ?? 0);
+      const rows = fresh.map((e) => {
+        const raw2 = Buffer.from(e.text, "utf8");
+        return {
+          session_pk: sessionPk,
+          sub_key: subKey,
+          seq: ++seq,
+          uuid: e.uuid,
+          body: deflateSync(raw2),
+          raw_bytes: raw2.length,
+          created_at: now
+        };
+      });
+      for (const part of chunks(rows)) await trx.insertInto("transcript_entries").values(part).execute();
+      return { appended: rows.length, duplicates: entries.length - rows.length };
+    }),
+    async load(sessionPk, subKey, page4) {
+      const rows = await db.selectFrom("transcript_entries").select(["seq", "uuid", "body"]).where("session_pk", "=", sessionPk).where("sub_key", "=", subKey).where("seq", ">", page4.afterSeq).orderBy("seq").limit(page4.limit).execute();
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        uuid: r.uuid,
+        text: inflateSync(r.body).toString("utf8")
+      }));
+    },
+    async listSubkeys(sessionPk) {
+      const rows = await db.selectFrom("transcript_entries").select("sub_key").distinct().where("session_pk", "=", sessionPk).orderBy("sub_key").execute();
+      return rows.map((r) => r.sub_key);
+    },
+    async stats(sessionPk) {
+      const size = engine === "sqlite" ? sql`length(body)` : sql`octet_length(body)`;
+      const row = await db.selectFrom("transcript_entries").select([
+        sql`count(*)`.as("entries"),
+        sql`sum(raw_bytes)`.as("raw"),
+        sql`sum(${size})`.as("stored")
+      ]).where("session_pk", "=", sessionPk).executeTakeFirstOrThrow();
+      return {
+        entries: Number(row.entries),
+        rawBytes: Number(row.raw ?? 0),
+        storedBytes: Number(row.stored ?? 0)
+      };
+    }
+  };
+}
+var CHUNK2;
+var init_transcript_entries2 = __esm({
+  "tracker/db/repositories/transcript-entries.ts"() {
+    "use strict";
+    init_esm();
+    CHUNK2 = 500;
+  }
+});
+
 // tracker/db/store.ts
 async function openStore(target, opts = {}) {
   const handle = openDatabase(target);
@@ -19202,6 +19312,7 @@ async function openStore(target, opts = {}) {
     ...createRepositories(handle.db, handle.engine),
     engine: handle.engine,
     db: handle.db,
+    transcriptEntries: createTranscriptEntriesRepo(handle.db, handle.engine),
     transaction: (fn) => handle.db.transaction().execute((trx) => fn(createRepositories(trx, handle.engine))),
     ping: handle.ping,
     close: handle.close,
@@ -19214,6 +19325,7 @@ var init_store = __esm({
     init_dialect2();
     init_migrate();
     init_repositories();
+    init_transcript_entries2();
   }
 });
 
@@ -19306,12 +19418,12 @@ var require_core = __commonJS({
     }
     function inherit$1(original, ...objects) {
       const result = /* @__PURE__ */ Object.create(null);
-      for (const key5 in original) {
-        result[key5] = original[key5];
+      for (const key6 in original) {
+        result[key6] = original[key6];
       }
       objects.forEach(function(obj) {
-        for (const key5 in obj) {
-          result[key5] = obj[key5];
+        for (const key6 in obj) {
+          result[key6] = obj[key6];
         }
       });
       return (
@@ -19830,8 +19942,8 @@ var require_core = __commonJS({
       if (!mode.beforeMatch) return;
       if (mode.starts) throw new Error("beforeMatch cannot be used with starts");
       const originalMode = Object.assign({}, mode);
-      Object.keys(mode).forEach((key5) => {
-        delete mode[key5];
+      Object.keys(mode).forEach((key6) => {
+        delete mode[key6];
       });
       mode.keywords = originalMode.keywords;
       mode.begin = concat(originalMode.beforeMatch, lookahead(originalMode.begin));
@@ -19908,9 +20020,9 @@ var require_core = __commonJS({
       seenDeprecations[`${version3}/${message}`] = true;
     };
     var MultiClassError = new Error();
-    function remapScopeNames(mode, regexes, { key: key5 }) {
+    function remapScopeNames(mode, regexes, { key: key6 }) {
       let offset = 0;
-      const scopeNames = mode[key5];
+      const scopeNames = mode[key6];
       const emit = {};
       const positions = {};
       for (let i2 = 1; i2 <= regexes.length; i2++) {
@@ -19918,9 +20030,9 @@ var require_core = __commonJS({
         emit[i2 + offset] = true;
         offset += countMatchGroups(regexes[i2 - 1]);
       }
-      mode[key5] = positions;
-      mode[key5]._emit = emit;
-      mode[key5]._multi = true;
+      mode[key6] = positions;
+      mode[key6]._emit = emit;
+      mode[key6]._multi = true;
     }
     function beginMultiClass(mode) {
       if (!Array.isArray(mode.begin)) return;
@@ -20803,9 +20915,9 @@ var require_core = __commonJS({
         optional: optional2,
         anyNumberOfTimes
       };
-      for (const key5 in MODES2) {
-        if (typeof MODES2[key5] === "object") {
-          deepFreeze(MODES2[key5]);
+      for (const key6 in MODES2) {
+        if (typeof MODES2[key6] === "object") {
+          deepFreeze(MODES2[key6]);
         }
       }
       Object.assign(hljs, MODES2);
@@ -21558,9 +21670,9 @@ function floatSafeRemainder(val, step) {
   return ratio - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
-function defineLazy(object2, key5, getter) {
+function defineLazy(object2, key6, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key5, {
+  Object.defineProperty(object2, key6, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -21572,7 +21684,7 @@ function defineLazy(object2, key5, getter) {
       return value;
     },
     set(v2) {
-      Object.defineProperty(object2, key5, {
+      Object.defineProperty(object2, key6, {
         value: v2
         // configurable: true,
       });
@@ -21598,47 +21710,47 @@ function rawShape(def) {
 function sourceShape(schema2) {
   return rawShape(schema2._zod.def) ?? schema2._zod.def.shape;
 }
-function deferProp(target, key5, getter) {
-  Object.defineProperty(target, key5, {
+function deferProp(target, key6, getter) {
+  Object.defineProperty(target, key6, {
     get() {
       const value = getter();
-      assignProp(this, key5, value);
+      assignProp(this, key6, value);
       return value;
     },
     enumerable: true,
     configurable: true
   });
 }
-function putProp(target, key5, value) {
-  if (key5 in target)
-    assignProp(target, key5, value);
+function putProp(target, key6, value) {
+  if (key6 in target)
+    assignProp(target, key6, value);
   else
-    target[key5] = value;
+    target[key6] = value;
 }
 function mirrorShape(target, source, keys, wrap) {
   const raw2 = sourceShape(source);
-  for (const key5 of keys) {
-    const desc = Object.getOwnPropertyDescriptor(raw2, key5);
+  for (const key6 of keys) {
+    const desc = Object.getOwnPropertyDescriptor(raw2, key6);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
-      deferProp(target, key5, () => {
-        const value = source._zod.def.shape[key5];
-        return wrap ? wrap(value, key5) : value;
+      deferProp(target, key6, () => {
+        const value = source._zod.def.shape[key6];
+        return wrap ? wrap(value, key6) : value;
       });
     } else
-      putProp(target, key5, wrap ? wrap(desc.value, key5) : desc.value);
+      putProp(target, key6, wrap ? wrap(desc.value, key6) : desc.value);
   }
 }
 function mirrorProps(target, source) {
-  for (const key5 of Reflect.ownKeys(source)) {
-    const desc = Object.getOwnPropertyDescriptor(source, key5);
+  for (const key6 of Reflect.ownKeys(source)) {
+    const desc = Object.getOwnPropertyDescriptor(source, key6);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key5, () => source[key5]);
+      deferProp(target, key6, () => source[key6]);
     else
-      putProp(target, key5, desc.value);
+      putProp(target, key6, desc.value);
   }
 }
 function mergeDefs(...defs) {
@@ -21655,11 +21767,11 @@ function cloneDef(schema2) {
 function getElementAtPath(obj, path) {
   if (!path)
     return obj;
-  return path.reduce((acc, key5) => acc?.[key5], obj);
+  return path.reduce((acc, key6) => acc?.[key6], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
-  const promises = keys.map((key5) => promisesObj[key5]);
+  const promises = keys.map((key6) => promisesObj[key6]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
     for (let i2 = 0; i2 < keys.length; i2++) {
@@ -21731,8 +21843,8 @@ function shallowClone(o) {
 }
 function numKeys(data) {
   let keyCount = 0;
-  for (const key5 in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key5)) {
+  for (const key6 in data) {
+    if (Object.prototype.hasOwnProperty.call(data, key6)) {
       keyCount++;
     }
   }
@@ -21886,12 +21998,12 @@ function pick(schema2, mask) {
 function maskedKeys(schema2, mask) {
   const raw2 = sourceShape(schema2);
   const keys = [];
-  for (const key5 of Reflect.ownKeys(mask)) {
-    if (!Object.getOwnPropertyDescriptor(raw2, key5)?.enumerable) {
-      throw new Error(`Unrecognized key: "${String(key5)}"`);
+  for (const key6 of Reflect.ownKeys(mask)) {
+    if (!Object.getOwnPropertyDescriptor(raw2, key6)?.enumerable) {
+      throw new Error(`Unrecognized key: "${String(key6)}"`);
     }
-    if (mask[key5])
-      keys.push(key5);
+    if (mask[key6])
+      keys.push(key6);
   }
   return keys;
 }
@@ -21904,7 +22016,7 @@ function omit(schema2, mask) {
   }
   const omitted = new Set(maskedKeys(schema2, mask));
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key5) => !omitted.has(key5)));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key6) => !omitted.has(key6)));
   return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema2, shape) {
@@ -21915,8 +22027,8 @@ function extend(schema2, shape) {
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema2);
-    for (const key5 of Reflect.ownKeys(shape)) {
-      if (Object.getOwnPropertyDescriptor(existingShape, key5) !== void 0) {
+    for (const key6 of Reflect.ownKeys(shape)) {
+      if (Object.getOwnPropertyDescriptor(existingShape, key6) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
@@ -21963,15 +22075,15 @@ function partial(Class2, schema2, mask, name = "partial") {
   }
   const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key5) => selected && !selected.has(key5) ? value : new Class2({ type: "optional", innerType: value })));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key6) => selected && !selected.has(key6) ? value : new Class2({ type: "optional", innerType: value })));
   return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape, checks: [] }));
 }
 function required(Class2, schema2, mask) {
   const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key5) => (
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key6) => (
     // overwrite with non-optional
-    selected && !selected.has(key5) ? value : new Class2({ type: "nonoptional", innerType: value })
+    selected && !selected.has(key6) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
   return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape }));
 }
@@ -22158,46 +22270,46 @@ var Class = class {
   }
 };
 function members(proto, table) {
-  for (const key5 in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key5);
+  for (const key6 in table) {
+    const desc = Object.getOwnPropertyDescriptor(table, key6);
     if (desc.get)
-      Object.defineProperty(proto, key5, { ...desc, enumerable: false });
+      Object.defineProperty(proto, key6, { ...desc, enumerable: false });
     else
-      defineBound(proto, key5, desc.value);
+      defineBound(proto, key6, desc.value);
   }
 }
-function own(inst, key5, value, enumerable = true) {
-  Object.defineProperty(inst, key5, { configurable: true, writable: true, enumerable, value });
+function own(inst, key6, value, enumerable = true) {
+  Object.defineProperty(inst, key6, { configurable: true, writable: true, enumerable, value });
   return value;
 }
-function hide(inst, key5, value) {
-  return own(inst, key5, value, false);
+function hide(inst, key6, value) {
+  return own(inst, key6, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
-  for (const key5 in computes) {
-    const compute = computes[key5];
-    Object.defineProperty(table, key5, {
+  for (const key6 in computes) {
+    const compute = computes[key6];
+    Object.defineProperty(table, key6, {
       configurable: true,
       enumerable: true,
       get() {
-        return own(this, key5, compute(this));
+        return own(this, key6, compute(this));
       },
       set(value) {
-        own(this, key5, value);
+        own(this, key6, value);
       }
     });
   }
   return table;
 }
-function defineBound(proto, key5, fn) {
-  Object.defineProperty(proto, key5, {
+function defineBound(proto, key6, fn) {
+  Object.defineProperty(proto, key6, {
     configurable: true,
     get() {
-      return this == null ? fn : own(this, key5, fn.bind(this));
+      return this == null ? fn : own(this, key6, fn.bind(this));
     },
     set(value) {
-      own(this, key5, value);
+      own(this, key6, value);
     }
   });
 }
@@ -22214,53 +22326,53 @@ var breaker = {
     return void 0;
   }
 };
-function defineLazyInternal(inst, key5, compute) {
+function defineLazyInternal(inst, key6, compute) {
   const proto = Object.getPrototypeOf(inst._zod);
-  if (key5 in proto && installing !== inst._zod) {
+  if (key6 in proto && installing !== inst._zod) {
     installing = void 0;
     return;
   }
   installing = inst._zod;
-  Object.defineProperty(proto, key5, {
+  Object.defineProperty(proto, key6, {
     configurable: true,
     get() {
-      Object.defineProperty(this, key5, breaker);
+      Object.defineProperty(this, key6, breaker);
       const outer = broke;
       broke = false;
       try {
         const value = compute(this);
         if (broke)
-          delete this[key5];
+          delete this[key6];
         else
-          Object.defineProperty(this, key5, { configurable: true, writable: true, value });
+          Object.defineProperty(this, key6, { configurable: true, writable: true, value });
         broke = broke || outer;
         return value;
       } catch (err2) {
-        delete this[key5];
+        delete this[key6];
         broke = broke || outer;
         throw err2;
       }
     },
     set(value) {
-      Object.defineProperty(this, key5, { configurable: true, writable: true, value });
+      Object.defineProperty(this, key6, { configurable: true, writable: true, value });
     }
   });
 }
-function installLazyProp(inst, key5, make, enumerable) {
-  const proto = claim(inst, key5);
+function installLazyProp(inst, key6, make, enumerable) {
+  const proto = claim(inst, key6);
   if (!proto)
     return;
-  Object.defineProperty(proto, key5, {
+  Object.defineProperty(proto, key6, {
     configurable: true,
     get() {
       const desc = { configurable: true, writable: true, enumerable, value: void 0 };
-      Object.defineProperty(this, key5, desc);
+      Object.defineProperty(this, key6, desc);
       desc.value = make(this);
-      Object.defineProperty(this, key5, desc);
+      Object.defineProperty(this, key6, desc);
       return desc.value;
     },
     set(value) {
-      Object.defineProperty(this, key5, { configurable: true, writable: true, enumerable, value });
+      Object.defineProperty(this, key6, { configurable: true, writable: true, enumerable, value });
     }
   });
 }
@@ -22437,15 +22549,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj, key5, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj, key5)) {
-    if (key5 === "__proto__") {
-      Object.defineProperty(obj, key5, { value: make(), writable: true, enumerable: true, configurable: true });
+function node(obj, key6, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key6)) {
+    if (key6 === "__proto__") {
+      Object.defineProperty(obj, key6, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj[key5] = make();
+      obj[key6] = make();
     }
   }
-  return obj[key5];
+  return obj[key6];
 }
 function flattenError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = {};
@@ -23354,16 +23466,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key5) => [key5, def.shape[key5]]));
+    entries ?? (entries = Reflect.ownKeys(def.shape).map((key6) => [key6, def.shape[key6]]));
     const input2 = payload.value;
     let proms;
-    for (const [key5, schema2] of entries) {
-      const result = schema2._zod.run({ value: input2[key5], issues: [] }, {});
+    for (const [key6, schema2] of entries) {
+      const result = schema2._zod.run({ value: input2[key6], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
-        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key5)));
+        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key6)));
       } else {
-        handleCheckPropertyResult(result, payload, key5);
+        handleCheckPropertyResult(result, payload, key6);
       }
     }
     if (proms)
@@ -24264,8 +24376,8 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   };
   capSize(inst, arraySize);
 });
-function handlePropertyResult(result, final, key5, input2, optin, optout) {
-  const isPresent = key5 in input2;
+function handlePropertyResult(result, final, key6, input2, optin, optout) {
+  const isPresent = key6 in input2;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
@@ -24274,7 +24386,7 @@ function handlePropertyResult(result, final, key5, input2, optin, optout) {
     if (optin !== void 0 && isOptionalOut && !isPresent) {
       return;
     }
-    final.issues.push(...prefixIssues(key5, result.issues));
+    final.issues.push(...prefixIssues(key6, result.issues));
   }
   if (!isPresent && optin === void 0) {
     if (!result.issues.length) {
@@ -24282,17 +24394,17 @@ function handlePropertyResult(result, final, key5, input2, optin, optout) {
         code: "invalid_type",
         expected: "nonoptional",
         input: void 0,
-        path: [key5]
+        path: [key6]
       });
     }
     return;
   }
   if (result.value === void 0) {
     if (isPresent || optin === "defaulted" && !isOptionalOut) {
-      final.value[key5] = void 0;
+      final.value[key6] = void 0;
     }
   } else {
-    final.value[key5] = result.value;
+    final.value[key6] = result.value;
   }
 }
 var NO_SYMBOL_KEYS = [];
@@ -24325,28 +24437,28 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   const optin = _catchall.optin;
   const optout = _catchall.optout;
   let seen = 0;
-  for (const key5 in input2) {
+  for (const key6 in input2) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
         break;
       seen = payload.issues.length;
     }
-    if (keySet.has(key5))
+    if (keySet.has(key6))
       continue;
-    if (key5 === "__proto__") {
+    if (key6 === "__proto__") {
       if (t === "never")
-        unrecognized.push(key5);
+        unrecognized.push(key6);
       continue;
     }
     if (t === "never") {
-      unrecognized.push(key5);
+      unrecognized.push(key6);
       continue;
     }
-    const r = _catchall.run({ value: input2[key5], issues: [] }, ctx);
+    const r = _catchall.run({ value: input2[key6], issues: [] }, ctx);
     if (r instanceof Promise) {
-      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key5, input2, optin, optout)));
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key6, input2, optin, optout)));
     } else {
-      handlePropertyResult(r, payload, key5, input2, optin, optout);
+      handlePropertyResult(r, payload, key6, input2, optin, optout);
     }
   }
   if (unrecognized.length) {
@@ -24383,16 +24495,16 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   defineLazyInternal(inst, "propValues", (zod) => {
     const shape = zod.def.shape;
     const propValues = {};
-    for (const key5 in shape) {
-      const field = shape[key5]._zod;
+    for (const key6 in shape) {
+      const field = shape[key6]._zod;
       if (field.values) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, key5)) {
-          assignProp(propValues, key5, /* @__PURE__ */ new Set());
+        if (!Object.prototype.hasOwnProperty.call(propValues, key6)) {
+          assignProp(propValues, key6, /* @__PURE__ */ new Set());
         }
         for (const v2 of field.values)
-          propValues[key5].add(v2);
+          propValues[key6].add(v2);
         if (field.optin !== void 0)
-          propValues[key5].add(void 0);
+          propValues[key6].add(void 0);
       }
     }
     return propValues;
@@ -24419,22 +24531,22 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const key5 of value.allKeys) {
+    for (const key6 of value.allKeys) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      if (key5 === "__proto__")
+      if (key6 === "__proto__")
         continue;
-      const el = shape[key5];
+      const el = shape[key6];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
-      const r = el._zod.run({ value: input2[key5], issues: [] }, ctx);
+      const r = el._zod.run({ value: input2[key6], issues: [] }, ctx);
       if (r instanceof Promise) {
-        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key5, input2, optin, optout)));
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key6, input2, optin, optout)));
       } else {
-        handlePropertyResult(r, payload, key5, input2, optin, optout);
+        handlePropertyResult(r, payload, key6, input2, optin, optout);
       }
     }
     if (!catchall) {
@@ -24468,17 +24580,17 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     doc2.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
     let counter2 = 0;
-    for (const key5 of normalized.allKeys) {
-      ids[key5] = `key_${counter2++}`;
+    for (const key6 of normalized.allKeys) {
+      ids[key6] = `key_${counter2++}`;
     }
     doc2.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-    for (const key5 of normalized.allKeys) {
-      if (key5 === "__proto__")
+    for (const key6 of normalized.allKeys) {
+      if (key6 === "__proto__")
         continue;
-      const id = ids[key5];
-      const k = typeof key5 === "symbol" ? `syms[${syms.indexOf(key5)}]` : esc(key5);
+      const id = ids[key6];
+      const k = typeof key6 === "symbol" ? `syms[${syms.indexOf(key6)}]` : esc(key6);
       const isPresent = `${k} in input`;
-      const schema2 = shape[key5];
+      const schema2 = shape[key6];
       const optin = schema2?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema2?._zod?.optout === "optional";
@@ -24812,21 +24924,21 @@ function mergeValues(a, b) {
   }
   if (isPlainObject(a) && isPlainObject(b)) {
     const bKeys = Object.keys(b);
-    const sharedKeys = Object.keys(a).filter((key5) => bKeys.indexOf(key5) !== -1);
+    const sharedKeys = Object.keys(a).filter((key6) => bKeys.indexOf(key6) !== -1);
     const newObj = { ...a, ...b };
     if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
       delete newObj.__proto__;
-    for (const key5 of sharedKeys) {
-      if (key5 === "__proto__")
+    for (const key6 of sharedKeys) {
+      if (key6 === "__proto__")
         continue;
-      const sharedValue = mergeValues(a[key5], b[key5]);
+      const sharedValue = mergeValues(a[key6], b[key6]);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [key5, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [key6, ...sharedValue.mergeErrorPath]
         };
       }
-      newObj[key5] = sharedValue.data;
+      newObj[key6] = sharedValue.data;
     }
     return { valid: true, data: newObj };
   }
@@ -24985,9 +25097,9 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     return handleTupleResults(itemResults, payload, items, input2, optoutStart);
   };
 });
-function getTupleOptStart(items, key5) {
+function getTupleOptStart(items, key6) {
   for (let i2 = items.length - 1; i2 >= 0; i2--) {
-    const omittable = key5 === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
+    const omittable = key6 === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
       return i2 + 1;
   }
@@ -25045,12 +25157,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     if (values && !def.partial) {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
-      for (const key5 of values) {
-        if (typeof key5 === "string" || typeof key5 === "number" || typeof key5 === "symbol") {
-          recordKeys.add(typeof key5 === "number" ? key5.toString() : key5);
-          if (key5 === "__proto__")
+      for (const key6 of values) {
+        if (typeof key6 === "string" || typeof key6 === "number" || typeof key6 === "symbol") {
+          recordKeys.add(typeof key6 === "number" ? key6.toString() : key6);
+          if (key6 === "__proto__")
             continue;
-          const keyResult = def.keyType._zod.run({ value: key5, issues: [] }, ctx);
+          const keyResult = def.keyType._zod.run({ value: key6, issues: [] }, ctx);
           if (keyResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -25059,8 +25171,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key5,
-              path: [key5],
+              input: key6,
+              path: [key6],
               inst
             });
             continue;
@@ -25068,32 +25180,32 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
           const outKey = keyResult.value;
           if (outKey === "__proto__")
             continue;
-          const result = def.valueType._zod.run({ value: input2[key5], issues: [] }, ctx);
+          const result = def.valueType._zod.run({ value: input2[key6], issues: [] }, ctx);
           if (result instanceof Promise) {
             proms.push(result.then((result2) => {
               if (result2.issues.length) {
-                payload.issues.push(...prefixIssues(key5, result2.issues));
+                payload.issues.push(...prefixIssues(key6, result2.issues));
               }
               payload.value[outKey] = result2.value;
             }));
           } else {
             if (result.issues.length) {
-              payload.issues.push(...prefixIssues(key5, result.issues));
+              payload.issues.push(...prefixIssues(key6, result.issues));
             }
             payload.value[outKey] = result.value;
           }
         }
       }
       let unrecognized;
-      for (const key5 in input2) {
-        if (!recordKeys.has(key5)) {
+      for (const key6 in input2) {
+        if (!recordKeys.has(key6)) {
           if (def.mode === "loose") {
-            if (key5 === "__proto__")
+            if (key6 === "__proto__")
               continue;
-            payload.value[key5] = input2[key5];
+            payload.value[key6] = input2[key6];
           } else {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key5);
+            unrecognized.push(key6);
           }
         }
       }
@@ -25109,18 +25221,18 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     } else {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
-      for (const key5 of Reflect.ownKeys(input2)) {
-        if (key5 === "__proto__")
+      for (const key6 of Reflect.ownKeys(input2)) {
+        if (key6 === "__proto__")
           continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input2, key5))
+        if (!Object.prototype.propertyIsEnumerable.call(input2, key6))
           continue;
-        let keyResult = def.keyType._zod.run({ value: key5, issues: [] }, ctx);
+        let keyResult = def.keyType._zod.run({ value: key6, issues: [] }, ctx);
         if (keyResult instanceof Promise) {
           throw new Error("Async schemas not supported in object keys currently");
         }
-        const checkNumericKey = typeof key5 === "string" && number.test(key5) && keyResult.issues.length;
+        const checkNumericKey = typeof key6 === "string" && number.test(key6) && keyResult.issues.length;
         if (checkNumericKey) {
-          const retryResult = def.keyType._zod.run({ value: Number(key5), issues: [] }, ctx);
+          const retryResult = def.keyType._zod.run({ value: Number(key6), issues: [] }, ctx);
           if (retryResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -25130,17 +25242,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         }
         if (keyResult.issues.length) {
           if (def.mode === "loose") {
-            payload.value[key5] = input2[key5];
+            payload.value[key6] = input2[key6];
           } else if (values) {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key5);
+            unrecognized.push(key6);
           } else {
             payload.issues.push({
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key5,
-              path: [key5],
+              input: key6,
+              path: [key6],
               inst
             });
           }
@@ -25149,17 +25261,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         const outKey = keyResult.value;
         if (outKey === "__proto__")
           continue;
-        const result = def.valueType._zod.run({ value: input2[key5], issues: [] }, ctx);
+        const result = def.valueType._zod.run({ value: input2[key6], issues: [] }, ctx);
         if (result instanceof Promise) {
           proms.push(result.then((result2) => {
             if (result2.issues.length) {
-              payload.issues.push(...prefixIssues(key5, result2.issues));
+              payload.issues.push(...prefixIssues(key6, result2.issues));
             }
             payload.value[outKey] = result2.value;
           }));
         } else {
           if (result.issues.length) {
-            payload.issues.push(...prefixIssues(key5, result.issues));
+            payload.issues.push(...prefixIssues(key6, result.issues));
           }
           payload.value[outKey] = result.value;
         }
@@ -25199,20 +25311,20 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key5, value] of input2) {
+    for (const [key6, value] of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      const keyResult = def.keyType._zod.run({ value: key5, issues: [] }, ctx);
+      const keyResult = def.keyType._zod.run({ value: key6, issues: [] }, ctx);
       const valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
-          handleMapResult(keyResult2, valueResult2, payload, key5, input2, inst, ctx);
+          handleMapResult(keyResult2, valueResult2, payload, key6, input2, inst, ctx);
         }));
       } else {
-        handleMapResult(keyResult, valueResult, payload, key5, input2, inst, ctx);
+        handleMapResult(keyResult, valueResult, payload, key6, input2, inst, ctx);
       }
     }
     if (proms.length)
@@ -25221,10 +25333,10 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   };
   capSize(inst, mapSize);
 });
-function handleMapResult(keyResult, valueResult, final, key5, input2, inst, ctx) {
+function handleMapResult(keyResult, valueResult, final, key6, input2, inst, ctx) {
   if (keyResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key5)) {
-      final.issues.push(...prefixIssues(key5, keyResult.issues));
+    if (propertyKeyTypes.has(typeof key6)) {
+      final.issues.push(...prefixIssues(key6, keyResult.issues));
     } else {
       final.issues.push({
         code: "invalid_key",
@@ -25236,15 +25348,15 @@ function handleMapResult(keyResult, valueResult, final, key5, input2, inst, ctx)
     }
   }
   if (valueResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key5)) {
-      final.issues.push(...prefixIssues(key5, valueResult.issues));
+    if (propertyKeyTypes.has(typeof key6)) {
+      final.issues.push(...prefixIssues(key6, valueResult.issues));
     } else {
       final.issues.push({
         origin: "map",
         code: "invalid_element",
         input: input2,
         inst,
-        key: key5,
+        key: key6,
         issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
       });
     }
@@ -25919,8 +26031,8 @@ function isRecursive(inst, stack, resolve5) {
   };
   const shape = (sh, spread) => {
     let answer = NONE;
-    for (const key5 of Reflect.ownKeys(sh)) {
-      const desc = Object.getOwnPropertyDescriptor(sh, key5);
+    for (const key6 of Reflect.ownKeys(sh)) {
+      const desc = Object.getOwnPropertyDescriptor(sh, key6);
       if (spread && !desc.enumerable)
         continue;
       const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
@@ -26016,8 +26128,8 @@ function isRecursive(inst, stack, resolve5) {
       break;
     default: {
       kind;
-      for (const key5 in def) {
-        const desc = Object.getOwnPropertyDescriptor(def, key5);
+      for (const key6 in def) {
+        const desc = Object.getOwnPropertyDescriptor(def, key6);
         if (!desc || desc.get)
           continue;
         const value = desc.value;
@@ -34150,11 +34262,11 @@ function generatePropertiesChecks(doc2, ctx, def, accessor) {
   }
   doc2.write(`if (${accessor} == null) return INVALID;`);
   const shape = def.shape;
-  for (const key5 of Reflect.ownKeys(shape)) {
-    const keyExpr = typeof key5 === "symbol" ? addConstant(ctx, key5) : esc(key5);
+  for (const key6 of Reflect.ownKeys(shape)) {
+    const keyExpr = typeof key6 === "symbol" ? addConstant(ctx, key6) : esc(key6);
     const inputVar = newVar(ctx);
     doc2.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc2, ctx, shape[key5], inputVar, false);
+    compileChild(doc2, ctx, shape[key6], inputVar, false);
   }
 }
 function generatePropertyCheck(doc2, ctx, def, accessor) {
@@ -34547,9 +34659,9 @@ function generateObjectCheck(doc2, ctx, schema2, accessor, buildsValue = true) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
   const propOutputs = /* @__PURE__ */ new Map();
-  for (const key5 of allKeys) {
-    const propSchema = propShape[key5];
-    const kx = keyExpr(key5);
+  for (const key6 of allKeys) {
+    const propSchema = propShape[key6];
+    const kx = keyExpr(key6);
     const inputVar = newVar(ctx);
     doc2.write(`const ${inputVar} = ${accessor}[${kx}];`);
     if (propSchema._zod.optin !== void 0) {
@@ -34570,14 +34682,14 @@ function generateObjectCheck(doc2, ctx, schema2, accessor, buildsValue = true) {
       } else {
         doc2.write(`if (${outputVar2} === INVALID) return INVALID;`);
       }
-      propOutputs.set(key5, outputVar2);
+      propOutputs.set(key6, outputVar2);
     } else {
       if (requiresPresenceCheck(propSchema)) {
         doc2.write(`if (!(${kx} in ${accessor})) return INVALID;`);
       }
       const outputAccessor = compileChild(doc2, ctx, propSchema, inputVar, buildsValue);
       if (outputAccessor !== null)
-        propOutputs.set(key5, outputAccessor);
+        propOutputs.set(key6, outputAccessor);
     }
   }
   const catchall = def.catchall;
@@ -34998,9 +35110,9 @@ function generateTupleCheck(doc2, ctx, schema2, accessor) {
   }
   return outputVar;
 }
-function getTupleOptStart2(items, key5) {
+function getTupleOptStart2(items, key6) {
   for (let i2 = items.length - 1; i2 >= 0; i2--) {
-    const omittable = key5 === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
+    const omittable = key6 === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
       return i2 + 1;
   }
@@ -35130,16 +35242,16 @@ function generateRecordCheck(doc2, ctx, schema2, accessor) {
   const keyValues = recordDef.partial ? void 0 : def.keyType._zod.values;
   if (keyValues) {
     const inputKeys = [];
-    for (const key5 of keyValues) {
-      if (!(typeof key5 === "string" || typeof key5 === "number" || typeof key5 === "symbol")) {
-        throw new ZodCompileUnsupportedError(`record key value ${String(key5)}`);
+    for (const key6 of keyValues) {
+      if (!(typeof key6 === "string" || typeof key6 === "number" || typeof key6 === "symbol")) {
+        throw new ZodCompileUnsupportedError(`record key value ${String(key6)}`);
       }
-      const inputKey = typeof key5 === "number" ? key5.toString() : key5;
+      const inputKey = typeof key6 === "number" ? key6.toString() : key6;
       if (inputKey === "__proto__") {
         throw new ZodCompileUnsupportedError('record key "__proto__"');
       }
       inputKeys.push(inputKey);
-      const keyConst = addConstant(ctx, key5);
+      const keyConst = addConstant(ctx, key6);
       const outKey = generateCheck(doc2, ctx, def.keyType, keyConst);
       const valueVar = newVar(ctx);
       doc2.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
@@ -35217,10 +35329,10 @@ function emitOwnKeys(doc2, ctx, accessor, kVar, body, onSymbol) {
   });
   doc2.write(`}`);
 }
-function literalPropertyKey(ctx, key5) {
-  if (typeof key5 === "string")
-    return esc(key5);
-  return addConstant(ctx, key5);
+function literalPropertyKey(ctx, key6) {
+  if (typeof key6 === "string")
+    return esc(key6);
+  return addConstant(ctx, key6);
 }
 function generateMapCheck(doc2, ctx, schema2, accessor) {
   const def = schema2._zod.def;
@@ -36449,9 +36561,9 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
-    for (const key5 of Reflect.ownKeys(source)) {
-      if (Object.prototype.propertyIsEnumerable.call(source, key5)) {
-        assignProp(target, key5, source[key5]);
+    for (const key6 of Reflect.ownKeys(source)) {
+      if (Object.prototype.propertyIsEnumerable.call(source, key6)) {
+        assignProp(target, key6, source[key6]);
       }
     }
   }
@@ -36597,8 +36709,8 @@ function extractDefs(ctx, schema2) {
     if (defId)
       seen.defId = defId;
     const schema3 = seen.schema;
-    for (const key5 in schema3) {
-      delete schema3[key5];
+    for (const key6 in schema3) {
+      delete schema3[key6];
     }
     schema3.$ref = ref;
   };
@@ -36679,8 +36791,8 @@ function foldObjects(members2) {
   for (const member of members2) {
     if (typeof member !== "object" || member.type !== "object")
       return null;
-    for (const key5 in member) {
-      if (!FOLDABLE_KEYS.has(key5))
+    for (const key6 in member) {
+      if (!FOLDABLE_KEYS.has(key6))
         return null;
     }
     objects.push(member);
@@ -36688,22 +36800,22 @@ function foldObjects(members2) {
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
   for (const object2 of objects) {
-    for (const key5 in object2.properties) {
-      if (Object.prototype.hasOwnProperty.call(properties, key5))
+    for (const key6 in object2.properties) {
+      if (Object.prototype.hasOwnProperty.call(properties, key6))
         continue;
       const parts = [];
       for (const other of objects) {
-        const part = other.properties?.[key5] ?? undeclaredConstraint(other);
+        const part = other.properties?.[key6] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
         if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
           parts.push(part);
       }
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
-      assignProp(properties, key5, merged);
+      assignProp(properties, key6, merged);
     }
-    for (const key5 of object2.required ?? [])
-      required2.add(key5);
+    for (const key6 of object2.required ?? [])
+      required2.add(key6);
   }
   const folded = { type: "object", properties };
   if (required2.size)
@@ -36728,8 +36840,8 @@ function foldIntersection(json3) {
   const allOf = json3.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
-  for (const key5 of FOLDABLE_KEYS)
-    if (key5 in json3)
+  for (const key6 of FOLDABLE_KEYS)
+    if (key6 in json3)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -36776,20 +36888,20 @@ function finalize(ctx, schema2) {
       assignProps(schema3, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key5 in schema3) {
-          if (key5 === "$ref" || key5 === "allOf")
+        for (const key6 in schema3) {
+          if (key6 === "$ref" || key6 === "allOf")
             continue;
-          if (!(key5 in _cached)) {
-            delete schema3[key5];
+          if (!(key6 in _cached)) {
+            delete schema3[key6];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key5 in schema3) {
-          if (key5 === "$ref" || key5 === "allOf")
+        for (const key6 in schema3) {
+          if (key6 === "$ref" || key6 === "allOf")
             continue;
-          if (key5 in refSeen.def && JSON.stringify(schema3[key5]) === JSON.stringify(refSeen.def[key5])) {
-            delete schema3[key5];
+          if (key6 in refSeen.def && JSON.stringify(schema3[key6]) === JSON.stringify(refSeen.def[key6])) {
+            delete schema3[key6];
           }
         }
       }
@@ -36801,11 +36913,11 @@ function finalize(ctx, schema2) {
       if (parentSeen?.schema.$ref) {
         schema3.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key5 in schema3) {
-            if (key5 === "$ref" || key5 === "allOf")
+          for (const key6 in schema3) {
+            if (key6 === "$ref" || key6 === "allOf")
               continue;
-            if (key5 in parentSeen.def && JSON.stringify(schema3[key5]) === JSON.stringify(parentSeen.def[key5])) {
-              delete schema3[key5];
+            if (key6 in parentSeen.def && JSON.stringify(schema3[key6]) === JSON.stringify(parentSeen.def[key6])) {
+              delete schema3[key6];
             }
           }
         }
@@ -36938,8 +37050,8 @@ function isTransforming(_schema, _ctx) {
     return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
   }
   if (def.type === "object") {
-    for (const key5 in def.shape) {
-      if (isTransforming(def.shape[key5], ctx))
+    for (const key6 in def.shape) {
+      if (isTransforming(def.shape[key6], ctx))
         return true;
     }
     return false;
@@ -36977,13 +37089,13 @@ var createStandardJSONSchemaMethod = (schema2, io, processors = {}) => (params) 
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
-var narrowMin = (agg, key5, value) => {
-  if (agg[key5] === void 0 || value > agg[key5])
-    agg[key5] = value;
+var narrowMin = (agg, key6, value) => {
+  if (agg[key6] === void 0 || value > agg[key6])
+    agg[key6] = value;
 };
-var narrowMax = (agg, key5, value) => {
-  if (agg[key5] === void 0 || value < agg[key5])
-    agg[key5] = value;
+var narrowMax = (agg, key6, value) => {
+  if (agg[key6] === void 0 || value < agg[key6])
+    agg[key6] = value;
 };
 var narrowBoth = (agg, value) => {
   narrowMin(agg, "minimum", value);
@@ -37321,17 +37433,17 @@ var objectProcessor = (schema2, ctx, _json, params) => {
   }
   json3.type = "object";
   json3.properties = {};
-  for (const key5 in shape) {
-    assignProp(json3.properties, key5, processSchema(shape[key5], ctx, {
+  for (const key6 in shape) {
+    assignProp(json3.properties, key6, processSchema(shape[key6], ctx, {
       ...params,
-      path: [...params.path, "properties", key5]
+      path: [...params.path, "properties", key6]
     }));
   }
   const requiredKeys = [];
-  for (const key5 of Object.keys(shape)) {
-    const field = def.shape[key5];
+  for (const key6 of Object.keys(shape)) {
+    const field = def.shape[key6];
     if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
-      requiredKeys.push(key5);
+      requiredKeys.push(key6);
     }
   }
   if (requiredKeys.length > 0) {
@@ -37706,9 +37818,9 @@ function toJSONSchema(input2, params) {
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
-      const [key5, schema2] = entry;
+      const [key6, schema2] = entry;
       extractDefs(ctx2, schema2);
-      assignProp(schemas, key5, finalize(ctx2, schema2));
+      assignProp(schemas, key6, finalize(ctx2, schema2));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
@@ -38023,17 +38135,17 @@ __export(checks_exports2, {
 
 // node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-function _lazyMethod(proto, key5, make) {
-  Object.defineProperty(proto, key5, {
+function _lazyMethod(proto, key6, make) {
+  Object.defineProperty(proto, key6, {
     configurable: true,
     enumerable: false,
     get() {
       const value = make(this);
-      Object.defineProperty(this, key5, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key6, { value, configurable: true, writable: true });
       return value;
     },
     set(value) {
-      Object.defineProperty(this, key5, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key6, { value, configurable: true, writable: true });
     }
   });
 }
@@ -39703,11 +39815,11 @@ function resolveRef(ref, ctx) {
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
   if (path[0] === defsKey) {
-    const key5 = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
-    if (!key5 || !ctx.defs[key5]) {
+    const key6 = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
+    if (!key6 || !ctx.defs[key6]) {
       throw new Error(`Reference not found: ${ref}`);
     }
-    return ctx.defs[key5];
+    return ctx.defs[key6];
   }
   throw new Error(`Reference not found: ${ref}`);
 }
@@ -39742,16 +39854,16 @@ function checkObjectGuards(objectSchema, guards) {
       });
     }
     if (guards.keySchema) {
-      for (const key5 of keys) {
-        const result = guards.keySchema.safeParse(key5);
+      for (const key6 of keys) {
+        const result = guards.keySchema.safeParse(key6);
         if (result.success)
           continue;
         payload.issues.push({
           code: "invalid_key",
           origin: "record",
           issues: result.error.issues,
-          input: key5,
-          path: [key5],
+          input: key6,
+          path: [key6],
           continue: true
         });
       }
@@ -39776,20 +39888,20 @@ function canonicalKey(value, seen) {
     if (Array.isArray(value)) {
       const parts2 = [];
       for (const item of value) {
-        const key5 = canonicalKey(item, seen);
-        if (key5 === null)
+        const key6 = canonicalKey(item, seen);
+        if (key6 === null)
           return null;
-        parts2.push(key5);
+        parts2.push(key6);
       }
       return `a${parts2.length}:[${parts2.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
     const parts = [];
     for (const k of keys) {
-      const key5 = canonicalKey(value[k], seen);
-      if (key5 === null)
+      const key6 = canonicalKey(value[k], seen);
+      if (key6 === null)
         return null;
-      parts.push(`${k.length}:${k}=${key5}`);
+      parts.push(`${k.length}:${k}=${key6}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
@@ -39829,10 +39941,10 @@ function containsRef(value) {
     return value.some(containsRef);
   if (typeof value.$ref === "string")
     return true;
-  return Object.entries(value).some(([key5, sub]) => {
-    if (SCHEMA_KEYWORDS.has(key5))
+  return Object.entries(value).some(([key6, sub]) => {
+    if (SCHEMA_KEYWORDS.has(key6))
       return containsRef(sub);
-    if (!SCHEMA_MAP_KEYWORDS.has(key5) || typeof sub !== "object" || sub === null)
+    if (!SCHEMA_MAP_KEYWORDS.has(key6) || typeof sub !== "object" || sub === null)
       return false;
     return Object.values(sub).some(containsRef);
   });
@@ -39848,12 +39960,12 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
       for (let i2 = 0; i2 < items.length; i2++) {
-        const key5 = canonicalKey(items[i2], /* @__PURE__ */ new Set());
-        if (key5 === null)
+        const key6 = canonicalKey(items[i2], /* @__PURE__ */ new Set());
+        if (key6 === null)
           continue;
-        const first2 = firstSeen.get(key5);
+        const first2 = firstSeen.get(key6);
         if (first2 === void 0) {
-          firstSeen.set(key5, i2);
+          firstSeen.set(key6, i2);
           continue;
         }
         payload.issues.push({
@@ -40092,9 +40204,9 @@ function convertBaseSchema(schema2, ctx) {
       const properties = schema2.properties || {};
       const requiredSet = new Set(schema2.required || []);
       const additionalSchema = typeof schema2.additionalProperties === "object" ? convertSchema(schema2.additionalProperties, ctx) : void 0;
-      for (const [key5, propSchema] of Object.entries(properties)) {
+      for (const [key6, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key5, requiredSet.has(key5) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape, key6, requiredSet.has(key6) ? propZodSchema : propZodSchema.optional());
       }
       if (schema2.patternProperties) {
         const patternProps = schema2.patternProperties;
@@ -40129,12 +40241,12 @@ function convertBaseSchema(schema2, ctx) {
             if (!isPlainObject(payload.value))
               return;
             const unrecognized = [];
-            for (const key5 of Object.keys(payload.value)) {
-              if (propertyKeys.includes(key5))
+            for (const key6 of Object.keys(payload.value)) {
+              if (propertyKeys.includes(key6))
                 continue;
-              if (patterns.some((regex) => regex.test(key5)))
+              if (patterns.some((regex) => regex.test(key6)))
                 continue;
-              unrecognized.push(key5);
+              unrecognized.push(key6);
             }
             if (unrecognized.length) {
               payload.issues.push({
@@ -40265,38 +40377,38 @@ function convertSchema(schema2, ctx) {
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
-  for (const key5 of coreMetadataKeys) {
-    if (key5 in schema2) {
-      extraMeta[key5] = schema2[key5];
+  for (const key6 of coreMetadataKeys) {
+    if (key6 in schema2) {
+      extraMeta[key6] = schema2[key6];
     }
   }
   const contentMetadataKeys = ["contentEncoding", "contentMediaType", "contentSchema"];
-  for (const key5 of contentMetadataKeys) {
-    if (key5 in schema2) {
-      extraMeta[key5] = schema2[key5];
+  for (const key6 of contentMetadataKeys) {
+    if (key6 in schema2) {
+      extraMeta[key6] = schema2[key6];
     }
   }
   if (schema2.type === "object" && schema2.$ref === void 0) {
     if (schema2.propertyNames !== void 0 && !containsRef(schema2.propertyNames)) {
       extraMeta.propertyNames = schema2.propertyNames;
     }
-    for (const key5 of ["minProperties", "maxProperties"]) {
-      if (schema2[key5] !== void 0)
-        extraMeta[key5] = schema2[key5];
+    for (const key6 of ["minProperties", "maxProperties"]) {
+      if (schema2[key6] !== void 0)
+        extraMeta[key6] = schema2[key6];
     }
   }
   if (schema2.type === "array" && schema2.$ref === void 0) {
     if (schema2.contains !== void 0 && !containsRef(schema2.contains)) {
       extraMeta.contains = schema2.contains;
     }
-    for (const key5 of ["uniqueItems", "minContains", "maxContains"]) {
-      if (schema2[key5] !== void 0)
-        extraMeta[key5] = schema2[key5];
+    for (const key6 of ["uniqueItems", "minContains", "maxContains"]) {
+      if (schema2[key6] !== void 0)
+        extraMeta[key6] = schema2[key6];
     }
   }
-  for (const key5 of Object.keys(schema2)) {
-    if (!RECOGNIZED_KEYS.has(key5)) {
-      assignProp(extraMeta, key5, schema2[key5]);
+  for (const key6 of Object.keys(schema2)) {
+    if (!RECOGNIZED_KEYS.has(key6)) {
+      assignProp(extraMeta, key6, schema2[key6]);
     }
   }
   if (Object.keys(extraMeta).length > 0) {
@@ -41214,6 +41326,48 @@ var IngestResponse = external_exports.object({ results: external_exports.array(I
 var HealthResponse = external_exports.object({ status: external_exports.literal("ok") });
 var ReadyResponse = external_exports.object({ status: external_exports.enum(["ready", "unavailable"]), engine: external_exports.string() });
 
+// src/core/api/transcript-entries.ts
+var TranscriptSubKey = external_exports.string().max(300).regex(
+  /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
+  "a relative path of plain names"
+);
+var TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
+var AppendEntriesRequest = external_exports.object({
+  subKey: TranscriptSubKey.default(""),
+  entries: external_exports.array(
+    external_exports.object({
+      /** The line's uuid: appending it again is a no-op. Lines without one are appended every time. */
+      uuid: external_exports.string().min(1).max(200).optional(),
+      line: TranscriptLine
+    }).strict()
+  ).max(1e4)
+}).strict();
+var AppendEntriesResponse = external_exports.object({
+  appended: external_exports.number().int(),
+  /** Entries whose uuid the file already held (or that repeated one in the same request). */
+  duplicates: external_exports.number().int()
+});
+var ListEntriesQuery = external_exports.object({
+  subKey: TranscriptSubKey.default(""),
+  /** Entries after this seq (0: from the start); pass the previous page's `next`. */
+  after: external_exports.coerce.number().int().min(0).default(0),
+  limit: external_exports.coerce.number().int().min(1).max(1e3).default(200)
+});
+var TranscriptEntry = external_exports.object({
+  seq: external_exports.number().int(),
+  uuid: external_exports.string().nullable(),
+  line: TranscriptLine
+});
+var ListEntriesResponse = external_exports.object({
+  entries: external_exports.array(TranscriptEntry),
+  /** The `after` of the next page, or null when this page reached the end. */
+  next: external_exports.number().int().nullable()
+});
+var ListSubkeysResponse = external_exports.object({
+  /** Every file of the session that holds entries, '' (the main file) included when it does. */
+  subKeys: external_exports.array(external_exports.string())
+});
+
 // tracker/cli/keys.ts
 init_errors();
 
@@ -41461,11 +41615,11 @@ async function verifyKey(repos, rawKey, now) {
   if (!match2) return { ok: false, reason: "invalid" };
   if (match2.revoked_at !== null) return { ok: false, reason: "revoked" };
   if (match2.expires_at !== null && Number(match2.expires_at) <= now) return { ok: false, reason: "expired" };
-  const { user_name, user_role, user_created_at, ...key5 } = match2;
+  const { user_name, user_role, user_created_at, ...key6 } = match2;
   return {
     ok: true,
-    key: key5,
-    user: { id: key5.user_id, name: user_name, role: user_role, created_at: user_created_at }
+    key: key6,
+    user: { id: key6.user_id, name: user_name, role: user_role, created_at: user_created_at }
   };
 }
 function toKeyInfo(k) {
@@ -41556,9 +41710,9 @@ async function runKeys(argv, io) {
     }
     const id = positionals[0];
     if (!id) throw new BatonError("invalid_input", "give the key id: baton tracker keys revoke ID");
-    const key5 = await store.keys.findById(id);
-    if (!key5) throw new BatonError("not_found", `no key ${id}`);
-    await store.keys.revoke(key5.user_id, id, Date.now());
+    const key6 = await store.keys.findById(id);
+    if (!key6) throw new BatonError("not_found", `no key ${id}`);
+    await store.keys.revoke(key6.user_id, id, Date.now());
     io.stdout(`Revoked ${id}.
 `);
     return 0;
@@ -41968,8 +42122,8 @@ function createAuth(deps) {
       const { message, reason: reason2 } = REFUSALS[result.reason];
       return errorResponse(c, 401, "auth", message, void 0, reason2);
     }
-    const { key: key5, user } = result;
-    const rate = await limiter.check(key5.id, Number(key5.rate_limit_per_minute), now);
+    const { key: key6, user } = result;
+    const rate = await limiter.check(key6.id, Number(key6.rate_limit_per_minute), now);
     if (rate.limit > 0) {
       c.header("X-RateLimit-Limit", String(rate.limit));
       c.header("X-RateLimit-Remaining", String(rate.remaining));
@@ -41986,12 +42140,12 @@ function createAuth(deps) {
         }
       );
     }
-    if (now - (touched.get(key5.id) ?? 0) >= TOUCH_INTERVAL_MS) {
-      touched.set(key5.id, now);
+    if (now - (touched.get(key6.id) ?? 0) >= TOUCH_INTERVAL_MS) {
+      touched.set(key6.id, now);
       if (touched.size > 1e4) touched.clear();
-      await deps.store.keys.touch(key5.id, now, TOUCH_INTERVAL_MS);
+      await deps.store.keys.touch(key6.id, now, TOUCH_INTERVAL_MS);
     }
-    c.set("caller", { userId: user.id, role: user.role, keyId: key5.id, baseUrl: baseUrlFor(c, deps.config) });
+    c.set("caller", { userId: user.id, role: user.role, keyId: key6.id, baseUrl: baseUrlFor(c, deps.config) });
     await next();
   };
 }
@@ -43115,7 +43269,7 @@ var wbytes = function(d, b, v2) {
   for (; v2; ++b)
     d[b] = v2, v2 >>>= 8;
 };
-function deflateSync(data, opts) {
+function deflateSync2(data, opts) {
   return dopt(data, opts || {}, 0, 0);
 }
 var fltn = function(d, p, t, o) {
@@ -43246,7 +43400,7 @@ function zipSync(data, opts) {
     var exl = exfl(p.extra);
     if (s > 65535)
       err(11);
-    var d = compression ? deflateSync(file2, p) : file2, l3 = d.length;
+    var d = compression ? deflateSync2(file2, p) : file2, l3 = d.length;
     var c = crc();
     c.p(file2);
     files.push(mrg(p, {
@@ -43486,7 +43640,7 @@ var STRONG_KEYWORD = /pass|pwd|secret|token|api/i;
 var KEY = new RegExp(`${KEYWORD}\\??(\\\\?["'\`])?([ \\t]{0,4})(:=|=(?![=>~])|:(?![:/]))[ \\t]{0,4}`, "iy");
 var SECRET_KEY = new RegExp(`${KEYWORD}$`, "i");
 var KEYWORD_INSIDE = new RegExp(KEYWORD, "i");
-var isSecretKey = (key5) => key5.length <= 128 && SECRET_KEY.test(key5);
+var isSecretKey = (key6) => key6.length <= 128 && SECRET_KEY.test(key6);
 var MAX_VALUE = 4096;
 var MAX_UNQUOTED = 1024;
 var UNQUOTED_RUN = new RegExp(`[^\\s"'\`,;&|(){}[\\]<>]{0,${MAX_UNQUOTED + 1}}`, "y");
@@ -43540,9 +43694,9 @@ var PASCAL_CASE = /^[A-Z][a-z]+[A-Za-z]*$/;
 var NUMBER = /^(?:\d{1,5}|0x[0-9a-fA-F]{1,8})$/;
 var VERSION = /^[~^<>=v]{0,3}\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/;
 var KEY_CHAR = /[A-Za-z0-9_.-]/;
-function keyKindOf(key5, keyword) {
+function keyKindOf(key6, keyword) {
   if (!STRONG_KEYWORD.test(keyword)) return "weak";
-  if (!HAS_LOWER.test(key5.slice(key5.lastIndexOf(".") + 1))) return "env";
+  if (!HAS_LOWER.test(key6.slice(key6.lastIndexOf(".") + 1))) return "env";
   const k = keyword.toLowerCase();
   return k.startsWith("pass") || k === "pwd" ? "password" : "token";
 }
@@ -43644,9 +43798,9 @@ function replaceValue(value, nested) {
   const inner = nested(value);
   return inner.hits.length > 0 ? { text: inner.text, counted: inner.hits } : { text: tag(ASSIGNMENT_RULE) };
 }
-function redactSecretProperty(key5, value, nested) {
-  const keyword = KEYWORD_INSIDE.exec(key5)?.[1] ?? key5;
-  if (isWorkingDirectory(keyword, value) || !isQuotedSecret(value, keyKindOf(key5, keyword))) return null;
+function redactSecretProperty(key6, value, nested) {
+  const keyword = KEYWORD_INSIDE.exec(key6)?.[1] ?? key6;
+  if (isWorkingDirectory(keyword, value) || !isQuotedSecret(value, keyKindOf(key6, keyword))) return null;
   const r = replaceValue(value, nested);
   return { text: r.text, counted: r.counted ?? [ASSIGNMENT_RULE] };
 }
@@ -43867,7 +44021,7 @@ function matchYaml(text, at2) {
     YAML_ENTRY.lastIndex = p;
     const m = YAML_ENTRY.exec(text);
     if (m === null || m[1].length <= own3) break;
-    const [, indent, key5, rawValue, eol] = m;
+    const [, indent, key6, rawValue, eol] = m;
     let value = rawValue.trim();
     const next = YAML_ENTRY.lastIndex;
     if (value === "|" || value === ">" || /^[|>][-+]?$/.test(value)) {
@@ -43878,7 +44032,7 @@ function matchYaml(text, at2) {
         if (line.trim() !== "" && line.search(/\S/) <= indent.length) break;
         q2 = nl < 0 ? text.length : nl + 1;
       }
-      out += `${indent}${key5}: ${value}
+      out += `${indent}${key6}: ${value}
 ${indent}  ${tag("k8s-secret")}
 `;
       counted.push("k8s-secret");
@@ -43888,7 +44042,7 @@ ${indent}  ${tag("k8s-secret")}
     const quoted = /^(["'])(.*)\1$/.exec(value);
     if (quoted) value = quoted[2];
     if (value.length > 0 && !isPlaceholder(value)) {
-      out += `${indent}${key5}: ${quoted ? quoted[1] + tag("k8s-secret") + quoted[1] : tag("k8s-secret")}${eol}`;
+      out += `${indent}${key6}: ${quoted ? quoted[1] + tag("k8s-secret") + quoted[1] : tag("k8s-secret")}${eol}`;
       counted.push("k8s-secret");
     } else out += m[0];
     p = next;
@@ -44243,13 +44397,13 @@ var frameOf = (src) => ({
   copy: void 0,
   renamed: void 0
 });
-function renameKey(f, key5, r) {
-  const nk = r.text(key5);
-  if (nk === key5) return;
+function renameKey(f, key6, r) {
+  const nk = r.text(key6);
+  if (nk === key6) return;
   const taken = /* @__PURE__ */ new Set([...f.keys, ...f.renamed?.values() ?? []]);
   let unique = nk;
   for (let n = 2; taken.has(unique); n++) unique = `${nk}#${n}`;
-  (f.renamed ??= /* @__PURE__ */ new Map()).set(key5, unique);
+  (f.renamed ??= /* @__PURE__ */ new Map()).set(key6, unique);
 }
 function finish(f) {
   const out = f.copy ?? f.src;
@@ -44257,9 +44411,9 @@ function finish(f) {
   const from = out;
   return Object.fromEntries(f.keys.map((k) => [f.renamed.get(k) ?? k, from[k]]));
 }
-function setChild(f, key5, value) {
+function setChild(f, key6, value) {
   f.copy ??= Array.isArray(f.src) ? f.src.slice() : { ...f.src };
-  f.copy[key5] = value;
+  f.copy[key6] = value;
 }
 function redactValue(value, r) {
   if (typeof value === "string") return r.text(value);
@@ -44271,17 +44425,17 @@ function redactValue(value, r) {
     const f = stack[stack.length - 1];
     const n = f.keys ? f.keys.length : f.src.length;
     if (f.i < n) {
-      const key5 = f.keys ? f.keys[f.i] : f.i;
-      if (typeof key5 === "string") renameKey(f, key5, r);
-      const v2 = f.src[key5];
+      const key6 = f.keys ? f.keys[f.i] : f.i;
+      if (typeof key6 === "string") renameKey(f, key6, r);
+      const v2 = f.src[key6];
       if (v2 !== null && typeof v2 === "object" && !open5.has(v2)) {
         open5.add(v2);
         stack.push(frameOf(v2));
         continue;
       }
       if (typeof v2 === "string") {
-        const nv = f.keys && r.isSecretKey(key5) ? r.secretProperty(key5, v2) ?? r.text(v2) : r.text(v2);
-        if (nv !== v2) setChild(f, key5, nv);
+        const nv = f.keys && r.isSecretKey(key6) ? r.secretProperty(key6, v2) ?? r.text(v2) : r.text(v2);
+        if (nv !== v2) setChild(f, key6, nv);
       }
       f.i++;
       continue;
@@ -44386,8 +44540,8 @@ function createRedactor(opts = {}) {
   const walker = {
     text,
     isSecretKey,
-    secretProperty(key5, value) {
-      const r = redactSecretProperty(key5, value, nested);
+    secretProperty(key6, value) {
+      const r = redactSecretProperty(key6, value, nested);
       if (r === null) return null;
       for (const name of r.counted) count2(name);
       return r.text;
@@ -44652,8 +44806,8 @@ function str(v2) {
 function count(v2) {
   return typeof v2 === "number" && v2 > 0 && Number.isFinite(v2) ? Math.floor(v2) : 0;
 }
-function objAt(o, key5) {
-  const v2 = o[key5];
+function objAt(o, key6) {
+  const v2 = o[key6];
   return isObj(v2) ? v2 : void 0;
 }
 
@@ -44937,8 +45091,8 @@ var TotalsAccumulator = class {
     const requestId = str(rec.requestId);
     let delta = next;
     if (messageId !== void 0 || requestId !== void 0) {
-      const key5 = `${messageId ?? ""}\0${requestId ?? ""}`;
-      const prev = this.seenResponses.get(key5);
+      const key6 = `${messageId ?? ""}\0${requestId ?? ""}`;
+      const prev = this.seenResponses.get(key6);
       if (prev !== void 0) {
         delta = {
           input: Math.max(0, next.input - prev.input),
@@ -44953,7 +45107,7 @@ var TotalsAccumulator = class {
         prev.cacheWrite += delta.cacheWrite;
         prev.cacheWrite1h += delta.cacheWrite1h;
       } else {
-        this.seenResponses.set(key5, { ...next });
+        this.seenResponses.set(key6, { ...next });
       }
     }
     if (delta.input + delta.output + delta.cacheRead + delta.cacheWrite === 0) return;
@@ -47677,8 +47831,8 @@ function languageForPath(path) {
   const m = /\.([A-Za-z0-9]+)$/.exec(path);
   return m ? own2(EXT_LANG, m[1].toLowerCase()) : void 0;
 }
-function own2(table, key5) {
-  return Object.hasOwn(table, key5) ? table[key5] : void 0;
+function own2(table, key6) {
+  return Object.hasOwn(table, key6) ? table[key6] : void 0;
 }
 function knownLanguage(lang) {
   if (!lang) return void 0;
@@ -49153,9 +49307,9 @@ function add(a, b) {
 
 // src/core/export/render-session.ts
 function renderSession(session, format, extra = {}) {
-  const chunks = [];
+  const chunks2 = [];
   const redaction = extra.redaction ?? session.redaction;
-  const exporter = createExporter(format, (c) => chunks.push(c), {
+  const exporter = createExporter(format, (c) => chunks2.push(c), {
     meta: session.meta,
     totals: session.totals,
     ...redaction ? { redaction } : {},
@@ -49175,7 +49329,7 @@ function renderSession(session, format, extra = {}) {
     ...redaction ? { redaction } : {},
     ...session.stats ? { stats: session.stats } : {}
   });
-  return chunks.join("");
+  return chunks2.join("");
 }
 
 // tracker/services/export.ts
@@ -50197,8 +50351,8 @@ var KEY_ROUTES = [
     handler: async ({ c, deps, params: { id } }) => {
       const ok = await deps.store.keys.revoke(c.get("caller").userId, id, deps.now());
       if (!ok) throw new BatonError("not_found", `no key ${id}`);
-      const key5 = await deps.store.keys.findById(id);
-      return c.json({ key: toKeyInfo(key5) });
+      const key6 = await deps.store.keys.findById(id);
+      return c.json({ key: toKeyInfo(key6) });
     }
   })
 ];
@@ -50824,6 +50978,85 @@ var SHARE_ROUTES = [
   })
 ];
 
+// tracker/services/transcript-entries.ts
+async function sessionForWrite(deps, caller, sessionId) {
+  const found = await deps.store.sessions.findByUserAndId(caller.userId, sessionId);
+  if (found) return found;
+  const result = await deps.store.transaction(
+    (repos) => writeSession(
+      repos,
+      { userId: caller.userId, sessionId, items: [], source: "cli-stream", pointerSource: "cli-stream" },
+      deps.now()
+    )
+  );
+  return result.row;
+}
+async function appendEntries(deps, caller, sessionId, req) {
+  const row = await sessionForWrite(deps, caller, sessionId);
+  return deps.store.transcriptEntries.append(
+    row.pk,
+    req.subKey,
+    req.entries.map((e) => ({ uuid: e.uuid ?? null, text: JSON.stringify(e.line) })),
+    deps.now()
+  );
+}
+async function listEntries(deps, caller, sessionId, query) {
+  const row = await ownSession(deps.store, caller, sessionId);
+  const rows = await deps.store.transcriptEntries.load(row.pk, query.subKey, {
+    afterSeq: query.after,
+    limit: query.limit + 1
+  });
+  const page4 = rows.slice(0, query.limit);
+  return {
+    entries: page4.map((r) => ({
+      seq: r.seq,
+      uuid: r.uuid,
+      line: JSON.parse(r.text)
+    })),
+    next: rows.length > query.limit ? page4[page4.length - 1].seq : null
+  };
+}
+async function listSubkeys(deps, caller, sessionId) {
+  const row = await ownSession(deps.store, caller, sessionId);
+  return { subKeys: await deps.store.transcriptEntries.listSubkeys(row.pk) };
+}
+
+// tracker/routes/transcript-entries.ts
+var key5 = { auth: "apiKey", rateLimit: "perKey", tag: "sessions" };
+var TRANSCRIPT_ENTRY_ROUTES = [
+  apiRoute({
+    ...key5,
+    method: "post",
+    path: "/api/v1/sessions/{id}/entries",
+    summary: "Append transcript lines (idempotent per uuid); creates the session if needed",
+    // The path names the session it may create: the same id rule as appended events'.
+    params: external_exports.object({ id: SessionId }),
+    bodyLimit: (d) => d.config.limits.sessionBodyBytes,
+    body: AppendEntriesRequest,
+    responses: { 200: { schema: AppendEntriesResponse } },
+    handler: async ({ c, deps, params, body }) => c.json(await appendEntries(deps, c.get("caller"), params.id, body), 200)
+  }),
+  apiRoute({
+    ...key5,
+    method: "get",
+    path: "/api/v1/sessions/{id}/entries",
+    summary: "A page of one transcript file's lines, in arrival order",
+    query: ListEntriesQuery,
+    responses: { 200: { schema: ListEntriesResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params, query }) => c.json(await listEntries(deps, c.get("caller"), params.id, query))
+  }),
+  apiRoute({
+    ...key5,
+    method: "get",
+    path: "/api/v1/sessions/{id}/entries/subkeys",
+    summary: "The transcript files of a session that hold entries",
+    responses: { 200: { schema: ListSubkeysResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params }) => c.json(await listSubkeys(deps, c.get("caller"), params.id))
+  })
+];
+
 // tracker/routes/users.ts
 init_errors();
 
@@ -50840,7 +51073,7 @@ async function addUser(repos, input2, opts) {
   };
   await repos.users.create(user);
   const limits = input2.keyLimits;
-  const key5 = await createKey(
+  const key6 = await createKey(
     repos,
     user.id,
     {
@@ -50850,7 +51083,7 @@ async function addUser(repos, input2, opts) {
     },
     opts
   );
-  return { user, key: key5 };
+  return { user, key: key6 };
 }
 async function ensureOwner(store, opts) {
   if (await store.users.count() > 0) return null;
@@ -50883,11 +51116,11 @@ var ME_ROUTE = apiRoute({
   responses: { 200: { schema: MeResponse } },
   handler: async ({ c, deps }) => {
     const caller = c.get("caller");
-    const [user, key5] = await Promise.all([
+    const [user, key6] = await Promise.all([
       deps.store.users.findById(caller.userId),
       deps.store.keys.findById(caller.keyId)
     ]);
-    return c.json({ user: toUserInfo(user), key: toKeyInfo(key5) });
+    return c.json({ user: toUserInfo(user), key: toKeyInfo(key6) });
   }
 });
 var USER_ROUTES = [
@@ -50950,6 +51183,7 @@ var API_ROUTES = [
   ...KEY_ROUTES,
   ...USER_ROUTES,
   ...SESSION_ROUTES,
+  ...TRANSCRIPT_ENTRY_ROUTES,
   ...EXPORT_ROUTES,
   ...PROJECT_ROUTES,
   ...HANDOFF_ROUTES,
@@ -51182,38 +51416,38 @@ async function parseFormData(request, options) {
 function convertFormDataToBodyData(formData, options) {
   const form = /* @__PURE__ */ Object.create(null);
   const nestingState = { count: 0 };
-  formData.forEach((value, key5) => {
-    if (!(options.all || key5.endsWith("[]"))) form[key5] = value;
-    else handleParsingAllValues(form, key5, value);
+  formData.forEach((value, key6) => {
+    if (!(options.all || key6.endsWith("[]"))) form[key6] = value;
+    else handleParsingAllValues(form, key6, value);
   });
-  if (options.dot) Object.entries(form).forEach(([key5, value]) => {
-    if (key5.includes(".")) {
-      handleParsingNestedValues(form, key5, value, nestingState);
-      delete form[key5];
+  if (options.dot) Object.entries(form).forEach(([key6, value]) => {
+    if (key6.includes(".")) {
+      handleParsingNestedValues(form, key6, value, nestingState);
+      delete form[key6];
     }
   });
   return form;
 }
-var handleParsingAllValues = (form, key5, value) => {
-  if (form[key5] !== void 0) {
-    if (Array.isArray(form[key5])) form[key5].push(value);
-    else form[key5] = [form[key5], value];
-  } else if (!key5.endsWith("[]")) form[key5] = value;
-  else form[key5] = [value];
+var handleParsingAllValues = (form, key6, value) => {
+  if (form[key6] !== void 0) {
+    if (Array.isArray(form[key6])) form[key6].push(value);
+    else form[key6] = [form[key6], value];
+  } else if (!key6.endsWith("[]")) form[key6] = value;
+  else form[key6] = [value];
 };
-var handleParsingNestedValues = (form, key5, value, state) => {
-  if (/(?:^|\.)__proto__\./.test(key5)) return;
+var handleParsingNestedValues = (form, key6, value, state) => {
+  if (/(?:^|\.)__proto__\./.test(key6)) return;
   let nestedForm = form;
-  const keys = key5.split(".", 34);
+  const keys = key6.split(".", 34);
   if (keys.length > 33) throwNestingLimitExceeded();
-  keys.forEach((key6, index) => {
-    if (index === keys.length - 1) nestedForm[key6] = value;
+  keys.forEach((key7, index) => {
+    if (index === keys.length - 1) nestedForm[key7] = value;
     else {
-      if (!nestedForm[key6] || typeof nestedForm[key6] !== "object" || Array.isArray(nestedForm[key6]) || nestedForm[key6] instanceof File) {
+      if (!nestedForm[key7] || typeof nestedForm[key7] !== "object" || Array.isArray(nestedForm[key7]) || nestedForm[key7] instanceof File) {
         if (state.count++ >= MAX_NESTED_OBJECTS) throwNestingLimitExceeded();
-        nestedForm[key6] = /* @__PURE__ */ Object.create(null);
+        nestedForm[key7] = /* @__PURE__ */ Object.create(null);
       }
-      nestedForm = nestedForm[key6];
+      nestedForm = nestedForm[key7];
     }
   });
 };
@@ -51348,27 +51582,27 @@ var _decodeURI = (value) => {
   if (value.indexOf("+") !== -1) value = value.replace(/\+/g, " ");
   return tryDecodeURIComponent(value);
 };
-var _getQueryParam = (url2, key5, multiple) => {
+var _getQueryParam = (url2, key6, multiple) => {
   const hashIndex = url2.indexOf("#", 8);
   if (hashIndex !== -1) url2 = url2.slice(0, hashIndex);
   let encoded;
-  if (!multiple && key5 && !/[%+&=]/.test(key5)) {
+  if (!multiple && key6 && !/[%+&=]/.test(key6)) {
     const queryIndex = url2.indexOf("?", 8);
     let keyIndex2 = queryIndex;
     if (keyIndex2 === -1) return;
-    if (!url2.startsWith(key5, keyIndex2 + 1)) keyIndex2 = url2.indexOf(`&${key5}`, keyIndex2 + 1);
+    if (!url2.startsWith(key6, keyIndex2 + 1)) keyIndex2 = url2.indexOf(`&${key6}`, keyIndex2 + 1);
     while (keyIndex2 !== -1) {
-      const trailingKeyCode = url2.charCodeAt(keyIndex2 + key5.length + 1);
+      const trailingKeyCode = url2.charCodeAt(keyIndex2 + key6.length + 1);
       if (trailingKeyCode === 61 || trailingKeyCode === 38 || isNaN(trailingKeyCode)) {
         if (keyIndex2 > queryIndex && /(?:^|&)[^=&]*[%+]/.test(url2.slice(queryIndex + 1, keyIndex2))) break;
         if (trailingKeyCode === 61) {
-          const valueIndex = keyIndex2 + key5.length + 2;
+          const valueIndex = keyIndex2 + key6.length + 2;
           const endIndex = url2.indexOf("&", valueIndex);
           return _decodeURI(url2.slice(valueIndex, endIndex === -1 ? void 0 : endIndex));
         }
         return "";
       }
-      keyIndex2 = url2.indexOf(`&${key5}`, keyIndex2 + 1);
+      keyIndex2 = url2.indexOf(`&${key6}`, keyIndex2 + 1);
     }
     encoded = /[%+]/.test(url2);
     if (!encoded) return;
@@ -51395,11 +51629,11 @@ var _getQueryParam = (url2, key5, multiple) => {
       results[name].push(value);
     } else results[name] ??= value;
   }
-  return key5 ? results[key5] : results;
+  return key6 ? results[key6] : results;
 };
 var getQueryParam = _getQueryParam;
-var getQueryParams = (url2, key5) => {
-  return _getQueryParam(url2, key5, true);
+var getQueryParams = (url2, key6) => {
+  return _getQueryParam(url2, key6, true);
 };
 var decodeURIComponent_ = decodeURIComponent;
 
@@ -51442,53 +51676,53 @@ var HonoRequest = class {
     this.path = path;
     this.#matchResult = matchResult;
   }
-  param(key5) {
-    return key5 ? this.#getDecodedParam(key5) : this.#getAllDecodedParams();
+  param(key6) {
+    return key6 ? this.#getDecodedParam(key6) : this.#getAllDecodedParams();
   }
-  #getDecodedParam(key5) {
-    const paramKey = this.#matchResult[0][this.routeIndex]?.[1][key5];
+  #getDecodedParam(key6) {
+    const paramKey = this.#matchResult[0][this.routeIndex]?.[1][key6];
     const param = this.#getParamValue(paramKey);
     return param && tryDecodeURIComponent(param);
   }
   #getAllDecodedParams() {
     const decoded = {};
     const keys = Object.keys(this.#matchResult[0][this.routeIndex]?.[1] ?? {});
-    for (const key5 of keys) {
-      const value = this.#getParamValue(this.#matchResult[0][this.routeIndex][1][key5]);
-      if (value !== void 0) decoded[key5] = tryDecodeURIComponent(value);
+    for (const key6 of keys) {
+      const value = this.#getParamValue(this.#matchResult[0][this.routeIndex][1][key6]);
+      if (value !== void 0) decoded[key6] = tryDecodeURIComponent(value);
     }
     return decoded;
   }
   #getParamValue(paramKey) {
     return this.#matchResult[1] ? this.#matchResult[1][paramKey] : paramKey;
   }
-  query(key5) {
-    return getQueryParam(this.url, key5);
+  query(key6) {
+    return getQueryParam(this.url, key6);
   }
-  queries(key5) {
-    return getQueryParams(this.url, key5);
+  queries(key6) {
+    return getQueryParams(this.url, key6);
   }
   header(name) {
     if (name) return this.raw.headers.get(name) ?? void 0;
     const headerData = /* @__PURE__ */ Object.create(null);
-    this.raw.headers.forEach((value, key5) => {
-      headerData[key5] = value;
+    this.raw.headers.forEach((value, key6) => {
+      headerData[key6] = value;
     });
     return headerData;
   }
   async parseBody(options) {
     return parseBody(this, options);
   }
-  #cachedBody = (key5) => {
+  #cachedBody = (key6) => {
     const { bodyCache, raw: raw2 } = this;
-    const cachedBody = bodyCache[key5];
+    const cachedBody = bodyCache[key6];
     if (cachedBody) return cachedBody;
     for (const anyCachedKey in bodyCache) return bodyCache[anyCachedKey].then((body) => {
       if (anyCachedKey === "json") body = JSON.stringify(body);
       const contentType = anyCachedKey === "formData" ? void 0 : raw2.headers.get("content-type");
-      return new Response(body, { headers: contentType ? { "Content-Type": contentType } : void 0 })[key5]();
+      return new Response(body, { headers: contentType ? { "Content-Type": contentType } : void 0 })[key6]();
     });
-    return bodyCache[key5] = raw2[key5]();
+    return bodyCache[key6] = raw2[key6]();
   };
   /**
   * `.json()` can parse Request body of type `application/json`
@@ -51922,9 +52156,9 @@ var Context = class {
   * })
   * ```
   */
-  set = (key5, value) => {
+  set = (key6, value) => {
     this.#var ??= /* @__PURE__ */ new Map();
-    this.#var.set(key5, value);
+    this.#var.set(key6, value);
   };
   /**
   * `.get()` can use the value specified by the key.
@@ -51939,8 +52173,8 @@ var Context = class {
   * })
   * ```
   */
-  get = (key5) => {
-    return this.#var ? this.#var.get(key5) : void 0;
+  get = (key6) => {
+    return this.#var ? this.#var.get(key6) : void 0;
   };
   /**
   * `.var` can access the value of a variable.
@@ -51960,8 +52194,8 @@ var Context = class {
     let responseHeaders = this.#res ? new Headers(this.#res.headers) : this.#preparedHeaders;
     if (typeof arg === "object" && arg.headers) {
       responseHeaders ??= new Headers();
-      for (const [key5, value] of new Headers(arg.headers)) if (key5 === "set-cookie") responseHeaders.append(key5, value);
-      else responseHeaders.set(key5, value);
+      for (const [key6, value] of new Headers(arg.headers)) if (key6 === "set-cookie") responseHeaders.append(key6, value);
+      else responseHeaders.set(key6, value);
     }
     if (headers) {
       if (!responseHeaders) {
@@ -52755,8 +52989,8 @@ var RegExpRouter = class {
     const own3 = createNullObject();
     const entries = handlers.map(([h2, p], i2) => {
       (own3[p] ??= []).push(i2);
-      return [h2, trie.paths[p][1].reduceRight((map2, [key5, varIndex]) => {
-        map2[key5] = paramReplacementMap[varIndex];
+      return [h2, trie.paths[p][1].reduceRight((map2, [key6, varIndex]) => {
+        map2[key6] = paramReplacementMap[varIndex];
         return map2;
       }, createNullObject())];
     });
@@ -52844,8 +53078,8 @@ var Node3 = class Node4 {
       const nextP = parts[++i2];
       const pattern = getPattern(p, nextP) || (nextP === void 0 && p && p.indexOf("*") === p.length - 1 ? p : null);
       const isParam = Array.isArray(pattern);
-      const key5 = isParam ? pattern[0] : pattern || p;
-      const child = curNode.#children[key5] ||= new Node4();
+      const key6 = isParam ? pattern[0] : pattern || p;
+      const child = curNode.#children[key6] ||= new Node4();
       if (pattern && !child.#pattern) {
         child.#pattern = pattern;
         curNode.#patterns.push(child);
@@ -52867,8 +53101,8 @@ var Node3 = class Node4 {
         handlerSet.params = createNullObject();
         handlerSets.push(handlerSet);
         for (let i3 = 0, len2 = handlerSet.possibleKeys.length; i3 < len2; i3++) {
-          const key5 = handlerSet.possibleKeys[i3];
-          handlerSet.params[key5] = params?.[key5] && !i3 ? params[key5] : nodeParams[key5] ?? params?.[key5];
+          const key6 = handlerSet.possibleKeys[i3];
+          handlerSet.params[key6] = params?.[key6] && !i3 ? params[key6] : nodeParams[key6] ?? params?.[key6];
         }
       }
     }
@@ -53110,10 +53344,10 @@ var newHeadersFromIncoming = (incoming) => {
   const headerRecord = [];
   const rawHeaders = incoming.rawHeaders;
   for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
-    const { [i2]: key5, [i2 + 1]: value } = rawHeaders;
-    if (key5.charCodeAt(0) !== /*:*/
+    const { [i2]: key6, [i2 + 1]: value } = rawHeaders;
+    if (key6.charCodeAt(0) !== /*:*/
     58) {
-      headerRecord.push([key5, value]);
+      headerRecord.push([key6, value]);
     }
   }
   return new Headers(headerRecord);
@@ -53505,8 +53739,8 @@ var responseViaCache = async (res, outgoing) => {
     hasContentLength = headerObj.has("content-length");
     header2 = buildOutgoingHttpHeaders(headerObj);
   } else {
-    for (const key5 in header2) {
-      if (key5.length === 14 && key5.toLowerCase() === "content-length") {
+    for (const key6 in header2) {
+      if (key6.length === 14 && key6.toLowerCase() === "content-length") {
         hasContentLength = true;
         break;
       }
@@ -53842,23 +54076,23 @@ async function runServe(argv, io, ext = {}) {
     });
     const url2 = config2.publicUrl ?? server.url;
     const lines = [`Baton tracker listening on ${server.url}`, `  database: ${describeDb(config2)}`];
-    let key5 = owner?.key.rawKey ?? null;
+    let key6 = owner?.key.rawKey ?? null;
     if (owner)
       lines.push(
         "",
         "First start: created the owner account. Its API key is shown ONCE — keep it:",
         "",
-        `  ${key5}`,
+        `  ${key6}`,
         ""
       );
     if (values["write-config"]) {
       const path = configFilePath(io.env, io.env.HOME || homedir3());
       const existing = readConfig(path);
-      const stillWorks = !key5 && existing?.apiKey && existing.url === url2 && (await verifyKey(store, existing.apiKey, Date.now())).ok;
-      if (!key5 && !stillWorks) {
+      const stillWorks = !key6 && existing?.apiKey && existing.url === url2 && (await verifyKey(store, existing.apiKey, Date.now())).ok;
+      if (!key6 && !stillWorks) {
         const owners = (await store.users.list()).filter((u) => u.role === "owner");
         if (owners[0]) {
-          key5 = (await createKey(
+          key6 = (await createKey(
             store,
             owners[0].id,
             { name: "local plugin (npm start)" },
@@ -53868,13 +54102,13 @@ async function runServe(argv, io, ext = {}) {
             "",
             `Created a new API key for the local plugin (the one in ${path} was missing or stale):`,
             "",
-            `  ${key5}`,
+            `  ${key6}`,
             ""
           );
         }
       }
-      if (key5) {
-        writeConfigFile(path, { url: url2, apiKey: key5 });
+      if (key6) {
+        writeConfigFile(path, { url: url2, apiKey: key6 });
         lines.push(
           `Saved url and apiKey to ${path} (mode 0600): the Baton plugin on this machine is configured.`
         );
@@ -53961,13 +54195,13 @@ async function runUsers(argv, io) {
         "invalid_input",
         req.error.issues.map((i2) => `${i2.path.join(".") || "input"}: ${i2.message}`).join("; ")
       );
-    const { user, key: key5 } = await store.transaction(
+    const { user, key: key6 } = await store.transaction(
       (repos) => addUser(repos, req.data, { now: Date.now(), defaultRate: 60 })
     );
     io.stdout(
       `Added ${user.role} ${user.name} (${user.id}). Their API key is shown once:
 
-  ${key5.rawKey}
+  ${key6.rawKey}
 
 `
     );
@@ -54281,12 +54515,12 @@ function createRateLimiter2(limits, now = Date.now) {
   const buckets = /* @__PURE__ */ new Map();
   return {
     /** Takes `n` tokens, or returns the seconds to wait when the bucket cannot cover them. */
-    take(key5, n) {
+    take(key6, n) {
       const t = now();
-      const b = buckets.get(key5) ?? { tokens: limits.burst, at: t };
+      const b = buckets.get(key6) ?? { tokens: limits.burst, at: t };
       b.tokens = Math.min(limits.burst, b.tokens + (t - b.at) / 1e3 * limits.eventsPerSecond);
       b.at = t;
-      buckets.set(key5, b);
+      buckets.set(key6, b);
       if (n > limits.burst) return { ok: false, retryAfterSeconds: Math.ceil(n / limits.eventsPerSecond) };
       if (b.tokens >= n) {
         b.tokens -= n;
@@ -54297,8 +54531,8 @@ function createRateLimiter2(limits, now = Date.now) {
         retryAfterSeconds: Math.max(1, Math.ceil((n - b.tokens) / limits.eventsPerSecond))
       };
     },
-    forget(key5) {
-      buckets.delete(key5);
+    forget(key6) {
+      buckets.delete(key6);
     }
   };
 }
@@ -54877,12 +55111,12 @@ var _serialize = (name, value, opt = {}) => {
     if (opt.path !== "/") throw new Error('__Host- Cookie must have Path attributes with "/"');
     if (opt.domain) throw new Error("__Host- Cookie must not have Domain attributes");
   }
-  for (const key5 of [
+  for (const key6 of [
     "domain",
     "path",
     "sameSite",
     "priority"
-  ]) if (opt[key5] && /[;\r\n]/.test(opt[key5])) throw new Error(`${key5} must not contain ";", "\\r", or "\\n"`);
+  ]) if (opt[key6] && /[;\r\n]/.test(opt[key6])) throw new Error(`${key6} must not contain ";", "\\r", or "\\n"`);
   if (opt && typeof opt.maxAge === "number" && opt.maxAge >= 0) {
     if (opt.maxAge > 3456e4) throw new Error("Cookies Max-Age SHOULD NOT be greater than 400 days (34560000 seconds) in duration.");
     cookie += `; Max-Age=${opt.maxAge | 0}`;
@@ -54909,13 +55143,13 @@ var serialize = (name, value, opt) => {
 };
 
 // node_modules/hono/dist/helper/cookie/index.js
-var getCookie = (c, key5, prefix) => {
+var getCookie = (c, key6, prefix) => {
   const cookie = c.req.raw.headers.get("Cookie");
-  if (typeof key5 === "string") {
+  if (typeof key6 === "string") {
     if (!cookie) return;
-    let finalKey = key5;
-    if (prefix === "secure") finalKey = "__Secure-" + key5;
-    else if (prefix === "host") finalKey = "__Host-" + key5;
+    let finalKey = key6;
+    if (prefix === "secure") finalKey = "__Secure-" + key6;
+    else if (prefix === "host") finalKey = "__Host-" + key6;
     return parse3(cookie, finalKey)[finalKey];
   }
   if (!cookie) return {};
@@ -55168,7 +55402,7 @@ function trusted(s) {
 
 // tracker/web/layout.ts
 function layout(o) {
-  const item = (key5, href, label) => html2`<a href="${href}" ${o.nav === key5 ? html2` aria-current="page"` : ""}>${label}</a>`;
+  const item = (key6, href, label) => html2`<a href="${href}" ${o.nav === key6 ? html2` aria-current="page"` : ""}>${label}</a>`;
   const nav = o.user ? html2`<nav aria-label="Main">
           ${item("sessions", "/", "Sessions")} ${item("projects", "/projects", "Projects")}
           ${item("settings", "/settings", "Settings")} ${item("diagnostics", "/diagnostics", "Diagnostics")}
@@ -55366,9 +55600,9 @@ var AUTH_ROUTES = [
     responses: REDIRECT,
     errors: [401, 403],
     handler: async ({ c, deps: d, form }) => {
-      const key5 = (form.apiKey ?? "").trim();
+      const key6 = (form.apiKey ?? "").trim();
       const next = safeNext(form.next);
-      const result = key5 ? await verifyKey(d.services.store, key5, d.services.now()) : { ok: false, reason: "missing" };
+      const result = key6 ? await verifyKey(d.services.store, key6, d.services.now()) : { ok: false, reason: "missing" };
       if (!result.ok) {
         const why = result.reason === "revoked" ? "This key has been revoked." : result.reason === "expired" ? "This key has expired." : "That is not a valid API key.";
         return html3(c, loginPage({ csrfToken: await d.csrf.token(c), error: why, next }), 401);
