@@ -1,6 +1,11 @@
 // Session endpoints: push a whole session, append events, bulk upload, list/search, read, patch, delete, export.
 import { z } from 'zod';
 import {
+  AppendEntriesRequest,
+  AppendEntriesResponse,
+  ListEntriesQuery,
+  ListEntriesResponse,
+  ListSubkeysResponse,
   AppendEventsRequest,
   AppendEventsResponse,
   DeleteResponse,
@@ -51,6 +56,45 @@ export function createSessionsApi(t: Transport) {
         body,
         response: AppendEventsResponse,
         idempotent: true,
+        ...o,
+      });
+    },
+    /**
+     * POST /api/v1/sessions/:id/entries: appends transcript lines to one file of the session (creating the session
+     * when the id is new); uuids already stored are counted as duplicates.
+     */
+    async appendEntries(
+      sessionId: string,
+      req: Gated<z.input<typeof AppendEntriesRequest>>,
+      o: CallOptions = {},
+    ) {
+      const body = validateOutbound(AppendEntriesRequest, req, 'transcript entries');
+      return t.call({
+        method: 'POST',
+        path: `/api/v1/sessions/${seg(sessionId)}/entries`,
+        body,
+        response: AppendEntriesResponse,
+        idempotent: true,
+        ...o,
+      });
+    },
+    /** GET /api/v1/sessions/:id/entries: one page of one file's transcript lines, in arrival order. */
+    async listEntries(sessionId: string, query: z.input<typeof ListEntriesQuery> = {}, o: CallOptions = {}) {
+      const q = validateRequest(ListEntriesQuery, query, 'entries query');
+      return t.call({
+        method: 'GET',
+        path: `/api/v1/sessions/${seg(sessionId)}/entries`,
+        query: q,
+        response: ListEntriesResponse,
+        ...o,
+      });
+    },
+    /** GET /api/v1/sessions/:id/entries/subkeys: the session's transcript files that hold entries. */
+    async listSubkeys(sessionId: string, o: CallOptions = {}) {
+      return t.call({
+        method: 'GET',
+        path: `/api/v1/sessions/${seg(sessionId)}/entries/subkeys`,
+        response: ListSubkeysResponse,
         ...o,
       });
     },

@@ -7,9 +7,10 @@ export const API_PREFIX = '/api/v1';
 export const Visibility = z.enum(['private', 'unlisted', 'public']);
 export const SessionStatus = z.enum(['active', 'completed', 'interrupted', 'error']);
 /** How a session reached the tracker: incremental sync, a whole-file upload, or the AgentPipe ingest bridge. */
-export const SessionSource = z.enum(['cli-stream', 'cli-upload', 'ingest']);
+/** Who wrote the session: the plugin's sender, an upload (push, sync), ingest, or an Agent SDK SessionStore. */
+export const SessionSource = z.enum(['cli-stream', 'cli-upload', 'ingest', 'session-store']);
 /** What last moved a project's "latest session" pointer. */
-export const PointerSource = z.enum(['cli-stream', 'cli-upload', 'ingest', 'handoff']);
+export const PointerSource = z.enum(['cli-stream', 'cli-upload', 'ingest', 'handoff', 'session-store']);
 export const ExportFormat = z.enum(['md', 'json', 'html', 'txt']);
 
 export const SessionId = z.string().min(1).max(200);

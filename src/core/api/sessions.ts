@@ -12,6 +12,7 @@ import {
   SessionStatus,
   Visibility,
 } from './common.js';
+import { SessionEntries } from './transcript-entries.js';
 
 const Tag = z.string().trim().min(1).max(50);
 const Title = z.string().trim().min(1).max(300);
@@ -29,6 +30,8 @@ export const PushSessionRequest = z
     status: SessionStatus.optional(),
     source: SessionSource.optional(),
     tags: z.array(Tag).max(20).optional(),
+    /** The session's transcript lines (main file and subagent files), stored losslessly for resume. */
+    entries: SessionEntries.optional(),
   })
   .strict()
   .refine((v) => !(v.postId && v.createPost), {
@@ -58,7 +61,10 @@ export const EventItem = z.object({
 
 export const AppendEventsRequest = z
   .object({
-    events: z.array(EventItem).min(1).max(5000),
+    /** May be empty when the batch carries only transcript entries (lines that make no event). */
+    events: z.array(EventItem).max(5000),
+    /** Transcript lines read with these events (main file and subagent files), stored losslessly for resume. */
+    entries: SessionEntries.optional(),
     /** Session meta known so far (id may be omitted: the path names the session). */
     meta: SessionMeta.partial().optional(),
     /** Client-computed totals; when given they replace the stored ones (tokens and cost only the client knows). */
@@ -75,7 +81,11 @@ export const AppendEventsRequest = z
     status: SessionStatus.optional(),
     source: SessionSource.optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.events.length > 0 || (v.entries?.length ?? 0) > 0, {
+    message: 'give at least one event or entry',
+    path: ['events'],
+  });
 
 export const AppendEventsResponse = z.object({
   sessionId: z.string(),
@@ -89,6 +99,11 @@ export const AppendEventsResponse = z.object({
 export const UploadSessionsRequest = z
   .object({
     sessions: z.array(Session).min(1).max(1000),
+    /** Each session's transcript lines, by session id (sessions absent here upload events only). */
+    transcripts: z
+      .array(z.object({ sessionId: SessionId, entries: SessionEntries }).strict())
+      .max(1000)
+      .optional(),
     visibility: Visibility.optional(),
     status: SessionStatus.optional(),
   })
@@ -112,6 +127,8 @@ export const ListSessionsQuery = z.object({
   source: SessionSource.optional(),
   /** Project id, slug or name. */
   project: z.string().min(1).max(200).optional(),
+  /** An Agent SDK SessionStore's projectKey (exact match). */
+  projectKey: z.string().min(1).max(500).optional(),
   /**
    * Full-text search over prompts and responses; plain words, all must match. Ranked best first among the 1,000
    * newest matching search documents (all of them when fewer match); see Pagination.total.
@@ -146,6 +163,10 @@ export const SessionSummary = z.object({
   createdAt: IsoDate,
   updatedAt: IsoDate,
   eventCount: z.number().int().nonnegative(),
+  /** Transcript lines stored for resume, all files of the session (0: only events, e.g. an older upload). */
+  entryCount: z.number().int().nonnegative().optional(),
+  /** The Agent SDK SessionStore scope the session was written under, if any. */
+  projectKey: z.string().nullable().optional(),
   totals: SessionTotals,
   url: z.string(),
   /** Search relevance (higher is better), only on search results. */

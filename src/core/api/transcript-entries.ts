@@ -16,15 +16,22 @@ export const TranscriptSubKey = z
 /** One transcript line as the client's file holds it (after its egress gate): a JSON object. */
 export const TranscriptLine = z.record(z.string(), z.unknown());
 
+const EntryUuid = z.string().min(1).max(200);
+
 export const AppendEntriesRequest = z
   .object({
     subKey: TranscriptSubKey.default(''),
+    /**
+     * The Agent SDK's `projectKey` (a SessionStore's tenant/project scope): kept on the session, listed with
+     * `GET /api/v1/sessions?projectKey=`. Set by the session's first append; later ones may not change it.
+     */
+    projectKey: z.string().min(1).max(500).optional(),
     entries: z
       .array(
         z
           .object({
             /** The line's uuid: appending it again is a no-op. Lines without one are appended every time. */
-            uuid: z.string().min(1).max(200).optional(),
+            uuid: EntryUuid.optional(),
             line: TranscriptLine,
           })
           .strict(),
@@ -32,6 +39,20 @@ export const AppendEntriesRequest = z
       .max(10_000),
   })
   .strict();
+
+/**
+ * Transcript lines riding along with an event append, a push or an upload (one upload path: the same request that
+ * carries a session's events carries its raw entries, after the same egress gate).
+ */
+export const SessionEntryItem = z
+  .object({
+    /** '' (default): the main transcript; else e.g. 'subagents/agent-<id>'. */
+    subKey: TranscriptSubKey.optional(),
+    uuid: EntryUuid.optional(),
+    line: TranscriptLine,
+  })
+  .strict();
+export const SessionEntries = z.array(SessionEntryItem).max(200_000);
 
 export const AppendEntriesResponse = z.object({
   appended: z.number().int(),
@@ -64,6 +85,7 @@ export const ListSubkeysResponse = z.object({
 });
 
 export type AppendEntriesRequest = z.infer<typeof AppendEntriesRequest>;
+export type SessionEntryItem = z.infer<typeof SessionEntryItem>;
 export type AppendEntriesResponse = z.infer<typeof AppendEntriesResponse>;
 export type ListEntriesQuery = z.infer<typeof ListEntriesQuery>;
 export type TranscriptEntry = z.infer<typeof TranscriptEntry>;

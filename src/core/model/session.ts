@@ -136,6 +136,10 @@ export const SessionMeta = z.object({
   /** A short project name (the cwd's last path segment unless known better). */
   project: z.string().optional(),
   gitBranch: z.string().optional(),
+  /** The repository's `origin` (or first) remote, credentials removed: how another machine finds its checkout. */
+  gitRemote: z.string().max(2000).optional(),
+  /** The repository root the cwd was in, so `cwd` maps onto another checkout of the same repository. */
+  gitRoot: z.string().max(4096).optional(),
   models: z.array(z.string()),
   startedAt: z.string().optional(),
   endedAt: z.string().optional(),
