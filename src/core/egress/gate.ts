@@ -17,6 +17,8 @@ import {
   type StreamSessionOptions,
   type StreamSessionResult,
 } from '../transcript/stream-session.js';
+import type { SessionEntryItem } from '../api/transcript-entries.js';
+import { createEntryGate, isEntryItemList, type EntryItemLike, type EntryWhere } from './entries.js';
 import { createPauseFilter, noPauses, pausedAtTime, type PauseLookup } from './pause-spans.js';
 import { isGated, seal, type Gated } from './seal.js';
 
@@ -44,10 +46,19 @@ export interface EgressGate {
   /** Null when the event falls in a pause of `sessionId`. An event that is already gated is returned as it is. */
   event<E extends SessionEvent>(e: E, sessionId?: string): Gated<E> | null;
   meta(m: SessionMeta): Gated<SessionMeta>;
+  /**
+   * One transcript line on its way out (for the tracker's lossless mirror). `line`: the raw JSONL text or the parsed
+   * record. null when the record falls in a pause or is not a JSON object; else the gated entry: private spans cut,
+   * secrets redacted, parentUuid relinked past records this gate dropped for the same (sessionId, subKey). Lines of
+   * one file must come in file order (the pause rule and the relink follow it).
+   */
+  entry(line: string | Record<string, unknown>, where: EntryWhere): Gated<SessionEntryItem> | null;
   text(s: string): string;
   /**
    * A request body: `session`, `sessions`, `meta` and `events` (`[{ event, ... }]`) get the session treatment (paused
-   * events dropped), every other string is cut and redacted. `sessionId` names the session the events belong to.
+   * events dropped), `entries` (`[{ subKey?, uuid?, line }]`, subKey defaulting to the body's) and `transcripts`
+   * (`[{ sessionId, entries }]`) are gated as `entry` does, every other string is cut and redacted. `sessionId` names
+   * the session the events and entries belong to.
    */
   body<T extends object>(b: T, sessionId?: string): Gated<T>;
   /** Secrets redacted by this gate so far, by rule. */
@@ -104,6 +115,10 @@ export function createEgressGate(policy: EgressPolicy): EgressGate {
     });
   }
 
+  const recordFilter = (fallbackSessionId?: string): RecordFilter =>
+    createPauseFilter(pauses, fallbackSessionId);
+  const entries = createEntryGate({ filterFor: recordFilter, value });
+
   function body<T extends object>(b: T, sessionId?: string): Gated<T> {
     if (isGated(b)) return b as Gated<T>;
     const src = b as Record<string, unknown>;
@@ -120,6 +135,15 @@ export function createEgressGate(policy: EgressPolicy): EgressGate {
           if (g !== null) items.push({ ...value(omitEvent(item)), event: g });
         }
         out[k] = items;
+      } else if (k === 'entries' && isEntryItemList(v)) {
+        const subKey = typeof src.subKey === 'string' ? src.subKey : undefined;
+        out[k] = entries.items(v, { sessionId: sid, subKey });
+      } else if (k === 'transcripts' && Array.isArray(v) && v.every(isTranscriptLike)) {
+        out[k] = v.map(({ sessionId: id, entries: list, ...rest }) => ({
+          ...value(rest),
+          sessionId: id,
+          entries: entries.items(list, { sessionId: id }),
+        }));
       } else out[k] = value(v);
     }
     return seal(out as T);
@@ -129,8 +153,6 @@ export function createEgressGate(policy: EgressPolicy): EgressGate {
     return redactor.report();
   }
 
-  const recordFilter = (fallbackSessionId?: string): RecordFilter =>
-    createPauseFilter(pauses, fallbackSessionId);
   const sessionIdOf = (path: string): string | undefined => /([^/\\]+)\.jsonl$/.exec(path)?.[1];
 
   return {
@@ -155,6 +177,7 @@ export function createEgressGate(policy: EgressPolicy): EgressGate {
     session,
     event,
     meta,
+    entry: entries.entry,
     text,
     body,
     report,
@@ -178,4 +201,6 @@ const isSessionLike = (v: unknown): v is Session =>
   isObject(v) && isMetaLike(v.meta) && Array.isArray(v.turns) && Array.isArray(v.sidechains);
 const isEventItem = (v: unknown): v is { event: SessionEvent } =>
   isObject(v) && isObject(v.event) && typeof v.event.kind === 'string';
+const isTranscriptLike = (v: unknown): v is { sessionId: string; entries: EntryItemLike[] } =>
+  isObject(v) && typeof v.sessionId === 'string' && isEntryItemList(v.entries);
 const omitEvent = ({ event: _event, ...rest }: { event: SessionEvent }): Record<string, unknown> => rest;
