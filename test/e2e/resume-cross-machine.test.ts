@@ -1,0 +1,151 @@
+// Issue #12, end to end with the real `claude`: a session recorded on machine A (a Bash call, a subagent, a secret
+// typed in a prompt) syncs to the tracker; machine B (a fresh HOME, another checkout of the same remote) runs
+// `baton resume <id>` and then `claude -p --resume <id>`: the model gets A's turns and B's transcript continues A's.
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  settled,
+  startTracker,
+  stopDetached,
+  trackerEnv,
+  trackerSession,
+  type Tracker,
+} from './helpers/exact.js';
+import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
+import {
+  batonOk,
+  createMachine,
+  expectEarlierTurns,
+  expectGatedCopy,
+  localFiles,
+  mirrored,
+  requestFor,
+  sessionOnA,
+  sessionPaths,
+  withCwd,
+  type SessionOnA,
+} from './helpers/resume-machines.js';
+import { runClaudeOk, type ClaudeSandbox } from './helpers/run-claude.js';
+import { claudeBin, describeClaude, requireDist } from './helpers/setup.js';
+
+type Rec = Record<string, unknown>;
+
+describeClaude('issue #12: resume a session on another machine', () => {
+  let fake: FakeAnthropic;
+  let tracker: Tracker;
+  let a: ClaudeSandbox;
+  let b: ClaudeSandbox;
+  let s: SessionOnA;
+  let onA: Map<string, string[]>;
+  let mirror: Map<string, Rec[]> | undefined;
+  /** B's files right after `baton resume`, before claude touched them. */
+  let written: Map<string, string[]> | undefined;
+  let bPrompt: string;
+
+  beforeAll(async () => {
+    requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
+    [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
+    a = await createMachine('baton-e2e-resume-a-');
+    b = await createMachine('baton-e2e-resume-b-');
+    s = await sessionOnA(fake, tracker, a);
+    onA = localFiles(s.transcript);
+    bPrompt = `gamma on machine B ${s.n}`;
+  }, 150_000);
+
+  afterAll(async () => {
+    await stopDetached(b);
+    await stopDetached(a);
+    await fake?.close();
+    await tracker?.close();
+    a?.cleanup();
+    b?.cleanup();
+  });
+
+  it('the scenario happened on A: one session with a Bash call, a subagent file and the secret in a prompt', () => {
+    expect([...onA.keys()].filter((k) => k.startsWith('subagents/agent-'))).toHaveLength(1);
+    expect(onA.get('')!.some((l) => l.includes(s.secret))).toBe(true);
+    expect(onA.get('')!.some((l) => l.includes('"name":"Bash"'))).toBe(true);
+  });
+
+  it("the tracker mirrors each of A's files line for line, in order, the secret redacted", async () => {
+    mirror = await mirrored(tracker, s.sessionId, onA);
+    expect([...mirror.keys()].sort()).toEqual([...onA.keys()].sort());
+    for (const [k, lines] of onA) expectGatedCopy(mirror.get(k)!, lines, s.secret, `tracker '${k}'`);
+  }, 60_000);
+
+  it("baton resume on B writes every file where B's claude looks, only cwd mapped onto B's checkout", async () => {
+    expect(mirror, 'the mirror test ran first').toBeDefined();
+    const r = await batonOk(b, tracker, ['resume', s.sessionId, '--json']);
+    const out = JSON.parse(r.stdout) as Rec;
+    const paths = sessionPaths(b, b.projectDir, s.sessionId);
+    expect(JSON.stringify(out), 'the JSON names the file it wrote').toContain(paths.main);
+    expect(JSON.stringify(out), 'the JSON gives the command').toContain(`claude --resume ${s.sessionId}`);
+    expect(existsSync(paths.main)).toBe(true);
+    written = localFiles(paths.main);
+    expect([...written.keys()].sort()).toEqual([...onA.keys()].sort());
+    for (const [k, stored] of mirror!) {
+      const lines = written.get(k)!.map((l) => JSON.parse(l) as Rec);
+      expect(lines, `B's '${k}'`).toEqual(stored.map((rec) => withCwd(rec, a.projectDir, b.projectDir)));
+      expect(
+        lines.some((rec) => rec.cwd === b.projectDir),
+        `B's '${k}' has records with B's cwd`,
+      ).toBe(true);
+      expect(written.get(k)!.join('\n')).not.toContain(s.secret);
+    }
+  }, 60_000);
+
+  it("claude --resume on B sends the model A's earlier turns: prompts, the Bash call and its result", async () => {
+    expect(written, 'baton resume wrote the files').toBeDefined();
+    const run = await runClaudeOk({
+      bin: claudeBin,
+      sandbox: b,
+      fake,
+      prompt: bPrompt,
+      resume: s.sessionId,
+      env: trackerEnv(tracker),
+    });
+    expect(run.sessionId).toBe(s.sessionId);
+    const req = requestFor(fake, bPrompt);
+    expectEarlierTurns(req, s, bPrompt);
+    expect(JSON.stringify(req.body)).not.toContain(s.secret);
+  }, 120_000);
+
+  it("B's transcript continues A's: same session id, A's lines first, then new records chained onto A's last", () => {
+    const paths = sessionPaths(b, b.projectDir, s.sessionId);
+    const now = localFiles(paths.main);
+    const before = written!.get('')!;
+    const lines = now.get('')!;
+    expect(lines.slice(0, before.length), 'the restored lines are left as they were').toEqual(before);
+    const added = lines.slice(before.length).map((l) => JSON.parse(l) as Rec);
+    expect(added.length).toBeGreaterThan(0);
+    for (const rec of added) if ('sessionId' in rec) expect(rec.sessionId).toBe(s.sessionId);
+    const aUuids = before.flatMap((l) => {
+      const u = (JSON.parse(l) as Rec).uuid;
+      return typeof u === 'string' ? [u] : [];
+    });
+    const prompt = added.find(
+      (r) => r.type === 'user' && (r.message as Rec | undefined)?.content === bPrompt,
+    );
+    expect(prompt, "B's prompt record").toBeDefined();
+    expect(prompt!.parentUuid, "B's prompt chains onto A's last record").toBe(aUuids.at(-1));
+    for (const rec of added) if (typeof rec.uuid === 'string') expect(aUuids).not.toContain(rec.uuid);
+    // The subagent file is still A's, as restored.
+    for (const [k, l] of written!) if (k !== '') expect(now.get(k), k).toEqual(l);
+    expect(JSON.stringify([...now.values()])).not.toContain(s.secret);
+  });
+
+  it("the tracker's copy continues too: B's new lines follow A's, each line once", async () => {
+    await settled(tracker, b, s.sessionId, 90_000);
+    const onB = localFiles(sessionPaths(b, b.projectDir, s.sessionId).main);
+    const after = await mirrored(tracker, s.sessionId, onB);
+    const main = after.get('')!;
+    const before = mirror!.get('')!;
+    expect(main.slice(0, before.length), "A's lines first, unchanged").toEqual(before);
+    const added = onB.get('')!.slice(written!.get('')!.length);
+    expect(main.slice(before.length), "then B's new lines, once each").toEqual(
+      added.map((l) => JSON.parse(l) as Rec),
+    );
+    const d = await trackerSession(tracker, s.sessionId);
+    expect(d?.session.totals.prompts, 'three prompts in all, none counted twice').toBe(3);
+  }, 120_000);
+});
