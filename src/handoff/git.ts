@@ -1,6 +1,7 @@
 // Thin git wrappers (execa, no shell): repository root, branch, status, diff stat, commits, remote.
 import { execa } from 'execa';
 import { basename } from 'node:path';
+import { stripCredentials } from '../core/git/url.js';
 import type { CommitFact } from './types.js';
 
 export interface GitRunner {
@@ -56,10 +57,6 @@ export async function remoteUrl(git: GitRunner, root: string): Promise<string | 
     if (!r.ok) return null;
   }
   return stripCredentials(r.stdout.trim()) || null;
-}
-
-export function stripCredentials(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
 }
 
 /** Porcelain v1 entries; renames keep the new path. Paths are repository-relative. */
