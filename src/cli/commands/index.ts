@@ -12,6 +12,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'push', load: async () => (await import('./push.js')).pushCommand },
   { name: 'sessions', load: async () => (await import('./sessions.js')).sessionsCommand },
   { name: 'resume', load: async () => (await import('./resume.js')).resumeCommand },
+  { name: 'restore', load: async () => (await import('./restore.js')).restoreCommand },
   { name: 'sync', load: async () => (await import('./sync.js')).syncCommand },
   { name: 'login', load: async () => (await import('./login.js')).loginCommand },
   { name: 'status', load: async () => (await import('./status.js')).statusCommand },

@@ -1,5 +1,6 @@
 // The one atomic file write: a unique temp file beside the target, renamed over it, so a reader never sees half a file.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export interface WriteAtomicOptions {
@@ -39,4 +40,61 @@ export function writeFileAtomic(
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+/** A file written piece by piece into its temp file, then put in place whole by `commit` (or dropped by `abort`). */
+export interface AtomicFile {
+  /** The target path. */
+  readonly path: string;
+  /** Bytes written so far. */
+  readonly bytes: number;
+  write(data: string | Uint8Array): Promise<void>;
+  /** fsync, close and rename over the target: a reader sees the old file or the whole new one, never a part. */
+  commit(): Promise<void>;
+  /** Closes and removes the temp file; the target is untouched. Safe to call twice or after commit. */
+  abort(): Promise<void>;
+}
+
+/**
+ * The streaming form of writeFileAtomic, for files too large to hold in memory (a resumed transcript): same temp
+ * name rule, same modes; `commit` is durable, as the file may be the only copy on this machine.
+ */
+export async function openAtomicFile(path: string, opts: WriteAtomicOptions = {}): Promise<AtomicFile> {
+  await mkdir(dirname(path), { recursive: true, mode: opts.dirMode ?? 0o700 });
+  const tmp = `${path}.${process.pid}.${++counter}.tmp`;
+  const fh = await open(tmp, 'w', opts.mode ?? 0o600);
+  let bytes = 0;
+  let state: 'open' | 'committed' | 'aborted' = 'open';
+  return {
+    path,
+    get bytes() {
+      return bytes;
+    },
+    async write(data) {
+      const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let off = 0;
+      while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+      bytes += buf.length;
+    },
+    async commit() {
+      if (state !== 'open') throw new Error(`atomic file ${path} is already ${state}`);
+      try {
+        await fh.sync();
+        await fh.close();
+        await rename(tmp, path);
+        state = 'committed';
+      } catch (err) {
+        state = 'aborted';
+        await fh.close().catch(() => undefined);
+        await rm(tmp, { force: true });
+        throw err;
+      }
+    },
+    async abort() {
+      if (state !== 'open') return;
+      state = 'aborted';
+      await fh.close().catch(() => undefined);
+      await rm(tmp, { force: true });
+    },
+  };
 }
