@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { openEgressGate } from '../../src/capture/session/egress.js';
 import { describeRedaction } from '../../src/core/egress/index.js';
+import { BatonError } from '../../src/core/errors.js';
+import { prepareSession } from '../../src/export/prepare-session.js';
+import { uploadSession } from '../../src/export/upload-session.js';
 import { resolveLocalSession, SessionIdArg } from '../current-session.js';
 import { defineTool } from '../define-tool.js';
 import { requireTracker } from '../tracker.js';
@@ -42,20 +45,25 @@ export const pushSessionTool = defineTool({
   output: outputSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async run(args, deps) {
+    if (args.postId && args.createPost)
+      throw new BatonError('invalid_input', 'give postId or createPost, not both');
     const client = requireTracker(deps);
     const ref = await resolveLocalSession(deps, args.sessionId);
-    // The same gate as every other push: pauses recorded on this machine, <private> spans, redaction.
+    // The same gate and upload as every other push: pauses recorded on this machine, <private> spans, redaction;
+    // the transcript's lines ride along (chunked ahead of the push when the session is too big for one body).
     const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
-    const session = await gate.loadSession(ref.transcriptPath);
-    const res = await client.sessions.push(
-      gate.body({
-        session,
-        source: 'cli-upload' as const,
-        ...(args.postId ? { postId: args.postId } : {}),
-        ...(args.createPost ? { createPost: true } : {}),
+    const { session } = await prepareSession(gate, ref.transcriptPath);
+    const res = await uploadSession(
+      client,
+      gate,
+      session,
+      {
+        source: 'cli-upload',
+        ...(args.postId ? { postId: args.postId } : args.createPost ? { createPost: true } : {}),
         ...(args.title ? { title: args.title } : {}),
         ...(args.visibility ? { visibility: args.visibility } : {}),
-      }),
+      },
+      { transcriptPath: ref.transcriptPath },
     );
     const redaction = gate.report();
     const redacted = redaction.total;

@@ -1,7 +1,7 @@
 // core/model/event-numbering: the one numbering rule, and proof that the CLI's chunked upload and the tracker agree.
 import { expect, it } from 'vitest';
 import type { TrackerClient } from '../../src/client/index.js';
-import { PUSH_MAX_BYTES, uploadSession } from '../../src/cli/push/upload-session.js';
+import { PUSH_MAX_BYTES, uploadSession } from '../../src/export/upload-session.js';
 import type { EventItem } from '../../src/core/api/index.js';
 import { createEgressGate } from '../../src/core/egress/index.js';
 import { numberSessionEvents } from '../../src/core/model/event-numbering.js';

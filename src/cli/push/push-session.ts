@@ -6,8 +6,8 @@ import { withClient } from '../tracker/require-client.js';
 import { openEgressGate } from '../../capture/session/egress.js';
 import { describeRedaction } from '../../core/egress/index.js';
 import type { RedactionReport } from '../../core/model/session.js';
-import { prepareSession } from './prepare-session.js';
-import { uploadSession } from './upload-session.js';
+import { prepareSession } from '../../export/prepare-session.js';
+import { uploadSession } from '../../export/upload-session.js';
 
 export interface PushInput {
   ref?: string;
@@ -43,11 +43,17 @@ export async function pushSession(ctx: CliContext, input: PushInput): Promise<Pu
   // Only an explicit choice changes visibility: pushing again must not make a shared session private.
   const visibility = input.visibility ?? 'private';
   const res = await withClient(ctx, (c) =>
-    uploadSession(c, gate, session, {
-      ...(input.postId ? { postId: input.postId } : { createPost: true }),
-      ...(input.title ? { title: input.title } : {}),
-      ...(input.visibility ? { visibility: input.visibility } : {}),
-    }),
+    uploadSession(
+      c,
+      gate,
+      session,
+      {
+        ...(input.postId ? { postId: input.postId } : { createPost: true }),
+        ...(input.title ? { title: input.title } : {}),
+        ...(input.visibility ? { visibility: input.visibility } : {}),
+      },
+      { transcriptPath: transcript },
+    ),
   );
   return {
     sessionId: res.sessionId,

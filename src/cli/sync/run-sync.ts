@@ -7,8 +7,9 @@ import type { RedactionReport } from '../../core/model/session.js';
 import { BatonError, isBatonError } from '../../core/errors.js';
 import type { Session } from '../../core/model/session.js';
 import type { CliContext } from '../invocation.js';
-import { prepareSession } from '../push/prepare-session.js';
-import { PUSH_MAX_BYTES, uploadSession } from '../push/upload-session.js';
+import { readAllEntries, type EntryBatch } from '../../core/transcript/read-entries.js';
+import { prepareSession } from '../../export/prepare-session.js';
+import { PUSH_MAX_BYTES, uploadSession, type EntrySource } from '../../export/upload-session.js';
 import type { Progress } from './progress.js';
 import { selectTranscripts, type SelectOptions } from './select.js';
 import { fingerprint, loadSyncState, saveSyncState, type SyncState } from './sync-state.js';
@@ -40,6 +41,8 @@ interface Pending {
   fingerprint: string;
   bytes: number;
   session: Gated<Session>;
+  /** The session's transcript lines, read through the run's gate (each file is read once per gate). */
+  entries: EntryBatch;
 }
 
 interface Todo {
@@ -113,7 +116,9 @@ async function openSync(
   const todo: Todo[] = [];
   for (const t of list) {
     const fp = await fingerprint(t.path, t.size);
-    if (state.sessions[t.path]?.fingerprint === fp.value) report.unchanged++;
+    const synced = state.sessions[t.path];
+    // Synced before transcript lines rode along: due once more, so the tracker gets its lines (idempotent).
+    if (synced?.fingerprint === fp.value && synced.entries) report.unchanged++;
     else todo.push({ path: t.path, fingerprint: fp.value, bytes: fp.bytes });
   }
   const run: SyncRun = {
@@ -140,6 +145,7 @@ async function openSync(
         fingerprint: p.fingerprint,
         sessionId,
         at: new Date().toISOString(),
+        entries: true,
         ...extra,
       };
       run.done++;
@@ -173,8 +179,18 @@ async function uploadAll(run: SyncRun): Promise<void> {
     for (const t of run.todo) {
       const session = await prepare(run, t);
       if (!session) continue;
-      if (t.bytes > PUSH_MAX_BYTES) await up.alone({ ...t, session });
-      else await up.add({ ...t, session });
+      // Too big for a batch: uploadSession reads the lines itself as it sends them, never all of them at once.
+      if (t.bytes > PUSH_MAX_BYTES) {
+        await up.alone({ ...t, session }, { transcriptPath: t.path });
+        continue;
+      }
+      const entries = await readAllEntries(run.gate, t.path).catch((err: unknown) => {
+        run.report.failed.push({ path: t.path, error: err instanceof Error ? err.message : String(err) });
+        return null;
+      });
+      if (!entries) continue;
+      if (t.bytes + entries.bytes > PUSH_MAX_BYTES) await up.alone({ ...t, session }, { read: entries });
+      else await up.add({ ...t, session, entries });
     }
     await up.finish();
   } catch (err) {
@@ -212,9 +228,11 @@ const REFUSED = ['invalid_request', 'too_large'];
 async function sendBatch(run: SyncRun, items: Pending[]): Promise<void> {
   const { client, gate, report } = run;
   try {
-    const res = await client.sessions.upload(gate.body({ sessions: items.map((i) => i.session) }), {
-      timeoutMs: 300_000,
-    });
+    const transcripts = items
+      .filter((i) => i.entries.entries.length > 0)
+      .map((i) => ({ sessionId: i.session.meta.id, entries: i.entries.entries }));
+    const body = { sessions: items.map((i) => i.session), ...(transcripts.length ? { transcripts } : {}) };
+    const res = await client.sessions.upload(gate.body(body), { timeoutMs: 300_000 });
     res.sessions.forEach((s, i) => {
       report.events += s.eventsInserted;
       run.record(items[i]!, s.sessionId);
@@ -229,17 +247,21 @@ async function sendBatch(run: SyncRun, items: Pending[]): Promise<void> {
       throw err;
     }
     // One bad session must not sink its batch: send them one by one.
-    for (const item of items) await sendOne(run, item);
+    for (const item of items) await sendOne(run, item, { read: item.entries });
   } finally {
     run.save();
     run.tick();
   }
 }
 
-async function sendOne(run: SyncRun, item: Pending): Promise<void> {
+async function sendOne(
+  run: SyncRun,
+  item: Todo & { session: Gated<Session> },
+  from: EntrySource,
+): Promise<void> {
   const { report } = run;
   try {
-    const res = await uploadSession(run.client, run.gate, item.session);
+    const res = await uploadSession(run.client, run.gate, item.session, {}, from);
     report.events += res.eventsInserted;
     report.uploaded++;
     run.record(item, res.sessionId);
@@ -269,13 +291,14 @@ function createUploader(run: SyncRun) {
   return {
     async add(item: Pending) {
       batch.push(item);
-      batchBytes += item.bytes;
+      // The request carries both: the session's events (about its transcript's size) and its lines.
+      batchBytes += item.bytes + item.entries.bytes;
       if (batchBytes >= limit || batch.length >= 1000) await flush();
     },
     /** Over the single-request cap: uploaded on its own (uploadSession splits it), after the batch in flight. */
-    async alone(item: Pending) {
+    async alone(item: Todo & { session: Gated<Session> }, from: EntrySource) {
       await inflight;
-      await sendOne(run, item);
+      await sendOne(run, item, from);
       run.save();
       run.tick();
     },

@@ -10,6 +10,8 @@ export interface SyncedEntry {
   sessionId: string;
   at: string;
   ignored?: boolean;
+  /** Uploaded with its transcript lines (issue 12); an entry without it predates them and is synced again. */
+  entries?: boolean;
 }
 
 export interface SyncState {

@@ -9,6 +9,11 @@ export interface EntryWhere {
   sessionId: string | undefined;
   /** '' or missing: the main transcript; else the file's sub key, e.g. 'subagents/agent-<id>'. */
   subKey?: string;
+  /**
+   * For a line without a uuid: the key that makes sending it again a no-op (a reader of the file names it by its
+   * place, see entryKeyAt in core/transcript/read-entries.ts); without one such a line is appended every time.
+   */
+  lineKey?: string;
 }
 
 export interface EntryGate {
@@ -70,6 +75,7 @@ export function createEntryGate(deps: {
     const item: SessionEntryItem = { line: gated };
     if (where.subKey !== undefined && where.subKey !== '') item.subKey = where.subKey;
     if (typeof uuid === 'string' && uuid.length > 0 && uuid.length <= 200) item.uuid = uuid;
+    else if (where.lineKey !== undefined) item.uuid = where.lineKey;
     return seal(item);
   };
 

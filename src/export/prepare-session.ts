@@ -1,6 +1,6 @@
 // Loads a transcript into the session model ready to leave the machine, through the egress gate.
-import type { EgressGate, Gated } from '../../core/egress/index.js';
-import type { RedactionReport, Session } from '../../core/model/session.js';
+import type { EgressGate, Gated } from '../core/egress/index.js';
+import type { RedactionReport, Session } from '../core/model/session.js';
 
 export interface PreparedSession {
   session: Gated<Session>;
