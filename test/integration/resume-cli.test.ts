@@ -18,11 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
-import { createEgressGate, type EgressGate } from '../../src/core/egress/index.js';
 import { loadSession } from '../../src/core/transcript/index.js';
 import { encodeProjectDir } from '../../src/core/transcript/locate.js';
 import { runBaton } from '../helpers/cli-run.js';
 import { gated } from '../helpers/gated.js';
+import { uploadEntries } from '../helpers/upload-entries.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 
 const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures', 'transcripts', 'projects', '-home-dev-proj');
@@ -39,27 +39,6 @@ const readLines = (path: string): Line[] =>
     .map((l) => JSON.parse(l) as Line);
 const fixtureLines = (sub: string): Line[] =>
   readLines(join(FIXTURE_DIR, sub === '' ? `${ID}.jsonl` : `${ID}/${sub}.jsonl`));
-
-/**
- * Uploads every line of a fixture file as transcript entries, through an egress gate (redacting or not), in pages.
- * Lines are gated one by one as the main file's (gate.entry), so the items carry no per-item subKey: the append
- * request names the file once.
- */
-export async function uploadEntries(
-  client: TrackerClient,
-  sessionId: string,
-  subKey: string,
-  lines: Line[],
-  gate: EgressGate = createEgressGate({ redact: false }),
-): Promise<void> {
-  for (let i = 0; i < lines.length; i += 500) {
-    const entries = lines
-      .slice(i, i + 500)
-      .map((line) => gate.entry(line, { sessionId }))
-      .filter((e) => e !== null);
-    await client.sessions.appendEntries(sessionId, gate.body({ subKey, entries }));
-  }
-}
 
 let tracker: WebTracker;
 let client: TrackerClient;
