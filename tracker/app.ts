@@ -15,6 +15,7 @@ import { mountApiRoutes } from './routes/index.js';
 import type { RouteDeps } from './routes/route-deps.js';
 import type { ServiceDeps } from './services/service-deps.js';
 import { noopPublisher, safePublisher, type EventPublisher } from './services/publisher.js';
+import { createSessionDeriver, type SessionDeriver } from './services/derive-session.js';
 
 export interface AppDeps {
   store: Store;
@@ -23,6 +24,11 @@ export interface AppDeps {
   events?: EventPublisher;
   logger?: Logger;
   now?: () => number;
+  /**
+   * Derives SessionStore sessions from their entries after appends. Pass one to flush it on shutdown (serve does);
+   * by default the app makes its own (pending work is then lost when the process ends).
+   */
+  derive?: SessionDeriver;
   /** Extra route groups (live streams, web pages) registered after the API and before the 404 fallback. */
   extensions?: Array<(app: Hono<AppEnv>, ctx: RouteDeps) => void>;
   /**
@@ -47,6 +53,7 @@ export function createApp(deps: AppDeps): TrackerApp {
     ),
     now: deps.now ?? Date.now,
     logger,
+    derive: deps.derive ?? createSessionDeriver({ store: deps.store, logger, now: deps.now ?? Date.now }),
   };
   const app = new Hono<AppEnv>();
   const ctx: RouteDeps = { deps: services, auth: createAuth(services) };

@@ -17,6 +17,7 @@ const SHIPPED = [
   'session-accounting',
   'subagent-usage',
   'transcript-entries',
+  'session-store',
 ];
 
 test('the migration list keeps its shipped ids, names and order', () => {
@@ -36,6 +37,8 @@ test('shipped migrations keep their SQL byte for byte', () => {
   expect(pin(0, 7)).toBe('a8caf5ededfb8e1f049975a35b9f8c413af58a56402cfebd937e0774b77e44e7');
   // Migration 8 (issue 12, transcript entries), pinned on its own so the hash of 1-7 above stays as shipped.
   expect(pin(7, 8)).toBe('e1fa27dfce6d78c630584897d9d50a5063bd4bdc695ee3a907646f5a6a9381e5');
+  // Migration 9 (issue 12, projectKey and entry counts on sessions).
+  expect(pin(8, 9)).toBe('bde461e6a3601212b9cbfc661a74ecaa6fd88791f76b1724e4b66815458f9976');
   expect(migrations.length).toBe(SHIPPED.length);
 });
 

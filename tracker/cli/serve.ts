@@ -8,6 +8,7 @@ import { resolveTrackerConfig, type TrackerConfig } from '../config.js';
 import { openStore, type Store } from '../db/store.js';
 import { createLogger } from '../log.js';
 import { startServer } from '../server.js';
+import { createSessionDeriver } from '../services/derive-session.js';
 import { createKey, verifyKey } from '../services/keys.js';
 import { ensureOwner } from '../services/users.js';
 import type { CliIo } from './io.js';
@@ -74,7 +75,15 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
       defaultRate: config.defaultRateLimitPerMinute,
     });
     if (ext.create) extras = await ext.create({ store, config });
-    const app = createApp({ store, config, logger, events: extras.events, extensions: extras.extensions });
+    const derive = createSessionDeriver({ store, logger, now: Date.now });
+    const app = createApp({
+      store,
+      config,
+      logger,
+      derive,
+      events: extras.events,
+      extensions: extras.extensions,
+    });
     await extras.start?.();
     const server = await startServer({
       app,
@@ -82,6 +91,8 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
       logger,
       onClosed: async () => {
         await extras.close?.();
+        // Sessions appended to in the last second are derived before the database closes.
+        await derive.close();
         await store.close();
       },
     });

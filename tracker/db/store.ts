@@ -2,18 +2,12 @@
 import { openDatabase, type DbTarget } from './dialect.js';
 import { migrate, type MigrateResult } from './migrate.js';
 import { createRepositories, type Repositories } from './repositories/index.js';
-import {
-  createTranscriptEntriesRepo,
-  type TranscriptEntriesRepo,
-} from './repositories/transcript-entries.js';
 import type { Database, Engine } from './types.js';
 import type { Kysely } from 'kysely';
 
 export interface Store extends Repositories {
   engine: Engine;
   db: Kysely<Database>;
-  /** Transcript lines (issue 12): each append runs in its own transaction, so it is not among the bound repositories. */
-  transcriptEntries: TranscriptEntriesRepo;
   /** Runs `fn` in one transaction with repositories bound to it; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
   ping(): Promise<boolean>;
@@ -32,12 +26,19 @@ export async function openStore(
     await handle.close().catch(() => {});
     throw err;
   }
+  const repos = createRepositories(handle.db, handle.engine);
+  const transaction: Store['transaction'] = (fn) =>
+    handle.db.transaction().execute((trx) => fn(createRepositories(trx, handle.engine)));
   return {
-    ...createRepositories(handle.db, handle.engine),
+    ...repos,
+    // An append outside Store.transaction gets one of its own (its seq and counter must not interleave).
+    transcriptEntries: {
+      ...repos.transcriptEntries,
+      append: (...args) => transaction((r) => r.transcriptEntries.append(...args)),
+    },
     engine: handle.engine,
     db: handle.db,
-    transcriptEntries: createTranscriptEntriesRepo(handle.db, handle.engine),
-    transaction: (fn) => handle.db.transaction().execute((trx) => fn(createRepositories(trx, handle.engine))),
+    transaction,
     ping: handle.ping,
     close: handle.close,
     migrated,

@@ -99,6 +99,10 @@ export interface SessionsTable {
   inherited_tokens_cache_read: Generated<number>;
   inherited_tokens_cache_write: Generated<number>;
   inherited_cost_usd: Generated<number>;
+  /** Migration 9: the Agent SDK SessionStore projectKey, set by the first entry append. */
+  project_key: Generated<string | null>;
+  /** Migration 9: transcript lines stored, all files (kept by each append). */
+  entry_count: Generated<number>;
 }
 
 export interface EventsTable {

@@ -61,6 +61,11 @@ export interface RouteSpec<D, P extends string, Q, B, F, A> {
   body?: B;
   /** Body may be empty (parsed as `{}`): routes whose every body field is optional. */
   emptyBody?: boolean;
+  /**
+   * Body paths kept byte for byte, NUL included ('*' matches every array item or key), e.g. `entries.*.line`:
+   * values stored compressed as bytes, never in a text column. Elsewhere NUL becomes U+FFFD (see readJson).
+   */
+  lossless?: readonly string[];
   /** A form POST, read by the mount's `readForm` (the web's CSRF-checked reader), then parsed with this. */
   form?: F;
   /** Success statuses (and their bodies). */
@@ -182,7 +187,9 @@ export function defineRoute<D>() {
           const params = (spec.params ? parseInput(spec.params, raw, 'path') : raw) as Input['params'];
           const query = (spec.query ? readQuery(c, spec.query) : undefined) as Out<Q>;
           const body = (
-            spec.body ? await readJson(c, spec.body, { allowEmpty: spec.emptyBody }) : undefined
+            spec.body
+              ? await readJson(c, spec.body, { allowEmpty: spec.emptyBody, lossless: spec.lossless })
+              : undefined
           ) as Out<B>;
           const form = (
             spec.form ? parseInput(spec.form, await opts.readForm!(c), 'form') : undefined

@@ -8,11 +8,14 @@ import { issueDetails } from './errors.js';
 /** Deeper JSON than this is refused: nothing in the API nests so deep, and it guards recursive stringify. */
 const MAX_DEPTH = 64;
 
-/** `allowEmpty`: an empty body is parsed as `{}` (routes whose every field is optional, e.g. POST /api/v1/live). */
+/**
+ * `allowEmpty`: an empty body is parsed as `{}` (routes whose every field is optional, e.g. POST /api/v1/live).
+ * `lossless`: body paths whose strings keep NUL (see RouteSpec.lossless); everywhere else NUL becomes U+FFFD.
+ */
 export async function readJson<S extends z.ZodType>(
   c: Context,
   schema: S,
-  opts: { allowEmpty?: boolean } = {},
+  opts: { allowEmpty?: boolean; lossless?: readonly string[] } = {},
 ): Promise<z.output<S>> {
   let text: string;
   try {
@@ -33,7 +36,8 @@ export async function readJson<S extends z.ZodType>(
   if (exceedsDepth(value, MAX_DEPTH))
     throw new BatonError('invalid_request', `JSON nested deeper than ${MAX_DEPTH} levels`);
   // JSON can only carry NUL escaped, so the raw text tells whether the walk is needed at all.
-  return parseInput(schema, text.includes('\\u0000') ? withoutNul(value) : value, 'body');
+  const keep = opts.lossless?.map((p) => p.split('.'));
+  return parseInput(schema, text.includes('\\u0000') ? withoutNul(value, keep) : value, 'body');
 }
 
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
@@ -54,14 +58,20 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where
 
 /**
  * NUL cannot be stored in a PostgreSQL text value; replacing it (with U+FFFD) on the way in keeps both engines
- * storing the same thing. Depth is already bounded when this runs.
+ * storing the same thing. Values at a `keep` path (segments, '*' for any) are left as sent: what is stored there
+ * as bytes (a transcript line) must come back byte for byte. Depth is already bounded when this runs.
  */
-export function withoutNul(v: unknown): unknown {
+export function withoutNul(v: unknown, keep?: ReadonlyArray<readonly string[]>): unknown {
+  if (keep?.some((p) => p.length === 0)) return v;
   if (typeof v === 'string') return v.includes('\u0000') ? v.replaceAll('\u0000', '\uFFFD') : v;
-  if (Array.isArray(v)) return v.map(withoutNul);
+  const below = (key: string) => {
+    const rest = keep?.filter((p) => p[0] === '*' || p[0] === key).map((p) => p.slice(1));
+    return rest?.length ? rest : undefined;
+  };
+  if (Array.isArray(v)) return v.map((child, i) => withoutNul(child, below(String(i))));
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, child] of Object.entries(v)) out[withoutNul(k) as string] = withoutNul(child);
+    for (const [k, child] of Object.entries(v)) out[withoutNul(k) as string] = withoutNul(child, below(k));
     return out;
   }
   return v;

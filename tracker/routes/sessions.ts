@@ -41,6 +41,7 @@ export const SESSION_ROUTES = [
       'Modes: `postId` adds it to an existing post, `createPost` creates one, neither just stores it.',
     bodyLimit: (d) => d.config.limits.sessionBodyBytes,
     body: PushSessionRequest,
+    lossless: ['entries.*.line'],
     responses: { 200: { schema: PushSessionResponse } },
     errors: [404],
     handler: async ({ c, deps, body }) => c.json(await pushSession(deps, c.get('caller'), body), 200),
@@ -52,6 +53,7 @@ export const SESSION_ROUTES = [
     summary: 'Bulk historical upload of many sessions in one transaction',
     bodyLimit: (d) => d.config.limits.uploadBodyBytes,
     body: UploadSessionsRequest,
+    lossless: ['transcripts.*.entries.*.line'],
     responses: { 200: { schema: UploadSessionsResponse } },
     handler: async ({ c, deps, body }) => c.json(await uploadSessions(deps, c.get('caller'), body), 200),
   }),
@@ -64,6 +66,7 @@ export const SESSION_ROUTES = [
     params: z.object({ id: SessionId }),
     bodyLimit: (d) => d.config.limits.sessionBodyBytes,
     body: AppendEventsRequest,
+    lossless: ['entries.*.line'],
     responses: { 200: { schema: AppendEventsResponse } },
     handler: async ({ c, deps, params, body }) =>
       c.json(await appendEvents(deps, c.get('caller'), params.id, body), 200),

@@ -23,6 +23,8 @@ export const TRANSCRIPT_ENTRY_ROUTES = [
     params: z.object({ id: SessionId }),
     bodyLimit: (d) => d.config.limits.sessionBodyBytes,
     body: AppendEntriesRequest,
+    // Lines are stored deflated as bytes and returned as sent, NUL included.
+    lossless: ['entries.*.line'],
     responses: { 200: { schema: AppendEntriesResponse } },
     handler: async ({ c, deps, params, body }) =>
       c.json(await appendEntries(deps, c.get('caller'), params.id, body), 200),

@@ -105,6 +105,8 @@ export function toSummary(
     createdAt: iso(Number(r.created_at)),
     updatedAt: iso(Number(r.updated_at)),
     eventCount: Number(r.event_count),
+    entryCount: Number(r.entry_count ?? 0),
+    projectKey: r.project_key ?? null,
     totals: toTotals(r),
     url: sessionUrl(ctx.baseUrl, r),
   };

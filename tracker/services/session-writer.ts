@@ -8,9 +8,9 @@ import type {
   Visibility,
 } from '../../src/core/api/index.js';
 import { projectName, projectSlug } from '../../src/core/api/index.js';
-import type { ReadStats, SessionMeta, SessionTotals } from '../../src/core/model/session.js';
+import type { ReadStats, Session, SessionMeta, SessionTotals } from '../../src/core/model/session.js';
 import type { Repositories, SessionPatch, SessionRow } from '../db/repositories/index.js';
-import { searchableText, toEventRow, safeJson } from './event-rows.js';
+import { searchableText, sessionEventItems, toEventRow, safeJson } from './event-rows.js';
 import { newSlug, projectId as projectIdFor } from './ids.js';
 import { parseTime } from './time.js';
 
@@ -47,6 +47,37 @@ export interface SessionWriteResult {
   inserted: StoredEvent[];
   duplicates: number;
   created: boolean;
+}
+
+/** A whole Session as one write (push, upload, and a session derived from its entries): replaces totals and stats. */
+export function fullSessionWrite(
+  userId: string,
+  s: Session,
+  extra: {
+    source: SessionSource;
+    status?: SessionStatus;
+    visibility?: Visibility;
+    title?: string;
+    tags?: string[];
+  },
+): SessionWrite {
+  return {
+    userId,
+    sessionId: s.meta.id,
+    // The redaction report rides along in the stored meta blob so exports can show it.
+    meta: (s.redaction ? { ...s.meta, redaction: s.redaction } : s.meta) as Partial<SessionMeta>,
+    items: sessionEventItems(s),
+    totals: s.totals,
+    status: extra.status ?? 'completed',
+    source: extra.source,
+    visibility: extra.visibility,
+    title: extra.title,
+    tags: extra.tags,
+    turnInfo: s.turns.map((t) => ({ index: t.index, startedAt: t.startedAt, endedAt: t.endedAt })),
+    sidechainInfo: s.sidechains.map((sc) => ({ agentId: sc.agentId, toolUseId: sc.toolUseId })),
+    stats: s.stats,
+    pointerSource: extra.source,
+  };
 }
 
 export async function writeSession(

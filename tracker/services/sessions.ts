@@ -8,45 +8,22 @@ import type {
   PushSessionRequest,
   PushSessionResponse,
   SessionDetailResponse,
-  SessionSource,
+  SessionEntryItem,
   UploadSessionsRequest,
   UploadSessionsResponse,
 } from '../../src/core/api/index.js';
-import type { ReadStats, Session } from '../../src/core/model/session.js';
+import type { ReadStats } from '../../src/core/model/session.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { Repositories, SessionRow } from '../db/repositories/index.js';
 import { searchTerms } from '../db/repositories/session-search.js';
 import type { Caller, ServiceDeps } from './service-deps.js';
-import { fromEventRow, sessionEventItems } from './event-rows.js';
+import { fromEventRow } from './event-rows.js';
 import { attachToPost, createPostFor } from './posts.js';
-import { writeSession, type SessionWriteResult } from './session-writer.js';
+import { fullSessionWrite, writeSession, type SessionWriteResult } from './session-writer.js';
 import { toMeta, toReadStats, toSummaries } from './session-view.js';
 import { newSlug } from './ids.js';
+import { storeEntries } from './store-entries.js';
 import { postUrl, sessionUrl } from './urls.js';
-
-function fullWrite(
-  caller: Caller,
-  s: Session,
-  extra: Partial<PushSessionRequest> & { source: SessionSource },
-) {
-  return {
-    userId: caller.userId,
-    sessionId: s.meta.id,
-    // The redaction report rides along in the stored meta blob so exports can show it.
-    meta: s.redaction ? { ...s.meta, redaction: s.redaction } : s.meta,
-    items: sessionEventItems(s),
-    totals: s.totals,
-    status: extra.status ?? 'completed',
-    source: extra.source,
-    visibility: extra.visibility,
-    title: extra.title,
-    tags: extra.tags,
-    turnInfo: s.turns.map((t) => ({ index: t.index, startedAt: t.startedAt, endedAt: t.endedAt })),
-    sidechainInfo: s.sidechains.map((sc) => ({ agentId: sc.agentId, toolUseId: sc.toolUseId })),
-    stats: s.stats,
-    pointerSource: extra.source,
-  } as const;
-}
 
 export async function pushSession(
   deps: ServiceDeps,
@@ -57,9 +34,10 @@ export async function pushSession(
   const { result, post } = await deps.store.transaction(async (repos) => {
     const result = await writeSession(
       repos,
-      fullWrite(caller, req.session, { ...req, source: req.source ?? 'cli-upload' }),
+      fullSessionWrite(caller.userId, req.session, { ...req, source: req.source ?? 'cli-upload' }),
       now,
     );
+    if (req.entries?.length) await storeEntries(repos, Number(result.row.pk), req.entries, now);
     let post = null;
     if (req.postId) post = await attachToPost(repos, caller.userId, req.postId, result.row.pk, now);
     else if (req.createPost)
@@ -90,8 +68,8 @@ export async function appendEvents(
   req: AppendEventsRequest,
 ): Promise<AppendEventsResponse> {
   const now = deps.now();
-  const result = await deps.store.transaction((repos) =>
-    writeSession(
+  const result = await deps.store.transaction(async (repos) => {
+    const result = await writeSession(
       repos,
       {
         userId: caller.userId,
@@ -106,8 +84,10 @@ export async function appendEvents(
         pointerSource: req.source ?? 'cli-stream',
       },
       now,
-    ),
-  );
+    );
+    if (req.entries?.length) await storeEntries(repos, Number(result.row.pk), req.entries, now);
+    return result;
+  });
   publishWrite(deps, caller, result);
   return {
     sessionId: result.row.id,
@@ -128,14 +108,20 @@ export async function uploadSessions(
   // All or nothing: a failure anywhere rolls the whole upload back.
   const results = await deps.store.transaction(async (repos) => {
     const out: SessionWriteResult[] = [];
+    const transcripts = transcriptsById(req);
     for (const s of req.sessions) {
-      out.push(
-        await writeSession(
-          repos,
-          fullWrite(caller, s, { visibility: req.visibility, status: req.status, source: 'cli-upload' }),
-          now,
-        ),
+      const result = await writeSession(
+        repos,
+        fullSessionWrite(caller.userId, s, {
+          visibility: req.visibility,
+          status: req.status,
+          source: 'cli-upload',
+        }),
+        now,
       );
+      const entries = transcripts.get(s.meta.id);
+      if (entries?.length) await storeEntries(repos, Number(result.row.pk), entries, now);
+      out.push(result);
     }
     return out;
   });
@@ -149,6 +135,24 @@ export async function uploadSessions(
       eventCount: Number(r.row.event_count),
     })),
   };
+}
+
+/**
+ * Each uploaded session's transcript lines by session id (several items for one id are joined in order). Lines for
+ * a session the upload does not carry are refused: nothing would own them.
+ */
+function transcriptsById(req: UploadSessionsRequest): Map<string, SessionEntryItem[]> {
+  const ids = new Set(req.sessions.map((s) => s.meta.id));
+  const out = new Map<string, SessionEntryItem[]>();
+  for (const t of req.transcripts ?? []) {
+    if (!ids.has(t.sessionId))
+      throw new BatonError(
+        'invalid_request',
+        `transcripts name session ${t.sessionId}, which the upload does not carry`,
+      );
+    out.set(t.sessionId, [...(out.get(t.sessionId) ?? []), ...t.entries]);
+  }
+  return out;
 }
 
 export async function listSessions(
@@ -175,6 +179,7 @@ export async function listSessions(
     status: q.status,
     source: q.source,
     projectId,
+    projectKey: q.projectKey,
     tag: q.tag,
     starred: q.starred,
     archived: q.archived,

@@ -6,26 +6,43 @@ import type {
   ListEntriesResponse,
   ListSubkeysResponse,
 } from '../../src/core/api/index.js';
-import type { SessionRow } from '../db/repositories/index.js';
+import { BatonError } from '../../src/core/errors.js';
+import type { Repositories, SessionRow } from '../db/repositories/index.js';
 import type { Caller, ServiceDeps } from './service-deps.js';
 import { writeSession } from './session-writer.js';
 import { ownSession } from './sessions.js';
 
 /**
- * The caller's session, created when the id is new, as appending events or ingest does: entries may arrive before
- * (or without) the session's events.
+ * The caller's session, created when the id is new: entries may arrive before (or without) any events. A session
+ * born here is an Agent SDK SessionStore's ('session-store'): the tracker derives its events from its entries.
  */
-async function sessionForWrite(deps: ServiceDeps, caller: Caller, sessionId: string): Promise<SessionRow> {
-  const found = await deps.store.sessions.findByUserAndId(caller.userId, sessionId);
+async function sessionForWrite(
+  repos: Repositories,
+  caller: Caller,
+  sessionId: string,
+  now: number,
+): Promise<SessionRow> {
+  const found = await repos.sessions.lockByUserAndId(caller.userId, sessionId);
   if (found) return found;
-  const result = await deps.store.transaction((repos) =>
-    writeSession(
-      repos,
-      { userId: caller.userId, sessionId, items: [], source: 'cli-stream', pointerSource: 'cli-stream' },
-      deps.now(),
-    ),
+  const result = await writeSession(
+    repos,
+    { userId: caller.userId, sessionId, items: [], source: 'session-store', pointerSource: 'session-store' },
+    now,
   );
   return result.row;
+}
+
+/** Sets the session's projectKey on its first keyed append; a different one later is refused (409). */
+async function checkProjectKey(repos: Repositories, row: SessionRow, projectKey: string | undefined) {
+  if (projectKey === undefined || row.project_key === projectKey) return;
+  if (row.project_key === null || row.project_key === undefined) {
+    await repos.sessions.update(row.pk, { project_key: projectKey });
+    return;
+  }
+  throw BatonError.refusal('conflict', `session ${row.id} belongs to another projectKey`, {
+    reason: 'project_key_mismatch',
+    details: { projectKey: row.project_key },
+  });
 }
 
 export async function appendEntries(
@@ -34,13 +51,20 @@ export async function appendEntries(
   sessionId: string,
   req: AppendEntriesRequest,
 ): Promise<AppendEntriesResponse> {
-  const row = await sessionForWrite(deps, caller, sessionId);
-  return deps.store.transcriptEntries.append(
-    row.pk,
-    req.subKey,
-    req.entries.map((e) => ({ uuid: e.uuid ?? null, text: JSON.stringify(e.line) })),
-    deps.now(),
-  );
+  const now = deps.now();
+  const { row, result } = await deps.store.transaction(async (repos) => {
+    const row = await sessionForWrite(repos, caller, sessionId, now);
+    await checkProjectKey(repos, row, req.projectKey);
+    const result = await repos.transcriptEntries.append(
+      Number(row.pk),
+      req.subKey,
+      req.entries.map((e) => ({ uuid: e.uuid ?? null, text: JSON.stringify(e.line) })),
+      now,
+    );
+    return { row, result };
+  });
+  if (result.appended > 0) deps.derive.changed(row);
+  return result;
 }
 
 export async function listEntries(

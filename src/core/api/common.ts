@@ -38,6 +38,7 @@ export const ErrorReason = z.enum([
   'event_too_large',
   'stream_too_large',
   'stream_ended',
+  'project_key_mismatch',
 ]);
 
 const RetryAfterSeconds = z.number().positive().describe('also sent as the Retry-After header');
@@ -87,6 +88,8 @@ export const ReasonedError = z.discriminatedUnion('reason', [
     z.object({ maxStreamBytes: z.number().int(), maxStreamEvents: z.number().int() }),
   ),
   reason('stream_ended', z.object({ status: z.string() })),
+  // A session's SessionStore projectKey is set by its first entry append; a later append under another key is refused.
+  reason('project_key_mismatch', z.object({ projectKey: z.string() })),
 ]);
 
 export const ErrorBody = z.object({

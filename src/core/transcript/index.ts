@@ -9,6 +9,12 @@ export {
 export type { EventContext } from './session-builder.js';
 export { loadSession } from './load-session.js';
 export {
+  sessionFromRecords,
+  subagentIdOf,
+  type TranscriptLineRecord,
+  type TranscriptRecords,
+} from './session-from-records.js';
+export {
   readRecords,
   readRecordBatches,
   DEFAULT_MAX_LINE_BYTES,

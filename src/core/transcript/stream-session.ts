@@ -1,19 +1,19 @@
 // Streams a session's events (main chain, then each subagent file) to a callback, returning meta and totals.
 import { basename, dirname, join } from 'node:path';
-import type { ReadStats, SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import type { ReadStats, SessionMeta, SessionTotals } from '../model/session.js';
 import { findSubagentFiles, type SubagentFile } from './locate.js';
 import { readRecordBatches } from './read-records.js';
-import { createReadStats } from './read-stats.js';
+import type { SessionBuilder } from './session-builder.js';
 import {
-  SessionBuilder,
-  type DeliveredEvent,
-  type EventContext,
-  type RecordSource,
-} from './session-builder.js';
+  runFeed,
+  type OnEvent,
+  type RecordFeed,
+  type RecordFilter,
+  type RunSessionResult,
+} from './session-run.js';
 
 export type { EventContext } from './session-builder.js';
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type { OnEvent, RecordFilter, RunSessionResult } from './session-run.js';
 
 export interface StreamSessionOptions {
   /** Byte offset to resume from (a `nextOffset` of an earlier call). Turn indices restart at 0 for the slice. */
@@ -30,65 +30,12 @@ export interface StreamSessionOptions {
   admit?: () => RecordFilter;
 }
 
-/** True when a transcript record may be read; called in file order. */
-export type RecordFilter = (record: Record<string, unknown>) => boolean;
-
-export type OnEvent = (e: SessionEvent, ctx: EventContext) => void | Promise<void>;
-
 export interface StreamSessionResult {
   meta: SessionMeta;
   totals: SessionTotals;
   stats: ReadStats;
   /** Offset just after the last complete line of the main transcript: where an incremental read resumes. */
   nextOffset: number;
-}
-
-/** Internal result that also carries what loadSession needs to link sidechains to their tool calls. */
-export interface RunSessionResult extends StreamSessionResult {
-  agentToolUse: ReadonlyMap<string, string>;
-}
-
-/** Inline sidechain events (old transcripts) held back until the main chain is done, per agent. */
-type Held = Map<string, DeliveredEvent[]>;
-
-async function deliver(
-  path: string,
-  builder: SessionBuilder,
-  source: RecordSource | undefined,
-  onEvent: OnEvent,
-  opts: {
-    fromOffset?: number;
-    maxLineBytes?: number;
-    admit?: () => RecordFilter;
-  },
-  held?: Held,
-): Promise<number> {
-  const { admit: makeFilter, ...readOpts } = opts;
-  const admit = makeFilter?.();
-  const gen = readRecordBatches(path, { ...readOpts, stats: builder.stats });
-  const out: DeliveredEvent[] = [];
-  for (;;) {
-    const step = await gen.next();
-    if (step.done) return step.value.nextOffset;
-    for (const item of step.value) {
-      if (admit && !admit(item.record)) continue;
-      builder.addRecord(item.record, item.offset, out, source);
-      if (out.length === 0) continue;
-      for (const d of out) {
-        // A sidechain inside the main transcript (Claude Code 1.x) becomes a subagent block like a subagent file's:
-        // held back and delivered after the main chain, attached to its call. Only old transcripts have these.
-        if (held !== undefined && d.ctx.agentId !== undefined) {
-          let list = held.get(d.ctx.agentId);
-          if (list === undefined) held.set(d.ctx.agentId, (list = []));
-          list.push(d);
-          continue;
-        }
-        const r = onEvent(d.event, d.ctx);
-        if (r !== undefined) await r; // only async consumers pay for an await per event
-      }
-      out.length = 0;
-    }
-  }
 }
 
 /**
@@ -110,39 +57,28 @@ async function subagentFilesFor(
   return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
 }
 
-export async function runSession(
+/** A transcript file and its subagent files as a record feed. */
+function fileFeed(path: string, stem: string, opts: StreamSessionOptions): RecordFeed {
+  const lineOpts = opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes };
+  return {
+    main: (stats) => readRecordBatches(path, { ...lineOpts, fromOffset: opts.fromOffset ?? 0, stats }),
+    subagents: async (builder) =>
+      (await subagentFilesFor(path, builder, stem)).map((f) => ({
+        agentId: f.agentId,
+        read: (stats) => readRecordBatches(f.path, { ...lineOpts, stats }),
+      })),
+    ...(opts.admit ? { admit: opts.admit } : {}),
+  };
+}
+
+export function runSession(
   path: string,
   onEvent: OnEvent,
   opts: StreamSessionOptions = {},
 ): Promise<RunSessionResult> {
   const stem = basename(path).replace(/\.jsonl$/, '');
-  const builder = new SessionBuilder(createReadStats(), UUID_RE.test(stem) ? { sessionId: stem } : {});
-  const fromOffset = opts.fromOffset ?? 0;
-  const lineOpts = {
-    ...(opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes }),
-    ...(opts.admit ? { admit: opts.admit } : {}),
-  };
-  const held: Held = new Map();
-  const nextOffset = await deliver(path, builder, undefined, onEvent, { ...lineOpts, fromOffset }, held);
-  const withFiles = opts.subagents ?? fromOffset === 0;
-  const files = withFiles ? await subagentFilesFor(path, builder, stem) : [];
-  // One order everywhere: the order the parent spawned them (its Agent/Task calls), then unlinked ones by path.
-  const agents = [...new Set([...held.keys(), ...files.map((f) => f.agentId)])];
-  const firstSeen = new Map(agents.map((a, i) => [a, i]));
-  agents.sort(
-    (a, b) => builder.links.rank(a) - builder.links.rank(b) || firstSeen.get(a)! - firstSeen.get(b)!,
-  );
-  for (const agentId of agents) {
-    for (const d of held.get(agentId) ?? []) {
-      const r = onEvent(d.event, builder.agentContext(agentId));
-      if (r !== undefined) await r;
-    }
-    for (const file of files) {
-      if (file.agentId === agentId) await deliver(file.path, builder, { agentId }, onEvent, lineOpts);
-    }
-  }
-  const { meta, totals } = builder.finish(stem);
-  return { meta, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
+  const withFiles = opts.subagents ?? (opts.fromOffset ?? 0) === 0;
+  return runFeed(stem, fileFeed(path, stem, opts), onEvent, withFiles);
 }
 
 /**

@@ -12,6 +12,7 @@ import { withDefaultUser, type DbTarget } from '../../../tracker/db/dialect.js';
 import { openStore, type Store } from '../../../tracker/db/store.js';
 import { silentLogger } from '../../../tracker/log.js';
 import { startServer } from '../../../tracker/server.js';
+import { createSessionDeriver } from '../../../tracker/services/derive-session.js';
 import { ensureOwner } from '../../../tracker/services/users.js';
 
 export type EngineName = 'sqlite' | 'postgres';
@@ -83,7 +84,12 @@ export interface TestTracker {
 
 export async function startTracker(
   engine: EngineName,
-  opts: { config?: Partial<TrackerConfig>; deps?: Partial<Pick<AppDeps, 'events' | 'now'>> } = {},
+  opts: {
+    config?: Partial<TrackerConfig>;
+    deps?: Partial<Pick<AppDeps, 'events' | 'now'>>;
+    /** How long SessionStore sessions wait before being derived from their entries (default 100 ms). */
+    deriveIntervalMs?: number;
+  } = {},
 ): Promise<TestTracker> {
   const db = await freshDatabase(engine);
   const config = testConfig({ db: db.target, ...opts.config });
@@ -91,8 +97,29 @@ export async function startTracker(
   // Unlimited rate for the owner key: tests that check limits make their own keys.
   const owner = await ensureOwner(store, { now: Date.now(), defaultRate: 0 });
   // Every response of every tracker test is checked against its route's document (a breach is a loud 500).
-  const app = createApp({ store, config, logger: silentLogger, validateResponses: true, ...opts.deps });
-  const server = await startServer({ app, config, logger: silentLogger, onClosed: () => store.close() });
+  const derive = createSessionDeriver({
+    store,
+    logger: silentLogger,
+    now: opts.deps?.now ?? Date.now,
+    intervalMs: opts.deriveIntervalMs ?? 100,
+  });
+  const app = createApp({
+    store,
+    config,
+    logger: silentLogger,
+    validateResponses: true,
+    derive,
+    ...opts.deps,
+  });
+  const server = await startServer({
+    app,
+    config,
+    logger: silentLogger,
+    onClosed: async () => {
+      await derive.close();
+      await store.close();
+    },
+  });
   return {
     engine,
     url: server.url,

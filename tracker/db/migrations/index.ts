@@ -8,6 +8,7 @@ import { migration0005 } from './0005-secrets.js';
 import { migration0006 } from './0006-session-accounting.js';
 import { migration0007 } from './0007-subagent-usage.js';
 import { migration0008 } from './0008-transcript-entries.js';
+import { migration0009 } from './0009-session-store.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -19,5 +20,6 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 export type { Migration } from './types.js';

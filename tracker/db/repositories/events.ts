@@ -22,6 +22,8 @@ export interface EventsRepo {
   iterateChain(sessionPk: number, agentId: string, pageSize?: number): AsyncGenerator<EventRow>;
   /** The session's sidechain agent ids (sorted). */
   agentIds(sessionPk: number): Promise<string[]>;
+  /** Deletes the session's events and search documents (a derivation replaces them). */
+  clear(sessionPk: number): Promise<void>;
 }
 
 const insertSqlCache = new Map<number, string>();
@@ -143,6 +145,11 @@ export function createEventsRepo(db: Kysely<Database>, engine: Engine): EventsRe
         .orderBy('agent_id')
         .execute();
       return rows.map((r) => r.agent_id);
+    },
+    async clear(sessionPk) {
+      await db.deleteFrom('events').where('session_pk', '=', sessionPk).execute();
+      // SQLite's search_docs_delete trigger removes each document's full-text row with it.
+      await db.deleteFrom('search_docs').where('session_pk', '=', sessionPk).execute();
     },
   };
 }

@@ -8,6 +8,7 @@ import { createPostsRepo, type PostsRepo } from './posts.js';
 import { createProjectsRepo, type ProjectsRepo } from './projects.js';
 import { createRateLimitsRepo, type RateLimitsRepo } from './rate-limits.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions.js';
+import { createTranscriptEntriesRepo, type TranscriptEntriesRepo } from './transcript-entries.js';
 import { createUsersRepo, type UsersRepo } from './users.js';
 
 export interface Repositories {
@@ -19,6 +20,7 @@ export interface Repositories {
   events: EventsRepo;
   posts: PostsRepo;
   handoffs: HandoffsRepo;
+  transcriptEntries: TranscriptEntriesRepo;
 }
 
 export function createRepositories(db: Kysely<Database>, engine: Engine): Repositories {
@@ -31,6 +33,7 @@ export function createRepositories(db: Kysely<Database>, engine: Engine): Reposi
     events: createEventsRepo(db, engine),
     posts: createPostsRepo(db),
     handoffs: createHandoffsRepo(db),
+    transcriptEntries: createTranscriptEntriesRepo(db, engine),
   };
 }
 
@@ -47,3 +50,4 @@ export type {
   SessionRow,
 } from './sessions.js';
 export type { UserRow } from './users.js';
+export type { NewTranscriptEntry, TranscriptEntriesRepo, TranscriptStats } from './transcript-entries.js';

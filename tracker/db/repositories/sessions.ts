@@ -13,6 +13,8 @@ export interface SessionListFilter {
   source?: string;
   /** Resolved project id; callers turn an unknown project into an empty result before asking. */
   projectId?: string;
+  /** An Agent SDK SessionStore projectKey (exact). */
+  projectKey?: string;
   tag?: string;
   starred?: boolean;
   archived?: boolean;
@@ -94,6 +96,7 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
         if (f.status) q = q.where('s.status', '=', f.status);
         if (f.source) q = q.where('s.source', '=', f.source);
         if (f.projectId) q = q.where('s.project_id', '=', f.projectId);
+        if (f.projectKey) q = q.where('s.project_key', '=', f.projectKey);
         if (f.starred !== undefined) q = q.where('s.starred', '=', f.starred ? 1 : 0);
         if (f.archived !== undefined) q = q.where('s.archived', '=', f.archived ? 1 : 0);
         if (f.tag) {

@@ -25,7 +25,12 @@ export interface TranscriptStats {
 }
 
 export interface TranscriptEntriesRepo {
-  /** Appends in order after the file's last seq; a uuid already stored (or repeated in the batch) is a duplicate. */
+  /**
+   * Appends in order after the file's last seq; a uuid already stored (or repeated in the batch) is a duplicate.
+   * Counts the new lines in the session's entry_count. Runs in the caller's transaction (the bound repositories of
+   * Store.transaction), so entries riding along with events commit or roll back with them; Store.transcriptEntries
+   * wraps it in a transaction of its own.
+   */
   append(
     sessionPk: number,
     subKey: string,
@@ -40,6 +45,10 @@ export interface TranscriptEntriesRepo {
   ): Promise<TranscriptEntry[]>;
   listSubkeys(sessionPk: number): Promise<string[]>;
   stats(sessionPk: number): Promise<TranscriptStats>;
+  /** The same figures over every session (the storage report). */
+  statsAll(): Promise<TranscriptStats & { sessions: number }>;
+  /** Pks of sessions holding entries, ascending, after `afterPk` (batches for rebuild). */
+  sessionsWithEntries(afterPk: number, limit: number): Promise<number[]>;
 }
 
 // Rows per INSERT and uuids per lookup: well under both engines' bound-parameter limits.
@@ -51,53 +60,70 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** Line count, raw bytes and stored (deflated) bytes of the rows a caller narrows down. */
+function figures(db: Kysely<Database>, engine: Engine) {
+  const size = engine === 'sqlite' ? sql`length(body)` : sql`octet_length(body)`;
+  return db
+    .selectFrom('transcript_entries')
+    .select([
+      sql<number>`count(*)`.as('entries'),
+      sql<number | null>`sum(raw_bytes)`.as('raw'),
+      sql<number | null>`sum(${size})`.as('stored'),
+    ]);
+}
+
 export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine): TranscriptEntriesRepo {
   return {
-    append: (sessionPk, subKey, entries, now) =>
-      db.transaction().execute(async (trx) => {
-        // seq is max + 1 within the file: PostgreSQL writers of one session queue on its row (SQLite has one writer).
-        if (engine === 'postgres')
-          await trx.selectFrom('sessions').select('pk').where('pk', '=', sessionPk).forUpdate().execute();
-        const uuids = [...new Set(entries.map((e) => e.uuid).filter((u): u is string => u !== null))];
-        const stored = new Set<string>();
-        for (const part of chunks(uuids)) {
-          const rows = await trx
-            .selectFrom('transcript_entries')
-            .select('uuid')
-            .where('session_pk', '=', sessionPk)
-            .where('sub_key', '=', subKey)
-            .where('uuid', 'in', part)
-            .execute();
-          for (const r of rows) if (r.uuid !== null) stored.add(r.uuid);
-        }
-        const fresh = entries.filter((e) => {
-          if (e.uuid === null) return true;
-          if (stored.has(e.uuid)) return false;
-          stored.add(e.uuid);
-          return true;
-        });
-        const last = await trx
+    async append(sessionPk, subKey, entries, now) {
+      // seq is max + 1 within the file: PostgreSQL writers of one session queue on its row (SQLite has one writer).
+      if (engine === 'postgres')
+        await db.selectFrom('sessions').select('pk').where('pk', '=', sessionPk).forUpdate().execute();
+      const uuids = [...new Set(entries.map((e) => e.uuid).filter((u): u is string => u !== null))];
+      const stored = new Set<string>();
+      for (const part of chunks(uuids)) {
+        const rows = await db
           .selectFrom('transcript_entries')
-          .select((eb) => eb.fn.max('seq').as('seq'))
+          .select('uuid')
           .where('session_pk', '=', sessionPk)
           .where('sub_key', '=', subKey)
-          .executeTakeFirst();
-        let seq = Number(last?.seq ?? 0);
-        const rows = fresh.map((e) => {
-          const raw = Buffer.from(e.text, 'utf8');
-          return {
-            session_pk: sessionPk,
-            sub_key: subKey,
-            seq: ++seq,
-            uuid: e.uuid,
-            body: deflateSync(raw),
-            raw_bytes: raw.length,
-            created_at: now,
-          };
-        });
-        for (const part of chunks(rows)) await trx.insertInto('transcript_entries').values(part).execute();
-        return { appended: rows.length, duplicates: entries.length - rows.length };
-      }),
+          .where('uuid', 'in', part)
+          .execute();
+        for (const r of rows) if (r.uuid !== null) stored.add(r.uuid);
+      }
+      const fresh = entries.filter((e) => {
+        if (e.uuid === null) return true;
+        if (stored.has(e.uuid)) return false;
+        stored.add(e.uuid);
+        return true;
+      });
+      const last = await db
+        .selectFrom('transcript_entries')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('session_pk', '=', sessionPk)
+        .where('sub_key', '=', subKey)
+        .executeTakeFirst();
+      let seq = Number(last?.seq ?? 0);
+      const rows = fresh.map((e) => {
+        const raw = Buffer.from(e.text, 'utf8');
+        return {
+          session_pk: sessionPk,
+          sub_key: subKey,
+          seq: ++seq,
+          uuid: e.uuid,
+          body: deflateSync(raw),
+          raw_bytes: raw.length,
+          created_at: now,
+        };
+      });
+      for (const part of chunks(rows)) await db.insertInto('transcript_entries').values(part).execute();
+      if (rows.length > 0)
+        await db
+          .updateTable('sessions')
+          .set((eb) => ({ entry_count: eb('entry_count', '+', rows.length) }))
+          .where('pk', '=', sessionPk)
+          .execute();
+      return { appended: rows.length, duplicates: entries.length - rows.length };
+    },
     async load(sessionPk, subKey, page) {
       const rows = await db
         .selectFrom('transcript_entries')
@@ -125,21 +151,34 @@ export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine
       return rows.map((r) => r.sub_key);
     },
     async stats(sessionPk) {
-      const size = engine === 'sqlite' ? sql`length(body)` : sql`octet_length(body)`;
-      const row = await db
-        .selectFrom('transcript_entries')
-        .select([
-          sql<number>`count(*)`.as('entries'),
-          sql<number | null>`sum(raw_bytes)`.as('raw'),
-          sql<number | null>`sum(${size})`.as('stored'),
-        ])
-        .where('session_pk', '=', sessionPk)
-        .executeTakeFirstOrThrow();
+      const row = await figures(db, engine).where('session_pk', '=', sessionPk).executeTakeFirstOrThrow();
       return {
         entries: Number(row.entries),
         rawBytes: Number(row.raw ?? 0),
         storedBytes: Number(row.stored ?? 0),
       };
+    },
+    async statsAll() {
+      const row = await figures(db, engine)
+        .select(sql<number>`count(distinct session_pk)`.as('sessions'))
+        .executeTakeFirstOrThrow();
+      return {
+        sessions: Number(row.sessions),
+        entries: Number(row.entries),
+        rawBytes: Number(row.raw ?? 0),
+        storedBytes: Number(row.stored ?? 0),
+      };
+    },
+    async sessionsWithEntries(afterPk, limit) {
+      const rows = await db
+        .selectFrom('sessions')
+        .select('pk')
+        .where('entry_count', '>', 0)
+        .where('pk', '>', afterPk)
+        .orderBy('pk')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => Number(r.pk));
     },
   };
 }

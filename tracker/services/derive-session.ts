@@ -1,0 +1,131 @@
+// A session derived from its stored transcript entries by the client's own normalizer (src/core/transcript): its
+// events, meta, totals and search documents replaced in one transaction. Used after SessionStore appends and by
+// `baton tracker rebuild`.
+import {
+  sessionFromRecords,
+  type TranscriptLineRecord,
+} from '../../src/core/transcript/session-from-records.js';
+import type { Session } from '../../src/core/model/session.js';
+import type { SessionSource, SessionStatus } from '../../src/core/api/index.js';
+import type { SessionRow } from '../db/repositories/index.js';
+import type { Store } from '../db/store.js';
+import { withoutNul } from '../http/validate.js';
+import type { Logger } from '../log.js';
+import { createDeriveQueue, type DeriveQueue } from './derive-queue.js';
+import { safeJson } from './event-rows.js';
+import { fullSessionWrite, writeSession } from './session-writer.js';
+
+/** Entries read per query while loading a session's files. */
+const PAGE = 5000;
+
+/** Sources whose events exist only as derived from entries: a SessionStore's sessions. */
+const DERIVED_SOURCES: ReadonlySet<SessionSource> = new Set(['session-store']);
+
+/** Every line of every file of the session, parsed, by sub key ('' the main transcript). */
+async function loadFiles(
+  store: Store,
+  sessionPk: number,
+): Promise<{ files: Map<string, TranscriptLineRecord[]>; nul: boolean }> {
+  const files = new Map<string, TranscriptLineRecord[]>();
+  let nul = false;
+  for (const subKey of await store.transcriptEntries.listSubkeys(sessionPk)) {
+    const lines: TranscriptLineRecord[] = [];
+    for (let after = 0; ;) {
+      const page = await store.transcriptEntries.load(sessionPk, subKey, { afterSeq: after, limit: PAGE });
+      for (const e of page) {
+        // A stored line is JSON text, so a NUL in it is always escaped.
+        if (!nul && e.text.includes('\\u0000')) nul = true;
+        lines.push({
+          record: JSON.parse(e.text) as Record<string, unknown>,
+          bytes: Buffer.byteLength(e.text),
+        });
+      }
+      if (page.length < PAGE) break;
+      after = page[page.length - 1]!.seq;
+    }
+    files.set(subKey, lines);
+  }
+  return { files, nul };
+}
+
+/** The Session its entries make, or null when it holds none. */
+export async function sessionFromEntries(store: Store, row: SessionRow): Promise<Session | null> {
+  const { files, nul } = await loadFiles(store, Number(row.pk));
+  if (files.size === 0) return null;
+  const main = files.get('') ?? [];
+  files.delete('');
+  const session = await sessionFromRecords({ sessionId: row.id, main, files });
+  // Text columns (title, cwd, search documents) cannot hold NUL on PostgreSQL; the entries themselves keep it.
+  return nul ? (withoutNul(session) as Session) : session;
+}
+
+export interface DeriveResult {
+  sessionId: string;
+  events: number;
+}
+
+/**
+ * Replaces the session's events, totals, meta and search documents with those derived from its entries. A title the
+ * owner set stays; one that came from the previous derivation (the old meta's) is derived again.
+ */
+export async function deriveSession(
+  store: Store,
+  sessionPk: number,
+  now: number,
+): Promise<DeriveResult | null> {
+  const row = await store.sessions.findByPk(sessionPk);
+  if (!row) return null;
+  const session = await sessionFromEntries(store, row);
+  if (!session) return null;
+  return store.transaction(async (repos) => {
+    const locked = await repos.sessions.lockByUserAndId(row.user_id, row.id);
+    if (!locked) return null;
+    const oldMeta = safeJson(locked.meta) as { title?: string } | undefined;
+    const keepTitle = locked.title !== null && locked.title !== (oldMeta?.title ?? null);
+    await repos.events.clear(Number(locked.pk));
+    await repos.sessions.update(Number(locked.pk), {
+      event_count: 0,
+      started_at: null,
+      ended_at: null,
+      ...(keepTitle ? {} : { title: null }),
+    });
+    const result = await writeSession(
+      repos,
+      fullSessionWrite(row.user_id, session, {
+        source: locked.source as SessionSource,
+        status: locked.status as SessionStatus,
+      }),
+      now,
+    );
+    return { sessionId: row.id, events: Number(result.row.event_count) };
+  });
+}
+
+/** What services call after an entries append: derive the session later, off the request path, when it is derived. */
+export interface SessionDeriver {
+  changed(row: Pick<SessionRow, 'pk' | 'source'>): void;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createSessionDeriver(opts: {
+  store: Store;
+  logger: Logger;
+  now: () => number;
+  intervalMs?: number;
+}): SessionDeriver {
+  const queue: DeriveQueue = createDeriveQueue({
+    run: async (pk) => {
+      await deriveSession(opts.store, pk, opts.now());
+    },
+    logger: opts.logger,
+    ...(opts.intervalMs === undefined ? {} : { intervalMs: opts.intervalMs }),
+  });
+  return {
+    changed(row) {
+      if (DERIVED_SOURCES.has(row.source as SessionSource)) queue.schedule(Number(row.pk));
+    },
+    flush: queue.flush,
+    close: queue.close,
+  };
+}
