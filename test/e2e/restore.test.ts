@@ -56,7 +56,12 @@ describeClaude('issue #12: baton restore brings back a deleted transcript', () =
     // What Claude Code's cleanup does: the transcript and the session's folder (its subagents) go.
     rmSync(s.transcript);
     rmSync(dirname(paths.subagents), { recursive: true, force: true });
-    await batonOk(a, tracker, ['restore']);
+    const report = JSON.parse((await batonOk(a, tracker, ['restore', '--json'])).stdout) as {
+      restored: { sessionId: string; cwd: string; files: { subKey: string; path: string }[] }[];
+      failed: unknown[];
+    };
+    expect(report.failed).toEqual([]);
+    expect(report.restored.map((r) => [r.sessionId, r.cwd])).toEqual([[s.sessionId, a.projectDir]]);
     expect(existsSync(paths.main), 'the main transcript is back').toBe(true);
     restored = localFiles(paths.main);
     expect([...restored.keys()].sort()).toEqual([...onA.keys()].sort());
@@ -95,7 +100,11 @@ describeClaude('issue #12: baton restore brings back a deleted transcript', () =
 
   it('restore leaves a transcript that is already here alone', async () => {
     const before = readFileSync(s.transcript, 'utf8');
-    await batonOk(a, tracker, ['restore']);
+    const report = JSON.parse((await batonOk(a, tracker, ['restore', '--json'])).stdout) as {
+      restored: unknown[];
+      present: number;
+    };
+    expect(report).toMatchObject({ restored: [], present: 1 });
     expect(readFileSync(s.transcript, 'utf8')).toBe(before);
   }, 60_000);
 });

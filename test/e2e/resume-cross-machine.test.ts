@@ -46,7 +46,8 @@ describeClaude('issue #12: resume a session on another machine', () => {
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
     a = await createMachine('baton-e2e-resume-a-');
-    b = await createMachine('baton-e2e-resume-b-');
+    // Another path, of another length: a byte offset on A names a different line on B.
+    b = await createMachine('baton-e2e-resume-machine-b-');
     s = await sessionOnA(fake, tracker, a);
     onA = localFiles(s.transcript);
     bPrompt = `gamma on machine B ${s.n}`;
@@ -76,10 +77,25 @@ describeClaude('issue #12: resume a session on another machine', () => {
   it("baton resume on B writes every file where B's claude looks, only cwd mapped onto B's checkout", async () => {
     expect(mirror, 'the mirror test ran first').toBeDefined();
     const r = await batonOk(b, tracker, ['resume', s.sessionId, '--json']);
-    const out = JSON.parse(r.stdout) as Rec;
+    const out = JSON.parse(r.stdout) as {
+      directory: string;
+      via: string;
+      cwdMapping: { from: string; to: string } | null;
+      files: { subKey: string; path: string; lines: number; action: string }[];
+      command: string;
+    };
     const paths = sessionPaths(b, b.projectDir, s.sessionId);
-    expect(JSON.stringify(out), 'the JSON names the file it wrote').toContain(paths.main);
-    expect(JSON.stringify(out), 'the JSON gives the command').toContain(`claude --resume ${s.sessionId}`);
+    // Found through the shared remote: no --cwd, and A's own directory exists on this host too.
+    expect(out).toMatchObject({
+      directory: b.projectDir,
+      via: 'git',
+      cwdMapping: { from: a.projectDir, to: b.projectDir },
+    });
+    expect(out.command).toContain(`claude --resume ${s.sessionId}`);
+    expect(out.files.find((f) => f.subKey === '')).toMatchObject({ path: paths.main, action: 'written' });
+    expect(out.files.map((f) => [f.subKey, f.lines]).sort()).toEqual(
+      [...onA].map(([k, l]) => [k, l.length]).sort(),
+    );
     expect(existsSync(paths.main)).toBe(true);
     written = localFiles(paths.main);
     expect([...written.keys()].sort()).toEqual([...onA.keys()].sort());
