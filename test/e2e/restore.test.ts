@@ -1,9 +1,10 @@
-// Issue #12, end to end with the real `claude`: a synced session whose local files are gone (Claude Code's cleanup)
-// comes back with `baton restore`, its secret still redacted, and `claude -p --resume` carries on from it.
+// Issue #12, end to end with the real `claude`: a session uploaded by `baton sync` whose local files are gone (Claude
+// Code's cleanup) comes back with `baton restore`, its secret still redacted, and `claude -p --resume` carries on
+// from it; the next `baton sync` adds the new turn to the tracker's copy without repeating a line.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTracker, stopDetached, trackerEnv, type Tracker } from './helpers/exact.js';
+import { startTracker, stopDetached, type Tracker } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import {
   batonOk,
@@ -36,7 +37,7 @@ describeClaude('issue #12: baton restore brings back a deleted transcript', () =
     requireDist('hook.cjs', 'sender.cjs', 'cli.js', 'tracker.js');
     [fake, tracker] = await Promise.all([startFakeAnthropic(), startTracker()]);
     a = await createMachine('baton-e2e-restore-');
-    s = await sessionOnA(fake, tracker, a);
+    s = await sessionOnA(fake, tracker, a, 'baton sync');
     onA = localFiles(s.transcript);
     mirror = await mirrored(tracker, s.sessionId, onA);
     prompt = `delta after the restore ${s.n}`;
@@ -80,7 +81,6 @@ describeClaude('issue #12: baton restore brings back a deleted transcript', () =
       fake,
       prompt,
       resume: s.sessionId,
-      env: trackerEnv(tracker),
     });
     expect(run.sessionId).toBe(s.sessionId);
     const req = requestFor(fake, prompt);
@@ -91,7 +91,8 @@ describeClaude('issue #12: baton restore brings back a deleted transcript', () =
     expect(lines).not.toContain(s.secret);
   }, 120_000);
 
-  it("the turn typed after the restore reaches the tracker's copy, after the restored lines", async () => {
+  it("baton sync adds the turn typed after the restore to the tracker's copy, repeating no line", async () => {
+    await batonOk(a, tracker, ['sync']);
     const now = localFiles(s.transcript);
     const after = await mirrored(tracker, s.sessionId, now);
     expect(after.get('')!.slice(0, mirror.get('')!.length)).toEqual(mirror.get('')!);

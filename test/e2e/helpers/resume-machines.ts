@@ -70,15 +70,19 @@ export interface SessionOnA {
   transcript: string;
 }
 
+/** How A's session reaches the tracker: the plugin's sender at session end, or `baton sync` run afterwards. */
+export type SyncPath = 'sender' | 'baton sync';
+
 /**
- * Machine A's session, with the plugin syncing to `tracker`: a first prompt holding a secret and a Bash call, then
- * (resumed) an Agent call whose subagent answers in the background. Waits until the tracker has it completed and
- * the sender has exited.
+ * Machine A's session: a first prompt holding a secret and a Bash call, then (resumed) an Agent call whose subagent
+ * answers in the background. Synced by the sender (the plugin configured for `tracker`; waits until the session is
+ * completed there and the sender has exited) or by `baton sync` afterwards (the plugin not configured for it).
  */
 export async function sessionOnA(
   fake: FakeAnthropic,
   tracker: Tracker,
   a: ClaudeSandbox,
+  via: SyncPath = 'sender',
 ): Promise<SessionOnA> {
   const n = nonce();
   // A seed from the nonce: each run types a different token, so no earlier run's copy can satisfy a check.
@@ -90,12 +94,13 @@ export async function sessionOnA(
     bin: claudeBin,
     sandbox: a,
     fake,
-    env: trackerEnv(tracker),
+    env: via === 'sender' ? trackerEnv(tracker) : {},
     allowedTools: ['Bash', 'Agent', 'Task'],
   };
   const first = await runClaudeOk({ ...base, prompt: prompts.bash });
   await runClaudeOk({ ...base, prompt: prompts.agent, resume: first.sessionId });
-  await settled(tracker, a, first.sessionId, 90_000);
+  if (via === 'sender') await settled(tracker, a, first.sessionId, 90_000);
+  else await batonOk(a, tracker, ['sync']);
   return {
     sessionId: first.sessionId,
     secret,
