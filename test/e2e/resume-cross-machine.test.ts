@@ -17,6 +17,7 @@ import {
   createMachine,
   expectEarlierTurns,
   expectGatedCopy,
+  expectSameLines,
   localFiles,
   mirrored,
   requestFor,
@@ -106,7 +107,7 @@ describeClaude('issue #12: resume a session on another machine', () => {
         lines.some((rec) => rec.cwd === b.projectDir),
         `B's '${k}' has records with B's cwd`,
       ).toBe(true);
-      expect(written.get(k)!.join('\n')).not.toContain(s.secret);
+      expect(written.get(k)!.join('\n').includes(s.secret), `B's '${k}' holds the secret`).toBe(false);
     }
   }, 60_000);
 
@@ -123,7 +124,7 @@ describeClaude('issue #12: resume a session on another machine', () => {
     expect(run.sessionId).toBe(s.sessionId);
     const req = requestFor(fake, bPrompt);
     expectEarlierTurns(req, s, bPrompt);
-    expect(JSON.stringify(req.body)).not.toContain(s.secret);
+    expect(JSON.stringify(req.body).includes(s.secret), 'the request holds the secret').toBe(false);
   }, 120_000);
 
   it("B's transcript continues A's: same session id, A's lines first, then new records chained onto A's last", () => {
@@ -147,7 +148,7 @@ describeClaude('issue #12: resume a session on another machine', () => {
     for (const rec of added) if (typeof rec.uuid === 'string') expect(aUuids).not.toContain(rec.uuid);
     // The subagent file is still A's, as restored.
     for (const [k, l] of written!) if (k !== '') expect(now.get(k), k).toEqual(l);
-    expect(JSON.stringify([...now.values()])).not.toContain(s.secret);
+    expect(JSON.stringify([...now.values()]).includes(s.secret), "B's files hold the secret").toBe(false);
   });
 
   it("the tracker's copy continues too: B's new lines follow A's, each line once", async () => {
@@ -158,9 +159,7 @@ describeClaude('issue #12: resume a session on another machine', () => {
     const before = mirror!.get('')!;
     expect(main.slice(0, before.length), "A's lines first, unchanged").toEqual(before);
     const added = onB.get('')!.slice(written!.get('')!.length);
-    expect(main.slice(before.length), "then B's new lines, once each").toEqual(
-      added.map((l) => JSON.parse(l) as Rec),
-    );
+    expectSameLines(main.slice(before.length), added, "B's new lines on the tracker");
     const d = await trackerSession(tracker, s.sessionId);
     expect(d?.session.totals.prompts, 'three prompts in all, none counted twice').toBe(3);
   }, 120_000);

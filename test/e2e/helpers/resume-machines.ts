@@ -185,6 +185,25 @@ export function expectGatedCopy(copy: Rec[], original: string[], secret: string,
   });
 }
 
+/**
+ * The tracker's copy equals the file, line for line. On a mismatch the message names the first differing line and the
+ * types of the lines too many or missing, not a diff of the whole (~200 KB) file.
+ */
+export function expectSameLines(copy: Rec[], lines: string[], label: string): void {
+  const want = lines.map((l) => JSON.parse(l) as Rec);
+  const same = (x: Rec | undefined, y: Rec | undefined) => JSON.stringify(x) === JSON.stringify(y);
+  const first = want.findIndex((w, i) => !same(copy[i], w));
+  const at = first === -1 && copy.length !== want.length ? want.length : first;
+  if (at === -1) return;
+  const kinds = (rs: Rec[]) =>
+    rs.map((r) => `${String(r.type)}${typeof r.uuid === 'string' ? '' : ' (no uuid)'}`);
+  const extra = copy.length > want.length ? ` extra: ${kinds(copy.slice(want.length)).join(', ')}` : '';
+  expect.fail(
+    `${label}: ${copy.length} lines for the file's ${want.length}; first difference at line ${at}: ` +
+      `${JSON.stringify(copy[at])?.slice(0, 300)} vs ${JSON.stringify(want[at])?.slice(0, 300)}.${extra}`,
+  );
+}
+
 /** `baton <args>` on a machine, against the tracker, failing with its output when it does not exit 0. */
 export async function batonOk(sb: ClaudeSandbox, t: Tracker, args: string[], cwd = sb.projectDir) {
   const r = await runBatonCli(sb, args, { cwd, env: { BATON_URL: t.url, BATON_API_KEY: t.key } });
