@@ -22,12 +22,24 @@ const CHUNK_EVENTS = 5000;
 /** Entries per append request: well below the contract's cap, so a chunk of tiny lines stays a modest request. */
 const CHUNK_ENTRIES = 20_000;
 
+/** The byte caps one upload works under. */
+export interface UploadLimits {
+  /** Largest push body (session plus lines); a bigger session goes in chunks ahead of its push. */
+  pushMaxBytes: number;
+  /** Largest chunk of lines or events in one append request. */
+  chunkBytes: number;
+}
+
+export const UPLOAD_LIMITS: UploadLimits = { pushMaxBytes: PUSH_MAX_BYTES, chunkBytes: CHUNK_BYTES };
+
 export interface UploadOptions {
   postId?: string;
   createPost?: boolean;
   title?: string;
   visibility?: Visibility;
   source?: SessionSource;
+  /** Default UPLOAD_LIMITS; tests pass small ones to drive the chunked path with a small session. */
+  limits?: UploadLimits;
 }
 
 /**
@@ -47,6 +59,7 @@ export async function uploadSession(
   from?: EntrySource,
 ): Promise<PushSessionResponse> {
   const sessionId = session.meta.id;
+  const limits = opts.limits ?? UPLOAD_LIMITS;
   const source = opts.source ?? 'cli-upload';
   const push = (s: Session, entries: Entries | null) =>
     client.sessions.push(
@@ -71,12 +84,12 @@ export async function uploadSession(
   const batches =
     from === undefined ? [] : 'read' in from ? [from.read] : readEntryBatches(gate, from.transcriptPath);
   // Lines that fit beside the session ride in the push; past that, all of them go ahead in chunks.
-  const held = await sendEntries(batches, PUSH_MAX_BYTES - sessionBytes, (entries) =>
+  const held = await sendEntries(batches, limits, limits.pushMaxBytes - sessionBytes, (entries) =>
     append({ events: [], entries }),
   );
-  if (sessionBytes <= PUSH_MAX_BYTES) return push(session, held);
+  if (sessionBytes <= limits.pushMaxBytes) return push(session, held);
   // Too big for one body: events first (deduplicated by uuid), then the session without events for meta and post.
-  await sendEvents(session, (events) => append({ events }));
+  await sendEvents(session, limits.chunkBytes, (events) => append({ events }));
   // Derived from a gated session: its events are sealed, so the gate passes them through without counting twice.
   const skeleton: Session = {
     ...session,
@@ -92,6 +105,7 @@ export async function uploadSession(
  */
 async function sendEntries(
   batches: AsyncIterable<EntryBatch> | Iterable<EntryBatch>,
+  limits: UploadLimits,
   budget: number,
   send: (entries: Entries) => Promise<unknown>,
 ): Promise<Entries | null> {
@@ -104,11 +118,11 @@ async function sendEntries(
       held.bytes += batch.sizes[i]!;
     }
     if (!chunked && held.bytes > budget) chunked = true;
-    if (chunked && (held.bytes >= CHUNK_BYTES || held.entries.length >= CHUNK_ENTRIES))
-      await sendChunks(held, send, false);
+    if (chunked && (held.bytes >= limits.chunkBytes || held.entries.length >= CHUNK_ENTRIES))
+      await sendChunks(held, limits.chunkBytes, send, false);
   }
   if (!chunked) return held.entries;
-  await sendChunks(held, send, true);
+  await sendChunks(held, limits.chunkBytes, send, true);
   return null;
 }
 
@@ -121,6 +135,7 @@ interface Pending {
 /** Sends the held lines in requests of at most CHUNK_BYTES / CHUNK_ENTRIES; keeps a last partial chunk unless `all`. */
 async function sendChunks(
   held: Pending,
+  chunkBytes: number,
   send: (entries: Entries) => Promise<unknown>,
   all: boolean,
 ): Promise<void> {
@@ -128,7 +143,7 @@ async function sendChunks(
   let bytes = 0;
   for (let i = 0; i < held.entries.length; i++) {
     const size = held.sizes[i]!;
-    if (i > from && (bytes + size > CHUNK_BYTES || i - from >= CHUNK_ENTRIES)) {
+    if (i > from && (bytes + size > chunkBytes || i - from >= CHUNK_ENTRIES)) {
       await send(held.entries.slice(from, i));
       from = i;
       bytes = 0;
@@ -146,12 +161,16 @@ async function sendChunks(
 }
 
 /** The session's events in append chunks, numbered exactly as the tracker numbers a whole push. */
-async function sendEvents(session: Session, send: (events: EventItem[]) => Promise<unknown>): Promise<void> {
+async function sendEvents(
+  session: Session,
+  chunkBytes: number,
+  send: (events: EventItem[]) => Promise<unknown>,
+): Promise<void> {
   let batch: EventItem[] = [];
   let bytes = 0;
   for (const item of numberSessionEvents(session)) {
     const size = JSON.stringify(item).length;
-    if (batch.length && (bytes + size > CHUNK_BYTES || batch.length >= CHUNK_EVENTS)) {
+    if (batch.length && (bytes + size > chunkBytes || batch.length >= CHUNK_EVENTS)) {
       await send(batch);
       batch = [];
       bytes = 0;

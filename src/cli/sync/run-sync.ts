@@ -9,7 +9,12 @@ import type { Session } from '../../core/model/session.js';
 import type { CliContext } from '../invocation.js';
 import { readAllEntries, type EntryBatch } from '../../core/transcript/read-entries.js';
 import { prepareSession } from '../../export/prepare-session.js';
-import { PUSH_MAX_BYTES, uploadSession, type EntrySource } from '../../export/upload-session.js';
+import {
+  UPLOAD_LIMITS,
+  uploadSession,
+  type EntrySource,
+  type UploadLimits,
+} from '../../export/upload-session.js';
 import type { Progress } from './progress.js';
 import { selectTranscripts, type SelectOptions } from './select.js';
 import { fingerprint, loadSyncState, saveSyncState, type SyncState } from './sync-state.js';
@@ -19,6 +24,8 @@ export interface SyncOptions extends Omit<SelectOptions, 'cwd'> {
   dryRun?: boolean;
   /** Estimated JSON bytes per upload request (the tracker's upload cap is 64 MB). Default 16 MB. */
   batchBytes?: number;
+  /** A session whose events and lines pass `pushMaxBytes` goes alone through uploadSession. Default UPLOAD_LIMITS. */
+  limits?: UploadLimits;
 }
 
 export interface SyncReport {
@@ -175,12 +182,13 @@ function emptyReport(considered: number, redaction: RedactionReport, redacting: 
 /** Prepares each transcript and uploads it: in batches under the byte cap, a too-large one on its own. */
 async function uploadAll(run: SyncRun): Promise<void> {
   const up = createUploader(run);
+  const max = (run.opts.limits ?? UPLOAD_LIMITS).pushMaxBytes;
   try {
     for (const t of run.todo) {
       const session = await prepare(run, t);
       if (!session) continue;
       // Too big for a batch: uploadSession reads the lines itself as it sends them, never all of them at once.
-      if (t.bytes > PUSH_MAX_BYTES) {
+      if (t.bytes > max) {
         await up.alone({ ...t, session }, { transcriptPath: t.path });
         continue;
       }
@@ -189,7 +197,7 @@ async function uploadAll(run: SyncRun): Promise<void> {
         return null;
       });
       if (!entries) continue;
-      if (t.bytes + entries.bytes > PUSH_MAX_BYTES) await up.alone({ ...t, session }, { read: entries });
+      if (t.bytes + entries.bytes > max) await up.alone({ ...t, session }, { read: entries });
       else await up.add({ ...t, session, entries });
     }
     await up.finish();
@@ -261,7 +269,8 @@ async function sendOne(
 ): Promise<void> {
   const { report } = run;
   try {
-    const res = await uploadSession(run.client, run.gate, item.session, {}, from);
+    const limits = run.opts.limits ? { limits: run.opts.limits } : {};
+    const res = await uploadSession(run.client, run.gate, item.session, limits, from);
     report.events += res.eventsInserted;
     report.uploaded++;
     run.record(item, res.sessionId);
