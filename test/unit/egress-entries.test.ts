@@ -179,6 +179,25 @@ describe('gate.entry: pauses', () => {
     expect(out.map((o) => [o.uuid, o.line.parentUuid])).toEqual([['c', null]]);
   });
 
+  it('a replayed line (`seen`) returns null unredacted but still teaches the file what the pause dropped', () => {
+    const g = gateWith(spans);
+    const secret = fake('ghp_', 36, 3);
+    const replay = [
+      rec('a', null, 5, { message: { role: 'user', content: `old ${secret}` } }),
+      rec('b', 'a', 11),
+      rec('c', 'b', 12),
+    ];
+    for (const r of replay) expect(g.entry(r, { sessionId: SID, seen: true })).toBeNull();
+    expect(g.report().total).toBe(0);
+    expect(lines(g, [rec('d', 'c', 30)]).map((o) => o.line.parentUuid)).toEqual(['a']);
+  });
+
+  it('a line without a uuid carries the key its reader gives it (`lineKey`); a uuid wins', () => {
+    const g = gateWith();
+    expect(g.entry({ type: 'mode', mode: 'normal' }, { sessionId: SID, lineKey: '@120' })?.uuid).toBe('@120');
+    expect(g.entry(rec('u9', null, 1), { sessionId: SID, lineKey: '@999' })?.uuid).toBe('u9');
+  });
+
   it('follows file order per (session, sub-file): a place-based span in one file does not spill into another', () => {
     // Open span after uuid 'a': everything after a in that file is paused, stamps or not.
     const g = gateWith([{ from: at(10), afterUuid: 'a' }]);

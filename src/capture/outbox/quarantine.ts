@@ -5,11 +5,17 @@ import { join } from 'node:path';
 /**
  * `line_too_large`: a transcript line past the copy window (8 MiB), skipped by byte range (its text stays in the
  * transcript). `unparsable_line`: not JSON. `normalize_failed`: the normalizer threw on it (e.g. a tool input nested
- * thousands of levels). `event_failed`: the event could not be gated or serialized. `rejected_by_tracker`: the
- * tracker refused it as invalid even alone in a batch.
+ * thousands of levels). `event_failed`: the event could not be gated or serialized. `entry_failed`: the same for
+ * a raw line bound for the tracker's mirror. `rejected_by_tracker`: the tracker refused it as invalid even alone in
+ * a batch.
  */
 export type QuarantineReason =
-  'line_too_large' | 'unparsable_line' | 'normalize_failed' | 'event_failed' | 'rejected_by_tracker';
+  | 'line_too_large'
+  | 'unparsable_line'
+  | 'normalize_failed'
+  | 'event_failed'
+  | 'entry_failed'
+  | 'rejected_by_tracker';
 
 export interface QuarantineEntry {
   at: string;
@@ -20,7 +26,7 @@ export interface QuarantineEntry {
   agentId?: string;
   from?: number;
   to?: number;
-  /** Event uuid, for events. */
+  /** Event uuid, for events; the line's uuid for a transcript line. */
   uuid?: string;
   code?: string;
   message?: string;

@@ -102,6 +102,7 @@ const REASONS: Record<string, string> = {
   unparsable_line: 'not JSON',
   normalize_failed: 'could not be read',
   event_failed: 'could not be sent',
+  entry_failed: 'could not be mirrored',
   rejected_by_tracker: 'refused by the tracker',
 };
 

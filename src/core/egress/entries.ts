@@ -14,6 +14,11 @@ export interface EntryWhere {
    * place, see entryKeyAt in core/transcript/read-entries.ts); without one such a line is appended every time.
    */
   lineKey?: string;
+  /**
+   * The line left in an earlier run (a sender replaying its outbox after a restart): it only advances the file's
+   * pause state and relink memory, and null is returned (no redaction pass spent on it).
+   */
+  seen?: boolean;
 }
 
 export interface EntryGate {
@@ -70,6 +75,7 @@ export function createEntryGate(deps: {
       if (typeof uuid === 'string') state.dropped.set(uuid, resolve(state.dropped, record.parentUuid));
       return null;
     }
+    if (where.seen === true) return null;
     const gated = deps.value(relink(record, state.dropped));
     const uuid = gated.uuid;
     const item: SessionEntryItem = { line: gated };

@@ -2,20 +2,42 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EventItem } from '../../../core/api/index.js';
-import type { EgressGate } from '../../../core/egress/index.js';
+import type { SessionEntryItem } from '../../../core/api/index.js';
+import type { EgressGate, Gated } from '../../../core/egress/index.js';
 import type { ReadStats, SessionMeta, SessionTotals } from '../../../core/model/session.js';
 import type { RecordFilter } from '../../../core/transcript/stream-session.js';
+import { gitOriginOf } from '../../../core/git/origin.js';
 import { createReadStats } from '../../../core/transcript/read-stats.js';
 import { SessionBuilder, type DeliveredEvent } from '../../../core/transcript/session-builder.js';
 import { readOutbox } from '../../outbox/reader.js';
 import type { OutboxRecord, OutboxRecords } from '../../outbox/schema.js';
 import { quarantine, type QuarantineEntry } from '../../outbox/quarantine.js';
 
-export interface PendingItem {
+/** An event or a raw transcript line waiting for the tracker, in outbox order (one queue: one acknowledgement). */
+export type PendingItem = PendingEvent | PendingEntry;
+
+export interface PendingEvent {
   /** Replaced by its gated copy the first time a batch looks at it. */
   item: EventItem;
   /** Outbox seq of the record the event came from. */
   outboxSeq: number;
+  entry?: undefined;
+}
+
+/** One transcript line for the tracker's mirror; gated (once, in file order) the first time a batch looks at it. */
+export interface PendingEntry {
+  entry: RawEntry | Gated<SessionEntryItem>;
+  /** What it adds to a request body: an estimate until the line is gated, then its serialized length. */
+  bytes: number;
+  outboxSeq: number;
+  item?: undefined;
+}
+
+export interface RawEntry {
+  line: Record<string, unknown>;
+  subKey: string;
+  /** The line's byte offset in its transcript file: the key of a line without a uuid (entryKeyAt). */
+  offset: number;
 }
 
 /**
@@ -120,10 +142,13 @@ export class SessionFeed {
         ?.split(/[\\/]+/)
         .filter(Boolean)
         .pop();
+    // Which checkout the cwd was in, so `baton resume` on another machine finds its own (read from git's files).
+    const git = cwd ? gitOriginOf(cwd) : null;
     const extra = {
       ...(cwd ? { cwd } : {}),
       ...(project ? { project } : {}),
       ...(this.firstPrompt ? { firstPrompt: this.firstPrompt } : {}),
+      ...(git ? { gitRoot: git.root, ...(git.remote ? { gitRemote: git.remote } : {}) } : {}),
     };
     return { meta: { ...meta, id: this.sessionId, ...extra }, totals };
   }
@@ -146,12 +171,18 @@ export class SessionFeed {
       return;
     }
     if (rec.k !== 'records') return;
-    this.enqueue(rec.seq, this.normalize(rec));
+    const lines: Array<Omit<PendingEntry, 'outboxSeq'>> = [];
+    const events = this.normalize(rec, lines);
+    this.enqueue(rec.seq, events, lines);
   }
 
-  /** The events a transcript copy's lines make; lines the normalizer cannot take are set aside, never fatal. */
-  private normalize(rec: OutboxRecords): DeliveredEvent[] {
+  /**
+   * The events a transcript copy's lines make; lines the normalizer cannot take are set aside, never fatal. Every
+   * line that is a JSON object also goes to `lines`, paused ones too: the gate judges them in file order.
+   */
+  private normalize(rec: OutboxRecords, lines: Array<Omit<PendingEntry, 'outboxSeq'>>): DeliveredEvent[] {
     const out: DeliveredEvent[] = [];
+    const subKey = rec.agentId ? subKeyOf(rec.path, rec.agentId) : '';
     const source = rec.agentId ? { agentId: rec.agentId } : undefined;
     const fileKey = rec.agentId ?? '';
     let admit = this.filters.get(fileKey);
@@ -183,6 +214,12 @@ export class SessionFeed {
         continue;
       }
       this.builder.stats.records++;
+      const record = parsed as Record<string, unknown>;
+      // Already on the tracker (a replay after a restart): the entry gate still follows the file's order.
+      if (subKey !== null) {
+        if (fresh) lines.push({ entry: { line: record, subKey, offset: at }, bytes: line.length });
+        else this.gate.entry(record, { sessionId: this.sessionId, subKey, seen: true });
+      }
       // Paused records never become events, a title or totals (the hook skips them; this covers a pause it missed).
       if (!admit(parsed as Record<string, unknown>)) continue;
       const got: DeliveredEvent[] = [];
@@ -190,7 +227,9 @@ export class SessionFeed {
         this.builder.addRecord(parsed as Record<string, unknown>, at, got, source);
       } catch (err) {
         // e.g. a tool input nested thousands of levels deep: RangeError in a recursive walk. Before, it crashed
-        // the sender on every restart and the session never moved again.
+        // the sender on every restart and the session never moved again. Its raw line is not mirrored either
+        // (the gate walks it the same way): one line, one quarantine entry.
+        if (fresh && subKey !== null) lines.pop();
         setAside(
           {
             reason: 'normalize_failed',
@@ -208,8 +247,16 @@ export class SessionFeed {
     return out;
   }
 
-  /** Numbers the events (per main thread and per subagent) and queues those the tracker has not confirmed. */
-  private enqueue(outboxSeq: number, out: DeliveredEvent[]): void {
+  /**
+   * Numbers the events (per main thread and per subagent) and queues those the tracker has not confirmed, after the
+   * record's raw lines (`lines` holds only fresh ones).
+   */
+  private enqueue(
+    outboxSeq: number,
+    out: DeliveredEvent[],
+    lines: Array<Omit<PendingEntry, 'outboxSeq'>>,
+  ): void {
+    for (const e of lines) this.pending.push({ ...e, outboxSeq });
     for (const d of out) {
       const agentId = d.ctx.agentId ?? d.event.agentId;
       let seq: number;
@@ -226,6 +273,27 @@ export class SessionFeed {
       if (outboxSeq > this.ackedSeq) this.pending.push({ item, outboxSeq });
     }
   }
+}
+
+/** The contract's TranscriptSubKey, checked without zod. */
+const SUB_KEY_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+
+/**
+ * A subagent file's sub key: its path from the `subagents` folder on, as `baton sync` names it
+ * (`<session>/subagents/agent-x.jsonl` → 'subagents/agent-x', a fork's inherited file likewise); null when the name
+ * cannot be carried (such a file's lines still make events, they are just not mirrored).
+ */
+function subKeyOf(path: string, agentId: string): string | null {
+  const parts = path.split(/[\\/]+/);
+  const at = parts.lastIndexOf('subagents');
+  const key =
+    at >= 0 && at < parts.length - 1
+      ? parts
+          .slice(at)
+          .join('/')
+          .replace(/\.jsonl$/, '')
+      : `subagents/agent-${agentId}`;
+  return SUB_KEY_RE.test(key) && key.length <= 300 ? key : null;
 }
 
 function messageOf(err: unknown): string {

@@ -12,7 +12,7 @@ import { isSessionLive } from '../live/paths.js';
 import { keyFingerprint, senderPaths } from './paths.js';
 import { retryAfterMsOf } from '../../../client/errors.js';
 import { retryWait } from '../retry-wait.js';
-import { startRun, type SenderOptions, type SenderRun, type Tracked } from './sender-run.js';
+import { fullBatch, startRun, type SenderOptions, type SenderRun, type Tracked } from './sender-run.js';
 import { catchUp, ignore, reject, settle, track } from './tracked-sessions.js';
 import { senderLog } from './status.js';
 
@@ -89,7 +89,7 @@ async function deliverSession(run: SenderRun, sid: string, hasSpill: boolean): P
     if (!(await catchUp(run, sid, t))) return 'skipped';
   }
   const finalDone = t.ack.finalSeq === t.feed.readSeq;
-  const limits = { ...run.limits, maxEvents: Math.min(run.limits.maxEvents, t.batchLimit) };
+  const limits = { ...run.limits, maxItems: t.batchLimit };
   const batch = nextBatch(t.feed, run.gate, limits, finalDone);
   if (!batch) {
     settle(run, sid, t);
@@ -125,7 +125,7 @@ function delivered(run: SenderRun, sid: string, t: Tracked, batch: Batch, res: A
   writeAck(run.opts.dataDir, sid, t.ack);
   run.status.delivered += res.inserted;
   run.status.lastDeliveryAt = new Date(run.now()).toISOString();
-  t.batchLimit = Math.min(run.limits.maxEvents, t.batchLimit * 2);
+  t.batchLimit = Math.min(fullBatch(run.limits), t.batchLimit * 2);
   run.setState('sending');
 }
 
@@ -153,10 +153,10 @@ async function failed(run: SenderRun, sid: string, t: Tracked, batch: Batch, err
     await run.sleep(retryWait(e, run.failures - 1, backoff));
     return 'waiting';
   }
-  // The tracker refused this batch as invalid: halve it until the bad event is alone, then set it aside.
-  if (batch.request.events.length > 1)
-    t.batchLimit = Math.max(1, Math.floor(batch.request.events.length / 2));
-  else reject(run, sid, t, batch.request.events[0]!.event.uuid, e);
+  // The tracker refused this batch as invalid: halve it until the bad event or line is alone, then set it aside.
+  const { events, entries = [] } = batch.request;
+  if (batch.count > 1) t.batchLimit = Math.max(1, Math.floor(batch.count / 2));
+  else reject(run, sid, t, events[0]?.event.uuid ?? entries[0]?.uuid, e);
   run.setState('error', e);
   return 'sent'; // progress (a smaller batch or one event set aside): go on at once, not after the idle wait
 }

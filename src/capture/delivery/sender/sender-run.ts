@@ -33,12 +33,15 @@ export interface SenderOptions {
   signal?: AbortSignal;
 }
 
-const DEFAULT_LIMITS: BatchLimits = { maxEvents: 1000, maxBytes: 4 * 1024 * 1024 };
+const DEFAULT_LIMITS: BatchLimits = { maxEvents: 1000, maxEntries: 2000, maxBytes: 4 * 1024 * 1024 };
+
+/** Queue items (events + transcript lines) one request may carry when nothing was refused. */
+export const fullBatch = (limits: BatchLimits): number => limits.maxEvents + limits.maxEntries;
 
 export interface Tracked {
   feed: SessionFeed;
   ack: SessionAck;
-  /** Lowered when the tracker rejects a batch as invalid, to isolate the bad event. */
+  /** Queue items per batch; lowered when the tracker rejects a batch as invalid, to isolate the bad item. */
   batchLimit: number;
   /** The project opt-out was checked (once the session's cwd is known). */
   ignoreChecked: boolean;

@@ -5,7 +5,7 @@ import { outboxPaths } from '../../outbox/paths.js';
 import { emptyAck, readAck, writeAck } from './ack.js';
 import { SessionFeed } from './feed.js';
 import { catchUpSession } from './catch-up.js';
-import type { SenderRun, Tracked } from './sender-run.js';
+import { fullBatch, type SenderRun, type Tracked } from './sender-run.js';
 import { senderLog } from './status.js';
 
 /** A fully delivered session whose outbox has not changed for this long is treated as finished. */
@@ -74,7 +74,7 @@ export async function track(run: SenderRun, sid: string, hasSpill: boolean): Pro
   }
   const feed = new SessionFeed(dataDir, sid, ack.seq, run.gate);
   await feed.pull(Infinity);
-  const t: Tracked = { feed, ack, batchLimit: run.limits.maxEvents, ignoreChecked: false, caughtUpAt: -1 };
+  const t: Tracked = { feed, ack, batchLimit: fullBatch(run.limits), ignoreChecked: false, caughtUpAt: -1 };
   run.tracked.set(sid, t);
   return t;
 }
@@ -95,9 +95,15 @@ function markDone(run: SenderRun, sid: string, t: Tracked): void {
   run.doneAt.set(sid, size);
 }
 
-export function reject(run: SenderRun, sid: string, t: Tracked, uuid: string, e: BatonError): void {
+export function reject(
+  run: SenderRun,
+  sid: string,
+  t: Tracked,
+  uuid: string | undefined,
+  e: BatonError,
+): void {
   t.feed.pending.shift();
-  t.batchLimit = run.limits.maxEvents;
+  t.batchLimit = fullBatch(run.limits);
   t.feed.setAside({
     sessionId: sid,
     reason: 'rejected_by_tracker',
