@@ -12,6 +12,8 @@ const HELP = `Usage: baton tracker <command>
   users     add and list users
   migrate   apply database migrations and exit
   openapi   print the OpenAPI document (--markdown for docs/api.md)
+  rebuild   re-derive stored sessions from their transcript entries (--session ID for one)
+  storage   report the transcript entries' raw and stored bytes
 `;
 
 export async function runCli(
@@ -35,6 +37,14 @@ export async function runCli(
       }
       case 'openapi':
         return await runOpenApi(rest, io);
+      case 'rebuild': {
+        const { runRebuild } = await import('./rebuild.js');
+        return await runRebuild(rest, io);
+      }
+      case 'storage': {
+        const { runStorage } = await import('./storage.js');
+        return await runStorage(rest, io);
+      }
       case undefined:
       case 'help':
       case '--help':

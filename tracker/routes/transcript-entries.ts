@@ -26,6 +26,8 @@ export const TRANSCRIPT_ENTRY_ROUTES = [
     // Lines are stored deflated as bytes and returned as sent, NUL included.
     lossless: ['entries.*.line'],
     responses: { 200: { schema: AppendEntriesResponse } },
+    // 409: a projectKey other than the one the session's first keyed append set (reason project_key_mismatch).
+    errors: [409],
     handler: async ({ c, deps, params, body }) =>
       c.json(await appendEntries(deps, c.get('caller'), params.id, body), 200),
   }),

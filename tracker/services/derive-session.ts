@@ -15,6 +15,8 @@ import { createDeriveQueue, type DeriveQueue } from './derive-queue.js';
 import { safeJson } from './event-rows.js';
 import { fullSessionWrite, writeSession } from './session-writer.js';
 
+const OFFSET_KEY = /^@(\d{1,15})$/;
+
 /** Entries read per query while loading a session's files. */
 const PAGE = 5000;
 
@@ -35,10 +37,14 @@ async function loadFiles(
       for (const e of page) {
         // A stored line is JSON text, so a NUL in it is always escaped.
         if (!nul && e.text.includes('\\u0000')) nul = true;
-        lines.push({
+        const line: TranscriptLineRecord = {
           record: JSON.parse(e.text) as Record<string, unknown>,
           bytes: Buffer.byteLength(e.text),
-        });
+        };
+        // A client keys a line without a uuid by its byte offset in the file ('@<offset>', see read-entries).
+        const at = e.uuid === null ? null : OFFSET_KEY.exec(e.uuid);
+        if (at) line.offset = Number(at[1]);
+        lines.push(line);
       }
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.seq;
@@ -89,9 +95,11 @@ export async function deriveSession(
       ended_at: null,
       ...(keepTitle ? {} : { title: null }),
     });
+    // The row's id, whatever the records say (a store may keep lines under another id than their sessionId).
+    const own: Session = { ...session, meta: { ...session.meta, id: row.id } };
     const result = await writeSession(
       repos,
-      fullSessionWrite(row.user_id, session, {
+      fullSessionWrite(row.user_id, own, {
         source: locked.source as SessionSource,
         status: locked.status as SessionStatus,
       }),

@@ -3,9 +3,12 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { SessionEntryItem } from '../api/transcript-entries.js';
 import type { Gated } from '../egress/index.js';
+import type { ReadStats, Session } from '../model/session.js';
+import { collectSession } from './collect-session.js';
 import { isObj, str, type Obj } from './guards.js';
 import { findSubagentFiles, type SubagentFile } from './locate.js';
-import { readRecordBatches } from './read-records.js';
+import { readRecordBatches, type RecordItem } from './read-records.js';
+import { runFeed, type RecordBatches, type RecordFeed, type RecordFilter } from './session-run.js';
 
 /** The part of the egress gate this reader needs (EgressGate.entry): one line in, the gated entry or null out. */
 export interface EntryGate {
@@ -35,7 +38,9 @@ export interface ReadEntriesOptions {
 /** A file of the session and its sub key ('' for the main transcript, else e.g. 'subagents/agent-<id>'). */
 interface EntryFile {
   path: string;
-  subKey: string;
+  agentId: string;
+  /** null: a file name the contract's sub keys cannot carry (its events are read, its lines not mirrored). */
+  subKey: string | null;
 }
 
 /**
@@ -64,9 +69,9 @@ export async function* readEntryBatches(
   const stem = basename(transcriptPath).replace(/\.jsonl$/, '');
   const sessionId = stem;
   const fork = new ForkHints(stem);
-  yield* readFile(gate, { path: transcriptPath, subKey: '' }, sessionId, opts, fork);
-  for (const file of await entryFiles(transcriptPath, stem, fork)) {
-    yield* readFile(gate, file, sessionId, opts);
+  yield* readFile(gate, transcriptPath, '', sessionId, opts, fork);
+  for (const file of await subagentFiles(transcriptPath, stem, fork.parent(), fork.agentIds)) {
+    if (file.subKey !== null) yield* readFile(gate, file.path, file.subKey, sessionId, opts);
   }
 }
 
@@ -87,57 +92,120 @@ export async function readAllEntries(
   return all;
 }
 
+/** The gate as the one-pass loader needs it: the entry rule, the pause rule for events, and the session seal. */
+export interface SessionEntryGate extends EntryGate {
+  recordFilter(fallbackSessionId?: string): RecordFilter;
+  session(s: Session): Gated<Session>;
+}
+
+/**
+ * The gated session and all its gated lines from one read of its files: each record goes to the line gate and then
+ * on to the normalizer (as the gate's loadSession reads it: the same pause rule, the same subagent files). Memory
+ * holds the whole session and its lines: for a session known to be small enough to send whole.
+ */
+export async function loadSessionWithEntries(
+  gate: SessionEntryGate,
+  transcriptPath: string,
+  opts: ReadEntriesOptions = {},
+): Promise<{ session: Gated<Session>; entries: EntryBatch }> {
+  const stem = basename(transcriptPath).replace(/\.jsonl$/, '');
+  const entries: EntryBatch = { entries: [], sizes: [], bytes: 0 };
+  const read = (path: string, subKey: string | null) => (stats: ReadStats) =>
+    tee(readRecordBatches(path, { ...lineOptions(opts), stats }), (items) => {
+      if (subKey !== null) gateItems(gate, items, stem, subKey, entries);
+    });
+  const feed: RecordFeed = {
+    main: read(transcriptPath, ''),
+    subagents: async (builder) =>
+      (
+        await subagentFiles(transcriptPath, stem, builder.parentSessionId(stem), builder.agentToolUse.keys())
+      ).map((f) => ({ agentId: f.agentId, read: read(f.path, f.subKey) })),
+    admit: () => gate.recordFilter(stem),
+  };
+  const session = await collectSession((onEvent) => runFeed(stem, feed, onEvent));
+  return { session: gate.session(session), entries };
+}
+
+/** The batches as they are, each shown to `see` first. */
+async function* tee(inner: RecordBatches, see: (items: RecordItem[]) => void): RecordBatches {
+  for (;;) {
+    const step = await inner.next();
+    if (step.done) return step.value;
+    see(step.value);
+    yield step.value;
+  }
+}
+
 async function* readFile(
   gate: EntryGate,
-  file: EntryFile,
+  path: string,
+  subKey: string,
   sessionId: string,
   opts: ReadEntriesOptions,
   fork?: ForkHints,
 ): AsyncGenerator<EntryBatch, void, void> {
-  const where = file.subKey === '' ? { sessionId } : { sessionId, subKey: file.subKey };
-  const keyBytes = file.subKey.length + ITEM_OVERHEAD;
-  const gen = readRecordBatches(
-    file.path,
-    opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes },
-  );
+  const gen = readRecordBatches(path, lineOptions(opts));
   for (;;) {
     const step = await gen.next();
     if (step.done) return;
+    if (fork) for (const item of step.value) fork.observe(item.record);
     const batch: EntryBatch = { entries: [], sizes: [], bytes: 0 };
-    for (const item of step.value) {
-      fork?.observe(item.record);
-      const rec = item.record;
-      const g = gate.entry(
-        rec,
-        typeof rec.uuid === 'string' && rec.uuid !== ''
-          ? where
-          : { ...where, lineKey: entryKeyAt(item.offset) },
-      );
-      if (g === null) continue;
-      const size = item.endOffset - item.offset + keyBytes + (g.uuid?.length ?? 0);
-      batch.entries.push(g);
-      batch.sizes.push(size);
-      batch.bytes += size;
-    }
+    gateItems(gate, step.value, sessionId, subKey, batch);
     if (batch.entries.length > 0) yield batch;
   }
 }
 
-/** The session's subagent files with their sub keys, plus a fork's inherited ones (known once the main file is read). */
-async function entryFiles(transcriptPath: string, stem: string, fork: ForkHints): Promise<EntryFile[]> {
+/** Gates one read chunk's records of one file, in file order, adding the kept ones to `into`. */
+function gateItems(
+  gate: EntryGate,
+  items: readonly RecordItem[],
+  sessionId: string,
+  subKey: string,
+  into: EntryBatch,
+): void {
+  const where = subKey === '' ? { sessionId } : { sessionId, subKey };
+  const keyBytes = subKey.length + ITEM_OVERHEAD;
+  for (const item of items) {
+    const rec = item.record;
+    const g = gate.entry(
+      rec,
+      typeof rec.uuid === 'string' && rec.uuid !== ''
+        ? where
+        : { ...where, lineKey: entryKeyAt(item.offset) },
+    );
+    if (g === null) continue;
+    const size = item.endOffset - item.offset + keyBytes + (g.uuid?.length ?? 0);
+    into.entries.push(g);
+    into.sizes.push(size);
+    into.bytes += size;
+  }
+}
+
+const lineOptions = (opts: ReadEntriesOptions) =>
+  opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes };
+
+/**
+ * The session reader's rule (stream-session's subagentFilesFor) with sub keys: the session's own subagent files,
+ * then, for a fork of `parent`, the parent's files of the subagents its copied history ran (`agentIds`).
+ */
+async function subagentFiles(
+  transcriptPath: string,
+  stem: string,
+  parent: string | undefined,
+  agentIds: Iterable<string>,
+): Promise<EntryFile[]> {
   const own = await findSubagentFiles(transcriptPath);
   const out = withSubKeys(own, join(dirname(transcriptPath), stem));
-  const parent = fork.parent();
   if (parent === undefined || parent.includes('/') || parent.includes('\\')) return out;
   const have = new Set(own.map((f) => f.agentId));
-  const wanted = fork.agentIds.filter((id) => !have.has(id));
+  const wanted = [...agentIds].filter((id) => !have.has(id));
   if (wanted.length === 0) return out;
   const parentPath = join(dirname(transcriptPath), `${parent}.jsonl`);
   const inherited = (await findSubagentFiles(parentPath)).filter((f) => wanted.includes(f.agentId));
   return [...out, ...withSubKeys(inherited, join(dirname(transcriptPath), parent))];
 }
 
-/** `<sessionDir>/subagents/agent-x.jsonl` → 'subagents/agent-x'; a name the contract cannot carry is left out. */
+/** `<sessionDir>/subagents/agent-x.jsonl` → 'subagents/agent-x'; null for a name the contract cannot carry. */
 function withSubKeys(files: SubagentFile[], sessionDir: string): EntryFile[] {
   const out: EntryFile[] = [];
   for (const f of files) {
@@ -145,7 +213,7 @@ function withSubKeys(files: SubagentFile[], sessionDir: string): EntryFile[] {
       .split(sep)
       .join('/')
       .replace(/\.jsonl$/, '');
-    if (SUB_KEY_RE.test(subKey) && subKey.length <= 300) out.push({ path: f.path, subKey });
+    out.push({ ...f, subKey: SUB_KEY_RE.test(subKey) && subKey.length <= 300 ? subKey : null });
   }
   return out;
 }

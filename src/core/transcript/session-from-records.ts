@@ -5,9 +5,13 @@ import { collectSession } from './collect-session.js';
 import type { Obj } from './guards.js';
 import { recordBatch, runFeed, type RecordFeed } from './session-run.js';
 
-/** One transcript line: the record, and its length in bytes without the newline when known (file offsets). */
+/**
+ * One transcript line: the record, and where it sat in its file when known: its byte offset, or its length in bytes
+ * without the newline (offsets then add up). Only records without a uuid use it, for their events' ids.
+ */
 export interface TranscriptLineRecord {
   record: Obj;
+  offset?: number;
   bytes?: number;
 }
 
@@ -30,13 +34,12 @@ export function subagentIdOf(subKey: string): string | undefined {
   return AGENT_SUB_KEY.exec(subKey)?.[1];
 }
 
-/** Byte offsets as the lines would have in a file (only records without a uuid use them, for their event ids). */
-function offsetsOf(lines: readonly TranscriptLineRecord[]): number[] | undefined {
-  if (lines.some((l) => l.bytes === undefined)) return undefined;
+/** Byte offsets as the lines had in their file: given ones, else the sum of the lengths before (else the index). */
+function offsetsOf(lines: readonly TranscriptLineRecord[]): number[] {
   let at = 0;
-  return lines.map((l) => {
-    const offset = at;
-    at += l.bytes! + 1;
+  return lines.map((l, i) => {
+    const offset = l.offset ?? (at < 0 ? i : at);
+    at = l.bytes === undefined || at < 0 ? -1 : offset + l.bytes + 1;
     return offset;
   });
 }

@@ -47,8 +47,8 @@ export interface TranscriptEntriesRepo {
   stats(sessionPk: number): Promise<TranscriptStats>;
   /** The same figures over every session (the storage report). */
   statsAll(): Promise<TranscriptStats & { sessions: number }>;
-  /** Pks of sessions holding entries, ascending, after `afterPk` (batches for rebuild). */
-  sessionsWithEntries(afterPk: number, limit: number): Promise<number[]>;
+  /** Pks of sessions holding entries, ascending, after `afterPk` (batches for rebuild); `id`: only that session id. */
+  sessionsWithEntries(afterPk: number, limit: number, id?: string): Promise<number[]>;
 }
 
 // Rows per INSERT and uuids per lookup: well under both engines' bound-parameter limits.
@@ -169,15 +169,10 @@ export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine
         storedBytes: Number(row.stored ?? 0),
       };
     },
-    async sessionsWithEntries(afterPk, limit) {
-      const rows = await db
-        .selectFrom('sessions')
-        .select('pk')
-        .where('entry_count', '>', 0)
-        .where('pk', '>', afterPk)
-        .orderBy('pk')
-        .limit(limit)
-        .execute();
+    async sessionsWithEntries(afterPk, limit, id) {
+      let q = db.selectFrom('sessions').select('pk').where('entry_count', '>', 0).where('pk', '>', afterPk);
+      if (id !== undefined) q = q.where('id', '=', id);
+      const rows = await q.orderBy('pk').limit(limit).execute();
       return rows.map((r) => Number(r.pk));
     },
   };
