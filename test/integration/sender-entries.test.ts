@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
 import { BatonError } from '../../src/core/errors.js';
+import { createEgressGate } from '../../src/core/egress/index.js';
+import { readAllEntries } from '../../src/core/transcript/read-entries.js';
 import { appendToOutbox } from '../../src/capture/outbox/writer.js';
 import { ackPath } from '../../src/capture/delivery/sender/paths.js';
 import { runSender, type SenderOptions } from '../../src/capture/delivery/sender/run-sender.js';
@@ -202,6 +204,47 @@ describe('sender: transcript lines mirrored with the events', () => {
     expect(got.map((e) => e.uuid)).toEqual([...before, ...after]);
     const first = got[4]!.line as { parentUuid: string | null };
     expect(first.parentUuid).toBe(before[3]);
+  });
+
+  it('keys uuid-less lines as sync does (their byte offset), also past a cut <private> span, CRLF and blank lines', async () => {
+    const sid = 's-entries-keys';
+    const main = join(root, 'projects', '-p', `${sid}.jsonl`);
+    mkdirSync(join(root, 'projects', '-p'), { recursive: true });
+    const rec = (o: Record<string, unknown>) => JSON.stringify({ sessionId: sid, ...o });
+    writeFileSync(
+      main,
+      [
+        rec({
+          type: 'queue-operation',
+          operation: 'enqueue',
+          content: 'hi <private>a long secret</private>',
+        }),
+        rec({
+          type: 'user',
+          uuid: 'k-u1',
+          parentUuid: null,
+          message: { role: 'user', content: 'x <private>y</private>' },
+        }),
+        rec({ type: 'mode', mode: 'normal' }),
+        '',
+        rec({ type: 'mode', mode: 'normal' }) + '\r',
+        rec({ type: 'last-prompt', lastPrompt: 'x <private>y</private>' }),
+        '',
+      ].join('\n'),
+    );
+    captured(sid, main);
+    await runSender(fast());
+    const got = await entries(sid);
+    expect(got).toHaveLength(5);
+    // The same lines as `baton sync` reads and keys them: sending them that way again adds nothing.
+    const gate = createEgressGate({ redact: true });
+    const synced = await readAllEntries(gate, main);
+    expect(got.map((e) => e.uuid)).toEqual(synced.entries.map((e) => e.uuid ?? null));
+    const again = await client.sessions.appendEntries(
+      sid,
+      gate.body({ subKey: '', entries: synced.entries }),
+    );
+    expect(again).toEqual({ appended: 0, duplicates: 5 });
   });
 
   it('sends the checkout the cwd was in (root and credential-free origin) with the session meta', async () => {

@@ -35,9 +35,14 @@ describe('sweepTranscript', () => {
     expect(got?.to).toBe(Buffer.byteLength(line) + 1);
   });
 
-  it('strips CR and skips blank lines', () => {
+  it('strips CR and skips blank lines, and then says where each line was (lengths no longer add up)', () => {
     writeFileSync(file, '{"a":1}\r\n\n   \n{"b":2}\n');
-    expect(sweepTranscript(file, 0)?.lines).toEqual(['{"a":1}', '{"b":2}']);
+    const got = sweepTranscript(file, 0);
+    expect(got?.lines).toEqual(['{"a":1}', '{"b":2}']);
+    expect(got?.at).toEqual([0, 14]);
+    // A regular file needs no offsets: `from` and the lengths give them.
+    writeFileSync(file, '{"a":1}\n{"b":2}\n');
+    expect(sweepTranscript(file, 0)?.at).toBeUndefined();
   });
 
   it('copies a large backlog over several calls of at most maxBytes', () => {

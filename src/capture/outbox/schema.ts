@@ -28,6 +28,8 @@ export const OutboxRecords = z.looseObject({
   /** Lines too long to copy (over 8 MiB), skipped by byte range. */
   skipped: z.array(z.object({ from: z.number().int(), to: z.number().int() })).optional(),
   lines: z.array(z.string()),
+  /** Each line's byte offset in `path`, when `from` and the line lengths do not give it (a private span was cut). */
+  at: z.array(z.number().int().nonnegative()).optional(),
 });
 
 export const OutboxStart = z.looseObject({

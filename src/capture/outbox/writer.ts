@@ -6,7 +6,7 @@ import { outboxPaths } from './paths.js';
 import { openState, reconcileState, saveState, type OutboxState, type StateFile } from './state.js';
 import { listSpills, readSpill, removeSpill, writeSpill, type Spill } from './spill.js';
 import { acquireLock } from '../session/lock.js';
-import { sweepTranscript, MAX_SWEEP_BYTES } from '../session/transcript-sweep.js';
+import { sweepTranscript, MAX_SWEEP_BYTES, type SweepResult } from '../session/transcript-sweep.js';
 
 /** What a hook learned, before the writer stamps it with `seq`, `ts` and `sid`. Plain objects: no schema here. */
 export type OutboxEntry = { k: string } & Record<string, unknown>;
@@ -234,13 +234,30 @@ function sweepInto(
         to: got.to,
         ...(got.reset ? { reset: true } : {}),
         ...(got.skipped ? { skipped: got.skipped } : {}),
-        lines: got.lines.map(stripPrivateLine),
+        ...copiedLines(got),
       });
       state.offsets[target.path] = got.to;
       lines += got.lines.length;
     }
   }
   return { lines, sweepErrors, more };
+}
+
+/**
+ * The lines as stored (private spans cut), with each line's offset in the transcript when the lengths no longer
+ * add up to it (a span was cut, or the sweep left blank lines out): readers key uuid-less lines by that offset.
+ */
+function copiedLines(got: SweepResult): { lines: string[]; at?: number[] } {
+  const lines = got.lines.map(stripPrivateLine);
+  if (got.at) return { lines, at: got.at };
+  if (lines.every((l, i) => l === got.lines[i])) return { lines };
+  const at: number[] = [];
+  let pos = got.from;
+  for (const raw of got.lines) {
+    at.push(pos);
+    pos += Buffer.byteLength(raw) + 1;
+  }
+  return { lines, at };
 }
 
 /** Creates the outbox dir (0700) only when the open says it is missing: one syscall less on every hook. */

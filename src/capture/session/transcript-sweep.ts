@@ -13,6 +13,11 @@ export interface SweepResult {
   skipped?: Array<{ from: number; to: number }>;
   /** The file is shorter than the saved offset (replaced or truncated): copying restarted at 0. */
   reset?: true;
+  /**
+   * Each line's byte offset in the file, set only when it cannot be derived from `from` and the lengths of `lines`
+   * (a `\r` was cut, or blank lines left out): a line's offset is its key on the tracker's mirror when it has no uuid.
+   */
+  at?: number[];
 }
 
 /**
@@ -56,14 +61,30 @@ export function sweepTranscript(
       };
     }
     const lines: string[] = [];
-    for (const raw of buf.toString('utf8', 0, nl).split('\n')) {
+    const raws = buf.toString('utf8', 0, nl).split('\n');
+    let irregular = false;
+    for (const raw of raws) {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (line !== raw) irregular = true;
       if (line.trim() !== '') lines.push(line);
+      else irregular = true;
     }
-    return { from, to: from + nl + 1, lines, ...(reset ? { reset: true } : {}) };
+    const at = irregular ? offsetsOf(raws, from) : undefined;
+    return { from, to: from + nl + 1, lines, ...(at ? { at } : {}), ...(reset ? { reset: true } : {}) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The offsets of the non-blank lines among `raws` (the split text, each followed by one newline byte). */
+function offsetsOf(raws: string[], from: number): number[] {
+  const at: number[] = [];
+  let pos = from;
+  for (const raw of raws) {
+    if (raw.trim() !== '') at.push(pos);
+    pos += Buffer.byteLength(raw) + 1;
+  }
+  return at;
 }
 
 function readExactly(fd: number, position: number, len: number): Buffer {

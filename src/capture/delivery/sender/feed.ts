@@ -197,9 +197,11 @@ export class SessionFeed {
     for (const r of rec.skipped ?? [])
       setAside({ reason: 'line_too_large', from: r.from, to: r.to, message: `${r.to - r.from} bytes` });
     let offset = rec.from;
-    for (const line of rec.lines) {
-      const at = offset;
-      offset += Buffer.byteLength(line) + 1;
+    for (let i = 0; i < rec.lines.length; i++) {
+      const line = rec.lines[i]!;
+      // The line's place in its file (`at` when a cut span or a dropped blank line broke the arithmetic).
+      const at = rec.at?.[i] ?? offset;
+      offset = at + Buffer.byteLength(line) + 1;
       let parsed: unknown;
       try {
         parsed = JSON.parse(line);
