@@ -79,6 +79,9 @@ export function createStoreOn(deps: StoreDeps): TrackerSessionStore {
           },
           k.sessionId,
         );
+        // The gate names the file on every item (the shape push and upload bodies carry); this route names it once
+        // per request and takes items as { uuid?, line }. Dropping the copy changes nothing the gate decided.
+        for (const item of body.entries as Array<{ subKey?: string }>) delete item.subKey;
         if (body.entries.length > 0) sends.push(queue.enqueue(k, body, body.entries.length));
       }
       await Promise.all(sends);
