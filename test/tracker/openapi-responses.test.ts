@@ -67,7 +67,12 @@ async function call(
 
 it('answers one real request to every documented route with what the document says', async () => {
   const pushed = (await call('POST', '/api/v1/sessions', {
-    body: { session: makeSession({ id: 'doc-1' }), createPost: true, visibility: 'unlisted' },
+    body: {
+      session: makeSession({ id: 'doc-1' }),
+      createPost: true,
+      visibility: 'unlisted',
+      entries: [{ uuid: 'p1', line: { type: 'user', uuid: 'p1' } }],
+    },
   })) as Call & { body: { postId: string; url: string } };
   expect(pushed.status).toBe(200);
   const detail = (await call('GET', '/api/v1/sessions/doc-1')).body as { session: { shareSlug: string } };
@@ -101,20 +106,29 @@ it('answers one real request to every documented route with what the document sa
     ['post /api/v1/sessions', () => Promise.resolve(pushed)],
     [
       'post /api/v1/sessions/upload',
-      () => call('POST', '/api/v1/sessions/upload', { body: { sessions: [makeSession({ id: 'doc-2' })] } }),
+      () =>
+        call('POST', '/api/v1/sessions/upload', {
+          body: {
+            sessions: [makeSession({ id: 'doc-2' })],
+            transcripts: [{ sessionId: 'doc-2', entries: [{ line: { type: 'summary' } }] }],
+          },
+        }),
     ],
     [
       'post /api/v1/sessions/{id}/events',
       () =>
         call('POST', '/api/v1/sessions/doc-3/events', {
-          body: { events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'd3', text: 'x' } }] },
+          body: {
+            events: [{ seq: 0, turnIndex: 0, event: { kind: 'prompt', uuid: 'd3', text: 'x' } }],
+            entries: [{ uuid: 'd3', line: { type: 'user', uuid: 'd3' } }],
+          },
         }),
     ],
     [
       'post /api/v1/sessions/{id}/entries',
       () =>
-        call('POST', '/api/v1/sessions/doc-1/entries', {
-          body: { entries: [{ uuid: 'e1', line: { type: 'user', uuid: 'e1' } }] },
+        call('POST', '/api/v1/sessions/doc-store/entries', {
+          body: { projectKey: 'docs', entries: [{ uuid: 'e1', line: { type: 'user', uuid: 'e1' } }] },
         }),
     ],
     ['get /api/v1/sessions/{id}/entries', () => call('GET', '/api/v1/sessions/doc-1/entries?limit=10')],
