@@ -3,15 +3,25 @@ import { existsSync } from 'node:fs';
 import type { EgressGate, Gated } from '../core/egress/index.js';
 import { gitOriginOf } from '../core/git/origin.js';
 import type { RedactionReport, Session, SessionMeta } from '../core/model/session.js';
+import { loadSessionWithEntries, type EntryBatch } from '../core/transcript/read-entries.js';
 
 export interface PreparedSession {
   session: Gated<Session>;
-  /** What the gate redacted in this session. */
+  /** What the gate redacted in this session's events (its lines carry the same secrets: not counted twice). */
   redaction: RedactionReport;
+  /** With `withEntries`: the session's gated transcript lines, read in the same pass as its events. */
+  entries?: EntryBatch;
 }
 
-export async function prepareSession(gate: EgressGate, transcriptPath: string): Promise<PreparedSession> {
-  const session = await gate.loadSession(transcriptPath);
+export async function prepareSession(
+  gate: EgressGate,
+  transcriptPath: string,
+  opts: { withEntries?: boolean } = {},
+): Promise<PreparedSession> {
+  // One read for both when the lines are wanted now (sync's batches); a second read costs about as much again.
+  const { session, entries } = opts.withEntries
+    ? await loadSessionWithEntries(gate, transcriptPath)
+    : { session: await gate.loadSession(transcriptPath), entries: undefined };
   const firstPrompt = session.turns.flatMap((t) => t.events).find((e) => e.kind === 'prompt');
   if (firstPrompt && firstPrompt.kind === 'prompt' && !session.meta.firstPrompt) {
     // Built from a gated event: already cut and redacted.
@@ -20,7 +30,7 @@ export async function prepareSession(gate: EgressGate, transcriptPath: string): 
   }
   session.meta = withGitOrigin(session.meta);
   const redaction = session.redaction ?? { total: 0, byRule: {} };
-  return { session, redaction };
+  return { session, redaction, ...(entries ? { entries } : {}) };
 }
 
 /**

@@ -4,7 +4,9 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEgressGate } from '../../src/capture/session/egress.js';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
+import { prepareSession } from '../../src/export/prepare-session.js';
 import { createContext } from '../../src/cli/invocation.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { runSync } from '../../src/cli/sync/run-sync.js';
@@ -66,7 +68,12 @@ function machine(name: string, withFixtures = true, at: WebTracker = tracker) {
       home: join(dir, 'home'),
     });
     expect(r.code, r.err + r.out).toBe(0);
-    return JSON.parse(r.out) as { uploaded: number; unchanged: number; failed: unknown[] };
+    return JSON.parse(r.out) as {
+      uploaded: number;
+      unchanged: number;
+      failed: unknown[];
+      redaction: { total: number; byRule: Record<string, number> };
+    };
   };
   const file = (sid: string) => join(projects, '-home-dev-proj', `${sid}.jsonl`);
   return { dir, projects, env, sync, file, dataDir: join(dir, 'data') };
@@ -138,7 +145,13 @@ describe('sync sends the transcript lines', () => {
     const m = machine('d', false);
     const sid = 'c1c2d3e4-0000-4000-8000-00000000d001';
     const s = writePlantedSession(m.projects, m.dataDir, sid, '/home/dev/planted');
-    expect(await m.sync()).toMatchObject({ uploaded: 1, failed: [] });
+    const report = await m.sync();
+    expect(report).toMatchObject({ uploaded: 1, failed: [] });
+    // Each secret counted once, as its session's events count it (its line carries the same secret).
+    const gate = openEgressGate({ dataDir: m.dataDir, redact: true });
+    const { redaction } = await prepareSession(gate, s.path);
+    expect(redaction.total).toBeGreaterThan(3);
+    expect(report.redaction).toEqual(redaction);
     const stored = await storedEntries(client, sid);
     expect(leaks(stored)).toEqual([]);
     expect(JSON.stringify(stored)).toContain(AFTER_MARK);

@@ -7,8 +7,8 @@ import type { RedactionReport } from '../../core/model/session.js';
 import { BatonError, isBatonError } from '../../core/errors.js';
 import type { Session } from '../../core/model/session.js';
 import type { CliContext } from '../invocation.js';
-import { readAllEntries, type EntryBatch } from '../../core/transcript/read-entries.js';
-import { prepareSession } from '../../export/prepare-session.js';
+import type { EntryBatch } from '../../core/transcript/read-entries.js';
+import { prepareSession, type PreparedSession } from '../../export/prepare-session.js';
 import {
   UPLOAD_LIMITS,
   uploadSession,
@@ -103,7 +103,6 @@ export async function runSync(
   }
   run.report.bytes = run.doneBytes;
   run.report.seconds = (Date.now() - started) / 1000;
-  run.report.redaction = run.gate.report();
   return run.report;
 }
 
@@ -119,7 +118,7 @@ async function openSync(
   const list = await selectTranscripts(ctx.claudeConfigDir, { ...opts, cwd: ctx.io.cwd });
   // One gate for the whole run: every session leaves through it (pauses recorded here, <private> spans, redaction).
   const gate = openEgressGate({ dataDir, redact: opts.redact });
-  const report = emptyReport(list.length, gate.report(), opts.redact);
+  const report = emptyReport(list.length, { total: 0, byRule: {} }, opts.redact);
   const todo: Todo[] = [];
   for (const t of list) {
     const fp = await fingerprint(t.path, t.size);
@@ -185,19 +184,13 @@ async function uploadAll(run: SyncRun): Promise<void> {
   const max = (run.opts.limits ?? UPLOAD_LIMITS).pushMaxBytes;
   try {
     for (const t of run.todo) {
-      const session = await prepare(run, t);
-      if (!session) continue;
-      // Too big for a batch: uploadSession reads the lines itself as it sends them, never all of them at once.
-      if (t.bytes > max) {
-        await up.alone({ ...t, session }, { transcriptPath: t.path });
-        continue;
-      }
-      const entries = await readAllEntries(run.gate, t.path).catch((err: unknown) => {
-        run.report.failed.push({ path: t.path, error: err instanceof Error ? err.message : String(err) });
-        return null;
-      });
-      if (!entries) continue;
-      if (t.bytes + entries.bytes > max) await up.alone({ ...t, session }, { read: entries });
+      // Lines and events in one read; but a transcript over the cap is read again by uploadSession, its lines
+      // streamed as they are sent (never all in memory).
+      const prepared = await prepare(run, t, t.bytes <= max);
+      if (!prepared) continue;
+      const { session, entries } = prepared;
+      if (!entries) await up.alone({ ...t, session }, { transcriptPath: t.path });
+      else if (t.bytes + entries.bytes > max) await up.alone({ ...t, session }, { read: entries });
       else await up.add({ ...t, session, entries });
     }
     await up.finish();
@@ -208,15 +201,16 @@ async function uploadAll(run: SyncRun): Promise<void> {
 }
 
 /** The session to upload, or null when it failed to read, its project is ignored, or it holds no event. */
-async function prepare(run: SyncRun, t: Todo): Promise<Gated<Session> | null> {
+async function prepare(run: SyncRun, t: Todo, withEntries: boolean): Promise<PreparedSession | null> {
   const { report } = run;
-  let session: Gated<Session>;
+  let prepared: PreparedSession;
   try {
-    session = (await prepareSession(run.gate, t.path)).session;
+    prepared = await prepareSession(run.gate, t.path, { withEntries });
   } catch (err) {
     report.failed.push({ path: t.path, error: err instanceof Error ? err.message : String(err) });
     return null;
   }
+  const { session } = prepared;
   if (isProjectIgnored(session.meta.cwd, run.ctx.config.syncIgnore)) {
     report.ignored++;
     run.record(t, session.meta.id, { ignored: true });
@@ -227,7 +221,14 @@ async function prepare(run: SyncRun, t: Todo): Promise<Gated<Session> | null> {
     run.record(t, session.meta.id);
     return null;
   }
-  return session;
+  addRedaction(report.redaction, prepared.redaction);
+  return prepared;
+}
+
+/** Sums per-session reports: the gate's own report would count each secret twice (in an event and in its line). */
+function addRedaction(into: RedactionReport, r: RedactionReport): void {
+  into.total += r.total;
+  for (const [rule, n] of Object.entries(r.byRule)) into.byRule[rule] = (into.byRule[rule] ?? 0) + n;
 }
 
 const REFUSED = ['invalid_request', 'too_large'];
