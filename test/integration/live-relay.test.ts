@@ -1,5 +1,5 @@
 // The live relay against a real tracker: hook prompts first, transcript events once, order, restart, pause, end.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addLiveNote, setLivePaused, startLive, stopLive } from '../../src/capture/delivery/live/control.js';
 import { livePaths } from '../../src/capture/delivery/live/paths.js';
@@ -153,6 +153,14 @@ describe('live relay with a real tracker', () => {
       (r) => r.type === 'user' && typeof (r.message as { content?: unknown }).content === 'string',
     );
     expect(prompts.map((p) => p.event.uuid)).toEqual(recordedPrompts.map((r) => r.uuid));
+    // The kept session carries its raw transcript lines too (issue 12), line for line, so it can be resumed.
+    const mirrored = await sb.client.sessions.listEntries(sb.sessionId, { limit: 1000 });
+    const written = readFileSync(sb.transcriptPath, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as unknown);
+    expect(written).toHaveLength(recordedLines().length);
+    expect(mirrored.entries.map((e) => e.line)).toEqual(written);
   });
 
   it('resumes after a restart without repeating events, and continues the seq numbers', async () => {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { isBatonError } from '../../../core/errors.js';
 import type { TrackerClient } from '../../../client/index.js';
 import type { EgressGate } from '../../../core/egress/index.js';
+import { uploadSession } from '../../../export/upload-session.js';
 import { openEgressGate } from '../../session/egress.js';
 import { endLiveState, type LiveState } from './state.js';
 
@@ -58,14 +59,22 @@ export async function finalizeLive(
   }
 }
 
-/** Best effort: without it the post is built from the streamed events, which is still a faithful record. */
+/**
+ * Best effort: without it the post is built from the streamed events, which is still a faithful record. Pushed the
+ * way `baton push` does it, raw transcript lines included (issue 12), so the kept session can be resumed elsewhere
+ * even when auto-sync is off.
+ */
 async function pushTranscript(state: LiveState, deps: FinalizeDeps, gate: EgressGate): Promise<void> {
   const path = state.transcriptPath;
   if (!path || !existsSync(path)) return;
   try {
     const session = await gate.loadSession(path);
-    await deps.client.sessions.push(
-      gate.body({ session, visibility: state.visibility, source: 'cli-stream' as const }),
+    await uploadSession(
+      deps.client,
+      gate,
+      session,
+      { visibility: state.visibility, source: 'cli-stream' },
+      { transcriptPath: path },
     );
   } catch (err) {
     deps.log?.(`pushing the transcript before completing failed: ${String(err)}`);
