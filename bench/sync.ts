@@ -1,5 +1,6 @@
 // Historical sync: `baton sync --all` of a ~1 GB corpus of generated transcripts into a local tracker (its own
-// process, fresh SQLite file), against a bare read + JSON.parse pass over the same files; then a resumed rerun.
+// process, fresh SQLite file), events and raw transcript lines (issue 12), against a bare read + JSON.parse pass over
+// the same files; then a resumed rerun, and what the tracker stores for the lines (`baton tracker storage`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -14,6 +15,8 @@ const TOTAL_MB = Number(process.env.BENCH_SYNC_MB ?? 1024);
 const SESSION_MB = Number(process.env.BENCH_SYNC_SESSION_MB ?? 5);
 const PROJECTS = 4;
 const TARGET_S = 60;
+/** Only the full-size run replaces the figures in docs/benchmarks.md (a smaller one is a quick look). */
+const WRITE_DOC = process.env.BENCH_SYNC_WRITE === '1' || (TOTAL_MB === 1024 && SESSION_MB === 5);
 
 const BASELINE = `
 const { createReadStream, readdirSync } = require('node:fs');
@@ -110,6 +113,22 @@ function run(
   return { ms, stdout: r.stdout, cpuS: m ? Number(m[1]) / 1e6 : NaN, rssMb: m ? Number(m[2]) / 1024 : NaN };
 }
 
+/** The tracker's storage report for the transcript lines, or null when this build has no such command. */
+function storage(
+  db: string,
+): { entries: number; rawBytes: number; storedBytes: number; ratio: number } | null {
+  const r = spawnSync(process.execPath, [CLI, 'tracker', 'storage', '--json', '--db', db], {
+    env: cleanEnv({ HOME: tmpdir() }),
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) return null;
+  try {
+    return JSON.parse(r.stdout) as { entries: number; rawBytes: number; storedBytes: number; ratio: number };
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds a process has used so far (Linux /proc; NaN elsewhere). */
 function procCpuS(pid: number | undefined): number {
   try {
@@ -125,7 +144,8 @@ async function main(): Promise<void> {
   const c = await corpus();
   const work = mkdtempSync(join(tmpdir(), 'baton-bench-sync-run-'));
   const loadBefore = loadavg();
-  const tracker = await startTracker(join(work, 'tracker.db'));
+  const db = join(work, 'tracker.db');
+  const tracker = await startTracker(db);
   try {
     // Warm the page cache first, so neither run pays for reading the corpus from disk.
     run(['-e', BASELINE, join(c.dir, 'projects')], cleanEnv({}));
@@ -149,6 +169,11 @@ async function main(): Promise<void> {
     };
     const again = run([CLI, 'sync', '--all', '--json'], env);
     const rerun = JSON.parse(again.stdout) as { uploaded: number; unchanged: number };
+    const stored = storage(db);
+    const mib = (n: number) => (n / 1024 ** 2).toFixed(0);
+    const storedRow = stored
+      ? `| (transcript lines stored: ${stored.entries.toLocaleString('en-US')} lines, ${mib(stored.rawBytes)} MB as sent, ${mib(stored.storedBytes)} MB stored: ${stored.ratio.toFixed(2)}x of raw, ${(stored.storedBytes / c.bytes).toFixed(2)}x of the corpus on disk) | | | | |`
+      : '| (transcript lines stored: no `baton tracker storage` in this build) | | | | |';
     const gb = c.bytes / 1024 ** 3;
     const ok = first.ms / 1000 <= TARGET_S ? 'met' : 'MISSED';
     const rows = [
@@ -157,16 +182,18 @@ async function main(): Promise<void> {
       `| baseline: readline + JSON.parse of every line | ${(base.ms / 1000).toFixed(1)} | ${(c.bytes / 1024 ** 2 / (base.ms / 1000)).toFixed(0)} | 1.00x | ${base.stdout.trim()} records |`,
       `| \`baton sync --all\` (fresh tracker) | ${(first.ms / 1000).toFixed(1)} | ${(c.bytes / 1024 ** 2 / (first.ms / 1000)).toFixed(0)} | ${(first.ms / base.ms).toFixed(2)}x | ${report.uploaded} sessions, ${report.events.toLocaleString('en-US')} events stored, ${report.failed.length} failed; target ≤ ${TARGET_S} s: ${ok} |`,
       `| (CPU during the sync: \`baton sync\` ${first.cpuS.toFixed(1)} s, peak RSS ${first.rssMb.toFixed(0)} MB; tracker ${trackerCpu.toFixed(1)} s) | | | | |`,
+      storedRow,
       `| rerun (resumable: nothing changed) | ${(again.ms / 1000).toFixed(1)} | — | ${(again.ms / base.ms).toFixed(2)}x | ${rerun.uploaded} uploaded, ${rerun.unchanged} unchanged |`,
     ].join('\n');
     console.log(`\n${rows}`);
+    if (!WRITE_DOC) return;
     const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
     writeBenchSection(
       'sync',
       `## Historical sync\n\nCommand: \`npm run build && npx tsx bench/sync.ts\` (${machineLine()}; load average ${load(loadBefore)} before, ${load(loadavg())} after).\n\n` +
         `Corpus: ${c.files} generated transcripts (${SESSION_MB} MB each, ${PROJECTS} projects), ${gb.toFixed(2)} GB in total. ` +
         'The tracker runs as its own process (`baton tracker serve`, fresh SQLite file, default rate limit 60/min); the sync is ' +
-        '`node dist/cli.js sync --all` with redaction on, NODE_EXTRA_CA_CERTS unset. Baseline: one node process reading every ' +
+        '`node dist/cli.js sync --all` with redaction on, the raw transcript lines of each session sent with its events (issue 12), NODE_EXTRA_CA_CERTS unset. Baseline: one node process reading every ' +
         'line of the corpus and JSON.parse-ing it, nothing else (after one untimed pass that warms the page cache). CPU seconds are ' +
         "the processes' own user+system time; on this shared 2-core machine wall time also carries other jobs' load.\n\n" +
         `${rows}\n`,
