@@ -33,7 +33,9 @@ export interface SenderOptions {
   signal?: AbortSignal;
 }
 
-const DEFAULT_LIMITS: BatchLimits = { maxEvents: 1000, maxEntries: 2000, maxBytes: 4 * 1024 * 1024 };
+// 8 MB of body per request (the tracker takes 32): with the raw lines beside the events a body is about 1.5x the
+// transcript it covers, and the sender sends at most one request a second.
+const DEFAULT_LIMITS: BatchLimits = { maxEvents: 1000, maxEntries: 2000, maxBytes: 8 * 1024 * 1024 };
 
 /** Queue items (events + transcript lines) one request may carry when nothing was refused. */
 export const fullBatch = (limits: BatchLimits): number => limits.maxEvents + limits.maxEntries;
