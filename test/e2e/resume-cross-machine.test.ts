@@ -163,4 +163,23 @@ describeClaude('issue #12: resume a session on another machine', () => {
     const d = await trackerSession(tracker, s.sessionId);
     expect(d?.session.totals.prompts, 'three prompts in all, none counted twice').toBe(3);
   }, 120_000);
+
+  it("back on A, baton resume replaces A's older copy and the model on A gets B's turn too", async () => {
+    await settled(tracker, b, s.sessionId, 90_000);
+    const r = await batonOk(a, tracker, ['resume', s.sessionId, '--json']);
+    const out = JSON.parse(r.stdout) as { directory: string; files: { subKey: string; action: string }[] };
+    expect(out.directory).toBe(a.projectDir);
+    expect(out.files.find((f) => f.subKey === '')?.action, "A's copy lacked B's lines").toBe('replaced');
+    const recs = localFiles(s.transcript)
+      .get('')!
+      .map((l) => JSON.parse(l) as Rec);
+    const cwds = new Set(recs.flatMap((rec) => (typeof rec.cwd === 'string' ? [rec.cwd] : [])));
+    expect([...cwds], "every record's cwd is A's checkout again").toEqual([a.projectDir]);
+    const prompt = `epsilon back on A ${s.n}`;
+    const run = await runClaudeOk({ bin: claudeBin, sandbox: a, fake, prompt, resume: s.sessionId });
+    expect(run.sessionId).toBe(s.sessionId);
+    const conv = expectEarlierTurns(requestFor(fake, prompt), s, prompt);
+    expect(conv, "B's prompt").toContain(`user:text:${bPrompt}`);
+    expect(conv, "B's reply").toContain(`assistant:text:ECHO: ${bPrompt}`);
+  }, 120_000);
 });
