@@ -1,5 +1,6 @@
 // A session's raw transcript lines (the main file, then each subagent file) through the egress gate, for the
-// tracker's lossless mirror (issue 12). Streams in batches: memory holds one read chunk's lines, never a whole file.
+// tracker's lossless mirror (issue 12): streamed in batches (memory holds one read chunk's lines, never a whole file),
+// or, for a session small enough to send whole, gathered in the same pass that reads its events.
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { SessionEntryItem } from '../api/transcript-entries.js';
 import type { Gated } from '../egress/index.js';
