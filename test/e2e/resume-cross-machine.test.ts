@@ -18,6 +18,7 @@ import {
   expectEarlierTurns,
   expectGatedCopy,
   expectSameLines,
+  filesHolding,
   localFiles,
   mirrored,
   requestFor,
@@ -162,6 +163,13 @@ describeClaude('issue #12: resume a session on another machine', () => {
     expectSameLines(main.slice(before.length), added, "B's new lines on the tracker");
     const d = await trackerSession(tracker, s.sessionId);
     expect(d?.session.totals.prompts, 'three prompts in all, none counted twice').toBe(3);
+  }, 120_000);
+
+  it('no file on B holds the secret: not the transcripts, not what Baton captured there', async () => {
+    await settled(tracker, b, s.sessionId, 90_000);
+    expect(filesHolding(b.root, s.secret)).toEqual([]);
+    // The check can see it: A's own files still hold what was typed there.
+    expect(filesHolding(a.root, s.secret).length).toBeGreaterThan(0);
   }, 120_000);
 
   it("back on A, baton resume replaces A's older copy and the model on A gets B's turn too", async () => {

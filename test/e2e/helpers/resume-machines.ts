@@ -204,6 +204,21 @@ export function expectSameLines(copy: Rec[], lines: string[], label: string): vo
   );
 }
 
+/** Every file under `root` whose bytes hold `needle` (a machine's whole disk, as far as the test made one). */
+export function filesHolding(root: string, needle: string): string[] {
+  const hits: string[] = [];
+  const bytes = Buffer.from(needle);
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && readFileSync(p).includes(bytes)) hits.push(p);
+    }
+  };
+  walk(root);
+  return hits;
+}
+
 /** `baton <args>` on a machine, against the tracker, failing with its output when it does not exit 0. */
 export async function batonOk(sb: ClaudeSandbox, t: Tracker, args: string[], cwd = sb.projectDir) {
   const r = await runBatonCli(sb, args, { cwd, env: { BATON_URL: t.url, BATON_API_KEY: t.key } });
