@@ -44,6 +44,30 @@ describe('pause filter', () => {
     ]);
   });
 
+  it('a reader that outlives the pause sees it end: the resume re-read from the log closes the open span', () => {
+    // The pause log as a long-running sender sees it: re-read (new span objects) once the resume is recorded.
+    let spans: PauseSpan[] = [{ from: at(10), afterUuid: 'a' }];
+    const admit = createPauseFilter(() => spans, 's1');
+    const judged = (r: Record<string, unknown>) => (admit(r) ? 'kept' : 'refused');
+    expect([rec('a', 5), rec('b', 12)].map(judged)).toEqual(['kept', 'refused']);
+    // Resumed after c; the filter reads c before it learns of the resume, then d after.
+    expect(judged(rec('c', 14))).toBe('refused');
+    spans = [{ from: at(10), to: at(15), afterUuid: 'a', untilUuid: 'c' }];
+    expect([rec('d', 16), rec('e', 17)].map(judged)).toEqual(['kept', 'kept']);
+    // Same when the resume is known before its end record comes by: that record is still refused, not the next.
+    let spans2: PauseSpan[] = [{ from: at(10), afterUuid: 'a' }];
+    const admit2 = createPauseFilter(() => spans2, 's1');
+    expect(admit2(rec('a', 5))).toBe(true);
+    spans2 = [{ from: at(10), to: at(15), afterUuid: 'a', untilUuid: 'c' }];
+    expect([rec('b', 1), rec('c', 30), rec('d', 31)].map((r) => admit2(r))).toEqual([false, false, true]);
+    // A resume without an end uuid hands the span over to time alone.
+    let spans3: PauseSpan[] = [{ from: at(10), afterUuid: 'a' }];
+    const admit3 = createPauseFilter(() => spans3, 's1');
+    expect([rec('a', 5), rec('b', 12)].map((r) => admit3(r))).toEqual([true, false]);
+    spans3 = [{ from: at(10), to: at(15), afterUuid: 'a' }];
+    expect([rec('c', 14), rec('d', 16)].map((r) => admit3(r))).toEqual([false, true]);
+  });
+
   it('a closed span without an end uuid is judged by time alone (it must not run to the end of the file)', () => {
     const spans = { s1: [{ from: at(10), to: at(20), afterUuid: 'a' }] };
     expect(run(spans, [rec('a', 5), rec('b', 30), rec('c', 15)])).toEqual(['c']);

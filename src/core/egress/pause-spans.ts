@@ -48,8 +48,9 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  * to the end). Both tests refuse; neither is needed for the other, so a conservative union is what leaves.
  */
 export function createPauseFilter(lookup: PauseLookup, fallbackSessionId: string | undefined): RecordFilter {
-  // Spans whose `afterUuid` was seen in this file, waiting for their `untilUuid`.
-  const open = new Set<PauseSpan>();
+  // Spans whose `afterUuid` was seen in this file, waiting for their `untilUuid`; keyed by their start, because a
+  // long-running reader gets a new copy of a span when the log is re-read (the resume adds its end to it).
+  const open = new Map<string, OpenSpan>();
   // Other sessions whose history this file carries (a fork's parent): their pauses apply to it as well.
   const adopted = new Set<string>();
   const spansOf = (sid: string | undefined): readonly PauseSpan[] => {
@@ -69,9 +70,15 @@ export function createPauseFilter(lookup: PauseLookup, fallbackSessionId: string
     }
     const spans = spansOf(sid);
     if (spans.length === 0 && open.size === 0) return true;
+    if (open.size > 0) refreshOpen(open, spans);
     // Positionally inside a span (uuid-less control records too, e.g. a title written while paused).
     let refused = open.size > 0;
-    if (uuid !== undefined) for (const p of open) if (p.untilUuid === uuid) open.delete(p);
+    if (uuid !== undefined) {
+      for (const [k, o] of open) {
+        if (o.span.untilUuid === uuid) open.delete(k);
+        else o.passed.add(uuid);
+      }
+    }
     const timestamp = str(record.timestamp);
     if (!refused && spans.length > 0) {
       refused =
@@ -81,9 +88,34 @@ export function createPauseFilter(lookup: PauseLookup, fallbackSessionId: string
       for (const p of spans) {
         // A span with an end time but no end uuid is judged by time only: it must not run to the end of the file.
         const byUuid = p.afterUuid !== undefined && (p.to === undefined || p.untilUuid !== undefined);
-        if (byUuid && p.afterUuid === uuid && p.untilUuid !== uuid) open.add(p);
+        if (byUuid && p.afterUuid === uuid && p.untilUuid !== uuid)
+          open.set(spanKey(p), { span: p, passed: new Set() });
       }
     }
     return !refused;
   };
+}
+
+/** A span this file entered by position, with the uuids read since (its end may become known after its end passed). */
+interface OpenSpan {
+  span: PauseSpan;
+  passed: Set<string>;
+}
+
+const spanKey = (p: PauseSpan): string => `${p.from}\0${p.afterUuid ?? ''}`;
+
+/**
+ * Open spans take their newest copy: a resume recorded since gives them `to` and `untilUuid`. One whose end record
+ * was read before the resume was known is closed now (the record being judged comes after it).
+ */
+function refreshOpen(open: Map<string, OpenSpan>, spans: readonly PauseSpan[]): void {
+  for (const p of spans) {
+    const k = spanKey(p);
+    const o = open.get(k);
+    if (o === undefined || o.span === p) continue;
+    // Ended without an end uuid: judged by time alone from now on (as a span read that way from the start is).
+    if (p.to !== undefined && p.untilUuid === undefined) open.delete(k);
+    else if (p.untilUuid !== undefined && o.passed.has(p.untilUuid)) open.delete(k);
+    else o.span = p;
+  }
 }
