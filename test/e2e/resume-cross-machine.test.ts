@@ -172,10 +172,16 @@ describeClaude('issue #12: resume a session on another machine', () => {
     expect(filesHolding(a.root, s.secret).length).toBeGreaterThan(0);
   }, 120_000);
 
-  it("back on A, baton resume replaces A's older copy and the model on A gets B's turn too", async () => {
+  it("back on A, baton resume --latest replaces A's older copy and the model on A gets B's turn too", async () => {
     await settled(tracker, b, s.sessionId, 90_000);
-    const r = await batonOk(a, tracker, ['resume', s.sessionId, '--json']);
-    const out = JSON.parse(r.stdout) as { directory: string; files: { subKey: string; action: string }[] };
+    // --latest: the project's latest session, found from A's checkout (same remote as B's).
+    const r = await batonOk(a, tracker, ['resume', '--latest', '--json']);
+    const out = JSON.parse(r.stdout) as {
+      sessionId: string;
+      directory: string;
+      files: { subKey: string; action: string }[];
+    };
+    expect(out.sessionId).toBe(s.sessionId);
     expect(out.directory).toBe(a.projectDir);
     expect(out.files.find((f) => f.subKey === '')?.action, "A's copy lacked B's lines").toBe('replaced');
     const recs = localFiles(s.transcript)
