@@ -1,7 +1,8 @@
-// resume_session: for "latest", a session id or a project — the handoff (or summary) to continue from and the command.
+// resume_session: for "latest", a session id or a project — the handoff (or summary) to continue from and the command;
+// with `fetch`, a session that is not on this machine is brought from the tracker first (src/resume, as `baton resume`).
 import { z } from 'zod';
 import { BatonError, isBatonError } from '../../src/core/errors.js';
-import { encodeProjectDir, listTranscripts } from '../../src/core/transcript/index.js';
+import { encodeProjectDir, findTranscriptById, listTranscripts } from '../../src/core/transcript/index.js';
 import {
   currentProject,
   findHandoff,
@@ -10,6 +11,7 @@ import {
   type FoundHandoff,
 } from '../../src/handoff/index.js';
 import { resumeCommand } from '../../src/handoff/format.js';
+import { resumeRefusal, resumeSession, type ResumeResult } from '../../src/resume/index.js';
 import type { ProjectKey } from '../../src/core/handoff/local-index.js';
 import type { ServerDeps } from '../server-deps.js';
 import { resolveSession } from '../current-session.js';
@@ -26,6 +28,14 @@ const inputSchema = {
     .describe(
       '"latest" (default: the latest session of this project), a session id, or a project name on the tracker.',
     ),
+  fetch: z
+    .boolean()
+    .optional()
+    .describe(
+      "When the session's transcript is not on this machine: bring it from the tracker into Claude Code's project " +
+        'dir for this checkout (as `baton resume <id>`), so the returned command works here. Never replaces a local ' +
+        'transcript that has newer entries. Default false: only report.',
+    ),
 };
 
 const outputSchema = {
@@ -36,6 +46,24 @@ const outputSchema = {
     .object({ title: z.string().nullable(), createdAt: z.string(), origin: z.string(), text: z.string() })
     .nullable(),
   summary: z.string().nullable(),
+  onThisMachine: z
+    .boolean()
+    .describe("Whether the session's transcript is on this machine (claude --resume can reopen it here)."),
+  directory: z.string().nullable().describe('The directory to run the resume command in, when known.'),
+  fetched: z
+    .object({
+      projectDir: z.string(),
+      files: z.array(
+        z.object({
+          subKey: z.string(),
+          path: z.string(),
+          lines: z.number(),
+          action: z.enum(['written', 'replaced', 'unchanged']),
+        }),
+      ),
+    })
+    .nullable()
+    .describe('The transcript files written by `fetch`, or null when nothing was fetched.'),
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,10 +76,13 @@ export const resumeSessionTool = defineTool({
     'Finds where to continue work: for "latest" (this project\'s most recent session), a session id, or a project ' +
     'name, returns the handoff document written at the end of that session (or, without one, a summary of its last ' +
     'turns) and the exact `claude --resume <id>` command. Read the text to pick up the work; give the command to ' +
-    'the user if they want to reopen that session itself.',
+    'the user if they want to reopen that session itself. When the session is not on this machine, says so; with ' +
+    'fetch: true it first brings the transcript from the tracker (so the command works here) and returns the ' +
+    'directory to run it in.',
   input: inputSchema,
   output: outputSchema,
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  // Not read-only: `fetch` writes the transcript files. Not destructive: it never replaces newer local entries.
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, deps) {
     const target = args.target?.trim() || 'latest';
     const client = deps.client();
@@ -101,13 +132,20 @@ export const resumeSessionTool = defineTool({
       );
     }
     const digest = handoff ? null : await sessionDigest(deps, sessionId, 3).catch(() => null);
-    const cwd = handoff?.document?.meta.cwd ?? digest?.cwd ?? null;
+    let cwd = handoff?.document?.meta.cwd ?? digest?.cwd ?? null;
+    const onThisMachine = (await findTranscriptById(sessionId, deps.config.claudeConfigDir)) !== null;
+    const fetched = !onThisMachine && args.fetch ? await fetchHere(deps, sessionId) : null;
+    if (fetched) {
+      cwd = fetched.directory;
+      command = fetched.command;
+    }
     command ??= resumeCommand(sessionId, cwd);
     const projectName = handoff?.document?.meta.projects[0]?.name ?? digest?.project ?? project?.name ?? null;
     const lines = [
       `Resume session ${sessionId}${projectName ? ` (${projectName})` : ''}:`,
       `  ${command}`,
       '',
+      ...whereLines(sessionId, onThisMachine, fetched),
     ];
     let handoffOut: z.infer<typeof outputSchema.handoff> = null;
     if (handoff) {
@@ -144,9 +182,65 @@ export const resumeSessionTool = defineTool({
       resumeCommand: command,
       handoff: handoffOut,
       summary: digest ? renderDigest(digest) : null,
+      onThisMachine: onThisMachine || fetched !== null,
+      directory: fetched?.directory ?? cwd,
+      fetched: fetched
+        ? {
+            projectDir: fetched.projectDir,
+            files: fetched.files.map((f) => ({
+              subKey: f.subKey,
+              path: f.path,
+              lines: f.lines,
+              action: f.action,
+            })),
+          }
+        : null,
     };
   },
 });
+
+/** Brings the session's transcript from the tracker into this machine's project dir (src/resume). */
+async function fetchHere(deps: ServerDeps, sessionId: string): Promise<ResumeResult> {
+  const client = deps.client();
+  if (!client)
+    throw new BatonError('config', 'no tracker configured: the session cannot be fetched onto this machine');
+  try {
+    return await resumeSession(
+      {
+        sessions: client.sessions,
+        claudeConfigDir: deps.config.claudeConfigDir,
+        cwd: deps.cwd,
+        env: deps.env,
+        ...(deps.config.trackerUrl ? { trackerUrl: deps.config.trackerUrl } : {}),
+      },
+      { sessionId },
+    );
+  } catch (err) {
+    if (resumeRefusal(err) !== 'local_newer') throw err;
+    // The model must not force it: the user decides whether local entries may be replaced.
+    throw new BatonError(
+      'conflict',
+      `${(err as Error).message.replace(/, or pass --force.*$/, '')}. Only the user can decide to replace it: ` +
+        `\`baton resume ${sessionId} --force\`.`,
+      { details: (err as BatonError).details },
+    );
+  }
+}
+
+/** What the model should tell the user about where the transcript is. */
+function whereLines(sessionId: string, onThisMachine: boolean, fetched: ResumeResult | null): string[] {
+  if (fetched) {
+    const files = fetched.files.map((f) => `${f.path} (${f.action})`).join(', ');
+    return [`Fetched the transcript from the tracker into ${fetched.projectDir}: ${files}.`, ''];
+  }
+  if (onThisMachine) return [];
+  return [
+    `The transcript of ${sessionId} is not on this machine, so the command above would answer "No conversation ` +
+      `found" here. Call resume_session again with fetch: true (or run \`baton resume ${sessionId}\`) to bring it ` +
+      'from the tracker first.',
+    '',
+  ];
+}
 
 /** The newest transcript of this project directory other than the session asking. */
 async function newestLocalSession(deps: ServerDeps): Promise<string | null> {

@@ -47,8 +47,8 @@ const MANIFEST = {
   },
   resume_session: {
     title: 'Resume a session',
-    hints: 'readOnly idempotent openWorld',
-    input: ['target'],
+    hints: 'idempotent openWorld',
+    input: ['target', 'fetch'],
     required: [],
   },
   get_session: {

@@ -58,7 +58,7 @@ describe('MCP server (in-memory client, real tracker)', () => {
       .filter((t) => t.annotations?.readOnlyHint)
       .map((t) => t.name)
       .sort();
-    expect(readOnly).toEqual(['get_live_status', 'get_session', 'list_sessions', 'resume_session']);
+    expect(readOnly).toEqual(['get_live_status', 'get_session', 'list_sessions']);
   });
 
   it('push_session pushes the current session (redacted) as a new post and returns its URLs', async () => {
