@@ -1,41 +1,46 @@
 // In-order delivery of a SessionStore's append batches, per transcript file, retried with backoff while the tracker
 // is unreachable. The Agent SDK retries a rejected append only three times and then drops the batch, so a transient
-// failure must not reject: the batch waits here instead, and only a permanent refusal reaches the caller.
+// failure must not reject: the batch waits here instead, and only a permanent refusal reaches the caller. Batches
+// that queue up behind a request in flight go together in the next one, so a slow tracker means bigger requests,
+// not a longer queue.
 import { backoffDelay, retryAfterMsOf } from '../client/index.js';
 import { BatonError, httpFailureOf } from '../core/errors.js';
 import { fileId, type TrackerKey } from './key.js';
 
-interface Batch {
-  body: object;
-  count: number;
+interface Batch<I> {
+  items: I[];
   /** The `append` call waiting on this batch's first attempt; null once it was answered. */
   caller: { resolve(): void; reject(err: unknown): void } | null;
 }
 
-interface FileQueue {
+interface FileQueue<I> {
   key: TrackerKey;
-  batches: Batch[];
+  batches: Batch<I>[];
   count: number;
   running: boolean;
-  inFlight: boolean;
   /** The last attempt failed transiently: later batches are answered at once (they wait behind it anyway). */
   failing: boolean;
   lastError: unknown;
   attempt: number;
   /** Ends the current backoff wait early (flush, close). */
   wake: (() => void) | null;
+  /** The last merged request was refused for good: send the head alone, to find the batch at fault. */
+  alone: boolean;
 }
 
-export interface DeliveryQueueOptions {
-  send(key: TrackerKey, body: object): Promise<unknown>;
+export interface DeliveryQueueOptions<I> {
+  /** Stores `items` (one or more queued batches, in order) in the file `key`. */
+  send(key: TrackerKey, items: I[]): Promise<unknown>;
   /** A batch refused for good after its `append` call had returned. */
   onDropped(err: unknown, key: TrackerKey): void;
   maxPendingEntries: number;
+  /** Most items one request carries when batches are merged (a single batch may hold more). */
+  maxItemsPerSend: number;
 }
 
-export interface DeliveryQueue {
+export interface DeliveryQueue<I> {
   /** Resolves once the batch is stored, or queued behind a transient failure; rejects on a permanent refusal. */
-  enqueue(key: TrackerKey, body: object, count: number): Promise<void>;
+  enqueue(key: TrackerKey, items: I[]): Promise<void>;
   pending(): number;
   /** Retries now; resolves when every queue is empty (rejects with code `timeout` after `timeoutMs`). */
   flush(timeoutMs?: number): Promise<void>;
@@ -53,8 +58,9 @@ export function isTransient(err: unknown): boolean {
   return httpFailureOf(err)?.status === 408;
 }
 
-export function createDeliveryQueue(opts: DeliveryQueueOptions): DeliveryQueue {
-  const queues = new Map<string, FileQueue>();
+export function createDeliveryQueue<I>(opts: DeliveryQueueOptions<I>): DeliveryQueue<I> {
+  type Queue = FileQueue<I>;
+  const queues = new Map<string, Queue>();
   const watchers = new Set<() => void>();
   let closed = false;
 
@@ -77,9 +83,9 @@ export function createDeliveryQueue(opts: DeliveryQueueOptions): DeliveryQueue {
     for (const q of queues.values()) n += q.count;
     return n;
   };
-  const idle = (q: FileQueue | undefined) => q === undefined || (q.batches.length === 0 && !q.running);
+  const idle = (q: Queue | undefined) => q === undefined || (q.batches.length === 0 && !q.running);
 
-  function sleep(q: FileQueue, ms: number): Promise<void> {
+  function sleep(q: Queue, ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -93,31 +99,51 @@ export function createDeliveryQueue(opts: DeliveryQueueOptions): DeliveryQueue {
     });
   }
 
-  function shift(q: FileQueue): Batch {
-    const b = q.batches.shift()!;
-    q.count -= b.count;
+  function shift(q: Queue, n: number): Batch<I>[] {
+    const out = q.batches.splice(0, n);
+    for (const b of out) q.count -= b.items.length;
     q.attempt = 0;
-    return b;
+    return out;
   }
 
-  async function pump(q: FileQueue): Promise<void> {
+  /** How many batches from the head the next request carries. */
+  function take(q: Queue): number {
+    if (q.alone) return 1;
+    let n = 0;
+    let items = 0;
+    for (const b of q.batches) {
+      if (n > 0 && items + b.items.length > opts.maxItemsPerSend) break;
+      n++;
+      items += b.items.length;
+    }
+    return n;
+  }
+
+  async function pump(q: Queue): Promise<void> {
     if (q.running) return;
     q.running = true;
     try {
       while (q.batches.length > 0 && !closed) {
-        const head = q.batches[0]!;
+        const sending = q.batches.slice(0, take(q));
+        const head = sending[0]!;
         try {
-          q.inFlight = true;
-          await opts.send(q.key, head.body);
-          q.inFlight = false;
+          await opts.send(
+            q.key,
+            sending.flatMap((b) => b.items),
+          );
           q.failing = false;
-          if (q.batches[0] === head) shift(q);
-          head.caller?.resolve();
+          q.alone = false;
+          // Unless cancelSession emptied the queue meanwhile (and answered the callers itself).
+          if (q.batches[0] === head) for (const b of shift(q, sending.length)) b.caller?.resolve();
         } catch (err) {
-          q.inFlight = false;
           if (q.batches[0] !== head) continue; // cancelled while in flight
           if (!isTransient(err)) {
-            shift(q);
+            if (sending.length > 1) {
+              q.alone = true;
+              continue;
+            }
+            q.alone = false;
+            shift(q, 1);
             if (head.caller) head.caller.reject(err);
             else opts.onDropped(err, q.key);
             continue;
@@ -135,14 +161,14 @@ export function createDeliveryQueue(opts: DeliveryQueueOptions): DeliveryQueue {
       }
     } finally {
       q.running = false;
-      q.inFlight = false;
       if (q.batches.length === 0 && queues.get(fileId(q.key)) === q) queues.delete(fileId(q.key));
       changed();
     }
   }
 
   return {
-    enqueue(key, body, count) {
+    enqueue(key, items) {
+      const count = items.length;
       if (closed) return Promise.reject(new BatonError('invalid_input', 'session store: closed'));
       const id = fileId(key);
       let q = queues.get(id);
@@ -152,11 +178,11 @@ export function createDeliveryQueue(opts: DeliveryQueueOptions): DeliveryQueue {
           batches: [],
           count: 0,
           running: false,
-          inFlight: false,
           failing: false,
           lastError: undefined,
           attempt: 0,
           wake: null,
+          alone: false,
         };
         queues.set(id, q);
       }
@@ -173,7 +199,7 @@ export function createDeliveryQueue(opts: DeliveryQueueOptions): DeliveryQueue {
       }
       const queue = q;
       return new Promise<void>((resolve, reject) => {
-        queue.batches.push({ body, count, caller: queue.failing ? null : { resolve, reject } });
+        queue.batches.push({ items, caller: queue.failing ? null : { resolve, reject } });
         queue.count += count;
         if (queue.failing) resolve();
         void pump(queue);
@@ -214,11 +240,10 @@ export function createDeliveryQueue(opts: DeliveryQueueOptions): DeliveryQueue {
     async cancelSession(sessionId) {
       const mine = [...queues.values()].filter((q) => q.key.sessionId === sessionId);
       for (const q of mine) {
-        // An attempt in flight cannot be called back: it is awaited, then the session is deleted after it.
-        const keep = q.inFlight ? q.batches.slice(0, 1) : [];
-        for (const b of q.batches.slice(keep.length)) b.caller?.resolve();
-        q.batches = keep;
-        q.count = keep.reduce((n, b) => n + b.count, 0);
+        // A request in flight cannot be called back: it is awaited (idle below), and the session deleted after it.
+        for (const b of q.batches) b.caller?.resolve();
+        q.batches = [];
+        q.count = 0;
         q.wake?.();
       }
       changed();

@@ -40,27 +40,41 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   !Array.isArray(v) &&
   [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null);
 
+/** An entry that came out of the gate (sealed, so a later `gate.body` passes it through untouched). */
+type GatedItem = { subKey?: string; uuid?: string; line: Record<string, unknown> };
+
 const notFound = (err: unknown) => err instanceof BatonError && err.code === 'not_found';
 
 export function createStoreOn(deps: StoreDeps): TrackerSessionStore {
   const { clients, gate } = deps;
 
-  async function send(key: TrackerKey, body: object): Promise<void> {
+  /** Sessions the tracker files under another projectKey: their appends go without one. */
+  const filedElsewhere = new Set<string>();
+
+  /** One request for gated items of one file. Items already gated pass the gate as they are: only the body is new. */
+  async function send(key: TrackerKey, items: GatedItem[]): Promise<void> {
+    const body = (projectKey?: string) =>
+      gate.body({ subKey: key.subKey, ...(projectKey ? { projectKey } : {}), entries: items }, key.sessionId);
+    if (filedElsewhere.has(key.sessionId)) {
+      await clients.write.sessions.appendEntries(key.sessionId, body());
+      return;
+    }
     try {
-      await clients.write.sessions.appendEntries(key.sessionId, body as never);
+      await clients.write.sessions.appendEntries(key.sessionId, body(key.projectKey));
     } catch (err) {
       // The session is filed under the projectKey of its first append. Resumed from another cwd (another default
       // projectKey), its new lines still belong to it: they are stored, and it stays listed where it was.
       if (reasonOf(err) !== 'project_key_mismatch') throw err;
-      const { projectKey: _dropped, ...rest } = body as { projectKey?: string };
-      await clients.write.sessions.appendEntries(key.sessionId, gate.body(rest, key.sessionId) as never);
+      filedElsewhere.add(key.sessionId);
+      await clients.write.sessions.appendEntries(key.sessionId, body());
     }
   }
 
-  const queue = createDeliveryQueue({
+  const queue = createDeliveryQueue<GatedItem>({
     send,
     onDropped: (err, key) => deps.onError(asStoreError(err), sessionKeyOf(key)),
     maxPendingEntries: deps.maxPendingEntries,
+    maxItemsPerSend: CHUNK,
   });
 
   return {
@@ -79,10 +93,11 @@ export function createStoreOn(deps: StoreDeps): TrackerSessionStore {
           },
           k.sessionId,
         );
+        const items = body.entries as GatedItem[];
         // The gate names the file on every item (the shape push and upload bodies carry); this route names it once
         // per request and takes items as { uuid?, line }. Dropping the copy changes nothing the gate decided.
-        for (const item of body.entries as Array<{ subKey?: string }>) delete item.subKey;
-        if (body.entries.length > 0) sends.push(queue.enqueue(k, body, body.entries.length));
+        for (const item of items) delete item.subKey;
+        if (items.length > 0) sends.push(queue.enqueue(k, items));
       }
       await Promise.all(sends);
     },

@@ -1,0 +1,195 @@
+// SessionStore append latency: 50 Agent SDK sessions at once, each appending 10 batches a second (the SDK's eager
+// flush), through createTrackerSessionStore to a tracker in its own process, on SQLite and PostgreSQL. Baseline: GET
+// /healthz timed on the same schedule during the same load, so a busy machine shows in both columns.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTrackerClient } from '../src/client/index.js';
+import { createTrackerSessionStore } from '../src/session-store/index.js';
+import type { SessionStoreEntry } from '../src/session-store/types.js';
+import { machineLine, percentile, writeBenchSection } from './lib/report.js';
+import {
+  benchSchema,
+  bundleTracker,
+  cpuCalibrationMs,
+  PG_URL,
+  pgAdmin,
+  pgReachable,
+  spawnTracker,
+  unlimitedKey,
+} from './lib/tracker-process.js';
+
+const SESSIONS = Number(process.env.BENCH_SS_SESSIONS ?? 50);
+const PER_SECOND = Number(process.env.BENCH_SS_RATE ?? 10);
+const SECONDS = Number(process.env.BENCH_SS_SECONDS ?? 20);
+const WARMUP_S = 2;
+const TARGET_P99_MS = 50;
+type Engine = 'sqlite' | 'postgres';
+
+/** One append as the SDK mirrors a turn: a user line and an assistant line, chained, ~1.5 KB together. */
+function batch(sessionId: string, parent: { uuid: string | null }): SessionStoreEntry[] {
+  const out: SessionStoreEntry[] = [];
+  for (const role of ['user', 'assistant'] as const) {
+    const uuid = randomUUID();
+    out.push({
+      type: role,
+      uuid,
+      parentUuid: parent.uuid,
+      sessionId,
+      timestamp: new Date().toISOString(),
+      cwd: '/srv/app',
+      message: {
+        role,
+        content: [{ type: 'text', text: `${role} says `.repeat(role === 'user' ? 40 : 80) }],
+      },
+    });
+    parent.uuid = uuid;
+  }
+  return out;
+}
+
+interface Row {
+  engine: Engine;
+  appends: number;
+  failed: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  healthP99: number;
+  ratio: number;
+}
+
+async function runEngine(runner: string, engine: Engine): Promise<Row> {
+  let args: string[];
+  let env: Record<string, string> = {};
+  let cleanup: () => Promise<void>;
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-bench-ss-'));
+    args = ['--db', join(dir, 'tracker.db')];
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const schema = benchSchema('bench_ss');
+    await pgAdmin(`CREATE SCHEMA ${schema}`);
+    args = ['--db', PG_URL];
+    env = { BATON_TRACKER_PG_SCHEMA: schema };
+    cleanup = () => pgAdmin(`DROP SCHEMA ${schema} CASCADE`);
+  }
+  const tracker = await spawnTracker(runner, args, { ...env, BATON_TRACKER_DEFAULT_RATE: '0' });
+  try {
+    const key = await unlimitedKey(tracker.url, tracker.ownerKey!);
+    const store = createTrackerSessionStore({ url: tracker.url, key, onError: () => {} });
+    const probe = createTrackerClient({ baseUrl: tracker.url, maxRetries: 0 });
+    const appendMs: number[] = [];
+    const healthMs: number[] = [];
+    let failed = 0;
+    const start = performance.now();
+    const end = start + (WARMUP_S + SECONDS) * 1000;
+    const measuring = (t: number) => t >= start + WARMUP_S * 1000;
+    const interval = 1000 / PER_SECOND;
+    const inFlight: Promise<void>[] = [];
+
+    // Open loop: each session appends on its own schedule whether or not the previous append has returned.
+    const session = async (i: number) => {
+      const sessionId = randomUUID();
+      const parent = { uuid: null as string | null };
+      let next = start + (i / SESSIONS) * interval;
+      while (next < end) {
+        const wait = next - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const t0 = performance.now();
+        const entries = batch(sessionId, parent);
+        inFlight.push(
+          store.append({ projectKey: '-srv-app', sessionId }, entries).then(
+            () => void (measuring(t0) && appendMs.push(performance.now() - t0)),
+            () => void failed++,
+          ),
+        );
+        next += interval;
+      }
+    };
+    const health = async () => {
+      let next = start;
+      while (next < end) {
+        const wait = next - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const t0 = performance.now();
+        await probe.health.health().catch(() => undefined);
+        if (measuring(t0)) healthMs.push(performance.now() - t0);
+        next += interval;
+      }
+    };
+    await Promise.all([...Array.from({ length: SESSIONS }, (_, i) => session(i)), health()]);
+    await Promise.all(inFlight);
+    await store.flush({ timeoutMs: 30_000 });
+    await store.close();
+    await probe.close();
+    appendMs.sort((a, b) => a - b);
+    healthMs.sort((a, b) => a - b);
+    const p99 = percentile(appendMs, 99);
+    const healthP99 = percentile(healthMs, 99);
+    return {
+      engine,
+      appends: appendMs.length,
+      failed,
+      p50: percentile(appendMs, 50),
+      p95: percentile(appendMs, 95),
+      p99,
+      max: appendMs.at(-1) ?? NaN,
+      healthP99,
+      ratio: p99 / healthP99,
+    };
+  } finally {
+    await tracker.stop();
+    await cleanup();
+  }
+}
+
+async function main(): Promise<void> {
+  const calibration = cpuCalibrationMs();
+  const runner = await bundleTracker();
+  const engines: Engine[] = ['sqlite'];
+  if (await pgReachable()) engines.push('postgres');
+  else console.warn(`!!! PostgreSQL at ${PG_URL} unreachable: postgres rows skipped`);
+  const rows: Row[] = [];
+  for (const engine of engines) {
+    const row = await runEngine(runner, engine);
+    console.log(JSON.stringify(row));
+    rows.push(row);
+  }
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const table = rows
+    .map(
+      (r) =>
+        `| ${r.engine} | ${r.appends.toLocaleString('en-US')} | ${r.failed} | ${ms(r.p50)} | ${ms(r.p95)} | ` +
+        `**${ms(r.p99)}** | ${ms(r.max)} | ${ms(r.healthP99)} | ${r.ratio.toFixed(2)}x | ` +
+        `${r.p99 <= TARGET_P99_MS ? 'met' : 'missed'} |`,
+    )
+    .join('\n');
+  writeBenchSection(
+    'session-store',
+    `## Agent SDK SessionStore: append latency
+
+${SESSIONS} sessions at once, each calling \`append\` ${PER_SECOND} times a second (a user and an assistant line,
+~1.5 KB, as the SDK's eager flush sends a turn) for ${SECONDS} s after a ${WARMUP_S} s warm-up, through
+\`createTrackerSessionStore\` (egress gate, in-order queue, one HTTP request per append) to the tracker in its own
+process, which also derives the sessions' events as they grow. Time from the call to its promise settling. Baseline:
+\`GET /healthz\` on the same schedule during the same load. Target: p99 ≤ ${TARGET_P99_MS} ms.
+
+| engine | appends timed | failed | p50 | p95 | p99 | max | /healthz p99 | p99 ÷ baseline | target |
+|---|---|---|---|---|---|---|---|---|---|
+${table}
+
+${machineLine()}, ${cpus().length} cores, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join('/')}, CPU calibration ${calibration.toFixed(0)} ms (10^8 additions; ~100 ms idle).
+Command: \`npx tsx bench/session-store.ts\` (PostgreSQL rows need ${PG_URL}; BENCH_SS_SESSIONS, BENCH_SS_RATE,
+BENCH_SS_SECONDS change the load).`,
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
