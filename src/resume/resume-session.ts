@@ -1,6 +1,9 @@
 // The resume use case, shared by `baton resume` and the MCP resume_session tool: fetch a session's transcript
 // files from the tracker into this machine's project dir (cwd mapped onto this checkout) and say how to reopen it.
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import { recordRestored } from '../capture/session/restored.js';
+import { homedirFrom, resolveDataDir } from '../core/config/data-dir.js';
 import { TranscriptSubKey } from '../core/api/index.js';
 import { BatonError, isBatonError } from '../core/errors.js';
 import { createGitRunner, remoteUrl, repoRoot } from '../handoff/git.js';
@@ -125,6 +128,8 @@ export async function resumeSession(deps: ResumeDeps, opts: ResumeOptions): Prom
     rewrite: target.rewrite,
     force: opts.force === true,
   });
+  // The capture on this machine must not mirror these lines back to the tracker (see capture/session/restored.ts).
+  recordRestored(resolveDataDir(deps.env, homedirFrom(deps.env, homedir)).dataDir, sessionId, files);
   return {
     sessionId,
     title: detail.session.title ?? detail.meta.title ?? null,

@@ -2,7 +2,15 @@
 // same requests as its events: line for line, exactly once (after a kill, a retried request, a lost ack), and only
 // through the egress gate (no secret, no <private> span, no paused line; the resume chain relinked past a pause).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +22,7 @@ import { appendToOutbox } from '../../src/capture/outbox/writer.js';
 import { ackPath } from '../../src/capture/delivery/sender/paths.js';
 import { runSender, type SenderOptions } from '../../src/capture/delivery/sender/run-sender.js';
 import { recordPause } from '../../src/capture/session/pause-log.js';
+import { resumeSession } from '../../src/resume/resume-session.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 import { createTranscriptWriter } from '../helpers/transcript-writer.js';
 import { fake } from '../helpers/fake-secrets.js';
@@ -245,6 +254,55 @@ describe('sender: transcript lines mirrored with the events', () => {
       gate.body({ subKey: '', entries: synced.entries }),
     );
     expect(again).toEqual({ appended: 0, duplicates: 5 });
+  });
+
+  it("after `baton resume` on another machine, that machine's sender sends only the lines the session gained there", async () => {
+    const sid = 'a0000000-0000-4000-8000-000000000003';
+    const files = fixtureSession(sid);
+    captured(sid, files.main);
+    await runSender(fast());
+    await expectMirrored(sid, files);
+    // Machine B: its own data dir and Claude config, another checkout path (every record's cwd is rewritten, so
+    // every line sits at another byte offset than on A).
+    const dataB = join(root, 'data-b');
+    const checkoutB = join(root, 'machine-b', 'a-much-longer-checkout-path', 'proj');
+    mkdirSync(checkoutB, { recursive: true });
+    const resumed = await resumeSession(
+      {
+        sessions: client.sessions,
+        claudeConfigDir: join(root, 'claude-b'),
+        cwd: checkoutB,
+        env: { BATON_DATA_DIR: dataB, HOME: join(root, 'home-b') },
+      },
+      { sessionId: sid, cwd: checkoutB },
+    );
+    const mainB = resumed.files.find((f) => f.subKey === '')!.path;
+    // The session goes on on B: a uuid-less line and a turn, as Claude Code appends them.
+    const added = [
+      {
+        type: 'queue-operation',
+        operation: 'enqueue',
+        timestamp: '2026-11-22T11:00:00.000Z',
+        sessionId: sid,
+      },
+      {
+        type: 'user',
+        uuid: 'b-u1',
+        parentUuid: null,
+        sessionId: sid,
+        message: { role: 'user', content: 'on B' },
+      },
+      { type: 'mode', mode: 'normal', sessionId: sid },
+    ];
+    appendFileSync(mainB, added.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    appendToOutbox(dataB, sid, [{ k: 'start', cwd: checkoutB, transcriptPath: mainB }], {
+      sweep: [{ path: mainB }],
+    });
+    appendToOutbox(dataB, sid, [{ k: 'end', reason: 'other' }], { sweep: [{ path: mainB }] });
+    expect(await runSender(fast({ dataDir: dataB }))).toBe('idle');
+    // A's lines once, then B's: none of the restored lines came back under B's offsets.
+    expect((await entries(sid)).map((e) => e.line)).toEqual([...linesOf(files.main), ...added]);
+    expect((await entries(sid, SUB)).map((e) => e.line)).toEqual(linesOf(files.sub));
   });
 
   it('sends the checkout the cwd was in (root and credential-free origin) with the session meta', async () => {
