@@ -10,6 +10,7 @@ export {
   type FindContext,
 } from './find.js';
 export { currentProject, type CurrentProject } from './project.js';
+export { resumeOffer } from './resume-offer.js';
 export { readIndex, indexPath, handoffsDir } from './local-store.js';
 export { defaultHandlers, type StepHandler, type StepHandlers } from './steps/index.js';
 export type * from './types.js';

@@ -7,6 +7,7 @@ import {
   currentProject,
   findHandoff,
   listHandoffs,
+  resumeOffer,
   type FindContext,
   type HandoffRunResult,
   type TrackerTarget,
@@ -212,13 +213,19 @@ async function runShow(argv: string[], outer: Ctx): Promise<number> {
   const project = await projectFilter(ctx, values.project, false);
   try {
     const found = await findHandoff(findContext(ctx, values['local-only'] === true), ref, project);
+    const offer = await resumeOffer(
+      found.document?.meta.sessionId,
+      ctx.claudeConfigDir,
+      trackerOf(ctx, false) !== null,
+    );
     if (values.json) {
-      printJson(ctx, { ...found, document: found.document });
+      printJson(ctx, { ...found, document: found.document, resumeOffer: offer });
     } else {
       ctx.io.err(
         `baton handoff: ${found.contextId ?? found.trackerId} from ${found.origin === 'local' ? 'the local store' : 'the tracker'}${found.file ? ` (${found.file})` : ''}\n`,
       );
       ctx.io.out(found.text.endsWith('\n') ? found.text : `${found.text}\n`);
+      if (offer) ctx.io.out(`\n> ${offer}\n`);
     }
     return 0;
   } catch (err) {
