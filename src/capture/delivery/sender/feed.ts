@@ -1,8 +1,8 @@
 // One session's outbox turned into tracker events: transcript lines → SessionEvents (the core normalizer), in order.
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { EventItem } from '../../../core/api/index.js';
-import type { SessionEntryItem } from '../../../core/api/index.js';
+import type { EventItem, SessionEntryItem } from '../../../core/api/index.js';
+import { TranscriptSubKey } from '../../../core/api/transcript-entries.js';
 import type { EgressGate, Gated } from '../../../core/egress/index.js';
 import type { ReadStats, SessionMeta, SessionTotals } from '../../../core/model/session.js';
 import type { RecordFilter } from '../../../core/transcript/stream-session.js';
@@ -285,9 +285,6 @@ export class SessionFeed {
   }
 }
 
-/** The contract's TranscriptSubKey, checked without zod. */
-const SUB_KEY_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
-
 /**
  * A subagent file's sub key: its path from the `subagents` folder on, as `baton sync` names it
  * (`<session>/subagents/agent-x.jsonl` → 'subagents/agent-x', a fork's inherited file likewise); null when the name
@@ -303,7 +300,7 @@ function subKeyOf(path: string, agentId: string): string | null {
           .join('/')
           .replace(/\.jsonl$/, '')
       : `subagents/agent-${agentId}`;
-  return SUB_KEY_RE.test(key) && key.length <= 300 ? key : null;
+  return TranscriptSubKey.safeParse(key).success ? key : null;
 }
 
 function messageOf(err: unknown): string {
