@@ -212,6 +212,25 @@ describe('baton resume <id> on another machine', () => {
     expect(latest.directory).toBe(checkout);
   });
 
+  it('--run runs claude --resume <id> in the mapped directory and returns its exit code', async () => {
+    const bin = join(root, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const out = join(root, 'claude-ran.txt');
+    writeFileSync(join(bin, 'claude'), `#!/bin/sh\necho "$(pwd -P)|$*" > "${out}"\nexit 7\n`, {
+      mode: 0o755,
+    });
+    const r = await baton(['resume', ID, '--run'], { env: { PATH: `${bin}:${process.env.PATH}` } });
+    expect(r.code).toBe(7);
+    expect(r.out).toContain(`Running claude --resume ${ID} in ${checkout}`);
+    expect(readFileSync(out, 'utf8')).toBe(`${checkout}|--resume ${ID}\n`);
+    // (--cwd: with nothing on PATH, git is not there to find the checkout either)
+    const missing = await baton(['resume', ID, '--run', '--cwd', checkout], {
+      env: { PATH: join(root, 'empty-path') },
+    });
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/claude is not on PATH/);
+  });
+
   it('fails with one clear line: no checkout here, no transcript stored, unknown id, tracker down, no key', async () => {
     const nowhere = await baton(['resume', ID], { cwd: home });
     expect(nowhere.code).toBe(1);
