@@ -63,13 +63,13 @@ forEachEngine('tracker rebuild', (engine) => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const rebuild = async (argv: string[] = []) => {
+  const tracker = async (argv: string[]) => {
     let out = '';
     let err = '';
     const db = t.target.engine === 'sqlite' ? t.target.file : t.target.url;
     const env: Record<string, string> = { HOME: dataDir, BATON_DATA_DIR: dataDir };
     if (t.target.engine === 'postgres' && t.target.schema) env.BATON_TRACKER_PG_SCHEMA = t.target.schema;
-    const code = await runTrackerCommand(['rebuild', '--db', db, ...argv], {
+    const code = await runTrackerCommand([...argv, '--db', db], {
       env,
       stdout: (s) => void (out += s),
       stderr: (s) => void (err += s),
@@ -77,6 +77,7 @@ forEachEngine('tracker rebuild', (engine) => {
     });
     return { code, out, err };
   };
+  const rebuild = (argv: string[] = []) => tracker(['rebuild', ...argv]);
   const snapshot = async (id: string) => {
     const d = (await api.get(`/api/v1/sessions/${id}?limit=5000`)).body;
     return {
@@ -105,6 +106,19 @@ forEachEngine('tracker rebuild', (engine) => {
 
     expect((await rebuild()).code).toBe(0);
     expect(await Promise.all(ids.map(snapshot))).toEqual(rebuilt);
+  });
+
+  it('storage reports raw and stored bytes of the lines, compressed at rest', async () => {
+    const entries = (await Promise.all(ids.map(snapshot))).reduce((n, s) => n + s.entryCount, 0);
+    const res = await tracker(['storage', '--json']);
+    expect(res.code).toBe(0);
+    const r = JSON.parse(res.out) as Record<string, number | string>;
+    expect(r).toMatchObject({ engine, sessions: ids.length, entries });
+    expect(r.storedBytes).toBeLessThan(Number(r.rawBytes) * 0.5);
+    expect(r.diskBytes).toBeGreaterThan(0);
+    console.log(`[${engine}] storage: ${res.out.trim()}`);
+    const text = await tracker(['storage']);
+    expect(text.out).toMatch(/per MB of transcript: \d+ KB stored \(0\.\d+x\), \d+ KB on disk/);
   });
 
   it('--session rebuilds one session; an unknown one is an error', async () => {
