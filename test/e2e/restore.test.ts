@@ -6,15 +6,12 @@ import { dirname } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { settled, startTracker, stopDetached, trackerEnv, type Tracker } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
+import { expectEarlierTurns, expectGatedCopy, expectSameLines, requestFor } from './helpers/resume-checks.js';
 import {
   batonOk,
   createMachine,
-  expectEarlierTurns,
-  expectGatedCopy,
-  expectSameLines,
   localFiles,
   mirrored,
-  requestFor,
   sessionOnA,
   sessionPaths,
   type SessionOnA,

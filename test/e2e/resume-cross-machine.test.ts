@@ -13,18 +13,20 @@ import {
 } from './helpers/exact.js';
 import { startFakeAnthropic, type FakeAnthropic } from './helpers/fake-anthropic.js';
 import {
-  batonOk,
-  createMachine,
   expectEarlierTurns,
   expectGatedCopy,
   expectSameLines,
   filesHolding,
+  requestFor,
+  withCwd,
+} from './helpers/resume-checks.js';
+import {
+  batonOk,
+  createMachine,
   localFiles,
   mirrored,
-  requestFor,
   sessionOnA,
   sessionPaths,
-  withCwd,
   type SessionOnA,
 } from './helpers/resume-machines.js';
 import { runClaudeOk, type ClaudeSandbox } from './helpers/run-claude.js';
