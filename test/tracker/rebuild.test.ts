@@ -96,7 +96,12 @@ forEachEngine('tracker rebuild', (engine) => {
 
     const first = await rebuild();
     expect(first).toMatchObject({ code: 0 });
-    expect(first.out).toMatch(new RegExp(`^Rebuilt ${ids.length} sessions from their entries: \\d+ events`));
+    // Every stored event is the one the tracker derives: nothing had to be replaced.
+    expect(first.out).toMatch(
+      new RegExp(
+        `^Rebuilt ${ids.length} sessions from their entries: \\d+ events; 0 sessions had events that changed`,
+      ),
+    );
     const rebuilt = await Promise.all(ids.map(snapshot));
     for (let i = 0; i < ids.length; i++) {
       expect(rebuilt[i]!.events).toEqual(sent[i]!.events);
@@ -106,6 +111,26 @@ forEachEngine('tracker rebuild', (engine) => {
 
     expect((await rebuild()).code).toBe(0);
     expect(await Promise.all(ids.map(snapshot))).toEqual(rebuilt);
+  });
+
+  it('events that no longer match their lines (an older normalizer, a damaged row) are replaced', async () => {
+    const before = await snapshot(ids[1]!);
+    const row = await t.store.sessions.findByUserAndId((await t.store.users.list())[0]!.id, ids[1]!);
+    const victim = (await t.store.events.page(Number(row!.pk), 2, 1))[0]!;
+    await t.store.db
+      .updateTable('events')
+      .set({ payload: JSON.stringify({ kind: 'system', uuid: victim.uuid, subtype: 'x', text: 'stale' }) })
+      .where('id', '=', victim.id)
+      .execute();
+    await t.store.db
+      .deleteFrom('events')
+      .where('session_pk', '=', Number(row!.pk))
+      .where('seq', '=', 0)
+      .execute();
+    expect(await snapshot(ids[1]!)).not.toEqual(before);
+    const res = await rebuild(['--session', ids[1]!]);
+    expect(res.out).toMatch(/; 1 sessions had events that changed and were replaced/);
+    expect(await snapshot(ids[1]!)).toEqual(before);
   });
 
   it('storage reports raw and stored bytes of the lines, compressed at rest', async () => {

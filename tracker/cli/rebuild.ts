@@ -30,7 +30,10 @@ export async function runRebuild(argv: string[], io: CliIo): Promise<number> {
     if (values.session !== undefined && r.sessions === 0)
       throw new BatonError('not_found', `no session ${values.session} with transcript entries`);
     const secs = ((performance.now() - started) / 1000).toFixed(1);
-    io.stdout(`Rebuilt ${r.sessions} sessions from their entries: ${r.events} events (${secs} s).\n`);
+    io.stdout(
+      `Rebuilt ${r.sessions} sessions from their entries: ${r.events} events; ${r.replaced} sessions had ` +
+        `events that changed and were replaced (${secs} s).\n`,
+    );
     return 0;
   } finally {
     await store.close();

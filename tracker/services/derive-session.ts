@@ -5,14 +5,14 @@ import {
   sessionFromRecords,
   type TranscriptLineRecord,
 } from '../../src/core/transcript/session-from-records.js';
-import type { Session } from '../../src/core/model/session.js';
-import type { SessionSource, SessionStatus } from '../../src/core/api/index.js';
+import { SessionEvent, type Session } from '../../src/core/model/session.js';
+import type { EventItem, SessionSource, SessionStatus } from '../../src/core/api/index.js';
 import type { SessionRow } from '../db/repositories/index.js';
 import type { Store } from '../db/store.js';
 import { withoutNul } from '../http/validate.js';
 import type { Logger } from '../log.js';
 import { createDeriveQueue, type DeriveQueue } from './derive-queue.js';
-import { safeJson } from './event-rows.js';
+import { safeJson, toEventRow } from './event-rows.js';
 import { fullSessionWrite, writeSession } from './session-writer.js';
 
 const OFFSET_KEY = /^@(\d{1,15})$/;
@@ -68,11 +68,47 @@ export async function sessionFromEntries(store: Store, row: SessionRow): Promise
 export interface DeriveResult {
   sessionId: string;
   events: number;
+  /** True when the stored events were replaced (some changed), false when new ones were only added. */
+  replaced: boolean;
+}
+
+function asPushed(item: EventItem): EventItem {
+  const parsed = SessionEvent.safeParse(item.event);
+  return parsed.success ? { ...item, event: parsed.data } : item;
 }
 
 /**
- * Replaces the session's events, totals, meta and search documents with those derived from its entries. A title the
- * owner set stays; one that came from the previous derivation (the old meta's) is derived again.
+ * The stored events' uuids when each stored event is exactly one the derivation gives (same seq, turn, chain and
+ * payload), else null: then the derivation only adds events, and the write can leave the stored ones in place.
+ */
+async function unchangedPrefix(
+  store: Store,
+  sessionPk: number,
+  items: EventItem[],
+): Promise<Set<string> | null> {
+  const derived = new Map(items.map((it) => [it.event.uuid, toEventRow(it)]));
+  const stored = new Set<string>();
+  for await (const e of store.events.iterate(sessionPk)) {
+    const d = derived.get(e.uuid);
+    if (
+      !d ||
+      d.seq !== Number(e.seq) ||
+      d.turn_index !== Number(e.turn_index) ||
+      d.agent_id !== e.agent_id ||
+      d.payload !== e.payload ||
+      e.truncated_from !== null
+    )
+      return null;
+    stored.add(e.uuid);
+  }
+  return stored;
+}
+
+/**
+ * Makes the session's events, totals, meta and search documents those derived from its entries. When the stored
+ * events are all still derived the same way (the common case: lines were appended), only the new ones are written,
+ * so the session row stays locked briefly; otherwise they are replaced. A title the owner set stays; one that came
+ * from the previous derivation (the old meta's) is derived again.
  */
 export async function deriveSession(
   store: Store,
@@ -81,31 +117,38 @@ export async function deriveSession(
 ): Promise<DeriveResult | null> {
   const row = await store.sessions.findByPk(sessionPk);
   if (!row) return null;
-  const session = await sessionFromEntries(store, row);
-  if (!session) return null;
+  const derived = await sessionFromEntries(store, row);
+  if (!derived) return null;
+  // The row's id, whatever the records say (a store may keep lines under another id than their sessionId).
+  const session: Session = { ...derived, meta: { ...derived.meta, id: row.id } };
+  const full = fullSessionWrite(row.user_id, session, {
+    source: row.source as SessionSource,
+    status: row.status as SessionStatus,
+  });
+  // Through the contract's schema, as a pushed event is: stored payloads then match byte for byte (key order too).
+  const write = { ...full, items: full.items.map(asPushed) };
+  const kept = await unchangedPrefix(store, sessionPk, write.items);
   return store.transaction(async (repos) => {
     const locked = await repos.sessions.lockByUserAndId(row.user_id, row.id);
     if (!locked) return null;
     const oldMeta = safeJson(locked.meta) as { title?: string } | undefined;
     const keepTitle = locked.title !== null && locked.title !== (oldMeta?.title ?? null);
-    await repos.events.clear(Number(locked.pk));
-    await repos.sessions.update(Number(locked.pk), {
-      event_count: 0,
-      started_at: null,
-      ended_at: null,
-      ...(keepTitle ? {} : { title: null }),
-    });
-    // The row's id, whatever the records say (a store may keep lines under another id than their sessionId).
-    const own: Session = { ...session, meta: { ...session.meta, id: row.id } };
+    if (kept === null) {
+      await repos.events.clear(Number(locked.pk));
+      await repos.sessions.update(Number(locked.pk), {
+        event_count: 0,
+        started_at: null,
+        ended_at: null,
+        ...(keepTitle ? {} : { title: null }),
+      });
+    } else if (!keepTitle) await repos.sessions.update(Number(locked.pk), { title: null });
+    const items = kept === null ? write.items : write.items.filter((it) => !kept.has(it.event.uuid));
     const result = await writeSession(
       repos,
-      fullSessionWrite(row.user_id, own, {
-        source: locked.source as SessionSource,
-        status: locked.status as SessionStatus,
-      }),
+      { ...write, items, status: locked.status as SessionStatus },
       now,
     );
-    return { sessionId: row.id, events: Number(result.row.event_count) };
+    return { sessionId: row.id, events: Number(result.row.event_count), replaced: kept === null };
   });
 }
 

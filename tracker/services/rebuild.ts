@@ -16,10 +16,12 @@ export interface RebuildOptions {
 export interface RebuildResult {
   sessions: number;
   events: number;
+  /** Sessions whose stored events differed from the derived ones (replaced); the others only gained events, if any. */
+  replaced: number;
 }
 
 export async function rebuildSessions(store: Store, opts: RebuildOptions): Promise<RebuildResult> {
-  const out: RebuildResult = { sessions: 0, events: 0 };
+  const out: RebuildResult = { sessions: 0, events: 0, replaced: 0 };
   const size = opts.batchSize ?? 50;
   for (let after = 0; ;) {
     const pks = await store.transcriptEntries.sessionsWithEntries(after, size, opts.sessionId);
@@ -28,6 +30,7 @@ export async function rebuildSessions(store: Store, opts: RebuildOptions): Promi
       if (!r) continue;
       out.sessions++;
       out.events += r.events;
+      if (r.replaced) out.replaced++;
     }
     opts.onBatch?.({ ...out });
     if (pks.length < size) return out;
