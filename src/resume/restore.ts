@@ -5,6 +5,7 @@ import { isBatonError } from '../core/errors.js';
 import { findTranscriptById } from '../core/transcript/locate.js';
 import { projectDirOf } from './paths.js';
 import { subKeysOf } from './resume-session.js';
+import { recordRestored } from '../capture/session/restored.js';
 import { writeSessionFiles, type SessionsClient, type WrittenFile } from './write-session.js';
 
 export interface RestoreOptions {
@@ -58,7 +59,8 @@ async function* summaries(
 }
 
 export async function restoreSessions(
-  deps: { sessions: SessionsClient; claudeConfigDir: string },
+  /** `dataDir`: this machine's Baton data dir, told which lines came from the tracker (capture/session/restored.ts). */
+  deps: { sessions: SessionsClient; claudeConfigDir: string; dataDir?: string },
   opts: RestoreOptions,
 ): Promise<RestoreReport> {
   const report: RestoreReport = { considered: 0, restored: [], present: 0, withoutEntries: 0, failed: [] };
@@ -96,6 +98,7 @@ export async function restoreSessions(
             rewrite: null,
             force: opts.force === true,
           });
+      if (deps.dataDir !== undefined && files.length > 0) recordRestored(deps.dataDir, s.id, files);
       report.restored.push({ sessionId: s.id, cwd, projectDir, files });
     } catch (err) {
       report.failed.push({

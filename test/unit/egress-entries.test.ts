@@ -192,6 +192,22 @@ describe('gate.entry: pauses', () => {
     expect(lines(g, [rec('d', 'c', 30)]).map((o) => o.line.parentUuid)).toEqual(['a']);
   });
 
+  it('lines a resume wrote from the tracker (the first bytes of the file) do not go back; later ones do', () => {
+    const g = createEgressGate({
+      redact: true,
+      fromTracker: (sid, subKey) => (sid === SID && subKey === '' ? 500 : 0),
+    });
+    const mode = { type: 'mode', mode: 'normal' };
+    // By the offset the reader names, or by the `@<offset>` key a uuid-less line carries.
+    expect(g.entry(rec('a', null, 1), { sessionId: SID, offset: 0 })).toBeNull();
+    expect(g.entry(mode, { sessionId: SID, lineKey: '@499' })).toBeNull();
+    expect(g.entry(mode, { sessionId: SID, lineKey: '@500' })?.uuid).toBe('@500');
+    expect(g.entry(rec('b', 'a', 2), { sessionId: SID, offset: 600 })?.uuid).toBe('b');
+    // Another file of the session, or another session, was not restored.
+    expect(g.entry(mode, { sessionId: SID, subKey: 'subagents/agent-x', lineKey: '@10' })).not.toBeNull();
+    expect(g.entry(mode, { sessionId: 'other', lineKey: '@10' })).not.toBeNull();
+  });
+
   it('a line without a uuid carries the key its reader gives it (`lineKey`); a uuid wins', () => {
     const g = gateWith();
     expect(g.entry({ type: 'mode', mode: 'normal' }, { sessionId: SID, lineKey: '@120' })?.uuid).toBe('@120');

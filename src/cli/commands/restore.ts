@@ -57,7 +57,7 @@ export const restoreCommand = defineCommand({
     const dryRun = values['dry-run'] === true;
     const report = await withClient(ctx, (c) =>
       restoreSessions(
-        { sessions: c.sessions, claudeConfigDir: ctx.claudeConfigDir },
+        { sessions: c.sessions, claudeConfigDir: ctx.claudeConfigDir, dataDir: ctx.config.dataDir },
         {
           ...(values.project !== undefined ? { project: values.project } : {}),
           ...(since ? { since } : {}),

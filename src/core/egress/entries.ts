@@ -14,6 +14,8 @@ export interface EntryWhere {
    * place, see entryKeyAt in core/transcript/read-entries.ts); without one such a line is appended every time.
    */
   lineKey?: string;
+  /** The line's byte offset in its file (else read from a `@<offset>` lineKey): where a resume's lines end. */
+  offset?: number;
   /**
    * The line left in an earlier run (a sender replaying its outbox after a restart): it only advances the file's
    * pause state and relink memory, and null is returned (no redaction pass spent on it).
@@ -54,6 +56,7 @@ const LINKS = ['parentUuid', 'logicalParentUuid'] as const;
 export function createEntryGate(deps: {
   filterFor: (sessionId: string | undefined) => RecordFilter;
   value: <V>(v: V) => V;
+  fromTracker?: ((sessionId: string, subKey: string) => number) | undefined;
 }): EntryGate {
   const files = new Map<string, FileState>();
   const stateOf = (where: EntryWhere): FileState => {
@@ -66,6 +69,13 @@ export function createEntryGate(deps: {
     return s;
   };
 
+  /** A line a resume wrote from the tracker's copy: the tracker's own, not sent back (it sits at another offset). */
+  const restored = (where: EntryWhere): boolean => {
+    if (deps.fromTracker === undefined || where.sessionId === undefined) return false;
+    const at = where.offset ?? offsetOfKey(where.lineKey);
+    return at !== undefined && at < deps.fromTracker(where.sessionId, where.subKey ?? '');
+  };
+
   const entry: EntryGate['entry'] = (line, where) => {
     const record = typeof line === 'string' ? parseObject(line) : isPlainObject(line) ? line : null;
     if (record === null) return null;
@@ -75,7 +85,7 @@ export function createEntryGate(deps: {
       if (typeof uuid === 'string') state.dropped.set(uuid, resolve(state.dropped, record.parentUuid));
       return null;
     }
-    if (where.seen === true) return null;
+    if (where.seen === true || restored(where)) return null;
     const gated = deps.value(relink(record, state.dropped));
     const uuid = gated.uuid;
     const item: SessionEntryItem = { line: gated };
@@ -110,6 +120,12 @@ export const isEntryItemList = (v: unknown): v is EntryItemLike[] =>
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The offset in a `@<offset>` line key (the form core/transcript/read-entries' entryKeyAt gives). */
+function offsetOfKey(key: string | undefined): number | undefined {
+  const m = key === undefined ? null : /^@(\d{1,15})$/.exec(key);
+  return m ? Number(m[1]) : undefined;
+}
 
 /** The nearest ancestor of `parent` that was not dropped (dropped entries already hold their resolved ancestor). */
 function resolve(dropped: ReadonlyMap<string, string | null>, parent: unknown): string | null {

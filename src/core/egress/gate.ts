@@ -28,6 +28,11 @@ export interface EgressPolicy {
   redact: boolean;
   /** The pauses recorded on this machine, by session id (default: none, e.g. on the tracker). */
   pauses?: PauseLookup;
+  /**
+   * How many bytes at the start of a session's file (by sub key) a resume wrote from the tracker's copy: lines there
+   * are the tracker's own and never go back as entries (default: none).
+   */
+  fromTracker?: (sessionId: string, subKey: string) => number;
 }
 
 export interface EgressGate {
@@ -117,7 +122,7 @@ export function createEgressGate(policy: EgressPolicy): EgressGate {
 
   const recordFilter = (fallbackSessionId?: string): RecordFilter =>
     createPauseFilter(pauses, fallbackSessionId);
-  const entries = createEntryGate({ filterFor: recordFilter, value });
+  const entries = createEntryGate({ filterFor: recordFilter, value, fromTracker: policy.fromTracker });
 
   function body<T extends object>(b: T, sessionId?: string): Gated<T> {
     if (isGated(b)) return b as Gated<T>;

@@ -123,7 +123,12 @@ function gateEntry(feed: SessionFeed, gate: EgressGate, p: PendingEntry): number
   if (isGated(p.entry)) return p.bytes;
   const { line, subKey, offset } = p.entry as Exclude<PendingEntry['entry'], Gated<SessionEntryItem>>;
   const uuid = typeof line.uuid === 'string' && line.uuid !== '' ? line.uuid : undefined;
-  const where = { sessionId: feed.sessionId, subKey, ...(uuid ? {} : { lineKey: entryKeyAt(offset) }) };
+  const where = {
+    sessionId: feed.sessionId,
+    subKey,
+    offset,
+    ...(uuid ? {} : { lineKey: entryKeyAt(offset) }),
+  };
   try {
     const g = gate.entry(line, where);
     if (g === null) return null;

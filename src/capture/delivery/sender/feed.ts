@@ -1,6 +1,6 @@
 // One session's outbox turned into tracker events: transcript lines → SessionEvents (the core normalizer), in order.
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { EventItem, SessionEntryItem } from '../../../core/api/index.js';
 import { TranscriptSubKey } from '../../../core/api/transcript-entries.js';
 import type { EgressGate, Gated } from '../../../core/egress/index.js';
@@ -12,7 +12,6 @@ import { SessionBuilder, type DeliveredEvent } from '../../../core/transcript/se
 import { readOutbox } from '../../outbox/reader.js';
 import type { OutboxRecord, OutboxRecords } from '../../outbox/schema.js';
 import { quarantine, type QuarantineEntry } from '../../outbox/quarantine.js';
-import { readRestored, type RestoredFiles } from '../../session/restored.js';
 
 /** An event or a raw transcript line waiting for the tracker, in outbox order (one queue: one acknowledgement). */
 export type PendingItem = PendingEvent | PendingEntry;
@@ -65,8 +64,6 @@ export class SessionFeed {
   /** Transcript paths named by start/end entries: the catch-up sweeps them even before a hook copied a line. */
   readonly transcripts = new Set<string>();
   private firstPrompt: string | undefined;
-  /** Files a resume wrote from the tracker's copy, and how many of their first bytes came from it. */
-  private restored: RestoredFiles = new Map();
   /** One pause filter per transcript file (main, each subagent): it follows the file's order. */
   private readonly filters = new Map<string, RecordFilter>();
 
@@ -85,8 +82,6 @@ export class SessionFeed {
 
   /** Reads what the outbox gained since the last pull. Returns the number of records read. */
   async pull(maxRecords = 2000): Promise<number> {
-    // Re-read each time: a resume may write a file of this session while the sender follows it.
-    this.restored = readRestored(this.dataDir, this.sessionId);
     const res = await readOutbox(this.dataDir, this.sessionId, {
       fromSeq: this.readSeq + 1,
       fromByte: this.nextByte,
@@ -188,7 +183,6 @@ export class SessionFeed {
   private normalize(rec: OutboxRecords, lines: Array<Omit<PendingEntry, 'outboxSeq'>>): DeliveredEvent[] {
     const out: DeliveredEvent[] = [];
     const subKey = rec.agentId ? subKeyOf(rec.path, rec.agentId) : '';
-    const fromTracker = this.restored.get(resolve(rec.path)) ?? 0;
     const source = rec.agentId ? { agentId: rec.agentId } : undefined;
     const fileKey = rec.agentId ?? '';
     let admit = this.filters.get(fileKey);
@@ -224,10 +218,8 @@ export class SessionFeed {
       this.builder.stats.records++;
       const record = parsed as Record<string, unknown>;
       // Already on the tracker (a replay after a restart): the entry gate still follows the file's order.
-      // A line a resume wrote from the tracker's copy is the tracker's own: not mirrored back.
       if (subKey !== null) {
-        if (fresh && at >= fromTracker)
-          lines.push({ entry: { line: record, subKey, offset: at }, bytes: line.length });
+        if (fresh) lines.push({ entry: { line: record, subKey, offset: at }, bytes: line.length });
         else this.gate.entry(record, { sessionId: this.sessionId, subKey, seen: true });
       }
       // Paused records never become events, a title or totals (the hook skips them; this covers a pause it missed).
@@ -239,7 +231,7 @@ export class SessionFeed {
         // e.g. a tool input nested thousands of levels deep: RangeError in a recursive walk. Before, it crashed
         // the sender on every restart and the session never moved again. Its raw line is not mirrored either
         // (the gate walks it the same way): one line, one quarantine entry.
-        if (fresh && subKey !== null && at >= fromTracker) lines.pop();
+        if (fresh && subKey !== null) lines.pop();
         setAside(
           {
             reason: 'normalize_failed',
