@@ -46,24 +46,32 @@ it('an append while a run is in flight gets a run after it', async () => {
   expect(r.runs.length).toBe(2);
 });
 
-it('runs at most `concurrency` at once', async () => {
+it('runs at most `concurrency` at once (one by default)', async () => {
   const r = recorder(500);
   const q = createDeriveQueue({ run: r.run, intervalMs: 100, concurrency: 2, logger: silentLogger });
   for (let pk = 1; pk <= 10; pk++) q.schedule(pk);
   await vi.advanceTimersByTimeAsync(10_000);
   expect(r.runs.map((x) => x.pk).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   expect(r.most()).toBe(2);
+  const one = recorder(500);
+  const q1 = createDeriveQueue({ run: one.run, intervalMs: 100, logger: silentLogger });
+  for (let pk = 1; pk <= 3; pk++) q1.schedule(pk);
+  await vi.advanceTimersByTimeAsync(10_000);
+  expect(one.runs.length).toBe(3);
+  expect(one.most()).toBe(1);
+  // Each 500 ms run is followed by a 500 ms rest.
+  expect(one.runs.map((x) => x.at - one.runs[0]!.at)).toEqual([0, 1000, 2000]);
 });
 
-it('a slow session waits ten times its last run before the next', async () => {
+it('a slow session waits ten times its last run before the next; the runner rests as long as it worked', async () => {
   const r = recorder(400);
   const q = createDeriveQueue({ run: r.run, intervalMs: 1000, logger: silentLogger });
   const t0 = Date.now();
   q.schedule(3);
   await vi.advanceTimersByTimeAsync(1100);
-  q.schedule(3); // during the first run (1000-1400)
+  q.schedule(3); // during the first run (1000-1400), then a 400 ms rest
   await vi.advanceTimersByTimeAsync(20_000);
-  expect(r.runs.map((x) => x.at - t0)).toEqual([1000, 1400 + 4000]);
+  expect(r.runs.map((x) => x.at - t0)).toEqual([1000, 1800 + 4000]);
 });
 
 it('close runs what is pending at once, then takes no more', async () => {

@@ -30,15 +30,20 @@ const SLOWDOWN = 10;
 /** The longest wait a slow session's derivation gets while appends keep coming. */
 const MAX_WAIT_MS = 30_000;
 
+const rest = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, Math.min(ms, MAX_WAIT_MS)).unref();
+  });
+
 export function createDeriveQueue(opts: {
   run: (sessionPk: number) => Promise<void>;
   intervalMs?: number;
-  /** Derivations at once (default 2). */
+  /** Derivations at once (default 1). */
   concurrency?: number;
   logger: Logger;
 }): DeriveQueue {
   const interval = opts.intervalMs ?? 1000;
-  const concurrency = opts.concurrency ?? 2;
+  const concurrency = opts.concurrency ?? 1;
   const slots = new Map<number, Slot>();
   const due: number[] = [];
   let active = 0;
@@ -65,10 +70,13 @@ export function createDeriveQueue(opts: {
         .catch((err: unknown) =>
           opts.logger.warn('session derive failed', { sessionPk: pk, error: String(err) }),
         )
-        .finally(() => {
-          active--;
-          slot.running = false;
+        .finally(async () => {
           slot.lastMs = performance.now() - began;
+          // The runner rests as long as it worked, unless someone waits for the queue to drain: derivation takes
+          // at most about half of the tracker's time, the rest is for requests.
+          if (!closed && idle.length === 0 && slot.lastMs >= 1) await rest(slot.lastMs);
+          slot.running = false;
+          active--;
           if (slot.again) {
             slot.again = false;
             // While someone waits for the queue to drain (flush, shutdown), no interval: run it now.

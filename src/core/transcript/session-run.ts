@@ -124,16 +124,26 @@ export async function runFeed(
   return { meta, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
 }
 
-/** Records already in memory as one batch (with the byte offsets a file would give them, for uuid-less records). */
+/** Records per batch of an in-memory feed: between batches the event loop gets a turn (a server derives here). */
+const MEMORY_BATCH = 512;
+
+/**
+ * Records already in memory, in batches (with the byte offsets a file would give them, for uuid-less records).
+ * Each batch after the first waits for a macrotask, so a long session never holds a server's event loop for long.
+ */
 export async function* recordBatch(
   records: readonly Obj[],
   stats: ReadStats,
   offsets?: readonly number[],
 ): RecordBatches {
-  const items: RecordItem[] = records.map((record, i) => {
-    stats.records++;
-    const offset = offsets?.[i] ?? i;
-    return { record, offset, endOffset: offset };
-  });
-  yield items;
+  for (let from = 0; from < records.length; from += MEMORY_BATCH) {
+    if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const items: RecordItem[] = [];
+    for (let i = from; i < Math.min(records.length, from + MEMORY_BATCH); i++) {
+      stats.records++;
+      const offset = offsets?.[i] ?? i;
+      items.push({ record: records[i]!, offset, endOffset: offset });
+    }
+    yield items;
+  }
 }
