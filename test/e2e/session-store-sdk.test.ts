@@ -92,6 +92,21 @@ describeSdk('Agent SDK query with the tracker SessionStore', () => {
     );
     expect(raw.text).toContain(word);
 
+    // The SDK's importSessionToStore replays A's local file into the store: uuids make the replay a no-op for every
+    // line that has one (lines without one, such as titles, are appended again, as the SessionStore contract says).
+    const saved = process.env.CLAUDE_CONFIG_DIR;
+    const appendsBefore = keys.length;
+    process.env.CLAUDE_CONFIG_DIR = machineA.configDir;
+    try {
+      await sdk.importSessionToStore(id, store, { dir: machineA.projectDir, batchSize: 3 });
+    } finally {
+      if (saved === undefined) delete process.env.CLAUDE_CONFIG_DIR;
+      else process.env.CLAUDE_CONFIG_DIR = saved;
+    }
+    expect(keys.length - appendsBefore).toBeGreaterThanOrEqual(Math.ceil(onA.length / 3));
+    const replayed = (await store.load({ projectKey, sessionId: id }))!;
+    expect(replayed.filter((l) => l.uuid)).toEqual(stored!.filter((l) => l.uuid));
+
     // Machine B: its own HOME, CLAUDE_CONFIG_DIR and checkout path; nothing of A's on disk.
     const followUp = `What was the word? ${nonce()}`;
     const second = await run(followUp, machineB, { resume: id });

@@ -140,6 +140,11 @@ export interface AgentSdk {
   query(args: { prompt: string; options?: Record<string, unknown> }): AsyncIterable<SdkMessage>;
   listSessions(opts: { dir?: string; sessionStore?: unknown }): Promise<Array<{ sessionId: string }>>;
   getSessionMessages(sessionId: string, opts: { dir?: string; sessionStore?: unknown }): Promise<unknown[]>;
+  importSessionToStore(
+    sessionId: string,
+    store: unknown,
+    opts?: { dir?: string; batchSize?: number },
+  ): Promise<void>;
 }
 
 export type SdkMessage = { type: string; subtype?: string; session_id?: string } & Record<string, unknown>;
