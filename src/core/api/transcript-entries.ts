@@ -32,13 +32,19 @@ export const AppendEntriesRequest = z
           .object({
             /** The line's uuid: appending it again is a no-op. Lines without one are appended every time. */
             uuid: EntryUuid.optional(),
+            /** Redundant with the body's subKey (a gated body names it on each item too); must match it. */
+            subKey: TranscriptSubKey.optional(),
             line: TranscriptLine,
           })
           .strict(),
       )
       .max(10_000),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.entries.every((e) => e.subKey === undefined || e.subKey === v.subKey), {
+    message: "an entry's subKey must be the body's subKey",
+    path: ['entries'],
+  });
 
 /**
  * Transcript lines riding along with an event append, a push or an upload (one upload path: the same request that
