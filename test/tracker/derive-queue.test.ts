@@ -46,7 +46,7 @@ it('an append while a run is in flight gets a run after it', async () => {
   expect(r.runs.length).toBe(2);
 });
 
-it('runs at most `concurrency` at once (one by default)', async () => {
+it('runs at most `concurrency` at once', async () => {
   const r = recorder(500);
   const q = createDeriveQueue({ run: r.run, intervalMs: 100, concurrency: 2, logger: silentLogger });
   for (let pk = 1; pk <= 10; pk++) q.schedule(pk);
@@ -54,7 +54,7 @@ it('runs at most `concurrency` at once (one by default)', async () => {
   expect(r.runs.map((x) => x.pk).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   expect(r.most()).toBe(2);
   const one = recorder(500);
-  const q1 = createDeriveQueue({ run: one.run, intervalMs: 100, logger: silentLogger });
+  const q1 = createDeriveQueue({ run: one.run, intervalMs: 100, concurrency: 1, logger: silentLogger });
   for (let pk = 1; pk <= 3; pk++) q1.schedule(pk);
   await vi.advanceTimersByTimeAsync(10_000);
   expect(one.runs.length).toBe(3);

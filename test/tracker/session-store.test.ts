@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { numberSessionEvents } from '../../src/core/model/event-numbering.js';
 import { findSubagentFiles, loadSession } from '../../src/core/transcript/index.js';
 import type { SessionEntryItem } from '../../src/core/api/index.js';
+import { createLinesCache, deriveSession } from '../../tracker/services/derive-session.js';
 import {
   client,
   forEachEngine,
@@ -214,6 +215,33 @@ forEachEngine('session store and entries riding along', (engine) => {
     )![0];
     const found = await api.get(`/api/v1/sessions?search=${word}`);
     expect(found.body.sessions.map((s: Body) => s.id)).toContain('derived-1');
+  });
+
+  it('a derivation that reuses the lines it read before (only new ones loaded) gives the same session', async () => {
+    const entries = (await entriesOf(WITH_AGENT)).map(({ subKey, uuid, line }) => ({
+      subKey: subKey ?? '',
+      uuid,
+      line,
+    }));
+    const cache = createLinesCache();
+    const owner = (await t.store.users.list())[0]!.id;
+    const pkOf = async (id: string) => Number((await t.store.sessions.findByUserAndId(owner, id))!.pk);
+    // 'cached' is derived after each append with the cache; 'whole' once at the end, reading every line.
+    for (let i = 0; i < entries.length; i += 10) {
+      for (const e of entries.slice(i, i + 10)) {
+        for (const id of ['cached', 'whole'])
+          await api.post(`/api/v1/sessions/${id}/entries`, {
+            subKey: e.subKey,
+            entries: [{ uuid: e.uuid, line: e.line }],
+          });
+      }
+      await deriveSession(t.store, await pkOf('cached'), Date.now(), cache);
+    }
+    await deriveSession(t.store, await pkOf('whole'), Date.now());
+    const events = async (id: string) =>
+      brief((await api.get(`/api/v1/sessions/${id}?limit=5000`)).body.events);
+    expect(await events('cached')).toEqual(await events('whole'));
+    expect((await events('whole')).length).toBe(numberSessionEvents(await loadSession(WITH_AGENT)).length);
   });
 
   it('a line holding NUL comes back byte for byte; event text elsewhere still drops it', async () => {

@@ -38,12 +38,12 @@ const rest = (ms: number) =>
 export function createDeriveQueue(opts: {
   run: (sessionPk: number) => Promise<void>;
   intervalMs?: number;
-  /** Derivations at once (default 1). */
+  /** Derivations at once (default 2: one may wait on the database while the other computes). */
   concurrency?: number;
   logger: Logger;
 }): DeriveQueue {
   const interval = opts.intervalMs ?? 1000;
-  const concurrency = opts.concurrency ?? 1;
+  const concurrency = opts.concurrency ?? 2;
   const slots = new Map<number, Slot>();
   const due: number[] = [];
   let active = 0;

@@ -23,20 +23,36 @@ const PAGE = 5000;
 /** Sources whose events exist only as derived from entries: a SessionStore's sessions. */
 const DERIVED_SOURCES: ReadonlySet<SessionSource> = new Set(['session-store']);
 
-/** Every line of every file of the session, parsed, by sub key ('' the main transcript). */
-async function loadFiles(
+/** A session's lines as loaded so far: each file's parsed lines and the last seq read, so a later load adds only new ones. */
+export interface LoadedLines {
+  files: Map<string, { lines: TranscriptLineRecord[]; lastSeq: number }>;
+  /** Some line holds an (escaped) NUL. */
+  nul: boolean;
+  /** Raw bytes of the lines held (what a cache of these weighs). */
+  bytes: number;
+  /** Whose lines: a pk SQLite hands out again after a delete must not meet another session's lines. */
+  identity: string;
+}
+
+/** Every line of every file of the session, parsed, by sub key ('' the main transcript); `prev`: extended in place. */
+async function loadLines(
   store: Store,
   sessionPk: number,
-): Promise<{ files: Map<string, TranscriptLineRecord[]>; nul: boolean }> {
-  const files = new Map<string, TranscriptLineRecord[]>();
-  let nul = false;
+  identity: string,
+  prev?: LoadedLines,
+): Promise<LoadedLines> {
+  const loaded = prev?.identity === identity ? prev : { files: new Map(), nul: false, bytes: 0, identity };
   for (const subKey of await store.transcriptEntries.listSubkeys(sessionPk)) {
-    const lines: TranscriptLineRecord[] = [];
-    for (let after = 0; ;) {
-      const page = await store.transcriptEntries.load(sessionPk, subKey, { afterSeq: after, limit: PAGE });
+    let file = loaded.files.get(subKey);
+    if (!file) loaded.files.set(subKey, (file = { lines: [], lastSeq: 0 }));
+    for (;;) {
+      const page = await store.transcriptEntries.load(sessionPk, subKey, {
+        afterSeq: file.lastSeq,
+        limit: PAGE,
+      });
       for (const e of page) {
         // A stored line is JSON text, so a NUL in it is always escaped.
-        if (!nul && e.text.includes('\\u0000')) nul = true;
+        if (!loaded.nul && e.text.includes('\\u0000')) loaded.nul = true;
         const line: TranscriptLineRecord = {
           record: JSON.parse(e.text) as Record<string, unknown>,
           bytes: Buffer.byteLength(e.text),
@@ -44,25 +60,76 @@ async function loadFiles(
         // A client keys a line without a uuid by its byte offset in the file ('@<offset>', see read-entries).
         const at = e.uuid === null ? null : OFFSET_KEY.exec(e.uuid);
         if (at) line.offset = Number(at[1]);
-        lines.push(line);
+        file.lines.push(line);
+        loaded.bytes += line.bytes!;
+        file.lastSeq = e.seq;
       }
       if (page.length < PAGE) break;
-      after = page[page.length - 1]!.seq;
     }
-    files.set(subKey, lines);
   }
-  return { files, nul };
+  return loaded;
 }
 
-/** The Session its entries make, or null when it holds none. */
-export async function sessionFromEntries(store: Store, row: SessionRow): Promise<Session | null> {
-  const { files, nul } = await loadFiles(store, Number(row.pk));
-  if (files.size === 0) return null;
+/** The Session its entries make, or null when it holds none. `cache`: lines loaded by an earlier derivation. */
+export async function sessionFromEntries(
+  store: Store,
+  row: SessionRow,
+  cache?: LinesCache,
+): Promise<Session | null> {
+  const pk = Number(row.pk);
+  const loaded = await loadLines(
+    store,
+    pk,
+    `${row.user_id}/${row.id}/${Number(row.created_at)}`,
+    cache?.take(pk),
+  );
+  cache?.keep(pk, loaded);
+  if (loaded.files.size === 0) return null;
+  const files = new Map([...loaded.files].map(([subKey, f]) => [subKey, f.lines]));
   const main = files.get('') ?? [];
   files.delete('');
   const session = await sessionFromRecords({ sessionId: row.id, main, files });
   // Text columns (title, cwd, search documents) cannot hold NUL on PostgreSQL; the entries themselves keep it.
-  return nul ? (withoutNul(session) as Session) : session;
+  return loaded.nul ? (withoutNul(session) as Session) : session;
+}
+
+/**
+ * Parsed lines of the sessions derived lately, so a derivation after a few appends reads only the new lines. Bounded
+ * by raw bytes (least recently derived first out); a session too big for it is read whole each time.
+ */
+export interface LinesCache {
+  take(sessionPk: number): LoadedLines | undefined;
+  keep(sessionPk: number, lines: LoadedLines): void;
+  drop(sessionPk: number): void;
+}
+
+export function createLinesCache(maxBytes = 64 * 1024 * 1024): LinesCache {
+  const held = new Map<number, LoadedLines>();
+  let total = 0;
+  const drop = (pk: number) => {
+    const l = held.get(pk);
+    if (!l) return;
+    total -= l.bytes;
+    held.delete(pk);
+  };
+  return {
+    take(pk) {
+      const l = held.get(pk);
+      drop(pk);
+      return l;
+    },
+    keep(pk, lines) {
+      drop(pk);
+      if (lines.bytes > maxBytes / 4) return;
+      held.set(pk, lines);
+      total += lines.bytes;
+      for (const [oldest] of held) {
+        if (total <= maxBytes) break;
+        drop(oldest);
+      }
+    },
+    drop,
+  };
 }
 
 export interface DeriveResult {
@@ -114,10 +181,14 @@ export async function deriveSession(
   store: Store,
   sessionPk: number,
   now: number,
+  cache?: LinesCache,
 ): Promise<DeriveResult | null> {
   const row = await store.sessions.findByPk(sessionPk);
-  if (!row) return null;
-  const derived = await sessionFromEntries(store, row);
+  if (!row) {
+    cache?.drop(sessionPk);
+    return null;
+  }
+  const derived = await sessionFromEntries(store, row, cache);
   if (!derived) return null;
   // The row's id, whatever the records say (a store may keep lines under another id than their sessionId).
   const session: Session = { ...derived, meta: { ...derived.meta, id: row.id } };
@@ -165,9 +236,16 @@ export function createSessionDeriver(opts: {
   now: () => number;
   intervalMs?: number;
 }): SessionDeriver {
+  const cache = createLinesCache();
   const queue: DeriveQueue = createDeriveQueue({
     run: async (pk) => {
-      await deriveSession(opts.store, pk, opts.now());
+      try {
+        await deriveSession(opts.store, pk, opts.now(), cache);
+      } catch (err) {
+        // A failed derivation may have read part of the lines: the next one starts from scratch.
+        cache.drop(pk);
+        throw err;
+      }
     },
     logger: opts.logger,
     ...(opts.intervalMs === undefined ? {} : { intervalMs: opts.intervalMs }),
