@@ -41,6 +41,8 @@
  *   sessions.get(id, { offset?, limit? })                    summary + meta + a page of events
  *   sessions.patch(id, {...}) / sessions.delete(id)
  *   sessions.export(id, 'md'|'json'|'html'|'txt')            → string
+ *   sessions.downloadEntries(id, subKey?)                    GET /api/v1/sessions/:id/entries.jsonl → an async
+ *                                                            iterable of the file's lines, streamed (transcript-api.ts)
  *   projects.list() / projects.get(ref) / projects.resume(ref)   resume → { sessionId, resumeCommand, ... }
  *   handoffs.create({ sessionId, markdown, project?, cwd?, title? }) / handoffs.list({project?, limit?}) / handoffs.get(id)
  *   posts.list() / posts.get(id) / posts.patch(id, {title?, visibility?})
@@ -55,6 +57,7 @@ import { createHealthApi } from './health-api.js';
 import { createLiveApi } from './live-api.js';
 import { createAccountApi, createHandoffsApi, createPostsApi, createProjectsApi } from './projects-api.js';
 import { createSessionsApi } from './sessions-api.js';
+import { createTranscriptApi } from './transcript-api.js';
 import { createTransport, type TransportOptions } from './transport.js';
 
 export type TrackerClientOptions = TransportOptions;
@@ -69,16 +72,20 @@ export { backoffDelay, DEFAULT_BACKOFF, parseRetryAfter, type BackoffOptions } f
 
 export function createTrackerClient(opts: TrackerClientOptions) {
   const t = createTransport(opts);
+  const transcript = createTranscriptApi(t, opts);
   return {
     baseUrl: t.baseUrl,
     health: createHealthApi(t),
     account: createAccountApi(t),
-    sessions: createSessionsApi(t),
+    // The streamed download sits beside the paged listEntries: resume's callers hand `sessions` down as it is.
+    sessions: { ...createSessionsApi(t), downloadEntries: transcript.downloadEntries },
     projects: createProjectsApi(t),
     handoffs: createHandoffsApi(t),
     posts: createPostsApi(t),
     live: createLiveApi(t),
-    close: () => t.close(),
+    close: async () => {
+      await Promise.all([t.close(), transcript.close()]);
+    },
   };
 }
 

@@ -8,7 +8,10 @@ import { compareLocal, readLocalFacts, type LocalState } from './local-copy.js';
 import { transcriptFile } from './paths.js';
 import type { ResumeRefusal, TargetDir } from './target-dir.js';
 
-export type SessionsClient = Pick<TrackerClient['sessions'], 'get' | 'list' | 'listEntries' | 'listSubkeys'>;
+export type SessionsClient = Pick<
+  TrackerClient['sessions'],
+  'get' | 'list' | 'listEntries' | 'listSubkeys' | 'downloadEntries'
+>;
 
 export interface WrittenFile {
   /** '' for the main transcript, else e.g. 'subagents/agent-<id>'. */

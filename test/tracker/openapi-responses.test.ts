@@ -133,6 +133,10 @@ it('answers one real request to every documented route with what the document sa
     ],
     ['get /api/v1/sessions/{id}/entries', () => call('GET', '/api/v1/sessions/doc-1/entries?limit=10')],
     [
+      'get /api/v1/sessions/{id}/entries.jsonl',
+      () => call('GET', '/api/v1/sessions/doc-1/entries.jsonl?subKey='),
+    ],
+    [
       'get /api/v1/sessions/{id}/entries/subkeys',
       () => call('GET', '/api/v1/sessions/doc-1/entries/subkeys'),
     ],

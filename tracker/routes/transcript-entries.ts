@@ -8,10 +8,11 @@ import {
   SessionId,
 } from '../../src/core/api/index.js';
 import { z } from 'zod';
-import { appendEntries, listEntries, listSubkeys } from '../services/transcript-entries.js';
+import { appendEntries, listEntries, listSubkeys, streamEntries } from '../services/transcript-entries.js';
 import { apiRoute } from './route-deps.js';
 
 const key = { auth: 'apiKey', rateLimit: 'perKey', tag: 'sessions' } as const;
+const JSONL = 'application/x-ndjson';
 
 export const TRANSCRIPT_ENTRY_ROUTES = [
   apiRoute({
@@ -41,6 +42,22 @@ export const TRANSCRIPT_ENTRY_ROUTES = [
     errors: [404],
     handler: async ({ c, deps, params, query }) =>
       c.json(await listEntries(deps, c.get('caller'), params.id, query)),
+  }),
+  apiRoute({
+    ...key,
+    method: 'get',
+    path: '/api/v1/sessions/{id}/entries.jsonl',
+    summary: "One transcript file's lines as JSONL, streamed",
+    description:
+      'Each stored line exactly as kept (NUL and all), then a newline, in arrival order: the whole file in one ' +
+      'response, read from the database in chunks and never parsed on the way (what `baton resume` downloads).',
+    query: ListEntriesQuery.pick({ subKey: true }),
+    responses: { 200: { contentType: JSONL } },
+    errors: [404],
+    handler: async ({ c, deps, params, query }) =>
+      new Response(await streamEntries(deps, c.get('caller'), params.id, query.subKey), {
+        headers: { 'Content-Type': JSONL, 'Cache-Control': 'no-store' },
+      }),
   }),
   apiRoute({
     ...key,

@@ -90,6 +90,49 @@ export async function listEntries(
   };
 }
 
+/** Rows per query of the JSONL download: a few MB of lines per read, well under any parameter or memory limit. */
+export const JSONL_ROWS = 2000;
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * One transcript file as JSONL: each stored line's bytes exactly as kept, then '\n', in seq order. The caller's
+ * ownership is checked before anything is sent (404 otherwise); then the rows are read `rows` at a time (keyset on
+ * seq), inflated and passed on as bytes, never parsed. Pull-based: a slow reader slows the reads down, and the next
+ * chunk is read while the previous one is on its way.
+ */
+export async function streamEntries(
+  deps: ServiceDeps,
+  caller: Caller,
+  sessionId: string,
+  subKey: string,
+  rows = JSONL_ROWS,
+): Promise<ReadableStream<Uint8Array>> {
+  const row = await ownSession(deps.store, caller, sessionId);
+  const read = (afterSeq: number) => {
+    const page = deps.store.transcriptEntries.loadBytes(row.pk, subKey, { afterSeq, limit: rows });
+    // A page read ahead for a reader that has left fails nowhere visible; pull() still sees every failure.
+    page.catch(() => undefined);
+    return page;
+  };
+  let next: ReturnType<typeof read> | null = read(0);
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const page = await next!;
+        // A short page is the last one: no query is spent on finding out.
+        next = page.length === rows ? read(page[page.length - 1]!.seq) : null;
+        if (page.length > 0) controller.enqueue(Buffer.concat(page.flatMap((r) => [r.bytes, NEWLINE])));
+        if (next === null) controller.close();
+      } catch (err) {
+        controller.error(err);
+      }
+    },
+    cancel() {
+      next = null;
+    },
+  });
+}
+
 export async function listSubkeys(
   deps: ServiceDeps,
   caller: Caller,

@@ -43,6 +43,15 @@ export interface TranscriptEntriesRepo {
     subKey: string,
     page: { afterSeq: number; limit: number },
   ): Promise<TranscriptEntry[]>;
+  /**
+   * The same lines as UTF-8 bytes, never decoded: for a reader that passes them on as they are (the JSONL download),
+   * so a page costs one inflate per row and no string round trip.
+   */
+  loadBytes(
+    sessionPk: number,
+    subKey: string,
+    page: { afterSeq: number; limit: number },
+  ): Promise<Array<{ seq: number; bytes: Buffer }>>;
   listSubkeys(sessionPk: number): Promise<string[]>;
   stats(sessionPk: number): Promise<TranscriptStats>;
   /**
@@ -79,6 +88,23 @@ function figures(db: Kysely<Database>, engine: Engine) {
       sql<number | null>`sum(raw_bytes)`.as('raw'),
       sql<number | null>`sum(${size})`.as('stored'),
     ]);
+}
+
+/** One file's rows after `afterSeq`, in seq order (the primary key's), at most `limit`: a keyset page. */
+function pageOf(
+  db: Kysely<Database>,
+  sessionPk: number,
+  subKey: string,
+  page: { afterSeq: number; limit: number },
+) {
+  return db
+    .selectFrom('transcript_entries')
+    .select(['seq', 'body'])
+    .where('session_pk', '=', sessionPk)
+    .where('sub_key', '=', subKey)
+    .where('seq', '>', page.afterSeq)
+    .orderBy('seq')
+    .limit(page.limit);
 }
 
 export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine): TranscriptEntriesRepo {
@@ -134,20 +160,18 @@ export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine
       return { appended: rows.length, duplicates: entries.length - rows.length };
     },
     async load(sessionPk, subKey, page) {
-      const rows = await db
-        .selectFrom('transcript_entries')
-        .select(['seq', 'uuid', 'body'])
-        .where('session_pk', '=', sessionPk)
-        .where('sub_key', '=', subKey)
-        .where('seq', '>', page.afterSeq)
-        .orderBy('seq')
-        .limit(page.limit)
-        .execute();
+      const rows = await pageOf(db, sessionPk, subKey, page).select('uuid').execute();
       return rows.map((r) => ({
         seq: Number(r.seq),
         uuid: r.uuid,
         text: inflateSync(r.body).toString('utf8'),
       }));
+    },
+    async loadBytes(sessionPk, subKey, page) {
+      // inflateSync per row, measured: a pure-JS inflater (fflate) ran 10x slower on recorded lines, and the
+      // per-call setup of node's is ~7 us of the ~50 us a 3.5 KB line takes on the loaded 2-core box.
+      const rows = await pageOf(db, sessionPk, subKey, page).execute();
+      return rows.map((r) => ({ seq: Number(r.seq), bytes: inflateSync(r.body) }));
     },
     async listSubkeys(sessionPk) {
       const rows = await db
