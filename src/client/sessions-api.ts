@@ -22,42 +22,71 @@ import {
 import type { Transport } from './transport.js';
 import type { Gated } from '../core/egress/index.js';
 import { seg, validateOutbound, validateRequest } from './validate.js';
+import { createLinesRule, type TranscriptLines } from './transcript-lines.js';
 
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
 }
 
+/**
+ * What appendEvents answers, without a request, when the tracker keeps no transcript lines and the batch held
+ * nothing else: there was nothing this tracker stores.
+ */
+export interface LinesNotSent {
+  sessionId: string;
+  inserted: 0;
+  duplicates: 0;
+  notSent: 'tracker_keeps_no_lines';
+}
+
 export function createSessionsApi(t: Transport) {
+  // Per client instance: whether this tracker keeps transcript lines (older ones refuse them; see the module).
+  const lines = createLinesRule(t.onLinesRefused);
   return {
+    /** Whether the tracker kept the transcript lines sent so far (false: too old; undefined: none sent yet). */
+    transcriptLines: { kept: () => lines.kept() } satisfies TranscriptLines,
     /** POST /api/v1/sessions: upserts a whole (redacted) session, optionally creating or extending a post. */
     async push(req: Gated<z.input<typeof PushSessionRequest>>, o: CallOptions = {}) {
       const body = validateOutbound(PushSessionRequest, req, 'session push');
       // Upsert keyed by session id and event uuids: repeating it never duplicates, unless it creates a post.
-      return t.call({
-        method: 'POST',
-        path: '/api/v1/sessions',
-        body,
-        response: PushSessionResponse,
-        idempotent: !body.createPost,
-        ...o,
-      });
+      return lines.send(body, (b) =>
+        t.call({
+          method: 'POST',
+          path: '/api/v1/sessions',
+          body: b,
+          response: PushSessionResponse,
+          idempotent: !body.createPost,
+          ...o,
+        }),
+      );
     },
-    /** POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. */
+    /**
+     * POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. A batch of
+     * lines alone, for a tracker that keeps none, is answered LinesNotSent without a request.
+     */
     async appendEvents(
       sessionId: string,
       req: Gated<z.input<typeof AppendEventsRequest>>,
       o: CallOptions = {},
-    ) {
+    ): Promise<z.output<typeof AppendEventsResponse> | LinesNotSent> {
       const body = validateOutbound(AppendEventsRequest, req, 'event batch');
-      return t.call({
-        method: 'POST',
-        path: `/api/v1/sessions/${seg(sessionId)}/events`,
+      return lines.send<typeof body, z.output<typeof AppendEventsResponse> | LinesNotSent>(
         body,
-        response: AppendEventsResponse,
-        idempotent: true,
-        ...o,
-      });
+        (b) =>
+          t.call({
+            method: 'POST',
+            path: `/api/v1/sessions/${seg(sessionId)}/events`,
+            body: b,
+            response: AppendEventsResponse,
+            idempotent: true,
+            ...o,
+          }),
+        (b) =>
+          b.events.length === 0
+            ? { sessionId, inserted: 0, duplicates: 0, notSent: 'tracker_keeps_no_lines' }
+            : undefined,
+      );
     },
     /**
      * POST /api/v1/sessions/:id/entries: appends transcript lines to one file of the session (creating the session
@@ -101,14 +130,16 @@ export function createSessionsApi(t: Transport) {
     /** POST /api/v1/sessions/upload: up to 1000 whole sessions (historical sync). */
     async upload(req: Gated<z.input<typeof UploadSessionsRequest>>, o: CallOptions = {}) {
       const body = validateOutbound(UploadSessionsRequest, req, 'session upload');
-      return t.call({
-        method: 'POST',
-        path: '/api/v1/sessions/upload',
-        body,
-        response: UploadSessionsResponse,
-        idempotent: true,
-        ...o,
-      });
+      return lines.send(body, (b) =>
+        t.call({
+          method: 'POST',
+          path: '/api/v1/sessions/upload',
+          body: b,
+          response: UploadSessionsResponse,
+          idempotent: true,
+          ...o,
+        }),
+      );
     },
     /** GET /api/v1/sessions with filters (search, project, status, source, tag, starred, archived, page, limit). */
     async list(query: z.input<typeof ListSessionsQuery> = {}, o: CallOptions = {}) {

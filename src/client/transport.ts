@@ -39,6 +39,11 @@ export interface TransportOptions {
   random?: () => number;
   /** Called before each retry wait (logging, progress). */
   onRetry?: (info: RetryInfo) => void;
+  /**
+   * Called once when the tracker turns out to keep no transcript lines (a tracker from before them): the client
+   * then sends what it sends without them (./transcript-lines.ts); the caller tells the user.
+   */
+  onLinesRefused?: () => void;
   dispatcher?: Dispatcher;
 }
 
@@ -73,6 +78,8 @@ export interface CallResult<T> {
 export interface Transport {
   readonly baseUrl: string;
   readonly hasKey: boolean;
+  /** TransportOptions.onLinesRefused, for the API that sends lines. */
+  readonly onLinesRefused?: () => void;
   call<T>(spec: CallSpec<T>): Promise<T>;
   callFull<T>(spec: CallSpec<T>): Promise<CallResult<T>>;
   close(): Promise<void>;
@@ -199,6 +206,7 @@ export function createTransport(opts: TransportOptions): Transport {
   return {
     baseUrl,
     hasKey: Boolean(opts.apiKey),
+    onLinesRefused: opts.onLinesRefused,
     call: async (spec) => (await callFull(spec)).data,
     callFull,
     async close() {

@@ -67,6 +67,8 @@ interface SyncRun {
   state: SyncState;
   report: SyncReport;
   todo: Todo[];
+  /** Unchanged, but synced when the tracker kept no transcript lines: sent again once this one keeps them. */
+  withoutLines: Todo[];
   totalBytes: number;
   done: number;
   doneBytes: number;
@@ -120,12 +122,18 @@ async function openSync(
   const gate = openEgressGate({ dataDir, redact: opts.redact });
   const report = emptyReport(list.length, { total: 0, byRule: {} }, opts.redact);
   const todo: Todo[] = [];
+  const withoutLines: Todo[] = [];
   for (const t of list) {
     const fp = await fingerprint(t.path, t.size);
     const synced = state.sessions[t.path];
+    const item = { path: t.path, fingerprint: fp.value, bytes: fp.bytes };
     // Synced before transcript lines rode along: due once more, so the tracker gets its lines (idempotent).
-    if (synced?.fingerprint === fp.value && synced.entries) report.unchanged++;
-    else todo.push({ path: t.path, fingerprint: fp.value, bytes: fp.bytes });
+    if (synced?.fingerprint !== fp.value || synced.entries === undefined) todo.push(item);
+    else {
+      report.unchanged++;
+      // Synced to a tracker that kept no lines (too old): due again once a tracker takes them (see uploadAll).
+      if (synced.entries === false) withoutLines.push(item);
+    }
   }
   const run: SyncRun = {
     ctx,
@@ -135,6 +143,7 @@ async function openSync(
     state,
     report,
     todo,
+    withoutLines,
     totalBytes: todo.reduce((n, t) => n + t.bytes, 0),
     done: 0,
     doneBytes: 0,
@@ -151,7 +160,8 @@ async function openSync(
         fingerprint: p.fingerprint,
         sessionId,
         at: new Date().toISOString(),
-        entries: true,
+        // false: the tracker kept no lines (too old; the client sent the events alone), so not yet resumable.
+        entries: client.sessions.transcriptLines.kept() !== false,
         ...extra,
       };
       run.done++;
@@ -183,7 +193,14 @@ async function uploadAll(run: SyncRun): Promise<void> {
   const up = createUploader(run);
   const max = (run.opts.limits ?? UPLOAD_LIMITS).pushMaxBytes;
   try {
-    for (const t of run.todo) {
+    for (const t of [...run.todo, ...run.withoutLines]) {
+      if (!run.todo.includes(t)) {
+        // A session synced without its lines goes again only while this tracker may keep them: the first one sent
+        // tells (an older tracker refuses lines once, and the client remembers).
+        if (run.client.sessions.transcriptLines.kept() === undefined) await up.finish();
+        if (run.client.sessions.transcriptLines.kept() === false) break;
+        run.report.unchanged--;
+      }
       // Lines and events in one read; but a transcript over the cap is read again by uploadSession, its lines
       // streamed as they are sent (never all in memory).
       const prepared = await prepare(run, t, t.bytes <= max);

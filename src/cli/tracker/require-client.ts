@@ -1,5 +1,6 @@
 // The CLI's tracker client from the resolved config, or one clear error saying how to configure a tracker.
 import { clientFromConfig, type TrackerClient, type TrackerClientOptions } from '../../client/index.js';
+import { LINES_REFUSED_NOTICE } from '../../client/transcript-lines.js';
 import { BatonError } from '../../core/errors.js';
 import type { CliContext } from '../invocation.js';
 
@@ -17,7 +18,12 @@ export function requireClient(ctx: CliContext, opts: Partial<TrackerClientOption
       `no API key configured for ${trackerUrl} — run \`baton login --key <API key>\``,
     );
   // The one factory (src/client clientFromConfig), as the MCP server, sender and handoff sync use.
-  return clientFromConfig({ trackerUrl, apiKey, allowInsecure }, { userAgent: 'baton-cli', ...opts })!;
+  // An older tracker keeps no transcript lines: the client then sends without them, and the user hears it once.
+  const onLinesRefused = () => ctx.io.err(`Note: ${LINES_REFUSED_NOTICE}\n`);
+  return clientFromConfig(
+    { trackerUrl, apiKey, allowInsecure },
+    { userAgent: 'baton-cli', onLinesRefused, ...opts },
+  )!;
 }
 
 /** Runs `fn` with a client and always releases its connections. */

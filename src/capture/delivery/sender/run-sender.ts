@@ -1,7 +1,7 @@
 // The background sender: drains every outbox of a data dir to the tracker, one lock-guarded process at a time.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { BatonError, isBatonError } from '../../../core/errors.js';
-import type { AppendEventsResponse } from '../../../core/api/sessions.js';
+import { LINES_REFUSED_NOTICE } from '../../../client/transcript-lines.js';
 import { listOutboxSessions } from '../../outbox/reader.js';
 import { acquireLock } from '../../session/lock.js';
 import { writeAck } from './ack.js';
@@ -115,8 +115,16 @@ async function deliverSession(run: SenderRun, sid: string, hasSpill: boolean): P
   }
 }
 
-function delivered(run: SenderRun, sid: string, t: Tracked, batch: Batch, res: AppendEventsResponse): void {
+/** What an append answered (LinesNotSent when a tracker without lines was sent nothing): counts alone matter. */
+type Answer = { inserted: number; duplicates: number };
+
+function delivered(run: SenderRun, sid: string, t: Tracked, batch: Batch, res: Answer): void {
   run.failures = 0;
+  // The client sends an older tracker the events without the lines (src/client/transcript-lines.ts): say so once.
+  if (!run.linesRefusedLogged && run.opts.client.sessions.transcriptLines.kept() === false) {
+    run.linesRefusedLogged = true;
+    senderLog(run.opts.dataDir, { msg: 'tracker keeps no transcript lines', note: LINES_REFUSED_NOTICE });
+  }
   t.feed.acknowledge(batch.count, batch.ackSeq);
   t.ack.seq = Math.max(t.ack.seq, batch.ackSeq);
   t.ack.events += res.inserted + res.duplicates;

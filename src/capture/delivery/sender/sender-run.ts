@@ -66,6 +66,8 @@ export interface SenderRun {
   lastRequestAt: number;
   /** Consecutive failed requests with a retryable error (the backoff's attempt count). */
   failures: number;
+  /** The log already says this tracker keeps no transcript lines (said once per run). */
+  linesRefusedLogged: boolean;
   setState(state: SenderState, err?: BatonError): void;
 }
 
@@ -94,6 +96,7 @@ export function startRun(opts: SenderOptions): SenderRun {
     startedAt,
     status,
     lastRequestAt: 0,
+    linesRefusedLogged: false,
     failures: 0,
     setState(state, err) {
       status.state = state;
