@@ -7,7 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { numberSessionEvents } from '../../src/core/model/event-numbering.js';
 import { findSubagentFiles, loadSession } from '../../src/core/transcript/index.js';
 import type { SessionEntryItem } from '../../src/core/api/index.js';
-import { createLinesCache, deriveSession } from '../../tracker/services/derive-session.js';
+import { deriveSession } from '../../tracker/services/derive-session.js';
+import { createLinesCache } from '../../tracker/services/entry-lines.js';
 import {
   client,
   forEachEngine,
