@@ -45,15 +45,17 @@ const HSTS = 'max-age=31536000';
 
 export function createApp(deps: AppDeps): TrackerApp {
   const logger = deps.logger ?? silentLogger;
+  const events = safePublisher(deps.events ?? noopPublisher, (err) =>
+    logger.warn('live publish failed', { error: String(err) }),
+  );
+  const now = deps.now ?? Date.now;
   const services: ServiceDeps = {
     store: deps.store,
     config: deps.config,
-    events: safePublisher(deps.events ?? noopPublisher, (err) =>
-      logger.warn('live publish failed', { error: String(err) }),
-    ),
-    now: deps.now ?? Date.now,
+    events,
+    now,
     logger,
-    derive: deps.derive ?? createSessionDeriver({ store: deps.store, logger, now: deps.now ?? Date.now }),
+    derive: deps.derive ?? createSessionDeriver({ store: deps.store, logger, now, events }),
   };
   const app = new Hono<AppEnv>();
   const ctx: RouteDeps = { deps: services, auth: createAuth(services) };

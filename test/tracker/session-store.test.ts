@@ -9,6 +9,7 @@ import { findSubagentFiles, loadSession } from '../../src/core/transcript/index.
 import type { SessionEntryItem } from '../../src/core/api/index.js';
 import { deriveSession } from '../../tracker/services/derive-session.js';
 import { createLinesCache } from '../../tracker/services/entry-lines.js';
+import type { LiveEvent } from '../../tracker/services/publisher.js';
 import {
   client,
   forEachEngine,
@@ -64,8 +65,9 @@ forEachEngine('session store and entries riding along', (engine) => {
   let t: TestTracker;
   let api: Client;
   let bob: Client;
+  const published: LiveEvent[] = [];
   beforeAll(async () => {
-    t = await startTracker(engine);
+    t = await startTracker(engine, { deps: { events: { publish: (_id, e) => void published.push(e) } } });
     api = client(t.url, t.ownerKey);
     bob = client(t.url, (await api.post('/api/v1/users', { name: 'bob' })).body.rawKey);
   });
@@ -210,6 +212,12 @@ forEachEngine('session store and entries riding along', (engine) => {
     expect(d.session.totals.toolCalls).toBe(file.totals.toolCalls);
     expect(d.session.startedAt).toBe(new Date(Date.parse(file.meta.startedAt!)).toISOString());
     expect(d.session.source).toBe('session-store');
+    // Live viewers hear of derived events as of pushed ones.
+    const mine = published.filter((e) => 'sessionId' in e && e.sessionId === 'derived-1');
+    expect(mine.some((e) => e.type === 'events.appended')).toBe(true);
+    expect(mine.filter((e) => e.type === 'session.upserted').at(-1)).toMatchObject({
+      eventCount: expected.length,
+    });
     // Its prompts are searchable like a pushed session's.
     const word = (expected.find((e) => e.event.kind === 'prompt')!.event as { text: string }).text.match(
       /[a-z]{4,}/i,

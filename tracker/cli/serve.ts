@@ -75,7 +75,7 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
       defaultRate: config.defaultRateLimitPerMinute,
     });
     if (ext.create) extras = await ext.create({ store, config });
-    const derive = createSessionDeriver({ store, logger, now: Date.now });
+    const derive = createSessionDeriver({ store, logger, now: Date.now, events: extras.events });
     const app = createApp({
       store,
       config,

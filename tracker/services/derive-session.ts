@@ -3,7 +3,7 @@
 // still match). Used after SessionStore appends (debounced, see derive-queue.ts) and by `baton tracker rebuild`.
 import { sessionFromRecords } from '../../src/core/transcript/session-from-records.js';
 import { SessionEvent, type Session } from '../../src/core/model/session.js';
-import type { EventItem, SessionSource, SessionStatus } from '../../src/core/api/index.js';
+import type { EventItem, SessionSource, SessionStatus, StoredEvent } from '../../src/core/api/index.js';
 import type { SessionRow } from '../db/repositories/index.js';
 import type { Store } from '../db/store.js';
 import { withoutNul } from '../http/validate.js';
@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import { createDeriveQueue, type DeriveQueue } from './derive-queue.js';
 import { createLinesCache, loadLines, type LinesCache } from './entry-lines.js';
 import { safeJson, toEventRow } from './event-rows.js';
+import { noopPublisher, safePublisher, type EventPublisher } from './publisher.js';
 import { fullSessionWrite, writeSession } from './session-writer.js';
 
 /** Sources whose events exist only as derived from entries: a SessionStore's sessions. */
@@ -41,7 +42,11 @@ export async function sessionFromEntries(
 
 export interface DeriveResult {
   sessionId: string;
+  userId: string;
+  status: SessionStatus;
   events: number;
+  /** The events this derivation stored (all of them when it replaced the stored ones). */
+  inserted: StoredEvent[];
   /** True when the stored events were replaced (some changed), false when new ones were only added. */
   replaced: boolean;
 }
@@ -126,7 +131,14 @@ export async function deriveSession(
       { ...write, items, status: locked.status as SessionStatus },
       now,
     );
-    return { sessionId: row.id, events: Number(result.row.event_count), replaced: kept === null };
+    return {
+      sessionId: row.id,
+      userId: row.user_id,
+      status: result.row.status as SessionStatus,
+      events: Number(result.row.event_count),
+      inserted: result.inserted,
+      replaced: kept === null,
+    };
   });
 }
 
@@ -142,12 +154,34 @@ export function createSessionDeriver(opts: {
   logger: Logger;
   now: () => number;
   intervalMs?: number;
+  /** Live viewers hear of derived events as of pushed ones. */
+  events?: EventPublisher;
 }): SessionDeriver {
   const cache = createLinesCache();
+  const live = safePublisher(opts.events ?? noopPublisher, (err) =>
+    opts.logger.warn('live publish failed', { error: String(err) }),
+  );
+  const publish = (r: DeriveResult) => {
+    if (!r.replaced && r.inserted.length > 0)
+      live.publish(r.sessionId, {
+        type: 'events.appended',
+        userId: r.userId,
+        sessionId: r.sessionId,
+        events: r.inserted,
+      });
+    live.publish(r.sessionId, {
+      type: 'session.upserted',
+      userId: r.userId,
+      sessionId: r.sessionId,
+      status: r.status,
+      eventCount: r.events,
+    });
+  };
   const queue: DeriveQueue = createDeriveQueue({
     run: async (pk) => {
       try {
-        await deriveSession(opts.store, pk, opts.now(), cache);
+        const r = await deriveSession(opts.store, pk, opts.now(), cache);
+        if (r) publish(r);
       } catch (err) {
         // A failed derivation may have read part of the lines: the next one starts from scratch.
         cache.drop(pk);

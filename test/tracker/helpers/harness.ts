@@ -102,6 +102,7 @@ export async function startTracker(
     logger: silentLogger,
     now: opts.deps?.now ?? Date.now,
     intervalMs: opts.deriveIntervalMs ?? 100,
+    ...(opts.deps?.events ? { events: opts.deps.events } : {}),
   });
   const app = createApp({
     store,
