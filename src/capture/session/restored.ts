@@ -6,20 +6,29 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../core/fs/write-atomic.js';
 import { isSafeSessionId } from '../outbox/paths.js';
+import { moveOffsetsPastRestored } from './restored-offsets.js';
 
 const restoredPath = (dataDir: string, sessionId: string): string =>
   join(dataDir, 'restored', `${sessionId}.json`);
 
-/** Records what a resume wrote, per sub-file ('' the main one), replacing what an earlier one recorded for it. */
+/**
+ * Records what a resume wrote, per sub-file ('' the main one), replacing what an earlier one recorded for it; and
+ * moves the capture's offsets into files it rewrote (`path`, action not 'unchanged') to a line boundary of the new
+ * file (restored-offsets.ts).
+ */
 export function recordRestored(
   dataDir: string,
   sessionId: string,
-  files: ReadonlyArray<{ subKey: string; bytes: number }>,
+  files: ReadonlyArray<{ subKey: string; bytes: number; path?: string; action?: string }>,
 ): void {
   if (!isSafeSessionId(sessionId)) return;
   const all: Record<string, number> = Object.fromEntries(readRestored(dataDir, sessionId));
   for (const f of files) all[f.subKey] = f.bytes;
   writeFileAtomic(restoredPath(dataDir, sessionId), JSON.stringify({ v: 1, files: all }));
+  const rewritten = files.flatMap((f) =>
+    f.path !== undefined && f.action !== 'unchanged' ? [{ path: f.path }] : [],
+  );
+  moveOffsetsPastRestored(dataDir, sessionId, rewritten);
 }
 
 /** Sub key → bytes the tracker's copy filled; empty when no resume wrote the session (or the record is unreadable). */
