@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
-import { LINES_REFUSED_NOTICE } from '../../src/client/transcript-lines.js';
+import { httpError } from '../../src/client/errors.js';
+import { LINES_REFUSED_NOTICE, refusesLines } from '../../src/client/transcript-lines.js';
 import { appendToOutbox } from '../../src/capture/outbox/writer.js';
 import { quarantineDir } from '../../src/capture/outbox/quarantine.js';
 import { senderPaths } from '../../src/capture/delivery/sender/paths.js';
@@ -78,6 +79,30 @@ describe('a tracker from before transcript lines', () => {
     expect(answer).toMatchObject({ inserted: 0, duplicates: 0, notSent: 'tracker_keeps_no_lines' });
     expect(raw.sessions.transcriptLines.kept()).toBe(false);
     await raw.close();
+  });
+
+  it('only a 400 naming a line field as an unrecognized top-level key counts (zod 4 and zod 3 wording)', () => {
+    const refusal = (status: number, details: unknown) =>
+      httpError(
+        status,
+        JSON.stringify({ error: { code: 'invalid_request', message: 'invalid body', details } }),
+        {
+          baseUrl: old.url,
+          method: 'POST',
+          path: '/api/v1/sessions',
+        },
+      );
+    const issue = (message: string, path: unknown[] = []) => [{ path, message, code: 'unrecognized_keys' }];
+    expect(refusesLines(refusal(400, issue('Unrecognized key: "entries"')))).toBe(true);
+    expect(refusesLines(refusal(400, issue('Unrecognized keys: "transcripts", "x"')))).toBe(true);
+    expect(refusesLines(refusal(400, issue("Unrecognized key(s) in object: 'entries'")))).toBe(true);
+    // Another unknown key, a nested one, another status, or another issue: not this rule's business.
+    expect(refusesLines(refusal(400, issue('Unrecognized key: "stats"')))).toBe(false);
+    expect(refusesLines(refusal(400, issue('Unrecognized key: "entries"', ['meta'])))).toBe(false);
+    expect(refusesLines(refusal(413, issue('Unrecognized key: "entries"')))).toBe(false);
+    expect(refusesLines(refusal(400, [{ path: ['entries'], message: 'Too big', code: 'too_big' }]))).toBe(
+      false,
+    );
   });
 
   it('the sender delivers every event as to a current tracker, quarantines nothing, and logs the reason once', async () => {
