@@ -9,6 +9,7 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { readQuarantine } from '../../src/capture/outbox/quarantine.js';
 import { outboxPaths } from '../../src/capture/outbox/paths.js';
 import { runSender, type SenderOptions } from '../../src/capture/delivery/sender/run-sender.js';
 import { resumeSession } from '../../src/resume/resume-session.js';
+import { restoreSessions } from '../../src/resume/restore.js';
 import { projectDirOf } from '../../src/resume/paths.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 import { fake } from '../helpers/fake-secrets.js';
@@ -47,18 +49,18 @@ const sender = (dataDir: string, extra: Partial<SenderOptions> = {}) =>
   runSender({ dataDir, client, apiKey: tracker.ownerKey, idleMs: 0, pollMs: 10, minIntervalMs: 0, ...extra });
 
 /** What a hook does: copy what the transcript gained into the outbox (the start names the transcript). */
-const hook = (dataDir: string, cwd: string, path: string, k: 'start' | 'prompt' = 'prompt') =>
-  appendToOutbox(dataDir, SID, [k === 'start' ? { k, cwd, transcriptPath: path } : { k, cwd }], {
+const hook = (dataDir: string, cwd: string, path: string, k: 'start' | 'prompt' = 'prompt', sid = SID) =>
+  appendToOutbox(dataDir, sid, [k === 'start' ? { k, cwd, transcriptPath: path } : { k, cwd }], {
     sweep: [{ path }],
   });
 
 const jsonl = (records: object[]) => records.map((r) => `${JSON.stringify(r)}\n`).join('');
-const turn = (id: string, parentUuid: string, cwd: string, text: string) => [
+const turn = (id: string, parentUuid: string, cwd: string, text: string, sid = SID) => [
   {
     type: 'user',
     uuid: `${id}-u`,
     parentUuid,
-    sessionId: SID,
+    sessionId: sid,
     cwd,
     message: { role: 'user', content: text },
   },
@@ -66,16 +68,16 @@ const turn = (id: string, parentUuid: string, cwd: string, text: string) => [
     type: 'assistant',
     uuid: `${id}-a`,
     parentUuid: `${id}-u`,
-    sessionId: SID,
+    sessionId: sid,
     cwd,
     message: { id: `msg-${id}`, role: 'assistant', content: [{ type: 'text', text: `answer ${id}` }] },
   },
 ];
 
-async function storedLines(): Promise<unknown[]> {
+async function storedLines(sid = SID): Promise<unknown[]> {
   const out: unknown[] = [];
   for (let after = 0; ;) {
-    const page = await client.sessions.listEntries(SID, { subKey: '', after, limit: 1000 });
+    const page = await client.sessions.listEntries(sid, { subKey: '', after, limit: 1000 });
     out.push(...page.entries.map((e) => e.line));
     if (page.next === null) return out;
     after = page.next;
@@ -154,5 +156,38 @@ describe('baton resume over a transcript the capture already follows', () => {
     const [a2] = [...turnOf('a2-')];
     expect(b).toBeDefined();
     expect(a2).toBeGreaterThan(b!);
+  });
+
+  it('baton restore after cleanup deleted a followed transcript: the next sweep sets nothing aside either', async () => {
+    const sid = 'a0000000-0000-4000-8000-0000000000f2';
+    const cwd = join(root, 'c', 'proj-restored');
+    mkdirSync(cwd, { recursive: true });
+    const dataDir = join(root, 'data-c');
+    const claude = join(root, 'claude-c');
+    const main = join(projectDirOf(claude, cwd), `${sid}.jsonl`);
+    mkdirSync(join(main, '..'), { recursive: true });
+    const fixture = readFileSync(join(FIXTURE, `${FIXTURE_SID}.jsonl`), 'utf8')
+      .replaceAll(FIXTURE_SID, sid)
+      .replaceAll('/home/dev/proj', cwd);
+    const first = turn('c1', 'e0e0e0e0-0002-4000-8000-000000000000', cwd, `use ${fake('ghp_', 36, 4)}`, sid);
+    writeFileSync(main, fixture + jsonl(first));
+    hook(dataDir, cwd, main, 'start', sid);
+    expect(await sender(dataDir)).toBe('idle');
+    const before = (await storedLines(sid)).length;
+    // Claude Code's cleanup deletes it; baton restore brings back the tracker's (redacted, so shorter) copy.
+    unlinkSync(main);
+    const report = await restoreSessions(
+      { sessions: client.sessions, claudeConfigDir: claude, dataDir },
+      { project: 'proj-restored' },
+    );
+    expect(report.restored.map((r) => r.sessionId)).toEqual([sid]);
+    const next = turn('c2', 'c1-a', cwd, 'after the restore', sid);
+    appendFileSync(main, jsonl(next));
+    hook(dataDir, cwd, main, 'prompt', sid);
+    expect(await sender(dataDir)).toBe('idle');
+    expect(readQuarantine(dataDir, sid)).toEqual([]);
+    const stored = await storedLines(sid);
+    expect(stored.length).toBe(before + 2);
+    expect(stored.slice(-2)).toEqual(next);
   });
 });
