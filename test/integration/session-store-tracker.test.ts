@@ -196,6 +196,26 @@ forEachEngine('SessionStore on the tracker', (engine) => {
     }
   });
 
+  it('the queue is bounded: past maxPendingEntries an append rejects with the outage as its code', async () => {
+    const proxy = await startProxy(tracker.url);
+    const small = createTrackerSessionStore({ url: proxy.url, key: tracker.ownerKey, maxPendingEntries: 4 });
+    try {
+      const id = sid();
+      const all = lines(id, 6);
+      await proxy.down();
+      await small.append({ projectKey: PK, sessionId: id }, all.slice(0, 3));
+      const full = await rejection(small.append({ projectKey: PK, sessionId: id }, all.slice(3, 5)));
+      expect(full.code).toBe('network');
+      expect(small.pending()).toBe(3);
+      await proxy.up();
+      await small.flush();
+      expect(await store.load({ projectKey: PK, sessionId: id })).toEqual(all.slice(0, 3));
+    } finally {
+      await small.close();
+      await proxy.down().catch(() => {});
+    }
+  });
+
   it('a permanent refusal rejects append with a typed error (bad key: auth) and is not queued', async () => {
     const bad = createTrackerSessionStore({ url: tracker.url, key: 'bt_not_a_key' });
     try {
