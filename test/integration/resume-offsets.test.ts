@@ -85,78 +85,88 @@ async function storedLines(sid = SID): Promise<unknown[]> {
 }
 
 describe('baton resume over a transcript the capture already follows', () => {
-  it('the next sweep starts at a line boundary: nothing set aside, only the new lines stored, numbered after B', async () => {
-    // Machine A: the fixture session plus a turn holding a secret (the tracker's copy of it is shorter).
-    const cwdA = join(root, 'a', 'proj');
-    const cwdB = join(root, 'b', 'another-checkout', 'proj');
-    mkdirSync(cwdA, { recursive: true });
-    mkdirSync(cwdB, { recursive: true });
-    const env = (m: string) => ({ BATON_DATA_DIR: join(root, `data-${m}`), HOME: join(root, `home-${m}`) });
-    const dataA = env('a').BATON_DATA_DIR;
-    const dataB = env('b').BATON_DATA_DIR;
-    const mainA = join(projectDirOf(join(root, 'claude-a'), cwdA), `${SID}.jsonl`);
-    mkdirSync(join(mainA, '..'), { recursive: true });
-    const fixture = readFileSync(join(FIXTURE, `${FIXTURE_SID}.jsonl`), 'utf8')
-      .replaceAll(FIXTURE_SID, SID)
-      .replaceAll('/home/dev/proj', cwdA);
-    const secret = fake('ghp_', 36, 3);
-    writeFileSync(
-      mainA,
-      fixture + jsonl(turn('a1', 'e0e0e0e0-0002-4000-8000-000000000000', cwdA, `use ${secret}`)),
-    );
-    hook(dataA, cwdA, mainA, 'start');
-    expect(await sender(dataA)).toBe('idle');
-    const beforeB = (await storedLines()).length;
-
-    // Machine B resumes it, adds a turn, and its sender stores that turn.
-    const onB = await resumeSession(
-      { sessions: client.sessions, claudeConfigDir: join(root, 'claude-b'), cwd: cwdB, env: env('b') },
-      { sessionId: SID, cwd: cwdB },
-    );
-    const mainB = onB.files.find((f) => f.subKey === '')!.path;
-    const bTurn = turn('b1', 'a1-a', cwdB, 'continued on B');
-    appendFileSync(mainB, jsonl(bTurn));
-    hook(dataB, cwdB, mainB, 'start');
-    expect(await sender(dataB)).toBe('idle');
-    expect((await storedLines()).length).toBe(beforeB + 2);
-
-    // Back on A: resume replaces A's file (forced: A's line with the secret is not in the tracker's redacted copy
-    // as such), then A goes on with a turn of its own.
-    const onA = await resumeSession(
-      { sessions: client.sessions, claudeConfigDir: join(root, 'claude-a'), cwd: cwdA, env: env('a') },
-      { sessionId: SID, cwd: cwdA, force: true },
-    );
-    expect(onA.files.find((f) => f.subKey === '')).toMatchObject({ path: mainA, action: 'replaced' });
-    expect(readFileSync(mainA, 'utf8')).not.toContain(secret);
-    const aTurn = turn('a2', 'b1-a', cwdA, 'back on A');
-    appendFileSync(mainA, jsonl(aTurn));
-    hook(dataA, cwdA, mainA);
-    expect(await sender(dataA)).toBe('idle');
-
-    // Nothing set aside (before the fix: the first copied "line" was a fragment, unparsable_line).
-    expect(readQuarantine(dataA, SID)).toEqual([]);
-    // The tracker's copy: what it had, then A's new turn, once.
-    const stored = await storedLines();
-    expect(stored.length).toBe(beforeB + 4);
-    expect(stored.slice(-2)).toEqual(aTurn);
-    // A's outbox copied no line from before its new turn but B's (the lines the session gained elsewhere).
-    const copied = readFileSync(outboxPaths(dataA, SID).outbox, 'utf8')
-      .split('\n')
-      .filter((l) => l.includes('"k":"records"'))
-      .slice(1)
-      .flatMap((l) =>
-        (JSON.parse(l) as { lines: string[] }).lines.map((x) => (JSON.parse(x) as { uuid?: string }).uuid),
+  it.each([
+    ['', false],
+    [' (and after the state file is rebuilt from the outbox)', true],
+  ])(
+    'the next sweep starts at a line boundary: nothing set aside, only the new lines stored, numbered after B%s',
+    async (_, torn) => {
+      const sid = torn ? 'a0000000-0000-4000-8000-0000000000f3' : SID;
+      const base = join(root, torn ? 'torn' : 'plain');
+      // Machine A: the fixture session plus a turn holding a secret (the tracker's copy of it is shorter).
+      const cwdA = join(base, 'a', 'proj');
+      const cwdB = join(base, 'b', 'another-checkout', 'proj');
+      mkdirSync(cwdA, { recursive: true });
+      mkdirSync(cwdB, { recursive: true });
+      const env = (m: string) => ({ BATON_DATA_DIR: join(base, `data-${m}`), HOME: join(base, `home-${m}`) });
+      const dataA = env('a').BATON_DATA_DIR;
+      const dataB = env('b').BATON_DATA_DIR;
+      const mainA = join(projectDirOf(join(base, 'claude-a'), cwdA), `${sid}.jsonl`);
+      mkdirSync(join(mainA, '..'), { recursive: true });
+      const fixture = readFileSync(join(FIXTURE, `${FIXTURE_SID}.jsonl`), 'utf8')
+        .replaceAll(FIXTURE_SID, sid)
+        .replaceAll('/home/dev/proj', cwdA);
+      const secret = fake('ghp_', 36, 3);
+      writeFileSync(
+        mainA,
+        fixture + jsonl(turn('a1', 'e0e0e0e0-0002-4000-8000-000000000000', cwdA, `use ${secret}`, sid)),
       );
-    expect(copied).toEqual(['b1-u', 'b1-a', 'a2-u', 'a2-a']);
-    // A's next turn is numbered after B's, as the session reads.
-    const events = (await client.sessions.get(SID, { limit: 1000 })).events;
-    const turnOf = (prefix: string) =>
-      new Set(events.filter((e) => String(e.event.uuid).startsWith(prefix)).map((e) => e.turnIndex));
-    const [b] = [...turnOf('b1-')];
-    const [a2] = [...turnOf('a2-')];
-    expect(b).toBeDefined();
-    expect(a2).toBeGreaterThan(b!);
-  });
+      hook(dataA, cwdA, mainA, 'start', sid);
+      expect(await sender(dataA)).toBe('idle');
+      const beforeB = (await storedLines(sid)).length;
+
+      // Machine B resumes it, adds a turn, and its sender stores that turn.
+      const onB = await resumeSession(
+        { sessions: client.sessions, claudeConfigDir: join(base, 'claude-b'), cwd: cwdB, env: env('b') },
+        { sessionId: sid, cwd: cwdB },
+      );
+      const mainB = onB.files.find((f) => f.subKey === '')!.path;
+      const bTurn = turn('b1', 'a1-a', cwdB, 'continued on B', sid);
+      appendFileSync(mainB, jsonl(bTurn));
+      hook(dataB, cwdB, mainB, 'start', sid);
+      expect(await sender(dataB)).toBe('idle');
+      expect((await storedLines(sid)).length).toBe(beforeB + 2);
+
+      // Back on A: resume replaces A's file (forced: A's line with the secret is not in the tracker's redacted copy
+      // as such), then A goes on with a turn of its own.
+      const onA = await resumeSession(
+        { sessions: client.sessions, claudeConfigDir: join(base, 'claude-a'), cwd: cwdA, env: env('a') },
+        { sessionId: sid, cwd: cwdA, force: true },
+      );
+      expect(onA.files.find((f) => f.subKey === '')).toMatchObject({ path: mainA, action: 'replaced' });
+      expect(readFileSync(mainA, 'utf8')).not.toContain(secret);
+      // A torn state file is rebuilt from the outbox: the move must survive that too.
+      if (torn) writeFileSync(outboxPaths(dataA, sid).state, '{"v":1,"se');
+      const aTurn = turn('a2', 'b1-a', cwdA, 'back on A', sid);
+      appendFileSync(mainA, jsonl(aTurn));
+      hook(dataA, cwdA, mainA, 'prompt', sid);
+      expect(await sender(dataA)).toBe('idle');
+
+      // Nothing set aside (before the fix: the first copied "line" was a fragment, unparsable_line).
+      expect(readQuarantine(dataA, sid)).toEqual([]);
+      // The tracker's copy: what it had, then A's new turn, once.
+      const stored = await storedLines(sid);
+      expect(stored.length).toBe(beforeB + 4);
+      expect(stored.slice(-2)).toEqual(aTurn);
+      // A's outbox copied no line from before its new turn but B's (the lines the session gained elsewhere).
+      const copied = readFileSync(outboxPaths(dataA, sid).outbox, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"k":"records"'))
+        .slice(1)
+        .flatMap((l) =>
+          (JSON.parse(l) as { lines: string[] }).lines.map((x) => (JSON.parse(x) as { uuid?: string }).uuid),
+        );
+      expect(copied).toEqual(['b1-u', 'b1-a', 'a2-u', 'a2-a']);
+      // A's next turn is numbered after B's, as the session reads.
+      const events = (await client.sessions.get(sid, { limit: 1000 })).events;
+      const turnOf = (prefix: string) =>
+        new Set(events.filter((e) => String(e.event.uuid).startsWith(prefix)).map((e) => e.turnIndex));
+      const [b] = [...turnOf('b1-')];
+      const [a2] = [...turnOf('a2-')];
+      expect(b).toBeDefined();
+      expect(a2).toBeGreaterThan(b!);
+    },
+  );
 
   it('baton restore after cleanup deleted a followed transcript: the next sweep sets nothing aside either', async () => {
     const sid = 'a0000000-0000-4000-8000-0000000000f2';

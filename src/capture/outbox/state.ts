@@ -100,7 +100,8 @@ export function reconcileState(
     const rec = tryParse(line);
     if (rec && isCount(rec.seq)) next.seq = Math.max(next.seq, rec.seq);
     if (rec && rec.k === 'records' && typeof rec.path === 'string' && isCount(rec.to)) {
-      next.offsets[rec.path] = Math.max(next.offsets[rec.path] ?? 0, rec.to);
+      // A reset copy (the file was replaced: shorter, or rewritten by a resume) starts over: its end is the offset.
+      next.offsets[rec.path] = rec.reset === true ? rec.to : Math.max(next.offsets[rec.path] ?? 0, rec.to);
     }
   });
   next.bytes = size;

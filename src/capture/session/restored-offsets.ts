@@ -5,7 +5,7 @@
 // lines the session gained elsewhere are still read here. They are the tracker's copy, so the gate keeps their lines
 // from going back (restored.ts), but the sender still numbers their events, and this machine's next turns follow
 // them instead of taking their turn and event numbers. No such line found: the file's end (a line boundary too).
-import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { acquireLock } from './lock.js';
 import { outboxPaths } from '../outbox/paths.js';
 import { openState, reconcileState, saveState } from '../outbox/state.js';
@@ -30,18 +30,38 @@ export function moveOffsetsPastRestored(
   }
   if (!release) return; // the next sweep then starts at the old offset: one fragment set aside, nothing lost
   try {
-    const fd = openSync(paths.outbox, 'r');
+    const fd = openSync(paths.outbox, constants.O_RDWR | constants.O_APPEND);
     const stateFile = openState(paths.state);
     try {
       const { state, needsNewline } = reconcileState(stateFile.state, fd, fstatSync(fd).size);
       // A torn last record: the next writer repairs it (a newline first), which it only knows from a stale state.
       if (needsNewline) return;
       const outbox = readFileSync(fd);
+      const ts = new Date().toISOString();
       let moved = false;
       // Only paths the capture already knows, as the hooks name them: a new name would be swept as another file.
       for (const { path } of files) {
         if (state.offsets[path] === undefined || !existsSync(path)) continue;
-        state.offsets[path] = boundaryAfter(readFileSync(path), lastCopiedUuid(outbox, path));
+        const at = boundaryAfter(readFileSync(path), lastCopiedUuid(outbox, path));
+        // Also said in the outbox (an empty copy marked reset), so a state rebuilt from it keeps the new offset.
+        const agentId = /\/subagents\/agent-([^/]+)\.jsonl$/.exec(path)?.[1];
+        const record = {
+          seq: state.seq + 1,
+          ts,
+          sid: sessionId,
+          k: 'records',
+          path,
+          ...(agentId ? { agentId } : {}),
+          from: at,
+          to: at,
+          reset: true,
+          lines: [],
+        };
+        const buf = Buffer.from(`${JSON.stringify(record)}\n`);
+        if (writeSync(fd, buf) !== buf.length) return; // a torn record: the next writer repairs it
+        state.seq += 1;
+        state.bytes += buf.length;
+        state.offsets[path] = at;
         moved = true;
       }
       if (moved) saveState(stateFile, state);
