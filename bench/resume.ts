@@ -3,7 +3,7 @@
 // rate limit, so the upload's requests do not wait; the resume itself makes a handful (one download per file).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTrackerClient } from '../src/client/index.js';
 import { createEgressGate } from '../src/core/egress/index.js';
@@ -119,6 +119,9 @@ async function measure(engine: string, runner: string, args: string[], env: Reco
 
 const runner = await bundleTracker();
 const cpu = cpuCalibrationMs();
+const loadBefore = loadavg()
+  .map((l) => l.toFixed(1))
+  .join('/');
 const results: Result[] = [];
 const sqliteDir = mkdtempSync(join(tmpdir(), 'baton-bench-resume-db-'));
 results.push(await measure('SQLite', runner, ['--db', join(sqliteDir, 'tracker.db')], {}));
@@ -139,7 +142,7 @@ if (await pgReachable()) {
 
 const rows = results.map(
   (r) =>
-    `| ${r.engine} | ${r.lines.toLocaleString('en')} | ${r.mb.toFixed(1)} | ${(r.runsMs[0]! / 1000).toFixed(2)} s | ${(median(r.runsMs) / 1000).toFixed(2)} s |`,
+    `| ${r.engine} | ${r.lines.toLocaleString('en')} | ${r.mb.toFixed(1)} | ${(r.runsMs[0]! / 1000).toFixed(2)} s | ${(median(r.runsMs) / 1000).toFixed(2)} s | ${median(r.runsMs) <= 5000 ? 'met' : 'MISSED'} |`,
 );
 const md = `## Resume a ${MB} MB session (\`npx tsx bench/resume.ts\`)
 
@@ -148,11 +151,14 @@ each run (empty HOME, Claude config dir and data dir): each transcript file stre
 (\`GET /api/v1/sessions/{id}/entries.jsonl\`, read from the database 2,000 rows a query), every record's cwd mapped,
 written to a temp file, fsynced and renamed. Tracker in its own process on loopback, restarted after the upload so
 that nothing the upload queued (derivation) runs during the runs; key without a rate limit. Target: ≤ 5 s.
-${machineLine()}; CPU calibration ${cpu.toFixed(0)} ms.
+${machineLine()}, ${cpus().length} cores, load ${loadBefore} before; CPU calibration ${cpu.toFixed(0)} ms. Before the
+streamed download (pages of 1,000 lines as JSON, each line parsed and re-stringified on both sides), docs/resume.md
+has 5.6 s cold and 3.4-3.6 s warm for the same size.
 
-| Engine | Lines | MB written | First run | Median of ${RUNS} |
-| --- | --- | --- | --- | --- |
+| Engine | Lines | MB written | First run | Median of ${RUNS} | ≤ 5 s |
+| --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 `;
 console.log(md);
 if (process.env.BENCH_NO_DOC !== '1') writeBenchSection('resume', md);
+if (results.some((r) => median(r.runsMs) > 5000)) process.exitCode = 1;
