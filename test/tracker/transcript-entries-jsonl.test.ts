@@ -184,3 +184,47 @@ forEachEngine('transcript entries as JSONL', (engine: EngineName) => {
     expect((await collect(baton.sessions.downloadEntries('jl-early'))).length).toBe(texts.length);
   });
 });
+
+forEachEngine('transcript JSONL download cut short', (engine: EngineName) => {
+  test('a tracker that goes away mid-body fails the download with a typed network error, never a short file', async () => {
+    const t = await startTracker(engine, { config: { shutdownTimeoutMs: 50 } });
+    const baton = createTrackerClient({ baseUrl: t.url, apiKey: t.ownerKey, maxRetries: 0 });
+    try {
+      const api = client(t.url, t.ownerKey);
+      expect((await api.post('/api/v1/sessions/jl-cut/entries', { entries: [] })).status).toBe(200);
+      const row = await t.store.db
+        .selectFrom('sessions')
+        .select('pk')
+        .where('id', '=', 'jl-cut')
+        .executeTakeFirstOrThrow();
+      // ~20 MB: far more than the socket buffers hold, so the body is still being sent when the tracker stops.
+      const texts = Array.from({ length: 10_000 }, (_, i) => JSON.stringify({ i, pad: 'p'.repeat(2000) }));
+      for (let i = 0; i < texts.length; i += 2500)
+        await t.store.transcriptEntries.append(
+          Number(row.pk),
+          '',
+          texts.slice(i, i + 2500).map((text) => ({ uuid: null, text })),
+          Date.now(),
+        );
+      let got = 0;
+      let stopping: Promise<void> | null = null;
+      const err = await (async () => {
+        for await (const line of baton.sessions.downloadEntries('jl-cut')) {
+          expect(line).toBe(texts[got]);
+          got++;
+          // The tracker shuts down (its in-flight requests cut after 50 ms) while this reader waits.
+          if (got === 1) {
+            stopping = t.close();
+            await new Promise((r) => setTimeout(r, 300));
+          }
+        }
+      })().catch((e: unknown) => e);
+      await stopping;
+      expect(got).toBeLessThan(texts.length);
+      expect(isBatonError(err) && err.code).toBe('network');
+    } finally {
+      await baton.close();
+      await t.close();
+    }
+  });
+});
