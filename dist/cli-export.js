@@ -1319,6 +1319,56 @@ var init_schema_version = __esm({
   }
 });
 
+// src/core/transcript/collect-session.ts
+async function collectSession(run) {
+  const turns = [];
+  const span = [];
+  const sidechains = /* @__PURE__ */ new Map();
+  const result = await run((event, ctx) => {
+    if (ctx.agentId !== void 0) {
+      let sc = sidechains.get(ctx.agentId);
+      if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
+      sc.events.push(event);
+      return;
+    }
+    let turn = turns[ctx.turnIndex];
+    if (turn === void 0) {
+      turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
+      span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
+    }
+    turn.events.push(event);
+    const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
+    const s = span[ctx.turnIndex];
+    if (ms < s.start) {
+      s.start = ms;
+      turn.startedAt = event.timestamp;
+    }
+    if (ms > s.end) {
+      s.end = ms;
+      turn.endedAt = event.timestamp;
+    }
+  });
+  for (const sc of sidechains.values()) {
+    const toolUseId = result.agentToolUse.get(sc.agentId);
+    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: result.meta,
+    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
+    turns: turns.filter((t) => t !== void 0),
+    sidechains: [...sidechains.values()],
+    totals: result.totals,
+    stats: result.stats
+  };
+}
+var init_collect_session = __esm({
+  "src/core/transcript/collect-session.ts"() {
+    "use strict";
+    init_schema_version();
+  }
+});
+
 // src/core/transcript/locate.ts
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
@@ -2692,16 +2742,12 @@ var init_session_builder = __esm({
   }
 });
 
-// src/core/transcript/stream-session.ts
-import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
-async function deliver(path, builder, source, onEvent, opts, held) {
-  const { admit: makeFilter, ...readOpts } = opts;
-  const admit = makeFilter?.();
-  const gen = readRecordBatches(path, { ...readOpts, stats: builder.stats });
+// src/core/transcript/session-run.ts
+async function deliver(batches, builder, source, onEvent, admit, held) {
   const out = [];
   for (; ; ) {
-    const step = await gen.next();
-    if (step.done) return step.value.nextOffset;
+    const step = await batches.next();
+    if (step.done) return step.value?.nextOffset ?? 0;
     for (const item of step.value) {
       if (admit && !admit(item.record)) continue;
       builder.addRecord(item.record, item.offset, out, source);
@@ -2720,28 +2766,18 @@ async function deliver(path, builder, source, onEvent, opts, held) {
     }
   }
 }
-async function subagentFilesFor(path, builder, stem) {
-  const files = await findSubagentFiles(path);
-  const parent = builder.parentSessionId(stem);
-  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
-  const have = new Set(files.map((f) => f.agentId));
-  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
-  if (wanted.length === 0) return files;
-  const fromParent = await findSubagentFiles(join2(dirname2(path), `${parent}.jsonl`));
-  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
-}
-async function runSession(path, onEvent, opts = {}) {
-  const stem = basename2(path).replace(/\.jsonl$/, "");
+async function runFeed(stem, feed, onEvent, withSubagents = true) {
   const builder = new SessionBuilder(createReadStats(), UUID_RE2.test(stem) ? { sessionId: stem } : {});
-  const fromOffset = opts.fromOffset ?? 0;
-  const lineOpts = {
-    ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
-    ...opts.admit ? { admit: opts.admit } : {}
-  };
   const held = /* @__PURE__ */ new Map();
-  const nextOffset = await deliver(path, builder, void 0, onEvent, { ...lineOpts, fromOffset }, held);
-  const withFiles = opts.subagents ?? fromOffset === 0;
-  const files = withFiles ? await subagentFilesFor(path, builder, stem) : [];
+  const nextOffset = await deliver(
+    feed.main(builder.stats),
+    builder,
+    void 0,
+    onEvent,
+    feed.admit?.(),
+    held
+  );
+  const files = withSubagents ? await feed.subagents(builder) : [];
   const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
   const firstSeen = new Map(agents.map((a, i) => [a, i]));
   agents.sort(
@@ -2753,80 +2789,185 @@ async function runSession(path, onEvent, opts = {}) {
       if (r !== void 0) await r;
     }
     for (const file of files) {
-      if (file.agentId === agentId) await deliver(file.path, builder, { agentId }, onEvent, lineOpts);
+      if (file.agentId === agentId)
+        await deliver(file.read(builder.stats), builder, { agentId }, onEvent, feed.admit?.());
     }
   }
   const { meta, totals } = builder.finish(stem);
   return { meta, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
 }
-async function streamSession(transcriptPath, onEvent, opts = {}) {
-  const { meta, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
-  return { meta, totals, stats, nextOffset };
-}
 var UUID_RE2;
-var init_stream_session = __esm({
-  "src/core/transcript/stream-session.ts"() {
+var init_session_run = __esm({
+  "src/core/transcript/session-run.ts"() {
     "use strict";
-    init_locate();
-    init_read_records();
     init_read_stats();
     init_session_builder();
     UUID_RE2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   }
 });
 
-// src/core/transcript/load-session.ts
-async function loadSession(transcriptPath, opts = {}) {
-  const turns = [];
-  const span = [];
-  const sidechains = /* @__PURE__ */ new Map();
-  const result = await runSession(
-    transcriptPath,
-    (event, ctx) => {
-      if (ctx.agentId !== void 0) {
-        let sc = sidechains.get(ctx.agentId);
-        if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
-        sc.events.push(event);
-        return;
-      }
-      let turn = turns[ctx.turnIndex];
-      if (turn === void 0) {
-        turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
-        span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
-      }
-      turn.events.push(event);
-      const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
-      const s = span[ctx.turnIndex];
-      if (ms < s.start) {
-        s.start = ms;
-        turn.startedAt = event.timestamp;
-      }
-      if (ms > s.end) {
-        s.end = ms;
-        turn.endedAt = event.timestamp;
-      }
-    },
-    opts
-  );
-  for (const sc of sidechains.values()) {
-    const toolUseId = result.agentToolUse.get(sc.agentId);
-    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
-  }
+// src/core/transcript/stream-session.ts
+import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
+async function subagentFilesFor(path, builder, stem) {
+  const files = await findSubagentFiles(path);
+  const parent = builder.parentSessionId(stem);
+  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
+  const have = new Set(files.map((f) => f.agentId));
+  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
+  if (wanted.length === 0) return files;
+  const fromParent = await findSubagentFiles(join2(dirname2(path), `${parent}.jsonl`));
+  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
+}
+function fileFeed(path, stem, opts) {
+  const lineOpts = opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes };
   return {
-    schemaVersion: SCHEMA_VERSION,
-    meta: result.meta,
-    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
-    turns: turns.filter((t) => t !== void 0),
-    sidechains: [...sidechains.values()],
-    totals: result.totals,
-    stats: result.stats
+    main: (stats) => readRecordBatches(path, { ...lineOpts, fromOffset: opts.fromOffset ?? 0, stats }),
+    subagents: async (builder) => (await subagentFilesFor(path, builder, stem)).map((f) => ({
+      agentId: f.agentId,
+      read: (stats) => readRecordBatches(f.path, { ...lineOpts, stats })
+    })),
+    ...opts.admit ? { admit: opts.admit } : {}
   };
+}
+function runSession(path, onEvent, opts = {}) {
+  const stem = basename2(path).replace(/\.jsonl$/, "");
+  const withFiles = opts.subagents ?? (opts.fromOffset ?? 0) === 0;
+  return runFeed(stem, fileFeed(path, stem, opts), onEvent, withFiles);
+}
+async function streamSession(transcriptPath, onEvent, opts = {}) {
+  const { meta, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
+  return { meta, totals, stats, nextOffset };
+}
+var init_stream_session = __esm({
+  "src/core/transcript/stream-session.ts"() {
+    "use strict";
+    init_locate();
+    init_read_records();
+    init_session_run();
+  }
+});
+
+// src/core/transcript/load-session.ts
+function loadSession(transcriptPath, opts = {}) {
+  return collectSession((onEvent) => runSession(transcriptPath, onEvent, opts));
 }
 var init_load_session = __esm({
   "src/core/transcript/load-session.ts"() {
     "use strict";
-    init_schema_version();
+    init_collect_session();
     init_stream_session();
+  }
+});
+
+// src/core/egress/seal.ts
+function seal(value) {
+  sealed.add(value);
+  return value;
+}
+function isGated(value) {
+  return value !== null && typeof value === "object" && sealed.has(value);
+}
+var sealed;
+var init_seal = __esm({
+  "src/core/egress/seal.ts"() {
+    "use strict";
+    init_errors();
+    sealed = /* @__PURE__ */ new WeakSet();
+  }
+});
+
+// src/core/egress/entries.ts
+function createEntryGate(deps) {
+  const files = /* @__PURE__ */ new Map();
+  const stateOf = (where) => {
+    const key = `${where.sessionId ?? ""}\0${where.subKey ?? ""}`;
+    let s = files.get(key);
+    if (s === void 0) {
+      s = { admit: deps.filterFor(where.sessionId), dropped: /* @__PURE__ */ new Map() };
+      files.set(key, s);
+    }
+    return s;
+  };
+  const restored = (where) => {
+    if (deps.fromTracker === void 0 || where.sessionId === void 0) return false;
+    const at2 = where.offset ?? offsetOfKey(where.lineKey);
+    return at2 !== void 0 && at2 < deps.fromTracker(where.sessionId, where.subKey ?? "");
+  };
+  const entry = (line, where) => {
+    const record = typeof line === "string" ? parseObject2(line) : isPlainObject(line) ? line : null;
+    if (record === null) return null;
+    const state = stateOf(where);
+    if (!state.admit(record)) {
+      const uuid2 = record.uuid;
+      if (typeof uuid2 === "string") state.dropped.set(uuid2, resolve(state.dropped, record.parentUuid));
+      return null;
+    }
+    if (where.seen === true || restored(where)) return null;
+    const gated = deps.value(relink(record, state.dropped));
+    const uuid = gated.uuid;
+    const item = { line: gated };
+    if (where.subKey !== void 0 && where.subKey !== "") item.subKey = where.subKey;
+    if (typeof uuid === "string" && uuid.length > 0 && uuid.length <= 200) item.uuid = uuid;
+    else if (where.lineKey !== void 0) item.uuid = where.lineKey;
+    return seal(item);
+  };
+  const items = (list, where) => {
+    const out = [];
+    for (const item of list) {
+      if (isGated(item)) {
+        out.push(item);
+        continue;
+      }
+      const subKey = typeof item.subKey === "string" ? item.subKey : where.subKey;
+      const g2 = entry(item.line, { sessionId: where.sessionId, subKey });
+      if (g2 === null) continue;
+      const uuid = typeof item.uuid === "string" && item.uuid.length > 0 ? deps.value(item.uuid) : void 0;
+      out.push(g2.uuid === void 0 && uuid !== void 0 ? seal({ ...g2, uuid }) : g2);
+    }
+    return out;
+  };
+  return { entry, items };
+}
+function offsetOfKey(key) {
+  const m = key === void 0 ? null : /^@(\d{1,15})$/.exec(key);
+  return m ? Number(m[1]) : void 0;
+}
+function resolve(dropped, parent) {
+  if (typeof parent !== "string") return null;
+  const to = dropped.get(parent);
+  return to === void 0 ? parent : to;
+}
+function relink(record, dropped) {
+  if (dropped.size === 0) return record;
+  let out = null;
+  for (const k of LINKS) {
+    const v2 = record[k];
+    if (typeof v2 !== "string" || !dropped.has(v2)) continue;
+    (out ??= { ...record })[k] = dropped.get(v2) ?? null;
+  }
+  return out ?? record;
+}
+function parseObject2(line) {
+  try {
+    const v2 = JSON.parse(line);
+    return isPlainObject(v2) ? v2 : null;
+  } catch {
+    return null;
+  }
+}
+function isPlainObject(v2) {
+  if (v2 === null || typeof v2 !== "object" || Array.isArray(v2)) return false;
+  const proto = Object.getPrototypeOf(v2);
+  return proto === Object.prototype || proto === null;
+}
+var LINKS, isEntryItemList, isObj2;
+var init_entries = __esm({
+  "src/core/egress/entries.ts"() {
+    "use strict";
+    init_seal();
+    LINKS = ["parentUuid", "logicalParentUuid"];
+    isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i) => isObj2(i) && isPlainObject(i.line));
+    isObj2 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
   }
 });
 
@@ -2842,7 +2983,7 @@ function stillPaused(spans) {
   return last !== void 0 && last.to === void 0;
 }
 function createPauseFilter(lookup, fallbackSessionId) {
-  const open2 = /* @__PURE__ */ new Set();
+  const open2 = /* @__PURE__ */ new Map();
   const adopted = /* @__PURE__ */ new Set();
   const spansOf = (sid) => {
     const own2 = sid === void 0 ? [] : lookup(sid);
@@ -2861,9 +3002,13 @@ function createPauseFilter(lookup, fallbackSessionId) {
     }
     const spans = spansOf(sid);
     if (spans.length === 0 && open2.size === 0) return true;
+    if (open2.size > 0) refreshOpen(open2, spans);
     let refused = open2.size > 0;
     if (uuid !== void 0) {
-      for (const p of open2) if (p.untilUuid === uuid) open2.delete(p);
+      for (const [k, o] of open2) {
+        if (o.span.untilUuid === uuid) open2.delete(k);
+        else o.passed.add(uuid);
+      }
     }
     const timestamp = str2(record.timestamp);
     if (!refused && spans.length > 0) {
@@ -2872,35 +3017,30 @@ function createPauseFilter(lookup, fallbackSessionId) {
     if (uuid !== void 0) {
       for (const p of spans) {
         const byUuid = p.afterUuid !== void 0 && (p.to === void 0 || p.untilUuid !== void 0);
-        if (byUuid && p.afterUuid === uuid && p.untilUuid !== uuid) open2.add(p);
+        if (byUuid && p.afterUuid === uuid && p.untilUuid !== uuid)
+          open2.set(spanKey(p), { span: p, passed: /* @__PURE__ */ new Set() });
       }
     }
     return !refused;
   };
 }
-var noPauses, str2;
+function refreshOpen(open2, spans) {
+  for (const p of spans) {
+    const k = spanKey(p);
+    const o = open2.get(k);
+    if (o === void 0 || o.span === p) continue;
+    if (p.to !== void 0 && p.untilUuid === void 0) open2.delete(k);
+    else if (p.untilUuid !== void 0 && o.passed.has(p.untilUuid)) open2.delete(k);
+    else o.span = p;
+  }
+}
+var noPauses, str2, spanKey;
 var init_pause_spans = __esm({
   "src/core/egress/pause-spans.ts"() {
     "use strict";
     noPauses = () => [];
     str2 = (v2) => typeof v2 === "string" ? v2 : void 0;
-  }
-});
-
-// src/core/egress/seal.ts
-function seal(value) {
-  sealed.add(value);
-  return value;
-}
-function isGated(value) {
-  return value !== null && typeof value === "object" && sealed.has(value);
-}
-var sealed;
-var init_seal = __esm({
-  "src/core/egress/seal.ts"() {
-    "use strict";
-    init_errors();
-    sealed = /* @__PURE__ */ new WeakSet();
+    spanKey = (p) => `${p.from}\0${p.afterUuid ?? ""}`;
   }
 });
 
@@ -2946,6 +3086,8 @@ function createEgressGate(policy) {
       redaction: since(before, report(), s.redaction)
     });
   }
+  const recordFilter = (fallbackSessionId) => createPauseFilter(pauses, fallbackSessionId);
+  const entries = createEntryGate({ filterFor: recordFilter, value, fromTracker: policy.fromTracker });
   function body(b, sessionId) {
     if (isGated(b)) return b;
     const src = b;
@@ -2962,6 +3104,15 @@ function createEgressGate(policy) {
           if (g2 !== null) items.push({ ...value(omitEvent(item)), event: g2 });
         }
         out[k] = items;
+      } else if (k === "entries" && isEntryItemList(v2)) {
+        const subKey = typeof src.subKey === "string" ? src.subKey : void 0;
+        out[k] = entries.items(v2, { sessionId: sid, subKey });
+      } else if (k === "transcripts" && Array.isArray(v2) && v2.every(isTranscriptLike)) {
+        out[k] = v2.map(({ sessionId: id, entries: list, ...rest }) => ({
+          ...value(rest),
+          sessionId: id,
+          entries: entries.items(list, { sessionId: id })
+        }));
       } else out[k] = value(v2);
     }
     return seal(out);
@@ -2969,7 +3120,6 @@ function createEgressGate(policy) {
   function report() {
     return redactor.report();
   }
-  const recordFilter = (fallbackSessionId) => createPauseFilter(pauses, fallbackSessionId);
   const sessionIdOf = (path) => /([^/\\]+)\.jsonl$/.exec(path)?.[1];
   return {
     redacting: policy.redact,
@@ -2993,6 +3143,7 @@ function createEgressGate(policy) {
     session,
     event,
     meta,
+    entry: entries.entry,
     text,
     body,
     report
@@ -3006,7 +3157,7 @@ function since(before, after, prior) {
   }
   return { total: (prior?.total ?? 0) + after.total - before.total, byRule };
 }
-var isObject, isMetaLike, isSessionLike, isEventItem, omitEvent;
+var isObject, isMetaLike, isSessionLike, isEventItem, isTranscriptLike, omitEvent;
 var init_gate = __esm({
   "src/core/egress/gate.ts"() {
     "use strict";
@@ -3014,12 +3165,14 @@ var init_gate = __esm({
     init_private_spans();
     init_load_session();
     init_stream_session();
+    init_entries();
     init_pause_spans();
     init_seal();
     isObject = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
     isMetaLike = (v2) => isObject(v2) && typeof v2.id === "string";
     isSessionLike = (v2) => isObject(v2) && isMetaLike(v2.meta) && Array.isArray(v2.turns) && Array.isArray(v2.sidechains);
     isEventItem = (v2) => isObject(v2) && isObject(v2.event) && typeof v2.event.kind === "string";
+    isTranscriptLike = (v2) => isObject(v2) && typeof v2.sessionId === "string" && isEntryItemList(v2.entries);
     omitEvent = ({ event: _event, ...rest }) => rest;
   }
 });
@@ -6511,15 +6664,124 @@ var init_pause_log = __esm({
   }
 });
 
+// src/core/fs/write-atomic.ts
+var init_write_atomic = __esm({
+  "src/core/fs/write-atomic.ts"() {
+    "use strict";
+  }
+});
+
+// src/capture/outbox/paths.ts
+function isSafeSessionId(id) {
+  return SESSION_ID_PATTERN.test(id) && !id.includes("..");
+}
+var SESSION_ID_PATTERN;
+var init_paths = __esm({
+  "src/capture/outbox/paths.ts"() {
+    "use strict";
+    SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+  }
+});
+
+// src/capture/session/sleep-sync.ts
+var init_sleep_sync = __esm({
+  "src/capture/session/sleep-sync.ts"() {
+    "use strict";
+  }
+});
+
+// src/capture/session/lock.ts
+var init_lock = __esm({
+  "src/capture/session/lock.ts"() {
+    "use strict";
+    init_sleep_sync();
+  }
+});
+
+// src/capture/outbox/state.ts
+var init_state = __esm({
+  "src/capture/outbox/state.ts"() {
+    "use strict";
+  }
+});
+
+// src/capture/session/restored-offsets.ts
+var init_restored_offsets = __esm({
+  "src/capture/session/restored-offsets.ts"() {
+    "use strict";
+    init_lock();
+    init_paths();
+    init_state();
+  }
+});
+
+// src/capture/session/restored.ts
+import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+function readRestored(dataDir, sessionId) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isSafeSessionId(sessionId)) return out;
+  let v2;
+  try {
+    v2 = JSON.parse(readFileSync2(restoredPath(dataDir, sessionId), "utf8"));
+  } catch {
+    return out;
+  }
+  const files = v2?.files;
+  if (files === null || typeof files !== "object") return out;
+  for (const [subKey, bytes] of Object.entries(files)) {
+    if (typeof bytes === "number" && Number.isInteger(bytes) && bytes > 0) out.set(subKey, bytes);
+  }
+  return out;
+}
+function restoredLookup(dataDir, ttlMs = 200) {
+  const cache = /* @__PURE__ */ new Map();
+  return (sessionId, subKey) => {
+    const now = Date.now();
+    let hit = cache.get(sessionId);
+    if (!hit || now - hit.checkedAt >= ttlMs) {
+      const stamp = statStamp2(restoredPath(dataDir, sessionId));
+      if (!hit || hit.stamp !== stamp) {
+        hit = { checkedAt: now, stamp, files: stamp === "" ? /* @__PURE__ */ new Map() : readRestored(dataDir, sessionId) };
+        cache.set(sessionId, hit);
+      } else hit.checkedAt = now;
+    }
+    return hit.files.get(subKey) ?? 0;
+  };
+}
+function statStamp2(path) {
+  try {
+    const st2 = statSync2(path);
+    return `${st2.size}:${st2.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+var restoredPath;
+var init_restored = __esm({
+  "src/capture/session/restored.ts"() {
+    "use strict";
+    init_write_atomic();
+    init_paths();
+    init_restored_offsets();
+    restoredPath = (dataDir, sessionId) => join4(dataDir, "restored", `${sessionId}.json`);
+  }
+});
+
 // src/capture/session/egress.ts
 function openEgressGate(opts) {
-  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
+  return createEgressGate({
+    redact: opts.redact,
+    pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs),
+    fromTracker: restoredLookup(opts.dataDir)
+  });
 }
 var init_egress2 = __esm({
   "src/capture/session/egress.ts"() {
     "use strict";
     init_egress();
     init_pause_log();
+    init_restored();
   }
 });
 
@@ -6544,12 +6806,22 @@ var init_export_transcript = __esm({
   }
 });
 
+// src/core/transcript/session-from-records.ts
+var init_session_from_records = __esm({
+  "src/core/transcript/session-from-records.ts"() {
+    "use strict";
+    init_collect_session();
+    init_session_run();
+  }
+});
+
 // src/core/transcript/index.ts
 var init_transcript = __esm({
   "src/core/transcript/index.ts"() {
     "use strict";
     init_stream_session();
     init_load_session();
+    init_session_from_records();
     init_read_records();
     init_read_stats();
     init_locate();
@@ -6557,14 +6829,14 @@ var init_transcript = __esm({
 });
 
 // src/export/resolve-transcript.ts
-import { existsSync, statSync as statSync2 } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { existsSync, statSync as statSync3 } from "node:fs";
+import { isAbsolute, resolve as resolve2 } from "node:path";
 async function resolveTranscript(ref, where) {
   if (ref !== void 0 && ref !== "") {
     const looksLikePath = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute(ref);
-    const asPath = resolve(where.cwd, ref);
+    const asPath = resolve2(where.cwd, ref);
     if (looksLikePath || existsSync(asPath)) {
-      if (!existsSync(asPath) || !statSync2(asPath).isFile()) {
+      if (!existsSync(asPath) || !statSync3(asPath).isFile()) {
         throw new BatonError("not_found", `no transcript file at ${asPath}`);
       }
       return asPath;
@@ -6594,7 +6866,7 @@ var init_resolve_transcript = __esm({
 
 // src/export/sink.ts
 import { closeSync as closeSync2, existsSync as existsSync2, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname3, basename as basename3, join as join4 } from "node:path";
+import { dirname as dirname3, basename as basename3, join as join5 } from "node:path";
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
   while (off < len) {
@@ -6645,7 +6917,7 @@ function fileSink(target, opts) {
   if (!opts.force && existsSync2(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
-  const tmp = join4(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
+  const tmp = join5(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
   let fd;
   try {
     fd = openSync2(tmp, "w", 420);
@@ -6698,7 +6970,7 @@ var init_sink = __esm({
 });
 
 // src/export/export-session.ts
-import { join as join5, resolve as resolve2 } from "node:path";
+import { join as join6, resolve as resolve3 } from "node:path";
 async function exportSession(env, input) {
   const transcriptPath = await resolveTranscript(input.ref, {
     cwd: env.cwd,
@@ -6727,9 +6999,9 @@ async function exportSession(env, input) {
   }
 }
 function filePath(cwd, transcriptPath, given, format) {
-  if (given !== void 0) return resolve2(cwd, given);
+  if (given !== void 0) return resolve3(cwd, given);
   const id = transcriptPath.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-  return join5(cwd, `session-${id}.${formatExtension(format)}`);
+  return join6(cwd, `session-${id}.${formatExtension(format)}`);
 }
 function describeExport(r) {
   const where = r.path ?? (r.text !== void 0 ? "a string" : "stdout");
@@ -6880,8 +7152,8 @@ Options:
 
 // src/cli/program.ts
 init_errors();
-import { readdirSync as readdirSync2, statSync as statSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+import { readdirSync as readdirSync2, statSync as statSync4 } from "node:fs";
+import { join as join10 } from "node:path";
 
 // src/cli/commands/export-only.ts
 var commands = [
@@ -6889,8 +7161,8 @@ var commands = [
 ];
 
 // src/cli/invocation.ts
-import { join as join8 } from "node:path";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join9 } from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
 
 // src/core/config/env-values.ts
 function envValue(env, name) {
@@ -6911,18 +7183,18 @@ function envFlag(env, name) {
 }
 
 // src/core/config/data-dir.ts
-import { isAbsolute as isAbsolute2, join as join6, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7, resolve as resolve4 } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
 function resolveDataDir(env, homedir2) {
   const explicit = envValue(env, "BATON_DATA_DIR");
-  if (explicit) return { dataDir: resolve3(explicit), source: "BATON_DATA_DIR" };
+  if (explicit) return { dataDir: resolve4(explicit), source: "BATON_DATA_DIR" };
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
-  if (plugin) return { dataDir: resolve3(plugin), source: "CLAUDE_PLUGIN_DATA" };
+  if (plugin) return { dataDir: resolve4(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
-  if (xdg && isAbsolute2(xdg)) return { dataDir: join6(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join6(homedir2, ".local", "state", "baton"), source: "default" };
+  if (xdg && isAbsolute2(xdg)) return { dataDir: join7(xdg, "baton"), source: "XDG_STATE_HOME" };
+  return { dataDir: join7(homedir2, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -6930,12 +7202,12 @@ function homedirFrom(env, fallback) {
 
 // src/core/config/resolve-config.ts
 import { homedir as osHomedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join7, resolve as resolve4 } from "node:path";
-import { readFileSync as readFileSync2 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join8, resolve as resolve5 } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
 var defaultConfigIo = (env = process.env) => ({
   readFile: (path) => {
     try {
-      return readFileSync2(path, "utf8");
+      return readFileSync3(path, "utf8");
     } catch {
       return null;
     }
@@ -6944,14 +7216,14 @@ var defaultConfigIo = (env = process.env) => ({
 });
 function configFilePath(env, homedir2) {
   const explicit = envValue(env, "BATON_CONFIG");
-  if (explicit) return resolve4(explicit);
+  if (explicit) return resolve5(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base = xdg && isAbsolute3(xdg) ? xdg : join7(homedir2, ".config");
-  return join7(base, "baton", "config.json");
+  const base = xdg && isAbsolute3(xdg) ? xdg : join8(homedir2, ".config");
+  return join8(base, "baton", "config.json");
 }
 function claudeConfigDir(env, homedir2) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve4(explicit) : join7(homedir2, ".claude");
+  return explicit ? resolve5(explicit) : join8(homedir2, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -6971,7 +7243,7 @@ function resolveConfig(env, io = defaultConfigIo(env)) {
   let url = pickUrl(candidates, problems);
   let key = pickKey(candidates);
   if (!url || !key) {
-    const settings = readPromptflowSettings(io, join7(claudeDir, "settings.json"), problems);
+    const settings = readPromptflowSettings(io, join8(claudeDir, "settings.json"), problems);
     const late = [
       { ...settings, source: "claude-settings" },
       { apiKey: envValue(env, "CLAUDE_CODE_API_TOKEN"), source: "claude-code-token" }
@@ -7059,6 +7331,7 @@ function readPromptflowSettings(io, path, problems) {
 
 // src/core/config/write-config-file.ts
 init_errors();
+init_write_atomic();
 
 // src/cli/invocation.ts
 function createContext(io) {
@@ -7066,13 +7339,13 @@ function createContext(io) {
     homedir: io.home,
     readFile: (path) => {
       try {
-        return readFileSync3(path, "utf8");
+        return readFileSync4(path, "utf8");
       } catch {
         return null;
       }
     }
   });
-  return Object.freeze({ io, config, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join8(io.home, ".claude") });
+  return Object.freeze({ io, config, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join9(io.home, ".claude") });
 }
 
 // src/cli/program.ts
@@ -7132,13 +7405,13 @@ function applyGlobalFlags(argv, io) {
     rest = rest.slice(2);
   }
   if (io.env.BATON_DATA_DIR || io.env.CLAUDE_PLUGIN_DATA) return { argv: rest, io };
-  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join9(io.home, ".claude"));
+  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join10(io.home, ".claude"));
   return { argv: rest, io: pluginData ? { ...io, env: { ...io.env, CLAUDE_PLUGIN_DATA: pluginData } } : io };
 }
 function findPluginDataDir(claudeConfigDir2) {
-  const base = join9(claudeConfigDir2, "plugins", "data");
+  const base = join10(claudeConfigDir2, "plugins", "data");
   try {
-    const dirs = readdirSync2(base).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join9(base, d), mtime: statSync3(join9(base, d)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+    const dirs = readdirSync2(base).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join10(base, d), mtime: statSync4(join10(base, d)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
     return dirs[0]?.path;
   } catch {
     return void 0;

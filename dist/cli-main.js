@@ -441,7 +441,7 @@ var init_rules_assignment = __esm({
         ...["password", "passwd", "passphrase", "secret", "token", "auth", "credential"],
         ...["_key", "-key", "apikey", "appkey", "privatekey"],
         // Three-letter keywords ending in a common letter would stall the skip scan; with the separator they are four.
-        ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep4) => k + sep4))
+        ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep6) => k + sep6))
       ],
       match(text, trigger, nested) {
         const at2 = keywordStart(text, trigger);
@@ -1155,7 +1155,7 @@ function redactValue(value, r) {
   if (typeof value === "string") return r.text(value);
   if (value === null || typeof value !== "object") return value;
   const stack = [frameOf(value)];
-  const open4 = /* @__PURE__ */ new Set([value]);
+  const open5 = /* @__PURE__ */ new Set([value]);
   let result = value;
   while (stack.length > 0) {
     const f = stack[stack.length - 1];
@@ -1164,8 +1164,8 @@ function redactValue(value, r) {
       const key = f.keys ? f.keys[f.i] : f.i;
       if (typeof key === "string") renameKey(f, key, r);
       const v2 = f.src[key];
-      if (v2 !== null && typeof v2 === "object" && !open4.has(v2)) {
-        open4.add(v2);
+      if (v2 !== null && typeof v2 === "object" && !open5.has(v2)) {
+        open5.add(v2);
         stack.push(frameOf(v2));
         continue;
       }
@@ -1177,7 +1177,7 @@ function redactValue(value, r) {
       continue;
     }
     stack.pop();
-    open4.delete(f.src);
+    open5.delete(f.src);
     const out = finish(f);
     const parent = stack[stack.length - 1];
     if (parent === void 0) result = out;
@@ -1367,6 +1367,56 @@ var init_schema_version = __esm({
   "src/core/model/schema-version.ts"() {
     "use strict";
     SCHEMA_VERSION = 1;
+  }
+});
+
+// src/core/transcript/collect-session.ts
+async function collectSession(run) {
+  const turns = [];
+  const span = [];
+  const sidechains = /* @__PURE__ */ new Map();
+  const result = await run((event, ctx) => {
+    if (ctx.agentId !== void 0) {
+      let sc = sidechains.get(ctx.agentId);
+      if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
+      sc.events.push(event);
+      return;
+    }
+    let turn = turns[ctx.turnIndex];
+    if (turn === void 0) {
+      turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
+      span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
+    }
+    turn.events.push(event);
+    const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
+    const s = span[ctx.turnIndex];
+    if (ms < s.start) {
+      s.start = ms;
+      turn.startedAt = event.timestamp;
+    }
+    if (ms > s.end) {
+      s.end = ms;
+      turn.endedAt = event.timestamp;
+    }
+  });
+  for (const sc of sidechains.values()) {
+    const toolUseId = result.agentToolUse.get(sc.agentId);
+    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: result.meta,
+    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
+    turns: turns.filter((t) => t !== void 0),
+    sidechains: [...sidechains.values()],
+    totals: result.totals,
+    stats: result.stats
+  };
+}
+var init_collect_session = __esm({
+  "src/core/transcript/collect-session.ts"() {
+    "use strict";
+    init_schema_version();
   }
 });
 
@@ -1745,10 +1795,10 @@ var init_known_types = __esm({
 });
 
 // src/core/transcript/content.ts
-function between(text, open4, close) {
-  const a2 = text.indexOf(open4);
+function between(text, open5, close) {
+  const a2 = text.indexOf(open5);
   if (a2 === -1) return void 0;
-  const start = a2 + open4.length;
+  const start = a2 + open5.length;
   const b = text.indexOf(close, start);
   return b === -1 ? void 0 : text.slice(start, b);
 }
@@ -2743,16 +2793,12 @@ var init_session_builder = __esm({
   }
 });
 
-// src/core/transcript/stream-session.ts
-import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
-async function deliver(path6, builder, source, onEvent, opts, held) {
-  const { admit: makeFilter, ...readOpts } = opts;
-  const admit = makeFilter?.();
-  const gen = readRecordBatches(path6, { ...readOpts, stats: builder.stats });
+// src/core/transcript/session-run.ts
+async function deliver(batches, builder, source, onEvent, admit, held) {
   const out = [];
   for (; ; ) {
-    const step2 = await gen.next();
-    if (step2.done) return step2.value.nextOffset;
+    const step2 = await batches.next();
+    if (step2.done) return step2.value?.nextOffset ?? 0;
     for (const item of step2.value) {
       if (admit && !admit(item.record)) continue;
       builder.addRecord(item.record, item.offset, out, source);
@@ -2771,28 +2817,18 @@ async function deliver(path6, builder, source, onEvent, opts, held) {
     }
   }
 }
-async function subagentFilesFor(path6, builder, stem) {
-  const files = await findSubagentFiles(path6);
-  const parent = builder.parentSessionId(stem);
-  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
-  const have = new Set(files.map((f) => f.agentId));
-  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
-  if (wanted.length === 0) return files;
-  const fromParent = await findSubagentFiles(join2(dirname2(path6), `${parent}.jsonl`));
-  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
-}
-async function runSession(path6, onEvent, opts = {}) {
-  const stem = basename2(path6).replace(/\.jsonl$/, "");
+async function runFeed(stem, feed, onEvent, withSubagents = true) {
   const builder = new SessionBuilder(createReadStats(), UUID_RE2.test(stem) ? { sessionId: stem } : {});
-  const fromOffset = opts.fromOffset ?? 0;
-  const lineOpts = {
-    ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
-    ...opts.admit ? { admit: opts.admit } : {}
-  };
   const held = /* @__PURE__ */ new Map();
-  const nextOffset = await deliver(path6, builder, void 0, onEvent, { ...lineOpts, fromOffset }, held);
-  const withFiles = opts.subagents ?? fromOffset === 0;
-  const files = withFiles ? await subagentFilesFor(path6, builder, stem) : [];
+  const nextOffset = await deliver(
+    feed.main(builder.stats),
+    builder,
+    void 0,
+    onEvent,
+    feed.admit?.(),
+    held
+  );
+  const files = withSubagents ? await feed.subagents(builder) : [];
   const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
   const firstSeen = new Map(agents.map((a2, i2) => [a2, i2]));
   agents.sort(
@@ -2804,137 +2840,73 @@ async function runSession(path6, onEvent, opts = {}) {
       if (r !== void 0) await r;
     }
     for (const file2 of files) {
-      if (file2.agentId === agentId) await deliver(file2.path, builder, { agentId }, onEvent, lineOpts);
+      if (file2.agentId === agentId)
+        await deliver(file2.read(builder.stats), builder, { agentId }, onEvent, feed.admit?.());
     }
   }
   const { meta: meta3, totals } = builder.finish(stem);
   return { meta: meta3, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
 }
-async function streamSession(transcriptPath, onEvent, opts = {}) {
-  const { meta: meta3, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
-  return { meta: meta3, totals, stats, nextOffset };
-}
 var UUID_RE2;
-var init_stream_session = __esm({
-  "src/core/transcript/stream-session.ts"() {
+var init_session_run = __esm({
+  "src/core/transcript/session-run.ts"() {
     "use strict";
-    init_locate();
-    init_read_records();
     init_read_stats();
     init_session_builder();
     UUID_RE2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   }
 });
 
-// src/core/transcript/load-session.ts
-async function loadSession(transcriptPath, opts = {}) {
-  const turns = [];
-  const span = [];
-  const sidechains = /* @__PURE__ */ new Map();
-  const result = await runSession(
-    transcriptPath,
-    (event, ctx) => {
-      if (ctx.agentId !== void 0) {
-        let sc = sidechains.get(ctx.agentId);
-        if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
-        sc.events.push(event);
-        return;
-      }
-      let turn = turns[ctx.turnIndex];
-      if (turn === void 0) {
-        turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
-        span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
-      }
-      turn.events.push(event);
-      const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
-      const s = span[ctx.turnIndex];
-      if (ms < s.start) {
-        s.start = ms;
-        turn.startedAt = event.timestamp;
-      }
-      if (ms > s.end) {
-        s.end = ms;
-        turn.endedAt = event.timestamp;
-      }
-    },
-    opts
-  );
-  for (const sc of sidechains.values()) {
-    const toolUseId = result.agentToolUse.get(sc.agentId);
-    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
-  }
+// src/core/transcript/stream-session.ts
+import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
+async function subagentFilesFor(path6, builder, stem) {
+  const files = await findSubagentFiles(path6);
+  const parent = builder.parentSessionId(stem);
+  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
+  const have = new Set(files.map((f) => f.agentId));
+  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
+  if (wanted.length === 0) return files;
+  const fromParent = await findSubagentFiles(join2(dirname2(path6), `${parent}.jsonl`));
+  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
+}
+function fileFeed(path6, stem, opts) {
+  const lineOpts = opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes };
   return {
-    schemaVersion: SCHEMA_VERSION,
-    meta: result.meta,
-    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
-    turns: turns.filter((t) => t !== void 0),
-    sidechains: [...sidechains.values()],
-    totals: result.totals,
-    stats: result.stats
+    main: (stats) => readRecordBatches(path6, { ...lineOpts, fromOffset: opts.fromOffset ?? 0, stats }),
+    subagents: async (builder) => (await subagentFilesFor(path6, builder, stem)).map((f) => ({
+      agentId: f.agentId,
+      read: (stats) => readRecordBatches(f.path, { ...lineOpts, stats })
+    })),
+    ...opts.admit ? { admit: opts.admit } : {}
   };
+}
+function runSession(path6, onEvent, opts = {}) {
+  const stem = basename2(path6).replace(/\.jsonl$/, "");
+  const withFiles = opts.subagents ?? (opts.fromOffset ?? 0) === 0;
+  return runFeed(stem, fileFeed(path6, stem, opts), onEvent, withFiles);
+}
+async function streamSession(transcriptPath, onEvent, opts = {}) {
+  const { meta: meta3, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
+  return { meta: meta3, totals, stats, nextOffset };
+}
+var init_stream_session = __esm({
+  "src/core/transcript/stream-session.ts"() {
+    "use strict";
+    init_locate();
+    init_read_records();
+    init_session_run();
+  }
+});
+
+// src/core/transcript/load-session.ts
+function loadSession(transcriptPath, opts = {}) {
+  return collectSession((onEvent) => runSession(transcriptPath, onEvent, opts));
 }
 var init_load_session = __esm({
   "src/core/transcript/load-session.ts"() {
     "use strict";
-    init_schema_version();
+    init_collect_session();
     init_stream_session();
-  }
-});
-
-// src/core/egress/pause-spans.ts
-function pausedAtTime(spans, timestamp) {
-  if (spans.length === 0) return false;
-  const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
-  if (Number.isNaN(t)) return stillPaused(spans);
-  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t <= Date.parse(p.to)));
-}
-function stillPaused(spans) {
-  const last = spans[spans.length - 1];
-  return last !== void 0 && last.to === void 0;
-}
-function createPauseFilter(lookup, fallbackSessionId) {
-  const open4 = /* @__PURE__ */ new Set();
-  const adopted = /* @__PURE__ */ new Set();
-  const spansOf = (sid) => {
-    const own3 = sid === void 0 ? [] : lookup(sid);
-    if (adopted.size === 0) return own3;
-    const all = [...own3];
-    for (const other of adopted) if (other !== sid) all.push(...lookup(other));
-    return all;
-  };
-  return (record2) => {
-    const sid = str3(record2.sessionId) ?? fallbackSessionId;
-    const uuid3 = str3(record2.uuid);
-    const parent = str3(record2.requestSessionId);
-    if (parent !== void 0 && parent !== sid) adopted.add(parent);
-    if (uuid3 !== void 0 && lookup.startingAt) {
-      for (const hit of lookup.startingAt(uuid3)) if (hit.sessionId !== sid) adopted.add(hit.sessionId);
-    }
-    const spans = spansOf(sid);
-    if (spans.length === 0 && open4.size === 0) return true;
-    let refused = open4.size > 0;
-    if (uuid3 !== void 0) {
-      for (const p of open4) if (p.untilUuid === uuid3) open4.delete(p);
-    }
-    const timestamp = str3(record2.timestamp);
-    if (!refused && spans.length > 0) {
-      refused = timestamp === void 0 ? uuid3 === void 0 && stillPaused(spans) : pausedAtTime(spans, timestamp);
-    }
-    if (uuid3 !== void 0) {
-      for (const p of spans) {
-        const byUuid = p.afterUuid !== void 0 && (p.to === void 0 || p.untilUuid !== void 0);
-        if (byUuid && p.afterUuid === uuid3 && p.untilUuid !== uuid3) open4.add(p);
-      }
-    }
-    return !refused;
-  };
-}
-var noPauses, str3;
-var init_pause_spans = __esm({
-  "src/core/egress/pause-spans.ts"() {
-    "use strict";
-    noPauses = () => [];
-    str3 = (v2) => typeof v2 === "string" ? v2 : void 0;
   }
 });
 
@@ -2960,6 +2932,174 @@ var init_seal = __esm({
     "use strict";
     init_errors();
     sealed = /* @__PURE__ */ new WeakSet();
+  }
+});
+
+// src/core/egress/entries.ts
+function createEntryGate(deps) {
+  const files = /* @__PURE__ */ new Map();
+  const stateOf = (where) => {
+    const key = `${where.sessionId ?? ""}\0${where.subKey ?? ""}`;
+    let s = files.get(key);
+    if (s === void 0) {
+      s = { admit: deps.filterFor(where.sessionId), dropped: /* @__PURE__ */ new Map() };
+      files.set(key, s);
+    }
+    return s;
+  };
+  const restored = (where) => {
+    if (deps.fromTracker === void 0 || where.sessionId === void 0) return false;
+    const at2 = where.offset ?? offsetOfKey(where.lineKey);
+    return at2 !== void 0 && at2 < deps.fromTracker(where.sessionId, where.subKey ?? "");
+  };
+  const entry = (line, where) => {
+    const record2 = typeof line === "string" ? parseObject2(line) : isPlainObject(line) ? line : null;
+    if (record2 === null) return null;
+    const state = stateOf(where);
+    if (!state.admit(record2)) {
+      const uuid5 = record2.uuid;
+      if (typeof uuid5 === "string") state.dropped.set(uuid5, resolve(state.dropped, record2.parentUuid));
+      return null;
+    }
+    if (where.seen === true || restored(where)) return null;
+    const gated = deps.value(relink(record2, state.dropped));
+    const uuid3 = gated.uuid;
+    const item = { line: gated };
+    if (where.subKey !== void 0 && where.subKey !== "") item.subKey = where.subKey;
+    if (typeof uuid3 === "string" && uuid3.length > 0 && uuid3.length <= 200) item.uuid = uuid3;
+    else if (where.lineKey !== void 0) item.uuid = where.lineKey;
+    return seal(item);
+  };
+  const items = (list, where) => {
+    const out = [];
+    for (const item of list) {
+      if (isGated(item)) {
+        out.push(item);
+        continue;
+      }
+      const subKey = typeof item.subKey === "string" ? item.subKey : where.subKey;
+      const g2 = entry(item.line, { sessionId: where.sessionId, subKey });
+      if (g2 === null) continue;
+      const uuid3 = typeof item.uuid === "string" && item.uuid.length > 0 ? deps.value(item.uuid) : void 0;
+      out.push(g2.uuid === void 0 && uuid3 !== void 0 ? seal({ ...g2, uuid: uuid3 }) : g2);
+    }
+    return out;
+  };
+  return { entry, items };
+}
+function offsetOfKey(key) {
+  const m = key === void 0 ? null : /^@(\d{1,15})$/.exec(key);
+  return m ? Number(m[1]) : void 0;
+}
+function resolve(dropped, parent) {
+  if (typeof parent !== "string") return null;
+  const to = dropped.get(parent);
+  return to === void 0 ? parent : to;
+}
+function relink(record2, dropped) {
+  if (dropped.size === 0) return record2;
+  let out = null;
+  for (const k of LINKS) {
+    const v2 = record2[k];
+    if (typeof v2 !== "string" || !dropped.has(v2)) continue;
+    (out ??= { ...record2 })[k] = dropped.get(v2) ?? null;
+  }
+  return out ?? record2;
+}
+function parseObject2(line) {
+  try {
+    const v2 = JSON.parse(line);
+    return isPlainObject(v2) ? v2 : null;
+  } catch {
+    return null;
+  }
+}
+function isPlainObject(v2) {
+  if (v2 === null || typeof v2 !== "object" || Array.isArray(v2)) return false;
+  const proto = Object.getPrototypeOf(v2);
+  return proto === Object.prototype || proto === null;
+}
+var LINKS, isEntryItemList, isObj2;
+var init_entries = __esm({
+  "src/core/egress/entries.ts"() {
+    "use strict";
+    init_seal();
+    LINKS = ["parentUuid", "logicalParentUuid"];
+    isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i2) => isObj2(i2) && isPlainObject(i2.line));
+    isObj2 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+  }
+});
+
+// src/core/egress/pause-spans.ts
+function pausedAtTime(spans, timestamp) {
+  if (spans.length === 0) return false;
+  const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
+  if (Number.isNaN(t)) return stillPaused(spans);
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t <= Date.parse(p.to)));
+}
+function stillPaused(spans) {
+  const last = spans[spans.length - 1];
+  return last !== void 0 && last.to === void 0;
+}
+function createPauseFilter(lookup, fallbackSessionId) {
+  const open5 = /* @__PURE__ */ new Map();
+  const adopted = /* @__PURE__ */ new Set();
+  const spansOf = (sid) => {
+    const own3 = sid === void 0 ? [] : lookup(sid);
+    if (adopted.size === 0) return own3;
+    const all = [...own3];
+    for (const other of adopted) if (other !== sid) all.push(...lookup(other));
+    return all;
+  };
+  return (record2) => {
+    const sid = str3(record2.sessionId) ?? fallbackSessionId;
+    const uuid3 = str3(record2.uuid);
+    const parent = str3(record2.requestSessionId);
+    if (parent !== void 0 && parent !== sid) adopted.add(parent);
+    if (uuid3 !== void 0 && lookup.startingAt) {
+      for (const hit of lookup.startingAt(uuid3)) if (hit.sessionId !== sid) adopted.add(hit.sessionId);
+    }
+    const spans = spansOf(sid);
+    if (spans.length === 0 && open5.size === 0) return true;
+    if (open5.size > 0) refreshOpen(open5, spans);
+    let refused = open5.size > 0;
+    if (uuid3 !== void 0) {
+      for (const [k, o2] of open5) {
+        if (o2.span.untilUuid === uuid3) open5.delete(k);
+        else o2.passed.add(uuid3);
+      }
+    }
+    const timestamp = str3(record2.timestamp);
+    if (!refused && spans.length > 0) {
+      refused = timestamp === void 0 ? uuid3 === void 0 && stillPaused(spans) : pausedAtTime(spans, timestamp);
+    }
+    if (uuid3 !== void 0) {
+      for (const p of spans) {
+        const byUuid = p.afterUuid !== void 0 && (p.to === void 0 || p.untilUuid !== void 0);
+        if (byUuid && p.afterUuid === uuid3 && p.untilUuid !== uuid3)
+          open5.set(spanKey(p), { span: p, passed: /* @__PURE__ */ new Set() });
+      }
+    }
+    return !refused;
+  };
+}
+function refreshOpen(open5, spans) {
+  for (const p of spans) {
+    const k = spanKey(p);
+    const o2 = open5.get(k);
+    if (o2 === void 0 || o2.span === p) continue;
+    if (p.to !== void 0 && p.untilUuid === void 0) open5.delete(k);
+    else if (p.untilUuid !== void 0 && o2.passed.has(p.untilUuid)) open5.delete(k);
+    else o2.span = p;
+  }
+}
+var noPauses, str3, spanKey;
+var init_pause_spans = __esm({
+  "src/core/egress/pause-spans.ts"() {
+    "use strict";
+    noPauses = () => [];
+    str3 = (v2) => typeof v2 === "string" ? v2 : void 0;
+    spanKey = (p) => `${p.from}\0${p.afterUuid ?? ""}`;
   }
 });
 
@@ -3005,6 +3145,8 @@ function createEgressGate(policy) {
       redaction: since(before, report(), s.redaction)
     });
   }
+  const recordFilter = (fallbackSessionId) => createPauseFilter(pauses, fallbackSessionId);
+  const entries = createEntryGate({ filterFor: recordFilter, value, fromTracker: policy.fromTracker });
   function body(b, sessionId) {
     if (isGated(b)) return b;
     const src = b;
@@ -3021,6 +3163,15 @@ function createEgressGate(policy) {
           if (g2 !== null) items.push({ ...value(omitEvent(item)), event: g2 });
         }
         out[k] = items;
+      } else if (k === "entries" && isEntryItemList(v2)) {
+        const subKey = typeof src.subKey === "string" ? src.subKey : void 0;
+        out[k] = entries.items(v2, { sessionId: sid, subKey });
+      } else if (k === "transcripts" && Array.isArray(v2) && v2.every(isTranscriptLike)) {
+        out[k] = v2.map(({ sessionId: id, entries: list, ...rest }) => ({
+          ...value(rest),
+          sessionId: id,
+          entries: entries.items(list, { sessionId: id })
+        }));
       } else out[k] = value(v2);
     }
     return seal(out);
@@ -3028,7 +3179,6 @@ function createEgressGate(policy) {
   function report() {
     return redactor.report();
   }
-  const recordFilter = (fallbackSessionId) => createPauseFilter(pauses, fallbackSessionId);
   const sessionIdOf = (path6) => /([^/\\]+)\.jsonl$/.exec(path6)?.[1];
   return {
     redacting: policy.redact,
@@ -3052,6 +3202,7 @@ function createEgressGate(policy) {
     session,
     event,
     meta: meta3,
+    entry: entries.entry,
     text,
     body,
     report
@@ -3065,7 +3216,7 @@ function since(before, after, prior) {
   }
   return { total: (prior?.total ?? 0) + after.total - before.total, byRule };
 }
-var isObject, isMetaLike, isSessionLike, isEventItem, omitEvent;
+var isObject, isMetaLike, isSessionLike, isEventItem, isTranscriptLike, omitEvent;
 var init_gate = __esm({
   "src/core/egress/gate.ts"() {
     "use strict";
@@ -3073,12 +3224,14 @@ var init_gate = __esm({
     init_private_spans();
     init_load_session();
     init_stream_session();
+    init_entries();
     init_pause_spans();
     init_seal();
     isObject = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
     isMetaLike = (v2) => isObject(v2) && typeof v2.id === "string";
     isSessionLike = (v2) => isObject(v2) && isMetaLike(v2.meta) && Array.isArray(v2.turns) && Array.isArray(v2.sidechains);
     isEventItem = (v2) => isObject(v2) && isObject(v2.event) && typeof v2.event.kind === "string";
+    isTranscriptLike = (v2) => isObject(v2) && typeof v2.sessionId === "string" && isEntryItemList(v2.entries);
     omitEvent = ({ event: _event, ...rest }) => rest;
   }
 });
@@ -4867,8 +5020,8 @@ function fencedParagraphs(text, codeBlock) {
   let out = "";
   let start = 0;
   for (let i2 = 0; i2 < lines.length; i2++) {
-    const open4 = FENCE_OPEN.exec(lines[i2]);
-    if (!open4) continue;
+    const open5 = FENCE_OPEN.exec(lines[i2]);
+    if (!open5) continue;
     let close = i2 + 1;
     while (close < lines.length && lines[close] !== "```") {
       if (CLOSER_LIKE.test(lines[close])) return void 0;
@@ -4877,7 +5030,7 @@ function fencedParagraphs(text, codeBlock) {
     if (close === lines.length || close === i2 + 1 || lines[close - 1] === "") return void 0;
     const prose2 = plainParagraphs(lines.slice(start, i2).join("\n"));
     if (prose2 === void 0) return void 0;
-    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open4[1] || void 0);
+    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open5[1] || void 0);
     start = close + 1;
     i2 = close;
   }
@@ -5456,10 +5609,10 @@ function createHtmlWriter(write, slots, opts = {}) {
       return;
     }
     checkElement(n2);
-    let open4 = `<${n2.tag}`;
+    let open5 = `<${n2.tag}`;
     const attrs = n2.attrs;
-    for (const k in attrs) if (attrs[k] !== void 0) open4 += ` ${k}="${esc2(String(attrs[k]))}"`;
-    parts.push(`${open4}>`);
+    for (const k in attrs) if (attrs[k] !== void 0) open5 += ` ${k}="${esc2(String(attrs[k]))}"`;
+    parts.push(`${open5}>`);
     for (const c3 of n2.children) if (c3 !== false && c3 !== void 0) walk(c3);
     parts.push(`</${n2.tag}>`);
   };
@@ -5672,13 +5825,13 @@ function createJsonRenderer(write, opts) {
   return {
     open(section) {
       enter(section.kind === "turn" ? "turns" : "sidechains");
-      const sep4 = sectionsInPhase++ ? ",\n" : "\n";
+      const sep6 = sectionsInPhase++ ? ",\n" : "\n";
       eventsInSection = 0;
       firstTs = lastTs = void 0;
-      if (section.kind === "turn") write(`${sep4}{"index":${section.turn.index},"events":[`);
+      if (section.kind === "turn") write(`${sep6}{"index":${section.turn.index},"events":[`);
       else {
         const { agentId, toolUseId } = section.sidechain;
-        write(`${sep4}{"agentId":${JSON.stringify(agentId)},`);
+        write(`${sep6}{"agentId":${JSON.stringify(agentId)},`);
         if (toolUseId !== void 0) write(`"toolUseId":${JSON.stringify(toolUseId)},`);
         write('"events":[');
       }
@@ -5817,17 +5970,17 @@ function escapeLine(raw) {
 }
 function safeMarkdown(text) {
   const lines = text.split("\n");
-  let open4 = null;
+  let open5 = null;
   let prevBlank = true;
   let inIndented = false;
   for (let idx = 0; idx < lines.length; idx++) {
     const line = lines[idx];
     const m = FENCE.exec(line);
-    if (open4) {
-      if (m && m[1][0] === open4.ch && m[1].length >= open4.len && m[2].trim() === "")
-        open4 = null;
+    if (open5) {
+      if (m && m[1][0] === open5.ch && m[1].length >= open5.len && m[2].trim() === "")
+        open5 = null;
     } else if (m && !(m[1][0] === "`" && m[2].includes("`"))) {
-      open4 = { ch: m[1][0], len: m[1].length };
+      open5 = { ch: m[1][0], len: m[1].length };
     } else {
       const indented = /^( {4}|\t)/.test(line);
       inIndented = indented && (prevBlank || inIndented);
@@ -5836,8 +5989,8 @@ function safeMarkdown(text) {
     prevBlank = line.trim() === "";
   }
   const body = lines.join("\n");
-  return open4 ? `${body}
-${open4.ch.repeat(open4.len)}` : body;
+  return open5 ? `${body}
+${open5.ch.repeat(open5.len)}` : body;
 }
 var FENCE, TAG_START, SAFE_TARGET, LINK_OPEN, REF_DEF, IMAGE_OPEN, neutralize;
 var init_markdown_safe = __esm({
@@ -6526,18 +6679,18 @@ function readPauseSpans(dataDir, sessionId) {
     if (typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) continue;
     if (e.uuid !== void 0 && typeof e.uuid !== "string") delete e.uuid;
     const last = spans[spans.length - 1];
-    const open4 = last !== void 0 && last.to === void 0;
-    if (e.op === "pause" && !open4) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
-    if (e.op === "resume" && open4)
+    const open5 = last !== void 0 && last.to === void 0;
+    if (e.op === "pause" && !open5) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
+    if (e.op === "resume" && open5)
       spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
   }
   return spans;
 }
 function pauseLookup(dataDir, ttlMs = 200) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   const spansOf = (sessionId) => {
     const now = Date.now();
-    const hit = cache.get(sessionId);
+    const hit = cache2.get(sessionId);
     if (hit && now - hit.checkedAt < ttlMs) return hit.spans;
     const stamp = statStamp(pauseLogPath(dataDir, sessionId));
     if (hit && hit.stamp === stamp) {
@@ -6545,7 +6698,7 @@ function pauseLookup(dataDir, ttlMs = 200) {
       return hit.spans;
     }
     const spans = stamp === "" ? [] : readPauseSpans(dataDir, sessionId);
-    cache.set(sessionId, { checkedAt: now, stamp, spans });
+    cache2.set(sessionId, { checkedAt: now, stamp, spans });
     return spans;
   };
   let index = null;
@@ -6618,15 +6771,532 @@ var init_pause_log = __esm({
   }
 });
 
+// src/core/fs/write-atomic.ts
+import { closeSync as closeSync2, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync2, renameSync, rmSync, writeSync } from "node:fs";
+import { mkdir, open as open2, rename, rm } from "node:fs/promises";
+import { dirname as dirname3 } from "node:path";
+function writeFileAtomic(path6, data, opts = {}) {
+  mkdirSync2(dirname3(path6), { recursive: true, mode: opts.dirMode ?? 448 });
+  const tmp = `${path6}.${process.pid}.${++counter}.tmp`;
+  try {
+    const fd = openSync2(tmp, "w", opts.mode ?? 384);
+    try {
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      if (opts.durable) fsyncSync(fd);
+    } finally {
+      closeSync2(fd);
+    }
+    renameSync(tmp, path6);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+async function openAtomicFile(path6, opts = {}) {
+  await mkdir(dirname3(path6), { recursive: true, mode: opts.dirMode ?? 448 });
+  const tmp = `${path6}.${process.pid}.${++counter}.tmp`;
+  const fh = await open2(tmp, "w", opts.mode ?? 384);
+  let bytes = 0;
+  let state = "open";
+  return {
+    path: path6,
+    get bytes() {
+      return bytes;
+    },
+    async write(data) {
+      const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      let off = 0;
+      while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+      bytes += buf.length;
+    },
+    async commit() {
+      if (state !== "open") throw new Error(`atomic file ${path6} is already ${state}`);
+      try {
+        await fh.sync();
+        await fh.close();
+        await rename(tmp, path6);
+        state = "committed";
+      } catch (err) {
+        state = "aborted";
+        await fh.close().catch(() => void 0);
+        await rm(tmp, { force: true });
+        throw err;
+      }
+    },
+    async abort() {
+      if (state !== "open") return;
+      state = "aborted";
+      await fh.close().catch(() => void 0);
+      await rm(tmp, { force: true });
+    }
+  };
+}
+var counter;
+var init_write_atomic = __esm({
+  "src/core/fs/write-atomic.ts"() {
+    "use strict";
+    counter = 0;
+  }
+});
+
+// src/capture/outbox/paths.ts
+import { join as join4 } from "node:path";
+function isSafeSessionId(id) {
+  return SESSION_ID_PATTERN.test(id) && !id.includes("..");
+}
+function outboxDir(dataDir) {
+  return join4(dataDir, "outbox");
+}
+function outboxPaths(dataDir, sessionId) {
+  const dir = outboxDir(dataDir);
+  return {
+    dir,
+    outbox: join4(dir, `${sessionId}.jsonl`),
+    state: join4(dir, `${sessionId}.state.json`),
+    lock: join4(dir, `${sessionId}.lock`)
+  };
+}
+var SESSION_ID_PATTERN;
+var init_paths = __esm({
+  "src/capture/outbox/paths.ts"() {
+    "use strict";
+    SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+  }
+});
+
+// src/capture/session/sleep-sync.ts
+function sleepSync(ms) {
+  cell ??= new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(cell, 0, 0, ms);
+}
+var cell;
+var init_sleep_sync = __esm({
+  "src/capture/session/sleep-sync.ts"() {
+    "use strict";
+  }
+});
+
+// src/capture/session/lock.ts
+import {
+  closeSync as closeSync3,
+  lstatSync,
+  mkdirSync as mkdirSync3,
+  openSync as openSync3,
+  readFileSync as readFileSync2,
+  readlinkSync,
+  renameSync as renameSync2,
+  symlinkSync,
+  unlinkSync,
+  writeSync as writeSync2
+} from "node:fs";
+import { hostname } from "node:os";
+import { dirname as dirname4 } from "node:path";
+function acquireLock(path6, opts) {
+  const token = `${process.pid} ${hostname()} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
+  const deadline = Date.now() + opts.waitMs;
+  let delay = 1;
+  let madeDir = false;
+  for (; ; ) {
+    try {
+      createLock(path6, token);
+      return () => releaseLock(path6, token);
+    } catch (err) {
+      const code3 = err.code;
+      if (code3 === "ENOENT" && !madeDir) {
+        mkdirSync3(dirname4(path6), { recursive: true, mode: 448 });
+        madeDir = true;
+        continue;
+      }
+      if (code3 !== "EEXIST") throw err;
+    }
+    if (breakIfStale(path6, opts.staleMs)) continue;
+    if (Date.now() >= deadline) return null;
+    sleepSync(delay);
+    delay = Math.min(delay * 2, 8);
+  }
+}
+function createLock(path6, token) {
+  try {
+    symlinkSync(token, path6);
+    return;
+  } catch (err) {
+    const code3 = err.code;
+    if (code3 !== "EPERM" && code3 !== "ENOTSUP" && code3 !== "EOPNOTSUPP" && code3 !== "ENOSYS") throw err;
+  }
+  const fd = openSync3(path6, "wx", 384);
+  try {
+    writeSync2(fd, token);
+  } catch {
+  } finally {
+    closeSync3(fd);
+  }
+}
+function readLock(path6) {
+  try {
+    return readlinkSync(path6);
+  } catch (err) {
+    if (err.code !== "EINVAL") throw err;
+    return readFileSync2(path6, "utf8");
+  }
+}
+function lockHolderPid(path6) {
+  let content;
+  try {
+    content = readLock(path6);
+  } catch {
+    return null;
+  }
+  const [pidText, host] = content.split(" ");
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname()) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (err) {
+    return err.code === "EPERM" ? pid : null;
+  }
+}
+function releaseLock(path6, token) {
+  try {
+    const content = readLock(path6);
+    if (content !== token && content !== "") return;
+    unlinkSync(path6);
+  } catch {
+  }
+}
+function breakIfStale(path6, staleMs) {
+  let content;
+  let ageMs;
+  try {
+    content = readLock(path6);
+    ageMs = Date.now() - lstatSync(path6).mtimeMs;
+  } catch {
+    return true;
+  }
+  if (ageMs < staleMs && !ownerIsDead(content)) return false;
+  const aside = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.stale`;
+  try {
+    renameSync2(path6, aside);
+  } catch {
+    return true;
+  }
+  let moved = "";
+  try {
+    moved = readLock(aside);
+  } catch {
+  }
+  if (moved !== content) {
+    try {
+      createLock(path6, moved);
+    } catch {
+    }
+  }
+  try {
+    unlinkSync(aside);
+  } catch {
+  }
+  return moved === content;
+}
+function ownerIsDead(content) {
+  const [pidText, host] = content.split(" ");
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname()) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return err.code === "ESRCH";
+  }
+}
+var init_lock = __esm({
+  "src/capture/session/lock.ts"() {
+    "use strict";
+    init_sleep_sync();
+  }
+});
+
+// src/capture/outbox/state.ts
+import { closeSync as closeSync4, constants, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2, writeSync as writeSync3 } from "node:fs";
+function openState(path6) {
+  const fd = openSync4(path6, constants.O_RDWR | constants.O_CREAT, 384);
+  try {
+    const length = fstatSync2(fd).size;
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const n2 = readSync2(fd, buf, got, length - got, got);
+      if (n2 === 0) break;
+      got += n2;
+    }
+    return { fd, state: parseState(buf.toString("utf8", 0, got)), length };
+  } catch (err) {
+    closeSync4(fd);
+    throw err;
+  }
+}
+function saveState(file2, state) {
+  const buf = Buffer.from(JSON.stringify(state).padEnd(file2.length, " "));
+  writeSync3(file2.fd, buf, 0, buf.length, 0);
+  file2.length = Math.max(file2.length, buf.length);
+}
+function parseState(text) {
+  if (text.trim() === "") return null;
+  try {
+    const s = JSON.parse(text);
+    if (!s || s.v !== 1 || !isCount(s.seq) || !isCount(s.bytes) || !s.offsets || typeof s.offsets !== "object") {
+      return null;
+    }
+    const offsets = {};
+    for (const [k, v2] of Object.entries(s.offsets)) if (isCount(v2)) offsets[k] = v2;
+    return { v: 1, seq: s.seq, bytes: s.bytes, offsets };
+  } catch {
+    return null;
+  }
+}
+function reconcileState(state, fd, size) {
+  if (state && state.bytes === size) return { state, needsNewline: false };
+  const next = state ? { ...state, offsets: { ...state.offsets } } : emptyState();
+  const start = state && state.bytes < size ? state.bytes : 0;
+  let needsNewline = false;
+  scanLines(fd, start, size, (line, complete) => {
+    const prefix = SEQ_PREFIX.exec(line);
+    if (prefix) next.seq = Math.max(next.seq, Number(prefix[1]));
+    if (!complete) {
+      needsNewline = true;
+      return;
+    }
+    const rec = tryParse(line);
+    if (rec && isCount(rec.seq)) next.seq = Math.max(next.seq, rec.seq);
+    if (rec && rec.k === "records" && typeof rec.path === "string" && isCount(rec.to)) {
+      next.offsets[rec.path] = rec.reset === true ? rec.to : Math.max(next.offsets[rec.path] ?? 0, rec.to);
+    }
+  });
+  next.bytes = size;
+  return { state: next, needsNewline };
+}
+function scanLines(fd, start, end, onLine) {
+  const chunk = Buffer.allocUnsafe(1024 * 1024);
+  let carry = [];
+  for (let pos = start; pos < end; ) {
+    const n2 = readSync2(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
+    if (n2 === 0) break;
+    pos += n2;
+    let from = 0;
+    for (let i2 = chunk.indexOf(10, 0); i2 >= 0 && i2 < n2; i2 = chunk.indexOf(10, from)) {
+      const piece = chunk.subarray(from, i2);
+      onLine(carry.length ? Buffer.concat([...carry, piece]).toString("utf8") : piece.toString("utf8"), true);
+      carry = [];
+      from = i2 + 1;
+    }
+    if (from < n2) carry.push(Buffer.from(chunk.subarray(from, n2)));
+  }
+  if (carry.length) onLine(Buffer.concat(carry).toString("utf8"), false);
+}
+function tryParse(line) {
+  try {
+    const v2 = JSON.parse(line);
+    return v2 && typeof v2 === "object" ? v2 : null;
+  } catch {
+    return null;
+  }
+}
+function isCount(v2) {
+  return typeof v2 === "number" && Number.isInteger(v2) && v2 >= 0;
+}
+var emptyState, SEQ_PREFIX;
+var init_state = __esm({
+  "src/capture/outbox/state.ts"() {
+    "use strict";
+    emptyState = () => ({ v: 1, seq: 0, bytes: 0, offsets: {} });
+    SEQ_PREFIX = /^\{"seq":(\d+)/;
+  }
+});
+
+// src/capture/session/restored-offsets.ts
+import { closeSync as closeSync5, constants as constants2, existsSync, fstatSync as fstatSync3, openSync as openSync5, readFileSync as readFileSync3, writeSync as writeSync4 } from "node:fs";
+function moveOffsetsPastRestored(dataDir, sessionId, files) {
+  const paths = outboxPaths(dataDir, sessionId);
+  if (files.length === 0 || !existsSync(paths.state) || !existsSync(paths.outbox)) return;
+  let release;
+  try {
+    release = acquireLock(paths.lock, { waitMs: 2e3, staleMs: 1e4 });
+  } catch {
+    return;
+  }
+  if (!release) return;
+  try {
+    const fd = openSync5(paths.outbox, constants2.O_RDWR | constants2.O_APPEND);
+    const stateFile = openState(paths.state);
+    try {
+      const { state, needsNewline } = reconcileState(stateFile.state, fd, fstatSync3(fd).size);
+      if (needsNewline) return;
+      const outbox = readFileSync3(fd);
+      const ts = (/* @__PURE__ */ new Date()).toISOString();
+      let moved = false;
+      for (const { path: path6 } of files) {
+        if (state.offsets[path6] === void 0 || !existsSync(path6)) continue;
+        const at2 = boundaryAfter(readFileSync3(path6), lastCopiedUuid(outbox, path6));
+        const agentId = /\/subagents\/agent-([^/]+)\.jsonl$/.exec(path6)?.[1];
+        const record2 = {
+          seq: state.seq + 1,
+          ts,
+          sid: sessionId,
+          k: "records",
+          path: path6,
+          ...agentId ? { agentId } : {},
+          from: at2,
+          to: at2,
+          reset: true,
+          lines: []
+        };
+        const buf = Buffer.from(`${JSON.stringify(record2)}
+`);
+        if (writeSync4(fd, buf) !== buf.length) return;
+        state.seq += 1;
+        state.bytes += buf.length;
+        state.offsets[path6] = at2;
+        moved = true;
+      }
+      if (moved) saveState(stateFile, state);
+    } finally {
+      closeSync5(fd);
+      closeSync5(stateFile.fd);
+    }
+  } catch {
+  } finally {
+    release();
+  }
+}
+function lastCopiedUuid(outbox, path6) {
+  const lines = outbox.toString("utf8").split("\n");
+  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
+    const raw = lines[i2];
+    if (!raw.includes('"k":"records"')) continue;
+    let rec;
+    try {
+      rec = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    if (rec.k !== "records" || rec.path !== path6 || !Array.isArray(rec.lines)) continue;
+    for (let j = rec.lines.length - 1; j >= 0; j--) {
+      const uuid3 = uuidOf(rec.lines[j]);
+      if (uuid3) return uuid3;
+    }
+  }
+  return null;
+}
+function boundaryAfter(file2, uuid3) {
+  const lastNewline = file2.lastIndexOf(10);
+  const end = lastNewline + 1;
+  if (uuid3 === null) return end;
+  const needle = Buffer.from(JSON.stringify(uuid3));
+  for (let from = 0; ; ) {
+    const hit = file2.indexOf(needle, from);
+    if (hit < 0 || hit >= end) return end;
+    const start = file2.lastIndexOf(10, hit) + 1;
+    const stop = file2.indexOf(10, hit);
+    if (uuidOf(file2.toString("utf8", start, stop)) === uuid3) return stop + 1;
+    from = stop + 1;
+  }
+}
+function uuidOf(line) {
+  if (typeof line !== "string") return null;
+  try {
+    const v2 = JSON.parse(line);
+    return v2 && typeof v2.uuid === "string" && v2.uuid !== "" ? v2.uuid : null;
+  } catch {
+    return null;
+  }
+}
+var init_restored_offsets = __esm({
+  "src/capture/session/restored-offsets.ts"() {
+    "use strict";
+    init_lock();
+    init_paths();
+    init_state();
+  }
+});
+
+// src/capture/session/restored.ts
+import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+function recordRestored(dataDir, sessionId, files) {
+  if (!isSafeSessionId(sessionId)) return;
+  const all = Object.fromEntries(readRestored(dataDir, sessionId));
+  for (const f of files) all[f.subKey] = f.bytes;
+  writeFileAtomic(restoredPath(dataDir, sessionId), JSON.stringify({ v: 1, files: all }));
+  const rewritten = files.flatMap(
+    (f) => f.path !== void 0 && f.action !== "unchanged" ? [{ path: f.path }] : []
+  );
+  moveOffsetsPastRestored(dataDir, sessionId, rewritten);
+}
+function readRestored(dataDir, sessionId) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isSafeSessionId(sessionId)) return out;
+  let v2;
+  try {
+    v2 = JSON.parse(readFileSync4(restoredPath(dataDir, sessionId), "utf8"));
+  } catch {
+    return out;
+  }
+  const files = v2?.files;
+  if (files === null || typeof files !== "object") return out;
+  for (const [subKey, bytes] of Object.entries(files)) {
+    if (typeof bytes === "number" && Number.isInteger(bytes) && bytes > 0) out.set(subKey, bytes);
+  }
+  return out;
+}
+function restoredLookup(dataDir, ttlMs = 200) {
+  const cache2 = /* @__PURE__ */ new Map();
+  return (sessionId, subKey) => {
+    const now = Date.now();
+    let hit = cache2.get(sessionId);
+    if (!hit || now - hit.checkedAt >= ttlMs) {
+      const stamp = statStamp2(restoredPath(dataDir, sessionId));
+      if (!hit || hit.stamp !== stamp) {
+        hit = { checkedAt: now, stamp, files: stamp === "" ? /* @__PURE__ */ new Map() : readRestored(dataDir, sessionId) };
+        cache2.set(sessionId, hit);
+      } else hit.checkedAt = now;
+    }
+    return hit.files.get(subKey) ?? 0;
+  };
+}
+function statStamp2(path6) {
+  try {
+    const st2 = statSync2(path6);
+    return `${st2.size}:${st2.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+var restoredPath;
+var init_restored = __esm({
+  "src/capture/session/restored.ts"() {
+    "use strict";
+    init_write_atomic();
+    init_paths();
+    init_restored_offsets();
+    restoredPath = (dataDir, sessionId) => join5(dataDir, "restored", `${sessionId}.json`);
+  }
+});
+
 // src/capture/session/egress.ts
 function openEgressGate(opts) {
-  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
+  return createEgressGate({
+    redact: opts.redact,
+    pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs),
+    fromTracker: restoredLookup(opts.dataDir)
+  });
 }
 var init_egress2 = __esm({
   "src/capture/session/egress.ts"() {
     "use strict";
     init_egress();
     init_pause_log();
+    init_restored();
   }
 });
 
@@ -6651,12 +7321,22 @@ var init_export_transcript = __esm({
   }
 });
 
+// src/core/transcript/session-from-records.ts
+var init_session_from_records = __esm({
+  "src/core/transcript/session-from-records.ts"() {
+    "use strict";
+    init_collect_session();
+    init_session_run();
+  }
+});
+
 // src/core/transcript/index.ts
 var init_transcript = __esm({
   "src/core/transcript/index.ts"() {
     "use strict";
     init_stream_session();
     init_load_session();
+    init_session_from_records();
     init_read_records();
     init_read_stats();
     init_locate();
@@ -6664,14 +7344,14 @@ var init_transcript = __esm({
 });
 
 // src/export/resolve-transcript.ts
-import { existsSync, statSync as statSync2 } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
+import { isAbsolute, resolve as resolve2 } from "node:path";
 async function resolveTranscript(ref, where) {
   if (ref !== void 0 && ref !== "") {
     const looksLikePath2 = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute(ref);
-    const asPath = resolve(where.cwd, ref);
-    if (looksLikePath2 || existsSync(asPath)) {
-      if (!existsSync(asPath) || !statSync2(asPath).isFile()) {
+    const asPath = resolve2(where.cwd, ref);
+    if (looksLikePath2 || existsSync2(asPath)) {
+      if (!existsSync2(asPath) || !statSync3(asPath).isFile()) {
         throw new BatonError("not_found", `no transcript file at ${asPath}`);
       }
       return asPath;
@@ -6700,13 +7380,13 @@ var init_resolve_transcript = __esm({
 });
 
 // src/export/sink.ts
-import { closeSync as closeSync2, existsSync as existsSync2, linkSync, openSync as openSync2, renameSync, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname3, basename as basename3, join as join4 } from "node:path";
+import { closeSync as closeSync6, existsSync as existsSync3, linkSync, openSync as openSync6, renameSync as renameSync3, unlinkSync as unlinkSync2, writeSync as writeSync5 } from "node:fs";
+import { dirname as dirname5, basename as basename3, join as join6 } from "node:path";
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
   while (off < len) {
     try {
-      off += writeSync(fd, buf, off, len - off);
+      off += writeSync5(fd, buf, off, len - off);
     } catch (err) {
       if (err.code !== "EAGAIN") throw err;
     }
@@ -6749,20 +7429,20 @@ function stdoutSink() {
   return { write: (c3) => out.write(c3), commit: () => out.flush(), abort: () => out.flush() };
 }
 function fileSink(target, opts) {
-  if (!opts.force && existsSync2(target)) {
+  if (!opts.force && existsSync3(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
-  const tmp = join4(dirname3(target), `.${basename3(target)}.${process.pid}.tmp`);
+  const tmp = join6(dirname5(target), `.${basename3(target)}.${process.pid}.tmp`);
   let fd;
   try {
-    fd = openSync2(tmp, "w", 420);
+    fd = openSync6(tmp, "w", 420);
   } catch (err) {
     throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
   }
   const out = buffered(fd);
   let closed = false;
   const close = () => {
-    if (!closed) closeSync2(fd);
+    if (!closed) closeSync6(fd);
     closed = true;
   };
   return {
@@ -6771,24 +7451,24 @@ function fileSink(target, opts) {
       out.flush();
       close();
       if (opts.force) {
-        renameSync(tmp, target);
+        renameSync3(tmp, target);
         return;
       }
       try {
         linkSync(tmp, target);
       } catch (err) {
-        unlinkSync(tmp);
+        unlinkSync2(tmp);
         if (err.code === "EEXIST") {
           throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
         }
         throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
       }
-      unlinkSync(tmp);
+      unlinkSync2(tmp);
     },
     abort() {
       close();
       try {
-        unlinkSync(tmp);
+        unlinkSync2(tmp);
       } catch {
       }
     }
@@ -6805,7 +7485,7 @@ var init_sink = __esm({
 });
 
 // src/export/export-session.ts
-import { join as join5, resolve as resolve2 } from "node:path";
+import { join as join7, resolve as resolve3 } from "node:path";
 async function exportSession(env, input2) {
   const transcriptPath = await resolveTranscript(input2.ref, {
     cwd: env.cwd,
@@ -6834,9 +7514,9 @@ async function exportSession(env, input2) {
   }
 }
 function filePath(cwd, transcriptPath, given, format2) {
-  if (given !== void 0) return resolve2(cwd, given);
+  if (given !== void 0) return resolve3(cwd, given);
   const id = transcriptPath.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-  return join5(cwd, `session-${id}.${formatExtension(format2)}`);
+  return join7(cwd, `session-${id}.${formatExtension(format2)}`);
 }
 function describeExport(r) {
   const where = r.path ?? (r.text !== void 0 ? "a string" : "stdout");
@@ -6990,58 +7670,252 @@ Options:
   }
 });
 
-// src/capture/outbox/paths.ts
-import { join as join6 } from "node:path";
-function isSafeSessionId(id) {
-  return SESSION_ID_PATTERN.test(id) && !id.includes("..");
+// src/core/model/event-numbering.ts
+function numberSessionEvents(session) {
+  const items = [];
+  const turnOfToolUse = /* @__PURE__ */ new Map();
+  let seq = 0;
+  for (const turn of session.turns) {
+    for (const event of turn.events) {
+      if (event.kind === "tool_call") turnOfToolUse.set(event.toolUseId, turn.index);
+      items.push({ seq: seq++, turnIndex: turn.index, event });
+    }
+  }
+  for (const sc of session.sidechains) {
+    const turnIndex = sc.toolUseId ? turnOfToolUse.get(sc.toolUseId) ?? 0 : 0;
+    sc.events.forEach(
+      (event, i2) => items.push({ seq: i2, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } })
+    );
+  }
+  return items;
 }
-function outboxDir(dataDir) {
-  return join6(dataDir, "outbox");
-}
-function outboxPaths(dataDir, sessionId) {
-  const dir = outboxDir(dataDir);
-  return {
-    dir,
-    outbox: join6(dir, `${sessionId}.jsonl`),
-    state: join6(dir, `${sessionId}.state.json`),
-    lock: join6(dir, `${sessionId}.lock`)
-  };
-}
-var SESSION_ID_PATTERN;
-var init_paths = __esm({
-  "src/capture/outbox/paths.ts"() {
+var init_event_numbering = __esm({
+  "src/core/model/event-numbering.ts"() {
     "use strict";
-    SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
   }
 });
 
-// src/core/fs/write-atomic.ts
-import { closeSync as closeSync3, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync3, renameSync as renameSync2, rmSync, writeSync as writeSync2 } from "node:fs";
-import { dirname as dirname4 } from "node:path";
-function writeFileAtomic(path6, data, opts = {}) {
-  mkdirSync2(dirname4(path6), { recursive: true, mode: opts.dirMode ?? 448 });
-  const tmp = `${path6}.${process.pid}.${++counter}.tmp`;
-  try {
-    const fd = openSync3(tmp, "w", opts.mode ?? 384);
-    try {
-      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-      let written = 0;
-      while (written < bytes.length) written += writeSync2(fd, bytes, written, bytes.length - written);
-      if (opts.durable) fsyncSync(fd);
-    } finally {
-      closeSync3(fd);
-    }
-    renameSync2(tmp, path6);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
+// src/core/transcript/read-entries.ts
+import { basename as basename4, dirname as dirname6, join as join8, relative, sep } from "node:path";
+async function* readEntryBatches(gate, transcriptPath, opts = {}) {
+  const stem = basename4(transcriptPath).replace(/\.jsonl$/, "");
+  const sessionId = stem;
+  const fork = new ForkHints(stem);
+  yield* readFile(gate, transcriptPath, "", sessionId, opts, fork);
+  for (const file2 of await subagentFiles(transcriptPath, stem, fork.parent(), fork.agentIds)) {
+    if (file2.subKey !== null) yield* readFile(gate, file2.path, file2.subKey, sessionId, opts);
   }
 }
-var counter;
-var init_write_atomic = __esm({
-  "src/core/fs/write-atomic.ts"() {
+async function loadSessionWithEntries(gate, transcriptPath, opts = {}) {
+  const stem = basename4(transcriptPath).replace(/\.jsonl$/, "");
+  const entries = { entries: [], sizes: [], bytes: 0 };
+  const read = (path6, subKey) => (stats) => tee(readRecordBatches(path6, { ...lineOptions(opts), stats }), (items) => {
+    if (subKey !== null) gateItems(gate, items, stem, subKey, entries);
+  });
+  const feed = {
+    main: read(transcriptPath, ""),
+    subagents: async (builder) => (await subagentFiles(transcriptPath, stem, builder.parentSessionId(stem), builder.agentToolUse.keys())).map((f) => ({ agentId: f.agentId, read: read(f.path, f.subKey) })),
+    admit: () => gate.recordFilter(stem)
+  };
+  const session = await collectSession((onEvent) => runFeed(stem, feed, onEvent));
+  return { session: gate.session(session), entries };
+}
+async function* tee(inner, see) {
+  for (; ; ) {
+    const step2 = await inner.next();
+    if (step2.done) return step2.value;
+    see(step2.value);
+    yield step2.value;
+  }
+}
+async function* readFile(gate, path6, subKey, sessionId, opts, fork) {
+  const gen = readRecordBatches(path6, lineOptions(opts));
+  for (; ; ) {
+    const step2 = await gen.next();
+    if (step2.done) return;
+    if (fork) for (const item of step2.value) fork.observe(item.record);
+    const batch = { entries: [], sizes: [], bytes: 0 };
+    gateItems(gate, step2.value, sessionId, subKey, batch);
+    if (batch.entries.length > 0) yield batch;
+  }
+}
+function gateItems(gate, items, sessionId, subKey, into) {
+  const where = subKey === "" ? { sessionId } : { sessionId, subKey };
+  const keyBytes = subKey.length + ITEM_OVERHEAD;
+  for (const item of items) {
+    const rec = item.record;
+    const g2 = gate.entry(
+      rec,
+      typeof rec.uuid === "string" && rec.uuid !== "" ? where : { ...where, lineKey: entryKeyAt(item.offset) }
+    );
+    if (g2 === null) continue;
+    const size = item.endOffset - item.offset + keyBytes + (g2.uuid?.length ?? 0);
+    into.entries.push(g2);
+    into.sizes.push(size);
+    into.bytes += size;
+  }
+}
+async function subagentFiles(transcriptPath, stem, parent, agentIds) {
+  const own3 = await findSubagentFiles(transcriptPath);
+  const out = withSubKeys(own3, join8(dirname6(transcriptPath), stem));
+  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return out;
+  const have = new Set(own3.map((f) => f.agentId));
+  const wanted = [...agentIds].filter((id) => !have.has(id));
+  if (wanted.length === 0) return out;
+  const parentPath = join8(dirname6(transcriptPath), `${parent}.jsonl`);
+  const inherited = (await findSubagentFiles(parentPath)).filter((f) => wanted.includes(f.agentId));
+  return [...out, ...withSubKeys(inherited, join8(dirname6(transcriptPath), parent))];
+}
+function withSubKeys(files, sessionDir) {
+  const out = [];
+  for (const f of files) {
+    const subKey = relative(sessionDir, f.path).split(sep).join("/").replace(/\.jsonl$/, "");
+    out.push({ ...f, subKey: SUB_KEY_RE.test(subKey) && subKey.length <= 300 ? subKey : null });
+  }
+  return out;
+}
+var entryKeyAt, UUID_RE3, SUB_KEY_RE, ITEM_OVERHEAD, lineOptions, ForkHints;
+var init_read_entries = __esm({
+  "src/core/transcript/read-entries.ts"() {
     "use strict";
-    counter = 0;
+    init_collect_session();
+    init_guards();
+    init_locate();
+    init_read_records();
+    init_session_run();
+    entryKeyAt = (offset) => `@${offset}`;
+    UUID_RE3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    SUB_KEY_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+    ITEM_OVERHEAD = 40;
+    lineOptions = (opts) => opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes };
+    ForkHints = class {
+      constructor(stem) {
+        this.stem = stem;
+      }
+      stem;
+      sessionIds = [];
+      requestSessionIds = [];
+      agentIds = [];
+      observe(rec) {
+        const sid = str2(rec.sessionId);
+        if (sid !== void 0 && !this.sessionIds.includes(sid)) this.sessionIds.push(sid);
+        const rsid = str2(rec.requestSessionId);
+        if (rsid !== void 0 && !this.requestSessionIds.includes(rsid)) this.requestSessionIds.push(rsid);
+        const result = rec.toolUseResult;
+        const agentId = isObj(result) ? str2(result.agentId) : void 0;
+        if (agentId !== void 0 && !this.agentIds.includes(agentId)) this.agentIds.push(agentId);
+      }
+      parent() {
+        const ids = this.sessionIds;
+        const id = UUID_RE3.test(this.stem) || ids.includes(this.stem) ? this.stem : ids[ids.length - 1] ?? this.stem;
+        return ids.find((s) => s !== id) ?? this.requestSessionIds.find((s) => s !== id);
+      }
+    };
+  }
+});
+
+// src/export/upload-session.ts
+async function uploadSession(client, gate, session, opts = {}, from) {
+  const sessionId = session.meta.id;
+  const limits = opts.limits ?? UPLOAD_LIMITS;
+  const source = opts.source ?? "cli-upload";
+  const push = (s, entries) => client.sessions.push(
+    gate.body(
+      {
+        session: s,
+        ...entries?.length ? { entries } : {},
+        ...opts.postId ? { postId: opts.postId } : opts.createPost ? { createPost: true } : {},
+        ...opts.title ? { title: opts.title } : {},
+        ...opts.visibility ? { visibility: opts.visibility } : {},
+        source
+      },
+      sessionId
+    )
+  );
+  const append = (body) => client.sessions.appendEvents(sessionId, gate.body({ ...body, meta: session.meta, source }, sessionId), {
+    timeoutMs: 12e4
+  });
+  const sessionBytes = JSON.stringify(session).length;
+  const batches = from === void 0 ? [] : "read" in from ? [from.read] : readEntryBatches(gate, from.transcriptPath);
+  const held = await sendEntries(
+    batches,
+    limits,
+    limits.pushMaxBytes - sessionBytes,
+    (entries) => append({ events: [], entries })
+  );
+  if (sessionBytes <= limits.pushMaxBytes) return push(session, held);
+  await sendEvents(session, limits.chunkBytes, (events) => append({ events }));
+  const skeleton = {
+    ...session,
+    turns: session.turns.map((t) => ({ ...t, events: [] })),
+    sidechains: session.sidechains.map((sc) => ({ ...sc, events: [] }))
+  };
+  return push(skeleton, held);
+}
+async function sendEntries(batches, limits, budget, send) {
+  const held = { entries: [], sizes: [], bytes: 0 };
+  let chunked = budget < 0;
+  for await (const batch of batches) {
+    for (let i2 = 0; i2 < batch.entries.length; i2++) {
+      held.entries.push(batch.entries[i2]);
+      held.sizes.push(batch.sizes[i2]);
+      held.bytes += batch.sizes[i2];
+    }
+    if (!chunked && held.bytes > budget) chunked = true;
+    if (chunked && (held.bytes >= limits.chunkBytes || held.entries.length >= CHUNK_ENTRIES))
+      await sendChunks(held, limits.chunkBytes, send, false);
+  }
+  if (!chunked) return held.entries;
+  await sendChunks(held, limits.chunkBytes, send, true);
+  return null;
+}
+async function sendChunks(held, chunkBytes, send, all) {
+  let from = 0;
+  let bytes = 0;
+  for (let i2 = 0; i2 < held.entries.length; i2++) {
+    const size = held.sizes[i2];
+    if (i2 > from && (bytes + size > chunkBytes || i2 - from >= CHUNK_ENTRIES)) {
+      await send(held.entries.slice(from, i2));
+      from = i2;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  if (all && from < held.entries.length) {
+    await send(held.entries.slice(from));
+    from = held.entries.length;
+    bytes = 0;
+  }
+  held.entries.splice(0, from);
+  held.sizes.splice(0, from);
+  held.bytes = bytes;
+}
+async function sendEvents(session, chunkBytes, send) {
+  let batch = [];
+  let bytes = 0;
+  for (const item of numberSessionEvents(session)) {
+    const size = JSON.stringify(item).length;
+    if (batch.length && (bytes + size > chunkBytes || batch.length >= CHUNK_EVENTS)) {
+      await send(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(item);
+    bytes += size;
+  }
+  if (batch.length) await send(batch);
+}
+var PUSH_MAX_BYTES, CHUNK_BYTES, CHUNK_EVENTS, CHUNK_ENTRIES, UPLOAD_LIMITS;
+var init_upload_session = __esm({
+  "src/export/upload-session.ts"() {
+    "use strict";
+    init_event_numbering();
+    init_read_entries();
+    PUSH_MAX_BYTES = 24 * 1024 * 1024;
+    CHUNK_BYTES = 8 * 1024 * 1024;
+    CHUNK_EVENTS = 5e3;
+    CHUNK_ENTRIES = 2e4;
+    UPLOAD_LIMITS = { pushMaxBytes: PUSH_MAX_BYTES, chunkBytes: CHUNK_BYTES };
   }
 });
 
@@ -7090,7 +7964,7 @@ __export(util_exports, {
   hide: () => hide,
   installLazyProp: () => installLazyProp,
   isObject: () => isObject2,
-  isPlainObject: () => isPlainObject,
+  isPlainObject: () => isPlainObject2,
   issue: () => issue,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
@@ -7300,7 +8174,7 @@ function slugify(input2) {
 function isObject2(data) {
   return typeof data === "object" && data !== null && !Array.isArray(data);
 }
-function isPlainObject(o2) {
+function isPlainObject2(o2) {
   if (isObject2(o2) === false)
     return false;
   const ctor = o2.constructor;
@@ -7317,7 +8191,7 @@ function isPlainObject(o2) {
   return true;
 }
 function shallowClone(o2) {
-  if (isPlainObject(o2))
+  if (isPlainObject2(o2))
     return { ...o2 };
   if (Array.isArray(o2))
     return [...o2];
@@ -7442,7 +8316,7 @@ function omit(schema, mask) {
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-  if (!isPlainObject(shape)) {
+  if (!isPlainObject2(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
@@ -7464,7 +8338,7 @@ function extended(schema, shape) {
   return newShape;
 }
 function safeExtend(schema, shape) {
-  if (!isPlainObject(shape)) {
+  if (!isPlainObject2(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
   return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
@@ -8425,7 +9299,7 @@ __export(regexes_exports, {
   extendedDuration: () => extendedDuration,
   guid: () => guid,
   hex: () => hex,
-  hostname: () => hostname,
+  hostname: () => hostname2,
   html5Email: () => html5Email,
   httpProtocol: () => httpProtocol,
   iban: () => iban,
@@ -8499,7 +9373,7 @@ function fixedBase64(bodyLength, padding) {
 function fixedBase64url(length) {
   return new RegExp(`^[A-Za-z0-9_-]{${length}}$`);
 }
-var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uuid, uuid4, uuid6, uuid7, email, html5Email, rfc5322Email, unicodeEmail, idnEmail, browserEmail, _emoji, ipv4, ipv6, mac, cidrv4, cidrv6, base64, base64url, hostname, domain, httpProtocol, e164, creditCard, currencyCode, iban, dateSource, date, anyString, string, bigint, integer, number, boolean, _null, _undefined, lowercase, uppercase, hex, md5_hex, md5_base64, md5_base64url, sha1_hex, sha1_base64, sha1_base64url, sha256_hex, sha256_base64, sha256_base64url, sha384_hex, sha384_base64, sha384_base64url, sha512_hex, sha512_base64, sha512_base64url;
+var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uuid, uuid4, uuid6, uuid7, email, html5Email, rfc5322Email, unicodeEmail, idnEmail, browserEmail, _emoji, ipv4, ipv6, mac, cidrv4, cidrv6, base64, base64url, hostname2, domain, httpProtocol, e164, creditCard, currencyCode, iban, dateSource, date, anyString, string, bigint, integer, number, boolean, _null, _undefined, lowercase, uppercase, hex, md5_hex, md5_base64, md5_base64url, sha1_hex, sha1_base64, sha1_base64url, sha256_hex, sha256_base64, sha256_base64url, sha384_hex, sha384_base64, sha384_base64url, sha512_hex, sha512_base64, sha512_base64url;
 var init_regexes = __esm({
   "node_modules/zod/v4/core/regexes.js"() {
     init_util();
@@ -8537,7 +9411,7 @@ var init_regexes = __esm({
     cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
     base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
     base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
-    hostname = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
+    hostname2 = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
     domain = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
     httpProtocol = /^https?$/;
     e164 = /^\+[1-9]\d{6,14}$/;
@@ -9491,7 +10365,7 @@ function mergeValues(a2, b) {
   if (a2 instanceof Date && b instanceof Date && +a2 === +b) {
     return { valid: true, data: a2 };
   }
-  if (isPlainObject(a2) && isPlainObject(b)) {
+  if (isPlainObject2(a2) && isPlainObject2(b)) {
     const bKeys = Object.keys(b);
     const sharedKeys = Object.keys(a2).filter((key) => bKeys.indexOf(key) !== -1);
     const newObj = { ...a2, ...b };
@@ -10897,7 +11771,7 @@ var init_schemas = __esm({
       memo2?.attach(inst);
       inst._zod.parse = (payload, ctx) => {
         const input2 = payload.value;
-        if (!isPlainObject(input2)) {
+        if (!isPlainObject2(input2)) {
           payload.issues.push({
             expected: "record",
             code: "invalid_type",
@@ -11582,7 +12456,7 @@ function isRef(value) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve13) {
+function isRecursive(inst, stack, resolve17) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -11592,7 +12466,7 @@ function isRecursive(inst, stack, resolve13) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve13);
+      const answer = isRecursive(child, stack, resolve17);
       if (answer > result)
         result = answer;
     }
@@ -11603,7 +12477,7 @@ function isRecursive(inst, stack, resolve13) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve13) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve17) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -11667,7 +12541,7 @@ function isRecursive(inst, stack, resolve13) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve13 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve17 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -11737,7 +12611,7 @@ function isBackEdge(ctx, value) {
   const backEdges = ctx[STATE]?.backEdges;
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
-var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open2, memo;
+var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open3, memo;
 var init_memoizer = __esm({
   "node_modules/zod/v4/core/memoizer.js"() {
     init_util();
@@ -11753,7 +12627,7 @@ var init_memoizer = __esm({
     NONE = 0;
     ASSUMED = 1;
     PROVEN = 2;
-    open2 = [];
+    open3 = [];
     memo = {
       alloc(_inst, payload, empty) {
         const bucket = handoff;
@@ -11762,7 +12636,7 @@ var init_memoizer = __esm({
         handoff = void 0;
         const entry = { value: empty, issues: null };
         bucket.set(payload.value, entry);
-        open2.push(entry);
+        open3.push(entry);
         return empty;
       },
       guard(inst) {
@@ -11833,10 +12707,10 @@ var init_memoizer = __esm({
               return payload;
             }
             handoff = bucket;
-            const depth = open2.length;
+            const depth = open3.length;
             const result = base2(payload, ctx);
             handoff = void 0;
-            const entry = open2.length > depth ? open2.pop() : void 0;
+            const entry = open3.length > depth ? open3.pop() : void 0;
             if (result instanceof Promise) {
               return result.then((r) => {
                 if (entry)
@@ -21215,7 +22089,7 @@ function generateIntersectionCheck(doc, ctx, schema, accessor) {
 }
 function generateRecordCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const isPlainObjectConst = addConstant(ctx, isPlainObject);
+  const isPlainObjectConst = addConstant(ctx, isPlainObject2);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
@@ -24565,7 +25439,7 @@ __export(schemas_exports2, {
   guid: () => guid2,
   hash: () => hash,
   hex: () => hex2,
-  hostname: () => hostname2,
+  hostname: () => hostname3,
   httpUrl: () => httpUrl,
   iban: () => iban2,
   instanceof: () => _instanceof,
@@ -24728,8 +25602,8 @@ function jwt2(params) {
 function stringFormat(format2, fnOrRegex, _params = {}) {
   return _stringFormat(ZodCustomStringFormat, format2, fnOrRegex, _params);
 }
-function hostname2(_params) {
-  return _stringFormat(ZodCustomStringFormat, "hostname", hostname, _params);
+function hostname3(_params) {
+  return _stringFormat(ZodCustomStringFormat, "hostname", hostname2, _params);
 }
 function hex2(_params) {
   return _stringFormat(ZodCustomStringFormat, "hex", hex, _params);
@@ -26598,7 +27472,7 @@ function convertBaseSchema(schema, ctx) {
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
-            if (!isPlainObject(payload.value))
+            if (!isPlainObject2(payload.value))
               return;
             const unrecognized = [];
             for (const key of Object.keys(payload.value)) {
@@ -26921,21 +27795,21 @@ function visit(schema, fnOrHandlers) {
     const h3 = fnOrHandlers[node2._zod.def.type];
     return h3 ? h3(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached2 = cache.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -27307,7 +28181,7 @@ __export(external_exports, {
   guid: () => guid2,
   hash: () => hash,
   hex: () => hex2,
-  hostname: () => hostname2,
+  hostname: () => hostname3,
   httpUrl: () => httpUrl,
   iban: () => iban2,
   includes: () => _includes,
@@ -27453,176 +28327,25 @@ var init_zod = __esm({
   }
 });
 
-// src/capture/session/sleep-sync.ts
-function sleepSync(ms) {
-  cell ??= new Int32Array(new SharedArrayBuffer(4));
-  Atomics.wait(cell, 0, 0, ms);
-}
-var cell;
-var init_sleep_sync = __esm({
-  "src/capture/session/sleep-sync.ts"() {
-    "use strict";
-  }
-});
-
-// src/capture/session/lock.ts
-import {
-  closeSync as closeSync4,
-  lstatSync,
-  mkdirSync as mkdirSync3,
-  openSync as openSync4,
-  readFileSync as readFileSync2,
-  readlinkSync,
-  renameSync as renameSync3,
-  symlinkSync,
-  unlinkSync as unlinkSync2,
-  writeSync as writeSync3
-} from "node:fs";
-import { hostname as hostname3 } from "node:os";
-import { dirname as dirname5 } from "node:path";
-function acquireLock(path6, opts) {
-  const token = `${process.pid} ${hostname3()} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
-  const deadline = Date.now() + opts.waitMs;
-  let delay = 1;
-  let madeDir = false;
-  for (; ; ) {
-    try {
-      createLock(path6, token);
-      return () => releaseLock(path6, token);
-    } catch (err) {
-      const code3 = err.code;
-      if (code3 === "ENOENT" && !madeDir) {
-        mkdirSync3(dirname5(path6), { recursive: true, mode: 448 });
-        madeDir = true;
-        continue;
-      }
-      if (code3 !== "EEXIST") throw err;
-    }
-    if (breakIfStale(path6, opts.staleMs)) continue;
-    if (Date.now() >= deadline) return null;
-    sleepSync(delay);
-    delay = Math.min(delay * 2, 8);
-  }
-}
-function createLock(path6, token) {
-  try {
-    symlinkSync(token, path6);
-    return;
-  } catch (err) {
-    const code3 = err.code;
-    if (code3 !== "EPERM" && code3 !== "ENOTSUP" && code3 !== "EOPNOTSUPP" && code3 !== "ENOSYS") throw err;
-  }
-  const fd = openSync4(path6, "wx", 384);
-  try {
-    writeSync3(fd, token);
-  } catch {
-  } finally {
-    closeSync4(fd);
-  }
-}
-function readLock(path6) {
-  try {
-    return readlinkSync(path6);
-  } catch (err) {
-    if (err.code !== "EINVAL") throw err;
-    return readFileSync2(path6, "utf8");
-  }
-}
-function lockHolderPid(path6) {
-  let content;
-  try {
-    content = readLock(path6);
-  } catch {
-    return null;
-  }
-  const [pidText, host] = content.split(" ");
-  const pid = Number(pidText);
-  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname3()) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    return err.code === "EPERM" ? pid : null;
-  }
-}
-function releaseLock(path6, token) {
-  try {
-    const content = readLock(path6);
-    if (content !== token && content !== "") return;
-    unlinkSync2(path6);
-  } catch {
-  }
-}
-function breakIfStale(path6, staleMs) {
-  let content;
-  let ageMs;
-  try {
-    content = readLock(path6);
-    ageMs = Date.now() - lstatSync(path6).mtimeMs;
-  } catch {
-    return true;
-  }
-  if (ageMs < staleMs && !ownerIsDead(content)) return false;
-  const aside = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.stale`;
-  try {
-    renameSync3(path6, aside);
-  } catch {
-    return true;
-  }
-  let moved = "";
-  try {
-    moved = readLock(aside);
-  } catch {
-  }
-  if (moved !== content) {
-    try {
-      createLock(path6, moved);
-    } catch {
-    }
-  }
-  try {
-    unlinkSync2(aside);
-  } catch {
-  }
-  return moved === content;
-}
-function ownerIsDead(content) {
-  const [pidText, host] = content.split(" ");
-  const pid = Number(pidText);
-  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname3()) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return err.code === "ESRCH";
-  }
-}
-var init_lock = __esm({
-  "src/capture/session/lock.ts"() {
-    "use strict";
-    init_sleep_sync();
-  }
-});
-
 // src/capture/delivery/live/paths.ts
-import { join as join7 } from "node:path";
+import { join as join9 } from "node:path";
 function liveDir(dataDir) {
-  return join7(dataDir, "live");
+  return join9(dataDir, "live");
 }
 function livePaths(dataDir, sessionId) {
   const dir = liveDir(dataDir);
   return {
     dir,
-    state: join7(dir, `${sessionId}.json`),
-    stateLock: join7(dir, `${sessionId}.state.lock`),
-    progress: join7(dir, `${sessionId}.relay.json`),
-    relayLock: join7(dir, `${sessionId}.relay.lock`),
-    inbox: join7(dir, `${sessionId}.inbox.jsonl`),
-    log: join7(dir, `${sessionId}.relay.log`)
+    state: join9(dir, `${sessionId}.json`),
+    stateLock: join9(dir, `${sessionId}.state.lock`),
+    progress: join9(dir, `${sessionId}.relay.json`),
+    relayLock: join9(dir, `${sessionId}.relay.lock`),
+    inbox: join9(dir, `${sessionId}.inbox.jsonl`),
+    log: join9(dir, `${sessionId}.relay.log`)
   };
 }
 function endedStatePath(dataDir, sessionId, liveId) {
-  return join7(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
+  return join9(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
 }
 var init_paths2 = __esm({
   "src/capture/delivery/live/paths.ts"() {
@@ -27631,16 +28354,16 @@ var init_paths2 = __esm({
 });
 
 // src/capture/delivery/live/state.ts
-import { readFileSync as readFileSync3, readdirSync as readdirSync2, statSync as statSync3, unlinkSync as unlinkSync3 } from "node:fs";
-import { join as join8 } from "node:path";
+import { readFileSync as readFileSync5, readdirSync as readdirSync2, statSync as statSync4, unlinkSync as unlinkSync3 } from "node:fs";
+import { join as join10 } from "node:path";
 function writeAtomic(path6, value) {
   writeFileAtomic(path6, `${JSON.stringify(value, null, 2)}
 `);
 }
-function parseState(path6) {
+function parseState2(path6) {
   let text;
   try {
-    text = readFileSync3(path6, "utf8");
+    text = readFileSync5(path6, "utf8");
   } catch {
     return null;
   }
@@ -27652,11 +28375,11 @@ function parseState(path6) {
   }
 }
 function readLiveState(dataDir, sessionId) {
-  return parseState(livePaths(dataDir, sessionId).state);
+  return parseState2(livePaths(dataDir, sessionId).state);
 }
 function readEndedState(dataDir, sessionId, liveId) {
-  if (liveId) return parseState(endedStatePath(dataDir, sessionId, liveId));
-  const dir = join8(liveDir(dataDir), "ended");
+  if (liveId) return parseState2(endedStatePath(dataDir, sessionId, liveId));
+  const dir = join10(liveDir(dataDir), "ended");
   let best = null;
   let names = [];
   try {
@@ -27666,11 +28389,11 @@ function readEndedState(dataDir, sessionId, liveId) {
   }
   for (const name of names) {
     if (!name.startsWith(`${sessionId}.`) || !name.endsWith(".json")) continue;
-    const path6 = join8(dir, name);
-    const mtime = statSync3(path6).mtimeMs;
+    const path6 = join10(dir, name);
+    const mtime = statSync4(path6).mtimeMs;
     if (!best || mtime > best.mtime) best = { path: path6, mtime };
   }
-  return best ? parseState(best.path) : null;
+  return best ? parseState2(best.path) : null;
 }
 function withStateLock(dataDir, sessionId, fn) {
   const release = acquireLock(livePaths(dataDir, sessionId).stateLock, { waitMs: 3e3, staleMs: 1e4 });
@@ -27725,13 +28448,13 @@ function endLiveState(dataDir, sessionId, liveId, result) {
 }
 function withPause(s, paused, at2 = (/* @__PURE__ */ new Date()).toISOString()) {
   const pauses = [...s.pauses ?? []];
-  const open4 = pauses.length > 0 && pauses[pauses.length - 1].to === void 0;
-  if (paused && !open4) pauses.push({ from: at2 });
-  if (!paused && open4) pauses[pauses.length - 1] = { ...pauses[pauses.length - 1], to: at2 };
+  const open5 = pauses.length > 0 && pauses[pauses.length - 1].to === void 0;
+  if (paused && !open5) pauses.push({ from: at2 });
+  if (!paused && open5) pauses[pauses.length - 1] = { ...pauses[pauses.length - 1], to: at2 };
   return { ...s, status: paused ? "paused" : "active", pauses: pauses.slice(-MAX_PAUSES) };
 }
 var LiveStateStatus, LiveState, MAX_PAUSES;
-var init_state = __esm({
+var init_state2 = __esm({
   "src/capture/delivery/live/state.ts"() {
     "use strict";
     init_write_atomic();
@@ -27772,7 +28495,7 @@ var init_state = __esm({
 });
 
 // src/capture/delivery/live/finalize.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 async function finalizeLive(state, keep, deps, opts = {}) {
   const w2 = { producerToken: state.producerToken };
   const { client, dataDir } = deps;
@@ -27803,11 +28526,15 @@ async function finalizeLive(state, keep, deps, opts = {}) {
 }
 async function pushTranscript(state, deps, gate) {
   const path6 = state.transcriptPath;
-  if (!path6 || !existsSync3(path6)) return;
+  if (!path6 || !existsSync4(path6)) return;
   try {
     const session = await gate.loadSession(path6);
-    await deps.client.sessions.push(
-      gate.body({ session, visibility: state.visibility, source: "cli-stream" })
+    await uploadSession(
+      deps.client,
+      gate,
+      session,
+      { visibility: state.visibility, source: "cli-stream" },
+      { transcriptPath: path6 }
     );
   } catch (err) {
     deps.log?.(`pushing the transcript before completing failed: ${String(err)}`);
@@ -27817,8 +28544,9 @@ var init_finalize = __esm({
   "src/capture/delivery/live/finalize.ts"() {
     "use strict";
     init_errors();
+    init_upload_session();
     init_egress2();
-    init_state();
+    init_state2();
   }
 });
 
@@ -27866,12 +28594,12 @@ var init_spawn_detached = __esm({
 });
 
 // src/capture/delivery/live/after-hook.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
   const paths = livePaths(dataDir, sessionId);
-  if (!existsSync4(paths.state)) return "off";
+  if (!existsSync5(paths.state)) return "off";
   if (lockHolderPid(paths.relayLock) !== null) return "alive";
-  if (!relayScript || !existsSync4(relayScript)) return "no-relay";
+  if (!relayScript || !existsSync5(relayScript)) return "no-relay";
   const { spawnDetached: spawnDetached2 } = await Promise.resolve().then(() => (init_spawn_detached(), spawn_detached_exports));
   spawnDetached2(relayScript, ["--session", sessionId, "--data-dir", dataDir], { env: { ...env } });
   return "spawned";
@@ -27887,11 +28615,11 @@ var init_after_hook = __esm({
 });
 
 // src/capture/delivery/live/read-new-lines.ts
-import { open as open3 } from "node:fs/promises";
+import { open as open4 } from "node:fs/promises";
 async function readNewLines(path6, fromByte, opts = {}) {
   let fh;
   try {
-    fh = await open3(path6, "r");
+    fh = await open4(path6, "r");
   } catch (err) {
     if (err.code === "ENOENT")
       return { lines: [], nextByte: fromByte, shrunk: false };
@@ -27937,10 +28665,10 @@ var init_read_new_lines = __esm({
 // src/capture/delivery/live/sources.ts
 import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync4 } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname7 } from "node:path";
 function appendInboxNote(path6, kind, text) {
   const note = { id: randomUUID(), ts: (/* @__PURE__ */ new Date()).toISOString(), kind, text };
-  mkdirSync4(dirname6(path6), { recursive: true, mode: 448 });
+  mkdirSync4(dirname7(path6), { recursive: true, mode: 448 });
   appendFileSync2(path6, `${JSON.stringify(note)}
 `, { mode: 384 });
   return note;
@@ -27953,18 +28681,18 @@ var init_sources = __esm({
 });
 
 // src/capture/delivery/live/resolve-transcript.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join9 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join11 } from "node:path";
 async function resolveLiveTranscript(sessionId, dataDir, claudeConfigDir2, cwd) {
   const found = await findTranscriptById(sessionId, claudeConfigDir2).catch(() => null);
   if (found) return found;
   const fromHook = await transcriptFromOutbox(dataDir, sessionId);
   if (fromHook) return fromHook;
-  return join9(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
+  return join11(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
 }
 async function transcriptFromOutbox(dataDir, sessionId) {
   const path6 = outboxPaths(dataDir, sessionId).outbox;
-  if (!existsSync5(path6)) return null;
+  if (!existsSync6(path6)) return null;
   const { lines } = await readNewLines(path6, 0, { skip: (head2) => !head2.includes('"k":"start"') });
   for (const line of lines.reverse()) {
     try {
@@ -27985,7 +28713,7 @@ var init_resolve_transcript2 = __esm({
 });
 
 // src/capture/delivery/live/control.ts
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 function requireClient(deps) {
   if (deps.client && deps.config.apiKey) return deps.client;
   throw new BatonError(
@@ -28049,7 +28777,7 @@ async function startLive(deps, input2) {
 }
 async function redactionSoFar(deps, transcriptPath) {
   const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
-  if (transcriptPath && existsSync6(transcriptPath))
+  if (transcriptPath && existsSync7(transcriptPath))
     await gate.streamSession(transcriptPath, () => void 0).catch(() => void 0);
   return { redaction: gate.report(), redacting: gate.redacting };
 }
@@ -28128,7 +28856,7 @@ var init_control = __esm({
     init_after_hook();
     init_paths2();
     init_sources();
-    init_state();
+    init_state2();
     init_lock();
     init_resolve_transcript2();
   }
@@ -28175,8 +28903,8 @@ var init_common = __esm({
     init_zod();
     Visibility = external_exports.enum(["private", "unlisted", "public"]);
     SessionStatus = external_exports.enum(["active", "completed", "interrupted", "error"]);
-    SessionSource = external_exports.enum(["cli-stream", "cli-upload", "ingest"]);
-    PointerSource = external_exports.enum(["cli-stream", "cli-upload", "ingest", "handoff"]);
+    SessionSource = external_exports.enum(["cli-stream", "cli-upload", "ingest", "session-store"]);
+    PointerSource = external_exports.enum(["cli-stream", "cli-upload", "ingest", "handoff", "session-store"]);
     ExportFormat = external_exports.enum(["md", "json", "html", "txt"]);
     SessionId = external_exports.string().min(1).max(200);
     IsoDate = external_exports.string().describe("ISO 8601 timestamp (UTC)");
@@ -28196,7 +28924,8 @@ var init_common = __esm({
       "live_auth_required",
       "event_too_large",
       "stream_too_large",
-      "stream_ended"
+      "stream_ended",
+      "project_key_mismatch"
     ]);
     RetryAfterSeconds = external_exports.number().positive().describe("also sent as the Retry-After header");
     NoDetails = external_exports.object({}).loose().optional();
@@ -28240,7 +28969,9 @@ var init_common = __esm({
         "stream_too_large",
         external_exports.object({ maxStreamBytes: external_exports.number().int(), maxStreamEvents: external_exports.number().int() })
       ),
-      reason("stream_ended", external_exports.object({ status: external_exports.string() }))
+      reason("stream_ended", external_exports.object({ status: external_exports.string() })),
+      // A session's SessionStore projectKey is set by its first entry append; a later append under another key is refused.
+      reason("project_key_mismatch", external_exports.object({ projectKey: external_exports.string() }))
     ]);
     ErrorBody = external_exports.object({
       error: external_exports.object({
@@ -28434,6 +29165,10 @@ var init_session = __esm({
       /** A short project name (the cwd's last path segment unless known better). */
       project: external_exports.string().optional(),
       gitBranch: external_exports.string().optional(),
+      /** The repository's `origin` (or first) remote, credentials removed: how another machine finds its checkout. */
+      gitRemote: external_exports.string().max(2e3).optional(),
+      /** The repository root the cwd was in, so `cwd` maps onto another checkout of the same repository. */
+      gitRoot: external_exports.string().max(4096).optional(),
       models: external_exports.array(external_exports.string()),
       startedAt: external_exports.string().optional(),
       endedAt: external_exports.string().optional(),
@@ -28482,6 +29217,73 @@ var init_session = __esm({
   }
 });
 
+// src/core/api/transcript-entries.ts
+var TranscriptSubKey, TranscriptLine, EntryUuid, AppendEntriesRequest, SessionEntryItem, SessionEntries, AppendEntriesResponse, ListEntriesQuery, TranscriptEntry, ListEntriesResponse, ListSubkeysResponse;
+var init_transcript_entries = __esm({
+  "src/core/api/transcript-entries.ts"() {
+    "use strict";
+    init_zod();
+    TranscriptSubKey = external_exports.string().max(300).regex(
+      /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
+      "a relative path of plain names"
+    );
+    TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
+    EntryUuid = external_exports.string().min(1).max(200);
+    AppendEntriesRequest = external_exports.object({
+      subKey: TranscriptSubKey.default(""),
+      /**
+       * The Agent SDK's `projectKey` (a SessionStore's tenant/project scope): kept on the session, listed with
+       * `GET /api/v1/sessions?projectKey=`. Set by the session's first append; later ones may not change it.
+       */
+      projectKey: external_exports.string().min(1).max(500).optional(),
+      entries: external_exports.array(
+        external_exports.object({
+          /** The line's uuid: appending it again is a no-op. Lines without one are appended every time. */
+          uuid: EntryUuid.optional(),
+          /** Redundant with the body's subKey (a gated body names it on each item too); must match it. */
+          subKey: TranscriptSubKey.optional(),
+          line: TranscriptLine
+        }).strict()
+      ).max(1e4)
+    }).strict().refine((v2) => v2.entries.every((e) => e.subKey === void 0 || e.subKey === v2.subKey), {
+      message: "an entry's subKey must be the body's subKey",
+      path: ["entries"]
+    });
+    SessionEntryItem = external_exports.object({
+      /** '' (default): the main transcript; else e.g. 'subagents/agent-<id>'. */
+      subKey: TranscriptSubKey.optional(),
+      uuid: EntryUuid.optional(),
+      line: TranscriptLine
+    }).strict();
+    SessionEntries = external_exports.array(SessionEntryItem).max(2e5);
+    AppendEntriesResponse = external_exports.object({
+      appended: external_exports.number().int(),
+      /** Entries whose uuid the file already held (or that repeated one in the same request). */
+      duplicates: external_exports.number().int()
+    });
+    ListEntriesQuery = external_exports.object({
+      subKey: TranscriptSubKey.default(""),
+      /** Entries after this seq (0: from the start); pass the previous page's `next`. */
+      after: external_exports.coerce.number().int().min(0).default(0),
+      limit: external_exports.coerce.number().int().min(1).max(1e3).default(200)
+    });
+    TranscriptEntry = external_exports.object({
+      seq: external_exports.number().int(),
+      uuid: external_exports.string().nullable(),
+      line: TranscriptLine
+    });
+    ListEntriesResponse = external_exports.object({
+      entries: external_exports.array(TranscriptEntry),
+      /** The `after` of the next page, or null when this page reached the end. */
+      next: external_exports.number().int().nullable()
+    });
+    ListSubkeysResponse = external_exports.object({
+      /** Every file of the session that holds entries, '' (the main file) included when it does. */
+      subKeys: external_exports.array(external_exports.string())
+    });
+  }
+});
+
 // src/core/api/sessions.ts
 var Tag, Title, PushSessionRequest, PushSessionResponse, EventItem, AppendEventsRequest, AppendEventsResponse, UploadSessionsRequest, UploadSessionsResponse, ListSessionsQuery, ProjectRef, SessionSummary, ListSessionsResponse, StoredEvent, GetSessionQuery, EventsPage, SessionDetailResponse, PatchSessionRequest, ExportQuery, BulkExportRequest, DeleteResponse;
 var init_sessions = __esm({
@@ -28490,6 +29292,7 @@ var init_sessions = __esm({
     init_zod();
     init_session();
     init_common();
+    init_transcript_entries();
     Tag = external_exports.string().trim().min(1).max(50);
     Title = external_exports.string().trim().min(1).max(300);
     PushSessionRequest = external_exports.object({
@@ -28503,7 +29306,9 @@ var init_sessions = __esm({
       visibility: Visibility.optional(),
       status: SessionStatus.optional(),
       source: SessionSource.optional(),
-      tags: external_exports.array(Tag).max(20).optional()
+      tags: external_exports.array(Tag).max(20).optional(),
+      /** The session's transcript lines (main file and subagent files), stored losslessly for resume. */
+      entries: SessionEntries.optional()
     }).strict().refine((v2) => !(v2.postId && v2.createPost), {
       message: "give postId or createPost, not both",
       path: ["postId"]
@@ -28523,7 +29328,10 @@ var init_sessions = __esm({
       event: SessionEvent
     });
     AppendEventsRequest = external_exports.object({
-      events: external_exports.array(EventItem).min(1).max(5e3),
+      /** May be empty when the batch carries only transcript entries (lines that make no event). */
+      events: external_exports.array(EventItem).max(5e3),
+      /** Transcript lines read with these events (main file and subagent files), stored losslessly for resume. */
+      entries: SessionEntries.optional(),
       /** Session meta known so far (id may be omitted: the path names the session). */
       meta: SessionMeta.partial().optional(),
       /** Client-computed totals; when given they replace the stored ones (tokens and cost only the client knows). */
@@ -28536,7 +29344,10 @@ var init_sessions = __esm({
       ).max(1e4).optional(),
       status: SessionStatus.optional(),
       source: SessionSource.optional()
-    }).strict();
+    }).strict().refine((v2) => v2.events.length > 0 || (v2.entries?.length ?? 0) > 0, {
+      message: "give at least one event or entry",
+      path: ["events"]
+    });
     AppendEventsResponse = external_exports.object({
       sessionId: external_exports.string(),
       projectId: external_exports.string().nullable(),
@@ -28547,6 +29358,8 @@ var init_sessions = __esm({
     });
     UploadSessionsRequest = external_exports.object({
       sessions: external_exports.array(Session).min(1).max(1e3),
+      /** Each session's transcript lines, by session id (sessions absent here upload events only). */
+      transcripts: external_exports.array(external_exports.object({ sessionId: SessionId, entries: SessionEntries }).strict()).max(1e3).optional(),
       visibility: Visibility.optional(),
       status: SessionStatus.optional()
     }).strict();
@@ -28567,6 +29380,8 @@ var init_sessions = __esm({
       source: SessionSource.optional(),
       /** Project id, slug or name. */
       project: external_exports.string().min(1).max(200).optional(),
+      /** An Agent SDK SessionStore's projectKey (exact match). */
+      projectKey: external_exports.string().min(1).max(500).optional(),
       /**
        * Full-text search over prompts and responses; plain words, all must match. Ranked best first among the 1,000
        * newest matching search documents (all of them when fewer match); see Pagination.total.
@@ -28599,6 +29414,10 @@ var init_sessions = __esm({
       createdAt: IsoDate,
       updatedAt: IsoDate,
       eventCount: external_exports.number().int().nonnegative(),
+      /** Transcript lines stored for resume, all files of the session (0: only events, e.g. an older upload). */
+      entryCount: external_exports.number().int().nonnegative().optional(),
+      /** The Agent SDK SessionStore scope the session was written under, if any. */
+      projectKey: external_exports.string().nullable().optional(),
       totals: SessionTotals,
       url: external_exports.string(),
       /** Search relevance (higher is better), only on search results. */
@@ -28641,21 +29460,6 @@ var init_sessions = __esm({
 });
 
 // src/core/api/projects.ts
-function projectSlug(input2) {
-  const name = projectName(input2);
-  if (!name) return null;
-  const slug = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64).replace(/-+$/g, "");
-  return slug || "project";
-}
-function projectName(input2) {
-  const explicit = input2.project?.trim();
-  if (explicit) return explicit.slice(0, 200);
-  const cwd = input2.cwd?.trim();
-  if (!cwd) return null;
-  const parts = cwd.split(/[\\/]+/).filter(Boolean);
-  const last = parts[parts.length - 1];
-  return last ? last.slice(0, 200) : null;
-}
 var LastSession, ProjectSummary, ListProjectsResponse, ProjectResponse, ResumeResponse;
 var init_projects = __esm({
   "src/core/api/projects.ts"() {
@@ -28912,55 +29716,6 @@ var init_health = __esm({
     init_zod();
     HealthResponse = external_exports.object({ status: external_exports.literal("ok") });
     ReadyResponse = external_exports.object({ status: external_exports.enum(["ready", "unavailable"]), engine: external_exports.string() });
-  }
-});
-
-// src/core/api/transcript-entries.ts
-var TranscriptSubKey, TranscriptLine, AppendEntriesRequest, AppendEntriesResponse, ListEntriesQuery, TranscriptEntry, ListEntriesResponse, ListSubkeysResponse;
-var init_transcript_entries = __esm({
-  "src/core/api/transcript-entries.ts"() {
-    "use strict";
-    init_zod();
-    TranscriptSubKey = external_exports.string().max(300).regex(
-      /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
-      "a relative path of plain names"
-    );
-    TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
-    AppendEntriesRequest = external_exports.object({
-      subKey: TranscriptSubKey.default(""),
-      entries: external_exports.array(
-        external_exports.object({
-          /** The line's uuid: appending it again is a no-op. Lines without one are appended every time. */
-          uuid: external_exports.string().min(1).max(200).optional(),
-          line: TranscriptLine
-        }).strict()
-      ).max(1e4)
-    }).strict();
-    AppendEntriesResponse = external_exports.object({
-      appended: external_exports.number().int(),
-      /** Entries whose uuid the file already held (or that repeated one in the same request). */
-      duplicates: external_exports.number().int()
-    });
-    ListEntriesQuery = external_exports.object({
-      subKey: TranscriptSubKey.default(""),
-      /** Entries after this seq (0: from the start); pass the previous page's `next`. */
-      after: external_exports.coerce.number().int().min(0).default(0),
-      limit: external_exports.coerce.number().int().min(1).max(1e3).default(200)
-    });
-    TranscriptEntry = external_exports.object({
-      seq: external_exports.number().int(),
-      uuid: external_exports.string().nullable(),
-      line: TranscriptLine
-    });
-    ListEntriesResponse = external_exports.object({
-      entries: external_exports.array(TranscriptEntry),
-      /** The `after` of the next page, or null when this page reached the end. */
-      next: external_exports.number().int().nullable()
-    });
-    ListSubkeysResponse = external_exports.object({
-      /** Every file of the session that holds entries, '' (the main file) included when it does. */
-      subKeys: external_exports.array(external_exports.string())
-    });
   }
 });
 
@@ -29302,44 +30057,149 @@ var init_projects_api = __esm({
   }
 });
 
+// src/client/transcript-lines.ts
+function refusesLines(err) {
+  if (!isBatonError(err) || err.code !== "invalid_request") return false;
+  const http = httpFailureOf(err);
+  if (http?.status !== 400 || !Array.isArray(http.details)) return false;
+  return http.details.some((raw) => {
+    const i2 = Issue.safeParse(raw);
+    if (!i2.success || i2.data.code !== "unrecognized_keys" || i2.data.path.length !== 0) return false;
+    return LINE_KEYS.some((k) => i2.data.message.includes(`"${k}"`) || i2.data.message.includes(`'${k}'`));
+  });
+}
+function createLinesRule(onRefused) {
+  let kept;
+  const without = (body) => {
+    const rest = { ...body };
+    for (const k of LINE_KEYS) delete rest[k];
+    return rest;
+  };
+  const hasLines = (body) => LINE_KEYS.some((k) => k in body);
+  return {
+    kept: () => kept,
+    async send(body, call, nothingLeft) {
+      if (kept === false && hasLines(body)) {
+        const b = without(body);
+        return nothingLeft?.(b) ?? call(b);
+      }
+      try {
+        const res = await call(body);
+        if (hasLines(body)) kept = true;
+        return res;
+      } catch (err) {
+        if (!hasLines(body) || !refusesLines(err)) throw err;
+        if (kept !== false) {
+          kept = false;
+          onRefused?.();
+        }
+        const b = without(body);
+        return nothingLeft?.(b) ?? call(b);
+      }
+    }
+  };
+}
+var LINE_KEYS, LINES_REFUSED_NOTICE, Issue;
+var init_transcript_lines = __esm({
+  "src/client/transcript-lines.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    LINE_KEYS = ["entries", "transcripts"];
+    LINES_REFUSED_NOTICE = "this tracker is too old to keep transcript lines: events are still delivered, but resuming a session from it (baton resume, baton restore) needs the tracker upgraded";
+    Issue = external_exports.object({ code: external_exports.string(), path: external_exports.array(external_exports.unknown()), message: external_exports.string() });
+  }
+});
+
 // src/client/sessions-api.ts
 function createSessionsApi(t) {
+  const lines = createLinesRule(t.onLinesRefused);
   return {
+    /** Whether the tracker kept the transcript lines sent so far (false: too old; undefined: none sent yet). */
+    transcriptLines: { kept: () => lines.kept() },
     /** POST /api/v1/sessions: upserts a whole (redacted) session, optionally creating or extending a post. */
     async push(req, o2 = {}) {
       const body = validateOutbound(PushSessionRequest, req, "session push");
+      return lines.send(
+        body,
+        (b) => t.call({
+          method: "POST",
+          path: "/api/v1/sessions",
+          body: b,
+          response: PushSessionResponse,
+          idempotent: !body.createPost,
+          ...o2
+        })
+      );
+    },
+    /**
+     * POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. A batch of
+     * lines alone, for a tracker that keeps none, is answered LinesNotSent without a request.
+     */
+    async appendEvents(sessionId, req, o2 = {}) {
+      const body = validateOutbound(AppendEventsRequest, req, "event batch");
+      return lines.send(
+        body,
+        (b) => t.call({
+          method: "POST",
+          path: `/api/v1/sessions/${seg(sessionId)}/events`,
+          body: b,
+          response: AppendEventsResponse,
+          idempotent: true,
+          ...o2
+        }),
+        (b) => b.events.length === 0 ? { sessionId, inserted: 0, duplicates: 0, notSent: "tracker_keeps_no_lines" } : void 0
+      );
+    },
+    /**
+     * POST /api/v1/sessions/:id/entries: appends transcript lines to one file of the session (creating the session
+     * when the id is new); uuids already stored are counted as duplicates.
+     */
+    async appendEntries(sessionId, req, o2 = {}) {
+      const body = validateOutbound(AppendEntriesRequest, req, "transcript entries");
       return t.call({
         method: "POST",
-        path: "/api/v1/sessions",
+        path: `/api/v1/sessions/${seg(sessionId)}/entries`,
         body,
-        response: PushSessionResponse,
-        idempotent: !body.createPost,
+        response: AppendEntriesResponse,
+        idempotent: true,
         ...o2
       });
     },
-    /** POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. */
-    async appendEvents(sessionId, req, o2 = {}) {
-      const body = validateOutbound(AppendEventsRequest, req, "event batch");
+    /** GET /api/v1/sessions/:id/entries: one page of one file's transcript lines, in arrival order. */
+    async listEntries(sessionId, query = {}, o2 = {}) {
+      const q2 = validateRequest(ListEntriesQuery, query, "entries query");
       return t.call({
-        method: "POST",
-        path: `/api/v1/sessions/${seg(sessionId)}/events`,
-        body,
-        response: AppendEventsResponse,
-        idempotent: true,
+        method: "GET",
+        path: `/api/v1/sessions/${seg(sessionId)}/entries`,
+        query: q2,
+        response: ListEntriesResponse,
+        ...o2
+      });
+    },
+    /** GET /api/v1/sessions/:id/entries/subkeys: the session's transcript files that hold entries. */
+    async listSubkeys(sessionId, o2 = {}) {
+      return t.call({
+        method: "GET",
+        path: `/api/v1/sessions/${seg(sessionId)}/entries/subkeys`,
+        response: ListSubkeysResponse,
         ...o2
       });
     },
     /** POST /api/v1/sessions/upload: up to 1000 whole sessions (historical sync). */
     async upload(req, o2 = {}) {
       const body = validateOutbound(UploadSessionsRequest, req, "session upload");
-      return t.call({
-        method: "POST",
-        path: "/api/v1/sessions/upload",
+      return lines.send(
         body,
-        response: UploadSessionsResponse,
-        idempotent: true,
-        ...o2
-      });
+        (b) => t.call({
+          method: "POST",
+          path: "/api/v1/sessions/upload",
+          body: b,
+          response: UploadSessionsResponse,
+          idempotent: true,
+          ...o2
+        })
+      );
     },
     /** GET /api/v1/sessions with filters (search, project, status, source, tag, starred, archived, page, limit). */
     async list(query = {}, o2 = {}) {
@@ -29398,6 +30258,7 @@ var init_sessions_api = __esm({
     "use strict";
     init_api2();
     init_validate();
+    init_transcript_lines();
   }
 });
 
@@ -31086,10 +31947,10 @@ var require_util = __commonJS({
       }
       return obj;
     }
-    function errorRequest(client, request2, err) {
+    function errorRequest(client, request3, err) {
       try {
-        request2.onError(err);
-        assert2(request2.aborted);
+        request3.onError(err);
+        assert2(request3.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -31246,13 +32107,13 @@ var require_stats = __commonJS({
       }
     };
     var PoolStats = class {
-      constructor(pool) {
-        this.connected = pool[kConnected];
-        this.free = pool[kFree];
-        this.pending = pool[kPending];
-        this.queued = pool[kQueued];
-        this.running = pool[kRunning];
-        this.size = pool[kSize];
+      constructor(pool2) {
+        this.connected = pool2[kConnected];
+        this.free = pool2[kFree];
+        this.pending = pool2[kPending];
+        this.queued = pool2[kQueued];
+        this.running = pool2[kRunning];
+        this.size = pool2[kSize];
       }
     };
     module2.exports = { ClientStats, PoolStats };
@@ -31781,7 +32642,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request2, key, val) {
+    function processHeader(request3, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -31828,24 +32689,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request2.host !== null) {
+        if (request3.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request2.host = val;
+        request3.host = val;
       } else if (headerName === "content-length") {
-        if (request2.contentLength !== null) {
+        if (request3.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
         if (!isValidContentLengthHeaderValue(val)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-        request2.contentLength = parseInt(val, 10);
-      } else if (request2.contentType === null && headerName === "content-type") {
-        request2.contentType = val;
-        request2.headers.push(key, val);
+        request3.contentLength = parseInt(val, 10);
+      } else if (request3.contentType === null && headerName === "content-type") {
+        request3.contentType = val;
+        request3.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -31859,13 +32720,13 @@ var require_request = __commonJS({
             throw new InvalidArgumentError("invalid connection header");
           }
           if (trimmed === "close") {
-            request2.reset = true;
+            request3.reset = true;
           }
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key, val);
+        request3.headers.push(key, val);
       }
     }
     module2.exports = Request;
@@ -32147,9 +33008,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve17, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve13(data);
+              return err ? reject(err) : resolve17(data);
             });
           });
         }
@@ -32187,9 +33048,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve17, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve13(data);
+              return err2 ? reject(err2) : resolve17(data);
             });
           });
         }
@@ -34478,11 +35339,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request2) {
-      return request2.urlList[request2.urlList.length - 1];
+    function requestCurrentURL(request3) {
+      return request3.urlList[request3.urlList.length - 1];
     }
-    function requestBadPort(request2) {
-      const url2 = requestCurrentURL(request2);
+    function requestBadPort(request3) {
+      const url2 = requestCurrentURL(request3);
       if (urlIsHttpHttpsScheme(url2) && badPortsSet.has(url2.port)) {
         return "blocked";
       }
@@ -34520,10 +35381,10 @@ var require_util2 = __commonJS({
       }
       return policy;
     }
-    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request3, actualResponse) {
       const policy = parseReferrerPolicy(actualResponse);
       if (policy !== "") {
-        request2.referrerPolicy = policy;
+        request3.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -34540,33 +35401,33 @@ var require_util2 = __commonJS({
       header = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request2) {
-      let serializedOrigin = request2.origin;
+    function appendRequestOriginHeader(request3) {
+      let serializedOrigin = request3.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
-        request2.headersList.append("origin", serializedOrigin, true);
-      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
-        switch (request2.referrerPolicy) {
+      if (request3.responseTainting === "cors" || request3.mode === "websocket") {
+        request3.headersList.append("origin", serializedOrigin, true);
+      } else if (request3.method !== "GET" && request3.method !== "HEAD") {
+        switch (request3.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
+            if (request3.origin && urlHasHttpsScheme(request3.origin) && !urlHasHttpsScheme(requestCurrentURL(request3))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request2, requestCurrentURL(request2))) {
+            if (!sameOrigin(request3, requestCurrentURL(request3))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request2.headersList.append("origin", serializedOrigin, true);
+        request3.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -34620,18 +35481,18 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request2) {
-      const policy = request2.referrerPolicy;
+    function determineRequestsReferrer(request3) {
+      const policy = request3.referrerPolicy;
       assert2(policy);
       let referrerSource = null;
-      if (request2.referrer === "client") {
+      if (request3.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (webidl.is.URL(request2.referrer)) {
-        referrerSource = request2.referrer;
+      } else if (webidl.is.URL(request3.referrer)) {
+        referrerSource = request3.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
@@ -34649,14 +35510,14 @@ var require_util2 = __commonJS({
         case "unsafe-url":
           return referrerURL;
         case "strict-origin": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           if (isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(currentURL)) {
             return "no-referrer";
           }
           return referrerOrigin;
         }
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -34666,17 +35527,17 @@ var require_util2 = __commonJS({
           return referrerOrigin;
         }
         case "same-origin":
-          if (sameOrigin(request2, referrerURL)) {
+          if (sameOrigin(request3, referrerURL)) {
             return referrerURL;
           }
           return "no-referrer";
         case "origin-when-cross-origin":
-          if (sameOrigin(request2, referrerURL)) {
+          if (sameOrigin(request3, referrerURL)) {
             return referrerURL;
           }
           return referrerOrigin;
         case "no-referrer-when-downgrade": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           if (isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(currentURL)) {
             return "no-referrer";
           }
@@ -34743,7 +35604,7 @@ var require_util2 = __commonJS({
       if (url2.protocol === "blob:") return true;
       return isOriginPotentiallyTrustworthy(url2.origin);
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request3) {
     }
     function sameOrigin(A2, B) {
       if (A2.origin === B.origin && A2.origin === "null") {
@@ -35122,7 +35983,7 @@ var require_util2 = __commonJS({
       }
       return gettingDecodingSplitting(value);
     }
-    function hasAuthenticationEntry(request2) {
+    function hasAuthenticationEntry(request3) {
       return false;
     }
     function includesCredentials(url2) {
@@ -35695,8 +36556,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve13, reject) => {
-        res = resolve13;
+      const promise2 = new Promise((resolve17, reject) => {
+        res = resolve17;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -36045,7 +36906,7 @@ var require_client_h1 = __commonJS({
       kHTTPContext,
       kClosed
     } = require_symbols();
-    var constants8 = require_constants2();
+    var constants9 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var removeAllListeners = util.removeAllListeners;
@@ -36181,7 +37042,7 @@ var require_client_h1 = __commonJS({
          */
       constructor(client, socket, { exports: exports3 }) {
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants8.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants9.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -36277,11 +37138,11 @@ var require_client_h1 = __commonJS({
             currentParser = null;
             currentBufferRef = null;
           }
-          if (ret !== constants8.ERROR.OK) {
+          if (ret !== constants9.ERROR.OK) {
             const data = chunk.subarray(llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr);
-            if (ret === constants8.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants9.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(data);
-            } else if (ret === constants8.ERROR.PAUSED) {
+            } else if (ret === constants9.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(data);
             } else {
@@ -36304,10 +37165,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants8.ERROR.OK) {
+        if (ret === constants9.ERROR.OK) {
           return null;
         }
-        if (ret === constants8.ERROR.PAUSED || ret === constants8.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants9.ERROR.PAUSED || ret === constants9.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -36324,7 +37185,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants8.ERROR[ret], data);
+        return new HTTPParserError(message, constants9.ERROR[ret], data);
       }
       destroy() {
         assert2(currentParser === null);
@@ -36357,11 +37218,11 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        if (!request2) {
+        const request3 = client[kQueue][client[kRunningIdx]];
+        if (!request3) {
           return -1;
         }
-        request2.onResponseStarted();
+        request3.onResponseStarted();
         return 0;
       }
       /**
@@ -36423,9 +37284,9 @@ var require_client_h1 = __commonJS({
         assert2(!socket.destroyed);
         assert2(!this.paused);
         assert2((headers.length & 1) === 0);
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert2(request2);
-        assert2(request2.upgrade || request2.method === "CONNECT");
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
+        assert2(request3.upgrade || request3.method === "CONNECT");
         this.statusCode = 0;
         this.statusText = "";
         this.shouldKeepAlive = false;
@@ -36442,9 +37303,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request2.onUpgrade(statusCode, headers, socket, statusText);
+          request3.onUpgrade(statusCode, headers, socket, statusText);
         } catch (err) {
-          util.errorRequest(client, request2, err);
+          util.errorRequest(client, request3, err);
           util.destroy(socket, err);
         }
         client[kResume]();
@@ -36464,8 +37325,8 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        if (!request2) {
+        const request3 = client[kQueue][client[kRunningIdx]];
+        if (!request3) {
           return -1;
         }
         assert2(!this.upgrade);
@@ -36474,23 +37335,23 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request2.upgrade) {
+        if (upgrade && !request3.upgrade) {
           util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert2(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request3.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request3.bodyTimeout != null ? request3.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request2.method === "CONNECT") {
+        if (request3.method === "CONNECT") {
           assert2(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -36521,11 +37382,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request2.aborted) {
+        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request3.aborted) {
           return -1;
         }
-        if (request2.method === "HEAD") {
+        if (request3.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -36535,7 +37396,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants8.ERROR.PAUSED : 0;
+        return pause ? constants9.ERROR.PAUSED : 0;
       }
       /**
        * @param {Buffer} buf
@@ -36546,8 +37407,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert2(request2);
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
         assert2(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -36560,8 +37421,8 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request2.onData(buf) === false) {
-          return constants8.ERROR.PAUSED;
+        if (request3.onData(buf) === false) {
+          return constants9.ERROR.PAUSED;
         }
         return 0;
       }
@@ -36578,8 +37439,8 @@ var require_client_h1 = __commonJS({
         }
         assert2(statusCode >= 100);
         assert2((this.headers.length & 1) === 0);
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert2(request2);
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
         this.statusCode = 0;
         this.statusText = "";
         this.bytesRead = 0;
@@ -36591,23 +37452,23 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return 0;
         }
-        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request3.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request2.onComplete(headers);
+        request3.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = client[kPending] === 0;
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(client[kResume]);
         } else {
@@ -36664,8 +37525,8 @@ var require_client_h1 = __commonJS({
       return {
         version: "h1",
         defaultPipelining: 1,
-        write(request2) {
-          return writeH1(client, request2);
+        write(request3) {
+          return writeH1(client, request3);
         },
         resume() {
           resumeH1(client);
@@ -36692,18 +37553,18 @@ var require_client_h1 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
          */
-        busy(request2) {
+        busy(request3) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request2) {
-            if (client[kRunning] > 0 && !request2.idempotent) {
+          if (request3) {
+            if (client[kRunning] > 0 && !request3.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request3.upgrade || request3.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) {
+            if (client[kRunning] > 0 && util.bodyLength(request3.body) !== 0 && (util.isStream(request3.body) || util.isAsyncIterable(request3.body) || util.isFormDataLike(request3.body))) {
               return true;
             }
           }
@@ -36756,13 +37617,13 @@ var require_client_h1 = __commonJS({
         assert2(client[kPending] === 0);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request2 = requests[i2];
-          util.errorRequest(client, request2, err);
+          const request3 = requests[i2];
+          util.errorRequest(client, request3, err);
         }
       } else if (client[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request3 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request3, err);
       }
       client[kPendingIdx] = client[kRunningIdx];
       assert2(client[kRunning] === 0);
@@ -36830,8 +37691,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request2 = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
+            const request3 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request3.headersTimeout != null ? request3.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -36840,11 +37701,11 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function setTypeOfService(socket, request2) {
+    function setTypeOfService(socket, request3) {
       if (typeof socket.setTypeOfService !== "function") {
         return;
       }
-      const typeOfService = request2.typeOfService;
+      const typeOfService = request3.typeOfService;
       if (typeOfService === void 0) {
         return;
       }
@@ -36858,26 +37719,26 @@ var require_client_h1 = __commonJS({
       } catch {
       }
     }
-    function writeH1(client, request2) {
-      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request2;
-      let { body, headers, contentLength } = request2;
+    function writeH1(client, request3) {
+      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request3;
+      let { body, headers, contentLength } = request3;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body);
-        if (request2.contentType == null) {
+        if (request3.contentType == null) {
           headers.push("content-type", contentType);
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request2.contentType == null) {
+      } else if (util.isBlobLike(body) && request3.contentType == null) {
         const contentType = body.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request2, new InvalidArgumentError("invalid content-type header"));
+            util.errorRequest(client, request3, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -36889,14 +37750,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request2.contentLength;
+        contentLength = request3.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength !== null && request3.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request3, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -36904,19 +37765,19 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (err) => {
-        if (request2.aborted || request2.completed) {
+        if (request3.aborted || request3.completed) {
           return;
         }
-        util.errorRequest(client, request2, err || new RequestAbortedError());
+        util.errorRequest(client, request3, err || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request2.onConnect(abort);
+        request3.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request3, err);
       }
-      if (request2.aborted) {
+      if (request3.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -36934,7 +37795,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      setTypeOfService(socket, request2);
+      setTypeOfService(socket, request3);
       let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
@@ -36968,31 +37829,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header, socket });
+        channels.sendHeaders.publish({ request: request3, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request3, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request3, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request3, socket, contentLength, header, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished7 = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished7) {
           return;
@@ -37058,7 +37919,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
@@ -37078,18 +37939,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body);
           socket.uncork();
-          request2.onBodySent(body);
-          if (!expectsPayload && request2.reset !== false) {
+          request3.onBodySent(body);
+          if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request2.onRequestSent();
+        request3.onRequestSent();
         client[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -37102,9 +37963,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request2.onBodySent(buffer);
-        request2.onRequestSent();
-        if (!expectsPayload && request2.reset !== false) {
+        request3.onBodySent(buffer);
+        request3.onRequestSent();
+        if (!expectsPayload && request3.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -37112,7 +37973,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -37122,16 +37983,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve13, reject) => {
+      const waitForDrain = () => new Promise((resolve17, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve13;
+          callback = resolve17;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -37160,9 +38021,9 @@ upgrade: ${upgrade}\r
        * @param {boolean} arg.expectsPayload
        * @param {string} arg.header
        */
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request3, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request2;
+        this.request = request3;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -37176,7 +38037,7 @@ upgrade: ${upgrade}\r
        * @returns
        */
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request3, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -37195,7 +38056,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request2.reset !== false) {
+          if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -37215,7 +38076,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request2.onBodySent(chunk);
+        request3.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -37229,8 +38090,8 @@ ${len.toString(16)}\r
        * @returns {void}
        */
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
-        request2.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request3 } = this;
+        request3.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -37410,8 +38271,8 @@ var require_client_h2 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
         */
-        write(request2) {
-          return writeH2(client, request2);
+        write(request3) {
+          return writeH2(client, request3);
         },
         /**
          * @returns {void}
@@ -37440,14 +38301,14 @@ var require_client_h2 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
         */
-        busy(request2) {
-          if (request2 != null) {
+        busy(request3) {
+          if (request3 != null) {
             if (client[kRunning] > 0) {
-              if (request2.idempotent === false) return true;
-              if ((request2.upgrade === "websocket" || request2.method === "CONNECT") && session[kRemoteSettings] === false) return true;
-              if (util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) return true;
+              if (request3.idempotent === false) return true;
+              if ((request3.upgrade === "websocket" || request3.method === "CONNECT") && session[kRemoteSettings] === false) return true;
+              if (util.bodyLength(request3.body) !== 0 && (util.isStream(request3.body) || util.isAsyncIterable(request3.body) || util.isFormDataLike(request3.body))) return true;
             } else {
-              return (request2.upgrade === "websocket" || request2.method === "CONNECT") && session[kRemoteSettings] === false;
+              return (request3.upgrade === "websocket" || request3.method === "CONNECT") && session[kRemoteSettings] === false;
             }
           }
           return false;
@@ -37522,15 +38383,15 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function completeRequest(client, request2, resetPendingIdx = false) {
+    function completeRequest(client, request3, resetPendingIdx = false) {
       const queue = client[kQueue];
       const runningIdx = client[kRunningIdx];
-      if (runningIdx < client[kPendingIdx] && queue[runningIdx] === request2) {
+      if (runningIdx < client[kPendingIdx] && queue[runningIdx] === request3) {
         queue[runningIdx] = null;
         client[kRunningIdx] = runningIdx + 1;
         return;
       }
-      const index = queue.indexOf(request2, runningIdx);
+      const index = queue.indexOf(request3, runningIdx);
       if (index === -1 || index >= client[kPendingIdx]) {
         return;
       }
@@ -37549,10 +38410,10 @@ var require_client_h2 = __commonJS({
       this[kHTTP2Session] = null;
       util.destroy(this[kSocket], err);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request3 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        if (request2 != null) {
-          util.errorRequest(client, request2, err);
+        if (request3 != null) {
+          util.errorRequest(client, request3, err);
         }
         client[kPendingIdx] = client[kRunningIdx];
       }
@@ -37575,9 +38436,9 @@ var require_client_h2 = __commonJS({
         assert2(client[kPending] === 0);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request2 = requests[i2];
-          if (request2 != null) {
-            util.errorRequest(client, request2, err);
+          const request3 = requests[i2];
+          if (request3 != null) {
+            util.errorRequest(client, request3, err);
           }
         }
       }
@@ -37608,14 +38469,14 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request2) {
-      const headersTimeout = request2.headersTimeout ?? client[kHeadersTimeout];
-      const bodyTimeout = request2.bodyTimeout ?? client[kBodyTimeout];
+    function writeH2(client, request3) {
+      const headersTimeout = request3.headersTimeout ?? client[kHeadersTimeout];
+      const bodyTimeout = request3.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
-      let { body } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request3;
+      let { body } = request3;
       if (upgrade != null && upgrade !== "websocket") {
-        util.errorRequest(client, request2, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
+        util.errorRequest(client, request3, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
         return false;
       }
       const headers = {};
@@ -37649,33 +38510,33 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname4}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (err) => {
-        if (request2.aborted || request2.completed) {
+        if (request3.aborted || request3.completed) {
           return;
         }
         err = err || new RequestAbortedError();
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request3, err);
         if (stream != null) {
           stream.removeAllListeners("data");
           stream.close();
           client[kOnError](err);
-          completeRequest(client, request2);
+          completeRequest(client, request3);
           client[kResume]();
         }
         util.destroy(body, err);
       };
       try {
-        request2.onConnect(abort);
+        request3.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request3, err);
       }
-      if (request2.aborted) {
+      if (request3.aborted) {
         return false;
       }
       if (upgrade || method === "CONNECT") {
         session.ref();
         if (upgrade === "websocket") {
           if (session[kEnableConnectProtocol] === false) {
-            util.errorRequest(client, request2, new InformationalError("HTTP/2: Extended CONNECT protocol not supported by server"));
+            util.errorRequest(client, request3, new InformationalError("HTTP/2: Extended CONNECT protocol not supported by server"));
             session.unref();
             return false;
           }
@@ -37693,12 +38554,12 @@ var require_client_h2 = __commonJS({
           stream.once("response", (headers2, _flags) => {
             const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
             try {
-              request2.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
+              request3.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
             } catch (err) {
               abort(err);
               return;
             }
-            completeRequest(client, request2);
+            completeRequest(client, request3);
           });
           stream.on("error", () => {
             if (stream.rstCode === NGHTTP2_REFUSED_STREAM || stream.rstCode === NGHTTP2_CANCEL) {
@@ -37718,12 +38579,12 @@ var require_client_h2 = __commonJS({
         stream.on("response", (headers2) => {
           const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
           try {
-            request2.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
+            request3.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
           } catch (err) {
             abort(err);
             return;
           }
-          completeRequest(client, request2);
+          completeRequest(client, request3);
         });
         stream.on("error", abort);
         stream.once("close", () => {
@@ -37748,14 +38609,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request2.contentLength;
+        contentLength = request3.contentLength;
       }
       if (!expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength != null && request3.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request3, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -37771,7 +38632,7 @@ var require_client_h2 = __commonJS({
           header += `${key}: ${headers[key]}\r
 `;
         }
-        channels.sendHeaders.publish({ request: request2, headers: header, socket: session[kSocket] });
+        channels.sendHeaders.publish({ request: request3, headers: header, socket: session[kSocket] });
       }
       const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
       if (expectContinue) {
@@ -37792,21 +38653,21 @@ var require_client_h2 = __commonJS({
       let responseReceived = false;
       stream.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request2.onResponseStarted();
+        request3.onResponseStarted();
         responseReceived = true;
         stream.setTimeout(bodyTimeout);
-        if (request2.aborted) {
+        if (request3.aborted) {
           stream.removeAllListeners("data");
           return;
         }
-        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request3.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request2.aborted || request2.completed) {
+          if (request3.aborted || request3.completed) {
             return;
           }
-          if (request2.onData(chunk) === false) {
+          if (request3.onData(chunk) === false) {
             stream.pause();
           }
         });
@@ -37814,14 +38675,14 @@ var require_client_h2 = __commonJS({
       stream.once("end", () => {
         stream.removeAllListeners("data");
         if (responseReceived) {
-          if (!request2.aborted && !request2.completed) {
-            request2.onComplete({});
+          if (!request3.aborted && !request3.completed) {
+            request3.onComplete({});
           }
-          completeRequest(client, request2);
+          completeRequest(client, request3);
           client[kResume]();
         } else {
           abort(new InformationalError("HTTP/2: stream half-closed (remote)"));
-          completeRequest(client, request2, true);
+          completeRequest(client, request3, true);
           client[kResume]();
         }
       });
@@ -37831,7 +38692,7 @@ var require_client_h2 = __commonJS({
         if (session[kOpenStreams] === 0) {
           session.unref();
         }
-        if (!request2.aborted && !request2.completed) {
+        if (!request3.aborted && !request3.completed) {
           abort(new InformationalError("HTTP/2: stream closed before the response was complete"));
         }
       });
@@ -37856,11 +38717,11 @@ var require_client_h2 = __commonJS({
         abort(err);
       });
       stream.once("trailers", (trailers) => {
-        if (request2.aborted || request2.completed) {
+        if (request3.aborted || request3.completed) {
           return;
         }
         stream.removeAllListeners("data");
-        request2.onComplete(trailers);
+        request3.onComplete(trailers);
       });
       return true;
       function writeBodyH2() {
@@ -37870,7 +38731,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request2,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -37881,7 +38742,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -37893,7 +38754,7 @@ var require_client_h2 = __commonJS({
               stream,
               body.stream(),
               client,
-              request2,
+              request3,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -37904,7 +38765,7 @@ var require_client_h2 = __commonJS({
               stream,
               body,
               client,
-              request2,
+              request3,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -37918,7 +38779,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request3,
             contentLength
           );
         } else if (util.isIterable(body)) {
@@ -37927,7 +38788,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -37937,7 +38798,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
       try {
         if (body != null && util.isBuffer(body)) {
           assert2(contentLength === body.byteLength, "buffer body must have content length");
@@ -37945,18 +38806,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body);
           h2stream.uncork();
           h2stream.end();
-          request2.onBodySent(body);
+          request3.onBodySent(body);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request2.onRequestSent();
+        request3.onRequestSent();
         client[kResume]();
       } catch (error62) {
         abort(error62);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request3, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe2 = pipeline(
         body,
@@ -37967,7 +38828,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util.removeAllListeners(pipe2);
-            request2.onRequestSent();
+            request3.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -37977,10 +38838,10 @@ var require_client_h2 = __commonJS({
       );
       util.addListener(pipe2, "data", onPipeData);
       function onPipeData(chunk) {
-        request2.onBodySent(chunk);
+        request3.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
       assert2(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -37991,8 +38852,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request2.onBodySent(buffer);
-        request2.onRequestSent();
+        request3.onBodySent(buffer);
+        request3.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -38001,7 +38862,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -38011,12 +38872,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve13, reject) => {
+      const waitForDrain = () => new Promise((resolve17, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve13;
+          callback = resolve17;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -38026,13 +38887,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request2.onBodySent(chunk);
+          request3.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request2.onRequestSent();
+        request3.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -38318,10 +39179,10 @@ var require_client = __commonJS({
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
-        const request2 = new Request(this[kUrl].origin, opts, handler);
-        this[kQueue].push(request2);
+        const request3 = new Request(this[kUrl].origin, opts, handler);
+        this[kQueue].push(request3);
         if (this[kResuming]) {
-        } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
+        } else if (util.bodyLength(request3.body) == null && util.isIterable(request3.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -38333,21 +39194,21 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve13) => {
+        return new Promise((resolve17) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve13;
+            this[kClosedResolve] = resolve17;
           } else {
-            resolve13(null);
+            resolve17(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve13) => {
+        return new Promise((resolve17) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request2 = requests[i2];
-            if (request2 != null) {
-              util.errorRequest(this, request2, err);
+            const request3 = requests[i2];
+            if (request3 != null) {
+              util.errorRequest(this, request3, err);
             }
           }
           const callback = () => {
@@ -38355,7 +39216,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve13(null);
+            resolve17(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -38372,9 +39233,9 @@ var require_client = __commonJS({
         assert2(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request2 = requests[i2];
-          if (request2 != null) {
-            util.errorRequest(client, request2, err);
+          const request3 = requests[i2];
+          if (request3 != null) {
+            util.errorRequest(client, request3, err);
           }
         }
         assert2(client[kSize] === 0);
@@ -38485,8 +39346,8 @@ var require_client = __commonJS({
       if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
         assert2(client[kRunning] === 0);
         while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-          const request2 = client[kQueue][client[kPendingIdx]++];
-          util.errorRequest(client, request2, err);
+          const request3 = client[kQueue][client[kPendingIdx]++];
+          util.errorRequest(client, request3, err);
         }
       } else {
         onError(client, err);
@@ -38541,15 +39402,15 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request2 = client[kQueue][client[kPendingIdx]];
-        if (request2 === null) {
+        const request3 = client[kQueue][client[kPendingIdx]];
+        if (request3 === null) {
           return;
         }
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request3.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request2.servername;
+          client[kServerName] = request3.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -38565,10 +39426,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request2)) {
+        if (client[kHTTPContext].busy(request3)) {
           return;
         }
-        if (!request2.aborted && client[kHTTPContext].write(request2)) {
+        if (!request3.aborted && client[kHTTPContext].write(request3)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -38762,8 +39623,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve13) => {
-            this[kClosedResolve] = resolve13;
+          return new Promise((resolve17) => {
+            this[kClosedResolve] = resolve17;
           });
         }
       }
@@ -38992,22 +39853,22 @@ var require_balanced_pool = __commonJS({
       }
       addUpstream(upstream) {
         const upstreamOrigin = util.parseOrigin(upstream).origin;
-        if (this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true)) {
+        if (this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true)) {
           return this;
         }
-        const pool = this[kFactory](upstreamOrigin, this[kOptions]);
-        this[kAddClient](pool);
-        pool.on("connect", () => {
-          pool[kWeight] = Math.min(this[kMaxWeightPerServer], pool[kWeight] + this[kErrorPenalty]);
+        const pool2 = this[kFactory](upstreamOrigin, this[kOptions]);
+        this[kAddClient](pool2);
+        pool2.on("connect", () => {
+          pool2[kWeight] = Math.min(this[kMaxWeightPerServer], pool2[kWeight] + this[kErrorPenalty]);
         });
-        pool.on("connectionError", () => {
-          pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
+        pool2.on("connectionError", () => {
+          pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
           this._updateBalancedPoolStats();
         });
-        pool.on("disconnect", (...args) => {
+        pool2.on("disconnect", (...args) => {
           const err = args[2];
           if (err && err.code === "UND_ERR_SOCKET") {
-            pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
+            pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
           }
         });
@@ -39026,15 +39887,15 @@ var require_balanced_pool = __commonJS({
       }
       removeUpstream(upstream) {
         const upstreamOrigin = util.parseOrigin(upstream).origin;
-        const pool = this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true);
-        if (pool) {
-          this[kRemoveClient](pool);
+        const pool2 = this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true);
+        if (pool2) {
+          this[kRemoveClient](pool2);
         }
         return this;
       }
       getUpstream(upstream) {
         const upstreamOrigin = util.parseOrigin(upstream).origin;
-        return this[kClients].find((pool) => pool[kUrl].origin === upstreamOrigin && pool.closed !== true && pool.destroyed !== true);
+        return this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true);
       }
       get upstreams() {
         return this[kClients].filter((dispatcher) => dispatcher.closed !== true && dispatcher.destroyed !== true).map((p) => p[kUrl].origin);
@@ -39047,16 +39908,16 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a2, b) => a2 && b, true);
+        const allClientsBusy = this[kClients].map((pool2) => pool2[kNeedDrain]).reduce((a2, b) => a2 && b, true);
         if (allClientsBusy) {
           return;
         }
         let counter2 = 0;
-        let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
+        let maxWeightIndex = this[kClients].findIndex((pool2) => !pool2[kNeedDrain]);
         while (counter2++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
-          const pool = this[kClients][this[kIndex]];
-          if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
+          const pool2 = this[kClients][this[kIndex]];
+          if (pool2[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool2[kNeedDrain]) {
             maxWeightIndex = this[kIndex];
           }
           if (this[kIndex] === 0) {
@@ -39065,8 +39926,8 @@ var require_balanced_pool = __commonJS({
               this[kCurrentWeight] = this[kMaxWeightPerServer];
             }
           }
-          if (pool[kWeight] >= this[kCurrentWeight] && !pool[kNeedDrain]) {
-            return pool;
+          if (pool2[kWeight] >= this[kCurrentWeight] && !pool2[kNeedDrain]) {
+            return pool2;
           }
         }
         this[kCurrentWeight] = this[kClients][maxWeightIndex][kWeight];
@@ -39215,7 +40076,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent3 = class extends DispatcherBase {
+    var Agent4 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options2 } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -39327,7 +40188,7 @@ var require_agent = __commonJS({
         return allClientStats;
       }
     };
-    module2.exports = Agent3;
+    module2.exports = Agent4;
   }
 });
 
@@ -39623,13 +40484,13 @@ var require_socks5_client = __commonJS({
         }
         debug("starting handshake with", this.authMethods.length, "auth methods");
         this.state = STATES.HANDSHAKING;
-        const request2 = Buffer5.alloc(2 + this.authMethods.length);
-        request2[0] = SOCKS_VERSION;
-        request2[1] = this.authMethods.length;
+        const request3 = Buffer5.alloc(2 + this.authMethods.length);
+        request3[0] = SOCKS_VERSION;
+        request3[1] = this.authMethods.length;
         this.authMethods.forEach((method, i2) => {
-          request2[2 + i2] = method;
+          request3[2 + i2] = method;
         });
-        this.socket.write(request2);
+        this.socket.write(request3);
       }
       /**
        * Handle handshake response from server
@@ -39671,13 +40532,13 @@ var require_socks5_client = __commonJS({
         if (usernameBuffer.length > 255 || passwordBuffer.length > 255) {
           throw new InvalidArgumentError("Username or password too long");
         }
-        const request2 = Buffer5.alloc(3 + usernameBuffer.length + passwordBuffer.length);
-        request2[0] = 1;
-        request2[1] = usernameBuffer.length;
-        usernameBuffer.copy(request2, 2);
-        request2[2 + usernameBuffer.length] = passwordBuffer.length;
-        passwordBuffer.copy(request2, 3 + usernameBuffer.length);
-        this.socket.write(request2);
+        const request3 = Buffer5.alloc(3 + usernameBuffer.length + passwordBuffer.length);
+        request3[0] = 1;
+        request3[1] = usernameBuffer.length;
+        usernameBuffer.copy(request3, 2);
+        request3[2 + usernameBuffer.length] = passwordBuffer.length;
+        passwordBuffer.copy(request3, 3 + usernameBuffer.length);
+        this.socket.write(request3);
       }
       /**
        * Handle authentication response
@@ -39712,22 +40573,22 @@ var require_socks5_client = __commonJS({
         }
         debug("connecting to", address, port);
         this.state = STATES.CONNECTING;
-        const request2 = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
-        this.socket.write(request2);
+        const request3 = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
+        this.socket.write(request3);
       }
       /**
        * Build a SOCKS5 request
        */
       buildConnectRequest(command, address, port) {
         const { type: addressType, buffer: addressBuffer } = parseAddress(address);
-        const request2 = Buffer5.alloc(4 + addressBuffer.length + 2);
-        request2[0] = SOCKS_VERSION;
-        request2[1] = command;
-        request2[2] = 0;
-        request2[3] = addressType;
-        addressBuffer.copy(request2, 4);
-        request2.writeUInt16BE(port, 4 + addressBuffer.length);
-        return request2;
+        const request3 = Buffer5.alloc(4 + addressBuffer.length + 2);
+        request3[0] = SOCKS_VERSION;
+        request3[1] = command;
+        request3[2] = 0;
+        request3[3] = addressType;
+        addressBuffer.copy(request3, 4);
+        request3.writeUInt16BE(port, 4 + addressBuffer.length);
+        return request3;
       }
       /**
        * Handle CONNECT response
@@ -39885,7 +40746,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve13, reject) => {
+        const socket = await new Promise((resolve17, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -39895,7 +40756,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve13(socket2);
+              resolve17(socket2);
             }
           });
         });
@@ -39905,14 +40766,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve13, reject) => {
+        await new Promise((resolve17, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve13();
+            resolve17();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -39921,14 +40782,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve13();
+            resolve17();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve13, reject) => {
+        await new Promise((resolve17, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -39936,7 +40797,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve13();
+            resolve17();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -39956,9 +40817,9 @@ var require_socks5_proxy_agent = __commonJS({
         debug("dispatching request to", origin, "via SOCKS5");
         try {
           const originKey = String(origin);
-          let pool = this[kPools].get(originKey);
-          if (!pool || pool.destroyed || pool.closed) {
-            pool = new Pool(origin, {
+          let pool2 = this[kPools].get(originKey);
+          if (!pool2 || pool2.destroyed || pool2.closed) {
+            pool2 = new Pool(origin, {
               pipelining: opts.pipelining,
               connections: opts.connections,
               connect: async (connectOpts, callback) => {
@@ -39979,8 +40840,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve13, reject) => {
-                      finalSocket.once("secureConnect", resolve13);
+                    await new Promise((resolve17, reject) => {
+                      finalSocket.once("secureConnect", resolve17);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -39991,9 +40852,9 @@ var require_socks5_proxy_agent = __commonJS({
                 }
               }
             });
-            this[kPools].set(originKey, pool);
+            this[kPools].set(originKey, pool2);
           }
-          return pool[kDispatch](opts, handler);
+          return pool2[kDispatch](opts, handler);
         } catch (err) {
           debug("dispatch error:", err);
           if (typeof handler.onResponseError === "function") {
@@ -40009,16 +40870,16 @@ var require_socks5_proxy_agent = __commonJS({
       }
       async [kClose]() {
         const closePromises = [];
-        for (const pool of this[kPools].values()) {
-          closePromises.push(pool.close());
+        for (const pool2 of this[kPools].values()) {
+          closePromises.push(pool2.close());
         }
         this[kPools].clear();
         await Promise.all(closePromises);
       }
       async [kDestroy](err) {
         const destroyPromises = [];
-        for (const pool of this[kPools].values()) {
-          destroyPromises.push(pool.destroy(err));
+        for (const pool2 of this[kPools].values()) {
+          destroyPromises.push(pool2.destroy(err));
         }
         this[kPools].clear();
         await Promise.all(destroyPromises);
@@ -40033,7 +40894,7 @@ var require_proxy_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports2, module2) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch } = require_symbols();
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -40164,7 +41025,7 @@ var require_proxy_agent = __commonJS({
         } else {
           this[kClient] = clientFactory(url2, { connect });
         }
-        this[kAgent] = new Agent3({
+        this[kAgent] = new Agent4({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -40292,7 +41153,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent = require_proxy_agent();
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -40305,7 +41166,7 @@ var require_env_http_proxy_agent = __commonJS({
         super();
         this.#opts = opts;
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent3(agentOpts);
+        this[kNoProxyAgent] = new Agent4(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent({ ...agentOpts, uri: HTTP_PROXY });
@@ -41113,7 +41974,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve17, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -41127,11 +41988,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve13(null);
+                resolve17(null);
               }
             });
           } else {
-            this.on("close", resolve13);
+            this.on("close", resolve17);
           }
           this.on("error", noop3).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -41159,7 +42020,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve13, reject) => {
+      return new Promise((resolve17, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -41174,7 +42035,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve13,
+              resolve: resolve17,
               reject,
               length: 0,
               body: []
@@ -41248,18 +42109,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve: resolve13, stream, length } = consume2;
+      const { type, body, resolve: resolve17, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve13(chunksDecode(body, length, encoding));
+          resolve17(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve13(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve17(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve13(chunksConcat(body, length).buffer);
+          resolve17(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve13(new Blob(body, { type: stream[kContentType] }));
+          resolve17(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve13(chunksConcat(body, length));
+          resolve17(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -41447,11 +42308,11 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request2(opts, callback) {
+    function request3(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
-          request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+        return new Promise((resolve17, reject) => {
+          request3.call(this, opts, (err, data) => {
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -41466,7 +42327,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = request2;
+    module2.exports = request3;
     module2.exports.RequestHandler = RequestHandler;
   }
 });
@@ -41663,9 +42524,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve17, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -41953,9 +42814,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve17, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -42048,9 +42909,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve17, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -43054,7 +43915,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports2, module2) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -43092,7 +43953,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent3(opts);
+        const agent = opts?.agent ? opts.agent : new Agent4(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = mockOptions;
@@ -43323,8 +44184,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module2) {
     "use strict";
-    var { writeFile, readFile, mkdir } = __require("node:fs/promises");
-    var { dirname: dirname15, resolve: resolve13 } = __require("node:path");
+    var { writeFile, readFile: readFile2, mkdir: mkdir2 } = __require("node:fs/promises");
+    var { dirname: dirname17, resolve: resolve17 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -43449,8 +44310,8 @@ var require_snapshot_recorder = __commonJS({
         if (this.isUrlExcluded(requestOpts)) {
           return;
         }
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request2);
+        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request3);
         const normalizedHeaders = normalizeHeaders(response.headers);
         const responseData = {
           statusCode: response.statusCode,
@@ -43468,7 +44329,7 @@ var require_snapshot_recorder = __commonJS({
           existingSnapshot.timestamp = (/* @__PURE__ */ new Date()).toISOString();
         } else {
           this.#snapshots.set(hash2, {
-            request: request2,
+            request: request3,
             responses: [responseData],
             // Always store as array for consistency
             callCount: 0,
@@ -43502,8 +44363,8 @@ var require_snapshot_recorder = __commonJS({
         if (this.isUrlExcluded(requestOpts)) {
           return void 0;
         }
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request2);
+        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request3);
         const snapshot = this.#snapshots.get(hash2);
         if (!snapshot) return void 0;
         const currentCallCount = snapshot.callCount || 0;
@@ -43525,7 +44386,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile(resolve13(path6), "utf8");
+          const data = await readFile2(resolve17(path6), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -43554,8 +44415,8 @@ var require_snapshot_recorder = __commonJS({
         if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve13(path6);
-        await mkdir(dirname15(resolvedPath), { recursive: true });
+        const resolvedPath = resolve17(path6);
+        await mkdir2(dirname17(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
           snapshot
@@ -43598,8 +44459,8 @@ var require_snapshot_recorder = __commonJS({
        * @returns {boolean} - True if snapshot was deleted, false if not found
        */
       deleteSnapshot(requestOpts) {
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request2);
+        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request3);
         return this.#snapshots.delete(hash2);
       }
       /**
@@ -43608,8 +44469,8 @@ var require_snapshot_recorder = __commonJS({
        * @returns {SnapshotInfo|null} - Snapshot information or null if not found
        */
       getSnapshotInfo(requestOpts) {
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request2);
+        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request3);
         const snapshot = this.#snapshots.get(hash2);
         if (!snapshot) return null;
         return {
@@ -43699,7 +44560,7 @@ var require_snapshot_recorder = __commonJS({
 var require_snapshot_agent = __commonJS({
   "node_modules/undici/lib/mock/snapshot-agent.js"(exports2, module2) {
     "use strict";
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     var MockAgent = require_mock_agent();
     var { SnapshotRecorder } = require_snapshot_recorder();
     var WrapHandler = require_wrap_handler();
@@ -43750,7 +44611,7 @@ var require_snapshot_agent = __commonJS({
         });
         this[kSnapshotLoaded] = false;
         if (this[kSnapshotMode] === "record" || this[kSnapshotMode] === "update" || this[kSnapshotMode] === "playback" && opts.excludeUrls && opts.excludeUrls.length > 0) {
-          this[kRealAgent] = new Agent3(opts);
+          this[kRealAgent] = new Agent4(opts);
         }
         if ((this[kSnapshotMode] === "playback" || this[kSnapshotMode] === "update") && this[kSnapshotPath]) {
           this.loadSnapshots().catch(() => {
@@ -43900,16 +44761,16 @@ var require_snapshot_agent = __commonJS({
        */
       #setupMockInterceptors() {
         for (const snapshot of this[kSnapshotRecorder].getSnapshots()) {
-          const { request: request2, responses, response } = snapshot;
-          const url2 = new URL(request2.url);
+          const { request: request3, responses, response } = snapshot;
+          const url2 = new URL(request3.url);
           const mockPool = this.get(url2.origin);
           const responseData = responses ? responses[0] : response;
           if (!responseData) continue;
           mockPool.intercept({
             path: url2.pathname + url2.search,
-            method: request2.method,
-            headers: request2.headers,
-            body: request2.body
+            method: request3.method,
+            headers: request3.headers,
+            body: request3.body
           }).reply(responseData.statusCode, responseData.body, {
             headers: responseData.headers,
             trailers: responseData.trailers
@@ -43989,9 +44850,9 @@ var require_global2 = __commonJS({
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.2");
     var legacyGlobalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent3());
+      setGlobalDispatcher(new Agent4());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -45433,14 +46294,14 @@ var require_cache = __commonJS({
 var require_date = __commonJS({
   "node_modules/undici/lib/util/date.js"(exports2, module2) {
     "use strict";
-    function parseHttpDate(date5) {
-      switch (date5[3]) {
+    function parseHttpDate(date6) {
+      switch (date6[3]) {
         case ",":
-          return parseImfDate(date5);
+          return parseImfDate(date6);
         case " ":
-          return parseAscTimeDate(date5);
+          return parseAscTimeDate(date6);
         default:
-          return parseRfc850Date(date5);
+          return parseRfc850Date(date6);
       }
     }
     function makeDate(year, monthIdx, day, hour, minute, second, weekday) {
@@ -45450,66 +46311,66 @@ var require_date = __commonJS({
       }
       return result.getUTCFullYear() === year && result.getUTCMonth() === monthIdx && result.getUTCDate() === day && result.getUTCHours() === hour && result.getUTCMinutes() === minute && result.getUTCSeconds() === second && result.getUTCDay() === weekday ? result : void 0;
     }
-    function parseImfDate(date5) {
-      if (date5.length !== 29 || date5[4] !== " " || date5[7] !== " " || date5[11] !== " " || date5[16] !== " " || date5[19] !== ":" || date5[22] !== ":" || date5[25] !== " " || date5[26] !== "G" || date5[27] !== "M" || date5[28] !== "T") {
+    function parseImfDate(date6) {
+      if (date6.length !== 29 || date6[4] !== " " || date6[7] !== " " || date6[11] !== " " || date6[16] !== " " || date6[19] !== ":" || date6[22] !== ":" || date6[25] !== " " || date6[26] !== "G" || date6[27] !== "M" || date6[28] !== "T") {
         return void 0;
       }
       let weekday = -1;
-      if (date5[0] === "S" && date5[1] === "u" && date5[2] === "n") {
+      if (date6[0] === "S" && date6[1] === "u" && date6[2] === "n") {
         weekday = 0;
-      } else if (date5[0] === "M" && date5[1] === "o" && date5[2] === "n") {
+      } else if (date6[0] === "M" && date6[1] === "o" && date6[2] === "n") {
         weekday = 1;
-      } else if (date5[0] === "T" && date5[1] === "u" && date5[2] === "e") {
+      } else if (date6[0] === "T" && date6[1] === "u" && date6[2] === "e") {
         weekday = 2;
-      } else if (date5[0] === "W" && date5[1] === "e" && date5[2] === "d") {
+      } else if (date6[0] === "W" && date6[1] === "e" && date6[2] === "d") {
         weekday = 3;
-      } else if (date5[0] === "T" && date5[1] === "h" && date5[2] === "u") {
+      } else if (date6[0] === "T" && date6[1] === "h" && date6[2] === "u") {
         weekday = 4;
-      } else if (date5[0] === "F" && date5[1] === "r" && date5[2] === "i") {
+      } else if (date6[0] === "F" && date6[1] === "r" && date6[2] === "i") {
         weekday = 5;
-      } else if (date5[0] === "S" && date5[1] === "a" && date5[2] === "t") {
+      } else if (date6[0] === "S" && date6[1] === "a" && date6[2] === "t") {
         weekday = 6;
       } else {
         return void 0;
       }
       let day = 0;
-      if (date5[5] === "0") {
-        const code3 = date5.charCodeAt(6);
+      if (date6[5] === "0") {
+        const code3 = date6.charCodeAt(6);
         if (code3 < 49 || code3 > 57) {
           return void 0;
         }
         day = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(5);
+        const code1 = date6.charCodeAt(5);
         if (code1 < 49 || code1 > 51) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(6);
+        const code22 = date6.charCodeAt(6);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
         day = (code1 - 48) * 10 + (code22 - 48);
       }
       let monthIdx = -1;
-      if (date5[8] === "J" && date5[9] === "a" && date5[10] === "n") {
+      if (date6[8] === "J" && date6[9] === "a" && date6[10] === "n") {
         monthIdx = 0;
-      } else if (date5[8] === "F" && date5[9] === "e" && date5[10] === "b") {
+      } else if (date6[8] === "F" && date6[9] === "e" && date6[10] === "b") {
         monthIdx = 1;
-      } else if (date5[8] === "M" && date5[9] === "a") {
-        if (date5[10] === "r") {
+      } else if (date6[8] === "M" && date6[9] === "a") {
+        if (date6[10] === "r") {
           monthIdx = 2;
-        } else if (date5[10] === "y") {
+        } else if (date6[10] === "y") {
           monthIdx = 4;
         } else {
           return void 0;
         }
-      } else if (date5[8] === "J") {
-        if (date5[9] === "a" && date5[10] === "n") {
+      } else if (date6[8] === "J") {
+        if (date6[9] === "a" && date6[10] === "n") {
           monthIdx = 0;
-        } else if (date5[9] === "u") {
-          if (date5[10] === "n") {
+        } else if (date6[9] === "u") {
+          if (date6[10] === "n") {
             monthIdx = 5;
-          } else if (date5[10] === "l") {
+          } else if (date6[10] === "l") {
             monthIdx = 6;
           } else {
             return void 0;
@@ -45517,55 +46378,55 @@ var require_date = __commonJS({
         } else {
           return void 0;
         }
-      } else if (date5[8] === "A") {
-        if (date5[9] === "p" && date5[10] === "r") {
+      } else if (date6[8] === "A") {
+        if (date6[9] === "p" && date6[10] === "r") {
           monthIdx = 3;
-        } else if (date5[9] === "u" && date5[10] === "g") {
+        } else if (date6[9] === "u" && date6[10] === "g") {
           monthIdx = 7;
         } else {
           return void 0;
         }
-      } else if (date5[8] === "S" && date5[9] === "e" && date5[10] === "p") {
+      } else if (date6[8] === "S" && date6[9] === "e" && date6[10] === "p") {
         monthIdx = 8;
-      } else if (date5[8] === "O" && date5[9] === "c" && date5[10] === "t") {
+      } else if (date6[8] === "O" && date6[9] === "c" && date6[10] === "t") {
         monthIdx = 9;
-      } else if (date5[8] === "N" && date5[9] === "o" && date5[10] === "v") {
+      } else if (date6[8] === "N" && date6[9] === "o" && date6[10] === "v") {
         monthIdx = 10;
-      } else if (date5[8] === "D" && date5[9] === "e" && date5[10] === "c") {
+      } else if (date6[8] === "D" && date6[9] === "e" && date6[10] === "c") {
         monthIdx = 11;
       } else {
         return void 0;
       }
-      const yearDigit1 = date5.charCodeAt(12);
+      const yearDigit1 = date6.charCodeAt(12);
       if (yearDigit1 < 48 || yearDigit1 > 57) {
         return void 0;
       }
-      const yearDigit2 = date5.charCodeAt(13);
+      const yearDigit2 = date6.charCodeAt(13);
       if (yearDigit2 < 48 || yearDigit2 > 57) {
         return void 0;
       }
-      const yearDigit3 = date5.charCodeAt(14);
+      const yearDigit3 = date6.charCodeAt(14);
       if (yearDigit3 < 48 || yearDigit3 > 57) {
         return void 0;
       }
-      const yearDigit4 = date5.charCodeAt(15);
+      const yearDigit4 = date6.charCodeAt(15);
       if (yearDigit4 < 48 || yearDigit4 > 57) {
         return void 0;
       }
       const year = (yearDigit1 - 48) * 1e3 + (yearDigit2 - 48) * 100 + (yearDigit3 - 48) * 10 + (yearDigit4 - 48);
       let hour = 0;
-      if (date5[17] === "0") {
-        const code3 = date5.charCodeAt(18);
+      if (date6[17] === "0") {
+        const code3 = date6.charCodeAt(18);
         if (code3 < 48 || code3 > 57) {
           return void 0;
         }
         hour = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(17);
+        const code1 = date6.charCodeAt(17);
         if (code1 < 48 || code1 > 50) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(18);
+        const code22 = date6.charCodeAt(18);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
@@ -45575,36 +46436,36 @@ var require_date = __commonJS({
         hour = (code1 - 48) * 10 + (code22 - 48);
       }
       let minute = 0;
-      if (date5[20] === "0") {
-        const code3 = date5.charCodeAt(21);
+      if (date6[20] === "0") {
+        const code3 = date6.charCodeAt(21);
         if (code3 < 48 || code3 > 57) {
           return void 0;
         }
         minute = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(20);
+        const code1 = date6.charCodeAt(20);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(21);
+        const code22 = date6.charCodeAt(21);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
         minute = (code1 - 48) * 10 + (code22 - 48);
       }
       let second = 0;
-      if (date5[23] === "0") {
-        const code3 = date5.charCodeAt(24);
+      if (date6[23] === "0") {
+        const code3 = date6.charCodeAt(24);
         if (code3 < 48 || code3 > 57) {
           return void 0;
         }
         second = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(23);
+        const code1 = date6.charCodeAt(23);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(24);
+        const code22 = date6.charCodeAt(24);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
@@ -45612,48 +46473,48 @@ var require_date = __commonJS({
       }
       return makeDate(year, monthIdx, day, hour, minute, second, weekday);
     }
-    function parseAscTimeDate(date5) {
-      if (date5.length !== 24 || date5[7] !== " " || date5[10] !== " " || date5[19] !== " ") {
+    function parseAscTimeDate(date6) {
+      if (date6.length !== 24 || date6[7] !== " " || date6[10] !== " " || date6[19] !== " ") {
         return void 0;
       }
       let weekday = -1;
-      if (date5[0] === "S" && date5[1] === "u" && date5[2] === "n") {
+      if (date6[0] === "S" && date6[1] === "u" && date6[2] === "n") {
         weekday = 0;
-      } else if (date5[0] === "M" && date5[1] === "o" && date5[2] === "n") {
+      } else if (date6[0] === "M" && date6[1] === "o" && date6[2] === "n") {
         weekday = 1;
-      } else if (date5[0] === "T" && date5[1] === "u" && date5[2] === "e") {
+      } else if (date6[0] === "T" && date6[1] === "u" && date6[2] === "e") {
         weekday = 2;
-      } else if (date5[0] === "W" && date5[1] === "e" && date5[2] === "d") {
+      } else if (date6[0] === "W" && date6[1] === "e" && date6[2] === "d") {
         weekday = 3;
-      } else if (date5[0] === "T" && date5[1] === "h" && date5[2] === "u") {
+      } else if (date6[0] === "T" && date6[1] === "h" && date6[2] === "u") {
         weekday = 4;
-      } else if (date5[0] === "F" && date5[1] === "r" && date5[2] === "i") {
+      } else if (date6[0] === "F" && date6[1] === "r" && date6[2] === "i") {
         weekday = 5;
-      } else if (date5[0] === "S" && date5[1] === "a" && date5[2] === "t") {
+      } else if (date6[0] === "S" && date6[1] === "a" && date6[2] === "t") {
         weekday = 6;
       } else {
         return void 0;
       }
       let monthIdx = -1;
-      if (date5[4] === "J" && date5[5] === "a" && date5[6] === "n") {
+      if (date6[4] === "J" && date6[5] === "a" && date6[6] === "n") {
         monthIdx = 0;
-      } else if (date5[4] === "F" && date5[5] === "e" && date5[6] === "b") {
+      } else if (date6[4] === "F" && date6[5] === "e" && date6[6] === "b") {
         monthIdx = 1;
-      } else if (date5[4] === "M" && date5[5] === "a") {
-        if (date5[6] === "r") {
+      } else if (date6[4] === "M" && date6[5] === "a") {
+        if (date6[6] === "r") {
           monthIdx = 2;
-        } else if (date5[6] === "y") {
+        } else if (date6[6] === "y") {
           monthIdx = 4;
         } else {
           return void 0;
         }
-      } else if (date5[4] === "J") {
-        if (date5[5] === "a" && date5[6] === "n") {
+      } else if (date6[4] === "J") {
+        if (date6[5] === "a" && date6[6] === "n") {
           monthIdx = 0;
-        } else if (date5[5] === "u") {
-          if (date5[6] === "n") {
+        } else if (date6[5] === "u") {
+          if (date6[6] === "n") {
             monthIdx = 5;
-          } else if (date5[6] === "l") {
+          } else if (date6[6] === "l") {
             monthIdx = 6;
           } else {
             return void 0;
@@ -45661,56 +46522,56 @@ var require_date = __commonJS({
         } else {
           return void 0;
         }
-      } else if (date5[4] === "A") {
-        if (date5[5] === "p" && date5[6] === "r") {
+      } else if (date6[4] === "A") {
+        if (date6[5] === "p" && date6[6] === "r") {
           monthIdx = 3;
-        } else if (date5[5] === "u" && date5[6] === "g") {
+        } else if (date6[5] === "u" && date6[6] === "g") {
           monthIdx = 7;
         } else {
           return void 0;
         }
-      } else if (date5[4] === "S" && date5[5] === "e" && date5[6] === "p") {
+      } else if (date6[4] === "S" && date6[5] === "e" && date6[6] === "p") {
         monthIdx = 8;
-      } else if (date5[4] === "O" && date5[5] === "c" && date5[6] === "t") {
+      } else if (date6[4] === "O" && date6[5] === "c" && date6[6] === "t") {
         monthIdx = 9;
-      } else if (date5[4] === "N" && date5[5] === "o" && date5[6] === "v") {
+      } else if (date6[4] === "N" && date6[5] === "o" && date6[6] === "v") {
         monthIdx = 10;
-      } else if (date5[4] === "D" && date5[5] === "e" && date5[6] === "c") {
+      } else if (date6[4] === "D" && date6[5] === "e" && date6[6] === "c") {
         monthIdx = 11;
       } else {
         return void 0;
       }
       let day = 0;
-      if (date5[8] === " ") {
-        const code3 = date5.charCodeAt(9);
+      if (date6[8] === " ") {
+        const code3 = date6.charCodeAt(9);
         if (code3 < 49 || code3 > 57) {
           return void 0;
         }
         day = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(8);
+        const code1 = date6.charCodeAt(8);
         if (code1 < 49 || code1 > 51) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(9);
+        const code22 = date6.charCodeAt(9);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
         day = (code1 - 48) * 10 + (code22 - 48);
       }
       let hour = 0;
-      if (date5[11] === "0") {
-        const code3 = date5.charCodeAt(12);
+      if (date6[11] === "0") {
+        const code3 = date6.charCodeAt(12);
         if (code3 < 48 || code3 > 57) {
           return void 0;
         }
         hour = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(11);
+        const code1 = date6.charCodeAt(11);
         if (code1 < 48 || code1 > 50) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(12);
+        const code22 = date6.charCodeAt(12);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
@@ -45720,163 +46581,163 @@ var require_date = __commonJS({
         hour = (code1 - 48) * 10 + (code22 - 48);
       }
       let minute = 0;
-      if (date5[14] === "0") {
-        const code3 = date5.charCodeAt(15);
+      if (date6[14] === "0") {
+        const code3 = date6.charCodeAt(15);
         if (code3 < 48 || code3 > 57) {
           return void 0;
         }
         minute = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(14);
+        const code1 = date6.charCodeAt(14);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(15);
+        const code22 = date6.charCodeAt(15);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
         minute = (code1 - 48) * 10 + (code22 - 48);
       }
       let second = 0;
-      if (date5[17] === "0") {
-        const code3 = date5.charCodeAt(18);
+      if (date6[17] === "0") {
+        const code3 = date6.charCodeAt(18);
         if (code3 < 48 || code3 > 57) {
           return void 0;
         }
         second = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(17);
+        const code1 = date6.charCodeAt(17);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(18);
+        const code22 = date6.charCodeAt(18);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
         second = (code1 - 48) * 10 + (code22 - 48);
       }
-      const yearDigit1 = date5.charCodeAt(20);
+      const yearDigit1 = date6.charCodeAt(20);
       if (yearDigit1 < 48 || yearDigit1 > 57) {
         return void 0;
       }
-      const yearDigit2 = date5.charCodeAt(21);
+      const yearDigit2 = date6.charCodeAt(21);
       if (yearDigit2 < 48 || yearDigit2 > 57) {
         return void 0;
       }
-      const yearDigit3 = date5.charCodeAt(22);
+      const yearDigit3 = date6.charCodeAt(22);
       if (yearDigit3 < 48 || yearDigit3 > 57) {
         return void 0;
       }
-      const yearDigit4 = date5.charCodeAt(23);
+      const yearDigit4 = date6.charCodeAt(23);
       if (yearDigit4 < 48 || yearDigit4 > 57) {
         return void 0;
       }
       const year = (yearDigit1 - 48) * 1e3 + (yearDigit2 - 48) * 100 + (yearDigit3 - 48) * 10 + (yearDigit4 - 48);
       return makeDate(year, monthIdx, day, hour, minute, second, weekday);
     }
-    function parseRfc850Date(date5) {
+    function parseRfc850Date(date6) {
       let commaIndex = -1;
       let weekday = -1;
-      if (date5[0] === "S") {
-        if (date5[1] === "u" && date5[2] === "n" && date5[3] === "d" && date5[4] === "a" && date5[5] === "y") {
+      if (date6[0] === "S") {
+        if (date6[1] === "u" && date6[2] === "n" && date6[3] === "d" && date6[4] === "a" && date6[5] === "y") {
           weekday = 0;
           commaIndex = 6;
-        } else if (date5[1] === "a" && date5[2] === "t" && date5[3] === "u" && date5[4] === "r" && date5[5] === "d" && date5[6] === "a" && date5[7] === "y") {
+        } else if (date6[1] === "a" && date6[2] === "t" && date6[3] === "u" && date6[4] === "r" && date6[5] === "d" && date6[6] === "a" && date6[7] === "y") {
           weekday = 6;
           commaIndex = 8;
         }
-      } else if (date5[0] === "M" && date5[1] === "o" && date5[2] === "n" && date5[3] === "d" && date5[4] === "a" && date5[5] === "y") {
+      } else if (date6[0] === "M" && date6[1] === "o" && date6[2] === "n" && date6[3] === "d" && date6[4] === "a" && date6[5] === "y") {
         weekday = 1;
         commaIndex = 6;
-      } else if (date5[0] === "T") {
-        if (date5[1] === "u" && date5[2] === "e" && date5[3] === "s" && date5[4] === "d" && date5[5] === "a" && date5[6] === "y") {
+      } else if (date6[0] === "T") {
+        if (date6[1] === "u" && date6[2] === "e" && date6[3] === "s" && date6[4] === "d" && date6[5] === "a" && date6[6] === "y") {
           weekday = 2;
           commaIndex = 7;
-        } else if (date5[1] === "h" && date5[2] === "u" && date5[3] === "r" && date5[4] === "s" && date5[5] === "d" && date5[6] === "a" && date5[7] === "y") {
+        } else if (date6[1] === "h" && date6[2] === "u" && date6[3] === "r" && date6[4] === "s" && date6[5] === "d" && date6[6] === "a" && date6[7] === "y") {
           weekday = 4;
           commaIndex = 8;
         }
-      } else if (date5[0] === "W" && date5[1] === "e" && date5[2] === "d" && date5[3] === "n" && date5[4] === "e" && date5[5] === "s" && date5[6] === "d" && date5[7] === "a" && date5[8] === "y") {
+      } else if (date6[0] === "W" && date6[1] === "e" && date6[2] === "d" && date6[3] === "n" && date6[4] === "e" && date6[5] === "s" && date6[6] === "d" && date6[7] === "a" && date6[8] === "y") {
         weekday = 3;
         commaIndex = 9;
-      } else if (date5[0] === "F" && date5[1] === "r" && date5[2] === "i" && date5[3] === "d" && date5[4] === "a" && date5[5] === "y") {
+      } else if (date6[0] === "F" && date6[1] === "r" && date6[2] === "i" && date6[3] === "d" && date6[4] === "a" && date6[5] === "y") {
         weekday = 5;
         commaIndex = 6;
       } else {
         return void 0;
       }
-      if (date5[commaIndex] !== "," || date5.length - commaIndex - 1 !== 23 || date5[commaIndex + 1] !== " " || date5[commaIndex + 4] !== "-" || date5[commaIndex + 8] !== "-" || date5[commaIndex + 11] !== " " || date5[commaIndex + 14] !== ":" || date5[commaIndex + 17] !== ":" || date5[commaIndex + 20] !== " " || date5[commaIndex + 21] !== "G" || date5[commaIndex + 22] !== "M" || date5[commaIndex + 23] !== "T") {
+      if (date6[commaIndex] !== "," || date6.length - commaIndex - 1 !== 23 || date6[commaIndex + 1] !== " " || date6[commaIndex + 4] !== "-" || date6[commaIndex + 8] !== "-" || date6[commaIndex + 11] !== " " || date6[commaIndex + 14] !== ":" || date6[commaIndex + 17] !== ":" || date6[commaIndex + 20] !== " " || date6[commaIndex + 21] !== "G" || date6[commaIndex + 22] !== "M" || date6[commaIndex + 23] !== "T") {
         return void 0;
       }
       let day = 0;
-      if (date5[commaIndex + 2] === "0") {
-        const code3 = date5.charCodeAt(commaIndex + 3);
+      if (date6[commaIndex + 2] === "0") {
+        const code3 = date6.charCodeAt(commaIndex + 3);
         if (code3 < 49 || code3 > 57) {
           return void 0;
         }
         day = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(commaIndex + 2);
+        const code1 = date6.charCodeAt(commaIndex + 2);
         if (code1 < 49 || code1 > 51) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(commaIndex + 3);
+        const code22 = date6.charCodeAt(commaIndex + 3);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
         day = (code1 - 48) * 10 + (code22 - 48);
       }
       let monthIdx = -1;
-      if (date5[commaIndex + 5] === "J" && date5[commaIndex + 6] === "a" && date5[commaIndex + 7] === "n") {
+      if (date6[commaIndex + 5] === "J" && date6[commaIndex + 6] === "a" && date6[commaIndex + 7] === "n") {
         monthIdx = 0;
-      } else if (date5[commaIndex + 5] === "F" && date5[commaIndex + 6] === "e" && date5[commaIndex + 7] === "b") {
+      } else if (date6[commaIndex + 5] === "F" && date6[commaIndex + 6] === "e" && date6[commaIndex + 7] === "b") {
         monthIdx = 1;
-      } else if (date5[commaIndex + 5] === "M" && date5[commaIndex + 6] === "a" && date5[commaIndex + 7] === "r") {
+      } else if (date6[commaIndex + 5] === "M" && date6[commaIndex + 6] === "a" && date6[commaIndex + 7] === "r") {
         monthIdx = 2;
-      } else if (date5[commaIndex + 5] === "A" && date5[commaIndex + 6] === "p" && date5[commaIndex + 7] === "r") {
+      } else if (date6[commaIndex + 5] === "A" && date6[commaIndex + 6] === "p" && date6[commaIndex + 7] === "r") {
         monthIdx = 3;
-      } else if (date5[commaIndex + 5] === "M" && date5[commaIndex + 6] === "a" && date5[commaIndex + 7] === "y") {
+      } else if (date6[commaIndex + 5] === "M" && date6[commaIndex + 6] === "a" && date6[commaIndex + 7] === "y") {
         monthIdx = 4;
-      } else if (date5[commaIndex + 5] === "J" && date5[commaIndex + 6] === "u" && date5[commaIndex + 7] === "n") {
+      } else if (date6[commaIndex + 5] === "J" && date6[commaIndex + 6] === "u" && date6[commaIndex + 7] === "n") {
         monthIdx = 5;
-      } else if (date5[commaIndex + 5] === "J" && date5[commaIndex + 6] === "u" && date5[commaIndex + 7] === "l") {
+      } else if (date6[commaIndex + 5] === "J" && date6[commaIndex + 6] === "u" && date6[commaIndex + 7] === "l") {
         monthIdx = 6;
-      } else if (date5[commaIndex + 5] === "A" && date5[commaIndex + 6] === "u" && date5[commaIndex + 7] === "g") {
+      } else if (date6[commaIndex + 5] === "A" && date6[commaIndex + 6] === "u" && date6[commaIndex + 7] === "g") {
         monthIdx = 7;
-      } else if (date5[commaIndex + 5] === "S" && date5[commaIndex + 6] === "e" && date5[commaIndex + 7] === "p") {
+      } else if (date6[commaIndex + 5] === "S" && date6[commaIndex + 6] === "e" && date6[commaIndex + 7] === "p") {
         monthIdx = 8;
-      } else if (date5[commaIndex + 5] === "O" && date5[commaIndex + 6] === "c" && date5[commaIndex + 7] === "t") {
+      } else if (date6[commaIndex + 5] === "O" && date6[commaIndex + 6] === "c" && date6[commaIndex + 7] === "t") {
         monthIdx = 9;
-      } else if (date5[commaIndex + 5] === "N" && date5[commaIndex + 6] === "o" && date5[commaIndex + 7] === "v") {
+      } else if (date6[commaIndex + 5] === "N" && date6[commaIndex + 6] === "o" && date6[commaIndex + 7] === "v") {
         monthIdx = 10;
-      } else if (date5[commaIndex + 5] === "D" && date5[commaIndex + 6] === "e" && date5[commaIndex + 7] === "c") {
+      } else if (date6[commaIndex + 5] === "D" && date6[commaIndex + 6] === "e" && date6[commaIndex + 7] === "c") {
         monthIdx = 11;
       } else {
         return void 0;
       }
-      const yearDigit1 = date5.charCodeAt(commaIndex + 9);
+      const yearDigit1 = date6.charCodeAt(commaIndex + 9);
       if (yearDigit1 < 48 || yearDigit1 > 57) {
         return void 0;
       }
-      const yearDigit2 = date5.charCodeAt(commaIndex + 10);
+      const yearDigit2 = date6.charCodeAt(commaIndex + 10);
       if (yearDigit2 < 48 || yearDigit2 > 57) {
         return void 0;
       }
       let year = (yearDigit1 - 48) * 10 + (yearDigit2 - 48);
       year += year < 70 ? 2e3 : 1900;
       let hour = 0;
-      if (date5[commaIndex + 12] === "0") {
-        const code3 = date5.charCodeAt(commaIndex + 13);
+      if (date6[commaIndex + 12] === "0") {
+        const code3 = date6.charCodeAt(commaIndex + 13);
         if (code3 < 48 || code3 > 57) {
           return void 0;
         }
         hour = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(commaIndex + 12);
+        const code1 = date6.charCodeAt(commaIndex + 12);
         if (code1 < 48 || code1 > 50) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(commaIndex + 13);
+        const code22 = date6.charCodeAt(commaIndex + 13);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
@@ -45886,36 +46747,36 @@ var require_date = __commonJS({
         hour = (code1 - 48) * 10 + (code22 - 48);
       }
       let minute = 0;
-      if (date5[commaIndex + 15] === "0") {
-        const code3 = date5.charCodeAt(commaIndex + 16);
+      if (date6[commaIndex + 15] === "0") {
+        const code3 = date6.charCodeAt(commaIndex + 16);
         if (code3 < 48 || code3 > 57) {
           return void 0;
         }
         minute = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(commaIndex + 15);
+        const code1 = date6.charCodeAt(commaIndex + 15);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(commaIndex + 16);
+        const code22 = date6.charCodeAt(commaIndex + 16);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
         minute = (code1 - 48) * 10 + (code22 - 48);
       }
       let second = 0;
-      if (date5[commaIndex + 18] === "0") {
-        const code3 = date5.charCodeAt(commaIndex + 19);
+      if (date6[commaIndex + 18] === "0") {
+        const code3 = date6.charCodeAt(commaIndex + 19);
         if (code3 < 48 || code3 > 57) {
           return void 0;
         }
         second = code3 - 48;
       } else {
-        const code1 = date5.charCodeAt(commaIndex + 18);
+        const code1 = date6.charCodeAt(commaIndex + 18);
         if (code1 < 48 || code1 > 53) {
           return void 0;
         }
-        const code22 = date5.charCodeAt(commaIndex + 19);
+        const code22 = date6.charCodeAt(commaIndex + 19);
         if (code22 < 48 || code22 > 57) {
           return void 0;
         }
@@ -48934,12 +49795,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this.sortedMap = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists = this.headersMap.get(lowercaseName);
-        if (exists) {
+        const exists2 = this.headersMap.get(lowercaseName);
+        if (exists2) {
           const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this.headersMap.set(lowercaseName, {
-            name: exists.name,
-            value: `${exists.value}${delimiter2}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this.headersMap.set(lowercaseName, { name, value });
@@ -49765,7 +50626,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input2 = webidl.converters.RequestInfo(input2);
         init = webidl.converters.RequestInit(init);
-        let request2 = null;
+        let request3 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -49782,18 +50643,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input2
             );
           }
-          request2 = makeRequest({ urlList: [parsedURL] });
+          request3 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           assert2(webidl.is.Request(input2));
-          request2 = input2.#state;
+          request3 = input2.#state;
           signal = input2.#signal;
           this.#dispatcher = init.dispatcher || input2.#dispatcher;
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
-          window2 = request2.window;
+        if (request3.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request3.window, origin)) {
+          window2 = request3.window;
         }
         if (init.window != null) {
           throw new TypeError(`'window' option '${window2}' must be null`);
@@ -49801,66 +50662,66 @@ var require_request2 = __commonJS({
         if ("window" in init) {
           window2 = "no-window";
         }
-        request2 = makeRequest({
+        request3 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request2.method,
+          method: request3.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request2.headersList,
+          headersList: request3.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request2.unsafeRequest,
+          unsafeRequest: request3.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window: window2,
           // priority request’s priority.
-          priority: request2.priority,
+          priority: request3.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request2.origin,
+          origin: request3.origin,
           // referrer request’s referrer.
-          referrer: request2.referrer,
+          referrer: request3.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request2.referrerPolicy,
+          referrerPolicy: request3.referrerPolicy,
           // mode request’s mode.
-          mode: request2.mode,
+          mode: request3.mode,
           // credentials mode request’s credentials mode.
-          credentials: request2.credentials,
+          credentials: request3.credentials,
           // cache mode request’s cache mode.
-          cache: request2.cache,
+          cache: request3.cache,
           // redirect mode request’s redirect mode.
-          redirect: request2.redirect,
+          redirect: request3.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request2.integrity,
+          integrity: request3.integrity,
           // keepalive request’s keepalive.
-          keepalive: request2.keepalive,
+          keepalive: request3.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request2.reloadNavigation,
+          reloadNavigation: request3.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request2.historyNavigation,
+          historyNavigation: request3.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request2.urlList]
+          urlList: [...request3.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
         if (initHasKey) {
-          if (request2.mode === "navigate") {
-            request2.mode = "same-origin";
+          if (request3.mode === "navigate") {
+            request3.mode = "same-origin";
           }
-          request2.reloadNavigation = false;
-          request2.historyNavigation = false;
-          request2.origin = "client";
-          request2.referrer = "client";
-          request2.referrerPolicy = "";
-          request2.url = request2.urlList[request2.urlList.length - 1];
-          request2.urlList = [request2.url];
+          request3.reloadNavigation = false;
+          request3.historyNavigation = false;
+          request3.origin = "client";
+          request3.referrer = "client";
+          request3.referrerPolicy = "";
+          request3.url = request3.urlList[request3.urlList.length - 1];
+          request3.urlList = [request3.url];
         }
         if (init.referrer !== void 0) {
           const referrer = init.referrer;
           if (referrer === "") {
-            request2.referrer = "no-referrer";
+            request3.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -49869,14 +50730,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request2.referrer = "client";
+              request3.referrer = "client";
             } else {
-              request2.referrer = parsedReferrer;
+              request3.referrer = parsedReferrer;
             }
           }
         }
         if (init.referrerPolicy !== void 0) {
-          request2.referrerPolicy = init.referrerPolicy;
+          request3.referrerPolicy = init.referrerPolicy;
         }
         let mode;
         if (init.mode !== void 0) {
@@ -49891,33 +50752,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request2.mode = mode;
+          request3.mode = mode;
         }
         if (init.credentials !== void 0) {
-          request2.credentials = init.credentials;
+          request3.credentials = init.credentials;
         }
         if (init.cache !== void 0) {
-          request2.cache = init.cache;
+          request3.cache = init.cache;
         }
-        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
+        if (request3.cache === "only-if-cached" && request3.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init.redirect !== void 0) {
-          request2.redirect = init.redirect;
+          request3.redirect = init.redirect;
         }
         if (init.integrity != null) {
-          request2.integrity = String(init.integrity);
+          request3.integrity = String(init.integrity);
         }
         if (init.keepalive !== void 0) {
-          request2.keepalive = Boolean(init.keepalive);
+          request3.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
           let method = init.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request2.method = mayBeNormalized;
+            request3.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -49927,9 +50788,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request2.method = method;
+            request3.method = method;
           }
-          if (!patchMethodWarning && request2.method === "patch") {
+          if (!patchMethodWarning && request3.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -49939,7 +50800,7 @@ var require_request2 = __commonJS({
         if (init.signal !== void 0) {
           signal = init.signal;
         }
-        this.#state = request2;
+        this.#state = request3;
         const ac = new AbortController();
         this.#signal = ac.signal;
         if (signal != null) {
@@ -49957,12 +50818,12 @@ var require_request2 = __commonJS({
           }
         }
         this.#headers = new Headers(kConstruct);
-        setHeadersList(this.#headers, request2.headersList);
+        setHeadersList(this.#headers, request3.headersList);
         setHeadersGuard(this.#headers, "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request2.method)) {
+          if (!corsSafeListedMethodsSet.has(request3.method)) {
             throw new TypeError(
-              `'${request2.method} is unsupported in no-cors mode.`
+              `'${request3.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this.#headers, "request-no-cors");
@@ -49981,14 +50842,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = webidl.is.Request(input2) ? input2.#state.body : null;
-        if ((init.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
+        if ((init.body != null || inputBody != null) && (request3.method === "GET" || request3.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init.body != null) {
           const [extractedBody, contentType] = extractBody(
             init.body,
-            request2.keepalive
+            request3.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this.#headers).contains("content-type", true)) {
@@ -50000,12 +50861,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
+          if (request3.mode !== "same-origin" && request3.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request2.useCORSPreflightFlag = true;
+          request3.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -50195,42 +51056,42 @@ var require_request2 = __commonJS({
        * @param {Request} request
        * @param {AbortSignal} newSignal
        */
-      static setRequestSignal(request2, newSignal) {
-        request2.#signal = newSignal;
-        return request2;
+      static setRequestSignal(request3, newSignal) {
+        request3.#signal = newSignal;
+        return request3;
       }
       /**
        * @param {Request} request
        */
-      static getRequestDispatcher(request2) {
-        return request2.#dispatcher;
+      static getRequestDispatcher(request3) {
+        return request3.#dispatcher;
       }
       /**
        * @param {Request} request
        * @param {import('../../dispatcher/dispatcher')} newDispatcher
        */
-      static setRequestDispatcher(request2, newDispatcher) {
-        request2.#dispatcher = newDispatcher;
+      static setRequestDispatcher(request3, newDispatcher) {
+        request3.#dispatcher = newDispatcher;
       }
       /**
        * @param {Request} request
        * @param {Headers} newHeaders
        */
-      static setRequestHeaders(request2, newHeaders) {
-        request2.#headers = newHeaders;
+      static setRequestHeaders(request3, newHeaders) {
+        request3.#headers = newHeaders;
       }
       /**
        * @param {Request} request
        */
-      static getRequestState(request2) {
-        return request2.#state;
+      static getRequestState(request3) {
+        return request3.#state;
       }
       /**
        * @param {Request} request
        * @param {any} newState
        */
-      static setRequestState(request2, newState) {
-        request2.#state = newState;
+      static setRequestState(request3, newState) {
+        request3.#state = newState;
       }
     };
     var { setRequestSignal, getRequestDispatcher, setRequestDispatcher, setRequestHeaders, getRequestState, setRequestState } = Request;
@@ -50285,23 +51146,23 @@ var require_request2 = __commonJS({
         headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request2) {
-      const newRequest = makeRequest({ ...request2, body: null });
-      if (request2.body != null) {
-        newRequest.body = cloneBody(request2.body);
+    function cloneRequest(request3) {
+      const newRequest = makeRequest({ ...request3, body: null });
+      if (request3.body != null) {
+        newRequest.body = cloneBody(request3.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, dispatcher, signal, guard) {
-      const request2 = new Request(kConstruct);
-      setRequestState(request2, innerRequest);
-      setRequestDispatcher(request2, dispatcher);
-      setRequestSignal(request2, signal);
+      const request3 = new Request(kConstruct);
+      setRequestState(request3, innerRequest);
+      setRequestDispatcher(request3, dispatcher);
+      setRequestSignal(request3, signal);
       const headers = new Headers(kConstruct);
-      setRequestHeaders(request2, headers);
+      setRequestHeaders(request3, headers);
       setHeadersList(headers, innerRequest.headersList);
       setHeadersGuard(headers, guard);
-      return request2;
+      return request3;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -50692,14 +51553,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request2 = getRequestState(requestObject);
+      const request3 = getRequestState(requestObject);
       if (requestObject.signal.aborted) {
-        abortFetch(p, request2, null, requestObject.signal.reason, null);
+        abortFetch(p, request3, null, requestObject.signal.reason, null);
         return p.promise;
       }
-      const globalObject = request2.client.globalObject;
+      const globalObject = request3.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request2.serviceWorkers = "none";
+        request3.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -50711,7 +51572,7 @@ var require_fetch = __commonJS({
           assert2(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request2, realResponse, requestObject.signal.reason, controller.controller);
+          abortFetch(p, request3, realResponse, requestObject.signal.reason, controller.controller);
         }
       );
       const processResponse = (response) => {
@@ -50719,7 +51580,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request2, responseObject, controller.serializedAbortReason, controller.controller);
+          abortFetch(p, request3, responseObject, controller.serializedAbortReason, controller.controller);
           return;
         }
         if (response.type === "error") {
@@ -50731,7 +51592,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request: request2,
+        request: request3,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: getRequestDispatcher(requestObject),
@@ -50778,12 +51639,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request2, responseObject, error62, controller) {
+    function abortFetch(p, request3, responseObject, error62, controller) {
       if (p) {
         p.reject(error62);
       }
-      if (request2.body?.stream != null && isReadable(request2.body.stream)) {
-        request2.body.stream.cancel(error62).catch((err) => {
+      if (request3.body?.stream != null && isReadable(request3.body.stream)) {
+        request3.body.stream.cancel(error62).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -50799,7 +51660,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request: request2,
+      request: request3,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -50814,9 +51675,9 @@ var require_fetch = __commonJS({
       assert2(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request2.client != null) {
-        taskDestination = request2.client.globalObject;
-        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
+      if (request3.client != null) {
+        taskDestination = request3.client.globalObject;
+        crossOriginIsolatedCapability = request3.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -50824,7 +51685,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request: request2,
+        request: request3,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -50836,79 +51697,79 @@ var require_fetch = __commonJS({
         // Keep requestObject alive to prevent its AbortController from being GC'd
         requestObject
       };
-      assert2(!request2.body || request2.body.stream);
-      if (request2.window === "client") {
-        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
+      assert2(!request3.body || request3.body.stream);
+      if (request3.window === "client") {
+        request3.window = request3.client?.globalObject?.constructor?.name === "Window" ? request3.client : "no-window";
       }
-      if (request2.origin === "client") {
-        request2.origin = request2.client.origin;
+      if (request3.origin === "client") {
+        request3.origin = request3.client.origin;
       }
-      if (request2.policyContainer === "client") {
-        if (request2.client != null) {
-          request2.policyContainer = clonePolicyContainer(
-            request2.client.policyContainer
+      if (request3.policyContainer === "client") {
+        if (request3.client != null) {
+          request3.policyContainer = clonePolicyContainer(
+            request3.client.policyContainer
           );
         } else {
-          request2.policyContainer = makePolicyContainer();
+          request3.policyContainer = makePolicyContainer();
         }
       }
-      if (!request2.headersList.contains("accept", true)) {
+      if (!request3.headersList.contains("accept", true)) {
         const value = "*/*";
-        request2.headersList.append("accept", value, true);
+        request3.headersList.append("accept", value, true);
       }
-      if (!request2.headersList.contains("accept-language", true)) {
-        request2.headersList.append("accept-language", "*", true);
+      if (!request3.headersList.contains("accept-language", true)) {
+        request3.headersList.append("accept-language", "*", true);
       }
-      if (request2.priority === null) {
+      if (request3.priority === null) {
       }
-      if (subresourceSet.has(request2.destination)) {
+      if (subresourceSet.has(request3.destination)) {
       }
       mainFetch(fetchParams, false);
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive2) {
       try {
-        const request2 = fetchParams.request;
+        const request3 = fetchParams.request;
         let response = null;
-        if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
+        if (request3.localURLsOnly && !urlIsLocal(requestCurrentURL(request3))) {
           response = makeNetworkError("local URLs only");
         }
-        tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
-        if (requestBadPort(request2) === "blocked") {
+        tryUpgradeRequestToAPotentiallyTrustworthyURL(request3);
+        if (requestBadPort(request3) === "blocked") {
           response = makeNetworkError("bad port");
         }
-        if (request2.referrerPolicy === "") {
-          request2.referrerPolicy = request2.policyContainer.referrerPolicy;
+        if (request3.referrerPolicy === "") {
+          request3.referrerPolicy = request3.policyContainer.referrerPolicy;
         }
-        if (request2.referrer !== "no-referrer") {
-          request2.referrer = determineRequestsReferrer(request2);
+        if (request3.referrer !== "no-referrer") {
+          request3.referrer = determineRequestsReferrer(request3);
         }
         if (response === null) {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request3.url) && request3.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request2.mode === "navigate" || request2.mode === "websocket")
+            (request3.mode === "navigate" || request3.mode === "websocket")
           ) {
-            request2.responseTainting = "basic";
+            request3.responseTainting = "basic";
             response = await schemeFetch(fetchParams);
-          } else if (request2.mode === "same-origin") {
+          } else if (request3.mode === "same-origin") {
             response = makeNetworkError('request mode cannot be "same-origin"');
-          } else if (request2.mode === "no-cors") {
-            if (request2.redirect !== "follow") {
+          } else if (request3.mode === "no-cors") {
+            if (request3.redirect !== "follow") {
               response = makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             } else {
-              request2.responseTainting = "opaque";
+              request3.responseTainting = "opaque";
               response = await schemeFetch(fetchParams);
             }
-          } else if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
+          } else if (!urlIsHttpHttpsScheme(requestCurrentURL(request3))) {
             response = makeNetworkError("URL scheme must be a HTTP(S) scheme");
           } else {
-            request2.responseTainting = "cors";
+            request3.responseTainting = "cors";
             response = await httpFetch(fetchParams);
           }
         }
@@ -50916,13 +51777,13 @@ var require_fetch = __commonJS({
           return response;
         }
         if (response.status !== 0 && !response.internalResponse) {
-          if (request2.responseTainting === "cors") {
+          if (request3.responseTainting === "cors") {
           }
-          if (request2.responseTainting === "basic") {
+          if (request3.responseTainting === "basic") {
             response = filterResponse(response, "basic");
-          } else if (request2.responseTainting === "cors") {
+          } else if (request3.responseTainting === "cors") {
             response = filterResponse(response, "cors");
-          } else if (request2.responseTainting === "opaque") {
+          } else if (request3.responseTainting === "opaque") {
             response = filterResponse(response, "opaque");
           } else {
             assert2(false);
@@ -50930,26 +51791,26 @@ var require_fetch = __commonJS({
         }
         let internalResponse = response.status === 0 ? response : response.internalResponse;
         if (internalResponse.urlList.length === 0) {
-          internalResponse.urlList.push(...request2.urlList);
+          internalResponse.urlList.push(...request3.urlList);
         }
-        if (!request2.timingAllowFailed) {
+        if (!request3.timingAllowFailed) {
           response.timingAllowPassed = true;
         }
-        if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
+        if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request3.headers.contains("range", true)) {
           response = internalResponse = makeNetworkError();
         }
-        if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+        if (response.status !== 0 && (request3.method === "HEAD" || request3.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
           internalResponse.body = null;
           fetchParams.controller.dump = true;
         }
-        if (request2.integrity) {
+        if (request3.integrity) {
           const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
-          if (request2.responseTainting === "opaque" || response.body == null) {
+          if (request3.responseTainting === "opaque" || response.body == null) {
             processBodyError(response.error);
             return;
           }
           const processBody = (bytes) => {
-            if (!bytesMatch(bytes, request2.integrity)) {
+            if (!bytesMatch(bytes, request3.integrity)) {
               processBodyError("integrity mismatch");
               return;
             }
@@ -50968,8 +51829,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request: request2 } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request2);
+      const { request: request3 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request3);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -50978,19 +51839,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request2);
+          const blobURLEntry = requestCurrentURL(request3);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request2.method !== "GET" || !webidl.is.Blob(blob)) {
+          if (request3.method !== "GET" || !webidl.is.Blob(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request2.headersList.contains("range", true)) {
+          if (!request3.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -50998,7 +51859,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request2.headersList.get("range", true);
+            const rangeHeader = request3.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -51029,7 +51890,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -51118,41 +51979,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request2.serviceWorkers === "all") {
+      if (request3.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request2.redirect === "follow") {
-          request2.serviceWorkers = "none";
+        if (request3.redirect === "follow") {
+          request3.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
+        if (request3.responseTainting === "cors" && corsCheck(request3, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request2, response) === "failure") {
-          request2.timingAllowFailed = true;
+        if (TAOCheck(request3, response) === "failure") {
+          request3.timingAllowFailed = true;
         }
       }
-      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request2.origin,
-        request2.client,
-        request2.destination,
+      if ((request3.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request3.origin,
+        request3.client,
+        request3.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request2.redirect !== "manual") {
+        if (request3.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request2.redirect === "error") {
+        if (request3.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request2.redirect === "manual") {
+        } else if (request3.redirect === "manual") {
           response = actualResponse;
-        } else if (request2.redirect === "follow") {
+        } else if (request3.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert2(false);
@@ -51162,13 +52023,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request2).hash
+          requestCurrentURL(request3).hash
         );
         if (locationURL == null) {
           return response;
@@ -51179,63 +52040,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request2.redirectCount === 20) {
+      if (request3.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request2.redirectCount += 1;
-      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
+      request3.redirectCount += 1;
+      if (request3.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request3, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request3.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
+      if (actualResponse.status !== 303 && request3.body != null && request3.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
-        request2.method = "GET";
-        request2.body = null;
+      if ([301, 302].includes(actualResponse.status) && request3.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request3.method)) {
+        request3.method = "GET";
+        request3.body = null;
         for (const headerName of requestBodyHeader) {
-          request2.headersList.delete(headerName);
+          request3.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
-        request2.headersList.delete("authorization", true);
-        request2.headersList.delete("proxy-authorization", true);
-        request2.headersList.delete("cookie", true);
-        request2.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request3), locationURL)) {
+        request3.headersList.delete("authorization", true);
+        request3.headersList.delete("proxy-authorization", true);
+        request3.headersList.delete("cookie", true);
+        request3.headersList.delete("host", true);
       }
-      if (request2.body != null) {
-        assert2(request2.body.source != null);
-        request2.body = safelyExtractBody(request2.body.source)[0];
+      if (request3.body != null) {
+        assert2(request3.body.source != null);
+        request3.body = safelyExtractBody(request3.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request2.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
+      request3.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request3, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request2.window === "no-window" && request2.redirect === "error") {
+      if (request3.window === "no-window" && request3.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request2;
+        httpRequest = request3;
       } else {
-        httpRequest = cloneRequest(request2);
+        httpRequest = cloneRequest(request3);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
+      const includeCredentials = request3.credentials === "include" || request3.credentials === "same-origin" && request3.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -51322,14 +52183,14 @@ var require_fetch = __commonJS({
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
-      if (response.status === 401 && httpRequest.responseTainting !== "cors" && includeCredentials && (request2.useURLCredentials !== void 0 || isTraversableNavigable(request2.traversableForUserPrompts))) {
-        if (request2.body != null) {
-          if (request2.body.source == null) {
+      if (response.status === 401 && httpRequest.responseTainting !== "cors" && includeCredentials && (request3.useURLCredentials !== void 0 || isTraversableNavigable(request3.traversableForUserPrompts))) {
+        if (request3.body != null) {
+          if (request3.body.source == null) {
             return response;
           }
-          request2.body = safelyExtractBody(request2.body.source)[0];
+          request3.body = safelyExtractBody(request3.body.source)[0];
         }
-        if (request2.useURLCredentials === void 0 || isAuthenticationFetch) {
+        if (request3.useURLCredentials === void 0 || isAuthenticationFetch) {
           if (isCancelled(fetchParams)) {
             return makeAppropriateNetworkError(fetchParams);
           }
@@ -51339,7 +52200,7 @@ var require_fetch = __commonJS({
         response = await httpNetworkOrCacheFetch(fetchParams, true);
       }
       if (response.status === 407) {
-        if (request2.window === "no-window") {
+        if (request3.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -51351,7 +52212,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request2.body == null || request2.body.source != null)
+        (request3.body == null || request3.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -51381,21 +52242,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request2.cache = "no-store";
+        request3.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request2.mode === "websocket") {
+      if (request3.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request2.body == null && fetchParams.processRequestEndOfBody) {
+      if (request3.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request2.body != null) {
+      } else if (request3.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -51423,7 +52284,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
+            for await (const bytes of request3.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -51530,19 +52391,19 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url2 = requestCurrentURL(request2);
+        const url2 = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
         const path6 = url2.pathname + url2.search;
         const hasTrailingQuestionMark = url2.search.length === 0 && url2.href[url2.href.length - url2.hash.length - 1] === "?";
-        return new Promise((resolve13, reject) => agent.dispatch(
+        return new Promise((resolve17, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path6}?` : path6,
             origin: url2.origin,
-            method: request2.method,
-            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
-            headers: request2.headersList.entries,
+            method: request3.method,
+            body: agent.isMockActive ? request3.body && (request3.body.source || request3.body.stream) : body,
+            headers: request3.headersList.entries,
             maxRedirections: 0,
-            upgrade: request2.mode === "websocket" ? "websocket" : void 0
+            upgrade: request3.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -51578,9 +52439,9 @@ var require_fetch = __commonJS({
                 }
               }
               const location = headersList.get("location", true);
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location && request3.redirect === "follow" && redirectStatusSet.has(status);
               const decoders = [];
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              if (request3.method !== "HEAD" && request3.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -51622,7 +52483,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve13({
+              resolve17({
                 status,
                 statusText,
                 headersList,
@@ -51675,7 +52536,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve13({
+              resolve17({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -51699,7 +52560,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve13({
+              resolve17({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -51777,31 +52638,31 @@ var require_cache3 = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request2, options2 = {}) {
+      async match(request3, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
+        request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
-        const p = this.#internalMatchAll(request2, options2, 1);
+        const p = this.#internalMatchAll(request3, options2, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request2 = void 0, options2 = {}) {
+      async matchAll(request3 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2);
+        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
-        return this.#internalMatchAll(request2, options2);
+        return this.#internalMatchAll(request3, options2);
       }
-      async add(request2) {
+      async add(request3) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
-        const requests = [request2];
+        request3 = webidl.converters.RequestInfo(request3);
+        const requests = [request3];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -51811,19 +52672,19 @@ var require_cache3 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request2 of requests) {
-          if (request2 === void 0) {
+        for (let request3 of requests) {
+          if (request3 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request2 = webidl.converters.RequestInfo(request2);
-          if (typeof request2 === "string") {
+          request3 = webidl.converters.RequestInfo(request3);
+          if (typeof request3 === "string") {
             continue;
           }
-          const r = getRequestState(request2);
+          const r = getRequestState(request3);
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -51832,8 +52693,8 @@ var require_cache3 = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request2 of requests) {
-          const r = getRequestState(new Request(request2));
+        for (const request3 of requests) {
+          const r = getRequestState(new Request(request3));
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -51910,17 +52771,17 @@ var require_cache3 = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request2, response) {
+      async put(request3, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
+        request3 = webidl.converters.RequestInfo(request3);
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (webidl.is.Request(request2)) {
-          innerRequest = getRequestState(request2);
+        if (webidl.is.Request(request3)) {
+          innerRequest = getRequestState(request3);
         } else {
-          innerRequest = getRequestState(new Request(request2));
+          innerRequest = getRequestState(new Request(request3));
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -51991,21 +52852,21 @@ var require_cache3 = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request2, options2 = {}) {
+      async delete(request3, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
+        request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (webidl.is.Request(request2)) {
-          r = getRequestState(request2);
+        if (webidl.is.Request(request3)) {
+          r = getRequestState(request3);
           if (r.method !== "GET" && !options2.ignoreMethod) {
             return false;
           }
         } else {
-          assert2(typeof request2 === "string");
-          r = getRequestState(new Request(request2));
+          assert2(typeof request3 === "string");
+          r = getRequestState(new Request(request3));
         }
         const operations = [];
         const operation = {
@@ -52037,25 +52898,25 @@ var require_cache3 = __commonJS({
        * @param {import('../../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request2 = void 0, options2 = {}) {
+      async keys(request3 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2);
+        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (request2 !== void 0) {
-          if (webidl.is.Request(request2)) {
-            r = getRequestState(request2);
+        if (request3 !== void 0) {
+          if (webidl.is.Request(request3)) {
+            r = getRequestState(request3);
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
-          } else if (typeof request2 === "string") {
-            r = getRequestState(new Request(request2));
+          } else if (typeof request3 === "string") {
+            r = getRequestState(new Request(request3));
           }
         }
         const promise2 = createDeferredPromise();
         const requests = [];
-        if (request2 === void 0) {
+        if (request3 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -52067,9 +52928,9 @@ var require_cache3 = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request3 of requests) {
+          for (const request4 of requests) {
             const requestObject = fromInnerRequest(
-              request3,
+              request4,
               void 0,
               new AbortController().signal,
               "immutable"
@@ -52086,8 +52947,8 @@ var require_cache3 = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -52114,9 +52975,9 @@ var require_cache3 = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -52146,11 +53007,11 @@ var require_cache3 = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -52188,9 +53049,9 @@ var require_cache3 = __commonJS({
        * @param {import('../../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request2, response = null, options2) {
+      #requestMatchesCachedItem(requestQuery, request3, response = null, options2) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request2.url);
+        const cachedURL = new URL(request3.url);
         if (options2?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -52206,7 +53067,7 @@ var require_cache3 = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request2.headersList.get(fieldValue);
+          const requestValue = request3.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -52214,20 +53075,20 @@ var require_cache3 = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request2, options2, maxResponses = Infinity) {
+      #internalMatchAll(request3, options2, maxResponses = Infinity) {
         let r = null;
-        if (request2 !== void 0) {
-          if (webidl.is.Request(request2)) {
-            r = getRequestState(request2);
+        if (request3 !== void 0) {
+          if (webidl.is.Request(request3)) {
+            r = getRequestState(request3);
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
-          } else if (typeof request2 === "string") {
-            r = getRequestState(new Request(request2));
+          } else if (typeof request3 === "string") {
+            r = getRequestState(new Request(request3));
           }
         }
         const responses = [];
-        if (request2 === void 0) {
+        if (request3 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -52319,21 +53180,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request2, options2 = {}) {
+      async match(request3, options2 = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request2 = webidl.converters.RequestInfo(request2);
+        request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.MultiCacheQueryOptions(options2);
         if (options2.cacheName != null) {
           if (this.#caches.has(options2.cacheName)) {
             const cacheList = this.#caches.get(options2.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options2);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request3, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options2);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request3, options2);
             if (response !== void 0) {
               return response;
             }
@@ -52363,12 +53224,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -52556,11 +53417,11 @@ var require_util4 = __commonJS({
       "Dec"
     ];
     var IMFPaddedNumbers = Array(61).fill(0).map((_2, i2) => i2.toString().padStart(2, "0"));
-    function toIMFDate(date5) {
-      if (typeof date5 === "number") {
-        date5 = new Date(date5);
+    function toIMFDate(date6) {
+      if (typeof date6 === "number") {
+        date6 = new Date(date6);
       }
-      return `${IMFDays[date5.getUTCDay()]}, ${IMFPaddedNumbers[date5.getUTCDate()]} ${IMFMonths[date5.getUTCMonth()]} ${date5.getUTCFullYear()} ${IMFPaddedNumbers[date5.getUTCHours()]}:${IMFPaddedNumbers[date5.getUTCMinutes()]}:${IMFPaddedNumbers[date5.getUTCSeconds()]} GMT`;
+      return `${IMFDays[date6.getUTCDay()]}, ${IMFPaddedNumbers[date6.getUTCDate()]} ${IMFMonths[date6.getUTCMonth()]} ${date6.getUTCFullYear()} ${IMFPaddedNumbers[date6.getUTCHours()]}:${IMFPaddedNumbers[date6.getUTCMinutes()]}:${IMFPaddedNumbers[date6.getUTCSeconds()]} GMT`;
     }
     function validateCookieMaxAge(maxAge) {
       if (maxAge < 0) {
@@ -53530,7 +54391,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url2, protocols, client, handler, options2) {
       const requestURL = url2;
       requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
-      const request2 = makeRequest({
+      const request3 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -53543,18 +54404,18 @@ var require_connection = __commonJS({
       });
       if (options2.headers) {
         const headersList = getHeadersList(new Headers(options2.headers));
-        request2.headersList = headersList;
+        request3.headersList = headersList;
       }
       const keyValue = crypto.randomBytes(16).toString("base64");
-      request2.headersList.append("sec-websocket-key", keyValue, true);
-      request2.headersList.append("sec-websocket-version", "13", true);
+      request3.headersList.append("sec-websocket-key", keyValue, true);
+      request3.headersList.append("sec-websocket-version", "13", true);
       for (const protocol of protocols) {
-        request2.headersList.append("sec-websocket-protocol", protocol, true);
+        request3.headersList.append("sec-websocket-protocol", protocol, true);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request2.headersList.append("sec-websocket-extensions", permessageDeflate, true);
+      request3.headersList.append("sec-websocket-extensions", permessageDeflate, true);
       const controller = fetching({
-        request: request2,
+        request: request3,
         useParallelQueue: true,
         dispatcher: options2.dispatcher,
         processResponse(response) {
@@ -53601,7 +54462,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request3.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failHandshake(handler, response, 1002, "Protocol was not set in the opening handshake.");
               return;
@@ -55848,7 +56709,7 @@ var require_undici = __commonJS({
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
     var RoundRobinPool = require_round_robin_pool();
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     var ProxyAgent = require_proxy_agent();
     var Socks5ProxyAgent = require_socks5_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
@@ -55875,7 +56736,7 @@ var require_undici = __commonJS({
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
     module2.exports.RoundRobinPool = RoundRobinPool;
-    module2.exports.Agent = Agent3;
+    module2.exports.Agent = Agent4;
     module2.exports.ProxyAgent = ProxyAgent;
     module2.exports.Socks5ProxyAgent = Socks5ProxyAgent;
     module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
@@ -56044,9 +56905,9 @@ function parseRetryAfter(header, now = Date.now()) {
   if (!value) return null;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1e3);
-  const date5 = Date.parse(trimmed);
-  if (Number.isNaN(date5)) return null;
-  return Math.max(0, date5 - now);
+  const date6 = Date.parse(trimmed);
+  if (Number.isNaN(date6)) return null;
+  return Math.max(0, date6 - now);
 }
 var DEFAULT_BACKOFF;
 var init_backoff = __esm({
@@ -56195,6 +57056,160 @@ var init_errors4 = __esm({
   }
 });
 
+// src/client/transcript-api.ts
+function createTranscriptApi(t, opts) {
+  const timeoutMs = opts.timeoutMs ?? 15e3;
+  const maxRetries = opts.maxRetries ?? 3;
+  const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
+  const maxRetryAfterMs = opts.maxRetryAfterMs ?? 6e4;
+  const random = opts.random ?? Math.random;
+  const sleep = opts.sleep ?? waitFor;
+  let ownAgent = null;
+  const dispatcher = () => opts.dispatcher ?? (ownAgent ??= new import_undici.Agent({ keepAliveTimeout: 4e3, connect: { timeout: timeoutMs } }));
+  async function head2(path6, ctx, o2) {
+    const ms = o2.timeoutMs ?? timeoutMs;
+    const ac = new AbortController();
+    const onAbort = () => ac.abort();
+    o2.signal?.addEventListener("abort", onAbort, { once: true });
+    const release = () => o2.signal?.removeEventListener("abort", onAbort);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ac.abort();
+    }, ms);
+    try {
+      const res = await (0, import_undici.request)(`${t.baseUrl}${path6}`, {
+        method: "GET",
+        headers: {
+          accept: JSONL,
+          "user-agent": opts.userAgent ?? "baton-plugin",
+          ...opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}
+        },
+        signal: ac.signal,
+        dispatcher: dispatcher(),
+        // Past the head, the time allowed between two chunks of the body (not for the whole body).
+        bodyTimeout: ms
+      });
+      const requestId = typeof res.headers["x-request-id"] === "string" ? res.headers["x-request-id"] : void 0;
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        const text = await res.body.text();
+        throw httpError(res.statusCode, text, ctx, {
+          requestId,
+          retryAfterMs: parseRetryAfter(res.headers["retry-after"])
+        });
+      }
+      const type = String(res.headers["content-type"] ?? "");
+      if (!type.startsWith(JSONL)) {
+        res.body.destroy();
+        throw new BatonError(
+          "server",
+          `unexpected ${type || "untyped"} answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is the tracker a compatible version?`
+        );
+      }
+      return { res, release };
+    } catch (err) {
+      release();
+      throw failure2(err, ctx, { timedOut, ms, cancelled: o2.signal?.aborted === true });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  async function open5(path6, ctx, o2) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await head2(path6, ctx, o2);
+      } catch (e) {
+        const err = e;
+        if (attempt >= maxRetries || !isRetryable(err) || detailsOf(err, "timeout")?.cancelled) throw err;
+        const retryAfter = retryAfterMsOf(err);
+        if (retryAfter != null && retryAfter > maxRetryAfterMs) throw err;
+        const waitMs = retryAfter != null ? retryAfter + Math.round(random() * 250) : backoffDelay(attempt, backoff, random);
+        opts.onRetry?.({ attempt, waitMs, error: err });
+        await sleep(waitMs, o2.signal);
+      }
+    }
+  }
+  return {
+    /**
+     * GET /api/v1/sessions/:id/entries.jsonl: the lines of one transcript file (subKey '' the main one), each as the
+     * tracker keeps it, in order. Lazy: the request starts with the first `next()`. Only the head is retried; a
+     * failure once lines have been read is thrown as it is (code network, timeout or server), since a retry would
+     * hand the same lines over twice. Breaking out of the loop closes the connection.
+     */
+    async *downloadEntries(sessionId, subKey = "", o2 = {}) {
+      const key = validateRequest(TranscriptSubKey, subKey, "transcript sub key");
+      const path6 = `/api/v1/sessions/${seg(sessionId)}/entries.jsonl${key ? `?subKey=${encodeURIComponent(key)}` : ""}`;
+      const ctx = { baseUrl: t.baseUrl, method: "GET", path: path6 };
+      const { res, release } = await open5(path6, ctx, o2);
+      try {
+        yield* linesOf(res.body);
+      } catch (err) {
+        const ms = o2.timeoutMs ?? timeoutMs;
+        throw failure2(err, ctx, { timedOut: false, ms, cancelled: o2.signal?.aborted === true });
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      await ownAgent?.close();
+    }
+  };
+}
+function failure2(err, ctx, how) {
+  if (err instanceof BatonError) return err;
+  if (how.timedOut) return timeoutError(how.ms, ctx);
+  if (how.cancelled)
+    return new BatonError("timeout", `${ctx.method} ${ctx.path} was cancelled`, {
+      cause: err,
+      details: { cancelled: true }
+    });
+  const code3 = err.code;
+  if (code3 === "UND_ERR_BODY_TIMEOUT" || code3 === "UND_ERR_HEADERS_TIMEOUT") return timeoutError(how.ms, ctx);
+  return transportError(err, ctx);
+}
+function waitFor(ms, signal) {
+  return new Promise((resolve17, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve17();
+    }, ms);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+async function* linesOf(body) {
+  let carry = [];
+  for await (const chunk of body) {
+    let start = 0;
+    for (let nl = chunk.indexOf(NL); nl !== -1; nl = chunk.indexOf(NL, start)) {
+      const piece = chunk.subarray(start, nl);
+      yield carry.length === 0 ? piece.toString("utf8") : Buffer.concat([...carry, piece]).toString("utf8");
+      carry = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) carry.push(chunk.subarray(start));
+  }
+  if (carry.length > 0) throw new BatonError("server", "the transcript download ended mid-line");
+}
+var import_undici, JSONL, NL;
+var init_transcript_api = __esm({
+  "src/client/transcript-api.ts"() {
+    "use strict";
+    import_undici = __toESM(require_undici(), 1);
+    init_api2();
+    init_errors();
+    init_backoff();
+    init_errors4();
+    init_validate();
+    JSONL = "application/x-ndjson";
+    NL = 10;
+  }
+});
+
 // src/client/secure-url.ts
 function isLoopbackHost(hostname4) {
   const h3 = hostname4.replace(/^\[|\]$/g, "").toLowerCase();
@@ -56242,7 +57257,7 @@ function createTransport(opts) {
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? 6e4;
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
-  const ownAgent = opts.dispatcher ? null : new import_undici.Agent({ keepAliveTimeout: 4e3, connect: { timeout: timeoutMs } });
+  const ownAgent = opts.dispatcher ? null : new import_undici2.Agent({ keepAliveTimeout: 4e3, connect: { timeout: timeoutMs } });
   const dispatcher = opts.dispatcher ?? ownAgent;
   const userAgent = opts.userAgent ?? "baton-plugin";
   function urlFor(path6, query) {
@@ -56275,7 +57290,7 @@ function createTransport(opts) {
       headers["content-type"] = "application/json";
     }
     try {
-      const res = await (0, import_undici.request)(urlFor(spec.path, spec.query), {
+      const res = await (0, import_undici2.request)(urlFor(spec.path, spec.query), {
         method: spec.method,
         headers,
         body,
@@ -56327,6 +57342,7 @@ function createTransport(opts) {
   return {
     baseUrl,
     hasKey: Boolean(opts.apiKey),
+    onLinesRefused: opts.onLinesRefused,
     call: async (spec) => (await callFull(spec)).data,
     callFull,
     async close() {
@@ -56360,21 +57376,21 @@ function parseBody(spec, text, ctx) {
   }
   return parsed.data;
 }
-var import_undici, defaultSleep;
+var import_undici2, defaultSleep;
 var init_transport = __esm({
   "src/client/transport.ts"() {
     "use strict";
-    import_undici = __toESM(require_undici(), 1);
+    import_undici2 = __toESM(require_undici(), 1);
     init_errors();
     init_backoff();
     init_errors4();
     init_secure_url();
-    defaultSleep = (ms, signal) => new Promise((resolve13, reject) => {
+    defaultSleep = (ms, signal) => new Promise((resolve17, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const t = setTimeout(done, ms);
       function done() {
         signal?.removeEventListener("abort", onAbort);
-        resolve13();
+        resolve17();
       }
       function onAbort() {
         clearTimeout(t);
@@ -56388,16 +57404,20 @@ var init_transport = __esm({
 // src/client/index.ts
 function createTrackerClient(opts) {
   const t = createTransport(opts);
+  const transcript = createTranscriptApi(t, opts);
   return {
     baseUrl: t.baseUrl,
     health: createHealthApi(t),
     account: createAccountApi(t),
-    sessions: createSessionsApi(t),
+    // The streamed download sits beside the paged listEntries: resume's callers hand `sessions` down as it is.
+    sessions: { ...createSessionsApi(t), downloadEntries: transcript.downloadEntries },
     projects: createProjectsApi(t),
     handoffs: createHandoffsApi(t),
     posts: createPostsApi(t),
     live: createLiveApi(t),
-    close: () => t.close()
+    close: async () => {
+      await Promise.all([t.close(), transcript.close()]);
+    }
   };
 }
 function clientFromConfig(config2, opts = {}) {
@@ -56416,6 +57436,7 @@ var init_client = __esm({
     init_live_api();
     init_projects_api();
     init_sessions_api();
+    init_transcript_api();
     init_transport();
     init_errors4();
     init_errors();
@@ -56425,14 +57446,14 @@ var init_client = __esm({
 });
 
 // src/cli/live/live-deps.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { basename as basename4 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { basename as basename5 } from "node:path";
 import { fileURLToPath } from "node:url";
 function relayScriptPath(env, fromUrl = import.meta.url) {
   if (env.BATON_LIVE_RELAY) return env.BATON_LIVE_RELAY;
   try {
     const p = fileURLToPath(new URL("./live-relay.cjs", fromUrl));
-    return existsSync7(p) ? p : null;
+    return existsSync8(p) ? p : null;
   } catch {
     return null;
   }
@@ -56450,7 +57471,7 @@ async function resolveSessionId(ctx, explicit) {
   const inside2 = ctx.io.env.CLAUDE_CODE_SESSION_ID;
   if (inside2) return inside2;
   const path6 = await resolveTranscript(void 0, { cwd: ctx.io.cwd, claudeConfigDir: ctx.claudeConfigDir });
-  return basename4(path6).replace(/\.jsonl$/, "");
+  return basename5(path6).replace(/\.jsonl$/, "");
 }
 var init_live_deps = __esm({
   "src/cli/live/live-deps.ts"() {
@@ -57596,108 +58617,11 @@ var init_slash_live = __esm({
   }
 });
 
-// src/capture/outbox/state.ts
-import { closeSync as closeSync5, constants, fstatSync as fstatSync2, openSync as openSync5, readSync as readSync2, writeSync as writeSync4 } from "node:fs";
-function openState(path6) {
-  const fd = openSync5(path6, constants.O_RDWR | constants.O_CREAT, 384);
-  try {
-    const length = fstatSync2(fd).size;
-    const buf = Buffer.allocUnsafe(length);
-    let got = 0;
-    while (got < length) {
-      const n2 = readSync2(fd, buf, got, length - got, got);
-      if (n2 === 0) break;
-      got += n2;
-    }
-    return { fd, state: parseState2(buf.toString("utf8", 0, got)), length };
-  } catch (err) {
-    closeSync5(fd);
-    throw err;
-  }
-}
-function saveState(file2, state) {
-  const buf = Buffer.from(JSON.stringify(state).padEnd(file2.length, " "));
-  writeSync4(file2.fd, buf, 0, buf.length, 0);
-  file2.length = Math.max(file2.length, buf.length);
-}
-function parseState2(text) {
-  if (text.trim() === "") return null;
-  try {
-    const s = JSON.parse(text);
-    if (!s || s.v !== 1 || !isCount(s.seq) || !isCount(s.bytes) || !s.offsets || typeof s.offsets !== "object") {
-      return null;
-    }
-    const offsets = {};
-    for (const [k, v2] of Object.entries(s.offsets)) if (isCount(v2)) offsets[k] = v2;
-    return { v: 1, seq: s.seq, bytes: s.bytes, offsets };
-  } catch {
-    return null;
-  }
-}
-function reconcileState(state, fd, size) {
-  if (state && state.bytes === size) return { state, needsNewline: false };
-  const next = state ? { ...state, offsets: { ...state.offsets } } : emptyState();
-  const start = state && state.bytes < size ? state.bytes : 0;
-  let needsNewline = false;
-  scanLines(fd, start, size, (line, complete) => {
-    const prefix = SEQ_PREFIX.exec(line);
-    if (prefix) next.seq = Math.max(next.seq, Number(prefix[1]));
-    if (!complete) {
-      needsNewline = true;
-      return;
-    }
-    const rec = tryParse(line);
-    if (rec && isCount(rec.seq)) next.seq = Math.max(next.seq, rec.seq);
-    if (rec && rec.k === "records" && typeof rec.path === "string" && isCount(rec.to)) {
-      next.offsets[rec.path] = Math.max(next.offsets[rec.path] ?? 0, rec.to);
-    }
-  });
-  next.bytes = size;
-  return { state: next, needsNewline };
-}
-function scanLines(fd, start, end, onLine) {
-  const chunk = Buffer.allocUnsafe(1024 * 1024);
-  let carry = [];
-  for (let pos = start; pos < end; ) {
-    const n2 = readSync2(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
-    if (n2 === 0) break;
-    pos += n2;
-    let from = 0;
-    for (let i2 = chunk.indexOf(10, 0); i2 >= 0 && i2 < n2; i2 = chunk.indexOf(10, from)) {
-      const piece = chunk.subarray(from, i2);
-      onLine(carry.length ? Buffer.concat([...carry, piece]).toString("utf8") : piece.toString("utf8"), true);
-      carry = [];
-      from = i2 + 1;
-    }
-    if (from < n2) carry.push(Buffer.from(chunk.subarray(from, n2)));
-  }
-  if (carry.length) onLine(Buffer.concat(carry).toString("utf8"), false);
-}
-function tryParse(line) {
-  try {
-    const v2 = JSON.parse(line);
-    return v2 && typeof v2 === "object" ? v2 : null;
-  } catch {
-    return null;
-  }
-}
-function isCount(v2) {
-  return typeof v2 === "number" && Number.isInteger(v2) && v2 >= 0;
-}
-var emptyState, SEQ_PREFIX;
-var init_state2 = __esm({
-  "src/capture/outbox/state.ts"() {
-    "use strict";
-    emptyState = () => ({ v: 1, seq: 0, bytes: 0, offsets: {} });
-    SEQ_PREFIX = /^\{"seq":(\d+)/;
-  }
-});
-
 // src/capture/outbox/spill.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync4, unlinkSync as unlinkSync4 } from "node:fs";
-import { join as join10 } from "node:path";
+import { readdirSync as readdirSync3, readFileSync as readFileSync6, unlinkSync as unlinkSync4 } from "node:fs";
+import { join as join12 } from "node:path";
 function spillDir(dataDir) {
-  return join10(outboxDir(dataDir), "spill");
+  return join12(outboxDir(dataDir), "spill");
 }
 function writeSpill(dataDir, sessionId, entries, sweep, now) {
   const dir = spillDir(dataDir);
@@ -57705,7 +58629,7 @@ function writeSpill(dataDir, sessionId, entries, sweep, now) {
   let json2 = JSON.stringify({ v: 1, ts: now.toISOString(), entries, sweep });
   if (hasPrivateSpan(json2))
     json2 = JSON.stringify({ v: 1, ts: now.toISOString(), entries: stripPrivateValue(entries), sweep });
-  writeFileAtomic(join10(dir, name), json2);
+  writeFileAtomic(join12(dir, name), json2);
   return name;
 }
 function listSpills(dataDir, sessionId) {
@@ -57729,7 +58653,7 @@ function spillNames(dataDir) {
 }
 function readSpill(dataDir, name) {
   try {
-    const v2 = JSON.parse(readFileSync4(join10(spillDir(dataDir), name), "utf8"));
+    const v2 = JSON.parse(readFileSync6(join12(spillDir(dataDir), name), "utf8"));
     if (!v2 || typeof v2.ts !== "string" || !Array.isArray(v2.entries)) return null;
     return { name, ts: v2.ts, entries: v2.entries, sweep: Array.isArray(v2.sweep) ? v2.sweep : [] };
   } catch {
@@ -57738,7 +58662,7 @@ function readSpill(dataDir, name) {
 }
 function removeSpill(dataDir, name) {
   try {
-    unlinkSync4(join10(spillDir(dataDir), name));
+    unlinkSync4(join12(spillDir(dataDir), name));
   } catch {
   }
 }
@@ -57754,17 +58678,17 @@ var init_spill = __esm({
 });
 
 // src/capture/session/transcript-sweep.ts
-import { closeSync as closeSync6, fstatSync as fstatSync3, openSync as openSync6, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync7, fstatSync as fstatSync4, openSync as openSync7, readSync as readSync3 } from "node:fs";
 function sweepTranscript(path6, offset, maxBytes = MAX_SWEEP_BYTES) {
   let fd;
   try {
-    fd = openSync6(path6, "r");
+    fd = openSync7(path6, "r");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw err;
   }
   try {
-    const size = fstatSync3(fd).size;
+    const size = fstatSync4(fd).size;
     let from = offset;
     let reset2 = false;
     if (size < from) {
@@ -57788,14 +58712,28 @@ function sweepTranscript(path6, offset, maxBytes = MAX_SWEEP_BYTES) {
       };
     }
     const lines = [];
-    for (const raw of buf.toString("utf8", 0, nl).split("\n")) {
+    const raws = buf.toString("utf8", 0, nl).split("\n");
+    let irregular = false;
+    for (const raw of raws) {
       const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+      if (line !== raw) irregular = true;
       if (line.trim() !== "") lines.push(line);
+      else irregular = true;
     }
-    return { from, to: from + nl + 1, lines, ...reset2 ? { reset: true } : {} };
+    const at2 = irregular ? offsetsOf(raws, from) : void 0;
+    return { from, to: from + nl + 1, lines, ...at2 ? { at: at2 } : {}, ...reset2 ? { reset: true } : {} };
   } finally {
-    closeSync6(fd);
+    closeSync7(fd);
   }
+}
+function offsetsOf(raws, from) {
+  const at2 = [];
+  let pos = from;
+  for (const raw of raws) {
+    if (raw.trim() !== "") at2.push(pos);
+    pos += Buffer.byteLength(raw) + 1;
+  }
+  return at2;
 }
 function readExactly(fd, position, len) {
   const buf = Buffer.allocUnsafe(len);
@@ -57827,7 +58765,7 @@ var init_transcript_sweep = __esm({
 });
 
 // src/capture/outbox/writer.ts
-import { closeSync as closeSync7, constants as constants2, fstatSync as fstatSync4, mkdirSync as mkdirSync5, openSync as openSync7, writeSync as writeSync5 } from "node:fs";
+import { closeSync as closeSync8, constants as constants3, fstatSync as fstatSync5, mkdirSync as mkdirSync5, openSync as openSync8, writeSync as writeSync6 } from "node:fs";
 function appendToOutbox(dataDir, sessionId, entries, opts = {}) {
   const paths = outboxPaths(dataDir, sessionId);
   let release;
@@ -57863,7 +58801,7 @@ function appendToOutbox(dataDir, sessionId, entries, opts = {}) {
 function appendLocked(dataDir, paths, sessionId, entries, opts) {
   const { fd, stateFile } = openFiles(paths);
   try {
-    const { state, needsNewline } = reconcileState(stateFile.state, fd, fstatSync4(fd).size);
+    const { state, needsNewline } = reconcileState(stateFile.state, fd, fstatSync5(fd).size);
     const firstSeq = state.seq + 1;
     const ts = (opts.now ?? /* @__PURE__ */ new Date()).toISOString();
     const write = recordWriter(fd, paths.outbox, state, sessionId, ts, needsNewline);
@@ -57880,8 +58818,8 @@ function appendLocked(dataDir, paths, sessionId, entries, opts) {
     const { lines, sweepErrors, more } = swept;
     return { firstSeq, lastSeq: state.seq, lines, sweepErrors, ...more ? { more } : {} };
   } finally {
-    closeSync7(fd);
-    closeSync7(stateFile.fd);
+    closeSync8(fd);
+    closeSync8(stateFile.fd);
   }
 }
 function openFiles(paths) {
@@ -57894,7 +58832,7 @@ function openFiles(paths) {
   try {
     return { fd, stateFile: openState(paths.state) };
   } catch (cause) {
-    closeSync7(fd);
+    closeSync8(fd);
     throw ioError(`cannot open ${paths.state}`, cause);
   }
 }
@@ -57959,7 +58897,7 @@ function sweepInto(write, state, targets, opts) {
         to: got.to,
         ...got.reset ? { reset: true } : {},
         ...got.skipped ? { skipped: got.skipped } : {},
-        lines: got.lines.map(stripPrivateLine)
+        ...copiedLines(got)
       });
       state.offsets[target.path] = got.to;
       lines += got.lines.length;
@@ -57967,20 +58905,32 @@ function sweepInto(write, state, targets, opts) {
   }
   return { lines, sweepErrors, more };
 }
+function copiedLines(got) {
+  const lines = got.lines.map(stripPrivateLine);
+  if (got.at) return { lines, at: got.at };
+  if (lines.every((l3, i2) => l3 === got.lines[i2])) return { lines };
+  const at2 = [];
+  let pos = got.from;
+  for (const raw of got.lines) {
+    at2.push(pos);
+    pos += Buffer.byteLength(raw) + 1;
+  }
+  return { lines, at: at2 };
+}
 function openOutbox(path6, dir) {
   try {
-    return openSync7(path6, APPEND_FLAGS, 384);
+    return openSync8(path6, APPEND_FLAGS, 384);
   } catch (err) {
     if (err.code !== "ENOENT") throw err;
     mkdirSync5(dir, { recursive: true, mode: 448 });
-    return openSync7(path6, APPEND_FLAGS, 384);
+    return openSync8(path6, APPEND_FLAGS, 384);
   }
 }
 function writeWhole(fd, text, path6) {
   const buf = Buffer.from(text);
   let n2;
   try {
-    n2 = writeSync5(fd, buf);
+    n2 = writeSync6(fd, buf);
   } catch (cause) {
     throw ioError(`cannot append to ${path6}`, cause);
   }
@@ -58002,19 +58952,19 @@ var init_writer = __esm({
     init_errors();
     init_private_spans();
     init_paths();
-    init_state2();
+    init_state();
     init_spill();
     init_lock();
     init_transcript_sweep();
-    APPEND_FLAGS = constants2.O_RDWR | constants2.O_APPEND | constants2.O_CREAT;
+    APPEND_FLAGS = constants3.O_RDWR | constants3.O_APPEND | constants3.O_CREAT;
   }
 });
 
 // src/capture/session/capture-pause.ts
-import { existsSync as existsSync8, mkdirSync as mkdirSync6, rmSync as rmSync2, writeFileSync } from "node:fs";
-import { join as join11 } from "node:path";
+import { existsSync as existsSync9, mkdirSync as mkdirSync6, rmSync as rmSync2, writeFileSync } from "node:fs";
+import { join as join13 } from "node:path";
 function pausedFlagPath(dataDir, sessionId) {
-  return join11(dataDir, "paused", sessionId);
+  return join13(dataDir, "paused", sessionId);
 }
 function setCapturePaused(dataDir, sessionId, paused) {
   const path6 = pausedFlagPath(dataDir, sessionId);
@@ -58022,7 +58972,7 @@ function setCapturePaused(dataDir, sessionId, paused) {
     rmSync2(path6, { force: true });
     return;
   }
-  mkdirSync6(join11(dataDir, "paused"), { recursive: true, mode: 448 });
+  mkdirSync6(join13(dataDir, "paused"), { recursive: true, mode: 448 });
   writeFileSync(path6, `${(/* @__PURE__ */ new Date()).toISOString()}
 `, { mode: 384 });
 }
@@ -58057,18 +59007,18 @@ var init_env_values = __esm({
 });
 
 // src/core/config/data-dir.ts
-import { isAbsolute as isAbsolute2, join as join12, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join14, resolve as resolve4 } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
-function resolveDataDir(env, homedir3) {
+function resolveDataDir(env, homedir4) {
   const explicit = envValue(env, "BATON_DATA_DIR");
-  if (explicit) return { dataDir: resolve3(explicit), source: "BATON_DATA_DIR" };
+  if (explicit) return { dataDir: resolve4(explicit), source: "BATON_DATA_DIR" };
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
-  if (plugin) return { dataDir: resolve3(plugin), source: "CLAUDE_PLUGIN_DATA" };
+  if (plugin) return { dataDir: resolve4(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
-  if (xdg && isAbsolute2(xdg)) return { dataDir: join12(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join12(homedir3, ".local", "state", "baton"), source: "default" };
+  if (xdg && isAbsolute2(xdg)) return { dataDir: join14(xdg, "baton"), source: "XDG_STATE_HOME" };
+  return { dataDir: join14(homedir4, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -58082,18 +59032,18 @@ var init_data_dir = __esm({
 
 // src/core/config/resolve-config.ts
 import { homedir as osHomedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join13, resolve as resolve4 } from "node:path";
-import { readFileSync as readFileSync5 } from "node:fs";
-function configFilePath(env, homedir3) {
+import { isAbsolute as isAbsolute3, join as join15, resolve as resolve5 } from "node:path";
+import { readFileSync as readFileSync7 } from "node:fs";
+function configFilePath(env, homedir4) {
   const explicit = envValue(env, "BATON_CONFIG");
-  if (explicit) return resolve4(explicit);
+  if (explicit) return resolve5(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base2 = xdg && isAbsolute3(xdg) ? xdg : join13(homedir3, ".config");
-  return join13(base2, "baton", "config.json");
+  const base2 = xdg && isAbsolute3(xdg) ? xdg : join15(homedir4, ".config");
+  return join15(base2, "baton", "config.json");
 }
-function claudeConfigDir(env, homedir3) {
+function claudeConfigDir(env, homedir4) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve4(explicit) : join13(homedir3, ".claude");
+  return explicit ? resolve5(explicit) : join15(homedir4, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -58113,7 +59063,7 @@ function resolveConfig(env, io = defaultConfigIo(env)) {
   let url2 = pickUrl(candidates, problems);
   let key = pickKey(candidates);
   if (!url2 || !key) {
-    const settings = readPromptflowSettings(io, join13(claudeDir, "settings.json"), problems);
+    const settings = readPromptflowSettings(io, join15(claudeDir, "settings.json"), problems);
     const late = [
       { ...settings, source: "claude-settings" },
       { apiKey: envValue(env, "CLAUDE_CODE_API_TOKEN"), source: "claude-code-token" }
@@ -58207,7 +59157,7 @@ var init_resolve_config = __esm({
     defaultConfigIo = (env = process.env) => ({
       readFile: (path6) => {
         try {
-          return readFileSync5(path6, "utf8");
+          return readFileSync7(path6, "utf8");
         } catch {
           return null;
         }
@@ -58218,20 +59168,20 @@ var init_resolve_config = __esm({
 });
 
 // src/capture/delivery/sender/paths.ts
-import { join as join14 } from "node:path";
+import { join as join16 } from "node:path";
 function senderPaths(dataDir) {
-  const dir = join14(dataDir, "sender");
+  const dir = join16(dataDir, "sender");
   return {
     dir,
-    lock: join14(dir, "sender.lock"),
-    status: join14(dir, "status.json"),
-    authError: join14(dir, "auth-error.json"),
-    rejected: join14(dir, "rejected.jsonl"),
-    log: join14(dir, "sender.log")
+    lock: join16(dir, "sender.lock"),
+    status: join16(dir, "status.json"),
+    authError: join16(dir, "auth-error.json"),
+    rejected: join16(dir, "rejected.jsonl"),
+    log: join16(dir, "sender.log")
   };
 }
 function ackPath(dataDir, sessionId) {
-  return join14(dataDir, "sender", "ack", `${sessionId}.json`);
+  return join16(dataDir, "sender", "ack", `${sessionId}.json`);
 }
 function keyFingerprint(key) {
   let h3 = 2166136261;
@@ -58248,13 +59198,13 @@ var init_paths3 = __esm({
 });
 
 // src/capture/delivery/sender/kick.ts
-import { existsSync as existsSync9, readFileSync as readFileSync6, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename5, dirname as dirname7, join as join15 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync8, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename as basename6, dirname as dirname8, join as join17 } from "node:path";
 async function kickSender(opts) {
   const paths = senderPaths(opts.dataDir);
   if (lockHolderPid(paths.lock) !== null) return { action: "alive" };
-  const script = opts.hookScript ? join15(dirname7(opts.hookScript), "sender.cjs") : null;
-  if (!script || basename5(opts.hookScript) === "sender.cjs" || !existsSync9(script))
+  const script = opts.hookScript ? join17(dirname8(opts.hookScript), "sender.cjs") : null;
+  if (!script || basename6(opts.hookScript) === "sender.cjs" || !existsSync10(script))
     return { action: "no-sender" };
   const config2 = resolveConfig(opts.env);
   if (!config2.trackerUrl) return { action: "no-tracker" };
@@ -58277,7 +59227,7 @@ async function kickSender(opts) {
 }
 function readMarker(path6) {
   try {
-    const v2 = JSON.parse(readFileSync6(path6, "utf8"));
+    const v2 = JSON.parse(readFileSync8(path6, "utf8"));
     return typeof v2?.key === "string" && typeof v2.message === "string" ? v2 : null;
   } catch {
     return null;
@@ -58294,9 +59244,9 @@ var init_kick = __esm({
 
 // src/capture/session/end.ts
 import { readdirSync as readdirSync4 } from "node:fs";
-import { dirname as dirname8, join as join16 } from "node:path";
+import { dirname as dirname9, join as join18 } from "node:path";
 function subagentTargets(transcriptPath, sessionId) {
-  const dir = join16(dirname8(transcriptPath), sessionId, "subagents");
+  const dir = join18(dirname9(transcriptPath), sessionId, "subagents");
   let names;
   try {
     names = readdirSync4(dir);
@@ -58306,7 +59256,7 @@ function subagentTargets(transcriptPath, sessionId) {
   const targets = [];
   for (const name of names.sort()) {
     const m = /^agent-(.+)\.jsonl$/.exec(name);
-    if (m?.[1]) targets.push({ path: join16(dir, name), agentId: m[1] });
+    if (m?.[1]) targets.push({ path: join18(dir, name), agentId: m[1] });
   }
   return targets;
 }
@@ -58331,7 +59281,12 @@ function requireClient2(ctx, opts = {}) {
       "config",
       `no API key configured for ${trackerUrl} — run \`baton login --key <API key>\``
     );
-  return clientFromConfig({ trackerUrl, apiKey, allowInsecure }, { userAgent: "baton-cli", ...opts });
+  const onLinesRefused = () => ctx.io.err(`Note: ${LINES_REFUSED_NOTICE}
+`);
+  return clientFromConfig(
+    { trackerUrl, apiKey, allowInsecure },
+    { userAgent: "baton-cli", onLinesRefused, ...opts }
+  );
 }
 async function withClient(ctx, fn, opts) {
   const client = requireClient2(ctx, opts);
@@ -58345,98 +59300,135 @@ var init_require_client = __esm({
   "src/cli/tracker/require-client.ts"() {
     "use strict";
     init_client();
+    init_transcript_lines();
     init_errors();
   }
 });
 
-// src/cli/push/prepare-session.ts
-async function prepareSession(gate, transcriptPath) {
-  const session = await gate.loadSession(transcriptPath);
+// src/core/git/url.ts
+function stripCredentials(url2) {
+  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+}
+var init_url = __esm({
+  "src/core/git/url.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/git/origin.ts
+import { readFileSync as readFileSync9, statSync as statSync5 } from "node:fs";
+import { dirname as dirname10, isAbsolute as isAbsolute4, join as join19, resolve as resolve6 } from "node:path";
+function gitOriginOf(cwd) {
+  const key = resolve6(cwd);
+  let hit = cache.get(key);
+  if (hit === void 0) {
+    hit = readOrigin(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+function readOrigin(cwd) {
+  for (let dir = cwd; ; dir = dirname10(dir)) {
+    const dotGit = join19(dir, ".git");
+    const gitDir = gitDirOf(dotGit);
+    if (gitDir !== null) return { root: dir, remote: remoteOf(configText(gitDir)) };
+    if (dirname10(dir) === dir) return null;
+  }
+}
+function gitDirOf(dotGit) {
+  let st2;
+  try {
+    st2 = statSync5(dotGit);
+  } catch {
+    return null;
+  }
+  if (st2.isDirectory()) return dotGit;
+  if (!st2.isFile()) return null;
+  const m = /^gitdir:\s*(.+?)\s*$/m.exec(readText(dotGit) ?? "");
+  if (!m) return null;
+  return isAbsolute4(m[1]) ? m[1] : resolve6(dirname10(dotGit), m[1]);
+}
+function configText(gitDir) {
+  const own3 = readText(join19(gitDir, "config"));
+  if (own3 !== null) return own3;
+  const common2 = readText(join19(gitDir, "commondir"))?.trim();
+  if (!common2) return "";
+  return readText(join19(isAbsolute4(common2) ? common2 : resolve6(gitDir, common2), "config")) ?? "";
+}
+function remoteOf(config2) {
+  const urls = /* @__PURE__ */ new Map();
+  let remote = null;
+  for (const raw of config2.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    const section = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]/.exec(line);
+    if (section) {
+      remote = section[1].toLowerCase() === "remote" && section[2] !== void 0 ? unescape(section[2]) : null;
+      continue;
+    }
+    if (remote === null || urls.has(remote)) continue;
+    const kv = /^url\s*=\s*(.*)$/i.exec(line);
+    if (kv) urls.set(remote, configValue(kv[1]));
+  }
+  const url2 = urls.get("origin") ?? urls.values().next().value;
+  return url2 === void 0 ? null : stripCredentials(url2) || null;
+}
+function configValue(v2) {
+  let out = "";
+  let quoted = false;
+  for (let i2 = 0; i2 < v2.length; i2++) {
+    const c3 = v2[i2];
+    if (c3 === '"') quoted = !quoted;
+    else if (c3 === "\\" && i2 + 1 < v2.length) {
+      const n2 = v2[++i2];
+      out += n2 === "n" ? "\n" : n2 === "t" ? "	" : n2;
+    } else if (!quoted && (c3 === "#" || c3 === ";")) break;
+    else out += c3;
+  }
+  return out.trim();
+}
+function readText(path6) {
+  try {
+    return readFileSync9(path6, "utf8");
+  } catch {
+    return null;
+  }
+}
+var cache, unescape;
+var init_origin = __esm({
+  "src/core/git/origin.ts"() {
+    "use strict";
+    init_url();
+    cache = /* @__PURE__ */ new Map();
+    unescape = (s) => s.replace(/\\(.)/g, "$1");
+  }
+});
+
+// src/export/prepare-session.ts
+import { existsSync as existsSync11 } from "node:fs";
+async function prepareSession(gate, transcriptPath, opts = {}) {
+  const { session, entries } = opts.withEntries ? await loadSessionWithEntries(gate, transcriptPath) : { session: await gate.loadSession(transcriptPath), entries: void 0 };
   const firstPrompt = session.turns.flatMap((t) => t.events).find((e) => e.kind === "prompt");
   if (firstPrompt && firstPrompt.kind === "prompt" && !session.meta.firstPrompt) {
     const text = firstPrompt.text.trim();
     session.meta = { ...session.meta, firstPrompt: text.length > 500 ? `${text.slice(0, 499)}…` : text };
   }
+  session.meta = withGitOrigin(session.meta);
   const redaction = session.redaction ?? { total: 0, byRule: {} };
-  return { session, redaction };
+  return { session, redaction, ...entries ? { entries } : {} };
+}
+function withGitOrigin(meta3) {
+  if (meta3.cwd === void 0 || meta3.gitRoot !== void 0 || !existsSync11(meta3.cwd)) return meta3;
+  const git = gitOriginOf(meta3.cwd);
+  if (git === null || git.root.length > 4096) return meta3;
+  const remote = git.remote !== null && git.remote.length <= 2e3 ? { gitRemote: git.remote } : {};
+  return { ...meta3, gitRoot: git.root, ...remote };
 }
 var init_prepare_session = __esm({
-  "src/cli/push/prepare-session.ts"() {
+  "src/export/prepare-session.ts"() {
     "use strict";
-  }
-});
-
-// src/core/model/event-numbering.ts
-function numberSessionEvents(session) {
-  const items = [];
-  const turnOfToolUse = /* @__PURE__ */ new Map();
-  let seq = 0;
-  for (const turn of session.turns) {
-    for (const event of turn.events) {
-      if (event.kind === "tool_call") turnOfToolUse.set(event.toolUseId, turn.index);
-      items.push({ seq: seq++, turnIndex: turn.index, event });
-    }
-  }
-  for (const sc of session.sidechains) {
-    const turnIndex = sc.toolUseId ? turnOfToolUse.get(sc.toolUseId) ?? 0 : 0;
-    sc.events.forEach(
-      (event, i2) => items.push({ seq: i2, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } })
-    );
-  }
-  return items;
-}
-var init_event_numbering = __esm({
-  "src/core/model/event-numbering.ts"() {
-    "use strict";
-  }
-});
-
-// src/cli/push/upload-session.ts
-async function uploadSession(client, gate, session, opts = {}) {
-  const push = (s) => client.sessions.push(
-    gate.body({
-      session: s,
-      ...opts.postId ? { postId: opts.postId } : opts.createPost ? { createPost: true } : {},
-      ...opts.title ? { title: opts.title } : {},
-      ...opts.visibility ? { visibility: opts.visibility } : {},
-      source: opts.source ?? "cli-upload"
-    })
-  );
-  if (JSON.stringify(session).length <= PUSH_MAX_BYTES) return push(session);
-  let batch = [];
-  let bytes = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    const body = gate.body(
-      { events: batch, meta: session.meta, source: opts.source ?? "cli-upload" },
-      session.meta.id
-    );
-    await client.sessions.appendEvents(session.meta.id, body, { timeoutMs: 12e4 });
-    batch = [];
-    bytes = 0;
-  };
-  for (const item of numberSessionEvents(session)) {
-    const size = JSON.stringify(item).length;
-    if (batch.length && (bytes + size > CHUNK_BYTES || batch.length >= 5e3)) await flush();
-    batch.push(item);
-    bytes += size;
-  }
-  await flush();
-  const skeleton = {
-    ...session,
-    turns: session.turns.map((t) => ({ ...t, events: [] })),
-    sidechains: session.sidechains.map((sc) => ({ ...sc, events: [] }))
-  };
-  const res = await push(skeleton);
-  return res;
-}
-var PUSH_MAX_BYTES, CHUNK_BYTES;
-var init_upload_session = __esm({
-  "src/cli/push/upload-session.ts"() {
-    "use strict";
-    init_event_numbering();
-    PUSH_MAX_BYTES = 24 * 1024 * 1024;
-    CHUNK_BYTES = 8 * 1024 * 1024;
+    init_origin();
+    init_read_entries();
   }
 });
 
@@ -58454,11 +59446,17 @@ async function pushSession(ctx, input2) {
   const visibility = input2.visibility ?? "private";
   const res = await withClient(
     ctx,
-    (c3) => uploadSession(c3, gate, session, {
-      ...input2.postId ? { postId: input2.postId } : { createPost: true },
-      ...input2.title ? { title: input2.title } : {},
-      ...input2.visibility ? { visibility: input2.visibility } : {}
-    })
+    (c3) => uploadSession(
+      c3,
+      gate,
+      session,
+      {
+        ...input2.postId ? { postId: input2.postId } : { createPost: true },
+        ...input2.title ? { title: input2.title } : {},
+        ...input2.visibility ? { visibility: input2.visibility } : {}
+      },
+      { transcriptPath: transcript }
+    )
   );
   return {
     sessionId: res.sessionId,
@@ -58916,11 +59914,11 @@ var init_parse3 = __esm({
 });
 
 // src/core/routine/merge.ts
-function isPlainObject2(v2) {
+function isPlainObject3(v2) {
   return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
 }
 function deepMerge(base2, over) {
-  if (!isPlainObject2(base2) || !isPlainObject2(over)) return over === void 0 ? base2 : over;
+  if (!isPlainObject3(base2) || !isPlainObject3(over)) return over === void 0 ? base2 : over;
   const out = { ...base2 };
   for (const [k, v2] of Object.entries(over)) out[k] = deepMerge(base2[k], v2);
   return out;
@@ -58991,24 +59989,24 @@ var init_routine = __esm({
 });
 
 // src/handoff/plugin-root.ts
-import { existsSync as existsSync10 } from "node:fs";
-import { dirname as dirname9, join as join17, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync12 } from "node:fs";
+import { dirname as dirname11, join as join20, resolve as resolve7 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function hasRoutines(dir) {
-  return existsSync10(join17(dir, "routines", "handoff.json"));
+  return existsSync12(join20(dir, "routines", "handoff.json"));
 }
 function findPluginRoot(env, fromUrl = import.meta.url) {
   const explicit = env.BATON_PLUGIN_ROOT || env.CLAUDE_PLUGIN_ROOT;
-  if (explicit && hasRoutines(resolve5(explicit))) return resolve5(explicit);
+  if (explicit && hasRoutines(resolve7(explicit))) return resolve7(explicit);
   let dir;
   try {
-    dir = dirname9(fileURLToPath2(fromUrl));
+    dir = dirname11(fileURLToPath2(fromUrl));
   } catch {
     return null;
   }
   for (let i2 = 0; i2 < 8; i2++) {
     if (hasRoutines(dir)) return dir;
-    const parent = dirname9(dir);
+    const parent = dirname11(dir);
     if (parent === dir) break;
     dir = parent;
   }
@@ -59021,11 +60019,11 @@ var init_plugin_root = __esm({
 });
 
 // src/handoff/load-routine.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join18, resolve as resolve6 } from "node:path";
-function readText(path6, what) {
+import { readFileSync as readFileSync10 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join21, resolve as resolve8 } from "node:path";
+function readText2(path6, what) {
   try {
-    return readFileSync7(path6, "utf8");
+    return readFileSync10(path6, "utf8");
   } catch (err) {
     const code3 = err.code;
     throw new BatonError(code3 === "ENOENT" ? "not_found" : "io", `${what} not found: ${path6}`, {
@@ -59039,23 +60037,23 @@ function looksLikePath(ref) {
 function loadRoutine(opts) {
   const root = findPluginRoot(opts.env);
   let routineFile;
-  if (opts.routineFile) routineFile = resolve6(opts.cwd, opts.routineFile);
-  else if (root) routineFile = join18(root, "routines", "handoff.json");
+  if (opts.routineFile) routineFile = resolve8(opts.cwd, opts.routineFile);
+  else if (root) routineFile = join21(root, "routines", "handoff.json");
   else
     throw new BatonError(
       "not_found",
       "cannot find routines/handoff.json (set BATON_PLUGIN_ROOT to the plugin folder)"
     );
-  let routine = parseRoutine(readText(routineFile, "routine file"), routineFile);
+  let routine = parseRoutine(readText2(routineFile, "routine file"), routineFile);
   if (!opts.preset) return { routine, routineFile, presetName: null, presetFile: null };
   let presetFile;
   if (looksLikePath(opts.preset))
-    presetFile = isAbsolute4(opts.preset) ? opts.preset : resolve6(opts.cwd, opts.preset);
+    presetFile = isAbsolute5(opts.preset) ? opts.preset : resolve8(opts.cwd, opts.preset);
   else if (!/^[a-z][a-z0-9-]*$/.test(opts.preset)) {
     throw new BatonError("invalid_input", `--preset: "${opts.preset}" is not a preset name or a .json file`);
-  } else if (root) presetFile = join18(root, "routines", "presets", `${opts.preset}.json`);
+  } else if (root) presetFile = join21(root, "routines", "presets", `${opts.preset}.json`);
   else throw new BatonError("not_found", `cannot find the presets folder for preset "${opts.preset}"`);
-  const preset = parsePreset(readText(presetFile, `preset "${opts.preset}"`), presetFile);
+  const preset = parsePreset(readText2(presetFile, `preset "${opts.preset}"`), presetFile);
   routine = applyPreset(routine, preset, `preset ${preset.name} (${presetFile})`);
   return { routine, routineFile, presetName: preset.name, presetFile };
 }
@@ -59069,7 +60067,7 @@ var init_load_routine = __esm({
 });
 
 // node_modules/is-plain-obj/index.js
-function isPlainObject3(value) {
+function isPlainObject4(value) {
   if (typeof value !== "object" || value === null) {
     return false;
   }
@@ -59107,7 +60105,7 @@ var init_parameters = __esm({
     init_file_url();
     normalizeParameters = (rawFile, rawArguments = [], rawOptions = {}) => {
       const filePath2 = safeNormalizeFileUrl(rawFile, "First argument");
-      const [commandArguments, options2] = isPlainObject3(rawArguments) ? [[], rawArguments] : [rawArguments, rawOptions];
+      const [commandArguments, options2] = isPlainObject4(rawArguments) ? [[], rawArguments] : [rawArguments, rawOptions];
       if (!Array.isArray(commandArguments)) {
         throw new TypeError(`Second argument must be either an array of arguments or an options object: ${commandArguments}`);
       }
@@ -59119,7 +60117,7 @@ var init_parameters = __esm({
       if (nullByteArgument !== void 0) {
         throw new TypeError(`Arguments cannot contain null bytes ("\\0"): ${nullByteArgument}`);
       }
-      if (!isPlainObject3(options2)) {
+      if (!isPlainObject4(options2)) {
         throw new TypeError(`Last argument must be an options object: ${options2}`);
       }
       return [filePath2, normalizedArguments, options2];
@@ -59264,7 +60262,7 @@ var init_template = __esm({
       if (typeOfExpression === "number") {
         return String(expression);
       }
-      if (isPlainObject3(expression) && ("stdout" in expression || "isMaxBuffer" in expression)) {
+      if (isPlainObject4(expression) && ("stdout" in expression || "isMaxBuffer" in expression)) {
         return getSubprocessResult(expression);
       }
       if (expression instanceof ChildProcess || Object.prototype.toString.call(expression) === "[object Promise]") {
@@ -59319,7 +60317,7 @@ var init_specific = __esm({
       return addDefaultValue(optionArray, optionName);
     };
     getStdioLength = ({ stdio }) => Array.isArray(stdio) ? Math.max(stdio.length, STANDARD_STREAMS_ALIASES.length) : STANDARD_STREAMS_ALIASES.length;
-    normalizeFdSpecificValue = (optionValue, optionArray, optionName) => isPlainObject3(optionValue) ? normalizeOptionObject(optionValue, optionArray, optionName) : optionArray.fill(optionValue);
+    normalizeFdSpecificValue = (optionValue, optionArray, optionName) => isPlainObject4(optionValue) ? normalizeOptionObject(optionValue, optionArray, optionName) : optionArray.fill(optionValue);
     normalizeOptionObject = (optionValue, optionArray, optionName) => {
       for (const fdName of Object.keys(optionValue).sort(compareFdName)) {
         for (const fdNumber of parseFdName(fdName, optionName, optionArray)) {
@@ -59748,11 +60746,11 @@ var hasColors, format, reset, bold, dim, italic, underline, underlineDouble, und
 var init_base = __esm({
   "node_modules/yoctocolors/base.js"() {
     hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-    format = (open4, close) => {
+    format = (open5, close) => {
       if (!hasColors) {
         return (input2) => input2;
       }
-      const openCode = `\x1B[${open4}m`;
+      const openCode = `\x1B[${open5}m`;
       const closeCode = `\x1B[${close}m`;
       return (input2) => {
         const string4 = input2 + "";
@@ -60068,15 +61066,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat4, path6, options2) {
-      if (!stat4.isSymbolicLink() && !stat4.isFile()) {
+    function checkStat(stat6, path6, options2) {
+      if (!stat6.isSymbolicLink() && !stat6.isFile()) {
         return false;
       }
       return checkPathExt(path6, options2);
     }
     function isexe(path6, options2, cb) {
-      fs.stat(path6, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, path6, options2));
+      fs.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, path6, options2));
       });
     }
     function sync(path6, options2) {
@@ -60092,20 +61090,20 @@ var require_mode = __commonJS({
     isexe.sync = sync;
     var fs = __require("fs");
     function isexe(path6, options2, cb) {
-      fs.stat(path6, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, options2));
+      fs.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, options2));
       });
     }
     function sync(path6, options2) {
       return checkStat(fs.statSync(path6), options2);
     }
-    function checkStat(stat4, options2) {
-      return stat4.isFile() && checkMode(stat4, options2);
+    function checkStat(stat6, options2) {
+      return stat6.isFile() && checkMode(stat6, options2);
     }
-    function checkMode(stat4, options2) {
-      var mod = stat4.mode;
-      var uid = stat4.uid;
-      var gid = stat4.gid;
+    function checkMode(stat6, options2) {
+      var mod = stat6.mode;
+      var uid = stat6.uid;
+      var gid = stat6.gid;
       var myUid = options2.uid !== void 0 ? options2.uid : process.getuid && process.getuid();
       var myGid = options2.gid !== void 0 ? options2.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -60139,12 +61137,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve13, reject) {
+        return new Promise(function(resolve17, reject) {
           isexe(path6, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve13(is);
+              resolve17(is);
             }
           });
         });
@@ -60210,27 +61208,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step2 = (i2) => new Promise((resolve13, reject) => {
+      const step2 = (i2) => new Promise((resolve17, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve13(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve17(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve13(subStep(p, i2, 0));
+        resolve17(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve13, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve17, reject) => {
         if (ii === pathExt.length)
-          return resolve13(step2(i2 + 1));
+          return resolve17(step2(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve13(p + ext);
+              return resolve17(p + ext);
           }
-          return resolve13(subStep(p, i2, ii + 1));
+          return resolve17(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step2(0).then((res) => cb(null, res), cb) : step2(0);
@@ -60522,7 +61520,7 @@ var require_cross_spawn = __commonJS({
     var cp = __require("child_process");
     var parse4 = require_parse2();
     var enoent = require_enoent();
-    function spawn3(command, args, options2) {
+    function spawn4(command, args, options2) {
       const parsed = parse4(command, args, options2);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
@@ -60534,8 +61532,8 @@ var require_cross_spawn = __commonJS({
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
     }
-    module2.exports = spawn3;
-    module2.exports.spawn = spawn3;
+    module2.exports = spawn4;
+    module2.exports.spawn = spawn4;
     module2.exports.sync = spawnSync2;
     module2.exports._parse = parse4;
     module2.exports._enoent = enoent;
@@ -60980,7 +61978,7 @@ var init_core3 = __esm({
 });
 
 // node_modules/human-signals/build/src/signals.js
-import { constants as constants3 } from "node:os";
+import { constants as constants4 } from "node:os";
 var getSignals, normalizeSignal;
 var init_signals = __esm({
   "node_modules/human-signals/build/src/signals.js"() {
@@ -61001,7 +61999,7 @@ var init_signals = __esm({
     }) => {
       const {
         signals: { [name]: constantSignal }
-      } = constants3;
+      } = constants4;
       const supported = constantSignal !== void 0;
       const number4 = supported ? constantSignal : defaultNumber;
       return { name, number: number4, description, supported, action, forced, standard };
@@ -61010,7 +62008,7 @@ var init_signals = __esm({
 });
 
 // node_modules/human-signals/build/src/main.js
-import { constants as constants4 } from "node:os";
+import { constants as constants5 } from "node:os";
 var getSignalsByName, getSignalByName, signalsByName, getSignalsByNumber, getSignalByNumber, findSignalByNumber, signalsByNumber;
 var init_main = __esm({
   "node_modules/human-signals/build/src/main.js"() {
@@ -61058,7 +62056,7 @@ var init_main = __esm({
       };
     };
     findSignalByNumber = (number4, signals2) => {
-      const signal = signals2.find(({ name }) => constants4.signals[name] === number4);
+      const signal = signals2.find(({ name }) => constants5.signals[name] === number4);
       if (signal !== void 0) {
         return signal;
       }
@@ -61069,7 +62067,7 @@ var init_main = __esm({
 });
 
 // node_modules/execa/lib/terminate/signal.js
-import { constants as constants5 } from "node:os";
+import { constants as constants6 } from "node:os";
 var normalizeKillSignal, normalizeSignalArgument, normalizeSignal2, normalizeSignalInteger, getSignalsIntegerToName, signalsIntegerToName, normalizeSignalName, getAvailableSignals, getAvailableSignalNames, getAvailableSignalIntegers, getSignalDescription;
 var init_signal = __esm({
   "node_modules/execa/lib/terminate/signal.js"() {
@@ -61099,13 +62097,13 @@ ${getAvailableSignals()}`);
       throw new TypeError(`Invalid ${optionName} ${signalInteger}: this signal integer does not exist.
 ${getAvailableSignals()}`);
     };
-    getSignalsIntegerToName = () => new Map(Object.entries(constants5.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
+    getSignalsIntegerToName = () => new Map(Object.entries(constants6.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
     signalsIntegerToName = getSignalsIntegerToName();
     normalizeSignalName = (signalName, optionName) => {
-      if (signalName in constants5.signals) {
+      if (signalName in constants6.signals) {
         return signalName;
       }
-      if (signalName.toUpperCase() in constants5.signals) {
+      if (signalName.toUpperCase() in constants6.signals) {
         throw new TypeError(`Invalid ${optionName} '${signalName}': please rename it to '${signalName.toUpperCase()}'.`);
       }
       throw new TypeError(`Invalid ${optionName} '${signalName}': this signal name does not exist.
@@ -61113,8 +62111,8 @@ ${getAvailableSignals()}`);
     };
     getAvailableSignals = () => `Available signal names: ${getAvailableSignalNames()}.
 Available signal numbers: ${getAvailableSignalIntegers()}.`;
-    getAvailableSignalNames = () => Object.keys(constants5.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
-    getAvailableSignalIntegers = () => [...new Set(Object.values(constants5.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
+    getAvailableSignalNames = () => Object.keys(constants6.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
+    getAvailableSignalIntegers = () => [...new Set(Object.values(constants6.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
     getSignalDescription = (signal) => signalsByName[signal].description;
   }
 });
@@ -61310,8 +62308,8 @@ var init_deferred = __esm({
   "node_modules/execa/lib/utils/deferred.js"() {
     createDeferred = () => {
       const methods = {};
-      const promise2 = new Promise((resolve13, reject) => {
-        Object.assign(methods, { resolve: resolve13, reject });
+      const promise2 = new Promise((resolve17, reject) => {
+        Object.assign(methods, { resolve: resolve17, reject });
       });
       return Object.assign(promise2, methods);
     };
@@ -62047,7 +63045,7 @@ Please rename it to one of: ${correctEncodings}.`);
 });
 
 // node_modules/execa/lib/arguments/cwd.js
-import { statSync as statSync4 } from "node:fs";
+import { statSync as statSync6 } from "node:fs";
 import path4 from "node:path";
 import process5 from "node:process";
 var normalizeCwd, getDefaultCwd, fixCwdError;
@@ -62073,7 +63071,7 @@ ${error62.message}`;
       }
       let cwdStat;
       try {
-        cwdStat = statSync4(cwd);
+        cwdStat = statSync6(cwd);
       } catch (error62) {
         return `The "cwd" option is invalid: ${cwd}.
 ${error62.message}
@@ -63340,10 +64338,10 @@ var init_type = __esm({
     isGenerator = (value) => isAsyncGenerator(value) || isSyncGenerator(value);
     isAsyncGenerator = (value) => Object.prototype.toString.call(value) === "[object AsyncGeneratorFunction]";
     isSyncGenerator = (value) => Object.prototype.toString.call(value) === "[object GeneratorFunction]";
-    isTransformOptions = (value) => isPlainObject3(value) && (value.transform !== void 0 || value.final !== void 0);
+    isTransformOptions = (value) => isPlainObject4(value) && (value.transform !== void 0 || value.final !== void 0);
     isUrl = (value) => Object.prototype.toString.call(value) === "[object URL]";
     isRegularUrl = (value) => isUrl(value) && value.protocol !== "file:";
-    isFilePathObject = (value) => isPlainObject3(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value.file);
+    isFilePathObject = (value) => isPlainObject4(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value.file);
     FILE_PATH_KEYS = /* @__PURE__ */ new Set(["file", "append"]);
     isFilePathString = (file2) => typeof file2 === "string";
     isUnknownStdioString = (type, value) => type === "native" && typeof value === "string" && !KNOWN_STDIO_STRINGS.has(value);
@@ -63475,7 +64473,7 @@ var init_normalize = __esm({
       };
     };
     normalizeTransformStream = ({ stdioItem, stdioItem: { value }, index, newTransforms, direction }) => {
-      const { transform: transform2, objectMode } = isPlainObject3(value) ? value : { transform: value };
+      const { transform: transform2, objectMode } = isPlainObject4(value) ? value : { transform: value };
       const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
       return {
         ...stdioItem,
@@ -63489,7 +64487,7 @@ var init_normalize = __esm({
         binary: binaryOption = false,
         preserveNewlines = false,
         objectMode
-      } = isPlainObject3(value) ? value : { transform: value };
+      } = isPlainObject4(value) ? value : { transform: value };
       const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
       const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
       return {
@@ -63616,7 +64614,7 @@ var init_stdio_option = __esm({
 });
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream, handleNativeStreamSync, getTargetFd, getTargetFdNumber, handleNativeStreamAsync, getStandardStream;
 var init_native = __esm({
@@ -63657,7 +64655,7 @@ var init_native = __esm({
       if (tty2.isatty(targetFdNumber)) {
         throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
       }
-      return { type: "uint8Array", value: bufferToUint8Array(readFileSync8(targetFdNumber)), optionName };
+      return { type: "uint8Array", value: bufferToUint8Array(readFileSync11(targetFdNumber)), optionName };
     };
     getTargetFdNumber = (value, fdNumber) => {
       if (value === "inherit") {
@@ -63993,7 +64991,7 @@ For example, you can use the \`pathToFileURL()\` method of the \`url\` core modu
 });
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 var handleStdioSync, forbiddenIfSync, forbiddenNativeIfSync, throwInvalidSyncValue, addProperties, addPropertiesSync;
 var init_handle_sync = __esm({
   "node_modules/execa/lib/stdio/handle-sync.js"() {
@@ -64027,8 +65025,8 @@ var init_handle_sync = __esm({
     addPropertiesSync = {
       input: {
         ...addProperties,
-        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync9(value))] }),
-        filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync9(file2))] }),
+        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync12(value))] }),
+        filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync12(file2))] }),
         fileNumber: forbiddenIfSync,
         iterable: ({ value }) => ({ contents: [...value] }),
         string: ({ value }) => ({ contents: [value] }),
@@ -65986,7 +66984,7 @@ var init_setup = __esm({
     init_streaming();
     init_abort();
     pipeToSubprocess = (sourceInfo, ...pipeArguments) => {
-      if (isPlainObject3(pipeArguments[0])) {
+      if (isPlainObject4(pipeArguments[0])) {
         return pipeToSubprocess.bind(void 0, {
           ...sourceInfo,
           boundOptions: { ...sourceInfo.boundOptions, ...pipeArguments[0] }
@@ -66609,11 +67607,11 @@ var init_concurrent = __esm({
       const promises = weakMap.get(stream);
       const promise2 = createDeferred();
       promises.push(promise2);
-      const resolve13 = promise2.resolve.bind(promise2);
-      return { resolve: resolve13, promises };
+      const resolve17 = promise2.resolve.bind(promise2);
+      return { resolve: resolve17, promises };
     };
-    waitForConcurrentStreams = async ({ resolve: resolve13, promises }, subprocess) => {
-      resolve13();
+    waitForConcurrentStreams = async ({ resolve: resolve17, promises }, subprocess) => {
+      resolve17();
       const [isSubprocessExit] = await Promise.race([
         Promise.allSettled([true, subprocess]),
         Promise.all([false, ...promises])
@@ -67177,7 +68175,7 @@ var init_bind = __esm({
       return { ...boundOptions, ...newOptions };
     };
     mergeOption = (optionName, boundOptionValue, optionValue) => {
-      if (DEEP_OPTIONS.has(optionName) && isPlainObject3(boundOptionValue) && isPlainObject3(optionValue)) {
+      if (DEEP_OPTIONS.has(optionName) && isPlainObject4(boundOptionValue) && isPlainObject4(optionValue)) {
         return { ...boundOptionValue, ...optionValue };
       }
       return optionValue;
@@ -67211,7 +68209,7 @@ var init_create = __esm({
       return boundExeca;
     };
     callBoundExeca = ({ mapArguments, deepOptions = {}, boundOptions = {}, setBoundExeca, createNested }, firstArgument, ...nextArguments) => {
-      if (isPlainObject3(firstArgument)) {
+      if (isPlainObject4(firstArgument)) {
         return createNested(mapArguments, mergeOptions(boundOptions, firstArgument), setBoundExeca);
       }
       const { file: file2, commandArguments, options: options2, isSync } = parseArguments({
@@ -67320,16 +68318,16 @@ var init_execa = __esm({
 });
 
 // src/handoff/clipboard.ts
-import { accessSync, constants as constants6 } from "node:fs";
-import { delimiter, join as join19 } from "node:path";
+import { accessSync, constants as constants7 } from "node:fs";
+import { delimiter, join as join22 } from "node:path";
 function onPath(env, name, platform2) {
   const dirs = (env.PATH ?? env.Path ?? "").split(delimiter).filter(Boolean);
   const exts = platform2 === "win32" ? [".exe", ".cmd", ""] : [""];
   for (const dir of dirs) {
     for (const ext of exts) {
-      const candidate = join19(dir, name + ext);
+      const candidate = join22(dir, name + ext);
       try {
-        accessSync(candidate, constants6.X_OK);
+        accessSync(candidate, constants7.X_OK);
         return candidate;
       } catch {
       }
@@ -67383,15 +68381,15 @@ function slugify2(text) {
 function pad(n2, width = 2) {
   return String(n2).padStart(width, "0");
 }
-function stampOf(date5) {
-  return `${date5.getUTCFullYear()}-${pad(date5.getUTCMonth() + 1)}-${pad(date5.getUTCDate())}-${pad(date5.getUTCHours())}${pad(
-    date5.getUTCMinutes()
-  )}${pad(date5.getUTCSeconds())}`;
+function stampOf(date6) {
+  return `${date6.getUTCFullYear()}-${pad(date6.getUTCMonth() + 1)}-${pad(date6.getUTCDate())}-${pad(date6.getUTCHours())}${pad(
+    date6.getUTCMinutes()
+  )}${pad(date6.getUTCSeconds())}`;
 }
-function makeContextId(topic, date5, fallbackTopic = "session") {
-  if (Number.isNaN(date5.getTime())) throw new BatonError("invalid_input", "context id: invalid date");
+function makeContextId(topic, date6, fallbackTopic = "session") {
+  if (Number.isNaN(date6.getTime())) throw new BatonError("invalid_input", "context id: invalid date");
   const slug = slugify2(topic) || slugify2(fallbackTopic) || "session";
-  return `${slug}-${stampOf(date5)}`;
+  return `${slug}-${stampOf(date6)}`;
 }
 function isContextId(value) {
   return CONTEXT_ID_RE.test(value);
@@ -67474,27 +68472,27 @@ var init_local_index = __esm({
 
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync11, readFileSync as readFileSync10 } from "node:fs";
-import { join as join20, relative, sep } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync13 } from "node:fs";
+import { join as join23, relative as relative2, sep as sep2 } from "node:path";
 function handoffsDir(dataDir) {
-  return join20(dataDir, "handoffs");
+  return join23(dataDir, "handoffs");
 }
 function indexPath(dataDir) {
-  return join20(handoffsDir(dataDir), "index.json");
+  return join23(handoffsDir(dataDir), "index.json");
 }
 function projectKey(name, path6) {
   const hash2 = createHash2("sha256").update(path6 ?? name).digest("hex").slice(0, 8);
   return `${slugify2(name) || "project"}-${hash2}`;
 }
 function documentPath(dataDir, key, contextId) {
-  return join20(handoffsDir(dataDir), key, `${contextId}.md`);
+  return join23(handoffsDir(dataDir), key, `${contextId}.md`);
 }
 function relativeToStore(dataDir, file2) {
-  return relative(handoffsDir(dataDir), file2).split(sep).join("/");
+  return relative2(handoffsDir(dataDir), file2).split(sep2).join("/");
 }
 function readIndex(dataDir) {
   try {
-    return parseIndex(readFileSync10(indexPath(dataDir), "utf8"));
+    return parseIndex(readFileSync13(indexPath(dataDir), "utf8"));
   } catch {
     return emptyIndex();
   }
@@ -67510,7 +68508,7 @@ function updateIndexEntry(dataDir, contextId, patch) {
   addToIndex(dataDir, { ...entry, ...patch });
 }
 function resolveStoredFile(dataDir, entry) {
-  return join20(handoffsDir(dataDir), ...entry.file.split("/"));
+  return join23(handoffsDir(dataDir), ...entry.file.split("/"));
 }
 var init_local_store = __esm({
   "src/handoff/local-store.ts"() {
@@ -67522,11 +68520,11 @@ var init_local_store = __esm({
 });
 
 // src/handoff/steps/deliver.ts
-import { join as join21 } from "node:path";
+import { join as join24 } from "node:path";
 async function runDeliver(opts, state, ctx) {
   if (state.text === null || state.contextId === null)
     throw new BatonError("invalid_input", "deliver needs a render step before it");
-  const file2 = join21(handoffsDir(ctx.dataDir), "transfer", `${state.contextId}.txt`);
+  const file2 = join24(handoffsDir(ctx.dataDir), "transfer", `${state.contextId}.txt`);
   const tool = opts.clipboard ? findClipboardTool(ctx.env) : null;
   if (ctx.dryRun) {
     if (tool) state.plan.push(`copy ${state.text.length} chars to the clipboard with ${tool.name}`);
@@ -67567,7 +68565,7 @@ var init_deliver = __esm({
 });
 
 // src/handoff/git.ts
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 function createGitRunner(opts) {
   return async (cwd, args) => {
     const r = await execa("git", args, {
@@ -67608,9 +68606,6 @@ async function remoteUrl(git, root) {
   }
   return stripCredentials(r.stdout.trim()) || null;
 }
-function stripCredentials(url2) {
-  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
-}
 async function statusEntries(git, root) {
   const r = await git(root, ["status", "--porcelain=v1", "-z", "--untracked-files=all"]);
   if (!r.ok) return [];
@@ -67635,39 +68630,40 @@ async function recentCommits(git, root, n2, since2) {
   if (!r.ok) return [];
   const sinceMs = since2 ? Date.parse(since2) : NaN;
   return r.stdout.split("\n").filter((l3) => l3.includes("")).map((line) => {
-    const [sha = "", subject = "", date5 = ""] = line.split("");
-    return { sha, subject, date: date5, inSession: Number.isFinite(sinceMs) && Date.parse(date5) >= sinceMs };
+    const [sha = "", subject = "", date6 = ""] = line.split("");
+    return { sha, subject, date: date6, inSession: Number.isFinite(sinceMs) && Date.parse(date6) >= sinceMs };
   });
 }
 function projectNameOf(root) {
-  return basename6(root) || root;
+  return basename7(root) || root;
 }
 var init_git = __esm({
   "src/handoff/git.ts"() {
     "use strict";
     init_execa();
+    init_url();
   }
 });
 
 // src/handoff/steps/git-facts.ts
-import { existsSync as existsSync12, statSync as statSync5 } from "node:fs";
-import { basename as basename7, dirname as dirname10, relative as relative2, resolve as resolve7, sep as sep2 } from "node:path";
+import { existsSync as existsSync14, statSync as statSync7 } from "node:fs";
+import { basename as basename8, dirname as dirname12, relative as relative3, resolve as resolve9, sep as sep3 } from "node:path";
 function existingDir(path6) {
   let dir = path6;
   for (let i2 = 0; i2 < 64; i2++) {
     try {
-      if (existsSync12(dir) && statSync5(dir).isDirectory()) return dir;
+      if (existsSync14(dir) && statSync7(dir).isDirectory()) return dir;
     } catch {
     }
-    const parent = dirname10(dir);
+    const parent = dirname12(dir);
     if (parent === dir) return null;
     dir = parent;
   }
   return null;
 }
 function inside(root, path6) {
-  const rel = relative2(root, path6);
-  return rel !== "" && !rel.startsWith("..") && !rel.startsWith(sep2) && !/^[a-zA-Z]:/.test(rel);
+  const rel = relative3(root, path6);
+  return rel !== "" && !rel.startsWith("..") && !rel.startsWith(sep3) && !/^[a-zA-Z]:/.test(rel);
 }
 function classify(status, sessionFiles, maxFiles) {
   const created = /* @__PURE__ */ new Set();
@@ -67710,7 +68706,7 @@ async function projectFacts(git, root, isMain, opts, sessionFiles, since2) {
 }
 async function runGitFacts(opts, state, ctx) {
   const git = createGitRunner({ timeoutMs: opts.timeoutMs, env: ctx.env });
-  const cwd = resolve7(ctx.cwd);
+  const cwd = resolve9(ctx.cwd);
   const touched = state.session?.files ?? { created: [], modified: [] };
   const mainRoot = await repoRoot(git, cwd);
   const rootOfDir = /* @__PURE__ */ new Map();
@@ -67720,11 +68716,11 @@ async function runGitFacts(opts, state, ctx) {
   const outside = { created: [], modified: [] };
   for (const kind of ["created", "modified"]) {
     for (const file2 of touched[kind]) {
-      const abs = resolve7(cwd, file2);
+      const abs = resolve9(cwd, file2);
       let root = null;
       if (mainRoot && inside(mainRoot, abs)) root = mainRoot;
       else if (opts.repos === "cwd+session") {
-        const dir = existingDir(dirname10(abs));
+        const dir = existingDir(dirname12(abs));
         if (dir !== null) {
           if (!rootOfDir.has(dir) && rootOfDir.size < MAX_DIRS) rootOfDir.set(dir, await repoRoot(git, dir));
           root = rootOfDir.get(dir) ?? null;
@@ -67736,7 +68732,7 @@ async function runGitFacts(opts, state, ctx) {
       }
       roots.add(root);
       if (!filesByRoot.has(root)) filesByRoot.set(root, { created: [], modified: [] });
-      filesByRoot.get(root)[kind].push(relative2(root, abs).split(sep2).join("/"));
+      filesByRoot.get(root)[kind].push(relative3(root, abs).split(sep3).join("/"));
     }
   }
   const since2 = state.session?.startedAt ?? null;
@@ -67755,7 +68751,7 @@ async function runGitFacts(opts, state, ctx) {
   }
   if (!mainRoot) {
     projects.unshift({
-      name: basename7(cwd) || cwd,
+      name: basename8(cwd) || cwd,
       root: cwd,
       isRepo: false,
       isMain: true,
@@ -68746,7 +69742,7 @@ var require_timestamp = __commonJS({
       return false;
     }
     function constructYamlTimestamp(data) {
-      var match, year, month, day, hour, minute, second, fraction = 0, delta = null, tz_hour, tz_minute, date5;
+      var match, year, month, day, hour, minute, second, fraction = 0, delta = null, tz_hour, tz_minute, date6;
       match = YAML_DATE_REGEXP.exec(data);
       if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
       if (match === null) throw new Error("Date resolve error");
@@ -68772,9 +69768,9 @@ var require_timestamp = __commonJS({
         delta = (tz_hour * 60 + tz_minute) * 6e4;
         if (match[9] === "-") delta = -delta;
       }
-      date5 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-      if (delta) date5.setTime(date5.getTime() - delta);
-      return date5;
+      date6 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+      if (delta) date6.setTime(date6.getTime() - delta);
+      return date6;
     }
     function representYamlTimestamp(object2) {
       return object2.toISOString();
@@ -71067,12 +72063,12 @@ var require_stringify = __commonJS({
         throw new TypeError('expected "' + language + '.stringify" to be a function');
       }
       data = Object.assign({}, file2.data, data);
-      const open4 = opts.delimiters[0];
+      const open5 = opts.delimiters[0];
       const close = opts.delimiters[1];
       const matter4 = engine.stringify(data, options2).trim();
       let buf = "";
       if (matter4 !== "{}") {
-        buf = newline(open4) + newline(matter4) + newline(close);
+        buf = newline(open5) + newline(matter4) + newline(close);
       }
       if (typeof file2.excerpt === "string" && file2.excerpt !== "") {
         if (str4.indexOf(file2.excerpt.trim()) === -1) {
@@ -71100,11 +72096,11 @@ var require_excerpt = __commonJS({
       if (typeof opts.excerpt === "function") {
         return opts.excerpt(file2, opts);
       }
-      const sep4 = file2.data.excerpt_separator || opts.excerpt_separator;
-      if (sep4 == null && (opts.excerpt === false || opts.excerpt == null)) {
+      const sep6 = file2.data.excerpt_separator || opts.excerpt_separator;
+      if (sep6 == null && (opts.excerpt === false || opts.excerpt == null)) {
         return file2;
       }
-      const delimiter2 = typeof opts.excerpt === "string" ? opts.excerpt : sep4 || opts.delimiters[0];
+      const delimiter2 = typeof opts.excerpt === "string" ? opts.excerpt : sep6 || opts.delimiters[0];
       const idx = file2.content.indexOf(delimiter2);
       if (idx !== -1) {
         file2.excerpt = file2.content.slice(0, idx);
@@ -71196,18 +72192,18 @@ var require_gray_matter = __commonJS({
     }
     function parseMatter(file2, options2) {
       const opts = defaults(options2);
-      const open4 = opts.delimiters[0];
+      const open5 = opts.delimiters[0];
       const close = "\n" + opts.delimiters[1];
       let str4 = file2.content;
       if (opts.language) {
         file2.language = opts.language;
       }
-      const openLen = open4.length;
-      if (!utils.startsWith(str4, open4, openLen)) {
+      const openLen = open5.length;
+      if (!utils.startsWith(str4, open5, openLen)) {
         excerpt(file2, opts);
         return file2;
       }
-      if (str4.charAt(openLen) === open4.slice(-1)) {
+      if (str4.charAt(openLen) === open5.slice(-1)) {
         return file2;
       }
       str4 = str4.slice(openLen);
@@ -71263,9 +72259,9 @@ var require_gray_matter = __commonJS({
     };
     matter4.language = function(str4, options2) {
       const opts = defaults(options2);
-      const open4 = opts.delimiters[0];
+      const open5 = opts.delimiters[0];
       if (matter4.test(str4)) {
-        str4 = str4.slice(open4.length);
+        str4 = str4.slice(open5.length);
       }
       const language = str4.slice(0, str4.search(/\r?\n/));
       return {
@@ -72011,7 +73007,7 @@ var init_transfer_prompt = __esm({
 
 // src/handoff/steps/render.ts
 import { homedir } from "node:os";
-import { existsSync as existsSync13 } from "node:fs";
+import { existsSync as existsSync15 } from "node:fs";
 function mainProject(state, ctx) {
   const main = state.git?.projects.find((p) => p.isMain) ?? state.git?.projects[0];
   return main ? { name: main.name, root: main.root } : { name: ctx.cwd.split(/[\\/]/).pop() || "session", root: ctx.cwd };
@@ -72019,7 +73015,7 @@ function mainProject(state, ctx) {
 function uniqueContextId(base2, ctx, key) {
   const taken = new Set(readIndex(ctx.dataDir).entries.map((e) => e.contextId));
   let id = base2;
-  for (let n2 = 2; n2 < 1e3 && (taken.has(id) || existsSync13(documentPath(ctx.dataDir, key, id))); n2++)
+  for (let n2 = 2; n2 < 1e3 && (taken.has(id) || existsSync15(documentPath(ctx.dataDir, key, id))); n2++)
     id = `${base2}-${n2}`;
   return id;
 }
@@ -72157,17 +73153,17 @@ var init_session_summary = __esm({
 });
 
 // src/handoff/steps/session-facts.ts
-import { dirname as dirname11, resolve as resolve8 } from "node:path";
+import { dirname as dirname13, resolve as resolve10 } from "node:path";
 function requestedSessionId(ctx) {
   const usable = (v2) => v2 && v2.trim() !== "" && !v2.includes("${") ? v2.trim() : null;
   return usable(ctx.sessionId) ?? usable(ctx.env.CLAUDE_CODE_SESSION_ID);
 }
 async function newestForDir(ctx) {
-  let dir = resolve8(ctx.cwd);
+  let dir = resolve10(ctx.cwd);
   for (let i2 = 0; i2 < 32; i2++) {
     const newest = await newestTranscript(ctx.claudeConfigDir, dir);
     if (newest && newest.projectDir === encodeProjectDir(dir)) return newest.path;
-    const parent = dirname11(dir);
+    const parent = dirname13(dir);
     if (parent === dir) break;
     dir = parent;
   }
@@ -72203,17 +73199,17 @@ var init_session_facts = __esm({
 });
 
 // src/handoff/steps/store.ts
-import { existsSync as existsSync14 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join22, normalize, relative as relative3, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync16 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join25, normalize, relative as relative4, resolve as resolve11 } from "node:path";
 function repoTarget(root, repoDir, contextId) {
-  if (isAbsolute5(repoDir) || normalize(repoDir).startsWith("..")) {
+  if (isAbsolute6(repoDir) || normalize(repoDir).startsWith("..")) {
     throw new BatonError(
       "invalid_input",
       `store.repoDir must be a folder inside the repository (got "${repoDir}")`
     );
   }
-  const file2 = resolve9(root, repoDir, `${contextId}.md`);
-  if (relative3(root, file2).startsWith("..")) {
+  const file2 = resolve11(root, repoDir, `${contextId}.md`);
+  if (relative4(root, file2).startsWith("..")) {
     throw new BatonError(
       "invalid_input",
       `store.repoDir must be a folder inside the repository (got "${repoDir}")`
@@ -72261,11 +73257,11 @@ async function runStore(opts, state, ctx) {
   const repoFile = repoDir ? repoTarget(root, repoDir, contextId) : null;
   if (ctx.dryRun) {
     if (opts.local)
-      state.plan.push(`write ${localFile}`, `update ${join22(ctx.dataDir, "handoffs", "index.json")}`);
+      state.plan.push(`write ${localFile}`, `update ${join25(ctx.dataDir, "handoffs", "index.json")}`);
     if (repoFile) state.plan.push(`write ${repoFile}`);
     return "dry run: nothing written";
   }
-  if (repoFile && existsSync14(repoFile)) throw new BatonError("already_exists", `${repoFile} already exists`);
+  if (repoFile && existsSync16(repoFile)) throw new BatonError("already_exists", `${repoFile} already exists`);
   const wrote = [];
   if (opts.local) {
     writeFileAtomic(localFile, state.text);
@@ -72576,7 +73572,7 @@ var init_create2 = __esm({
 });
 
 // src/handoff/find.ts
-import { existsSync as existsSync15, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync17, readFileSync as readFileSync14 } from "node:fs";
 function fromEntry(e) {
   return {
     contextId: e.contextId,
@@ -72602,7 +73598,7 @@ function fromSummary(s) {
   };
 }
 function localEntries(dataDir, project) {
-  const entries = readIndex(dataDir).entries.filter((e) => existsSync15(resolveStoredFile(dataDir, e)));
+  const entries = readIndex(dataDir).entries.filter((e) => existsSync17(resolveStoredFile(dataDir, e)));
   if (!project) return entries;
   const strong = entries.filter(
     (e) => entryMatchesProject(e, { path: project.path, remote: project.remote })
@@ -72628,7 +73624,7 @@ async function listHandoffs(ctx, opts) {
 }
 function readLocal(ctx, e) {
   const file2 = resolveStoredFile(ctx.dataDir, e);
-  const text = readFileSync11(file2, "utf8");
+  const text = readFileSync14(file2, "utf8");
   let document = null;
   try {
     document = parseDocument(text, file2);
@@ -72716,7 +73712,7 @@ async function fetchRemote(ctx, id, project) {
   }
 }
 async function findHandoff(ctx, ref, project) {
-  const all = readIndex(ctx.dataDir).entries.filter((e) => existsSync15(resolveStoredFile(ctx.dataDir, e)));
+  const all = readIndex(ctx.dataDir).entries.filter((e) => existsSync17(resolveStoredFile(ctx.dataDir, e)));
   if (ref === "latest") {
     const local = localEntries(ctx.dataDir, project)[0];
     const remote = (await remoteSummaries(ctx, project?.name ?? void 0, 1))[0];
@@ -72767,18 +73763,33 @@ var init_find = __esm({
 });
 
 // src/handoff/project.ts
-import { basename as basename8, resolve as resolve10 } from "node:path";
+import { basename as basename9, resolve as resolve12 } from "node:path";
 async function currentProject(cwd, env) {
   const git = createGitRunner({ timeoutMs: 5e3, env });
-  const dir = resolve10(cwd);
+  const dir = resolve12(cwd);
   const root = await repoRoot(git, dir);
-  if (!root) return { path: dir, name: basename8(dir) || dir, remote: null };
-  return { path: root, name: basename8(root) || root, remote: await remoteUrl(git, root) };
+  if (!root) return { path: dir, name: basename9(dir) || dir, remote: null };
+  return { path: root, name: basename9(root) || root, remote: await remoteUrl(git, root) };
 }
 var init_project = __esm({
   "src/handoff/project.ts"() {
     "use strict";
     init_git();
+  }
+});
+
+// src/handoff/resume-offer.ts
+async function resumeOffer(sessionId, claudeConfigDir2, trackerConfigured) {
+  if (!sessionId) return null;
+  const here = await findTranscriptById(sessionId, claudeConfigDir2).catch(() => null);
+  if (here !== null) return null;
+  const how = trackerConfigured ? `Fetch it from the tracker first: \`baton resume ${sessionId}\` writes it into this checkout's Claude Code project dir and prints the exact command to run.` : "With a tracker configured (`baton login`), `baton resume <id>` could fetch it.";
+  return `Session ${sessionId} is not on this machine, so \`claude --resume ${sessionId}\` alone would answer "No conversation found" here. ${how}`;
+}
+var init_resume_offer = __esm({
+  "src/handoff/resume-offer.ts"() {
+    "use strict";
+    init_locate();
   }
 });
 
@@ -72791,6 +73802,7 @@ var init_handoff = __esm({
     init_load_routine();
     init_find();
     init_project();
+    init_resume_offer();
     init_local_store();
     init_steps();
   }
@@ -72803,11 +73815,11 @@ __export(handoff_exports, {
   handoffCommand: () => handoffCommand,
   runHandoffCommand: () => runHandoffCommand
 });
-import { readFileSync as readFileSync12 } from "node:fs";
-import { resolve as resolve11 } from "node:path";
+import { readFileSync as readFileSync15 } from "node:fs";
+import { resolve as resolve13 } from "node:path";
 function withCwd(ctx, cwd) {
   if (cwd === void 0 || cwd.trim() === "") return ctx;
-  return { ...ctx, io: { ...ctx.io, cwd: resolve11(ctx.io.cwd, cwd) } };
+  return { ...ctx, io: { ...ctx.io, cwd: resolve13(ctx.io.cwd, cwd) } };
 }
 function trackerOf(ctx, localOnly) {
   const { trackerUrl, apiKey, allowInsecure } = ctx.config;
@@ -72822,9 +73834,9 @@ async function readStdin(stdin) {
 async function readNarrative(ref, ctx) {
   if (ref === void 0) return null;
   if (ref === "-") return readStdin(ctx.io.stdin);
-  const path6 = resolve11(ctx.io.cwd, ref);
+  const path6 = resolve13(ctx.io.cwd, ref);
   try {
-    return readFileSync12(path6, "utf8");
+    return readFileSync15(path6, "utf8");
   } catch (err) {
     throw new BatonError(
       "not_found",
@@ -72939,8 +73951,8 @@ async function runList(argv, outer) {
   }
   const lines = rows.map((r) => {
     const id = r.contextId ?? `tracker:${r.trackerId}`;
-    const date5 = r.createdAt.replace("T", " ").slice(0, 16);
-    return `${id}  ${date5}  ${r.project}${r.branch ? ` (${r.branch})` : ""}  session ${r.sessionId ?? "-"}  [${r.origin}]${r.topic ? `  ${r.topic}` : ""}`;
+    const date6 = r.createdAt.replace("T", " ").slice(0, 16);
+    return `${id}  ${date6}  ${r.project}${r.branch ? ` (${r.branch})` : ""}  session ${r.sessionId ?? "-"}  [${r.origin}]${r.topic ? `  ${r.topic}` : ""}`;
   });
   ctx.io.out(
     `Recent handoffs for ${scope}, newest first:
@@ -72970,14 +73982,22 @@ async function runShow(argv, outer) {
   const project = await projectFilter(ctx, values.project, false);
   try {
     const found = await findHandoff(findContext(ctx, values["local-only"] === true), ref, project);
+    const offer = await resumeOffer(
+      found.document?.meta.sessionId,
+      ctx.claudeConfigDir,
+      trackerOf(ctx, false) !== null
+    );
     if (values.json) {
-      printJson(ctx, { ...found, document: found.document });
+      printJson(ctx, { ...found, document: found.document, resumeOffer: offer });
     } else {
       ctx.io.err(
         `baton handoff: ${found.contextId ?? found.trackerId} from ${found.origin === "local" ? "the local store" : "the tracker"}${found.file ? ` (${found.file})` : ""}
 `
       );
       ctx.io.out(found.text.endsWith("\n") ? found.text : `${found.text}
+`);
+      if (offer) ctx.io.out(`
+> ${offer}
 `);
     }
     return 0;
@@ -73321,7 +74341,7 @@ var init_io = __esm({
 // src/cli/style.ts
 function paint(io) {
   const on6 = useColor(io);
-  const wrap2 = (open4, close) => (s) => on6 ? `\x1B[${open4}m${s}\x1B[${close}m` : s;
+  const wrap2 = (open5, close) => (s) => on6 ? `\x1B[${open5}m${s}\x1B[${close}m` : s;
   return {
     bold: wrap2(1, 22),
     dim: wrap2(2, 22),
@@ -73450,92 +74470,769 @@ ${body.join("\n")}
   }
 });
 
-// src/cli/commands/resume.ts
-var resume_exports = {};
-__export(resume_exports, {
-  resumeCommand: () => resumeCommand2
-});
-var HELP7, resumeCommand2;
-var init_resume = __esm({
-  "src/cli/commands/resume.ts"() {
+// src/resume/paths.ts
+import { join as join26 } from "node:path";
+function checkSessionId(id) {
+  if (!SESSION_ID.test(id) || id.includes(".."))
+    throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(id.slice(0, 80))}`);
+  return id;
+}
+function projectDirOf(claudeConfigDir2, cwd) {
+  return join26(projectsDir(claudeConfigDir2), encodeProjectDir(cwd));
+}
+function transcriptFile(projectDir, sessionId, subKey) {
+  if (subKey === "") return join26(projectDir, `${checkSessionId(sessionId)}.jsonl`);
+  const key = TranscriptSubKey.safeParse(subKey);
+  if (!key.success)
+    throw new BatonError(
+      "server",
+      `the tracker named a transcript file this client will not write: ${subKey}`
+    );
+  return join26(projectDir, checkSessionId(sessionId), ...`${key.data}.jsonl`.split("/"));
+}
+var SESSION_ID;
+var init_paths4 = __esm({
+  "src/resume/paths.ts"() {
     "use strict";
     init_api2();
     init_errors();
+    init_locate();
+    SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+  }
+});
+
+// src/resume/remote.ts
+function normalizeRemote(url2) {
+  let s = url2.trim();
+  const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/.exec(s);
+  if (scp && !/^[a-z]:\\/i.test(s)) s = `${scp[1]}/${scp[2]}`;
+  else s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^[^@/]*@/, "");
+  s = s.replace(/^([^/:]+):\d+\//, "$1/");
+  return s.replace(/\/+$/, "").replace(/\.git$/i, "").replace(/\/+$/, "").toLowerCase();
+}
+function sameRemote(a2, b) {
+  if (!a2 || !b) return false;
+  return normalizeRemote(a2) === normalizeRemote(b);
+}
+var init_remote = __esm({
+  "src/resume/remote.ts"() {
+    "use strict";
+  }
+});
+
+// src/resume/target-dir.ts
+import { realpathSync, statSync as statSync8 } from "node:fs";
+import { isAbsolute as isAbsolute7, relative as relative5, resolve as resolve14, sep as sep4 } from "node:path";
+function resumeRefusal(err) {
+  if (!(err instanceof BatonError)) return null;
+  const d = err.details;
+  return d && typeof d.kind === "string" ? d.kind : null;
+}
+function isWithin(child, parent) {
+  if (child === parent) return true;
+  const rel = relative5(parent, child);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute7(rel);
+}
+function chooseTargetDir(opts) {
+  const { session, here } = opts;
+  const old = session.cwd;
+  if (opts.flagCwd !== void 0) {
+    const dir = resolve14(opts.flagCwd);
+    if (!isDir(dir)) throw new BatonError("invalid_input", `--cwd ${dir} is not a directory on this machine`);
+    const to = real(dir);
+    return { dir: to, via: "flag", rewrite: old && old !== to ? { from: old, to } : null };
+  }
+  if (here && sameRemote(here.remote, session.gitRemote)) {
+    const oldRoot = session.gitRoot && old && isWithin(old, session.gitRoot) ? session.gitRoot : old;
+    if (oldRoot) {
+      const rel = old ? relative5(oldRoot, old) : "";
+      const dir = resolve14(here.root, ...rel ? rel.split(/[\\/]/) : []);
+      if (isDir(dir)) {
+        const to = real(here.root);
+        return {
+          dir: real(dir),
+          via: "git",
+          rewrite: oldRoot !== to ? { from: oldRoot, to } : null
+        };
+      }
+    }
+  }
+  if (old && isDir(old)) return { dir: real(old), via: "same-path", rewrite: null };
+  const repo = session.gitRemote ? ` of ${session.gitRemote}` : "";
+  throw new BatonError(
+    "not_found",
+    `no directory on this machine to resume in: the session ran in ${old ?? "an unknown directory"}${session.gitRemote ? ` (repository ${session.gitRemote})` : ""}, which is not here${here ? ` and this checkout (${here.root}) has ${here.remote ? `another remote (${here.remote})` : "no remote"}` : ""}. Run it inside your checkout${repo}, or pass --cwd <dir>`,
+    { details: { kind: "no_checkout" } }
+  );
+}
+function rewriteCwd(line, rewrite) {
+  if (!rewrite || typeof line.cwd !== "string") return line;
+  const cwd = line.cwd;
+  if (cwd !== rewrite.from && !cwd.startsWith(rewrite.from.endsWith(sep4) ? rewrite.from : rewrite.from + sep4))
+    return line;
+  return { ...line, cwd: rewrite.to + cwd.slice(rewrite.from.length) };
+}
+var isDir, real;
+var init_target_dir = __esm({
+  "src/resume/target-dir.ts"() {
+    "use strict";
+    init_errors();
+    init_remote();
+    isDir = (p) => {
+      try {
+        return statSync8(p).isDirectory();
+      } catch {
+        return false;
+      }
+    };
+    real = (p) => {
+      try {
+        return realpathSync(p);
+      } catch {
+        return p;
+      }
+    };
+  }
+});
+
+// src/resume/download.ts
+import { stat as stat3 } from "node:fs/promises";
+async function stageFile(sessions, sessionId, subKey, path6, rewrite) {
+  const compare = await exists(path6);
+  const file2 = await openAtomicFile(path6, { mode: 384 });
+  const staged = { subKey, file: file2, lines: 0, uuids: /* @__PURE__ */ new Set() };
+  try {
+    let chunk = "";
+    for await (const text of sessions.downloadEntries(sessionId, subKey)) {
+      chunk += `${mapLine(text, rewrite, compare ? staged.uuids : null)}
+`;
+      staged.lines++;
+      if (chunk.length >= WRITE_BYTES) {
+        await staged.file.write(chunk);
+        chunk = "";
+      }
+    }
+    if (chunk) await staged.file.write(chunk);
+    return staged;
+  } catch (err) {
+    await file2.abort();
+    throw err;
+  }
+}
+async function exists(path6) {
+  try {
+    await stat3(path6);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function topLevelFields(text) {
+  if (text.charCodeAt(0) !== 123) return null;
+  const found = {};
+  let depth = 0;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c3 = text.charCodeAt(i2);
+    if (c3 === 34) {
+      const end = stringEnd(text, i2);
+      if (end === -1) return null;
+      if (depth === 1 && text.charCodeAt(end + 1) === 58 && text.charCodeAt(end + 2) === 34) {
+        const name = end - i2 === 4 || end - i2 === 5 ? text.slice(i2 + 1, end) : null;
+        if (name === "cwd" || name === "uuid") {
+          const close = stringEnd(text, end + 2);
+          if (close === -1) return null;
+          found[name] = [end + 2, close];
+          i2 = close;
+          continue;
+        }
+      }
+      i2 = end;
+    } else if (c3 === 123 || c3 === 91) depth++;
+    else if (c3 === 125 || c3 === 93) depth--;
+    else if (c3 === 32 || c3 === 10 || c3 === 13 || c3 === 9) return null;
+  }
+  return found;
+}
+function stringAt(text, [open5, close]) {
+  const raw = text.slice(open5 + 1, close);
+  return raw.includes("\\") ? JSON.parse(text.slice(open5, close + 1)) : raw;
+}
+function mapLine(text, rewrite, uuids) {
+  if (!rewrite && !uuids) return text;
+  const fields = topLevelFields(text);
+  if (!fields) {
+    const line = JSON.parse(text);
+    if (uuids && typeof line.uuid === "string") uuids.add(line.uuid);
+    const mapped2 = rewriteCwd(line, rewrite);
+    return mapped2 === line ? text : JSON.stringify(mapped2);
+  }
+  if (uuids && fields.uuid) uuids.add(stringAt(text, fields.uuid));
+  if (!rewrite || !fields.cwd) return text;
+  const cwd = stringAt(text, fields.cwd);
+  const mapped = rewriteCwd({ cwd }, rewrite).cwd;
+  if (mapped === cwd) return text;
+  return `${text.slice(0, fields.cwd[0])}${JSON.stringify(mapped)}${text.slice(fields.cwd[1] + 1)}`;
+}
+function stringEnd(text, open5) {
+  for (let i2 = text.indexOf('"', open5 + 1); i2 !== -1; i2 = text.indexOf('"', i2 + 1)) {
+    let backslashes = 0;
+    for (let j = i2 - 1; text.charCodeAt(j) === 92; j--) backslashes++;
+    if (backslashes % 2 === 0) return i2;
+  }
+  return -1;
+}
+var WRITE_BYTES;
+var init_download = __esm({
+  "src/resume/download.ts"() {
+    "use strict";
+    init_write_atomic();
+    init_target_dir();
+    WRITE_BYTES = 1 << 20;
+  }
+});
+
+// src/resume/local-copy.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+import { stat as stat4 } from "node:fs/promises";
+import { createInterface } from "node:readline";
+async function readLocalFacts(path6) {
+  try {
+    if (!(await stat4(path6)).isFile()) return null;
+  } catch {
+    return null;
+  }
+  const facts = { lines: 0, uuids: /* @__PURE__ */ new Set() };
+  const rl = createInterface({ input: createReadStream2(path6), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (line.trim() === "") continue;
+    facts.lines++;
+    try {
+      const rec = JSON.parse(line);
+      if (rec && typeof rec.uuid === "string") facts.uuids.add(rec.uuid);
+    } catch {
+    }
+  }
+  return facts;
+}
+function compareLocal(local, remote) {
+  if (!local) return "absent";
+  for (const u2 of local.uuids) if (!remote.uuids.has(u2)) return "newer";
+  if (local.lines > remote.lines) return "newer";
+  if (local.lines === remote.lines && local.uuids.size === remote.uuids.size) return "same";
+  return "older";
+}
+var init_local_copy = __esm({
+  "src/resume/local-copy.ts"() {
+    "use strict";
+  }
+});
+
+// src/resume/write-session.ts
+async function pool(items, n2, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  let failure3 = null;
+  const worker = async () => {
+    while (failure3 === null && next < items.length) {
+      const i2 = next++;
+      try {
+        out[i2] = await fn(items[i2]);
+      } catch (err) {
+        failure3 ??= { err };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n2, items.length) }, worker));
+  if (failure3 !== null) throw failure3.err;
+  return out;
+}
+async function writeSessionFiles(opts) {
+  const { sessions, sessionId, projectDir } = opts;
+  const keys = [...opts.subKeys].sort((a2, b) => a2 === "" ? 1 : b === "" ? -1 : a2.localeCompare(b));
+  const paths = keys.map((k) => transcriptFile(projectDir, sessionId, k));
+  const staged = [];
+  try {
+    const results = await pool([...keys.keys()], STAGE_CONCURRENCY, async (i2) => {
+      const s = await stageFile(sessions, sessionId, keys[i2], paths[i2], opts.rewrite);
+      staged.push(s);
+      return s;
+    });
+    const states = [];
+    for (const s of results) states.push(compareLocal(await readLocalFacts(s.file.path), s));
+    const newer = results.filter((_2, i2) => states[i2] === "newer").map((s) => s.file.path);
+    if (newer.length > 0 && !opts.force) {
+      throw new BatonError(
+        "conflict",
+        `the transcript here has entries the tracker's copy lacks, so it was left as it is: ${newer.join(", ")}. Sync it first (baton sync), or pass --force to replace it with the tracker copy`,
+        { details: { kind: "local_newer", files: newer } }
+      );
+    }
+    const written = [];
+    for (const [i2, s] of results.entries()) {
+      const state = states[i2];
+      const base2 = { subKey: s.subKey, path: s.file.path, lines: s.lines, bytes: s.file.bytes };
+      if (state === "same") {
+        await s.file.abort();
+        written.push({ ...base2, action: "unchanged" });
+      } else {
+        await s.file.commit();
+        written.push({ ...base2, action: state === "absent" ? "written" : "replaced" });
+      }
+    }
+    return written;
+  } finally {
+    await Promise.all(staged.map((s) => s.file.abort()));
+  }
+}
+var STAGE_CONCURRENCY;
+var init_write_session = __esm({
+  "src/resume/write-session.ts"() {
+    "use strict";
+    init_errors();
+    init_download();
+    init_local_copy();
+    init_paths4();
+    STAGE_CONCURRENCY = 4;
+  }
+});
+
+// src/resume/resume-session.ts
+import { homedir as homedir3 } from "node:os";
+import { resolve as resolve15 } from "node:path";
+async function localCheckout(cwd, env) {
+  const git = createGitRunner({ timeoutMs: 5e3, env });
+  const root = await repoRoot(git, resolve15(cwd));
+  return root ? { root, remote: await remoteUrl(git, root) } : null;
+}
+async function subKeysOf(sessions, sessionId) {
+  const { subKeys } = await sessions.listSubkeys(sessionId);
+  if (subKeys.length === 0) {
+    throw new BatonError(
+      "not_found",
+      `the tracker holds no transcript lines for session ${sessionId} (it was uploaded before the tracker kept transcripts): run \`baton sync\` on the machine that has it, then resume again`,
+      { details: { kind: "no_entries" } }
+    );
+  }
+  return subKeys.map((k) => TranscriptSubKey.parse(k));
+}
+async function cwdFromEntries(sessions, sessionId, subKeys) {
+  const key = subKeys.includes("") ? "" : subKeys[0];
+  const page = await sessions.listEntries(sessionId, { subKey: key, limit: 50 });
+  for (const e of page.entries) if (typeof e.line.cwd === "string" && e.line.cwd) return e.line.cwd;
+  return null;
+}
+async function sessionDetail(deps, sessionId) {
+  try {
+    return await deps.sessions.get(sessionId, { limit: 0 });
+  } catch (err) {
+    if (isBatonError(err) && err.code === "not_found")
+      throw new BatonError(
+        "not_found",
+        `session ${sessionId} is not on the tracker${deps.trackerUrl ? ` (${deps.trackerUrl})` : ""}, or not yours`,
+        { cause: err }
+      );
+    throw err;
+  }
+}
+async function resumeSession(deps, opts) {
+  const sessionId = checkSessionId(opts.sessionId);
+  const detail = await sessionDetail(deps, sessionId);
+  const subKeys = await subKeysOf(deps.sessions, sessionId);
+  const place = {
+    cwd: detail.meta.cwd ?? detail.session.cwd ?? await cwdFromEntries(deps.sessions, sessionId, subKeys),
+    gitRemote: detail.meta.gitRemote ?? null,
+    gitRoot: detail.meta.gitRoot ?? null
+  };
+  const target = chooseTargetDir({
+    session: place,
+    ...opts.cwd !== void 0 ? { flagCwd: resolve15(deps.cwd, opts.cwd) } : {},
+    here: opts.cwd !== void 0 ? null : await localCheckout(deps.cwd, deps.env)
+  });
+  const projectDir = projectDirOf(deps.claudeConfigDir, target.dir);
+  const files = await writeSessionFiles({
+    sessions: deps.sessions,
+    sessionId,
+    subKeys,
+    projectDir,
+    rewrite: target.rewrite,
+    force: opts.force === true
+  });
+  recordRestored(resolveDataDir(deps.env, homedirFrom(deps.env, homedir3)).dataDir, sessionId, files);
+  return {
+    sessionId,
+    title: detail.session.title ?? detail.meta.title ?? null,
+    project: detail.session.project?.name ?? detail.meta.project ?? null,
+    directory: target.dir,
+    projectDir,
+    via: target.via,
+    cwdMapping: target.rewrite,
+    files,
+    command: resumeCommand(sessionId, target.dir)
+  };
+}
+var init_resume_session = __esm({
+  "src/resume/resume-session.ts"() {
+    "use strict";
+    init_restored();
+    init_data_dir();
+    init_api2();
+    init_errors();
+    init_git();
+    init_format2();
+    init_paths4();
+    init_target_dir();
+    init_write_session();
+  }
+});
+
+// src/resume/latest.ts
+import { basename as basename10 } from "node:path";
+async function latestSessionId(sessions, here) {
+  const name = here.project ?? basename10(here.checkout?.root ?? here.cwd);
+  const remote = here.checkout?.remote ?? null;
+  const remoteOf2 = async (id) => (await sessions.get(id, { limit: 0 })).meta.gitRemote ?? null;
+  const named = await sessions.list({ project: name, limit: 20 }).catch((err) => {
+    if (isBatonError(err) && err.code === "not_found") return { sessions: [] };
+    throw err;
+  });
+  for (const s of named.sessions.filter(hasEntries)) {
+    const theirs = remote ? await remoteOf2(s.id) : null;
+    if (!remote || !theirs || sameRemote(remote, theirs)) return s.id;
+  }
+  if (remote) {
+    const recent = (await sessions.list({ limit: SCAN })).sessions.filter(hasEntries);
+    for (let i2 = 0; i2 < recent.length; i2 += DETAIL_CONCURRENCY) {
+      const batch = recent.slice(i2, i2 + DETAIL_CONCURRENCY);
+      const remotes = await Promise.all(batch.map((s) => remoteOf2(s.id)));
+      const hit = batch.find((_2, j) => sameRemote(remote, remotes[j]));
+      if (hit) return hit.id;
+    }
+  }
+  throw new BatonError(
+    "not_found",
+    `no session on the tracker for project "${name}"${remote ? ` or repository ${remote}` : ""} yet`
+  );
+}
+var SCAN, DETAIL_CONCURRENCY, hasEntries;
+var init_latest = __esm({
+  "src/resume/latest.ts"() {
+    "use strict";
+    init_errors();
+    init_remote();
+    SCAN = 50;
+    DETAIL_CONCURRENCY = 8;
+    hasEntries = (s) => s.entryCount === void 0 || s.entryCount > 0;
+  }
+});
+
+// src/resume/restore.ts
+function inRange(s, o2) {
+  const at2 = Date.parse(s.startedAt ?? s.createdAt);
+  if (o2.since && !(at2 >= o2.since.getTime())) return false;
+  if (o2.until && !(at2 < o2.until.getTime())) return false;
+  return true;
+}
+async function* summaries(sessions, project) {
+  for (let page = 1; ; page++) {
+    const r = await sessions.list({ ...project ? { project } : {}, page, limit: PAGE });
+    yield* r.sessions;
+    if (r.sessions.length < PAGE || page * PAGE >= r.pagination.total) return;
+  }
+}
+async function restoreSessions(deps, opts) {
+  const report = { considered: 0, restored: [], present: 0, withoutEntries: 0, failed: [] };
+  for await (const s of summaries(deps.sessions, opts.project)) {
+    if (!inRange(s, opts)) continue;
+    report.considered++;
+    if (s.entryCount === 0) {
+      report.withoutEntries++;
+      continue;
+    }
+    try {
+      if (await findTranscriptById(s.id, deps.claudeConfigDir) !== null) {
+        report.present++;
+        continue;
+      }
+      const subKeys = await subKeysOf(deps.sessions, s.id).catch((err) => {
+        if (isBatonError(err) && err.code === "not_found") return null;
+        throw err;
+      });
+      if (subKeys === null) {
+        report.withoutEntries++;
+        continue;
+      }
+      const cwd = s.cwd ?? (await deps.sessions.get(s.id, { limit: 0 })).meta.cwd ?? null;
+      if (!cwd) throw new Error("the tracker knows no working directory for it");
+      const projectDir = projectDirOf(deps.claudeConfigDir, cwd);
+      const files = opts.dryRun ? [] : await writeSessionFiles({
+        sessions: deps.sessions,
+        sessionId: s.id,
+        subKeys,
+        projectDir,
+        rewrite: null,
+        force: opts.force === true
+      });
+      if (deps.dataDir !== void 0 && files.length > 0) recordRestored(deps.dataDir, s.id, files);
+      report.restored.push({ sessionId: s.id, cwd, projectDir, files });
+    } catch (err) {
+      report.failed.push({
+        sessionId: s.id,
+        code: isBatonError(err) ? err.code : "error",
+        message: err instanceof Error ? err.message : String(err)
+      });
+    }
+  }
+  return report;
+}
+var PAGE;
+var init_restore = __esm({
+  "src/resume/restore.ts"() {
+    "use strict";
+    init_errors();
+    init_locate();
+    init_paths4();
+    init_resume_session();
+    init_restored();
+    init_write_session();
+    PAGE = 100;
+  }
+});
+
+// src/resume/index.ts
+var init_resume = __esm({
+  "src/resume/index.ts"() {
+    "use strict";
+    init_resume_session();
+    init_latest();
+    init_restore();
+    init_target_dir();
+    init_remote();
+  }
+});
+
+// src/cli/commands/resume.ts
+var resume_exports = {};
+__export(resume_exports, {
+  EXIT_LOCAL_NEWER: () => EXIT_LOCAL_NEWER,
+  resumeCommand: () => resumeCommand2
+});
+import { spawn as spawn3 } from "node:child_process";
+function formatBytes(n2) {
+  if (n2 < 1024) return `${n2} B`;
+  if (n2 < 1024 * 1024) return `${(n2 / 1024).toFixed(1)} KB`;
+  return `${(n2 / 1024 / 1024).toFixed(1)} MB`;
+}
+function describe3(ctx, r) {
+  const p = paint(ctx.io);
+  const lines = [p.bold(r.title ?? r.sessionId), `${r.project ?? "no project"} · session ${r.sessionId}`];
+  if (r.cwdMapping) lines.push(`Working directory mapped: ${r.cwdMapping.from} → ${r.cwdMapping.to}`);
+  lines.push(`Transcript in ${r.projectDir}:`);
+  for (const f of r.files) {
+    const name = f.subKey === "" ? `${r.sessionId}.jsonl` : `${r.sessionId}/${f.subKey}.jsonl`;
+    lines.push(
+      `  ${name}: ${formatCount(f.lines, "grouped")} lines, ${formatBytes(f.bytes)}, ${ACTION_WORDS[f.action]}`
+    );
+  }
+  if (r.files.every((f) => f.action === "unchanged"))
+    lines.push("The transcript here already holds everything the tracker has: nothing changed.");
+  lines.push("", `Resume with:  ${p.cyan(r.command)}`);
+  return `${lines.join("\n")}
+`;
+}
+function runClaude(sessionId, dir, env) {
+  return new Promise((resolve17, reject) => {
+    const child = spawn3("claude", ["--resume", sessionId], { cwd: dir, stdio: "inherit", env: { ...env } });
+    child.on(
+      "error",
+      (err) => reject(
+        err.code === "ENOENT" ? new BatonError(
+          "not_found",
+          "claude is not on PATH: install Claude Code, or run the command above"
+        ) : err
+      )
+    );
+    child.on("exit", (code3, signal) => resolve17(code3 ?? (signal ? 1 : 0)));
+  });
+}
+var HELP7, EXIT_LOCAL_NEWER, ACTION_WORDS, resumeCommand2;
+var init_resume2 = __esm({
+  "src/cli/commands/resume.ts"() {
+    "use strict";
+    init_errors();
+    init_count();
+    init_resume();
     init_command();
     init_style();
     init_require_client();
-    init_sessions2();
-    HELP7 = `Usage: baton resume [<session-id> | --latest] [--project P] [--json]
+    HELP7 = `Usage: baton resume <session-id | --latest> [--cwd DIR] [--force] [--run] [--json]
 
-Shows what to continue from: the session's title and summary, its latest handoff (if any), and the command to
-resume it in Claude Code. With no session id (or --latest), uses the latest session of the project of the current
-directory (or of --project).
+Brings a session from the tracker onto this machine so that \`claude --resume <id>\` finds it: writes its transcript
+(and its subagent files) into Claude Code's project dir for this machine's checkout ($CLAUDE_CONFIG_DIR or ~/.claude),
+then prints the command, or runs it with --run.
+
+Where it lands: --cwd DIR; else this directory's git checkout when its remote is the session's repository (the
+session's subdirectory maps onto the same one here); else the session's own directory when it exists here. The cwd
+of every record is rewritten to match; nothing else is changed.
 
 Options:
-  --latest       the project's latest session (the default)
-  --project P    project id, slug or name (default: derived from the current directory)
-  --json         print the result as JSON
+  --latest       the latest session of this project (same git remote, else same project name)
+  --cwd DIR      resume in DIR, whatever directory the session ran in
+  --force        replace a local transcript even when it has entries the tracker's copy lacks
+  --run          run \`claude --resume <id>\` in that directory (stdin/stdout passed through)
+  --json         print the result as JSON: directory, projectDir, files written, command
   -h, --help     show this help
+
+Exit codes: 0 done, 1 failed, 2 bad input, 3 refused: the local transcript is newer than the tracker's (see --force).
 `;
+    EXIT_LOCAL_NEWER = 3;
+    ACTION_WORDS = {
+      written: "written",
+      replaced: "replaced (older here)",
+      unchanged: "already here, left as it is"
+    };
     resumeCommand2 = defineCommand({
       name: "resume",
-      summary: "show how to resume a session (latest of this project by default)",
+      summary: "fetch a session's transcript from the tracker and resume it here (claude --resume)",
       help: HELP7,
-      options: { latest: { type: "boolean" }, project: { type: "string" }, json: { type: "boolean" } },
+      options: {
+        latest: { type: "boolean" },
+        cwd: { type: "string" },
+        force: { type: "boolean" },
+        run: { type: "boolean" },
+        json: { type: "boolean" }
+      },
       positionals: { max: 1, tooMany: "resume takes at most one session id" },
       async run({ values, positionals }, ctx) {
-        if (positionals[0] && values.latest)
-          throw new BatonError("invalid_input", "give a session id or --latest, not both");
-        const result = await withClient(ctx, async (c3) => {
-          let sessionId = positionals[0];
-          if (!sessionId) {
-            const ref = values.project ?? projectSlug({ cwd: ctx.io.cwd });
-            if (!ref)
-              throw new BatonError(
-                "invalid_input",
-                "cannot tell the project from this directory: give --project"
-              );
-            const pointer = await c3.projects.resume(ref).catch((err) => {
-              if (err instanceof BatonError && err.code === "not_found")
-                throw new BatonError("not_found", `no session on the tracker for project "${ref}" yet`);
-              throw err;
+        const id = positionals[0];
+        if (id && values.latest) throw new BatonError("invalid_input", "give a session id or --latest, not both");
+        if (!id && !values.latest) throw new BatonError("invalid_input", "give a session id, or --latest");
+        if (values.run && values.json) throw new BatonError("invalid_input", "give --run or --json, not both");
+        let result;
+        try {
+          result = await withClient(ctx, async (c3) => {
+            const deps = {
+              sessions: c3.sessions,
+              claudeConfigDir: ctx.claudeConfigDir,
+              cwd: ctx.io.cwd,
+              env: ctx.io.env,
+              ...ctx.config.trackerUrl ? { trackerUrl: ctx.config.trackerUrl } : {}
+            };
+            const sessionId = id ?? await latestSessionId(c3.sessions, {
+              cwd: ctx.io.cwd,
+              checkout: await localCheckout(ctx.io.cwd, ctx.io.env)
             });
-            sessionId = pointer.sessionId;
+            return resumeSession(deps, {
+              sessionId,
+              ...values.cwd !== void 0 ? { cwd: values.cwd } : {},
+              force: values.force === true
+            });
+          });
+        } catch (err) {
+          if (resumeRefusal(err) !== "local_newer") throw err;
+          if (values.json) {
+            const e = err;
+            return printJson(
+              ctx,
+              { error: { code: e.code, kind: "local_newer", message: e.message, details: e.details } },
+              {
+                code: EXIT_LOCAL_NEWER
+              }
+            );
           }
-          const detail = await c3.sessions.get(sessionId, { limit: 0 });
-          const handoffs = detail.session.project ? (await c3.handoffs.list({ project: detail.session.project.id, limit: 20 })).handoffs : [];
-          const handoff2 = handoffs.find((h3) => h3.sessionId === sessionId) ?? null;
-          return {
-            session: detail.session,
-            meta: detail.meta,
-            handoff: handoff2,
-            resumeCommand: `claude --resume ${sessionId}`
-          };
-        });
-        if (values.json) return printJson(ctx, result);
-        const p = paint(ctx.io);
-        const s = result.session;
-        const t = s.totals;
-        const lines = [
-          p.bold(s.title ?? result.meta.title ?? s.id),
-          `${s.project?.name ?? "no project"} · ${s.status} · ${shortDate(s.startedAt)} · ${duration3(s.durationMs)} · ${t.turns} turn(s), ${t.toolCalls} tool call(s)`
-        ];
-        if (result.meta.firstPrompt)
-          lines.push(`First prompt: ${result.meta.firstPrompt.split("\n")[0].slice(0, 200)}`);
-        if (t.filesTouched.length)
-          lines.push(
-            `Files touched: ${t.filesTouched.slice(0, 10).join(", ")}${t.filesTouched.length > 10 ? ", …" : ""}`
-          );
-        lines.push(`Session: ${s.url}`);
-        if (result.handoff) lines.push(`Handoff: ${result.handoff.url}`);
-        lines.push(
-          "",
-          `Resume with:  ${p.cyan(result.resumeCommand)}`,
-          p.dim(`(run it in ${s.cwd ?? "the project directory"})`)
-        );
-        ctx.io.out(`${lines.join("\n")}
+          ctx.io.err(`baton resume: ${err.message}
 `);
-        return 0;
+          return EXIT_LOCAL_NEWER;
+        }
+        if (values.json) return printJson(ctx, result);
+        ctx.io.out(describe3(ctx, result));
+        if (!values.run) return 0;
+        ctx.io.out(`
+Running claude --resume ${result.sessionId} in ${result.directory}
+`);
+        return runClaude(result.sessionId, result.directory, ctx.io.env);
+      }
+    });
+  }
+});
+
+// src/cli/commands/restore.ts
+var restore_exports = {};
+__export(restore_exports, {
+  restoreCommand: () => restoreCommand
+});
+function date5(value, flag) {
+  if (value === void 0) return void 0;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime()))
+    throw new BatonError("invalid_input", `${flag} must be a date such as 2026-11-01 (got "${value}")`);
+  return d;
+}
+function describe4(r, dryRun) {
+  const lines = [
+    `${dryRun ? "Would restore" : "Restored"} ${r.restored.length} of ${r.considered} session(s) on the tracker (${r.present} still here, ${r.withoutEntries} without a stored transcript, ${r.failed.length} failed).`
+  ];
+  for (const s of r.restored) lines.push(`  ${s.sessionId}  ${s.cwd}`);
+  for (const f of r.failed) lines.push(`  failed ${f.sessionId}: ${f.message}`);
+  return `${lines.join("\n")}
+`;
+}
+var HELP8, restoreCommand;
+var init_restore2 = __esm({
+  "src/cli/commands/restore.ts"() {
+    "use strict";
+    init_errors();
+    init_resume();
+    init_command();
+    init_require_client();
+    HELP8 = `Usage: baton restore [--project P] [--since DATE] [--until DATE] [--dry-run] [--force] [--json]
+
+Claude Code deletes transcripts after cleanupPeriodDays (30 by default). For each of your sessions on the tracker
+whose transcript is no longer on this machine, writes it back (with its subagent files) where Claude Code looks for
+it, in the project dir of the session's own directory, so \`claude --resume <id>\` works again.
+
+Options:
+  --project P    only this project (id, slug or name on the tracker)
+  --since DATE   only sessions started at or after DATE (ISO date or time, e.g. 2026-11-01)
+  --until DATE   only sessions started before DATE
+  --dry-run      list what would be restored; write nothing
+  --force        replace a leftover subagent file even when it has entries the tracker's copy lacks
+  --json         print the report as JSON
+  -h, --help     show this help
+`;
+    restoreCommand = defineCommand({
+      name: "restore",
+      summary: "bring back transcripts deleted here (Claude Code cleanup) from the tracker",
+      help: HELP8,
+      options: {
+        project: { type: "string" },
+        since: { type: "string" },
+        until: { type: "string" },
+        "dry-run": { type: "boolean" },
+        force: { type: "boolean" },
+        json: { type: "boolean" }
+      },
+      positionals: { max: 0, tooMany: "restore takes no arguments (see --project, --since, --until)" },
+      async run({ values }, ctx) {
+        const since2 = date5(values.since, "--since");
+        const until = date5(values.until, "--until");
+        const dryRun = values["dry-run"] === true;
+        const report = await withClient(
+          ctx,
+          (c3) => restoreSessions(
+            { sessions: c3.sessions, claudeConfigDir: ctx.claudeConfigDir, dataDir: ctx.config.dataDir },
+            {
+              ...values.project !== void 0 ? { project: values.project } : {},
+              ...since2 ? { since: since2 } : {},
+              ...until ? { until } : {},
+              dryRun,
+              force: values.force === true
+            }
+          )
+        );
+        const code3 = report.failed.length > 0 ? 1 : 0;
+        if (values.json) return printJson(ctx, report, { code: code3 });
+        ctx.io.out(describe4(report, dryRun));
+        return code3;
       }
     });
   }
@@ -73578,19 +75275,19 @@ var init_progress = __esm({
 });
 
 // src/capture/delivery/sender/ignore.ts
-import { existsSync as existsSync16 } from "node:fs";
-import { basename as basename9, join as join23, resolve as resolve12, sep as sep3 } from "node:path";
+import { existsSync as existsSync18 } from "node:fs";
+import { basename as basename11, join as join27, resolve as resolve16, sep as sep5 } from "node:path";
 function isProjectIgnored(cwd, syncIgnore = []) {
   if (!cwd) return false;
-  if (existsSync16(join23(cwd, IGNORE_FILE))) return true;
-  const name = basename9(cwd);
+  if (existsSync18(join27(cwd, IGNORE_FILE))) return true;
+  const name = basename11(cwd);
   for (const entry of syncIgnore) {
     if (!entry.includes("/") && !entry.includes("\\")) {
       if (entry === name) return true;
       continue;
     }
-    const dir = resolve12(entry);
-    if (cwd === dir || cwd.startsWith(dir.endsWith(sep3) ? dir : dir + sep3)) return true;
+    const dir = resolve16(entry);
+    if (cwd === dir || cwd.startsWith(dir.endsWith(sep5) ? dir : dir + sep5)) return true;
   }
   return false;
 }
@@ -73603,7 +75300,7 @@ var init_ignore = __esm({
 });
 
 // src/cli/sync/select.ts
-import { basename as basename10 } from "node:path";
+import { basename as basename12 } from "node:path";
 function parseSince(text, now = Date.now()) {
   if (!text) return void 0;
   const rel = /^(\d+)([dhw])$/.exec(text);
@@ -73626,7 +75323,7 @@ function projectMatcher(ref, isCwd) {
   const looksLikePath2 = isCwd || ref.includes("/") || ref.includes("\\");
   const encoded = encodeProjectDir(ref);
   if (looksLikePath2) return (d) => d === encoded;
-  const tail = `-${encodeProjectDir(basename10(ref))}`;
+  const tail = `-${encodeProjectDir(basename12(ref))}`;
   return (d) => d === encoded || d.endsWith(tail);
 }
 var init_select = __esm({
@@ -73639,14 +75336,14 @@ var init_select = __esm({
 
 // src/cli/sync/sync-state.ts
 import { createHash as createHash3 } from "node:crypto";
-import { closeSync as closeSync8, openSync as openSync8, readFileSync as readFileSync13, readSync as readSync4, statSync as statSync6 } from "node:fs";
-import { join as join24 } from "node:path";
+import { closeSync as closeSync9, openSync as openSync9, readFileSync as readFileSync16, readSync as readSync4, statSync as statSync9 } from "node:fs";
+import { join as join28 } from "node:path";
 function syncStatePath(dataDir) {
-  return join24(dataDir, "sync", "state.json");
+  return join28(dataDir, "sync", "state.json");
 }
 function loadSyncState(dataDir, url2) {
   try {
-    const s = JSON.parse(readFileSync13(syncStatePath(dataDir), "utf8"));
+    const s = JSON.parse(readFileSync16(syncStatePath(dataDir), "utf8"));
     if (s.v === 1 && s.url === url2 && s.sessions && typeof s.sessions === "object") return s;
   } catch {
   }
@@ -73661,7 +75358,7 @@ async function fingerprint(path6, size) {
   let bytes = size;
   for (const sub of await findSubagentFiles(path6)) {
     try {
-      const s = statSync6(sub.path).size;
+      const s = statSync9(sub.path).size;
       bytes += s;
       parts.push(`${sub.agentId}:${s}:${tailHash(sub.path, s)}`);
     } catch {
@@ -73674,12 +75371,12 @@ function tailHash(path6, size) {
   const buf = Buffer.alloc(len);
   let fd;
   try {
-    fd = openSync8(path6, "r");
+    fd = openSync9(path6, "r");
     readSync4(fd, buf, 0, len, size - len);
   } catch {
     return "x";
   } finally {
-    if (fd !== void 0) closeSync8(fd);
+    if (fd !== void 0) closeSync9(fd);
   }
   return createHash3("sha1").update(buf).digest("hex").slice(0, 16);
 }
@@ -73694,7 +75391,7 @@ var init_sync_state = __esm({
 // src/cli/sync/run-sync.ts
 async function runSync2(ctx, client, opts, progress) {
   const started = Date.now();
-  const run = await openSync9(ctx, client, opts, progress);
+  const run = await openSync10(ctx, client, opts, progress);
   if (opts.dryRun) {
     run.report.uploaded = run.todo.length;
     run.report.bytes = run.totalBytes;
@@ -73714,20 +75411,25 @@ async function runSync2(ctx, client, opts, progress) {
   }
   run.report.bytes = run.doneBytes;
   run.report.seconds = (Date.now() - started) / 1e3;
-  run.report.redaction = run.gate.report();
   return run.report;
 }
-async function openSync9(ctx, client, opts, progress) {
+async function openSync10(ctx, client, opts, progress) {
   const dataDir = ctx.config.dataDir;
   const state = loadSyncState(dataDir, client.baseUrl);
   const list = await selectTranscripts(ctx.claudeConfigDir, { ...opts, cwd: ctx.io.cwd });
   const gate = openEgressGate({ dataDir, redact: opts.redact });
-  const report = emptyReport(list.length, gate.report(), opts.redact);
+  const report = emptyReport(list.length, { total: 0, byRule: {} }, opts.redact);
   const todo = [];
+  const withoutLines = [];
   for (const t of list) {
     const fp = await fingerprint(t.path, t.size);
-    if (state.sessions[t.path]?.fingerprint === fp.value) report.unchanged++;
-    else todo.push({ path: t.path, fingerprint: fp.value, bytes: fp.bytes });
+    const synced = state.sessions[t.path];
+    const item = { path: t.path, fingerprint: fp.value, bytes: fp.bytes };
+    if (synced?.fingerprint !== fp.value || synced.entries === void 0) todo.push(item);
+    else {
+      report.unchanged++;
+      if (synced.entries === false) withoutLines.push(item);
+    }
   }
   const run = {
     ctx,
@@ -73737,6 +75439,7 @@ async function openSync9(ctx, client, opts, progress) {
     state,
     report,
     todo,
+    withoutLines,
     totalBytes: todo.reduce((n2, t) => n2 + t.bytes, 0),
     done: 0,
     doneBytes: 0,
@@ -73752,6 +75455,8 @@ async function openSync9(ctx, client, opts, progress) {
         fingerprint: p.fingerprint,
         sessionId,
         at: (/* @__PURE__ */ new Date()).toISOString(),
+        // false: the tracker kept no lines (too old; the client sent the events alone), so not yet resumable.
+        entries: client.sessions.transcriptLines.kept() !== false,
         ...extra
       };
       run.done++;
@@ -73778,12 +75483,20 @@ function emptyReport(considered, redaction, redacting) {
 }
 async function uploadAll(run) {
   const up = createUploader(run);
+  const max = (run.opts.limits ?? UPLOAD_LIMITS).pushMaxBytes;
   try {
-    for (const t of run.todo) {
-      const session = await prepare(run, t);
-      if (!session) continue;
-      if (t.bytes > PUSH_MAX_BYTES) await up.alone({ ...t, session });
-      else await up.add({ ...t, session });
+    for (const t of [...run.todo, ...run.withoutLines]) {
+      if (!run.todo.includes(t)) {
+        if (run.client.sessions.transcriptLines.kept() === void 0) await up.finish();
+        if (run.client.sessions.transcriptLines.kept() === false) break;
+        run.report.unchanged--;
+      }
+      const prepared = await prepare(run, t, t.bytes <= max);
+      if (!prepared) continue;
+      const { session, entries } = prepared;
+      if (!entries) await up.alone({ ...t, session }, { transcriptPath: t.path });
+      else if (t.bytes + entries.bytes > max) await up.alone({ ...t, session }, { read: entries });
+      else await up.add({ ...t, session, entries });
     }
     await up.finish();
   } catch (err) {
@@ -73791,15 +75504,16 @@ async function uploadAll(run) {
     throw err;
   }
 }
-async function prepare(run, t) {
+async function prepare(run, t, withEntries) {
   const { report } = run;
-  let session;
+  let prepared;
   try {
-    session = (await prepareSession(run.gate, t.path)).session;
+    prepared = await prepareSession(run.gate, t.path, { withEntries });
   } catch (err) {
     report.failed.push({ path: t.path, error: err instanceof Error ? err.message : String(err) });
     return null;
   }
+  const { session } = prepared;
   if (isProjectIgnored(session.meta.cwd, run.ctx.config.syncIgnore)) {
     report.ignored++;
     run.record(t, session.meta.id, { ignored: true });
@@ -73810,14 +75524,19 @@ async function prepare(run, t) {
     run.record(t, session.meta.id);
     return null;
   }
-  return session;
+  addRedaction(report.redaction, prepared.redaction);
+  return prepared;
+}
+function addRedaction(into, r) {
+  into.total += r.total;
+  for (const [rule2, n2] of Object.entries(r.byRule)) into.byRule[rule2] = (into.byRule[rule2] ?? 0) + n2;
 }
 async function sendBatch(run, items) {
   const { client, gate, report } = run;
   try {
-    const res = await client.sessions.upload(gate.body({ sessions: items.map((i2) => i2.session) }), {
-      timeoutMs: 3e5
-    });
+    const transcripts = items.filter((i2) => i2.entries.entries.length > 0).map((i2) => ({ sessionId: i2.session.meta.id, entries: i2.entries.entries }));
+    const body = { sessions: items.map((i2) => i2.session), ...transcripts.length ? { transcripts } : {} };
+    const res = await client.sessions.upload(gate.body(body), { timeoutMs: 3e5 });
     res.sessions.forEach((s, i2) => {
       report.events += s.eventsInserted;
       run.record(items[i2], s.sessionId);
@@ -73831,16 +75550,17 @@ async function sendBatch(run, items) {
       }
       throw err;
     }
-    for (const item of items) await sendOne(run, item);
+    for (const item of items) await sendOne(run, item, { read: item.entries });
   } finally {
     run.save();
     run.tick();
   }
 }
-async function sendOne(run, item) {
+async function sendOne(run, item, from) {
   const { report } = run;
   try {
-    const res = await uploadSession(run.client, run.gate, item.session);
+    const limits = run.opts.limits ? { limits: run.opts.limits } : {};
+    const res = await uploadSession(run.client, run.gate, item.session, limits, from);
     report.events += res.eventsInserted;
     report.uploaded++;
     run.record(item, res.sessionId);
@@ -73866,13 +75586,13 @@ function createUploader(run) {
   return {
     async add(item) {
       batch.push(item);
-      batchBytes += item.bytes;
+      batchBytes += item.bytes + item.entries.bytes;
       if (batchBytes >= limit || batch.length >= 1e3) await flush();
     },
     /** Over the single-request cap: uploaded on its own (uploadSession splits it), after the batch in flight. */
-    async alone(item) {
+    async alone(item, from) {
       await inflight;
-      await sendOne(run, item);
+      await sendOne(run, item, from);
       run.save();
       run.tick();
     },
@@ -73903,7 +75623,7 @@ var sync_exports = {};
 __export(sync_exports, {
   syncCommand: () => syncCommand
 });
-var HELP8, syncCommand;
+var HELP9, syncCommand;
 var init_sync2 = __esm({
   "src/cli/commands/sync.ts"() {
     "use strict";
@@ -73913,7 +75633,7 @@ var init_sync2 = __esm({
     init_progress();
     init_run_sync2();
     init_require_client();
-    HELP8 = `Usage: baton sync [--all | --project P] [--since DATE] [options]
+    HELP9 = `Usage: baton sync [--all | --project P] [--since DATE] [options]
 
 Uploads past Claude Code sessions from ~/.claude/projects (CLAUDE_CONFIG_DIR moves it) to the tracker, redacted,
 in batches. Subagent transcripts travel with their parent session. Rerunning skips sessions already uploaded and
@@ -73931,7 +75651,7 @@ Options:
     syncCommand = defineCommand({
       name: "sync",
       summary: "upload past sessions to the tracker (resumable)",
-      help: HELP8,
+      help: HELP9,
       options: {
         all: { type: "boolean" },
         project: { type: "string" },
@@ -73981,8 +75701,8 @@ Options:
 });
 
 // src/core/config/write-config-file.ts
-import { chmodSync, mkdirSync as mkdirSync7, readFileSync as readFileSync14 } from "node:fs";
-import { dirname as dirname12 } from "node:path";
+import { chmodSync, mkdirSync as mkdirSync7, readFileSync as readFileSync17 } from "node:fs";
+import { dirname as dirname14 } from "node:path";
 function writeConfigFile(path6, patch) {
   const current = readExisting(path6);
   const next = { ...current };
@@ -73991,7 +75711,7 @@ function writeConfigFile(path6, patch) {
     if (v2 === null) delete next[k];
     else next[k] = v2;
   }
-  const dir = dirname12(path6);
+  const dir = dirname14(path6);
   try {
     mkdirSync7(dir, { recursive: true, mode: 448 });
   } catch (cause) {
@@ -74013,7 +75733,7 @@ function writeConfigFile(path6, patch) {
 function readExisting(path6) {
   let text;
   try {
-    text = readFileSync14(path6, "utf8");
+    text = readFileSync17(path6, "utf8");
   } catch (cause) {
     if (cause.code === "ENOENT") return {};
     throw new BatonError("io", `cannot read ${path6}`, { cause });
@@ -74047,14 +75767,14 @@ var init_config = __esm({
 });
 
 // src/cli/tracker/sender-script.ts
-import { existsSync as existsSync17 } from "node:fs";
-import { dirname as dirname13, join as join25 } from "node:path";
+import { existsSync as existsSync19 } from "node:fs";
+import { dirname as dirname15, join as join29 } from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 function senderScript(env, fromUrl = import.meta.url) {
-  if (env.BATON_SENDER_SCRIPT) return existsSync17(env.BATON_SENDER_SCRIPT) ? env.BATON_SENDER_SCRIPT : null;
+  if (env.BATON_SENDER_SCRIPT) return existsSync19(env.BATON_SENDER_SCRIPT) ? env.BATON_SENDER_SCRIPT : null;
   try {
     const p = fileURLToPath5(new URL("./sender.cjs", fromUrl));
-    return existsSync17(p) ? p : null;
+    return existsSync19(p) ? p : null;
   } catch {
     return null;
   }
@@ -74063,7 +75783,7 @@ async function wakeSender(ctx) {
   const script = senderScript(ctx.io.env);
   if (!script) return { action: "no-sender" };
   return kickSender({
-    hookScript: join25(dirname13(script), "cli.js"),
+    hookScript: join29(dirname15(script), "cli.js"),
     env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir },
     dataDir: ctx.config.dataDir
   });
@@ -74080,16 +75800,16 @@ var login_exports = {};
 __export(login_exports, {
   loginCommand: () => loginCommand
 });
-import { createInterface } from "node:readline";
+import { createInterface as createInterface2 } from "node:readline";
 async function readKeyFromStdin(stdin) {
-  const rl = createInterface({ input: stdin });
+  const rl = createInterface2({ input: stdin });
   for await (const line of rl) {
     rl.close();
     return line.trim() || void 0;
   }
   return void 0;
 }
-var HELP9, loginCommand;
+var HELP10, loginCommand;
 var init_login = __esm({
   "src/cli/commands/login.ts"() {
     "use strict";
@@ -74099,7 +75819,7 @@ var init_login = __esm({
     init_command();
     init_style();
     init_sender_script();
-    HELP9 = `Usage: baton login [--url URL] [--key KEY] [--allow-insecure] [--json]
+    HELP10 = `Usage: baton login [--url URL] [--key KEY] [--allow-insecure] [--json]
 
 Checks the API key against the tracker, then saves {url, apiKey} to the Baton config file (mode 0600), where the
 plugin's hooks, sender and commands find them. Without --key the key is read from stdin (so it stays out of your
@@ -74115,7 +75835,7 @@ Options:
     loginCommand = defineCommand({
       name: "login",
       summary: "save and verify the tracker URL and API key",
-      help: HELP9,
+      help: HELP10,
       options: {
         url: { type: "string" },
         key: { type: "string" },
@@ -74225,7 +75945,9 @@ var init_schema2 = __esm({
       reset: external_exports.literal(true).optional(),
       /** Lines too long to copy (over 8 MiB), skipped by byte range. */
       skipped: external_exports.array(external_exports.object({ from: external_exports.number().int(), to: external_exports.number().int() })).optional(),
-      lines: external_exports.array(external_exports.string())
+      lines: external_exports.array(external_exports.string()),
+      /** Each line's byte offset in `path`, when `from` and the line lengths do not give it (a private span was cut). */
+      at: external_exports.array(external_exports.number().int().nonnegative()).optional()
     });
     OutboxStart = external_exports.looseObject({
       ...base,
@@ -74308,7 +76030,7 @@ var init_schema2 = __esm({
 });
 
 // src/capture/outbox/reader.ts
-import { readdir as readdir2, stat as stat3 } from "node:fs/promises";
+import { readdir as readdir2, stat as stat5 } from "node:fs/promises";
 async function listOutboxSessions(dataDir) {
   let names = [];
   try {
@@ -74329,10 +76051,10 @@ var init_reader = __esm({
 });
 
 // src/capture/delivery/sender/ack.ts
-import { readFileSync as readFileSync15 } from "node:fs";
+import { readFileSync as readFileSync18 } from "node:fs";
 function readAck(dataDir, sessionId) {
   try {
-    const v2 = JSON.parse(readFileSync15(ackPath(dataDir, sessionId), "utf8"));
+    const v2 = JSON.parse(readFileSync18(ackPath(dataDir, sessionId), "utf8"));
     if (v2 && v2.v === 1 && Number.isInteger(v2.seq) && v2.seq >= 0)
       return { ...emptyAck(), ...v2 };
   } catch {
@@ -74350,10 +76072,10 @@ var init_ack = __esm({
 });
 
 // src/capture/delivery/sender/status.ts
-import { appendFileSync as appendFileSync4, mkdirSync as mkdirSync8, readFileSync as readFileSync16, renameSync as renameSync4, statSync as statSync7 } from "node:fs";
+import { appendFileSync as appendFileSync4, mkdirSync as mkdirSync8, readFileSync as readFileSync19, renameSync as renameSync4, statSync as statSync10 } from "node:fs";
 function readStatus(dataDir) {
   try {
-    return JSON.parse(readFileSync16(senderPaths(dataDir).status, "utf8"));
+    return JSON.parse(readFileSync19(senderPaths(dataDir).status, "utf8"));
   } catch {
     return null;
   }
@@ -74369,7 +76091,7 @@ var init_status = __esm({
 });
 
 // src/cli/tracker/local-state.ts
-import { readFileSync as readFileSync17, statSync as statSync8 } from "node:fs";
+import { readFileSync as readFileSync20, statSync as statSync11 } from "node:fs";
 async function outboxDepth(dataDir) {
   const out = {
     sessions: 0,
@@ -74382,13 +76104,13 @@ async function outboxDepth(dataDir) {
     out.sessions++;
     const paths = outboxPaths(dataDir, sid);
     try {
-      out.bytes += statSync8(paths.outbox).size;
+      out.bytes += statSync11(paths.outbox).size;
     } catch {
       continue;
     }
     let seq = 0;
     try {
-      seq = parseState2(readFileSync17(paths.state, "utf8"))?.seq ?? 0;
+      seq = parseState(readFileSync20(paths.state, "utf8"))?.seq ?? 0;
     } catch {
     }
     const ack = readAck(dataDir, sid);
@@ -74408,7 +76130,7 @@ function senderView(dataDir) {
   const pid = lockHolderPid(paths.lock);
   let authError = null;
   try {
-    authError = JSON.parse(readFileSync17(paths.authError, "utf8"));
+    authError = JSON.parse(readFileSync20(paths.authError, "utf8"));
   } catch {
   }
   return { running: pid !== null, pid, status: readStatus(dataDir), authError };
@@ -74418,7 +76140,7 @@ var init_local_state = __esm({
     "use strict";
     init_reader();
     init_paths();
-    init_state2();
+    init_state();
     init_ack();
     init_lock();
     init_paths3();
@@ -74427,13 +76149,13 @@ var init_local_state = __esm({
 });
 
 // src/capture/outbox/quarantine.ts
-import { appendFileSync as appendFileSync5, mkdirSync as mkdirSync9, readdirSync as readdirSync5, readFileSync as readFileSync18 } from "node:fs";
-import { join as join26 } from "node:path";
+import { appendFileSync as appendFileSync5, mkdirSync as mkdirSync9, readdirSync as readdirSync5, readFileSync as readFileSync21 } from "node:fs";
+import { join as join30 } from "node:path";
 function quarantineDir(dataDir) {
-  return join26(dataDir, "quarantine");
+  return join30(dataDir, "quarantine");
 }
 function quarantinePath(dataDir, sessionId) {
-  return join26(quarantineDir(dataDir), `${sessionId}.jsonl`);
+  return join30(quarantineDir(dataDir), `${sessionId}.jsonl`);
 }
 function keyOf(e) {
   return e.path !== void 0 && e.from !== void 0 ? `${e.reason}|${e.path}|${e.from}` : `${e.reason}|${e.uuid ?? e.at}`;
@@ -74441,7 +76163,7 @@ function keyOf(e) {
 function readQuarantine(dataDir, sessionId) {
   let text;
   try {
-    text = readFileSync18(quarantinePath(dataDir, sessionId), "utf8");
+    text = readFileSync21(quarantinePath(dataDir, sessionId), "utf8");
   } catch {
     return [];
   }
@@ -74529,7 +76251,7 @@ function describeSkips(skips, p) {
   }
   return out;
 }
-var HELP10, statusCommand, REASONS;
+var HELP11, statusCommand, REASONS;
 var init_status2 = __esm({
   "src/cli/commands/status.ts"() {
     "use strict";
@@ -74540,7 +76262,7 @@ var init_status2 = __esm({
     init_quarantine();
     init_spill();
     init_require_client();
-    HELP10 = `Usage: baton status [--json]
+    HELP11 = `Usage: baton status [--json]
 
 Shows what is waiting locally (sessions and records not yet on the tracker), the background sender's state and
 last delivery, whether the tracker is reachable and accepts the configured key, and per session the lines and
@@ -74549,7 +76271,7 @@ events set aside (quarantined) with the reason, so nothing is skipped silently.
     statusCommand = defineCommand({
       name: "status",
       summary: "outbox depth, sender state, last delivery, tracker reachability",
-      help: HELP10,
+      help: HELP11,
       options: { json: { type: "boolean" } },
       async run({ values }, ctx) {
         const [depth, tracker] = await Promise.all([outboxDepth(ctx.config.dataDir), checkTracker(ctx)]);
@@ -74593,6 +76315,7 @@ events set aside (quarantined) with the reason, so nothing is skipped silently.
       unparsable_line: "not JSON",
       normalize_failed: "could not be read",
       event_failed: "could not be sent",
+      entry_failed: "could not be mirrored",
       rejected_by_tracker: "refused by the tracker"
     };
   }
@@ -74601,15 +76324,15 @@ events set aside (quarantined) with the reason, so nothing is skipped silently.
 // src/cli/doctor/checks.ts
 import {
   accessSync as accessSync2,
-  constants as constants7,
-  existsSync as existsSync18,
+  constants as constants8,
+  existsSync as existsSync20,
   mkdirSync as mkdirSync10,
-  readFileSync as readFileSync19,
+  readFileSync as readFileSync22,
   rmSync as rmSync4,
-  statSync as statSync9,
+  statSync as statSync12,
   writeFileSync as writeFileSync4
 } from "node:fs";
-import { dirname as dirname14, join as join27 } from "node:path";
+import { dirname as dirname16, join as join31 } from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 function checkNode(version2 = process.versions.node) {
   const [major, minor] = version2.split(".").map(Number);
@@ -74635,8 +76358,8 @@ function checkConfig(ctx) {
   const file2 = ctx.config.configFile;
   if (ctx.config.problems.length)
     out.push(fail("config", ctx.config.problems.join("; "), `fix or remove the offending file (${file2})`));
-  if (existsSync18(file2)) {
-    const mode = statSync9(file2).mode & 511;
+  if (existsSync20(file2)) {
+    const mode = statSync12(file2).mode & 511;
     if (mode & 63)
       out.push(
         warn(
@@ -74733,9 +76456,9 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
   if (!root) {
     out.push(warn("hooks", "cannot find the plugin folder (hooks/hooks.json) next to this CLI"));
   } else {
-    const hooksJson = join27(root, "hooks", "hooks.json");
-    const text = readFileSync19(hooksJson, "utf8");
-    const bundled = existsSync18(join27(root, "dist", "hook.cjs"));
+    const hooksJson = join31(root, "hooks", "hooks.json");
+    const text = readFileSync22(hooksJson, "utf8");
+    const bundled = existsSync20(join31(root, "dist", "hook.cjs"));
     const events = Object.keys(JSON.parse(text).hooks ?? {});
     if (!bundled)
       out.push(fail("hooks", `${root}/dist/hook.cjs is missing`, "run `npm run build` in the plugin folder"));
@@ -74757,12 +76480,12 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
 }
 function checkDataDir(ctx) {
   const dir = ctx.config.dataDir;
-  const probe = join27(dir, `.doctor-${process.pid}`);
+  const probe = join31(dir, `.doctor-${process.pid}`);
   try {
     mkdirSync10(dir, { recursive: true, mode: 448 });
     writeFileSync4(probe, "x", { mode: 384 });
     rmSync4(probe);
-    accessSync2(dir, constants7.W_OK);
+    accessSync2(dir, constants8.W_OK);
     return ok("data dir", `${dir} is writable (from ${ctx.config.dataDirSource})`);
   } catch (err) {
     return fail(
@@ -74795,17 +76518,17 @@ function checkSender(ctx) {
 }
 function pluginRoot(ctx, fromUrl) {
   const explicit = ctx.io.env.CLAUDE_PLUGIN_ROOT;
-  if (explicit && existsSync18(join27(explicit, "hooks", "hooks.json"))) return explicit;
+  if (explicit && existsSync20(join31(explicit, "hooks", "hooks.json"))) return explicit;
   let dir;
   try {
-    dir = dirname14(fileURLToPath6(fromUrl));
+    dir = dirname16(fileURLToPath6(fromUrl));
   } catch {
     return null;
   }
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync18(join27(dir, "hooks", "hooks.json")) && existsSync18(join27(dir, ".claude-plugin", "plugin.json")))
+    if (existsSync20(join31(dir, "hooks", "hooks.json")) && existsSync20(join31(dir, ".claude-plugin", "plugin.json")))
       return dir;
-    const up = dirname14(dir);
+    const up = dirname16(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -74813,11 +76536,11 @@ function pluginRoot(ctx, fromUrl) {
 }
 function enabledInClaude(ctx) {
   try {
-    const settings = JSON.parse(readFileSync19(join27(ctx.claudeConfigDir, "settings.json"), "utf8"));
+    const settings = JSON.parse(readFileSync22(join31(ctx.claudeConfigDir, "settings.json"), "utf8"));
     const hit = Object.entries(settings.enabledPlugins ?? {}).find(
       ([k, v2]) => v2 && (k === "baton" || k.startsWith("baton@"))
     );
-    return hit ? `${hit[0]} is enabled in ${join27(ctx.claudeConfigDir, "settings.json")}` : false;
+    return hit ? `${hit[0]} is enabled in ${join31(ctx.claudeConfigDir, "settings.json")}` : false;
   } catch {
     return null;
   }
@@ -74851,14 +76574,14 @@ var doctor_exports = {};
 __export(doctor_exports, {
   doctorCommand: () => doctorCommand
 });
-var HELP11, doctorCommand;
+var HELP12, doctorCommand;
 var init_doctor = __esm({
   "src/cli/commands/doctor.ts"() {
     "use strict";
     init_command();
     init_checks3();
     init_style();
-    HELP11 = `Usage: baton doctor [--json]
+    HELP12 = `Usage: baton doctor [--json]
 
 Checks Node, the Baton config, the tracker (reachable, version, key valid), the plugin's hooks, the data dir and
 the background sender, and prints how to fix each problem. Exits 1 when a check fails.
@@ -74866,7 +76589,7 @@ the background sender, and prints how to fix each problem. Exits 1 when a check 
     doctorCommand = defineCommand({
       name: "doctor",
       summary: "diagnose the setup and print fixes",
-      help: HELP11,
+      help: HELP12,
       options: { json: { type: "boolean" } },
       async run({ values }, ctx) {
         const results = [
@@ -74913,7 +76636,8 @@ var init_commands = __esm({
       { name: "tracker", load: async () => (await Promise.resolve().then(() => (init_tracker_cli(), tracker_cli_exports))).trackerCommand },
       { name: "push", load: async () => (await Promise.resolve().then(() => (init_push(), push_exports))).pushCommand },
       { name: "sessions", load: async () => (await Promise.resolve().then(() => (init_sessions2(), sessions_exports))).sessionsCommand },
-      { name: "resume", load: async () => (await Promise.resolve().then(() => (init_resume(), resume_exports))).resumeCommand },
+      { name: "resume", load: async () => (await Promise.resolve().then(() => (init_resume2(), resume_exports))).resumeCommand },
+      { name: "restore", load: async () => (await Promise.resolve().then(() => (init_restore2(), restore_exports))).restoreCommand },
       { name: "sync", load: async () => (await Promise.resolve().then(() => (init_sync2(), sync_exports))).syncCommand },
       { name: "login", load: async () => (await Promise.resolve().then(() => (init_login(), login_exports))).loginCommand },
       { name: "status", load: async () => (await Promise.resolve().then(() => (init_status2(), status_exports))).statusCommand },
@@ -74923,20 +76647,20 @@ var init_commands = __esm({
 });
 
 // src/cli/invocation.ts
-import { join as join28 } from "node:path";
-import { readFileSync as readFileSync20 } from "node:fs";
+import { join as join32 } from "node:path";
+import { readFileSync as readFileSync23 } from "node:fs";
 function createContext(io) {
   const config2 = resolveConfig(io.env, {
     homedir: io.home,
     readFile: (path6) => {
       try {
-        return readFileSync20(path6, "utf8");
+        return readFileSync23(path6, "utf8");
       } catch {
         return null;
       }
     }
   });
-  return Object.freeze({ io, config: config2, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join28(io.home, ".claude") });
+  return Object.freeze({ io, config: config2, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join32(io.home, ".claude") });
 }
 var init_invocation = __esm({
   "src/cli/invocation.ts"() {
@@ -74946,8 +76670,8 @@ var init_invocation = __esm({
 });
 
 // src/cli/program.ts
-import { readdirSync as readdirSync6, statSync as statSync10 } from "node:fs";
-import { join as join29 } from "node:path";
+import { readdirSync as readdirSync6, statSync as statSync13 } from "node:fs";
+import { join as join33 } from "node:path";
 async function usage() {
   const loaded = await Promise.all(commands.map((c3) => c3.load()));
   const width = Math.max(...loaded.map((c3) => c3.name.length));
@@ -75003,13 +76727,13 @@ function applyGlobalFlags(argv, io) {
     rest = rest.slice(2);
   }
   if (io.env.BATON_DATA_DIR || io.env.CLAUDE_PLUGIN_DATA) return { argv: rest, io };
-  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join29(io.home, ".claude"));
+  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join33(io.home, ".claude"));
   return { argv: rest, io: pluginData ? { ...io, env: { ...io.env, CLAUDE_PLUGIN_DATA: pluginData } } : io };
 }
 function findPluginDataDir(claudeConfigDir2) {
-  const base2 = join29(claudeConfigDir2, "plugins", "data");
+  const base2 = join33(claudeConfigDir2, "plugins", "data");
   try {
-    const dirs = readdirSync6(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join29(base2, d), mtime: statSync10(join29(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
+    const dirs = readdirSync6(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join33(base2, d), mtime: statSync13(join33(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
     return dirs[0]?.path;
   } catch {
     return void 0;

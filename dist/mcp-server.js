@@ -1732,10 +1732,10 @@ var require_util = __commonJS({
       }
       return obj;
     }
-    function errorRequest(client, request2, err) {
+    function errorRequest(client, request3, err) {
       try {
-        request2.onError(err);
-        assert2(request2.aborted);
+        request3.onError(err);
+        assert2(request3.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -1892,13 +1892,13 @@ var require_stats = __commonJS({
       }
     };
     var PoolStats = class {
-      constructor(pool) {
-        this.connected = pool[kConnected];
-        this.free = pool[kFree];
-        this.pending = pool[kPending];
-        this.queued = pool[kQueued];
-        this.running = pool[kRunning];
-        this.size = pool[kSize];
+      constructor(pool2) {
+        this.connected = pool2[kConnected];
+        this.free = pool2[kFree];
+        this.pending = pool2[kPending];
+        this.queued = pool2[kQueued];
+        this.running = pool2[kRunning];
+        this.size = pool2[kSize];
       }
     };
     module2.exports = { ClientStats, PoolStats };
@@ -2427,7 +2427,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request2, key, val) {
+    function processHeader(request3, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -2474,24 +2474,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request2.host !== null) {
+        if (request3.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request2.host = val;
+        request3.host = val;
       } else if (headerName === "content-length") {
-        if (request2.contentLength !== null) {
+        if (request3.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
         if (!isValidContentLengthHeaderValue(val)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-        request2.contentLength = parseInt(val, 10);
-      } else if (request2.contentType === null && headerName === "content-type") {
-        request2.contentType = val;
-        request2.headers.push(key, val);
+        request3.contentLength = parseInt(val, 10);
+      } else if (request3.contentType === null && headerName === "content-type") {
+        request3.contentType = val;
+        request3.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2505,13 +2505,13 @@ var require_request = __commonJS({
             throw new InvalidArgumentError("invalid connection header");
           }
           if (trimmed === "close") {
-            request2.reset = true;
+            request3.reset = true;
           }
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key, val);
+        request3.headers.push(key, val);
       }
     }
     module2.exports = Request;
@@ -2793,9 +2793,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve10, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve10(data);
             });
           });
         }
@@ -2833,9 +2833,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve10, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve6(data);
+              return err2 ? reject(err2) : resolve10(data);
             });
           });
         }
@@ -5124,11 +5124,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request2) {
-      return request2.urlList[request2.urlList.length - 1];
+    function requestCurrentURL(request3) {
+      return request3.urlList[request3.urlList.length - 1];
     }
-    function requestBadPort(request2) {
-      const url2 = requestCurrentURL(request2);
+    function requestBadPort(request3) {
+      const url2 = requestCurrentURL(request3);
       if (urlIsHttpHttpsScheme(url2) && badPortsSet.has(url2.port)) {
         return "blocked";
       }
@@ -5166,10 +5166,10 @@ var require_util2 = __commonJS({
       }
       return policy;
     }
-    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request3, actualResponse) {
       const policy = parseReferrerPolicy(actualResponse);
       if (policy !== "") {
-        request2.referrerPolicy = policy;
+        request3.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -5186,33 +5186,33 @@ var require_util2 = __commonJS({
       header = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request2) {
-      let serializedOrigin = request2.origin;
+    function appendRequestOriginHeader(request3) {
+      let serializedOrigin = request3.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
-        request2.headersList.append("origin", serializedOrigin, true);
-      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
-        switch (request2.referrerPolicy) {
+      if (request3.responseTainting === "cors" || request3.mode === "websocket") {
+        request3.headersList.append("origin", serializedOrigin, true);
+      } else if (request3.method !== "GET" && request3.method !== "HEAD") {
+        switch (request3.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
+            if (request3.origin && urlHasHttpsScheme(request3.origin) && !urlHasHttpsScheme(requestCurrentURL(request3))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request2, requestCurrentURL(request2))) {
+            if (!sameOrigin(request3, requestCurrentURL(request3))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request2.headersList.append("origin", serializedOrigin, true);
+        request3.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -5266,18 +5266,18 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request2) {
-      const policy = request2.referrerPolicy;
+    function determineRequestsReferrer(request3) {
+      const policy = request3.referrerPolicy;
       assert2(policy);
       let referrerSource = null;
-      if (request2.referrer === "client") {
+      if (request3.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (webidl.is.URL(request2.referrer)) {
-        referrerSource = request2.referrer;
+      } else if (webidl.is.URL(request3.referrer)) {
+        referrerSource = request3.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
@@ -5295,14 +5295,14 @@ var require_util2 = __commonJS({
         case "unsafe-url":
           return referrerURL;
         case "strict-origin": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           if (isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(currentURL)) {
             return "no-referrer";
           }
           return referrerOrigin;
         }
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -5312,17 +5312,17 @@ var require_util2 = __commonJS({
           return referrerOrigin;
         }
         case "same-origin":
-          if (sameOrigin(request2, referrerURL)) {
+          if (sameOrigin(request3, referrerURL)) {
             return referrerURL;
           }
           return "no-referrer";
         case "origin-when-cross-origin":
-          if (sameOrigin(request2, referrerURL)) {
+          if (sameOrigin(request3, referrerURL)) {
             return referrerURL;
           }
           return referrerOrigin;
         case "no-referrer-when-downgrade": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           if (isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(currentURL)) {
             return "no-referrer";
           }
@@ -5389,7 +5389,7 @@ var require_util2 = __commonJS({
       if (url2.protocol === "blob:") return true;
       return isOriginPotentiallyTrustworthy(url2.origin);
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request3) {
     }
     function sameOrigin(A2, B) {
       if (A2.origin === B.origin && A2.origin === "null") {
@@ -5768,7 +5768,7 @@ var require_util2 = __commonJS({
       }
       return gettingDecodingSplitting(value);
     }
-    function hasAuthenticationEntry(request2) {
+    function hasAuthenticationEntry(request3) {
       return false;
     }
     function includesCredentials(url2) {
@@ -6341,8 +6341,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise2 = new Promise((resolve10, reject) => {
+        res = resolve10;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6691,7 +6691,7 @@ var require_client_h1 = __commonJS({
       kHTTPContext,
       kClosed
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var removeAllListeners = util2.removeAllListeners;
@@ -6827,7 +6827,7 @@ var require_client_h1 = __commonJS({
          */
       constructor(client, socket, { exports: exports3 }) {
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6923,11 +6923,11 @@ var require_client_h1 = __commonJS({
             currentParser = null;
             currentBufferRef = null;
           }
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const data = chunk.subarray(llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(data);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(data);
             } else {
@@ -6950,10 +6950,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6970,7 +6970,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert2(currentParser === null);
@@ -7003,11 +7003,11 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        if (!request2) {
+        const request3 = client[kQueue][client[kRunningIdx]];
+        if (!request3) {
           return -1;
         }
-        request2.onResponseStarted();
+        request3.onResponseStarted();
         return 0;
       }
       /**
@@ -7069,9 +7069,9 @@ var require_client_h1 = __commonJS({
         assert2(!socket.destroyed);
         assert2(!this.paused);
         assert2((headers.length & 1) === 0);
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert2(request2);
-        assert2(request2.upgrade || request2.method === "CONNECT");
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
+        assert2(request3.upgrade || request3.method === "CONNECT");
         this.statusCode = 0;
         this.statusText = "";
         this.shouldKeepAlive = false;
@@ -7088,9 +7088,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request2.onUpgrade(statusCode, headers, socket, statusText);
+          request3.onUpgrade(statusCode, headers, socket, statusText);
         } catch (err) {
-          util2.errorRequest(client, request2, err);
+          util2.errorRequest(client, request3, err);
           util2.destroy(socket, err);
         }
         client[kResume]();
@@ -7110,8 +7110,8 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        if (!request2) {
+        const request3 = client[kQueue][client[kRunningIdx]];
+        if (!request3) {
           return -1;
         }
         assert2(!this.upgrade);
@@ -7120,23 +7120,23 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request2.upgrade) {
+        if (upgrade && !request3.upgrade) {
           util2.destroy(socket, new SocketError("bad upgrade", util2.getSocketInfo(socket)));
           return -1;
         }
         assert2(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request3.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request3.bodyTimeout != null ? request3.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request2.method === "CONNECT") {
+        if (request3.method === "CONNECT") {
           assert2(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -7167,11 +7167,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request2.aborted) {
+        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request3.aborted) {
           return -1;
         }
-        if (request2.method === "HEAD") {
+        if (request3.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -7181,7 +7181,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       /**
        * @param {Buffer} buf
@@ -7192,8 +7192,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert2(request2);
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
         assert2(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -7206,8 +7206,8 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+        if (request3.onData(buf) === false) {
+          return constants6.ERROR.PAUSED;
         }
         return 0;
       }
@@ -7224,8 +7224,8 @@ var require_client_h1 = __commonJS({
         }
         assert2(statusCode >= 100);
         assert2((this.headers.length & 1) === 0);
-        const request2 = client[kQueue][client[kRunningIdx]];
-        assert2(request2);
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
         this.statusCode = 0;
         this.statusText = "";
         this.bytesRead = 0;
@@ -7237,23 +7237,23 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return 0;
         }
-        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request3.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util2.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request2.onComplete(headers);
+        request3.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = client[kPending] === 0;
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(client[kResume]);
         } else {
@@ -7310,8 +7310,8 @@ var require_client_h1 = __commonJS({
       return {
         version: "h1",
         defaultPipelining: 1,
-        write(request2) {
-          return writeH1(client, request2);
+        write(request3) {
+          return writeH1(client, request3);
         },
         resume() {
           resumeH1(client);
@@ -7338,18 +7338,18 @@ var require_client_h1 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
          */
-        busy(request2) {
+        busy(request3) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request2) {
-            if (client[kRunning] > 0 && !request2.idempotent) {
+          if (request3) {
+            if (client[kRunning] > 0 && !request3.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request3.upgrade || request3.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util2.bodyLength(request2.body) !== 0 && (util2.isStream(request2.body) || util2.isAsyncIterable(request2.body) || util2.isFormDataLike(request2.body))) {
+            if (client[kRunning] > 0 && util2.bodyLength(request3.body) !== 0 && (util2.isStream(request3.body) || util2.isAsyncIterable(request3.body) || util2.isFormDataLike(request3.body))) {
               return true;
             }
           }
@@ -7402,13 +7402,13 @@ var require_client_h1 = __commonJS({
         assert2(client[kPending] === 0);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request2 = requests[i2];
-          util2.errorRequest(client, request2, err);
+          const request3 = requests[i2];
+          util2.errorRequest(client, request3, err);
         }
       } else if (client[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request3 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util2.errorRequest(client, request2, err);
+        util2.errorRequest(client, request3, err);
       }
       client[kPendingIdx] = client[kRunningIdx];
       assert2(client[kRunning] === 0);
@@ -7476,8 +7476,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request2 = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
+            const request3 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request3.headersTimeout != null ? request3.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -7486,11 +7486,11 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function setTypeOfService(socket, request2) {
+    function setTypeOfService(socket, request3) {
       if (typeof socket.setTypeOfService !== "function") {
         return;
       }
-      const typeOfService = request2.typeOfService;
+      const typeOfService = request3.typeOfService;
       if (typeOfService === void 0) {
         return;
       }
@@ -7504,26 +7504,26 @@ var require_client_h1 = __commonJS({
       } catch {
       }
     }
-    function writeH1(client, request2) {
-      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request2;
-      let { body, headers, contentLength } = request2;
+    function writeH1(client, request3) {
+      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request3;
+      let { body, headers, contentLength } = request3;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body);
-        if (request2.contentType == null) {
+        if (request3.contentType == null) {
           headers.push("content-type", contentType);
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util2.isBlobLike(body) && request2.contentType == null) {
+      } else if (util2.isBlobLike(body) && request3.contentType == null) {
         const contentType = body.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util2.isValidHeaderValue(contentTypeValue)) {
-            util2.errorRequest(client, request2, new InvalidArgumentError("invalid content-type header"));
+            util2.errorRequest(client, request3, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -7535,14 +7535,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util2.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request2.contentLength;
+        contentLength = request3.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength !== null && request3.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util2.errorRequest(client, request2, new RequestContentLengthMismatchError());
+          util2.errorRequest(client, request3, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7550,19 +7550,19 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (err) => {
-        if (request2.aborted || request2.completed) {
+        if (request3.aborted || request3.completed) {
           return;
         }
-        util2.errorRequest(client, request2, err || new RequestAbortedError());
+        util2.errorRequest(client, request3, err || new RequestAbortedError());
         util2.destroy(body);
         util2.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request2.onConnect(abort);
+        request3.onConnect(abort);
       } catch (err) {
-        util2.errorRequest(client, request2, err);
+        util2.errorRequest(client, request3, err);
       }
-      if (request2.aborted) {
+      if (request3.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -7580,7 +7580,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      setTypeOfService(socket, request2);
+      setTypeOfService(socket, request3);
       let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
@@ -7614,31 +7614,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header, socket });
+        channels.sendHeaders.publish({ request: request3, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util2.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util2.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request3, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request3, socket, contentLength, header, expectsPayload);
         }
       } else if (util2.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util2.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request3, socket, contentLength, header, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished7 = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished7) {
           return;
@@ -7704,7 +7704,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
@@ -7724,18 +7724,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body);
           socket.uncork();
-          request2.onBodySent(body);
-          if (!expectsPayload && request2.reset !== false) {
+          request3.onBodySent(body);
+          if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request2.onRequestSent();
+        request3.onRequestSent();
         client[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -7748,9 +7748,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request2.onBodySent(buffer);
-        request2.onRequestSent();
-        if (!expectsPayload && request2.reset !== false) {
+        request3.onBodySent(buffer);
+        request3.onRequestSent();
+        if (!expectsPayload && request3.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -7758,7 +7758,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7768,16 +7768,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve10;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -7806,9 +7806,9 @@ upgrade: ${upgrade}\r
        * @param {boolean} arg.expectsPayload
        * @param {string} arg.header
        */
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request3, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request2;
+        this.request = request3;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -7822,7 +7822,7 @@ upgrade: ${upgrade}\r
        * @returns
        */
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request3, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -7841,7 +7841,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request2.reset !== false) {
+          if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -7861,7 +7861,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request2.onBodySent(chunk);
+        request3.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -7875,8 +7875,8 @@ ${len.toString(16)}\r
        * @returns {void}
        */
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
-        request2.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request3 } = this;
+        request3.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -8056,8 +8056,8 @@ var require_client_h2 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
         */
-        write(request2) {
-          return writeH2(client, request2);
+        write(request3) {
+          return writeH2(client, request3);
         },
         /**
          * @returns {void}
@@ -8086,14 +8086,14 @@ var require_client_h2 = __commonJS({
          * @param {import('../core/request.js')} request
          * @returns {boolean}
         */
-        busy(request2) {
-          if (request2 != null) {
+        busy(request3) {
+          if (request3 != null) {
             if (client[kRunning] > 0) {
-              if (request2.idempotent === false) return true;
-              if ((request2.upgrade === "websocket" || request2.method === "CONNECT") && session[kRemoteSettings] === false) return true;
-              if (util2.bodyLength(request2.body) !== 0 && (util2.isStream(request2.body) || util2.isAsyncIterable(request2.body) || util2.isFormDataLike(request2.body))) return true;
+              if (request3.idempotent === false) return true;
+              if ((request3.upgrade === "websocket" || request3.method === "CONNECT") && session[kRemoteSettings] === false) return true;
+              if (util2.bodyLength(request3.body) !== 0 && (util2.isStream(request3.body) || util2.isAsyncIterable(request3.body) || util2.isFormDataLike(request3.body))) return true;
             } else {
-              return (request2.upgrade === "websocket" || request2.method === "CONNECT") && session[kRemoteSettings] === false;
+              return (request3.upgrade === "websocket" || request3.method === "CONNECT") && session[kRemoteSettings] === false;
             }
           }
           return false;
@@ -8168,15 +8168,15 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util2.destroy(this[kSocket], err);
     }
-    function completeRequest(client, request2, resetPendingIdx = false) {
+    function completeRequest(client, request3, resetPendingIdx = false) {
       const queue = client[kQueue];
       const runningIdx = client[kRunningIdx];
-      if (runningIdx < client[kPendingIdx] && queue[runningIdx] === request2) {
+      if (runningIdx < client[kPendingIdx] && queue[runningIdx] === request3) {
         queue[runningIdx] = null;
         client[kRunningIdx] = runningIdx + 1;
         return;
       }
-      const index = queue.indexOf(request2, runningIdx);
+      const index = queue.indexOf(request3, runningIdx);
       if (index === -1 || index >= client[kPendingIdx]) {
         return;
       }
@@ -8195,10 +8195,10 @@ var require_client_h2 = __commonJS({
       this[kHTTP2Session] = null;
       util2.destroy(this[kSocket], err);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request2 = client[kQueue][client[kRunningIdx]];
+        const request3 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        if (request2 != null) {
-          util2.errorRequest(client, request2, err);
+        if (request3 != null) {
+          util2.errorRequest(client, request3, err);
         }
         client[kPendingIdx] = client[kRunningIdx];
       }
@@ -8221,9 +8221,9 @@ var require_client_h2 = __commonJS({
         assert2(client[kPending] === 0);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request2 = requests[i2];
-          if (request2 != null) {
-            util2.errorRequest(client, request2, err);
+          const request3 = requests[i2];
+          if (request3 != null) {
+            util2.errorRequest(client, request3, err);
           }
         }
       }
@@ -8254,14 +8254,14 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request2) {
-      const headersTimeout = request2.headersTimeout ?? client[kHeadersTimeout];
-      const bodyTimeout = request2.bodyTimeout ?? client[kBodyTimeout];
+    function writeH2(client, request3) {
+      const headersTimeout = request3.headersTimeout ?? client[kHeadersTimeout];
+      const bodyTimeout = request3.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
-      let { body } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request3;
+      let { body } = request3;
       if (upgrade != null && upgrade !== "websocket") {
-        util2.errorRequest(client, request2, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
+        util2.errorRequest(client, request3, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
         return false;
       }
       const headers = {};
@@ -8295,33 +8295,33 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname4}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (err) => {
-        if (request2.aborted || request2.completed) {
+        if (request3.aborted || request3.completed) {
           return;
         }
         err = err || new RequestAbortedError();
-        util2.errorRequest(client, request2, err);
+        util2.errorRequest(client, request3, err);
         if (stream != null) {
           stream.removeAllListeners("data");
           stream.close();
           client[kOnError](err);
-          completeRequest(client, request2);
+          completeRequest(client, request3);
           client[kResume]();
         }
         util2.destroy(body, err);
       };
       try {
-        request2.onConnect(abort);
+        request3.onConnect(abort);
       } catch (err) {
-        util2.errorRequest(client, request2, err);
+        util2.errorRequest(client, request3, err);
       }
-      if (request2.aborted) {
+      if (request3.aborted) {
         return false;
       }
       if (upgrade || method === "CONNECT") {
         session.ref();
         if (upgrade === "websocket") {
           if (session[kEnableConnectProtocol] === false) {
-            util2.errorRequest(client, request2, new InformationalError("HTTP/2: Extended CONNECT protocol not supported by server"));
+            util2.errorRequest(client, request3, new InformationalError("HTTP/2: Extended CONNECT protocol not supported by server"));
             session.unref();
             return false;
           }
@@ -8339,12 +8339,12 @@ var require_client_h2 = __commonJS({
           stream.once("response", (headers2, _flags) => {
             const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
             try {
-              request2.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
+              request3.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
             } catch (err) {
               abort(err);
               return;
             }
-            completeRequest(client, request2);
+            completeRequest(client, request3);
           });
           stream.on("error", () => {
             if (stream.rstCode === NGHTTP2_REFUSED_STREAM || stream.rstCode === NGHTTP2_CANCEL) {
@@ -8364,12 +8364,12 @@ var require_client_h2 = __commonJS({
         stream.on("response", (headers2) => {
           const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
           try {
-            request2.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
+            request3.onUpgrade(statusCode, parseH2Headers(realHeaders), stream);
           } catch (err) {
             abort(err);
             return;
           }
-          completeRequest(client, request2);
+          completeRequest(client, request3);
         });
         stream.on("error", abort);
         stream.once("close", () => {
@@ -8394,14 +8394,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request2.contentLength;
+        contentLength = request3.contentLength;
       }
       if (!expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength != null && request3.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util2.errorRequest(client, request2, new RequestContentLengthMismatchError());
+          util2.errorRequest(client, request3, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -8417,7 +8417,7 @@ var require_client_h2 = __commonJS({
           header += `${key}: ${headers[key]}\r
 `;
         }
-        channels.sendHeaders.publish({ request: request2, headers: header, socket: session[kSocket] });
+        channels.sendHeaders.publish({ request: request3, headers: header, socket: session[kSocket] });
       }
       const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
       if (expectContinue) {
@@ -8438,21 +8438,21 @@ var require_client_h2 = __commonJS({
       let responseReceived = false;
       stream.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request2.onResponseStarted();
+        request3.onResponseStarted();
         responseReceived = true;
         stream.setTimeout(bodyTimeout);
-        if (request2.aborted) {
+        if (request3.aborted) {
           stream.removeAllListeners("data");
           return;
         }
-        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request3.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request2.aborted || request2.completed) {
+          if (request3.aborted || request3.completed) {
             return;
           }
-          if (request2.onData(chunk) === false) {
+          if (request3.onData(chunk) === false) {
             stream.pause();
           }
         });
@@ -8460,14 +8460,14 @@ var require_client_h2 = __commonJS({
       stream.once("end", () => {
         stream.removeAllListeners("data");
         if (responseReceived) {
-          if (!request2.aborted && !request2.completed) {
-            request2.onComplete({});
+          if (!request3.aborted && !request3.completed) {
+            request3.onComplete({});
           }
-          completeRequest(client, request2);
+          completeRequest(client, request3);
           client[kResume]();
         } else {
           abort(new InformationalError("HTTP/2: stream half-closed (remote)"));
-          completeRequest(client, request2, true);
+          completeRequest(client, request3, true);
           client[kResume]();
         }
       });
@@ -8477,7 +8477,7 @@ var require_client_h2 = __commonJS({
         if (session[kOpenStreams] === 0) {
           session.unref();
         }
-        if (!request2.aborted && !request2.completed) {
+        if (!request3.aborted && !request3.completed) {
           abort(new InformationalError("HTTP/2: stream closed before the response was complete"));
         }
       });
@@ -8502,11 +8502,11 @@ var require_client_h2 = __commonJS({
         abort(err);
       });
       stream.once("trailers", (trailers) => {
-        if (request2.aborted || request2.completed) {
+        if (request3.aborted || request3.completed) {
           return;
         }
         stream.removeAllListeners("data");
-        request2.onComplete(trailers);
+        request3.onComplete(trailers);
       });
       return true;
       function writeBodyH2() {
@@ -8516,7 +8516,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request2,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -8527,7 +8527,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -8539,7 +8539,7 @@ var require_client_h2 = __commonJS({
               stream,
               body.stream(),
               client,
-              request2,
+              request3,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -8550,7 +8550,7 @@ var require_client_h2 = __commonJS({
               stream,
               body,
               client,
-              request2,
+              request3,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -8564,7 +8564,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request3,
             contentLength
           );
         } else if (util2.isIterable(body)) {
@@ -8573,7 +8573,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request2,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -8583,7 +8583,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
       try {
         if (body != null && util2.isBuffer(body)) {
           assert2(contentLength === body.byteLength, "buffer body must have content length");
@@ -8591,18 +8591,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body);
           h2stream.uncork();
           h2stream.end();
-          request2.onBodySent(body);
+          request3.onBodySent(body);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request2.onRequestSent();
+        request3.onRequestSent();
         client[kResume]();
       } catch (error62) {
         abort(error62);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request3, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe2 = pipeline(
         body,
@@ -8613,7 +8613,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util2.removeAllListeners(pipe2);
-            request2.onRequestSent();
+            request3.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -8623,10 +8623,10 @@ var require_client_h2 = __commonJS({
       );
       util2.addListener(pipe2, "data", onPipeData);
       function onPipeData(chunk) {
-        request2.onBodySent(chunk);
+        request3.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
       assert2(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -8637,8 +8637,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request2.onBodySent(buffer);
-        request2.onRequestSent();
+        request3.onBodySent(buffer);
+        request3.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -8647,7 +8647,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -8657,12 +8657,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve10;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8672,13 +8672,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request2.onBodySent(chunk);
+          request3.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request2.onRequestSent();
+        request3.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -8964,10 +8964,10 @@ var require_client = __commonJS({
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
-        const request2 = new Request(this[kUrl].origin, opts, handler);
-        this[kQueue].push(request2);
+        const request3 = new Request(this[kUrl].origin, opts, handler);
+        this[kQueue].push(request3);
         if (this[kResuming]) {
-        } else if (util2.bodyLength(request2.body) == null && util2.isIterable(request2.body)) {
+        } else if (util2.bodyLength(request3.body) == null && util2.isIterable(request3.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -8979,21 +8979,21 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve10) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve10;
           } else {
-            resolve6(null);
+            resolve10(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve10) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request2 = requests[i2];
-            if (request2 != null) {
-              util2.errorRequest(this, request2, err);
+            const request3 = requests[i2];
+            if (request3 != null) {
+              util2.errorRequest(this, request3, err);
             }
           }
           const callback = () => {
@@ -9001,7 +9001,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve10(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -9018,9 +9018,9 @@ var require_client = __commonJS({
         assert2(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request2 = requests[i2];
-          if (request2 != null) {
-            util2.errorRequest(client, request2, err);
+          const request3 = requests[i2];
+          if (request3 != null) {
+            util2.errorRequest(client, request3, err);
           }
         }
         assert2(client[kSize] === 0);
@@ -9131,8 +9131,8 @@ var require_client = __commonJS({
       if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
         assert2(client[kRunning] === 0);
         while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-          const request2 = client[kQueue][client[kPendingIdx]++];
-          util2.errorRequest(client, request2, err);
+          const request3 = client[kQueue][client[kPendingIdx]++];
+          util2.errorRequest(client, request3, err);
         }
       } else {
         onError(client, err);
@@ -9187,15 +9187,15 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request2 = client[kQueue][client[kPendingIdx]];
-        if (request2 === null) {
+        const request3 = client[kQueue][client[kPendingIdx]];
+        if (request3 === null) {
           return;
         }
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request3.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request2.servername;
+          client[kServerName] = request3.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -9211,10 +9211,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request2)) {
+        if (client[kHTTPContext].busy(request3)) {
           return;
         }
-        if (!request2.aborted && client[kHTTPContext].write(request2)) {
+        if (!request3.aborted && client[kHTTPContext].write(request3)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -9408,8 +9408,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          return new Promise((resolve10) => {
+            this[kClosedResolve] = resolve10;
           });
         }
       }
@@ -9638,22 +9638,22 @@ var require_balanced_pool = __commonJS({
       }
       addUpstream(upstream) {
         const upstreamOrigin = util2.parseOrigin(upstream).origin;
-        if (this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true)) {
+        if (this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true)) {
           return this;
         }
-        const pool = this[kFactory](upstreamOrigin, this[kOptions]);
-        this[kAddClient](pool);
-        pool.on("connect", () => {
-          pool[kWeight] = Math.min(this[kMaxWeightPerServer], pool[kWeight] + this[kErrorPenalty]);
+        const pool2 = this[kFactory](upstreamOrigin, this[kOptions]);
+        this[kAddClient](pool2);
+        pool2.on("connect", () => {
+          pool2[kWeight] = Math.min(this[kMaxWeightPerServer], pool2[kWeight] + this[kErrorPenalty]);
         });
-        pool.on("connectionError", () => {
-          pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
+        pool2.on("connectionError", () => {
+          pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
           this._updateBalancedPoolStats();
         });
-        pool.on("disconnect", (...args) => {
+        pool2.on("disconnect", (...args) => {
           const err = args[2];
           if (err && err.code === "UND_ERR_SOCKET") {
-            pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
+            pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
           }
         });
@@ -9672,15 +9672,15 @@ var require_balanced_pool = __commonJS({
       }
       removeUpstream(upstream) {
         const upstreamOrigin = util2.parseOrigin(upstream).origin;
-        const pool = this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true);
-        if (pool) {
-          this[kRemoveClient](pool);
+        const pool2 = this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true);
+        if (pool2) {
+          this[kRemoveClient](pool2);
         }
         return this;
       }
       getUpstream(upstream) {
         const upstreamOrigin = util2.parseOrigin(upstream).origin;
-        return this[kClients].find((pool) => pool[kUrl].origin === upstreamOrigin && pool.closed !== true && pool.destroyed !== true);
+        return this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true);
       }
       get upstreams() {
         return this[kClients].filter((dispatcher) => dispatcher.closed !== true && dispatcher.destroyed !== true).map((p) => p[kUrl].origin);
@@ -9693,16 +9693,16 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a2, b) => a2 && b, true);
+        const allClientsBusy = this[kClients].map((pool2) => pool2[kNeedDrain]).reduce((a2, b) => a2 && b, true);
         if (allClientsBusy) {
           return;
         }
         let counter2 = 0;
-        let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
+        let maxWeightIndex = this[kClients].findIndex((pool2) => !pool2[kNeedDrain]);
         while (counter2++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
-          const pool = this[kClients][this[kIndex]];
-          if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
+          const pool2 = this[kClients][this[kIndex]];
+          if (pool2[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool2[kNeedDrain]) {
             maxWeightIndex = this[kIndex];
           }
           if (this[kIndex] === 0) {
@@ -9711,8 +9711,8 @@ var require_balanced_pool = __commonJS({
               this[kCurrentWeight] = this[kMaxWeightPerServer];
             }
           }
-          if (pool[kWeight] >= this[kCurrentWeight] && !pool[kNeedDrain]) {
-            return pool;
+          if (pool2[kWeight] >= this[kCurrentWeight] && !pool2[kNeedDrain]) {
+            return pool2;
           }
         }
         this[kCurrentWeight] = this[kClients][maxWeightIndex][kWeight];
@@ -9861,7 +9861,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent3 = class extends DispatcherBase {
+    var Agent4 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options2 } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -9973,7 +9973,7 @@ var require_agent = __commonJS({
         return allClientStats;
       }
     };
-    module2.exports = Agent3;
+    module2.exports = Agent4;
   }
 });
 
@@ -10269,13 +10269,13 @@ var require_socks5_client = __commonJS({
         }
         debug("starting handshake with", this.authMethods.length, "auth methods");
         this.state = STATES.HANDSHAKING;
-        const request2 = Buffer5.alloc(2 + this.authMethods.length);
-        request2[0] = SOCKS_VERSION;
-        request2[1] = this.authMethods.length;
+        const request3 = Buffer5.alloc(2 + this.authMethods.length);
+        request3[0] = SOCKS_VERSION;
+        request3[1] = this.authMethods.length;
         this.authMethods.forEach((method, i2) => {
-          request2[2 + i2] = method;
+          request3[2 + i2] = method;
         });
-        this.socket.write(request2);
+        this.socket.write(request3);
       }
       /**
        * Handle handshake response from server
@@ -10317,13 +10317,13 @@ var require_socks5_client = __commonJS({
         if (usernameBuffer.length > 255 || passwordBuffer.length > 255) {
           throw new InvalidArgumentError("Username or password too long");
         }
-        const request2 = Buffer5.alloc(3 + usernameBuffer.length + passwordBuffer.length);
-        request2[0] = 1;
-        request2[1] = usernameBuffer.length;
-        usernameBuffer.copy(request2, 2);
-        request2[2 + usernameBuffer.length] = passwordBuffer.length;
-        passwordBuffer.copy(request2, 3 + usernameBuffer.length);
-        this.socket.write(request2);
+        const request3 = Buffer5.alloc(3 + usernameBuffer.length + passwordBuffer.length);
+        request3[0] = 1;
+        request3[1] = usernameBuffer.length;
+        usernameBuffer.copy(request3, 2);
+        request3[2 + usernameBuffer.length] = passwordBuffer.length;
+        passwordBuffer.copy(request3, 3 + usernameBuffer.length);
+        this.socket.write(request3);
       }
       /**
        * Handle authentication response
@@ -10358,22 +10358,22 @@ var require_socks5_client = __commonJS({
         }
         debug("connecting to", address, port);
         this.state = STATES.CONNECTING;
-        const request2 = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
-        this.socket.write(request2);
+        const request3 = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
+        this.socket.write(request3);
       }
       /**
        * Build a SOCKS5 request
        */
       buildConnectRequest(command, address, port) {
         const { type: addressType, buffer: addressBuffer } = parseAddress(address);
-        const request2 = Buffer5.alloc(4 + addressBuffer.length + 2);
-        request2[0] = SOCKS_VERSION;
-        request2[1] = command;
-        request2[2] = 0;
-        request2[3] = addressType;
-        addressBuffer.copy(request2, 4);
-        request2.writeUInt16BE(port, 4 + addressBuffer.length);
-        return request2;
+        const request3 = Buffer5.alloc(4 + addressBuffer.length + 2);
+        request3[0] = SOCKS_VERSION;
+        request3[1] = command;
+        request3[2] = 0;
+        request3[3] = addressType;
+        addressBuffer.copy(request3, 4);
+        request3.writeUInt16BE(port, 4 + addressBuffer.length);
+        return request3;
       }
       /**
        * Handle CONNECT response
@@ -10531,7 +10531,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve10, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -10541,7 +10541,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve10(socket2);
             }
           });
         });
@@ -10551,14 +10551,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve6, reject) => {
+        await new Promise((resolve10, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve6();
+            resolve10();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10567,14 +10567,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve6();
+            resolve10();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve6, reject) => {
+        await new Promise((resolve10, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -10582,7 +10582,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve6();
+            resolve10();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -10602,9 +10602,9 @@ var require_socks5_proxy_agent = __commonJS({
         debug("dispatching request to", origin, "via SOCKS5");
         try {
           const originKey = String(origin);
-          let pool = this[kPools].get(originKey);
-          if (!pool || pool.destroyed || pool.closed) {
-            pool = new Pool(origin, {
+          let pool2 = this[kPools].get(originKey);
+          if (!pool2 || pool2.destroyed || pool2.closed) {
+            pool2 = new Pool(origin, {
               pipelining: opts.pipelining,
               connections: opts.connections,
               connect: async (connectOpts, callback) => {
@@ -10625,8 +10625,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve6, reject) => {
-                      finalSocket.once("secureConnect", resolve6);
+                    await new Promise((resolve10, reject) => {
+                      finalSocket.once("secureConnect", resolve10);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -10637,9 +10637,9 @@ var require_socks5_proxy_agent = __commonJS({
                 }
               }
             });
-            this[kPools].set(originKey, pool);
+            this[kPools].set(originKey, pool2);
           }
-          return pool[kDispatch](opts, handler);
+          return pool2[kDispatch](opts, handler);
         } catch (err) {
           debug("dispatch error:", err);
           if (typeof handler.onResponseError === "function") {
@@ -10655,16 +10655,16 @@ var require_socks5_proxy_agent = __commonJS({
       }
       async [kClose]() {
         const closePromises = [];
-        for (const pool of this[kPools].values()) {
-          closePromises.push(pool.close());
+        for (const pool2 of this[kPools].values()) {
+          closePromises.push(pool2.close());
         }
         this[kPools].clear();
         await Promise.all(closePromises);
       }
       async [kDestroy](err) {
         const destroyPromises = [];
-        for (const pool of this[kPools].values()) {
-          destroyPromises.push(pool.destroy(err));
+        for (const pool2 of this[kPools].values()) {
+          destroyPromises.push(pool2.destroy(err));
         }
         this[kPools].clear();
         await Promise.all(destroyPromises);
@@ -10679,7 +10679,7 @@ var require_proxy_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports2, module2) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch } = require_symbols();
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -10810,7 +10810,7 @@ var require_proxy_agent = __commonJS({
         } else {
           this[kClient] = clientFactory(url2, { connect });
         }
-        this[kAgent] = new Agent3({
+        this[kAgent] = new Agent4({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -10938,7 +10938,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent = require_proxy_agent();
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -10951,7 +10951,7 @@ var require_env_http_proxy_agent = __commonJS({
         super();
         this.#opts = opts;
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent3(agentOpts);
+        this[kNoProxyAgent] = new Agent4(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent({ ...agentOpts, uri: HTTP_PROXY });
@@ -11759,7 +11759,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve10, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -11773,11 +11773,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve6(null);
+                resolve10(null);
               }
             });
           } else {
-            this.on("close", resolve6);
+            this.on("close", resolve10);
           }
           this.on("error", noop3).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -11805,7 +11805,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve10, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -11820,7 +11820,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve10,
               reject,
               length: 0,
               body: []
@@ -11894,18 +11894,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve10, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length, encoding));
+          resolve10(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve10(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve10(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve10(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve10(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -12093,11 +12093,11 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request2(opts, callback) {
+    function request3(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
-          request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+        return new Promise((resolve10, reject) => {
+          request3.call(this, opts, (err, data) => {
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -12112,7 +12112,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = request2;
+    module2.exports = request3;
     module2.exports.RequestHandler = RequestHandler;
   }
 });
@@ -12309,9 +12309,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -12599,9 +12599,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve10, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -12694,9 +12694,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve10, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -13700,7 +13700,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports2, module2) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -13738,7 +13738,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent3(opts);
+        const agent = opts?.agent ? opts.agent : new Agent4(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = mockOptions;
@@ -13969,8 +13969,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module2) {
     "use strict";
-    var { writeFile, readFile, mkdir } = __require("node:fs/promises");
-    var { dirname: dirname7, resolve: resolve6 } = __require("node:path");
+    var { writeFile, readFile: readFile2, mkdir: mkdir2 } = __require("node:fs/promises");
+    var { dirname: dirname9, resolve: resolve10 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -14095,8 +14095,8 @@ var require_snapshot_recorder = __commonJS({
         if (this.isUrlExcluded(requestOpts)) {
           return;
         }
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request2);
+        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request3);
         const normalizedHeaders = normalizeHeaders(response.headers);
         const responseData = {
           statusCode: response.statusCode,
@@ -14114,7 +14114,7 @@ var require_snapshot_recorder = __commonJS({
           existingSnapshot.timestamp = (/* @__PURE__ */ new Date()).toISOString();
         } else {
           this.#snapshots.set(hash2, {
-            request: request2,
+            request: request3,
             responses: [responseData],
             // Always store as array for consistency
             callCount: 0,
@@ -14148,8 +14148,8 @@ var require_snapshot_recorder = __commonJS({
         if (this.isUrlExcluded(requestOpts)) {
           return void 0;
         }
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request2);
+        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request3);
         const snapshot = this.#snapshots.get(hash2);
         if (!snapshot) return void 0;
         const currentCallCount = snapshot.callCount || 0;
@@ -14171,7 +14171,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile(resolve6(path6), "utf8");
+          const data = await readFile2(resolve10(path6), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -14200,8 +14200,8 @@ var require_snapshot_recorder = __commonJS({
         if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve6(path6);
-        await mkdir(dirname7(resolvedPath), { recursive: true });
+        const resolvedPath = resolve10(path6);
+        await mkdir2(dirname9(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
           snapshot
@@ -14244,8 +14244,8 @@ var require_snapshot_recorder = __commonJS({
        * @returns {boolean} - True if snapshot was deleted, false if not found
        */
       deleteSnapshot(requestOpts) {
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request2);
+        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request3);
         return this.#snapshots.delete(hash2);
       }
       /**
@@ -14254,8 +14254,8 @@ var require_snapshot_recorder = __commonJS({
        * @returns {SnapshotInfo|null} - Snapshot information or null if not found
        */
       getSnapshotInfo(requestOpts) {
-        const request2 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
-        const hash2 = createRequestHash(request2);
+        const request3 = formatRequestKey(requestOpts, this.#headerFilters, this.matchOptions);
+        const hash2 = createRequestHash(request3);
         const snapshot = this.#snapshots.get(hash2);
         if (!snapshot) return null;
         return {
@@ -14345,7 +14345,7 @@ var require_snapshot_recorder = __commonJS({
 var require_snapshot_agent = __commonJS({
   "node_modules/undici/lib/mock/snapshot-agent.js"(exports2, module2) {
     "use strict";
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     var MockAgent = require_mock_agent();
     var { SnapshotRecorder } = require_snapshot_recorder();
     var WrapHandler = require_wrap_handler();
@@ -14396,7 +14396,7 @@ var require_snapshot_agent = __commonJS({
         });
         this[kSnapshotLoaded] = false;
         if (this[kSnapshotMode] === "record" || this[kSnapshotMode] === "update" || this[kSnapshotMode] === "playback" && opts.excludeUrls && opts.excludeUrls.length > 0) {
-          this[kRealAgent] = new Agent3(opts);
+          this[kRealAgent] = new Agent4(opts);
         }
         if ((this[kSnapshotMode] === "playback" || this[kSnapshotMode] === "update") && this[kSnapshotPath]) {
           this.loadSnapshots().catch(() => {
@@ -14546,16 +14546,16 @@ var require_snapshot_agent = __commonJS({
        */
       #setupMockInterceptors() {
         for (const snapshot of this[kSnapshotRecorder].getSnapshots()) {
-          const { request: request2, responses, response } = snapshot;
-          const url2 = new URL(request2.url);
+          const { request: request3, responses, response } = snapshot;
+          const url2 = new URL(request3.url);
           const mockPool = this.get(url2.origin);
           const responseData = responses ? responses[0] : response;
           if (!responseData) continue;
           mockPool.intercept({
             path: url2.pathname + url2.search,
-            method: request2.method,
-            headers: request2.headers,
-            body: request2.body
+            method: request3.method,
+            headers: request3.headers,
+            body: request3.body
           }).reply(responseData.statusCode, responseData.body, {
             headers: responseData.headers,
             trailers: responseData.trailers
@@ -14635,9 +14635,9 @@ var require_global2 = __commonJS({
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.2");
     var legacyGlobalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent3());
+      setGlobalDispatcher(new Agent4());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -19580,12 +19580,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this.sortedMap = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists = this.headersMap.get(lowercaseName);
-        if (exists) {
+        const exists2 = this.headersMap.get(lowercaseName);
+        if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this.headersMap.set(lowercaseName, {
-            name: exists.name,
-            value: `${exists.value}${delimiter}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter}${value}`
           });
         } else {
           this.headersMap.set(lowercaseName, { name, value });
@@ -20411,7 +20411,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input2 = webidl.converters.RequestInfo(input2);
         init = webidl.converters.RequestInit(init);
-        let request2 = null;
+        let request3 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -20428,18 +20428,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input2
             );
           }
-          request2 = makeRequest({ urlList: [parsedURL] });
+          request3 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           assert2(webidl.is.Request(input2));
-          request2 = input2.#state;
+          request3 = input2.#state;
           signal = input2.#signal;
           this.#dispatcher = init.dispatcher || input2.#dispatcher;
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
-          window2 = request2.window;
+        if (request3.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request3.window, origin)) {
+          window2 = request3.window;
         }
         if (init.window != null) {
           throw new TypeError(`'window' option '${window2}' must be null`);
@@ -20447,66 +20447,66 @@ var require_request2 = __commonJS({
         if ("window" in init) {
           window2 = "no-window";
         }
-        request2 = makeRequest({
+        request3 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request2.method,
+          method: request3.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request2.headersList,
+          headersList: request3.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request2.unsafeRequest,
+          unsafeRequest: request3.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window: window2,
           // priority request’s priority.
-          priority: request2.priority,
+          priority: request3.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request2.origin,
+          origin: request3.origin,
           // referrer request’s referrer.
-          referrer: request2.referrer,
+          referrer: request3.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request2.referrerPolicy,
+          referrerPolicy: request3.referrerPolicy,
           // mode request’s mode.
-          mode: request2.mode,
+          mode: request3.mode,
           // credentials mode request’s credentials mode.
-          credentials: request2.credentials,
+          credentials: request3.credentials,
           // cache mode request’s cache mode.
-          cache: request2.cache,
+          cache: request3.cache,
           // redirect mode request’s redirect mode.
-          redirect: request2.redirect,
+          redirect: request3.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request2.integrity,
+          integrity: request3.integrity,
           // keepalive request’s keepalive.
-          keepalive: request2.keepalive,
+          keepalive: request3.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request2.reloadNavigation,
+          reloadNavigation: request3.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request2.historyNavigation,
+          historyNavigation: request3.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request2.urlList]
+          urlList: [...request3.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
         if (initHasKey) {
-          if (request2.mode === "navigate") {
-            request2.mode = "same-origin";
+          if (request3.mode === "navigate") {
+            request3.mode = "same-origin";
           }
-          request2.reloadNavigation = false;
-          request2.historyNavigation = false;
-          request2.origin = "client";
-          request2.referrer = "client";
-          request2.referrerPolicy = "";
-          request2.url = request2.urlList[request2.urlList.length - 1];
-          request2.urlList = [request2.url];
+          request3.reloadNavigation = false;
+          request3.historyNavigation = false;
+          request3.origin = "client";
+          request3.referrer = "client";
+          request3.referrerPolicy = "";
+          request3.url = request3.urlList[request3.urlList.length - 1];
+          request3.urlList = [request3.url];
         }
         if (init.referrer !== void 0) {
           const referrer = init.referrer;
           if (referrer === "") {
-            request2.referrer = "no-referrer";
+            request3.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -20515,14 +20515,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request2.referrer = "client";
+              request3.referrer = "client";
             } else {
-              request2.referrer = parsedReferrer;
+              request3.referrer = parsedReferrer;
             }
           }
         }
         if (init.referrerPolicy !== void 0) {
-          request2.referrerPolicy = init.referrerPolicy;
+          request3.referrerPolicy = init.referrerPolicy;
         }
         let mode;
         if (init.mode !== void 0) {
@@ -20537,33 +20537,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request2.mode = mode;
+          request3.mode = mode;
         }
         if (init.credentials !== void 0) {
-          request2.credentials = init.credentials;
+          request3.credentials = init.credentials;
         }
         if (init.cache !== void 0) {
-          request2.cache = init.cache;
+          request3.cache = init.cache;
         }
-        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
+        if (request3.cache === "only-if-cached" && request3.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init.redirect !== void 0) {
-          request2.redirect = init.redirect;
+          request3.redirect = init.redirect;
         }
         if (init.integrity != null) {
-          request2.integrity = String(init.integrity);
+          request3.integrity = String(init.integrity);
         }
         if (init.keepalive !== void 0) {
-          request2.keepalive = Boolean(init.keepalive);
+          request3.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
           let method = init.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request2.method = mayBeNormalized;
+            request3.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -20573,9 +20573,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request2.method = method;
+            request3.method = method;
           }
-          if (!patchMethodWarning && request2.method === "patch") {
+          if (!patchMethodWarning && request3.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -20585,7 +20585,7 @@ var require_request2 = __commonJS({
         if (init.signal !== void 0) {
           signal = init.signal;
         }
-        this.#state = request2;
+        this.#state = request3;
         const ac = new AbortController();
         this.#signal = ac.signal;
         if (signal != null) {
@@ -20603,12 +20603,12 @@ var require_request2 = __commonJS({
           }
         }
         this.#headers = new Headers(kConstruct);
-        setHeadersList(this.#headers, request2.headersList);
+        setHeadersList(this.#headers, request3.headersList);
         setHeadersGuard(this.#headers, "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request2.method)) {
+          if (!corsSafeListedMethodsSet.has(request3.method)) {
             throw new TypeError(
-              `'${request2.method} is unsupported in no-cors mode.`
+              `'${request3.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this.#headers, "request-no-cors");
@@ -20627,14 +20627,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = webidl.is.Request(input2) ? input2.#state.body : null;
-        if ((init.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
+        if ((init.body != null || inputBody != null) && (request3.method === "GET" || request3.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init.body != null) {
           const [extractedBody, contentType] = extractBody(
             init.body,
-            request2.keepalive
+            request3.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this.#headers).contains("content-type", true)) {
@@ -20646,12 +20646,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
+          if (request3.mode !== "same-origin" && request3.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request2.useCORSPreflightFlag = true;
+          request3.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -20841,42 +20841,42 @@ var require_request2 = __commonJS({
        * @param {Request} request
        * @param {AbortSignal} newSignal
        */
-      static setRequestSignal(request2, newSignal) {
-        request2.#signal = newSignal;
-        return request2;
+      static setRequestSignal(request3, newSignal) {
+        request3.#signal = newSignal;
+        return request3;
       }
       /**
        * @param {Request} request
        */
-      static getRequestDispatcher(request2) {
-        return request2.#dispatcher;
+      static getRequestDispatcher(request3) {
+        return request3.#dispatcher;
       }
       /**
        * @param {Request} request
        * @param {import('../../dispatcher/dispatcher')} newDispatcher
        */
-      static setRequestDispatcher(request2, newDispatcher) {
-        request2.#dispatcher = newDispatcher;
+      static setRequestDispatcher(request3, newDispatcher) {
+        request3.#dispatcher = newDispatcher;
       }
       /**
        * @param {Request} request
        * @param {Headers} newHeaders
        */
-      static setRequestHeaders(request2, newHeaders) {
-        request2.#headers = newHeaders;
+      static setRequestHeaders(request3, newHeaders) {
+        request3.#headers = newHeaders;
       }
       /**
        * @param {Request} request
        */
-      static getRequestState(request2) {
-        return request2.#state;
+      static getRequestState(request3) {
+        return request3.#state;
       }
       /**
        * @param {Request} request
        * @param {any} newState
        */
-      static setRequestState(request2, newState) {
-        request2.#state = newState;
+      static setRequestState(request3, newState) {
+        request3.#state = newState;
       }
     };
     var { setRequestSignal, getRequestDispatcher, setRequestDispatcher, setRequestHeaders, getRequestState, setRequestState } = Request;
@@ -20931,23 +20931,23 @@ var require_request2 = __commonJS({
         headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request2) {
-      const newRequest = makeRequest({ ...request2, body: null });
-      if (request2.body != null) {
-        newRequest.body = cloneBody(request2.body);
+    function cloneRequest(request3) {
+      const newRequest = makeRequest({ ...request3, body: null });
+      if (request3.body != null) {
+        newRequest.body = cloneBody(request3.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, dispatcher, signal, guard) {
-      const request2 = new Request(kConstruct);
-      setRequestState(request2, innerRequest);
-      setRequestDispatcher(request2, dispatcher);
-      setRequestSignal(request2, signal);
+      const request3 = new Request(kConstruct);
+      setRequestState(request3, innerRequest);
+      setRequestDispatcher(request3, dispatcher);
+      setRequestSignal(request3, signal);
       const headers = new Headers(kConstruct);
-      setRequestHeaders(request2, headers);
+      setRequestHeaders(request3, headers);
       setHeadersList(headers, innerRequest.headersList);
       setHeadersGuard(headers, guard);
-      return request2;
+      return request3;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -21338,14 +21338,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request2 = getRequestState(requestObject);
+      const request3 = getRequestState(requestObject);
       if (requestObject.signal.aborted) {
-        abortFetch(p, request2, null, requestObject.signal.reason, null);
+        abortFetch(p, request3, null, requestObject.signal.reason, null);
         return p.promise;
       }
-      const globalObject = request2.client.globalObject;
+      const globalObject = request3.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request2.serviceWorkers = "none";
+        request3.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -21357,7 +21357,7 @@ var require_fetch = __commonJS({
           assert2(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request2, realResponse, requestObject.signal.reason, controller.controller);
+          abortFetch(p, request3, realResponse, requestObject.signal.reason, controller.controller);
         }
       );
       const processResponse = (response) => {
@@ -21365,7 +21365,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request2, responseObject, controller.serializedAbortReason, controller.controller);
+          abortFetch(p, request3, responseObject, controller.serializedAbortReason, controller.controller);
           return;
         }
         if (response.type === "error") {
@@ -21377,7 +21377,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request: request2,
+        request: request3,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: getRequestDispatcher(requestObject),
@@ -21424,12 +21424,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request2, responseObject, error62, controller) {
+    function abortFetch(p, request3, responseObject, error62, controller) {
       if (p) {
         p.reject(error62);
       }
-      if (request2.body?.stream != null && isReadable(request2.body.stream)) {
-        request2.body.stream.cancel(error62).catch((err) => {
+      if (request3.body?.stream != null && isReadable(request3.body.stream)) {
+        request3.body.stream.cancel(error62).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -21445,7 +21445,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request: request2,
+      request: request3,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -21460,9 +21460,9 @@ var require_fetch = __commonJS({
       assert2(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request2.client != null) {
-        taskDestination = request2.client.globalObject;
-        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
+      if (request3.client != null) {
+        taskDestination = request3.client.globalObject;
+        crossOriginIsolatedCapability = request3.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -21470,7 +21470,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request: request2,
+        request: request3,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -21482,79 +21482,79 @@ var require_fetch = __commonJS({
         // Keep requestObject alive to prevent its AbortController from being GC'd
         requestObject
       };
-      assert2(!request2.body || request2.body.stream);
-      if (request2.window === "client") {
-        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
+      assert2(!request3.body || request3.body.stream);
+      if (request3.window === "client") {
+        request3.window = request3.client?.globalObject?.constructor?.name === "Window" ? request3.client : "no-window";
       }
-      if (request2.origin === "client") {
-        request2.origin = request2.client.origin;
+      if (request3.origin === "client") {
+        request3.origin = request3.client.origin;
       }
-      if (request2.policyContainer === "client") {
-        if (request2.client != null) {
-          request2.policyContainer = clonePolicyContainer(
-            request2.client.policyContainer
+      if (request3.policyContainer === "client") {
+        if (request3.client != null) {
+          request3.policyContainer = clonePolicyContainer(
+            request3.client.policyContainer
           );
         } else {
-          request2.policyContainer = makePolicyContainer();
+          request3.policyContainer = makePolicyContainer();
         }
       }
-      if (!request2.headersList.contains("accept", true)) {
+      if (!request3.headersList.contains("accept", true)) {
         const value = "*/*";
-        request2.headersList.append("accept", value, true);
+        request3.headersList.append("accept", value, true);
       }
-      if (!request2.headersList.contains("accept-language", true)) {
-        request2.headersList.append("accept-language", "*", true);
+      if (!request3.headersList.contains("accept-language", true)) {
+        request3.headersList.append("accept-language", "*", true);
       }
-      if (request2.priority === null) {
+      if (request3.priority === null) {
       }
-      if (subresourceSet.has(request2.destination)) {
+      if (subresourceSet.has(request3.destination)) {
       }
       mainFetch(fetchParams, false);
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive2) {
       try {
-        const request2 = fetchParams.request;
+        const request3 = fetchParams.request;
         let response = null;
-        if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
+        if (request3.localURLsOnly && !urlIsLocal(requestCurrentURL(request3))) {
           response = makeNetworkError("local URLs only");
         }
-        tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
-        if (requestBadPort(request2) === "blocked") {
+        tryUpgradeRequestToAPotentiallyTrustworthyURL(request3);
+        if (requestBadPort(request3) === "blocked") {
           response = makeNetworkError("bad port");
         }
-        if (request2.referrerPolicy === "") {
-          request2.referrerPolicy = request2.policyContainer.referrerPolicy;
+        if (request3.referrerPolicy === "") {
+          request3.referrerPolicy = request3.policyContainer.referrerPolicy;
         }
-        if (request2.referrer !== "no-referrer") {
-          request2.referrer = determineRequestsReferrer(request2);
+        if (request3.referrer !== "no-referrer") {
+          request3.referrer = determineRequestsReferrer(request3);
         }
         if (response === null) {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request3.url) && request3.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request2.mode === "navigate" || request2.mode === "websocket")
+            (request3.mode === "navigate" || request3.mode === "websocket")
           ) {
-            request2.responseTainting = "basic";
+            request3.responseTainting = "basic";
             response = await schemeFetch(fetchParams);
-          } else if (request2.mode === "same-origin") {
+          } else if (request3.mode === "same-origin") {
             response = makeNetworkError('request mode cannot be "same-origin"');
-          } else if (request2.mode === "no-cors") {
-            if (request2.redirect !== "follow") {
+          } else if (request3.mode === "no-cors") {
+            if (request3.redirect !== "follow") {
               response = makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             } else {
-              request2.responseTainting = "opaque";
+              request3.responseTainting = "opaque";
               response = await schemeFetch(fetchParams);
             }
-          } else if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
+          } else if (!urlIsHttpHttpsScheme(requestCurrentURL(request3))) {
             response = makeNetworkError("URL scheme must be a HTTP(S) scheme");
           } else {
-            request2.responseTainting = "cors";
+            request3.responseTainting = "cors";
             response = await httpFetch(fetchParams);
           }
         }
@@ -21562,13 +21562,13 @@ var require_fetch = __commonJS({
           return response;
         }
         if (response.status !== 0 && !response.internalResponse) {
-          if (request2.responseTainting === "cors") {
+          if (request3.responseTainting === "cors") {
           }
-          if (request2.responseTainting === "basic") {
+          if (request3.responseTainting === "basic") {
             response = filterResponse(response, "basic");
-          } else if (request2.responseTainting === "cors") {
+          } else if (request3.responseTainting === "cors") {
             response = filterResponse(response, "cors");
-          } else if (request2.responseTainting === "opaque") {
+          } else if (request3.responseTainting === "opaque") {
             response = filterResponse(response, "opaque");
           } else {
             assert2(false);
@@ -21576,26 +21576,26 @@ var require_fetch = __commonJS({
         }
         let internalResponse = response.status === 0 ? response : response.internalResponse;
         if (internalResponse.urlList.length === 0) {
-          internalResponse.urlList.push(...request2.urlList);
+          internalResponse.urlList.push(...request3.urlList);
         }
-        if (!request2.timingAllowFailed) {
+        if (!request3.timingAllowFailed) {
           response.timingAllowPassed = true;
         }
-        if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
+        if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request3.headers.contains("range", true)) {
           response = internalResponse = makeNetworkError();
         }
-        if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+        if (response.status !== 0 && (request3.method === "HEAD" || request3.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
           internalResponse.body = null;
           fetchParams.controller.dump = true;
         }
-        if (request2.integrity) {
+        if (request3.integrity) {
           const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
-          if (request2.responseTainting === "opaque" || response.body == null) {
+          if (request3.responseTainting === "opaque" || response.body == null) {
             processBodyError(response.error);
             return;
           }
           const processBody = (bytes) => {
-            if (!bytesMatch(bytes, request2.integrity)) {
+            if (!bytesMatch(bytes, request3.integrity)) {
               processBodyError("integrity mismatch");
               return;
             }
@@ -21614,8 +21614,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request: request2 } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request2);
+      const { request: request3 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request3);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -21624,19 +21624,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request2);
+          const blobURLEntry = requestCurrentURL(request3);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request2.method !== "GET" || !webidl.is.Blob(blob)) {
+          if (request3.method !== "GET" || !webidl.is.Blob(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request2.headersList.contains("range", true)) {
+          if (!request3.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -21644,7 +21644,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request2.headersList.get("range", true);
+            const rangeHeader = request3.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -21675,7 +21675,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request2);
+          const currentURL = requestCurrentURL(request3);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -21764,41 +21764,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request2.serviceWorkers === "all") {
+      if (request3.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request2.redirect === "follow") {
-          request2.serviceWorkers = "none";
+        if (request3.redirect === "follow") {
+          request3.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
+        if (request3.responseTainting === "cors" && corsCheck(request3, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request2, response) === "failure") {
-          request2.timingAllowFailed = true;
+        if (TAOCheck(request3, response) === "failure") {
+          request3.timingAllowFailed = true;
         }
       }
-      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request2.origin,
-        request2.client,
-        request2.destination,
+      if ((request3.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request3.origin,
+        request3.client,
+        request3.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request2.redirect !== "manual") {
+        if (request3.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request2.redirect === "error") {
+        if (request3.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request2.redirect === "manual") {
+        } else if (request3.redirect === "manual") {
           response = actualResponse;
-        } else if (request2.redirect === "follow") {
+        } else if (request3.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert2(false);
@@ -21808,13 +21808,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request2).hash
+          requestCurrentURL(request3).hash
         );
         if (locationURL == null) {
           return response;
@@ -21825,63 +21825,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request2.redirectCount === 20) {
+      if (request3.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request2.redirectCount += 1;
-      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
+      request3.redirectCount += 1;
+      if (request3.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request3, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request3.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
+      if (actualResponse.status !== 303 && request3.body != null && request3.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
-        request2.method = "GET";
-        request2.body = null;
+      if ([301, 302].includes(actualResponse.status) && request3.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request3.method)) {
+        request3.method = "GET";
+        request3.body = null;
         for (const headerName of requestBodyHeader) {
-          request2.headersList.delete(headerName);
+          request3.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
-        request2.headersList.delete("authorization", true);
-        request2.headersList.delete("proxy-authorization", true);
-        request2.headersList.delete("cookie", true);
-        request2.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request3), locationURL)) {
+        request3.headersList.delete("authorization", true);
+        request3.headersList.delete("proxy-authorization", true);
+        request3.headersList.delete("cookie", true);
+        request3.headersList.delete("host", true);
       }
-      if (request2.body != null) {
-        assert2(request2.body.source != null);
-        request2.body = safelyExtractBody(request2.body.source)[0];
+      if (request3.body != null) {
+        assert2(request3.body.source != null);
+        request3.body = safelyExtractBody(request3.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request2.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
+      request3.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request3, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request2.window === "no-window" && request2.redirect === "error") {
+      if (request3.window === "no-window" && request3.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request2;
+        httpRequest = request3;
       } else {
-        httpRequest = cloneRequest(request2);
+        httpRequest = cloneRequest(request3);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
+      const includeCredentials = request3.credentials === "include" || request3.credentials === "same-origin" && request3.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -21968,14 +21968,14 @@ var require_fetch = __commonJS({
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
-      if (response.status === 401 && httpRequest.responseTainting !== "cors" && includeCredentials && (request2.useURLCredentials !== void 0 || isTraversableNavigable(request2.traversableForUserPrompts))) {
-        if (request2.body != null) {
-          if (request2.body.source == null) {
+      if (response.status === 401 && httpRequest.responseTainting !== "cors" && includeCredentials && (request3.useURLCredentials !== void 0 || isTraversableNavigable(request3.traversableForUserPrompts))) {
+        if (request3.body != null) {
+          if (request3.body.source == null) {
             return response;
           }
-          request2.body = safelyExtractBody(request2.body.source)[0];
+          request3.body = safelyExtractBody(request3.body.source)[0];
         }
-        if (request2.useURLCredentials === void 0 || isAuthenticationFetch) {
+        if (request3.useURLCredentials === void 0 || isAuthenticationFetch) {
           if (isCancelled(fetchParams)) {
             return makeAppropriateNetworkError(fetchParams);
           }
@@ -21985,7 +21985,7 @@ var require_fetch = __commonJS({
         response = await httpNetworkOrCacheFetch(fetchParams, true);
       }
       if (response.status === 407) {
-        if (request2.window === "no-window") {
+        if (request3.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -21997,7 +21997,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request2.body == null || request2.body.source != null)
+        (request3.body == null || request3.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -22027,21 +22027,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request2 = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request2.cache = "no-store";
+        request3.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request2.mode === "websocket") {
+      if (request3.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request2.body == null && fetchParams.processRequestEndOfBody) {
+      if (request3.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request2.body != null) {
+      } else if (request3.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -22069,7 +22069,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
+            for await (const bytes of request3.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -22176,19 +22176,19 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url2 = requestCurrentURL(request2);
+        const url2 = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
         const path6 = url2.pathname + url2.search;
         const hasTrailingQuestionMark = url2.search.length === 0 && url2.href[url2.href.length - url2.hash.length - 1] === "?";
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve10, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path6}?` : path6,
             origin: url2.origin,
-            method: request2.method,
-            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
-            headers: request2.headersList.entries,
+            method: request3.method,
+            body: agent.isMockActive ? request3.body && (request3.body.source || request3.body.stream) : body,
+            headers: request3.headersList.entries,
             maxRedirections: 0,
-            upgrade: request2.mode === "websocket" ? "websocket" : void 0
+            upgrade: request3.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -22224,9 +22224,9 @@ var require_fetch = __commonJS({
                 }
               }
               const location = headersList.get("location", true);
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location && request3.redirect === "follow" && redirectStatusSet.has(status);
               const decoders = [];
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              if (request3.method !== "HEAD" && request3.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -22268,7 +22268,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve10({
                 status,
                 statusText,
                 headersList,
@@ -22321,7 +22321,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve6({
+              resolve10({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -22345,7 +22345,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve6({
+              resolve10({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -22423,31 +22423,31 @@ var require_cache3 = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request2, options2 = {}) {
+      async match(request3, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
+        request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
-        const p = this.#internalMatchAll(request2, options2, 1);
+        const p = this.#internalMatchAll(request3, options2, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request2 = void 0, options2 = {}) {
+      async matchAll(request3 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2);
+        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
-        return this.#internalMatchAll(request2, options2);
+        return this.#internalMatchAll(request3, options2);
       }
-      async add(request2) {
+      async add(request3) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
-        const requests = [request2];
+        request3 = webidl.converters.RequestInfo(request3);
+        const requests = [request3];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -22457,19 +22457,19 @@ var require_cache3 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request2 of requests) {
-          if (request2 === void 0) {
+        for (let request3 of requests) {
+          if (request3 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request2 = webidl.converters.RequestInfo(request2);
-          if (typeof request2 === "string") {
+          request3 = webidl.converters.RequestInfo(request3);
+          if (typeof request3 === "string") {
             continue;
           }
-          const r = getRequestState(request2);
+          const r = getRequestState(request3);
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -22478,8 +22478,8 @@ var require_cache3 = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request2 of requests) {
-          const r = getRequestState(new Request(request2));
+        for (const request3 of requests) {
+          const r = getRequestState(new Request(request3));
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -22556,17 +22556,17 @@ var require_cache3 = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request2, response) {
+      async put(request3, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
+        request3 = webidl.converters.RequestInfo(request3);
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (webidl.is.Request(request2)) {
-          innerRequest = getRequestState(request2);
+        if (webidl.is.Request(request3)) {
+          innerRequest = getRequestState(request3);
         } else {
-          innerRequest = getRequestState(new Request(request2));
+          innerRequest = getRequestState(new Request(request3));
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -22637,21 +22637,21 @@ var require_cache3 = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request2, options2 = {}) {
+      async delete(request3, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2);
+        request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (webidl.is.Request(request2)) {
-          r = getRequestState(request2);
+        if (webidl.is.Request(request3)) {
+          r = getRequestState(request3);
           if (r.method !== "GET" && !options2.ignoreMethod) {
             return false;
           }
         } else {
-          assert2(typeof request2 === "string");
-          r = getRequestState(new Request(request2));
+          assert2(typeof request3 === "string");
+          r = getRequestState(new Request(request3));
         }
         const operations = [];
         const operation = {
@@ -22683,25 +22683,25 @@ var require_cache3 = __commonJS({
        * @param {import('../../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request2 = void 0, options2 = {}) {
+      async keys(request3 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2);
+        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (request2 !== void 0) {
-          if (webidl.is.Request(request2)) {
-            r = getRequestState(request2);
+        if (request3 !== void 0) {
+          if (webidl.is.Request(request3)) {
+            r = getRequestState(request3);
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
-          } else if (typeof request2 === "string") {
-            r = getRequestState(new Request(request2));
+          } else if (typeof request3 === "string") {
+            r = getRequestState(new Request(request3));
           }
         }
         const promise2 = createDeferredPromise();
         const requests = [];
-        if (request2 === void 0) {
+        if (request3 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -22713,9 +22713,9 @@ var require_cache3 = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request3 of requests) {
+          for (const request4 of requests) {
             const requestObject = fromInnerRequest(
-              request3,
+              request4,
               void 0,
               new AbortController().signal,
               "immutable"
@@ -22732,8 +22732,8 @@ var require_cache3 = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -22760,9 +22760,9 @@ var require_cache3 = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -22792,11 +22792,11 @@ var require_cache3 = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -22834,9 +22834,9 @@ var require_cache3 = __commonJS({
        * @param {import('../../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request2, response = null, options2) {
+      #requestMatchesCachedItem(requestQuery, request3, response = null, options2) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request2.url);
+        const cachedURL = new URL(request3.url);
         if (options2?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -22852,7 +22852,7 @@ var require_cache3 = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request2.headersList.get(fieldValue);
+          const requestValue = request3.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -22860,20 +22860,20 @@ var require_cache3 = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request2, options2, maxResponses = Infinity) {
+      #internalMatchAll(request3, options2, maxResponses = Infinity) {
         let r = null;
-        if (request2 !== void 0) {
-          if (webidl.is.Request(request2)) {
-            r = getRequestState(request2);
+        if (request3 !== void 0) {
+          if (webidl.is.Request(request3)) {
+            r = getRequestState(request3);
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
-          } else if (typeof request2 === "string") {
-            r = getRequestState(new Request(request2));
+          } else if (typeof request3 === "string") {
+            r = getRequestState(new Request(request3));
           }
         }
         const responses = [];
-        if (request2 === void 0) {
+        if (request3 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -22965,21 +22965,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request2, options2 = {}) {
+      async match(request3, options2 = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request2 = webidl.converters.RequestInfo(request2);
+        request3 = webidl.converters.RequestInfo(request3);
         options2 = webidl.converters.MultiCacheQueryOptions(options2);
         if (options2.cacheName != null) {
           if (this.#caches.has(options2.cacheName)) {
             const cacheList = this.#caches.get(options2.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options2);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request3, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options2);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request3, options2);
             if (response !== void 0) {
               return response;
             }
@@ -23009,12 +23009,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -24176,7 +24176,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url2, protocols, client, handler, options2) {
       const requestURL = url2;
       requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
-      const request2 = makeRequest({
+      const request3 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -24189,18 +24189,18 @@ var require_connection = __commonJS({
       });
       if (options2.headers) {
         const headersList = getHeadersList(new Headers(options2.headers));
-        request2.headersList = headersList;
+        request3.headersList = headersList;
       }
       const keyValue = crypto.randomBytes(16).toString("base64");
-      request2.headersList.append("sec-websocket-key", keyValue, true);
-      request2.headersList.append("sec-websocket-version", "13", true);
+      request3.headersList.append("sec-websocket-key", keyValue, true);
+      request3.headersList.append("sec-websocket-version", "13", true);
       for (const protocol of protocols) {
-        request2.headersList.append("sec-websocket-protocol", protocol, true);
+        request3.headersList.append("sec-websocket-protocol", protocol, true);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request2.headersList.append("sec-websocket-extensions", permessageDeflate, true);
+      request3.headersList.append("sec-websocket-extensions", permessageDeflate, true);
       const controller = fetching({
-        request: request2,
+        request: request3,
         useParallelQueue: true,
         dispatcher: options2.dispatcher,
         processResponse(response) {
@@ -24247,7 +24247,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request3.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failHandshake(handler, response, 1002, "Protocol was not set in the opening handshake.");
               return;
@@ -26494,7 +26494,7 @@ var require_undici = __commonJS({
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
     var RoundRobinPool = require_round_robin_pool();
-    var Agent3 = require_agent();
+    var Agent4 = require_agent();
     var ProxyAgent = require_proxy_agent();
     var Socks5ProxyAgent = require_socks5_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
@@ -26521,7 +26521,7 @@ var require_undici = __commonJS({
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
     module2.exports.RoundRobinPool = RoundRobinPool;
-    module2.exports.Agent = Agent3;
+    module2.exports.Agent = Agent4;
     module2.exports.ProxyAgent = ProxyAgent;
     module2.exports.Socks5ProxyAgent = Socks5ProxyAgent;
     module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
@@ -27057,11 +27057,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants6);
         return this;
       }
       get names() {
@@ -27078,10 +27078,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants6);
         return this;
       }
       get names() {
@@ -27142,8 +27142,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants6) {
+        this.code = optimizeExpr(this.code, names, constants6);
         return this;
       }
       get names() {
@@ -27172,12 +27172,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n2 = nodes[i2];
-          if (n2.optimizeNames(names, constants4))
+          if (n2.optimizeNames(names, constants6))
             continue;
           subtractNames(names, n2.names);
           nodes.splice(i2, 1);
@@ -27230,12 +27230,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants6);
+        if (!(super.optimizeNames(names, constants6) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants6);
         return this;
       }
       get names() {
@@ -27258,10 +27258,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants6) {
+        if (!super.optimizeNames(names, constants6))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants6);
         return this;
       }
       get names() {
@@ -27297,10 +27297,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants6) {
+        if (!super.optimizeNames(names, constants6))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants6);
         return this;
       }
       get names() {
@@ -27342,11 +27342,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         var _a3, _b;
-        super.optimizeNames(names, constants4);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants6);
+        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants6);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants6);
         return this;
       }
       get names() {
@@ -27647,7 +27647,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants6) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -27662,14 +27662,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n2) {
-        const c3 = constants4[n2.str];
+        const c3 = constants6[n2.str];
         if (c3 === void 0 || names[n2.str] !== 1)
           return n2;
         delete names[n2.str];
         return c3;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c3) => c3 instanceof code_1.Name && names[c3.str] === 1 && constants4[c3.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c3) => c3 instanceof code_1.Name && names[c3.str] === 1 && constants6[c3.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -29631,7 +29631,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -29658,7 +29658,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -30522,7 +30522,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options2) {
+    function resolve10(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -30558,50 +30558,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options2, skipNormalization) {
+    function resolveComponent(base, relative4, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize2(base, options2), options2);
-        relative2 = parse4(serialize2(relative2, options2), options2);
+        relative4 = parse4(serialize2(relative4, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options2.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative2.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -30609,7 +30609,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -30913,7 +30913,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -33950,15 +33950,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat3, path6, options2) {
-      if (!stat3.isSymbolicLink() && !stat3.isFile()) {
+    function checkStat(stat5, path6, options2) {
+      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
         return false;
       }
       return checkPathExt(path6, options2);
     }
     function isexe(path6, options2, cb) {
-      fs.stat(path6, function(er, stat3) {
-        cb(er, er ? false : checkStat(stat3, path6, options2));
+      fs.stat(path6, function(er, stat5) {
+        cb(er, er ? false : checkStat(stat5, path6, options2));
       });
     }
     function sync(path6, options2) {
@@ -33974,20 +33974,20 @@ var require_mode = __commonJS({
     isexe.sync = sync;
     var fs = __require("fs");
     function isexe(path6, options2, cb) {
-      fs.stat(path6, function(er, stat3) {
-        cb(er, er ? false : checkStat(stat3, options2));
+      fs.stat(path6, function(er, stat5) {
+        cb(er, er ? false : checkStat(stat5, options2));
       });
     }
     function sync(path6, options2) {
       return checkStat(fs.statSync(path6), options2);
     }
-    function checkStat(stat3, options2) {
-      return stat3.isFile() && checkMode(stat3, options2);
+    function checkStat(stat5, options2) {
+      return stat5.isFile() && checkMode(stat5, options2);
     }
-    function checkMode(stat3, options2) {
-      var mod = stat3.mode;
-      var uid = stat3.uid;
-      var gid = stat3.gid;
+    function checkMode(stat5, options2) {
+      var mod = stat5.mode;
+      var uid = stat5.uid;
+      var gid = stat5.gid;
       var myUid = options2.uid !== void 0 ? options2.uid : process.getuid && process.getuid();
       var myGid = options2.gid !== void 0 ? options2.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -34021,12 +34021,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve10, reject) {
           isexe(path6, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve6(is);
+              resolve10(is);
             }
           });
         });
@@ -34092,27 +34092,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step2 = (i2) => new Promise((resolve6, reject) => {
+      const step2 = (i2) => new Promise((resolve10, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve6(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve10(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve6(subStep(p, i2, 0));
+        resolve10(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve6, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve10, reject) => {
         if (ii === pathExt.length)
-          return resolve6(step2(i2 + 1));
+          return resolve10(step2(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve6(p + ext);
+              return resolve10(p + ext);
           }
-          return resolve6(subStep(p, i2, ii + 1));
+          return resolve10(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step2(0).then((res) => cb(null, res), cb) : step2(0);
@@ -37706,12 +37706,12 @@ var require_stringify = __commonJS({
         throw new TypeError('expected "' + language + '.stringify" to be a function');
       }
       data = Object.assign({}, file2.data, data);
-      const open4 = opts.delimiters[0];
+      const open5 = opts.delimiters[0];
       const close = opts.delimiters[1];
       const matter4 = engine.stringify(data, options2).trim();
       let buf = "";
       if (matter4 !== "{}") {
-        buf = newline(open4) + newline(matter4) + newline(close);
+        buf = newline(open5) + newline(matter4) + newline(close);
       }
       if (typeof file2.excerpt === "string" && file2.excerpt !== "") {
         if (str4.indexOf(file2.excerpt.trim()) === -1) {
@@ -37739,11 +37739,11 @@ var require_excerpt = __commonJS({
       if (typeof opts.excerpt === "function") {
         return opts.excerpt(file2, opts);
       }
-      const sep2 = file2.data.excerpt_separator || opts.excerpt_separator;
-      if (sep2 == null && (opts.excerpt === false || opts.excerpt == null)) {
+      const sep4 = file2.data.excerpt_separator || opts.excerpt_separator;
+      if (sep4 == null && (opts.excerpt === false || opts.excerpt == null)) {
         return file2;
       }
-      const delimiter = typeof opts.excerpt === "string" ? opts.excerpt : sep2 || opts.delimiters[0];
+      const delimiter = typeof opts.excerpt === "string" ? opts.excerpt : sep4 || opts.delimiters[0];
       const idx = file2.content.indexOf(delimiter);
       if (idx !== -1) {
         file2.excerpt = file2.content.slice(0, idx);
@@ -37835,18 +37835,18 @@ var require_gray_matter = __commonJS({
     }
     function parseMatter(file2, options2) {
       const opts = defaults(options2);
-      const open4 = opts.delimiters[0];
+      const open5 = opts.delimiters[0];
       const close = "\n" + opts.delimiters[1];
       let str4 = file2.content;
       if (opts.language) {
         file2.language = opts.language;
       }
-      const openLen = open4.length;
-      if (!utils.startsWith(str4, open4, openLen)) {
+      const openLen = open5.length;
+      if (!utils.startsWith(str4, open5, openLen)) {
         excerpt(file2, opts);
         return file2;
       }
-      if (str4.charAt(openLen) === open4.slice(-1)) {
+      if (str4.charAt(openLen) === open5.slice(-1)) {
         return file2;
       }
       str4 = str4.slice(openLen);
@@ -37902,9 +37902,9 @@ var require_gray_matter = __commonJS({
     };
     matter4.language = function(str4, options2) {
       const opts = defaults(options2);
-      const open4 = opts.delimiters[0];
+      const open5 = opts.delimiters[0];
       if (matter4.test(str4)) {
-        str4 = str4.slice(open4.length);
+        str4 = str4.slice(open5.length);
       }
       const language = str4.slice(0, str4.search(/\r?\n/));
       return {
@@ -42990,7 +42990,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve6) {
+function isRecursive(inst, stack, resolve10) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -43000,7 +43000,7 @@ function isRecursive(inst, stack, resolve6) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve6);
+      const answer = isRecursive(child, stack, resolve10);
       if (answer > result)
         result = answer;
     }
@@ -43011,7 +43011,7 @@ function isRecursive(inst, stack, resolve6) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve10) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -43075,7 +43075,7 @@ function isRecursive(inst, stack, resolve6) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve10 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -57425,21 +57425,21 @@ function visit(schema, fnOrHandlers) {
     const h3 = fnOrHandlers[node2._zod.def.type];
     return h3 ? h3(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached2 = cache.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -59014,17 +59014,17 @@ var CompleteRequestSchema = RequestSchema.extend({
   method: literal("completion/complete"),
   params: CompleteRequestParamsSchema
 });
-function assertCompleteRequestPrompt(request2) {
-  if (request2.params.ref.type !== "ref/prompt") {
-    throw new TypeError(`Expected CompleteRequestPrompt, but got ${request2.params.ref.type}`);
+function assertCompleteRequestPrompt(request3) {
+  if (request3.params.ref.type !== "ref/prompt") {
+    throw new TypeError(`Expected CompleteRequestPrompt, but got ${request3.params.ref.type}`);
   }
-  void request2;
+  void request3;
 }
-function assertCompleteRequestResourceTemplate(request2) {
-  if (request2.params.ref.type !== "ref/resource") {
-    throw new TypeError(`Expected CompleteRequestResourceTemplate, but got ${request2.params.ref.type}`);
+function assertCompleteRequestResourceTemplate(request3) {
+  if (request3.params.ref.type !== "ref/resource") {
+    throw new TypeError(`Expected CompleteRequestResourceTemplate, but got ${request3.params.ref.type}`);
   }
-  void request2;
+  void request3;
 }
 var CompleteResultSchema = ResultSchema.extend({
   completion: looseObject({
@@ -59264,12 +59264,12 @@ var StdioServerTransport = class {
     this.onclose?.();
   }
   send(message) {
-    return new Promise((resolve6) => {
+    return new Promise((resolve10) => {
       const json2 = serializeMessage(message);
       if (this._stdout.write(json2)) {
-        resolve6();
+        resolve10();
       } else {
-        this._stdout.once("drain", resolve6);
+        this._stdout.once("drain", resolve10);
       }
     });
   }
@@ -59282,8 +59282,8 @@ import { fileURLToPath } from "node:url";
 // src/core/api/common.ts
 var Visibility = external_exports.enum(["private", "unlisted", "public"]);
 var SessionStatus = external_exports.enum(["active", "completed", "interrupted", "error"]);
-var SessionSource = external_exports.enum(["cli-stream", "cli-upload", "ingest"]);
-var PointerSource = external_exports.enum(["cli-stream", "cli-upload", "ingest", "handoff"]);
+var SessionSource = external_exports.enum(["cli-stream", "cli-upload", "ingest", "session-store"]);
+var PointerSource = external_exports.enum(["cli-stream", "cli-upload", "ingest", "handoff", "session-store"]);
 var ExportFormat = external_exports.enum(["md", "json", "html", "txt"]);
 var SessionId = external_exports.string().min(1).max(200);
 var IsoDate = external_exports.string().describe("ISO 8601 timestamp (UTC)");
@@ -59303,7 +59303,8 @@ var ErrorReason = external_exports.enum([
   "live_auth_required",
   "event_too_large",
   "stream_too_large",
-  "stream_ended"
+  "stream_ended",
+  "project_key_mismatch"
 ]);
 var RetryAfterSeconds = external_exports.number().positive().describe("also sent as the Retry-After header");
 var NoDetails = external_exports.object({}).loose().optional();
@@ -59347,7 +59348,9 @@ var ReasonedError = external_exports.discriminatedUnion("reason", [
     "stream_too_large",
     external_exports.object({ maxStreamBytes: external_exports.number().int(), maxStreamEvents: external_exports.number().int() })
   ),
-  reason("stream_ended", external_exports.object({ status: external_exports.string() }))
+  reason("stream_ended", external_exports.object({ status: external_exports.string() })),
+  // A session's SessionStore projectKey is set by its first entry append; a later append under another key is refused.
+  reason("project_key_mismatch", external_exports.object({ projectKey: external_exports.string() }))
 ]);
 var ErrorBody = external_exports.object({
   error: external_exports.object({
@@ -59519,6 +59522,10 @@ var SessionMeta = external_exports.object({
   /** A short project name (the cwd's last path segment unless known better). */
   project: external_exports.string().optional(),
   gitBranch: external_exports.string().optional(),
+  /** The repository's `origin` (or first) remote, credentials removed: how another machine finds its checkout. */
+  gitRemote: external_exports.string().max(2e3).optional(),
+  /** The repository root the cwd was in, so `cwd` maps onto another checkout of the same repository. */
+  gitRoot: external_exports.string().max(4096).optional(),
   models: external_exports.array(external_exports.string()),
   startedAt: external_exports.string().optional(),
   endedAt: external_exports.string().optional(),
@@ -59565,6 +59572,66 @@ var Session = external_exports.object({
   redaction: RedactionReport.optional()
 });
 
+// src/core/api/transcript-entries.ts
+var TranscriptSubKey = external_exports.string().max(300).regex(
+  /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
+  "a relative path of plain names"
+);
+var TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
+var EntryUuid = external_exports.string().min(1).max(200);
+var AppendEntriesRequest = external_exports.object({
+  subKey: TranscriptSubKey.default(""),
+  /**
+   * The Agent SDK's `projectKey` (a SessionStore's tenant/project scope): kept on the session, listed with
+   * `GET /api/v1/sessions?projectKey=`. Set by the session's first append; later ones may not change it.
+   */
+  projectKey: external_exports.string().min(1).max(500).optional(),
+  entries: external_exports.array(
+    external_exports.object({
+      /** The line's uuid: appending it again is a no-op. Lines without one are appended every time. */
+      uuid: EntryUuid.optional(),
+      /** Redundant with the body's subKey (a gated body names it on each item too); must match it. */
+      subKey: TranscriptSubKey.optional(),
+      line: TranscriptLine
+    }).strict()
+  ).max(1e4)
+}).strict().refine((v2) => v2.entries.every((e) => e.subKey === void 0 || e.subKey === v2.subKey), {
+  message: "an entry's subKey must be the body's subKey",
+  path: ["entries"]
+});
+var SessionEntryItem = external_exports.object({
+  /** '' (default): the main transcript; else e.g. 'subagents/agent-<id>'. */
+  subKey: TranscriptSubKey.optional(),
+  uuid: EntryUuid.optional(),
+  line: TranscriptLine
+}).strict();
+var SessionEntries = external_exports.array(SessionEntryItem).max(2e5);
+var AppendEntriesResponse = external_exports.object({
+  appended: external_exports.number().int(),
+  /** Entries whose uuid the file already held (or that repeated one in the same request). */
+  duplicates: external_exports.number().int()
+});
+var ListEntriesQuery = external_exports.object({
+  subKey: TranscriptSubKey.default(""),
+  /** Entries after this seq (0: from the start); pass the previous page's `next`. */
+  after: external_exports.coerce.number().int().min(0).default(0),
+  limit: external_exports.coerce.number().int().min(1).max(1e3).default(200)
+});
+var TranscriptEntry = external_exports.object({
+  seq: external_exports.number().int(),
+  uuid: external_exports.string().nullable(),
+  line: TranscriptLine
+});
+var ListEntriesResponse = external_exports.object({
+  entries: external_exports.array(TranscriptEntry),
+  /** The `after` of the next page, or null when this page reached the end. */
+  next: external_exports.number().int().nullable()
+});
+var ListSubkeysResponse = external_exports.object({
+  /** Every file of the session that holds entries, '' (the main file) included when it does. */
+  subKeys: external_exports.array(external_exports.string())
+});
+
 // src/core/api/sessions.ts
 var Tag = external_exports.string().trim().min(1).max(50);
 var Title = external_exports.string().trim().min(1).max(300);
@@ -59579,7 +59646,9 @@ var PushSessionRequest = external_exports.object({
   visibility: Visibility.optional(),
   status: SessionStatus.optional(),
   source: SessionSource.optional(),
-  tags: external_exports.array(Tag).max(20).optional()
+  tags: external_exports.array(Tag).max(20).optional(),
+  /** The session's transcript lines (main file and subagent files), stored losslessly for resume. */
+  entries: SessionEntries.optional()
 }).strict().refine((v2) => !(v2.postId && v2.createPost), {
   message: "give postId or createPost, not both",
   path: ["postId"]
@@ -59599,7 +59668,10 @@ var EventItem = external_exports.object({
   event: SessionEvent
 });
 var AppendEventsRequest = external_exports.object({
-  events: external_exports.array(EventItem).min(1).max(5e3),
+  /** May be empty when the batch carries only transcript entries (lines that make no event). */
+  events: external_exports.array(EventItem).max(5e3),
+  /** Transcript lines read with these events (main file and subagent files), stored losslessly for resume. */
+  entries: SessionEntries.optional(),
   /** Session meta known so far (id may be omitted: the path names the session). */
   meta: SessionMeta.partial().optional(),
   /** Client-computed totals; when given they replace the stored ones (tokens and cost only the client knows). */
@@ -59612,7 +59684,10 @@ var AppendEventsRequest = external_exports.object({
   ).max(1e4).optional(),
   status: SessionStatus.optional(),
   source: SessionSource.optional()
-}).strict();
+}).strict().refine((v2) => v2.events.length > 0 || (v2.entries?.length ?? 0) > 0, {
+  message: "give at least one event or entry",
+  path: ["events"]
+});
 var AppendEventsResponse = external_exports.object({
   sessionId: external_exports.string(),
   projectId: external_exports.string().nullable(),
@@ -59623,6 +59698,8 @@ var AppendEventsResponse = external_exports.object({
 });
 var UploadSessionsRequest = external_exports.object({
   sessions: external_exports.array(Session).min(1).max(1e3),
+  /** Each session's transcript lines, by session id (sessions absent here upload events only). */
+  transcripts: external_exports.array(external_exports.object({ sessionId: SessionId, entries: SessionEntries }).strict()).max(1e3).optional(),
   visibility: Visibility.optional(),
   status: SessionStatus.optional()
 }).strict();
@@ -59643,6 +59720,8 @@ var ListSessionsQuery = external_exports.object({
   source: SessionSource.optional(),
   /** Project id, slug or name. */
   project: external_exports.string().min(1).max(200).optional(),
+  /** An Agent SDK SessionStore's projectKey (exact match). */
+  projectKey: external_exports.string().min(1).max(500).optional(),
   /**
    * Full-text search over prompts and responses; plain words, all must match. Ranked best first among the 1,000
    * newest matching search documents (all of them when fewer match); see Pagination.total.
@@ -59675,6 +59754,10 @@ var SessionSummary = external_exports.object({
   createdAt: IsoDate,
   updatedAt: IsoDate,
   eventCount: external_exports.number().int().nonnegative(),
+  /** Transcript lines stored for resume, all files of the session (0: only events, e.g. an older upload). */
+  entryCount: external_exports.number().int().nonnegative().optional(),
+  /** The Agent SDK SessionStore scope the session was written under, if any. */
+  projectKey: external_exports.string().nullable().optional(),
   totals: SessionTotals,
   url: external_exports.string(),
   /** Search relevance (higher is better), only on search results. */
@@ -59923,48 +60006,6 @@ var IngestResponse = external_exports.object({ results: external_exports.array(I
 // src/core/api/health.ts
 var HealthResponse = external_exports.object({ status: external_exports.literal("ok") });
 var ReadyResponse = external_exports.object({ status: external_exports.enum(["ready", "unavailable"]), engine: external_exports.string() });
-
-// src/core/api/transcript-entries.ts
-var TranscriptSubKey = external_exports.string().max(300).regex(
-  /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
-  "a relative path of plain names"
-);
-var TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
-var AppendEntriesRequest = external_exports.object({
-  subKey: TranscriptSubKey.default(""),
-  entries: external_exports.array(
-    external_exports.object({
-      /** The line's uuid: appending it again is a no-op. Lines without one are appended every time. */
-      uuid: external_exports.string().min(1).max(200).optional(),
-      line: TranscriptLine
-    }).strict()
-  ).max(1e4)
-}).strict();
-var AppendEntriesResponse = external_exports.object({
-  appended: external_exports.number().int(),
-  /** Entries whose uuid the file already held (or that repeated one in the same request). */
-  duplicates: external_exports.number().int()
-});
-var ListEntriesQuery = external_exports.object({
-  subKey: TranscriptSubKey.default(""),
-  /** Entries after this seq (0: from the start); pass the previous page's `next`. */
-  after: external_exports.coerce.number().int().min(0).default(0),
-  limit: external_exports.coerce.number().int().min(1).max(1e3).default(200)
-});
-var TranscriptEntry = external_exports.object({
-  seq: external_exports.number().int(),
-  uuid: external_exports.string().nullable(),
-  line: TranscriptLine
-});
-var ListEntriesResponse = external_exports.object({
-  entries: external_exports.array(TranscriptEntry),
-  /** The `after` of the next page, or null when this page reached the end. */
-  next: external_exports.number().int().nullable()
-});
-var ListSubkeysResponse = external_exports.object({
-  /** Every file of the session that holds entries, '' (the main file) included when it does. */
-  subKeys: external_exports.array(external_exports.string())
-});
 
 // src/client/health-api.ts
 var OpenApiInfo = external_exports.object({ info: external_exports.object({ title: external_exports.string().optional(), version: external_exports.string() }).loose() }).loose();
@@ -60428,7 +60469,7 @@ var secretAssignment = {
     ...["password", "passwd", "passphrase", "secret", "token", "auth", "credential"],
     ...["_key", "-key", "apikey", "appkey", "privatekey"],
     // Three-letter keywords ending in a common letter would stall the skip scan; with the separator they are four.
-    ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep2) => k + sep2))
+    ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep4) => k + sep4))
   ],
   match(text, trigger, nested) {
     const at2 = keywordStart(text, trigger);
@@ -61094,7 +61135,7 @@ function redactValue(value, r) {
   if (typeof value === "string") return r.text(value);
   if (value === null || typeof value !== "object") return value;
   const stack = [frameOf(value)];
-  const open4 = /* @__PURE__ */ new Set([value]);
+  const open5 = /* @__PURE__ */ new Set([value]);
   let result = value;
   while (stack.length > 0) {
     const f = stack[stack.length - 1];
@@ -61103,8 +61144,8 @@ function redactValue(value, r) {
       const key = f.keys ? f.keys[f.i] : f.i;
       if (typeof key === "string") renameKey(f, key, r);
       const v2 = f.src[key];
-      if (v2 !== null && typeof v2 === "object" && !open4.has(v2)) {
-        open4.add(v2);
+      if (v2 !== null && typeof v2 === "object" && !open5.has(v2)) {
+        open5.add(v2);
         stack.push(frameOf(v2));
         continue;
       }
@@ -61116,7 +61157,7 @@ function redactValue(value, r) {
       continue;
     }
     stack.pop();
-    open4.delete(f.src);
+    open5.delete(f.src);
     const out = finish(f);
     const parent = stack[stack.length - 1];
     if (parent === void 0) result = out;
@@ -61262,6 +61303,50 @@ function stripPrivateValue(value) {
     return out ?? value;
   }
   return value;
+}
+
+// src/core/transcript/collect-session.ts
+async function collectSession(run) {
+  const turns = [];
+  const span = [];
+  const sidechains = /* @__PURE__ */ new Map();
+  const result = await run((event, ctx) => {
+    if (ctx.agentId !== void 0) {
+      let sc = sidechains.get(ctx.agentId);
+      if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
+      sc.events.push(event);
+      return;
+    }
+    let turn = turns[ctx.turnIndex];
+    if (turn === void 0) {
+      turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
+      span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
+    }
+    turn.events.push(event);
+    const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
+    const s = span[ctx.turnIndex];
+    if (ms < s.start) {
+      s.start = ms;
+      turn.startedAt = event.timestamp;
+    }
+    if (ms > s.end) {
+      s.end = ms;
+      turn.endedAt = event.timestamp;
+    }
+  });
+  for (const sc of sidechains.values()) {
+    const toolUseId = result.agentToolUse.get(sc.agentId);
+    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: result.meta,
+    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
+    turns: turns.filter((t) => t !== void 0),
+    sidechains: [...sidechains.values()],
+    totals: result.totals,
+    stats: result.stats
+  };
 }
 
 // src/core/transcript/stream-session.ts
@@ -61613,10 +61698,10 @@ var FILE_WRITING_TOOLS = /* @__PURE__ */ new Set([
 ]);
 
 // src/core/transcript/content.ts
-function between(text, open4, close) {
-  const a2 = text.indexOf(open4);
+function between(text, open5, close) {
+  const a2 = text.indexOf(open5);
   if (a2 === -1) return void 0;
-  const start = a2 + open4.length;
+  const start = a2 + open5.length;
   const b = text.indexOf(close, start);
   return b === -1 ? void 0 : text.slice(start, b);
 }
@@ -62536,16 +62621,13 @@ var SessionBuilder = class {
   }
 };
 
-// src/core/transcript/stream-session.ts
+// src/core/transcript/session-run.ts
 var UUID_RE2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-async function deliver(path6, builder, source, onEvent, opts, held) {
-  const { admit: makeFilter, ...readOpts } = opts;
-  const admit = makeFilter?.();
-  const gen = readRecordBatches(path6, { ...readOpts, stats: builder.stats });
+async function deliver(batches, builder, source, onEvent, admit, held) {
   const out = [];
   for (; ; ) {
-    const step2 = await gen.next();
-    if (step2.done) return step2.value.nextOffset;
+    const step2 = await batches.next();
+    if (step2.done) return step2.value?.nextOffset ?? 0;
     for (const item of step2.value) {
       if (admit && !admit(item.record)) continue;
       builder.addRecord(item.record, item.offset, out, source);
@@ -62564,28 +62646,18 @@ async function deliver(path6, builder, source, onEvent, opts, held) {
     }
   }
 }
-async function subagentFilesFor(path6, builder, stem) {
-  const files = await findSubagentFiles(path6);
-  const parent = builder.parentSessionId(stem);
-  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
-  const have = new Set(files.map((f) => f.agentId));
-  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
-  if (wanted.length === 0) return files;
-  const fromParent = await findSubagentFiles(join2(dirname2(path6), `${parent}.jsonl`));
-  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
-}
-async function runSession(path6, onEvent, opts = {}) {
-  const stem = basename2(path6).replace(/\.jsonl$/, "");
+async function runFeed(stem, feed, onEvent, withSubagents = true) {
   const builder = new SessionBuilder(createReadStats(), UUID_RE2.test(stem) ? { sessionId: stem } : {});
-  const fromOffset = opts.fromOffset ?? 0;
-  const lineOpts = {
-    ...opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes },
-    ...opts.admit ? { admit: opts.admit } : {}
-  };
   const held = /* @__PURE__ */ new Map();
-  const nextOffset = await deliver(path6, builder, void 0, onEvent, { ...lineOpts, fromOffset }, held);
-  const withFiles = opts.subagents ?? fromOffset === 0;
-  const files = withFiles ? await subagentFilesFor(path6, builder, stem) : [];
+  const nextOffset = await deliver(
+    feed.main(builder.stats),
+    builder,
+    void 0,
+    onEvent,
+    feed.admit?.(),
+    held
+  );
+  const files = withSubagents ? await feed.subagents(builder) : [];
   const agents = [.../* @__PURE__ */ new Set([...held.keys(), ...files.map((f) => f.agentId)])];
   const firstSeen = new Map(agents.map((a2, i2) => [a2, i2]));
   agents.sort(
@@ -62597,11 +62669,40 @@ async function runSession(path6, onEvent, opts = {}) {
       if (r !== void 0) await r;
     }
     for (const file2 of files) {
-      if (file2.agentId === agentId) await deliver(file2.path, builder, { agentId }, onEvent, lineOpts);
+      if (file2.agentId === agentId)
+        await deliver(file2.read(builder.stats), builder, { agentId }, onEvent, feed.admit?.());
     }
   }
   const { meta: meta3, totals } = builder.finish(stem);
   return { meta: meta3, totals, stats: builder.stats, nextOffset, agentToolUse: builder.agentToolUse };
+}
+
+// src/core/transcript/stream-session.ts
+async function subagentFilesFor(path6, builder, stem) {
+  const files = await findSubagentFiles(path6);
+  const parent = builder.parentSessionId(stem);
+  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return files;
+  const have = new Set(files.map((f) => f.agentId));
+  const wanted = [...builder.agentToolUse.keys()].filter((id) => !have.has(id));
+  if (wanted.length === 0) return files;
+  const fromParent = await findSubagentFiles(join2(dirname2(path6), `${parent}.jsonl`));
+  return [...files, ...fromParent.filter((f) => wanted.includes(f.agentId))];
+}
+function fileFeed(path6, stem, opts) {
+  const lineOpts = opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes };
+  return {
+    main: (stats) => readRecordBatches(path6, { ...lineOpts, fromOffset: opts.fromOffset ?? 0, stats }),
+    subagents: async (builder) => (await subagentFilesFor(path6, builder, stem)).map((f) => ({
+      agentId: f.agentId,
+      read: (stats) => readRecordBatches(f.path, { ...lineOpts, stats })
+    })),
+    ...opts.admit ? { admit: opts.admit } : {}
+  };
+}
+function runSession(path6, onEvent, opts = {}) {
+  const stem = basename2(path6).replace(/\.jsonl$/, "");
+  const withFiles = opts.subagents ?? (opts.fromOffset ?? 0) === 0;
+  return runFeed(stem, fileFeed(path6, stem, opts), onEvent, withFiles);
 }
 async function streamSession(transcriptPath, onEvent, opts = {}) {
   const { meta: meta3, totals, stats, nextOffset } = await runSession(transcriptPath, onEvent, opts);
@@ -62609,102 +62710,8 @@ async function streamSession(transcriptPath, onEvent, opts = {}) {
 }
 
 // src/core/transcript/load-session.ts
-async function loadSession(transcriptPath, opts = {}) {
-  const turns = [];
-  const span = [];
-  const sidechains = /* @__PURE__ */ new Map();
-  const result = await runSession(
-    transcriptPath,
-    (event, ctx) => {
-      if (ctx.agentId !== void 0) {
-        let sc = sidechains.get(ctx.agentId);
-        if (sc === void 0) sidechains.set(ctx.agentId, sc = { agentId: ctx.agentId, events: [] });
-        sc.events.push(event);
-        return;
-      }
-      let turn = turns[ctx.turnIndex];
-      if (turn === void 0) {
-        turns[ctx.turnIndex] = turn = { index: ctx.turnIndex, events: [] };
-        span[ctx.turnIndex] = { start: Infinity, end: -Infinity };
-      }
-      turn.events.push(event);
-      const ms = event.timestamp === void 0 ? NaN : Date.parse(event.timestamp);
-      const s = span[ctx.turnIndex];
-      if (ms < s.start) {
-        s.start = ms;
-        turn.startedAt = event.timestamp;
-      }
-      if (ms > s.end) {
-        s.end = ms;
-        turn.endedAt = event.timestamp;
-      }
-    },
-    opts
-  );
-  for (const sc of sidechains.values()) {
-    const toolUseId = result.agentToolUse.get(sc.agentId);
-    if (toolUseId !== void 0) sc.toolUseId = toolUseId;
-  }
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    meta: result.meta,
-    // Turn indices are dense by construction (a turn opens with its first event); filter guards the type.
-    turns: turns.filter((t) => t !== void 0),
-    sidechains: [...sidechains.values()],
-    totals: result.totals,
-    stats: result.stats
-  };
-}
-
-// src/core/egress/pause-spans.ts
-var noPauses = () => [];
-function pausedAtTime(spans, timestamp) {
-  if (spans.length === 0) return false;
-  const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
-  if (Number.isNaN(t)) return stillPaused(spans);
-  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t <= Date.parse(p.to)));
-}
-function stillPaused(spans) {
-  const last = spans[spans.length - 1];
-  return last !== void 0 && last.to === void 0;
-}
-var str3 = (v2) => typeof v2 === "string" ? v2 : void 0;
-function createPauseFilter(lookup, fallbackSessionId) {
-  const open4 = /* @__PURE__ */ new Set();
-  const adopted = /* @__PURE__ */ new Set();
-  const spansOf = (sid) => {
-    const own3 = sid === void 0 ? [] : lookup(sid);
-    if (adopted.size === 0) return own3;
-    const all = [...own3];
-    for (const other of adopted) if (other !== sid) all.push(...lookup(other));
-    return all;
-  };
-  return (record2) => {
-    const sid = str3(record2.sessionId) ?? fallbackSessionId;
-    const uuid3 = str3(record2.uuid);
-    const parent = str3(record2.requestSessionId);
-    if (parent !== void 0 && parent !== sid) adopted.add(parent);
-    if (uuid3 !== void 0 && lookup.startingAt) {
-      for (const hit of lookup.startingAt(uuid3)) if (hit.sessionId !== sid) adopted.add(hit.sessionId);
-    }
-    const spans = spansOf(sid);
-    if (spans.length === 0 && open4.size === 0) return true;
-    let refused = open4.size > 0;
-    if (uuid3 !== void 0) {
-      for (const p of open4) if (p.untilUuid === uuid3) open4.delete(p);
-    }
-    const timestamp = str3(record2.timestamp);
-    if (!refused && spans.length > 0) {
-      refused = timestamp === void 0 ? uuid3 === void 0 && stillPaused(spans) : pausedAtTime(spans, timestamp);
-    }
-    if (uuid3 !== void 0) {
-      for (const p of spans) {
-        const byUuid = p.afterUuid !== void 0 && (p.to === void 0 || p.untilUuid !== void 0);
-        if (byUuid && p.afterUuid === uuid3 && p.untilUuid !== uuid3) open4.add(p);
-      }
-    }
-    return !refused;
-  };
+function loadSession(transcriptPath, opts = {}) {
+  return collectSession((onEvent) => runSession(transcriptPath, onEvent, opts));
 }
 
 // src/core/egress/seal.ts
@@ -62722,6 +62729,161 @@ function assertGated(value, sink) {
       "egress_ungated",
       `${sink}: refusing to send data that did not pass the egress gate`
     );
+  }
+}
+
+// src/core/egress/entries.ts
+var LINKS = ["parentUuid", "logicalParentUuid"];
+function createEntryGate(deps) {
+  const files = /* @__PURE__ */ new Map();
+  const stateOf = (where) => {
+    const key = `${where.sessionId ?? ""}\0${where.subKey ?? ""}`;
+    let s = files.get(key);
+    if (s === void 0) {
+      s = { admit: deps.filterFor(where.sessionId), dropped: /* @__PURE__ */ new Map() };
+      files.set(key, s);
+    }
+    return s;
+  };
+  const restored = (where) => {
+    if (deps.fromTracker === void 0 || where.sessionId === void 0) return false;
+    const at2 = where.offset ?? offsetOfKey(where.lineKey);
+    return at2 !== void 0 && at2 < deps.fromTracker(where.sessionId, where.subKey ?? "");
+  };
+  const entry = (line, where) => {
+    const record2 = typeof line === "string" ? parseObject2(line) : isPlainObject2(line) ? line : null;
+    if (record2 === null) return null;
+    const state = stateOf(where);
+    if (!state.admit(record2)) {
+      const uuid5 = record2.uuid;
+      if (typeof uuid5 === "string") state.dropped.set(uuid5, resolve(state.dropped, record2.parentUuid));
+      return null;
+    }
+    if (where.seen === true || restored(where)) return null;
+    const gated = deps.value(relink(record2, state.dropped));
+    const uuid3 = gated.uuid;
+    const item = { line: gated };
+    if (where.subKey !== void 0 && where.subKey !== "") item.subKey = where.subKey;
+    if (typeof uuid3 === "string" && uuid3.length > 0 && uuid3.length <= 200) item.uuid = uuid3;
+    else if (where.lineKey !== void 0) item.uuid = where.lineKey;
+    return seal(item);
+  };
+  const items = (list, where) => {
+    const out = [];
+    for (const item of list) {
+      if (isGated(item)) {
+        out.push(item);
+        continue;
+      }
+      const subKey = typeof item.subKey === "string" ? item.subKey : where.subKey;
+      const g2 = entry(item.line, { sessionId: where.sessionId, subKey });
+      if (g2 === null) continue;
+      const uuid3 = typeof item.uuid === "string" && item.uuid.length > 0 ? deps.value(item.uuid) : void 0;
+      out.push(g2.uuid === void 0 && uuid3 !== void 0 ? seal({ ...g2, uuid: uuid3 }) : g2);
+    }
+    return out;
+  };
+  return { entry, items };
+}
+var isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i2) => isObj2(i2) && isPlainObject2(i2.line));
+var isObj2 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+function offsetOfKey(key) {
+  const m = key === void 0 ? null : /^@(\d{1,15})$/.exec(key);
+  return m ? Number(m[1]) : void 0;
+}
+function resolve(dropped, parent) {
+  if (typeof parent !== "string") return null;
+  const to = dropped.get(parent);
+  return to === void 0 ? parent : to;
+}
+function relink(record2, dropped) {
+  if (dropped.size === 0) return record2;
+  let out = null;
+  for (const k of LINKS) {
+    const v2 = record2[k];
+    if (typeof v2 !== "string" || !dropped.has(v2)) continue;
+    (out ??= { ...record2 })[k] = dropped.get(v2) ?? null;
+  }
+  return out ?? record2;
+}
+function parseObject2(line) {
+  try {
+    const v2 = JSON.parse(line);
+    return isPlainObject2(v2) ? v2 : null;
+  } catch {
+    return null;
+  }
+}
+function isPlainObject2(v2) {
+  if (v2 === null || typeof v2 !== "object" || Array.isArray(v2)) return false;
+  const proto = Object.getPrototypeOf(v2);
+  return proto === Object.prototype || proto === null;
+}
+
+// src/core/egress/pause-spans.ts
+var noPauses = () => [];
+function pausedAtTime(spans, timestamp) {
+  if (spans.length === 0) return false;
+  const t = timestamp === void 0 ? NaN : Date.parse(timestamp);
+  if (Number.isNaN(t)) return stillPaused(spans);
+  return spans.some((p) => t >= Date.parse(p.from) && (p.to === void 0 || t <= Date.parse(p.to)));
+}
+function stillPaused(spans) {
+  const last = spans[spans.length - 1];
+  return last !== void 0 && last.to === void 0;
+}
+var str3 = (v2) => typeof v2 === "string" ? v2 : void 0;
+function createPauseFilter(lookup, fallbackSessionId) {
+  const open5 = /* @__PURE__ */ new Map();
+  const adopted = /* @__PURE__ */ new Set();
+  const spansOf = (sid) => {
+    const own3 = sid === void 0 ? [] : lookup(sid);
+    if (adopted.size === 0) return own3;
+    const all = [...own3];
+    for (const other of adopted) if (other !== sid) all.push(...lookup(other));
+    return all;
+  };
+  return (record2) => {
+    const sid = str3(record2.sessionId) ?? fallbackSessionId;
+    const uuid3 = str3(record2.uuid);
+    const parent = str3(record2.requestSessionId);
+    if (parent !== void 0 && parent !== sid) adopted.add(parent);
+    if (uuid3 !== void 0 && lookup.startingAt) {
+      for (const hit of lookup.startingAt(uuid3)) if (hit.sessionId !== sid) adopted.add(hit.sessionId);
+    }
+    const spans = spansOf(sid);
+    if (spans.length === 0 && open5.size === 0) return true;
+    if (open5.size > 0) refreshOpen(open5, spans);
+    let refused = open5.size > 0;
+    if (uuid3 !== void 0) {
+      for (const [k, o2] of open5) {
+        if (o2.span.untilUuid === uuid3) open5.delete(k);
+        else o2.passed.add(uuid3);
+      }
+    }
+    const timestamp = str3(record2.timestamp);
+    if (!refused && spans.length > 0) {
+      refused = timestamp === void 0 ? uuid3 === void 0 && stillPaused(spans) : pausedAtTime(spans, timestamp);
+    }
+    if (uuid3 !== void 0) {
+      for (const p of spans) {
+        const byUuid = p.afterUuid !== void 0 && (p.to === void 0 || p.untilUuid !== void 0);
+        if (byUuid && p.afterUuid === uuid3 && p.untilUuid !== uuid3)
+          open5.set(spanKey(p), { span: p, passed: /* @__PURE__ */ new Set() });
+      }
+    }
+    return !refused;
+  };
+}
+var spanKey = (p) => `${p.from}\0${p.afterUuid ?? ""}`;
+function refreshOpen(open5, spans) {
+  for (const p of spans) {
+    const k = spanKey(p);
+    const o2 = open5.get(k);
+    if (o2 === void 0 || o2.span === p) continue;
+    if (p.to !== void 0 && p.untilUuid === void 0) open5.delete(k);
+    else if (p.untilUuid !== void 0 && o2.passed.has(p.untilUuid)) open5.delete(k);
+    else o2.span = p;
   }
 }
 
@@ -62767,6 +62929,8 @@ function createEgressGate(policy) {
       redaction: since(before, report(), s.redaction)
     });
   }
+  const recordFilter = (fallbackSessionId) => createPauseFilter(pauses, fallbackSessionId);
+  const entries = createEntryGate({ filterFor: recordFilter, value, fromTracker: policy.fromTracker });
   function body(b, sessionId) {
     if (isGated(b)) return b;
     const src = b;
@@ -62783,6 +62947,15 @@ function createEgressGate(policy) {
           if (g2 !== null) items.push({ ...value(omitEvent(item)), event: g2 });
         }
         out[k] = items;
+      } else if (k === "entries" && isEntryItemList(v2)) {
+        const subKey = typeof src.subKey === "string" ? src.subKey : void 0;
+        out[k] = entries.items(v2, { sessionId: sid, subKey });
+      } else if (k === "transcripts" && Array.isArray(v2) && v2.every(isTranscriptLike)) {
+        out[k] = v2.map(({ sessionId: id, entries: list, ...rest }) => ({
+          ...value(rest),
+          sessionId: id,
+          entries: entries.items(list, { sessionId: id })
+        }));
       } else out[k] = value(v2);
     }
     return seal(out);
@@ -62790,7 +62963,6 @@ function createEgressGate(policy) {
   function report() {
     return redactor.report();
   }
-  const recordFilter = (fallbackSessionId) => createPauseFilter(pauses, fallbackSessionId);
   const sessionIdOf = (path6) => /([^/\\]+)\.jsonl$/.exec(path6)?.[1];
   return {
     redacting: policy.redact,
@@ -62814,6 +62986,7 @@ function createEgressGate(policy) {
     session,
     event,
     meta: meta3,
+    entry: entries.entry,
     text,
     body,
     report
@@ -62831,6 +63004,7 @@ var isObject2 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(
 var isMetaLike = (v2) => isObject2(v2) && typeof v2.id === "string";
 var isSessionLike = (v2) => isObject2(v2) && isMetaLike(v2.meta) && Array.isArray(v2.turns) && Array.isArray(v2.sidechains);
 var isEventItem = (v2) => isObject2(v2) && isObject2(v2.event) && typeof v2.event.kind === "string";
+var isTranscriptLike = (v2) => isObject2(v2) && typeof v2.sessionId === "string" && isEntryItemList(v2.entries);
 var omitEvent = ({ event: _event, ...rest }) => rest;
 
 // src/core/egress/report.ts
@@ -63011,44 +63185,140 @@ function createAccountApi(t) {
   };
 }
 
+// src/client/transcript-lines.ts
+var LINE_KEYS = ["entries", "transcripts"];
+var Issue = external_exports.object({ code: external_exports.string(), path: external_exports.array(external_exports.unknown()), message: external_exports.string() });
+function refusesLines(err) {
+  if (!isBatonError(err) || err.code !== "invalid_request") return false;
+  const http = httpFailureOf(err);
+  if (http?.status !== 400 || !Array.isArray(http.details)) return false;
+  return http.details.some((raw) => {
+    const i2 = Issue.safeParse(raw);
+    if (!i2.success || i2.data.code !== "unrecognized_keys" || i2.data.path.length !== 0) return false;
+    return LINE_KEYS.some((k) => i2.data.message.includes(`"${k}"`) || i2.data.message.includes(`'${k}'`));
+  });
+}
+function createLinesRule(onRefused) {
+  let kept;
+  const without = (body) => {
+    const rest = { ...body };
+    for (const k of LINE_KEYS) delete rest[k];
+    return rest;
+  };
+  const hasLines = (body) => LINE_KEYS.some((k) => k in body);
+  return {
+    kept: () => kept,
+    async send(body, call, nothingLeft) {
+      if (kept === false && hasLines(body)) {
+        const b = without(body);
+        return nothingLeft?.(b) ?? call(b);
+      }
+      try {
+        const res = await call(body);
+        if (hasLines(body)) kept = true;
+        return res;
+      } catch (err) {
+        if (!hasLines(body) || !refusesLines(err)) throw err;
+        if (kept !== false) {
+          kept = false;
+          onRefused?.();
+        }
+        const b = without(body);
+        return nothingLeft?.(b) ?? call(b);
+      }
+    }
+  };
+}
+
 // src/client/sessions-api.ts
 function createSessionsApi(t) {
+  const lines = createLinesRule(t.onLinesRefused);
   return {
+    /** Whether the tracker kept the transcript lines sent so far (false: too old; undefined: none sent yet). */
+    transcriptLines: { kept: () => lines.kept() },
     /** POST /api/v1/sessions: upserts a whole (redacted) session, optionally creating or extending a post. */
     async push(req, o2 = {}) {
       const body = validateOutbound(PushSessionRequest, req, "session push");
+      return lines.send(
+        body,
+        (b) => t.call({
+          method: "POST",
+          path: "/api/v1/sessions",
+          body: b,
+          response: PushSessionResponse,
+          idempotent: !body.createPost,
+          ...o2
+        })
+      );
+    },
+    /**
+     * POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. A batch of
+     * lines alone, for a tracker that keeps none, is answered LinesNotSent without a request.
+     */
+    async appendEvents(sessionId, req, o2 = {}) {
+      const body = validateOutbound(AppendEventsRequest, req, "event batch");
+      return lines.send(
+        body,
+        (b) => t.call({
+          method: "POST",
+          path: `/api/v1/sessions/${seg(sessionId)}/events`,
+          body: b,
+          response: AppendEventsResponse,
+          idempotent: true,
+          ...o2
+        }),
+        (b) => b.events.length === 0 ? { sessionId, inserted: 0, duplicates: 0, notSent: "tracker_keeps_no_lines" } : void 0
+      );
+    },
+    /**
+     * POST /api/v1/sessions/:id/entries: appends transcript lines to one file of the session (creating the session
+     * when the id is new); uuids already stored are counted as duplicates.
+     */
+    async appendEntries(sessionId, req, o2 = {}) {
+      const body = validateOutbound(AppendEntriesRequest, req, "transcript entries");
       return t.call({
         method: "POST",
-        path: "/api/v1/sessions",
+        path: `/api/v1/sessions/${seg(sessionId)}/entries`,
         body,
-        response: PushSessionResponse,
-        idempotent: !body.createPost,
+        response: AppendEntriesResponse,
+        idempotent: true,
         ...o2
       });
     },
-    /** POST /api/v1/sessions/:id/events: appends events; uuids already stored are counted as duplicates. */
-    async appendEvents(sessionId, req, o2 = {}) {
-      const body = validateOutbound(AppendEventsRequest, req, "event batch");
+    /** GET /api/v1/sessions/:id/entries: one page of one file's transcript lines, in arrival order. */
+    async listEntries(sessionId, query = {}, o2 = {}) {
+      const q2 = validateRequest(ListEntriesQuery, query, "entries query");
       return t.call({
-        method: "POST",
-        path: `/api/v1/sessions/${seg(sessionId)}/events`,
-        body,
-        response: AppendEventsResponse,
-        idempotent: true,
+        method: "GET",
+        path: `/api/v1/sessions/${seg(sessionId)}/entries`,
+        query: q2,
+        response: ListEntriesResponse,
+        ...o2
+      });
+    },
+    /** GET /api/v1/sessions/:id/entries/subkeys: the session's transcript files that hold entries. */
+    async listSubkeys(sessionId, o2 = {}) {
+      return t.call({
+        method: "GET",
+        path: `/api/v1/sessions/${seg(sessionId)}/entries/subkeys`,
+        response: ListSubkeysResponse,
         ...o2
       });
     },
     /** POST /api/v1/sessions/upload: up to 1000 whole sessions (historical sync). */
     async upload(req, o2 = {}) {
       const body = validateOutbound(UploadSessionsRequest, req, "session upload");
-      return t.call({
-        method: "POST",
-        path: "/api/v1/sessions/upload",
+      return lines.send(
         body,
-        response: UploadSessionsResponse,
-        idempotent: true,
-        ...o2
-      });
+        (b) => t.call({
+          method: "POST",
+          path: "/api/v1/sessions/upload",
+          body: b,
+          response: UploadSessionsResponse,
+          idempotent: true,
+          ...o2
+        })
+      );
     },
     /** GET /api/v1/sessions with filters (search, project, status, source, tag, starred, archived, page, limit). */
     async list(query = {}, o2 = {}) {
@@ -63103,7 +63373,7 @@ function createSessionsApi(t) {
   };
 }
 
-// src/client/transport.ts
+// src/client/transcript-api.ts
 var import_undici = __toESM(require_undici(), 1);
 
 // src/client/backoff.ts
@@ -63253,6 +63523,151 @@ function retryAfterMsOf(err) {
   return d?.retryAfterMs;
 }
 
+// src/client/transcript-api.ts
+var JSONL = "application/x-ndjson";
+var NL = 10;
+function createTranscriptApi(t, opts) {
+  const timeoutMs = opts.timeoutMs ?? 15e3;
+  const maxRetries = opts.maxRetries ?? 3;
+  const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
+  const maxRetryAfterMs = opts.maxRetryAfterMs ?? 6e4;
+  const random = opts.random ?? Math.random;
+  const sleep = opts.sleep ?? waitFor;
+  let ownAgent = null;
+  const dispatcher = () => opts.dispatcher ?? (ownAgent ??= new import_undici.Agent({ keepAliveTimeout: 4e3, connect: { timeout: timeoutMs } }));
+  async function head2(path6, ctx, o2) {
+    const ms = o2.timeoutMs ?? timeoutMs;
+    const ac = new AbortController();
+    const onAbort = () => ac.abort();
+    o2.signal?.addEventListener("abort", onAbort, { once: true });
+    const release = () => o2.signal?.removeEventListener("abort", onAbort);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ac.abort();
+    }, ms);
+    try {
+      const res = await (0, import_undici.request)(`${t.baseUrl}${path6}`, {
+        method: "GET",
+        headers: {
+          accept: JSONL,
+          "user-agent": opts.userAgent ?? "baton-plugin",
+          ...opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}
+        },
+        signal: ac.signal,
+        dispatcher: dispatcher(),
+        // Past the head, the time allowed between two chunks of the body (not for the whole body).
+        bodyTimeout: ms
+      });
+      const requestId = typeof res.headers["x-request-id"] === "string" ? res.headers["x-request-id"] : void 0;
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        const text = await res.body.text();
+        throw httpError(res.statusCode, text, ctx, {
+          requestId,
+          retryAfterMs: parseRetryAfter(res.headers["retry-after"])
+        });
+      }
+      const type = String(res.headers["content-type"] ?? "");
+      if (!type.startsWith(JSONL)) {
+        res.body.destroy();
+        throw new BatonError(
+          "server",
+          `unexpected ${type || "untyped"} answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is the tracker a compatible version?`
+        );
+      }
+      return { res, release };
+    } catch (err) {
+      release();
+      throw failure2(err, ctx, { timedOut, ms, cancelled: o2.signal?.aborted === true });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  async function open5(path6, ctx, o2) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await head2(path6, ctx, o2);
+      } catch (e) {
+        const err = e;
+        if (attempt >= maxRetries || !isRetryable(err) || detailsOf(err, "timeout")?.cancelled) throw err;
+        const retryAfter = retryAfterMsOf(err);
+        if (retryAfter != null && retryAfter > maxRetryAfterMs) throw err;
+        const waitMs = retryAfter != null ? retryAfter + Math.round(random() * 250) : backoffDelay(attempt, backoff, random);
+        opts.onRetry?.({ attempt, waitMs, error: err });
+        await sleep(waitMs, o2.signal);
+      }
+    }
+  }
+  return {
+    /**
+     * GET /api/v1/sessions/:id/entries.jsonl: the lines of one transcript file (subKey '' the main one), each as the
+     * tracker keeps it, in order. Lazy: the request starts with the first `next()`. Only the head is retried; a
+     * failure once lines have been read is thrown as it is (code network, timeout or server), since a retry would
+     * hand the same lines over twice. Breaking out of the loop closes the connection.
+     */
+    async *downloadEntries(sessionId, subKey = "", o2 = {}) {
+      const key = validateRequest(TranscriptSubKey, subKey, "transcript sub key");
+      const path6 = `/api/v1/sessions/${seg(sessionId)}/entries.jsonl${key ? `?subKey=${encodeURIComponent(key)}` : ""}`;
+      const ctx = { baseUrl: t.baseUrl, method: "GET", path: path6 };
+      const { res, release } = await open5(path6, ctx, o2);
+      try {
+        yield* linesOf(res.body);
+      } catch (err) {
+        const ms = o2.timeoutMs ?? timeoutMs;
+        throw failure2(err, ctx, { timedOut: false, ms, cancelled: o2.signal?.aborted === true });
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      await ownAgent?.close();
+    }
+  };
+}
+function failure2(err, ctx, how) {
+  if (err instanceof BatonError) return err;
+  if (how.timedOut) return timeoutError(how.ms, ctx);
+  if (how.cancelled)
+    return new BatonError("timeout", `${ctx.method} ${ctx.path} was cancelled`, {
+      cause: err,
+      details: { cancelled: true }
+    });
+  const code3 = err.code;
+  if (code3 === "UND_ERR_BODY_TIMEOUT" || code3 === "UND_ERR_HEADERS_TIMEOUT") return timeoutError(how.ms, ctx);
+  return transportError(err, ctx);
+}
+function waitFor(ms, signal) {
+  return new Promise((resolve10, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve10();
+    }, ms);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+async function* linesOf(body) {
+  let carry = [];
+  for await (const chunk of body) {
+    let start = 0;
+    for (let nl = chunk.indexOf(NL); nl !== -1; nl = chunk.indexOf(NL, start)) {
+      const piece = chunk.subarray(start, nl);
+      yield carry.length === 0 ? piece.toString("utf8") : Buffer.concat([...carry, piece]).toString("utf8");
+      carry = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) carry.push(chunk.subarray(start));
+  }
+  if (carry.length > 0) throw new BatonError("server", "the transcript download ended mid-line");
+}
+
+// src/client/transport.ts
+var import_undici2 = __toESM(require_undici(), 1);
+
 // src/client/secure-url.ts
 function isLoopbackHost(hostname4) {
   const h3 = hostname4.replace(/^\[|\]$/g, "").toLowerCase();
@@ -63282,12 +63697,12 @@ function checkBaseUrl(baseUrl, opts) {
 }
 
 // src/client/transport.ts
-var defaultSleep = (ms, signal) => new Promise((resolve6, reject) => {
+var defaultSleep = (ms, signal) => new Promise((resolve10, reject) => {
   if (signal?.aborted) return reject(signal.reason);
   const t = setTimeout(done, ms);
   function done() {
     signal?.removeEventListener("abort", onAbort);
-    resolve6();
+    resolve10();
   }
   function onAbort() {
     clearTimeout(t);
@@ -63307,7 +63722,7 @@ function createTransport(opts) {
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? 6e4;
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
-  const ownAgent = opts.dispatcher ? null : new import_undici.Agent({ keepAliveTimeout: 4e3, connect: { timeout: timeoutMs } });
+  const ownAgent = opts.dispatcher ? null : new import_undici2.Agent({ keepAliveTimeout: 4e3, connect: { timeout: timeoutMs } });
   const dispatcher = opts.dispatcher ?? ownAgent;
   const userAgent = opts.userAgent ?? "baton-plugin";
   function urlFor(path6, query) {
@@ -63340,7 +63755,7 @@ function createTransport(opts) {
       headers["content-type"] = "application/json";
     }
     try {
-      const res = await (0, import_undici.request)(urlFor(spec.path, spec.query), {
+      const res = await (0, import_undici2.request)(urlFor(spec.path, spec.query), {
         method: spec.method,
         headers,
         body,
@@ -63392,6 +63807,7 @@ function createTransport(opts) {
   return {
     baseUrl,
     hasKey: Boolean(opts.apiKey),
+    onLinesRefused: opts.onLinesRefused,
     call: async (spec) => (await callFull(spec)).data,
     callFull,
     async close() {
@@ -63429,16 +63845,20 @@ function parseBody(spec, text, ctx) {
 // src/client/index.ts
 function createTrackerClient(opts) {
   const t = createTransport(opts);
+  const transcript = createTranscriptApi(t, opts);
   return {
     baseUrl: t.baseUrl,
     health: createHealthApi(t),
     account: createAccountApi(t),
-    sessions: createSessionsApi(t),
+    // The streamed download sits beside the paged listEntries: resume's callers hand `sessions` down as it is.
+    sessions: { ...createSessionsApi(t), downloadEntries: transcript.downloadEntries },
     projects: createProjectsApi(t),
     handoffs: createHandoffsApi(t),
     posts: createPostsApi(t),
     live: createLiveApi(t),
-    close: () => t.close()
+    close: async () => {
+      await Promise.all([t.close(), transcript.close()]);
+    }
   };
 }
 function clientFromConfig(config2, opts = {}) {
@@ -63470,18 +63890,18 @@ function envFlag(env, name) {
 }
 
 // src/core/config/data-dir.ts
-import { isAbsolute, join as join3, resolve } from "node:path";
+import { isAbsolute, join as join3, resolve as resolve2 } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
-function resolveDataDir(env, homedir) {
+function resolveDataDir(env, homedir2) {
   const explicit = envValue(env, "BATON_DATA_DIR");
-  if (explicit) return { dataDir: resolve(explicit), source: "BATON_DATA_DIR" };
+  if (explicit) return { dataDir: resolve2(explicit), source: "BATON_DATA_DIR" };
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
-  if (plugin) return { dataDir: resolve(plugin), source: "CLAUDE_PLUGIN_DATA" };
+  if (plugin) return { dataDir: resolve2(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
   if (xdg && isAbsolute(xdg)) return { dataDir: join3(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join3(homedir, ".local", "state", "baton"), source: "default" };
+  return { dataDir: join3(homedir2, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -63489,7 +63909,7 @@ function homedirFrom(env, fallback) {
 
 // src/core/config/resolve-config.ts
 import { homedir as osHomedir } from "node:os";
-import { isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
 import { readFileSync } from "node:fs";
 var defaultConfigIo = (env = process.env) => ({
   readFile: (path6) => {
@@ -63501,16 +63921,16 @@ var defaultConfigIo = (env = process.env) => ({
   },
   homedir: homedirFrom(env, osHomedir)
 });
-function configFilePath(env, homedir) {
+function configFilePath(env, homedir2) {
   const explicit = envValue(env, "BATON_CONFIG");
-  if (explicit) return resolve2(explicit);
+  if (explicit) return resolve3(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base = xdg && isAbsolute2(xdg) ? xdg : join4(homedir, ".config");
+  const base = xdg && isAbsolute2(xdg) ? xdg : join4(homedir2, ".config");
   return join4(base, "baton", "config.json");
 }
-function claudeConfigDir(env, homedir) {
+function claudeConfigDir(env, homedir2) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve2(explicit) : join4(homedir, ".claude");
+  return explicit ? resolve3(explicit) : join4(homedir2, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -63618,6 +64038,7 @@ function readPromptflowSettings(io, path6, problems) {
 
 // src/core/fs/write-atomic.ts
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { mkdir, open as open3, rename, rm } from "node:fs/promises";
 import { dirname as dirname3 } from "node:path";
 var counter = 0;
 function writeFileAtomic(path6, data, opts = {}) {
@@ -63638,6 +64059,45 @@ function writeFileAtomic(path6, data, opts = {}) {
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+async function openAtomicFile(path6, opts = {}) {
+  await mkdir(dirname3(path6), { recursive: true, mode: opts.dirMode ?? 448 });
+  const tmp = `${path6}.${process.pid}.${++counter}.tmp`;
+  const fh = await open3(tmp, "w", opts.mode ?? 384);
+  let bytes = 0;
+  let state = "open";
+  return {
+    path: path6,
+    get bytes() {
+      return bytes;
+    },
+    async write(data) {
+      const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      let off = 0;
+      while (off < buf.length) off += (await fh.write(buf, off, buf.length - off)).bytesWritten;
+      bytes += buf.length;
+    },
+    async commit() {
+      if (state !== "open") throw new Error(`atomic file ${path6} is already ${state}`);
+      try {
+        await fh.sync();
+        await fh.close();
+        await rename(tmp, path6);
+        state = "committed";
+      } catch (err) {
+        state = "aborted";
+        await fh.close().catch(() => void 0);
+        await rm(tmp, { force: true });
+        throw err;
+      }
+    },
+    async abort() {
+      if (state !== "open") return;
+      state = "aborted";
+      await fh.close().catch(() => void 0);
+      await rm(tmp, { force: true });
+    }
+  };
 }
 
 // mcp-server/deps.ts
@@ -69149,8 +69609,8 @@ var Protocol = class {
     this._taskStore = _options?.taskStore;
     this._taskMessageQueue = _options?.taskMessageQueue;
     if (this._taskStore) {
-      this.setRequestHandler(GetTaskRequestSchema, async (request2, extra) => {
-        const task = await this._taskStore.getTask(request2.params.taskId, extra.sessionId);
+      this.setRequestHandler(GetTaskRequestSchema, async (request3, extra) => {
+        const task = await this._taskStore.getTask(request3.params.taskId, extra.sessionId);
         if (!task) {
           throw new McpError(ErrorCode.InvalidParams, "Failed to retrieve task: Task not found");
         }
@@ -69158,9 +69618,9 @@ var Protocol = class {
           ...task
         };
       });
-      this.setRequestHandler(GetTaskPayloadRequestSchema, async (request2, extra) => {
+      this.setRequestHandler(GetTaskPayloadRequestSchema, async (request3, extra) => {
         const handleTaskResult = async () => {
-          const taskId = request2.params.taskId;
+          const taskId = request3.params.taskId;
           if (!await this._taskStore.getTask(taskId, extra.sessionId)) {
             throw new McpError(ErrorCode.InvalidParams, `Task not found: ${taskId}`);
           }
@@ -69214,9 +69674,9 @@ var Protocol = class {
         };
         return await handleTaskResult();
       });
-      this.setRequestHandler(ListTasksRequestSchema, async (request2, extra) => {
+      this.setRequestHandler(ListTasksRequestSchema, async (request3, extra) => {
         try {
-          const { tasks, nextCursor } = await this._taskStore.listTasks(request2.params?.cursor, extra.sessionId);
+          const { tasks, nextCursor } = await this._taskStore.listTasks(request3.params?.cursor, extra.sessionId);
           return {
             tasks,
             nextCursor,
@@ -69226,20 +69686,20 @@ var Protocol = class {
           throw new McpError(ErrorCode.InvalidParams, `Failed to list tasks: ${error62 instanceof Error ? error62.message : String(error62)}`);
         }
       });
-      this.setRequestHandler(CancelTaskRequestSchema, async (request2, extra) => {
+      this.setRequestHandler(CancelTaskRequestSchema, async (request3, extra) => {
         try {
-          const task = await this._taskStore.getTask(request2.params.taskId, extra.sessionId);
+          const task = await this._taskStore.getTask(request3.params.taskId, extra.sessionId);
           if (!task) {
-            throw new McpError(ErrorCode.InvalidParams, `Task not found: ${request2.params.taskId}`);
+            throw new McpError(ErrorCode.InvalidParams, `Task not found: ${request3.params.taskId}`);
           }
           if (isTerminal(task.status)) {
             throw new McpError(ErrorCode.InvalidParams, `Cannot cancel task in terminal status: ${task.status}`);
           }
-          await this._taskStore.updateTaskStatus(request2.params.taskId, "cancelled", "Client cancelled task execution.", extra.sessionId);
-          this._clearTaskQueue(request2.params.taskId, extra.sessionId);
-          const cancelledTask = await this._taskStore.getTask(request2.params.taskId, extra.sessionId);
+          await this._taskStore.updateTaskStatus(request3.params.taskId, "cancelled", "Client cancelled task execution.", extra.sessionId);
+          this._clearTaskQueue(request3.params.taskId, extra.sessionId);
+          const cancelledTask = await this._taskStore.getTask(request3.params.taskId, extra.sessionId);
           if (!cancelledTask) {
-            throw new McpError(ErrorCode.InvalidParams, `Task not found after cancellation: ${request2.params.taskId}`);
+            throw new McpError(ErrorCode.InvalidParams, `Task not found after cancellation: ${request3.params.taskId}`);
           }
           return {
             _meta: {},
@@ -69360,10 +69820,10 @@ var Protocol = class {
     }
     Promise.resolve().then(() => handler(notification)).catch((error62) => this._onerror(new Error(`Uncaught error in notification handler: ${error62}`)));
   }
-  _onrequest(request2, extra) {
-    const handler = this._requestHandlers.get(request2.method) ?? this.fallbackRequestHandler;
+  _onrequest(request3, extra) {
+    const handler = this._requestHandlers.get(request3.method) ?? this.fallbackRequestHandler;
     const capturedTransport = this._transport;
-    const relatedTaskId = request2.params?._meta?.[RELATED_TASK_META_KEY]?.taskId;
+    const relatedTaskId = request3.params?._meta?.[RELATED_TASK_META_KEY]?.taskId;
     const sessionId = capturedTransport?.sessionId;
     const store = this._taskStore;
     let relatedTaskFound = true;
@@ -69380,7 +69840,7 @@ var Protocol = class {
     if (handler === void 0) {
       const errorResponse = {
         jsonrpc: "2.0",
-        id: request2.id,
+        id: request3.id,
         error: {
           code: ErrorCode.MethodNotFound,
           message: "Method not found"
@@ -69401,17 +69861,17 @@ var Protocol = class {
       return;
     }
     const abortController = new AbortController();
-    this._requestHandlerAbortControllers.set(request2.id, abortController);
-    const taskCreationParams = isTaskAugmentedRequestParams(request2.params) ? request2.params.task : void 0;
-    const taskStore = this._taskStore ? this.requestTaskStore(request2, capturedTransport?.sessionId) : void 0;
+    this._requestHandlerAbortControllers.set(request3.id, abortController);
+    const taskCreationParams = isTaskAugmentedRequestParams(request3.params) ? request3.params.task : void 0;
+    const taskStore = this._taskStore ? this.requestTaskStore(request3, capturedTransport?.sessionId) : void 0;
     const fullExtra = {
       signal: abortController.signal,
       sessionId: capturedTransport?.sessionId,
-      _meta: request2.params?._meta,
+      _meta: request3.params?._meta,
       sendNotification: async (notification) => {
         if (abortController.signal.aborted)
           return;
-        const notificationOptions = { relatedRequestId: request2.id };
+        const notificationOptions = { relatedRequestId: request3.id };
         if (relatedTaskId) {
           notificationOptions.relatedTask = { taskId: relatedTaskId };
         }
@@ -69421,7 +69881,7 @@ var Protocol = class {
         if (abortController.signal.aborted) {
           throw new McpError(ErrorCode.ConnectionClosed, "Request was cancelled");
         }
-        const requestOptions = { ...options2, relatedRequestId: request2.id };
+        const requestOptions = { ...options2, relatedRequestId: request3.id };
         if (relatedTaskId && !requestOptions.relatedTask) {
           requestOptions.relatedTask = { taskId: relatedTaskId };
         }
@@ -69432,7 +69892,7 @@ var Protocol = class {
         return await this.request(r, resultSchema, requestOptions);
       },
       authInfo: extra?.authInfo,
-      requestId: request2.id,
+      requestId: request3.id,
       requestInfo: extra?.requestInfo,
       taskId: relatedTaskId,
       taskStore,
@@ -69445,16 +69905,16 @@ var Protocol = class {
         throw new McpError(ErrorCode.ConnectionClosed, "Request was cancelled");
       }
       if (taskCreationParams) {
-        this.assertTaskHandlerCapability(request2.method);
+        this.assertTaskHandlerCapability(request3.method);
       }
-    }).then(() => handler(request2, fullExtra)).then(async (result) => {
+    }).then(() => handler(request3, fullExtra)).then(async (result) => {
       if (abortController.signal.aborted) {
         return;
       }
       const response = {
         result,
         jsonrpc: "2.0",
-        id: request2.id
+        id: request3.id
       };
       if (relatedTaskId && this._taskMessageQueue) {
         await this._enqueueTaskMessage(relatedTaskId, {
@@ -69471,7 +69931,7 @@ var Protocol = class {
       }
       const errorResponse = {
         jsonrpc: "2.0",
-        id: request2.id,
+        id: request3.id,
         error: {
           code: Number.isSafeInteger(error62["code"]) ? error62["code"] : ErrorCode.InternalError,
           message: error62.message ?? "Internal error",
@@ -69488,8 +69948,8 @@ var Protocol = class {
         await capturedTransport?.send(errorResponse);
       }
     }).catch((error62) => this._onerror(new Error(`Failed to send response: ${error62}`))).finally(() => {
-      if (this._requestHandlerAbortControllers.get(request2.id) === abortController) {
-        this._requestHandlerAbortControllers.delete(request2.id);
+      if (this._requestHandlerAbortControllers.get(request3.id) === abortController) {
+        this._requestHandlerAbortControllers.delete(request3.id);
       }
     });
   }
@@ -69593,11 +70053,11 @@ var Protocol = class {
    *
    * @experimental Use `client.experimental.tasks.requestStream()` to access this method.
    */
-  async *requestStream(request2, resultSchema, options2) {
+  async *requestStream(request3, resultSchema, options2) {
     const { task } = options2 ?? {};
     if (!task) {
       try {
-        const result = await this.request(request2, resultSchema, options2);
+        const result = await this.request(request3, resultSchema, options2);
         yield { type: "result", result };
       } catch (error62) {
         yield {
@@ -69609,7 +70069,7 @@ var Protocol = class {
     }
     let taskId;
     try {
-      const createResult = await this.request(request2, CreateTaskResultSchema, options2);
+      const createResult = await this.request(request3, CreateTaskResultSchema, options2);
       if (createResult.task) {
         taskId = createResult.task.taskId;
         yield { type: "taskCreated", task: createResult.task };
@@ -69642,7 +70102,7 @@ var Protocol = class {
           return;
         }
         const pollInterval = task2.pollInterval ?? this._options?.defaultTaskPollInterval ?? 1e3;
-        await new Promise((resolve6) => setTimeout(resolve6, pollInterval));
+        await new Promise((resolve10) => setTimeout(resolve10, pollInterval));
         options2?.signal?.throwIfAborted();
       }
     } catch (error62) {
@@ -69657,9 +70117,9 @@ var Protocol = class {
    *
    * Do not use this method to emit notifications! Use notification() instead.
    */
-  request(request2, resultSchema, options2) {
+  request(request3, resultSchema, options2) {
     const { relatedRequestId, resumptionToken, onresumptiontoken, task, relatedTask } = options2 ?? {};
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve10, reject) => {
       const earlyReject = (error62) => {
         reject(error62);
       };
@@ -69669,9 +70129,9 @@ var Protocol = class {
       }
       if (this._options?.enforceStrictCapabilities === true) {
         try {
-          this.assertCapabilityForMethod(request2.method);
+          this.assertCapabilityForMethod(request3.method);
           if (task) {
-            this.assertTaskCapability(request2.method);
+            this.assertTaskCapability(request3.method);
           }
         } catch (e) {
           earlyReject(e);
@@ -69681,16 +70141,16 @@ var Protocol = class {
       options2?.signal?.throwIfAborted();
       const messageId = this._requestMessageId++;
       const jsonrpcRequest = {
-        ...request2,
+        ...request3,
         jsonrpc: "2.0",
         id: messageId
       };
       if (options2?.onprogress) {
         this._progressHandlers.set(messageId, options2.onprogress);
         jsonrpcRequest.params = {
-          ...request2.params,
+          ...request3.params,
           _meta: {
-            ...request2.params?._meta || {},
+            ...request3.params?._meta || {},
             progressToken: messageId
           }
         };
@@ -69737,7 +70197,7 @@ var Protocol = class {
           if (!parseResult.success) {
             reject(parseResult.error);
           } else {
-            resolve6(parseResult.data);
+            resolve10(parseResult.data);
           }
         } catch (error62) {
           reject(error62);
@@ -69894,8 +70354,8 @@ var Protocol = class {
   setRequestHandler(requestSchema, handler) {
     const method = getMethodLiteral(requestSchema);
     this.assertRequestHandlerCapability(method);
-    this._requestHandlers.set(method, (request2, extra) => {
-      const parsed = parseWithCompat(requestSchema, request2);
+    this._requestHandlers.set(method, (request3, extra) => {
+      const parsed = parseWithCompat(requestSchema, request3);
       return Promise.resolve(handler(parsed, extra));
     });
   }
@@ -69999,31 +70459,31 @@ var Protocol = class {
       }
     } catch {
     }
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve10, reject) => {
       if (signal.aborted) {
         reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
         return;
       }
-      const timeoutId = setTimeout(resolve6, interval);
+      const timeoutId = setTimeout(resolve10, interval);
       signal.addEventListener("abort", () => {
         clearTimeout(timeoutId);
         reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
       }, { once: true });
     });
   }
-  requestTaskStore(request2, sessionId) {
+  requestTaskStore(request3, sessionId) {
     const taskStore = this._taskStore;
     if (!taskStore) {
       throw new Error("No task store configured");
     }
     return {
       createTask: async (taskParams) => {
-        if (!request2) {
+        if (!request3) {
           throw new Error("No request provided");
         }
-        return await taskStore.createTask(taskParams, request2.id, {
-          method: request2.method,
-          params: request2.params
+        return await taskStore.createTask(taskParams, request3.id, {
+          method: request3.method,
+          params: request3.params
         }, sessionId);
       },
       getTask: async (taskId) => {
@@ -70077,7 +70537,7 @@ var Protocol = class {
     };
   }
 };
-function isPlainObject2(value) {
+function isPlainObject3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function mergeCapabilities(base, additional) {
@@ -70088,7 +70548,7 @@ function mergeCapabilities(base, additional) {
     if (addValue === void 0)
       continue;
     const baseValue = result[k];
-    if (isPlainObject2(baseValue) && isPlainObject2(addValue)) {
+    if (isPlainObject3(baseValue) && isPlainObject3(addValue)) {
       result[k] = { ...baseValue, ...addValue };
     } else {
       result[k] = addValue;
@@ -70184,8 +70644,8 @@ var ExperimentalServerTasks = class {
    *
    * @experimental
    */
-  requestStream(request2, resultSchema, options2) {
-    return this._server.requestStream(request2, resultSchema, options2);
+  requestStream(request3, resultSchema, options2) {
+    return this._server.requestStream(request3, resultSchema, options2);
   }
   /**
    * Sends a sampling request and returns an AsyncGenerator that yields response messages.
@@ -70430,12 +70890,12 @@ var Server = class extends Protocol {
     this._capabilities = options2?.capabilities ?? {};
     this._instructions = options2?.instructions;
     this._jsonSchemaValidator = options2?.jsonSchemaValidator ?? new AjvJsonSchemaValidator();
-    this.setRequestHandler(InitializeRequestSchema, (request2) => this._oninitialize(request2));
+    this.setRequestHandler(InitializeRequestSchema, (request3) => this._oninitialize(request3));
     this.setNotificationHandler(InitializedNotificationSchema, () => this.oninitialized?.());
     if (this._capabilities.logging) {
-      this.setRequestHandler(SetLevelRequestSchema, async (request2, extra) => {
+      this.setRequestHandler(SetLevelRequestSchema, async (request3, extra) => {
         const transportSessionId = extra.sessionId || extra.requestInfo?.headers["mcp-session-id"] || void 0;
-        const { level } = request2.params;
+        const { level } = request3.params;
         const parseResult = LoggingLevelSchema.safeParse(level);
         if (parseResult.success) {
           this._loggingLevels.set(transportSessionId, parseResult.data);
@@ -70485,14 +70945,14 @@ var Server = class extends Protocol {
     }
     const method = methodValue;
     if (method === "tools/call") {
-      const wrappedHandler = async (request2, extra) => {
-        const validatedRequest = safeParse3(CallToolRequestSchema, request2);
+      const wrappedHandler = async (request3, extra) => {
+        const validatedRequest = safeParse3(CallToolRequestSchema, request3);
         if (!validatedRequest.success) {
           const errorMessage = validatedRequest.error instanceof Error ? validatedRequest.error.message : String(validatedRequest.error);
           throw new McpError(ErrorCode.InvalidParams, `Invalid tools/call request: ${errorMessage}`);
         }
         const { params } = validatedRequest.data;
-        const result = await Promise.resolve(handler(request2, extra));
+        const result = await Promise.resolve(handler(request3, extra));
         if (params.task) {
           const taskValidationResult = safeParse3(CreateTaskResultSchema, result);
           if (!taskValidationResult.success) {
@@ -70623,10 +71083,10 @@ var Server = class extends Protocol {
     }
     assertToolsCallTaskCapability(this._capabilities.tasks?.requests, method, "Server");
   }
-  async _oninitialize(request2) {
-    const requestedVersion = request2.params.protocolVersion;
-    this._clientCapabilities = request2.params.capabilities;
-    this._clientVersion = request2.params.clientInfo;
+  async _oninitialize(request3) {
+    const requestedVersion = request3.params.protocolVersion;
+    this._clientCapabilities = request3.params.capabilities;
+    this._clientVersion = request3.params.clientInfo;
     const protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requestedVersion) ? requestedVersion : LATEST_PROTOCOL_VERSION;
     return {
       protocolVersion,
@@ -70999,33 +71459,33 @@ var McpServer = class {
         return toolDefinition;
       })
     }));
-    this.server.setRequestHandler(CallToolRequestSchema, async (request2, extra) => {
+    this.server.setRequestHandler(CallToolRequestSchema, async (request3, extra) => {
       try {
-        const tool = this._registeredTools[request2.params.name];
+        const tool = this._registeredTools[request3.params.name];
         if (!tool) {
-          throw new McpError(ErrorCode.InvalidParams, `Tool ${request2.params.name} not found`);
+          throw new McpError(ErrorCode.InvalidParams, `Tool ${request3.params.name} not found`);
         }
         if (!tool.enabled) {
-          throw new McpError(ErrorCode.InvalidParams, `Tool ${request2.params.name} disabled`);
+          throw new McpError(ErrorCode.InvalidParams, `Tool ${request3.params.name} disabled`);
         }
-        const isTaskRequest = !!request2.params.task;
+        const isTaskRequest = !!request3.params.task;
         const taskSupport = tool.execution?.taskSupport;
         const isTaskHandler = "createTask" in tool.handler;
         if ((taskSupport === "required" || taskSupport === "optional") && !isTaskHandler) {
-          throw new McpError(ErrorCode.InternalError, `Tool ${request2.params.name} has taskSupport '${taskSupport}' but was not registered with registerToolTask`);
+          throw new McpError(ErrorCode.InternalError, `Tool ${request3.params.name} has taskSupport '${taskSupport}' but was not registered with registerToolTask`);
         }
         if (taskSupport === "required" && !isTaskRequest) {
-          throw new McpError(ErrorCode.MethodNotFound, `Tool ${request2.params.name} requires task augmentation (taskSupport: 'required')`);
+          throw new McpError(ErrorCode.MethodNotFound, `Tool ${request3.params.name} requires task augmentation (taskSupport: 'required')`);
         }
         if (taskSupport === "optional" && !isTaskRequest && isTaskHandler) {
-          return await this.handleAutomaticTaskPolling(tool, request2, extra);
+          return await this.handleAutomaticTaskPolling(tool, request3, extra);
         }
-        const args = await this.validateToolInput(tool, request2.params.arguments, request2.params.name);
+        const args = await this.validateToolInput(tool, request3.params.arguments, request3.params.name);
         const result = await this.executeToolHandler(tool, args, extra);
         if (isTaskRequest) {
           return result;
         }
-        await this.validateToolOutput(tool, result, request2.params.name);
+        await this.validateToolOutput(tool, result, request3.params.name);
         return result;
       } catch (error62) {
         if (error62 instanceof McpError) {
@@ -71129,11 +71589,11 @@ var McpServer = class {
   /**
    * Handles automatic task polling for tools with taskSupport 'optional'.
    */
-  async handleAutomaticTaskPolling(tool, request2, extra) {
+  async handleAutomaticTaskPolling(tool, request3, extra) {
     if (!extra.taskStore) {
       throw new Error("No task store provided for task-capable tool.");
     }
-    const args = await this.validateToolInput(tool, request2.params.arguments, request2.params.name);
+    const args = await this.validateToolInput(tool, request3.params.arguments, request3.params.name);
     const handler = tool.handler;
     const taskExtra = { ...extra, taskStore: extra.taskStore };
     const createTaskResult = args ? await Promise.resolve(handler.createTask(args, taskExtra)) : (
@@ -71144,7 +71604,7 @@ var McpServer = class {
     let task = createTaskResult.task;
     const pollInterval = task.pollInterval ?? 5e3;
     while (task.status !== "completed" && task.status !== "failed" && task.status !== "cancelled") {
-      await new Promise((resolve6) => setTimeout(resolve6, pollInterval));
+      await new Promise((resolve10) => setTimeout(resolve10, pollInterval));
       const updatedTask = await extra.taskStore.getTask(taskId);
       if (!updatedTask) {
         throw new McpError(ErrorCode.InternalError, `Task ${taskId} not found during polling`);
@@ -71161,21 +71621,21 @@ var McpServer = class {
     this.server.registerCapabilities({
       completions: {}
     });
-    this.server.setRequestHandler(CompleteRequestSchema, async (request2) => {
-      switch (request2.params.ref.type) {
+    this.server.setRequestHandler(CompleteRequestSchema, async (request3) => {
+      switch (request3.params.ref.type) {
         case "ref/prompt":
-          assertCompleteRequestPrompt(request2);
-          return this.handlePromptCompletion(request2, request2.params.ref);
+          assertCompleteRequestPrompt(request3);
+          return this.handlePromptCompletion(request3, request3.params.ref);
         case "ref/resource":
-          assertCompleteRequestResourceTemplate(request2);
-          return this.handleResourceCompletion(request2, request2.params.ref);
+          assertCompleteRequestResourceTemplate(request3);
+          return this.handleResourceCompletion(request3, request3.params.ref);
         default:
-          throw new McpError(ErrorCode.InvalidParams, `Invalid completion reference: ${request2.params.ref}`);
+          throw new McpError(ErrorCode.InvalidParams, `Invalid completion reference: ${request3.params.ref}`);
       }
     });
     this._completionHandlerInitialized = true;
   }
-  async handlePromptCompletion(request2, ref) {
+  async handlePromptCompletion(request3, ref) {
     const prompt = this._registeredPrompts[ref.name];
     if (!prompt) {
       throw new McpError(ErrorCode.InvalidParams, `Prompt ${ref.name} not found`);
@@ -71187,7 +71647,7 @@ var McpServer = class {
       return EMPTY_COMPLETION_RESULT;
     }
     const promptShape = getObjectShape(prompt.argsSchema);
-    const field = promptShape?.[request2.params.argument.name];
+    const field = promptShape?.[request3.params.argument.name];
     if (!isCompletable(field)) {
       return EMPTY_COMPLETION_RESULT;
     }
@@ -71195,22 +71655,22 @@ var McpServer = class {
     if (!completer) {
       return EMPTY_COMPLETION_RESULT;
     }
-    const suggestions = await completer(request2.params.argument.value, request2.params.context);
+    const suggestions = await completer(request3.params.argument.value, request3.params.context);
     return createCompletionResult(suggestions);
   }
-  async handleResourceCompletion(request2, ref) {
+  async handleResourceCompletion(request3, ref) {
     const template = Object.values(this._registeredResourceTemplates).find((t) => t.resourceTemplate.uriTemplate.toString() === ref.uri);
     if (!template) {
       if (this._registeredResources[ref.uri]) {
         return EMPTY_COMPLETION_RESULT;
       }
-      throw new McpError(ErrorCode.InvalidParams, `Resource template ${request2.params.ref.uri} not found`);
+      throw new McpError(ErrorCode.InvalidParams, `Resource template ${request3.params.ref.uri} not found`);
     }
-    const completer = template.resourceTemplate.completeCallback(request2.params.argument.name);
+    const completer = template.resourceTemplate.completeCallback(request3.params.argument.name);
     if (!completer) {
       return EMPTY_COMPLETION_RESULT;
     }
-    const suggestions = await completer(request2.params.argument.value, request2.params.context);
+    const suggestions = await completer(request3.params.argument.value, request3.params.context);
     return createCompletionResult(suggestions);
   }
   setResourceRequestHandlers() {
@@ -71225,7 +71685,7 @@ var McpServer = class {
         listChanged: true
       }
     });
-    this.server.setRequestHandler(ListResourcesRequestSchema, async (request2, extra) => {
+    this.server.setRequestHandler(ListResourcesRequestSchema, async (request3, extra) => {
       const resources = Object.entries(this._registeredResources).filter(([_2, resource]) => resource.enabled).map(([uri, resource]) => ({
         uri,
         name: resource.name,
@@ -71255,8 +71715,8 @@ var McpServer = class {
       }));
       return { resourceTemplates };
     });
-    this.server.setRequestHandler(ReadResourceRequestSchema, async (request2, extra) => {
-      const uri = new URL(request2.params.uri);
+    this.server.setRequestHandler(ReadResourceRequestSchema, async (request3, extra) => {
+      const uri = new URL(request3.params.uri);
       const resource = this._registeredResources[uri.toString()];
       if (resource) {
         if (!resource.enabled) {
@@ -71295,21 +71755,21 @@ var McpServer = class {
         };
       })
     }));
-    this.server.setRequestHandler(GetPromptRequestSchema, async (request2, extra) => {
-      const prompt = this._registeredPrompts[request2.params.name];
+    this.server.setRequestHandler(GetPromptRequestSchema, async (request3, extra) => {
+      const prompt = this._registeredPrompts[request3.params.name];
       if (!prompt) {
-        throw new McpError(ErrorCode.InvalidParams, `Prompt ${request2.params.name} not found`);
+        throw new McpError(ErrorCode.InvalidParams, `Prompt ${request3.params.name} not found`);
       }
       if (!prompt.enabled) {
-        throw new McpError(ErrorCode.InvalidParams, `Prompt ${request2.params.name} disabled`);
+        throw new McpError(ErrorCode.InvalidParams, `Prompt ${request3.params.name} disabled`);
       }
       if (prompt.argsSchema) {
         const argsObj = normalizeObjectSchema(prompt.argsSchema);
-        const parseResult = await safeParseAsync3(argsObj, request2.params.arguments ?? {});
+        const parseResult = await safeParseAsync3(argsObj, request3.params.arguments ?? {});
         if (!parseResult.success) {
           const error62 = "error" in parseResult ? parseResult.error : "Unknown error";
           const errorMessage = getParseErrorMessage(error62);
-          throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${request2.params.name}: ${errorMessage}`);
+          throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${request3.params.name}: ${errorMessage}`);
         }
         const args = parseResult.data;
         const cb = prompt.callback;
@@ -71713,7 +72173,7 @@ var EMPTY_COMPLETION_RESULT = {
 };
 
 // src/export/export-session.ts
-import { join as join7, resolve as resolve4 } from "node:path";
+import { join as join9, resolve as resolve5 } from "node:path";
 
 // src/capture/session/pause-log.ts
 import {
@@ -71756,18 +72216,18 @@ function readPauseSpans(dataDir, sessionId) {
     if (typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) continue;
     if (e.uuid !== void 0 && typeof e.uuid !== "string") delete e.uuid;
     const last = spans[spans.length - 1];
-    const open4 = last !== void 0 && last.to === void 0;
-    if (e.op === "pause" && !open4) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
-    if (e.op === "resume" && open4)
+    const open5 = last !== void 0 && last.to === void 0;
+    if (e.op === "pause" && !open5) spans.push({ from: e.at, ...e.uuid ? { afterUuid: e.uuid } : {} });
+    if (e.op === "resume" && open5)
       spans[spans.length - 1] = { ...last, to: e.at, ...e.uuid ? { untilUuid: e.uuid } : {} };
   }
   return spans;
 }
 function pauseLookup(dataDir, ttlMs = 200) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   const spansOf = (sessionId) => {
     const now = Date.now();
-    const hit = cache.get(sessionId);
+    const hit = cache2.get(sessionId);
     if (hit && now - hit.checkedAt < ttlMs) return hit.spans;
     const stamp = statStamp(pauseLogPath(dataDir, sessionId));
     if (hit && hit.stamp === stamp) {
@@ -71775,7 +72235,7 @@ function pauseLookup(dataDir, ttlMs = 200) {
       return hit.spans;
     }
     const spans = stamp === "" ? [] : readPauseSpans(dataDir, sessionId);
-    cache.set(sessionId, { checkedAt: now, stamp, spans });
+    cache2.set(sessionId, { checkedAt: now, stamp, spans });
     return spans;
   };
   let index = null;
@@ -71842,9 +72302,421 @@ function lastTranscriptUuid(path6) {
   }
 }
 
+// src/capture/session/restored.ts
+import { readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
+import { join as join7 } from "node:path";
+
+// src/capture/outbox/paths.ts
+import { join as join6 } from "node:path";
+var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+function isSafeSessionId(id) {
+  return SESSION_ID_PATTERN.test(id) && !id.includes("..");
+}
+function outboxDir(dataDir) {
+  return join6(dataDir, "outbox");
+}
+function outboxPaths(dataDir, sessionId) {
+  const dir = outboxDir(dataDir);
+  return {
+    dir,
+    outbox: join6(dir, `${sessionId}.jsonl`),
+    state: join6(dir, `${sessionId}.state.json`),
+    lock: join6(dir, `${sessionId}.lock`)
+  };
+}
+
+// src/capture/session/restored-offsets.ts
+import { closeSync as closeSync5, constants as constants2, existsSync as existsSync2, fstatSync as fstatSync3, openSync as openSync5, readFileSync as readFileSync4, writeSync as writeSync4 } from "node:fs";
+
+// src/capture/session/lock.ts
+import {
+  closeSync as closeSync3,
+  lstatSync,
+  mkdirSync as mkdirSync3,
+  openSync as openSync3,
+  readFileSync as readFileSync3,
+  readlinkSync,
+  renameSync as renameSync2,
+  symlinkSync,
+  unlinkSync,
+  writeSync as writeSync2
+} from "node:fs";
+import { hostname as hostname3 } from "node:os";
+import { dirname as dirname4 } from "node:path";
+
+// src/capture/session/sleep-sync.ts
+var cell;
+function sleepSync(ms) {
+  cell ??= new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(cell, 0, 0, ms);
+}
+
+// src/capture/session/lock.ts
+function acquireLock(path6, opts) {
+  const token = `${process.pid} ${hostname3()} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
+  const deadline = Date.now() + opts.waitMs;
+  let delay = 1;
+  let madeDir = false;
+  for (; ; ) {
+    try {
+      createLock(path6, token);
+      return () => releaseLock(path6, token);
+    } catch (err) {
+      const code3 = err.code;
+      if (code3 === "ENOENT" && !madeDir) {
+        mkdirSync3(dirname4(path6), { recursive: true, mode: 448 });
+        madeDir = true;
+        continue;
+      }
+      if (code3 !== "EEXIST") throw err;
+    }
+    if (breakIfStale(path6, opts.staleMs)) continue;
+    if (Date.now() >= deadline) return null;
+    sleepSync(delay);
+    delay = Math.min(delay * 2, 8);
+  }
+}
+function createLock(path6, token) {
+  try {
+    symlinkSync(token, path6);
+    return;
+  } catch (err) {
+    const code3 = err.code;
+    if (code3 !== "EPERM" && code3 !== "ENOTSUP" && code3 !== "EOPNOTSUPP" && code3 !== "ENOSYS") throw err;
+  }
+  const fd = openSync3(path6, "wx", 384);
+  try {
+    writeSync2(fd, token);
+  } catch {
+  } finally {
+    closeSync3(fd);
+  }
+}
+function readLock(path6) {
+  try {
+    return readlinkSync(path6);
+  } catch (err) {
+    if (err.code !== "EINVAL") throw err;
+    return readFileSync3(path6, "utf8");
+  }
+}
+function lockHolderPid(path6) {
+  let content;
+  try {
+    content = readLock(path6);
+  } catch {
+    return null;
+  }
+  const [pidText, host] = content.split(" ");
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname3()) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (err) {
+    return err.code === "EPERM" ? pid : null;
+  }
+}
+function releaseLock(path6, token) {
+  try {
+    const content = readLock(path6);
+    if (content !== token && content !== "") return;
+    unlinkSync(path6);
+  } catch {
+  }
+}
+function breakIfStale(path6, staleMs) {
+  let content;
+  let ageMs;
+  try {
+    content = readLock(path6);
+    ageMs = Date.now() - lstatSync(path6).mtimeMs;
+  } catch {
+    return true;
+  }
+  if (ageMs < staleMs && !ownerIsDead(content)) return false;
+  const aside = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.stale`;
+  try {
+    renameSync2(path6, aside);
+  } catch {
+    return true;
+  }
+  let moved = "";
+  try {
+    moved = readLock(aside);
+  } catch {
+  }
+  if (moved !== content) {
+    try {
+      createLock(path6, moved);
+    } catch {
+    }
+  }
+  try {
+    unlinkSync(aside);
+  } catch {
+  }
+  return moved === content;
+}
+function ownerIsDead(content) {
+  const [pidText, host] = content.split(" ");
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname3()) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return err.code === "ESRCH";
+  }
+}
+
+// src/capture/outbox/state.ts
+import { closeSync as closeSync4, constants, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2, writeSync as writeSync3 } from "node:fs";
+var emptyState = () => ({ v: 1, seq: 0, bytes: 0, offsets: {} });
+function openState(path6) {
+  const fd = openSync4(path6, constants.O_RDWR | constants.O_CREAT, 384);
+  try {
+    const length = fstatSync2(fd).size;
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const n2 = readSync2(fd, buf, got, length - got, got);
+      if (n2 === 0) break;
+      got += n2;
+    }
+    return { fd, state: parseState(buf.toString("utf8", 0, got)), length };
+  } catch (err) {
+    closeSync4(fd);
+    throw err;
+  }
+}
+function saveState(file2, state) {
+  const buf = Buffer.from(JSON.stringify(state).padEnd(file2.length, " "));
+  writeSync3(file2.fd, buf, 0, buf.length, 0);
+  file2.length = Math.max(file2.length, buf.length);
+}
+function parseState(text) {
+  if (text.trim() === "") return null;
+  try {
+    const s = JSON.parse(text);
+    if (!s || s.v !== 1 || !isCount(s.seq) || !isCount(s.bytes) || !s.offsets || typeof s.offsets !== "object") {
+      return null;
+    }
+    const offsets = {};
+    for (const [k, v2] of Object.entries(s.offsets)) if (isCount(v2)) offsets[k] = v2;
+    return { v: 1, seq: s.seq, bytes: s.bytes, offsets };
+  } catch {
+    return null;
+  }
+}
+var SEQ_PREFIX = /^\{"seq":(\d+)/;
+function reconcileState(state, fd, size) {
+  if (state && state.bytes === size) return { state, needsNewline: false };
+  const next = state ? { ...state, offsets: { ...state.offsets } } : emptyState();
+  const start = state && state.bytes < size ? state.bytes : 0;
+  let needsNewline = false;
+  scanLines(fd, start, size, (line, complete) => {
+    const prefix = SEQ_PREFIX.exec(line);
+    if (prefix) next.seq = Math.max(next.seq, Number(prefix[1]));
+    if (!complete) {
+      needsNewline = true;
+      return;
+    }
+    const rec = tryParse(line);
+    if (rec && isCount(rec.seq)) next.seq = Math.max(next.seq, rec.seq);
+    if (rec && rec.k === "records" && typeof rec.path === "string" && isCount(rec.to)) {
+      next.offsets[rec.path] = rec.reset === true ? rec.to : Math.max(next.offsets[rec.path] ?? 0, rec.to);
+    }
+  });
+  next.bytes = size;
+  return { state: next, needsNewline };
+}
+function scanLines(fd, start, end, onLine) {
+  const chunk = Buffer.allocUnsafe(1024 * 1024);
+  let carry = [];
+  for (let pos = start; pos < end; ) {
+    const n2 = readSync2(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
+    if (n2 === 0) break;
+    pos += n2;
+    let from = 0;
+    for (let i2 = chunk.indexOf(10, 0); i2 >= 0 && i2 < n2; i2 = chunk.indexOf(10, from)) {
+      const piece = chunk.subarray(from, i2);
+      onLine(carry.length ? Buffer.concat([...carry, piece]).toString("utf8") : piece.toString("utf8"), true);
+      carry = [];
+      from = i2 + 1;
+    }
+    if (from < n2) carry.push(Buffer.from(chunk.subarray(from, n2)));
+  }
+  if (carry.length) onLine(Buffer.concat(carry).toString("utf8"), false);
+}
+function tryParse(line) {
+  try {
+    const v2 = JSON.parse(line);
+    return v2 && typeof v2 === "object" ? v2 : null;
+  } catch {
+    return null;
+  }
+}
+function isCount(v2) {
+  return typeof v2 === "number" && Number.isInteger(v2) && v2 >= 0;
+}
+
+// src/capture/session/restored-offsets.ts
+function moveOffsetsPastRestored(dataDir, sessionId, files) {
+  const paths = outboxPaths(dataDir, sessionId);
+  if (files.length === 0 || !existsSync2(paths.state) || !existsSync2(paths.outbox)) return;
+  let release;
+  try {
+    release = acquireLock(paths.lock, { waitMs: 2e3, staleMs: 1e4 });
+  } catch {
+    return;
+  }
+  if (!release) return;
+  try {
+    const fd = openSync5(paths.outbox, constants2.O_RDWR | constants2.O_APPEND);
+    const stateFile = openState(paths.state);
+    try {
+      const { state, needsNewline } = reconcileState(stateFile.state, fd, fstatSync3(fd).size);
+      if (needsNewline) return;
+      const outbox = readFileSync4(fd);
+      const ts = (/* @__PURE__ */ new Date()).toISOString();
+      let moved = false;
+      for (const { path: path6 } of files) {
+        if (state.offsets[path6] === void 0 || !existsSync2(path6)) continue;
+        const at2 = boundaryAfter(readFileSync4(path6), lastCopiedUuid(outbox, path6));
+        const agentId = /\/subagents\/agent-([^/]+)\.jsonl$/.exec(path6)?.[1];
+        const record2 = {
+          seq: state.seq + 1,
+          ts,
+          sid: sessionId,
+          k: "records",
+          path: path6,
+          ...agentId ? { agentId } : {},
+          from: at2,
+          to: at2,
+          reset: true,
+          lines: []
+        };
+        const buf = Buffer.from(`${JSON.stringify(record2)}
+`);
+        if (writeSync4(fd, buf) !== buf.length) return;
+        state.seq += 1;
+        state.bytes += buf.length;
+        state.offsets[path6] = at2;
+        moved = true;
+      }
+      if (moved) saveState(stateFile, state);
+    } finally {
+      closeSync5(fd);
+      closeSync5(stateFile.fd);
+    }
+  } catch {
+  } finally {
+    release();
+  }
+}
+function lastCopiedUuid(outbox, path6) {
+  const lines = outbox.toString("utf8").split("\n");
+  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
+    const raw = lines[i2];
+    if (!raw.includes('"k":"records"')) continue;
+    let rec;
+    try {
+      rec = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    if (rec.k !== "records" || rec.path !== path6 || !Array.isArray(rec.lines)) continue;
+    for (let j = rec.lines.length - 1; j >= 0; j--) {
+      const uuid3 = uuidOf(rec.lines[j]);
+      if (uuid3) return uuid3;
+    }
+  }
+  return null;
+}
+function boundaryAfter(file2, uuid3) {
+  const lastNewline = file2.lastIndexOf(10);
+  const end = lastNewline + 1;
+  if (uuid3 === null) return end;
+  const needle = Buffer.from(JSON.stringify(uuid3));
+  for (let from = 0; ; ) {
+    const hit = file2.indexOf(needle, from);
+    if (hit < 0 || hit >= end) return end;
+    const start = file2.lastIndexOf(10, hit) + 1;
+    const stop = file2.indexOf(10, hit);
+    if (uuidOf(file2.toString("utf8", start, stop)) === uuid3) return stop + 1;
+    from = stop + 1;
+  }
+}
+function uuidOf(line) {
+  if (typeof line !== "string") return null;
+  try {
+    const v2 = JSON.parse(line);
+    return v2 && typeof v2.uuid === "string" && v2.uuid !== "" ? v2.uuid : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/capture/session/restored.ts
+var restoredPath = (dataDir, sessionId) => join7(dataDir, "restored", `${sessionId}.json`);
+function recordRestored(dataDir, sessionId, files) {
+  if (!isSafeSessionId(sessionId)) return;
+  const all = Object.fromEntries(readRestored(dataDir, sessionId));
+  for (const f of files) all[f.subKey] = f.bytes;
+  writeFileAtomic(restoredPath(dataDir, sessionId), JSON.stringify({ v: 1, files: all }));
+  const rewritten = files.flatMap(
+    (f) => f.path !== void 0 && f.action !== "unchanged" ? [{ path: f.path }] : []
+  );
+  moveOffsetsPastRestored(dataDir, sessionId, rewritten);
+}
+function readRestored(dataDir, sessionId) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isSafeSessionId(sessionId)) return out;
+  let v2;
+  try {
+    v2 = JSON.parse(readFileSync5(restoredPath(dataDir, sessionId), "utf8"));
+  } catch {
+    return out;
+  }
+  const files = v2?.files;
+  if (files === null || typeof files !== "object") return out;
+  for (const [subKey, bytes] of Object.entries(files)) {
+    if (typeof bytes === "number" && Number.isInteger(bytes) && bytes > 0) out.set(subKey, bytes);
+  }
+  return out;
+}
+function restoredLookup(dataDir, ttlMs = 200) {
+  const cache2 = /* @__PURE__ */ new Map();
+  return (sessionId, subKey) => {
+    const now = Date.now();
+    let hit = cache2.get(sessionId);
+    if (!hit || now - hit.checkedAt >= ttlMs) {
+      const stamp = statStamp2(restoredPath(dataDir, sessionId));
+      if (!hit || hit.stamp !== stamp) {
+        hit = { checkedAt: now, stamp, files: stamp === "" ? /* @__PURE__ */ new Map() : readRestored(dataDir, sessionId) };
+        cache2.set(sessionId, hit);
+      } else hit.checkedAt = now;
+    }
+    return hit.files.get(subKey) ?? 0;
+  };
+}
+function statStamp2(path6) {
+  try {
+    const st2 = statSync2(path6);
+    return `${st2.size}:${st2.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+
 // src/capture/session/egress.ts
 function openEgressGate(opts) {
-  return createEgressGate({ redact: opts.redact, pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs) });
+  return createEgressGate({
+    redact: opts.redact,
+    pauses: pauseLookup(opts.dataDir, opts.pauseTtlMs),
+    fromTracker: restoredLookup(opts.dataDir)
+  });
 }
 
 // src/core/export/html-assets.ts
@@ -73637,8 +74509,8 @@ function fencedParagraphs(text, codeBlock) {
   let out = "";
   let start = 0;
   for (let i2 = 0; i2 < lines.length; i2++) {
-    const open4 = FENCE_OPEN.exec(lines[i2]);
-    if (!open4) continue;
+    const open5 = FENCE_OPEN.exec(lines[i2]);
+    if (!open5) continue;
     let close = i2 + 1;
     while (close < lines.length && lines[close] !== "```") {
       if (CLOSER_LIKE.test(lines[close])) return void 0;
@@ -73647,7 +74519,7 @@ function fencedParagraphs(text, codeBlock) {
     if (close === lines.length || close === i2 + 1 || lines[close - 1] === "") return void 0;
     const prose2 = plainParagraphs(lines.slice(start, i2).join("\n"));
     if (prose2 === void 0) return void 0;
-    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open4[1] || void 0);
+    out += prose2 + codeBlock(lines.slice(i2 + 1, close).join("\n"), open5[1] || void 0);
     start = close + 1;
     i2 = close;
   }
@@ -74118,10 +74990,10 @@ function createHtmlWriter(write, slots, opts = {}) {
       return;
     }
     checkElement(n2);
-    let open4 = `<${n2.tag}`;
+    let open5 = `<${n2.tag}`;
     const attrs = n2.attrs;
-    for (const k in attrs) if (attrs[k] !== void 0) open4 += ` ${k}="${esc2(String(attrs[k]))}"`;
-    parts.push(`${open4}>`);
+    for (const k in attrs) if (attrs[k] !== void 0) open5 += ` ${k}="${esc2(String(attrs[k]))}"`;
+    parts.push(`${open5}>`);
     for (const c3 of n2.children) if (c3 !== false && c3 !== void 0) walk(c3);
     parts.push(`</${n2.tag}>`);
   };
@@ -74314,13 +75186,13 @@ function createJsonRenderer(write, opts) {
   return {
     open(section) {
       enter(section.kind === "turn" ? "turns" : "sidechains");
-      const sep2 = sectionsInPhase++ ? ",\n" : "\n";
+      const sep4 = sectionsInPhase++ ? ",\n" : "\n";
       eventsInSection = 0;
       firstTs = lastTs = void 0;
-      if (section.kind === "turn") write(`${sep2}{"index":${section.turn.index},"events":[`);
+      if (section.kind === "turn") write(`${sep4}{"index":${section.turn.index},"events":[`);
       else {
         const { agentId, toolUseId } = section.sidechain;
-        write(`${sep2}{"agentId":${JSON.stringify(agentId)},`);
+        write(`${sep4}{"agentId":${JSON.stringify(agentId)},`);
         if (toolUseId !== void 0) write(`"toolUseId":${JSON.stringify(toolUseId)},`);
         write('"events":[');
       }
@@ -74434,17 +75306,17 @@ function escapeLine(raw) {
 }
 function safeMarkdown(text) {
   const lines = text.split("\n");
-  let open4 = null;
+  let open5 = null;
   let prevBlank = true;
   let inIndented = false;
   for (let idx = 0; idx < lines.length; idx++) {
     const line = lines[idx];
     const m = FENCE.exec(line);
-    if (open4) {
-      if (m && m[1][0] === open4.ch && m[1].length >= open4.len && m[2].trim() === "")
-        open4 = null;
+    if (open5) {
+      if (m && m[1][0] === open5.ch && m[1].length >= open5.len && m[2].trim() === "")
+        open5 = null;
     } else if (m && !(m[1][0] === "`" && m[2].includes("`"))) {
-      open4 = { ch: m[1][0], len: m[1].length };
+      open5 = { ch: m[1][0], len: m[1].length };
     } else {
       const indented = /^( {4}|\t)/.test(line);
       inIndented = indented && (prevBlank || inIndented);
@@ -74453,8 +75325,8 @@ function safeMarkdown(text) {
     prevBlank = line.trim() === "";
   }
   const body = lines.join("\n");
-  return open4 ? `${body}
-${open4.ch.repeat(open4.len)}` : body;
+  return open5 ? `${body}
+${open5.ch.repeat(open5.len)}` : body;
 }
 
 // src/core/export/trailing-details.ts
@@ -75011,14 +75883,14 @@ async function exportTranscript(transcriptPath, format2, write, gate) {
 }
 
 // src/export/resolve-transcript.ts
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
+import { isAbsolute as isAbsolute3, resolve as resolve4 } from "node:path";
 async function resolveTranscript(ref, where) {
   if (ref !== void 0 && ref !== "") {
     const looksLikePath = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute3(ref);
-    const asPath = resolve3(where.cwd, ref);
-    if (looksLikePath || existsSync2(asPath)) {
-      if (!existsSync2(asPath) || !statSync2(asPath).isFile()) {
+    const asPath = resolve4(where.cwd, ref);
+    if (looksLikePath || existsSync3(asPath)) {
+      if (!existsSync3(asPath) || !statSync3(asPath).isFile()) {
         throw new BatonError("not_found", `no transcript file at ${asPath}`);
       }
       return asPath;
@@ -75040,15 +75912,15 @@ async function resolveTranscript(ref, where) {
 }
 
 // src/export/sink.ts
-import { closeSync as closeSync3, existsSync as existsSync3, linkSync, openSync as openSync3, renameSync as renameSync2, unlinkSync, writeSync as writeSync2 } from "node:fs";
-import { dirname as dirname4, basename as basename3, join as join6 } from "node:path";
+import { closeSync as closeSync6, existsSync as existsSync4, linkSync, openSync as openSync6, renameSync as renameSync3, unlinkSync as unlinkSync2, writeSync as writeSync5 } from "node:fs";
+import { dirname as dirname5, basename as basename3, join as join8 } from "node:path";
 var BUFFER_BYTES = 1 << 20;
 var MAX_BYTES_PER_UNIT = 3;
 function writeAll(fd, buf, len = buf.length) {
   let off = 0;
   while (off < len) {
     try {
-      off += writeSync2(fd, buf, off, len - off);
+      off += writeSync5(fd, buf, off, len - off);
     } catch (err) {
       if (err.code !== "EAGAIN") throw err;
     }
@@ -75091,20 +75963,20 @@ function stdoutSink() {
   return { write: (c3) => out.write(c3), commit: () => out.flush(), abort: () => out.flush() };
 }
 function fileSink(target, opts) {
-  if (!opts.force && existsSync3(target)) {
+  if (!opts.force && existsSync4(target)) {
     throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
   }
-  const tmp = join6(dirname4(target), `.${basename3(target)}.${process.pid}.tmp`);
+  const tmp = join8(dirname5(target), `.${basename3(target)}.${process.pid}.tmp`);
   let fd;
   try {
-    fd = openSync3(tmp, "w", 420);
+    fd = openSync6(tmp, "w", 420);
   } catch (err) {
     throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
   }
   const out = buffered(fd);
   let closed = false;
   const close = () => {
-    if (!closed) closeSync3(fd);
+    if (!closed) closeSync6(fd);
     closed = true;
   };
   return {
@@ -75113,24 +75985,24 @@ function fileSink(target, opts) {
       out.flush();
       close();
       if (opts.force) {
-        renameSync2(tmp, target);
+        renameSync3(tmp, target);
         return;
       }
       try {
         linkSync(tmp, target);
       } catch (err) {
-        unlinkSync(tmp);
+        unlinkSync2(tmp);
         if (err.code === "EEXIST") {
           throw new BatonError("already_exists", `${target} already exists; pass --force to overwrite it`);
         }
         throw new BatonError("io", `cannot write ${target}: ${err.message}`, { cause: err });
       }
-      unlinkSync(tmp);
+      unlinkSync2(tmp);
     },
     abort() {
       close();
       try {
-        unlinkSync(tmp);
+        unlinkSync2(tmp);
       } catch {
       }
     }
@@ -75167,9 +76039,9 @@ async function exportSession(env, input2) {
   }
 }
 function filePath(cwd, transcriptPath, given, format2) {
-  if (given !== void 0) return resolve4(cwd, given);
+  if (given !== void 0) return resolve5(cwd, given);
   const id = transcriptPath.replace(/^.*\//, "").replace(/\.jsonl$/, "").slice(0, 8);
-  return join7(cwd, `session-${id}.${formatExtension(format2)}`);
+  return join9(cwd, `session-${id}.${formatExtension(format2)}`);
 }
 function describeExport(r) {
   const where = r.path ?? (r.text !== void 0 ? "a string" : "stdout");
@@ -75178,15 +76050,15 @@ function describeExport(r) {
 }
 
 // src/capture/session/current-session.ts
-import { readFileSync as readFileSync3, unlinkSync as unlinkSync2 } from "node:fs";
-import { join as join8 } from "node:path";
+import { readFileSync as readFileSync6, unlinkSync as unlinkSync3 } from "node:fs";
+import { join as join10 } from "node:path";
 function currentSessionPath(dataDir, claudePid) {
-  return join8(dataDir, "current", `${claudePid}.json`);
+  return join10(dataDir, "current", `${claudePid}.json`);
 }
 function readCurrentSession(dataDir, claudePid) {
   let raw;
   try {
-    raw = JSON.parse(readFileSync3(currentSessionPath(dataDir, claudePid), "utf8"));
+    raw = JSON.parse(readFileSync6(currentSessionPath(dataDir, claudePid), "utf8"));
   } catch {
     return null;
   }
@@ -75608,195 +76480,259 @@ var listSessionsTool = defineTool({
 });
 
 // src/capture/delivery/live/control.ts
-import { existsSync as existsSync7 } from "node:fs";
-
-// src/capture/outbox/paths.ts
-import { join as join9 } from "node:path";
-var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
-function isSafeSessionId(id) {
-  return SESSION_ID_PATTERN.test(id) && !id.includes("..");
-}
-function outboxDir(dataDir) {
-  return join9(dataDir, "outbox");
-}
-function outboxPaths(dataDir, sessionId) {
-  const dir = outboxDir(dataDir);
-  return {
-    dir,
-    outbox: join9(dir, `${sessionId}.jsonl`),
-    state: join9(dir, `${sessionId}.state.json`),
-    lock: join9(dir, `${sessionId}.lock`)
-  };
-}
+import { existsSync as existsSync8 } from "node:fs";
 
 // src/capture/delivery/live/finalize.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
+
+// src/core/model/event-numbering.ts
+function numberSessionEvents(session) {
+  const items = [];
+  const turnOfToolUse = /* @__PURE__ */ new Map();
+  let seq = 0;
+  for (const turn of session.turns) {
+    for (const event of turn.events) {
+      if (event.kind === "tool_call") turnOfToolUse.set(event.toolUseId, turn.index);
+      items.push({ seq: seq++, turnIndex: turn.index, event });
+    }
+  }
+  for (const sc of session.sidechains) {
+    const turnIndex = sc.toolUseId ? turnOfToolUse.get(sc.toolUseId) ?? 0 : 0;
+    sc.events.forEach(
+      (event, i2) => items.push({ seq: i2, turnIndex, event: event.agentId ? event : { ...event, agentId: sc.agentId } })
+    );
+  }
+  return items;
+}
+
+// src/core/transcript/read-entries.ts
+import { basename as basename4, dirname as dirname6, join as join11, relative, sep } from "node:path";
+var entryKeyAt = (offset) => `@${offset}`;
+var UUID_RE3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var SUB_KEY_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+var ITEM_OVERHEAD = 40;
+async function* readEntryBatches(gate, transcriptPath, opts = {}) {
+  const stem = basename4(transcriptPath).replace(/\.jsonl$/, "");
+  const sessionId = stem;
+  const fork = new ForkHints(stem);
+  yield* readFile(gate, transcriptPath, "", sessionId, opts, fork);
+  for (const file2 of await subagentFiles(transcriptPath, stem, fork.parent(), fork.agentIds)) {
+    if (file2.subKey !== null) yield* readFile(gate, file2.path, file2.subKey, sessionId, opts);
+  }
+}
+async function loadSessionWithEntries(gate, transcriptPath, opts = {}) {
+  const stem = basename4(transcriptPath).replace(/\.jsonl$/, "");
+  const entries = { entries: [], sizes: [], bytes: 0 };
+  const read = (path6, subKey) => (stats) => tee(readRecordBatches(path6, { ...lineOptions(opts), stats }), (items) => {
+    if (subKey !== null) gateItems(gate, items, stem, subKey, entries);
+  });
+  const feed = {
+    main: read(transcriptPath, ""),
+    subagents: async (builder) => (await subagentFiles(transcriptPath, stem, builder.parentSessionId(stem), builder.agentToolUse.keys())).map((f) => ({ agentId: f.agentId, read: read(f.path, f.subKey) })),
+    admit: () => gate.recordFilter(stem)
+  };
+  const session = await collectSession((onEvent) => runFeed(stem, feed, onEvent));
+  return { session: gate.session(session), entries };
+}
+async function* tee(inner, see) {
+  for (; ; ) {
+    const step2 = await inner.next();
+    if (step2.done) return step2.value;
+    see(step2.value);
+    yield step2.value;
+  }
+}
+async function* readFile(gate, path6, subKey, sessionId, opts, fork) {
+  const gen = readRecordBatches(path6, lineOptions(opts));
+  for (; ; ) {
+    const step2 = await gen.next();
+    if (step2.done) return;
+    if (fork) for (const item of step2.value) fork.observe(item.record);
+    const batch = { entries: [], sizes: [], bytes: 0 };
+    gateItems(gate, step2.value, sessionId, subKey, batch);
+    if (batch.entries.length > 0) yield batch;
+  }
+}
+function gateItems(gate, items, sessionId, subKey, into) {
+  const where = subKey === "" ? { sessionId } : { sessionId, subKey };
+  const keyBytes = subKey.length + ITEM_OVERHEAD;
+  for (const item of items) {
+    const rec = item.record;
+    const g2 = gate.entry(
+      rec,
+      typeof rec.uuid === "string" && rec.uuid !== "" ? where : { ...where, lineKey: entryKeyAt(item.offset) }
+    );
+    if (g2 === null) continue;
+    const size = item.endOffset - item.offset + keyBytes + (g2.uuid?.length ?? 0);
+    into.entries.push(g2);
+    into.sizes.push(size);
+    into.bytes += size;
+  }
+}
+var lineOptions = (opts) => opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes };
+async function subagentFiles(transcriptPath, stem, parent, agentIds) {
+  const own3 = await findSubagentFiles(transcriptPath);
+  const out = withSubKeys(own3, join11(dirname6(transcriptPath), stem));
+  if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return out;
+  const have = new Set(own3.map((f) => f.agentId));
+  const wanted = [...agentIds].filter((id) => !have.has(id));
+  if (wanted.length === 0) return out;
+  const parentPath = join11(dirname6(transcriptPath), `${parent}.jsonl`);
+  const inherited = (await findSubagentFiles(parentPath)).filter((f) => wanted.includes(f.agentId));
+  return [...out, ...withSubKeys(inherited, join11(dirname6(transcriptPath), parent))];
+}
+function withSubKeys(files, sessionDir) {
+  const out = [];
+  for (const f of files) {
+    const subKey = relative(sessionDir, f.path).split(sep).join("/").replace(/\.jsonl$/, "");
+    out.push({ ...f, subKey: SUB_KEY_RE.test(subKey) && subKey.length <= 300 ? subKey : null });
+  }
+  return out;
+}
+var ForkHints = class {
+  constructor(stem) {
+    this.stem = stem;
+  }
+  stem;
+  sessionIds = [];
+  requestSessionIds = [];
+  agentIds = [];
+  observe(rec) {
+    const sid = str2(rec.sessionId);
+    if (sid !== void 0 && !this.sessionIds.includes(sid)) this.sessionIds.push(sid);
+    const rsid = str2(rec.requestSessionId);
+    if (rsid !== void 0 && !this.requestSessionIds.includes(rsid)) this.requestSessionIds.push(rsid);
+    const result = rec.toolUseResult;
+    const agentId = isObj(result) ? str2(result.agentId) : void 0;
+    if (agentId !== void 0 && !this.agentIds.includes(agentId)) this.agentIds.push(agentId);
+  }
+  parent() {
+    const ids = this.sessionIds;
+    const id = UUID_RE3.test(this.stem) || ids.includes(this.stem) ? this.stem : ids[ids.length - 1] ?? this.stem;
+    return ids.find((s) => s !== id) ?? this.requestSessionIds.find((s) => s !== id);
+  }
+};
+
+// src/export/upload-session.ts
+var PUSH_MAX_BYTES = 24 * 1024 * 1024;
+var CHUNK_BYTES = 8 * 1024 * 1024;
+var CHUNK_EVENTS = 5e3;
+var CHUNK_ENTRIES = 2e4;
+var UPLOAD_LIMITS = { pushMaxBytes: PUSH_MAX_BYTES, chunkBytes: CHUNK_BYTES };
+async function uploadSession(client, gate, session, opts = {}, from) {
+  const sessionId = session.meta.id;
+  const limits = opts.limits ?? UPLOAD_LIMITS;
+  const source = opts.source ?? "cli-upload";
+  const push = (s, entries) => client.sessions.push(
+    gate.body(
+      {
+        session: s,
+        ...entries?.length ? { entries } : {},
+        ...opts.postId ? { postId: opts.postId } : opts.createPost ? { createPost: true } : {},
+        ...opts.title ? { title: opts.title } : {},
+        ...opts.visibility ? { visibility: opts.visibility } : {},
+        source
+      },
+      sessionId
+    )
+  );
+  const append = (body) => client.sessions.appendEvents(sessionId, gate.body({ ...body, meta: session.meta, source }, sessionId), {
+    timeoutMs: 12e4
+  });
+  const sessionBytes = JSON.stringify(session).length;
+  const batches = from === void 0 ? [] : "read" in from ? [from.read] : readEntryBatches(gate, from.transcriptPath);
+  const held = await sendEntries(
+    batches,
+    limits,
+    limits.pushMaxBytes - sessionBytes,
+    (entries) => append({ events: [], entries })
+  );
+  if (sessionBytes <= limits.pushMaxBytes) return push(session, held);
+  await sendEvents(session, limits.chunkBytes, (events) => append({ events }));
+  const skeleton = {
+    ...session,
+    turns: session.turns.map((t) => ({ ...t, events: [] })),
+    sidechains: session.sidechains.map((sc) => ({ ...sc, events: [] }))
+  };
+  return push(skeleton, held);
+}
+async function sendEntries(batches, limits, budget, send) {
+  const held = { entries: [], sizes: [], bytes: 0 };
+  let chunked = budget < 0;
+  for await (const batch of batches) {
+    for (let i2 = 0; i2 < batch.entries.length; i2++) {
+      held.entries.push(batch.entries[i2]);
+      held.sizes.push(batch.sizes[i2]);
+      held.bytes += batch.sizes[i2];
+    }
+    if (!chunked && held.bytes > budget) chunked = true;
+    if (chunked && (held.bytes >= limits.chunkBytes || held.entries.length >= CHUNK_ENTRIES))
+      await sendChunks(held, limits.chunkBytes, send, false);
+  }
+  if (!chunked) return held.entries;
+  await sendChunks(held, limits.chunkBytes, send, true);
+  return null;
+}
+async function sendChunks(held, chunkBytes, send, all) {
+  let from = 0;
+  let bytes = 0;
+  for (let i2 = 0; i2 < held.entries.length; i2++) {
+    const size = held.sizes[i2];
+    if (i2 > from && (bytes + size > chunkBytes || i2 - from >= CHUNK_ENTRIES)) {
+      await send(held.entries.slice(from, i2));
+      from = i2;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  if (all && from < held.entries.length) {
+    await send(held.entries.slice(from));
+    from = held.entries.length;
+    bytes = 0;
+  }
+  held.entries.splice(0, from);
+  held.sizes.splice(0, from);
+  held.bytes = bytes;
+}
+async function sendEvents(session, chunkBytes, send) {
+  let batch = [];
+  let bytes = 0;
+  for (const item of numberSessionEvents(session)) {
+    const size = JSON.stringify(item).length;
+    if (batch.length && (bytes + size > chunkBytes || batch.length >= CHUNK_EVENTS)) {
+      await send(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(item);
+    bytes += size;
+  }
+  if (batch.length) await send(batch);
+}
 
 // src/capture/delivery/live/state.ts
-import { readFileSync as readFileSync5, readdirSync as readdirSync2, statSync as statSync3, unlinkSync as unlinkSync4 } from "node:fs";
-import { join as join11 } from "node:path";
-
-// src/capture/session/lock.ts
-import {
-  closeSync as closeSync4,
-  lstatSync,
-  mkdirSync as mkdirSync3,
-  openSync as openSync4,
-  readFileSync as readFileSync4,
-  readlinkSync,
-  renameSync as renameSync3,
-  symlinkSync,
-  unlinkSync as unlinkSync3,
-  writeSync as writeSync3
-} from "node:fs";
-import { hostname as hostname3 } from "node:os";
-import { dirname as dirname5 } from "node:path";
-
-// src/capture/session/sleep-sync.ts
-var cell;
-function sleepSync(ms) {
-  cell ??= new Int32Array(new SharedArrayBuffer(4));
-  Atomics.wait(cell, 0, 0, ms);
-}
-
-// src/capture/session/lock.ts
-function acquireLock(path6, opts) {
-  const token = `${process.pid} ${hostname3()} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
-  const deadline = Date.now() + opts.waitMs;
-  let delay = 1;
-  let madeDir = false;
-  for (; ; ) {
-    try {
-      createLock(path6, token);
-      return () => releaseLock(path6, token);
-    } catch (err) {
-      const code3 = err.code;
-      if (code3 === "ENOENT" && !madeDir) {
-        mkdirSync3(dirname5(path6), { recursive: true, mode: 448 });
-        madeDir = true;
-        continue;
-      }
-      if (code3 !== "EEXIST") throw err;
-    }
-    if (breakIfStale(path6, opts.staleMs)) continue;
-    if (Date.now() >= deadline) return null;
-    sleepSync(delay);
-    delay = Math.min(delay * 2, 8);
-  }
-}
-function createLock(path6, token) {
-  try {
-    symlinkSync(token, path6);
-    return;
-  } catch (err) {
-    const code3 = err.code;
-    if (code3 !== "EPERM" && code3 !== "ENOTSUP" && code3 !== "EOPNOTSUPP" && code3 !== "ENOSYS") throw err;
-  }
-  const fd = openSync4(path6, "wx", 384);
-  try {
-    writeSync3(fd, token);
-  } catch {
-  } finally {
-    closeSync4(fd);
-  }
-}
-function readLock(path6) {
-  try {
-    return readlinkSync(path6);
-  } catch (err) {
-    if (err.code !== "EINVAL") throw err;
-    return readFileSync4(path6, "utf8");
-  }
-}
-function lockHolderPid(path6) {
-  let content;
-  try {
-    content = readLock(path6);
-  } catch {
-    return null;
-  }
-  const [pidText, host] = content.split(" ");
-  const pid = Number(pidText);
-  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname3()) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    return err.code === "EPERM" ? pid : null;
-  }
-}
-function releaseLock(path6, token) {
-  try {
-    const content = readLock(path6);
-    if (content !== token && content !== "") return;
-    unlinkSync3(path6);
-  } catch {
-  }
-}
-function breakIfStale(path6, staleMs) {
-  let content;
-  let ageMs;
-  try {
-    content = readLock(path6);
-    ageMs = Date.now() - lstatSync(path6).mtimeMs;
-  } catch {
-    return true;
-  }
-  if (ageMs < staleMs && !ownerIsDead(content)) return false;
-  const aside = `${path6}.${process.pid}.${Math.random().toString(36).slice(2)}.stale`;
-  try {
-    renameSync3(path6, aside);
-  } catch {
-    return true;
-  }
-  let moved = "";
-  try {
-    moved = readLock(aside);
-  } catch {
-  }
-  if (moved !== content) {
-    try {
-      createLock(path6, moved);
-    } catch {
-    }
-  }
-  try {
-    unlinkSync3(aside);
-  } catch {
-  }
-  return moved === content;
-}
-function ownerIsDead(content) {
-  const [pidText, host] = content.split(" ");
-  const pid = Number(pidText);
-  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname3()) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return err.code === "ESRCH";
-  }
-}
+import { readFileSync as readFileSync7, readdirSync as readdirSync2, statSync as statSync4, unlinkSync as unlinkSync4 } from "node:fs";
+import { join as join13 } from "node:path";
 
 // src/capture/delivery/live/paths.ts
-import { join as join10 } from "node:path";
+import { join as join12 } from "node:path";
 function liveDir(dataDir) {
-  return join10(dataDir, "live");
+  return join12(dataDir, "live");
 }
 function livePaths(dataDir, sessionId) {
   const dir = liveDir(dataDir);
   return {
     dir,
-    state: join10(dir, `${sessionId}.json`),
-    stateLock: join10(dir, `${sessionId}.state.lock`),
-    progress: join10(dir, `${sessionId}.relay.json`),
-    relayLock: join10(dir, `${sessionId}.relay.lock`),
-    inbox: join10(dir, `${sessionId}.inbox.jsonl`),
-    log: join10(dir, `${sessionId}.relay.log`)
+    state: join12(dir, `${sessionId}.json`),
+    stateLock: join12(dir, `${sessionId}.state.lock`),
+    progress: join12(dir, `${sessionId}.relay.json`),
+    relayLock: join12(dir, `${sessionId}.relay.lock`),
+    inbox: join12(dir, `${sessionId}.inbox.jsonl`),
+    log: join12(dir, `${sessionId}.relay.log`)
   };
 }
 function endedStatePath(dataDir, sessionId, liveId) {
-  return join10(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
+  return join12(liveDir(dataDir), "ended", `${sessionId}.${liveId}.json`);
 }
 
 // src/capture/delivery/live/state.ts
@@ -75832,10 +76768,10 @@ function writeAtomic(path6, value) {
   writeFileAtomic(path6, `${JSON.stringify(value, null, 2)}
 `);
 }
-function parseState(path6) {
+function parseState2(path6) {
   let text;
   try {
-    text = readFileSync5(path6, "utf8");
+    text = readFileSync7(path6, "utf8");
   } catch {
     return null;
   }
@@ -75847,11 +76783,11 @@ function parseState(path6) {
   }
 }
 function readLiveState(dataDir, sessionId) {
-  return parseState(livePaths(dataDir, sessionId).state);
+  return parseState2(livePaths(dataDir, sessionId).state);
 }
 function readEndedState(dataDir, sessionId, liveId) {
-  if (liveId) return parseState(endedStatePath(dataDir, sessionId, liveId));
-  const dir = join11(liveDir(dataDir), "ended");
+  if (liveId) return parseState2(endedStatePath(dataDir, sessionId, liveId));
+  const dir = join13(liveDir(dataDir), "ended");
   let best = null;
   let names = [];
   try {
@@ -75861,11 +76797,11 @@ function readEndedState(dataDir, sessionId, liveId) {
   }
   for (const name of names) {
     if (!name.startsWith(`${sessionId}.`) || !name.endsWith(".json")) continue;
-    const path6 = join11(dir, name);
-    const mtime = statSync3(path6).mtimeMs;
+    const path6 = join13(dir, name);
+    const mtime = statSync4(path6).mtimeMs;
     if (!best || mtime > best.mtime) best = { path: path6, mtime };
   }
-  return best ? parseState(best.path) : null;
+  return best ? parseState2(best.path) : null;
 }
 function withStateLock(dataDir, sessionId, fn) {
   const release = acquireLock(livePaths(dataDir, sessionId).stateLock, { waitMs: 3e3, staleMs: 1e4 });
@@ -75921,9 +76857,9 @@ function endLiveState(dataDir, sessionId, liveId, result) {
 var MAX_PAUSES = 50;
 function withPause(s, paused, at2 = (/* @__PURE__ */ new Date()).toISOString()) {
   const pauses = [...s.pauses ?? []];
-  const open4 = pauses.length > 0 && pauses[pauses.length - 1].to === void 0;
-  if (paused && !open4) pauses.push({ from: at2 });
-  if (!paused && open4) pauses[pauses.length - 1] = { ...pauses[pauses.length - 1], to: at2 };
+  const open5 = pauses.length > 0 && pauses[pauses.length - 1].to === void 0;
+  if (paused && !open5) pauses.push({ from: at2 });
+  if (!paused && open5) pauses[pauses.length - 1] = { ...pauses[pauses.length - 1], to: at2 };
   return { ...s, status: paused ? "paused" : "active", pauses: pauses.slice(-MAX_PAUSES) };
 }
 
@@ -75958,11 +76894,15 @@ async function finalizeLive(state, keep, deps, opts = {}) {
 }
 async function pushTranscript(state, deps, gate) {
   const path6 = state.transcriptPath;
-  if (!path6 || !existsSync4(path6)) return;
+  if (!path6 || !existsSync5(path6)) return;
   try {
     const session = await gate.loadSession(path6);
-    await deps.client.sessions.push(
-      gate.body({ session, visibility: state.visibility, source: "cli-stream" })
+    await uploadSession(
+      deps.client,
+      gate,
+      session,
+      { visibility: state.visibility, source: "cli-stream" },
+      { transcriptPath: path6 }
     );
   } catch (err) {
     deps.log?.(`pushing the transcript before completing failed: ${String(err)}`);
@@ -75970,7 +76910,7 @@ async function pushTranscript(state, deps, gate) {
 }
 
 // src/capture/delivery/live/after-hook.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 
 // src/capture/hook/log.ts
 var LOG_MAX_BYTES = 1024 * 1024;
@@ -75978,9 +76918,9 @@ var LOG_MAX_BYTES = 1024 * 1024;
 // src/capture/delivery/live/after-hook.ts
 async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
   const paths = livePaths(dataDir, sessionId);
-  if (!existsSync5(paths.state)) return "off";
+  if (!existsSync6(paths.state)) return "off";
   if (lockHolderPid(paths.relayLock) !== null) return "alive";
-  if (!relayScript || !existsSync5(relayScript)) return "no-relay";
+  if (!relayScript || !existsSync6(relayScript)) return "no-relay";
   const { spawnDetached: spawnDetached2 } = await Promise.resolve().then(() => (init_spawn_detached(), spawn_detached_exports));
   spawnDetached2(relayScript, ["--session", sessionId, "--data-dir", dataDir], { env: { ...env } });
   return "spawned";
@@ -75989,15 +76929,15 @@ async function ensureLiveRelay(dataDir, sessionId, relayScript, env) {
 // src/capture/delivery/live/sources.ts
 import { appendFileSync as appendFileSync2, mkdirSync as mkdirSync4 } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname7 } from "node:path";
 
 // src/capture/delivery/live/read-new-lines.ts
-import { open as open3 } from "node:fs/promises";
+import { open as open4 } from "node:fs/promises";
 var CHUNK = 1024 * 1024;
 async function readNewLines(path6, fromByte, opts = {}) {
   let fh;
   try {
-    fh = await open3(path6, "r");
+    fh = await open4(path6, "r");
   } catch (err) {
     if (err.code === "ENOENT")
       return { lines: [], nextByte: fromByte, shrunk: false };
@@ -76036,25 +76976,25 @@ async function readNewLines(path6, fromByte, opts = {}) {
 // src/capture/delivery/live/sources.ts
 function appendInboxNote(path6, kind, text) {
   const note = { id: randomUUID(), ts: (/* @__PURE__ */ new Date()).toISOString(), kind, text };
-  mkdirSync4(dirname6(path6), { recursive: true, mode: 448 });
+  mkdirSync4(dirname7(path6), { recursive: true, mode: 448 });
   appendFileSync2(path6, `${JSON.stringify(note)}
 `, { mode: 384 });
   return note;
 }
 
 // src/capture/delivery/live/resolve-transcript.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { join as join12 } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { join as join14 } from "node:path";
 async function resolveLiveTranscript(sessionId, dataDir, claudeConfigDir2, cwd) {
   const found = await findTranscriptById(sessionId, claudeConfigDir2).catch(() => null);
   if (found) return found;
   const fromHook = await transcriptFromOutbox(dataDir, sessionId);
   if (fromHook) return fromHook;
-  return join12(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
+  return join14(projectsDir(claudeConfigDir2), encodeProjectDir(cwd ?? process.cwd()), `${sessionId}.jsonl`);
 }
 async function transcriptFromOutbox(dataDir, sessionId) {
   const path6 = outboxPaths(dataDir, sessionId).outbox;
-  if (!existsSync6(path6)) return null;
+  if (!existsSync7(path6)) return null;
   const { lines } = await readNewLines(path6, 0, { skip: (head2) => !head2.includes('"k":"start"') });
   for (const line of lines.reverse()) {
     try {
@@ -76130,7 +77070,7 @@ async function startLive(deps, input2) {
 }
 async function redactionSoFar(deps, transcriptPath) {
   const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
-  if (transcriptPath && existsSync7(transcriptPath))
+  if (transcriptPath && existsSync8(transcriptPath))
     await gate.streamSession(transcriptPath, () => void 0).catch(() => void 0);
   return { redaction: gate.report(), redacting: gate.redacting };
 }
@@ -76332,6 +77272,118 @@ var stopLiveTool = defineTool({
   }
 });
 
+// src/export/prepare-session.ts
+import { existsSync as existsSync9 } from "node:fs";
+
+// src/core/git/origin.ts
+import { readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
+import { dirname as dirname8, isAbsolute as isAbsolute4, join as join15, resolve as resolve6 } from "node:path";
+
+// src/core/git/url.ts
+function stripCredentials(url2) {
+  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+}
+
+// src/core/git/origin.ts
+var cache = /* @__PURE__ */ new Map();
+function gitOriginOf(cwd) {
+  const key = resolve6(cwd);
+  let hit = cache.get(key);
+  if (hit === void 0) {
+    hit = readOrigin(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+function readOrigin(cwd) {
+  for (let dir = cwd; ; dir = dirname8(dir)) {
+    const dotGit = join15(dir, ".git");
+    const gitDir = gitDirOf(dotGit);
+    if (gitDir !== null) return { root: dir, remote: remoteOf(configText(gitDir)) };
+    if (dirname8(dir) === dir) return null;
+  }
+}
+function gitDirOf(dotGit) {
+  let st2;
+  try {
+    st2 = statSync5(dotGit);
+  } catch {
+    return null;
+  }
+  if (st2.isDirectory()) return dotGit;
+  if (!st2.isFile()) return null;
+  const m = /^gitdir:\s*(.+?)\s*$/m.exec(readText(dotGit) ?? "");
+  if (!m) return null;
+  return isAbsolute4(m[1]) ? m[1] : resolve6(dirname8(dotGit), m[1]);
+}
+function configText(gitDir) {
+  const own3 = readText(join15(gitDir, "config"));
+  if (own3 !== null) return own3;
+  const common2 = readText(join15(gitDir, "commondir"))?.trim();
+  if (!common2) return "";
+  return readText(join15(isAbsolute4(common2) ? common2 : resolve6(gitDir, common2), "config")) ?? "";
+}
+function remoteOf(config2) {
+  const urls = /* @__PURE__ */ new Map();
+  let remote = null;
+  for (const raw of config2.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    const section = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]/.exec(line);
+    if (section) {
+      remote = section[1].toLowerCase() === "remote" && section[2] !== void 0 ? unescape(section[2]) : null;
+      continue;
+    }
+    if (remote === null || urls.has(remote)) continue;
+    const kv = /^url\s*=\s*(.*)$/i.exec(line);
+    if (kv) urls.set(remote, configValue(kv[1]));
+  }
+  const url2 = urls.get("origin") ?? urls.values().next().value;
+  return url2 === void 0 ? null : stripCredentials(url2) || null;
+}
+function configValue(v2) {
+  let out = "";
+  let quoted = false;
+  for (let i2 = 0; i2 < v2.length; i2++) {
+    const c3 = v2[i2];
+    if (c3 === '"') quoted = !quoted;
+    else if (c3 === "\\" && i2 + 1 < v2.length) {
+      const n2 = v2[++i2];
+      out += n2 === "n" ? "\n" : n2 === "t" ? "	" : n2;
+    } else if (!quoted && (c3 === "#" || c3 === ";")) break;
+    else out += c3;
+  }
+  return out.trim();
+}
+var unescape = (s) => s.replace(/\\(.)/g, "$1");
+function readText(path6) {
+  try {
+    return readFileSync8(path6, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+// src/export/prepare-session.ts
+async function prepareSession(gate, transcriptPath, opts = {}) {
+  const { session, entries } = opts.withEntries ? await loadSessionWithEntries(gate, transcriptPath) : { session: await gate.loadSession(transcriptPath), entries: void 0 };
+  const firstPrompt = session.turns.flatMap((t) => t.events).find((e) => e.kind === "prompt");
+  if (firstPrompt && firstPrompt.kind === "prompt" && !session.meta.firstPrompt) {
+    const text = firstPrompt.text.trim();
+    session.meta = { ...session.meta, firstPrompt: text.length > 500 ? `${text.slice(0, 499)}…` : text };
+  }
+  session.meta = withGitOrigin(session.meta);
+  const redaction = session.redaction ?? { total: 0, byRule: {} };
+  return { session, redaction, ...entries ? { entries } : {} };
+}
+function withGitOrigin(meta3) {
+  if (meta3.cwd === void 0 || meta3.gitRoot !== void 0 || !existsSync9(meta3.cwd)) return meta3;
+  const git = gitOriginOf(meta3.cwd);
+  if (git === null || git.root.length > 4096) return meta3;
+  const remote = git.remote !== null && git.remote.length <= 2e3 ? { gitRemote: git.remote } : {};
+  return { ...meta3, gitRoot: git.root, ...remote };
+}
+
 // mcp-server/tools/push-session.ts
 var inputSchema4 = {
   sessionId: SessionIdArg.describe('The session to push; omit (or "current") for the session you are in.'),
@@ -76357,19 +77409,23 @@ var pushSessionTool = defineTool({
   output: outputSchema4,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async run(args, deps) {
+    if (args.postId && args.createPost)
+      throw new BatonError("invalid_input", "give postId or createPost, not both");
     const client = requireTracker(deps);
     const ref = await resolveLocalSession(deps, args.sessionId);
     const gate = openEgressGate({ dataDir: deps.config.dataDir, redact: deps.config.redact });
-    const session = await gate.loadSession(ref.transcriptPath);
-    const res = await client.sessions.push(
-      gate.body({
-        session,
+    const { session } = await prepareSession(gate, ref.transcriptPath);
+    const res = await uploadSession(
+      client,
+      gate,
+      session,
+      {
         source: "cli-upload",
-        ...args.postId ? { postId: args.postId } : {},
-        ...args.createPost ? { createPost: true } : {},
+        ...args.postId ? { postId: args.postId } : args.createPost ? { createPost: true } : {},
         ...args.title ? { title: args.title } : {},
         ...args.visibility ? { visibility: args.visibility } : {}
-      })
+      },
+      { transcriptPath: ref.transcriptPath }
     );
     const redaction = gate.report();
     const redacted = redaction.total;
@@ -76552,7 +77608,7 @@ function formatIssues(source, issues, data, max = 3) {
 }
 
 // node_modules/is-plain-obj/index.js
-function isPlainObject3(value) {
+function isPlainObject4(value) {
   if (typeof value !== "object" || value === null) {
     return false;
   }
@@ -76576,7 +77632,7 @@ var normalizeFileUrl = (file2) => file2 instanceof URL ? fileURLToPath2(file2) :
 // node_modules/execa/lib/methods/parameters.js
 var normalizeParameters = (rawFile, rawArguments = [], rawOptions = {}) => {
   const filePath2 = safeNormalizeFileUrl(rawFile, "First argument");
-  const [commandArguments, options2] = isPlainObject3(rawArguments) ? [[], rawArguments] : [rawArguments, rawOptions];
+  const [commandArguments, options2] = isPlainObject4(rawArguments) ? [[], rawArguments] : [rawArguments, rawOptions];
   if (!Array.isArray(commandArguments)) {
     throw new TypeError(`Second argument must be either an array of arguments or an options object: ${commandArguments}`);
   }
@@ -76588,7 +77644,7 @@ var normalizeParameters = (rawFile, rawArguments = [], rawOptions = {}) => {
   if (nullByteArgument !== void 0) {
     throw new TypeError(`Arguments cannot contain null bytes ("\\0"): ${nullByteArgument}`);
   }
-  if (!isPlainObject3(options2)) {
+  if (!isPlainObject4(options2)) {
     throw new TypeError(`Last argument must be an options object: ${options2}`);
   }
   return [filePath2, normalizedArguments, options2];
@@ -76723,7 +77779,7 @@ var parseExpression = (expression) => {
   if (typeOfExpression === "number") {
     return String(expression);
   }
-  if (isPlainObject3(expression) && ("stdout" in expression || "isMaxBuffer" in expression)) {
+  if (isPlainObject4(expression) && ("stdout" in expression || "isMaxBuffer" in expression)) {
     return getSubprocessResult(expression);
   }
   if (expression instanceof ChildProcess || Object.prototype.toString.call(expression) === "[object Promise]") {
@@ -76771,7 +77827,7 @@ var normalizeFdSpecificOption = (options2, optionName) => {
   return addDefaultValue(optionArray, optionName);
 };
 var getStdioLength = ({ stdio }) => Array.isArray(stdio) ? Math.max(stdio.length, STANDARD_STREAMS_ALIASES.length) : STANDARD_STREAMS_ALIASES.length;
-var normalizeFdSpecificValue = (optionValue, optionArray, optionName) => isPlainObject3(optionValue) ? normalizeOptionObject(optionValue, optionArray, optionName) : optionArray.fill(optionValue);
+var normalizeFdSpecificValue = (optionValue, optionArray, optionName) => isPlainObject4(optionValue) ? normalizeOptionObject(optionValue, optionArray, optionName) : optionArray.fill(optionValue);
 var normalizeOptionObject = (optionValue, optionArray, optionName) => {
   for (const fdName of Object.keys(optionValue).sort(compareFdName)) {
     for (const fdNumber of parseFdName(fdName, optionName, optionArray)) {
@@ -77177,11 +78233,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open4, close) => {
+var format = (open5, close) => {
   if (!hasColors) {
     return (input2) => input2;
   }
-  const openCode = `\x1B[${open4}m`;
+  const openCode = `\x1B[${open5}m`;
   const closeCode = `\x1B[${close}m`;
   return (input2) => {
     const string4 = input2 + "";
@@ -77536,10 +78592,10 @@ var ExecaSyncError = class extends Error {
 setErrorName(ExecaSyncError, ExecaSyncError.name);
 
 // node_modules/execa/lib/terminate/signal.js
-import { constants as constants3 } from "node:os";
+import { constants as constants5 } from "node:os";
 
 // node_modules/human-signals/build/src/main.js
-import { constants as constants2 } from "node:os";
+import { constants as constants4 } from "node:os";
 
 // node_modules/human-signals/build/src/realtime.js
 var getRealtimeSignals = () => {
@@ -77557,7 +78613,7 @@ var SIGRTMIN = 34;
 var SIGRTMAX = 64;
 
 // node_modules/human-signals/build/src/signals.js
-import { constants } from "node:os";
+import { constants as constants3 } from "node:os";
 
 // node_modules/human-signals/build/src/core.js
 var SIGNALS = [
@@ -77848,7 +78904,7 @@ var normalizeSignal = ({
 }) => {
   const {
     signals: { [name]: constantSignal }
-  } = constants;
+  } = constants3;
   const supported = constantSignal !== void 0;
   const number4 = supported ? constantSignal : defaultNumber;
   return { name, number: number4, description, supported, action, forced, standard };
@@ -77897,7 +78953,7 @@ var getSignalByNumber = (number4, signals2) => {
   };
 };
 var findSignalByNumber = (number4, signals2) => {
-  const signal = signals2.find(({ name }) => constants2.signals[name] === number4);
+  const signal = signals2.find(({ name }) => constants4.signals[name] === number4);
   if (signal !== void 0) {
     return signal;
   }
@@ -77931,13 +78987,13 @@ var normalizeSignalInteger = (signalInteger, optionName) => {
   throw new TypeError(`Invalid ${optionName} ${signalInteger}: this signal integer does not exist.
 ${getAvailableSignals()}`);
 };
-var getSignalsIntegerToName = () => new Map(Object.entries(constants3.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
+var getSignalsIntegerToName = () => new Map(Object.entries(constants5.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
 var signalsIntegerToName = getSignalsIntegerToName();
 var normalizeSignalName = (signalName, optionName) => {
-  if (signalName in constants3.signals) {
+  if (signalName in constants5.signals) {
     return signalName;
   }
-  if (signalName.toUpperCase() in constants3.signals) {
+  if (signalName.toUpperCase() in constants5.signals) {
     throw new TypeError(`Invalid ${optionName} '${signalName}': please rename it to '${signalName.toUpperCase()}'.`);
   }
   throw new TypeError(`Invalid ${optionName} '${signalName}': this signal name does not exist.
@@ -77945,8 +79001,8 @@ ${getAvailableSignals()}`);
 };
 var getAvailableSignals = () => `Available signal names: ${getAvailableSignalNames()}.
 Available signal numbers: ${getAvailableSignalIntegers()}.`;
-var getAvailableSignalNames = () => Object.keys(constants3.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
-var getAvailableSignalIntegers = () => [...new Set(Object.values(constants3.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
+var getAvailableSignalNames = () => Object.keys(constants5.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
+var getAvailableSignalIntegers = () => [...new Set(Object.values(constants5.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
 var getSignalDescription = (signal) => signalsByName[signal].description;
 
 // node_modules/execa/lib/terminate/kill.js
@@ -78119,8 +79175,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise2 = new Promise((resolve6, reject) => {
-    Object.assign(methods, { resolve: resolve6, reject });
+  const promise2 = new Promise((resolve10, reject) => {
+    Object.assign(methods, { resolve: resolve10, reject });
   });
   return Object.assign(promise2, methods);
 };
@@ -78760,7 +79816,7 @@ var ENCODING_ALIASES = {
 var serializeEncoding = (encoding) => typeof encoding === "string" ? `"${encoding}"` : String(encoding);
 
 // node_modules/execa/lib/arguments/cwd.js
-import { statSync as statSync4 } from "node:fs";
+import { statSync as statSync6 } from "node:fs";
 import path4 from "node:path";
 import process6 from "node:process";
 var normalizeCwd = (cwd = getDefaultCwd()) => {
@@ -78782,7 +79838,7 @@ var fixCwdError = (originalMessage, cwd) => {
   }
   let cwdStat;
   try {
-    cwdStat = statSync4(cwd);
+    cwdStat = statSync6(cwd);
   } catch (error62) {
     return `The "cwd" option is invalid: ${cwd}.
 ${error62.message}
@@ -79788,7 +80844,7 @@ var handleResult2 = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 
 // node_modules/execa/lib/stdio/type.js
 var getStdioItemType = (value, optionName) => {
@@ -79879,10 +80935,10 @@ var checkBooleanOption = (value, optionName) => {
 var isGenerator = (value) => isAsyncGenerator(value) || isSyncGenerator(value);
 var isAsyncGenerator = (value) => Object.prototype.toString.call(value) === "[object AsyncGeneratorFunction]";
 var isSyncGenerator = (value) => Object.prototype.toString.call(value) === "[object GeneratorFunction]";
-var isTransformOptions = (value) => isPlainObject3(value) && (value.transform !== void 0 || value.final !== void 0);
+var isTransformOptions = (value) => isPlainObject4(value) && (value.transform !== void 0 || value.final !== void 0);
 var isUrl = (value) => Object.prototype.toString.call(value) === "[object URL]";
 var isRegularUrl = (value) => isUrl(value) && value.protocol !== "file:";
-var isFilePathObject = (value) => isPlainObject3(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value.file);
+var isFilePathObject = (value) => isPlainObject4(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value.file);
 var FILE_PATH_KEYS = /* @__PURE__ */ new Set(["file", "append"]);
 var isFilePathString = (file2) => typeof file2 === "string";
 var isUnknownStdioString = (type, value) => type === "native" && typeof value === "string" && !KNOWN_STDIO_STRINGS.has(value);
@@ -79999,7 +81055,7 @@ var normalizeDuplex = ({
   };
 };
 var normalizeTransformStream = ({ stdioItem, stdioItem: { value }, index, newTransforms, direction }) => {
-  const { transform: transform2, objectMode } = isPlainObject3(value) ? value : { transform: value };
+  const { transform: transform2, objectMode } = isPlainObject4(value) ? value : { transform: value };
   const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
   return {
     ...stdioItem,
@@ -80013,7 +81069,7 @@ var normalizeGenerator = ({ stdioItem, stdioItem: { value }, index, newTransform
     binary: binaryOption = false,
     preserveNewlines = false,
     objectMode
-  } = isPlainObject3(value) ? value : { transform: value };
+  } = isPlainObject4(value) ? value : { transform: value };
   const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
   const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
   return {
@@ -80118,7 +81174,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -80152,7 +81208,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync6(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync9(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -80485,8 +81541,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync7(value))] }),
-    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync7(file2))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync10(value))] }),
+    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync10(file2))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -82214,7 +83270,7 @@ var unpipeOnSignalAbort = async (unpipeSignal, { sourceStream, mergedStream, fil
 
 // node_modules/execa/lib/pipe/setup.js
 var pipeToSubprocess = (sourceInfo, ...pipeArguments) => {
-  if (isPlainObject3(pipeArguments[0])) {
+  if (isPlainObject4(pipeArguments[0])) {
     return pipeToSubprocess.bind(void 0, {
       ...sourceInfo,
       boundOptions: { ...sourceInfo.boundOptions, ...pipeArguments[0] }
@@ -82763,11 +83819,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises = weakMap.get(stream);
   const promise2 = createDeferred();
   promises.push(promise2);
-  const resolve6 = promise2.resolve.bind(promise2);
-  return { resolve: resolve6, promises };
+  const resolve10 = promise2.resolve.bind(promise2);
+  return { resolve: resolve10, promises };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve6, promises }, subprocess) => {
-  resolve6();
+var waitForConcurrentStreams = async ({ resolve: resolve10, promises }, subprocess) => {
+  resolve10();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises])
@@ -83243,7 +84299,7 @@ var mergeOptions = (boundOptions, options2) => {
   return { ...boundOptions, ...newOptions };
 };
 var mergeOption = (optionName, boundOptionValue, optionValue) => {
-  if (DEEP_OPTIONS.has(optionName) && isPlainObject3(boundOptionValue) && isPlainObject3(optionValue)) {
+  if (DEEP_OPTIONS.has(optionName) && isPlainObject4(boundOptionValue) && isPlainObject4(optionValue)) {
     return { ...boundOptionValue, ...optionValue };
   }
   return optionValue;
@@ -83266,7 +84322,7 @@ var createExeca = (mapArguments, boundOptions, deepOptions, setBoundExeca) => {
   return boundExeca;
 };
 var callBoundExeca = ({ mapArguments, deepOptions = {}, boundOptions = {}, setBoundExeca, createNested }, firstArgument, ...nextArguments) => {
-  if (isPlainObject3(firstArgument)) {
+  if (isPlainObject4(firstArgument)) {
     return createNested(mapArguments, mergeOptions(boundOptions, firstArgument), setBoundExeca);
   }
   const { file: file2, commandArguments, options: options2, isSync } = parseArguments({
@@ -83354,8 +84410,8 @@ var {
 
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync8, readFileSync as readFileSync8 } from "node:fs";
-import { join as join13, relative, sep } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync11 } from "node:fs";
+import { join as join16, relative as relative2, sep as sep2 } from "node:path";
 
 // src/core/handoff/context-id.ts
 var CONTEXT_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}-\d{6}(?:-\d{1,3})?$/;
@@ -83429,24 +84485,24 @@ function entryMatchesProject(entry, key) {
 
 // src/handoff/local-store.ts
 function handoffsDir(dataDir) {
-  return join13(dataDir, "handoffs");
+  return join16(dataDir, "handoffs");
 }
 function indexPath(dataDir) {
-  return join13(handoffsDir(dataDir), "index.json");
+  return join16(handoffsDir(dataDir), "index.json");
 }
 function projectKey(name, path6) {
   const hash2 = createHash2("sha256").update(path6 ?? name).digest("hex").slice(0, 8);
   return `${slugify2(name) || "project"}-${hash2}`;
 }
 function documentPath(dataDir, key, contextId) {
-  return join13(handoffsDir(dataDir), key, `${contextId}.md`);
+  return join16(handoffsDir(dataDir), key, `${contextId}.md`);
 }
 function relativeToStore(dataDir, file2) {
-  return relative(handoffsDir(dataDir), file2).split(sep).join("/");
+  return relative2(handoffsDir(dataDir), file2).split(sep2).join("/");
 }
 function readIndex(dataDir) {
   try {
-    return parseIndex(readFileSync8(indexPath(dataDir), "utf8"));
+    return parseIndex(readFileSync11(indexPath(dataDir), "utf8"));
   } catch {
     return emptyIndex();
   }
@@ -83456,7 +84512,7 @@ function addToIndex(dataDir, entry) {
 `);
 }
 function resolveStoredFile(dataDir, entry) {
-  return join13(handoffsDir(dataDir), ...entry.file.split("/"));
+  return join16(handoffsDir(dataDir), ...entry.file.split("/"));
 }
 
 // src/handoff/git.ts
@@ -83492,9 +84548,6 @@ async function remoteUrl(git, root) {
     if (!r.ok) return null;
   }
   return stripCredentials(r.stdout.trim()) || null;
-}
-function stripCredentials(url2) {
-  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
 }
 
 // src/core/handoff/parse.ts
@@ -83556,7 +84609,7 @@ var HandoffDocument = external_exports.object({
 // src/core/handoff/markdown.ts
 var HEADING_RE = /^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$/;
 var FENCE_RE = /^[ \t]{0,3}(`{3,}|~{3,})/;
-function scanLines(text, onLine) {
+function scanLines2(text, onLine) {
   let fence2 = null;
   for (const line of text.split(/\r?\n/)) {
     const m = FENCE_RE.exec(line);
@@ -83583,7 +84636,7 @@ function splitByHeadings(text, maxLevel = 6) {
     blocks.push(current);
     lines.length = 0;
   };
-  scanLines(text, (line, inFence) => {
+  scanLines2(text, (line, inFence) => {
     const m = inFence ? null : HEADING_RE.exec(line);
     if (m && m[1].length <= maxLevel) {
       flush();
@@ -83763,7 +84816,7 @@ async function getRemoteHandoff(tracker, id, timeoutMs = 5e3) {
 
 // src/handoff/find.ts
 var import_gray_matter3 = __toESM(require_gray_matter(), 1);
-import { existsSync as existsSync9, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync11, readFileSync as readFileSync12 } from "node:fs";
 function fromEntry(e) {
   return {
     contextId: e.contextId,
@@ -83789,7 +84842,7 @@ function fromSummary(s) {
   };
 }
 function localEntries(dataDir, project) {
-  const entries = readIndex(dataDir).entries.filter((e) => existsSync9(resolveStoredFile(dataDir, e)));
+  const entries = readIndex(dataDir).entries.filter((e) => existsSync11(resolveStoredFile(dataDir, e)));
   if (!project) return entries;
   const strong = entries.filter(
     (e) => entryMatchesProject(e, { path: project.path, remote: project.remote })
@@ -83815,7 +84868,7 @@ async function listHandoffs(ctx, opts) {
 }
 function readLocal(ctx, e) {
   const file2 = resolveStoredFile(ctx.dataDir, e);
-  const text = readFileSync9(file2, "utf8");
+  const text = readFileSync12(file2, "utf8");
   let document = null;
   try {
     document = parseDocument(text, file2);
@@ -83903,7 +84956,7 @@ async function fetchRemote(ctx, id, project) {
   }
 }
 async function findHandoff(ctx, ref, project) {
-  const all = readIndex(ctx.dataDir).entries.filter((e) => existsSync9(resolveStoredFile(ctx.dataDir, e)));
+  const all = readIndex(ctx.dataDir).entries.filter((e) => existsSync11(resolveStoredFile(ctx.dataDir, e)));
   if (ref === "latest") {
     const local = localEntries(ctx.dataDir, project)[0];
     const remote = (await remoteSummaries(ctx, project?.name ?? void 0, 1))[0];
@@ -83939,19 +84992,382 @@ async function findHandoff(ctx, ref, project) {
 }
 
 // src/handoff/project.ts
-import { basename as basename4, resolve as resolve5 } from "node:path";
+import { basename as basename5, resolve as resolve7 } from "node:path";
 async function currentProject(cwd, env) {
   const git = createGitRunner({ timeoutMs: 5e3, env });
-  const dir = resolve5(cwd);
+  const dir = resolve7(cwd);
   const root = await repoRoot(git, dir);
-  if (!root) return { path: dir, name: basename4(dir) || dir, remote: null };
-  return { path: root, name: basename4(root) || root, remote: await remoteUrl(git, root) };
+  if (!root) return { path: dir, name: basename5(dir) || dir, remote: null };
+  return { path: root, name: basename5(root) || root, remote: await remoteUrl(git, root) };
+}
+
+// src/resume/resume-session.ts
+import { homedir } from "node:os";
+import { resolve as resolve9 } from "node:path";
+
+// src/resume/paths.ts
+import { join as join17 } from "node:path";
+var SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+function checkSessionId(id) {
+  if (!SESSION_ID.test(id) || id.includes(".."))
+    throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(id.slice(0, 80))}`);
+  return id;
+}
+function projectDirOf(claudeConfigDir2, cwd) {
+  return join17(projectsDir(claudeConfigDir2), encodeProjectDir(cwd));
+}
+function transcriptFile(projectDir, sessionId, subKey) {
+  if (subKey === "") return join17(projectDir, `${checkSessionId(sessionId)}.jsonl`);
+  const key = TranscriptSubKey.safeParse(subKey);
+  if (!key.success)
+    throw new BatonError(
+      "server",
+      `the tracker named a transcript file this client will not write: ${subKey}`
+    );
+  return join17(projectDir, checkSessionId(sessionId), ...`${key.data}.jsonl`.split("/"));
+}
+
+// src/resume/target-dir.ts
+import { realpathSync, statSync as statSync7 } from "node:fs";
+import { isAbsolute as isAbsolute5, relative as relative3, resolve as resolve8, sep as sep3 } from "node:path";
+
+// src/resume/remote.ts
+function normalizeRemote(url2) {
+  let s = url2.trim();
+  const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/.exec(s);
+  if (scp && !/^[a-z]:\\/i.test(s)) s = `${scp[1]}/${scp[2]}`;
+  else s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^[^@/]*@/, "");
+  s = s.replace(/^([^/:]+):\d+\//, "$1/");
+  return s.replace(/\/+$/, "").replace(/\.git$/i, "").replace(/\/+$/, "").toLowerCase();
+}
+function sameRemote(a2, b) {
+  if (!a2 || !b) return false;
+  return normalizeRemote(a2) === normalizeRemote(b);
+}
+
+// src/resume/target-dir.ts
+function resumeRefusal(err) {
+  if (!(err instanceof BatonError)) return null;
+  const d = err.details;
+  return d && typeof d.kind === "string" ? d.kind : null;
+}
+var isDir = (p) => {
+  try {
+    return statSync7(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+var real = (p) => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+};
+function isWithin(child, parent) {
+  if (child === parent) return true;
+  const rel = relative3(parent, child);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute5(rel);
+}
+function chooseTargetDir(opts) {
+  const { session, here } = opts;
+  const old = session.cwd;
+  if (opts.flagCwd !== void 0) {
+    const dir = resolve8(opts.flagCwd);
+    if (!isDir(dir)) throw new BatonError("invalid_input", `--cwd ${dir} is not a directory on this machine`);
+    const to = real(dir);
+    return { dir: to, via: "flag", rewrite: old && old !== to ? { from: old, to } : null };
+  }
+  if (here && sameRemote(here.remote, session.gitRemote)) {
+    const oldRoot = session.gitRoot && old && isWithin(old, session.gitRoot) ? session.gitRoot : old;
+    if (oldRoot) {
+      const rel = old ? relative3(oldRoot, old) : "";
+      const dir = resolve8(here.root, ...rel ? rel.split(/[\\/]/) : []);
+      if (isDir(dir)) {
+        const to = real(here.root);
+        return {
+          dir: real(dir),
+          via: "git",
+          rewrite: oldRoot !== to ? { from: oldRoot, to } : null
+        };
+      }
+    }
+  }
+  if (old && isDir(old)) return { dir: real(old), via: "same-path", rewrite: null };
+  const repo = session.gitRemote ? ` of ${session.gitRemote}` : "";
+  throw new BatonError(
+    "not_found",
+    `no directory on this machine to resume in: the session ran in ${old ?? "an unknown directory"}${session.gitRemote ? ` (repository ${session.gitRemote})` : ""}, which is not here${here ? ` and this checkout (${here.root}) has ${here.remote ? `another remote (${here.remote})` : "no remote"}` : ""}. Run it inside your checkout${repo}, or pass --cwd <dir>`,
+    { details: { kind: "no_checkout" } }
+  );
+}
+function rewriteCwd(line, rewrite) {
+  if (!rewrite || typeof line.cwd !== "string") return line;
+  const cwd = line.cwd;
+  if (cwd !== rewrite.from && !cwd.startsWith(rewrite.from.endsWith(sep3) ? rewrite.from : rewrite.from + sep3))
+    return line;
+  return { ...line, cwd: rewrite.to + cwd.slice(rewrite.from.length) };
+}
+
+// src/resume/download.ts
+import { stat as stat3 } from "node:fs/promises";
+var WRITE_BYTES = 1 << 20;
+async function stageFile(sessions, sessionId, subKey, path6, rewrite) {
+  const compare = await exists(path6);
+  const file2 = await openAtomicFile(path6, { mode: 384 });
+  const staged = { subKey, file: file2, lines: 0, uuids: /* @__PURE__ */ new Set() };
+  try {
+    let chunk = "";
+    for await (const text of sessions.downloadEntries(sessionId, subKey)) {
+      chunk += `${mapLine(text, rewrite, compare ? staged.uuids : null)}
+`;
+      staged.lines++;
+      if (chunk.length >= WRITE_BYTES) {
+        await staged.file.write(chunk);
+        chunk = "";
+      }
+    }
+    if (chunk) await staged.file.write(chunk);
+    return staged;
+  } catch (err) {
+    await file2.abort();
+    throw err;
+  }
+}
+async function exists(path6) {
+  try {
+    await stat3(path6);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function topLevelFields(text) {
+  if (text.charCodeAt(0) !== 123) return null;
+  const found = {};
+  let depth = 0;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c3 = text.charCodeAt(i2);
+    if (c3 === 34) {
+      const end = stringEnd(text, i2);
+      if (end === -1) return null;
+      if (depth === 1 && text.charCodeAt(end + 1) === 58 && text.charCodeAt(end + 2) === 34) {
+        const name = end - i2 === 4 || end - i2 === 5 ? text.slice(i2 + 1, end) : null;
+        if (name === "cwd" || name === "uuid") {
+          const close = stringEnd(text, end + 2);
+          if (close === -1) return null;
+          found[name] = [end + 2, close];
+          i2 = close;
+          continue;
+        }
+      }
+      i2 = end;
+    } else if (c3 === 123 || c3 === 91) depth++;
+    else if (c3 === 125 || c3 === 93) depth--;
+    else if (c3 === 32 || c3 === 10 || c3 === 13 || c3 === 9) return null;
+  }
+  return found;
+}
+function stringAt(text, [open5, close]) {
+  const raw = text.slice(open5 + 1, close);
+  return raw.includes("\\") ? JSON.parse(text.slice(open5, close + 1)) : raw;
+}
+function mapLine(text, rewrite, uuids) {
+  if (!rewrite && !uuids) return text;
+  const fields = topLevelFields(text);
+  if (!fields) {
+    const line = JSON.parse(text);
+    if (uuids && typeof line.uuid === "string") uuids.add(line.uuid);
+    const mapped2 = rewriteCwd(line, rewrite);
+    return mapped2 === line ? text : JSON.stringify(mapped2);
+  }
+  if (uuids && fields.uuid) uuids.add(stringAt(text, fields.uuid));
+  if (!rewrite || !fields.cwd) return text;
+  const cwd = stringAt(text, fields.cwd);
+  const mapped = rewriteCwd({ cwd }, rewrite).cwd;
+  if (mapped === cwd) return text;
+  return `${text.slice(0, fields.cwd[0])}${JSON.stringify(mapped)}${text.slice(fields.cwd[1] + 1)}`;
+}
+function stringEnd(text, open5) {
+  for (let i2 = text.indexOf('"', open5 + 1); i2 !== -1; i2 = text.indexOf('"', i2 + 1)) {
+    let backslashes = 0;
+    for (let j = i2 - 1; text.charCodeAt(j) === 92; j--) backslashes++;
+    if (backslashes % 2 === 0) return i2;
+  }
+  return -1;
+}
+
+// src/resume/local-copy.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+import { stat as stat4 } from "node:fs/promises";
+import { createInterface } from "node:readline";
+async function readLocalFacts(path6) {
+  try {
+    if (!(await stat4(path6)).isFile()) return null;
+  } catch {
+    return null;
+  }
+  const facts = { lines: 0, uuids: /* @__PURE__ */ new Set() };
+  const rl = createInterface({ input: createReadStream2(path6), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (line.trim() === "") continue;
+    facts.lines++;
+    try {
+      const rec = JSON.parse(line);
+      if (rec && typeof rec.uuid === "string") facts.uuids.add(rec.uuid);
+    } catch {
+    }
+  }
+  return facts;
+}
+function compareLocal(local, remote) {
+  if (!local) return "absent";
+  for (const u2 of local.uuids) if (!remote.uuids.has(u2)) return "newer";
+  if (local.lines > remote.lines) return "newer";
+  if (local.lines === remote.lines && local.uuids.size === remote.uuids.size) return "same";
+  return "older";
+}
+
+// src/resume/write-session.ts
+var STAGE_CONCURRENCY = 4;
+async function pool(items, n2, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  let failure3 = null;
+  const worker = async () => {
+    while (failure3 === null && next < items.length) {
+      const i2 = next++;
+      try {
+        out[i2] = await fn(items[i2]);
+      } catch (err) {
+        failure3 ??= { err };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n2, items.length) }, worker));
+  if (failure3 !== null) throw failure3.err;
+  return out;
+}
+async function writeSessionFiles(opts) {
+  const { sessions, sessionId, projectDir } = opts;
+  const keys = [...opts.subKeys].sort((a2, b) => a2 === "" ? 1 : b === "" ? -1 : a2.localeCompare(b));
+  const paths = keys.map((k) => transcriptFile(projectDir, sessionId, k));
+  const staged = [];
+  try {
+    const results = await pool([...keys.keys()], STAGE_CONCURRENCY, async (i2) => {
+      const s = await stageFile(sessions, sessionId, keys[i2], paths[i2], opts.rewrite);
+      staged.push(s);
+      return s;
+    });
+    const states = [];
+    for (const s of results) states.push(compareLocal(await readLocalFacts(s.file.path), s));
+    const newer = results.filter((_2, i2) => states[i2] === "newer").map((s) => s.file.path);
+    if (newer.length > 0 && !opts.force) {
+      throw new BatonError(
+        "conflict",
+        `the transcript here has entries the tracker's copy lacks, so it was left as it is: ${newer.join(", ")}. Sync it first (baton sync), or pass --force to replace it with the tracker copy`,
+        { details: { kind: "local_newer", files: newer } }
+      );
+    }
+    const written = [];
+    for (const [i2, s] of results.entries()) {
+      const state = states[i2];
+      const base = { subKey: s.subKey, path: s.file.path, lines: s.lines, bytes: s.file.bytes };
+      if (state === "same") {
+        await s.file.abort();
+        written.push({ ...base, action: "unchanged" });
+      } else {
+        await s.file.commit();
+        written.push({ ...base, action: state === "absent" ? "written" : "replaced" });
+      }
+    }
+    return written;
+  } finally {
+    await Promise.all(staged.map((s) => s.file.abort()));
+  }
+}
+
+// src/resume/resume-session.ts
+async function localCheckout(cwd, env) {
+  const git = createGitRunner({ timeoutMs: 5e3, env });
+  const root = await repoRoot(git, resolve9(cwd));
+  return root ? { root, remote: await remoteUrl(git, root) } : null;
+}
+async function subKeysOf(sessions, sessionId) {
+  const { subKeys } = await sessions.listSubkeys(sessionId);
+  if (subKeys.length === 0) {
+    throw new BatonError(
+      "not_found",
+      `the tracker holds no transcript lines for session ${sessionId} (it was uploaded before the tracker kept transcripts): run \`baton sync\` on the machine that has it, then resume again`,
+      { details: { kind: "no_entries" } }
+    );
+  }
+  return subKeys.map((k) => TranscriptSubKey.parse(k));
+}
+async function cwdFromEntries(sessions, sessionId, subKeys) {
+  const key = subKeys.includes("") ? "" : subKeys[0];
+  const page = await sessions.listEntries(sessionId, { subKey: key, limit: 50 });
+  for (const e of page.entries) if (typeof e.line.cwd === "string" && e.line.cwd) return e.line.cwd;
+  return null;
+}
+async function sessionDetail(deps, sessionId) {
+  try {
+    return await deps.sessions.get(sessionId, { limit: 0 });
+  } catch (err) {
+    if (isBatonError(err) && err.code === "not_found")
+      throw new BatonError(
+        "not_found",
+        `session ${sessionId} is not on the tracker${deps.trackerUrl ? ` (${deps.trackerUrl})` : ""}, or not yours`,
+        { cause: err }
+      );
+    throw err;
+  }
+}
+async function resumeSession(deps, opts) {
+  const sessionId = checkSessionId(opts.sessionId);
+  const detail = await sessionDetail(deps, sessionId);
+  const subKeys = await subKeysOf(deps.sessions, sessionId);
+  const place = {
+    cwd: detail.meta.cwd ?? detail.session.cwd ?? await cwdFromEntries(deps.sessions, sessionId, subKeys),
+    gitRemote: detail.meta.gitRemote ?? null,
+    gitRoot: detail.meta.gitRoot ?? null
+  };
+  const target = chooseTargetDir({
+    session: place,
+    ...opts.cwd !== void 0 ? { flagCwd: resolve9(deps.cwd, opts.cwd) } : {},
+    here: opts.cwd !== void 0 ? null : await localCheckout(deps.cwd, deps.env)
+  });
+  const projectDir = projectDirOf(deps.claudeConfigDir, target.dir);
+  const files = await writeSessionFiles({
+    sessions: deps.sessions,
+    sessionId,
+    subKeys,
+    projectDir,
+    rewrite: target.rewrite,
+    force: opts.force === true
+  });
+  recordRestored(resolveDataDir(deps.env, homedirFrom(deps.env, homedir)).dataDir, sessionId, files);
+  return {
+    sessionId,
+    title: detail.session.title ?? detail.meta.title ?? null,
+    project: detail.session.project?.name ?? detail.meta.project ?? null,
+    directory: target.dir,
+    projectDir,
+    via: target.via,
+    cwdMapping: target.rewrite,
+    files,
+    command: resumeCommand(sessionId, target.dir)
+  };
 }
 
 // mcp-server/tools/resume-session.ts
 var inputSchema5 = {
   target: external_exports.string().max(200).optional().describe(
     '"latest" (default: the latest session of this project), a session id, or a project name on the tracker.'
+  ),
+  fetch: external_exports.boolean().optional().describe(
+    "When the session's transcript is not on this machine: bring it from the tracker into Claude Code's project dir for this checkout (as `baton resume <id>`), so the returned command works here. Never replaces a local transcript that has newer entries. Default false: only report."
   )
 };
 var outputSchema5 = {
@@ -83959,17 +85375,31 @@ var outputSchema5 = {
   project: external_exports.string().nullable(),
   resumeCommand: external_exports.string(),
   handoff: external_exports.object({ title: external_exports.string().nullable(), createdAt: external_exports.string(), origin: external_exports.string(), text: external_exports.string() }).nullable(),
-  summary: external_exports.string().nullable()
+  summary: external_exports.string().nullable(),
+  onThisMachine: external_exports.boolean().describe("Whether the session's transcript is on this machine (claude --resume can reopen it here)."),
+  directory: external_exports.string().nullable().describe("The directory to run the resume command in, when known."),
+  fetched: external_exports.object({
+    projectDir: external_exports.string(),
+    files: external_exports.array(
+      external_exports.object({
+        subKey: external_exports.string(),
+        path: external_exports.string(),
+        lines: external_exports.number(),
+        action: external_exports.enum(["written", "replaced", "unchanged"])
+      })
+    )
+  }).nullable().describe("The transcript files written by `fetch`, or null when nothing was fetched.")
 };
 var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var MAX_HANDOFF_CHARS = 12e3;
 var resumeSessionTool = defineTool({
   name: "resume_session",
   title: "Resume a session",
-  description: 'Finds where to continue work: for "latest" (this project\'s most recent session), a session id, or a project name, returns the handoff document written at the end of that session (or, without one, a summary of its last turns) and the exact `claude --resume <id>` command. Read the text to pick up the work; give the command to the user if they want to reopen that session itself.',
+  description: 'Finds where to continue work: for "latest" (this project\'s most recent session), a session id, or a project name, returns the handoff document written at the end of that session (or, without one, a summary of its last turns) and the exact `claude --resume <id>` command. Read the text to pick up the work; give the command to the user if they want to reopen that session itself. When the session is not on this machine, says so; with fetch: true it first brings the transcript from the tracker (so the command works here) and returns the directory to run it in.',
   input: inputSchema5,
   output: outputSchema5,
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  // Not read-only: `fetch` writes the transcript files. Not destructive: it never replaces newer local entries.
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, deps) {
     const target = args.target?.trim() || "latest";
     const client = deps.client();
@@ -84012,13 +85442,20 @@ var resumeSessionTool = defineTool({
       );
     }
     const digest = handoff2 ? null : await sessionDigest(deps, sessionId, 3).catch(() => null);
-    const cwd = handoff2?.document?.meta.cwd ?? digest?.cwd ?? null;
+    let cwd = handoff2?.document?.meta.cwd ?? digest?.cwd ?? null;
+    const onThisMachine = await findTranscriptById(sessionId, deps.config.claudeConfigDir) !== null;
+    const fetched = !onThisMachine && args.fetch ? await fetchHere(deps, sessionId) : null;
+    if (fetched) {
+      cwd = fetched.directory;
+      command = fetched.command;
+    }
     command ??= resumeCommand(sessionId, cwd);
     const projectName = handoff2?.document?.meta.projects[0]?.name ?? digest?.project ?? project?.name ?? null;
     const lines = [
       `Resume session ${sessionId}${projectName ? ` (${projectName})` : ""}:`,
       `  ${command}`,
-      ""
+      "",
+      ...whereLines(sessionId, onThisMachine, fetched)
     ];
     let handoffOut = null;
     if (handoff2) {
@@ -84052,10 +85489,56 @@ var resumeSessionTool = defineTool({
       project: projectName,
       resumeCommand: command,
       handoff: handoffOut,
-      summary: digest ? renderDigest(digest) : null
+      summary: digest ? renderDigest(digest) : null,
+      onThisMachine: onThisMachine || fetched !== null,
+      directory: fetched?.directory ?? cwd,
+      fetched: fetched ? {
+        projectDir: fetched.projectDir,
+        files: fetched.files.map((f) => ({
+          subKey: f.subKey,
+          path: f.path,
+          lines: f.lines,
+          action: f.action
+        }))
+      } : null
     };
   }
 });
+async function fetchHere(deps, sessionId) {
+  const client = deps.client();
+  if (!client)
+    throw new BatonError("config", "no tracker configured: the session cannot be fetched onto this machine");
+  try {
+    return await resumeSession(
+      {
+        sessions: client.sessions,
+        claudeConfigDir: deps.config.claudeConfigDir,
+        cwd: deps.cwd,
+        env: deps.env,
+        ...deps.config.trackerUrl ? { trackerUrl: deps.config.trackerUrl } : {}
+      },
+      { sessionId }
+    );
+  } catch (err) {
+    if (resumeRefusal(err) !== "local_newer") throw err;
+    throw new BatonError(
+      "conflict",
+      `${err.message.replace(/, or pass --force.*$/, "")}. Only the user can decide to replace it: \`baton resume ${sessionId} --force\`.`,
+      { details: err.details }
+    );
+  }
+}
+function whereLines(sessionId, onThisMachine, fetched) {
+  if (fetched) {
+    const files = fetched.files.map((f) => `${f.path} (${f.action})`).join(", ");
+    return [`Fetched the transcript from the tracker into ${fetched.projectDir}: ${files}.`, ""];
+  }
+  if (onThisMachine) return [];
+  return [
+    `The transcript of ${sessionId} is not on this machine, so the command above would answer "No conversation found" here. Call resume_session again with fetch: true (or run \`baton resume ${sessionId}\`) to bring it from the tracker first.`,
+    ""
+  ];
+}
 async function newestLocalSession(deps) {
   const current = await resolveSession(deps).catch(() => null);
   const dir = encodeProjectDir(deps.cwd);
