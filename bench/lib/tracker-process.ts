@@ -51,7 +51,10 @@ export async function spawnTracker(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<TrackerProcess> {
-  const child = spawn(process.execPath, [runner, 'serve', '--port', '0', ...args], {
+  // BENCH_TRACKER_NODE_ARGS: node flags for the tracker only (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof), which
+  // NODE_OPTIONS does not take.
+  const nodeArgs = (process.env.BENCH_TRACKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, runner, 'serve', '--port', '0', ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), BATON_TRACKER_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
