@@ -196,13 +196,18 @@ async function runEngine(runner: string, engine: Engine, sessions: number, clien
 async function main(): Promise<void> {
   const calibration = cpuCalibrationMs();
   const runner = await bundleTracker();
-  const engines: Engine[] = ['sqlite'];
-  if (await pgReachable()) engines.push('postgres');
-  else console.warn(`!!! PostgreSQL at ${PG_URL} unreachable: postgres rows skipped`);
+  // BENCH_SS_ENGINES / BENCH_SS_CLIENTS narrow a run (profiling one case); the committed section is a full run.
+  const only = (name: string) => process.env[name]?.split(',');
+  const engines: Engine[] = (only('BENCH_SS_ENGINES') as Engine[] | undefined) ?? ['sqlite', 'postgres'];
+  if (engines.includes('postgres') && !(await pgReachable())) {
+    console.warn(`!!! PostgreSQL at ${PG_URL} unreachable: postgres rows skipped`);
+    engines.splice(engines.indexOf('postgres'), 1);
+  }
+  const clients = (only('BENCH_SS_CLIENTS') as Client[] | undefined) ?? ['store', 'raw'];
   const rows: Row[] = [];
   for (const engine of engines)
-    for (const sessions of [SESSIONS, LIGHT_SESSIONS])
-      for (const client of ['store', 'raw'] as const) {
+    for (const sessions of LIGHT_SESSIONS > 0 ? [SESSIONS, LIGHT_SESSIONS] : [SESSIONS])
+      for (const client of clients) {
         const row = await runEngine(runner, engine, sessions, client);
         console.log(JSON.stringify(row));
         rows.push(row);

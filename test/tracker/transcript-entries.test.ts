@@ -293,6 +293,30 @@ forEachEngine('transcript entries API', (engine: EngineName) => {
     expect(new Set(back.map((e) => e.uuid)).size).toBe(40);
   });
 
+  test('many concurrent writers of one file, new lines each: every request succeeds and seqs stay gapless', async () => {
+    const id = 'te-writers';
+    await api.post(entriesPath(id), { entries: [{ uuid: 'w-first', line: { first: true } }] });
+    // Twenty writers at once, half of the lines without a uuid: none may take a seq another one took.
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, w) =>
+        api.post(entriesPath(id), {
+          entries: Array.from({ length: 5 }, (_, i) => ({
+            ...(i % 2 === 0 ? { uuid: `w-${w}-${i}` } : {}),
+            line: { w, i },
+          })),
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    const back = await readAll(id);
+    expect(back.map((e) => e.seq)).toEqual(Array.from({ length: 101 }, (_, i) => i + 1));
+    // Each writer's lines stay in its order within the file.
+    for (let w = 0; w < 20; w++) {
+      const mine = back.map((e) => e.line as { w?: number; i?: number }).filter((l) => l.w === w);
+      expect(mine.map((l) => l.i)).toEqual([0, 1, 2, 3, 4]);
+    }
+  });
+
   test('sub-files are kept apart and listed; a path that climbs out is refused', async () => {
     const id = 'te-subkeys';
     await api.post(entriesPath(id), { entries: [{ uuid: 'm', line: { main: true } }] });

@@ -60,6 +60,8 @@ export async function appendEntries(
       req.subKey,
       req.entries.map((e) => ({ uuid: e.uuid ?? null, text: JSON.stringify(e.line) })),
       now,
+      // sessionForWrite locked the row (PostgreSQL), which is what orders this file's seqs.
+      { rowLocked: true },
     );
     return { row, result };
   });

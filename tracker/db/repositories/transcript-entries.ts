@@ -36,6 +36,8 @@ export interface TranscriptEntriesRepo {
     subKey: string,
     entries: readonly NewTranscriptEntry[],
     now: number,
+    /** rowLocked: the caller's transaction already holds the session row FOR UPDATE (one round trip fewer). */
+    opts?: { rowLocked?: boolean },
   ): Promise<{ appended: number; duplicates: number }>;
   /** Lines with seq > afterSeq, in order, at most `limit`. */
   load(
@@ -90,6 +92,30 @@ function figures(db: Kysely<Database>, engine: Engine) {
     ]);
 }
 
+/** The file's last seq (0 when empty) and which of `uuids` it already holds, in one query. */
+async function lastSeqAndStored(
+  db: Kysely<Database>,
+  sessionPk: number,
+  subKey: string,
+  uuids: readonly string[],
+): Promise<{ lastSeq: number; stored: Set<string> }> {
+  const ofFile = sql`session_pk = ${sessionPk} AND sub_key = ${subKey}`;
+  const max = sql`SELECT 0 AS kind, max(seq) AS seq, NULL AS uuid FROM transcript_entries WHERE ${ofFile}`;
+  const query =
+    uuids.length === 0
+      ? max
+      : sql`${max} UNION ALL SELECT 1, NULL, uuid FROM transcript_entries
+          WHERE ${ofFile} AND uuid IN (${sql.join(uuids)})`;
+  const { rows } = await sql<{ kind: number; seq: number | null; uuid: string | null }>`${query}`.execute(db);
+  let lastSeq = 0;
+  const stored = new Set<string>();
+  for (const r of rows) {
+    if (Number(r.kind) === 0) lastSeq = Number(r.seq ?? 0);
+    else if (r.uuid !== null) stored.add(r.uuid);
+  }
+  return { lastSeq, stored };
+}
+
 /** One file's rows after `afterSeq`, in seq order (the primary key's), at most `limit`: a keyset page. */
 function pageOf(
   db: Kysely<Database>,
@@ -109,35 +135,25 @@ function pageOf(
 
 export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine): TranscriptEntriesRepo {
   return {
-    async append(sessionPk, subKey, entries, now) {
+    async append(sessionPk, subKey, entries, now, opts) {
       // seq is max + 1 within the file: PostgreSQL writers of one session queue on its row (SQLite has one writer).
-      if (engine === 'postgres')
+      if (engine === 'postgres' && !opts?.rowLocked)
         await db.selectFrom('sessions').select('pk').where('pk', '=', sessionPk).forUpdate().execute();
       const uuids = [...new Set(entries.map((e) => e.uuid).filter((u): u is string => u !== null))];
-      const stored = new Set<string>();
-      for (const part of chunks(uuids)) {
-        const rows = await db
-          .selectFrom('transcript_entries')
-          .select('uuid')
-          .where('session_pk', '=', sessionPk)
-          .where('sub_key', '=', subKey)
-          .where('uuid', 'in', part)
-          .execute();
-        for (const r of rows) if (r.uuid !== null) stored.add(r.uuid);
-      }
+      // The file's last seq and the first uuids already stored in one query (one round trip per append on
+      // PostgreSQL); more uuids than a chunk are looked up a chunk at a time.
+      const [first = [], ...more] = chunks(uuids);
+      const head = await lastSeqAndStored(db, sessionPk, subKey, first);
+      const stored = head.stored;
+      for (const part of more)
+        for (const uuid of (await lastSeqAndStored(db, sessionPk, subKey, part)).stored) stored.add(uuid);
       const fresh = entries.filter((e) => {
         if (e.uuid === null) return true;
         if (stored.has(e.uuid)) return false;
         stored.add(e.uuid);
         return true;
       });
-      const last = await db
-        .selectFrom('transcript_entries')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .where('session_pk', '=', sessionPk)
-        .where('sub_key', '=', subKey)
-        .executeTakeFirst();
-      let seq = Number(last?.seq ?? 0);
+      let seq = head.lastSeq;
       const rows = fresh.map((e) => {
         const raw = Buffer.from(e.text, 'utf8');
         return {
@@ -150,13 +166,23 @@ export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine
           created_at: now,
         };
       });
-      for (const part of chunks(rows)) await db.insertInto('transcript_entries').values(part).execute();
-      if (rows.length > 0)
+      if (rows.length === 0) return { appended: 0, duplicates: entries.length };
+      const parts = chunks(rows);
+      const last = parts.pop()!;
+      for (const part of parts) await db.insertInto('transcript_entries').values(part).execute();
+      const bump = { entry_count: sql<number>`entry_count + ${rows.length}` };
+      if (engine === 'postgres') {
+        // The last INSERT and the counter in one statement: a data-modifying CTE runs whether or not it is read.
         await db
+          .with('ins', (qc) => qc.insertInto('transcript_entries').values(last).returning('seq'))
           .updateTable('sessions')
-          .set((eb) => ({ entry_count: eb('entry_count', '+', rows.length) }))
+          .set(bump)
           .where('pk', '=', sessionPk)
           .execute();
+      } else {
+        await db.insertInto('transcript_entries').values(last).execute();
+        await db.updateTable('sessions').set(bump).where('pk', '=', sessionPk).execute();
+      }
       return { appended: rows.length, duplicates: entries.length - rows.length };
     },
     async load(sessionPk, subKey, page) {
