@@ -317,6 +317,20 @@ forEachEngine('transcript entries API', (engine: EngineName) => {
     }
   });
 
+  test('two first keyed appends with different projectKeys at once: exactly one key wins, the other is refused', async () => {
+    const id = 'te-project-race';
+    await api.post(entriesPath(id), { entries: [{ uuid: 'p-0', line: { p: 0 } }] });
+    const results = await Promise.all(
+      ['-a', '-b', '-a', '-b', '-a', '-b'].map((projectKey, i) =>
+        api.post(entriesPath(id), { projectKey, entries: [{ uuid: `p-${i + 1}`, line: { i } }] }),
+      ),
+    );
+    const won = results.filter((r) => r.status === 200).length;
+    expect(won).toBe(3);
+    expect(results.filter((r) => r.status === 409).length).toBe(3);
+    expect((await readAll(id)).length).toBe(1 + won);
+  });
+
   test('sub-files are kept apart and listed; a path that climbs out is refused', async () => {
     const id = 'te-subkeys';
     await api.post(entriesPath(id), { entries: [{ uuid: 'm', line: { main: true } }] });

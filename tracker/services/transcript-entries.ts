@@ -8,6 +8,7 @@ import type {
 } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { Repositories, SessionRow } from '../db/repositories/index.js';
+import type { Store } from '../db/store.js';
 import type { Caller, ServiceDeps } from './service-deps.js';
 import { writeSession } from './session-writer.js';
 import { ownSession } from './sessions.js';
@@ -32,19 +33,28 @@ async function sessionForWrite(
   return result.row;
 }
 
-/** Sets the session's projectKey on its first keyed append; a different one later is refused (409). */
-async function checkProjectKey(repos: Repositories, row: SessionRow, projectKey: string | undefined) {
+/**
+ * Sets the session's projectKey on its first keyed append; a different one later is refused (409). The claim is one
+ * conditional UPDATE, so of two first appends with different keys exactly one wins, without holding a lock.
+ */
+async function checkProjectKey(store: Store, row: SessionRow, projectKey: string | undefined) {
   if (projectKey === undefined || row.project_key === projectKey) return;
-  if (row.project_key === null || row.project_key === undefined) {
-    await repos.sessions.update(row.pk, { project_key: projectKey });
-    return;
+  let held = row.project_key;
+  if (held === null || held === undefined) {
+    if (await store.sessions.claimProjectKey(Number(row.pk), projectKey)) return;
+    held = (await store.sessions.findByPk(Number(row.pk)))?.project_key ?? null;
+    if (held === projectKey) return;
   }
   throw BatonError.refusal('conflict', `session ${row.id} belongs to another projectKey`, {
     reason: 'project_key_mismatch',
-    details: { projectKey: row.project_key },
+    details: { projectKey: held ?? '' },
   });
 }
 
+/**
+ * Outside any transaction: the lines go in as one atomic append (one statement on PostgreSQL), so 50 sessions
+ * appending at once do not queue on session row locks or hold pooled connections across round trips.
+ */
 export async function appendEntries(
   deps: ServiceDeps,
   caller: Caller,
@@ -52,19 +62,16 @@ export async function appendEntries(
   req: AppendEntriesRequest,
 ): Promise<AppendEntriesResponse> {
   const now = deps.now();
-  const { row, result } = await deps.store.transaction(async (repos) => {
-    const row = await sessionForWrite(repos, caller, sessionId, now);
-    await checkProjectKey(repos, row, req.projectKey);
-    const result = await repos.transcriptEntries.append(
-      Number(row.pk),
-      req.subKey,
-      req.entries.map((e) => ({ uuid: e.uuid ?? null, text: JSON.stringify(e.line) })),
-      now,
-      // sessionForWrite locked the row (PostgreSQL), which is what orders this file's seqs.
-      { rowLocked: true },
-    );
-    return { row, result };
-  });
+  const row =
+    (await deps.store.sessions.findByUserAndId(caller.userId, sessionId)) ??
+    (await deps.store.transaction((repos) => sessionForWrite(repos, caller, sessionId, now)));
+  await checkProjectKey(deps.store, row, req.projectKey);
+  const result = await deps.store.transcriptEntries.append(
+    Number(row.pk),
+    req.subKey,
+    req.entries.map((e) => ({ uuid: e.uuid ?? null, text: JSON.stringify(e.line) })),
+    now,
+  );
   if (result.appended > 0) deps.derive.changed(row);
   return result;
 }

@@ -41,6 +41,8 @@ export interface SessionsRepo {
   /** Inserts unless (user_id, id) exists; returns the stored row either way. */
   insertIfAbsent(row: NewSessionRow): Promise<SessionRow>;
   update(pk: number, patch: SessionPatch): Promise<void>;
+  /** Sets project_key when the session has none yet; false when it already had one (maybe set concurrently). */
+  claimProjectKey(pk: number, projectKey: string): Promise<boolean>;
   delete(pk: number): Promise<void>;
   list(filter: SessionListFilter): Promise<SessionListResult>;
   listPublic(page: number, limit: number): Promise<SessionListResult>;
@@ -86,6 +88,15 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
     },
     async update(pk, patch) {
       await db.updateTable('sessions').set(patch).where('pk', '=', pk).execute();
+    },
+    async claimProjectKey(pk, projectKey) {
+      const r = await db
+        .updateTable('sessions')
+        .set({ project_key: projectKey })
+        .where('pk', '=', pk)
+        .where('project_key', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
     async delete(pk) {
       await db.deleteFrom('sessions').where('pk', '=', pk).execute();

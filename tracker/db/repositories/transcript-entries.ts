@@ -39,6 +39,18 @@ export interface TranscriptEntriesRepo {
     /** rowLocked: the caller's transaction already holds the session row FOR UPDATE (one round trip fewer). */
     opts?: { rowLocked?: boolean },
   ): Promise<{ appended: number; duplicates: number }>;
+  /**
+   * PostgreSQL, outside any transaction: the same append as one atomic statement (new lines numbered after the
+   * file's last seq, the counter bumped), without the session row lock. A writer that loses a race for a seq or a
+   * uuid to a concurrent one fails on the unique keys and runs again, so seqs stay gapless. null when the batch is
+   * too big for one statement or the engine is SQLite: then use `append` in a transaction.
+   */
+  appendInOneStatement(
+    sessionPk: number,
+    subKey: string,
+    entries: readonly NewTranscriptEntry[],
+    now: number,
+  ): Promise<{ appended: number; duplicates: number } | null>;
   /** Lines with seq > afterSeq, in order, at most `limit`. */
   load(
     sessionPk: number,
@@ -73,6 +85,9 @@ const DEFLATE = { level: constants.Z_BEST_SPEED };
 
 // Rows per INSERT and uuids per lookup: well under both engines' bound-parameter limits.
 const CHUNK = 500;
+
+/** Tries of a one-statement append that keeps losing races to concurrent writers of the same file. */
+const RACE_RETRIES = 8;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -184,6 +199,51 @@ export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine
         await db.updateTable('sessions').set(bump).where('pk', '=', sessionPk).execute();
       }
       return { appended: rows.length, duplicates: entries.length - rows.length };
+    },
+    async appendInOneStatement(sessionPk, subKey, entries, now) {
+      if (engine !== 'postgres' || entries.length > CHUNK) return null;
+      // A uuid repeated in the batch is a duplicate of its first line.
+      const seen = new Set<string>();
+      const unique = entries.filter((e) => e.uuid === null || (!seen.has(e.uuid) && !!seen.add(e.uuid)));
+      if (unique.length === 0) return { appended: 0, duplicates: entries.length };
+      const values = sql.join(
+        unique.map((e, i) => {
+          const raw = Buffer.from(e.text, 'utf8');
+          return sql`(${i}::int, ${e.uuid}::text, ${deflateSync(raw, DEFLATE)}::bytea, ${raw.length}::int)`;
+        }),
+      );
+      const ofFile = sql`session_pk = ${sessionPk} AND sub_key = ${subKey}`;
+      const statement = sql<{ appended: number }>`
+        WITH v (ord, uuid, body, raw_bytes) AS (VALUES ${values}),
+        fresh AS (
+          SELECT v.* FROM v WHERE v.uuid IS NULL OR NOT EXISTS (
+            SELECT 1 FROM transcript_entries e WHERE e.session_pk = ${sessionPk}
+              AND e.sub_key = ${subKey} AND e.uuid = v.uuid)
+        ),
+        last AS (SELECT coalesce(max(seq), 0) AS seq FROM transcript_entries WHERE ${ofFile}),
+        ins AS (
+          INSERT INTO transcript_entries (session_pk, sub_key, seq, uuid, body, raw_bytes, created_at)
+          SELECT ${sessionPk}::bigint, ${subKey}::text, last.seq + row_number() OVER (ORDER BY fresh.ord), fresh.uuid, fresh.body,
+            fresh.raw_bytes, ${now}::bigint
+          FROM fresh, last
+          RETURNING 1
+        ),
+        bump AS (
+          UPDATE sessions SET entry_count = entry_count + (SELECT count(*) FROM ins) WHERE pk = ${sessionPk}
+        )
+        SELECT count(*) AS appended FROM ins`;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { rows } = await statement.execute(db);
+          const appended = Number(rows[0]?.appended ?? 0);
+          return { appended, duplicates: entries.length - appended };
+        } catch (err) {
+          // 23505: a concurrent writer took the same seq or uuid first (it committed: the next try sees it).
+          // 40P01: a deadlock with a transaction that locked the session row before inserting into this file.
+          const code = (err as { code?: unknown }).code;
+          if (attempt >= RACE_RETRIES || (code !== '23505' && code !== '40P01')) throw err;
+        }
+      }
     },
     async load(sessionPk, subKey, page) {
       const rows = await pageOf(db, sessionPk, subKey, page).select('uuid').execute();
