@@ -14,6 +14,14 @@ import { safeJson, toEventRow } from './event-rows.js';
 import { noopPublisher, safePublisher, type EventPublisher } from './publisher.js';
 import { fullSessionWrite, writeSession } from './session-writer.js';
 
+/**
+ * Lets pending I/O (requests) run. On SQLite every query of a derivation is synchronous, so without these a
+ * derivation is one long block of the event loop and every append that arrives meanwhile waits all of it out.
+ */
+const letIoRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Events compared or converted between two such breaks. */
+const SLICE = 250;
+
 /** Sources whose events exist only as derived from entries: a SessionStore's sessions. */
 const DERIVED_SOURCES: ReadonlySet<SessionSource> = new Set(['session-store']);
 
@@ -68,6 +76,7 @@ async function unchangedPrefix(
   const derived = new Map(items.map((it) => [it.event.uuid, toEventRow(it)]));
   const stored = new Set<string>();
   for await (const e of store.events.iterate(sessionPk)) {
+    if (stored.size % SLICE === SLICE - 1) await letIoRun();
     const d = derived.get(e.uuid);
     if (
       !d ||
@@ -102,6 +111,7 @@ export async function deriveSession(
   }
   const derived = await sessionFromEntries(store, row, cache);
   if (!derived) return null;
+  await letIoRun();
   // The row's id, whatever the records say (a store may keep lines under another id than their sessionId).
   const session: Session = { ...derived, meta: { ...derived.meta, id: row.id } };
   const full = fullSessionWrite(row.user_id, session, {
@@ -109,8 +119,15 @@ export async function deriveSession(
     status: row.status as SessionStatus,
   });
   // Through the contract's schema, as a pushed event is: stored payloads then match byte for byte (key order too).
-  const write = { ...full, items: full.items.map(asPushed) };
+  const items: EventItem[] = [];
+  for (const item of full.items) {
+    if (items.length % SLICE === SLICE - 1) await letIoRun();
+    items.push(asPushed(item));
+  }
+  const write = { ...full, items };
+  await letIoRun();
   const kept = await unchangedPrefix(store, sessionPk, write.items);
+  await letIoRun();
   return store.transaction(async (repos) => {
     const locked = await repos.sessions.lockByUserAndId(row.user_id, row.id);
     if (!locked) return null;

@@ -51,6 +51,8 @@ export async function loadLines(
         file.lastSeq = e.seq;
       }
       if (page.length < PAGE) break;
+      // Requests run between pages (on SQLite a page is read and parsed in one synchronous stretch).
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   return loaded;
