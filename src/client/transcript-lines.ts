@@ -17,8 +17,10 @@ export const LINES_REFUSED_NOTICE =
 const Issue = z.object({ code: z.string(), path: z.array(z.unknown()), message: z.string() });
 
 /**
- * Whether `err` is a tracker's 400 saying the body's top level had unrecognized keys among which a line field.
- * zod names the keys only in the message ("Unrecognized keys: \"entries\"" in v4, "... 'entries'" in v3).
+ * Whether `err` is a tracker's 400 saying the body's top level had unrecognized keys. The client sends nothing at the
+ * top level an older tracker does not know but the line fields, so that is what it refused; zod names the keys only
+ * in the message, which the client never reads (a refusal of anything else fails again without the lines, and
+ * surfaces).
  */
 export function refusesLines(err: unknown): boolean {
   if (!isBatonError(err) || err.code !== 'invalid_request') return false;
@@ -26,8 +28,7 @@ export function refusesLines(err: unknown): boolean {
   if (http?.status !== 400 || !Array.isArray(http.details)) return false;
   return http.details.some((raw) => {
     const i = Issue.safeParse(raw);
-    if (!i.success || i.data.code !== 'unrecognized_keys' || i.data.path.length !== 0) return false;
-    return LINE_KEYS.some((k) => i.data.message.includes(`"${k}"`) || i.data.message.includes(`'${k}'`));
+    return i.success && i.data.code === 'unrecognized_keys' && i.data.path.length === 0;
   });
 }
 
