@@ -36,8 +36,6 @@ export interface TranscriptEntriesRepo {
     subKey: string,
     entries: readonly NewTranscriptEntry[],
     now: number,
-    /** rowLocked: the caller's transaction already holds the session row FOR UPDATE (one round trip fewer). */
-    opts?: { rowLocked?: boolean },
   ): Promise<{ appended: number; duplicates: number }>;
   /**
    * PostgreSQL, outside any transaction: the same append as one atomic statement (new lines numbered after the
@@ -150,9 +148,9 @@ function pageOf(
 
 export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine): TranscriptEntriesRepo {
   return {
-    async append(sessionPk, subKey, entries, now, opts) {
+    async append(sessionPk, subKey, entries, now) {
       // seq is max + 1 within the file: PostgreSQL writers of one session queue on its row (SQLite has one writer).
-      if (engine === 'postgres' && !opts?.rowLocked)
+      if (engine === 'postgres')
         await db.selectFrom('sessions').select('pk').where('pk', '=', sessionPk).forUpdate().execute();
       const uuids = [...new Set(entries.map((e) => e.uuid).filter((u): u is string => u !== null))];
       // The file's last seq and the first uuids already stored in one query (one round trip per append on
