@@ -66,12 +66,21 @@ export async function appendEntries(
     (await deps.store.sessions.findByUserAndId(caller.userId, sessionId)) ??
     (await deps.store.transaction((repos) => sessionForWrite(repos, caller, sessionId, now)));
   await checkProjectKey(deps.store, row, req.projectKey);
-  const result = await deps.store.transcriptEntries.append(
-    Number(row.pk),
-    req.subKey,
-    req.entries.map((e) => ({ uuid: e.uuid ?? null, text: JSON.stringify(e.line) })),
-    now,
-  );
+  const result = await deps.store.transcriptEntries
+    .append(
+      Number(row.pk),
+      req.subKey,
+      req.entries.map((e) => ({ uuid: e.uuid ?? null, text: JSON.stringify(e.line) })),
+      now,
+    )
+    .catch((err: unknown) => {
+      // The session was deleted between the unlocked read above and the append (the lines' foreign key refuses them):
+      // as if the read had come second, a 404, not a 500.
+      const code = (err as { code?: unknown }).code;
+      if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+        throw new BatonError('not_found', `no session ${sessionId}`);
+      throw err;
+    });
   if (result.appended > 0) deps.derive.changed(row);
   return result;
 }
