@@ -30064,8 +30064,7 @@ function refusesLines(err) {
   if (http?.status !== 400 || !Array.isArray(http.details)) return false;
   return http.details.some((raw) => {
     const i2 = Issue.safeParse(raw);
-    if (!i2.success || i2.data.code !== "unrecognized_keys" || i2.data.path.length !== 0) return false;
-    return LINE_KEYS.some((k) => i2.data.message.includes(`"${k}"`) || i2.data.message.includes(`'${k}'`));
+    return i2.success && i2.data.code === "unrecognized_keys" && i2.data.path.length === 0;
   });
 }
 function createLinesRule(onRefused) {

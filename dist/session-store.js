@@ -50225,8 +50225,7 @@ function refusesLines(err) {
   if (http?.status !== 400 || !Array.isArray(http.details)) return false;
   return http.details.some((raw) => {
     const i = Issue.safeParse(raw);
-    if (!i.success || i.data.code !== "unrecognized_keys" || i.data.path.length !== 0) return false;
-    return LINE_KEYS.some((k) => i.data.message.includes(`"${k}"`) || i.data.message.includes(`'${k}'`));
+    return i.success && i.data.code === "unrecognized_keys" && i.data.path.length === 0;
   });
 }
 function createLinesRule(onRefused) {
