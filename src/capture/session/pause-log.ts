@@ -10,10 +10,10 @@ import {
   readdirSync,
   readFileSync,
   readSync,
-  statSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { PauseLookup, PauseSpan } from '../../core/egress/index.js';
+import { statStamp } from '../../core/fs/stat-stamp.js';
 
 interface PauseEntry {
   op: 'pause' | 'resume';
@@ -121,15 +121,6 @@ function pausedSessions(dataDir: string): string[] {
       .map((f) => f.slice(0, -'.jsonl'.length));
   } catch {
     return [];
-  }
-}
-
-function statStamp(path: string): string {
-  try {
-    const st = statSync(path);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return '';
   }
 }
 

@@ -2,8 +2,9 @@
 // tracker already holds. They must not go back: on this machine they sit at other byte offsets (another checkout path
 // is written into every record's cwd, a redacted secret is shorter), so a uuid-less line, keyed by its offset, would
 // be stored a second time. The egress gate reads this (openEgressGate), so the sender, sync and push all honour it.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { statStamp } from '../../core/fs/stat-stamp.js';
 import { writeFileAtomic } from '../../core/fs/write-atomic.js';
 import { isSafeSessionId } from '../outbox/paths.js';
 import { moveOffsetsPastRestored } from './restored-offsets.js';
@@ -68,13 +69,4 @@ export function restoredLookup(dataDir: string, ttlMs = 200): (sessionId: string
     }
     return hit.files.get(subKey) ?? 0;
   };
-}
-
-function statStamp(path: string): string {
-  try {
-    const st = statSync(path);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return '';
-  }
 }
