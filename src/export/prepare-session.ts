@@ -1,8 +1,7 @@
 // Loads a transcript into the session model ready to leave the machine, through the egress gate.
-import { existsSync } from 'node:fs';
 import type { EgressGate, Gated } from '../core/egress/index.js';
-import { gitOriginOf } from '../core/git/origin.js';
-import type { RedactionReport, Session, SessionMeta } from '../core/model/session.js';
+import { gitMetaOf } from '../core/git/origin.js';
+import type { RedactionReport, Session } from '../core/model/session.js';
 import { loadSessionWithEntries, type EntryBatch } from '../core/transcript/read-entries.js';
 
 export interface PreparedSession {
@@ -28,20 +27,8 @@ export async function prepareSession(
     const text = firstPrompt.text.trim();
     session.meta = { ...session.meta, firstPrompt: text.length > 500 ? `${text.slice(0, 499)}…` : text };
   }
-  session.meta = withGitOrigin(session.meta);
+  // Which checkout it ran in (kept when the session already says).
+  if (session.meta.gitRoot === undefined) session.meta = { ...session.meta, ...gitMetaOf(session.meta.cwd) };
   const redaction = session.redaction ?? { total: 0, byRule: {} };
   return { session, redaction, ...(entries ? { entries } : {}) };
-}
-
-/**
- * The repository the session ran in (root, and origin without credentials), so another machine can map its cwd onto
- * its own checkout. Only for a cwd that still exists here: walking up from a deleted one could find another repository.
- */
-function withGitOrigin(meta: SessionMeta): SessionMeta {
-  if (meta.cwd === undefined || meta.gitRoot !== undefined || !existsSync(meta.cwd)) return meta;
-  const git = gitOriginOf(meta.cwd);
-  // The contract's limits; a path or URL past them is no use to another machine anyway.
-  if (git === null || git.root.length > 4096) return meta;
-  const remote = git.remote !== null && git.remote.length <= 2000 ? { gitRemote: git.remote } : {};
-  return { ...meta, gitRoot: git.root, ...remote };
 }

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gitOriginOf, remoteOf } from '../../src/core/git/origin.js';
+import { gitMetaOf, gitOriginOf, remoteOf } from '../../src/core/git/origin.js';
 import { stripCredentials } from '../../src/core/git/url.js';
 import { createGitRunner, remoteUrl } from '../../src/handoff/git.js';
 
@@ -97,5 +97,26 @@ describe('one credential rule for handoff and capture', () => {
     const viaGit = await remoteUrl(createGitRunner({ timeoutMs: 10_000 }), dir);
     expect(viaGit).toBe('https://example.com/h/p.git');
     expect(gitOriginOf(dir)?.remote).toBe(viaGit);
+  });
+});
+
+describe('gitMetaOf (what every upload path puts in a session meta)', () => {
+  it('names the checkout of a cwd that exists', () => {
+    const dir = repo('meta');
+    git(dir, 'remote', 'add', 'origin', 'git@example.com:team/meta.git');
+    expect(gitMetaOf(dir)).toEqual({ gitRoot: dir, gitRemote: 'git@example.com:team/meta.git' });
+  });
+
+  it('says nothing for a cwd deleted since (walking up would find the enclosing repository)', () => {
+    const outer = repo('outer');
+    git(outer, 'remote', 'add', 'origin', 'https://example.com/outer.git');
+    expect(gitMetaOf(join(outer, 'gone', 'sub'))).toEqual({});
+    expect(gitMetaOf(undefined)).toEqual({});
+  });
+
+  it('leaves out a remote past the contract limit, keeping the root', () => {
+    const dir = repo('long-remote');
+    git(dir, 'remote', 'add', 'origin', `https://example.com/${'x'.repeat(2100)}.git`);
+    expect(gitMetaOf(dir)).toEqual({ gitRoot: dir });
   });
 });

@@ -1,6 +1,6 @@
 // Which repository a working directory is in, and its remote, read from the files git keeps: no `git` process, so the
 // sender can ask for every session it delivers. Another machine maps a session's cwd onto its own checkout with these.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { stripCredentials } from './url.js';
 
@@ -12,6 +12,27 @@ export interface GitOrigin {
 }
 
 const cache = new Map<string, GitOrigin | null>();
+
+/** The session meta fields (SessionMeta.gitRoot/gitRemote) naming the checkout `cwd` is in; {} when unknown. */
+export interface GitMeta {
+  gitRoot?: string;
+  gitRemote?: string;
+}
+
+/**
+ * What every upload path (the sender, push, sync) puts in a session's meta so another machine can map its cwd onto
+ * its own checkout. Only for a cwd that still exists here: walking up from a deleted one could find another
+ * repository. A path or URL past the contract's limits is no use to another machine, and would fail the request.
+ */
+export function gitMetaOf(cwd: string | undefined): GitMeta {
+  if (cwd === undefined || !existsSync(cwd)) return {};
+  const git = gitOriginOf(cwd);
+  if (git === null || git.root.length > 4096) return {};
+  return {
+    gitRoot: git.root,
+    ...(git.remote !== null && git.remote.length <= 2000 ? { gitRemote: git.remote } : {}),
+  };
+}
 
 /** The repository `cwd` is in and its remote, or null outside a repository. Cached per cwd for the process. */
 export function gitOriginOf(cwd: string): GitOrigin | null {

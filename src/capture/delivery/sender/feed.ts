@@ -6,7 +6,7 @@ import { TranscriptSubKey } from '../../../core/api/transcript-entries.js';
 import type { EgressGate, Gated } from '../../../core/egress/index.js';
 import type { ReadStats, SessionMeta, SessionTotals } from '../../../core/model/session.js';
 import type { RecordFilter } from '../../../core/transcript/stream-session.js';
-import { gitOriginOf } from '../../../core/git/origin.js';
+import { gitMetaOf } from '../../../core/git/origin.js';
 import { createReadStats } from '../../../core/transcript/read-stats.js';
 import { SessionBuilder, type DeliveredEvent } from '../../../core/transcript/session-builder.js';
 import { readOutbox } from '../../outbox/reader.js';
@@ -142,13 +142,12 @@ export class SessionFeed {
         ?.split(/[\\/]+/)
         .filter(Boolean)
         .pop();
-    // Which checkout the cwd was in, so `baton resume` on another machine finds its own (read from git's files).
-    const git = cwd ? gitOriginOf(cwd) : null;
     const extra = {
       ...(cwd ? { cwd } : {}),
       ...(project ? { project } : {}),
       ...(this.firstPrompt ? { firstPrompt: this.firstPrompt } : {}),
-      ...(git ? { gitRoot: git.root, ...(git.remote ? { gitRemote: git.remote } : {}) } : {}),
+      // Which checkout the cwd was in, so `baton resume` on another machine finds its own (read from git's files).
+      ...gitMetaOf(cwd),
     };
     return { meta: { ...meta, id: this.sessionId, ...extra }, totals };
   }
