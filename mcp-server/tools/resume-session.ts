@@ -211,6 +211,7 @@ async function fetchHere(deps: ServerDeps, sessionId: string): Promise<ResumeRes
         claudeConfigDir: deps.config.claudeConfigDir,
         cwd: deps.cwd,
         env: deps.env,
+        dataDir: deps.config.dataDir,
         ...(deps.config.trackerUrl ? { trackerUrl: deps.config.trackerUrl } : {}),
       },
       { sessionId },

@@ -1,9 +1,7 @@
 // The resume use case, shared by `baton resume` and the MCP resume_session tool: fetch a session's transcript
 // files from the tracker into this machine's project dir (cwd mapped onto this checkout) and say how to reopen it.
-import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { recordRestored } from '../capture/session/restored.js';
-import { homedirFrom, resolveDataDir } from '../core/config/data-dir.js';
 import { TranscriptSubKey } from '../core/api/index.js';
 import { BatonError, isBatonError } from '../core/errors.js';
 import { createGitRunner, remoteUrl, repoRoot } from '../handoff/git.js';
@@ -25,6 +23,8 @@ export interface ResumeDeps {
   /** The current directory: its checkout is where the session lands unless `cwd` says otherwise. */
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Baton's data dir (the config's): where the record of the lines written from the tracker goes. */
+  dataDir: string;
   /** The tracker's address, for messages. */
   trackerUrl?: string;
 }
@@ -129,7 +129,7 @@ export async function resumeSession(deps: ResumeDeps, opts: ResumeOptions): Prom
     force: opts.force === true,
   });
   // The capture on this machine must not mirror these lines back to the tracker (see capture/session/restored.ts).
-  recordRestored(resolveDataDir(deps.env, homedirFrom(deps.env, homedir)).dataDir, sessionId, files);
+  recordRestored(deps.dataDir, sessionId, files);
   return {
     sessionId,
     title: detail.session.title ?? detail.meta.title ?? null,

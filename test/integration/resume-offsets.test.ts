@@ -117,7 +117,13 @@ describe('baton resume over a transcript the capture already follows', () => {
 
       // Machine B resumes it, adds a turn, and its sender stores that turn.
       const onB = await resumeSession(
-        { sessions: client.sessions, claudeConfigDir: join(base, 'claude-b'), cwd: cwdB, env: env('b') },
+        {
+          sessions: client.sessions,
+          claudeConfigDir: join(base, 'claude-b'),
+          cwd: cwdB,
+          env: env('b'),
+          dataDir: dataB,
+        },
         { sessionId: sid, cwd: cwdB },
       );
       const mainB = onB.files.find((f) => f.subKey === '')!.path;
@@ -130,7 +136,13 @@ describe('baton resume over a transcript the capture already follows', () => {
       // Back on A: resume replaces A's file (forced: A's line with the secret is not in the tracker's redacted copy
       // as such), then A goes on with a turn of its own.
       const onA = await resumeSession(
-        { sessions: client.sessions, claudeConfigDir: join(base, 'claude-a'), cwd: cwdA, env: env('a') },
+        {
+          sessions: client.sessions,
+          claudeConfigDir: join(base, 'claude-a'),
+          cwd: cwdA,
+          env: env('a'),
+          dataDir: dataA,
+        },
         { sessionId: sid, cwd: cwdA, force: true },
       );
       expect(onA.files.find((f) => f.subKey === '')).toMatchObject({ path: mainA, action: 'replaced' });

@@ -273,6 +273,7 @@ describe('sender: transcript lines mirrored with the events', () => {
         claudeConfigDir: join(root, 'claude-b'),
         cwd: checkoutB,
         env: { BATON_DATA_DIR: dataB, HOME: join(root, 'home-b') },
+        dataDir: dataB,
       },
       { sessionId: sid, cwd: checkoutB },
     );

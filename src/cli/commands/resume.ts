@@ -112,6 +112,7 @@ export const resumeCommand = defineCommand({
           claudeConfigDir: ctx.claudeConfigDir,
           cwd: ctx.io.cwd,
           env: ctx.io.env,
+          dataDir: ctx.config.dataDir,
           ...(ctx.config.trackerUrl ? { trackerUrl: ctx.config.trackerUrl } : {}),
         };
         const sessionId =
