@@ -2,6 +2,7 @@
 // retrying queue, loads page the stored lines back, listings read the sessions filed under a projectKey.
 import { createEgressGate, type EgressGate } from '../core/egress/index.js';
 import { BatonError, reasonOf } from '../core/errors.js';
+import { isPlainObject } from '../core/transcript/guards.js';
 import { createDeliveryQueue } from './delivery-queue.js';
 import { sessionKeyOf, trackerKeyOf, type TrackerKey } from './key.js';
 import type { StoreClients } from './connect.js';
@@ -33,12 +34,6 @@ export function reportToStderr(err: TrackerSessionStoreError, key: SessionKey): 
   const where = `${key.sessionId}${key.subpath ? `/${key.subpath}` : ''}`;
   process.stderr.write(`baton session store: dropped a batch of ${where}: ${err.code}: ${err.message}\n`);
 }
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null &&
-  typeof v === 'object' &&
-  !Array.isArray(v) &&
-  [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null);
 
 /** An entry that came out of the gate (sealed, so a later `gate.body` passes it through untouched). */
 type GatedItem = { subKey?: string; uuid?: string; line: Record<string, unknown> };

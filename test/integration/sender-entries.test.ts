@@ -15,9 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTrackerClient, type TrackerClient } from '../../src/client/index.js';
+import type { SessionEntryItem } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import { createEgressGate } from '../../src/core/egress/index.js';
-import { readAllEntries } from '../../src/core/transcript/read-entries.js';
+import { readEntryBatches } from '../../src/core/transcript/read-entries.js';
 import { appendToOutbox } from '../../src/capture/outbox/writer.js';
 import { ackPath } from '../../src/capture/delivery/sender/paths.js';
 import { runSender, type SenderOptions } from '../../src/capture/delivery/sender/run-sender.js';
@@ -247,7 +248,8 @@ describe('sender: transcript lines mirrored with the events', () => {
     expect(got).toHaveLength(5);
     // The same lines as `baton sync` reads and keys them: sending them that way again adds nothing.
     const gate = createEgressGate({ redact: true });
-    const synced = await readAllEntries(gate, main);
+    const synced = { entries: [] as SessionEntryItem[] };
+    for await (const b of readEntryBatches(gate, main)) synced.entries.push(...b.entries);
     expect(got.map((e) => e.uuid)).toEqual(synced.entries.map((e) => e.uuid ?? null));
     const again = await client.sessions.appendEntries(
       sid,

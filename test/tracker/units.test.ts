@@ -7,7 +7,8 @@ import {
   searchDocuments,
   searchTerms,
 } from '../../tracker/db/repositories/session-search.js';
-import { exceedsDepth, withoutNul } from '../../tracker/http/validate.js';
+import { withoutNul } from '../../tracker/db/nul.js';
+import { exceedsDepth } from '../../tracker/http/validate.js';
 import { resolveDbTarget, resolveTrackerConfig } from '../../tracker/config.js';
 import { parseFrontmatter } from '../../tracker/services/frontmatter.js';
 import { capContent } from '../../tracker/services/ingest.js';

@@ -6,7 +6,7 @@ import { SessionEvent, type Session } from '../../src/core/model/session.js';
 import type { EventItem, SessionSource, SessionStatus, StoredEvent } from '../../src/core/api/index.js';
 import type { SessionRow } from '../db/repositories/index.js';
 import type { Store } from '../db/store.js';
-import { withoutNul } from '../http/validate.js';
+import { withoutNul } from '../db/nul.js';
 import type { Logger } from '../log.js';
 import { createDeriveQueue, type DeriveQueue } from './derive-queue.js';
 import { createLinesCache, loadLines, type LinesCache } from './entry-lines.js';

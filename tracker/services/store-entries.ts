@@ -23,7 +23,7 @@ export async function storeEntries(
     const subKey = item.subKey ?? '';
     let list = byFile.get(subKey);
     if (list === undefined) byFile.set(subKey, (list = []));
-    list.push({ uuid: item.uuid ?? null, text: JSON.stringify(item.line) });
+    list.push(toNewEntry(item));
   }
   const out: StoredEntries = { appended: 0, duplicates: 0 };
   for (const [subKey, entries] of byFile) {
@@ -33,3 +33,12 @@ export async function storeEntries(
   }
   return out;
 }
+
+/** A request's line as the store keeps it: its uuid key, and the line's JSON text. */
+export const toNewEntry = (e: {
+  uuid?: string | null;
+  line: unknown;
+}): { uuid: string | null; text: string } => ({
+  uuid: e.uuid ?? null,
+  text: JSON.stringify(e.line),
+});

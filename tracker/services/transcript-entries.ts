@@ -11,6 +11,7 @@ import type { Repositories, SessionRow } from '../db/repositories/index.js';
 import type { Store } from '../db/store.js';
 import type { Caller, ServiceDeps } from './service-deps.js';
 import { writeSession } from './session-writer.js';
+import { toNewEntry } from './store-entries.js';
 import { ownSession } from './sessions.js';
 
 /**
@@ -67,12 +68,7 @@ export async function appendEntries(
     (await deps.store.transaction((repos) => sessionForWrite(repos, caller, sessionId, now)));
   await checkProjectKey(deps.store, row, req.projectKey);
   const result = await deps.store.transcriptEntries
-    .append(
-      Number(row.pk),
-      req.subKey,
-      req.entries.map((e) => ({ uuid: e.uuid ?? null, text: JSON.stringify(e.line) })),
-      now,
-    )
+    .append(Number(row.pk), req.subKey, req.entries.map(toNewEntry), now)
     .catch((err: unknown) => {
       // The session was deleted between the unlocked read above and the append (the lines' foreign key refuses them):
       // as if the read had come second, a 404, not a 500.

@@ -1,6 +1,7 @@
 // Transcript lines on their way out (issue 12): the raw record gets the same pause, private-span and redaction rules
 // as an event, and its resume chain (`parentUuid`) is relinked past the records a pause dropped.
 import type { SessionEntryItem } from '../api/transcript-entries.js';
+import { isObj, isPlainObject } from '../transcript/guards.js';
 import type { RecordFilter } from '../transcript/stream-session.js';
 import { isGated, seal, type Gated } from './seal.js';
 
@@ -118,9 +119,6 @@ export function createEntryGate(deps: {
 export const isEntryItemList = (v: unknown): v is EntryItemLike[] =>
   Array.isArray(v) && v.every((i) => isObj(i) && isPlainObject(i.line));
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /** The offset in a `@<offset>` line key (the form core/transcript/read-entries' entryKeyAt gives). */
 function offsetOfKey(key: string | undefined): number | undefined {
   const m = key === undefined ? null : /^@(\d{1,15})$/.exec(key);
@@ -156,10 +154,4 @@ function parseObject(line: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
 }

@@ -6,6 +6,13 @@ export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** An object as JSON.parse makes them (not a class instance, Date or Map): what a transcript line may be. */
+export function isPlainObject(v: unknown): v is Obj {
+  if (!isObj(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 /** The value when it is a non-empty string, else undefined. */
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;

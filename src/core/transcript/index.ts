@@ -10,7 +10,6 @@ export type { EventContext } from './session-builder.js';
 export { loadSession } from './load-session.js';
 export {
   sessionFromRecords,
-  subagentIdOf,
   type TranscriptLineRecord,
   type TranscriptRecords,
 } from './session-from-records.js';

@@ -76,23 +76,6 @@ export async function* readEntryBatches(
   }
 }
 
-/** Every gated line of the session in memory at once (for a session known to be small enough to send whole). */
-export async function readAllEntries(
-  gate: EntryGate,
-  transcriptPath: string,
-  opts: ReadEntriesOptions = {},
-): Promise<EntryBatch> {
-  const all: EntryBatch = { entries: [], sizes: [], bytes: 0 };
-  for await (const b of readEntryBatches(gate, transcriptPath, opts)) {
-    for (let i = 0; i < b.entries.length; i++) {
-      all.entries.push(b.entries[i]!);
-      all.sizes.push(b.sizes[i]!);
-    }
-    all.bytes += b.bytes;
-  }
-  return all;
-}
-
 /** The gate as the one-pass loader needs it: the entry rule, the pause rule for events, and the session seal. */
 export interface SessionEntryGate extends EntryGate {
   recordFilter(fallbackSessionId?: string): RecordFilter;

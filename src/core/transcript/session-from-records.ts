@@ -30,7 +30,7 @@ export interface TranscriptRecords {
 const AGENT_SUB_KEY = /^subagents\/(?:.*\/)?agent-([^/]+)$/;
 
 /** The agent id a sub key names ('subagents/agent-abc' → 'abc'), or undefined when it is no subagent file. */
-export function subagentIdOf(subKey: string): string | undefined {
+function subagentIdOf(subKey: string): string | undefined {
   return AGENT_SUB_KEY.exec(subKey)?.[1];
 }
 
