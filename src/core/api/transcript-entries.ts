@@ -1,5 +1,6 @@
 // Transcript entries (issue 12): a session's transcript lines kept losslessly on the tracker, per sub-file.
 import { z } from 'zod';
+import { SUB_KEY_MAX, SUB_KEY_PATTERN } from '../transcript/sub-key.js';
 
 /**
  * Which transcript file of the session: '' for the main one, else a relative path such as 'subagents/agent-<id>'.
@@ -7,11 +8,8 @@ import { z } from 'zod';
  */
 export const TranscriptSubKey = z
   .string()
-  .max(300)
-  .regex(
-    /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
-    'a relative path of plain names',
-  );
+  .max(SUB_KEY_MAX)
+  .regex(SUB_KEY_PATTERN, 'a relative path of plain names');
 
 /** One transcript line as the client's file holds it (after its egress gate): a JSON object. */
 export const TranscriptLine = z.record(z.string(), z.unknown());

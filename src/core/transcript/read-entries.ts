@@ -1,7 +1,7 @@
 // A session's raw transcript lines (the main file, then each subagent file) through the egress gate, for the
 // tracker's lossless mirror (issue 12): streamed in batches (memory holds one read chunk's lines, never a whole file),
 // or, for a session small enough to send whole, gathered in the same pass that reads its events.
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { SessionEntryItem } from '../api/transcript-entries.js';
 import type { Gated } from '../egress/index.js';
 import type { ReadStats, Session } from '../model/session.js';
@@ -9,6 +9,7 @@ import { collectSession } from './collect-session.js';
 import { isObj, str, type Obj } from './guards.js';
 import { findSubagentFiles, type SubagentFile } from './locate.js';
 import { readRecordBatches, type RecordItem } from './read-records.js';
+import { subKeyOfSubagentPath } from './sub-key.js';
 import { runFeed, type RecordBatches, type RecordFeed, type RecordFilter } from './session-run.js';
 
 /** The part of the egress gate this reader needs (EgressGate.entry): one line in, the gated entry or null out. */
@@ -53,7 +54,6 @@ export const entryKeyAt = (offset: number): string => `@${offset}`;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The contract's TranscriptSubKey, checked here without zod (the export bundle stays free of it). */
-const SUB_KEY_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
 /** JSON around a line in a request (`{"subKey":…,"uuid":…,"line":…}`), beyond the sub key and uuid themselves. */
 const ITEM_OVERHEAD = 40;
 
@@ -179,28 +179,19 @@ async function subagentFiles(
   agentIds: Iterable<string>,
 ): Promise<EntryFile[]> {
   const own = await findSubagentFiles(transcriptPath);
-  const out = withSubKeys(own, join(dirname(transcriptPath), stem));
+  const out = withSubKeys(own);
   if (parent === undefined || parent.includes('/') || parent.includes('\\')) return out;
   const have = new Set(own.map((f) => f.agentId));
   const wanted = [...agentIds].filter((id) => !have.has(id));
   if (wanted.length === 0) return out;
   const parentPath = join(dirname(transcriptPath), `${parent}.jsonl`);
   const inherited = (await findSubagentFiles(parentPath)).filter((f) => wanted.includes(f.agentId));
-  return [...out, ...withSubKeys(inherited, join(dirname(transcriptPath), parent))];
+  return [...out, ...withSubKeys(inherited)];
 }
 
-/** `<sessionDir>/subagents/agent-x.jsonl` → 'subagents/agent-x'; null for a name the contract cannot carry. */
-function withSubKeys(files: SubagentFile[], sessionDir: string): EntryFile[] {
-  const out: EntryFile[] = [];
-  for (const f of files) {
-    const subKey = relative(sessionDir, f.path)
-      .split(sep)
-      .join('/')
-      .replace(/\.jsonl$/, '');
-    out.push({ ...f, subKey: SUB_KEY_RE.test(subKey) && subKey.length <= 300 ? subKey : null });
-  }
-  return out;
-}
+/** Each file with its sub key (`<sessionDir>/subagents/agent-x.jsonl` → 'subagents/agent-x'). */
+const withSubKeys = (files: SubagentFile[]): EntryFile[] =>
+  files.map((f) => ({ ...f, subKey: subKeyOfSubagentPath(f.path) }));
 
 /**
  * What the main file says about a fork, gathered while its lines go by (the session reader's rule, see

@@ -2,13 +2,13 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EventItem, SessionEntryItem } from '../../../core/api/index.js';
-import { TranscriptSubKey } from '../../../core/api/transcript-entries.js';
 import type { EgressGate, Gated } from '../../../core/egress/index.js';
 import type { ReadStats, SessionMeta, SessionTotals } from '../../../core/model/session.js';
 import type { RecordFilter } from '../../../core/transcript/stream-session.js';
 import { gitMetaOf } from '../../../core/git/origin.js';
 import { createReadStats } from '../../../core/transcript/read-stats.js';
 import { SessionBuilder, type DeliveredEvent } from '../../../core/transcript/session-builder.js';
+import { subKeyOfSubagentPath } from '../../../core/transcript/sub-key.js';
 import { readOutbox } from '../../outbox/reader.js';
 import type { OutboxRecord, OutboxRecords } from '../../outbox/schema.js';
 import { quarantine, type QuarantineEntry } from '../../outbox/quarantine.js';
@@ -181,7 +181,12 @@ export class SessionFeed {
    */
   private normalize(rec: OutboxRecords, lines: Array<Omit<PendingEntry, 'outboxSeq'>>): DeliveredEvent[] {
     const out: DeliveredEvent[] = [];
-    const subKey = rec.agentId ? subKeyOf(rec.path, rec.agentId) : '';
+    // A copy whose path has no subagents folder (older outboxes) is named by its agent id.
+    const subKey = rec.agentId
+      ? subKeyOfSubagentPath(
+          /[\\/]subagents[\\/]/.test(rec.path) ? rec.path : `subagents/agent-${rec.agentId}`,
+        )
+      : '';
     const source = rec.agentId ? { agentId: rec.agentId } : undefined;
     const fileKey = rec.agentId ?? '';
     let admit = this.filters.get(fileKey);
@@ -274,24 +279,6 @@ export class SessionFeed {
       if (outboxSeq > this.ackedSeq) this.pending.push({ item, outboxSeq });
     }
   }
-}
-
-/**
- * A subagent file's sub key: its path from the `subagents` folder on, as `baton sync` names it
- * (`<session>/subagents/agent-x.jsonl` → 'subagents/agent-x', a fork's inherited file likewise); null when the name
- * cannot be carried (such a file's lines still make events, they are just not mirrored).
- */
-function subKeyOf(path: string, agentId: string): string | null {
-  const parts = path.split(/[\\/]+/);
-  const at = parts.lastIndexOf('subagents');
-  const key =
-    at >= 0 && at < parts.length - 1
-      ? parts
-          .slice(at)
-          .join('/')
-          .replace(/\.jsonl$/, '')
-      : `subagents/agent-${agentId}`;
-  return TranscriptSubKey.safeParse(key).success ? key : null;
 }
 
 function messageOf(err: unknown): string {
