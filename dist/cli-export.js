@@ -1666,6 +1666,11 @@ var init_read_records = __esm({
 function isObj(v2) {
   return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
 }
+function isPlainObject(v2) {
+  if (!isObj(v2)) return false;
+  const proto = Object.getPrototypeOf(v2);
+  return proto === Object.prototype || proto === null;
+}
 function str(v2) {
   return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
 }
@@ -2955,19 +2960,14 @@ function parseObject2(line) {
     return null;
   }
 }
-function isPlainObject(v2) {
-  if (v2 === null || typeof v2 !== "object" || Array.isArray(v2)) return false;
-  const proto = Object.getPrototypeOf(v2);
-  return proto === Object.prototype || proto === null;
-}
-var LINKS, isEntryItemList, isObj2;
+var LINKS, isEntryItemList;
 var init_entries = __esm({
   "src/core/egress/entries.ts"() {
     "use strict";
+    init_guards();
     init_seal();
     LINKS = ["parentUuid", "logicalParentUuid"];
-    isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i) => isObj2(i) && isPlainObject(i.line));
-    isObj2 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+    isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i) => isObj(i) && isPlainObject(i.line));
   }
 });
 
@@ -6565,6 +6565,22 @@ var init_egress = __esm({
   }
 });
 
+// src/core/fs/stat-stamp.ts
+import { statSync } from "node:fs";
+function statStamp(path) {
+  try {
+    const st2 = statSync(path);
+    return `${st2.size}:${st2.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+var init_stat_stamp = __esm({
+  "src/core/fs/stat-stamp.ts"() {
+    "use strict";
+  }
+});
+
 // src/capture/session/pause-log.ts
 import {
   appendFileSync,
@@ -6574,8 +6590,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
-  statSync
+  readSync
 } from "node:fs";
 import { join as join3 } from "node:path";
 function pauseLogPath(dataDir, sessionId) {
@@ -6647,18 +6662,11 @@ function pausedSessions(dataDir) {
     return [];
   }
 }
-function statStamp(path) {
-  try {
-    const st2 = statSync(path);
-    return `${st2.size}:${st2.mtimeMs}`;
-  } catch {
-    return "";
-  }
-}
 var INDEX_TTL_MS, TAIL_BYTES;
 var init_pause_log = __esm({
   "src/capture/session/pause-log.ts"() {
     "use strict";
+    init_stat_stamp();
     INDEX_TTL_MS = 1e3;
     TAIL_BYTES = 256 * 1024;
   }
@@ -6716,7 +6724,7 @@ var init_restored_offsets = __esm({
 });
 
 // src/capture/session/restored.ts
-import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 function readRestored(dataDir, sessionId) {
   const out = /* @__PURE__ */ new Map();
@@ -6740,7 +6748,7 @@ function restoredLookup(dataDir, ttlMs = 200) {
     const now = Date.now();
     let hit = cache.get(sessionId);
     if (!hit || now - hit.checkedAt >= ttlMs) {
-      const stamp = statStamp2(restoredPath(dataDir, sessionId));
+      const stamp = statStamp(restoredPath(dataDir, sessionId));
       if (!hit || hit.stamp !== stamp) {
         hit = { checkedAt: now, stamp, files: stamp === "" ? /* @__PURE__ */ new Map() : readRestored(dataDir, sessionId) };
         cache.set(sessionId, hit);
@@ -6749,18 +6757,11 @@ function restoredLookup(dataDir, ttlMs = 200) {
     return hit.files.get(subKey) ?? 0;
   };
 }
-function statStamp2(path) {
-  try {
-    const st2 = statSync2(path);
-    return `${st2.size}:${st2.mtimeMs}`;
-  } catch {
-    return "";
-  }
-}
 var restoredPath;
 var init_restored = __esm({
   "src/capture/session/restored.ts"() {
     "use strict";
+    init_stat_stamp();
     init_write_atomic();
     init_paths();
     init_restored_offsets();
@@ -6829,14 +6830,14 @@ var init_transcript = __esm({
 });
 
 // src/export/resolve-transcript.ts
-import { existsSync, statSync as statSync3 } from "node:fs";
+import { existsSync, statSync as statSync2 } from "node:fs";
 import { isAbsolute, resolve as resolve2 } from "node:path";
 async function resolveTranscript(ref, where) {
   if (ref !== void 0 && ref !== "") {
     const looksLikePath = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute(ref);
     const asPath = resolve2(where.cwd, ref);
     if (looksLikePath || existsSync(asPath)) {
-      if (!existsSync(asPath) || !statSync3(asPath).isFile()) {
+      if (!existsSync(asPath) || !statSync2(asPath).isFile()) {
         throw new BatonError("not_found", `no transcript file at ${asPath}`);
       }
       return asPath;
@@ -7152,7 +7153,7 @@ Options:
 
 // src/cli/program.ts
 init_errors();
-import { readdirSync as readdirSync2, statSync as statSync4 } from "node:fs";
+import { readdirSync as readdirSync2, statSync as statSync3 } from "node:fs";
 import { join as join10 } from "node:path";
 
 // src/cli/commands/export-only.ts
@@ -7411,7 +7412,7 @@ function applyGlobalFlags(argv, io) {
 function findPluginDataDir(claudeConfigDir2) {
   const base = join10(claudeConfigDir2, "plugins", "data");
   try {
-    const dirs = readdirSync2(base).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join10(base, d), mtime: statSync4(join10(base, d)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+    const dirs = readdirSync2(base).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join10(base, d), mtime: statSync3(join10(base, d)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
     return dirs[0]?.path;
   } catch {
     return void 0;

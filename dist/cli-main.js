@@ -441,7 +441,7 @@ var init_rules_assignment = __esm({
         ...["password", "passwd", "passphrase", "secret", "token", "auth", "credential"],
         ...["_key", "-key", "apikey", "appkey", "privatekey"],
         // Three-letter keywords ending in a common letter would stall the skip scan; with the separator they are four.
-        ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep6) => k + sep6))
+        ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep5) => k + sep5))
       ],
       match(text, trigger, nested) {
         const at2 = keywordStart(text, trigger);
@@ -1716,6 +1716,11 @@ var init_read_records = __esm({
 // src/core/transcript/guards.ts
 function isObj(v2) {
   return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+function isPlainObject(v2) {
+  if (!isObj(v2)) return false;
+  const proto = Object.getPrototypeOf(v2);
+  return proto === Object.prototype || proto === null;
 }
 function str2(v2) {
   return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
@@ -3014,19 +3019,14 @@ function parseObject2(line) {
     return null;
   }
 }
-function isPlainObject(v2) {
-  if (v2 === null || typeof v2 !== "object" || Array.isArray(v2)) return false;
-  const proto = Object.getPrototypeOf(v2);
-  return proto === Object.prototype || proto === null;
-}
-var LINKS, isEntryItemList, isObj2;
+var LINKS, isEntryItemList;
 var init_entries = __esm({
   "src/core/egress/entries.ts"() {
     "use strict";
+    init_guards();
     init_seal();
     LINKS = ["parentUuid", "logicalParentUuid"];
-    isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i2) => isObj2(i2) && isPlainObject(i2.line));
-    isObj2 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+    isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i2) => isObj(i2) && isPlainObject(i2.line));
   }
 });
 
@@ -5825,13 +5825,13 @@ function createJsonRenderer(write, opts) {
   return {
     open(section) {
       enter(section.kind === "turn" ? "turns" : "sidechains");
-      const sep6 = sectionsInPhase++ ? ",\n" : "\n";
+      const sep5 = sectionsInPhase++ ? ",\n" : "\n";
       eventsInSection = 0;
       firstTs = lastTs = void 0;
-      if (section.kind === "turn") write(`${sep6}{"index":${section.turn.index},"events":[`);
+      if (section.kind === "turn") write(`${sep5}{"index":${section.turn.index},"events":[`);
       else {
         const { agentId, toolUseId } = section.sidechain;
-        write(`${sep6}{"agentId":${JSON.stringify(agentId)},`);
+        write(`${sep5}{"agentId":${JSON.stringify(agentId)},`);
         if (toolUseId !== void 0) write(`"toolUseId":${JSON.stringify(toolUseId)},`);
         write('"events":[');
       }
@@ -6638,6 +6638,22 @@ var init_egress = __esm({
   }
 });
 
+// src/core/fs/stat-stamp.ts
+import { statSync } from "node:fs";
+function statStamp(path6) {
+  try {
+    const st2 = statSync(path6);
+    return `${st2.size}:${st2.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+var init_stat_stamp = __esm({
+  "src/core/fs/stat-stamp.ts"() {
+    "use strict";
+  }
+});
+
 // src/capture/session/pause-log.ts
 import {
   appendFileSync,
@@ -6647,8 +6663,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
-  statSync
+  readSync
 } from "node:fs";
 import { join as join3 } from "node:path";
 function pauseLogPath(dataDir, sessionId) {
@@ -6727,14 +6742,6 @@ function pausedSessions(dataDir) {
     return [];
   }
 }
-function statStamp(path6) {
-  try {
-    const st2 = statSync(path6);
-    return `${st2.size}:${st2.mtimeMs}`;
-  } catch {
-    return "";
-  }
-}
 function lastTranscriptUuid(path6) {
   let fd;
   try {
@@ -6766,6 +6773,7 @@ var INDEX_TTL_MS, TAIL_BYTES;
 var init_pause_log = __esm({
   "src/capture/session/pause-log.ts"() {
     "use strict";
+    init_stat_stamp();
     INDEX_TTL_MS = 1e3;
     TAIL_BYTES = 256 * 1024;
   }
@@ -7221,7 +7229,7 @@ var init_restored_offsets = __esm({
 });
 
 // src/capture/session/restored.ts
-import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join5 } from "node:path";
 function recordRestored(dataDir, sessionId, files) {
   if (!isSafeSessionId(sessionId)) return;
@@ -7255,7 +7263,7 @@ function restoredLookup(dataDir, ttlMs = 200) {
     const now = Date.now();
     let hit = cache2.get(sessionId);
     if (!hit || now - hit.checkedAt >= ttlMs) {
-      const stamp = statStamp2(restoredPath(dataDir, sessionId));
+      const stamp = statStamp(restoredPath(dataDir, sessionId));
       if (!hit || hit.stamp !== stamp) {
         hit = { checkedAt: now, stamp, files: stamp === "" ? /* @__PURE__ */ new Map() : readRestored(dataDir, sessionId) };
         cache2.set(sessionId, hit);
@@ -7264,18 +7272,11 @@ function restoredLookup(dataDir, ttlMs = 200) {
     return hit.files.get(subKey) ?? 0;
   };
 }
-function statStamp2(path6) {
-  try {
-    const st2 = statSync2(path6);
-    return `${st2.size}:${st2.mtimeMs}`;
-  } catch {
-    return "";
-  }
-}
 var restoredPath;
 var init_restored = __esm({
   "src/capture/session/restored.ts"() {
     "use strict";
+    init_stat_stamp();
     init_write_atomic();
     init_paths();
     init_restored_offsets();
@@ -7344,14 +7345,14 @@ var init_transcript = __esm({
 });
 
 // src/export/resolve-transcript.ts
-import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
 import { isAbsolute, resolve as resolve2 } from "node:path";
 async function resolveTranscript(ref, where) {
   if (ref !== void 0 && ref !== "") {
     const looksLikePath2 = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute(ref);
     const asPath = resolve2(where.cwd, ref);
     if (looksLikePath2 || existsSync2(asPath)) {
-      if (!existsSync2(asPath) || !statSync3(asPath).isFile()) {
+      if (!existsSync2(asPath) || !statSync2(asPath).isFile()) {
         throw new BatonError("not_found", `no transcript file at ${asPath}`);
       }
       return asPath;
@@ -7695,8 +7696,25 @@ var init_event_numbering = __esm({
   }
 });
 
+// src/core/transcript/sub-key.ts
+function subKeyOfSubagentPath(path6) {
+  const parts = path6.split(/[\\/]+/);
+  const at2 = parts.lastIndexOf("subagents");
+  if (at2 < 0 || at2 >= parts.length - 1) return null;
+  const key = parts.slice(at2).join("/").replace(/\.jsonl$/, "");
+  return key.length <= SUB_KEY_MAX && SUB_KEY_PATTERN.test(key) ? key : null;
+}
+var SUB_KEY_PATTERN, SUB_KEY_MAX;
+var init_sub_key = __esm({
+  "src/core/transcript/sub-key.ts"() {
+    "use strict";
+    SUB_KEY_PATTERN = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/;
+    SUB_KEY_MAX = 300;
+  }
+});
+
 // src/core/transcript/read-entries.ts
-import { basename as basename4, dirname as dirname6, join as join8, relative, sep } from "node:path";
+import { basename as basename4, dirname as dirname6, join as join8 } from "node:path";
 async function* readEntryBatches(gate, transcriptPath, opts = {}) {
   const stem = basename4(transcriptPath).replace(/\.jsonl$/, "");
   const sessionId = stem;
@@ -7757,24 +7775,16 @@ function gateItems(gate, items, sessionId, subKey, into) {
 }
 async function subagentFiles(transcriptPath, stem, parent, agentIds) {
   const own3 = await findSubagentFiles(transcriptPath);
-  const out = withSubKeys(own3, join8(dirname6(transcriptPath), stem));
+  const out = withSubKeys(own3);
   if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return out;
   const have = new Set(own3.map((f) => f.agentId));
   const wanted = [...agentIds].filter((id) => !have.has(id));
   if (wanted.length === 0) return out;
   const parentPath = join8(dirname6(transcriptPath), `${parent}.jsonl`);
   const inherited = (await findSubagentFiles(parentPath)).filter((f) => wanted.includes(f.agentId));
-  return [...out, ...withSubKeys(inherited, join8(dirname6(transcriptPath), parent))];
+  return [...out, ...withSubKeys(inherited)];
 }
-function withSubKeys(files, sessionDir) {
-  const out = [];
-  for (const f of files) {
-    const subKey = relative(sessionDir, f.path).split(sep).join("/").replace(/\.jsonl$/, "");
-    out.push({ ...f, subKey: SUB_KEY_RE.test(subKey) && subKey.length <= 300 ? subKey : null });
-  }
-  return out;
-}
-var entryKeyAt, UUID_RE3, SUB_KEY_RE, ITEM_OVERHEAD, lineOptions, ForkHints;
+var entryKeyAt, UUID_RE3, ITEM_OVERHEAD, lineOptions, withSubKeys, ForkHints;
 var init_read_entries = __esm({
   "src/core/transcript/read-entries.ts"() {
     "use strict";
@@ -7782,12 +7792,13 @@ var init_read_entries = __esm({
     init_guards();
     init_locate();
     init_read_records();
+    init_sub_key();
     init_session_run();
     entryKeyAt = (offset) => `@${offset}`;
     UUID_RE3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    SUB_KEY_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
     ITEM_OVERHEAD = 40;
     lineOptions = (opts) => opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes };
+    withSubKeys = (files) => files.map((f) => ({ ...f, subKey: subKeyOfSubagentPath(f.path) }));
     ForkHints = class {
       constructor(stem) {
         this.stem = stem;
@@ -28354,7 +28365,7 @@ var init_paths2 = __esm({
 });
 
 // src/capture/delivery/live/state.ts
-import { readFileSync as readFileSync5, readdirSync as readdirSync2, statSync as statSync4, unlinkSync as unlinkSync3 } from "node:fs";
+import { readFileSync as readFileSync5, readdirSync as readdirSync2, statSync as statSync3, unlinkSync as unlinkSync3 } from "node:fs";
 import { join as join10 } from "node:path";
 function writeAtomic(path6, value) {
   writeFileAtomic(path6, `${JSON.stringify(value, null, 2)}
@@ -28390,7 +28401,7 @@ function readEndedState(dataDir, sessionId, liveId) {
   for (const name of names) {
     if (!name.startsWith(`${sessionId}.`) || !name.endsWith(".json")) continue;
     const path6 = join10(dir, name);
-    const mtime = statSync4(path6).mtimeMs;
+    const mtime = statSync3(path6).mtimeMs;
     if (!best || mtime > best.mtime) best = { path: path6, mtime };
   }
   return best ? parseState2(best.path) : null;
@@ -29223,10 +29234,8 @@ var init_transcript_entries = __esm({
   "src/core/api/transcript-entries.ts"() {
     "use strict";
     init_zod();
-    TranscriptSubKey = external_exports.string().max(300).regex(
-      /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
-      "a relative path of plain names"
-    );
+    init_sub_key();
+    TranscriptSubKey = external_exports.string().max(SUB_KEY_MAX).regex(SUB_KEY_PATTERN, "a relative path of plain names");
     TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
     EntryUuid = external_exports.string().min(1).max(200);
     AppendEntriesRequest = external_exports.object({
@@ -59010,14 +59019,14 @@ import { isAbsolute as isAbsolute2, join as join14, resolve as resolve4 } from "
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
-function resolveDataDir(env, homedir4) {
+function resolveDataDir(env, homedir3) {
   const explicit = envValue(env, "BATON_DATA_DIR");
   if (explicit) return { dataDir: resolve4(explicit), source: "BATON_DATA_DIR" };
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
   if (plugin) return { dataDir: resolve4(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
   if (xdg && isAbsolute2(xdg)) return { dataDir: join14(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join14(homedir4, ".local", "state", "baton"), source: "default" };
+  return { dataDir: join14(homedir3, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -59033,16 +59042,16 @@ var init_data_dir = __esm({
 import { homedir as osHomedir } from "node:os";
 import { isAbsolute as isAbsolute3, join as join15, resolve as resolve5 } from "node:path";
 import { readFileSync as readFileSync7 } from "node:fs";
-function configFilePath(env, homedir4) {
+function configFilePath(env, homedir3) {
   const explicit = envValue(env, "BATON_CONFIG");
   if (explicit) return resolve5(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base2 = xdg && isAbsolute3(xdg) ? xdg : join15(homedir4, ".config");
+  const base2 = xdg && isAbsolute3(xdg) ? xdg : join15(homedir3, ".config");
   return join15(base2, "baton", "config.json");
 }
-function claudeConfigDir(env, homedir4) {
+function claudeConfigDir(env, homedir3) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve5(explicit) : join15(homedir4, ".claude");
+  return explicit ? resolve5(explicit) : join15(homedir3, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -59315,8 +59324,17 @@ var init_url = __esm({
 });
 
 // src/core/git/origin.ts
-import { readFileSync as readFileSync9, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync11, readFileSync as readFileSync9, statSync as statSync4 } from "node:fs";
 import { dirname as dirname10, isAbsolute as isAbsolute4, join as join19, resolve as resolve6 } from "node:path";
+function gitMetaOf(cwd) {
+  if (cwd === void 0 || !existsSync11(cwd)) return {};
+  const git = gitOriginOf(cwd);
+  if (git === null || git.root.length > 4096) return {};
+  return {
+    gitRoot: git.root,
+    ...git.remote !== null && git.remote.length <= 2e3 ? { gitRemote: git.remote } : {}
+  };
+}
 function gitOriginOf(cwd) {
   const key = resolve6(cwd);
   let hit = cache.get(key);
@@ -59337,7 +59355,7 @@ function readOrigin(cwd) {
 function gitDirOf(dotGit) {
   let st2;
   try {
-    st2 = statSync5(dotGit);
+    st2 = statSync4(dotGit);
   } catch {
     return null;
   }
@@ -59404,7 +59422,6 @@ var init_origin = __esm({
 });
 
 // src/export/prepare-session.ts
-import { existsSync as existsSync11 } from "node:fs";
 async function prepareSession(gate, transcriptPath, opts = {}) {
   const { session, entries } = opts.withEntries ? await loadSessionWithEntries(gate, transcriptPath) : { session: await gate.loadSession(transcriptPath), entries: void 0 };
   const firstPrompt = session.turns.flatMap((t) => t.events).find((e) => e.kind === "prompt");
@@ -59412,16 +59429,9 @@ async function prepareSession(gate, transcriptPath, opts = {}) {
     const text = firstPrompt.text.trim();
     session.meta = { ...session.meta, firstPrompt: text.length > 500 ? `${text.slice(0, 499)}…` : text };
   }
-  session.meta = withGitOrigin(session.meta);
+  if (session.meta.gitRoot === void 0) session.meta = { ...session.meta, ...gitMetaOf(session.meta.cwd) };
   const redaction = session.redaction ?? { total: 0, byRule: {} };
   return { session, redaction, ...entries ? { entries } : {} };
-}
-function withGitOrigin(meta3) {
-  if (meta3.cwd === void 0 || meta3.gitRoot !== void 0 || !existsSync11(meta3.cwd)) return meta3;
-  const git = gitOriginOf(meta3.cwd);
-  if (git === null || git.root.length > 4096) return meta3;
-  const remote = git.remote !== null && git.remote.length <= 2e3 ? { gitRemote: git.remote } : {};
-  return { ...meta3, gitRoot: git.root, ...remote };
 }
 var init_prepare_session = __esm({
   "src/export/prepare-session.ts"() {
@@ -63044,7 +63054,7 @@ Please rename it to one of: ${correctEncodings}.`);
 });
 
 // node_modules/execa/lib/arguments/cwd.js
-import { statSync as statSync6 } from "node:fs";
+import { statSync as statSync5 } from "node:fs";
 import path4 from "node:path";
 import process5 from "node:process";
 var normalizeCwd, getDefaultCwd, fixCwdError;
@@ -63070,7 +63080,7 @@ ${error62.message}`;
       }
       let cwdStat;
       try {
-        cwdStat = statSync6(cwd);
+        cwdStat = statSync5(cwd);
       } catch (error62) {
         return `The "cwd" option is invalid: ${cwd}.
 ${error62.message}
@@ -68472,7 +68482,7 @@ var init_local_index = __esm({
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync13, readFileSync as readFileSync13 } from "node:fs";
-import { join as join23, relative as relative2, sep as sep2 } from "node:path";
+import { join as join23, relative, sep } from "node:path";
 function handoffsDir(dataDir) {
   return join23(dataDir, "handoffs");
 }
@@ -68487,7 +68497,7 @@ function documentPath(dataDir, key, contextId) {
   return join23(handoffsDir(dataDir), key, `${contextId}.md`);
 }
 function relativeToStore(dataDir, file2) {
-  return relative2(handoffsDir(dataDir), file2).split(sep2).join("/");
+  return relative(handoffsDir(dataDir), file2).split(sep).join("/");
 }
 function readIndex(dataDir) {
   try {
@@ -68645,13 +68655,13 @@ var init_git = __esm({
 });
 
 // src/handoff/steps/git-facts.ts
-import { existsSync as existsSync14, statSync as statSync7 } from "node:fs";
-import { basename as basename8, dirname as dirname12, relative as relative3, resolve as resolve9, sep as sep3 } from "node:path";
+import { existsSync as existsSync14, statSync as statSync6 } from "node:fs";
+import { basename as basename8, dirname as dirname12, relative as relative2, resolve as resolve9, sep as sep2 } from "node:path";
 function existingDir(path6) {
   let dir = path6;
   for (let i2 = 0; i2 < 64; i2++) {
     try {
-      if (existsSync14(dir) && statSync7(dir).isDirectory()) return dir;
+      if (existsSync14(dir) && statSync6(dir).isDirectory()) return dir;
     } catch {
     }
     const parent = dirname12(dir);
@@ -68661,8 +68671,8 @@ function existingDir(path6) {
   return null;
 }
 function inside(root, path6) {
-  const rel = relative3(root, path6);
-  return rel !== "" && !rel.startsWith("..") && !rel.startsWith(sep3) && !/^[a-zA-Z]:/.test(rel);
+  const rel = relative2(root, path6);
+  return rel !== "" && !rel.startsWith("..") && !rel.startsWith(sep2) && !/^[a-zA-Z]:/.test(rel);
 }
 function classify(status, sessionFiles, maxFiles) {
   const created = /* @__PURE__ */ new Set();
@@ -68731,7 +68741,7 @@ async function runGitFacts(opts, state, ctx) {
       }
       roots.add(root);
       if (!filesByRoot.has(root)) filesByRoot.set(root, { created: [], modified: [] });
-      filesByRoot.get(root)[kind].push(relative3(root, abs).split(sep3).join("/"));
+      filesByRoot.get(root)[kind].push(relative2(root, abs).split(sep2).join("/"));
     }
   }
   const since2 = state.session?.startedAt ?? null;
@@ -72095,11 +72105,11 @@ var require_excerpt = __commonJS({
       if (typeof opts.excerpt === "function") {
         return opts.excerpt(file2, opts);
       }
-      const sep6 = file2.data.excerpt_separator || opts.excerpt_separator;
-      if (sep6 == null && (opts.excerpt === false || opts.excerpt == null)) {
+      const sep5 = file2.data.excerpt_separator || opts.excerpt_separator;
+      if (sep5 == null && (opts.excerpt === false || opts.excerpt == null)) {
         return file2;
       }
-      const delimiter2 = typeof opts.excerpt === "string" ? opts.excerpt : sep6 || opts.delimiters[0];
+      const delimiter2 = typeof opts.excerpt === "string" ? opts.excerpt : sep5 || opts.delimiters[0];
       const idx = file2.content.indexOf(delimiter2);
       if (idx !== -1) {
         file2.excerpt = file2.content.slice(0, idx);
@@ -73199,7 +73209,7 @@ var init_session_facts = __esm({
 
 // src/handoff/steps/store.ts
 import { existsSync as existsSync16 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join25, normalize, relative as relative4, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join25, normalize, relative as relative3, resolve as resolve11 } from "node:path";
 function repoTarget(root, repoDir, contextId) {
   if (isAbsolute6(repoDir) || normalize(repoDir).startsWith("..")) {
     throw new BatonError(
@@ -73208,7 +73218,7 @@ function repoTarget(root, repoDir, contextId) {
     );
   }
   const file2 = resolve11(root, repoDir, `${contextId}.md`);
-  if (relative4(root, file2).startsWith("..")) {
+  if (relative3(root, file2).startsWith("..")) {
     throw new BatonError(
       "invalid_input",
       `store.repoDir must be a folder inside the repository (got "${repoDir}")`
@@ -74520,8 +74530,8 @@ var init_remote = __esm({
 });
 
 // src/resume/target-dir.ts
-import { realpathSync, statSync as statSync8 } from "node:fs";
-import { isAbsolute as isAbsolute7, relative as relative5, resolve as resolve14, sep as sep4 } from "node:path";
+import { realpathSync, statSync as statSync7 } from "node:fs";
+import { isAbsolute as isAbsolute7, relative as relative4, resolve as resolve14, sep as sep3 } from "node:path";
 function resumeRefusal(err) {
   if (!(err instanceof BatonError)) return null;
   const d = err.details;
@@ -74529,7 +74539,7 @@ function resumeRefusal(err) {
 }
 function isWithin(child, parent) {
   if (child === parent) return true;
-  const rel = relative5(parent, child);
+  const rel = relative4(parent, child);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute7(rel);
 }
 function chooseTargetDir(opts) {
@@ -74544,7 +74554,7 @@ function chooseTargetDir(opts) {
   if (here && sameRemote(here.remote, session.gitRemote)) {
     const oldRoot = session.gitRoot && old && isWithin(old, session.gitRoot) ? session.gitRoot : old;
     if (oldRoot) {
-      const rel = old ? relative5(oldRoot, old) : "";
+      const rel = old ? relative4(oldRoot, old) : "";
       const dir = resolve14(here.root, ...rel ? rel.split(/[\\/]/) : []);
       if (isDir(dir)) {
         const to = real(here.root);
@@ -74567,7 +74577,7 @@ function chooseTargetDir(opts) {
 function rewriteCwd(line, rewrite) {
   if (!rewrite || typeof line.cwd !== "string") return line;
   const cwd = line.cwd;
-  if (cwd !== rewrite.from && !cwd.startsWith(rewrite.from.endsWith(sep4) ? rewrite.from : rewrite.from + sep4))
+  if (cwd !== rewrite.from && !cwd.startsWith(rewrite.from.endsWith(sep3) ? rewrite.from : rewrite.from + sep3))
     return line;
   return { ...line, cwd: rewrite.to + cwd.slice(rewrite.from.length) };
 }
@@ -74579,7 +74589,7 @@ var init_target_dir = __esm({
     init_remote();
     isDir = (p) => {
       try {
-        return statSync8(p).isDirectory();
+        return statSync7(p).isDirectory();
       } catch {
         return false;
       }
@@ -74796,7 +74806,6 @@ var init_write_session = __esm({
 });
 
 // src/resume/resume-session.ts
-import { homedir as homedir3 } from "node:os";
 import { resolve as resolve15 } from "node:path";
 async function localCheckout(cwd, env) {
   const git = createGitRunner({ timeoutMs: 5e3, env });
@@ -74856,7 +74865,7 @@ async function resumeSession(deps, opts) {
     rewrite: target.rewrite,
     force: opts.force === true
   });
-  recordRestored(resolveDataDir(deps.env, homedirFrom(deps.env, homedir3)).dataDir, sessionId, files);
+  recordRestored(deps.dataDir, sessionId, files);
   return {
     sessionId,
     title: detail.session.title ?? detail.meta.title ?? null,
@@ -74873,7 +74882,6 @@ var init_resume_session = __esm({
   "src/resume/resume-session.ts"() {
     "use strict";
     init_restored();
-    init_data_dir();
     init_api2();
     init_errors();
     init_git();
@@ -75114,6 +75122,7 @@ Exit codes: 0 done, 1 failed, 2 bad input, 3 refused: the local transcript is ne
               claudeConfigDir: ctx.claudeConfigDir,
               cwd: ctx.io.cwd,
               env: ctx.io.env,
+              dataDir: ctx.config.dataDir,
               ...ctx.config.trackerUrl ? { trackerUrl: ctx.config.trackerUrl } : {}
             };
             const sessionId = id ?? await latestSessionId(c3.sessions, {
@@ -75275,7 +75284,7 @@ var init_progress = __esm({
 
 // src/capture/delivery/sender/ignore.ts
 import { existsSync as existsSync18 } from "node:fs";
-import { basename as basename11, join as join27, resolve as resolve16, sep as sep5 } from "node:path";
+import { basename as basename11, join as join27, resolve as resolve16, sep as sep4 } from "node:path";
 function isProjectIgnored(cwd, syncIgnore = []) {
   if (!cwd) return false;
   if (existsSync18(join27(cwd, IGNORE_FILE))) return true;
@@ -75286,7 +75295,7 @@ function isProjectIgnored(cwd, syncIgnore = []) {
       continue;
     }
     const dir = resolve16(entry);
-    if (cwd === dir || cwd.startsWith(dir.endsWith(sep5) ? dir : dir + sep5)) return true;
+    if (cwd === dir || cwd.startsWith(dir.endsWith(sep4) ? dir : dir + sep4)) return true;
   }
   return false;
 }
@@ -75335,7 +75344,7 @@ var init_select = __esm({
 
 // src/cli/sync/sync-state.ts
 import { createHash as createHash3 } from "node:crypto";
-import { closeSync as closeSync9, openSync as openSync9, readFileSync as readFileSync16, readSync as readSync4, statSync as statSync9 } from "node:fs";
+import { closeSync as closeSync9, openSync as openSync9, readFileSync as readFileSync16, readSync as readSync4, statSync as statSync8 } from "node:fs";
 import { join as join28 } from "node:path";
 function syncStatePath(dataDir) {
   return join28(dataDir, "sync", "state.json");
@@ -75357,7 +75366,7 @@ async function fingerprint(path6, size) {
   let bytes = size;
   for (const sub of await findSubagentFiles(path6)) {
     try {
-      const s = statSync9(sub.path).size;
+      const s = statSync8(sub.path).size;
       bytes += s;
       parts.push(`${sub.agentId}:${s}:${tailHash(sub.path, s)}`);
     } catch {
@@ -76071,7 +76080,7 @@ var init_ack = __esm({
 });
 
 // src/capture/delivery/sender/status.ts
-import { appendFileSync as appendFileSync4, mkdirSync as mkdirSync8, readFileSync as readFileSync19, renameSync as renameSync4, statSync as statSync10 } from "node:fs";
+import { appendFileSync as appendFileSync4, mkdirSync as mkdirSync8, readFileSync as readFileSync19, renameSync as renameSync4, statSync as statSync9 } from "node:fs";
 function readStatus(dataDir) {
   try {
     return JSON.parse(readFileSync19(senderPaths(dataDir).status, "utf8"));
@@ -76090,7 +76099,7 @@ var init_status = __esm({
 });
 
 // src/cli/tracker/local-state.ts
-import { readFileSync as readFileSync20, statSync as statSync11 } from "node:fs";
+import { readFileSync as readFileSync20, statSync as statSync10 } from "node:fs";
 async function outboxDepth(dataDir) {
   const out = {
     sessions: 0,
@@ -76103,7 +76112,7 @@ async function outboxDepth(dataDir) {
     out.sessions++;
     const paths = outboxPaths(dataDir, sid);
     try {
-      out.bytes += statSync11(paths.outbox).size;
+      out.bytes += statSync10(paths.outbox).size;
     } catch {
       continue;
     }
@@ -76328,7 +76337,7 @@ import {
   mkdirSync as mkdirSync10,
   readFileSync as readFileSync22,
   rmSync as rmSync4,
-  statSync as statSync12,
+  statSync as statSync11,
   writeFileSync as writeFileSync4
 } from "node:fs";
 import { dirname as dirname16, join as join31 } from "node:path";
@@ -76358,7 +76367,7 @@ function checkConfig(ctx) {
   if (ctx.config.problems.length)
     out.push(fail("config", ctx.config.problems.join("; "), `fix or remove the offending file (${file2})`));
   if (existsSync20(file2)) {
-    const mode = statSync12(file2).mode & 511;
+    const mode = statSync11(file2).mode & 511;
     if (mode & 63)
       out.push(
         warn(
@@ -76669,7 +76678,7 @@ var init_invocation = __esm({
 });
 
 // src/cli/program.ts
-import { readdirSync as readdirSync6, statSync as statSync13 } from "node:fs";
+import { readdirSync as readdirSync6, statSync as statSync12 } from "node:fs";
 import { join as join33 } from "node:path";
 async function usage() {
   const loaded = await Promise.all(commands.map((c3) => c3.load()));
@@ -76732,7 +76741,7 @@ function applyGlobalFlags(argv, io) {
 function findPluginDataDir(claudeConfigDir2) {
   const base2 = join33(claudeConfigDir2, "plugins", "data");
   try {
-    const dirs = readdirSync6(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join33(base2, d), mtime: statSync13(join33(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
+    const dirs = readdirSync6(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join33(base2, d), mtime: statSync12(join33(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
     return dirs[0]?.path;
   } catch {
     return void 0;

@@ -30558,50 +30558,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options2, skipNormalization) {
+    function resolveComponent(base, relative3, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize2(base, options2), options2);
-        relative4 = parse4(serialize2(relative4, options2), options2);
+        relative3 = parse4(serialize2(relative3, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options2.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative4.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -30609,7 +30609,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -37739,11 +37739,11 @@ var require_excerpt = __commonJS({
       if (typeof opts.excerpt === "function") {
         return opts.excerpt(file2, opts);
       }
-      const sep4 = file2.data.excerpt_separator || opts.excerpt_separator;
-      if (sep4 == null && (opts.excerpt === false || opts.excerpt == null)) {
+      const sep3 = file2.data.excerpt_separator || opts.excerpt_separator;
+      if (sep3 == null && (opts.excerpt === false || opts.excerpt == null)) {
         return file2;
       }
-      const delimiter = typeof opts.excerpt === "string" ? opts.excerpt : sep4 || opts.delimiters[0];
+      const delimiter = typeof opts.excerpt === "string" ? opts.excerpt : sep3 || opts.delimiters[0];
       const idx = file2.content.indexOf(delimiter);
       if (idx !== -1) {
         file2.excerpt = file2.content.slice(0, idx);
@@ -59572,11 +59572,19 @@ var Session = external_exports.object({
   redaction: RedactionReport.optional()
 });
 
+// src/core/transcript/sub-key.ts
+var SUB_KEY_PATTERN = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/;
+var SUB_KEY_MAX = 300;
+function subKeyOfSubagentPath(path6) {
+  const parts = path6.split(/[\\/]+/);
+  const at2 = parts.lastIndexOf("subagents");
+  if (at2 < 0 || at2 >= parts.length - 1) return null;
+  const key = parts.slice(at2).join("/").replace(/\.jsonl$/, "");
+  return key.length <= SUB_KEY_MAX && SUB_KEY_PATTERN.test(key) ? key : null;
+}
+
 // src/core/api/transcript-entries.ts
-var TranscriptSubKey = external_exports.string().max(300).regex(
-  /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
-  "a relative path of plain names"
-);
+var TranscriptSubKey = external_exports.string().max(SUB_KEY_MAX).regex(SUB_KEY_PATTERN, "a relative path of plain names");
 var TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
 var EntryUuid = external_exports.string().min(1).max(200);
 var AppendEntriesRequest = external_exports.object({
@@ -60469,7 +60477,7 @@ var secretAssignment = {
     ...["password", "passwd", "passphrase", "secret", "token", "auth", "credential"],
     ...["_key", "-key", "apikey", "appkey", "privatekey"],
     // Three-letter keywords ending in a common letter would stall the skip scan; with the separator they are four.
-    ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep4) => k + sep4))
+    ...["pwd", "sid"].flatMap((k) => ["=", ":", '"', "'", " ", "\\"].map((sep3) => k + sep3))
   ],
   match(text, trigger, nested) {
     const at2 = keywordStart(text, trigger);
@@ -61631,6 +61639,11 @@ function isCompleteObject(text) {
 function isObj(v2) {
   return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
 }
+function isPlainObject2(v2) {
+  if (!isObj(v2)) return false;
+  const proto = Object.getPrototypeOf(v2);
+  return proto === Object.prototype || proto === null;
+}
 function str2(v2) {
   return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
 }
@@ -62785,8 +62798,7 @@ function createEntryGate(deps) {
   };
   return { entry, items };
 }
-var isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i2) => isObj2(i2) && isPlainObject2(i2.line));
-var isObj2 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+var isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i2) => isObj(i2) && isPlainObject2(i2.line));
 function offsetOfKey(key) {
   const m = key === void 0 ? null : /^@(\d{1,15})$/.exec(key);
   return m ? Number(m[1]) : void 0;
@@ -62813,11 +62825,6 @@ function parseObject2(line) {
   } catch {
     return null;
   }
-}
-function isPlainObject2(v2) {
-  if (v2 === null || typeof v2 !== "object" || Array.isArray(v2)) return false;
-  const proto = Object.getPrototypeOf(v2);
-  return proto === Object.prototype || proto === null;
 }
 
 // src/core/egress/pause-spans.ts
@@ -63893,14 +63900,14 @@ import { isAbsolute, join as join3, resolve as resolve2 } from "node:path";
 function isDisabled(env) {
   return envFlag(env, "BATON_DISABLE") === true;
 }
-function resolveDataDir(env, homedir2) {
+function resolveDataDir(env, homedir) {
   const explicit = envValue(env, "BATON_DATA_DIR");
   if (explicit) return { dataDir: resolve2(explicit), source: "BATON_DATA_DIR" };
   const plugin = envValue(env, "CLAUDE_PLUGIN_DATA");
   if (plugin) return { dataDir: resolve2(plugin), source: "CLAUDE_PLUGIN_DATA" };
   const xdg = envValue(env, "XDG_STATE_HOME");
   if (xdg && isAbsolute(xdg)) return { dataDir: join3(xdg, "baton"), source: "XDG_STATE_HOME" };
-  return { dataDir: join3(homedir2, ".local", "state", "baton"), source: "default" };
+  return { dataDir: join3(homedir, ".local", "state", "baton"), source: "default" };
 }
 function homedirFrom(env, fallback) {
   return envValue(env, "HOME") ?? envValue(env, "USERPROFILE") ?? fallback();
@@ -63920,16 +63927,16 @@ var defaultConfigIo = (env = process.env) => ({
   },
   homedir: homedirFrom(env, osHomedir)
 });
-function configFilePath(env, homedir2) {
+function configFilePath(env, homedir) {
   const explicit = envValue(env, "BATON_CONFIG");
   if (explicit) return resolve3(explicit);
   const xdg = envValue(env, "XDG_CONFIG_HOME");
-  const base = xdg && isAbsolute2(xdg) ? xdg : join4(homedir2, ".config");
+  const base = xdg && isAbsolute2(xdg) ? xdg : join4(homedir, ".config");
   return join4(base, "baton", "config.json");
 }
-function claudeConfigDir(env, homedir2) {
+function claudeConfigDir(env, homedir) {
   const explicit = envValue(env, "CLAUDE_CONFIG_DIR");
-  return explicit ? resolve3(explicit) : join4(homedir2, ".claude");
+  return explicit ? resolve3(explicit) : join4(homedir, ".claude");
 }
 function resolveConfig(env, io = defaultConfigIo(env)) {
   const problems = [];
@@ -72183,10 +72190,22 @@ import {
   openSync as openSync2,
   readdirSync,
   readFileSync as readFileSync2,
-  readSync,
-  statSync
+  readSync
 } from "node:fs";
 import { join as join5 } from "node:path";
+
+// src/core/fs/stat-stamp.ts
+import { statSync } from "node:fs";
+function statStamp(path6) {
+  try {
+    const st2 = statSync(path6);
+    return `${st2.size}:${st2.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+
+// src/capture/session/pause-log.ts
 function pauseLogPath(dataDir, sessionId) {
   return join5(dataDir, "pauses", `${sessionId}.jsonl`);
 }
@@ -72264,14 +72283,6 @@ function pausedSessions(dataDir) {
     return [];
   }
 }
-function statStamp(path6) {
-  try {
-    const st2 = statSync(path6);
-    return `${st2.size}:${st2.mtimeMs}`;
-  } catch {
-    return "";
-  }
-}
 var TAIL_BYTES = 256 * 1024;
 function lastTranscriptUuid(path6) {
   let fd;
@@ -72302,7 +72313,7 @@ function lastTranscriptUuid(path6) {
 }
 
 // src/capture/session/restored.ts
-import { readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { join as join7 } from "node:path";
 
 // src/capture/outbox/paths.ts
@@ -72691,7 +72702,7 @@ function restoredLookup(dataDir, ttlMs = 200) {
     const now = Date.now();
     let hit = cache2.get(sessionId);
     if (!hit || now - hit.checkedAt >= ttlMs) {
-      const stamp = statStamp2(restoredPath(dataDir, sessionId));
+      const stamp = statStamp(restoredPath(dataDir, sessionId));
       if (!hit || hit.stamp !== stamp) {
         hit = { checkedAt: now, stamp, files: stamp === "" ? /* @__PURE__ */ new Map() : readRestored(dataDir, sessionId) };
         cache2.set(sessionId, hit);
@@ -72699,14 +72710,6 @@ function restoredLookup(dataDir, ttlMs = 200) {
     }
     return hit.files.get(subKey) ?? 0;
   };
-}
-function statStamp2(path6) {
-  try {
-    const st2 = statSync2(path6);
-    return `${st2.size}:${st2.mtimeMs}`;
-  } catch {
-    return "";
-  }
 }
 
 // src/capture/session/egress.ts
@@ -75185,13 +75188,13 @@ function createJsonRenderer(write, opts) {
   return {
     open(section) {
       enter(section.kind === "turn" ? "turns" : "sidechains");
-      const sep4 = sectionsInPhase++ ? ",\n" : "\n";
+      const sep3 = sectionsInPhase++ ? ",\n" : "\n";
       eventsInSection = 0;
       firstTs = lastTs = void 0;
-      if (section.kind === "turn") write(`${sep4}{"index":${section.turn.index},"events":[`);
+      if (section.kind === "turn") write(`${sep3}{"index":${section.turn.index},"events":[`);
       else {
         const { agentId, toolUseId } = section.sidechain;
-        write(`${sep4}{"agentId":${JSON.stringify(agentId)},`);
+        write(`${sep3}{"agentId":${JSON.stringify(agentId)},`);
         if (toolUseId !== void 0) write(`"toolUseId":${JSON.stringify(toolUseId)},`);
         write('"events":[');
       }
@@ -75882,14 +75885,14 @@ async function exportTranscript(transcriptPath, format2, write, gate) {
 }
 
 // src/export/resolve-transcript.ts
-import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute3, resolve as resolve4 } from "node:path";
 async function resolveTranscript(ref, where) {
   if (ref !== void 0 && ref !== "") {
     const looksLikePath = ref.endsWith(".jsonl") || ref.includes("/") || isAbsolute3(ref);
     const asPath = resolve4(where.cwd, ref);
     if (looksLikePath || existsSync3(asPath)) {
-      if (!existsSync3(asPath) || !statSync3(asPath).isFile()) {
+      if (!existsSync3(asPath) || !statSync2(asPath).isFile()) {
         throw new BatonError("not_found", `no transcript file at ${asPath}`);
       }
       return asPath;
@@ -76505,10 +76508,9 @@ function numberSessionEvents(session) {
 }
 
 // src/core/transcript/read-entries.ts
-import { basename as basename4, dirname as dirname6, join as join11, relative, sep } from "node:path";
+import { basename as basename4, dirname as dirname6, join as join11 } from "node:path";
 var entryKeyAt = (offset) => `@${offset}`;
 var UUID_RE3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var SUB_KEY_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
 var ITEM_OVERHEAD = 40;
 async function* readEntryBatches(gate, transcriptPath, opts = {}) {
   const stem = basename4(transcriptPath).replace(/\.jsonl$/, "");
@@ -76571,23 +76573,16 @@ function gateItems(gate, items, sessionId, subKey, into) {
 var lineOptions = (opts) => opts.maxLineBytes === void 0 ? {} : { maxLineBytes: opts.maxLineBytes };
 async function subagentFiles(transcriptPath, stem, parent, agentIds) {
   const own3 = await findSubagentFiles(transcriptPath);
-  const out = withSubKeys(own3, join11(dirname6(transcriptPath), stem));
+  const out = withSubKeys(own3);
   if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return out;
   const have = new Set(own3.map((f) => f.agentId));
   const wanted = [...agentIds].filter((id) => !have.has(id));
   if (wanted.length === 0) return out;
   const parentPath = join11(dirname6(transcriptPath), `${parent}.jsonl`);
   const inherited = (await findSubagentFiles(parentPath)).filter((f) => wanted.includes(f.agentId));
-  return [...out, ...withSubKeys(inherited, join11(dirname6(transcriptPath), parent))];
+  return [...out, ...withSubKeys(inherited)];
 }
-function withSubKeys(files, sessionDir) {
-  const out = [];
-  for (const f of files) {
-    const subKey = relative(sessionDir, f.path).split(sep).join("/").replace(/\.jsonl$/, "");
-    out.push({ ...f, subKey: SUB_KEY_RE.test(subKey) && subKey.length <= 300 ? subKey : null });
-  }
-  return out;
-}
+var withSubKeys = (files) => files.map((f) => ({ ...f, subKey: subKeyOfSubagentPath(f.path) }));
 var ForkHints = class {
   constructor(stem) {
     this.stem = stem;
@@ -76710,7 +76705,7 @@ async function sendEvents(session, chunkBytes, send) {
 }
 
 // src/capture/delivery/live/state.ts
-import { readFileSync as readFileSync7, readdirSync as readdirSync2, statSync as statSync4, unlinkSync as unlinkSync4 } from "node:fs";
+import { readFileSync as readFileSync7, readdirSync as readdirSync2, statSync as statSync3, unlinkSync as unlinkSync4 } from "node:fs";
 import { join as join13 } from "node:path";
 
 // src/capture/delivery/live/paths.ts
@@ -76797,7 +76792,7 @@ function readEndedState(dataDir, sessionId, liveId) {
   for (const name of names) {
     if (!name.startsWith(`${sessionId}.`) || !name.endsWith(".json")) continue;
     const path6 = join13(dir, name);
-    const mtime = statSync4(path6).mtimeMs;
+    const mtime = statSync3(path6).mtimeMs;
     if (!best || mtime > best.mtime) best = { path: path6, mtime };
   }
   return best ? parseState2(best.path) : null;
@@ -77271,11 +77266,8 @@ var stopLiveTool = defineTool({
   }
 });
 
-// src/export/prepare-session.ts
-import { existsSync as existsSync9 } from "node:fs";
-
 // src/core/git/origin.ts
-import { readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync8, statSync as statSync4 } from "node:fs";
 import { dirname as dirname8, isAbsolute as isAbsolute4, join as join15, resolve as resolve6 } from "node:path";
 
 // src/core/git/url.ts
@@ -77285,6 +77277,15 @@ function stripCredentials(url2) {
 
 // src/core/git/origin.ts
 var cache = /* @__PURE__ */ new Map();
+function gitMetaOf(cwd) {
+  if (cwd === void 0 || !existsSync9(cwd)) return {};
+  const git = gitOriginOf(cwd);
+  if (git === null || git.root.length > 4096) return {};
+  return {
+    gitRoot: git.root,
+    ...git.remote !== null && git.remote.length <= 2e3 ? { gitRemote: git.remote } : {}
+  };
+}
 function gitOriginOf(cwd) {
   const key = resolve6(cwd);
   let hit = cache.get(key);
@@ -77305,7 +77306,7 @@ function readOrigin(cwd) {
 function gitDirOf(dotGit) {
   let st2;
   try {
-    st2 = statSync5(dotGit);
+    st2 = statSync4(dotGit);
   } catch {
     return null;
   }
@@ -77371,16 +77372,9 @@ async function prepareSession(gate, transcriptPath, opts = {}) {
     const text = firstPrompt.text.trim();
     session.meta = { ...session.meta, firstPrompt: text.length > 500 ? `${text.slice(0, 499)}…` : text };
   }
-  session.meta = withGitOrigin(session.meta);
+  if (session.meta.gitRoot === void 0) session.meta = { ...session.meta, ...gitMetaOf(session.meta.cwd) };
   const redaction = session.redaction ?? { total: 0, byRule: {} };
   return { session, redaction, ...entries ? { entries } : {} };
-}
-function withGitOrigin(meta3) {
-  if (meta3.cwd === void 0 || meta3.gitRoot !== void 0 || !existsSync9(meta3.cwd)) return meta3;
-  const git = gitOriginOf(meta3.cwd);
-  if (git === null || git.root.length > 4096) return meta3;
-  const remote = git.remote !== null && git.remote.length <= 2e3 ? { gitRemote: git.remote } : {};
-  return { ...meta3, gitRoot: git.root, ...remote };
 }
 
 // mcp-server/tools/push-session.ts
@@ -79815,7 +79809,7 @@ var ENCODING_ALIASES = {
 var serializeEncoding = (encoding) => typeof encoding === "string" ? `"${encoding}"` : String(encoding);
 
 // node_modules/execa/lib/arguments/cwd.js
-import { statSync as statSync6 } from "node:fs";
+import { statSync as statSync5 } from "node:fs";
 import path4 from "node:path";
 import process6 from "node:process";
 var normalizeCwd = (cwd = getDefaultCwd()) => {
@@ -79837,7 +79831,7 @@ var fixCwdError = (originalMessage, cwd) => {
   }
   let cwdStat;
   try {
-    cwdStat = statSync6(cwd);
+    cwdStat = statSync5(cwd);
   } catch (error62) {
     return `The "cwd" option is invalid: ${cwd}.
 ${error62.message}
@@ -84410,7 +84404,7 @@ var {
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync10, readFileSync as readFileSync11 } from "node:fs";
-import { join as join16, relative as relative2, sep as sep2 } from "node:path";
+import { join as join16, relative, sep } from "node:path";
 
 // src/core/handoff/context-id.ts
 var CONTEXT_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}-\d{6}(?:-\d{1,3})?$/;
@@ -84497,7 +84491,7 @@ function documentPath(dataDir, key, contextId) {
   return join16(handoffsDir(dataDir), key, `${contextId}.md`);
 }
 function relativeToStore(dataDir, file2) {
-  return relative2(handoffsDir(dataDir), file2).split(sep2).join("/");
+  return relative(handoffsDir(dataDir), file2).split(sep).join("/");
 }
 function readIndex(dataDir) {
   try {
@@ -85001,7 +84995,6 @@ async function currentProject(cwd, env) {
 }
 
 // src/resume/resume-session.ts
-import { homedir } from "node:os";
 import { resolve as resolve9 } from "node:path";
 
 // src/resume/paths.ts
@@ -85027,8 +85020,8 @@ function transcriptFile(projectDir, sessionId, subKey) {
 }
 
 // src/resume/target-dir.ts
-import { realpathSync, statSync as statSync7 } from "node:fs";
-import { isAbsolute as isAbsolute5, relative as relative3, resolve as resolve8, sep as sep3 } from "node:path";
+import { realpathSync, statSync as statSync6 } from "node:fs";
+import { isAbsolute as isAbsolute5, relative as relative2, resolve as resolve8, sep as sep2 } from "node:path";
 
 // src/resume/remote.ts
 function normalizeRemote(url2) {
@@ -85052,7 +85045,7 @@ function resumeRefusal(err) {
 }
 var isDir = (p) => {
   try {
-    return statSync7(p).isDirectory();
+    return statSync6(p).isDirectory();
   } catch {
     return false;
   }
@@ -85066,7 +85059,7 @@ var real = (p) => {
 };
 function isWithin(child, parent) {
   if (child === parent) return true;
-  const rel = relative3(parent, child);
+  const rel = relative2(parent, child);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute5(rel);
 }
 function chooseTargetDir(opts) {
@@ -85081,7 +85074,7 @@ function chooseTargetDir(opts) {
   if (here && sameRemote(here.remote, session.gitRemote)) {
     const oldRoot = session.gitRoot && old && isWithin(old, session.gitRoot) ? session.gitRoot : old;
     if (oldRoot) {
-      const rel = old ? relative3(oldRoot, old) : "";
+      const rel = old ? relative2(oldRoot, old) : "";
       const dir = resolve8(here.root, ...rel ? rel.split(/[\\/]/) : []);
       if (isDir(dir)) {
         const to = real(here.root);
@@ -85104,7 +85097,7 @@ function chooseTargetDir(opts) {
 function rewriteCwd(line, rewrite) {
   if (!rewrite || typeof line.cwd !== "string") return line;
   const cwd = line.cwd;
-  if (cwd !== rewrite.from && !cwd.startsWith(rewrite.from.endsWith(sep3) ? rewrite.from : rewrite.from + sep3))
+  if (cwd !== rewrite.from && !cwd.startsWith(rewrite.from.endsWith(sep2) ? rewrite.from : rewrite.from + sep2))
     return line;
   return { ...line, cwd: rewrite.to + cwd.slice(rewrite.from.length) };
 }
@@ -85346,7 +85339,7 @@ async function resumeSession(deps, opts) {
     rewrite: target.rewrite,
     force: opts.force === true
   });
-  recordRestored(resolveDataDir(deps.env, homedirFrom(deps.env, homedir)).dataDir, sessionId, files);
+  recordRestored(deps.dataDir, sessionId, files);
   return {
     sessionId,
     title: detail.session.title ?? detail.meta.title ?? null,
@@ -85514,6 +85507,7 @@ async function fetchHere(deps, sessionId) {
         claudeConfigDir: deps.config.claudeConfigDir,
         cwd: deps.cwd,
         env: deps.env,
+        dataDir: deps.config.dataDir,
         ...deps.config.trackerUrl ? { trackerUrl: deps.config.trackerUrl } : {}
       },
       { sessionId }

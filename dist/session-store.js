@@ -46682,11 +46682,12 @@ var Session = external_exports.object({
   redaction: RedactionReport.optional()
 });
 
+// src/core/transcript/sub-key.ts
+var SUB_KEY_PATTERN = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/;
+var SUB_KEY_MAX = 300;
+
 // src/core/api/transcript-entries.ts
-var TranscriptSubKey = external_exports.string().max(300).regex(
-  /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
-  "a relative path of plain names"
-);
+var TranscriptSubKey = external_exports.string().max(SUB_KEY_MAX).regex(SUB_KEY_PATTERN, "a relative path of plain names");
 var TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
 var EntryUuid = external_exports.string().min(1).max(200);
 var AppendEntriesRequest = external_exports.object({
@@ -48671,6 +48672,11 @@ function isCompleteObject(text) {
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+function isPlainObject2(v) {
+  if (!isObj(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
 function str(v) {
   return typeof v === "string" && v.length > 0 ? v : void 0;
 }
@@ -49825,8 +49831,7 @@ function createEntryGate(deps) {
   };
   return { entry, items };
 }
-var isEntryItemList = (v) => Array.isArray(v) && v.every((i) => isObj2(i) && isPlainObject2(i.line));
-var isObj2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var isEntryItemList = (v) => Array.isArray(v) && v.every((i) => isObj(i) && isPlainObject2(i.line));
 function offsetOfKey(key) {
   const m = key === void 0 ? null : /^@(\d{1,15})$/.exec(key);
   return m ? Number(m[1]) : void 0;
@@ -49853,11 +49858,6 @@ function parseObject2(line) {
   } catch {
     return null;
   }
-}
-function isPlainObject2(v) {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 // src/core/egress/pause-spans.ts
@@ -51315,7 +51315,6 @@ function reportToStderr(err, key) {
   process.stderr.write(`baton session store: dropped a batch of ${where}: ${err.code}: ${err.message}
 `);
 }
-var isPlainObject3 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
 var notFound = (err) => err instanceof BatonError && err.code === "not_found";
 function createStoreOn(deps) {
   const { clients, gate } = deps;
@@ -51343,7 +51342,7 @@ function createStoreOn(deps) {
   return {
     async append(key, entries) {
       const k = trackerKeyOf(key);
-      if (!Array.isArray(entries) || !entries.every(isPlainObject3))
+      if (!Array.isArray(entries) || !entries.every(isPlainObject2))
         throw new BatonError("invalid_input", "session store: entries must be an array of JSON objects");
       const sends = [];
       for (let i = 0; i < entries.length; i += CHUNK) {

@@ -20808,16 +20808,24 @@ var init_session = __esm({
   }
 });
 
+// src/core/transcript/sub-key.ts
+var SUB_KEY_PATTERN, SUB_KEY_MAX;
+var init_sub_key = __esm({
+  "src/core/transcript/sub-key.ts"() {
+    "use strict";
+    SUB_KEY_PATTERN = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/;
+    SUB_KEY_MAX = 300;
+  }
+});
+
 // src/core/api/transcript-entries.ts
 var TranscriptSubKey, TranscriptLine, EntryUuid, AppendEntriesRequest, SessionEntryItem, SessionEntries, AppendEntriesResponse, ListEntriesQuery, TranscriptEntry, ListEntriesResponse, ListSubkeysResponse;
 var init_transcript_entries = __esm({
   "src/core/api/transcript-entries.ts"() {
     "use strict";
     init_zod();
-    TranscriptSubKey = external_exports.string().max(300).regex(
-      /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?$/,
-      "a relative path of plain names"
-    );
+    init_sub_key();
+    TranscriptSubKey = external_exports.string().max(SUB_KEY_MAX).regex(SUB_KEY_PATTERN, "a relative path of plain names");
     TranscriptLine = external_exports.record(external_exports.string(), external_exports.unknown());
     EntryUuid = external_exports.string().min(1).max(200);
     AppendEntriesRequest = external_exports.object({
@@ -21341,145 +21349,6 @@ var init_api2 = __esm({
     init_ingest();
     init_health();
     init_transcript_entries();
-  }
-});
-
-// node_modules/hono/dist/http-exception.js
-var HTTPException;
-var init_http_exception = __esm({
-  "node_modules/hono/dist/http-exception.js"() {
-    HTTPException = class extends Error {
-      res;
-      status;
-      /**
-      * Creates an instance of `HTTPException`.
-      * @param status - HTTP status code for the exception. Defaults to 500.
-      * @param options - Additional options for the exception.
-      */
-      constructor(status = 500, options) {
-        super(options?.message, { cause: options?.cause });
-        this.res = options?.res;
-        this.status = status;
-      }
-      /**
-      * Returns the response object associated with the exception.
-      * If a response object is not provided, a new response is created with the error message and status code.
-      * @returns The response object.
-      */
-      getResponse() {
-        if (this.res) return new Response(this.res.body, {
-          status: this.status,
-          headers: this.res.headers
-        });
-        return new Response(this.message, { status: this.status });
-      }
-    };
-  }
-});
-
-// tracker/http/errors.ts
-function statusFor(code2) {
-  return STATUS[code2] ?? 500;
-}
-function retryAfterOf(details) {
-  const v2 = details?.retryAfterSeconds;
-  return typeof v2 === "number" && v2 > 0 ? Math.ceil(v2) : void 0;
-}
-function errorResponse(c, status, code2, message, details, reason2) {
-  const retryAfter = retryAfterOf(details);
-  if (retryAfter !== void 0 && (status === 429 || status === 503))
-    c.header("Retry-After", String(retryAfter));
-  return c.json(
-    {
-      error: {
-        code: code2,
-        message,
-        ...reason2 === void 0 ? {} : { reason: reason2 },
-        ...details === void 0 ? {} : { details }
-      }
-    },
-    status
-  );
-}
-function refusalResponse(c, status, code2, message, r) {
-  return errorResponse(c, status, code2, message, r.details, r.reason);
-}
-function issueDetails(error62) {
-  return error62.issues.slice(0, 20).map((i2) => ({
-    path: i2.path.map((p) => typeof p === "symbol" ? String(p) : p),
-    message: i2.message,
-    code: i2.code
-  }));
-}
-function createErrorHandler(logger) {
-  return (err2, c) => {
-    if (err2 instanceof HttpError) {
-      const details = err2.opts.retryAfterSeconds !== void 0 ? { ...err2.opts.details, retryAfterSeconds: err2.opts.retryAfterSeconds } : err2.opts.details;
-      return errorResponse(c, err2.status, err2.code, err2.message, details, err2.opts.reason);
-    }
-    if (isBatonError(err2)) {
-      const status = STATUS[err2.code];
-      if (status) return errorResponse(c, status, err2.code, err2.message, err2.details, err2.reason);
-    }
-    if (err2 instanceof external_exports.ZodError)
-      return errorResponse(c, 400, "invalid_request", "invalid request", issueDetails(err2));
-    if (err2 instanceof HTTPException) {
-      const status = err2.status;
-      if (status === 413) return errorResponse(c, 413, "too_large", "request body too large");
-      if (status < 500) return errorResponse(c, status, "invalid_request", err2.message || "bad request");
-    }
-    logger.error("request failed", {
-      requestId: c.get("requestId"),
-      method: c.req.method,
-      path: c.req.path,
-      error: err2 instanceof Error ? { name: err2.name, message: err2.message, stack: err2.stack } : String(err2)
-    });
-    return errorResponse(c, 500, "internal", "internal error");
-  };
-}
-function notFound(c) {
-  return errorResponse(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`);
-}
-var STATUS, HttpError;
-var init_errors4 = __esm({
-  "tracker/http/errors.ts"() {
-    "use strict";
-    init_http_exception();
-    init_zod();
-    init_errors();
-    STATUS = {
-      invalid_input: 400,
-      invalid_request: 400,
-      auth: 401,
-      forbidden: 403,
-      not_found: 404,
-      already_exists: 409,
-      conflict: 409,
-      gone: 410,
-      too_large: 413,
-      rate_limited: 429
-    };
-    HttpError = class _HttpError extends Error {
-      constructor(status, code2, message, opts = {}) {
-        super(message);
-        this.status = status;
-        this.code = code2;
-        this.opts = opts;
-        this.name = "HttpError";
-      }
-      status;
-      code;
-      opts;
-      /** A refusal with a stable reason and the details that reason promises (typed by src/core/api ReasonedError). */
-      static refusal(status, code2, message, r) {
-        const retryAfterSeconds = r.details && "retryAfterSeconds" in r.details && typeof r.details.retryAfterSeconds === "number" ? r.details.retryAfterSeconds : void 0;
-        return new _HttpError(status, code2, message, {
-          reason: r.reason,
-          details: r.details,
-          ...retryAfterSeconds !== void 0 ? { retryAfterSeconds } : {}
-        });
-      }
-    };
   }
 });
 
@@ -40950,41 +40819,7 @@ var init_db_flags = __esm({
   }
 });
 
-// tracker/http/validate.ts
-async function readJson(c, schema2, opts = {}) {
-  let text;
-  try {
-    text = await c.req.text();
-  } catch (cause) {
-    throw new BatonError("invalid_request", "could not read the request body", { cause });
-  }
-  if (text.trim() === "") {
-    if (opts.allowEmpty) return parseInput(schema2, {}, "body");
-    throw new BatonError("invalid_request", "a JSON body is required");
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new BatonError("invalid_request", "the body is not valid JSON");
-  }
-  if (exceedsDepth(value, MAX_DEPTH))
-    throw new BatonError("invalid_request", `JSON nested deeper than ${MAX_DEPTH} levels`);
-  const keep = opts.lossless?.map((p) => p.split("."));
-  return parseInput(schema2, text.includes("\\u0000") ? withoutNul(value, keep) : value, "body");
-}
-function readQuery(c, schema2) {
-  return parseInput(schema2, c.req.query(), "query");
-}
-function readParams(c) {
-  return c.req.param();
-}
-function parseInput(schema2, value, where) {
-  const r = schema2.safeParse(value);
-  if (!r.success)
-    throw new BatonError("invalid_request", `invalid ${where}`, { details: issueDetails(r.error) });
-  return r.data;
-}
+// tracker/db/nul.ts
 function withoutNul(v2, keep) {
   if (keep?.some((p) => p.length === 0)) return v2;
   if (typeof v2 === "string") return v2.includes("\0") ? v2.replaceAll("\0", "�") : v2;
@@ -41000,77 +40835,9 @@ function withoutNul(v2, keep) {
   }
   return v2;
 }
-function exceedsDepth(root, max) {
-  const stack = [[root, 0]];
-  while (stack.length > 0) {
-    const [v2, d] = stack.pop();
-    if (v2 === null || typeof v2 !== "object") continue;
-    if (d >= max) return true;
-    for (const child of Array.isArray(v2) ? v2 : Object.values(v2)) {
-      if (child !== null && typeof child === "object") stack.push([child, d + 1]);
-    }
-  }
-  return false;
-}
-async function responseProblem(route3, res) {
-  const status = res.status;
-  const json3 = (res.headers.get("content-type") ?? "").startsWith("application/json");
-  const body = async () => {
-    const text = await res.clone().text();
-    try {
-      return JSON.parse(text);
-    } catch {
-      return /* @__PURE__ */ Symbol.for("not JSON");
-    }
-  };
-  if (!route3 || status >= 500) return json3 && status >= 400 ? schemaProblem(ErrorBody, await body()) : null;
-  const ok = route3.responses[status];
-  if (ok) {
-    if (!ok.schema) return null;
-    if (!json3) return `${status} is documented as JSON, answered ${res.headers.get("content-type")}`;
-    return schemaProblem(ok.schema, await body());
-  }
-  if (!route3.errors.includes(status)) return `status ${status} is not documented`;
-  return json3 ? schemaProblem(ErrorBody, await body()) : null;
-}
-function schemaProblem(schema2, value) {
-  const r = schema2.safeParse(value);
-  if (!r.success) return `body does not match its schema: ${JSON.stringify(issueDetails(r.error))}`;
-  const extra = undocumentedKeys(value, r.data, "$");
-  return extra.length ? `body has fields its schema does not name: ${extra.slice(0, 10).join(", ")}` : null;
-}
-function undocumentedKeys(sent, parsed, at2) {
-  if (Array.isArray(sent) && Array.isArray(parsed))
-    return sent.flatMap((v2, i2) => undocumentedKeys(v2, parsed[i2], `${at2}[${i2}]`));
-  if (!isObject3(sent) || !isObject3(parsed)) return [];
-  return Object.entries(sent).flatMap(
-    ([k, v2]) => k in parsed ? undocumentedKeys(v2, parsed[k], `${at2}.${k}`) : [`${at2}.${k}`]
-  );
-}
-function checkResponses(routeOf) {
-  return async (c, next) => {
-    await next();
-    if (c.req.method === "HEAD") return;
-    const route3 = routeOf(c.req.raw);
-    const problem = await responseProblem(route3, c.res);
-    if (!problem) return;
-    const where = route3 ? `${route3.method.toUpperCase()} ${route3.path}` : `${c.req.method} ${c.req.path}`;
-    c.res = void 0;
-    c.res = new Response(
-      JSON.stringify({ error: { code: "response_contract", message: `${where}: ${problem}` } }),
-      { status: 500, headers: { "content-type": "application/json" } }
-    );
-  };
-}
-var MAX_DEPTH, isObject3;
-var init_validate = __esm({
-  "tracker/http/validate.ts"() {
+var init_nul = __esm({
+  "tracker/db/nul.ts"() {
     "use strict";
-    init_common();
-    init_errors();
-    init_errors4();
-    MAX_DEPTH = 64;
-    isObject3 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
   }
 });
 
@@ -41155,6 +40922,11 @@ var init_read_stats = __esm({
 // src/core/transcript/guards.ts
 function isObj(v2) {
   return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+function isPlainObject2(v2) {
+  if (!isObj(v2)) return false;
+  const proto = Object.getPrototypeOf(v2);
+  return proto === Object.prototype || proto === null;
 }
 function str(v2) {
   return typeof v2 === "string" && v2.length > 0 ? v2 : void 0;
@@ -42970,7 +42742,7 @@ var init_derive_session = __esm({
     "use strict";
     init_session_from_records();
     init_session();
-    init_validate();
+    init_nul();
     init_derive_queue();
     init_entry_lines();
     init_event_rows();
@@ -44726,10 +44498,138 @@ import { parseArgs } from "node:util";
 // tracker/services/keys.ts
 init_api2();
 init_errors();
-init_errors4();
+import { randomBytes as randomBytes2, timingSafeEqual } from "node:crypto";
+
+// node_modules/hono/dist/http-exception.js
+var HTTPException = class extends Error {
+  res;
+  status;
+  /**
+  * Creates an instance of `HTTPException`.
+  * @param status - HTTP status code for the exception. Defaults to 500.
+  * @param options - Additional options for the exception.
+  */
+  constructor(status = 500, options) {
+    super(options?.message, { cause: options?.cause });
+    this.res = options?.res;
+    this.status = status;
+  }
+  /**
+  * Returns the response object associated with the exception.
+  * If a response object is not provided, a new response is created with the error message and status code.
+  * @returns The response object.
+  */
+  getResponse() {
+    if (this.res) return new Response(this.res.body, {
+      status: this.status,
+      headers: this.res.headers
+    });
+    return new Response(this.message, { status: this.status });
+  }
+};
+
+// tracker/http/errors.ts
+init_zod();
+init_errors();
+var STATUS = {
+  invalid_input: 400,
+  invalid_request: 400,
+  auth: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_exists: 409,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  rate_limited: 429
+};
+function statusFor(code2) {
+  return STATUS[code2] ?? 500;
+}
+var HttpError = class _HttpError extends Error {
+  constructor(status, code2, message, opts = {}) {
+    super(message);
+    this.status = status;
+    this.code = code2;
+    this.opts = opts;
+    this.name = "HttpError";
+  }
+  status;
+  code;
+  opts;
+  /** A refusal with a stable reason and the details that reason promises (typed by src/core/api ReasonedError). */
+  static refusal(status, code2, message, r) {
+    const retryAfterSeconds = r.details && "retryAfterSeconds" in r.details && typeof r.details.retryAfterSeconds === "number" ? r.details.retryAfterSeconds : void 0;
+    return new _HttpError(status, code2, message, {
+      reason: r.reason,
+      details: r.details,
+      ...retryAfterSeconds !== void 0 ? { retryAfterSeconds } : {}
+    });
+  }
+};
+function retryAfterOf(details) {
+  const v2 = details?.retryAfterSeconds;
+  return typeof v2 === "number" && v2 > 0 ? Math.ceil(v2) : void 0;
+}
+function errorResponse(c, status, code2, message, details, reason2) {
+  const retryAfter = retryAfterOf(details);
+  if (retryAfter !== void 0 && (status === 429 || status === 503))
+    c.header("Retry-After", String(retryAfter));
+  return c.json(
+    {
+      error: {
+        code: code2,
+        message,
+        ...reason2 === void 0 ? {} : { reason: reason2 },
+        ...details === void 0 ? {} : { details }
+      }
+    },
+    status
+  );
+}
+function refusalResponse(c, status, code2, message, r) {
+  return errorResponse(c, status, code2, message, r.details, r.reason);
+}
+function issueDetails(error62) {
+  return error62.issues.slice(0, 20).map((i2) => ({
+    path: i2.path.map((p) => typeof p === "symbol" ? String(p) : p),
+    message: i2.message,
+    code: i2.code
+  }));
+}
+function createErrorHandler(logger) {
+  return (err2, c) => {
+    if (err2 instanceof HttpError) {
+      const details = err2.opts.retryAfterSeconds !== void 0 ? { ...err2.opts.details, retryAfterSeconds: err2.opts.retryAfterSeconds } : err2.opts.details;
+      return errorResponse(c, err2.status, err2.code, err2.message, details, err2.opts.reason);
+    }
+    if (isBatonError(err2)) {
+      const status = STATUS[err2.code];
+      if (status) return errorResponse(c, status, err2.code, err2.message, err2.details, err2.reason);
+    }
+    if (err2 instanceof external_exports.ZodError)
+      return errorResponse(c, 400, "invalid_request", "invalid request", issueDetails(err2));
+    if (err2 instanceof HTTPException) {
+      const status = err2.status;
+      if (status === 413) return errorResponse(c, 413, "too_large", "request body too large");
+      if (status < 500) return errorResponse(c, status, "invalid_request", err2.message || "bad request");
+    }
+    logger.error("request failed", {
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      error: err2 instanceof Error ? { name: err2.name, message: err2.message, stack: err2.stack } : String(err2)
+    });
+    return errorResponse(c, 500, "internal", "internal error");
+  };
+}
+function notFound(c) {
+  return errorResponse(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`);
+}
+
+// tracker/services/keys.ts
 init_ids();
 init_time();
-import { randomBytes as randomBytes2, timingSafeEqual } from "node:crypto";
 var PREFIX_LEN = 8;
 var TOUCH_INTERVAL_MS = 6e4;
 function generateRawKey() {
@@ -45050,7 +44950,6 @@ function first(v2) {
 }
 
 // node_modules/hono/dist/middleware/body-limit/index.js
-init_http_exception();
 var ERROR_MESSAGE = "Payload Too Large";
 var bodyLimit = (options) => {
   const onError = options.onError || (() => {
@@ -45084,7 +44983,6 @@ var bodyLimit = (options) => {
 };
 
 // tracker/http/body-limit.ts
-init_errors4();
 function limitBody(maxBytes) {
   return bodyLimit({
     maxSize: maxBytes,
@@ -45098,8 +44996,110 @@ function limitBody(maxBytes) {
   });
 }
 
+// tracker/http/validate.ts
+init_common();
+init_errors();
+init_nul();
+var MAX_DEPTH = 64;
+async function readJson(c, schema2, opts = {}) {
+  let text;
+  try {
+    text = await c.req.text();
+  } catch (cause) {
+    throw new BatonError("invalid_request", "could not read the request body", { cause });
+  }
+  if (text.trim() === "") {
+    if (opts.allowEmpty) return parseInput(schema2, {}, "body");
+    throw new BatonError("invalid_request", "a JSON body is required");
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new BatonError("invalid_request", "the body is not valid JSON");
+  }
+  if (exceedsDepth(value, MAX_DEPTH))
+    throw new BatonError("invalid_request", `JSON nested deeper than ${MAX_DEPTH} levels`);
+  const keep = opts.lossless?.map((p) => p.split("."));
+  return parseInput(schema2, text.includes("\\u0000") ? withoutNul(value, keep) : value, "body");
+}
+function readQuery(c, schema2) {
+  return parseInput(schema2, c.req.query(), "query");
+}
+function readParams(c) {
+  return c.req.param();
+}
+function parseInput(schema2, value, where) {
+  const r = schema2.safeParse(value);
+  if (!r.success)
+    throw new BatonError("invalid_request", `invalid ${where}`, { details: issueDetails(r.error) });
+  return r.data;
+}
+function exceedsDepth(root, max) {
+  const stack = [[root, 0]];
+  while (stack.length > 0) {
+    const [v2, d] = stack.pop();
+    if (v2 === null || typeof v2 !== "object") continue;
+    if (d >= max) return true;
+    for (const child of Array.isArray(v2) ? v2 : Object.values(v2)) {
+      if (child !== null && typeof child === "object") stack.push([child, d + 1]);
+    }
+  }
+  return false;
+}
+async function responseProblem(route3, res) {
+  const status = res.status;
+  const json3 = (res.headers.get("content-type") ?? "").startsWith("application/json");
+  const body = async () => {
+    const text = await res.clone().text();
+    try {
+      return JSON.parse(text);
+    } catch {
+      return /* @__PURE__ */ Symbol.for("not JSON");
+    }
+  };
+  if (!route3 || status >= 500) return json3 && status >= 400 ? schemaProblem(ErrorBody, await body()) : null;
+  const ok = route3.responses[status];
+  if (ok) {
+    if (!ok.schema) return null;
+    if (!json3) return `${status} is documented as JSON, answered ${res.headers.get("content-type")}`;
+    return schemaProblem(ok.schema, await body());
+  }
+  if (!route3.errors.includes(status)) return `status ${status} is not documented`;
+  return json3 ? schemaProblem(ErrorBody, await body()) : null;
+}
+function schemaProblem(schema2, value) {
+  const r = schema2.safeParse(value);
+  if (!r.success) return `body does not match its schema: ${JSON.stringify(issueDetails(r.error))}`;
+  const extra = undocumentedKeys(value, r.data, "$");
+  return extra.length ? `body has fields its schema does not name: ${extra.slice(0, 10).join(", ")}` : null;
+}
+function undocumentedKeys(sent, parsed, at2) {
+  if (Array.isArray(sent) && Array.isArray(parsed))
+    return sent.flatMap((v2, i2) => undocumentedKeys(v2, parsed[i2], `${at2}[${i2}]`));
+  if (!isObject3(sent) || !isObject3(parsed)) return [];
+  return Object.entries(sent).flatMap(
+    ([k, v2]) => k in parsed ? undocumentedKeys(v2, parsed[k], `${at2}.${k}`) : [`${at2}.${k}`]
+  );
+}
+var isObject3 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+function checkResponses(routeOf) {
+  return async (c, next) => {
+    await next();
+    if (c.req.method === "HEAD") return;
+    const route3 = routeOf(c.req.raw);
+    const problem = await responseProblem(route3, c.res);
+    if (!problem) return;
+    const where = route3 ? `${route3.method.toUpperCase()} ${route3.path}` : `${c.req.method} ${c.req.path}`;
+    c.res = void 0;
+    c.res = new Response(
+      JSON.stringify({ error: { code: "response_contract", message: `${where}: ${problem}` } }),
+      { status: 500, headers: { "content-type": "application/json" } }
+    );
+  };
+}
+
 // tracker/http/define-route.ts
-init_validate();
 var KEY_AUTH = ["apiKey", "apiKeyOnly", "liveStream"];
 var matched = /* @__PURE__ */ new WeakMap();
 var matchedRoute = (req) => matched.get(req);
@@ -45196,7 +45196,6 @@ function createRateLimiter(repos) {
 }
 
 // tracker/http/auth.ts
-init_errors4();
 var REFUSALS = {
   missing: { message: "an API key is required: Authorization: Bearer <key>", reason: "key_missing" },
   invalid: { message: "the API key is not valid", reason: "key_invalid" },
@@ -47911,6 +47910,9 @@ function loadSession(transcriptPath, opts = {}) {
   return collectSession((onEvent) => runSession(transcriptPath, onEvent, opts));
 }
 
+// src/core/egress/entries.ts
+init_guards();
+
 // src/core/egress/seal.ts
 init_errors();
 var sealed = /* @__PURE__ */ new WeakSet();
@@ -47975,8 +47977,7 @@ function createEntryGate(deps) {
   };
   return { entry, items };
 }
-var isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i2) => isObj2(i2) && isPlainObject2(i2.line));
-var isObj2 = (v2) => v2 !== null && typeof v2 === "object" && !Array.isArray(v2);
+var isEntryItemList = (v2) => Array.isArray(v2) && v2.every((i2) => isObj(i2) && isPlainObject2(i2.line));
 function offsetOfKey(key6) {
   const m = key6 === void 0 ? null : /^@(\d{1,15})$/.exec(key6);
   return m ? Number(m[1]) : void 0;
@@ -48003,11 +48004,6 @@ function parseObject2(line) {
   } catch {
     return null;
   }
-}
-function isPlainObject2(v2) {
-  if (v2 === null || typeof v2 !== "object" || Array.isArray(v2)) return false;
-  const proto = Object.getPrototypeOf(v2);
-  return proto === Object.prototype || proto === null;
 }
 
 // src/core/egress/pause-spans.ts
@@ -52475,7 +52471,7 @@ async function storeEntries(repos, sessionPk, items, now) {
     const subKey = item.subKey ?? "";
     let list = byFile.get(subKey);
     if (list === void 0) byFile.set(subKey, list = []);
-    list.push({ uuid: item.uuid ?? null, text: JSON.stringify(item.line) });
+    list.push(toNewEntry(item));
   }
   const out = { appended: 0, duplicates: 0 };
   for (const [subKey, entries] of byFile) {
@@ -52485,6 +52481,10 @@ async function storeEntries(repos, sessionPk, items, now) {
   }
   return out;
 }
+var toNewEntry = (e) => ({
+  uuid: e.uuid ?? null,
+  text: JSON.stringify(e.line)
+});
 
 // tracker/services/sessions.ts
 async function pushSession(deps, caller, req) {
@@ -52929,12 +52929,7 @@ async function appendEntries(deps, caller, sessionId, req) {
   const now = deps.now();
   const row = await deps.store.sessions.findByUserAndId(caller.userId, sessionId) ?? await deps.store.transaction((repos) => sessionForWrite(repos, caller, sessionId, now));
   await checkProjectKey(deps.store, row, req.projectKey);
-  const result = await deps.store.transcriptEntries.append(
-    Number(row.pk),
-    req.subKey,
-    req.entries.map((e) => ({ uuid: e.uuid ?? null, text: JSON.stringify(e.line) })),
-    now
-  ).catch((err2) => {
+  const result = await deps.store.transcriptEntries.append(Number(row.pk), req.subKey, req.entries.map(toNewEntry), now).catch((err2) => {
     const code2 = err2.code;
     if (code2 === "23503" || code2 === "SQLITE_CONSTRAINT_FOREIGNKEY")
       throw new BatonError("not_found", `no session ${sessionId}`);
@@ -53372,9 +53367,6 @@ import { parseArgs as parseArgs3 } from "node:util";
 
 // tracker/app.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-
-// node_modules/hono/dist/request.js
-init_http_exception();
 
 // node_modules/hono/dist/request/constants.js
 var GET_MATCH_RESULT = /* @__PURE__ */ Symbol();
@@ -54361,7 +54353,6 @@ var UnsupportedPathError = class extends Error {
 var COMPOSED_HANDLER = "__COMPOSED_HANDLER";
 
 // node_modules/hono/dist/utils/mount.js
-init_http_exception();
 var countTrailingSlashes = (path) => {
   let index = path.length;
   while (index > 0 && path.charCodeAt(index - 1) === 47) index--;
@@ -55208,10 +55199,6 @@ var Hono3 = class extends Hono {
     this.router = options.router ?? new SmartRouter({ routers: [new RegExpRouter(), new TrieRouter()] });
   }
 };
-
-// tracker/app.ts
-init_errors4();
-init_validate();
 
 // tracker/log.ts
 var RANK = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
@@ -56908,7 +56895,6 @@ function normalize(ip) {
 }
 
 // tracker/live/viewer-gate.ts
-init_errors4();
 var RETRY_AFTER_SECONDS = 30;
 function createViewerGate(caps, config2) {
   const perStream2 = /* @__PURE__ */ new Map();
@@ -57198,9 +57184,6 @@ var deleteCookie = (c, name, opt) => {
   return deletedCookie;
 };
 
-// tracker/web/csrf.ts
-init_errors4();
-
 // tracker/web/web-sessions.ts
 import { createHash as createHash5, randomBytes as randomBytes6 } from "node:crypto";
 var SESSION_COOKIE = "baton_session";
@@ -57387,11 +57370,9 @@ function createAssetRoutes() {
 
 // tracker/web/routes/auth.ts
 init_zod();
-init_errors4();
 
 // tracker/web/web-deps.ts
 init_errors();
-init_errors4();
 
 // tracker/web/html.ts
 var SafeHtml = class {
