@@ -218,7 +218,10 @@ export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine
             SELECT 1 FROM transcript_entries e WHERE e.session_pk = ${sessionPk}
               AND e.sub_key = ${subKey} AND e.uuid = v.uuid)
         ),
-        last AS (SELECT coalesce(max(seq), 0) AS seq FROM transcript_entries WHERE ${ofFile}),
+        lock AS (SELECT pk FROM sessions WHERE pk = ${sessionPk} FOR UPDATE),
+        last AS (
+          SELECT coalesce(max(seq), 0) AS seq FROM transcript_entries WHERE ${ofFile} AND EXISTS (SELECT 1 FROM lock)
+        ),
         ins AS (
           INSERT INTO transcript_entries (session_pk, sub_key, seq, uuid, body, raw_bytes, created_at)
           SELECT ${sessionPk}::bigint, ${subKey}::text, last.seq + row_number() OVER (ORDER BY fresh.ord), fresh.uuid, fresh.body,
@@ -237,7 +240,9 @@ export function createTranscriptEntriesRepo(db: Kysely<Database>, engine: Engine
           return { appended, duplicates: entries.length - appended };
         } catch (err) {
           // 23505: a concurrent writer took the same seq or uuid first (it committed: the next try sees it).
-          // 40P01: a deadlock with a transaction that locked the session row before inserting into this file.
+          // 40P01: a deadlock (kept as a safeguard: the statement takes the session row first, as the event routes'
+          // transactions do, before any line's index entry; without that order a push or event append running
+          // beside it could be the deadlock's victim, and answer 500).
           const code = (err as { code?: unknown }).code;
           if (attempt >= RACE_RETRIES || (code !== '23505' && code !== '40P01')) throw err;
         }
