@@ -40630,7 +40630,10 @@ function createTranscriptEntriesRepo(db, engine) {
             SELECT 1 FROM transcript_entries e WHERE e.session_pk = ${sessionPk}
               AND e.sub_key = ${subKey} AND e.uuid = v.uuid)
         ),
-        last AS (SELECT coalesce(max(seq), 0) AS seq FROM transcript_entries WHERE ${ofFile}),
+        lock AS (SELECT pk FROM sessions WHERE pk = ${sessionPk} FOR UPDATE),
+        last AS (
+          SELECT coalesce(max(seq), 0) AS seq FROM transcript_entries WHERE ${ofFile} AND EXISTS (SELECT 1 FROM lock)
+        ),
         ins AS (
           INSERT INTO transcript_entries (session_pk, sub_key, seq, uuid, body, raw_bytes, created_at)
           SELECT ${sessionPk}::bigint, ${subKey}::text, last.seq + row_number() OVER (ORDER BY fresh.ord), fresh.uuid, fresh.body,
