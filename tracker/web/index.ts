@@ -7,9 +7,11 @@ import { createDiagnosticsRoutes } from './routes/diagnostics.js';
 import { createHandoffRoutes } from './routes/handoffs.js';
 import { createLivePageRoutes } from './routes/live-pages.js';
 import { createProjectRoutes } from './routes/projects.js';
+import { createSessionActionRoutes } from './routes/session-actions.js';
 import { createSessionRoutes } from './routes/sessions.js';
 import { createSettingsRoutes } from './routes/settings.js';
 import { createShareRoutes } from './routes/share.js';
+import { createUsageRoutes } from './routes/usage.js';
 import { securityHeaders } from './security.js';
 
 export type { WebDeps } from './web-deps.js';
@@ -23,10 +25,12 @@ export function createWeb(d: WebDeps): Hono {
   app.route('/live', createLivePageRoutes(d));
   app.route('/', createAuthRoutes(d));
   app.route('/', createSessionRoutes(d));
+  app.route('/', createSessionActionRoutes(d));
   app.route('/', createShareRoutes(d));
   app.route('/', createProjectRoutes(d));
   app.route('/', createHandoffRoutes(d));
   app.route('/', createSettingsRoutes(d));
   app.route('/', createDiagnosticsRoutes(d));
+  app.route('/', createUsageRoutes(d));
   return app;
 }

@@ -9,6 +9,8 @@ import { migration0006 } from './0006-session-accounting.js';
 import { migration0007 } from './0007-subagent-usage.js';
 import { migration0008 } from './0008-transcript-entries.js';
 import { migration0009 } from './0009-session-store.js';
+import { migration0010 } from './0010-manage.js';
+import { migration0011 } from './0011-comments.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -21,5 +23,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
+  migration0011,
 ];
 export type { Migration } from './types.js';

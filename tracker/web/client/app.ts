@@ -1,4 +1,6 @@
 // Small progressive enhancements for every page, bundled into /assets/app.js: copy buttons. No inline handlers.
+import './manage.js';
+import './reader.js';
 function enhanceCopyButtons(): void {
   Array.prototype.forEach.call(document.querySelectorAll('[data-copy-target]'), (btn: HTMLElement) => {
     btn.hidden = false;

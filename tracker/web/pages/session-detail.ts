@@ -1,117 +1,19 @@
 // `/sessions/:id` (owner) and `/share/:slug` (read-only): metadata, export buttons, lineage, timeline, metrics.
-import type { EventsPage, SessionSummary, StoredEvent } from '../../../src/core/api/sessions.js';
-import { skipRows, subagentUsageRows } from '../../../src/core/export/summary-rows.js';
-import type { ReadStats, SessionMeta, SessionTotals } from '../../../src/core/model/session.js';
+import type { EventsPage, StoredEvent } from '../../../src/core/api/sessions.js';
 import { metricsSidebar } from '../components/metrics.js';
 import { sessionTitle } from '../components/session-card.js';
+import { sessionHeader, type SessionHeaderView } from '../components/session-header.js';
 import { renderTimeline } from '../components/timeline.js';
-import { formatDate, formatDuration } from '../format.js';
-import { html, type SafeHtml } from '../html.js';
+import { html } from '../html.js';
 import { layout } from '../layout.js';
 
-export interface LineageLink {
-  id: string;
-  title: string | null;
-  href: string;
-}
+export type { LineageLink } from '../components/session-header.js';
 
-export interface SessionDetailView {
-  user: { name: string } | null;
-  csrfToken?: string;
-  session: SessionSummary;
-  meta: SessionMeta;
-  /** What the client's reader skipped (lines and records, and why), when it sent it. */
-  stats?: ReadStats;
+export interface SessionDetailView extends SessionHeaderView {
   events: StoredEvent[];
   eventsPage: EventsPage;
   /** Link to the next page of events, when the session has more than one page. */
   nextHref: string | null;
-  parent: LineageLink | null;
-  children: LineageLink[];
-  /** `/sessions/<id>/export` for the owner, `/share/<slug>/export` for a shared session; null hides the buttons. */
-  exportBase: string | null;
-  /** An open live stream of this session the viewer may follow (owner SSE URL), and its viewer page if known. */
-  live: { eventsUrl: string } | null;
-}
-
-function header(v: SessionDetailView): SafeHtml {
-  const s = v.session;
-  return html`<header class="panel stack">
-    <h1>${sessionTitle(s)}</h1>
-    <div class="row small">
-      <span class="badge ${s.status}">${s.status}</span>
-      <span class="badge">${s.visibility}</span>
-      ${v.live ? html`<span class="live-dot">● live</span>` : ''}
-    </div>
-    <ul class="facts">
-      ${s.project ? html`<li>Project: ${v.user ? html`<a href="/projects/${encodeURIComponent(s.project.id)}">${s.project.name}</a>` : s.project.name}</li>` : ''}
-      ${s.gitBranch ? html`<li>Branch: <code>${s.gitBranch}</code></li>` : ''}
-      ${s.cwd ? html`<li>Directory: <code>${s.cwd}</code></li>` : ''}
-      <li>Started ${formatDate(s.startedAt ?? s.createdAt)}</li>
-      ${s.endedAt ? html`<li>Ended ${formatDate(s.endedAt)}</li>` : ''}
-      <li>Duration ${formatDuration(s.durationMs)}</li>
-      ${s.models.length ? html`<li>Model: ${s.models.join(', ')}</li>` : ''}
-      ${v.meta.claudeVersion ? html`<li>Claude Code ${v.meta.claudeVersion}</li>` : ''}
-      <li>Session id <code>${s.id}</code></li>
-    </ul>
-    ${s.tags.length ? html`<div class="row small">${s.tags.map((t) => html`<span class="badge">#${t}</span>`)}</div>` : ''}
-    ${
-      v.exportBase
-        ? html`<div class="row" role="group" aria-label="Export">
-            <span class="muted small">Export:</span>
-            ${(['md', 'json', 'html', 'txt'] as const).map(
-              (f) =>
-                html`<a class="button secondary" href="${v.exportBase}?format=${f}" download
-                  >${f.toUpperCase()}</a
-                >`,
-            )}
-          </div>`
-        : ''
-    }
-    ${lineage(v)} ${subagentUsage(v.session.totals)} ${skipped(v.stats)}
-  </header>`;
-}
-
-/** Each subagent's usage by its spawning call: the same rows as the exports. */
-function subagentUsage(totals: SessionTotals): SafeHtml | '' {
-  const rows = subagentUsageRows(totals);
-  return detailsTable('subagent-usage', `Subagents (${rows.length})`, rows);
-}
-
-/** The same rows every export shows: lines the reader could not read and records it left out, and why. */
-function skipped(stats: ReadStats | undefined): SafeHtml | '' {
-  return detailsTable('skipped', 'Skipped while reading the transcript', skipRows(stats));
-}
-
-/** A collapsed two-column table of [label, detail] rows under a summary line; nothing when there are no rows. */
-function detailsTable(id: string, summary: string, rows: Array<[string, string]>): SafeHtml | '' {
-  if (rows.length === 0) return '';
-  return html`<details class="small" id="${id}">
-    <summary>${summary}</summary>
-    <table>
-      ${rows.map(
-        ([k, v]) =>
-          html`<tr>
-            <td>${k}</td>
-            <td>${v}</td>
-          </tr>`,
-      )}
-    </table>
-  </details>`;
-}
-
-function lineage(v: SessionDetailView): SafeHtml | '' {
-  if (!v.parent && v.children.length === 0 && !v.session.parentSessionId) return '';
-  return html`<nav aria-label="Fork lineage" class="small">
-    ${
-      v.parent
-        ? html`<p>Forked from <a href="${v.parent.href}">${v.parent.title ?? v.parent.id}</a></p>`
-        : v.session.parentSessionId
-          ? html`<p>Forked from <code>${v.session.parentSessionId}</code> (not on this tracker)</p>`
-          : ''
-    }
-    ${v.children.length ? html`<p>Forks: ${v.children.map((c, i) => html`${i ? ', ' : ''}<a href="${c.href}">${c.title ?? c.id}</a>`)}</p>` : ''}
-  </nav>`;
 }
 
 export function sessionDetailPage(v: SessionDetailView): string {
@@ -140,7 +42,7 @@ export function sessionDetailPage(v: SessionDetailView): string {
     robots: v.session.visibility === 'public' ? undefined : 'noindex',
     scripts: v.live ? ['/assets/live.js'] : [],
     body: html`<div class="stack">
-      ${header(v)}
+      ${sessionHeader(v)}
       <div class="detail">
         <section aria-label="Messages" id="live" ${liveAttrs}>
           ${v.live ? html`<p class="notice small"><span id="live-conn">Connecting…</span> · <span id="working" class="working" hidden>Claude is working…</span></p>` : ''}

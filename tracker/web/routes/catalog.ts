@@ -6,18 +6,22 @@ import { DIAGNOSTICS_ROUTES } from './diagnostics.js';
 import { HANDOFF_PAGE_ROUTES } from './handoffs.js';
 import { LIVE_PAGE_ROUTES } from './live-pages.js';
 import { PROJECT_PAGE_ROUTES } from './projects.js';
+import { SESSION_ACTION_ROUTES } from './session-actions.js';
 import { SESSION_PAGE_ROUTES } from './sessions.js';
 import { SETTINGS_ROUTES } from './settings.js';
 import { SHARE_PAGE_ROUTES } from './share.js';
+import { USAGE_PAGE_ROUTES } from './usage.js';
 
 export const WEB_ROUTES: readonly RouteDoc[] = [
   ...ASSET_ROUTES,
   ...LIVE_PAGE_ROUTES,
   ...AUTH_ROUTES,
   ...SESSION_PAGE_ROUTES,
+  ...SESSION_ACTION_ROUTES,
   ...SHARE_PAGE_ROUTES,
   ...PROJECT_PAGE_ROUTES,
   ...HANDOFF_PAGE_ROUTES,
   ...SETTINGS_ROUTES,
   ...DIAGNOSTICS_ROUTES,
+  ...USAGE_PAGE_ROUTES,
 ];

@@ -7,7 +7,7 @@ export const LIVE_JS: string =
 
 /** /assets/app.js, built from tracker/web/client/app.ts. */
 export const APP_JS: string =
-  '"use strict";(()=>{function n(){Array.prototype.forEach.call(document.querySelectorAll("[data-copy-target]"),t=>{t.hidden=!1,t.addEventListener("click",()=>{var o,a;let e=document.getElementById((o=t.getAttribute("data-copy-target"))!=null?o:"");!e||!navigator.clipboard||navigator.clipboard.writeText(((a=e.textContent)!=null?a:"").trim()).then(()=>{t.textContent="Copied",setTimeout(()=>{t.textContent="Copy"},2e3)},()=>{t.textContent="Select and copy manually"})})})}n();})();';
+  '"use strict";(()=>{function a(){Array.prototype.forEach.call(document.querySelectorAll("[data-copy-target]"),t=>{t.hidden=!1,t.addEventListener("click",()=>{var o,r;let e=document.getElementById((o=t.getAttribute("data-copy-target"))!=null?o:"");!e||!navigator.clipboard||navigator.clipboard.writeText(((r=e.textContent)!=null?r:"").trim()).then(()=>{t.textContent="Copied",setTimeout(()=>{t.textContent="Copy"},2e3)},()=>{t.textContent="Select and copy manually"})})})}a();})();';
 
 /** /assets/app.css, built from tracker/web/client/app.css. */
 export const APP_CSS: string =

@@ -1,0 +1,2 @@
+// Browser enhancements for the session pages (manage), bundled into /assets/app.js.
+export {};
