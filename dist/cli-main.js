@@ -74479,6 +74479,52 @@ ${body.join("\n")}
   }
 });
 
+// src/cli/commands/posts.ts
+var posts_exports = {};
+__export(posts_exports, {
+  postsCommand: () => postsCommand
+});
+var postsCommand;
+var init_posts2 = __esm({
+  "src/cli/commands/posts.ts"() {
+    "use strict";
+    init_errors();
+    init_command();
+    postsCommand = defineCommand({
+      name: "posts",
+      summary: "list, rename, share or delete your posts on the tracker",
+      help: "Usage: baton posts\n",
+      options: {},
+      run() {
+        throw new BatonError("invalid_input", "baton posts is not available in this build yet");
+      }
+    });
+  }
+});
+
+// src/cli/commands/usage.ts
+var usage_exports = {};
+__export(usage_exports, {
+  usageCommand: () => usageCommand
+});
+var usageCommand;
+var init_usage = __esm({
+  "src/cli/commands/usage.ts"() {
+    "use strict";
+    init_errors();
+    init_command();
+    usageCommand = defineCommand({
+      name: "usage",
+      summary: "tokens and cost by day, project or model",
+      help: "Usage: baton usage\n",
+      options: {},
+      run() {
+        throw new BatonError("invalid_input", "baton usage is not available in this build yet");
+      }
+    });
+  }
+});
+
 // src/resume/paths.ts
 import { join as join26 } from "node:path";
 function checkSessionId(id) {
@@ -76644,6 +76690,8 @@ var init_commands = __esm({
       { name: "tracker", load: async () => (await Promise.resolve().then(() => (init_tracker_cli(), tracker_cli_exports))).trackerCommand },
       { name: "push", load: async () => (await Promise.resolve().then(() => (init_push(), push_exports))).pushCommand },
       { name: "sessions", load: async () => (await Promise.resolve().then(() => (init_sessions2(), sessions_exports))).sessionsCommand },
+      { name: "posts", load: async () => (await Promise.resolve().then(() => (init_posts2(), posts_exports))).postsCommand },
+      { name: "usage", load: async () => (await Promise.resolve().then(() => (init_usage(), usage_exports))).usageCommand },
       { name: "resume", load: async () => (await Promise.resolve().then(() => (init_resume2(), resume_exports))).resumeCommand },
       { name: "restore", load: async () => (await Promise.resolve().then(() => (init_restore2(), restore_exports))).restoreCommand },
       { name: "sync", load: async () => (await Promise.resolve().then(() => (init_sync2(), sync_exports))).syncCommand },

@@ -2285,10 +2285,10 @@ function isValidJWT(token, algorithm = null) {
     const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header2] = tokensParts;
-    if (!header2)
+    const [header] = tokensParts;
+    if (!header)
       return false;
-    const parsedHeader = JSON.parse(atob(header2));
+    const parsedHeader = JSON.parse(atob(header));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -39912,6 +39912,36 @@ var init_session_store = __esm({
   }
 });
 
+// tracker/db/migrations/0010-manage.ts
+var statements9, migration0010;
+var init_manage = __esm({
+  "tracker/db/migrations/0010-manage.ts"() {
+    "use strict";
+    statements9 = (_t2) => [];
+    migration0010 = {
+      version: 10,
+      name: "manage",
+      sqlite: statements9({ bigint: "INTEGER" }),
+      postgres: statements9({ bigint: "BIGINT" })
+    };
+  }
+});
+
+// tracker/db/migrations/0011-comments.ts
+var statements10, migration0011;
+var init_comments = __esm({
+  "tracker/db/migrations/0011-comments.ts"() {
+    "use strict";
+    statements10 = (_t2) => [];
+    migration0011 = {
+      version: 11,
+      name: "comments",
+      sqlite: statements10({ bigint: "INTEGER" }),
+      postgres: statements10({ bigint: "BIGINT" })
+    };
+  }
+});
+
 // tracker/db/migrations/index.ts
 var migrations;
 var init_migrations = __esm({
@@ -39926,6 +39956,8 @@ var init_migrations = __esm({
     init_subagent_usage();
     init_transcript_entries2();
     init_session_store();
+    init_manage();
+    init_comments();
     migrations = [
       migration0001,
       migration0002,
@@ -39935,7 +39967,9 @@ var init_migrations = __esm({
       migration0006,
       migration0007,
       migration0008,
-      migration0009
+      migration0009,
+      migration0010,
+      migration0011
     ];
   }
 });
@@ -45205,8 +45239,8 @@ var REFUSALS = {
   revoked: { message: "the API key has been revoked", reason: "key_revoked" },
   expired: { message: "the API key has expired", reason: "key_expired" }
 };
-function bearerToken(header2) {
-  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header2 ?? "");
+function bearerToken(header) {
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? "");
   return m ? m[1] : null;
 }
 function createAuth(deps) {
@@ -45333,8 +45367,8 @@ var encoder = new TextEncoder();
 var TERMINAL = /* @__PURE__ */ new Set(["completed", "revoked", "expired"]);
 var MAX_MISSING_RANGES = 1e3;
 var HISTORY_PAGE = 500;
-function parseLastEventId(header2, query) {
-  const raw2 = header2 ?? query ?? "";
+function parseLastEventId(header, query) {
+  const raw2 = header ?? query ?? "";
   const n = Number.parseInt(raw2, 10);
   return Number.isFinite(n) && n > 0 && n <= 2147483647 ? n : 0;
 }
@@ -45760,6 +45794,9 @@ var LIVE_VIEWER_ROUTES = [
 function registerLiveViewerRoutes(app, d) {
   mountRoutes(app, LIVE_VIEWER_ROUTES, d, { guards: { none: [] } });
 }
+
+// tracker/routes/comments.ts
+var COMMENT_ROUTES = [];
 
 // tracker/routes/route-deps.ts
 var apiRoute = defineRoute();
@@ -47330,7 +47367,7 @@ var connectionString = {
 };
 var CREDENTIAL = "([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])";
 var authHeader = (() => {
-  const header2 = regexRule({
+  const header = regexRule({
     name: "auth-header",
     triggers: ["authorization"],
     source: `authorization\\\\?["']?[ \\t]{0,4}:[ \\t]{0,4}\\\\?["']?(?:(bearer|basic|token|bot|digest)[ \\t]{1,4})?${CREDENTIAL}`,
@@ -47352,7 +47389,7 @@ var authHeader = (() => {
     name: "auth-header",
     triggers: ["authorization", "bearer"],
     match: (text, at2, nested) => {
-      const hit = header2.match(text, at2, nested);
+      const hit = header.match(text, at2, nested);
       if (hit) return hit;
       return bearer.match(text, at2, nested);
     }
@@ -53042,6 +53079,9 @@ var TRANSCRIPT_ENTRY_ROUTES = [
   })
 ];
 
+// tracker/routes/usage.ts
+var USAGE_ROUTES = [];
+
 // tracker/routes/users.ts
 init_api2();
 init_errors();
@@ -53172,12 +53212,14 @@ var API_ROUTES = [
   ...USER_ROUTES,
   ...SESSION_ROUTES,
   ...TRANSCRIPT_ENTRY_ROUTES,
+  ...COMMENT_ROUTES,
   ...EXPORT_ROUTES,
   ...PROJECT_ROUTES,
   ...HANDOFF_ROUTES,
   ...POST_ROUTES,
   ...INGEST_ROUTES,
-  ...SHARE_ROUTES
+  ...SHARE_ROUTES,
+  ...USAGE_ROUTES
 ];
 function mountApiRoutes(app, { deps, auth }, apiDocument) {
   mountRoutes(app, API_ROUTES, { ...deps, apiDocument }, { guards: { none: [], apiKey: [auth] } });
@@ -55705,19 +55747,19 @@ var flushHeaders = (outgoing) => {
   }
 };
 var responseViaCache = async (res, outgoing) => {
-  let [status, body, header2] = res[cacheKey];
+  let [status, body, header] = res[cacheKey];
   let hasContentLength = false;
-  if (!header2) {
-    header2 = { "content-type": "text/plain; charset=UTF-8" };
-  } else if (header2 instanceof Headers) {
-    hasContentLength = header2.has("content-length");
-    header2 = buildOutgoingHttpHeaders(header2);
-  } else if (Array.isArray(header2)) {
-    const headerObj = new Headers(header2);
+  if (!header) {
+    header = { "content-type": "text/plain; charset=UTF-8" };
+  } else if (header instanceof Headers) {
+    hasContentLength = header.has("content-length");
+    header = buildOutgoingHttpHeaders(header);
+  } else if (Array.isArray(header)) {
+    const headerObj = new Headers(header);
     hasContentLength = headerObj.has("content-length");
-    header2 = buildOutgoingHttpHeaders(headerObj);
+    header = buildOutgoingHttpHeaders(headerObj);
   } else {
-    for (const key6 in header2) {
+    for (const key6 in header) {
       if (key6.length === 14 && key6.toLowerCase() === "content-length") {
         hasContentLength = true;
         break;
@@ -55726,14 +55768,14 @@ var responseViaCache = async (res, outgoing) => {
   }
   if (!hasContentLength) {
     if (typeof body === "string") {
-      header2["Content-Length"] = Buffer.byteLength(body);
+      header["Content-Length"] = Buffer.byteLength(body);
     } else if (body instanceof Uint8Array) {
-      header2["Content-Length"] = body.byteLength;
+      header["Content-Length"] = body.byteLength;
     } else if (body instanceof Blob) {
-      header2["Content-Length"] = body.size;
+      header["Content-Length"] = body.size;
     }
   }
-  outgoing.writeHead(status, header2);
+  outgoing.writeHead(status, header);
   if (typeof body === "string" || body instanceof Uint8Array) {
     outgoing.end(body);
   } else if (body instanceof Blob) {
@@ -57323,7 +57365,7 @@ import { createHash as createHash7 } from "node:crypto";
 
 // tracker/web/assets/generated/browser-scripts.ts
 var LIVE_JS = '"use strict";(()=>{var oe=Object.defineProperty;var ae=(e,t,n)=>t in e?oe(e,t,{enumerable:!0,configurable:!0,writable:!0,value:n}):e[t]=n;var V=(e,t,n)=>ae(e,typeof t!="symbol"?t+"":t,n);var de=["b","code","details","div","li","p","pre","small","span","summary","time"],le=new Set(de),ue=/^(?:class|datetime|data-[a-z]+)$/;function m(e,t,...n){return{tag:e,attrs:t,children:n}}function N(e){return{slot:"markdown",text:e}}function D(e,t,n){return n===void 0?{slot:"code",text:e,lang:t}:{slot:"code",text:e,lang:t,filePath:n}}function M(e){if(!le.has(e.tag))throw new Error(`render: tag <${e.tag}> is not allowed`);for(let t in e.attrs)if(!ue.test(t))throw new Error(`render: attribute ${t} is not allowed`)}var ce={markdown(e,t){let n=t.createElement("p");return n.className="plain-text",n.textContent=e,n},code(e,t){let n=t.createElement("pre"),a=t.createElement("code");return/^[a-z0-9+-]+$/.test(e.lang)&&e.lang!=="auto"&&(a.className=`hljs language-${e.lang}`),a.textContent=e.text,n.appendChild(a),n}};function O(e,t,n=ce){if(typeof e=="string")return t.createTextNode(e);if("slot"in e)return e.slot==="markdown"?n.markdown(e.text,t):n.code(e,t);M(e);let a=t.createElement(e.tag),d=e.attrs;for(let i in d)d[i]!==void 0&&a.setAttribute(i,String(d[i]));for(let i of e.children)i!==!1&&i!==void 0&&a.appendChild(O(i,t,n));return a}function j(e,t,n=80){var r,x;let a=t!==null&&typeof t=="object"?t:void 0,d=l=>typeof(a==null?void 0:a[l])=="string"?a[l]:void 0,i;switch(e){case"Bash":i=d("description")&&!d("command")?d("description"):d("command");break;case"Read":case"Write":case"Edit":case"MultiEdit":case"NotebookEdit":i=(r=d("file_path"))!=null?r:d("notebook_path");break;case"Glob":case"Grep":i=d("pattern")&&d("path")?`${d("pattern")} in ${d("path")}`:d("pattern");break;case"WebFetch":i=d("url");break;case"WebSearch":i=d("query");break;case"Task":case"Agent":i=(x=d("description"))!=null?x:d("subagent_type");break;case"TodoWrite":i=Array.isArray(a==null?void 0:a.todos)?`${a.todos.length} todo(s)`:void 0;break}if(i===void 0&&a){for(let l of Object.values(a))if(typeof l=="string"&&l.trim()){i=l;break}}if(i===void 0&&a&&!Array.isArray(a)){let l=Object.entries(a).filter(([,u])=>typeof u=="number"||typeof u=="boolean");l.length&&(i=l.map(([u,g])=>`${u}=${String(g)}`).join(", "))}return i===void 0&&typeof t=="string"&&(i=t),me(i!=null?i:"",n)}function me(e,t){let n=e.replace(/\\s+/g," ").trim();return n.length>t?`${W(n,t-1)}…`:n}function W(e,t){if(t<=0)return"";if(t>=e.length)return e;let n=e.charCodeAt(t-1);return e.slice(0,n>=55296&&n<=56319?t-1:t)}function F(e,t){if(t===void 0||e.length<=t)return e;let n=W(e,Math.max(0,t));return`${n}\n… [${e.length-n.length} more characters not exported]`}function H(e){var t;if(e===void 0)return"null";try{return(t=JSON.stringify(e,null,2))!=null?t:"null"}catch(n){return String(e)}}function B(e){if(!e.command)return;let t=e.command.name.startsWith("/")?e.command.name:`/${e.command.name}`;return e.command.args?`${t} ${e.command.args}`:t}function J(e){let t=B(e);if(t===void 0)return e.text;let n=e.text.trim();return n===""||n===t||n.includes("<command-name>")?"":e.text}var v=class{constructor(t=2048){V(this,"max",t);V(this,"map",new Map)}set(t,n){if(this.map.delete(t),this.map.set(t,n),this.map.size>this.max){let a=this.map.keys().next().value;a!==void 0&&this.map.delete(a)}}get(t){return this.map.get(t)}};function G(e){return e==="Agent"||e==="Task"}function z(e={}){var i;let t=(i=e.summaryChars)!=null?i:120,n=new v,a=new v(512);return{view:(r,x=!1)=>{var f;let{uuid:l,timestamp:u,agentId:g}=r;switch(r.kind){case"prompt":return{uuid:l,timestamp:u,agentId:g,kind:"prompt",sidechain:x,command:B(r),body:J(r)};case"text":return{uuid:l,timestamp:u,agentId:g,kind:"text",text:r.text,model:r.model||void 0};case"thinking":return{uuid:l,timestamp:u,agentId:g,kind:"thinking",text:r.text};case"tool_call":{let p=r.input,w=r.name==="Read"&&typeof(p==null?void 0:p.file_path)=="string"?p.file_path:void 0;n.set(r.toolUseId,{name:r.name,filePath:w});let h=j(r.name,r.input,t);return G(r.name)&&g===void 0&&a.set(r.toolUseId,{name:r.name,summary:h,label:h?`${r.name}: ${h}`:r.name}),{uuid:l,timestamp:u,agentId:g,kind:"tool_call",name:r.name,summary:h,input:H(r.input)}}case"tool_result":{let p=n.get(r.toolUseId);return{uuid:l,timestamp:u,agentId:g,kind:"tool_result",toolName:(f=p==null?void 0:p.name)!=null?f:"tool",filePath:p==null?void 0:p.filePath,isError:r.isError,content:F(r.content,e.maxToolResultChars),length:r.content.length}}case"system":return{uuid:l,timestamp:u,agentId:g,kind:"system",subtype:r.subtype,text:r.text}}},spawningCall:r=>a.get(r)}}function Y(e){return`subagent ${e.slice(0,12)}`}var q=5e4;function Z(e){return e.length>q?{text:e.slice(0,q),cut:e.length}:{text:e,cut:0}}function Q(e){return e.agentId?m("span",{class:"badge"},Y(e.agentId)):void 0}function X(e,t){let n=t.timestamp?m("time",{class:"muted small",datetime:t.timestamp},t.timestamp.slice(11,19)):void 0;return m("div",{class:"who"},e,Q(t),n)}function K(e){return e?m("p",{class:"muted small"},`Shown: first ${q} of ${e} characters.`):void 0}function ee(e,t){let n=(i,...r)=>m("li",{class:i,"data-seq":t.seq,"data-uuid":e.uuid},...r),a=t.truncatedFrom?m("p",{class:"muted small"},`Cut at ingest from ${t.truncatedFrom} characters.`):void 0,d=(i,...r)=>m("details",null,m("summary",null,...i,...e.agentId?[" ",Q(e)]:[]),...r);switch(e.kind){case"prompt":return n("msg prompt",X("You",e),m("div",{class:"body"},e.command!==void 0&&m("p",null,m("code",null,e.command)),e.body!==""&&N(e.body)),a);case"text":return n("msg text",X("Claude",e),m("div",{class:"body"},N(e.text)),a);case"thinking":return n("msg thinking",d(["Thinking"],m("div",{class:"body"},N(e.text))));case"tool_call":{let i=Z(e.input),r=e.summary?[" ",m("span",{class:"muted"},`— ${e.summary}`)]:[];return n("msg tool",d([`Tool: ${e.name}`,...r],D(i.text,"json"),K(i.cut)))}case"tool_result":{let i=Z(e.content);return n(e.isError?"msg result is-error":"msg result",d([e.isError?"Tool error":"Tool result"," ",m("span",{class:"muted small"},`(${e.length} chars)`)],m("pre",{class:"plain"},i.text),K(i.cut),a))}case"system":return n("msg system",m("span",{class:"badge"},e.subtype)," ",e.text)}}function ge(){var U;let e=document.getElementById("live"),t=document.getElementById("timeline");if(!e||!t||typeof EventSource=="undefined")return;let n=(U=e.getAttribute("data-events-url"))!=null?U:"",a=e.getAttribute("data-status-url"),d=e.getAttribute("data-mode")||"viewer",i=document.getElementById("live-conn"),r=document.getElementById("live-badge"),x=document.getElementById("viewers"),l=document.getElementById("working"),u=document.getElementById("end-notice"),g=document.getElementById("autoscroll"),f=document.getElementById("jump"),p=z(),w=Object.create(null),h=!0,k=0,S=!1,R=null;Array.prototype.forEach.call(t.querySelectorAll("[data-uuid]"),s=>{var o;w[(o=s.getAttribute("data-uuid"))!=null?o:""]=!0});let y=(s,o)=>{s&&(s.textContent=o)},te=s=>{let o=s.truncatedFrom===void 0?{seq:s.seq}:{seq:s.seq,truncatedFrom:s.truncatedFrom};return O(ee(p.view(s.event),o),document)},ne=(s,o)=>{var E;let c=t.querySelector("[data-empty]");if(c&&((E=c.parentNode)==null||E.removeChild(c)),d==="viewer"&&o<k){let b=t.querySelectorAll("li[data-seq]");for(let A=0;A<b.length;A++)if(Number(b[A].getAttribute("data-seq"))>o){t.insertBefore(s,b[A]);return}}t.appendChild(s)},$=s=>{l&&(l.textContent=s?`Claude is working… running ${s}`:"Claude is working…",l.hidden=!1)},C=()=>{l&&(l.hidden=!0)},re=s=>{s.kind==="prompt"||s.kind==="tool_result"?$(null):s.kind==="tool_call"?$(s.name):s.kind==="text"?C():s.kind==="system"&&(s.subtype==="live_status"||s.subtype==="status")&&(s.text==="working"?$(null):C())},se=()=>window.innerHeight+window.scrollY>=document.documentElement.scrollHeight-80,I=()=>{window.scrollTo(0,document.documentElement.scrollHeight),f&&(f.hidden=!0)},ie=s=>{let o;try{o=JSON.parse(s.data)}catch(c){return}!o||!o.event||(o.seq>k&&(k=o.seq),!w[o.event.uuid]&&(w[o.event.uuid]=!0,ne(te(o),o.seq),re(o.event),e.setAttribute("data-received",String(Number(e.getAttribute("data-received")||"0")+1)),h?I():f&&(f.hidden=!1)))},L=s=>{s==="paused"?(y(r,"PAUSED"),r&&(r.className="live-badge off"),C(),u&&(u.textContent="The stream is paused by its owner.",u.hidden=!1)):s==="active"&&(y(r,"LIVE"),r&&(r.className="live-badge"),u&&!S&&(u.hidden=!0)),e.setAttribute("data-status",s)},T=s=>{S=!0,R&&R.close(),C(),y(r,"ENDED"),r&&(r.className="live-badge off"),y(i,"Stream closed");let o=s.status==="completed"?"The session has ended.":s.status==="revoked"?"This live stream was ended by its owner.":s.status==="expired"?"This live stream has expired.":"The stream has ended.";if(u){if(u.textContent=o,s.postUrl&&/^(https?:\\/\\/|\\/(?!\\/))/.test(s.postUrl)){u.appendChild(document.createTextNode(" "));let c=document.createElement("a");c.textContent="Read the saved session",c.href=s.postUrl,u.appendChild(c)}u.hidden=!1}e.setAttribute("data-status",s.status||"ended")},P=()=>{if(!a){setTimeout(_,3e3);return}fetch(a,{credentials:"same-origin",cache:"no-store"}).then(s=>s.status===404?(T({status:"revoked"}),y(i,"Not found"),null):s.status===410?s.json().then(o=>{var E,b;let c=(b=(E=o==null?void 0:o.error)==null?void 0:E.details)==null?void 0:b.status;T({status:c==="expired"?"expired":"revoked"})}):s.json().then(o=>{o.status==="completed"?T({status:"completed",postUrl:o.postUrl}):setTimeout(_,2e3)})).catch(()=>{setTimeout(P,3e3)})},_=()=>{if(S)return;let s=n+(k>0?`${n.indexOf("?")<0?"?":"&"}lastEventId=${k}`:""),o=new EventSource(s,{withCredentials:!0});R=o,y(i,"Connecting…"),o.addEventListener("open",()=>{y(i,"Connected"),e.setAttribute("data-conn","open")}),o.addEventListener("hello",c=>{let E=JSON.parse(c.data);y(x,String(E.viewers)),L(E.status)}),o.addEventListener("event",ie),o.addEventListener("viewers",c=>{y(x,String(JSON.parse(c.data).count))}),o.addEventListener("status",c=>{L(JSON.parse(c.data).status)}),o.addEventListener("end",c=>T(JSON.parse(c.data))),o.onerror=()=>{S||(e.setAttribute("data-conn","error"),o.readyState===EventSource.CLOSED?(y(i,"Disconnected"),P()):y(i,"Reconnecting…"))}};g&&g.addEventListener("click",()=>{h=!h,g.setAttribute("aria-pressed",h?"true":"false"),g.textContent=h?"Pause auto-scroll":"Resume auto-scroll",h&&I()}),f&&f.addEventListener("click",I),window.addEventListener("scroll",()=>{f&&se()&&(f.hidden=!0)},{passive:!0}),_()}ge();})();';
-var APP_JS = '"use strict";(()=>{function n(){Array.prototype.forEach.call(document.querySelectorAll("[data-copy-target]"),t=>{t.hidden=!1,t.addEventListener("click",()=>{var o,a;let e=document.getElementById((o=t.getAttribute("data-copy-target"))!=null?o:"");!e||!navigator.clipboard||navigator.clipboard.writeText(((a=e.textContent)!=null?a:"").trim()).then(()=>{t.textContent="Copied",setTimeout(()=>{t.textContent="Copy"},2e3)},()=>{t.textContent="Select and copy manually"})})})}n();})();';
+var APP_JS = '"use strict";(()=>{function a(){Array.prototype.forEach.call(document.querySelectorAll("[data-copy-target]"),t=>{t.hidden=!1,t.addEventListener("click",()=>{var o,r;let e=document.getElementById((o=t.getAttribute("data-copy-target"))!=null?o:"");!e||!navigator.clipboard||navigator.clipboard.writeText(((r=e.textContent)!=null?r:"").trim()).then(()=>{t.textContent="Copied",setTimeout(()=>{t.textContent="Copy"},2e3)},()=>{t.textContent="Select and copy manually"})})})}a();})();';
 var APP_CSS = ":root{--bg: #f7f7f8;--panel: #ffffff;--fg: #16181d;--muted: #50565f;--border: #d5d8de;--accent: #0b57d0;--accent-fg: #ffffff;--ok: #136c2e;--warn: #8a4b00;--err: #b3261e;--you: #eef3fd;--claude: #ffffff;--tool: #f3f4f6;--code-bg: #f1f3f5;--focus: #0b57d0;--live: #c5221f;color-scheme:light dark;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;line-height:1.5}@media(prefers-color-scheme:dark){:root{--bg: #111317;--panel: #1a1d23;--fg: #e8eaed;--muted: #a9afb8;--border: #343a44;--accent: #8ab4f8;--accent-fg: #0b1020;--ok: #6dd58c;--warn: #f6b86b;--err: #f2b8b5;--you: #1d2a3f;--claude: #1a1d23;--tool: #22262d;--code-bg: #0d0f12;--focus: #8ab4f8;--live: #ff8a80}}*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg)}a{color:var(--accent)}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible,textarea:focus-visible{outline:3px solid var(--focus);outline-offset:2px}.skip{position:absolute;left:-9999px;top:0}.skip:focus{left:8px;top:8px;background:var(--panel);padding:8px;z-index:10}.top{display:flex;flex-wrap:wrap;gap:8px 20px;align-items:center;padding:10px 20px;background:var(--panel);border-bottom:1px solid var(--border)}.brand{font-weight:700;font-size:1.15rem;color:var(--fg);text-decoration:none}.top nav{display:flex;flex-wrap:wrap;gap:4px 14px;align-items:center;flex:1}.top nav a{text-decoration:none;padding:4px 2px}.top nav a[aria-current=page]{font-weight:700;text-decoration:underline}.top form{margin:0 0 0 auto}main{max-width:1200px;margin:0 auto;padding:20px}h1{font-size:1.5rem;margin:0 0 12px;overflow-wrap:anywhere}h2{font-size:1.15rem;margin:20px 0 10px}.muted{color:var(--muted)}.small{font-size:.875rem}.panel{background:var(--panel);border:1px solid var(--border);border-radius:10px;padding:16px}.stack>*+*{margin-top:12px}main>.panel+.panel,main>section+section,main>.stats+.panel,main>.panel+.stats{margin-top:16px}.row{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}button,.button{display:inline-block;font:inherit;font-size:.95rem;padding:7px 14px;border-radius:8px;cursor:pointer;border:1px solid var(--accent);background:var(--accent);color:var(--accent-fg);text-decoration:none;min-height:38px}button.secondary,.button.secondary{background:transparent;color:var(--accent)}button.danger{background:transparent;color:var(--err);border-color:var(--err)}label{display:block;font-weight:600;margin-bottom:4px}input[type=text],input[type=search],input[type=password],select{font:inherit;padding:7px 10px;border-radius:8px;border:1px solid var(--muted);background:var(--panel);color:var(--fg);min-height:38px;width:100%}.check{display:flex;gap:6px;align-items:center;font-weight:400}.filters{display:grid;grid-template-columns:2fr repeat(4,1fr);gap:12px;align-items:end}.filters .actions{display:flex;gap:12px;align-items:center;flex-wrap:wrap;grid-column:1 / -1}.panel>h2:first-child,.panel>h1:first-child{margin-top:0}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:14px;margin-top:16px;padding:0;list-style:none}.card h2{margin:0 0 6px;font-size:1.05rem;overflow-wrap:anywhere}.card h2 a{text-decoration:none}.facts li,.who,.sidebar li{overflow-wrap:anywhere;min-width:0}.facts{display:flex;flex-wrap:wrap;gap:4px 14px;margin:6px 0 0;padding:0;list-style:none;font-size:.9rem;color:var(--muted)}.badge{display:inline-block;padding:1px 8px;border-radius:999px;border:1px solid var(--border);font-size:.8rem}.badge.active{color:var(--ok);border-color:var(--ok)}.badge.error,.badge.interrupted{color:var(--err);border-color:var(--err)}.live-dot{color:var(--live);font-weight:700}.pager{display:flex;gap:12px;align-items:center;justify-content:center;margin:20px 0}.detail{display:grid;grid-template-columns:minmax(0,1fr) 300px;gap:20px;align-items:start}.sidebar dl{display:grid;grid-template-columns:auto auto;gap:4px 12px;margin:0}.sidebar dt{color:var(--muted)}.sidebar dd{margin:0;text-align:right;font-variant-numeric:tabular-nums}.timeline{list-style:none;padding:0;margin:0}.timeline>li{margin:0 0 10px}.turn-sep{border:0;border-top:1px dashed var(--border);margin:18px 0}.msg{border:1px solid var(--border);border-radius:10px;padding:10px 14px;background:var(--claude);overflow-wrap:anywhere}.msg.prompt{background:var(--you)}.msg.tool,.msg.result,.msg.thinking{background:var(--tool)}.msg.system{background:transparent;border-style:dashed;font-size:.9rem;color:var(--muted)}.msg.is-error{border-color:var(--err)}.who{font-weight:700;font-size:.85rem;color:var(--muted);margin-bottom:4px;display:flex;gap:8px;flex-wrap:wrap}.msg details>summary{cursor:pointer;font-weight:600}.msg .body>:first-child{margin-top:0}.msg .body>:last-child{margin-bottom:0}.plain-text{white-space:pre-wrap}pre{background:var(--code-bg);padding:10px;border-radius:8px;overflow-x:auto;max-width:100%;font-size:.85rem}pre.plain{white-space:pre-wrap;overflow-wrap:anywhere}code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}table.data{width:100%;border-collapse:collapse}table.data th,table.data td{text-align:left;padding:8px;border-bottom:1px solid var(--border);vertical-align:top}.table-wrap{overflow-x:auto}.notice{padding:10px 14px;border-radius:8px;border:1px solid var(--border);background:var(--panel)}.notice.error{border-color:var(--err);color:var(--err)}.notice.ok{border-color:var(--ok)}.secret{font-family:ui-monospace,monospace;font-size:.95rem;overflow-wrap:anywhere;background:var(--code-bg);padding:8px;border-radius:6px}.stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:12px}.stat .value{font-size:1.35rem;font-weight:700;overflow-wrap:anywhere}.live-bar{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;padding:10px 14px;margin-bottom:14px}.live-badge{background:var(--live);color:#fff;font-weight:800;padding:2px 10px;border-radius:6px;letter-spacing:.05em}.live-badge.off{background:var(--muted)}.working{font-style:italic}.working[hidden]{display:none}.jump{position:fixed;right:20px;bottom:20px}.jump[hidden]{display:none}.end-notice{margin-top:14px}.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#8f2fb8}.hljs-string,.hljs-attr{color:#1a7f37}.hljs-number,.hljs-literal{color:#0550ae}.hljs-comment{color:var(--muted);font-style:italic}.hljs-title,.hljs-function{color:#953800}@media(prefers-color-scheme:dark){.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#d2a8ff}.hljs-string,.hljs-attr{color:#7ee787}.hljs-number,.hljs-literal{color:#79c0ff}.hljs-title,.hljs-function{color:#ffa657}}@media(max-width:800px){.detail{grid-template-columns:minmax(0,1fr)}.filters{grid-template-columns:1fr 1fr}.filters .grow{grid-column:1 / -1}main{padding:12px}.top nav{order:3;flex-basis:100%}}@media(max-width:420px){.filters,.cards{grid-template-columns:1fr}}@media(prefers-reduced-motion:reduce){*{scroll-behavior:auto!important}}";
 
 // tracker/web/routes/assets.ts
@@ -63336,6 +63378,12 @@ function createProjectRoutes(d) {
   return pageRoutes(d, PROJECT_PAGE_ROUTES);
 }
 
+// tracker/web/routes/session-actions.ts
+var SESSION_ACTION_ROUTES = [];
+function createSessionActionRoutes(d) {
+  return pageRoutes(d, SESSION_ACTION_ROUTES);
+}
+
 // tracker/web/routes/sessions.ts
 init_api2();
 init_errors();
@@ -63405,41 +63453,8 @@ function metricsSidebar(t) {
   </aside>`;
 }
 
-// tracker/web/components/timeline.ts
-var SLOTS = {
-  markdown: (text) => renderMarkdown(text).value,
-  code(slot, write) {
-    write(
-      `<pre><code class="hljs language-${slot.lang}">${highlightCode(slot.text, slot.lang).value}</code></pre>`
-    );
-  }
-};
-function renderEvent(item, viewer2 = createEventViewer()) {
-  const place = item.truncatedFrom ? { seq: item.seq, truncatedFrom: item.truncatedFrom } : { seq: item.seq };
-  return trusted(toHtml(timelineEventTree(viewer2.view(item.event), place), SLOTS, { backtick: true }));
-}
-function renderTimeline(items, opts = {}) {
-  const viewer2 = createEventViewer();
-  const parts = [];
-  let turn;
-  for (const it2 of items) {
-    if (turn !== void 0 && it2.turnIndex !== turn && !it2.event.agentId)
-      parts.push(html2`<li aria-hidden="true"><hr class="turn-sep" /></li>`);
-    if (!it2.event.agentId) turn = it2.turnIndex;
-    parts.push(renderEvent(it2, viewer2));
-  }
-  const empty = items.length === 0 ? html2`<li class="muted" data-empty="1">No messages yet.</li>` : "";
-  return html2`<ol
-    class="timeline"
-    id="${opts.id ?? "timeline"}"
-    ${opts.live ? html2` aria-live="polite"` : ""}
-  >
-    ${parts}${empty}
-  </ol>`;
-}
-
-// tracker/web/pages/session-detail.ts
-function header(v2) {
+// tracker/web/components/session-header.ts
+function sessionHeader(v2) {
   const s = v2.session;
   return html2`<header class="panel stack">
     <h1>${sessionTitle(s)}</h1>
@@ -63499,6 +63514,41 @@ function lineage(v2) {
     ${v2.children.length ? html2`<p>Forks: ${v2.children.map((c, i2) => html2`${i2 ? ", " : ""}<a href="${c.href}">${c.title ?? c.id}</a>`)}</p>` : ""}
   </nav>`;
 }
+
+// tracker/web/components/timeline.ts
+var SLOTS = {
+  markdown: (text) => renderMarkdown(text).value,
+  code(slot, write) {
+    write(
+      `<pre><code class="hljs language-${slot.lang}">${highlightCode(slot.text, slot.lang).value}</code></pre>`
+    );
+  }
+};
+function renderEvent(item, viewer2 = createEventViewer()) {
+  const place = item.truncatedFrom ? { seq: item.seq, truncatedFrom: item.truncatedFrom } : { seq: item.seq };
+  return trusted(toHtml(timelineEventTree(viewer2.view(item.event), place), SLOTS, { backtick: true }));
+}
+function renderTimeline(items, opts = {}) {
+  const viewer2 = createEventViewer();
+  const parts = [];
+  let turn;
+  for (const it2 of items) {
+    if (turn !== void 0 && it2.turnIndex !== turn && !it2.event.agentId)
+      parts.push(html2`<li aria-hidden="true"><hr class="turn-sep" /></li>`);
+    if (!it2.event.agentId) turn = it2.turnIndex;
+    parts.push(renderEvent(it2, viewer2));
+  }
+  const empty = items.length === 0 ? html2`<li class="muted" data-empty="1">No messages yet.</li>` : "";
+  return html2`<ol
+    class="timeline"
+    id="${opts.id ?? "timeline"}"
+    ${opts.live ? html2` aria-live="polite"` : ""}
+  >
+    ${parts}${empty}
+  </ol>`;
+}
+
+// tracker/web/pages/session-detail.ts
 function sessionDetailPage(v2) {
   const items = v2.events.map((e) => ({
     seq: e.seq,
@@ -63520,7 +63570,7 @@ function sessionDetailPage(v2) {
     robots: v2.session.visibility === "public" ? void 0 : "noindex",
     scripts: v2.live ? ["/assets/live.js"] : [],
     body: html2`<div class="stack">
-      ${header(v2)}
+      ${sessionHeader(v2)}
       <div class="detail">
         <section aria-label="Messages" id="live" ${liveAttrs}>
           ${v2.live ? html2`<p class="notice small"><span id="live-conn">Connecting…</span> · <span id="working" class="working" hidden>Claude is working…</span></p>` : ""}
@@ -64161,6 +64211,12 @@ function createShareRoutes(d) {
   return pageRoutes(d, SHARE_PAGE_ROUTES);
 }
 
+// tracker/web/routes/usage.ts
+var USAGE_PAGE_ROUTES = [];
+function createUsageRoutes(d) {
+  return pageRoutes(d, USAGE_PAGE_ROUTES);
+}
+
 // tracker/web/security.ts
 var CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -64203,11 +64259,13 @@ function createWeb(d) {
   app.route("/live", createLivePageRoutes(d));
   app.route("/", createAuthRoutes(d));
   app.route("/", createSessionRoutes(d));
+  app.route("/", createSessionActionRoutes(d));
   app.route("/", createShareRoutes(d));
   app.route("/", createProjectRoutes(d));
   app.route("/", createHandoffRoutes(d));
   app.route("/", createSettingsRoutes(d));
   app.route("/", createDiagnosticsRoutes(d));
+  app.route("/", createUsageRoutes(d));
   return app;
 }
 
