@@ -1,4 +1,5 @@
 // The session page's header (owner and share views): title, badges, facts, export buttons, lineage, usage tables.
+import { ExportFormat } from '../../../src/core/api/common.js';
 import type { SessionSummary } from '../../../src/core/api/sessions.js';
 import { skipRows, subagentUsageRows } from '../../../src/core/export/summary-rows.js';
 import type { ReadStats, SessionMeta, SessionTotals } from '../../../src/core/model/session.js';
@@ -52,7 +53,7 @@ export function sessionHeader(v: SessionHeaderView): SafeHtml {
       v.exportBase
         ? html`<div class="row" role="group" aria-label="Export">
             <span class="muted small">Export:</span>
-            ${(['md', 'json', 'html', 'txt'] as const).map(
+            ${ExportFormat.options.map(
               (f) =>
                 html`<a class="button secondary" href="${v.exportBase}?format=${f}" download
                   >${f.toUpperCase()}</a
