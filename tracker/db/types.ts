@@ -103,6 +103,8 @@ export interface SessionsTable {
   project_key: Generated<string | null>;
   /** Migration 9: transcript lines stored, all files (kept by each append). */
   entry_count: Generated<number>;
+  /** Migration 10: when the owner moved it to the trash (hidden everywhere; purged after 30 days). */
+  deleted_at: Generated<number | null>;
 }
 
 export interface EventsTable {
@@ -138,6 +140,10 @@ export interface PostsTable {
   share_slug: string;
   created_at: number;
   updated_at: number;
+  /** Migration 10: when the owner moved it to the trash. */
+  deleted_at: Generated<number | null>;
+  /** Migration 10: the session whose push created the post (pushing it again updates this post). */
+  origin_session_pk: Generated<number | null>;
 }
 
 export interface PostSessionsTable {

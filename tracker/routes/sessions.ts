@@ -2,7 +2,7 @@
 import {
   AppendEventsRequest,
   AppendEventsResponse,
-  DeleteResponse,
+  DeleteQuery,
   ExportQuery,
   GetSessionQuery,
   ListSessionsQuery,
@@ -12,6 +12,8 @@ import {
   PushSessionResponse,
   SessionDetailResponse,
   SessionId,
+  SessionSummaryResponse,
+  TrashResponse,
   UploadSessionsRequest,
   UploadSessionsResponse,
 } from '../../src/core/api/index.js';
@@ -19,7 +21,6 @@ import { z } from 'zod';
 import { CONTENT_TYPES, exportFileName, exportStream } from '../services/export.js';
 import {
   appendEvents,
-  deleteSession,
   getSession,
   listSessions,
   ownSession,
@@ -27,6 +28,7 @@ import {
   pushSession,
   uploadSessions,
 } from '../services/sessions.js';
+import { purgeSession, restoreSession, trashSession, unshareSession } from '../services/session-actions.js';
 import { apiRoute } from './route-deps.js';
 
 const key = { auth: 'apiKey', rateLimit: 'perKey', tag: 'sessions' } as const;
@@ -107,13 +109,43 @@ export const SESSION_ROUTES = [
     ...key,
     method: 'delete',
     path: '/api/v1/sessions/{id}',
-    summary: 'Delete a session and its events',
-    responses: { 200: { schema: DeleteResponse } },
+    summary: 'Move a session to the trash (restorable for 30 days), or delete it for good with purge=true',
+    description:
+      'Trash hides it at once from lists, search, share links, posts, project pages and exports, and ends its live ' +
+      'streams; the answer says until when it can be restored (`purgeAt`). `purge=true` deletes it and its events ' +
+      'permanently (`purged: true`).',
+    query: DeleteQuery,
+    responses: { 200: { schema: TrashResponse } },
     errors: [404],
-    handler: async ({ c, deps, params: { id } }) => {
-      await deleteSession(deps, c.get('caller'), id);
-      return c.json({ deleted: true as const, id });
+    handler: async ({ c, deps, params: { id }, query }) => {
+      const caller = c.get('caller');
+      if (query.purge) {
+        await purgeSession(deps, caller, id);
+        return c.json({ deleted: true as const, id, purged: true });
+      }
+      return c.json({ deleted: true as const, ...(await trashSession(deps, caller, id)) });
     },
+  }),
+  apiRoute({
+    ...key,
+    method: 'post',
+    path: '/api/v1/sessions/{id}/restore',
+    summary: 'Bring a session back from the trash (with its share link, posts and project place)',
+    responses: { 200: { schema: SessionSummaryResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params }) =>
+      c.json({ session: await restoreSession(deps, c.get('caller'), params.id) }),
+  }),
+  apiRoute({
+    ...key,
+    method: 'post',
+    path: '/api/v1/sessions/{id}/unshare',
+    summary:
+      'Withdraw every way a session is shared: private, share link rotated for good, live links revoked',
+    responses: { 200: { schema: SessionSummaryResponse } },
+    errors: [404],
+    handler: async ({ c, deps, params }) =>
+      c.json({ session: await unshareSession(deps, c.get('caller'), params.id) }),
   }),
   apiRoute({
     ...key,

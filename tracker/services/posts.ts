@@ -1,4 +1,5 @@
-// Posts: creating one for a pushed session, attaching sessions, and the post endpoints.
+// Posts: creating (or, on a re-push, updating) one for a pushed session, attaching sessions, and the post endpoints.
+// Trash, restore and purge live in session-actions.ts.
 import type { Pagination, PatchPostRequest, Post, Visibility } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { PostRow, Repositories, SessionRow } from '../db/repositories/index.js';
@@ -11,7 +12,7 @@ export async function createPostFor(
   repos: Repositories,
   userId: string,
   session: SessionRow,
-  opts: { title?: string; visibility?: Visibility },
+  opts: { title?: string; visibility?: Visibility; fromPush?: boolean },
   now: number,
 ): Promise<PostRow> {
   const post: PostRow = {
@@ -22,10 +23,36 @@ export async function createPostFor(
     share_slug: newSlug(),
     created_at: now,
     updated_at: now,
+    deleted_at: null,
+    // Only a push remembers its session: pushing that session again updates this post (pushPost below).
+    origin_session_pk: opts.fromPush ? session.pk : null,
   };
   await repos.posts.create(post);
   await repos.posts.addSession(post.id, session.pk, now);
   return post;
+}
+
+/**
+ * `push --create-post` again for the same session updates the post its earlier push created (title and visibility
+ * when given, updated_at) instead of adding another; a post the user trashed is left there and a new one is made.
+ */
+export async function pushPost(
+  repos: Repositories,
+  userId: string,
+  session: SessionRow,
+  opts: { title?: string; visibility?: Visibility },
+  now: number,
+): Promise<PostRow> {
+  const existing = await repos.posts.findByOrigin(userId, session.pk);
+  if (!existing) return createPostFor(repos, userId, session, { ...opts, fromPush: true }, now);
+  const patch: Partial<PostRow> = { updated_at: now };
+  if (opts.title !== undefined) patch.title = opts.title;
+  if (opts.visibility !== undefined && opts.visibility !== existing.visibility) {
+    patch.visibility = opts.visibility;
+    if (opts.visibility === 'private') patch.share_slug = newSlug();
+  }
+  await repos.posts.update(existing.id, patch);
+  return { ...existing, ...patch };
 }
 
 export async function attachToPost(
@@ -112,10 +139,4 @@ export async function patchPost(
     await repos.posts.update(id, patch);
   });
   return getPost(deps, caller, id);
-}
-
-export async function deletePost(deps: ServiceDeps, caller: Caller, id: string): Promise<void> {
-  const post = await deps.store.posts.findForUser(caller.userId, id);
-  if (!post) throw new BatonError('not_found', `no post ${id}`);
-  await deps.store.posts.delete(id);
 }

@@ -1,4 +1,4 @@
-// Session use cases: push, append events, bulk upload, list/search, read, patch and delete.
+// Session use cases: push, append events, bulk upload, list/search, read and patch (trash etc.: session-actions.ts).
 import type {
   AppendEventsRequest,
   AppendEventsResponse,
@@ -18,11 +18,12 @@ import type { Repositories, SessionRow } from '../db/repositories/index.js';
 import { searchTerms } from '../db/repositories/session-search.js';
 import type { Caller, ServiceDeps } from './service-deps.js';
 import { fromEventRow } from './event-rows.js';
-import { attachToPost, createPostFor } from './posts.js';
+import { attachToPost, pushPost } from './posts.js';
 import { fullSessionWrite, writeSession, type SessionWriteResult } from './session-writer.js';
 import { toMeta, toReadStats, toSummaries } from './session-view.js';
 import { newSlug } from './ids.js';
 import { storeEntries } from './store-entries.js';
+import { withSharing } from './session-sharing.js';
 import { postUrl, sessionUrl } from './urls.js';
 
 export async function pushSession(
@@ -41,7 +42,7 @@ export async function pushSession(
     let post = null;
     if (req.postId) post = await attachToPost(repos, caller.userId, req.postId, result.row.pk, now);
     else if (req.createPost)
-      post = await createPostFor(
+      post = await pushPost(
         repos,
         caller.userId,
         result.row,
@@ -58,7 +59,13 @@ export async function pushSession(
     url: sessionUrl(caller.baseUrl, result.row),
     eventsInserted: result.inserted.length,
     eventCount: Number(result.row.event_count),
+    ...inTrash(result.row),
   };
+}
+
+/** A write to a trashed session is stored and stays in the trash; the answer says so (session-actions.ts). */
+function inTrash(row: SessionRow): { inTrash?: true } {
+  return row.deleted_at !== null && row.deleted_at !== undefined ? { inTrash: true } : {};
 }
 
 export async function appendEvents(
@@ -96,6 +103,7 @@ export async function appendEvents(
     inserted: result.inserted.length,
     duplicates: result.duplicates,
     eventCount: Number(result.row.event_count),
+    ...inTrash(result.row),
   };
 }
 
@@ -188,7 +196,14 @@ export async function listSessions(
     limit: q.limit,
   });
   return {
-    sessions: await toSummaries(store, rows, caller.baseUrl),
+    sessions: await withSharing(
+      store,
+      caller.userId,
+      rows,
+      await toSummaries(store, rows, caller.baseUrl),
+      caller.baseUrl,
+      deps.now(),
+    ),
     pagination: { page: q.page, limit: q.limit, total, totalPages: Math.ceil(total / q.limit) },
   };
 }
@@ -238,7 +253,25 @@ export async function getSession(
   page: { offset: number; limit: number },
 ): Promise<SessionDetailResponse> {
   const row = await ownSession(deps.store, caller, id);
-  return sessionDetail(deps.store, row, caller.baseUrl, page);
+  return detailWithSharing(deps, caller, row, page);
+}
+
+async function detailWithSharing(
+  deps: ServiceDeps,
+  caller: Caller,
+  row: SessionRow,
+  page: { offset: number; limit: number },
+): Promise<SessionDetailResponse> {
+  const detail = await sessionDetail(deps.store, row, caller.baseUrl, page);
+  const [session] = await withSharing(
+    deps.store,
+    caller.userId,
+    [row],
+    [detail.session],
+    caller.baseUrl,
+    deps.now(),
+  );
+  return { ...detail, session: session! };
 }
 
 export async function patchSession(
@@ -250,7 +283,7 @@ export async function patchSession(
   const now = deps.now();
   const row = await deps.store.transaction(async (repos) => {
     const row = await repos.sessions.lockByUserAndId(caller.userId, id);
-    if (!row) throw new BatonError('not_found', `no session ${id}`);
+    if (!row || row.deleted_at !== null) throw new BatonError('not_found', `no session ${id}`);
     const patch: Partial<SessionRow> = { updated_at: now };
     if (req.title !== undefined) patch.title = req.title;
     if (req.starred !== undefined) patch.starred = req.starred ? 1 : 0;
@@ -265,27 +298,7 @@ export async function patchSession(
     return { ...row, ...patch };
   });
   deps.events.publish(row.id, { type: 'session.updated', userId: caller.userId, sessionId: row.id });
-  return sessionDetail(deps.store, row, caller.baseUrl, { offset: 0, limit: 0 });
-}
-
-export async function deleteSession(deps: ServiceDeps, caller: Caller, id: string): Promise<void> {
-  await deps.store.transaction(async (repos) => {
-    const row = await repos.sessions.lockByUserAndId(caller.userId, id);
-    if (!row) throw new BatonError('not_found', `no session ${id}`);
-    await repos.sessions.delete(row.pk);
-    if (row.project_id) {
-      // Point the project at its next most recent session, if any.
-      await repos.projects.clearPointer(row.project_id, row.id);
-      const next = await repos.sessions.latestInProject(row.project_id);
-      if (next)
-        await repos.projects.movePointer(
-          row.project_id,
-          { sessionId: next.id, at: Number(next.activity_at), source: next.source },
-          false,
-        );
-    }
-  });
-  deps.events.publish(id, { type: 'session.deleted', userId: caller.userId, sessionId: id });
+  return detailWithSharing(deps, caller, row, { offset: 0, limit: 0 });
 }
 
 function publishWrite(deps: ServiceDeps, caller: Caller, r: SessionWriteResult): void {

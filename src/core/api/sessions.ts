@@ -12,6 +12,7 @@ import {
   SessionStatus,
   Visibility,
 } from './common.js';
+import { LiveStatus } from './live.js';
 import { SessionEntries } from './transcript-entries.js';
 
 const Tag = z.string().trim().min(1).max(50);
@@ -47,6 +48,8 @@ export const PushSessionResponse = z.object({
   postUrl: z.string().optional(),
   eventsInserted: z.number().int().nonnegative(),
   eventCount: z.number().int().nonnegative(),
+  /** Set when the session is in the trash: the push was stored there, restore the session to see it. */
+  inTrash: z.literal(true).optional(),
 });
 
 /**
@@ -94,6 +97,8 @@ export const AppendEventsResponse = z.object({
   inserted: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),
   eventCount: z.number().int().nonnegative(),
+  /** Set when the session is in the trash: the events were stored there, restore the session to see them. */
+  inTrash: z.literal(true).optional(),
 });
 
 export const UploadSessionsRequest = z
@@ -141,6 +146,28 @@ export const ListSessionsQuery = z.object({
 
 export const ProjectRef = z.object({ id: z.string(), slug: z.string(), name: z.string() });
 
+/** What exposes a session right now: its share link, the posts holding it, its live streams (owner's view). */
+export const SessionSharing = z.object({
+  /** Set when the session itself is unlisted or public: anyone with `url` reads it. */
+  link: z.object({ visibility: z.enum(['unlisted', 'public']), url: z.string() }).nullable(),
+  /** The owner's posts (not in the trash) that hold the session; a private session stays hidden inside them. */
+  posts: z.array(
+    z.object({ id: z.string(), title: z.string().nullable(), visibility: Visibility, url: z.string() }),
+  ),
+  /**
+   * The session's live streams, newest first. Viewer links are never stored (only their hash), so `url` is the
+   * owner's watch page while the stream is open, null once it ended.
+   */
+  live: z.array(
+    z.object({
+      liveId: z.string(),
+      visibility: z.enum(['unlisted', 'private']),
+      status: LiveStatus,
+      url: z.string().nullable(),
+    }),
+  ),
+});
+
 export const SessionSummary = z.object({
   id: z.string(),
   title: z.string().nullable(),
@@ -171,6 +198,8 @@ export const SessionSummary = z.object({
   url: z.string(),
   /** Search relevance (higher is better), only on search results. */
   score: z.number().optional(),
+  /** How the session is shared (link, posts, live); trackers before issue 13 leave it out. */
+  sharing: SessionSharing.optional(),
 });
 
 export const ListSessionsResponse = z.object({ sessions: z.array(SessionSummary), pagination: Pagination });
@@ -220,6 +249,19 @@ export const BulkExportRequest = z
 
 export const DeleteResponse = z.object({ deleted: z.literal(true), id: z.string() });
 
+/** DELETE of a session or post: `purge=true` deletes it for good; otherwise it goes to the trash for 30 days. */
+export const DeleteQuery = z.object({ purge: QueryBool.optional() });
+
+/** A DELETE answer: `purgeAt` when it went to the trash (restore before then), `purged` when it is gone for good. */
+export const TrashResponse = DeleteResponse.extend({
+  deletedAt: IsoDate.optional(),
+  purgeAt: IsoDate.optional(),
+  purged: z.boolean().optional(),
+});
+
+export const TrashedSession = SessionSummary.extend({ deletedAt: IsoDate, purgeAt: IsoDate });
+export const SessionSummaryResponse = z.object({ session: SessionSummary });
+
 export type PushSessionRequest = z.infer<typeof PushSessionRequest>;
 export type PushSessionResponse = z.infer<typeof PushSessionResponse>;
 export type EventItem = z.infer<typeof EventItem>;
@@ -237,3 +279,8 @@ export type GetSessionQuery = z.infer<typeof GetSessionQuery>;
 export type SessionDetailResponse = z.infer<typeof SessionDetailResponse>;
 export type PatchSessionRequest = z.infer<typeof PatchSessionRequest>;
 export type BulkExportRequest = z.infer<typeof BulkExportRequest>;
+export type SessionSharing = z.infer<typeof SessionSharing>;
+export type DeleteQuery = z.infer<typeof DeleteQuery>;
+export type TrashResponse = z.infer<typeof TrashResponse>;
+export type TrashedSession = z.infer<typeof TrashedSession>;
+export type SessionSummaryResponse = z.infer<typeof SessionSummaryResponse>;

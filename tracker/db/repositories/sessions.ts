@@ -29,12 +29,18 @@ export interface SessionListResult {
   total: number;
 }
 
+/**
+ * Trash (migration 10): every read that shows a session (find, share slug, lists, posts, project pointers) skips
+ * rows with `deleted_at` set. The write paths (lockByUserAndId, findByPk, insertIfAbsent) see trashed rows too, so an
+ * append to a trashed session lands in the trash instead of failing or creating a second row.
+ */
 export interface SessionsRepo {
+  /** The user's session, not in the trash. */
   findByUserAndId(userId: string, id: string): Promise<SessionRow | undefined>;
-  /** Same as findByUserAndId, but on PostgreSQL locks the row for the rest of the transaction. */
+  /** The user's session, in the trash or not; on PostgreSQL locks the row for the rest of the transaction. */
   lockByUserAndId(userId: string, id: string): Promise<SessionRow | undefined>;
   findByPk(pk: number): Promise<SessionRow | undefined>;
-  /** Titles of the user's sessions with these ids (missing ids are left out). */
+  /** Titles of the user's sessions with these ids (missing or trashed ids are left out). */
   titlesFor(userId: string, ids: string[]): Promise<Map<string, string | null>>;
   findByShareSlug(slug: string): Promise<SessionRow | undefined>;
   byPks(pks: number[]): Promise<SessionRow[]>;
@@ -44,6 +50,12 @@ export interface SessionsRepo {
   /** Sets project_key when the session has none yet; false when it already had one (maybe set concurrently). */
   claimProjectKey(pk: number, projectKey: string): Promise<boolean>;
   delete(pk: number): Promise<void>;
+  /** Moves a session into the trash (`at`) or out of it (null). */
+  setDeleted(pk: number, at: number | null): Promise<void>;
+  /** The user's trashed sessions, most recently trashed first. */
+  listTrashed(userId: string, page: number, limit: number): Promise<SessionListResult>;
+  /** Trashed sessions deleted before `cutoff` (of one user, or everyone's), at most `limit`. */
+  trashedBefore(cutoff: number, limit: number, userId?: string): Promise<SessionRow[]>;
   list(filter: SessionListFilter): Promise<SessionListResult>;
   listPublic(page: number, limit: number): Promise<SessionListResult>;
   latestInProject(projectId: string): Promise<SessionRow | undefined>;
@@ -54,9 +66,11 @@ export interface SessionsRepo {
 export function createSessionsRepo(db: Kysely<Database>, engine: Engine): SessionsRepo {
   const byUserAndId = (userId: string, id: string) =>
     db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('id', '=', id);
+  const inUse = () => db.selectFrom('sessions').selectAll().where('deleted_at', 'is', null);
 
   return {
-    findByUserAndId: (userId, id) => byUserAndId(userId, id).executeTakeFirst(),
+    findByUserAndId: (userId, id) =>
+      byUserAndId(userId, id).where('deleted_at', 'is', null).executeTakeFirst(),
     lockByUserAndId: (userId, id) =>
       engine === 'postgres'
         ? byUserAndId(userId, id).forUpdate().executeTakeFirst()
@@ -69,14 +83,14 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
         .select(['id', 'title'])
         .where('user_id', '=', userId)
         .where('id', 'in', ids)
+        .where('deleted_at', 'is', null)
         .execute();
       return new Map(rows.map((r) => [r.id, r.title]));
     },
-    findByShareSlug: (slug) =>
-      db.selectFrom('sessions').selectAll().where('share_slug', '=', slug).executeTakeFirst(),
+    findByShareSlug: (slug) => inUse().where('share_slug', '=', slug).executeTakeFirst(),
     async byPks(pks) {
       if (pks.length === 0) return [];
-      return db.selectFrom('sessions').selectAll().where('pk', 'in', pks).execute();
+      return inUse().where('pk', 'in', pks).execute();
     },
     async insertIfAbsent(row) {
       await db
@@ -101,9 +115,34 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
     async delete(pk) {
       await db.deleteFrom('sessions').where('pk', '=', pk).execute();
     },
+    async setDeleted(pk, at) {
+      await db.updateTable('sessions').set({ deleted_at: at }).where('pk', '=', pk).execute();
+    },
+    async listTrashed(userId, page, limit) {
+      const q = db.selectFrom('sessions').where('user_id', '=', userId).where('deleted_at', 'is not', null);
+      const [count, rows] = await Promise.all([
+        q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
+        q
+          .selectAll()
+          .orderBy('deleted_at', 'desc')
+          .orderBy('pk', 'desc')
+          .limit(limit)
+          .offset((page - 1) * limit)
+          .execute(),
+      ]);
+      return { rows, total: Number(count?.n ?? 0) };
+    },
+    trashedBefore(cutoff, limit, userId) {
+      let q = db.selectFrom('sessions').selectAll().where('deleted_at', '<', cutoff);
+      if (userId) q = q.where('user_id', '=', userId);
+      return q.orderBy('deleted_at').limit(limit).execute();
+    },
     async list(f) {
       const filtered = (conn: Kysely<Database>) => {
-        let q = conn.selectFrom('sessions as s').where('s.user_id', '=', f.userId);
+        let q = conn
+          .selectFrom('sessions as s')
+          .where('s.user_id', '=', f.userId)
+          .where('s.deleted_at', 'is', null);
         if (f.status) q = q.where('s.status', '=', f.status);
         if (f.source) q = q.where('s.source', '=', f.source);
         if (f.projectId) q = q.where('s.project_id', '=', f.projectId);
@@ -199,7 +238,7 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
       return { rows, total: Number(count?.n ?? 0) };
     },
     async listPublic(page, limit) {
-      const q = db.selectFrom('sessions').where('visibility', '=', 'public');
+      const q = db.selectFrom('sessions').where('visibility', '=', 'public').where('deleted_at', 'is', null);
       const [count, rows] = await Promise.all([
         q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
         q
@@ -217,6 +256,7 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
         .selectFrom('sessions')
         .selectAll()
         .where('project_id', '=', projectId)
+        .where('deleted_at', 'is', null)
         .orderBy('activity_at', 'desc')
         .orderBy('pk', 'desc')
         .limit(1)
