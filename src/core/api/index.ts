@@ -10,3 +10,4 @@ export * from './share.js';
 export * from './ingest.js';
 export * from './health.js';
 export * from './transcript-entries.js';
+export * from './usage.js';

@@ -9,6 +9,7 @@ import { createProjectsRepo, type ProjectsRepo } from './projects.js';
 import { createRateLimitsRepo, type RateLimitsRepo } from './rate-limits.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions.js';
 import { createTranscriptEntriesRepo, type TranscriptEntriesRepo } from './transcript-entries.js';
+import { createUsageRepo, type UsageRepo } from './usage.js';
 import { createUsersRepo, type UsersRepo } from './users.js';
 
 export interface Repositories {
@@ -21,6 +22,7 @@ export interface Repositories {
   posts: PostsRepo;
   handoffs: HandoffsRepo;
   transcriptEntries: TranscriptEntriesRepo;
+  usage: UsageRepo;
 }
 
 export function createRepositories(db: Kysely<Database>, engine: Engine): Repositories {
@@ -34,6 +36,7 @@ export function createRepositories(db: Kysely<Database>, engine: Engine): Reposi
     posts: createPostsRepo(db),
     handoffs: createHandoffsRepo(db),
     transcriptEntries: createTranscriptEntriesRepo(db, engine),
+    usage: createUsageRepo(db, engine),
   };
 }
 
