@@ -199,6 +199,10 @@ it('answers one real request to every documented route with what the document sa
     ['delete /api/v1/live/{liveId}', () => call('DELETE', lid)],
     ['delete /api/v1/posts/{id}', () => call('DELETE', `/api/v1/posts/${pushed.body.postId}`)],
     ['delete /api/v1/sessions/{id}', () => call('DELETE', '/api/v1/sessions/doc-2')],
+    ['get /api/v1/trash', () => call('GET', '/api/v1/trash')],
+    ['post /api/v1/posts/{id}/restore', () => call('POST', `/api/v1/posts/${pushed.body.postId}/restore`)],
+    ['post /api/v1/sessions/{id}/restore', () => call('POST', '/api/v1/sessions/doc-2/restore')],
+    ['post /api/v1/sessions/{id}/unshare', () => call('POST', '/api/v1/sessions/doc-2/unshare')],
   ];
   const documented = documentedRoutes().map((r) => `${r.method} ${r.path}`);
   expect(requests.map(([k]) => k).sort()).toEqual([...documented].sort());

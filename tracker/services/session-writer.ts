@@ -132,7 +132,8 @@ export async function writeSession(
   if (w.tags) await repos.sessions.setTags(row.pk, w.tags);
 
   const updated: SessionRow = { ...row, ...(patch as Partial<SessionRow>) };
-  if (projectId) {
+  // A trashed session keeps receiving appends (session-actions.ts) but never becomes a project's latest again.
+  if (projectId && updated.deleted_at === null) {
     await repos.projects.movePointer(
       projectId,
       { sessionId: w.sessionId, at: updated.activity_at, source: w.pointerSource },

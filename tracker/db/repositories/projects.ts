@@ -133,6 +133,8 @@ export function createProjectsRepo(db: Kysely<Database>): ProjectsRepo {
         ])
         .where('user_id', '=', userId)
         .where('project_id', 'in', projectIds)
+        // Trashed sessions (migration 10) no longer count toward a project.
+        .where('deleted_at', 'is', null)
         .groupBy('project_id')
         .execute();
       for (const r of rows) {
