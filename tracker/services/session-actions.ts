@@ -184,7 +184,7 @@ export async function sweepTrash(deps: ServiceDeps, userId?: string): Promise<nu
     await deps.store.transaction(async (repos) => {
       const fresh = await repos.sessions.lockByUserAndId(row.user_id, row.id);
       // Restored (or purged) since the batch was read: leave it.
-      if (fresh && fresh.deleted_at !== null && Number(fresh.deleted_at) < cutoff)
+      if (fresh && fresh.deleted_at !== null && Number(fresh.deleted_at) <= cutoff)
         await purgeRow(repos, fresh);
     });
   }

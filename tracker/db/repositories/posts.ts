@@ -78,7 +78,7 @@ export function createPostsRepo(db: Kysely<Database>): PostsRepo {
     list: (userId, p, limit) => page(userId, false, p, limit),
     listTrashed: (userId, p, limit) => page(userId, true, p, limit),
     trashedBefore(cutoff, limit, userId) {
-      let q = db.selectFrom('posts').selectAll().where('deleted_at', '<', cutoff);
+      let q = db.selectFrom('posts').selectAll().where('deleted_at', '<=', cutoff);
       if (userId) q = q.where('user_id', '=', userId);
       return q.orderBy('deleted_at').limit(limit).execute();
     },

@@ -54,7 +54,7 @@ export interface SessionsRepo {
   setDeleted(pk: number, at: number | null): Promise<void>;
   /** The user's trashed sessions, most recently trashed first. */
   listTrashed(userId: string, page: number, limit: number): Promise<SessionListResult>;
-  /** Trashed sessions deleted before `cutoff` (of one user, or everyone's), at most `limit`. */
+  /** Trashed sessions deleted at or before `cutoff` (of one user, or everyone's), at most `limit`. */
   trashedBefore(cutoff: number, limit: number, userId?: string): Promise<SessionRow[]>;
   list(filter: SessionListFilter): Promise<SessionListResult>;
   listPublic(page: number, limit: number): Promise<SessionListResult>;
@@ -133,7 +133,7 @@ export function createSessionsRepo(db: Kysely<Database>, engine: Engine): Sessio
       return { rows, total: Number(count?.n ?? 0) };
     },
     trashedBefore(cutoff, limit, userId) {
-      let q = db.selectFrom('sessions').selectAll().where('deleted_at', '<', cutoff);
+      let q = db.selectFrom('sessions').selectAll().where('deleted_at', '<=', cutoff);
       if (userId) q = q.where('user_id', '=', userId);
       return q.orderBy('deleted_at').limit(limit).execute();
     },
