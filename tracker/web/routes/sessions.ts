@@ -2,7 +2,8 @@
 import { ExportFormat, ListSessionsQuery, type SessionSummary } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import { listProjects } from '../../services/projects.js';
-import { getSession, listSessions, ownSession } from '../../services/sessions.js';
+import { FindQuery, FindResponse, findInSession, pageOffsetOf } from '../../services/session-find.js';
+import { listSessions, ownSession, sessionDetail } from '../../services/sessions.js';
 import { html, type WebDeps } from '../web-deps.js';
 import { exportResponse } from '../export-response.js';
 import { liveLinks, openStreamFor } from '../live-links.js';
@@ -11,7 +12,8 @@ import { sessionsListPage, type SessionsQueryView } from '../pages/sessions-list
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 
 const PAGE_SIZE = 24;
-const EVENTS_PAGE = 500;
+/** Events per page; `?at=` deep links and search steps land on the page of this size that holds the event. */
+export const EVENTS_PAGE = 500;
 
 function queryView(q: Record<string, string>): SessionsQueryView {
   const flag = (v: string | undefined) => v === 'true' || v === '1' || v === 'on';
@@ -105,9 +107,13 @@ export const SESSION_PAGE_ROUTES = [
     errors: [404],
     handler: async ({ c, deps: d, params: { id } }) => {
       const ctx = pageCtx(c);
-      const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
-      const detail = await getSession(d.services, ctx.caller, id, { offset, limit: EVENTS_PAGE });
       const repos = d.services.store;
+      const row = await ownSession(repos, ctx.caller, id);
+      const at = c.req.query('at');
+      const asked = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
+      const offset = await pageOffsetOf(repos.db, row, at, EVENTS_PAGE, asked);
+      const detail = await sessionDetail(repos, row, ctx.caller.baseUrl, { offset, limit: EVENTS_PAGE });
+      const base = `/sessions/${encodeURIComponent(id)}`;
       const parentRow = detail.session.parentSessionId
         ? await repos.sessions.findByUserAndId(ctx.user.userId, detail.session.parentSessionId)
         : undefined;
@@ -134,7 +140,9 @@ export const SESSION_PAGE_ROUTES = [
           ...(detail.stats ? { stats: detail.stats } : {}),
           events: detail.events,
           eventsPage: detail.eventsPage,
-          nextHref: next !== null ? `/sessions/${encodeURIComponent(id)}?offset=${next}` : null,
+          nextHref: next !== null ? `${base}?offset=${next}` : null,
+          prevHref: offset > 0 ? `${base}?offset=${Math.max(0, offset - EVENTS_PAGE)}` : null,
+          reader: { base, owner: { sessionId: id }, at: at ?? null, q: c.req.query('q') ?? '' },
           parent,
           children: kids.map((k) => ({
             id: k.id,
@@ -145,6 +153,19 @@ export const SESSION_PAGE_ROUTES = [
           live: stream ? { eventsUrl: `/api/v1/live/${encodeURIComponent(stream.liveId)}/events` } : null,
         }),
       );
+    },
+  }),
+  pageRoute({
+    ...page,
+    method: 'get',
+    path: '/sessions/{id}/find',
+    summary: "Search one of the owner's sessions: the anchors of the matching events, in page order",
+    query: FindQuery,
+    responses: { 200: { schema: FindResponse } },
+    errors: [400, 404],
+    handler: async ({ c, deps: d, params, query }) => {
+      const row = await ownSession(d.services.store, pageCtx(c).caller, params.id);
+      return c.json(await findInSession(d.services.store, row, query.q));
     },
   }),
   pageRoute({

@@ -4,6 +4,7 @@ import { ExportFormat } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import type { SessionRow } from '../../db/repositories/index.js';
 import { toPost, visiblePostSessions } from '../../services/posts.js';
+import { FindQuery, FindResponse, findInSession, pageOffsetOf } from '../../services/session-find.js';
 import { sessionDetail } from '../../services/sessions.js';
 import { toSummaries } from '../../services/session-view.js';
 import { baseUrlFor } from '../../http/base-url.js';
@@ -12,9 +13,9 @@ import { exportResponse } from '../export-response.js';
 import { sessionDetailPage } from '../pages/session-detail.js';
 import { sharedPostPage } from '../pages/shared-post.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
+import { EVENTS_PAGE } from './sessions.js';
 
 const SLUG = /^[A-Za-z0-9_-]{10,64}$/;
-const EVENTS_PAGE = 500;
 
 /** The helpers every share page uses, over one tracker's deps. */
 function sharing(d: WebDeps) {
@@ -26,8 +27,10 @@ function sharing(d: WebDeps) {
   };
 
   /** A shared session page; `base` is the path prefix its export and paging links hang off. */
-  const sessionPage = async (c: Context, row: SessionRow, base: string) => {
-    const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
+  const sessionPage = async (c: Context, row: SessionRow, base: string, shareSlug: string) => {
+    const at = c.req.query('at');
+    const asked = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
+    const offset = await pageOffsetOf(store.db, row, at, EVENTS_PAGE, asked);
     const detail = await sessionDetail(store, row, baseUrlFor(c, d.services.config), {
       offset,
       limit: EVENTS_PAGE,
@@ -43,6 +46,8 @@ function sharing(d: WebDeps) {
         events: detail.events,
         eventsPage: detail.eventsPage,
         nextHref: next !== null ? `${base}?offset=${next}` : null,
+        prevHref: offset > 0 ? `${base}?offset=${Math.max(0, offset - EVENTS_PAGE)}` : null,
+        reader: { base, owner: { shareSlug }, at: at ?? null, q: c.req.query('q') ?? '' },
         parent: null,
         children: [],
         exportBase: `${base}/export`,
@@ -85,7 +90,7 @@ function sharing(d: WebDeps) {
     const { rows, hidden } = await visiblePostSessions(store, post.id, await viewerId(c));
     // A post of one session (the usual case: a finished live stream) shows that session directly.
     if (rows.length === 1 && hidden === 0)
-      return sessionPage(c, rows[0]!, `${prefix}/${slug}/s/${encodeURIComponent(rows[0]!.id)}`);
+      return sessionPage(c, rows[0]!, `${prefix}/${slug}/s/${encodeURIComponent(rows[0]!.id)}`, slug);
     const base = baseUrlFor(c, d.services.config);
     const summaries = await toSummaries(store, rows, base);
     return html(
@@ -106,7 +111,9 @@ function sharing(d: WebDeps) {
     );
   };
 
-  return { sessionPage, exportOf, sharedSession, sharedPost, postSession, postPage };
+  const findIn = async (c: Context, row: SessionRow, q: string) => c.json(await findInSession(store, row, q));
+
+  return { sessionPage, exportOf, findIn, sharedSession, sharedPost, postSession, postPage };
 }
 
 // Anyone with the link; reads of what owners chose to share, like the share API (no per-key limit without a key).
@@ -127,7 +134,7 @@ export const SHARE_PAGE_ROUTES = [
       handler: async ({ c, deps, params: { slug } }) => {
         const s = sharing(deps);
         const row = await s.sharedSession(slug);
-        if (row) return s.sessionPage(c, row, `${prefix}/${slug}`);
+        if (row) return s.sessionPage(c, row, `${prefix}/${slug}`, slug);
         const post = await s.sharedPost(slug);
         if (post) return s.postPage(c, post, slug, prefix);
         throw new BatonError('not_found', 'Not found.');
@@ -148,6 +155,37 @@ export const SHARE_PAGE_ROUTES = [
     pageRoute({
       ...shared,
       method: 'get',
+      path: `${prefix}/{slug}/find`,
+      summary: 'Search a shared session: the anchors of the matching events',
+      query: FindQuery,
+      responses: { 200: { schema: FindResponse } },
+      errors: [400, 404],
+      handler: async ({ c, deps, params: { slug }, query }) => {
+        const s = sharing(deps);
+        const row = await s.sharedSession(slug);
+        if (!row) throw new BatonError('not_found', 'Not found.');
+        return s.findIn(c, row, query.q);
+      },
+    }),
+    pageRoute({
+      ...shared,
+      method: 'get',
+      path: `${prefix}/{slug}/s/{sessionId}/find`,
+      summary: 'Search a session of a shared post',
+      query: FindQuery,
+      responses: { 200: { schema: FindResponse } },
+      errors: [400, 404],
+      handler: async ({ c, deps, params: { slug, sessionId }, query }) => {
+        const s = sharing(deps);
+        const post = await s.sharedPost(slug);
+        const row = post ? await s.postSession(c, post.id, sessionId) : undefined;
+        if (!row) throw new BatonError('not_found', 'Not found.');
+        return s.findIn(c, row, query.q);
+      },
+    }),
+    pageRoute({
+      ...shared,
+      method: 'get',
       path: `${prefix}/{slug}/s/{sessionId}`,
       summary: 'A session of a shared post',
       handler: async ({ c, deps, params: { slug, sessionId } }) => {
@@ -155,7 +193,7 @@ export const SHARE_PAGE_ROUTES = [
         const post = await s.sharedPost(slug);
         const row = post ? await s.postSession(c, post.id, sessionId) : undefined;
         if (!row) throw new BatonError('not_found', 'Not found.');
-        return s.sessionPage(c, row, `${prefix}/${slug}/s/${encodeURIComponent(row.id)}`);
+        return s.sessionPage(c, row, `${prefix}/${slug}/s/${encodeURIComponent(row.id)}`, slug);
       },
     }),
     pageRoute({
