@@ -21,6 +21,9 @@ import type { LiveService } from './service.js';
 import { openLiveSse, parseLastEventId } from './sse.js';
 import type { LiveStore, LiveStreamRow } from './store.js';
 import type { ViewerGate } from './viewer-gate.js';
+import type { LivePresence } from './presence.js';
+import { streamRoom } from './presence-sse.js';
+import type { Identify } from './watcher.js';
 
 export interface LiveRouteDeps {
   service: LiveService;
@@ -29,6 +32,8 @@ export interface LiveRouteDeps {
   auth: LiveAuth;
   heartbeatMs: number;
   gate: ViewerGate;
+  presence: LivePresence;
+  identify: Identify;
 }
 
 type LiveApiDeps = LiveRouteDeps & { config: UrlConfig };
@@ -157,12 +162,13 @@ export const LIVE_API_ROUTES = [
 ];
 
 /** One SSE connection to a stream, admitted by the viewer gate (its slot freed when the connection closes). */
-export function streamTo(
+export async function streamTo(
   c: Context,
   d: LiveRouteDeps,
   row: LiveStreamRow,
   opts: { viewer: boolean; lastEventId: string | undefined },
-): Response | Promise<Response> {
+): Promise<Response> {
+  const who = await d.identify(c);
   const release = d.gate.admit(c, row.id, { viewer: opts.viewer });
   return openLiveSse(
     {
@@ -173,6 +179,7 @@ export function streamTo(
       lastEventId: parseLastEventId(c.req.header('last-event-id'), opts.lastEventId),
       viewer: opts.viewer,
       heartbeatMs: d.heartbeatMs,
+      presence: { registry: d.presence, room: streamRoom(row), who },
       onClose: release,
     },
     c,

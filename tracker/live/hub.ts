@@ -107,7 +107,7 @@ export function createLiveHub(opts: LiveHubOptions): LiveHub {
   };
 
   const onSignal = (s: LiveSignal) => {
-    if (s.instance === opts.instanceId) return;
+    if (s.instance === opts.instanceId || s.type === 'presence' || s.type === 'presence_sync') return;
     const ch = channels.get(s.liveId);
     if (s.type === 'viewers') {
       const c = ch ?? channel(s.liveId);

@@ -9,6 +9,8 @@ import type { AppEnv } from '../http/env.js';
 import { registerLiveApiRoutes } from './api-routes.js';
 import type { LiveAuth } from './auth.js';
 import { createLiveHub } from './hub.js';
+import { createLivePresence } from './presence.js';
+import { createIdentify } from './watcher.js';
 import type { LiveLimits } from './limits.js';
 import { createMemoryNotifier, type LiveNotifier } from './notifier.js';
 import { createPgNotifier } from './pg-notifier.js';
@@ -21,6 +23,8 @@ export type { LiveAuth } from './auth.js';
 export type { LivePostPublisher } from './service.js';
 export { resolveViewer } from './viewer-routes.js';
 export type { ViewerCaps } from './viewer-gate.js';
+export type { LivePresence, PresenceSnapshot, Watcher } from './presence.js';
+export { openPresenceSse, sessionRoom } from './presence-sse.js';
 
 export interface LiveDeps {
   db: Kysely<Database>;
@@ -66,6 +70,14 @@ export function createLive(deps: LiveDeps) {
     now: deps.now,
     onError,
   });
+  // Shares the hub's notifier (and heartbeat period): one LISTEN connection per instance carries both.
+  const presence = createLivePresence({
+    instanceId,
+    notifier,
+    heartbeatMs: deps.presenceMs,
+    now: deps.now,
+    onError,
+  });
   const service = createLiveService({
     store,
     hub,
@@ -79,8 +91,10 @@ export function createLive(deps: LiveDeps) {
     perAddress: deps.config.live.maxConnectionsPerAddress,
   };
   const gate = createViewerGate(caps, deps.config);
-  const routeDeps = { service, store, hub, auth: deps.auth, heartbeatMs, gate };
+  const identify = createIdentify(deps.db, deps.auth);
+  const routeDeps = { service, store, hub, auth: deps.auth, heartbeatMs, gate, presence, identify };
   let sweeper: NodeJS.Timeout | null = null;
+  let started: Promise<void> | null = null;
 
   return {
     instanceId,
@@ -88,6 +102,9 @@ export function createLive(deps: LiveDeps) {
     hub,
     service,
     gate,
+    presence,
+    identify,
+    heartbeatMs,
     /**
      * Registers /api/v1/live/* and /live/:token/{events,status} on the tracker app itself: `keyAuth` is the app's
      * auth middleware, so API keys are checked and rate limited here exactly as on every other route.
@@ -96,14 +113,23 @@ export function createLive(deps: LiveDeps) {
       registerLiveApiRoutes(app, keyAuth, deps.config, routeDeps);
       registerLiveViewerRoutes(app, routeDeps);
     },
-    /** Starts listening for other instances and the expiry sweeper. Creating the module opens nothing. */
-    async start(): Promise<void> {
-      await hub.start();
-      sweeper = setInterval(() => void service.sweepExpired().catch(onError), deps.sweepMs ?? 30_000);
-      sweeper.unref();
+    /**
+     * Starts listening for other instances and the expiry sweeper (once: presence routes call it too, since a session
+     * page may be the first thing an instance serves). Creating the module opens nothing.
+     */
+    start(): Promise<void> {
+      started ??= (async () => {
+        await hub.start();
+        await presence.start();
+        sweeper = setInterval(() => void service.sweepExpired().catch(onError), deps.sweepMs ?? 30_000);
+        sweeper.unref();
+      })();
+      return started;
     },
     async close(): Promise<void> {
       if (sweeper) clearInterval(sweeper);
+      // Before the hub closes the shared notifier: other instances drop this one's watchers at once.
+      await presence.close();
       await hub.close();
     },
     /** The ingest publish hook: forwards captured session events to the viewers of that session's active streams. */

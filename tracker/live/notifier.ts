@@ -15,11 +15,21 @@ export type LiveSignal =
       reason?: string;
       postUrl?: string | null;
     }
-  | { type: 'viewers'; instance: string; liveId: string; count: number };
+  | { type: 'viewers'; instance: string; liveId: string; count: number }
+  /** One instance's watchers of a room (see presence.ts); an empty snapshot withdraws it. */
+  | {
+      type: 'presence';
+      instance: string;
+      room: string;
+      users: Array<{ id: string; name: string }>;
+      anonymous: number;
+    }
+  /** Sent by a starting instance: the others re-announce their presence snapshots at once. */
+  | { type: 'presence_sync'; instance: string };
 
 export interface LiveNotifier {
   publish(signal: LiveSignal): Promise<void>;
-  /** Registers the receiver of every signal, including this instance's own (receivers skip those by `instance`). */
+  /** Adds a receiver of every signal (the hub and presence each register one), including this instance's own (receivers skip those by `instance`). */
   listen(onSignal: (s: LiveSignal) => void): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,11 +57,24 @@ export function encodeSignal(s: LiveSignal): string {
 export function decodeSignal(payload: string): LiveSignal | null {
   try {
     const v = JSON.parse(payload) as LiveSignal;
-    if (typeof v !== 'object' || v === null || typeof v.liveId !== 'string' || typeof v.instance !== 'string')
-      return null;
+    if (typeof v !== 'object' || v === null || typeof v.instance !== 'string') return null;
+    if (v.type === 'presence_sync') return v;
+    if (v.type === 'presence') return isPresence(v) ? v : null;
+    if (typeof v.liveId !== 'string') return null;
     if (v.type === 'events' || v.type === 'status' || v.type === 'viewers') return v;
     return null;
   } catch {
     return null;
   }
+}
+
+/** Another instance's snapshot is shown to browsers: only well-formed names and counts pass. */
+function isPresence(v: Extract<LiveSignal, { type: 'presence' }>): boolean {
+  return (
+    typeof v.room === 'string' &&
+    Number.isSafeInteger(v.anonymous) &&
+    v.anonymous >= 0 &&
+    Array.isArray(v.users) &&
+    v.users.every((u) => typeof u?.id === 'string' && typeof u.name === 'string')
+  );
 }

@@ -23,7 +23,7 @@ export function createPgNotifier(opts: PgNotifierOptions): LiveNotifier {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid LISTEN channel: ${channel}`);
   let client: pg.Client | null = null;
   let closed = false;
-  let receiver: ((s: LiveSignal) => void) | null = null;
+  const receivers: Array<(s: LiveSignal) => void> = [];
   let connecting: Promise<pg.Client> | null = null;
 
   const connect = async (): Promise<pg.Client> => {
@@ -35,9 +35,9 @@ export function createPgNotifier(opts: PgNotifierOptions): LiveNotifier {
         setTimeout(() => void ensure().catch((e) => opts.onError?.(e)), opts.retryMs ?? 1000).unref();
     });
     c.on('notification', (msg) => {
-      if (msg.channel !== channel || !msg.payload || !receiver) return;
+      if (msg.channel !== channel || !msg.payload || receivers.length === 0) return;
       const s = decodeSignal(msg.payload);
-      if (s) receiver(s);
+      if (s) for (const r of receivers) r(s);
     });
     await c.connect();
     await c.query(`LISTEN ${channel}`);
@@ -58,7 +58,7 @@ export function createPgNotifier(opts: PgNotifierOptions): LiveNotifier {
       await c.query('select pg_notify($1, $2)', [channel, encodeSignal(signal)]);
     },
     async listen(onSignal) {
-      receiver = onSignal;
+      receivers.push(onSignal);
       await ensure();
     },
     async close() {

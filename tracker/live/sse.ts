@@ -1,9 +1,9 @@
 // One Server-Sent Events connection to a live stream: history first, then live events, resumable by Last-Event-ID.
-import type { ServerResponse } from 'node:http';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import type { LiveHelloData, LiveStatus, LiveStatusData, SeqRange } from '../../src/core/api/live.js';
 import type { LiveHub } from './hub.js';
+import type { LivePresence, Watcher } from './presence.js';
+import { openSseStream, type SseSink } from './sse-sink.js';
 import type { LiveStore, LiveStreamRow, StoredLiveEvent } from './store.js';
 
 export interface SseOptions {
@@ -18,6 +18,8 @@ export interface SseOptions {
   now?: () => number;
   /** A slow client whose unsent backlog passes this many bytes is dropped; it reconnects and resumes from the DB. */
   maxBacklogBytes?: number;
+  /** The room this connection counts in (see presence.ts), and as whom: null is an anonymous watcher. */
+  presence?: { registry: LivePresence; room: string; who: Watcher | null };
   onOpen?: () => void;
   onClose?: () => void;
 }
@@ -66,63 +68,9 @@ function batchBytes(events: StoredLiveEvent[]): Uint8Array {
   return b;
 }
 
-/** Where the bytes of one connection go: the Node socket directly, or a web ReadableStream (app.request, tests). */
-interface SseSink {
-  write(b: Uint8Array): void;
-  /** Bytes accepted but not yet flushed to the client. */
-  backlog(): number;
-  end(): void;
-}
-
-const SSE_HEADERS: Record<string, string> = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache, no-store, no-transform',
-  connection: 'keep-alive',
-  // Tells nginx-style proxies not to buffer the stream.
-  'x-accel-buffering': 'no',
-};
-
-/**
- * Opens the stream. Under @hono/node-server it writes straight to the Node response: no web-stream pump per
- * connection, which keeps thousands of idle viewers cheap and fan-out to a thousand viewers fast.
- */
+/** Opens the stream: history, then live events and statuses, and who is watching. */
 export function openLiveSse(o: SseOptions, c?: Context): Response {
-  const outgoing = (c?.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-  if (outgoing && typeof outgoing.writeHead === 'function' && !outgoing.headersSent) {
-    outgoing.writeHead(200, SSE_HEADERS);
-    outgoing.socket?.setNoDelay(true);
-    const session = runLiveSse(o, {
-      write: (b) => void outgoing.write(b),
-      backlog: () => outgoing.writableLength,
-      end: () => outgoing.end(),
-    });
-    outgoing.once('close', session.close);
-    return RESPONSE_ALREADY_SENT;
-  }
-  let session: { close(): void } | null = null;
-  const body = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        session = runLiveSse(o, {
-          write: (b) => controller.enqueue(b),
-          backlog: () => -(controller.desiredSize ?? 0),
-          end: () => {
-            try {
-              controller.close();
-            } catch {
-              // already closed or errored by the consumer
-            }
-          },
-        });
-        c?.req.raw.signal.addEventListener('abort', () => session?.close(), { once: true });
-      },
-      cancel() {
-        session?.close();
-      },
-    },
-    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
-  );
-  return new Response(body, { status: 200, headers: SSE_HEADERS });
+  return openSseStream(c, (sink) => runLiveSse(o, sink));
 }
 
 function runLiveSse(o: SseOptions, sink: SseSink): { close(): void } {
@@ -157,6 +105,7 @@ class SseConnection {
   private heartbeat: NodeJS.Timeout | null = null;
   private expiry: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
+  private leave: (() => void) | null = null;
   private ending = false;
 
   constructor(
@@ -178,6 +127,11 @@ class SseConnection {
       onStatus: (data) => this.onStatus(data),
       onViewers: (count) => this.write(sseFrame('viewers', JSON.stringify({ count }))),
     });
+    if (o.presence)
+      this.leave = o.presence.registry.join(o.presence.room, {
+        who: o.presence.who,
+        onPresence: (p) => this.write(sseFrame('presence', JSON.stringify(p))),
+      });
     o.onOpen?.();
     const hello: LiveHelloData = {
       liveId: o.row.id,
@@ -197,6 +151,7 @@ class SseConnection {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.expiry) clearTimeout(this.expiry);
     this.unsubscribe?.();
+    this.leave?.();
     this.sink.end();
     this.o.onClose?.();
   };

@@ -1,5 +1,6 @@
 // Small progressive enhancements for every page, bundled into /assets/app.js: copy buttons. No inline handlers.
 import './manage.js';
+import './presence.js';
 import './reader.js';
 function enhanceCopyButtons(): void {
   Array.prototype.forEach.call(document.querySelectorAll('[data-copy-target]'), (btn: HTMLElement) => {

@@ -4,6 +4,7 @@ import type { SessionEvent } from '../../../src/core/model/session.js';
 import { toDom } from '../../../src/core/render/dom.js';
 import { timelineEventTree } from '../../../src/core/render/event-html.js';
 import { createEventViewer } from '../../../src/core/render/event-view.js';
+import { presenceElement, renderPresence, type PresenceData } from './presence.js';
 
 interface StreamItem {
   seq: number;
@@ -15,6 +16,9 @@ interface EndInfo {
   postUrl?: string;
 }
 
+/** Notes and status lines sent with send_live_note / set_live_status, named in words rather than by subtype. */
+const SYSTEM_LABELS: Record<string, string> = { live_note: 'Note', live_status: 'Status' };
+
 function start(): void {
   const root = document.getElementById('live');
   const list = document.getElementById('timeline');
@@ -25,6 +29,8 @@ function start(): void {
   const conn = document.getElementById('live-conn');
   const badge = document.getElementById('live-badge');
   const viewers = document.getElementById('viewers');
+  const watching = document.getElementById('watching');
+  const presence = mode === 'viewer' ? presenceElement() : null;
   const working = document.getElementById('working');
   const endNotice = document.getElementById('end-notice');
   const toggle = document.getElementById('autoscroll');
@@ -35,6 +41,9 @@ function start(): void {
   let lastSeq = 0;
   let ended = false;
   let es: EventSource | null = null;
+  /** Once the server sends presence, the older `viewers` count is ignored (it counts tabs, presence counts people). */
+  let hasPresence = false;
+  let lastStatus = '';
 
   Array.prototype.forEach.call(list.querySelectorAll('[data-uuid]'), (li: Element) => {
     seen[li.getAttribute('data-uuid') ?? ''] = true;
@@ -48,7 +57,10 @@ function start(): void {
       item.truncatedFrom === undefined
         ? { seq: item.seq }
         : { seq: item.seq, truncatedFrom: item.truncatedFrom };
-    return toDom(timelineEventTree(viewer.view(item.event), place), document);
+    const v = viewer.view(item.event);
+    const label = v.kind === 'system' ? SYSTEM_LABELS[v.subtype] : undefined;
+    const shown = v.kind === 'system' && label ? { ...v, subtype: label } : v;
+    return toDom(timelineEventTree(shown, place), document);
   };
   const insert = (li: Node, seq: number): void => {
     const empty = list.querySelector('[data-empty]');
@@ -104,7 +116,24 @@ function start(): void {
     if (autoScroll) scrollToEnd();
     else if (jump) jump.hidden = false;
   };
+  /** Pauses, resumes and the end as a line in the timeline, in words. */
+  const mark = (change: string, text: string): void => {
+    const li = document.createElement('li');
+    li.className = 'msg system live-change';
+    li.setAttribute('data-change', change);
+    li.textContent = text;
+    list.appendChild(li);
+  };
+  const onPresence = (p: PresenceData): void => {
+    if (ended) return;
+    hasPresence = true;
+    setText(viewers, String(p.users.length + p.anonymous));
+    if (presence) renderPresence(presence, p);
+  };
   const setStatus = (status: string): void => {
+    if (status === 'paused' && lastStatus === 'active') mark('paused', 'Paused');
+    if (status === 'active' && lastStatus === 'paused') mark('resumed', 'Resumed');
+    lastStatus = status;
     if (status === 'paused') {
       setText(badge, 'PAUSED');
       if (badge) badge.className = 'live-badge off';
@@ -121,7 +150,11 @@ function start(): void {
     root.setAttribute('data-status', status);
   };
   const finish = (d: EndInfo): void => {
+    if (!ended) mark('ended', 'Stream ended');
     ended = true;
+    // Nobody is watching a stream that ended: the count and the names go.
+    setText(watching, 'Stream ended');
+    if (presence) renderPresence(presence, { users: [], anonymous: 0 });
     if (es) es.close();
     hideWorking();
     setText(badge, 'ENDED');
@@ -188,12 +221,15 @@ function start(): void {
     });
     source.addEventListener('hello', (m: MessageEvent<string>) => {
       const d = JSON.parse(m.data) as { viewers: number; status: string };
-      setText(viewers, String(d.viewers));
+      if (!hasPresence) setText(viewers, String(d.viewers));
       setStatus(d.status);
     });
     source.addEventListener('event', onEvent);
     source.addEventListener('viewers', (m: MessageEvent<string>) => {
-      setText(viewers, String((JSON.parse(m.data) as { count: number }).count));
+      if (!hasPresence) setText(viewers, String((JSON.parse(m.data) as { count: number }).count));
+    });
+    source.addEventListener('presence', (m: MessageEvent<string>) => {
+      onPresence(JSON.parse(m.data) as PresenceData);
     });
     source.addEventListener('status', (m: MessageEvent<string>) => {
       setStatus((JSON.parse(m.data) as { status: string }).status);

@@ -28,10 +28,11 @@ export function liveViewerPage(v: LiveViewerView): string {
         <span id="live-badge" class="live-badge">LIVE</span>
         <h1 id="live-title">${v.title ?? 'Live Claude Code session'}</h1>
         <span id="live-conn" class="small" role="status">Connecting…</span>
-        <span class="small"><span id="viewers">0</span> watching</span>
+        <span id="watching" class="small"><span id="viewers">0</span> watching</span>
         <span id="working" class="working small" role="status" hidden>Claude is working…</span>
         <button type="button" id="autoscroll" class="secondary" aria-pressed="true">Pause auto-scroll</button>
       </div>
+      <div id="presence" class="presence" role="status" aria-live="polite" hidden></div>
       <noscript><p class="notice">The live view needs JavaScript to receive updates.</p></noscript>
       <ol class="timeline" id="timeline" aria-live="polite">
         <li class="muted" data-empty="1">Waiting for the first message…</li>

@@ -1,0 +1,96 @@
+// `/sessions/{id}/presence` and `/share|p/{slug}[/s/{sessionId}]/presence`: who is looking at a session page (SSE).
+import type { Context } from 'hono';
+import { BatonError } from '../../../src/core/errors.js';
+import { ownSession } from '../../services/sessions.js';
+import { visiblePostSessions } from '../../services/posts.js';
+import { openPresenceSse, sessionRoom } from '../../live/index.js';
+import type { WebDeps } from '../web-deps.js';
+import { pageCtx, pageRoute, pageRoutes } from './page-route.js';
+
+const SLUG = /^[A-Za-z0-9_-]{10,64}$/;
+const STREAM = { 200: { contentType: 'text/event-stream' } } as const;
+const describe =
+  '`presence` events `{ users: [{ id, name }], anonymous }` as watchers come and go, summed across tracker ' +
+  'instances; `id` is an opaque key, not the user id. Capped like the live feed (per room, per address).';
+
+/** Same access as the page: the owner's session, or a session shared by link. Counted in the session's room. */
+async function watch(c: Context, d: WebDeps, sessionId: string): Promise<Response> {
+  await d.live.start();
+  const who = await d.live.identify(c);
+  const room = sessionRoom(sessionId);
+  const release = d.live.gate.admit(c, room, { viewer: true });
+  return openPresenceSse(c, {
+    presence: d.live.presence,
+    room,
+    who,
+    heartbeatMs: d.live.heartbeatMs,
+    onClose: release,
+  });
+}
+
+const notFound = () => new BatonError('not_found', 'Not found.');
+
+async function sharedSessionId(d: WebDeps, slug: string): Promise<string> {
+  const row = SLUG.test(slug) ? await d.services.store.sessions.findByShareSlug(slug) : undefined;
+  if (!row || row.visibility === 'private') throw notFound();
+  return row.id;
+}
+
+async function postSessionId(c: Context, d: WebDeps, slug: string, sessionId: string): Promise<string> {
+  const store = d.services.store;
+  const post = SLUG.test(slug) ? await store.posts.findByShareSlug(slug) : undefined;
+  if (!post || post.visibility === 'private') throw notFound();
+  const viewer = (await d.sessions.current(c))?.userId ?? null;
+  const { rows } = await visiblePostSessions(store, post.id, viewer);
+  if (!rows.some((r) => r.id === sessionId)) throw notFound();
+  return sessionId;
+}
+
+const shared = {
+  tag: 'web',
+  auth: 'none',
+  rateLimit: 'none',
+  responses: STREAM,
+  errors: [404, 429, 503],
+} as const;
+
+export const PRESENCE_ROUTES = [
+  pageRoute({
+    method: 'get',
+    path: '/sessions/{id}/presence',
+    tag: 'web',
+    auth: 'session',
+    rateLimit: 'none',
+    summary: 'Who is looking at one of your sessions (Server-Sent Events)',
+    description: describe,
+    responses: STREAM,
+    errors: [404, 429, 503],
+    handler: async ({ c, deps: d, params: { id } }) => {
+      const row = await ownSession(d.services.store, pageCtx(c).caller, id);
+      return watch(c, d, row.id);
+    },
+  }),
+  ...['/share', '/p'].flatMap((prefix) => [
+    pageRoute({
+      ...shared,
+      method: 'get',
+      path: `${prefix}/{slug}/presence`,
+      summary: 'Who is looking at a shared session (Server-Sent Events)',
+      description: describe,
+      handler: async ({ c, deps: d, params: { slug } }) => watch(c, d, await sharedSessionId(d, slug)),
+    }),
+    pageRoute({
+      ...shared,
+      method: 'get',
+      path: `${prefix}/{slug}/s/{sessionId}/presence`,
+      summary: 'Who is looking at a session of a shared post (Server-Sent Events)',
+      description: describe,
+      handler: async ({ c, deps: d, params: { slug, sessionId } }) =>
+        watch(c, d, await postSessionId(c, d, slug, sessionId)),
+    }),
+  ]),
+];
+
+export function createPresenceRoutes(d: WebDeps) {
+  return pageRoutes(d, PRESENCE_ROUTES);
+}
