@@ -4,7 +4,7 @@ import { html, type SafeHtml } from './html.js';
 export interface LayoutOptions {
   title: string;
   /** Which nav entry is current. */
-  nav?: 'sessions' | 'projects' | 'settings' | 'diagnostics' | 'usage' | null;
+  nav?: 'sessions' | 'projects' | 'shared' | 'settings' | 'diagnostics' | 'usage' | null;
   /** Signed-in user name, or null on public pages (login, live viewer, shared posts). */
   user: { name: string } | null;
   csrfToken?: string;
@@ -21,7 +21,7 @@ export function layout(o: LayoutOptions): string {
   const nav = o.user
     ? html`<nav aria-label="Main">
           ${item('sessions', '/', 'Sessions')} ${item('projects', '/projects', 'Projects')}
-          ${item('usage', '/usage', 'Usage')}
+          ${item('usage', '/usage', 'Usage')} ${item('shared', '/shared', 'Shared')}
           ${item('settings', '/settings', 'Settings')} ${item('diagnostics', '/diagnostics', 'Diagnostics')}
         </nav>
         <form method="post" action="/logout">

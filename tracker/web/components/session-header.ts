@@ -4,6 +4,7 @@ import type { SessionSummary } from '../../../src/core/api/sessions.js';
 import { skipRows, subagentUsageRows } from '../../../src/core/export/summary-rows.js';
 import type { ReadStats, SessionMeta, SessionTotals } from '../../../src/core/model/session.js';
 import { sessionTitle } from './session-card.js';
+import { manageBar, sharingPanel } from './session-manage.js';
 import { formatDate, formatDuration } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 
@@ -26,44 +27,61 @@ export interface SessionHeaderView {
   exportBase: string | null;
   /** An open live stream of this session the viewer may follow (owner SSE URL), and its viewer page if known. */
   live: { eventsUrl: string } | null;
+  /**
+   * The signed-in owner's own page (management controls, project link). Defaults to true on the owner's route
+   * (export under `/sessions/`) and false on share pages, where a viewer may be anonymous or another user.
+   */
+  owner?: boolean;
+}
+
+/** Share viewers (anonymous or another user) get no controls and no link to a project page they cannot open. */
+export function isOwnerView(v: SessionHeaderView): boolean {
+  return Boolean(v.user) && (v.owner ?? v.exportBase?.startsWith('/sessions/') ?? false);
 }
 
 export function sessionHeader(v: SessionHeaderView): SafeHtml {
   const s = v.session;
+  const owner = isOwnerView(v) && v.csrfToken ? { csrf: v.csrfToken } : null;
   return html`<header class="panel stack">
-    <h1>${sessionTitle(s)}</h1>
-    <div class="row small">
-      <span class="badge ${s.status}">${s.status}</span>
-      <span class="badge">${s.visibility}</span>
-      ${v.live ? html`<span class="live-dot">● live</span>` : ''}
-    </div>
-    <ul class="facts">
-      ${s.project ? html`<li>Project: ${v.user ? html`<a href="/projects/${encodeURIComponent(s.project.id)}">${s.project.name}</a>` : s.project.name}</li>` : ''}
-      ${s.gitBranch ? html`<li>Branch: <code>${s.gitBranch}</code></li>` : ''}
-      ${s.cwd ? html`<li>Directory: <code>${s.cwd}</code></li>` : ''}
-      <li>Started ${formatDate(s.startedAt ?? s.createdAt)}</li>
-      ${s.endedAt ? html`<li>Ended ${formatDate(s.endedAt)}</li>` : ''}
-      <li>Duration ${formatDuration(s.durationMs)}</li>
-      ${s.models.length ? html`<li>Model: ${s.models.join(', ')}</li>` : ''}
-      ${v.meta.claudeVersion ? html`<li>Claude Code ${v.meta.claudeVersion}</li>` : ''}
-      <li>Session id <code>${s.id}</code></li>
-    </ul>
-    ${s.tags.length ? html`<div class="row small">${s.tags.map((t) => html`<span class="badge">#${t}</span>`)}</div>` : ''}
-    ${
-      v.exportBase
-        ? html`<div class="row" role="group" aria-label="Export">
-            <span class="muted small">Export:</span>
-            ${ExportFormat.options.map(
-              (f) =>
-                html`<a class="button secondary" href="${v.exportBase}?format=${f}" download
-                  >${f.toUpperCase()}</a
-                >`,
-            )}
-          </div>`
-        : ''
-    }
-    ${lineage(v)} ${subagentUsage(v.session.totals)} ${skipped(v.stats)}
-  </header>`;
+      <h1 id="session-title">${sessionTitle(s)}</h1>
+      ${owner ? manageBar(s, owner.csrf) : ''}
+      <div class="row small">
+        <span class="badge ${s.status}">${s.status}</span>
+        <span class="badge">${s.visibility}</span>
+        ${s.starred ? html`<span class="badge">★ starred</span>` : ''}
+        ${s.archived ? html`<span class="badge">archived</span>` : ''}
+        ${v.live ? html`<span class="live-dot">● live</span>` : ''}
+      </div>
+      <ul class="facts">
+        ${s.project ? html`<li>Project: ${owner ? html`<a href="/projects/${encodeURIComponent(s.project.id)}">${s.project.name}</a>` : s.project.name}</li>` : ''}
+        ${s.gitBranch ? html`<li>Branch: <code>${s.gitBranch}</code></li>` : ''}
+        ${s.cwd ? html`<li>Directory: <code>${s.cwd}</code></li>` : ''}
+        <li>Started ${formatDate(s.startedAt ?? s.createdAt)}</li>
+        ${s.endedAt ? html`<li>Ended ${formatDate(s.endedAt)}</li>` : ''}
+        <li>Duration ${formatDuration(s.durationMs)}</li>
+        ${s.models.length ? html`<li>Model: ${s.models.join(', ')}</li>` : ''}
+        ${v.meta.claudeVersion ? html`<li>Claude Code ${v.meta.claudeVersion}</li>` : ''}
+        <li>Session id <code>${s.id}</code></li>
+      </ul>
+      <div class="row small" id="session-tags">
+        ${s.tags.map((t) => html`<span class="badge">#${t}</span>`)}
+      </div>
+      ${
+        v.exportBase
+          ? html`<div class="row" role="group" aria-label="Export">
+              <span class="muted small">Export:</span>
+              ${ExportFormat.options.map(
+                (f) =>
+                  html`<a class="button secondary" href="${v.exportBase}?format=${f}" download
+                    >${f.toUpperCase()}</a
+                  >`,
+              )}
+            </div>`
+          : ''
+      }
+      ${lineage(v)} ${subagentUsage(v.session.totals)} ${skipped(v.stats)}
+    </header>
+    ${owner ? sharingPanel(s, owner.csrf) : ''}`;
 }
 
 /** Each subagent's usage by its spawning call: the same rows as the exports. */

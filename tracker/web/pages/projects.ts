@@ -86,7 +86,7 @@ export function projectDetailPage(
       ${
         v.sessions.length
           ? html`<ul class="cards">
-              ${v.sessions.map((s) => sessionCard(s, { liveHref: v.live[s.id] ?? null }))}
+              ${v.sessions.map((s) => sessionCard(s, { liveHref: v.live[s.id] ?? null, owner: true }))}
             </ul>`
           : html`<p class="muted">No sessions.</p>`
       }

@@ -4,6 +4,7 @@ import type { SessionSummary } from '../../../src/core/api/sessions.js';
 import { sessionCard } from '../components/session-card.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
+import { undoNotice, type UndoFlash } from './trash.js';
 
 export interface SessionsQueryView {
   search?: string;
@@ -24,6 +25,8 @@ export interface SessionsListView {
   projects: Array<{ id: string; name: string }>;
   /** Session id → "Watch live" link, for sessions with an open live stream. */
   live: Record<string, string>;
+  /** Right after a deletion: "Deleted · Undo". */
+  flash?: UndoFlash | null;
 }
 
 function option(value: string, label: string, selected: string | undefined): SafeHtml {
@@ -102,7 +105,7 @@ export function sessionsListPage(v: SessionsListView): string {
   </form>`;
   const list = v.sessions.length
     ? html`<ul class="cards" aria-label="Sessions">
-        ${v.sessions.map((s) => sessionCard(s, { liveHref: v.live[s.id] ?? null }))}
+        ${v.sessions.map((s) => sessionCard(s, { liveHref: v.live[s.id] ?? null, owner: true }))}
       </ul>`
     : html`<p class="panel muted">
         ${q.search || q.status || q.source || q.project || q.tag || q.starred || q.archived ? 'No sessions match these filters.' : 'No sessions yet. Install the plugin and run Claude Code: sessions appear here as they happen (see Settings → Connect Claude Code).'}
@@ -121,8 +124,10 @@ export function sessionsListPage(v: SessionsListView): string {
     user: v.user,
     csrfToken: v.csrfToken,
     body: html`<h1>Sessions</h1>
-      ${filters}
-      <p class="muted small" aria-live="polite">${total} session${total === 1 ? '' : 's'}</p>
+      ${undoNotice(v.flash, v.csrfToken)} ${filters}
+      <p class="muted small" aria-live="polite">
+        ${total} session${total === 1 ? '' : 's'} · most recent activity first · <a href="/trash">Trash</a>
+      </p>
       ${list}${pager}`,
   });
 }
