@@ -4,11 +4,13 @@ import { BatonError } from '../../../src/core/errors.js';
 import { listProjects } from '../../services/projects.js';
 import { FindQuery, FindResponse, findInSession, pageOffsetOf } from '../../services/session-find.js';
 import { listSessions, ownSession, sessionDetail } from '../../services/sessions.js';
+import { withSharing } from '../../services/session-sharing.js';
 import { html, type WebDeps } from '../web-deps.js';
 import { exportResponse } from '../export-response.js';
 import { liveLinks, openStreamFor } from '../live-links.js';
 import { sessionDetailPage, type LineageLink } from '../pages/session-detail.js';
 import { sessionsListPage, type SessionsQueryView } from '../pages/sessions-list.js';
+import { undoFlashFrom } from '../pages/trash.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 
 const PAGE_SIZE = 24;
@@ -95,6 +97,7 @@ export const SESSION_PAGE_ROUTES = [
           pagination: list.pagination,
           projects: projects.map((p) => ({ id: p.id, name: p.name })),
           live,
+          flash: undoFlashFrom((k) => c.req.query(k)),
         }),
       );
     },
@@ -113,6 +116,15 @@ export const SESSION_PAGE_ROUTES = [
       const asked = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
       const offset = await pageOffsetOf(repos.db, row, at, EVENTS_PAGE, asked);
       const detail = await sessionDetail(repos, row, ctx.caller.baseUrl, { offset, limit: EVENTS_PAGE });
+      // The owner's page shows how the session is shared (its Sharing panel).
+      const [session] = await withSharing(
+        repos,
+        ctx.user.userId,
+        [row],
+        [detail.session],
+        ctx.caller.baseUrl,
+        d.services.now(),
+      );
       const base = `/sessions/${encodeURIComponent(id)}`;
       const parentRow = detail.session.parentSessionId
         ? await repos.sessions.findByUserAndId(ctx.user.userId, detail.session.parentSessionId)
@@ -135,7 +147,7 @@ export const SESSION_PAGE_ROUTES = [
         sessionDetailPage({
           user: ctx.view,
           csrfToken: ctx.csrf,
-          session: detail.session,
+          session: session!,
           meta: detail.meta,
           ...(detail.stats ? { stats: detail.stats } : {}),
           events: detail.events,

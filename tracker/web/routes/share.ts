@@ -87,7 +87,8 @@ function sharing(d: WebDeps) {
     slug: string,
     prefix: string,
   ) => {
-    const { rows, hidden } = await visiblePostSessions(store, post.id, await viewerId(c));
+    const me = await viewerId(c);
+    const { rows, hidden } = await visiblePostSessions(store, post.id, me);
     // A post of one session (the usual case: a finished live stream) shows that session directly.
     if (rows.length === 1 && hidden === 0)
       return sessionPage(c, rows[0]!, `${prefix}/${slug}/s/${encodeURIComponent(rows[0]!.id)}`, slug);
@@ -107,6 +108,7 @@ function sharing(d: WebDeps) {
           href: `${prefix}/${slug}/s/${encodeURIComponent(s.id)}`,
         })),
         privateSessions: hidden,
+        owner: me !== null && me === post.user_id,
       }),
     );
   };
@@ -240,6 +242,7 @@ export const SHARE_PAGE_ROUTES = [
           ),
           sessions: summaries.map((s) => ({ summary: s, href: `/sessions/${encodeURIComponent(s.id)}` })),
           privateSessions: hidden,
+          owner: true,
         }),
       );
     },
