@@ -40,11 +40,13 @@ describe('presence registry', () => {
     const alice = watcherOf({ userId: 'usr_a', name: 'Alice' });
     const bob = watcherOf({ userId: 'usr_b', name: 'Bob' });
     a.join('s:1', { who: alice, onPresence: (p) => seen.push(p) });
-    b.join('s:1', { who: bob, onPresence: () => undefined });
+    const onB: PresenceSnapshot[] = [];
+    b.join('s:1', { who: bob, onPresence: (p) => onB.push(p) });
     b.join('s:1', { who: bob, onPresence: () => undefined }); // a second tab
     b.join('s:1', { who: null, onPresence: () => undefined });
     await vi.advanceTimersByTimeAsync(500);
     expect(seen.at(-1)).toEqual({ users: [alice, bob], anonymous: 1 });
+    expect(onB.at(-1)).toEqual({ users: [alice, bob], anonymous: 1 });
     expect(JSON.stringify(seen.at(-1))).not.toContain('usr_');
 
     nb.cut();
