@@ -39,7 +39,9 @@
  *   sessions.upload({ sessions, visibility?, status? })      POST /api/v1/sessions/upload
  *   sessions.list({ search?, project?, status?, source?, tag?, starred?, archived?, page?, limit? })
  *   sessions.get(id, { offset?, limit? })                    summary + meta + a page of events
- *   sessions.patch(id, {...}) / sessions.delete(id)
+ *   sessions.patch(id, {...}) / sessions.delete(id) (= trash)
+ *   sessions.trash(id) / .purge(id) / .restore(id) / .unshare(id)   issue 13 (manage-api.ts); posts.trash/purge/restore
+ *   trash.list({page?, limit?})                              GET /api/v1/trash: trashed sessions and posts
  *   sessions.export(id, 'md'|'json'|'html'|'txt')            → string
  *   sessions.downloadEntries(id, subKey?)                    GET /api/v1/sessions/:id/entries.jsonl → an async
  *                                                            iterable of the file's lines, streamed (transcript-api.ts)
@@ -55,6 +57,7 @@
 import type { BatonConfig } from '../core/config/index.js';
 import { createHealthApi } from './health-api.js';
 import { createLiveApi } from './live-api.js';
+import { createPostManageApi, createSessionManageApi, createTrashApi } from './manage-api.js';
 import { createAccountApi, createHandoffsApi, createPostsApi, createProjectsApi } from './projects-api.js';
 import { createSessionsApi } from './sessions-api.js';
 import { createTranscriptApi } from './transcript-api.js';
@@ -78,10 +81,15 @@ export function createTrackerClient(opts: TrackerClientOptions) {
     health: createHealthApi(t),
     account: createAccountApi(t),
     // The streamed download sits beside the paged listEntries: resume's callers hand `sessions` down as it is.
-    sessions: { ...createSessionsApi(t), downloadEntries: transcript.downloadEntries },
+    sessions: {
+      ...createSessionsApi(t),
+      ...createSessionManageApi(t),
+      downloadEntries: transcript.downloadEntries,
+    },
     projects: createProjectsApi(t),
     handoffs: createHandoffsApi(t),
-    posts: createPostsApi(t),
+    posts: { ...createPostsApi(t), ...createPostManageApi(t) },
+    trash: createTrashApi(t),
     live: createLiveApi(t),
     close: async () => {
       await Promise.all([t.close(), transcript.close()]);

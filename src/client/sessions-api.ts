@@ -173,6 +173,7 @@ export function createSessionsApi(t: Transport) {
         ...o,
       });
     },
+    /** DELETE /api/v1/sessions/:id: moves it to the trash (see manage-api.ts for purge and restore). */
     async delete(sessionId: string, o: CallOptions = {}) {
       return t.call({
         method: 'DELETE',
