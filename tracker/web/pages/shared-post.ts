@@ -81,6 +81,7 @@ export function sharedPostPage(v: {
     title,
     user: v.user,
     csrfToken: v.csrfToken,
+    scripts: owner ? ['/assets/app.js'] : [],
     robots: v.post.visibility === 'public' ? undefined : 'noindex',
     body: html`<h1 id="post-heading">${title}</h1>
       <p class="muted small">

@@ -100,6 +100,7 @@ export function sharedPage(v: SharedView): string {
   return layout({
     title: 'What I share',
     nav: 'shared',
+    scripts: ['/assets/app.js'],
     user: v.user,
     csrfToken: csrf,
     robots: 'noindex',

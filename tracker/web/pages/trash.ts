@@ -30,7 +30,7 @@ export function undoNotice(f: UndoFlash | null | undefined, csrf: string): SafeH
   const base = f.kind === 'session' ? '/sessions' : '/posts';
   return html`<div class="notice ok row undo" role="status" id="undo">
     <span>${f.kind === 'session' ? 'Session deleted' : 'Post deleted'}</span>
-    ${actionForm(`${base}/${enc(f.id)}/restore`, csrf, {}, 'Undo', { name: 'undo' })}
+    ${actionForm(`${base}/${enc(f.id)}/restore`, csrf, {}, 'Undo')}
     <a href="/trash">Trash</a>
   </div>`;
 }
@@ -85,6 +85,7 @@ export function trashPage(v: {
   return layout({
     title: 'Trash',
     nav: null,
+    scripts: ['/assets/app.js'],
     user: v.user,
     csrfToken: csrf,
     robots: 'noindex',
