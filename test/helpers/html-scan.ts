@@ -55,6 +55,8 @@ export const ALLOWED_TAGS = new Set([
 export const ALLOWED_ATTRS = new Set([
   'class',
   'id',
+  // A small diff's <details> starts open.
+  'open',
   'lang',
   'charset',
   'http-equiv',

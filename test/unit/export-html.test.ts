@@ -283,7 +283,9 @@ describe('HTML export', () => {
 
   it('folds tools and thinking into <details>, marks errors, and labels subagents', () => {
     const html = renderSession(sampleSession(), 'html');
-    expect(html.match(/<details class="msg tool">/g)).toHaveLength(3);
+    // Two plain calls and one file edit, which folds as a diff (open: it is small).
+    expect(html.match(/<details class="msg tool">/g)).toHaveLength(2);
+    expect(html.match(/<details class="msg tool edit" open="">/g)).toHaveLength(1);
     expect(html.match(/<details class="msg result( error)?">/g)).toHaveLength(3);
     expect(html.match(/<details class="msg result error">/g)).toHaveLength(1);
     expect(html).toContain('<details class="msg thinking">');

@@ -4,6 +4,7 @@ import type { WebDeps } from './web-deps.js';
 import { createAssetRoutes } from './routes/assets.js';
 import { createAuthRoutes } from './routes/auth.js';
 import { createDiagnosticsRoutes } from './routes/diagnostics.js';
+import { createFilesChangedRoutes } from './routes/files-changed.js';
 import { createHandoffRoutes } from './routes/handoffs.js';
 import { createLivePageRoutes } from './routes/live-pages.js';
 import { createProjectRoutes } from './routes/projects.js';
@@ -27,6 +28,7 @@ export function createWeb(d: WebDeps): Hono {
   app.route('/', createSessionRoutes(d));
   app.route('/', createSessionActionRoutes(d));
   app.route('/', createShareRoutes(d));
+  app.route('/', createFilesChangedRoutes(d));
   app.route('/', createProjectRoutes(d));
   app.route('/', createHandoffRoutes(d));
   app.route('/', createSettingsRoutes(d));

@@ -1,9 +1,12 @@
 // Safe Markdown for session content: raw HTML is shown as text, links are sanitized, code is highlighted.
 import hljs from 'highlight.js/lib/core';
 import bash from 'highlight.js/lib/languages/bash';
+import cLang from 'highlight.js/lib/languages/c';
+import cpp from 'highlight.js/lib/languages/cpp';
 import css from 'highlight.js/lib/languages/css';
 import diff from 'highlight.js/lib/languages/diff';
 import go from 'highlight.js/lib/languages/go';
+import java from 'highlight.js/lib/languages/java';
 import javascript from 'highlight.js/lib/languages/javascript';
 import json from 'highlight.js/lib/languages/json';
 import markdownLang from 'highlight.js/lib/languages/markdown';
@@ -18,11 +21,16 @@ import { createMarkdownHtml } from '../../src/core/format/markdown-html.js';
 import { escapeHtml, trusted, type SafeHtml } from './html.js';
 
 // A fixed set keeps the bundle small; unknown languages render as plain escaped text.
+// It covers every language of core's extension table (src/core/render/languages.ts), so diffs highlight alike here
+// and in HTML exports.
 const LANGS = {
   bash,
+  c: cLang,
+  cpp,
   css,
   diff,
   go,
+  java,
   javascript,
   json,
   markdown: markdownLang,

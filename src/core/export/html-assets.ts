@@ -72,6 +72,22 @@ mark.hit{background:var(--mark);color:inherit}mark.hit.cur{background:var(--cur)
 .hljs-comment,.hljs-code,.hljs-formula{color:var(--c)}
 .hljs-name,.hljs-quote,.hljs-selector-tag,.hljs-selector-pseudo,.hljs-section{color:var(--v)}
 .hljs-section{font-weight:700}.hljs-emphasis{font-style:italic}.hljs-strong{font-weight:700}
+details.edit[open]>summary{border-bottom:1px solid var(--line)}
+.diff{margin:.4rem 0;border:1px solid var(--line);border-radius:6px;background:var(--bg);overflow:auto;max-height:40rem;
+font:.82rem/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.diff .hunk+.hunk{border-top:1px solid var(--line)}
+.diff .dl{display:flex;min-height:1.45em;white-space:pre}
+.diff .dl code{font:inherit;white-space:pre;padding:0 .5rem 0 0;background:none}
+.diff .mk{flex:none;width:1.5rem;text-align:center;user-select:none;color:var(--muted)}
+.diff .ln{flex:none;min-width:3rem;padding:0 .4rem;text-align:right;color:var(--muted);user-select:none;
+border-right:1px solid var(--line)}
+.diff .d-add{background:color-mix(in srgb,var(--a) 14%,transparent)}
+.diff .d-del{background:color-mix(in srgb,var(--err) 14%,transparent)}
+.diff .d-add .mk,.diffstat .d-add{color:var(--v);font-weight:700}
+.diff .d-del .mk,.diffstat .d-del{color:var(--err);font-weight:700}
+.diff .d-hunk,.diff .d-note{color:var(--muted);background:var(--soft);padding:0 .5rem}
+.diff-note{margin:0;padding:.2rem .5rem;color:var(--muted);font:.8rem system-ui,sans-serif}
+.diffstat{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;white-space:nowrap}
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
 `;

@@ -1,69 +1,21 @@
 // Safe HTML for session content: escaping, code blocks tagged for in-page highlighting, Markdown with raw HTML off.
 import { escapeHtml, escapeText } from '../format/html.js';
 import { createMarkdownHtml } from '../format/markdown-html.js';
+import { languageForExtension, languageForPath, ownValue } from '../render/languages.js';
 import { HIGHLIGHT_LANGUAGES } from './generated/highlighter.js';
 
 // The escapers live in core/format (the tracker's templates use the same one); exporters import them from here.
-export { escapeHtml, escapeText };
+export { escapeHtml, escapeText, languageForPath };
 
 /** Longer blocks get no language class, so the page never highlights them: one would stall it for seconds. */
 export const MAX_HIGHLIGHT_CHARS = 100_000;
-
-const EXT_LANG: Record<string, string> = {
-  sh: 'bash',
-  bash: 'bash',
-  zsh: 'bash',
-  c: 'c',
-  h: 'c',
-  cc: 'cpp',
-  cpp: 'cpp',
-  hpp: 'cpp',
-  cxx: 'cpp',
-  css: 'css',
-  diff: 'diff',
-  patch: 'diff',
-  go: 'go',
-  java: 'java',
-  js: 'javascript',
-  mjs: 'javascript',
-  cjs: 'javascript',
-  jsx: 'javascript',
-  json: 'json',
-  jsonl: 'json',
-  md: 'markdown',
-  py: 'python',
-  rs: 'rust',
-  sql: 'sql',
-  ts: 'typescript',
-  tsx: 'typescript',
-  mts: 'typescript',
-  cts: 'typescript',
-  html: 'xml',
-  htm: 'xml',
-  xml: 'xml',
-  svg: 'xml',
-  vue: 'xml',
-  yml: 'yaml',
-  yaml: 'yaml',
-};
-
-/** A registered language for a file path's extension, if any. */
-export function languageForPath(path: string): string | undefined {
-  const m = /\.([A-Za-z0-9]+)$/.exec(path);
-  return m ? own(EXT_LANG, (m[1] as string).toLowerCase()) : undefined;
-}
-
-/** `table[key]` for own keys only: a fence info of `constructor` must not reach Object.prototype. */
-function own(table: Readonly<Record<string, string>>, key: string): string | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
 
 /** A registered language name for a fence info string / hint, or undefined. */
 export function knownLanguage(lang: string | undefined): string | undefined {
   if (!lang) return undefined;
   const l = lang.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
   if (!l) return undefined;
-  return own(HIGHLIGHT_LANGUAGES, l) ?? own(EXT_LANG, l);
+  return ownValue(HIGHLIGHT_LANGUAGES, l) ?? languageForExtension(l);
 }
 
 /** A guess at a tool result's language: the file's for Read, JSON when it parses, else none. */

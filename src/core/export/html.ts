@@ -7,7 +7,14 @@ import type {
   SessionTotals,
 } from '../model/session.js';
 import { CSP, SCRIPT, STYLE } from './html-assets.js';
-import { CODE_CLOSE, createHtmlContent, escapeHtml, escapeText, resultLanguage } from './html-content.js';
+import {
+  CODE_CLOSE,
+  createHtmlContent,
+  escapeHtml,
+  escapeText,
+  knownLanguage,
+  resultLanguage,
+} from './html-content.js';
 import {
   MAX_LISTED_FILES,
   formatCost,
@@ -112,6 +119,14 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
     markdown: markdownHtml,
     code(slot, out) {
       const lang = slot.lang === 'auto' ? resultLanguage(slot.text, slot.filePath) : slot.lang;
+      if (slot.inline) {
+        // A diff line: the page highlights `code.language-*` lazily, like any block.
+        const known = knownLanguage(lang);
+        out(known ? `<code class="language-${known}">` : '<code>');
+        out(escapeText(slot.text));
+        out('</code>');
+        return;
+      }
       out(codeOpen(slot.text, lang));
       out(escapeText(slot.text));
       out(CODE_CLOSE);

@@ -1,5 +1,6 @@
 // GitHub-flavoured Markdown exporter: turns as sections, tools and thinking folded in <details>.
 import type { SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import { diffText } from '../render/diff-tree.js';
 import { createEventViewer } from '../render/event-view.js';
 import {
   MAX_LISTED_FILES,
@@ -122,6 +123,14 @@ export function createMarkdownRenderer(
         return;
       case 'tool_call':
         assistant();
+        if (v.edit) {
+          const { path, added, removed } = v.edit;
+          write(
+            `<details>\n<summary>🔧 ${htmlInline(v.name)}: ${htmlInline(path)} (+${added} −${removed})</summary>\n\n` +
+              `${fenced(diffText(v.edit), 'diff')}\n\n</details>\n\n`,
+          );
+          return;
+        }
         write(
           `<details>\n<summary>🔧 ${htmlInline(v.name)}${v.summary ? `: ${htmlInline(v.summary)}` : ''}</summary>\n\n` +
             `${fenced(v.input, 'json')}\n\n</details>\n\n`,

@@ -1,5 +1,6 @@
 // Plain-text exporter: labelled blocks (USER:, ASSISTANT:, TOOL CALL ...), prose wrapped for a terminal or email.
 import type { SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
+import { diffText } from '../render/diff-tree.js';
 import { createEventViewer } from '../render/event-view.js';
 import {
   MAX_LISTED_FILES,
@@ -174,6 +175,13 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
         write(`THINKING:\n${wrapProse(v.text)}\n\n`);
         return;
       case 'tool_call':
+        if (v.edit) {
+          const { added, removed } = v.edit;
+          write(
+            `TOOL CALL ${v.name}(${v.summary}) +${added} -${removed}\n${indentBlock(diffText(v.edit))}\n\n`,
+          );
+          return;
+        }
         write(`TOOL CALL ${v.name}(${v.summary})\n${indentBlock(v.input)}\n\n`);
         return;
       case 'tool_result':

@@ -15,10 +15,11 @@ export const PLAIN_DOM_SLOTS: DomSlots = {
     return p;
   },
   code(slot, doc) {
-    const pre = doc.createElement('pre');
     const c = doc.createElement('code');
     if (/^[a-z0-9+-]+$/.test(slot.lang) && slot.lang !== 'auto') c.className = `hljs language-${slot.lang}`;
     c.textContent = slot.text;
+    if (slot.inline) return c;
+    const pre = doc.createElement('pre');
     pre.appendChild(c);
     return pre;
   },

@@ -1,6 +1,7 @@
 // The one HTML renderer of an event: HTML exports, the tracker's timeline and its live client all build this tree.
 import type { EventView } from './event-view.js';
 import { subagentBadge } from './event-view.js';
+import { diffStat, diffTree, openIfSmall } from './diff-tree.js';
 import { code, h, markdown, type RenderElement, type RenderNode } from './tree.js';
 
 /**
@@ -72,6 +73,22 @@ export function exportEventTree(v: EventView): RenderElement {
         h('div', { class: 'md' }, markdown(v.text)),
       );
     case 'tool_call':
+      if (v.edit)
+        return h(
+          'details',
+          { class: 'msg tool edit', open: openIfSmall(v.edit) },
+          h(
+            'summary',
+            null,
+            '🔧 ',
+            h('b', null, v.name),
+            ' ',
+            h('span', { class: 'sum' }, v.edit.path),
+            ' ',
+            diffStat(v.edit.added, v.edit.removed),
+          ),
+          diffTree(v.edit),
+        );
       return h(
         'details',
         { class: 'msg tool' },
@@ -161,8 +178,13 @@ export function timelineEventTree(v: EventView, at: TimelinePlace): RenderElemen
     case 'thinking':
       return item('msg thinking', folded(['Thinking'], h('div', { class: 'body' }, markdown(v.text))));
     case 'tool_call': {
-      const input = clip(v.input);
       const hint = v.summary ? [' ', h('span', { class: 'muted' }, `— ${v.summary}`)] : [];
+      if (v.edit) {
+        const summary = [`Tool: ${v.name}`, ...hint, ' ', diffStat(v.edit.added, v.edit.removed)];
+        const folder = folded(summary, diffTree(v.edit));
+        return item('msg tool edit', h('details', { open: openIfSmall(v.edit) }, ...folder.children));
+      }
+      const input = clip(v.input);
       return item(
         'msg tool',
         folded([`Tool: ${v.name}`, ...hint], code(input.text, 'json'), shownNote(input.cut)),

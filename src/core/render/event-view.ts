@@ -9,6 +9,7 @@ import {
   stringifyInput,
   toolSummary,
 } from './event-text.js';
+import { fileEditOf, type FileEdit } from './file-edits.js';
 
 interface ViewBase {
   uuid: string;
@@ -37,6 +38,8 @@ export type EventView = ViewBase &
         summary: string;
         /** The input as pretty JSON. */
         input: string;
+        /** What an Edit, MultiEdit, Write or NotebookEdit call changed: shown as a diff instead of the JSON. */
+        edit?: FileEdit;
       }
     | {
         kind: 'tool_result';
@@ -123,6 +126,7 @@ export function createEventViewer(opts: EventViewerOptions = {}): EventViewer {
           name: e.name,
           summary,
           input: stringifyInput(e.input),
+          edit: fileEditOf(e) ?? undefined,
         };
       }
       case 'tool_result': {

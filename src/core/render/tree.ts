@@ -20,7 +20,8 @@ export const TAGS = [
 ] as const;
 export type Tag = (typeof TAGS)[number];
 const TAG_SET: ReadonlySet<string> = new Set(TAGS);
-const ATTR = /^(?:class|datetime|data-[a-z]+)$/;
+// `open` only ever gets '' (a small diff's <details> starts open).
+const ATTR = /^(?:class|datetime|open|data-[a-z]+)$/;
 
 /** An attribute or child that is undefined or false is left out (so trees read as markup, `cond && h(...)`). */
 export type Attrs = Readonly<Record<string, string | number | undefined>> | null;
@@ -45,6 +46,8 @@ export interface CodeSlot {
   /** A language name, or `auto`: guessed from `filePath` or the text itself. */
   lang: string;
   filePath?: string;
+  /** One line of a diff: a bare `<code>`, no `<pre>` around it. */
+  inline?: boolean;
 }
 
 export type RenderNode = RenderElement | string | MarkdownSlot | CodeSlot;
@@ -60,6 +63,11 @@ export function markdown(text: string): MarkdownSlot {
 
 export function code(text: string, lang: string, filePath?: string): CodeSlot {
   return filePath === undefined ? { slot: 'code', text, lang } : { slot: 'code', text, lang, filePath };
+}
+
+/** A line of code inside a diff row; `lang` is from the fixed extension table or '' (plain). */
+export function codeLine(text: string, lang: string): CodeSlot {
+  return { slot: 'code', text, lang, inline: true };
 }
 
 /** Throws on a tag or attribute name outside the lists above: a renderer bug, never a content problem. */

@@ -3,6 +3,7 @@ import type { SessionEvent } from '../../../src/core/model/session.js';
 import { createEventViewer } from '../../../src/core/render/event-view.js';
 import { timelineEventTree } from '../../../src/core/render/event-html.js';
 import { toHtml, type HtmlSlots } from '../../../src/core/render/serialize.js';
+import type { RenderNode } from '../../../src/core/render/tree.js';
 import { html, trusted, type SafeHtml } from '../html.js';
 import { highlightCode, renderMarkdown } from '../markdown.js';
 
@@ -21,12 +22,17 @@ export interface TimelineItem {
 const SLOTS: HtmlSlots = {
   markdown: (text) => renderMarkdown(text).value,
   code(slot, write) {
-    // The language comes from the renderer's own code ('json'), never from session text.
-    write(
-      `<pre><code class="hljs language-${slot.lang}">${highlightCode(slot.text, slot.lang).value}</code></pre>`,
-    );
+    // The language comes from the renderer's own code ('json', or a diff's from the fixed extension table), never
+    // from session text.
+    const inner = `<code class="hljs language-${slot.lang}">${highlightCode(slot.text, slot.lang).value}</code>`;
+    write(slot.inline ? inner : `<pre>${inner}</pre>`);
   },
 };
+
+/** Any core/render tree (a diff on the files-changed page) with the timeline's slots. */
+export function renderTree(node: RenderNode): SafeHtml {
+  return trusted(toHtml(node, SLOTS, { backtick: true }));
+}
 
 /** One event as a timeline item; `viewer` carries what earlier events told (which tool a result answers). */
 export function renderEvent(item: TimelineItem, viewer = createEventViewer()): SafeHtml {

@@ -3,6 +3,7 @@ import type { RouteDoc } from '../../http/define-route.js';
 import { ASSET_ROUTES } from './assets.js';
 import { AUTH_ROUTES } from './auth.js';
 import { DIAGNOSTICS_ROUTES } from './diagnostics.js';
+import { FILES_CHANGED_ROUTES } from './files-changed.js';
 import { HANDOFF_PAGE_ROUTES } from './handoffs.js';
 import { LIVE_PAGE_ROUTES } from './live-pages.js';
 import { PROJECT_PAGE_ROUTES } from './projects.js';
@@ -19,6 +20,7 @@ export const WEB_ROUTES: readonly RouteDoc[] = [
   ...SESSION_PAGE_ROUTES,
   ...SESSION_ACTION_ROUTES,
   ...SHARE_PAGE_ROUTES,
+  ...FILES_CHANGED_ROUTES,
   ...PROJECT_PAGE_ROUTES,
   ...HANDOFF_PAGE_ROUTES,
   ...SETTINGS_ROUTES,
