@@ -22,6 +22,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('managing sessions in Ch
     let a: string;
     let b: string;
     let postId: string;
+    let liveId: string;
 
     beforeAll(async () => {
       t = await startManageTracker(engine);
@@ -94,6 +95,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('managing sessions in Ch
       const s = await session(a);
       expect(s.visibility).toBe('unlisted');
       await expect(page.locator('#share-url').textContent()).resolves.toBe(s.sharing!.link!.url);
+      await page.goto(`${t.url}/sessions/${b}`);
       await shot(engine, page.locator('#sharing'), 'manage-sharing-panel');
       await page.goto(`${t.url}/`);
       const list = (
@@ -162,6 +164,12 @@ describeWithExternal('Chromium', chromiumUnavailable())('managing sessions in Ch
       const m = await ctx.newPage();
       await login(m, t.url, t.otherKey);
       const token = await csrfOf(m);
+      liveId = (
+        await t.api<{ liveId: string }>('/api/v1/live', {
+          method: 'POST',
+          body: JSON.stringify({ sessionId: b, visibility: 'unlisted' }),
+        })
+      ).body.liveId;
       const before = await session(a);
       for (const [action, fields] of [
         [`/sessions/${a}/manage`, { starred: String(!before.starred), title: 'pwned' }],
@@ -170,6 +178,8 @@ describeWithExternal('Chromium', chromiumUnavailable())('managing sessions in Ch
         [`/sessions/${a}/purge`, {}],
         [`/posts/${postId}/manage`, { title: 'pwned' }],
         [`/posts/${postId}/delete`, {}],
+        [`/streams/${liveId}/revoke`, {}],
+        [`/streams/${liveId}/stop`, {}],
       ] as const)
         expect(await postForm(m, action, { csrf: token, ...fields }), action).toBe(404);
       expect((await m.goto(`${t.url}/sessions/${a}/delete`))?.status()).toBe(404);
@@ -179,6 +189,13 @@ describeWithExternal('Chromium', chromiumUnavailable())('managing sessions in Ch
       expect(after.title).toBe(before.title);
       expect(after.starred).toBe(before.starred);
       expect((await t.api(`/api/v1/posts/${postId}`)).status).toBe(200);
+      expect((await t.api<{ status: string }>(`/api/v1/live/${liveId}`)).body.status).toBe('active');
+      // Unsharing is never a plain form: without its confirmation the link stays.
+      const shared = await session(b);
+      expect(
+        await postForm(page, `/sessions/${b}/manage`, { csrf: await csrfOf(page), visibility: 'private' }),
+      ).toBe(400);
+      expect((await session(b)).visibility).toBe(shared.visibility);
       await ctx.close();
     });
 

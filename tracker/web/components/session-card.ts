@@ -16,7 +16,7 @@ export function sharingBadges(sh: SessionSharing | undefined): SafeHtml | '' {
   );
   if (!sh.link && posts.length === 0 && live.length === 0) return '';
   return html`<span class="sharing-badges" data-sharing>
-    ${sh.link ? html`<span class="badge shared" data-share="link">🔗 ${sh.link.visibility} link</span>` : ''}
+    ${sh.link ? html`<span class="badge shared" data-share="link">${sh.link.visibility} link</span>` : ''}
     ${
       posts.length
         ? html`<span class="badge shared" data-share="posts"
