@@ -6,7 +6,8 @@ import { configFilePath, writeConfigFile } from '../../src/core/config/index.js'
 import { createApp, type AppDeps } from '../app.js';
 import { resolveTrackerConfig, type TrackerConfig } from '../config.js';
 import { openStore, type Store } from '../db/store.js';
-import { createLogger } from '../log.js';
+import { createLogger, LogFormat } from '../log.js';
+import { serveBanner } from './banner.js';
 import { startServer } from '../server.js';
 import { createSessionDeriver } from '../services/derive-session.js';
 import { createKey, verifyKey } from '../services/keys.js';
@@ -22,7 +23,9 @@ export const SERVE_HELP = `Usage: baton tracker serve [options]
   --trust-proxy       behind a TLS-terminating proxy: X-Forwarded-* decide returned URLs and client addresses
   --public-url URL    fixed external URL for returned links         env BATON_TRACKER_PUBLIC_URL
   --write-config      save {url, apiKey} to the Baton config file (0600) so the local plugin is set up
-  --log-level L       debug|info|warn|error|silent (JSON logs on stderr)
+  --log-level L       debug|info|warn|error|silent (logs go to stderr)   env BATON_TRACKER_LOG_LEVEL
+  --log human|json    human (default): short lines, one per request only at --log-level debug;
+                      json: one JSON object per line, every request included (production)   env BATON_TRACKER_LOG
 Limits (env): BATON_TRACKER_LIVE_MAX_VIEWERS (200 per stream), BATON_TRACKER_LIVE_MAX_PER_ADDRESS (20),
   BATON_TRACKER_LOGIN_RATE (10 /login attempts per address per minute), BATON_TRACKER_DEFAULT_RATE (60)
 `;
@@ -53,6 +56,7 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
       'public-url': { type: 'string' },
       'write-config': { type: 'boolean' },
       'log-level': { type: 'string' },
+      log: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -61,7 +65,8 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
     return 0;
   }
   const config = resolveTrackerConfig(values, io.env);
-  const logger = createLogger(config.logLevel, io.stderr);
+  const logFormat = LogFormat.parse(values.log ?? (io.env.BATON_TRACKER_LOG || 'human'));
+  const logger = createLogger(config.logLevel, io.stderr, logFormat);
   const store = await openStore(config.db);
   logger.info('database ready', {
     engine: store.engine,
@@ -97,55 +102,30 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
       },
     });
     const url = config.publicUrl ?? server.url;
-    const lines = [`Baton tracker listening on ${server.url}`, `  database: ${describeDb(config)}`];
-    let key = owner?.key.rawKey ?? null;
-    if (owner)
-      lines.push(
-        '',
-        'First start: created the owner account. Its API key is shown ONCE — keep it:',
-        '',
-        `  ${key}`,
-        '',
-      );
-    if (values['write-config']) {
-      const path = configFilePath(io.env, io.env.HOME || homedir());
-      const existing = readConfig(path);
-      const stillWorks =
-        !key &&
-        existing?.apiKey &&
-        existing.url === url &&
-        (await verifyKey(store, existing.apiKey, Date.now())).ok;
-      if (!key && !stillWorks) {
-        const owners = (await store.users.list()).filter((u) => u.role === 'owner');
-        if (owners[0]) {
-          key = (
-            await createKey(
-              store,
-              owners[0].id,
-              { name: 'local plugin (npm start)' },
-              { now: Date.now(), defaultRate: config.defaultRateLimitPerMinute },
-            )
-          ).rawKey;
-          lines.push(
-            '',
-            `Created a new API key for the local plugin (the one in ${path} was missing or stale):`,
-            '',
-            `  ${key}`,
-            '',
-          );
-        }
-      }
-      if (key) {
-        writeConfigFile(path, { url, apiKey: key });
-        lines.push(
-          `Saved url and apiKey to ${path} (mode 0600): the Baton plugin on this machine is configured.`,
-        );
-      } else lines.push(`${path} already holds a working key for ${url}.`);
-    } else if (!owner) {
-      lines.push('  (existing database: create a key with `baton tracker keys create --name NAME`)');
-    }
-    lines.push(`  API docs: ${url}/docs   health: ${url}/healthz`, 'Press Ctrl+C to stop.', '');
-    io.stdout(`${lines.join('\n')}\n`);
+    const setup = await pluginSetup(values['write-config'] === true, {
+      io,
+      store,
+      config,
+      url,
+      ownerKey: owner?.key.rawKey ?? null,
+    });
+    io.stdout(
+      serveBanner({
+        listenUrl: server.url,
+        url,
+        db: describeDb(config),
+        newKey: setup.newKey,
+        config: setup.config,
+        hint:
+          owner || values['write-config']
+            ? null
+            : '(existing database: create a key with `baton tracker keys create --name NAME`)',
+        logs:
+          logFormat === 'json'
+            ? 'JSON lines on stderr'
+            : 'errors and warnings on stderr; --log-level debug shows each request, --log json for JSON lines',
+      }),
+    );
     io.onListening?.({ url: server.url, port: server.port });
 
     await waitForStop(io);
@@ -156,6 +136,44 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
     await store.close().catch(() => {});
     throw err;
   }
+}
+
+/**
+ * --write-config: makes sure the Baton config file holds a working {url, apiKey} for the plugin on this machine,
+ * creating a key only when the saved one is missing or stale. Returns the key to show once, and what was done.
+ */
+async function pluginSetup(
+  write: boolean,
+  c: { io: CliIo; store: Store; config: TrackerConfig; url: string; ownerKey: string | null },
+): Promise<{ newKey: { raw: string; why: 'owner' | 'plugin' } | null; config: string | null }> {
+  type NewKey = { raw: string; why: 'owner' | 'plugin' };
+  const ownerKey: NewKey | null = c.ownerKey ? { raw: c.ownerKey, why: 'owner' } : null;
+  if (!write) return { newKey: ownerKey, config: null };
+  const path = configFilePath(c.io.env, c.io.env.HOME || homedir());
+  let newKey: NewKey;
+  if (ownerKey) newKey = ownerKey;
+  else {
+    const existing = readConfig(path);
+    const stillWorks =
+      existing?.apiKey &&
+      existing.url === c.url &&
+      (await verifyKey(c.store, existing.apiKey, Date.now())).ok;
+    if (stillWorks) return { newKey: null, config: `${path} already holds a working key for ${c.url}.` };
+    const owners = (await c.store.users.list()).filter((u) => u.role === 'owner');
+    if (!owners[0]) return { newKey: null, config: `no owner account: ${path} left as it was.` };
+    const created = await createKey(
+      c.store,
+      owners[0].id,
+      { name: 'local plugin (npm start)' },
+      { now: Date.now(), defaultRate: c.config.defaultRateLimitPerMinute },
+    );
+    newKey = { raw: created.rawKey, why: 'plugin' };
+  }
+  writeConfigFile(path, { url: c.url, apiKey: newKey.raw });
+  return {
+    newKey,
+    config: `saved url and apiKey to ${path} (mode 0600): the Baton plugin on this machine is configured.`,
+  };
 }
 
 function waitForStop(io: CliIo): Promise<void> {

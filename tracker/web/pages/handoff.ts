@@ -1,5 +1,6 @@
 // `/handoffs/:id`: one handoff note (Markdown body, rendered safely) with its project and source session.
 import type { Handoff } from '../../../src/core/api/handoffs.js';
+import { handoffDisplay } from '../../services/frontmatter.js';
 import { formatDate } from '../format.js';
 import { html } from '../html.js';
 import { layout } from '../layout.js';
@@ -7,6 +8,7 @@ import { renderMarkdown } from '../markdown.js';
 
 export function handoffPage(v: { user: { name: string }; csrfToken: string; handoff: Handoff }): string {
   const h = v.handoff;
+  const shown = handoffDisplay(h);
   return layout({
     title: h.title ?? 'Handoff',
     nav: 'projects',
@@ -21,7 +23,20 @@ export function handoffPage(v: { user: { name: string }; csrfToken: string; hand
         </li>
         <li>${formatDate(h.createdAt)}</li>
       </ul>
-      <div class="body">${renderMarkdown(h.body)}</div>
+      ${
+        shown.meta.length
+          ? html`<dl class="row handoff-meta" aria-label="Handoff details">
+              ${shown.meta.map(
+                (m) =>
+                  html`<div>
+                    <dt class="muted small">${m.key}</dt>
+                    <dd>${m.value}</dd>
+                  </div>`,
+              )}
+            </dl>`
+          : ''
+      }
+      <div class="body">${renderMarkdown(shown.body)}</div>
     </article>`,
   });
 }
