@@ -291,7 +291,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('live viewer in Chromium
         els.map((el) => ({
           uuid: el.getAttribute('data-uuid'),
           cls: el.className,
-          attrs: el.getAttributeNames().join(' '),
+          attrs: el.getAttributeNames().sort().join(' '),
           summary: el.querySelector('summary')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
           tags: Array.from(el.querySelectorAll('*'))
             .filter((c) => !c.parentElement?.closest('code'))

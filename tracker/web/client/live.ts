@@ -16,6 +16,23 @@ interface EndInfo {
   postUrl?: string;
 }
 
+// As tracker/services/session-find.ts eventAnchor (not importable here: it brings zod): `5`, or `<agentId>.5`.
+const AGENT = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The owner's session page links every event (`id="e-<anchor>"` and a `#` permalink): events that arrive live too. */
+function anchor(li: Element, item: StreamItem): void {
+  const agentId = item.event.agentId;
+  if (agentId && !AGENT.test(agentId)) return;
+  const at = agentId ? `${agentId}.${item.seq}` : String(item.seq);
+  li.id = `e-${at}`;
+  const a = document.createElement('a');
+  a.className = 'permalink';
+  a.href = `${location.pathname}?at=${at}#e-${at}`;
+  a.title = 'Link to this message';
+  a.textContent = '#';
+  li.insertBefore(a, li.firstChild);
+}
+
 /** Notes and status lines sent with send_live_note / set_live_status, named in words rather than by subtype. */
 const SYSTEM_LABELS: Record<string, string> = { live_note: 'Note', live_status: 'Status' };
 
@@ -60,7 +77,9 @@ function start(): void {
     const v = viewer.view(item.event);
     const label = v.kind === 'system' ? SYSTEM_LABELS[v.subtype] : undefined;
     const shown = v.kind === 'system' && label ? { ...v, subtype: label } : v;
-    return toDom(timelineEventTree(shown, place), document);
+    const node = toDom(timelineEventTree(shown, place), document);
+    if (mode === 'follow' && node instanceof Element) anchor(node, item);
+    return node;
   };
   const insert = (li: Node, seq: number): void => {
     const empty = list.querySelector('[data-empty]');
