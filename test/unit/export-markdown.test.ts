@@ -63,7 +63,7 @@ describe('Markdown export', () => {
       '<summary>❌ Error from Write</summary>\n\n```\nPermission denied: /home/dev/x\n```',
     );
     expect(md).toContain('> **System** (compact\\_boundary)\n>\n> Conversation compacted');
-    expect(md).toContain('| 1,203 | 345 | 14,685 | 7,395 | $0.0006 | 972 ms |');
+    expect(md).toContain('| 1,203 | 345 | 14,685 | 7,395 | $0.00064 | 972 ms |');
     expect(md).toContain('| `mcp__plugin_demo-plugin_probe__add` | 1 |');
     // Everything sits where GitHub would put it.
     const html = toHtml(md);

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEgressGate } from '../../src/core/egress/index.js';
-import { EXPORT_FORMATS } from '../../src/core/export/index.js';
+import { TEXT_FORMATS } from '../../src/core/export/index.js';
 import { exportTranscript } from '../../src/core/pipeline/export-transcript.js';
 import { loadSession } from '../../src/core/transcript/index.js';
 
@@ -28,7 +28,7 @@ describe('subagent usage by spawning call', () => {
   });
 
   it('shows up in every format next to the spawning call', async () => {
-    for (const format of EXPORT_FORMATS) {
+    for (const format of TEXT_FORMATS) {
       let out = '';
       await exportTranscript(FULL, format, (c) => (out += c), createEgressGate({ redact: true }));
       if (format === 'json') {
@@ -40,7 +40,7 @@ describe('subagent usage by spawning call', () => {
         // Markdown escapes the underscores of the call id.
         const text = format === 'md' ? out.replace(/\\_/g, '_') : out;
         expect(text, format).toContain('call toolu_task_1 (agent a1b14f07db492bea5)');
-        expect(text, format).toContain('44,555 tokens · $0.0664');
+        expect(text, format).toContain('44,555 tokens · $0.07');
       }
     }
   });

@@ -63,7 +63,7 @@ describe('plain-text export', () => {
     const details = txt.slice(txt.indexOf('=== Session details'));
     expect(txt.indexOf('=== Session details')).toBeGreaterThan(txt.lastIndexOf('=== Turn 3'));
     expect(details).toContain('Title:       Say hello\n');
-    expect(details).toContain('Est. cost:   $0.0006\n');
+    expect(details).toContain('Est. cost:   $0.00064\n');
     expect(details).toContain('Redaction:   no secrets found\n');
   });
 });

@@ -6,7 +6,6 @@ import {
   codeSpan,
   escapeText,
   fenceFor,
-  formatCost,
   formatCount,
   formatDate,
   formatDuration,
@@ -58,26 +57,7 @@ describe('formatDuration', () => {
   });
 });
 
-describe('formatCost', () => {
-  it('precise (exports) keeps four decimals under a dollar', () => {
-    expect(formatCost(0.0025, 'precise')).toBe('$0.0025');
-    expect(formatCost(0.0006, 'precise')).toBe('$0.0006');
-    expect(formatCost(12.345, 'precise')).toBe('$12.35');
-    expect(formatCost(null, 'precise')).toBe('unknown');
-  });
-
-  it('cents (tracker) shows <$0.01 for a non-zero amount below a cent', () => {
-    expect(formatCost(0.0025, 'cents')).toBe('<$0.01');
-    expect(formatCost(0, 'cents')).toBe('$0.00');
-    expect(formatCost(1.5, 'cents')).toBe('$1.50');
-    expect(formatCost(undefined, 'cents')).toBe('n/a');
-  });
-
-  it('dollars: always two decimals', () => {
-    expect(formatCost(0.0025, 'dollars')).toBe('$0.00');
-    expect(formatCost(3.456, 'dollars')).toBe('$3.46');
-  });
-});
+// formatCost: one rule on every surface, pinned in papercuts-cost.test.ts.
 
 describe('formatCount', () => {
   it('grouped matches en-US grouping without touching ICU', () => {

@@ -16,7 +16,7 @@ export function formatCount(n: number | null | undefined): string {
   return formatCountAs(n, 'abbreviated');
 }
 
-/** `<$0.01` rather than the export's `$0.0025`: see the styles in core/format/cost.ts. */
+/** The same amount as exports and the CLI (`$0.0025`, `$0.42`): the rule is in core/format/cost.ts. */
 export function formatCost(usd: number | null | undefined): string {
   return formatCostAs(usd, 'cents');
 }

@@ -6,7 +6,7 @@ import type { ReadStats, SessionTotals } from '../model/session.js';
 
 export { formatInt };
 
-/** Exports keep four decimals under a dollar (`$0.0025`): see the styles in core/format/cost.ts. */
+/** The one cost rule (`$0.0025` under a cent, cents above): see core/format/cost.ts. */
 export function formatCost(usd: number | null): string {
   return formatCostAs(usd, 'precise');
 }

@@ -1,26 +1,26 @@
-// The one cost formatter: estimated USD, in the style each surface already shows.
+// The one cost formatter: estimated USD, the same amount on every surface (tracker pages, exports, CLI, MCP,
+// handoffs). Before issue 13 the tracker showed `<$0.01` where the export of the same session said `$0.0025`.
 
 /**
- * - `precise`: exports. Four decimals under a dollar (`$0.0025`), so a cheap session still shows what it cost;
- *   unknown pricing is `unknown`.
- * - `cents`: tracker pages. Whole cents, with `<$0.01` for a non-zero amount that would round to nothing; a missing
- *   cost is `n/a`.
- * - `dollars`: handoff documents and MCP digests. Always two decimals; callers decide what a missing cost shows.
- * The tracker's `<$0.01` and the export's `$0.0025` differ on purpose for now (issue #11 kept what users see; a later
- * issue decides which one wins).
+ * The amount: cents from one cent up (`$0.42`, `$12.30`); under a cent, two significant digits (`$0.0025`,
+ * `$0.00031`), so a cheap session still shows what it cost instead of rounding to nothing; zero is `$0.00`.
+ * Styles differ only in what a missing cost shows: `precise` (exports) says `unknown`, `cents` (tracker pages) and
+ * `dollars` (handoffs, MCP digests) say `n/a`.
  */
 export type CostStyle = 'precise' | 'cents' | 'dollars';
 
 export function formatCost(usd: number | null | undefined, style: CostStyle): string {
-  switch (style) {
-    case 'precise':
-      if (usd === null || usd === undefined) return 'unknown';
-      return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
-    case 'cents':
-      if (usd === null || usd === undefined) return 'n/a';
-      return usd < 0.01 && usd > 0 ? '<$0.01' : `$${usd.toFixed(2)}`;
-    case 'dollars':
-      if (usd === null || usd === undefined) return 'n/a';
-      return `$${usd.toFixed(2)}`;
-  }
+  if (usd === null || usd === undefined || !Number.isFinite(usd))
+    return style === 'precise' ? 'unknown' : 'n/a';
+  return costAmount(usd);
+}
+
+function costAmount(usd: number): string {
+  const sign = usd < 0 ? '-' : '';
+  const abs = Math.abs(usd);
+  const small = Number(abs.toPrecision(2));
+  if (abs === 0 || small >= 0.01) return `${sign}$${abs.toFixed(2)}`;
+  // Plain digits (toPrecision may answer `1e-7`), no trailing zeros: `$0.0006`, not `$0.00060`.
+  const plain = small.toFixed(Math.min(20, 1 - Math.floor(Math.log10(small)))).replace(/0+$/, '');
+  return `${sign}$${plain}`;
 }
