@@ -39,6 +39,15 @@ export const entries = [
     external: [],
     registry: 'src/cli/commands/export-only.ts',
   },
+  // PDF and Word writers with their libraries and fonts (~4 MB): loaded by dynamic import only for those formats
+  // (src/core/export/documents/load.ts), so no other command pays for parsing them. Fonts are embedded (fontPlugin).
+  {
+    src: 'src/core/export/documents/writers.ts',
+    out: 'export-docs.js',
+    format: 'esm',
+    minify: true,
+    fonts: true,
+  },
   { src: 'mcp-server/index.ts', out: 'mcp-server.js', format: 'esm' },
   // `import { createTrackerSessionStore } from 'baton/session-store'` (package.json exports): for Agent SDK programs.
   { src: 'src/session-store/index.ts', out: 'session-store.js', format: 'esm' },
@@ -151,6 +160,32 @@ function registryPlugin(registry) {
   };
 }
 
+/**
+ * Swaps src/core/export/documents/font-files.ts (which reads the fonts from node_modules) for a module that embeds
+ * them, so dist/export-docs.js runs where no node_modules exist. Same names and files as FONT_FILES there.
+ */
+const fontPlugin = {
+  name: 'baton-fonts',
+  setup(b) {
+    b.onResolve({ filter: /\/font-files\.js$/ }, (args) =>
+      args.importer.includes(join('src', 'core', 'export', 'documents'))
+        ? { path: 'font-files', namespace: 'baton-fonts' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'baton-fonts' }, () => ({
+      resolveDir: root,
+      loader: 'js',
+      contents: [
+        "import sans from '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff';",
+        "import bold from '@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff';",
+        "import mono from '@fontsource/dejavu-mono/files/dejavu-mono-latin-400-normal.woff';",
+        'const FILES = { sans, bold, mono };',
+        'export function readFontFile(name) { return FILES[name]; }',
+      ].join('\n'),
+    }));
+  },
+};
+
 async function buildInto(outdir) {
   mkdirSync(outdir, { recursive: true });
   const built = [];
@@ -177,7 +212,8 @@ async function buildInto(outdir) {
       external: e.external ?? [],
       banner: banner ? { js: banner } : undefined,
       define: { 'process.env.BATON_BUILD_VERSION': JSON.stringify(readVersion()) },
-      plugins: e.registry ? [registryPlugin(e.registry)] : [],
+      plugins: [...(e.registry ? [registryPlugin(e.registry)] : []), ...(e.fonts ? [fontPlugin] : [])],
+      loader: e.fonts ? { '.woff': 'binary' } : undefined,
       logLevel: 'warning',
       metafile: e.out in budgets,
     });

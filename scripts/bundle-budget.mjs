@@ -19,6 +19,19 @@ export const budgets = {
   },
 };
 
+// The PDF and Word libraries are big (parsing them costs start-up time): only dist/export-docs.js may hold them.
+const documentLibraries = [
+  {
+    pattern: /(^|\/)node_modules\/(pdfkit|docx|fontkit|@fontsource)\//,
+    why: 'PDF/Word code belongs in export-docs.js, loaded by dynamic import',
+  },
+];
+for (const out of ['cli.js', 'cli-main.js', 'cli-export.js', 'mcp-server.js', 'tracker.js']) {
+  budgets[out] = { forbid: documentLibraries };
+}
+// Libraries and three embedded fonts (~0.9 MB as base64); a budget so a stray dependency is noticed.
+budgets['export-docs.js'] = { maxBytes: 6 * 1024 * 1024, forbid: [] };
+
 /** Every breach of `out`'s budget, as a sentence; [] when within it (or when it has none). */
 export function budgetProblems(out, metafile, bytes) {
   const b = budgets[out];

@@ -1,16 +1,20 @@
-// export_session: writes the current (or a given) session to a local file: Markdown, JSON, HTML or text, redacted.
+// export_session: writes the current (or a given) session to a local file: Markdown, JSON, HTML, text, PDF or Word,
+// redacted.
 import { z } from 'zod';
 import { describeExport, exportSession } from '../../src/export/export-session.js';
 import { BatonError } from '../../src/core/errors.js';
+import { EXPORT_FORMATS } from '../../src/core/export/index.js';
 import { resolveLocalSession, SessionIdArg } from '../current-session.js';
 import { defineTool } from '../define-tool.js';
 
 const inputSchema = {
   sessionId: SessionIdArg,
   format: z
-    .enum(['md', 'json', 'html', 'txt'])
+    .enum(EXPORT_FORMATS)
     .optional()
-    .describe('md (default), json (the full session model), html (self-contained page) or txt.'),
+    .describe(
+      'md (default), json (the full session model), html (self-contained page), txt, pdf or docx (Word).',
+    ),
   out: z
     .string()
     .max(4096)
@@ -37,7 +41,7 @@ export const exportSessionTool = defineTool({
   title: 'Export session to a file',
   description:
     'Writes a Claude Code session (by default the current one) to a local file as Markdown, JSON, self-contained ' +
-    'HTML or plain text, with secrets redacted. Nothing leaves the machine. Returns the file path.',
+    'HTML, plain text, PDF or Word (docx), with secrets redacted. Nothing leaves the machine. Returns the file path.',
   input: inputSchema,
   output: outputSchema,
   // Destructive: with force it overwrites an existing file. Nothing leaves the machine.

@@ -3,7 +3,8 @@
 import { join, resolve } from 'node:path';
 import { openEgressGate } from '../capture/session/egress.js';
 import { describeRedaction } from '../core/egress/index.js';
-import { formatExtension, type ExportFormat } from '../core/export/index.js';
+import { formatExtension, isDocumentFormat, type ExportFormat } from '../core/export/index.js';
+import { exportTranscriptDocument } from '../core/export/documents/index.js';
 import { exportTranscript, type ExportResult } from '../core/pipeline/export-transcript.js';
 import { resolveTranscript } from './resolve-transcript.js';
 import { fileSink, stdoutSink, stringSink, type Sink } from './sink.js';
@@ -61,7 +62,14 @@ export async function exportSession(
   const sink: Sink = to.kind === 'file' ? fileSink(path!, { force: to.force }) : (strings ?? stdoutSink());
   try {
     const gate = openEgressGate({ dataDir: env.dataDir, redact: input.redact });
-    const result = await exportTranscript(transcriptPath, input.format, (c) => sink.write(c), gate);
+    // PDF and Word are built whole through the same gate, then written as bytes.
+    const format = input.format;
+    const result = isDocumentFormat(format)
+      ? await exportTranscriptDocument(transcriptPath, format, gate).then(({ bytes, ...r }) => {
+          sink.bytes(bytes);
+          return r;
+        })
+      : await exportTranscript(transcriptPath, format, (c) => sink.write(c), gate);
     sink.commit();
     return {
       ...result,

@@ -8,6 +8,8 @@ import { BatonError } from '../core/errors.js';
 
 export interface Sink {
   write(chunk: string): void;
+  /** Binary output (PDF, Word): written through, after whatever text is buffered. */
+  bytes(chunk: Uint8Array): void;
   /** Flushes and moves the file into place. */
   commit(): void;
   /** Drops a partially written file. */
@@ -54,6 +56,10 @@ function buffered(fd: number) {
       }
       used += buf.write(chunk, used, 'utf8');
     },
+    bytes(chunk: Uint8Array): void {
+      flush();
+      writeAll(fd, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    },
     flush,
   };
 }
@@ -64,6 +70,9 @@ export function stringSink(): Sink & { text(): string } {
   let text: string | null = null;
   return {
     write: (c) => void chunks.push(c),
+    bytes: () => {
+      throw new BatonError('invalid_input', 'a PDF or Word export needs a file (or stdout), not a string');
+    },
     commit: () => void (text = chunks.join('')),
     abort: () => void (chunks.length = 0),
     text: () => text ?? chunks.join(''),
@@ -72,7 +81,12 @@ export function stringSink(): Sink & { text(): string } {
 
 export function stdoutSink(): Sink {
   const out = buffered(1);
-  return { write: (c) => out.write(c), commit: () => out.flush(), abort: () => out.flush() };
+  return {
+    write: (c) => out.write(c),
+    bytes: (c) => out.bytes(c),
+    commit: () => out.flush(),
+    abort: () => out.flush(),
+  };
 }
 
 export function fileSink(target: string, opts: { force: boolean }): Sink {
@@ -94,6 +108,7 @@ export function fileSink(target: string, opts: { force: boolean }): Sink {
   };
   return {
     write: (c) => out.write(c),
+    bytes: (c) => out.bytes(c),
     commit() {
       out.flush();
       close();

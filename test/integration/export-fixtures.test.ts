@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../../src/core/export/index.js';
+import { TEXT_FORMATS } from '../../src/core/export/index.js';
 import { Session } from '../../src/core/model/session.js';
 import { createEgressGate } from '../../src/core/egress/index.js';
 import { exportTranscript } from '../../src/core/pipeline/export-transcript.js';
@@ -24,7 +24,7 @@ describe('export of every fixture transcript', () => {
 
   for (const file of files) {
     it(`${file.slice(root.length + 1)} exports in every format`, async () => {
-      for (const format of EXPORT_FORMATS) {
+      for (const format of TEXT_FORMATS) {
         let out = '';
         const result = await exportTranscript(
           file,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BatonError } from '../../src/core/errors.js';
 import {
   EXPORT_FORMATS,
+  TEXT_FORMATS,
   createExporter,
   formatExtension,
   renderSession,
@@ -13,13 +14,13 @@ import { markerSession, sampleSession, totals } from '../fixtures/export-session
 const count = (hay: string, needle: string): number => hay.split(needle).length - 1;
 
 describe('export API', () => {
-  it('lists the four formats with their file extensions', () => {
-    expect([...EXPORT_FORMATS]).toEqual(['md', 'json', 'html', 'txt']);
-    expect(EXPORT_FORMATS.map(formatExtension)).toEqual(['md', 'json', 'html', 'txt']);
+  it('lists the four text formats and the two documents with their file extensions', () => {
+    expect([...TEXT_FORMATS]).toEqual(['md', 'json', 'html', 'txt']);
+    expect(EXPORT_FORMATS.map(formatExtension)).toEqual(['md', 'json', 'html', 'txt', 'pdf', 'docx']);
   });
 
   it('rejects an unknown format and a bad maxToolResultChars with invalid_input', () => {
-    expect(() => createExporter('pdf' as never, () => {})).toThrow(BatonError);
+    expect(() => createExporter('rtf' as never, () => {})).toThrow(BatonError);
     expect(() => createExporter('md', () => {}, { maxToolResultChars: -1 })).toThrowError(/non-negative/);
   });
 
@@ -38,7 +39,7 @@ describe('export API', () => {
   });
 });
 
-describe.each(EXPORT_FORMATS)('%s export', (format) => {
+describe.each(TEXT_FORMATS)('%s export', (format) => {
   it('contains every prompt, response, thought, tool call, tool result and note exactly once, in order', () => {
     const { session, markers } = markerSession(6, 2);
     expect(markers.length).toBe(8 * 9);

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEgressGate } from '../../src/core/egress/index.js';
-import { EXPORT_FORMATS, renderSession } from '../../src/core/export/index.js';
+import { TEXT_FORMATS, renderSession } from '../../src/core/export/index.js';
 import { Session } from '../../src/core/model/session.js';
 import { exportTranscript } from '../../src/core/pipeline/export-transcript.js';
 import { loadSession } from '../../src/core/transcript/index.js';
@@ -11,7 +11,7 @@ import { loadSession } from '../../src/core/transcript/index.js';
 const FIX = join(import.meta.dirname, '../fixtures/transcripts');
 const I10 = join(FIX, 'issue-10');
 
-async function exported(path: string, format: (typeof EXPORT_FORMATS)[number]): Promise<string> {
+async function exported(path: string, format: (typeof TEXT_FORMATS)[number]): Promise<string> {
   let out = '';
   await exportTranscript(path, format, (c) => (out += c), createEgressGate({ redact: false }));
   return out;

@@ -18,7 +18,7 @@ import {
   UploadSessionsResponse,
 } from '../../src/core/api/index.js';
 import { z } from 'zod';
-import { CONTENT_TYPES, exportFileName, exportStream } from '../services/export.js';
+import { CONTENT_TYPES, exportBody, exportFileName } from '../services/export.js';
 import {
   appendEvents,
   getSession,
@@ -151,13 +151,13 @@ export const SESSION_ROUTES = [
     ...key,
     method: 'get',
     path: '/api/v1/sessions/{id}/export',
-    summary: 'Export a session (md, json, html or txt), streamed',
+    summary: 'Export a session (md, json, html, txt, pdf or docx), streamed',
     query: ExportQuery,
     responses: { 200: { contentType: 'text/markdown' } },
-    errors: [404],
+    errors: [404, 413],
     handler: async ({ c, deps, params, query: { format } }) => {
       const row = await ownSession(deps.store, c.get('caller'), params.id);
-      return new Response(exportStream(deps.store, row, format), {
+      return new Response((await exportBody(deps.store, row, format)) as unknown as BodyInit, {
         headers: {
           'Content-Type': CONTENT_TYPES[format],
           'Content-Disposition': `attachment; filename="${exportFileName(row.id, format)}"`,

@@ -9,7 +9,7 @@ import {
 import { BatonError } from '../../src/core/errors.js';
 import type { Store } from '../db/store.js';
 import { baseUrlFor } from '../http/base-url.js';
-import { CONTENT_TYPES, exportFileName, exportStream } from '../services/export.js';
+import { CONTENT_TYPES, exportBody, exportFileName } from '../services/export.js';
 import { toPost, visiblePostSessions } from '../services/posts.js';
 import { sessionDetail } from '../services/sessions.js';
 import { toSummaries } from '../services/session-view.js';
@@ -67,11 +67,11 @@ export const SHARE_ROUTES = [
     summary: 'Export a shared session (no key)',
     query: ExportQuery,
     responses: { 200: { contentType: 'text/markdown' } },
-    errors: [404],
+    errors: [404, 413],
     handler: async ({ deps: { store }, params: { slug }, query: { format } }) => {
       const session = await sharedSession(store, slug);
       if (!session) throw new BatonError('not_found', 'nothing is shared under this link');
-      return new Response(exportStream(store, session, format), {
+      return new Response((await exportBody(store, session, format)) as unknown as BodyInit, {
         headers: {
           'Content-Type': CONTENT_TYPES[format],
           'Content-Disposition': `attachment; filename="${exportFileName(session.id, format)}"`,

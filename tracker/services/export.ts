@@ -1,7 +1,20 @@
 // Session exports through the shared src/core exporters: streamed page by page for one session, zipped for many.
+// PDF and Word go through the same gate into a document model, built whole (bounded by its size limit), then sent.
 import { zipSync, strToU8 } from 'fflate';
 import type { ExportFormat } from '../../src/core/api/index.js';
-import { createExporter, renderSession } from '../../src/core/export/index.js';
+import {
+  createExporter,
+  isDocumentFormat,
+  renderSession,
+  type DocumentFormat,
+  type Exporter,
+} from '../../src/core/export/index.js';
+import {
+  DOCUMENT_CONTENT_TYPES,
+  createDocumentExporter,
+  renderDocument,
+} from '../../src/core/export/documents/index.js';
+import { loadWriters } from '../../src/core/export/documents/load.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { Repositories, SessionRow } from '../db/repositories/index.js';
 import { fromEventRow } from './event-rows.js';
@@ -21,6 +34,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
   html: 'text/html; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
+  ...DOCUMENT_CONTENT_TYPES,
 };
 
 /** A file name safe in Content-Disposition and zip entries. */
@@ -37,11 +51,10 @@ export function exportStream(
   row: SessionRow,
   format: ExportFormat,
 ): ReadableStream<Uint8Array> {
+  if (isDocumentFormat(format)) return documentStream(repos, row, format);
   const encoder = new TextEncoder();
   const meta = toMeta(row);
   const totals = toTotals(row);
-  const turns = new Map(turnInfo(row).map((t) => [t.index, t]));
-  const sidechains = new Map(sidechainInfo(row).map((s) => [s.agentId, s]));
   let pending: string[] = [];
   const redaction = toRedaction(row);
   const exporter = createExporter(format, (chunk) => pending.push(chunk), {
@@ -51,18 +64,8 @@ export function exportStream(
   });
   const stats = toReadStats(row);
   const extra = { ...(redaction ? { redaction } : {}), ...(stats ? { stats } : {}) };
-  // Main chain first, then each sidechain in the order the client listed them (the parent's spawn order, as in
-  // every local export), then any it did not list; each chain streams page by page.
-  const events = (async function* () {
-    yield* repos.events.iterateChain(row.pk, '', 1000);
-    const agents = inSpawnOrder(
-      (await repos.events.agentIds(row.pk)).map((agentId) => ({ agentId })),
-      row,
-    );
-    for (const { agentId } of agents) yield* repos.events.iterateChain(row.pk, agentId, 1000);
-  })();
-  let currentTurn: number | null = null;
-  let currentAgent: string | null = null;
+  const events = sessionRows(repos, row);
+  const feed = rowFeeder(row, exporter);
   let finished = false;
 
   return new ReadableStream<Uint8Array>({
@@ -75,25 +78,7 @@ export function exportStream(
             finished = true;
             break;
           }
-          const r = next.value;
-          const { event, turnIndex } = fromEventRow(r);
-          if (r.agent_id === '') {
-            if (currentTurn !== turnIndex) {
-              currentTurn = turnIndex;
-              const info = turns.get(turnIndex);
-              exporter.beginTurn({ index: turnIndex, startedAt: info?.startedAt, endedAt: info?.endedAt });
-            }
-            exporter.event(event, { turnIndex });
-          } else {
-            if (currentAgent !== r.agent_id) {
-              currentAgent = r.agent_id;
-              const toolUseId = sidechains.get(r.agent_id)?.toolUseId;
-              exporter.beginSidechain(
-                toolUseId ? { agentId: r.agent_id, toolUseId } : { agentId: r.agent_id },
-              );
-            }
-            exporter.event(event, { turnIndex: -1, agentId: r.agent_id });
-          }
+          feed(next.value);
         }
         if (pending.length > 0) {
           controller.enqueue(encoder.encode(pending.join('')));
@@ -122,8 +107,107 @@ export async function exportZip(
     for await (const e of repos.events.iterate(row.pk, 5000)) events.push(e);
     let name = exportFileName(row.id, format);
     for (let i = 2; files[name]; i++) name = exportFileName(`${row.id}-${i}`, format);
-    files[name] = strToU8(renderSession(toSession(row, events), format));
+    const session = toSession(row, events);
+    files[name] = isDocumentFormat(format)
+      ? await renderDocument(session, format)
+      : strToU8(renderSession(session, format));
   }
   if (rows.length === 0) throw new BatonError('invalid_request', 'no sessions to export');
   return zipSync(files, { level: 6 });
+}
+
+/** Main chain first, then each sidechain in the parent's spawn order (as in every local export), page by page. */
+async function* sessionRows(repos: Repositories, row: SessionRow) {
+  yield* repos.events.iterateChain(row.pk, '', 1000);
+  const agents = inSpawnOrder(
+    (await repos.events.agentIds(row.pk)).map((agentId) => ({ agentId })),
+    row,
+  );
+  for (const { agentId } of agents) yield* repos.events.iterateChain(row.pk, agentId, 1000);
+}
+
+type EventRowOf<T> = T extends AsyncGenerator<infer R> ? R : never;
+
+/** Feeds stored event rows to an exporter, starting each turn and sidechain with the fields the session row has. */
+function rowFeeder(
+  row: SessionRow,
+  exporter: Exporter,
+): (r: EventRowOf<ReturnType<typeof sessionRows>>) => void {
+  const turns = new Map(turnInfo(row).map((t) => [t.index, t]));
+  const sidechains = new Map(sidechainInfo(row).map((s) => [s.agentId, s]));
+  let currentTurn: number | null = null;
+  let currentAgent: string | null = null;
+  return (r) => {
+    const { event, turnIndex } = fromEventRow(r);
+    if (r.agent_id === '') {
+      if (currentTurn !== turnIndex) {
+        currentTurn = turnIndex;
+        const info = turns.get(turnIndex);
+        exporter.beginTurn({ index: turnIndex, startedAt: info?.startedAt, endedAt: info?.endedAt });
+      }
+      exporter.event(event, { turnIndex });
+      return;
+    }
+    if (currentAgent !== r.agent_id) {
+      currentAgent = r.agent_id;
+      const toolUseId = sidechains.get(r.agent_id)?.toolUseId;
+      exporter.beginSidechain(toolUseId ? { agentId: r.agent_id, toolUseId } : { agentId: r.agent_id });
+    }
+    exporter.event(event, { turnIndex: -1, agentId: r.agent_id });
+  };
+}
+
+/**
+ * One session as a PDF or Word file: events are read page by page into the document model (whose size limit turns
+ * a huge session into a `too_large` error), then laid out whole.
+ */
+export async function exportDocument(
+  repos: Repositories,
+  row: SessionRow,
+  format: DocumentFormat,
+): Promise<Uint8Array> {
+  const redaction = toRedaction(row);
+  const stats = toReadStats(row);
+  const { exporter, model } = createDocumentExporter({
+    meta: toMeta(row),
+    totals: toTotals(row),
+    ...(redaction ? { redaction } : {}),
+  });
+  const feed = rowFeeder(row, exporter);
+  for await (const r of sessionRows(repos, row)) feed(r);
+  exporter.finish(toMeta(row), toTotals(row), {
+    ...(redaction ? { redaction } : {}),
+    ...(stats ? { stats } : {}),
+  });
+  return (await loadWriters()).writeDocument(model(), format);
+}
+
+/** exportDocument as a stream, for callers that answer with exportStream whatever the format. */
+function documentStream(
+  repos: Repositories,
+  row: SessionRow,
+  format: DocumentFormat,
+): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        controller.enqueue(await exportDocument(repos, row, format));
+        controller.close();
+      } catch (err) {
+        controller.error(err);
+      }
+    },
+  });
+}
+
+/**
+ * The body of a one-session export response. A document is built before the response starts, so a `too_large`
+ * session is a proper error response rather than a download cut short.
+ */
+export async function exportBody(
+  repos: Repositories,
+  row: SessionRow,
+  format: ExportFormat,
+): Promise<ReadableStream<Uint8Array> | Uint8Array> {
+  return isDocumentFormat(format) ? exportDocument(repos, row, format) : exportStream(repos, row, format);
 }

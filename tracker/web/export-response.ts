@@ -1,10 +1,14 @@
-// A browser download of one session export, streamed by the tracker's export service.
+// A browser download of one session export, streamed by the tracker's export service (PDF and Word built first).
 import type { ExportFormat } from '../../src/core/api/index.js';
 import type { Repositories, SessionRow } from '../db/repositories/index.js';
-import { CONTENT_TYPES, exportFileName, exportStream } from '../services/export.js';
+import { CONTENT_TYPES, exportBody, exportFileName } from '../services/export.js';
 
-export function exportResponse(repos: Repositories, row: SessionRow, format: ExportFormat): Response {
-  return new Response(exportStream(repos, row, format), {
+export async function exportResponse(
+  repos: Repositories,
+  row: SessionRow,
+  format: ExportFormat,
+): Promise<Response> {
+  return new Response((await exportBody(repos, row, format)) as unknown as BodyInit, {
     headers: {
       'content-type': CONTENT_TYPES[format],
       'content-disposition': `attachment; filename="${exportFileName(row.id, format)}"`,

@@ -1,6 +1,6 @@
 // Backend of the /export-session slash command: never fails the command, always prints a report for the model.
 import { BatonError } from '../../core/errors.js';
-import { EXPORT_FORMATS } from '../../core/export/index.js';
+import { EXPORT_FORMATS, isDocumentFormat } from '../../core/export/index.js';
 import { oneOf, parseFlags } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { describeError } from '../program.js';
@@ -16,7 +16,7 @@ Used by /baton:export-session inside Claude Code. It always exits 0 (a failing !
 command) and prints a short report for the model: where the export went, or what to ask the user.
 
 Slash-command arguments:
-  --format md|json|html|txt   --out FILE   --force   --no-redact
+  --format md|json|html|txt|pdf|docx   --out FILE   --force   --no-redact
   --live [stop] [--discard-on-end]   stream this session live (prints the viewer URL), or end the stream
   --push [--post-id ID] [--title T] [--visibility private|unlisted|public]   publish it to the tracker
   --pause | --resume-capture   stop / restart capture and upload of this session
@@ -29,7 +29,7 @@ function askUserReport(sessionId: string | undefined, trackerUrl?: string): stri
   return [
     `${ASK_USER_MARKER}: no flags were given, so ask the user where this session should go.`,
     'Use the AskUserQuestion tool with one question, "Where should this session go?", and these options:',
-    '1. "Save locally" (Markdown, JSON, HTML or text file in the project directory)',
+    '1. "Save locally" (Markdown, JSON, HTML, text, PDF or Word file in the project directory)',
     '2. "Push to tracker (new post)"',
     '3. "Push to tracker (existing post)"',
     'Then act on the answer:',
@@ -132,9 +132,13 @@ export const exportSessionCommand: CliCommand = {
       if (positionals.length > 0) {
         throw new BatonError('invalid_input', `unexpected argument "${positionals[0]}"`);
       }
+      const format = oneOf(values.format, EXPORT_FORMATS, '--format') ?? 'md';
+      // The report goes to the model on stdout: a PDF or Word file must go to a file, never there.
+      if (values.out === '-' && isDocumentFormat(format))
+        throw new BatonError('invalid_input', `a ${format} export is binary: give --out FILE, not "-"`);
       const outcome = await exportSession(exportEnv(here), {
         ref: sessionId,
-        format: oneOf(values.format, EXPORT_FORMATS, '--format') ?? 'md',
+        format,
         to: destination(values.out, Boolean(values.force)),
         redact: !values['no-redact'],
       });

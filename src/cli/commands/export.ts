@@ -1,5 +1,7 @@
-// `baton export`: writes a session as Markdown, JSON, self-contained HTML or plain text, redacted by default.
-import { EXPORT_FORMATS } from '../../core/export/index.js';
+// `baton export`: writes a session as Markdown, JSON, self-contained HTML, plain text, PDF or Word, redacted by
+// default.
+import { BatonError } from '../../core/errors.js';
+import { EXPORT_FORMATS, isDocumentFormat, type ExportFormat } from '../../core/export/index.js';
 import {
   describeExport,
   exportSession,
@@ -15,7 +17,8 @@ const HELP = `Usage: baton export [<session-id>|<transcript.jsonl>] [options]
 Exports a Claude Code session. With no session given, exports the newest session of the current directory.
 
 Options:
-  --format, -f md|json|html|txt   output format (default: md)
+  --format, -f md|json|html|txt|pdf|docx
+                                  output format (default: md)
   --out, -o FILE|-                where to write; "-" is stdout (default: ./session-<id>.<ext>)
   --session ID                    same as the positional session id
   --force                         overwrite an existing file
@@ -43,7 +46,7 @@ export function destination(out: string | undefined, force: boolean): ExportDest
 
 export const exportCommand = defineCommand({
   name: 'export',
-  summary: 'export a session as md, json, html or txt',
+  summary: 'export a session as md, json, html, txt, pdf or docx',
   help: HELP,
   options: {
     format: { type: 'string', short: 'f' },
@@ -56,6 +59,7 @@ export const exportCommand = defineCommand({
   positionals: { max: 1, tooMany: 'export takes at most one session id or transcript path' },
   async run({ values, positionals }, ctx) {
     const format = oneOf(values.format, EXPORT_FORMATS, '--format') ?? 'md';
+    refuseBinaryToTerminal(format, values.out, ctx);
     const outcome = await exportSession(exportEnv(ctx), {
       ref: values.session ?? positionals[0],
       format,
@@ -77,3 +81,13 @@ export const exportCommand = defineCommand({
     return 0;
   },
 });
+
+/** PDF and Word bytes on a terminal are garbage and can upset it: they need a file or a pipe. */
+export function refuseBinaryToTerminal(format: ExportFormat, out: string | undefined, ctx: CliContext): void {
+  if (out === '-' && isDocumentFormat(format) && ctx.io.isTty) {
+    throw new BatonError(
+      'invalid_input',
+      `a ${format} export is binary: give --out FILE, or pipe stdout to a file or program`,
+    );
+  }
+}

@@ -11,7 +11,7 @@ export const SessionStatus = z.enum(['active', 'completed', 'interrupted', 'erro
 export const SessionSource = z.enum(['cli-stream', 'cli-upload', 'ingest', 'session-store']);
 /** What last moved a project's "latest session" pointer. */
 export const PointerSource = z.enum(['cli-stream', 'cli-upload', 'ingest', 'handoff', 'session-store']);
-export const ExportFormat = z.enum(['md', 'json', 'html', 'txt']);
+export const ExportFormat = z.enum(['md', 'json', 'html', 'txt', 'pdf', 'docx']);
 
 export const SessionId = z.string().min(1).max(200);
 export const IsoDate = z.string().describe('ISO 8601 timestamp (UTC)');

@@ -7,10 +7,10 @@ import { createJsonRenderer } from './json.js';
 import { createMarkdownRenderer } from './markdown.js';
 import { createStreamDriver, type FormatRenderer } from './stream-driver.js';
 import { createTextRenderer } from './text.js';
-import type { ExportFormat, Exporter, ExporterOptions } from './types.js';
+import type { ExportFormat, Exporter, ExporterOptions, TextFormat } from './types.js';
 
 const RENDERERS: Record<
-  ExportFormat,
+  TextFormat,
   (write: (chunk: string) => void, opts: ExporterOptions) => FormatRenderer
 > = {
   md: createMarkdownRenderer,
@@ -28,8 +28,19 @@ export function createExporter(
   write: (chunk: string) => void,
   opts: ExporterOptions = {},
 ): Exporter {
-  const make = Object.hasOwn(RENDERERS, format) ? RENDERERS[format] : undefined;
+  const make = Object.hasOwn(RENDERERS, format) ? RENDERERS[format as TextFormat] : undefined;
   if (!make) throw new BatonError('invalid_input', `unknown export format "${String(format)}"`);
+  return createGatedExporter((head) => make(write, head), opts);
+}
+
+/**
+ * The egress gate around any renderer (the text formats above, and the PDF/Word document model): every event, the
+ * meta and the title pass the same gate, and finish() reports what it redacted.
+ */
+export function createGatedExporter(
+  make: (opts: ExporterOptions) => FormatRenderer,
+  opts: ExporterOptions = {},
+): Exporter {
   const v = opts.maxToolResultChars;
   if (v !== undefined && !(Number.isInteger(v) && v >= 0)) {
     throw new BatonError('invalid_input', 'maxToolResultChars must be a non-negative integer');
@@ -38,7 +49,7 @@ export function createExporter(
   const baseline = gate.report();
   const sid = opts.meta?.id;
   const head = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
-  const driver = createStreamDriver(make(write, head));
+  const driver = createStreamDriver(make(head));
   return {
     event(e, ctx) {
       const g = gate.event(e, sid);

@@ -1,8 +1,14 @@
-// Session exporters (Markdown, JSON, self-contained HTML, plain text): the public surface of src/core/export.
+// Session exporters (Markdown, JSON, self-contained HTML, plain text; PDF and Word in ./documents): the public
+// surface of src/core/export.
 export { createExporter } from './create-exporter.js';
-export { renderSession, type RenderOptions } from './render-session.js';
+export { feedSession, renderSession, type RenderOptions } from './render-session.js';
 export {
+  DOCUMENT_FORMATS,
   EXPORT_FORMATS,
+  TEXT_FORMATS,
+  isDocumentFormat,
+  type DocumentFormat,
+  type TextFormat,
   formatExtension,
   type ExportEventContext,
   type ExportExtra,

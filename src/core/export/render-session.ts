@@ -1,7 +1,7 @@
 // Renders an in-memory Session by driving the streaming exporter: main turns first, then each sidechain.
 import type { RedactionReport, Session } from '../model/session.js';
 import { createExporter } from './create-exporter.js';
-import type { ExportFormat } from './types.js';
+import type { ExportFormat, Exporter } from './types.js';
 
 export interface RenderOptions {
   /** Defaults to the session's own `redaction` field. */
@@ -18,6 +18,16 @@ export function renderSession(session: Session, format: ExportFormat, extra: Ren
     ...(redaction ? { redaction } : {}),
     ...(extra.maxToolResultChars !== undefined ? { maxToolResultChars: extra.maxToolResultChars } : {}),
   });
+  feedSession(session, exporter, redaction);
+  return chunks.join('');
+}
+
+/** Drives any exporter (text or document) through a session: main turns first, then each sidechain, then finish. */
+export function feedSession(
+  session: Session,
+  exporter: Exporter,
+  redaction: RedactionReport | undefined,
+): void {
   for (const turn of session.turns) {
     exporter.beginTurn({ index: turn.index, startedAt: turn.startedAt, endedAt: turn.endedAt });
     for (const e of turn.events) exporter.event(e, { turnIndex: turn.index });
@@ -32,5 +42,4 @@ export function renderSession(session: Session, format: ExportFormat, extra: Ren
     ...(redaction ? { redaction } : {}),
     ...(session.stats ? { stats: session.stats } : {}),
   });
-  return chunks.join('');
 }

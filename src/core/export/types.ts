@@ -8,8 +8,19 @@ import type {
   SessionTotals,
 } from '../model/session.js';
 
-export const EXPORT_FORMATS = ['md', 'json', 'html', 'txt'] as const;
+export const EXPORT_FORMATS = ['md', 'json', 'html', 'txt', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Binary documents: built whole from a document model (src/core/export/documents), not streamed as text. */
+export const DOCUMENT_FORMATS = ['pdf', 'docx'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+export type TextFormat = Exclude<ExportFormat, DocumentFormat>;
+/** The formats createExporter streams as text. */
+export const TEXT_FORMATS = ['md', 'json', 'html', 'txt'] as const satisfies readonly TextFormat[];
+
+export function isDocumentFormat(format: ExportFormat): format is DocumentFormat {
+  return (DOCUMENT_FORMATS as readonly string[]).includes(format);
+}
 
 /** The file extension (without the dot) for a format. */
 export function formatExtension(format: ExportFormat): string {
