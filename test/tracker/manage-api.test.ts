@@ -258,6 +258,9 @@ forEachEngine('manage: trash, restore, purge, unshare', (engine) => {
     await api.del(`/api/v1/live/${s.liveId}`);
     const after = (await api.get('/api/v1/sessions/m-sharing')).body.session.sharing.live;
     expect(after).toEqual([{ liveId: s.liveId, visibility: 'unlisted', status: 'revoked', url: null }]);
+    // A trashed post no longer exposes the session.
+    await api.del(`/api/v1/posts/${s.postId}`);
+    expect((await api.get('/api/v1/sessions/m-sharing')).body.session.sharing.posts).toEqual([]);
   });
 
   it('appending to a trashed session loses nothing and does not bring it back', async () => {
