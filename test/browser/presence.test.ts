@@ -83,6 +83,17 @@ describeWithExternal('Chromium', chromiumUnavailable())('presence in Chromium', 
     await bob2.goto(s.viewUrl);
     await eventually(() => names(bob2)).toEqual(['Bob Builder', 'owner']);
     expect(await owner.locator('#viewers').textContent()).toBe('3');
+    await producer(s, '', {
+      events: [
+        { seq: 1, event: { kind: 'prompt', uuid: 'sp1', text: 'Show who is watching this stream' } },
+        { seq: 2, event: { kind: 'system', uuid: 'sn1', subtype: 'live_note', text: 'Demo for the team' } },
+        {
+          seq: 3,
+          event: { kind: 'text', uuid: 'st1', text: 'Names for signed-in viewers, a count for the rest.' },
+        },
+      ],
+    });
+    await eventually(() => owner.locator('#timeline li[data-seq]').count()).toBe(3);
     await screenshot(owner, 'presence-live');
     mkdirSync('docs/screenshots', { recursive: true });
     await owner.screenshot({ path: 'docs/screenshots/presence.png' });
