@@ -393,7 +393,8 @@ forEachEngine('transcript entries API', (engine: EngineName) => {
     await api.post(entriesPath(id), { entries: [{ uuid: 'd', line: { d: 1 } }] });
     const pk = await pkOf(id);
     expect((await t.store.transcriptEntries.stats(pk)).entries).toBe(1);
-    expect((await api.del(`/api/v1/sessions/${id}`)).status).toBe(200);
+    // A plain DELETE moves it to the trash (issue 13); purge is what deletes its rows.
+    expect((await api.del(`/api/v1/sessions/${id}?purge=true`)).status).toBe(200);
     expect((await t.store.transcriptEntries.stats(pk)).entries).toBe(0);
     expect((await api.get(entriesPath(id))).status).toBe(404);
   });

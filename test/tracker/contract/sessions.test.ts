@@ -241,11 +241,12 @@ forEachEngine('sessions contract', (engine) => {
     expect((await api.get('/api/v1/sessions/p-1')).body.session.title).toBe('Renamed');
     expect((await api.patch('/api/v1/sessions/p-1', {})).status).toBe(400);
     expect((await api.patch('/api/v1/sessions/p-1', { starred: 'yes' })).status).toBe(400);
-    const del = await api.del('/api/v1/sessions/p-1');
+    // DELETE moves it to the trash (issue 13; test/tracker/manage-api.test.ts); purge deletes it for good.
+    const del = await api.del('/api/v1/sessions/p-1?purge=true');
     expect(del.status).toBe(200);
-    expect(del.body).toEqual({ deleted: true, id: 'p-1' });
+    expect(del.body).toEqual({ deleted: true, id: 'p-1', purged: true });
     expect((await api.get('/api/v1/sessions/p-1')).status).toBe(404);
-    expect((await api.del('/api/v1/sessions/p-1')).status).toBe(404);
+    expect((await api.del('/api/v1/sessions/p-1?purge=true')).status).toBe(404);
     await api.post('/api/v1/sessions', {
       session: makeSession({ id: 'p-2', cwd: '/w/patch', promptWords: 'xylophone' }),
     });
