@@ -7,6 +7,7 @@ import { createDiagnosticsRoutes } from './routes/diagnostics.js';
 import { createFilesChangedRoutes } from './routes/files-changed.js';
 import { createHandoffRoutes } from './routes/handoffs.js';
 import { createLivePageRoutes } from './routes/live-pages.js';
+import { createPresenceRoutes } from './routes/presence.js';
 import { createProjectRoutes } from './routes/projects.js';
 import { createSessionActionRoutes } from './routes/session-actions.js';
 import { createSessionRoutes } from './routes/sessions.js';
@@ -34,5 +35,6 @@ export function createWeb(d: WebDeps): Hono {
   app.route('/', createSettingsRoutes(d));
   app.route('/', createDiagnosticsRoutes(d));
   app.route('/', createUsageRoutes(d));
+  app.route('/', createPresenceRoutes(d));
   return app;
 }

@@ -6,6 +6,7 @@ import { DIAGNOSTICS_ROUTES } from './diagnostics.js';
 import { FILES_CHANGED_ROUTES } from './files-changed.js';
 import { HANDOFF_PAGE_ROUTES } from './handoffs.js';
 import { LIVE_PAGE_ROUTES } from './live-pages.js';
+import { PRESENCE_ROUTES } from './presence.js';
 import { PROJECT_PAGE_ROUTES } from './projects.js';
 import { SESSION_ACTION_ROUTES } from './session-actions.js';
 import { SESSION_PAGE_ROUTES } from './sessions.js';
@@ -26,4 +27,5 @@ export const WEB_ROUTES: readonly RouteDoc[] = [
   ...SETTINGS_ROUTES,
   ...DIAGNOSTICS_ROUTES,
   ...USAGE_PAGE_ROUTES,
+  ...PRESENCE_ROUTES,
 ];
