@@ -10,8 +10,8 @@ import { chromiumUnavailable, eventually, launchBrowser, login, screenshot } fro
 import { makeSession, pushSession } from './fixtures.js';
 
 const NEEDLE = 'zebracorn';
-// 240 turns of 5 events: 1200 events, three pages of 500. Prompt i is event 5*i; the needle is in prompts 10, 150
-// and 210, so on pages 1, 2 and 3 (events 50, 750 and 1050).
+// 240 turns of 5 events: 1200 events, twelve pages of 100. Prompt i is event 5*i; the needle is in prompts 10, 150
+// and 210, so on pages 1, 8 and 11 (events 50, 750 and 1050).
 const PROMPTS = Array.from({ length: 240 }, (_, i) =>
   [10, 150, 210].includes(i) ? `Step ${i}: look at the ${NEEDLE} cache` : `Step ${i}: keep going`,
 );
@@ -55,13 +55,18 @@ describeWithExternal('Chromium', chromiumUnavailable())('session reader', () => 
       const hidden = await pushSession(t.url, t.ownerKey, makeSession({ prompts: [`Secret ${NEEDLE}`] }), {
         visibility: 'unlisted',
       });
-      privateSlug = (await sessionJson(t, hidden.sessionId)).session.shareSlug!;
-      // Going private changes the slug: the old one must now find nothing.
       await fetch(`${t.url}/api/v1/sessions/${hidden.sessionId}`, {
         method: 'PATCH',
         headers: { authorization: `Bearer ${t.ownerKey}`, 'content-type': 'application/json' },
         body: JSON.stringify({ visibility: 'private' }),
       });
+      // A private session still has a slug in the database: the share routes must refuse it by its visibility.
+      const row = await t.store.db
+        .selectFrom('sessions')
+        .select('share_slug')
+        .where('id', '=', hidden.sessionId)
+        .executeTakeFirstOrThrow();
+      privateSlug = row.share_slug;
       browser = await launchBrowser();
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await login(page, t.url, t.ownerKey);
@@ -74,18 +79,18 @@ describeWithExternal('Chromium', chromiumUnavailable())('session reader', () => 
     });
 
     it('a deep link to an event on page 3 opens page 3 with that event highlighted', async () => {
-      await page.goto(`${t.url}/sessions/${id}?at=1052`);
+      await page.goto(`${t.url}/sessions/${id}?at=252`);
       expect(await page.locator('section.reader').textContent()).toMatch(
-        /Showing messages 1001–1200 of\s+1200/,
+        /Showing messages 201–300 of\s+1200/,
       );
-      expect(await currentAnchor(page)).toBe('e-1052');
-      await eventually(() => page.locator('#e-1052').isVisible()).toBe(true);
-      const box = await page.locator('#e-1052').boundingBox();
+      expect(await currentAnchor(page)).toBe('e-252');
+      await eventually(() => page.locator('#e-252').isVisible()).toBe(true);
+      const box = await page.locator('#e-252').boundingBox();
       expect(box!.y).toBeGreaterThanOrEqual(0);
       expect(box!.y).toBeLessThan(900);
       // Every event carries its link, and the link leads back to the same place.
-      const href = await page.locator('#e-1052 > a.permalink').getAttribute('href');
-      expect(href).toBe(`/sessions/${id}?at=1052#e-1052`);
+      const href = await page.locator('#e-252 > a.permalink').getAttribute('href');
+      expect(href).toBe(`/sessions/${id}?at=252#e-252`);
       if (engine === 'sqlite') await shot(page, 'reader-deep-link');
     });
 
@@ -129,7 +134,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('session reader', () => 
       expect(await compact(page)).toBe(false);
     });
 
-    it('without JavaScript the page reads in full: deep link marked, tool calls expanded, tabs', async () => {
+    it('without JavaScript the page reads in full: deep link marked, tool calls expanded, tabs, search form', async () => {
       const ctx = await browser.newContext({ javaScriptEnabled: false });
       const p = await ctx.newPage();
       await login(p, t.url, t.ownerKey);
@@ -140,6 +145,11 @@ describeWithExternal('Chromium', chromiumUnavailable())('session reader', () => 
       expect(await p.locator('nav.tabs a').allTextContents()).toEqual(['Conversation', 'Files changed']);
       expect(await p.locator('nav.tabs a').nth(1).getAttribute('href')).toBe(`/sessions/${id}/files`);
       expect(await p.locator('section.reader').getAttribute('data-session-id')).toBe(id);
+      // The search form is a plain GET: it opens the page of the first match, that match marked.
+      await p.locator('#reader-q').fill(NEEDLE);
+      await p.locator('#reader-q').press('Enter');
+      await p.waitForURL((u) => u.searchParams.get('q') === NEEDLE);
+      expect(await currentAnchor(p)).toBe('e-50');
       await ctx.close();
     });
 

@@ -35,15 +35,30 @@ export function parseAnchor(at: string | undefined): EventPlace | null {
   return m ? { agentId: m[1] ?? '', seq: Number(m[2]) } : null;
 }
 
+/**
+ * The event a page request points at: `at`, or, for a search submitted without the reader script (`?q=` alone), the
+ * first match, so the form still leads somewhere.
+ */
+export async function targetOf(
+  repos: Repositories,
+  row: SessionRow,
+  query: { at?: string | undefined; q?: string | undefined },
+): Promise<string | null> {
+  if (query.at) return query.at;
+  const q = FindQuery.safeParse({ q: query.q ?? '' });
+  if (!q.success) return null;
+  return (await findInSession(repos, row, q.data.q, 1)).hits[0] ?? null;
+}
+
 /** The offset of the page (of `pageSize` events) that holds `at`, or `fallback` when there is no such event. */
 export async function pageOffsetOf(
   db: Kysely<Database>,
   row: SessionRow,
-  at: string | undefined,
+  at: string | null,
   pageSize: number,
   fallback: number,
 ): Promise<number> {
-  const place = parseAnchor(at);
+  const place = parseAnchor(at ?? undefined);
   if (!place) return fallback;
   const ordinal = await eventOrdinal(db, Number(row.pk), place);
   return ordinal === null ? fallback : Math.floor(ordinal / pageSize) * pageSize;
@@ -70,7 +85,12 @@ function shownText(v: EventView): string {
  * The events of a session whose shown text contains `q` (case-insensitive), in page order. A streaming keyset scan:
  * memory stays at one batch of rows whatever the session's size; callers must have checked the reader's access.
  */
-export async function findInSession(repos: Repositories, row: SessionRow, q: string): Promise<FindResponse> {
+export async function findInSession(
+  repos: Repositories,
+  row: SessionRow,
+  q: string,
+  max = MAX_FIND_HITS,
+): Promise<FindResponse> {
   const needle = q.toLowerCase();
   const hits: string[] = [];
   const viewer = createEventViewer();
@@ -80,7 +100,7 @@ export async function findInSession(repos: Repositories, row: SessionRow, q: str
     if (!text.toLowerCase().includes(needle)) continue;
     const anchor = eventAnchor(stored.event.agentId, stored.seq);
     if (anchor === null) continue;
-    if (hits.length === MAX_FIND_HITS) return { q, hits, truncated: true };
+    if (hits.length === max) return { q, hits, truncated: true };
     hits.push(anchor);
   }
   return { q, hits, truncated: false };

@@ -2,7 +2,13 @@
 import { ExportFormat, ListSessionsQuery, type SessionSummary } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import { listProjects } from '../../services/projects.js';
-import { FindQuery, FindResponse, findInSession, pageOffsetOf } from '../../services/session-find.js';
+import {
+  FindQuery,
+  FindResponse,
+  findInSession,
+  pageOffsetOf,
+  targetOf,
+} from '../../services/session-find.js';
 import { listSessions, ownSession, sessionDetail } from '../../services/sessions.js';
 import { withSharing } from '../../services/session-sharing.js';
 import { html, type WebDeps } from '../web-deps.js';
@@ -14,8 +20,11 @@ import { undoFlashFrom } from '../pages/trash.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 
 const PAGE_SIZE = 24;
-/** Events per page; `?at=` deep links and search steps land on the page of this size that holds the event. */
-export const EVENTS_PAGE = 500;
+/**
+ * Events per page; `?at=` deep links and search steps land on the page of this size that holds the event. 100, not
+ * 500: the first screen of a long session is this page, and rendering it is most of its time (bench/session-page.ts).
+ */
+export const EVENTS_PAGE = 100;
 
 function queryView(q: Record<string, string>): SessionsQueryView {
   const flag = (v: string | undefined) => v === 'true' || v === '1' || v === 'on';
@@ -112,7 +121,7 @@ export const SESSION_PAGE_ROUTES = [
       const ctx = pageCtx(c);
       const repos = d.services.store;
       const row = await ownSession(repos, ctx.caller, id);
-      const at = c.req.query('at');
+      const at = await targetOf(repos, row, c.req.query());
       const asked = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
       const offset = await pageOffsetOf(repos.db, row, at, EVENTS_PAGE, asked);
       const detail = await sessionDetail(repos, row, ctx.caller.baseUrl, { offset, limit: EVENTS_PAGE });
@@ -154,7 +163,7 @@ export const SESSION_PAGE_ROUTES = [
           eventsPage: detail.eventsPage,
           nextHref: next !== null ? `${base}?offset=${next}` : null,
           prevHref: offset > 0 ? `${base}?offset=${Math.max(0, offset - EVENTS_PAGE)}` : null,
-          reader: { base, owner: { sessionId: id }, at: at ?? null, q: c.req.query('q') ?? '' },
+          reader: { base, owner: { sessionId: id }, at, q: c.req.query('q') ?? '' },
           parent,
           children: kids.map((k) => ({
             id: k.id,

@@ -4,7 +4,13 @@ import { ExportFormat } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import type { SessionRow } from '../../db/repositories/index.js';
 import { toPost, visiblePostSessions } from '../../services/posts.js';
-import { FindQuery, FindResponse, findInSession, pageOffsetOf } from '../../services/session-find.js';
+import {
+  FindQuery,
+  FindResponse,
+  findInSession,
+  pageOffsetOf,
+  targetOf,
+} from '../../services/session-find.js';
 import { sessionDetail } from '../../services/sessions.js';
 import { toSummaries } from '../../services/session-view.js';
 import { baseUrlFor } from '../../http/base-url.js';
@@ -28,7 +34,7 @@ function sharing(d: WebDeps) {
 
   /** A shared session page; `base` is the path prefix its export and paging links hang off. */
   const sessionPage = async (c: Context, row: SessionRow, base: string, shareSlug: string) => {
-    const at = c.req.query('at');
+    const at = await targetOf(store, row, c.req.query());
     const asked = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
     const offset = await pageOffsetOf(store.db, row, at, EVENTS_PAGE, asked);
     const detail = await sessionDetail(store, row, baseUrlFor(c, d.services.config), {
@@ -47,7 +53,7 @@ function sharing(d: WebDeps) {
         eventsPage: detail.eventsPage,
         nextHref: next !== null ? `${base}?offset=${next}` : null,
         prevHref: offset > 0 ? `${base}?offset=${Math.max(0, offset - EVENTS_PAGE)}` : null,
-        reader: { base, owner: { shareSlug }, at: at ?? null, q: c.req.query('q') ?? '' },
+        reader: { base, owner: { shareSlug }, at, q: c.req.query('q') ?? '' },
         parent: null,
         children: [],
         exportBase: `${base}/export`,
