@@ -155,7 +155,8 @@ describeWithExternal('Chromium', chromiumUnavailable())('tracker pages in Chromi
     await page.goto(t.url + '/settings');
     expect(await page.content()).not.toContain(raw);
     expect(await page.locator('#new-key').count()).toBe(0);
-    await page.getByRole('button', { name: 'Revoke key laptop' }).click();
+    await page.getByRole('link', { name: 'Revoke key laptop' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
     await page.waitForURL(/revoked=1/);
     expect(await page.getByRole('status').first().textContent()).toContain('revoked');
     expect((await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${raw}` } })).status).toBe(

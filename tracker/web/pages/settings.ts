@@ -3,6 +3,8 @@ import type { ApiKeyInfo } from '../../../src/core/api/keys.js';
 import { formatDate } from '../format.js';
 import { html } from '../html.js';
 import { layout } from '../layout.js';
+import { confirmLink, type ConfirmSpec } from './confirm.js';
+import { connectSection } from './settings-connect.js';
 
 export interface SettingsView {
   user: { name: string };
@@ -38,10 +40,12 @@ export function settingsPage(v: SettingsView): string {
       <td>
         ${
           st === 'active'
-            ? html`<form method="post" action="/settings/keys/${encodeURIComponent(k.id)}/revoke">
-                <input type="hidden" name="csrf" value="${v.csrfToken}" />
-                <button type="submit" class="danger" aria-label="Revoke key ${k.name}">Revoke</button>
-              </form>`
+            ? confirmLink(
+                `/settings/keys/${encodeURIComponent(k.id)}/revoke`,
+                'Revoke',
+                { ...revokeSpec(k), csrfToken: v.csrfToken },
+                { className: 'button danger', ariaLabel: `Revoke key ${k.name}` },
+              )
             : ''
         }
       </td>
@@ -54,7 +58,6 @@ export function settingsPage(v: SettingsView): string {
         <button type="button" class="secondary" data-copy-target="new-key" hidden>Copy</button>
       </div>`
     : '';
-  const url = v.trackerUrl;
   return layout({
     title: 'Settings',
     nav: 'settings',
@@ -106,27 +109,17 @@ export function settingsPage(v: SettingsView): string {
           <button type="submit">Create key</button>
         </form>
       </section>
-      <section class="panel stack" aria-labelledby="connect-h">
-        <h2 id="connect-h">Connect Claude Code</h2>
-        <ol class="stack">
-          <li>
-            Add the Baton marketplace and install the plugin:
-            <pre class="plain"><code>claude plugin marketplace add ${v.marketplaceRepo}
-claude plugin install baton@baton</code></pre>
-          </li>
-          <li>
-            Point the plugin at this tracker, either with environment variables:
-            <pre class="plain"><code>export BATON_URL=${url}
-export BATON_API_KEY=bt_…   # a key created above</code></pre>
-            or once with the CLI, which writes <code>~/.config/baton/config.json</code> (mode 0600):
-            <pre class="plain"><code>baton login --url ${url}</code></pre>
-          </li>
-          <li>
-            Start Claude Code as usual: sessions appear on the Sessions page as they happen. Use
-            <code>/baton:export-session</code> to export, <code>/baton:end</code> and
-            <code>/baton:start</code> to hand off between sessions.
-          </li>
-        </ol>
-      </section>`,
+      ${connectSection(v)}`,
   });
+}
+
+/** What revoking a key asks first (the confirm page and its <dialog> say the same). */
+export function revokeSpec(k: Pick<ApiKeyInfo, 'id' | 'name'>): ConfirmSpec {
+  return {
+    title: `Revoke key “${k.name}”?`,
+    message:
+      'Anything using it (a plugin, a script, a browser logged in with it) stops working at once, and so do the keys created with it. This cannot be undone.',
+    action: `/settings/keys/${encodeURIComponent(k.id)}/revoke`,
+    confirmLabel: 'Revoke key',
+  };
 }

@@ -5,7 +5,8 @@ import { CreateKeyRequest } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import { createKey, toKeyInfo } from '../../services/keys.js';
 import { html, type PageCtx, type WebDeps } from '../web-deps.js';
-import { settingsPage } from '../pages/settings.js';
+import { confirmPage } from '../pages/confirm.js';
+import { revokeSpec, settingsPage } from '../pages/settings.js';
 import { PAGE, REDIRECT, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 
 const render = async (
@@ -80,6 +81,31 @@ export const SETTINGS_ROUTES = [
       });
       // Rendered directly (no redirect): this response is the only place the raw key ever appears.
       return render(d, c, ctx, { newKey: { name: row.name, raw: rawKey } }, 201);
+    },
+  }),
+  // One click on "Revoke" only asks (this page, or its <dialog> with JavaScript); the POST below revokes.
+  pageRoute({
+    ...page,
+    method: 'get',
+    path: '/settings/keys/{id}/revoke',
+    summary: 'Confirm: revoke a key',
+    responses: PAGE,
+    errors: [404],
+    handler: async ({ c, deps: d, params }) => {
+      const ctx = pageCtx(c);
+      const key = (await d.services.store.keys.listForUser(ctx.user.userId)).find((k) => k.id === params.id);
+      if (!key || key.revoked_at) throw new BatonError('not_found', 'No such key.');
+      c.header('cache-control', 'no-store');
+      return html(
+        c,
+        confirmPage({
+          ...revokeSpec(toKeyInfo(key)),
+          user: ctx.view,
+          csrfToken: ctx.csrf,
+          nav: 'settings',
+          cancelHref: '/settings',
+        }),
+      );
     },
   }),
   pageRoute({
