@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithExternal } from '../helpers/externals.js';
 import { forEachEngine, freshDatabase } from '../tracker/helpers/harness.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { chromiumUnavailable, eventually, launchBrowser, login, screenshot } from './browser.js';
 import { makeSession, pushSession } from './fixtures.js';
 
@@ -186,9 +186,12 @@ describeWithExternal('Chromium', chromiumUnavailable())('session reader', () => 
   });
 });
 
-/** Screenshots for docs/screenshots as well as the test artifacts. */
+/**
+ * Screenshots for docs/screenshots (the viewport: off-screen items are skipped by content-visibility, so a full-page
+ * shot shows them blank) and, full page, for the test artifacts.
+ */
 async function shot(page: Page, name: string): Promise<void> {
-  const path = await screenshot(page, name);
+  await screenshot(page, name);
   mkdirSync('docs/screenshots', { recursive: true });
-  copyFileSync(path, `docs/screenshots/${name}.png`);
+  await page.screenshot({ path: `docs/screenshots/${name}.png` });
 }
