@@ -1,8 +1,12 @@
 // File edits read like a code review, in real Chromium on both engines: diffs in the timeline (collapsible,
 // highlighted, +/- marked), the files-changed page with its totals and links back, its share access, the live client.
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { renderSession } from '../../src/core/export/index.js';
 import type { SessionEvent } from '../../src/core/model/session.js';
 import { addUser } from '../../tracker/services/users.js';
 import { describeWithExternal } from '../helpers/externals.js';
@@ -144,6 +148,25 @@ describeWithExternal('Chromium', chromiumUnavailable())('diffs and files changed
       for (const sid of [id, privateId])
         expect((await op.goto(`${t.url}/sessions/${sid}/files`))?.status()).toBe(404);
       await other.close();
+    });
+
+    it('the HTML export shows the same diffs, highlighted by its own page script', async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'baton-diff-')), 'export.html');
+      writeFileSync(file, renderSession(editSession('Fix the retry deadline'), 'html'));
+      const ep = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+      await ep.goto(pathToFileURL(file).href);
+      const edits = ep.locator('details.msg.tool.edit');
+      expect(await edits.count()).toBe(4);
+      expect(await edits.evaluateAll((ds) => ds.map((d) => (d as HTMLDetailsElement).open))).toEqual([
+        true,
+        true,
+        false,
+        true,
+      ]);
+      await eventually(() => edits.first().locator('code.hljs .hljs-keyword').count()).toBeGreaterThan(0);
+      expect(await edits.first().locator('summary .diffstat').textContent()).toBe('+1 −1');
+      if (engine === 'sqlite') await keepShot(ep, 'diff-export');
+      await ep.close();
     });
 
     it('the live client renders the same diffs from the stream', async () => {

@@ -24,7 +24,8 @@ const SLOTS: HtmlSlots = {
   code(slot, write) {
     // The language comes from the renderer's own code ('json', or a diff's from the fixed extension table), never
     // from session text.
-    const inner = `<code class="hljs language-${slot.lang}">${highlightCode(slot.text, slot.lang).value}</code>`;
+    const cls = slot.lang ? `hljs language-${slot.lang}` : 'hljs';
+    const inner = `<code class="${cls}">${highlightCode(slot.text, slot.lang).value}</code>`;
     write(slot.inline ? inner : `<pre>${inner}</pre>`);
   },
 };
