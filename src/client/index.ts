@@ -52,6 +52,7 @@
  *   live.append(liveId, { events: [{ seq, turnIndex?, event }] }, { producerToken })
  *   live.complete(liveId, { createPost?, title? }, { producerToken }) / live.pause / live.resume / live.revoke
  *   live.get(liveId, { producerToken? }) / live.list()
+ *   usage.get({ from?, to?, project?, groupBy? })            GET /api/v1/usage: sums by UTC day, project or model
  *   close()                                                  releases pooled connections
  */
 import type { BatonConfig } from '../core/config/index.js';
@@ -61,6 +62,7 @@ import { createPostManageApi, createSessionManageApi, createTrashApi } from './m
 import { createAccountApi, createHandoffsApi, createPostsApi, createProjectsApi } from './projects-api.js';
 import { createSessionsApi } from './sessions-api.js';
 import { createTranscriptApi } from './transcript-api.js';
+import { createUsageApi } from './usage-api.js';
 import { createTransport, type TransportOptions } from './transport.js';
 
 export type TrackerClientOptions = TransportOptions;
@@ -91,6 +93,7 @@ export function createTrackerClient(opts: TrackerClientOptions) {
     posts: { ...createPostsApi(t), ...createPostManageApi(t) },
     trash: createTrashApi(t),
     live: createLiveApi(t),
+    usage: createUsageApi(t),
     close: async () => {
       await Promise.all([t.close(), transcript.close()]);
     },
