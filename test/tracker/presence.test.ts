@@ -135,3 +135,26 @@ describe('presence feeds over HTTP', () => {
     expect((await fetch(`${h.url}/share/not-a-real-slug-123/presence`)).status).toBe(404);
   });
 });
+
+describe('presence feeds keep the live connection caps', () => {
+  let h: LiveHarness;
+  beforeAll(async () => {
+    h = await startLiveHarness({ config: { live: { maxViewersPerStream: 1, maxConnectionsPerAddress: 5 } } });
+  });
+  afterAll(async () => h?.close());
+
+  it('a session room past its cap answers 503 stream_full, and admits again once a watcher leaves', async () => {
+    const pushed = await pushSession(h.url, h.ownerKey, makeSession(), { visibility: 'unlisted' });
+    const first = openSse(`${pushed.url}/presence`);
+    expect(await first.status).toBe(200);
+    const full = await fetch(`${pushed.url}/presence`);
+    expect(full.status).toBe(503);
+    first.close();
+    const status = async () => {
+      const r = await fetch(`${pushed.url}/presence`);
+      await r.body?.cancel();
+      return r.status;
+    };
+    await expect.poll(status, { timeout: 5000 }).toBe(200);
+  });
+});
