@@ -41,7 +41,7 @@ forEachEngine('manage: trash sweep', (engine) => {
       logger: silentLogger,
       derive: createSessionDeriver({ store, logger: silentLogger, now, intervalMs: 100 }),
     };
-    caller = { userId: owner!.user.id, role: 'owner', keyId: owner!.key.id, baseUrl: 'http://t' };
+    caller = { userId: owner!.user.id, role: 'owner', keyId: owner!.key.row.id, baseUrl: 'http://t' };
   });
   afterAll(async () => {
     await deps?.derive.close();
