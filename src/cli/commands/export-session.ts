@@ -9,6 +9,7 @@ import { destination, exportEnv } from './export.js';
 import { runSlashLive } from '../live/slash-live.js';
 import { Visibility } from '../../core/api/common.js';
 import { runSlashCapture, runSlashPush } from '../push/slash-actions.js';
+import { selfCommand } from '../push/self-command.js';
 
 const HELP = `Usage: baton export-session --session ID [--cwd DIR] -- [<slash-command arguments>]
 
@@ -25,7 +26,7 @@ Slash-command arguments:
 
 export const ASK_USER_MARKER = 'BATON_ASK_USER';
 
-function askUserReport(sessionId: string | undefined, trackerUrl?: string): string {
+function askUserReport(run: string, sessionId: string | undefined, trackerUrl?: string): string {
   return [
     `${ASK_USER_MARKER}: no flags were given, so ask the user where this session should go.`,
     'Use the AskUserQuestion tool with one question, "Where should this session go?", and these options:',
@@ -33,18 +34,22 @@ function askUserReport(sessionId: string | undefined, trackerUrl?: string): stri
     '2. "Push to tracker (new post)"',
     '3. "Push to tracker (existing post)"',
     'Then act on the answer:',
-    `- Save locally: ask which format if unclear, then run \`node "$CLAUDE_PLUGIN_ROOT/dist/cli.js" export ${sessionId ?? ''} --format <md|json|html|txt>\` with Bash and report the path it prints.`,
-    ...pushInstructions(sessionId, trackerUrl),
+    `- Save locally: ask which format if unclear, then run \`${run} export ${sessionId ?? ''} --format <md|json|html|txt>\` with Bash and report the path it prints.`,
+    ...pushInstructions(run, sessionId, trackerUrl),
   ].join('\n');
 }
 
-function pushInstructions(sessionId: string | undefined, trackerUrl: string | undefined): string[] {
+function pushInstructions(
+  run: string,
+  sessionId: string | undefined,
+  trackerUrl: string | undefined,
+): string[] {
   if (!trackerUrl) {
     return [
       '- Push to tracker (either option): no tracker is configured. Say so and that `baton login --url <tracker URL> --key <API key>` sets one up; offer to save locally instead.',
     ];
   }
-  const push = `node "$CLAUDE_PLUGIN_ROOT/dist/cli.js" push ${sessionId ?? ''}`;
+  const push = `${run} push ${sessionId ?? ''}`;
   return [
     `- Push to tracker (new post): ask whether it should be private, unlisted (anyone with the link) or public, then run \`${push} --visibility <choice>\` with Bash and give the user the URL it prints.`,
     `- Push to tracker (existing post): ask for the post id (the last part of its URL), then run \`${push} --post-id <id>\` with Bash and give the user the URL it prints.`,
@@ -126,7 +131,7 @@ export const exportSessionCommand: CliCommand = {
         (k) => values[k] !== undefined,
       );
       if (!flagsGiven && positionals.length === 0) {
-        ctx.io.out(`${askUserReport(sessionId, ctx.config.trackerUrl)}\n`);
+        ctx.io.out(`${askUserReport(selfCommand(ctx.io.env), sessionId, ctx.config.trackerUrl)}\n`);
         return 0;
       }
       if (positionals.length > 0) {

@@ -117,7 +117,9 @@ export const liveCommand = defineCommand({
             `Not live. The last stream ended ${ended.endedAt ?? ''} (${ended.outcome ?? 'ended'})${ended.postUrl ? `: ${ended.postUrl}` : ''}.\n`,
           );
         else
-          ctx.io.out('Not live. Start with `baton live start` (or /export-session --live in Claude Code).\n');
+          ctx.io.out(
+            'Not live. Start with `baton live start` (or /baton:export-session --live in Claude Code).\n',
+          );
         return 0;
       }
       default:

@@ -22,7 +22,7 @@ export async function runSlashLive(ctx: CliContext, input: SlashLiveInput): Prom
   if (!input.sessionId)
     throw new BatonError(
       'invalid_input',
-      'the current session id is unknown (run this as /export-session --live inside Claude Code)',
+      'the current session id is unknown (run this as /baton:export-session --live inside Claude Code)',
     );
   const deps = liveDeps(ctx);
   if (input.stop) {
@@ -47,6 +47,6 @@ export async function runSlashLive(ctx: CliContext, input: SlashLiveInput): Prom
       '```',
     );
   }
-  lines.push('Stop with /export-session --live stop.');
+  lines.push('Stop with /baton:export-session --live stop.');
   return lines.join('\n');
 }

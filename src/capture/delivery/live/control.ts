@@ -232,7 +232,7 @@ function requireLiveState(deps: LiveControlDeps, sessionId: string): LiveState {
   if (!cur)
     throw new BatonError(
       'not_found',
-      'this session is not streaming live; start it with /export-session --live',
+      'this session is not streaming live; start it with /baton:export-session --live',
     );
   return cur;
 }
