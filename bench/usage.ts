@@ -1,0 +1,291 @@
+// GET /api/v1/usage over 10,000 sessions on SQLite and PostgreSQL (issue 14; target p95 <= 50 ms on both engines).
+// The tracker runs in its own process; requests go one at a time over loopback. Baseline: GET /healthz in the same run.
+// Sessions are shaped like captured ones: a few models, 40 projects, six months of start times, token counts and
+// tool mixes drawn per session, list-price costs, and 2% forks whose inherited part is their parent's totals.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { EventItem } from '../src/core/api/index.js';
+import type { SessionTotals } from '../src/core/model/session.js';
+import { estimateCostUsd } from '../src/core/pricing.js';
+import { withDefaultUser, type DbTarget } from '../tracker/db/dialect.js';
+import { openStore, type Store } from '../tracker/db/store.js';
+import { createKey } from '../tracker/services/keys.js';
+import { writeSession } from '../tracker/services/session-writer.js';
+import { ensureOwner } from '../tracker/services/users.js';
+import { machineLine, percentile, writeBenchSection } from './lib/report.js';
+import {
+  bundleTracker,
+  cpuCalibrationMs,
+  pgAdmin,
+  pgReachable,
+  PG_URL,
+  ROOT,
+  spawnTracker,
+} from './lib/tracker-process.js';
+
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 10_000);
+const RUNS = 200;
+const PG_SCHEMA = `bench_usage_v1_${SESSIONS}`;
+const MODELS = ['claude-sonnet-4-5', 'claude-opus-4-1', 'claude-haiku-4-5'];
+const TOOLS = [
+  'Read',
+  'Bash',
+  'Edit',
+  'Grep',
+  'Glob',
+  'Write',
+  'TodoWrite',
+  'WebFetch',
+  'Task',
+  'mcp__github__get_issue',
+];
+const DAY = 86_400_000;
+const T_END = Date.parse('2026-12-01T00:00:00Z');
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+/** Long-tailed counts, as real sessions have (most small, a few huge). */
+const tail = (r: () => number, median: number) =>
+  Math.round(median * Math.exp(1.2 * (r() + r() + r() - 1.5) * 1.6));
+
+function totalsOf(i: number, r: () => number, model: string): SessionTotals {
+  const turns = 1 + Math.floor(tail(r, 6));
+  const usage = {
+    input: tail(r, 9_000),
+    output: tail(r, 6_000),
+    cacheRead: tail(r, 400_000),
+    cacheWrite: tail(r, 40_000),
+    cacheWrite1h: 0,
+  };
+  const tools: Record<string, number> = {};
+  for (let k = 0; k < turns * 3; k++) {
+    const name = TOOLS[Math.floor(r() * r() * TOOLS.length)]!;
+    tools[name] = (tools[name] ?? 0) + 1;
+  }
+  const calls = Object.values(tools).reduce((a, b) => a + b, 0);
+  return {
+    tokens: {
+      input: usage.input,
+      output: usage.output,
+      cacheRead: usage.cacheRead,
+      cacheWrite: usage.cacheWrite,
+    },
+    costUsd: estimateCostUsd([[model, usage]]),
+    turns,
+    prompts: turns,
+    messages: turns * 4,
+    toolCalls: calls,
+    toolErrors: Math.floor(calls * 0.05),
+    tools,
+    filesTouched: [`src/file-${i % 50}.ts`],
+    durationMs: turns * 95_000,
+  };
+}
+
+function items(i: number, turns: number, model: string, t0: number): EventItem[] {
+  const out: EventItem[] = [];
+  for (let turn = 0; turn < Math.min(turns, 4); turn++) {
+    const at = (k: number) => new Date(t0 + turn * 60_000 + k * 1000).toISOString();
+    out.push({
+      seq: out.length,
+      turnIndex: turn,
+      event: { kind: 'prompt', uuid: `u${i}-${turn}-p`, timestamp: at(0), text: `change ${turn}` },
+    });
+    out.push({
+      seq: out.length,
+      turnIndex: turn,
+      event: {
+        kind: 'tool_call',
+        uuid: `u${i}-${turn}-c`,
+        timestamp: at(1),
+        toolUseId: `t${turn}`,
+        name: 'Read',
+        input: { file_path: 'src/a.ts' },
+      },
+    });
+    out.push({
+      seq: out.length,
+      turnIndex: turn,
+      event: { kind: 'text', uuid: `u${i}-${turn}-a`, timestamp: at(2), text: 'done', model },
+    });
+  }
+  return out;
+}
+
+async function seed(store: Store, log: (s: string) => void): Promise<{ userId: string; reused: boolean }> {
+  const owner =
+    (await ensureOwner(store, { now: Date.now(), defaultRate: 0 }))?.user ?? (await store.users.list())[0]!;
+  const existing = await store.db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  if (Number(existing?.n) >= SESSIONS) return { userId: owner.id, reused: true };
+  const t0 = performance.now();
+  const parents = new Map<number, SessionTotals>();
+  for (let i = 0; i < SESSIONS; i += 100) {
+    await store.transaction(async (repos) => {
+      for (let j = i; j < Math.min(SESSIONS, i + 100); j++) {
+        const r = rng(j + 1);
+        const model = MODELS[Math.floor(r() * r() * MODELS.length)]!;
+        const started = T_END - Math.floor(r() * 180) * DAY - Math.floor(r() * DAY);
+        const totals = totalsOf(j, r, model);
+        const fork = j > 100 && j % 50 === 0 ? j - 1 - Math.floor(r() * 50) : null;
+        const parent = fork === null ? undefined : parents.get(fork);
+        if (parent) {
+          for (const k of ['input', 'output', 'cacheRead', 'cacheWrite'] as const)
+            totals.tokens[k] += parent.tokens[k];
+          totals.costUsd = (totals.costUsd ?? 0) + (parent.costUsd ?? 0);
+          totals.inherited = {
+            tokens: { ...parent.tokens },
+            costUsd: parent.costUsd,
+            durationMs: parent.durationMs,
+            turns: parent.turns,
+            prompts: parent.prompts,
+            messages: parent.messages,
+          };
+        } else parents.set(j, totals);
+        await writeSession(
+          repos,
+          {
+            userId: owner.id,
+            sessionId: `usage-${j}`,
+            items: items(j, totals.turns, model, started),
+            meta: {
+              cwd: `/work/project-${Math.floor(r() * r() * 40)}`,
+              models: [model],
+              startedAt: new Date(started).toISOString(),
+              ...(parent ? { parentSessionId: `usage-${fork}` } : {}),
+            },
+            totals,
+            status: 'completed',
+            source: 'cli-upload',
+            pointerSource: 'cli-upload',
+          },
+          Date.now(),
+        );
+      }
+    });
+    if ((i / 100) % 20 === 0)
+      log(`  seeded ${i + 100} sessions (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  return { userId: owner.id, reused: false };
+}
+
+async function time(url: string, key: string, paths: string[], runs = RUNS) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const res = await fetch(`${url}${paths[i % paths.length]}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+    if (res.status !== 200) throw new Error(`${paths[i % paths.length]} -> ${res.status}`);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const CLASSES = [
+  { name: 'groupBy=day, all time', paths: ['/api/v1/usage?groupBy=day'] },
+  { name: 'groupBy=project, all time', paths: ['/api/v1/usage?groupBy=project'] },
+  { name: 'groupBy=model, all time', paths: ['/api/v1/usage?groupBy=model'] },
+  {
+    name: 'groupBy=day, last 30 days, one project',
+    paths: ['/api/v1/usage?from=2026-11-01&to=2026-11-30&project=project-3'],
+  },
+];
+
+async function runEngine(runner: string, engine: 'sqlite' | 'postgres', log: (s: string) => void) {
+  let target: DbTarget;
+  let args: string[];
+  let env: Record<string, string> = {};
+  if (engine === 'sqlite') {
+    const dir = join(ROOT, '.tmp', 'bench-usage');
+    mkdirSync(dir, { recursive: true });
+    target = { engine, file: join(dir, `sqlite-v1-${SESSIONS}.db`) };
+    args = ['--db', target.file];
+  } else {
+    const c = new pg.Client({ connectionString: withDefaultUser(PG_URL) });
+    await c.connect();
+    await c.query(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}`);
+    await c.end();
+    target = { engine, url: PG_URL, schema: PG_SCHEMA };
+    args = ['--db', PG_URL];
+    env = { BATON_TRACKER_PG_SCHEMA: PG_SCHEMA };
+  }
+  const store = await openStore(target);
+  const { userId } = await seed(store, log);
+  if (engine === 'postgres')
+    for (const t of ['events', 'sessions']) await pgAdmin(`VACUUM ANALYZE ${PG_SCHEMA}.${t}`);
+  const key = (
+    await createKey(
+      store,
+      userId,
+      { name: `bench-${Date.now()}`, rateLimitPerMinute: 0 },
+      { now: Date.now(), defaultRate: 0 },
+    )
+  ).rawKey;
+  await store.close();
+  const tracker = await spawnTracker(runner, args, env);
+  try {
+    for (const q of CLASSES) await time(tracker.url, key, q.paths, 30);
+    const health = await time(tracker.url, key, ['/healthz']);
+    const rows = [];
+    for (const q of CLASSES) {
+      const r = await time(tracker.url, key, q.paths);
+      log(`  ${engine} ${q.name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+      rows.push({ engine, name: q.name, ...r, ratio: r.p95 / health.p95 });
+    }
+    return { rows, health };
+  } finally {
+    await tracker.stop();
+  }
+}
+
+async function main() {
+  const log = (s: string) => console.log(s);
+  const runner = await bundleTracker();
+  const cpu = cpuCalibrationMs();
+  const engines: Array<'sqlite' | 'postgres'> = ['sqlite'];
+  if (await pgReachable()) engines.push('postgres');
+  else log('PostgreSQL unreachable: SQLite only');
+  const lines: string[] = [];
+  const health: string[] = [];
+  for (const e of engines) {
+    const { rows, health: h } = await runEngine(runner, e, log);
+    health.push(`${e} GET /healthz p50 ${h.p50.toFixed(1)} ms / p95 ${h.p95.toFixed(1)} ms`);
+    for (const r of rows)
+      lines.push(
+        `| ${r.engine} | ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.ratio.toFixed(1)}x | ${r.p95 <= 50 ? 'yes' : 'no'} |`,
+      );
+  }
+  writeBenchSection(
+    'usage',
+    [
+      `## Tracker: usage report (${SESSIONS.toLocaleString('en')} sessions)`,
+      '',
+      'Command: `npx tsx bench/usage.ts` (seeds once through the repository layer, then reuses the data set). One',
+      'request at a time over loopback to a tracker in its own process; 200 timed requests per row after a warm-up.',
+      `Target: p95 <= 50 ms on both engines. Baseline in the same run: ${health.join('; ')}.`,
+      `${machineLine()}; CPU calibration loop ${cpu.toFixed(0)} ms.`,
+      '',
+      '| Engine | Request | p50 ms | p95 ms | p95 / healthz p95 | <= 50 ms |',
+      '| --- | --- | ---: | ---: | ---: | --- |',
+      ...lines,
+    ].join('\n'),
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
