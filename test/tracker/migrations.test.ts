@@ -43,7 +43,8 @@ test('shipped migrations keep their SQL byte for byte', () => {
   expect(pin(8, 9)).toBe('bde461e6a3601212b9cbfc661a74ecaa6fd88791f76b1724e4b66815458f9976');
   // Migration 10 (issue 13, manage: trash columns, partial list indexes, the post a push created).
   expect(pin(9, 10)).toBe('1624cd4a08f95c16591ae147e62761163647bae1baad34180b8a1ba894000269');
-  // Migration 11 (issue 14, comments): pin it here once its SQL is final.
+  // Migration 11 (issue 14, comments: comments, reactions, sessions.comments_enabled).
+  expect(pin(10, 11)).toBe('d30e6856183389f2230042d53644b0f847f9b6666afaa99cafc799c855050881');
   expect(migrations.length).toBe(SHIPPED.length);
 });
 

@@ -105,6 +105,8 @@ export interface SessionsTable {
   entry_count: Generated<number>;
   /** Migration 10: when the owner moved it to the trash (hidden everywhere; purged after 30 days). */
   deleted_at: Generated<number | null>;
+  /** Migration 11: 0 when the owner turned comments off. */
+  comments_enabled: Generated<number>;
 }
 
 export interface EventsTable {
@@ -230,6 +232,24 @@ export interface TranscriptEntriesTable {
   created_at: number;
 }
 
+/** Migration 11: comments on events (one level of replies) and reactions (target `e:<uuid>` or `c:<comment id>`). */
+export interface CommentsTable {
+  id: string;
+  session_pk: number;
+  event_uuid: string;
+  parent_id: string | null;
+  user_id: string;
+  text: string;
+  created_at: number;
+}
+export interface CommentReactionsTable {
+  session_pk: number;
+  target: string;
+  user_id: string;
+  emoji: string;
+  created_at: number;
+}
+
 /** Every table, whichever module queries it: the schema is one thing (tracker/db/migrations), so is its type. */
 export interface Database {
   users: UsersTable;
@@ -249,4 +269,6 @@ export interface Database {
   web_sessions: WebSessionsTable;
   tracker_secrets: TrackerSecretsTable;
   transcript_entries: TranscriptEntriesTable;
+  comments: CommentsTable;
+  comment_reactions: CommentReactionsTable;
 }

@@ -107,7 +107,13 @@ export function createLiveHub(opts: LiveHubOptions): LiveHub {
   };
 
   const onSignal = (s: LiveSignal) => {
-    if (s.instance === opts.instanceId || s.type === 'presence' || s.type === 'presence_sync') return;
+    if (
+      s.instance === opts.instanceId ||
+      s.type === 'presence' ||
+      s.type === 'presence_sync' ||
+      s.type === 'room'
+    )
+      return;
     const ch = channels.get(s.liveId);
     if (s.type === 'viewers') {
       const c = ch ?? channel(s.liveId);

@@ -25,7 +25,9 @@ export type LiveSignal =
       anonymous: number;
     }
   /** Sent by a starting instance: the others re-announce their presence snapshots at once. */
-  | { type: 'presence_sync'; instance: string };
+  | { type: 'presence_sync'; instance: string }
+  /** An SSE frame for every watcher of a room whose session belongs to `owner` (comments, issue 14). */
+  | { type: 'room'; instance: string; room: string; owner: string; event: string; data: string };
 
 export interface LiveNotifier {
   publish(signal: LiveSignal): Promise<void>;
@@ -60,6 +62,7 @@ export function decodeSignal(payload: string): LiveSignal | null {
     if (typeof v !== 'object' || v === null || typeof v.instance !== 'string') return null;
     if (v.type === 'presence_sync') return v;
     if (v.type === 'presence') return isPresence(v) ? v : null;
+    if (v.type === 'room') return isRoomFrame(v) ? v : null;
     if (typeof v.liveId !== 'string') return null;
     if (v.type === 'events' || v.type === 'status' || v.type === 'viewers') return v;
     return null;
@@ -76,5 +79,17 @@ function isPresence(v: Extract<LiveSignal, { type: 'presence' }>): boolean {
     v.anonymous >= 0 &&
     Array.isArray(v.users) &&
     v.users.every((u) => typeof u?.id === 'string' && typeof u.name === 'string')
+  );
+}
+
+/** Only a plain event name reaches a browser's SSE stream (no newline can split the frame). */
+function isRoomFrame(v: Extract<LiveSignal, { type: 'room' }>): boolean {
+  return (
+    typeof v.room === 'string' &&
+    typeof v.owner === 'string' &&
+    typeof v.data === 'string' &&
+    !/[\r\n]/.test(v.data) &&
+    typeof v.event === 'string' &&
+    /^[a-z_]{1,40}$/.test(v.event)
   );
 }

@@ -8,6 +8,8 @@ export interface PresenceSseOptions {
   presence: LivePresence;
   room: string;
   who: Watcher | null;
+  /** The session's owner: comment frames for this room reach this connection (see presence.broadcast). */
+  owner?: string;
   heartbeatMs: number;
   onClose?: () => void;
 }
@@ -39,6 +41,8 @@ export function openPresenceSse(c: Context, o: PresenceSseOptions): Response {
     leave = o.presence.join(o.room, {
       who: o.who,
       onPresence: (p) => write(sseFrame('presence', JSON.stringify(p))),
+      owner: o.owner,
+      onRoom: (event, data) => write(sseFrame(event, data)),
     });
     return { close };
   });

@@ -19,6 +19,10 @@ export interface PresenceMember {
   /** Null for an anonymous watcher (counted, never named). */
   who: Watcher | null;
   onPresence(p: PresenceSnapshot): void;
+  /** The session's owner: room frames (comments) reach only watchers of that owner's session of this id. */
+  owner?: string;
+  /** A room frame (`comment`, `reaction`, `comment_deleted`): event name and JSON data. */
+  onRoom?(event: string, data: string): void;
 }
 
 interface Member extends PresenceMember {
@@ -54,6 +58,9 @@ export function watcherOf(user: { userId: string; name: string }): Watcher {
   const id = createHash('sha256').update(`baton-presence:${user.userId}`).digest('hex').slice(0, 16);
   return { id, name: user.name.slice(0, MAX_NAME) };
 }
+
+/** PostgreSQL caps a NOTIFY payload at 8000 bytes: a larger frame goes to other instances as its fallback. */
+const MAX_ROOM_SIGNAL = 7000;
 
 const byName = (a: Watcher, b: Watcher) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
@@ -136,8 +143,22 @@ export function createLivePresence(opts: LivePresenceOptions) {
     r.timer.unref();
   };
 
+  const deliverRoom = (key: string, owner: string, event: string, data: string) => {
+    const r = rooms.get(key);
+    if (!r) return;
+    for (const m of r.members) {
+      if (m.owner !== owner || !m.onRoom) continue;
+      try {
+        m.onRoom(event, data);
+      } catch (err) {
+        onError(err);
+      }
+    }
+  };
+
   const onSignal = (s: LiveSignal) => {
     if (s.instance === opts.instanceId) return;
+    if (s.type === 'room') return deliverRoom(s.room, s.owner, s.event, s.data);
     if (s.type === 'presence_sync') {
       // A new instance asks for everyone's snapshot instead of waiting a heartbeat.
       for (const [key, r] of rooms) if (r.members.size > 0) void announce(key, local(r));
@@ -161,6 +182,17 @@ export function createLivePresence(opts: LivePresenceOptions) {
       return () => {
         if (r.members.delete(m)) soon(key, r);
       };
+    },
+    /**
+     * Sends a frame to every watcher of the room on every instance (comments, issue 14). `fallback` goes to other
+     * instances instead when the frame is too large for a NOTIFY (their browsers then fetch it).
+     */
+    broadcast(key: string, owner: string, event: string, data: string, fallback?: string): void {
+      deliverRoom(key, owner, event, data);
+      const signal = { type: 'room' as const, instance: opts.instanceId, room: key, owner, event, data };
+      const big = Buffer.byteLength(JSON.stringify(signal)) > MAX_ROOM_SIGNAL;
+      if (big && fallback === undefined) return;
+      void opts.notifier.publish(big ? { ...signal, data: fallback! } : signal).catch(onError);
     },
     snapshot(key: string): PresenceSnapshot {
       const r = rooms.get(key);

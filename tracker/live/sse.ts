@@ -131,6 +131,8 @@ class SseConnection {
       this.leave = o.presence.registry.join(o.presence.room, {
         who: o.presence.who,
         onPresence: (p) => this.write(sseFrame('presence', JSON.stringify(p))),
+        owner: o.row.owner_id,
+        onRoom: (event, data) => this.write(sseFrame(event, data)),
       });
     o.onOpen?.();
     const hello: LiveHelloData = {

@@ -6,7 +6,9 @@ export type LiveEvent =
   | { type: 'events.appended'; userId: string; sessionId: string; events: StoredEvent[] }
   | { type: 'session.updated'; userId: string; sessionId: string }
   | { type: 'session.deleted'; userId: string; sessionId: string }
-  | { type: 'ingest'; userId: string; sessionId: string | null; ingestType: string; data: unknown };
+  | { type: 'ingest'; userId: string; sessionId: string | null; ingestType: string; data: unknown }
+  /** An SSE frame for everyone watching the session (comments, issue 14); `fallback` if too big to cross instances. */
+  | { type: 'room'; userId: string; sessionId: string; event: string; data: string; fallback?: string };
 
 export interface EventPublisher {
   /** Must not throw or block: it runs on the request path after the write committed. */

@@ -2,7 +2,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { baseUrlFor } from '../http/base-url.js';
-import { createLive, type Live } from '../live/index.js';
+import { createLive, sessionRoom, type Live } from '../live/index.js';
 import type { LiveLimits } from '../live/limits.js';
 import type { RouteDeps } from '../routes/route-deps.js';
 import { createLivePostPublisher } from '../live/post-publisher.js';
@@ -135,6 +135,14 @@ export function mountLiveWeb(
 
   const publisher: EventPublisher = {
     publish(sessionId: string, event: LiveEvent) {
+      if (event.type === 'room')
+        return live.presence.broadcast(
+          sessionRoom(sessionId),
+          event.userId,
+          event.event,
+          event.data,
+          event.fallback,
+        );
       if (event.type !== 'events.appended') return;
       live
         .publishSessionEvents(

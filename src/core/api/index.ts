@@ -11,3 +11,4 @@ export * from './ingest.js';
 export * from './health.js';
 export * from './transcript-entries.js';
 export * from './usage.js';
+export * from './comments.js';

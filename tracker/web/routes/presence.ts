@@ -14,36 +14,41 @@ const describe =
   'instances; `id` is an opaque key, not the user id. Capped like the live feed (per room, per address).';
 
 /** Same access as the page: the owner's session, or a session shared by link. Counted in the session's room. */
-async function watch(c: Context, d: WebDeps, sessionId: string): Promise<Response> {
+async function watch(c: Context, d: WebDeps, row: SessionRef): Promise<Response> {
   await d.live.start();
   const who = await d.live.identify(c);
-  const room = sessionRoom(sessionId);
+  const room = sessionRoom(row.id);
   const release = d.live.gate.admit(c, room, { viewer: true });
   return openPresenceSse(c, {
     presence: d.live.presence,
     room,
     who,
+    owner: row.user_id,
     heartbeatMs: d.live.heartbeatMs,
     onClose: release,
   });
 }
 
+/** The owner is part of the key: comment frames reach watchers of that owner's session only (ids are per user). */
+type SessionRef = { id: string; user_id: string };
+
 const notFound = () => new BatonError('not_found', 'Not found.');
 
-async function sharedSessionId(d: WebDeps, slug: string): Promise<string> {
+async function sharedSessionId(d: WebDeps, slug: string): Promise<SessionRef> {
   const row = SLUG.test(slug) ? await d.services.store.sessions.findByShareSlug(slug) : undefined;
   if (!row || row.visibility === 'private') throw notFound();
-  return row.id;
+  return row;
 }
 
-async function postSessionId(c: Context, d: WebDeps, slug: string, sessionId: string): Promise<string> {
+async function postSessionId(c: Context, d: WebDeps, slug: string, sessionId: string): Promise<SessionRef> {
   const store = d.services.store;
   const post = SLUG.test(slug) ? await store.posts.findByShareSlug(slug) : undefined;
   if (!post || post.visibility === 'private') throw notFound();
   const viewer = (await d.sessions.current(c))?.userId ?? null;
   const { rows } = await visiblePostSessions(store, post.id, viewer);
-  if (!rows.some((r) => r.id === sessionId)) throw notFound();
-  return sessionId;
+  const row = rows.find((r) => r.id === sessionId);
+  if (!row) throw notFound();
+  return row;
 }
 
 const shared = {
@@ -67,7 +72,7 @@ export const PRESENCE_ROUTES = [
     errors: [404, 429, 503],
     handler: async ({ c, deps: d, params: { id } }) => {
       const row = await ownSession(d.services.store, pageCtx(c).caller, id);
-      return watch(c, d, row.id);
+      return watch(c, d, row);
     },
   }),
   ...['/share', '/p'].flatMap((prefix) => [
