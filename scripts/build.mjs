@@ -81,6 +81,7 @@ export const browserModules = [
     scripts: [
       { src: 'tracker/web/client/live.ts', name: 'LIVE_JS', doc: '/assets/live.js' },
       { src: 'tracker/web/client/app.ts', name: 'APP_JS', doc: '/assets/app.js' },
+      { src: 'tracker/web/client/replay.ts', name: 'REPLAY_JS', doc: '/assets/replay.js' },
       { src: 'tracker/web/client/app.css', name: 'APP_CSS', doc: '/assets/app.css' },
     ],
   },

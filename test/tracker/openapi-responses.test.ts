@@ -273,12 +273,16 @@ it('answers one real request to every web page and form with a status its defini
     ['get /sessions/{id}', () => page('GET', '/sessions/web-1')],
     ['get /sessions/{id}/export', () => page('GET', '/sessions/web-1/export?format=md')],
     ['get /sessions/{id}/find', () => page('GET', '/sessions/web-1/find?q=retry')],
+    ['get /sessions/{id}/replay', () => page('GET', '/sessions/web-1/replay')],
+    ['get /sessions/{id}/replay/events', () => page('GET', '/sessions/web-1/replay/events?limit=2')],
     ...['/share', '/p'].flatMap((p): Array<[string, () => Promise<{ status: number; text: string }>]> => [
       [`get ${p}/{slug}`, () => page('GET', `${p}/${sessionSlug}`)],
       [`get ${p}/{slug}/export`, () => page('GET', `${p}/${sessionSlug}/export`)],
       [`get ${p}/{slug}/s/{sessionId}`, () => page('GET', `${p}/${post.shareSlug}/s/web-1`)],
       [`get ${p}/{slug}/s/{sessionId}/export`, () => page('GET', `${p}/${post.shareSlug}/s/web-1/export`)],
       [`get ${p}/{slug}/find`, () => page('GET', `${p}/${sessionSlug}/find?q=retry`)],
+      [`get ${p}/{slug}/replay`, () => page('GET', `${p}/${sessionSlug}/replay`)],
+      [`get ${p}/{slug}/replay/events`, () => page('GET', `${p}/${post.shareSlug}/replay/events`)],
       [
         `get ${p}/{slug}/s/{sessionId}/find`,
         () => page('GET', `${p}/${post.shareSlug}/s/web-1/find?q=retry`),

@@ -9,6 +9,7 @@ import { createHandoffRoutes } from './routes/handoffs.js';
 import { createLivePageRoutes } from './routes/live-pages.js';
 import { createPresenceRoutes } from './routes/presence.js';
 import { createProjectRoutes } from './routes/projects.js';
+import { createReplayRoutes } from './routes/replay.js';
 import { createSessionActionRoutes } from './routes/session-actions.js';
 import { createSessionRoutes } from './routes/sessions.js';
 import { createSettingsRoutes } from './routes/settings.js';
@@ -36,5 +37,6 @@ export function createWeb(d: WebDeps): Hono {
   app.route('/', createDiagnosticsRoutes(d));
   app.route('/', createUsageRoutes(d));
   app.route('/', createPresenceRoutes(d));
+  app.route('/', createReplayRoutes(d));
   return app;
 }

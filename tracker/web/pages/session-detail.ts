@@ -78,6 +78,7 @@ function readerBar(v: SessionDetailView): SafeHtml {
   return html`<nav class="tabs" aria-label="Session views">
       <a href="${r.base}" aria-current="page">Conversation</a>
       <a href="${r.base}/files">Files changed</a>
+      ${r.base.includes('/s/') ? '' : html`<a href="${r.base}/replay">Replay</a>`}
     </nav>
     <form class="reader-bar row" role="search" method="get" action="${r.base}" id="reader-find">
       <label class="visually-hidden" for="reader-q">Search this session</label>

@@ -5,12 +5,14 @@ import { defineRoute, mountRoutes } from '../../http/define-route.js';
 import type { AppEnv } from '../../http/env.js';
 import { APP_JS } from '../assets/app-client.js';
 import { LIVE_JS } from '../assets/live-client.js';
+import { REPLAY_JS } from '../assets/replay-client.js';
 import { APP_CSS } from '../assets/styles.js';
 
 const FILES: Record<string, { body: string; type: string }> = {
   'app.css': { body: APP_CSS, type: 'text/css; charset=utf-8' },
   'app.js': { body: APP_JS, type: 'text/javascript; charset=utf-8' },
   'live.js': { body: LIVE_JS, type: 'text/javascript; charset=utf-8' },
+  'replay.js': { body: REPLAY_JS, type: 'text/javascript; charset=utf-8' },
 };
 const ETAGS = Object.fromEntries(
   Object.entries(FILES).map(([k, v]) => [

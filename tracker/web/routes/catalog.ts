@@ -8,6 +8,7 @@ import { HANDOFF_PAGE_ROUTES } from './handoffs.js';
 import { LIVE_PAGE_ROUTES } from './live-pages.js';
 import { PRESENCE_ROUTES } from './presence.js';
 import { PROJECT_PAGE_ROUTES } from './projects.js';
+import { REPLAY_ROUTES } from './replay.js';
 import { SESSION_ACTION_ROUTES } from './session-actions.js';
 import { SESSION_PAGE_ROUTES } from './sessions.js';
 import { SETTINGS_ROUTES } from './settings.js';
@@ -28,4 +29,5 @@ export const WEB_ROUTES: readonly RouteDoc[] = [
   ...DIAGNOSTICS_ROUTES,
   ...USAGE_PAGE_ROUTES,
   ...PRESENCE_ROUTES,
+  ...REPLAY_ROUTES,
 ];
