@@ -72,6 +72,8 @@ export interface EgressGate {
 
 export function createEgressGate(policy: EgressPolicy): EgressGate {
   const redactor = createRedactor({ enabled: policy.redact });
+  // Title and first prompt repeat the first prompt's words: redacted, but counted once, where the prompt itself is.
+  const copies = createRedactor({ enabled: policy.redact });
   const pauses = policy.pauses ?? noPauses;
   const paused = (sessionId: string | undefined, timestamp: string | undefined): boolean =>
     sessionId !== undefined && pausedAtTime(pauses(sessionId), timestamp);
@@ -90,8 +92,8 @@ export function createEgressGate(policy: EgressPolicy): EgressGate {
     if (isGated(m)) return m as Gated<SessionMeta>;
     const out: SessionMeta = { ...stripPrivateValue(m) };
     // Title and first prompt are usually the first prompt's words; cwd and branch are the user's own names.
-    if (out.title !== undefined) out.title = redactor.redactText(out.title);
-    if (out.firstPrompt !== undefined) out.firstPrompt = redactor.redactText(out.firstPrompt);
+    if (out.title !== undefined) out.title = copies.redactText(out.title);
+    if (out.firstPrompt !== undefined) out.firstPrompt = copies.redactText(out.firstPrompt);
     return seal(out);
   }
 

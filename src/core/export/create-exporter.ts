@@ -57,10 +57,15 @@ export function createGatedExporter(
     },
     beginTurn: (turn) => driver.beginTurn(turn),
     beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
+    // The one place an export's redaction count is made: what the caller says was redacted before (a stored
+    // session's report) plus what this gate redacted while exporting. Callers must not pass this gate's own report
+    // in `extra` (that counted every secret twice); exportTranscript returns this function's answer instead.
     finish(meta, totals, extra = {}) {
+      const gatedMeta = gate.meta(meta);
       const own = subtract(gate.report(), baseline);
       const redaction = extra.redaction || own.total > 0 ? add(extra.redaction, own) : undefined;
-      driver.finish(gate.meta(meta), totals, { ...extra, ...(redaction ? { redaction } : {}) });
+      driver.finish(gatedMeta, totals, { ...extra, ...(redaction ? { redaction } : {}) });
+      return redaction ?? { total: 0, byRule: {} };
     },
   };
 }

@@ -14,7 +14,12 @@ export interface FormatRenderer {
   finish(meta: SessionMeta, totals: SessionTotals, extra: ExportExtra): void;
 }
 
-export function createStreamDriver(renderer: FormatRenderer): Exporter {
+/** An Exporter whose finish() reports nothing: the gate around it (createGatedExporter) owns the redaction count. */
+export type StreamDriver = Omit<Exporter, 'finish'> & {
+  finish(meta: SessionMeta, totals: SessionTotals, extra?: ExportExtra): void;
+};
+
+export function createStreamDriver(renderer: FormatRenderer): StreamDriver {
   let current: Section | null = null;
   let finished = false;
 

@@ -83,5 +83,9 @@ export interface Exporter {
   beginTurn(turn: TurnInfo): void;
   /** Starts a sidechain explicitly, with the tool call that spawned it when known. */
   beginSidechain(sidechain: SidechainInfo): void;
-  finish(meta: SessionMeta, totals: SessionTotals, extra?: ExportExtra): void;
+  /**
+   * Ends the export and returns the redaction report it wrote (total 0 when nothing was redacted): callers that
+   * summarise an export (the CLI, the MCP tool) print this one, so the summary and the file cannot disagree.
+   */
+  finish(meta: SessionMeta, totals: SessionTotals, extra?: ExportExtra): RedactionReport;
 }

@@ -25,7 +25,7 @@ export async function exportTranscript(
       subagents: true,
     },
   );
-  const redaction = gate.report();
-  exporter.finish(meta, totals, { redaction, stats });
+  // The exporter counts what the gate redacted; passing gate.report() in too counted every secret twice.
+  const redaction = exporter.finish(meta, totals, { stats });
   return { meta, totals, stats, redaction };
 }

@@ -64,8 +64,7 @@ export async function exportTranscriptDocument(
     },
   );
   // No `redaction` in extra: the exporter counts what this gate redacted itself (passing it too counts it twice).
-  exporter.finish(meta, totals, { stats });
-  const redaction = gate.report();
+  const redaction = exporter.finish(meta, totals, { stats });
   const bytes = await (await writers).writeDocument(model(), format, opts);
   return { meta, totals, stats, redaction, bytes };
 }
