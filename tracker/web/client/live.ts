@@ -33,6 +33,57 @@ function anchor(li: Element, item: StreamItem): void {
   li.insertBefore(a, li.firstChild);
 }
 
+const nearBottom = (): boolean =>
+  window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
+
+interface FollowMarker {
+  jump: HTMLElement;
+  add(): void;
+  clear(): void;
+}
+
+/**
+ * "N new events below" and "Jump to latest" for a reader who scrolled up. The live viewer page renders it (#follow);
+ * the owner's session page in follow mode gets one made here. The count is a polite live region, announced as it grows.
+ */
+function followMarker(root: HTMLElement): FollowMarker {
+  let box = document.getElementById('follow');
+  if (!box) {
+    box = document.createElement('div');
+    box.id = 'follow';
+    box.className = 'follow-marker';
+    box.hidden = true;
+    const count = document.createElement('span');
+    count.id = 'new-below';
+    count.setAttribute('role', 'status');
+    count.setAttribute('aria-live', 'polite');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'jump';
+    button.textContent = 'Jump to latest ↓';
+    box.appendChild(count);
+    box.appendChild(document.createTextNode(' '));
+    box.appendChild(button);
+    root.appendChild(box);
+  }
+  const shown = box;
+  const count = document.getElementById('new-below');
+  let pending = 0;
+  const set = (n: number): void => {
+    pending = n;
+    shown.hidden = n === 0;
+    shown.setAttribute('data-new-below', String(n));
+    if (count) count.textContent = n === 0 ? '' : n === 1 ? '1 new event below' : `${n} new events below`;
+  };
+  return {
+    jump: document.getElementById('jump') ?? shown,
+    add: () => set(pending + 1),
+    clear: () => {
+      if (pending > 0 || !shown.hidden) set(0);
+    },
+  };
+}
+
 /** Notes and status lines sent with send_live_note / set_live_status, named in words rather than by subtype. */
 const SYSTEM_LABELS: Record<string, string> = { live_note: 'Note', live_status: 'Status' };
 
@@ -51,7 +102,7 @@ function start(): void {
   const working = document.getElementById('working');
   const endNotice = document.getElementById('end-notice');
   const toggle = document.getElementById('autoscroll');
-  const jump = document.getElementById('jump');
+  const marker = followMarker(root);
   const viewer = createEventViewer();
   const seen: Record<string, true> = Object.create(null);
   let autoScroll = true;
@@ -112,11 +163,9 @@ function start(): void {
       else hideWorking();
     }
   };
-  const nearBottom = (): boolean =>
-    window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
   const scrollToEnd = (): void => {
     window.scrollTo(0, document.documentElement.scrollHeight);
-    if (jump) jump.hidden = true;
+    marker.clear();
   };
   const onEvent = (msg: MessageEvent<string>): void => {
     let d: StreamItem | null;
@@ -129,11 +178,13 @@ function start(): void {
     if (d.seq > lastSeq) lastSeq = d.seq;
     if (seen[d.event.uuid]) return;
     seen[d.event.uuid] = true;
+    // Measured before the event lands: a reader who scrolled up keeps their place and is told what came below.
+    const follow = autoScroll && nearBottom();
     insert(render(d), d.seq);
     updateWorking(d.event);
     root.setAttribute('data-received', String(Number(root.getAttribute('data-received') || '0') + 1));
-    if (autoScroll) scrollToEnd();
-    else if (jump) jump.hidden = false;
+    if (follow) scrollToEnd();
+    else marker.add();
   };
   /** Pauses, resumes and the end as a line in the timeline, in words. */
   const mark = (change: string, text: string): void => {
@@ -196,6 +247,12 @@ function start(): void {
         a.textContent = 'Read the saved session';
         a.href = d.postUrl;
         endNotice.appendChild(a);
+        // The saved session replays on its own timestamps (tracker/web/routes/replay.ts).
+        endNotice.appendChild(document.createTextNode(' · '));
+        const replay = document.createElement('a');
+        replay.textContent = 'Replay it';
+        replay.href = `${d.postUrl.replace(/[?#].*$/, '').replace(/\/$/, '')}/replay`;
+        endNotice.appendChild(replay);
       }
       endNotice.hidden = false;
     }
@@ -270,11 +327,15 @@ function start(): void {
       toggle.textContent = autoScroll ? 'Pause auto-scroll' : 'Resume auto-scroll';
       if (autoScroll) scrollToEnd();
     });
-  if (jump) jump.addEventListener('click', scrollToEnd);
+  // Jumping to the latest is a request to follow again, even after auto-scroll was paused.
+  marker.jump.addEventListener('click', () => {
+    if (!autoScroll && toggle) toggle.click();
+    else scrollToEnd();
+  });
   window.addEventListener(
     'scroll',
     () => {
-      if (jump && nearBottom()) jump.hidden = true;
+      if (nearBottom()) marker.clear();
     },
     { passive: true },
   );

@@ -38,7 +38,10 @@ export function liveViewerPage(v: LiveViewerView): string {
         <li class="muted" data-empty="1">Waiting for the first message…</li>
       </ol>
       <p id="end-notice" class="notice end-notice" role="status" hidden></p>
-      <button type="button" id="jump" class="jump" hidden>Jump to latest ↓</button>
+      <div id="follow" class="follow-marker" hidden>
+        <span id="new-below" role="status" aria-live="polite"></span>
+        <button type="button" id="jump">Jump to latest ↓</button>
+      </div>
     </section>`,
   });
 }
