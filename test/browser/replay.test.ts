@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithExternal } from '../helpers/externals.js';
 import { forEachEngine } from '../tracker/helpers/harness.js';
 import { chromiumUnavailable, eventually, login } from './browser.js';
+import { makeSession, pushSession } from './fixtures.js';
 import { shot } from './manage-shots.js';
 import { feedSeqs, pushTimedSession, replayWorld, seqs, type ReplayWorld } from './replay-helpers.js';
 
@@ -97,6 +98,70 @@ describeWithExternal('Chromium', chromiumUnavailable())('replay', () => {
       expect(await seqs(page)).toEqual(expected.slice(0, 1));
       await page.keyboard.press(' ');
       expect(await page.locator('#replay').getAttribute('data-state')).toBe('playing');
+      await page.close();
+    });
+
+    it('events without timestamps play at a fixed pace (1 s at 1×)', async () => {
+      const bare = makeSession({ title: 'No clocks' });
+      for (const e of bare.turns[0]!.events) delete e.timestamp;
+      const { sessionId } = await pushSession(w.t.url, w.t.ownerKey, bare);
+      const page = await w.browser.newPage();
+      await login(page, w.t.url, w.t.ownerKey);
+      await page.clock.install();
+      await page.goto(`${w.t.url}/sessions/${sessionId}/replay`);
+      await eventually(() => page.locator('#replay-play').isEnabled()).toBe(true);
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.clock.runFor(1);
+      expect(await shown(page)).toBe(1);
+      await page.clock.runFor(990);
+      expect(await shown(page)).toBe(1);
+      await page.clock.runFor(20);
+      expect(await shown(page)).toBe(2);
+      await page.getByRole('button', { name: '4×' }).click();
+      await page.clock.runFor(260);
+      expect(await shown(page)).toBe(3);
+      await page.close();
+    });
+
+    it("a finished live stream's viewer page links its replay", async () => {
+      const r = await fetch(`${w.t.url}/api/v1/live`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.t.ownerKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Streamed then replayed', visibility: 'unlisted' }),
+      });
+      const s = (await r.json()) as { liveId: string; producerToken: string; viewUrl: string };
+      const producer = (path: string, method: string, body: unknown) =>
+        fetch(`${w.t.url}/api/v1/live/${s.liveId}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${s.producerToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const page = await w.browser.newPage();
+      await page.goto(s.viewUrl);
+      await eventually(() => page.locator('#live-conn').textContent()).toBe('Connected');
+      const t0 = Date.parse('2026-11-20T09:00:00Z');
+      const events = [1, 2, 3].map((seq) => ({
+        seq,
+        event: {
+          kind: 'text',
+          uuid: `lr${seq}`,
+          text: `live ${seq}`,
+          timestamp: new Date(t0 + seq * 2000).toISOString(),
+        },
+      }));
+      expect((await producer('', 'PATCH', { events })).status).toBe(200);
+      await eventually(() => seqs(page)).toEqual([1, 2, 3]);
+      expect((await producer('/complete', 'POST', { createPost: true, title: 'Replayable' })).status).toBe(
+        200,
+      );
+      await page.getByRole('link', { name: 'Replay it' }).click();
+      await page.waitForURL(/\/replay$/);
+      await page.getByRole('button', { name: '16×' }).click();
+      await eventually(() => page.locator('#replay-play').isEnabled()).toBe(true);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await eventually(() => page.locator('#replay').getAttribute('data-state')).toBe('ended');
+      expect(await page.locator('#timeline').textContent()).toContain('live 3');
       await page.close();
     });
 
