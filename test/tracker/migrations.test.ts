@@ -20,6 +20,7 @@ const SHIPPED = [
   'session-store',
   'manage',
   'comments',
+  'usage',
 ];
 
 test('the migration list keeps its shipped ids, names and order', () => {
@@ -45,6 +46,8 @@ test('shipped migrations keep their SQL byte for byte', () => {
   expect(pin(9, 10)).toBe('1624cd4a08f95c16591ae147e62761163647bae1baad34180b8a1ba894000269');
   // Migration 11 (issue 14, comments: comments, reactions, sessions.comments_enabled).
   expect(pin(10, 11)).toBe('d30e6856183389f2230042d53644b0f847f9b6666afaa99cafc799c855050881');
+  // Migration 12 (issue 14, usage: sessions.main_model, session_tools and its scope trigger, covering indexes).
+  expect(pin(11, 12)).toBe('13440473e384497a7c2d2df69d22816a588f1b93cf767701186c348e60e9de8d');
   expect(migrations.length).toBe(SHIPPED.length);
 });
 

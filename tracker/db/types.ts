@@ -107,6 +107,8 @@ export interface SessionsTable {
   deleted_at: Generated<number | null>;
   /** Migration 11: 0 when the owner turned comments off. */
   comments_enabled: Generated<number>;
+  /** The first model the session used (migration 12), for the usage report's grouping. */
+  main_model: Generated<string | null>;
 }
 
 export interface EventsTable {
@@ -250,6 +252,18 @@ export interface CommentReactionsTable {
   created_at: number;
 }
 
+/** Migration 12: a session's own tool calls per tool (a fork's inherited ones left out), with its scope copied. */
+export interface SessionToolsTable {
+  session_pk: number;
+  tool: string;
+  own_count: number;
+  user_id: string;
+  project_id: string | null;
+  /** The session's UTC day number (start, else first activity). */
+  day: number;
+  deleted_at: number | null;
+}
+
 /** Every table, whichever module queries it: the schema is one thing (tracker/db/migrations), so is its type. */
 export interface Database {
   users: UsersTable;
@@ -271,4 +285,5 @@ export interface Database {
   transcript_entries: TranscriptEntriesTable;
   comments: CommentsTable;
   comment_reactions: CommentReactionsTable;
+  session_tools: SessionToolsTable;
 }

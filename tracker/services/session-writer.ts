@@ -114,6 +114,7 @@ export async function writeSession(
     ...timing(row, meta, insertedItems, w),
     project_id: projectId ?? row.project_id,
     meta: JSON.stringify(meta),
+    main_model: meta.models?.[0] ?? null,
     cwd: meta.cwd ?? row.cwd,
     git_branch: meta.gitBranch ?? row.git_branch,
     parent_session_id: meta.parentSessionId ?? row.parent_session_id,
@@ -132,6 +133,9 @@ export async function writeSession(
   if (w.tags) await repos.sessions.setTags(row.pk, w.tags);
 
   const updated: SessionRow = { ...row, ...(patch as Partial<SessionRow>) };
+  // The usage report's own tool counts follow the totals, and a fork's own tool_call events (session-tools.ts).
+  if (w.totals || insertedItems.some((it) => it.event.kind === 'tool_call'))
+    await repos.sessionTools.sync({ ...updated, pk: Number(row.pk) });
   // A trashed session keeps receiving appends (session-actions.ts) but never becomes a project's latest again.
   if (projectId && updated.deleted_at === null) {
     await repos.projects.movePointer(

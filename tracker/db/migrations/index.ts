@@ -11,6 +11,7 @@ import { migration0008 } from './0008-transcript-entries.js';
 import { migration0009 } from './0009-session-store.js';
 import { migration0010 } from './0010-manage.js';
 import { migration0011 } from './0011-comments.js';
+import { migration0012 } from './0012-usage.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -25,5 +26,6 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 export type { Migration } from './types.js';

@@ -8,9 +8,9 @@ export interface UsageFilter {
   userId: string;
   /** Only this project's sessions (already resolved to an id). */
   projectId?: string;
-  /** Epoch ms, inclusive. */
+  /** Epoch ms, inclusive: a UTC day's start (tool counts are kept per day). */
   fromMs?: number;
-  /** Epoch ms, exclusive. */
+  /** Epoch ms, exclusive: a UTC day's start. */
   toMs?: number;
 }
 
@@ -55,22 +55,11 @@ const OWN_COST = sql<
   number | null
 >`CASE WHEN s.cost_usd IS NULL THEN NULL WHEN s.cost_usd > s.inherited_cost_usd THEN s.cost_usd - s.inherited_cost_usd ELSE 0 END`;
 
-function keyOf(by: UsageKey, engine: Engine): RawBuilder<string | number | null> {
+function keyOf(by: UsageKey): RawBuilder<string | number | null> {
   if (by === 'day') return sql`(${AT} / ${sql.lit(DAY_MS)})`;
   if (by === 'project') return sql`s.project_id`;
-  // The main model: the first one the session used (SessionMeta.models keeps first-use order).
-  return engine === 'postgres'
-    ? sql`((s.meta)::jsonb -> 'models' ->> 0)`
-    : sql`json_extract(s.meta, '$.models[0]')`;
-}
-
-/** The same filter as raw SQL, for the queries the builder cannot express on both engines (JSON table functions). */
-function whereSql(f: UsageFilter): RawBuilder<unknown> {
-  const parts = [sql`s.user_id = ${f.userId}`, sql`s.deleted_at IS NULL`];
-  if (f.projectId !== undefined) parts.push(sql`s.project_id = ${f.projectId}`);
-  if (f.fromMs !== undefined) parts.push(sql`${AT} >= ${f.fromMs}`);
-  if (f.toMs !== undefined) parts.push(sql`${AT} < ${f.toMs}`);
-  return sql.join(parts, sql` AND `);
+  // The main model: the first one the session used (kept in a column by the writer, migration 12).
+  return sql`s.main_model`;
 }
 
 function filtered(db: Kysely<Database>, f: UsageFilter) {
@@ -85,10 +74,10 @@ function filtered(db: Kysely<Database>, f: UsageFilter) {
 const n = (v: unknown) => Number(v ?? 0);
 const money = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 1e9) / 1e9);
 
-export function createUsageRepo(db: Kysely<Database>, engine: Engine): UsageRepo {
+export function createUsageRepo(db: Kysely<Database>, _engine: Engine): UsageRepo {
   return {
     async sums(f, by) {
-      const key = keyOf(by, engine);
+      const key = keyOf(by);
       const rows = await filtered(db, f)
         .select([
           key.as('k'),
@@ -112,43 +101,33 @@ export function createUsageRepo(db: Kysely<Database>, engine: Engine): UsageRepo
     },
 
     async toolCalls(f) {
-      const out = new Map<string, number>();
-      const add = (name: unknown, calls: unknown) => {
-        if (typeof name !== 'string') return;
-        out.set(name, (out.get(name) ?? 0) + n(calls));
-      };
-      // Sessions that are no fork: their totals' per-tool counts are all their own.
-      const each =
-        engine === 'postgres'
-          ? sql`CROSS JOIN LATERAL jsonb_each_text((s.tools)::jsonb) AS j`
-          : sql`CROSS JOIN json_each(s.tools) AS j`;
-      const whole = await sql<{ name: string; calls: number }>`
-        SELECT j.key AS name, SUM(CAST(j.value AS BIGINT)) AS calls
-        FROM sessions AS s ${each}
-        WHERE ${whereSql(f)} AND s.inherited_totals IS NULL
-        GROUP BY j.key`.execute(db);
-      for (const r of whole.rows) add(r.name, r.calls);
-      // Forks: their per-tool counts include the copied history, which the totals do not split by tool. Their own
-      // calls are the stored tool_call events from the first turn after the inherited ones (a subagent's events
-      // belong to the turn that spawned it). Forks are few, so this join stays small.
-      const name =
-        engine === 'postgres' ? sql`((e.payload)::jsonb ->> 'name')` : sql`json_extract(e.payload, '$.name')`;
-      const turns =
-        engine === 'postgres'
-          ? sql`CAST((s.inherited_totals)::jsonb ->> 'turns' AS INTEGER)`
-          : sql`json_extract(s.inherited_totals, '$.turns')`;
-      const forks = await sql<{ name: string; calls: number }>`
-        SELECT ${name} AS name, COUNT(*) AS calls
-        FROM sessions AS s JOIN events AS e ON e.session_pk = s.pk
-        WHERE ${whereSql(f)} AND s.inherited_totals IS NOT NULL
-          AND e.kind = 'tool_call' AND e.turn_index >= ${turns}
-        GROUP BY ${name}`.execute(db);
-      for (const r of forks.rows) add(r.name, r.calls);
-      return out;
+      // Each session's own counts with its scope copied (session_tools, migration 12): one index scan in tool
+      // order, a fork's inherited calls already left out, trashed sessions' rows outside the partial index.
+      let q = db
+        .selectFrom('session_tools as t')
+        .where('t.user_id', '=', f.userId)
+        .where('t.deleted_at', 'is', null);
+      if (f.projectId !== undefined) q = q.where('t.project_id', '=', f.projectId);
+      if (f.fromMs !== undefined) q = q.where('t.day', '>=', Math.ceil(f.fromMs / DAY_MS));
+      if (f.toMs !== undefined) q = q.where('t.day', '<', Math.ceil(f.toMs / DAY_MS));
+      const rows = await q
+        .select(['t.tool', sql<number>`SUM(t.own_count)`.as('calls')])
+        .groupBy('t.tool')
+        .execute();
+      return new Map(rows.map((r) => [r.tool, n(r.calls)]));
     },
 
     async costliest(f, limit) {
-      const rows = await filtered(db, f)
+      // The ranking reads only the covering index (sessions_usage); the ids and titles are fetched for the top few.
+      const top = filtered(db, f)
+        .select('s.pk')
+        .where(OWN_COST, '>', 0)
+        .orderBy(OWN_COST, 'desc')
+        .orderBy('s.pk', 'desc')
+        .limit(limit);
+      const rows = await db
+        .selectFrom('sessions as s')
+        .where('s.pk', 'in', top)
         .select([
           's.id',
           's.title',
@@ -160,10 +139,8 @@ export function createUsageRepo(db: Kysely<Database>, engine: Engine): UsageRepo
           own('tokens_cache_write').as('tcw'),
           OWN_COST.as('cost'),
         ])
-        .where(OWN_COST, '>', 0)
         .orderBy(OWN_COST, 'desc')
         .orderBy('s.pk', 'desc')
-        .limit(limit)
         .execute();
       return rows.map((r) => ({
         id: r.id,
