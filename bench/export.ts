@@ -1,4 +1,6 @@
-// Export benchmark: `baton export` of a 100 MB transcript vs a bare line-by-line JSON.parse pass, plus peak RSS.
+// Export benchmark: `baton export` of a 100 MB transcript vs a bare line-by-line JSON.parse pass, plus peak RSS; and
+// PDF/Word exports of a small session against the Markdown export of the same session in the same run.
+// BENCH_EXPORT_PARTS=text,documents (the default) picks the sections to measure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,6 +17,11 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const FORMATS = ['md', 'json', 'html', 'txt'] as const;
 const TARGET_RATIO = 2;
 const TARGET_RSS_MB = 200;
+const PARTS = (process.env.BENCH_EXPORT_PARTS ?? 'text,documents').split(',');
+const SMALL_KB = Number(process.env.BENCH_EXPORT_SMALL_KB ?? 20);
+const DOCUMENT_FORMATS = ['md', 'pdf', 'docx'] as const;
+/** A small session's PDF, whole process included (node start, bundle load, fonts, layout). */
+const TARGET_PDF_CPU_MS = 1000;
 
 interface Sample {
   wallMs: number;
@@ -48,6 +55,17 @@ async function main() {
   if (!existsSync(cli)) throw new Error('dist/cli.js missing: run npm run build');
   const dir = join(tmpdir(), 'baton-bench-export');
   mkdirSync(dir, { recursive: true });
+  if (PARTS.includes('text')) await textFormats(dir);
+  if (PARTS.includes('documents')) await documents(dir);
+}
+
+const exportArgs = (dir: string, file: string, format: string): string[] => {
+  const out = join(dir, `out.${format}`);
+  rmSync(out, { force: true });
+  return [cli, 'export', file, '--format', format, '--out', out, '--force'];
+};
+
+async function textFormats(dir: string): Promise<void> {
   const file = join(dir, `transcript-${sizeMb}mb.jsonl`);
   if (!existsSync(file) || statSync(file).size < sizeMb * 1e6 * 0.99) {
     process.stdout.write(`generating ${sizeMb} MB transcript…\n`);
@@ -58,11 +76,7 @@ async function main() {
     { name: 'baseline: readline + JSON.parse', args: () => [baseline, file] },
     ...FORMATS.map((format) => ({
       name: `baton export --format ${format}`,
-      args: () => {
-        const out = join(dir, `out.${format}`);
-        rmSync(out, { force: true });
-        return [cli, 'export', file, '--format', format, '--out', out, '--force'];
-      },
+      args: () => exportArgs(dir, file, format),
     })),
   ];
   const loadBefore = load();
@@ -103,6 +117,47 @@ async function main() {
 Command: \`npm run build && npx tsx bench/export.ts\` (${machineLine()}, ${cpus().length} CPUs, load average ${loadBefore} before and ${loadAfter} after; ${actualMb.toFixed(0)} MB generated transcript, median of ${runs} interleaved runs, NODE_EXTRA_CA_CERTS and NODE_OPTIONS unset, redaction on, output to a file in the temp dir).
 
 The target is on wall time; CPU time (user + system of the child, from a \`--require\` probe) is shown too because the machine is shared and wall times move with whatever else runs, while the CPU ratio to the same-run baseline is steadier. Peak RSS is the child's maxRSS.
+
+${table}
+`,
+  );
+}
+
+/** PDF and Word of a small session, each against the Markdown export of the same file in the same run. */
+async function documents(dir: string): Promise<void> {
+  const file = join(dir, `transcript-${SMALL_KB}kb.jsonl`);
+  if (!existsSync(file)) await generateTranscript(file, SMALL_KB * 1000);
+  const loadBefore = load();
+  timed(exportArgs(dir, file, 'md')); // warm the page cache and the bundles
+  const samples = DOCUMENT_FORMATS.map(() => [] as Sample[]);
+  for (let run = 0; run < runs; run++) {
+    DOCUMENT_FORMATS.forEach((f, i) => samples[i]!.push(timed(exportArgs(dir, file, f))));
+  }
+  const loadAfter = load();
+  const rows = DOCUMENT_FORMATS.map((f, i) => ({
+    f,
+    wall: median(samples[i]!.map((x) => x.wallMs)),
+    cpu: median(samples[i]!.map((x) => x.cpuMs)),
+    rss: Math.max(...samples[i]!.map((x) => x.rssMb)),
+  }));
+  const md = rows[0]!;
+  const table = [
+    `| run | median wall (ms) | wall ratio to md | median CPU (ms) | CPU ratio to md | peak RSS (MB) | target (pdf CPU < ${TARGET_PDF_CPU_MS} ms) |`,
+    '|---|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => {
+      const verdict = r.f !== 'pdf' ? '—' : r.cpu < TARGET_PDF_CPU_MS ? 'met' : '**not met**';
+      return `| baton export --format ${r.f} | ${r.wall.toFixed(0)} | ${(r.wall / md.wall).toFixed(2)}× | ${r.cpu.toFixed(0)} | ${(r.cpu / md.cpu).toFixed(2)}× | ${r.rss.toFixed(0)} | ${verdict} |`;
+    }),
+  ].join('\n');
+  const kb = (statSync(file).size / 1000).toFixed(0);
+  process.stdout.write(`\nPDF and Word of a ${kb} kB transcript (median of ${runs})\n${table}\n`);
+  writeBenchSection(
+    'export-documents',
+    `## PDF and Word exports
+
+Command: \`npm run build && BENCH_EXPORT_PARTS=documents npx tsx bench/export.ts\` (${machineLine()}, ${cpus().length} CPUs, load average ${loadBefore} before and ${loadAfter} after; ${kb} kB generated transcript, median of ${runs} interleaved runs, redaction on, output to a file in the temp dir). Each row is a whole \`baton export\` process, so node's start and the loading of dist/export-docs.js (~4 MB) are in the PDF and Word figures; the ratios are to the Markdown export of the same transcript in the same run.
+
+The PDF's fonts are DejaVu WOFF files; fontkit inflates a WOFF table in JavaScript on every access (the glyph table included), which cost a one-screen session's PDF 16.5 s of CPU on this machine (\`node --cpu-prof\`: 13.3 s in the inflate loop alone). They are now converted to plain TrueType once per process with node's zlib (src/core/export/documents/woff.ts), and pdfkit embeds only the glyphs used.
 
 ${table}
 `,

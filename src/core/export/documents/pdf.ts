@@ -1,9 +1,10 @@
 // The PDF writer (pdfkit, pure JavaScript): lays out the document model on A4 or Letter pages with embedded
 // DejaVu fonts, monospaced code that wraps at the margin, and "page N of M" footers.
 import PDFDocument from 'pdfkit';
-import { readFontFile } from './font-files.js';
+import { readFontFile, type FontName } from './font-files.js';
 import { glyphFilter, type GlyphSource } from './glyphs.js';
 import type { Block, DocumentModel, Run, Tone } from './model.js';
+import { woffToSfnt } from './woff.js';
 
 export type PageSize = 'A4' | 'LETTER';
 
@@ -31,7 +32,7 @@ export async function writePdf(model: DocumentModel, size: PageSize = 'A4'): Pro
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     // Our own font from the start: pdfkit's default (Helvetica) would need its AFM files, which a bundle lacks.
-    font: readFontFile('sans') as unknown as string, // pdfkit takes font bytes too; its types say string
+    font: fontBytes('sans') as unknown as string, // pdfkit takes font bytes too; its types say string
     info: { Title: model.title, Creator: 'Baton', Producer: 'Baton' },
   });
   const chunks: Buffer[] = [];
@@ -42,7 +43,7 @@ export async function writePdf(model: DocumentModel, size: PageSize = 'A4'): Pro
   });
   const filters = {} as Record<FontKey, (s: string) => string>;
   for (const key of ['sans', 'bold', 'mono'] as const) {
-    doc.registerFont(key, readFontFile(key) as Buffer);
+    doc.registerFont(key, fontBytes(key));
     doc.font(key);
     filters[key] = glyphFilter(fontkitFont(doc));
   }
@@ -52,6 +53,19 @@ export async function writePdf(model: DocumentModel, size: PageSize = 'A4'): Pro
   doc.end();
   await ended;
   return Buffer.concat(chunks);
+}
+
+const fonts = new Map<FontName, Buffer>();
+
+/** A font as plain sfnt bytes, converted from its WOFF once per process (fontkit is slow on WOFF: see woff.ts). */
+function fontBytes(name: FontName): Buffer {
+  let b = fonts.get(name);
+  if (!b) {
+    const sfnt = woffToSfnt(readFontFile(name));
+    b = Buffer.from(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength);
+    fonts.set(name, b);
+  }
+  return b;
 }
 
 /** The fontkit font behind pdfkit's current font: the only way pdfkit exposes which characters it has. */
