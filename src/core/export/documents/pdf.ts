@@ -56,12 +56,18 @@ export async function writePdf(model: DocumentModel, size: PageSize = 'A4'): Pro
 }
 
 const fonts = new Map<FontName, Buffer>();
+/**
+ * OpenType layout tables left out: fontkit parses GPOS/GSUB (DejaVu's are large) before laying out the first line,
+ * which was a third of a small PDF's CPU. What they add is kerning and ligatures; a transcript reads the same
+ * without them, and without ligatures the PDF's text extracts as typed ("fi", not "ﬁ").
+ */
+const LAYOUT_TABLES = new Set(['GPOS', 'GSUB', 'GDEF', 'MATH', 'FFTM']);
 
 /** A font as plain sfnt bytes, converted from its WOFF once per process (fontkit is slow on WOFF: see woff.ts). */
 function fontBytes(name: FontName): Buffer {
   let b = fonts.get(name);
   if (!b) {
-    const sfnt = woffToSfnt(readFontFile(name));
+    const sfnt = woffToSfnt(readFontFile(name), LAYOUT_TABLES);
     b = Buffer.from(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength);
     fonts.set(name, b);
   }

@@ -14,8 +14,11 @@ interface Table {
   data: Uint8Array;
 }
 
-/** The sfnt inside a WOFF file; any other bytes (a TTF already) are returned as they are. */
-export function woffToSfnt(bytes: Uint8Array): Uint8Array {
+/**
+ * The sfnt inside a WOFF file, without the tables named in `drop`; any other bytes (a TTF already) are returned as
+ * they are.
+ */
+export function woffToSfnt(bytes: Uint8Array, drop: ReadonlySet<string> = new Set()): Uint8Array {
   const src = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < HEADER || src.getUint32(0) !== WOFF) return bytes;
   const flavor = src.getUint32(4);
@@ -23,6 +26,7 @@ export function woffToSfnt(bytes: Uint8Array): Uint8Array {
   const tables: Table[] = [];
   for (let i = 0; i < count; i++) {
     const at = HEADER + i * WOFF_ENTRY;
+    if (drop.has(String.fromCharCode(...bytes.subarray(at, at + 4)))) continue;
     const offset = src.getUint32(at + 4);
     const compressed = src.getUint32(at + 8);
     const length = src.getUint32(at + 12);
