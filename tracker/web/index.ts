@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { WebDeps } from './web-deps.js';
 import { createAssetRoutes } from './routes/assets.js';
 import { createAuthRoutes } from './routes/auth.js';
+import { createCommentRoutes, createLiveCommentRoutes } from './routes/comments.js';
 import { createDiagnosticsRoutes } from './routes/diagnostics.js';
 import { createFilesChangedRoutes } from './routes/files-changed.js';
 import { createHandoffRoutes } from './routes/handoffs.js';
@@ -37,6 +38,8 @@ export function createWeb(d: WebDeps): Hono {
   app.route('/', createDiagnosticsRoutes(d));
   app.route('/', createUsageRoutes(d));
   app.route('/', createPresenceRoutes(d));
+  app.route('/', createCommentRoutes(d));
+  app.route('/live', createLiveCommentRoutes(d));
   app.route('/', createReplayRoutes(d));
   return app;
 }

@@ -1,4 +1,5 @@
 // Small progressive enhancements for every page, bundled into /assets/app.js: copy buttons. No inline handlers.
+import './comments.js';
 import './manage.js';
 import './presence.js';
 import './reader.js';

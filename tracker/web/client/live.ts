@@ -4,6 +4,7 @@ import type { SessionEvent } from '../../../src/core/model/session.js';
 import { toDom } from '../../../src/core/render/dom.js';
 import { timelineEventTree } from '../../../src/core/render/event-html.js';
 import { createEventViewer } from '../../../src/core/render/event-view.js';
+import { forwardCommentFrames } from './comment-frames.js';
 import { presenceElement, renderPresence, type PresenceData } from './presence.js';
 
 interface StreamItem {
@@ -289,6 +290,7 @@ function start(): void {
     const url =
       eventsUrl + (lastSeq > 0 ? `${eventsUrl.indexOf('?') < 0 ? '?' : '&'}lastEventId=${lastSeq}` : '');
     const source = new EventSource(url, { withCredentials: true });
+    forwardCommentFrames(source);
     es = source;
     setText(conn, 'Connecting…');
     source.addEventListener('open', () => {

@@ -1,6 +1,7 @@
 // Who is watching: renders `presence` events into #presence (names, initials, "and 2 anonymous viewers"). On session
 // and share pages it opens its own presence feed; the live viewer (live.ts) feeds it from the stream instead.
 // createElement/textContent only: names are user input.
+import { forwardCommentFrames } from './comment-frames.js';
 
 export interface PresenceUser {
   id: string;
@@ -99,6 +100,7 @@ function start(): void {
   if (!el || el.hasAttribute('data-feed')) return;
   el.setAttribute('data-feed', url);
   const es = new EventSource(url, { withCredentials: true });
+  forwardCommentFrames(es);
   es.addEventListener('presence', (m: MessageEvent<string>) => {
     try {
       renderPresence(el, JSON.parse(m.data) as PresenceData);

@@ -16,7 +16,7 @@ export function liveViewerPage(v: LiveViewerView): string {
     user: v.user,
     csrfToken: v.csrfToken,
     robots: 'noindex',
-    scripts: ['/assets/live.js'],
+    scripts: ['/assets/app.js', '/assets/live.js'],
     body: html`<section
       id="live"
       data-events-url="${v.eventsUrl}"

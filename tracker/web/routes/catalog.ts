@@ -2,6 +2,7 @@
 import type { RouteDoc } from '../../http/define-route.js';
 import { ASSET_ROUTES } from './assets.js';
 import { AUTH_ROUTES } from './auth.js';
+import { COMMENT_PAGE_ROUTES, LIVE_COMMENT_ROUTES } from './comments.js';
 import { DIAGNOSTICS_ROUTES } from './diagnostics.js';
 import { FILES_CHANGED_ROUTES } from './files-changed.js';
 import { HANDOFF_PAGE_ROUTES } from './handoffs.js';
@@ -30,4 +31,6 @@ export const WEB_ROUTES: readonly RouteDoc[] = [
   ...USAGE_PAGE_ROUTES,
   ...PRESENCE_ROUTES,
   ...REPLAY_ROUTES,
+  ...COMMENT_PAGE_ROUTES,
+  ...LIVE_COMMENT_ROUTES,
 ];
