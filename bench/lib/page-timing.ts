@@ -4,8 +4,10 @@ import { chromium, type BrowserContext } from 'playwright-core';
 const CHROMIUM = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface PageFigures {
-  /** Navigation request start to response start: the tracker's time to build the page. */
+  /** Navigation request start to response start: the tracker's time to its first byte (the page streams). */
   serverMs: number;
+  /** Navigation request start to response end: the tracker's time to send the whole page. */
+  htmlMs: number;
   dclMs: number;
   fcpMs: number;
   htmlBytes: number;
@@ -51,6 +53,7 @@ export async function measurePage(b: SignedInBrowser, url: string): Promise<Page
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return {
         serverMs: n.responseStart - n.requestStart,
+        htmlMs: n.responseEnd - n.requestStart,
         dclMs: n.domContentLoadedEventEnd,
         fcpMs: fcp,
         htmlBytes: n.decodedBodySize,

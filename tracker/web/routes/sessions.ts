@@ -11,10 +11,11 @@ import {
 } from '../../services/session-find.js';
 import { listSessions, ownSession, sessionDetail } from '../../services/sessions.js';
 import { withSharing } from '../../services/session-sharing.js';
+import type { Context } from 'hono';
 import { html, type WebDeps } from '../web-deps.js';
 import { exportResponse } from '../export-response.js';
 import { liveLinks, openStreamFor } from '../live-links.js';
-import { sessionDetailPage, type LineageLink } from '../pages/session-detail.js';
+import { sessionDetailStream, type LineageLink } from '../pages/session-detail.js';
 import { sessionsListPage, type SessionsQueryView } from '../pages/sessions-list.js';
 import { undoFlashFrom } from '../pages/trash.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
@@ -25,6 +26,11 @@ const PAGE_SIZE = 24;
  * 500: the first screen of a long session is this page, and rendering it is most of its time (bench/session-page.ts).
  */
 export const EVENTS_PAGE = 100;
+
+/** A page sent as it is rendered (see sessionDetailStream); the same headers as `html()`. */
+export function htmlStream(c: Context, body: ReadableStream<Uint8Array>): Response {
+  return c.body(body, 200, { 'content-type': 'text/html; charset=UTF-8' });
+}
 
 function queryView(q: Record<string, string>): SessionsQueryView {
   const flag = (v: string | undefined) => v === 'true' || v === '1' || v === 'on';
@@ -151,9 +157,9 @@ export const SESSION_PAGE_ROUTES = [
         .execute();
       const stream = await followStream(d, ctx.user.userId, detail.session, ctx.caller.baseUrl);
       const next = detail.eventsPage.nextOffset;
-      return html(
+      return htmlStream(
         c,
-        sessionDetailPage({
+        sessionDetailStream({
           user: ctx.view,
           csrfToken: ctx.csrf,
           session: session!,

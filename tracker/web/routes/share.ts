@@ -16,10 +16,10 @@ import { toSummaries } from '../../services/session-view.js';
 import { baseUrlFor } from '../../http/base-url.js';
 import { html, type WebDeps } from '../web-deps.js';
 import { exportResponse } from '../export-response.js';
-import { sessionDetailPage } from '../pages/session-detail.js';
+import { sessionDetailStream } from '../pages/session-detail.js';
 import { sharedPostPage } from '../pages/shared-post.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
-import { EVENTS_PAGE } from './sessions.js';
+import { EVENTS_PAGE, htmlStream } from './sessions.js';
 
 const SLUG = /^[A-Za-z0-9_-]{10,64}$/;
 
@@ -42,9 +42,9 @@ function sharing(d: WebDeps) {
       limit: EVENTS_PAGE,
     });
     const next = detail.eventsPage.nextOffset;
-    return html(
+    return htmlStream(
       c,
-      sessionDetailPage({
+      sessionDetailStream({
         ...(await viewer(c)),
         session: detail.session,
         meta: detail.meta,
