@@ -162,6 +162,22 @@ describeWithExternal('Chromium', chromiumUnavailable())('replay', () => {
       await page.getByRole('button', { name: 'Play' }).click();
       await eventually(() => page.locator('#replay').getAttribute('data-state')).toBe('ended');
       expect(await page.locator('#timeline').textContent()).toContain('live 3');
+      // The saved session's own page (a post's session, under /s/) has the Replay tab too.
+      await page.goto(page.url().replace(/\/replay$/, ''));
+      await page
+        .getByRole('navigation', { name: 'Session views' })
+        .getByRole('link', { name: 'Replay' })
+        .click();
+      await page.waitForURL(/\/s\/[^/]+\/replay$/);
+      await page.getByRole('button', { name: '16×' }).click();
+      await eventually(() => page.locator('#replay-play').isEnabled()).toBe(true);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await eventually(() => page.locator('#replay').getAttribute('data-state')).toBe('ended');
+      expect(await page.locator('#timeline li[data-seq]').allTextContents()).toEqual([
+        expect.stringContaining('live 1'),
+        expect.stringContaining('live 2'),
+        expect.stringContaining('live 3'),
+      ]);
       await page.close();
     });
 

@@ -283,6 +283,11 @@ it('answers one real request to every web page and form with a status its defini
       [`get ${p}/{slug}/find`, () => page('GET', `${p}/${sessionSlug}/find?q=retry`)],
       [`get ${p}/{slug}/replay`, () => page('GET', `${p}/${sessionSlug}/replay`)],
       [`get ${p}/{slug}/replay/events`, () => page('GET', `${p}/${post.shareSlug}/replay/events`)],
+      [`get ${p}/{slug}/s/{sessionId}/replay`, () => page('GET', `${p}/${post.shareSlug}/s/web-1/replay`)],
+      [
+        `get ${p}/{slug}/s/{sessionId}/replay/events`,
+        () => page('GET', `${p}/${post.shareSlug}/s/web-1/replay/events`),
+      ],
       [
         `get ${p}/{slug}/s/{sessionId}/find`,
         () => page('GET', `${p}/${post.shareSlug}/s/web-1/find?q=retry`),

@@ -45,6 +45,17 @@ async function sharedRow(c: Context, d: WebDeps, slug: string): Promise<SessionR
   return rows[0]!;
 }
 
+/** A session of a shared post, visible to this viewer (the share page's `/s/{sessionId}` rule). */
+async function postRow(c: Context, d: WebDeps, slug: string, sessionId: string): Promise<SessionRow> {
+  const store = d.services.store;
+  const post = SLUG.test(slug) ? await store.posts.findByShareSlug(slug) : undefined;
+  if (!post || post.visibility === 'private') throw notFound();
+  const viewer = (await d.sessions.current(c))?.userId ?? null;
+  const row = (await visiblePostSessions(store, post.id, viewer)).rows.find((r) => r.id === sessionId);
+  if (!row) throw notFound();
+  return row;
+}
+
 async function page(c: Context, d: WebDeps, row: SessionRow, base: string, baseUrl: string) {
   const detail = await sessionDetail(d.services.store, row, baseUrl, { offset: 0, limit: 0 });
   const u = await d.sessions.current(c);
@@ -112,6 +123,31 @@ export const REPLAY_ROUTES = [
       errors: [400, 404],
       handler: async ({ c, deps: d, params: { slug }, query }) =>
         feed(c, d, await sharedRow(c, d, slug), query),
+    }),
+    pageRoute({
+      ...shared,
+      method: 'get',
+      path: `${prefix}/{slug}/s/{sessionId}/replay`,
+      summary: 'Replay a session of a shared post',
+      responses: PAGE,
+      handler: async ({ c, deps: d, params: { slug, sessionId } }) =>
+        page(
+          c,
+          d,
+          await postRow(c, d, slug, sessionId),
+          `${prefix}/${slug}/s/${encodeURIComponent(sessionId)}`,
+          baseUrlFor(c, d.services.config),
+        ),
+    }),
+    pageRoute({
+      ...shared,
+      ...events,
+      method: 'get',
+      path: `${prefix}/{slug}/s/{sessionId}/replay/events`,
+      summary: "A page of a shared post's session's events, for its replay",
+      errors: [400, 404],
+      handler: async ({ c, deps: d, params: { slug, sessionId }, query }) =>
+        feed(c, d, await postRow(c, d, slug, sessionId), query),
     }),
   ]),
 ];
