@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SessionEvent } from '../../src/core/model/session.js';
 import { CONTENT_SECURITY_POLICY } from '../../tracker/web/security.js';
+import { addUser } from '../../tracker/services/users.js';
 import { describeWithExternal } from '../helpers/externals.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
 import { chromiumUnavailable, launchBrowser, login } from './browser.js';
@@ -37,6 +38,22 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS: session content ne
     expect(payloads).toHaveLength(50);
 
     t = await startWebTracker();
+    // Comments (issue 14) carry each payload as text, reply and author name: stored directly, past the rate limit.
+    const evil = await addUser(
+      t.store,
+      { name: payloads[2]!.slice(0, 60) },
+      { now: Date.now(), defaultRate: 0 },
+    );
+    const plantComments = async (sessionId: string, eventUuid: string, p: string, i: number) => {
+      const row = await t.store.db
+        .selectFrom('sessions')
+        .select(['pk', 'user_id'])
+        .where('id', '=', sessionId)
+        .executeTakeFirstOrThrow();
+      const base = { session_pk: Number(row.pk), event_uuid: eventUuid, text: p, created_at: Date.now() };
+      await t.store.comments.insert({ ...base, id: `xc-${i}`, parent_id: null, user_id: evil.user.id });
+      await t.store.comments.insert({ ...base, id: `xr-${i}`, parent_id: `xc-${i}`, user_id: row.user_id });
+    };
     const auth = { authorization: `Bearer ${t.ownerKey}`, 'content-type': 'application/json' };
     for (const [i, p] of payloads.entries()) {
       const s = makeSession({
@@ -70,6 +87,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS: session content ne
         visibility: i % 2 === 0 ? 'unlisted' : 'private',
         ...(i % 5 === 0 ? { createPost: true, title: p.slice(0, 300) } : {}),
       });
+      await plantComments(pushed.sessionId, s.turns[0]!.events[0]!.uuid, p, i);
       pages.push(`/sessions/${encodeURIComponent(pushed.sessionId)}`);
       if (i % 2 === 0) pages.push(new URL(pushed.url).pathname);
       if (pushed.postUrl) pages.push(new URL(pushed.postUrl).pathname);
@@ -131,10 +149,12 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS: session content ne
       body: JSON.stringify({ events }),
     });
     expect(r.status).toBe(200);
-    await pushSession(t.url, t.ownerKey, makeSession({ id: 'xss-live', title: payloads[1] }), {
+    const liveSession = makeSession({ id: 'xss-live', title: payloads[1] });
+    await pushSession(t.url, t.ownerKey, liveSession, {
       status: 'active',
     });
     liveSessionPage = '/sessions/xss-live';
+    await plantComments('xss-live', liveSession.turns[0]!.events[0]!.uuid, payloads[3]!, 1000);
 
     browser = await launchBrowser();
   });
@@ -236,6 +256,11 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS: session content ne
     );
     const text = await page.locator('main').textContent();
     expect(text).toContain('<script>alert(1)</script>');
+    // The comments under the first prompt: text and author name as typed, nothing parsed.
+    await expect
+      .poll(() => page.locator('.comment-text').allTextContents(), { timeout: 15_000 })
+      .toEqual(['<script>alert(1)</script>', '<script>alert(1)</script>']);
+    expect(await page.locator('.comment-author').first().textContent()).toBe(payloads[2]!.slice(0, 60));
     expect(
       await page.locator('main script, main iframe, main img, main svg, main object, main embed').count(),
     ).toBe(0);
