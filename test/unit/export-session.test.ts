@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS } from '../../src/core/export/index.js';
 import { Session } from '../../src/core/model/session.js';
 import {
   describeExport,
@@ -154,5 +155,13 @@ describe('baton export and the /export-session backend call the use case', () =>
     ]);
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/^BATON_EXPORT_FAILED: .*already exists/);
+  });
+
+  it('/export-session with no flags offers every export format, PDF and Word included', async () => {
+    const r = await baton(['export-session', '--session', MAIN, '--']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^BATON_ASK_USER:/);
+    expect(r.out).toContain(`--format <${EXPORT_FORMATS.join('|')}>`);
+    expect(r.out).toContain('|pdf|docx>');
   });
 });

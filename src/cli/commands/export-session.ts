@@ -34,7 +34,7 @@ function askUserReport(run: string, sessionId: string | undefined, trackerUrl?: 
     '2. "Push to tracker (new post)"',
     '3. "Push to tracker (existing post)"',
     'Then act on the answer:',
-    `- Save locally: ask which format if unclear, then run \`${run} export ${sessionId ?? ''} --format <md|json|html|txt>\` with Bash and report the path it prints.`,
+    `- Save locally: ask which format if unclear, then run \`${run} export ${sessionId ?? ''} --format <${EXPORT_FORMATS.join('|')}>\` with Bash and report the path it prints.`,
     ...pushInstructions(run, sessionId, trackerUrl),
   ].join('\n');
 }
