@@ -131,8 +131,8 @@ Edit calls with ~15 KB outputs) uploaded as entries and derived by the tracker, 
 Chromium (/usr/bin/chromium through playwright-core, signed in, fresh tab each run, assets cached). Tracker in its own
 process on loopback, restarted after the upload. First contentful paint and DOMContentLoaded from the page's own
 Performance timeline; first byte is the navigation's request start to response start, whole HTML its request start
-to response end (the page streams: header and first events first, the rest as it is rendered). Scroll: 120 frames scrolling
-400 px each (requestAnimationFrame), frames over 50 ms counted. Baseline: a 200 KB session's page, same browser,
+to response end (the page streams: header and first events first, the rest as it is rendered). Scroll: 120
+frames scrolling 400 px each (requestAnimationFrame), frames over 50 ms counted. Baseline: a 200 KB session's page, same browser,
 same run, alternating with the big one; its figures in parentheses. Target: first screen ≤ 1 s (p95).
 ${machineLine()}, ${cpus().length} cores, load ${loadBefore} before; CPU calibration ${cpu.toFixed(0)} ms.
 
