@@ -41,15 +41,30 @@ forEachEngine('export and share contract', (engine) => {
       }
     }
     // The stored-and-rebuilt session renders like the original (modulo fields the tracker recomputes).
-    const res = await fetch(`${t.url}/api/v1/sessions/${real.meta.id}/export?format=txt`, {
-      headers: { authorization: `Bearer ${t.ownerKey}` },
-    });
     // The reader stats ride along (issue 10): both list the same skipped records.
-    const local = renderSession(real, 'txt');
-    const fromTracker = await res.text();
     const body = (s: string) => s.split('\n').filter((l) => !/duration|started|ended|redact/i.test(l));
-    expect(body(fromTracker).length).toBe(body(local).length);
-    expect((await api.get(`/api/v1/sessions/${real.meta.id}/export?format=pdf`)).status).toBe(400);
+    for (const format of ['txt', 'md'] as const) {
+      const res = await fetch(`${t.url}/api/v1/sessions/${real.meta.id}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${t.ownerKey}` },
+      });
+      expect(body(await res.text()), format).toEqual(body(renderSession(real, format)));
+    }
+    // The documents answer as what they are (their bytes are the document exporters' own tests).
+    const documents = [
+      ['pdf', 'application/pdf', '%PDF-'],
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK'],
+    ] as const;
+    for (const [format, type, magic] of documents) {
+      const res = await fetch(`${t.url}/api/v1/sessions/${real.meta.id}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${t.ownerKey}` },
+      });
+      expect(res.status, format).toBe(200);
+      expect(res.headers.get('content-type'), format).toBe(type);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(bytes.subarray(0, magic.length).toString('latin1'), format).toBe(magic);
+    }
+    // A format that does not exist is refused.
+    expect((await api.get(`/api/v1/sessions/${real.meta.id}/export?format=rtf`)).status).toBe(400);
     expect((await api.get('/api/v1/sessions/nope/export')).status).toBe(404);
   });
 
