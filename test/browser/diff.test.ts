@@ -28,7 +28,7 @@ async function keepShot(page: Page, name: string): Promise<void> {
   const file = await screenshot(page, name);
   mkdirSync('docs/screenshots', { recursive: true });
   copyFileSync(file, `docs/screenshots/${name}.png`);
-  expect(statSync(file).size).toBeLessThan(200 * 1024);
+  expect(statSync(file).size).toBeLessThan(320 * 1024);
 }
 
 describeWithExternal('Chromium', chromiumUnavailable())('diffs and files changed', () => {

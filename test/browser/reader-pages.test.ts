@@ -142,7 +142,11 @@ describeWithExternal('Chromium', chromiumUnavailable())('session reader', () => 
       expect(await p.locator('#e-755').getAttribute('aria-current')).toBe('true');
       expect(await compact(p)).toBe(false);
       expect(await p.locator('#reader-compact').isHidden()).toBe(true);
-      expect(await p.locator('nav.tabs a').allTextContents()).toEqual(['Conversation', 'Files changed']);
+      expect(await p.locator('nav.tabs a').allTextContents()).toEqual([
+        'Conversation',
+        'Files changed',
+        'Replay',
+      ]);
       expect(await p.locator('nav.tabs a').nth(1).getAttribute('href')).toBe(`/sessions/${id}/files`);
       expect(await p.locator('section.reader').getAttribute('data-session-id')).toBe(id);
       // The search form is a plain GET: it opens the page of the first match, that match marked.

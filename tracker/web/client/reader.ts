@@ -27,7 +27,28 @@ function reveal(el: HTMLElement): void {
   const hit = el.querySelector('mark.reader-hit');
   for (let p = hit ? hit.parentElement : null; p && p !== el; p = p.parentElement)
     if (p instanceof HTMLDetailsElement) p.open = true;
-  (hit ?? el).scrollIntoView({ block: 'center' });
+  const target = hit ?? el;
+  target.scrollIntoView({ block: 'center' });
+  holdInView(target);
+}
+
+/**
+ * Keeps a deep-linked event centred while the page settles: comment threads, the presence bar and lazily laid out
+ * (content-visibility) events above it change height after the first scroll, which would push it off screen. Stops
+ * at the reader's first scroll gesture or key, or after a few seconds.
+ */
+function holdInView(target: Element): void {
+  if (typeof ResizeObserver === 'undefined') return;
+  const observer = new ResizeObserver(() => target.scrollIntoView({ block: 'center' }));
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const t of ['wheel', 'touchstart', 'keydown', 'mousedown'] as const) removeEventListener(t, stop);
+  };
+  for (const t of ['wheel', 'touchstart', 'keydown', 'mousedown'] as const)
+    addEventListener(t, stop, { passive: true });
+  observer.observe(document.body);
+  const timer = setTimeout(stop, 4000);
 }
 
 function enhanceLinks(section: HTMLElement): void {
