@@ -663,14 +663,14 @@ function matchYaml(text, at2) {
   if (!/^[ \t]*(?:string)?$/i.test(before)) return null;
   YAML_OPEN.lastIndex = at2;
   if (!YAML_OPEN.test(text) || !nearSecretKind(text, at2, false)) return null;
-  const own2 = before.replace(/string$/i, "").length;
+  const own = before.replace(/string$/i, "").length;
   let p = YAML_OPEN.lastIndex;
   let out = text.slice(at2, p);
   const counted = [];
   for (let n = 0; n < MAX_ENTRIES; n++) {
     YAML_ENTRY.lastIndex = p;
     const m = YAML_ENTRY.exec(text);
-    if (m === null || m[1].length <= own2) break;
+    if (m === null || m[1].length <= own) break;
     const [, indent, key, rawValue, eol] = m;
     let value = rawValue.trim();
     const next = YAML_ENTRY.lastIndex;
@@ -1438,8 +1438,8 @@ async function findTranscriptById(sessionId, configDir) {
 async function newestTranscript(configDir, cwd) {
   if (cwd !== void 0) {
     const dirName = encodeProjectDir(cwd);
-    const own2 = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
-    if (own2[0] !== void 0) return own2[0];
+    const own = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
+    if (own[0] !== void 0) return own[0];
   }
   return (await listTranscripts(configDir))[0] ?? null;
 }
@@ -2674,8 +2674,8 @@ var init_session_builder = __esm({
       observeFork(rec) {
         const sid = str(rec.sessionId);
         const rsid = str(rec.requestSessionId);
-        const own2 = this.opts.sessionId;
-        const copied = rsid !== void 0 && sid !== void 0 && rsid !== sid || own2 !== void 0 && sid !== void 0 && sid !== own2;
+        const own = this.opts.sessionId;
+        const copied = rsid !== void 0 && sid !== void 0 && rsid !== sid || own !== void 0 && sid !== void 0 && sid !== own;
         if (copied) {
           this.inheritedSeq = this.mainSeq;
           this.ownStartMs = Infinity;
@@ -2986,9 +2986,9 @@ function createPauseFilter(lookup, fallbackSessionId) {
   const open2 = /* @__PURE__ */ new Map();
   const adopted = /* @__PURE__ */ new Set();
   const spansOf = (sid) => {
-    const own2 = sid === void 0 ? [] : lookup(sid);
-    if (adopted.size === 0) return own2;
-    const all = [...own2];
+    const own = sid === void 0 ? [] : lookup(sid);
+    if (adopted.size === 0) return own;
+    const all = [...own];
     for (const other of adopted) if (other !== sid) all.push(...lookup(other));
     return all;
   };
@@ -3047,6 +3047,7 @@ var init_pause_spans = __esm({
 // src/core/egress/gate.ts
 function createEgressGate(policy) {
   const redactor = createRedactor({ enabled: policy.redact });
+  const copies = createRedactor({ enabled: policy.redact });
   const pauses = policy.pauses ?? noPauses;
   const paused = (sessionId, timestamp) => sessionId !== void 0 && pausedAtTime(pauses(sessionId), timestamp);
   const text = (s) => redactor.redactText(stripPrivateText(s));
@@ -3059,8 +3060,8 @@ function createEgressGate(policy) {
   function meta(m) {
     if (isGated(m)) return m;
     const out = { ...stripPrivateValue(m) };
-    if (out.title !== void 0) out.title = redactor.redactText(out.title);
-    if (out.firstPrompt !== void 0) out.firstPrompt = redactor.redactText(out.firstPrompt);
+    if (out.title !== void 0) out.title = copies.redactText(out.title);
+    if (out.firstPrompt !== void 0) out.firstPrompt = copies.redactText(out.firstPrompt);
     return seal(out);
   }
   const events = (list, sid) => {
@@ -3330,6 +3331,22 @@ mark.hit{background:var(--mark);color:inherit}mark.hit.cur{background:var(--cur)
 .hljs-comment,.hljs-code,.hljs-formula{color:var(--c)}
 .hljs-name,.hljs-quote,.hljs-selector-tag,.hljs-selector-pseudo,.hljs-section{color:var(--v)}
 .hljs-section{font-weight:700}.hljs-emphasis{font-style:italic}.hljs-strong{font-weight:700}
+details.edit[open]>summary{border-bottom:1px solid var(--line)}
+.diff{margin:.4rem 0;border:1px solid var(--line);border-radius:6px;background:var(--bg);overflow:auto;max-height:40rem;
+font:.82rem/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.diff .hunk+.hunk{border-top:1px solid var(--line)}
+.diff .dl{display:flex;min-height:1.45em;white-space:pre}
+.diff .dl code{font:inherit;white-space:pre;padding:0 .5rem 0 0;background:none}
+.diff .mk{flex:none;width:1.5rem;text-align:center;user-select:none;color:var(--muted)}
+.diff .ln{flex:none;min-width:3rem;padding:0 .4rem;text-align:right;color:var(--muted);user-select:none;
+border-right:1px solid var(--line)}
+.diff .d-add{background:color-mix(in srgb,var(--a) 14%,transparent)}
+.diff .d-del{background:color-mix(in srgb,var(--err) 14%,transparent)}
+.diff .d-add .mk,.diffstat .d-add{color:var(--v);font-weight:700}
+.diff .d-del .mk,.diffstat .d-del{color:var(--err);font-weight:700}
+.diff .d-hunk,.diff .d-note{color:var(--muted);background:var(--soft);padding:0 .5rem}
+.diff-note{margin:0;padding:.2rem .5rem;color:var(--muted);font:.8rem system-ui,sans-serif}
+.diffstat{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;white-space:nowrap}
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
 `;
@@ -3378,7 +3395,7 @@ var init_html = __esm({
   }
 });
 
-// node_modules/marked/lib/marked.esm.js
+// ../../work/main/node_modules/marked/lib/marked.esm.js
 function G() {
   return { async: false, breaks: false, extensions: null, gfm: true, hooks: null, pedantic: false, renderer: null, silent: false, tokenizer: null, walkTokens: null };
 }
@@ -3577,7 +3594,7 @@ function jt(...l3) {
 }
 var S, q, _e, O, Ge, Ne, Fe, V, Qe, ce, he, J, $e, Le, We, de, Ue, ge, Ke, Xe, ke, Ve, Ce, Je, Ye, et, fe, Pe, tt, nt, rt, st, Ie, it, L, N, Y, ot, at, Ae, lt, ut, pt, Ee, ct, ht, dt, gt, ze, kt, ft, mt, xt, bt, Rt, Tt, Ot, wt, Pt, yt, St, _t, $t, Lt, Me, ie, Ct, It, At, ye, Et, zt, Se, Mt, Bt, me, Dt, pe, qt, ee, F, vt, Be, Q, _, w, I, z, P, A, ne, v, En, zn, Mn, Bn, qn, vn;
 var init_marked_esm = __esm({
-  "node_modules/marked/lib/marked.esm.js"() {
+  "../../work/main/node_modules/marked/lib/marked.esm.js"() {
     S = G();
     q = { exec: () => null };
     _e = ((l3 = "") => {
@@ -4918,19 +4935,67 @@ var init_markdown_html = __esm({
   }
 });
 
-// src/core/export/html-content.ts
-function languageForPath(path) {
-  const m = /\.([A-Za-z0-9]+)$/.exec(path);
-  return m ? own(EXT_LANG, m[1].toLowerCase()) : void 0;
-}
-function own(table, key) {
+// src/core/render/languages.ts
+function ownValue(table, key) {
   return Object.hasOwn(table, key) ? table[key] : void 0;
 }
+function languageForPath(path) {
+  const m = /\.([A-Za-z0-9]+)$/.exec(path);
+  return m ? ownValue(EXT_LANG, m[1].toLowerCase()) : void 0;
+}
+function languageForExtension(ext) {
+  return ownValue(EXT_LANG, ext.toLowerCase());
+}
+var EXT_LANG;
+var init_languages = __esm({
+  "src/core/render/languages.ts"() {
+    "use strict";
+    EXT_LANG = {
+      sh: "bash",
+      bash: "bash",
+      zsh: "bash",
+      c: "c",
+      h: "c",
+      cc: "cpp",
+      cpp: "cpp",
+      hpp: "cpp",
+      cxx: "cpp",
+      css: "css",
+      diff: "diff",
+      patch: "diff",
+      go: "go",
+      java: "java",
+      js: "javascript",
+      mjs: "javascript",
+      cjs: "javascript",
+      jsx: "javascript",
+      json: "json",
+      jsonl: "json",
+      md: "markdown",
+      py: "python",
+      rs: "rust",
+      sql: "sql",
+      ts: "typescript",
+      tsx: "typescript",
+      mts: "typescript",
+      cts: "typescript",
+      html: "xml",
+      htm: "xml",
+      xml: "xml",
+      svg: "xml",
+      vue: "xml",
+      yml: "yaml",
+      yaml: "yaml"
+    };
+  }
+});
+
+// src/core/export/html-content.ts
 function knownLanguage(lang) {
   if (!lang) return void 0;
   const l3 = lang.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
   if (!l3) return void 0;
-  return own(HIGHLIGHT_LANGUAGES, l3) ?? own(EXT_LANG, l3);
+  return ownValue(HIGHLIGHT_LANGUAGES, l3) ?? languageForExtension(l3);
 }
 function resultLanguage(content, filePath2) {
   if (filePath2) return languageForPath(filePath2);
@@ -4991,51 +5056,15 @@ function createHtmlContent(opts = {}) {
   };
   return { codeOpen, codeBlock, markdownHtml };
 }
-var MAX_HIGHLIGHT_CHARS, EXT_LANG, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
+var MAX_HIGHLIGHT_CHARS, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
 var init_html_content = __esm({
   "src/core/export/html-content.ts"() {
     "use strict";
     init_html();
     init_markdown_html();
+    init_languages();
     init_highlighter();
     MAX_HIGHLIGHT_CHARS = 1e5;
-    EXT_LANG = {
-      sh: "bash",
-      bash: "bash",
-      zsh: "bash",
-      c: "c",
-      h: "c",
-      cc: "cpp",
-      cpp: "cpp",
-      hpp: "cpp",
-      cxx: "cpp",
-      css: "css",
-      diff: "diff",
-      patch: "diff",
-      go: "go",
-      java: "java",
-      js: "javascript",
-      mjs: "javascript",
-      cjs: "javascript",
-      jsx: "javascript",
-      json: "json",
-      jsonl: "json",
-      md: "markdown",
-      py: "python",
-      rs: "rust",
-      sql: "sql",
-      ts: "typescript",
-      tsx: "typescript",
-      mts: "typescript",
-      cts: "typescript",
-      html: "xml",
-      htm: "xml",
-      xml: "xml",
-      svg: "xml",
-      vue: "xml",
-      yml: "yaml",
-      yaml: "yaml"
-    };
     NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| {2}\n/im;
     CONTROL = /[\x00-\x09\x0b-\x1f]/;
     FENCE_OPEN = /^```([A-Za-z0-9_+#.-]*)$/;
@@ -5046,17 +5075,17 @@ var init_html_content = __esm({
 
 // src/core/format/cost.ts
 function formatCost(usd, style) {
-  switch (style) {
-    case "precise":
-      if (usd === null || usd === void 0) return "unknown";
-      return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
-    case "cents":
-      if (usd === null || usd === void 0) return "n/a";
-      return usd < 0.01 && usd > 0 ? "<$0.01" : `$${usd.toFixed(2)}`;
-    case "dollars":
-      if (usd === null || usd === void 0) return "n/a";
-      return `$${usd.toFixed(2)}`;
-  }
+  if (usd === null || usd === void 0 || !Number.isFinite(usd))
+    return style === "precise" ? "unknown" : "n/a";
+  return costAmount(usd);
+}
+function costAmount(usd) {
+  const sign = usd < 0 ? "-" : "";
+  const abs = Math.abs(usd);
+  const small = Number(abs.toPrecision(2));
+  if (abs === 0 || small >= 0.01) return `${sign}$${abs.toFixed(2)}`;
+  const plain = small.toFixed(Math.min(20, 1 - Math.floor(Math.log10(small)))).replace(/0+$/, "");
+  return `${sign}$${plain}`;
 }
 var init_cost = __esm({
   "src/core/format/cost.ts"() {
@@ -5201,32 +5230,32 @@ var init_summary_rows = __esm({
 // src/core/render/event-text.ts
 function toolSummary(name, input, max = 80) {
   const obj = input !== null && typeof input === "object" ? input : void 0;
-  const str3 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
+  const str4 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
   let s;
   switch (name) {
     case "Bash":
-      s = str3("description") && !str3("command") ? str3("description") : str3("command");
+      s = str4("description") && !str4("command") ? str4("description") : str4("command");
       break;
     case "Read":
     case "Write":
     case "Edit":
     case "MultiEdit":
     case "NotebookEdit":
-      s = str3("file_path") ?? str3("notebook_path");
+      s = str4("file_path") ?? str4("notebook_path");
       break;
     case "Glob":
     case "Grep":
-      s = str3("pattern") && str3("path") ? `${str3("pattern")} in ${str3("path")}` : str3("pattern");
+      s = str4("pattern") && str4("path") ? `${str4("pattern")} in ${str4("path")}` : str4("pattern");
       break;
     case "WebFetch":
-      s = str3("url");
+      s = str4("url");
       break;
     case "WebSearch":
-      s = str3("query");
+      s = str4("query");
       break;
     case "Task":
     case "Agent":
-      s = str3("description") ?? str3("subagent_type");
+      s = str4("description") ?? str4("subagent_type");
       break;
     case "TodoWrite":
       s = Array.isArray(obj?.todos) ? `${obj.todos.length} todo(s)` : void 0;
@@ -5311,6 +5340,549 @@ var init_event_text = __esm({
   }
 });
 
+// ../../work/main/node_modules/diff/libesm/diff/base.js
+var Diff;
+var init_base = __esm({
+  "../../work/main/node_modules/diff/libesm/diff/base.js"() {
+    Diff = class {
+      diff(oldStr, newStr, options = {}) {
+        let callback;
+        if (typeof options === "function") {
+          callback = options;
+          options = {};
+        } else if ("callback" in options) {
+          callback = options.callback;
+        }
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+      }
+      diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+          value = this.postProcess(value, options);
+          if (callback) {
+            setTimeout(function() {
+              callback(value);
+            }, 0);
+            return void 0;
+          } else {
+            return value;
+          }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+          maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        const execEditLength = () => {
+          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+            let basePath;
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
+              bestPath[diagonalPath - 1] = void 0;
+            }
+            let canAdd = false;
+            if (addPath) {
+              const addPathNewPos = addPath.oldPos - diagonalPath;
+              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+            }
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+            if (!canAdd && !canRemove) {
+              bestPath[diagonalPath] = void 0;
+              continue;
+            }
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+              basePath = this.addToPath(addPath, true, false, 0, options);
+            } else {
+              basePath = this.addToPath(removePath, false, true, 1, options);
+            }
+            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+            } else {
+              bestPath[diagonalPath] = basePath;
+              if (basePath.oldPos + 1 >= oldLen) {
+                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+              }
+              if (newPos + 1 >= newLen) {
+                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+              }
+            }
+          }
+          editLength++;
+        };
+        if (callback) {
+          (function exec() {
+            setTimeout(function() {
+              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                return callback(void 0);
+              }
+              if (!execEditLength()) {
+                exec();
+              }
+            }, 0);
+          })();
+        } else {
+          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+            const ret = execEditLength();
+            if (ret) {
+              return ret;
+            }
+          }
+        }
+      }
+      addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+          return {
+            oldPos: path.oldPos + oldPosInc,
+            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+          };
+        } else {
+          return {
+            oldPos: path.oldPos + oldPosInc,
+            lastComponent: { count: 1, added, removed, previousComponent: last }
+          };
+        }
+      }
+      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+          newPos++;
+          oldPos++;
+          commonCount++;
+          if (options.oneChangePerToken) {
+            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+          }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+      }
+      equals(left, right, options) {
+        if (options.comparator) {
+          return options.comparator(left, right);
+        } else {
+          return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+        }
+      }
+      removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+          if (array[i]) {
+            ret.push(array[i]);
+          }
+        }
+        return ret;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      castInput(value, options) {
+        return value;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      tokenize(value, options) {
+        return Array.from(value);
+      }
+      join(chars) {
+        return chars.join("");
+      }
+      postProcess(changeObjects, options) {
+        return changeObjects;
+      }
+      get useLongestToken() {
+        return false;
+      }
+      buildValues(lastComponent, newTokens, oldTokens) {
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+          components.push(lastComponent);
+          nextComponent = lastComponent.previousComponent;
+          delete lastComponent.previousComponent;
+          lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+          const component = components[componentPos];
+          if (!component.removed) {
+            if (!component.added && this.useLongestToken) {
+              let value = newTokens.slice(newPos, newPos + component.count);
+              value = value.map(function(value2, i) {
+                const oldValue = oldTokens[oldPos + i];
+                return oldValue.length > value2.length ? oldValue : value2;
+              });
+              component.value = this.join(value);
+            } else {
+              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+            }
+            newPos += component.count;
+            if (!component.added) {
+              oldPos += component.count;
+            }
+          } else {
+            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+            oldPos += component.count;
+          }
+        }
+        return components;
+      }
+    };
+  }
+});
+
+// ../../work/main/node_modules/diff/libesm/diff/line.js
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+var LineDiff, lineDiff;
+var init_line = __esm({
+  "../../work/main/node_modules/diff/libesm/diff/line.js"() {
+    init_base();
+    LineDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      equals(left, right, options) {
+        if (options.ignoreWhitespace) {
+          if (!options.newlineIsToken || !left.includes("\n")) {
+            left = left.trim();
+          }
+          if (!options.newlineIsToken || !right.includes("\n")) {
+            right = right.trim();
+          }
+        } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+          if (left.endsWith("\n")) {
+            left = left.slice(0, -1);
+          }
+          if (right.endsWith("\n")) {
+            right = right.slice(0, -1);
+          }
+        }
+        return super.equals(left, right, options);
+      }
+    };
+    lineDiff = new LineDiff();
+  }
+});
+
+// ../../work/main/node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+var init_create = __esm({
+  "../../work/main/node_modules/diff/libesm/patch/create.js"() {
+    init_line();
+  }
+});
+
+// ../../work/main/node_modules/diff/libesm/index.js
+var init_libesm = __esm({
+  "../../work/main/node_modules/diff/libesm/index.js"() {
+    init_create();
+  }
+});
+
+// src/core/render/file-edits.ts
+function cut(text) {
+  return text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}…` : text;
+}
+function splitLines2(s) {
+  if (s === "") return [];
+  const lines = s.split(/\r?\n/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+function* numbered(kind, lines, absolute) {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    if (!absolute) yield { kind, text };
+    else yield kind === "add" ? { kind, text, newNo: i + 1 } : { kind, text, oldNo: i + 1 };
+  }
+}
+function wholeSides(sink, oldText, newText, absolute) {
+  const oldLines = splitLines2(oldText);
+  const newLines = splitLines2(newText);
+  sink.push(
+    { oldStart: oldLines.length ? 1 : 0, oldLines: oldLines.length, newStart: 1, newLines: newLines.length },
+    [...numbered("del", oldLines, absolute), ...numbered("add", newLines, absolute)]
+  );
+}
+function* parsed(lines, h2, absolute) {
+  let o = h2.oldStart;
+  let n = h2.newStart;
+  for (const raw of lines) {
+    const m = raw[0];
+    const text = raw.slice(1);
+    if (m === "\\") yield { kind: "note", text: "No newline at end of file" };
+    else if (m === "+") yield absolute ? { kind: "add", text, newNo: n++ } : { kind: "add", text };
+    else if (m === "-") yield absolute ? { kind: "del", text, oldNo: o++ } : { kind: "del", text };
+    else yield absolute ? { kind: "ctx", text, oldNo: o++, newNo: n++ } : { kind: "ctx", text };
+  }
+}
+function diffInto(sink, oldText, newText, absolute) {
+  const bare = !/\n$/.test(oldText) && !/\n$/.test(newText);
+  const a = bare && oldText !== "" ? `${oldText}
+` : oldText;
+  const b = bare && newText !== "" ? `${newText}
+` : newText;
+  const patch = a.length + b.length <= MAX_DIFF_CHARS ? structuredPatch("a", "b", a, b, void 0, void 0, {
+    context: CONTEXT,
+    stripTrailingCr: true,
+    maxEditLength: MAX_EDIT_LENGTH
+  }) : void 0;
+  if (!patch) return wholeSides(sink, oldText, newText, absolute);
+  for (const h2 of patch.hunks) sink.push(h2, parsed(h2.lines, h2, absolute));
+}
+function finish2(sink, base) {
+  const edit = {
+    path: base.path,
+    kind: base.kind,
+    hunks: sink.hunks,
+    added: sink.added,
+    removed: sink.removed,
+    omitted: sink.omitted,
+    absoluteLines: base.absoluteLines
+  };
+  if (base.lang !== void 0) edit.lang = base.lang;
+  if (base.note !== void 0) edit.note = base.note;
+  return edit;
+}
+function fileEditOf(call) {
+  if (!FILE_EDIT_TOOLS.has(call.name)) return null;
+  const input = call.input;
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return null;
+  const o = input;
+  const path = str3(o, "file_path") ?? str3(o, "notebook_path");
+  if (path === void 0) return null;
+  const lang = languageForPath(path);
+  const sink = new HunkSink();
+  switch (call.name) {
+    case "Edit": {
+      diffInto(sink, str3(o, "old_string") ?? "", str3(o, "new_string") ?? "", false);
+      const note = o.replace_all === true ? "Every occurrence replaced." : void 0;
+      return finish2(sink, { path, kind: "edit", lang, absoluteLines: false, note });
+    }
+    case "MultiEdit": {
+      const edits = Array.isArray(o.edits) ? o.edits : [];
+      for (const e of edits) {
+        if (e === null || typeof e !== "object") continue;
+        const r = e;
+        diffInto(sink, str3(r, "old_string") ?? "", str3(r, "new_string") ?? "", false);
+      }
+      return finish2(sink, { path, kind: "edit", lang, absoluteLines: false });
+    }
+    case "Write":
+      wholeSides(sink, "", str3(o, "content") ?? "", true);
+      return finish2(sink, { path, kind: "write", lang, absoluteLines: true, note: "Whole file written." });
+    default:
+      return notebookEdit(sink, o, path);
+  }
+}
+function notebookEdit(sink, o, path) {
+  const mode = str3(o, "edit_mode") ?? "replace";
+  const lang = str3(o, "cell_type") === "markdown" ? "markdown" : "python";
+  const cell = str3(o, "cell_id");
+  if (mode === "delete")
+    return finish2(sink, { path, kind: "notebook", lang, absoluteLines: false, note: "Cell deleted." });
+  wholeSides(sink, "", str3(o, "new_source") ?? "", true);
+  const what = mode === "insert" ? "New cell" : "Cell replaced";
+  return finish2(sink, {
+    path,
+    kind: "notebook",
+    lang,
+    absoluteLines: true,
+    note: cell === void 0 ? `${what}.` : `${what} (cell ${oneWord(cell)}).`
+  });
+}
+function oneWord(s) {
+  const w2 = s.replace(/\s+/g, " ").trim();
+  return w2.length > 40 ? `${w2.slice(0, 40)}…` : w2;
+}
+var MAX_EDIT_LINES, MAX_LINE_CHARS, MAX_DIFF_CHARS, MAX_EDIT_LENGTH, CONTEXT, str3, HunkSink, FILE_EDIT_TOOLS;
+var init_file_edits = __esm({
+  "src/core/render/file-edits.ts"() {
+    "use strict";
+    init_libesm();
+    init_languages();
+    MAX_EDIT_LINES = 2e3;
+    MAX_LINE_CHARS = 2e3;
+    MAX_DIFF_CHARS = 4e5;
+    MAX_EDIT_LENGTH = 4e3;
+    CONTEXT = 3;
+    str3 = (o, k) => typeof o[k] === "string" ? o[k] : void 0;
+    HunkSink = class {
+      hunks = [];
+      added = 0;
+      removed = 0;
+      omitted = 0;
+      kept = 0;
+      push(h2, lines) {
+        const hunk = { ...h2, lines: [] };
+        for (const l3 of lines) {
+          if (l3.kind === "add") this.added++;
+          else if (l3.kind === "del") this.removed++;
+          if (this.kept >= MAX_EDIT_LINES) this.omitted++;
+          else {
+            hunk.lines.push(l3.text.length > MAX_LINE_CHARS ? { ...l3, text: cut(l3.text) } : l3);
+            this.kept++;
+          }
+        }
+        if (hunk.lines.length) this.hunks.push(hunk);
+      }
+    };
+    FILE_EDIT_TOOLS = /* @__PURE__ */ new Set(["Edit", "MultiEdit", "Write", "NotebookEdit"]);
+  }
+});
+
 // src/core/render/event-view.ts
 function createEventViewer(opts = {}) {
   const summaryChars = opts.summaryChars ?? 120;
@@ -5351,7 +5923,8 @@ function createEventViewer(opts = {}) {
           kind: "tool_call",
           name: e.name,
           summary,
-          input: stringifyInput(e.input)
+          input: stringifyInput(e.input),
+          edit: fileEditOf(e) ?? void 0
         };
       }
       case "tool_result": {
@@ -5378,6 +5951,7 @@ var init_event_view = __esm({
   "src/core/render/event-view.ts"() {
     "use strict";
     init_event_text();
+    init_file_edits();
   }
 });
 
@@ -5390,6 +5964,9 @@ function markdown(text) {
 }
 function code(text, lang, filePath2) {
   return filePath2 === void 0 ? { slot: "code", text, lang } : { slot: "code", text, lang, filePath: filePath2 };
+}
+function codeLine(text, lang) {
+  return { slot: "code", text, lang, inline: true };
 }
 function checkElement(node) {
   if (!TAG_SET.has(node.tag)) throw new Error(`render: tag <${node.tag}> is not allowed`);
@@ -5414,7 +5991,82 @@ var init_tree = __esm({
       "time"
     ];
     TAG_SET = new Set(TAGS);
-    ATTR = /^(?:class|datetime|data-[a-z]+)$/;
+    ATTR = /^(?:class|datetime|open|data-[a-z]+)$/;
+  }
+});
+
+// src/core/render/diff-tree.ts
+function shownLines(edit) {
+  let n = 0;
+  for (const hunk of edit.hunks) n += hunk.lines.length;
+  return n;
+}
+function openIfSmall(edit) {
+  return shownLines(edit) <= OPEN_DIFF_LINES ? "" : void 0;
+}
+function diffStat(added, removed) {
+  return h(
+    "span",
+    { class: "diffstat" },
+    h("span", { class: "d-add" }, `+${added}`),
+    " ",
+    h("span", { class: "d-del" }, `−${removed}`)
+  );
+}
+function row(line, edit) {
+  const numbers = edit.absoluteLines ? [
+    h("span", { class: "ln" }, line.oldNo === void 0 ? "" : String(line.oldNo)),
+    h("span", { class: "ln" }, line.newNo === void 0 ? "" : String(line.newNo))
+  ] : [];
+  const text = line.kind === "note" ? line.text : codeLine(line.text, edit.lang ?? "");
+  return h(
+    "div",
+    { class: `dl d-${line.kind}` },
+    ...numbers,
+    h("span", { class: "mk" }, MARK[line.kind]),
+    text
+  );
+}
+function hunkHead(hunk, edit, index) {
+  if (edit.absoluteLines)
+    return h(
+      "div",
+      { class: "dl d-hunk" },
+      `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`
+    );
+  return index > 0 ? h("div", { class: "dl d-hunk" }, "⋯") : void 0;
+}
+function diffTree(edit) {
+  return h(
+    "div",
+    { class: edit.absoluteLines ? "diff numbered" : "diff" },
+    edit.note !== void 0 && h("p", { class: "diff-note" }, edit.note),
+    ...edit.hunks.map(
+      (hunk, i) => h("div", { class: "hunk" }, hunkHead(hunk, edit, i), ...hunk.lines.map((l3) => row(l3, edit)))
+    ),
+    edit.omitted > 0 && h("p", { class: "diff-note" }, `${edit.omitted} more lines not shown.`)
+  );
+}
+function diffText(edit) {
+  let out = "";
+  for (const hunk of edit.hunks) {
+    out += edit.absoluteLines ? `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@
+` : "@@\n";
+    for (const l3 of hunk.lines) out += `${TEXT_MARK[l3.kind]}${l3.text}
+`;
+  }
+  if (edit.omitted > 0) out += `… ${edit.omitted} more lines not shown
+`;
+  return out;
+}
+var OPEN_DIFF_LINES, MARK, TEXT_MARK;
+var init_diff_tree = __esm({
+  "src/core/render/diff-tree.ts"() {
+    "use strict";
+    init_tree();
+    OPEN_DIFF_LINES = 40;
+    MARK = { add: "+", del: "−", ctx: " ", note: "\\" };
+    TEXT_MARK = { add: "+", del: "-", ctx: " ", note: "\\ " };
   }
 });
 
@@ -5466,6 +6118,22 @@ function exportEventTree(v2) {
         h("div", { class: "md" }, markdown(v2.text))
       );
     case "tool_call":
+      if (v2.edit)
+        return h(
+          "details",
+          { class: "msg tool edit", open: openIfSmall(v2.edit) },
+          h(
+            "summary",
+            null,
+            "🔧 ",
+            h("b", null, v2.name),
+            " ",
+            h("span", { class: "sum" }, v2.edit.path),
+            " ",
+            diffStat(v2.edit.added, v2.edit.removed)
+          ),
+          diffTree(v2.edit)
+        );
       return h(
         "details",
         { class: "msg tool" },
@@ -5510,6 +6178,7 @@ var init_event_html = __esm({
   "src/core/render/event-html.ts"() {
     "use strict";
     init_event_view();
+    init_diff_tree();
     init_tree();
     ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
   }
@@ -5658,6 +6327,13 @@ function createHtmlRenderer(write, opts) {
     markdown: markdownHtml,
     code(slot, out) {
       const lang = slot.lang === "auto" ? resultLanguage(slot.text, slot.filePath) : slot.lang;
+      if (slot.inline) {
+        const known = knownLanguage(lang);
+        out(known ? `<code class="language-${known}">` : "<code>");
+        out(escapeText(slot.text));
+        out("</code>");
+        return;
+      }
       out(codeOpen(slot.text, lang));
       out(escapeText(slot.text));
       out(CODE_CLOSE);
@@ -5929,7 +6605,7 @@ var init_markdown_safe = __esm({
     LINK_OPEN = /\]\(/g;
     REF_DEF = /^( {0,3}\[[^\]]+\]):(.*)$/;
     IMAGE_OPEN = /!\[/g;
-    neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str3) => SAFE_TARGET.test(str3.slice(at2 + 2)) ? m : "]\\(");
+    neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str4) => SAFE_TARGET.test(str4.slice(at2 + 2)) ? m : "]\\(");
   }
 });
 
@@ -6081,6 +6757,20 @@ ${safeMarkdown(v2.text)}
         return;
       case "tool_call":
         assistant();
+        if (v2.edit) {
+          const { path, added, removed } = v2.edit;
+          write(
+            `<details>
+<summary>🔧 ${htmlInline(v2.name)}: ${htmlInline(path)} (+${added} −${removed})</summary>
+
+${fenced(diffText(v2.edit), "diff")}
+
+</details>
+
+`
+          );
+          return;
+        }
         write(
           `<details>
 <summary>🔧 ${htmlInline(v2.name)}${v2.summary ? `: ${htmlInline(v2.summary)}` : ""}</summary>
@@ -6168,6 +6858,7 @@ ${quoted}
 var init_markdown = __esm({
   "src/core/export/markdown.ts"() {
     "use strict";
+    init_diff_tree();
     init_event_view();
     init_summary_rows();
     init_format();
@@ -6380,6 +7071,16 @@ ${wrapProse(v2.text)}
 `);
         return;
       case "tool_call":
+        if (v2.edit) {
+          const { added, removed } = v2.edit;
+          write(
+            `TOOL CALL ${v2.name}(${v2.summary}) +${added} -${removed}
+${indentBlock(diffText(v2.edit))}
+
+`
+          );
+          return;
+        }
         write(`TOOL CALL ${v2.name}(${v2.summary})
 ${indentBlock(v2.input)}
 
@@ -6443,6 +7144,7 @@ var WIDTH, INDENT, rule;
 var init_text = __esm({
   "src/core/export/text.ts"() {
     "use strict";
+    init_diff_tree();
     init_event_view();
     init_summary_rows();
     init_trailing_details();
@@ -6456,6 +7158,9 @@ var init_text = __esm({
 function createExporter(format, write, opts = {}) {
   const make = Object.hasOwn(RENDERERS, format) ? RENDERERS[format] : void 0;
   if (!make) throw new BatonError("invalid_input", `unknown export format "${String(format)}"`);
+  return createGatedExporter((head2) => make(write, head2), opts);
+}
+function createGatedExporter(make, opts = {}) {
   const v2 = opts.maxToolResultChars;
   if (v2 !== void 0 && !(Number.isInteger(v2) && v2 >= 0)) {
     throw new BatonError("invalid_input", "maxToolResultChars must be a non-negative integer");
@@ -6464,7 +7169,7 @@ function createExporter(format, write, opts = {}) {
   const baseline = gate.report();
   const sid = opts.meta?.id;
   const head2 = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
-  const driver = createStreamDriver(make(write, head2));
+  const driver = createStreamDriver(make(head2));
   return {
     event(e, ctx) {
       const g2 = gate.event(e, sid);
@@ -6472,10 +7177,15 @@ function createExporter(format, write, opts = {}) {
     },
     beginTurn: (turn) => driver.beginTurn(turn),
     beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
+    // The one place an export's redaction count is made: what the caller says was redacted before (a stored
+    // session's report) plus what this gate redacted while exporting. Callers must not pass this gate's own report
+    // in `extra` (that counted every secret twice); exportTranscript returns this function's answer instead.
     finish(meta, totals, extra = {}) {
-      const own2 = subtract(gate.report(), baseline);
-      const redaction = extra.redaction || own2.total > 0 ? add(extra.redaction, own2) : void 0;
-      driver.finish(gate.meta(meta), totals, { ...extra, ...redaction ? { redaction } : {} });
+      const gatedMeta = gate.meta(meta);
+      const own = subtract(gate.report(), baseline);
+      const redaction = extra.redaction || own.total > 0 ? add(extra.redaction, own) : void 0;
+      driver.finish(gatedMeta, totals, { ...extra, ...redaction ? { redaction } : {} });
+      return redaction ?? { total: 0, byRule: {} };
     }
   };
 }
@@ -6519,14 +7229,18 @@ var init_render_session = __esm({
 });
 
 // src/core/export/types.ts
+function isDocumentFormat(format) {
+  return DOCUMENT_FORMATS.includes(format);
+}
 function formatExtension(format) {
   return format;
 }
-var EXPORT_FORMATS;
+var EXPORT_FORMATS, DOCUMENT_FORMATS;
 var init_types = __esm({
   "src/core/export/types.ts"() {
     "use strict";
-    EXPORT_FORMATS = ["md", "json", "html", "txt"];
+    EXPORT_FORMATS = ["md", "json", "html", "txt", "pdf", "docx"];
+    DOCUMENT_FORMATS = ["pdf", "docx"];
   }
 });
 
@@ -6786,6 +7500,340 @@ var init_egress2 = __esm({
   }
 });
 
+// src/core/export/documents/header.ts
+function metaFields(meta, withTitle) {
+  const rows = [
+    ["Title", withTitle ? meta.title : void 0],
+    ["Session", meta.id],
+    ["Project", meta.project],
+    ["Directory", meta.cwd],
+    ["Branch", meta.gitBranch],
+    ["Models", meta.models.join(", ") || void 0],
+    ["Started", meta.startedAt],
+    ["Ended", meta.endedAt],
+    ["Claude Code", meta.claudeVersion],
+    ["Forked from", meta.parentSessionId]
+  ];
+  return rows.filter((r) => r[1] !== void 0 && r[1] !== "").map(([k, v2]) => [k, oneLine2(v2)]);
+}
+function totalsFields(t) {
+  const rows = [
+    [
+      "Tokens",
+      `${formatInt(t.tokens.input)} in, ${formatInt(t.tokens.output)} out, ${formatInt(t.tokens.cacheRead)} cache read, ${formatInt(t.tokens.cacheWrite)} cache write`
+    ],
+    ["Est. cost", formatCost2(t.costUsd)],
+    ["Duration", formatDuration2(t.durationMs)],
+    [
+      "Activity",
+      `${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s), ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))`
+    ]
+  ];
+  const tools = toolRows(t);
+  if (tools.length) rows.push(["Tools", tools.map(([n, c]) => `${n} ×${c}`).join(", ")]);
+  for (const [call, usage2] of subagentUsageRows(t)) rows.push([`Subagent ${call}`, usage2]);
+  if (t.filesTouched.length) {
+    const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
+    const more = t.filesTouched.length - shown.length;
+    rows.push([
+      `Files (${t.filesTouched.length})`,
+      shown.join(", ") + (more > 0 ? `, … and ${more} more` : "")
+    ]);
+  }
+  return rows;
+}
+function headerBlocks(meta, totals, redaction) {
+  const rows = [...metaFields(meta, false), ...totalsFields(totals)];
+  if (redaction) rows.push(["Redaction", redactionLine(redaction)]);
+  return [
+    { kind: "title", text: oneLine2(meta.title || `Session ${meta.id}`) },
+    { kind: "fields", rows },
+    { kind: "rule" }
+  ];
+}
+var oneLine2;
+var init_header = __esm({
+  "src/core/export/documents/header.ts"() {
+    "use strict";
+    init_summary_rows();
+    oneLine2 = (s) => s.replace(/\s+/g, " ");
+  }
+});
+
+// src/core/export/documents/markdown-blocks.ts
+function inlineRuns(text) {
+  const runs = [];
+  let at2 = 0;
+  for (const m of text.matchAll(INLINE)) {
+    if (m.index > at2) runs.push({ text: text.slice(at2, m.index) });
+    if (m[2] !== void 0) runs.push({ text: m[2].replace(/^ (.*) $/, "$1"), code: true });
+    else if (m[3] !== void 0 || m[4] !== void 0) runs.push({ text: m[3] ?? m[4], bold: true });
+    else runs.push({ text: m[5], italic: true });
+    at2 = m.index + m[0].length;
+  }
+  if (at2 < text.length) runs.push({ text: text.slice(at2) });
+  return runs;
+}
+function markdownBlocks(text) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  let para = [];
+  let quote = false;
+  const flush = () => {
+    if (para.length === 0) return;
+    const runs = inlineRuns(para.join(" "));
+    out.push({ kind: "paragraph", runs: quote ? runs.map((r) => ({ ...r, italic: true })) : runs });
+    para = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const fence = FENCE2.exec(line);
+    if (fence) {
+      flush();
+      const close = fence[1];
+      const code2 = [];
+      for (i++; i < lines.length && !lines[i].trimStart().startsWith(close); i++) code2.push(lines[i]);
+      out.push({ kind: "code", text: code2.join("\n") });
+      continue;
+    }
+    if (TABLE.test(line)) {
+      flush();
+      const rows = [];
+      for (; i < lines.length && TABLE.test(lines[i]); i++) rows.push(lines[i].trim());
+      i--;
+      out.push({ kind: "code", text: rows.join("\n") });
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      flush();
+      out.push({ kind: "heading", level: heading[1].length === 1 ? 2 : 3, text: heading[2] });
+      continue;
+    }
+    const item = ITEM.exec(line);
+    if (item) {
+      flush();
+      const marker = /^\d/.test(item[2]) ? item[2].replace(")", ".") : "•";
+      const depth = Math.min(3, Math.floor(item[1].replace(/\t/g, "  ").length / 2));
+      out.push({ kind: "item", runs: inlineRuns(item[3]), marker, depth });
+      continue;
+    }
+    if (line.trim() === "") {
+      flush();
+      continue;
+    }
+    const q2 = QUOTE.exec(line);
+    if (q2 !== null !== quote) flush();
+    quote = q2 !== null;
+    para.push(q2 ? q2[1] : line.trim());
+  }
+  flush();
+  return out;
+}
+var FENCE2, HEADING, ITEM, TABLE, QUOTE, INLINE;
+var init_markdown_blocks = __esm({
+  "src/core/export/documents/markdown-blocks.ts"() {
+    "use strict";
+    FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
+    HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+    ITEM = /^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$/;
+    TABLE = /^\s*\|.*\|\s*$/;
+    QUOTE = /^ {0,3}>\s?(.*)$/;
+    INLINE = /(`+)([\s\S]*?[^`])\1(?!`)|\*\*(?=\S)([\s\S]*?\S)\*\*|__(?=\S)([\s\S]*?\S)__|\*(?=[^\s*])([^*]*?[^\s*])\*/g;
+  }
+});
+
+// src/core/export/documents/model.ts
+function blockChars(b) {
+  switch (b.kind) {
+    case "paragraph":
+    case "item":
+      return b.runs.reduce((n, r) => n + r.text.length, 0);
+    case "fields":
+      return b.rows.reduce((n, [k, v2]) => n + k.length + v2.length, 0);
+    case "rule":
+      return 0;
+    default:
+      return b.text.length;
+  }
+}
+var init_model = __esm({
+  "src/core/export/documents/model.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/export/documents/build.ts
+function createDocumentExporter(opts = {}) {
+  let model = null;
+  const exporter = createGatedExporter(
+    (head2) => createDocumentRenderer(head2, opts.maxChars ?? MAX_DOCUMENT_CHARS, (m) => {
+      model = m;
+    }),
+    opts
+  );
+  return {
+    exporter,
+    model() {
+      if (!model) throw new BatonError("internal", "document model read before finish()");
+      return model;
+    }
+  };
+}
+function createDocumentRenderer(opts, maxChars, done) {
+  const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
+  const blocks = [];
+  let chars = 0;
+  let label = null;
+  const push = (...bs) => {
+    for (const b of bs) {
+      chars += blockChars(b);
+      if (chars > maxChars) {
+        throw new BatonError(
+          "too_large",
+          `this session is too large for a PDF or Word export (over ${maxChars.toLocaleString("en-US")} characters); export it as md, html or txt instead`,
+          { details: { limitChars: maxChars } }
+        );
+      }
+      blocks.push(b);
+    }
+  };
+  const assistant = () => {
+    if (label !== "assistant") push({ kind: "label", text: "Assistant", tone: "assistant" });
+    label = "assistant";
+  };
+  const event = (e, section) => {
+    const v2 = viewer.view(e, section.kind === "sidechain");
+    switch (v2.kind) {
+      case "prompt":
+        label = "user";
+        push({ kind: "label", text: v2.sidechain ? "Prompt" : "User", tone: "user" });
+        if (v2.command !== void 0) push({ kind: "paragraph", runs: [{ text: v2.command, code: true }] });
+        if (v2.body) push(...markdownBlocks(v2.body));
+        return;
+      case "text":
+        assistant();
+        push(...markdownBlocks(v2.text));
+        return;
+      case "thinking":
+        assistant();
+        push({ kind: "label", text: "Thinking", tone: "thinking" });
+        push(...markdownBlocks(v2.text).map(italic));
+        return;
+      case "tool_call":
+        assistant();
+        push({
+          kind: "label",
+          text: `Tool call: ${v2.name}${v2.summary ? ` — ${v2.summary}` : ""}`,
+          tone: "tool"
+        });
+        push({ kind: "code", text: v2.input });
+        return;
+      case "tool_result":
+        push({
+          kind: "label",
+          text: `${v2.isError ? "Error from" : "Result from"} ${v2.toolName}`,
+          tone: v2.isError ? "error" : "result"
+        });
+        push({ kind: "code", text: v2.content });
+        return;
+      case "system":
+        label = null;
+        push({ kind: "label", text: `System (${v2.subtype})`, tone: "system" });
+        push(...markdownBlocks(v2.text));
+        return;
+    }
+  };
+  return {
+    open(section) {
+      label = null;
+      if (section.kind === "turn") {
+        push({ kind: "heading", level: 1, text: `Turn ${section.turn.index + 1}` });
+        return;
+      }
+      const id = section.sidechain.toolUseId;
+      const call = id === void 0 ? void 0 : viewer.spawningCall(id)?.label;
+      const by = id === void 0 ? "" : ` (spawned by ${call ? `${call} ` : ""}${id})`;
+      push({ kind: "heading", level: 1, text: `Subagent ${section.sidechain.agentId}${by}` });
+    },
+    event,
+    close() {
+    },
+    finish(meta, totals, extra) {
+      const head2 = opts.meta ?? meta;
+      const top = headerBlocks(head2, opts.totals ?? totals, extra.redaction ?? opts.redaction);
+      const skips = skipRows(extra.stats);
+      const tail = skips.length ? [
+        { kind: "heading", level: 1, text: "Skipped while reading the transcript" },
+        { kind: "fields", rows: skips }
+      ] : [];
+      done({
+        title: top[0].kind === "title" ? top[0].text : head2.id,
+        subtitle: `Baton session export · ${head2.id}`,
+        blocks: [...top, ...blocks, ...tail]
+      });
+    }
+  };
+}
+function italic(b) {
+  return b.kind === "paragraph" || b.kind === "item" ? { ...b, runs: b.runs.map((r) => ({ ...r, italic: true })) } : b;
+}
+var MAX_DOCUMENT_CHARS;
+var init_build = __esm({
+  "src/core/export/documents/build.ts"() {
+    "use strict";
+    init_errors();
+    init_event_view();
+    init_create_exporter();
+    init_summary_rows();
+    init_header();
+    init_markdown_blocks();
+    init_model();
+    MAX_DOCUMENT_CHARS = 5e6;
+  }
+});
+
+// src/core/export/documents/load.ts
+function loadWriters() {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const target = fromSource ? "./writers.ts" : "./export-docs.js";
+  loaded ??= import(new URL(target, import.meta.url).href);
+  return loaded;
+}
+var loaded;
+var init_load = __esm({
+  "src/core/export/documents/load.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/export/documents/index.ts
+async function exportTranscriptDocument(transcriptPath, format, gate, opts = {}) {
+  const { exporter, model } = createDocumentExporter({ gate });
+  const writers = loadWriters();
+  writers.catch(() => {
+  });
+  const { meta, totals, stats } = await gate.streamSession(
+    transcriptPath,
+    (e, ctx) => exporter.event(e, ctx),
+    {
+      subagents: true
+    }
+  );
+  const redaction = exporter.finish(meta, totals, { stats });
+  const bytes = await (await writers).writeDocument(model(), format, opts);
+  return { meta, totals, stats, redaction, bytes };
+}
+var init_documents = __esm({
+  "src/core/export/documents/index.ts"() {
+    "use strict";
+    init_render_session();
+    init_build();
+    init_load();
+    init_build();
+  }
+});
+
 // src/core/pipeline/export-transcript.ts
 async function exportTranscript(transcriptPath, format, write, gate) {
   const exporter = createExporter(format, write, { gate });
@@ -6796,8 +7844,7 @@ async function exportTranscript(transcriptPath, format, write, gate) {
       subagents: true
     }
   );
-  const redaction = gate.report();
-  exporter.finish(meta, totals, { redaction, stats });
+  const redaction = exporter.finish(meta, totals, { stats });
   return { meta, totals, stats, redaction };
 }
 var init_export_transcript = __esm({
@@ -6897,6 +7944,10 @@ function buffered(fd) {
       }
       used += buf.write(chunk, used, "utf8");
     },
+    bytes(chunk) {
+      flush();
+      writeAll(fd, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    },
     flush
   };
 }
@@ -6905,6 +7956,9 @@ function stringSink() {
   let text = null;
   return {
     write: (c) => void chunks.push(c),
+    bytes: () => {
+      throw new BatonError("invalid_input", "a PDF or Word export needs a file (or stdout), not a string");
+    },
     commit: () => void (text = chunks.join("")),
     abort: () => void (chunks.length = 0),
     text: () => text ?? chunks.join("")
@@ -6912,7 +7966,12 @@ function stringSink() {
 }
 function stdoutSink() {
   const out = buffered(1);
-  return { write: (c) => out.write(c), commit: () => out.flush(), abort: () => out.flush() };
+  return {
+    write: (c) => out.write(c),
+    bytes: (c) => out.bytes(c),
+    commit: () => out.flush(),
+    abort: () => out.flush()
+  };
 }
 function fileSink(target, opts) {
   if (!opts.force && existsSync2(target)) {
@@ -6933,6 +7992,7 @@ function fileSink(target, opts) {
   };
   return {
     write: (c) => out.write(c),
+    bytes: (c) => out.bytes(c),
     commit() {
       out.flush();
       close();
@@ -6984,7 +8044,11 @@ async function exportSession(env, input) {
   const sink = to.kind === "file" ? fileSink(path, { force: to.force }) : strings ?? stdoutSink();
   try {
     const gate = openEgressGate({ dataDir: env.dataDir, redact: input.redact });
-    const result = await exportTranscript(transcriptPath, input.format, (c) => sink.write(c), gate);
+    const format = input.format;
+    const result = isDocumentFormat(format) ? await exportTranscriptDocument(transcriptPath, format, gate).then(({ bytes, ...r }) => {
+      sink.bytes(bytes);
+      return r;
+    }) : await exportTranscript(transcriptPath, format, (c) => sink.write(c), gate);
     sink.commit();
     return {
       ...result,
@@ -7016,6 +8080,7 @@ var init_export_session = __esm({
     init_egress2();
     init_egress();
     init_export();
+    init_documents();
     init_export_transcript();
     init_resolve_transcript();
     init_sink();
@@ -7078,7 +8143,8 @@ var export_exports = {};
 __export(export_exports, {
   destination: () => destination,
   exportCommand: () => exportCommand,
-  exportEnv: () => exportEnv
+  exportEnv: () => exportEnv,
+  refuseBinaryToTerminal: () => refuseBinaryToTerminal
 });
 function exportEnv(ctx, cwd = ctx.io.cwd) {
   return {
@@ -7092,10 +8158,19 @@ function exportEnv(ctx, cwd = ctx.io.cwd) {
 function destination(out, force) {
   return out === "-" ? { kind: "stdout" } : { kind: "file", ...out !== void 0 ? { path: out } : {}, force };
 }
+function refuseBinaryToTerminal(format, out, ctx) {
+  if (out === "-" && isDocumentFormat(format) && ctx.io.isTty) {
+    throw new BatonError(
+      "invalid_input",
+      `a ${format} export is binary: give --out FILE, or pipe stdout to a file or program`
+    );
+  }
+}
 var HELP, exportCommand;
 var init_export2 = __esm({
   "src/cli/commands/export.ts"() {
     "use strict";
+    init_errors();
     init_export();
     init_export_session();
     init_args();
@@ -7105,7 +8180,8 @@ var init_export2 = __esm({
 Exports a Claude Code session. With no session given, exports the newest session of the current directory.
 
 Options:
-  --format, -f md|json|html|txt   output format (default: md)
+  --format, -f md|json|html|txt|pdf|docx
+                                  output format (default: md)
   --out, -o FILE|-                where to write; "-" is stdout (default: ./session-<id>.<ext>)
   --session ID                    same as the positional session id
   --force                         overwrite an existing file
@@ -7115,7 +8191,7 @@ Options:
 `;
     exportCommand = defineCommand({
       name: "export",
-      summary: "export a session as md, json, html or txt",
+      summary: "export a session as md, json, html, txt, pdf or docx",
       help: HELP,
       options: {
         format: { type: "string", short: "f" },
@@ -7128,6 +8204,7 @@ Options:
       positionals: { max: 1, tooMany: "export takes at most one session id or transcript path" },
       async run({ values, positionals }, ctx) {
         const format = oneOf(values.format, EXPORT_FORMATS, "--format") ?? "md";
+        refuseBinaryToTerminal(format, values.out, ctx);
         const outcome = await exportSession(exportEnv(ctx), {
           ref: values.session ?? positionals[0],
           format,
@@ -7282,15 +8359,15 @@ function pickKey(candidates) {
   return void 0;
 }
 function normalizeTrackerUrl(raw) {
-  let parsed;
+  let parsed2;
   try {
-    parsed = new URL(raw.trim());
+    parsed2 = new URL(raw.trim());
   } catch {
     return null;
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
-  if (parsed.search || parsed.hash) return null;
-  return parsed.href.replace(/\/+$/, "");
+  if (parsed2.protocol !== "http:" && parsed2.protocol !== "https:") return null;
+  if (parsed2.search || parsed2.hash) return null;
+  return parsed2.href.replace(/\/+$/, "");
 }
 function nonBlank(v2) {
   return typeof v2 === "string" && v2.trim() !== "" ? v2.trim() : void 0;
@@ -7299,9 +8376,9 @@ function readJsonObject(io, path, problems) {
   const text = io.readFile(path);
   if (text === null || text.trim() === "") return null;
   try {
-    const parsed = JSON.parse(text);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
-      return parsed;
+    const parsed2 = JSON.parse(text);
+    if (parsed2 && typeof parsed2 === "object" && !Array.isArray(parsed2))
+      return parsed2;
   } catch {
   }
   problems.push(`ignored ${path}: not a JSON object`);
@@ -7352,9 +8429,9 @@ function createContext(io) {
 // src/cli/program.ts
 var VERSION2 = "0.1.0";
 async function usage() {
-  const loaded = await Promise.all(commands.map((c) => c.load()));
-  const width = Math.max(...loaded.map((c) => c.name.length));
-  const lines = loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const loaded2 = await Promise.all(commands.map((c) => c.load()));
+  const width = Math.max(...loaded2.map((c) => c.name.length));
+  const lines = loaded2.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `baton ${VERSION2}: capture, export, share and hand off Claude Code sessions
 
 Usage: baton <command> [options]

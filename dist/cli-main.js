@@ -706,14 +706,14 @@ function matchYaml(text, at2) {
   if (!/^[ \t]*(?:string)?$/i.test(before)) return null;
   YAML_OPEN.lastIndex = at2;
   if (!YAML_OPEN.test(text) || !nearSecretKind(text, at2, false)) return null;
-  const own3 = before.replace(/string$/i, "").length;
+  const own2 = before.replace(/string$/i, "").length;
   let p = YAML_OPEN.lastIndex;
   let out = text.slice(at2, p);
   const counted = [];
   for (let n2 = 0; n2 < MAX_ENTRIES; n2++) {
     YAML_ENTRY.lastIndex = p;
     const m = YAML_ENTRY.exec(text);
-    if (m === null || m[1].length <= own3) break;
+    if (m === null || m[1].length <= own2) break;
     const [, indent, key, rawValue, eol] = m;
     let value = rawValue.trim();
     const next = YAML_ENTRY.lastIndex;
@@ -1489,8 +1489,8 @@ async function findTranscriptById(sessionId, configDir) {
 async function newestTranscript(configDir, cwd) {
   if (cwd !== void 0) {
     const dirName = encodeProjectDir(cwd);
-    const own3 = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
-    if (own3[0] !== void 0) return own3[0];
+    const own2 = (await transcriptsIn(join(projectsDir(configDir), dirName), dirName)).sort(newestFirst);
+    if (own2[0] !== void 0) return own2[0];
   }
   return (await listTranscripts(configDir))[0] ?? null;
 }
@@ -2334,25 +2334,25 @@ function systemOrigin(rec) {
   return void 0;
 }
 function userRecordEvents(rec, ctx) {
-  const list = new EventList(ctx);
+  const list2 = new EventList(ctx);
   const content = objAt(rec, "message")?.content;
   if (rec.isCompactSummary === true) {
     const text = typeof content === "string" ? content : flattenToolResultContent(content);
-    list.add({ kind: "system", subtype: "compaction_summary", text });
-    return list.events;
+    list2.add({ kind: "system", subtype: "compaction_summary", text });
+    return list2.events;
   }
   const origin = systemOrigin(rec);
   if (origin !== void 0 && (typeof content === "string" || !hasToolResult(content))) {
     const raw = typeof content === "string" ? content : flattenToolResultContent(content);
     const text = origin === "task_notification" ? taskNotificationText(raw) : raw;
-    list.add({ kind: "system", subtype: origin, text });
-    return list.events;
+    list2.add({ kind: "system", subtype: origin, text });
+    return list2.events;
   }
   if (typeof content === "string") {
-    if (content.trim() !== "") list.addUserText(classifyUserText(content));
-    return list.events;
+    if (content.trim() !== "") list2.addUserText(classifyUserText(content));
+    return list2.events;
   }
-  if (!Array.isArray(content)) return list.events;
+  if (!Array.isArray(content)) return list2.events;
   const texts = [];
   let firstText = -1;
   for (let i2 = 0; i2 < content.length; i2++) {
@@ -2363,9 +2363,9 @@ function userRecordEvents(rec, ctx) {
   }
   for (let i2 = 0; i2 < content.length; i2++) {
     const block = content[i2];
-    if (i2 === firstText) list.addUserText(classifyUserText(texts.join("\n\n")));
+    if (i2 === firstText) list2.addUserText(classifyUserText(texts.join("\n\n")));
     else if (isObj(block) && block.type === "tool_result") {
-      list.add({
+      list2.add({
         kind: "tool_result",
         toolUseId: str2(block.tool_use_id) ?? "",
         content: flattenToolResultContent(block.content),
@@ -2373,7 +2373,7 @@ function userRecordEvents(rec, ctx) {
       });
     }
   }
-  return list.events;
+  return list2.events;
 }
 function hasToolResult(content) {
   return Array.isArray(content) && content.some((b) => isObj(b) && b.type === "tool_result");
@@ -2383,17 +2383,17 @@ function attachmentRecordEvents(rec, ctx) {
   if (att?.type !== "queued_command") return null;
   const raw = att.prompt;
   const text = typeof raw === "string" ? raw : Array.isArray(raw) ? queuedBlocksText(raw) : "";
-  const list = new EventList(ctx);
-  if (text.trim() === "") return list.events;
+  const list2 = new EventList(ctx);
+  if (text.trim() === "") return list2.events;
   const mode = str2(att.commandMode);
   if (mode === "task-notification" || str2(objAt(att, "origin")?.kind) === "task-notification") {
-    list.add({ kind: "system", subtype: "task_notification", text: taskNotificationText(text) });
+    list2.add({ kind: "system", subtype: "task_notification", text: taskNotificationText(text) });
   } else if (mode === "bash") {
-    list.add({ kind: "prompt", text: text.startsWith("!") ? text : `!${text}` });
+    list2.add({ kind: "prompt", text: text.startsWith("!") ? text : `!${text}` });
   } else {
-    list.addUserText(classifyUserText(text));
+    list2.addUserText(classifyUserText(text));
   }
-  return list.events;
+  return list2.events;
 }
 function queuedBlocksText(blocks) {
   const parts = [];
@@ -2410,40 +2410,40 @@ function userBlockText(block) {
   return void 0;
 }
 function assistantRecordEvents(rec, ctx, stats) {
-  const list = new EventList(ctx);
+  const list2 = new EventList(ctx);
   const msg = objAt(rec, "message");
   const content = msg?.content;
   if (rec.isApiErrorMessage === true) {
     const text = typeof content === "string" ? content : Array.isArray(content) ? flattenToolResultContent(content) : "";
-    list.add({ kind: "system", subtype: "api_error", text: text || str2(rec.error) || "API error" });
-    return list.events;
+    list2.add({ kind: "system", subtype: "api_error", text: text || str2(rec.error) || "API error" });
+    return list2.events;
   }
   const messageId = str2(msg?.id);
   const model = str2(msg?.model);
   if (typeof content === "string") {
-    if (content !== "") list.add(textEvent(content, messageId, model));
-    return list.events;
+    if (content !== "") list2.add(textEvent(content, messageId, model));
+    return list2.events;
   }
-  if (!Array.isArray(content)) return list.events;
+  if (!Array.isArray(content)) return list2.events;
   for (const block of content) {
     if (!isObj(block)) continue;
     const type = block.type;
     if (type === "text") {
       if (typeof block.text === "string" && block.text !== "")
-        list.add(textEvent(block.text, messageId, model));
+        list2.add(textEvent(block.text, messageId, model));
     } else if (type === "thinking") {
       if (typeof block.thinking === "string" && block.thinking !== "") {
-        list.add({ kind: "thinking", text: block.thinking });
+        list2.add({ kind: "thinking", text: block.thinking });
       }
     } else if (type === "tool_use" || type === "server_tool_use" || type === "mcp_tool_use") {
-      list.add({
+      list2.add({
         kind: "tool_call",
         toolUseId: str2(block.id) ?? "",
         name: str2(block.name) ?? "unknown",
         input: block.input ?? {}
       });
     } else if (typeof type === "string" && type.endsWith("_tool_result")) {
-      list.add({
+      list2.add({
         kind: "tool_result",
         toolUseId: str2(block.tool_use_id) ?? "",
         content: flattenToolResultContent(block.content),
@@ -2453,7 +2453,7 @@ function assistantRecordEvents(rec, ctx, stats) {
       countUnknownType(stats, `block:${typeof type === "string" ? type : "untyped"}`);
     }
   }
-  return list.events;
+  return list2.events;
 }
 function textEvent(text, messageId, model) {
   const e = { kind: "text", text };
@@ -2462,7 +2462,7 @@ function textEvent(text, messageId, model) {
   return e;
 }
 function systemRecordEvents(rec, ctx, stats) {
-  const list = new EventList(ctx);
+  const list2 = new EventList(ctx);
   const subtype = str2(rec.subtype) ?? "";
   if (subtype === "compact_boundary") {
     stats.compactions++;
@@ -2471,13 +2471,13 @@ function systemRecordEvents(rec, ctx, stats) {
     const pre = typeof meta3?.preTokens === "number" ? meta3.preTokens : void 0;
     const detail = [trigger, pre !== void 0 ? `${pre} tokens before` : void 0].filter(Boolean).join(", ");
     const text = str2(rec.content) ?? "Conversation compacted";
-    list.add({ kind: "system", subtype: "compaction", text: detail ? `${text} (${detail})` : text });
+    list2.add({ kind: "system", subtype: "compaction", text: detail ? `${text} (${detail})` : text });
   } else if (subtype === "api_error") {
-    list.add({ kind: "system", subtype: "api_error", text: apiErrorText(rec) });
+    list2.add({ kind: "system", subtype: "api_error", text: apiErrorText(rec) });
   } else if (rec.level === "error") {
-    list.add({ kind: "system", subtype: subtype || "error", text: str2(rec.content) ?? subtype });
+    list2.add({ kind: "system", subtype: subtype || "error", text: str2(rec.content) ?? subtype });
   }
-  return list.events;
+  return list2.events;
 }
 function apiErrorText(rec) {
   const err = rec.error;
@@ -2725,8 +2725,8 @@ var init_session_builder = __esm({
       observeFork(rec) {
         const sid = str2(rec.sessionId);
         const rsid = str2(rec.requestSessionId);
-        const own3 = this.opts.sessionId;
-        const copied = rsid !== void 0 && sid !== void 0 && rsid !== sid || own3 !== void 0 && sid !== void 0 && sid !== own3;
+        const own2 = this.opts.sessionId;
+        const copied = rsid !== void 0 && sid !== void 0 && rsid !== sid || own2 !== void 0 && sid !== void 0 && sid !== own2;
         if (copied) {
           this.inheritedSeq = this.mainSeq;
           this.ownStartMs = Infinity;
@@ -2810,9 +2810,9 @@ async function deliver(batches, builder, source, onEvent, admit, held) {
       if (out.length === 0) continue;
       for (const d of out) {
         if (held !== void 0 && d.ctx.agentId !== void 0) {
-          let list = held.get(d.ctx.agentId);
-          if (list === void 0) held.set(d.ctx.agentId, list = []);
-          list.push(d);
+          let list2 = held.get(d.ctx.agentId);
+          if (list2 === void 0) held.set(d.ctx.agentId, list2 = []);
+          list2.push(d);
           continue;
         }
         const r = onEvent(d.event, d.ctx);
@@ -2975,9 +2975,9 @@ function createEntryGate(deps) {
     else if (where.lineKey !== void 0) item.uuid = where.lineKey;
     return seal(item);
   };
-  const items = (list, where) => {
+  const items = (list2, where) => {
     const out = [];
-    for (const item of list) {
+    for (const item of list2) {
       if (isGated(item)) {
         out.push(item);
         continue;
@@ -3045,9 +3045,9 @@ function createPauseFilter(lookup, fallbackSessionId) {
   const open5 = /* @__PURE__ */ new Map();
   const adopted = /* @__PURE__ */ new Set();
   const spansOf = (sid) => {
-    const own3 = sid === void 0 ? [] : lookup(sid);
-    if (adopted.size === 0) return own3;
-    const all = [...own3];
+    const own2 = sid === void 0 ? [] : lookup(sid);
+    if (adopted.size === 0) return own2;
+    const all = [...own2];
     for (const other of adopted) if (other !== sid) all.push(...lookup(other));
     return all;
   };
@@ -3106,6 +3106,7 @@ var init_pause_spans = __esm({
 // src/core/egress/gate.ts
 function createEgressGate(policy) {
   const redactor = createRedactor({ enabled: policy.redact });
+  const copies = createRedactor({ enabled: policy.redact });
   const pauses = policy.pauses ?? noPauses;
   const paused = (sessionId, timestamp) => sessionId !== void 0 && pausedAtTime(pauses(sessionId), timestamp);
   const text = (s) => redactor.redactText(stripPrivateText(s));
@@ -3118,13 +3119,13 @@ function createEgressGate(policy) {
   function meta3(m) {
     if (isGated(m)) return m;
     const out = { ...stripPrivateValue(m) };
-    if (out.title !== void 0) out.title = redactor.redactText(out.title);
-    if (out.firstPrompt !== void 0) out.firstPrompt = redactor.redactText(out.firstPrompt);
+    if (out.title !== void 0) out.title = copies.redactText(out.title);
+    if (out.firstPrompt !== void 0) out.firstPrompt = copies.redactText(out.firstPrompt);
     return seal(out);
   }
-  const events = (list, sid) => {
+  const events = (list2, sid) => {
     const out = [];
-    for (const e of list) {
+    for (const e of list2) {
       const g2 = event(e, sid);
       if (g2 !== null) out.push(g2);
     }
@@ -3167,10 +3168,10 @@ function createEgressGate(policy) {
         const subKey = typeof src.subKey === "string" ? src.subKey : void 0;
         out[k] = entries.items(v2, { sessionId: sid, subKey });
       } else if (k === "transcripts" && Array.isArray(v2) && v2.every(isTranscriptLike)) {
-        out[k] = v2.map(({ sessionId: id, entries: list, ...rest }) => ({
+        out[k] = v2.map(({ sessionId: id, entries: list2, ...rest }) => ({
           ...value(rest),
           sessionId: id,
-          entries: entries.items(list, { sessionId: id })
+          entries: entries.items(list2, { sessionId: id })
         }));
       } else out[k] = value(v2);
     }
@@ -3389,6 +3390,22 @@ mark.hit{background:var(--mark);color:inherit}mark.hit.cur{background:var(--cur)
 .hljs-comment,.hljs-code,.hljs-formula{color:var(--c)}
 .hljs-name,.hljs-quote,.hljs-selector-tag,.hljs-selector-pseudo,.hljs-section{color:var(--v)}
 .hljs-section{font-weight:700}.hljs-emphasis{font-style:italic}.hljs-strong{font-weight:700}
+details.edit[open]>summary{border-bottom:1px solid var(--line)}
+.diff{margin:.4rem 0;border:1px solid var(--line);border-radius:6px;background:var(--bg);overflow:auto;max-height:40rem;
+font:.82rem/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.diff .hunk+.hunk{border-top:1px solid var(--line)}
+.diff .dl{display:flex;min-height:1.45em;white-space:pre}
+.diff .dl code{font:inherit;white-space:pre;padding:0 .5rem 0 0;background:none}
+.diff .mk{flex:none;width:1.5rem;text-align:center;user-select:none;color:var(--muted)}
+.diff .ln{flex:none;min-width:3rem;padding:0 .4rem;text-align:right;color:var(--muted);user-select:none;
+border-right:1px solid var(--line)}
+.diff .d-add{background:color-mix(in srgb,var(--a) 14%,transparent)}
+.diff .d-del{background:color-mix(in srgb,var(--err) 14%,transparent)}
+.diff .d-add .mk,.diffstat .d-add{color:var(--v);font-weight:700}
+.diff .d-del .mk,.diffstat .d-del{color:var(--err);font-weight:700}
+.diff .d-hunk,.diff .d-note{color:var(--muted);background:var(--soft);padding:0 .5rem}
+.diff-note{margin:0;padding:.2rem .5rem;color:var(--muted);font:.8rem system-ui,sans-serif}
+.diffstat{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;white-space:nowrap}
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
 `;
@@ -3437,7 +3454,7 @@ var init_html = __esm({
   }
 });
 
-// node_modules/marked/lib/marked.esm.js
+// ../../work/main/node_modules/marked/lib/marked.esm.js
 function G() {
   return { async: false, breaks: false, extensions: null, gfm: true, hooks: null, pedantic: false, renderer: null, silent: false, tokenizer: null, walkTokens: null };
 }
@@ -3636,7 +3653,7 @@ function jt(...l3) {
 }
 var S, q, _e, O, Ge, Ne, Fe, V, Qe, ce, he, J, $e, Le, We, de, Ue, ge, Ke, Xe, ke, Ve, Ce, Je, Ye, et, fe, Pe, tt, nt, rt, st, Ie, it, L, N, Y, ot, at, Ae, lt, ut, pt, Ee, ct, ht, dt, gt, ze, kt, ft, mt, xt, bt, Rt, Tt, Ot, wt, Pt, yt, St, _t, $t, Lt, Me, ie, Ct, It, At, ye, Et, zt, Se, Mt, Bt, me, Dt, pe, qt, ee, F, vt, Be, Q, _, w, I, z, P, A, ne, v, En, zn, Mn, Bn, qn, vn;
 var init_marked_esm = __esm({
-  "node_modules/marked/lib/marked.esm.js"() {
+  "../../work/main/node_modules/marked/lib/marked.esm.js"() {
     S = G();
     q = { exec: () => null };
     _e = ((l3 = "") => {
@@ -4977,19 +4994,67 @@ var init_markdown_html = __esm({
   }
 });
 
-// src/core/export/html-content.ts
-function languageForPath(path6) {
-  const m = /\.([A-Za-z0-9]+)$/.exec(path6);
-  return m ? own(EXT_LANG, m[1].toLowerCase()) : void 0;
-}
-function own(table2, key) {
+// src/core/render/languages.ts
+function ownValue(table2, key) {
   return Object.hasOwn(table2, key) ? table2[key] : void 0;
 }
+function languageForPath(path6) {
+  const m = /\.([A-Za-z0-9]+)$/.exec(path6);
+  return m ? ownValue(EXT_LANG, m[1].toLowerCase()) : void 0;
+}
+function languageForExtension(ext) {
+  return ownValue(EXT_LANG, ext.toLowerCase());
+}
+var EXT_LANG;
+var init_languages = __esm({
+  "src/core/render/languages.ts"() {
+    "use strict";
+    EXT_LANG = {
+      sh: "bash",
+      bash: "bash",
+      zsh: "bash",
+      c: "c",
+      h: "c",
+      cc: "cpp",
+      cpp: "cpp",
+      hpp: "cpp",
+      cxx: "cpp",
+      css: "css",
+      diff: "diff",
+      patch: "diff",
+      go: "go",
+      java: "java",
+      js: "javascript",
+      mjs: "javascript",
+      cjs: "javascript",
+      jsx: "javascript",
+      json: "json",
+      jsonl: "json",
+      md: "markdown",
+      py: "python",
+      rs: "rust",
+      sql: "sql",
+      ts: "typescript",
+      tsx: "typescript",
+      mts: "typescript",
+      cts: "typescript",
+      html: "xml",
+      htm: "xml",
+      xml: "xml",
+      svg: "xml",
+      vue: "xml",
+      yml: "yaml",
+      yaml: "yaml"
+    };
+  }
+});
+
+// src/core/export/html-content.ts
 function knownLanguage(lang) {
   if (!lang) return void 0;
   const l3 = lang.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
   if (!l3) return void 0;
-  return own(HIGHLIGHT_LANGUAGES, l3) ?? own(EXT_LANG, l3);
+  return ownValue(HIGHLIGHT_LANGUAGES, l3) ?? languageForExtension(l3);
 }
 function resultLanguage(content, filePath2) {
   if (filePath2) return languageForPath(filePath2);
@@ -5050,51 +5115,15 @@ function createHtmlContent(opts = {}) {
   };
   return { codeOpen, codeBlock, markdownHtml };
 }
-var MAX_HIGHLIGHT_CHARS, EXT_LANG, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
+var MAX_HIGHLIGHT_CHARS, NOT_PLAIN, CONTROL, FENCE_OPEN, CLOSER_LIKE, CODE_CLOSE;
 var init_html_content = __esm({
   "src/core/export/html-content.ts"() {
     "use strict";
     init_html();
     init_markdown_html();
+    init_languages();
     init_highlighter();
     MAX_HIGHLIGHT_CHARS = 1e5;
-    EXT_LANG = {
-      sh: "bash",
-      bash: "bash",
-      zsh: "bash",
-      c: "c",
-      h: "c",
-      cc: "cpp",
-      cpp: "cpp",
-      hpp: "cpp",
-      cxx: "cpp",
-      css: "css",
-      diff: "diff",
-      patch: "diff",
-      go: "go",
-      java: "java",
-      js: "javascript",
-      mjs: "javascript",
-      cjs: "javascript",
-      jsx: "javascript",
-      json: "json",
-      jsonl: "json",
-      md: "markdown",
-      py: "python",
-      rs: "rust",
-      sql: "sql",
-      ts: "typescript",
-      tsx: "typescript",
-      mts: "typescript",
-      cts: "typescript",
-      html: "xml",
-      htm: "xml",
-      xml: "xml",
-      svg: "xml",
-      vue: "xml",
-      yml: "yaml",
-      yaml: "yaml"
-    };
     NOT_PLAIN = /[`*_~[\]<>&|\\!#@\t\r\0-\x08\x0b\x0c\x0e-\x1f]|:\/\/|www\.|^[ \d=+:-]| {2}\n/im;
     CONTROL = /[\x00-\x09\x0b-\x1f]/;
     FENCE_OPEN = /^```([A-Za-z0-9_+#.-]*)$/;
@@ -5105,17 +5134,17 @@ var init_html_content = __esm({
 
 // src/core/format/cost.ts
 function formatCost(usd, style) {
-  switch (style) {
-    case "precise":
-      if (usd === null || usd === void 0) return "unknown";
-      return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
-    case "cents":
-      if (usd === null || usd === void 0) return "n/a";
-      return usd < 0.01 && usd > 0 ? "<$0.01" : `$${usd.toFixed(2)}`;
-    case "dollars":
-      if (usd === null || usd === void 0) return "n/a";
-      return `$${usd.toFixed(2)}`;
-  }
+  if (usd === null || usd === void 0 || !Number.isFinite(usd))
+    return style === "precise" ? "unknown" : "n/a";
+  return costAmount(usd);
+}
+function costAmount(usd) {
+  const sign = usd < 0 ? "-" : "";
+  const abs = Math.abs(usd);
+  const small = Number(abs.toPrecision(2));
+  if (abs === 0 || small >= 0.01) return `${sign}$${abs.toFixed(2)}`;
+  const plain = small.toFixed(Math.min(20, 1 - Math.floor(Math.log10(small)))).replace(/0+$/, "");
+  return `${sign}$${plain}`;
 }
 var init_cost = __esm({
   "src/core/format/cost.ts"() {
@@ -5141,6 +5170,9 @@ function formatCount(n2, style) {
     if (n2 >= 1e4) return `${Math.round(n2 / 1e3)}k`;
   }
   return formatInt(n2);
+}
+function totalTokens(t) {
+  return t.input + t.output + t.cacheRead + t.cacheWrite;
 }
 var init_count = __esm({
   "src/core/format/count.ts"() {
@@ -5268,32 +5300,32 @@ var init_summary_rows = __esm({
 // src/core/render/event-text.ts
 function toolSummary(name, input2, max = 80) {
   const obj = input2 !== null && typeof input2 === "object" ? input2 : void 0;
-  const str4 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
+  const str5 = (k) => typeof obj?.[k] === "string" ? obj[k] : void 0;
   let s;
   switch (name) {
     case "Bash":
-      s = str4("description") && !str4("command") ? str4("description") : str4("command");
+      s = str5("description") && !str5("command") ? str5("description") : str5("command");
       break;
     case "Read":
     case "Write":
     case "Edit":
     case "MultiEdit":
     case "NotebookEdit":
-      s = str4("file_path") ?? str4("notebook_path");
+      s = str5("file_path") ?? str5("notebook_path");
       break;
     case "Glob":
     case "Grep":
-      s = str4("pattern") && str4("path") ? `${str4("pattern")} in ${str4("path")}` : str4("pattern");
+      s = str5("pattern") && str5("path") ? `${str5("pattern")} in ${str5("path")}` : str5("pattern");
       break;
     case "WebFetch":
-      s = str4("url");
+      s = str5("url");
       break;
     case "WebSearch":
-      s = str4("query");
+      s = str5("query");
       break;
     case "Task":
     case "Agent":
-      s = str4("description") ?? str4("subagent_type");
+      s = str5("description") ?? str5("subagent_type");
       break;
     case "TodoWrite":
       s = Array.isArray(obj?.todos) ? `${obj.todos.length} todo(s)` : void 0;
@@ -5378,6 +5410,549 @@ var init_event_text = __esm({
   }
 });
 
+// ../../work/main/node_modules/diff/libesm/diff/base.js
+var Diff;
+var init_base = __esm({
+  "../../work/main/node_modules/diff/libesm/diff/base.js"() {
+    Diff = class {
+      diff(oldStr, newStr, options2 = {}) {
+        let callback;
+        if (typeof options2 === "function") {
+          callback = options2;
+          options2 = {};
+        } else if ("callback" in options2) {
+          callback = options2.callback;
+        }
+        const oldString = this.castInput(oldStr, options2);
+        const newString = this.castInput(newStr, options2);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
+      }
+      diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
+        var _a3;
+        const done = (value) => {
+          value = this.postProcess(value, options2);
+          if (callback) {
+            setTimeout(function() {
+              callback(value);
+            }, 0);
+            return void 0;
+          } else {
+            return value;
+          }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options2.maxEditLength != null) {
+          maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
+        }
+        const maxExecutionTime = (_a3 = options2.timeout) !== null && _a3 !== void 0 ? _a3 : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        const execEditLength = () => {
+          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+            let basePath;
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
+              bestPath[diagonalPath - 1] = void 0;
+            }
+            let canAdd = false;
+            if (addPath) {
+              const addPathNewPos = addPath.oldPos - diagonalPath;
+              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+            }
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+            if (!canAdd && !canRemove) {
+              bestPath[diagonalPath] = void 0;
+              continue;
+            }
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+              basePath = this.addToPath(addPath, true, false, 0, options2);
+            } else {
+              basePath = this.addToPath(removePath, false, true, 1, options2);
+            }
+            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
+            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+            } else {
+              bestPath[diagonalPath] = basePath;
+              if (basePath.oldPos + 1 >= oldLen) {
+                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+              }
+              if (newPos + 1 >= newLen) {
+                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+              }
+            }
+          }
+          editLength++;
+        };
+        if (callback) {
+          (function exec() {
+            setTimeout(function() {
+              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                return callback(void 0);
+              }
+              if (!execEditLength()) {
+                exec();
+              }
+            }, 0);
+          })();
+        } else {
+          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+            const ret = execEditLength();
+            if (ret) {
+              return ret;
+            }
+          }
+        }
+      }
+      addToPath(path6, added, removed, oldPosInc, options2) {
+        const last = path6.lastComponent;
+        if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+          return {
+            oldPos: path6.oldPos + oldPosInc,
+            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+          };
+        } else {
+          return {
+            oldPos: path6.oldPos + oldPosInc,
+            lastComponent: { count: 1, added, removed, previousComponent: last }
+          };
+        }
+      }
+      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
+          newPos++;
+          oldPos++;
+          commonCount++;
+          if (options2.oneChangePerToken) {
+            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+          }
+        }
+        if (commonCount && !options2.oneChangePerToken) {
+          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+      }
+      equals(left, right, options2) {
+        if (options2.comparator) {
+          return options2.comparator(left, right);
+        } else {
+          return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
+        }
+      }
+      removeEmpty(array2) {
+        const ret = [];
+        for (let i2 = 0; i2 < array2.length; i2++) {
+          if (array2[i2]) {
+            ret.push(array2[i2]);
+          }
+        }
+        return ret;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      castInput(value, options2) {
+        return value;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      tokenize(value, options2) {
+        return Array.from(value);
+      }
+      join(chars) {
+        return chars.join("");
+      }
+      postProcess(changeObjects, options2) {
+        return changeObjects;
+      }
+      get useLongestToken() {
+        return false;
+      }
+      buildValues(lastComponent, newTokens, oldTokens) {
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+          components.push(lastComponent);
+          nextComponent = lastComponent.previousComponent;
+          delete lastComponent.previousComponent;
+          lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+          const component = components[componentPos];
+          if (!component.removed) {
+            if (!component.added && this.useLongestToken) {
+              let value = newTokens.slice(newPos, newPos + component.count);
+              value = value.map(function(value2, i2) {
+                const oldValue = oldTokens[oldPos + i2];
+                return oldValue.length > value2.length ? oldValue : value2;
+              });
+              component.value = this.join(value);
+            } else {
+              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+            }
+            newPos += component.count;
+            if (!component.added) {
+              oldPos += component.count;
+            }
+          } else {
+            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+            oldPos += component.count;
+          }
+        }
+        return components;
+      }
+    };
+  }
+});
+
+// ../../work/main/node_modules/diff/libesm/diff/line.js
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
+}
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line = linesAndNewlines[i2];
+    if (i2 % 2 && !options2.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+var LineDiff, lineDiff;
+var init_line = __esm({
+  "../../work/main/node_modules/diff/libesm/diff/line.js"() {
+    init_base();
+    LineDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      equals(left, right, options2) {
+        if (options2.ignoreWhitespace) {
+          if (!options2.newlineIsToken || !left.includes("\n")) {
+            left = left.trim();
+          }
+          if (!options2.newlineIsToken || !right.includes("\n")) {
+            right = right.trim();
+          }
+        } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
+          if (left.endsWith("\n")) {
+            left = left.slice(0, -1);
+          }
+          if (right.endsWith("\n")) {
+            right = right.slice(0, -1);
+          }
+        }
+        return super.equals(left, right, options2);
+      }
+    };
+    lineDiff = new LineDiff();
+  }
+});
+
+// ../../work/main/node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  let optionsObj;
+  if (!options2) {
+    optionsObj = {};
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
+  } else {
+    optionsObj = options2;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current = diff[i2], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i2 - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i2 < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
+        } else {
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+var init_create = __esm({
+  "../../work/main/node_modules/diff/libesm/patch/create.js"() {
+    init_line();
+  }
+});
+
+// ../../work/main/node_modules/diff/libesm/index.js
+var init_libesm = __esm({
+  "../../work/main/node_modules/diff/libesm/index.js"() {
+    init_create();
+  }
+});
+
+// src/core/render/file-edits.ts
+function cut(text) {
+  return text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}…` : text;
+}
+function splitLines2(s) {
+  if (s === "") return [];
+  const lines = s.split(/\r?\n/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+function* numbered(kind, lines, absolute) {
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const text = lines[i2];
+    if (!absolute) yield { kind, text };
+    else yield kind === "add" ? { kind, text, newNo: i2 + 1 } : { kind, text, oldNo: i2 + 1 };
+  }
+}
+function wholeSides(sink, oldText, newText, absolute) {
+  const oldLines = splitLines2(oldText);
+  const newLines = splitLines2(newText);
+  sink.push(
+    { oldStart: oldLines.length ? 1 : 0, oldLines: oldLines.length, newStart: 1, newLines: newLines.length },
+    [...numbered("del", oldLines, absolute), ...numbered("add", newLines, absolute)]
+  );
+}
+function* parsed(lines, h3, absolute) {
+  let o2 = h3.oldStart;
+  let n2 = h3.newStart;
+  for (const raw of lines) {
+    const m = raw[0];
+    const text = raw.slice(1);
+    if (m === "\\") yield { kind: "note", text: "No newline at end of file" };
+    else if (m === "+") yield absolute ? { kind: "add", text, newNo: n2++ } : { kind: "add", text };
+    else if (m === "-") yield absolute ? { kind: "del", text, oldNo: o2++ } : { kind: "del", text };
+    else yield absolute ? { kind: "ctx", text, oldNo: o2++, newNo: n2++ } : { kind: "ctx", text };
+  }
+}
+function diffInto(sink, oldText, newText, absolute) {
+  const bare = !/\n$/.test(oldText) && !/\n$/.test(newText);
+  const a2 = bare && oldText !== "" ? `${oldText}
+` : oldText;
+  const b = bare && newText !== "" ? `${newText}
+` : newText;
+  const patch = a2.length + b.length <= MAX_DIFF_CHARS ? structuredPatch("a", "b", a2, b, void 0, void 0, {
+    context: CONTEXT,
+    stripTrailingCr: true,
+    maxEditLength: MAX_EDIT_LENGTH
+  }) : void 0;
+  if (!patch) return wholeSides(sink, oldText, newText, absolute);
+  for (const h3 of patch.hunks) sink.push(h3, parsed(h3.lines, h3, absolute));
+}
+function finish2(sink, base2) {
+  const edit = {
+    path: base2.path,
+    kind: base2.kind,
+    hunks: sink.hunks,
+    added: sink.added,
+    removed: sink.removed,
+    omitted: sink.omitted,
+    absoluteLines: base2.absoluteLines
+  };
+  if (base2.lang !== void 0) edit.lang = base2.lang;
+  if (base2.note !== void 0) edit.note = base2.note;
+  return edit;
+}
+function fileEditOf(call) {
+  if (!FILE_EDIT_TOOLS.has(call.name)) return null;
+  const input2 = call.input;
+  if (input2 === null || typeof input2 !== "object" || Array.isArray(input2)) return null;
+  const o2 = input2;
+  const path6 = str4(o2, "file_path") ?? str4(o2, "notebook_path");
+  if (path6 === void 0) return null;
+  const lang = languageForPath(path6);
+  const sink = new HunkSink();
+  switch (call.name) {
+    case "Edit": {
+      diffInto(sink, str4(o2, "old_string") ?? "", str4(o2, "new_string") ?? "", false);
+      const note = o2.replace_all === true ? "Every occurrence replaced." : void 0;
+      return finish2(sink, { path: path6, kind: "edit", lang, absoluteLines: false, note });
+    }
+    case "MultiEdit": {
+      const edits = Array.isArray(o2.edits) ? o2.edits : [];
+      for (const e of edits) {
+        if (e === null || typeof e !== "object") continue;
+        const r = e;
+        diffInto(sink, str4(r, "old_string") ?? "", str4(r, "new_string") ?? "", false);
+      }
+      return finish2(sink, { path: path6, kind: "edit", lang, absoluteLines: false });
+    }
+    case "Write":
+      wholeSides(sink, "", str4(o2, "content") ?? "", true);
+      return finish2(sink, { path: path6, kind: "write", lang, absoluteLines: true, note: "Whole file written." });
+    default:
+      return notebookEdit(sink, o2, path6);
+  }
+}
+function notebookEdit(sink, o2, path6) {
+  const mode = str4(o2, "edit_mode") ?? "replace";
+  const lang = str4(o2, "cell_type") === "markdown" ? "markdown" : "python";
+  const cell2 = str4(o2, "cell_id");
+  if (mode === "delete")
+    return finish2(sink, { path: path6, kind: "notebook", lang, absoluteLines: false, note: "Cell deleted." });
+  wholeSides(sink, "", str4(o2, "new_source") ?? "", true);
+  const what = mode === "insert" ? "New cell" : "Cell replaced";
+  return finish2(sink, {
+    path: path6,
+    kind: "notebook",
+    lang,
+    absoluteLines: true,
+    note: cell2 === void 0 ? `${what}.` : `${what} (cell ${oneWord(cell2)}).`
+  });
+}
+function oneWord(s) {
+  const w2 = s.replace(/\s+/g, " ").trim();
+  return w2.length > 40 ? `${w2.slice(0, 40)}…` : w2;
+}
+var MAX_EDIT_LINES, MAX_LINE_CHARS, MAX_DIFF_CHARS, MAX_EDIT_LENGTH, CONTEXT, str4, HunkSink, FILE_EDIT_TOOLS;
+var init_file_edits = __esm({
+  "src/core/render/file-edits.ts"() {
+    "use strict";
+    init_libesm();
+    init_languages();
+    MAX_EDIT_LINES = 2e3;
+    MAX_LINE_CHARS = 2e3;
+    MAX_DIFF_CHARS = 4e5;
+    MAX_EDIT_LENGTH = 4e3;
+    CONTEXT = 3;
+    str4 = (o2, k) => typeof o2[k] === "string" ? o2[k] : void 0;
+    HunkSink = class {
+      hunks = [];
+      added = 0;
+      removed = 0;
+      omitted = 0;
+      kept = 0;
+      push(h3, lines) {
+        const hunk = { ...h3, lines: [] };
+        for (const l3 of lines) {
+          if (l3.kind === "add") this.added++;
+          else if (l3.kind === "del") this.removed++;
+          if (this.kept >= MAX_EDIT_LINES) this.omitted++;
+          else {
+            hunk.lines.push(l3.text.length > MAX_LINE_CHARS ? { ...l3, text: cut(l3.text) } : l3);
+            this.kept++;
+          }
+        }
+        if (hunk.lines.length) this.hunks.push(hunk);
+      }
+    };
+    FILE_EDIT_TOOLS = /* @__PURE__ */ new Set(["Edit", "MultiEdit", "Write", "NotebookEdit"]);
+  }
+});
+
 // src/core/render/event-view.ts
 function createEventViewer(opts = {}) {
   const summaryChars = opts.summaryChars ?? 120;
@@ -5418,7 +5993,8 @@ function createEventViewer(opts = {}) {
           kind: "tool_call",
           name: e.name,
           summary,
-          input: stringifyInput(e.input)
+          input: stringifyInput(e.input),
+          edit: fileEditOf(e) ?? void 0
         };
       }
       case "tool_result": {
@@ -5445,6 +6021,7 @@ var init_event_view = __esm({
   "src/core/render/event-view.ts"() {
     "use strict";
     init_event_text();
+    init_file_edits();
   }
 });
 
@@ -5457,6 +6034,9 @@ function markdown(text) {
 }
 function code(text, lang, filePath2) {
   return filePath2 === void 0 ? { slot: "code", text, lang } : { slot: "code", text, lang, filePath: filePath2 };
+}
+function codeLine(text, lang) {
+  return { slot: "code", text, lang, inline: true };
 }
 function checkElement(node2) {
   if (!TAG_SET.has(node2.tag)) throw new Error(`render: tag <${node2.tag}> is not allowed`);
@@ -5481,7 +6061,82 @@ var init_tree = __esm({
       "time"
     ];
     TAG_SET = new Set(TAGS);
-    ATTR = /^(?:class|datetime|data-[a-z]+)$/;
+    ATTR = /^(?:class|datetime|open|data-[a-z]+)$/;
+  }
+});
+
+// src/core/render/diff-tree.ts
+function shownLines(edit) {
+  let n2 = 0;
+  for (const hunk of edit.hunks) n2 += hunk.lines.length;
+  return n2;
+}
+function openIfSmall(edit) {
+  return shownLines(edit) <= OPEN_DIFF_LINES ? "" : void 0;
+}
+function diffStat(added, removed) {
+  return h(
+    "span",
+    { class: "diffstat" },
+    h("span", { class: "d-add" }, `+${added}`),
+    " ",
+    h("span", { class: "d-del" }, `−${removed}`)
+  );
+}
+function row(line, edit) {
+  const numbers = edit.absoluteLines ? [
+    h("span", { class: "ln" }, line.oldNo === void 0 ? "" : String(line.oldNo)),
+    h("span", { class: "ln" }, line.newNo === void 0 ? "" : String(line.newNo))
+  ] : [];
+  const text = line.kind === "note" ? line.text : codeLine(line.text, edit.lang ?? "");
+  return h(
+    "div",
+    { class: `dl d-${line.kind}` },
+    ...numbers,
+    h("span", { class: "mk" }, MARK[line.kind]),
+    text
+  );
+}
+function hunkHead(hunk, edit, index) {
+  if (edit.absoluteLines)
+    return h(
+      "div",
+      { class: "dl d-hunk" },
+      `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`
+    );
+  return index > 0 ? h("div", { class: "dl d-hunk" }, "⋯") : void 0;
+}
+function diffTree(edit) {
+  return h(
+    "div",
+    { class: edit.absoluteLines ? "diff numbered" : "diff" },
+    edit.note !== void 0 && h("p", { class: "diff-note" }, edit.note),
+    ...edit.hunks.map(
+      (hunk, i2) => h("div", { class: "hunk" }, hunkHead(hunk, edit, i2), ...hunk.lines.map((l3) => row(l3, edit)))
+    ),
+    edit.omitted > 0 && h("p", { class: "diff-note" }, `${edit.omitted} more lines not shown.`)
+  );
+}
+function diffText(edit) {
+  let out = "";
+  for (const hunk of edit.hunks) {
+    out += edit.absoluteLines ? `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@
+` : "@@\n";
+    for (const l3 of hunk.lines) out += `${TEXT_MARK[l3.kind]}${l3.text}
+`;
+  }
+  if (edit.omitted > 0) out += `… ${edit.omitted} more lines not shown
+`;
+  return out;
+}
+var OPEN_DIFF_LINES, MARK, TEXT_MARK;
+var init_diff_tree = __esm({
+  "src/core/render/diff-tree.ts"() {
+    "use strict";
+    init_tree();
+    OPEN_DIFF_LINES = 40;
+    MARK = { add: "+", del: "−", ctx: " ", note: "\\" };
+    TEXT_MARK = { add: "+", del: "-", ctx: " ", note: "\\ " };
   }
 });
 
@@ -5533,6 +6188,22 @@ function exportEventTree(v2) {
         h("div", { class: "md" }, markdown(v2.text))
       );
     case "tool_call":
+      if (v2.edit)
+        return h(
+          "details",
+          { class: "msg tool edit", open: openIfSmall(v2.edit) },
+          h(
+            "summary",
+            null,
+            "🔧 ",
+            h("b", null, v2.name),
+            " ",
+            h("span", { class: "sum" }, v2.edit.path),
+            " ",
+            diffStat(v2.edit.added, v2.edit.removed)
+          ),
+          diffTree(v2.edit)
+        );
       return h(
         "details",
         { class: "msg tool" },
@@ -5577,6 +6248,7 @@ var init_event_html = __esm({
   "src/core/render/event-html.ts"() {
     "use strict";
     init_event_view();
+    init_diff_tree();
     init_tree();
     ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
   }
@@ -5725,6 +6397,13 @@ function createHtmlRenderer(write, opts) {
     markdown: markdownHtml,
     code(slot, out) {
       const lang = slot.lang === "auto" ? resultLanguage(slot.text, slot.filePath) : slot.lang;
+      if (slot.inline) {
+        const known = knownLanguage(lang);
+        out(known ? `<code class="language-${known}">` : "<code>");
+        out(escapeText(slot.text));
+        out("</code>");
+        return;
+      }
       out(codeOpen(slot.text, lang));
       out(escapeText(slot.text));
       out(CODE_CLOSE);
@@ -6002,7 +6681,7 @@ var init_markdown_safe = __esm({
     LINK_OPEN = /\]\(/g;
     REF_DEF = /^( {0,3}\[[^\]]+\]):(.*)$/;
     IMAGE_OPEN = /!\[/g;
-    neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str4) => SAFE_TARGET.test(str4.slice(at2 + 2)) ? m : "]\\(");
+    neutralize = (s) => s.replace(TAG_START, "&lt;").replace(IMAGE_OPEN, "!\\[").replace(LINK_OPEN, (m, at2, str5) => SAFE_TARGET.test(str5.slice(at2 + 2)) ? m : "]\\(");
   }
 });
 
@@ -6154,6 +6833,20 @@ ${safeMarkdown(v2.text)}
         return;
       case "tool_call":
         assistant();
+        if (v2.edit) {
+          const { path: path6, added, removed } = v2.edit;
+          write(
+            `<details>
+<summary>🔧 ${htmlInline(v2.name)}: ${htmlInline(path6)} (+${added} −${removed})</summary>
+
+${fenced(diffText(v2.edit), "diff")}
+
+</details>
+
+`
+          );
+          return;
+        }
         write(
           `<details>
 <summary>🔧 ${htmlInline(v2.name)}${v2.summary ? `: ${htmlInline(v2.summary)}` : ""}</summary>
@@ -6241,6 +6934,7 @@ ${quoted}
 var init_markdown = __esm({
   "src/core/export/markdown.ts"() {
     "use strict";
+    init_diff_tree();
     init_event_view();
     init_summary_rows();
     init_format();
@@ -6453,6 +7147,16 @@ ${wrapProse(v2.text)}
 `);
         return;
       case "tool_call":
+        if (v2.edit) {
+          const { added, removed } = v2.edit;
+          write(
+            `TOOL CALL ${v2.name}(${v2.summary}) +${added} -${removed}
+${indentBlock(diffText(v2.edit))}
+
+`
+          );
+          return;
+        }
         write(`TOOL CALL ${v2.name}(${v2.summary})
 ${indentBlock(v2.input)}
 
@@ -6516,6 +7220,7 @@ var WIDTH, INDENT, rule;
 var init_text = __esm({
   "src/core/export/text.ts"() {
     "use strict";
+    init_diff_tree();
     init_event_view();
     init_summary_rows();
     init_trailing_details();
@@ -6529,6 +7234,9 @@ var init_text = __esm({
 function createExporter(format2, write, opts = {}) {
   const make = Object.hasOwn(RENDERERS, format2) ? RENDERERS[format2] : void 0;
   if (!make) throw new BatonError("invalid_input", `unknown export format "${String(format2)}"`);
+  return createGatedExporter((head2) => make(write, head2), opts);
+}
+function createGatedExporter(make, opts = {}) {
   const v2 = opts.maxToolResultChars;
   if (v2 !== void 0 && !(Number.isInteger(v2) && v2 >= 0)) {
     throw new BatonError("invalid_input", "maxToolResultChars must be a non-negative integer");
@@ -6537,7 +7245,7 @@ function createExporter(format2, write, opts = {}) {
   const baseline = gate.report();
   const sid = opts.meta?.id;
   const head2 = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
-  const driver = createStreamDriver(make(write, head2));
+  const driver = createStreamDriver(make(head2));
   return {
     event(e, ctx) {
       const g2 = gate.event(e, sid);
@@ -6545,10 +7253,15 @@ function createExporter(format2, write, opts = {}) {
     },
     beginTurn: (turn) => driver.beginTurn(turn),
     beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
+    // The one place an export's redaction count is made: what the caller says was redacted before (a stored
+    // session's report) plus what this gate redacted while exporting. Callers must not pass this gate's own report
+    // in `extra` (that counted every secret twice); exportTranscript returns this function's answer instead.
     finish(meta3, totals, extra = {}) {
-      const own3 = subtract(gate.report(), baseline);
-      const redaction = extra.redaction || own3.total > 0 ? add(extra.redaction, own3) : void 0;
-      driver.finish(gate.meta(meta3), totals, { ...extra, ...redaction ? { redaction } : {} });
+      const gatedMeta = gate.meta(meta3);
+      const own2 = subtract(gate.report(), baseline);
+      const redaction = extra.redaction || own2.total > 0 ? add(extra.redaction, own2) : void 0;
+      driver.finish(gatedMeta, totals, { ...extra, ...redaction ? { redaction } : {} });
+      return redaction ?? { total: 0, byRule: {} };
     }
   };
 }
@@ -6592,14 +7305,18 @@ var init_render_session = __esm({
 });
 
 // src/core/export/types.ts
+function isDocumentFormat(format2) {
+  return DOCUMENT_FORMATS.includes(format2);
+}
 function formatExtension(format2) {
   return format2;
 }
-var EXPORT_FORMATS;
+var EXPORT_FORMATS, DOCUMENT_FORMATS;
 var init_types = __esm({
   "src/core/export/types.ts"() {
     "use strict";
-    EXPORT_FORMATS = ["md", "json", "html", "txt"];
+    EXPORT_FORMATS = ["md", "json", "html", "txt", "pdf", "docx"];
+    DOCUMENT_FORMATS = ["pdf", "docx"];
   }
 });
 
@@ -6724,9 +7441,9 @@ function pauseLookup(dataDir, ttlMs = 200) {
       for (const sessionId of pausedSessions(dataDir)) {
         for (const span of spansOf(sessionId)) {
           if (span.afterUuid === void 0) continue;
-          const list = byUuid.get(span.afterUuid) ?? [];
-          list.push({ sessionId, span });
-          byUuid.set(span.afterUuid, list);
+          const list2 = byUuid.get(span.afterUuid) ?? [];
+          list2.push({ sessionId, span });
+          byUuid.set(span.afterUuid, list2);
         }
       }
       index = { checkedAt: now, byUuid };
@@ -7301,6 +8018,340 @@ var init_egress2 = __esm({
   }
 });
 
+// src/core/export/documents/header.ts
+function metaFields(meta3, withTitle) {
+  const rows = [
+    ["Title", withTitle ? meta3.title : void 0],
+    ["Session", meta3.id],
+    ["Project", meta3.project],
+    ["Directory", meta3.cwd],
+    ["Branch", meta3.gitBranch],
+    ["Models", meta3.models.join(", ") || void 0],
+    ["Started", meta3.startedAt],
+    ["Ended", meta3.endedAt],
+    ["Claude Code", meta3.claudeVersion],
+    ["Forked from", meta3.parentSessionId]
+  ];
+  return rows.filter((r) => r[1] !== void 0 && r[1] !== "").map(([k, v2]) => [k, oneLine2(v2)]);
+}
+function totalsFields(t) {
+  const rows = [
+    [
+      "Tokens",
+      `${formatInt(t.tokens.input)} in, ${formatInt(t.tokens.output)} out, ${formatInt(t.tokens.cacheRead)} cache read, ${formatInt(t.tokens.cacheWrite)} cache write`
+    ],
+    ["Est. cost", formatCost2(t.costUsd)],
+    ["Duration", formatDuration2(t.durationMs)],
+    [
+      "Activity",
+      `${t.turns} turn(s), ${t.prompts} prompt(s), ${t.messages} message(s), ${t.toolCalls} tool call(s) (${t.toolErrors} error(s))`
+    ]
+  ];
+  const tools = toolRows(t);
+  if (tools.length) rows.push(["Tools", tools.map(([n2, c3]) => `${n2} ×${c3}`).join(", ")]);
+  for (const [call, usage2] of subagentUsageRows(t)) rows.push([`Subagent ${call}`, usage2]);
+  if (t.filesTouched.length) {
+    const shown = t.filesTouched.slice(0, MAX_LISTED_FILES);
+    const more = t.filesTouched.length - shown.length;
+    rows.push([
+      `Files (${t.filesTouched.length})`,
+      shown.join(", ") + (more > 0 ? `, … and ${more} more` : "")
+    ]);
+  }
+  return rows;
+}
+function headerBlocks(meta3, totals, redaction) {
+  const rows = [...metaFields(meta3, false), ...totalsFields(totals)];
+  if (redaction) rows.push(["Redaction", redactionLine(redaction)]);
+  return [
+    { kind: "title", text: oneLine2(meta3.title || `Session ${meta3.id}`) },
+    { kind: "fields", rows },
+    { kind: "rule" }
+  ];
+}
+var oneLine2;
+var init_header = __esm({
+  "src/core/export/documents/header.ts"() {
+    "use strict";
+    init_summary_rows();
+    oneLine2 = (s) => s.replace(/\s+/g, " ");
+  }
+});
+
+// src/core/export/documents/markdown-blocks.ts
+function inlineRuns(text) {
+  const runs = [];
+  let at2 = 0;
+  for (const m of text.matchAll(INLINE)) {
+    if (m.index > at2) runs.push({ text: text.slice(at2, m.index) });
+    if (m[2] !== void 0) runs.push({ text: m[2].replace(/^ (.*) $/, "$1"), code: true });
+    else if (m[3] !== void 0 || m[4] !== void 0) runs.push({ text: m[3] ?? m[4], bold: true });
+    else runs.push({ text: m[5], italic: true });
+    at2 = m.index + m[0].length;
+  }
+  if (at2 < text.length) runs.push({ text: text.slice(at2) });
+  return runs;
+}
+function markdownBlocks(text) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  let para = [];
+  let quote = false;
+  const flush = () => {
+    if (para.length === 0) return;
+    const runs = inlineRuns(para.join(" "));
+    out.push({ kind: "paragraph", runs: quote ? runs.map((r) => ({ ...r, italic: true })) : runs });
+    para = [];
+  };
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    const fence2 = FENCE2.exec(line);
+    if (fence2) {
+      flush();
+      const close = fence2[1];
+      const code3 = [];
+      for (i2++; i2 < lines.length && !lines[i2].trimStart().startsWith(close); i2++) code3.push(lines[i2]);
+      out.push({ kind: "code", text: code3.join("\n") });
+      continue;
+    }
+    if (TABLE.test(line)) {
+      flush();
+      const rows = [];
+      for (; i2 < lines.length && TABLE.test(lines[i2]); i2++) rows.push(lines[i2].trim());
+      i2--;
+      out.push({ kind: "code", text: rows.join("\n") });
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      flush();
+      out.push({ kind: "heading", level: heading[1].length === 1 ? 2 : 3, text: heading[2] });
+      continue;
+    }
+    const item = ITEM.exec(line);
+    if (item) {
+      flush();
+      const marker = /^\d/.test(item[2]) ? item[2].replace(")", ".") : "•";
+      const depth = Math.min(3, Math.floor(item[1].replace(/\t/g, "  ").length / 2));
+      out.push({ kind: "item", runs: inlineRuns(item[3]), marker, depth });
+      continue;
+    }
+    if (line.trim() === "") {
+      flush();
+      continue;
+    }
+    const q2 = QUOTE.exec(line);
+    if (q2 !== null !== quote) flush();
+    quote = q2 !== null;
+    para.push(q2 ? q2[1] : line.trim());
+  }
+  flush();
+  return out;
+}
+var FENCE2, HEADING, ITEM, TABLE, QUOTE, INLINE;
+var init_markdown_blocks = __esm({
+  "src/core/export/documents/markdown-blocks.ts"() {
+    "use strict";
+    FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
+    HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+    ITEM = /^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$/;
+    TABLE = /^\s*\|.*\|\s*$/;
+    QUOTE = /^ {0,3}>\s?(.*)$/;
+    INLINE = /(`+)([\s\S]*?[^`])\1(?!`)|\*\*(?=\S)([\s\S]*?\S)\*\*|__(?=\S)([\s\S]*?\S)__|\*(?=[^\s*])([^*]*?[^\s*])\*/g;
+  }
+});
+
+// src/core/export/documents/model.ts
+function blockChars(b) {
+  switch (b.kind) {
+    case "paragraph":
+    case "item":
+      return b.runs.reduce((n2, r) => n2 + r.text.length, 0);
+    case "fields":
+      return b.rows.reduce((n2, [k, v2]) => n2 + k.length + v2.length, 0);
+    case "rule":
+      return 0;
+    default:
+      return b.text.length;
+  }
+}
+var init_model = __esm({
+  "src/core/export/documents/model.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/export/documents/build.ts
+function createDocumentExporter(opts = {}) {
+  let model = null;
+  const exporter = createGatedExporter(
+    (head2) => createDocumentRenderer(head2, opts.maxChars ?? MAX_DOCUMENT_CHARS, (m) => {
+      model = m;
+    }),
+    opts
+  );
+  return {
+    exporter,
+    model() {
+      if (!model) throw new BatonError("internal", "document model read before finish()");
+      return model;
+    }
+  };
+}
+function createDocumentRenderer(opts, maxChars, done) {
+  const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
+  const blocks = [];
+  let chars = 0;
+  let label = null;
+  const push = (...bs) => {
+    for (const b of bs) {
+      chars += blockChars(b);
+      if (chars > maxChars) {
+        throw new BatonError(
+          "too_large",
+          `this session is too large for a PDF or Word export (over ${maxChars.toLocaleString("en-US")} characters); export it as md, html or txt instead`,
+          { details: { limitChars: maxChars } }
+        );
+      }
+      blocks.push(b);
+    }
+  };
+  const assistant = () => {
+    if (label !== "assistant") push({ kind: "label", text: "Assistant", tone: "assistant" });
+    label = "assistant";
+  };
+  const event = (e, section) => {
+    const v2 = viewer.view(e, section.kind === "sidechain");
+    switch (v2.kind) {
+      case "prompt":
+        label = "user";
+        push({ kind: "label", text: v2.sidechain ? "Prompt" : "User", tone: "user" });
+        if (v2.command !== void 0) push({ kind: "paragraph", runs: [{ text: v2.command, code: true }] });
+        if (v2.body) push(...markdownBlocks(v2.body));
+        return;
+      case "text":
+        assistant();
+        push(...markdownBlocks(v2.text));
+        return;
+      case "thinking":
+        assistant();
+        push({ kind: "label", text: "Thinking", tone: "thinking" });
+        push(...markdownBlocks(v2.text).map(italic));
+        return;
+      case "tool_call":
+        assistant();
+        push({
+          kind: "label",
+          text: `Tool call: ${v2.name}${v2.summary ? ` — ${v2.summary}` : ""}`,
+          tone: "tool"
+        });
+        push({ kind: "code", text: v2.input });
+        return;
+      case "tool_result":
+        push({
+          kind: "label",
+          text: `${v2.isError ? "Error from" : "Result from"} ${v2.toolName}`,
+          tone: v2.isError ? "error" : "result"
+        });
+        push({ kind: "code", text: v2.content });
+        return;
+      case "system":
+        label = null;
+        push({ kind: "label", text: `System (${v2.subtype})`, tone: "system" });
+        push(...markdownBlocks(v2.text));
+        return;
+    }
+  };
+  return {
+    open(section) {
+      label = null;
+      if (section.kind === "turn") {
+        push({ kind: "heading", level: 1, text: `Turn ${section.turn.index + 1}` });
+        return;
+      }
+      const id = section.sidechain.toolUseId;
+      const call = id === void 0 ? void 0 : viewer.spawningCall(id)?.label;
+      const by = id === void 0 ? "" : ` (spawned by ${call ? `${call} ` : ""}${id})`;
+      push({ kind: "heading", level: 1, text: `Subagent ${section.sidechain.agentId}${by}` });
+    },
+    event,
+    close() {
+    },
+    finish(meta3, totals, extra) {
+      const head2 = opts.meta ?? meta3;
+      const top = headerBlocks(head2, opts.totals ?? totals, extra.redaction ?? opts.redaction);
+      const skips = skipRows(extra.stats);
+      const tail = skips.length ? [
+        { kind: "heading", level: 1, text: "Skipped while reading the transcript" },
+        { kind: "fields", rows: skips }
+      ] : [];
+      done({
+        title: top[0].kind === "title" ? top[0].text : head2.id,
+        subtitle: `Baton session export · ${head2.id}`,
+        blocks: [...top, ...blocks, ...tail]
+      });
+    }
+  };
+}
+function italic(b) {
+  return b.kind === "paragraph" || b.kind === "item" ? { ...b, runs: b.runs.map((r) => ({ ...r, italic: true })) } : b;
+}
+var MAX_DOCUMENT_CHARS;
+var init_build = __esm({
+  "src/core/export/documents/build.ts"() {
+    "use strict";
+    init_errors();
+    init_event_view();
+    init_create_exporter();
+    init_summary_rows();
+    init_header();
+    init_markdown_blocks();
+    init_model();
+    MAX_DOCUMENT_CHARS = 5e6;
+  }
+});
+
+// src/core/export/documents/load.ts
+function loadWriters() {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const target = fromSource ? "./writers.ts" : "./export-docs.js";
+  loaded ??= import(new URL(target, import.meta.url).href);
+  return loaded;
+}
+var loaded;
+var init_load = __esm({
+  "src/core/export/documents/load.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/export/documents/index.ts
+async function exportTranscriptDocument(transcriptPath, format2, gate, opts = {}) {
+  const { exporter, model } = createDocumentExporter({ gate });
+  const writers = loadWriters();
+  writers.catch(() => {
+  });
+  const { meta: meta3, totals, stats } = await gate.streamSession(
+    transcriptPath,
+    (e, ctx) => exporter.event(e, ctx),
+    {
+      subagents: true
+    }
+  );
+  const redaction = exporter.finish(meta3, totals, { stats });
+  const bytes = await (await writers).writeDocument(model(), format2, opts);
+  return { meta: meta3, totals, stats, redaction, bytes };
+}
+var init_documents = __esm({
+  "src/core/export/documents/index.ts"() {
+    "use strict";
+    init_render_session();
+    init_build();
+    init_load();
+    init_build();
+  }
+});
+
 // src/core/pipeline/export-transcript.ts
 async function exportTranscript(transcriptPath, format2, write, gate) {
   const exporter = createExporter(format2, write, { gate });
@@ -7311,8 +8362,7 @@ async function exportTranscript(transcriptPath, format2, write, gate) {
       subagents: true
     }
   );
-  const redaction = gate.report();
-  exporter.finish(meta3, totals, { redaction, stats });
+  const redaction = exporter.finish(meta3, totals, { stats });
   return { meta: meta3, totals, stats, redaction };
 }
 var init_export_transcript = __esm({
@@ -7412,6 +8462,10 @@ function buffered(fd) {
       }
       used += buf.write(chunk, used, "utf8");
     },
+    bytes(chunk) {
+      flush();
+      writeAll(fd, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    },
     flush
   };
 }
@@ -7420,6 +8474,9 @@ function stringSink() {
   let text = null;
   return {
     write: (c3) => void chunks.push(c3),
+    bytes: () => {
+      throw new BatonError("invalid_input", "a PDF or Word export needs a file (or stdout), not a string");
+    },
     commit: () => void (text = chunks.join("")),
     abort: () => void (chunks.length = 0),
     text: () => text ?? chunks.join("")
@@ -7427,7 +8484,12 @@ function stringSink() {
 }
 function stdoutSink() {
   const out = buffered(1);
-  return { write: (c3) => out.write(c3), commit: () => out.flush(), abort: () => out.flush() };
+  return {
+    write: (c3) => out.write(c3),
+    bytes: (c3) => out.bytes(c3),
+    commit: () => out.flush(),
+    abort: () => out.flush()
+  };
 }
 function fileSink(target, opts) {
   if (!opts.force && existsSync3(target)) {
@@ -7448,6 +8510,7 @@ function fileSink(target, opts) {
   };
   return {
     write: (c3) => out.write(c3),
+    bytes: (c3) => out.bytes(c3),
     commit() {
       out.flush();
       close();
@@ -7499,7 +8562,11 @@ async function exportSession(env, input2) {
   const sink = to.kind === "file" ? fileSink(path6, { force: to.force }) : strings ?? stdoutSink();
   try {
     const gate = openEgressGate({ dataDir: env.dataDir, redact: input2.redact });
-    const result = await exportTranscript(transcriptPath, input2.format, (c3) => sink.write(c3), gate);
+    const format2 = input2.format;
+    const result = isDocumentFormat(format2) ? await exportTranscriptDocument(transcriptPath, format2, gate).then(({ bytes, ...r }) => {
+      sink.bytes(bytes);
+      return r;
+    }) : await exportTranscript(transcriptPath, format2, (c3) => sink.write(c3), gate);
     sink.commit();
     return {
       ...result,
@@ -7531,6 +8598,7 @@ var init_export_session = __esm({
     init_egress2();
     init_egress();
     init_export();
+    init_documents();
     init_export_transcript();
     init_resolve_transcript();
     init_sink();
@@ -7598,7 +8666,8 @@ var export_exports = {};
 __export(export_exports, {
   destination: () => destination,
   exportCommand: () => exportCommand,
-  exportEnv: () => exportEnv
+  exportEnv: () => exportEnv,
+  refuseBinaryToTerminal: () => refuseBinaryToTerminal
 });
 function exportEnv(ctx, cwd = ctx.io.cwd) {
   return {
@@ -7612,10 +8681,19 @@ function exportEnv(ctx, cwd = ctx.io.cwd) {
 function destination(out, force) {
   return out === "-" ? { kind: "stdout" } : { kind: "file", ...out !== void 0 ? { path: out } : {}, force };
 }
+function refuseBinaryToTerminal(format2, out, ctx) {
+  if (out === "-" && isDocumentFormat(format2) && ctx.io.isTty) {
+    throw new BatonError(
+      "invalid_input",
+      `a ${format2} export is binary: give --out FILE, or pipe stdout to a file or program`
+    );
+  }
+}
 var HELP, exportCommand;
 var init_export2 = __esm({
   "src/cli/commands/export.ts"() {
     "use strict";
+    init_errors();
     init_export();
     init_export_session();
     init_args();
@@ -7625,7 +8703,8 @@ var init_export2 = __esm({
 Exports a Claude Code session. With no session given, exports the newest session of the current directory.
 
 Options:
-  --format, -f md|json|html|txt   output format (default: md)
+  --format, -f md|json|html|txt|pdf|docx
+                                  output format (default: md)
   --out, -o FILE|-                where to write; "-" is stdout (default: ./session-<id>.<ext>)
   --session ID                    same as the positional session id
   --force                         overwrite an existing file
@@ -7635,7 +8714,7 @@ Options:
 `;
     exportCommand = defineCommand({
       name: "export",
-      summary: "export a session as md, json, html or txt",
+      summary: "export a session as md, json, html, txt, pdf or docx",
       help: HELP,
       options: {
         format: { type: "string", short: "f" },
@@ -7648,6 +8727,7 @@ Options:
       positionals: { max: 1, tooMany: "export takes at most one session id or transcript path" },
       async run({ values, positionals }, ctx) {
         const format2 = oneOf(values.format, EXPORT_FORMATS, "--format") ?? "md";
+        refuseBinaryToTerminal(format2, values.out, ctx);
         const outcome = await exportSession(exportEnv(ctx), {
           ref: values.session ?? positionals[0],
           format: format2,
@@ -7774,10 +8854,10 @@ function gateItems(gate, items, sessionId, subKey, into) {
   }
 }
 async function subagentFiles(transcriptPath, stem, parent, agentIds) {
-  const own3 = await findSubagentFiles(transcriptPath);
-  const out = withSubKeys(own3);
+  const own2 = await findSubagentFiles(transcriptPath);
+  const out = withSubKeys(own2);
   if (parent === void 0 || parent.includes("/") || parent.includes("\\")) return out;
-  const have = new Set(own3.map((f) => f.agentId));
+  const have = new Set(own2.map((f) => f.agentId));
   const wanted = [...agentIds].filter((id) => !have.has(id));
   if (wanted.length === 0) return out;
   const parentPath = join8(dirname6(transcriptPath), `${parent}.jsonl`);
@@ -7930,7 +9010,7 @@ var init_upload_session = __esm({
   }
 });
 
-// node_modules/zod/v4/core/util.js
+// ../../work/main/node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -7988,7 +9068,7 @@ __export(util_exports, {
   objectClone: () => objectClone,
   omit: () => omit,
   optionalKeys: () => optionalKeys,
-  own: () => own2,
+  own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
   pick: () => pick,
@@ -8170,14 +9250,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str4 = "";
+  let str5 = "";
   for (let i2 = 0; i2 < length; i2++) {
-    str4 += chars[Math.floor(Math.random() * chars.length)];
+    str5 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str4;
+  return str5;
 }
-function esc(str4) {
-  return JSON.stringify(str4);
+function esc(str5) {
+  return JSON.stringify(str5);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -8221,8 +9301,8 @@ function numKeys(data) {
   }
   return keyCount;
 }
-function escapeRegex(str4) {
-  return str4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str5) {
+  return str5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -8476,13 +9556,13 @@ function getSizableOrigin(input2) {
     return "file";
   return "unknown";
 }
-function codePointLength(str4) {
-  const units = str4.length;
-  if (!highSurrogate.test(str4))
+function codePointLength(str5) {
+  const units = str5.length;
+  if (!highSurrogate.test(str5))
     return units;
   let count3 = units;
   for (let i2 = 0; i2 < units - 1; i2++) {
-    if ((str4.charCodeAt(i2) & 64512) === 55296 && (str4.charCodeAt(i2 + 1) & 64512) === 56320) {
+    if ((str5.charCodeAt(i2) & 64512) === 55296 && (str5.charCodeAt(i2 + 1) & 64512) === 56320) {
       count3--;
       i2++;
     }
@@ -8580,12 +9660,12 @@ function members(proto, table2) {
       defineBound(proto, key, desc.value);
   }
 }
-function own2(inst, key, value, enumerable = true) {
+function own(inst, key, value, enumerable = true) {
   Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
   return value;
 }
 function hide(inst, key, value) {
-  return own2(inst, key, value, false);
+  return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table2) {
@@ -8595,10 +9675,10 @@ function derived(computes, table2) {
       configurable: true,
       enumerable: true,
       get() {
-        return own2(this, key, compute(this));
+        return own(this, key, compute(this));
       },
       set(value) {
-        own2(this, key, value);
+        own(this, key, value);
       }
     });
   }
@@ -8608,10 +9688,10 @@ function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own2(this, key, fn.bind(this));
+      return this == null ? fn : own(this, key, fn.bind(this));
     },
     set(value) {
-      own2(this, key, value);
+      own(this, key, value);
     }
   });
 }
@@ -8676,7 +9756,7 @@ function constantCatch(value) {
 }
 var Cached, EVALUATING, captureStackTrace, allowsEval, getParsedType, propertyKeyTypes, primitiveTypes, NUMBER_FORMAT_RANGES, BIGINT_FORMAT_RANGES, highSurrogate, Class, installing, broke, breaker, CONSTANT_CATCH;
 var init_util = __esm({
-  "node_modules/zod/v4/core/util.js"() {
+  "../../work/main/node_modules/zod/v4/core/util.js"() {
     init_core();
     Cached = class {
       constructor(getter) {
@@ -8791,7 +9871,7 @@ var init_util = __esm({
   }
 });
 
-// node_modules/zod/v4/core/core.js
+// ../../work/main/node_modules/zod/v4/core/core.js
 function newError(Definition) {
   const E = _E;
   if (E) {
@@ -8837,12 +9917,12 @@ function $constructor(name, initializer3, proto, params) {
     inst._zod.traits.add(name);
     initializer3(inst, def);
     if (initialized) {
-      const own3 = Object.getPrototypeOf(inst);
+      const own2 = Object.getPrototypeOf(inst);
       const ctorProto = inst._zod.constr.prototype;
-      let up = own3;
+      let up = own2;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own3;
+      const target = up ?? own2;
       if (!initialized.has(target)) {
         initialized.add(target);
         members(target, protoMembers);
@@ -8894,7 +9974,7 @@ function config(newConfig) {
 }
 var _a, NEVER, _zodDesc, _E, $brand, $ZodAsyncError, $ZodEncodeError, globalConfig;
 var init_core = __esm({
-  "node_modules/zod/v4/core/core.js"() {
+  "../../work/main/node_modules/zod/v4/core/core.js"() {
     init_util();
     NEVER = /* @__PURE__ */ Object.freeze({
       status: "aborted"
@@ -8918,7 +9998,7 @@ var init_core = __esm({
   }
 });
 
-// node_modules/zod/v4/core/errors.js
+// ../../work/main/node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -9076,7 +10156,7 @@ function prettifyError(error62) {
 }
 var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError;
 var init_errors2 = __esm({
-  "node_modules/zod/v4/core/errors.js"() {
+  "../../work/main/node_modules/zod/v4/core/errors.js"() {
     init_core();
     init_util();
     _messageDesc = {
@@ -9117,7 +10197,7 @@ var init_errors2 = __esm({
   }
 });
 
-// node_modules/zod/v4/core/parse.js
+// ../../work/main/node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -9157,7 +10237,7 @@ function validateFallback(schema, value, _ctx) {
 }
 var _parse, parse2, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
 var init_parse = __esm({
-  "node_modules/zod/v4/core/parse.js"() {
+  "../../work/main/node_modules/zod/v4/core/parse.js"() {
     init_core();
     init_errors2();
     init_util();
@@ -9285,7 +10365,7 @@ var init_parse = __esm({
   }
 });
 
-// node_modules/zod/v4/core/regexes.js
+// ../../work/main/node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -9386,7 +10466,7 @@ function fixedBase64url(length) {
 }
 var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uuid, uuid4, uuid6, uuid7, email, html5Email, rfc5322Email, unicodeEmail, idnEmail, browserEmail, _emoji, ipv4, ipv6, mac, cidrv4, cidrv6, base64, base64url, hostname2, domain, httpProtocol, e164, creditCard, currencyCode, iban, dateSource, date, anyString, string, bigint, integer, number, boolean, _null, _undefined, lowercase, uppercase, hex, md5_hex, md5_base64, md5_base64url, sha1_hex, sha1_base64, sha1_base64url, sha256_hex, sha256_base64, sha256_base64url, sha384_hex, sha384_base64, sha384_base64url, sha512_hex, sha512_base64, sha512_base64url;
 var init_regexes = __esm({
-  "node_modules/zod/v4/core/regexes.js"() {
+  "../../work/main/node_modules/zod/v4/core/regexes.js"() {
     init_util();
     cuid = /^[cC][0-9a-z]{6,}$/;
     cuid2 = /^[0-9a-z]+$/;
@@ -9463,7 +10543,7 @@ var init_regexes = __esm({
   }
 });
 
-// node_modules/zod/v4/core/checks.js
+// ../../work/main/node_modules/zod/v4/core/checks.js
 function handleCheckPropertyResult(result, payload, property) {
   if (result.issues.length) {
     payload.issues.push(...prefixIssues(property, result.issues));
@@ -9471,7 +10551,7 @@ function handleCheckPropertyResult(result, payload, property) {
 }
 var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGreaterThan, $ZodCheckMultipleOf, $ZodCheckNumberFormat, $ZodCheckBigIntFormat, $ZodCheckMaxSize, $ZodCheckMinSize, $ZodCheckSizeEquals, $ZodCheckMaxLength, $ZodCheckMinLength, $ZodCheckLengthEquals, $ZodCheckStringFormat, $ZodCheckRegex, $ZodCheckLowerCase, $ZodCheckUpperCase, $ZodCheckIncludes, $ZodCheckStartsWith, $ZodCheckEndsWith, $ZodCheckProperty, $ZodCheckProperties, $ZodCheckMimeType, $ZodCheckOverwrite;
 var init_checks = __esm({
-  "node_modules/zod/v4/core/checks.js"() {
+  "../../work/main/node_modules/zod/v4/core/checks.js"() {
     init_core();
     init_regexes();
     init_util();
@@ -9947,10 +11027,10 @@ var init_checks = __esm({
   }
 });
 
-// node_modules/zod/v4/core/doc.js
+// ../../work/main/node_modules/zod/v4/core/doc.js
 var Doc;
 var init_doc = __esm({
-  "node_modules/zod/v4/core/doc.js"() {
+  "../../work/main/node_modules/zod/v4/core/doc.js"() {
     Doc = class {
       constructor(args = [], closed = {}) {
         this.content = [];
@@ -9993,10 +11073,10 @@ ${content.join("\n")}
   }
 });
 
-// node_modules/zod/v4/core/versions.js
+// ../../work/main/node_modules/zod/v4/core/versions.js
 var version;
 var init_versions = __esm({
-  "node_modules/zod/v4/core/versions.js"() {
+  "../../work/main/node_modules/zod/v4/core/versions.js"() {
     version = {
       major: 4,
       minor: 6,
@@ -10005,7 +11085,7 @@ var init_versions = __esm({
   }
 });
 
-// node_modules/zod/v4/core/schemas.js
+// ../../work/main/node_modules/zod/v4/core/schemas.js
 async function validateAsync2(inst, value) {
   const ctx = { async: true };
   return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
@@ -10645,20 +11725,20 @@ function leafPattern(schema) {
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
     return string({ minimum, maximum }).source;
-  const own3 = schema._zod.pattern;
-  return (isInt && own3 === number ? integer : own3)?.source;
+  const own2 = schema._zod.pattern;
+  return (isInt && own2 === number ? integer : own2)?.source;
 }
 function partPattern(schema) {
   const def = schema._zod.def;
-  const own3 = schema._zod.pattern?.source;
+  const own2 = schema._zod.pattern?.source;
   const inner = def.innerType ?? schema._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
-    if (own3 && before && after && after !== before) {
-      return own3.replace(cleanRegex(before), () => cleanRegex(after));
+    if (own2 && before && after && after !== before) {
+      return own2.replace(cleanRegex(before), () => cleanRegex(after));
     }
-    return own3;
+    return own2;
   }
   if (def.options) {
     const sources = def.options.map(partPattern);
@@ -10686,7 +11766,7 @@ function handleRefineResult(result, payload, input2, inst) {
 }
 var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID, $ZodEmail, URL_BAD_FORMAT, URL_UNPARSEABLE, asciiTabOrNewline, $ZodURL, $ZodEmoji, $ZodNanoID, $ZodCUID, $ZodCUID2, $ZodULID, $ZodXID, $ZodKSUID, $ZodISODateTime, $ZodISODate, $ZodISOTime, $ZodISODuration, $ZodIPv4, ipv6Alphabet, $ZodIPv6, $ZodMAC, $ZodCIDRv4, $ZodCIDRv6, base64Charset, $ZodBase64, base64urlCharset, $ZodBase64URL, $ZodE164, CC_SANITIZE, $ZodCreditCard, $ZodIBAN, $ZodJWT, $ZodCustomStringFormat, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodBigInt, $ZodBigIntFormat, $ZodSymbol, $ZodUndefined, $ZodNull, $ZodAny, $ZodUnknown, $ZodNever, $ZodVoid, $ZodDate, arraySize, mapSize, setSize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodObjectJIT, $ZodUnion, $ZodXor, $ZodDiscriminatedUnion, $ZodIntersection, $ZodTuple, $ZodRecord, $ZodMap, $ZodSet, $ZodEnum, $ZodLiteral, $ZodFile, $ZodTransform, $ZodOptional, $ZodExactOptional, $ZodNullable, $ZodDefault, $ZodPrefault, $ZodNonOptional, $ZodSuccess, $ZodCatch, $ZodNaN, $ZodPipe, $ZodCodec, $ZodPreprocess, $ZodReadonly, $ZodTemplateLiteral, $ZodFunction, $ZodPromise, $ZodLazy, $ZodCustom;
 var init_schemas = __esm({
-  "node_modules/zod/v4/core/schemas.js"() {
+  "../../work/main/node_modules/zod/v4/core/schemas.js"() {
     init_checks();
     init_core();
     init_doc();
@@ -10801,7 +11881,7 @@ var init_schemas = __esm({
         return hide(this, "~standard", standardProps(this));
       },
       set "~standard"(value) {
-        own2(this, "~standard", value);
+        own(this, "~standard", value);
       }
     });
     toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
@@ -12460,14 +13540,14 @@ var init_schemas = __esm({
   }
 });
 
-// node_modules/zod/v4/core/memoizer.js
+// ../../work/main/node_modules/zod/v4/core/memoizer.js
 function isRef(value) {
   return value !== null && typeof value === "object";
 }
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve17) {
+function isRecursive(inst, stack, resolve18) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -12477,7 +13557,7 @@ function isRecursive(inst, stack, resolve17) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve17);
+      const answer = isRecursive(child, stack, resolve18);
       if (answer > result)
         result = answer;
     }
@@ -12488,7 +13568,7 @@ function isRecursive(inst, stack, resolve17) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve17) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve18) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -12552,7 +13632,7 @@ function isRecursive(inst, stack, resolve17) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve17 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve18 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -12624,7 +13704,7 @@ function isBackEdge(ctx, value) {
 }
 var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open3, memo;
 var init_memoizer = __esm({
-  "node_modules/zod/v4/core/memoizer.js"() {
+  "../../work/main/node_modules/zod/v4/core/memoizer.js"() {
     init_util();
     $ZodCyclicError = class extends Error {
       constructor() {
@@ -12742,7 +13822,7 @@ var init_memoizer = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ar.js
+// ../../work/main/node_modules/zod/v4/locales/ar.js
 function ar_default() {
   return {
     localeError: error()
@@ -12750,7 +13830,7 @@ function ar_default() {
 }
 var error;
 var init_ar = __esm({
-  "node_modules/zod/v4/locales/ar.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ar.js"() {
     init_util();
     error = () => {
       const Sizable = {
@@ -12860,7 +13940,7 @@ var init_ar = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/az.js
+// ../../work/main/node_modules/zod/v4/locales/az.js
 function az_default() {
   return {
     localeError: error2()
@@ -12868,7 +13948,7 @@ function az_default() {
 }
 var error2;
 var init_az = __esm({
-  "node_modules/zod/v4/locales/az.js"() {
+  "../../work/main/node_modules/zod/v4/locales/az.js"() {
     init_util();
     error2 = () => {
       const Sizable = {
@@ -12977,7 +14057,7 @@ var init_az = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/be.js
+// ../../work/main/node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count3, one, few, many) {
   const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
@@ -13000,7 +14080,7 @@ function be_default() {
 }
 var error3;
 var init_be = __esm({
-  "node_modules/zod/v4/locales/be.js"() {
+  "../../work/main/node_modules/zod/v4/locales/be.js"() {
     init_util();
     error3 = () => {
       const Sizable = {
@@ -13152,7 +14232,7 @@ var init_be = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/bg.js
+// ../../work/main/node_modules/zod/v4/locales/bg.js
 function bg_default() {
   return {
     localeError: error4()
@@ -13160,7 +14240,7 @@ function bg_default() {
 }
 var error4;
 var init_bg = __esm({
-  "node_modules/zod/v4/locales/bg.js"() {
+  "../../work/main/node_modules/zod/v4/locales/bg.js"() {
     init_util();
     error4 = () => {
       const Sizable = {
@@ -13284,7 +14364,7 @@ var init_bg = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/bn.js
+// ../../work/main/node_modules/zod/v4/locales/bn.js
 function bn_default() {
   return {
     localeError: error5()
@@ -13292,7 +14372,7 @@ function bn_default() {
 }
 var error5;
 var init_bn = __esm({
-  "node_modules/zod/v4/locales/bn.js"() {
+  "../../work/main/node_modules/zod/v4/locales/bn.js"() {
     init_util();
     error5 = () => {
       const Sizable = {
@@ -13404,7 +14484,7 @@ var init_bn = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ca.js
+// ../../work/main/node_modules/zod/v4/locales/ca.js
 function ca_default() {
   return {
     localeError: error6()
@@ -13412,7 +14492,7 @@ function ca_default() {
 }
 var error6;
 var init_ca = __esm({
-  "node_modules/zod/v4/locales/ca.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ca.js"() {
     init_util();
     error6 = () => {
       const Sizable = {
@@ -13524,7 +14604,7 @@ var init_ca = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ckb.js
+// ../../work/main/node_modules/zod/v4/locales/ckb.js
 function ckb_default() {
   return {
     localeError: error7()
@@ -13532,7 +14612,7 @@ function ckb_default() {
 }
 var error7;
 var init_ckb = __esm({
-  "node_modules/zod/v4/locales/ckb.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ckb.js"() {
     init_util();
     error7 = () => {
       const Sizable = {
@@ -13663,7 +14743,7 @@ var init_ckb = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/cs.js
+// ../../work/main/node_modules/zod/v4/locales/cs.js
 function cs_default() {
   return {
     localeError: error8()
@@ -13671,7 +14751,7 @@ function cs_default() {
 }
 var error8;
 var init_cs = __esm({
-  "node_modules/zod/v4/locales/cs.js"() {
+  "../../work/main/node_modules/zod/v4/locales/cs.js"() {
     init_util();
     error8 = () => {
       const Sizable = {
@@ -13786,7 +14866,7 @@ var init_cs = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/da.js
+// ../../work/main/node_modules/zod/v4/locales/da.js
 function da_default() {
   return {
     localeError: error9()
@@ -13794,7 +14874,7 @@ function da_default() {
 }
 var error9;
 var init_da = __esm({
-  "node_modules/zod/v4/locales/da.js"() {
+  "../../work/main/node_modules/zod/v4/locales/da.js"() {
     init_util();
     error9 = () => {
       const Sizable = {
@@ -13913,7 +14993,7 @@ var init_da = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/de.js
+// ../../work/main/node_modules/zod/v4/locales/de.js
 function de_default() {
   return {
     localeError: error10()
@@ -13921,7 +15001,7 @@ function de_default() {
 }
 var error10;
 var init_de = __esm({
-  "node_modules/zod/v4/locales/de.js"() {
+  "../../work/main/node_modules/zod/v4/locales/de.js"() {
     init_util();
     error10 = () => {
       const Sizable = {
@@ -14033,7 +15113,7 @@ var init_de = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/el.js
+// ../../work/main/node_modules/zod/v4/locales/el.js
 function el_default() {
   return {
     localeError: error11()
@@ -14041,7 +15121,7 @@ function el_default() {
 }
 var error11;
 var init_el = __esm({
-  "node_modules/zod/v4/locales/el.js"() {
+  "../../work/main/node_modules/zod/v4/locales/el.js"() {
     init_util();
     error11 = () => {
       const Sizable = {
@@ -14152,7 +15232,7 @@ var init_el = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/en.js
+// ../../work/main/node_modules/zod/v4/locales/en.js
 function en_default() {
   return {
     localeError: error12()
@@ -14160,7 +15240,7 @@ function en_default() {
 }
 var error12;
 var init_en = __esm({
-  "node_modules/zod/v4/locales/en.js"() {
+  "../../work/main/node_modules/zod/v4/locales/en.js"() {
     init_util();
     error12 = () => {
       const Sizable = {
@@ -14283,7 +15363,7 @@ var init_en = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/eo.js
+// ../../work/main/node_modules/zod/v4/locales/eo.js
 function eo_default() {
   return {
     localeError: error13()
@@ -14291,7 +15371,7 @@ function eo_default() {
 }
 var error13;
 var init_eo = __esm({
-  "node_modules/zod/v4/locales/eo.js"() {
+  "../../work/main/node_modules/zod/v4/locales/eo.js"() {
     init_util();
     error13 = () => {
       const Sizable = {
@@ -14404,7 +15484,7 @@ var init_eo = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/es.js
+// ../../work/main/node_modules/zod/v4/locales/es.js
 function es_default() {
   return {
     localeError: error14()
@@ -14412,7 +15492,7 @@ function es_default() {
 }
 var error14;
 var init_es = __esm({
-  "node_modules/zod/v4/locales/es.js"() {
+  "../../work/main/node_modules/zod/v4/locales/es.js"() {
     init_util();
     error14 = () => {
       const Sizable = {
@@ -14547,7 +15627,7 @@ var init_es = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/fa.js
+// ../../work/main/node_modules/zod/v4/locales/fa.js
 function fa_default() {
   return {
     localeError: error15()
@@ -14555,7 +15635,7 @@ function fa_default() {
 }
 var error15;
 var init_fa = __esm({
-  "node_modules/zod/v4/locales/fa.js"() {
+  "../../work/main/node_modules/zod/v4/locales/fa.js"() {
     init_util();
     error15 = () => {
       const Sizable = {
@@ -14673,7 +15753,7 @@ var init_fa = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/fi.js
+// ../../work/main/node_modules/zod/v4/locales/fi.js
 function fi_default() {
   return {
     localeError: error16()
@@ -14681,7 +15761,7 @@ function fi_default() {
 }
 var error16;
 var init_fi = __esm({
-  "node_modules/zod/v4/locales/fi.js"() {
+  "../../work/main/node_modules/zod/v4/locales/fi.js"() {
     init_util();
     error16 = () => {
       const Sizable = {
@@ -14797,7 +15877,7 @@ var init_fi = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/fr.js
+// ../../work/main/node_modules/zod/v4/locales/fr.js
 function fr_default() {
   return {
     localeError: error17()
@@ -14805,7 +15885,7 @@ function fr_default() {
 }
 var error17;
 var init_fr = __esm({
-  "node_modules/zod/v4/locales/fr.js"() {
+  "../../work/main/node_modules/zod/v4/locales/fr.js"() {
     init_util();
     error17 = () => {
       const Sizable = {
@@ -14933,7 +16013,7 @@ var init_fr = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/fr-CA.js
+// ../../work/main/node_modules/zod/v4/locales/fr-CA.js
 function fr_CA_default() {
   return {
     localeError: error18()
@@ -14941,7 +16021,7 @@ function fr_CA_default() {
 }
 var error18;
 var init_fr_CA = __esm({
-  "node_modules/zod/v4/locales/fr-CA.js"() {
+  "../../work/main/node_modules/zod/v4/locales/fr-CA.js"() {
     init_util();
     error18 = () => {
       const Sizable = {
@@ -15052,7 +16132,7 @@ var init_fr_CA = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/gu.js
+// ../../work/main/node_modules/zod/v4/locales/gu.js
 function gu_default() {
   return {
     localeError: error19()
@@ -15060,7 +16140,7 @@ function gu_default() {
 }
 var error19;
 var init_gu = __esm({
-  "node_modules/zod/v4/locales/gu.js"() {
+  "../../work/main/node_modules/zod/v4/locales/gu.js"() {
     init_util();
     error19 = () => {
       const Sizable = {
@@ -15172,7 +16252,7 @@ var init_gu = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/he.js
+// ../../work/main/node_modules/zod/v4/locales/he.js
 function he_default() {
   return {
     localeError: error20()
@@ -15180,7 +16260,7 @@ function he_default() {
 }
 var error20;
 var init_he = __esm({
-  "node_modules/zod/v4/locales/he.js"() {
+  "../../work/main/node_modules/zod/v4/locales/he.js"() {
     init_util();
     error20 = () => {
       const TypeNames = {
@@ -15380,7 +16460,7 @@ var init_he = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/hi.js
+// ../../work/main/node_modules/zod/v4/locales/hi.js
 function hi_default() {
   return {
     localeError: error21()
@@ -15388,7 +16468,7 @@ function hi_default() {
 }
 var error21;
 var init_hi = __esm({
-  "node_modules/zod/v4/locales/hi.js"() {
+  "../../work/main/node_modules/zod/v4/locales/hi.js"() {
     init_util();
     error21 = () => {
       const Sizable = {
@@ -15498,7 +16578,7 @@ var init_hi = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/hr.js
+// ../../work/main/node_modules/zod/v4/locales/hr.js
 function hr_default() {
   return {
     localeError: error22()
@@ -15506,7 +16586,7 @@ function hr_default() {
 }
 var error22;
 var init_hr = __esm({
-  "node_modules/zod/v4/locales/hr.js"() {
+  "../../work/main/node_modules/zod/v4/locales/hr.js"() {
     init_util();
     error22 = () => {
       const Sizable = {
@@ -15631,7 +16711,7 @@ var init_hr = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/hu.js
+// ../../work/main/node_modules/zod/v4/locales/hu.js
 function hu_default() {
   return {
     localeError: error23()
@@ -15639,7 +16719,7 @@ function hu_default() {
 }
 var error23;
 var init_hu = __esm({
-  "node_modules/zod/v4/locales/hu.js"() {
+  "../../work/main/node_modules/zod/v4/locales/hu.js"() {
     init_util();
     error23 = () => {
       const Sizable = {
@@ -15751,7 +16831,7 @@ var init_hu = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/hy.js
+// ../../work/main/node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count3, one, many) {
   return Math.abs(count3) === 1 ? one : many;
 }
@@ -15769,7 +16849,7 @@ function hy_default() {
 }
 var error24;
 var init_hy = __esm({
-  "node_modules/zod/v4/locales/hy.js"() {
+  "../../work/main/node_modules/zod/v4/locales/hy.js"() {
     init_util();
     error24 = () => {
       const Sizable = {
@@ -15916,7 +16996,7 @@ var init_hy = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/id.js
+// ../../work/main/node_modules/zod/v4/locales/id.js
 function id_default() {
   return {
     localeError: error25()
@@ -15924,7 +17004,7 @@ function id_default() {
 }
 var error25;
 var init_id = __esm({
-  "node_modules/zod/v4/locales/id.js"() {
+  "../../work/main/node_modules/zod/v4/locales/id.js"() {
     init_util();
     error25 = () => {
       const Sizable = {
@@ -16034,7 +17114,7 @@ var init_id = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/is.js
+// ../../work/main/node_modules/zod/v4/locales/is.js
 function is_default() {
   return {
     localeError: error26()
@@ -16042,7 +17122,7 @@ function is_default() {
 }
 var error26;
 var init_is = __esm({
-  "node_modules/zod/v4/locales/is.js"() {
+  "../../work/main/node_modules/zod/v4/locales/is.js"() {
     init_util();
     error26 = () => {
       const Sizable = {
@@ -16155,7 +17235,7 @@ var init_is = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/it.js
+// ../../work/main/node_modules/zod/v4/locales/it.js
 function it_default() {
   return {
     localeError: error27()
@@ -16163,7 +17243,7 @@ function it_default() {
 }
 var error27;
 var init_it = __esm({
-  "node_modules/zod/v4/locales/it.js"() {
+  "../../work/main/node_modules/zod/v4/locales/it.js"() {
     init_util();
     error27 = () => {
       const Sizable = {
@@ -16275,7 +17355,7 @@ var init_it = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ja.js
+// ../../work/main/node_modules/zod/v4/locales/ja.js
 function ja_default() {
   return {
     localeError: error28()
@@ -16283,7 +17363,7 @@ function ja_default() {
 }
 var error28;
 var init_ja = __esm({
-  "node_modules/zod/v4/locales/ja.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ja.js"() {
     init_util();
     error28 = () => {
       const Sizable = {
@@ -16394,7 +17474,7 @@ var init_ja = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ka.js
+// ../../work/main/node_modules/zod/v4/locales/ka.js
 function ka_default() {
   return {
     localeError: error29()
@@ -16402,7 +17482,7 @@ function ka_default() {
 }
 var error29;
 var init_ka = __esm({
-  "node_modules/zod/v4/locales/ka.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ka.js"() {
     init_util();
     error29 = () => {
       const Sizable = {
@@ -16518,7 +17598,7 @@ var init_ka = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/km.js
+// ../../work/main/node_modules/zod/v4/locales/km.js
 function km_default() {
   return {
     localeError: error30()
@@ -16526,7 +17606,7 @@ function km_default() {
 }
 var error30;
 var init_km = __esm({
-  "node_modules/zod/v4/locales/km.js"() {
+  "../../work/main/node_modules/zod/v4/locales/km.js"() {
     init_util();
     error30 = () => {
       const Sizable = {
@@ -16640,17 +17720,17 @@ var init_km = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/kh.js
+// ../../work/main/node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 var init_kh = __esm({
-  "node_modules/zod/v4/locales/kh.js"() {
+  "../../work/main/node_modules/zod/v4/locales/kh.js"() {
     init_km();
   }
 });
 
-// node_modules/zod/v4/locales/kn.js
+// ../../work/main/node_modules/zod/v4/locales/kn.js
 function kn_default() {
   return {
     localeError: error31()
@@ -16658,7 +17738,7 @@ function kn_default() {
 }
 var error31;
 var init_kn = __esm({
-  "node_modules/zod/v4/locales/kn.js"() {
+  "../../work/main/node_modules/zod/v4/locales/kn.js"() {
     init_util();
     error31 = () => {
       const Sizable = {
@@ -16772,7 +17852,7 @@ var init_kn = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ko.js
+// ../../work/main/node_modules/zod/v4/locales/ko.js
 function ko_default() {
   return {
     localeError: error32()
@@ -16780,7 +17860,7 @@ function ko_default() {
 }
 var error32;
 var init_ko = __esm({
-  "node_modules/zod/v4/locales/ko.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ko.js"() {
     init_util();
     error32 = () => {
       const Sizable = {
@@ -16895,7 +17975,7 @@ var init_ko = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/lt.js
+// ../../work/main/node_modules/zod/v4/locales/lt.js
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
   const last = abs % 10;
@@ -16913,7 +17993,7 @@ function lt_default() {
 }
 var capitalizeFirstCharacter, error33;
 var init_lt = __esm({
-  "node_modules/zod/v4/locales/lt.js"() {
+  "../../work/main/node_modules/zod/v4/locales/lt.js"() {
     init_util();
     capitalizeFirstCharacter = (text) => {
       return text.charAt(0).toUpperCase() + text.slice(1);
@@ -17109,7 +18189,7 @@ var init_lt = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/mk.js
+// ../../work/main/node_modules/zod/v4/locales/mk.js
 function mk_default() {
   return {
     localeError: error34()
@@ -17117,7 +18197,7 @@ function mk_default() {
 }
 var error34;
 var init_mk = __esm({
-  "node_modules/zod/v4/locales/mk.js"() {
+  "../../work/main/node_modules/zod/v4/locales/mk.js"() {
     init_util();
     error34 = () => {
       const Sizable = {
@@ -17230,7 +18310,7 @@ var init_mk = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ms.js
+// ../../work/main/node_modules/zod/v4/locales/ms.js
 function ms_default() {
   return {
     localeError: error35()
@@ -17238,7 +18318,7 @@ function ms_default() {
 }
 var error35;
 var init_ms = __esm({
-  "node_modules/zod/v4/locales/ms.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ms.js"() {
     init_util();
     error35 = () => {
       const Sizable = {
@@ -17349,7 +18429,7 @@ var init_ms = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ne.js
+// ../../work/main/node_modules/zod/v4/locales/ne.js
 function ne_default() {
   return {
     localeError: error36()
@@ -17357,7 +18437,7 @@ function ne_default() {
 }
 var error36;
 var init_ne = __esm({
-  "node_modules/zod/v4/locales/ne.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ne.js"() {
     init_util();
     error36 = () => {
       const Sizable = {
@@ -17467,7 +18547,7 @@ var init_ne = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/nl.js
+// ../../work/main/node_modules/zod/v4/locales/nl.js
 function nl_default() {
   return {
     localeError: error37()
@@ -17475,7 +18555,7 @@ function nl_default() {
 }
 var error37;
 var init_nl = __esm({
-  "node_modules/zod/v4/locales/nl.js"() {
+  "../../work/main/node_modules/zod/v4/locales/nl.js"() {
     init_util();
     error37 = () => {
       const Sizable = {
@@ -17589,7 +18669,7 @@ var init_nl = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/nn.js
+// ../../work/main/node_modules/zod/v4/locales/nn.js
 function nn_default() {
   return {
     localeError: error38()
@@ -17597,7 +18677,7 @@ function nn_default() {
 }
 var error38;
 var init_nn = __esm({
-  "node_modules/zod/v4/locales/nn.js"() {
+  "../../work/main/node_modules/zod/v4/locales/nn.js"() {
     init_util();
     error38 = () => {
       const Sizable = {
@@ -17709,7 +18789,7 @@ var init_nn = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/no.js
+// ../../work/main/node_modules/zod/v4/locales/no.js
 function no_default() {
   return {
     localeError: error39()
@@ -17717,7 +18797,7 @@ function no_default() {
 }
 var error39;
 var init_no = __esm({
-  "node_modules/zod/v4/locales/no.js"() {
+  "../../work/main/node_modules/zod/v4/locales/no.js"() {
     init_util();
     error39 = () => {
       const Sizable = {
@@ -17829,7 +18909,7 @@ var init_no = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ota.js
+// ../../work/main/node_modules/zod/v4/locales/ota.js
 function ota_default() {
   return {
     localeError: error40()
@@ -17837,7 +18917,7 @@ function ota_default() {
 }
 var error40;
 var init_ota = __esm({
-  "node_modules/zod/v4/locales/ota.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ota.js"() {
     init_util();
     error40 = () => {
       const Sizable = {
@@ -17950,7 +19030,7 @@ var init_ota = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ps.js
+// ../../work/main/node_modules/zod/v4/locales/ps.js
 function ps_default() {
   return {
     localeError: error41()
@@ -17958,7 +19038,7 @@ function ps_default() {
 }
 var error41;
 var init_ps = __esm({
-  "node_modules/zod/v4/locales/ps.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ps.js"() {
     init_util();
     error41 = () => {
       const Sizable = {
@@ -18076,7 +19156,7 @@ var init_ps = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/pl.js
+// ../../work/main/node_modules/zod/v4/locales/pl.js
 function pl_default() {
   return {
     localeError: error42()
@@ -18084,7 +19164,7 @@ function pl_default() {
 }
 var error42;
 var init_pl = __esm({
-  "node_modules/zod/v4/locales/pl.js"() {
+  "../../work/main/node_modules/zod/v4/locales/pl.js"() {
     init_util();
     error42 = () => {
       const Sizable = {
@@ -18197,7 +19277,7 @@ var init_pl = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/pt.js
+// ../../work/main/node_modules/zod/v4/locales/pt.js
 function pt_default() {
   return {
     localeError: error43()
@@ -18205,7 +19285,7 @@ function pt_default() {
 }
 var error43;
 var init_pt = __esm({
-  "node_modules/zod/v4/locales/pt.js"() {
+  "../../work/main/node_modules/zod/v4/locales/pt.js"() {
     init_util();
     error43 = () => {
       const Sizable = {
@@ -18347,7 +19427,7 @@ var init_pt = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/pt-BR.js
+// ../../work/main/node_modules/zod/v4/locales/pt-BR.js
 function pt_BR_default() {
   return {
     localeError: error44()
@@ -18355,7 +19435,7 @@ function pt_BR_default() {
 }
 var error44;
 var init_pt_BR = __esm({
-  "node_modules/zod/v4/locales/pt-BR.js"() {
+  "../../work/main/node_modules/zod/v4/locales/pt-BR.js"() {
     init_util();
     error44 = () => {
       const Sizable = {
@@ -18498,7 +19578,7 @@ var init_pt_BR = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ro.js
+// ../../work/main/node_modules/zod/v4/locales/ro.js
 function ro_default() {
   return {
     localeError: error45()
@@ -18506,7 +19586,7 @@ function ro_default() {
 }
 var error45;
 var init_ro = __esm({
-  "node_modules/zod/v4/locales/ro.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ro.js"() {
     init_util();
     error45 = () => {
       const Sizable = {
@@ -18627,7 +19707,7 @@ var init_ro = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ru.js
+// ../../work/main/node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count3, one, few, many) {
   const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
@@ -18650,7 +19730,7 @@ function ru_default() {
 }
 var error46;
 var init_ru = __esm({
-  "node_modules/zod/v4/locales/ru.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ru.js"() {
     init_util();
     error46 = () => {
       const Sizable = {
@@ -18802,7 +19882,7 @@ var init_ru = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/sk.js
+// ../../work/main/node_modules/zod/v4/locales/sk.js
 function sk_default() {
   return {
     localeError: error47()
@@ -18810,7 +19890,7 @@ function sk_default() {
 }
 var error47;
 var init_sk = __esm({
-  "node_modules/zod/v4/locales/sk.js"() {
+  "../../work/main/node_modules/zod/v4/locales/sk.js"() {
     init_util();
     error47 = () => {
       const Sizable = {
@@ -18925,7 +20005,7 @@ var init_sk = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/sl.js
+// ../../work/main/node_modules/zod/v4/locales/sl.js
 function sl_default() {
   return {
     localeError: error48()
@@ -18933,7 +20013,7 @@ function sl_default() {
 }
 var error48;
 var init_sl = __esm({
-  "node_modules/zod/v4/locales/sl.js"() {
+  "../../work/main/node_modules/zod/v4/locales/sl.js"() {
     init_util();
     error48 = () => {
       const Sizable = {
@@ -19046,7 +20126,7 @@ var init_sl = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/sv.js
+// ../../work/main/node_modules/zod/v4/locales/sv.js
 function sv_default() {
   return {
     localeError: error49()
@@ -19054,7 +20134,7 @@ function sv_default() {
 }
 var error49;
 var init_sv = __esm({
-  "node_modules/zod/v4/locales/sv.js"() {
+  "../../work/main/node_modules/zod/v4/locales/sv.js"() {
     init_util();
     error49 = () => {
       const Sizable = {
@@ -19168,7 +20248,7 @@ var init_sv = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ta.js
+// ../../work/main/node_modules/zod/v4/locales/ta.js
 function ta_default() {
   return {
     localeError: error50()
@@ -19176,7 +20256,7 @@ function ta_default() {
 }
 var error50;
 var init_ta = __esm({
-  "node_modules/zod/v4/locales/ta.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ta.js"() {
     init_util();
     error50 = () => {
       const Sizable = {
@@ -19290,7 +20370,7 @@ var init_ta = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/tg.js
+// ../../work/main/node_modules/zod/v4/locales/tg.js
 function tg_default() {
   return {
     localeError: error51()
@@ -19298,7 +20378,7 @@ function tg_default() {
 }
 var error51;
 var init_tg = __esm({
-  "node_modules/zod/v4/locales/tg.js"() {
+  "../../work/main/node_modules/zod/v4/locales/tg.js"() {
     init_util();
     error51 = () => {
       const Sizable = {
@@ -19413,7 +20493,7 @@ var init_tg = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/th.js
+// ../../work/main/node_modules/zod/v4/locales/th.js
 function th_default() {
   return {
     localeError: error52()
@@ -19421,7 +20501,7 @@ function th_default() {
 }
 var error52;
 var init_th = __esm({
-  "node_modules/zod/v4/locales/th.js"() {
+  "../../work/main/node_modules/zod/v4/locales/th.js"() {
     init_util();
     error52 = () => {
       const Sizable = {
@@ -19535,7 +20615,7 @@ var init_th = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/tk.js
+// ../../work/main/node_modules/zod/v4/locales/tk.js
 function tk_default() {
   return {
     localeError: error53()
@@ -19543,7 +20623,7 @@ function tk_default() {
 }
 var error53;
 var init_tk = __esm({
-  "node_modules/zod/v4/locales/tk.js"() {
+  "../../work/main/node_modules/zod/v4/locales/tk.js"() {
     init_util();
     error53 = () => {
       const Sizable = {
@@ -19649,7 +20729,7 @@ var init_tk = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/tr.js
+// ../../work/main/node_modules/zod/v4/locales/tr.js
 function tr_default() {
   return {
     localeError: error54()
@@ -19657,7 +20737,7 @@ function tr_default() {
 }
 var error54;
 var init_tr = __esm({
-  "node_modules/zod/v4/locales/tr.js"() {
+  "../../work/main/node_modules/zod/v4/locales/tr.js"() {
     init_util();
     error54 = () => {
       const Sizable = {
@@ -19766,7 +20846,7 @@ var init_tr = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/uk.js
+// ../../work/main/node_modules/zod/v4/locales/uk.js
 function uk_default() {
   return {
     localeError: error55()
@@ -19774,7 +20854,7 @@ function uk_default() {
 }
 var error55;
 var init_uk = __esm({
-  "node_modules/zod/v4/locales/uk.js"() {
+  "../../work/main/node_modules/zod/v4/locales/uk.js"() {
     init_util();
     error55 = () => {
       const Sizable = {
@@ -19886,17 +20966,17 @@ var init_uk = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/ua.js
+// ../../work/main/node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 var init_ua = __esm({
-  "node_modules/zod/v4/locales/ua.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ua.js"() {
     init_uk();
   }
 });
 
-// node_modules/zod/v4/locales/ur.js
+// ../../work/main/node_modules/zod/v4/locales/ur.js
 function ur_default() {
   return {
     localeError: error56()
@@ -19904,7 +20984,7 @@ function ur_default() {
 }
 var error56;
 var init_ur = __esm({
-  "node_modules/zod/v4/locales/ur.js"() {
+  "../../work/main/node_modules/zod/v4/locales/ur.js"() {
     init_util();
     error56 = () => {
       const Sizable = {
@@ -20018,7 +21098,7 @@ var init_ur = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/uz.js
+// ../../work/main/node_modules/zod/v4/locales/uz.js
 function uz_default() {
   return {
     localeError: error57()
@@ -20026,7 +21106,7 @@ function uz_default() {
 }
 var error57;
 var init_uz = __esm({
-  "node_modules/zod/v4/locales/uz.js"() {
+  "../../work/main/node_modules/zod/v4/locales/uz.js"() {
     init_util();
     error57 = () => {
       const Sizable = {
@@ -20138,7 +21218,7 @@ var init_uz = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/vi.js
+// ../../work/main/node_modules/zod/v4/locales/vi.js
 function vi_default() {
   return {
     localeError: error58()
@@ -20146,7 +21226,7 @@ function vi_default() {
 }
 var error58;
 var init_vi = __esm({
-  "node_modules/zod/v4/locales/vi.js"() {
+  "../../work/main/node_modules/zod/v4/locales/vi.js"() {
     init_util();
     error58 = () => {
       const Sizable = {
@@ -20258,7 +21338,7 @@ var init_vi = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/zh-CN.js
+// ../../work/main/node_modules/zod/v4/locales/zh-CN.js
 function zh_CN_default() {
   return {
     localeError: error59()
@@ -20266,7 +21346,7 @@ function zh_CN_default() {
 }
 var error59;
 var init_zh_CN = __esm({
-  "node_modules/zod/v4/locales/zh-CN.js"() {
+  "../../work/main/node_modules/zod/v4/locales/zh-CN.js"() {
     init_util();
     error59 = () => {
       const Sizable = {
@@ -20379,7 +21459,7 @@ var init_zh_CN = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/zh-TW.js
+// ../../work/main/node_modules/zod/v4/locales/zh-TW.js
 function zh_TW_default() {
   return {
     localeError: error60()
@@ -20387,7 +21467,7 @@ function zh_TW_default() {
 }
 var error60;
 var init_zh_TW = __esm({
-  "node_modules/zod/v4/locales/zh-TW.js"() {
+  "../../work/main/node_modules/zod/v4/locales/zh-TW.js"() {
     init_util();
     error60 = () => {
       const Sizable = {
@@ -20498,7 +21578,7 @@ var init_zh_TW = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/yo.js
+// ../../work/main/node_modules/zod/v4/locales/yo.js
 function yo_default() {
   return {
     localeError: error61()
@@ -20506,7 +21586,7 @@ function yo_default() {
 }
 var error61;
 var init_yo = __esm({
-  "node_modules/zod/v4/locales/yo.js"() {
+  "../../work/main/node_modules/zod/v4/locales/yo.js"() {
     init_util();
     error61 = () => {
       const Sizable = {
@@ -20617,7 +21697,7 @@ var init_yo = __esm({
   }
 });
 
-// node_modules/zod/v4/locales/index.js
+// ../../work/main/node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -20685,7 +21765,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 var init_locales = __esm({
-  "node_modules/zod/v4/locales/index.js"() {
+  "../../work/main/node_modules/zod/v4/locales/index.js"() {
     init_ar();
     init_az();
     init_be();
@@ -20752,13 +21832,13 @@ var init_locales = __esm({
   }
 });
 
-// node_modules/zod/v4/core/registries.js
+// ../../work/main/node_modules/zod/v4/core/registries.js
 function registry() {
   return new $ZodRegistry();
 }
 var _a2, $output, $input, $ZodRegistry, globalRegistry;
 var init_registries = __esm({
-  "node_modules/zod/v4/core/registries.js"() {
+  "../../work/main/node_modules/zod/v4/core/registries.js"() {
     $output = /* @__PURE__ */ Symbol("ZodOutput");
     $input = /* @__PURE__ */ Symbol("ZodInput");
     $ZodRegistry = class {
@@ -20806,7 +21886,7 @@ var init_registries = __esm({
   }
 });
 
-// node_modules/zod/v4/core/compile.js
+// ../../work/main/node_modules/zod/v4/core/compile.js
 function compileValidator(schema, parser) {
   try {
     return compileFn(schema, { assertOnly: true });
@@ -22368,7 +23448,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
 }
 var INVALID, FALLBACK_FLAG, ZodCompileAsyncError, ZodCompileUnsupportedError, WHEN_DEFAULTED_CHECKS, PATTERN_IS_COMPLETE;
 var init_compile = __esm({
-  "node_modules/zod/v4/core/compile.js"() {
+  "../../work/main/node_modules/zod/v4/core/compile.js"() {
     init_core();
     init_doc();
     init_memoizer();
@@ -22427,7 +23507,7 @@ var init_compile = __esm({
   }
 });
 
-// node_modules/zod/v4/core/api.js
+// ../../work/main/node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -23480,7 +24560,7 @@ function _stringFormat(Class2, format2, fnOrRegex, _params = {}) {
 }
 var TimePrecision;
 var init_api = __esm({
-  "node_modules/zod/v4/core/api.js"() {
+  "../../work/main/node_modules/zod/v4/core/api.js"() {
     init_checks();
     init_registries();
     init_schemas();
@@ -23495,7 +24575,7 @@ var init_api = __esm({
   }
 });
 
-// node_modules/zod/v4/core/to-json-schema.js
+// ../../work/main/node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -24011,7 +25091,7 @@ function isTransforming(_schema, _ctx) {
 }
 var FOLDABLE_KEYS, UNION_KEYS, createToJSONSchemaMethod, createStandardJSONSchemaMethod;
 var init_to_json_schema = __esm({
-  "node_modules/zod/v4/core/to-json-schema.js"() {
+  "../../work/main/node_modules/zod/v4/core/to-json-schema.js"() {
     init_registries();
     init_util();
     FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
@@ -24032,12 +25112,12 @@ var init_to_json_schema = __esm({
   }
 });
 
-// node_modules/zod/v4/core/json-schema-processors.js
+// ../../work/main/node_modules/zod/v4/core/json-schema-processors.js
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -24182,7 +25262,7 @@ function toJSONSchema(input2, params) {
 }
 var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, setFormat, minContributor, maxContributor, formatContributor, contributors, formatMap, exactPatterns, exactPattern, stringProcessor, numberProcessor, booleanProcessor, bigintProcessor, symbolProcessor, nullProcessor, undefinedProcessor, voidProcessor, neverProcessor, anyProcessor, unknownProcessor, dateProcessor, enumProcessor, literalProcessor, nanProcessor, templateLiteralProcessor, fileProcessor, successProcessor, customProcessor, functionProcessor, transformProcessor, mapProcessor, setProcessor, arrayProcessor, objectProcessor, unionProcessor, intersectionProcessor, tupleProcessor, pendingRecords, recordProcessor, nullableProcessor, nonoptionalProcessor, UNREPRESENTABLE_DEFAULT, defaultProcessor, prefaultProcessor, catchProcessor, pipeProcessor, readonlyProcessor, promiseProcessor, optionalProcessor, lazyProcessor, allProcessors;
 var init_json_schema_processors = __esm({
-  "node_modules/zod/v4/core/json-schema-processors.js"() {
+  "../../work/main/node_modules/zod/v4/core/json-schema-processors.js"() {
     init_regexes();
     init_schemas();
     init_to_json_schema();
@@ -24789,10 +25869,10 @@ var init_json_schema_processors = __esm({
   }
 });
 
-// node_modules/zod/v4/core/json-schema-generator.js
+// ../../work/main/node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator;
 var init_json_schema_generator = __esm({
-  "node_modules/zod/v4/core/json-schema-generator.js"() {
+  "../../work/main/node_modules/zod/v4/core/json-schema-generator.js"() {
     init_json_schema_processors();
     init_to_json_schema();
     JSONSchemaGenerator = class {
@@ -24874,14 +25954,14 @@ var init_json_schema_generator = __esm({
   }
 });
 
-// node_modules/zod/v4/core/json-schema.js
+// ../../work/main/node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 var init_json_schema = __esm({
-  "node_modules/zod/v4/core/json-schema.js"() {
+  "../../work/main/node_modules/zod/v4/core/json-schema.js"() {
   }
 });
 
-// node_modules/zod/v4/core/index.js
+// ../../work/main/node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -25198,7 +26278,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 var init_core2 = __esm({
-  "node_modules/zod/v4/core/index.js"() {
+  "../../work/main/node_modules/zod/v4/core/index.js"() {
     init_core();
     init_parse();
     init_errors2();
@@ -25221,7 +26301,7 @@ var init_core2 = __esm({
   }
 });
 
-// node_modules/zod/v4/classic/checks.js
+// ../../work/main/node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -25256,12 +26336,12 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 var init_checks2 = __esm({
-  "node_modules/zod/v4/classic/checks.js"() {
+  "../../work/main/node_modules/zod/v4/classic/checks.js"() {
     init_core2();
   }
 });
 
-// node_modules/zod/v4/classic/errors.js
+// ../../work/main/node_modules/zod/v4/classic/errors.js
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
     configurable: true,
@@ -25278,7 +26358,7 @@ function _lazyMethod(proto, key, make) {
 }
 var _installedErrorProtos, initializer2, ZodError, ZodRealError;
 var init_errors3 = __esm({
-  "node_modules/zod/v4/classic/errors.js"() {
+  "../../work/main/node_modules/zod/v4/classic/errors.js"() {
     init_core2();
     init_core2();
     init_util();
@@ -25315,10 +26395,10 @@ var init_errors3 = __esm({
   }
 });
 
-// node_modules/zod/v4/classic/parse.js
+// ../../work/main/node_modules/zod/v4/classic/parse.js
 var parse3, parseAsync2, safeParse2, safeParseAsync2, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
 var init_parse2 = __esm({
-  "node_modules/zod/v4/classic/parse.js"() {
+  "../../work/main/node_modules/zod/v4/classic/parse.js"() {
     init_core2();
     init_errors3();
     init_core2();
@@ -25337,7 +26417,7 @@ var init_parse2 = __esm({
   }
 });
 
-// node_modules/zod/v4/classic/schemas.js
+// ../../work/main/node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -26011,7 +27091,7 @@ function preprocess(fn, schema) {
 }
 var ZodType, _ZodString, ZodString, ZodStringFormat, ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration, ZodEmail, ZodGUID, ZodUUID, ZodURL, ZodEmoji, ZodNanoID, ZodCUID, ZodCUID2, ZodULID, ZodXID, ZodKSUID, ZodIPv4, ZodMAC, ZodIPv6, ZodCIDRv4, ZodCIDRv6, ZodBase64, ZodBase64URL, ZodE164, ZodCreditCard, ZodIBAN, ZodJWT, ZodCustomStringFormat, ZodNumber, ZodNumberFormat, ZodBoolean, ZodBigInt, ZodBigIntFormat, ZodSymbol, ZodUndefined, ZodNull, ZodAny, ZodUnknown, ZodNever, ZodVoid, ZodDate, ZodArray, ZodObject, ZodUnion, ZodXor, ZodDiscriminatedUnion, ZodIntersection, ZodTuple, ZodRecord, ZodMap, ZodSet, ZodEnum, ZodLiteral, ZodFile, ZodTransform, ZodOptional, ZodExactOptional, ZodNullable, ZodDefault, ZodPrefault, ZodNonOptional, ZodSuccess, ZodCatch, ZodNaN, ZodPipe, ZodCodec, ZodPreprocess, ZodReadonly, ZodTemplateLiteral, ZodLazy, ZodPromise, ZodFunction, ZodCustom, describe2, meta2, ZodInstanceOf, stringbool;
 var init_schemas2 = __esm({
-  "node_modules/zod/v4/classic/schemas.js"() {
+  "../../work/main/node_modules/zod/v4/classic/schemas.js"() {
     init_core2();
     init_core2();
     init_json_schema_processors();
@@ -26994,7 +28074,7 @@ var init_schemas2 = __esm({
   }
 });
 
-// node_modules/zod/v4/classic/compat.js
+// ../../work/main/node_modules/zod/v4/classic/compat.js
 function setErrorMap(map2) {
   config({
     customError: map2
@@ -27005,7 +28085,7 @@ function getErrorMap() {
 }
 var ZodIssueCode, ZodFirstPartyTypeKind;
 var init_compat = __esm({
-  "node_modules/zod/v4/classic/compat.js"() {
+  "../../work/main/node_modules/zod/v4/classic/compat.js"() {
     init_core2();
     ZodIssueCode = {
       invalid_type: "invalid_type",
@@ -27025,7 +28105,7 @@ var init_compat = __esm({
   }
 });
 
-// node_modules/zod/v4/classic/iso.js
+// ../../work/main/node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -27050,14 +28130,14 @@ function duration2(params) {
   return _isoDuration(ZodISODuration, params);
 }
 var init_iso = __esm({
-  "node_modules/zod/v4/classic/iso.js"() {
+  "../../work/main/node_modules/zod/v4/classic/iso.js"() {
     init_core2();
     init_schemas2();
     init_schemas2();
   }
 });
 
-// node_modules/zod/v4/classic/from-json-schema.js
+// ../../work/main/node_modules/zod/v4/classic/from-json-schema.js
 function detectVersion(schema, defaultTarget) {
   const $schema = schema.$schema;
   if ($schema === "https://json-schema.org/draft/2020-12/schema") {
@@ -27688,7 +28768,7 @@ function fromJSONSchema(schema, params) {
 }
 var z2, RECOGNIZED_KEYS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS, fullTime;
 var init_from_json_schema = __esm({
-  "node_modules/zod/v4/classic/from-json-schema.js"() {
+  "../../work/main/node_modules/zod/v4/classic/from-json-schema.js"() {
     init_registries();
     init_util();
     init_checks2();
@@ -27800,7 +28880,7 @@ var init_from_json_schema = __esm({
   }
 });
 
-// node_modules/zod/v4/core/visit.js
+// ../../work/main/node_modules/zod/v4/core/visit.js
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
     const h3 = fnOrHandlers[node2._zod.def.type];
@@ -27955,14 +29035,14 @@ function visit(schema, fnOrHandlers) {
 }
 var RESOLVING;
 var init_visit = __esm({
-  "node_modules/zod/v4/core/visit.js"() {
+  "../../work/main/node_modules/zod/v4/core/visit.js"() {
     init_schemas();
     init_util();
     RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
   }
 });
 
-// node_modules/zod/v4/classic/deep-partial.js
+// ../../work/main/node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
     object: (s) => s.partial(),
@@ -27974,13 +29054,13 @@ function deepPartial(schema) {
   });
 }
 var init_deep_partial = __esm({
-  "node_modules/zod/v4/classic/deep-partial.js"() {
+  "../../work/main/node_modules/zod/v4/classic/deep-partial.js"() {
     init_visit();
     init_schemas2();
   }
 });
 
-// node_modules/zod/v4/classic/in-out.js
+// ../../work/main/node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks) {
   if (!checks?.length)
     return side;
@@ -28010,14 +29090,14 @@ function output(schema) {
   });
 }
 var init_in_out = __esm({
-  "node_modules/zod/v4/classic/in-out.js"() {
+  "../../work/main/node_modules/zod/v4/classic/in-out.js"() {
     init_util();
     init_visit();
     init_schemas2();
   }
 });
 
-// node_modules/zod/v4/classic/coerce.js
+// ../../work/main/node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -28042,13 +29122,13 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 var init_coerce = __esm({
-  "node_modules/zod/v4/classic/coerce.js"() {
+  "../../work/main/node_modules/zod/v4/classic/coerce.js"() {
     init_core2();
     init_schemas2();
   }
 });
 
-// node_modules/zod/v4/classic/external.js
+// ../../work/main/node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -28311,7 +29391,7 @@ __export(external_exports, {
   xor: () => xor
 });
 var init_external = __esm({
-  "node_modules/zod/v4/classic/external.js"() {
+  "../../work/main/node_modules/zod/v4/classic/external.js"() {
     init_core2();
     init_schemas2();
     init_checks2();
@@ -28330,9 +29410,9 @@ var init_external = __esm({
   }
 });
 
-// node_modules/zod/index.js
+// ../../work/main/node_modules/zod/index.js
 var init_zod = __esm({
-  "node_modules/zod/index.js"() {
+  "../../work/main/node_modules/zod/index.js"() {
     init_external();
     init_external();
   }
@@ -28379,8 +29459,8 @@ function parseState2(path6) {
     return null;
   }
   try {
-    const parsed = LiveState.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    const parsed2 = LiveState.safeParse(JSON.parse(text));
+    return parsed2.success ? parsed2.data : null;
   } catch {
     return null;
   }
@@ -28852,7 +29932,7 @@ function requireLiveState(deps, sessionId) {
   if (!cur)
     throw new BatonError(
       "not_found",
-      "this session is not streaming live; start it with /export-session --live"
+      "this session is not streaming live; start it with /baton:export-session --live"
     );
   return cur;
 }
@@ -28916,7 +29996,7 @@ var init_common = __esm({
     SessionStatus = external_exports.enum(["active", "completed", "interrupted", "error"]);
     SessionSource = external_exports.enum(["cli-stream", "cli-upload", "ingest", "session-store"]);
     PointerSource = external_exports.enum(["cli-stream", "cli-upload", "ingest", "handoff", "session-store"]);
-    ExportFormat = external_exports.enum(["md", "json", "html", "txt"]);
+    ExportFormat = external_exports.enum(["md", "json", "html", "txt", "pdf", "docx"]);
     SessionId = external_exports.string().min(1).max(200);
     IsoDate = external_exports.string().describe("ISO 8601 timestamp (UTC)");
     ErrorReason = external_exports.enum([
@@ -29228,6 +30308,101 @@ var init_session = __esm({
   }
 });
 
+// src/core/api/live.ts
+var LIVE_STATUSES, LiveStatus, LIVE_DEFAULT_EXPIRES_IN, LIVE_MAX_EXPIRES_IN, CreateLiveRequest, CreateLiveResponse, LiveEventInput, AppendLiveRequest, SeqRange, AppendLiveResponse, CompleteLiveRequest, LiveInfo, LiveHelloData, LiveEventData, LiveViewersData, LiveStatusData, ListLiveResponse, RevokeLiveQuery, LiveEventsQuery, LiveStatusProbe;
+var init_live = __esm({
+  "src/core/api/live.ts"() {
+    "use strict";
+    init_zod();
+    init_session();
+    LIVE_STATUSES = ["active", "paused", "completed", "revoked", "expired"];
+    LiveStatus = external_exports.enum(LIVE_STATUSES);
+    LIVE_DEFAULT_EXPIRES_IN = 86400;
+    LIVE_MAX_EXPIRES_IN = 7 * 86400;
+    CreateLiveRequest = external_exports.object({
+      sessionId: external_exports.string().min(1).max(200).optional(),
+      title: external_exports.string().max(300).optional(),
+      /** `unlisted`: anyone holding the view URL; `private`: the owner only (the view URL still needs the owner's login). */
+      visibility: external_exports.enum(["unlisted", "private"]).default("unlisted"),
+      expiresIn: external_exports.number().int().min(60).max(LIVE_MAX_EXPIRES_IN).default(LIVE_DEFAULT_EXPIRES_IN)
+    });
+    CreateLiveResponse = external_exports.object({
+      liveId: external_exports.string(),
+      /** Write capability: send as `Authorization: Bearer <token>` or `X-Baton-Producer-Token` next to an API key. */
+      producerToken: external_exports.string(),
+      /** Read capability: an unguessable path, shareable. */
+      viewUrl: external_exports.string(),
+      viewerToken: external_exports.string(),
+      expiresAt: external_exports.string(),
+      status: LiveStatus
+    });
+    LiveEventInput = external_exports.object({
+      seq: external_exports.number().int().min(1).max(2147483647),
+      turnIndex: external_exports.number().int().nonnegative().optional(),
+      event: SessionEvent
+    });
+    AppendLiveRequest = external_exports.object({
+      events: external_exports.array(LiveEventInput).max(1e3)
+    });
+    SeqRange = external_exports.object({ from: external_exports.number().int(), to: external_exports.number().int() });
+    AppendLiveResponse = external_exports.object({
+      accepted: external_exports.number().int().nonnegative(),
+      /** Events whose seq (or transcript uuid) was already stored: re-sending a batch is harmless. */
+      duplicates: external_exports.number().int().nonnegative(),
+      lastSeq: external_exports.number().int().nonnegative(),
+      /** Missing sequence ranges below lastSeq (at most 100 ranges reported). */
+      gaps: external_exports.array(SeqRange)
+    });
+    CompleteLiveRequest = external_exports.object({
+      createPost: external_exports.boolean().default(false),
+      title: external_exports.string().max(300).optional()
+    });
+    LiveInfo = external_exports.object({
+      liveId: external_exports.string(),
+      sessionId: external_exports.string().nullable(),
+      title: external_exports.string().nullable(),
+      visibility: external_exports.enum(["unlisted", "private"]),
+      status: LiveStatus,
+      lastSeq: external_exports.number().int().nonnegative(),
+      eventCount: external_exports.number().int().nonnegative(),
+      createdAt: external_exports.string(),
+      expiresAt: external_exports.string(),
+      endedAt: external_exports.string().nullable(),
+      postUrl: external_exports.string().nullable(),
+      viewers: external_exports.number().int().nonnegative()
+    });
+    LiveHelloData = external_exports.object({
+      liveId: external_exports.string(),
+      title: external_exports.string().nullable(),
+      status: LiveStatus,
+      lastSeq: external_exports.number().int().nonnegative(),
+      expiresAt: external_exports.string(),
+      viewers: external_exports.number().int().nonnegative()
+    });
+    LiveEventData = external_exports.object({
+      seq: external_exports.number().int(),
+      turnIndex: external_exports.number().int().nullable(),
+      event: SessionEvent
+    });
+    LiveViewersData = external_exports.object({ count: external_exports.number().int().nonnegative() });
+    LiveStatusData = external_exports.object({
+      status: LiveStatus,
+      reason: external_exports.string().optional(),
+      postUrl: external_exports.string().nullable().optional()
+    });
+    ListLiveResponse = external_exports.object({ streams: external_exports.array(LiveInfo) });
+    RevokeLiveQuery = external_exports.object({ purge: external_exports.enum(["true", "false"]).optional() });
+    LiveEventsQuery = external_exports.object({ lastEventId: external_exports.string().max(12).optional() });
+    LiveStatusProbe = external_exports.object({
+      status: LiveStatus,
+      title: external_exports.string().nullable(),
+      postUrl: external_exports.string().nullable(),
+      viewers: external_exports.number().int().nonnegative(),
+      lastSeq: external_exports.number().int().nonnegative()
+    });
+  }
+});
+
 // src/core/api/transcript-entries.ts
 var TranscriptSubKey, TranscriptLine, EntryUuid, AppendEntriesRequest, SessionEntryItem, SessionEntries, AppendEntriesResponse, ListEntriesQuery, TranscriptEntry, ListEntriesResponse, ListSubkeysResponse;
 var init_transcript_entries = __esm({
@@ -29294,13 +30469,14 @@ var init_transcript_entries = __esm({
 });
 
 // src/core/api/sessions.ts
-var Tag, Title, PushSessionRequest, PushSessionResponse, EventItem, AppendEventsRequest, AppendEventsResponse, UploadSessionsRequest, UploadSessionsResponse, ListSessionsQuery, ProjectRef, SessionSummary, ListSessionsResponse, StoredEvent, GetSessionQuery, EventsPage, SessionDetailResponse, PatchSessionRequest, ExportQuery, BulkExportRequest, DeleteResponse;
+var Tag, Title, PushSessionRequest, PushSessionResponse, EventItem, AppendEventsRequest, AppendEventsResponse, UploadSessionsRequest, UploadSessionsResponse, ListSessionsQuery, ProjectRef, SessionSharing, SessionSummary, ListSessionsResponse, StoredEvent, GetSessionQuery, EventsPage, SessionDetailResponse, PatchSessionRequest, ExportQuery, BulkExportRequest, DeleteResponse, DeleteQuery, TrashResponse, TrashedSession, SessionSummaryResponse;
 var init_sessions = __esm({
   "src/core/api/sessions.ts"() {
     "use strict";
     init_zod();
     init_session();
     init_common();
+    init_live();
     init_transcript_entries();
     Tag = external_exports.string().trim().min(1).max(50);
     Title = external_exports.string().trim().min(1).max(300);
@@ -29329,7 +30505,9 @@ var init_sessions = __esm({
       url: external_exports.string(),
       postUrl: external_exports.string().optional(),
       eventsInserted: external_exports.number().int().nonnegative(),
-      eventCount: external_exports.number().int().nonnegative()
+      eventCount: external_exports.number().int().nonnegative(),
+      /** Set when the session is in the trash: the push was stored there, restore the session to see it. */
+      inTrash: external_exports.literal(true).optional()
     });
     EventItem = external_exports.object({
       seq: external_exports.number().int().nonnegative().max(1e7),
@@ -29363,7 +30541,9 @@ var init_sessions = __esm({
       url: external_exports.string(),
       inserted: external_exports.number().int().nonnegative(),
       duplicates: external_exports.number().int().nonnegative(),
-      eventCount: external_exports.number().int().nonnegative()
+      eventCount: external_exports.number().int().nonnegative(),
+      /** Set when the session is in the trash: the events were stored there, restore the session to see them. */
+      inTrash: external_exports.literal(true).optional()
     });
     UploadSessionsRequest = external_exports.object({
       sessions: external_exports.array(Session).min(1).max(1e3),
@@ -29401,6 +30581,26 @@ var init_sessions = __esm({
       archived: QueryBool.optional()
     });
     ProjectRef = external_exports.object({ id: external_exports.string(), slug: external_exports.string(), name: external_exports.string() });
+    SessionSharing = external_exports.object({
+      /** Set when the session itself is unlisted or public: anyone with `url` reads it. */
+      link: external_exports.object({ visibility: external_exports.enum(["unlisted", "public"]), url: external_exports.string() }).nullable(),
+      /** The owner's posts (not in the trash) that hold the session; a private session stays hidden inside them. */
+      posts: external_exports.array(
+        external_exports.object({ id: external_exports.string(), title: external_exports.string().nullable(), visibility: Visibility, url: external_exports.string() })
+      ),
+      /**
+       * The session's live streams, newest first. Viewer links are never stored (only their hash), so `url` is the
+       * owner's watch page while the stream is open, null once it ended.
+       */
+      live: external_exports.array(
+        external_exports.object({
+          liveId: external_exports.string(),
+          visibility: external_exports.enum(["unlisted", "private"]),
+          status: LiveStatus,
+          url: external_exports.string().nullable()
+        })
+      )
+    });
     SessionSummary = external_exports.object({
       id: external_exports.string(),
       title: external_exports.string().nullable(),
@@ -29430,7 +30630,9 @@ var init_sessions = __esm({
       totals: SessionTotals,
       url: external_exports.string(),
       /** Search relevance (higher is better), only on search results. */
-      score: external_exports.number().optional()
+      score: external_exports.number().optional(),
+      /** How the session is shared (link, posts, live); trackers before issue 13 leave it out. */
+      sharing: SessionSharing.optional()
     });
     ListSessionsResponse = external_exports.object({ sessions: external_exports.array(SessionSummary), pagination: Pagination });
     StoredEvent = EventItem.extend({
@@ -29465,6 +30667,14 @@ var init_sessions = __esm({
     ExportQuery = external_exports.object({ format: ExportFormat.default("md") });
     BulkExportRequest = external_exports.object({ sessionIds: external_exports.array(SessionId).min(1).max(100), format: ExportFormat.default("md") }).strict();
     DeleteResponse = external_exports.object({ deleted: external_exports.literal(true), id: external_exports.string() });
+    DeleteQuery = external_exports.object({ purge: QueryBool.optional() });
+    TrashResponse = DeleteResponse.extend({
+      deletedAt: IsoDate.optional(),
+      purgeAt: IsoDate.optional(),
+      purged: external_exports.boolean().optional()
+    });
+    TrashedSession = SessionSummary.extend({ deletedAt: IsoDate, purgeAt: IsoDate });
+    SessionSummaryResponse = external_exports.object({ session: SessionSummary });
   }
 });
 
@@ -29561,12 +30771,13 @@ var init_handoffs = __esm({
 });
 
 // src/core/api/posts.ts
-var Post, ListPostsQuery, ListPostsResponse, PostResponse, PatchPostRequest;
+var Post, ListPostsQuery, ListPostsResponse, PostResponse, PatchPostRequest, TrashedPost, ListTrashResponse;
 var init_posts = __esm({
   "src/core/api/posts.ts"() {
     "use strict";
     init_zod();
     init_common();
+    init_sessions();
     Post = external_exports.object({
       id: external_exports.string(),
       title: external_exports.string().nullable(),
@@ -29584,6 +30795,12 @@ var init_posts = __esm({
       title: external_exports.string().trim().min(1).max(300).nullable().optional(),
       visibility: Visibility.optional()
     }).strict().refine((v2) => Object.keys(v2).length > 0, { message: "nothing to change" });
+    TrashedPost = Post.extend({ deletedAt: IsoDate, purgeAt: IsoDate });
+    ListTrashResponse = external_exports.object({
+      sessions: external_exports.array(TrashedSession),
+      posts: external_exports.array(TrashedPost),
+      pagination: external_exports.object({ sessions: Pagination, posts: Pagination })
+    });
   }
 });
 
@@ -29728,6 +30945,144 @@ var init_health = __esm({
   }
 });
 
+// src/core/api/usage.ts
+function utcDayStart(day) {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+var UsageGroupBy, UtcDay, MAX_USAGE_DAYS, DAY_MS, UsageQuery, UsageFigures, UsageGroup, UsageTool, CostlySession, UsageResponse;
+var init_usage = __esm({
+  "src/core/api/usage.ts"() {
+    "use strict";
+    init_zod();
+    init_session();
+    UsageGroupBy = external_exports.enum(["day", "project", "model"]);
+    UtcDay = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a UTC day as YYYY-MM-DD").refine((s) => {
+      const ms = Date.parse(`${s}T00:00:00Z`);
+      return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(s);
+    }, "not a calendar day");
+    MAX_USAGE_DAYS = 3660;
+    DAY_MS = 864e5;
+    UsageQuery = external_exports.object({
+      /** First day counted (UTC, inclusive); a session counts on the day it started. */
+      from: UtcDay.optional(),
+      /** Last day counted (UTC, inclusive). */
+      to: UtcDay.optional(),
+      /** Project id, slug or name. */
+      project: external_exports.string().min(1).max(200).optional(),
+      groupBy: UsageGroupBy.default("day")
+    }).refine((q2) => !q2.from || !q2.to || q2.from <= q2.to, { message: "from is after to", path: ["from"] }).refine((q2) => !q2.from || !q2.to || (utcDayStart(q2.to) - utcDayStart(q2.from)) / DAY_MS < MAX_USAGE_DAYS, {
+      message: `the range covers more than ${MAX_USAGE_DAYS} days`,
+      path: ["to"]
+    });
+    UsageFigures = external_exports.object({
+      sessions: external_exports.number().int().nonnegative(),
+      /** Each session's own tokens: a fork's inherited history is left out, so parent + fork never counts it twice. */
+      tokens: TokenTotals,
+      /** Own cost at list prices; null when no session in the group has a known cost. */
+      costUsd: external_exports.number().nonnegative().nullable(),
+      /** Sessions whose cost is unknown (a model without a price): their tokens are in, their cost is not. */
+      unpricedSessions: external_exports.number().int().nonnegative()
+    });
+    UsageGroup = UsageFigures.extend({
+      /** `YYYY-MM-DD` (day), a project id or `none` (project), a model name or `unknown` (model). */
+      key: external_exports.string(),
+      /** What to show: the day, the project's name, the model. */
+      label: external_exports.string()
+    });
+    UsageTool = external_exports.object({ name: external_exports.string(), calls: external_exports.number().int().nonnegative() });
+    CostlySession = external_exports.object({
+      id: external_exports.string(),
+      title: external_exports.string().nullable(),
+      project: external_exports.string().nullable(),
+      startedAt: external_exports.string().describe("ISO 8601 timestamp (UTC)"),
+      tokens: TokenTotals,
+      costUsd: external_exports.number().nonnegative()
+    });
+    UsageResponse = external_exports.object({
+      from: UtcDay.nullable(),
+      to: UtcDay.nullable(),
+      /** The project filter as resolved; null when the report covers every project. */
+      project: external_exports.object({ id: external_exports.string(), name: external_exports.string() }).nullable(),
+      groupBy: UsageGroupBy,
+      totals: UsageFigures,
+      /**
+       * Days in order (only days with sessions), projects and models by cost then tokens. A session counts once, on the
+       * UTC day it started, for its project, for its main model (the first model it used).
+       */
+      groups: external_exports.array(UsageGroup),
+      /** The most used tools, most calls first (a fork's inherited calls left out). At most 10. */
+      tools: external_exports.array(UsageTool).max(10),
+      /** The costliest sessions by own cost. At most 10. */
+      costliest: external_exports.array(CostlySession).max(10)
+    });
+  }
+});
+
+// src/core/api/comments.ts
+var REACTION_EMOJI, ReactionEmoji, COMMENT_MAX_CHARS, CommentText, CreateCommentRequest, ToggleReactionRequest, CommentSettingsRequest, ReactionSummary, Comment, CommentsResponse, CommentResponse, ReactionResponse, CommentSettingsResponse, DeleteCommentResponse;
+var init_comments = __esm({
+  "src/core/api/comments.ts"() {
+    "use strict";
+    init_zod();
+    init_common();
+    REACTION_EMOJI = ["👍", "🎉", "❤️", "🚀", "👀", "😕"];
+    ReactionEmoji = external_exports.enum(REACTION_EMOJI);
+    COMMENT_MAX_CHARS = 4e3;
+    CommentText = external_exports.string().trim().min(1, "a comment needs some text").max(COMMENT_MAX_CHARS, `a comment is at most ${COMMENT_MAX_CHARS} characters`);
+    CreateCommentRequest = external_exports.object({
+      eventUuid: external_exports.string().min(1).max(200),
+      text: CommentText,
+      /** A reply: the top-level comment it answers (replies are one level deep). */
+      parentId: external_exports.string().min(1).max(100).optional()
+    }).strict();
+    ToggleReactionRequest = external_exports.object({
+      eventUuid: external_exports.string().min(1).max(200),
+      /** React to a comment on that event instead of the event itself. */
+      commentId: external_exports.string().min(1).max(100).optional(),
+      emoji: ReactionEmoji
+    }).strict();
+    CommentSettingsRequest = external_exports.object({ commentsEnabled: external_exports.boolean() }).strict();
+    ReactionSummary = external_exports.object({
+      emoji: ReactionEmoji,
+      count: external_exports.number().int(),
+      /** The caller is among them (false for anonymous readers). */
+      mine: external_exports.boolean()
+    });
+    Comment = external_exports.object({
+      id: external_exports.string(),
+      eventUuid: external_exports.string(),
+      parentId: external_exports.string().nullable(),
+      /** `key`: an opaque, stable key for the author (live frames carry it so a browser can tell its own comments). */
+      author: external_exports.object({ name: external_exports.string(), key: external_exports.string() }),
+      text: external_exports.string(),
+      createdAt: IsoDate,
+      reactions: external_exports.array(ReactionSummary),
+      /** The caller may delete it (its author, or the session's owner). */
+      canDelete: external_exports.boolean()
+    });
+    CommentsResponse = external_exports.object({
+      sessionId: external_exports.string(),
+      commentsEnabled: external_exports.boolean(),
+      /** The caller may comment and react here (signed in, with access, comments on). */
+      canComment: external_exports.boolean(),
+      comments: external_exports.array(Comment),
+      /** Reactions to events themselves, by event uuid. */
+      eventReactions: external_exports.record(external_exports.string(), external_exports.array(ReactionSummary))
+    });
+    CommentResponse = external_exports.object({ comment: Comment });
+    ReactionResponse = external_exports.object({
+      eventUuid: external_exports.string(),
+      commentId: external_exports.string().nullable(),
+      emoji: ReactionEmoji,
+      /** The caller's reaction is now present (false: the toggle removed it). */
+      active: external_exports.boolean(),
+      reactions: external_exports.array(ReactionSummary)
+    });
+    CommentSettingsResponse = external_exports.object({ sessionId: external_exports.string(), commentsEnabled: external_exports.boolean() });
+    DeleteCommentResponse = external_exports.object({ deleted: external_exports.literal(true), id: external_exports.string() });
+  }
+});
+
 // src/core/api/index.ts
 var init_api2 = __esm({
   "src/core/api/index.ts"() {
@@ -29743,6 +31098,8 @@ var init_api2 = __esm({
     init_ingest();
     init_health();
     init_transcript_entries();
+    init_usage();
+    init_comments();
   }
 });
 
@@ -29776,110 +31133,15 @@ var init_health_api = __esm({
   }
 });
 
-// src/core/api/live.ts
-var LIVE_STATUSES, LiveStatus, LIVE_DEFAULT_EXPIRES_IN, LIVE_MAX_EXPIRES_IN, CreateLiveRequest, CreateLiveResponse, LiveEventInput, AppendLiveRequest, SeqRange, AppendLiveResponse, CompleteLiveRequest, LiveInfo, LiveHelloData, LiveEventData, LiveViewersData, LiveStatusData, ListLiveResponse, RevokeLiveQuery, LiveEventsQuery, LiveStatusProbe;
-var init_live = __esm({
-  "src/core/api/live.ts"() {
-    "use strict";
-    init_zod();
-    init_session();
-    LIVE_STATUSES = ["active", "paused", "completed", "revoked", "expired"];
-    LiveStatus = external_exports.enum(LIVE_STATUSES);
-    LIVE_DEFAULT_EXPIRES_IN = 86400;
-    LIVE_MAX_EXPIRES_IN = 7 * 86400;
-    CreateLiveRequest = external_exports.object({
-      sessionId: external_exports.string().min(1).max(200).optional(),
-      title: external_exports.string().max(300).optional(),
-      /** `unlisted`: anyone holding the view URL; `private`: the owner only (the view URL still needs the owner's login). */
-      visibility: external_exports.enum(["unlisted", "private"]).default("unlisted"),
-      expiresIn: external_exports.number().int().min(60).max(LIVE_MAX_EXPIRES_IN).default(LIVE_DEFAULT_EXPIRES_IN)
-    });
-    CreateLiveResponse = external_exports.object({
-      liveId: external_exports.string(),
-      /** Write capability: send as `Authorization: Bearer <token>` or `X-Baton-Producer-Token` next to an API key. */
-      producerToken: external_exports.string(),
-      /** Read capability: an unguessable path, shareable. */
-      viewUrl: external_exports.string(),
-      viewerToken: external_exports.string(),
-      expiresAt: external_exports.string(),
-      status: LiveStatus
-    });
-    LiveEventInput = external_exports.object({
-      seq: external_exports.number().int().min(1).max(2147483647),
-      turnIndex: external_exports.number().int().nonnegative().optional(),
-      event: SessionEvent
-    });
-    AppendLiveRequest = external_exports.object({
-      events: external_exports.array(LiveEventInput).max(1e3)
-    });
-    SeqRange = external_exports.object({ from: external_exports.number().int(), to: external_exports.number().int() });
-    AppendLiveResponse = external_exports.object({
-      accepted: external_exports.number().int().nonnegative(),
-      /** Events whose seq (or transcript uuid) was already stored: re-sending a batch is harmless. */
-      duplicates: external_exports.number().int().nonnegative(),
-      lastSeq: external_exports.number().int().nonnegative(),
-      /** Missing sequence ranges below lastSeq (at most 100 ranges reported). */
-      gaps: external_exports.array(SeqRange)
-    });
-    CompleteLiveRequest = external_exports.object({
-      createPost: external_exports.boolean().default(false),
-      title: external_exports.string().max(300).optional()
-    });
-    LiveInfo = external_exports.object({
-      liveId: external_exports.string(),
-      sessionId: external_exports.string().nullable(),
-      title: external_exports.string().nullable(),
-      visibility: external_exports.enum(["unlisted", "private"]),
-      status: LiveStatus,
-      lastSeq: external_exports.number().int().nonnegative(),
-      eventCount: external_exports.number().int().nonnegative(),
-      createdAt: external_exports.string(),
-      expiresAt: external_exports.string(),
-      endedAt: external_exports.string().nullable(),
-      postUrl: external_exports.string().nullable(),
-      viewers: external_exports.number().int().nonnegative()
-    });
-    LiveHelloData = external_exports.object({
-      liveId: external_exports.string(),
-      title: external_exports.string().nullable(),
-      status: LiveStatus,
-      lastSeq: external_exports.number().int().nonnegative(),
-      expiresAt: external_exports.string(),
-      viewers: external_exports.number().int().nonnegative()
-    });
-    LiveEventData = external_exports.object({
-      seq: external_exports.number().int(),
-      turnIndex: external_exports.number().int().nullable(),
-      event: SessionEvent
-    });
-    LiveViewersData = external_exports.object({ count: external_exports.number().int().nonnegative() });
-    LiveStatusData = external_exports.object({
-      status: LiveStatus,
-      reason: external_exports.string().optional(),
-      postUrl: external_exports.string().nullable().optional()
-    });
-    ListLiveResponse = external_exports.object({ streams: external_exports.array(LiveInfo) });
-    RevokeLiveQuery = external_exports.object({ purge: external_exports.enum(["true", "false"]).optional() });
-    LiveEventsQuery = external_exports.object({ lastEventId: external_exports.string().max(12).optional() });
-    LiveStatusProbe = external_exports.object({
-      status: LiveStatus,
-      title: external_exports.string().nullable(),
-      postUrl: external_exports.string().nullable(),
-      viewers: external_exports.number().int().nonnegative(),
-      lastSeq: external_exports.number().int().nonnegative()
-    });
-  }
-});
-
 // src/client/validate.ts
 function validateRequest(schema, value, what) {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  const parsed2 = schema.safeParse(value);
+  if (parsed2.success) return parsed2.data;
   throw new BatonError(
     "invalid_request",
-    `refusing to send an invalid ${what}: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+    `refusing to send an invalid ${what}: ${parsed2.error.issues[0]?.message ?? "invalid"}`,
     {
-      details: parsed.error.issues.slice(0, 10).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
+      details: parsed2.error.issues.slice(0, 10).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
     }
   );
 }
@@ -29978,6 +31240,70 @@ var init_live_api = __esm({
     init_live();
     init_validate();
     ListLiveResponse2 = external_exports.object({ streams: external_exports.array(LiveInfo) });
+  }
+});
+
+// src/client/manage-api.ts
+function deleteCalls(t, kind) {
+  const del = (id, purge, o2) => t.call({
+    method: "DELETE",
+    path: `/api/v1/${kind}/${seg(id)}`,
+    ...purge ? { query: { purge: "true" } } : {},
+    response: TrashResponse,
+    // Both are idempotent on the tracker: a second trash keeps the first date, a second purge finds nothing.
+    idempotent: true,
+    ...o2
+  });
+  return {
+    /** DELETE: to the trash for 30 days → { deletedAt, purgeAt }. */
+    trash: (id, o2 = {}) => del(id, false, o2),
+    /** DELETE ?purge=true: gone for good → { purged: true }. */
+    purge: (id, o2 = {}) => del(id, true, o2)
+  };
+}
+function createSessionManageApi(t) {
+  return {
+    ...deleteCalls(t, "sessions"),
+    /** POST /api/v1/sessions/:id/restore → the session's summary, back where it was. */
+    restore: (id, o2 = {}) => t.call({
+      method: "POST",
+      path: `/api/v1/sessions/${seg(id)}/restore`,
+      response: SessionSummaryResponse,
+      idempotent: true,
+      ...o2
+    }),
+    /** POST /api/v1/sessions/:id/unshare: private, share link rotated for good, live links revoked. */
+    unshare: (id, o2 = {}) => t.call({
+      method: "POST",
+      path: `/api/v1/sessions/${seg(id)}/unshare`,
+      response: SessionSummaryResponse,
+      idempotent: true,
+      ...o2
+    })
+  };
+}
+function createPostManageApi(t) {
+  return {
+    ...deleteCalls(t, "posts"),
+    restore: (id, o2 = {}) => t.call({
+      method: "POST",
+      path: `/api/v1/posts/${seg(id)}/restore`,
+      response: PostResponse,
+      idempotent: true,
+      ...o2
+    })
+  };
+}
+function createTrashApi(t) {
+  return {
+    list: (page = {}, o2 = {}) => t.call({ method: "GET", path: "/api/v1/trash", query: page, response: ListTrashResponse, ...o2 })
+  };
+}
+var init_manage_api = __esm({
+  "src/client/manage-api.ts"() {
+    "use strict";
+    init_api2();
+    init_validate();
   }
 });
 
@@ -30241,6 +31567,7 @@ function createSessionsApi(t) {
         ...o2
       });
     },
+    /** DELETE /api/v1/sessions/:id: moves it to the trash (see manage-api.ts for purge and restore). */
     async delete(sessionId, o2 = {}) {
       return t.call({
         method: "DELETE",
@@ -30270,9 +31597,9 @@ var init_sessions_api = __esm({
   }
 });
 
-// node_modules/undici/lib/core/symbols.js
+// ../../work/main/node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
-  "node_modules/undici/lib/core/symbols.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/core/symbols.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       kClose: /* @__PURE__ */ Symbol("close"),
@@ -30351,9 +31678,9 @@ var require_symbols = __commonJS({
   }
 });
 
-// node_modules/undici/lib/util/timers.js
+// ../../work/main/node_modules/undici/lib/util/timers.js
 var require_timers = __commonJS({
-  "node_modules/undici/lib/util/timers.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/util/timers.js"(exports2, module2) {
     "use strict";
     var fastNow = 0;
     var RESOLUTION_MS = 1e3;
@@ -30580,9 +31907,9 @@ var require_timers = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/errors.js
+// ../../work/main/node_modules/undici/lib/core/errors.js
 var require_errors = __commonJS({
-  "node_modules/undici/lib/core/errors.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/core/errors.js"(exports2, module2) {
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
@@ -30989,9 +32316,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/constants.js
+// ../../work/main/node_modules/undici/lib/core/constants.js
 var require_constants = __commonJS({
-  "node_modules/undici/lib/core/constants.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/core/constants.js"(exports2, module2) {
     "use strict";
     var wellknownHeaderNames = (
       /** @type {const} */
@@ -31117,9 +32444,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/tree.js
+// ../../work/main/node_modules/undici/lib/core/tree.js
 var require_tree = __commonJS({
-  "node_modules/undici/lib/core/tree.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/core/tree.js"(exports2, module2) {
     "use strict";
     var {
       wellknownHeaderNames,
@@ -31259,9 +32586,9 @@ var require_tree = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/util.js
+// ../../work/main/node_modules/undici/lib/core/util.js
 var require_util = __commonJS({
-  "node_modules/undici/lib/core/util.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/core/util.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
@@ -32094,9 +33421,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/undici/lib/util/stats.js
+// ../../work/main/node_modules/undici/lib/util/stats.js
 var require_stats = __commonJS({
-  "node_modules/undici/lib/util/stats.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/util/stats.js"(exports2, module2) {
     "use strict";
     var {
       kConnected,
@@ -32128,9 +33455,9 @@ var require_stats = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/diagnostics.js
+// ../../work/main/node_modules/undici/lib/core/diagnostics.js
 var require_diagnostics = __commonJS({
-  "node_modules/undici/lib/core/diagnostics.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/core/diagnostics.js"(exports2, module2) {
     "use strict";
     var diagnosticsChannel = __require("node:diagnostics_channel");
     var util = __require("node:util");
@@ -32345,9 +33672,9 @@ var require_diagnostics = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/request.js
+// ../../work/main/node_modules/undici/lib/core/request.js
 var require_request = __commonJS({
-  "node_modules/undici/lib/core/request.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/core/request.js"(exports2, module2) {
     "use strict";
     var {
       InvalidArgumentError,
@@ -32676,11 +34003,11 @@ var require_request = __commonJS({
           } else if (typeof val[i2] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str4 = `${val[i2]}`;
-            if (!isValidHeaderValue(str4)) {
+            const str5 = `${val[i2]}`;
+            if (!isValidHeaderValue(str5)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str4);
+            arr.push(str5);
           }
         }
         val = arr;
@@ -32741,9 +34068,9 @@ var require_request = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/wrap-handler.js
+// ../../work/main/node_modules/undici/lib/handler/wrap-handler.js
 var require_wrap_handler = __commonJS({
-  "node_modules/undici/lib/handler/wrap-handler.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/handler/wrap-handler.js"(exports2, module2) {
     "use strict";
     var { InvalidArgumentError } = require_errors();
     module2.exports = class WrapHandler {
@@ -32824,9 +34151,9 @@ var require_wrap_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/dispatcher.js
+// ../../work/main/node_modules/undici/lib/dispatcher/dispatcher.js
 var require_dispatcher = __commonJS({
-  "node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
     "use strict";
     var EventEmitter2 = __require("node:events");
     var WrapHandler = require_wrap_handler();
@@ -32866,9 +34193,9 @@ var require_dispatcher = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/unwrap-handler.js
+// ../../work/main/node_modules/undici/lib/handler/unwrap-handler.js
 var require_unwrap_handler = __commonJS({
-  "node_modules/undici/lib/handler/unwrap-handler.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/handler/unwrap-handler.js"(exports2, module2) {
     "use strict";
     var { parseHeaders } = require_util();
     var { InvalidArgumentError } = require_errors();
@@ -32954,9 +34281,9 @@ var require_unwrap_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/dispatcher-base.js
+// ../../work/main/node_modules/undici/lib/dispatcher/dispatcher-base.js
 var require_dispatcher_base = __commonJS({
-  "node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports2, module2) {
     "use strict";
     var buffer = __require("node:buffer");
     var Dispatcher = require_dispatcher();
@@ -33016,9 +34343,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve18, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve17(data);
+              return err ? reject(err) : resolve18(data);
             });
           });
         }
@@ -33056,9 +34383,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve18, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve17(data);
+              return err2 ? reject(err2) : resolve18(data);
             });
           });
         }
@@ -33117,9 +34444,9 @@ var require_dispatcher_base = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/connect.js
+// ../../work/main/node_modules/undici/lib/core/connect.js
 var require_connect = __commonJS({
-  "node_modules/undici/lib/core/connect.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/core/connect.js"(exports2, module2) {
     "use strict";
     var net = __require("node:net");
     var assert2 = __require("node:assert");
@@ -33247,9 +34574,9 @@ var require_connect = __commonJS({
   }
 });
 
-// node_modules/undici/lib/llhttp/utils.js
+// ../../work/main/node_modules/undici/lib/llhttp/utils.js
 var require_utils = __commonJS({
-  "node_modules/undici/lib/llhttp/utils.js"(exports2) {
+  "../../work/main/node_modules/undici/lib/llhttp/utils.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.enumToMap = enumToMap;
@@ -33263,9 +34590,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/undici/lib/llhttp/constants.js
+// ../../work/main/node_modules/undici/lib/llhttp/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/undici/lib/llhttp/constants.js"(exports2) {
+  "../../work/main/node_modules/undici/lib/llhttp/constants.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SPECIAL_HEADERS = exports2.MINOR = exports2.MAJOR = exports2.HTAB_SP_VCHAR_OBS_TEXT = exports2.QUOTED_STRING = exports2.CONNECTION_TOKEN_CHARS = exports2.HEADER_CHARS = exports2.TOKEN = exports2.HEX = exports2.URL_CHAR = exports2.USERINFO_CHARS = exports2.MARK = exports2.ALPHANUM = exports2.NUM = exports2.HEX_MAP = exports2.NUM_MAP = exports2.ALPHA = exports2.STATUSES_HTTP = exports2.H_METHOD_MAP = exports2.METHOD_MAP = exports2.METHODS_RTSP = exports2.METHODS_ICE = exports2.METHODS_HTTP = exports2.HEADER_STATE = exports2.FINISH = exports2.STATUSES = exports2.METHODS = exports2.LENIENT_FLAGS = exports2.FLAGS = exports2.TYPE = exports2.ERROR = void 0;
@@ -33886,9 +35213,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/llhttp/llhttp-wasm.js
+// ../../work/main/node_modules/undici/lib/llhttp/llhttp-wasm.js
 var require_llhttp_wasm = __commonJS({
-  "node_modules/undici/lib/llhttp/llhttp-wasm.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/llhttp/llhttp-wasm.js"(exports2, module2) {
     "use strict";
     var { Buffer: Buffer5 } = __require("node:buffer");
     var wasmBase64 = "AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAn9/AGABfwBgBH9/f38Bf2AAAGADf39/AALLAQgDZW52GHdhc21fb25faGVhZGVyc19jb21wbGV0ZQAEA2VudhV3YXNtX29uX21lc3NhZ2VfYmVnaW4AAANlbnYLd2FzbV9vbl91cmwAAQNlbnYOd2FzbV9vbl9zdGF0dXMAAQNlbnYUd2FzbV9vbl9oZWFkZXJfZmllbGQAAQNlbnYUd2FzbV9vbl9oZWFkZXJfdmFsdWUAAQNlbnYMd2FzbV9vbl9ib2R5AAEDZW52GHdhc21fb25fbWVzc2FnZV9jb21wbGV0ZQAAAzU0BQYAAAMAAAAAAAADAQMAAwMDAAACAAAAAAICAgICAgICAgIBAQEBAQEBAQEBAwAAAwAAAAQFAXABExMFAwEAAgYIAX8BQcDZBAsHxQcoBm1lbW9yeQIAC19pbml0aWFsaXplAAgZX19pbmRpcmVjdF9mdW5jdGlvbl90YWJsZQEAC2xsaHR0cF9pbml0AAkYbGxodHRwX3Nob3VsZF9rZWVwX2FsaXZlADcMbGxodHRwX2FsbG9jAAsGbWFsbG9jADkLbGxodHRwX2ZyZWUADARmcmVlAAwPbGxodHRwX2dldF90eXBlAA0VbGxodHRwX2dldF9odHRwX21ham9yAA4VbGxodHRwX2dldF9odHRwX21pbm9yAA8RbGxodHRwX2dldF9tZXRob2QAEBZsbGh0dHBfZ2V0X3N0YXR1c19jb2RlABESbGxodHRwX2dldF91cGdyYWRlABIMbGxodHRwX3Jlc2V0ABMObGxodHRwX2V4ZWN1dGUAFBRsbGh0dHBfc2V0dGluZ3NfaW5pdAAVDWxsaHR0cF9maW5pc2gAFgxsbGh0dHBfcGF1c2UAFw1sbGh0dHBfcmVzdW1lABgbbGxodHRwX3Jlc3VtZV9hZnRlcl91cGdyYWRlABkQbGxodHRwX2dldF9lcnJubwAaF2xsaHR0cF9nZXRfZXJyb3JfcmVhc29uABsXbGxodHRwX3NldF9lcnJvcl9yZWFzb24AHBRsbGh0dHBfZ2V0X2Vycm9yX3BvcwAdEWxsaHR0cF9lcnJub19uYW1lAB4SbGxodHRwX21ldGhvZF9uYW1lAB8SbGxodHRwX3N0YXR1c19uYW1lACAabGxodHRwX3NldF9sZW5pZW50X2hlYWRlcnMAISFsbGh0dHBfc2V0X2xlbmllbnRfY2h1bmtlZF9sZW5ndGgAIh1sbGh0dHBfc2V0X2xlbmllbnRfa2VlcF9hbGl2ZQAjJGxsaHR0cF9zZXRfbGVuaWVudF90cmFuc2Zlcl9lbmNvZGluZwAkGmxsaHR0cF9zZXRfbGVuaWVudF92ZXJzaW9uACUjbGxodHRwX3NldF9sZW5pZW50X2RhdGFfYWZ0ZXJfY2xvc2UAJidsbGh0dHBfc2V0X2xlbmllbnRfb3B0aW9uYWxfbGZfYWZ0ZXJfY3IAJyxsbGh0dHBfc2V0X2xlbmllbnRfb3B0aW9uYWxfY3JsZl9hZnRlcl9jaHVuawAoKGxsaHR0cF9zZXRfbGVuaWVudF9vcHRpb25hbF9jcl9iZWZvcmVfbGYAKSpsbGh0dHBfc2V0X2xlbmllbnRfc3BhY2VzX2FmdGVyX2NodW5rX3NpemUAKhhsbGh0dHBfbWVzc2FnZV9uZWVkc19lb2YANgkYAQBBAQsSAQIDBAUKBgcyNDMuKy8tLDAxCq/ZAjQWAEHA1QAoAgAEQAALQcDVAEEBNgIACxQAIAAQOCAAIAI2AjggACABOgAoCxQAIAAgAC8BNCAALQAwIAAQNxAACx4BAX9BwAAQOiIBEDggAUGACDYCOCABIAA6ACggAQuPDAEHfwJAIABFDQAgAEEIayIBIABBBGsoAgAiAEF4cSIEaiEFAkAgAEEBcQ0AIABBA3FFDQEgASABKAIAIgBrIgFB1NUAKAIASQ0BIAAgBGohBAJAAkBB2NUAKAIAIAFHBEAgAEH/AU0EQCAAQQN2IQMgASgCCCIAIAEoAgwiAkYEQEHE1QBBxNUAKAIAQX4gA3dxNgIADAULIAIgADYCCCAAIAI2AgwMBAsgASgCGCEGIAEgASgCDCIARwRAIAAgASgCCCICNgIIIAIgADYCDAwDCyABQRRqIgMoAgAiAkUEQCABKAIQIgJFDQIgAUEQaiEDCwNAIAMhByACIgBBFGoiAygCACICDQAgAEEQaiEDIAAoAhAiAg0ACyAHQQA2AgAMAgsgBSgCBCIAQQNxQQNHDQIgBSAAQX5xNgIEQczVACAENgIAIAUgBDYCACABIARBAXI2AgQMAwtBACEACyAGRQ0AAkAgASgCHCICQQJ0QfTXAGoiAygCACABRgRAIAMgADYCACAADQFByNUAQcjVACgCAEF+IAJ3cTYCAAwCCyAGQRBBFCAGKAIQIAFGG2ogADYCACAARQ0BCyAAIAY2AhggASgCECICBEAgACACNgIQIAIgADYCGAsgAUEUaigCACICRQ0AIABBFGogAjYCACACIAA2AhgLIAEgBU8NACAFKAIEIgBBAXFFDQACQAJAAkACQCAAQQJxRQRAQdzVACgCACAFRgRAQdzVACABNgIAQdDVAEHQ1QAoAgAgBGoiADYCACABIABBAXI2AgQgAUHY1QAoAgBHDQZBzNUAQQA2AgBB2NUAQQA2AgAMBgtB2NUAKAIAIAVGBEBB2NUAIAE2AgBBzNUAQczVACgCACAEaiIANgIAIAEgAEEBcjYCBCAAIAFqIAA2AgAMBgsgAEF4cSAEaiEEIABB/wFNBEAgAEEDdiEDIAUoAggiACAFKAIMIgJGBEBBxNUAQcTVACgCAEF+IAN3cTYCAAwFCyACIAA2AgggACACNgIMDAQLIAUoAhghBiAFIAUoAgwiAEcEQEHU1QAoAgAaIAAgBSgCCCICNgIIIAIgADYCDAwDCyAFQRRqIgMoAgAiAkUEQCAFKAIQIgJFDQIgBUEQaiEDCwNAIAMhByACIgBBFGoiAygCACICDQAgAEEQaiEDIAAoAhAiAg0ACyAHQQA2AgAMAgsgBSAAQX5xNgIEIAEgBGogBDYCACABIARBAXI2AgQMAwtBACEACyAGRQ0AAkAgBSgCHCICQQJ0QfTXAGoiAygCACAFRgRAIAMgADYCACAADQFByNUAQcjVACgCAEF+IAJ3cTYCAAwCCyAGQRBBFCAGKAIQIAVGG2ogADYCACAARQ0BCyAAIAY2AhggBSgCECICBEAgACACNgIQIAIgADYCGAsgBUEUaigCACICRQ0AIABBFGogAjYCACACIAA2AhgLIAEgBGogBDYCACABIARBAXI2AgQgAUHY1QAoAgBHDQBBzNUAIAQ2AgAMAQsgBEH/AU0EQCAEQXhxQezVAGohAAJ/QcTVACgCACICQQEgBEEDdnQiA3FFBEBBxNUAIAIgA3I2AgAgAAwBCyAAKAIICyICIAE2AgwgACABNgIIIAEgADYCDCABIAI2AggMAQtBHyECIARB////B00EQCAEQSYgBEEIdmciAGt2QQFxIABBAXRrQT5qIQILIAEgAjYCHCABQgA3AhAgAkECdEH01wBqIQACQEHI1QAoAgAiA0EBIAJ0IgdxRQRAIAAgATYCAEHI1QAgAyAHcjYCACABIAA2AhggASABNgIIIAEgATYCDAwBCyAEQRkgAkEBdmtBACACQR9HG3QhAiAAKAIAIQACQANAIAAiAygCBEF4cSAERg0BIAJBHXYhACACQQF0IQIgAyAAQQRxakEQaiIHKAIAIgANAAsgByABNgIAIAEgAzYCGCABIAE2AgwgASABNgIIDAELIAMoAggiACABNgIMIAMgATYCCCABQQA2AhggASADNgIMIAEgADYCCAtB5NUAQeTVACgCAEEBayIAQX8gABs2AgALCwcAIAAtACgLBwAgAC0AKgsHACAALQArCwcAIAAtACkLBwAgAC8BNAsHACAALQAwC0ABBH8gACgCGCEBIAAvAS4hAiAALQAoIQMgACgCOCEEIAAQOCAAIAQ2AjggACADOgAoIAAgAjsBLiAAIAE2AhgL5YUCAgd/A34gASACaiEEAkAgACIDKAIMIgANACADKAIEBEAgAyABNgIECyMAQRBrIgkkAAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAn8CQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAygCHCICQQJrDvwBAfkBAgMEBQYHCAkKCwwNDg8QERL4ARP3ARQV9gEWF/UBGBkaGxwdHh8g/QH7ASH0ASIjJCUmJygpKivzASwtLi8wMTLyAfEBMzTwAe8BNTY3ODk6Ozw9Pj9AQUJDREVGR0hJSktMTU5P+gFQUVJT7gHtAVTsAVXrAVZXWFla6gFbXF1eX2BhYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ent8fX5/gAGBAYIBgwGEAYUBhgGHAYgBiQGKAYsBjAGNAY4BjwGQAZEBkgGTAZQBlQGWAZcBmAGZAZoBmwGcAZ0BngGfAaABoQGiAaMBpAGlAaYBpwGoAakBqgGrAawBrQGuAa8BsAGxAbIBswG0AbUBtgG3AbgBuQG6AbsBvAG9Ab4BvwHAAcEBwgHDAcQBxQHGAccByAHJAcoBywHMAc0BzgHpAegBzwHnAdAB5gHRAdIB0wHUAeUB1QHWAdcB2AHZAdoB2wHcAd0B3gHfAeAB4QHiAeMBAPwBC0EADOMBC0EODOIBC0ENDOEBC0EPDOABC0EQDN8BC0ETDN4BC0EUDN0BC0EVDNwBC0EWDNsBC0EXDNoBC0EYDNkBC0EZDNgBC0EaDNcBC0EbDNYBC0EcDNUBC0EdDNQBC0EeDNMBC0EfDNIBC0EgDNEBC0EhDNABC0EIDM8BC0EiDM4BC0EkDM0BC0EjDMwBC0EHDMsBC0ElDMoBC0EmDMkBC0EnDMgBC0EoDMcBC0ESDMYBC0ERDMUBC0EpDMQBC0EqDMMBC0ErDMIBC0EsDMEBC0HeAQzAAQtBLgy/AQtBLwy+AQtBMAy9AQtBMQy8AQtBMgy7AQtBMwy6AQtBNAy5AQtB3wEMuAELQTUMtwELQTkMtgELQQwMtQELQTYMtAELQTcMswELQTgMsgELQT4MsQELQToMsAELQeABDK8BC0ELDK4BC0E/DK0BC0E7DKwBC0EKDKsBC0E8DKoBC0E9DKkBC0HhAQyoAQtBwQAMpwELQcAADKYBC0HCAAylAQtBCQykAQtBLQyjAQtBwwAMogELQcQADKEBC0HFAAygAQtBxgAMnwELQccADJ4BC0HIAAydAQtByQAMnAELQcoADJsBC0HLAAyaAQtBzAAMmQELQc0ADJgBC0HOAAyXAQtBzwAMlgELQdAADJUBC0HRAAyUAQtB0gAMkwELQdMADJIBC0HVAAyRAQtB1AAMkAELQdYADI8BC0HXAAyOAQtB2AAMjQELQdkADIwBC0HaAAyLAQtB2wAMigELQdwADIkBC0HdAAyIAQtB3gAMhwELQd8ADIYBC0HgAAyFAQtB4QAMhAELQeIADIMBC0HjAAyCAQtB5AAMgQELQeUADIABC0HiAQx/C0HmAAx+C0HnAAx9C0EGDHwLQegADHsLQQUMegtB6QAMeQtBBAx4C0HqAAx3C0HrAAx2C0HsAAx1C0HtAAx0C0EDDHMLQe4ADHILQe8ADHELQfAADHALQfIADG8LQfEADG4LQfMADG0LQfQADGwLQfUADGsLQfYADGoLQQIMaQtB9wAMaAtB+AAMZwtB+QAMZgtB+gAMZQtB+wAMZAtB/AAMYwtB/QAMYgtB/gAMYQtB/wAMYAtBgAEMXwtBgQEMXgtBggEMXQtBgwEMXAtBhAEMWwtBhQEMWgtBhgEMWQtBhwEMWAtBiAEMVwtBiQEMVgtBigEMVQtBiwEMVAtBjAEMUwtBjQEMUgtBjgEMUQtBjwEMUAtBkAEMTwtBkQEMTgtBkgEMTQtBkwEMTAtBlAEMSwtBlQEMSgtBlgEMSQtBlwEMSAtBmAEMRwtBmQEMRgtBmgEMRQtBmwEMRAtBnAEMQwtBnQEMQgtBngEMQQtBnwEMQAtBoAEMPwtBoQEMPgtBogEMPQtBowEMPAtBpAEMOwtBpQEMOgtBpgEMOQtBpwEMOAtBqAEMNwtBqQEMNgtBqgEMNQtBqwEMNAtBrAEMMwtBrQEMMgtBrgEMMQtBrwEMMAtBsAEMLwtBsQEMLgtBsgEMLQtBswEMLAtBtAEMKwtBtQEMKgtBtgEMKQtBtwEMKAtBuAEMJwtBuQEMJgtBugEMJQtBuwEMJAtBvAEMIwtBvQEMIgtBvgEMIQtBvwEMIAtBwAEMHwtBwQEMHgtBwgEMHQtBAQwcC0HDAQwbC0HEAQwaC0HFAQwZC0HGAQwYC0HHAQwXC0HIAQwWC0HJAQwVC0HKAQwUC0HLAQwTC0HMAQwSC0HNAQwRC0HOAQwQC0HPAQwPC0HQAQwOC0HRAQwNC0HSAQwMC0HTAQwLC0HUAQwKC0HVAQwJC0HWAQwIC0HjAQwHC0HXAQwGC0HYAQwFC0HZAQwEC0HaAQwDC0HbAQwCC0HdAQwBC0HcAQshAgNAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCADAn8CQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAn8CQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAn8CQAJAAkACQAJAAkACQAJ/AkACQAJAAn8CQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIAMCfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAg7jAQABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4fICEjJCUnKCmeA5sDmgORA4oDgwOAA/0C+wL4AvIC8QLvAu0C6ALnAuYC5QLkAtwC2wLaAtkC2ALXAtYC1QLPAs4CzALLAsoCyQLIAscCxgLEAsMCvgK8AroCuQK4ArcCtgK1ArQCswKyArECsAKuAq0CqQKoAqcCpgKlAqQCowKiAqECoAKfApgCkAKMAosCigKBAv4B/QH8AfsB+gH5AfgB9wH1AfMB8AHrAekB6AHnAeYB5QHkAeMB4gHhAeAB3wHeAd0B3AHaAdkB2AHXAdYB1QHUAdMB0gHRAdABzwHOAc0BzAHLAcoByQHIAccBxgHFAcQBwwHCAcEBwAG/Ab4BvQG8AbsBugG5AbgBtwG2AbUBtAGzAbIBsQGwAa8BrgGtAawBqwGqAakBqAGnAaYBpQGkAaMBogGfAZ4BmQGYAZcBlgGVAZQBkwGSAZEBkAGPAY0BjAGHAYYBhQGEAYMBggF9fHt6eXZ1dFBRUlNUVQsgASAERw1yQf0BIQIMvgMLIAEgBEcNmAFB2wEhAgy9AwsgASAERw3xAUGOASECDLwDCyABIARHDfwBQYQBIQIMuwMLIAEgBEcNigJB/wAhAgy6AwsgASAERw2RAkH9ACECDLkDCyABIARHDZQCQfsAIQIMuAMLIAEgBEcNHkEeIQIMtwMLIAEgBEcNGUEYIQIMtgMLIAEgBEcNygJBzQAhAgy1AwsgASAERw3VAkHGACECDLQDCyABIARHDdYCQcMAIQIMswMLIAEgBEcN3AJBOCECDLIDCyADLQAwQQFGDa0DDIkDC0EAIQACQAJAAkAgAy0AKkUNACADLQArRQ0AIAMvATIiAkECcUUNAQwCCyADLwEyIgJBAXFFDQELQQEhACADLQAoQQFGDQAgAy8BNCIGQeQAa0HkAEkNACAGQcwBRg0AIAZBsAJGDQAgAkHAAHENAEEAIQAgAkGIBHFBgARGDQAgAkEocUEARyEACyADQQA7ATIgA0EAOgAxAkAgAEUEQCADQQA6ADEgAy0ALkEEcQ0BDLEDCyADQgA3AyALIANBADoAMSADQQE6ADYMSAtBACEAAkAgAygCOCICRQ0AIAIoAjAiAkUNACADIAIRAAAhAAsgAEUNSCAAQRVHDWIgA0EENgIcIAMgATYCFCADQdIbNgIQIANBFTYCDEEAIQIMrwMLIAEgBEYEQEEGIQIMrwMLIAEtAABBCkcNGSABQQFqIQEMGgsgA0IANwMgQRIhAgyUAwsgASAERw2KA0EjIQIMrAMLIAEgBEYEQEEHIQIMrAMLAkACQCABLQAAQQprDgQBGBgAGAsgAUEBaiEBQRAhAgyTAwsgAUEBaiEBIANBL2otAABBAXENF0EAIQIgA0EANgIcIAMgATYCFCADQZkgNgIQIANBGTYCDAyrAwsgAyADKQMgIgwgBCABa60iCn0iC0IAIAsgDFgbNwMgIAogDFoNGEEIIQIMqgMLIAEgBEcEQCADQQk2AgggAyABNgIEQRQhAgyRAwtBCSECDKkDCyADKQMgUA2uAgxDCyABIARGBEBBCyECDKgDCyABLQAAQQpHDRYgAUEBaiEBDBcLIANBL2otAABBAXFFDRkMJgtBACEAAkAgAygCOCICRQ0AIAIoAlAiAkUNACADIAIRAAAhAAsgAA0ZDEILQQAhAAJAIAMoAjgiAkUNACACKAJQIgJFDQAgAyACEQAAIQALIAANGgwkC0EAIQACQCADKAI4IgJFDQAgAigCUCICRQ0AIAMgAhEAACEACyAADRsMMgsgA0Evai0AAEEBcUUNHAwiC0EAIQACQCADKAI4IgJFDQAgAigCVCICRQ0AIAMgAhEAACEACyAADRwMQgtBACEAAkAgAygCOCICRQ0AIAIoAlQiAkUNACADIAIRAAAhAAsgAA0dDCALIAEgBEYEQEETIQIMoAMLAkAgAS0AACIAQQprDgQfIyMAIgsgAUEBaiEBDB8LQQAhAAJAIAMoAjgiAkUNACACKAJUIgJFDQAgAyACEQAAIQALIAANIgxCCyABIARGBEBBFiECDJ4DCyABLQAAQcDBAGotAABBAUcNIwyDAwsCQANAIAEtAABBsDtqLQAAIgBBAUcEQAJAIABBAmsOAgMAJwsgAUEBaiEBQSEhAgyGAwsgBCABQQFqIgFHDQALQRghAgydAwsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAFBAWoiARA0IgANIQxBC0EAIQACQCADKAI4IgJFDQAgAigCVCICRQ0AIAMgAhEAACEACyAADSMMKgsgASAERgRAQRwhAgybAwsgA0EKNgIIIAMgATYCBEEAIQACQCADKAI4IgJFDQAgAigCUCICRQ0AIAMgAhEAACEACyAADSVBJCECDIEDCyABIARHBEADQCABLQAAQbA9ai0AACIAQQNHBEAgAEEBaw4FGBomggMlJgsgBCABQQFqIgFHDQALQRshAgyaAwtBGyECDJkDCwNAIAEtAABBsD9qLQAAIgBBA0cEQCAAQQFrDgUPEScTJicLIAQgAUEBaiIBRw0AC0EeIQIMmAMLIAEgBEcEQCADQQs2AgggAyABNgIEQQchAgz/AgtBHyECDJcDCyABIARGBEBBICECDJcDCwJAIAEtAABBDWsOFC4/Pz8/Pz8/Pz8/Pz8/Pz8/Pz8APwtBACECIANBADYCHCADQb8LNgIQIANBAjYCDCADIAFBAWo2AhQMlgMLIANBL2ohAgNAIAEgBEYEQEEhIQIMlwMLAkACQAJAIAEtAAAiAEEJaw4YAgApKQEpKSkpKSkpKSkpKSkpKSkpKSkCJwsgAUEBaiEBIANBL2otAABBAXFFDQoMGAsgAUEBaiEBDBcLIAFBAWohASACLQAAQQJxDQALQQAhAiADQQA2AhwgAyABNgIUIANBnxU2AhAgA0EMNgIMDJUDCyADLQAuQYABcUUNAQtBACEAAkAgAygCOCICRQ0AIAIoAlwiAkUNACADIAIRAAAhAAsgAEUN5gIgAEEVRgRAIANBJDYCHCADIAE2AhQgA0GbGzYCECADQRU2AgxBACECDJQDC0EAIQIgA0EANgIcIAMgATYCFCADQZAONgIQIANBFDYCDAyTAwtBACECIANBADYCHCADIAE2AhQgA0G+IDYCECADQQI2AgwMkgMLIAMoAgQhAEEAIQIgA0EANgIEIAMgACABIAynaiIBEDIiAEUNKyADQQc2AhwgAyABNgIUIAMgADYCDAyRAwsgAy0ALkHAAHFFDQELQQAhAAJAIAMoAjgiAkUNACACKAJYIgJFDQAgAyACEQAAIQALIABFDSsgAEEVRgRAIANBCjYCHCADIAE2AhQgA0HrGTYCECADQRU2AgxBACECDJADC0EAIQIgA0EANgIcIAMgATYCFCADQZMMNgIQIANBEzYCDAyPAwtBACECIANBADYCHCADIAE2AhQgA0GCFTYCECADQQI2AgwMjgMLQQAhAiADQQA2AhwgAyABNgIUIANB3RQ2AhAgA0EZNgIMDI0DC0EAIQIgA0EANgIcIAMgATYCFCADQeYdNgIQIANBGTYCDAyMAwsgAEEVRg09QQAhAiADQQA2AhwgAyABNgIUIANB0A82AhAgA0EiNgIMDIsDCyADKAIEIQBBACECIANBADYCBCADIAAgARAzIgBFDSggA0ENNgIcIAMgATYCFCADIAA2AgwMigMLIABBFUYNOkEAIQIgA0EANgIcIAMgATYCFCADQdAPNgIQIANBIjYCDAyJAwsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQMyIARQRAIAFBAWohAQwoCyADQQ42AhwgAyAANgIMIAMgAUEBajYCFAyIAwsgAEEVRg03QQAhAiADQQA2AhwgAyABNgIUIANB0A82AhAgA0EiNgIMDIcDCyADKAIEIQBBACECIANBADYCBCADIAAgARAzIgBFBEAgAUEBaiEBDCcLIANBDzYCHCADIAA2AgwgAyABQQFqNgIUDIYDC0EAIQIgA0EANgIcIAMgATYCFCADQeIXNgIQIANBGTYCDAyFAwsgAEEVRg0zQQAhAiADQQA2AhwgAyABNgIUIANB1gw2AhAgA0EjNgIMDIQDCyADKAIEIQBBACECIANBADYCBCADIAAgARA0IgBFDSUgA0ERNgIcIAMgATYCFCADIAA2AgwMgwMLIABBFUYNMEEAIQIgA0EANgIcIAMgATYCFCADQdYMNgIQIANBIzYCDAyCAwsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQNCIARQRAIAFBAWohAQwlCyADQRI2AhwgAyAANgIMIAMgAUEBajYCFAyBAwsgA0Evai0AAEEBcUUNAQtBFyECDOYCC0EAIQIgA0EANgIcIAMgATYCFCADQeIXNgIQIANBGTYCDAz+AgsgAEE7Rw0AIAFBAWohAQwMC0EAIQIgA0EANgIcIAMgATYCFCADQZIYNgIQIANBAjYCDAz8AgsgAEEVRg0oQQAhAiADQQA2AhwgAyABNgIUIANB1gw2AhAgA0EjNgIMDPsCCyADQRQ2AhwgAyABNgIUIAMgADYCDAz6AgsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQNCIARQRAIAFBAWohAQz1AgsgA0EVNgIcIAMgADYCDCADIAFBAWo2AhQM+QILIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDQiAEUEQCABQQFqIQEM8wILIANBFzYCHCADIAA2AgwgAyABQQFqNgIUDPgCCyAAQRVGDSNBACECIANBADYCHCADIAE2AhQgA0HWDDYCECADQSM2AgwM9wILIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDQiAEUEQCABQQFqIQEMHQsgA0EZNgIcIAMgADYCDCADIAFBAWo2AhQM9gILIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDQiAEUEQCABQQFqIQEM7wILIANBGjYCHCADIAA2AgwgAyABQQFqNgIUDPUCCyAAQRVGDR9BACECIANBADYCHCADIAE2AhQgA0HQDzYCECADQSI2AgwM9AILIAMoAgQhACADQQA2AgQgAyAAIAEQMyIARQRAIAFBAWohAQwbCyADQRw2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIM8wILIAMoAgQhACADQQA2AgQgAyAAIAEQMyIARQRAIAFBAWohAQzrAgsgA0EdNgIcIAMgADYCDCADIAFBAWo2AhRBACECDPICCyAAQTtHDQEgAUEBaiEBC0EmIQIM1wILQQAhAiADQQA2AhwgAyABNgIUIANBnxU2AhAgA0EMNgIMDO8CCyABIARHBEADQCABLQAAQSBHDYQCIAQgAUEBaiIBRw0AC0EsIQIM7wILQSwhAgzuAgsgASAERgRAQTQhAgzuAgsCQAJAA0ACQCABLQAAQQprDgQCAAADAAsgBCABQQFqIgFHDQALQTQhAgzvAgsgAygCBCEAIANBADYCBCADIAAgARAxIgBFDZ8CIANBMjYCHCADIAE2AhQgAyAANgIMQQAhAgzuAgsgAygCBCEAIANBADYCBCADIAAgARAxIgBFBEAgAUEBaiEBDJ8CCyADQTI2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIM7QILIAEgBEcEQAJAA0AgAS0AAEEwayIAQf8BcUEKTwRAQTohAgzXAgsgAykDICILQpmz5syZs+bMGVYNASADIAtCCn4iCjcDICAKIACtQv8BgyILQn+FVg0BIAMgCiALfDcDICAEIAFBAWoiAUcNAAtBwAAhAgzuAgsgAygCBCEAIANBADYCBCADIAAgAUEBaiIBEDEiAA0XDOICC0HAACECDOwCCyABIARGBEBByQAhAgzsAgsCQANAAkAgAS0AAEEJaw4YAAKiAqICqQKiAqICogKiAqICogKiAqICogKiAqICogKiAqICogKiAqICogIAogILIAQgAUEBaiIBRw0AC0HJACECDOwCCyABQQFqIQEgA0Evai0AAEEBcQ2lAiADQQA2AhwgAyABNgIUIANBlxA2AhAgA0EKNgIMQQAhAgzrAgsgASAERwRAA0AgAS0AAEEgRw0VIAQgAUEBaiIBRw0AC0H4ACECDOsCC0H4ACECDOoCCyADQQI6ACgMOAtBACECIANBADYCHCADQb8LNgIQIANBAjYCDCADIAFBAWo2AhQM6AILQQAhAgzOAgtBDSECDM0CC0ETIQIMzAILQRUhAgzLAgtBFiECDMoCC0EYIQIMyQILQRkhAgzIAgtBGiECDMcCC0EbIQIMxgILQRwhAgzFAgtBHSECDMQCC0EeIQIMwwILQR8hAgzCAgtBICECDMECC0EiIQIMwAILQSMhAgy/AgtBJSECDL4CC0HlACECDL0CCyADQT02AhwgAyABNgIUIAMgADYCDEEAIQIM1QILIANBGzYCHCADIAE2AhQgA0GkHDYCECADQRU2AgxBACECDNQCCyADQSA2AhwgAyABNgIUIANBmBo2AhAgA0EVNgIMQQAhAgzTAgsgA0ETNgIcIAMgATYCFCADQZgaNgIQIANBFTYCDEEAIQIM0gILIANBCzYCHCADIAE2AhQgA0GYGjYCECADQRU2AgxBACECDNECCyADQRA2AhwgAyABNgIUIANBmBo2AhAgA0EVNgIMQQAhAgzQAgsgA0EgNgIcIAMgATYCFCADQaQcNgIQIANBFTYCDEEAIQIMzwILIANBCzYCHCADIAE2AhQgA0GkHDYCECADQRU2AgxBACECDM4CCyADQQw2AhwgAyABNgIUIANBpBw2AhAgA0EVNgIMQQAhAgzNAgtBACECIANBADYCHCADIAE2AhQgA0HdDjYCECADQRI2AgwMzAILAkADQAJAIAEtAABBCmsOBAACAgACCyAEIAFBAWoiAUcNAAtB/QEhAgzMAgsCQAJAIAMtADZBAUcNAEEAIQACQCADKAI4IgJFDQAgAigCYCICRQ0AIAMgAhEAACEACyAARQ0AIABBFUcNASADQfwBNgIcIAMgATYCFCADQdwZNgIQIANBFTYCDEEAIQIMzQILQdwBIQIMswILIANBADYCHCADIAE2AhQgA0H5CzYCECADQR82AgxBACECDMsCCwJAAkAgAy0AKEEBaw4CBAEAC0HbASECDLICC0HUASECDLECCyADQQI6ADFBACEAAkAgAygCOCICRQ0AIAIoAgAiAkUNACADIAIRAAAhAAsgAEUEQEHdASECDLECCyAAQRVHBEAgA0EANgIcIAMgATYCFCADQbQMNgIQIANBEDYCDEEAIQIMygILIANB+wE2AhwgAyABNgIUIANBgRo2AhAgA0EVNgIMQQAhAgzJAgsgASAERgRAQfoBIQIMyQILIAEtAABByABGDQEgA0EBOgAoC0HAASECDK4CC0HaASECDK0CCyABIARHBEAgA0EMNgIIIAMgATYCBEHZASECDK0CC0H5ASECDMUCCyABIARGBEBB+AEhAgzFAgsgAS0AAEHIAEcNBCABQQFqIQFB2AEhAgyrAgsgASAERgRAQfcBIQIMxAILAkACQCABLQAAQcUAaw4QAAUFBQUFBQUFBQUFBQUFAQULIAFBAWohAUHWASECDKsCCyABQQFqIQFB1wEhAgyqAgtB9gEhAiABIARGDcICIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQbrVAGotAABHDQMgAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADMMCCyADKAIEIQAgA0IANwMAIAMgACAGQQFqIgEQLiIARQRAQeMBIQIMqgILIANB9QE2AhwgAyABNgIUIAMgADYCDEEAIQIMwgILQfQBIQIgASAERg3BAiADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEG41QBqLQAARw0CIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzCAgsgA0GBBDsBKCADKAIEIQAgA0IANwMAIAMgACAGQQFqIgEQLiIADQMMAgsgA0EANgIAC0EAIQIgA0EANgIcIAMgATYCFCADQeUfNgIQIANBCDYCDAy/AgtB1QEhAgylAgsgA0HzATYCHCADIAE2AhQgAyAANgIMQQAhAgy9AgtBACEAAkAgAygCOCICRQ0AIAIoAkAiAkUNACADIAIRAAAhAAsgAEUNbiAAQRVHBEAgA0EANgIcIAMgATYCFCADQYIPNgIQIANBIDYCDEEAIQIMvQILIANBjwE2AhwgAyABNgIUIANB7Bs2AhAgA0EVNgIMQQAhAgy8AgsgASAERwRAIANBDTYCCCADIAE2AgRB0wEhAgyjAgtB8gEhAgy7AgsgASAERgRAQfEBIQIMuwILAkACQAJAIAEtAABByABrDgsAAQgICAgICAgIAggLIAFBAWohAUHQASECDKMCCyABQQFqIQFB0QEhAgyiAgsgAUEBaiEBQdIBIQIMoQILQfABIQIgASAERg25AiADKAIAIgAgBCABa2ohBiABIABrQQJqIQUDQCABLQAAIABBtdUAai0AAEcNBCAAQQJGDQMgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAY2AgAMuQILQe8BIQIgASAERg24AiADKAIAIgAgBCABa2ohBiABIABrQQFqIQUDQCABLQAAIABBs9UAai0AAEcNAyAAQQFGDQIgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAY2AgAMuAILQe4BIQIgASAERg23AiADKAIAIgAgBCABa2ohBiABIABrQQJqIQUDQCABLQAAIABBsNUAai0AAEcNAiAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAY2AgAMtwILIAMoAgQhACADQgA3AwAgAyAAIAVBAWoiARArIgBFDQIgA0HsATYCHCADIAE2AhQgAyAANgIMQQAhAgy2AgsgA0EANgIACyADKAIEIQAgA0EANgIEIAMgACABECsiAEUNnAIgA0HtATYCHCADIAE2AhQgAyAANgIMQQAhAgy0AgtBzwEhAgyaAgtBACEAAkAgAygCOCICRQ0AIAIoAjQiAkUNACADIAIRAAAhAAsCQCAABEAgAEEVRg0BIANBADYCHCADIAE2AhQgA0HqDTYCECADQSY2AgxBACECDLQCC0HOASECDJoCCyADQesBNgIcIAMgATYCFCADQYAbNgIQIANBFTYCDEEAIQIMsgILIAEgBEYEQEHrASECDLICCyABLQAAQS9GBEAgAUEBaiEBDAELIANBADYCHCADIAE2AhQgA0GyODYCECADQQg2AgxBACECDLECC0HNASECDJcCCyABIARHBEAgA0EONgIIIAMgATYCBEHMASECDJcCC0HqASECDK8CCyABIARGBEBB6QEhAgyvAgsgAS0AAEEwayIAQf8BcUEKSQRAIAMgADoAKiABQQFqIQFBywEhAgyWAgsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDZcCIANB6AE2AhwgAyABNgIUIAMgADYCDEEAIQIMrgILIAEgBEYEQEHnASECDK4CCwJAIAEtAABBLkYEQCABQQFqIQEMAQsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDZgCIANB5gE2AhwgAyABNgIUIAMgADYCDEEAIQIMrgILQcoBIQIMlAILIAEgBEYEQEHlASECDK0CC0EAIQBBASEFQQEhB0EAIQICQAJAAkACQAJAAn8CQAJAAkACQAJAAkACQCABLQAAQTBrDgoKCQABAgMEBQYICwtBAgwGC0EDDAULQQQMBAtBBQwDC0EGDAILQQcMAQtBCAshAkEAIQVBACEHDAILQQkhAkEBIQBBACEFQQAhBwwBC0EAIQVBASECCyADIAI6ACsgAUEBaiEBAkACQCADLQAuQRBxDQACQAJAAkAgAy0AKg4DAQACBAsgB0UNAwwCCyAADQEMAgsgBUUNAQsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDQIgA0HiATYCHCADIAE2AhQgAyAANgIMQQAhAgyvAgsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDZoCIANB4wE2AhwgAyABNgIUIAMgADYCDEEAIQIMrgILIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ2YAiADQeQBNgIcIAMgATYCFCADIAA2AgwMrQILQckBIQIMkwILQQAhAAJAIAMoAjgiAkUNACACKAJEIgJFDQAgAyACEQAAIQALAkAgAARAIABBFUYNASADQQA2AhwgAyABNgIUIANBpA02AhAgA0EhNgIMQQAhAgytAgtByAEhAgyTAgsgA0HhATYCHCADIAE2AhQgA0HQGjYCECADQRU2AgxBACECDKsCCyABIARGBEBB4QEhAgyrAgsCQCABLQAAQSBGBEAgA0EAOwE0IAFBAWohAQwBCyADQQA2AhwgAyABNgIUIANBmRE2AhAgA0EJNgIMQQAhAgyrAgtBxwEhAgyRAgsgASAERgRAQeABIQIMqgILAkAgAS0AAEEwa0H/AXEiAkEKSQRAIAFBAWohAQJAIAMvATQiAEGZM0sNACADIABBCmwiADsBNCAAQf7/A3EgAkH//wNzSw0AIAMgACACajsBNAwCC0EAIQIgA0EANgIcIAMgATYCFCADQZUeNgIQIANBDTYCDAyrAgsgA0EANgIcIAMgATYCFCADQZUeNgIQIANBDTYCDEEAIQIMqgILQcYBIQIMkAILIAEgBEYEQEHfASECDKkCCwJAIAEtAABBMGtB/wFxIgJBCkkEQCABQQFqIQECQCADLwE0IgBBmTNLDQAgAyAAQQpsIgA7ATQgAEH+/wNxIAJB//8Dc0sNACADIAAgAmo7ATQMAgtBACECIANBADYCHCADIAE2AhQgA0GVHjYCECADQQ02AgwMqgILIANBADYCHCADIAE2AhQgA0GVHjYCECADQQ02AgxBACECDKkCC0HFASECDI8CCyABIARGBEBB3gEhAgyoAgsCQCABLQAAQTBrQf8BcSICQQpJBEAgAUEBaiEBAkAgAy8BNCIAQZkzSw0AIAMgAEEKbCIAOwE0IABB/v8DcSACQf//A3NLDQAgAyAAIAJqOwE0DAILQQAhAiADQQA2AhwgAyABNgIUIANBlR42AhAgA0ENNgIMDKkCCyADQQA2AhwgAyABNgIUIANBlR42AhAgA0ENNgIMQQAhAgyoAgtBxAEhAgyOAgsgASAERgRAQd0BIQIMpwILAkACQAJAAkAgAS0AAEEKaw4XAgMDAAMDAwMDAwMDAwMDAwMDAwMDAwEDCyABQQFqDAULIAFBAWohAUHDASECDI8CCyABQQFqIQEgA0Evai0AAEEBcQ0IIANBADYCHCADIAE2AhQgA0GNCzYCECADQQ02AgxBACECDKcCCyADQQA2AhwgAyABNgIUIANBjQs2AhAgA0ENNgIMQQAhAgymAgsgASAERwRAIANBDzYCCCADIAE2AgRBASECDI0CC0HcASECDKUCCwJAAkADQAJAIAEtAABBCmsOBAIAAAMACyAEIAFBAWoiAUcNAAtB2wEhAgymAgsgAygCBCEAIANBADYCBCADIAAgARAtIgBFBEAgAUEBaiEBDAQLIANB2gE2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMpQILIAMoAgQhACADQQA2AgQgAyAAIAEQLSIADQEgAUEBagshAUHBASECDIoCCyADQdkBNgIcIAMgADYCDCADIAFBAWo2AhRBACECDKICC0HCASECDIgCCyADQS9qLQAAQQFxDQEgA0EANgIcIAMgATYCFCADQeQcNgIQIANBGTYCDEEAIQIMoAILIAEgBEYEQEHZASECDKACCwJAAkACQCABLQAAQQprDgQBAgIAAgsgAUEBaiEBDAILIAFBAWohAQwBCyADLQAuQcAAcUUNAQtBACEAAkAgAygCOCICRQ0AIAIoAjwiAkUNACADIAIRAAAhAAsgAEUNoAEgAEEVRgRAIANB2QA2AhwgAyABNgIUIANBtxo2AhAgA0EVNgIMQQAhAgyfAgsgA0EANgIcIAMgATYCFCADQYANNgIQIANBGzYCDEEAIQIMngILIANBADYCHCADIAE2AhQgA0HcKDYCECADQQI2AgxBACECDJ0CCyABIARHBEAgA0EMNgIIIAMgATYCBEG/ASECDIQCC0HYASECDJwCCyABIARGBEBB1wEhAgycAgsCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIAEtAABBwQBrDhUAAQIDWgQFBlpaWgcICQoLDA0ODxBaCyABQQFqIQFB+wAhAgySAgsgAUEBaiEBQfwAIQIMkQILIAFBAWohAUGBASECDJACCyABQQFqIQFBhQEhAgyPAgsgAUEBaiEBQYYBIQIMjgILIAFBAWohAUGJASECDI0CCyABQQFqIQFBigEhAgyMAgsgAUEBaiEBQY0BIQIMiwILIAFBAWohAUGWASECDIoCCyABQQFqIQFBlwEhAgyJAgsgAUEBaiEBQZgBIQIMiAILIAFBAWohAUGlASECDIcCCyABQQFqIQFBpgEhAgyGAgsgAUEBaiEBQawBIQIMhQILIAFBAWohAUG0ASECDIQCCyABQQFqIQFBtwEhAgyDAgsgAUEBaiEBQb4BIQIMggILIAEgBEYEQEHWASECDJsCCyABLQAAQc4ARw1IIAFBAWohAUG9ASECDIECCyABIARGBEBB1QEhAgyaAgsCQAJAAkAgAS0AAEHCAGsOEgBKSkpKSkpKSkoBSkpKSkpKAkoLIAFBAWohAUG4ASECDIICCyABQQFqIQFBuwEhAgyBAgsgAUEBaiEBQbwBIQIMgAILQdQBIQIgASAERg2YAiADKAIAIgAgBCABa2ohBSABIABrQQdqIQYCQANAIAEtAAAgAEGo1QBqLQAARw1FIABBB0YNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyZAgsgA0EANgIAIAZBAWohAUEbDEULIAEgBEYEQEHTASECDJgCCwJAAkAgAS0AAEHJAGsOBwBHR0dHRwFHCyABQQFqIQFBuQEhAgz/AQsgAUEBaiEBQboBIQIM/gELQdIBIQIgASAERg2WAiADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEGm1QBqLQAARw1DIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyXAgsgA0EANgIAIAZBAWohAUEPDEMLQdEBIQIgASAERg2VAiADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEGk1QBqLQAARw1CIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyWAgsgA0EANgIAIAZBAWohAUEgDEILQdABIQIgASAERg2UAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGh1QBqLQAARw1BIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyVAgsgA0EANgIAIAZBAWohAUESDEELIAEgBEYEQEHPASECDJQCCwJAAkAgAS0AAEHFAGsODgBDQ0NDQ0NDQ0NDQ0MBQwsgAUEBaiEBQbUBIQIM+wELIAFBAWohAUG2ASECDPoBC0HOASECIAEgBEYNkgIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBntUAai0AAEcNPyAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMkwILIANBADYCACAGQQFqIQFBBww/C0HNASECIAEgBEYNkQIgAygCACIAIAQgAWtqIQUgASAAa0EFaiEGAkADQCABLQAAIABBmNUAai0AAEcNPiAAQQVGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMkgILIANBADYCACAGQQFqIQFBKAw+CyABIARGBEBBzAEhAgyRAgsCQAJAAkAgAS0AAEHFAGsOEQBBQUFBQUFBQUEBQUFBQUECQQsgAUEBaiEBQbEBIQIM+QELIAFBAWohAUGyASECDPgBCyABQQFqIQFBswEhAgz3AQtBywEhAiABIARGDY8CIAMoAgAiACAEIAFraiEFIAEgAGtBBmohBgJAA0AgAS0AACAAQZHVAGotAABHDTwgAEEGRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJACCyADQQA2AgAgBkEBaiEBQRoMPAtBygEhAiABIARGDY4CIAMoAgAiACAEIAFraiEFIAEgAGtBA2ohBgJAA0AgAS0AACAAQY3VAGotAABHDTsgAEEDRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADI8CCyADQQA2AgAgBkEBaiEBQSEMOwsgASAERgRAQckBIQIMjgILAkACQCABLQAAQcEAaw4UAD09PT09PT09PT09PT09PT09PQE9CyABQQFqIQFBrQEhAgz1AQsgAUEBaiEBQbABIQIM9AELIAEgBEYEQEHIASECDI0CCwJAAkAgAS0AAEHVAGsOCwA8PDw8PDw8PDwBPAsgAUEBaiEBQa4BIQIM9AELIAFBAWohAUGvASECDPMBC0HHASECIAEgBEYNiwIgAygCACIAIAQgAWtqIQUgASAAa0EIaiEGAkADQCABLQAAIABBhNUAai0AAEcNOCAAQQhGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMjAILIANBADYCACAGQQFqIQFBKgw4CyABIARGBEBBxgEhAgyLAgsgAS0AAEHQAEcNOCABQQFqIQFBJQw3C0HFASECIAEgBEYNiQIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBgdUAai0AAEcNNiAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMigILIANBADYCACAGQQFqIQFBDgw2CyABIARGBEBBxAEhAgyJAgsgAS0AAEHFAEcNNiABQQFqIQFBqwEhAgzvAQsgASAERgRAQcMBIQIMiAILAkACQAJAAkAgAS0AAEHCAGsODwABAjk5OTk5OTk5OTk5AzkLIAFBAWohAUGnASECDPEBCyABQQFqIQFBqAEhAgzwAQsgAUEBaiEBQakBIQIM7wELIAFBAWohAUGqASECDO4BC0HCASECIAEgBEYNhgIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABB/tQAai0AAEcNMyAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMhwILIANBADYCACAGQQFqIQFBFAwzC0HBASECIAEgBEYNhQIgAygCACIAIAQgAWtqIQUgASAAa0EEaiEGAkADQCABLQAAIABB+dQAai0AAEcNMiAAQQRGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMhgILIANBADYCACAGQQFqIQFBKwwyC0HAASECIAEgBEYNhAIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABB9tQAai0AAEcNMSAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMhQILIANBADYCACAGQQFqIQFBLAwxC0G/ASECIAEgBEYNgwIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBodUAai0AAEcNMCAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMhAILIANBADYCACAGQQFqIQFBEQwwC0G+ASECIAEgBEYNggIgAygCACIAIAQgAWtqIQUgASAAa0EDaiEGAkADQCABLQAAIABB8tQAai0AAEcNLyAAQQNGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMgwILIANBADYCACAGQQFqIQFBLgwvCyABIARGBEBBvQEhAgyCAgsCQAJAAkACQAJAIAEtAABBwQBrDhUANDQ0NDQ0NDQ0NAE0NAI0NAM0NAQ0CyABQQFqIQFBmwEhAgzsAQsgAUEBaiEBQZwBIQIM6wELIAFBAWohAUGdASECDOoBCyABQQFqIQFBogEhAgzpAQsgAUEBaiEBQaQBIQIM6AELIAEgBEYEQEG8ASECDIECCwJAAkAgAS0AAEHSAGsOAwAwATALIAFBAWohAUGjASECDOgBCyABQQFqIQFBBAwtC0G7ASECIAEgBEYN/wEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABB8NQAai0AAEcNLCAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMgAILIANBADYCACAGQQFqIQFBHQwsCyABIARGBEBBugEhAgz/AQsCQAJAIAEtAABByQBrDgcBLi4uLi4ALgsgAUEBaiEBQaEBIQIM5gELIAFBAWohAUEiDCsLIAEgBEYEQEG5ASECDP4BCyABLQAAQdAARw0rIAFBAWohAUGgASECDOQBCyABIARGBEBBuAEhAgz9AQsCQAJAIAEtAABBxgBrDgsALCwsLCwsLCwsASwLIAFBAWohAUGeASECDOQBCyABQQFqIQFBnwEhAgzjAQtBtwEhAiABIARGDfsBIAMoAgAiACAEIAFraiEFIAEgAGtBA2ohBgJAA0AgAS0AACAAQezUAGotAABHDSggAEEDRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPwBCyADQQA2AgAgBkEBaiEBQQ0MKAtBtgEhAiABIARGDfoBIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQaHVAGotAABHDScgAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPsBCyADQQA2AgAgBkEBaiEBQQwMJwtBtQEhAiABIARGDfkBIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQerUAGotAABHDSYgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPoBCyADQQA2AgAgBkEBaiEBQQMMJgtBtAEhAiABIARGDfgBIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQejUAGotAABHDSUgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPkBCyADQQA2AgAgBkEBaiEBQSYMJQsgASAERgRAQbMBIQIM+AELAkACQCABLQAAQdQAaw4CAAEnCyABQQFqIQFBmQEhAgzfAQsgAUEBaiEBQZoBIQIM3gELQbIBIQIgASAERg32ASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEHm1ABqLQAARw0jIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAz3AQsgA0EANgIAIAZBAWohAUEnDCMLQbEBIQIgASAERg31ASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEHk1ABqLQAARw0iIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAz2AQsgA0EANgIAIAZBAWohAUEcDCILQbABIQIgASAERg30ASADKAIAIgAgBCABa2ohBSABIABrQQVqIQYCQANAIAEtAAAgAEHe1ABqLQAARw0hIABBBUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAz1AQsgA0EANgIAIAZBAWohAUEGDCELQa8BIQIgASAERg3zASADKAIAIgAgBCABa2ohBSABIABrQQRqIQYCQANAIAEtAAAgAEHZ1ABqLQAARw0gIABBBEYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAz0AQsgA0EANgIAIAZBAWohAUEZDCALIAEgBEYEQEGuASECDPMBCwJAAkACQAJAIAEtAABBLWsOIwAkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJAEkJCQkJAIkJCQDJAsgAUEBaiEBQY4BIQIM3AELIAFBAWohAUGPASECDNsBCyABQQFqIQFBlAEhAgzaAQsgAUEBaiEBQZUBIQIM2QELQa0BIQIgASAERg3xASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEHX1ABqLQAARw0eIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzyAQsgA0EANgIAIAZBAWohAUELDB4LIAEgBEYEQEGsASECDPEBCwJAAkAgAS0AAEHBAGsOAwAgASALIAFBAWohAUGQASECDNgBCyABQQFqIQFBkwEhAgzXAQsgASAERgRAQasBIQIM8AELAkACQCABLQAAQcEAaw4PAB8fHx8fHx8fHx8fHx8BHwsgAUEBaiEBQZEBIQIM1wELIAFBAWohAUGSASECDNYBCyABIARGBEBBqgEhAgzvAQsgAS0AAEHMAEcNHCABQQFqIQFBCgwbC0GpASECIAEgBEYN7QEgAygCACIAIAQgAWtqIQUgASAAa0EFaiEGAkADQCABLQAAIABB0dQAai0AAEcNGiAAQQVGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM7gELIANBADYCACAGQQFqIQFBHgwaC0GoASECIAEgBEYN7AEgAygCACIAIAQgAWtqIQUgASAAa0EGaiEGAkADQCABLQAAIABBytQAai0AAEcNGSAAQQZGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM7QELIANBADYCACAGQQFqIQFBFQwZC0GnASECIAEgBEYN6wEgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBx9QAai0AAEcNGCAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM7AELIANBADYCACAGQQFqIQFBFwwYC0GmASECIAEgBEYN6gEgAygCACIAIAQgAWtqIQUgASAAa0EFaiEGAkADQCABLQAAIABBwdQAai0AAEcNFyAAQQVGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM6wELIANBADYCACAGQQFqIQFBGAwXCyABIARGBEBBpQEhAgzqAQsCQAJAIAEtAABByQBrDgcAGRkZGRkBGQsgAUEBaiEBQYsBIQIM0QELIAFBAWohAUGMASECDNABC0GkASECIAEgBEYN6AEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABBptUAai0AAEcNFSAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM6QELIANBADYCACAGQQFqIQFBCQwVC0GjASECIAEgBEYN5wEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABBpNUAai0AAEcNFCAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM6AELIANBADYCACAGQQFqIQFBHwwUC0GiASECIAEgBEYN5gEgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBvtQAai0AAEcNEyAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM5wELIANBADYCACAGQQFqIQFBAgwTC0GhASECIAEgBEYN5QEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGA0AgAS0AACAAQbzUAGotAABHDREgAEEBRg0CIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADOUBCyABIARGBEBBoAEhAgzlAQtBASABLQAAQd8ARw0RGiABQQFqIQFBhwEhAgzLAQsgA0EANgIAIAZBAWohAUGIASECDMoBC0GfASECIAEgBEYN4gEgAygCACIAIAQgAWtqIQUgASAAa0EIaiEGAkADQCABLQAAIABBhNUAai0AAEcNDyAAQQhGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM4wELIANBADYCACAGQQFqIQFBKQwPC0GeASECIAEgBEYN4QEgAygCACIAIAQgAWtqIQUgASAAa0EDaiEGAkADQCABLQAAIABBuNQAai0AAEcNDiAAQQNGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM4gELIANBADYCACAGQQFqIQFBLQwOCyABIARGBEBBnQEhAgzhAQsgAS0AAEHFAEcNDiABQQFqIQFBhAEhAgzHAQsgASAERgRAQZwBIQIM4AELAkACQCABLQAAQcwAaw4IAA8PDw8PDwEPCyABQQFqIQFBggEhAgzHAQsgAUEBaiEBQYMBIQIMxgELQZsBIQIgASAERg3eASADKAIAIgAgBCABa2ohBSABIABrQQRqIQYCQANAIAEtAAAgAEGz1ABqLQAARw0LIABBBEYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzfAQsgA0EANgIAIAZBAWohAUEjDAsLQZoBIQIgASAERg3dASADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGw1ABqLQAARw0KIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzeAQsgA0EANgIAIAZBAWohAUEADAoLIAEgBEYEQEGZASECDN0BCwJAAkAgAS0AAEHIAGsOCAAMDAwMDAwBDAsgAUEBaiEBQf0AIQIMxAELIAFBAWohAUGAASECDMMBCyABIARGBEBBmAEhAgzcAQsCQAJAIAEtAABBzgBrDgMACwELCyABQQFqIQFB/gAhAgzDAQsgAUEBaiEBQf8AIQIMwgELIAEgBEYEQEGXASECDNsBCyABLQAAQdkARw0IIAFBAWohAUEIDAcLQZYBIQIgASAERg3ZASADKAIAIgAgBCABa2ohBSABIABrQQNqIQYCQANAIAEtAAAgAEGs1ABqLQAARw0GIABBA0YNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzaAQsgA0EANgIAIAZBAWohAUEFDAYLQZUBIQIgASAERg3YASADKAIAIgAgBCABa2ohBSABIABrQQVqIQYCQANAIAEtAAAgAEGm1ABqLQAARw0FIABBBUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzZAQsgA0EANgIAIAZBAWohAUEWDAULQZQBIQIgASAERg3XASADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGh1QBqLQAARw0EIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzYAQsgA0EANgIAIAZBAWohAUEQDAQLIAEgBEYEQEGTASECDNcBCwJAAkAgAS0AAEHDAGsODAAGBgYGBgYGBgYGAQYLIAFBAWohAUH5ACECDL4BCyABQQFqIQFB+gAhAgy9AQtBkgEhAiABIARGDdUBIAMoAgAiACAEIAFraiEFIAEgAGtBBWohBgJAA0AgAS0AACAAQaDUAGotAABHDQIgAEEFRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADNYBCyADQQA2AgAgBkEBaiEBQSQMAgsgA0EANgIADAILIAEgBEYEQEGRASECDNQBCyABLQAAQcwARw0BIAFBAWohAUETCzoAKSADKAIEIQAgA0EANgIEIAMgACABEC4iAA0CDAELQQAhAiADQQA2AhwgAyABNgIUIANB/h82AhAgA0EGNgIMDNEBC0H4ACECDLcBCyADQZABNgIcIAMgATYCFCADIAA2AgxBACECDM8BC0EAIQACQCADKAI4IgJFDQAgAigCQCICRQ0AIAMgAhEAACEACyAARQ0AIABBFUYNASADQQA2AhwgAyABNgIUIANBgg82AhAgA0EgNgIMQQAhAgzOAQtB9wAhAgy0AQsgA0GPATYCHCADIAE2AhQgA0HsGzYCECADQRU2AgxBACECDMwBCyABIARGBEBBjwEhAgzMAQsCQCABLQAAQSBGBEAgAUEBaiEBDAELIANBADYCHCADIAE2AhQgA0GbHzYCECADQQY2AgxBACECDMwBC0ECIQIMsgELA0AgAS0AAEEgRw0CIAQgAUEBaiIBRw0AC0GOASECDMoBCyABIARGBEBBjQEhAgzKAQsCQCABLQAAQQlrDgRKAABKAAtB9QAhAgywAQsgAy0AKUEFRgRAQfYAIQIMsAELQfQAIQIMrwELIAEgBEYEQEGMASECDMgBCyADQRA2AgggAyABNgIEDAoLIAEgBEYEQEGLASECDMcBCwJAIAEtAABBCWsOBEcAAEcAC0HzACECDK0BCyABIARHBEAgA0EQNgIIIAMgATYCBEHxACECDK0BC0GKASECDMUBCwJAIAEgBEcEQANAIAEtAABBoNAAai0AACIAQQNHBEACQCAAQQFrDgJJAAQLQfAAIQIMrwELIAQgAUEBaiIBRw0AC0GIASECDMYBC0GIASECDMUBCyADQQA2AhwgAyABNgIUIANB2yA2AhAgA0EHNgIMQQAhAgzEAQsgASAERgRAQYkBIQIMxAELAkACQAJAIAEtAABBoNIAai0AAEEBaw4DRgIAAQtB8gAhAgysAQsgA0EANgIcIAMgATYCFCADQbQSNgIQIANBBzYCDEEAIQIMxAELQeoAIQIMqgELIAEgBEcEQCABQQFqIQFB7wAhAgyqAQtBhwEhAgzCAQsgBCABIgBGBEBBhgEhAgzCAQsgAC0AACIBQS9GBEAgAEEBaiEBQe4AIQIMqQELIAFBCWsiAkEXSw0BIAAhAUEBIAJ0QZuAgARxDUEMAQsgBCABIgBGBEBBhQEhAgzBAQsgAC0AAEEvRw0AIABBAWohAQwDC0EAIQIgA0EANgIcIAMgADYCFCADQdsgNgIQIANBBzYCDAy/AQsCQAJAAkACQAJAA0AgAS0AAEGgzgBqLQAAIgBBBUcEQAJAAkAgAEEBaw4IRwUGBwgABAEIC0HrACECDK0BCyABQQFqIQFB7QAhAgysAQsgBCABQQFqIgFHDQALQYQBIQIMwwELIAFBAWoMFAsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDR4gA0HbADYCHCADIAE2AhQgAyAANgIMQQAhAgzBAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDR4gA0HdADYCHCADIAE2AhQgAyAANgIMQQAhAgzAAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDR4gA0H6ADYCHCADIAE2AhQgAyAANgIMQQAhAgy/AQsgA0EANgIcIAMgATYCFCADQfkPNgIQIANBBzYCDEEAIQIMvgELIAEgBEYEQEGDASECDL4BCwJAIAEtAABBoM4Aai0AAEEBaw4IPgQFBgAIAgMHCyABQQFqIQELQQMhAgyjAQsgAUEBagwNC0EAIQIgA0EANgIcIANB0RI2AhAgA0EHNgIMIAMgAUEBajYCFAy6AQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDRYgA0HbADYCHCADIAE2AhQgAyAANgIMQQAhAgy5AQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDRYgA0HdADYCHCADIAE2AhQgAyAANgIMQQAhAgy4AQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDRYgA0H6ADYCHCADIAE2AhQgAyAANgIMQQAhAgy3AQsgA0EANgIcIAMgATYCFCADQfkPNgIQIANBBzYCDEEAIQIMtgELQewAIQIMnAELIAEgBEYEQEGCASECDLUBCyABQQFqDAILIAEgBEYEQEGBASECDLQBCyABQQFqDAELIAEgBEYNASABQQFqCyEBQQQhAgyYAQtBgAEhAgywAQsDQCABLQAAQaDMAGotAAAiAEECRwRAIABBAUcEQEHpACECDJkBCwwxCyAEIAFBAWoiAUcNAAtB/wAhAgyvAQsgASAERgRAQf4AIQIMrwELAkAgAS0AAEEJaw43LwMGLwQGBgYGBgYGBgYGBgYGBgYGBgYFBgYCBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGAAYLIAFBAWoLIQFBBSECDJQBCyABQQFqDAYLIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0IIANB2wA2AhwgAyABNgIUIAMgADYCDEEAIQIMqwELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0IIANB3QA2AhwgAyABNgIUIAMgADYCDEEAIQIMqgELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0IIANB+gA2AhwgAyABNgIUIAMgADYCDEEAIQIMqQELIANBADYCHCADIAE2AhQgA0GNFDYCECADQQc2AgxBACECDKgBCwJAAkACQAJAA0AgAS0AAEGgygBqLQAAIgBBBUcEQAJAIABBAWsOBi4DBAUGAAYLQegAIQIMlAELIAQgAUEBaiIBRw0AC0H9ACECDKsBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNByADQdsANgIcIAMgATYCFCADIAA2AgxBACECDKoBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNByADQd0ANgIcIAMgATYCFCADIAA2AgxBACECDKkBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNByADQfoANgIcIAMgATYCFCADIAA2AgxBACECDKgBCyADQQA2AhwgAyABNgIUIANB5Ag2AhAgA0EHNgIMQQAhAgynAQsgASAERg0BIAFBAWoLIQFBBiECDIwBC0H8ACECDKQBCwJAAkACQAJAA0AgAS0AAEGgyABqLQAAIgBBBUcEQCAAQQFrDgQpAgMEBQsgBCABQQFqIgFHDQALQfsAIQIMpwELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0DIANB2wA2AhwgAyABNgIUIAMgADYCDEEAIQIMpgELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0DIANB3QA2AhwgAyABNgIUIAMgADYCDEEAIQIMpQELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0DIANB+gA2AhwgAyABNgIUIAMgADYCDEEAIQIMpAELIANBADYCHCADIAE2AhQgA0G8CjYCECADQQc2AgxBACECDKMBC0HPACECDIkBC0HRACECDIgBC0HnACECDIcBCyABIARGBEBB+gAhAgygAQsCQCABLQAAQQlrDgQgAAAgAAsgAUEBaiEBQeYAIQIMhgELIAEgBEYEQEH5ACECDJ8BCwJAIAEtAABBCWsOBB8AAB8AC0EAIQACQCADKAI4IgJFDQAgAigCOCICRQ0AIAMgAhEAACEACyAARQRAQeIBIQIMhgELIABBFUcEQCADQQA2AhwgAyABNgIUIANByQ02AhAgA0EaNgIMQQAhAgyfAQsgA0H4ADYCHCADIAE2AhQgA0HqGjYCECADQRU2AgxBACECDJ4BCyABIARHBEAgA0ENNgIIIAMgATYCBEHkACECDIUBC0H3ACECDJ0BCyABIARGBEBB9gAhAgydAQsCQAJAAkAgAS0AAEHIAGsOCwABCwsLCwsLCwsCCwsgAUEBaiEBQd0AIQIMhQELIAFBAWohAUHgACECDIQBCyABQQFqIQFB4wAhAgyDAQtB9QAhAiABIARGDZsBIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQbXVAGotAABHDQggAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJwBCyADKAIEIQAgA0IANwMAIAMgACAGQQFqIgEQKyIABEAgA0H0ADYCHCADIAE2AhQgAyAANgIMQQAhAgycAQtB4gAhAgyCAQtBACEAAkAgAygCOCICRQ0AIAIoAjQiAkUNACADIAIRAAAhAAsCQCAABEAgAEEVRg0BIANBADYCHCADIAE2AhQgA0HqDTYCECADQSY2AgxBACECDJwBC0HhACECDIIBCyADQfMANgIcIAMgATYCFCADQYAbNgIQIANBFTYCDEEAIQIMmgELIAMtACkiAEEja0ELSQ0JAkAgAEEGSw0AQQEgAHRBygBxRQ0ADAoLQQAhAiADQQA2AhwgAyABNgIUIANB7Qk2AhAgA0EINgIMDJkBC0HyACECIAEgBEYNmAEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABBs9UAai0AAEcNBSAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMmQELIAMoAgQhACADQgA3AwAgAyAAIAZBAWoiARArIgAEQCADQfEANgIcIAMgATYCFCADIAA2AgxBACECDJkBC0HfACECDH8LQQAhAAJAIAMoAjgiAkUNACACKAI0IgJFDQAgAyACEQAAIQALAkAgAARAIABBFUYNASADQQA2AhwgAyABNgIUIANB6g02AhAgA0EmNgIMQQAhAgyZAQtB3gAhAgx/CyADQfAANgIcIAMgATYCFCADQYAbNgIQIANBFTYCDEEAIQIMlwELIAMtAClBIUYNBiADQQA2AhwgAyABNgIUIANBkQo2AhAgA0EINgIMQQAhAgyWAQtB7wAhAiABIARGDZUBIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQbDVAGotAABHDQIgAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJYBCyADKAIEIQAgA0IANwMAIAMgACAGQQFqIgEQKyIARQ0CIANB7QA2AhwgAyABNgIUIAMgADYCDEEAIQIMlQELIANBADYCAAsgAygCBCEAIANBADYCBCADIAAgARArIgBFDYABIANB7gA2AhwgAyABNgIUIAMgADYCDEEAIQIMkwELQdwAIQIMeQtBACEAAkAgAygCOCICRQ0AIAIoAjQiAkUNACADIAIRAAAhAAsCQCAABEAgAEEVRg0BIANBADYCHCADIAE2AhQgA0HqDTYCECADQSY2AgxBACECDJMBC0HbACECDHkLIANB7AA2AhwgAyABNgIUIANBgBs2AhAgA0EVNgIMQQAhAgyRAQsgAy0AKSIAQSNJDQAgAEEuRg0AIANBADYCHCADIAE2AhQgA0HJCTYCECADQQg2AgxBACECDJABC0HaACECDHYLIAEgBEYEQEHrACECDI8BCwJAIAEtAABBL0YEQCABQQFqIQEMAQsgA0EANgIcIAMgATYCFCADQbI4NgIQIANBCDYCDEEAIQIMjwELQdkAIQIMdQsgASAERwRAIANBDjYCCCADIAE2AgRB2AAhAgx1C0HqACECDI0BCyABIARGBEBB6QAhAgyNAQsgAS0AAEEwayIAQf8BcUEKSQRAIAMgADoAKiABQQFqIQFB1wAhAgx0CyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNeiADQegANgIcIAMgATYCFCADIAA2AgxBACECDIwBCyABIARGBEBB5wAhAgyMAQsCQCABLQAAQS5GBEAgAUEBaiEBDAELIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ17IANB5gA2AhwgAyABNgIUIAMgADYCDEEAIQIMjAELQdYAIQIMcgsgASAERgRAQeUAIQIMiwELQQAhAEEBIQVBASEHQQAhAgJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAIAEtAABBMGsOCgoJAAECAwQFBggLC0ECDAYLQQMMBQtBBAwEC0EFDAMLQQYMAgtBBwwBC0EICyECQQAhBUEAIQcMAgtBCSECQQEhAEEAIQVBACEHDAELQQAhBUEBIQILIAMgAjoAKyABQQFqIQECQAJAIAMtAC5BEHENAAJAAkACQCADLQAqDgMBAAIECyAHRQ0DDAILIAANAQwCCyAFRQ0BCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNAiADQeIANgIcIAMgATYCFCADIAA2AgxBACECDI0BCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNfSADQeMANgIcIAMgATYCFCADIAA2AgxBACECDIwBCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNeyADQeQANgIcIAMgATYCFCADIAA2AgwMiwELQdQAIQIMcQsgAy0AKUEiRg2GAUHTACECDHALQQAhAAJAIAMoAjgiAkUNACACKAJEIgJFDQAgAyACEQAAIQALIABFBEBB1QAhAgxwCyAAQRVHBEAgA0EANgIcIAMgATYCFCADQaQNNgIQIANBITYCDEEAIQIMiQELIANB4QA2AhwgAyABNgIUIANB0Bo2AhAgA0EVNgIMQQAhAgyIAQsgASAERgRAQeAAIQIMiAELAkACQAJAAkACQCABLQAAQQprDgQBBAQABAsgAUEBaiEBDAELIAFBAWohASADQS9qLQAAQQFxRQ0BC0HSACECDHALIANBADYCHCADIAE2AhQgA0G2ETYCECADQQk2AgxBACECDIgBCyADQQA2AhwgAyABNgIUIANBthE2AhAgA0EJNgIMQQAhAgyHAQsgASAERgRAQd8AIQIMhwELIAEtAABBCkYEQCABQQFqIQEMCQsgAy0ALkHAAHENCCADQQA2AhwgAyABNgIUIANBthE2AhAgA0ECNgIMQQAhAgyGAQsgASAERgRAQd0AIQIMhgELIAEtAAAiAkENRgRAIAFBAWohAUHQACECDG0LIAEhACACQQlrDgQFAQEFAQsgBCABIgBGBEBB3AAhAgyFAQsgAC0AAEEKRw0AIABBAWoMAgtBACECIANBADYCHCADIAA2AhQgA0HKLTYCECADQQc2AgwMgwELIAEgBEYEQEHbACECDIMBCwJAIAEtAABBCWsOBAMAAAMACyABQQFqCyEBQc4AIQIMaAsgASAERgRAQdoAIQIMgQELIAEtAABBCWsOBAABAQABC0EAIQIgA0EANgIcIANBmhI2AhAgA0EHNgIMIAMgAUEBajYCFAx/CyADQYASOwEqQQAhAAJAIAMoAjgiAkUNACACKAI4IgJFDQAgAyACEQAAIQALIABFDQAgAEEVRw0BIANB2QA2AhwgAyABNgIUIANB6ho2AhAgA0EVNgIMQQAhAgx+C0HNACECDGQLIANBADYCHCADIAE2AhQgA0HJDTYCECADQRo2AgxBACECDHwLIAEgBEYEQEHZACECDHwLIAEtAABBIEcNPSABQQFqIQEgAy0ALkEBcQ09IANBADYCHCADIAE2AhQgA0HCHDYCECADQR42AgxBACECDHsLIAEgBEYEQEHYACECDHsLAkACQAJAAkACQCABLQAAIgBBCmsOBAIDAwABCyABQQFqIQFBLCECDGULIABBOkcNASADQQA2AhwgAyABNgIUIANB5xE2AhAgA0EKNgIMQQAhAgx9CyABQQFqIQEgA0Evai0AAEEBcUUNcyADLQAyQYABcUUEQCADQTJqIQIgAxA1QQAhAAJAIAMoAjgiBkUNACAGKAIoIgZFDQAgAyAGEQAAIQALAkACQCAADhZNTEsBAQEBAQEBAQEBAQEBAQEBAQEAAQsgA0EpNgIcIAMgATYCFCADQawZNgIQIANBFTYCDEEAIQIMfgsgA0EANgIcIAMgATYCFCADQeULNgIQIANBETYCDEEAIQIMfQtBACEAAkAgAygCOCICRQ0AIAIoAlwiAkUNACADIAIRAAAhAAsgAEUNWSAAQRVHDQEgA0EFNgIcIAMgATYCFCADQZsbNgIQIANBFTYCDEEAIQIMfAtBywAhAgxiC0EAIQIgA0EANgIcIAMgATYCFCADQZAONgIQIANBFDYCDAx6CyADIAMvATJBgAFyOwEyDDsLIAEgBEcEQCADQRE2AgggAyABNgIEQcoAIQIMYAtB1wAhAgx4CyABIARGBEBB1gAhAgx4CwJAAkACQAJAIAEtAAAiAEEgciAAIABBwQBrQf8BcUEaSRtB/wFxQeMAaw4TAEBAQEBAQEBAQEBAQAFAQEACA0ALIAFBAWohAUHGACECDGELIAFBAWohAUHHACECDGALIAFBAWohAUHIACECDF8LIAFBAWohAUHJACECDF4LQdUAIQIgBCABIgBGDXYgBCABayADKAIAIgFqIQYgACABa0EFaiEHA0AgAUGQyABqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0IQQQgAUEFRg0KGiABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAx2C0HUACECIAQgASIARg11IAQgAWsgAygCACIBaiEGIAAgAWtBD2ohBwNAIAFBgMgAai0AACAALQAAIgVBIHIgBSAFQcEAa0H/AXFBGkkbQf8BcUcNB0EDIAFBD0YNCRogAUEBaiEBIAQgAEEBaiIARw0ACyADIAY2AgAMdQtB0wAhAiAEIAEiAEYNdCAEIAFrIAMoAgAiAWohBiAAIAFrQQ5qIQcDQCABQeLHAGotAAAgAC0AACIFQSByIAUgBUHBAGtB/wFxQRpJG0H/AXFHDQYgAUEORg0HIAFBAWohASAEIABBAWoiAEcNAAsgAyAGNgIADHQLQdIAIQIgBCABIgBGDXMgBCABayADKAIAIgFqIQUgACABa0EBaiEGA0AgAUHgxwBqLQAAIAAtAAAiB0EgciAHIAdBwQBrQf8BcUEaSRtB/wFxRw0FIAFBAUYNAiABQQFqIQEgBCAAQQFqIgBHDQALIAMgBTYCAAxzCyABIARGBEBB0QAhAgxzCwJAAkAgAS0AACIAQSByIAAgAEHBAGtB/wFxQRpJG0H/AXFB7gBrDgcAOTk5OTkBOQsgAUEBaiEBQcMAIQIMWgsgAUEBaiEBQcQAIQIMWQsgA0EANgIAIAZBAWohAUHFACECDFgLQdAAIQIgBCABIgBGDXAgBCABayADKAIAIgFqIQYgACABa0EJaiEHA0AgAUHWxwBqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0CQQIgAUEJRg0EGiABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAxwC0HPACECIAQgASIARg1vIAQgAWsgAygCACIBaiEGIAAgAWtBBWohBwNAIAFB0McAai0AACAALQAAIgVBIHIgBSAFQcEAa0H/AXFBGkkbQf8BcUcNASABQQVGDQIgAUEBaiEBIAQgAEEBaiIARw0ACyADIAY2AgAMbwsgACEBIANBADYCAAwzC0EBCzoALCADQQA2AgAgB0EBaiEBC0EtIQIMUgsCQANAIAEtAABB0MUAai0AAEEBRw0BIAQgAUEBaiIBRw0AC0HNACECDGsLQcIAIQIMUQsgASAERgRAQcwAIQIMagsgAS0AAEE6RgRAIAMoAgQhACADQQA2AgQgAyAAIAEQMCIARQ0zIANBywA2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMagsgA0EANgIcIAMgATYCFCADQecRNgIQIANBCjYCDEEAIQIMaQsCQAJAIAMtACxBAmsOAgABJwsgA0Ezai0AAEECcUUNJiADLQAuQQJxDSYgA0EANgIcIAMgATYCFCADQaYUNgIQIANBCzYCDEEAIQIMaQsgAy0AMkEgcUUNJSADLQAuQQJxDSUgA0EANgIcIAMgATYCFCADQb0TNgIQIANBDzYCDEEAIQIMaAtBACEAAkAgAygCOCICRQ0AIAIoAkgiAkUNACADIAIRAAAhAAsgAEUEQEHBACECDE8LIABBFUcEQCADQQA2AhwgAyABNgIUIANBpg82AhAgA0EcNgIMQQAhAgxoCyADQcoANgIcIAMgATYCFCADQYUcNgIQIANBFTYCDEEAIQIMZwsgASAERwRAA0AgAS0AAEHAwQBqLQAAQQFHDRcgBCABQQFqIgFHDQALQcQAIQIMZwtBxAAhAgxmCyABIARHBEADQAJAIAEtAAAiAEEgciAAIABBwQBrQf8BcUEaSRtB/wFxIgBBCUYNACAAQSBGDQACQAJAAkACQCAAQeMAaw4TAAMDAwMDAwMBAwMDAwMDAwMDAgMLIAFBAWohAUE2IQIMUgsgAUEBaiEBQTchAgxRCyABQQFqIQFBOCECDFALDBULIAQgAUEBaiIBRw0AC0E8IQIMZgtBPCECDGULIAEgBEYEQEHIACECDGULIANBEjYCCCADIAE2AgQCQAJAAkACQAJAIAMtACxBAWsOBBQAAQIJCyADLQAyQSBxDQNB4AEhAgxPCwJAIAMvATIiAEEIcUUNACADLQAoQQFHDQAgAy0ALkEIcUUNAgsgAyAAQff7A3FBgARyOwEyDAsLIAMgAy8BMkEQcjsBMgwECyADQQA2AgQgAyABIAEQMSIABEAgA0HBADYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgxmCyABQQFqIQEMWAsgA0EANgIcIAMgATYCFCADQfQTNgIQIANBBDYCDEEAIQIMZAtBxwAhAiABIARGDWMgAygCACIAIAQgAWtqIQUgASAAa0EGaiEGAkADQCAAQcDFAGotAAAgAS0AAEEgckcNASAAQQZGDUogAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMZAsgA0EANgIADAULAkAgASAERwRAA0AgAS0AAEHAwwBqLQAAIgBBAUcEQCAAQQJHDQMgAUEBaiEBDAULIAQgAUEBaiIBRw0AC0HFACECDGQLQcUAIQIMYwsLIANBADoALAwBC0ELIQIMRwtBPyECDEYLAkACQANAIAEtAAAiAEEgRwRAAkAgAEEKaw4EAwUFAwALIABBLEYNAwwECyAEIAFBAWoiAUcNAAtBxgAhAgxgCyADQQg6ACwMDgsgAy0AKEEBRw0CIAMtAC5BCHENAiADKAIEIQAgA0EANgIEIAMgACABEDEiAARAIANBwgA2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMXwsgAUEBaiEBDFALQTshAgxECwJAA0AgAS0AACIAQSBHIABBCUdxDQEgBCABQQFqIgFHDQALQcMAIQIMXQsLQTwhAgxCCwJAAkAgASAERwRAA0AgAS0AACIAQSBHBEAgAEEKaw4EAwQEAwQLIAQgAUEBaiIBRw0AC0E/IQIMXQtBPyECDFwLIAMgAy8BMkEgcjsBMgwKCyADKAIEIQAgA0EANgIEIAMgACABEDEiAEUNTiADQT42AhwgAyABNgIUIAMgADYCDEEAIQIMWgsCQCABIARHBEADQCABLQAAQcDDAGotAAAiAEEBRwRAIABBAkYNAwwMCyAEIAFBAWoiAUcNAAtBNyECDFsLQTchAgxaCyABQQFqIQEMBAtBOyECIAQgASIARg1YIAQgAWsgAygCACIBaiEGIAAgAWtBBWohBwJAA0AgAUGQyABqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0BIAFBBUYEQEEHIQEMPwsgAUEBaiEBIAQgAEEBaiIARw0ACyADIAY2AgAMWQsgA0EANgIAIAAhAQwFC0E6IQIgBCABIgBGDVcgBCABayADKAIAIgFqIQYgACABa0EIaiEHAkADQCABQbTBAGotAAAgAC0AACIFQSByIAUgBUHBAGtB/wFxQRpJG0H/AXFHDQEgAUEIRgRAQQUhAQw+CyABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAxYCyADQQA2AgAgACEBDAQLQTkhAiAEIAEiAEYNViAEIAFrIAMoAgAiAWohBiAAIAFrQQNqIQcCQANAIAFBsMEAai0AACAALQAAIgVBIHIgBSAFQcEAa0H/AXFBGkkbQf8BcUcNASABQQNGBEBBBiEBDD0LIAFBAWohASAEIABBAWoiAEcNAAsgAyAGNgIADFcLIANBADYCACAAIQEMAwsCQANAIAEtAAAiAEEgRwRAIABBCmsOBAcEBAcCCyAEIAFBAWoiAUcNAAtBOCECDFYLIABBLEcNASABQQFqIQBBASEBAkACQAJAAkACQCADLQAsQQVrDgQDAQIEAAsgACEBDAQLQQIhAQwBC0EEIQELIANBAToALCADIAMvATIgAXI7ATIgACEBDAELIAMgAy8BMkEIcjsBMiAAIQELQT4hAgw7CyADQQA6ACwLQTkhAgw5CyABIARGBEBBNiECDFILAkACQAJAAkACQCABLQAAQQprDgQAAgIBAgsgAygCBCEAIANBADYCBCADIAAgARAxIgBFDQIgA0EzNgIcIAMgATYCFCADIAA2AgxBACECDFULIAMoAgQhACADQQA2AgQgAyAAIAEQMSIARQRAIAFBAWohAQwGCyADQTI2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMVAsgAy0ALkEBcQRAQd8BIQIMOwsgAygCBCEAIANBADYCBCADIAAgARAxIgANAQxJC0E0IQIMOQsgA0E1NgIcIAMgATYCFCADIAA2AgxBACECDFELQTUhAgw3CyADQS9qLQAAQQFxDQAgA0EANgIcIAMgATYCFCADQesWNgIQIANBGTYCDEEAIQIMTwtBMyECDDULIAEgBEYEQEEyIQIMTgsCQCABLQAAQQpGBEAgAUEBaiEBDAELIANBADYCHCADIAE2AhQgA0GSFzYCECADQQM2AgxBACECDE4LQTIhAgw0CyABIARGBEBBMSECDE0LAkAgAS0AACIAQQlGDQAgAEEgRg0AQQEhAgJAIAMtACxBBWsOBAYEBQANCyADIAMvATJBCHI7ATIMDAsgAy0ALkEBcUUNASADLQAsQQhHDQAgA0EAOgAsC0E9IQIMMgsgA0EANgIcIAMgATYCFCADQcIWNgIQIANBCjYCDEEAIQIMSgtBAiECDAELQQQhAgsgA0EBOgAsIAMgAy8BMiACcjsBMgwGCyABIARGBEBBMCECDEcLIAEtAABBCkYEQCABQQFqIQEMAQsgAy0ALkEBcQ0AIANBADYCHCADIAE2AhQgA0HcKDYCECADQQI2AgxBACECDEYLQTAhAgwsCyABQQFqIQFBMSECDCsLIAEgBEYEQEEvIQIMRAsgAS0AACIAQQlHIABBIEdxRQRAIAFBAWohASADLQAuQQFxDQEgA0EANgIcIAMgATYCFCADQZcQNgIQIANBCjYCDEEAIQIMRAtBASECAkACQAJAAkACQAJAIAMtACxBAmsOBwUEBAMBAgAECyADIAMvATJBCHI7ATIMAwtBAiECDAELQQQhAgsgA0EBOgAsIAMgAy8BMiACcjsBMgtBLyECDCsLIANBADYCHCADIAE2AhQgA0GEEzYCECADQQs2AgxBACECDEMLQeEBIQIMKQsgASAERgRAQS4hAgxCCyADQQA2AgQgA0ESNgIIIAMgASABEDEiAA0BC0EuIQIMJwsgA0EtNgIcIAMgATYCFCADIAA2AgxBACECDD8LQQAhAAJAIAMoAjgiAkUNACACKAJMIgJFDQAgAyACEQAAIQALIABFDQAgAEEVRw0BIANB2AA2AhwgAyABNgIUIANBsxs2AhAgA0EVNgIMQQAhAgw+C0HMACECDCQLIANBADYCHCADIAE2AhQgA0GzDjYCECADQR02AgxBACECDDwLIAEgBEYEQEHOACECDDwLIAEtAAAiAEEgRg0CIABBOkYNAQsgA0EAOgAsQQkhAgwhCyADKAIEIQAgA0EANgIEIAMgACABEDAiAA0BDAILIAMtAC5BAXEEQEHeASECDCALIAMoAgQhACADQQA2AgQgAyAAIAEQMCIARQ0CIANBKjYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgw4CyADQcsANgIcIAMgADYCDCADIAFBAWo2AhRBACECDDcLIAFBAWohAUHAACECDB0LIAFBAWohAQwsCyABIARGBEBBKyECDDULAkAgAS0AAEEKRgRAIAFBAWohAQwBCyADLQAuQcAAcUUNBgsgAy0AMkGAAXEEQEEAIQACQCADKAI4IgJFDQAgAigCXCICRQ0AIAMgAhEAACEACyAARQ0SIABBFUYEQCADQQU2AhwgAyABNgIUIANBmxs2AhAgA0EVNgIMQQAhAgw2CyADQQA2AhwgAyABNgIUIANBkA42AhAgA0EUNgIMQQAhAgw1CyADQTJqIQIgAxA1QQAhAAJAIAMoAjgiBkUNACAGKAIoIgZFDQAgAyAGEQAAIQALIAAOFgIBAAQEBAQEBAQEBAQEBAQEBAQEBAMECyADQQE6ADALIAIgAi8BAEHAAHI7AQALQSshAgwYCyADQSk2AhwgAyABNgIUIANBrBk2AhAgA0EVNgIMQQAhAgwwCyADQQA2AhwgAyABNgIUIANB5Qs2AhAgA0ERNgIMQQAhAgwvCyADQQA2AhwgAyABNgIUIANBpQs2AhAgA0ECNgIMQQAhAgwuC0EBIQcgAy8BMiIFQQhxRQRAIAMpAyBCAFIhBwsCQCADLQAwBEBBASEAIAMtAClBBUYNASAFQcAAcUUgB3FFDQELAkAgAy0AKCICQQJGBEBBASEAIAMvATQiBkHlAEYNAkEAIQAgBUHAAHENAiAGQeQARg0CIAZB5gBrQQJJDQIgBkHMAUYNAiAGQbACRg0CDAELQQAhACAFQcAAcQ0BC0ECIQAgBUEIcQ0AIAVBgARxBEACQCACQQFHDQAgAy0ALkEKcQ0AQQUhAAwCC0EEIQAMAQsgBUEgcUUEQCADEDZBAEdBAnQhAAwBC0EAQQMgAykDIFAbIQALIABBAWsOBQIABwEDBAtBESECDBMLIANBAToAMQwpC0EAIQICQCADKAI4IgBFDQAgACgCMCIARQ0AIAMgABEAACECCyACRQ0mIAJBFUYEQCADQQM2AhwgAyABNgIUIANB0hs2AhAgA0EVNgIMQQAhAgwrC0EAIQIgA0EANgIcIAMgATYCFCADQd0ONgIQIANBEjYCDAwqCyADQQA2AhwgAyABNgIUIANB+SA2AhAgA0EPNgIMQQAhAgwpC0EAIQACQCADKAI4IgJFDQAgAigCMCICRQ0AIAMgAhEAACEACyAADQELQQ4hAgwOCyAAQRVGBEAgA0ECNgIcIAMgATYCFCADQdIbNgIQIANBFTYCDEEAIQIMJwsgA0EANgIcIAMgATYCFCADQd0ONgIQIANBEjYCDEEAIQIMJgtBKiECDAwLIAEgBEcEQCADQQk2AgggAyABNgIEQSkhAgwMC0EmIQIMJAsgAyADKQMgIgwgBCABa60iCn0iC0IAIAsgDFgbNwMgIAogDFQEQEElIQIMJAsgAygCBCEAIANBADYCBCADIAAgASAMp2oiARAyIgBFDQAgA0EFNgIcIAMgATYCFCADIAA2AgxBACECDCMLQQ8hAgwJC0IAIQoCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAS0AAEEwaw43FxYAAQIDBAUGBxQUFBQUFBQICQoLDA0UFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFA4PEBESExQLQgIhCgwWC0IDIQoMFQtCBCEKDBQLQgUhCgwTC0IGIQoMEgtCByEKDBELQgghCgwQC0IJIQoMDwtCCiEKDA4LQgshCgwNC0IMIQoMDAtCDSEKDAsLQg4hCgwKC0IPIQoMCQtCCiEKDAgLQgshCgwHC0IMIQoMBgtCDSEKDAULQg4hCgwEC0IPIQoMAwsgA0EANgIcIAMgATYCFCADQZ8VNgIQIANBDDYCDEEAIQIMIQsgASAERgRAQSIhAgwhC0IAIQoCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIAEtAABBMGsONxUUAAECAwQFBgcWFhYWFhYWCAkKCwwNFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYODxAREhMWC0ICIQoMFAtCAyEKDBMLQgQhCgwSC0IFIQoMEQtCBiEKDBALQgchCgwPC0IIIQoMDgtCCSEKDA0LQgohCgwMC0ILIQoMCwtCDCEKDAoLQg0hCgwJC0IOIQoMCAtCDyEKDAcLQgohCgwGC0ILIQoMBQtCDCEKDAQLQg0hCgwDC0IOIQoMAgtCDyEKDAELQgEhCgsgAUEBaiEBIAMpAyAiC0L//////////w9YBEAgAyALQgSGIAqENwMgDAILIANBADYCHCADIAE2AhQgA0G1CTYCECADQQw2AgxBACECDB4LQSchAgwEC0EoIQIMAwsgAyABOgAsIANBADYCACAHQQFqIQFBDCECDAILIANBADYCACAGQQFqIQFBCiECDAELIAFBAWohAUEIIQIMAAsAC0EAIQIgA0EANgIcIAMgATYCFCADQbI4NgIQIANBCDYCDAwXC0EAIQIgA0EANgIcIAMgATYCFCADQYMRNgIQIANBCTYCDAwWC0EAIQIgA0EANgIcIAMgATYCFCADQd8KNgIQIANBCTYCDAwVC0EAIQIgA0EANgIcIAMgATYCFCADQe0QNgIQIANBCTYCDAwUC0EAIQIgA0EANgIcIAMgATYCFCADQdIRNgIQIANBCTYCDAwTC0EAIQIgA0EANgIcIAMgATYCFCADQbI4NgIQIANBCDYCDAwSC0EAIQIgA0EANgIcIAMgATYCFCADQYMRNgIQIANBCTYCDAwRC0EAIQIgA0EANgIcIAMgATYCFCADQd8KNgIQIANBCTYCDAwQC0EAIQIgA0EANgIcIAMgATYCFCADQe0QNgIQIANBCTYCDAwPC0EAIQIgA0EANgIcIAMgATYCFCADQdIRNgIQIANBCTYCDAwOC0EAIQIgA0EANgIcIAMgATYCFCADQbkXNgIQIANBDzYCDAwNC0EAIQIgA0EANgIcIAMgATYCFCADQbkXNgIQIANBDzYCDAwMC0EAIQIgA0EANgIcIAMgATYCFCADQZkTNgIQIANBCzYCDAwLC0EAIQIgA0EANgIcIAMgATYCFCADQZ0JNgIQIANBCzYCDAwKC0EAIQIgA0EANgIcIAMgATYCFCADQZcQNgIQIANBCjYCDAwJC0EAIQIgA0EANgIcIAMgATYCFCADQbEQNgIQIANBCjYCDAwIC0EAIQIgA0EANgIcIAMgATYCFCADQbsdNgIQIANBAjYCDAwHC0EAIQIgA0EANgIcIAMgATYCFCADQZYWNgIQIANBAjYCDAwGC0EAIQIgA0EANgIcIAMgATYCFCADQfkYNgIQIANBAjYCDAwFC0EAIQIgA0EANgIcIAMgATYCFCADQcQYNgIQIANBAjYCDAwECyADQQI2AhwgAyABNgIUIANBqR42AhAgA0EWNgIMQQAhAgwDC0HeACECIAEgBEYNAiAJQQhqIQcgAygCACEFAkACQCABIARHBEAgBUGWyABqIQggBCAFaiABayEGIAVBf3NBCmoiBSABaiEAA0AgAS0AACAILQAARwRAQQIhCAwDCyAFRQRAQQAhCCAAIQEMAwsgBUEBayEFIAhBAWohCCAEIAFBAWoiAUcNAAsgBiEFIAQhAQsgB0EBNgIAIAMgBTYCAAwBCyADQQA2AgAgByAINgIACyAHIAE2AgQgCSgCDCEAAkACQCAJKAIIQQFrDgIEAQALIANBADYCHCADQcIeNgIQIANBFzYCDCADIABBAWo2AhRBACECDAMLIANBADYCHCADIAA2AhQgA0HXHjYCECADQQk2AgxBACECDAILIAEgBEYEQEEoIQIMAgsgA0EJNgIIIAMgATYCBEEnIQIMAQsgASAERgRAQQEhAgwBCwNAAkACQAJAIAEtAABBCmsOBAABAQABCyABQQFqIQEMAQsgAUEBaiEBIAMtAC5BIHENAEEAIQIgA0EANgIcIAMgATYCFCADQaEhNgIQIANBBTYCDAwCC0EBIQIgASAERw0ACwsgCUEQaiQAIAJFBEAgAygCDCEADAELIAMgAjYCHEEAIQAgAygCBCIBRQ0AIAMgASAEIAMoAggRAQAiAUUNACADIAQ2AhQgAyABNgIMIAEhAAsgAAu+AgECfyAAQQA6AAAgAEHkAGoiAUEBa0EAOgAAIABBADoAAiAAQQA6AAEgAUEDa0EAOgAAIAFBAmtBADoAACAAQQA6AAMgAUEEa0EAOgAAQQAgAGtBA3EiASAAaiIAQQA2AgBB5AAgAWtBfHEiAiAAaiIBQQRrQQA2AgACQCACQQlJDQAgAEEANgIIIABBADYCBCABQQhrQQA2AgAgAUEMa0EANgIAIAJBGUkNACAAQQA2AhggAEEANgIUIABBADYCECAAQQA2AgwgAUEQa0EANgIAIAFBFGtBADYCACABQRhrQQA2AgAgAUEca0EANgIAIAIgAEEEcUEYciICayIBQSBJDQAgACACaiEAA0AgAEIANwMYIABCADcDECAAQgA3AwggAEIANwMAIABBIGohACABQSBrIgFBH0sNAAsLC1YBAX8CQCAAKAIMDQACQAJAAkACQCAALQAxDgMBAAMCCyAAKAI4IgFFDQAgASgCMCIBRQ0AIAAgAREAACIBDQMLQQAPCwALIABByhk2AhBBDiEBCyABCxoAIAAoAgxFBEAgAEHeHzYCECAAQRU2AgwLCxQAIAAoAgxBFUYEQCAAQQA2AgwLCxQAIAAoAgxBFkYEQCAAQQA2AgwLCwcAIAAoAgwLBwAgACgCEAsJACAAIAE2AhALBwAgACgCFAsrAAJAIABBJ08NAEL//////wkgAK2IQgGDUA0AIABBAnRB0DhqKAIADwsACxcAIABBL08EQAALIABBAnRB7DlqKAIAC78JAQF/QfQtIQECQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCAAQeQAaw70A2NiAAFhYWFhYWECAwQFYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYQYHCAkKCwwNDg9hYWFhYRBhYWFhYWFhYWFhYRFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWESExQVFhcYGRobYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYRwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1NmE3ODk6YWFhYWFhYWE7YWFhPGFhYWE9Pj9hYWFhYWFhYUBhYUFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFCQ0RFRkdISUpLTE1OT1BRUlNhYWFhYWFhYVRVVldYWVpbYVxdYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhXmFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYV9gYQtB6iwPC0GYJg8LQe0xDwtBoDcPC0HJKQ8LQbQpDwtBli0PC0HrKw8LQaI1DwtB2zQPC0HgKQ8LQeMkDwtB1SQPC0HuJA8LQeYlDwtByjQPC0HQNw8LQao1DwtB9SwPC0H2Jg8LQYIiDwtB8jMPC0G+KA8LQec3DwtBzSEPC0HAIQ8LQbglDwtByyUPC0GWJA8LQY80DwtBzTUPC0HdKg8LQe4zDwtBnDQPC0GeMQ8LQfQ1DwtB5SIPC0GvJQ8LQZkxDwtBsjYPC0H5Ng8LQcQyDwtB3SwPC0GCMQ8LQcExDwtBjTcPC0HJJA8LQew2DwtB5yoPC0HIIw8LQeIhDwtByTcPC0GlIg8LQZQiDwtB2zYPC0HeNQ8LQYYmDwtBvCsPC0GLMg8LQaAjDwtB9jAPC0GALA8LQYkrDwtBpCYPC0HyIw8LQYEoDwtBqzIPC0HrJw8LQcI2DwtBoiQPC0HPKg8LQdwjDwtBhycPC0HkNA8LQbciDwtBrTEPC0HVIg8LQa80DwtB3iYPC0HWMg8LQfQ0DwtBgTgPC0H0Nw8LQZI2DwtBnScPC0GCKQ8LQY0jDwtB1zEPC0G9NQ8LQbQ3DwtB2DAPC0G2Jw8LQZo4DwtBpyoPC0HEJw8LQa4jDwtB9SIPCwALQcomIQELIAELFwAgACAALwEuQf7/A3EgAUEAR3I7AS4LGgAgACAALwEuQf3/A3EgAUEAR0EBdHI7AS4LGgAgACAALwEuQfv/A3EgAUEAR0ECdHI7AS4LGgAgACAALwEuQff/A3EgAUEAR0EDdHI7AS4LGgAgACAALwEuQe//A3EgAUEAR0EEdHI7AS4LGgAgACAALwEuQd//A3EgAUEAR0EFdHI7AS4LGgAgACAALwEuQb//A3EgAUEAR0EGdHI7AS4LGgAgACAALwEuQf/+A3EgAUEAR0EHdHI7AS4LGgAgACAALwEuQf/9A3EgAUEAR0EIdHI7AS4LGgAgACAALwEuQf/7A3EgAUEAR0EJdHI7AS4LPgECfwJAIAAoAjgiA0UNACADKAIEIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEHhEjYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIIIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEH8ETYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIMIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEHsCjYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIQIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEH6HjYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIUIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEHLEDYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIYIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEG3HzYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIcIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEG/FTYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIsIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEH+CDYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIgIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEGMHTYCEEEYIQQLIAQLPgECfwJAIAAoAjgiA0UNACADKAIkIgNFDQAgACABIAIgAWsgAxEBACIEQX9HDQAgAEHmFTYCEEEYIQQLIAQLOAAgAAJ/IAAvATJBFHFBFEYEQEEBIAAtAChBAUYNARogAC8BNEHlAEYMAQsgAC0AKUEFRgs6ADALWQECfwJAIAAtAChBAUYNACAALwE0IgFB5ABrQeQASQ0AIAFBzAFGDQAgAUGwAkYNACAALwEyIgBBwABxDQBBASECIABBiARxQYAERg0AIABBKHFFIQILIAILjAEBAn8CQAJAAkAgAC0AKkUNACAALQArRQ0AIAAvATIiAUECcUUNAQwCCyAALwEyIgFBAXFFDQELQQEhAiAALQAoQQFGDQAgAC8BNCIAQeQAa0HkAEkNACAAQcwBRg0AIABBsAJGDQAgAUHAAHENAEEAIQIgAUGIBHFBgARGDQAgAUEocUEARyECCyACC1cAIABBGGpCADcDACAAQgA3AwAgAEE4akIANwMAIABBMGpCADcDACAAQShqQgA3AwAgAEEgakIANwMAIABBEGpCADcDACAAQQhqQgA3AwAgAEH9ATYCHAsGACAAEDoLmi0BC38jAEEQayIKJABB3NUAKAIAIglFBEBBnNkAKAIAIgVFBEBBqNkAQn83AgBBoNkAQoCAhICAgMAANwIAQZzZACAKQQhqQXBxQdiq1aoFcyIFNgIAQbDZAEEANgIAQYDZAEEANgIAC0GE2QBBwNkENgIAQdTVAEHA2QQ2AgBB6NUAIAU2AgBB5NUAQX82AgBBiNkAQcCmAzYCAANAIAFBgNYAaiABQfTVAGoiAjYCACACIAFB7NUAaiIDNgIAIAFB+NUAaiADNgIAIAFBiNYAaiABQfzVAGoiAzYCACADIAI2AgAgAUGQ1gBqIAFBhNYAaiICNgIAIAIgAzYCACABQYzWAGogAjYCACABQSBqIgFBgAJHDQALQczZBEGBpgM2AgBB4NUAQazZACgCADYCAEHQ1QBBgKYDNgIAQdzVAEHI2QQ2AgBBzP8HQTg2AgBByNkEIQkLAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAEHsAU0EQEHE1QAoAgAiBkEQIABBE2pBcHEgAEELSRsiBEEDdiIAdiIBQQNxBEACQCABQQFxIAByQQFzIgJBA3QiAEHs1QBqIgEgAEH01QBqKAIAIgAoAggiA0YEQEHE1QAgBkF+IAJ3cTYCAAwBCyABIAM2AgggAyABNgIMCyAAQQhqIQEgACACQQN0IgJBA3I2AgQgACACaiIAIAAoAgRBAXI2AgQMEQtBzNUAKAIAIgggBE8NASABBEACQEECIAB0IgJBACACa3IgASAAdHFoIgBBA3QiAkHs1QBqIgEgAkH01QBqKAIAIgIoAggiA0YEQEHE1QAgBkF+IAB3cSIGNgIADAELIAEgAzYCCCADIAE2AgwLIAIgBEEDcjYCBCAAQQN0IgAgBGshBSAAIAJqIAU2AgAgAiAEaiIEIAVBAXI2AgQgCARAIAhBeHFB7NUAaiEAQdjVACgCACEDAn9BASAIQQN2dCIBIAZxRQRAQcTVACABIAZyNgIAIAAMAQsgACgCCAsiASADNgIMIAAgAzYCCCADIAA2AgwgAyABNgIICyACQQhqIQFB2NUAIAQ2AgBBzNUAIAU2AgAMEQtByNUAKAIAIgtFDQEgC2hBAnRB9NcAaigCACIAKAIEQXhxIARrIQUgACECA0ACQCACKAIQIgFFBEAgAkEUaigCACIBRQ0BCyABKAIEQXhxIARrIgMgBUkhAiADIAUgAhshBSABIAAgAhshACABIQIMAQsLIAAoAhghCSAAKAIMIgMgAEcEQEHU1QAoAgAaIAMgACgCCCIBNgIIIAEgAzYCDAwQCyAAQRRqIgIoAgAiAUUEQCAAKAIQIgFFDQMgAEEQaiECCwNAIAIhByABIgNBFGoiAigCACIBDQAgA0EQaiECIAMoAhAiAQ0ACyAHQQA2AgAMDwtBfyEEIABBv39LDQAgAEETaiIBQXBxIQRByNUAKAIAIghFDQBBACAEayEFAkACQAJAAn9BACAEQYACSQ0AGkEfIARB////B0sNABogBEEmIAFBCHZnIgBrdkEBcSAAQQF0a0E+agsiBkECdEH01wBqKAIAIgJFBEBBACEBQQAhAwwBC0EAIQEgBEEZIAZBAXZrQQAgBkEfRxt0IQBBACEDA0ACQCACKAIEQXhxIARrIgcgBU8NACACIQMgByIFDQBBACEFIAIhAQwDCyABIAJBFGooAgAiByAHIAIgAEEddkEEcWpBEGooAgAiAkYbIAEgBxshASAAQQF0IQAgAg0ACwsgASADckUEQEEAIQNBAiAGdCIAQQAgAGtyIAhxIgBFDQMgAGhBAnRB9NcAaigCACEBCyABRQ0BCwNAIAEoAgRBeHEgBGsiAiAFSSEAIAIgBSAAGyEFIAEgAyAAGyEDIAEoAhAiAAR/IAAFIAFBFGooAgALIgENAAsLIANFDQAgBUHM1QAoAgAgBGtPDQAgAygCGCEHIAMgAygCDCIARwRAQdTVACgCABogACADKAIIIgE2AgggASAANgIMDA4LIANBFGoiAigCACIBRQRAIAMoAhAiAUUNAyADQRBqIQILA0AgAiEGIAEiAEEUaiICKAIAIgENACAAQRBqIQIgACgCECIBDQALIAZBADYCAAwNC0HM1QAoAgAiAyAETwRAQdjVACgCACEBAkAgAyAEayICQRBPBEAgASAEaiIAIAJBAXI2AgQgASADaiACNgIAIAEgBEEDcjYCBAwBCyABIANBA3I2AgQgASADaiIAIAAoAgRBAXI2AgRBACEAQQAhAgtBzNUAIAI2AgBB2NUAIAA2AgAgAUEIaiEBDA8LQdDVACgCACIDIARLBEAgBCAJaiIAIAMgBGsiAUEBcjYCBEHc1QAgADYCAEHQ1QAgATYCACAJIARBA3I2AgQgCUEIaiEBDA8LQQAhASAEAn9BnNkAKAIABEBBpNkAKAIADAELQajZAEJ/NwIAQaDZAEKAgISAgIDAADcCAEGc2QAgCkEMakFwcUHYqtWqBXM2AgBBsNkAQQA2AgBBgNkAQQA2AgBBgIAECyIAIARBxwBqIgVqIgZBACAAayIHcSICTwRAQbTZAEEwNgIADA8LAkBB/NgAKAIAIgFFDQBB9NgAKAIAIgggAmohACAAIAFNIAAgCEtxDQBBACEBQbTZAEEwNgIADA8LQYDZAC0AAEEEcQ0EAkACQCAJBEBBhNkAIQEDQCABKAIAIgAgCU0EQCAAIAEoAgRqIAlLDQMLIAEoAggiAQ0ACwtBABA7IgBBf0YNBSACIQZBoNkAKAIAIgFBAWsiAyAAcQRAIAIgAGsgACADakEAIAFrcWohBgsgBCAGTw0FIAZB/v///wdLDQVB/NgAKAIAIgMEQEH02AAoAgAiByAGaiEBIAEgB00NBiABIANLDQYLIAYQOyIBIABHDQEMBwsgBiADayAHcSIGQf7///8HSw0EIAYQOyEAIAAgASgCACABKAIEakYNAyAAIQELAkAgBiAEQcgAak8NACABQX9GDQBBpNkAKAIAIgAgBSAGa2pBACAAa3EiAEH+////B0sEQCABIQAMBwsgABA7QX9HBEAgACAGaiEGIAEhAAwHC0EAIAZrEDsaDAQLIAEiAEF/Rw0FDAMLQQAhAwwMC0EAIQAMCgsgAEF/Rw0CC0GA2QBBgNkAKAIAQQRyNgIACyACQf7///8HSw0BIAIQOyEAQQAQOyEBIABBf0YNASABQX9GDQEgACABTw0BIAEgAGsiBiAEQThqTQ0BC0H02ABB9NgAKAIAIAZqIgE2AgBB+NgAKAIAIAFJBEBB+NgAIAE2AgALAkACQAJAQdzVACgCACICBEBBhNkAIQEDQCAAIAEoAgAiAyABKAIEIgVqRg0CIAEoAggiAQ0ACwwCC0HU1QAoAgAiAUEARyAAIAFPcUUEQEHU1QAgADYCAAtBACEBQYjZACAGNgIAQYTZACAANgIAQeTVAEF/NgIAQejVAEGc2QAoAgA2AgBBkNkAQQA2AgADQCABQYDWAGogAUH01QBqIgI2AgAgAiABQezVAGoiAzYCACABQfjVAGogAzYCACABQYjWAGogAUH81QBqIgM2AgAgAyACNgIAIAFBkNYAaiABQYTWAGoiAjYCACACIAM2AgAgAUGM1gBqIAI2AgAgAUEgaiIBQYACRw0AC0F4IABrQQ9xIgEgAGoiAiAGQThrIgMgAWsiAUEBcjYCBEHg1QBBrNkAKAIANgIAQdDVACABNgIAQdzVACACNgIAIAAgA2pBODYCBAwCCyAAIAJNDQAgAiADSQ0AIAEoAgxBCHENAEF4IAJrQQ9xIgAgAmoiA0HQ1QAoAgAgBmoiByAAayIAQQFyNgIEIAEgBSAGajYCBEHg1QBBrNkAKAIANgIAQdDVACAANgIAQdzVACADNgIAIAIgB2pBODYCBAwBCyAAQdTVACgCAEkEQEHU1QAgADYCAAsgACAGaiEDQYTZACEBAkACQAJAA0AgAyABKAIARwRAIAEoAggiAQ0BDAILCyABLQAMQQhxRQ0BC0GE2QAhAQNAIAEoAgAiAyACTQRAIAMgASgCBGoiBSACSw0DCyABKAIIIQEMAAsACyABIAA2AgAgASABKAIEIAZqNgIEIABBeCAAa0EPcWoiCSAEQQNyNgIEIANBeCADa0EPcWoiBiAEIAlqIgRrIQEgAiAGRgRAQdzVACAENgIAQdDVAEHQ1QAoAgAgAWoiADYCACAEIABBAXI2AgQMCAtB2NUAKAIAIAZGBEBB2NUAIAQ2AgBBzNUAQczVACgCACABaiIANgIAIAQgAEEBcjYCBCAAIARqIAA2AgAMCAsgBigCBCIFQQNxQQFHDQYgBUF4cSEIIAVB/wFNBEAgBUEDdiEDIAYoAggiACAGKAIMIgJGBEBBxNUAQcTVACgCAEF+IAN3cTYCAAwHCyACIAA2AgggACACNgIMDAYLIAYoAhghByAGIAYoAgwiAEcEQCAAIAYoAggiAjYCCCACIAA2AgwMBQsgBkEUaiICKAIAIgVFBEAgBigCECIFRQ0EIAZBEGohAgsDQCACIQMgBSIAQRRqIgIoAgAiBQ0AIABBEGohAiAAKAIQIgUNAAsgA0EANgIADAQLQXggAGtBD3EiASAAaiIHIAZBOGsiAyABayIBQQFyNgIEIAAgA2pBODYCBCACIAVBNyAFa0EPcWpBP2siAyADIAJBEGpJGyIDQSM2AgRB4NUAQazZACgCADYCAEHQ1QAgATYCAEHc1QAgBzYCACADQRBqQYzZACkCADcCACADQYTZACkCADcCCEGM2QAgA0EIajYCAEGI2QAgBjYCAEGE2QAgADYCAEGQ2QBBADYCACADQSRqIQEDQCABQQc2AgAgBSABQQRqIgFLDQALIAIgA0YNACADIAMoAgRBfnE2AgQgAyADIAJrIgU2AgAgAiAFQQFyNgIEIAVB/wFNBEAgBUF4cUHs1QBqIQACf0HE1QAoAgAiAUEBIAVBA3Z0IgNxRQRAQcTVACABIANyNgIAIAAMAQsgACgCCAsiASACNgIMIAAgAjYCCCACIAA2AgwgAiABNgIIDAELQR8hASAFQf///wdNBEAgBUEmIAVBCHZnIgBrdkEBcSAAQQF0a0E+aiEBCyACIAE2AhwgAkIANwIQIAFBAnRB9NcAaiEAQcjVACgCACIDQQEgAXQiBnFFBEAgACACNgIAQcjVACADIAZyNgIAIAIgADYCGCACIAI2AgggAiACNgIMDAELIAVBGSABQQF2a0EAIAFBH0cbdCEBIAAoAgAhAwJAA0AgAyIAKAIEQXhxIAVGDQEgAUEddiEDIAFBAXQhASAAIANBBHFqQRBqIgYoAgAiAw0ACyAGIAI2AgAgAiAANgIYIAIgAjYCDCACIAI2AggMAQsgACgCCCIBIAI2AgwgACACNgIIIAJBADYCGCACIAA2AgwgAiABNgIIC0HQ1QAoAgAiASAETQ0AQdzVACgCACIAIARqIgIgASAEayIBQQFyNgIEQdDVACABNgIAQdzVACACNgIAIAAgBEEDcjYCBCAAQQhqIQEMCAtBACEBQbTZAEEwNgIADAcLQQAhAAsgB0UNAAJAIAYoAhwiAkECdEH01wBqIgMoAgAgBkYEQCADIAA2AgAgAA0BQcjVAEHI1QAoAgBBfiACd3E2AgAMAgsgB0EQQRQgBygCECAGRhtqIAA2AgAgAEUNAQsgACAHNgIYIAYoAhAiAgRAIAAgAjYCECACIAA2AhgLIAZBFGooAgAiAkUNACAAQRRqIAI2AgAgAiAANgIYCyABIAhqIQEgBiAIaiIGKAIEIQULIAYgBUF+cTYCBCABIARqIAE2AgAgBCABQQFyNgIEIAFB/wFNBEAgAUF4cUHs1QBqIQACf0HE1QAoAgAiAkEBIAFBA3Z0IgFxRQRAQcTVACABIAJyNgIAIAAMAQsgACgCCAsiASAENgIMIAAgBDYCCCAEIAA2AgwgBCABNgIIDAELQR8hBSABQf///wdNBEAgAUEmIAFBCHZnIgBrdkEBcSAAQQF0a0E+aiEFCyAEIAU2AhwgBEIANwIQIAVBAnRB9NcAaiEAQcjVACgCACICQQEgBXQiA3FFBEAgACAENgIAQcjVACACIANyNgIAIAQgADYCGCAEIAQ2AgggBCAENgIMDAELIAFBGSAFQQF2a0EAIAVBH0cbdCEFIAAoAgAhAAJAA0AgACICKAIEQXhxIAFGDQEgBUEddiEAIAVBAXQhBSACIABBBHFqQRBqIgMoAgAiAA0ACyADIAQ2AgAgBCACNgIYIAQgBDYCDCAEIAQ2AggMAQsgAigCCCIAIAQ2AgwgAiAENgIIIARBADYCGCAEIAI2AgwgBCAANgIICyAJQQhqIQEMAgsCQCAHRQ0AAkAgAygCHCIBQQJ0QfTXAGoiAigCACADRgRAIAIgADYCACAADQFByNUAIAhBfiABd3EiCDYCAAwCCyAHQRBBFCAHKAIQIANGG2ogADYCACAARQ0BCyAAIAc2AhggAygCECIBBEAgACABNgIQIAEgADYCGAsgA0EUaigCACIBRQ0AIABBFGogATYCACABIAA2AhgLAkAgBUEPTQRAIAMgBCAFaiIAQQNyNgIEIAAgA2oiACAAKAIEQQFyNgIEDAELIAMgBGoiAiAFQQFyNgIEIAMgBEEDcjYCBCACIAVqIAU2AgAgBUH/AU0EQCAFQXhxQezVAGohAAJ/QcTVACgCACIBQQEgBUEDdnQiBXFFBEBBxNUAIAEgBXI2AgAgAAwBCyAAKAIICyIBIAI2AgwgACACNgIIIAIgADYCDCACIAE2AggMAQtBHyEBIAVB////B00EQCAFQSYgBUEIdmciAGt2QQFxIABBAXRrQT5qIQELIAIgATYCHCACQgA3AhAgAUECdEH01wBqIQBBASABdCIEIAhxRQRAIAAgAjYCAEHI1QAgBCAIcjYCACACIAA2AhggAiACNgIIIAIgAjYCDAwBCyAFQRkgAUEBdmtBACABQR9HG3QhASAAKAIAIQQCQANAIAQiACgCBEF4cSAFRg0BIAFBHXYhBCABQQF0IQEgACAEQQRxakEQaiIGKAIAIgQNAAsgBiACNgIAIAIgADYCGCACIAI2AgwgAiACNgIIDAELIAAoAggiASACNgIMIAAgAjYCCCACQQA2AhggAiAANgIMIAIgATYCCAsgA0EIaiEBDAELAkAgCUUNAAJAIAAoAhwiAUECdEH01wBqIgIoAgAgAEYEQCACIAM2AgAgAw0BQcjVACALQX4gAXdxNgIADAILIAlBEEEUIAkoAhAgAEYbaiADNgIAIANFDQELIAMgCTYCGCAAKAIQIgEEQCADIAE2AhAgASADNgIYCyAAQRRqKAIAIgFFDQAgA0EUaiABNgIAIAEgAzYCGAsCQCAFQQ9NBEAgACAEIAVqIgFBA3I2AgQgACABaiIBIAEoAgRBAXI2AgQMAQsgACAEaiIHIAVBAXI2AgQgACAEQQNyNgIEIAUgB2ogBTYCACAIBEAgCEF4cUHs1QBqIQFB2NUAKAIAIQMCf0EBIAhBA3Z0IgIgBnFFBEBBxNUAIAIgBnI2AgAgAQwBCyABKAIICyICIAM2AgwgASADNgIIIAMgATYCDCADIAI2AggLQdjVACAHNgIAQczVACAFNgIACyAAQQhqIQELIApBEGokACABC0MAIABFBEA/AEEQdA8LAkAgAEH//wNxDQAgAEEASA0AIABBEHZAACIAQX9GBEBBtNkAQTA2AgBBfw8LIABBEHQPCwALC5lCIgBBgAgLDQEAAAAAAAAAAgAAAAMAQZgICwUEAAAABQBBqAgLCQYAAAAHAAAACABB5AgLwjJJbnZhbGlkIGNoYXIgaW4gdXJsIHF1ZXJ5AFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fYm9keQBDb250ZW50LUxlbmd0aCBvdmVyZmxvdwBDaHVuayBzaXplIG92ZXJmbG93AEludmFsaWQgbWV0aG9kIGZvciBIVFRQL3gueCByZXF1ZXN0AEludmFsaWQgbWV0aG9kIGZvciBSVFNQL3gueCByZXF1ZXN0AEV4cGVjdGVkIFNPVVJDRSBtZXRob2QgZm9yIElDRS94LnggcmVxdWVzdABJbnZhbGlkIGNoYXIgaW4gdXJsIGZyYWdtZW50IHN0YXJ0AEV4cGVjdGVkIGRvdABTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3N0YXR1cwBJbnZhbGlkIHJlc3BvbnNlIHN0YXR1cwBFeHBlY3RlZCBMRiBhZnRlciBoZWFkZXJzAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIGV4dGVuc2lvbnMAVXNlciBjYWxsYmFjayBlcnJvcgBgb25fcmVzZXRgIGNhbGxiYWNrIGVycm9yAGBvbl9jaHVua19oZWFkZXJgIGNhbGxiYWNrIGVycm9yAGBvbl9tZXNzYWdlX2JlZ2luYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfZXh0ZW5zaW9uX3ZhbHVlYCBjYWxsYmFjayBlcnJvcgBgb25fc3RhdHVzX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fdmVyc2lvbl9jb21wbGV0ZWAgY2FsbGJhY2sgZXJyb3IAYG9uX3VybF9jb21wbGV0ZWAgY2FsbGJhY2sgZXJyb3IAYG9uX3Byb3RvY29sX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfY29tcGxldGVgIGNhbGxiYWNrIGVycm9yAGBvbl9oZWFkZXJfdmFsdWVfY29tcGxldGVgIGNhbGxiYWNrIGVycm9yAGBvbl9tZXNzYWdlX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fbWV0aG9kX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25faGVhZGVyX2ZpZWxkX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfZXh0ZW5zaW9uX25hbWVgIGNhbGxiYWNrIGVycm9yAFVuZXhwZWN0ZWQgY2hhciBpbiB1cmwgc2VydmVyAEludmFsaWQgaGVhZGVyIHZhbHVlIGNoYXIASW52YWxpZCBoZWFkZXIgZmllbGQgY2hhcgBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3ZlcnNpb24ASW52YWxpZCBtaW5vciB2ZXJzaW9uAEludmFsaWQgbWFqb3IgdmVyc2lvbgBFeHBlY3RlZCBzcGFjZSBhZnRlciB2ZXJzaW9uAEV4cGVjdGVkIENSTEYgYWZ0ZXIgdmVyc2lvbgBJbnZhbGlkIEhUVFAgdmVyc2lvbgBJbnZhbGlkIGhlYWRlciB0b2tlbgBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3VybABJbnZhbGlkIGNoYXJhY3RlcnMgaW4gdXJsAFVuZXhwZWN0ZWQgc3RhcnQgY2hhciBpbiB1cmwARG91YmxlIEAgaW4gdXJsAFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fcHJvdG9jb2wARW1wdHkgQ29udGVudC1MZW5ndGgASW52YWxpZCBjaGFyYWN0ZXIgaW4gQ29udGVudC1MZW5ndGgAVHJhbnNmZXItRW5jb2RpbmcgY2FuJ3QgYmUgcHJlc2VudCB3aXRoIENvbnRlbnQtTGVuZ3RoAER1cGxpY2F0ZSBDb250ZW50LUxlbmd0aABJbnZhbGlkIGNoYXIgaW4gdXJsIHBhdGgAQ29udGVudC1MZW5ndGggY2FuJ3QgYmUgcHJlc2VudCB3aXRoIFRyYW5zZmVyLUVuY29kaW5nAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgY2h1bmsgc2l6ZQBFeHBlY3RlZCBMRiBhZnRlciBjaHVuayBzaXplAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIHNpemUAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9oZWFkZXJfdmFsdWUAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9jaHVua19leHRlbnNpb25fdmFsdWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyB2YWx1ZQBVbmV4cGVjdGVkIHdoaXRlc3BhY2UgYWZ0ZXIgaGVhZGVyIHZhbHVlAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgaGVhZGVyIHZhbHVlAE1pc3NpbmcgZXhwZWN0ZWQgTEYgYWZ0ZXIgaGVhZGVyIHZhbHVlAEludmFsaWQgYFRyYW5zZmVyLUVuY29kaW5nYCBoZWFkZXIgdmFsdWUATWlzc2luZyBleHBlY3RlZCBDUiBhZnRlciBjaHVuayBleHRlbnNpb24gdmFsdWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyBxdW90ZSB2YWx1ZQBJbnZhbGlkIHF1b3RlZC1wYWlyIGluIGNodW5rIGV4dGVuc2lvbnMgcXVvdGVkIHZhbHVlAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIGV4dGVuc2lvbnMgcXVvdGVkIHZhbHVlAFBhdXNlZCBieSBvbl9oZWFkZXJzX2NvbXBsZXRlAEludmFsaWQgRU9GIHN0YXRlAG9uX3Jlc2V0IHBhdXNlAG9uX2NodW5rX2hlYWRlciBwYXVzZQBvbl9tZXNzYWdlX2JlZ2luIHBhdXNlAG9uX2NodW5rX2V4dGVuc2lvbl92YWx1ZSBwYXVzZQBvbl9zdGF0dXNfY29tcGxldGUgcGF1c2UAb25fdmVyc2lvbl9jb21wbGV0ZSBwYXVzZQBvbl91cmxfY29tcGxldGUgcGF1c2UAb25fcHJvdG9jb2xfY29tcGxldGUgcGF1c2UAb25fY2h1bmtfY29tcGxldGUgcGF1c2UAb25faGVhZGVyX3ZhbHVlX2NvbXBsZXRlIHBhdXNlAG9uX21lc3NhZ2VfY29tcGxldGUgcGF1c2UAb25fbWV0aG9kX2NvbXBsZXRlIHBhdXNlAG9uX2hlYWRlcl9maWVsZF9jb21wbGV0ZSBwYXVzZQBvbl9jaHVua19leHRlbnNpb25fbmFtZSBwYXVzZQBVbmV4cGVjdGVkIHNwYWNlIGFmdGVyIHN0YXJ0IGxpbmUATWlzc2luZyBleHBlY3RlZCBDUiBhZnRlciByZXNwb25zZSBsaW5lAFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fY2h1bmtfZXh0ZW5zaW9uX25hbWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyBuYW1lAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgY2h1bmsgZXh0ZW5zaW9uIG5hbWUASW52YWxpZCBzdGF0dXMgY29kZQBQYXVzZSBvbiBDT05ORUNUL1VwZ3JhZGUAUGF1c2Ugb24gUFJJL1VwZ3JhZGUARXhwZWN0ZWQgSFRUUC8yIENvbm5lY3Rpb24gUHJlZmFjZQBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX21ldGhvZABFeHBlY3RlZCBzcGFjZSBhZnRlciBtZXRob2QAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9oZWFkZXJfZmllbGQAUGF1c2VkAEludmFsaWQgd29yZCBlbmNvdW50ZXJlZABJbnZhbGlkIG1ldGhvZCBlbmNvdW50ZXJlZABNaXNzaW5nIGV4cGVjdGVkIENSIGFmdGVyIGNodW5rIGRhdGEARXhwZWN0ZWQgTEYgYWZ0ZXIgY2h1bmsgZGF0YQBVbmV4cGVjdGVkIGNoYXIgaW4gdXJsIHNjaGVtYQBSZXF1ZXN0IGhhcyBpbnZhbGlkIGBUcmFuc2Zlci1FbmNvZGluZ2AARGF0YSBhZnRlciBgQ29ubmVjdGlvbjogY2xvc2VgAFNXSVRDSF9QUk9YWQBVU0VfUFJPWFkATUtBQ1RJVklUWQBVTlBST0NFU1NBQkxFX0VOVElUWQBRVUVSWQBDT1BZAE1PVkVEX1BFUk1BTkVOVExZAFRPT19FQVJMWQBOT1RJRlkARkFJTEVEX0RFUEVOREVOQ1kAQkFEX0dBVEVXQVkAUExBWQBQVVQAQ0hFQ0tPVVQAR0FURVdBWV9USU1FT1VUAFJFUVVFU1RfVElNRU9VVABORVRXT1JLX0NPTk5FQ1RfVElNRU9VVABDT05ORUNUSU9OX1RJTUVPVVQATE9HSU5fVElNRU9VVABORVRXT1JLX1JFQURfVElNRU9VVABQT1NUAE1JU0RJUkVDVEVEX1JFUVVFU1QAQ0xJRU5UX0NMT1NFRF9SRVFVRVNUAENMSUVOVF9DTE9TRURfTE9BRF9CQUxBTkNFRF9SRVFVRVNUAEJBRF9SRVFVRVNUAEhUVFBfUkVRVUVTVF9TRU5UX1RPX0hUVFBTX1BPUlQAUkVQT1JUAElNX0FfVEVBUE9UAFJFU0VUX0NPTlRFTlQATk9fQ09OVEVOVABQQVJUSUFMX0NPTlRFTlQASFBFX0lOVkFMSURfQ09OU1RBTlQASFBFX0NCX1JFU0VUAEdFVABIUEVfU1RSSUNUAENPTkZMSUNUAFRFTVBPUkFSWV9SRURJUkVDVABQRVJNQU5FTlRfUkVESVJFQ1QAQ09OTkVDVABNVUxUSV9TVEFUVVMASFBFX0lOVkFMSURfU1RBVFVTAFRPT19NQU5ZX1JFUVVFU1RTAEVBUkxZX0hJTlRTAFVOQVZBSUxBQkxFX0ZPUl9MRUdBTF9SRUFTT05TAE9QVElPTlMAU1dJVENISU5HX1BST1RPQ09MUwBWQVJJQU5UX0FMU09fTkVHT1RJQVRFUwBNVUxUSVBMRV9DSE9JQ0VTAElOVEVSTkFMX1NFUlZFUl9FUlJPUgBXRUJfU0VSVkVSX1VOS05PV05fRVJST1IAUkFJTEdVTl9FUlJPUgBJREVOVElUWV9QUk9WSURFUl9BVVRIRU5USUNBVElPTl9FUlJPUgBTU0xfQ0VSVElGSUNBVEVfRVJST1IASU5WQUxJRF9YX0ZPUldBUkRFRF9GT1IAU0VUX1BBUkFNRVRFUgBHRVRfUEFSQU1FVEVSAEhQRV9VU0VSAFNFRV9PVEhFUgBIUEVfQ0JfQ0hVTktfSEVBREVSAEV4cGVjdGVkIExGIGFmdGVyIENSAE1LQ0FMRU5EQVIAU0VUVVAAV0VCX1NFUlZFUl9JU19ET1dOAFRFQVJET1dOAEhQRV9DTE9TRURfQ09OTkVDVElPTgBIRVVSSVNUSUNfRVhQSVJBVElPTgBESVNDT05ORUNURURfT1BFUkFUSU9OAE5PTl9BVVRIT1JJVEFUSVZFX0lORk9STUFUSU9OAEhQRV9JTlZBTElEX1ZFUlNJT04ASFBFX0NCX01FU1NBR0VfQkVHSU4AU0lURV9JU19GUk9aRU4ASFBFX0lOVkFMSURfSEVBREVSX1RPS0VOAElOVkFMSURfVE9LRU4ARk9SQklEREVOAEVOSEFOQ0VfWU9VUl9DQUxNAEhQRV9JTlZBTElEX1VSTABCTE9DS0VEX0JZX1BBUkVOVEFMX0NPTlRST0wATUtDT0wAQUNMAEhQRV9JTlRFUk5BTABSRVFVRVNUX0hFQURFUl9GSUVMRFNfVE9PX0xBUkdFX1VOT0ZGSUNJQUwASFBFX09LAFVOTElOSwBVTkxPQ0sAUFJJAFJFVFJZX1dJVEgASFBFX0lOVkFMSURfQ09OVEVOVF9MRU5HVEgASFBFX1VORVhQRUNURURfQ09OVEVOVF9MRU5HVEgARkxVU0gAUFJPUFBBVENIAE0tU0VBUkNIAFVSSV9UT09fTE9ORwBQUk9DRVNTSU5HAE1JU0NFTExBTkVPVVNfUEVSU0lTVEVOVF9XQVJOSU5HAE1JU0NFTExBTkVPVVNfV0FSTklORwBIUEVfSU5WQUxJRF9UUkFOU0ZFUl9FTkNPRElORwBFeHBlY3RlZCBDUkxGAEhQRV9JTlZBTElEX0NIVU5LX1NJWkUATU9WRQBDT05USU5VRQBIUEVfQ0JfU1RBVFVTX0NPTVBMRVRFAEhQRV9DQl9IRUFERVJTX0NPTVBMRVRFAEhQRV9DQl9WRVJTSU9OX0NPTVBMRVRFAEhQRV9DQl9VUkxfQ09NUExFVEUASFBFX0NCX1BST1RPQ09MX0NPTVBMRVRFAEhQRV9DQl9DSFVOS19DT01QTEVURQBIUEVfQ0JfSEVBREVSX1ZBTFVFX0NPTVBMRVRFAEhQRV9DQl9DSFVOS19FWFRFTlNJT05fVkFMVUVfQ09NUExFVEUASFBFX0NCX0NIVU5LX0VYVEVOU0lPTl9OQU1FX0NPTVBMRVRFAEhQRV9DQl9NRVNTQUdFX0NPTVBMRVRFAEhQRV9DQl9NRVRIT0RfQ09NUExFVEUASFBFX0NCX0hFQURFUl9GSUVMRF9DT01QTEVURQBERUxFVEUASFBFX0lOVkFMSURfRU9GX1NUQVRFAElOVkFMSURfU1NMX0NFUlRJRklDQVRFAFBBVVNFAE5PX1JFU1BPTlNFAFVOU1VQUE9SVEVEX01FRElBX1RZUEUAR09ORQBOT1RfQUNDRVBUQUJMRQBTRVJWSUNFX1VOQVZBSUxBQkxFAFJBTkdFX05PVF9TQVRJU0ZJQUJMRQBPUklHSU5fSVNfVU5SRUFDSEFCTEUAUkVTUE9OU0VfSVNfU1RBTEUAUFVSR0UATUVSR0UAUkVRVUVTVF9IRUFERVJfRklFTERTX1RPT19MQVJHRQBSRVFVRVNUX0hFQURFUl9UT09fTEFSR0UAUEFZTE9BRF9UT09fTEFSR0UASU5TVUZGSUNJRU5UX1NUT1JBR0UASFBFX1BBVVNFRF9VUEdSQURFAEhQRV9QQVVTRURfSDJfVVBHUkFERQBTT1VSQ0UAQU5OT1VOQ0UAVFJBQ0UASFBFX1VORVhQRUNURURfU1BBQ0UAREVTQ1JJQkUAVU5TVUJTQ1JJQkUAUkVDT1JEAEhQRV9JTlZBTElEX01FVEhPRABOT1RfRk9VTkQAUFJPUEZJTkQAVU5CSU5EAFJFQklORABVTkFVVEhPUklaRUQATUVUSE9EX05PVF9BTExPV0VEAEhUVFBfVkVSU0lPTl9OT1RfU1VQUE9SVEVEAEFMUkVBRFlfUkVQT1JURUQAQUNDRVBURUQATk9UX0lNUExFTUVOVEVEAExPT1BfREVURUNURUQASFBFX0NSX0VYUEVDVEVEAEhQRV9MRl9FWFBFQ1RFRABDUkVBVEVEAElNX1VTRUQASFBFX1BBVVNFRABUSU1FT1VUX09DQ1VSRUQAUEFZTUVOVF9SRVFVSVJFRABQUkVDT05ESVRJT05fUkVRVUlSRUQAUFJPWFlfQVVUSEVOVElDQVRJT05fUkVRVUlSRUQATkVUV09SS19BVVRIRU5USUNBVElPTl9SRVFVSVJFRABMRU5HVEhfUkVRVUlSRUQAU1NMX0NFUlRJRklDQVRFX1JFUVVJUkVEAFVQR1JBREVfUkVRVUlSRUQAUEFHRV9FWFBJUkVEAFBSRUNPTkRJVElPTl9GQUlMRUQARVhQRUNUQVRJT05fRkFJTEVEAFJFVkFMSURBVElPTl9GQUlMRUQAU1NMX0hBTkRTSEFLRV9GQUlMRUQATE9DS0VEAFRSQU5TRk9STUFUSU9OX0FQUExJRUQATk9UX01PRElGSUVEAE5PVF9FWFRFTkRFRABCQU5EV0lEVEhfTElNSVRfRVhDRUVERUQAU0lURV9JU19PVkVSTE9BREVEAEhFQUQARXhwZWN0ZWQgSFRUUC8sIFJUU1AvIG9yIElDRS8A5xUAAK8VAACkEgAAkhoAACYWAACeFAAA2xkAAHkVAAB+EgAA/hQAADYVAAALFgAA2BYAAPMSAABCGAAArBYAABIVAAAUFwAA7xcAAEgUAABxFwAAshoAAGsZAAB+GQAANRQAAIIaAABEFwAA/RYAAB4YAACHFwAAqhkAAJMSAAAHGAAALBcAAMoXAACkFwAA5xUAAOcVAABYFwAAOxgAAKASAAAtHAAAwxEAAEgRAADeEgAAQhMAAKQZAAD9EAAA9xUAAKUVAADvFgAA+BkAAEoWAABWFgAA9RUAAAoaAAAIGgAAARoAAKsVAABCEgAA1xAAAEwRAAAFGQAAVBYAAB4RAADKGQAAyBkAAE4WAAD/GAAAcRQAAPAVAADuFQAAlBkAAPwVAAC/GQAAmxkAAHwUAABDEQAAcBgAAJUUAAAnFAAAGRQAANUSAADUGQAARBYAAPcQAEG5OwsBAQBB0DsL4AEBAQIBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEDAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQBBuj0LBAEAAAIAQdE9C14DBAMDAwMDAAADAwADAwADAwMDAwMDAwMDAAUAAAAAAAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAwADAEG6PwsEAQAAAgBB0T8LXgMAAwMDAwMAAAMDAAMDAAMDAwMDAwMDAwMABAAFAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAAADAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwADAAMAQbDBAAsNbG9zZWVlcC1hbGl2ZQBBycEACwEBAEHgwQAL4AEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQBBycMACwEBAEHgwwAL5wEBAQEBAQEBAQEBAQECAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAWNodW5rZWQAQfHFAAteAQABAQEBAQAAAQEAAQEAAQEBAQEBAQEBAQAAAAAAAAABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQAAAAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAAEAAQBB0McACyFlY3Rpb25lbnQtbGVuZ3Rob25yb3h5LWNvbm5lY3Rpb24AQYDIAAsgcmFuc2Zlci1lbmNvZGluZ3BncmFkZQ0KDQpTTQ0KDQoAQanIAAsFAQIAAQMAQcDIAAtfBAUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAQanKAAsFAQIAAQMAQcDKAAtfBAUFBgUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAQanMAAsEAQAAAQBBwcwAC14CAgACAgICAgICAgICAgICAgICAgICAgICAgICAgIAAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAEGpzgALBQECAAEDAEHAzgALXwQFAAAFBQUFBQUFBQUFBQYFBQUFBQUFBQUFBQUABQAHCAUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQAFAAUABQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAAAAFAEGp0AALBQEBAAEBAEHA0AALAQEAQdrQAAtBAgAAAAAAAAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAAAAAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAQanSAAsFAQEAAQEAQcDSAAsBAQBBytIACwYCAAAAAAIAQeHSAAs6AwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAAAAAAADAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwBBoNQAC50BTk9VTkNFRUNLT1VUTkVDVEVURUNSSUJFTFVTSEVURUFEU0VBUkNIUkdFQ1RJVklUWUxFTkRBUlZFT1RJRllQVElPTlNDSFNFQVlTVEFUQ0hHRVVFUllPUkRJUkVDVE9SVFJDSFBBUkFNRVRFUlVSQ0VCU0NSSUJFQVJET1dOQUNFSU5ETktDS1VCU0NSSUJFVFRQQ0VUU1BBRFRQLw==";
@@ -33901,9 +35228,9 @@ var require_llhttp_wasm = __commonJS({
   }
 });
 
-// node_modules/undici/lib/llhttp/llhttp_simd-wasm.js
+// ../../work/main/node_modules/undici/lib/llhttp/llhttp_simd-wasm.js
 var require_llhttp_simd_wasm = __commonJS({
-  "node_modules/undici/lib/llhttp/llhttp_simd-wasm.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/llhttp/llhttp_simd-wasm.js"(exports2, module2) {
     "use strict";
     var { Buffer: Buffer5 } = __require("node:buffer");
     var wasmBase64 = "AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAn9/AGABfwBgBH9/f38Bf2AAAGADf39/AALLAQgDZW52GHdhc21fb25faGVhZGVyc19jb21wbGV0ZQAEA2VudhV3YXNtX29uX21lc3NhZ2VfYmVnaW4AAANlbnYLd2FzbV9vbl91cmwAAQNlbnYOd2FzbV9vbl9zdGF0dXMAAQNlbnYUd2FzbV9vbl9oZWFkZXJfZmllbGQAAQNlbnYUd2FzbV9vbl9oZWFkZXJfdmFsdWUAAQNlbnYMd2FzbV9vbl9ib2R5AAEDZW52GHdhc21fb25fbWVzc2FnZV9jb21wbGV0ZQAAAzU0BQYAAAMAAAAAAAADAQMAAwMDAAACAAAAAAICAgICAgICAgIBAQEBAQEBAQEBAwAAAwAAAAQFAXABExMFAwEAAgYIAX8BQcDZBAsHxQcoBm1lbW9yeQIAC19pbml0aWFsaXplAAgZX19pbmRpcmVjdF9mdW5jdGlvbl90YWJsZQEAC2xsaHR0cF9pbml0AAkYbGxodHRwX3Nob3VsZF9rZWVwX2FsaXZlADcMbGxodHRwX2FsbG9jAAsGbWFsbG9jADkLbGxodHRwX2ZyZWUADARmcmVlAAwPbGxodHRwX2dldF90eXBlAA0VbGxodHRwX2dldF9odHRwX21ham9yAA4VbGxodHRwX2dldF9odHRwX21pbm9yAA8RbGxodHRwX2dldF9tZXRob2QAEBZsbGh0dHBfZ2V0X3N0YXR1c19jb2RlABESbGxodHRwX2dldF91cGdyYWRlABIMbGxodHRwX3Jlc2V0ABMObGxodHRwX2V4ZWN1dGUAFBRsbGh0dHBfc2V0dGluZ3NfaW5pdAAVDWxsaHR0cF9maW5pc2gAFgxsbGh0dHBfcGF1c2UAFw1sbGh0dHBfcmVzdW1lABgbbGxodHRwX3Jlc3VtZV9hZnRlcl91cGdyYWRlABkQbGxodHRwX2dldF9lcnJubwAaF2xsaHR0cF9nZXRfZXJyb3JfcmVhc29uABsXbGxodHRwX3NldF9lcnJvcl9yZWFzb24AHBRsbGh0dHBfZ2V0X2Vycm9yX3BvcwAdEWxsaHR0cF9lcnJub19uYW1lAB4SbGxodHRwX21ldGhvZF9uYW1lAB8SbGxodHRwX3N0YXR1c19uYW1lACAabGxodHRwX3NldF9sZW5pZW50X2hlYWRlcnMAISFsbGh0dHBfc2V0X2xlbmllbnRfY2h1bmtlZF9sZW5ndGgAIh1sbGh0dHBfc2V0X2xlbmllbnRfa2VlcF9hbGl2ZQAjJGxsaHR0cF9zZXRfbGVuaWVudF90cmFuc2Zlcl9lbmNvZGluZwAkGmxsaHR0cF9zZXRfbGVuaWVudF92ZXJzaW9uACUjbGxodHRwX3NldF9sZW5pZW50X2RhdGFfYWZ0ZXJfY2xvc2UAJidsbGh0dHBfc2V0X2xlbmllbnRfb3B0aW9uYWxfbGZfYWZ0ZXJfY3IAJyxsbGh0dHBfc2V0X2xlbmllbnRfb3B0aW9uYWxfY3JsZl9hZnRlcl9jaHVuawAoKGxsaHR0cF9zZXRfbGVuaWVudF9vcHRpb25hbF9jcl9iZWZvcmVfbGYAKSpsbGh0dHBfc2V0X2xlbmllbnRfc3BhY2VzX2FmdGVyX2NodW5rX3NpemUAKhhsbGh0dHBfbWVzc2FnZV9uZWVkc19lb2YANgkYAQBBAQsSAQIDBAUKBgcyNDMuKy8tLDAxCuzaAjQWAEHA1QAoAgAEQAALQcDVAEEBNgIACxQAIAAQOCAAIAI2AjggACABOgAoCxQAIAAgAC8BNCAALQAwIAAQNxAACx4BAX9BwAAQOiIBEDggAUGACDYCOCABIAA6ACggAQuPDAEHfwJAIABFDQAgAEEIayIBIABBBGsoAgAiAEF4cSIEaiEFAkAgAEEBcQ0AIABBA3FFDQEgASABKAIAIgBrIgFB1NUAKAIASQ0BIAAgBGohBAJAAkBB2NUAKAIAIAFHBEAgAEH/AU0EQCAAQQN2IQMgASgCCCIAIAEoAgwiAkYEQEHE1QBBxNUAKAIAQX4gA3dxNgIADAULIAIgADYCCCAAIAI2AgwMBAsgASgCGCEGIAEgASgCDCIARwRAIAAgASgCCCICNgIIIAIgADYCDAwDCyABQRRqIgMoAgAiAkUEQCABKAIQIgJFDQIgAUEQaiEDCwNAIAMhByACIgBBFGoiAygCACICDQAgAEEQaiEDIAAoAhAiAg0ACyAHQQA2AgAMAgsgBSgCBCIAQQNxQQNHDQIgBSAAQX5xNgIEQczVACAENgIAIAUgBDYCACABIARBAXI2AgQMAwtBACEACyAGRQ0AAkAgASgCHCICQQJ0QfTXAGoiAygCACABRgRAIAMgADYCACAADQFByNUAQcjVACgCAEF+IAJ3cTYCAAwCCyAGQRBBFCAGKAIQIAFGG2ogADYCACAARQ0BCyAAIAY2AhggASgCECICBEAgACACNgIQIAIgADYCGAsgAUEUaigCACICRQ0AIABBFGogAjYCACACIAA2AhgLIAEgBU8NACAFKAIEIgBBAXFFDQACQAJAAkACQCAAQQJxRQRAQdzVACgCACAFRgRAQdzVACABNgIAQdDVAEHQ1QAoAgAgBGoiADYCACABIABBAXI2AgQgAUHY1QAoAgBHDQZBzNUAQQA2AgBB2NUAQQA2AgAMBgtB2NUAKAIAIAVGBEBB2NUAIAE2AgBBzNUAQczVACgCACAEaiIANgIAIAEgAEEBcjYCBCAAIAFqIAA2AgAMBgsgAEF4cSAEaiEEIABB/wFNBEAgAEEDdiEDIAUoAggiACAFKAIMIgJGBEBBxNUAQcTVACgCAEF+IAN3cTYCAAwFCyACIAA2AgggACACNgIMDAQLIAUoAhghBiAFIAUoAgwiAEcEQEHU1QAoAgAaIAAgBSgCCCICNgIIIAIgADYCDAwDCyAFQRRqIgMoAgAiAkUEQCAFKAIQIgJFDQIgBUEQaiEDCwNAIAMhByACIgBBFGoiAygCACICDQAgAEEQaiEDIAAoAhAiAg0ACyAHQQA2AgAMAgsgBSAAQX5xNgIEIAEgBGogBDYCACABIARBAXI2AgQMAwtBACEACyAGRQ0AAkAgBSgCHCICQQJ0QfTXAGoiAygCACAFRgRAIAMgADYCACAADQFByNUAQcjVACgCAEF+IAJ3cTYCAAwCCyAGQRBBFCAGKAIQIAVGG2ogADYCACAARQ0BCyAAIAY2AhggBSgCECICBEAgACACNgIQIAIgADYCGAsgBUEUaigCACICRQ0AIABBFGogAjYCACACIAA2AhgLIAEgBGogBDYCACABIARBAXI2AgQgAUHY1QAoAgBHDQBBzNUAIAQ2AgAMAQsgBEH/AU0EQCAEQXhxQezVAGohAAJ/QcTVACgCACICQQEgBEEDdnQiA3FFBEBBxNUAIAIgA3I2AgAgAAwBCyAAKAIICyICIAE2AgwgACABNgIIIAEgADYCDCABIAI2AggMAQtBHyECIARB////B00EQCAEQSYgBEEIdmciAGt2QQFxIABBAXRrQT5qIQILIAEgAjYCHCABQgA3AhAgAkECdEH01wBqIQACQEHI1QAoAgAiA0EBIAJ0IgdxRQRAIAAgATYCAEHI1QAgAyAHcjYCACABIAA2AhggASABNgIIIAEgATYCDAwBCyAEQRkgAkEBdmtBACACQR9HG3QhAiAAKAIAIQACQANAIAAiAygCBEF4cSAERg0BIAJBHXYhACACQQF0IQIgAyAAQQRxakEQaiIHKAIAIgANAAsgByABNgIAIAEgAzYCGCABIAE2AgwgASABNgIIDAELIAMoAggiACABNgIMIAMgATYCCCABQQA2AhggASADNgIMIAEgADYCCAtB5NUAQeTVACgCAEEBayIAQX8gABs2AgALCwcAIAAtACgLBwAgAC0AKgsHACAALQArCwcAIAAtACkLBwAgAC8BNAsHACAALQAwC0ABBH8gACgCGCEBIAAvAS4hAiAALQAoIQMgACgCOCEEIAAQOCAAIAQ2AjggACADOgAoIAAgAjsBLiAAIAE2AhgLhocCAwd/A34BeyABIAJqIQQCQCAAIgMoAgwiAA0AIAMoAgQEQCADIAE2AgQLIwBBEGsiCSQAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCADKAIcIgJBAmsO/AEB+QECAwQFBgcICQoLDA0ODxAREvgBE/cBFBX2ARYX9QEYGRobHB0eHyD9AfsBIfQBIiMkJSYnKCkqK/MBLC0uLzAxMvIB8QEzNPAB7wE1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk/6AVBRUlPuAe0BVOwBVesBVldYWVrqAVtcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6e3x9fn+AAYEBggGDAYQBhQGGAYcBiAGJAYoBiwGMAY0BjgGPAZABkQGSAZMBlAGVAZYBlwGYAZkBmgGbAZwBnQGeAZ8BoAGhAaIBowGkAaUBpgGnAagBqQGqAasBrAGtAa4BrwGwAbEBsgGzAbQBtQG2AbcBuAG5AboBuwG8Ab0BvgG/AcABwQHCAcMBxAHFAcYBxwHIAckBygHLAcwBzQHOAekB6AHPAecB0AHmAdEB0gHTAdQB5QHVAdYB1wHYAdkB2gHbAdwB3QHeAd8B4AHhAeIB4wEA/AELQQAM4wELQQ4M4gELQQ0M4QELQQ8M4AELQRAM3wELQRMM3gELQRQM3QELQRUM3AELQRYM2wELQRcM2gELQRgM2QELQRkM2AELQRoM1wELQRsM1gELQRwM1QELQR0M1AELQR4M0wELQR8M0gELQSAM0QELQSEM0AELQQgMzwELQSIMzgELQSQMzQELQSMMzAELQQcMywELQSUMygELQSYMyQELQScMyAELQSgMxwELQRIMxgELQREMxQELQSkMxAELQSoMwwELQSsMwgELQSwMwQELQd4BDMABC0EuDL8BC0EvDL4BC0EwDL0BC0ExDLwBC0EyDLsBC0EzDLoBC0E0DLkBC0HfAQy4AQtBNQy3AQtBOQy2AQtBDAy1AQtBNgy0AQtBNwyzAQtBOAyyAQtBPgyxAQtBOgywAQtB4AEMrwELQQsMrgELQT8MrQELQTsMrAELQQoMqwELQTwMqgELQT0MqQELQeEBDKgBC0HBAAynAQtBwAAMpgELQcIADKUBC0EJDKQBC0EtDKMBC0HDAAyiAQtBxAAMoQELQcUADKABC0HGAAyfAQtBxwAMngELQcgADJ0BC0HJAAycAQtBygAMmwELQcsADJoBC0HMAAyZAQtBzQAMmAELQc4ADJcBC0HPAAyWAQtB0AAMlQELQdEADJQBC0HSAAyTAQtB0wAMkgELQdUADJEBC0HUAAyQAQtB1gAMjwELQdcADI4BC0HYAAyNAQtB2QAMjAELQdoADIsBC0HbAAyKAQtB3AAMiQELQd0ADIgBC0HeAAyHAQtB3wAMhgELQeAADIUBC0HhAAyEAQtB4gAMgwELQeMADIIBC0HkAAyBAQtB5QAMgAELQeIBDH8LQeYADH4LQecADH0LQQYMfAtB6AAMewtBBQx6C0HpAAx5C0EEDHgLQeoADHcLQesADHYLQewADHULQe0ADHQLQQMMcwtB7gAMcgtB7wAMcQtB8AAMcAtB8gAMbwtB8QAMbgtB8wAMbQtB9AAMbAtB9QAMawtB9gAMagtBAgxpC0H3AAxoC0H4AAxnC0H5AAxmC0H6AAxlC0H7AAxkC0H8AAxjC0H9AAxiC0H+AAxhC0H/AAxgC0GAAQxfC0GBAQxeC0GCAQxdC0GDAQxcC0GEAQxbC0GFAQxaC0GGAQxZC0GHAQxYC0GIAQxXC0GJAQxWC0GKAQxVC0GLAQxUC0GMAQxTC0GNAQxSC0GOAQxRC0GPAQxQC0GQAQxPC0GRAQxOC0GSAQxNC0GTAQxMC0GUAQxLC0GVAQxKC0GWAQxJC0GXAQxIC0GYAQxHC0GZAQxGC0GaAQxFC0GbAQxEC0GcAQxDC0GdAQxCC0GeAQxBC0GfAQxAC0GgAQw/C0GhAQw+C0GiAQw9C0GjAQw8C0GkAQw7C0GlAQw6C0GmAQw5C0GnAQw4C0GoAQw3C0GpAQw2C0GqAQw1C0GrAQw0C0GsAQwzC0GtAQwyC0GuAQwxC0GvAQwwC0GwAQwvC0GxAQwuC0GyAQwtC0GzAQwsC0G0AQwrC0G1AQwqC0G2AQwpC0G3AQwoC0G4AQwnC0G5AQwmC0G6AQwlC0G7AQwkC0G8AQwjC0G9AQwiC0G+AQwhC0G/AQwgC0HAAQwfC0HBAQweC0HCAQwdC0EBDBwLQcMBDBsLQcQBDBoLQcUBDBkLQcYBDBgLQccBDBcLQcgBDBYLQckBDBULQcoBDBQLQcsBDBMLQcwBDBILQc0BDBELQc4BDBALQc8BDA8LQdABDA4LQdEBDA0LQdIBDAwLQdMBDAsLQdQBDAoLQdUBDAkLQdYBDAgLQeMBDAcLQdcBDAYLQdgBDAULQdkBDAQLQdoBDAMLQdsBDAILQd0BDAELQdwBCyECA0ACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIAMCfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAAn8CQAJAAkACfwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAwJ/AkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJ/AkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCACDuMBAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISMkJScoKZ4DmwOaA5EDigODA4AD/QL7AvgC8gLxAu8C7QLoAucC5gLlAuQC3ALbAtoC2QLYAtcC1gLVAs8CzgLMAssCygLJAsgCxwLGAsQCwwK+ArwCugK5ArgCtwK2ArUCtAKzArICsQKwAq4CrQKpAqgCpwKmAqUCpAKjAqICoQKgAp8CmAKQAowCiwKKAoEC/gH9AfwB+wH6AfkB+AH3AfUB8wHwAesB6QHoAecB5gHlAeQB4wHiAeEB4AHfAd4B3QHcAdoB2QHYAdcB1gHVAdQB0wHSAdEB0AHPAc4BzQHMAcsBygHJAcgBxwHGAcUBxAHDAcIBwQHAAb8BvgG9AbwBuwG6AbkBuAG3AbYBtQG0AbMBsgGxAbABrwGuAa0BrAGrAaoBqQGoAacBpgGlAaQBowGiAZ8BngGZAZgBlwGWAZUBlAGTAZIBkQGQAY8BjQGMAYcBhgGFAYQBgwGCAX18e3p5dnV0UFFSU1RVCyABIARHDXJB/QEhAgy+AwsgASAERw2YAUHbASECDL0DCyABIARHDfEBQY4BIQIMvAMLIAEgBEcN/AFBhAEhAgy7AwsgASAERw2KAkH/ACECDLoDCyABIARHDZECQf0AIQIMuQMLIAEgBEcNlAJB+wAhAgy4AwsgASAERw0eQR4hAgy3AwsgASAERw0ZQRghAgy2AwsgASAERw3KAkHNACECDLUDCyABIARHDdUCQcYAIQIMtAMLIAEgBEcN1gJBwwAhAgyzAwsgASAERw3cAkE4IQIMsgMLIAMtADBBAUYNrQMMiQMLQQAhAAJAAkACQCADLQAqRQ0AIAMtACtFDQAgAy8BMiICQQJxRQ0BDAILIAMvATIiAkEBcUUNAQtBASEAIAMtAChBAUYNACADLwE0IgZB5ABrQeQASQ0AIAZBzAFGDQAgBkGwAkYNACACQcAAcQ0AQQAhACACQYgEcUGABEYNACACQShxQQBHIQALIANBADsBMiADQQA6ADECQCAARQRAIANBADoAMSADLQAuQQRxDQEMsQMLIANCADcDIAsgA0EAOgAxIANBAToANgxIC0EAIQACQCADKAI4IgJFDQAgAigCMCICRQ0AIAMgAhEAACEACyAARQ1IIABBFUcNYiADQQQ2AhwgAyABNgIUIANB0hs2AhAgA0EVNgIMQQAhAgyvAwsgASAERgRAQQYhAgyvAwsgAS0AAEEKRw0ZIAFBAWohAQwaCyADQgA3AyBBEiECDJQDCyABIARHDYoDQSMhAgysAwsgASAERgRAQQchAgysAwsCQAJAIAEtAABBCmsOBAEYGAAYCyABQQFqIQFBECECDJMDCyABQQFqIQEgA0Evai0AAEEBcQ0XQQAhAiADQQA2AhwgAyABNgIUIANBmSA2AhAgA0EZNgIMDKsDCyADIAMpAyAiDCAEIAFrrSIKfSILQgAgCyAMWBs3AyAgCiAMWg0YQQghAgyqAwsgASAERwRAIANBCTYCCCADIAE2AgRBFCECDJEDC0EJIQIMqQMLIAMpAyBQDa4CDEMLIAEgBEYEQEELIQIMqAMLIAEtAABBCkcNFiABQQFqIQEMFwsgA0Evai0AAEEBcUUNGQwmC0EAIQACQCADKAI4IgJFDQAgAigCUCICRQ0AIAMgAhEAACEACyAADRkMQgtBACEAAkAgAygCOCICRQ0AIAIoAlAiAkUNACADIAIRAAAhAAsgAA0aDCQLQQAhAAJAIAMoAjgiAkUNACACKAJQIgJFDQAgAyACEQAAIQALIAANGwwyCyADQS9qLQAAQQFxRQ0cDCILQQAhAAJAIAMoAjgiAkUNACACKAJUIgJFDQAgAyACEQAAIQALIAANHAxCC0EAIQACQCADKAI4IgJFDQAgAigCVCICRQ0AIAMgAhEAACEACyAADR0MIAsgASAERgRAQRMhAgygAwsCQCABLQAAIgBBCmsOBB8jIwAiCyABQQFqIQEMHwtBACEAAkAgAygCOCICRQ0AIAIoAlQiAkUNACADIAIRAAAhAAsgAA0iDEILIAEgBEYEQEEWIQIMngMLIAEtAABBwMEAai0AAEEBRw0jDIMDCwJAA0AgAS0AAEGwO2otAAAiAEEBRwRAAkAgAEECaw4CAwAnCyABQQFqIQFBISECDIYDCyAEIAFBAWoiAUcNAAtBGCECDJ0DCyADKAIEIQBBACECIANBADYCBCADIAAgAUEBaiIBEDQiAA0hDEELQQAhAAJAIAMoAjgiAkUNACACKAJUIgJFDQAgAyACEQAAIQALIAANIwwqCyABIARGBEBBHCECDJsDCyADQQo2AgggAyABNgIEQQAhAAJAIAMoAjgiAkUNACACKAJQIgJFDQAgAyACEQAAIQALIAANJUEkIQIMgQMLIAEgBEcEQANAIAEtAABBsD1qLQAAIgBBA0cEQCAAQQFrDgUYGiaCAyUmCyAEIAFBAWoiAUcNAAtBGyECDJoDC0EbIQIMmQMLA0AgAS0AAEGwP2otAAAiAEEDRwRAIABBAWsOBQ8RJxMmJwsgBCABQQFqIgFHDQALQR4hAgyYAwsgASAERwRAIANBCzYCCCADIAE2AgRBByECDP8CC0EfIQIMlwMLIAEgBEYEQEEgIQIMlwMLAkAgAS0AAEENaw4ULj8/Pz8/Pz8/Pz8/Pz8/Pz8/PwA/C0EAIQIgA0EANgIcIANBvws2AhAgA0ECNgIMIAMgAUEBajYCFAyWAwsgA0EvaiECA0AgASAERgRAQSEhAgyXAwsCQAJAAkAgAS0AACIAQQlrDhgCACkpASkpKSkpKSkpKSkpKSkpKSkpKQInCyABQQFqIQEgA0Evai0AAEEBcUUNCgwYCyABQQFqIQEMFwsgAUEBaiEBIAItAABBAnENAAtBACECIANBADYCHCADIAE2AhQgA0GfFTYCECADQQw2AgwMlQMLIAMtAC5BgAFxRQ0BC0EAIQACQCADKAI4IgJFDQAgAigCXCICRQ0AIAMgAhEAACEACyAARQ3mAiAAQRVGBEAgA0EkNgIcIAMgATYCFCADQZsbNgIQIANBFTYCDEEAIQIMlAMLQQAhAiADQQA2AhwgAyABNgIUIANBkA42AhAgA0EUNgIMDJMDC0EAIQIgA0EANgIcIAMgATYCFCADQb4gNgIQIANBAjYCDAySAwsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEgDKdqIgEQMiIARQ0rIANBBzYCHCADIAE2AhQgAyAANgIMDJEDCyADLQAuQcAAcUUNAQtBACEAAkAgAygCOCICRQ0AIAIoAlgiAkUNACADIAIRAAAhAAsgAEUNKyAAQRVGBEAgA0EKNgIcIAMgATYCFCADQesZNgIQIANBFTYCDEEAIQIMkAMLQQAhAiADQQA2AhwgAyABNgIUIANBkww2AhAgA0ETNgIMDI8DC0EAIQIgA0EANgIcIAMgATYCFCADQYIVNgIQIANBAjYCDAyOAwtBACECIANBADYCHCADIAE2AhQgA0HdFDYCECADQRk2AgwMjQMLQQAhAiADQQA2AhwgAyABNgIUIANB5h02AhAgA0EZNgIMDIwDCyAAQRVGDT1BACECIANBADYCHCADIAE2AhQgA0HQDzYCECADQSI2AgwMiwMLIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDMiAEUNKCADQQ02AhwgAyABNgIUIAMgADYCDAyKAwsgAEEVRg06QQAhAiADQQA2AhwgAyABNgIUIANB0A82AhAgA0EiNgIMDIkDCyADKAIEIQBBACECIANBADYCBCADIAAgARAzIgBFBEAgAUEBaiEBDCgLIANBDjYCHCADIAA2AgwgAyABQQFqNgIUDIgDCyAAQRVGDTdBACECIANBADYCHCADIAE2AhQgA0HQDzYCECADQSI2AgwMhwMLIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDMiAEUEQCABQQFqIQEMJwsgA0EPNgIcIAMgADYCDCADIAFBAWo2AhQMhgMLQQAhAiADQQA2AhwgAyABNgIUIANB4hc2AhAgA0EZNgIMDIUDCyAAQRVGDTNBACECIANBADYCHCADIAE2AhQgA0HWDDYCECADQSM2AgwMhAMLIAMoAgQhAEEAIQIgA0EANgIEIAMgACABEDQiAEUNJSADQRE2AhwgAyABNgIUIAMgADYCDAyDAwsgAEEVRg0wQQAhAiADQQA2AhwgAyABNgIUIANB1gw2AhAgA0EjNgIMDIIDCyADKAIEIQBBACECIANBADYCBCADIAAgARA0IgBFBEAgAUEBaiEBDCULIANBEjYCHCADIAA2AgwgAyABQQFqNgIUDIEDCyADQS9qLQAAQQFxRQ0BC0EXIQIM5gILQQAhAiADQQA2AhwgAyABNgIUIANB4hc2AhAgA0EZNgIMDP4CCyAAQTtHDQAgAUEBaiEBDAwLQQAhAiADQQA2AhwgAyABNgIUIANBkhg2AhAgA0ECNgIMDPwCCyAAQRVGDShBACECIANBADYCHCADIAE2AhQgA0HWDDYCECADQSM2AgwM+wILIANBFDYCHCADIAE2AhQgAyAANgIMDPoCCyADKAIEIQBBACECIANBADYCBCADIAAgARA0IgBFBEAgAUEBaiEBDPUCCyADQRU2AhwgAyAANgIMIAMgAUEBajYCFAz5AgsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQNCIARQRAIAFBAWohAQzzAgsgA0EXNgIcIAMgADYCDCADIAFBAWo2AhQM+AILIABBFUYNI0EAIQIgA0EANgIcIAMgATYCFCADQdYMNgIQIANBIzYCDAz3AgsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQNCIARQRAIAFBAWohAQwdCyADQRk2AhwgAyAANgIMIAMgAUEBajYCFAz2AgsgAygCBCEAQQAhAiADQQA2AgQgAyAAIAEQNCIARQRAIAFBAWohAQzvAgsgA0EaNgIcIAMgADYCDCADIAFBAWo2AhQM9QILIABBFUYNH0EAIQIgA0EANgIcIAMgATYCFCADQdAPNgIQIANBIjYCDAz0AgsgAygCBCEAIANBADYCBCADIAAgARAzIgBFBEAgAUEBaiEBDBsLIANBHDYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgzzAgsgAygCBCEAIANBADYCBCADIAAgARAzIgBFBEAgAUEBaiEBDOsCCyADQR02AhwgAyAANgIMIAMgAUEBajYCFEEAIQIM8gILIABBO0cNASABQQFqIQELQSYhAgzXAgtBACECIANBADYCHCADIAE2AhQgA0GfFTYCECADQQw2AgwM7wILIAEgBEcEQANAIAEtAABBIEcNhAIgBCABQQFqIgFHDQALQSwhAgzvAgtBLCECDO4CCyABIARGBEBBNCECDO4CCwJAAkADQAJAIAEtAABBCmsOBAIAAAMACyAEIAFBAWoiAUcNAAtBNCECDO8CCyADKAIEIQAgA0EANgIEIAMgACABEDEiAEUNnwIgA0EyNgIcIAMgATYCFCADIAA2AgxBACECDO4CCyADKAIEIQAgA0EANgIEIAMgACABEDEiAEUEQCABQQFqIQEMnwILIANBMjYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgztAgsgASAERwRAAkADQCABLQAAQTBrIgBB/wFxQQpPBEBBOiECDNcCCyADKQMgIgtCmbPmzJmz5swZVg0BIAMgC0IKfiIKNwMgIAogAK1C/wGDIgtCf4VWDQEgAyAKIAt8NwMgIAQgAUEBaiIBRw0AC0HAACECDO4CCyADKAIEIQAgA0EANgIEIAMgACABQQFqIgEQMSIADRcM4gILQcAAIQIM7AILIAEgBEYEQEHJACECDOwCCwJAA0ACQCABLQAAQQlrDhgAAqICogKpAqICogKiAqICogKiAqICogKiAqICogKiAqICogKiAqICogKiAgCiAgsgBCABQQFqIgFHDQALQckAIQIM7AILIAFBAWohASADQS9qLQAAQQFxDaUCIANBADYCHCADIAE2AhQgA0GXEDYCECADQQo2AgxBACECDOsCCyABIARHBEADQCABLQAAQSBHDRUgBCABQQFqIgFHDQALQfgAIQIM6wILQfgAIQIM6gILIANBAjoAKAw4C0EAIQIgA0EANgIcIANBvws2AhAgA0ECNgIMIAMgAUEBajYCFAzoAgtBACECDM4CC0ENIQIMzQILQRMhAgzMAgtBFSECDMsCC0EWIQIMygILQRghAgzJAgtBGSECDMgCC0EaIQIMxwILQRshAgzGAgtBHCECDMUCC0EdIQIMxAILQR4hAgzDAgtBHyECDMICC0EgIQIMwQILQSIhAgzAAgtBIyECDL8CC0ElIQIMvgILQeUAIQIMvQILIANBPTYCHCADIAE2AhQgAyAANgIMQQAhAgzVAgsgA0EbNgIcIAMgATYCFCADQaQcNgIQIANBFTYCDEEAIQIM1AILIANBIDYCHCADIAE2AhQgA0GYGjYCECADQRU2AgxBACECDNMCCyADQRM2AhwgAyABNgIUIANBmBo2AhAgA0EVNgIMQQAhAgzSAgsgA0ELNgIcIAMgATYCFCADQZgaNgIQIANBFTYCDEEAIQIM0QILIANBEDYCHCADIAE2AhQgA0GYGjYCECADQRU2AgxBACECDNACCyADQSA2AhwgAyABNgIUIANBpBw2AhAgA0EVNgIMQQAhAgzPAgsgA0ELNgIcIAMgATYCFCADQaQcNgIQIANBFTYCDEEAIQIMzgILIANBDDYCHCADIAE2AhQgA0GkHDYCECADQRU2AgxBACECDM0CC0EAIQIgA0EANgIcIAMgATYCFCADQd0ONgIQIANBEjYCDAzMAgsCQANAAkAgAS0AAEEKaw4EAAICAAILIAQgAUEBaiIBRw0AC0H9ASECDMwCCwJAAkAgAy0ANkEBRw0AQQAhAAJAIAMoAjgiAkUNACACKAJgIgJFDQAgAyACEQAAIQALIABFDQAgAEEVRw0BIANB/AE2AhwgAyABNgIUIANB3Bk2AhAgA0EVNgIMQQAhAgzNAgtB3AEhAgyzAgsgA0EANgIcIAMgATYCFCADQfkLNgIQIANBHzYCDEEAIQIMywILAkACQCADLQAoQQFrDgIEAQALQdsBIQIMsgILQdQBIQIMsQILIANBAjoAMUEAIQACQCADKAI4IgJFDQAgAigCACICRQ0AIAMgAhEAACEACyAARQRAQd0BIQIMsQILIABBFUcEQCADQQA2AhwgAyABNgIUIANBtAw2AhAgA0EQNgIMQQAhAgzKAgsgA0H7ATYCHCADIAE2AhQgA0GBGjYCECADQRU2AgxBACECDMkCCyABIARGBEBB+gEhAgzJAgsgAS0AAEHIAEYNASADQQE6ACgLQcABIQIMrgILQdoBIQIMrQILIAEgBEcEQCADQQw2AgggAyABNgIEQdkBIQIMrQILQfkBIQIMxQILIAEgBEYEQEH4ASECDMUCCyABLQAAQcgARw0EIAFBAWohAUHYASECDKsCCyABIARGBEBB9wEhAgzEAgsCQAJAIAEtAABBxQBrDhAABQUFBQUFBQUFBQUFBQUBBQsgAUEBaiEBQdYBIQIMqwILIAFBAWohAUHXASECDKoCC0H2ASECIAEgBEYNwgIgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABButUAai0AAEcNAyAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMwwILIAMoAgQhACADQgA3AwAgAyAAIAZBAWoiARAuIgBFBEBB4wEhAgyqAgsgA0H1ATYCHCADIAE2AhQgAyAANgIMQQAhAgzCAgtB9AEhAiABIARGDcECIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQbjVAGotAABHDQIgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADMICCyADQYEEOwEoIAMoAgQhACADQgA3AwAgAyAAIAZBAWoiARAuIgANAwwCCyADQQA2AgALQQAhAiADQQA2AhwgAyABNgIUIANB5R82AhAgA0EINgIMDL8CC0HVASECDKUCCyADQfMBNgIcIAMgATYCFCADIAA2AgxBACECDL0CC0EAIQACQCADKAI4IgJFDQAgAigCQCICRQ0AIAMgAhEAACEACyAARQ1uIABBFUcEQCADQQA2AhwgAyABNgIUIANBgg82AhAgA0EgNgIMQQAhAgy9AgsgA0GPATYCHCADIAE2AhQgA0HsGzYCECADQRU2AgxBACECDLwCCyABIARHBEAgA0ENNgIIIAMgATYCBEHTASECDKMCC0HyASECDLsCCyABIARGBEBB8QEhAgy7AgsCQAJAAkAgAS0AAEHIAGsOCwABCAgICAgICAgCCAsgAUEBaiEBQdABIQIMowILIAFBAWohAUHRASECDKICCyABQQFqIQFB0gEhAgyhAgtB8AEhAiABIARGDbkCIAMoAgAiACAEIAFraiEGIAEgAGtBAmohBQNAIAEtAAAgAEG11QBqLQAARw0EIABBAkYNAyAAQQFqIQAgBCABQQFqIgFHDQALIAMgBjYCAAy5AgtB7wEhAiABIARGDbgCIAMoAgAiACAEIAFraiEGIAEgAGtBAWohBQNAIAEtAAAgAEGz1QBqLQAARw0DIABBAUYNAiAAQQFqIQAgBCABQQFqIgFHDQALIAMgBjYCAAy4AgtB7gEhAiABIARGDbcCIAMoAgAiACAEIAFraiEGIAEgAGtBAmohBQNAIAEtAAAgAEGw1QBqLQAARw0CIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBjYCAAy3AgsgAygCBCEAIANCADcDACADIAAgBUEBaiIBECsiAEUNAiADQewBNgIcIAMgATYCFCADIAA2AgxBACECDLYCCyADQQA2AgALIAMoAgQhACADQQA2AgQgAyAAIAEQKyIARQ2cAiADQe0BNgIcIAMgATYCFCADIAA2AgxBACECDLQCC0HPASECDJoCC0EAIQACQCADKAI4IgJFDQAgAigCNCICRQ0AIAMgAhEAACEACwJAIAAEQCAAQRVGDQEgA0EANgIcIAMgATYCFCADQeoNNgIQIANBJjYCDEEAIQIMtAILQc4BIQIMmgILIANB6wE2AhwgAyABNgIUIANBgBs2AhAgA0EVNgIMQQAhAgyyAgsgASAERgRAQesBIQIMsgILIAEtAABBL0YEQCABQQFqIQEMAQsgA0EANgIcIAMgATYCFCADQbI4NgIQIANBCDYCDEEAIQIMsQILQc0BIQIMlwILIAEgBEcEQCADQQ42AgggAyABNgIEQcwBIQIMlwILQeoBIQIMrwILIAEgBEYEQEHpASECDK8CCyABLQAAQTBrIgBB/wFxQQpJBEAgAyAAOgAqIAFBAWohAUHLASECDJYCCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNlwIgA0HoATYCHCADIAE2AhQgAyAANgIMQQAhAgyuAgsgASAERgRAQecBIQIMrgILAkAgAS0AAEEuRgRAIAFBAWohAQwBCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNmAIgA0HmATYCHCADIAE2AhQgAyAANgIMQQAhAgyuAgtBygEhAgyUAgsgASAERgRAQeUBIQIMrQILQQAhAEEBIQVBASEHQQAhAgJAAkACQAJAAkACfwJAAkACQAJAAkACQAJAIAEtAABBMGsOCgoJAAECAwQFBggLC0ECDAYLQQMMBQtBBAwEC0EFDAMLQQYMAgtBBwwBC0EICyECQQAhBUEAIQcMAgtBCSECQQEhAEEAIQVBACEHDAELQQAhBUEBIQILIAMgAjoAKyABQQFqIQECQAJAIAMtAC5BEHENAAJAAkACQCADLQAqDgMBAAIECyAHRQ0DDAILIAANAQwCCyAFRQ0BCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNAiADQeIBNgIcIAMgATYCFCADIAA2AgxBACECDK8CCyADKAIEIQAgA0EANgIEIAMgACABEC8iAEUNmgIgA0HjATYCHCADIAE2AhQgAyAANgIMQQAhAgyuAgsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDZgCIANB5AE2AhwgAyABNgIUIAMgADYCDAytAgtByQEhAgyTAgtBACEAAkAgAygCOCICRQ0AIAIoAkQiAkUNACADIAIRAAAhAAsCQCAABEAgAEEVRg0BIANBADYCHCADIAE2AhQgA0GkDTYCECADQSE2AgxBACECDK0CC0HIASECDJMCCyADQeEBNgIcIAMgATYCFCADQdAaNgIQIANBFTYCDEEAIQIMqwILIAEgBEYEQEHhASECDKsCCwJAIAEtAABBIEYEQCADQQA7ATQgAUEBaiEBDAELIANBADYCHCADIAE2AhQgA0GZETYCECADQQk2AgxBACECDKsCC0HHASECDJECCyABIARGBEBB4AEhAgyqAgsCQCABLQAAQTBrQf8BcSICQQpJBEAgAUEBaiEBAkAgAy8BNCIAQZkzSw0AIAMgAEEKbCIAOwE0IABB/v8DcSACQf//A3NLDQAgAyAAIAJqOwE0DAILQQAhAiADQQA2AhwgAyABNgIUIANBlR42AhAgA0ENNgIMDKsCCyADQQA2AhwgAyABNgIUIANBlR42AhAgA0ENNgIMQQAhAgyqAgtBxgEhAgyQAgsgASAERgRAQd8BIQIMqQILAkAgAS0AAEEwa0H/AXEiAkEKSQRAIAFBAWohAQJAIAMvATQiAEGZM0sNACADIABBCmwiADsBNCAAQf7/A3EgAkH//wNzSw0AIAMgACACajsBNAwCC0EAIQIgA0EANgIcIAMgATYCFCADQZUeNgIQIANBDTYCDAyqAgsgA0EANgIcIAMgATYCFCADQZUeNgIQIANBDTYCDEEAIQIMqQILQcUBIQIMjwILIAEgBEYEQEHeASECDKgCCwJAIAEtAABBMGtB/wFxIgJBCkkEQCABQQFqIQECQCADLwE0IgBBmTNLDQAgAyAAQQpsIgA7ATQgAEH+/wNxIAJB//8Dc0sNACADIAAgAmo7ATQMAgtBACECIANBADYCHCADIAE2AhQgA0GVHjYCECADQQ02AgwMqQILIANBADYCHCADIAE2AhQgA0GVHjYCECADQQ02AgxBACECDKgCC0HEASECDI4CCyABIARGBEBB3QEhAgynAgsCQAJAAkACQCABLQAAQQprDhcCAwMAAwMDAwMDAwMDAwMDAwMDAwMDAQMLIAFBAWoMBQsgAUEBaiEBQcMBIQIMjwILIAFBAWohASADQS9qLQAAQQFxDQggA0EANgIcIAMgATYCFCADQY0LNgIQIANBDTYCDEEAIQIMpwILIANBADYCHCADIAE2AhQgA0GNCzYCECADQQ02AgxBACECDKYCCyABIARHBEAgA0EPNgIIIAMgATYCBEEBIQIMjQILQdwBIQIMpQILAkACQANAAkAgAS0AAEEKaw4EAgAAAwALIAQgAUEBaiIBRw0AC0HbASECDKYCCyADKAIEIQAgA0EANgIEIAMgACABEC0iAEUEQCABQQFqIQEMBAsgA0HaATYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgylAgsgAygCBCEAIANBADYCBCADIAAgARAtIgANASABQQFqCyEBQcEBIQIMigILIANB2QE2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMogILQcIBIQIMiAILIANBL2otAABBAXENASADQQA2AhwgAyABNgIUIANB5Bw2AhAgA0EZNgIMQQAhAgygAgsgASAERgRAQdkBIQIMoAILAkACQAJAIAEtAABBCmsOBAECAgACCyABQQFqIQEMAgsgAUEBaiEBDAELIAMtAC5BwABxRQ0BC0EAIQACQCADKAI4IgJFDQAgAigCPCICRQ0AIAMgAhEAACEACyAARQ2gASAAQRVGBEAgA0HZADYCHCADIAE2AhQgA0G3GjYCECADQRU2AgxBACECDJ8CCyADQQA2AhwgAyABNgIUIANBgA02AhAgA0EbNgIMQQAhAgyeAgsgA0EANgIcIAMgATYCFCADQdwoNgIQIANBAjYCDEEAIQIMnQILIAEgBEcEQCADQQw2AgggAyABNgIEQb8BIQIMhAILQdgBIQIMnAILIAEgBEYEQEHXASECDJwCCwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAS0AAEHBAGsOFQABAgNaBAUGWlpaBwgJCgsMDQ4PEFoLIAFBAWohAUH7ACECDJICCyABQQFqIQFB/AAhAgyRAgsgAUEBaiEBQYEBIQIMkAILIAFBAWohAUGFASECDI8CCyABQQFqIQFBhgEhAgyOAgsgAUEBaiEBQYkBIQIMjQILIAFBAWohAUGKASECDIwCCyABQQFqIQFBjQEhAgyLAgsgAUEBaiEBQZYBIQIMigILIAFBAWohAUGXASECDIkCCyABQQFqIQFBmAEhAgyIAgsgAUEBaiEBQaUBIQIMhwILIAFBAWohAUGmASECDIYCCyABQQFqIQFBrAEhAgyFAgsgAUEBaiEBQbQBIQIMhAILIAFBAWohAUG3ASECDIMCCyABQQFqIQFBvgEhAgyCAgsgASAERgRAQdYBIQIMmwILIAEtAABBzgBHDUggAUEBaiEBQb0BIQIMgQILIAEgBEYEQEHVASECDJoCCwJAAkACQCABLQAAQcIAaw4SAEpKSkpKSkpKSgFKSkpKSkoCSgsgAUEBaiEBQbgBIQIMggILIAFBAWohAUG7ASECDIECCyABQQFqIQFBvAEhAgyAAgtB1AEhAiABIARGDZgCIAMoAgAiACAEIAFraiEFIAEgAGtBB2ohBgJAA0AgAS0AACAAQajVAGotAABHDUUgAEEHRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJkCCyADQQA2AgAgBkEBaiEBQRsMRQsgASAERgRAQdMBIQIMmAILAkACQCABLQAAQckAaw4HAEdHR0dHAUcLIAFBAWohAUG5ASECDP8BCyABQQFqIQFBugEhAgz+AQtB0gEhAiABIARGDZYCIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQabVAGotAABHDUMgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJcCCyADQQA2AgAgBkEBaiEBQQ8MQwtB0QEhAiABIARGDZUCIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQaTVAGotAABHDUIgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJYCCyADQQA2AgAgBkEBaiEBQSAMQgtB0AEhAiABIARGDZQCIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQaHVAGotAABHDUEgAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADJUCCyADQQA2AgAgBkEBaiEBQRIMQQsgASAERgRAQc8BIQIMlAILAkACQCABLQAAQcUAaw4OAENDQ0NDQ0NDQ0NDQwFDCyABQQFqIQFBtQEhAgz7AQsgAUEBaiEBQbYBIQIM+gELQc4BIQIgASAERg2SAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGe1QBqLQAARw0/IABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyTAgsgA0EANgIAIAZBAWohAUEHDD8LQc0BIQIgASAERg2RAiADKAIAIgAgBCABa2ohBSABIABrQQVqIQYCQANAIAEtAAAgAEGY1QBqLQAARw0+IABBBUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAySAgsgA0EANgIAIAZBAWohAUEoDD4LIAEgBEYEQEHMASECDJECCwJAAkACQCABLQAAQcUAaw4RAEFBQUFBQUFBQQFBQUFBQQJBCyABQQFqIQFBsQEhAgz5AQsgAUEBaiEBQbIBIQIM+AELIAFBAWohAUGzASECDPcBC0HLASECIAEgBEYNjwIgAygCACIAIAQgAWtqIQUgASAAa0EGaiEGAkADQCABLQAAIABBkdUAai0AAEcNPCAAQQZGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMkAILIANBADYCACAGQQFqIQFBGgw8C0HKASECIAEgBEYNjgIgAygCACIAIAQgAWtqIQUgASAAa0EDaiEGAkADQCABLQAAIABBjdUAai0AAEcNOyAAQQNGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMjwILIANBADYCACAGQQFqIQFBIQw7CyABIARGBEBByQEhAgyOAgsCQAJAIAEtAABBwQBrDhQAPT09PT09PT09PT09PT09PT09AT0LIAFBAWohAUGtASECDPUBCyABQQFqIQFBsAEhAgz0AQsgASAERgRAQcgBIQIMjQILAkACQCABLQAAQdUAaw4LADw8PDw8PDw8PAE8CyABQQFqIQFBrgEhAgz0AQsgAUEBaiEBQa8BIQIM8wELQccBIQIgASAERg2LAiADKAIAIgAgBCABa2ohBSABIABrQQhqIQYCQANAIAEtAAAgAEGE1QBqLQAARw04IABBCEYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyMAgsgA0EANgIAIAZBAWohAUEqDDgLIAEgBEYEQEHGASECDIsCCyABLQAAQdAARw04IAFBAWohAUElDDcLQcUBIQIgASAERg2JAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGB1QBqLQAARw02IABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyKAgsgA0EANgIAIAZBAWohAUEODDYLIAEgBEYEQEHEASECDIkCCyABLQAAQcUARw02IAFBAWohAUGrASECDO8BCyABIARGBEBBwwEhAgyIAgsCQAJAAkACQCABLQAAQcIAaw4PAAECOTk5OTk5OTk5OTkDOQsgAUEBaiEBQacBIQIM8QELIAFBAWohAUGoASECDPABCyABQQFqIQFBqQEhAgzvAQsgAUEBaiEBQaoBIQIM7gELQcIBIQIgASAERg2GAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEH+1ABqLQAARw0zIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyHAgsgA0EANgIAIAZBAWohAUEUDDMLQcEBIQIgASAERg2FAiADKAIAIgAgBCABa2ohBSABIABrQQRqIQYCQANAIAEtAAAgAEH51ABqLQAARw0yIABBBEYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyGAgsgA0EANgIAIAZBAWohAUErDDILQcABIQIgASAERg2EAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEH21ABqLQAARw0xIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyFAgsgA0EANgIAIAZBAWohAUEsDDELQb8BIQIgASAERg2DAiADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEGh1QBqLQAARw0wIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyEAgsgA0EANgIAIAZBAWohAUERDDALQb4BIQIgASAERg2CAiADKAIAIgAgBCABa2ohBSABIABrQQNqIQYCQANAIAEtAAAgAEHy1ABqLQAARw0vIABBA0YNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyDAgsgA0EANgIAIAZBAWohAUEuDC8LIAEgBEYEQEG9ASECDIICCwJAAkACQAJAAkAgAS0AAEHBAGsOFQA0NDQ0NDQ0NDQ0ATQ0AjQ0AzQ0BDQLIAFBAWohAUGbASECDOwBCyABQQFqIQFBnAEhAgzrAQsgAUEBaiEBQZ0BIQIM6gELIAFBAWohAUGiASECDOkBCyABQQFqIQFBpAEhAgzoAQsgASAERgRAQbwBIQIMgQILAkACQCABLQAAQdIAaw4DADABMAsgAUEBaiEBQaMBIQIM6AELIAFBAWohAUEEDC0LQbsBIQIgASAERg3/ASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEHw1ABqLQAARw0sIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyAAgsgA0EANgIAIAZBAWohAUEdDCwLIAEgBEYEQEG6ASECDP8BCwJAAkAgAS0AAEHJAGsOBwEuLi4uLgAuCyABQQFqIQFBoQEhAgzmAQsgAUEBaiEBQSIMKwsgASAERgRAQbkBIQIM/gELIAEtAABB0ABHDSsgAUEBaiEBQaABIQIM5AELIAEgBEYEQEG4ASECDP0BCwJAAkAgAS0AAEHGAGsOCwAsLCwsLCwsLCwBLAsgAUEBaiEBQZ4BIQIM5AELIAFBAWohAUGfASECDOMBC0G3ASECIAEgBEYN+wEgAygCACIAIAQgAWtqIQUgASAAa0EDaiEGAkADQCABLQAAIABB7NQAai0AAEcNKCAAQQNGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM/AELIANBADYCACAGQQFqIQFBDQwoC0G2ASECIAEgBEYN+gEgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBodUAai0AAEcNJyAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM+wELIANBADYCACAGQQFqIQFBDAwnC0G1ASECIAEgBEYN+QEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABB6tQAai0AAEcNJiAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM+gELIANBADYCACAGQQFqIQFBAwwmC0G0ASECIAEgBEYN+AEgAygCACIAIAQgAWtqIQUgASAAa0EBaiEGAkADQCABLQAAIABB6NQAai0AAEcNJSAAQQFGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM+QELIANBADYCACAGQQFqIQFBJgwlCyABIARGBEBBswEhAgz4AQsCQAJAIAEtAABB1ABrDgIAAScLIAFBAWohAUGZASECDN8BCyABQQFqIQFBmgEhAgzeAQtBsgEhAiABIARGDfYBIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQebUAGotAABHDSMgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPcBCyADQQA2AgAgBkEBaiEBQScMIwtBsQEhAiABIARGDfUBIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQeTUAGotAABHDSIgAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPYBCyADQQA2AgAgBkEBaiEBQRwMIgtBsAEhAiABIARGDfQBIAMoAgAiACAEIAFraiEFIAEgAGtBBWohBgJAA0AgAS0AACAAQd7UAGotAABHDSEgAEEFRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPUBCyADQQA2AgAgBkEBaiEBQQYMIQtBrwEhAiABIARGDfMBIAMoAgAiACAEIAFraiEFIAEgAGtBBGohBgJAA0AgAS0AACAAQdnUAGotAABHDSAgAEEERg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPQBCyADQQA2AgAgBkEBaiEBQRkMIAsgASAERgRAQa4BIQIM8wELAkACQAJAAkAgAS0AAEEtaw4jACQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkASQkJCQkAiQkJAMkCyABQQFqIQFBjgEhAgzcAQsgAUEBaiEBQY8BIQIM2wELIAFBAWohAUGUASECDNoBCyABQQFqIQFBlQEhAgzZAQtBrQEhAiABIARGDfEBIAMoAgAiACAEIAFraiEFIAEgAGtBAWohBgJAA0AgAS0AACAAQdfUAGotAABHDR4gAEEBRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADPIBCyADQQA2AgAgBkEBaiEBQQsMHgsgASAERgRAQawBIQIM8QELAkACQCABLQAAQcEAaw4DACABIAsgAUEBaiEBQZABIQIM2AELIAFBAWohAUGTASECDNcBCyABIARGBEBBqwEhAgzwAQsCQAJAIAEtAABBwQBrDg8AHx8fHx8fHx8fHx8fHwEfCyABQQFqIQFBkQEhAgzXAQsgAUEBaiEBQZIBIQIM1gELIAEgBEYEQEGqASECDO8BCyABLQAAQcwARw0cIAFBAWohAUEKDBsLQakBIQIgASAERg3tASADKAIAIgAgBCABa2ohBSABIABrQQVqIQYCQANAIAEtAAAgAEHR1ABqLQAARw0aIABBBUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzuAQsgA0EANgIAIAZBAWohAUEeDBoLQagBIQIgASAERg3sASADKAIAIgAgBCABa2ohBSABIABrQQZqIQYCQANAIAEtAAAgAEHK1ABqLQAARw0ZIABBBkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAztAQsgA0EANgIAIAZBAWohAUEVDBkLQacBIQIgASAERg3rASADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEHH1ABqLQAARw0YIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzsAQsgA0EANgIAIAZBAWohAUEXDBgLQaYBIQIgASAERg3qASADKAIAIgAgBCABa2ohBSABIABrQQVqIQYCQANAIAEtAAAgAEHB1ABqLQAARw0XIABBBUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzrAQsgA0EANgIAIAZBAWohAUEYDBcLIAEgBEYEQEGlASECDOoBCwJAAkAgAS0AAEHJAGsOBwAZGRkZGQEZCyABQQFqIQFBiwEhAgzRAQsgAUEBaiEBQYwBIQIM0AELQaQBIQIgASAERg3oASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEGm1QBqLQAARw0VIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzpAQsgA0EANgIAIAZBAWohAUEJDBULQaMBIQIgASAERg3nASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEGk1QBqLQAARw0UIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzoAQsgA0EANgIAIAZBAWohAUEfDBQLQaIBIQIgASAERg3mASADKAIAIgAgBCABa2ohBSABIABrQQJqIQYCQANAIAEtAAAgAEG+1ABqLQAARw0TIABBAkYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAznAQsgA0EANgIAIAZBAWohAUECDBMLQaEBIQIgASAERg3lASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYDQCABLQAAIABBvNQAai0AAEcNESAAQQFGDQIgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM5QELIAEgBEYEQEGgASECDOUBC0EBIAEtAABB3wBHDREaIAFBAWohAUGHASECDMsBCyADQQA2AgAgBkEBaiEBQYgBIQIMygELQZ8BIQIgASAERg3iASADKAIAIgAgBCABa2ohBSABIABrQQhqIQYCQANAIAEtAAAgAEGE1QBqLQAARw0PIABBCEYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAzjAQsgA0EANgIAIAZBAWohAUEpDA8LQZ4BIQIgASAERg3hASADKAIAIgAgBCABa2ohBSABIABrQQNqIQYCQANAIAEtAAAgAEG41ABqLQAARw0OIABBA0YNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAziAQsgA0EANgIAIAZBAWohAUEtDA4LIAEgBEYEQEGdASECDOEBCyABLQAAQcUARw0OIAFBAWohAUGEASECDMcBCyABIARGBEBBnAEhAgzgAQsCQAJAIAEtAABBzABrDggADw8PDw8PAQ8LIAFBAWohAUGCASECDMcBCyABQQFqIQFBgwEhAgzGAQtBmwEhAiABIARGDd4BIAMoAgAiACAEIAFraiEFIAEgAGtBBGohBgJAA0AgAS0AACAAQbPUAGotAABHDQsgAEEERg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADN8BCyADQQA2AgAgBkEBaiEBQSMMCwtBmgEhAiABIARGDd0BIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQbDUAGotAABHDQogAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADN4BCyADQQA2AgAgBkEBaiEBQQAMCgsgASAERgRAQZkBIQIM3QELAkACQCABLQAAQcgAaw4IAAwMDAwMDAEMCyABQQFqIQFB/QAhAgzEAQsgAUEBaiEBQYABIQIMwwELIAEgBEYEQEGYASECDNwBCwJAAkAgAS0AAEHOAGsOAwALAQsLIAFBAWohAUH+ACECDMMBCyABQQFqIQFB/wAhAgzCAQsgASAERgRAQZcBIQIM2wELIAEtAABB2QBHDQggAUEBaiEBQQgMBwtBlgEhAiABIARGDdkBIAMoAgAiACAEIAFraiEFIAEgAGtBA2ohBgJAA0AgAS0AACAAQazUAGotAABHDQYgAEEDRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADNoBCyADQQA2AgAgBkEBaiEBQQUMBgtBlQEhAiABIARGDdgBIAMoAgAiACAEIAFraiEFIAEgAGtBBWohBgJAA0AgAS0AACAAQabUAGotAABHDQUgAEEFRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADNkBCyADQQA2AgAgBkEBaiEBQRYMBQtBlAEhAiABIARGDdcBIAMoAgAiACAEIAFraiEFIAEgAGtBAmohBgJAA0AgAS0AACAAQaHVAGotAABHDQQgAEECRg0BIABBAWohACAEIAFBAWoiAUcNAAsgAyAFNgIADNgBCyADQQA2AgAgBkEBaiEBQRAMBAsgASAERgRAQZMBIQIM1wELAkACQCABLQAAQcMAaw4MAAYGBgYGBgYGBgYBBgsgAUEBaiEBQfkAIQIMvgELIAFBAWohAUH6ACECDL0BC0GSASECIAEgBEYN1QEgAygCACIAIAQgAWtqIQUgASAAa0EFaiEGAkADQCABLQAAIABBoNQAai0AAEcNAiAAQQVGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAM1gELIANBADYCACAGQQFqIQFBJAwCCyADQQA2AgAMAgsgASAERgRAQZEBIQIM1AELIAEtAABBzABHDQEgAUEBaiEBQRMLOgApIAMoAgQhACADQQA2AgQgAyAAIAEQLiIADQIMAQtBACECIANBADYCHCADIAE2AhQgA0H+HzYCECADQQY2AgwM0QELQfgAIQIMtwELIANBkAE2AhwgAyABNgIUIAMgADYCDEEAIQIMzwELQQAhAAJAIAMoAjgiAkUNACACKAJAIgJFDQAgAyACEQAAIQALIABFDQAgAEEVRg0BIANBADYCHCADIAE2AhQgA0GCDzYCECADQSA2AgxBACECDM4BC0H3ACECDLQBCyADQY8BNgIcIAMgATYCFCADQewbNgIQIANBFTYCDEEAIQIMzAELIAEgBEYEQEGPASECDMwBCwJAIAEtAABBIEYEQCABQQFqIQEMAQsgA0EANgIcIAMgATYCFCADQZsfNgIQIANBBjYCDEEAIQIMzAELQQIhAgyyAQsDQCABLQAAQSBHDQIgBCABQQFqIgFHDQALQY4BIQIMygELIAEgBEYEQEGNASECDMoBCwJAIAEtAABBCWsOBEoAAEoAC0H1ACECDLABCyADLQApQQVGBEBB9gAhAgywAQtB9AAhAgyvAQsgASAERgRAQYwBIQIMyAELIANBEDYCCCADIAE2AgQMCgsgASAERgRAQYsBIQIMxwELAkAgAS0AAEEJaw4ERwAARwALQfMAIQIMrQELIAEgBEcEQCADQRA2AgggAyABNgIEQfEAIQIMrQELQYoBIQIMxQELAkAgASAERwRAA0AgAS0AAEGg0ABqLQAAIgBBA0cEQAJAIABBAWsOAkkABAtB8AAhAgyvAQsgBCABQQFqIgFHDQALQYgBIQIMxgELQYgBIQIMxQELIANBADYCHCADIAE2AhQgA0HbIDYCECADQQc2AgxBACECDMQBCyABIARGBEBBiQEhAgzEAQsCQAJAAkAgAS0AAEGg0gBqLQAAQQFrDgNGAgABC0HyACECDKwBCyADQQA2AhwgAyABNgIUIANBtBI2AhAgA0EHNgIMQQAhAgzEAQtB6gAhAgyqAQsgASAERwRAIAFBAWohAUHvACECDKoBC0GHASECDMIBCyAEIAEiAEYEQEGGASECDMIBCyAALQAAIgFBL0YEQCAAQQFqIQFB7gAhAgypAQsgAUEJayICQRdLDQEgACEBQQEgAnRBm4CABHENQQwBCyAEIAEiAEYEQEGFASECDMEBCyAALQAAQS9HDQAgAEEBaiEBDAMLQQAhAiADQQA2AhwgAyAANgIUIANB2yA2AhAgA0EHNgIMDL8BCwJAAkACQAJAAkADQCABLQAAQaDOAGotAAAiAEEFRwRAAkACQCAAQQFrDghHBQYHCAAEAQgLQesAIQIMrQELIAFBAWohAUHtACECDKwBCyAEIAFBAWoiAUcNAAtBhAEhAgzDAQsgAUEBagwUCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNHiADQdsANgIcIAMgATYCFCADIAA2AgxBACECDMEBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNHiADQd0ANgIcIAMgATYCFCADIAA2AgxBACECDMABCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNHiADQfoANgIcIAMgATYCFCADIAA2AgxBACECDL8BCyADQQA2AhwgAyABNgIUIANB+Q82AhAgA0EHNgIMQQAhAgy+AQsgASAERgRAQYMBIQIMvgELAkAgAS0AAEGgzgBqLQAAQQFrDgg+BAUGAAgCAwcLIAFBAWohAQtBAyECDKMBCyABQQFqDA0LQQAhAiADQQA2AhwgA0HREjYCECADQQc2AgwgAyABQQFqNgIUDLoBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNFiADQdsANgIcIAMgATYCFCADIAA2AgxBACECDLkBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNFiADQd0ANgIcIAMgATYCFCADIAA2AgxBACECDLgBCyADKAIEIQAgA0EANgIEIAMgACABECwiAEUNFiADQfoANgIcIAMgATYCFCADIAA2AgxBACECDLcBCyADQQA2AhwgAyABNgIUIANB+Q82AhAgA0EHNgIMQQAhAgy2AQtB7AAhAgycAQsgASAERgRAQYIBIQIMtQELIAFBAWoMAgsgASAERgRAQYEBIQIMtAELIAFBAWoMAQsgASAERg0BIAFBAWoLIQFBBCECDJgBC0GAASECDLABCwNAIAEtAABBoMwAai0AACIAQQJHBEAgAEEBRwRAQekAIQIMmQELDDELIAQgAUEBaiIBRw0AC0H/ACECDK8BCyABIARGBEBB/gAhAgyvAQsCQCABLQAAQQlrDjcvAwYvBAYGBgYGBgYGBgYGBgYGBgYGBgUGBgIGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYABgsgAUEBagshAUEFIQIMlAELIAFBAWoMBgsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQggA0HbADYCHCADIAE2AhQgAyAANgIMQQAhAgyrAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQggA0HdADYCHCADIAE2AhQgAyAANgIMQQAhAgyqAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQggA0H6ADYCHCADIAE2AhQgAyAANgIMQQAhAgypAQsgA0EANgIcIAMgATYCFCADQY0UNgIQIANBBzYCDEEAIQIMqAELAkACQAJAAkADQCABLQAAQaDKAGotAAAiAEEFRwRAAkAgAEEBaw4GLgMEBQYABgtB6AAhAgyUAQsgBCABQQFqIgFHDQALQf0AIQIMqwELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0HIANB2wA2AhwgAyABNgIUIAMgADYCDEEAIQIMqgELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0HIANB3QA2AhwgAyABNgIUIAMgADYCDEEAIQIMqQELIAMoAgQhACADQQA2AgQgAyAAIAEQLCIARQ0HIANB+gA2AhwgAyABNgIUIAMgADYCDEEAIQIMqAELIANBADYCHCADIAE2AhQgA0HkCDYCECADQQc2AgxBACECDKcBCyABIARGDQEgAUEBagshAUEGIQIMjAELQfwAIQIMpAELAkACQAJAAkADQCABLQAAQaDIAGotAAAiAEEFRwRAIABBAWsOBCkCAwQFCyAEIAFBAWoiAUcNAAtB+wAhAgynAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQMgA0HbADYCHCADIAE2AhQgAyAANgIMQQAhAgymAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQMgA0HdADYCHCADIAE2AhQgAyAANgIMQQAhAgylAQsgAygCBCEAIANBADYCBCADIAAgARAsIgBFDQMgA0H6ADYCHCADIAE2AhQgAyAANgIMQQAhAgykAQsgA0EANgIcIAMgATYCFCADQbwKNgIQIANBBzYCDEEAIQIMowELQc8AIQIMiQELQdEAIQIMiAELQecAIQIMhwELIAEgBEYEQEH6ACECDKABCwJAIAEtAABBCWsOBCAAACAACyABQQFqIQFB5gAhAgyGAQsgASAERgRAQfkAIQIMnwELAkAgAS0AAEEJaw4EHwAAHwALQQAhAAJAIAMoAjgiAkUNACACKAI4IgJFDQAgAyACEQAAIQALIABFBEBB4gEhAgyGAQsgAEEVRwRAIANBADYCHCADIAE2AhQgA0HJDTYCECADQRo2AgxBACECDJ8BCyADQfgANgIcIAMgATYCFCADQeoaNgIQIANBFTYCDEEAIQIMngELIAEgBEcEQCADQQ02AgggAyABNgIEQeQAIQIMhQELQfcAIQIMnQELIAEgBEYEQEH2ACECDJ0BCwJAAkACQCABLQAAQcgAaw4LAAELCwsLCwsLCwILCyABQQFqIQFB3QAhAgyFAQsgAUEBaiEBQeAAIQIMhAELIAFBAWohAUHjACECDIMBC0H1ACECIAEgBEYNmwEgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBtdUAai0AAEcNCCAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMnAELIAMoAgQhACADQgA3AwAgAyAAIAZBAWoiARArIgAEQCADQfQANgIcIAMgATYCFCADIAA2AgxBACECDJwBC0HiACECDIIBC0EAIQACQCADKAI4IgJFDQAgAigCNCICRQ0AIAMgAhEAACEACwJAIAAEQCAAQRVGDQEgA0EANgIcIAMgATYCFCADQeoNNgIQIANBJjYCDEEAIQIMnAELQeEAIQIMggELIANB8wA2AhwgAyABNgIUIANBgBs2AhAgA0EVNgIMQQAhAgyaAQsgAy0AKSIAQSNrQQtJDQkCQCAAQQZLDQBBASAAdEHKAHFFDQAMCgtBACECIANBADYCHCADIAE2AhQgA0HtCTYCECADQQg2AgwMmQELQfIAIQIgASAERg2YASADKAIAIgAgBCABa2ohBSABIABrQQFqIQYCQANAIAEtAAAgAEGz1QBqLQAARw0FIABBAUYNASAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAyZAQsgAygCBCEAIANCADcDACADIAAgBkEBaiIBECsiAARAIANB8QA2AhwgAyABNgIUIAMgADYCDEEAIQIMmQELQd8AIQIMfwtBACEAAkAgAygCOCICRQ0AIAIoAjQiAkUNACADIAIRAAAhAAsCQCAABEAgAEEVRg0BIANBADYCHCADIAE2AhQgA0HqDTYCECADQSY2AgxBACECDJkBC0HeACECDH8LIANB8AA2AhwgAyABNgIUIANBgBs2AhAgA0EVNgIMQQAhAgyXAQsgAy0AKUEhRg0GIANBADYCHCADIAE2AhQgA0GRCjYCECADQQg2AgxBACECDJYBC0HvACECIAEgBEYNlQEgAygCACIAIAQgAWtqIQUgASAAa0ECaiEGAkADQCABLQAAIABBsNUAai0AAEcNAiAAQQJGDQEgAEEBaiEAIAQgAUEBaiIBRw0ACyADIAU2AgAMlgELIAMoAgQhACADQgA3AwAgAyAAIAZBAWoiARArIgBFDQIgA0HtADYCHCADIAE2AhQgAyAANgIMQQAhAgyVAQsgA0EANgIACyADKAIEIQAgA0EANgIEIAMgACABECsiAEUNgAEgA0HuADYCHCADIAE2AhQgAyAANgIMQQAhAgyTAQtB3AAhAgx5C0EAIQACQCADKAI4IgJFDQAgAigCNCICRQ0AIAMgAhEAACEACwJAIAAEQCAAQRVGDQEgA0EANgIcIAMgATYCFCADQeoNNgIQIANBJjYCDEEAIQIMkwELQdsAIQIMeQsgA0HsADYCHCADIAE2AhQgA0GAGzYCECADQRU2AgxBACECDJEBCyADLQApIgBBI0kNACAAQS5GDQAgA0EANgIcIAMgATYCFCADQckJNgIQIANBCDYCDEEAIQIMkAELQdoAIQIMdgsgASAERgRAQesAIQIMjwELAkAgAS0AAEEvRgRAIAFBAWohAQwBCyADQQA2AhwgAyABNgIUIANBsjg2AhAgA0EINgIMQQAhAgyPAQtB2QAhAgx1CyABIARHBEAgA0EONgIIIAMgATYCBEHYACECDHULQeoAIQIMjQELIAEgBEYEQEHpACECDI0BCyABLQAAQTBrIgBB/wFxQQpJBEAgAyAAOgAqIAFBAWohAUHXACECDHQLIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ16IANB6AA2AhwgAyABNgIUIAMgADYCDEEAIQIMjAELIAEgBEYEQEHnACECDIwBCwJAIAEtAABBLkYEQCABQQFqIQEMAQsgAygCBCEAIANBADYCBCADIAAgARAvIgBFDXsgA0HmADYCHCADIAE2AhQgAyAANgIMQQAhAgyMAQtB1gAhAgxyCyABIARGBEBB5QAhAgyLAQtBACEAQQEhBUEBIQdBACECAkACQAJAAkACQAJ/AkACQAJAAkACQAJAAkAgAS0AAEEwaw4KCgkAAQIDBAUGCAsLQQIMBgtBAwwFC0EEDAQLQQUMAwtBBgwCC0EHDAELQQgLIQJBACEFQQAhBwwCC0EJIQJBASEAQQAhBUEAIQcMAQtBACEFQQEhAgsgAyACOgArIAFBAWohAQJAAkAgAy0ALkEQcQ0AAkACQAJAIAMtACoOAwEAAgQLIAdFDQMMAgsgAA0BDAILIAVFDQELIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ0CIANB4gA2AhwgAyABNgIUIAMgADYCDEEAIQIMjQELIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ19IANB4wA2AhwgAyABNgIUIAMgADYCDEEAIQIMjAELIAMoAgQhACADQQA2AgQgAyAAIAEQLyIARQ17IANB5AA2AhwgAyABNgIUIAMgADYCDAyLAQtB1AAhAgxxCyADLQApQSJGDYYBQdMAIQIMcAtBACEAAkAgAygCOCICRQ0AIAIoAkQiAkUNACADIAIRAAAhAAsgAEUEQEHVACECDHALIABBFUcEQCADQQA2AhwgAyABNgIUIANBpA02AhAgA0EhNgIMQQAhAgyJAQsgA0HhADYCHCADIAE2AhQgA0HQGjYCECADQRU2AgxBACECDIgBCyABIARGBEBB4AAhAgyIAQsCQAJAAkACQAJAIAEtAABBCmsOBAEEBAAECyABQQFqIQEMAQsgAUEBaiEBIANBL2otAABBAXFFDQELQdIAIQIMcAsgA0EANgIcIAMgATYCFCADQbYRNgIQIANBCTYCDEEAIQIMiAELIANBADYCHCADIAE2AhQgA0G2ETYCECADQQk2AgxBACECDIcBCyABIARGBEBB3wAhAgyHAQsgAS0AAEEKRgRAIAFBAWohAQwJCyADLQAuQcAAcQ0IIANBADYCHCADIAE2AhQgA0G2ETYCECADQQI2AgxBACECDIYBCyABIARGBEBB3QAhAgyGAQsgAS0AACICQQ1GBEAgAUEBaiEBQdAAIQIMbQsgASEAIAJBCWsOBAUBAQUBCyAEIAEiAEYEQEHcACECDIUBCyAALQAAQQpHDQAgAEEBagwCC0EAIQIgA0EANgIcIAMgADYCFCADQcotNgIQIANBBzYCDAyDAQsgASAERgRAQdsAIQIMgwELAkAgAS0AAEEJaw4EAwAAAwALIAFBAWoLIQFBzgAhAgxoCyABIARGBEBB2gAhAgyBAQsgAS0AAEEJaw4EAAEBAAELQQAhAiADQQA2AhwgA0GaEjYCECADQQc2AgwgAyABQQFqNgIUDH8LIANBgBI7ASpBACEAAkAgAygCOCICRQ0AIAIoAjgiAkUNACADIAIRAAAhAAsgAEUNACAAQRVHDQEgA0HZADYCHCADIAE2AhQgA0HqGjYCECADQRU2AgxBACECDH4LQc0AIQIMZAsgA0EANgIcIAMgATYCFCADQckNNgIQIANBGjYCDEEAIQIMfAsgASAERgRAQdkAIQIMfAsgAS0AAEEgRw09IAFBAWohASADLQAuQQFxDT0gA0EANgIcIAMgATYCFCADQcIcNgIQIANBHjYCDEEAIQIMewsgASAERgRAQdgAIQIMewsCQAJAAkACQAJAIAEtAAAiAEEKaw4EAgMDAAELIAFBAWohAUEsIQIMZQsgAEE6Rw0BIANBADYCHCADIAE2AhQgA0HnETYCECADQQo2AgxBACECDH0LIAFBAWohASADQS9qLQAAQQFxRQ1zIAMtADJBgAFxRQRAIANBMmohAiADEDVBACEAAkAgAygCOCIGRQ0AIAYoAigiBkUNACADIAYRAAAhAAsCQAJAIAAOFk1MSwEBAQEBAQEBAQEBAQEBAQEBAQABCyADQSk2AhwgAyABNgIUIANBrBk2AhAgA0EVNgIMQQAhAgx+CyADQQA2AhwgAyABNgIUIANB5Qs2AhAgA0ERNgIMQQAhAgx9C0EAIQACQCADKAI4IgJFDQAgAigCXCICRQ0AIAMgAhEAACEACyAARQ1ZIABBFUcNASADQQU2AhwgAyABNgIUIANBmxs2AhAgA0EVNgIMQQAhAgx8C0HLACECDGILQQAhAiADQQA2AhwgAyABNgIUIANBkA42AhAgA0EUNgIMDHoLIAMgAy8BMkGAAXI7ATIMOwsgASAERwRAIANBETYCCCADIAE2AgRBygAhAgxgC0HXACECDHgLIAEgBEYEQEHWACECDHgLAkACQAJAAkAgAS0AACIAQSByIAAgAEHBAGtB/wFxQRpJG0H/AXFB4wBrDhMAQEBAQEBAQEBAQEBAAUBAQAIDQAsgAUEBaiEBQcYAIQIMYQsgAUEBaiEBQccAIQIMYAsgAUEBaiEBQcgAIQIMXwsgAUEBaiEBQckAIQIMXgtB1QAhAiAEIAEiAEYNdiAEIAFrIAMoAgAiAWohBiAAIAFrQQVqIQcDQCABQZDIAGotAAAgAC0AACIFQSByIAUgBUHBAGtB/wFxQRpJG0H/AXFHDQhBBCABQQVGDQoaIAFBAWohASAEIABBAWoiAEcNAAsgAyAGNgIADHYLQdQAIQIgBCABIgBGDXUgBCABayADKAIAIgFqIQYgACABa0EPaiEHA0AgAUGAyABqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0HQQMgAUEPRg0JGiABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAx1C0HTACECIAQgASIARg10IAQgAWsgAygCACIBaiEGIAAgAWtBDmohBwNAIAFB4scAai0AACAALQAAIgVBIHIgBSAFQcEAa0H/AXFBGkkbQf8BcUcNBiABQQ5GDQcgAUEBaiEBIAQgAEEBaiIARw0ACyADIAY2AgAMdAtB0gAhAiAEIAEiAEYNcyAEIAFrIAMoAgAiAWohBSAAIAFrQQFqIQYDQCABQeDHAGotAAAgAC0AACIHQSByIAcgB0HBAGtB/wFxQRpJG0H/AXFHDQUgAUEBRg0CIAFBAWohASAEIABBAWoiAEcNAAsgAyAFNgIADHMLIAEgBEYEQEHRACECDHMLAkACQCABLQAAIgBBIHIgACAAQcEAa0H/AXFBGkkbQf8BcUHuAGsOBwA5OTk5OQE5CyABQQFqIQFBwwAhAgxaCyABQQFqIQFBxAAhAgxZCyADQQA2AgAgBkEBaiEBQcUAIQIMWAtB0AAhAiAEIAEiAEYNcCAEIAFrIAMoAgAiAWohBiAAIAFrQQlqIQcDQCABQdbHAGotAAAgAC0AACIFQSByIAUgBUHBAGtB/wFxQRpJG0H/AXFHDQJBAiABQQlGDQQaIAFBAWohASAEIABBAWoiAEcNAAsgAyAGNgIADHALQc8AIQIgBCABIgBGDW8gBCABayADKAIAIgFqIQYgACABa0EFaiEHA0AgAUHQxwBqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0BIAFBBUYNAiABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAxvCyAAIQEgA0EANgIADDMLQQELOgAsIANBADYCACAHQQFqIQELQS0hAgxSCwJAA0AgAS0AAEHQxQBqLQAAQQFHDQEgBCABQQFqIgFHDQALQc0AIQIMawtBwgAhAgxRCyABIARGBEBBzAAhAgxqCyABLQAAQTpGBEAgAygCBCEAIANBADYCBCADIAAgARAwIgBFDTMgA0HLADYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgxqCyADQQA2AhwgAyABNgIUIANB5xE2AhAgA0EKNgIMQQAhAgxpCwJAAkAgAy0ALEECaw4CAAEnCyADQTNqLQAAQQJxRQ0mIAMtAC5BAnENJiADQQA2AhwgAyABNgIUIANBphQ2AhAgA0ELNgIMQQAhAgxpCyADLQAyQSBxRQ0lIAMtAC5BAnENJSADQQA2AhwgAyABNgIUIANBvRM2AhAgA0EPNgIMQQAhAgxoC0EAIQACQCADKAI4IgJFDQAgAigCSCICRQ0AIAMgAhEAACEACyAARQRAQcEAIQIMTwsgAEEVRwRAIANBADYCHCADIAE2AhQgA0GmDzYCECADQRw2AgxBACECDGgLIANBygA2AhwgAyABNgIUIANBhRw2AhAgA0EVNgIMQQAhAgxnCyABIARHBEAgASECA0AgBCACIgFrQRBOBEAgAUEQaiEC/Qz/////////////////////IAH9AAAAIg1BB/1sIA39DODg4ODg4ODg4ODg4ODg4OD9bv0MX19fX19fX19fX19fX19fX/0mIA39DAkJCQkJCQkJCQkJCQkJCQn9I/1Q/VL9ZEF/c2giAEEQRg0BIAAgAWohAQwYCyABIARGBEBBxAAhAgxpCyABLQAAQcDBAGotAABBAUcNFyAEIAFBAWoiAkcNAAtBxAAhAgxnC0HEACECDGYLIAEgBEcEQANAAkAgAS0AACIAQSByIAAgAEHBAGtB/wFxQRpJG0H/AXEiAEEJRg0AIABBIEYNAAJAAkACQAJAIABB4wBrDhMAAwMDAwMDAwEDAwMDAwMDAwMCAwsgAUEBaiEBQTYhAgxSCyABQQFqIQFBNyECDFELIAFBAWohAUE4IQIMUAsMFQsgBCABQQFqIgFHDQALQTwhAgxmC0E8IQIMZQsgASAERgRAQcgAIQIMZQsgA0ESNgIIIAMgATYCBAJAAkACQAJAAkAgAy0ALEEBaw4EFAABAgkLIAMtADJBIHENA0HgASECDE8LAkAgAy8BMiIAQQhxRQ0AIAMtAChBAUcNACADLQAuQQhxRQ0CCyADIABB9/sDcUGABHI7ATIMCwsgAyADLwEyQRByOwEyDAQLIANBADYCBCADIAEgARAxIgAEQCADQcEANgIcIAMgADYCDCADIAFBAWo2AhRBACECDGYLIAFBAWohAQxYCyADQQA2AhwgAyABNgIUIANB9BM2AhAgA0EENgIMQQAhAgxkC0HHACECIAEgBEYNYyADKAIAIgAgBCABa2ohBSABIABrQQZqIQYCQANAIABBwMUAai0AACABLQAAQSByRw0BIABBBkYNSiAAQQFqIQAgBCABQQFqIgFHDQALIAMgBTYCAAxkCyADQQA2AgAMBQsCQCABIARHBEADQCABLQAAQcDDAGotAAAiAEEBRwRAIABBAkcNAyABQQFqIQEMBQsgBCABQQFqIgFHDQALQcUAIQIMZAtBxQAhAgxjCwsgA0EAOgAsDAELQQshAgxHC0E/IQIMRgsCQAJAA0AgAS0AACIAQSBHBEACQCAAQQprDgQDBQUDAAsgAEEsRg0DDAQLIAQgAUEBaiIBRw0AC0HGACECDGALIANBCDoALAwOCyADLQAoQQFHDQIgAy0ALkEIcQ0CIAMoAgQhACADQQA2AgQgAyAAIAEQMSIABEAgA0HCADYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgxfCyABQQFqIQEMUAtBOyECDEQLAkADQCABLQAAIgBBIEcgAEEJR3ENASAEIAFBAWoiAUcNAAtBwwAhAgxdCwtBPCECDEILAkACQCABIARHBEADQCABLQAAIgBBIEcEQCAAQQprDgQDBAQDBAsgBCABQQFqIgFHDQALQT8hAgxdC0E/IQIMXAsgAyADLwEyQSByOwEyDAoLIAMoAgQhACADQQA2AgQgAyAAIAEQMSIARQ1OIANBPjYCHCADIAE2AhQgAyAANgIMQQAhAgxaCwJAIAEgBEcEQANAIAEtAABBwMMAai0AACIAQQFHBEAgAEECRg0DDAwLIAQgAUEBaiIBRw0AC0E3IQIMWwtBNyECDFoLIAFBAWohAQwEC0E7IQIgBCABIgBGDVggBCABayADKAIAIgFqIQYgACABa0EFaiEHAkADQCABQZDIAGotAAAgAC0AACIFQSByIAUgBUHBAGtB/wFxQRpJG0H/AXFHDQEgAUEFRgRAQQchAQw/CyABQQFqIQEgBCAAQQFqIgBHDQALIAMgBjYCAAxZCyADQQA2AgAgACEBDAULQTohAiAEIAEiAEYNVyAEIAFrIAMoAgAiAWohBiAAIAFrQQhqIQcCQANAIAFBtMEAai0AACAALQAAIgVBIHIgBSAFQcEAa0H/AXFBGkkbQf8BcUcNASABQQhGBEBBBSEBDD4LIAFBAWohASAEIABBAWoiAEcNAAsgAyAGNgIADFgLIANBADYCACAAIQEMBAtBOSECIAQgASIARg1WIAQgAWsgAygCACIBaiEGIAAgAWtBA2ohBwJAA0AgAUGwwQBqLQAAIAAtAAAiBUEgciAFIAVBwQBrQf8BcUEaSRtB/wFxRw0BIAFBA0YEQEEGIQEMPQsgAUEBaiEBIAQgAEEBaiIARw0ACyADIAY2AgAMVwsgA0EANgIAIAAhAQwDCwJAA0AgAS0AACIAQSBHBEAgAEEKaw4EBwQEBwILIAQgAUEBaiIBRw0AC0E4IQIMVgsgAEEsRw0BIAFBAWohAEEBIQECQAJAAkACQAJAIAMtACxBBWsOBAMBAgQACyAAIQEMBAtBAiEBDAELQQQhAQsgA0EBOgAsIAMgAy8BMiABcjsBMiAAIQEMAQsgAyADLwEyQQhyOwEyIAAhAQtBPiECDDsLIANBADoALAtBOSECDDkLIAEgBEYEQEE2IQIMUgsCQAJAAkACQAJAIAEtAABBCmsOBAACAgECCyADKAIEIQAgA0EANgIEIAMgACABEDEiAEUNAiADQTM2AhwgAyABNgIUIAMgADYCDEEAIQIMVQsgAygCBCEAIANBADYCBCADIAAgARAxIgBFBEAgAUEBaiEBDAYLIANBMjYCHCADIAA2AgwgAyABQQFqNgIUQQAhAgxUCyADLQAuQQFxBEBB3wEhAgw7CyADKAIEIQAgA0EANgIEIAMgACABEDEiAA0BDEkLQTQhAgw5CyADQTU2AhwgAyABNgIUIAMgADYCDEEAIQIMUQtBNSECDDcLIANBL2otAABBAXENACADQQA2AhwgAyABNgIUIANB6xY2AhAgA0EZNgIMQQAhAgxPC0EzIQIMNQsgASAERgRAQTIhAgxOCwJAIAEtAABBCkYEQCABQQFqIQEMAQsgA0EANgIcIAMgATYCFCADQZIXNgIQIANBAzYCDEEAIQIMTgtBMiECDDQLIAEgBEYEQEExIQIMTQsCQCABLQAAIgBBCUYNACAAQSBGDQBBASECAkAgAy0ALEEFaw4EBgQFAA0LIAMgAy8BMkEIcjsBMgwMCyADLQAuQQFxRQ0BIAMtACxBCEcNACADQQA6ACwLQT0hAgwyCyADQQA2AhwgAyABNgIUIANBwhY2AhAgA0EKNgIMQQAhAgxKC0ECIQIMAQtBBCECCyADQQE6ACwgAyADLwEyIAJyOwEyDAYLIAEgBEYEQEEwIQIMRwsgAS0AAEEKRgRAIAFBAWohAQwBCyADLQAuQQFxDQAgA0EANgIcIAMgATYCFCADQdwoNgIQIANBAjYCDEEAIQIMRgtBMCECDCwLIAFBAWohAUExIQIMKwsgASAERgRAQS8hAgxECyABLQAAIgBBCUcgAEEgR3FFBEAgAUEBaiEBIAMtAC5BAXENASADQQA2AhwgAyABNgIUIANBlxA2AhAgA0EKNgIMQQAhAgxEC0EBIQICQAJAAkACQAJAAkAgAy0ALEECaw4HBQQEAwECAAQLIAMgAy8BMkEIcjsBMgwDC0ECIQIMAQtBBCECCyADQQE6ACwgAyADLwEyIAJyOwEyC0EvIQIMKwsgA0EANgIcIAMgATYCFCADQYQTNgIQIANBCzYCDEEAIQIMQwtB4QEhAgwpCyABIARGBEBBLiECDEILIANBADYCBCADQRI2AgggAyABIAEQMSIADQELQS4hAgwnCyADQS02AhwgAyABNgIUIAMgADYCDEEAIQIMPwtBACEAAkAgAygCOCICRQ0AIAIoAkwiAkUNACADIAIRAAAhAAsgAEUNACAAQRVHDQEgA0HYADYCHCADIAE2AhQgA0GzGzYCECADQRU2AgxBACECDD4LQcwAIQIMJAsgA0EANgIcIAMgATYCFCADQbMONgIQIANBHTYCDEEAIQIMPAsgASAERgRAQc4AIQIMPAsgAS0AACIAQSBGDQIgAEE6Rg0BCyADQQA6ACxBCSECDCELIAMoAgQhACADQQA2AgQgAyAAIAEQMCIADQEMAgsgAy0ALkEBcQRAQd4BIQIMIAsgAygCBCEAIANBADYCBCADIAAgARAwIgBFDQIgA0EqNgIcIAMgADYCDCADIAFBAWo2AhRBACECDDgLIANBywA2AhwgAyAANgIMIAMgAUEBajYCFEEAIQIMNwsgAUEBaiEBQcAAIQIMHQsgAUEBaiEBDCwLIAEgBEYEQEErIQIMNQsCQCABLQAAQQpGBEAgAUEBaiEBDAELIAMtAC5BwABxRQ0GCyADLQAyQYABcQRAQQAhAAJAIAMoAjgiAkUNACACKAJcIgJFDQAgAyACEQAAIQALIABFDRIgAEEVRgRAIANBBTYCHCADIAE2AhQgA0GbGzYCECADQRU2AgxBACECDDYLIANBADYCHCADIAE2AhQgA0GQDjYCECADQRQ2AgxBACECDDULIANBMmohAiADEDVBACEAAkAgAygCOCIGRQ0AIAYoAigiBkUNACADIAYRAAAhAAsgAA4WAgEABAQEBAQEBAQEBAQEBAQEBAQEAwQLIANBAToAMAsgAiACLwEAQcAAcjsBAAtBKyECDBgLIANBKTYCHCADIAE2AhQgA0GsGTYCECADQRU2AgxBACECDDALIANBADYCHCADIAE2AhQgA0HlCzYCECADQRE2AgxBACECDC8LIANBADYCHCADIAE2AhQgA0GlCzYCECADQQI2AgxBACECDC4LQQEhByADLwEyIgVBCHFFBEAgAykDIEIAUiEHCwJAIAMtADAEQEEBIQAgAy0AKUEFRg0BIAVBwABxRSAHcUUNAQsCQCADLQAoIgJBAkYEQEEBIQAgAy8BNCIGQeUARg0CQQAhACAFQcAAcQ0CIAZB5ABGDQIgBkHmAGtBAkkNAiAGQcwBRg0CIAZBsAJGDQIMAQtBACEAIAVBwABxDQELQQIhACAFQQhxDQAgBUGABHEEQAJAIAJBAUcNACADLQAuQQpxDQBBBSEADAILQQQhAAwBCyAFQSBxRQRAIAMQNkEAR0ECdCEADAELQQBBAyADKQMgUBshAAsgAEEBaw4FAgAHAQMEC0ERIQIMEwsgA0EBOgAxDCkLQQAhAgJAIAMoAjgiAEUNACAAKAIwIgBFDQAgAyAAEQAAIQILIAJFDSYgAkEVRgRAIANBAzYCHCADIAE2AhQgA0HSGzYCECADQRU2AgxBACECDCsLQQAhAiADQQA2AhwgAyABNgIUIANB3Q42AhAgA0ESNgIMDCoLIANBADYCHCADIAE2AhQgA0H5IDYCECADQQ82AgxBACECDCkLQQAhAAJAIAMoAjgiAkUNACACKAIwIgJFDQAgAyACEQAAIQALIAANAQtBDiECDA4LIABBFUYEQCADQQI2AhwgAyABNgIUIANB0hs2AhAgA0EVNgIMQQAhAgwnCyADQQA2AhwgAyABNgIUIANB3Q42AhAgA0ESNgIMQQAhAgwmC0EqIQIMDAsgASAERwRAIANBCTYCCCADIAE2AgRBKSECDAwLQSYhAgwkCyADIAMpAyAiDCAEIAFrrSIKfSILQgAgCyAMWBs3AyAgCiAMVARAQSUhAgwkCyADKAIEIQAgA0EANgIEIAMgACABIAynaiIBEDIiAEUNACADQQU2AhwgAyABNgIUIAMgADYCDEEAIQIMIwtBDyECDAkLQgAhCgJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCABLQAAQTBrDjcXFgABAgMEBQYHFBQUFBQUFAgJCgsMDRQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUDg8QERITFAtCAiEKDBYLQgMhCgwVC0IEIQoMFAtCBSEKDBMLQgYhCgwSC0IHIQoMEQtCCCEKDBALQgkhCgwPC0IKIQoMDgtCCyEKDA0LQgwhCgwMC0INIQoMCwtCDiEKDAoLQg8hCgwJC0IKIQoMCAtCCyEKDAcLQgwhCgwGC0INIQoMBQtCDiEKDAQLQg8hCgwDCyADQQA2AhwgAyABNgIUIANBnxU2AhAgA0EMNgIMQQAhAgwhCyABIARGBEBBIiECDCELQgAhCgJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAS0AAEEwaw43FRQAAQIDBAUGBxYWFhYWFhYICQoLDA0WFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFg4PEBESExYLQgIhCgwUC0IDIQoMEwtCBCEKDBILQgUhCgwRC0IGIQoMEAtCByEKDA8LQgghCgwOC0IJIQoMDQtCCiEKDAwLQgshCgwLC0IMIQoMCgtCDSEKDAkLQg4hCgwIC0IPIQoMBwtCCiEKDAYLQgshCgwFC0IMIQoMBAtCDSEKDAMLQg4hCgwCC0IPIQoMAQtCASEKCyABQQFqIQEgAykDICILQv//////////D1gEQCADIAtCBIYgCoQ3AyAMAgsgA0EANgIcIAMgATYCFCADQbUJNgIQIANBDDYCDEEAIQIMHgtBJyECDAQLQSghAgwDCyADIAE6ACwgA0EANgIAIAdBAWohAUEMIQIMAgsgA0EANgIAIAZBAWohAUEKIQIMAQsgAUEBaiEBQQghAgwACwALQQAhAiADQQA2AhwgAyABNgIUIANBsjg2AhAgA0EINgIMDBcLQQAhAiADQQA2AhwgAyABNgIUIANBgxE2AhAgA0EJNgIMDBYLQQAhAiADQQA2AhwgAyABNgIUIANB3wo2AhAgA0EJNgIMDBULQQAhAiADQQA2AhwgAyABNgIUIANB7RA2AhAgA0EJNgIMDBQLQQAhAiADQQA2AhwgAyABNgIUIANB0hE2AhAgA0EJNgIMDBMLQQAhAiADQQA2AhwgAyABNgIUIANBsjg2AhAgA0EINgIMDBILQQAhAiADQQA2AhwgAyABNgIUIANBgxE2AhAgA0EJNgIMDBELQQAhAiADQQA2AhwgAyABNgIUIANB3wo2AhAgA0EJNgIMDBALQQAhAiADQQA2AhwgAyABNgIUIANB7RA2AhAgA0EJNgIMDA8LQQAhAiADQQA2AhwgAyABNgIUIANB0hE2AhAgA0EJNgIMDA4LQQAhAiADQQA2AhwgAyABNgIUIANBuRc2AhAgA0EPNgIMDA0LQQAhAiADQQA2AhwgAyABNgIUIANBuRc2AhAgA0EPNgIMDAwLQQAhAiADQQA2AhwgAyABNgIUIANBmRM2AhAgA0ELNgIMDAsLQQAhAiADQQA2AhwgAyABNgIUIANBnQk2AhAgA0ELNgIMDAoLQQAhAiADQQA2AhwgAyABNgIUIANBlxA2AhAgA0EKNgIMDAkLQQAhAiADQQA2AhwgAyABNgIUIANBsRA2AhAgA0EKNgIMDAgLQQAhAiADQQA2AhwgAyABNgIUIANBux02AhAgA0ECNgIMDAcLQQAhAiADQQA2AhwgAyABNgIUIANBlhY2AhAgA0ECNgIMDAYLQQAhAiADQQA2AhwgAyABNgIUIANB+Rg2AhAgA0ECNgIMDAULQQAhAiADQQA2AhwgAyABNgIUIANBxBg2AhAgA0ECNgIMDAQLIANBAjYCHCADIAE2AhQgA0GpHjYCECADQRY2AgxBACECDAMLQd4AIQIgASAERg0CIAlBCGohByADKAIAIQUCQAJAIAEgBEcEQCAFQZbIAGohCCAEIAVqIAFrIQYgBUF/c0EKaiIFIAFqIQADQCABLQAAIAgtAABHBEBBAiEIDAMLIAVFBEBBACEIIAAhAQwDCyAFQQFrIQUgCEEBaiEIIAQgAUEBaiIBRw0ACyAGIQUgBCEBCyAHQQE2AgAgAyAFNgIADAELIANBADYCACAHIAg2AgALIAcgATYCBCAJKAIMIQACQAJAIAkoAghBAWsOAgQBAAsgA0EANgIcIANBwh42AhAgA0EXNgIMIAMgAEEBajYCFEEAIQIMAwsgA0EANgIcIAMgADYCFCADQdceNgIQIANBCTYCDEEAIQIMAgsgASAERgRAQSghAgwCCyADQQk2AgggAyABNgIEQSchAgwBCyABIARGBEBBASECDAELA0ACQAJAAkAgAS0AAEEKaw4EAAEBAAELIAFBAWohAQwBCyABQQFqIQEgAy0ALkEgcQ0AQQAhAiADQQA2AhwgAyABNgIUIANBoSE2AhAgA0EFNgIMDAILQQEhAiABIARHDQALCyAJQRBqJAAgAkUEQCADKAIMIQAMAQsgAyACNgIcQQAhACADKAIEIgFFDQAgAyABIAQgAygCCBEBACIBRQ0AIAMgBDYCFCADIAE2AgwgASEACyAAC74CAQJ/IABBADoAACAAQeQAaiIBQQFrQQA6AAAgAEEAOgACIABBADoAASABQQNrQQA6AAAgAUECa0EAOgAAIABBADoAAyABQQRrQQA6AABBACAAa0EDcSIBIABqIgBBADYCAEHkACABa0F8cSICIABqIgFBBGtBADYCAAJAIAJBCUkNACAAQQA2AgggAEEANgIEIAFBCGtBADYCACABQQxrQQA2AgAgAkEZSQ0AIABBADYCGCAAQQA2AhQgAEEANgIQIABBADYCDCABQRBrQQA2AgAgAUEUa0EANgIAIAFBGGtBADYCACABQRxrQQA2AgAgAiAAQQRxQRhyIgJrIgFBIEkNACAAIAJqIQADQCAAQgA3AxggAEIANwMQIABCADcDCCAAQgA3AwAgAEEgaiEAIAFBIGsiAUEfSw0ACwsLVgEBfwJAIAAoAgwNAAJAAkACQAJAIAAtADEOAwEAAwILIAAoAjgiAUUNACABKAIwIgFFDQAgACABEQAAIgENAwtBAA8LAAsgAEHKGTYCEEEOIQELIAELGgAgACgCDEUEQCAAQd4fNgIQIABBFTYCDAsLFAAgACgCDEEVRgRAIABBADYCDAsLFAAgACgCDEEWRgRAIABBADYCDAsLBwAgACgCDAsHACAAKAIQCwkAIAAgATYCEAsHACAAKAIUCysAAkAgAEEnTw0AQv//////CSAArYhCAYNQDQAgAEECdEHQOGooAgAPCwALFwAgAEEvTwRAAAsgAEECdEHsOWooAgALvwkBAX9B9C0hAQJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIABB5ABrDvQDY2IAAWFhYWFhYQIDBAVhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhBgcICQoLDA0OD2FhYWFhEGFhYWFhYWFhYWFhEWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYRITFBUWFxgZGhthYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2YTc4OTphYWFhYWFhYTthYWE8YWFhYT0+P2FhYWFhYWFhQGFhQWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYUJDREVGR0hJSktMTU5PUFFSU2FhYWFhYWFhVFVWV1hZWlthXF1hYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFeYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhX2BhC0HqLA8LQZgmDwtB7TEPC0GgNw8LQckpDwtBtCkPC0GWLQ8LQesrDwtBojUPC0HbNA8LQeApDwtB4yQPC0HVJA8LQe4kDwtB5iUPC0HKNA8LQdA3DwtBqjUPC0H1LA8LQfYmDwtBgiIPC0HyMw8LQb4oDwtB5zcPC0HNIQ8LQcAhDwtBuCUPC0HLJQ8LQZYkDwtBjzQPC0HNNQ8LQd0qDwtB7jMPC0GcNA8LQZ4xDwtB9DUPC0HlIg8LQa8lDwtBmTEPC0GyNg8LQfk2DwtBxDIPC0HdLA8LQYIxDwtBwTEPC0GNNw8LQckkDwtB7DYPC0HnKg8LQcgjDwtB4iEPC0HJNw8LQaUiDwtBlCIPC0HbNg8LQd41DwtBhiYPC0G8Kw8LQYsyDwtBoCMPC0H2MA8LQYAsDwtBiSsPC0GkJg8LQfIjDwtBgSgPC0GrMg8LQesnDwtBwjYPC0GiJA8LQc8qDwtB3CMPC0GHJw8LQeQ0DwtBtyIPC0GtMQ8LQdUiDwtBrzQPC0HeJg8LQdYyDwtB9DQPC0GBOA8LQfQ3DwtBkjYPC0GdJw8LQYIpDwtBjSMPC0HXMQ8LQb01DwtBtDcPC0HYMA8LQbYnDwtBmjgPC0GnKg8LQcQnDwtBriMPC0H1Ig8LAAtByiYhAQsgAQsXACAAIAAvAS5B/v8DcSABQQBHcjsBLgsaACAAIAAvAS5B/f8DcSABQQBHQQF0cjsBLgsaACAAIAAvAS5B+/8DcSABQQBHQQJ0cjsBLgsaACAAIAAvAS5B9/8DcSABQQBHQQN0cjsBLgsaACAAIAAvAS5B7/8DcSABQQBHQQR0cjsBLgsaACAAIAAvAS5B3/8DcSABQQBHQQV0cjsBLgsaACAAIAAvAS5Bv/8DcSABQQBHQQZ0cjsBLgsaACAAIAAvAS5B//4DcSABQQBHQQd0cjsBLgsaACAAIAAvAS5B//0DcSABQQBHQQh0cjsBLgsaACAAIAAvAS5B//sDcSABQQBHQQl0cjsBLgs+AQJ/AkAgACgCOCIDRQ0AIAMoAgQiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQeESNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAggiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQfwRNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAgwiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQewKNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAhAiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQfoeNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAhQiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQcsQNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAhgiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQbcfNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAhwiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQb8VNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAiwiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQf4INgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAiAiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQYwdNgIQQRghBAsgBAs+AQJ/AkAgACgCOCIDRQ0AIAMoAiQiA0UNACAAIAEgAiABayADEQEAIgRBf0cNACAAQeYVNgIQQRghBAsgBAs4ACAAAn8gAC8BMkEUcUEURgRAQQEgAC0AKEEBRg0BGiAALwE0QeUARgwBCyAALQApQQVGCzoAMAtZAQJ/AkAgAC0AKEEBRg0AIAAvATQiAUHkAGtB5ABJDQAgAUHMAUYNACABQbACRg0AIAAvATIiAEHAAHENAEEBIQIgAEGIBHFBgARGDQAgAEEocUUhAgsgAguMAQECfwJAAkACQCAALQAqRQ0AIAAtACtFDQAgAC8BMiIBQQJxRQ0BDAILIAAvATIiAUEBcUUNAQtBASECIAAtAChBAUYNACAALwE0IgBB5ABrQeQASQ0AIABBzAFGDQAgAEGwAkYNACABQcAAcQ0AQQAhAiABQYgEcUGABEYNACABQShxQQBHIQILIAILcwAgAEEQav0MAAAAAAAAAAAAAAAAAAAAAP0LAwAgAP0MAAAAAAAAAAAAAAAAAAAAAP0LAwAgAEEwav0MAAAAAAAAAAAAAAAAAAAAAP0LAwAgAEEgav0MAAAAAAAAAAAAAAAAAAAAAP0LAwAgAEH9ATYCHAsGACAAEDoLmi0BC38jAEEQayIKJABB3NUAKAIAIglFBEBBnNkAKAIAIgVFBEBBqNkAQn83AgBBoNkAQoCAhICAgMAANwIAQZzZACAKQQhqQXBxQdiq1aoFcyIFNgIAQbDZAEEANgIAQYDZAEEANgIAC0GE2QBBwNkENgIAQdTVAEHA2QQ2AgBB6NUAIAU2AgBB5NUAQX82AgBBiNkAQcCmAzYCAANAIAFBgNYAaiABQfTVAGoiAjYCACACIAFB7NUAaiIDNgIAIAFB+NUAaiADNgIAIAFBiNYAaiABQfzVAGoiAzYCACADIAI2AgAgAUGQ1gBqIAFBhNYAaiICNgIAIAIgAzYCACABQYzWAGogAjYCACABQSBqIgFBgAJHDQALQczZBEGBpgM2AgBB4NUAQazZACgCADYCAEHQ1QBBgKYDNgIAQdzVAEHI2QQ2AgBBzP8HQTg2AgBByNkEIQkLAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAEHsAU0EQEHE1QAoAgAiBkEQIABBE2pBcHEgAEELSRsiBEEDdiIAdiIBQQNxBEACQCABQQFxIAByQQFzIgJBA3QiAEHs1QBqIgEgAEH01QBqKAIAIgAoAggiA0YEQEHE1QAgBkF+IAJ3cTYCAAwBCyABIAM2AgggAyABNgIMCyAAQQhqIQEgACACQQN0IgJBA3I2AgQgACACaiIAIAAoAgRBAXI2AgQMEQtBzNUAKAIAIgggBE8NASABBEACQEECIAB0IgJBACACa3IgASAAdHFoIgBBA3QiAkHs1QBqIgEgAkH01QBqKAIAIgIoAggiA0YEQEHE1QAgBkF+IAB3cSIGNgIADAELIAEgAzYCCCADIAE2AgwLIAIgBEEDcjYCBCAAQQN0IgAgBGshBSAAIAJqIAU2AgAgAiAEaiIEIAVBAXI2AgQgCARAIAhBeHFB7NUAaiEAQdjVACgCACEDAn9BASAIQQN2dCIBIAZxRQRAQcTVACABIAZyNgIAIAAMAQsgACgCCAsiASADNgIMIAAgAzYCCCADIAA2AgwgAyABNgIICyACQQhqIQFB2NUAIAQ2AgBBzNUAIAU2AgAMEQtByNUAKAIAIgtFDQEgC2hBAnRB9NcAaigCACIAKAIEQXhxIARrIQUgACECA0ACQCACKAIQIgFFBEAgAkEUaigCACIBRQ0BCyABKAIEQXhxIARrIgMgBUkhAiADIAUgAhshBSABIAAgAhshACABIQIMAQsLIAAoAhghCSAAKAIMIgMgAEcEQEHU1QAoAgAaIAMgACgCCCIBNgIIIAEgAzYCDAwQCyAAQRRqIgIoAgAiAUUEQCAAKAIQIgFFDQMgAEEQaiECCwNAIAIhByABIgNBFGoiAigCACIBDQAgA0EQaiECIAMoAhAiAQ0ACyAHQQA2AgAMDwtBfyEEIABBv39LDQAgAEETaiIBQXBxIQRByNUAKAIAIghFDQBBACAEayEFAkACQAJAAn9BACAEQYACSQ0AGkEfIARB////B0sNABogBEEmIAFBCHZnIgBrdkEBcSAAQQF0a0E+agsiBkECdEH01wBqKAIAIgJFBEBBACEBQQAhAwwBC0EAIQEgBEEZIAZBAXZrQQAgBkEfRxt0IQBBACEDA0ACQCACKAIEQXhxIARrIgcgBU8NACACIQMgByIFDQBBACEFIAIhAQwDCyABIAJBFGooAgAiByAHIAIgAEEddkEEcWpBEGooAgAiAkYbIAEgBxshASAAQQF0IQAgAg0ACwsgASADckUEQEEAIQNBAiAGdCIAQQAgAGtyIAhxIgBFDQMgAGhBAnRB9NcAaigCACEBCyABRQ0BCwNAIAEoAgRBeHEgBGsiAiAFSSEAIAIgBSAAGyEFIAEgAyAAGyEDIAEoAhAiAAR/IAAFIAFBFGooAgALIgENAAsLIANFDQAgBUHM1QAoAgAgBGtPDQAgAygCGCEHIAMgAygCDCIARwRAQdTVACgCABogACADKAIIIgE2AgggASAANgIMDA4LIANBFGoiAigCACIBRQRAIAMoAhAiAUUNAyADQRBqIQILA0AgAiEGIAEiAEEUaiICKAIAIgENACAAQRBqIQIgACgCECIBDQALIAZBADYCAAwNC0HM1QAoAgAiAyAETwRAQdjVACgCACEBAkAgAyAEayICQRBPBEAgASAEaiIAIAJBAXI2AgQgASADaiACNgIAIAEgBEEDcjYCBAwBCyABIANBA3I2AgQgASADaiIAIAAoAgRBAXI2AgRBACEAQQAhAgtBzNUAIAI2AgBB2NUAIAA2AgAgAUEIaiEBDA8LQdDVACgCACIDIARLBEAgBCAJaiIAIAMgBGsiAUEBcjYCBEHc1QAgADYCAEHQ1QAgATYCACAJIARBA3I2AgQgCUEIaiEBDA8LQQAhASAEAn9BnNkAKAIABEBBpNkAKAIADAELQajZAEJ/NwIAQaDZAEKAgISAgIDAADcCAEGc2QAgCkEMakFwcUHYqtWqBXM2AgBBsNkAQQA2AgBBgNkAQQA2AgBBgIAECyIAIARBxwBqIgVqIgZBACAAayIHcSICTwRAQbTZAEEwNgIADA8LAkBB/NgAKAIAIgFFDQBB9NgAKAIAIgggAmohACAAIAFNIAAgCEtxDQBBACEBQbTZAEEwNgIADA8LQYDZAC0AAEEEcQ0EAkACQCAJBEBBhNkAIQEDQCABKAIAIgAgCU0EQCAAIAEoAgRqIAlLDQMLIAEoAggiAQ0ACwtBABA7IgBBf0YNBSACIQZBoNkAKAIAIgFBAWsiAyAAcQRAIAIgAGsgACADakEAIAFrcWohBgsgBCAGTw0FIAZB/v///wdLDQVB/NgAKAIAIgMEQEH02AAoAgAiByAGaiEBIAEgB00NBiABIANLDQYLIAYQOyIBIABHDQEMBwsgBiADayAHcSIGQf7///8HSw0EIAYQOyEAIAAgASgCACABKAIEakYNAyAAIQELAkAgBiAEQcgAak8NACABQX9GDQBBpNkAKAIAIgAgBSAGa2pBACAAa3EiAEH+////B0sEQCABIQAMBwsgABA7QX9HBEAgACAGaiEGIAEhAAwHC0EAIAZrEDsaDAQLIAEiAEF/Rw0FDAMLQQAhAwwMC0EAIQAMCgsgAEF/Rw0CC0GA2QBBgNkAKAIAQQRyNgIACyACQf7///8HSw0BIAIQOyEAQQAQOyEBIABBf0YNASABQX9GDQEgACABTw0BIAEgAGsiBiAEQThqTQ0BC0H02ABB9NgAKAIAIAZqIgE2AgBB+NgAKAIAIAFJBEBB+NgAIAE2AgALAkACQAJAQdzVACgCACICBEBBhNkAIQEDQCAAIAEoAgAiAyABKAIEIgVqRg0CIAEoAggiAQ0ACwwCC0HU1QAoAgAiAUEARyAAIAFPcUUEQEHU1QAgADYCAAtBACEBQYjZACAGNgIAQYTZACAANgIAQeTVAEF/NgIAQejVAEGc2QAoAgA2AgBBkNkAQQA2AgADQCABQYDWAGogAUH01QBqIgI2AgAgAiABQezVAGoiAzYCACABQfjVAGogAzYCACABQYjWAGogAUH81QBqIgM2AgAgAyACNgIAIAFBkNYAaiABQYTWAGoiAjYCACACIAM2AgAgAUGM1gBqIAI2AgAgAUEgaiIBQYACRw0AC0F4IABrQQ9xIgEgAGoiAiAGQThrIgMgAWsiAUEBcjYCBEHg1QBBrNkAKAIANgIAQdDVACABNgIAQdzVACACNgIAIAAgA2pBODYCBAwCCyAAIAJNDQAgAiADSQ0AIAEoAgxBCHENAEF4IAJrQQ9xIgAgAmoiA0HQ1QAoAgAgBmoiByAAayIAQQFyNgIEIAEgBSAGajYCBEHg1QBBrNkAKAIANgIAQdDVACAANgIAQdzVACADNgIAIAIgB2pBODYCBAwBCyAAQdTVACgCAEkEQEHU1QAgADYCAAsgACAGaiEDQYTZACEBAkACQAJAA0AgAyABKAIARwRAIAEoAggiAQ0BDAILCyABLQAMQQhxRQ0BC0GE2QAhAQNAIAEoAgAiAyACTQRAIAMgASgCBGoiBSACSw0DCyABKAIIIQEMAAsACyABIAA2AgAgASABKAIEIAZqNgIEIABBeCAAa0EPcWoiCSAEQQNyNgIEIANBeCADa0EPcWoiBiAEIAlqIgRrIQEgAiAGRgRAQdzVACAENgIAQdDVAEHQ1QAoAgAgAWoiADYCACAEIABBAXI2AgQMCAtB2NUAKAIAIAZGBEBB2NUAIAQ2AgBBzNUAQczVACgCACABaiIANgIAIAQgAEEBcjYCBCAAIARqIAA2AgAMCAsgBigCBCIFQQNxQQFHDQYgBUF4cSEIIAVB/wFNBEAgBUEDdiEDIAYoAggiACAGKAIMIgJGBEBBxNUAQcTVACgCAEF+IAN3cTYCAAwHCyACIAA2AgggACACNgIMDAYLIAYoAhghByAGIAYoAgwiAEcEQCAAIAYoAggiAjYCCCACIAA2AgwMBQsgBkEUaiICKAIAIgVFBEAgBigCECIFRQ0EIAZBEGohAgsDQCACIQMgBSIAQRRqIgIoAgAiBQ0AIABBEGohAiAAKAIQIgUNAAsgA0EANgIADAQLQXggAGtBD3EiASAAaiIHIAZBOGsiAyABayIBQQFyNgIEIAAgA2pBODYCBCACIAVBNyAFa0EPcWpBP2siAyADIAJBEGpJGyIDQSM2AgRB4NUAQazZACgCADYCAEHQ1QAgATYCAEHc1QAgBzYCACADQRBqQYzZACkCADcCACADQYTZACkCADcCCEGM2QAgA0EIajYCAEGI2QAgBjYCAEGE2QAgADYCAEGQ2QBBADYCACADQSRqIQEDQCABQQc2AgAgBSABQQRqIgFLDQALIAIgA0YNACADIAMoAgRBfnE2AgQgAyADIAJrIgU2AgAgAiAFQQFyNgIEIAVB/wFNBEAgBUF4cUHs1QBqIQACf0HE1QAoAgAiAUEBIAVBA3Z0IgNxRQRAQcTVACABIANyNgIAIAAMAQsgACgCCAsiASACNgIMIAAgAjYCCCACIAA2AgwgAiABNgIIDAELQR8hASAFQf///wdNBEAgBUEmIAVBCHZnIgBrdkEBcSAAQQF0a0E+aiEBCyACIAE2AhwgAkIANwIQIAFBAnRB9NcAaiEAQcjVACgCACIDQQEgAXQiBnFFBEAgACACNgIAQcjVACADIAZyNgIAIAIgADYCGCACIAI2AgggAiACNgIMDAELIAVBGSABQQF2a0EAIAFBH0cbdCEBIAAoAgAhAwJAA0AgAyIAKAIEQXhxIAVGDQEgAUEddiEDIAFBAXQhASAAIANBBHFqQRBqIgYoAgAiAw0ACyAGIAI2AgAgAiAANgIYIAIgAjYCDCACIAI2AggMAQsgACgCCCIBIAI2AgwgACACNgIIIAJBADYCGCACIAA2AgwgAiABNgIIC0HQ1QAoAgAiASAETQ0AQdzVACgCACIAIARqIgIgASAEayIBQQFyNgIEQdDVACABNgIAQdzVACACNgIAIAAgBEEDcjYCBCAAQQhqIQEMCAtBACEBQbTZAEEwNgIADAcLQQAhAAsgB0UNAAJAIAYoAhwiAkECdEH01wBqIgMoAgAgBkYEQCADIAA2AgAgAA0BQcjVAEHI1QAoAgBBfiACd3E2AgAMAgsgB0EQQRQgBygCECAGRhtqIAA2AgAgAEUNAQsgACAHNgIYIAYoAhAiAgRAIAAgAjYCECACIAA2AhgLIAZBFGooAgAiAkUNACAAQRRqIAI2AgAgAiAANgIYCyABIAhqIQEgBiAIaiIGKAIEIQULIAYgBUF+cTYCBCABIARqIAE2AgAgBCABQQFyNgIEIAFB/wFNBEAgAUF4cUHs1QBqIQACf0HE1QAoAgAiAkEBIAFBA3Z0IgFxRQRAQcTVACABIAJyNgIAIAAMAQsgACgCCAsiASAENgIMIAAgBDYCCCAEIAA2AgwgBCABNgIIDAELQR8hBSABQf///wdNBEAgAUEmIAFBCHZnIgBrdkEBcSAAQQF0a0E+aiEFCyAEIAU2AhwgBEIANwIQIAVBAnRB9NcAaiEAQcjVACgCACICQQEgBXQiA3FFBEAgACAENgIAQcjVACACIANyNgIAIAQgADYCGCAEIAQ2AgggBCAENgIMDAELIAFBGSAFQQF2a0EAIAVBH0cbdCEFIAAoAgAhAAJAA0AgACICKAIEQXhxIAFGDQEgBUEddiEAIAVBAXQhBSACIABBBHFqQRBqIgMoAgAiAA0ACyADIAQ2AgAgBCACNgIYIAQgBDYCDCAEIAQ2AggMAQsgAigCCCIAIAQ2AgwgAiAENgIIIARBADYCGCAEIAI2AgwgBCAANgIICyAJQQhqIQEMAgsCQCAHRQ0AAkAgAygCHCIBQQJ0QfTXAGoiAigCACADRgRAIAIgADYCACAADQFByNUAIAhBfiABd3EiCDYCAAwCCyAHQRBBFCAHKAIQIANGG2ogADYCACAARQ0BCyAAIAc2AhggAygCECIBBEAgACABNgIQIAEgADYCGAsgA0EUaigCACIBRQ0AIABBFGogATYCACABIAA2AhgLAkAgBUEPTQRAIAMgBCAFaiIAQQNyNgIEIAAgA2oiACAAKAIEQQFyNgIEDAELIAMgBGoiAiAFQQFyNgIEIAMgBEEDcjYCBCACIAVqIAU2AgAgBUH/AU0EQCAFQXhxQezVAGohAAJ/QcTVACgCACIBQQEgBUEDdnQiBXFFBEBBxNUAIAEgBXI2AgAgAAwBCyAAKAIICyIBIAI2AgwgACACNgIIIAIgADYCDCACIAE2AggMAQtBHyEBIAVB////B00EQCAFQSYgBUEIdmciAGt2QQFxIABBAXRrQT5qIQELIAIgATYCHCACQgA3AhAgAUECdEH01wBqIQBBASABdCIEIAhxRQRAIAAgAjYCAEHI1QAgBCAIcjYCACACIAA2AhggAiACNgIIIAIgAjYCDAwBCyAFQRkgAUEBdmtBACABQR9HG3QhASAAKAIAIQQCQANAIAQiACgCBEF4cSAFRg0BIAFBHXYhBCABQQF0IQEgACAEQQRxakEQaiIGKAIAIgQNAAsgBiACNgIAIAIgADYCGCACIAI2AgwgAiACNgIIDAELIAAoAggiASACNgIMIAAgAjYCCCACQQA2AhggAiAANgIMIAIgATYCCAsgA0EIaiEBDAELAkAgCUUNAAJAIAAoAhwiAUECdEH01wBqIgIoAgAgAEYEQCACIAM2AgAgAw0BQcjVACALQX4gAXdxNgIADAILIAlBEEEUIAkoAhAgAEYbaiADNgIAIANFDQELIAMgCTYCGCAAKAIQIgEEQCADIAE2AhAgASADNgIYCyAAQRRqKAIAIgFFDQAgA0EUaiABNgIAIAEgAzYCGAsCQCAFQQ9NBEAgACAEIAVqIgFBA3I2AgQgACABaiIBIAEoAgRBAXI2AgQMAQsgACAEaiIHIAVBAXI2AgQgACAEQQNyNgIEIAUgB2ogBTYCACAIBEAgCEF4cUHs1QBqIQFB2NUAKAIAIQMCf0EBIAhBA3Z0IgIgBnFFBEBBxNUAIAIgBnI2AgAgAQwBCyABKAIICyICIAM2AgwgASADNgIIIAMgATYCDCADIAI2AggLQdjVACAHNgIAQczVACAFNgIACyAAQQhqIQELIApBEGokACABC0MAIABFBEA/AEEQdA8LAkAgAEH//wNxDQAgAEEASA0AIABBEHZAACIAQX9GBEBBtNkAQTA2AgBBfw8LIABBEHQPCwALC5lCIgBBgAgLDQEAAAAAAAAAAgAAAAMAQZgICwUEAAAABQBBqAgLCQYAAAAHAAAACABB5AgLwjJJbnZhbGlkIGNoYXIgaW4gdXJsIHF1ZXJ5AFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fYm9keQBDb250ZW50LUxlbmd0aCBvdmVyZmxvdwBDaHVuayBzaXplIG92ZXJmbG93AEludmFsaWQgbWV0aG9kIGZvciBIVFRQL3gueCByZXF1ZXN0AEludmFsaWQgbWV0aG9kIGZvciBSVFNQL3gueCByZXF1ZXN0AEV4cGVjdGVkIFNPVVJDRSBtZXRob2QgZm9yIElDRS94LnggcmVxdWVzdABJbnZhbGlkIGNoYXIgaW4gdXJsIGZyYWdtZW50IHN0YXJ0AEV4cGVjdGVkIGRvdABTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3N0YXR1cwBJbnZhbGlkIHJlc3BvbnNlIHN0YXR1cwBFeHBlY3RlZCBMRiBhZnRlciBoZWFkZXJzAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIGV4dGVuc2lvbnMAVXNlciBjYWxsYmFjayBlcnJvcgBgb25fcmVzZXRgIGNhbGxiYWNrIGVycm9yAGBvbl9jaHVua19oZWFkZXJgIGNhbGxiYWNrIGVycm9yAGBvbl9tZXNzYWdlX2JlZ2luYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfZXh0ZW5zaW9uX3ZhbHVlYCBjYWxsYmFjayBlcnJvcgBgb25fc3RhdHVzX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fdmVyc2lvbl9jb21wbGV0ZWAgY2FsbGJhY2sgZXJyb3IAYG9uX3VybF9jb21wbGV0ZWAgY2FsbGJhY2sgZXJyb3IAYG9uX3Byb3RvY29sX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfY29tcGxldGVgIGNhbGxiYWNrIGVycm9yAGBvbl9oZWFkZXJfdmFsdWVfY29tcGxldGVgIGNhbGxiYWNrIGVycm9yAGBvbl9tZXNzYWdlX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fbWV0aG9kX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25faGVhZGVyX2ZpZWxkX2NvbXBsZXRlYCBjYWxsYmFjayBlcnJvcgBgb25fY2h1bmtfZXh0ZW5zaW9uX25hbWVgIGNhbGxiYWNrIGVycm9yAFVuZXhwZWN0ZWQgY2hhciBpbiB1cmwgc2VydmVyAEludmFsaWQgaGVhZGVyIHZhbHVlIGNoYXIASW52YWxpZCBoZWFkZXIgZmllbGQgY2hhcgBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3ZlcnNpb24ASW52YWxpZCBtaW5vciB2ZXJzaW9uAEludmFsaWQgbWFqb3IgdmVyc2lvbgBFeHBlY3RlZCBzcGFjZSBhZnRlciB2ZXJzaW9uAEV4cGVjdGVkIENSTEYgYWZ0ZXIgdmVyc2lvbgBJbnZhbGlkIEhUVFAgdmVyc2lvbgBJbnZhbGlkIGhlYWRlciB0b2tlbgBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX3VybABJbnZhbGlkIGNoYXJhY3RlcnMgaW4gdXJsAFVuZXhwZWN0ZWQgc3RhcnQgY2hhciBpbiB1cmwARG91YmxlIEAgaW4gdXJsAFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fcHJvdG9jb2wARW1wdHkgQ29udGVudC1MZW5ndGgASW52YWxpZCBjaGFyYWN0ZXIgaW4gQ29udGVudC1MZW5ndGgAVHJhbnNmZXItRW5jb2RpbmcgY2FuJ3QgYmUgcHJlc2VudCB3aXRoIENvbnRlbnQtTGVuZ3RoAER1cGxpY2F0ZSBDb250ZW50LUxlbmd0aABJbnZhbGlkIGNoYXIgaW4gdXJsIHBhdGgAQ29udGVudC1MZW5ndGggY2FuJ3QgYmUgcHJlc2VudCB3aXRoIFRyYW5zZmVyLUVuY29kaW5nAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgY2h1bmsgc2l6ZQBFeHBlY3RlZCBMRiBhZnRlciBjaHVuayBzaXplAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIHNpemUAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9oZWFkZXJfdmFsdWUAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9jaHVua19leHRlbnNpb25fdmFsdWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyB2YWx1ZQBVbmV4cGVjdGVkIHdoaXRlc3BhY2UgYWZ0ZXIgaGVhZGVyIHZhbHVlAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgaGVhZGVyIHZhbHVlAE1pc3NpbmcgZXhwZWN0ZWQgTEYgYWZ0ZXIgaGVhZGVyIHZhbHVlAEludmFsaWQgYFRyYW5zZmVyLUVuY29kaW5nYCBoZWFkZXIgdmFsdWUATWlzc2luZyBleHBlY3RlZCBDUiBhZnRlciBjaHVuayBleHRlbnNpb24gdmFsdWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyBxdW90ZSB2YWx1ZQBJbnZhbGlkIHF1b3RlZC1wYWlyIGluIGNodW5rIGV4dGVuc2lvbnMgcXVvdGVkIHZhbHVlAEludmFsaWQgY2hhcmFjdGVyIGluIGNodW5rIGV4dGVuc2lvbnMgcXVvdGVkIHZhbHVlAFBhdXNlZCBieSBvbl9oZWFkZXJzX2NvbXBsZXRlAEludmFsaWQgRU9GIHN0YXRlAG9uX3Jlc2V0IHBhdXNlAG9uX2NodW5rX2hlYWRlciBwYXVzZQBvbl9tZXNzYWdlX2JlZ2luIHBhdXNlAG9uX2NodW5rX2V4dGVuc2lvbl92YWx1ZSBwYXVzZQBvbl9zdGF0dXNfY29tcGxldGUgcGF1c2UAb25fdmVyc2lvbl9jb21wbGV0ZSBwYXVzZQBvbl91cmxfY29tcGxldGUgcGF1c2UAb25fcHJvdG9jb2xfY29tcGxldGUgcGF1c2UAb25fY2h1bmtfY29tcGxldGUgcGF1c2UAb25faGVhZGVyX3ZhbHVlX2NvbXBsZXRlIHBhdXNlAG9uX21lc3NhZ2VfY29tcGxldGUgcGF1c2UAb25fbWV0aG9kX2NvbXBsZXRlIHBhdXNlAG9uX2hlYWRlcl9maWVsZF9jb21wbGV0ZSBwYXVzZQBvbl9jaHVua19leHRlbnNpb25fbmFtZSBwYXVzZQBVbmV4cGVjdGVkIHNwYWNlIGFmdGVyIHN0YXJ0IGxpbmUATWlzc2luZyBleHBlY3RlZCBDUiBhZnRlciByZXNwb25zZSBsaW5lAFNwYW4gY2FsbGJhY2sgZXJyb3IgaW4gb25fY2h1bmtfZXh0ZW5zaW9uX25hbWUASW52YWxpZCBjaGFyYWN0ZXIgaW4gY2h1bmsgZXh0ZW5zaW9ucyBuYW1lAE1pc3NpbmcgZXhwZWN0ZWQgQ1IgYWZ0ZXIgY2h1bmsgZXh0ZW5zaW9uIG5hbWUASW52YWxpZCBzdGF0dXMgY29kZQBQYXVzZSBvbiBDT05ORUNUL1VwZ3JhZGUAUGF1c2Ugb24gUFJJL1VwZ3JhZGUARXhwZWN0ZWQgSFRUUC8yIENvbm5lY3Rpb24gUHJlZmFjZQBTcGFuIGNhbGxiYWNrIGVycm9yIGluIG9uX21ldGhvZABFeHBlY3RlZCBzcGFjZSBhZnRlciBtZXRob2QAU3BhbiBjYWxsYmFjayBlcnJvciBpbiBvbl9oZWFkZXJfZmllbGQAUGF1c2VkAEludmFsaWQgd29yZCBlbmNvdW50ZXJlZABJbnZhbGlkIG1ldGhvZCBlbmNvdW50ZXJlZABNaXNzaW5nIGV4cGVjdGVkIENSIGFmdGVyIGNodW5rIGRhdGEARXhwZWN0ZWQgTEYgYWZ0ZXIgY2h1bmsgZGF0YQBVbmV4cGVjdGVkIGNoYXIgaW4gdXJsIHNjaGVtYQBSZXF1ZXN0IGhhcyBpbnZhbGlkIGBUcmFuc2Zlci1FbmNvZGluZ2AARGF0YSBhZnRlciBgQ29ubmVjdGlvbjogY2xvc2VgAFNXSVRDSF9QUk9YWQBVU0VfUFJPWFkATUtBQ1RJVklUWQBVTlBST0NFU1NBQkxFX0VOVElUWQBRVUVSWQBDT1BZAE1PVkVEX1BFUk1BTkVOVExZAFRPT19FQVJMWQBOT1RJRlkARkFJTEVEX0RFUEVOREVOQ1kAQkFEX0dBVEVXQVkAUExBWQBQVVQAQ0hFQ0tPVVQAR0FURVdBWV9USU1FT1VUAFJFUVVFU1RfVElNRU9VVABORVRXT1JLX0NPTk5FQ1RfVElNRU9VVABDT05ORUNUSU9OX1RJTUVPVVQATE9HSU5fVElNRU9VVABORVRXT1JLX1JFQURfVElNRU9VVABQT1NUAE1JU0RJUkVDVEVEX1JFUVVFU1QAQ0xJRU5UX0NMT1NFRF9SRVFVRVNUAENMSUVOVF9DTE9TRURfTE9BRF9CQUxBTkNFRF9SRVFVRVNUAEJBRF9SRVFVRVNUAEhUVFBfUkVRVUVTVF9TRU5UX1RPX0hUVFBTX1BPUlQAUkVQT1JUAElNX0FfVEVBUE9UAFJFU0VUX0NPTlRFTlQATk9fQ09OVEVOVABQQVJUSUFMX0NPTlRFTlQASFBFX0lOVkFMSURfQ09OU1RBTlQASFBFX0NCX1JFU0VUAEdFVABIUEVfU1RSSUNUAENPTkZMSUNUAFRFTVBPUkFSWV9SRURJUkVDVABQRVJNQU5FTlRfUkVESVJFQ1QAQ09OTkVDVABNVUxUSV9TVEFUVVMASFBFX0lOVkFMSURfU1RBVFVTAFRPT19NQU5ZX1JFUVVFU1RTAEVBUkxZX0hJTlRTAFVOQVZBSUxBQkxFX0ZPUl9MRUdBTF9SRUFTT05TAE9QVElPTlMAU1dJVENISU5HX1BST1RPQ09MUwBWQVJJQU5UX0FMU09fTkVHT1RJQVRFUwBNVUxUSVBMRV9DSE9JQ0VTAElOVEVSTkFMX1NFUlZFUl9FUlJPUgBXRUJfU0VSVkVSX1VOS05PV05fRVJST1IAUkFJTEdVTl9FUlJPUgBJREVOVElUWV9QUk9WSURFUl9BVVRIRU5USUNBVElPTl9FUlJPUgBTU0xfQ0VSVElGSUNBVEVfRVJST1IASU5WQUxJRF9YX0ZPUldBUkRFRF9GT1IAU0VUX1BBUkFNRVRFUgBHRVRfUEFSQU1FVEVSAEhQRV9VU0VSAFNFRV9PVEhFUgBIUEVfQ0JfQ0hVTktfSEVBREVSAEV4cGVjdGVkIExGIGFmdGVyIENSAE1LQ0FMRU5EQVIAU0VUVVAAV0VCX1NFUlZFUl9JU19ET1dOAFRFQVJET1dOAEhQRV9DTE9TRURfQ09OTkVDVElPTgBIRVVSSVNUSUNfRVhQSVJBVElPTgBESVNDT05ORUNURURfT1BFUkFUSU9OAE5PTl9BVVRIT1JJVEFUSVZFX0lORk9STUFUSU9OAEhQRV9JTlZBTElEX1ZFUlNJT04ASFBFX0NCX01FU1NBR0VfQkVHSU4AU0lURV9JU19GUk9aRU4ASFBFX0lOVkFMSURfSEVBREVSX1RPS0VOAElOVkFMSURfVE9LRU4ARk9SQklEREVOAEVOSEFOQ0VfWU9VUl9DQUxNAEhQRV9JTlZBTElEX1VSTABCTE9DS0VEX0JZX1BBUkVOVEFMX0NPTlRST0wATUtDT0wAQUNMAEhQRV9JTlRFUk5BTABSRVFVRVNUX0hFQURFUl9GSUVMRFNfVE9PX0xBUkdFX1VOT0ZGSUNJQUwASFBFX09LAFVOTElOSwBVTkxPQ0sAUFJJAFJFVFJZX1dJVEgASFBFX0lOVkFMSURfQ09OVEVOVF9MRU5HVEgASFBFX1VORVhQRUNURURfQ09OVEVOVF9MRU5HVEgARkxVU0gAUFJPUFBBVENIAE0tU0VBUkNIAFVSSV9UT09fTE9ORwBQUk9DRVNTSU5HAE1JU0NFTExBTkVPVVNfUEVSU0lTVEVOVF9XQVJOSU5HAE1JU0NFTExBTkVPVVNfV0FSTklORwBIUEVfSU5WQUxJRF9UUkFOU0ZFUl9FTkNPRElORwBFeHBlY3RlZCBDUkxGAEhQRV9JTlZBTElEX0NIVU5LX1NJWkUATU9WRQBDT05USU5VRQBIUEVfQ0JfU1RBVFVTX0NPTVBMRVRFAEhQRV9DQl9IRUFERVJTX0NPTVBMRVRFAEhQRV9DQl9WRVJTSU9OX0NPTVBMRVRFAEhQRV9DQl9VUkxfQ09NUExFVEUASFBFX0NCX1BST1RPQ09MX0NPTVBMRVRFAEhQRV9DQl9DSFVOS19DT01QTEVURQBIUEVfQ0JfSEVBREVSX1ZBTFVFX0NPTVBMRVRFAEhQRV9DQl9DSFVOS19FWFRFTlNJT05fVkFMVUVfQ09NUExFVEUASFBFX0NCX0NIVU5LX0VYVEVOU0lPTl9OQU1FX0NPTVBMRVRFAEhQRV9DQl9NRVNTQUdFX0NPTVBMRVRFAEhQRV9DQl9NRVRIT0RfQ09NUExFVEUASFBFX0NCX0hFQURFUl9GSUVMRF9DT01QTEVURQBERUxFVEUASFBFX0lOVkFMSURfRU9GX1NUQVRFAElOVkFMSURfU1NMX0NFUlRJRklDQVRFAFBBVVNFAE5PX1JFU1BPTlNFAFVOU1VQUE9SVEVEX01FRElBX1RZUEUAR09ORQBOT1RfQUNDRVBUQUJMRQBTRVJWSUNFX1VOQVZBSUxBQkxFAFJBTkdFX05PVF9TQVRJU0ZJQUJMRQBPUklHSU5fSVNfVU5SRUFDSEFCTEUAUkVTUE9OU0VfSVNfU1RBTEUAUFVSR0UATUVSR0UAUkVRVUVTVF9IRUFERVJfRklFTERTX1RPT19MQVJHRQBSRVFVRVNUX0hFQURFUl9UT09fTEFSR0UAUEFZTE9BRF9UT09fTEFSR0UASU5TVUZGSUNJRU5UX1NUT1JBR0UASFBFX1BBVVNFRF9VUEdSQURFAEhQRV9QQVVTRURfSDJfVVBHUkFERQBTT1VSQ0UAQU5OT1VOQ0UAVFJBQ0UASFBFX1VORVhQRUNURURfU1BBQ0UAREVTQ1JJQkUAVU5TVUJTQ1JJQkUAUkVDT1JEAEhQRV9JTlZBTElEX01FVEhPRABOT1RfRk9VTkQAUFJPUEZJTkQAVU5CSU5EAFJFQklORABVTkFVVEhPUklaRUQATUVUSE9EX05PVF9BTExPV0VEAEhUVFBfVkVSU0lPTl9OT1RfU1VQUE9SVEVEAEFMUkVBRFlfUkVQT1JURUQAQUNDRVBURUQATk9UX0lNUExFTUVOVEVEAExPT1BfREVURUNURUQASFBFX0NSX0VYUEVDVEVEAEhQRV9MRl9FWFBFQ1RFRABDUkVBVEVEAElNX1VTRUQASFBFX1BBVVNFRABUSU1FT1VUX09DQ1VSRUQAUEFZTUVOVF9SRVFVSVJFRABQUkVDT05ESVRJT05fUkVRVUlSRUQAUFJPWFlfQVVUSEVOVElDQVRJT05fUkVRVUlSRUQATkVUV09SS19BVVRIRU5USUNBVElPTl9SRVFVSVJFRABMRU5HVEhfUkVRVUlSRUQAU1NMX0NFUlRJRklDQVRFX1JFUVVJUkVEAFVQR1JBREVfUkVRVUlSRUQAUEFHRV9FWFBJUkVEAFBSRUNPTkRJVElPTl9GQUlMRUQARVhQRUNUQVRJT05fRkFJTEVEAFJFVkFMSURBVElPTl9GQUlMRUQAU1NMX0hBTkRTSEFLRV9GQUlMRUQATE9DS0VEAFRSQU5TRk9STUFUSU9OX0FQUExJRUQATk9UX01PRElGSUVEAE5PVF9FWFRFTkRFRABCQU5EV0lEVEhfTElNSVRfRVhDRUVERUQAU0lURV9JU19PVkVSTE9BREVEAEhFQUQARXhwZWN0ZWQgSFRUUC8sIFJUU1AvIG9yIElDRS8A5xUAAK8VAACkEgAAkhoAACYWAACeFAAA2xkAAHkVAAB+EgAA/hQAADYVAAALFgAA2BYAAPMSAABCGAAArBYAABIVAAAUFwAA7xcAAEgUAABxFwAAshoAAGsZAAB+GQAANRQAAIIaAABEFwAA/RYAAB4YAACHFwAAqhkAAJMSAAAHGAAALBcAAMoXAACkFwAA5xUAAOcVAABYFwAAOxgAAKASAAAtHAAAwxEAAEgRAADeEgAAQhMAAKQZAAD9EAAA9xUAAKUVAADvFgAA+BkAAEoWAABWFgAA9RUAAAoaAAAIGgAAARoAAKsVAABCEgAA1xAAAEwRAAAFGQAAVBYAAB4RAADKGQAAyBkAAE4WAAD/GAAAcRQAAPAVAADuFQAAlBkAAPwVAAC/GQAAmxkAAHwUAABDEQAAcBgAAJUUAAAnFAAAGRQAANUSAADUGQAARBYAAPcQAEG5OwsBAQBB0DsL4AEBAQIBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEDAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQBBuj0LBAEAAAIAQdE9C14DBAMDAwMDAAADAwADAwADAwMDAwMDAwMDAAUAAAAAAAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAwADAEG6PwsEAQAAAgBB0T8LXgMAAwMDAwMAAAMDAAMDAAMDAwMDAwMDAwMABAAFAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAAADAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwADAAMAQbDBAAsNbG9zZWVlcC1hbGl2ZQBBycEACwEBAEHgwQAL4AEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQBBycMACwEBAEHgwwAL5wEBAQEBAQEBAQEBAQECAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAWNodW5rZWQAQfHFAAteAQABAQEBAQAAAQEAAQEAAQEBAQEBAQEBAQAAAAAAAAABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQAAAAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAAEAAQBB0McACyFlY3Rpb25lbnQtbGVuZ3Rob25yb3h5LWNvbm5lY3Rpb24AQYDIAAsgcmFuc2Zlci1lbmNvZGluZ3BncmFkZQ0KDQpTTQ0KDQoAQanIAAsFAQIAAQMAQcDIAAtfBAUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAQanKAAsFAQIAAQMAQcDKAAtfBAUFBgUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAQanMAAsEAQAAAQBBwcwAC14CAgACAgICAgICAgICAgICAgICAgICAgICAgICAgIAAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAEGpzgALBQECAAEDAEHAzgALXwQFAAAFBQUFBQUFBQUFBQYFBQUFBQUFBQUFBQUABQAHCAUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQAFAAUABQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUAAAAFAEGp0AALBQEBAAEBAEHA0AALAQEAQdrQAAtBAgAAAAAAAAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAAAAAAAAAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAQanSAAsFAQEAAQEAQcDSAAsBAQBBytIACwYCAAAAAAIAQeHSAAs6AwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAAAAAAAADAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwBBoNQAC50BTk9VTkNFRUNLT1VUTkVDVEVURUNSSUJFTFVTSEVURUFEU0VBUkNIUkdFQ1RJVklUWUxFTkRBUlZFT1RJRllQVElPTlNDSFNFQVlTVEFUQ0hHRVVFUllPUkRJUkVDVE9SVFJDSFBBUkFNRVRFUlVSQ0VCU0NSSUJFQVJET1dOQUNFSU5ETktDS1VCU0NSSUJFVFRQQ0VUU1BBRFRQLw==";
@@ -33916,9 +35243,9 @@ var require_llhttp_simd_wasm = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/constants.js
+// ../../work/main/node_modules/undici/lib/web/fetch/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/undici/lib/web/fetch/constants.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/constants.js"(exports2, module2) {
     "use strict";
     var corsSafeListedMethods = (
       /** @type {const} */
@@ -34140,9 +35467,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/global.js
+// ../../work/main/node_modules/undici/lib/web/fetch/global.js
 var require_global = __commonJS({
-  "node_modules/undici/lib/web/fetch/global.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/global.js"(exports2, module2) {
     "use strict";
     var globalOrigin = /* @__PURE__ */ Symbol.for("undici.globalOrigin.1");
     function getGlobalOrigin() {
@@ -34176,9 +35503,9 @@ var require_global = __commonJS({
   }
 });
 
-// node_modules/undici/lib/encoding/index.js
+// ../../work/main/node_modules/undici/lib/encoding/index.js
 var require_encoding = __commonJS({
-  "node_modules/undici/lib/encoding/index.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/encoding/index.js"(exports2, module2) {
     "use strict";
     var textDecoder2 = new TextDecoder();
     function utf8DecodeBytes(buffer) {
@@ -34197,9 +35524,9 @@ var require_encoding = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/infra/index.js
+// ../../work/main/node_modules/undici/lib/web/infra/index.js
 var require_infra = __commonJS({
-  "node_modules/undici/lib/web/infra/index.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/infra/index.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { utf8DecodeBytes } = require_encoding();
@@ -34223,8 +35550,8 @@ var require_infra = __commonJS({
     }
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
     var nonASCIIRegex = /[^\x00-\x7F]/;
-    function asciiLowercase(str4) {
-      return nonASCIIRegex.test(str4) ? str4.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str4.toLowerCase();
+    function asciiLowercase(str5) {
+      return nonASCIIRegex.test(str5) ? str5.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str5.toLowerCase();
     }
     function forgivingBase64(data) {
       data = data.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
@@ -34277,19 +35604,19 @@ var require_infra = __commonJS({
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
     }
-    function removeASCIIWhitespace(str4, leading = true, trailing = true) {
-      return removeChars(str4, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str5, leading = true, trailing = true) {
+      return removeChars(str5, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str4, leading, trailing, predicate) {
+    function removeChars(str5, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str4.length - 1;
+      let trail = str5.length - 1;
       if (leading) {
-        while (lead < str4.length && predicate(str4.charCodeAt(lead))) lead++;
+        while (lead < str5.length && predicate(str5.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str4.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str5.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str4.length - 1 ? str4 : str4.slice(lead, trail + 1);
+      return lead === 0 && trail === str5.length - 1 ? str5 : str5.slice(lead, trail + 1);
     }
     function serializeJavascriptValueToJSONString(value) {
       const result = JSON.stringify(value);
@@ -34315,9 +35642,9 @@ var require_infra = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/data-url.js
+// ../../work/main/node_modules/undici/lib/web/fetch/data-url.js
 var require_data_url = __commonJS({
-  "node_modules/undici/lib/web/fetch/data-url.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/data-url.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = require_infra();
@@ -34541,8 +35868,8 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str4, leading = true, trailing = true) {
-      return removeChars(str4, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str5, leading = true, trailing = true) {
+      return removeChars(str5, leading, trailing, isHTTPWhiteSpace);
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -34594,9 +35921,9 @@ var require_data_url = __commonJS({
   }
 });
 
-// node_modules/undici/lib/util/runtime-features.js
+// ../../work/main/node_modules/undici/lib/util/runtime-features.js
 var require_runtime_features = __commonJS({
-  "node_modules/undici/lib/util/runtime-features.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/util/runtime-features.js"(exports2, module2) {
     "use strict";
     var lazyLoaders = {
       __proto__: null,
@@ -34696,9 +36023,9 @@ var require_runtime_features = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/webidl/index.js
+// ../../work/main/node_modules/undici/lib/web/webidl/index.js
 var require_webidl = __commonJS({
-  "node_modules/undici/lib/web/webidl/index.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/webidl/index.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { types, inspect: inspect3 } = __require("node:util");
@@ -35298,9 +36625,9 @@ var require_webidl = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/util.js
+// ../../work/main/node_modules/undici/lib/web/fetch/util.js
 var require_util2 = __commonJS({
-  "node_modules/undici/lib/web/fetch/util.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/util.js"(exports2, module2) {
     "use strict";
     var { Transform: Transform2 } = __require("node:stream");
     var zlib = __require("node:zlib");
@@ -35984,8 +37311,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -36065,9 +37392,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/formdata.js
+// ../../work/main/node_modules/undici/lib/web/fetch/formdata.js
 var require_formdata = __commonJS({
-  "node_modules/undici/lib/web/fetch/formdata.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/formdata.js"(exports2, module2) {
     "use strict";
     var { iteratorMixin } = require_util2();
     var { kEnumerableProperty } = require_util();
@@ -36227,9 +37554,9 @@ var require_formdata = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/formdata-parser.js
+// ../../work/main/node_modules/undici/lib/web/fetch/formdata-parser.js
 var require_formdata_parser = __commonJS({
-  "node_modules/undici/lib/web/fetch/formdata-parser.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/formdata-parser.js"(exports2, module2) {
     "use strict";
     var { bufferToLowerCasedHeaderName } = require_util();
     var { HTTP_TOKEN_CODEPOINTS } = require_data_url();
@@ -36557,15 +37884,15 @@ var require_formdata_parser = __commonJS({
   }
 });
 
-// node_modules/undici/lib/util/promise.js
+// ../../work/main/node_modules/undici/lib/util/promise.js
 var require_promise = __commonJS({
-  "node_modules/undici/lib/util/promise.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/util/promise.js"(exports2, module2) {
     "use strict";
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve17, reject) => {
-        res = resolve17;
+      const promise2 = new Promise((resolve18, reject) => {
+        res = resolve18;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -36576,9 +37903,9 @@ var require_promise = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/body.js
+// ../../work/main/node_modules/undici/lib/web/fetch/body.js
 var require_body = __commonJS({
-  "node_modules/undici/lib/web/fetch/body.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/body.js"(exports2, module2) {
     "use strict";
     var util = require_util();
     var {
@@ -36663,7 +37990,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const formdataEscape = (str4) => str4.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const formdataEscape = (str5) => str5.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -36779,9 +38106,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
+                  const parsed2 = multipartFormDataParser(value, mimeType);
                   const fd = new FormData();
-                  setFormDataState(fd, parsed);
+                  setFormDataState(fd, parsed2);
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -36859,9 +38186,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
   }
 });
 
-// node_modules/undici/lib/dispatcher/client-h1.js
+// ../../work/main/node_modules/undici/lib/dispatcher/client-h1.js
 var require_client_h1 = __commonJS({
-  "node_modules/undici/lib/dispatcher/client-h1.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/client-h1.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var util = require_util();
@@ -37991,12 +39318,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve17, reject) => {
+      const waitForDrain = () => new Promise((resolve18, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve17;
+          callback = resolve18;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -38150,9 +39477,9 @@ ${len.toString(16)}\r
   }
 });
 
-// node_modules/undici/lib/dispatcher/client-h2.js
+// ../../work/main/node_modules/undici/lib/dispatcher/client-h2.js
 var require_client_h2 = __commonJS({
-  "node_modules/undici/lib/dispatcher/client-h2.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/client-h2.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { pipeline } = __require("node:stream");
@@ -38880,12 +40207,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve17, reject) => {
+      const waitForDrain = () => new Promise((resolve18, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve17;
+          callback = resolve18;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -38916,9 +40243,9 @@ var require_client_h2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/client.js
+// ../../work/main/node_modules/undici/lib/dispatcher/client.js
 var require_client = __commonJS({
-  "node_modules/undici/lib/dispatcher/client.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/client.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var net = __require("node:net");
@@ -39202,16 +40529,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve17) => {
+        return new Promise((resolve18) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve17;
+            this[kClosedResolve] = resolve18;
           } else {
-            resolve17(null);
+            resolve18(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve17) => {
+        return new Promise((resolve18) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request3 = requests[i2];
@@ -39224,7 +40551,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve17(null);
+            resolve18(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -39448,9 +40775,9 @@ var require_client = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/fixed-queue.js
+// ../../work/main/node_modules/undici/lib/dispatcher/fixed-queue.js
 var require_fixed_queue = __commonJS({
-  "node_modules/undici/lib/dispatcher/fixed-queue.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/fixed-queue.js"(exports2, module2) {
     "use strict";
     var kSize = 2048;
     var kMask = kSize - 1;
@@ -39519,9 +40846,9 @@ var require_fixed_queue = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/pool-base.js
+// ../../work/main/node_modules/undici/lib/dispatcher/pool-base.js
 var require_pool_base = __commonJS({
-  "node_modules/undici/lib/dispatcher/pool-base.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/pool-base.js"(exports2, module2) {
     "use strict";
     var { PoolStats } = require_stats();
     var DispatcherBase = require_dispatcher_base();
@@ -39631,8 +40958,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve17) => {
-            this[kClosedResolve] = resolve17;
+          return new Promise((resolve18) => {
+            this[kClosedResolve] = resolve18;
           });
         }
       }
@@ -39695,9 +41022,9 @@ var require_pool_base = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/pool.js
+// ../../work/main/node_modules/undici/lib/dispatcher/pool.js
 var require_pool = __commonJS({
-  "node_modules/undici/lib/dispatcher/pool.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/pool.js"(exports2, module2) {
     "use strict";
     var {
       PoolBase,
@@ -39797,9 +41124,9 @@ var require_pool = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/balanced-pool.js
+// ../../work/main/node_modules/undici/lib/dispatcher/balanced-pool.js
 var require_balanced_pool = __commonJS({
-  "node_modules/undici/lib/dispatcher/balanced-pool.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/balanced-pool.js"(exports2, module2) {
     "use strict";
     var {
       BalancedPoolMissingUpstreamError,
@@ -39947,9 +41274,9 @@ var require_balanced_pool = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/round-robin-pool.js
+// ../../work/main/node_modules/undici/lib/dispatcher/round-robin-pool.js
 var require_round_robin_pool = __commonJS({
-  "node_modules/undici/lib/dispatcher/round-robin-pool.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/round-robin-pool.js"(exports2, module2) {
     "use strict";
     var {
       PoolBase,
@@ -40064,9 +41391,9 @@ var require_round_robin_pool = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/agent.js
+// ../../work/main/node_modules/undici/lib/dispatcher/agent.js
 var require_agent = __commonJS({
-  "node_modules/undici/lib/dispatcher/agent.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/agent.js"(exports2, module2) {
     "use strict";
     var { InvalidArgumentError, MaxOriginsReachedError } = require_errors();
     var { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = require_symbols();
@@ -40200,9 +41527,9 @@ var require_agent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/socks5-utils.js
+// ../../work/main/node_modules/undici/lib/core/socks5-utils.js
 var require_socks5_utils = __commonJS({
-  "node_modules/undici/lib/core/socks5-utils.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/core/socks5-utils.js"(exports2, module2) {
     "use strict";
     var { Buffer: Buffer5 } = __require("node:buffer");
     var net = __require("node:net");
@@ -40361,9 +41688,9 @@ var require_socks5_utils = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/socks5-client.js
+// ../../work/main/node_modules/undici/lib/core/socks5-client.js
 var require_socks5_client = __commonJS({
-  "node_modules/undici/lib/core/socks5-client.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/core/socks5-client.js"(exports2, module2) {
     "use strict";
     var { EventEmitter: EventEmitter2 } = __require("node:events");
     var { Buffer: Buffer5 } = __require("node:buffer");
@@ -40694,9 +42021,9 @@ var require_socks5_client = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/socks5-proxy-agent.js
+// ../../work/main/node_modules/undici/lib/dispatcher/socks5-proxy-agent.js
 var require_socks5_proxy_agent = __commonJS({
-  "node_modules/undici/lib/dispatcher/socks5-proxy-agent.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/socks5-proxy-agent.js"(exports2, module2) {
     "use strict";
     var { URL: URL2 } = __require("node:url");
     var tls;
@@ -40754,7 +42081,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve17, reject) => {
+        const socket = await new Promise((resolve18, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -40764,7 +42091,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve17(socket2);
+              resolve18(socket2);
             }
           });
         });
@@ -40774,14 +42101,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve17, reject) => {
+        await new Promise((resolve18, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve17();
+            resolve18();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -40790,14 +42117,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve17();
+            resolve18();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve17, reject) => {
+        await new Promise((resolve18, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -40805,7 +42132,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve17();
+            resolve18();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -40848,8 +42175,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve17, reject) => {
-                      finalSocket.once("secureConnect", resolve17);
+                    await new Promise((resolve18, reject) => {
+                      finalSocket.once("secureConnect", resolve18);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -40897,9 +42224,9 @@ var require_socks5_proxy_agent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/proxy-agent.js
+// ../../work/main/node_modules/undici/lib/dispatcher/proxy-agent.js
 var require_proxy_agent = __commonJS({
-  "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/proxy-agent.js"(exports2, module2) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch } = require_symbols();
     var Agent4 = require_agent();
@@ -41154,9 +42481,9 @@ var require_proxy_agent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
+// ../../work/main/node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
 var require_env_http_proxy_agent = __commonJS({
-  "node_modules/undici/lib/dispatcher/env-http-proxy-agent.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/env-http-proxy-agent.js"(exports2, module2) {
     "use strict";
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
@@ -41253,11 +42580,11 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
             // strip leading dot or asterisk with dot
-            hostname: (parsed ? parsed[1] : entry).replace(/^\*?\./, "").toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry).replace(/^\*?\./, "").toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -41277,9 +42604,9 @@ var require_env_http_proxy_agent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/retry-handler.js
+// ../../work/main/node_modules/undici/lib/handler/retry-handler.js
 var require_retry_handler = __commonJS({
-  "node_modules/undici/lib/handler/retry-handler.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/handler/retry-handler.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { kRetryHandlerDefaultRetry } = require_symbols();
@@ -41682,9 +43009,9 @@ var require_retry_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/retry-agent.js
+// ../../work/main/node_modules/undici/lib/dispatcher/retry-agent.js
 var require_retry_agent = __commonJS({
-  "node_modules/undici/lib/dispatcher/retry-agent.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/retry-agent.js"(exports2, module2) {
     "use strict";
     var Dispatcher = require_dispatcher();
     var RetryHandler = require_retry_handler();
@@ -41717,9 +43044,9 @@ var require_retry_agent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/h2c-client.js
+// ../../work/main/node_modules/undici/lib/dispatcher/h2c-client.js
 var require_h2c_client = __commonJS({
-  "node_modules/undici/lib/dispatcher/h2c-client.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/dispatcher/h2c-client.js"(exports2, module2) {
     "use strict";
     var { InvalidArgumentError } = require_errors();
     var Client = require_client();
@@ -41760,9 +43087,9 @@ var require_h2c_client = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/readable.js
+// ../../work/main/node_modules/undici/lib/api/readable.js
 var require_readable = __commonJS({
-  "node_modules/undici/lib/api/readable.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/api/readable.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { Readable: Readable4 } = __require("node:stream");
@@ -41982,7 +43309,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -41996,11 +43323,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve17(null);
+                resolve18(null);
               }
             });
           } else {
-            this.on("close", resolve17);
+            this.on("close", resolve18);
           }
           this.on("error", noop3).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -42028,7 +43355,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve17, reject) => {
+      return new Promise((resolve18, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -42043,7 +43370,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve17,
+              resolve: resolve18,
               reject,
               length: 0,
               body: []
@@ -42117,18 +43444,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve: resolve17, stream, length } = consume2;
+      const { type, body, resolve: resolve18, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve17(chunksDecode(body, length, encoding));
+          resolve18(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve17(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve18(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve17(chunksConcat(body, length).buffer);
+          resolve18(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve17(new Blob(body, { type: stream[kContentType] }));
+          resolve18(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve17(chunksConcat(body, length));
+          resolve18(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -42162,9 +43489,9 @@ var require_readable = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/api-request.js
+// ../../work/main/node_modules/undici/lib/api/api-request.js
 var require_api_request = __commonJS({
-  "node_modules/undici/lib/api/api-request.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/api/api-request.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
@@ -42318,9 +43645,9 @@ var require_api_request = __commonJS({
     };
     function request3(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           request3.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -42340,9 +43667,9 @@ var require_api_request = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/abort-signal.js
+// ../../work/main/node_modules/undici/lib/api/abort-signal.js
 var require_abort_signal = __commonJS({
-  "node_modules/undici/lib/api/abort-signal.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/api/abort-signal.js"(exports2, module2) {
     "use strict";
     var { addAbortListener: addAbortListener3 } = require_util();
     var { RequestAbortedError } = require_errors();
@@ -42392,9 +43719,9 @@ var require_abort_signal = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/api-stream.js
+// ../../work/main/node_modules/undici/lib/api/api-stream.js
 var require_api_stream = __commonJS({
-  "node_modules/undici/lib/api/api-stream.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/api/api-stream.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { finished: finished7 } = __require("node:stream");
@@ -42532,9 +43859,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -42553,9 +43880,9 @@ var require_api_stream = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/api-pipeline.js
+// ../../work/main/node_modules/undici/lib/api/api-pipeline.js
 var require_api_pipeline = __commonJS({
-  "node_modules/undici/lib/api/api-pipeline.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/api/api-pipeline.js"(exports2, module2) {
     "use strict";
     var {
       Readable: Readable4,
@@ -42754,9 +44081,9 @@ var require_api_pipeline = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/api-upgrade.js
+// ../../work/main/node_modules/undici/lib/api/api-upgrade.js
 var require_api_upgrade = __commonJS({
-  "node_modules/undici/lib/api/api-upgrade.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/api/api-upgrade.js"(exports2, module2) {
     "use strict";
     var { InvalidArgumentError, SocketError } = require_errors();
     var { AsyncResource } = __require("node:async_hooks");
@@ -42822,9 +44149,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -42848,9 +44175,9 @@ var require_api_upgrade = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/api-connect.js
+// ../../work/main/node_modules/undici/lib/api/api-connect.js
 var require_api_connect = __commonJS({
-  "node_modules/undici/lib/api/api-connect.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/api/api-connect.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
@@ -42917,9 +44244,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve17(data);
+            return err ? reject(err) : resolve18(data);
           });
         });
       }
@@ -42939,9 +44266,9 @@ var require_api_connect = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/index.js
+// ../../work/main/node_modules/undici/lib/api/index.js
 var require_api = __commonJS({
-  "node_modules/undici/lib/api/index.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/api/index.js"(exports2, module2) {
     "use strict";
     module2.exports.request = require_api_request();
     module2.exports.stream = require_api_stream();
@@ -42951,9 +44278,9 @@ var require_api = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-errors.js
+// ../../work/main/node_modules/undici/lib/mock/mock-errors.js
 var require_mock_errors = __commonJS({
-  "node_modules/undici/lib/mock/mock-errors.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/mock-errors.js"(exports2, module2) {
     "use strict";
     var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
@@ -42977,9 +44304,9 @@ var require_mock_errors = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-symbols.js
+// ../../work/main/node_modules/undici/lib/mock/mock-symbols.js
 var require_mock_symbols = __commonJS({
-  "node_modules/undici/lib/mock/mock-symbols.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/mock-symbols.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       kAgent: /* @__PURE__ */ Symbol("agent"),
@@ -43014,9 +44341,9 @@ var require_mock_symbols = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-utils.js
+// ../../work/main/node_modules/undici/lib/mock/mock-utils.js
 var require_mock_utils = __commonJS({
-  "node_modules/undici/lib/mock/mock-utils.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/mock-utils.js"(exports2, module2) {
     "use strict";
     var { MockNotMatchedError } = require_mock_errors();
     var {
@@ -43391,9 +44718,9 @@ var require_mock_utils = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-interceptor.js
+// ../../work/main/node_modules/undici/lib/mock/mock-interceptor.js
 var require_mock_interceptor = __commonJS({
-  "node_modules/undici/lib/mock/mock-interceptor.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/mock-interceptor.js"(exports2, module2) {
     "use strict";
     var { getResponseData, buildKey, addMockDispatch } = require_mock_utils();
     var {
@@ -43555,9 +44882,9 @@ var require_mock_interceptor = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-client.js
+// ../../work/main/node_modules/undici/lib/mock/mock-client.js
 var require_mock_client = __commonJS({
-  "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
     var { promisify: promisify3 } = __require("node:util");
     var Client = require_client();
@@ -43616,9 +44943,9 @@ var require_mock_client = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-call-history.js
+// ../../work/main/node_modules/undici/lib/mock/mock-call-history.js
 var require_mock_call_history = __commonJS({
-  "node_modules/undici/lib/mock/mock-call-history.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/mock-call-history.js"(exports2, module2) {
     "use strict";
     var { kMockCallHistoryAddLog } = require_mock_symbols();
     var { InvalidArgumentError } = require_errors();
@@ -43816,9 +45143,9 @@ var require_mock_call_history = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-pool.js
+// ../../work/main/node_modules/undici/lib/mock/mock-pool.js
 var require_mock_pool = __commonJS({
-  "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
     var { promisify: promisify3 } = __require("node:util");
     var Pool = require_pool();
@@ -43877,9 +45204,9 @@ var require_mock_pool = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/pending-interceptors-formatter.js
+// ../../work/main/node_modules/undici/lib/mock/pending-interceptors-formatter.js
 var require_pending_interceptors_formatter = __commonJS({
-  "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports2, module2) {
     "use strict";
     var { Transform: Transform2 } = __require("node:stream");
     var { Console } = __require("node:console");
@@ -43918,9 +45245,9 @@ var require_pending_interceptors_formatter = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-agent.js
+// ../../work/main/node_modules/undici/lib/mock/mock-agent.js
 var require_mock_agent = __commonJS({
-  "node_modules/undici/lib/mock/mock-agent.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/mock-agent.js"(exports2, module2) {
     "use strict";
     var { kClients } = require_symbols();
     var Agent4 = require_agent();
@@ -44102,9 +45429,9 @@ ${pendingInterceptorsFormatter.format(pending)}`.trim()
   }
 });
 
-// node_modules/undici/lib/mock/snapshot-utils.js
+// ../../work/main/node_modules/undici/lib/mock/snapshot-utils.js
 var require_snapshot_utils = __commonJS({
-  "node_modules/undici/lib/mock/snapshot-utils.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/snapshot-utils.js"(exports2, module2) {
     "use strict";
     var { InvalidArgumentError } = require_errors();
     var { runtimeFeatures } = require_runtime_features();
@@ -44188,12 +45515,12 @@ var require_snapshot_utils = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/snapshot-recorder.js
+// ../../work/main/node_modules/undici/lib/mock/snapshot-recorder.js
 var require_snapshot_recorder = __commonJS({
-  "node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module2) {
     "use strict";
     var { writeFile, readFile: readFile2, mkdir: mkdir2 } = __require("node:fs/promises");
-    var { dirname: dirname17, resolve: resolve17 } = __require("node:path");
+    var { dirname: dirname18, resolve: resolve18 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -44394,15 +45721,15 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile2(resolve17(path6), "utf8");
-          const parsed = JSON.parse(data);
-          if (Array.isArray(parsed)) {
+          const data = await readFile2(resolve18(path6), "utf8");
+          const parsed2 = JSON.parse(data);
+          if (Array.isArray(parsed2)) {
             this.#snapshots.clear();
-            for (const { hash: hash2, snapshot } of parsed) {
+            for (const { hash: hash2, snapshot } of parsed2) {
               this.#snapshots.set(hash2, snapshot);
             }
           } else {
-            this.#snapshots = new Map(Object.entries(parsed));
+            this.#snapshots = new Map(Object.entries(parsed2));
           }
         } catch (error62) {
           if (error62.code === "ENOENT") {
@@ -44423,8 +45750,8 @@ var require_snapshot_recorder = __commonJS({
         if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve17(path6);
-        await mkdir2(dirname17(resolvedPath), { recursive: true });
+        const resolvedPath = resolve18(path6);
+        await mkdir2(dirname18(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
           snapshot
@@ -44564,9 +45891,9 @@ var require_snapshot_recorder = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/snapshot-agent.js
+// ../../work/main/node_modules/undici/lib/mock/snapshot-agent.js
 var require_snapshot_agent = __commonJS({
-  "node_modules/undici/lib/mock/snapshot-agent.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/mock/snapshot-agent.js"(exports2, module2) {
     "use strict";
     var Agent4 = require_agent();
     var MockAgent = require_mock_agent();
@@ -44851,9 +46178,9 @@ var require_snapshot_agent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/global.js
+// ../../work/main/node_modules/undici/lib/global.js
 var require_global2 = __commonJS({
-  "node_modules/undici/lib/global.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/global.js"(exports2, module2) {
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.2");
     var legacyGlobalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
@@ -44905,9 +46232,9 @@ var require_global2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/decorator-handler.js
+// ../../work/main/node_modules/undici/lib/handler/decorator-handler.js
 var require_decorator_handler = __commonJS({
-  "node_modules/undici/lib/handler/decorator-handler.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/handler/decorator-handler.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var WrapHandler = require_wrap_handler();
@@ -44961,9 +46288,9 @@ var require_decorator_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/redirect-handler.js
+// ../../work/main/node_modules/undici/lib/handler/redirect-handler.js
 var require_redirect_handler = __commonJS({
-  "node_modules/undici/lib/handler/redirect-handler.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/handler/redirect-handler.js"(exports2, module2) {
     "use strict";
     var util = require_util();
     var { kBodyUsed, kRedirectCacheControl } = require_symbols();
@@ -45138,9 +46465,9 @@ var require_redirect_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/redirect.js
+// ../../work/main/node_modules/undici/lib/interceptor/redirect.js
 var require_redirect = __commonJS({
-  "node_modules/undici/lib/interceptor/redirect.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/interceptor/redirect.js"(exports2, module2) {
     "use strict";
     var RedirectHandler = require_redirect_handler();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections } = {}) {
@@ -45160,9 +46487,9 @@ var require_redirect = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/response-error.js
+// ../../work/main/node_modules/undici/lib/interceptor/response-error.js
 var require_response_error = __commonJS({
-  "node_modules/undici/lib/interceptor/response-error.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/interceptor/response-error.js"(exports2, module2) {
     "use strict";
     var DecoratorHandler = require_decorator_handler();
     var { ResponseError } = require_errors();
@@ -45242,9 +46569,9 @@ var require_response_error = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/retry.js
+// ../../work/main/node_modules/undici/lib/interceptor/retry.js
 var require_retry = __commonJS({
-  "node_modules/undici/lib/interceptor/retry.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/interceptor/retry.js"(exports2, module2) {
     "use strict";
     var RetryHandler = require_retry_handler();
     module2.exports = (globalOpts) => {
@@ -45266,9 +46593,9 @@ var require_retry = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/dump.js
+// ../../work/main/node_modules/undici/lib/interceptor/dump.js
 var require_dump = __commonJS({
-  "node_modules/undici/lib/interceptor/dump.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/interceptor/dump.js"(exports2, module2) {
     "use strict";
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var DecoratorHandler = require_decorator_handler();
@@ -45343,9 +46670,9 @@ var require_dump = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/dns.js
+// ../../work/main/node_modules/undici/lib/interceptor/dns.js
 var require_dns = __commonJS({
-  "node_modules/undici/lib/interceptor/dns.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/interceptor/dns.js"(exports2, module2) {
     "use strict";
     var { isIP } = __require("node:net");
     var { lookup } = __require("node:dns");
@@ -45782,9 +47109,9 @@ var require_dns = __commonJS({
   }
 });
 
-// node_modules/undici/lib/util/cache.js
+// ../../work/main/node_modules/undici/lib/util/cache.js
 var require_cache = __commonJS({
-  "node_modules/undici/lib/util/cache.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/util/cache.js"(exports2, module2) {
     "use strict";
     var {
       safeHTTPMethods,
@@ -46298,9 +47625,9 @@ var require_cache = __commonJS({
   }
 });
 
-// node_modules/undici/lib/util/date.js
+// ../../work/main/node_modules/undici/lib/util/date.js
 var require_date = __commonJS({
-  "node_modules/undici/lib/util/date.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/util/date.js"(exports2, module2) {
     "use strict";
     function parseHttpDate(date6) {
       switch (date6[3]) {
@@ -46798,9 +48125,9 @@ var require_date = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/cache-handler.js
+// ../../work/main/node_modules/undici/lib/handler/cache-handler.js
 var require_cache_handler = __commonJS({
-  "node_modules/undici/lib/handler/cache-handler.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/handler/cache-handler.js"(exports2, module2) {
     "use strict";
     var util = require_util();
     var { kRedirectCacheControl } = require_symbols();
@@ -47546,9 +48873,9 @@ var require_cache_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/cache/memory-cache-store.js
+// ../../work/main/node_modules/undici/lib/cache/memory-cache-store.js
 var require_memory_cache_store = __commonJS({
-  "node_modules/undici/lib/cache/memory-cache-store.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/cache/memory-cache-store.js"(exports2, module2) {
     "use strict";
     var { Writable: Writable4 } = __require("node:stream");
     var { EventEmitter: EventEmitter2 } = __require("node:events");
@@ -47754,9 +49081,9 @@ var require_memory_cache_store = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/cache-revalidation-handler.js
+// ../../work/main/node_modules/undici/lib/handler/cache-revalidation-handler.js
 var require_cache_revalidation_handler = __commonJS({
-  "node_modules/undici/lib/handler/cache-revalidation-handler.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/handler/cache-revalidation-handler.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var CacheRevalidationHandler = class {
@@ -47841,9 +49168,9 @@ var require_cache_revalidation_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/cache.js
+// ../../work/main/node_modules/undici/lib/interceptor/cache.js
 var require_cache2 = __commonJS({
-  "node_modules/undici/lib/interceptor/cache.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/interceptor/cache.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { Readable: Readable4 } = __require("node:stream");
@@ -48351,9 +49678,9 @@ var require_cache2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/decompress.js
+// ../../work/main/node_modules/undici/lib/interceptor/decompress.js
 var require_decompress = __commonJS({
-  "node_modules/undici/lib/interceptor/decompress.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/interceptor/decompress.js"(exports2, module2) {
     "use strict";
     var { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __require("node:zlib");
     var { pipeline, Transform: TransformStream2 } = __require("node:stream");
@@ -48828,9 +50155,9 @@ var require_decompress = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/deduplication-handler.js
+// ../../work/main/node_modules/undici/lib/handler/deduplication-handler.js
 var require_deduplication_handler = __commonJS({
-  "node_modules/undici/lib/handler/deduplication-handler.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/handler/deduplication-handler.js"(exports2, module2) {
     "use strict";
     var { RequestAbortedError } = require_errors();
     var DEFAULT_MAX_BUFFER_SIZE = 5 * 1024 * 1024;
@@ -49219,9 +50546,9 @@ var require_deduplication_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/deduplicate.js
+// ../../work/main/node_modules/undici/lib/interceptor/deduplicate.js
 var require_deduplicate = __commonJS({
-  "node_modules/undici/lib/interceptor/deduplicate.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/interceptor/deduplicate.js"(exports2, module2) {
     "use strict";
     var diagnosticsChannel = __require("node:diagnostics_channel");
     var util = require_util();
@@ -49304,9 +50631,9 @@ var require_deduplicate = __commonJS({
   }
 });
 
-// node_modules/undici/lib/cache/sqlite-cache-store.js
+// ../../work/main/node_modules/undici/lib/cache/sqlite-cache-store.js
 var require_sqlite_cache_store = __commonJS({
-  "node_modules/undici/lib/cache/sqlite-cache-store.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/cache/sqlite-cache-store.js"(exports2, module2) {
     "use strict";
     var { Writable: Writable4 } = __require("node:stream");
     var { assertCacheKey, assertCacheValue } = require_cache();
@@ -49668,9 +50995,9 @@ var require_sqlite_cache_store = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/headers.js
+// ../../work/main/node_modules/undici/lib/web/fetch/headers.js
 var require_headers = __commonJS({
-  "node_modules/undici/lib/web/fetch/headers.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/headers.js"(exports2, module2) {
     "use strict";
     var { kConstruct } = require_symbols();
     var { kEnumerableProperty } = require_util();
@@ -50044,9 +51371,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -50070,8 +51397,8 @@ var require_headers = __commonJS({
        * @param {Headers} target
        * @param {HeadersList} list
        */
-      static setHeadersList(target, list) {
-        target.#headersList = list;
+      static setHeadersList(target, list2) {
+        target.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers;
@@ -50129,9 +51456,9 @@ var require_headers = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/response.js
+// ../../work/main/node_modules/undici/lib/web/fetch/response.js
 var require_response = __commonJS({
-  "node_modules/undici/lib/web/fetch/response.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/response.js"(exports2, module2) {
     "use strict";
     var { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = require_body();
@@ -50551,9 +51878,9 @@ var require_response = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/request.js
+// ../../work/main/node_modules/undici/lib/web/fetch/request.js
 var require_request2 = __commonJS({
-  "node_modules/undici/lib/web/fetch/request.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/request.js"(exports2, module2) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
     var { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
@@ -51022,13 +52349,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -51307,9 +52634,9 @@ var require_request2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/subresource-integrity/subresource-integrity.js
+// ../../work/main/node_modules/undici/lib/web/subresource-integrity/subresource-integrity.js
 var require_subresource_integrity = __commonJS({
-  "node_modules/undici/lib/web/subresource-integrity/subresource-integrity.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/subresource-integrity/subresource-integrity.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { runtimeFeatures } = require_runtime_features();
@@ -51445,9 +52772,9 @@ var require_subresource_integrity = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/index.js
+// ../../work/main/node_modules/undici/lib/web/fetch/index.js
 var require_fetch = __commonJS({
-  "node_modules/undici/lib/web/fetch/index.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/fetch/index.js"(exports2, module2) {
     "use strict";
     var {
       makeNetworkError,
@@ -52403,7 +53730,7 @@ var require_fetch = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path6 = url2.pathname + url2.search;
         const hasTrailingQuestionMark = url2.search.length === 0 && url2.href[url2.href.length - url2.hash.length - 1] === "?";
-        return new Promise((resolve17, reject) => agent.dispatch(
+        return new Promise((resolve18, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path6}?` : path6,
             origin: url2.origin,
@@ -52491,7 +53818,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve17({
+              resolve18({
                 status,
                 statusText,
                 headersList,
@@ -52544,7 +53871,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve17({
+              resolve18({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -52568,7 +53895,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve17({
+              resolve18({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -52589,9 +53916,9 @@ var require_fetch = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cache/util.js
+// ../../work/main/node_modules/undici/lib/web/cache/util.js
 var require_util3 = __commonJS({
-  "node_modules/undici/lib/web/cache/util.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/cache/util.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { URLSerializer } = require_data_url();
@@ -52619,9 +53946,9 @@ var require_util3 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cache/cache.js
+// ../../work/main/node_modules/undici/lib/web/cache/cache.js
 var require_cache3 = __commonJS({
-  "node_modules/undici/lib/web/cache/cache.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/cache/cache.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
     var { kConstruct } = require_symbols();
@@ -53168,9 +54495,9 @@ var require_cache3 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cache/cachestorage.js
+// ../../work/main/node_modules/undici/lib/web/cache/cachestorage.js
 var require_cachestorage = __commonJS({
-  "node_modules/undici/lib/web/cache/cachestorage.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/cache/cachestorage.js"(exports2, module2) {
     "use strict";
     var { Cache } = require_cache3();
     var { webidl } = require_webidl();
@@ -53278,9 +54605,9 @@ var require_cachestorage = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cookies/constants.js
+// ../../work/main/node_modules/undici/lib/web/cookies/constants.js
 var require_constants4 = __commonJS({
-  "node_modules/undici/lib/web/cookies/constants.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/cookies/constants.js"(exports2, module2) {
     "use strict";
     var maxAttributeValueSize = 1024;
     var maxNameValuePairSize = 4096;
@@ -53291,9 +54618,9 @@ var require_constants4 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cookies/util.js
+// ../../work/main/node_modules/undici/lib/web/cookies/util.js
 var require_util4 = __commonJS({
-  "node_modules/undici/lib/web/cookies/util.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/cookies/util.js"(exports2, module2) {
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i2 = 0; i2 < value.length; ++i2) {
@@ -53503,9 +54830,9 @@ var require_util4 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cookies/parse.js
+// ../../work/main/node_modules/undici/lib/web/cookies/parse.js
 var require_parse = __commonJS({
-  "node_modules/undici/lib/web/cookies/parse.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/cookies/parse.js"(exports2, module2) {
     "use strict";
     var { collectASequenceOfCodePointsFast } = require_infra();
     var { maxNameValuePairSize, maxAttributeValueSize } = require_constants4();
@@ -53640,9 +54967,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cookies/index.js
+// ../../work/main/node_modules/undici/lib/web/cookies/index.js
 var require_cookies = __commonJS({
-  "node_modules/undici/lib/web/cookies/index.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/cookies/index.js"(exports2, module2) {
     "use strict";
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util4();
@@ -53693,9 +55020,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str4 = stringify(cookie);
-      if (str4) {
-        headers.append("set-cookie", str4, true);
+      const str5 = stringify(cookie);
+      if (str5) {
+        headers.append("set-cookie", str5, true);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -53775,9 +55102,9 @@ var require_cookies = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/events.js
+// ../../work/main/node_modules/undici/lib/web/websocket/events.js
 var require_events = __commonJS({
-  "node_modules/undici/lib/web/websocket/events.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/events.js"(exports2, module2) {
     "use strict";
     var { webidl } = require_webidl();
     var { kEnumerableProperty } = require_util();
@@ -54043,9 +55370,9 @@ var require_events = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/constants.js
+// ../../work/main/node_modules/undici/lib/web/websocket/constants.js
 var require_constants5 = __commonJS({
-  "node_modules/undici/lib/web/websocket/constants.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/constants.js"(exports2, module2) {
     "use strict";
     var uid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     var staticPropertyDescriptors = {
@@ -54099,9 +55426,9 @@ var require_constants5 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/util.js
+// ../../work/main/node_modules/undici/lib/web/websocket/util.js
 var require_util5 = __commonJS({
-  "node_modules/undici/lib/web/websocket/util.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/util.js"(exports2, module2) {
     "use strict";
     var { states, opcodes } = require_constants5();
     var { isUtf8: isUtf82 } = __require("node:buffer");
@@ -54276,9 +55603,9 @@ var require_util5 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/frame.js
+// ../../work/main/node_modules/undici/lib/web/websocket/frame.js
 var require_frame = __commonJS({
-  "node_modules/undici/lib/web/websocket/frame.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/frame.js"(exports2, module2) {
     "use strict";
     var { runtimeFeatures } = require_runtime_features();
     var { maxUnsigned16Bit, opcodes } = require_constants5();
@@ -54381,9 +55708,9 @@ var require_frame = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/connection.js
+// ../../work/main/node_modules/undici/lib/web/websocket/connection.js
 var require_connection = __commonJS({
-  "node_modules/undici/lib/web/websocket/connection.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/connection.js"(exports2, module2) {
     "use strict";
     var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
     var { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = require_util5();
@@ -54543,9 +55870,9 @@ var require_connection = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/permessage-deflate.js
+// ../../work/main/node_modules/undici/lib/web/websocket/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "node_modules/undici/lib/web/websocket/permessage-deflate.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/permessage-deflate.js"(exports2, module2) {
     "use strict";
     var { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __require("node:zlib");
     var { isValidClientWindowBits } = require_util5();
@@ -54625,9 +55952,9 @@ var require_permessage_deflate = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/receiver.js
+// ../../work/main/node_modules/undici/lib/web/websocket/receiver.js
 var require_receiver = __commonJS({
-  "node_modules/undici/lib/web/websocket/receiver.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/receiver.js"(exports2, module2) {
     "use strict";
     var { Writable: Writable4 } = __require("node:stream");
     var assert2 = __require("node:assert");
@@ -54993,9 +56320,9 @@ var require_receiver = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/sender.js
+// ../../work/main/node_modules/undici/lib/web/websocket/sender.js
 var require_sender = __commonJS({
-  "node_modules/undici/lib/web/websocket/sender.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/sender.js"(exports2, module2) {
     "use strict";
     var { WebsocketFrameSend } = require_frame();
     var { opcodes, sendHints } = require_constants5();
@@ -55080,9 +56407,9 @@ var require_sender = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/websocket.js
+// ../../work/main/node_modules/undici/lib/web/websocket/websocket.js
 var require_websocket = __commonJS({
-  "node_modules/undici/lib/web/websocket/websocket.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/websocket.js"(exports2, module2) {
     "use strict";
     var { isArrayBuffer: isArrayBuffer2 } = __require("node:util/types");
     var { webidl } = require_webidl();
@@ -55570,9 +56897,9 @@ var require_websocket = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/stream/websocketerror.js
+// ../../work/main/node_modules/undici/lib/web/websocket/stream/websocketerror.js
 var require_websocketerror = __commonJS({
-  "node_modules/undici/lib/web/websocket/stream/websocketerror.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/stream/websocketerror.js"(exports2, module2) {
     "use strict";
     var { webidl } = require_webidl();
     var { validateCloseCodeAndReason } = require_util5();
@@ -55650,9 +56977,9 @@ var require_websocketerror = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/stream/websocketstream.js
+// ../../work/main/node_modules/undici/lib/web/websocket/stream/websocketstream.js
 var require_websocketstream = __commonJS({
-  "node_modules/undici/lib/web/websocket/stream/websocketstream.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/websocket/stream/websocketstream.js"(exports2, module2) {
     "use strict";
     var { createDeferredPromise } = require_promise();
     var { environmentSettingsObject } = require_util2();
@@ -55961,9 +57288,9 @@ var require_websocketstream = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/eventsource/util.js
+// ../../work/main/node_modules/undici/lib/web/eventsource/util.js
 var require_util6 = __commonJS({
-  "node_modules/undici/lib/web/eventsource/util.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/eventsource/util.js"(exports2, module2) {
     "use strict";
     function isValidLastEventId(value) {
       return value.indexOf("\0") === -1;
@@ -55982,9 +57309,9 @@ var require_util6 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/eventsource/eventsource-stream.js
+// ../../work/main/node_modules/undici/lib/web/eventsource/eventsource-stream.js
 var require_eventsource_stream = __commonJS({
-  "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports2, module2) {
     "use strict";
     var buffer = __require("node:buffer");
     var { Transform: Transform2 } = __require("node:stream");
@@ -56388,9 +57715,9 @@ ${value}`;
   }
 });
 
-// node_modules/undici/lib/web/eventsource/eventsource.js
+// ../../work/main/node_modules/undici/lib/web/eventsource/eventsource.js
 var require_eventsource = __commonJS({
-  "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module2) {
     "use strict";
     var { pipeline } = __require("node:stream");
     var { fetching } = require_fetch();
@@ -56708,9 +58035,9 @@ var require_eventsource = __commonJS({
   }
 });
 
-// node_modules/undici/index.js
+// ../../work/main/node_modules/undici/index.js
 var require_undici = __commonJS({
-  "node_modules/undici/index.js"(exports2, module2) {
+  "../../work/main/node_modules/undici/index.js"(exports2, module2) {
     "use strict";
     var Client = require_client();
     var Dispatcher = require_dispatcher();
@@ -56933,9 +58260,9 @@ function parseErrorBody(text) {
   } catch {
     return {};
   }
-  const parsed = ErrorBody.safeParse(json2);
-  if (!parsed.success) return {};
-  const { reason: reason2, ...rest } = parsed.data.error;
+  const parsed2 = ErrorBody.safeParse(json2);
+  if (!parsed2.success) return {};
+  const { reason: reason2, ...rest } = parsed2.data.error;
   if (reason2 === void 0) return rest;
   const typed = ReasonedError.safeParse({ reason: reason2, details: rest.details });
   return typed.success ? { ...rest, reasoned: typed.data } : rest;
@@ -56975,7 +58302,7 @@ function httpError(status, bodyText, ctx, extra = {}) {
     ...body.details !== void 0 ? { details: body.details } : {}
   };
   const what = `${ctx.method} ${ctx.path}`;
-  const said = body.message ? `: ${body.message}` : "";
+  const said3 = body.message ? `: ${body.message}` : "";
   let code3;
   let message;
   if (status === 401) {
@@ -56983,17 +58310,17 @@ function httpError(status, bodyText, ctx, extra = {}) {
     message = authMessage(reason2, ctx.baseUrl);
   } else if (status === 403) {
     code3 = "auth";
-    message = `the tracker refused ${what}${said} (this key may not have access)`;
+    message = `the tracker refused ${what}${said3} (this key may not have access)`;
   } else if (status === 429) {
     code3 = "rate_limited";
     const wait = retryAfterMs !== void 0 ? ` — retry in ${Math.ceil(retryAfterMs / 1e3)} s` : "";
-    message = `rate limited by the tracker${wait}${said}`;
+    message = `rate limited by the tracker${wait}${said3}`;
   } else if (status >= 500) {
     code3 = "server";
-    message = `the tracker failed (${status}) on ${what}${said}`;
+    message = `the tracker failed (${status}) on ${what}${said3}`;
   } else {
     code3 = status === 404 ? "not_found" : status === 409 ? "conflict" : status === 410 ? "gone" : status === 413 ? "too_large" : "invalid_request";
-    message = `the tracker rejected ${what} (${status})${said}`;
+    message = `the tracker rejected ${what} (${status})${said3}`;
   }
   return new BatonError(code3, message, { details, ...reason2 ? { reason: reason2 } : {} });
 }
@@ -57176,11 +58503,11 @@ function failure2(err, ctx, how) {
   return transportError(err, ctx);
 }
 function waitFor(ms, signal) {
-  return new Promise((resolve17, reject) => {
+  return new Promise((resolve18, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve17();
+      resolve18();
     }, ms);
     function onAbort() {
       clearTimeout(timer);
@@ -57215,6 +58542,24 @@ var init_transcript_api = __esm({
     init_validate();
     JSONL = "application/x-ndjson";
     NL = 10;
+  }
+});
+
+// src/client/usage-api.ts
+function createUsageApi(t) {
+  return {
+    /** `from`/`to` are inclusive UTC days (`YYYY-MM-DD`); `project` an id, slug or name; `groupBy` day by default. */
+    get(query = {}, o2 = {}) {
+      const q2 = validateRequest(UsageQuery, query, "usage query");
+      return t.call({ method: "GET", path: "/api/v1/usage", query: q2, response: UsageResponse, ...o2 });
+    }
+  };
+}
+var init_usage_api = __esm({
+  "src/client/usage-api.ts"() {
+    "use strict";
+    init_api2();
+    init_validate();
   }
 });
 
@@ -57370,19 +58715,19 @@ function parseBody(spec, text, ctx) {
       { cause }
     );
   }
-  const parsed = spec.response.safeParse(json2);
-  if (!parsed.success) {
+  const parsed2 = spec.response.safeParse(json2);
+  if (!parsed2.success) {
     throw new BatonError(
       "server",
       `unexpected answer from ${ctx.baseUrl} to ${ctx.method} ${ctx.path} — is the tracker a compatible version?`,
       {
         details: {
-          issues: parsed.error.issues.slice(0, 5).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
+          issues: parsed2.error.issues.slice(0, 5).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
         }
       }
     );
   }
-  return parsed.data;
+  return parsed2.data;
 }
 var import_undici2, defaultSleep;
 var init_transport = __esm({
@@ -57393,12 +58738,12 @@ var init_transport = __esm({
     init_backoff();
     init_errors4();
     init_secure_url();
-    defaultSleep = (ms, signal) => new Promise((resolve17, reject) => {
+    defaultSleep = (ms, signal) => new Promise((resolve18, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const t = setTimeout(done, ms);
       function done() {
         signal?.removeEventListener("abort", onAbort);
-        resolve17();
+        resolve18();
       }
       function onAbort() {
         clearTimeout(t);
@@ -57418,11 +58763,17 @@ function createTrackerClient(opts) {
     health: createHealthApi(t),
     account: createAccountApi(t),
     // The streamed download sits beside the paged listEntries: resume's callers hand `sessions` down as it is.
-    sessions: { ...createSessionsApi(t), downloadEntries: transcript.downloadEntries },
+    sessions: {
+      ...createSessionsApi(t),
+      ...createSessionManageApi(t),
+      downloadEntries: transcript.downloadEntries
+    },
     projects: createProjectsApi(t),
     handoffs: createHandoffsApi(t),
-    posts: createPostsApi(t),
+    posts: { ...createPostsApi(t), ...createPostManageApi(t) },
+    trash: createTrashApi(t),
     live: createLiveApi(t),
+    usage: createUsageApi(t),
     close: async () => {
       await Promise.all([t.close(), transcript.close()]);
     }
@@ -57442,9 +58793,11 @@ var init_client = __esm({
     "use strict";
     init_health_api();
     init_live_api();
+    init_manage_api();
     init_projects_api();
     init_sessions_api();
     init_transcript_api();
+    init_usage_api();
     init_transport();
     init_errors4();
     init_errors();
@@ -57489,9 +58842,9 @@ var init_live_deps = __esm({
   }
 });
 
-// node_modules/qrcode-terminal/vendor/QRCode/QRMode.js
+// ../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRMode.js
 var require_QRMode = __commonJS({
-  "node_modules/qrcode-terminal/vendor/QRCode/QRMode.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRMode.js"(exports2, module2) {
     module2.exports = {
       MODE_NUMBER: 1 << 0,
       MODE_ALPHA_NUM: 1 << 1,
@@ -57501,9 +58854,9 @@ var require_QRMode = __commonJS({
   }
 });
 
-// node_modules/qrcode-terminal/vendor/QRCode/QR8bitByte.js
+// ../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QR8bitByte.js
 var require_QR8bitByte = __commonJS({
-  "node_modules/qrcode-terminal/vendor/QRCode/QR8bitByte.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QR8bitByte.js"(exports2, module2) {
     var QRMode = require_QRMode();
     function QR8bitByte(data) {
       this.mode = QRMode.MODE_8BIT_BYTE;
@@ -57523,9 +58876,9 @@ var require_QR8bitByte = __commonJS({
   }
 });
 
-// node_modules/qrcode-terminal/vendor/QRCode/QRMath.js
+// ../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRMath.js
 var require_QRMath = __commonJS({
-  "node_modules/qrcode-terminal/vendor/QRCode/QRMath.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRMath.js"(exports2, module2) {
     var QRMath = {
       glog: function(n2) {
         if (n2 < 1) {
@@ -57561,9 +58914,9 @@ var require_QRMath = __commonJS({
   }
 });
 
-// node_modules/qrcode-terminal/vendor/QRCode/QRPolynomial.js
+// ../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRPolynomial.js
 var require_QRPolynomial = __commonJS({
-  "node_modules/qrcode-terminal/vendor/QRCode/QRPolynomial.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRPolynomial.js"(exports2, module2) {
     var QRMath = require_QRMath();
     function QRPolynomial(num, shift) {
       if (num.length === void 0) {
@@ -57613,9 +58966,9 @@ var require_QRPolynomial = __commonJS({
   }
 });
 
-// node_modules/qrcode-terminal/vendor/QRCode/QRMaskPattern.js
+// ../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRMaskPattern.js
 var require_QRMaskPattern = __commonJS({
-  "node_modules/qrcode-terminal/vendor/QRCode/QRMaskPattern.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRMaskPattern.js"(exports2, module2) {
     module2.exports = {
       PATTERN000: 0,
       PATTERN001: 1,
@@ -57629,9 +58982,9 @@ var require_QRMaskPattern = __commonJS({
   }
 });
 
-// node_modules/qrcode-terminal/vendor/QRCode/QRUtil.js
+// ../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRUtil.js
 var require_QRUtil = __commonJS({
-  "node_modules/qrcode-terminal/vendor/QRCode/QRUtil.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRUtil.js"(exports2, module2) {
     var QRMode = require_QRMode();
     var QRPolynomial = require_QRPolynomial();
     var QRMath = require_QRMath();
@@ -57783,14 +59136,14 @@ var require_QRUtil = __commonJS({
       getLostPoint: function(qrCode) {
         var moduleCount = qrCode.getModuleCount();
         var lostPoint = 0;
-        var row = 0;
+        var row2 = 0;
         var col = 0;
-        for (row = 0; row < moduleCount; row++) {
+        for (row2 = 0; row2 < moduleCount; row2++) {
           for (col = 0; col < moduleCount; col++) {
             var sameCount = 0;
-            var dark = qrCode.isDark(row, col);
+            var dark = qrCode.isDark(row2, col);
             for (var r = -1; r <= 1; r++) {
-              if (row + r < 0 || moduleCount <= row + r) {
+              if (row2 + r < 0 || moduleCount <= row2 + r) {
                 continue;
               }
               for (var c3 = -1; c3 <= 1; c3++) {
@@ -57800,7 +59153,7 @@ var require_QRUtil = __commonJS({
                 if (r === 0 && c3 === 0) {
                   continue;
                 }
-                if (dark === qrCode.isDark(row + r, col + c3)) {
+                if (dark === qrCode.isDark(row2 + r, col + c3)) {
                   sameCount++;
                 }
               }
@@ -57810,36 +59163,36 @@ var require_QRUtil = __commonJS({
             }
           }
         }
-        for (row = 0; row < moduleCount - 1; row++) {
+        for (row2 = 0; row2 < moduleCount - 1; row2++) {
           for (col = 0; col < moduleCount - 1; col++) {
             var count3 = 0;
-            if (qrCode.isDark(row, col)) count3++;
-            if (qrCode.isDark(row + 1, col)) count3++;
-            if (qrCode.isDark(row, col + 1)) count3++;
-            if (qrCode.isDark(row + 1, col + 1)) count3++;
+            if (qrCode.isDark(row2, col)) count3++;
+            if (qrCode.isDark(row2 + 1, col)) count3++;
+            if (qrCode.isDark(row2, col + 1)) count3++;
+            if (qrCode.isDark(row2 + 1, col + 1)) count3++;
             if (count3 === 0 || count3 === 4) {
               lostPoint += 3;
             }
           }
         }
-        for (row = 0; row < moduleCount; row++) {
+        for (row2 = 0; row2 < moduleCount; row2++) {
           for (col = 0; col < moduleCount - 6; col++) {
-            if (qrCode.isDark(row, col) && !qrCode.isDark(row, col + 1) && qrCode.isDark(row, col + 2) && qrCode.isDark(row, col + 3) && qrCode.isDark(row, col + 4) && !qrCode.isDark(row, col + 5) && qrCode.isDark(row, col + 6)) {
+            if (qrCode.isDark(row2, col) && !qrCode.isDark(row2, col + 1) && qrCode.isDark(row2, col + 2) && qrCode.isDark(row2, col + 3) && qrCode.isDark(row2, col + 4) && !qrCode.isDark(row2, col + 5) && qrCode.isDark(row2, col + 6)) {
               lostPoint += 40;
             }
           }
         }
         for (col = 0; col < moduleCount; col++) {
-          for (row = 0; row < moduleCount - 6; row++) {
-            if (qrCode.isDark(row, col) && !qrCode.isDark(row + 1, col) && qrCode.isDark(row + 2, col) && qrCode.isDark(row + 3, col) && qrCode.isDark(row + 4, col) && !qrCode.isDark(row + 5, col) && qrCode.isDark(row + 6, col)) {
+          for (row2 = 0; row2 < moduleCount - 6; row2++) {
+            if (qrCode.isDark(row2, col) && !qrCode.isDark(row2 + 1, col) && qrCode.isDark(row2 + 2, col) && qrCode.isDark(row2 + 3, col) && qrCode.isDark(row2 + 4, col) && !qrCode.isDark(row2 + 5, col) && qrCode.isDark(row2 + 6, col)) {
               lostPoint += 40;
             }
           }
         }
         var darkCount = 0;
         for (col = 0; col < moduleCount; col++) {
-          for (row = 0; row < moduleCount; row++) {
-            if (qrCode.isDark(row, col)) {
+          for (row2 = 0; row2 < moduleCount; row2++) {
+            if (qrCode.isDark(row2, col)) {
               darkCount++;
             }
           }
@@ -57853,9 +59206,9 @@ var require_QRUtil = __commonJS({
   }
 });
 
-// node_modules/qrcode-terminal/vendor/QRCode/QRErrorCorrectLevel.js
+// ../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRErrorCorrectLevel.js
 var require_QRErrorCorrectLevel = __commonJS({
-  "node_modules/qrcode-terminal/vendor/QRCode/QRErrorCorrectLevel.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRErrorCorrectLevel.js"(exports2, module2) {
     module2.exports = {
       L: 1,
       M: 0,
@@ -57865,9 +59218,9 @@ var require_QRErrorCorrectLevel = __commonJS({
   }
 });
 
-// node_modules/qrcode-terminal/vendor/QRCode/QRRSBlock.js
+// ../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRRSBlock.js
 var require_QRRSBlock = __commonJS({
-  "node_modules/qrcode-terminal/vendor/QRCode/QRRSBlock.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRRSBlock.js"(exports2, module2) {
     var QRErrorCorrectLevel = require_QRErrorCorrectLevel();
     function QRRSBlock(totalCount, dataCount) {
       this.totalCount = totalCount;
@@ -58085,16 +59438,16 @@ var require_QRRSBlock = __commonJS({
         throw new Error("bad rs block @ typeNumber:" + typeNumber + "/errorCorrectLevel:" + errorCorrectLevel);
       }
       var length = rsBlock.length / 3;
-      var list = [];
+      var list2 = [];
       for (var i2 = 0; i2 < length; i2++) {
         var count3 = rsBlock[i2 * 3 + 0];
         var totalCount = rsBlock[i2 * 3 + 1];
         var dataCount = rsBlock[i2 * 3 + 2];
         for (var j = 0; j < count3; j++) {
-          list.push(new QRRSBlock(totalCount, dataCount));
+          list2.push(new QRRSBlock(totalCount, dataCount));
         }
       }
-      return list;
+      return list2;
     };
     QRRSBlock.getRsBlockTable = function(typeNumber, errorCorrectLevel) {
       switch (errorCorrectLevel) {
@@ -58114,9 +59467,9 @@ var require_QRRSBlock = __commonJS({
   }
 });
 
-// node_modules/qrcode-terminal/vendor/QRCode/QRBitBuffer.js
+// ../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRBitBuffer.js
 var require_QRBitBuffer = __commonJS({
-  "node_modules/qrcode-terminal/vendor/QRCode/QRBitBuffer.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/vendor/QRCode/QRBitBuffer.js"(exports2, module2) {
     function QRBitBuffer() {
       this.buffer = [];
       this.length = 0;
@@ -58149,9 +59502,9 @@ var require_QRBitBuffer = __commonJS({
   }
 });
 
-// node_modules/qrcode-terminal/vendor/QRCode/index.js
+// ../../work/main/node_modules/qrcode-terminal/vendor/QRCode/index.js
 var require_QRCode = __commonJS({
-  "node_modules/qrcode-terminal/vendor/QRCode/index.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/vendor/QRCode/index.js"(exports2, module2) {
     var QR8bitByte = require_QR8bitByte();
     var QRUtil = require_QRUtil();
     var QRPolynomial = require_QRPolynomial();
@@ -58171,11 +59524,11 @@ var require_QRCode = __commonJS({
         this.dataList.push(newData);
         this.dataCache = null;
       },
-      isDark: function(row, col) {
-        if (row < 0 || this.moduleCount <= row || col < 0 || this.moduleCount <= col) {
-          throw new Error(row + "," + col);
+      isDark: function(row2, col) {
+        if (row2 < 0 || this.moduleCount <= row2 || col < 0 || this.moduleCount <= col) {
+          throw new Error(row2 + "," + col);
         }
-        return this.modules[row][col];
+        return this.modules[row2][col];
       },
       getModuleCount: function() {
         return this.moduleCount;
@@ -58206,10 +59559,10 @@ var require_QRCode = __commonJS({
       makeImpl: function(test, maskPattern) {
         this.moduleCount = this.typeNumber * 4 + 17;
         this.modules = new Array(this.moduleCount);
-        for (var row = 0; row < this.moduleCount; row++) {
-          this.modules[row] = new Array(this.moduleCount);
+        for (var row2 = 0; row2 < this.moduleCount; row2++) {
+          this.modules[row2] = new Array(this.moduleCount);
           for (var col = 0; col < this.moduleCount; col++) {
-            this.modules[row][col] = null;
+            this.modules[row2][col] = null;
           }
         }
         this.setupPositionProbePattern(0, 0);
@@ -58226,15 +59579,15 @@ var require_QRCode = __commonJS({
         }
         this.mapData(this.dataCache, maskPattern);
       },
-      setupPositionProbePattern: function(row, col) {
+      setupPositionProbePattern: function(row2, col) {
         for (var r = -1; r <= 7; r++) {
-          if (row + r <= -1 || this.moduleCount <= row + r) continue;
+          if (row2 + r <= -1 || this.moduleCount <= row2 + r) continue;
           for (var c3 = -1; c3 <= 7; c3++) {
             if (col + c3 <= -1 || this.moduleCount <= col + c3) continue;
             if (0 <= r && r <= 6 && (c3 === 0 || c3 === 6) || 0 <= c3 && c3 <= 6 && (r === 0 || r === 6) || 2 <= r && r <= 4 && 2 <= c3 && c3 <= 4) {
-              this.modules[row + r][col + c3] = true;
+              this.modules[row2 + r][col + c3] = true;
             } else {
-              this.modules[row + r][col + c3] = false;
+              this.modules[row2 + r][col + c3] = false;
             }
           }
         }
@@ -58256,11 +59609,11 @@ var require_QRCode = __commonJS({
         var qr_mc = target_mc.createEmptyMovieClip(instance_name, depth);
         var cs = 1;
         this.make();
-        for (var row = 0; row < this.modules.length; row++) {
-          var y2 = row * cs;
-          for (var col = 0; col < this.modules[row].length; col++) {
+        for (var row2 = 0; row2 < this.modules.length; row2++) {
+          var y2 = row2 * cs;
+          for (var col = 0; col < this.modules[row2].length; col++) {
             var x2 = col * cs;
-            var dark = this.modules[row][col];
+            var dark = this.modules[row2][col];
             if (dark) {
               qr_mc.beginFill(0, 100);
               qr_mc.moveTo(x2, y2);
@@ -58291,17 +59644,17 @@ var require_QRCode = __commonJS({
         var pos = QRUtil.getPatternPosition(this.typeNumber);
         for (var i2 = 0; i2 < pos.length; i2++) {
           for (var j = 0; j < pos.length; j++) {
-            var row = pos[i2];
+            var row2 = pos[i2];
             var col = pos[j];
-            if (this.modules[row][col] !== null) {
+            if (this.modules[row2][col] !== null) {
               continue;
             }
             for (var r = -2; r <= 2; r++) {
               for (var c3 = -2; c3 <= 2; c3++) {
                 if (Math.abs(r) === 2 || Math.abs(c3) === 2 || r === 0 && c3 === 0) {
-                  this.modules[row + r][col + c3] = true;
+                  this.modules[row2 + r][col + c3] = true;
                 } else {
-                  this.modules[row + r][col + c3] = false;
+                  this.modules[row2 + r][col + c3] = false;
                 }
               }
             }
@@ -58348,23 +59701,23 @@ var require_QRCode = __commonJS({
       },
       mapData: function(data, maskPattern) {
         var inc = -1;
-        var row = this.moduleCount - 1;
+        var row2 = this.moduleCount - 1;
         var bitIndex = 7;
         var byteIndex = 0;
         for (var col = this.moduleCount - 1; col > 0; col -= 2) {
           if (col === 6) col--;
           while (true) {
             for (var c3 = 0; c3 < 2; c3++) {
-              if (this.modules[row][col - c3] === null) {
+              if (this.modules[row2][col - c3] === null) {
                 var dark = false;
                 if (byteIndex < data.length) {
                   dark = (data[byteIndex] >>> bitIndex & 1) === 1;
                 }
-                var mask = QRUtil.getMask(maskPattern, row, col - c3);
+                var mask = QRUtil.getMask(maskPattern, row2, col - c3);
                 if (mask) {
                   dark = !dark;
                 }
-                this.modules[row][col - c3] = dark;
+                this.modules[row2][col - c3] = dark;
                 bitIndex--;
                 if (bitIndex === -1) {
                   byteIndex++;
@@ -58372,9 +59725,9 @@ var require_QRCode = __commonJS({
                 }
               }
             }
-            row += inc;
-            if (row < 0 || this.moduleCount <= row) {
-              row -= inc;
+            row2 += inc;
+            if (row2 < 0 || this.moduleCount <= row2) {
+              row2 -= inc;
               inc = -inc;
               break;
             }
@@ -58469,9 +59822,9 @@ var require_QRCode = __commonJS({
   }
 });
 
-// node_modules/qrcode-terminal/lib/main.js
+// ../../work/main/node_modules/qrcode-terminal/lib/main.js
 var require_main = __commonJS({
-  "node_modules/qrcode-terminal/lib/main.js"(exports2, module2) {
+  "../../work/main/node_modules/qrcode-terminal/lib/main.js"(exports2, module2) {
     var QRCode = require_QRCode();
     var QRErrorCorrectLevel = require_QRErrorCorrectLevel();
     var black2 = "\x1B[40m  \x1B[0m";
@@ -58521,14 +59874,14 @@ var require_main = __commonJS({
           var borderTop = repeat(platte.BLACK_WHITE).times(moduleCount + 3);
           var borderBottom = repeat(platte.WHITE_BLACK).times(moduleCount + 3);
           output2 += borderTop + "\n";
-          for (var row = 0; row < moduleCount; row += 2) {
+          for (var row2 = 0; row2 < moduleCount; row2 += 2) {
             output2 += platte.WHITE_ALL;
             for (var col = 0; col < moduleCount; col++) {
-              if (moduleData[row][col] === WHITE && moduleData[row + 1][col] === WHITE) {
+              if (moduleData[row2][col] === WHITE && moduleData[row2 + 1][col] === WHITE) {
                 output2 += platte.WHITE_ALL;
-              } else if (moduleData[row][col] === WHITE && moduleData[row + 1][col] === BLACK) {
+              } else if (moduleData[row2][col] === WHITE && moduleData[row2 + 1][col] === BLACK) {
                 output2 += platte.WHITE_BLACK;
-              } else if (moduleData[row][col] === BLACK && moduleData[row + 1][col] === WHITE) {
+              } else if (moduleData[row2][col] === BLACK && moduleData[row2 + 1][col] === WHITE) {
                 output2 += platte.BLACK_WHITE;
               } else {
                 output2 += platte.BLACK_ALL;
@@ -58542,9 +59895,9 @@ var require_main = __commonJS({
         } else {
           var border = repeat(white2).times(qrcode2.getModuleCount() + 3);
           output2 += border + "\n";
-          qrcode2.modules.forEach(function(row2) {
+          qrcode2.modules.forEach(function(row3) {
             output2 += white2;
-            output2 += row2.map(toCell).join("");
+            output2 += row3.map(toCell).join("");
             output2 += white2 + "\n";
           });
           output2 += border;
@@ -58584,7 +59937,7 @@ async function runSlashLive(ctx, input2) {
   if (!input2.sessionId)
     throw new BatonError(
       "invalid_input",
-      "the current session id is unknown (run this as /export-session --live inside Claude Code)"
+      "the current session id is unknown (run this as /baton:export-session --live inside Claude Code)"
     );
   const deps = liveDeps(ctx);
   if (input2.stop) {
@@ -58609,7 +59962,7 @@ async function runSlashLive(ctx, input2) {
       "```"
     );
   }
-  lines.push("Stop with /export-session --live stop.");
+  lines.push("Stop with /baton:export-session --live stop.");
   return lines.join("\n");
 }
 var LIVE_OK_MARKER;
@@ -59109,15 +60462,15 @@ function pickKey(candidates) {
   return void 0;
 }
 function normalizeTrackerUrl(raw) {
-  let parsed;
+  let parsed2;
   try {
-    parsed = new URL(raw.trim());
+    parsed2 = new URL(raw.trim());
   } catch {
     return null;
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
-  if (parsed.search || parsed.hash) return null;
-  return parsed.href.replace(/\/+$/, "");
+  if (parsed2.protocol !== "http:" && parsed2.protocol !== "https:") return null;
+  if (parsed2.search || parsed2.hash) return null;
+  return parsed2.href.replace(/\/+$/, "");
 }
 function nonBlank(v2) {
   return typeof v2 === "string" && v2.trim() !== "" ? v2.trim() : void 0;
@@ -59126,9 +60479,9 @@ function readJsonObject(io, path6, problems) {
   const text = io.readFile(path6);
   if (text === null || text.trim() === "") return null;
   try {
-    const parsed = JSON.parse(text);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
-      return parsed;
+    const parsed2 = JSON.parse(text);
+    if (parsed2 && typeof parsed2 === "object" && !Array.isArray(parsed2))
+      return parsed2;
   } catch {
   }
   problems.push(`ignored ${path6}: not a JSON object`);
@@ -59366,8 +60719,8 @@ function gitDirOf(dotGit) {
   return isAbsolute4(m[1]) ? m[1] : resolve6(dirname10(dotGit), m[1]);
 }
 function configText(gitDir) {
-  const own3 = readText(join19(gitDir, "config"));
-  if (own3 !== null) return own3;
+  const own2 = readText(join19(gitDir, "config"));
+  if (own2 !== null) return own2;
   const common2 = readText(join19(gitDir, "commondir"))?.trim();
   if (!common2) return "";
   return readText(join19(isAbsolute4(common2) ? common2 : resolve6(gitDir, common2), "config")) ?? "";
@@ -59547,31 +60900,51 @@ var init_slash_actions = __esm({
   }
 });
 
+// src/cli/push/self-command.ts
+import { dirname as dirname11, join as join20, resolve as resolve7 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function cliEntryPath() {
+  const here = fileURLToPath2(import.meta.url);
+  return here.endsWith(".ts") ? resolve7(dirname11(here), "../../../dist/cli.js") : join20(dirname11(here), "cli.js");
+}
+function selfCommand(env) {
+  const data = env.BATON_DATA_DIR ? void 0 : env.CLAUDE_PLUGIN_DATA;
+  return `node ${shellQuote(cliEntryPath())}${data ? ` --plugin-data ${shellQuote(resolve7(data))}` : ""}`;
+}
+function shellQuote(s) {
+  return `"${s.replace(/["$`\\]/g, "\\$&")}"`;
+}
+var init_self_command = __esm({
+  "src/cli/push/self-command.ts"() {
+    "use strict";
+  }
+});
+
 // src/cli/commands/export-session.ts
 var export_session_exports = {};
 __export(export_session_exports, {
   ASK_USER_MARKER: () => ASK_USER_MARKER,
   exportSessionCommand: () => exportSessionCommand
 });
-function askUserReport(sessionId, trackerUrl) {
+function askUserReport(run, sessionId, trackerUrl) {
   return [
     `${ASK_USER_MARKER}: no flags were given, so ask the user where this session should go.`,
     'Use the AskUserQuestion tool with one question, "Where should this session go?", and these options:',
-    '1. "Save locally" (Markdown, JSON, HTML or text file in the project directory)',
+    '1. "Save locally" (Markdown, JSON, HTML, text, PDF or Word file in the project directory)',
     '2. "Push to tracker (new post)"',
     '3. "Push to tracker (existing post)"',
     "Then act on the answer:",
-    `- Save locally: ask which format if unclear, then run \`node "$CLAUDE_PLUGIN_ROOT/dist/cli.js" export ${sessionId ?? ""} --format <md|json|html|txt>\` with Bash and report the path it prints.`,
-    ...pushInstructions(sessionId, trackerUrl)
+    `- Save locally: ask which format if unclear, then run \`${run} export ${sessionId ?? ""} --format <${EXPORT_FORMATS.join("|")}>\` with Bash and report the path it prints.`,
+    ...pushInstructions(run, sessionId, trackerUrl)
   ].join("\n");
 }
-function pushInstructions(sessionId, trackerUrl) {
+function pushInstructions(run, sessionId, trackerUrl) {
   if (!trackerUrl) {
     return [
       "- Push to tracker (either option): no tracker is configured. Say so and that `baton login --url <tracker URL> --key <API key>` sets one up; offer to save locally instead."
     ];
   }
-  const push = `node "$CLAUDE_PLUGIN_ROOT/dist/cli.js" push ${sessionId ?? ""}`;
+  const push = `${run} push ${sessionId ?? ""}`;
   return [
     `- Push to tracker (new post): ask whether it should be private, unlisted (anyone with the link) or public, then run \`${push} --visibility <choice>\` with Bash and give the user the URL it prints.`,
     `- Push to tracker (existing post): ask for the post id (the last part of its URL), then run \`${push} --post-id <id>\` with Bash and give the user the URL it prints.`,
@@ -59595,13 +60968,14 @@ var init_export_session2 = __esm({
     init_slash_live();
     init_common();
     init_slash_actions();
+    init_self_command();
     HELP2 = `Usage: baton export-session --session ID [--cwd DIR] -- [<slash-command arguments>]
 
 Used by /baton:export-session inside Claude Code. It always exits 0 (a failing !\`…\` aborts the slash
 command) and prints a short report for the model: where the export went, or what to ask the user.
 
 Slash-command arguments:
-  --format md|json|html|txt   --out FILE   --force   --no-redact
+  --format md|json|html|txt|pdf|docx   --out FILE   --force   --no-redact
   --live [stop] [--discard-on-end]   stream this session live (prints the viewer URL), or end the stream
   --push [--post-id ID] [--title T] [--visibility private|unlisted|public]   publish it to the tracker
   --pause | --resume-capture   stop / restart capture and upload of this session
@@ -59615,7 +60989,7 @@ Slash-command arguments:
       async run(argv, ctx) {
         try {
           const split = argv.indexOf("--");
-          const own3 = parseFlags(
+          const own2 = parseFlags(
             split === -1 ? argv : argv.slice(0, split),
             { session: { type: "string" }, cwd: { type: "string" } },
             "export-session"
@@ -59638,8 +61012,8 @@ Slash-command arguments:
             },
             "export-session"
           );
-          const sessionId = nonEmpty(own3.session);
-          const cwd = nonEmpty(own3.cwd);
+          const sessionId = nonEmpty(own2.session);
+          const cwd = nonEmpty(own2.cwd);
           const here = cwd ? { ...ctx, io: { ...ctx.io, cwd } } : ctx;
           if (values.live || values["discard-on-end"]) {
             const stop = positionals[0] === "stop";
@@ -59684,16 +61058,19 @@ Slash-command arguments:
             (k) => values[k] !== void 0
           );
           if (!flagsGiven && positionals.length === 0) {
-            ctx.io.out(`${askUserReport(sessionId, ctx.config.trackerUrl)}
+            ctx.io.out(`${askUserReport(selfCommand(ctx.io.env), sessionId, ctx.config.trackerUrl)}
 `);
             return 0;
           }
           if (positionals.length > 0) {
             throw new BatonError("invalid_input", `unexpected argument "${positionals[0]}"`);
           }
+          const format2 = oneOf(values.format, EXPORT_FORMATS, "--format") ?? "md";
+          if (values.out === "-" && isDocumentFormat(format2))
+            throw new BatonError("invalid_input", `a ${format2} export is binary: give --out FILE, not "-"`);
           const outcome = await exportSession(exportEnv(here), {
             ref: sessionId,
-            format: oneOf(values.format, EXPORT_FORMATS, "--format") ?? "md",
+            format: format2,
             to: destination(values.out, Boolean(values.force)),
             redact: !values["no-redact"]
           });
@@ -59999,23 +61376,23 @@ var init_routine = __esm({
 
 // src/handoff/plugin-root.ts
 import { existsSync as existsSync12 } from "node:fs";
-import { dirname as dirname11, join as join20, resolve as resolve7 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { dirname as dirname12, join as join21, resolve as resolve8 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 function hasRoutines(dir) {
-  return existsSync12(join20(dir, "routines", "handoff.json"));
+  return existsSync12(join21(dir, "routines", "handoff.json"));
 }
 function findPluginRoot(env, fromUrl = import.meta.url) {
   const explicit = env.BATON_PLUGIN_ROOT || env.CLAUDE_PLUGIN_ROOT;
-  if (explicit && hasRoutines(resolve7(explicit))) return resolve7(explicit);
+  if (explicit && hasRoutines(resolve8(explicit))) return resolve8(explicit);
   let dir;
   try {
-    dir = dirname11(fileURLToPath2(fromUrl));
+    dir = dirname12(fileURLToPath3(fromUrl));
   } catch {
     return null;
   }
   for (let i2 = 0; i2 < 8; i2++) {
     if (hasRoutines(dir)) return dir;
-    const parent = dirname11(dir);
+    const parent = dirname12(dir);
     if (parent === dir) break;
     dir = parent;
   }
@@ -60029,7 +61406,7 @@ var init_plugin_root = __esm({
 
 // src/handoff/load-routine.ts
 import { readFileSync as readFileSync10 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join21, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join22, resolve as resolve9 } from "node:path";
 function readText2(path6, what) {
   try {
     return readFileSync10(path6, "utf8");
@@ -60046,8 +61423,8 @@ function looksLikePath(ref) {
 function loadRoutine(opts) {
   const root = findPluginRoot(opts.env);
   let routineFile;
-  if (opts.routineFile) routineFile = resolve8(opts.cwd, opts.routineFile);
-  else if (root) routineFile = join21(root, "routines", "handoff.json");
+  if (opts.routineFile) routineFile = resolve9(opts.cwd, opts.routineFile);
+  else if (root) routineFile = join22(root, "routines", "handoff.json");
   else
     throw new BatonError(
       "not_found",
@@ -60057,10 +61434,10 @@ function loadRoutine(opts) {
   if (!opts.preset) return { routine, routineFile, presetName: null, presetFile: null };
   let presetFile;
   if (looksLikePath(opts.preset))
-    presetFile = isAbsolute5(opts.preset) ? opts.preset : resolve8(opts.cwd, opts.preset);
+    presetFile = isAbsolute5(opts.preset) ? opts.preset : resolve9(opts.cwd, opts.preset);
   else if (!/^[a-z][a-z0-9-]*$/.test(opts.preset)) {
     throw new BatonError("invalid_input", `--preset: "${opts.preset}" is not a preset name or a .json file`);
-  } else if (root) presetFile = join21(root, "routines", "presets", `${opts.preset}.json`);
+  } else if (root) presetFile = join22(root, "routines", "presets", `${opts.preset}.json`);
   else throw new BatonError("not_found", `cannot find the presets folder for preset "${opts.preset}"`);
   const preset = parsePreset(readText2(presetFile, `preset "${opts.preset}"`), presetFile);
   routine = applyPreset(routine, preset, `preset ${preset.name} (${presetFile})`);
@@ -60075,7 +61452,7 @@ var init_load_routine = __esm({
   }
 });
 
-// node_modules/is-plain-obj/index.js
+// ../../work/main/node_modules/is-plain-obj/index.js
 function isPlainObject4(value) {
   if (typeof value !== "object" || value === null) {
     return false;
@@ -60084,15 +61461,15 @@ function isPlainObject4(value) {
   return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
 }
 var init_is_plain_obj = __esm({
-  "node_modules/is-plain-obj/index.js"() {
+  "../../work/main/node_modules/is-plain-obj/index.js"() {
   }
 });
 
-// node_modules/execa/lib/arguments/file-url.js
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+// ../../work/main/node_modules/execa/lib/arguments/file-url.js
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 var safeNormalizeFileUrl, normalizeDenoExecPath, isDenoExecPath, normalizeFileUrl;
 var init_file_url = __esm({
-  "node_modules/execa/lib/arguments/file-url.js"() {
+  "../../work/main/node_modules/execa/lib/arguments/file-url.js"() {
     safeNormalizeFileUrl = (file2, name) => {
       const fileString = normalizeFileUrl(normalizeDenoExecPath(file2));
       if (typeof fileString !== "string") {
@@ -60102,14 +61479,14 @@ var init_file_url = __esm({
     };
     normalizeDenoExecPath = (file2) => isDenoExecPath(file2) ? file2.toString() : file2;
     isDenoExecPath = (file2) => typeof file2 !== "string" && file2 && Object.getPrototypeOf(file2) === String.prototype;
-    normalizeFileUrl = (file2) => file2 instanceof URL ? fileURLToPath3(file2) : file2;
+    normalizeFileUrl = (file2) => file2 instanceof URL ? fileURLToPath4(file2) : file2;
   }
 });
 
-// node_modules/execa/lib/methods/parameters.js
+// ../../work/main/node_modules/execa/lib/methods/parameters.js
 var normalizeParameters;
 var init_parameters = __esm({
-  "node_modules/execa/lib/methods/parameters.js"() {
+  "../../work/main/node_modules/execa/lib/methods/parameters.js"() {
     init_is_plain_obj();
     init_file_url();
     normalizeParameters = (rawFile, rawArguments = [], rawOptions = {}) => {
@@ -60134,11 +61511,11 @@ var init_parameters = __esm({
   }
 });
 
-// node_modules/execa/lib/utils/uint-array.js
+// ../../work/main/node_modules/execa/lib/utils/uint-array.js
 import { StringDecoder } from "node:string_decoder";
 var objectToString, isArrayBuffer, isUint8Array, bufferToUint8Array, textEncoder, stringToUint8Array, textDecoder, uint8ArrayToString, joinToString, uint8ArraysToStrings, joinToUint8Array, stringsToUint8Arrays, concatUint8Arrays, getJoinLength;
 var init_uint_array = __esm({
-  "node_modules/execa/lib/utils/uint-array.js"() {
+  "../../work/main/node_modules/execa/lib/utils/uint-array.js"() {
     ({ toString: objectToString } = Object.prototype);
     isArrayBuffer = (value) => objectToString.call(value) === "[object ArrayBuffer]";
     isUint8Array = (value) => objectToString.call(value) === "[object Uint8Array]";
@@ -60186,11 +61563,11 @@ var init_uint_array = __esm({
   }
 });
 
-// node_modules/execa/lib/methods/template.js
+// ../../work/main/node_modules/execa/lib/methods/template.js
 import { ChildProcess } from "node:child_process";
 var isTemplateString, parseTemplates, parseTemplate, splitByWhitespaces, DELIMITERS, ESCAPE_LENGTH, concatTokens, parseExpression, getSubprocessResult;
 var init_template = __esm({
-  "node_modules/execa/lib/methods/template.js"() {
+  "../../work/main/node_modules/execa/lib/methods/template.js"() {
     init_is_plain_obj();
     init_uint_array();
     isTemplateString = (templates) => Array.isArray(templates) && Array.isArray(templates.raw);
@@ -60294,11 +61671,11 @@ var init_template = __esm({
   }
 });
 
-// node_modules/execa/lib/utils/standard-stream.js
+// ../../work/main/node_modules/execa/lib/utils/standard-stream.js
 import process2 from "node:process";
 var isStandardStream, STANDARD_STREAMS, STANDARD_STREAMS_ALIASES, getStreamName;
 var init_standard_stream = __esm({
-  "node_modules/execa/lib/utils/standard-stream.js"() {
+  "../../work/main/node_modules/execa/lib/utils/standard-stream.js"() {
     isStandardStream = (stream) => STANDARD_STREAMS.includes(stream);
     STANDARD_STREAMS = [process2.stdin, process2.stdout, process2.stderr];
     STANDARD_STREAMS_ALIASES = ["stdin", "stdout", "stderr"];
@@ -60306,11 +61683,11 @@ var init_standard_stream = __esm({
   }
 });
 
-// node_modules/execa/lib/arguments/specific.js
+// ../../work/main/node_modules/execa/lib/arguments/specific.js
 import { debuglog } from "node:util";
 var normalizeFdSpecificOptions, normalizeFdSpecificOption, getStdioLength, normalizeFdSpecificValue, normalizeOptionObject, compareFdName, getFdNameOrder, parseFdName, parseFd, FD_REGEXP, addDefaultValue, verboseDefault, DEFAULT_OPTIONS, FD_SPECIFIC_OPTIONS, getFdSpecificValue;
 var init_specific = __esm({
-  "node_modules/execa/lib/arguments/specific.js"() {
+  "../../work/main/node_modules/execa/lib/arguments/specific.js"() {
     init_is_plain_obj();
     init_standard_stream();
     normalizeFdSpecificOptions = (options2) => {
@@ -60384,10 +61761,10 @@ Please set the "stdio" option to ensure that file descriptor exists.`);
   }
 });
 
-// node_modules/execa/lib/verbose/values.js
+// ../../work/main/node_modules/execa/lib/verbose/values.js
 var isVerbose, isFullVerbose, getVerboseFunction, getFdVerbose, getFdGenericVerbose, isVerboseFunction, VERBOSE_VALUES;
 var init_values = __esm({
-  "node_modules/execa/lib/verbose/values.js"() {
+  "../../work/main/node_modules/execa/lib/verbose/values.js"() {
     init_specific();
     isVerbose = ({ verbose }, fdNumber) => getFdVerbose(verbose, fdNumber) !== "none";
     isFullVerbose = ({ verbose }, fdNumber) => !["none", "short"].includes(getFdVerbose(verbose, fdNumber));
@@ -60402,12 +61779,12 @@ var init_values = __esm({
   }
 });
 
-// node_modules/execa/lib/arguments/escape.js
+// ../../work/main/node_modules/execa/lib/arguments/escape.js
 import { platform } from "node:process";
 import { stripVTControlCharacters } from "node:util";
 var joinCommand, escapeLines, escapeControlCharacters, escapeControlCharacter, getSpecialCharRegExp, SPECIAL_CHAR_REGEXP, COMMON_ESCAPES, ASTRAL_START, quoteString, NO_ESCAPE_REGEXP;
 var init_escape = __esm({
-  "node_modules/execa/lib/arguments/escape.js"() {
+  "../../work/main/node_modules/execa/lib/arguments/escape.js"() {
     joinCommand = (filePath2, rawArguments) => {
       const fileAndArguments = [filePath2, ...rawArguments];
       const command = fileAndArguments.join(" ");
@@ -60452,7 +61829,7 @@ var init_escape = __esm({
   }
 });
 
-// node_modules/is-unicode-supported/index.js
+// ../../work/main/node_modules/is-unicode-supported/index.js
 import process3 from "node:process";
 function isUnicodeSupported() {
   const { env } = process3;
@@ -60463,14 +61840,14 @@ function isUnicodeSupported() {
   return Boolean(env.WT_SESSION) || Boolean(env.TERMINUS_SUBLIME) || env.ConEmuTask === "{cmd::Cmder}" || TERM_PROGRAM === "Terminus-Sublime" || TERM_PROGRAM === "vscode" || TERM === "xterm-256color" || TERM === "alacritty" || TERM === "rxvt-unicode" || TERM === "rxvt-unicode-256color" || env.TERMINAL_EMULATOR === "JetBrains-JediTerm";
 }
 var init_is_unicode_supported = __esm({
-  "node_modules/is-unicode-supported/index.js"() {
+  "../../work/main/node_modules/is-unicode-supported/index.js"() {
   }
 });
 
-// node_modules/figures/index.js
+// ../../work/main/node_modules/figures/index.js
 var common, specialMainSymbols, specialFallbackSymbols, mainSymbols, fallbackSymbols, shouldUseMain, figures, figures_default, replacements;
 var init_figures = __esm({
-  "node_modules/figures/index.js"() {
+  "../../work/main/node_modules/figures/index.js"() {
     init_is_unicode_supported();
     common = {
       circleQuestionMark: "(?)",
@@ -60749,11 +62126,11 @@ var init_figures = __esm({
   }
 });
 
-// node_modules/yoctocolors/base.js
+// ../../work/main/node_modules/yoctocolors/base.js
 import tty from "node:tty";
-var hasColors, format, reset, bold, dim, italic, underline, underlineDouble, underlineCurly, underlineDotted, underlineDashed, overline, inverse, hidden, strikethrough, black, red, green, yellow, blue, magenta, cyan, white, gray, bgBlack, bgRed, bgGreen, bgYellow, bgBlue, bgMagenta, bgCyan, bgWhite, bgGray, redBright, greenBright, yellowBright, blueBright, magentaBright, cyanBright, whiteBright, bgRedBright, bgGreenBright, bgYellowBright, bgBlueBright, bgMagentaBright, bgCyanBright, bgWhiteBright, underlineBlack, underlineRed, underlineGreen, underlineYellow, underlineBlue, underlineMagenta, underlineCyan, underlineWhite, underlineGray, underlineRedBright, underlineGreenBright, underlineYellowBright, underlineBlueBright, underlineMagentaBright, underlineCyanBright, underlineWhiteBright;
-var init_base = __esm({
-  "node_modules/yoctocolors/base.js"() {
+var hasColors, format, reset, bold, dim, italic2, underline, underlineDouble, underlineCurly, underlineDotted, underlineDashed, overline, inverse, hidden, strikethrough, black, red, green, yellow, blue, magenta, cyan, white, gray, bgBlack, bgRed, bgGreen, bgYellow, bgBlue, bgMagenta, bgCyan, bgWhite, bgGray, redBright, greenBright, yellowBright, blueBright, magentaBright, cyanBright, whiteBright, bgRedBright, bgGreenBright, bgYellowBright, bgBlueBright, bgMagentaBright, bgCyanBright, bgWhiteBright, underlineBlack, underlineRed, underlineGreen, underlineYellow, underlineBlue, underlineMagenta, underlineCyan, underlineWhite, underlineGray, underlineRedBright, underlineGreenBright, underlineYellowBright, underlineBlueBright, underlineMagentaBright, underlineCyanBright, underlineWhiteBright;
+var init_base2 = __esm({
+  "../../work/main/node_modules/yoctocolors/base.js"() {
     hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
     format = (open5, close) => {
       if (!hasColors) {
@@ -60783,7 +62160,7 @@ var init_base = __esm({
     reset = format(0, 0);
     bold = format(1, 22);
     dim = format(2, 22);
-    italic = format(3, 23);
+    italic2 = format(3, 23);
     underline = format(4, 24);
     underlineDouble = format("4:2", 24);
     underlineCurly = format("4:3", 24);
@@ -60844,18 +62221,18 @@ var init_base = __esm({
   }
 });
 
-// node_modules/yoctocolors/index.js
+// ../../work/main/node_modules/yoctocolors/index.js
 var init_yoctocolors = __esm({
-  "node_modules/yoctocolors/index.js"() {
-    init_base();
-    init_base();
+  "../../work/main/node_modules/yoctocolors/index.js"() {
+    init_base2();
+    init_base2();
   }
 });
 
-// node_modules/execa/lib/verbose/default.js
+// ../../work/main/node_modules/execa/lib/verbose/default.js
 var defaultVerboseFunction, serializeTimestamp, padField, getFinalIcon, ICONS, identity, COLORS;
 var init_default = __esm({
-  "node_modules/execa/lib/verbose/default.js"() {
+  "../../work/main/node_modules/execa/lib/verbose/default.js"() {
     init_figures();
     init_yoctocolors();
     defaultVerboseFunction = ({
@@ -60898,10 +62275,10 @@ var init_default = __esm({
   }
 });
 
-// node_modules/execa/lib/verbose/custom.js
+// ../../work/main/node_modules/execa/lib/verbose/custom.js
 var applyVerboseOnLines, applyVerboseFunction, appendNewline;
 var init_custom = __esm({
-  "node_modules/execa/lib/verbose/custom.js"() {
+  "../../work/main/node_modules/execa/lib/verbose/custom.js"() {
     init_values();
     applyVerboseOnLines = (printedLines, verboseInfo, fdNumber) => {
       const verboseFunction = getVerboseFunction(verboseInfo, fdNumber);
@@ -60921,11 +62298,11 @@ var init_custom = __esm({
   }
 });
 
-// node_modules/execa/lib/verbose/log.js
+// ../../work/main/node_modules/execa/lib/verbose/log.js
 import { inspect } from "node:util";
 var verboseLog, getVerboseObject, getPrintedLines, getPrintedLine, serializeVerboseMessage, TAB_SIZE;
 var init_log2 = __esm({
-  "node_modules/execa/lib/verbose/log.js"() {
+  "../../work/main/node_modules/execa/lib/verbose/log.js"() {
     init_escape();
     init_default();
     init_custom();
@@ -60964,10 +62341,10 @@ var init_log2 = __esm({
   }
 });
 
-// node_modules/execa/lib/verbose/start.js
+// ../../work/main/node_modules/execa/lib/verbose/start.js
 var logCommand;
 var init_start = __esm({
-  "node_modules/execa/lib/verbose/start.js"() {
+  "../../work/main/node_modules/execa/lib/verbose/start.js"() {
     init_values();
     init_log2();
     logCommand = (escapedCommand, verboseInfo) => {
@@ -60983,10 +62360,10 @@ var init_start = __esm({
   }
 });
 
-// node_modules/execa/lib/verbose/info.js
+// ../../work/main/node_modules/execa/lib/verbose/info.js
 var getVerboseInfo, getCommandId, COMMAND_ID, validateVerbose;
 var init_info = __esm({
-  "node_modules/execa/lib/verbose/info.js"() {
+  "../../work/main/node_modules/execa/lib/verbose/info.js"() {
     init_values();
     getVerboseInfo = (verbose, escapedCommand, rawOptions) => {
       validateVerbose(verbose);
@@ -61017,20 +62394,20 @@ var init_info = __esm({
   }
 });
 
-// node_modules/execa/lib/return/duration.js
+// ../../work/main/node_modules/execa/lib/return/duration.js
 import { hrtime } from "node:process";
 var getStartTime, getDurationMs;
 var init_duration2 = __esm({
-  "node_modules/execa/lib/return/duration.js"() {
+  "../../work/main/node_modules/execa/lib/return/duration.js"() {
     getStartTime = () => hrtime.bigint();
     getDurationMs = (startTime) => Number(hrtime.bigint() - startTime) / 1e6;
   }
 });
 
-// node_modules/execa/lib/arguments/command.js
+// ../../work/main/node_modules/execa/lib/arguments/command.js
 var handleCommand;
 var init_command2 = __esm({
-  "node_modules/execa/lib/arguments/command.js"() {
+  "../../work/main/node_modules/execa/lib/arguments/command.js"() {
     init_start();
     init_info();
     init_duration2();
@@ -61052,9 +62429,9 @@ var init_command2 = __esm({
   }
 });
 
-// node_modules/isexe/windows.js
+// ../../work/main/node_modules/isexe/windows.js
 var require_windows = __commonJS({
-  "node_modules/isexe/windows.js"(exports2, module2) {
+  "../../work/main/node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -61092,9 +62469,9 @@ var require_windows = __commonJS({
   }
 });
 
-// node_modules/isexe/mode.js
+// ../../work/main/node_modules/isexe/mode.js
 var require_mode = __commonJS({
-  "node_modules/isexe/mode.js"(exports2, module2) {
+  "../../work/main/node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -61125,9 +62502,9 @@ var require_mode = __commonJS({
   }
 });
 
-// node_modules/isexe/index.js
+// ../../work/main/node_modules/isexe/index.js
 var require_isexe = __commonJS({
-  "node_modules/isexe/index.js"(exports2, module2) {
+  "../../work/main/node_modules/isexe/index.js"(exports2, module2) {
     var fs = __require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
@@ -61146,12 +62523,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve17, reject) {
+        return new Promise(function(resolve18, reject) {
           isexe(path6, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve17(is);
+              resolve18(is);
             }
           });
         });
@@ -61180,9 +62557,9 @@ var require_isexe = __commonJS({
   }
 });
 
-// node_modules/which/which.js
+// ../../work/main/node_modules/which/which.js
 var require_which = __commonJS({
-  "node_modules/which/which.js"(exports2, module2) {
+  "../../work/main/node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
     var path6 = __require("path");
     var COLON = isWindows ? ";" : ":";
@@ -61217,27 +62594,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step2 = (i2) => new Promise((resolve17, reject) => {
+      const step2 = (i2) => new Promise((resolve18, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve17(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve18(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve17(subStep(p, i2, 0));
+        resolve18(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve17, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve18, reject) => {
         if (ii === pathExt.length)
-          return resolve17(step2(i2 + 1));
+          return resolve18(step2(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve17(p + ext);
+              return resolve18(p + ext);
           }
-          return resolve17(subStep(p, i2, ii + 1));
+          return resolve18(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step2(0).then((res) => cb(null, res), cb) : step2(0);
@@ -61276,9 +62653,9 @@ var require_which = __commonJS({
   }
 });
 
-// node_modules/path-key/index.js
+// ../../work/main/node_modules/path-key/index.js
 var require_path_key = __commonJS({
-  "node_modules/path-key/index.js"(exports2, module2) {
+  "../../work/main/node_modules/path-key/index.js"(exports2, module2) {
     "use strict";
     var pathKey2 = (options2 = {}) => {
       const environment = options2.env || process.env;
@@ -61293,27 +62670,27 @@ var require_path_key = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/resolveCommand.js
+// ../../work/main/node_modules/cross-spawn/lib/util/resolveCommand.js
 var require_resolveCommand = __commonJS({
-  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
+  "../../work/main/node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
     var path6 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
-    function resolveCommandAttempt(parsed, withoutPathExt) {
-      const env = parsed.options.env || process.env;
+    function resolveCommandAttempt(parsed2, withoutPathExt) {
+      const env = parsed2.options.env || process.env;
       const cwd = process.cwd();
-      const hasCustomCwd = parsed.options.cwd != null;
+      const hasCustomCwd = parsed2.options.cwd != null;
       const shouldSwitchCwd = hasCustomCwd && process.chdir !== void 0 && !process.chdir.disabled;
       if (shouldSwitchCwd) {
         try {
-          process.chdir(parsed.options.cwd);
+          process.chdir(parsed2.options.cwd);
         } catch (err) {
         }
       }
       let resolved;
       try {
-        resolved = which.sync(parsed.command, {
+        resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
           pathExt: withoutPathExt ? path6.delimiter : void 0
         });
@@ -61324,20 +62701,20 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path6.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path6.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
-    function resolveCommand(parsed) {
-      return resolveCommandAttempt(parsed) || resolveCommandAttempt(parsed, true);
+    function resolveCommand(parsed2) {
+      return resolveCommandAttempt(parsed2) || resolveCommandAttempt(parsed2, true);
     }
     module2.exports = resolveCommand;
   }
 });
 
-// node_modules/cross-spawn/lib/util/escape.js
+// ../../work/main/node_modules/cross-spawn/lib/util/escape.js
 var require_escape = __commonJS({
-  "node_modules/cross-spawn/lib/util/escape.js"(exports2, module2) {
+  "../../work/main/node_modules/cross-spawn/lib/util/escape.js"(exports2, module2) {
     "use strict";
     var metaCharsRegExp = /([()\][%!^"`<>&|;, *?])/g;
     function escapeCommand(arg) {
@@ -61360,17 +62737,17 @@ var require_escape = __commonJS({
   }
 });
 
-// node_modules/shebang-regex/index.js
+// ../../work/main/node_modules/shebang-regex/index.js
 var require_shebang_regex = __commonJS({
-  "node_modules/shebang-regex/index.js"(exports2, module2) {
+  "../../work/main/node_modules/shebang-regex/index.js"(exports2, module2) {
     "use strict";
     module2.exports = /^#!(.*)/;
   }
 });
 
-// node_modules/shebang-command/index.js
+// ../../work/main/node_modules/shebang-command/index.js
 var require_shebang_command = __commonJS({
-  "node_modules/shebang-command/index.js"(exports2, module2) {
+  "../../work/main/node_modules/shebang-command/index.js"(exports2, module2) {
     "use strict";
     var shebangRegex = require_shebang_regex();
     module2.exports = (string4 = "") => {
@@ -61388,9 +62765,9 @@ var require_shebang_command = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/readShebang.js
+// ../../work/main/node_modules/cross-spawn/lib/util/readShebang.js
 var require_readShebang = __commonJS({
-  "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
+  "../../work/main/node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
     var fs = __require("fs");
     var shebangCommand = require_shebang_command();
@@ -61410,9 +62787,9 @@ var require_readShebang = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/parse.js
+// ../../work/main/node_modules/cross-spawn/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
+  "../../work/main/node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
     var path6 = __require("path");
     var resolveCommand = require_resolveCommand();
@@ -61421,33 +62798,33 @@ var require_parse2 = __commonJS({
     var isWin = process.platform === "win32";
     var isExecutableRegExp = /\.(?:com|exe)$/i;
     var isCmdShimRegExp = /node_modules[\\/].bin[\\/][^\\/]+\.cmd$/i;
-    function detectShebang(parsed) {
-      parsed.file = resolveCommand(parsed);
-      const shebang = parsed.file && readShebang(parsed.file);
+    function detectShebang(parsed2) {
+      parsed2.file = resolveCommand(parsed2);
+      const shebang = parsed2.file && readShebang(parsed2.file);
       if (shebang) {
-        parsed.args.unshift(parsed.file);
-        parsed.command = shebang;
-        return resolveCommand(parsed);
+        parsed2.args.unshift(parsed2.file);
+        parsed2.command = shebang;
+        return resolveCommand(parsed2);
       }
-      return parsed.file;
+      return parsed2.file;
     }
-    function parseNonShell(parsed) {
+    function parseNonShell(parsed2) {
       if (!isWin) {
-        return parsed;
+        return parsed2;
       }
-      const commandFile = detectShebang(parsed);
+      const commandFile = detectShebang(parsed2);
       const needsShell = !isExecutableRegExp.test(commandFile);
-      if (parsed.options.forceShell || needsShell) {
+      if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path6.normalize(parsed.command);
-        parsed.command = escape2.command(parsed.command);
-        parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
-        const shellCommand = [parsed.command].concat(parsed.args).join(" ");
-        parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
-        parsed.command = process.env.comspec || "cmd.exe";
-        parsed.options.windowsVerbatimArguments = true;
+        parsed2.command = path6.normalize(parsed2.command);
+        parsed2.command = escape2.command(parsed2.command);
+        parsed2.args = parsed2.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
+        const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
+        parsed2.args = ["/d", "/s", "/c", `"${shellCommand}"`];
+        parsed2.command = process.env.comspec || "cmd.exe";
+        parsed2.options.windowsVerbatimArguments = true;
       }
-      return parsed;
+      return parsed2;
     }
     function parse4(command, args, options2) {
       if (args && !Array.isArray(args)) {
@@ -61456,7 +62833,7 @@ var require_parse2 = __commonJS({
       }
       args = args ? args.slice(0) : [];
       options2 = Object.assign({}, options2);
-      const parsed = {
+      const parsed2 = {
         command,
         args,
         options: options2,
@@ -61466,15 +62843,15 @@ var require_parse2 = __commonJS({
           args
         }
       };
-      return options2.shell ? parsed : parseNonShell(parsed);
+      return options2.shell ? parsed2 : parseNonShell(parsed2);
     }
     module2.exports = parse4;
   }
 });
 
-// node_modules/cross-spawn/lib/enoent.js
+// ../../work/main/node_modules/cross-spawn/lib/enoent.js
 var require_enoent = __commonJS({
-  "node_modules/cross-spawn/lib/enoent.js"(exports2, module2) {
+  "../../work/main/node_modules/cross-spawn/lib/enoent.js"(exports2, module2) {
     "use strict";
     var isWin = process.platform === "win32";
     function notFoundError(original, syscall) {
@@ -61486,14 +62863,14 @@ var require_enoent = __commonJS({
         spawnargs: original.args
       });
     }
-    function hookChildProcess(cp, parsed) {
+    function hookChildProcess(cp, parsed2) {
       if (!isWin) {
         return;
       }
       const originalEmit = cp.emit;
       cp.emit = function(name, arg1) {
         if (name === "exit") {
-          const err = verifyENOENT(arg1, parsed);
+          const err = verifyENOENT(arg1, parsed2);
           if (err) {
             return originalEmit.call(cp, "error", err);
           }
@@ -61501,15 +62878,15 @@ var require_enoent = __commonJS({
         return originalEmit.apply(cp, arguments);
       };
     }
-    function verifyENOENT(status, parsed) {
-      if (isWin && status === 1 && !parsed.file) {
-        return notFoundError(parsed.original, "spawn");
+    function verifyENOENT(status, parsed2) {
+      if (isWin && status === 1 && !parsed2.file) {
+        return notFoundError(parsed2.original, "spawn");
       }
       return null;
     }
-    function verifyENOENTSync(status, parsed) {
-      if (isWin && status === 1 && !parsed.file) {
-        return notFoundError(parsed.original, "spawnSync");
+    function verifyENOENTSync(status, parsed2) {
+      if (isWin && status === 1 && !parsed2.file) {
+        return notFoundError(parsed2.original, "spawnSync");
       }
       return null;
     }
@@ -61522,23 +62899,23 @@ var require_enoent = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/index.js
+// ../../work/main/node_modules/cross-spawn/index.js
 var require_cross_spawn = __commonJS({
-  "node_modules/cross-spawn/index.js"(exports2, module2) {
+  "../../work/main/node_modules/cross-spawn/index.js"(exports2, module2) {
     "use strict";
     var cp = __require("child_process");
     var parse4 = require_parse2();
     var enoent = require_enoent();
     function spawn4(command, args, options2) {
-      const parsed = parse4(command, args, options2);
-      const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
-      enoent.hookChildProcess(spawned, parsed);
+      const parsed2 = parse4(command, args, options2);
+      const spawned = cp.spawn(parsed2.command, parsed2.args, parsed2.options);
+      enoent.hookChildProcess(spawned, parsed2);
       return spawned;
     }
     function spawnSync2(command, args, options2) {
-      const parsed = parse4(command, args, options2);
-      const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
-      result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
+      const parsed2 = parse4(command, args, options2);
+      const result = cp.spawnSync(parsed2.command, parsed2.args, parsed2.options);
+      result.error = result.error || enoent.verifyENOENTSync(result.status, parsed2);
       return result;
     }
     module2.exports = spawn4;
@@ -61549,7 +62926,7 @@ var require_cross_spawn = __commonJS({
   }
 });
 
-// node_modules/npm-run-path/node_modules/path-key/index.js
+// ../../work/main/node_modules/npm-run-path/node_modules/path-key/index.js
 function pathKey(options2 = {}) {
   const {
     env = process.env,
@@ -61561,23 +62938,23 @@ function pathKey(options2 = {}) {
   return Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path";
 }
 var init_path_key = __esm({
-  "node_modules/npm-run-path/node_modules/path-key/index.js"() {
+  "../../work/main/node_modules/npm-run-path/node_modules/path-key/index.js"() {
   }
 });
 
-// node_modules/unicorn-magic/default.js
+// ../../work/main/node_modules/unicorn-magic/default.js
 var init_default2 = __esm({
-  "node_modules/unicorn-magic/default.js"() {
+  "../../work/main/node_modules/unicorn-magic/default.js"() {
   }
 });
 
-// node_modules/unicorn-magic/node.js
+// ../../work/main/node_modules/unicorn-magic/node.js
 import { promisify } from "node:util";
 import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 function toPath(urlOrPath) {
-  return urlOrPath instanceof URL ? fileURLToPath4(urlOrPath) : urlOrPath;
+  return urlOrPath instanceof URL ? fileURLToPath5(urlOrPath) : urlOrPath;
 }
 function traversePathUp(startPath) {
   return {
@@ -61594,19 +62971,19 @@ function traversePathUp(startPath) {
 }
 var execFileOriginal, TEN_MEGABYTES_IN_BYTES;
 var init_node = __esm({
-  "node_modules/unicorn-magic/node.js"() {
+  "../../work/main/node_modules/unicorn-magic/node.js"() {
     init_default2();
     execFileOriginal = promisify(execFileCallback);
     TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
   }
 });
 
-// node_modules/npm-run-path/index.js
+// ../../work/main/node_modules/npm-run-path/index.js
 import process4 from "node:process";
 import path2 from "node:path";
 var npmRunPath, applyPreferLocal, applyExecPath, npmRunPathEnv;
 var init_npm_run_path = __esm({
-  "node_modules/npm-run-path/index.js"() {
+  "../../work/main/node_modules/npm-run-path/index.js"() {
     init_path_key();
     init_node();
     npmRunPath = ({
@@ -61651,10 +63028,10 @@ var init_npm_run_path = __esm({
   }
 });
 
-// node_modules/execa/lib/return/final-error.js
+// ../../work/main/node_modules/execa/lib/return/final-error.js
 var getFinalError, DiscardedError, setErrorName, isExecaError, execaErrorSymbol, isErrorInstance, ExecaError, ExecaSyncError;
 var init_final_error = __esm({
-  "node_modules/execa/lib/return/final-error.js"() {
+  "../../work/main/node_modules/execa/lib/return/final-error.js"() {
     getFinalError = (originalError, message, isSync) => {
       const ErrorClass = isSync ? ExecaSyncError : ExecaError;
       const options2 = originalError instanceof DiscardedError ? {} : { cause: originalError };
@@ -61688,10 +63065,10 @@ var init_final_error = __esm({
   }
 });
 
-// node_modules/human-signals/build/src/realtime.js
+// ../../work/main/node_modules/human-signals/build/src/realtime.js
 var getRealtimeSignals, getRealtimeSignal, SIGRTMIN, SIGRTMAX;
 var init_realtime = __esm({
-  "node_modules/human-signals/build/src/realtime.js"() {
+  "../../work/main/node_modules/human-signals/build/src/realtime.js"() {
     getRealtimeSignals = () => {
       const length = SIGRTMAX - SIGRTMIN + 1;
       return Array.from({ length }, getRealtimeSignal);
@@ -61708,10 +63085,10 @@ var init_realtime = __esm({
   }
 });
 
-// node_modules/human-signals/build/src/core.js
+// ../../work/main/node_modules/human-signals/build/src/core.js
 var SIGNALS;
 var init_core3 = __esm({
-  "node_modules/human-signals/build/src/core.js"() {
+  "../../work/main/node_modules/human-signals/build/src/core.js"() {
     SIGNALS = [
       {
         name: "SIGHUP",
@@ -61986,11 +63363,11 @@ var init_core3 = __esm({
   }
 });
 
-// node_modules/human-signals/build/src/signals.js
+// ../../work/main/node_modules/human-signals/build/src/signals.js
 import { constants as constants4 } from "node:os";
 var getSignals, normalizeSignal;
 var init_signals = __esm({
-  "node_modules/human-signals/build/src/signals.js"() {
+  "../../work/main/node_modules/human-signals/build/src/signals.js"() {
     init_core3();
     init_realtime();
     getSignals = () => {
@@ -62016,11 +63393,11 @@ var init_signals = __esm({
   }
 });
 
-// node_modules/human-signals/build/src/main.js
+// ../../work/main/node_modules/human-signals/build/src/main.js
 import { constants as constants5 } from "node:os";
 var getSignalsByName, getSignalByName, signalsByName, getSignalsByNumber, getSignalByNumber, findSignalByNumber, signalsByNumber;
 var init_main = __esm({
-  "node_modules/human-signals/build/src/main.js"() {
+  "../../work/main/node_modules/human-signals/build/src/main.js"() {
     init_realtime();
     init_signals();
     getSignalsByName = () => {
@@ -62075,11 +63452,11 @@ var init_main = __esm({
   }
 });
 
-// node_modules/execa/lib/terminate/signal.js
+// ../../work/main/node_modules/execa/lib/terminate/signal.js
 import { constants as constants6 } from "node:os";
 var normalizeKillSignal, normalizeSignalArgument, normalizeSignal2, normalizeSignalInteger, getSignalsIntegerToName, signalsIntegerToName, normalizeSignalName, getAvailableSignals, getAvailableSignalNames, getAvailableSignalIntegers, getSignalDescription;
 var init_signal = __esm({
-  "node_modules/execa/lib/terminate/signal.js"() {
+  "../../work/main/node_modules/execa/lib/terminate/signal.js"() {
     init_main();
     normalizeKillSignal = (killSignal) => {
       const optionName = "option `killSignal`";
@@ -62126,11 +63503,11 @@ Available signal numbers: ${getAvailableSignalIntegers()}.`;
   }
 });
 
-// node_modules/execa/lib/terminate/kill.js
+// ../../work/main/node_modules/execa/lib/terminate/kill.js
 import { setTimeout as setTimeout2 } from "node:timers/promises";
 var normalizeForceKillAfterDelay, DEFAULT_FORCE_KILL_TIMEOUT, subprocessKill, parseKillArguments, emitKillError, setKillTimeout, killOnTimeout;
 var init_kill = __esm({
-  "node_modules/execa/lib/terminate/kill.js"() {
+  "../../work/main/node_modules/execa/lib/terminate/kill.js"() {
     init_final_error();
     init_signal();
     normalizeForceKillAfterDelay = (forceKillAfterDelay) => {
@@ -62201,11 +63578,11 @@ var init_kill = __esm({
   }
 });
 
-// node_modules/execa/lib/utils/abort-signal.js
+// ../../work/main/node_modules/execa/lib/utils/abort-signal.js
 import { once } from "node:events";
 var onAbortedSignal;
 var init_abort_signal = __esm({
-  "node_modules/execa/lib/utils/abort-signal.js"() {
+  "../../work/main/node_modules/execa/lib/utils/abort-signal.js"() {
     onAbortedSignal = async (mainSignal, stopSignal) => {
       if (!mainSignal.aborted) {
         await once(mainSignal, "abort", { signal: stopSignal });
@@ -62214,10 +63591,10 @@ var init_abort_signal = __esm({
   }
 });
 
-// node_modules/execa/lib/terminate/cancel.js
+// ../../work/main/node_modules/execa/lib/terminate/cancel.js
 var validateCancelSignal, throwOnCancel, terminateOnCancel;
 var init_cancel = __esm({
-  "node_modules/execa/lib/terminate/cancel.js"() {
+  "../../work/main/node_modules/execa/lib/terminate/cancel.js"() {
     init_abort_signal();
     validateCancelSignal = ({ cancelSignal }) => {
       if (cancelSignal !== void 0 && Object.prototype.toString.call(cancelSignal) !== "[object AbortSignal]") {
@@ -62234,10 +63611,10 @@ var init_cancel = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/validation.js
+// ../../work/main/node_modules/execa/lib/ipc/validation.js
 var validateIpcMethod, validateIpcOption, validateConnection, throwOnEarlyDisconnect, throwOnStrictDeadlockError, getStrictResponseError, throwOnMissingStrict, throwOnStrictDisconnect, getAbortDisconnectError, throwOnMissingParent, handleEpipeError, handleSerializationError, isSerializationError, SERIALIZATION_ERROR_CODES, SERIALIZATION_ERROR_MESSAGES, getMethodName, getNamespaceName, getOtherProcessName, disconnect;
 var init_validation = __esm({
-  "node_modules/execa/lib/ipc/validation.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/validation.js"() {
     validateIpcMethod = ({ methodName, isSubprocess, ipc, isConnected: isConnected2 }) => {
       validateIpcOption(methodName, isSubprocess, ipc);
       validateConnection(methodName, isSubprocess, isConnected2);
@@ -62311,24 +63688,24 @@ const [receivedMessage] = await Promise.all([
   }
 });
 
-// node_modules/execa/lib/utils/deferred.js
+// ../../work/main/node_modules/execa/lib/utils/deferred.js
 var createDeferred;
 var init_deferred = __esm({
-  "node_modules/execa/lib/utils/deferred.js"() {
+  "../../work/main/node_modules/execa/lib/utils/deferred.js"() {
     createDeferred = () => {
       const methods = {};
-      const promise2 = new Promise((resolve17, reject) => {
-        Object.assign(methods, { resolve: resolve17, reject });
+      const promise2 = new Promise((resolve18, reject) => {
+        Object.assign(methods, { resolve: resolve18, reject });
       });
       return Object.assign(promise2, methods);
     };
   }
 });
 
-// node_modules/execa/lib/arguments/fd-options.js
+// ../../work/main/node_modules/execa/lib/arguments/fd-options.js
 var getToStream, getFromStream, SUBPROCESS_OPTIONS, getFdNumber, parseFdNumber, validateFdNumber, getInvalidStdioOptionMessage, getInvalidStdioOption, getUsedDescriptor, getOptionName, serializeOptionValue;
 var init_fd_options = __esm({
-  "node_modules/execa/lib/arguments/fd-options.js"() {
+  "../../work/main/node_modules/execa/lib/arguments/fd-options.js"() {
     init_specific();
     getToStream = (destination2, to = "stdin") => {
       const isWritable = true;
@@ -62411,11 +63788,11 @@ Please set this option with "pipe" instead.`;
   }
 });
 
-// node_modules/execa/lib/utils/max-listeners.js
+// ../../work/main/node_modules/execa/lib/utils/max-listeners.js
 import { addAbortListener } from "node:events";
 var incrementMaxListeners;
 var init_max_listeners = __esm({
-  "node_modules/execa/lib/utils/max-listeners.js"() {
+  "../../work/main/node_modules/execa/lib/utils/max-listeners.js"() {
     incrementMaxListeners = (eventEmitter, maxListenersIncrement, signal) => {
       const maxListeners = eventEmitter.getMaxListeners();
       if (maxListeners === 0 || maxListeners === Number.POSITIVE_INFINITY) {
@@ -62429,10 +63806,10 @@ var init_max_listeners = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/reference.js
+// ../../work/main/node_modules/execa/lib/ipc/reference.js
 var addReference, addReferenceCount, removeReference, removeReferenceCount, undoAddedReferences, redoAddedReferences;
 var init_reference = __esm({
-  "node_modules/execa/lib/ipc/reference.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/reference.js"() {
     addReference = (channel, reference) => {
       if (reference) {
         addReferenceCount(channel);
@@ -62464,12 +63841,12 @@ var init_reference = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/incoming.js
+// ../../work/main/node_modules/execa/lib/ipc/incoming.js
 import { once as once2 } from "node:events";
 import { scheduler } from "node:timers/promises";
 var onMessage, onDisconnect, INCOMING_MESSAGES;
 var init_incoming = __esm({
-  "node_modules/execa/lib/ipc/incoming.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/incoming.js"() {
     init_outgoing();
     init_reference();
     init_strict();
@@ -62516,11 +63893,11 @@ var init_incoming = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/forward.js
+// ../../work/main/node_modules/execa/lib/ipc/forward.js
 import { EventEmitter } from "node:events";
 var getIpcEmitter, IPC_EMITTERS, forwardEvents, isConnected;
 var init_forward = __esm({
-  "node_modules/execa/lib/ipc/forward.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/forward.js"() {
     init_incoming();
     init_reference();
     getIpcEmitter = (anyProcess, channel, isSubprocess) => {
@@ -62563,11 +63940,11 @@ var init_forward = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/strict.js
+// ../../work/main/node_modules/execa/lib/ipc/strict.js
 import { once as once3 } from "node:events";
 var handleSendStrict, count2, validateStrictDeadlock, handleStrictRequest, handleStrictResponse, waitForStrictResponse, STRICT_RESPONSES, throwOnDisconnect, REQUEST_TYPE, RESPONSE_TYPE;
 var init_strict = __esm({
-  "node_modules/execa/lib/ipc/strict.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/strict.js"() {
     init_deferred();
     init_max_listeners();
     init_send();
@@ -62658,10 +64035,10 @@ var init_strict = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/outgoing.js
+// ../../work/main/node_modules/execa/lib/ipc/outgoing.js
 var startSendMessage, endSendMessage, waitForOutgoingMessages, OUTGOING_MESSAGES, hasMessageListeners, getMinListenerCount;
 var init_outgoing = __esm({
-  "node_modules/execa/lib/ipc/outgoing.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/outgoing.js"() {
     init_deferred();
     init_specific();
     init_fd_options();
@@ -62694,11 +64071,11 @@ var init_outgoing = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/send.js
+// ../../work/main/node_modules/execa/lib/ipc/send.js
 import { promisify as promisify2 } from "node:util";
 var sendMessage, sendMessageAsync, sendOneMessage, getSendMethod, PROCESS_SEND_METHODS;
 var init_send = __esm({
-  "node_modules/execa/lib/ipc/send.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/send.js"() {
     init_validation();
     init_outgoing();
     init_strict();
@@ -62773,11 +64150,11 @@ var init_send = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/graceful.js
+// ../../work/main/node_modules/execa/lib/ipc/graceful.js
 import { scheduler as scheduler2 } from "node:timers/promises";
 var sendAbort, getCancelSignal, startIpc, cancelListening, handleAbort, GRACEFUL_CANCEL_TYPE, abortOnDisconnect, cancelController;
 var init_graceful = __esm({
-  "node_modules/execa/lib/ipc/graceful.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/graceful.js"() {
     init_send();
     init_forward();
     init_validation();
@@ -62833,10 +64210,10 @@ var init_graceful = __esm({
   }
 });
 
-// node_modules/execa/lib/terminate/graceful.js
+// ../../work/main/node_modules/execa/lib/terminate/graceful.js
 var validateGracefulCancel, throwOnGracefulCancel, sendOnAbort, getReason;
 var init_graceful2 = __esm({
-  "node_modules/execa/lib/terminate/graceful.js"() {
+  "../../work/main/node_modules/execa/lib/terminate/graceful.js"() {
     init_abort_signal();
     init_graceful();
     init_kill();
@@ -62897,11 +64274,11 @@ var init_graceful2 = __esm({
   }
 });
 
-// node_modules/execa/lib/terminate/timeout.js
+// ../../work/main/node_modules/execa/lib/terminate/timeout.js
 import { setTimeout as setTimeout3 } from "node:timers/promises";
 var validateTimeout, throwOnTimeout, killAfterTimeout;
 var init_timeout = __esm({
-  "node_modules/execa/lib/terminate/timeout.js"() {
+  "../../work/main/node_modules/execa/lib/terminate/timeout.js"() {
     init_final_error();
     validateTimeout = ({ timeout }) => {
       if (timeout !== void 0 && (!Number.isFinite(timeout) || timeout < 0)) {
@@ -62918,12 +64295,12 @@ var init_timeout = __esm({
   }
 });
 
-// node_modules/execa/lib/methods/node.js
+// ../../work/main/node_modules/execa/lib/methods/node.js
 import { execPath, execArgv } from "node:process";
 import path3 from "node:path";
 var mapNode, handleNodeOption;
 var init_node2 = __esm({
-  "node_modules/execa/lib/methods/node.js"() {
+  "../../work/main/node_modules/execa/lib/methods/node.js"() {
     init_file_url();
     mapNode = ({ options: options2 }) => {
       if (options2.node === false) {
@@ -62965,11 +64342,11 @@ var init_node2 = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/ipc-input.js
+// ../../work/main/node_modules/execa/lib/ipc/ipc-input.js
 import { serialize } from "node:v8";
 var validateIpcInputOption, validateAdvancedInput, validateJsonInput, validateIpcInput, sendIpcInput;
 var init_ipc_input = __esm({
-  "node_modules/execa/lib/ipc/ipc-input.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/ipc-input.js"() {
     validateIpcInputOption = ({ ipcInput, ipc, serialization }) => {
       if (ipcInput === void 0) {
         return;
@@ -63006,10 +64383,10 @@ var init_ipc_input = __esm({
   }
 });
 
-// node_modules/execa/lib/arguments/encoding-option.js
+// ../../work/main/node_modules/execa/lib/arguments/encoding-option.js
 var validateEncoding, TEXT_ENCODINGS, BINARY_ENCODINGS, ENCODINGS, getCorrectEncoding, ENCODING_ALIASES, serializeEncoding;
 var init_encoding_option = __esm({
-  "node_modules/execa/lib/arguments/encoding-option.js"() {
+  "../../work/main/node_modules/execa/lib/arguments/encoding-option.js"() {
     validateEncoding = ({ encoding }) => {
       if (ENCODINGS.has(encoding)) {
         return;
@@ -63053,13 +64430,13 @@ Please rename it to one of: ${correctEncodings}.`);
   }
 });
 
-// node_modules/execa/lib/arguments/cwd.js
+// ../../work/main/node_modules/execa/lib/arguments/cwd.js
 import { statSync as statSync5 } from "node:fs";
 import path4 from "node:path";
 import process5 from "node:process";
 var normalizeCwd, getDefaultCwd, fixCwdError;
 var init_cwd = __esm({
-  "node_modules/execa/lib/arguments/cwd.js"() {
+  "../../work/main/node_modules/execa/lib/arguments/cwd.js"() {
     init_file_url();
     normalizeCwd = (cwd = getDefaultCwd()) => {
       const cwdString = safeNormalizeFileUrl(cwd, 'The "cwd" option');
@@ -63095,12 +64472,12 @@ ${originalMessage}`;
   }
 });
 
-// node_modules/execa/lib/arguments/options.js
+// ../../work/main/node_modules/execa/lib/arguments/options.js
 import path5 from "node:path";
 import process6 from "node:process";
 var import_cross_spawn, normalizeOptions, addDefaultOptions, getEnv;
 var init_options = __esm({
-  "node_modules/execa/lib/arguments/options.js"() {
+  "../../work/main/node_modules/execa/lib/arguments/options.js"() {
     import_cross_spawn = __toESM(require_cross_spawn(), 1);
     init_npm_run_path();
     init_kill();
@@ -63186,15 +64563,15 @@ var init_options = __esm({
   }
 });
 
-// node_modules/execa/lib/arguments/shell.js
+// ../../work/main/node_modules/execa/lib/arguments/shell.js
 var concatenateShell;
 var init_shell = __esm({
-  "node_modules/execa/lib/arguments/shell.js"() {
+  "../../work/main/node_modules/execa/lib/arguments/shell.js"() {
     concatenateShell = (file2, commandArguments, options2) => options2.shell && commandArguments.length > 0 ? [[file2, ...commandArguments].join(" "), [], options2] : [file2, commandArguments, options2];
   }
 });
 
-// node_modules/strip-final-newline/index.js
+// ../../work/main/node_modules/strip-final-newline/index.js
 function stripFinalNewline(input2) {
   if (typeof input2 === "string") {
     return stripFinalNewlineString(input2);
@@ -63206,7 +64583,7 @@ function stripFinalNewline(input2) {
 }
 var stripFinalNewlineString, stripFinalNewlineBinary, LF, LF_BINARY, CR, CR_BINARY;
 var init_strip_final_newline = __esm({
-  "node_modules/strip-final-newline/index.js"() {
+  "../../work/main/node_modules/strip-final-newline/index.js"() {
     stripFinalNewlineString = (input2) => input2.at(-1) === LF ? input2.slice(0, input2.at(-2) === CR ? -2 : -1) : input2;
     stripFinalNewlineBinary = (input2) => input2.at(-1) === LF_BINARY ? input2.subarray(0, input2.at(-2) === CR_BINARY ? -2 : -1) : input2;
     LF = "\n";
@@ -63216,7 +64593,7 @@ var init_strip_final_newline = __esm({
   }
 });
 
-// node_modules/is-stream/index.js
+// ../../work/main/node_modules/is-stream/index.js
 function isStream(stream, { checkOpen = true } = {}) {
   return stream !== null && typeof stream === "object" && (stream.writable || stream.readable || !checkOpen || stream.writable === void 0 && stream.readable === void 0) && typeof stream.pipe === "function";
 }
@@ -63230,11 +64607,11 @@ function isDuplexStream(stream, options2) {
   return isWritableStream(stream, options2) && isReadableStream(stream, options2);
 }
 var init_is_stream = __esm({
-  "node_modules/is-stream/index.js"() {
+  "../../work/main/node_modules/is-stream/index.js"() {
   }
 });
 
-// node_modules/@sec-ant/readable-stream/dist/ponyfill/asyncIterator.js
+// ../../work/main/node_modules/@sec-ant/readable-stream/dist/ponyfill/asyncIterator.js
 function i() {
   return this[n].next();
 }
@@ -63250,7 +64627,7 @@ function h2({ preventCancel: r = false } = {}) {
 }
 var a, c, n, u;
 var init_asyncIterator = __esm({
-  "node_modules/@sec-ant/readable-stream/dist/ponyfill/asyncIterator.js"() {
+  "../../work/main/node_modules/@sec-ant/readable-stream/dist/ponyfill/asyncIterator.js"() {
     a = Object.getPrototypeOf(
       Object.getPrototypeOf(
         /* istanbul ignore next */
@@ -63327,24 +64704,24 @@ var init_asyncIterator = __esm({
   }
 });
 
-// node_modules/@sec-ant/readable-stream/dist/ponyfill/fromAnyIterable.js
+// ../../work/main/node_modules/@sec-ant/readable-stream/dist/ponyfill/fromAnyIterable.js
 var init_fromAnyIterable = __esm({
-  "node_modules/@sec-ant/readable-stream/dist/ponyfill/fromAnyIterable.js"() {
+  "../../work/main/node_modules/@sec-ant/readable-stream/dist/ponyfill/fromAnyIterable.js"() {
   }
 });
 
-// node_modules/@sec-ant/readable-stream/dist/ponyfill/index.js
+// ../../work/main/node_modules/@sec-ant/readable-stream/dist/ponyfill/index.js
 var init_ponyfill = __esm({
-  "node_modules/@sec-ant/readable-stream/dist/ponyfill/index.js"() {
+  "../../work/main/node_modules/@sec-ant/readable-stream/dist/ponyfill/index.js"() {
     init_asyncIterator();
     init_fromAnyIterable();
   }
 });
 
-// node_modules/get-stream/source/stream.js
+// ../../work/main/node_modules/get-stream/source/stream.js
 var getAsyncIterable, toString, getStreamIterable, handleStreamEnd, nodeImports;
 var init_stream = __esm({
-  "node_modules/get-stream/source/stream.js"() {
+  "../../work/main/node_modules/get-stream/source/stream.js"() {
     init_is_stream();
     init_ponyfill();
     getAsyncIterable = (stream) => {
@@ -63396,10 +64773,10 @@ var init_stream = __esm({
   }
 });
 
-// node_modules/get-stream/source/contents.js
+// ../../work/main/node_modules/get-stream/source/contents.js
 var getStreamContents, appendFinalChunk, appendChunk, addNewChunk, getChunkType, objectToString2, MaxBufferError;
 var init_contents = __esm({
-  "node_modules/get-stream/source/contents.js"() {
+  "../../work/main/node_modules/get-stream/source/contents.js"() {
     init_stream();
     getStreamContents = async (stream, { init, convertChunk, getSize, truncateChunk, addChunk, getFinalChunk, finalize: finalize2 }, { maxBuffer = Number.POSITIVE_INFINITY } = {}) => {
       const asyncIterable = getAsyncIterable(stream);
@@ -63497,10 +64874,10 @@ var init_contents = __esm({
   }
 });
 
-// node_modules/get-stream/source/utils.js
+// ../../work/main/node_modules/get-stream/source/utils.js
 var identity2, noop, getContentsProperty, throwObjectStream, getLengthProperty;
 var init_utils = __esm({
-  "node_modules/get-stream/source/utils.js"() {
+  "../../work/main/node_modules/get-stream/source/utils.js"() {
     identity2 = (value) => value;
     noop = () => void 0;
     getContentsProperty = ({ contents }) => contents;
@@ -63511,13 +64888,13 @@ var init_utils = __esm({
   }
 });
 
-// node_modules/get-stream/source/array.js
+// ../../work/main/node_modules/get-stream/source/array.js
 async function getStreamAsArray(stream, options2) {
   return getStreamContents(stream, arrayMethods, options2);
 }
 var initArray, increment, addArrayChunk, arrayMethods;
 var init_array = __esm({
-  "node_modules/get-stream/source/array.js"() {
+  "../../work/main/node_modules/get-stream/source/array.js"() {
     init_contents();
     init_utils();
     initArray = () => ({ contents: [] });
@@ -63545,13 +64922,13 @@ var init_array = __esm({
   }
 });
 
-// node_modules/get-stream/source/array-buffer.js
+// ../../work/main/node_modules/get-stream/source/array-buffer.js
 async function getStreamAsArrayBuffer(stream, options2) {
   return getStreamContents(stream, arrayBufferMethods, options2);
 }
 var initArrayBuffer, useTextEncoder, textEncoder2, useUint8Array, useUint8ArrayWithOffset, truncateArrayBufferChunk, addArrayBufferChunk, resizeArrayBufferSlow, resizeArrayBuffer, getNewContentsLength, SCALE_FACTOR, finalizeArrayBuffer, hasArrayBufferResize, arrayBufferMethods;
 var init_array_buffer = __esm({
-  "node_modules/get-stream/source/array-buffer.js"() {
+  "../../work/main/node_modules/get-stream/source/array-buffer.js"() {
     init_contents();
     init_utils();
     initArrayBuffer = () => ({ contents: new ArrayBuffer(0) });
@@ -63605,13 +64982,13 @@ var init_array_buffer = __esm({
   }
 });
 
-// node_modules/get-stream/source/string.js
+// ../../work/main/node_modules/get-stream/source/string.js
 async function getStreamAsString(stream, options2) {
   return getStreamContents(stream, stringMethods, options2);
 }
 var initString, useTextDecoder, addStringChunk, truncateStringChunk, getFinalStringChunk, stringMethods;
 var init_string = __esm({
-  "node_modules/get-stream/source/string.js"() {
+  "../../work/main/node_modules/get-stream/source/string.js"() {
     init_contents();
     init_utils();
     initString = () => ({ contents: "", textDecoder: new TextDecoder() });
@@ -63641,9 +65018,9 @@ var init_string = __esm({
   }
 });
 
-// node_modules/get-stream/source/exports.js
+// ../../work/main/node_modules/get-stream/source/exports.js
 var init_exports = __esm({
-  "node_modules/get-stream/source/exports.js"() {
+  "../../work/main/node_modules/get-stream/source/exports.js"() {
     init_array();
     init_array_buffer();
     init_string();
@@ -63651,21 +65028,21 @@ var init_exports = __esm({
   }
 });
 
-// node_modules/get-stream/source/index.js
+// ../../work/main/node_modules/get-stream/source/index.js
 import { on } from "node:events";
 import { finished } from "node:stream/promises";
 var init_source = __esm({
-  "node_modules/get-stream/source/index.js"() {
+  "../../work/main/node_modules/get-stream/source/index.js"() {
     init_stream();
     init_exports();
     Object.assign(nodeImports, { on, finished });
   }
 });
 
-// node_modules/execa/lib/io/max-buffer.js
+// ../../work/main/node_modules/execa/lib/io/max-buffer.js
 var handleMaxBuffer, getMaxBufferUnit, checkIpcMaxBuffer, getMaxBufferMessage, getMaxBufferInfo, isMaxBufferSync, truncateMaxBufferSync, getMaxBufferSync;
 var init_max_buffer = __esm({
-  "node_modules/execa/lib/io/max-buffer.js"() {
+  "../../work/main/node_modules/execa/lib/io/max-buffer.js"() {
     init_source();
     init_standard_stream();
     init_specific();
@@ -63729,11 +65106,11 @@ var init_max_buffer = __esm({
   }
 });
 
-// node_modules/execa/lib/return/message.js
+// ../../work/main/node_modules/execa/lib/return/message.js
 import { inspect as inspect2 } from "node:util";
 var createMessages, getErrorPrefix, getForcefulSuffix, getOriginalMessage, serializeIpcMessage, serializeMessagePart, serializeMessageItem;
 var init_message = __esm({
-  "node_modules/execa/lib/return/message.js"() {
+  "../../work/main/node_modules/execa/lib/return/message.js"() {
     init_strip_final_newline();
     init_uint_array();
     init_cwd();
@@ -63860,10 +65237,10 @@ ${originalMessage}`;
   }
 });
 
-// node_modules/execa/lib/return/result.js
+// ../../work/main/node_modules/execa/lib/return/result.js
 var makeSuccessResult, makeEarlyError, makeError, getErrorProperties, omitUndefinedProperties, normalizeExitPayload;
 var init_result = __esm({
-  "node_modules/execa/lib/return/result.js"() {
+  "../../work/main/node_modules/execa/lib/return/result.js"() {
     init_signal();
     init_duration2();
     init_final_error();
@@ -64042,7 +65419,7 @@ var init_result = __esm({
   }
 });
 
-// node_modules/parse-ms/index.js
+// ../../work/main/node_modules/parse-ms/index.js
 function parseNumber(milliseconds) {
   return {
     days: Math.trunc(milliseconds / 864e5),
@@ -64081,12 +65458,12 @@ function parseMilliseconds(milliseconds) {
 }
 var toZeroIfInfinity;
 var init_parse_ms = __esm({
-  "node_modules/parse-ms/index.js"() {
+  "../../work/main/node_modules/parse-ms/index.js"() {
     toZeroIfInfinity = (value) => Number.isFinite(value) ? value : 0;
   }
 });
 
-// node_modules/pretty-ms/index.js
+// ../../work/main/node_modules/pretty-ms/index.js
 function prettyMilliseconds(milliseconds, options2) {
   const isBigInt = typeof milliseconds === "bigint";
   if (!isBigInt && !Number.isFinite(milliseconds)) {
@@ -64126,10 +65503,10 @@ function prettyMilliseconds(milliseconds, options2) {
     }
     result.push(valueString);
   };
-  const parsed = parseMilliseconds(milliseconds);
-  const days = BigInt(parsed.days);
+  const parsed2 = parseMilliseconds(milliseconds);
+  const days = BigInt(parsed2.days);
   if (options2.hideYearAndDays) {
-    add2(BigInt(days) * 24n + BigInt(parsed.hours), "hour", "h");
+    add2(BigInt(days) * 24n + BigInt(parsed2.hours), "hour", "h");
   } else {
     if (options2.hideYear) {
       add2(days, "day", "d");
@@ -64137,15 +65514,15 @@ function prettyMilliseconds(milliseconds, options2) {
       add2(days / 365n, "year", "y");
       add2(days % 365n, "day", "d");
     }
-    add2(Number(parsed.hours), "hour", "h");
+    add2(Number(parsed2.hours), "hour", "h");
   }
-  add2(Number(parsed.minutes), "minute", "m");
+  add2(Number(parsed2.minutes), "minute", "m");
   if (!options2.hideSeconds) {
     if (options2.separateMilliseconds || options2.formatSubMilliseconds || !options2.colonNotation && milliseconds < 1e3 && !options2.subSecondsAsDecimals) {
-      const seconds = Number(parsed.seconds);
-      const milliseconds2 = Number(parsed.milliseconds);
-      const microseconds = Number(parsed.microseconds);
-      const nanoseconds = Number(parsed.nanoseconds);
+      const seconds = Number(parsed2.seconds);
+      const milliseconds2 = Number(parsed2.milliseconds);
+      const microseconds = Number(parsed2.microseconds);
+      const nanoseconds = Number(parsed2.nanoseconds);
       add2(seconds, "second", "s");
       if (options2.formatSubMilliseconds) {
         add2(milliseconds2, "millisecond", "ms");
@@ -64183,7 +65560,7 @@ function prettyMilliseconds(milliseconds, options2) {
 }
 var isZero, pluralize, SECOND_ROUNDING_EPSILON, ONE_DAY_IN_MILLISECONDS;
 var init_pretty_ms = __esm({
-  "node_modules/pretty-ms/index.js"() {
+  "../../work/main/node_modules/pretty-ms/index.js"() {
     init_parse_ms();
     isZero = (value) => value === 0 || value === 0n;
     pluralize = (word, count3) => count3 === 1 || count3 === 1n ? word : `${word}s`;
@@ -64192,10 +65569,10 @@ var init_pretty_ms = __esm({
   }
 });
 
-// node_modules/execa/lib/verbose/error.js
+// ../../work/main/node_modules/execa/lib/verbose/error.js
 var logError;
 var init_error = __esm({
-  "node_modules/execa/lib/verbose/error.js"() {
+  "../../work/main/node_modules/execa/lib/verbose/error.js"() {
     init_log2();
     logError = (result, verboseInfo) => {
       if (result.failed) {
@@ -64210,10 +65587,10 @@ var init_error = __esm({
   }
 });
 
-// node_modules/execa/lib/verbose/complete.js
+// ../../work/main/node_modules/execa/lib/verbose/complete.js
 var logResult, logDuration;
 var init_complete = __esm({
-  "node_modules/execa/lib/verbose/complete.js"() {
+  "../../work/main/node_modules/execa/lib/verbose/complete.js"() {
     init_pretty_ms();
     init_values();
     init_log2();
@@ -64237,10 +65614,10 @@ var init_complete = __esm({
   }
 });
 
-// node_modules/execa/lib/return/reject.js
+// ../../work/main/node_modules/execa/lib/return/reject.js
 var handleResult;
 var init_reject = __esm({
-  "node_modules/execa/lib/return/reject.js"() {
+  "../../work/main/node_modules/execa/lib/return/reject.js"() {
     init_complete();
     handleResult = (result, verboseInfo, { reject }) => {
       logResult(result, verboseInfo);
@@ -64252,10 +65629,10 @@ var init_reject = __esm({
   }
 });
 
-// node_modules/execa/lib/stdio/type.js
+// ../../work/main/node_modules/execa/lib/stdio/type.js
 var getStdioItemType, getTransformObjectType, getDuplexType, getTransformStreamType, validateNonGeneratorType, checkUndefinedOption, getGeneratorObjectType, checkBooleanOption, isGenerator, isAsyncGenerator, isSyncGenerator, isTransformOptions, isUrl, isRegularUrl, isFilePathObject, FILE_PATH_KEYS, isFilePathString, isUnknownStdioString, KNOWN_STDIO_STRINGS, isReadableStream2, isWritableStream2, isWebStream, isTransformStream, isAsyncIterableObject, isIterableObject, isObject3, TRANSFORM_TYPES, FILE_TYPES, SPECIAL_DUPLICATE_TYPES_SYNC, SPECIAL_DUPLICATE_TYPES, FORBID_DUPLICATE_TYPES, TYPE_TO_MESSAGE;
 var init_type = __esm({
-  "node_modules/execa/lib/stdio/type.js"() {
+  "../../work/main/node_modules/execa/lib/stdio/type.js"() {
     init_is_stream();
     init_is_plain_obj();
     init_uint_array();
@@ -64386,10 +65763,10 @@ var init_type = __esm({
   }
 });
 
-// node_modules/execa/lib/transform/object-mode.js
+// ../../work/main/node_modules/execa/lib/transform/object-mode.js
 var getTransformObjectModes, getOutputObjectModes, getInputObjectModes, getFdObjectMode;
 var init_object_mode = __esm({
-  "node_modules/execa/lib/transform/object-mode.js"() {
+  "../../work/main/node_modules/execa/lib/transform/object-mode.js"() {
     init_type();
     getTransformObjectModes = (objectMode, index, newTransforms, direction) => direction === "output" ? getOutputObjectModes(objectMode, index, newTransforms) : getInputObjectModes(objectMode, index, newTransforms);
     getOutputObjectModes = (objectMode, index, newTransforms) => {
@@ -64412,10 +65789,10 @@ var init_object_mode = __esm({
   }
 });
 
-// node_modules/execa/lib/transform/normalize.js
+// ../../work/main/node_modules/execa/lib/transform/normalize.js
 var normalizeTransforms, getTransforms, normalizeTransform, normalizeDuplex, normalizeTransformStream, normalizeGenerator, sortTransforms;
 var init_normalize = __esm({
-  "node_modules/execa/lib/transform/normalize.js"() {
+  "../../work/main/node_modules/execa/lib/transform/normalize.js"() {
     init_is_plain_obj();
     init_encoding_option();
     init_type();
@@ -64515,11 +65892,11 @@ var init_normalize = __esm({
   }
 });
 
-// node_modules/execa/lib/stdio/direction.js
+// ../../work/main/node_modules/execa/lib/stdio/direction.js
 import process7 from "node:process";
 var getStreamDirection, getStdioItemDirection, KNOWN_DIRECTIONS, anyDirection, alwaysInput, guessStreamDirection, getStandardStreamDirection, DEFAULT_DIRECTION;
 var init_direction = __esm({
-  "node_modules/execa/lib/stdio/direction.js"() {
+  "../../work/main/node_modules/execa/lib/stdio/direction.js"() {
     init_is_stream();
     init_type();
     getStreamDirection = (stdioItems, fdNumber, optionName) => {
@@ -64572,18 +65949,18 @@ var init_direction = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/array.js
+// ../../work/main/node_modules/execa/lib/ipc/array.js
 var normalizeIpcStdioArray;
 var init_array2 = __esm({
-  "node_modules/execa/lib/ipc/array.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/array.js"() {
     normalizeIpcStdioArray = (stdioArray, ipc) => ipc && !stdioArray.includes("ipc") ? [...stdioArray, "ipc"] : stdioArray;
   }
 });
 
-// node_modules/execa/lib/stdio/stdio-option.js
+// ../../work/main/node_modules/execa/lib/stdio/stdio-option.js
 var normalizeStdioOption, getStdioArray, hasAlias, addDefaultValue2, normalizeStdioSync, isOutputPipeOnly;
 var init_stdio_option = __esm({
-  "node_modules/execa/lib/stdio/stdio-option.js"() {
+  "../../work/main/node_modules/execa/lib/stdio/stdio-option.js"() {
     init_standard_stream();
     init_array2();
     init_values();
@@ -64622,12 +65999,12 @@ var init_stdio_option = __esm({
   }
 });
 
-// node_modules/execa/lib/stdio/native.js
+// ../../work/main/node_modules/execa/lib/stdio/native.js
 import { readFileSync as readFileSync11 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream, handleNativeStreamSync, getTargetFd, getTargetFdNumber, handleNativeStreamAsync, getStandardStream;
 var init_native = __esm({
-  "node_modules/execa/lib/stdio/native.js"() {
+  "../../work/main/node_modules/execa/lib/stdio/native.js"() {
     init_is_stream();
     init_standard_stream();
     init_uint_array();
@@ -64700,10 +66077,10 @@ var init_native = __esm({
   }
 });
 
-// node_modules/execa/lib/stdio/input-option.js
+// ../../work/main/node_modules/execa/lib/stdio/input-option.js
 var handleInputOptions, handleInputOption, getInputType, handleInputFileOption, getInputFileType;
 var init_input_option = __esm({
-  "node_modules/execa/lib/stdio/input-option.js"() {
+  "../../work/main/node_modules/execa/lib/stdio/input-option.js"() {
     init_is_stream();
     init_uint_array();
     init_type();
@@ -64744,10 +66121,10 @@ var init_input_option = __esm({
   }
 });
 
-// node_modules/execa/lib/stdio/duplicate.js
+// ../../work/main/node_modules/execa/lib/stdio/duplicate.js
 var filterDuplicates, getDuplicateStream, getOtherStdioItems, validateDuplicateStreamSync, getDuplicateStreamInstance, hasSameValue, validateDuplicateTransform, throwOnDuplicateStream;
 var init_duplicate = __esm({
-  "node_modules/execa/lib/stdio/duplicate.js"() {
+  "../../work/main/node_modules/execa/lib/stdio/duplicate.js"() {
     init_type();
     filterDuplicates = (stdioItems) => stdioItems.filter((stdioItemOne, indexOne) => stdioItems.every((stdioItemTwo, indexTwo) => stdioItemOne.value !== stdioItemTwo.value || indexOne >= indexTwo || stdioItemOne.type === "generator" || stdioItemOne.type === "asyncGenerator"));
     getDuplicateStream = ({ stdioItem: { type, value, optionName }, direction, fileDescriptors, isSync }) => {
@@ -64825,10 +66202,10 @@ var init_duplicate = __esm({
   }
 });
 
-// node_modules/execa/lib/stdio/handle.js
+// ../../work/main/node_modules/execa/lib/stdio/handle.js
 var handleStdio, getFileDescriptor, initializeStdioItems, initializeStdioItem, validateStdioArray, INVALID_STDIO_ARRAY_OPTIONS, validateStreams, validateFileStdio, validateFileObjectMode, getFinalFileDescriptors, getFinalFileDescriptor, addStreamProperties, cleanupCustomStreams, forwardStdio;
 var init_handle = __esm({
-  "node_modules/execa/lib/stdio/handle.js"() {
+  "../../work/main/node_modules/execa/lib/stdio/handle.js"() {
     init_standard_stream();
     init_normalize();
     init_object_mode();
@@ -64999,11 +66376,11 @@ For example, you can use the \`pathToFileURL()\` method of the \`url\` core modu
   }
 });
 
-// node_modules/execa/lib/stdio/handle-sync.js
+// ../../work/main/node_modules/execa/lib/stdio/handle-sync.js
 import { readFileSync as readFileSync12 } from "node:fs";
 var handleStdioSync, forbiddenIfSync, forbiddenNativeIfSync, throwInvalidSyncValue, addProperties, addPropertiesSync;
 var init_handle_sync = __esm({
-  "node_modules/execa/lib/stdio/handle-sync.js"() {
+  "../../work/main/node_modules/execa/lib/stdio/handle-sync.js"() {
     init_uint_array();
     init_handle();
     init_type();
@@ -65054,20 +66431,20 @@ var init_handle_sync = __esm({
   }
 });
 
-// node_modules/execa/lib/io/strip-newline.js
+// ../../work/main/node_modules/execa/lib/io/strip-newline.js
 var stripNewline, getStripFinalNewline;
 var init_strip_newline = __esm({
-  "node_modules/execa/lib/io/strip-newline.js"() {
+  "../../work/main/node_modules/execa/lib/io/strip-newline.js"() {
     init_strip_final_newline();
     stripNewline = (value, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value !== void 0 && !Array.isArray(value) ? stripFinalNewline(value) : value;
     getStripFinalNewline = (stripFinalNewline2, fdNumber) => fdNumber === "all" ? stripFinalNewline2[1] || stripFinalNewline2[2] : stripFinalNewline2[fdNumber];
   }
 });
 
-// node_modules/execa/lib/transform/split.js
+// ../../work/main/node_modules/execa/lib/transform/split.js
 var getSplitLinesGenerator, splitLinesSync, splitLinesItemSync, initializeSplitLines, splitGenerator, getNewlineLength, linesFinal, getAppendNewlineGenerator, appendNewlineGenerator, concatString, linesStringInfo, concatUint8Array, linesUint8ArrayInfo;
 var init_split = __esm({
-  "node_modules/execa/lib/transform/split.js"() {
+  "../../work/main/node_modules/execa/lib/transform/split.js"() {
     getSplitLinesGenerator = (binary, preserveNewlines, skipped, state) => binary || skipped ? void 0 : initializeSplitLines(preserveNewlines, state);
     splitLinesSync = (chunk, preserveNewlines, objectMode) => objectMode ? chunk.flatMap((item) => splitLinesItemSync(item, preserveNewlines)) : splitLinesItemSync(chunk, preserveNewlines);
     splitLinesItemSync = (chunk, preserveNewlines) => {
@@ -65149,11 +66526,11 @@ var init_split = __esm({
   }
 });
 
-// node_modules/execa/lib/transform/validate.js
+// ../../work/main/node_modules/execa/lib/transform/validate.js
 import { Buffer as Buffer2 } from "node:buffer";
 var getValidateTransformInput, validateStringTransformInput, getValidateTransformReturn, validateObjectTransformReturn, validateStringTransformReturn, validateEmptyReturn;
 var init_validate2 = __esm({
-  "node_modules/execa/lib/transform/validate.js"() {
+  "../../work/main/node_modules/execa/lib/transform/validate.js"() {
     init_uint_array();
     getValidateTransformInput = (writableObjectMode, optionName) => writableObjectMode ? void 0 : validateStringTransformInput.bind(void 0, optionName);
     validateStringTransformInput = function* (optionName, chunk) {
@@ -65184,12 +66561,12 @@ Instead, \`yield\` should either be called with a value, or not be called at all
   }
 });
 
-// node_modules/execa/lib/transform/encoding-transform.js
+// ../../work/main/node_modules/execa/lib/transform/encoding-transform.js
 import { Buffer as Buffer3 } from "node:buffer";
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 var getEncodingTransformGenerator, encodingUint8ArrayGenerator, encodingStringGenerator, encodingStringFinal;
 var init_encoding_transform = __esm({
-  "node_modules/execa/lib/transform/encoding-transform.js"() {
+  "../../work/main/node_modules/execa/lib/transform/encoding-transform.js"() {
     init_uint_array();
     getEncodingTransformGenerator = (binary, encoding, skipped) => {
       if (skipped) {
@@ -65225,11 +66602,11 @@ var init_encoding_transform = __esm({
   }
 });
 
-// node_modules/execa/lib/transform/run-async.js
+// ../../work/main/node_modules/execa/lib/transform/run-async.js
 import { callbackify } from "node:util";
 var pushChunks, transformChunk, finalChunks, generatorFinalChunks, destroyTransform, identityGenerator;
 var init_run_async = __esm({
-  "node_modules/execa/lib/transform/run-async.js"() {
+  "../../work/main/node_modules/execa/lib/transform/run-async.js"() {
     pushChunks = callbackify(async (getChunks, state, getChunksArguments, transformStream) => {
       state.currentIterable = getChunks(...getChunksArguments);
       try {
@@ -65278,10 +66655,10 @@ var init_run_async = __esm({
   }
 });
 
-// node_modules/execa/lib/transform/run-sync.js
+// ../../work/main/node_modules/execa/lib/transform/run-sync.js
 var pushChunksSync, runTransformSync, transformChunkSync, finalChunksSync, generatorFinalChunksSync, identityGenerator2;
 var init_run_sync = __esm({
-  "node_modules/execa/lib/transform/run-sync.js"() {
+  "../../work/main/node_modules/execa/lib/transform/run-sync.js"() {
     pushChunksSync = (getChunksSync, getChunksArguments, transformStream, done) => {
       try {
         for (const chunk of getChunksSync(...getChunksArguments)) {
@@ -65325,11 +66702,11 @@ var init_run_sync = __esm({
   }
 });
 
-// node_modules/execa/lib/transform/generator.js
+// ../../work/main/node_modules/execa/lib/transform/generator.js
 import { Transform, getDefaultHighWaterMark } from "node:stream";
 var generatorToStream, runGeneratorsSync, addInternalGenerators;
 var init_generator = __esm({
-  "node_modules/execa/lib/transform/generator.js"() {
+  "../../work/main/node_modules/execa/lib/transform/generator.js"() {
     init_type();
     init_split();
     init_validate2();
@@ -65391,10 +66768,10 @@ var init_generator = __esm({
   }
 });
 
-// node_modules/execa/lib/io/input-sync.js
+// ../../work/main/node_modules/execa/lib/io/input-sync.js
 var addInputOptionsSync, getInputFdNumbers, addInputOptionSync, applySingleInputGeneratorsSync, validateSerializable;
 var init_input_sync = __esm({
-  "node_modules/execa/lib/io/input-sync.js"() {
+  "../../work/main/node_modules/execa/lib/io/input-sync.js"() {
     init_generator();
     init_uint_array();
     init_type();
@@ -65432,10 +66809,10 @@ var init_input_sync = __esm({
   }
 });
 
-// node_modules/execa/lib/verbose/output.js
+// ../../work/main/node_modules/execa/lib/verbose/output.js
 var shouldLogOutput, fdUsesVerbose, PIPED_STDIO_VALUES, logLines, logLinesSync, isPipingStream, logLine;
 var init_output = __esm({
-  "node_modules/execa/lib/verbose/output.js"() {
+  "../../work/main/node_modules/execa/lib/verbose/output.js"() {
     init_encoding_option();
     init_type();
     init_log2();
@@ -65468,11 +66845,11 @@ var init_output = __esm({
   }
 });
 
-// node_modules/execa/lib/io/output-sync.js
+// ../../work/main/node_modules/execa/lib/io/output-sync.js
 import { writeFileSync as writeFileSync3, appendFileSync as appendFileSync3 } from "node:fs";
 var transformOutputSync, transformOutputResultSync, runOutputGeneratorsSync, serializeChunks, logOutputSync, writeToFiles;
 var init_output_sync = __esm({
-  "node_modules/execa/lib/io/output-sync.js"() {
+  "../../work/main/node_modules/execa/lib/io/output-sync.js"() {
     init_output();
     init_generator();
     init_split();
@@ -65583,10 +66960,10 @@ var init_output_sync = __esm({
   }
 });
 
-// node_modules/execa/lib/resolve/all-sync.js
+// ../../work/main/node_modules/execa/lib/resolve/all-sync.js
 var getAllSync;
 var init_all_sync = __esm({
-  "node_modules/execa/lib/resolve/all-sync.js"() {
+  "../../work/main/node_modules/execa/lib/resolve/all-sync.js"() {
     init_uint_array();
     init_strip_newline();
     getAllSync = ([, stdout, stderr], options2) => {
@@ -65613,11 +66990,11 @@ var init_all_sync = __esm({
   }
 });
 
-// node_modules/execa/lib/resolve/exit-async.js
+// ../../work/main/node_modules/execa/lib/resolve/exit-async.js
 import { once as once4 } from "node:events";
 var waitForExit, waitForExitOrError, waitForSubprocessExit, waitForSuccessfulExit, isSubprocessErrorExit, isFailedExit;
 var init_exit_async = __esm({
-  "node_modules/execa/lib/resolve/exit-async.js"() {
+  "../../work/main/node_modules/execa/lib/resolve/exit-async.js"() {
     init_final_error();
     waitForExit = async (subprocess, context) => {
       const [exitCode, signal] = await waitForExitOrError(subprocess);
@@ -65653,10 +67030,10 @@ var init_exit_async = __esm({
   }
 });
 
-// node_modules/execa/lib/resolve/exit-sync.js
+// ../../work/main/node_modules/execa/lib/resolve/exit-sync.js
 var getExitResultSync, getResultError;
 var init_exit_sync = __esm({
-  "node_modules/execa/lib/resolve/exit-sync.js"() {
+  "../../work/main/node_modules/execa/lib/resolve/exit-sync.js"() {
     init_final_error();
     init_max_buffer();
     init_exit_async();
@@ -65681,11 +67058,11 @@ var init_exit_sync = __esm({
   }
 });
 
-// node_modules/execa/lib/methods/main-sync.js
+// ../../work/main/node_modules/execa/lib/methods/main-sync.js
 import { spawnSync } from "node:child_process";
 var execaCoreSync, handleSyncArguments, normalizeSyncOptions, validateSyncOptions, throwInvalidSyncOption, spawnSubprocessSync, runSubprocessSync, normalizeSpawnSyncOptions, getSyncResult;
 var init_main_sync = __esm({
-  "node_modules/execa/lib/methods/main-sync.js"() {
+  "../../work/main/node_modules/execa/lib/methods/main-sync.js"() {
     init_command2();
     init_options();
     init_shell();
@@ -65831,11 +67208,11 @@ var init_main_sync = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/get-one.js
+// ../../work/main/node_modules/execa/lib/ipc/get-one.js
 import { once as once5, on as on2 } from "node:events";
 var getOneMessage, getOneMessageAsync, getMessage, throwOnDisconnect2, throwOnStrictError;
 var init_get_one = __esm({
-  "node_modules/execa/lib/ipc/get-one.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/get-one.js"() {
     init_validation();
     init_forward();
     init_reference();
@@ -65894,11 +67271,11 @@ var init_get_one = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/get-each.js
+// ../../work/main/node_modules/execa/lib/ipc/get-each.js
 import { once as once6, on as on3 } from "node:events";
 var getEachMessage, loopOnMessages, stopOnDisconnect, abortOnStrictError, iterateOnMessages, throwIfStrictError;
 var init_get_each = __esm({
-  "node_modules/execa/lib/ipc/get-each.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/get-each.js"() {
     init_validation();
     init_forward();
     init_reference();
@@ -65981,11 +67358,11 @@ var init_get_each = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/methods.js
+// ../../work/main/node_modules/execa/lib/ipc/methods.js
 import process8 from "node:process";
 var addIpcMethods, getIpcExport, getIpcMethods;
 var init_methods = __esm({
-  "node_modules/execa/lib/ipc/methods.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/methods.js"() {
     init_send();
     init_get_one();
     init_get_each();
@@ -66030,7 +67407,7 @@ var init_methods = __esm({
   }
 });
 
-// node_modules/execa/lib/return/early-error.js
+// ../../work/main/node_modules/execa/lib/return/early-error.js
 import { ChildProcess as ChildProcess2 } from "node:child_process";
 import {
   PassThrough,
@@ -66040,7 +67417,7 @@ import {
 } from "node:stream";
 var handleEarlyError, createDummyStreams, createDummyStream, readable, writable, duplex, handleDummyPromise;
 var init_early_error = __esm({
-  "node_modules/execa/lib/return/early-error.js"() {
+  "../../work/main/node_modules/execa/lib/return/early-error.js"() {
     init_handle();
     init_result();
     init_reject();
@@ -66092,13 +67469,13 @@ var init_early_error = __esm({
   }
 });
 
-// node_modules/execa/lib/stdio/handle-async.js
+// ../../work/main/node_modules/execa/lib/stdio/handle-async.js
 import { createReadStream, createWriteStream } from "node:fs";
 import { Buffer as Buffer4 } from "node:buffer";
 import { Readable as Readable2, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
 var handleStdioAsync, forbiddenIfAsync, addProperties2, addPropertiesAsync;
 var init_handle_async = __esm({
-  "node_modules/execa/lib/stdio/handle-async.js"() {
+  "../../work/main/node_modules/execa/lib/stdio/handle-async.js"() {
     init_generator();
     init_handle();
     init_type();
@@ -66145,7 +67522,7 @@ var init_handle_async = __esm({
   }
 });
 
-// node_modules/@sindresorhus/merge-streams/index.js
+// ../../work/main/node_modules/@sindresorhus/merge-streams/index.js
 import { on as on4, once as once7 } from "node:events";
 import { PassThrough as PassThroughStream, getDefaultHighWaterMark as getDefaultHighWaterMark2 } from "node:stream";
 import { finished as finished2 } from "node:stream/promises";
@@ -66170,7 +67547,7 @@ function mergeStreams(streams) {
 }
 var getHighWaterMark, MergedStream, onMergedStreamFinished, onMergedStreamEnd, onInputStreamsUnpipe, validateStream, endWhenStreamsDone, afterMergedStreamFinished, onInputStreamEnd, onInputStreamUnpipe, endStream, errorOrAbortStream, isAbortError, abortStream, errorStream, noop2, updateMaxListeners, PASSTHROUGH_LISTENERS_COUNT, PASSTHROUGH_LISTENERS_PER_STREAM;
 var init_merge_streams = __esm({
-  "node_modules/@sindresorhus/merge-streams/index.js"() {
+  "../../work/main/node_modules/@sindresorhus/merge-streams/index.js"() {
     getHighWaterMark = (streams, objectMode) => {
       if (streams.length === 0) {
         return getDefaultHighWaterMark2(objectMode);
@@ -66367,11 +67744,11 @@ var init_merge_streams = __esm({
   }
 });
 
-// node_modules/execa/lib/io/pipeline.js
+// ../../work/main/node_modules/execa/lib/io/pipeline.js
 import { finished as finished3 } from "node:stream/promises";
 var pipeStreams, onSourceFinish, endDestinationStream, onDestinationFinish, abortSourceStream;
 var init_pipeline = __esm({
-  "node_modules/execa/lib/io/pipeline.js"() {
+  "../../work/main/node_modules/execa/lib/io/pipeline.js"() {
     init_standard_stream();
     pipeStreams = (source, destination2) => {
       source.pipe(destination2);
@@ -66411,10 +67788,10 @@ var init_pipeline = __esm({
   }
 });
 
-// node_modules/execa/lib/io/output-async.js
+// ../../work/main/node_modules/execa/lib/io/output-async.js
 var pipeOutputAsync, pipeTransform, SUBPROCESS_STREAM_PROPERTIES, pipeStdioItem, setStandardStreamMaxListeners, MAX_LISTENERS_INCREMENT;
 var init_output_async = __esm({
-  "node_modules/execa/lib/io/output-async.js"() {
+  "../../work/main/node_modules/execa/lib/io/output-async.js"() {
     init_merge_streams();
     init_standard_stream();
     init_max_listeners();
@@ -66473,10 +67850,10 @@ var init_output_async = __esm({
   }
 });
 
-// node_modules/signal-exit/dist/mjs/signals.js
+// ../../work/main/node_modules/signal-exit/dist/mjs/signals.js
 var signals;
 var init_signals2 = __esm({
-  "node_modules/signal-exit/dist/mjs/signals.js"() {
+  "../../work/main/node_modules/signal-exit/dist/mjs/signals.js"() {
     signals = [];
     signals.push("SIGHUP", "SIGINT", "SIGTERM");
     if (process.platform !== "win32") {
@@ -66502,10 +67879,10 @@ var init_signals2 = __esm({
   }
 });
 
-// node_modules/signal-exit/dist/mjs/index.js
+// ../../work/main/node_modules/signal-exit/dist/mjs/index.js
 var processOk, kExitEmitter, global2, ObjectDefineProperty, Emitter, SignalExitBase, signalExitWrap, SignalExitFallback, SignalExit, process9, onExit, load, unload;
 var init_mjs = __esm({
-  "node_modules/signal-exit/dist/mjs/index.js"() {
+  "../../work/main/node_modules/signal-exit/dist/mjs/index.js"() {
     init_signals2();
     processOk = (process10) => !!process10 && typeof process10 === "object" && typeof process10.removeListener === "function" && typeof process10.emit === "function" && typeof process10.reallyExit === "function" && typeof process10.listeners === "function" && typeof process10.kill === "function" && typeof process10.pid === "number" && typeof process10.on === "function";
     kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
@@ -66537,15 +67914,15 @@ var init_mjs = __esm({
         this.listeners[ev].push(fn);
       }
       removeListener(ev, fn) {
-        const list = this.listeners[ev];
-        const i2 = list.indexOf(fn);
+        const list2 = this.listeners[ev];
+        const i2 = list2.indexOf(fn);
         if (i2 === -1) {
           return;
         }
-        if (i2 === 0 && list.length === 1) {
-          list.length = 0;
+        if (i2 === 0 && list2.length === 1) {
+          list2.length = 0;
         } else {
-          list.splice(i2, 1);
+          list2.splice(i2, 1);
         }
       }
       emit(ev, code3, signal) {
@@ -66741,11 +68118,11 @@ var init_mjs = __esm({
   }
 });
 
-// node_modules/execa/lib/terminate/cleanup.js
+// ../../work/main/node_modules/execa/lib/terminate/cleanup.js
 import { addAbortListener as addAbortListener2 } from "node:events";
 var cleanupOnExit;
 var init_cleanup = __esm({
-  "node_modules/execa/lib/terminate/cleanup.js"() {
+  "../../work/main/node_modules/execa/lib/terminate/cleanup.js"() {
     init_mjs();
     cleanupOnExit = (subprocess, { cleanup, detached }, { signal }) => {
       if (!cleanup || detached) {
@@ -66761,10 +68138,10 @@ var init_cleanup = __esm({
   }
 });
 
-// node_modules/execa/lib/pipe/pipe-arguments.js
+// ../../work/main/node_modules/execa/lib/pipe/pipe-arguments.js
 var normalizePipeArguments, getDestinationStream, getDestination, mapDestinationArguments, getSourceStream;
 var init_pipe_arguments = __esm({
-  "node_modules/execa/lib/pipe/pipe-arguments.js"() {
+  "../../work/main/node_modules/execa/lib/pipe/pipe-arguments.js"() {
     init_parameters();
     init_duration2();
     init_fd_options();
@@ -66843,10 +68220,10 @@ var init_pipe_arguments = __esm({
   }
 });
 
-// node_modules/execa/lib/pipe/throw.js
+// ../../work/main/node_modules/execa/lib/pipe/throw.js
 var handlePipeArgumentsError, getPipeArgumentsError, createNonCommandError, PIPE_COMMAND_MESSAGE;
 var init_throw = __esm({
-  "node_modules/execa/lib/pipe/throw.js"() {
+  "../../work/main/node_modules/execa/lib/pipe/throw.js"() {
     init_result();
     init_pipeline();
     handlePipeArgumentsError = ({
@@ -66899,10 +68276,10 @@ var init_throw = __esm({
   }
 });
 
-// node_modules/execa/lib/pipe/sequence.js
+// ../../work/main/node_modules/execa/lib/pipe/sequence.js
 var waitForBothSubprocesses;
 var init_sequence = __esm({
-  "node_modules/execa/lib/pipe/sequence.js"() {
+  "../../work/main/node_modules/execa/lib/pipe/sequence.js"() {
     waitForBothSubprocesses = async (subprocessPromises) => {
       const [
         { status: sourceStatus, reason: sourceReason, value: sourceResult = sourceReason },
@@ -66922,11 +68299,11 @@ var init_sequence = __esm({
   }
 });
 
-// node_modules/execa/lib/pipe/streaming.js
+// ../../work/main/node_modules/execa/lib/pipe/streaming.js
 import { finished as finished4 } from "node:stream/promises";
 var pipeSubprocessStream, pipeFirstSubprocessStream, pipeMoreSubprocessStream, cleanupMergedStreamsMap, MERGED_STREAMS, SOURCE_LISTENERS_PER_PIPE, DESTINATION_LISTENERS_PER_PIPE;
 var init_streaming = __esm({
-  "node_modules/execa/lib/pipe/streaming.js"() {
+  "../../work/main/node_modules/execa/lib/pipe/streaming.js"() {
     init_merge_streams();
     init_max_listeners();
     init_pipeline();
@@ -66961,11 +68338,11 @@ var init_streaming = __esm({
   }
 });
 
-// node_modules/execa/lib/pipe/abort.js
+// ../../work/main/node_modules/execa/lib/pipe/abort.js
 import { aborted as aborted2 } from "node:util";
 var unpipeOnAbort, unpipeOnSignalAbort;
 var init_abort = __esm({
-  "node_modules/execa/lib/pipe/abort.js"() {
+  "../../work/main/node_modules/execa/lib/pipe/abort.js"() {
     init_throw();
     unpipeOnAbort = (unpipeSignal, unpipeContext) => unpipeSignal === void 0 ? [] : [unpipeOnSignalAbort(unpipeSignal, unpipeContext)];
     unpipeOnSignalAbort = async (unpipeSignal, { sourceStream, mergedStream, fileDescriptors, sourceOptions, startTime }) => {
@@ -66982,10 +68359,10 @@ var init_abort = __esm({
   }
 });
 
-// node_modules/execa/lib/pipe/setup.js
+// ../../work/main/node_modules/execa/lib/pipe/setup.js
 var pipeToSubprocess, handlePipePromise, getSubprocessPromises;
 var init_setup = __esm({
-  "node_modules/execa/lib/pipe/setup.js"() {
+  "../../work/main/node_modules/execa/lib/pipe/setup.js"() {
     init_is_plain_obj();
     init_pipe_arguments();
     init_throw();
@@ -67052,12 +68429,12 @@ var init_setup = __esm({
   }
 });
 
-// node_modules/execa/lib/io/iterate.js
+// ../../work/main/node_modules/execa/lib/io/iterate.js
 import { on as on5 } from "node:events";
 import { getDefaultHighWaterMark as getDefaultHighWaterMark3 } from "node:stream";
 var iterateOnSubprocessStream, stopReadingOnExit, iterateForResult, stopReadingOnStreamEnd, iterateOnStream, DEFAULT_OBJECT_HIGH_WATER_MARK, HIGH_WATER_MARK, iterateOnData, getGenerators;
 var init_iterate = __esm({
-  "node_modules/execa/lib/io/iterate.js"() {
+  "../../work/main/node_modules/execa/lib/io/iterate.js"() {
     init_encoding_transform();
     init_split();
     init_run_sync();
@@ -67153,11 +68530,11 @@ var init_iterate = __esm({
   }
 });
 
-// node_modules/execa/lib/io/contents.js
+// ../../work/main/node_modules/execa/lib/io/contents.js
 import { setImmediate as setImmediate2 } from "node:timers/promises";
 var getStreamOutput, logOutputAsync, resumeStream, getStreamContents2, getBufferedData, handleBufferedData;
 var init_contents2 = __esm({
-  "node_modules/execa/lib/io/contents.js"() {
+  "../../work/main/node_modules/execa/lib/io/contents.js"() {
     init_source();
     init_uint_array();
     init_output();
@@ -67256,11 +68633,11 @@ var init_contents2 = __esm({
   }
 });
 
-// node_modules/execa/lib/resolve/wait-stream.js
+// ../../work/main/node_modules/execa/lib/resolve/wait-stream.js
 import { finished as finished5 } from "node:stream/promises";
 var waitForStream, handleStdinDestroy, spyOnStdinDestroy, setStdinCleanedUp, handleStreamError, shouldIgnoreStreamError, isInputFileDescriptor, isStreamAbort, isStreamEpipe;
 var init_wait_stream = __esm({
-  "node_modules/execa/lib/resolve/wait-stream.js"() {
+  "../../work/main/node_modules/execa/lib/resolve/wait-stream.js"() {
     waitForStream = async (stream, fdNumber, streamInfo, { isSameDirection, stopOnExit = false } = {}) => {
       const state = handleStdinDestroy(stream, streamInfo);
       const abortController = new AbortController();
@@ -67314,10 +68691,10 @@ var init_wait_stream = __esm({
   }
 });
 
-// node_modules/execa/lib/resolve/stdio.js
+// ../../work/main/node_modules/execa/lib/resolve/stdio.js
 var waitForStdioStreams, waitForSubprocessStream;
 var init_stdio = __esm({
-  "node_modules/execa/lib/resolve/stdio.js"() {
+  "../../work/main/node_modules/execa/lib/resolve/stdio.js"() {
     init_contents2();
     init_wait_stream();
     waitForStdioStreams = ({ subprocess, encoding, buffer, maxBuffer, lines, stripFinalNewline: stripFinalNewline2, verboseInfo, streamInfo }) => subprocess.stdio.map((stream, fdNumber) => waitForSubprocessStream({
@@ -67362,10 +68739,10 @@ var init_stdio = __esm({
   }
 });
 
-// node_modules/execa/lib/resolve/all-async.js
+// ../../work/main/node_modules/execa/lib/resolve/all-async.js
 var makeAllStream, waitForAllStream, getAllStream, getAllMixed;
 var init_all_async = __esm({
-  "node_modules/execa/lib/resolve/all-async.js"() {
+  "../../work/main/node_modules/execa/lib/resolve/all-async.js"() {
     init_merge_streams();
     init_stdio();
     makeAllStream = ({ stdout, stderr }, { all }) => all && (stdout || stderr) ? mergeStreams([stdout, stderr].filter(Boolean)) : void 0;
@@ -67397,10 +68774,10 @@ var init_all_async = __esm({
   }
 });
 
-// node_modules/execa/lib/verbose/ipc.js
+// ../../work/main/node_modules/execa/lib/verbose/ipc.js
 var shouldLogIpc, logIpcOutput;
 var init_ipc = __esm({
-  "node_modules/execa/lib/verbose/ipc.js"() {
+  "../../work/main/node_modules/execa/lib/verbose/ipc.js"() {
     init_log2();
     init_values();
     shouldLogIpc = (verboseInfo) => isFullVerbose(verboseInfo, "ipc");
@@ -67416,10 +68793,10 @@ var init_ipc = __esm({
   }
 });
 
-// node_modules/execa/lib/ipc/buffer-messages.js
+// ../../work/main/node_modules/execa/lib/ipc/buffer-messages.js
 var waitForIpcOutput, getBufferedIpcOutput;
 var init_buffer_messages = __esm({
-  "node_modules/execa/lib/ipc/buffer-messages.js"() {
+  "../../work/main/node_modules/execa/lib/ipc/buffer-messages.js"() {
     init_max_buffer();
     init_ipc();
     init_specific();
@@ -67463,11 +68840,11 @@ var init_buffer_messages = __esm({
   }
 });
 
-// node_modules/execa/lib/resolve/wait-subprocess.js
+// ../../work/main/node_modules/execa/lib/resolve/wait-subprocess.js
 import { once as once8 } from "node:events";
 var waitForSubprocessResult, waitForOriginalStreams, waitForCustomStreamsEnd, throwOnSubprocessError;
 var init_wait_subprocess = __esm({
-  "node_modules/execa/lib/resolve/wait-subprocess.js"() {
+  "../../work/main/node_modules/execa/lib/resolve/wait-subprocess.js"() {
     init_is_stream();
     init_timeout();
     init_cancel();
@@ -67598,10 +68975,10 @@ var init_wait_subprocess = __esm({
   }
 });
 
-// node_modules/execa/lib/convert/concurrent.js
+// ../../work/main/node_modules/execa/lib/convert/concurrent.js
 var initializeConcurrentStreams, addConcurrentStream, waitForConcurrentStreams;
 var init_concurrent = __esm({
-  "node_modules/execa/lib/convert/concurrent.js"() {
+  "../../work/main/node_modules/execa/lib/convert/concurrent.js"() {
     init_deferred();
     initializeConcurrentStreams = () => ({
       readableDestroy: /* @__PURE__ */ new WeakMap(),
@@ -67616,11 +68993,11 @@ var init_concurrent = __esm({
       const promises = weakMap.get(stream);
       const promise2 = createDeferred();
       promises.push(promise2);
-      const resolve17 = promise2.resolve.bind(promise2);
-      return { resolve: resolve17, promises };
+      const resolve18 = promise2.resolve.bind(promise2);
+      return { resolve: resolve18, promises };
     };
-    waitForConcurrentStreams = async ({ resolve: resolve17, promises }, subprocess) => {
-      resolve17();
+    waitForConcurrentStreams = async ({ resolve: resolve18, promises }, subprocess) => {
+      resolve18();
       const [isSubprocessExit] = await Promise.race([
         Promise.allSettled([true, subprocess]),
         Promise.all([false, ...promises])
@@ -67630,11 +69007,11 @@ var init_concurrent = __esm({
   }
 });
 
-// node_modules/execa/lib/convert/shared.js
+// ../../work/main/node_modules/execa/lib/convert/shared.js
 import { finished as finished6 } from "node:stream/promises";
 var safeWaitForSubprocessStdin, safeWaitForSubprocessStdout, waitForSubprocessStdin, waitForSubprocessStdout, waitForSubprocess, destroyOtherStream;
 var init_shared = __esm({
-  "node_modules/execa/lib/convert/shared.js"() {
+  "../../work/main/node_modules/execa/lib/convert/shared.js"() {
     init_wait_stream();
     safeWaitForSubprocessStdin = async (subprocessStdin) => {
       if (subprocessStdin === void 0) {
@@ -67676,12 +69053,12 @@ var init_shared = __esm({
   }
 });
 
-// node_modules/execa/lib/convert/readable.js
+// ../../work/main/node_modules/execa/lib/convert/readable.js
 import { Readable as Readable3 } from "node:stream";
 import { callbackify as callbackify2 } from "node:util";
 var createReadable, getSubprocessStdout, getReadableOptions, getReadableMethods, onRead, onStdoutFinished, onReadableDestroy, destroyOtherReadable;
 var init_readable = __esm({
-  "node_modules/execa/lib/convert/readable.js"() {
+  "../../work/main/node_modules/execa/lib/convert/readable.js"() {
     init_encoding_option();
     init_fd_options();
     init_iterate();
@@ -67774,12 +69151,12 @@ var init_readable = __esm({
   }
 });
 
-// node_modules/execa/lib/convert/writable.js
+// ../../work/main/node_modules/execa/lib/convert/writable.js
 import { Writable as Writable3 } from "node:stream";
 import { callbackify as callbackify3 } from "node:util";
 var createWritable, getSubprocessStdin, getWritableMethods, onWrite, onWritableFinal, onStdinFinished, onWritableDestroy, destroyOtherWritable;
 var init_writable = __esm({
-  "node_modules/execa/lib/convert/writable.js"() {
+  "../../work/main/node_modules/execa/lib/convert/writable.js"() {
     init_fd_options();
     init_concurrent();
     init_shared();
@@ -67848,12 +69225,12 @@ var init_writable = __esm({
   }
 });
 
-// node_modules/execa/lib/convert/duplex.js
+// ../../work/main/node_modules/execa/lib/convert/duplex.js
 import { Duplex as Duplex3 } from "node:stream";
 import { callbackify as callbackify4 } from "node:util";
 var createDuplex, onDuplexDestroy;
 var init_duplex = __esm({
-  "node_modules/execa/lib/convert/duplex.js"() {
+  "../../work/main/node_modules/execa/lib/convert/duplex.js"() {
     init_encoding_option();
     init_readable();
     init_writable();
@@ -67910,10 +69287,10 @@ var init_duplex = __esm({
   }
 });
 
-// node_modules/execa/lib/convert/iterable.js
+// ../../work/main/node_modules/execa/lib/convert/iterable.js
 var createIterable, iterateOnStdoutData;
 var init_iterable = __esm({
-  "node_modules/execa/lib/convert/iterable.js"() {
+  "../../work/main/node_modules/execa/lib/convert/iterable.js"() {
     init_encoding_option();
     init_fd_options();
     init_iterate();
@@ -67947,10 +69324,10 @@ var init_iterable = __esm({
   }
 });
 
-// node_modules/execa/lib/convert/add.js
+// ../../work/main/node_modules/execa/lib/convert/add.js
 var addConvertedStreams;
 var init_add = __esm({
-  "node_modules/execa/lib/convert/add.js"() {
+  "../../work/main/node_modules/execa/lib/convert/add.js"() {
     init_concurrent();
     init_readable();
     init_writable();
@@ -67967,10 +69344,10 @@ var init_add = __esm({
   }
 });
 
-// node_modules/execa/lib/methods/promise.js
+// ../../work/main/node_modules/execa/lib/methods/promise.js
 var mergePromise, nativePromisePrototype, descriptors;
 var init_promise = __esm({
-  "node_modules/execa/lib/methods/promise.js"() {
+  "../../work/main/node_modules/execa/lib/methods/promise.js"() {
     mergePromise = (subprocess, promise2) => {
       for (const [property, descriptor] of descriptors) {
         const value = descriptor.value.bind(promise2);
@@ -67986,12 +69363,12 @@ var init_promise = __esm({
   }
 });
 
-// node_modules/execa/lib/methods/main-async.js
+// ../../work/main/node_modules/execa/lib/methods/main-async.js
 import { setMaxListeners } from "node:events";
 import { spawn as spawn2 } from "node:child_process";
 var execaCoreAsync, handleAsyncArguments, handleAsyncOptions, spawnSubprocessAsync, handlePromise, getAsyncResult;
 var init_main_async = __esm({
-  "node_modules/execa/lib/methods/main-async.js"() {
+  "../../work/main/node_modules/execa/lib/methods/main-async.js"() {
     init_source();
     init_command2();
     init_options();
@@ -68168,10 +69545,10 @@ var init_main_async = __esm({
   }
 });
 
-// node_modules/execa/lib/methods/bind.js
+// ../../work/main/node_modules/execa/lib/methods/bind.js
 var mergeOptions, mergeOption, DEEP_OPTIONS;
 var init_bind = __esm({
-  "node_modules/execa/lib/methods/bind.js"() {
+  "../../work/main/node_modules/execa/lib/methods/bind.js"() {
     init_is_plain_obj();
     init_specific();
     mergeOptions = (boundOptions, options2) => {
@@ -68193,10 +69570,10 @@ var init_bind = __esm({
   }
 });
 
-// node_modules/execa/lib/methods/create.js
+// ../../work/main/node_modules/execa/lib/methods/create.js
 var createExeca, callBoundExeca, parseArguments;
-var init_create = __esm({
-  "node_modules/execa/lib/methods/create.js"() {
+var init_create2 = __esm({
+  "../../work/main/node_modules/execa/lib/methods/create.js"() {
     init_is_plain_obj();
     init_parameters();
     init_template();
@@ -68250,10 +69627,10 @@ var init_create = __esm({
   }
 });
 
-// node_modules/execa/lib/methods/command.js
+// ../../work/main/node_modules/execa/lib/methods/command.js
 var mapCommandAsync, mapCommandSync, parseCommand, parseCommandString, SPACES_REGEXP;
 var init_command3 = __esm({
-  "node_modules/execa/lib/methods/command.js"() {
+  "../../work/main/node_modules/execa/lib/methods/command.js"() {
     mapCommandAsync = ({ file: file2, commandArguments }) => parseCommand(file2, commandArguments);
     mapCommandSync = ({ file: file2, commandArguments }) => ({ ...parseCommand(file2, commandArguments), isSync: true });
     parseCommand = (command, unusedArguments) => {
@@ -68286,10 +69663,10 @@ var init_command3 = __esm({
   }
 });
 
-// node_modules/execa/lib/methods/script.js
+// ../../work/main/node_modules/execa/lib/methods/script.js
 var setScriptSync, mapScriptAsync, mapScriptSync, getScriptOptions, getScriptStdinOption, deepScriptOptions;
 var init_script = __esm({
-  "node_modules/execa/lib/methods/script.js"() {
+  "../../work/main/node_modules/execa/lib/methods/script.js"() {
     setScriptSync = (boundExeca, createNested, boundOptions) => {
       boundExeca.sync = createNested(mapScriptSync, boundOptions);
       boundExeca.s = boundExeca.sync;
@@ -68302,11 +69679,11 @@ var init_script = __esm({
   }
 });
 
-// node_modules/execa/index.js
+// ../../work/main/node_modules/execa/index.js
 var execa, execaSync, execaCommand, execaCommandSync, execaNode, $, sendMessage2, getOneMessage2, getEachMessage2, getCancelSignal2;
 var init_execa = __esm({
-  "node_modules/execa/index.js"() {
-    init_create();
+  "../../work/main/node_modules/execa/index.js"() {
+    init_create2();
     init_command3();
     init_node2();
     init_script();
@@ -68328,13 +69705,13 @@ var init_execa = __esm({
 
 // src/handoff/clipboard.ts
 import { accessSync, constants as constants7 } from "node:fs";
-import { delimiter, join as join22 } from "node:path";
+import { delimiter, join as join23 } from "node:path";
 function onPath(env, name, platform2) {
   const dirs = (env.PATH ?? env.Path ?? "").split(delimiter).filter(Boolean);
   const exts = platform2 === "win32" ? [".exe", ".cmd", ""] : [""];
   for (const dir of dirs) {
     for (const ext of exts) {
-      const candidate = join22(dir, name + ext);
+      const candidate = join23(dir, name + ext);
       try {
         accessSync(candidate, constants7.X_OK);
         return candidate;
@@ -68482,19 +69859,19 @@ var init_local_index = __esm({
 // src/handoff/local-store.ts
 import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync13, readFileSync as readFileSync13 } from "node:fs";
-import { join as join23, relative, sep } from "node:path";
+import { join as join24, relative, sep } from "node:path";
 function handoffsDir(dataDir) {
-  return join23(dataDir, "handoffs");
+  return join24(dataDir, "handoffs");
 }
 function indexPath(dataDir) {
-  return join23(handoffsDir(dataDir), "index.json");
+  return join24(handoffsDir(dataDir), "index.json");
 }
 function projectKey(name, path6) {
   const hash2 = createHash2("sha256").update(path6 ?? name).digest("hex").slice(0, 8);
   return `${slugify2(name) || "project"}-${hash2}`;
 }
 function documentPath(dataDir, key, contextId) {
-  return join23(handoffsDir(dataDir), key, `${contextId}.md`);
+  return join24(handoffsDir(dataDir), key, `${contextId}.md`);
 }
 function relativeToStore(dataDir, file2) {
   return relative(handoffsDir(dataDir), file2).split(sep).join("/");
@@ -68517,7 +69894,7 @@ function updateIndexEntry(dataDir, contextId, patch) {
   addToIndex(dataDir, { ...entry, ...patch });
 }
 function resolveStoredFile(dataDir, entry) {
-  return join23(handoffsDir(dataDir), ...entry.file.split("/"));
+  return join24(handoffsDir(dataDir), ...entry.file.split("/"));
 }
 var init_local_store = __esm({
   "src/handoff/local-store.ts"() {
@@ -68529,11 +69906,11 @@ var init_local_store = __esm({
 });
 
 // src/handoff/steps/deliver.ts
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 async function runDeliver(opts, state, ctx) {
   if (state.text === null || state.contextId === null)
     throw new BatonError("invalid_input", "deliver needs a render step before it");
-  const file2 = join24(handoffsDir(ctx.dataDir), "transfer", `${state.contextId}.txt`);
+  const file2 = join25(handoffsDir(ctx.dataDir), "transfer", `${state.contextId}.txt`);
   const tool = opts.clipboard ? findClipboardTool(ctx.env) : null;
   if (ctx.dryRun) {
     if (tool) state.plan.push(`copy ${state.text.length} chars to the clipboard with ${tool.name}`);
@@ -68607,8 +69984,8 @@ async function currentBranch(git, root) {
 async function remoteUrl(git, root) {
   let r = await git(root, ["remote", "get-url", "origin"]);
   if (!r.ok) {
-    const list = await git(root, ["remote"]);
-    const first = list.ok ? list.stdout.split("\n")[0]?.trim() : "";
+    const list2 = await git(root, ["remote"]);
+    const first = list2.ok ? list2.stdout.split("\n")[0]?.trim() : "";
     if (!first) return null;
     r = await git(root, ["remote", "get-url", first]);
     if (!r.ok) return null;
@@ -68629,7 +70006,7 @@ async function statusEntries(git, root) {
   }
   return out;
 }
-async function diffStat(git, root, hasHead) {
+async function diffStat2(git, root, hasHead) {
   const r = await git(root, hasHead ? ["diff", "HEAD", "--stat=100"] : ["diff", "--cached", "--stat=100"]);
   return r.ok && r.stdout.trim() !== "" ? r.stdout.replace(/\s+$/, "") : null;
 }
@@ -68656,7 +70033,7 @@ var init_git = __esm({
 
 // src/handoff/steps/git-facts.ts
 import { existsSync as existsSync14, statSync as statSync6 } from "node:fs";
-import { basename as basename8, dirname as dirname12, relative as relative2, resolve as resolve9, sep as sep2 } from "node:path";
+import { basename as basename8, dirname as dirname13, relative as relative2, resolve as resolve10, sep as sep2 } from "node:path";
 function existingDir(path6) {
   let dir = path6;
   for (let i2 = 0; i2 < 64; i2++) {
@@ -68664,7 +70041,7 @@ function existingDir(path6) {
       if (existsSync14(dir) && statSync6(dir).isDirectory()) return dir;
     } catch {
     }
-    const parent = dirname12(dir);
+    const parent = dirname13(dir);
     if (parent === dir) return null;
     dir = parent;
   }
@@ -68708,14 +70085,14 @@ async function projectFacts(git, root, isMain, opts, sessionFiles, since2) {
     head: head2,
     remote: await remoteUrl(git, root),
     status: opts.status ? status : null,
-    diffStat: opts.diffStat ? await diffStat(git, root, head2 !== null) : null,
+    diffStat: opts.diffStat ? await diffStat2(git, root, head2 !== null) : null,
     commits: await recentCommits(git, root, opts.recentCommits, since2),
     files: classify(opts.changedFiles ? status : [], sessionFiles, opts.maxFiles)
   };
 }
 async function runGitFacts(opts, state, ctx) {
   const git = createGitRunner({ timeoutMs: opts.timeoutMs, env: ctx.env });
-  const cwd = resolve9(ctx.cwd);
+  const cwd = resolve10(ctx.cwd);
   const touched = state.session?.files ?? { created: [], modified: [] };
   const mainRoot = await repoRoot(git, cwd);
   const rootOfDir = /* @__PURE__ */ new Map();
@@ -68725,11 +70102,11 @@ async function runGitFacts(opts, state, ctx) {
   const outside = { created: [], modified: [] };
   for (const kind of ["created", "modified"]) {
     for (const file2 of touched[kind]) {
-      const abs = resolve9(cwd, file2);
+      const abs = resolve10(cwd, file2);
       let root = null;
       if (mainRoot && inside(mainRoot, abs)) root = mainRoot;
       else if (opts.repos === "cwd+session") {
-        const dir = existingDir(dirname12(abs));
+        const dir = existingDir(dirname13(abs));
         if (dir !== null) {
           if (!rootOfDir.has(dir) && rootOfDir.size < MAX_DIRS) rootOfDir.set(dir, await repoRoot(git, dir));
           root = rootOfDir.get(dir) ?? null;
@@ -68790,9 +70167,9 @@ var init_git_facts = __esm({
   }
 });
 
-// node_modules/kind-of/index.js
+// ../../work/main/node_modules/kind-of/index.js
 var require_kind_of = __commonJS({
-  "node_modules/kind-of/index.js"(exports2, module2) {
+  "../../work/main/node_modules/kind-of/index.js"(exports2, module2) {
     var toString2 = Object.prototype.toString;
     module2.exports = function kindOf(val) {
       if (val === void 0) return "undefined";
@@ -68911,9 +70288,9 @@ var require_kind_of = __commonJS({
   }
 });
 
-// node_modules/is-extendable/index.js
+// ../../work/main/node_modules/is-extendable/index.js
 var require_is_extendable = __commonJS({
-  "node_modules/is-extendable/index.js"(exports2, module2) {
+  "../../work/main/node_modules/is-extendable/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function isExtendable(val) {
       return typeof val !== "undefined" && val !== null && (typeof val === "object" || typeof val === "function");
@@ -68921,9 +70298,9 @@ var require_is_extendable = __commonJS({
   }
 });
 
-// node_modules/extend-shallow/index.js
+// ../../work/main/node_modules/extend-shallow/index.js
 var require_extend_shallow = __commonJS({
-  "node_modules/extend-shallow/index.js"(exports2, module2) {
+  "../../work/main/node_modules/extend-shallow/index.js"(exports2, module2) {
     "use strict";
     var isObject4 = require_is_extendable();
     module2.exports = function extend2(o2) {
@@ -68952,9 +70329,9 @@ var require_extend_shallow = __commonJS({
   }
 });
 
-// node_modules/section-matter/index.js
+// ../../work/main/node_modules/section-matter/index.js
 var require_section_matter = __commonJS({
-  "node_modules/section-matter/index.js"(exports2, module2) {
+  "../../work/main/node_modules/section-matter/index.js"(exports2, module2) {
     "use strict";
     var typeOf = require_kind_of();
     var extend2 = require_extend_shallow();
@@ -69059,9 +70436,9 @@ var require_section_matter = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/common.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/common.js
 var require_common = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/common.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/common.js"(exports2, module2) {
     "use strict";
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
@@ -69104,9 +70481,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/exception.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/exception.js
 var require_exception = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/exception.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/exception.js"(exports2, module2) {
     "use strict";
     function YAMLException(reason2, mark) {
       Error.call(this);
@@ -69134,9 +70511,9 @@ var require_exception = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/mark.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/mark.js
 var require_mark = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/mark.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/mark.js"(exports2, module2) {
     "use strict";
     var common2 = require_common();
     function Mark(name, buffer, position, line, column) {
@@ -69192,9 +70569,9 @@ var require_mark = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type.js
 var require_type = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type.js"(exports2, module2) {
     "use strict";
     var YAMLException = require_exception();
     var TYPE_CONSTRUCTOR_OPTIONS = [
@@ -69251,9 +70628,9 @@ var require_type = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/schema.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/schema.js
 var require_schema = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/schema.js"(exports2, module2) {
     "use strict";
     var common2 = require_common();
     var YAMLException = require_exception();
@@ -69339,9 +70716,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/str.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/str.js
 var require_str = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/str.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/str.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     module2.exports = new Type("tag:yaml.org,2002:str", {
@@ -69353,9 +70730,9 @@ var require_str = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/seq.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/seq.js
 var require_seq = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/seq.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/seq.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     module2.exports = new Type("tag:yaml.org,2002:seq", {
@@ -69367,9 +70744,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/map.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/map.js
 var require_map = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/map.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/map.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     module2.exports = new Type("tag:yaml.org,2002:map", {
@@ -69381,9 +70758,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/schema/failsafe.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/schema/failsafe.js
 var require_failsafe = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/failsafe.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/schema/failsafe.js"(exports2, module2) {
     "use strict";
     var Schema = require_schema();
     module2.exports = new Schema({
@@ -69396,9 +70773,9 @@ var require_failsafe = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/null.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/null.js
 var require_null = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/null.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/null.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlNull(data) {
@@ -69436,9 +70813,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/bool.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/bool.js
 var require_bool = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/bool.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/bool.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlBoolean(data) {
@@ -69473,9 +70850,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/int.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/int.js
 var require_int = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/int.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/int.js"(exports2, module2) {
     "use strict";
     var common2 = require_common();
     var Type = require_type();
@@ -69606,9 +70983,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/float.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/float.js
 var require_float = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/float.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/float.js"(exports2, module2) {
     "use strict";
     var common2 = require_common();
     var Type = require_type();
@@ -69701,9 +71078,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/schema/json.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/schema/json.js
 var require_json = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/json.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/schema/json.js"(exports2, module2) {
     "use strict";
     var Schema = require_schema();
     module2.exports = new Schema({
@@ -69720,9 +71097,9 @@ var require_json = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/schema/core.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/schema/core.js
 var require_core = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/core.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/schema/core.js"(exports2, module2) {
     "use strict";
     var Schema = require_schema();
     module2.exports = new Schema({
@@ -69733,9 +71110,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/timestamp.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/timestamp.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/timestamp.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var YAML_DATE_REGEXP = new RegExp(
@@ -69794,9 +71171,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/merge.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/merge.js
 var require_merge = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/merge.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/merge.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlMerge(data) {
@@ -69809,9 +71186,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/binary.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/binary.js
 var require_binary = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/binary.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/binary.js"(exports2, module2) {
     "use strict";
     var NodeBuffer;
     try {
@@ -69902,9 +71279,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/omap.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/omap.js
 var require_omap = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/omap.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/omap.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -69939,9 +71316,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/pairs.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/pairs.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/pairs.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _toString = Object.prototype.toString;
@@ -69977,9 +71354,9 @@ var require_pairs = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/set.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/set.js
 var require_set = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/set.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/set.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -70004,9 +71381,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/schema/default_safe.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/schema/default_safe.js
 var require_default_safe = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/default_safe.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/schema/default_safe.js"(exports2, module2) {
     "use strict";
     var Schema = require_schema();
     module2.exports = new Schema({
@@ -70027,9 +71404,9 @@ var require_default_safe = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/js/undefined.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/js/undefined.js
 var require_undefined = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/js/undefined.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/js/undefined.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveJavascriptUndefined() {
@@ -70054,9 +71431,9 @@ var require_undefined = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/js/regexp.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/js/regexp.js
 var require_regexp = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/js/regexp.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/js/regexp.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveJavascriptRegExp(data) {
@@ -70098,9 +71475,9 @@ var require_regexp = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/type/js/function.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/type/js/function.js
 var require_function = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/js/function.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/type/js/function.js"(exports2, module2) {
     "use strict";
     var esprima;
     try {
@@ -70153,9 +71530,9 @@ var require_function = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/schema/default_full.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/schema/default_full.js
 var require_default_full = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/default_full.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/schema/default_full.js"(exports2, module2) {
     "use strict";
     var Schema = require_schema();
     module2.exports = Schema.DEFAULT = new Schema({
@@ -70171,9 +71548,9 @@ var require_default_full = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/loader.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/loader.js
 var require_loader = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/loader.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/loader.js"(exports2, module2) {
     "use strict";
     var common2 = require_common();
     var YAMLException = require_exception();
@@ -71303,9 +72680,9 @@ var require_loader = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml/dumper.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml/dumper.js
 var require_dumper = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/dumper.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml/dumper.js"(exports2, module2) {
     "use strict";
     var common2 = require_common();
     var YAMLException = require_exception();
@@ -71445,11 +72822,11 @@ var require_dumper = __commonJS({
     function generateNextLine(state, level) {
       return "\n" + common2.repeat(" ", state.indent * level);
     }
-    function testImplicitResolving(state, str4) {
+    function testImplicitResolving(state, str5) {
       var index, length, type;
       for (index = 0, length = state.implicitTypes.length; index < length; index += 1) {
         type = state.implicitTypes[index];
-        if (type.resolve(str4)) {
+        if (type.resolve(str5)) {
           return true;
         }
       }
@@ -71851,9 +73228,9 @@ var require_dumper = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/js-yaml.js
+// ../../work/main/node_modules/js-yaml/lib/js-yaml.js
 var require_js_yaml = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/lib/js-yaml.js"(exports2, module2) {
     "use strict";
     var loader = require_loader();
     var dumper = require_dumper();
@@ -71886,18 +73263,18 @@ var require_js_yaml = __commonJS({
   }
 });
 
-// node_modules/js-yaml/index.js
+// ../../work/main/node_modules/js-yaml/index.js
 var require_js_yaml2 = __commonJS({
-  "node_modules/js-yaml/index.js"(exports2, module2) {
+  "../../work/main/node_modules/js-yaml/index.js"(exports2, module2) {
     "use strict";
     var yaml2 = require_js_yaml();
     module2.exports = yaml2;
   }
 });
 
-// node_modules/gray-matter/lib/engines.js
+// ../../work/main/node_modules/gray-matter/lib/engines.js
 var require_engines = __commonJS({
-  "node_modules/gray-matter/lib/engines.js"(exports, module) {
+  "../../work/main/node_modules/gray-matter/lib/engines.js"(exports, module) {
     "use strict";
     var yaml = require_js_yaml2();
     var engines = exports = module.exports;
@@ -71933,22 +73310,22 @@ var require_engines = __commonJS({
   }
 });
 
-// node_modules/strip-bom-string/index.js
+// ../../work/main/node_modules/strip-bom-string/index.js
 var require_strip_bom_string = __commonJS({
-  "node_modules/strip-bom-string/index.js"(exports2, module2) {
+  "../../work/main/node_modules/strip-bom-string/index.js"(exports2, module2) {
     "use strict";
-    module2.exports = function(str4) {
-      if (typeof str4 === "string" && str4.charAt(0) === "\uFEFF") {
-        return str4.slice(1);
+    module2.exports = function(str5) {
+      if (typeof str5 === "string" && str5.charAt(0) === "\uFEFF") {
+        return str5.slice(1);
       }
-      return str4;
+      return str5;
     };
   }
 });
 
-// node_modules/gray-matter/lib/utils.js
+// ../../work/main/node_modules/gray-matter/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/gray-matter/lib/utils.js"(exports2) {
+  "../../work/main/node_modules/gray-matter/lib/utils.js"(exports2) {
     "use strict";
     var stripBom = require_strip_bom_string();
     var typeOf = require_kind_of();
@@ -71979,16 +73356,16 @@ var require_utils2 = __commonJS({
     exports2.arrayify = function(val) {
       return val ? Array.isArray(val) ? val : [val] : [];
     };
-    exports2.startsWith = function(str4, substr, len) {
+    exports2.startsWith = function(str5, substr, len) {
       if (typeof len !== "number") len = substr.length;
-      return str4.slice(0, len) === substr;
+      return str5.slice(0, len) === substr;
     };
   }
 });
 
-// node_modules/gray-matter/lib/defaults.js
+// ../../work/main/node_modules/gray-matter/lib/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/gray-matter/lib/defaults.js"(exports2, module2) {
+  "../../work/main/node_modules/gray-matter/lib/defaults.js"(exports2, module2) {
     "use strict";
     var engines2 = require_engines();
     var utils = require_utils2();
@@ -72005,9 +73382,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/gray-matter/lib/engine.js
+// ../../work/main/node_modules/gray-matter/lib/engine.js
 var require_engine = __commonJS({
-  "node_modules/gray-matter/lib/engine.js"(exports2, module2) {
+  "../../work/main/node_modules/gray-matter/lib/engine.js"(exports2, module2) {
     "use strict";
     module2.exports = function(name, options2) {
       let engine = options2.engines[name] || options2.engines[aliase(name)];
@@ -72039,9 +73416,9 @@ var require_engine = __commonJS({
   }
 });
 
-// node_modules/gray-matter/lib/stringify.js
+// ../../work/main/node_modules/gray-matter/lib/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/gray-matter/lib/stringify.js"(exports2, module2) {
+  "../../work/main/node_modules/gray-matter/lib/stringify.js"(exports2, module2) {
     "use strict";
     var typeOf = require_kind_of();
     var getEngine = require_engine();
@@ -72060,7 +73437,7 @@ var require_stringify = __commonJS({
           }
         }
       }
-      const str4 = file2.content;
+      const str5 = file2.content;
       const opts = defaults(options2);
       if (data == null) {
         if (!opts.data) return file2;
@@ -72080,21 +73457,21 @@ var require_stringify = __commonJS({
         buf = newline(open5) + newline(matter4) + newline(close);
       }
       if (typeof file2.excerpt === "string" && file2.excerpt !== "") {
-        if (str4.indexOf(file2.excerpt.trim()) === -1) {
+        if (str5.indexOf(file2.excerpt.trim()) === -1) {
           buf += newline(file2.excerpt) + newline(close);
         }
       }
-      return buf + newline(str4);
+      return buf + newline(str5);
     };
-    function newline(str4) {
-      return str4.slice(-1) !== "\n" ? str4 + "\n" : str4;
+    function newline(str5) {
+      return str5.slice(-1) !== "\n" ? str5 + "\n" : str5;
     }
   }
 });
 
-// node_modules/gray-matter/lib/excerpt.js
+// ../../work/main/node_modules/gray-matter/lib/excerpt.js
 var require_excerpt = __commonJS({
-  "node_modules/gray-matter/lib/excerpt.js"(exports2, module2) {
+  "../../work/main/node_modules/gray-matter/lib/excerpt.js"(exports2, module2) {
     "use strict";
     var defaults = require_defaults();
     module2.exports = function(file2, options2) {
@@ -72119,9 +73496,9 @@ var require_excerpt = __commonJS({
   }
 });
 
-// node_modules/gray-matter/lib/to-file.js
+// ../../work/main/node_modules/gray-matter/lib/to-file.js
 var require_to_file = __commonJS({
-  "node_modules/gray-matter/lib/to-file.js"(exports2, module2) {
+  "../../work/main/node_modules/gray-matter/lib/to-file.js"(exports2, module2) {
     "use strict";
     var typeOf = require_kind_of();
     var stringify = require_stringify();
@@ -72153,26 +73530,26 @@ var require_to_file = __commonJS({
   }
 });
 
-// node_modules/gray-matter/lib/parse.js
+// ../../work/main/node_modules/gray-matter/lib/parse.js
 var require_parse3 = __commonJS({
-  "node_modules/gray-matter/lib/parse.js"(exports2, module2) {
+  "../../work/main/node_modules/gray-matter/lib/parse.js"(exports2, module2) {
     "use strict";
     var getEngine = require_engine();
     var defaults = require_defaults();
-    module2.exports = function(language, str4, options2) {
+    module2.exports = function(language, str5, options2) {
       const opts = defaults(options2);
       const engine = getEngine(language, opts);
       if (typeof engine.parse !== "function") {
         throw new TypeError('expected "' + language + '.parse" to be a function');
       }
-      return engine.parse(str4, opts);
+      return engine.parse(str5, opts);
     };
   }
 });
 
-// node_modules/gray-matter/index.js
+// ../../work/main/node_modules/gray-matter/index.js
 var require_gray_matter = __commonJS({
-  "node_modules/gray-matter/index.js"(exports2, module2) {
+  "../../work/main/node_modules/gray-matter/index.js"(exports2, module2) {
     "use strict";
     var fs = __require("fs");
     var sections = require_section_matter();
@@ -72203,30 +73580,30 @@ var require_gray_matter = __commonJS({
       const opts = defaults(options2);
       const open5 = opts.delimiters[0];
       const close = "\n" + opts.delimiters[1];
-      let str4 = file2.content;
+      let str5 = file2.content;
       if (opts.language) {
         file2.language = opts.language;
       }
       const openLen = open5.length;
-      if (!utils.startsWith(str4, open5, openLen)) {
+      if (!utils.startsWith(str5, open5, openLen)) {
         excerpt(file2, opts);
         return file2;
       }
-      if (str4.charAt(openLen) === open5.slice(-1)) {
+      if (str5.charAt(openLen) === open5.slice(-1)) {
         return file2;
       }
-      str4 = str4.slice(openLen);
-      const len = str4.length;
-      const language = matter4.language(str4, opts);
+      str5 = str5.slice(openLen);
+      const len = str5.length;
+      const language = matter4.language(str5, opts);
       if (language.name) {
         file2.language = language.name;
-        str4 = str4.slice(language.raw.length);
+        str5 = str5.slice(language.raw.length);
       }
-      let closeIndex = str4.indexOf(close);
+      let closeIndex = str5.indexOf(close);
       if (closeIndex === -1) {
         closeIndex = len;
       }
-      file2.matter = str4.slice(0, closeIndex);
+      file2.matter = str5.slice(0, closeIndex);
       const block = file2.matter.replace(/^\s*#[^\n]+/gm, "").trim();
       if (block === "") {
         file2.isEmpty = true;
@@ -72238,7 +73615,7 @@ var require_gray_matter = __commonJS({
       if (closeIndex === len) {
         file2.content = "";
       } else {
-        file2.content = str4.slice(closeIndex + close.length);
+        file2.content = str5.slice(closeIndex + close.length);
         if (file2.content[0] === "\r") {
           file2.content = file2.content.slice(1);
         }
@@ -72258,21 +73635,21 @@ var require_gray_matter = __commonJS({
       return stringify(file2, data, options2);
     };
     matter4.read = function(filepath, options2) {
-      const str4 = fs.readFileSync(filepath, "utf8");
-      const file2 = matter4(str4, options2);
+      const str5 = fs.readFileSync(filepath, "utf8");
+      const file2 = matter4(str5, options2);
       file2.path = filepath;
       return file2;
     };
-    matter4.test = function(str4, options2) {
-      return utils.startsWith(str4, defaults(options2).delimiters[0]);
+    matter4.test = function(str5, options2) {
+      return utils.startsWith(str5, defaults(options2).delimiters[0]);
     };
-    matter4.language = function(str4, options2) {
+    matter4.language = function(str5, options2) {
       const opts = defaults(options2);
       const open5 = opts.delimiters[0];
-      if (matter4.test(str4)) {
-        str4 = str4.slice(open5.length);
+      if (matter4.test(str5)) {
+        str5 = str5.slice(open5.length);
       }
-      const language = str4.slice(0, str4.search(/\r?\n/));
+      const language = str5.slice(0, str5.search(/\r?\n/));
       return {
         raw: language,
         name: language ? language.trim() : ""
@@ -72580,13 +73957,13 @@ var init_narrative = __esm({
 // src/handoff/steps/narrative.ts
 async function runNarrative(opts, state, ctx) {
   const text = ctx.narrative ?? "";
-  const parsed = parseNarrative(text, { maxSectionChars: opts.maxSectionChars });
-  for (const id of Object.keys(parsed.sections)) {
-    if (!opts.sections.includes(id)) delete parsed.sections[id];
+  const parsed2 = parseNarrative(text, { maxSectionChars: opts.maxSectionChars });
+  for (const id of Object.keys(parsed2.sections)) {
+    if (!opts.sections.includes(id)) delete parsed2.sections[id];
   }
-  state.narrative = parsed;
-  state.warnings.push(...parsed.warnings.map((w2) => `narrative: ${w2}`));
-  state.narrativeMissing = opts.sections.filter((id) => parsed.sections[id] === void 0);
+  state.narrative = parsed2;
+  state.warnings.push(...parsed2.warnings.map((w2) => `narrative: ${w2}`));
+  state.narrativeMissing = opts.sections.filter((id) => parsed2.sections[id] === void 0);
   if (state.narrativeMissing.length > 0 && opts.missing === "fail") {
     throw new BatonError(
       "invalid_input",
@@ -72611,13 +73988,13 @@ function formatDuration3(ms) {
 function formatCount2(n2) {
   return formatCount(n2, "grouped");
 }
-function shellQuote(value) {
+function shellQuote2(value) {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function resumeCommand(sessionId, cwd) {
-  const resume = `claude --resume ${shellQuote(sessionId)}`;
-  return cwd ? `cd ${shellQuote(cwd)} && ${resume}` : resume;
+  const resume = `claude --resume ${shellQuote2(sessionId)}`;
+  return cwd ? `cd ${shellQuote2(cwd)} && ${resume}` : resume;
 }
 function fence(text, lang = "") {
   const marker = fenceFor(text);
@@ -72932,9 +74309,9 @@ function createPathStripper(roots, home) {
 function shorten(body, room) {
   const note = "\n\n… [shortened to fit the length budget]";
   if (body.length <= room) return body;
-  const cut = body.slice(0, Math.max(0, room - note.length));
-  const atLine = cut.lastIndexOf("\n");
-  return `${(atLine > room / 2 ? cut.slice(0, atLine) : cut).trimEnd()}${note}`;
+  const cut2 = body.slice(0, Math.max(0, room - note.length));
+  const atLine = cut2.lastIndexOf("\n");
+  return `${(atLine > room / 2 ? cut2.slice(0, atLine) : cut2).trimEnd()}${note}`;
 }
 function renderTransferPrompt(doc, opts, strip) {
   const parts = [];
@@ -73106,7 +74483,7 @@ function fileChanges(events) {
 function allEvents(session) {
   return [...session.turns.flatMap((t) => t.events), ...session.sidechains.flatMap((s) => s.events)];
 }
-function oneLine2(text, max) {
+function oneLine3(text, max) {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
@@ -73121,7 +74498,7 @@ function summarizeSession(session, transcriptPath, opts) {
       if (e.kind !== "prompt") continue;
       if (e.command && isHandoffCommand(e.command.name)) continue;
       const text = e.command ? `${e.command.name.startsWith("/") ? "" : "/"}${e.command.name} ${e.command.args}` : e.text;
-      if (text.trim() !== "") prompts.push(oneLine2(text, opts.maxPromptChars));
+      if (text.trim() !== "") prompts.push(oneLine3(text, opts.maxPromptChars));
     }
   }
   const files = opts.files ? fileChanges(events) : { created: [], modified: [] };
@@ -73162,17 +74539,17 @@ var init_session_summary = __esm({
 });
 
 // src/handoff/steps/session-facts.ts
-import { dirname as dirname13, resolve as resolve10 } from "node:path";
+import { dirname as dirname14, resolve as resolve11 } from "node:path";
 function requestedSessionId(ctx) {
   const usable = (v2) => v2 && v2.trim() !== "" && !v2.includes("${") ? v2.trim() : null;
   return usable(ctx.sessionId) ?? usable(ctx.env.CLAUDE_CODE_SESSION_ID);
 }
 async function newestForDir(ctx) {
-  let dir = resolve10(ctx.cwd);
+  let dir = resolve11(ctx.cwd);
   for (let i2 = 0; i2 < 32; i2++) {
     const newest = await newestTranscript(ctx.claudeConfigDir, dir);
     if (newest && newest.projectDir === encodeProjectDir(dir)) return newest.path;
-    const parent = dirname13(dir);
+    const parent = dirname14(dir);
     if (parent === dir) break;
     dir = parent;
   }
@@ -73209,7 +74586,7 @@ var init_session_facts = __esm({
 
 // src/handoff/steps/store.ts
 import { existsSync as existsSync16 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join25, normalize, relative as relative3, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join26, normalize, relative as relative3, resolve as resolve12 } from "node:path";
 function repoTarget(root, repoDir, contextId) {
   if (isAbsolute6(repoDir) || normalize(repoDir).startsWith("..")) {
     throw new BatonError(
@@ -73217,7 +74594,7 @@ function repoTarget(root, repoDir, contextId) {
       `store.repoDir must be a folder inside the repository (got "${repoDir}")`
     );
   }
-  const file2 = resolve11(root, repoDir, `${contextId}.md`);
+  const file2 = resolve12(root, repoDir, `${contextId}.md`);
   if (relative3(root, file2).startsWith("..")) {
     throw new BatonError(
       "invalid_input",
@@ -73266,7 +74643,7 @@ async function runStore(opts, state, ctx) {
   const repoFile = repoDir ? repoTarget(root, repoDir, contextId) : null;
   if (ctx.dryRun) {
     if (opts.local)
-      state.plan.push(`write ${localFile}`, `update ${join25(ctx.dataDir, "handoffs", "index.json")}`);
+      state.plan.push(`write ${localFile}`, `update ${join26(ctx.dataDir, "handoffs", "index.json")}`);
     if (repoFile) state.plan.push(`write ${repoFile}`);
     return "dry run: nothing written";
   }
@@ -73546,7 +74923,7 @@ var init_runner = __esm({
 
 // src/handoff/create.ts
 async function createHandoff(opts) {
-  const loaded = loadRoutine({
+  const loaded2 = loadRoutine({
     env: opts.env,
     cwd: opts.cwd,
     routineFile: opts.routineFile,
@@ -73565,14 +74942,14 @@ async function createHandoff(opts) {
     narrative: opts.narrative ?? null,
     repoDir: opts.repoDir,
     dryRun: opts.dryRun ?? false,
-    routine: loaded.routine,
-    presetName: loaded.presetName,
+    routine: loaded2.routine,
+    presetName: loaded2.presetName,
     batonVersion: opts.batonVersion ?? null,
     out: opts.out
   });
-  return { ...result, presetName: loaded.presetName };
+  return { ...result, presetName: loaded2.presetName };
 }
-var init_create2 = __esm({
+var init_create3 = __esm({
   "src/handoff/create.ts"() {
     "use strict";
     init_load_routine();
@@ -73772,10 +75149,10 @@ var init_find = __esm({
 });
 
 // src/handoff/project.ts
-import { basename as basename9, resolve as resolve12 } from "node:path";
+import { basename as basename9, resolve as resolve13 } from "node:path";
 async function currentProject(cwd, env) {
   const git = createGitRunner({ timeoutMs: 5e3, env });
-  const dir = resolve12(cwd);
+  const dir = resolve13(cwd);
   const root = await repoRoot(git, dir);
   if (!root) return { path: dir, name: basename9(dir) || dir, remote: null };
   return { path: root, name: basename9(root) || root, remote: await remoteUrl(git, root) };
@@ -73806,7 +75183,7 @@ var init_resume_offer = __esm({
 var init_handoff = __esm({
   "src/handoff/index.ts"() {
     "use strict";
-    init_create2();
+    init_create3();
     init_runner();
     init_load_routine();
     init_find();
@@ -73825,10 +75202,10 @@ __export(handoff_exports, {
   runHandoffCommand: () => runHandoffCommand
 });
 import { readFileSync as readFileSync15 } from "node:fs";
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 function withCwd(ctx, cwd) {
   if (cwd === void 0 || cwd.trim() === "") return ctx;
-  return { ...ctx, io: { ...ctx.io, cwd: resolve13(ctx.io.cwd, cwd) } };
+  return { ...ctx, io: { ...ctx.io, cwd: resolve14(ctx.io.cwd, cwd) } };
 }
 function trackerOf(ctx, localOnly) {
   const { trackerUrl, apiKey, allowInsecure } = ctx.config;
@@ -73843,7 +75220,7 @@ async function readStdin(stdin) {
 async function readNarrative(ref, ctx) {
   if (ref === void 0) return null;
   if (ref === "-") return readStdin(ctx.io.stdin);
-  const path6 = resolve13(ctx.io.cwd, ref);
+  const path6 = resolve14(ctx.io.cwd, ref);
   try {
     return readFileSync15(path6, "utf8");
   } catch (err) {
@@ -74217,7 +75594,9 @@ Options for all: --session ID (default: the current Claude Code session, else th
 `
               );
             else
-              ctx.io.out("Not live. Start with `baton live start` (or /export-session --live in Claude Code).\n");
+              ctx.io.out(
+                "Not live. Start with `baton live start` (or /baton:export-session --live in Claude Code).\n"
+              );
             return 0;
           }
           default:
@@ -74374,13 +75753,35 @@ var init_style = __esm({
   }
 });
 
-// src/cli/commands/sessions.ts
-var sessions_exports = {};
-__export(sessions_exports, {
-  duration: () => duration3,
-  sessionsCommand: () => sessionsCommand,
-  shortDate: () => shortDate
+// src/cli/sessions/confirm.ts
+import { createInterface } from "node:readline";
+async function confirmed(ctx, question, yes) {
+  if (yes) return true;
+  if (!ctx.io.stdin.isTTY)
+    throw new BatonError(
+      "invalid_input",
+      `${question} Refusing without a terminal to ask: pass --yes to confirm.`
+    );
+  ctx.io.err(`${question} [y/N] `);
+  const rl = createInterface({ input: ctx.io.stdin, terminal: false });
+  try {
+    const answer = await new Promise((resolve18) => {
+      rl.once("line", resolve18);
+      rl.once("close", () => resolve18(""));
+    });
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+var init_confirm = __esm({
+  "src/cli/sessions/confirm.ts"() {
+    "use strict";
+    init_errors();
+  }
 });
+
+// src/cli/sessions/list.ts
 function shortDate(iso) {
   if (!iso) return "-";
   const full = formatDate(iso);
@@ -74389,9 +75790,63 @@ function shortDate(iso) {
 function duration3(ms) {
   return formatDuration(ms, "hours");
 }
-var HELP6, UTC_SUFFIX, sessionsCommand;
-var init_sessions2 = __esm({
-  "src/cli/commands/sessions.ts"() {
+function sharedColumn(s) {
+  if (!s.sharing) return s.visibility === "private" ? "-" : s.visibility;
+  const parts = [];
+  if (s.sharing.link) parts.push(s.sharing.link.visibility);
+  if (s.sharing.posts.some((p) => p.visibility !== "private")) parts.push("post");
+  if (s.sharing.live.some((l3) => l3.status === "active" || l3.status === "paused")) parts.push("live");
+  return parts.length > 0 ? parts.join("+") : "-";
+}
+async function listSessions(values, ctx) {
+  const res = await withClient(
+    ctx,
+    (c3) => c3.sessions.list({
+      search: values.search,
+      project: values.project,
+      status: oneOf(values.status, SessionStatus.options, "--status"),
+      source: oneOf(values.source, SessionSource.options, "--source"),
+      tag: values.tag,
+      ...values.starred ? { starred: "true" } : {},
+      ...values.archived ? { archived: "true" } : {},
+      ...values.limit ? { limit: Number(values.limit) } : {},
+      ...values.page ? { page: Number(values.page) } : {}
+    })
+  );
+  if (values.json) return printJson(ctx, res);
+  const p = paint(ctx.io);
+  if (res.sessions.length === 0) {
+    ctx.io.out(
+      values.search ? `No sessions match "${values.search}".
+` : "No sessions on the tracker yet.\n"
+    );
+    return 0;
+  }
+  const rows = [["ID", "WHEN", "PROJECT", "STATUS", "TURNS", "TIME", "SHARED", "TITLE"]];
+  for (const s of res.sessions) {
+    rows.push([
+      s.id,
+      shortDate(s.startedAt ?? s.createdAt),
+      s.project?.name ?? "-",
+      s.status,
+      String(s.totals.turns),
+      duration3(s.durationMs),
+      sharedColumn(s),
+      (s.title ?? "").slice(0, 60)
+    ]);
+  }
+  const [head2, ...body] = table(rows).split("\n");
+  ctx.io.out(`${p.bold(head2)}
+${body.join("\n")}
+`);
+  const pg = res.pagination;
+  ctx.io.out(p.dim(`page ${pg.page} of ${Math.max(pg.totalPages, 1)} · ${pg.total} session(s)
+`));
+  return 0;
+}
+var UTC_SUFFIX;
+var init_list = __esm({
+  "src/cli/sessions/list.ts"() {
     "use strict";
     init_api2();
     init_date();
@@ -74400,25 +75855,169 @@ var init_sessions2 = __esm({
     init_command();
     init_style();
     init_require_client();
-    HELP6 = `Usage: baton sessions [options]
+    UTC_SUFFIX = " UTC";
+  }
+});
 
-Lists your sessions on the tracker, newest first (or best match first with --search).
+// src/cli/sessions/actions.ts
+function said(ctx, flags, s, what) {
+  if (flags.json) return printJson(ctx, { session: s });
+  const link = s.sharing?.link?.url ?? (s.visibility === "private" ? null : s.url);
+  ctx.io.out(`${what} ${s.id} · ${s.visibility} · shared: ${sharedColumn(s)}${link ? ` · ${link}` : ""}
+`);
+  return 0;
+}
+async function patched(ctx, flags, id, what, change) {
+  const gate = createEgressGate({ redact: true });
+  const res = await withClient(ctx, async (c3) => c3.sessions.patch(id, gate.body(await change(c3), id)));
+  return said(ctx, flags, res.session, what);
+}
+async function currentTags(c3, id) {
+  return (await c3.sessions.get(id, { limit: 0 })).session.tags;
+}
+var need, SESSION_ACTIONS;
+var init_actions = __esm({
+  "src/cli/sessions/actions.ts"() {
+    "use strict";
+    init_api2();
+    init_egress();
+    init_errors();
+    init_args();
+    init_command();
+    init_style();
+    init_require_client();
+    init_confirm();
+    init_list();
+    need = (value, usage2) => {
+      if (!value) throw new BatonError("invalid_input", `usage: baton sessions ${usage2}`);
+      return value;
+    };
+    SESSION_ACTIONS = {
+      star: ([id], f, ctx) => patched(ctx, f, need(id, "star <id>"), "Starred", async () => ({ starred: true })),
+      unstar: ([id], f, ctx) => patched(ctx, f, need(id, "unstar <id>"), "Unstarred", async () => ({ starred: false })),
+      archive: ([id], f, ctx) => patched(ctx, f, need(id, "archive <id>"), "Archived", async () => ({ archived: true })),
+      unarchive: ([id], f, ctx) => patched(ctx, f, need(id, "unarchive <id>"), "Unarchived", async () => ({ archived: false })),
+      tag: ([id, ...tags], f, ctx) => {
+        if (tags.length === 0) throw new BatonError("invalid_input", "usage: baton sessions tag <id> <tag…>");
+        return patched(ctx, f, need(id, "tag <id> <tag…>"), "Tagged", async (c3) => ({
+          tags: [.../* @__PURE__ */ new Set([...await currentTags(c3, id), ...tags])]
+        }));
+      },
+      untag: ([id, ...tags], f, ctx) => {
+        if (tags.length === 0) throw new BatonError("invalid_input", "usage: baton sessions untag <id> <tag…>");
+        return patched(ctx, f, need(id, "untag <id> <tag…>"), "Untagged", async (c3) => ({
+          tags: (await currentTags(c3, id)).filter((t) => !tags.includes(t))
+        }));
+      },
+      rename: ([id, ...words], f, ctx) => {
+        const title = words.join(" ").trim();
+        if (!title) throw new BatonError("invalid_input", "usage: baton sessions rename <id> <title>");
+        return patched(ctx, f, need(id, "rename <id> <title>"), "Renamed", async () => ({ title }));
+      },
+      visibility: ([id, v2], f, ctx) => {
+        const usage2 = "visibility <id> private|unlisted|public";
+        const visibility = oneOf(need(v2, usage2), Visibility.options, "visibility");
+        return patched(ctx, f, need(id, usage2), `Made ${visibility}:`, async () => ({ visibility }));
+      },
+      async unshare([id], f, ctx) {
+        const s = await withClient(ctx, (c3) => c3.sessions.unshare(need(id, "unshare <id>")));
+        return said(ctx, f, s.session, "Unshared (old links are dead for good):");
+      },
+      async delete([id], f, ctx) {
+        const sid = need(id, "delete <id> [--purge] [--yes]");
+        const question = f.purge ? `Delete session ${sid} for good? This cannot be undone.` : `Move session ${sid} to the trash (restorable for 30 days)?`;
+        if (!await confirmed(ctx, question, Boolean(f.yes))) {
+          ctx.io.err("Nothing deleted.\n");
+          return 1;
+        }
+        const res = await withClient(ctx, (c3) => f.purge ? c3.sessions.purge(sid) : c3.sessions.trash(sid));
+        if (f.json) return printJson(ctx, res);
+        ctx.io.out(
+          res.purged ? `Deleted ${sid} for good.
+` : `Moved ${sid} to the trash until ${res.purgeAt ?? "in 30 days"}: baton sessions restore ${sid}
+`
+        );
+        return 0;
+      },
+      async restore([id], f, ctx) {
+        const s = await withClient(ctx, (c3) => c3.sessions.restore(need(id, "restore <id>")));
+        return said(ctx, f, s.session, "Restored");
+      },
+      async trash(_args, f, ctx) {
+        const res = await withClient(
+          ctx,
+          (c3) => c3.trash.list({
+            ...f.limit ? { limit: Number(f.limit) } : {},
+            ...f.page ? { page: Number(f.page) } : {}
+          })
+        );
+        if (f.json) return printJson(ctx, res);
+        if (res.sessions.length === 0 && res.posts.length === 0) {
+          ctx.io.out("The trash is empty.\n");
+          return 0;
+        }
+        const rows = [["KIND", "ID", "DELETED", "PURGED AFTER", "TITLE"]];
+        for (const s of res.sessions)
+          rows.push(["session", s.id, s.deletedAt, s.purgeAt, (s.title ?? "").slice(0, 60)]);
+        for (const p of res.posts)
+          rows.push(["post", p.id, p.deletedAt, p.purgeAt, (p.title ?? "").slice(0, 60)]);
+        const [head2, ...body] = table(rows).split("\n");
+        ctx.io.out(`${paint(ctx.io).bold(head2)}
+${body.join("\n")}
+`);
+        return 0;
+      }
+    };
+  }
+});
 
-Options:
+// src/cli/commands/sessions.ts
+var sessions_exports = {};
+__export(sessions_exports, {
+  duration: () => duration3,
+  sessionsCommand: () => sessionsCommand,
+  shortDate: () => shortDate
+});
+var HELP6, sessionsCommand;
+var init_sessions2 = __esm({
+  "src/cli/commands/sessions.ts"() {
+    "use strict";
+    init_errors();
+    init_command();
+    init_actions();
+    init_list();
+    init_list();
+    HELP6 = `Usage: baton sessions [list] [options]
+       baton sessions <action> <id> [args] [--json]
+
+Lists your sessions on the tracker, newest first (or best match first with --search). SHARED says what exposes
+each one: its own link (unlisted/public), a shared post, an open live stream.
+
+Options for list:
   --search TEXT        full-text search over prompts and responses (all words must match)
   --project P          only this project (id, slug or name)
   --status S           active|completed|interrupted|error
   --source S           cli-stream|cli-upload|ingest
   --tag T              only sessions with this tag
-  --starred            only starred sessions
+  --starred            only starred sessions        --archived   only archived sessions
   --limit N            how many (default 20, max 100)     --page N   which page (default 1)
   --json               print the tracker's JSON answer
   -h, --help           show this help
+
+Actions:
+  star|unstar <id>                    archive|unarchive <id>
+  tag <id> <tag…>                     untag <id> <tag…>
+  rename <id> <title…>
+  visibility <id> private|unlisted|public     (private kills every link handed out so far)
+  unshare <id>                        withdraw every way it is shared: private, link rotated, live links revoked
+  delete <id> [--purge] [--yes]       to the trash for 30 days (--purge: for good); asks first on a terminal,
+                                      and without one refuses unless --yes
+  restore <id>                        bring it back from the trash
+  trash [--limit N] [--page N]        what is in the trash (sessions and posts) and when it goes for good
 `;
-    UTC_SUFFIX = " UTC";
     sessionsCommand = defineCommand({
       name: "sessions",
-      summary: "list or search your sessions on the tracker",
+      summary: "list, search and manage your sessions on the tracker (star, tag, share, delete, restore)",
       help: HELP6,
       options: {
         search: { type: "string" },
@@ -74427,53 +76026,23 @@ Options:
         source: { type: "string" },
         tag: { type: "string" },
         starred: { type: "boolean" },
+        archived: { type: "boolean" },
         limit: { type: "string" },
         page: { type: "string" },
-        json: { type: "boolean" }
+        json: { type: "boolean" },
+        yes: { type: "boolean", short: "y" },
+        purge: { type: "boolean" }
       },
-      async run({ values }, ctx) {
-        const res = await withClient(
-          ctx,
-          (c3) => c3.sessions.list({
-            search: values.search,
-            project: values.project,
-            status: oneOf(values.status, SessionStatus.options, "--status"),
-            source: oneOf(values.source, SessionSource.options, "--source"),
-            tag: values.tag,
-            ...values.starred ? { starred: "true" } : {},
-            ...values.limit ? { limit: Number(values.limit) } : {},
-            ...values.page ? { page: Number(values.page) } : {}
-          })
-        );
-        if (values.json) return printJson(ctx, res);
-        const p = paint(ctx.io);
-        if (res.sessions.length === 0) {
-          ctx.io.out(
-            values.search ? `No sessions match "${values.search}".
-` : "No sessions on the tracker yet.\n"
+      async run({ values, positionals }, ctx) {
+        const [action, ...args] = positionals;
+        if (action === void 0 || action === "list") return listSessions(values, ctx);
+        const run = SESSION_ACTIONS[action];
+        if (!run)
+          throw new BatonError(
+            "invalid_input",
+            `unknown action "${action}": try list, ${Object.keys(SESSION_ACTIONS).join(", ")} (baton sessions --help)`
           );
-          return 0;
-        }
-        const rows = [["ID", "WHEN", "PROJECT", "STATUS", "TURNS", "TIME", "TITLE"]];
-        for (const s of res.sessions) {
-          rows.push([
-            s.id,
-            shortDate(s.startedAt ?? s.createdAt),
-            s.project?.name ?? "-",
-            s.status,
-            String(s.totals.turns),
-            duration3(s.durationMs),
-            (s.title ?? "").slice(0, 60)
-          ]);
-        }
-        const [head2, ...body] = table(rows).split("\n");
-        ctx.io.out(`${p.bold(head2)}
-${body.join("\n")}
-`);
-        const pg = res.pagination;
-        ctx.io.out(p.dim(`page ${pg.page} of ${Math.max(pg.totalPages, 1)} · ${pg.total} session(s)
-`));
-        return 0;
+        return run(args, values, ctx);
       }
     });
   }
@@ -74484,19 +76053,118 @@ var posts_exports = {};
 __export(posts_exports, {
   postsCommand: () => postsCommand
 });
-var postsCommand;
+function said2(ctx, f, p, what) {
+  if (f.json) return printJson(ctx, { post: p });
+  ctx.io.out(`${what} ${p.id} · ${p.visibility} · ${p.url}
+`);
+  return 0;
+}
+async function list(f, ctx) {
+  const res = await withClient(
+    ctx,
+    (c3) => c3.posts.list({
+      ...f.limit ? { limit: Number(f.limit) } : {},
+      ...f.page ? { page: Number(f.page) } : {}
+    })
+  );
+  if (f.json) return printJson(ctx, res);
+  if (res.posts.length === 0) {
+    ctx.io.out("No posts on the tracker yet.\n");
+    return 0;
+  }
+  const rows = [["ID", "VISIBILITY", "SESSIONS", "TITLE", "URL"]];
+  for (const p of res.posts)
+    rows.push([p.id, p.visibility, String(p.sessionIds.length), (p.title ?? "").slice(0, 50), p.url]);
+  const [head2, ...body] = table(rows).split("\n");
+  ctx.io.out(`${paint(ctx.io).bold(head2)}
+${body.join("\n")}
+`);
+  return 0;
+}
+var HELP7, need2, ACTIONS, postsCommand;
 var init_posts2 = __esm({
   "src/cli/commands/posts.ts"() {
     "use strict";
+    init_api2();
+    init_egress();
     init_errors();
+    init_args();
     init_command();
+    init_confirm();
+    init_style();
+    init_require_client();
+    HELP7 = `Usage: baton posts [list] [--limit N] [--page N] [--json]
+       baton posts <action> <id> [args] [--json]
+
+Your posts on the tracker: each groups sessions under a title and a link of its own.
+
+Actions:
+  rename <id> <title…>
+  visibility <id> private|unlisted|public     (private kills every link handed out so far)
+  delete <id> [--purge] [--yes]       to the trash for 30 days (--purge: for good; the sessions stay either way);
+                                      asks first on a terminal, and without one refuses unless --yes
+  restore <id>                        bring it back from the trash (baton sessions trash lists it)
+`;
+    need2 = (value, usage2) => {
+      if (!value) throw new BatonError("invalid_input", `usage: baton posts ${usage2}`);
+      return value;
+    };
+    ACTIONS = {
+      async rename([id, ...words], f, ctx) {
+        const title = words.join(" ").trim();
+        const pid = need2(title ? id : void 0, "rename <id> <title>");
+        const body = createEgressGate({ redact: true }).body({ title });
+        return said2(ctx, f, (await withClient(ctx, (c3) => c3.posts.patch(pid, body))).post, "Renamed");
+      },
+      async visibility([id, v2], f, ctx) {
+        const usage2 = "visibility <id> private|unlisted|public";
+        const visibility = oneOf(need2(v2, usage2), Visibility.options, "visibility");
+        const body = createEgressGate({ redact: true }).body({ visibility });
+        const res = await withClient(ctx, (c3) => c3.posts.patch(need2(id, usage2), body));
+        return said2(ctx, f, res.post, `Made ${visibility}:`);
+      },
+      async delete([id], f, ctx) {
+        const pid = need2(id, "delete <id> [--purge] [--yes]");
+        const question = f.purge ? `Delete post ${pid} for good? This cannot be undone (its sessions stay).` : `Move post ${pid} to the trash (restorable for 30 days)?`;
+        if (!await confirmed(ctx, question, Boolean(f.yes))) {
+          ctx.io.err("Nothing deleted.\n");
+          return 1;
+        }
+        const res = await withClient(ctx, (c3) => f.purge ? c3.posts.purge(pid) : c3.posts.trash(pid));
+        if (f.json) return printJson(ctx, res);
+        ctx.io.out(
+          res.purged ? `Deleted post ${pid} for good.
+` : `Moved post ${pid} to the trash until ${res.purgeAt ?? "in 30 days"}: baton posts restore ${pid}
+`
+        );
+        return 0;
+      },
+      async restore([id], f, ctx) {
+        const res = await withClient(ctx, (c3) => c3.posts.restore(need2(id, "restore <id>")));
+        return said2(ctx, f, res.post, "Restored");
+      }
+    };
     postsCommand = defineCommand({
       name: "posts",
       summary: "list, rename, share or delete your posts on the tracker",
-      help: "Usage: baton posts\n",
-      options: {},
-      run() {
-        throw new BatonError("invalid_input", "baton posts is not available in this build yet");
+      help: HELP7,
+      options: {
+        limit: { type: "string" },
+        page: { type: "string" },
+        json: { type: "boolean" },
+        yes: { type: "boolean", short: "y" },
+        purge: { type: "boolean" }
+      },
+      async run({ values, positionals }, ctx) {
+        const [action, ...args] = positionals;
+        if (action === void 0 || action === "list") return list(values, ctx);
+        const run = ACTIONS[action];
+        if (!run)
+          throw new BatonError(
+            "invalid_input",
+            `unknown action "${action}": try list, ${Object.keys(ACTIONS).join(", ")} (baton posts --help)`
+          );
+        return run(args, values, ctx);
       }
     });
   }
@@ -74507,43 +76175,127 @@ var usage_exports = {};
 __export(usage_exports, {
   usageCommand: () => usageCommand
 });
-var usageCommand;
-var init_usage = __esm({
+function print(ctx, r) {
+  const scope = [
+    r.project ? `project ${r.project.name}` : "all projects",
+    r.from || r.to ? `${r.from ?? "…"} to ${r.to ?? "…"} (UTC)` : "all time"
+  ].join(", ");
+  ctx.io.out(`Usage by ${r.groupBy}, ${scope}
+
+`);
+  if (r.groups.length === 0) {
+    ctx.io.out("No sessions in this range.\n");
+    return 0;
+  }
+  const head2 = [
+    r.groupBy.toUpperCase(),
+    "SESSIONS",
+    "INPUT",
+    "OUTPUT",
+    "CACHE READ",
+    "CACHE WRITE",
+    "TOKENS",
+    "COST"
+  ];
+  const row2 = (label, g2) => [
+    label,
+    String(g2.sessions),
+    formatCount(g2.tokens.input, "grouped"),
+    formatCount(g2.tokens.output, "grouped"),
+    formatCount(g2.tokens.cacheRead, "grouped"),
+    formatCount(g2.tokens.cacheWrite, "grouped"),
+    formatCount(totalTokens(g2.tokens), "grouped"),
+    formatCost(g2.costUsd, "dollars")
+  ];
+  const rows = [head2, ...r.groups.map((g2) => row2(g2.label, g2)), row2("TOTAL", r.totals)];
+  const [first, ...rest] = table(rows).split("\n");
+  const p = paint(ctx.io);
+  ctx.io.out(`${p.bold(first)}
+${rest.join("\n")}
+`);
+  if (r.totals.unpricedSessions > 0)
+    ctx.io.out(
+      `
+${r.totals.unpricedSessions} session(s) used a model without a known price: not in COST.
+`
+    );
+  if (r.tools.length > 0)
+    ctx.io.out(
+      `
+Most used tools: ${r.tools.map((t) => `${t.name} ${formatCount(t.calls, "grouped")}`).join(", ")}
+`
+    );
+  return 0;
+}
+var HELP8, usageCommand;
+var init_usage2 = __esm({
   "src/cli/commands/usage.ts"() {
     "use strict";
-    init_errors();
+    init_api2();
+    init_cost();
+    init_count();
+    init_args();
     init_command();
+    init_style();
+    init_require_client();
+    HELP8 = `Usage: baton usage [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--project P] [--group-by day|project|model] [--json]
+
+Your tokens and estimated cost on the tracker, summed over your sessions: by UTC day (default), project or model.
+A session counts once, on the UTC day it started; a fork's copied history is counted with the session it came from.
+
+  --from, --to     first and last UTC day counted (inclusive); all time when left out
+  --project P      one project (id, slug or name)
+  --group-by G     day | project | model
+  --json           the API's answer as JSON
+`;
     usageCommand = defineCommand({
       name: "usage",
       summary: "tokens and cost by day, project or model",
-      help: "Usage: baton usage\n",
-      options: {},
-      run() {
-        throw new BatonError("invalid_input", "baton usage is not available in this build yet");
+      help: HELP8,
+      options: {
+        from: { type: "string" },
+        to: { type: "string" },
+        project: { type: "string" },
+        "group-by": { type: "string" },
+        json: { type: "boolean" }
+      },
+      positionals: { max: 0, tooMany: "baton usage takes no arguments (see baton usage --help)" },
+      async run(f, ctx) {
+        const groupBy = oneOf(f.values["group-by"], UsageGroupBy.options, "group-by");
+        const r = await withClient(
+          ctx,
+          (c3) => c3.usage.get({
+            ...f.values.from ? { from: f.values.from } : {},
+            ...f.values.to ? { to: f.values.to } : {},
+            ...f.values.project ? { project: f.values.project } : {},
+            ...groupBy ? { groupBy } : {}
+          })
+        );
+        return f.values.json ? printJson(ctx, r) : print(ctx, r);
       }
     });
   }
 });
 
 // src/resume/paths.ts
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 function checkSessionId(id) {
   if (!SESSION_ID.test(id) || id.includes(".."))
     throw new BatonError("invalid_input", `not a session id: ${JSON.stringify(id.slice(0, 80))}`);
   return id;
 }
 function projectDirOf(claudeConfigDir2, cwd) {
-  return join26(projectsDir(claudeConfigDir2), encodeProjectDir(cwd));
+  return join27(projectsDir(claudeConfigDir2), encodeProjectDir(cwd));
 }
 function transcriptFile(projectDir, sessionId, subKey) {
-  if (subKey === "") return join26(projectDir, `${checkSessionId(sessionId)}.jsonl`);
+  if (subKey === "") return join27(projectDir, `${checkSessionId(sessionId)}.jsonl`);
   const key = TranscriptSubKey.safeParse(subKey);
   if (!key.success)
     throw new BatonError(
       "server",
       `the tracker named a transcript file this client will not write: ${subKey}`
     );
-  return join26(projectDir, checkSessionId(sessionId), ...`${key.data}.jsonl`.split("/"));
+  return join27(projectDir, checkSessionId(sessionId), ...`${key.data}.jsonl`.split("/"));
 }
 var SESSION_ID;
 var init_paths4 = __esm({
@@ -74577,7 +76329,7 @@ var init_remote = __esm({
 
 // src/resume/target-dir.ts
 import { realpathSync, statSync as statSync7 } from "node:fs";
-import { isAbsolute as isAbsolute7, relative as relative4, resolve as resolve14, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute7, relative as relative4, resolve as resolve15, sep as sep3 } from "node:path";
 function resumeRefusal(err) {
   if (!(err instanceof BatonError)) return null;
   const d = err.details;
@@ -74592,7 +76344,7 @@ function chooseTargetDir(opts) {
   const { session, here } = opts;
   const old = session.cwd;
   if (opts.flagCwd !== void 0) {
-    const dir = resolve14(opts.flagCwd);
+    const dir = resolve15(opts.flagCwd);
     if (!isDir(dir)) throw new BatonError("invalid_input", `--cwd ${dir} is not a directory on this machine`);
     const to = real(dir);
     return { dir: to, via: "flag", rewrite: old && old !== to ? { from: old, to } : null };
@@ -74601,7 +76353,7 @@ function chooseTargetDir(opts) {
     const oldRoot = session.gitRoot && old && isWithin(old, session.gitRoot) ? session.gitRoot : old;
     if (oldRoot) {
       const rel = old ? relative4(oldRoot, old) : "";
-      const dir = resolve14(here.root, ...rel ? rel.split(/[\\/]/) : []);
+      const dir = resolve15(here.root, ...rel ? rel.split(/[\\/]/) : []);
       if (isDir(dir)) {
         const to = real(here.root);
         return {
@@ -74749,7 +76501,7 @@ var init_download = __esm({
 // src/resume/local-copy.ts
 import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat4 } from "node:fs/promises";
-import { createInterface } from "node:readline";
+import { createInterface as createInterface2 } from "node:readline";
 async function readLocalFacts(path6) {
   try {
     if (!(await stat4(path6)).isFile()) return null;
@@ -74757,7 +76509,7 @@ async function readLocalFacts(path6) {
     return null;
   }
   const facts = { lines: 0, uuids: /* @__PURE__ */ new Set() };
-  const rl = createInterface({ input: createReadStream2(path6), crlfDelay: Infinity });
+  const rl = createInterface2({ input: createReadStream2(path6), crlfDelay: Infinity });
   for await (const line of rl) {
     if (line.trim() === "") continue;
     facts.lines++;
@@ -74852,10 +76604,10 @@ var init_write_session = __esm({
 });
 
 // src/resume/resume-session.ts
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 async function localCheckout(cwd, env) {
   const git = createGitRunner({ timeoutMs: 5e3, env });
-  const root = await repoRoot(git, resolve15(cwd));
+  const root = await repoRoot(git, resolve16(cwd));
   return root ? { root, remote: await remoteUrl(git, root) } : null;
 }
 async function subKeysOf(sessions, sessionId) {
@@ -74899,7 +76651,7 @@ async function resumeSession(deps, opts) {
   };
   const target = chooseTargetDir({
     session: place,
-    ...opts.cwd !== void 0 ? { flagCwd: resolve15(deps.cwd, opts.cwd) } : {},
+    ...opts.cwd !== void 0 ? { flagCwd: resolve16(deps.cwd, opts.cwd) } : {},
     here: opts.cwd !== void 0 ? null : await localCheckout(deps.cwd, deps.env)
   });
   const projectDir = projectDirOf(deps.claudeConfigDir, target.dir);
@@ -75093,7 +76845,7 @@ function describe3(ctx, r) {
 `;
 }
 function runClaude(sessionId, dir, env) {
-  return new Promise((resolve17, reject) => {
+  return new Promise((resolve18, reject) => {
     const child = spawn3("claude", ["--resume", sessionId], { cwd: dir, stdio: "inherit", env: { ...env } });
     child.on(
       "error",
@@ -75104,10 +76856,10 @@ function runClaude(sessionId, dir, env) {
         ) : err
       )
     );
-    child.on("exit", (code3, signal) => resolve17(code3 ?? (signal ? 1 : 0)));
+    child.on("exit", (code3, signal) => resolve18(code3 ?? (signal ? 1 : 0)));
   });
 }
-var HELP7, EXIT_LOCAL_NEWER, ACTION_WORDS, resumeCommand2;
+var HELP9, EXIT_LOCAL_NEWER, ACTION_WORDS, resumeCommand2;
 var init_resume2 = __esm({
   "src/cli/commands/resume.ts"() {
     "use strict";
@@ -75117,7 +76869,7 @@ var init_resume2 = __esm({
     init_command();
     init_style();
     init_require_client();
-    HELP7 = `Usage: baton resume <session-id | --latest> [--cwd DIR] [--force] [--run] [--json]
+    HELP9 = `Usage: baton resume <session-id | --latest> [--cwd DIR] [--force] [--run] [--json]
 
 Brings a session from the tracker onto this machine so that \`claude --resume <id>\` finds it: writes its transcript
 (and its subagent files) into Claude Code's project dir for this machine's checkout ($CLAUDE_CONFIG_DIR or ~/.claude),
@@ -75146,7 +76898,7 @@ Exit codes: 0 done, 1 failed, 2 bad input, 3 refused: the local transcript is ne
     resumeCommand2 = defineCommand({
       name: "resume",
       summary: "fetch a session's transcript from the tracker and resume it here (claude --resume)",
-      help: HELP7,
+      help: HELP9,
       options: {
         latest: { type: "boolean" },
         cwd: { type: "string" },
@@ -75230,7 +76982,7 @@ function describe4(r, dryRun) {
   return `${lines.join("\n")}
 `;
 }
-var HELP8, restoreCommand;
+var HELP10, restoreCommand;
 var init_restore2 = __esm({
   "src/cli/commands/restore.ts"() {
     "use strict";
@@ -75238,7 +76990,7 @@ var init_restore2 = __esm({
     init_resume();
     init_command();
     init_require_client();
-    HELP8 = `Usage: baton restore [--project P] [--since DATE] [--until DATE] [--dry-run] [--force] [--json]
+    HELP10 = `Usage: baton restore [--project P] [--since DATE] [--until DATE] [--dry-run] [--force] [--json]
 
 Claude Code deletes transcripts after cleanupPeriodDays (30 by default). For each of your sessions on the tracker
 whose transcript is no longer on this machine, writes it back (with its subagent files) where Claude Code looks for
@@ -75256,7 +77008,7 @@ Options:
     restoreCommand = defineCommand({
       name: "restore",
       summary: "bring back transcripts deleted here (Claude Code cleanup) from the tracker",
-      help: HELP8,
+      help: HELP10,
       options: {
         project: { type: "string" },
         since: { type: "string" },
@@ -75330,17 +77082,17 @@ var init_progress = __esm({
 
 // src/capture/delivery/sender/ignore.ts
 import { existsSync as existsSync18 } from "node:fs";
-import { basename as basename11, join as join27, resolve as resolve16, sep as sep4 } from "node:path";
+import { basename as basename11, join as join28, resolve as resolve17, sep as sep4 } from "node:path";
 function isProjectIgnored(cwd, syncIgnore = []) {
   if (!cwd) return false;
-  if (existsSync18(join27(cwd, IGNORE_FILE))) return true;
+  if (existsSync18(join28(cwd, IGNORE_FILE))) return true;
   const name = basename11(cwd);
   for (const entry of syncIgnore) {
     if (!entry.includes("/") && !entry.includes("\\")) {
       if (entry === name) return true;
       continue;
     }
-    const dir = resolve16(entry);
+    const dir = resolve17(entry);
     if (cwd === dir || cwd.startsWith(dir.endsWith(sep4) ? dir : dir + sep4)) return true;
   }
   return false;
@@ -75391,9 +77143,9 @@ var init_select = __esm({
 // src/cli/sync/sync-state.ts
 import { createHash as createHash3 } from "node:crypto";
 import { closeSync as closeSync9, openSync as openSync9, readFileSync as readFileSync16, readSync as readSync4, statSync as statSync8 } from "node:fs";
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 function syncStatePath(dataDir) {
-  return join28(dataDir, "sync", "state.json");
+  return join29(dataDir, "sync", "state.json");
 }
 function loadSyncState(dataDir, url2) {
   try {
@@ -75470,12 +77222,12 @@ async function runSync2(ctx, client, opts, progress) {
 async function openSync10(ctx, client, opts, progress) {
   const dataDir = ctx.config.dataDir;
   const state = loadSyncState(dataDir, client.baseUrl);
-  const list = await selectTranscripts(ctx.claudeConfigDir, { ...opts, cwd: ctx.io.cwd });
+  const list2 = await selectTranscripts(ctx.claudeConfigDir, { ...opts, cwd: ctx.io.cwd });
   const gate = openEgressGate({ dataDir, redact: opts.redact });
-  const report = emptyReport(list.length, { total: 0, byRule: {} }, opts.redact);
+  const report = emptyReport(list2.length, { total: 0, byRule: {} }, opts.redact);
   const todo = [];
   const withoutLines = [];
-  for (const t of list) {
+  for (const t of list2) {
     const fp = await fingerprint(t.path, t.size);
     const synced = state.sessions[t.path];
     const item = { path: t.path, fingerprint: fp.value, bytes: fp.bytes };
@@ -75677,7 +77429,7 @@ var sync_exports = {};
 __export(sync_exports, {
   syncCommand: () => syncCommand
 });
-var HELP9, syncCommand;
+var HELP11, syncCommand;
 var init_sync2 = __esm({
   "src/cli/commands/sync.ts"() {
     "use strict";
@@ -75687,7 +77439,7 @@ var init_sync2 = __esm({
     init_progress();
     init_run_sync2();
     init_require_client();
-    HELP9 = `Usage: baton sync [--all | --project P] [--since DATE] [options]
+    HELP11 = `Usage: baton sync [--all | --project P] [--since DATE] [options]
 
 Uploads past Claude Code sessions from ~/.claude/projects (CLAUDE_CONFIG_DIR moves it) to the tracker, redacted,
 in batches. Subagent transcripts travel with their parent session. Rerunning skips sessions already uploaded and
@@ -75705,7 +77457,7 @@ Options:
     syncCommand = defineCommand({
       name: "sync",
       summary: "upload past sessions to the tracker (resumable)",
-      help: HELP9,
+      help: HELP11,
       options: {
         all: { type: "boolean" },
         project: { type: "string" },
@@ -75756,7 +77508,7 @@ Options:
 
 // src/core/config/write-config-file.ts
 import { chmodSync, mkdirSync as mkdirSync7, readFileSync as readFileSync17 } from "node:fs";
-import { dirname as dirname14 } from "node:path";
+import { dirname as dirname15 } from "node:path";
 function writeConfigFile(path6, patch) {
   const current = readExisting(path6);
   const next = { ...current };
@@ -75765,7 +77517,7 @@ function writeConfigFile(path6, patch) {
     if (v2 === null) delete next[k];
     else next[k] = v2;
   }
-  const dir = dirname14(path6);
+  const dir = dirname15(path6);
   try {
     mkdirSync7(dir, { recursive: true, mode: 448 });
   } catch (cause) {
@@ -75794,9 +77546,9 @@ function readExisting(path6) {
   }
   if (text.trim() === "") return {};
   try {
-    const parsed = JSON.parse(text);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
-      return parsed;
+    const parsed2 = JSON.parse(text);
+    if (parsed2 && typeof parsed2 === "object" && !Array.isArray(parsed2))
+      return parsed2;
   } catch {
   }
   throw new BatonError("config", `${path6} is not a JSON object; fix or delete it first`);
@@ -75822,12 +77574,12 @@ var init_config = __esm({
 
 // src/cli/tracker/sender-script.ts
 import { existsSync as existsSync19 } from "node:fs";
-import { dirname as dirname15, join as join29 } from "node:path";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { dirname as dirname16, join as join30 } from "node:path";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 function senderScript(env, fromUrl = import.meta.url) {
   if (env.BATON_SENDER_SCRIPT) return existsSync19(env.BATON_SENDER_SCRIPT) ? env.BATON_SENDER_SCRIPT : null;
   try {
-    const p = fileURLToPath5(new URL("./sender.cjs", fromUrl));
+    const p = fileURLToPath6(new URL("./sender.cjs", fromUrl));
     return existsSync19(p) ? p : null;
   } catch {
     return null;
@@ -75837,7 +77589,7 @@ async function wakeSender(ctx) {
   const script = senderScript(ctx.io.env);
   if (!script) return { action: "no-sender" };
   return kickSender({
-    hookScript: join29(dirname15(script), "cli.js"),
+    hookScript: join30(dirname16(script), "cli.js"),
     env: { ...ctx.io.env, BATON_DATA_DIR: ctx.config.dataDir },
     dataDir: ctx.config.dataDir
   });
@@ -75854,16 +77606,16 @@ var login_exports = {};
 __export(login_exports, {
   loginCommand: () => loginCommand
 });
-import { createInterface as createInterface2 } from "node:readline";
+import { createInterface as createInterface3 } from "node:readline";
 async function readKeyFromStdin(stdin) {
-  const rl = createInterface2({ input: stdin });
+  const rl = createInterface3({ input: stdin });
   for await (const line of rl) {
     rl.close();
     return line.trim() || void 0;
   }
   return void 0;
 }
-var HELP10, loginCommand;
+var HELP12, loginCommand;
 var init_login = __esm({
   "src/cli/commands/login.ts"() {
     "use strict";
@@ -75873,7 +77625,7 @@ var init_login = __esm({
     init_command();
     init_style();
     init_sender_script();
-    HELP10 = `Usage: baton login [--url URL] [--key KEY] [--allow-insecure] [--json]
+    HELP12 = `Usage: baton login [--url URL] [--key KEY] [--allow-insecure] [--json]
 
 Checks the API key against the tracker, then saves {url, apiKey} to the Baton config file (mode 0600), where the
 plugin's hooks, sender and commands find them. Without --key the key is read from stdin (so it stays out of your
@@ -75889,7 +77641,7 @@ Options:
     loginCommand = defineCommand({
       name: "login",
       summary: "save and verify the tracker URL and API key",
-      help: HELP10,
+      help: HELP12,
       options: {
         url: { type: "string" },
         key: { type: "string" },
@@ -76204,12 +77956,12 @@ var init_local_state = __esm({
 
 // src/capture/outbox/quarantine.ts
 import { appendFileSync as appendFileSync5, mkdirSync as mkdirSync9, readdirSync as readdirSync5, readFileSync as readFileSync21 } from "node:fs";
-import { join as join30 } from "node:path";
+import { join as join31 } from "node:path";
 function quarantineDir(dataDir) {
-  return join30(dataDir, "quarantine");
+  return join31(dataDir, "quarantine");
 }
 function quarantinePath(dataDir, sessionId) {
-  return join30(quarantineDir(dataDir), `${sessionId}.jsonl`);
+  return join31(quarantineDir(dataDir), `${sessionId}.jsonl`);
 }
 function keyOf(e) {
   return e.path !== void 0 && e.from !== void 0 ? `${e.reason}|${e.path}|${e.from}` : `${e.reason}|${e.uuid ?? e.at}`;
@@ -76305,7 +78057,7 @@ function describeSkips(skips, p) {
   }
   return out;
 }
-var HELP11, statusCommand, REASONS;
+var HELP13, statusCommand, REASONS;
 var init_status2 = __esm({
   "src/cli/commands/status.ts"() {
     "use strict";
@@ -76316,7 +78068,7 @@ var init_status2 = __esm({
     init_quarantine();
     init_spill();
     init_require_client();
-    HELP11 = `Usage: baton status [--json]
+    HELP13 = `Usage: baton status [--json]
 
 Shows what is waiting locally (sessions and records not yet on the tracker), the background sender's state and
 last delivery, whether the tracker is reachable and accepts the configured key, and per session the lines and
@@ -76325,7 +78077,7 @@ events set aside (quarantined) with the reason, so nothing is skipped silently.
     statusCommand = defineCommand({
       name: "status",
       summary: "outbox depth, sender state, last delivery, tracker reachability",
-      help: HELP11,
+      help: HELP13,
       options: { json: { type: "boolean" } },
       async run({ values }, ctx) {
         const [depth, tracker] = await Promise.all([outboxDepth(ctx.config.dataDir), checkTracker(ctx)]);
@@ -76386,8 +78138,8 @@ import {
   statSync as statSync11,
   writeFileSync as writeFileSync4
 } from "node:fs";
-import { dirname as dirname16, join as join31 } from "node:path";
-import { fileURLToPath as fileURLToPath6 } from "node:url";
+import { dirname as dirname17, join as join32 } from "node:path";
+import { fileURLToPath as fileURLToPath7 } from "node:url";
 function checkNode(version2 = process.versions.node) {
   const [major, minor] = version2.split(".").map(Number);
   if (major > 20 || major === 20 && minor >= 18) return ok("node", `Node ${version2}`);
@@ -76510,9 +78262,9 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
   if (!root) {
     out.push(warn("hooks", "cannot find the plugin folder (hooks/hooks.json) next to this CLI"));
   } else {
-    const hooksJson = join31(root, "hooks", "hooks.json");
+    const hooksJson = join32(root, "hooks", "hooks.json");
     const text = readFileSync22(hooksJson, "utf8");
-    const bundled = existsSync20(join31(root, "dist", "hook.cjs"));
+    const bundled = existsSync20(join32(root, "dist", "hook.cjs"));
     const events = Object.keys(JSON.parse(text).hooks ?? {});
     if (!bundled)
       out.push(fail("hooks", `${root}/dist/hook.cjs is missing`, "run `npm run build` in the plugin folder"));
@@ -76534,7 +78286,7 @@ function checkHooks(ctx, fromUrl = import.meta.url) {
 }
 function checkDataDir(ctx) {
   const dir = ctx.config.dataDir;
-  const probe = join31(dir, `.doctor-${process.pid}`);
+  const probe = join32(dir, `.doctor-${process.pid}`);
   try {
     mkdirSync10(dir, { recursive: true, mode: 448 });
     writeFileSync4(probe, "x", { mode: 384 });
@@ -76572,17 +78324,17 @@ function checkSender(ctx) {
 }
 function pluginRoot(ctx, fromUrl) {
   const explicit = ctx.io.env.CLAUDE_PLUGIN_ROOT;
-  if (explicit && existsSync20(join31(explicit, "hooks", "hooks.json"))) return explicit;
+  if (explicit && existsSync20(join32(explicit, "hooks", "hooks.json"))) return explicit;
   let dir;
   try {
-    dir = dirname16(fileURLToPath6(fromUrl));
+    dir = dirname17(fileURLToPath7(fromUrl));
   } catch {
     return null;
   }
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync20(join31(dir, "hooks", "hooks.json")) && existsSync20(join31(dir, ".claude-plugin", "plugin.json")))
+    if (existsSync20(join32(dir, "hooks", "hooks.json")) && existsSync20(join32(dir, ".claude-plugin", "plugin.json")))
       return dir;
-    const up = dirname16(dir);
+    const up = dirname17(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -76590,11 +78342,11 @@ function pluginRoot(ctx, fromUrl) {
 }
 function enabledInClaude(ctx) {
   try {
-    const settings = JSON.parse(readFileSync22(join31(ctx.claudeConfigDir, "settings.json"), "utf8"));
+    const settings = JSON.parse(readFileSync22(join32(ctx.claudeConfigDir, "settings.json"), "utf8"));
     const hit = Object.entries(settings.enabledPlugins ?? {}).find(
       ([k, v2]) => v2 && (k === "baton" || k.startsWith("baton@"))
     );
-    return hit ? `${hit[0]} is enabled in ${join31(ctx.claudeConfigDir, "settings.json")}` : false;
+    return hit ? `${hit[0]} is enabled in ${join32(ctx.claudeConfigDir, "settings.json")}` : false;
   } catch {
     return null;
   }
@@ -76628,14 +78380,14 @@ var doctor_exports = {};
 __export(doctor_exports, {
   doctorCommand: () => doctorCommand
 });
-var HELP12, doctorCommand;
+var HELP14, doctorCommand;
 var init_doctor = __esm({
   "src/cli/commands/doctor.ts"() {
     "use strict";
     init_command();
     init_checks3();
     init_style();
-    HELP12 = `Usage: baton doctor [--json]
+    HELP14 = `Usage: baton doctor [--json]
 
 Checks Node, the Baton config, the tracker (reachable, version, key valid), the plugin's hooks, the data dir and
 the background sender, and prints how to fix each problem. Exits 1 when a check fails.
@@ -76643,7 +78395,7 @@ the background sender, and prints how to fix each problem. Exits 1 when a check 
     doctorCommand = defineCommand({
       name: "doctor",
       summary: "diagnose the setup and print fixes",
-      help: HELP12,
+      help: HELP14,
       options: { json: { type: "boolean" } },
       async run({ values }, ctx) {
         const results = [
@@ -76691,7 +78443,7 @@ var init_commands = __esm({
       { name: "push", load: async () => (await Promise.resolve().then(() => (init_push(), push_exports))).pushCommand },
       { name: "sessions", load: async () => (await Promise.resolve().then(() => (init_sessions2(), sessions_exports))).sessionsCommand },
       { name: "posts", load: async () => (await Promise.resolve().then(() => (init_posts2(), posts_exports))).postsCommand },
-      { name: "usage", load: async () => (await Promise.resolve().then(() => (init_usage(), usage_exports))).usageCommand },
+      { name: "usage", load: async () => (await Promise.resolve().then(() => (init_usage2(), usage_exports))).usageCommand },
       { name: "resume", load: async () => (await Promise.resolve().then(() => (init_resume2(), resume_exports))).resumeCommand },
       { name: "restore", load: async () => (await Promise.resolve().then(() => (init_restore2(), restore_exports))).restoreCommand },
       { name: "sync", load: async () => (await Promise.resolve().then(() => (init_sync2(), sync_exports))).syncCommand },
@@ -76703,7 +78455,7 @@ var init_commands = __esm({
 });
 
 // src/cli/invocation.ts
-import { join as join32 } from "node:path";
+import { join as join33 } from "node:path";
 import { readFileSync as readFileSync23 } from "node:fs";
 function createContext(io) {
   const config2 = resolveConfig(io.env, {
@@ -76716,7 +78468,7 @@ function createContext(io) {
       }
     }
   });
-  return Object.freeze({ io, config: config2, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join32(io.home, ".claude") });
+  return Object.freeze({ io, config: config2, claudeConfigDir: io.env.CLAUDE_CONFIG_DIR || join33(io.home, ".claude") });
 }
 var init_invocation = __esm({
   "src/cli/invocation.ts"() {
@@ -76727,11 +78479,11 @@ var init_invocation = __esm({
 
 // src/cli/program.ts
 import { readdirSync as readdirSync6, statSync as statSync12 } from "node:fs";
-import { join as join33 } from "node:path";
+import { join as join34 } from "node:path";
 async function usage() {
-  const loaded = await Promise.all(commands.map((c3) => c3.load()));
-  const width = Math.max(...loaded.map((c3) => c3.name.length));
-  const lines = loaded.map((c3) => `  ${c3.name.padEnd(width)}  ${c3.summary}`);
+  const loaded2 = await Promise.all(commands.map((c3) => c3.load()));
+  const width = Math.max(...loaded2.map((c3) => c3.name.length));
+  const lines = loaded2.map((c3) => `  ${c3.name.padEnd(width)}  ${c3.summary}`);
   return `baton ${VERSION3}: capture, export, share and hand off Claude Code sessions
 
 Usage: baton <command> [options]
@@ -76783,13 +78535,13 @@ function applyGlobalFlags(argv, io) {
     rest = rest.slice(2);
   }
   if (io.env.BATON_DATA_DIR || io.env.CLAUDE_PLUGIN_DATA) return { argv: rest, io };
-  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join33(io.home, ".claude"));
+  pluginData ??= findPluginDataDir(io.env.CLAUDE_CONFIG_DIR || join34(io.home, ".claude"));
   return { argv: rest, io: pluginData ? { ...io, env: { ...io.env, CLAUDE_PLUGIN_DATA: pluginData } } : io };
 }
 function findPluginDataDir(claudeConfigDir2) {
-  const base2 = join33(claudeConfigDir2, "plugins", "data");
+  const base2 = join34(claudeConfigDir2, "plugins", "data");
   try {
-    const dirs = readdirSync6(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join33(base2, d), mtime: statSync12(join33(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
+    const dirs = readdirSync6(base2).filter((d) => d === "baton" || d.startsWith("baton-")).map((d) => ({ path: join34(base2, d), mtime: statSync12(join34(base2, d)).mtimeMs })).sort((a2, b) => b.mtime - a2.mtime);
     return dirs[0]?.path;
   } catch {
     return void 0;
