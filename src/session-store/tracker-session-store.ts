@@ -157,7 +157,10 @@ export function createStoreOn(deps: StoreDeps): TrackerSessionStore {
         );
       await queue.cancelSession(k.sessionId);
       try {
-        await clients.write.sessions.delete(k.sessionId);
+        // Purged, not trashed: the SDK's delete means gone, and a later append under the same key must be readable
+        // by `load` (a trashed session keeps taking writes but hides them until restored).
+        const { sessions } = clients.write;
+        await (sessions.purge ? sessions.purge(k.sessionId) : sessions.delete(k.sessionId));
       } catch (err) {
         if (!notFound(err)) throw err;
       }

@@ -249,6 +249,11 @@ forEachEngine('SessionStore on the tracker', (engine) => {
     expect(await store.load({ projectKey: PK, sessionId: id })).toBeNull();
     expect(await store.listSubkeys({ projectKey: PK, sessionId: id })).toEqual([]);
     await store.delete({ projectKey: PK, sessionId: id }); // deleting twice is fine
+    // Deleted for good, not trashed: the same key written again reads back (a trashed session would hide it).
+    const again = lines(id, 1, 90);
+    await store.append({ projectKey: PK, sessionId: id }, again);
+    expect(await store.load({ projectKey: PK, sessionId: id })).toEqual(again);
+    await store.delete({ projectKey: PK, sessionId: id });
     for (const subpath of ['', '../escape', '/abs']) {
       const err = await rejection(store.append({ projectKey: PK, sessionId: id, subpath }, lines(id, 1)));
       expect(err.code).toBe('invalid_input');
