@@ -68,7 +68,7 @@ var init_errors = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/util.js
+// node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -814,7 +814,7 @@ function constantCatch(value) {
 }
 var Cached, EVALUATING, captureStackTrace, allowsEval, getParsedType, propertyKeyTypes, primitiveTypes, NUMBER_FORMAT_RANGES, BIGINT_FORMAT_RANGES, highSurrogate, Class, installing, broke, breaker, CONSTANT_CATCH;
 var init_util = __esm({
-  "../../work/main/node_modules/zod/v4/core/util.js"() {
+  "node_modules/zod/v4/core/util.js"() {
     init_core();
     Cached = class {
       constructor(getter) {
@@ -929,7 +929,7 @@ var init_util = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/core.js
+// node_modules/zod/v4/core/core.js
 function newError(Definition) {
   const E = _E;
   if (E) {
@@ -1032,7 +1032,7 @@ function config(newConfig) {
 }
 var _a, NEVER, _zodDesc, _E, $brand, $ZodAsyncError, $ZodEncodeError, globalConfig;
 var init_core = __esm({
-  "../../work/main/node_modules/zod/v4/core/core.js"() {
+  "node_modules/zod/v4/core/core.js"() {
     init_util();
     NEVER = /* @__PURE__ */ Object.freeze({
       status: "aborted"
@@ -1056,7 +1056,7 @@ var init_core = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/errors.js
+// node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -1214,7 +1214,7 @@ function prettifyError(error62) {
 }
 var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError;
 var init_errors2 = __esm({
-  "../../work/main/node_modules/zod/v4/core/errors.js"() {
+  "node_modules/zod/v4/core/errors.js"() {
     init_core();
     init_util();
     _messageDesc = {
@@ -1255,7 +1255,7 @@ var init_errors2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/parse.js
+// node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -1295,7 +1295,7 @@ function validateFallback(schema2, value, _ctx) {
 }
 var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
 var init_parse = __esm({
-  "../../work/main/node_modules/zod/v4/core/parse.js"() {
+  "node_modules/zod/v4/core/parse.js"() {
     init_core();
     init_errors2();
     init_util();
@@ -1423,7 +1423,7 @@ var init_parse = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/regexes.js
+// node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -1524,7 +1524,7 @@ function fixedBase64url(length) {
 }
 var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uuid, uuid4, uuid6, uuid7, email, html5Email, rfc5322Email, unicodeEmail, idnEmail, browserEmail, _emoji, ipv4, ipv6, mac, cidrv4, cidrv6, base64, base64url, hostname, domain, httpProtocol, e164, creditCard, currencyCode, iban, dateSource, date, anyString, string, bigint, integer, number, boolean, _null, _undefined, lowercase, uppercase, hex, md5_hex, md5_base64, md5_base64url, sha1_hex, sha1_base64, sha1_base64url, sha256_hex, sha256_base64, sha256_base64url, sha384_hex, sha384_base64, sha384_base64url, sha512_hex, sha512_base64, sha512_base64url;
 var init_regexes = __esm({
-  "../../work/main/node_modules/zod/v4/core/regexes.js"() {
+  "node_modules/zod/v4/core/regexes.js"() {
     init_util();
     cuid = /^[cC][0-9a-z]{6,}$/;
     cuid2 = /^[0-9a-z]+$/;
@@ -1601,7 +1601,7 @@ var init_regexes = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/checks.js
+// node_modules/zod/v4/core/checks.js
 function handleCheckPropertyResult(result, payload, property) {
   if (result.issues.length) {
     payload.issues.push(...prefixIssues(property, result.issues));
@@ -1609,7 +1609,7 @@ function handleCheckPropertyResult(result, payload, property) {
 }
 var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGreaterThan, $ZodCheckMultipleOf, $ZodCheckNumberFormat, $ZodCheckBigIntFormat, $ZodCheckMaxSize, $ZodCheckMinSize, $ZodCheckSizeEquals, $ZodCheckMaxLength, $ZodCheckMinLength, $ZodCheckLengthEquals, $ZodCheckStringFormat, $ZodCheckRegex, $ZodCheckLowerCase, $ZodCheckUpperCase, $ZodCheckIncludes, $ZodCheckStartsWith, $ZodCheckEndsWith, $ZodCheckProperty, $ZodCheckProperties, $ZodCheckMimeType, $ZodCheckOverwrite;
 var init_checks = __esm({
-  "../../work/main/node_modules/zod/v4/core/checks.js"() {
+  "node_modules/zod/v4/core/checks.js"() {
     init_core();
     init_regexes();
     init_util();
@@ -2085,10 +2085,10 @@ var init_checks = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/doc.js
+// node_modules/zod/v4/core/doc.js
 var Doc;
 var init_doc = __esm({
-  "../../work/main/node_modules/zod/v4/core/doc.js"() {
+  "node_modules/zod/v4/core/doc.js"() {
     Doc = class {
       constructor(args = [], closed = {}) {
         this.content = [];
@@ -2131,10 +2131,10 @@ ${content.join("\n")}
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/versions.js
+// node_modules/zod/v4/core/versions.js
 var version;
 var init_versions = __esm({
-  "../../work/main/node_modules/zod/v4/core/versions.js"() {
+  "node_modules/zod/v4/core/versions.js"() {
     version = {
       major: 4,
       minor: 6,
@@ -2143,7 +2143,7 @@ var init_versions = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/schemas.js
+// node_modules/zod/v4/core/schemas.js
 async function validateAsync2(inst, value) {
   const ctx = { async: true };
   return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
@@ -2824,7 +2824,7 @@ function handleRefineResult(result, payload, input2, inst) {
 }
 var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID, $ZodEmail, URL_BAD_FORMAT, URL_UNPARSEABLE, asciiTabOrNewline, $ZodURL, $ZodEmoji, $ZodNanoID, $ZodCUID, $ZodCUID2, $ZodULID, $ZodXID, $ZodKSUID, $ZodISODateTime, $ZodISODate, $ZodISOTime, $ZodISODuration, $ZodIPv4, ipv6Alphabet, $ZodIPv6, $ZodMAC, $ZodCIDRv4, $ZodCIDRv6, base64Charset, $ZodBase64, base64urlCharset, $ZodBase64URL, $ZodE164, CC_SANITIZE, $ZodCreditCard, $ZodIBAN, $ZodJWT, $ZodCustomStringFormat, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodBigInt, $ZodBigIntFormat, $ZodSymbol, $ZodUndefined, $ZodNull, $ZodAny, $ZodUnknown, $ZodNever, $ZodVoid, $ZodDate, arraySize, mapSize, setSize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodObjectJIT, $ZodUnion, $ZodXor, $ZodDiscriminatedUnion, $ZodIntersection, $ZodTuple, $ZodRecord, $ZodMap, $ZodSet, $ZodEnum, $ZodLiteral, $ZodFile, $ZodTransform, $ZodOptional, $ZodExactOptional, $ZodNullable, $ZodDefault, $ZodPrefault, $ZodNonOptional, $ZodSuccess, $ZodCatch, $ZodNaN, $ZodPipe, $ZodCodec, $ZodPreprocess, $ZodReadonly, $ZodTemplateLiteral, $ZodFunction, $ZodPromise, $ZodLazy, $ZodCustom;
 var init_schemas = __esm({
-  "../../work/main/node_modules/zod/v4/core/schemas.js"() {
+  "node_modules/zod/v4/core/schemas.js"() {
     init_checks();
     init_core();
     init_doc();
@@ -4598,7 +4598,7 @@ var init_schemas = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/memoizer.js
+// node_modules/zod/v4/core/memoizer.js
 function isRef(value) {
   return value !== null && typeof value === "object";
 }
@@ -4762,7 +4762,7 @@ function isBackEdge(ctx, value) {
 }
 var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open, memo;
 var init_memoizer = __esm({
-  "../../work/main/node_modules/zod/v4/core/memoizer.js"() {
+  "node_modules/zod/v4/core/memoizer.js"() {
     init_util();
     $ZodCyclicError = class extends Error {
       constructor() {
@@ -4880,7 +4880,7 @@ var init_memoizer = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ar.js
+// node_modules/zod/v4/locales/ar.js
 function ar_default() {
   return {
     localeError: error()
@@ -4888,7 +4888,7 @@ function ar_default() {
 }
 var error;
 var init_ar = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ar.js"() {
+  "node_modules/zod/v4/locales/ar.js"() {
     init_util();
     error = () => {
       const Sizable = {
@@ -4998,7 +4998,7 @@ var init_ar = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/az.js
+// node_modules/zod/v4/locales/az.js
 function az_default() {
   return {
     localeError: error2()
@@ -5006,7 +5006,7 @@ function az_default() {
 }
 var error2;
 var init_az = __esm({
-  "../../work/main/node_modules/zod/v4/locales/az.js"() {
+  "node_modules/zod/v4/locales/az.js"() {
     init_util();
     error2 = () => {
       const Sizable = {
@@ -5115,7 +5115,7 @@ var init_az = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/be.js
+// node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count2, one, few, many) {
   const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
@@ -5138,7 +5138,7 @@ function be_default() {
 }
 var error3;
 var init_be = __esm({
-  "../../work/main/node_modules/zod/v4/locales/be.js"() {
+  "node_modules/zod/v4/locales/be.js"() {
     init_util();
     error3 = () => {
       const Sizable = {
@@ -5290,7 +5290,7 @@ var init_be = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/bg.js
+// node_modules/zod/v4/locales/bg.js
 function bg_default() {
   return {
     localeError: error4()
@@ -5298,7 +5298,7 @@ function bg_default() {
 }
 var error4;
 var init_bg = __esm({
-  "../../work/main/node_modules/zod/v4/locales/bg.js"() {
+  "node_modules/zod/v4/locales/bg.js"() {
     init_util();
     error4 = () => {
       const Sizable = {
@@ -5422,7 +5422,7 @@ var init_bg = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/bn.js
+// node_modules/zod/v4/locales/bn.js
 function bn_default() {
   return {
     localeError: error5()
@@ -5430,7 +5430,7 @@ function bn_default() {
 }
 var error5;
 var init_bn = __esm({
-  "../../work/main/node_modules/zod/v4/locales/bn.js"() {
+  "node_modules/zod/v4/locales/bn.js"() {
     init_util();
     error5 = () => {
       const Sizable = {
@@ -5542,7 +5542,7 @@ var init_bn = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ca.js
+// node_modules/zod/v4/locales/ca.js
 function ca_default() {
   return {
     localeError: error6()
@@ -5550,7 +5550,7 @@ function ca_default() {
 }
 var error6;
 var init_ca = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ca.js"() {
+  "node_modules/zod/v4/locales/ca.js"() {
     init_util();
     error6 = () => {
       const Sizable = {
@@ -5662,7 +5662,7 @@ var init_ca = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ckb.js
+// node_modules/zod/v4/locales/ckb.js
 function ckb_default() {
   return {
     localeError: error7()
@@ -5670,7 +5670,7 @@ function ckb_default() {
 }
 var error7;
 var init_ckb = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ckb.js"() {
+  "node_modules/zod/v4/locales/ckb.js"() {
     init_util();
     error7 = () => {
       const Sizable = {
@@ -5801,7 +5801,7 @@ var init_ckb = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/cs.js
+// node_modules/zod/v4/locales/cs.js
 function cs_default() {
   return {
     localeError: error8()
@@ -5809,7 +5809,7 @@ function cs_default() {
 }
 var error8;
 var init_cs = __esm({
-  "../../work/main/node_modules/zod/v4/locales/cs.js"() {
+  "node_modules/zod/v4/locales/cs.js"() {
     init_util();
     error8 = () => {
       const Sizable = {
@@ -5924,7 +5924,7 @@ var init_cs = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/da.js
+// node_modules/zod/v4/locales/da.js
 function da_default() {
   return {
     localeError: error9()
@@ -5932,7 +5932,7 @@ function da_default() {
 }
 var error9;
 var init_da = __esm({
-  "../../work/main/node_modules/zod/v4/locales/da.js"() {
+  "node_modules/zod/v4/locales/da.js"() {
     init_util();
     error9 = () => {
       const Sizable = {
@@ -6051,7 +6051,7 @@ var init_da = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/de.js
+// node_modules/zod/v4/locales/de.js
 function de_default() {
   return {
     localeError: error10()
@@ -6059,7 +6059,7 @@ function de_default() {
 }
 var error10;
 var init_de = __esm({
-  "../../work/main/node_modules/zod/v4/locales/de.js"() {
+  "node_modules/zod/v4/locales/de.js"() {
     init_util();
     error10 = () => {
       const Sizable = {
@@ -6171,7 +6171,7 @@ var init_de = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/el.js
+// node_modules/zod/v4/locales/el.js
 function el_default() {
   return {
     localeError: error11()
@@ -6179,7 +6179,7 @@ function el_default() {
 }
 var error11;
 var init_el = __esm({
-  "../../work/main/node_modules/zod/v4/locales/el.js"() {
+  "node_modules/zod/v4/locales/el.js"() {
     init_util();
     error11 = () => {
       const Sizable = {
@@ -6290,7 +6290,7 @@ var init_el = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/en.js
+// node_modules/zod/v4/locales/en.js
 function en_default() {
   return {
     localeError: error12()
@@ -6298,7 +6298,7 @@ function en_default() {
 }
 var error12;
 var init_en = __esm({
-  "../../work/main/node_modules/zod/v4/locales/en.js"() {
+  "node_modules/zod/v4/locales/en.js"() {
     init_util();
     error12 = () => {
       const Sizable = {
@@ -6421,7 +6421,7 @@ var init_en = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/eo.js
+// node_modules/zod/v4/locales/eo.js
 function eo_default() {
   return {
     localeError: error13()
@@ -6429,7 +6429,7 @@ function eo_default() {
 }
 var error13;
 var init_eo = __esm({
-  "../../work/main/node_modules/zod/v4/locales/eo.js"() {
+  "node_modules/zod/v4/locales/eo.js"() {
     init_util();
     error13 = () => {
       const Sizable = {
@@ -6542,7 +6542,7 @@ var init_eo = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/es.js
+// node_modules/zod/v4/locales/es.js
 function es_default() {
   return {
     localeError: error14()
@@ -6550,7 +6550,7 @@ function es_default() {
 }
 var error14;
 var init_es = __esm({
-  "../../work/main/node_modules/zod/v4/locales/es.js"() {
+  "node_modules/zod/v4/locales/es.js"() {
     init_util();
     error14 = () => {
       const Sizable = {
@@ -6685,7 +6685,7 @@ var init_es = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/fa.js
+// node_modules/zod/v4/locales/fa.js
 function fa_default() {
   return {
     localeError: error15()
@@ -6693,7 +6693,7 @@ function fa_default() {
 }
 var error15;
 var init_fa = __esm({
-  "../../work/main/node_modules/zod/v4/locales/fa.js"() {
+  "node_modules/zod/v4/locales/fa.js"() {
     init_util();
     error15 = () => {
       const Sizable = {
@@ -6811,7 +6811,7 @@ var init_fa = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/fi.js
+// node_modules/zod/v4/locales/fi.js
 function fi_default() {
   return {
     localeError: error16()
@@ -6819,7 +6819,7 @@ function fi_default() {
 }
 var error16;
 var init_fi = __esm({
-  "../../work/main/node_modules/zod/v4/locales/fi.js"() {
+  "node_modules/zod/v4/locales/fi.js"() {
     init_util();
     error16 = () => {
       const Sizable = {
@@ -6935,7 +6935,7 @@ var init_fi = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/fr.js
+// node_modules/zod/v4/locales/fr.js
 function fr_default() {
   return {
     localeError: error17()
@@ -6943,7 +6943,7 @@ function fr_default() {
 }
 var error17;
 var init_fr = __esm({
-  "../../work/main/node_modules/zod/v4/locales/fr.js"() {
+  "node_modules/zod/v4/locales/fr.js"() {
     init_util();
     error17 = () => {
       const Sizable = {
@@ -7071,7 +7071,7 @@ var init_fr = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/fr-CA.js
+// node_modules/zod/v4/locales/fr-CA.js
 function fr_CA_default() {
   return {
     localeError: error18()
@@ -7079,7 +7079,7 @@ function fr_CA_default() {
 }
 var error18;
 var init_fr_CA = __esm({
-  "../../work/main/node_modules/zod/v4/locales/fr-CA.js"() {
+  "node_modules/zod/v4/locales/fr-CA.js"() {
     init_util();
     error18 = () => {
       const Sizable = {
@@ -7190,7 +7190,7 @@ var init_fr_CA = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/gu.js
+// node_modules/zod/v4/locales/gu.js
 function gu_default() {
   return {
     localeError: error19()
@@ -7198,7 +7198,7 @@ function gu_default() {
 }
 var error19;
 var init_gu = __esm({
-  "../../work/main/node_modules/zod/v4/locales/gu.js"() {
+  "node_modules/zod/v4/locales/gu.js"() {
     init_util();
     error19 = () => {
       const Sizable = {
@@ -7310,7 +7310,7 @@ var init_gu = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/he.js
+// node_modules/zod/v4/locales/he.js
 function he_default() {
   return {
     localeError: error20()
@@ -7318,7 +7318,7 @@ function he_default() {
 }
 var error20;
 var init_he = __esm({
-  "../../work/main/node_modules/zod/v4/locales/he.js"() {
+  "node_modules/zod/v4/locales/he.js"() {
     init_util();
     error20 = () => {
       const TypeNames = {
@@ -7518,7 +7518,7 @@ var init_he = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/hi.js
+// node_modules/zod/v4/locales/hi.js
 function hi_default() {
   return {
     localeError: error21()
@@ -7526,7 +7526,7 @@ function hi_default() {
 }
 var error21;
 var init_hi = __esm({
-  "../../work/main/node_modules/zod/v4/locales/hi.js"() {
+  "node_modules/zod/v4/locales/hi.js"() {
     init_util();
     error21 = () => {
       const Sizable = {
@@ -7636,7 +7636,7 @@ var init_hi = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/hr.js
+// node_modules/zod/v4/locales/hr.js
 function hr_default() {
   return {
     localeError: error22()
@@ -7644,7 +7644,7 @@ function hr_default() {
 }
 var error22;
 var init_hr = __esm({
-  "../../work/main/node_modules/zod/v4/locales/hr.js"() {
+  "node_modules/zod/v4/locales/hr.js"() {
     init_util();
     error22 = () => {
       const Sizable = {
@@ -7769,7 +7769,7 @@ var init_hr = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/hu.js
+// node_modules/zod/v4/locales/hu.js
 function hu_default() {
   return {
     localeError: error23()
@@ -7777,7 +7777,7 @@ function hu_default() {
 }
 var error23;
 var init_hu = __esm({
-  "../../work/main/node_modules/zod/v4/locales/hu.js"() {
+  "node_modules/zod/v4/locales/hu.js"() {
     init_util();
     error23 = () => {
       const Sizable = {
@@ -7889,7 +7889,7 @@ var init_hu = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/hy.js
+// node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count2, one, many) {
   return Math.abs(count2) === 1 ? one : many;
 }
@@ -7907,7 +7907,7 @@ function hy_default() {
 }
 var error24;
 var init_hy = __esm({
-  "../../work/main/node_modules/zod/v4/locales/hy.js"() {
+  "node_modules/zod/v4/locales/hy.js"() {
     init_util();
     error24 = () => {
       const Sizable = {
@@ -8054,7 +8054,7 @@ var init_hy = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/id.js
+// node_modules/zod/v4/locales/id.js
 function id_default() {
   return {
     localeError: error25()
@@ -8062,7 +8062,7 @@ function id_default() {
 }
 var error25;
 var init_id = __esm({
-  "../../work/main/node_modules/zod/v4/locales/id.js"() {
+  "node_modules/zod/v4/locales/id.js"() {
     init_util();
     error25 = () => {
       const Sizable = {
@@ -8172,7 +8172,7 @@ var init_id = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/is.js
+// node_modules/zod/v4/locales/is.js
 function is_default() {
   return {
     localeError: error26()
@@ -8180,7 +8180,7 @@ function is_default() {
 }
 var error26;
 var init_is = __esm({
-  "../../work/main/node_modules/zod/v4/locales/is.js"() {
+  "node_modules/zod/v4/locales/is.js"() {
     init_util();
     error26 = () => {
       const Sizable = {
@@ -8293,7 +8293,7 @@ var init_is = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/it.js
+// node_modules/zod/v4/locales/it.js
 function it_default() {
   return {
     localeError: error27()
@@ -8301,7 +8301,7 @@ function it_default() {
 }
 var error27;
 var init_it = __esm({
-  "../../work/main/node_modules/zod/v4/locales/it.js"() {
+  "node_modules/zod/v4/locales/it.js"() {
     init_util();
     error27 = () => {
       const Sizable = {
@@ -8413,7 +8413,7 @@ var init_it = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ja.js
+// node_modules/zod/v4/locales/ja.js
 function ja_default() {
   return {
     localeError: error28()
@@ -8421,7 +8421,7 @@ function ja_default() {
 }
 var error28;
 var init_ja = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ja.js"() {
+  "node_modules/zod/v4/locales/ja.js"() {
     init_util();
     error28 = () => {
       const Sizable = {
@@ -8532,7 +8532,7 @@ var init_ja = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ka.js
+// node_modules/zod/v4/locales/ka.js
 function ka_default() {
   return {
     localeError: error29()
@@ -8540,7 +8540,7 @@ function ka_default() {
 }
 var error29;
 var init_ka = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ka.js"() {
+  "node_modules/zod/v4/locales/ka.js"() {
     init_util();
     error29 = () => {
       const Sizable = {
@@ -8656,7 +8656,7 @@ var init_ka = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/km.js
+// node_modules/zod/v4/locales/km.js
 function km_default() {
   return {
     localeError: error30()
@@ -8664,7 +8664,7 @@ function km_default() {
 }
 var error30;
 var init_km = __esm({
-  "../../work/main/node_modules/zod/v4/locales/km.js"() {
+  "node_modules/zod/v4/locales/km.js"() {
     init_util();
     error30 = () => {
       const Sizable = {
@@ -8778,17 +8778,17 @@ var init_km = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/kh.js
+// node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 var init_kh = __esm({
-  "../../work/main/node_modules/zod/v4/locales/kh.js"() {
+  "node_modules/zod/v4/locales/kh.js"() {
     init_km();
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/kn.js
+// node_modules/zod/v4/locales/kn.js
 function kn_default() {
   return {
     localeError: error31()
@@ -8796,7 +8796,7 @@ function kn_default() {
 }
 var error31;
 var init_kn = __esm({
-  "../../work/main/node_modules/zod/v4/locales/kn.js"() {
+  "node_modules/zod/v4/locales/kn.js"() {
     init_util();
     error31 = () => {
       const Sizable = {
@@ -8910,7 +8910,7 @@ var init_kn = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ko.js
+// node_modules/zod/v4/locales/ko.js
 function ko_default() {
   return {
     localeError: error32()
@@ -8918,7 +8918,7 @@ function ko_default() {
 }
 var error32;
 var init_ko = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ko.js"() {
+  "node_modules/zod/v4/locales/ko.js"() {
     init_util();
     error32 = () => {
       const Sizable = {
@@ -9033,7 +9033,7 @@ var init_ko = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/lt.js
+// node_modules/zod/v4/locales/lt.js
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
   const last = abs % 10;
@@ -9051,7 +9051,7 @@ function lt_default() {
 }
 var capitalizeFirstCharacter, error33;
 var init_lt = __esm({
-  "../../work/main/node_modules/zod/v4/locales/lt.js"() {
+  "node_modules/zod/v4/locales/lt.js"() {
     init_util();
     capitalizeFirstCharacter = (text) => {
       return text.charAt(0).toUpperCase() + text.slice(1);
@@ -9247,7 +9247,7 @@ var init_lt = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/mk.js
+// node_modules/zod/v4/locales/mk.js
 function mk_default() {
   return {
     localeError: error34()
@@ -9255,7 +9255,7 @@ function mk_default() {
 }
 var error34;
 var init_mk = __esm({
-  "../../work/main/node_modules/zod/v4/locales/mk.js"() {
+  "node_modules/zod/v4/locales/mk.js"() {
     init_util();
     error34 = () => {
       const Sizable = {
@@ -9368,7 +9368,7 @@ var init_mk = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ms.js
+// node_modules/zod/v4/locales/ms.js
 function ms_default() {
   return {
     localeError: error35()
@@ -9376,7 +9376,7 @@ function ms_default() {
 }
 var error35;
 var init_ms = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ms.js"() {
+  "node_modules/zod/v4/locales/ms.js"() {
     init_util();
     error35 = () => {
       const Sizable = {
@@ -9487,7 +9487,7 @@ var init_ms = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ne.js
+// node_modules/zod/v4/locales/ne.js
 function ne_default() {
   return {
     localeError: error36()
@@ -9495,7 +9495,7 @@ function ne_default() {
 }
 var error36;
 var init_ne = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ne.js"() {
+  "node_modules/zod/v4/locales/ne.js"() {
     init_util();
     error36 = () => {
       const Sizable = {
@@ -9605,7 +9605,7 @@ var init_ne = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/nl.js
+// node_modules/zod/v4/locales/nl.js
 function nl_default() {
   return {
     localeError: error37()
@@ -9613,7 +9613,7 @@ function nl_default() {
 }
 var error37;
 var init_nl = __esm({
-  "../../work/main/node_modules/zod/v4/locales/nl.js"() {
+  "node_modules/zod/v4/locales/nl.js"() {
     init_util();
     error37 = () => {
       const Sizable = {
@@ -9727,7 +9727,7 @@ var init_nl = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/nn.js
+// node_modules/zod/v4/locales/nn.js
 function nn_default() {
   return {
     localeError: error38()
@@ -9735,7 +9735,7 @@ function nn_default() {
 }
 var error38;
 var init_nn = __esm({
-  "../../work/main/node_modules/zod/v4/locales/nn.js"() {
+  "node_modules/zod/v4/locales/nn.js"() {
     init_util();
     error38 = () => {
       const Sizable = {
@@ -9847,7 +9847,7 @@ var init_nn = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/no.js
+// node_modules/zod/v4/locales/no.js
 function no_default() {
   return {
     localeError: error39()
@@ -9855,7 +9855,7 @@ function no_default() {
 }
 var error39;
 var init_no = __esm({
-  "../../work/main/node_modules/zod/v4/locales/no.js"() {
+  "node_modules/zod/v4/locales/no.js"() {
     init_util();
     error39 = () => {
       const Sizable = {
@@ -9967,7 +9967,7 @@ var init_no = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ota.js
+// node_modules/zod/v4/locales/ota.js
 function ota_default() {
   return {
     localeError: error40()
@@ -9975,7 +9975,7 @@ function ota_default() {
 }
 var error40;
 var init_ota = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ota.js"() {
+  "node_modules/zod/v4/locales/ota.js"() {
     init_util();
     error40 = () => {
       const Sizable = {
@@ -10088,7 +10088,7 @@ var init_ota = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ps.js
+// node_modules/zod/v4/locales/ps.js
 function ps_default() {
   return {
     localeError: error41()
@@ -10096,7 +10096,7 @@ function ps_default() {
 }
 var error41;
 var init_ps = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ps.js"() {
+  "node_modules/zod/v4/locales/ps.js"() {
     init_util();
     error41 = () => {
       const Sizable = {
@@ -10214,7 +10214,7 @@ var init_ps = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/pl.js
+// node_modules/zod/v4/locales/pl.js
 function pl_default() {
   return {
     localeError: error42()
@@ -10222,7 +10222,7 @@ function pl_default() {
 }
 var error42;
 var init_pl = __esm({
-  "../../work/main/node_modules/zod/v4/locales/pl.js"() {
+  "node_modules/zod/v4/locales/pl.js"() {
     init_util();
     error42 = () => {
       const Sizable = {
@@ -10335,7 +10335,7 @@ var init_pl = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/pt.js
+// node_modules/zod/v4/locales/pt.js
 function pt_default() {
   return {
     localeError: error43()
@@ -10343,7 +10343,7 @@ function pt_default() {
 }
 var error43;
 var init_pt = __esm({
-  "../../work/main/node_modules/zod/v4/locales/pt.js"() {
+  "node_modules/zod/v4/locales/pt.js"() {
     init_util();
     error43 = () => {
       const Sizable = {
@@ -10485,7 +10485,7 @@ var init_pt = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/pt-BR.js
+// node_modules/zod/v4/locales/pt-BR.js
 function pt_BR_default() {
   return {
     localeError: error44()
@@ -10493,7 +10493,7 @@ function pt_BR_default() {
 }
 var error44;
 var init_pt_BR = __esm({
-  "../../work/main/node_modules/zod/v4/locales/pt-BR.js"() {
+  "node_modules/zod/v4/locales/pt-BR.js"() {
     init_util();
     error44 = () => {
       const Sizable = {
@@ -10636,7 +10636,7 @@ var init_pt_BR = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ro.js
+// node_modules/zod/v4/locales/ro.js
 function ro_default() {
   return {
     localeError: error45()
@@ -10644,7 +10644,7 @@ function ro_default() {
 }
 var error45;
 var init_ro = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ro.js"() {
+  "node_modules/zod/v4/locales/ro.js"() {
     init_util();
     error45 = () => {
       const Sizable = {
@@ -10765,7 +10765,7 @@ var init_ro = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ru.js
+// node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count2, one, few, many) {
   const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
@@ -10788,7 +10788,7 @@ function ru_default() {
 }
 var error46;
 var init_ru = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ru.js"() {
+  "node_modules/zod/v4/locales/ru.js"() {
     init_util();
     error46 = () => {
       const Sizable = {
@@ -10940,7 +10940,7 @@ var init_ru = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/sk.js
+// node_modules/zod/v4/locales/sk.js
 function sk_default() {
   return {
     localeError: error47()
@@ -10948,7 +10948,7 @@ function sk_default() {
 }
 var error47;
 var init_sk = __esm({
-  "../../work/main/node_modules/zod/v4/locales/sk.js"() {
+  "node_modules/zod/v4/locales/sk.js"() {
     init_util();
     error47 = () => {
       const Sizable = {
@@ -11063,7 +11063,7 @@ var init_sk = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/sl.js
+// node_modules/zod/v4/locales/sl.js
 function sl_default() {
   return {
     localeError: error48()
@@ -11071,7 +11071,7 @@ function sl_default() {
 }
 var error48;
 var init_sl = __esm({
-  "../../work/main/node_modules/zod/v4/locales/sl.js"() {
+  "node_modules/zod/v4/locales/sl.js"() {
     init_util();
     error48 = () => {
       const Sizable = {
@@ -11184,7 +11184,7 @@ var init_sl = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/sv.js
+// node_modules/zod/v4/locales/sv.js
 function sv_default() {
   return {
     localeError: error49()
@@ -11192,7 +11192,7 @@ function sv_default() {
 }
 var error49;
 var init_sv = __esm({
-  "../../work/main/node_modules/zod/v4/locales/sv.js"() {
+  "node_modules/zod/v4/locales/sv.js"() {
     init_util();
     error49 = () => {
       const Sizable = {
@@ -11306,7 +11306,7 @@ var init_sv = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ta.js
+// node_modules/zod/v4/locales/ta.js
 function ta_default() {
   return {
     localeError: error50()
@@ -11314,7 +11314,7 @@ function ta_default() {
 }
 var error50;
 var init_ta = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ta.js"() {
+  "node_modules/zod/v4/locales/ta.js"() {
     init_util();
     error50 = () => {
       const Sizable = {
@@ -11428,7 +11428,7 @@ var init_ta = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/tg.js
+// node_modules/zod/v4/locales/tg.js
 function tg_default() {
   return {
     localeError: error51()
@@ -11436,7 +11436,7 @@ function tg_default() {
 }
 var error51;
 var init_tg = __esm({
-  "../../work/main/node_modules/zod/v4/locales/tg.js"() {
+  "node_modules/zod/v4/locales/tg.js"() {
     init_util();
     error51 = () => {
       const Sizable = {
@@ -11551,7 +11551,7 @@ var init_tg = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/th.js
+// node_modules/zod/v4/locales/th.js
 function th_default() {
   return {
     localeError: error52()
@@ -11559,7 +11559,7 @@ function th_default() {
 }
 var error52;
 var init_th = __esm({
-  "../../work/main/node_modules/zod/v4/locales/th.js"() {
+  "node_modules/zod/v4/locales/th.js"() {
     init_util();
     error52 = () => {
       const Sizable = {
@@ -11673,7 +11673,7 @@ var init_th = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/tk.js
+// node_modules/zod/v4/locales/tk.js
 function tk_default() {
   return {
     localeError: error53()
@@ -11681,7 +11681,7 @@ function tk_default() {
 }
 var error53;
 var init_tk = __esm({
-  "../../work/main/node_modules/zod/v4/locales/tk.js"() {
+  "node_modules/zod/v4/locales/tk.js"() {
     init_util();
     error53 = () => {
       const Sizable = {
@@ -11787,7 +11787,7 @@ var init_tk = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/tr.js
+// node_modules/zod/v4/locales/tr.js
 function tr_default() {
   return {
     localeError: error54()
@@ -11795,7 +11795,7 @@ function tr_default() {
 }
 var error54;
 var init_tr = __esm({
-  "../../work/main/node_modules/zod/v4/locales/tr.js"() {
+  "node_modules/zod/v4/locales/tr.js"() {
     init_util();
     error54 = () => {
       const Sizable = {
@@ -11904,7 +11904,7 @@ var init_tr = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/uk.js
+// node_modules/zod/v4/locales/uk.js
 function uk_default() {
   return {
     localeError: error55()
@@ -11912,7 +11912,7 @@ function uk_default() {
 }
 var error55;
 var init_uk = __esm({
-  "../../work/main/node_modules/zod/v4/locales/uk.js"() {
+  "node_modules/zod/v4/locales/uk.js"() {
     init_util();
     error55 = () => {
       const Sizable = {
@@ -12024,17 +12024,17 @@ var init_uk = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ua.js
+// node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 var init_ua = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ua.js"() {
+  "node_modules/zod/v4/locales/ua.js"() {
     init_uk();
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ur.js
+// node_modules/zod/v4/locales/ur.js
 function ur_default() {
   return {
     localeError: error56()
@@ -12042,7 +12042,7 @@ function ur_default() {
 }
 var error56;
 var init_ur = __esm({
-  "../../work/main/node_modules/zod/v4/locales/ur.js"() {
+  "node_modules/zod/v4/locales/ur.js"() {
     init_util();
     error56 = () => {
       const Sizable = {
@@ -12156,7 +12156,7 @@ var init_ur = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/uz.js
+// node_modules/zod/v4/locales/uz.js
 function uz_default() {
   return {
     localeError: error57()
@@ -12164,7 +12164,7 @@ function uz_default() {
 }
 var error57;
 var init_uz = __esm({
-  "../../work/main/node_modules/zod/v4/locales/uz.js"() {
+  "node_modules/zod/v4/locales/uz.js"() {
     init_util();
     error57 = () => {
       const Sizable = {
@@ -12276,7 +12276,7 @@ var init_uz = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/vi.js
+// node_modules/zod/v4/locales/vi.js
 function vi_default() {
   return {
     localeError: error58()
@@ -12284,7 +12284,7 @@ function vi_default() {
 }
 var error58;
 var init_vi = __esm({
-  "../../work/main/node_modules/zod/v4/locales/vi.js"() {
+  "node_modules/zod/v4/locales/vi.js"() {
     init_util();
     error58 = () => {
       const Sizable = {
@@ -12396,7 +12396,7 @@ var init_vi = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/zh-CN.js
+// node_modules/zod/v4/locales/zh-CN.js
 function zh_CN_default() {
   return {
     localeError: error59()
@@ -12404,7 +12404,7 @@ function zh_CN_default() {
 }
 var error59;
 var init_zh_CN = __esm({
-  "../../work/main/node_modules/zod/v4/locales/zh-CN.js"() {
+  "node_modules/zod/v4/locales/zh-CN.js"() {
     init_util();
     error59 = () => {
       const Sizable = {
@@ -12517,7 +12517,7 @@ var init_zh_CN = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/zh-TW.js
+// node_modules/zod/v4/locales/zh-TW.js
 function zh_TW_default() {
   return {
     localeError: error60()
@@ -12525,7 +12525,7 @@ function zh_TW_default() {
 }
 var error60;
 var init_zh_TW = __esm({
-  "../../work/main/node_modules/zod/v4/locales/zh-TW.js"() {
+  "node_modules/zod/v4/locales/zh-TW.js"() {
     init_util();
     error60 = () => {
       const Sizable = {
@@ -12636,7 +12636,7 @@ var init_zh_TW = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/yo.js
+// node_modules/zod/v4/locales/yo.js
 function yo_default() {
   return {
     localeError: error61()
@@ -12644,7 +12644,7 @@ function yo_default() {
 }
 var error61;
 var init_yo = __esm({
-  "../../work/main/node_modules/zod/v4/locales/yo.js"() {
+  "node_modules/zod/v4/locales/yo.js"() {
     init_util();
     error61 = () => {
       const Sizable = {
@@ -12755,7 +12755,7 @@ var init_yo = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/locales/index.js
+// node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -12823,7 +12823,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 var init_locales = __esm({
-  "../../work/main/node_modules/zod/v4/locales/index.js"() {
+  "node_modules/zod/v4/locales/index.js"() {
     init_ar();
     init_az();
     init_be();
@@ -12890,13 +12890,13 @@ var init_locales = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/registries.js
+// node_modules/zod/v4/core/registries.js
 function registry() {
   return new $ZodRegistry();
 }
 var _a2, $output, $input, $ZodRegistry, globalRegistry;
 var init_registries = __esm({
-  "../../work/main/node_modules/zod/v4/core/registries.js"() {
+  "node_modules/zod/v4/core/registries.js"() {
     $output = /* @__PURE__ */ Symbol("ZodOutput");
     $input = /* @__PURE__ */ Symbol("ZodInput");
     $ZodRegistry = class {
@@ -12944,7 +12944,7 @@ var init_registries = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/compile.js
+// node_modules/zod/v4/core/compile.js
 function compileValidator(schema2, parser) {
   try {
     return compileFn(schema2, { assertOnly: true });
@@ -14506,7 +14506,7 @@ function generateTransformCheck(doc2, ctx, schema2, accessor) {
 }
 var INVALID, FALLBACK_FLAG, ZodCompileAsyncError, ZodCompileUnsupportedError, WHEN_DEFAULTED_CHECKS, PATTERN_IS_COMPLETE;
 var init_compile = __esm({
-  "../../work/main/node_modules/zod/v4/core/compile.js"() {
+  "node_modules/zod/v4/core/compile.js"() {
     init_core();
     init_doc();
     init_memoizer();
@@ -14565,7 +14565,7 @@ var init_compile = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/api.js
+// node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -15618,7 +15618,7 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 }
 var TimePrecision;
 var init_api = __esm({
-  "../../work/main/node_modules/zod/v4/core/api.js"() {
+  "node_modules/zod/v4/core/api.js"() {
     init_checks();
     init_registries();
     init_schemas();
@@ -15633,7 +15633,7 @@ var init_api = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/to-json-schema.js
+// node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
     for (const key7 of Reflect.ownKeys(source)) {
@@ -16149,7 +16149,7 @@ function isTransforming(_schema, _ctx) {
 }
 var FOLDABLE_KEYS, UNION_KEYS, createToJSONSchemaMethod, createStandardJSONSchemaMethod;
 var init_to_json_schema = __esm({
-  "../../work/main/node_modules/zod/v4/core/to-json-schema.js"() {
+  "node_modules/zod/v4/core/to-json-schema.js"() {
     init_registries();
     init_util();
     FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
@@ -16170,7 +16170,7 @@ var init_to_json_schema = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-processors.js
+// node_modules/zod/v4/core/json-schema-processors.js
 function aggregateChecks(schema2) {
   const agg = {};
   const def = schema2._zod.def;
@@ -16320,7 +16320,7 @@ function toJSONSchema(input2, params) {
 }
 var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, setFormat, minContributor, maxContributor, formatContributor, contributors, formatMap, exactPatterns, exactPattern, stringProcessor, numberProcessor, booleanProcessor, bigintProcessor, symbolProcessor, nullProcessor, undefinedProcessor, voidProcessor, neverProcessor, anyProcessor, unknownProcessor, dateProcessor, enumProcessor, literalProcessor, nanProcessor, templateLiteralProcessor, fileProcessor, successProcessor, customProcessor, functionProcessor, transformProcessor, mapProcessor, setProcessor, arrayProcessor, objectProcessor, unionProcessor, intersectionProcessor, tupleProcessor, pendingRecords, recordProcessor, nullableProcessor, nonoptionalProcessor, UNREPRESENTABLE_DEFAULT, defaultProcessor, prefaultProcessor, catchProcessor, pipeProcessor, readonlyProcessor, promiseProcessor, optionalProcessor, lazyProcessor, allProcessors;
 var init_json_schema_processors = __esm({
-  "../../work/main/node_modules/zod/v4/core/json-schema-processors.js"() {
+  "node_modules/zod/v4/core/json-schema-processors.js"() {
     init_regexes();
     init_schemas();
     init_to_json_schema();
@@ -16927,10 +16927,10 @@ var init_json_schema_processors = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-generator.js
+// node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator;
 var init_json_schema_generator = __esm({
-  "../../work/main/node_modules/zod/v4/core/json-schema-generator.js"() {
+  "node_modules/zod/v4/core/json-schema-generator.js"() {
     init_json_schema_processors();
     init_to_json_schema();
     JSONSchemaGenerator = class {
@@ -17012,14 +17012,14 @@ var init_json_schema_generator = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/json-schema.js
+// node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 var init_json_schema = __esm({
-  "../../work/main/node_modules/zod/v4/core/json-schema.js"() {
+  "node_modules/zod/v4/core/json-schema.js"() {
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/index.js
+// node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -17336,7 +17336,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 var init_core2 = __esm({
-  "../../work/main/node_modules/zod/v4/core/index.js"() {
+  "node_modules/zod/v4/core/index.js"() {
     init_core();
     init_parse();
     init_errors2();
@@ -17359,7 +17359,7 @@ var init_core2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/checks.js
+// node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -17394,12 +17394,12 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 var init_checks2 = __esm({
-  "../../work/main/node_modules/zod/v4/classic/checks.js"() {
+  "node_modules/zod/v4/classic/checks.js"() {
     init_core2();
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/errors.js
+// node_modules/zod/v4/classic/errors.js
 function _lazyMethod(proto, key7, make) {
   Object.defineProperty(proto, key7, {
     configurable: true,
@@ -17416,7 +17416,7 @@ function _lazyMethod(proto, key7, make) {
 }
 var _installedErrorProtos, initializer2, ZodError, ZodRealError;
 var init_errors3 = __esm({
-  "../../work/main/node_modules/zod/v4/classic/errors.js"() {
+  "node_modules/zod/v4/classic/errors.js"() {
     init_core2();
     init_core2();
     init_util();
@@ -17453,10 +17453,10 @@ var init_errors3 = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/parse.js
+// node_modules/zod/v4/classic/parse.js
 var parse2, parseAsync2, safeParse2, safeParseAsync2, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
 var init_parse2 = __esm({
-  "../../work/main/node_modules/zod/v4/classic/parse.js"() {
+  "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
     init_errors3();
     init_core2();
@@ -17475,7 +17475,7 @@ var init_parse2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -18149,7 +18149,7 @@ function preprocess(fn, schema2) {
 }
 var ZodType, _ZodString, ZodString, ZodStringFormat, ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration, ZodEmail, ZodGUID, ZodUUID, ZodURL, ZodEmoji, ZodNanoID, ZodCUID, ZodCUID2, ZodULID, ZodXID, ZodKSUID, ZodIPv4, ZodMAC, ZodIPv6, ZodCIDRv4, ZodCIDRv6, ZodBase64, ZodBase64URL, ZodE164, ZodCreditCard, ZodIBAN, ZodJWT, ZodCustomStringFormat, ZodNumber, ZodNumberFormat, ZodBoolean, ZodBigInt, ZodBigIntFormat, ZodSymbol, ZodUndefined, ZodNull, ZodAny, ZodUnknown, ZodNever, ZodVoid, ZodDate, ZodArray, ZodObject, ZodUnion, ZodXor, ZodDiscriminatedUnion, ZodIntersection, ZodTuple, ZodRecord, ZodMap, ZodSet, ZodEnum, ZodLiteral, ZodFile, ZodTransform, ZodOptional, ZodExactOptional, ZodNullable, ZodDefault, ZodPrefault, ZodNonOptional, ZodSuccess, ZodCatch, ZodNaN, ZodPipe, ZodCodec, ZodPreprocess, ZodReadonly, ZodTemplateLiteral, ZodLazy, ZodPromise, ZodFunction, ZodCustom, describe2, meta2, ZodInstanceOf, stringbool;
 var init_schemas2 = __esm({
-  "../../work/main/node_modules/zod/v4/classic/schemas.js"() {
+  "node_modules/zod/v4/classic/schemas.js"() {
     init_core2();
     init_core2();
     init_json_schema_processors();
@@ -19132,7 +19132,7 @@ var init_schemas2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/compat.js
+// node_modules/zod/v4/classic/compat.js
 function setErrorMap(map2) {
   config({
     customError: map2
@@ -19143,7 +19143,7 @@ function getErrorMap() {
 }
 var ZodIssueCode, ZodFirstPartyTypeKind;
 var init_compat = __esm({
-  "../../work/main/node_modules/zod/v4/classic/compat.js"() {
+  "node_modules/zod/v4/classic/compat.js"() {
     init_core2();
     ZodIssueCode = {
       invalid_type: "invalid_type",
@@ -19163,7 +19163,7 @@ var init_compat = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/iso.js
+// node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -19188,14 +19188,14 @@ function duration2(params) {
   return _isoDuration(ZodISODuration, params);
 }
 var init_iso = __esm({
-  "../../work/main/node_modules/zod/v4/classic/iso.js"() {
+  "node_modules/zod/v4/classic/iso.js"() {
     init_core2();
     init_schemas2();
     init_schemas2();
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/from-json-schema.js
+// node_modules/zod/v4/classic/from-json-schema.js
 function detectVersion(schema2, defaultTarget) {
   const $schema = schema2.$schema;
   if ($schema === "https://json-schema.org/draft/2020-12/schema") {
@@ -19826,7 +19826,7 @@ function fromJSONSchema(schema2, params) {
 }
 var z, RECOGNIZED_KEYS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS, fullTime;
 var init_from_json_schema = __esm({
-  "../../work/main/node_modules/zod/v4/classic/from-json-schema.js"() {
+  "node_modules/zod/v4/classic/from-json-schema.js"() {
     init_registries();
     init_util();
     init_checks2();
@@ -19938,7 +19938,7 @@ var init_from_json_schema = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/v4/core/visit.js
+// node_modules/zod/v4/core/visit.js
 function visit(schema2, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
     const h2 = fnOrHandlers[node2._zod.def.type];
@@ -20093,14 +20093,14 @@ function visit(schema2, fnOrHandlers) {
 }
 var RESOLVING;
 var init_visit = __esm({
-  "../../work/main/node_modules/zod/v4/core/visit.js"() {
+  "node_modules/zod/v4/core/visit.js"() {
     init_schemas();
     init_util();
     RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/deep-partial.js
+// node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema2) {
   return visit(schema2, {
     object: (s) => s.partial(),
@@ -20112,13 +20112,13 @@ function deepPartial(schema2) {
   });
 }
 var init_deep_partial = __esm({
-  "../../work/main/node_modules/zod/v4/classic/deep-partial.js"() {
+  "node_modules/zod/v4/classic/deep-partial.js"() {
     init_visit();
     init_schemas2();
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/in-out.js
+// node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks) {
   if (!checks?.length)
     return side;
@@ -20148,14 +20148,14 @@ function output(schema2) {
   });
 }
 var init_in_out = __esm({
-  "../../work/main/node_modules/zod/v4/classic/in-out.js"() {
+  "node_modules/zod/v4/classic/in-out.js"() {
     init_util();
     init_visit();
     init_schemas2();
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/coerce.js
+// node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -20180,13 +20180,13 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 var init_coerce = __esm({
-  "../../work/main/node_modules/zod/v4/classic/coerce.js"() {
+  "node_modules/zod/v4/classic/coerce.js"() {
     init_core2();
     init_schemas2();
   }
 });
 
-// ../../work/main/node_modules/zod/v4/classic/external.js
+// node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -20449,7 +20449,7 @@ __export(external_exports, {
   xor: () => xor
 });
 var init_external = __esm({
-  "../../work/main/node_modules/zod/v4/classic/external.js"() {
+  "node_modules/zod/v4/classic/external.js"() {
     init_core2();
     init_schemas2();
     init_checks2();
@@ -20468,9 +20468,9 @@ var init_external = __esm({
   }
 });
 
-// ../../work/main/node_modules/zod/index.js
+// node_modules/zod/index.js
 var init_zod = __esm({
-  "../../work/main/node_modules/zod/index.js"() {
+  "node_modules/zod/index.js"() {
     init_external();
     init_external();
   }
@@ -21939,7 +21939,7 @@ var init_config2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/object-utils.js
+// node_modules/kysely/dist/esm/util/object-utils.js
 function isUndefined(obj) {
   return typeof obj === "undefined" || obj === void 0;
 }
@@ -21987,14 +21987,14 @@ function noop(obj) {
   return obj;
 }
 var init_object_utils = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/object-utils.js"() {
+  "node_modules/kysely/dist/esm/util/object-utils.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/alter-table-node.js
+// node_modules/kysely/dist/esm/operation-node/alter-table-node.js
 var AlterTableNode;
 var init_alter_table_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/alter-table-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/alter-table-node.js"() {
     init_object_utils();
     AlterTableNode = freeze({
       is(node2) {
@@ -22022,10 +22022,10 @@ var init_alter_table_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/identifier-node.js
+// node_modules/kysely/dist/esm/operation-node/identifier-node.js
 var IdentifierNode;
 var init_identifier_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/identifier-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/identifier-node.js"() {
     init_object_utils();
     IdentifierNode = freeze({
       is(node2) {
@@ -22041,10 +22041,10 @@ var init_identifier_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/create-index-node.js
+// node_modules/kysely/dist/esm/operation-node/create-index-node.js
 var CreateIndexNode;
 var init_create_index_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/create-index-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/create-index-node.js"() {
     init_object_utils();
     init_identifier_node();
     CreateIndexNode = freeze({
@@ -22073,10 +22073,10 @@ var init_create_index_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/create-schema-node.js
+// node_modules/kysely/dist/esm/operation-node/create-schema-node.js
 var CreateSchemaNode;
 var init_create_schema_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/create-schema-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/create-schema-node.js"() {
     init_object_utils();
     init_identifier_node();
     CreateSchemaNode = freeze({
@@ -22100,10 +22100,10 @@ var init_create_schema_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/create-table-node.js
+// node_modules/kysely/dist/esm/operation-node/create-table-node.js
 var ON_COMMIT_ACTIONS, CreateTableNode;
 var init_create_table_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/create-table-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/create-table-node.js"() {
     init_object_utils();
     ON_COMMIT_ACTIONS = ["preserve rows", "delete rows", "drop"];
     CreateTableNode = freeze({
@@ -22151,10 +22151,10 @@ var init_create_table_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/schemable-identifier-node.js
+// node_modules/kysely/dist/esm/operation-node/schemable-identifier-node.js
 var SchemableIdentifierNode;
 var init_schemable_identifier_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/schemable-identifier-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/schemable-identifier-node.js"() {
     init_object_utils();
     init_identifier_node();
     SchemableIdentifierNode = freeze({
@@ -22178,10 +22178,10 @@ var init_schemable_identifier_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/drop-index-node.js
+// node_modules/kysely/dist/esm/operation-node/drop-index-node.js
 var DropIndexNode;
 var init_drop_index_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/drop-index-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/drop-index-node.js"() {
     init_object_utils();
     init_schemable_identifier_node();
     DropIndexNode = freeze({
@@ -22205,10 +22205,10 @@ var init_drop_index_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/drop-schema-node.js
+// node_modules/kysely/dist/esm/operation-node/drop-schema-node.js
 var DropSchemaNode;
 var init_drop_schema_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/drop-schema-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/drop-schema-node.js"() {
     init_object_utils();
     init_identifier_node();
     DropSchemaNode = freeze({
@@ -22232,10 +22232,10 @@ var init_drop_schema_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/drop-table-node.js
+// node_modules/kysely/dist/esm/operation-node/drop-table-node.js
 var DropTableNode;
 var init_drop_table_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/drop-table-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/drop-table-node.js"() {
     init_object_utils();
     DropTableNode = freeze({
       is(node2) {
@@ -22258,10 +22258,10 @@ var init_drop_table_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/alias-node.js
+// node_modules/kysely/dist/esm/operation-node/alias-node.js
 var AliasNode;
 var init_alias_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/alias-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/alias-node.js"() {
     init_object_utils();
     AliasNode = freeze({
       is(node2) {
@@ -22278,10 +22278,10 @@ var init_alias_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/table-node.js
+// node_modules/kysely/dist/esm/operation-node/table-node.js
 var TableNode;
 var init_table_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/table-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/table-node.js"() {
     init_object_utils();
     init_schemable_identifier_node();
     TableNode = freeze({
@@ -22304,17 +22304,17 @@ var init_table_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/operation-node-source.js
+// node_modules/kysely/dist/esm/operation-node/operation-node-source.js
 function isOperationNodeSource(obj) {
   return isObject2(obj) && isFunction(obj.toOperationNode);
 }
 var init_operation_node_source = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/operation-node-source.js"() {
+  "node_modules/kysely/dist/esm/operation-node/operation-node-source.js"() {
     init_object_utils();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/expression/expression.js
+// node_modules/kysely/dist/esm/expression/expression.js
 function isExpression(obj) {
   return isObject2(obj) && "expressionType" in obj && isOperationNodeSource(obj);
 }
@@ -22322,16 +22322,16 @@ function isAliasedExpression(obj) {
   return isObject2(obj) && "expression" in obj && isString(obj.alias) && isOperationNodeSource(obj);
 }
 var init_expression = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/expression/expression.js"() {
+  "node_modules/kysely/dist/esm/expression/expression.js"() {
     init_operation_node_source();
     init_object_utils();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/select-modifier-node.js
+// node_modules/kysely/dist/esm/operation-node/select-modifier-node.js
 var SelectModifierNode;
 var init_select_modifier_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/select-modifier-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/select-modifier-node.js"() {
     init_object_utils();
     SelectModifierNode = freeze({
       is(node2) {
@@ -22354,10 +22354,10 @@ var init_select_modifier_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/and-node.js
+// node_modules/kysely/dist/esm/operation-node/and-node.js
 var AndNode;
 var init_and_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/and-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/and-node.js"() {
     init_object_utils();
     AndNode = freeze({
       is(node2) {
@@ -22374,10 +22374,10 @@ var init_and_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/or-node.js
+// node_modules/kysely/dist/esm/operation-node/or-node.js
 var OrNode;
 var init_or_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/or-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/or-node.js"() {
     init_object_utils();
     OrNode = freeze({
       is(node2) {
@@ -22394,10 +22394,10 @@ var init_or_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/on-node.js
+// node_modules/kysely/dist/esm/operation-node/on-node.js
 var OnNode;
 var init_on_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/on-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/on-node.js"() {
     init_object_utils();
     init_and_node();
     init_or_node();
@@ -22421,10 +22421,10 @@ var init_on_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/join-node.js
+// node_modules/kysely/dist/esm/operation-node/join-node.js
 var JoinNode;
 var init_join_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/join-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/join-node.js"() {
     init_object_utils();
     init_on_node();
     JoinNode = freeze({
@@ -22457,10 +22457,10 @@ var init_join_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/binary-operation-node.js
+// node_modules/kysely/dist/esm/operation-node/binary-operation-node.js
 var BinaryOperationNode;
 var init_binary_operation_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/binary-operation-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/binary-operation-node.js"() {
     init_object_utils();
     BinaryOperationNode = freeze({
       is(node2) {
@@ -22478,13 +22478,13 @@ var init_binary_operation_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/operator-node.js
+// node_modules/kysely/dist/esm/operation-node/operator-node.js
 function isJSONOperator(op) {
   return isString(op) && JSON_OPERATORS.includes(op);
 }
 var COMPARISON_OPERATORS, ARITHMETIC_OPERATORS, JSON_OPERATORS, BINARY_OPERATORS, UNARY_FILTER_OPERATORS, UNARY_OPERATORS, OPERATORS, OperatorNode;
 var init_operator_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/operator-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/operator-node.js"() {
     init_object_utils();
     COMPARISON_OPERATORS = [
       "=",
@@ -22569,10 +22569,10 @@ var init_operator_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/column-node.js
+// node_modules/kysely/dist/esm/operation-node/column-node.js
 var ColumnNode;
 var init_column_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/column-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/column-node.js"() {
     init_object_utils();
     init_identifier_node();
     ColumnNode = freeze({
@@ -22589,10 +22589,10 @@ var init_column_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/select-all-node.js
+// node_modules/kysely/dist/esm/operation-node/select-all-node.js
 var SelectAllNode;
 var init_select_all_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/select-all-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/select-all-node.js"() {
     init_object_utils();
     SelectAllNode = freeze({
       is(node2) {
@@ -22607,10 +22607,10 @@ var init_select_all_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/reference-node.js
+// node_modules/kysely/dist/esm/operation-node/reference-node.js
 var ReferenceNode;
 var init_reference_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/reference-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/reference-node.js"() {
     init_select_all_node();
     init_object_utils();
     ReferenceNode = freeze({
@@ -22635,13 +22635,13 @@ var init_reference_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dynamic/dynamic-reference-builder.js
+// node_modules/kysely/dist/esm/dynamic/dynamic-reference-builder.js
 function isDynamicReferenceBuilder(obj) {
   return isObject2(obj) && isOperationNodeSource(obj) && isString(obj.dynamicReference);
 }
 var DynamicReferenceBuilder;
 var init_dynamic_reference_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dynamic/dynamic-reference-builder.js"() {
+  "node_modules/kysely/dist/esm/dynamic/dynamic-reference-builder.js"() {
     init_operation_node_source();
     init_reference_parser();
     init_object_utils();
@@ -22671,10 +22671,10 @@ var init_dynamic_reference_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/order-by-item-node.js
+// node_modules/kysely/dist/esm/operation-node/order-by-item-node.js
 var OrderByItemNode;
 var init_order_by_item_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/order-by-item-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/order-by-item-node.js"() {
     init_object_utils();
     OrderByItemNode = freeze({
       is(node2) {
@@ -22697,10 +22697,10 @@ var init_order_by_item_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/raw-node.js
+// node_modules/kysely/dist/esm/operation-node/raw-node.js
 var RawNode;
 var init_raw_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/raw-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/raw-node.js"() {
     init_object_utils();
     RawNode = freeze({
       is(node2) {
@@ -22726,10 +22726,10 @@ var init_raw_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/collate-node.js
+// node_modules/kysely/dist/esm/operation-node/collate-node.js
 var CollateNode;
 var init_collate_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/collate-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/collate-node.js"() {
     init_object_utils();
     init_identifier_node();
     CollateNode = freeze({
@@ -22746,10 +22746,10 @@ var init_collate_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/order-by-item-builder.js
+// node_modules/kysely/dist/esm/query-builder/order-by-item-builder.js
 var OrderByItemBuilder;
 var init_order_by_item_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/order-by-item-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/order-by-item-builder.js"() {
     init_collate_node();
     init_order_by_item_node();
     init_raw_node();
@@ -22824,7 +22824,7 @@ var init_order_by_item_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/log-once.js
+// node_modules/kysely/dist/esm/util/log-once.js
 function logOnce(message) {
   if (LOGGED_MESSAGES.has(message)) {
     return;
@@ -22834,12 +22834,12 @@ function logOnce(message) {
 }
 var LOGGED_MESSAGES;
 var init_log_once = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/log-once.js"() {
+  "node_modules/kysely/dist/esm/util/log-once.js"() {
     LOGGED_MESSAGES = /* @__PURE__ */ new Set();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/order-by-parser.js
+// node_modules/kysely/dist/esm/parser/order-by-parser.js
 function isOrderByDirection(thing) {
   return thing === "asc" || thing === "desc";
 }
@@ -22899,7 +22899,7 @@ function parseOrderByWithModifiers(expr, modifiers) {
   return modifiers(new OrderByItemBuilder({ node: node2 })).toOperationNode();
 }
 var init_order_by_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/order-by-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/order-by-parser.js"() {
     init_dynamic_reference_builder();
     init_expression();
     init_order_by_item_node();
@@ -22911,10 +22911,10 @@ var init_order_by_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/json-reference-node.js
+// node_modules/kysely/dist/esm/operation-node/json-reference-node.js
 var JSONReferenceNode;
 var init_json_reference_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/json-reference-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/json-reference-node.js"() {
     init_object_utils();
     JSONReferenceNode = freeze({
       is(node2) {
@@ -22937,10 +22937,10 @@ var init_json_reference_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/json-operator-chain-node.js
+// node_modules/kysely/dist/esm/operation-node/json-operator-chain-node.js
 var JSONOperatorChainNode;
 var init_json_operator_chain_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/json-operator-chain-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/json-operator-chain-node.js"() {
     init_object_utils();
     JSONOperatorChainNode = freeze({
       is(node2) {
@@ -22963,10 +22963,10 @@ var init_json_operator_chain_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/json-path-node.js
+// node_modules/kysely/dist/esm/operation-node/json-path-node.js
 var JSONPathNode;
 var init_json_path_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/json-path-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/json-path-node.js"() {
     init_object_utils();
     JSONPathNode = freeze({
       is(node2) {
@@ -22989,7 +22989,7 @@ var init_json_path_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/reference-parser.js
+// node_modules/kysely/dist/esm/parser/reference-parser.js
 function parseSimpleReferenceExpression(exp) {
   if (isString(exp)) {
     return parseStringReference(exp);
@@ -23070,7 +23070,7 @@ function trim(str4) {
   return str4.trim();
 }
 var init_reference_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/reference-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/reference-parser.js"() {
     init_alias_node();
     init_column_node();
     init_reference_node();
@@ -23086,10 +23086,10 @@ var init_reference_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/primitive-value-list-node.js
+// node_modules/kysely/dist/esm/operation-node/primitive-value-list-node.js
 var PrimitiveValueListNode;
 var init_primitive_value_list_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/primitive-value-list-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/primitive-value-list-node.js"() {
     init_object_utils();
     PrimitiveValueListNode = freeze({
       is(node2) {
@@ -23105,10 +23105,10 @@ var init_primitive_value_list_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/value-list-node.js
+// node_modules/kysely/dist/esm/operation-node/value-list-node.js
 var ValueListNode;
 var init_value_list_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/value-list-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/value-list-node.js"() {
     init_object_utils();
     ValueListNode = freeze({
       is(node2) {
@@ -23124,10 +23124,10 @@ var init_value_list_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/value-node.js
+// node_modules/kysely/dist/esm/operation-node/value-node.js
 var ValueNode;
 var init_value_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/value-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/value-node.js"() {
     init_object_utils();
     ValueNode = freeze({
       is(node2) {
@@ -23150,7 +23150,7 @@ var init_value_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/value-parser.js
+// node_modules/kysely/dist/esm/parser/value-parser.js
 function parseValueExpressionOrList(arg) {
   if (isReadonlyArray(arg)) {
     return parseValueExpressionList(arg);
@@ -23179,7 +23179,7 @@ function parseValueExpressionList(arg) {
   return PrimitiveValueListNode.create(arg);
 }
 var init_value_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/value-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/value-parser.js"() {
     init_primitive_value_list_node();
     init_value_list_node();
     init_value_node();
@@ -23188,10 +23188,10 @@ var init_value_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/parens-node.js
+// node_modules/kysely/dist/esm/operation-node/parens-node.js
 var ParensNode;
 var init_parens_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/parens-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/parens-node.js"() {
     init_object_utils();
     ParensNode = freeze({
       is(node2) {
@@ -23207,7 +23207,7 @@ var init_parens_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/binary-operation-parser.js
+// node_modules/kysely/dist/esm/parser/binary-operation-parser.js
 function parseValueBinaryOperationOrExpression(args) {
   if (args.length === 3) {
     return parseValueBinaryOperation(args[0], args[1], args[2]);
@@ -23261,7 +23261,7 @@ function toOperationNode(nodeOrSource) {
   return isOperationNodeSource(nodeOrSource) ? nodeOrSource.toOperationNode() : nodeOrSource;
 }
 var init_binary_operation_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/binary-operation-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/binary-operation-parser.js"() {
     init_binary_operation_node();
     init_object_utils();
     init_operation_node_source();
@@ -23275,10 +23275,10 @@ var init_binary_operation_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/order-by-node.js
+// node_modules/kysely/dist/esm/operation-node/order-by-node.js
 var OrderByNode;
 var init_order_by_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/order-by-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/order-by-node.js"() {
     init_object_utils();
     OrderByNode = freeze({
       is(node2) {
@@ -23300,10 +23300,10 @@ var init_order_by_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/partition-by-node.js
+// node_modules/kysely/dist/esm/operation-node/partition-by-node.js
 var PartitionByNode;
 var init_partition_by_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/partition-by-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/partition-by-node.js"() {
     init_object_utils();
     PartitionByNode = freeze({
       is(node2) {
@@ -23325,10 +23325,10 @@ var init_partition_by_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/over-node.js
+// node_modules/kysely/dist/esm/operation-node/over-node.js
 var OverNode;
 var init_over_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/over-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/over-node.js"() {
     init_object_utils();
     init_order_by_node();
     init_partition_by_node();
@@ -23357,10 +23357,10 @@ var init_over_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/from-node.js
+// node_modules/kysely/dist/esm/operation-node/from-node.js
 var FromNode;
 var init_from_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/from-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/from-node.js"() {
     init_object_utils();
     FromNode = freeze({
       is(node2) {
@@ -23382,10 +23382,10 @@ var init_from_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/group-by-node.js
+// node_modules/kysely/dist/esm/operation-node/group-by-node.js
 var GroupByNode;
 var init_group_by_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/group-by-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/group-by-node.js"() {
     init_object_utils();
     GroupByNode = freeze({
       is(node2) {
@@ -23407,10 +23407,10 @@ var init_group_by_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/having-node.js
+// node_modules/kysely/dist/esm/operation-node/having-node.js
 var HavingNode;
 var init_having_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/having-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/having-node.js"() {
     init_object_utils();
     init_and_node();
     init_or_node();
@@ -23434,10 +23434,10 @@ var init_having_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/insert-query-node.js
+// node_modules/kysely/dist/esm/operation-node/insert-query-node.js
 var InsertQueryNode;
 var init_insert_query_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/insert-query-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/insert-query-node.js"() {
     init_object_utils();
     InsertQueryNode = freeze({
       is(node2) {
@@ -23466,10 +23466,10 @@ var init_insert_query_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/list-node.js
+// node_modules/kysely/dist/esm/operation-node/list-node.js
 var ListNode;
 var init_list_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/list-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/list-node.js"() {
     init_object_utils();
     ListNode = freeze({
       is(node2) {
@@ -23485,10 +23485,10 @@ var init_list_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/update-query-node.js
+// node_modules/kysely/dist/esm/operation-node/update-query-node.js
 var UpdateQueryNode;
 var init_update_query_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/update-query-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/update-query-node.js"() {
     init_object_utils();
     init_from_node();
     init_list_node();
@@ -23532,10 +23532,10 @@ var init_update_query_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/using-node.js
+// node_modules/kysely/dist/esm/operation-node/using-node.js
 var UsingNode;
 var init_using_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/using-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/using-node.js"() {
     init_object_utils();
     UsingNode = freeze({
       is(node2) {
@@ -23557,10 +23557,10 @@ var init_using_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/delete-query-node.js
+// node_modules/kysely/dist/esm/operation-node/delete-query-node.js
 var DeleteQueryNode;
 var init_delete_query_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/delete-query-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/delete-query-node.js"() {
     init_object_utils();
     init_from_node();
     init_using_node();
@@ -23608,10 +23608,10 @@ var init_delete_query_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/where-node.js
+// node_modules/kysely/dist/esm/operation-node/where-node.js
 var WhereNode;
 var init_where_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/where-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/where-node.js"() {
     init_object_utils();
     init_and_node();
     init_or_node();
@@ -23635,10 +23635,10 @@ var init_where_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/returning-node.js
+// node_modules/kysely/dist/esm/operation-node/returning-node.js
 var ReturningNode;
 var init_returning_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/returning-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/returning-node.js"() {
     init_object_utils();
     ReturningNode = freeze({
       is(node2) {
@@ -23660,10 +23660,10 @@ var init_returning_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/explain-node.js
+// node_modules/kysely/dist/esm/operation-node/explain-node.js
 var ExplainNode;
 var init_explain_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/explain-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/explain-node.js"() {
     init_object_utils();
     ExplainNode = freeze({
       is(node2) {
@@ -23680,10 +23680,10 @@ var init_explain_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/when-node.js
+// node_modules/kysely/dist/esm/operation-node/when-node.js
 var WhenNode;
 var init_when_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/when-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/when-node.js"() {
     init_object_utils();
     WhenNode = freeze({
       is(node2) {
@@ -23705,10 +23705,10 @@ var init_when_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/merge-query-node.js
+// node_modules/kysely/dist/esm/operation-node/merge-query-node.js
 var MergeQueryNode;
 var init_merge_query_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/merge-query-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/merge-query-node.js"() {
     init_object_utils();
     init_when_node();
     MergeQueryNode = freeze({
@@ -23747,10 +23747,10 @@ var init_merge_query_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/output-node.js
+// node_modules/kysely/dist/esm/operation-node/output-node.js
 var OutputNode;
 var init_output_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/output-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/output-node.js"() {
     init_object_utils();
     OutputNode = freeze({
       is(node2) {
@@ -23772,10 +23772,10 @@ var init_output_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/query-node.js
+// node_modules/kysely/dist/esm/operation-node/query-node.js
 var QueryNode;
 var init_query_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/query-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/query-node.js"() {
     init_insert_query_node();
     init_select_query_node();
     init_update_query_node();
@@ -23861,10 +23861,10 @@ var init_query_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/select-query-node.js
+// node_modules/kysely/dist/esm/operation-node/select-query-node.js
 var SelectQueryNode;
 var init_select_query_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/select-query-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/select-query-node.js"() {
     init_object_utils();
     init_from_node();
     init_group_by_node();
@@ -23979,10 +23979,10 @@ var init_select_query_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/join-builder.js
+// node_modules/kysely/dist/esm/query-builder/join-builder.js
 var JoinBuilder;
 var init_join_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/join-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/join-builder.js"() {
     init_join_node();
     init_raw_node();
     init_binary_operation_parser();
@@ -24033,10 +24033,10 @@ var init_join_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/partition-by-item-node.js
+// node_modules/kysely/dist/esm/operation-node/partition-by-item-node.js
 var PartitionByItemNode;
 var init_partition_by_item_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/partition-by-item-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/partition-by-item-node.js"() {
     init_object_utils();
     PartitionByItemNode = freeze({
       is(node2) {
@@ -24052,21 +24052,21 @@ var init_partition_by_item_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/partition-by-parser.js
+// node_modules/kysely/dist/esm/parser/partition-by-parser.js
 function parsePartitionBy(partitionBy) {
   return parseReferenceExpressionOrList(partitionBy).map(PartitionByItemNode.create);
 }
 var init_partition_by_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/partition-by-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/partition-by-parser.js"() {
     init_partition_by_item_node();
     init_reference_parser();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/over-builder.js
+// node_modules/kysely/dist/esm/query-builder/over-builder.js
 var OverBuilder;
 var init_over_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/over-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/over-builder.js"() {
     init_over_node();
     init_query_node();
     init_order_by_parser();
@@ -24106,10 +24106,10 @@ var init_over_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/selection-node.js
+// node_modules/kysely/dist/esm/operation-node/selection-node.js
 var SelectionNode;
 var init_selection_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/selection-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/selection-node.js"() {
     init_object_utils();
     init_reference_node();
     init_select_all_node();
@@ -24139,7 +24139,7 @@ var init_selection_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/select-parser.js
+// node_modules/kysely/dist/esm/parser/select-parser.js
 function parseSelectArg(selection) {
   if (isFunction(selection)) {
     return parseSelectArg(selection(expressionBuilder()));
@@ -24174,7 +24174,7 @@ function parseSelectAllArg(table) {
   throw new Error(`invalid value selectAll expression: ${JSON.stringify(table)}`);
 }
 var init_select_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/select-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/select-parser.js"() {
     init_object_utils();
     init_selection_node();
     init_reference_parser();
@@ -24185,10 +24185,10 @@ var init_select_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/values-node.js
+// node_modules/kysely/dist/esm/operation-node/values-node.js
 var ValuesNode;
 var init_values_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/values-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/values-node.js"() {
     init_object_utils();
     ValuesNode = freeze({
       is(node2) {
@@ -24204,10 +24204,10 @@ var init_values_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/default-insert-value-node.js
+// node_modules/kysely/dist/esm/operation-node/default-insert-value-node.js
 var DefaultInsertValueNode;
 var init_default_insert_value_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/default-insert-value-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/default-insert-value-node.js"() {
     init_object_utils();
     DefaultInsertValueNode = freeze({
       is(node2) {
@@ -24222,7 +24222,7 @@ var init_default_insert_value_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/insert-values-parser.js
+// node_modules/kysely/dist/esm/parser/insert-values-parser.js
 function parseInsertExpression(arg) {
   const objectOrList = isFunction(arg) ? arg(expressionBuilder()) : arg;
   const list = isReadonlyArray(objectOrList) ? objectOrList : freeze([objectOrList]);
@@ -24274,7 +24274,7 @@ function parseRowValues(row2, columns) {
   return PrimitiveValueListNode.create(rowValues);
 }
 var init_insert_values_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/insert-values-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/insert-values-parser.js"() {
     init_column_node();
     init_primitive_value_list_node();
     init_value_list_node();
@@ -24287,10 +24287,10 @@ var init_insert_values_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/column-update-node.js
+// node_modules/kysely/dist/esm/operation-node/column-update-node.js
 var ColumnUpdateNode;
 var init_column_update_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/column-update-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/column-update-node.js"() {
     init_object_utils();
     ColumnUpdateNode = freeze({
       is(node2) {
@@ -24307,7 +24307,7 @@ var init_column_update_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/update-set-parser.js
+// node_modules/kysely/dist/esm/parser/update-set-parser.js
 function parseUpdate(...args) {
   if (args.length === 2) {
     return [
@@ -24323,7 +24323,7 @@ function parseUpdateObjectExpression(update) {
   });
 }
 var init_update_set_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/update-set-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/update-set-parser.js"() {
     init_column_node();
     init_column_update_node();
     init_expression_builder();
@@ -24333,10 +24333,10 @@ var init_update_set_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/on-duplicate-key-node.js
+// node_modules/kysely/dist/esm/operation-node/on-duplicate-key-node.js
 var OnDuplicateKeyNode;
 var init_on_duplicate_key_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/on-duplicate-key-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/on-duplicate-key-node.js"() {
     init_object_utils();
     OnDuplicateKeyNode = freeze({
       is(node2) {
@@ -24352,10 +24352,10 @@ var init_on_duplicate_key_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/insert-result.js
+// node_modules/kysely/dist/esm/query-builder/insert-result.js
 var InsertResult;
 var init_insert_result = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/insert-result.js"() {
+  "node_modules/kysely/dist/esm/query-builder/insert-result.js"() {
     InsertResult = class {
       /**
        * The auto incrementing primary key of the inserted row.
@@ -24380,13 +24380,13 @@ var init_insert_result = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/no-result-error.js
+// node_modules/kysely/dist/esm/query-builder/no-result-error.js
 function isNoResultErrorConstructor(fn) {
   return Object.prototype.hasOwnProperty.call(fn, "prototype");
 }
 var NoResultError;
 var init_no_result_error = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/no-result-error.js"() {
+  "node_modules/kysely/dist/esm/query-builder/no-result-error.js"() {
     NoResultError = class extends Error {
       /**
        * The operation node tree of the query that was executed.
@@ -24400,10 +24400,10 @@ var init_no_result_error = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/on-conflict-node.js
+// node_modules/kysely/dist/esm/operation-node/on-conflict-node.js
 var OnConflictNode;
 var init_on_conflict_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/on-conflict-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/on-conflict-node.js"() {
     init_object_utils();
     init_where_node();
     OnConflictNode = freeze({
@@ -24461,10 +24461,10 @@ var init_on_conflict_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/on-conflict-builder.js
+// node_modules/kysely/dist/esm/query-builder/on-conflict-builder.js
 var OnConflictBuilder, OnConflictDoNothingBuilder, OnConflictUpdateBuilder;
 var init_on_conflict_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/on-conflict-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/on-conflict-builder.js"() {
     init_column_node();
     init_identifier_node();
     init_on_conflict_node();
@@ -24717,10 +24717,10 @@ var init_on_conflict_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/top-node.js
+// node_modules/kysely/dist/esm/operation-node/top-node.js
 var TopNode;
 var init_top_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/top-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/top-node.js"() {
     init_object_utils();
     TopNode = freeze({
       is(node2) {
@@ -24737,7 +24737,7 @@ var init_top_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/top-parser.js
+// node_modules/kysely/dist/esm/parser/top-parser.js
 function parseTop(expression, modifiers) {
   if (!isNumber(expression) && !isBigInt(expression)) {
     throw new Error(`Invalid top expression: ${expression}`);
@@ -24751,16 +24751,16 @@ function isTopModifiers(modifiers) {
   return modifiers === "percent" || modifiers === "with ties" || modifiers === "percent with ties";
 }
 var init_top_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/top-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/top-parser.js"() {
     init_top_node();
     init_object_utils();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/or-action-node.js
+// node_modules/kysely/dist/esm/operation-node/or-action-node.js
 var OrActionNode;
 var init_or_action_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/or-action-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/or-action-node.js"() {
     init_object_utils();
     OrActionNode = freeze({
       is(node2) {
@@ -24776,10 +24776,10 @@ var init_or_action_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/insert-query-builder.js
+// node_modules/kysely/dist/esm/query-builder/insert-query-builder.js
 var InsertQueryBuilder;
 var init_insert_query_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/insert-query-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/insert-query-builder.js"() {
     init_select_parser();
     init_insert_values_parser();
     init_insert_query_node();
@@ -25936,10 +25936,10 @@ var init_insert_query_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/delete-result.js
+// node_modules/kysely/dist/esm/query-builder/delete-result.js
 var DeleteResult;
 var init_delete_result = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/delete-result.js"() {
+  "node_modules/kysely/dist/esm/query-builder/delete-result.js"() {
     DeleteResult = class {
       numDeletedRows;
       constructor(numDeletedRows) {
@@ -25949,10 +25949,10 @@ var init_delete_result = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/limit-node.js
+// node_modules/kysely/dist/esm/operation-node/limit-node.js
 var LimitNode;
 var init_limit_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/limit-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/limit-node.js"() {
     init_object_utils();
     LimitNode = freeze({
       is(node2) {
@@ -25968,10 +25968,10 @@ var init_limit_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/delete-query-builder.js
+// node_modules/kysely/dist/esm/query-builder/delete-query-builder.js
 var _a3, DeleteQueryBuilder;
 var init_delete_query_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/delete-query-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/delete-query-builder.js"() {
     init_join_parser();
     init_table_parser();
     init_select_parser();
@@ -26473,10 +26473,10 @@ var init_delete_query_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/update-result.js
+// node_modules/kysely/dist/esm/query-builder/update-result.js
 var UpdateResult;
 var init_update_result = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/update-result.js"() {
+  "node_modules/kysely/dist/esm/query-builder/update-result.js"() {
     UpdateResult = class {
       /**
        * The number of rows the update query updated (even if not changed).
@@ -26497,10 +26497,10 @@ var init_update_result = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/update-query-builder.js
+// node_modules/kysely/dist/esm/query-builder/update-query-builder.js
 var _a4, UpdateQueryBuilder;
 var init_update_query_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/update-query-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/update-query-builder.js"() {
     init_join_parser();
     init_table_parser();
     init_select_parser();
@@ -27011,10 +27011,10 @@ var init_update_query_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/common-table-expression-name-node.js
+// node_modules/kysely/dist/esm/operation-node/common-table-expression-name-node.js
 var CommonTableExpressionNameNode;
 var init_common_table_expression_name_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/common-table-expression-name-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/common-table-expression-name-node.js"() {
     init_object_utils();
     init_column_node();
     init_table_node();
@@ -27033,10 +27033,10 @@ var init_common_table_expression_name_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/common-table-expression-node.js
+// node_modules/kysely/dist/esm/operation-node/common-table-expression-node.js
 var CommonTableExpressionNode;
 var init_common_table_expression_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/common-table-expression-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/common-table-expression-node.js"() {
     init_object_utils();
     CommonTableExpressionNode = freeze({
       is(node2) {
@@ -27059,10 +27059,10 @@ var init_common_table_expression_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/cte-builder.js
+// node_modules/kysely/dist/esm/query-builder/cte-builder.js
 var CTEBuilder;
 var init_cte_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/cte-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/cte-builder.js"() {
     init_common_table_expression_node();
     init_object_utils();
     CTEBuilder = class _CTEBuilder {
@@ -27099,7 +27099,7 @@ var init_cte_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/with-parser.js
+// node_modules/kysely/dist/esm/parser/with-parser.js
 function parseCommonTableExpression(nameOrBuilderCallback, expression) {
   const expressionNode = expression(createQueryCreator()).toOperationNode();
   if (isFunction(nameOrBuilderCallback)) {
@@ -27125,7 +27125,7 @@ function parseCommonTableExpressionName(name) {
   }
 }
 var init_with_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/with-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/with-parser.js"() {
     init_common_table_expression_name_node();
     init_parse_utils();
     init_object_utils();
@@ -27134,10 +27134,10 @@ var init_with_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/with-node.js
+// node_modules/kysely/dist/esm/operation-node/with-node.js
 var WithNode;
 var init_with_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/with-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/with-node.js"() {
     init_object_utils();
     WithNode = freeze({
       is(node2) {
@@ -27160,7 +27160,7 @@ var init_with_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/random-string.js
+// node_modules/kysely/dist/esm/util/random-string.js
 function randomString2(length) {
   let chars = "";
   for (let i2 = 0; i2 < length; ++i2) {
@@ -27173,7 +27173,7 @@ function randomChar() {
 }
 var CHARS;
 var init_random_string = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/random-string.js"() {
+  "node_modules/kysely/dist/esm/util/random-string.js"() {
     CHARS = [
       "A",
       "B",
@@ -27241,13 +27241,13 @@ var init_random_string = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/query-id.js
+// node_modules/kysely/dist/esm/util/query-id.js
 function createQueryId() {
   return new LazyQueryId();
 }
 var LazyQueryId;
 var init_query_id = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/query-id.js"() {
+  "node_modules/kysely/dist/esm/util/query-id.js"() {
     init_random_string();
     LazyQueryId = class {
       #queryId;
@@ -27261,19 +27261,19 @@ var init_query_id = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/require-all-props.js
+// node_modules/kysely/dist/esm/util/require-all-props.js
 function requireAllProps(obj) {
   return obj;
 }
 var init_require_all_props = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/require-all-props.js"() {
+  "node_modules/kysely/dist/esm/util/require-all-props.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/operation-node-transformer.js
+// node_modules/kysely/dist/esm/operation-node/operation-node-transformer.js
 var OperationNodeTransformer;
 var init_operation_node_transformer = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/operation-node-transformer.js"() {
+  "node_modules/kysely/dist/esm/operation-node/operation-node-transformer.js"() {
     init_object_utils();
     init_require_all_props();
     OperationNodeTransformer = class {
@@ -28158,10 +28158,10 @@ var init_operation_node_transformer = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/plugin/with-schema/with-schema-transformer.js
+// node_modules/kysely/dist/esm/plugin/with-schema/with-schema-transformer.js
 var ROOT_OPERATION_NODES, SCHEMALESS_FUNCTIONS, WithSchemaTransformer;
 var init_with_schema_transformer = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/plugin/with-schema/with-schema-transformer.js"() {
+  "node_modules/kysely/dist/esm/plugin/with-schema/with-schema-transformer.js"() {
     init_alias_node();
     init_identifier_node();
     init_join_node();
@@ -28349,10 +28349,10 @@ var init_with_schema_transformer = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/plugin/with-schema/with-schema-plugin.js
+// node_modules/kysely/dist/esm/plugin/with-schema/with-schema-plugin.js
 var WithSchemaPlugin;
 var init_with_schema_plugin = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/plugin/with-schema/with-schema-plugin.js"() {
+  "node_modules/kysely/dist/esm/plugin/with-schema/with-schema-plugin.js"() {
     init_with_schema_transformer();
     WithSchemaPlugin = class {
       #transformer;
@@ -28369,10 +28369,10 @@ var init_with_schema_plugin = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/matched-node.js
+// node_modules/kysely/dist/esm/operation-node/matched-node.js
 var MatchedNode;
 var init_matched_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/matched-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/matched-node.js"() {
     init_object_utils();
     MatchedNode = freeze({
       is(node2) {
@@ -28389,7 +28389,7 @@ var init_matched_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/merge-parser.js
+// node_modules/kysely/dist/esm/parser/merge-parser.js
 function parseMergeWhen(type, args, refRight) {
   return WhenNode.create(parseFilterList([
     MatchedNode.create(!type.isMatched, type.bySource),
@@ -28408,7 +28408,7 @@ function parseMergeThen(result) {
   return result;
 }
 var init_merge_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/merge-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/merge-parser.js"() {
     init_matched_node();
     init_operation_node_source();
     init_raw_node();
@@ -28418,10 +28418,10 @@ var init_merge_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/deferred.js
+// node_modules/kysely/dist/esm/util/deferred.js
 var Deferred;
 var init_deferred = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/deferred.js"() {
+  "node_modules/kysely/dist/esm/util/deferred.js"() {
     Deferred = class {
       #promise;
       #resolve;
@@ -28449,7 +28449,7 @@ var init_deferred = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/provide-controlled-connection.js
+// node_modules/kysely/dist/esm/util/provide-controlled-connection.js
 async function provideControlledConnection(connectionProvider) {
   const connectionDefer = new Deferred();
   const connectionReleaseDefer = new Deferred();
@@ -28463,16 +28463,16 @@ async function provideControlledConnection(connectionProvider) {
   });
 }
 var init_provide_controlled_connection = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/provide-controlled-connection.js"() {
+  "node_modules/kysely/dist/esm/util/provide-controlled-connection.js"() {
     init_deferred();
     init_object_utils();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-executor/query-executor-base.js
+// node_modules/kysely/dist/esm/query-executor/query-executor-base.js
 var NO_PLUGINS, QueryExecutorBase;
 var init_query_executor_base = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-executor/query-executor-base.js"() {
+  "node_modules/kysely/dist/esm/query-executor/query-executor-base.js"() {
     init_object_utils();
     init_provide_controlled_connection();
     init_log_once();
@@ -28530,10 +28530,10 @@ var init_query_executor_base = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-executor/noop-query-executor.js
+// node_modules/kysely/dist/esm/query-executor/noop-query-executor.js
 var NoopQueryExecutor, NOOP_QUERY_EXECUTOR;
 var init_noop_query_executor = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-executor/noop-query-executor.js"() {
+  "node_modules/kysely/dist/esm/query-executor/noop-query-executor.js"() {
     init_query_executor_base();
     NoopQueryExecutor = class _NoopQueryExecutor extends QueryExecutorBase {
       get adapter() {
@@ -28565,10 +28565,10 @@ var init_noop_query_executor = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/merge-result.js
+// node_modules/kysely/dist/esm/query-builder/merge-result.js
 var MergeResult;
 var init_merge_result = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/merge-result.js"() {
+  "node_modules/kysely/dist/esm/query-builder/merge-result.js"() {
     MergeResult = class {
       numChangedRows;
       constructor(numChangedRows) {
@@ -28578,10 +28578,10 @@ var init_merge_result = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/merge-query-builder.js
+// node_modules/kysely/dist/esm/query-builder/merge-query-builder.js
 var MergeQueryBuilder, WheneableMergeQueryBuilder, MatchedThenableMergeQueryBuilder, NotMatchedThenableMergeQueryBuilder;
 var init_merge_query_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/merge-query-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/merge-query-builder.js"() {
     init_insert_query_node();
     init_merge_query_node();
     init_query_node();
@@ -29202,10 +29202,10 @@ var init_merge_query_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-creator.js
+// node_modules/kysely/dist/esm/query-creator.js
 var QueryCreator;
 var init_query_creator = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-creator.js"() {
+  "node_modules/kysely/dist/esm/query-creator.js"() {
     init_select_query_builder();
     init_insert_query_builder();
     init_delete_query_builder();
@@ -29823,7 +29823,7 @@ var init_query_creator = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/parse-utils.js
+// node_modules/kysely/dist/esm/parser/parse-utils.js
 function createQueryCreator() {
   return new QueryCreator({
     executor: NOOP_QUERY_EXECUTOR
@@ -29840,7 +29840,7 @@ function createOverBuilder() {
   });
 }
 var init_parse_utils = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/parse-utils.js"() {
+  "node_modules/kysely/dist/esm/parser/parse-utils.js"() {
     init_join_node();
     init_over_node();
     init_join_builder();
@@ -29851,7 +29851,7 @@ var init_parse_utils = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/join-parser.js
+// node_modules/kysely/dist/esm/parser/join-parser.js
 function parseJoin(joinType, args) {
   if (args.length === 3) {
     return parseSingleOnJoin(joinType, args[0], args[1], args[2]);
@@ -29873,7 +29873,7 @@ function parseOnlessJoin(joinType, from) {
   return JoinNode.create(joinType, parseTableExpression(from));
 }
 var init_join_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/join-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/join-parser.js"() {
     init_join_node();
     init_binary_operation_parser();
     init_parse_utils();
@@ -29881,10 +29881,10 @@ var init_join_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/offset-node.js
+// node_modules/kysely/dist/esm/operation-node/offset-node.js
 var OffsetNode;
 var init_offset_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/offset-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/offset-node.js"() {
     init_object_utils();
     OffsetNode = freeze({
       is(node2) {
@@ -29900,10 +29900,10 @@ var init_offset_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/group-by-item-node.js
+// node_modules/kysely/dist/esm/operation-node/group-by-item-node.js
 var GroupByItemNode;
 var init_group_by_item_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/group-by-item-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/group-by-item-node.js"() {
     init_object_utils();
     GroupByItemNode = freeze({
       is(node2) {
@@ -29919,13 +29919,13 @@ var init_group_by_item_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/group-by-parser.js
+// node_modules/kysely/dist/esm/parser/group-by-parser.js
 function parseGroupBy(groupBy) {
   groupBy = isFunction(groupBy) ? groupBy(expressionBuilder()) : groupBy;
   return parseReferenceExpressionOrList(groupBy).map(GroupByItemNode.create);
 }
 var init_group_by_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/group-by-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/group-by-parser.js"() {
     init_group_by_item_node();
     init_expression_builder();
     init_object_utils();
@@ -29933,10 +29933,10 @@ var init_group_by_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/set-operation-node.js
+// node_modules/kysely/dist/esm/operation-node/set-operation-node.js
 var SetOperationNode;
 var init_set_operation_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/set-operation-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/set-operation-node.js"() {
     init_object_utils();
     SetOperationNode = freeze({
       is(node2) {
@@ -29954,7 +29954,7 @@ var init_set_operation_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/set-operation-parser.js
+// node_modules/kysely/dist/esm/parser/set-operation-parser.js
 function parseSetOperations(operator, expression, all) {
   if (isFunction(expression)) {
     expression = expression(createExpressionBuilder());
@@ -29965,7 +29965,7 @@ function parseSetOperations(operator, expression, all) {
   return expression.map((expr) => SetOperationNode.create(operator, parseExpression(expr), all));
 }
 var init_set_operation_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/set-operation-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/set-operation-parser.js"() {
     init_expression_builder();
     init_set_operation_node();
     init_object_utils();
@@ -29973,10 +29973,10 @@ var init_set_operation_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/expression/expression-wrapper.js
+// node_modules/kysely/dist/esm/expression/expression-wrapper.js
 var ExpressionWrapper, AliasedExpressionWrapper, OrWrapper, AndWrapper;
 var init_expression_wrapper = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/expression/expression-wrapper.js"() {
+  "node_modules/kysely/dist/esm/expression/expression-wrapper.js"() {
     init_alias_node();
     init_and_node();
     init_identifier_node();
@@ -30105,10 +30105,10 @@ var init_expression_wrapper = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/fetch-node.js
+// node_modules/kysely/dist/esm/operation-node/fetch-node.js
 var FetchNode;
 var init_fetch_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/fetch-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/fetch-node.js"() {
     init_object_utils();
     init_value_node();
     FetchNode = freeze({
@@ -30126,7 +30126,7 @@ var init_fetch_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/fetch-parser.js
+// node_modules/kysely/dist/esm/parser/fetch-parser.js
 function parseFetch(rowCount, modifier) {
   if (!isNumber(rowCount) && !isBigInt(rowCount)) {
     throw new Error(`Invalid fetch row count: ${rowCount}`);
@@ -30140,19 +30140,19 @@ function isFetchModifier(value) {
   return value === "only" || value === "with ties";
 }
 var init_fetch_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/fetch-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/fetch-parser.js"() {
     init_fetch_node();
     init_object_utils();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/select-query-builder.js
+// node_modules/kysely/dist/esm/query-builder/select-query-builder.js
 function createSelectQueryBuilder(props) {
   return new SelectQueryBuilderImpl(props);
 }
 var _a5, SelectQueryBuilderImpl, AliasedSelectQueryBuilderImpl;
 var init_select_query_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/select-query-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/select-query-builder.js"() {
     init_alias_node();
     init_select_modifier_node();
     init_join_parser();
@@ -30522,10 +30522,10 @@ var init_select_query_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/aggregate-function-node.js
+// node_modules/kysely/dist/esm/operation-node/aggregate-function-node.js
 var AggregateFunctionNode;
 var init_aggregate_function_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/aggregate-function-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/aggregate-function-node.js"() {
     init_object_utils();
     init_where_node();
     init_order_by_node();
@@ -30575,10 +30575,10 @@ var init_aggregate_function_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/function-node.js
+// node_modules/kysely/dist/esm/operation-node/function-node.js
 var FunctionNode;
 var init_function_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/function-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/function-node.js"() {
     init_object_utils();
     FunctionNode = freeze({
       is(node2) {
@@ -30595,10 +30595,10 @@ var init_function_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/aggregate-function-builder.js
+// node_modules/kysely/dist/esm/query-builder/aggregate-function-builder.js
 var AggregateFunctionBuilder, AliasedAggregateFunctionBuilder;
 var init_aggregate_function_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/aggregate-function-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/aggregate-function-builder.js"() {
     init_object_utils();
     init_aggregate_function_node();
     init_alias_node();
@@ -30836,7 +30836,7 @@ var init_aggregate_function_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/function-module.js
+// node_modules/kysely/dist/esm/query-builder/function-module.js
 function createFunctionModule() {
   const fn = (name, args) => {
     return new ExpressionWrapper(FunctionNode.create(name, parseReferenceExpressionOrList(args ?? [])));
@@ -30889,7 +30889,7 @@ function createFunctionModule() {
   });
 }
 var init_function_module = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/function-module.js"() {
+  "node_modules/kysely/dist/esm/query-builder/function-module.js"() {
     init_expression_wrapper();
     init_aggregate_function_node();
     init_function_node();
@@ -30901,10 +30901,10 @@ var init_function_module = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/unary-operation-node.js
+// node_modules/kysely/dist/esm/operation-node/unary-operation-node.js
 var UnaryOperationNode;
 var init_unary_operation_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/unary-operation-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/unary-operation-node.js"() {
     init_object_utils();
     UnaryOperationNode = freeze({
       is(node2) {
@@ -30921,22 +30921,22 @@ var init_unary_operation_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/unary-operation-parser.js
+// node_modules/kysely/dist/esm/parser/unary-operation-parser.js
 function parseUnaryOperation(operator, operand) {
   return UnaryOperationNode.create(OperatorNode.create(operator), parseReferenceExpression(operand));
 }
 var init_unary_operation_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/unary-operation-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/unary-operation-parser.js"() {
     init_operator_node();
     init_unary_operation_node();
     init_reference_parser();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/case-node.js
+// node_modules/kysely/dist/esm/operation-node/case-node.js
 var CaseNode;
 var init_case_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/case-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/case-node.js"() {
     init_object_utils();
     init_when_node();
     CaseNode = freeze({
@@ -30974,10 +30974,10 @@ var init_case_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/case-builder.js
+// node_modules/kysely/dist/esm/query-builder/case-builder.js
 var CaseBuilder, CaseThenBuilder, CaseWhenBuilder, CaseEndBuilder;
 var init_case_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/case-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/case-builder.js"() {
     init_expression_wrapper();
     init_object_utils();
     init_case_node();
@@ -31049,10 +31049,10 @@ var init_case_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/json-path-leg-node.js
+// node_modules/kysely/dist/esm/operation-node/json-path-leg-node.js
 var JSONPathLegNode;
 var init_json_path_leg_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/json-path-leg-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/json-path-leg-node.js"() {
     init_object_utils();
     JSONPathLegNode = freeze({
       is(node2) {
@@ -31069,10 +31069,10 @@ var init_json_path_leg_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/json-path-builder.js
+// node_modules/kysely/dist/esm/query-builder/json-path-builder.js
 var HASH_NEGATIVE_INDEX_REGEX, JSONPathBuilder, TraversedJSONPathBuilder, AliasedJSONPathBuilder;
 var init_json_path_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/json-path-builder.js"() {
+  "node_modules/kysely/dist/esm/query-builder/json-path-builder.js"() {
     init_alias_node();
     init_identifier_node();
     init_json_operator_chain_node();
@@ -31270,10 +31270,10 @@ var init_json_path_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/tuple-node.js
+// node_modules/kysely/dist/esm/operation-node/tuple-node.js
 var TupleNode;
 var init_tuple_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/tuple-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/tuple-node.js"() {
     init_object_utils();
     TupleNode = freeze({
       is(node2) {
@@ -31289,7 +31289,7 @@ var init_tuple_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/data-type-node.js
+// node_modules/kysely/dist/esm/operation-node/data-type-node.js
 function isColumnDataType(dataType) {
   if (SIMPLE_COLUMN_DATA_TYPES.includes(dataType)) {
     return true;
@@ -31301,7 +31301,7 @@ function isColumnDataType(dataType) {
 }
 var SIMPLE_COLUMN_DATA_TYPES, COLUMN_DATA_TYPE_REGEX, DataTypeNode;
 var init_data_type_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/data-type-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/data-type-node.js"() {
     init_object_utils();
     SIMPLE_COLUMN_DATA_TYPES = [
       "varchar",
@@ -31375,7 +31375,7 @@ var init_data_type_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/data-type-parser.js
+// node_modules/kysely/dist/esm/parser/data-type-parser.js
 function parseDataTypeExpression(dataType) {
   if (isOperationNodeSource(dataType)) {
     return dataType.toOperationNode();
@@ -31386,16 +31386,16 @@ function parseDataTypeExpression(dataType) {
   throw new Error(`invalid column data type ${JSON.stringify(dataType)}`);
 }
 var init_data_type_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/data-type-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/data-type-parser.js"() {
     init_data_type_node();
     init_operation_node_source();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/cast-node.js
+// node_modules/kysely/dist/esm/operation-node/cast-node.js
 var CastNode;
 var init_cast_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/cast-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/cast-node.js"() {
     init_object_utils();
     CastNode = freeze({
       is(node2) {
@@ -31412,7 +31412,7 @@ var init_cast_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/expression/expression-builder.js
+// node_modules/kysely/dist/esm/expression/expression-builder.js
 function createExpressionBuilder(executor = NOOP_QUERY_EXECUTOR) {
   function binary(lhs, op, rhs) {
     return new ExpressionWrapper(parseValueBinaryOperation(lhs, op, rhs));
@@ -31510,7 +31510,7 @@ function expressionBuilder(_2) {
   return createExpressionBuilder();
 }
 var init_expression_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/expression/expression-builder.js"() {
+  "node_modules/kysely/dist/esm/expression/expression-builder.js"() {
     init_select_query_builder();
     init_select_query_node();
     init_table_parser();
@@ -31538,7 +31538,7 @@ var init_expression_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/expression-parser.js
+// node_modules/kysely/dist/esm/parser/expression-parser.js
 function parseExpression(exp) {
   if (isOperationNodeSource(exp)) {
     return exp.toOperationNode();
@@ -31559,7 +31559,7 @@ function isExpressionOrFactory(obj) {
   return isExpression(obj) || isAliasedExpression(obj) || isFunction(obj);
 }
 var init_expression_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/expression-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/expression-parser.js"() {
     init_expression();
     init_operation_node_source();
     init_expression_builder();
@@ -31567,13 +31567,13 @@ var init_expression_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dynamic/dynamic-table-builder.js
+// node_modules/kysely/dist/esm/dynamic/dynamic-table-builder.js
 function isAliasedDynamicTableBuilder(obj) {
   return isObject2(obj) && isOperationNodeSource(obj) && isString(obj.table) && isString(obj.alias);
 }
 var DynamicTableBuilder, AliasedDynamicTableBuilder;
 var init_dynamic_table_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dynamic/dynamic-table-builder.js"() {
+  "node_modules/kysely/dist/esm/dynamic/dynamic-table-builder.js"() {
     init_alias_node();
     init_identifier_node();
     init_operation_node_source();
@@ -31611,7 +31611,7 @@ var init_dynamic_table_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/table-parser.js
+// node_modules/kysely/dist/esm/parser/table-parser.js
 function parseTableExpressionOrList(table) {
   if (isReadonlyArray(table)) {
     return table.map((it2) => parseTableExpression(it2));
@@ -31650,7 +31650,7 @@ function trim2(str4) {
   return str4.trim();
 }
 var init_table_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/table-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/table-parser.js"() {
     init_object_utils();
     init_alias_node();
     init_table_node();
@@ -31660,10 +31660,10 @@ var init_table_parser = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/add-column-node.js
+// node_modules/kysely/dist/esm/operation-node/add-column-node.js
 var AddColumnNode;
 var init_add_column_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/add-column-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/add-column-node.js"() {
     init_object_utils();
     AddColumnNode = freeze({
       is(node2) {
@@ -31679,10 +31679,10 @@ var init_add_column_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/column-definition-node.js
+// node_modules/kysely/dist/esm/operation-node/column-definition-node.js
 var ColumnDefinitionNode;
 var init_column_definition_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/column-definition-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/column-definition-node.js"() {
     init_object_utils();
     init_column_node();
     ColumnDefinitionNode = freeze({
@@ -31718,10 +31718,10 @@ var init_column_definition_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/drop-column-node.js
+// node_modules/kysely/dist/esm/operation-node/drop-column-node.js
 var DropColumnNode;
 var init_drop_column_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/drop-column-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/drop-column-node.js"() {
     init_object_utils();
     init_column_node();
     DropColumnNode = freeze({
@@ -31738,10 +31738,10 @@ var init_drop_column_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/rename-column-node.js
+// node_modules/kysely/dist/esm/operation-node/rename-column-node.js
 var RenameColumnNode;
 var init_rename_column_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/rename-column-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/rename-column-node.js"() {
     init_object_utils();
     init_column_node();
     RenameColumnNode = freeze({
@@ -31759,10 +31759,10 @@ var init_rename_column_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/check-constraint-node.js
+// node_modules/kysely/dist/esm/operation-node/check-constraint-node.js
 var CheckConstraintNode;
 var init_check_constraint_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/check-constraint-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/check-constraint-node.js"() {
     init_object_utils();
     init_identifier_node();
     CheckConstraintNode = freeze({
@@ -31780,10 +31780,10 @@ var init_check_constraint_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/references-node.js
+// node_modules/kysely/dist/esm/operation-node/references-node.js
 var ON_MODIFY_FOREIGN_ACTIONS, ReferencesNode;
 var init_references_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/references-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/references-node.js"() {
     init_object_utils();
     ON_MODIFY_FOREIGN_ACTIONS = [
       "no action",
@@ -31819,21 +31819,21 @@ var init_references_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/default-value-parser.js
+// node_modules/kysely/dist/esm/parser/default-value-parser.js
 function parseDefaultValueExpression(value) {
   return isOperationNodeSource(value) ? value.toOperationNode() : ValueNode.createImmediate(value);
 }
 var init_default_value_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/default-value-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/default-value-parser.js"() {
     init_operation_node_source();
     init_value_node();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/generated-node.js
+// node_modules/kysely/dist/esm/operation-node/generated-node.js
 var GeneratedNode;
 var init_generated_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/generated-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/generated-node.js"() {
     init_object_utils();
     GeneratedNode = freeze({
       is(node2) {
@@ -31862,10 +31862,10 @@ var init_generated_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/default-value-node.js
+// node_modules/kysely/dist/esm/operation-node/default-value-node.js
 var DefaultValueNode;
 var init_default_value_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/default-value-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/default-value-node.js"() {
     init_object_utils();
     DefaultValueNode = freeze({
       is(node2) {
@@ -31881,7 +31881,7 @@ var init_default_value_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/on-modify-action-parser.js
+// node_modules/kysely/dist/esm/parser/on-modify-action-parser.js
 function parseOnModifyForeignAction(action) {
   if (ON_MODIFY_FOREIGN_ACTIONS.includes(action)) {
     return action;
@@ -31889,15 +31889,15 @@ function parseOnModifyForeignAction(action) {
   throw new Error(`invalid OnModifyForeignAction ${action}`);
 }
 var init_on_modify_action_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/on-modify-action-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/on-modify-action-parser.js"() {
     init_references_node();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/column-definition-builder.js
+// node_modules/kysely/dist/esm/schema/column-definition-builder.js
 var ColumnDefinitionBuilder;
 var init_column_definition_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/column-definition-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/column-definition-builder.js"() {
     init_check_constraint_node();
     init_references_node();
     init_select_all_node();
@@ -32497,10 +32497,10 @@ var init_column_definition_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/modify-column-node.js
+// node_modules/kysely/dist/esm/operation-node/modify-column-node.js
 var ModifyColumnNode;
 var init_modify_column_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/modify-column-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/modify-column-node.js"() {
     init_object_utils();
     ModifyColumnNode = freeze({
       is(node2) {
@@ -32516,10 +32516,10 @@ var init_modify_column_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/foreign-key-constraint-node.js
+// node_modules/kysely/dist/esm/operation-node/foreign-key-constraint-node.js
 var ForeignKeyConstraintNode;
 var init_foreign_key_constraint_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/foreign-key-constraint-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/foreign-key-constraint-node.js"() {
     init_object_utils();
     init_identifier_node();
     init_references_node();
@@ -32545,10 +32545,10 @@ var init_foreign_key_constraint_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/foreign-key-constraint-builder.js
+// node_modules/kysely/dist/esm/schema/foreign-key-constraint-builder.js
 var ForeignKeyConstraintBuilder;
 var init_foreign_key_constraint_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/foreign-key-constraint-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/foreign-key-constraint-builder.js"() {
     init_foreign_key_constraint_node();
     init_on_modify_action_parser();
     ForeignKeyConstraintBuilder = class _ForeignKeyConstraintBuilder {
@@ -32596,10 +32596,10 @@ var init_foreign_key_constraint_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/add-constraint-node.js
+// node_modules/kysely/dist/esm/operation-node/add-constraint-node.js
 var AddConstraintNode;
 var init_add_constraint_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/add-constraint-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/add-constraint-node.js"() {
     init_object_utils();
     AddConstraintNode = freeze({
       is(node2) {
@@ -32615,10 +32615,10 @@ var init_add_constraint_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/unique-constraint-node.js
+// node_modules/kysely/dist/esm/operation-node/unique-constraint-node.js
 var UniqueConstraintNode;
 var init_unique_constraint_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/unique-constraint-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/unique-constraint-node.js"() {
     init_object_utils();
     init_column_node();
     init_identifier_node();
@@ -32644,10 +32644,10 @@ var init_unique_constraint_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/drop-constraint-node.js
+// node_modules/kysely/dist/esm/operation-node/drop-constraint-node.js
 var DropConstraintNode;
 var init_drop_constraint_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/drop-constraint-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/drop-constraint-node.js"() {
     init_object_utils();
     init_identifier_node();
     DropConstraintNode = freeze({
@@ -32670,10 +32670,10 @@ var init_drop_constraint_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/alter-column-node.js
+// node_modules/kysely/dist/esm/operation-node/alter-column-node.js
 var AlterColumnNode;
 var init_alter_column_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/alter-column-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/alter-column-node.js"() {
     init_object_utils();
     init_column_node();
     AlterColumnNode = freeze({
@@ -32691,10 +32691,10 @@ var init_alter_column_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/alter-column-builder.js
+// node_modules/kysely/dist/esm/schema/alter-column-builder.js
 var AlterColumnBuilder, AlteredColumnBuilder;
 var init_alter_column_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/alter-column-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/alter-column-builder.js"() {
     init_alter_column_node();
     init_data_type_parser();
     init_default_value_parser();
@@ -32738,10 +32738,10 @@ var init_alter_column_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/alter-table-executor.js
+// node_modules/kysely/dist/esm/schema/alter-table-executor.js
 var AlterTableExecutor;
 var init_alter_table_executor = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/alter-table-executor.js"() {
+  "node_modules/kysely/dist/esm/schema/alter-table-executor.js"() {
     init_object_utils();
     AlterTableExecutor = class {
       #props;
@@ -32761,10 +32761,10 @@ var init_alter_table_executor = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/alter-table-add-foreign-key-constraint-builder.js
+// node_modules/kysely/dist/esm/schema/alter-table-add-foreign-key-constraint-builder.js
 var AlterTableAddForeignKeyConstraintBuilder;
 var init_alter_table_add_foreign_key_constraint_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/alter-table-add-foreign-key-constraint-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/alter-table-add-foreign-key-constraint-builder.js"() {
     init_add_constraint_node();
     init_alter_table_node();
     init_object_utils();
@@ -32831,10 +32831,10 @@ var init_alter_table_add_foreign_key_constraint_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/alter-table-drop-constraint-builder.js
+// node_modules/kysely/dist/esm/schema/alter-table-drop-constraint-builder.js
 var AlterTableDropConstraintBuilder;
 var init_alter_table_drop_constraint_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/alter-table-drop-constraint-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/alter-table-drop-constraint-builder.js"() {
     init_alter_table_node();
     init_drop_constraint_node();
     init_object_utils();
@@ -32893,10 +32893,10 @@ var init_alter_table_drop_constraint_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/primary-key-constraint-node.js
+// node_modules/kysely/dist/esm/operation-node/primary-key-constraint-node.js
 var PrimaryKeyConstraintNode;
 var init_primary_key_constraint_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/primary-key-constraint-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/primary-key-constraint-node.js"() {
     init_object_utils();
     init_column_node();
     init_identifier_node();
@@ -32918,10 +32918,10 @@ var init_primary_key_constraint_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/add-index-node.js
+// node_modules/kysely/dist/esm/operation-node/add-index-node.js
 var AddIndexNode;
 var init_add_index_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/add-index-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/add-index-node.js"() {
     init_object_utils();
     init_identifier_node();
     AddIndexNode = freeze({
@@ -32950,10 +32950,10 @@ var init_add_index_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/alter-table-add-index-builder.js
+// node_modules/kysely/dist/esm/schema/alter-table-add-index-builder.js
 var AlterTableAddIndexBuilder;
 var init_alter_table_add_index_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/alter-table-add-index-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/alter-table-add-index-builder.js"() {
     init_add_index_node();
     init_alter_table_node();
     init_raw_node();
@@ -33118,10 +33118,10 @@ var init_alter_table_add_index_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/unique-constraint-builder.js
+// node_modules/kysely/dist/esm/schema/unique-constraint-builder.js
 var UniqueConstraintNodeBuilder;
 var init_unique_constraint_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/unique-constraint-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/unique-constraint-builder.js"() {
     init_unique_constraint_node();
     UniqueConstraintNodeBuilder = class _UniqueConstraintNodeBuilder {
       #node;
@@ -33166,10 +33166,10 @@ var init_unique_constraint_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/primary-key-constraint-builder.js
+// node_modules/kysely/dist/esm/schema/primary-key-constraint-builder.js
 var PrimaryKeyConstraintBuilder;
 var init_primary_key_constraint_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/primary-key-constraint-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/primary-key-constraint-builder.js"() {
     init_primary_key_constraint_node();
     PrimaryKeyConstraintBuilder = class _PrimaryKeyConstraintBuilder {
       #node;
@@ -33206,10 +33206,10 @@ var init_primary_key_constraint_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/check-constraint-builder.js
+// node_modules/kysely/dist/esm/schema/check-constraint-builder.js
 var CheckConstraintBuilder;
 var init_check_constraint_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/check-constraint-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/check-constraint-builder.js"() {
     CheckConstraintBuilder = class {
       #node;
       constructor(node2) {
@@ -33229,10 +33229,10 @@ var init_check_constraint_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/rename-constraint-node.js
+// node_modules/kysely/dist/esm/operation-node/rename-constraint-node.js
 var RenameConstraintNode;
 var init_rename_constraint_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/rename-constraint-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/rename-constraint-node.js"() {
     init_object_utils();
     init_identifier_node();
     RenameConstraintNode = freeze({
@@ -33250,10 +33250,10 @@ var init_rename_constraint_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/alter-table-builder.js
+// node_modules/kysely/dist/esm/schema/alter-table-builder.js
 var AlterTableBuilder, AlterTableColumnAlteringBuilder;
 var init_alter_table_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/alter-table-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/alter-table-builder.js"() {
     init_add_column_node();
     init_alter_table_node();
     init_column_definition_node();
@@ -33516,10 +33516,10 @@ var init_alter_table_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/plugin/immediate-value/immediate-value-transformer.js
+// node_modules/kysely/dist/esm/plugin/immediate-value/immediate-value-transformer.js
 var ImmediateValueTransformer;
 var init_immediate_value_transformer = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/plugin/immediate-value/immediate-value-transformer.js"() {
+  "node_modules/kysely/dist/esm/plugin/immediate-value/immediate-value-transformer.js"() {
     init_operation_node_transformer();
     init_value_list_node();
     init_value_node();
@@ -33534,10 +33534,10 @@ var init_immediate_value_transformer = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/create-index-builder.js
+// node_modules/kysely/dist/esm/schema/create-index-builder.js
 var CreateIndexBuilder;
 var init_create_index_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/create-index-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/create-index-builder.js"() {
     init_create_index_node();
     init_raw_node();
     init_reference_parser();
@@ -33739,10 +33739,10 @@ var init_create_index_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/create-schema-builder.js
+// node_modules/kysely/dist/esm/schema/create-schema-builder.js
 var CreateSchemaBuilder;
 var init_create_schema_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/create-schema-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/create-schema-builder.js"() {
     init_create_schema_node();
     init_object_utils();
     CreateSchemaBuilder = class _CreateSchemaBuilder {
@@ -33776,7 +33776,7 @@ var init_create_schema_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/on-commit-action-parse.js
+// node_modules/kysely/dist/esm/parser/on-commit-action-parse.js
 function parseOnCommitAction(action) {
   if (ON_COMMIT_ACTIONS.includes(action)) {
     return action;
@@ -33784,15 +33784,15 @@ function parseOnCommitAction(action) {
   throw new Error(`invalid OnCommitAction ${action}`);
 }
 var init_on_commit_action_parse = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/on-commit-action-parse.js"() {
+  "node_modules/kysely/dist/esm/parser/on-commit-action-parse.js"() {
     init_create_table_node();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/create-table-builder.js
+// node_modules/kysely/dist/esm/schema/create-table-builder.js
 var CreateTableBuilder;
 var init_create_table_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/create-table-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/create-table-builder.js"() {
     init_column_definition_node();
     init_create_table_node();
     init_column_definition_builder();
@@ -34200,10 +34200,10 @@ var init_create_table_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/drop-index-builder.js
+// node_modules/kysely/dist/esm/schema/drop-index-builder.js
 var DropIndexBuilder;
 var init_drop_index_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/drop-index-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/drop-index-builder.js"() {
     init_drop_index_node();
     init_table_parser();
     init_object_utils();
@@ -34260,10 +34260,10 @@ var init_drop_index_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/drop-schema-builder.js
+// node_modules/kysely/dist/esm/schema/drop-schema-builder.js
 var DropSchemaBuilder;
 var init_drop_schema_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/drop-schema-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/drop-schema-builder.js"() {
     init_drop_schema_node();
     init_object_utils();
     DropSchemaBuilder = class _DropSchemaBuilder {
@@ -34307,10 +34307,10 @@ var init_drop_schema_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/drop-table-builder.js
+// node_modules/kysely/dist/esm/schema/drop-table-builder.js
 var DropTableBuilder;
 var init_drop_table_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/drop-table-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/drop-table-builder.js"() {
     init_drop_table_node();
     init_object_utils();
     DropTableBuilder = class _DropTableBuilder {
@@ -34354,10 +34354,10 @@ var init_drop_table_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/create-view-node.js
+// node_modules/kysely/dist/esm/operation-node/create-view-node.js
 var CreateViewNode;
 var init_create_view_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/create-view-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/create-view-node.js"() {
     init_object_utils();
     init_schemable_identifier_node();
     CreateViewNode = freeze({
@@ -34380,10 +34380,10 @@ var init_create_view_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/plugin/immediate-value/immediate-value-plugin.js
+// node_modules/kysely/dist/esm/plugin/immediate-value/immediate-value-plugin.js
 var ImmediateValuePlugin;
 var init_immediate_value_plugin = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/plugin/immediate-value/immediate-value-plugin.js"() {
+  "node_modules/kysely/dist/esm/plugin/immediate-value/immediate-value-plugin.js"() {
     init_immediate_value_transformer();
     ImmediateValuePlugin = class {
       #transformer = new ImmediateValueTransformer();
@@ -34397,10 +34397,10 @@ var init_immediate_value_plugin = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/create-view-builder.js
+// node_modules/kysely/dist/esm/schema/create-view-builder.js
 var CreateViewBuilder;
 var init_create_view_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/create-view-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/create-view-builder.js"() {
     init_object_utils();
     init_create_view_node();
     init_reference_parser();
@@ -34496,10 +34496,10 @@ var init_create_view_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/drop-view-node.js
+// node_modules/kysely/dist/esm/operation-node/drop-view-node.js
 var DropViewNode;
 var init_drop_view_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/drop-view-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/drop-view-node.js"() {
     init_object_utils();
     init_schemable_identifier_node();
     DropViewNode = freeze({
@@ -34522,10 +34522,10 @@ var init_drop_view_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/drop-view-builder.js
+// node_modules/kysely/dist/esm/schema/drop-view-builder.js
 var DropViewBuilder;
 var init_drop_view_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/drop-view-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/drop-view-builder.js"() {
     init_object_utils();
     init_drop_view_node();
     DropViewBuilder = class _DropViewBuilder {
@@ -34577,10 +34577,10 @@ var init_drop_view_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/create-type-node.js
+// node_modules/kysely/dist/esm/operation-node/create-type-node.js
 var CreateTypeNode;
 var init_create_type_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/create-type-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/create-type-node.js"() {
     init_object_utils();
     init_value_list_node();
     init_value_node();
@@ -34604,10 +34604,10 @@ var init_create_type_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/create-type-builder.js
+// node_modules/kysely/dist/esm/schema/create-type-builder.js
 var CreateTypeBuilder;
 var init_create_type_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/create-type-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/create-type-builder.js"() {
     init_object_utils();
     init_create_type_node();
     CreateTypeBuilder = class _CreateTypeBuilder {
@@ -34650,10 +34650,10 @@ var init_create_type_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/drop-type-node.js
+// node_modules/kysely/dist/esm/operation-node/drop-type-node.js
 var DropTypeNode;
 var init_drop_type_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/drop-type-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/drop-type-node.js"() {
     init_object_utils();
     DropTypeNode = freeze({
       is(node2) {
@@ -34675,10 +34675,10 @@ var init_drop_type_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/drop-type-builder.js
+// node_modules/kysely/dist/esm/schema/drop-type-builder.js
 var DropTypeBuilder;
 var init_drop_type_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/drop-type-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/drop-type-builder.js"() {
     init_drop_type_node();
     init_object_utils();
     DropTypeBuilder = class _DropTypeBuilder {
@@ -34714,7 +34714,7 @@ var init_drop_type_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/identifier-parser.js
+// node_modules/kysely/dist/esm/parser/identifier-parser.js
 function parseSchemableIdentifier(id) {
   const SCHEMA_SEPARATOR = ".";
   if (id.includes(SCHEMA_SEPARATOR)) {
@@ -34732,15 +34732,15 @@ function trim3(str4) {
   return str4.trim();
 }
 var init_identifier_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/identifier-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/identifier-parser.js"() {
     init_schemable_identifier_node();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/refresh-materialized-view-node.js
+// node_modules/kysely/dist/esm/operation-node/refresh-materialized-view-node.js
 var RefreshMaterializedViewNode;
 var init_refresh_materialized_view_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/refresh-materialized-view-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/refresh-materialized-view-node.js"() {
     init_object_utils();
     init_schemable_identifier_node();
     RefreshMaterializedViewNode = freeze({
@@ -34763,10 +34763,10 @@ var init_refresh_materialized_view_node = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/refresh-materialized-view-builder.js
+// node_modules/kysely/dist/esm/schema/refresh-materialized-view-builder.js
 var RefreshMaterializedViewBuilder;
 var init_refresh_materialized_view_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/refresh-materialized-view-builder.js"() {
+  "node_modules/kysely/dist/esm/schema/refresh-materialized-view-builder.js"() {
     init_object_utils();
     init_refresh_materialized_view_node();
     RefreshMaterializedViewBuilder = class _RefreshMaterializedViewBuilder {
@@ -34841,10 +34841,10 @@ var init_refresh_materialized_view_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/schema/schema.js
+// node_modules/kysely/dist/esm/schema/schema.js
 var SchemaModule;
 var init_schema = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/schema/schema.js"() {
+  "node_modules/kysely/dist/esm/schema/schema.js"() {
     init_alter_table_node();
     init_create_index_node();
     init_create_schema_node();
@@ -35169,10 +35169,10 @@ var init_schema = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dynamic/dynamic.js
+// node_modules/kysely/dist/esm/dynamic/dynamic.js
 var DynamicModule;
 var init_dynamic = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dynamic/dynamic.js"() {
+  "node_modules/kysely/dist/esm/dynamic/dynamic.js"() {
     init_dynamic_reference_builder();
     init_dynamic_table_builder();
     DynamicModule = class {
@@ -35304,10 +35304,10 @@ var init_dynamic = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/driver/default-connection-provider.js
+// node_modules/kysely/dist/esm/driver/default-connection-provider.js
 var DefaultConnectionProvider;
 var init_default_connection_provider = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/driver/default-connection-provider.js"() {
+  "node_modules/kysely/dist/esm/driver/default-connection-provider.js"() {
     DefaultConnectionProvider = class {
       #driver;
       constructor(driver) {
@@ -35325,10 +35325,10 @@ var init_default_connection_provider = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-executor/default-query-executor.js
+// node_modules/kysely/dist/esm/query-executor/default-query-executor.js
 var DefaultQueryExecutor;
 var init_default_query_executor = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-executor/default-query-executor.js"() {
+  "node_modules/kysely/dist/esm/query-executor/default-query-executor.js"() {
     init_query_executor_base();
     DefaultQueryExecutor = class _DefaultQueryExecutor extends QueryExecutorBase {
       #compiler;
@@ -35368,7 +35368,7 @@ var init_default_query_executor = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/performance-now.js
+// node_modules/kysely/dist/esm/util/performance-now.js
 function performanceNow() {
   if (typeof performance !== "undefined" && isFunction(performance.now)) {
     return performance.now();
@@ -35377,15 +35377,15 @@ function performanceNow() {
   }
 }
 var init_performance_now = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/performance-now.js"() {
+  "node_modules/kysely/dist/esm/util/performance-now.js"() {
     init_object_utils();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/driver/runtime-driver.js
+// node_modules/kysely/dist/esm/driver/runtime-driver.js
 var RuntimeDriver;
 var init_runtime_driver = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/driver/runtime-driver.js"() {
+  "node_modules/kysely/dist/esm/driver/runtime-driver.js"() {
     init_performance_now();
     RuntimeDriver = class {
       #driver;
@@ -35538,10 +35538,10 @@ var init_runtime_driver = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/driver/single-connection-provider.js
+// node_modules/kysely/dist/esm/driver/single-connection-provider.js
 var ignoreError, SingleConnectionProvider;
 var init_single_connection_provider = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/driver/single-connection-provider.js"() {
+  "node_modules/kysely/dist/esm/driver/single-connection-provider.js"() {
     ignoreError = () => {
     };
     SingleConnectionProvider = class {
@@ -35568,7 +35568,7 @@ var init_single_connection_provider = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/driver/driver.js
+// node_modules/kysely/dist/esm/driver/driver.js
 function validateTransactionSettings(settings) {
   if (settings.accessMode && !TRANSACTION_ACCESS_MODES.includes(settings.accessMode)) {
     throw new Error(`invalid transaction access mode ${settings.accessMode}`);
@@ -35579,7 +35579,7 @@ function validateTransactionSettings(settings) {
 }
 var TRANSACTION_ACCESS_MODES, TRANSACTION_ISOLATION_LEVELS;
 var init_driver = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/driver/driver.js"() {
+  "node_modules/kysely/dist/esm/driver/driver.js"() {
     TRANSACTION_ACCESS_MODES = ["read only", "read write"];
     TRANSACTION_ISOLATION_LEVELS = [
       "read uncommitted",
@@ -35591,7 +35591,7 @@ var init_driver = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/log.js
+// node_modules/kysely/dist/esm/util/log.js
 function defaultLogger(event) {
   if (event.level === "query") {
     const prefix = `kysely:query:${event.isStream ? "stream:" : ""}`;
@@ -35611,7 +35611,7 @@ function defaultLogger(event) {
 }
 var logLevels, LOG_LEVELS, Log;
 var init_log = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/log.js"() {
+  "node_modules/kysely/dist/esm/util/log.js"() {
     init_object_utils();
     logLevels = ["query", "error"];
     LOG_LEVELS = freeze(logLevels);
@@ -35650,17 +35650,17 @@ var init_log = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/compilable.js
+// node_modules/kysely/dist/esm/util/compilable.js
 function isCompilable(value) {
   return isObject2(value) && isFunction(value.compile);
 }
 var init_compilable = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/compilable.js"() {
+  "node_modules/kysely/dist/esm/util/compilable.js"() {
     init_object_utils();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/kysely.js
+// node_modules/kysely/dist/esm/kysely.js
 function isKyselyProps(obj) {
   return isObject2(obj) && isObject2(obj.config) && isObject2(obj.driver) && isObject2(obj.executor) && isObject2(obj.dialect);
 }
@@ -35674,7 +35674,7 @@ function assertNotCommittedOrRolledBack(state) {
 }
 var Kysely, Transaction, ConnectionBuilder, TransactionBuilder, ControlledTransactionBuilder, ControlledTransaction, Command, NotCommittedOrRolledBackAssertingExecutor;
 var init_kysely = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/kysely.js"() {
+  "node_modules/kysely/dist/esm/kysely.js"() {
     init_schema();
     init_dynamic();
     init_default_connection_provider();
@@ -36586,43 +36586,43 @@ var init_kysely = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/where-interface.js
+// node_modules/kysely/dist/esm/query-builder/where-interface.js
 var init_where_interface = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/where-interface.js"() {
+  "node_modules/kysely/dist/esm/query-builder/where-interface.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/returning-interface.js
+// node_modules/kysely/dist/esm/query-builder/returning-interface.js
 var init_returning_interface = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/returning-interface.js"() {
+  "node_modules/kysely/dist/esm/query-builder/returning-interface.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/output-interface.js
+// node_modules/kysely/dist/esm/query-builder/output-interface.js
 var init_output_interface = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/output-interface.js"() {
+  "node_modules/kysely/dist/esm/query-builder/output-interface.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/having-interface.js
+// node_modules/kysely/dist/esm/query-builder/having-interface.js
 var init_having_interface = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/having-interface.js"() {
+  "node_modules/kysely/dist/esm/query-builder/having-interface.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-builder/order-by-interface.js
+// node_modules/kysely/dist/esm/query-builder/order-by-interface.js
 var init_order_by_interface = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-builder/order-by-interface.js"() {
+  "node_modules/kysely/dist/esm/query-builder/order-by-interface.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/raw-builder/raw-builder.js
+// node_modules/kysely/dist/esm/raw-builder/raw-builder.js
 function createRawBuilder(props) {
   return new RawBuilderImpl(props);
 }
 var RawBuilderImpl, AliasedRawBuilderImpl;
 var init_raw_builder = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/raw-builder/raw-builder.js"() {
+  "node_modules/kysely/dist/esm/raw-builder/raw-builder.js"() {
     init_alias_node();
     init_object_utils();
     init_noop_query_executor();
@@ -36698,7 +36698,7 @@ var init_raw_builder = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/raw-builder/sql.js
+// node_modules/kysely/dist/esm/raw-builder/sql.js
 function parseParameter(param) {
   if (isOperationNodeSource(param)) {
     return param.toOperationNode();
@@ -36707,7 +36707,7 @@ function parseParameter(param) {
 }
 var sql;
 var init_sql = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/raw-builder/sql.js"() {
+  "node_modules/kysely/dist/esm/raw-builder/sql.js"() {
     init_identifier_node();
     init_operation_node_source();
     init_raw_node();
@@ -36786,22 +36786,22 @@ var init_sql = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-executor/query-executor.js
+// node_modules/kysely/dist/esm/query-executor/query-executor.js
 var init_query_executor = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-executor/query-executor.js"() {
+  "node_modules/kysely/dist/esm/query-executor/query-executor.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-executor/query-executor-provider.js
+// node_modules/kysely/dist/esm/query-executor/query-executor-provider.js
 var init_query_executor_provider = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-executor/query-executor-provider.js"() {
+  "node_modules/kysely/dist/esm/query-executor/query-executor-provider.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/operation-node-visitor.js
+// node_modules/kysely/dist/esm/operation-node/operation-node-visitor.js
 var OperationNodeVisitor;
 var init_operation_node_visitor = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/operation-node-visitor.js"() {
+  "node_modules/kysely/dist/esm/operation-node/operation-node-visitor.js"() {
     init_object_utils();
     OperationNodeVisitor = class {
       nodeStack = [];
@@ -36916,10 +36916,10 @@ var init_operation_node_visitor = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-compiler/default-query-compiler.js
+// node_modules/kysely/dist/esm/query-compiler/default-query-compiler.js
 var LIT_WRAP_REGEX, JSON_PATH_MEMBER_WRAP_REGEX, DefaultQueryCompiler, SELECT_MODIFIER_SQL, SELECT_MODIFIER_PRIORITY, JOIN_TYPE_SQL;
 var init_default_query_compiler = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-compiler/default-query-compiler.js"() {
+  "node_modules/kysely/dist/esm/query-compiler/default-query-compiler.js"() {
     init_create_table_node();
     init_insert_query_node();
     init_operation_node_visitor();
@@ -38292,10 +38292,10 @@ var init_default_query_compiler = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-compiler/compiled-query.js
+// node_modules/kysely/dist/esm/query-compiler/compiled-query.js
 var CompiledQuery;
 var init_compiled_query = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-compiler/compiled-query.js"() {
+  "node_modules/kysely/dist/esm/query-compiler/compiled-query.js"() {
     init_raw_node();
     init_object_utils();
     init_query_id();
@@ -38312,40 +38312,40 @@ var init_compiled_query = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/driver/database-connection.js
+// node_modules/kysely/dist/esm/driver/database-connection.js
 var init_database_connection = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/driver/database-connection.js"() {
+  "node_modules/kysely/dist/esm/driver/database-connection.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/driver/connection-provider.js
+// node_modules/kysely/dist/esm/driver/connection-provider.js
 var init_connection_provider = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/driver/connection-provider.js"() {
+  "node_modules/kysely/dist/esm/driver/connection-provider.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/driver/dummy-driver.js
+// node_modules/kysely/dist/esm/driver/dummy-driver.js
 var init_dummy_driver = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/driver/dummy-driver.js"() {
+  "node_modules/kysely/dist/esm/driver/dummy-driver.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/dialect.js
+// node_modules/kysely/dist/esm/dialect/dialect.js
 var init_dialect = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/dialect.js"() {
+  "node_modules/kysely/dist/esm/dialect/dialect.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/dialect-adapter.js
+// node_modules/kysely/dist/esm/dialect/dialect-adapter.js
 var init_dialect_adapter = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/dialect-adapter.js"() {
+  "node_modules/kysely/dist/esm/dialect/dialect-adapter.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/dialect-adapter-base.js
+// node_modules/kysely/dist/esm/dialect/dialect-adapter-base.js
 var DialectAdapterBase;
 var init_dialect_adapter_base = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/dialect-adapter-base.js"() {
+  "node_modules/kysely/dist/esm/dialect/dialect-adapter-base.js"() {
     DialectAdapterBase = class {
       get supportsCreateIfNotExists() {
         return true;
@@ -38363,13 +38363,13 @@ var init_dialect_adapter_base = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/database-introspector.js
+// node_modules/kysely/dist/esm/dialect/database-introspector.js
 var init_database_introspector = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/database-introspector.js"() {
+  "node_modules/kysely/dist/esm/dialect/database-introspector.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/parser/savepoint-parser.js
+// node_modules/kysely/dist/esm/parser/savepoint-parser.js
 function parseSavepointCommand(command, savepointName) {
   return RawNode.createWithChildren([
     RawNode.createWithSql(`${command} `),
@@ -38378,16 +38378,16 @@ function parseSavepointCommand(command, savepointName) {
   ]);
 }
 var init_savepoint_parser = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/parser/savepoint-parser.js"() {
+  "node_modules/kysely/dist/esm/parser/savepoint-parser.js"() {
     init_identifier_node();
     init_raw_node();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-driver.js
+// node_modules/kysely/dist/esm/dialect/sqlite/sqlite-driver.js
 var SqliteDriver, SqliteConnection, ConnectionMutex;
 var init_sqlite_driver = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-driver.js"() {
+  "node_modules/kysely/dist/esm/dialect/sqlite/sqlite-driver.js"() {
     init_select_query_node();
     init_savepoint_parser();
     init_compiled_query();
@@ -38493,10 +38493,10 @@ var init_sqlite_driver = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-query-compiler.js
+// node_modules/kysely/dist/esm/dialect/sqlite/sqlite-query-compiler.js
 var ID_WRAP_REGEX, JSON_PATH_MEMBER_ESCAPE_REGEX, SqliteQueryCompiler;
 var init_sqlite_query_compiler = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-query-compiler.js"() {
+  "node_modules/kysely/dist/esm/dialect/sqlite/sqlite-query-compiler.js"() {
     init_default_query_compiler();
     ID_WRAP_REGEX = /"/g;
     JSON_PATH_MEMBER_ESCAPE_REGEX = /[\\'"]/g;
@@ -38536,10 +38536,10 @@ var init_sqlite_query_compiler = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/migration/migrator.js
+// node_modules/kysely/dist/esm/migration/migrator.js
 var DEFAULT_MIGRATION_TABLE, DEFAULT_MIGRATION_LOCK_TABLE, NO_MIGRATIONS;
 var init_migrator = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/migration/migrator.js"() {
+  "node_modules/kysely/dist/esm/migration/migrator.js"() {
     init_object_utils();
     DEFAULT_MIGRATION_TABLE = "kysely_migration";
     DEFAULT_MIGRATION_LOCK_TABLE = "kysely_migration_lock";
@@ -38547,10 +38547,10 @@ var init_migrator = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-introspector.js
+// node_modules/kysely/dist/esm/dialect/sqlite/sqlite-introspector.js
 var SqliteIntrospector;
 var init_sqlite_introspector = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-introspector.js"() {
+  "node_modules/kysely/dist/esm/dialect/sqlite/sqlite-introspector.js"() {
     init_migrator();
     init_sql();
     SqliteIntrospector = class {
@@ -38622,10 +38622,10 @@ var init_sqlite_introspector = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-adapter.js
+// node_modules/kysely/dist/esm/dialect/sqlite/sqlite-adapter.js
 var SqliteAdapter;
 var init_sqlite_adapter = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-adapter.js"() {
+  "node_modules/kysely/dist/esm/dialect/sqlite/sqlite-adapter.js"() {
     init_dialect_adapter_base();
     SqliteAdapter = class extends DialectAdapterBase {
       get supportsTransactionalDdl() {
@@ -38642,10 +38642,10 @@ var init_sqlite_adapter = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-dialect.js
+// node_modules/kysely/dist/esm/dialect/sqlite/sqlite-dialect.js
 var SqliteDialect;
 var init_sqlite_dialect = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-dialect.js"() {
+  "node_modules/kysely/dist/esm/dialect/sqlite/sqlite-dialect.js"() {
     init_sqlite_driver();
     init_sqlite_query_compiler();
     init_sqlite_introspector();
@@ -38672,16 +38672,16 @@ var init_sqlite_dialect = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-dialect-config.js
+// node_modules/kysely/dist/esm/dialect/sqlite/sqlite-dialect-config.js
 var init_sqlite_dialect_config = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-dialect-config.js"() {
+  "node_modules/kysely/dist/esm/dialect/sqlite/sqlite-dialect-config.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-query-compiler.js
+// node_modules/kysely/dist/esm/dialect/postgres/postgres-query-compiler.js
 var ID_WRAP_REGEX2, PostgresQueryCompiler;
 var init_postgres_query_compiler = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-query-compiler.js"() {
+  "node_modules/kysely/dist/esm/dialect/postgres/postgres-query-compiler.js"() {
     init_default_query_compiler();
     ID_WRAP_REGEX2 = /"/g;
     PostgresQueryCompiler = class extends DefaultQueryCompiler {
@@ -38692,10 +38692,10 @@ var init_postgres_query_compiler = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-introspector.js
+// node_modules/kysely/dist/esm/dialect/postgres/postgres-introspector.js
 var PostgresIntrospector;
 var init_postgres_introspector = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-introspector.js"() {
+  "node_modules/kysely/dist/esm/dialect/postgres/postgres-introspector.js"() {
     init_migrator();
     init_object_utils();
     init_sql();
@@ -38772,10 +38772,10 @@ var init_postgres_introspector = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-adapter.js
+// node_modules/kysely/dist/esm/dialect/postgres/postgres-adapter.js
 var LOCK_ID, LOCK_TIMEOUT_MILLISECONDS, PostgresAdapter;
 var init_postgres_adapter = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-adapter.js"() {
+  "node_modules/kysely/dist/esm/dialect/postgres/postgres-adapter.js"() {
     init_sql();
     init_dialect_adapter_base();
     LOCK_ID = BigInt("3853314791062309107");
@@ -38802,7 +38802,7 @@ var init_postgres_adapter = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/stack-trace-utils.js
+// node_modules/kysely/dist/esm/util/stack-trace-utils.js
 function extendStackTrace(err2, stackError) {
   if (isStackHolder(err2) && stackError.stack) {
     const stackExtension = stackError.stack.split("\n").slice(1).join("\n");
@@ -38816,18 +38816,18 @@ function isStackHolder(obj) {
   return isObject2(obj) && isString(obj.stack);
 }
 var init_stack_trace_utils = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/stack-trace-utils.js"() {
+  "node_modules/kysely/dist/esm/util/stack-trace-utils.js"() {
     init_object_utils();
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-driver.js
+// node_modules/kysely/dist/esm/dialect/mysql/mysql-driver.js
 function isOkPacket(obj) {
   return isObject2(obj) && "insertId" in obj && "affectedRows" in obj;
 }
 var PRIVATE_RELEASE_METHOD, MysqlConnection;
 var init_mysql_driver = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-driver.js"() {
+  "node_modules/kysely/dist/esm/dialect/mysql/mysql-driver.js"() {
     init_object_utils();
     init_stack_trace_utils();
     PRIVATE_RELEASE_METHOD = /* @__PURE__ */ Symbol();
@@ -38895,42 +38895,42 @@ var init_mysql_driver = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-query-compiler.js
+// node_modules/kysely/dist/esm/dialect/mysql/mysql-query-compiler.js
 var init_mysql_query_compiler = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-query-compiler.js"() {
+  "node_modules/kysely/dist/esm/dialect/mysql/mysql-query-compiler.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-introspector.js
+// node_modules/kysely/dist/esm/dialect/mysql/mysql-introspector.js
 var init_mysql_introspector = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-introspector.js"() {
+  "node_modules/kysely/dist/esm/dialect/mysql/mysql-introspector.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-adapter.js
+// node_modules/kysely/dist/esm/dialect/mysql/mysql-adapter.js
 var LOCK_TIMEOUT_SECONDS;
 var init_mysql_adapter = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-adapter.js"() {
+  "node_modules/kysely/dist/esm/dialect/mysql/mysql-adapter.js"() {
     LOCK_TIMEOUT_SECONDS = 60 * 60;
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-dialect.js
+// node_modules/kysely/dist/esm/dialect/mysql/mysql-dialect.js
 var init_mysql_dialect = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-dialect.js"() {
+  "node_modules/kysely/dist/esm/dialect/mysql/mysql-dialect.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-dialect-config.js
+// node_modules/kysely/dist/esm/dialect/mysql/mysql-dialect-config.js
 var init_mysql_dialect_config = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mysql/mysql-dialect-config.js"() {
+  "node_modules/kysely/dist/esm/dialect/mysql/mysql-dialect-config.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-driver.js
+// node_modules/kysely/dist/esm/dialect/postgres/postgres-driver.js
 var PRIVATE_RELEASE_METHOD2, PostgresDriver, PostgresConnection;
 var init_postgres_driver = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-driver.js"() {
+  "node_modules/kysely/dist/esm/dialect/postgres/postgres-driver.js"() {
     init_savepoint_parser();
     init_compiled_query();
     init_object_utils();
@@ -39055,16 +39055,16 @@ var init_postgres_driver = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-dialect-config.js
+// node_modules/kysely/dist/esm/dialect/postgres/postgres-dialect-config.js
 var init_postgres_dialect_config = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-dialect-config.js"() {
+  "node_modules/kysely/dist/esm/dialect/postgres/postgres-dialect-config.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-dialect.js
+// node_modules/kysely/dist/esm/dialect/postgres/postgres-dialect.js
 var PostgresDialect;
 var init_postgres_dialect = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/postgres/postgres-dialect.js"() {
+  "node_modules/kysely/dist/esm/dialect/postgres/postgres-dialect.js"() {
     init_postgres_driver();
     init_postgres_introspector();
     init_postgres_query_compiler();
@@ -39090,22 +39090,22 @@ var init_postgres_dialect = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-adapter.js
+// node_modules/kysely/dist/esm/dialect/mssql/mssql-adapter.js
 var init_mssql_adapter = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-adapter.js"() {
+  "node_modules/kysely/dist/esm/dialect/mssql/mssql-adapter.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-dialect-config.js
+// node_modules/kysely/dist/esm/dialect/mssql/mssql-dialect-config.js
 var init_mssql_dialect_config = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-dialect-config.js"() {
+  "node_modules/kysely/dist/esm/dialect/mssql/mssql-dialect-config.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-driver.js
+// node_modules/kysely/dist/esm/dialect/mssql/mssql-driver.js
 var PRIVATE_RESET_METHOD, PRIVATE_DESTROY_METHOD, PRIVATE_VALIDATE_METHOD, MssqlConnection, MssqlRequest;
 var init_mssql_driver = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-driver.js"() {
+  "node_modules/kysely/dist/esm/dialect/mssql/mssql-driver.js"() {
     init_object_utils();
     init_compiled_query();
     init_stack_trace_utils();
@@ -39399,117 +39399,117 @@ var init_mssql_driver = __esm({
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-introspector.js
+// node_modules/kysely/dist/esm/dialect/mssql/mssql-introspector.js
 var init_mssql_introspector = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-introspector.js"() {
+  "node_modules/kysely/dist/esm/dialect/mssql/mssql-introspector.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-query-compiler.js
+// node_modules/kysely/dist/esm/dialect/mssql/mssql-query-compiler.js
 var init_mssql_query_compiler = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-query-compiler.js"() {
+  "node_modules/kysely/dist/esm/dialect/mssql/mssql-query-compiler.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-dialect.js
+// node_modules/kysely/dist/esm/dialect/mssql/mssql-dialect.js
 var init_mssql_dialect = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/dialect/mssql/mssql-dialect.js"() {
+  "node_modules/kysely/dist/esm/dialect/mssql/mssql-dialect.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/query-compiler/query-compiler.js
+// node_modules/kysely/dist/esm/query-compiler/query-compiler.js
 var init_query_compiler = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/query-compiler/query-compiler.js"() {
+  "node_modules/kysely/dist/esm/query-compiler/query-compiler.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/migration/file-migration-provider.js
+// node_modules/kysely/dist/esm/migration/file-migration-provider.js
 var init_file_migration_provider = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/migration/file-migration-provider.js"() {
+  "node_modules/kysely/dist/esm/migration/file-migration-provider.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/plugin/kysely-plugin.js
+// node_modules/kysely/dist/esm/plugin/kysely-plugin.js
 var init_kysely_plugin = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/plugin/kysely-plugin.js"() {
+  "node_modules/kysely/dist/esm/plugin/kysely-plugin.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/plugin/camel-case/camel-case-plugin.js
+// node_modules/kysely/dist/esm/plugin/camel-case/camel-case-plugin.js
 var init_camel_case_plugin = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/plugin/camel-case/camel-case-plugin.js"() {
+  "node_modules/kysely/dist/esm/plugin/camel-case/camel-case-plugin.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/plugin/deduplicate-joins/deduplicate-joins-plugin.js
+// node_modules/kysely/dist/esm/plugin/deduplicate-joins/deduplicate-joins-plugin.js
 var init_deduplicate_joins_plugin = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/plugin/deduplicate-joins/deduplicate-joins-plugin.js"() {
+  "node_modules/kysely/dist/esm/plugin/deduplicate-joins/deduplicate-joins-plugin.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/plugin/parse-json-results/parse-json-results-plugin.js
+// node_modules/kysely/dist/esm/plugin/parse-json-results/parse-json-results-plugin.js
 var init_parse_json_results_plugin = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/plugin/parse-json-results/parse-json-results-plugin.js"() {
+  "node_modules/kysely/dist/esm/plugin/parse-json-results/parse-json-results-plugin.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/plugin/handle-empty-in-lists/handle-empty-in-lists-plugin.js
+// node_modules/kysely/dist/esm/plugin/handle-empty-in-lists/handle-empty-in-lists-plugin.js
 var init_handle_empty_in_lists_plugin = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/plugin/handle-empty-in-lists/handle-empty-in-lists-plugin.js"() {
+  "node_modules/kysely/dist/esm/plugin/handle-empty-in-lists/handle-empty-in-lists-plugin.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/plugin/handle-empty-in-lists/handle-empty-in-lists.js
+// node_modules/kysely/dist/esm/plugin/handle-empty-in-lists/handle-empty-in-lists.js
 var init_handle_empty_in_lists = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/plugin/handle-empty-in-lists/handle-empty-in-lists.js"() {
+  "node_modules/kysely/dist/esm/plugin/handle-empty-in-lists/handle-empty-in-lists.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/constraint-node.js
+// node_modules/kysely/dist/esm/operation-node/constraint-node.js
 var init_constraint_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/constraint-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/constraint-node.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/operation-node.js
+// node_modules/kysely/dist/esm/operation-node/operation-node.js
 var init_operation_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/operation-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/operation-node.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/operation-node/simple-reference-expression-node.js
+// node_modules/kysely/dist/esm/operation-node/simple-reference-expression-node.js
 var init_simple_reference_expression_node = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/operation-node/simple-reference-expression-node.js"() {
+  "node_modules/kysely/dist/esm/operation-node/simple-reference-expression-node.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/column-type.js
+// node_modules/kysely/dist/esm/util/column-type.js
 var init_column_type = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/column-type.js"() {
+  "node_modules/kysely/dist/esm/util/column-type.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/explainable.js
+// node_modules/kysely/dist/esm/util/explainable.js
 var init_explainable = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/explainable.js"() {
+  "node_modules/kysely/dist/esm/util/explainable.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/streamable.js
+// node_modules/kysely/dist/esm/util/streamable.js
 var init_streamable = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/streamable.js"() {
+  "node_modules/kysely/dist/esm/util/streamable.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/util/infer-result.js
+// node_modules/kysely/dist/esm/util/infer-result.js
 var init_infer_result = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/util/infer-result.js"() {
+  "node_modules/kysely/dist/esm/util/infer-result.js"() {
   }
 });
 
-// ../../work/main/node_modules/kysely/dist/esm/index.js
+// node_modules/kysely/dist/esm/index.js
 var init_esm = __esm({
-  "../../work/main/node_modules/kysely/dist/esm/index.js"() {
+  "node_modules/kysely/dist/esm/index.js"() {
     init_kysely();
     init_query_creator();
     init_expression();
@@ -43613,9 +43613,9 @@ var init_storage = __esm({
   }
 });
 
-// ../../work/main/node_modules/highlight.js/lib/core.js
+// node_modules/highlight.js/lib/core.js
 var require_core = __commonJS({
-  "../../work/main/node_modules/highlight.js/lib/core.js"(exports, module) {
+  "node_modules/highlight.js/lib/core.js"(exports, module) {
     function deepFreeze(obj) {
       if (obj instanceof Map) {
         obj.clear = obj.delete = obj.set = function() {
@@ -45190,7 +45190,7 @@ init_api2();
 init_errors();
 import { randomBytes as randomBytes2, timingSafeEqual } from "node:crypto";
 
-// ../../work/main/node_modules/hono/dist/http-exception.js
+// node_modules/hono/dist/http-exception.js
 var HTTPException = class extends Error {
   res;
   status;
@@ -45551,7 +45551,7 @@ function first(v2) {
   return v2?.split(",")[0]?.trim().toLowerCase() || void 0;
 }
 
-// ../../work/main/node_modules/hono/dist/middleware/body-limit/index.js
+// node_modules/hono/dist/middleware/body-limit/index.js
 var ERROR_MESSAGE = "Payload Too Large";
 var bodyLimit = (options) => {
   const onError = options.onError || (() => {
@@ -45921,7 +45921,7 @@ async function authorizeStream(c2, liveId, store, auth, opts) {
   });
 }
 
-// ../../work/main/node_modules/@hono/node-server/dist/utils/response.mjs
+// node_modules/@hono/node-server/dist/utils/response.mjs
 var X_ALREADY_SENT = "x-hono-already-sent";
 var RESPONSE_ALREADY_SENT = new Response(null, {
   headers: { [X_ALREADY_SENT]: "true" }
@@ -46703,7 +46703,7 @@ ${rows}</body></html>`;
 init_api2();
 init_errors();
 
-// ../../work/main/node_modules/fflate/esm/index.mjs
+// node_modules/fflate/esm/index.mjs
 import { createRequire } from "module";
 var require2 = createRequire("/");
 var _a6;
@@ -49284,7 +49284,7 @@ function safeHref(href) {
   return h2;
 }
 
-// ../../work/main/node_modules/marked/lib/marked.esm.js
+// node_modules/marked/lib/marked.esm.js
 function G() {
   return { async: false, breaks: false, extensions: null, gfm: true, hooks: null, pedantic: false, renderer: null, silent: false, tokenizer: null, walkTokens: null };
 }
@@ -51182,7 +51182,7 @@ function isAgentCall(name) {
   return name === "Agent" || name === "Task";
 }
 
-// ../../work/main/node_modules/diff/libesm/diff/base.js
+// node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -51384,7 +51384,7 @@ var Diff = class {
   }
 };
 
-// ../../work/main/node_modules/diff/libesm/diff/line.js
+// node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -51432,7 +51432,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// ../../work/main/node_modules/diff/libesm/patch/create.js
+// node_modules/diff/libesm/patch/create.js
 function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
   let optionsObj;
   if (!options) {
@@ -55828,15 +55828,15 @@ import { parseArgs as parseArgs3 } from "node:util";
 // tracker/app.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
 
-// ../../work/main/node_modules/hono/dist/request/constants.js
+// node_modules/hono/dist/request/constants.js
 var GET_MATCH_RESULT = /* @__PURE__ */ Symbol();
 
-// ../../work/main/node_modules/hono/dist/utils/buffer.js
+// node_modules/hono/dist/utils/buffer.js
 var bufferToFormData = (arrayBuffer, contentType) => {
   return new Response(arrayBuffer, { headers: { "Content-Type": contentType.replace(/^[^;]+/, (mediaType) => mediaType.toLowerCase()) } }).formData();
 };
 
-// ../../work/main/node_modules/hono/dist/utils/body.js
+// node_modules/hono/dist/utils/body.js
 var MAX_NESTED_OBJECTS = 1e4;
 var isRawRequest = (request) => "headers" in request;
 var parseBody = async (request, options = /* @__PURE__ */ Object.create(null)) => {
@@ -55900,7 +55900,7 @@ var throwNestingLimitExceeded = () => {
   throw new Error("Nesting limit exceeded");
 };
 
-// ../../work/main/node_modules/hono/dist/utils/url.js
+// node_modules/hono/dist/utils/url.js
 var splitPath = (path) => {
   const paths = path.split("/");
   if (paths[0] === "") paths.shift();
@@ -56082,7 +56082,7 @@ var getQueryParams = (url2, key7) => {
 };
 var decodeURIComponent_ = decodeURIComponent;
 
-// ../../work/main/node_modules/hono/dist/request.js
+// node_modules/hono/dist/request.js
 var HonoRequest = class {
   /**
   * `.raw` can get the raw Request object.
@@ -56352,7 +56352,7 @@ var HonoRequest = class {
   }
 };
 
-// ../../work/main/node_modules/hono/dist/utils/html.js
+// node_modules/hono/dist/utils/html.js
 var HtmlEscapedCallbackPhase = {
   Stringify: 1,
   BeforeStream: 2,
@@ -56382,7 +56382,7 @@ var resolveCallback = async (str4, phase, preserveCallbacks, context, buffer) =>
   else return resStr;
 };
 
-// ../../work/main/node_modules/hono/dist/context.js
+// node_modules/hono/dist/context.js
 var TEXT_PLAIN = "text/plain; charset=UTF-8";
 var setDefaultContentType = (contentType, headers) => {
   return {
@@ -56760,7 +56760,7 @@ var Context = class {
   };
 };
 
-// ../../work/main/node_modules/hono/dist/compose.js
+// node_modules/hono/dist/compose.js
 var compose = (middleware, onError, onNotFound) => {
   return (context, next) => {
     let index = -1;
@@ -56791,11 +56791,11 @@ var compose = (middleware, onError, onNotFound) => {
   };
 };
 
-// ../../work/main/node_modules/hono/dist/helper/route/index.js
+// node_modules/hono/dist/helper/route/index.js
 var matchedRoutes = (c2) => c2.req[GET_MATCH_RESULT][0].map(([[, route3]]) => route3);
 var routePath = (c2, index) => matchedRoutes(c2).at(index ?? c2.req.routeIndex)?.path ?? "";
 
-// ../../work/main/node_modules/hono/dist/router.js
+// node_modules/hono/dist/router.js
 var METHODS = [
   "get",
   "post",
@@ -56809,10 +56809,10 @@ var MESSAGE_MATCHER_IS_ALREADY_BUILT = "Can not add a route since the matcher is
 var UnsupportedPathError = class extends Error {
 };
 
-// ../../work/main/node_modules/hono/dist/utils/constants.js
+// node_modules/hono/dist/utils/constants.js
 var COMPOSED_HANDLER = "__COMPOSED_HANDLER";
 
-// ../../work/main/node_modules/hono/dist/utils/mount.js
+// node_modules/hono/dist/utils/mount.js
 var countTrailingSlashes = (path) => {
   let index = path.length;
   while (index > 0 && path.charCodeAt(index - 1) === 47) index--;
@@ -56859,7 +56859,7 @@ var createMountedRequest = (c2, pathPrefix, routePath2) => {
   return new Request(url2, c2.req.raw);
 };
 
-// ../../work/main/node_modules/hono/dist/hono-base.js
+// node_modules/hono/dist/hono-base.js
 var notFoundHandler = (c2) => {
   return c2.text("404 Not Found", 404);
 };
@@ -57197,10 +57197,10 @@ var Hono = class Hono2 {
   };
 };
 
-// ../../work/main/node_modules/hono/dist/router/utils.js
+// node_modules/hono/dist/router/utils.js
 var createNullObject = () => /* @__PURE__ */ Object.create(null);
 
-// ../../work/main/node_modules/hono/dist/router/reg-exp-router/matcher.js
+// node_modules/hono/dist/router/reg-exp-router/matcher.js
 var emptyParam = [];
 function match(method, path) {
   const matchers = this.buildAllMatchers();
@@ -57217,7 +57217,7 @@ function match(method, path) {
   return match2(method, path);
 }
 
-// ../../work/main/node_modules/hono/dist/router/reg-exp-router/node.js
+// node_modules/hono/dist/router/reg-exp-router/node.js
 var LABEL_REG_EXP_STR = "[^/]+";
 var ONLY_WILDCARD_REG_EXP_STR = "[^]*";
 var TAIL_WILDCARD_REG_EXP_STR = "(?:|/[^]*)";
@@ -57301,7 +57301,7 @@ var Node = class Node2 {
   }
 };
 
-// ../../work/main/node_modules/hono/dist/router/reg-exp-router/trie.js
+// node_modules/hono/dist/router/reg-exp-router/trie.js
 var Trie = class {
   #context = { varIndex: 0 };
   #root = new Node();
@@ -57376,7 +57376,7 @@ var Trie = class {
   }
 };
 
-// ../../work/main/node_modules/hono/dist/router/reg-exp-router/router.js
+// node_modules/hono/dist/router/reg-exp-router/router.js
 function endsWithWildcard(keys) {
   const tail = keys[keys.length - 1];
   return tail === "[^]*" || tail === "(?:|/[^]*)";
@@ -57458,7 +57458,7 @@ var RegExpRouter = class {
   }
 };
 
-// ../../work/main/node_modules/hono/dist/router/smart-router/router.js
+// node_modules/hono/dist/router/smart-router/router.js
 var SmartRouter = class {
   name = "SmartRouter";
   #routers = [];
@@ -57505,7 +57505,7 @@ var SmartRouter = class {
   }
 };
 
-// ../../work/main/node_modules/hono/dist/router/trie-router/node.js
+// node_modules/hono/dist/router/trie-router/node.js
 var emptyParams = createNullObject();
 var order2 = 0;
 var Node3 = class Node4 {
@@ -57635,7 +57635,7 @@ var Node3 = class Node4 {
   }
 };
 
-// ../../work/main/node_modules/hono/dist/router/trie-router/router.js
+// node_modules/hono/dist/router/trie-router/router.js
 var TrieRouter = class {
   name = "TrieRouter";
   #node = new Node3();
@@ -57647,7 +57647,7 @@ var TrieRouter = class {
   }
 };
 
-// ../../work/main/node_modules/hono/dist/hono.js
+// node_modules/hono/dist/hono.js
 var Hono3 = class extends Hono {
   /**
   * Creates an instance of the Hono class.
@@ -57784,7 +57784,7 @@ function serveBanner(b) {
 import { readFileSync as readFileSync2 } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
 
-// ../../work/main/node_modules/@hono/node-server/dist/index.mjs
+// node_modules/@hono/node-server/dist/index.mjs
 import { createServer as createServerHTTP } from "http";
 import { Http2ServerRequest as Http2ServerRequest2, constants as h2constants } from "http2";
 import { Http2ServerRequest } from "http2";
@@ -59663,7 +59663,7 @@ function createLivePostPublisher(deps) {
 // tracker/web/csrf.ts
 import { createHash as createHash8, createHmac, randomBytes as randomBytes8, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 
-// ../../work/main/node_modules/hono/dist/utils/cookie.js
+// node_modules/hono/dist/utils/cookie.js
 var validCookieNameRegEx = /^[\w!#$%&'*.^`|~+-]+$/;
 var relaxedCookieNameRegEx = /^[!#-:<>-[\]-~]+$/;
 var validCookieValueRegEx = /^[ !#-:<-[\]-~]*$/;
@@ -59740,7 +59740,7 @@ var serialize = (name, value, opt) => {
   return _serialize(name, value, opt);
 };
 
-// ../../work/main/node_modules/hono/dist/helper/cookie/index.js
+// node_modules/hono/dist/helper/cookie/index.js
 var getCookie = (c2, key7, prefix) => {
   const cookie = c2.req.raw.headers.get("Cookie");
   if (typeof key7 === "string") {
@@ -60740,11 +60740,11 @@ function sessionCard(s, opts = {}) {
   </li>`;
 }
 
-// ../../work/main/node_modules/highlight.js/es/core.js
+// node_modules/highlight.js/es/core.js
 var import_core9 = __toESM(require_core(), 1);
 var core_default = import_core9.default;
 
-// ../../work/main/node_modules/highlight.js/es/languages/bash.js
+// node_modules/highlight.js/es/languages/bash.js
 function bash(hljs) {
   const regex = hljs.regex;
   const VAR = {};
@@ -61138,7 +61138,7 @@ function bash(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/c.js
+// node_modules/highlight.js/es/languages/c.js
 function c(hljs) {
   const regex = hljs.regex;
   const C_LINE_COMMENT_MODE = hljs.COMMENT("//", "$", { contains: [{ begin: /\\\n/ }] });
@@ -61495,7 +61495,7 @@ function c(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/cpp.js
+// node_modules/highlight.js/es/languages/cpp.js
 function cpp(hljs) {
   const regex = hljs.regex;
   const C_LINE_COMMENT_MODE = hljs.COMMENT("//", "$", { contains: [{ begin: /\\\n/ }] });
@@ -62058,7 +62058,7 @@ function cpp(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/css.js
+// node_modules/highlight.js/es/languages/css.js
 var MODES = (hljs) => {
   return {
     IMPORTANT: {
@@ -63006,7 +63006,7 @@ function css(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/diff.js
+// node_modules/highlight.js/es/languages/diff.js
 function diff(hljs) {
   const regex = hljs.regex;
   return {
@@ -63066,7 +63066,7 @@ function diff(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/go.js
+// node_modules/highlight.js/es/languages/go.js
 function go(hljs) {
   const LITERALS3 = [
     "true",
@@ -63225,7 +63225,7 @@ function go(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/java.js
+// node_modules/highlight.js/es/languages/java.js
 var decimalDigits = "[0-9](_*[0-9])*";
 var frac = `\\.(${decimalDigits})`;
 var hexDigits = "[0-9a-fA-F](_*[0-9a-fA-F])*";
@@ -63492,7 +63492,7 @@ function java(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/javascript.js
+// node_modules/highlight.js/es/languages/javascript.js
 var IDENT_RE = "[A-Za-z$_][0-9A-Za-z$_]*";
 var KEYWORDS = [
   "as",
@@ -64195,7 +64195,7 @@ function javascript(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/json.js
+// node_modules/highlight.js/es/languages/json.js
 var EXTENDED_NUMBER_RE = "([-+]?)(\\b0[xX][a-fA-F0-9]+|(\\b\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?)|NaN|[-+]?Infinity";
 var EXTENDED_NUMBER_MODE = {
   scope: "number",
@@ -64242,7 +64242,7 @@ function json2(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/markdown.js
+// node_modules/highlight.js/es/languages/markdown.js
 function markdown2(hljs) {
   const regex = hljs.regex;
   const INLINE_HTML = {
@@ -64473,7 +64473,7 @@ function markdown2(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/python.js
+// node_modules/highlight.js/es/languages/python.js
 function python(hljs) {
   const regex = hljs.regex;
   const IDENT_RE3 = new RegExp("[\\p{XID_Start}_]\\p{XID_Continue}*", "u");
@@ -64893,7 +64893,7 @@ function python(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/rust.js
+// node_modules/highlight.js/es/languages/rust.js
 function rust(hljs) {
   const regex = hljs.regex;
   const RAW_IDENTIFIER = /(r#)?/;
@@ -65220,7 +65220,7 @@ function rust(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/shell.js
+// node_modules/highlight.js/es/languages/shell.js
 function shell(hljs) {
   return {
     name: "Shell Session",
@@ -65244,7 +65244,7 @@ function shell(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/sql.js
+// node_modules/highlight.js/es/languages/sql.js
 function sql2(hljs) {
   const regex = hljs.regex;
   const COMMENT_MODE = hljs.COMMENT("--", "$");
@@ -65887,7 +65887,7 @@ function sql2(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/typescript.js
+// node_modules/highlight.js/es/languages/typescript.js
 var IDENT_RE2 = "[A-Za-z$_][0-9A-Za-z$_]*";
 var KEYWORDS2 = [
   "as",
@@ -66703,7 +66703,7 @@ function typescript(hljs) {
   return tsLanguage;
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/xml.js
+// node_modules/highlight.js/es/languages/xml.js
 function xml(hljs) {
   const regex = hljs.regex;
   const TAG_NAME_RE = regex.concat(/[\p{L}_]/u, regex.optional(/[\p{L}0-9_.-]*:/u), /[\p{L}0-9_.-]*/u);
@@ -66922,7 +66922,7 @@ function xml(hljs) {
   };
 }
 
-// ../../work/main/node_modules/highlight.js/es/languages/yaml.js
+// node_modules/highlight.js/es/languages/yaml.js
 function yaml(hljs) {
   const LITERALS3 = "true false yes no null";
   const URI_CHARACTERS = "[\\w#;/?:@&=+$,.~*'()[\\]]+";
