@@ -94,6 +94,8 @@ export interface SessionStoreClient {
             };
         }>;
         delete(sessionId: string): Promise<unknown>;
+        /** Deletes for good (Baton's client has it; without it `delete` moves the session to the tracker's trash). */
+        purge?(sessionId: string): Promise<unknown>;
     };
     close(): Promise<void>;
 }

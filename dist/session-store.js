@@ -51652,7 +51652,8 @@ function createStoreOn(deps) {
         );
       await queue.cancelSession(k.sessionId);
       try {
-        await clients.write.sessions.delete(k.sessionId);
+        const { sessions } = clients.write;
+        await (sessions.purge ? sessions.purge(k.sessionId) : sessions.delete(k.sessionId));
       } catch (err) {
         if (!notFound(err)) throw err;
       }
