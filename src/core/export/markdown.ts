@@ -151,7 +151,7 @@ export function createMarkdownRenderer(
           .split('\n')
           .map((l) => `> ${l}`)
           .join('\n');
-        write(`> **System** (${mdInline(v.subtype)})\n>\n${quoted}\n\n`);
+        write(`> **System** (${mdInline(v.label)})\n>\n${quoted}\n\n`);
         label = null;
         return;
       }

@@ -190,7 +190,7 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
         write('\n\n');
         return;
       case 'system':
-        write(`SYSTEM (${v.subtype}):\n${wrapProse(v.text)}\n\n`);
+        write(`SYSTEM (${v.label}):\n${wrapProse(v.text)}\n\n`);
         return;
     }
   };

@@ -122,7 +122,7 @@ export function exportEventTree(v: EventView): RenderElement {
       return h(
         'div',
         { class: 'msg system' },
-        h('b', null, v.subtype),
+        h('b', null, v.label),
         ': ',
         h('span', { class: 'plain' }, v.text),
       );
@@ -207,6 +207,6 @@ export function timelineEventTree(v: EventView, at: TimelinePlace): RenderElemen
       );
     }
     case 'system':
-      return item('msg system', h('span', { class: 'badge' }, v.subtype), ' ', v.text);
+      return item('msg system', h('span', { class: 'badge' }, v.label), ' ', v.text);
   }
 }

@@ -124,3 +124,17 @@ export class ToolIndex<V> {
 export function isAgentCall(name: string): boolean {
   return name === 'Agent' || name === 'Task';
 }
+
+/**
+ * System events named in words rather than by subtype: notes and status lines sent with send_live_note /
+ * set_live_status. The one rule for every output (server pages, the live client, replay, exports); any other
+ * subtype is shown as it is.
+ */
+const SYSTEM_LABELS: Readonly<Record<string, string>> = { live_note: 'Note', live_status: 'Status' };
+
+export function systemLabel(subtype: string): string {
+  return Object.hasOwn(SYSTEM_LABELS, subtype) ? SYSTEM_LABELS[subtype]! : subtype;
+}
+
+/** The live viewer's lines for changes of the stream itself (no stored event stands for them), in words. */
+export const LIVE_CHANGE_LABELS = { paused: 'Paused', resumed: 'Resumed', ended: 'Stream ended' } as const;

@@ -7,6 +7,7 @@ import {
   isAgentCall,
   promptBody,
   stringifyInput,
+  systemLabel,
   toolSummary,
 } from './event-text.js';
 import { fileEditOf, type FileEdit } from './file-edits.js';
@@ -53,7 +54,13 @@ export type EventView = ViewBase &
         /** The length before any cut. */
         length: number;
       }
-    | { kind: 'system'; subtype: string; text: string }
+    | {
+        kind: 'system';
+        subtype: string;
+        /** What a reader sees for the subtype (systemLabel): 'Note' for live_note, else the subtype. */
+        label: string;
+        text: string;
+      }
   );
 
 /** The Agent/Task call that spawned a subagent, for the header of its sidechain. */
@@ -144,7 +151,15 @@ export function createEventViewer(opts: EventViewerOptions = {}): EventViewer {
         };
       }
       case 'system':
-        return { uuid, timestamp, agentId, kind: 'system', subtype: e.subtype, text: e.text };
+        return {
+          uuid,
+          timestamp,
+          agentId,
+          kind: 'system',
+          subtype: e.subtype,
+          label: systemLabel(e.subtype),
+          text: e.text,
+        };
     }
   };
 

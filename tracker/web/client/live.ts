@@ -3,6 +3,7 @@
 import type { SessionEvent } from '../../../src/core/model/session.js';
 import { toDom } from '../../../src/core/render/dom.js';
 import { timelineEventTree } from '../../../src/core/render/event-html.js';
+import { LIVE_CHANGE_LABELS } from '../../../src/core/render/event-text.js';
 import { createEventViewer } from '../../../src/core/render/event-view.js';
 import { forwardCommentFrames } from './comment-frames.js';
 import { presenceElement, renderPresence, type PresenceData } from './presence.js';
@@ -85,9 +86,6 @@ function followMarker(root: HTMLElement): FollowMarker {
   };
 }
 
-/** Notes and status lines sent with send_live_note / set_live_status, named in words rather than by subtype. */
-const SYSTEM_LABELS: Record<string, string> = { live_note: 'Note', live_status: 'Status' };
-
 function start(): void {
   const root = document.getElementById('live');
   const list = document.getElementById('timeline');
@@ -126,10 +124,8 @@ function start(): void {
       item.truncatedFrom === undefined
         ? { seq: item.seq }
         : { seq: item.seq, truncatedFrom: item.truncatedFrom };
-    const v = viewer.view(item.event);
-    const label = v.kind === 'system' ? SYSTEM_LABELS[v.subtype] : undefined;
-    const shown = v.kind === 'system' && label ? { ...v, subtype: label } : v;
-    const node = toDom(timelineEventTree(shown, place), document);
+    // core/render names notes and status lines in words (systemLabel), as the server's pages and exports do.
+    const node = toDom(timelineEventTree(viewer.view(item.event), place), document);
     if (mode === 'follow' && node instanceof Element) anchor(node, item);
     return node;
   };
@@ -202,8 +198,8 @@ function start(): void {
     if (presence) renderPresence(presence, p);
   };
   const setStatus = (status: string): void => {
-    if (status === 'paused' && lastStatus === 'active') mark('paused', 'Paused');
-    if (status === 'active' && lastStatus === 'paused') mark('resumed', 'Resumed');
+    if (status === 'paused' && lastStatus === 'active') mark('paused', LIVE_CHANGE_LABELS.paused);
+    if (status === 'active' && lastStatus === 'paused') mark('resumed', LIVE_CHANGE_LABELS.resumed);
     lastStatus = status;
     if (status === 'paused') {
       setText(badge, 'PAUSED');
@@ -221,10 +217,10 @@ function start(): void {
     root.setAttribute('data-status', status);
   };
   const finish = (d: EndInfo): void => {
-    if (!ended) mark('ended', 'Stream ended');
+    if (!ended) mark('ended', LIVE_CHANGE_LABELS.ended);
     ended = true;
     // Nobody is watching a stream that ended: the count and the names go.
-    setText(watching, 'Stream ended');
+    setText(watching, LIVE_CHANGE_LABELS.ended);
     if (presence) renderPresence(presence, { users: [], anonymous: 0 });
     if (es) es.close();
     hideWorking();

@@ -17,8 +17,6 @@ interface FeedPage {
   eventsPage: { total: number; nextOffset: number | null };
 }
 
-const SYSTEM_LABELS: Record<string, string> = { live_note: 'Note', live_status: 'Status' };
-
 /** The feed's JSON, checked for the shape this script reads (no zod in browser bundles). */
 function asPage(v: unknown): FeedPage | null {
   const p = v as FeedPage | null;
@@ -48,15 +46,11 @@ function start(): void {
 
   const render = (item: Item): Node => {
     const v = viewer.view(item.event);
-    const label = v.kind === 'system' ? SYSTEM_LABELS[v.subtype] : undefined;
     const place =
       item.truncatedFrom === undefined
         ? { seq: item.seq }
         : { seq: item.seq, truncatedFrom: item.truncatedFrom };
-    return toDom(
-      timelineEventTree(label && v.kind === 'system' ? { ...v, subtype: label } : v, place),
-      document,
-    );
+    return toDom(timelineEventTree(v, place), document);
   };
   const update = (): void => {
     seek.max = String(total);

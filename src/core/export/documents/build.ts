@@ -111,7 +111,7 @@ function createDocumentRenderer(
         return;
       case 'system':
         label = null;
-        push({ kind: 'label', text: `System (${v.subtype})`, tone: 'system' });
+        push({ kind: 'label', text: `System (${v.label})`, tone: 'system' });
         push(...markdownBlocks(v.text));
         return;
     }
