@@ -1,5 +1,5 @@
 // Live notes and status lines say the same words everywhere, on both engines: the live viewer while the stream
-// runs, then the owner's session page, the share page and the exports of the session the stream saved.
+// runs, then the owner's session page, its replay, the share page and the exports of the session the stream saved.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -65,7 +65,7 @@ describeWithExternal('Chromium', chromiumUnavailable())('live labels', () => {
         ),
       );
 
-    it('the live viewer, then the saved session page and share page, show "Note" and "Status", never the subtype', async () => {
+    it('the live viewer, then the saved session’s page, replay and share page show "Note" and "Status", never the subtype', async () => {
       const s = (await call('/api/v1/live', {
         method: 'POST',
         key: t.ownerKey,
@@ -89,6 +89,11 @@ describeWithExternal('Chromium', chromiumUnavailable())('live labels', () => {
       await page.goto(`${t.url}/sessions/${sessionId}`);
       expect(await systemLines(page)).toEqual(WORDS);
       expect((await page.locator('#timeline').textContent()) ?? '').not.toMatch(/live_(note|status)/);
+      // The replay player of that session renders through the same view.
+      await page.goto(`${t.url}/sessions/${sessionId}/replay`);
+      await page.getByRole('button', { name: '16×' }).click();
+      await page.getByRole('button', { name: 'Play' }).click();
+      await eventually(() => systemLines(page)).toEqual(WORDS);
       // The share page of the post the stream saved (one session: the page is that session's) says the same.
       await page.goto(info.postUrl);
       expect(await systemLines(page)).toEqual(WORDS);
