@@ -5385,7 +5385,10 @@ function promptBody(e) {
 function isAgentCall(name) {
   return name === "Agent" || name === "Task";
 }
-var ToolIndex;
+function systemLabel(subtype) {
+  return Object.hasOwn(SYSTEM_LABELS, subtype) ? SYSTEM_LABELS[subtype] : subtype;
+}
+var ToolIndex, SYSTEM_LABELS;
 var init_event_text = __esm({
   "src/core/render/event-text.ts"() {
     "use strict";
@@ -5407,6 +5410,7 @@ var init_event_text = __esm({
         return this.map.get(id);
       }
     };
+    SYSTEM_LABELS = { live_note: "Note", live_status: "Status" };
   }
 });
 
@@ -6012,7 +6016,15 @@ function createEventViewer(opts = {}) {
         };
       }
       case "system":
-        return { uuid: uuid3, timestamp, agentId, kind: "system", subtype: e.subtype, text: e.text };
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "system",
+          subtype: e.subtype,
+          label: systemLabel(e.subtype),
+          text: e.text
+        };
     }
   };
   return { view, spawningCall: (id) => agentCalls.get(id) };
@@ -6237,7 +6249,7 @@ function exportEventTree(v2) {
       return h(
         "div",
         { class: "msg system" },
-        h("b", null, v2.subtype),
+        h("b", null, v2.label),
         ": ",
         h("span", { class: "plain" }, v2.text)
       );
@@ -6877,7 +6889,7 @@ ${f}
       }
       case "system": {
         const quoted = safeMarkdown(v2.text).split("\n").map((l3) => `> ${l3}`).join("\n");
-        write(`> **System** (${mdInline(v2.subtype)})
+        write(`> **System** (${mdInline(v2.label)})
 >
 ${quoted}
 
@@ -7169,7 +7181,7 @@ ${indentBlock(v2.input)}
         write("\n\n");
         return;
       case "system":
-        write(`SYSTEM (${v2.subtype}):
+        write(`SYSTEM (${v2.label}):
 ${wrapProse(v2.text)}
 
 `);
@@ -8257,7 +8269,7 @@ function createDocumentRenderer(opts, maxChars, done) {
         return;
       case "system":
         label = null;
-        push({ kind: "label", text: `System (${v2.subtype})`, tone: "system" });
+        push({ kind: "label", text: `System (${v2.label})`, tone: "system" });
         push(...markdownBlocks(v2.text));
         return;
     }

@@ -75038,6 +75038,10 @@ var ToolIndex = class {
 function isAgentCall(name) {
   return name === "Agent" || name === "Task";
 }
+var SYSTEM_LABELS = { live_note: "Note", live_status: "Status" };
+function systemLabel(subtype) {
+  return Object.hasOwn(SYSTEM_LABELS, subtype) ? SYSTEM_LABELS[subtype] : subtype;
+}
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -75610,7 +75614,15 @@ function createEventViewer(opts = {}) {
         };
       }
       case "system":
-        return { uuid: uuid3, timestamp, agentId, kind: "system", subtype: e.subtype, text: e.text };
+        return {
+          uuid: uuid3,
+          timestamp,
+          agentId,
+          kind: "system",
+          subtype: e.subtype,
+          label: systemLabel(e.subtype),
+          text: e.text
+        };
     }
   };
   return { view, spawningCall: (id) => agentCalls.get(id) };
@@ -75816,7 +75828,7 @@ function exportEventTree(v2) {
       return h(
         "div",
         { class: "msg system" },
-        h("b", null, v2.subtype),
+        h("b", null, v2.label),
         ": ",
         h("span", { class: "plain" }, v2.text)
       );
@@ -76383,7 +76395,7 @@ ${f}
       }
       case "system": {
         const quoted = safeMarkdown(v2.text).split("\n").map((l3) => `> ${l3}`).join("\n");
-        write(`> **System** (${mdInline(v2.subtype)})
+        write(`> **System** (${mdInline(v2.label)})
 >
 ${quoted}
 
@@ -76661,7 +76673,7 @@ ${indentBlock(v2.input)}
         write("\n\n");
         return;
       case "system":
-        write(`SYSTEM (${v2.subtype}):
+        write(`SYSTEM (${v2.label}):
 ${wrapProse(v2.text)}
 
 `);
@@ -76994,7 +77006,7 @@ function createDocumentRenderer(opts, maxChars, done) {
         return;
       case "system":
         label = null;
-        push({ kind: "label", text: `System (${v2.subtype})`, tone: "system" });
+        push({ kind: "label", text: `System (${v2.label})`, tone: "system" });
         push(...markdownBlocks(v2.text));
         return;
     }
