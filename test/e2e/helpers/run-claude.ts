@@ -48,7 +48,9 @@ export function createSandbox(prefix = 'baton-e2e-'): ClaudeSandbox {
     projectDir,
     dataDir,
     cleanup: () => {
-      if (process.env.BATON_E2E_KEEP !== '1') rmSync(root, { recursive: true, force: true });
+      // The plugin's detached sender may still be writing into the data dir as it exits: retry on ENOTEMPTY.
+      if (process.env.BATON_E2E_KEEP !== '1')
+        rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
