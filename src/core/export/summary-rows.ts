@@ -2,7 +2,7 @@
 import { formatCost as formatCostAs } from '../format/cost.js';
 import { formatInt } from '../format/count.js';
 import { formatDuration as formatDurationAs } from '../format/duration.js';
-import type { ReadStats, SessionTotals } from '../model/session.js';
+import type { ReadStats, SessionMeta, SessionTotals } from '../model/session.js';
 
 export { formatInt };
 
@@ -84,4 +84,23 @@ export function unreadableCount(stats: ReadStats | undefined): number {
   return (
     stats.malformedLines + stats.invalidUtf8Lines + stats.hugeLines + unknown + (stats.truncatedTail ? 1 : 0)
   );
+}
+
+/** The session's metadata rows every export shows (text, PDF, Word), empty ones left out, each on one line. */
+export function metaFields(meta: SessionMeta, withTitle: boolean): Array<[string, string]> {
+  const rows: Array<[string, string | undefined]> = [
+    ['Title', withTitle ? meta.title : undefined],
+    ['Session', meta.id],
+    ['Project', meta.project],
+    ['Directory', meta.cwd],
+    ['Branch', meta.gitBranch],
+    ['Models', meta.models.join(', ') || undefined],
+    ['Started', meta.startedAt],
+    ['Ended', meta.endedAt],
+    ['Claude Code', meta.claudeVersion],
+    ['Forked from', meta.parentSessionId],
+  ];
+  return rows
+    .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
+    .map(([k, v]) => [k, v.replace(/\s+/g, ' ')]);
 }

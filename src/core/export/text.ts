@@ -7,6 +7,7 @@ import {
   formatCost,
   formatDuration,
   formatInt,
+  metaFields,
   redactionLine,
   subagentUsageRows,
   toolRows,
@@ -99,21 +100,8 @@ function indentBlock(text: string, indent = INDENT): string {
 }
 
 function metaLines(meta: SessionMeta, withTitle: boolean): string {
-  const rows: Array<[string, string | undefined]> = [
-    ['Title', withTitle ? meta.title : undefined],
-    ['Session', meta.id],
-    ['Project', meta.project],
-    ['Directory', meta.cwd],
-    ['Branch', meta.gitBranch],
-    ['Models', meta.models.join(', ') || undefined],
-    ['Started', meta.startedAt],
-    ['Ended', meta.endedAt],
-    ['Claude Code', meta.claudeVersion],
-    ['Forked from', meta.parentSessionId],
-  ];
-  return rows
-    .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
-    .map(([k, v]) => `${`${k}:`.padEnd(13)}${v.replace(/\s+/g, ' ')}\n`)
+  return metaFields(meta, withTitle)
+    .map(([k, v]) => `${`${k}:`.padEnd(13)}${v}\n`)
     .join('');
 }
 

@@ -5,6 +5,7 @@ import {
   formatCost,
   formatDuration,
   formatInt,
+  metaFields,
   redactionLine,
   subagentUsageRows,
   toolRows,
@@ -12,24 +13,6 @@ import {
 import type { Block } from './model.js';
 
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ');
-
-export function metaFields(meta: SessionMeta, withTitle: boolean): Array<[string, string]> {
-  const rows: Array<[string, string | undefined]> = [
-    ['Title', withTitle ? meta.title : undefined],
-    ['Session', meta.id],
-    ['Project', meta.project],
-    ['Directory', meta.cwd],
-    ['Branch', meta.gitBranch],
-    ['Models', meta.models.join(', ') || undefined],
-    ['Started', meta.startedAt],
-    ['Ended', meta.endedAt],
-    ['Claude Code', meta.claudeVersion],
-    ['Forked from', meta.parentSessionId],
-  ];
-  return rows
-    .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
-    .map(([k, v]) => [k, oneLine(v)]);
-}
 
 export function totalsFields(t: SessionTotals): Array<[string, string]> {
   const rows: Array<[string, string]> = [
