@@ -5216,6 +5216,21 @@ function skipRows(stats) {
     rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
   return rows;
 }
+function metaFields(meta, withTitle) {
+  const rows = [
+    ["Title", withTitle ? meta.title : void 0],
+    ["Session", meta.id],
+    ["Project", meta.project],
+    ["Directory", meta.cwd],
+    ["Branch", meta.gitBranch],
+    ["Models", meta.models.join(", ") || void 0],
+    ["Started", meta.startedAt],
+    ["Ended", meta.endedAt],
+    ["Claude Code", meta.claudeVersion],
+    ["Forked from", meta.parentSessionId]
+  ];
+  return rows.filter((r) => r[1] !== void 0 && r[1] !== "").map(([k, v2]) => [k, v2.replace(/\s+/g, " ")]);
+}
 var MAX_LISTED_FILES;
 var init_summary_rows = __esm({
   "src/core/export/summary-rows.ts"() {
@@ -6998,19 +7013,7 @@ function indentBlock(text, indent = INDENT) {
   return copied === 0 ? out + s : out + s.slice(copied);
 }
 function metaLines(meta, withTitle) {
-  const rows = [
-    ["Title", withTitle ? meta.title : void 0],
-    ["Session", meta.id],
-    ["Project", meta.project],
-    ["Directory", meta.cwd],
-    ["Branch", meta.gitBranch],
-    ["Models", meta.models.join(", ") || void 0],
-    ["Started", meta.startedAt],
-    ["Ended", meta.endedAt],
-    ["Claude Code", meta.claudeVersion],
-    ["Forked from", meta.parentSessionId]
-  ];
-  return rows.filter((r) => r[1] !== void 0 && r[1] !== "").map(([k, v2]) => `${`${k}:`.padEnd(13)}${v2.replace(/\s+/g, " ")}
+  return metaFields(meta, withTitle).map(([k, v2]) => `${`${k}:`.padEnd(13)}${v2}
 `).join("");
 }
 function totalsLines(t) {
@@ -7513,21 +7516,6 @@ var init_egress2 = __esm({
 });
 
 // src/core/export/documents/header.ts
-function metaFields(meta, withTitle) {
-  const rows = [
-    ["Title", withTitle ? meta.title : void 0],
-    ["Session", meta.id],
-    ["Project", meta.project],
-    ["Directory", meta.cwd],
-    ["Branch", meta.gitBranch],
-    ["Models", meta.models.join(", ") || void 0],
-    ["Started", meta.startedAt],
-    ["Ended", meta.endedAt],
-    ["Claude Code", meta.claudeVersion],
-    ["Forked from", meta.parentSessionId]
-  ];
-  return rows.filter((r) => r[1] !== void 0 && r[1] !== "").map(([k, v2]) => [k, oneLine2(v2)]);
-}
 function totalsFields(t) {
   const rows = [
     [

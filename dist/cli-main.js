@@ -5286,6 +5286,21 @@ function skipRows(stats) {
     rows.push(["Repeated records (resume/fork copies)", formatInt(stats.duplicateRecords)]);
   return rows;
 }
+function metaFields(meta3, withTitle) {
+  const rows = [
+    ["Title", withTitle ? meta3.title : void 0],
+    ["Session", meta3.id],
+    ["Project", meta3.project],
+    ["Directory", meta3.cwd],
+    ["Branch", meta3.gitBranch],
+    ["Models", meta3.models.join(", ") || void 0],
+    ["Started", meta3.startedAt],
+    ["Ended", meta3.endedAt],
+    ["Claude Code", meta3.claudeVersion],
+    ["Forked from", meta3.parentSessionId]
+  ];
+  return rows.filter((r) => r[1] !== void 0 && r[1] !== "").map(([k, v2]) => [k, v2.replace(/\s+/g, " ")]);
+}
 var MAX_LISTED_FILES;
 var init_summary_rows = __esm({
   "src/core/export/summary-rows.ts"() {
@@ -7074,19 +7089,7 @@ function indentBlock(text, indent = INDENT) {
   return copied === 0 ? out + s : out + s.slice(copied);
 }
 function metaLines(meta3, withTitle) {
-  const rows = [
-    ["Title", withTitle ? meta3.title : void 0],
-    ["Session", meta3.id],
-    ["Project", meta3.project],
-    ["Directory", meta3.cwd],
-    ["Branch", meta3.gitBranch],
-    ["Models", meta3.models.join(", ") || void 0],
-    ["Started", meta3.startedAt],
-    ["Ended", meta3.endedAt],
-    ["Claude Code", meta3.claudeVersion],
-    ["Forked from", meta3.parentSessionId]
-  ];
-  return rows.filter((r) => r[1] !== void 0 && r[1] !== "").map(([k, v2]) => `${`${k}:`.padEnd(13)}${v2.replace(/\s+/g, " ")}
+  return metaFields(meta3, withTitle).map(([k, v2]) => `${`${k}:`.padEnd(13)}${v2}
 `).join("");
 }
 function totalsLines(t) {
@@ -8031,21 +8034,6 @@ var init_egress2 = __esm({
 });
 
 // src/core/export/documents/header.ts
-function metaFields(meta3, withTitle) {
-  const rows = [
-    ["Title", withTitle ? meta3.title : void 0],
-    ["Session", meta3.id],
-    ["Project", meta3.project],
-    ["Directory", meta3.cwd],
-    ["Branch", meta3.gitBranch],
-    ["Models", meta3.models.join(", ") || void 0],
-    ["Started", meta3.startedAt],
-    ["Ended", meta3.endedAt],
-    ["Claude Code", meta3.claudeVersion],
-    ["Forked from", meta3.parentSessionId]
-  ];
-  return rows.filter((r) => r[1] !== void 0 && r[1] !== "").map(([k, v2]) => [k, oneLine2(v2)]);
-}
 function totalsFields(t) {
   const rows = [
     [
