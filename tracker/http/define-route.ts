@@ -112,9 +112,12 @@ export interface MountOptions {
 
 const KEY_AUTH: AuthKind[] = ['apiKey', 'apiKeyOnly', 'liveStream'];
 
-/** The route a request matched (set before any guard runs, so refusals are attributed to it too). */
-const matched = new WeakMap<Request, RouteDoc>();
-export const matchedRoute = (req: Request): RouteDoc | undefined => matched.get(req);
+/**
+ * The route a request matched (set before any guard runs, so refusals are attributed to it too). Keyed by the
+ * Context, not c.req.raw: the body limit swaps the raw Request for a counting one when a body has no Content-Length.
+ */
+const matched = new WeakMap<Context, RouteDoc>();
+export const matchedRoute = (c: Context): RouteDoc | undefined => matched.get(c);
 
 export function defineRoute<D>() {
   return <
@@ -171,7 +174,7 @@ export function defineRoute<D>() {
         if (spec.form && !opts.readForm)
           throw new Error(`${where}: a form route needs readForm where it is mounted`);
         const mark: MiddlewareHandler<AppEnv> = async (c, next) => {
-          matched.set(c.req.raw, doc);
+          matched.set(c, doc);
           await next();
         };
         const chain: MiddlewareHandler<AppEnv>[] = [

@@ -135,11 +135,11 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * createApp's opt-in check: a response that breaks its route's document becomes a loud 500 naming the breach.
  * `routeOf` names the route a request matched (defineRoute's record), or undefined when none did.
  */
-export function checkResponses(routeOf: (req: Request) => ResponseContract | undefined): MiddlewareHandler {
+export function checkResponses(routeOf: (c: Context) => ResponseContract | undefined): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (c.req.method === 'HEAD') return; // no body to hold to anything
-    const route = routeOf(c.req.raw);
+    const route = routeOf(c);
     const problem = await responseProblem(route, c.res);
     if (!problem) return;
     const where = route ? `${route.method.toUpperCase()} ${route.path}` : `${c.req.method} ${c.req.path}`;

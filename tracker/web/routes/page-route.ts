@@ -8,11 +8,12 @@ import { renderError, requireUser, type PageCtx, type WebDeps } from '../web-dep
 /** Every page and form is defined with this (tag `web`: documented, kept out of the public OpenAPI document). */
 export const pageRoute = defineRoute<WebDeps>();
 
-const signedIn = new WeakMap<Request, PageCtx>();
+// Keyed by the Context: a body limit replaces c.req.raw when a form comes without Content-Length (chunked).
+const signedIn = new WeakMap<Context, PageCtx>();
 
 /** The signed-in user of a `session` route, set by its guard before the handler runs. */
 export function pageCtx(c: Context): PageCtx {
-  const ctx = signedIn.get(c.req.raw);
+  const ctx = signedIn.get(c);
   if (!ctx)
     throw new Error(`${c.req.method} ${c.req.path}: read the signed-in user on a route without the guard`);
   return ctx;
@@ -22,7 +23,7 @@ function sessionGuard(d: WebDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const ctx = await requireUser(c, d);
     if (ctx instanceof Response) return ctx;
-    signedIn.set(c.req.raw, ctx);
+    signedIn.set(c, ctx);
     await next();
   };
 }
