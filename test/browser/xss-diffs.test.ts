@@ -131,7 +131,10 @@ describeWithExternal('Chromium', chromiumUnavailable())('XSS through diffs and f
       )) {
         for (const type of ['mouseover', 'focus', 'animationstart', 'toggle'])
           el.dispatchEvent(new Event(type));
+        // The comment composer under each event is the page's own form, built with createElement, not payload.
+        const chrome = el.closest('.comment-composer') !== null && /^form$/i.test(el.tagName);
         if (
+          !chrome &&
           /^(script|iframe|img|svg|object|embed|style|link|base|form|input|math|video|audio)$/i.test(
             el.tagName,
           )

@@ -59,7 +59,7 @@ describeClaude.each(paths)(
       expect(paths.main).toBe(s.transcript);
       // What Claude Code's cleanup does: the transcript and the session's folder (its subagents) go.
       rmSync(s.transcript);
-      rmSync(dirname(paths.subagents), { recursive: true, force: true });
+      rmSync(dirname(paths.subagents), { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
       const report = JSON.parse((await batonOk(a, tracker, ['restore', '--json'])).stdout) as {
         restored: { sessionId: string; cwd: string; files: { subKey: string; path: string }[] }[];
         failed: unknown[];

@@ -27,7 +27,8 @@ afterAll(async () => {
   if (root) await stopSender(join(root, 'data'));
   await owner?.close();
   await tracker?.close();
-  rmSync(root, { recursive: true, force: true });
+  // A hook's detached sender may still be writing its log as it exits: retry on ENOTEMPTY.
+  rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -27,7 +27,7 @@ afterAll(async () => {
   await client?.close();
   await tracker?.stop();
   await stopSender(join(root, 'data'));
-  rmSync(root, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -19,7 +19,7 @@ beforeEach(() => {
 afterEach(() => {
   for (const b of burners) b.kill('SIGKILL');
   burners = [];
-  rmSync(root, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** One busy-loop child per core: the "loaded machine" of the bug report. */

@@ -12,7 +12,7 @@ beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'baton-priv-'));
   mkdirSync(join(root, 'tmp'));
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
 const line = (uuid: string, content: string) =>
   `${JSON.stringify({ type: 'user', uuid, sessionId: 's1', message: { role: 'user', content } })}\n`;

@@ -40,7 +40,7 @@ beforeEach(() => {
   mkdirSync(join(root, 'proj'));
   transcript = join(root, 'proj', `${SID}.jsonl`);
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
 const stopPayload = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   session_id: SID,

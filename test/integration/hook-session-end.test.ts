@@ -42,7 +42,7 @@ beforeEach(() => {
   copyFileSync(HOOK, join(plugin, 'dist', 'hook.cjs'));
   writeFileSync(join(plugin, 'dist', 'sender.cjs'), FAKE_SENDER);
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
 async function waitForFile(path: string, ms = 10_000): Promise<string> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) {

@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.close();
   await tracker?.close();
-  rmSync(root, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** The independent counter: every prompt the user typed, read straight from the transcript lines. */

@@ -29,7 +29,7 @@ afterAll(async () => {
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'baton-sender-'));
   dataDir = join(root, 'data');
-  return () => rmSync(root, { recursive: true, force: true });
+  return () => rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** What a hook does: copy the transcript's new lines (and its own entry) into the outbox. */
