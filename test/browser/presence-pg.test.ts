@@ -1,68 +1,34 @@
 // Presence across two tracker instances on one PostgreSQL database, in real Chromium: viewers split across instances
 // see each other, and the watchers of an instance that is killed (no goodbye) drop out once its snapshot expires.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { withUser } from '../../tracker/live/pg-notifier.js';
 import { addUser } from '../../tracker/services/users.js';
 import { describeWithExternal } from '../helpers/externals.js';
 import { startLiveHarness, type LiveHarness } from '../tracker/live-harness.js';
 import { chromiumUnavailable, eventually, launchBrowser, login } from './browser.js';
+import { PG_URL, pgAdmin as admin, startChildInstance, type ChildInstance } from './pg-instances.js';
 
-const PG_URL = withUser(process.env.BATON_TEST_PG_URL ?? 'postgres://127.0.0.1:5432/test');
 const schema = `presence_${randomBytes(4).toString('hex')}`;
-
-async function admin(sql: string): Promise<string | null> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.query(sql);
-    return null;
-  } catch (err) {
-    return `PostgreSQL at ${PG_URL}: ${(err as Error).message}`;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
-/** Instance B: a separate process (test/tracker/live-server-main.ts, presence heartbeat 1 s) that we can SIGKILL. */
-async function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'test/tracker/live-server-main.ts', PG_URL, schema, '15000'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`instance exited with ${code}`)));
-  });
-  return { child, url: (JSON.parse(line) as { url: string }).url };
-}
 
 const skip = chromiumUnavailable() ?? (await admin('select 1'));
 
 describeWithExternal('Chromium and PostgreSQL', skip)('presence across instances on PostgreSQL', () => {
   let a: LiveHarness;
-  let b: { child: ChildProcess; url: string };
+  let b: ChildInstance;
   let browser: Browser;
   let bobKey: string;
 
   beforeAll(async () => {
     await admin(`CREATE SCHEMA ${schema}`);
     a = await startLiveHarness({ postgres: { url: PG_URL, schema }, live: { presenceMs: 1000 } });
-    b = await startChild();
+    b = await startChildInstance(schema);
     bobKey = (await addUser(a.store, { name: 'Bob' }, { now: Date.now(), defaultRate: 0 })).key.rawKey;
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    if (b && b.child.exitCode === null && b.child.signalCode === null) {
-      b.child.kill('SIGTERM');
-      await new Promise((r) => b.child.once('exit', r));
-    }
+    await b?.stop();
     await a?.close();
     await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   });
