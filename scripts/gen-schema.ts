@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { z } from 'zod';
 import * as model from '../src/core/model/session.js';
+import { EventComments, ExportedSession } from '../src/core/model/export-comments.js';
 
 export const SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'session.schema.json');
 
@@ -31,9 +32,11 @@ export function sessionJsonSchema(): Record<string, unknown> {
   // A local registry: naming the parts must not register anything in zod's global registry.
   const registry = z.registry<{ id: string }>();
   for (const name of NAMED) registry.add(model[name], { id: name });
+  registry.add(EventComments, { id: 'EventComments' });
   // io 'input' describes what Session.parse accepts (unknown keys allowed), so a reader of an older schema
   // still accepts documents that carry fields added later as optional.
-  const schema = z.toJSONSchema(model.Session, {
+  // The export's model: the session plus `comments` when they were asked for (--comments).
+  const schema = z.toJSONSchema(ExportedSession, {
     target: 'draft-2020-12',
     io: 'input',
     metadata: registry,

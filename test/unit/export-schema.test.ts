@@ -36,6 +36,7 @@ describe('docs/session.schema.json', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.required.sort()).toEqual(['meta', 'schemaVersion', 'sidechains', 'totals', 'turns']);
     expect(Object.keys(schema.properties).sort()).toEqual([
+      'comments',
       'meta',
       'redaction',
       'schemaVersion',

@@ -1,6 +1,7 @@
 // Picks the renderer for a format and wraps it in the streaming driver.
 import { createEgressGate } from '../egress/gate.js';
 import { BatonError } from '../errors.js';
+import { createCommentIndex } from './comments.js';
 import type { RedactionReport } from '../model/session.js';
 import { createHtmlRenderer } from './html.js';
 import { createJsonRenderer } from './json.js';
@@ -50,10 +51,15 @@ export function createGatedExporter(
   const sid = opts.meta?.id;
   const head = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
   const driver = createStreamDriver(make(head));
+  // Comment text leaves through this same gate (redacted and counted with the events): no second redactor.
+  const commentsOf = opts.comments ? createCommentIndex(opts.comments, (t) => gate.text(t)) : undefined;
   return {
     event(e, ctx) {
       const g = gate.event(e, sid);
-      if (g !== null) driver.event(g, ctx);
+      if (g === null) return;
+      driver.event(g, ctx);
+      const thread = commentsOf?.(g.uuid);
+      if (thread) driver.comments(thread);
     },
     beginTurn: (turn) => driver.beginTurn(turn),
     beginSidechain: (sidechain) => driver.beginSidechain(sidechain),

@@ -90,6 +90,12 @@ border-right:1px solid var(--line)}
 .diffstat{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;white-space:nowrap}
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
+.comments{margin:.25rem 0 1rem 1.5rem;padding:.4rem .75rem;border-left:3px solid var(--accent);background:var(--soft);
+border-radius:0 6px 6px 0;font-size:.9rem}
+.comments>h3{font-size:.8rem;color:var(--muted);margin:0 0 .3rem;text-transform:uppercase;letter-spacing:.03em}
+.comment{margin:.3rem 0}.comment .by{color:var(--muted);font-size:.8rem;margin:0}
+.comment .by b{color:var(--fg)}.comment .ctext{white-space:pre-wrap;overflow-wrap:anywhere;margin:.1rem 0}
+.comment .replies{margin-left:1.25rem;border-left:1px solid var(--line);padding-left:.6rem}
 `;
 
 /**

@@ -28,6 +28,7 @@ import {
 import { exportEventTree, exportTime } from '../render/event-html.js';
 import { createEventViewer } from '../render/event-view.js';
 import { createHtmlWriter, toHtml, type HtmlSlots } from '../render/serialize.js';
+import { commentTime, reactionsText, type EventComments, type ExportComment } from './comments.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
 import type { ExporterOptions } from './types.js';
 
@@ -111,6 +112,26 @@ function metricsHeader(
   return `${out}</header>\n`;
 }
 
+function commentHtml(c: ExportComment, replies: readonly ExportComment[]): string {
+  const r = reactionsText(c.reactions);
+  let out =
+    `<div class="comment" id="c-${escapeHtml(c.id)}"><p class="by"><b>${escapeHtml(c.author)}</b> · ` +
+    `<time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(commentTime(c.createdAt))}</time>` +
+    `${r ? ` · ${escapeHtml(r)}` : ''}</p><p class="ctext">${escapeText(c.text)}</p>`;
+  if (replies.length) out += `<div class="replies">${replies.map((x) => commentHtml(x, [])).join('')}</div>`;
+  return `${out}</div>`;
+}
+
+/** The comments on one event, right under it. Text is escaped, never read as Markdown or HTML. */
+export function commentsHtml(t: EventComments): string {
+  const r = reactionsText(t.reactions);
+  const title = `Comments${r ? ` · reactions: ${r}` : ''}`;
+  return (
+    `<aside class="comments"><h3>${escapeHtml(title)}</h3>` +
+    `${t.comments.map((c) => commentHtml(c, c.replies)).join('')}</aside>\n`
+  );
+}
+
 export function createHtmlRenderer(write: (chunk: string) => void, opts: ExporterOptions): FormatRenderer {
   const viewer = createEventViewer({ maxToolResultChars: opts.maxToolResultChars });
   const { codeOpen, markdownHtml } = createHtmlContent();
@@ -166,6 +187,9 @@ export function createHtmlRenderer(write: (chunk: string) => void, opts: Exporte
       }
     },
     event,
+    comments(thread) {
+      write(commentsHtml(thread));
+    },
     close() {
       write('</section>\n');
     },

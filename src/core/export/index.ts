@@ -1,6 +1,13 @@
 // Session exporters (Markdown, JSON, self-contained HTML, plain text; PDF and Word in ./documents): the public
 // surface of src/core/export.
 export { createExporter } from './create-exporter.js';
+export {
+  commentThreads,
+  type EventComments,
+  type ExportComment,
+  type ExportCommentThread,
+  type ExportReaction,
+} from './comments.js';
 export { feedSession, renderSession, type RenderOptions } from './render-session.js';
 export {
   DOCUMENT_FORMATS,

@@ -22,6 +22,8 @@ export function createJsonRenderer(write: (chunk: string) => void, opts: Exporte
   // Derived turn times for turns started implicitly by event(): first and last event timestamps.
   let firstTs: string | undefined;
   let lastTs: string | undefined;
+  // Comment threads in event order, written after the sessions parts (small next to the events).
+  const threads: string[] = [];
 
   const enter = (want: 'turns' | 'sidechains'): void => {
     if (phase === 'start') {
@@ -64,6 +66,9 @@ export function createJsonRenderer(write: (chunk: string) => void, opts: Exporte
         lastTs = e.timestamp;
       }
     },
+    comments(thread) {
+      threads.push(JSON.stringify(thread));
+    },
     close(section) {
       let tail = ']';
       if (section.kind === 'turn') {
@@ -80,6 +85,8 @@ export function createJsonRenderer(write: (chunk: string) => void, opts: Exporte
       if (extra.stats) out += `,\n"stats":${JSON.stringify(extra.stats)}`;
       const redaction = extra.redaction ?? opts.redaction;
       if (redaction) out += `,\n"redaction":${JSON.stringify(redaction)}`;
+      // Only when asked for: an export without --comments has no trace of them, not even an empty list.
+      if (opts.comments) out += `,\n"comments":[${threads.join(',\n')}]`;
       write(`${out}}\n`);
     },
   };

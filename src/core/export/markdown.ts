@@ -13,6 +13,7 @@ import {
 } from './summary-rows.js';
 import { codeSpan, escapeHtml, fenceFor } from '../format/index.js';
 import { safeMarkdown } from './markdown-safe.js';
+import { commentTime, reactionsText, type EventComments, type ExportComment } from './comments.js';
 import { trailingDetails } from './trailing-details.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
 import type { ExporterOptions } from './types.js';
@@ -74,6 +75,29 @@ function totalsBlock(t: SessionTotals): string {
     out += `${shown.map((f) => `- ${codeSpan(f)}`).join('\n')}${more > 0 ? `\n- … and ${more} more` : ''}\n\n</details>\n\n`;
   }
   return out;
+}
+
+/** One comment as a quote: author and time in bold, its text as safe Markdown, each line behind `prefix`. */
+function commentQuote(c: ExportComment, prefix: string, reply: boolean): string {
+  const r = reactionsText(c.reactions);
+  const head = `**${mdInline(c.author)}**${reply ? ' (reply)' : ''} · ${commentTime(c.createdAt)}${r ? ` · ${r}` : ''}`;
+  const body = safeMarkdown(c.text)
+    .split('\n')
+    .map((l) => (l ? `${prefix} ${l}` : prefix))
+    .join('\n');
+  return `${prefix} ${head}\n${prefix}\n${body}\n`;
+}
+
+/** The comments on one event, right under it: a "Comments" line, each thread a quote, replies nested in it. */
+export function commentsMarkdown(t: EventComments): string {
+  const r = reactionsText(t.reactions);
+  let out = `💬 **Comments**${r ? ` · reactions: ${r}` : ''}\n\n`;
+  for (const c of t.comments) {
+    out += commentQuote(c, '>', false);
+    for (const reply of c.replies) out += `>\n${commentQuote(reply, '> >', true)}`;
+    out += '\n';
+  }
+  return t.comments.length ? out : `${out.trimEnd()}\n\n`;
 }
 
 export function createMarkdownRenderer(
@@ -171,6 +195,10 @@ export function createMarkdownRenderer(
       }
     },
     event,
+    comments(thread) {
+      write(commentsMarkdown(thread));
+      label = null;
+    },
     close() {},
     finish(meta, totals, extra) {
       top();

@@ -1,12 +1,14 @@
 // Renders an in-memory Session by driving the streaming exporter: main turns first, then each sidechain.
 import type { RedactionReport, Session } from '../model/session.js';
 import { createExporter } from './create-exporter.js';
-import type { ExportFormat, Exporter } from './types.js';
+import type { ExportFormat, Exporter, ExporterOptions } from './types.js';
 
 export interface RenderOptions {
   /** Defaults to the session's own `redaction` field. */
   redaction?: RedactionReport;
   maxToolResultChars?: number;
+  /** Comments to write next to their events (off when undefined). */
+  comments?: ExporterOptions['comments'];
 }
 
 export function renderSession(session: Session, format: ExportFormat, extra: RenderOptions = {}): string {
@@ -17,6 +19,7 @@ export function renderSession(session: Session, format: ExportFormat, extra: Ren
     totals: session.totals,
     ...(redaction ? { redaction } : {}),
     ...(extra.maxToolResultChars !== undefined ? { maxToolResultChars: extra.maxToolResultChars } : {}),
+    ...(extra.comments ? { comments: extra.comments } : {}),
   });
   feedSession(session, exporter, redaction);
   return chunks.join('');

@@ -1,5 +1,6 @@
 // Turns a per-format renderer into a streaming Exporter: tracks the current turn/sidechain and guards misuse.
 import { BatonError } from '../errors.js';
+import type { EventComments } from '../model/export-comments.js';
 import type { SessionEvent, SessionMeta, SessionTotals } from '../model/session.js';
 import type { ExportEventContext, ExportExtra, Exporter, SidechainInfo, TurnInfo } from './types.js';
 
@@ -10,6 +11,8 @@ export type Section =
 export interface FormatRenderer {
   open(section: Section): void;
   event(e: SessionEvent, section: Section): void;
+  /** What readers said about the event just written (already gated); only when comments were asked for. */
+  comments(thread: EventComments, section: Section): void;
   close(section: Section): void;
   finish(meta: SessionMeta, totals: SessionTotals, extra: ExportExtra): void;
 }
@@ -17,6 +20,8 @@ export interface FormatRenderer {
 /** An Exporter whose finish() reports nothing: the gate around it (createGatedExporter) owns the redaction count. */
 export type StreamDriver = Omit<Exporter, 'finish'> & {
   finish(meta: SessionMeta, totals: SessionTotals, extra?: ExportExtra): void;
+  /** The comments on the event event() was last given, written right after it. */
+  comments(thread: EventComments): void;
 };
 
 export function createStreamDriver(renderer: FormatRenderer): StreamDriver {
@@ -49,6 +54,10 @@ export function createStreamDriver(renderer: FormatRenderer): StreamDriver {
     event(e, ctx) {
       guard('event()');
       renderer.event(e, sectionFor(ctx));
+    },
+    comments(thread) {
+      guard('comments()');
+      if (current) renderer.comments(thread, current);
     },
     beginTurn(turn) {
       guard('beginTurn()');

@@ -12,6 +12,7 @@ import {
   subagentUsageRows,
   toolRows,
 } from './summary-rows.js';
+import { commentTime, reactionsText, type EventComments, type ExportComment } from './comments.js';
 import type { FormatRenderer, Section } from './stream-driver.js';
 import { trailingDetails } from './trailing-details.js';
 import type { ExporterOptions } from './types.js';
@@ -125,6 +126,23 @@ function totalsLines(t: SessionTotals): string {
   return out;
 }
 
+function commentBlock(c: ExportComment, indent: string, reply: boolean): string {
+  const r = reactionsText(c.reactions);
+  const head = `${indent}${c.author.replace(/\s+/g, ' ')}${reply ? ' (reply)' : ''}, ${commentTime(c.createdAt)}${r ? ` [${r}]` : ''}:`;
+  return `${head}\n${wrapProse(c.text, WIDTH, `${indent}${INDENT}`)}\n`;
+}
+
+/** The comments on one event, right under it, indented: replies one step further than their comment. */
+export function commentsText(t: EventComments): string {
+  const r = reactionsText(t.reactions);
+  let out = `COMMENTS${r ? ` (reactions: ${r})` : ''}:\n`;
+  for (const c of t.comments) {
+    out += commentBlock(c, INDENT, false);
+    for (const reply of c.replies) out += commentBlock(reply, INDENT + INDENT, true);
+  }
+  return `${out}\n`;
+}
+
 const rule = (ch: string, title: string): string =>
   `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
 
@@ -196,6 +214,9 @@ export function createTextRenderer(write: (chunk: string) => void, opts: Exporte
       }
     },
     event,
+    comments(thread) {
+      write(commentsText(thread));
+    },
     close() {},
     finish(meta, totals, extra) {
       top();

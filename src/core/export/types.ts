@@ -1,5 +1,6 @@
 // The exporter contract: formats, the streaming Exporter interface and its options.
 import type { EgressGate } from '../egress/gate.js';
+import type { EventComments } from '../model/export-comments.js';
 import type {
   ReadStats,
   RedactionReport,
@@ -60,6 +61,11 @@ export interface ExporterOptions {
    * (sealed) pass through untouched and uncounted.
    */
   gate?: EgressGate;
+  /**
+   * Comments and reactions to write next to their events (`--comments`; see commentThreads). Undefined, the
+   * default, writes none and no trace of them. Their text passes the same gate as the events.
+   */
+  comments?: readonly EventComments[];
 }
 
 /** Explicit section starts; event() starts sections on its own, these exist to carry exact turn/sidechain fields. */

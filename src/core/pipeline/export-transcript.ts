@@ -1,6 +1,6 @@
 // Streams a transcript through the egress gate into an exporter: bounded memory whatever the transcript's size.
 import type { EgressGate } from '../egress/gate.js';
-import { createExporter, type ExportFormat } from '../export/index.js';
+import { createExporter, type ExportFormat, type ExporterOptions } from '../export/index.js';
 import type { ReadStats, RedactionReport, SessionMeta, SessionTotals } from '../model/session.js';
 
 export interface ExportResult {
@@ -16,8 +16,9 @@ export async function exportTranscript(
   format: ExportFormat,
   write: (chunk: string) => void,
   gate: EgressGate,
+  opts: Pick<ExporterOptions, 'comments'> = {},
 ): Promise<ExportResult> {
-  const exporter = createExporter(format, write, { gate });
+  const exporter = createExporter(format, write, { ...opts, gate });
   const { meta, totals, stats } = await gate.streamSession(
     transcriptPath,
     (event, ctx) => exporter.event(event, ctx),

@@ -7,6 +7,7 @@ import { createGatedExporter } from '../create-exporter.js';
 import type { FormatRenderer, Section } from '../stream-driver.js';
 import { skipRows } from '../summary-rows.js';
 import type { Exporter, ExporterOptions } from '../types.js';
+import { commentTime, reactionsText, type EventComments, type ExportComment } from '../comments.js';
 import { headerBlocks } from './header.js';
 import { markdownBlocks } from './markdown-blocks.js';
 import { blockChars, type Block, type DocumentModel } from './model.js';
@@ -130,6 +131,10 @@ function createDocumentRenderer(
       push({ kind: 'heading', level: 1, text: `Subagent ${section.sidechain.agentId}${by}` });
     },
     event,
+    comments(thread) {
+      push(...commentBlocks(thread));
+      label = null;
+    },
     close() {},
     finish(meta, totals, extra) {
       // The header goes first even when meta and totals are only known now (a streamed transcript).
@@ -149,6 +154,30 @@ function createDocumentRenderer(
       });
     },
   };
+}
+
+/** One comment as a list item (a reply one level deeper); reactions in words, the fonts have no emoji. */
+function commentItem(c: ExportComment, depth: number): Block {
+  const r = reactionsText(c.reactions, true);
+  return {
+    kind: 'item',
+    marker: depth === 0 ? '•' : '–',
+    depth,
+    runs: [
+      { text: c.author, bold: true },
+      { text: ` · ${commentTime(c.createdAt)}${r ? ` · ${r}` : ''}: `, italic: true },
+      // Word runs drop line breaks; one paragraph per comment reads the same in both documents.
+      { text: c.text.replace(/\s*\n\s*/g, ' ') },
+    ],
+  };
+}
+
+/** The comments on one event, right under it: a label, then each comment and its replies. */
+export function commentBlocks(t: EventComments): Block[] {
+  const r = reactionsText(t.reactions, true);
+  const out: Block[] = [{ kind: 'label', text: `Comments${r ? ` · reactions: ${r}` : ''}`, tone: 'meta' }];
+  for (const c of t.comments) out.push(commentItem(c, 0), ...c.replies.map((x) => commentItem(x, 1)));
+  return out;
 }
 
 function italic(b: Block): Block {

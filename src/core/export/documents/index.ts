@@ -16,7 +16,8 @@ export const DOCUMENT_CONTENT_TYPES: Record<DocumentFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-export interface RenderDocumentOptions extends WriteOptions, Pick<DocumentExporterOptions, 'maxChars'> {
+export interface RenderDocumentOptions
+  extends WriteOptions, Pick<DocumentExporterOptions, 'maxChars' | 'comments'> {
   redaction?: RedactionReport;
   maxToolResultChars?: number;
 }
@@ -34,6 +35,7 @@ export async function renderDocument(
     ...(redaction ? { redaction } : {}),
     ...(opts.maxToolResultChars !== undefined ? { maxToolResultChars: opts.maxToolResultChars } : {}),
     ...(opts.maxChars !== undefined ? { maxChars: opts.maxChars } : {}),
+    ...(opts.comments ? { comments: opts.comments } : {}),
   });
   feedSession(session, exporter, redaction);
   return (await loadWriters()).writeDocument(model(), format, opts);
@@ -44,7 +46,7 @@ export async function exportTranscriptDocument(
   transcriptPath: string,
   format: DocumentFormat,
   gate: EgressGate,
-  opts: WriteOptions = {},
+  opts: WriteOptions & Pick<DocumentExporterOptions, 'comments'> = {},
 ): Promise<{
   meta: SessionMeta;
   totals: SessionTotals;
@@ -52,7 +54,10 @@ export async function exportTranscriptDocument(
   redaction: RedactionReport;
   bytes: Uint8Array;
 }> {
-  const { exporter, model } = createDocumentExporter({ gate });
+  const { exporter, model } = createDocumentExporter({
+    gate,
+    ...(opts.comments ? { comments: opts.comments } : {}),
+  });
   // Start loading the writers while the transcript is read.
   const writers = loadWriters();
   writers.catch(() => {});
