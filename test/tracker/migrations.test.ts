@@ -21,6 +21,7 @@ const SHIPPED = [
   'manage',
   'comments',
   'usage',
+  'usage-rollups',
 ];
 
 test('the migration list keeps its shipped ids, names and order', () => {
@@ -48,6 +49,8 @@ test('shipped migrations keep their SQL byte for byte', () => {
   expect(pin(10, 11)).toBe('d30e6856183389f2230042d53644b0f847f9b6666afaa99cafc799c855050881');
   // Migration 12 (issue 14, usage: sessions.main_model, session_tools and its scope trigger, covering indexes).
   expect(pin(11, 12)).toBe('13440473e384497a7c2d2df69d22816a588f1b93cf767701186c348e60e9de8d');
+  // Migration 13 (issue 14, usage rollups kept by triggers, the own-cost index of the costliest list).
+  expect(pin(12, 13)).toBe('364bb82de6cf69a451f67b92df4cf04396271686966b05fa7c6e62b70693fe34');
   expect(migrations.length).toBe(SHIPPED.length);
 });
 

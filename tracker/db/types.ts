@@ -264,6 +264,56 @@ export interface SessionToolsTable {
   deleted_at: number | null;
 }
 
+/** Each session's own figures summed (migration 13), one rollup per grain: see UsageDailyTable and the two below. */
+export interface UsageFiguresColumns {
+  sessions: number;
+  tokens_input: number;
+  tokens_output: number;
+  tokens_cache_read: number;
+  tokens_cache_write: number;
+  /** Own cost in whole nano-dollars, unpriced sessions adding 0. */
+  cost_nanos: number;
+  unpriced: number;
+}
+
+/** Per user, UTC day, project ('' none) and main model ('' none). */
+export interface UsageDailyTable extends UsageFiguresColumns {
+  user_id: string;
+  day: number;
+  project_key: string;
+  model_key: string;
+}
+
+/** Per user and UTC day. */
+export interface UsageDaysTable extends UsageFiguresColumns {
+  user_id: string;
+  day: number;
+}
+
+/** Per user, project ('' none) and main model ('' none), all time. */
+export interface UsageTotalsTable extends UsageFiguresColumns {
+  user_id: string;
+  project_key: string;
+  model_key: string;
+}
+
+/** session_tools summed per user, UTC day, project ('' none) and tool (migration 13). */
+export interface UsageToolsDailyTable {
+  user_id: string;
+  day: number;
+  project_key: string;
+  tool: string;
+  calls: number;
+}
+
+/** session_tools summed per user, project ('' none) and tool, all time (migration 13). */
+export interface UsageToolsTable {
+  user_id: string;
+  project_key: string;
+  tool: string;
+  calls: number;
+}
+
 /** Every table, whichever module queries it: the schema is one thing (tracker/db/migrations), so is its type. */
 export interface Database {
   users: UsersTable;
@@ -286,4 +336,9 @@ export interface Database {
   comments: CommentsTable;
   comment_reactions: CommentReactionsTable;
   session_tools: SessionToolsTable;
+  usage_daily: UsageDailyTable;
+  usage_days: UsageDaysTable;
+  usage_totals: UsageTotalsTable;
+  usage_tools_daily: UsageToolsDailyTable;
+  usage_tools: UsageToolsTable;
 }

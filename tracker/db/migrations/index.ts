@@ -12,6 +12,7 @@ import { migration0009 } from './0009-session-store.js';
 import { migration0010 } from './0010-manage.js';
 import { migration0011 } from './0011-comments.js';
 import { migration0012 } from './0012-usage.js';
+import { migration0013 } from './0013-usage-rollups.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -27,5 +28,6 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 export type { Migration } from './types.js';

@@ -1,5 +1,8 @@
 // Usage sums over a user's sessions (issue 14): each session's OWN part, grouped by UTC day, project or main model.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+// The sums read migration 13's rollups (kept by triggers with every session write), the costliest list walks its
+// own-cost index: neither grows with the number of sessions.
+import { sql, type Kysely } from 'kysely';
+import { atSql, ownCostSql, ownSql } from '../migrations/0013-usage-rollups.js';
 import type { Database, Engine } from '../types.js';
 
 export type UsageKey = 'day' | 'project' | 'model';
@@ -41,115 +44,122 @@ export interface UsageRepo {
 
 const DAY_MS = 86_400_000;
 
-/** When a session counts: the day it started (a session not started yet counts on its first stored activity). */
-const AT = sql<number>`COALESCE(s.started_at, s.activity_at)`;
-
-/**
- * A column's own part: a fork's totals include the history it copied from its parent (the `inherited_*` columns,
- * zero on other sessions), so a sum over parent and fork would count that history twice without the subtraction.
- */
-const own = (col: string) =>
-  sql<number>`CASE WHEN ${sql.ref(`s.${col}`)} > ${sql.ref(`s.inherited_${col}`)} THEN ${sql.ref(`s.${col}`)} - ${sql.ref(`s.inherited_${col}`)} ELSE 0 END`;
-
-const OWN_COST = sql<
-  number | null
->`CASE WHEN s.cost_usd IS NULL THEN NULL WHEN s.cost_usd > s.inherited_cost_usd THEN s.cost_usd - s.inherited_cost_usd ELSE 0 END`;
-
-function keyOf(by: UsageKey): RawBuilder<string | number | null> {
-  if (by === 'day') return sql`(${AT} / ${sql.lit(DAY_MS)})`;
-  if (by === 'project') return sql`s.project_id`;
-  // The main model: the first one the session used (kept in a column by the writer, migration 12).
-  return sql`s.main_model`;
-}
-
-function filtered(db: Kysely<Database>, f: UsageFilter) {
-  // Trashed sessions (migration 10) count nowhere.
-  let q = db.selectFrom('sessions as s').where('s.user_id', '=', f.userId).where('s.deleted_at', 'is', null);
-  if (f.projectId !== undefined) q = q.where('s.project_id', '=', f.projectId);
-  if (f.fromMs !== undefined) q = q.where(AT, '>=', f.fromMs);
-  if (f.toMs !== undefined) q = q.where(AT, '<', f.toMs);
-  return q;
-}
+/** The first day number a filter keeps (its bounds are UTC day starts, the rollups keep day numbers). */
+const dayFrom = (ms: number) => Math.ceil(ms / DAY_MS);
 
 const n = (v: unknown) => Number(v ?? 0);
 const money = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 1e9) / 1e9);
+/** '' is the rollups' stand-in for no project or model (a primary key cannot hold NULL). */
+const orNull = (k: string) => (k === '' ? null : k);
+
+// The costliest ranking's expression, the very text of the sessions_costliest index (a planner matches it as written).
+const OWN_COST = sql.raw<number | null>(`(${ownCostSql()})`);
 
 export function createUsageRepo(db: Kysely<Database>, _engine: Engine): UsageRepo {
   return {
     async sums(f, by) {
-      const key = keyOf(by);
-      const rows = await filtered(db, f)
+      const ranged = f.fromMs !== undefined || f.toMs !== undefined;
+      // The coarsest rollup that still holds the grouping and the filters (migration 13): all time by project or
+      // model has no day; a day report over every project has neither project nor model; the rest needs both.
+      const table =
+        !ranged && by !== 'day'
+          ? 'usage_totals'
+          : by === 'day' && f.projectId === undefined
+            ? 'usage_days'
+            : 'usage_daily';
+      const key = by === 'day' ? 'day' : by === 'project' ? 'project_key' : 'model_key';
+      let q = db.selectFrom(table).where('user_id', '=', f.userId);
+      if (f.projectId !== undefined) q = q.where(sql.ref('project_key'), '=', f.projectId);
+      if (f.fromMs !== undefined) q = q.where(sql.ref('day'), '>=', dayFrom(f.fromMs));
+      if (f.toMs !== undefined) q = q.where(sql.ref('day'), '<', dayFrom(f.toMs));
+      const rows = await q
         .select([
-          key.as('k'),
-          sql<number>`COUNT(*)`.as('n'),
-          sql<number>`SUM(${own('tokens_input')})`.as('tin'),
-          sql<number>`SUM(${own('tokens_output')})`.as('tout'),
-          sql<number>`SUM(${own('tokens_cache_read')})`.as('tcr'),
-          sql<number>`SUM(${own('tokens_cache_write')})`.as('tcw'),
-          sql<number | null>`SUM(${OWN_COST})`.as('cost'),
-          sql<number>`SUM(CASE WHEN s.cost_usd IS NULL THEN 1 ELSE 0 END)`.as('unpriced'),
+          sql.ref<string | number>(key).as('k'),
+          sql<number>`SUM(sessions)`.as('n'),
+          sql<number>`SUM(tokens_input)`.as('tin'),
+          sql<number>`SUM(tokens_output)`.as('tout'),
+          sql<number>`SUM(tokens_cache_read)`.as('tcr'),
+          sql<number>`SUM(tokens_cache_write)`.as('tcw'),
+          sql<number>`SUM(cost_nanos)`.as('nanos'),
+          sql<number>`SUM(unpriced)`.as('unpriced'),
         ])
-        .groupBy(key)
+        .groupBy(sql.ref(key))
         .execute();
       return rows.map((r) => ({
-        key: by === 'day' && r.k !== null ? Number(r.k) : r.k,
+        key: by === 'day' ? Number(r.k) : orNull(String(r.k)),
         sessions: n(r.n),
         tokens: { input: n(r.tin), output: n(r.tout), cacheRead: n(r.tcr), cacheWrite: n(r.tcw) },
-        costUsd: money(r.cost),
+        // Unknown when no session of the group has a price (as SQL's SUM over NULLs only).
+        costUsd: n(r.n) > n(r.unpriced) ? n(r.nanos) / 1e9 : null,
         unpriced: n(r.unpriced),
       }));
     },
 
     async toolCalls(f) {
-      // Each session's own counts with its scope copied (session_tools, migration 12): one index scan in tool
-      // order, a fork's inherited calls already left out, trashed sessions' rows outside the partial index.
-      let q = db
-        .selectFrom('session_tools as t')
-        .where('t.user_id', '=', f.userId)
-        .where('t.deleted_at', 'is', null);
-      if (f.projectId !== undefined) q = q.where('t.project_id', '=', f.projectId);
-      if (f.fromMs !== undefined) q = q.where('t.day', '>=', Math.ceil(f.fromMs / DAY_MS));
-      if (f.toMs !== undefined) q = q.where('t.day', '<', Math.ceil(f.toMs / DAY_MS));
+      // Own calls (a fork's inherited ones left out), trashed sessions out: the rollups sum session_tools.
+      const ranged = f.fromMs !== undefined || f.toMs !== undefined;
+      let q = db.selectFrom(ranged ? 'usage_tools_daily' : 'usage_tools').where('user_id', '=', f.userId);
+      if (f.projectId !== undefined) q = q.where('project_key', '=', f.projectId);
+      if (f.fromMs !== undefined) q = q.where(sql.ref('day'), '>=', dayFrom(f.fromMs));
+      if (f.toMs !== undefined) q = q.where(sql.ref('day'), '<', dayFrom(f.toMs));
       const rows = await q
-        .select(['t.tool', sql<number>`SUM(t.own_count)`.as('calls')])
-        .groupBy('t.tool')
+        .select(['tool', sql<number>`SUM(calls)`.as('calls')])
+        .groupBy('tool')
         .execute();
       return new Map(rows.map((r) => [r.tool, n(r.calls)]));
     },
 
     async costliest(f, limit) {
-      // The ranking reads only the covering index (sessions_usage); the ids and titles are fetched for the top few.
-      const top = filtered(db, f)
-        .select('s.pk')
-        .where(OWN_COST, '>', 0)
-        .orderBy(OWN_COST, 'desc')
-        .orderBy('s.pk', 'desc')
-        .limit(limit);
+      // A walk of sessions_costliest from the top, its partial predicate and leading user matched, filters checked
+      // in the index's trailing columns; stops after `limit` rows. Unqualified columns: the index's expression has none.
+      const at = sql.raw<number>(atSql());
+      let top = db
+        .selectFrom('sessions')
+        .select('pk')
+        .where('user_id', '=', f.userId)
+        .where('deleted_at', 'is', null)
+        .where(OWN_COST, '>', 0);
+      if (f.projectId !== undefined) top = top.where('project_id', '=', f.projectId);
+      if (f.fromMs !== undefined) top = top.where(at, '>=', f.fromMs);
+      if (f.toMs !== undefined) top = top.where(at, '<', f.toMs);
+      const pks = await top.orderBy(OWN_COST, 'desc').orderBy('pk', 'desc').limit(limit).execute();
+      if (pks.length === 0) return [];
+      const own = (c: string) => sql.raw<number>(ownSql(c));
       const rows = await db
-        .selectFrom('sessions as s')
-        .where('s.pk', 'in', top)
+        .selectFrom('sessions')
+        .where(
+          'pk',
+          'in',
+          pks.map((p) => p.pk),
+        )
         .select([
-          's.id',
-          's.title',
-          's.project_id',
-          AT.as('at'),
+          'pk',
+          'id',
+          'title',
+          'project_id',
+          at.as('at'),
           own('tokens_input').as('tin'),
           own('tokens_output').as('tout'),
           own('tokens_cache_read').as('tcr'),
           own('tokens_cache_write').as('tcw'),
           OWN_COST.as('cost'),
         ])
-        .orderBy(OWN_COST, 'desc')
-        .orderBy('s.pk', 'desc')
         .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        projectId: r.project_id,
-        at: n(r.at),
-        tokens: { input: n(r.tin), output: n(r.tout), cacheRead: n(r.tcr), cacheWrite: n(r.tcw) },
-        costUsd: money(r.cost) ?? 0,
-      }));
+      const byPk = new Map(rows.map((r) => [Number(r.pk), r]));
+      return pks.flatMap(({ pk }) => {
+        const r = byPk.get(Number(pk));
+        if (!r) return [];
+        return [
+          {
+            id: r.id,
+            title: r.title,
+            projectId: r.project_id,
+            at: n(r.at),
+            tokens: { input: n(r.tin), output: n(r.tout), cacheRead: n(r.tcr), cacheWrite: n(r.tcw) },
+            costUsd: money(r.cost) ?? 0,
+          },
+        ];
+      });
     },
   };
 }
