@@ -1,7 +1,7 @@
 // /api/v1/export: several of the caller's sessions exported into one zip.
 import { BulkExportRequest } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
-import { exportZip } from '../services/export.js';
+import { exportComments, exportZip } from '../services/export.js';
 import { apiRoute } from './route-deps.js';
 
 export const EXPORT_ROUTES = [
@@ -9,7 +9,7 @@ export const EXPORT_ROUTES = [
     method: 'post',
     path: '/api/v1/export',
     tag: 'sessions',
-    summary: 'Export several sessions as a zip',
+    summary: 'Export several sessions as a zip (`comments: true` adds their comments)',
     auth: 'apiKey',
     rateLimit: 'perKey',
     bodyLimit: (d) => d.config.limits.bodyBytes,
@@ -27,6 +27,7 @@ export const EXPORT_ROUTES = [
         deps.store,
         rows.map((r) => r!),
         req.format,
+        req.comments ? (row) => exportComments(deps.store, row, caller.userId) : undefined,
       );
       return new Response(zip as unknown as BodyInit, {
         headers: {

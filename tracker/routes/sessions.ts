@@ -18,7 +18,7 @@ import {
   UploadSessionsResponse,
 } from '../../src/core/api/index.js';
 import { z } from 'zod';
-import { CONTENT_TYPES, exportBody, exportFileName } from '../services/export.js';
+import { CONTENT_TYPES, exportBody, exportComments, exportFileName } from '../services/export.js';
 import {
   appendEvents,
   getSession,
@@ -151,13 +151,15 @@ export const SESSION_ROUTES = [
     ...key,
     method: 'get',
     path: '/api/v1/sessions/{id}/export',
-    summary: 'Export a session (md, json, html, txt, pdf or docx), streamed',
+    summary: 'Export a session (md, json, html, txt, pdf or docx), streamed; comments=true adds its comments',
     query: ExportQuery,
     responses: { 200: { contentType: 'text/markdown' } },
     errors: [404, 413],
-    handler: async ({ c, deps, params, query: { format } }) => {
-      const row = await ownSession(deps.store, c.get('caller'), params.id);
-      return new Response((await exportBody(deps.store, row, format)) as unknown as BodyInit, {
+    handler: async ({ c, deps, params, query: { format, comments } }) => {
+      const caller = c.get('caller');
+      const row = await ownSession(deps.store, caller, params.id);
+      const opts = comments ? { comments: await exportComments(deps.store, row, caller.userId) } : {};
+      return new Response((await exportBody(deps.store, row, format, opts)) as unknown as BodyInit, {
         headers: {
           'Content-Type': CONTENT_TYPES[format],
           'Content-Disposition': `attachment; filename="${exportFileName(row.id, format)}"`,

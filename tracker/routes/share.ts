@@ -9,7 +9,7 @@ import {
 import { BatonError } from '../../src/core/errors.js';
 import type { Store } from '../db/store.js';
 import { baseUrlFor } from '../http/base-url.js';
-import { CONTENT_TYPES, exportBody, exportFileName } from '../services/export.js';
+import { CONTENT_TYPES, exportBody, exportComments, exportFileName } from '../services/export.js';
 import { toPost, visiblePostSessions } from '../services/posts.js';
 import { sessionDetail } from '../services/sessions.js';
 import { toSummaries } from '../services/session-view.js';
@@ -64,14 +64,16 @@ export const SHARE_ROUTES = [
     ...open,
     method: 'get',
     path: '/api/v1/share/{slug}/export',
-    summary: 'Export a shared session (no key)',
+    summary: 'Export a shared session (no key); comments=true adds its comments',
     query: ExportQuery,
     responses: { 200: { contentType: 'text/markdown' } },
     errors: [404, 413],
-    handler: async ({ deps: { store }, params: { slug }, query: { format } }) => {
+    handler: async ({ deps: { store }, params: { slug }, query: { format, comments } }) => {
       const session = await sharedSession(store, slug);
       if (!session) throw new BatonError('not_found', 'nothing is shared under this link');
-      return new Response((await exportBody(store, session, format)) as unknown as BodyInit, {
+      // A share link's reader is anonymous: listComments' rule for a reader without an account.
+      const opts = comments ? { comments: await exportComments(store, session, null) } : {};
+      return new Response((await exportBody(store, session, format, opts)) as unknown as BodyInit, {
         headers: {
           'Content-Type': CONTENT_TYPES[format],
           'Content-Disposition': `attachment; filename="${exportFileName(session.id, format)}"`,

@@ -3,10 +3,12 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { ExportFormat } from '../../src/core/api/index.js';
 import {
+  commentThreads,
   createExporter,
   isDocumentFormat,
   renderSession,
   type DocumentFormat,
+  type EventComments,
   type Exporter,
 } from '../../src/core/export/index.js';
 import {
@@ -17,6 +19,8 @@ import {
 import { loadWriters } from '../../src/core/export/documents/load.js';
 import { BatonError } from '../../src/core/errors.js';
 import type { Repositories, SessionRow } from '../db/repositories/index.js';
+import type { Store } from '../db/store.js';
+import { listComments } from './comments.js';
 import { fromEventRow } from './event-rows.js';
 import {
   inSpawnOrder,
@@ -42,6 +46,26 @@ export function exportFileName(id: string, format: ExportFormat): string {
   return `${id.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120) || 'session'}.${format}`;
 }
 
+/** What an export carries besides the session: its comments when asked for (`comments=true`). */
+export interface ExportOptions {
+  comments?: readonly EventComments[];
+}
+
+/**
+ * The session's comments as an export carries them, read with the comment service's own rule (listComments) for
+ * the reader the route already let in: the owner, a signed-in reader of a shared session, or (`viewerId` null) an
+ * anonymous share-link reader. The exporter's egress gate redacts their text.
+ */
+export async function exportComments(
+  store: Store,
+  row: SessionRow,
+  viewerId: string | null,
+): Promise<EventComments[]> {
+  return commentThreads(await listComments(store, { row, viewerId }));
+}
+
+const withComments = (o: ExportOptions) => (o.comments ? { comments: o.comments } : {});
+
 /**
  * Streams one session's export: events are read 1,000 at a time and fed to the streaming exporter, so memory
  * stays flat however large the session is. Pull-based, so a slow client slows the reads down.
@@ -50,8 +74,9 @@ export function exportStream(
   repos: Repositories,
   row: SessionRow,
   format: ExportFormat,
+  opts: ExportOptions = {},
 ): ReadableStream<Uint8Array> {
-  if (isDocumentFormat(format)) return documentStream(repos, row, format);
+  if (isDocumentFormat(format)) return documentStream(repos, row, format, opts);
   const encoder = new TextEncoder();
   const meta = toMeta(row);
   const totals = toTotals(row);
@@ -61,6 +86,7 @@ export function exportStream(
     meta,
     totals,
     ...(redaction ? { redaction } : {}),
+    ...withComments(opts),
   });
   const stats = toReadStats(row);
   const extra = { ...(redaction ? { redaction } : {}), ...(stats ? { stats } : {}) };
@@ -95,11 +121,15 @@ export function exportStream(
   });
 }
 
-/** Exports several sessions into one zip (one file per session). Sizes are bounded by the 100-session cap. */
+/**
+ * Exports several sessions into one zip (one file per session). Sizes are bounded by the 100-session cap.
+ * `commentsFor`: each session's comments, when they were asked for.
+ */
 export async function exportZip(
   repos: Repositories,
   rows: SessionRow[],
   format: ExportFormat,
+  commentsFor?: (row: SessionRow) => Promise<readonly EventComments[]>,
 ): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   for (const row of rows) {
@@ -108,9 +138,10 @@ export async function exportZip(
     let name = exportFileName(row.id, format);
     for (let i = 2; files[name]; i++) name = exportFileName(`${row.id}-${i}`, format);
     const session = toSession(row, events);
+    const opts = withComments({ ...(commentsFor ? { comments: await commentsFor(row) } : {}) });
     files[name] = isDocumentFormat(format)
-      ? await renderDocument(session, format)
-      : strToU8(renderSession(session, format));
+      ? await renderDocument(session, format, opts)
+      : strToU8(renderSession(session, format, opts));
   }
   if (rows.length === 0) throw new BatonError('invalid_request', 'no sessions to export');
   return zipSync(files, { level: 6 });
@@ -165,6 +196,7 @@ export async function exportDocument(
   repos: Repositories,
   row: SessionRow,
   format: DocumentFormat,
+  opts: ExportOptions = {},
 ): Promise<Uint8Array> {
   const redaction = toRedaction(row);
   const stats = toReadStats(row);
@@ -172,6 +204,7 @@ export async function exportDocument(
     meta: toMeta(row),
     totals: toTotals(row),
     ...(redaction ? { redaction } : {}),
+    ...withComments(opts),
   });
   const feed = rowFeeder(row, exporter);
   for await (const r of sessionRows(repos, row)) feed(r);
@@ -187,11 +220,12 @@ function documentStream(
   repos: Repositories,
   row: SessionRow,
   format: DocumentFormat,
+  opts: ExportOptions,
 ): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        controller.enqueue(await exportDocument(repos, row, format));
+        controller.enqueue(await exportDocument(repos, row, format, opts));
         controller.close();
       } catch (err) {
         controller.error(err);
@@ -208,6 +242,9 @@ export async function exportBody(
   repos: Repositories,
   row: SessionRow,
   format: ExportFormat,
+  opts: ExportOptions = {},
 ): Promise<ReadableStream<Uint8Array> | Uint8Array> {
-  return isDocumentFormat(format) ? exportDocument(repos, row, format) : exportStream(repos, row, format);
+  return isDocumentFormat(format)
+    ? exportDocument(repos, row, format, opts)
+    : exportStream(repos, row, format, opts);
 }

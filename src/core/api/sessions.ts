@@ -241,10 +241,15 @@ export const PatchSessionRequest = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
 
-export const ExportQuery = z.object({ format: ExportFormat.default('md') });
+/** `comments=true`: each event's comments and reactions are written next to it (issue 14), redacted like the rest. */
+export const ExportQuery = z.object({ format: ExportFormat.default('md'), comments: QueryBool.optional() });
 
 export const BulkExportRequest = z
-  .object({ sessionIds: z.array(SessionId).min(1).max(100), format: ExportFormat.default('md') })
+  .object({
+    sessionIds: z.array(SessionId).min(1).max(100),
+    format: ExportFormat.default('md'),
+    comments: z.boolean().optional(),
+  })
   .strict();
 
 export const DeleteResponse = z.object({ deleted: z.literal(true), id: z.string() });

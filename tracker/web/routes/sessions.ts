@@ -1,6 +1,12 @@
 // `/` (list with search and filters), `/sessions/:id` (detail) and `/sessions/:id/export` for the signed-in owner.
-import { ExportFormat, ListSessionsQuery, type SessionSummary } from '../../../src/core/api/index.js';
+import {
+  ExportFormat,
+  ListSessionsQuery,
+  QueryBool,
+  type SessionSummary,
+} from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
+import { exportComments } from '../../services/export.js';
 import { listProjects } from '../../services/projects.js';
 import {
   FindQuery,
@@ -199,7 +205,7 @@ export const SESSION_PAGE_ROUTES = [
     ...page,
     method: 'get',
     path: '/sessions/{id}/export',
-    summary: 'Download a session (md, json, html or txt)',
+    summary: 'Download a session (md, json, html, txt, pdf or docx; comments=true adds its comments)',
     responses: { 200: { contentType: 'text/markdown' } },
     errors: [400, 404],
     handler: async ({ c, deps: d, params }) => {
@@ -207,8 +213,13 @@ export const SESSION_PAGE_ROUTES = [
       const format = ExportFormat.safeParse(c.req.query('format') ?? 'md');
       if (!format.success)
         throw new BatonError('invalid_request', 'Export format must be md, json, html or txt.');
+      const comments = QueryBool.optional().safeParse(c.req.query('comments'));
+      if (!comments.success) throw new BatonError('invalid_request', 'comments must be true or false.');
       const row = await ownSession(d.services.store, ctx.caller, params.id);
-      return exportResponse(d.services.store, row, format.data);
+      const opts = comments.data
+        ? { comments: await exportComments(d.services.store, row, ctx.caller.userId) }
+        : {};
+      return exportResponse(d.services.store, row, format.data, opts);
     },
   }),
 ];
