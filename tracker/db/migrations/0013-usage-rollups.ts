@@ -27,6 +27,8 @@ interface Dialect {
   withoutRowid: string;
   /** Whole nano-dollars of a REAL: the rollup adds and subtracts integers, so it never drifts as floats would. */
   nanos: (real: string) => string;
+  /** Planner statistics the costliest walk needs (PostgreSQL). */
+  stats: string[];
   triggers: string[];
 }
 
@@ -167,6 +169,7 @@ const statements = (t: Dialect): string[] => [
   // columns trail, so a project or date filter is checked in the index. Same expression text as the repository's.
   `CREATE INDEX sessions_costliest ON sessions(user_id, (${ownCostSql()}), pk, project_id, started_at, activity_at)
     WHERE deleted_at IS NULL`,
+  ...t.stats,
 ];
 
 /** The statements of one trigger body, per operation: subtract the old row, add the new one, drop emptied rows. */
@@ -229,12 +232,16 @@ const SQLITE = {
   bigint: 'INTEGER',
   withoutRowid: ' WITHOUT ROWID',
   nanos: (x: string) => `CAST(ROUND((${x}) * 1000000000) AS INTEGER)`,
+  stats: [],
 };
 const POSTGRES = {
   bigint: 'BIGINT',
   withoutRowid: '',
   // Through NUMERIC: rounds half away from zero like SQLite's ROUND (a double's tie rule is the platform's).
   nanos: (x: string) => `CAST(ROUND(CAST((${x}) AS NUMERIC) * 1000000000) AS BIGINT)`,
+  // Without statistics on the day expression a date range is guessed at 0.5% of the rows, and a 30-day costliest
+  // list seq-scans and sorts every session (16 ms at 10k) instead of walking sessions_costliest (0.2 ms).
+  stats: [`CREATE STATISTICS sessions_usage_at ON (${atSql()}) FROM sessions`],
 };
 
 export const migration0013: Migration = {
