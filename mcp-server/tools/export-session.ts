@@ -25,6 +25,13 @@ const inputSchema = {
     .boolean()
     .optional()
     .describe('Replace secrets with [REDACTED:<rule>] (default true). Only turn off when the user asks.'),
+  comments: z
+    .boolean()
+    .optional()
+    .describe(
+      "Also write readers' comments and reactions from the tracker into the file (default false). Only when the " +
+        'user asks. You get their count, never their text.',
+    ),
 };
 
 const outputSchema = {
@@ -59,12 +66,14 @@ export const exportSessionTool = defineTool({
         claudeConfigDir: deps.config.claudeConfigDir,
         dataDir: deps.config.dataDir,
         warn: (m) => void warnings.push(m),
+        tracker: deps.config,
       },
       {
         ref: ref.transcriptPath,
         format,
         to: { kind: 'file', ...(args.out ? { path: args.out } : {}), force: Boolean(args.force) },
         redact: args.redact ?? true,
+        comments: args.comments ?? false,
       },
     );
     const text = [describeExport(outcome), ...warnings].join('\n');

@@ -52,10 +52,12 @@
  *   live.append(liveId, { events: [{ seq, turnIndex?, event }] }, { producerToken })
  *   live.complete(liveId, { createPost?, title? }, { producerToken }) / live.pause / live.resume / live.revoke
  *   live.get(liveId, { producerToken? }) / live.list()
+ *   comments.list(sessionId)                                 GET /api/v1/sessions/:id/comments (issue 14)
  *   usage.get({ from?, to?, project?, groupBy? })            GET /api/v1/usage: sums by UTC day, project or model
  *   close()                                                  releases pooled connections
  */
 import type { BatonConfig } from '../core/config/index.js';
+import { createCommentsApi } from './comments-api.js';
 import { createHealthApi } from './health-api.js';
 import { createLiveApi } from './live-api.js';
 import { createPostManageApi, createSessionManageApi, createTrashApi } from './manage-api.js';
@@ -89,6 +91,7 @@ export function createTrackerClient(opts: TrackerClientOptions) {
       downloadEntries: transcript.downloadEntries,
     },
     projects: createProjectsApi(t),
+    comments: createCommentsApi(t),
     handoffs: createHandoffsApi(t),
     posts: { ...createPostsApi(t), ...createPostManageApi(t) },
     trash: createTrashApi(t),

@@ -7,6 +7,7 @@ import { formatExtension, isDocumentFormat, type ExportFormat } from '../core/ex
 import { exportTranscriptDocument } from '../core/export/documents/index.js';
 import { exportTranscript, type ExportResult } from '../core/pipeline/export-transcript.js';
 import { resolveTranscript } from './resolve-transcript.js';
+import { countComments, fetchExportComments, type TrackerConfig } from './session-comments.js';
 import { fileSink, stdoutSink, stringSink, type Sink } from './sink.js';
 
 /**
@@ -23,6 +24,11 @@ export interface ExportSessionInput {
   to: ExportDestination;
   /** False writes secrets as they are (the caller has asked for it; a warning is given). */
   redact: boolean;
+  /**
+   * Also write each event's comments and reactions, read from the tracker (`--comments`). Without a reachable
+   * tracker that knows the session, a warning is given and the export is written without them.
+   */
+  comments?: boolean;
 }
 
 export interface ExportSessionEnv {
@@ -31,6 +37,8 @@ export interface ExportSessionEnv {
   dataDir: string;
   /** Warnings for the person asking (the CLI prints them on stderr, the MCP tool appends them to its text). */
   warn(message: string): void;
+  /** The configured tracker, where `comments` are read from. */
+  tracker?: TrackerConfig;
 }
 
 export interface ExportSessionResult extends ExportResult {
@@ -42,6 +50,8 @@ export interface ExportSessionResult extends ExportResult {
   text?: string;
   /** False when redaction was off: descriptions then warn instead of counting. */
   redacting: boolean;
+  /** Comments (replies included) the tracker had for the session; null when not asked for or not available. */
+  comments: number | null;
 }
 
 export const REDACTION_OFF_WARNING =
@@ -56,6 +66,11 @@ export async function exportSession(
     claudeConfigDir: env.claudeConfigDir,
   });
   if (!input.redact) env.warn(REDACTION_OFF_WARNING);
+  // Read before the file is opened: a failure here only warns, and the session is exported either way.
+  const comments = input.comments
+    ? await fetchExportComments(env.tracker, sessionIdOf(transcriptPath), env.warn)
+    : undefined;
+  const opts = comments ? { comments } : {};
   const to = input.to;
   const path = to.kind === 'file' ? filePath(env.cwd, transcriptPath, to.path, input.format) : null;
   const strings = to.kind === 'string' ? stringSink() : null;
@@ -65,11 +80,11 @@ export async function exportSession(
     // PDF and Word are built whole through the same gate, then written as bytes.
     const format = input.format;
     const result = isDocumentFormat(format)
-      ? await exportTranscriptDocument(transcriptPath, format, gate).then(({ bytes, ...r }) => {
+      ? await exportTranscriptDocument(transcriptPath, format, gate, opts).then(({ bytes, ...r }) => {
           sink.bytes(bytes);
           return r;
         })
-      : await exportTranscript(transcriptPath, format, (c) => sink.write(c), gate);
+      : await exportTranscript(transcriptPath, format, (c) => sink.write(c), gate, opts);
     sink.commit();
     return {
       ...result,
@@ -78,11 +93,17 @@ export async function exportSession(
       path,
       ...(strings ? { text: strings.text() } : {}),
       redacting: input.redact,
+      comments: comments ? countComments(comments) : null,
     };
   } catch (err) {
     sink.abort();
     throw err;
   }
+}
+
+/** The transcript's session id: its file name, the id a push gives the tracker too. */
+function sessionIdOf(transcriptPath: string): string {
+  return transcriptPath.replace(/^.*[/\\]/, '').replace(/\.jsonl$/, '');
 }
 
 function filePath(
@@ -103,5 +124,6 @@ function filePath(
 export function describeExport(r: ExportSessionResult): string {
   const where = r.path ?? (r.text !== undefined ? 'a string' : 'stdout');
   const redacted = `; ${describeRedaction(r.redaction, r.redacting)}`;
-  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}`;
+  const comments = r.comments === null ? '' : `; with ${r.comments} comment(s)`;
+  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}${comments}`;
 }

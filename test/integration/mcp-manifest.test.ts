@@ -60,7 +60,7 @@ const MANIFEST = {
   export_session: {
     title: 'Export session to a file',
     hints: 'destructive idempotent',
-    input: ['sessionId', 'format', 'out', 'force', 'redact'],
+    input: ['sessionId', 'format', 'out', 'force', 'redact', 'comments'],
     required: [],
   },
 };

@@ -17,7 +17,7 @@ Used by /baton:export-session inside Claude Code. It always exits 0 (a failing !
 command) and prints a short report for the model: where the export went, or what to ask the user.
 
 Slash-command arguments:
-  --format md|json|html|txt|pdf|docx   --out FILE   --force   --no-redact
+  --format md|json|html|txt|pdf|docx   --out FILE   --force   --no-redact   --comments
   --live [stop] [--discard-on-end]   stream this session live (prints the viewer URL), or end the stream
   --push [--post-id ID] [--title T] [--visibility private|unlisted|public]   publish it to the tracker
   --pause | --resume-capture   stop / restart capture and upload of this session
@@ -77,6 +77,7 @@ export const exportSessionCommand: CliCommand = {
           out: { type: 'string', short: 'o' },
           force: { type: 'boolean' },
           'no-redact': { type: 'boolean' },
+          comments: { type: 'boolean' },
           live: { type: 'boolean' },
           'discard-on-end': { type: 'boolean' },
           push: { type: 'boolean' },
@@ -127,7 +128,7 @@ export const exportSessionCommand: CliCommand = {
         }
         return 0;
       }
-      const flagsGiven = (['format', 'out', 'force', 'no-redact'] as const).some(
+      const flagsGiven = (['format', 'out', 'force', 'no-redact', 'comments'] as const).some(
         (k) => values[k] !== undefined,
       );
       if (!flagsGiven && positionals.length === 0) {
@@ -141,13 +142,19 @@ export const exportSessionCommand: CliCommand = {
       // The report goes to the model on stdout: a PDF or Word file must go to a file, never there.
       if (values.out === '-' && isDocumentFormat(format))
         throw new BatonError('invalid_input', `a ${format} export is binary: give --out FILE, not "-"`);
-      const outcome = await exportSession(exportEnv(here), {
-        ref: sessionId,
-        format,
-        to: destination(values.out, Boolean(values.force)),
-        redact: !values['no-redact'],
-      });
-      ctx.io.out(`BATON_EXPORT_OK: ${describeExport(outcome)}\n`);
+      // Warnings (comments not available, redaction off) ride in the report, so the user hears them.
+      const warnings: string[] = [];
+      const outcome = await exportSession(
+        { ...exportEnv(here), warn: (m) => void warnings.push(m) },
+        {
+          ref: sessionId,
+          format,
+          to: destination(values.out, Boolean(values.force)),
+          redact: !values['no-redact'],
+          comments: Boolean(values.comments),
+        },
+      );
+      ctx.io.out(`BATON_EXPORT_OK: ${[describeExport(outcome), ...warnings].join('\n')}\n`);
     } catch (err) {
       ctx.io.out(`BATON_EXPORT_FAILED: ${describeError(err)}\n`);
     }

@@ -23,6 +23,9 @@ Options:
   --session ID                    same as the positional session id
   --force                         overwrite an existing file
   --no-redact                     keep secrets as they are (redaction is on by default)
+  --comments                      add each event's comments and reactions, read from the configured tracker
+                                  (redacted like the rest); without a tracker that has the session, a warning
+                                  is printed on stderr and the export is written without them (exit 0)
   --json                          print the result summary as JSON
   -h, --help                      show this help
 `;
@@ -34,6 +37,7 @@ export function exportEnv(ctx: CliContext, cwd = ctx.io.cwd): ExportSessionEnv {
     claudeConfigDir: ctx.claudeConfigDir,
     dataDir: ctx.config.dataDir,
     warn: (m) => ctx.io.err(`${m}\n`),
+    tracker: ctx.config,
   };
 }
 
@@ -54,6 +58,7 @@ export const exportCommand = defineCommand({
     session: { type: 'string' },
     force: { type: 'boolean' },
     'no-redact': { type: 'boolean' },
+    comments: { type: 'boolean' },
     json: { type: 'boolean' },
   },
   positionals: { max: 1, tooMany: 'export takes at most one session id or transcript path' },
@@ -65,6 +70,7 @@ export const exportCommand = defineCommand({
       format,
       to: destination(values.out, Boolean(values.force)),
       redact: !values['no-redact'],
+      comments: Boolean(values.comments),
     });
     const summary = values.json
       ? JSON.stringify({
@@ -73,6 +79,7 @@ export const exportCommand = defineCommand({
           out: outcome.path ?? '-',
           totals: outcome.totals,
           redaction: outcome.redaction,
+          ...(values.comments ? { comments: outcome.comments } : {}),
         })
       : describeExport(outcome);
     // With the export itself on stdout, the summary goes to stderr so pipes stay clean.
