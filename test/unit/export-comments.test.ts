@@ -111,7 +111,7 @@ describe('comments in exports', () => {
 
   it('md: each thread sits right after its own event, the reply nested in its quote, reactions counted', () => {
     const md = renderSession(sampleSession(), 'md', { comments: threads });
-    const prompt = md.indexOf('Say hello\n');
+    const prompt = md.indexOf('**User**\n\nSay hello');
     const top = md.indexOf('> **Ada Owner** · 2026-12-06 21:04 UTC · 🎉 3');
     const reply = md.indexOf('> > **Bob Reviewer** (reply) · 2026-12-06 21:05 UTC');
     const thinking = md.indexOf('<summary>Thinking</summary>');
@@ -120,8 +120,9 @@ describe('comments in exports', () => {
     expect(top).toBeGreaterThan(prompt);
     expect(reply).toBeGreaterThan(top);
     expect(thinking).toBeGreaterThan(reply);
-    const tool =
-      md.indexOf('mcp\\_\\_plugin') === -1 ? md.indexOf('mcp__plugin') : md.indexOf('mcp\\_\\_plugin');
+    // The tool call's own block, not its row in the header's tool table.
+    const tool = md.indexOf('<summary>🔧 mcp__plugin');
+    expect(tool).toBeGreaterThan(thinking);
     const carol = md.indexOf('> **Carol**');
     expect(carol).toBeGreaterThan(tool);
     expect(md.indexOf('Result from', tool)).toBeGreaterThan(carol);
