@@ -20,7 +20,14 @@ const label = (e: Engine) => (e === 'sqlite' ? 'SQLite' : 'PostgreSQL');
 function wrap(text: string, width = 118): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  // A code span (`POST /api/…`) stays on one line: its words are joined before wrapping.
+  const words: string[] = [];
+  for (const w of text.split(/\s+/)) {
+    const open = words.length > 0 && (words[words.length - 1]!.split('`').length - 1) % 2 === 1;
+    if (open) words[words.length - 1] += ` ${w}`;
+    else words.push(w);
+  }
+  for (const word of words) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
