@@ -181,7 +181,7 @@ forEachEngine('usage rollups equal the sessions they sum', (engine) => {
       const empty = await t.store.db.selectFrom(table).select('user_id').where('sessions', '<=', 0).execute();
       expect(empty, `${step}: ${table}`).toEqual([]);
     }
-    for (const table of ['usage_tools_daily', 'usage_tools'] as const) {
+    for (const table of ['usage_tools_daily', 'usage_tool_days', 'usage_tools'] as const) {
       const empty = await t.store.db.selectFrom(table).select('user_id').where('calls', '<=', 0).execute();
       expect(empty, `${step}: ${table}`).toEqual([]);
     }

@@ -306,6 +306,14 @@ export interface UsageToolsDailyTable {
   calls: number;
 }
 
+/** session_tools summed per user, UTC day and tool (migration 13). */
+export interface UsageToolDaysTable {
+  user_id: string;
+  day: number;
+  tool: string;
+  calls: number;
+}
+
 /** session_tools summed per user, project ('' none) and tool, all time (migration 13). */
 export interface UsageToolsTable {
   user_id: string;
@@ -340,5 +348,6 @@ export interface Database {
   usage_days: UsageDaysTable;
   usage_totals: UsageTotalsTable;
   usage_tools_daily: UsageToolsDailyTable;
+  usage_tool_days: UsageToolDaysTable;
   usage_tools: UsageToolsTable;
 }

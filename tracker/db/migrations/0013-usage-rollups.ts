@@ -57,6 +57,7 @@ const TOOL_KEY = {
 type ToolKey = keyof typeof TOOL_KEY;
 const TOOL_ROLLUPS: Array<{ table: string; keys: ToolKey[] }> = [
   { table: 'usage_tools_daily', keys: ['day', 'project_key', 'tool'] },
+  { table: 'usage_tool_days', keys: ['day', 'tool'] },
   { table: 'usage_tools', keys: ['project_key', 'tool'] },
 ];
 

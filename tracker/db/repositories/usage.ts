@@ -96,10 +96,16 @@ export function createUsageRepo(db: Kysely<Database>, _engine: Engine): UsageRep
     },
 
     async toolCalls(f) {
-      // Own calls (a fork's inherited ones left out), trashed sessions out: the rollups sum session_tools.
+      // Own calls (a fork's inherited ones left out), trashed sessions out: the rollups sum session_tools. As for the
+      // sums, the coarsest grain that holds the filters: all time, a range over every project, a project's range.
       const ranged = f.fromMs !== undefined || f.toMs !== undefined;
-      let q = db.selectFrom(ranged ? 'usage_tools_daily' : 'usage_tools').where('user_id', '=', f.userId);
-      if (f.projectId !== undefined) q = q.where('project_key', '=', f.projectId);
+      const table = !ranged
+        ? 'usage_tools'
+        : f.projectId === undefined
+          ? 'usage_tool_days'
+          : 'usage_tools_daily';
+      let q = db.selectFrom(table).where('user_id', '=', f.userId);
+      if (f.projectId !== undefined) q = q.where(sql.ref('project_key'), '=', f.projectId);
       if (f.fromMs !== undefined) q = q.where(sql.ref('day'), '>=', dayFrom(f.fromMs));
       if (f.toMs !== undefined) q = q.where(sql.ref('day'), '<', dayFrom(f.toMs));
       const rows = await q
