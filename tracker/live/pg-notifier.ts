@@ -25,6 +25,9 @@ export function createPgNotifier(opts: PgNotifierOptions): LiveNotifier {
   let closed = false;
   const receivers: Array<(s: LiveSignal) => void> = [];
   let connecting: Promise<pg.Client> | null = null;
+  // One query at a time on the one client: pg queues overlapping queries only with a deprecation warning today, and
+  // pg 9 drops that queue. Publishes keep their order on this chain; a failed one does not stop the next.
+  let sending: Promise<unknown> = Promise.resolve();
 
   const connect = async (): Promise<pg.Client> => {
     const c = new pg.Client({ connectionString: withUser(opts.connectionString) });
@@ -53,9 +56,13 @@ export function createPgNotifier(opts: PgNotifierOptions): LiveNotifier {
   };
 
   return {
-    async publish(signal) {
-      const c = await ensure();
-      await c.query('select pg_notify($1, $2)', [channel, encodeSignal(signal)]);
+    publish(signal) {
+      const send = sending.then(async () => {
+        const c = await ensure();
+        await c.query('select pg_notify($1, $2)', [channel, encodeSignal(signal)]);
+      });
+      sending = send.catch(() => undefined);
+      return send;
     },
     async listen(onSignal) {
       receivers.push(onSignal);
