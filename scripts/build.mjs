@@ -48,6 +48,8 @@ export const entries = [
     minify: true,
     fonts: true,
   },
+  // `export --comments`: the tracker client, loaded by dynamic import only then (src/export/load-comments.ts).
+  { src: 'src/export/session-comments.ts', out: 'export-comments.js', format: 'esm' },
   { src: 'mcp-server/index.ts', out: 'mcp-server.js', format: 'esm' },
   // `import { createTrackerSessionStore } from 'baton/session-store'` (package.json exports): for Agent SDK programs.
   { src: 'src/session-store/index.ts', out: 'session-store.js', format: 'esm' },

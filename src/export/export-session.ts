@@ -3,11 +3,11 @@
 import { join, resolve } from 'node:path';
 import { openEgressGate } from '../capture/session/egress.js';
 import { describeRedaction } from '../core/egress/index.js';
-import { formatExtension, isDocumentFormat, type ExportFormat } from '../core/export/index.js';
+import { countComments, formatExtension, isDocumentFormat, type ExportFormat } from '../core/export/index.js';
 import { exportTranscriptDocument } from '../core/export/documents/index.js';
 import { exportTranscript, type ExportResult } from '../core/pipeline/export-transcript.js';
 import { resolveTranscript } from './resolve-transcript.js';
-import { countComments, fetchExportComments, type TrackerConfig } from './session-comments.js';
+import { exportComments, type TrackerConfig } from './load-comments.js';
 import { fileSink, stdoutSink, stringSink, type Sink } from './sink.js';
 
 /**
@@ -68,7 +68,7 @@ export async function exportSession(
   if (!input.redact) env.warn(REDACTION_OFF_WARNING);
   // Read before the file is opened: a failure here only warns, and the session is exported either way.
   const comments = input.comments
-    ? await fetchExportComments(env.tracker, sessionIdOf(transcriptPath), env.warn)
+    ? await exportComments(env.tracker, sessionIdOf(transcriptPath), env.warn)
     : undefined;
   const opts = comments ? { comments } : {};
   const to = input.to;

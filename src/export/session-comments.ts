@@ -1,4 +1,6 @@
 // `--comments` for local exports: the session's comments read from the configured tracker, or a warning and none.
+// Bundled on its own (dist/export-comments.js) and loaded only when asked for (load-comments.ts): the tracker client
+// and undici would otherwise multiply the size of the small `baton export` bundle (dist/cli-export.js).
 import { clientFromConfig } from '../client/index.js';
 import type { BatonConfig } from '../core/config/index.js';
 import { BatonError } from '../core/errors.js';
@@ -9,7 +11,7 @@ export type TrackerConfig = Pick<BatonConfig, 'trackerUrl' | 'apiKey'> & { allow
 /** One attempt, bounded: an export must not hang on a tracker that is down. */
 const TIMEOUT_MS = 15_000;
 
-const SKIPPED = 'the export is written without comments';
+export const SKIPPED = 'the export is written without comments';
 
 /**
  * The comments the tracker holds for `sessionId` (the same id the tracker stores: a pushed session keeps its
@@ -54,9 +56,4 @@ function whyNot(err: unknown, sessionId: string, url: string): string {
     default:
       return `could not read comments from the tracker (${err instanceof Error ? err.message : String(err)})`;
   }
-}
-
-/** How many comments (replies included) the threads hold: the export summary says it. */
-export function countComments(threads: readonly EventComments[]): number {
-  return threads.reduce((n, t) => n + t.comments.reduce((m, c) => m + 1 + c.replies.length, 0), 0);
 }

@@ -107,3 +107,8 @@ const REACTION_WORDS: Record<string, string> = {
 export function reactionsText(rs: readonly ExportReaction[], words = false): string {
   return rs.map((r) => `${words ? (REACTION_WORDS[r.emoji] ?? r.emoji) : r.emoji} ${r.count}`).join(' · ');
 }
+
+/** How many comments (replies included) the threads hold: export summaries say it. */
+export function countComments(threads: readonly EventComments[]): number {
+  return threads.reduce((n, t) => n + t.comments.reduce((m, c) => m + 1 + c.replies.length, 0), 0);
+}

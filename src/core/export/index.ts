@@ -3,6 +3,7 @@
 export { createExporter } from './create-exporter.js';
 export {
   commentThreads,
+  countComments,
   type EventComments,
   type ExportComment,
   type ExportCommentThread,
