@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UsageResponse } from '../../src/core/api/index.js';
 import type { Session } from '../../src/core/model/session.js';
 import { loadSession } from '../../src/core/transcript/index.js';
+import { migration0013 } from '../../tracker/db/migrations/0013-usage-rollups.js';
 import type { UsageFilter, UsageKey, UsageSumRow } from '../../tracker/db/repositories/usage.js';
 import { client, forEachEngine, startTracker, type Client, type TestTracker } from './helpers/harness.js';
 import { makeSession } from './helpers/sessions.js';
@@ -299,5 +300,47 @@ forEachEngine('usage rollups equal the sessions they sum', (engine) => {
     expect(await expectRollupsExact('end')).toBeGreaterThan(10);
     // The trash really moved figures: a trashed session's figures are out, a purged one's rows gone.
     expect(trashed.size + (counts.purge ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('the migration’s backfill builds the same rollups the triggers kept (a database upgraded with data in it)', async () => {
+    const tables = [
+      'usage_daily',
+      'usage_days',
+      'usage_totals',
+      'usage_tools_daily',
+      'usage_tool_days',
+      'usage_tools',
+    ];
+    const snapshot = async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const table of tables) {
+        const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(
+          t.store.db,
+        );
+        out[table] = rows.rows
+          .map((r) =>
+            JSON.stringify(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)])),
+          )
+          .sort();
+      }
+      return out;
+    };
+    // A session in the trash, which the backfill must leave out as the triggers did.
+    const bin = makeSession({
+      id: 'backfill-bin',
+      turns: 2,
+      project: 'alpha',
+      start: '2026-03-04T10:00:00.000Z',
+    });
+    bin.totals.tools = { Trashed: 5 };
+    expect((await api.post('/api/v1/sessions', { session: bin })).status).toBe(200);
+    expect((await api.del('/api/v1/sessions/backfill-bin')).status).toBe(200);
+    const kept = await snapshot();
+    expect(kept.usage_daily!.length).toBeGreaterThan(5);
+    const backfill = migration0013[engine].filter((q) => /^INSERT INTO usage_/.test(q));
+    expect(backfill).toHaveLength(tables.length);
+    for (const table of tables) await sql`DELETE FROM ${sql.table(table)}`.execute(t.store.db);
+    for (const q of backfill) await sql.raw(q).execute(t.store.db);
+    expect(await snapshot()).toEqual(kept);
   });
 });
