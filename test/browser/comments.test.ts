@@ -1,6 +1,7 @@
 // Comments in real Chromium (issue 14): two signed-in users and an anonymous viewer on one live stream see comments,
 // replies and reactions arrive without a reload; the anonymous viewer has no comment box; after the stream, the
 // session page shows them next to their event; comments off hides the box.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../tracker/services/users.js';
@@ -111,6 +112,37 @@ describeWithExternal('Chromium', chromiumUnavailable())('comments in Chromium', 
     await item(page, 'cm-t1').locator('.comment-delete').first().click();
     await eventually(() => texts(page, 'cm-t1')).toEqual([]);
   }, 90_000);
+
+  it('the export buttons add the comments, redacted, when "with comments" is checked', async () => {
+    const session = makeSession({ title: 'Export with comments' });
+    const { sessionId } = await pushSession(t.url, t.ownerKey, session);
+    const eventUuid = session.turns[0]!.events[0]!.uuid!;
+    // A token-shaped secret pasted into a comment must not reach the download.
+    const secret = `ghp_${'Z9'.repeat(18)}`;
+    const posted = await api(`/api/v1/sessions/${sessionId}/comments`, 'POST', {
+      eventUuid,
+      text: `Ship it, the token is ${secret}`,
+    });
+    expect(posted.status).toBe(201);
+    const page = await as(t.ownerKey);
+    await page.goto(`${t.url}/sessions/${sessionId}`);
+    const group = page.getByRole('group', { name: 'Export' });
+    const md = async () => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        group.getByRole('link', { name: 'MD', exact: true }).click(),
+      ]);
+      return readFileSync((await file.path())!, 'utf8');
+    };
+    const plain = await md();
+    expect(plain).not.toContain('Ship it');
+    await group.getByLabel('with comments').check();
+    const withComments = await md();
+    expect(withComments).toContain('Ship it, the token is');
+    expect(withComments).not.toContain(secret);
+    await group.getByLabel('with comments').uncheck();
+    expect(await md()).not.toContain('Ship it');
+  }, 60_000);
 
   it('comments off: the owner turns them off on the session page, and the box disappears for others', async () => {
     const session = makeSession({ title: 'Quiet session' });

@@ -1,5 +1,6 @@
 // Small progressive enhancements for every page, bundled into /assets/app.js: copy buttons. No inline handlers.
 import './comments.js';
+import './export-options.js';
 import './manage.js';
 import './presence.js';
 import './reader.js';

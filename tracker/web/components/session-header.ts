@@ -76,6 +76,9 @@ export function sessionHeader(v: SessionHeaderView): SafeHtml {
                     >${f.toUpperCase()}</a
                   >`,
               )}
+              <label class="small muted export-comments" hidden
+                ><input type="checkbox" id="export-comments" /> with comments</label
+              >
             </div>`
           : ''
       }

@@ -1,12 +1,6 @@
 // `/` (list with search and filters), `/sessions/:id` (detail) and `/sessions/:id/export` for the signed-in owner.
-import {
-  ExportFormat,
-  ListSessionsQuery,
-  QueryBool,
-  type SessionSummary,
-} from '../../../src/core/api/index.js';
+import { ListSessionsQuery, type SessionSummary } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
-import { exportComments } from '../../services/export.js';
 import { listProjects } from '../../services/projects.js';
 import {
   FindQuery,
@@ -19,7 +13,7 @@ import { listSessions, ownSession, sessionDetail } from '../../services/sessions
 import { withSharing } from '../../services/session-sharing.js';
 import type { Context } from 'hono';
 import { html, type WebDeps } from '../web-deps.js';
-import { exportResponse } from '../export-response.js';
+import { downloadResponse } from '../export-response.js';
 import { liveLinks, openStreamFor } from '../live-links.js';
 import { sessionDetailStream, type LineageLink } from '../pages/session-detail.js';
 import { sessionsListPage, type SessionsQueryView } from '../pages/sessions-list.js';
@@ -210,16 +204,8 @@ export const SESSION_PAGE_ROUTES = [
     errors: [400, 404],
     handler: async ({ c, deps: d, params }) => {
       const ctx = pageCtx(c);
-      const format = ExportFormat.safeParse(c.req.query('format') ?? 'md');
-      if (!format.success)
-        throw new BatonError('invalid_request', 'Export format must be md, json, html or txt.');
-      const comments = QueryBool.optional().safeParse(c.req.query('comments'));
-      if (!comments.success) throw new BatonError('invalid_request', 'comments must be true or false.');
       const row = await ownSession(d.services.store, ctx.caller, params.id);
-      const opts = comments.data
-        ? { comments: await exportComments(d.services.store, row, ctx.caller.userId) }
-        : {};
-      return exportResponse(d.services.store, row, format.data, opts);
+      return downloadResponse(c, d.services.store, row, ctx.caller.userId);
     },
   }),
 ];

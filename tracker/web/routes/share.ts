@@ -1,6 +1,5 @@
 // `/share/:slug` and `/p/:slug`: unlisted/public sessions and posts for anyone with the link; `/posts/:id` for owners.
 import type { Context } from 'hono';
-import { ExportFormat } from '../../../src/core/api/index.js';
 import { BatonError } from '../../../src/core/errors.js';
 import type { SessionRow } from '../../db/repositories/index.js';
 import { toPost, visiblePostSessions } from '../../services/posts.js';
@@ -15,7 +14,7 @@ import { sessionDetail } from '../../services/sessions.js';
 import { toSummaries } from '../../services/session-view.js';
 import { baseUrlFor } from '../../http/base-url.js';
 import { html, type WebDeps } from '../web-deps.js';
-import { exportResponse } from '../export-response.js';
+import { downloadResponse } from '../export-response.js';
 import { sessionDetailStream } from '../pages/session-detail.js';
 import { sharedPostPage } from '../pages/shared-post.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
@@ -62,13 +61,6 @@ function sharing(d: WebDeps) {
     );
   };
 
-  const exportOf = (c: Context, row: SessionRow) => {
-    const format = ExportFormat.safeParse(c.req.query('format') ?? 'md');
-    if (!format.success)
-      throw new BatonError('invalid_request', 'Export format must be md, json, html or txt.');
-    return exportResponse(store, row, format.data);
-  };
-
   /** Private things are reported missing: a guessed or stale slug learns nothing. */
   const sharedSession = async (slug: string) => {
     if (!SLUG.test(slug)) return undefined;
@@ -81,6 +73,8 @@ function sharing(d: WebDeps) {
     return post && post.visibility !== 'private' ? post : undefined;
   };
   const viewerId = async (c: Context) => (await d.sessions.current(c))?.userId ?? null;
+  // A share link's readers get its comments when they ask, as they read them on the page.
+  const exportOf = async (c: Context, row: SessionRow) => downloadResponse(c, store, row, await viewerId(c));
   /** A session reached through a shared post: it must belong to that post, and be visible to this viewer. */
   const postSession = async (c: Context, postId: string, sessionId: string) => {
     const { rows } = await visiblePostSessions(store, postId, await viewerId(c));
