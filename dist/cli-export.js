@@ -3121,16 +3121,16 @@ function createEgressGate(policy) {
   function report() {
     return redactor.report();
   }
-  const sessionIdOf = (path) => /([^/\\]+)\.jsonl$/.exec(path)?.[1];
+  const sessionIdOf2 = (path) => /([^/\\]+)\.jsonl$/.exec(path)?.[1];
   return {
     redacting: policy.redact,
     recordFilter,
     async loadSession(path, opts = {}) {
-      const sid = sessionIdOf(path);
+      const sid = sessionIdOf2(path);
       return session(await loadSession(path, { ...opts, admit: () => recordFilter(sid) }));
     },
     async streamSession(path, onEvent, opts = {}) {
-      const sid = sessionIdOf(path);
+      const sid = sessionIdOf2(path);
       const res = await streamSession(
         path,
         (e, ctx) => {
@@ -3175,6 +3175,50 @@ var init_gate = __esm({
     isEventItem = (v2) => isObject(v2) && isObject(v2.event) && typeof v2.event.kind === "string";
     isTranscriptLike = (v2) => isObject(v2) && typeof v2.sessionId === "string" && isEntryItemList(v2.entries);
     omitEvent = ({ event: _event, ...rest }) => rest;
+  }
+});
+
+// src/core/export/comments.ts
+function createCommentIndex(threads, gateText) {
+  const pending = new Map(threads.map((t) => [t.eventUuid, t]));
+  const one = (c) => ({
+    ...c,
+    author: gateText(c.author),
+    text: gateText(c.text)
+  });
+  return (uuid) => {
+    const t = pending.get(uuid);
+    if (!t) return void 0;
+    pending.delete(uuid);
+    return {
+      eventUuid: t.eventUuid,
+      reactions: t.reactions,
+      comments: t.comments.map((c) => ({ ...one(c), replies: c.replies.map(one) }))
+    };
+  };
+}
+function commentTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+function reactionsText(rs, words = false) {
+  return rs.map((r) => `${words ? REACTION_WORDS[r.emoji] ?? r.emoji : r.emoji} ${r.count}`).join(" · ");
+}
+function countComments(threads) {
+  return threads.reduce((n, t) => n + t.comments.reduce((m, c) => m + 1 + c.replies.length, 0), 0);
+}
+var REACTION_WORDS;
+var init_comments = __esm({
+  "src/core/export/comments.ts"() {
+    "use strict";
+    REACTION_WORDS = {
+      "👍": "thumbs up",
+      "🎉": "hooray",
+      "❤️": "heart",
+      "🚀": "rocket",
+      "👀": "eyes",
+      "😕": "confused"
+    };
   }
 });
 
@@ -3349,6 +3393,12 @@ border-right:1px solid var(--line)}
 .diffstat{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;white-space:nowrap}
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
+.comments{margin:.25rem 0 1rem 1.5rem;padding:.4rem .75rem;border-left:3px solid var(--accent);background:var(--soft);
+border-radius:0 6px 6px 0;font-size:.9rem}
+.comments>h3{font-size:.8rem;color:var(--muted);margin:0 0 .3rem;text-transform:uppercase;letter-spacing:.03em}
+.comment{margin:.3rem 0}.comment .by{color:var(--muted);font-size:.8rem;margin:0}
+.comment .by b{color:var(--fg)}.comment .ctext{white-space:pre-wrap;overflow-wrap:anywhere;margin:.1rem 0}
+.comment .replies{margin-left:1.25rem;border-left:1px solid var(--line);padding-left:.6rem}
 `;
     SCRIPT = `(function(){
 var H=null;try{
@@ -6347,6 +6397,18 @@ function metricsHeader(meta, t, redaction, stats) {
   return `${out}</header>
 `;
 }
+function commentHtml(c, replies) {
+  const r = reactionsText(c.reactions);
+  let out = `<div class="comment" id="c-${escapeHtml(c.id)}"><p class="by"><b>${escapeHtml(c.author)}</b> · <time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(commentTime(c.createdAt))}</time>${r ? ` · ${escapeHtml(r)}` : ""}</p><p class="ctext">${escapeText(c.text)}</p>`;
+  if (replies.length) out += `<div class="replies">${replies.map((x2) => commentHtml(x2, [])).join("")}</div>`;
+  return `${out}</div>`;
+}
+function commentsHtml(t) {
+  const r = reactionsText(t.reactions);
+  const title = `Comments${r ? ` · reactions: ${r}` : ""}`;
+  return `<aside class="comments"><h3>${escapeHtml(title)}</h3>${t.comments.map((c) => commentHtml(c, c.replies)).join("")}</aside>
+`;
+}
 function createHtmlRenderer(write, opts) {
   const viewer = createEventViewer({ maxToolResultChars: opts.maxToolResultChars });
   const { codeOpen, markdownHtml } = createHtmlContent();
@@ -6397,6 +6459,9 @@ function createHtmlRenderer(write, opts) {
       }
     },
     event,
+    comments(thread) {
+      write(commentsHtml(thread));
+    },
     close() {
       write("</section>\n");
     },
@@ -6423,6 +6488,7 @@ var init_html2 = __esm({
     init_event_html();
     init_event_view();
     init_serialize();
+    init_comments();
   }
 });
 
@@ -6440,6 +6506,7 @@ function createJsonRenderer(write, opts) {
   let eventsInSection = 0;
   let firstTs;
   let lastTs;
+  const threads = [];
   const enter = (want) => {
     if (phase === "start") {
       write(`{"schemaVersion":${SCHEMA_VERSION},"turns":[`);
@@ -6480,6 +6547,9 @@ function createJsonRenderer(write, opts) {
         lastTs = e.timestamp;
       }
     },
+    comments(thread) {
+      threads.push(JSON.stringify(thread));
+    },
     close(section) {
       let tail = "]";
       if (section.kind === "turn") {
@@ -6500,6 +6570,8 @@ function createJsonRenderer(write, opts) {
       const redaction = extra.redaction ?? opts.redaction;
       if (redaction) out += `,
 "redaction":${JSON.stringify(redaction)}`;
+      if (opts.comments) out += `,
+"comments":[${threads.join(",\n")}]`;
       write(`${out}}
 `);
     }
@@ -6724,6 +6796,30 @@ ${agents.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
   }
   return out;
 }
+function commentQuote(c, prefix, reply) {
+  const r = reactionsText(c.reactions);
+  const head2 = `**${mdInline(c.author)}**${reply ? " (reply)" : ""} · ${commentTime(c.createdAt)}${r ? ` · ${r}` : ""}`;
+  const body = safeMarkdown(c.text).split("\n").map((l3) => l3 ? `${prefix} ${l3}` : prefix).join("\n");
+  return `${prefix} ${head2}
+${prefix}
+${body}
+`;
+}
+function commentsMarkdown(t) {
+  const r = reactionsText(t.reactions);
+  let out = `💬 **Comments**${r ? ` · reactions: ${r}` : ""}
+
+`;
+  for (const c of t.comments) {
+    out += commentQuote(c, ">", false);
+    for (const reply of c.replies) out += `>
+${commentQuote(reply, "> >", true)}`;
+    out += "\n";
+  }
+  return t.comments.length ? out : `${out.trimEnd()}
+
+`;
+}
 function createMarkdownRenderer(write, opts) {
   const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
@@ -6855,6 +6951,10 @@ ${quoted}
       }
     },
     event,
+    comments(thread) {
+      write(commentsMarkdown(thread));
+      label = null;
+    },
     close() {
     },
     finish(meta, totals, extra) {
@@ -6890,6 +6990,7 @@ var init_markdown = __esm({
     init_summary_rows();
     init_format();
     init_markdown_safe();
+    init_comments();
     init_trailing_details();
   }
 });
@@ -6920,6 +7021,10 @@ function createStreamDriver(renderer2) {
     event(e, ctx) {
       guard("event()");
       renderer2.event(e, sectionFor(ctx));
+    },
+    comments(thread) {
+      guard("comments()");
+      if (current) renderer2.comments(thread, current);
     },
     beginTurn(turn) {
       guard("beginTurn()");
@@ -7039,6 +7144,24 @@ ${shown.map((f) => `  ${f}
   }
   return out;
 }
+function commentBlock(c, indent, reply) {
+  const r = reactionsText(c.reactions);
+  const head2 = `${indent}${c.author.replace(/\s+/g, " ")}${reply ? " (reply)" : ""}, ${commentTime(c.createdAt)}${r ? ` [${r}]` : ""}:`;
+  return `${head2}
+${wrapProse(c.text, WIDTH, `${indent}${INDENT}`)}
+`;
+}
+function commentsText(t) {
+  const r = reactionsText(t.reactions);
+  let out = `COMMENTS${r ? ` (reactions: ${r})` : ""}:
+`;
+  for (const c of t.comments) {
+    out += commentBlock(c, INDENT, false);
+    for (const reply of c.replies) out += commentBlock(reply, INDENT + INDENT, true);
+  }
+  return `${out}
+`;
+}
 function createTextRenderer(write, opts) {
   const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
@@ -7132,6 +7255,9 @@ ${wrapProse(v2.text)}
       }
     },
     event,
+    comments(thread) {
+      write(commentsText(thread));
+    },
     close() {
     },
     finish(meta, totals, extra) {
@@ -7162,6 +7288,7 @@ var init_text = __esm({
     init_diff_tree();
     init_event_view();
     init_summary_rows();
+    init_comments();
     init_trailing_details();
     WIDTH = 100;
     INDENT = "  ";
@@ -7185,10 +7312,14 @@ function createGatedExporter(make, opts = {}) {
   const sid = opts.meta?.id;
   const head2 = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
   const driver = createStreamDriver(make(head2));
+  const commentsOf = opts.comments ? createCommentIndex(opts.comments, (t) => gate.text(t)) : void 0;
   return {
     event(e, ctx) {
       const g2 = gate.event(e, sid);
-      if (g2 !== null) driver.event(g2, ctx);
+      if (g2 === null) return;
+      driver.event(g2, ctx);
+      const thread = commentsOf?.(g2.uuid);
+      if (thread) driver.comments(thread);
     },
     beginTurn: (turn) => driver.beginTurn(turn),
     beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
@@ -7221,6 +7352,7 @@ var init_create_exporter = __esm({
     "use strict";
     init_gate();
     init_errors();
+    init_comments();
     init_html2();
     init_json();
     init_markdown();
@@ -7264,6 +7396,7 @@ var init_export = __esm({
   "src/core/export/index.ts"() {
     "use strict";
     init_create_exporter();
+    init_comments();
     init_render_session();
     init_types();
   }
@@ -7757,6 +7890,10 @@ function createDocumentRenderer(opts, maxChars, done) {
       push({ kind: "heading", level: 1, text: `Subagent ${section.sidechain.agentId}${by}` });
     },
     event,
+    comments(thread) {
+      push(...commentBlocks(thread));
+      label = null;
+    },
     close() {
     },
     finish(meta, totals, extra) {
@@ -7775,6 +7912,26 @@ function createDocumentRenderer(opts, maxChars, done) {
     }
   };
 }
+function commentItem(c, depth) {
+  const r = reactionsText(c.reactions, true);
+  return {
+    kind: "item",
+    marker: depth === 0 ? "•" : "–",
+    depth,
+    runs: [
+      { text: c.author, bold: true },
+      { text: ` · ${commentTime(c.createdAt)}${r ? ` · ${r}` : ""}: `, italic: true },
+      // Word runs drop line breaks; one paragraph per comment reads the same in both documents.
+      { text: c.text.replace(/\s*\n\s*/g, " ") }
+    ]
+  };
+}
+function commentBlocks(t) {
+  const r = reactionsText(t.reactions, true);
+  const out = [{ kind: "label", text: `Comments${r ? ` · reactions: ${r}` : ""}`, tone: "meta" }];
+  for (const c of t.comments) out.push(commentItem(c, 0), ...c.replies.map((x2) => commentItem(x2, 1)));
+  return out;
+}
 function italic(b) {
   return b.kind === "paragraph" || b.kind === "item" ? { ...b, runs: b.runs.map((r) => ({ ...r, italic: true })) } : b;
 }
@@ -7786,6 +7943,7 @@ var init_build = __esm({
     init_event_view();
     init_create_exporter();
     init_summary_rows();
+    init_comments();
     init_header();
     init_markdown_blocks();
     init_model();
@@ -7809,7 +7967,10 @@ var init_load = __esm({
 
 // src/core/export/documents/index.ts
 async function exportTranscriptDocument(transcriptPath, format, gate, opts = {}) {
-  const { exporter, model } = createDocumentExporter({ gate });
+  const { exporter, model } = createDocumentExporter({
+    gate,
+    ...opts.comments ? { comments: opts.comments } : {}
+  });
   const writers = loadWriters();
   writers.catch(() => {
   });
@@ -7835,8 +7996,8 @@ var init_documents = __esm({
 });
 
 // src/core/pipeline/export-transcript.ts
-async function exportTranscript(transcriptPath, format, write, gate) {
-  const exporter = createExporter(format, write, { gate });
+async function exportTranscript(transcriptPath, format, write, gate, opts = {}) {
+  const exporter = createExporter(format, write, { ...opts, gate });
   const { meta, totals, stats } = await gate.streamSession(
     transcriptPath,
     (event, ctx) => exporter.event(event, ctx),
@@ -7909,6 +8070,32 @@ var init_resolve_transcript = __esm({
     "use strict";
     init_errors();
     init_transcript();
+  }
+});
+
+// src/export/load-comments.ts
+function loadSessionComments() {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const target = fromSource ? "./session-comments.ts" : "./export-comments.js";
+  loaded2 ??= import(new URL(target, import.meta.url).href);
+  return loaded2;
+}
+async function exportComments(tracker, sessionId, warn) {
+  let mod;
+  try {
+    mod = await loadSessionComments();
+  } catch (err) {
+    warn(
+      `warning: --comments: this build cannot read comments (${err instanceof Error ? err.message : String(err)}); the export is written without comments`
+    );
+    return void 0;
+  }
+  return mod.fetchExportComments(tracker, sessionId, warn);
+}
+var loaded2;
+var init_load_comments = __esm({
+  "src/export/load-comments.ts"() {
+    "use strict";
   }
 });
 
@@ -8038,6 +8225,8 @@ async function exportSession(env, input) {
     claudeConfigDir: env.claudeConfigDir
   });
   if (!input.redact) env.warn(REDACTION_OFF_WARNING);
+  const comments = input.comments ? await exportComments(env.tracker, sessionIdOf(transcriptPath), env.warn) : void 0;
+  const opts = comments ? { comments } : {};
   const to = input.to;
   const path = to.kind === "file" ? filePath(env.cwd, transcriptPath, to.path, input.format) : null;
   const strings = to.kind === "string" ? stringSink() : null;
@@ -8045,10 +8234,10 @@ async function exportSession(env, input) {
   try {
     const gate = openEgressGate({ dataDir: env.dataDir, redact: input.redact });
     const format = input.format;
-    const result = isDocumentFormat(format) ? await exportTranscriptDocument(transcriptPath, format, gate).then(({ bytes, ...r }) => {
+    const result = isDocumentFormat(format) ? await exportTranscriptDocument(transcriptPath, format, gate, opts).then(({ bytes, ...r }) => {
       sink.bytes(bytes);
       return r;
-    }) : await exportTranscript(transcriptPath, format, (c) => sink.write(c), gate);
+    }) : await exportTranscript(transcriptPath, format, (c) => sink.write(c), gate, opts);
     sink.commit();
     return {
       ...result,
@@ -8056,12 +8245,16 @@ async function exportSession(env, input) {
       transcriptPath,
       path,
       ...strings ? { text: strings.text() } : {},
-      redacting: input.redact
+      redacting: input.redact,
+      comments: comments ? countComments(comments) : null
     };
   } catch (err) {
     sink.abort();
     throw err;
   }
+}
+function sessionIdOf(transcriptPath) {
+  return transcriptPath.replace(/^.*[/\\]/, "").replace(/\.jsonl$/, "");
 }
 function filePath(cwd, transcriptPath, given, format) {
   if (given !== void 0) return resolve3(cwd, given);
@@ -8071,7 +8264,8 @@ function filePath(cwd, transcriptPath, given, format) {
 function describeExport(r) {
   const where = r.path ?? (r.text !== void 0 ? "a string" : "stdout");
   const redacted = `; ${describeRedaction(r.redaction, r.redacting)}`;
-  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}`;
+  const comments = r.comments === null ? "" : `; with ${r.comments} comment(s)`;
+  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}${comments}`;
 }
 var REDACTION_OFF_WARNING;
 var init_export_session = __esm({
@@ -8083,6 +8277,7 @@ var init_export_session = __esm({
     init_documents();
     init_export_transcript();
     init_resolve_transcript();
+    init_load_comments();
     init_sink();
     REDACTION_OFF_WARNING = "warning: redaction is off (--no-redact): secrets in this session are written as-is";
   }
@@ -8152,7 +8347,8 @@ function exportEnv(ctx, cwd = ctx.io.cwd) {
     claudeConfigDir: ctx.claudeConfigDir,
     dataDir: ctx.config.dataDir,
     warn: (m) => ctx.io.err(`${m}
-`)
+`),
+    tracker: ctx.config
   };
 }
 function destination(out, force) {
@@ -8186,6 +8382,9 @@ Options:
   --session ID                    same as the positional session id
   --force                         overwrite an existing file
   --no-redact                     keep secrets as they are (redaction is on by default)
+  --comments                      add each event's comments and reactions, read from the configured tracker
+                                  (redacted like the rest); without a tracker that has the session, a warning
+                                  is printed on stderr and the export is written without them (exit 0)
   --json                          print the result summary as JSON
   -h, --help                      show this help
 `;
@@ -8199,6 +8398,7 @@ Options:
         session: { type: "string" },
         force: { type: "boolean" },
         "no-redact": { type: "boolean" },
+        comments: { type: "boolean" },
         json: { type: "boolean" }
       },
       positionals: { max: 1, tooMany: "export takes at most one session id or transcript path" },
@@ -8209,14 +8409,16 @@ Options:
           ref: values.session ?? positionals[0],
           format,
           to: destination(values.out, Boolean(values.force)),
-          redact: !values["no-redact"]
+          redact: !values["no-redact"],
+          comments: Boolean(values.comments)
         });
         const summary = values.json ? JSON.stringify({
           sessionId: outcome.meta.id,
           format,
           out: outcome.path ?? "-",
           totals: outcome.totals,
-          redaction: outcome.redaction
+          redaction: outcome.redaction,
+          ...values.comments ? { comments: outcome.comments } : {}
         }) : describeExport(outcome);
         if (outcome.path === null) ctx.io.err(`${summary}
 `);
@@ -8429,9 +8631,9 @@ function createContext(io) {
 // src/cli/program.ts
 var VERSION2 = "0.1.0";
 async function usage() {
-  const loaded2 = await Promise.all(commands.map((c) => c.load()));
-  const width = Math.max(...loaded2.map((c) => c.name.length));
-  const lines = loaded2.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const loaded3 = await Promise.all(commands.map((c) => c.load()));
+  const width = Math.max(...loaded3.map((c) => c.name.length));
+  const lines = loaded3.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `baton ${VERSION2}: capture, export, share and hand off Claude Code sessions
 
 Usage: baton <command> [options]

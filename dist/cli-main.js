@@ -3180,16 +3180,16 @@ function createEgressGate(policy) {
   function report() {
     return redactor.report();
   }
-  const sessionIdOf = (path6) => /([^/\\]+)\.jsonl$/.exec(path6)?.[1];
+  const sessionIdOf2 = (path6) => /([^/\\]+)\.jsonl$/.exec(path6)?.[1];
   return {
     redacting: policy.redact,
     recordFilter,
     async loadSession(path6, opts = {}) {
-      const sid = sessionIdOf(path6);
+      const sid = sessionIdOf2(path6);
       return session(await loadSession(path6, { ...opts, admit: () => recordFilter(sid) }));
     },
     async streamSession(path6, onEvent, opts = {}) {
-      const sid = sessionIdOf(path6);
+      const sid = sessionIdOf2(path6);
       const res = await streamSession(
         path6,
         (e, ctx) => {
@@ -3234,6 +3234,50 @@ var init_gate = __esm({
     isEventItem = (v2) => isObject(v2) && isObject(v2.event) && typeof v2.event.kind === "string";
     isTranscriptLike = (v2) => isObject(v2) && typeof v2.sessionId === "string" && isEntryItemList(v2.entries);
     omitEvent = ({ event: _event, ...rest }) => rest;
+  }
+});
+
+// src/core/export/comments.ts
+function createCommentIndex(threads, gateText) {
+  const pending = new Map(threads.map((t) => [t.eventUuid, t]));
+  const one = (c3) => ({
+    ...c3,
+    author: gateText(c3.author),
+    text: gateText(c3.text)
+  });
+  return (uuid3) => {
+    const t = pending.get(uuid3);
+    if (!t) return void 0;
+    pending.delete(uuid3);
+    return {
+      eventUuid: t.eventUuid,
+      reactions: t.reactions,
+      comments: t.comments.map((c3) => ({ ...one(c3), replies: c3.replies.map(one) }))
+    };
+  };
+}
+function commentTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+function reactionsText(rs, words = false) {
+  return rs.map((r) => `${words ? REACTION_WORDS[r.emoji] ?? r.emoji : r.emoji} ${r.count}`).join(" · ");
+}
+function countComments(threads) {
+  return threads.reduce((n2, t) => n2 + t.comments.reduce((m, c3) => m + 1 + c3.replies.length, 0), 0);
+}
+var REACTION_WORDS;
+var init_comments = __esm({
+  "src/core/export/comments.ts"() {
+    "use strict";
+    REACTION_WORDS = {
+      "👍": "thumbs up",
+      "🎉": "hooray",
+      "❤️": "heart",
+      "🚀": "rocket",
+      "👀": "eyes",
+      "😕": "confused"
+    };
   }
 });
 
@@ -3408,6 +3452,12 @@ border-right:1px solid var(--line)}
 .diffstat{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;white-space:nowrap}
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
+.comments{margin:.25rem 0 1rem 1.5rem;padding:.4rem .75rem;border-left:3px solid var(--accent);background:var(--soft);
+border-radius:0 6px 6px 0;font-size:.9rem}
+.comments>h3{font-size:.8rem;color:var(--muted);margin:0 0 .3rem;text-transform:uppercase;letter-spacing:.03em}
+.comment{margin:.3rem 0}.comment .by{color:var(--muted);font-size:.8rem;margin:0}
+.comment .by b{color:var(--fg)}.comment .ctext{white-space:pre-wrap;overflow-wrap:anywhere;margin:.1rem 0}
+.comment .replies{margin-left:1.25rem;border-left:1px solid var(--line);padding-left:.6rem}
 `;
     SCRIPT = `(function(){
 var H=null;try{
@@ -6417,6 +6467,18 @@ function metricsHeader(meta3, t, redaction, stats) {
   return `${out}</header>
 `;
 }
+function commentHtml(c3, replies) {
+  const r = reactionsText(c3.reactions);
+  let out = `<div class="comment" id="c-${escapeHtml(c3.id)}"><p class="by"><b>${escapeHtml(c3.author)}</b> · <time datetime="${escapeHtml(c3.createdAt)}">${escapeHtml(commentTime(c3.createdAt))}</time>${r ? ` · ${escapeHtml(r)}` : ""}</p><p class="ctext">${escapeText(c3.text)}</p>`;
+  if (replies.length) out += `<div class="replies">${replies.map((x2) => commentHtml(x2, [])).join("")}</div>`;
+  return `${out}</div>`;
+}
+function commentsHtml(t) {
+  const r = reactionsText(t.reactions);
+  const title = `Comments${r ? ` · reactions: ${r}` : ""}`;
+  return `<aside class="comments"><h3>${escapeHtml(title)}</h3>${t.comments.map((c3) => commentHtml(c3, c3.replies)).join("")}</aside>
+`;
+}
 function createHtmlRenderer(write, opts) {
   const viewer = createEventViewer({ maxToolResultChars: opts.maxToolResultChars });
   const { codeOpen, markdownHtml } = createHtmlContent();
@@ -6467,6 +6529,9 @@ function createHtmlRenderer(write, opts) {
       }
     },
     event,
+    comments(thread) {
+      write(commentsHtml(thread));
+    },
     close() {
       write("</section>\n");
     },
@@ -6493,6 +6558,7 @@ var init_html2 = __esm({
     init_event_html();
     init_event_view();
     init_serialize();
+    init_comments();
   }
 });
 
@@ -6510,6 +6576,7 @@ function createJsonRenderer(write, opts) {
   let eventsInSection = 0;
   let firstTs;
   let lastTs;
+  const threads = [];
   const enter = (want) => {
     if (phase === "start") {
       write(`{"schemaVersion":${SCHEMA_VERSION},"turns":[`);
@@ -6550,6 +6617,9 @@ function createJsonRenderer(write, opts) {
         lastTs = e.timestamp;
       }
     },
+    comments(thread) {
+      threads.push(JSON.stringify(thread));
+    },
     close(section) {
       let tail = "]";
       if (section.kind === "turn") {
@@ -6570,6 +6640,8 @@ function createJsonRenderer(write, opts) {
       const redaction = extra.redaction ?? opts.redaction;
       if (redaction) out += `,
 "redaction":${JSON.stringify(redaction)}`;
+      if (opts.comments) out += `,
+"comments":[${threads.join(",\n")}]`;
       write(`${out}}
 `);
     }
@@ -6800,6 +6872,30 @@ ${agents.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
   }
   return out;
 }
+function commentQuote(c3, prefix, reply) {
+  const r = reactionsText(c3.reactions);
+  const head2 = `**${mdInline(c3.author)}**${reply ? " (reply)" : ""} · ${commentTime(c3.createdAt)}${r ? ` · ${r}` : ""}`;
+  const body = safeMarkdown(c3.text).split("\n").map((l3) => l3 ? `${prefix} ${l3}` : prefix).join("\n");
+  return `${prefix} ${head2}
+${prefix}
+${body}
+`;
+}
+function commentsMarkdown(t) {
+  const r = reactionsText(t.reactions);
+  let out = `💬 **Comments**${r ? ` · reactions: ${r}` : ""}
+
+`;
+  for (const c3 of t.comments) {
+    out += commentQuote(c3, ">", false);
+    for (const reply of c3.replies) out += `>
+${commentQuote(reply, "> >", true)}`;
+    out += "\n";
+  }
+  return t.comments.length ? out : `${out.trimEnd()}
+
+`;
+}
 function createMarkdownRenderer(write, opts) {
   const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
@@ -6931,6 +7027,10 @@ ${quoted}
       }
     },
     event,
+    comments(thread) {
+      write(commentsMarkdown(thread));
+      label = null;
+    },
     close() {
     },
     finish(meta3, totals, extra) {
@@ -6966,6 +7066,7 @@ var init_markdown = __esm({
     init_summary_rows();
     init_format();
     init_markdown_safe();
+    init_comments();
     init_trailing_details();
   }
 });
@@ -6996,6 +7097,10 @@ function createStreamDriver(renderer2) {
     event(e, ctx) {
       guard("event()");
       renderer2.event(e, sectionFor(ctx));
+    },
+    comments(thread) {
+      guard("comments()");
+      if (current) renderer2.comments(thread, current);
     },
     beginTurn(turn) {
       guard("beginTurn()");
@@ -7115,6 +7220,24 @@ ${shown.map((f) => `  ${f}
   }
   return out;
 }
+function commentBlock(c3, indent, reply) {
+  const r = reactionsText(c3.reactions);
+  const head2 = `${indent}${c3.author.replace(/\s+/g, " ")}${reply ? " (reply)" : ""}, ${commentTime(c3.createdAt)}${r ? ` [${r}]` : ""}:`;
+  return `${head2}
+${wrapProse(c3.text, WIDTH, `${indent}${INDENT}`)}
+`;
+}
+function commentsText(t) {
+  const r = reactionsText(t.reactions);
+  let out = `COMMENTS${r ? ` (reactions: ${r})` : ""}:
+`;
+  for (const c3 of t.comments) {
+    out += commentBlock(c3, INDENT, false);
+    for (const reply of c3.replies) out += commentBlock(reply, INDENT + INDENT, true);
+  }
+  return `${out}
+`;
+}
 function createTextRenderer(write, opts) {
   const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
@@ -7208,6 +7331,9 @@ ${wrapProse(v2.text)}
       }
     },
     event,
+    comments(thread) {
+      write(commentsText(thread));
+    },
     close() {
     },
     finish(meta3, totals, extra) {
@@ -7238,6 +7364,7 @@ var init_text = __esm({
     init_diff_tree();
     init_event_view();
     init_summary_rows();
+    init_comments();
     init_trailing_details();
     WIDTH = 100;
     INDENT = "  ";
@@ -7261,10 +7388,14 @@ function createGatedExporter(make, opts = {}) {
   const sid = opts.meta?.id;
   const head2 = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
   const driver = createStreamDriver(make(head2));
+  const commentsOf = opts.comments ? createCommentIndex(opts.comments, (t) => gate.text(t)) : void 0;
   return {
     event(e, ctx) {
       const g2 = gate.event(e, sid);
-      if (g2 !== null) driver.event(g2, ctx);
+      if (g2 === null) return;
+      driver.event(g2, ctx);
+      const thread = commentsOf?.(g2.uuid);
+      if (thread) driver.comments(thread);
     },
     beginTurn: (turn) => driver.beginTurn(turn),
     beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
@@ -7297,6 +7428,7 @@ var init_create_exporter = __esm({
     "use strict";
     init_gate();
     init_errors();
+    init_comments();
     init_html2();
     init_json();
     init_markdown();
@@ -7340,6 +7472,7 @@ var init_export = __esm({
   "src/core/export/index.ts"() {
     "use strict";
     init_create_exporter();
+    init_comments();
     init_render_session();
     init_types();
   }
@@ -8275,6 +8408,10 @@ function createDocumentRenderer(opts, maxChars, done) {
       push({ kind: "heading", level: 1, text: `Subagent ${section.sidechain.agentId}${by}` });
     },
     event,
+    comments(thread) {
+      push(...commentBlocks(thread));
+      label = null;
+    },
     close() {
     },
     finish(meta3, totals, extra) {
@@ -8293,6 +8430,26 @@ function createDocumentRenderer(opts, maxChars, done) {
     }
   };
 }
+function commentItem(c3, depth) {
+  const r = reactionsText(c3.reactions, true);
+  return {
+    kind: "item",
+    marker: depth === 0 ? "•" : "–",
+    depth,
+    runs: [
+      { text: c3.author, bold: true },
+      { text: ` · ${commentTime(c3.createdAt)}${r ? ` · ${r}` : ""}: `, italic: true },
+      // Word runs drop line breaks; one paragraph per comment reads the same in both documents.
+      { text: c3.text.replace(/\s*\n\s*/g, " ") }
+    ]
+  };
+}
+function commentBlocks(t) {
+  const r = reactionsText(t.reactions, true);
+  const out = [{ kind: "label", text: `Comments${r ? ` · reactions: ${r}` : ""}`, tone: "meta" }];
+  for (const c3 of t.comments) out.push(commentItem(c3, 0), ...c3.replies.map((x2) => commentItem(x2, 1)));
+  return out;
+}
 function italic(b) {
   return b.kind === "paragraph" || b.kind === "item" ? { ...b, runs: b.runs.map((r) => ({ ...r, italic: true })) } : b;
 }
@@ -8304,6 +8461,7 @@ var init_build = __esm({
     init_event_view();
     init_create_exporter();
     init_summary_rows();
+    init_comments();
     init_header();
     init_markdown_blocks();
     init_model();
@@ -8327,7 +8485,10 @@ var init_load = __esm({
 
 // src/core/export/documents/index.ts
 async function exportTranscriptDocument(transcriptPath, format2, gate, opts = {}) {
-  const { exporter, model } = createDocumentExporter({ gate });
+  const { exporter, model } = createDocumentExporter({
+    gate,
+    ...opts.comments ? { comments: opts.comments } : {}
+  });
   const writers = loadWriters();
   writers.catch(() => {
   });
@@ -8353,8 +8514,8 @@ var init_documents = __esm({
 });
 
 // src/core/pipeline/export-transcript.ts
-async function exportTranscript(transcriptPath, format2, write, gate) {
-  const exporter = createExporter(format2, write, { gate });
+async function exportTranscript(transcriptPath, format2, write, gate, opts = {}) {
+  const exporter = createExporter(format2, write, { ...opts, gate });
   const { meta: meta3, totals, stats } = await gate.streamSession(
     transcriptPath,
     (event, ctx) => exporter.event(event, ctx),
@@ -8427,6 +8588,32 @@ var init_resolve_transcript = __esm({
     "use strict";
     init_errors();
     init_transcript();
+  }
+});
+
+// src/export/load-comments.ts
+function loadSessionComments() {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const target = fromSource ? "./session-comments.ts" : "./export-comments.js";
+  loaded2 ??= import(new URL(target, import.meta.url).href);
+  return loaded2;
+}
+async function exportComments(tracker, sessionId, warn2) {
+  let mod;
+  try {
+    mod = await loadSessionComments();
+  } catch (err) {
+    warn2(
+      `warning: --comments: this build cannot read comments (${err instanceof Error ? err.message : String(err)}); the export is written without comments`
+    );
+    return void 0;
+  }
+  return mod.fetchExportComments(tracker, sessionId, warn2);
+}
+var loaded2;
+var init_load_comments = __esm({
+  "src/export/load-comments.ts"() {
+    "use strict";
   }
 });
 
@@ -8556,6 +8743,8 @@ async function exportSession(env, input2) {
     claudeConfigDir: env.claudeConfigDir
   });
   if (!input2.redact) env.warn(REDACTION_OFF_WARNING);
+  const comments = input2.comments ? await exportComments(env.tracker, sessionIdOf(transcriptPath), env.warn) : void 0;
+  const opts = comments ? { comments } : {};
   const to = input2.to;
   const path6 = to.kind === "file" ? filePath(env.cwd, transcriptPath, to.path, input2.format) : null;
   const strings = to.kind === "string" ? stringSink() : null;
@@ -8563,10 +8752,10 @@ async function exportSession(env, input2) {
   try {
     const gate = openEgressGate({ dataDir: env.dataDir, redact: input2.redact });
     const format2 = input2.format;
-    const result = isDocumentFormat(format2) ? await exportTranscriptDocument(transcriptPath, format2, gate).then(({ bytes, ...r }) => {
+    const result = isDocumentFormat(format2) ? await exportTranscriptDocument(transcriptPath, format2, gate, opts).then(({ bytes, ...r }) => {
       sink.bytes(bytes);
       return r;
-    }) : await exportTranscript(transcriptPath, format2, (c3) => sink.write(c3), gate);
+    }) : await exportTranscript(transcriptPath, format2, (c3) => sink.write(c3), gate, opts);
     sink.commit();
     return {
       ...result,
@@ -8574,12 +8763,16 @@ async function exportSession(env, input2) {
       transcriptPath,
       path: path6,
       ...strings ? { text: strings.text() } : {},
-      redacting: input2.redact
+      redacting: input2.redact,
+      comments: comments ? countComments(comments) : null
     };
   } catch (err) {
     sink.abort();
     throw err;
   }
+}
+function sessionIdOf(transcriptPath) {
+  return transcriptPath.replace(/^.*[/\\]/, "").replace(/\.jsonl$/, "");
 }
 function filePath(cwd, transcriptPath, given, format2) {
   if (given !== void 0) return resolve3(cwd, given);
@@ -8589,7 +8782,8 @@ function filePath(cwd, transcriptPath, given, format2) {
 function describeExport(r) {
   const where = r.path ?? (r.text !== void 0 ? "a string" : "stdout");
   const redacted = `; ${describeRedaction(r.redaction, r.redacting)}`;
-  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}`;
+  const comments = r.comments === null ? "" : `; with ${r.comments} comment(s)`;
+  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}${comments}`;
 }
 var REDACTION_OFF_WARNING;
 var init_export_session = __esm({
@@ -8601,6 +8795,7 @@ var init_export_session = __esm({
     init_documents();
     init_export_transcript();
     init_resolve_transcript();
+    init_load_comments();
     init_sink();
     REDACTION_OFF_WARNING = "warning: redaction is off (--no-redact): secrets in this session are written as-is";
   }
@@ -8675,7 +8870,8 @@ function exportEnv(ctx, cwd = ctx.io.cwd) {
     claudeConfigDir: ctx.claudeConfigDir,
     dataDir: ctx.config.dataDir,
     warn: (m) => ctx.io.err(`${m}
-`)
+`),
+    tracker: ctx.config
   };
 }
 function destination(out, force) {
@@ -8709,6 +8905,9 @@ Options:
   --session ID                    same as the positional session id
   --force                         overwrite an existing file
   --no-redact                     keep secrets as they are (redaction is on by default)
+  --comments                      add each event's comments and reactions, read from the configured tracker
+                                  (redacted like the rest); without a tracker that has the session, a warning
+                                  is printed on stderr and the export is written without them (exit 0)
   --json                          print the result summary as JSON
   -h, --help                      show this help
 `;
@@ -8722,6 +8921,7 @@ Options:
         session: { type: "string" },
         force: { type: "boolean" },
         "no-redact": { type: "boolean" },
+        comments: { type: "boolean" },
         json: { type: "boolean" }
       },
       positionals: { max: 1, tooMany: "export takes at most one session id or transcript path" },
@@ -8732,14 +8932,16 @@ Options:
           ref: values.session ?? positionals[0],
           format: format2,
           to: destination(values.out, Boolean(values.force)),
-          redact: !values["no-redact"]
+          redact: !values["no-redact"],
+          comments: Boolean(values.comments)
         });
         const summary = values.json ? JSON.stringify({
           sessionId: outcome.meta.id,
           format: format2,
           out: outcome.path ?? "-",
           totals: outcome.totals,
-          redaction: outcome.redaction
+          redaction: outcome.redaction,
+          ...values.comments ? { comments: outcome.comments } : {}
         }) : describeExport(outcome);
         if (outcome.path === null) ctx.io.err(`${summary}
 `);
@@ -30664,8 +30866,12 @@ var init_sessions = __esm({
       archived: external_exports.boolean().optional(),
       visibility: Visibility.optional()
     }).strict().refine((v2) => Object.keys(v2).length > 0, { message: "nothing to change" });
-    ExportQuery = external_exports.object({ format: ExportFormat.default("md") });
-    BulkExportRequest = external_exports.object({ sessionIds: external_exports.array(SessionId).min(1).max(100), format: ExportFormat.default("md") }).strict();
+    ExportQuery = external_exports.object({ format: ExportFormat.default("md"), comments: QueryBool.optional() });
+    BulkExportRequest = external_exports.object({
+      sessionIds: external_exports.array(SessionId).min(1).max(100),
+      format: ExportFormat.default("md"),
+      comments: external_exports.boolean().optional()
+    }).strict();
     DeleteResponse = external_exports.object({ deleted: external_exports.literal(true), id: external_exports.string() });
     DeleteQuery = external_exports.object({ purge: QueryBool.optional() });
     TrashResponse = DeleteResponse.extend({
@@ -31020,7 +31226,7 @@ var init_usage = __esm({
 
 // src/core/api/comments.ts
 var REACTION_EMOJI, ReactionEmoji, COMMENT_MAX_CHARS, CommentText, CreateCommentRequest, ToggleReactionRequest, CommentSettingsRequest, ReactionSummary, Comment, CommentsResponse, CommentResponse, ReactionResponse, CommentSettingsResponse, DeleteCommentResponse;
-var init_comments = __esm({
+var init_comments2 = __esm({
   "src/core/api/comments.ts"() {
     "use strict";
     init_zod();
@@ -31099,7 +31305,56 @@ var init_api2 = __esm({
     init_health();
     init_transcript_entries();
     init_usage();
-    init_comments();
+    init_comments2();
+  }
+});
+
+// src/client/validate.ts
+function validateRequest(schema, value, what) {
+  const parsed2 = schema.safeParse(value);
+  if (parsed2.success) return parsed2.data;
+  throw new BatonError(
+    "invalid_request",
+    `refusing to send an invalid ${what}: ${parsed2.error.issues[0]?.message ?? "invalid"}`,
+    {
+      details: parsed2.error.issues.slice(0, 10).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
+    }
+  );
+}
+function validateOutbound(schema, value, what) {
+  assertGated(value, `tracker client (${what})`);
+  return validateRequest(schema, value, what);
+}
+var seg;
+var init_validate = __esm({
+  "src/client/validate.ts"() {
+    "use strict";
+    init_egress();
+    init_errors();
+    seg = (id) => encodeURIComponent(id);
+  }
+});
+
+// src/client/comments-api.ts
+function createCommentsApi(t) {
+  return {
+    /**
+     * Every comment and reaction on the session, as its reader sees them (the owner, or anyone it is shared with).
+     * 404 → code not_found: no such session on this tracker for this key (e.g. never pushed).
+     */
+    list: (sessionId, o2 = {}) => t.call({
+      method: "GET",
+      path: `/api/v1/sessions/${seg(sessionId)}/comments`,
+      response: CommentsResponse,
+      ...o2
+    })
+  };
+}
+var init_comments_api = __esm({
+  "src/client/comments-api.ts"() {
+    "use strict";
+    init_api2();
+    init_validate();
   }
 });
 
@@ -31130,32 +31385,6 @@ var init_health_api = __esm({
     init_zod();
     init_api2();
     OpenApiInfo = external_exports.object({ info: external_exports.object({ title: external_exports.string().optional(), version: external_exports.string() }).loose() }).loose();
-  }
-});
-
-// src/client/validate.ts
-function validateRequest(schema, value, what) {
-  const parsed2 = schema.safeParse(value);
-  if (parsed2.success) return parsed2.data;
-  throw new BatonError(
-    "invalid_request",
-    `refusing to send an invalid ${what}: ${parsed2.error.issues[0]?.message ?? "invalid"}`,
-    {
-      details: parsed2.error.issues.slice(0, 10).map((i2) => ({ path: i2.path.join("."), message: i2.message }))
-    }
-  );
-}
-function validateOutbound(schema, value, what) {
-  assertGated(value, `tracker client (${what})`);
-  return validateRequest(schema, value, what);
-}
-var seg;
-var init_validate = __esm({
-  "src/client/validate.ts"() {
-    "use strict";
-    init_egress();
-    init_errors();
-    seg = (id) => encodeURIComponent(id);
   }
 });
 
@@ -58769,6 +58998,7 @@ function createTrackerClient(opts) {
       downloadEntries: transcript.downloadEntries
     },
     projects: createProjectsApi(t),
+    comments: createCommentsApi(t),
     handoffs: createHandoffsApi(t),
     posts: { ...createPostsApi(t), ...createPostManageApi(t) },
     trash: createTrashApi(t),
@@ -58791,6 +59021,7 @@ function clientFromConfig(config2, opts = {}) {
 var init_client = __esm({
   "src/client/index.ts"() {
     "use strict";
+    init_comments_api();
     init_health_api();
     init_live_api();
     init_manage_api();
@@ -60975,7 +61206,7 @@ Used by /baton:export-session inside Claude Code. It always exits 0 (a failing !
 command) and prints a short report for the model: where the export went, or what to ask the user.
 
 Slash-command arguments:
-  --format md|json|html|txt|pdf|docx   --out FILE   --force   --no-redact
+  --format md|json|html|txt|pdf|docx   --out FILE   --force   --no-redact   --comments
   --live [stop] [--discard-on-end]   stream this session live (prints the viewer URL), or end the stream
   --push [--post-id ID] [--title T] [--visibility private|unlisted|public]   publish it to the tracker
   --pause | --resume-capture   stop / restart capture and upload of this session
@@ -61001,6 +61232,7 @@ Slash-command arguments:
               out: { type: "string", short: "o" },
               force: { type: "boolean" },
               "no-redact": { type: "boolean" },
+              comments: { type: "boolean" },
               live: { type: "boolean" },
               "discard-on-end": { type: "boolean" },
               push: { type: "boolean" },
@@ -61054,7 +61286,7 @@ Slash-command arguments:
             }
             return 0;
           }
-          const flagsGiven = ["format", "out", "force", "no-redact"].some(
+          const flagsGiven = ["format", "out", "force", "no-redact", "comments"].some(
             (k) => values[k] !== void 0
           );
           if (!flagsGiven && positionals.length === 0) {
@@ -61068,13 +61300,18 @@ Slash-command arguments:
           const format2 = oneOf(values.format, EXPORT_FORMATS, "--format") ?? "md";
           if (values.out === "-" && isDocumentFormat(format2))
             throw new BatonError("invalid_input", `a ${format2} export is binary: give --out FILE, not "-"`);
-          const outcome = await exportSession(exportEnv(here), {
-            ref: sessionId,
-            format: format2,
-            to: destination(values.out, Boolean(values.force)),
-            redact: !values["no-redact"]
-          });
-          ctx.io.out(`BATON_EXPORT_OK: ${describeExport(outcome)}
+          const warnings = [];
+          const outcome = await exportSession(
+            { ...exportEnv(here), warn: (m) => void warnings.push(m) },
+            {
+              ref: sessionId,
+              format: format2,
+              to: destination(values.out, Boolean(values.force)),
+              redact: !values["no-redact"],
+              comments: Boolean(values.comments)
+            }
+          );
+          ctx.io.out(`BATON_EXPORT_OK: ${[describeExport(outcome), ...warnings].join("\n")}
 `);
         } catch (err) {
           ctx.io.out(`BATON_EXPORT_FAILED: ${describeError(err)}
@@ -74923,7 +75160,7 @@ var init_runner = __esm({
 
 // src/handoff/create.ts
 async function createHandoff(opts) {
-  const loaded2 = loadRoutine({
+  const loaded3 = loadRoutine({
     env: opts.env,
     cwd: opts.cwd,
     routineFile: opts.routineFile,
@@ -74942,12 +75179,12 @@ async function createHandoff(opts) {
     narrative: opts.narrative ?? null,
     repoDir: opts.repoDir,
     dryRun: opts.dryRun ?? false,
-    routine: loaded2.routine,
-    presetName: loaded2.presetName,
+    routine: loaded3.routine,
+    presetName: loaded3.presetName,
     batonVersion: opts.batonVersion ?? null,
     out: opts.out
   });
-  return { ...result, presetName: loaded2.presetName };
+  return { ...result, presetName: loaded3.presetName };
 }
 var init_create3 = __esm({
   "src/handoff/create.ts"() {
@@ -78481,9 +78718,9 @@ var init_invocation = __esm({
 import { readdirSync as readdirSync6, statSync as statSync12 } from "node:fs";
 import { join as join34 } from "node:path";
 async function usage() {
-  const loaded2 = await Promise.all(commands.map((c3) => c3.load()));
-  const width = Math.max(...loaded2.map((c3) => c3.name.length));
-  const lines = loaded2.map((c3) => `  ${c3.name.padEnd(width)}  ${c3.summary}`);
+  const loaded3 = await Promise.all(commands.map((c3) => c3.load()));
+  const width = Math.max(...loaded3.map((c3) => c3.name.length));
+  const lines = loaded3.map((c3) => `  ${c3.name.padEnd(width)}  ${c3.summary}`);
   return `baton ${VERSION3}: capture, export, share and hand off Claude Code sessions
 
 Usage: baton <command> [options]

@@ -59914,8 +59914,12 @@ var PatchSessionRequest = external_exports.object({
   archived: external_exports.boolean().optional(),
   visibility: Visibility.optional()
 }).strict().refine((v2) => Object.keys(v2).length > 0, { message: "nothing to change" });
-var ExportQuery = external_exports.object({ format: ExportFormat.default("md") });
-var BulkExportRequest = external_exports.object({ sessionIds: external_exports.array(SessionId).min(1).max(100), format: ExportFormat.default("md") }).strict();
+var ExportQuery = external_exports.object({ format: ExportFormat.default("md"), comments: QueryBool.optional() });
+var BulkExportRequest = external_exports.object({
+  sessionIds: external_exports.array(SessionId).min(1).max(100),
+  format: ExportFormat.default("md"),
+  comments: external_exports.boolean().optional()
+}).strict();
 var DeleteResponse = external_exports.object({ deleted: external_exports.literal(true), id: external_exports.string() });
 var DeleteQuery = external_exports.object({ purge: QueryBool.optional() });
 var TrashResponse = DeleteResponse.extend({
@@ -60263,28 +60267,6 @@ var ReactionResponse = external_exports.object({
 });
 var CommentSettingsResponse = external_exports.object({ sessionId: external_exports.string(), commentsEnabled: external_exports.boolean() });
 var DeleteCommentResponse = external_exports.object({ deleted: external_exports.literal(true), id: external_exports.string() });
-
-// src/client/health-api.ts
-var OpenApiInfo = external_exports.object({ info: external_exports.object({ title: external_exports.string().optional(), version: external_exports.string() }).loose() }).loose();
-function createHealthApi(t) {
-  return {
-    /** GET /healthz: the process answers. */
-    health: (o2 = {}) => t.call({ method: "GET", path: "/healthz", response: HealthResponse, auth: "none", ...o2 }),
-    /** GET /readyz: the database answers too (a 503 becomes code `server`). */
-    ready: (o2 = {}) => t.call({ method: "GET", path: "/readyz", response: ReadyResponse, auth: "none", ...o2 }),
-    /** The API version from /api/v1/openapi.json (what `baton doctor` prints). */
-    async version(o2 = {}) {
-      const doc = await t.call({
-        method: "GET",
-        path: "/api/v1/openapi.json",
-        response: OpenApiInfo,
-        auth: "none",
-        ...o2
-      });
-      return doc.info.version;
-    }
-  };
-}
 
 // src/core/errors.ts
 var BatonError = class _BatonError extends Error {
@@ -63133,16 +63115,16 @@ function createEgressGate(policy) {
   function report() {
     return redactor.report();
   }
-  const sessionIdOf = (path6) => /([^/\\]+)\.jsonl$/.exec(path6)?.[1];
+  const sessionIdOf2 = (path6) => /([^/\\]+)\.jsonl$/.exec(path6)?.[1];
   return {
     redacting: policy.redact,
     recordFilter,
     async loadSession(path6, opts = {}) {
-      const sid = sessionIdOf(path6);
+      const sid = sessionIdOf2(path6);
       return session(await loadSession(path6, { ...opts, admit: () => recordFilter(sid) }));
     },
     async streamSession(path6, onEvent, opts = {}) {
-      const sid = sessionIdOf(path6);
+      const sid = sessionIdOf2(path6);
       const res = await streamSession(
         path6,
         (e, ctx) => {
@@ -63203,6 +63185,44 @@ function validateOutbound(schema, value, what) {
   return validateRequest(schema, value, what);
 }
 var seg = (id) => encodeURIComponent(id);
+
+// src/client/comments-api.ts
+function createCommentsApi(t) {
+  return {
+    /**
+     * Every comment and reaction on the session, as its reader sees them (the owner, or anyone it is shared with).
+     * 404 → code not_found: no such session on this tracker for this key (e.g. never pushed).
+     */
+    list: (sessionId, o2 = {}) => t.call({
+      method: "GET",
+      path: `/api/v1/sessions/${seg(sessionId)}/comments`,
+      response: CommentsResponse,
+      ...o2
+    })
+  };
+}
+
+// src/client/health-api.ts
+var OpenApiInfo = external_exports.object({ info: external_exports.object({ title: external_exports.string().optional(), version: external_exports.string() }).loose() }).loose();
+function createHealthApi(t) {
+  return {
+    /** GET /healthz: the process answers. */
+    health: (o2 = {}) => t.call({ method: "GET", path: "/healthz", response: HealthResponse, auth: "none", ...o2 }),
+    /** GET /readyz: the database answers too (a 503 becomes code `server`). */
+    ready: (o2 = {}) => t.call({ method: "GET", path: "/readyz", response: ReadyResponse, auth: "none", ...o2 }),
+    /** The API version from /api/v1/openapi.json (what `baton doctor` prints). */
+    async version(o2 = {}) {
+      const doc = await t.call({
+        method: "GET",
+        path: "/api/v1/openapi.json",
+        response: OpenApiInfo,
+        auth: "none",
+        ...o2
+      });
+      return doc.info.version;
+    }
+  };
+}
 
 // src/client/live-api.ts
 var ListLiveResponse2 = external_exports.object({ streams: external_exports.array(LiveInfo) });
@@ -64095,6 +64115,7 @@ function createTrackerClient(opts) {
       downloadEntries: transcript.downloadEntries
     },
     projects: createProjectsApi(t),
+    comments: createCommentsApi(t),
     handoffs: createHandoffsApi(t),
     posts: { ...createPostsApi(t), ...createPostManageApi(t) },
     trash: createTrashApi(t),
@@ -72959,6 +72980,44 @@ function openEgressGate(opts) {
   });
 }
 
+// src/core/export/comments.ts
+function createCommentIndex(threads, gateText) {
+  const pending = new Map(threads.map((t) => [t.eventUuid, t]));
+  const one = (c3) => ({
+    ...c3,
+    author: gateText(c3.author),
+    text: gateText(c3.text)
+  });
+  return (uuid3) => {
+    const t = pending.get(uuid3);
+    if (!t) return void 0;
+    pending.delete(uuid3);
+    return {
+      eventUuid: t.eventUuid,
+      reactions: t.reactions,
+      comments: t.comments.map((c3) => ({ ...one(c3), replies: c3.replies.map(one) }))
+    };
+  };
+}
+function commentTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+var REACTION_WORDS = {
+  "👍": "thumbs up",
+  "🎉": "hooray",
+  "❤️": "heart",
+  "🚀": "rocket",
+  "👀": "eyes",
+  "😕": "confused"
+};
+function reactionsText(rs, words = false) {
+  return rs.map((r) => `${words ? REACTION_WORDS[r.emoji] ?? r.emoji : r.emoji} ${r.count}`).join(" · ");
+}
+function countComments(threads) {
+  return threads.reduce((n2, t) => n2 + t.comments.reduce((m, c3) => m + 1 + c3.replies.length, 0), 0);
+}
+
 // src/core/export/html-assets.ts
 import { createHash } from "node:crypto";
 
@@ -73114,6 +73173,12 @@ border-right:1px solid var(--line)}
 .diffstat{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;white-space:nowrap}
 .hljs-addition{color:var(--a);background:color-mix(in srgb,var(--a) 15%,transparent)}
 .hljs-deletion{color:var(--d);background:color-mix(in srgb,var(--err) 15%,transparent)}
+.comments{margin:.25rem 0 1rem 1.5rem;padding:.4rem .75rem;border-left:3px solid var(--accent);background:var(--soft);
+border-radius:0 6px 6px 0;font-size:.9rem}
+.comments>h3{font-size:.8rem;color:var(--muted);margin:0 0 .3rem;text-transform:uppercase;letter-spacing:.03em}
+.comment{margin:.3rem 0}.comment .by{color:var(--muted);font-size:.8rem;margin:0}
+.comment .by b{color:var(--fg)}.comment .ctext{white-space:pre-wrap;overflow-wrap:anywhere;margin:.1rem 0}
+.comment .replies{margin-left:1.25rem;border-left:1px solid var(--line);padding-left:.6rem}
 `;
 var SCRIPT = `(function(){
 var H=null;try{
@@ -75978,6 +76043,18 @@ function metricsHeader(meta3, t, redaction, stats) {
   return `${out}</header>
 `;
 }
+function commentHtml(c3, replies) {
+  const r = reactionsText(c3.reactions);
+  let out = `<div class="comment" id="c-${escapeHtml(c3.id)}"><p class="by"><b>${escapeHtml(c3.author)}</b> · <time datetime="${escapeHtml(c3.createdAt)}">${escapeHtml(commentTime(c3.createdAt))}</time>${r ? ` · ${escapeHtml(r)}` : ""}</p><p class="ctext">${escapeText(c3.text)}</p>`;
+  if (replies.length) out += `<div class="replies">${replies.map((x2) => commentHtml(x2, [])).join("")}</div>`;
+  return `${out}</div>`;
+}
+function commentsHtml(t) {
+  const r = reactionsText(t.reactions);
+  const title = `Comments${r ? ` · reactions: ${r}` : ""}`;
+  return `<aside class="comments"><h3>${escapeHtml(title)}</h3>${t.comments.map((c3) => commentHtml(c3, c3.replies)).join("")}</aside>
+`;
+}
 function createHtmlRenderer(write, opts) {
   const viewer = createEventViewer({ maxToolResultChars: opts.maxToolResultChars });
   const { codeOpen, markdownHtml } = createHtmlContent();
@@ -76028,6 +76105,9 @@ function createHtmlRenderer(write, opts) {
       }
     },
     event,
+    comments(thread) {
+      write(commentsHtml(thread));
+    },
     close() {
       write("</section>\n");
     },
@@ -76060,6 +76140,7 @@ function createJsonRenderer(write, opts) {
   let eventsInSection = 0;
   let firstTs;
   let lastTs;
+  const threads = [];
   const enter = (want) => {
     if (phase === "start") {
       write(`{"schemaVersion":${SCHEMA_VERSION},"turns":[`);
@@ -76100,6 +76181,9 @@ function createJsonRenderer(write, opts) {
         lastTs = e.timestamp;
       }
     },
+    comments(thread) {
+      threads.push(JSON.stringify(thread));
+    },
     close(section) {
       let tail = "]";
       if (section.kind === "turn") {
@@ -76120,6 +76204,8 @@ function createJsonRenderer(write, opts) {
       const redaction = extra.redaction ?? opts.redaction;
       if (redaction) out += `,
 "redaction":${JSON.stringify(redaction)}`;
+      if (opts.comments) out += `,
+"comments":[${threads.join(",\n")}]`;
       write(`${out}}
 `);
     }
@@ -76306,6 +76392,30 @@ ${agents.map(([k, v2]) => `| ${mdInline(k)} | ${mdInline(v2)} |`).join("\n")}
   }
   return out;
 }
+function commentQuote(c3, prefix, reply) {
+  const r = reactionsText(c3.reactions);
+  const head2 = `**${mdInline(c3.author)}**${reply ? " (reply)" : ""} · ${commentTime(c3.createdAt)}${r ? ` · ${r}` : ""}`;
+  const body = safeMarkdown(c3.text).split("\n").map((l3) => l3 ? `${prefix} ${l3}` : prefix).join("\n");
+  return `${prefix} ${head2}
+${prefix}
+${body}
+`;
+}
+function commentsMarkdown(t) {
+  const r = reactionsText(t.reactions);
+  let out = `💬 **Comments**${r ? ` · reactions: ${r}` : ""}
+
+`;
+  for (const c3 of t.comments) {
+    out += commentQuote(c3, ">", false);
+    for (const reply of c3.replies) out += `>
+${commentQuote(reply, "> >", true)}`;
+    out += "\n";
+  }
+  return t.comments.length ? out : `${out.trimEnd()}
+
+`;
+}
 function createMarkdownRenderer(write, opts) {
   const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
   let topWritten = false;
@@ -76437,6 +76547,10 @@ ${quoted}
       }
     },
     event,
+    comments(thread) {
+      write(commentsMarkdown(thread));
+      label = null;
+    },
     close() {
     },
     finish(meta3, totals, extra) {
@@ -76491,6 +76605,10 @@ function createStreamDriver(renderer2) {
     event(e, ctx) {
       guard("event()");
       renderer2.event(e, sectionFor(ctx));
+    },
+    comments(thread) {
+      guard("comments()");
+      if (current) renderer2.comments(thread, current);
     },
     beginTurn(turn) {
       guard("beginTurn()");
@@ -76606,6 +76724,24 @@ ${shown.map((f) => `  ${f}
   }
   return out;
 }
+function commentBlock(c3, indent, reply) {
+  const r = reactionsText(c3.reactions);
+  const head2 = `${indent}${c3.author.replace(/\s+/g, " ")}${reply ? " (reply)" : ""}, ${commentTime(c3.createdAt)}${r ? ` [${r}]` : ""}:`;
+  return `${head2}
+${wrapProse(c3.text, WIDTH, `${indent}${INDENT}`)}
+`;
+}
+function commentsText(t) {
+  const r = reactionsText(t.reactions);
+  let out = `COMMENTS${r ? ` (reactions: ${r})` : ""}:
+`;
+  for (const c3 of t.comments) {
+    out += commentBlock(c3, INDENT, false);
+    for (const reply of c3.replies) out += commentBlock(reply, INDENT + INDENT, true);
+  }
+  return `${out}
+`;
+}
 var rule = (ch, title) => `${ch.repeat(3)} ${title} ${ch.repeat(Math.max(3, 60 - title.length))}`;
 function createTextRenderer(write, opts) {
   const viewer = createEventViewer({ summaryChars: 80, maxToolResultChars: opts.maxToolResultChars });
@@ -76700,6 +76836,9 @@ ${wrapProse(v2.text)}
       }
     },
     event,
+    comments(thread) {
+      write(commentsText(thread));
+    },
     close() {
     },
     finish(meta3, totals, extra) {
@@ -76746,10 +76885,14 @@ function createGatedExporter(make, opts = {}) {
   const sid = opts.meta?.id;
   const head2 = opts.meta ? { ...opts, meta: gate.meta(opts.meta) } : opts;
   const driver = createStreamDriver(make(head2));
+  const commentsOf = opts.comments ? createCommentIndex(opts.comments, (t) => gate.text(t)) : void 0;
   return {
     event(e, ctx) {
       const g2 = gate.event(e, sid);
-      if (g2 !== null) driver.event(g2, ctx);
+      if (g2 === null) return;
+      driver.event(g2, ctx);
+      const thread = commentsOf?.(g2.uuid);
+      if (thread) driver.comments(thread);
     },
     beginTurn: (turn) => driver.beginTurn(turn),
     beginSidechain: (sidechain) => driver.beginSidechain(sidechain),
@@ -77012,6 +77155,10 @@ function createDocumentRenderer(opts, maxChars, done) {
       push({ kind: "heading", level: 1, text: `Subagent ${section.sidechain.agentId}${by}` });
     },
     event,
+    comments(thread) {
+      push(...commentBlocks(thread));
+      label = null;
+    },
     close() {
     },
     finish(meta3, totals, extra) {
@@ -77030,6 +77177,26 @@ function createDocumentRenderer(opts, maxChars, done) {
     }
   };
 }
+function commentItem(c3, depth) {
+  const r = reactionsText(c3.reactions, true);
+  return {
+    kind: "item",
+    marker: depth === 0 ? "•" : "–",
+    depth,
+    runs: [
+      { text: c3.author, bold: true },
+      { text: ` · ${commentTime(c3.createdAt)}${r ? ` · ${r}` : ""}: `, italic: true },
+      // Word runs drop line breaks; one paragraph per comment reads the same in both documents.
+      { text: c3.text.replace(/\s*\n\s*/g, " ") }
+    ]
+  };
+}
+function commentBlocks(t) {
+  const r = reactionsText(t.reactions, true);
+  const out = [{ kind: "label", text: `Comments${r ? ` · reactions: ${r}` : ""}`, tone: "meta" }];
+  for (const c3 of t.comments) out.push(commentItem(c3, 0), ...c3.replies.map((x2) => commentItem(x2, 1)));
+  return out;
+}
 function italic(b) {
   return b.kind === "paragraph" || b.kind === "item" ? { ...b, runs: b.runs.map((r) => ({ ...r, italic: true })) } : b;
 }
@@ -77045,7 +77212,10 @@ function loadWriters() {
 
 // src/core/export/documents/index.ts
 async function exportTranscriptDocument(transcriptPath, format2, gate, opts = {}) {
-  const { exporter, model } = createDocumentExporter({ gate });
+  const { exporter, model } = createDocumentExporter({
+    gate,
+    ...opts.comments ? { comments: opts.comments } : {}
+  });
   const writers = loadWriters();
   writers.catch(() => {
   });
@@ -77062,8 +77232,8 @@ async function exportTranscriptDocument(transcriptPath, format2, gate, opts = {}
 }
 
 // src/core/pipeline/export-transcript.ts
-async function exportTranscript(transcriptPath, format2, write, gate) {
-  const exporter = createExporter(format2, write, { gate });
+async function exportTranscript(transcriptPath, format2, write, gate, opts = {}) {
+  const exporter = createExporter(format2, write, { ...opts, gate });
   const { meta: meta3, totals, stats } = await gate.streamSession(
     transcriptPath,
     (event, ctx) => exporter.event(event, ctx),
@@ -77102,6 +77272,27 @@ async function resolveTranscript(ref, where) {
     );
   }
   return typeof newest === "string" ? newest : newest.path;
+}
+
+// src/export/load-comments.ts
+var loaded2;
+function loadSessionComments() {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const target = fromSource ? "./session-comments.ts" : "./export-comments.js";
+  loaded2 ??= import(new URL(target, import.meta.url).href);
+  return loaded2;
+}
+async function exportComments(tracker, sessionId, warn) {
+  let mod;
+  try {
+    mod = await loadSessionComments();
+  } catch (err) {
+    warn(
+      `warning: --comments: this build cannot read comments (${err instanceof Error ? err.message : String(err)}); the export is written without comments`
+    );
+    return void 0;
+  }
+  return mod.fetchExportComments(tracker, sessionId, warn);
 }
 
 // src/export/sink.ts
@@ -77223,6 +77414,8 @@ async function exportSession(env, input2) {
     claudeConfigDir: env.claudeConfigDir
   });
   if (!input2.redact) env.warn(REDACTION_OFF_WARNING);
+  const comments = input2.comments ? await exportComments(env.tracker, sessionIdOf(transcriptPath), env.warn) : void 0;
+  const opts = comments ? { comments } : {};
   const to = input2.to;
   const path6 = to.kind === "file" ? filePath(env.cwd, transcriptPath, to.path, input2.format) : null;
   const strings = to.kind === "string" ? stringSink() : null;
@@ -77230,10 +77423,10 @@ async function exportSession(env, input2) {
   try {
     const gate = openEgressGate({ dataDir: env.dataDir, redact: input2.redact });
     const format2 = input2.format;
-    const result = isDocumentFormat(format2) ? await exportTranscriptDocument(transcriptPath, format2, gate).then(({ bytes, ...r }) => {
+    const result = isDocumentFormat(format2) ? await exportTranscriptDocument(transcriptPath, format2, gate, opts).then(({ bytes, ...r }) => {
       sink.bytes(bytes);
       return r;
-    }) : await exportTranscript(transcriptPath, format2, (c3) => sink.write(c3), gate);
+    }) : await exportTranscript(transcriptPath, format2, (c3) => sink.write(c3), gate, opts);
     sink.commit();
     return {
       ...result,
@@ -77241,12 +77434,16 @@ async function exportSession(env, input2) {
       transcriptPath,
       path: path6,
       ...strings ? { text: strings.text() } : {},
-      redacting: input2.redact
+      redacting: input2.redact,
+      comments: comments ? countComments(comments) : null
     };
   } catch (err) {
     sink.abort();
     throw err;
   }
+}
+function sessionIdOf(transcriptPath) {
+  return transcriptPath.replace(/^.*[/\\]/, "").replace(/\.jsonl$/, "");
 }
 function filePath(cwd, transcriptPath, given, format2) {
   if (given !== void 0) return resolve5(cwd, given);
@@ -77256,7 +77453,8 @@ function filePath(cwd, transcriptPath, given, format2) {
 function describeExport(r) {
   const where = r.path ?? (r.text !== void 0 ? "a string" : "stdout");
   const redacted = `; ${describeRedaction(r.redaction, r.redacting)}`;
-  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}`;
+  const comments = r.comments === null ? "" : `; with ${r.comments} comment(s)`;
+  return `Exported session ${r.meta.id} (${r.totals.turns} turns, ${r.totals.toolCalls} tool calls) as ${r.format} to ${where}${redacted}${comments}`;
 }
 
 // src/capture/session/current-session.ts
@@ -77386,7 +77584,10 @@ var inputSchema = {
   ),
   out: external_exports.string().max(4096).optional().describe("File path, relative to the project directory (default ./session-<id>.<ext>)."),
   force: external_exports.boolean().optional().describe("Overwrite the file if it exists."),
-  redact: external_exports.boolean().optional().describe("Replace secrets with [REDACTED:<rule>] (default true). Only turn off when the user asks.")
+  redact: external_exports.boolean().optional().describe("Replace secrets with [REDACTED:<rule>] (default true). Only turn off when the user asks."),
+  comments: external_exports.boolean().optional().describe(
+    "Also write readers' comments and reactions from the tracker into the file (default false). Only when the user asks. You get their count, never their text."
+  )
 };
 var outputSchema = {
   sessionId: external_exports.string(),
@@ -77415,13 +77616,15 @@ var exportSessionTool = defineTool({
         cwd: deps.cwd,
         claudeConfigDir: deps.config.claudeConfigDir,
         dataDir: deps.config.dataDir,
-        warn: (m) => void warnings.push(m)
+        warn: (m) => void warnings.push(m),
+        tracker: deps.config
       },
       {
         ref: ref.transcriptPath,
         format: format2,
         to: { kind: "file", ...args.out ? { path: args.out } : {}, force: Boolean(args.force) },
-        redact: args.redact ?? true
+        redact: args.redact ?? true,
+        comments: args.comments ?? false
       }
     );
     const text = [describeExport(outcome), ...warnings].join("\n");

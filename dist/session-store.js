@@ -47017,8 +47017,12 @@ var PatchSessionRequest = external_exports.object({
   archived: external_exports.boolean().optional(),
   visibility: Visibility.optional()
 }).strict().refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
-var ExportQuery = external_exports.object({ format: ExportFormat.default("md") });
-var BulkExportRequest = external_exports.object({ sessionIds: external_exports.array(SessionId).min(1).max(100), format: ExportFormat.default("md") }).strict();
+var ExportQuery = external_exports.object({ format: ExportFormat.default("md"), comments: QueryBool.optional() });
+var BulkExportRequest = external_exports.object({
+  sessionIds: external_exports.array(SessionId).min(1).max(100),
+  format: ExportFormat.default("md"),
+  comments: external_exports.boolean().optional()
+}).strict();
 var DeleteResponse = external_exports.object({ deleted: external_exports.literal(true), id: external_exports.string() });
 var DeleteQuery = external_exports.object({ purge: QueryBool.optional() });
 var TrashResponse = DeleteResponse.extend({
@@ -47366,28 +47370,6 @@ var ReactionResponse = external_exports.object({
 });
 var CommentSettingsResponse = external_exports.object({ sessionId: external_exports.string(), commentsEnabled: external_exports.boolean() });
 var DeleteCommentResponse = external_exports.object({ deleted: external_exports.literal(true), id: external_exports.string() });
-
-// src/client/health-api.ts
-var OpenApiInfo = external_exports.object({ info: external_exports.object({ title: external_exports.string().optional(), version: external_exports.string() }).loose() }).loose();
-function createHealthApi(t) {
-  return {
-    /** GET /healthz: the process answers. */
-    health: (o = {}) => t.call({ method: "GET", path: "/healthz", response: HealthResponse, auth: "none", ...o }),
-    /** GET /readyz: the database answers too (a 503 becomes code `server`). */
-    ready: (o = {}) => t.call({ method: "GET", path: "/readyz", response: ReadyResponse, auth: "none", ...o }),
-    /** The API version from /api/v1/openapi.json (what `baton doctor` prints). */
-    async version(o = {}) {
-      const doc = await t.call({
-        method: "GET",
-        path: "/api/v1/openapi.json",
-        response: OpenApiInfo,
-        auth: "none",
-        ...o
-      });
-      return doc.info.version;
-    }
-  };
-}
 
 // src/core/errors.ts
 var BatonError = class _BatonError extends Error {
@@ -50228,6 +50210,44 @@ function validateOutbound(schema, value, what) {
 }
 var seg = (id) => encodeURIComponent(id);
 
+// src/client/comments-api.ts
+function createCommentsApi(t) {
+  return {
+    /**
+     * Every comment and reaction on the session, as its reader sees them (the owner, or anyone it is shared with).
+     * 404 → code not_found: no such session on this tracker for this key (e.g. never pushed).
+     */
+    list: (sessionId, o = {}) => t.call({
+      method: "GET",
+      path: `/api/v1/sessions/${seg(sessionId)}/comments`,
+      response: CommentsResponse,
+      ...o
+    })
+  };
+}
+
+// src/client/health-api.ts
+var OpenApiInfo = external_exports.object({ info: external_exports.object({ title: external_exports.string().optional(), version: external_exports.string() }).loose() }).loose();
+function createHealthApi(t) {
+  return {
+    /** GET /healthz: the process answers. */
+    health: (o = {}) => t.call({ method: "GET", path: "/healthz", response: HealthResponse, auth: "none", ...o }),
+    /** GET /readyz: the database answers too (a 503 becomes code `server`). */
+    ready: (o = {}) => t.call({ method: "GET", path: "/readyz", response: ReadyResponse, auth: "none", ...o }),
+    /** The API version from /api/v1/openapi.json (what `baton doctor` prints). */
+    async version(o = {}) {
+      const doc = await t.call({
+        method: "GET",
+        path: "/api/v1/openapi.json",
+        response: OpenApiInfo,
+        auth: "none",
+        ...o
+      });
+      return doc.info.version;
+    }
+  };
+}
+
 // src/client/live-api.ts
 var ListLiveResponse2 = external_exports.object({ streams: external_exports.array(LiveInfo) });
 function createLiveApi(t) {
@@ -51119,6 +51139,7 @@ function createTrackerClient(opts) {
       downloadEntries: transcript.downloadEntries
     },
     projects: createProjectsApi(t),
+    comments: createCommentsApi(t),
     handoffs: createHandoffsApi(t),
     posts: { ...createPostsApi(t), ...createPostManageApi(t) },
     trash: createTrashApi(t),
