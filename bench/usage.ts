@@ -27,7 +27,7 @@ import {
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 10_000);
 const RUNS = 200;
-const PG_SCHEMA = `bench_usage_v1_${SESSIONS}`;
+const PG_SCHEMA = `bench_usage_v2_${SESSIONS}`;
 const MODELS = ['claude-sonnet-4-5', 'claude-opus-4-1', 'claude-haiku-4-5'];
 const TOOLS = [
   'Read',
@@ -260,7 +260,7 @@ async function runEngine(runner: string, engine: 'sqlite' | 'postgres', log: (s:
   if (engine === 'sqlite') {
     const dir = join(ROOT, '.tmp', 'bench-usage');
     mkdirSync(dir, { recursive: true });
-    target = { engine, file: join(dir, `sqlite-v1-${SESSIONS}.db`) };
+    target = { engine, file: join(dir, `sqlite-v2-${SESSIONS}.db`) };
     args = ['--db', target.file];
   } else {
     const c = new pg.Client({ connectionString: withDefaultUser(PG_URL) });

@@ -10,6 +10,7 @@ import { createLogger, LogFormat } from '../log.js';
 import { serveBanner } from './banner.js';
 import { startServer } from '../server.js';
 import { createSessionDeriver } from '../services/derive-session.js';
+import { startUsageFolding } from '../services/usage-folding.js';
 import { createKey, verifyKey } from '../services/keys.js';
 import { ensureOwner } from '../services/users.js';
 import type { CliIo } from './io.js';
@@ -90,6 +91,7 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
       extensions: extras.extensions,
     });
     await extras.start?.();
+    const folding = startUsageFolding(store, logger);
     const server = await startServer({
       app,
       config,
@@ -98,6 +100,7 @@ export async function runServe(argv: string[], io: CliIo, ext: ServeExtensions =
         await extras.close?.();
         // Sessions appended to in the last second are derived before the database closes.
         await derive.close();
+        await folding.close();
         await store.close();
       },
     });

@@ -27,6 +27,8 @@ export async function usageScope(
   caller: Caller,
   q: Pick<UsageQuery, 'from' | 'to' | 'project'>,
 ): Promise<UsageScope> {
+  // The caller's pending usage deltas go into the rollups first, so the report includes their last push.
+  await deps.store.usage.fold(caller.userId);
   // Another user's project is a 404 like a missing one (findProject looks among the caller's only).
   const p = q.project === undefined ? null : await findProject(deps, caller, q.project);
   const filter: UsageFilter = { userId: caller.userId };

@@ -1,9 +1,10 @@
 // Usage sums over a user's sessions (issue 14): each session's OWN part, grouped by UTC day, project or main model.
-// The sums read migration 13's rollups (kept by triggers with every session write), the costliest list walks its
-// own-cost index: neither grows with the number of sessions.
+// The sums read migration 13's rollups (their triggers log every session write; a fold adds the log up), the
+// costliest list walks its own-cost index: neither grows with the number of sessions.
 import { sql, type Kysely } from 'kysely';
 import { atSql, ownCostSql, ownSql } from '../migrations/0013-usage-rollups.js';
 import type { Database, Engine } from '../types.js';
+import { foldUsage } from './usage-fold.js';
 
 export type UsageKey = 'day' | 'project' | 'model';
 
@@ -36,6 +37,8 @@ export interface CostlyRow {
 }
 
 export interface UsageRepo {
+  /** Folds pending deltas into the rollups (one user's, or everyone's): a report reads them folded. */
+  fold(userId?: string): Promise<void>;
   sums(filter: UsageFilter, by: UsageKey): Promise<UsageSumRow[]>;
   /** Calls per tool name over the sessions, a fork's inherited calls left out. Unordered, every name. */
   toolCalls(filter: UsageFilter): Promise<Map<string, number>>;
@@ -55,8 +58,10 @@ const orNull = (k: string) => (k === '' ? null : k);
 // The costliest ranking's expression, the very text of the sessions_costliest index (a planner matches it as written).
 const OWN_COST = sql.raw<number | null>(`(${ownCostSql()})`);
 
-export function createUsageRepo(db: Kysely<Database>, _engine: Engine): UsageRepo {
+export function createUsageRepo(db: Kysely<Database>, engine: Engine): UsageRepo {
   return {
+    fold: (userId) => foldUsage(db, engine, userId),
+
     async sums(f, by) {
       const ranged = f.fromMs !== undefined || f.toMs !== undefined;
       // The coarsest rollup that still holds the grouping and the filters (migration 13): all time by project or
