@@ -24242,8 +24242,8 @@ function parseInsertColumnsAndValues(rows) {
 function parseColumnNamesAndIndexes(rows) {
   const columns = /* @__PURE__ */ new Map();
   for (const row2 of rows) {
-    const cols = Object.keys(row2);
-    for (const col of cols) {
+    const cols2 = Object.keys(row2);
+    for (const col of cols2) {
       if (!columns.has(col) && row2[col] !== void 0) {
         columns.set(col, columns.size);
       }
@@ -40360,7 +40360,7 @@ var init_usage2 = __esm({
 });
 
 // tracker/db/migrations/0013-usage-rollups.ts
-var ownSql, ownCostSql, atSql, daySql, TOKENS, KEY, SESSION_ROLLUPS, TOOL_KEY, TOOL_ROLLUPS, FIGURES, figuresOf, sessionRollup, toolRollup, match, keyList, add, sub, prune, create, backfill, SESSION_CHANGED, TOOL_CHANGED, sessionRollups, toolRollups, statements12, body, sqliteTriggers, postgresTriggers, SQLITE, POSTGRES, migration0013;
+var ownSql, ownCostSql, atSql, daySql, TOKENS, KEY, SESSION_ROLLUPS, TOOL_KEY, TOOL_ROLLUPS, FIGURES, figuresOf, sessionRollup, toolRollup, keyList, deltaRow, add, sub, create, createLog, backfill, SESSION_CHANGED, TOOL_CHANGED, sessionRollups, toolRollups, sessionLog, toolLog, SESSION_LOG, TOOL_LOG, statements12, body, sqliteTriggers, postgresTriggers, SQLITE, POSTGRES, migration0013;
 var init_usage_rollups = __esm({
   "tracker/db/migrations/0013-usage-rollups.ts"() {
     "use strict";
@@ -40414,22 +40414,24 @@ var init_usage_rollups = __esm({
       sums: [["calls", (r) => `${r}own_count`]],
       count: "calls"
     });
-    match = (u, r) => u.keys.map(([c2, v2]) => `${c2} = ${v2(r)}`).join(" AND ");
     keyList = (u) => u.keys.map(([c2]) => c2).join(", ");
-    add = (u, r) => `INSERT INTO ${u.table} (${keyList(u)}, ${u.sums.map(([c2]) => c2).join(", ")})
-    SELECT ${u.keys.map(([, v2]) => v2(r)).join(", ")}, ${u.sums.map(([, v2]) => v2(r)).join(", ")}
-    WHERE ${r}deleted_at IS NULL
-    ON CONFLICT (${keyList(u)}) DO UPDATE SET
-      ${u.sums.map(([c2]) => `${c2} = ${u.table}.${c2} + excluded.${c2}`).join(", ")}`;
-    sub = (u, r) => `UPDATE ${u.table} SET ${u.sums.map(([c2, v2]) => `${c2} = ${c2} - (${v2(r)})`).join(", ")}
-    WHERE ${match(u, r)} AND ${r}deleted_at IS NULL`;
-    prune = (u, r) => `DELETE FROM ${u.table} WHERE ${match(u, r)} AND ${u.count} = 0`;
+    deltaRow = (u, r, sign) => `INSERT INTO ${u.table} (${keyList(u)}, ${u.sums.map(([c2]) => c2).join(", ")})
+    SELECT ${u.keys.map(([, v2]) => v2(r)).join(", ")}, ${u.sums.map(([, v2]) => `${sign}(${v2(r)})`).join(", ")}
+    WHERE ${r}deleted_at IS NULL`;
+    add = (u, r) => deltaRow(u, r, "");
+    sub = (u, r) => deltaRow(u, r, "-");
     create = (t, u) => `CREATE TABLE ${u.table} (
     user_id TEXT NOT NULL,
     ${u.keys.slice(1).map(([c2]) => `${c2} ${c2 === "day" ? t.bigint : "TEXT"} NOT NULL`).join(",\n    ")},
     ${u.sums.map(([c2]) => `${c2} ${t.bigint} NOT NULL`).join(",\n    ")},
     PRIMARY KEY (${keyList(u)})
   )${t.withoutRowid}`;
+    createLog = (t, u) => `CREATE TABLE ${u.table} (
+    id ${t.identity},
+    user_id TEXT NOT NULL,
+    ${u.keys.slice(1).map(([c2]) => `${c2} ${c2 === "day" ? t.bigint : "TEXT"} NOT NULL`).join(",\n    ")},
+    ${u.sums.map(([c2]) => `${c2} ${t.bigint} NOT NULL`).join(",\n    ")}
+  )`;
     backfill = (u, from) => `INSERT INTO ${u.table} (${keyList(u)}, ${u.sums.map(([c2]) => c2).join(", ")})
     SELECT ${u.keys.map(([, v2]) => v2("")).join(", ")}, ${u.sums.map(([, v2]) => `SUM(${v2("")})`).join(", ")}
     FROM ${from} WHERE deleted_at IS NULL
@@ -40450,12 +40452,36 @@ var init_usage_rollups = __esm({
     TOOL_CHANGED = ["user_id", "project_id", "day", "tool", "own_count"].map((c2) => `OLD.${c2} IS DISTINCT FROM NEW.${c2}`).concat([`(OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)`]).join(" OR ");
     sessionRollups = (t) => SESSION_ROLLUPS.map((s) => sessionRollup(t, s));
     toolRollups = () => TOOL_ROLLUPS.map(toolRollup);
+    sessionLog = (t) => ({ ...sessionRollup(t, SESSION_ROLLUPS[0]), table: "usage_deltas" });
+    toolLog = () => ({ ...toolRollup(TOOL_ROLLUPS[0]), table: "usage_tool_deltas" });
+    SESSION_LOG = {
+      table: "usage_deltas",
+      keys: SESSION_ROLLUPS[0].keys,
+      figures: [...FIGURES],
+      count: "sessions",
+      grains: SESSION_ROLLUPS
+    };
+    TOOL_LOG = {
+      table: "usage_tool_deltas",
+      keys: TOOL_ROLLUPS[0].keys,
+      figures: ["calls"],
+      count: "calls",
+      grains: TOOL_ROLLUPS
+    };
     statements12 = (t) => [
       ...sessionRollups(t).map((u) => create(t, u)),
       ...toolRollups().map((u) => create(t, u)),
+      createLog(t, sessionLog(t)),
+      createLog(t, toolLog()),
+      `CREATE INDEX usage_deltas_user ON usage_deltas(user_id)`,
+      `CREATE INDEX usage_tool_deltas_user ON usage_tool_deltas(user_id)`,
       // A project's reports: its rows without walking every project's.
       `CREATE INDEX usage_daily_project ON usage_daily(user_id, project_key, day)`,
       `CREATE INDEX usage_tools_daily_project ON usage_tools_daily(user_id, project_key, day, tool, calls)`,
+      // The fold drops rollup rows no session counts in any more; these find them without reading the user's others.
+      ...[...sessionRollups(t), ...toolRollups()].map(
+        (u) => `CREATE INDEX ${u.table}_empty ON ${u.table}(user_id) WHERE ${u.count} = 0`
+      ),
       ...sessionRollups(t).map((u) => backfill(u, "sessions")),
       ...toolRollups().map((u) => backfill(u, "session_tools")),
       ...t.triggers,
@@ -40467,8 +40493,7 @@ var init_usage_rollups = __esm({
     ];
     body = (us, op) => [
       ...op === "insert" ? [] : us.map((u) => sub(u, "OLD.")),
-      ...op === "delete" ? [] : us.map((u) => add(u, "NEW.")),
-      ...op === "insert" ? [] : us.map((u) => prune(u, "OLD."))
+      ...op === "delete" ? [] : us.map((u) => add(u, "NEW."))
     ];
     sqliteTriggers = (t) => {
       const d = { ...t, triggers: [] };
@@ -40478,12 +40503,12 @@ var init_usage_rollups = __esm({
       BEGIN ${body(us, op).join("; ")}; END`
       );
       return [
-        ...of("usage_sessions", "sessions", sessionRollups(d), {
+        ...of("usage_sessions", "sessions", [sessionLog(d)], {
           insert: "NEW.deleted_at IS NULL",
           delete: "OLD.deleted_at IS NULL",
           update: changed(SESSION_CHANGED)
         }),
-        ...of("usage_session_tools", "session_tools", toolRollups(), {
+        ...of("usage_session_tools", "session_tools", [toolLog()], {
           insert: "NEW.deleted_at IS NULL",
           delete: "OLD.deleted_at IS NULL",
           update: changed(TOOL_CHANGED)
@@ -40506,18 +40531,20 @@ var init_usage_rollups = __esm({
       EXECUTE FUNCTION ${name}_apply()`
       ];
       return [
-        ...of("usage_sessions", "sessions", sessionRollups(d), SESSION_CHANGED),
-        ...of("usage_session_tools", "session_tools", toolRollups(), TOOL_CHANGED)
+        ...of("usage_sessions", "sessions", [sessionLog(d)], SESSION_CHANGED),
+        ...of("usage_session_tools", "session_tools", [toolLog()], TOOL_CHANGED)
       ];
     };
     SQLITE = {
       bigint: "INTEGER",
+      identity: "INTEGER PRIMARY KEY",
       withoutRowid: " WITHOUT ROWID",
       nanos: (x3) => `CAST(ROUND((${x3}) * 1000000000) AS INTEGER)`,
       stats: []
     };
     POSTGRES = {
       bigint: "BIGINT",
+      identity: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
       withoutRowid: "",
       // Through NUMERIC: rounds half away from zero like SQLite's ROUND (a double's tie rule is the platform's).
       nanos: (x3) => `CAST(ROUND(CAST((${x3}) AS NUMERIC) * 1000000000) AS BIGINT)`,
@@ -41498,9 +41525,62 @@ var init_transcript_entries3 = __esm({
   }
 });
 
+// tracker/db/repositories/usage-fold.ts
+function upsert(log, grain, source, where) {
+  const keys = ["user_id", ...grain.keys];
+  return sql`INSERT INTO ${sql.table(grain.table)} (${sql.raw(cols([...keys, ...log.figures]))})
+    SELECT ${sql.raw(cols(keys))}, ${sql.raw(cols(log.figures.map((f) => `SUM(${f})`)))}
+    FROM ${sql.raw(source)} WHERE ${where}
+    GROUP BY ${sql.raw(cols(keys))}
+    ON CONFLICT (${sql.raw(cols(keys))}) DO UPDATE SET
+      ${sql.raw(cols(log.figures.map((f) => `${f} = ${grain.table}.${f} + excluded.${f}`)))}`;
+}
+async function foldSqlite(db, log, userId) {
+  for (const g2 of log.grains) await upsert(log, g2, log.table, userWhere(userId)).execute(db);
+  for (const g2 of log.grains) await prune(log, g2.table, userId).execute(db);
+  await sql`DELETE FROM ${sql.table(log.table)} WHERE ${userWhere(userId)}`.execute(db);
+}
+async function foldPostgres(db, log, userId) {
+  const grains = log.grains.map(
+    (g2, i2) => sql`${sql.raw(`g${i2}`)} AS (${upsert(log, g2, "moved", sql`1 = 1`)})`
+  );
+  await sql`WITH moved AS (
+      DELETE FROM ${sql.table(log.table)} WHERE ${userWhere(userId)}
+      RETURNING ${sql.raw(cols(["user_id", ...log.keys, ...log.figures]))}
+    ), ${sql.join(grains)}
+    SELECT 1`.execute(db);
+  for (const g2 of log.grains) await prune(log, g2.table, userId).execute(db);
+}
+async function foldUsage(db, engine, userId) {
+  const run = async (trx) => {
+    if (engine === "postgres") {
+      await sql`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`.execute(trx);
+      for (const log of LOGS) await foldPostgres(trx, log, userId);
+    } else {
+      for (const log of LOGS) await foldSqlite(trx, log, userId);
+    }
+  };
+  if (db.isTransaction) return run(db);
+  await db.transaction().execute(run);
+}
+var LOGS, FOLD_LOCK, cols, userWhere, prune;
+var init_usage_fold = __esm({
+  "tracker/db/repositories/usage-fold.ts"() {
+    "use strict";
+    init_esm();
+    init_usage_rollups();
+    LOGS = [SESSION_LOG, TOOL_LOG];
+    FOLD_LOCK = 1651797621;
+    cols = (xs) => xs.join(", ");
+    userWhere = (userId) => userId === void 0 ? sql`1 = 1` : sql`user_id = ${userId}`;
+    prune = (log, table, userId) => sql`DELETE FROM ${sql.table(table)} WHERE ${userWhere(userId)} AND ${sql.ref(log.count)} = 0`;
+  }
+});
+
 // tracker/db/repositories/usage.ts
-function createUsageRepo(db, _engine) {
+function createUsageRepo(db, engine) {
   return {
+    fold: (userId) => foldUsage(db, engine, userId),
     async sums(f, by) {
       const ranged = f.fromMs !== void 0 || f.toMs !== void 0;
       const table = !ranged && by !== "day" ? "usage_totals" : by === "day" && f.projectId === void 0 ? "usage_days" : "usage_daily";
@@ -41587,6 +41667,7 @@ var init_usage3 = __esm({
     "use strict";
     init_esm();
     init_usage_rollups();
+    init_usage_fold();
     DAY_MS3 = 864e5;
     dayFrom = (ms) => Math.ceil(ms / DAY_MS3);
     n = (v2) => Number(v2 ?? 0);
@@ -44096,8 +44177,8 @@ var require_core = __commonJS({
       return new RegExp(re.toString() + "|").exec("").length - 1;
     }
     function startsWith(re, lexeme) {
-      const match3 = re && re.exec(lexeme);
-      return match3 && match3.index === 0;
+      const match2 = re && re.exec(lexeme);
+      return match2 && match2.index === 0;
     }
     var BACKREF_RE = new RegExp(either(
       /\[(?:[^\\\]]|\\.)*\]/,
@@ -44121,18 +44202,18 @@ var require_core = __commonJS({
         let re = source(regex);
         let out = "";
         while (re.length > 0) {
-          const match3 = BACKREF_RE.exec(re);
-          if (!match3) {
+          const match2 = BACKREF_RE.exec(re);
+          if (!match2) {
             out += re;
             break;
           }
-          out += re.substring(0, match3.index);
-          re = re.substring(match3.index + match3[0].length);
-          if (match3[0][0] === "\\" && match3[1]) {
-            out += "\\" + String(Number(match3[1]) + offset);
+          out += re.substring(0, match2.index);
+          re = re.substring(match2.index + match2[0].length);
+          if (match2[0][0] === "\\" && match2[1]) {
+            out += "\\" + String(Number(match2[1]) + offset);
           } else {
-            out += match3[0];
-            if (match3[0] === "(" || /^\(\?[<']/.test(match3[0])) {
+            out += match2[0];
+            if (match2[0] === "(" || /^\(\?[<']/.test(match2[0])) {
               numCaptures++;
             }
           }
@@ -44346,8 +44427,8 @@ var require_core = __commonJS({
       UNDERSCORE_IDENT_RE,
       UNDERSCORE_TITLE_MODE
     });
-    function skipIfHasPrecedingDot(match3, response) {
-      const before = match3.input[match3.index - 1];
+    function skipIfHasPrecedingDot(match2, response) {
+      const before = match2.input[match2.index - 1];
       if (before === ".") {
         response.ignoreMatch();
       }
@@ -44551,14 +44632,14 @@ var require_core = __commonJS({
         /** @param {string} s */
         exec(s) {
           this.matcherRe.lastIndex = this.lastIndex;
-          const match3 = this.matcherRe.exec(s);
-          if (!match3) {
+          const match2 = this.matcherRe.exec(s);
+          if (!match2) {
             return null;
           }
-          const i2 = match3.findIndex((el, i3) => i3 > 0 && el !== void 0);
+          const i2 = match2.findIndex((el, i3) => i3 > 0 && el !== void 0);
           const matchData = this.matchIndexes[i2];
-          match3.splice(0, i2);
-          return Object.assign(match3, matchData);
+          match2.splice(0, i2);
+          return Object.assign(match2, matchData);
         }
       }
       class ResumableMultiRegex {
@@ -44757,14 +44838,14 @@ var require_core = __commonJS({
       function blockLanguage(block) {
         let classes = block.className + " ";
         classes += block.parentNode ? block.parentNode.className : "";
-        const match3 = options.languageDetectRe.exec(classes);
-        if (match3) {
-          const language = getLanguage(match3[1]);
+        const match2 = options.languageDetectRe.exec(classes);
+        if (match2) {
+          const language = getLanguage(match2[1]);
           if (!language) {
-            warn(LANGUAGE_NOT_FOUND.replace("{}", match3[1]));
+            warn(LANGUAGE_NOT_FOUND.replace("{}", match2[1]));
             warn("Falling back to no-highlight mode for this block.", block);
           }
-          return language ? match3[1] : "no-highlight";
+          return language ? match2[1] : "no-highlight";
         }
         return classes.split(/\s+/).find((_class) => shouldNotHighlight(_class) || getLanguage(_class));
       }
@@ -44806,11 +44887,11 @@ var require_core = __commonJS({
           }
           let lastIndex = 0;
           top.keywordPatternRe.lastIndex = 0;
-          let match3 = top.keywordPatternRe.exec(modeBuffer);
+          let match2 = top.keywordPatternRe.exec(modeBuffer);
           let buf = "";
-          while (match3) {
-            buf += modeBuffer.substring(lastIndex, match3.index);
-            const word = language.case_insensitive ? match3[0].toLowerCase() : match3[0];
+          while (match2) {
+            buf += modeBuffer.substring(lastIndex, match2.index);
+            const word = language.case_insensitive ? match2[0].toLowerCase() : match2[0];
             const data = keywordData(top, word);
             if (data) {
               const [kind, keywordRelevance] = data;
@@ -44819,16 +44900,16 @@ var require_core = __commonJS({
               keywordHits[word] = (keywordHits[word] || 0) + 1;
               if (keywordHits[word] <= MAX_KEYWORD_HITS) relevance += keywordRelevance;
               if (kind.startsWith("_")) {
-                buf += match3[0];
+                buf += match2[0];
               } else {
                 const cssClass = language.classNameAliases[kind] || kind;
-                emitKeyword(match3[0], cssClass);
+                emitKeyword(match2[0], cssClass);
               }
             } else {
-              buf += match3[0];
+              buf += match2[0];
             }
             lastIndex = top.keywordPatternRe.lastIndex;
-            match3 = top.keywordPatternRe.exec(modeBuffer);
+            match2 = top.keywordPatternRe.exec(modeBuffer);
           }
           buf += modeBuffer.substring(lastIndex);
           emitter.addText(buf);
@@ -44866,16 +44947,16 @@ var require_core = __commonJS({
           emitter.addText(keyword);
           emitter.endScope();
         }
-        function emitMultiClass(scope, match3) {
+        function emitMultiClass(scope, match2) {
           let i2 = 1;
-          const max = match3.length - 1;
+          const max = match2.length - 1;
           while (i2 <= max) {
             if (!scope._emit[i2]) {
               i2++;
               continue;
             }
             const klass = language.classNameAliases[scope[i2]] || scope[i2];
-            const text = match3[i2];
+            const text = match2[i2];
             if (klass) {
               emitKeyword(text, klass);
             } else {
@@ -44886,7 +44967,7 @@ var require_core = __commonJS({
             i2++;
           }
         }
-        function startNewMode(mode, match3) {
+        function startNewMode(mode, match2) {
           if (mode.scope && typeof mode.scope === "string") {
             emitter.openNode(language.classNameAliases[mode.scope] || mode.scope);
           }
@@ -44895,19 +44976,19 @@ var require_core = __commonJS({
               emitKeyword(modeBuffer, language.classNameAliases[mode.beginScope._wrap] || mode.beginScope._wrap);
               modeBuffer = "";
             } else if (mode.beginScope._multi) {
-              emitMultiClass(mode.beginScope, match3);
+              emitMultiClass(mode.beginScope, match2);
               modeBuffer = "";
             }
           }
           top = Object.create(mode, { parent: { value: top } });
           return top;
         }
-        function endOfMode(mode, match3, matchPlusRemainder) {
+        function endOfMode(mode, match2, matchPlusRemainder) {
           let matched2 = startsWith(mode.endRe, matchPlusRemainder);
           if (matched2) {
             if (mode["on:end"]) {
               const resp = new Response3(mode);
-              mode["on:end"](match3, resp);
+              mode["on:end"](match2, resp);
               if (resp.isMatchIgnored) matched2 = false;
             }
             if (matched2) {
@@ -44918,7 +44999,7 @@ var require_core = __commonJS({
             }
           }
           if (mode.endsWithParent) {
-            return endOfMode(mode.parent, match3, matchPlusRemainder);
+            return endOfMode(mode.parent, match2, matchPlusRemainder);
           }
         }
         function doIgnore(lexeme) {
@@ -44930,14 +45011,14 @@ var require_core = __commonJS({
             return 0;
           }
         }
-        function doBeginMatch(match3) {
-          const lexeme = match3[0];
-          const newMode = match3.rule;
+        function doBeginMatch(match2) {
+          const lexeme = match2[0];
+          const newMode = match2.rule;
           const resp = new Response3(newMode);
           const beforeCallbacks = [newMode.__beforeBegin, newMode["on:begin"]];
           for (const cb of beforeCallbacks) {
             if (!cb) continue;
-            cb(match3, resp);
+            cb(match2, resp);
             if (resp.isMatchIgnored) return doIgnore(lexeme);
           }
           if (newMode.skip) {
@@ -44951,13 +45032,13 @@ var require_core = __commonJS({
               modeBuffer = lexeme;
             }
           }
-          startNewMode(newMode, match3);
+          startNewMode(newMode, match2);
           return newMode.returnBegin ? 0 : lexeme.length;
         }
-        function doEndMatch(match3) {
-          const lexeme = match3[0];
-          const matchPlusRemainder = codeToHighlight.substring(match3.index);
-          const endMode = endOfMode(top, match3, matchPlusRemainder);
+        function doEndMatch(match2) {
+          const lexeme = match2[0];
+          const matchPlusRemainder = codeToHighlight.substring(match2.index);
+          const endMode = endOfMode(top, match2, matchPlusRemainder);
           if (!endMode) {
             return NO_MATCH;
           }
@@ -44967,7 +45048,7 @@ var require_core = __commonJS({
             emitKeyword(lexeme, top.endScope._wrap);
           } else if (top.endScope && top.endScope._multi) {
             processBuffer();
-            emitMultiClass(top.endScope, match3);
+            emitMultiClass(top.endScope, match2);
           } else if (origin.skip) {
             modeBuffer += lexeme;
           } else {
@@ -44989,7 +45070,7 @@ var require_core = __commonJS({
             top = top.parent;
           } while (top !== endMode.parent);
           if (endMode.starts) {
-            startNewMode(endMode.starts, match3);
+            startNewMode(endMode.starts, match2);
           }
           return origin.returnEnd ? 0 : lexeme.length;
         }
@@ -45003,15 +45084,15 @@ var require_core = __commonJS({
           list.forEach((item) => emitter.openNode(item));
         }
         let lastMatch = {};
-        function processLexeme(textBeforeMatch, match3) {
-          const lexeme = match3 && match3[0];
+        function processLexeme(textBeforeMatch, match2) {
+          const lexeme = match2 && match2[0];
           modeBuffer += textBeforeMatch;
           if (lexeme == null) {
             processBuffer();
             return 0;
           }
-          if (lastMatch.type === "begin" && match3.type === "end" && lastMatch.index === match3.index && lexeme === "") {
-            modeBuffer += codeToHighlight.slice(match3.index, match3.index + 1);
+          if (lastMatch.type === "begin" && match2.type === "end" && lastMatch.index === match2.index && lexeme === "") {
+            modeBuffer += codeToHighlight.slice(match2.index, match2.index + 1);
             if (!SAFE_MODE) {
               const err2 = new Error(`0 width match regex (${languageName})`);
               err2.languageName = languageName;
@@ -45020,27 +45101,27 @@ var require_core = __commonJS({
             }
             return 1;
           }
-          lastMatch = match3;
-          if (match3.type === "begin") {
-            return doBeginMatch(match3);
-          } else if (match3.type === "illegal" && !ignoreIllegals) {
+          lastMatch = match2;
+          if (match2.type === "begin") {
+            return doBeginMatch(match2);
+          } else if (match2.type === "illegal" && !ignoreIllegals) {
             const err2 = new Error('Illegal lexeme "' + lexeme + '" for mode "' + (top.scope || "<unnamed>") + '"');
             err2.mode = top;
             throw err2;
-          } else if (match3.type === "end") {
-            const processed = doEndMatch(match3);
+          } else if (match2.type === "end") {
+            const processed = doEndMatch(match2);
             if (processed !== NO_MATCH) {
               return processed;
             }
           }
-          if (match3.type === "illegal" && lexeme === "") {
-            if (match3.index === codeToHighlight.length) ;
+          if (match2.type === "illegal" && lexeme === "") {
+            if (match2.index === codeToHighlight.length) ;
             else {
               modeBuffer += "\n";
             }
             return 1;
           }
-          if (iterations > 1e5 && iterations > match3.index * 3) {
+          if (iterations > 1e5 && iterations > match2.index * 3) {
             const err2 = new Error("potential infinite loop, way more iterations than matches");
             throw err2;
           }
@@ -45074,11 +45155,11 @@ var require_core = __commonJS({
                 top.matcher.considerAll();
               }
               top.matcher.lastIndex = index;
-              const match3 = top.matcher.exec(codeToHighlight);
-              if (!match3) break;
-              const beforeMatch = codeToHighlight.substring(index, match3.index);
-              const processedCount = processLexeme(beforeMatch, match3);
-              index = match3.index + processedCount;
+              const match2 = top.matcher.exec(codeToHighlight);
+              if (!match2) break;
+              const beforeMatch = codeToHighlight.substring(index, match2.index);
+              const processedCount = processLexeme(beforeMatch, match2);
+              index = match2.index + processedCount;
             }
             processLexeme(codeToHighlight.substring(index));
           } else {
@@ -45597,15 +45678,15 @@ async function verifyKey(repos, rawKey, now) {
   if (!API_KEY_PATTERN.test(rawKey) || rawKey.length > 200) return { ok: false, reason: "invalid" };
   const digest2 = Buffer.from(sha256Hex(rawKey), "hex");
   const candidates = await repos.keys.findByPrefixWithUser(keyPrefix(rawKey));
-  let match3;
+  let match2;
   for (const c2 of candidates) {
     const stored = Buffer.from(c2.hash, "hex");
-    if (stored.length === digest2.length && timingSafeEqual(stored, digest2)) match3 = c2;
+    if (stored.length === digest2.length && timingSafeEqual(stored, digest2)) match2 = c2;
   }
-  if (!match3) return { ok: false, reason: "invalid" };
-  if (match3.revoked_at !== null) return { ok: false, reason: "revoked" };
-  if (match3.expires_at !== null && Number(match3.expires_at) <= now) return { ok: false, reason: "expired" };
-  const { user_name, user_role, user_created_at, ...key7 } = match3;
+  if (!match2) return { ok: false, reason: "invalid" };
+  if (match2.revoked_at !== null) return { ok: false, reason: "revoked" };
+  if (match2.expires_at !== null && Number(match2.expires_at) <= now) return { ok: false, reason: "expired" };
+  const { user_name, user_role, user_created_at, ...key7 } = match2;
   return {
     ok: true,
     key: key7,
@@ -55782,6 +55863,7 @@ init_time();
 var DAY_MS4 = 864e5;
 var TOP = 10;
 async function usageScope(deps, caller, q2) {
+  await deps.store.usage.fold(caller.userId);
   const p = q2.project === void 0 ? null : await findProject(deps, caller, q2.project);
   const filter = { userId: caller.userId };
   if (p) filter.projectId = p.id;
@@ -56313,9 +56395,9 @@ var splitRoutingPath = (routePath2) => {
 };
 var extractGroupsFromPath = (path) => {
   const groups = [];
-  path = path.replace(/\{[^}]+\}/g, (match3, index) => {
+  path = path.replace(/\{[^}]+\}/g, (match2, index) => {
     const mark = `@${index}`;
-    groups.push([mark, match3]);
+    groups.push([mark, match2]);
     return mark;
   });
   return {
@@ -56336,22 +56418,22 @@ var replaceGroupMarks = (paths, groups) => {
 var patternCache = {};
 var getPattern = (label, next) => {
   if (label === "*") return "*";
-  const match3 = label.match(/^\:([^\{\}]+)(?:\{(.+)\})?$/);
-  if (match3) {
+  const match2 = label.match(/^\:([^\{\}]+)(?:\{(.+)\})?$/);
+  if (match2) {
     const cacheKey2 = `${label}#${next}`;
     if (!patternCache[cacheKey2]) {
-      if (match3[2]) patternCache[cacheKey2] = next && next[0] !== ":" && next[0] !== "*" ? [
+      if (match2[2]) patternCache[cacheKey2] = next && next[0] !== ":" && next[0] !== "*" ? [
         cacheKey2,
-        match3[1],
-        new RegExp(`^${match3[2]}(?=/${next})`)
+        match2[1],
+        new RegExp(`^${match2[2]}(?=/${next})`)
       ] : [
         label,
-        match3[1],
-        new RegExp(`^${match3[2]}$`)
+        match2[1],
+        new RegExp(`^${match2[2]}$`)
       ];
       else patternCache[cacheKey2] = [
         label,
-        match3[1],
+        match2[1],
         true
       ];
     }
@@ -56363,11 +56445,11 @@ var tryDecode = (str4, decoder) => {
   try {
     return decoder(str4);
   } catch {
-    return str4.replace(/(?:%[0-9A-Fa-f]{2})+/g, (match3) => {
+    return str4.replace(/(?:%[0-9A-Fa-f]{2})+/g, (match2) => {
       try {
-        return decoder(match3);
+        return decoder(match2);
       } catch {
-        return match3;
+        return match2;
       }
     });
   }
@@ -57602,19 +57684,19 @@ var createNullObject = () => /* @__PURE__ */ Object.create(null);
 
 // node_modules/hono/dist/router/reg-exp-router/matcher.js
 var emptyParam = [];
-function match2(method, path) {
+function match(method, path) {
   const matchers = this.buildAllMatchers();
-  const match3 = ((method2, path2) => {
+  const match2 = ((method2, path2) => {
     const matcher = matchers[method2] || matchers["ALL"];
     const staticMatch = matcher[2][path2];
     if (staticMatch) return staticMatch;
-    const match4 = path2.match(matcher[0]);
-    if (!match4) return [[], emptyParam];
-    const index = match4.indexOf("", 1);
-    return [matcher[1][index], match4];
+    const match3 = path2.match(matcher[0]);
+    if (!match3) return [[], emptyParam];
+    const index = match3.indexOf("", 1);
+    return [matcher[1][index], match3];
   });
-  this.match = match3;
-  return match3(method, path);
+  this.match = match2;
+  return match2(method, path);
 }
 
 // node_modules/hono/dist/router/reg-exp-router/node.js
@@ -57818,7 +57900,7 @@ var RegExpRouter = class {
       handlers[m].push([handler, path2]);
     }
   }
-  match = match2;
+  match = match;
   buildAllMatchers() {
     const matchers = createNullObject();
     for (const method of Object.keys(this.#handlers)) matchers[method] = this.#buildMatcher(method);
@@ -58899,6 +58981,24 @@ function readTls(tls) {
 
 // tracker/cli/serve.ts
 init_derive_session();
+
+// tracker/services/usage-folding.ts
+function startUsageFolding(store, logger, everyMs = 6e4) {
+  let running = Promise.resolve();
+  const tick = () => {
+    running = store.usage.fold().catch((err2) => logger.warn("usage fold failed", { error: String(err2) }));
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return {
+    async close() {
+      clearInterval(timer);
+      await running;
+    }
+  };
+}
+
+// tracker/cli/serve.ts
 var SERVE_HELP = `Usage: baton tracker serve [options]
   --port N            port (default 7878; 0 picks a free one)       env BATON_TRACKER_PORT
   --host H            bind address (default 127.0.0.1)              env BATON_TRACKER_HOST
@@ -58962,6 +59062,7 @@ async function runServe(argv, io, ext = {}) {
       extensions: extras.extensions
     });
     await extras.start?.();
+    const folding = startUsageFolding(store, logger);
     const server = await startServer({
       app,
       config: config2,
@@ -58969,6 +59070,7 @@ async function runServe(argv, io, ext = {}) {
       onClosed: async () => {
         await extras.close?.();
         await derive.close();
+        await folding.close();
         await store.close();
       }
     });
@@ -64054,9 +64156,9 @@ var BUILT_INS = [].concat(
 );
 function javascript(hljs) {
   const regex = hljs.regex;
-  const hasClosingTag = (match3, { after }) => {
-    const tag2 = "</" + match3[0].slice(1);
-    const pos = match3.input.indexOf(tag2, after);
+  const hasClosingTag = (match2, { after }) => {
+    const tag2 = "</" + match2[0].slice(1);
+    const pos = match2.input.indexOf(tag2, after);
     return pos !== -1;
   };
   const IDENT_RE$1 = IDENT_RE;
@@ -64072,9 +64174,9 @@ function javascript(hljs) {
      * @param {RegExpMatchArray} match
      * @param {CallbackResponse} response
      */
-    isTrulyOpeningTag: (match3, response) => {
-      const afterMatchIndex = match3[0].length + match3.index;
-      const nextChar = match3.input[afterMatchIndex];
+    isTrulyOpeningTag: (match2, response) => {
+      const afterMatchIndex = match2[0].length + match2.index;
+      const nextChar = match2.input[afterMatchIndex];
       if (
         // HTML should not include another raw `<` inside a tag
         // nested type?
@@ -64087,12 +64189,12 @@ function javascript(hljs) {
         return;
       }
       if (nextChar === ">") {
-        if (!hasClosingTag(match3, { after: afterMatchIndex })) {
+        if (!hasClosingTag(match2, { after: afterMatchIndex })) {
           response.ignoreMatch();
         }
       }
       let m;
-      const afterMatch = match3.input.substring(afterMatchIndex);
+      const afterMatch = match2.input.substring(afterMatchIndex);
       if (m = afterMatch.match(/^\s*=/)) {
         response.ignoreMatch();
         return;
@@ -66449,9 +66551,9 @@ var BUILT_INS2 = [].concat(
 );
 function javascript2(hljs) {
   const regex = hljs.regex;
-  const hasClosingTag = (match3, { after }) => {
-    const tag2 = "</" + match3[0].slice(1);
-    const pos = match3.input.indexOf(tag2, after);
+  const hasClosingTag = (match2, { after }) => {
+    const tag2 = "</" + match2[0].slice(1);
+    const pos = match2.input.indexOf(tag2, after);
     return pos !== -1;
   };
   const IDENT_RE$1 = IDENT_RE2;
@@ -66467,9 +66569,9 @@ function javascript2(hljs) {
      * @param {RegExpMatchArray} match
      * @param {CallbackResponse} response
      */
-    isTrulyOpeningTag: (match3, response) => {
-      const afterMatchIndex = match3[0].length + match3.index;
-      const nextChar = match3.input[afterMatchIndex];
+    isTrulyOpeningTag: (match2, response) => {
+      const afterMatchIndex = match2[0].length + match2.index;
+      const nextChar = match2.input[afterMatchIndex];
       if (
         // HTML should not include another raw `<` inside a tag
         // nested type?
@@ -66482,12 +66584,12 @@ function javascript2(hljs) {
         return;
       }
       if (nextChar === ">") {
-        if (!hasClosingTag(match3, { after: afterMatchIndex })) {
+        if (!hasClosingTag(match2, { after: afterMatchIndex })) {
           response.ignoreMatch();
         }
       }
       let m;
-      const afterMatch = match3.input.substring(afterMatchIndex);
+      const afterMatch = match2.input.substring(afterMatchIndex);
       if (m = afterMatch.match(/^\s*=/)) {
         response.ignoreMatch();
         return;
