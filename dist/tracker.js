@@ -41552,6 +41552,12 @@ async function foldPostgres(db, log, userId) {
   for (const g2 of log.grains) await prune(log, g2.table, userId).execute(db);
 }
 async function foldUsage(db, engine, userId) {
+  const pending = await sql`
+    SELECT 1 AS one FROM (SELECT 1 AS x FROM usage_deltas WHERE ${userWhere(userId)} LIMIT 1) AS a
+    UNION ALL SELECT 1 AS one FROM (SELECT 1 AS x FROM usage_tool_deltas WHERE ${userWhere(userId)} LIMIT 1) AS b`.execute(
+    db
+  );
+  if (pending.rows.length === 0) return;
   const run = async (trx) => {
     if (engine === "postgres") {
       await sql`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`.execute(trx);

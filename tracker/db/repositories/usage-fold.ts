@@ -61,6 +61,13 @@ async function foldPostgres(db: Kysely<Database>, log: DeltaLog, userId: string 
  * caller's, when `db` is already one).
  */
 export async function foldUsage(db: Kysely<Database>, engine: Engine, userId?: string): Promise<void> {
+  // Nothing pending (the usual report): one indexed look-up, no transaction, no lock.
+  const pending = await sql<{ one: number }>`
+    SELECT 1 AS one FROM (SELECT 1 AS x FROM usage_deltas WHERE ${userWhere(userId)} LIMIT 1) AS a
+    UNION ALL SELECT 1 AS one FROM (SELECT 1 AS x FROM usage_tool_deltas WHERE ${userWhere(userId)} LIMIT 1) AS b`.execute(
+    db,
+  );
+  if (pending.rows.length === 0) return;
   const run = async (trx: Kysely<Database>) => {
     if (engine === 'postgres') {
       await sql`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`.execute(trx);
