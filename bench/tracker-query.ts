@@ -20,6 +20,7 @@ import {
   ROOT,
   spawnTracker,
 } from './lib/tracker-process.js';
+import { mulberry32 } from './lib/rng.js';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 10_000);
 const EVENTS_PER_SESSION = 100;
@@ -27,16 +28,7 @@ const VOCAB = 5000;
 const RUNS = 200;
 const PG_SCHEMA = `bench_query_v4_${SESSIONS}`;
 
-/** Deterministic PRNG so both engines hold the same data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 // Pseudo-words ranked by frequency; word i is drawn with probability ∝ 1/(i+1) (Zipf), like natural text.
 const syll = ['ka', 'lo', 'mi', 'ra', 'te', 'su', 'no', 'vi', 'da', 'pe', 'zu', 'qo', 'bi', 'xe', 'gu', 'fa'];

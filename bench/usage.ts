@@ -25,6 +25,7 @@ import {
   ROOT,
   spawnTracker,
 } from './lib/tracker-process.js';
+import { mulberry32 } from './lib/rng.js';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 10_000);
 const RUNS = 200;
@@ -45,15 +46,7 @@ const TOOLS = [
 const DAY = 86_400_000;
 const T_END = Date.parse('2026-12-01T00:00:00Z');
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 /** Long-tailed counts, as real sessions have (most small, a few huge). */
 const tail = (r: () => number, median: number) =>
   Math.round(median * Math.exp(1.2 * (r() + r() + r() - 1.5) * 1.6));

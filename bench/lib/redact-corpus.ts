@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRedactor } from '../../src/core/redact/index.js';
+import { mulberry32 } from './rng.js';
 import { leaks, loadSamples, PLACES } from '../../test/fixtures/secrets/samples.js';
 
 /** Deterministic PRNG (mulberry32), so every run scans the same corpus. */
@@ -11,14 +12,7 @@ export function createRandom(seed: number): {
   int(n: number): number;
   pick<T>(xs: readonly T[]): T;
 } {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number): number => Math.floor(next() * n);
   return { next, int, pick: (xs) => xs[int(xs.length)]! };
 }

@@ -11,6 +11,7 @@ import { migration0013 } from '../../tracker/db/migrations/0013-usage-rollups.js
 import type { UsageFilter, UsageKey, UsageSumRow } from '../../tracker/db/repositories/usage.js';
 import { client, forEachEngine, startTracker, type Client, type TestTracker } from './helpers/harness.js';
 import { makeSession } from './helpers/sessions.js';
+import { mulberry32 } from '../../bench/lib/rng.js';
 
 const FIX = join(import.meta.dirname, '../fixtures/transcripts/issue-10/fork');
 const PARENT = 'd4000000-0000-4000-8000-000000000004';
@@ -21,15 +22,7 @@ const PROJECTS = ['alpha', 'beta', 'gamma'];
 const MODELS = ['claude-opus-4-1', 'claude-sonnet-4-5', 'mystery-model'];
 const TOOLS = ['Bash', 'Read', 'Edit', 'Grep'];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 // The oracle: each session's own part straight from the sessions table (the pre-rollup repository's query).
 const own = (c: string) =>

@@ -3,20 +3,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { documentedRoutes } from '../../../tracker/openapi.js';
 import { client, forEachEngine, startTracker, type TestTracker } from '../helpers/harness.js';
 import { makeSession } from '../helpers/sessions.js';
+import { mulberry32 } from '../../../bench/lib/rng.js';
 
 const ROUTES = documentedRoutes();
 
-/** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const SEEDS: Record<string, () => unknown> = {
   'post /api/v1/sessions': () => ({
