@@ -7,19 +7,13 @@ import {
   SharedResponse,
 } from '../../src/core/api/index.js';
 import { BatonError } from '../../src/core/errors.js';
-import type { Store } from '../db/store.js';
 import { baseUrlFor } from '../http/base-url.js';
 import { CONTENT_TYPES, exportBody, exportComments, exportFileName } from '../services/export.js';
 import { toPost, visiblePostSessions } from '../services/posts.js';
 import { sessionDetail } from '../services/sessions.js';
 import { toSummaries } from '../services/session-view.js';
 import { apiRoute } from './route-deps.js';
-
-/** Private rows never resolve by slug: to a stranger they do not exist. */
-async function sharedSession(store: Store, slug: string) {
-  const s = await store.sessions.findByShareSlug(slug);
-  return s && s.visibility !== 'private' ? s : undefined;
-}
+import { sharedPost, sharedSession } from '../services/shared-links.js';
 
 // No key, so no per-key limit: these are reads of what their owners chose to publish, like the share pages.
 const open = { auth: 'none', rateLimit: 'none', tag: 'share' } as const;
@@ -42,8 +36,8 @@ export const SHARE_ROUTES = [
       const session = await sharedSession(store, slug);
       if (session)
         return c.json({ kind: 'session' as const, ...(await sessionDetail(store, session, base, page)) });
-      const post = await store.posts.findByShareSlug(slug);
-      if (post && post.visibility !== 'private') {
+      const post = await sharedPost(store, slug);
+      if (post) {
         // Keyless: nobody is the owner here, so private sessions are withheld (and only counted).
         const { rows, hidden } = await visiblePostSessions(store, post.id, null);
         return c.json({

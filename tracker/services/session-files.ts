@@ -1,11 +1,10 @@
 // The "files changed" of a stored session: its file-editing tool calls, read page by page and folded per file.
 import { createFilesChanged, type FileChange } from '../../src/core/render/files-changed.js';
-import type { Repositories, SessionRow } from '../db/repositories/index.js';
+import type { SessionRow } from '../db/repositories/index.js';
 import type { Store } from '../db/store.js';
 import { fromEventRow } from './event-rows.js';
 
 const PAGE = 500;
-const SLUG = /^[A-Za-z0-9_-]{10,64}$/;
 
 /**
  * Only tool calls are read, in (agent_id, seq, id) keyset pages like the events repository's iterate(): a session
@@ -39,14 +38,4 @@ export async function sessionFilesChanged(repos: Store, row: SessionRow): Promis
     const last = rows[rows.length - 1]!;
     after = { agent: last.agent_id, seq: Number(last.seq), id: Number(last.id) };
   }
-}
-
-/**
- * A session shared by link, by the share page's rule (tracker/web/routes/share.ts): a malformed slug or a private
- * session is reported missing, so a guessed or stale slug learns nothing.
- */
-export async function sharedSessionRow(repos: Repositories, slug: string): Promise<SessionRow | undefined> {
-  if (!SLUG.test(slug)) return undefined;
-  const row = await repos.sessions.findByShareSlug(slug);
-  return row && row.visibility !== 'private' ? row : undefined;
 }

@@ -27,10 +27,10 @@ import { ownSession } from '../../services/sessions.js';
 import type { WebDeps } from '../web-deps.js';
 import { pageCtx, pageRoute, pageRoutes } from './page-route.js';
 import { liveAuthFor } from './live-pages.js';
+import { sharedSession } from '../../services/shared-links.js';
 
 /** A 4000-character comment of 4-byte characters, percent-encoded, fits. */
 const COMMENT_FORM_BYTES = 64 * 1024;
-const SLUG = /^[A-Za-z0-9_-]{10,64}$/;
 const notFound = () => new BatonError('not_found', 'Not found.');
 
 type Resolve = (c: Context, d: WebDeps) => Promise<CommentAccess>;
@@ -48,8 +48,8 @@ const owner: Resolve = async (c, d) => {
 /** Anyone holding the link reads; only a signed-in user writes (the service checks). */
 const shared: Resolve = async (c, d) => {
   const slug = c.req.param('slug') ?? '';
-  const row = SLUG.test(slug) ? await d.services.store.sessions.findByShareSlug(slug) : undefined;
-  if (!row || row.visibility === 'private') throw notFound();
+  const row = await sharedSession(d.services.store, slug);
+  if (!row) throw notFound();
   return { row, viewerId: await viewerOf(c, d) };
 };
 

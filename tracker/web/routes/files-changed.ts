@@ -2,7 +2,8 @@
 import type { Context } from 'hono';
 import { BatonError } from '../../../src/core/errors.js';
 import type { SessionRow } from '../../db/repositories/index.js';
-import { sessionFilesChanged, sharedSessionRow } from '../../services/session-files.js';
+import { sessionFilesChanged } from '../../services/session-files.js';
+import { sharedSession } from '../../services/shared-links.js';
 import { ownSession } from '../../services/sessions.js';
 import { sessionTitle } from '../components/session-card.js';
 import { filesChangedPage } from '../pages/files-changed.js';
@@ -57,7 +58,7 @@ export const FILES_CHANGED_ROUTES = [
       responses: PAGE,
       errors: [404],
       handler: async ({ c, deps: d, params: { slug } }) => {
-        const row = await sharedSessionRow(d.services.store, slug);
+        const row = await sharedSession(d.services.store, slug);
         if (!row) throw new BatonError('not_found', 'Not found.');
         const u = await d.sessions.current(c);
         const viewer = u ? { user: { name: u.name }, csrfToken: await d.csrf.token(c) } : { user: null };

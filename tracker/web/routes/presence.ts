@@ -2,12 +2,11 @@
 import type { Context } from 'hono';
 import { BatonError } from '../../../src/core/errors.js';
 import { ownSession } from '../../services/sessions.js';
-import { visiblePostSessions } from '../../services/posts.js';
 import { openPresenceSse, sessionRoom } from '../../live/index.js';
 import type { WebDeps } from '../web-deps.js';
 import { pageCtx, pageRoute, pageRoutes } from './page-route.js';
+import { sharedPostSession, sharedSession } from '../../services/shared-links.js';
 
-const SLUG = /^[A-Za-z0-9_-]{10,64}$/;
 const STREAM = { 200: { contentType: 'text/event-stream' } } as const;
 const describe =
   '`presence` events `{ users: [{ id, name }], anonymous }` as watchers come and go, summed across tracker ' +
@@ -35,18 +34,14 @@ type SessionRef = { id: string; user_id: string };
 const notFound = () => new BatonError('not_found', 'Not found.');
 
 async function sharedSessionId(d: WebDeps, slug: string): Promise<SessionRef> {
-  const row = SLUG.test(slug) ? await d.services.store.sessions.findByShareSlug(slug) : undefined;
-  if (!row || row.visibility === 'private') throw notFound();
+  const row = await sharedSession(d.services.store, slug);
+  if (!row) throw notFound();
   return row;
 }
 
 async function postSessionId(c: Context, d: WebDeps, slug: string, sessionId: string): Promise<SessionRef> {
-  const store = d.services.store;
-  const post = SLUG.test(slug) ? await store.posts.findByShareSlug(slug) : undefined;
-  if (!post || post.visibility === 'private') throw notFound();
   const viewer = (await d.sessions.current(c))?.userId ?? null;
-  const { rows } = await visiblePostSessions(store, post.id, viewer);
-  const row = rows.find((r) => r.id === sessionId);
+  const row = await sharedPostSession(d.services.store, slug, sessionId, viewer);
   if (!row) throw notFound();
   return row;
 }

@@ -12,8 +12,8 @@ import { sessionTitle } from '../components/session-card.js';
 import { replayPage } from '../pages/replay.js';
 import { html, type WebDeps } from '../web-deps.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
+import { sharedPost, sharedPostSession, sharedSession } from '../../services/shared-links.js';
 
-const SLUG = /^[A-Za-z0-9_-]{10,64}$/;
 /** A page of the feed: big enough that a long session loads in a few requests, small enough to start playing early. */
 export const REPLAY_PAGE = 500;
 
@@ -30,15 +30,11 @@ const notFound = () => new BatonError('not_found', 'Not found.');
  * it shows (the post a finished live stream leaves). Private things are missing, so a guessed slug learns nothing.
  */
 async function sharedRow(c: Context, d: WebDeps, slug: string): Promise<SessionRow> {
-  if (!SLUG.test(slug)) throw notFound();
   const store = d.services.store;
-  const row = await store.sessions.findByShareSlug(slug);
-  if (row) {
-    if (row.visibility === 'private') throw notFound();
-    return row;
-  }
-  const post = await store.posts.findByShareSlug(slug);
-  if (!post || post.visibility === 'private') throw notFound();
+  const row = await sharedSession(store, slug);
+  if (row) return row;
+  const post = await sharedPost(store, slug);
+  if (!post) throw notFound();
   const viewer = (await d.sessions.current(c))?.userId ?? null;
   const { rows, hidden } = await visiblePostSessions(store, post.id, viewer);
   if (rows.length !== 1 || hidden !== 0) throw notFound();
@@ -47,11 +43,8 @@ async function sharedRow(c: Context, d: WebDeps, slug: string): Promise<SessionR
 
 /** A session of a shared post, visible to this viewer (the share page's `/s/{sessionId}` rule). */
 async function postRow(c: Context, d: WebDeps, slug: string, sessionId: string): Promise<SessionRow> {
-  const store = d.services.store;
-  const post = SLUG.test(slug) ? await store.posts.findByShareSlug(slug) : undefined;
-  if (!post || post.visibility === 'private') throw notFound();
   const viewer = (await d.sessions.current(c))?.userId ?? null;
-  const row = (await visiblePostSessions(store, post.id, viewer)).rows.find((r) => r.id === sessionId);
+  const row = await sharedPostSession(d.services.store, slug, sessionId, viewer);
   if (!row) throw notFound();
   return row;
 }

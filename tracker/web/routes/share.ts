@@ -19,8 +19,7 @@ import { sessionDetailStream } from '../pages/session-detail.js';
 import { sharedPostPage } from '../pages/shared-post.js';
 import { PAGE, pageCtx, pageRoute, pageRoutes } from './page-route.js';
 import { EVENTS_PAGE, htmlStream } from './sessions.js';
-
-const SLUG = /^[A-Za-z0-9_-]{10,64}$/;
+import { sharedPost as sharedPostOf, sharedSession as sharedSessionOf } from '../../services/shared-links.js';
 
 /** The helpers every share page uses, over one tracker's deps. */
 function sharing(d: WebDeps) {
@@ -62,16 +61,8 @@ function sharing(d: WebDeps) {
   };
 
   /** Private things are reported missing: a guessed or stale slug learns nothing. */
-  const sharedSession = async (slug: string) => {
-    if (!SLUG.test(slug)) return undefined;
-    const row = await store.sessions.findByShareSlug(slug);
-    return row && row.visibility !== 'private' ? row : undefined;
-  };
-  const sharedPost = async (slug: string) => {
-    if (!SLUG.test(slug)) return undefined;
-    const post = await store.posts.findByShareSlug(slug);
-    return post && post.visibility !== 'private' ? post : undefined;
-  };
+  const sharedSession = (slug: string) => sharedSessionOf(store, slug);
+  const sharedPost = (slug: string) => sharedPostOf(store, slug);
   const viewerId = async (c: Context) => (await d.sessions.current(c))?.userId ?? null;
   // A share link's readers get its comments when they ask, as they read them on the page.
   const exportOf = async (c: Context, row: SessionRow) => downloadResponse(c, store, row, await viewerId(c));
