@@ -10,7 +10,7 @@ import { startLiveHarness, type LiveHarness } from '../tracker/live-harness.js';
 import { chromiumUnavailable, eventually, launchBrowser, login } from './browser.js';
 import { makeSession, pushSession } from './fixtures.js';
 import { PG_URL, pgAdmin, startChildInstance, type ChildInstance } from './pg-instances.js';
-import { feedSeqs, seqs } from './replay-helpers.js';
+import { feedSeqs, playRecorded, seqs } from './replay-helpers.js';
 
 /** Issue 14's acceptance: a comment posted in one browser appears in the others within this. */
 const DELIVERY_BUDGET_MS = 1000;
@@ -212,19 +212,7 @@ describeWithExternal('Chromium and PostgreSQL', skip)('comments across instances
     const expected = await feedSeqs(after, `/share/${slug}/replay/events`);
     expect(expected.slice(-2)).toEqual([100, 101]);
     expect(expected).toEqual([...expected].sort((x, y) => x - y));
-    await eventually(() => after.locator('#replay-play').isEnabled()).toBe(true);
-    await after.evaluate(() => {
-      const added: number[] = [];
-      (window as unknown as { added: number[] }).added = added;
-      new MutationObserver((records) => {
-        for (const r of records)
-          r.addedNodes.forEach((n) => added.push(Number((n as Element).getAttribute('data-seq'))));
-      }).observe(document.getElementById('timeline')!, { childList: true });
-    });
-    await after.getByRole('button', { name: '16×' }).click();
-    await after.getByRole('button', { name: 'Play' }).click();
-    await eventually(() => after.locator('#replay').getAttribute('data-state'), 30_000).toBe('ended');
-    expect(await after.evaluate(() => (window as unknown as { added: number[] }).added)).toEqual(expected);
+    expect(await playRecorded(after, 30_000)).toEqual(expected);
     expect(await seqs(after)).toEqual(expected);
   }, 180_000);
 });

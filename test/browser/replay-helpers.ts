@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../tracker/services/users.js';
 import { freshDatabase, type EngineName } from '../tracker/helpers/harness.js';
 import { startWebTracker, type WebTracker } from '../tracker/web-harness.js';
-import { launchBrowser } from './browser.js';
+import { eventually, launchBrowser } from './browser.js';
 import { makeSession, pushSession } from './fixtures.js';
 
 export interface ReplayWorld {
@@ -60,4 +60,24 @@ export async function feedSeqs(p: Page, url: string): Promise<number[]> {
     const b = (await r.json()) as { events: Array<{ seq: number }> };
     return b.events.map((e) => e.seq);
   }, url);
+}
+
+/**
+ * Plays the open replay page at 16× to its end and returns the seq of every timeline item in the order it was added
+ * (a MutationObserver set up before Play), so a test sees the arrival order, not only the final list.
+ */
+export async function playRecorded(p: Page, timeout?: number): Promise<number[]> {
+  await eventually(() => p.locator('#replay-play').isEnabled()).toBe(true);
+  await p.evaluate(() => {
+    const added: number[] = [];
+    (window as unknown as { added: number[] }).added = added;
+    new MutationObserver((records) => {
+      for (const r of records)
+        r.addedNodes.forEach((n) => added.push(Number((n as Element).getAttribute('data-seq'))));
+    }).observe(document.getElementById('timeline')!, { childList: true });
+  });
+  await p.getByRole('button', { name: '16×' }).click();
+  await p.getByRole('button', { name: 'Play' }).click();
+  await eventually(() => p.locator('#replay').getAttribute('data-state'), timeout).toBe('ended');
+  return p.evaluate(() => (window as unknown as { added: number[] }).added);
 }

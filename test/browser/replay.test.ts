@@ -6,7 +6,14 @@ import { forEachEngine } from '../tracker/helpers/harness.js';
 import { chromiumUnavailable, eventually, login } from './browser.js';
 import { makeSession, pushSession } from './fixtures.js';
 import { shot } from './manage-shots.js';
-import { feedSeqs, pushTimedSession, replayWorld, seqs, type ReplayWorld } from './replay-helpers.js';
+import {
+  feedSeqs,
+  playRecorded,
+  pushTimedSession,
+  replayWorld,
+  seqs,
+  type ReplayWorld,
+} from './replay-helpers.js';
 
 const shown = (p: Page) => p.locator('#replay').getAttribute('data-shown').then(Number);
 
@@ -32,20 +39,8 @@ describeWithExternal('Chromium', chromiumUnavailable())('replay', () => {
       await page.waitForURL(/\/replay$/);
       const expected = await feedSeqs(page, `/sessions/${sessionId}/replay/events`);
       expect(expected).toHaveLength(10);
-      await eventually(() => page.locator('#replay-play').isEnabled()).toBe(true);
       // Every item added to the timeline, in the order it arrived.
-      await page.evaluate(() => {
-        const added: number[] = [];
-        (window as unknown as { added: number[] }).added = added;
-        new MutationObserver((records) => {
-          for (const r of records)
-            r.addedNodes.forEach((n) => added.push(Number((n as Element).getAttribute('data-seq'))));
-        }).observe(document.getElementById('timeline')!, { childList: true });
-      });
-      await page.getByRole('button', { name: '16×' }).click();
-      await page.getByRole('button', { name: 'Play' }).click();
-      await eventually(() => page.locator('#replay').getAttribute('data-state')).toBe('ended');
-      expect(await page.evaluate(() => (window as unknown as { added: number[] }).added)).toEqual(expected);
+      expect(await playRecorded(page)).toEqual(expected);
       expect(await seqs(page)).toEqual(expected);
       expect(await page.locator('#replay-status').textContent()).toBe('Skipped 12 min idle');
       expect(await page.locator('#replay-time').textContent()).toBe('10 / 10 · 12:36');
