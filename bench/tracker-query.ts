@@ -1,12 +1,7 @@
 // List and full-text search latency with 10,000 sessions / 1,000,000 events on SQLite and PostgreSQL.
 // The tracker runs in its own process; requests go one at a time over loopback. Baseline: GET /healthz in the same run.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import pg from 'pg';
 import type { EventItem } from '../src/core/api/index.js';
 import { openStore, type Store } from '../tracker/db/store.js';
-import type { DbTarget } from '../tracker/db/dialect.js';
-import { withDefaultUser } from '../tracker/db/dialect.js';
 import { writeSession } from '../tracker/services/session-writer.js';
 import { ensureOwner } from '../tracker/services/users.js';
 import { createKey } from '../tracker/services/keys.js';
@@ -14,10 +9,10 @@ import { machineLine, percentile, writeBenchSection } from './lib/report.js';
 import {
   bundleTracker,
   cpuCalibrationMs,
+  keptDatabase,
   pgAdmin,
   pgReachable,
   PG_URL,
-  ROOT,
   spawnTracker,
 } from './lib/tracker-process.js';
 import { mulberry32 } from './lib/rng.js';
@@ -217,23 +212,11 @@ async function runEngine(
   engine: 'sqlite' | 'postgres',
   log: (s: string) => void,
 ): Promise<{ rows: Row[]; health: number; seedNote: string }> {
-  let target: DbTarget;
-  let args: string[];
-  let env: Record<string, string> = {};
-  if (engine === 'sqlite') {
-    const dir = join(ROOT, '.tmp', 'bench-query');
-    mkdirSync(dir, { recursive: true });
-    target = { engine, file: join(dir, `sqlite-v4-${SESSIONS}.db`) };
-    args = ['--db', target.file];
-  } else {
-    const c = new pg.Client({ connectionString: withDefaultUser(PG_URL) });
-    await c.connect();
-    await c.query(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}`);
-    await c.end();
-    target = { engine, url: PG_URL, schema: PG_SCHEMA };
-    args = ['--db', PG_URL];
-    env = { BATON_TRACKER_PG_SCHEMA: PG_SCHEMA };
-  }
+  const { target, args, env } = await keptDatabase(engine, {
+    dir: 'bench-query',
+    file: `sqlite-v4-${SESSIONS}.db`,
+    schema: PG_SCHEMA,
+  });
   const store = await openStore(target);
   const { userId, reused } = await seed(store, log);
   // Fresh statistics and visibility map, as autovacuum would leave them on a server that has been up a while.

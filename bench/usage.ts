@@ -2,15 +2,11 @@
 // The tracker runs in its own process; requests go one at a time over loopback. Baseline: GET /healthz in the same run.
 // Sessions are shaped like captured ones: a few models, 40 projects, six months of start times, token counts and
 // tool mixes drawn per session, list-price costs, and 2% forks whose inherited part is their parent's totals.
-import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import type { EventItem } from '../src/core/api/index.js';
 import type { SessionTotals } from '../src/core/model/session.js';
 import { estimateCostUsd } from '../src/core/pricing.js';
-import { withDefaultUser, type DbTarget } from '../tracker/db/dialect.js';
 import { openStore, type Store } from '../tracker/db/store.js';
 import { createKey } from '../tracker/services/keys.js';
 import { writeSession } from '../tracker/services/session-writer.js';
@@ -19,10 +15,9 @@ import { machineLine, percentile, writeBenchSection } from './lib/report.js';
 import {
   bundleTracker,
   cpuCalibrationMs,
+  keptDatabase,
   pgAdmin,
   pgReachable,
-  PG_URL,
-  ROOT,
   spawnTracker,
 } from './lib/tracker-process.js';
 import { mulberry32 } from './lib/rng.js';
@@ -268,23 +263,11 @@ async function repoTimes(store: Store, userId: string): Promise<string> {
 }
 
 async function runEngine(runner: string, engine: 'sqlite' | 'postgres', log: (s: string) => void) {
-  let target: DbTarget;
-  let args: string[];
-  let env: Record<string, string> = {};
-  if (engine === 'sqlite') {
-    const dir = join(ROOT, '.tmp', 'bench-usage');
-    mkdirSync(dir, { recursive: true });
-    target = { engine, file: join(dir, `sqlite-v2-${SESSIONS}.db`) };
-    args = ['--db', target.file];
-  } else {
-    const c = new pg.Client({ connectionString: withDefaultUser(PG_URL) });
-    await c.connect();
-    await c.query(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}`);
-    await c.end();
-    target = { engine, url: PG_URL, schema: PG_SCHEMA };
-    args = ['--db', PG_URL];
-    env = { BATON_TRACKER_PG_SCHEMA: PG_SCHEMA };
-  }
+  const { target, args, env } = await keptDatabase(engine, {
+    dir: 'bench-usage',
+    file: `sqlite-v2-${SESSIONS}.db`,
+    schema: PG_SCHEMA,
+  });
   const store = await openStore(target);
   const { userId } = await seed(store, log);
   if (engine === 'postgres')

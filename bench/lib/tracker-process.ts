@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import pg from 'pg';
-import { withDefaultUser } from '../../tracker/db/dialect.js';
+import { withDefaultUser, type DbTarget } from '../../tracker/db/dialect.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, '.tmp', 'bench-tracker');
@@ -114,6 +114,28 @@ export async function pgAdmin(sql: string): Promise<void> {
 
 export function benchSchema(prefix: string): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Where a bench that keeps its seeded data set between runs keeps it: a SQLite file under .tmp/<dir>, or a PostgreSQL
+ * schema (created if missing); with the `baton tracker serve` arguments and environment that open the same database.
+ */
+export async function keptDatabase(
+  engine: 'sqlite' | 'postgres',
+  place: { dir: string; file: string; schema: string },
+): Promise<{ target: DbTarget; args: string[]; env: Record<string, string> }> {
+  if (engine === 'sqlite') {
+    const dir = join(ROOT, '.tmp', place.dir);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, place.file);
+    return { target: { engine, file }, args: ['--db', file], env: {} };
+  }
+  await pgAdmin(`CREATE SCHEMA IF NOT EXISTS ${place.schema}`);
+  return {
+    target: { engine, url: PG_URL, schema: place.schema },
+    args: ['--db', PG_URL],
+    env: { BATON_TRACKER_PG_SCHEMA: place.schema },
+  };
 }
 
 /** An API key without a rate limit, made with the owner key (which must itself be unlimited: no key escalates). */
